@@ -1,0 +1,30 @@
+"""
+Configuration for the Enhanced XGBoost Training step.
+
+XGBoost training with custom hyperparameter optimization.
+"""
+
+from typing import Any, Dict, List, Optional
+
+from pydantic import Field
+
+from cursus.core.base.config_base import BasePipelineConfig
+
+
+class EnhancedXGBoostTrainingConfig(BasePipelineConfig):
+    """
+    Configuration for the Enhanced XGBoost Training step.
+
+    Fields below are the step-specific settings; pipeline-wide settings (region, role,
+    pipeline_s3_loc, ...) are inherited from BasePipelineConfig.
+    """
+
+    training_entry_point: str = Field(default="train.py", description="Entry point script for training.")
+    training_instance_type: str = Field(default="ml.m5.4xlarge", description="Instance type for the training job.")
+    training_instance_count: int = Field(default=1, ge=1, description="Number of training instances.")
+    training_volume_size: int = Field(default=30, ge=1, description="Volume size (GB) for training instances.")
+    framework_version: str = Field(default="1.7-1", description="Framework version of the training container.")
+
+    def get_output_path(self) -> str:
+        """S3 prefix where model artifacts are written."""
+        return f"{self.pipeline_s3_loc}/{self.step_name_prefix}/model"

@@ -1,0 +1,1 @@
+"""Core framework: base classes, assembler, compiler."""

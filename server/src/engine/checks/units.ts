@@ -1,0 +1,93 @@
+// The cross-file checks of one context ("unit"): core, or one workspace. A unit's diagnostics live only
+// in its own registry files, so the host recomputes exactly the units an edit touches.
+import type { Diagnostic, Settings } from '../types';
+import { diag } from '../codes';
+import type { RegistryModel, WsState } from '../model/registry';
+import { layersFor, resolveName, sourceOf } from '../model/resolve';
+import { closest } from '../util/editDistance';
+import { checkComponents } from './components';
+import { checkCoreInversions, checkWorkspaceInversions } from './derived';
+
+export interface UnitResult {
+  diagnostics: Diagnostic[];
+  /** Class names the unit's entries reference: a change to one of them re-checks the unit. */
+  classRefs: Set<string>;
+}
+
+const VALID_ID = /^[A-Za-z0-9_-]+$/;
+
+export function checkCoreUnit(model: RegistryModel, settings: Settings): UnitResult {
+  const refs = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const names = (): Iterable<string> => model.core.keys();
+  for (const e of model.core.values()) diagnostics.push(...checkComponents(model, e, names, settings, refs));
+  diagnostics.push(...checkCoreInversions(model));
+  return { diagnostics, classRefs: refs };
+}
+
+export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: Settings): UnitResult {
+  const refs = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const file = ws.source.file;
+  const names = (): Iterable<string> => new Set([...model.core.keys(), ...ws.local.keys(), ...ws.overrides.keys()]);
+  for (const e of ws.local.values()) {
+    const core = model.core.get(e.name);
+    if (core) {
+      diagnostics.push(diag(file, e.keyRange, 'RL003', `Local step '${e.name}' shadows the core step of the same name without declaring an override; move it to STEP_OVERRIDES if replacing core is intended`, {
+        related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
+      }));
+    }
+    const dirs = model.localNames.get(e.name);
+    if (dirs && dirs.size > 1) {
+      const others = [...dirs].filter((d) => d !== ws.dir).sort().map((d) => model.workspaces.get(d)).filter((w): w is WsState => !!w);
+      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${others.map((w) => `'${w.id}'`).join(', ')}`, {
+        related: others.flatMap((w) => {
+          const o = w.local.get(e.name);
+          return o ? [{ file: o.file, range: o.keyRange, message: `'${e.name}' in workspace '${w.id}'` }] : [];
+        }),
+      }));
+    }
+  }
+  for (const e of ws.overrides.values()) {
+    if (model.core.has(e.name)) continue;
+    const near = closest(e.name, model.core.keys(), 3);
+    diagnostics.push(diag(file, e.keyRange, 'RL004', `Cannot override '${e.name}': core defines no such step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
+      fixes: near.map((n, i) => ({ title: `Override '${n}' instead`, preferred: i === 0, edits: [{ file, edits: [{ range: e.keyInner, newText: n }] }] })),
+    }));
+  }
+  for (const e of [...ws.local.values(), ...ws.overrides.values()]) diagnostics.push(...checkComponents(model, e, names, settings, refs));
+  diagnostics.push(...checkWorkspaceInversions(model, ws));
+  diagnostics.push(...checkIds(model, ws, file));
+  if (settings.mode === 'hybrid') diagnostics.push(...checkCrossWorkspaceRefs(model, ws));
+  return { diagnostics, classRefs: refs };
+}
+
+function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const range = ws.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
+  const same = (model.byId.get(ws.id) ?? []).filter((d) => d !== ws.dir);
+  if (same.length > 0) {
+    out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${same.join(', ')}; only the first in path order is used as that context`, {
+      related: same.flatMap((d) => {
+        const w = model.workspaces.get(d);
+        return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
+      }),
+    }));
+  }
+  return out;
+}
+
+/** RL013 (hybrid only): a name used by this workspace that only another workspace provides. */
+function checkCrossWorkspaceRefs(model: RegistryModel, ws: WsState): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const layers = layersFor(model, ws.dir, 'hybrid');
+  for (const ref of ws.depRefs) {
+    const hit = resolveName(layers, ref.name);
+    if (!hit || hit.layer.own || hit.layer.source === 'core') continue;
+    out.push(diag(ref.file, ref.range, 'RL013', `'${ref.name}' resolves only through ${sourceOf(model, hit.entry)}: workspace isolation is crossed (hybrid mode)`, {
+      related: [{ file: hit.entry.file, range: hit.entry.keyRange, message: `'${ref.name}' is defined here` }],
+    }));
+  }
+  return out;
+}

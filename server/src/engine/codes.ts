@@ -1,0 +1,37 @@
+// The diagnostics catalogue (SPEC §4): default severity of every code, and the one constructor all
+// checks use so that every diagnostic carries the same fields.
+import type { Code, Diagnostic, Fix, Range, RelatedInfo, Severity } from './types';
+
+export const DEFAULT_SEVERITY: Record<Code, Severity> = {
+  RL001: 'error', RL002: 'warning', RL003: 'warning', RL004: 'error', RL005: 'error', RL006: 'warning',
+  RL007: 'information', RL008: 'warning', RL009: 'error', RL010: 'warning', RL011: 'error', RL012: 'hint',
+  RL013: 'information', RL014: 'warning', RL015: 'error', RL016: 'warning',
+  RL020: 'error', RL021: 'warning', RL022: 'error', RL023: 'error', RL024: 'error', RL025: 'warning',
+  RL026: 'error', RL027: 'warning', RL028: 'error', RL029: 'error', RL030: 'error', RL031: 'information',
+  RL040: 'error', RL041: 'error', RL042: 'error', RL043: 'warning',
+};
+
+export const CODE_TITLES: Record<Code, string> = {
+  RL001: 'duplicate key', RL002: 'local step in several workspaces', RL003: 'local step shadows a core step',
+  RL004: 'override of a step core does not define', RL005: 'builder class missing', RL006: 'config class missing',
+  RL007: 'spec/contract/script missing', RL008: 'required field missing or wrong type', RL009: 'invalid name or id',
+  RL010: 'unknown sagemaker_step_type', RL011: 'two steps share a config_class or spec_type',
+  RL012: 'naming convention', RL013: 'resolved through another workspace', RL014: 'both LOCAL_STEPS and WORKSPACE_STEPS',
+  RL015: 'two workspaces with one id', RL016: 'unknown field close to a known one', RL020: 'schema violation',
+  RL021: 'companion without subject file', RL022: 'unknown dependency', RL023: 'dependency cycle',
+  RL024: 'duplicate module id', RL025: 'module ids differ only by case', RL026: 'entry point not found or ambiguous',
+  RL027: 'dependency version not satisfied', RL028: 'duplicate namespace', RL029: 'id map problem',
+  RL030: 'syntax error', RL031: 'registry variable is not a literal', RL040: 'invalid artifact entry',
+  RL041: 'artifact metadata problem', RL042: 'artifact path missing', RL043: 'missing from .onextree',
+};
+
+export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[] }
+
+export function diag(file: string, range: Range, code: Code, message: string, opts: DiagOptions = {}): Diagnostic {
+  return {
+    file, range, code, message,
+    severity: opts.severity ?? DEFAULT_SEVERITY[code],
+    related: opts.related ?? [],
+    fixes: opts.fixes ?? [],
+  };
+}

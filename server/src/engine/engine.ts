@@ -1,0 +1,74 @@
+// The engine's single entry point: a pure, incremental analysis of registry files. Front ends feed it
+// file texts (setFile/deleteFile), call update(), then ask for diagnostics or editor features.
+import type {
+  CodeLensResult, CompletionResult, ContextInfo, DocumentSymbolResult, ExplainQuery, Explanation,
+  HoverResult, ListRow, RenameResult, Summary, WorkspaceSymbolResult,
+} from './api';
+import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionMode, Settings } from './types';
+import { initPython, type WasmBinaries } from './python/parser';
+import { Workspace } from './workspace';
+import { resolveSettings } from './settings';
+import * as features from './features';
+
+export type { WasmBinaries };
+
+export class RegistryEngine {
+  private ws: Workspace;
+
+  private constructor(settings: Settings) {
+    this.ws = new Workspace(settings);
+  }
+
+  /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
+  static async create(wasm: WasmBinaries, settings: Partial<Settings> = {}): Promise<RegistryEngine> {
+    await initPython(wasm);
+    return new RegistryEngine(resolveSettings(settings));
+  }
+
+  get settings(): Settings { return this.ws.settings; }
+  /** Replaces the settings; every file is re-classified on the next update(). */
+  configure(settings: Partial<Settings>): void { this.ws.configure(resolveSettings(settings)); }
+
+  /** Whether the host should feed this root-relative path to the engine. */
+  isRelevant(file: string): boolean { return this.ws.isRelevant(file); }
+  setFile(file: string, text: string): void { this.ws.setFile(file, text); }
+  deleteFile(file: string): void { this.ws.deleteFile(file); }
+  files(): string[] { return this.ws.fileNames(); }
+  text(file: string): string | undefined { return this.ws.text(file); }
+
+  /** Recomputes what the edits since the last call affect; returns files whose diagnostics changed. */
+  update(): string[] { return this.ws.update(); }
+  diagnostics(file: string): Diagnostic[] { return this.ws.diagnostics(file); }
+  /** Every diagnostic, sorted by file, line, character, code. */
+  allDiagnostics(): Diagnostic[] { return this.ws.allDiagnostics(); }
+  summary(): Summary { return this.ws.summary(); }
+
+  contexts(): ContextInfo[] { return this.ws.contextInfos(); }
+  contextOf(file: string): ContextId { return this.ws.contextOf(file); }
+  stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return this.ws.stepNames(context, mode); }
+
+  explain(q: ExplainQuery): Explanation { return features.explain(this.ws, q); }
+  list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {
+    return features.list(this.ws, opts);
+  }
+  /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
+  stepAt(file: string, pos: Position): string | null { return features.stepAt(this.ws, file, pos); }
+
+  hover(file: string, pos: Position): HoverResult | null { return features.hover(this.ws, file, pos); }
+  definition(file: string, pos: Position): Location[] { return features.definition(this.ws, file, pos); }
+  references(file: string, pos: Position, includeDeclaration = true): Location[] {
+    return features.references(this.ws, file, pos, includeDeclaration);
+  }
+  prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
+    return features.prepareRename(this.ws, file, pos);
+  }
+  rename(file: string, pos: Position, newName: string): RenameResult | null {
+    return features.rename(this.ws, file, pos, newName);
+  }
+  completion(file: string, pos: Position): CompletionResult[] { return features.completion(this.ws, file, pos); }
+  /** Quick fixes of the diagnostics that overlap `range`. */
+  fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] { return features.fixes(this.ws, file, range); }
+  documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
+  workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
+  codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
+}

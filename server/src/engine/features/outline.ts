@@ -1,0 +1,64 @@
+// Document symbols (registries with their steps as an outline), workspace symbols (every entry) and
+// code lenses ("overrides core", "shadowed in N workspaces", "also defined in N workspaces").
+import type { CodeLensResult, DocumentSymbolResult, WorkspaceSymbolResult } from '../api';
+import type { Workspace } from '../workspace';
+import { sourceOf } from '../model/resolve';
+import { fieldStr, type StepEntry } from '../model/source';
+
+export function documentSymbols(ws: Workspace, file: string): DocumentSymbolResult[] {
+  const src = ws.source(file);
+  if (!src) {
+    return ws.classesOf(file).map((c) => ({ name: c.name, kind: 'class' as const, range: c.range, selectionRange: c.nameRange, children: [] }));
+  }
+  return src.vars.map((v) => ({
+    name: v.name, kind: 'registry' as const, range: v.range, selectionRange: v.nameRange,
+    detail: `${src.entries.filter((e) => e.variable === v.name).length} steps`,
+    children: src.entries.filter((e) => e.variable === v.name).map((e) => ({
+      name: e.name, kind: 'step' as const, range: e.range, selectionRange: e.keyRange, detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
+      children: [...e.fields].map(([k, f]) => ({ name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange, children: [] })),
+    })),
+  }));
+}
+
+export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbolResult[] {
+  const q = query.toLowerCase();
+  const out: WorkspaceSymbolResult[] = [];
+  const all: StepEntry[] = [...ws.model.core.values()];
+  for (const w of ws.model.sortedWorkspaces()) all.push(...w.local.values(), ...w.overrides.values());
+  for (const e of all) {
+    if (q && !subsequence(q, e.name.toLowerCase())) continue;
+    out.push({ name: e.name, kind: 'step', location: { file: e.file, range: e.keyRange }, containerName: sourceOf(ws.model, e) });
+    if (out.length >= 1000) break;
+  }
+  return out;
+}
+
+function subsequence(q: string, s: string): boolean {
+  let i = 0;
+  for (const c of s) if (c === q[i]) i++;
+  return i === q.length;
+}
+
+export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
+  const src = ws.source(file);
+  if (!src) return [];
+  const out: CodeLensResult[] = [];
+  const context = ws.contextOf(file);
+  for (const e of src.entries) {
+    const parts: string[] = [];
+    if (e.layer === 'core') {
+      const over = [...ws.model.workspaces.values()].filter((w) => w.overrides.has(e.name)).length;
+      const shadow = [...ws.model.workspaces.values()].filter((w) => w.local.has(e.name)).length;
+      if (over) parts.push(`overridden in ${over} workspace${over > 1 ? 's' : ''}`);
+      if (shadow) parts.push(`shadowed in ${shadow} workspace${shadow > 1 ? 's' : ''}`);
+    } else if (e.layer === 'override') {
+      if (ws.model.core.has(e.name)) parts.push('overrides core');
+    } else {
+      if (ws.model.core.has(e.name)) parts.push('shadows core');
+      const others = (ws.model.localNames.get(e.name)?.size ?? 1) - 1;
+      if (others > 0) parts.push(`also defined in ${others} other workspace${others > 1 ? 's' : ''}`);
+    }
+    if (parts.length) out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// The value model shared by Python and YAML sources: literals with the range of every node, and
+// `other` for anything that is not a literal (it is never evaluated).
+import type { Range } from './types';
+
+export type Lit =
+  /** `inner` is the range of the characters between the quotes (where renames and fixes edit). */
+  | { kind: 'str'; value: string; range: Range; inner: Range }
+  | { kind: 'num'; value: number; int: boolean; range: Range }
+  | { kind: 'bool'; value: boolean; range: Range }
+  | { kind: 'none'; range: Range }
+  | { kind: 'list'; items: Lit[]; range: Range }
+  | { kind: 'dict'; entries: DictEntry[]; range: Range }
+  | { kind: 'other'; text: string; range: Range };
+
+export interface DictEntry { key: Lit; value: Lit; range: Range }
+
+export type LitKind = Lit['kind'];
+
+/** Plain JSON-like value of a literal (for hover, Explain and the legacy format). */
+export function toPlain(lit: Lit): unknown {
+  switch (lit.kind) {
+    case 'str': case 'num': case 'bool': return lit.value;
+    case 'none': return null;
+    case 'list': return lit.items.map(toPlain);
+    case 'dict': {
+      const out: Record<string, unknown> = {};
+      for (const e of lit.entries) if (e.key.kind === 'str') out[e.key.value] = toPlain(e.value);
+      return out;
+    }
+    case 'other': return lit.text;
+  }
+}
+
+/** Python-like rendering, for hover and Explain. */
+export function describeKind(lit: Lit): string {
+  switch (lit.kind) {
+    case 'str': return 'str';
+    case 'num': return lit.int ? 'int' : 'float';
+    case 'bool': return 'bool';
+    case 'none': return 'None';
+    case 'list': return 'list';
+    case 'dict': return 'dict';
+    case 'other': return 'expression';
+  }
+}

@@ -1,0 +1,123 @@
+// Checks of one step entry against the field table of SPEC §1.3: required fields (RL008), value
+// types (RL008), names (RL009, RL012), sagemaker_step_type (RL010) and near-miss keys (RL016).
+import type { Diagnostic, Range, Settings } from '../types';
+import type { Lit } from '../literal';
+import { diag } from '../codes';
+import { closest, editDistance } from '../util/editDistance';
+import type { StepEntry } from './source';
+
+export type FieldType = 'str' | 'int' | 'list[str]';
+
+export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
+  config_class: { type: 'str', doc: 'Name of the step\'s config class (ends with `Config`).' },
+  builder_step_name: { type: 'str', doc: 'Class name of the step builder (ends with `StepBuilder`).' },
+  spec_type: { type: 'str', doc: 'Specification type, usually the step name.' },
+  sagemaker_step_type: { type: 'str', doc: 'SageMaker step type (`Processing`, `Training`, …).' },
+  description: { type: 'str', doc: 'What the step does.' },
+  framework: { type: 'str', doc: 'Framework, used by the `framework_match` strategy.' },
+  job_types: { type: 'list[str]', doc: 'Job types the step supports.' },
+  priority: { type: 'int', doc: 'Resolution priority (default 100); lower wins in `priority_based`.' },
+  environment_tags: { type: 'list[str]', doc: 'Environments the step targets (`environment_match`).' },
+  compatibility_tags: { type: 'list[str]', doc: 'Compatibility tags.' },
+  framework_version: { type: 'str', doc: 'Framework version.' },
+  conflict_resolution_strategy: { type: 'str', doc: 'One of `workspace_priority`, `framework_match`, `environment_match`, `priority_based`.' },
+};
+export const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
+export const REQUIRED_FIELDS = ['sagemaker_step_type', 'description'];
+export const REQUIRED_CORE_FIELDS = ['config_class', 'builder_step_name', 'spec_type'];
+/** Steps of these types keep their classes outside the component directories (no RL005/RL006). */
+export const EXEMPT_STEP_TYPES = new Set(['Base', 'Utility']);
+
+const VALID_NAME = /^[A-Za-z0-9_-]+$/;
+const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
+
+export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!VALID_NAME.test(e.name)) {
+    out.push(diag(e.file, e.keyRange, 'RL009', `Invalid step name '${e.name}': use only letters, digits, '_' and '-'`));
+  } else if (!PASCAL.test(e.name)) {
+    out.push(diag(e.file, e.keyRange, 'RL012', `Step name '${e.name}' is not PascalCase`));
+  }
+  if (e.value.kind !== 'dict') {
+    out.push(diag(e.file, e.value.range, 'RL008', `The definition of '${e.name}' must be a dict of fields, not ${describe(e.value)}`, { severity: 'error' }));
+    return out;
+  }
+  const required = isCore ? [...REQUIRED_FIELDS, ...REQUIRED_CORE_FIELDS] : REQUIRED_FIELDS;
+  const missing = required.filter((f) => {
+    const v = e.fields.get(f)?.value;
+    return !v || (v.kind === 'str' && v.value.trim() === '') || v.kind === 'none';
+  });
+  if (missing.length > 0) {
+    out.push(diag(e.file, e.keyRange, 'RL008', `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`));
+  }
+  for (const [key, f] of e.fields) {
+    const spec = STEP_FIELDS[key];
+    if (!spec) {
+      const near = nearField(key);
+      if (near) {
+        out.push(diag(e.file, f.keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
+          fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }] }],
+        }));
+      }
+      continue;
+    }
+    if (f.value.kind === 'none') continue;
+    if (!hasType(f.value, spec.type)) {
+      out.push(diag(e.file, f.value.range, 'RL008', `Field '${key}' of '${e.name}' must be ${spec.type}, not ${describe(f.value)}`, { severity: 'error' }));
+      continue;
+    }
+    const sv = f.value;
+    if (sv.kind !== 'str') continue;
+    const v = sv.value;
+    if (key === 'sagemaker_step_type' && v !== '' && !settings.sagemakerStepTypes.includes(v)) {
+      const near = closest(v, settings.sagemakerStepTypes, 3);
+      out.push(diag(e.file, f.value.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${settings.sagemakerStepTypes.join(', ')})`, {
+        fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file: e.file, edits: [{ range: sv.inner, newText: n }] }] })),
+      }));
+    }
+    if (key === 'config_class' && v !== '' && !v.endsWith('Config')) {
+      out.push(diag(e.file, f.value.range, 'RL012', `Config class '${v}' does not end with 'Config'`));
+    }
+    if (key === 'builder_step_name' && v !== '' && !v.endsWith('StepBuilder')) {
+      out.push(diag(e.file, f.value.range, 'RL012', `Builder class '${v}' does not end with 'StepBuilder'`));
+    }
+    if (key === 'conflict_resolution_strategy' && !STRATEGIES.includes(v)) {
+      out.push(diag(e.file, f.value.range, 'RL008', `Unknown conflict_resolution_strategy '${v}' (one of ${STRATEGIES.join(', ')})`, { severity: 'error' }));
+    }
+  }
+  return out;
+}
+
+function nearField(key: string): string | null {
+  let best: string | null = null;
+  let bestD = 3;
+  for (const known of Object.keys(STEP_FIELDS)) {
+    const d = editDistance(key.toLowerCase(), known, 2);
+    if (d < bestD) { best = known; bestD = d; }
+  }
+  return best;
+}
+
+function hasType(v: Lit, t: FieldType): boolean {
+  if (t === 'str') return v.kind === 'str';
+  if (t === 'int') return v.kind === 'num' && v.int;
+  return v.kind === 'list' && v.items.every((i) => i.kind === 'str');
+}
+
+function describe(v: Lit): string {
+  switch (v.kind) {
+    case 'str': return `a string ("${v.value.length > 30 ? `${v.value.slice(0, 27)}...` : v.value}")`;
+    case 'num': return `a number (${v.value})`;
+    case 'bool': return `a bool (${v.value ? 'True' : 'False'})`;
+    case 'list': return 'a list';
+    case 'dict': return 'a dict';
+    case 'none': return 'None';
+    case 'other': return `an expression (${v.text})`;
+  }
+}
+
+function innerOfKey(e: StepEntry, key: string): Range {
+  const dict = e.value.kind === 'dict' ? e.value : null;
+  const k = dict?.entries.find((d) => d.key.kind === 'str' && d.key.value === key)?.key;
+  return k && k.kind === 'str' ? k.inner : (e.fields.get(key)?.keyRange as Range);
+}

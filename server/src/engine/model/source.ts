@@ -1,0 +1,171 @@
+// Turns one registry file (core STEP_NAMES, core YAML, or a workspace registry) into step entries and
+// the diagnostics that need only that file: RL001, RL008–RL010, RL012, RL014, RL016, RL030, RL031.
+import type { Diagnostic, Range, Settings } from '../types';
+import type { DictEntry, Lit } from '../literal';
+import { diag } from '../codes';
+import type { PyFacts } from '../python/facts';
+import type { YamlFacts } from '../yaml/yamlLit';
+import { checkEntryFields } from './fields';
+
+export type Layer = 'core' | 'local' | 'override';
+
+export interface FieldValue { keyRange: Range; value: Lit }
+
+export interface StepEntry {
+  name: string;
+  file: string;
+  layer: Layer;
+  /** Workspace directory for local/override entries, null for core. */
+  wsDir: string | null;
+  variable: string;
+  keyRange: Range;
+  /** The key's characters between the quotes, where renames edit. */
+  keyInner: Range;
+  range: Range;
+  value: Lit;
+  fields: Map<string, FieldValue>;
+}
+
+/** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
+export interface NameRef { name: string; file: string; range: Range; inner: Range }
+
+export interface RegistryVar { name: string; nameRange: Range; range: Range; value: Lit }
+
+export interface RegistrySource {
+  file: string;
+  kind: 'core' | 'workspace';
+  entries: StepEntry[];
+  vars: RegistryVar[];
+  /** Workspace id declared by `WORKSPACE_METADATA["developer_id"]`. */
+  developerId: { value: string; range: Range } | null;
+  metadata: Lit | null;
+  depRefs: NameRef[];
+  diagnostics: Diagnostic[];
+}
+
+export function fieldStr(e: StepEntry, field: string): string | null {
+  const f = e.fields.get(field);
+  return f && f.value.kind === 'str' ? f.value.value : null;
+}
+
+export function coreSourceFromPython(file: string, facts: PyFacts, settings: Settings): RegistrySource {
+  const src = emptySource(file, 'core');
+  addSyntaxErrors(src, facts.errors);
+  const asg = facts.assignments.get('STEP_NAMES');
+  if (asg) readVariable(src, asg.name, asg.nameRange, asg.stmtRange, asg.value, 'core', null, settings);
+  return src;
+}
+
+export function coreSourceFromYaml(file: string, facts: YamlFacts, settings: Settings): RegistrySource {
+  const src = emptySource(file, 'core');
+  addSyntaxErrors(src, facts.errors);
+  if (facts.value?.kind !== 'dict') return src;
+  checkDuplicateKeys(src, facts.value);
+  for (const e of facts.value.entries) {
+    if (e.key.kind === 'str' && e.key.value === 'step_names') readVariable(src, 'step_names', e.key.range, e.range, e.value, 'core', null, settings);
+  }
+  return src;
+}
+
+export function workspaceSource(file: string, wsDir: string, facts: PyFacts, settings: Settings): RegistrySource {
+  const src = emptySource(file, 'workspace');
+  addSyntaxErrors(src, facts.errors);
+  const local = facts.assignments.get('LOCAL_STEPS');
+  const legacy = facts.assignments.get('WORKSPACE_STEPS');
+  if (local && legacy) {
+    src.diagnostics.push(diag(file, legacy.nameRange, 'RL014', 'Both LOCAL_STEPS and WORKSPACE_STEPS are defined; their union is used. Keep only LOCAL_STEPS.', {
+      related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }],
+    }));
+  }
+  const seen = new Set<string>();
+  for (const v of [local, legacy]) {
+    if (!v) continue;
+    const fresh = readVariable(src, v.name, v.nameRange, v.stmtRange, v.value, 'local', wsDir, settings, seen);
+    for (const n of fresh) seen.add(n);
+  }
+  const overrides = facts.assignments.get('STEP_OVERRIDES');
+  if (overrides) readVariable(src, overrides.name, overrides.nameRange, overrides.stmtRange, overrides.value, 'override', wsDir, settings);
+  const meta = facts.assignments.get('WORKSPACE_METADATA');
+  if (meta) readMetadata(src, meta.value);
+  return src;
+}
+
+function emptySource(file: string, kind: 'core' | 'workspace'): RegistrySource {
+  return { file, kind, entries: [], vars: [], developerId: null, metadata: null, depRefs: [], diagnostics: [] };
+}
+
+function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string }[]): void {
+  for (const e of errors) src.diagnostics.push(diag(src.file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+}
+
+/** Reads one registry variable; returns the names it defined. `skip` holds names already defined (synonyms). */
+function readVariable(
+  src: RegistrySource, name: string, nameRange: Range, stmtRange: Range, value: Lit, layer: Layer,
+  wsDir: string | null, settings: Settings, skip: Set<string> = new Set(),
+): string[] {
+  if (value.kind !== 'dict') {
+    src.diagnostics.push(diag(src.file, stmtRange, 'RL031', `${name} is not a dict literal, so this file contributes no entries (Registry Lens never runs code)`));
+    return [];
+  }
+  src.vars.push({ name, nameRange, range: stmtRange, value });
+  checkDuplicateKeys(src, value);
+  const names: string[] = [];
+  const lastIndex = new Map<string, number>();
+  value.entries.forEach((e, i) => { if (e.key.kind === 'str') lastIndex.set(e.key.value, i); });
+  value.entries.forEach((e, i) => {
+    if (e.key.kind !== 'str') {
+      src.diagnostics.push(diag(src.file, e.key.range, 'RL009', `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`));
+      return;
+    }
+    if (lastIndex.get(e.key.value) !== i || skip.has(e.key.value)) return;
+    const entry = toEntry(src.file, e, layer, wsDir, name);
+    src.entries.push(entry);
+    names.push(entry.name);
+    src.diagnostics.push(...checkEntryFields(entry, src.kind === 'core', settings));
+  });
+  return names;
+}
+
+function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {
+  const fields = new Map<string, FieldValue>();
+  if (e.value.kind === 'dict') {
+    for (const f of e.value.entries) if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });
+  }
+  const key = e.key as Extract<Lit, { kind: 'str' }>;
+  return { name: key.value, file, layer, wsDir, variable, keyRange: key.range, keyInner: key.inner, range: e.range, value: e.value, fields };
+}
+
+/** RL001 on every dict literal of the variable: Python keeps the last key silently. */
+function checkDuplicateKeys(src: RegistrySource, value: Lit): void {
+  const stack: Lit[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as Lit;
+    if (v.kind === 'list') stack.push(...v.items);
+    if (v.kind !== 'dict') continue;
+    const last = new Map<string, DictEntry>();
+    for (let i = v.entries.length - 1; i >= 0; i--) {
+      const e = v.entries[i] as DictEntry;
+      stack.push(e.value);
+      if (e.key.kind !== 'str') continue;
+      const later = last.get(e.key.value);
+      if (later) {
+        src.diagnostics.push(diag(src.file, e.key.range, 'RL001', `Duplicate key '${e.key.value}': Python keeps only the later one, so this definition is silently ignored`, {
+          related: [{ file: src.file, range: later.key.range, message: `'${e.key.value}' is defined again here` }],
+        }));
+      }
+      last.set(e.key.value, e);
+    }
+  }
+}
+
+function readMetadata(src: RegistrySource, value: Lit): void {
+  src.metadata = value;
+  if (value.kind !== 'dict') return;
+  for (const e of value.entries) {
+    if (e.key.kind !== 'str') continue;
+    if (e.key.value === 'developer_id' && e.value.kind === 'str') src.developerId = { value: e.value.value, range: e.value.range };
+    if (e.key.value === 'dependencies' && e.value.kind === 'list') {
+      for (const item of e.value.items) if (item.kind === 'str') src.depRefs.push({ name: item.value, file: src.file, range: item.range, inner: item.inner });
+    }
+  }
+}

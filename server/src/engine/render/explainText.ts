@@ -1,0 +1,68 @@
+// Renders an Explanation as the plain-text "Explain Resolution" document shared by the CLI
+// (`explain --format text`) and the editor's read-only `registry-explain` document. Locations are
+// printed as `path:line:col` (1-based) so terminals and editors make them clickable.
+import type { ComponentKind, Explanation, SourcedLocation } from '../api';
+import type { Range } from '../types';
+
+const COMPONENT_KINDS: readonly ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
+
+export function renderExplanation(e: Explanation): string {
+  const out: string[] = [];
+  out.push(`Explain Resolution: ${e.step}`);
+  out.push(`Context: ${e.context}    Mode: ${e.mode}`);
+  out.push('');
+  out.push(e.summary);
+  if (!e.found && e.suggestions.length > 0) out.push(`Did you mean: ${e.suggestions.join(', ')}`);
+
+  const layerWidth = Math.max(0, ...e.trace.map((t) => t.layer.length));
+  section(out, 'Trace', e.trace.map((t) => {
+    const mark = t.hit ? '✓ hit ' : '· miss';
+    if (t.file === null) return `${mark}  ${t.layer}`;
+    return `${mark}  ${t.layer.padEnd(layerWidth)}  ${t.range === null ? t.file : at(t.file, t.range)}`;
+  }));
+
+  if (e.winner !== null) {
+    out.push('');
+    out.push(`Winner: ${e.winner.source}  ${at(e.winner.file, e.winner.range)}`);
+    if (e.strategy !== null) out.push(`Strategy: ${e.strategy.name} (${e.strategy.reason})`);
+    section(out, 'Fields', keyValues(e.winner.fields));
+  }
+  section(out, 'Shadows', e.shadowed.map(sourced));
+  section(out, 'Conflicts in other workspaces', e.conflicts.map(sourced));
+  if (e.legacy !== null) section(out, 'Legacy format (to_legacy_format)', keyValues(e.legacy));
+  section(out, 'Derived registries', e.derived.map((d) => `${d.registry}[${JSON.stringify(d.key)}] = ${JSON.stringify(d.value)}`));
+
+  if (e.found) {
+    section(out, 'Components', COMPONENT_KINDS.map((kind) => {
+      const hit = e.components[kind];
+      if (hit === null) return `${kind.padEnd(8)}  missing (searched: ${e.searched[kind].join(', ') || 'nothing'})`;
+      return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}`;
+    }));
+  }
+  section(out, 'Dependencies', e.dependencies.map((d) => {
+    const name = d.optional ? `${d.name} (optional)` : d.name;
+    return d.resolved === null ? `${name}  unresolved` : `${name}  → ${sourced(d.resolved)}`;
+  }));
+  section(out, 'Dependents', e.dependents.map(sourced));
+  return out.join('\n') + '\n';
+}
+
+/** Appends a titled, indented list; nothing when the list is empty. */
+function section(out: string[], title: string, lines: string[]): void {
+  if (lines.length === 0) return;
+  out.push('');
+  out.push(`${title}:`);
+  for (const line of lines) out.push(`  ${line}`);
+}
+
+function keyValues(record: Record<string, unknown>): string[] {
+  return Object.entries(record).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+}
+
+function sourced(s: SourcedLocation): string {
+  return `${s.source}  ${at(s.file, s.range)}`;
+}
+
+function at(file: string, range: Range): string {
+  return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
+}

@@ -1,0 +1,35 @@
+// Defaults of every setting (SPEC §1–§4), so that front ends only pass what the user changed.
+import type { Settings } from './types';
+
+export const DEFAULT_SAGEMAKER_STEP_TYPES = [
+  'Processing', 'Training', 'Transform', 'CreateModel', 'RegisterModel', 'Base', 'Utility', 'Lambda',
+  'CradleDataLoading', 'MimsModelRegistrationProcessing',
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  coreFiles: ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/steps/registry/step_names.py'],
+  coreYamlFiles: ['**/registry/step_names.yaml'],
+  workspacesRoots: ['developer_workspaces/developers'],
+  mode: 'isolated',
+  sagemakerStepTypes: DEFAULT_SAGEMAKER_STEP_TYPES,
+  checkAllComponents: false,
+  severity: {},
+};
+
+/** Fills every missing setting with its default; empty lists fall back to the defaults too. */
+export function resolveSettings(partial: Partial<Settings>): Settings {
+  const pick = <K extends keyof Settings>(k: K): Settings[K] => {
+    const v = partial[k];
+    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0 && k !== 'workspacesRoots')) return DEFAULT_SETTINGS[k];
+    return v;
+  };
+  return {
+    coreFiles: pick('coreFiles'),
+    coreYamlFiles: pick('coreYamlFiles'),
+    workspacesRoots: pick('workspacesRoots').map((r) => r.replace(/^\.?\/+|\/+$/g, '')),
+    mode: partial.mode === 'hybrid' ? 'hybrid' : 'isolated',
+    sagemakerStepTypes: pick('sagemakerStepTypes'),
+    checkAllComponents: partial.checkAllComponents === true,
+    severity: { ...(partial.severity ?? {}) },
+  };
+}

@@ -1,0 +1,63 @@
+// Plain data shared by every engine stage and handed to the front ends (LSP, CLI). Positions are
+// 0-based lines and UTF-16 characters, exactly as in LSP, so front ends never convert offsets.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+/** `file` is always a root-relative POSIX path. */
+export interface Location { file: string; range: Range }
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export type Code =
+  | 'RL001' | 'RL002' | 'RL003' | 'RL004' | 'RL005' | 'RL006' | 'RL007' | 'RL008' | 'RL009'
+  | 'RL010' | 'RL011' | 'RL012' | 'RL013' | 'RL014' | 'RL015' | 'RL016'
+  | 'RL020' | 'RL021' | 'RL022' | 'RL023' | 'RL024' | 'RL025' | 'RL026' | 'RL027' | 'RL028' | 'RL029'
+  | 'RL030' | 'RL031'
+  | 'RL040' | 'RL041' | 'RL042' | 'RL043';
+
+export interface RelatedInfo extends Location { message: string }
+
+/** A text edit in one file; `range` is replaced by `newText`. */
+export interface TextEdit { range: Range; newText: string }
+/** A quick fix: edits per existing file plus files to create (with their full content). */
+export interface Fix {
+  title: string;
+  edits: { file: string; edits: TextEdit[] }[];
+  createFiles?: { file: string; text: string }[];
+  preferred?: boolean;
+}
+
+export interface Diagnostic {
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: Code;
+  message: string;
+  related: RelatedInfo[];
+  /** Quick fixes for this diagnostic, computed with it so front ends only convert them. */
+  fixes: Fix[];
+  /** Rendered faded (LSP DiagnosticTag.Unnecessary) — unused for now but part of the contract. */
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export type ResolutionMode = 'isolated' | 'hybrid';
+export type Strategy = 'workspace_priority' | 'framework_match' | 'environment_match' | 'priority_based';
+
+export interface Settings {
+  /** Globs (root-relative) of core registry Python files. */
+  coreFiles: string[];
+  /** Globs of core registry YAML files. */
+  coreYamlFiles: string[];
+  /** Directories (root-relative) whose direct subdirectories are developer workspaces. */
+  workspacesRoots: string[];
+  mode: ResolutionMode;
+  sagemakerStepTypes: string[];
+  checkAllComponents: boolean;
+  /** Per-code severity override, or 'off'. */
+  severity: Partial<Record<Code, Severity | 'off'>>;
+}
+
+/** `core` or a workspace id. */
+export type ContextId = string;
+export const CORE: ContextId = 'core';
