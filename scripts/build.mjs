@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const out = 'dist';
 mkdirSync(out, { recursive: true });
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// web-tree-sitter's ESM entry needs import.meta.url, which a CJS bundle lacks: bundle its CJS entry.
+const alias = { 'web-tree-sitter': require.resolve('web-tree-sitter') };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', alias };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${out}/client.js`, external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js` }),

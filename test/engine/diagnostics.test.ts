@@ -1,0 +1,317 @@
+// One test per diagnostic code of the cursus registries, with the exact ranges annotated inline.
+import { strict as assert } from 'node:assert';
+import { analyze, checkDiagnostics } from './helpers';
+import { DEFAULT_SAGEMAKER_STEP_TYPES } from '../../server/src/engine/settings';
+
+const CORE_COMPONENTS = `
+//- /src/cursus/steps/builders/builder_xgboost_training_step.py
+class XGBoostTrainingStepBuilder(StepBuilderBase):
+    pass
+//- /src/cursus/steps/configs/config_xgboost_training_step.py
+class XGBoostTrainingConfig(BasePipelineConfig):
+    pass
+//- /src/cursus/steps/builders/builder_package_step.py
+class PackageStepBuilder:
+    pass
+//- /src/cursus/steps/configs/config_package_step.py
+class PackageConfig:
+    pass
+`;
+
+const CORE = `
+//- /src/cursus/registry/step_names.py
+STEP_NAMES = {
+    "XGBoostTraining": {
+        "config_class": "XGBoostTrainingConfig",
+        "builder_step_name": "XGBoostTrainingStepBuilder",
+        "spec_type": "XGBoostTraining",
+        "sagemaker_step_type": "Training",
+        "description": "XGBoost model training step",
+    },
+    "Package": {
+        "config_class": "PackageConfig",
+        "builder_step_name": "PackageStepBuilder",
+        "spec_type": "Package",
+        "sagemaker_step_type": "Processing",
+        "description": "Model packaging step",
+    },
+}
+${CORE_COMPONENTS}`;
+
+const WS = '/developer_workspaces/developers';
+
+describe('diagnostics: cursus registries', () => {
+  it('a clean core registry has no diagnostics', async () => {
+    await checkDiagnostics(CORE);
+  });
+
+  it('RL001 duplicate key, on the earlier key, related to the later', async () => {
+    const diags = await checkDiagnostics(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {
+          "Package": {
+              "config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "Package",
+              "sagemaker_step_type": "Processing",
+              "description": "one",
+          #   ^^^^^^^^^^^^^ RL001 Duplicate key 'description'
+              "description": "two",
+          },
+      }
+      ${CORE_COMPONENTS}`);
+    assert.equal(diags[0]?.related[0]?.range.start.line, 5);
+  });
+
+  it('RL002 same local step in two workspaces, on each definition', async () => {
+    const diags = await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "FeatureJoin": {"sagemaker_step_type": "Utility", "description": "join"},
+      #   ^^^^^^^^^^^^^ RL002 also defined locally in workspace 'bob'
+      }
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "FeatureJoin": {"sagemaker_step_type": "Utility", "description": "join"},
+      #   ^^^^^^^^^^^^^ RL002 also defined locally in workspace 'alice'
+      }
+    `);
+    assert.equal(diags[0]?.related.length, 1);
+  });
+
+  it('RL003 local step shadowing core and RL004 override of a missing core step', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "my package"},
+      #   ^^^^^^^^^ RL003 shadows the core step
+      }
+      STEP_OVERRIDES = {
+          "XGBoostTrainng": {"sagemaker_step_type": "Utility", "description": "x"},
+      #   ^^^^^^^^^^^^^^^^ RL004 Did you mean 'XGBoostTraining'?
+      }
+    `);
+  });
+
+  it('RL005 missing builder (value range, or key when absent); Base/Utility are exempt', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder"},
+      #                                                                                            ^^^^^^^^^^^^^^^^^^^ RL005 searched src/cursus/steps/builders/
+          "NoBuilder": {"sagemaker_step_type": "Processing", "description": "c"},
+      #   ^^^^^^^^^^^ RL005 has no builder_step_name
+          "Helper": {"sagemaker_step_type": "Utility", "description": "c", "builder_step_name": "Nowhere"},
+      #                                                                                         ^^^^^^^^^ RL012
+      }
+    `);
+  });
+
+  it('RL005 finds builders in the workspace before core, never in another workspace', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder"},
+      }
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_custom_step.py
+      class CustomStepBuilder:
+          pass
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Other": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder"},
+      #                                                                                           ^^^^^^^^^^^^^^^^^^^ RL005
+      }
+    `);
+  });
+
+  it('RL006 missing config class, RL007 only with checkAllComponents', async () => {
+    const text = `${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {
+          "Package": {"sagemaker_step_type": "Processing", "description": "p", "builder_step_name": "PackageStepBuilder", "config_class": "MyPackageConfig"},
+      #                                                                                                                                   ^^^^^^^^^^^^^^^^^ RL006
+      }
+    `;
+    await checkDiagnostics(text);
+    const { engine } = await analyze(text, { checkAllComponents: true });
+    assert.ok(engine.allDiagnostics().some((d) => d.code === 'RL007' && d.message.includes('spec, contract, script')));
+  });
+
+  it('RL008 required fields (warning on the key) and wrong types (error on the value)', async () => {
+    const diags = await checkDiagnostics(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {
+          "Package": {"builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": ""},
+      #   ^^^^^^^^^ RL008 missing required fields 'description', 'config_class', 'spec_type'
+          "XGBoostTraining": {
+              "config_class": "XGBoostTrainingConfig", "builder_step_name": "XGBoostTrainingStepBuilder", "spec_type": "XGBoostTraining",
+              "sagemaker_step_type": "Training", "description": "d",
+              "job_types": "training",
+          #                ^^^^^^^^^^ RL008 must be list[str]
+              "priority": "high",
+          #               ^^^^^^ RL008 must be int
+          },
+      }
+      ${CORE_COMPONENTS}`);
+    assert.deepEqual(diags.map((d) => d.severity), ['warning', 'error', 'error']);
+  });
+
+  it('RL009 invalid names and ids, RL012 naming conventions', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Data Loader!": {"sagemaker_step_type": "Utility", "description": "x"},
+      #   ^^^^^^^^^^^^^^ RL009
+          "custom_step": {"sagemaker_step_type": "Utility", "description": "x", "config_class": "CustomSettings"},
+      #   ^^^^^^^^^^^^^ RL012 not PascalCase
+      #                                                                                         ^^^^^^^^^^^^^^^^ RL012 does not end with 'Config'
+      }
+      WORKSPACE_METADATA = {"developer_id": "alice smith"}
+      #                                     ^^^^^^^^^^^^^ RL009 Invalid workspace id
+    `);
+  });
+
+  it('RL010 unknown sagemaker_step_type with a quick fix, respecting the setting', async () => {
+    const text = `${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Custom": {"sagemaker_step_type": "Procesing", "description": "x", "builder_step_name": "XGBoostTrainingStepBuilder"},
+      #                                     ^^^^^^^^^^^ RL010 Did you mean 'Processing'?
+      }
+    `;
+    const diags = await checkDiagnostics(text);
+    assert.equal(diags[0]?.fixes[0]?.title, "Change to 'Processing'");
+    const { engine } = await analyze(text, { sagemakerStepTypes: [...DEFAULT_SAGEMAKER_STEP_TYPES, 'Procesing'] });
+    assert.deepEqual(engine.allDiagnostics(), []);
+  });
+
+  it('RL011 two steps sharing a config_class in one context', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "FastPackage": {"sagemaker_step_type": "Utility", "description": "x", "config_class": "PackageConfig"},
+      #                                                                                         ^^^^^^^^^^^^^^^ RL011 shares config_class 'PackageConfig' with 'Package'
+      }
+      STEP_OVERRIDES = {
+          "XGBoostTraining": {"sagemaker_step_type": "Utility", "description": "x", "config_class": "XGBoostTrainingConfig"},
+      }
+    `);
+  });
+
+  it('RL013 in hybrid mode only, where another workspace provides a used name', async () => {
+    const text = `${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {}
+      WORKSPACE_METADATA = {"developer_id": "alice", "dependencies": ["pandas>=1.3", "SharedJoin", "Package"]}
+      #                                                                              ^^^^^^^^^^^^ RL013 resolves only through workspace:bob
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"SharedJoin": {"sagemaker_step_type": "Utility", "description": "j"}}
+    `;
+    await checkDiagnostics(text, { mode: 'hybrid' });
+    const { engine } = await analyze(text);
+    assert.deepEqual(engine.allDiagnostics(), []);
+  });
+
+  it('RL014 both LOCAL_STEPS and WORKSPACE_STEPS, whose union is used', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "description": "a"}}
+      WORKSPACE_STEPS = {"B": {"sagemaker_step_type": "Utility", "description": "b"}}
+    `);
+    assert.deepEqual(engine.allDiagnostics().map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['RL014', 1, 0, 15]]);
+    assert.deepEqual(engine.stepNames('alice'), ['A', 'B', 'Package', 'XGBoostTraining']);
+  });
+
+  it('RL015 two workspaces with one id, on both registry files', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      WORKSPACE_METADATA = {"developer_id": "team"}
+      #                                     ^^^^^^ RL015
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      WORKSPACE_METADATA = {"developer_id": "team"}
+      #                                     ^^^^^^ RL015
+    `);
+  });
+
+  it('RL016 unknown field close to a known one, with a rename fix', async () => {
+    const diags = await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Helper": {"sagemaker_step_type": "Utility", "description": "x", "builder_stepname": "HelperStepBuilder", "custom_features": ["a"]},
+      #                                                                    ^^^^^^^^^^^^^^^^^^ RL016 Did you mean 'builder_step_name'?
+      }
+    `);
+    assert.equal(diags[0]?.fixes[0]?.edits[0]?.edits[0]?.newText, 'builder_step_name');
+  });
+
+  it('RL030 a syntax error in one entry leaves the other entries analysed', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "First": {"sagemaker_step_type": "Utility", "description": "a",, },
+          "Second": {"sagemaker_step_type": "Utility", "description": "b"},
+          "Third": {"sagemaker_step_type": "Nope", "description": "c", "builder_step_name": "PackageStepBuilder"},
+      }
+    `);
+    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL030', 'RL010']);
+    assert.deepEqual(engine.stepNames('alice').filter((n) => !['Package', 'XGBoostTraining'].includes(n)), ['First', 'Second', 'Third']);
+  });
+
+  it('RL031 a non-literal STEP_NAMES contributes nothing', async () => {
+    const { engine } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      from .loader import load
+      STEP_NAMES = load()
+    `);
+    const [d] = engine.allDiagnostics();
+    assert.equal(d?.code, 'RL031');
+    assert.equal(d?.severity, 'information');
+    assert.deepEqual(engine.stepNames(), []);
+  });
+
+  it('reads annotated assignments, core YAML registries and ignores derived dicts', async () => {
+    const { engine } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      from typing import Dict, Any
+      STEP_NAMES: Dict[str, Dict[str, Any]] = {
+          "Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "Package", "sagemaker_step_type": "Processing", "description": "p"},
+      }
+      CONFIG_STEP_REGISTRY = {info["config_class"]: name for name, info in STEP_NAMES.items()}
+      //- /other/registry/step_names.yaml
+      step_names:
+        Registration:
+          config_class: RegistrationConfig
+          builder_step_name: RegistrationStepBuilder
+          spec_type: Registration
+          sagemaker_step_type: Registry
+      #                        ^^^^^^^^ RL010
+          description: Registers the model
+      ${CORE_COMPONENTS}`);
+    assert.deepEqual(engine.stepNames(), ['Package', 'Registration']);
+    assert.deepEqual(engine.allDiagnostics().map((d) => d.code).sort(), ['RL005', 'RL006', 'RL010']);
+  });
+
+  it('severity settings override or switch off a code', async () => {
+    const text = `${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "p"}}
+    `;
+    const { engine } = await analyze(text, { severity: { RL003: 'error' } });
+    assert.deepEqual(engine.allDiagnostics().map((d) => d.severity), ['error']);
+    const off = await analyze(text, { severity: { RL003: 'off' } });
+    assert.deepEqual(off.engine.allDiagnostics(), []);
+  });
+
+  it('hostile input: binary and huge files are skipped with a diagnostic, deep nesting does not crash', async () => {
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "description": "a", "job_types": ${deep}}}
+    `);
+    assert.ok(engine.allDiagnostics().every((d) => d.code === 'RL008'));
+    engine.setFile('developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', 'LOCAL_STEPS = {}\0\0');
+    engine.setFile('src/cursus/steps/builders/huge.py', `# ${'x'.repeat(3 * 1024 * 1024)}`);
+    engine.update();
+    const skipped = engine.allDiagnostics().filter((d) => d.code === 'RL030').map((d) => d.message);
+    assert.equal(skipped.length, 2);
+    assert.ok(skipped.some((m) => m.includes('binary')) && skipped.some((m) => m.includes('larger than')));
+  });
+});

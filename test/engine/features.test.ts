@@ -1,0 +1,186 @@
+// Editor features of the engine: hover, definition, references, rename, completion, quick fixes,
+// symbols and code lenses, each through its helper on an inline workspace.
+import { strict as assert } from 'node:assert';
+import { analyze, applyEdits, checkCompletion, checkDefinition, checkFix, checkHover, checkReferences } from './helpers';
+
+const WS = '/developer_workspaces/developers';
+const CORE = `
+//- /src/cursus/registry/step_names.py
+STEP_NAMES = {
+    "XGBoostTraining": {
+        "config_class": "XGBoostTrainingConfig",
+        "builder_step_name": "XGBoostTrainingStepBuilder",
+        "spec_type": "XGBoostTraining",
+        "sagemaker_step_type": "Training",
+        "description": "XGBoost model training step",
+    },
+    "Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "Package", "sagemaker_step_type": "Processing", "description": "Packaging"},
+}
+//- /src/cursus/steps/builders/builder_xgboost_training_step.py
+class XGBoostTrainingStepBuilder(StepBuilderBase):
+    pass
+//- /src/cursus/steps/configs/config_xgboost_training_step.py
+class XGBoostTrainingConfig:
+    pass
+//- /src/cursus/steps/builders/builder_package_step.py
+class PackageStepBuilder:
+    pass
+//- /src/cursus/steps/configs/config_package_step.py
+class PackageConfig:
+    pass
+`;
+
+describe('features', () => {
+  it('hover on an override key shows the winner, its fields, what it shadows and its builder', async () => {
+    await checkHover(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {
+          "XGBoost$0Training": {"sagemaker_step_type": "Training", "description": "Custom XGBoost", "builder_step_name": "CustomXGBoostTrainingStepBuilder"},
+      }
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_custom_xgboost_training_step.py
+      class CustomXGBoostTrainingStepBuilder:
+          pass
+    `, ['**XGBoostTraining** · `override:alice`', 'context `alice`', '| description | `"Custom XGBoost"` |', 'Shadows: `core`', 'builder: `CustomXGBoostTrainingStepBuilder` (`developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_xgboost_training_step.py:1`)']);
+  });
+
+  it('hover on a shadowed local definition says it is not the one used', async () => {
+    await checkHover(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Pack$0age": {"sagemaker_step_type": "Utility", "description": "local"}}
+      STEP_OVERRIDES = {"Package": {"sagemaker_step_type": "Utility", "description": "override"}}
+    `, ['`override:alice`', 'This definition (`workspace:alice`) is not the one used in this context.']);
+  });
+
+  it('hover on a field key documents it, on a builder value locates the class', async () => {
+    await checkHover(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "prior$0ity": 1, "description": "a"}}
+    `, ['**priority**: `int`', 'lower wins']);
+    await checkHover(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Training", "builder_step_name": "XGBoostTraining$0StepBuilder", "description": "a"}}
+    `, ['**class XGBoostTrainingStepBuilder**', 'src/cursus/steps/builders/builder_xgboost_training_step.py:1']);
+  });
+
+  it('definition: builder value → class, override key → core entry, dependency → winner', async () => {
+    await checkDefinition(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Training", "builder_step_name": "XGBoost$0TrainingStepBuilder", "description": "a"}}
+      //- /src/cursus/steps/builders/builder_xgboost_training_step.py
+      class XGBoostTrainingStepBuilder(StepBuilderBase):
+      #     ^^^^^^^^^^^^^^^^^^^^^^^^^^ def
+          pass
+    `);
+    await checkDefinition(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {"Package": {"sagemaker_step_type": "Utility", "description": "p"}}
+      #             ^^^^^^^^^ def
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"Pack$0age": {"sagemaker_step_type": "Utility", "description": "override"}}
+    `);
+    await checkDefinition(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {"Package": {"sagemaker_step_type": "Utility", "description": "p"}}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "local"}}
+      #              ^^^^^^^^^ def
+      WORKSPACE_METADATA = {"dependencies": ["Pack$0age"]}
+    `);
+  });
+
+  it('references cover every registry definition and dependency of the name', async () => {
+    await checkReferences(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {"Package": {"sagemaker_step_type": "Utility", "description": "p"}}
+      #             ^^^^^^^^^ ref
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"Pack$0age": {"sagemaker_step_type": "Utility", "description": "override"}}
+      #                 ^^^^^^^^^ ref
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Other": {"sagemaker_step_type": "Utility", "description": "o"}}
+      WORKSPACE_METADATA = {"dependencies": ["Package", "numpy"]}
+      #                                      ^^^^^^^^^ ref
+    `);
+  });
+
+  it('rename edits the inside of every quoted occurrence', async () => {
+    const { engine, fx } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {'Package': {"sagemaker_step_type": "Utility", "description": "p"}}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"Pack$0age": {"sagemaker_step_type": "Utility", "description": "override"}}
+    `);
+    const c = fx.cursor as NonNullable<typeof fx.cursor>;
+    assert.equal(engine.prepareRename(c.file, c.position)?.placeholder, 'Package');
+    const r = engine.rename(c.file, c.position, 'ModelPackage');
+    const texts = new Map((r?.edits ?? []).map(({ file, edits }) => [file, applyEdits(engine.text(file) ?? '', edits)]));
+    assert.ok(texts.get('src/cursus/registry/step_names.py')?.startsWith("STEP_NAMES = {'ModelPackage': {"));
+    assert.ok(texts.get(`${WS.slice(1)}/alice/src/cursus_dev/registry/workspace_registry.py`)?.startsWith('STEP_OVERRIDES = {"ModelPackage": {'));
+    assert.equal(engine.rename(c.file, c.position, 'bad name!'), null);
+  });
+
+  it('completion: field names inside an entry, sagemaker types and builder classes as values, core names in STEP_OVERRIDES', async () => {
+    await checkCompletion(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "A": {
+              "sagemaker_step_type": "Utility",
+              "$0
+          },
+      }
+    `, ['builder_step_name', 'description', 'job_types'], ['sagemaker_step_type']);
+    await checkCompletion(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"description": "a", "sagemaker_step_type": "Tr$0"}}
+    `, ['Training', 'Processing', 'CradleDataLoading']);
+    await checkCompletion(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"description": "a", "builder_step_name": "$0"}}
+    `, ['XGBoostTrainingStepBuilder', 'PackageStepBuilder'], ['PackageConfig']);
+    await checkCompletion(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "p"},
+          "$0
+      }
+    `, ['XGBoostTraining'], ['Package']);
+  });
+
+  it('quick fixes: RL003 moves the entry to STEP_OVERRIDES, RL005 creates a builder stub, RL004 renames', async () => {
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Pack$0age": {"sagemaker_step_type": "Utility", "description": "mine"},
+          "Other": {"sagemaker_step_type": "Utility", "description": "o"},
+      }
+    `, "Move 'Package' to STEP_OVERRIDES", {
+      'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py':
+        'LOCAL_STEPS = {\n    "Other": {"sagemaker_step_type": "Utility", "description": "o"},\n}\n\nSTEP_OVERRIDES = {\n    "Package": {"sagemaker_step_type": "Utility", "description": "mine"},\n}\n',
+    });
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "Custom$0StepBuilder"}}
+    `, 'Create builder stub', {
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': '~class CustomStepBuilder(StepBuilderBase):',
+    });
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"XGBoostTrain$0ng": {"sagemaker_step_type": "Utility", "description": "x"}}
+    `, "Override 'XGBoostTraining' instead", {
+      'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py': 'STEP_OVERRIDES = {"XGBoostTraining": {"sagemaker_step_type": "Utility", "description": "x"}}\n',
+    });
+  });
+
+  it('document symbols outline registries and steps; workspace symbols find entries; code lenses summarise', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "mine"}}
+      STEP_OVERRIDES = {"XGBoostTraining": {"sagemaker_step_type": "Utility", "description": "x"}}
+    `);
+    const outline = engine.documentSymbols('src/cursus/registry/step_names.py');
+    assert.deepEqual(outline.map((s) => [s.name, s.children.map((c) => c.name)]), [['STEP_NAMES', ['XGBoostTraining', 'Package']]]);
+    assert.deepEqual(engine.workspaceSymbols('xgbtr').map((s) => s.containerName), ['core', 'override:alice']);
+    assert.deepEqual(engine.codeLenses('src/cursus/registry/step_names.py').map((l) => l.title), ['overridden in 1 workspace', 'shadowed in 1 workspace']);
+    assert.deepEqual(engine.codeLenses('developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py').map((l) => l.title), ['shadows core', 'overrides core']);
+  });
+});
