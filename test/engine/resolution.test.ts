@@ -58,8 +58,10 @@ describe('resolution and Explain', () => {
 
   it('strategies with preferences: framework_match, environment_match, priority_based', async () => {
     const bobless = ORG.replace('"environment_tags": ["dev"], ', '');
-    await checkExplain(ORG, { step: 'FeatureJoin', mode: 'hybrid', context: 'core', framework: 'spark' }, (x) => {
-      assert.equal(x.found, false, 'core context in hybrid mode consults core only');
+    await checkExplain(ORG, { step: 'FeatureJoin', context: 'core', framework: 'spark' }, (x) => {
+      assert.equal(x.strategy?.name, 'framework_match', 'with preferences every definition is a candidate, even in isolated mode');
+      assert.equal(x.winner?.source, 'workspace:bob');
+      assert.deepEqual(x.trace.map((t) => [t.layer, t.hit]), [['core', false]], 'the trace still shows the layers of the mode');
     });
     const withCore = ORG.replace('STEP_NAMES = {', 'STEP_NAMES = {\n    "FeatureJoin": {"config_class": "FeatureJoinConfig", "builder_step_name": "B", "spec_type": "FeatureJoin", "sagemaker_step_type": "Utility", "description": "core join", "priority": 100},');
     await checkExplain(withCore, { step: 'FeatureJoin', context: 'bob', mode: 'hybrid', framework: 'pandas' }, (x) => {

@@ -36,6 +36,9 @@ export interface RenameResult { edits: { file: string; edits: TextEdit[] }[] }
 /** Where one definition of a step comes from: `core`, `workspace:<id>` or `override:<id>`. */
 export interface SourcedLocation { source: string; file: string; range: Range }
 
+/** A dependent: the entry that depends (`name`), where it comes from, and the node that declares the dependency. */
+export interface Dependent extends SourcedLocation { name?: string }
+
 export interface TraceStep { layer: string; hit: boolean; file: string | null; range: Range | null }
 export interface ComponentHit { class: string | null; file: string; range: Range }
 export type ComponentKind = 'builder' | 'config' | 'spec' | 'contract' | 'script';
@@ -57,8 +60,14 @@ export interface Explanation {
   components: Record<ComponentKind, ComponentHit | null>;
   /** Directories searched for components (shown when missing). */
   searched: Record<ComponentKind, string[]>;
-  dependencies: { name: string; resolved: SourcedLocation | null; optional: boolean }[];
-  dependents: SourcedLocation[];
+  /** The companion's dependencies, each resolved in the companion's context, with its version range. */
+  dependencies: { name: string; resolved: SourcedLocation | null; optional: boolean; version?: string | null; satisfied?: boolean | null }[];
+  /** Where entries of the context (or the workspace itself) depend on the step: the module_id / dependency node. */
+  dependents: Dependent[];
+  /** The companion metadata merged into `winner.fields` (YAML wins), and companions ignored because another came first. */
+  meta?: { file: string; fromMeta: string[]; ignored: string[] } | null;
+  /** For an apcore module: its extension root and resolved class (instead of cursus components). */
+  module?: { root: string; entryClass: ComponentHit | null } | null;
   suggestions: string[];
   /** `Step 'X' not found (workspace: W)` when not found, else a one-line summary. */
   summary: string;
@@ -81,6 +90,36 @@ export interface ListRow {
   builder: string | null;
   config: string | null;
   conflicts: string[];
+}
+
+/** A node of a context's dependency graph: an entry (step or module), or the workspace itself. */
+export interface GraphNode {
+  id: string;
+  kind: 'step' | 'module' | 'workspace';
+  /** `core`, `workspace:<id>`, `override:<id>`, `module`, or the workspace's own node. */
+  source: string;
+  file: string | null;
+  range: Range | null;
+  /** The companion metadata file whose dependencies are the node's edges. */
+  meta: string | null;
+  /** Member of a dependency cycle. */
+  cycle: boolean;
+}
+
+/** `from` depends on `to`, as declared at `file`/`range` (a module_id node or a WORKSPACE_METADATA item). */
+export interface GraphEdge { from: string; to: string; optional: boolean; file: string; range: Range; cycle: boolean }
+
+export interface DependencyGraph {
+  context: ContextId;
+  mode: ResolutionMode;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Kahn order with a sorted zero-in-degree set: dependencies first. */
+  order: string[];
+  /** Nodes that cannot be ordered: in a cycle or depending on one. */
+  blocked: string[];
+  /** One concrete cycle per strongly connected component: `[a, b]` is a -> b -> a. */
+  cycles: string[][];
 }
 
 export interface ContextInfo {

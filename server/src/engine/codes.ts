@@ -25,6 +25,12 @@ export const CODE_TITLES: Record<Code, string> = {
   RL041: 'artifact metadata problem', RL042: 'artifact path missing', RL043: 'missing from .onextree',
 };
 
+/** Where each code is documented: its section of the README (diagnostics link there). */
+export const DOCS_BASE = 'https://github.com/registry-lens/registry-lens/blob/main/README.md';
+export function codeDocsUrl(code: Code): string {
+  return `${DOCS_BASE}#${code.toLowerCase()}`;
+}
+
 export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[] }
 
 export function diag(file: string, range: Range, code: Code, message: string, opts: DiagOptions = {}): Diagnostic {

@@ -1,16 +1,17 @@
 // The engine's single entry point: a pure, incremental analysis of registry files. Front ends feed it
 // file texts (setFile/deleteFile), call update(), then ask for diagnostics or editor features.
 import type {
-  CodeLensResult, CompletionResult, ContextInfo, DocumentSymbolResult, ExplainQuery, Explanation,
+  CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
   HoverResult, ListRow, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
 import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionMode, Settings } from './types';
+import type { HostLink } from './model/roles';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
 import { resolveSettings } from './settings';
 import * as features from './features';
 
-export type { WasmBinaries };
+export type { WasmBinaries, HostLink };
 
 export class RegistryEngine {
   private ws: Workspace;
@@ -31,6 +32,14 @@ export class RegistryEngine {
 
   /** Whether the host should feed this root-relative path to the engine. */
   isRelevant(file: string): boolean { return this.ws.isRelevant(file); }
+  /** Files a walk should also feed when it accepts this one (the subject `<stem>.py` beside a `<stem>_meta.yaml`). */
+  companionsOf(file: string): string[] { return this.ws.companionsOf(file); }
+  /** Files the analysis refers to that were not fed (a meta file's subject or entry point): feed those that exist. */
+  wantedFiles(): string[] { return this.ws.wantedFiles(); }
+  /** Changes when the relevant files can only be found by walking again (apcore roots or id map moved, links changed). */
+  relevanceVersion(): number { return this.ws.relevanceVersion(); }
+  /** Symbolic links under the root, as the host's walk found them (loops and links leaving an extension root are reported). */
+  setLinks(links: HostLink[]): void { this.ws.setLinks(links); }
   setFile(file: string, text: string): void { this.ws.setFile(file, text); }
   deleteFile(file: string): void { this.ws.deleteFile(file); }
   files(): string[] { return this.ws.fileNames(); }
@@ -51,6 +60,8 @@ export class RegistryEngine {
   list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {
     return features.list(this.ws, opts);
   }
+  /** The dependency graph of a context: nodes, edges, Kahn order and cycles (SPEC §2). */
+  graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph { return features.graph(this.ws, opts); }
   /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
   stepAt(file: string, pos: Position): string | null { return features.stepAt(this.ws, file, pos); }
 

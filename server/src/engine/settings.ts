@@ -14,6 +14,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sagemakerStepTypes: DEFAULT_SAGEMAKER_STEP_TYPES,
   checkAllComponents: false,
   severity: {},
+  apcoreRoots: [],
+  apcoreIdMap: null,
 };
 
 /** Fills every missing setting with its default; empty lists fall back to the defaults too. */
@@ -31,5 +33,7 @@ export function resolveSettings(partial: Partial<Settings>): Settings {
     sagemakerStepTypes: pick('sagemakerStepTypes'),
     checkAllComponents: partial.checkAllComponents === true,
     severity: { ...(partial.severity ?? {}) },
+    apcoreRoots: (partial.apcoreRoots ?? []).filter((r) => typeof r === 'string' || (typeof r === 'object' && r !== null && typeof r.path === 'string')),
+    apcoreIdMap: typeof partial.apcoreIdMap === 'string' && partial.apcoreIdMap !== '' ? partial.apcoreIdMap : null,
   };
 }

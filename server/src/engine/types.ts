@@ -56,7 +56,14 @@ export interface Settings {
   checkAllComponents: boolean;
   /** Per-code severity override, or 'off'. */
   severity: Partial<Record<Code, Severity | 'off'>>;
+  /** apcore extension roots (root-relative), in addition to those of `apcore.yaml` (SPEC §1.6). */
+  apcoreRoots: ApcoreRootSetting[];
+  /** Root-relative path of the apcore ID map, overriding `apcore.yaml`'s `id_map`. */
+  apcoreIdMap: string | null;
 }
+
+/** A root directory, or a directory with the namespace its module ids get when there are several roots. */
+export type ApcoreRootSetting = string | { path: string; namespace?: string };
 
 /** `core` or a workspace id. */
 export type ContextId = string;

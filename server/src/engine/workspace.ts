@@ -1,17 +1,25 @@
 // The incremental host: per-file results cached by content, applied to the registry model as diffs,
-// and a set of dirty units (core, workspaces) so that the cost of an edit follows what it affects.
+// a set of dirty units (core, workspaces) so that the cost of an edit follows what it affects, and
+// the discovery pipeline (companion metadata, apcore modules, dependencies) run on what changed.
 // After any sequence of edits, update() yields exactly what a from-scratch analysis would.
 import type { ContextInfo, Summary } from './api';
 import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settings } from './types';
 import { diag } from './codes';
-import { RoleClassifier, type FileRole } from './model/roles';
+import { RoleClassifier, type ApcoreLayout, type FileRole, type HostLink } from './model/roles';
 import { CORE_SCOPE, RegistryModel, type ClassDef } from './model/registry';
 import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from './model/source';
-import { parsePythonFacts } from './python/facts';
+import { parsePythonFacts, type PyClass } from './python/facts';
 import { parseYamlLit } from './yaml/yamlLit';
 import { resolvableNames } from './model/resolve';
 import { checkCoreUnit, checkWorkspaceUnit } from './checks/units';
 import { finalizeDiagnostics } from './checks/finalize';
+import { UnitStore } from './unitStore';
+import { loadMeta } from './pipeline/metadata';
+import { subjectCandidates } from './pipeline/subject';
+import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings, type ApcoreConfig } from './pipeline/apcoreConfig';
+import { readIdMap, type IdMapDoc } from './pipeline/idMap';
+import { Pipeline, type ChangeSet, type ChangedRole, type PipelineHost } from './pipeline/incremental';
+import type { MetaDoc } from './pipeline/types';
 
 /** Files larger than this are skipped with a diagnostic (generated registries are never this large). */
 export const MAX_FILE_CHARS = 2 * 1024 * 1024;
@@ -27,11 +35,23 @@ interface Applied {
   role: FileRole;
   source: RegistrySource | null;
   classes: ClassDef[];
-  /** Diagnostics of the file alone (syntax, fields, skipped). */
+  /** Classes of a Python component or code file, with what entry-point detection needs. */
+  py: PyClass[] | null;
+  meta: MetaDoc | null;
+  apcore: ApcoreConfig | null;
+  idMap: IdMapDoc | null;
+  /** Diagnostics of the file alone (syntax, fields, schema, skipped). */
   local: Diagnostic[];
 }
 
 const CORE_UNIT = '#core';
+
+function changedRole(a: Applied | null): ChangedRole {
+  const r = a?.role;
+  if (r?.role === 'meta') return 'meta';
+  if (r?.role === 'apcore-config' || r?.role === 'id-map') return 'apcore';
+  return r?.role === 'code' && r.module ? 'module' : 'other';
+}
 
 export class Workspace {
   settings: Settings;
@@ -42,8 +62,15 @@ export class Workspace {
   private removed = new Map<string, Applied>();
   private dirty = new Set<string>();
   private needsFull = true;
-  private unitDiags = new Map<string, Diagnostic[]>();
-  private unitFiles = new Map<string, Set<string>>();
+  private units = new UnitStore();
+  readonly pipeline: Pipeline;
+  private links: HostLink[] = [];
+  private current: ApcoreLayout;
+  private layoutDirty = false;
+  private relevance = 0;
+  /** Applied meta files and module candidates, for the pipeline's scans. */
+  private metaPaths = new Set<string>();
+  private modulePaths = new Set<string>();
   private unitClassRefs = new Map<string, Set<string>>();
   private classRefIndex = new Map<string, Set<string>>();
   private dirFileCount = new Map<string, number>();
@@ -51,17 +78,44 @@ export class Workspace {
 
   constructor(settings: Settings) {
     this.settings = settings;
-    this.classifier = new RoleClassifier(settings);
+    this.current = this.layout();
+    this.classifier = new RoleClassifier(settings, this.current);
+    this.pipeline = new Pipeline(this.pipelineHost(), this.units);
   }
 
   configure(settings: Settings): void {
     this.settings = settings;
-    this.classifier = new RoleClassifier(settings);
-    for (const [path, f] of this.files) f.role = this.classifier.classify(path);
-    this.needsFull = true;
+    this.layoutDirty = true;
+    this.refreshLayout(true);
   }
 
-  isRelevant(path: string): boolean { return this.classifier.classify(path).role !== 'none'; }
+  /** Whether the host should feed this path: a registry, component, meta or apcore file, a module candidate, or a file a meta file names. */
+  isRelevant(path: string): boolean {
+    const r = this.classifier.classify(path);
+    if (r.role === 'code') return r.module || this.pipeline.watches(path);
+    return r.role !== 'none';
+  }
+
+  /** Files the host should also feed when this one exists (the subject beside a meta file). */
+  companionsOf(path: string): string[] {
+    return this.classifier.classify(path).role === 'meta' ? subjectCandidates(path) : [];
+  }
+
+  /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
+  wantedFiles(): string[] {
+    return this.pipeline.watched().filter((p) => !this.files.has(p)).sort();
+  }
+
+  /** Bumped whenever the set of relevant files changes in a way only a new walk can find (apcore roots, id map, links). */
+  relevanceVersion(): number { return this.relevance; }
+
+  /** Symbolic links the host found while walking (the engine never sees the disk). */
+  setLinks(links: HostLink[]): void {
+    const sorted = [...links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (JSON.stringify(sorted) === JSON.stringify(this.links)) return;
+    this.links = sorted;
+    this.layoutDirty = true;
+  }
 
   setFile(path: string, text: string): void {
     const f = this.files.get(path);
@@ -70,6 +124,7 @@ export class Workspace {
     if (role.role === 'none' && !f) return;
     if (f) f.text = text; else this.files.set(path, { text, role, applied: null });
     this.dirty.add(path);
+    if (role.role === 'apcore-config') this.layoutDirty = true;
   }
 
   deleteFile(path: string): void {
@@ -78,21 +133,56 @@ export class Workspace {
     this.files.delete(path);
     if (f.applied) this.removed.set(path, f.applied);
     this.dirty.add(path);
+    if (f.role.role === 'apcore-config') this.layoutDirty = true;
+  }
+
+  /** The apcore layout the classifier needs: possible extension roots, the id map path, the links. */
+  private layout(): ApcoreLayout {
+    const cfgFile = APCORE_CONFIG_FILES.find((p) => this.files?.has(p));
+    const text = cfgFile ? this.files.get(cfgFile)?.text : undefined;
+    const cfg = cfgFile && text !== undefined ? readApcoreConfig(cfgFile, text) : null;
+    const roots = [...new Set([...rootsFromSettings(this.settings.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
+    const idMap = this.settings.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
+    return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links: this.links ?? [] };
+  }
+
+  /** Re-classifies every file when the layout changed (which then needs a full analysis, and a new walk when roots or the id map moved). */
+  private refreshLayout(force = false): void {
+    if (!this.layoutDirty && !force) return;
+    this.layoutDirty = false;
+    const layout = this.layout();
+    if (JSON.stringify(layout) === JSON.stringify(this.current) && !force) return;
+    if (JSON.stringify([layout.roots, layout.idMap]) !== JSON.stringify([this.current.roots, this.current.idMap])) this.relevance++;
+    this.current = layout;
+    this.classifier = new RoleClassifier(this.settings, layout);
+    for (const [path, f] of this.files) f.role = this.classifier.classify(path);
+    this.needsFull = true;
   }
 
   fileNames(): string[] { return [...this.files.keys()].sort(); }
   text(path: string): string | undefined { return this.files.get(path)?.text; }
   role(path: string): FileRole { return this.files.get(path)?.role ?? this.classifier.classify(path); }
   source(path: string): RegistrySource | null { return this.files.get(path)?.applied?.source ?? null; }
-  classesOf(path: string): ClassDef[] { return this.files.get(path)?.applied?.classes ?? []; }
+  /** Top-level classes of a component or code file. */
+  classesOf(path: string): ClassDef[] {
+    const a = this.files.get(path)?.applied;
+    if (!a) return [];
+    return a.role.role === 'component' ? a.classes : (a.py ?? []).map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange }));
+  }
   wsDirOf(path: string): string | null { return this.classifier.wsDirOf(path); }
+  has(path: string): boolean { return this.files.has(path); }
+  metaDoc(path: string): MetaDoc | null { return this.files.get(path)?.applied?.meta ?? null; }
+  pyClasses(path: string): PyClass[] | null { return this.files.get(path)?.applied?.py ?? null; }
 
   update(): string[] {
     const dirtyUnits = new Set<string>();
     const touched = new Set<string>();
-    if (this.needsFull) this.resetModel(dirtyUnits, touched);
-    else this.applyDirty(dirtyUnits, touched);
+    this.refreshLayout();
+    const cs: ChangeSet = this.needsFull
+      ? this.resetModel(dirtyUnits, touched)
+      : this.applyDirty(dirtyUnits, touched);
     for (const unit of dirtyUnits) this.recomputeUnit(unit, touched);
+    this.pipeline.run(cs, touched);
     return this.publish(touched);
   }
 
@@ -104,7 +194,7 @@ export class Workspace {
 
   summary(): Summary {
     const s: Summary = { sources: 0, entries: this.model.entryCount(), workspaces: this.model.workspaces.size, errors: 0, warnings: 0, information: 0, hints: 0 };
-    s.sources = this.model.coreSources.size + this.model.workspaces.size;
+    s.sources = this.model.coreSources.size + this.model.workspaces.size + this.model.modules.size;
     for (const { diags } of this.published.values()) {
       for (const d of diags) {
         if (d.severity === 'error') s.errors++;
@@ -135,13 +225,14 @@ export class Workspace {
     return resolvableNames(this.model, this.dirOfContext(context), mode ?? this.settings.mode);
   }
 
-  private resetModel(dirtyUnits: Set<string>, touched: Set<string>): void {
+  private resetModel(dirtyUnits: Set<string>, touched: Set<string>): ChangeSet {
     this.needsFull = false;
     this.model = new RegistryModel();
     this.removed.clear();
     this.dirty.clear();
-    this.unitDiags.clear();
-    this.unitFiles.clear();
+    this.units.clear();
+    this.metaPaths.clear();
+    this.modulePaths.clear();
     this.unitClassRefs.clear();
     this.classRefIndex.clear();
     this.dirFileCount.clear();
@@ -154,12 +245,14 @@ export class Workspace {
     this.model.rebuildCore();
     dirtyUnits.add(CORE_UNIT);
     for (const dir of this.model.workspaces.keys()) dirtyUnits.add(dir);
+    return { full: true, files: [], registries: new Set(), names: new Set(), linksChanged: true };
   }
 
-  private applyDirty(dirtyUnits: Set<string>, touched: Set<string>): void {
+  private applyDirty(dirtyUnits: Set<string>, touched: Set<string>): ChangeSet {
     let coreChanged = false;
     let everything = false;
     const paths = [...this.dirty].sort();
+    const cs: ChangeSet = { full: false, files: [], registries: new Set(), names: new Set(), linksChanged: false };
     this.dirty.clear();
     for (const path of paths) {
       touched.add(path);
@@ -169,11 +262,13 @@ export class Workspace {
       const after = f ? this.derive(path, f) : null;
       if (f) f.applied = after;
       const roleOf = (a: Applied | null): string => a?.role.role ?? 'none';
+      cs.files.push({ path, role: changedRole(after ?? before), existence: !before || !after });
       for (const a of [before, after]) {
         if (!a) continue;
         const r = a.role;
-        if (r.role === 'core-py' || r.role === 'core-yaml') coreChanged = true;
-        if (r.role === 'ws-registry') this.collectWorkspaceImpact(r.wsDir, dirtyUnits);
+        if (r.role === 'core-py' || r.role === 'core-yaml') { coreChanged = true; cs.registries.add(''); }
+        if (r.role === 'ws-registry') { this.collectWorkspaceImpact(r.wsDir, dirtyUnits); cs.registries.add(r.wsDir); }
+        for (const e of a.source?.entries ?? []) cs.names.add(e.name);
       }
       if (before) this.apply(path, before, -1);
       if (after) this.apply(path, after, +1);
@@ -188,6 +283,7 @@ export class Workspace {
       for (const dir of this.model.workspaces.keys()) dirtyUnits.add(dir);
     }
     for (const unit of [...dirtyUnits]) if (unit !== CORE_UNIT && !this.model.workspaces.has(unit)) this.dropUnit(unit, touched);
+    return cs;
   }
 
   /** A workspace edit affects itself, every workspace defining one of its local names (RL002), and those sharing its id (RL015). */
@@ -230,7 +326,7 @@ export class Workspace {
 
   private derive(path: string, f: FileState): Applied {
     const role = f.role;
-    const applied: Applied = { role, source: null, classes: [], local: [] };
+    const applied: Applied = { role, source: null, classes: [], py: null, meta: null, apcore: null, idMap: null, local: [] };
     if (role.role === 'none') return applied;
     if (f.text.length > MAX_FILE_CHARS || f.text.includes('\0')) {
       const why = f.text.length > MAX_FILE_CHARS ? `larger than ${MAX_FILE_CHARS / 1024 / 1024} MiB` : 'binary (contains NUL bytes)';
@@ -239,11 +335,21 @@ export class Workspace {
     }
     if (role.role === 'core-yaml') {
       applied.source = coreSourceFromYaml(path, parseYamlLit(f.text), this.settings);
-    } else {
+    } else if (role.role === 'meta') {
+      applied.meta = loadMeta(path, f.text);
+      applied.local = applied.meta.diagnostics;
+    } else if (role.role === 'apcore-config') {
+      applied.apcore = readApcoreConfig(path, f.text);
+      applied.local = applied.apcore.diagnostics;
+    } else if (role.role === 'id-map') {
+      applied.idMap = readIdMap(path, f.text);
+      applied.local = applied.idMap.diagnostics;
+    } else if (role.role !== 'code' || path.endsWith('.py')) {
       const facts = parsePythonFacts(f.text);
       if (role.role === 'core-py') applied.source = coreSourceFromPython(path, facts, this.settings);
       else if (role.role === 'ws-registry') applied.source = workspaceSource(path, role.wsDir, facts, this.settings);
-      else applied.classes = facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange }));
+      else applied.py = facts.classes;
+      if (role.role === 'component') applied.classes = facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange }));
     }
     if (applied.source) applied.local = applied.source.diagnostics;
     return applied;
@@ -251,6 +357,8 @@ export class Workspace {
 
   private apply(path: string, a: Applied, sign: 1 | -1): void {
     const r = a.role;
+    if (r.role === 'meta') { if (sign > 0) this.metaPaths.add(path); else this.metaPaths.delete(path); }
+    if (r.role === 'code' && r.module) { if (sign > 0) this.modulePaths.add(path); else this.modulePaths.delete(path); }
     if (r.role === 'core-py' || r.role === 'core-yaml') {
       if (sign > 0 && a.source) this.model.coreSources.set(path, a.source); else this.model.coreSources.delete(path);
     } else if (r.role === 'ws-registry') {
@@ -272,13 +380,7 @@ export class Workspace {
     const ws = unit === CORE_UNIT ? null : this.model.workspaces.get(unit);
     if (unit !== CORE_UNIT && !ws) return;
     const result = ws ? checkWorkspaceUnit(this.model, ws, this.settings) : checkCoreUnit(this.model, this.settings);
-    for (const f of this.unitFiles.get(unit) ?? []) touched.add(f);
-    const files = new Set(result.diagnostics.map((d) => d.file));
-    if (ws) files.add(ws.source.file);
-    else for (const f of this.model.coreSources.keys()) files.add(f);
-    for (const f of files) touched.add(f);
-    this.unitDiags.set(unit, result.diagnostics);
-    this.unitFiles.set(unit, files);
+    this.units.set(unit, result.diagnostics, touched);
     for (const c of this.unitClassRefs.get(unit) ?? []) this.classRefIndex.get(c)?.delete(unit);
     for (const c of result.classRefs) {
       let s = this.classRefIndex.get(c);
@@ -289,22 +391,15 @@ export class Workspace {
   }
 
   private dropUnit(unit: string, touched: Set<string>): void {
-    for (const f of this.unitFiles.get(unit) ?? []) touched.add(f);
+    this.units.drop(unit, touched);
     for (const c of this.unitClassRefs.get(unit) ?? []) this.classRefIndex.get(c)?.delete(unit);
-    this.unitDiags.delete(unit);
-    this.unitFiles.delete(unit);
     this.unitClassRefs.delete(unit);
   }
 
   private publish(touched: Set<string>): string[] {
     const changed: string[] = [];
     const byFile = new Map<string, Diagnostic[]>();
-    for (const f of touched) byFile.set(f, [...(this.files.get(f)?.applied?.local ?? [])]);
-    for (const [unit, diags] of this.unitDiags) {
-      const files = this.unitFiles.get(unit);
-      if (!files || ![...files].some((f) => touched.has(f))) continue;
-      for (const d of diags) byFile.get(d.file)?.push(d);
-    }
+    for (const f of touched) byFile.set(f, [...(this.files.get(f)?.applied?.local ?? []), ...this.units.forFile(f)]);
     for (const [file, raw] of byFile) {
       const diags = finalizeDiagnostics(raw, this.settings);
       const sig = JSON.stringify(diags);
@@ -319,5 +414,23 @@ export class Workspace {
       changed.push(file);
     }
     return changed.sort();
+  }
+
+  private pipelineHost(): PipelineHost {
+    const host = this;
+    return {
+      get settings() { return host.settings; },
+      get model() { return host.model; },
+      has: (p) => this.files.has(p),
+      metaDoc: (p) => this.metaDoc(p),
+      pyClasses: (p) => this.pyClasses(p),
+      wsDirOf: (p) => this.classifier.wsDirOf(p),
+      contextName: (dir) => (dir ? this.model.workspaces.get(dir)?.id ?? dir : CORE),
+      metaFiles: () => this.metaPaths,
+      moduleCandidates: () => this.modulePaths,
+      apcoreConfig: () => APCORE_CONFIG_FILES.map((p) => this.files.get(p)?.applied?.apcore ?? null).find((c) => c) ?? null,
+      idMapDoc: () => (this.classifier.idMapPath ? this.files.get(this.classifier.idMapPath)?.applied?.idMap ?? null : null),
+      links: () => this.links,
+    };
   }
 }

@@ -1,5 +1,6 @@
 // Applies the user's per-code severity settings and the stable order (line, character, code) to one
-// file's diagnostics; identical duplicates from overlapping checks are dropped.
+// file's diagnostics (ties broken by message, so the order never depends on which unit ran first);
+// identical duplicates from overlapping checks are dropped.
 import type { Diagnostic, Settings } from '../types';
 
 export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings): Diagnostic[] {
@@ -14,5 +15,6 @@ export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings): Diag
     seen.add(key);
     out.push(final);
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || cmp(a.code, b.code) || cmp(a.message, b.message));
 }

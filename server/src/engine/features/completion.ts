@@ -1,6 +1,6 @@
 // Completion inside registry dicts (SPEC §6): field names (and a full-entry snippet), values of
 // sagemaker_step_type and conflict_resolution_strategy, classes from the class index for
-// builder_step_name/config_class, and core step names as STEP_OVERRIDES keys.
+// builder_step_name/config_class, and core step names as STEP_OVERRIDES keys; meta files have their own.
 import type { CompletionResult } from '../api';
 import type { Position, Range } from '../types';
 import type { Workspace } from '../workspace';
@@ -9,12 +9,14 @@ import { contains } from '../text/ranges';
 import { STEP_FIELDS, STRATEGIES } from '../model/fields';
 import { fieldStr } from '../model/source';
 import { wsDirFor } from './locate';
+import { metaCompletion } from './metaCompletion';
 
 const VALUE_CONTEXT = /["']([A-Za-z_]+)["']\s*:\s*(["'])([^"']*)$/;
 const KEY_IN_QUOTES = /(?:^|[{,])\s*(["'])([A-Za-z0-9_ -]*)$/;
 const KEY_BARE = /(?:^|[{,])\s*([A-Za-z_]*)$/;
 
 export function completion(ws: Workspace, file: string, pos: Position): CompletionResult[] {
+  if (ws.metaDoc(file)) return metaCompletion(ws, file, pos);
   const text = ws.text(file);
   const src = ws.source(file);
   if (text === undefined || !src) return [];

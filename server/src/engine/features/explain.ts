@@ -1,14 +1,16 @@
 // Explain Resolution (SPEC §3.6): every layer consulted, the winner and why, what it shadows, the
-// deciding strategy (§3.3), legacy/derived rows and component locations — as plain data.
-import type { ComponentHit, ComponentKind, ExplainQuery, Explanation, SourcedLocation } from '../api';
-import { CORE, type Strategy } from '../types';
+// deciding strategy (§3.3), legacy/derived rows, component locations, and the companion metadata —
+// merged fields (YAML wins), each dependency and how it resolved, the dependents — as plain data.
+import type { ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, SourcedLocation } from '../api';
+import { CORE, type ResolutionMode, type Strategy } from '../types';
 import type { Workspace } from '../workspace';
-import { toPlain } from '../literal';
-import { layersFor, sourceOf, type ResolutionLayer } from '../model/resolve';
+import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../model/resolve';
 import { fieldStr, type StepEntry } from '../model/source';
 import type { RegistryModel } from '../model/registry';
 import { closest } from '../util/editDistance';
 import { componentFileFor } from '../checks/components';
+import { codeFields, mergeFields } from '../pipeline/register';
+import { resolveDep } from '../pipeline/dependencies';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -34,6 +36,11 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
   };
   const own = wsDir ? model.workspaces.get(wsDir) : undefined;
   base.conflicts = model.definitions(q.step).filter((e) => e.wsDir && e.wsDir !== wsDir).map((e) => located(model, e));
+  const hasPrefs = !!q.framework || (q.environmentTags?.length ?? 0) > 0;
+  if (hasPrefs && !unknownContext) {
+    candidates.length = 0;
+    for (const layer of definitionLayers(model, wsDir, q.step)) candidates.push({ entry: layer.entries.get(q.step) as StepEntry, layer });
+  }
   if (unknownContext || candidates.length === 0) {
     base.suggestions = closest(q.step, ws.stepNames(unknownContext ? CORE : context, mode), 5);
     base.summary = unknownContext
@@ -41,26 +48,34 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
       : `Step '${q.step}' not found (workspace: ${context})`;
     return base;
   }
-  const decided = decide(candidates, q);
+  const decided = decide(candidates, q, hasPrefs);
   const winner = decided.winner.entry;
-  const fields = winner.value.kind === 'dict' ? (toPlain(winner.value) as Record<string, unknown>) : {};
+  const isModule = winner.layer === 'module';
+  const entryClass = isModule ? ws.pipeline.entryClassOf(winner.file) : null;
+  const code = codeFields(winner, entryClass?.cls ?? null);
+  const companions = ws.pipeline.companionsOf(winner);
+  const primary = companions[0] ?? null;
+  const merged = mergeFields(code, primary ? ws.metaDoc(primary) : null);
   const explanation: Explanation = {
     ...base,
     found: true,
-    winner: { ...located(model, winner), fields },
-    shadowed: candidates.filter((c) => c !== decided.winner).map((c) => located(model, c.entry)),
+    winner: { ...located(model, winner), fields: merged.fields },
+    shadowed: candidates.filter((c) => c !== decided.winner && (!c.entry.wsDir || c.entry.wsDir === wsDir || mode === 'hybrid')).map((c) => located(model, c.entry)),
     strategy: decided.strategy,
-    legacy: toLegacy(fields),
+    legacy: isModule ? null : toLegacy(code),
     derived: derivedRows(winner),
-    components: components(ws, wsDir, winner),
+    components: isModule ? emptyComponents() : components(ws, wsDir, winner),
+    dependencies: primary ? dependencies(ws, primary) : [],
+    dependents: dependents(ws, wsDir, mode, q.step),
+    meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1) } : null,
+    module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
   return explanation;
 }
 
-function decide(candidates: Candidate[], q: ExplainQuery): { winner: Candidate; strategy: { name: Strategy; reason: string } | null } {
+function decide(candidates: Candidate[], q: ExplainQuery, hasPrefs: boolean): { winner: Candidate; strategy: { name: Strategy; reason: string } | null } {
   const first = candidates[0] as Candidate;
-  const hasPrefs = !!q.framework || (q.environmentTags?.length ?? 0) > 0;
   if (candidates.length === 1) return { winner: first, strategy: null };
   if (!hasPrefs) {
     return { winner: first, strategy: { name: 'workspace_priority', reason: `${first.layer.label} is consulted before ${candidates.slice(1).map((c) => c.layer.label).join(', ')} in ${q.mode ?? 'the configured'} mode` } };
@@ -137,6 +152,39 @@ function components(ws: Workspace, wsDir: string | null, e: StepEntry): Record<C
     const cls = ws.classesOf(file)[0];
     out[kind] = { class: cls?.name ?? null, file, range: cls?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
+  return out;
+}
+
+/** The companion's dependencies, resolved in the companion's own context (as the diagnostics are). */
+function dependencies(ws: Workspace, meta: string): Explanation['dependencies'] {
+  const doc = ws.metaDoc(meta);
+  const scope = ws.pipeline.scopeOf(meta);
+  const layers = layersFor(ws.model, scope, ws.settings.mode);
+  const env = {
+    context: ws.pipeline.contextName(scope),
+    resolve: (n: string) => resolveName(layers, n)?.entry ?? null,
+    names: () => [],
+    versionOf: (e: StepEntry) => ws.pipeline.versionOf(e),
+  };
+  return (doc?.deps ?? []).map((dep) => {
+    const r = resolveDep(dep, env);
+    return { name: dep.moduleId, resolved: r.entry ? located(ws.model, r.entry) : null, optional: dep.optional, version: dep.version?.value ?? null, satisfied: r.satisfied };
+  });
+}
+
+/** Entries of the context whose companion depends on `name` (through their winning definition), and the workspace's own dependencies. */
+function dependents(ws: Workspace, wsDir: string | null, mode: ResolutionMode, name: string): Dependent[] {
+  const out: Dependent[] = [];
+  const layers = layersFor(ws.model, wsDir, mode);
+  for (const m of ws.pipeline.dependentsOf(name)) {
+    const b = ws.pipeline.bindingOf(m);
+    const hit = b?.name ? resolveName(layers, b.name) : null;
+    if (!b?.name || !hit || ws.pipeline.primaryOf(hit.entry) !== m) continue;
+    const edge = ws.pipeline.edgesOf(m).find((e) => e.to === name);
+    if (edge) out.push({ name: b.name, source: sourceOf(ws.model, hit.entry), file: m, range: edge.range });
+  }
+  const own = wsDir ? ws.model.workspaces.get(wsDir) : undefined;
+  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${own?.id ?? ''}`, source: `workspace:${own?.id ?? ''}`, file: r.file, range: r.range });
   return out;
 }
 

@@ -1,5 +1,6 @@
-// Hover (SPEC §6): the resolved entry with its source, fields, what it overrides or shadows, conflicts
-// and component locations; field documentation on keys; class locations on class references.
+// Hover (SPEC §6): the resolved entry with its source, merged fields (companion metadata wins), what
+// it overrides or shadows, conflicts, component locations, dependencies and dependents; field and
+// schema documentation on keys; class locations on class references and meta `entry_point`s.
 import type { HoverResult } from '../api';
 import type { Position } from '../types';
 import type { Workspace } from '../workspace';
@@ -7,6 +8,7 @@ import { STEP_FIELDS } from '../model/fields';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import type { StepEntry } from '../model/source';
 import { explain } from './explain';
+import { schemaAt } from '../pipeline/metaSchema';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 
 export function hover(ws: Workspace, file: string, pos: Position): HoverResult | null {
@@ -39,7 +41,26 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
       }
       return null;
     }
+    case 'meta-dep': {
+      const scope = ws.pipeline.scopeOf(file);
+      return { range: t.dep.range, markdown: stepMarkdown(ws, t.dep.moduleId, scope ? ws.model.workspaces.get(scope)?.id : undefined, null) };
+    }
+    case 'meta-entry-point': {
+      const ep = t.meta.entryPoint;
+      if (!ep) return null;
+      const cls = ep.file ? ws.classesOf(ep.file).find((c) => c.name === ep.cls) : undefined;
+      return { range: ep.range, markdown: cls ? `**class ${cls.name}** — entry point\n\nDefined in \`${cls.file}:${cls.nameRange.start.line + 1}\`` : `**${ep.cls}** — not found in \`${ep.file ?? '?'}\`` };
+    }
+    case 'meta-key': {
+      const schema = schemaAt(t.path);
+      if (!schema) return { range: t.range, markdown: `**${t.key}** — not a key of the companion metadata schema` };
+      const def = schema.default !== undefined ? ` (default \`${JSON.stringify(schema.default)}\`)` : '';
+      return { range: t.range, markdown: `**${t.key}**: \`${schema.type ?? 'any'}\`${def}\n\n${schema.description ?? ''}` };
+    }
     case 'class': {
+      const mod = ws.pipeline.moduleOf(t.cls.file);
+      const entry = mod ? ws.pipeline.entryClassOf(t.cls.file) : null;
+      if (mod && entry?.cls.name === t.cls.name) return { range: t.cls.nameRange, markdown: stepMarkdown(ws, mod.id, undefined, null) };
       const steps = stepsUsingClass(ws, t.cls);
       if (steps.length === 0) return { range: t.cls.nameRange, markdown: `**class ${t.cls.name}** — not referenced by any registry entry in this context` };
       return { range: t.cls.nameRange, markdown: steps.map((e) => `**class ${t.cls.name}** — used by step \`${e.name}\` (${sourceOf(ws.model, e)}, \`${e.file}:${e.keyRange.start.line + 1}\`)`).join('\n\n') };
@@ -58,16 +79,27 @@ function stepMarkdown(ws: Workspace, name: string, context: string | undefined, 
   if (!self) lines.push(`Resolves to \`${x.winner.file}:${x.winner.range.start.line + 1}\``);
   if (at && !self) lines.push(`This definition (\`${sourceOf(ws.model, at)}\`) is not the one used in this context.`);
   const fields = Object.entries(x.winner.fields);
+  const fromMeta = new Set(x.meta?.fromMeta ?? []);
   if (fields.length) {
-    lines.push('', '| field | value |', '|---|---|');
-    for (const [k, v] of fields) lines.push(`| ${k} | \`${JSON.stringify(v).replace(/\|/g, '\\|')}\` |`);
+    lines.push('', x.meta ? '| field | value | from |' : '| field | value |', x.meta ? '|---|---|---|' : '|---|---|');
+    for (const [k, v] of fields) lines.push(`| ${k} | \`${JSON.stringify(v).replace(/\|/g, '\\|')}\` |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
   }
+  if (x.meta) lines.push('', `Metadata: \`${x.meta.file}\` (YAML wins over code)${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map((f) => `\`${f}\``).join(', ')}` : ''}`);
   if (x.shadowed.length) lines.push('', `Shadows: ${x.shadowed.map((s) => `\`${s.source}\` (\`${s.file}:${s.range.start.line + 1}\`)`).join(', ')}`);
   if (x.conflicts.length) lines.push('', `Also defined in: ${x.conflicts.map((s) => `\`${s.source}\``).join(', ')}`);
-  const comp = (['builder', 'config'] as const).map((k) => {
-    const c = x.components[k];
-    return `${k}: ${c ? `\`${c.class}\` (\`${c.file}:${c.range.start.line + 1}\`)` : '*missing*'}`;
-  });
-  lines.push('', comp.join(' · '));
+  if (x.module) {
+    const c = x.module.entryClass;
+    lines.push('', `module class: ${c ? `\`${c.class}\` (\`${c.file}:${c.range.start.line + 1}\`)` : '*not resolved*'} · root \`${x.module.root}/\``);
+  } else {
+    const comp = (['builder', 'config'] as const).map((k) => {
+      const c = x.components[k];
+      return `${k}: ${c ? `\`${c.class}\` (\`${c.file}:${c.range.start.line + 1}\`)` : '*missing*'}`;
+    });
+    lines.push('', comp.join(' · '));
+  }
+  if (x.dependencies.length) {
+    lines.push('', `Depends on: ${x.dependencies.map((d) => `\`${d.name}\`${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''} → ${d.resolved ? `\`${d.resolved.source}\`` : '*unresolved*'}${d.satisfied === false ? ' *version not satisfied*' : ''}`).join(', ')}`);
+  }
+  if (x.dependents.length) lines.push('', `Dependents: ${x.dependents.map((d) => `\`${d.name ?? d.source}\` (\`${d.file}:${d.range.start.line + 1}\`)`).join(', ')}`);
   return lines.join('\n');
 }

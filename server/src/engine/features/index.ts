@@ -7,3 +7,4 @@ export { fixes } from './fixes';
 export { documentSymbols, workspaceSymbols, codeLenses } from './outline';
 export { list } from './list';
 export { stepAt } from './stepAt';
+export { graph } from './graph';

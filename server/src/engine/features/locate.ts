@@ -1,10 +1,12 @@
-// Finds what the cursor is on — a step key, a field key or value, a name reference, a class — the
-// common first step of hover, definition, references, rename and Explain at the cursor.
-import type { Position } from '../types';
+// Finds what the cursor is on — a step key, a field key or value, a name reference, a class, or in a
+// meta file a dependency's module_id, the entry_point or a key — the common first step of hover,
+// definition, references, rename and Explain at the cursor.
+import type { Position, Range } from '../types';
 import type { Lit } from '../literal';
 import type { Workspace } from '../workspace';
 import type { ClassDef } from '../model/registry';
 import type { NameRef, StepEntry } from '../model/source';
+import type { MetaDep, MetaDoc } from '../pipeline/types';
 import { contains } from '../text/ranges';
 
 export type Target =
@@ -12,7 +14,10 @@ export type Target =
   | { kind: 'field-key'; entry: StepEntry; field: string }
   | { kind: 'field-value'; entry: StepEntry; field: string; value: Lit }
   | { kind: 'name-ref'; ref: NameRef }
-  | { kind: 'class'; cls: ClassDef };
+  | { kind: 'class'; cls: ClassDef }
+  | { kind: 'meta-dep'; meta: MetaDoc; dep: MetaDep }
+  | { kind: 'meta-entry-point'; meta: MetaDoc }
+  | { kind: 'meta-key'; meta: MetaDoc; key: string; path: string[]; range: Range };
 
 export function locate(ws: Workspace, file: string, pos: Position): Target | null {
   const src = ws.source(file);
@@ -28,8 +33,26 @@ export function locate(ws: Workspace, file: string, pos: Position): Target | nul
     for (const ref of src.depRefs) if (contains(ref.range, pos)) return { kind: 'name-ref', ref };
     return null;
   }
+  const meta = ws.metaDoc(file);
+  if (meta) return locateInMeta(meta, pos);
   for (const cls of ws.classesOf(file)) if (contains(cls.nameRange, pos)) return { kind: 'class', cls };
   return null;
+}
+
+function locateInMeta(meta: MetaDoc, pos: Position): Target | null {
+  for (const dep of meta.deps) if (contains(dep.range, pos)) return { kind: 'meta-dep', meta, dep };
+  if (meta.entryPoint && contains(meta.entryPoint.range, pos)) return { kind: 'meta-entry-point', meta };
+  const keyAt = (v: Lit, path: string[]): Target | null => {
+    if (v.kind === 'list') for (const i of v.items) { const t = keyAt(i, [...path, '0']); if (t) return t; }
+    if (v.kind !== 'dict') return null;
+    for (const e of v.entries) {
+      if (e.key.kind !== 'str') continue;
+      if (contains(e.key.range, pos)) return { kind: 'meta-key', meta, key: e.key.value, path: [...path, e.key.value], range: e.key.range };
+      if (contains(e.value.range, pos)) return keyAt(e.value, [...path, e.key.value]);
+    }
+    return null;
+  };
+  return meta.root ? keyAt(meta.root, []) : null;
 }
 
 function innermost(v: Lit, pos: Position): Lit {

@@ -1,8 +1,11 @@
-// Go to definition, find references and rename of steps (SPEC §6): a step name goes to the entry that
-// wins in the file's context, an override key to the core entry it replaces, a class reference to the class.
+// Go to definition, find references and rename of steps (SPEC §6): a step name or a meta file's
+// module_id goes to the entry that wins in the file's context (a module to its class), an override
+// key to the core entry it replaces, a class reference or `entry_point` to the class. References and
+// renames cover registries, overrides and the module_ids of meta files.
 import type { RenameResult } from '../api';
 import type { Location, Position, Range, TextEdit } from '../types';
 import type { Workspace } from '../workspace';
+import type { StepEntry } from '../model/source';
 import { layersFor, resolveName } from '../model/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 
@@ -10,9 +13,9 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
   const t = locate(ws, file, pos);
   if (!t) return [];
   const wsDir = wsDirFor(ws, file);
-  const winner = (name: string): Location[] => {
-    const hit = resolveName(layersFor(ws.model, wsDir, ws.settings.mode), name);
-    return hit ? [{ file: hit.entry.file, range: hit.entry.keyRange }] : [];
+  const winner = (name: string, scope = wsDir): Location[] => {
+    const hit = resolveName(layersFor(ws.model, scope, ws.settings.mode), name);
+    return hit ? [entryLocation(ws, hit.entry)] : [];
   };
   switch (t.kind) {
     case 'step-key': {
@@ -30,8 +33,21 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
       return [];
     }
     case 'class': return stepsUsingClass(ws, t.cls).map((e) => ({ file: e.file, range: e.keyRange }));
-    case 'field-key': return [];
+    case 'meta-dep': return winner(t.dep.moduleId, ws.pipeline.scopeOf(file));
+    case 'meta-entry-point': {
+      const ep = t.meta.entryPoint;
+      const cls = ep?.file ? ws.classesOf(ep.file).find((c) => c.name === ep.cls) : undefined;
+      return cls ? [{ file: cls.file, range: cls.nameRange }] : [];
+    }
+    case 'field-key': case 'meta-key': return [];
   }
+}
+
+/** Where an entry is defined: its registry key, or a module's class (else the start of its file). */
+function entryLocation(ws: Workspace, e: StepEntry): Location {
+  if (e.layer !== 'module') return { file: e.file, range: e.keyRange };
+  const c = ws.pipeline.entryClassOf(e.file);
+  return c ? { file: c.file, range: c.cls.nameRange } : { file: e.file, range: e.keyRange };
 }
 
 interface NameSite { file: string; range: Range; inner: Range; declaration: boolean }
@@ -42,6 +58,9 @@ function sites(ws: Workspace, name: string): NameSite[] {
   for (const w of ws.model.workspaces.values()) {
     for (const r of w.depRefs) if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
   }
+  for (const m of ws.pipeline.dependentsOf(name)) {
+    for (const d of ws.metaDoc(m)?.deps ?? []) if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
+  }
   return out;
 }
 
@@ -49,6 +68,7 @@ function nameAt(ws: Workspace, file: string, pos: Position): { name: string; ran
   const t = locate(ws, file, pos);
   if (t?.kind === 'step-key') return { name: t.entry.name, range: t.entry.keyInner };
   if (t?.kind === 'name-ref' && ws.model.definitions(t.ref.name).length > 0) return { name: t.ref.name, range: t.ref.inner };
+  if (t?.kind === 'meta-dep' && ws.model.definitions(t.dep.moduleId).some((e) => e.layer !== 'module')) return { name: t.dep.moduleId, range: t.dep.inner };
   return null;
 }
 

@@ -1,5 +1,6 @@
-// Document symbols (registries with their steps as an outline), workspace symbols (every entry) and
-// code lenses ("overrides core", "shadowed in N workspaces", "also defined in N workspaces").
+// Document symbols (registries with their steps, a meta file's keys and dependencies, as an outline),
+// workspace symbols (every entry) and code lenses ("overrides core", "shadowed in N workspaces", "also
+// defined in N workspaces", "N dependents").
 import type { CodeLensResult, DocumentSymbolResult, WorkspaceSymbolResult } from '../api';
 import type { Workspace } from '../workspace';
 import { sourceOf } from '../model/resolve';
@@ -7,6 +8,13 @@ import { fieldStr, type StepEntry } from '../model/source';
 
 export function documentSymbols(ws: Workspace, file: string): DocumentSymbolResult[] {
   const src = ws.source(file);
+  const meta = ws.metaDoc(file);
+  if (meta) {
+    return [...meta.fields].map(([k, f]) => ({
+      name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange,
+      children: k === 'dependencies' ? meta.deps.map((d) => ({ name: d.moduleId, kind: 'module' as const, range: d.item, selectionRange: d.range, detail: d.optional ? 'optional' : undefined, children: [] })) : [],
+    }));
+  }
   if (!src) {
     return ws.classesOf(file).map((c) => ({ name: c.name, kind: 'class' as const, range: c.range, selectionRange: c.nameRange, children: [] }));
   }
@@ -58,6 +66,8 @@ export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
       const others = (ws.model.localNames.get(e.name)?.size ?? 1) - 1;
       if (others > 0) parts.push(`also defined in ${others} other workspace${others > 1 ? 's' : ''}`);
     }
+    const dependents = ws.pipeline.dependentsOf(e.name).filter((m) => ws.pipeline.edgesOf(m).some((x) => x.to === e.name)).length;
+    if (dependents) parts.push(`${dependents} dependent${dependents > 1 ? 's' : ''}`);
     if (parts.length) out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
   }
   return out;

@@ -29,6 +29,10 @@ export class RegistryModel {
   coreByConfig = new Map<string, string[]>();
   coreBySpec = new Map<string, string[]>();
   workspaces = new Map<string, WsState>();
+  /** apcore modules by id (the registered one of each id), visible from every context. */
+  modules = new Map<string, StepEntry>();
+  /** Core steps by builder_step_name, for binding a companion to the step whose builder it describes. */
+  coreByBuilder = new Map<string, string[]>();
   byId = new Map<string, string[]>();
   localNames = new Map<string, Set<string>>();
   private classes = new Map<Scope, Map<ComponentKind, Map<string, ClassDef[]>>>();
@@ -38,6 +42,7 @@ export class RegistryModel {
     this.core.clear();
     this.coreByConfig.clear();
     this.coreBySpec.clear();
+    this.coreByBuilder.clear();
     const files = [...this.coreSources.keys()].sort();
     for (const f of files) {
       for (const e of this.coreSources.get(f)?.entries ?? []) if (!this.core.has(e.name)) this.core.set(e.name, e);
@@ -45,6 +50,7 @@ export class RegistryModel {
     for (const e of this.core.values()) {
       push(this.coreByConfig, fieldStr(e, 'config_class'), e.name);
       push(this.coreBySpec, fieldStr(e, 'spec_type'), e.name);
+      push(this.coreByBuilder, fieldStr(e, 'builder_step_name'), e.name);
     }
   }
 
@@ -166,6 +172,8 @@ export class RegistryModel {
       const o = ws.overrides.get(name);
       if (o) out.push(o);
     }
+    const m = this.modules.get(name);
+    if (m) out.push(m);
     return out;
   }
 
@@ -173,7 +181,7 @@ export class RegistryModel {
     let n = 0;
     for (const s of this.coreSources.values()) n += s.entries.length;
     for (const ws of this.workspaces.values()) n += ws.source.entries.length;
-    return n;
+    return n + this.modules.size;
   }
 }
 

@@ -22,13 +22,32 @@ export function layersFor(model: RegistryModel, wsDir: string | null, mode: Reso
     label: 'core', source: 'core', wsDir: null, own: true, entries: model.core,
     file: [...model.coreSources.keys()].sort()[0] ?? null,
   };
+  const tail = model.modules.size > 0 ? [coreLayer, modulesLayer(model)] : [coreLayer];
   const ws = wsDir ? model.workspaces.get(wsDir) : undefined;
-  if (!ws) return [coreLayer];
+  if (!ws) return tail;
   const local = (w: WsState, own: boolean): ResolutionLayer => ({ label: `local:${w.id}`, source: `workspace:${w.id}`, wsDir: w.dir, own, entries: w.local, file: w.source.file });
   const over = (w: WsState, own: boolean): ResolutionLayer => ({ label: `override:${w.id}`, source: `override:${w.id}`, wsDir: w.dir, own, entries: w.overrides, file: w.source.file });
-  if (mode === 'isolated') return [over(ws, true), local(ws, true), coreLayer];
-  const others = model.sortedWorkspaces().filter((w) => w.dir !== ws.dir).flatMap((w) => [local(w, false), over(w, false)]);
-  return [local(ws, true), over(ws, true), ...others, coreLayer];
+  if (mode === 'isolated') return [over(ws, true), local(ws, true), ...tail];
+  // A workspace whose id an earlier directory already uses is not a context (RL015).
+  const others = model.sortedWorkspaces().filter((w) => w.dir !== ws.dir && model.dirOfContext(w.id) === w.dir).flatMap((w) => [local(w, false), over(w, false)]);
+  return [local(ws, true), over(ws, true), ...others, ...tail];
+}
+
+/** apcore modules are global: every context sees them, after core. */
+function modulesLayer(model: RegistryModel): ResolutionLayer {
+  return { label: 'modules', source: 'module', wsDir: null, own: true, entries: model.modules, file: null };
+}
+
+/** Every definition of a name as a candidate layer (the strategies of SPEC §3.3 run over all of them). */
+export function definitionLayers(model: RegistryModel, wsDir: string | null, name: string): ResolutionLayer[] {
+  return model.definitions(name).map((e) => {
+    const id = e.wsDir ? model.workspaces.get(e.wsDir)?.id ?? e.wsDir : null;
+    const source = sourceOf(model, e);
+    return {
+      label: e.layer === 'module' ? 'modules' : id === null ? 'core' : `${e.layer}:${id}`, source, wsDir: e.wsDir, own: e.wsDir === wsDir,
+      entries: new Map([[name, e]]), file: e.file,
+    };
+  });
 }
 
 export interface Resolution { entry: StepEntry; layer: ResolutionLayer }
@@ -43,6 +62,7 @@ export function resolveName(layers: ResolutionLayer[], name: string): Resolution
 
 /** `core`, `workspace:<id>` or `override:<id>` for an entry. */
 export function sourceOf(model: RegistryModel, e: StepEntry): string {
+  if (e.layer === 'module') return 'module';
   if (!e.wsDir) return 'core';
   const id = model.workspaces.get(e.wsDir)?.id ?? e.wsDir;
   return e.layer === 'override' ? `override:${id}` : `workspace:${id}`;

@@ -7,7 +7,8 @@ import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
 
-export type Layer = 'core' | 'local' | 'override';
+/** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
+export type Layer = 'core' | 'local' | 'override' | 'module';
 
 export interface FieldValue { keyRange: Range; value: Lit }
 
@@ -137,6 +138,12 @@ function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null,
 
 /** RL001 on every dict literal of the variable: Python keeps the last key silently. */
 function checkDuplicateKeys(src: RegistrySource, value: Lit): void {
+  src.diagnostics.push(...duplicateKeys(src.file, value, 'Python'));
+}
+
+/** RL001 on the earlier of two equal keys of any dict in `value`; `reader` is who keeps the later one. */
+export function duplicateKeys(file: string, value: Lit, reader: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const stack: Lit[] = [value];
   while (stack.length > 0) {
     const v = stack.pop() as Lit;
@@ -149,13 +156,14 @@ function checkDuplicateKeys(src: RegistrySource, value: Lit): void {
       if (e.key.kind !== 'str') continue;
       const later = last.get(e.key.value);
       if (later) {
-        src.diagnostics.push(diag(src.file, e.key.range, 'RL001', `Duplicate key '${e.key.value}': Python keeps only the later one, so this definition is silently ignored`, {
-          related: [{ file: src.file, range: later.key.range, message: `'${e.key.value}' is defined again here` }],
+        out.push(diag(file, e.key.range, 'RL001', `Duplicate key '${e.key.value}': ${reader} keeps only the later one, so this definition is silently ignored`, {
+          related: [{ file, range: later.key.range, message: `'${e.key.value}' is defined again here` }],
         }));
       }
       last.set(e.key.value, e);
     }
   }
+  return out;
 }
 
 function readMetadata(src: RegistrySource, value: Lit): void {

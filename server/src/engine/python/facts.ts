@@ -20,6 +20,8 @@ export interface PyClass {
   bases: string[];
   /** Names assigned in the class body (`input_schema = …`). */
   attributes: string[];
+  /** Class attributes assigned a string literal (`description = "…"`, `version = "1.2.0"`). */
+  strAttrs: Record<string, string>;
   /** Names of methods defined in the class body. */
   methods: string[];
   docstring: string | null;
@@ -81,6 +83,7 @@ function readClass(def: Node): PyClass {
     range: range(def),
     bases: supers ? supers.namedChildren.filter((n): n is Node => !!n && n.type !== 'keyword_argument').map((n) => n.text) : [],
     attributes: [],
+    strAttrs: {},
     methods: [],
     docstring: null,
   };
@@ -95,7 +98,12 @@ function readClass(def: Node): PyClass {
       const first = s.firstNamedChild;
       if (first?.type === 'assignment') {
         const left = first.childForFieldName('left');
-        if (left?.type === 'identifier') cls.attributes.push(left.text);
+        const right = first.childForFieldName('right');
+        if (left?.type === 'identifier') {
+          cls.attributes.push(left.text);
+          const v = right ? toLit(right, 0) : null;
+          if (v?.kind === 'str') cls.strAttrs[left.text] = v.value;
+        }
       } else if (i === 0 && first && (first.type === 'string' || first.type === 'concatenated_string')) {
         const doc = toLit(first, 0);
         if (doc.kind === 'str') cls.docstring = doc.value;

@@ -27,12 +27,25 @@ export function renderExplanation(e: Explanation): string {
     if (e.strategy !== null) out.push(`Strategy: ${e.strategy.name} (${e.strategy.reason})`);
     section(out, 'Fields', keyValues(e.winner.fields));
   }
+  if (e.meta) {
+    section(out, 'Metadata (YAML wins over code)', [
+      `companion  ${e.meta.file}`,
+      ...(e.meta.fromMeta.length ? [`from it    ${e.meta.fromMeta.join(', ')}`] : []),
+      ...e.meta.ignored.map((f) => `ignored    ${f} (another companion comes first)`),
+    ]);
+  }
   section(out, 'Shadows', e.shadowed.map(sourced));
   section(out, 'Conflicts in other workspaces', e.conflicts.map(sourced));
-  if (e.legacy !== null) section(out, 'Legacy format (to_legacy_format)', keyValues(e.legacy));
-  section(out, 'Derived registries', e.derived.map((d) => `${d.registry}[${JSON.stringify(d.key)}] = ${JSON.stringify(d.value)}`));
+  if (e.legacy !== null) {
+    const same = e.winner !== null && show(e.legacy) === show(e.winner.fields);
+    section(out, 'Legacy format (to_legacy_format)', same ? ['same as the fields above'] : keyValues(e.legacy));
+  }
+  section(out, 'Derived registries', e.derived.map((d) => `${d.registry}[${show(d.key)}] = ${show(d.value)}`));
 
-  if (e.found) {
+  if (e.module) {
+    const c = e.module.entryClass;
+    section(out, 'Module', [`root   ${e.module.root}/`, `class  ${c ? `${c.class ?? ''} at ${at(c.file, c.range)}` : 'not resolved'}`]);
+  } else if (e.found) {
     section(out, 'Components', COMPONENT_KINDS.map((kind) => {
       const hit = e.components[kind];
       if (hit === null) return `${kind.padEnd(8)}  missing (searched: ${e.searched[kind].join(', ') || 'nothing'})`;
@@ -40,10 +53,11 @@ export function renderExplanation(e: Explanation): string {
     }));
   }
   section(out, 'Dependencies', e.dependencies.map((d) => {
-    const name = d.optional ? `${d.name} (optional)` : d.name;
-    return d.resolved === null ? `${name}  unresolved` : `${name}  → ${sourced(d.resolved)}`;
+    const name = `${d.name}${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''}`;
+    if (d.resolved === null) return `${name}  unresolved`;
+    return `${name}  → ${sourced(d.resolved)}${d.satisfied === false ? '  (version not satisfied)' : ''}`;
   }));
-  section(out, 'Dependents', e.dependents.map(sourced));
+  section(out, 'Dependents', e.dependents.map((d) => (d.name ? `${d.name}  ${sourced(d)}` : sourced(d))));
   return out.join('\n') + '\n';
 }
 
@@ -56,7 +70,14 @@ function section(out: string[], title: string, lines: string[]): void {
 }
 
 function keyValues(record: Record<string, unknown>): string[] {
-  return Object.entries(record).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return Object.entries(record).map(([k, v]) => `${k}: ${show(v)}`);
+}
+
+/** JSON on one line, with a space after each `,` and `:` so lists and dicts read like Python literals. */
+function show(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
+  if (typeof v === 'object' && v !== null) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${show(x)}`).join(', ')}}`;
+  return JSON.stringify(v) ?? String(v);
 }
 
 function sourced(s: SourcedLocation): string {

@@ -1,33 +1,77 @@
-// Parses YAML safely (no custom tags; aliases are never expanded; duplicate keys kept for RL001) into
-// the shared literal model with node ranges, plus its syntax errors.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
+// Parses YAML safely (no custom tags: they stay plain scalars and are reported; aliases are expanded
+// within a node budget, so a "billion laughs" document cannot blow up; duplicate keys kept for RL001)
+// into the shared literal model with node ranges, plus its syntax errors.
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
 
-export interface YamlFacts { value: Lit | null; errors: { range: Range; message: string }[] }
+export interface YamlProblem { range: Range; message: string }
+export interface YamlFacts {
+  value: Lit | null;
+  errors: YamlProblem[];
+  /** Custom tags (`!!python/object`, `!Ref`): never constructed, the value is read as a plain scalar. */
+  tagWarnings: YamlProblem[];
+}
 
 const MAX_DEPTH = 64;
+/** Nodes that may be produced by expanding aliases in one document. */
+const ALIAS_BUDGET = 10_000;
+
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
+
+interface Walk { lines: LineIndex; doc: Document; budget: number; exhausted: YamlProblem | null }
 
 export function parseYamlLit(text: string): YamlFacts {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
-  const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
-  const value = doc.contents ? toLit(doc.contents as YNode, lines, 0) : null;
-  return { value, errors };
+  const doc = parseDocument(text, YAML_OPTIONS);
+  const at = (pos: [number, number]): Range => lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
+  const errors = doc.errors.map((e) => ({ range: at(unclosedFlow(text, e.message, e.pos) ?? e.pos), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
+  const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
+  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null };
+  const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
+  if (walk.exhausted) errors.push(walk.exhausted);
+  return { value, errors, tagWarnings };
 }
 
-function toLit(n: YNode, lines: LineIndex, depth: number): Lit {
-  const [start, , end] = n.range ?? [0, 0, 0];
-  const r = lines.range(start, end);
+/**
+ * The parser reports an unclosed `[`/`{` where it gives up (often the next key); point at the bracket
+ * that was left open instead, up to the end of its line.
+ */
+function unclosedFlow(text: string, message: string, pos: [number, number]): [number, number] | null {
+  if (!/^Flow (sequence|mapping)/.test(message)) return null;
+  let depth = 0;
+  for (let i = pos[0] - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if ((c === '[' || c === '{') && depth-- === 0) {
+      const eol = text.indexOf('\n', i);
+      return [i, (eol < 0 ? text.length : eol)];
+    }
+  }
+  return null;
+}
+
+/** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
+function tight(n: YNode, r: Range, last: Range | undefined): Range {
+  return (isMap(n) || isSeq(n)) && !n.flow && last ? { start: r.start, end: last.end } : r;
+}
+
+function toLit(n: YNode, w: Walk, depth: number, viaAlias: boolean): Lit {
+  const [start, valueEnd, end] = n.range ?? [0, 0, 0];
+  const r = w.lines.range(start, (isMap(n) || isSeq(n)) && n.flow ? valueEnd : end);
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
+  if (viaAlias && --w.budget < 0) {
+    w.exhausted ??= { range: r, message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read` };
+    return { kind: 'other', text: '…', range: r };
+  }
   if (isScalar(n)) {
     const v = n.value;
-    const valueEnd = n.range ? n.range[1] : end;
-    const sr = lines.range(start, valueEnd);
+    const sr = w.lines.range(start, valueEnd);
     if (typeof v === 'string') {
       const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
-      const inner = quoted ? lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
+      const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
       return { kind: 'str', value: v, range: sr, inner };
     }
     if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range: sr };
@@ -40,13 +84,19 @@ function toLit(n: YNode, lines: LineIndex, depth: number): Lit {
     for (const item of n.items) {
       const k = item.key as YNode | null;
       if (!k) continue;
-      const key = toLit(k, lines, depth + 1);
-      const value: Lit = item.value ? toLit(item.value as YNode, lines, depth + 1) : { kind: 'none', range: key.range };
+      const key = toLit(k, w, depth + 1, viaAlias);
+      const value: Lit = item.value ? toLit(item.value as YNode, w, depth + 1, viaAlias) : { kind: 'none', range: key.range };
       entries.push({ key, value, range: { start: key.range.start, end: value.range.end } });
     }
-    return { kind: 'dict', entries, range: r };
+    return { kind: 'dict', entries, range: tight(n, r, entries[entries.length - 1]?.range) };
   }
-  if (isSeq(n)) return { kind: 'list', items: n.items.map((i) => toLit(i as YNode, lines, depth + 1)), range: r };
-  if (isAlias(n)) return { kind: 'other', text: `*${n.source}`, range: r };
+  if (isSeq(n)) {
+    const items = n.items.map((i) => toLit(i as YNode, w, depth + 1, viaAlias));
+    return { kind: 'list', items, range: tight(n, r, items[items.length - 1]?.range) };
+  }
+  if (isAlias(n)) {
+    const target = n.resolve(w.doc);
+    return target ? toLit(target as YNode, w, depth + 1, true) : { kind: 'other', text: `*${n.source}`, range: r };
+  }
   return { kind: 'other', text: '', range: r };
 }

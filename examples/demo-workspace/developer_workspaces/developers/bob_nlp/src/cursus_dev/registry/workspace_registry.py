@@ -27,7 +27,7 @@ LOCAL_STEPS = {
         "description": "Computes sentence embeddings for free-text fields",
         "framework": "pytorch",
         "environment_tags": ["development", "gpu"],
-        # seeded: RL030 stray second comma: a syntax error confined to this entry
+        # seeded: RL030 doubled comma: a syntax error confined to this entry
         "priority": 90,,
     },
     "BertTokenization": {

@@ -1,0 +1,161 @@
+// Prints the results as tables (orgs side by side with their ratio, then current vs the committed
+// baseline) and reads/writes bench/baseline.json, so a change's cost shows up as a ratio, not a guess.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { OrgResult } from './scenarios';
+import { headline } from './scenarios';
+import type { EditKind } from './edits';
+import { EDIT_KINDS } from './edits';
+import { fmtInt, fmtMs, fmtRatio, median, percentile, spreadPct, table } from './stats';
+
+export interface Env { node: string; cpus: number; loadavg: number[]; commit: string; date: string }
+
+export const TARGETS = { coldOverFloor: 1.5, editP95Ms: 10, p95Scaling: 1.3 };
+
+interface BaselineOrg {
+  savedAt: string;
+  commit: string;
+  node: string;
+  runs: number;
+  headline: Record<string, number>;
+  floorMs: number[];
+  coldMs: number[];
+  editRoundP95: number[];
+  diagnostics: number;
+}
+export interface Baseline { version: 1; orgs: Record<string, BaselineOrg> }
+
+export function loadBaseline(path: string): Baseline | null {
+  if (!existsSync(path)) return null;
+  try {
+    const b = JSON.parse(readFileSync(path, 'utf8')) as Baseline;
+    return b.version === 1 && b.orgs ? b : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Replaces the entries of the orgs just measured; the others keep their earlier baseline. */
+export function saveBaseline(path: string, results: OrgResult[], env: Env, previous: Baseline | null): void {
+  const out: Baseline = { version: 1, orgs: { ...(previous?.orgs ?? {}) } };
+  const round = (xs: number[]): number[] => xs.map((x) => Math.round(x * 100) / 100);
+  for (const r of results) {
+    const h = headline(r);
+    out.orgs[r.org] = {
+      savedAt: env.date, commit: env.commit, node: env.node, runs: r.runs,
+      headline: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+      floorMs: round(r.floorMs), coldMs: round(r.coldMs), editRoundP95: round(r.edits.roundP95), diagnostics: r.diagnostics.total,
+    };
+  }
+  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
+  { key: 'floorMs', label: 'read+parse floor (ms)', fmt: fmtMs },
+  { key: 'coldMs', label: 'cold full analysis (ms)', fmt: fmtMs },
+  { key: 'coldOverFloor', label: 'cold / floor', fmt: fmtRatio },
+  { key: 'editP50', label: 'edit→diagnostics p50 (ms)', fmt: fmtMs },
+  { key: 'editP95', label: 'edit→diagnostics p95 (ms)', fmt: fmtMs },
+  { key: 'editMax', label: 'edit→diagnostics max (ms)', fmt: fmtMs },
+  { key: 'peakRssMb', label: 'peak RSS (MB)', fmt: fmtInt },
+  { key: 'heapUsedMb', label: 'heap used after gc (MB)', fmt: fmtInt },
+];
+
+function ok(pass: boolean): string {
+  return pass ? 'ok' : 'MISSED';
+}
+
+export function describeOrg(r: OrgResult): string {
+  const p = r.params;
+  const seeded = Object.entries(r.seeded).map(([k, v]) => `${v} ${k}`).join(', ');
+  const codes = Object.entries(r.diagnostics.byCode).sort().map(([k, v]) => `${k}:${v}`).join(' ');
+  return `${p.name}: ${fmtInt(p.coreSteps)} core steps, ${fmtInt(p.workspaces)} workspaces × ${p.entriesPerWorkspace} entries, `
+    + `${fmtInt(p.componentFiles)} builder/config modules → ${fmtInt(r.relevantFiles)} files analysed, ${(r.relevantBytes / 2 ** 20).toFixed(1)} MiB\n`
+    + `       planted: ${seeded}\n`
+    + `       diagnostics after cold analysis: ${fmtInt(r.diagnostics.total)} (${codes})\n`
+    + `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end`;
+}
+
+export function mainTable(results: OrgResult[]): string {
+  const small = results.find((r) => r.org === 'small');
+  const large = results.find((r) => r.org === 'large');
+  const heads = results.map((r) => headline(r));
+  const spreads: Record<string, (r: OrgResult) => number> = {
+    floorMs: (r) => spreadPct(r.floorMs), coldMs: (r) => spreadPct(r.coldMs),
+    editP50: (r) => spreadPct(r.edits.roundP50), editP95: (r) => spreadPct(r.edits.roundP95),
+  };
+  const header = ['', ...results.map((r) => r.org), ...(small && large ? ['large/small'] : []), 'target'];
+  const rows: string[][] = [header];
+  for (const row of ROWS) {
+    const cells = results.map((r, i) => {
+      const v = heads[i]?.[row.key] ?? Number.NaN;
+      const s = spreads[row.key];
+      return s ? `${row.fmt(v)} ±${Math.round(s(r))}%` : row.fmt(v);
+    });
+    let ratio = '';
+    if (small && large) ratio = fmtRatio((headline(large)[row.key] ?? Number.NaN) / (headline(small)[row.key] ?? Number.NaN));
+    let target = '';
+    if (row.key === 'coldOverFloor') target = `≤ ${TARGETS.coldOverFloor.toFixed(2)}× ${ok(heads.every((h) => (h.coldOverFloor ?? Infinity) <= TARGETS.coldOverFloor))}`;
+    if (row.key === 'editP95') {
+      const abs = ok(heads.every((h) => (h.editP95 ?? Infinity) <= TARGETS.editP95Ms));
+      const scal = small && large ? `, ratio ≤ ${TARGETS.p95Scaling.toFixed(2)}× ${ok((headline(large).editP95 ?? Infinity) / (headline(small).editP95 ?? 1) <= TARGETS.p95Scaling)}` : '';
+      target = `≤ ${TARGETS.editP95Ms} ms ${abs}${scal}`;
+    }
+    rows.push([row.label, ...cells, ...(small && large ? [row.key === 'coldOverFloor' ? '' : ratio] : []), target]);
+  }
+  rows.push(['correctness (incremental = fresh)', ...results.map((r) => (r.correctness.ok ? 'OK' : 'MISMATCH')), ...(small && large ? [''] : []), '']);
+  const runs = results.map((r) => `${r.org}: floor/cold ${r.runs} runs each (median), edits ${r.edits.rounds} rounds × ${r.edits.perRound} (median of round p50/p95)`).join('; ');
+  return `${table(rows)}\n  (±x% = half the min–max range over the runs, relative to the median)\n  ${runs}`;
+}
+
+export function breakdown(results: OrgResult[]): string {
+  const lines: string[] = ['where the time goes (medians over runs):'];
+  for (const r of results) {
+    const floor = median(r.floorMs);
+    const read = median(r.floorReadMs);
+    const cold = median(r.coldMs);
+    const cRead = median(r.coldParts.map((c) => c.readMs));
+    const cSet = median(r.coldParts.map((c) => c.setFileMs));
+    const cUpd = median(r.coldParts.map((c) => c.updateMs));
+    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = read ${fmtMs(read)} + parse ${fmtMs(floor - read)}`);
+    lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}  (update − floor parse = ${fmtMs(cUpd - (floor - read))} ms of analysis beyond parsing)`);
+    lines.push(`  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`);
+    const e = r.edits;
+    const byKind = EDIT_KINDS.map((k: EditKind) => {
+      const xs = e.samples.filter((_, i) => e.kinds[i] === k);
+      return xs.length ? `${k} n=${xs.length} p50 ${fmtMs(percentile(xs, 0.5))} p95 ${fmtMs(percentile(xs, 0.95))}` : '';
+    }).filter(Boolean).join(' | ');
+    lines.push(`  ${r.org} edits by kind: ${byKind}`);
+    const withGc = e.gcMs.filter((g) => g > 0);
+    const slow = e.samples.map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    const kinds = Object.entries(e.gcByKind).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
+    lines.push(`  ${r.org} edits overlapping a GC: ${withGc.length}/${e.samples.length} (${fmtMs(withGc.reduce((s, g) => s + g, 0))} ms total${kinds ? `: ${kinds}` : ''}); `
+      + `pooled p95 ${fmtMs(percentile(e.samples, 0.95))} ms; round p95s ${e.roundP95.map(fmtMs).join(', ')}`);
+    lines.push(`  ${r.org} slowest edits: ${slow.map((s) => `${fmtMs(s.ms)} ms (${s.kind}, gc ${fmtMs(s.gc)}, ${s.changed} files republished)`).join('; ')}`);
+    lines.push(`  ${r.org} memory: peak RSS ${fmtInt(r.memory.peakRssMb)} MB, after gc: heap ${fmtInt(r.memory.heapUsedMb)} MB, rss ${fmtInt(r.memory.rssAfterGcMb)} MB, external+arrayBuffers ${fmtInt(r.memory.externalMb)} MB`);
+    if (!r.correctness.ok) lines.push(`  ${r.org} MISMATCH: incremental ${r.correctness.incremental} vs fresh ${r.correctness.fresh} diagnostics; ${r.correctness.detail}`);
+  }
+  return lines.join('\n');
+}
+
+export function baselineTable(results: OrgResult[], base: Baseline | null): string {
+  if (!base) return 'no baseline yet: run `npm run bench -- --save-baseline` to record one (bench/baseline.json).';
+  const have = results.filter((r) => base.orgs[r.org]);
+  if (have.length === 0) return 'the baseline has none of the orgs measured in this run.';
+  const header = [''];
+  for (const r of have) header.push(`${r.org} now`, 'baseline', 'now/base');
+  const rows: string[][] = [header];
+  for (const row of ROWS) {
+    const cells: string[] = [row.label];
+    for (const r of have) {
+      const now = headline(r)[row.key] ?? Number.NaN;
+      const was = base.orgs[r.org]?.headline[row.key] ?? Number.NaN;
+      cells.push(row.fmt(now), row.fmt(was), fmtRatio(now / was));
+    }
+    rows.push(cells);
+  }
+  const saved = have.map((r) => {
+    const b = base.orgs[r.org];
+    return `${r.org} saved ${b?.savedAt ?? '?'} at ${b?.commit ?? '?'} (node ${b?.node ?? '?'}, ${b?.runs ?? '?'} runs)`;
+  }).join('; ');
+  return `current vs baseline (bench/baseline.json: ${saved}):\n${table(rows)}`;
+}

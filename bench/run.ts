@@ -1,0 +1,163 @@
+// `npm run bench`: performance of the engine on synthetic orgs, as medians and ratios (against the
+// read+parse floor, between org sizes, and against bench/baseline.json). Each org is measured in a
+// child process of its own so that memory figures and GC pressure belong to that org alone.
+//   npm run bench                       both orgs, compared with the baseline
+//   npm run bench -- --quick            small org only, fewer runs (a fast check)
+//   npm run bench -- --save-baseline    also record these results as the new baseline
+//   options: --org small|large  --runs N  --edits N  --rounds N  --regen
+//            --profile DIR   write CPU profiles of the last cold run and of the edit rounds (slows them)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildOrg, ensureGenerated, orgDir, ORGS, type OrgParams } from './generate';
+import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
+import { baselineTable, breakdown, describeOrg, loadBaseline, mainTable, saveBaseline, type Env } from './report';
+
+const REPO = resolve(__dirname, '..');
+const GENERATED = join(REPO, 'bench', '.generated');
+const BASELINE = join(REPO, 'bench', 'baseline.json');
+
+interface Args {
+  orgs: OrgParams[];
+  quick: boolean;
+  saveBaseline: boolean;
+  regen: boolean;
+  measure: MeasureOptions;
+  child: { org: OrgParams; out: string } | null;
+}
+
+function usage(msg: string): never {
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org small|large] [--runs N] [--edits N] [--rounds N] [--regen] [--profile DIR]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const orgNames: string[] = [];
+  let quick = false;
+  let saveBaseline = false;
+  let regen = false;
+  let runs: number | null = null;
+  let edits = 100;
+  let rounds: number | null = null;
+  let childOrg: string | null = null;
+  let out: string | null = null;
+  let profileDir: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    const count = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) usage(`${a} needs a positive integer`);
+      return n;
+    };
+    switch (a) {
+      case '--quick': quick = true; break;
+      case '--save-baseline': saveBaseline = true; break;
+      case '--regen': regen = true; break;
+      case '--org': orgNames.push(...value().split(',')); break;
+      case '--runs': runs = count(); break;
+      case '--edits': edits = count(); break;
+      case '--rounds': rounds = count(); break;
+      case '--child': childOrg = value(); break;
+      case '--out': out = value(); break;
+      case '--profile': profileDir = resolve(value()); break;
+      default: usage(`unknown argument ${a ?? ''}`);
+    }
+  }
+  const names = orgNames.length > 0 ? orgNames : quick ? ['small'] : ['small', 'large'];
+  const orgs = names.map((n) => ORGS[n as keyof typeof ORGS] ?? usage(`unknown org ${n} (small, large)`));
+  const measure: MeasureOptions = { runs: runs ?? (quick ? 3 : 5), editRounds: rounds ?? (quick ? 2 : 3), editsPerRound: edits, warmupEdits: 10, profileDir };
+  const childParams = childOrg ? ORGS[childOrg as keyof typeof ORGS] ?? usage(`unknown org ${childOrg}`) : null;
+  return { orgs, quick, saveBaseline, regen, measure, child: childParams && out ? { org: childParams, out } : null };
+}
+
+function wasmBytes(): { treeSitter: Uint8Array; python: Uint8Array } {
+  return {
+    treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
+    python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
+  };
+}
+
+function log(s: string): void {
+  process.stderr.write(`${s}\n`);
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function env(): Env {
+  const head = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+  return { node: process.version, cpus: cpus().length, loadavg: loadavg(), commit: `${head}${dirty ? '+dirty' : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
+}
+
+/** Measures one org in a fresh process (same node flags, plus --expose-gc). */
+function measureInChild(org: OrgParams, a: Args): OrgResult {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-lens-bench-'));
+  const out = join(dir, 'result.json');
+  try {
+    const flags = process.execArgv.includes('--expose-gc') ? process.execArgv : [...process.execArgv, '--expose-gc'];
+    const args = [...flags, __filename, '--child', org.name, '--out', out, '--runs', String(a.measure.runs), '--rounds', String(a.measure.editRounds), '--edits', String(a.measure.editsPerRound),
+      ...(a.measure.profileDir ? ['--profile', a.measure.profileDir] : [])];
+    const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (res.status !== 0) throw new Error(`measuring ${org.name} failed (exit ${res.status ?? res.signal})`);
+    return JSON.parse(readFileSync(out, 'utf8')) as OrgResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  if (a.child) {
+    const result = await measureOrg(a.child.org, orgDir(GENERATED, a.child.org), wasmBytes(), a.measure, log);
+    writeFileSync(a.child.out, JSON.stringify(result));
+    return;
+  }
+  const e = env();
+  for (const org of a.orgs) {
+    if (a.regen) rmSync(orgDir(GENERATED, org), { recursive: true, force: true });
+    const t0 = Date.now();
+    const g = ensureGenerated(orgDir(GENERATED, org), buildOrg(org), log);
+    log(`${org.name} org: ${g.reused ? 'reusing' : 'generated'} ${g.root} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB${g.reused ? '' : `, ${((Date.now() - t0) / 1000).toFixed(1)} s`})`);
+  }
+  const results: OrgResult[] = [];
+  for (const org of a.orgs) {
+    log(`measuring ${org.name} (${a.measure.runs} runs; edits ${a.measure.editRounds} × ${a.measure.editsPerRound}) ...`);
+    results.push(measureInChild(org, a));
+  }
+  const base = loadBaseline(BASELINE);
+  const out = [
+    '',
+    `Registry Lens bench — node ${e.node}, ${e.cpus} CPUs, load avg ${e.loadavg.map((l) => l.toFixed(1)).join('/')} at start, commit ${e.commit}, ${e.date}`,
+    ...results.map(describeOrg),
+    '',
+    mainTable(results),
+    '',
+    breakdown(results),
+    '',
+    baselineTable(results, base),
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (a.saveBaseline) {
+    saveBaseline(BASELINE, results, e, base);
+    process.stdout.write(`baseline saved to bench/baseline.json (${results.map((r) => r.org).join(', ')})\n`);
+  }
+  if (results.some((r) => !r.correctness.ok)) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(2);
+});

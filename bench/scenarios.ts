@@ -1,0 +1,285 @@
+// The measurements of one org, run in a child process of its own so that peak RSS and heap belong to
+// that org alone: the read+parse floor, cold full analysis, edit → updated diagnostics latency,
+// memory, and a from-scratch cross-check of the incremental result.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { constants as perfConstants, performance, PerformanceObserver } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
+import { withPythonTree } from '../server/src/engine/python/parser';
+import { buildOrg, renderWorkspaceRegistry, type OrgParams } from './generate';
+import { EditSession, type EditKind } from './edits';
+import { Rng } from './rng';
+import { median, percentile } from './stats';
+
+export interface MeasureOptions {
+  /** Timed repetitions of the floor and of the cold analysis. */
+  runs: number;
+  editRounds: number;
+  editsPerRound: number;
+  warmupEdits: number;
+  /** When set, CPU profiles of the last cold run and of the edit rounds are written there (timings then include profiler overhead). */
+  profileDir: string | null;
+}
+
+export type GcKind = 'minor' | 'major' | 'incremental' | 'weakcb';
+const GC_KINDS: Record<number, GcKind> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
+
+export interface ColdBreakdown { readMs: number; setFileMs: number; updateMs: number }
+
+export interface OrgResult {
+  org: string;
+  params: OrgParams;
+  relevantFiles: number;
+  relevantBytes: number;
+  runs: number;
+  floorMs: number[];
+  floorReadMs: number[];
+  coldMs: number[];
+  coldParts: ColdBreakdown[];
+  edits: {
+    rounds: number;
+    perRound: number;
+    /** Every measured edit (ms), in order. */
+    samples: number[];
+    kinds: EditKind[];
+    changedFiles: number[];
+    /** GC pause time (ms) overlapping each measured edit. */
+    gcMs: number[];
+    /** The same, summed by GC kind over all measured edits. */
+    gcByKind: Record<string, number>;
+    roundP50: number[];
+    roundP95: number[];
+    roundMax: number[];
+  };
+  diagnostics: { total: number; byCode: Record<string, number> };
+  memory: { peakRssMb: number; heapUsedMb: number; rssAfterGcMb: number; externalMb: number };
+  correctness: { ok: boolean; incremental: number; fresh: number; detail: string; freshAnalysisMs: number };
+  seeded: Record<string, number>;
+  /** 1-minute load average when the measurement started and ended (the machine is shared). */
+  load: { start: number; end: number };
+}
+
+type Gc = () => void;
+
+function forceGc(): void {
+  const gc = (globalThis as { gc?: Gc }).gc;
+  if (!gc) throw new Error('run node with --expose-gc');
+  gc();
+  gc();
+}
+
+/** Root-relative POSIX paths of every file the engine wants, sorted (the walk is not timed). */
+function relevantFiles(root: string, engine: RegistryEngine): string[] {
+  const out: string[] = [];
+  const walk = (abs: string, rel: string): void => {
+    for (const d of readdirSync(abs, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) walk(join(abs, d.name), r);
+      else if (d.isFile() && engine.isRelevant(r)) out.push(r);
+    }
+  };
+  walk(root, '');
+  return out.sort();
+}
+
+/** Reading and parsing every file with the engine's parsers, nothing else. */
+function floorRun(root: string, files: string[]): { ms: number; readMs: number } {
+  let readMs = 0;
+  const t0 = performance.now();
+  for (const rel of files) {
+    const r0 = performance.now();
+    const text = readFileSync(join(root, rel), 'utf8');
+    readMs += performance.now() - r0;
+    if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
+    else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
+  }
+  return { ms: performance.now() - t0, readMs };
+}
+
+async function coldRun(root: string, files: string[], wasm: WasmBinaries): Promise<{ ms: number; parts: ColdBreakdown; engine: RegistryEngine }> {
+  let readMs = 0;
+  let setFileMs = 0;
+  const t0 = performance.now();
+  const engine = await RegistryEngine.create(wasm);
+  for (const rel of files) {
+    const r0 = performance.now();
+    const text = readFileSync(join(root, rel), 'utf8');
+    const r1 = performance.now();
+    engine.setFile(rel, text);
+    readMs += r1 - r0;
+    setFileMs += performance.now() - r1;
+  }
+  const u0 = performance.now();
+  engine.update();
+  const t1 = performance.now();
+  return { ms: t1 - t0, parts: { readMs, setFileMs, updateMs: t1 - u0 }, engine };
+}
+
+export async function measureOrg(params: OrgParams, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
+  const loadStart = loadavg()[0] ?? 0;
+  const org = buildOrg(params);
+  const profiler = opts.profileDir ? new Session() : null;
+  if (profiler && opts.profileDir) {
+    mkdirSync(opts.profileDir, { recursive: true });
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+  }
+  const profile = async <T>(name: string, body: () => Promise<T> | T): Promise<T> => {
+    if (!profiler || !opts.profileDir) return body();
+    await profiler.post('Profiler.start');
+    const result = await body();
+    const { profile: p } = await profiler.post('Profiler.stop');
+    const file = join(opts.profileDir, `${params.name}-${name}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(p));
+    log(`  wrote ${file}`);
+    return result;
+  };
+  // Tree-sitter is initialised once per process, here, outside every timed region (floor and cold alike).
+  const probe = await RegistryEngine.create(wasm);
+  const files = relevantFiles(root, probe);
+  let relevantBytes = 0;
+  for (const rel of files) relevantBytes += Buffer.byteLength(readFileSync(join(root, rel)));
+
+  // JIT warm-up on a slice of the files, so that run 1 is not a compile-time outlier.
+  const slice = files.slice(0, Math.min(files.length, 1500));
+  floorRun(root, slice);
+  await coldRun(root, slice, wasm);
+
+  const floorMs: number[] = [];
+  const floorReadMs: number[] = [];
+  const coldMs: number[] = [];
+  const coldParts: ColdBreakdown[] = [];
+  let engine: RegistryEngine | null = null;
+  for (let i = 0; i < opts.runs; i++) {
+    // Alternate the order so that neither side systematically runs on a warmer (or busier) machine.
+    // The last run ends with cold so that its engine stays alive for the edit scenario.
+    for (const which of i % 2 === 0 || i === opts.runs - 1 ? ['floor', 'cold'] : ['cold', 'floor']) {
+      engine = null;
+      forceGc();
+      if (which === 'floor') {
+        const f = floorRun(root, files);
+        floorMs.push(f.ms);
+        floorReadMs.push(f.readMs);
+      } else {
+        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, files, wasm)) : coldRun(root, files, wasm));
+        coldMs.push(c.ms);
+        coldParts.push(c.parts);
+        engine = c.engine;
+      }
+    }
+    log(`  ${params.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`);
+  }
+  if (!engine) throw new Error('no cold run');
+  const live: RegistryEngine = engine;
+
+  forceGc();
+  const mem = process.memoryUsage();
+  const diags = live.allDiagnostics();
+  const byCode: Record<string, number> = {};
+  for (const d of diags) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+
+  // The edit scenario replays model edits; the files on disk must be what the model renders.
+  for (const ws of org.workspaces.slice(0, 25)) {
+    if (live.text(ws.registryPath) !== renderWorkspaceRegistry(ws)) throw new Error(`${ws.registryPath}: generated tree is stale; rerun with --regen`);
+  }
+  const gcEntries: { start: number; end: number; kind: GcKind }[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const detail = (e as unknown as { detail?: { kind?: number } }).detail;
+      gcEntries.push({ start: e.startTime, end: e.startTime + e.duration, kind: GC_KINDS[detail?.kind ?? -1] ?? 'major' });
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const session = new EditSession(org);
+  const warm = new Rng(params.seed ^ 0xabc);
+  for (let i = 0; i < opts.warmupEdits; i++) {
+    const e = session.next(warm);
+    live.setFile(e.file, e.text);
+    live.update();
+  }
+  const samples: number[] = [];
+  const intervals: { start: number; end: number }[] = [];
+  const kinds: EditKind[] = [];
+  const changedFiles: number[] = [];
+  const roundP50: number[] = [];
+  const roundP95: number[] = [];
+  const roundMax: number[] = [];
+  await profile('edits', () => { for (let round = 0; round < opts.editRounds; round++) {
+    const rng = new Rng(params.seed * 31 + round);
+    const these: number[] = [];
+    for (let i = 0; i < opts.editsPerRound; i++) {
+      const e = session.next(rng);
+      const t0 = performance.now();
+      live.setFile(e.file, e.text);
+      const changed = live.update();
+      const t1 = performance.now();
+      these.push(t1 - t0);
+      intervals.push({ start: t0, end: t1 });
+      kinds.push(e.kind);
+      changedFiles.push(changed.length);
+    }
+    samples.push(...these);
+    roundP50.push(percentile(these, 0.5));
+    roundP95.push(percentile(these, 0.95));
+    roundMax.push(Math.max(...these));
+  } });
+  await new Promise((r) => setTimeout(r, 50));
+  obs.disconnect();
+  const gcByKind: Record<string, number> = {};
+  const gcMs = intervals.map((iv) => gcEntries.reduce((sum, g) => {
+    const overlap = Math.max(0, Math.min(iv.end, g.end) - Math.max(iv.start, g.start));
+    if (overlap > 0) gcByKind[g.kind] = (gcByKind[g.kind] ?? 0) + overlap;
+    return sum + overlap;
+  }, 0));
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // Cross-check: a from-scratch engine over the same final texts must agree exactly.
+  const f0 = performance.now();
+  const fresh = await RegistryEngine.create(wasm);
+  for (const f of live.files()) fresh.setFile(f, live.text(f) ?? '');
+  fresh.update();
+  const freshAnalysisMs = performance.now() - f0;
+  const a = live.allDiagnostics();
+  const b = fresh.allDiagnostics();
+  const sa = JSON.stringify(a);
+  const sb = JSON.stringify(b);
+  let detail = '';
+  if (sa !== sb) {
+    const i = a.findIndex((d, k) => JSON.stringify(d) !== JSON.stringify(b[k]));
+    const k = i < 0 ? Math.min(a.length, b.length) : i;
+    detail = `first difference at #${k}: incremental ${JSON.stringify(a[k] ?? null).slice(0, 300)} vs fresh ${JSON.stringify(b[k] ?? null).slice(0, 300)}`;
+  }
+
+  return {
+    org: params.name, params, relevantFiles: files.length, relevantBytes, runs: opts.runs,
+    floorMs, floorReadMs, coldMs, coldParts,
+    edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax },
+    diagnostics: { total: diags.length, byCode },
+    memory: { peakRssMb, heapUsedMb: mem.heapUsed / 2 ** 20, rssAfterGcMb: mem.rss / 2 ** 20, externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20 },
+    correctness: { ok: sa === sb, incremental: a.length, fresh: b.length, detail, freshAnalysisMs },
+    seeded: org.seeded,
+    load: { start: loadStart, end: loadavg()[0] ?? 0 },
+  };
+}
+
+/** Median helpers shared by the report. */
+export function headline(r: OrgResult): Record<string, number> {
+  return {
+    floorMs: median(r.floorMs),
+    coldMs: median(r.coldMs),
+    coldOverFloor: median(r.coldMs) / median(r.floorMs),
+    editP50: median(r.edits.roundP50),
+    editP95: median(r.edits.roundP95),
+    editMax: Math.max(...r.edits.roundMax),
+    peakRssMb: r.memory.peakRssMb,
+    heapUsedMb: r.memory.heapUsedMb,
+  };
+}

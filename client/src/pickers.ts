@@ -1,0 +1,32 @@
+// Quick picks over server data: a step name, or a context (core or a workspace id) with the active
+// one first.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type FolderContexts, type StepNamesParams } from '../../server/src/lsp/protocol';
+
+export interface ContextItem extends vscode.QuickPickItem { folder: string; context: string }
+
+export async function pickStep(client: LanguageClient, uri: string | undefined): Promise<string | undefined> {
+  const params: StepNamesParams = uri === undefined ? {} : { uri };
+  const names = await client.sendRequest<string[]>(Methods.stepNames, params);
+  return vscode.window.showQuickPick(names, { title: 'Registry Lens: Explain Resolution', placeHolder: 'Step to explain' });
+}
+
+/** Contexts of the folder of `uri` (every folder when undefined), the active one first in each. */
+export async function pickContext(client: LanguageClient, uri: string | undefined, title: string): Promise<ContextItem | undefined> {
+  const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
+  const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => [
+    ...(folders.length > 1 ? [{ label: f.name, kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...[...f.contexts]
+      .sort((a, b) => Number(b.id === f.active) - Number(a.id === f.active))
+      .map((c): ContextItem => ({
+        label: c.id,
+        description: [c.id === f.active ? 'active' : '', c.dir ?? 'core registry'].filter(Boolean).join(' · '),
+        detail: c.dir === null ? undefined : `${c.localSteps} local steps, ${c.overrides} overrides`,
+        folder: f.folder,
+        context: c.id,
+      })),
+  ]);
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Workspace context' });
+  return picked !== undefined && 'context' in picked ? picked as ContextItem : undefined;
+}

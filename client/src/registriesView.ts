@@ -1,0 +1,88 @@
+// The Explorer view "Registries": per folder the core registry, each workspace with its steps, and
+// the conflicts between registries. Data comes from `registryLens/overview`; clicking opens the place.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  Methods, type FolderOverview, type LocationRef, type OverviewContext, type OverviewProblem, type OverviewStep,
+} from '../../server/src/lsp/protocol';
+
+type Node =
+  | { kind: 'folder'; overview: FolderOverview }
+  | { kind: 'context'; context: OverviewContext; active: boolean }
+  | { kind: 'step'; step: OverviewStep }
+  | { kind: 'conflicts'; problems: OverviewProblem[] }
+  | { kind: 'problem'; problem: OverviewProblem };
+
+export class RegistriesView implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly client: LanguageClient) {}
+
+  refresh(): void { this.changed.fire(); }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node === undefined) {
+      const folders = await this.client.sendRequest<FolderOverview[]>(Methods.overview, {});
+      const only = folders.length === 1 ? folders[0] : undefined;
+      return only !== undefined ? folderChildren(only) : folders.map((overview) => ({ kind: 'folder', overview }));
+    }
+    switch (node.kind) {
+      case 'folder': return folderChildren(node.overview);
+      case 'context': return node.context.steps.map((step) => ({ kind: 'step', step }));
+      case 'conflicts': return node.problems.map((problem) => ({ kind: 'problem', problem }));
+      default: return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'folder':
+        return item(node.overview.name, C.Expanded, 'root-folder', `${node.overview.summary.entries} entries`);
+      case 'context': {
+        const c = node.context;
+        const label = c.dir === null ? 'core' : `workspace: ${c.id}`;
+        const t = item(label, c.dir === null ? C.Collapsed : C.Expanded, c.dir === null ? 'library' : 'account',
+          `${c.steps.length} step${c.steps.length === 1 ? '' : 's'}${node.active ? ' · active' : ''}`);
+        t.tooltip = c.dir ?? 'Core registry';
+        return t;
+      }
+      case 'step': {
+        const s = node.step;
+        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [s.source, s.sagemakerStepType].filter(Boolean).join(' · '));
+        t.command = open(s);
+        if (s.conflicts.length > 0) t.tooltip = `Also defined in: ${s.conflicts.join(', ')}`;
+        return t;
+      }
+      case 'conflicts':
+        return item('Conflicts', C.Expanded, 'warning', String(node.problems.length));
+      case 'problem': {
+        const t = item(node.problem.message, C.None, 'error', node.problem.code);
+        t.command = open(node.problem);
+        t.tooltip = `${node.problem.code}: ${node.problem.message}`;
+        return t;
+      }
+    }
+  }
+
+  dispose(): void { this.changed.dispose(); }
+}
+
+function folderChildren(f: FolderOverview): Node[] {
+  const contexts: Node[] = f.contexts.map((context) => ({ kind: 'context', context, active: context.id === f.active }));
+  return f.conflicts.length === 0 ? contexts : [...contexts, { kind: 'conflicts', problems: f.conflicts }];
+}
+
+function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, description: string): vscode.TreeItem {
+  const t = new vscode.TreeItem(label, state);
+  t.iconPath = new vscode.ThemeIcon(icon);
+  t.description = description;
+  return t;
+}
+
+function open(loc: LocationRef): vscode.Command {
+  const r = loc.range;
+  const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  return { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(loc.uri), { selection }] };
+}

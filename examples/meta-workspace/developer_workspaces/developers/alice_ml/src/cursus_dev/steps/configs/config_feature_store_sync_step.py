@@ -1,0 +1,5 @@
+"""Configuration for FeatureStoreSync."""
+
+
+class FeatureStoreSyncConfig:
+    """Configuration of the FeatureStoreSync step."""

@@ -1,0 +1,7 @@
+"""Configuration for Registration."""
+
+from ...core.base.config_base import BasePipelineConfig
+
+
+class RegistrationConfig(BasePipelineConfig):
+    """Configuration of the Registration step."""

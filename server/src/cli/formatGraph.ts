@@ -1,0 +1,64 @@
+// `graph --format dot|mermaid|json`: a context's dependency graph (SPEC §2) as Graphviz, Mermaid or
+// JSON. Edges of a cycle are drawn red (and flagged in JSON), modules and the workspace node get
+// their own shapes, so the cycle RL023 reports is visible at a glance.
+import type { DependencyGraph, GraphNode } from '../engine/api';
+import { copyRange } from './formatJson';
+
+export type GraphFormat = 'dot' | 'mermaid' | 'json';
+
+export function formatGraph(g: DependencyGraph, format: GraphFormat): string {
+  if (format === 'json') return `${JSON.stringify(graphJson(g), null, 2)}\n`;
+  return format === 'dot' ? dot(g) : mermaid(g);
+}
+
+function graphJson(g: DependencyGraph): object {
+  return {
+    version: 1,
+    context: g.context,
+    mode: g.mode,
+    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, source: n.source, file: n.file, range: n.range === null ? null : copyRange(n.range), meta: n.meta, cycle: n.cycle })),
+    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle })),
+    order: g.order,
+    blocked: g.blocked,
+    cycles: g.cycles,
+  };
+}
+
+const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+function dot(g: DependencyGraph): string {
+  const out = [`digraph ${quote(`registry-lens ${g.context}`)} {`, '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
+  for (const n of g.nodes) {
+    const attrs = [`label=${quote(`${n.id}\\n${n.source}`)}`];
+    if (n.kind === 'module') attrs.push('shape=component');
+    if (n.kind === 'workspace') attrs.push('shape=folder');
+    if (n.source === 'unresolved') attrs.push('style=dashed');
+    if (n.cycle) attrs.push('color=red');
+    out.push(`  ${quote(n.id)} [${attrs.join(', ')}];`);
+  }
+  for (const e of g.edges) {
+    const attrs = [...(e.optional ? ['style=dashed'] : []), ...(e.cycle ? ['color=red', 'penwidth=2', 'label="cycle"'] : [])];
+    out.push(`  ${quote(e.from)} -> ${quote(e.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
+  }
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
+
+function mermaid(g: DependencyGraph): string {
+  const ids = new Map(g.nodes.map((n, i) => [n.id, `n${i}`]));
+  const shape = (n: GraphNode): string => {
+    const label = `"${n.id.replace(/"/g, '#quot;')}<br/><small>${n.source}</small>"`;
+    return n.kind === 'module' ? `[[${label}]]` : n.kind === 'workspace' ? `[/${label}/]` : `[${label}]`;
+  };
+  const out = ['graph LR'];
+  for (const n of g.nodes) out.push(`  ${ids.get(n.id) ?? ''}${shape(n)}`);
+  const red: number[] = [];
+  g.edges.forEach((e, i) => {
+    out.push(`  ${ids.get(e.from) ?? ''} ${e.optional ? '-.->' : '-->'}${e.cycle ? '|cycle|' : ''} ${ids.get(e.to) ?? ''}`);
+    if (e.cycle) red.push(i);
+  });
+  const cyclic = g.nodes.filter((n) => n.cycle).map((n) => ids.get(n.id) ?? '');
+  if (cyclic.length) out.push('  classDef cycle stroke:#d00,stroke-width:2px', `  class ${cyclic.join(',')} cycle`);
+  if (red.length) out.push(`  linkStyle ${red.join(',')} stroke:#d00,stroke-width:2px`);
+  return `${out.join('\n')}\n`;
+}

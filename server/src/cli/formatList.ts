@@ -1,0 +1,36 @@
+// `list`: the steps visible in a context, as an aligned table for people or JSON for scripts.
+import type { ListRow } from '../engine/api';
+import type { ContextId, ResolutionMode } from '../engine/types';
+import { copyRange } from './formatJson';
+
+const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
+
+export function formatListTable(rows: ListRow[]): string {
+  const cells = rows.map((r) => [
+    r.name, r.source, r.sagemakerStepType ?? '-', r.builder ?? '-', r.config ?? '-',
+    r.conflicts.length === 0 ? '-' : r.conflicts.join(', '),
+  ]);
+  const table = [HEADERS, ...cells];
+  const widths = HEADERS.map((_, col) => Math.max(...table.map((row) => (row[col] ?? '').length)));
+  const lines = table.map((row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd());
+  lines.push('', `${rows.length} ${rows.length === 1 ? 'step' : 'steps'}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatListJson(rows: ListRow[], context: ContextId, mode: ResolutionMode): string {
+  return JSON.stringify({
+    version: 1,
+    context,
+    mode,
+    steps: rows.map((r) => ({
+      name: r.name,
+      source: r.source,
+      file: r.file,
+      range: copyRange(r.range),
+      sagemakerStepType: r.sagemakerStepType,
+      builder: r.builder,
+      config: r.config,
+      conflicts: r.conflicts,
+    })),
+  }, null, 2) + '\n';
+}

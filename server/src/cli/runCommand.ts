@@ -1,0 +1,61 @@
+// Runs one parsed command against a freshly analysed root and returns what to print and the exit
+// code; it only asks the engine and formats, the analysis itself lives in the engine.
+import { resolve } from 'node:path';
+import type { Summary } from '../engine/api';
+import type { Diagnostic, Severity } from '../engine/types';
+import { renderExplanation } from '../engine/render/explainText';
+import { formatExplainJson } from './formatExplainJson';
+import { formatGraph } from './formatGraph';
+import { formatJson } from './formatJson';
+import { formatListJson, formatListTable } from './formatList';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { loadRoot } from './loadRoot';
+import type { Command, FailOn } from './parseCommand';
+import { selectContext } from './selectContext';
+
+export interface CommandResult { output: string; exitCode: number }
+
+type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' }>;
+
+export async function runCommand(cmd: AnalysisCommand, version: string, warn: (message: string) => void): Promise<CommandResult> {
+  const { engine, ms } = await loadRoot(cmd.root, cmd.mode, warn);
+  switch (cmd.kind) {
+    case 'check': {
+      const diagnostics = engine.allDiagnostics();
+      const summary: Summary = engine.summary();
+      const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
+        : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
+          : formatText(diagnostics, summary);
+      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : 0 };
+    }
+    case 'explain': {
+      const explanation = engine.explain({
+        step: cmd.step,
+        context: selectContext(engine, cmd.workspace),
+        mode: engine.settings.mode,
+        framework: cmd.framework,
+        environmentTags: cmd.env,
+      });
+      const output = cmd.format === 'json' ? formatExplainJson(explanation) : renderExplanation(explanation);
+      return { output, exitCode: explanation.found ? 0 : 1 };
+    }
+    case 'graph': {
+      const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.settings.mode });
+      return { output: formatGraph(graph, cmd.format), exitCode: 0 };
+    }
+    case 'list': {
+      const context = selectContext(engine, cmd.workspace);
+      const mode = engine.settings.mode;
+      const rows = engine.list({ context, mode, conflictsOnly: cmd.conflictsOnly });
+      return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
+    }
+  }
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function fails(diagnostics: Diagnostic[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return diagnostics.some((d) => RANK[d.severity] <= RANK[failOn]);
+}

@@ -1,0 +1,82 @@
+// Reads the apcore project file `apcore.yaml` at the root (SPEC §1.6): extension roots
+// (`extensions: {root: PATH}` or `extensions: {roots: [PATH | {path, namespace}]}`, paths relative
+// to the file) and the id map path (`id_map: PATH`), each with its node for diagnostics.
+import type { ApcoreRootSetting, Diagnostic, Range } from '../types';
+import type { Lit } from '../literal';
+import { diag } from '../codes';
+import { parseYamlLit } from '../yaml/yamlLit';
+import { dirOf, joinRel } from '../util/paths';
+import type { RootDecl } from './types';
+
+export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
+export const DEFAULT_ROOT = 'extensions';
+export const DEFAULT_ID_MAP = 'id_map.yaml';
+
+export interface ApcoreConfig {
+  file: string;
+  roots: RootDecl[];
+  /** `id_map: PATH` (root-relative; null when the path leaves the root). */
+  idMap: { path: string | null; range: Range } | null;
+  diagnostics: Diagnostic[];
+}
+
+type Str = Extract<Lit, { kind: 'str' }>;
+
+export function readApcoreConfig(file: string, text: string): ApcoreConfig {
+  const facts = parseYamlLit(text);
+  const cfg: ApcoreConfig = { file, roots: [], idMap: null, diagnostics: [] };
+  for (const e of facts.errors) cfg.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+  const base = dirOf(file);
+  const bad = (node: Lit, message: string): void => { cfg.diagnostics.push(diag(file, node.range, 'RL020', message)); };
+  const path = (node: Str): string | null => {
+    const p = joinRel(base, node.value.trim());
+    if (p === null) bad(node, `'${node.value}' leaves the workspace folder; Registry Lens only analyses files inside it`);
+    return p;
+  };
+  const root = facts.value;
+  const ext = get(root, 'extensions');
+  const idMap = get(root, 'id_map') ?? get(ext, 'id_map');
+  if (idMap) {
+    if (idMap.kind === 'str') cfg.idMap = { path: path(idMap), range: idMap.range };
+    else bad(idMap, '\'id_map\' must be a path');
+  }
+  if (!ext) return cfg;
+  if (ext.kind !== 'dict') { bad(ext, '\'extensions\' must be a mapping with \'root\' or \'roots\''); return cfg; }
+  const one = get(ext, 'root');
+  if (one) {
+    if (one.kind !== 'str') bad(one, '\'extensions.root\' must be a path');
+    else pushRoot(cfg, path(one), null, one.range, null);
+  }
+  const many = get(ext, 'roots');
+  if (many && many.kind !== 'list') bad(many, '\'extensions.roots\' must be a list of paths or {path, namespace}');
+  for (const item of many?.kind === 'list' ? many.items : []) {
+    if (item.kind === 'str') { pushRoot(cfg, path(item), null, item.range, null); continue; }
+    const p = get(item, 'path');
+    const ns = get(item, 'namespace');
+    if (item.kind !== 'dict' || p?.kind !== 'str') { bad(item, 'A root must be a path or {path: PATH, namespace: NAME}'); continue; }
+    if (ns && ns.kind !== 'str') bad(ns, '\'namespace\' must be a string');
+    pushRoot(cfg, path(p), ns?.kind === 'str' ? ns.value : null, p.range, ns?.kind === 'str' ? ns.range : null);
+  }
+  return cfg;
+}
+
+function pushRoot(cfg: ApcoreConfig, path: string | null, namespace: string | null, range: Range, nsRange: Range | null): void {
+  if (path === null) return;
+  cfg.roots.push({ path, namespace, origin: { file: cfg.file, range, nsRange } });
+}
+
+function get(n: Lit | null | undefined, key: string): Lit | undefined {
+  if (n?.kind !== 'dict') return undefined;
+  return [...n.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === key)?.value;
+}
+
+/** Roots of the `registryLens.apcore.roots` setting (no node to point at). */
+export function rootsFromSettings(roots: ApcoreRootSetting[]): RootDecl[] {
+  const out: RootDecl[] = [];
+  for (const r of roots) {
+    const raw = typeof r === 'string' ? r : r.path;
+    const path = joinRel('', raw.trim());
+    if (path !== null) out.push({ path, namespace: typeof r === 'string' ? null : r.namespace ?? null, origin: null });
+  }
+  return out;
+}

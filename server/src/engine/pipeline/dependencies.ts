@@ -1,0 +1,58 @@
+// Stage 6 of the discovery pipeline (seed 003 dependency collection): resolves each
+// `dependencies[].module_id` of a meta file in the file's context. Unknown: RL022 — error when
+// required, warning when optional — with the closest names and a quick fix each; a `version` range
+// the dependency's version does not satisfy: RL027. Resolved dependencies become graph edges.
+import semver from 'semver';
+import type { Diagnostic, Location, Range } from '../types';
+import type { StepEntry } from '../model/source';
+import { diag } from '../codes';
+import { closest } from '../util/editDistance';
+import type { MetaDep, MetaDoc } from './types';
+
+export const DEFAULT_VERSION = '1.0.0';
+
+/** A resolved dependency: from the meta's entry to the entry named `to`. */
+export interface Edge { to: string; range: Range; optional: boolean }
+
+export interface DepEnv {
+  /** Context name for messages (`core` or a workspace id). */
+  context: string;
+  resolve(name: string): StepEntry | null;
+  /** Every name resolvable in the context, for suggestions. */
+  names(): Iterable<string>;
+  /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
+  versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
+}
+
+/** How one dependency resolves: the entry, its version, and whether the range is satisfied (null without a range). */
+export function resolveDep(dep: MetaDep, env: DepEnv): { entry: StepEntry | null; version: { value: string; declared: boolean; at: Location | null } | null; satisfied: boolean | null } {
+  const entry = env.resolve(dep.moduleId);
+  if (!entry) return { entry: null, version: null, satisfied: null };
+  const version = env.versionOf(entry);
+  return { entry, version, satisfied: dep.version ? semver.satisfies(version.value, dep.version.value, { includePrerelease: true }) : null };
+}
+
+export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnostics: Diagnostic[]; unresolved: boolean } {
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let unresolved = false;
+  for (const dep of doc.deps) {
+    const { entry, version, satisfied } = resolveDep(dep, env);
+    if (!entry) {
+      unresolved = true;
+      const near = closest(dep.moduleId, env.names(), 3);
+      const kind = dep.optional ? 'optional' : 'required';
+      diagnostics.push(diag(doc.file, dep.range, 'RL022', `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
+        severity: dep.optional ? 'warning' : 'error',
+        fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file: doc.file, edits: [{ range: dep.inner, newText: n }] }] })),
+      }));
+      continue;
+    }
+    if (!edges.some((e) => e.to === entry.name)) edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
+    if (satisfied !== false || !dep.version || !version) continue;
+    diagnostics.push(diag(doc.file, dep.version.range, 'RL027', `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'`, {
+      related: [version.at ? { ...version.at, message: `version of '${dep.moduleId}'` } : { file: entry.file, range: entry.keyRange, message: `'${dep.moduleId}' is defined here` }],
+    }));
+  }
+  return { edges, diagnostics, unresolved };
+}

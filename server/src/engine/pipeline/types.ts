@@ -1,0 +1,75 @@
+// The data the discovery pipeline's stages hand to each other (seed 003 `types.py`): a companion
+// metadata document, its dependencies, the modules found under apcore roots, and what a meta file
+// describes. Plain data with ranges, so features can point at the exact YAML node.
+import type { Diagnostic, Range } from '../types';
+import type { Lit } from '../literal';
+
+/** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
+export interface MetaDep {
+  moduleId: string;
+  /** The `module_id` value node, and the characters a rename or fix replaces. */
+  range: Range;
+  inner: Range;
+  /** The whole list item. */
+  item: Range;
+  /** A valid semver range, when given. */
+  version: { value: string; range: Range } | null;
+  optional: boolean;
+}
+
+export interface MetaEntryPoint {
+  /** Root-relative path of the file, resolved against the meta file's directory (null when it leaves the root). */
+  file: string | null;
+  cls: string;
+  range: Range;
+}
+
+/** A parsed `*_meta.yaml` (stage 3): what it says and what is wrong with it on its own. */
+export interface MetaDoc {
+  file: string;
+  root: Lit | null;
+  /** Top-level keys with their nodes (the last of duplicated keys, as YAML keeps it). */
+  fields: Map<string, { keyRange: Range; value: Lit }>;
+  deps: MetaDep[];
+  entryPoint: MetaEntryPoint | null;
+  /** `version` when it is a valid semantic version. */
+  version: string | null;
+  description: string | null;
+  /** RL001, RL020, RL030 of the file alone. */
+  diagnostics: Diagnostic[];
+}
+
+/** Where an extension root comes from: a setting, or a node of `apcore.yaml`. */
+export interface RootDecl {
+  /** Root-relative directory without a trailing slash. */
+  path: string;
+  namespace: string | null;
+  origin: { file: string; range: Range; nsRange: Range | null } | null;
+}
+
+/** An active extension root (stage 1) with the namespace its ids get when there are several roots. */
+export interface ApRoot { path: string; namespace: string; decl: RootDecl }
+
+/** A module file found by the scan, with its id before and after the id map (stages 1–2). */
+export interface ScannedModule {
+  file: string;
+  root: ApRoot;
+  /** Final id (the id map's `id`, else the path id with its namespace). */
+  id: string;
+  /** Where the id is written, when the id map gives it; null for path-derived ids. */
+  idOrigin: { file: string; range: Range } | null;
+  /** The id map's `class` for this file. */
+  mappedClass: { name: string; file: string; range: Range } | null;
+}
+
+/** What a meta file describes: the entry it is bound to by the subject rules of SPEC §1.5. */
+export interface Binding {
+  /** The subject file that exists, if any. */
+  subject: string | null;
+  /** Key of the entry (see `entryKey`), null when the subject maps to no entry. */
+  entry: string | null;
+  /** Name of that entry (step name or module id). */
+  name: string | null;
+  /** Which rule bound it: `id map`, `module`, `class X`, `file name`. */
+  rule: string | null;
+}

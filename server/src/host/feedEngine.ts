@@ -1,0 +1,52 @@
+// Feeds an engine everything it needs from a directory, for any front end that reads a whole root at
+// once: walks (links reported), feeds the relevant files and the companions of meta files, analyses,
+// and walks again while the engine's relevance rules move (apcore.yaml naming other roots), then
+// feeds the files a meta file refers to that the walk did not know to read.
+import { join } from 'node:path';
+import type { HostLink, RegistryEngine } from '../engine/engine';
+import type { Limiter } from '../lsp/limit';
+import { readText } from '../lsp/readText';
+import { listFiles } from '../lsp/scan';
+
+/** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
+const MAX_WALKS = 3;
+
+export interface FeedOptions {
+  /** Root-relative paths never read. */
+  excluded: (rel: string) => boolean;
+  run: Limiter;
+  warn: (message: string) => void;
+}
+
+export async function feedEngine(engine: RegistryEngine, root: string, opts: FeedOptions): Promise<void> {
+  const onDisk = new Set<string>();
+  const fed = new Set<string>();
+  const feed = async (files: string[]): Promise<void> => {
+    const fresh = files.filter((rel) => !fed.has(rel));
+    const texts = await Promise.all(fresh.map((rel) => opts.run(() => readText(join(root, ...rel.split('/'))))));
+    fresh.forEach((rel, i) => {
+      fed.add(rel);
+      const text = texts[i];
+      if (text === undefined || text === null) opts.warn(`skipped ${rel}: unreadable, binary or larger than 2 MB`);
+      else engine.setFile(rel, text);
+    });
+  };
+  let walked = Number.NaN;
+  for (let walk = 0; walk < MAX_WALKS && walked !== engine.relevanceVersion(); walk++) {
+    walked = engine.relevanceVersion();
+    const links: HostLink[] = [];
+    const files = await listFiles(root, {
+      skip: opts.excluded,
+      accept: (rel) => { onDisk.add(rel); return engine.isRelevant(rel); },
+      link: (l) => { links.push(l); },
+    }, opts.run);
+    const companions = files.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel));
+    engine.setLinks(links);
+    await feed([...new Set([...files, ...companions])].sort());
+    engine.update();
+  }
+  const wanted = engine.wantedFiles().filter((rel) => onDisk.has(rel) && !fed.has(rel));
+  if (wanted.length === 0) return;
+  await feed(wanted);
+  engine.update();
+}

@@ -1,0 +1,90 @@
+// Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
+// names and contexts for the client's pickers, the active context, and the Registries view data.
+import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
+import type { Code } from '../engine/types';
+import { renderExplanation } from '../engine/render/explainText';
+import type { Folder } from './folder';
+import {
+  Methods, type ContextsParams, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
+  type OverviewContext, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
+} from './protocol';
+import type { Session } from './session';
+
+/** Diagnostics that describe relations between registries, listed under "Conflicts" in the view. */
+const CONFLICT_CODES: ReadonlySet<Code> = new Set<Code>(['RL002', 'RL003', 'RL004', 'RL011', 'RL015', 'RL023', 'RL024', 'RL028']);
+
+// Typed, so the connection rejects a request without its one parameter object.
+const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);
+const stepAtRequest = new RequestType<StepAtParams, string | null, void>(Methods.stepAt);
+const stepNamesRequest = new RequestType<StepNamesParams, string[], void>(Methods.stepNames);
+const contextsRequest = new RequestType<ContextsParams, FolderContexts[], void>(Methods.contexts);
+const setContextRequest = new RequestType<SetContextParams, string[], void>(Methods.setContext);
+const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
+
+export function registerCustomRequests(s: Session): void {
+  const c = s.connection;
+  c.onRequest(explainRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder): ExplainResult => {
+      const explanation = folder.engine.explain({
+        step: p.step,
+        context: p.context ?? folder.activeContext,
+        ...(p.mode !== undefined ? { mode: p.mode } : {}),
+        ...(p.framework !== undefined ? { framework: p.framework } : {}),
+        ...(p.environmentTags !== undefined ? { environmentTags: p.environmentTags } : {}),
+      });
+      return { folder: folder.uri, explanation, text: renderExplanation(explanation) };
+    }));
+
+  c.onRequest(stepAtRequest, (p, token) =>
+    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)));
+
+  c.onRequest(stepNamesRequest, (p, token) =>
+    s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)));
+
+  c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, folderContexts));
+
+  c.onRequest(setContextRequest, (p, token) =>
+    s.queryAll(token, (folder) => {
+      if (p.folder !== undefined && folder !== s.folders.byUri(p.folder)) return [];
+      if (!folder.engine.contexts().some((ctx) => ctx.id === p.context)) return [];
+      folder.activeContext = p.context;
+      s.analysis.status(folder);
+      return [folder.uri];
+    }));
+
+  c.onRequest(overviewRequest, (p, token) => perFolder(s, p, token, overview));
+}
+
+function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, answer: (folder: Folder) => R) {
+  return p.uri !== undefined ? s.queryFolder(p.uri, token, [], (folder) => [answer(folder)]) : s.queryAll(token, (folder) => [answer(folder)]);
+}
+
+function folderContexts(folder: Folder): FolderContexts {
+  return { folder: folder.uri, name: folder.name, active: folder.activeContext, contexts: folder.engine.contexts() };
+}
+
+function overview(folder: Folder): FolderOverview {
+  const engine = folder.engine;
+  const contexts = engine.contexts().map((info): OverviewContext => ({
+    ...info,
+    uri: info.file === null ? null : folder.uriOf(info.file),
+    steps: engine.list({ context: info.id })
+      .filter((row) => row.source === info.id || row.source.endsWith(`:${info.id}`))
+      .map((row) => ({
+        name: row.name,
+        source: row.source,
+        uri: folder.uriOf(row.file),
+        range: row.range,
+        sagemakerStepType: row.sagemakerStepType,
+        conflicts: row.conflicts,
+      })),
+  }));
+  const conflicts = engine.allDiagnostics().filter((d) => CONFLICT_CODES.has(d.code)).map((d): OverviewProblem => ({
+    code: d.code,
+    message: d.message,
+    uri: folder.uriOf(d.file),
+    range: d.range,
+    related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
+  }));
+  return { ...folderContexts(folder), summary: engine.summary(), contexts, conflicts };
+}

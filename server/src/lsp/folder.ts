@@ -1,0 +1,199 @@
+// One workspace folder: its engine, the file texts waiting for the next analysis, and the mapping
+// between URIs and the root-relative POSIX paths the engine speaks. Open documents win over disk.
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
+import { CORE, type ContextId } from '../engine/types';
+import { limiter } from './limit';
+import { readText } from './readText';
+import { listFiles } from './scan';
+import type { FolderSettings } from './settings';
+
+/** File-system operations in flight at once while scanning. */
+const PARALLEL_IO = 32;
+const run = limiter(PARALLEL_IO);
+
+export interface LoadOptions {
+  wasm: WasmBinaries;
+  /** May still be on its way from the client: the folder counts as loading from the call on. */
+  settings: FolderSettings | Promise<FolderSettings>;
+  /** Root-relative paths of deeper workspace folders: their files belong to them. */
+  nested: string[];
+  progress: (done: number, total: number) => void;
+}
+
+export class Folder {
+  readonly fsPath: string;
+  activeContext: ContextId = CORE;
+  lastAnalysisMs = 0;
+  settings: FolderSettings | undefined;
+  /** Open documents by root-relative path. */
+  readonly open = new Map<string, TextDocument>();
+  private engineRef: RegistryEngine | undefined;
+  private excluded: (rel: string) => boolean = () => false;
+  /** Texts to hand to the engine on the next flush; null deletes the file. */
+  private readonly pending = new Map<string, string | null>();
+  /** Bumped on every staging of a path, so a slow disk read never overwrites a newer text. */
+  private readonly generation = new Map<string, number>();
+  private readonly reads = new Set<Promise<void>>();
+  /** Files the engine asked for (wantedFiles) that were read once already, present or not. */
+  private readonly fetched = new Set<string>();
+  /** The engine's relevanceVersion at the last walk: when it moves, the folder is walked again. */
+  private relevance = 0;
+  private needsUpdate = false;
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(readonly uri: string, readonly name: string, private readonly onDirty: () => void) {
+    this.fsPath = fileURLToPath(uri);
+  }
+
+  get engine(): RegistryEngine {
+    if (this.engineRef === undefined) throw new Error(`${this.name}: engine used before it was loaded`);
+    return this.engineRef;
+  }
+
+  get ready(): boolean { return this.engineRef !== undefined; }
+  get dirty(): boolean { return this.needsUpdate; }
+
+  /** Root-relative POSIX path of a `file:` URI inside this folder. */
+  relOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const rel = path.relative(this.fsPath, fileURLToPath(uri));
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+
+  uriOf(rel: string): string {
+    return `${this.uri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  /** Whether the engine should see this path (false until the first load, when nothing is known). */
+  accepts(rel: string): boolean {
+    return !this.excluded(rel) && this.engineRef !== undefined && this.engineRef.isRelevant(rel);
+  }
+
+  /** (Re)loads settings and every file from disk; runs after any load still in progress. */
+  load(options: LoadOptions): Promise<void> {
+    const scanned = this.loading.then(() => this.scan(options));
+    this.loading = scanned.catch(() => undefined);
+    return scanned;
+  }
+
+  /** Queues a file's text (null: deleted) for the next analysis. */
+  stage(rel: string, text: string | null): void {
+    this.generation.set(rel, (this.generation.get(rel) ?? 0) + 1);
+    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel)))) return;
+    this.pending.set(rel, text);
+    this.needsUpdate = true;
+    this.onDirty();
+  }
+
+  /** Stages the disk content of a path in the background, unless something newer is staged first. */
+  readLater(rel: string): void {
+    if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
+    this.track(this.read(rel));
+  }
+
+  /** A path was deleted: the file itself, or every file under it when it was a directory. */
+  removed(rel: string): void {
+    if (this.has(rel)) return this.stage(rel, null);
+    const prefix = `${rel}/`;
+    for (const file of this.engineRef?.files() ?? []) if (file.startsWith(prefix)) this.stage(file, null);
+  }
+
+  /** A path appeared: a source to read, or a directory whose sources must be read. */
+  created(rel: string): void {
+    if (this.accepts(rel)) return this.readLater(rel);
+    if (this.engineRef === undefined || this.excluded(rel)) return;
+    this.track(listFiles(this.abs(rel), this.filter(rel), run).then(
+      (files) => { for (const file of files) this.readLater(`${rel}/${file}`); },
+      () => undefined, // not a directory (or gone again)
+    ));
+  }
+
+  /** Resolves once loading and background reads are done (edits may still be staged). */
+  async idle(): Promise<void> {
+    await this.loading;
+    while (this.reads.size > 0) await Promise.all(this.reads);
+  }
+
+  /**
+   * Hands the staged texts to the engine and re-analyses; the files whose diagnostics changed.
+   * Then fetches in the background what the analysis found it needs: files it refers to that were
+   * not read (a meta file's subject), or a new walk when its relevant paths moved (apcore roots).
+   */
+  flush(): string[] {
+    const engine = this.engine;
+    for (const [rel, text] of this.pending) {
+      if (text !== null && this.accepts(rel)) engine.setFile(rel, text);
+      else if (this.has(rel)) engine.deleteFile(rel);
+    }
+    this.pending.clear();
+    this.needsUpdate = false;
+    const start = performance.now();
+    const changed = engine.update();
+    this.lastAnalysisMs = Math.round(performance.now() - start);
+    for (const rel of engine.wantedFiles()) {
+      if (this.fetched.has(rel) || this.excluded(rel)) continue;
+      this.fetched.add(rel);
+      this.readLater(rel);
+    }
+    if (engine.relevanceVersion() !== this.relevance) this.track(this.walk());
+    return changed;
+  }
+
+  private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {
+    const settings = this.settings = await options.settings;
+    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine);
+    else this.engineRef.configure(settings.engine);
+    const excluded = picomatch(settings.exclude, { dot: true });
+    const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
+    this.excluded = (rel) => excluded(rel) || inNested(rel);
+    this.fetched.clear();
+    for (const [rel, doc] of this.open) this.stage(rel, doc.getText());
+    await this.walk(progress, true);
+  }
+
+  /**
+   * Lists the folder again: files no longer there (or no longer wanted) leave the engine, new ones are
+   * read — every one when `all` (new settings), else only those the engine does not have yet.
+   */
+  private async walk(progress?: (done: number, total: number) => void, all = false): Promise<void> {
+    const engine = this.engine;
+    const links: HostLink[] = [];
+    this.relevance = engine.relevanceVersion();
+    const files = await listFiles(this.fsPath, { ...this.filter(''), link: (l) => links.push(l) }, run);
+    engine.setLinks(links);
+    this.needsUpdate = true;
+    const listed = new Set(files);
+    for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
+    const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
+    let done = 0;
+    await Promise.all(toRead.map((rel) => this.read(rel).then(() => progress?.(++done, toRead.length))));
+  }
+
+  /** Reads a file and stages its text, unless a newer text was staged meanwhile. */
+  private async read(rel: string): Promise<void> {
+    const generation = this.generation.get(rel) ?? 0;
+    const text = await run(() => readText(this.abs(rel)));
+    if ((this.generation.get(rel) ?? 0) === generation) this.stage(rel, text);
+  }
+
+  /** Scan filter for the directory `base` (root-relative, '' for the root). */
+  private filter(base: string): { skip: (rel: string) => boolean; accept: (rel: string) => boolean } {
+    const full = (rel: string): string => (base === '' ? rel : `${base}/${rel}`);
+    return { skip: (rel) => this.excluded(full(rel)), accept: (rel) => this.accepts(full(rel)) };
+  }
+
+  /** Background work that idle() waits for. */
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.reads.delete(tracked));
+    this.reads.add(tracked);
+  }
+
+  private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.text(rel) !== undefined; }
+  private abs(rel: string): string { return path.join(this.fsPath, ...rel.split('/')); }
+}

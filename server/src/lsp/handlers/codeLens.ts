@@ -1,0 +1,9 @@
+// Code lenses on entries ("overrides core", "shadowed in N workspaces", "N dependents").
+import { toCodeLens } from '../convert';
+import type { Session } from '../session';
+
+export function registerCodeLens(s: Session): void {
+  s.connection.onCodeLens((p, token) =>
+    s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
+      folder.engine.codeLenses(rel).map((lens) => toCodeLens(p.textDocument.uri, lens))));
+}

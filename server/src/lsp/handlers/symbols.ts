@@ -1,0 +1,11 @@
+// Document outline (registries, entries, fields) and workspace-wide symbol search over all entries.
+import { toDocumentSymbol, toWorkspaceSymbol } from '../convert';
+import type { Session } from '../session';
+
+export function registerSymbols(s: Session): void {
+  s.connection.onDocumentSymbol((p, token) =>
+    s.query(p.textDocument.uri, token, [], ({ folder, rel }) => folder.engine.documentSymbols(rel).map(toDocumentSymbol)));
+
+  s.connection.onWorkspaceSymbol((p, token) =>
+    s.queryAll(token, (folder) => folder.engine.workspaceSymbols(p.query).map((sym) => toWorkspaceSymbol(folder, sym))));
+}

@@ -1,0 +1,108 @@
+// Wires a connection to a Session: negotiates capabilities, loads the workspace folders, keeps
+// documents, settings and folders in sync, and registers every request handler.
+import {
+  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
+  type InitializeResult, type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import type { WasmBinaries } from '../engine/engine';
+import { registerCustomRequests } from './customRequests';
+import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
+import { registerCodeLens } from './handlers/codeLens';
+import { registerCompletion, TRIGGER_CHARACTERS } from './handlers/completion';
+import { registerHover } from './handlers/hover';
+import { registerNavigation } from './handlers/navigation';
+import { registerRename } from './handlers/rename';
+import { registerSymbols } from './handlers/symbols';
+import type { InitializationOptions } from './protocol';
+import { Session } from './session';
+import { applyWatchedFiles, registerWatchers } from './watch';
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection, wasm: WasmBinaries): void {
+  const documents = new TextDocuments(TextDocument);
+  let session: Session | undefined;
+  let initial: WorkspaceFolder[] = [];
+  let dynamicWatchers = false;
+  let folderEvents = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    const edit = caps.workspace?.workspaceEdit;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    session = new Session(connection, documents, {
+      wasm,
+      debounceMs: typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
+      configuration: caps.workspace?.configuration === true,
+      edits: {
+        documentChanges: edit?.documentChanges === true,
+        createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
+      },
+    });
+    dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = caps.workspace?.workspaceFolders === true;
+    initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.posix.basename(params.rootUri) }] : []);
+    registerFeatures(session);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'registry-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const s = session;
+    if (s === undefined) return;
+    if (dynamicWatchers) void registerWatchers(s);
+    for (const f of initial) s.addFolder(f.uri, f.name);
+    loadAll(s);
+    if (!folderEvents) return;
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      for (const f of removed) s.removeFolder(f.uri);
+      for (const f of added) s.addFolder(f.uri, f.name);
+      // Nesting may have changed, so every folder re-lists its files and open documents.
+      s.rehomeDocuments();
+      loadAll(s);
+    });
+  });
+
+  documents.onDidChangeContent(({ document }) => session?.edited(document));
+  documents.onDidClose(({ document }) => session?.closed(document));
+  connection.onDidChangeWatchedFiles((params) => { if (session) applyWatchedFiles(session, params); });
+  connection.onDidChangeConfiguration(() => { void session?.reconfigure().catch((e: unknown) => fail(connection, 'settings', e)); });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function loadAll(s: Session): void {
+  for (const folder of s.folders.all()) void s.load(folder).catch((e: unknown) => fail(s.connection, folder.name, e));
+}
+
+function registerFeatures(s: Session): void {
+  registerHover(s);
+  registerNavigation(s);
+  registerRename(s);
+  registerCompletion(s);
+  registerCodeActions(s);
+  registerSymbols(s);
+  registerCodeLens(s);
+  registerCustomRequests(s);
+}
+
+function fail(connection: Connection, what: string, e: unknown): void {
+  connection.console.error(`Registry Lens: loading ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+}

@@ -1,0 +1,27 @@
+// Keeps the engines in step with the disk for files that are not open: registers the file watchers
+// (created, changed, deleted sources; created or deleted directories, e.g. on a branch switch) and
+// applies their events.
+import {
+  DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver/node';
+import type { Session } from './session';
+
+export async function registerWatchers(session: Session): Promise<void> {
+  await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [
+      { globPattern: '**/*.{py,yaml,yml,ts,js}' },
+      { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+    ],
+  });
+}
+
+export function applyWatchedFiles(session: Session, params: DidChangeWatchedFilesParams): void {
+  for (const change of params.changes) {
+    const target = session.folders.locate(change.uri);
+    if (target === undefined || target.folder.open.has(target.rel)) continue;
+    const { folder, rel } = target;
+    if (change.type === FileChangeType.Deleted) folder.removed(rel);
+    else if (change.type === FileChangeType.Created) folder.created(rel);
+    else folder.readLater(rel);
+  }
+}

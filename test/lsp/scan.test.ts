@@ -1,0 +1,58 @@
+// The server's file discovery: pruned directories, symbolic links that leave the root or loop, and
+// files that cannot be registry sources.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { HostLink } from '../../server/src/engine/engine';
+import { limiter } from '../../server/src/lsp/limit';
+import { MAX_BYTES, readText } from '../../server/src/lsp/readText';
+import { listFiles } from '../../server/src/lsp/scan';
+
+describe('lsp: scanning a root', () => {
+  let base: string;
+  let root: string;
+  const write = (rel: string, text = 'X = 1\n'): void => {
+    mkdirSync(path.dirname(path.join(base, rel)), { recursive: true });
+    writeFileSync(path.join(base, rel), text);
+  };
+
+  beforeEach(() => {
+    base = mkdtempSync(path.join(tmpdir(), 'registry-lens-scan-'));
+    root = path.join(base, 'root');
+    write('root/src/registry/step_names.py');
+    write('root/src/registry/notes.txt');
+    write('root/node_modules/pkg/registry/step_names.py');
+    write('root/.git/hooks/x.py');
+    write('root/build/gen.py');
+    write('outside/registry/step_names.py');
+    symlinkSync(root, path.join(root, 'src', 'loop'));
+    symlinkSync(path.join(base, 'outside'), path.join(root, 'escape'));
+    symlinkSync(path.join(base, 'outside', 'registry', 'step_names.py'), path.join(root, 'escaped.py'));
+    symlinkSync(path.join(root, 'src', 'registry', 'step_names.py'), path.join(root, 'alias.py'));
+    symlinkSync(path.join(base, 'nowhere'), path.join(root, 'dangling.py'));
+  });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('lists accepted files once, never leaving the root nor looping, and prunes skipped directories', async () => {
+    const links: HostLink[] = [];
+    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l) }, limiter(4));
+    assert.deepEqual(files, ['alias.py', 'src/registry/step_names.py']);
+    assert.deepEqual(links.sort((a, b) => a.path.localeCompare(b.path)), [
+      { path: 'alias.py', target: 'src/registry/step_names.py', loop: false },
+      { path: 'dangling.py', target: null, loop: false },
+      { path: 'escape', target: null, loop: false },
+      { path: 'escaped.py', target: null, loop: false },
+      { path: 'src/loop', target: '', loop: true },
+    ]);
+  });
+
+  it('reads text, but not binary or oversized files', async () => {
+    write('root/bin.py', 'a\u0000b');
+    write('root/huge.py', 'x'.repeat(MAX_BYTES + 1));
+    assert.equal(await readText(path.join(root, 'src/registry/step_names.py')), 'X = 1\n');
+    assert.equal(await readText(path.join(root, 'bin.py')), null);
+    assert.equal(await readText(path.join(root, 'huge.py')), null);
+    assert.equal(await readText(path.join(root, 'missing.py')), null);
+  });
+});
