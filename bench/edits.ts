@@ -4,16 +4,18 @@
 // the language server receives (full-document sync) before its debounced setFile + update().
 import type { EntryModel, OrgModel, WsModel } from './generate';
 import { renameEntry, renderWorkspaceRegistry, setField } from './generate';
+import { renderMeta } from './metaFiles';
 import type { Rng } from './rng';
 
-export type EditKind = 'field' | 'add' | 'remove' | 'collide' | 'typo' | 'fix';
-export const EDIT_KINDS: readonly EditKind[] = ['field', 'add', 'remove', 'collide', 'typo', 'fix'];
+export type EditKind = 'field' | 'add' | 'remove' | 'collide' | 'typo' | 'fix' | 'meta';
+export const EDIT_KINDS: readonly EditKind[] = ['field', 'add', 'remove', 'collide', 'typo', 'fix', 'meta'];
+type RegistryEditKind = Exclude<EditKind, 'meta'>;
 
 export interface Edit { kind: EditKind; file: string; text: string }
 
 interface Typo { ws: WsModel; step: string; undo: (e: EntryModel) => void }
 
-const WEIGHTS: [EditKind, number][] = [['field', 30], ['add', 15], ['remove', 15], ['collide', 15], ['typo', 15], ['fix', 10]];
+const WEIGHTS: [EditKind, number][] = [['field', 30], ['add', 15], ['remove', 15], ['collide', 15], ['typo', 15], ['fix', 10], ['meta', 20]];
 
 export class EditSession {
   private typos: Typo[] = [];
@@ -22,14 +24,16 @@ export class EditSession {
   constructor(private readonly org: OrgModel) {}
 
   next(rng: Rng): Edit {
-    let kind = pickWeighted(rng);
+    const picked = pickWeighted(rng);
+    if (picked === 'meta' && this.org.metas.length > 0) return this.metaEdit(rng);
+    let kind: RegistryEditKind = picked === 'meta' ? 'field' : picked;
     if (kind === 'fix' && this.typos.length === 0) kind = 'typo';
     const ws = kind === 'fix' ? (this.typos[rng.int(0, this.typos.length - 1)] as Typo).ws : rng.pick(this.org.workspaces);
     const done = this.apply(kind, ws, rng);
     return { kind: done, file: ws.registryPath, text: renderWorkspaceRegistry(ws) };
   }
 
-  private apply(kind: EditKind, ws: WsModel, rng: Rng): EditKind {
+  private apply(kind: RegistryEditKind, ws: WsModel, rng: Rng): RegistryEditKind {
     const all = [...ws.local, ...ws.overrides];
     switch (kind) {
       case 'field': {
@@ -98,6 +102,17 @@ export class EditSession {
         return kind;
       }
     }
+  }
+
+  /** A companion edit: add a dependency on a sibling (which may close a cycle), drop the last one, or bump the version. */
+  private metaEdit(rng: Rng): Edit {
+    const m = rng.pick(this.org.metas);
+    const siblings = this.org.metas.filter((x) => x.ws === m.ws && x !== m).slice(0, 50);
+    const which = rng.int(0, 2);
+    if (which === 0 && siblings.length > 0) m.deps.push({ id: rng.pick(siblings).step });
+    else if (which === 1 && m.deps.length > 0) m.deps.pop();
+    else m.version = `${rng.int(1, 3)}.${rng.int(0, 9)}.${rng.int(0, 9)}`;
+    return { kind: 'meta', file: m.path, text: renderMeta(m) };
   }
 
   private freshName(base: string): string {

@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Rng, hashString } from './rng';
+import { planMetas, renderMeta, type MetaModel } from './metaFiles';
 
 /** Bump when the shape of generated files changes on purpose (the fingerprint catches most accidents too). */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface OrgParams {
   name: string;
@@ -17,12 +18,14 @@ export interface OrgParams {
   entriesPerWorkspace: number;
   /** Builder + config modules, core and workspaces together (excluding `__init__.py`). */
   componentFiles: number;
+  /** Companion `*_meta.yaml` files, one beside each builder module (core first) up to this many. */
+  metaFiles: number;
   seed: number;
 }
 
 export const ORGS: Record<'small' | 'large', OrgParams> = {
-  small: { name: 'small', coreSteps: 200, workspaces: 100, entriesPerWorkspace: 25, componentFiles: 2_000, seed: 20_241 },
-  large: { name: 'large', coreSteps: 2_000, workspaces: 1_000, entriesPerWorkspace: 25, componentFiles: 20_000, seed: 20_241 },
+  small: { name: 'small', coreSteps: 200, workspaces: 100, entriesPerWorkspace: 25, componentFiles: 2_000, metaFiles: 1_000, seed: 20_241 },
+  large: { name: 'large', coreSteps: 2_000, workspaces: 1_000, entriesPerWorkspace: 25, componentFiles: 20_000, metaFiles: 10_000, seed: 20_241 },
 };
 
 export type PyValue = string | number | string[];
@@ -67,6 +70,7 @@ export interface OrgModel {
   taken: Set<string>;
   /** What problems were planted, for the report. */
   seeded: Record<string, number>;
+  metas: MetaModel[];
 }
 
 export const WS_ROOT = 'developer_workspaces/developers';
@@ -252,7 +256,9 @@ export function buildOrg(p: OrgParams): OrgModel {
     const id2 = d2.metadata.find((f) => f.key === 'developer_id');
     if (id && id2) { id2.value = id.value; plant('RL015 duplicate developer_id (pair)'); }
   }
-  return { params: p, corePath: `${CORE_ROOT}/registry/step_names.py`, core, workspaces, components, taken, seeded };
+  const org: OrgModel = { params: p, corePath: `${CORE_ROOT}/registry/step_names.py`, core, workspaces, components, taken, seeded, metas: [] };
+  org.metas = planMetas(org, rng.fork(3), plant);
+  return org;
 }
 
 function range(n: number): number[] {
@@ -546,6 +552,8 @@ function fingerprint(org: OrgModel): string {
     ...org.workspaces.slice(0, 3).map(renderWorkspaceRegistry),
     ...org.components.slice(0, 4).map(renderComponent),
     ...org.components.slice(-4).map(renderComponent),
+    ...org.metas.slice(0, 4).map(renderMeta),
+    ...org.metas.slice(-4).map(renderMeta),
   ].join('\0');
   return hashString(sample).toString(16);
 }
@@ -586,6 +594,7 @@ export function ensureGenerated(root: string, org: OrgModel, log: (s: string) =>
     write(`${WS_ROOT}/${ws.dirName}/src/cursus_dev/steps/configs/__init__.py`, '');
   }
   for (const c of org.components) write(c.path, renderComponent(c));
+  for (const m of org.metas) write(m.path, renderMeta(m));
   const manifest: Manifest = { ...want, files, bytes };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return { root, files, bytes, reused: false };

@@ -9,7 +9,7 @@ import { constants as perfConstants, performance, PerformanceObserver } from 'no
 import { parseDocument } from 'yaml';
 import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
-import { buildOrg, renderWorkspaceRegistry, type OrgParams } from './generate';
+import { buildOrg, renderComponent, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgParams } from './generate';
 import { EditSession, type EditKind } from './edits';
 import { Rng } from './rng';
 import { median, percentile } from './stats';
@@ -42,13 +42,18 @@ export interface OrgResult {
   runs: number;
   floorMs: number[];
   floorReadMs: number[];
+  /** CPU time (user+system, all threads) of the same runs: far less sensitive to other load on the machine. */
+  floorCpuMs: number[];
   coldMs: number[];
+  coldCpuMs: number[];
   coldParts: ColdBreakdown[];
   edits: {
     rounds: number;
     perRound: number;
     /** Every measured edit (ms), in order. */
     samples: number[];
+    /** CPU time of each measured edit. */
+    cpuSamples: number[];
     kinds: EditKind[];
     changedFiles: number[];
     /** GC pause time (ms) overlapping each measured edit. */
@@ -58,7 +63,13 @@ export interface OrgResult {
     roundP50: number[];
     roundP95: number[];
     roundMax: number[];
+    roundCpuP50: number[];
+    roundCpuP95: number[];
   };
+  /** Edits of the core registry (a description changes: every unit is re-checked), setFile + update(). */
+  coreEditMs: number[];
+  /** Edits of workspace builder modules (the class is renamed, then restored: RL005 appears and goes). */
+  componentEditMs: number[];
   diagnostics: { total: number; byCode: Record<string, number> };
   memory: { peakRssMb: number; heapUsedMb: number; rssAfterGcMb: number; externalMb: number };
   correctness: { ok: boolean; incremental: number; fresh: number; detail: string; freshAnalysisMs: number };
@@ -91,8 +102,14 @@ function relevantFiles(root: string, engine: RegistryEngine): string[] {
 }
 
 /** Reading and parsing every file with the engine's parsers, nothing else. */
-function floorRun(root: string, files: string[]): { ms: number; readMs: number } {
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function floorRun(root: string, files: string[]): { ms: number; readMs: number; cpuMs: number } {
   let readMs = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const rel of files) {
     const r0 = performance.now();
@@ -101,12 +118,13 @@ function floorRun(root: string, files: string[]): { ms: number; readMs: number }
     if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
     else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
   }
-  return { ms: performance.now() - t0, readMs };
+  return { ms: performance.now() - t0, readMs, cpuMs: cpuMsSince(c0) };
 }
 
-async function coldRun(root: string, files: string[], wasm: WasmBinaries): Promise<{ ms: number; parts: ColdBreakdown; engine: RegistryEngine }> {
+async function coldRun(root: string, files: string[], wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine }> {
   let readMs = 0;
   let setFileMs = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = await RegistryEngine.create(wasm);
   for (const rel of files) {
@@ -120,7 +138,7 @@ async function coldRun(root: string, files: string[], wasm: WasmBinaries): Promi
   const u0 = performance.now();
   engine.update();
   const t1 = performance.now();
-  return { ms: t1 - t0, parts: { readMs, setFileMs, updateMs: t1 - u0 }, engine };
+  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { readMs, setFileMs, updateMs: t1 - u0 }, engine };
 }
 
 export async function measureOrg(params: OrgParams, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
@@ -155,7 +173,9 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
 
   const floorMs: number[] = [];
   const floorReadMs: number[] = [];
+  const floorCpuMs: number[] = [];
   const coldMs: number[] = [];
+  const coldCpuMs: number[] = [];
   const coldParts: ColdBreakdown[] = [];
   let engine: RegistryEngine | null = null;
   for (let i = 0; i < opts.runs; i++) {
@@ -168,9 +188,11 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
         const f = floorRun(root, files);
         floorMs.push(f.ms);
         floorReadMs.push(f.readMs);
+        floorCpuMs.push(f.cpuMs);
       } else {
         const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, files, wasm)) : coldRun(root, files, wasm));
         coldMs.push(c.ms);
+        coldCpuMs.push(c.cpuMs);
         coldParts.push(c.parts);
         engine = c.engine;
       }
@@ -206,6 +228,9 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     live.update();
   }
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
+  const roundCpuP50: number[] = [];
+  const roundCpuP95: number[] = [];
   const intervals: { start: number; end: number }[] = [];
   const kinds: EditKind[] = [];
   const changedFiles: number[] = [];
@@ -215,18 +240,24 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   await profile('edits', () => { for (let round = 0; round < opts.editRounds; round++) {
     const rng = new Rng(params.seed * 31 + round);
     const these: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < opts.editsPerRound; i++) {
       const e = session.next(rng);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       live.setFile(e.file, e.text);
       const changed = live.update();
       const t1 = performance.now();
+      cpu.push(cpuMsSince(c0));
       these.push(t1 - t0);
       intervals.push({ start: t0, end: t1 });
       kinds.push(e.kind);
       changedFiles.push(changed.length);
     }
     samples.push(...these);
+    cpuSamples.push(...cpu);
+    roundCpuP50.push(percentile(cpu, 0.5));
+    roundCpuP95.push(percentile(cpu, 0.95));
     roundP50.push(percentile(these, 0.5));
     roundP95.push(percentile(these, 0.95));
     roundMax.push(Math.max(...these));
@@ -239,6 +270,26 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     if (overlap > 0) gcByKind[g.kind] = (gcByKind[g.kind] ?? 0) + overlap;
     return sum + overlap;
   }, 0));
+
+  // Other kinds of edits, fewer of them: the core registry and builder modules.
+  const other = new Rng(params.seed ^ 0xc0de);
+  const timed = (file: string, text: string): number => {
+    const t0 = performance.now();
+    live.setFile(file, text);
+    live.update();
+    return performance.now() - t0;
+  };
+  const coreEditMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    setField(other.pick(org.core), 'description', `Revised core step ${i} (${other.int(1, 1e6)})`);
+    coreEditMs.push(timed(org.corePath, renderCoreRegistry(org)));
+  }
+  const componentEditMs: number[] = [];
+  const builders = org.components.filter((c) => c.kind === 'builder' && c.path.startsWith('developer_workspaces/'));
+  for (const c of other.sample(builders, 10)) {
+    componentEditMs.push(timed(c.path, renderComponent({ ...c, classes: c.classes.map((n) => `${n}Legacy`) })));
+    componentEditMs.push(timed(c.path, renderComponent(c)));
+  }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // Cross-check: a from-scratch engine over the same final texts must agree exactly.
@@ -260,8 +311,9 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
 
   return {
     org: params.name, params, relevantFiles: files.length, relevantBytes, runs: opts.runs,
-    floorMs, floorReadMs, coldMs, coldParts,
-    edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax },
+    floorMs, floorReadMs, floorCpuMs, coldMs, coldCpuMs, coldParts,
+    edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, cpuSamples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax, roundCpuP50, roundCpuP95 },
+    coreEditMs, componentEditMs,
     diagnostics: { total: diags.length, byCode },
     memory: { peakRssMb, heapUsedMb: mem.heapUsed / 2 ** 20, rssAfterGcMb: mem.rss / 2 ** 20, externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20 },
     correctness: { ok: sa === sb, incremental: a.length, fresh: b.length, detail, freshAnalysisMs },
@@ -279,6 +331,11 @@ export function headline(r: OrgResult): Record<string, number> {
     editP50: median(r.edits.roundP50),
     editP95: median(r.edits.roundP95),
     editMax: Math.max(...r.edits.roundMax),
+    coldOverFloorCpu: median(r.coldCpuMs) / median(r.floorCpuMs),
+    editCpuP50: median(r.edits.roundCpuP50),
+    editCpuP95: median(r.edits.roundCpuP95),
+    coreEditMs: median(r.coreEditMs),
+    componentEditMs: median(r.componentEditMs),
     peakRssMb: r.memory.peakRssMb,
     heapUsedMb: r.memory.heapUsedMb,
   };

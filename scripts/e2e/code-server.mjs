@@ -2,7 +2,7 @@
 // playwright-core. No fixed sleeps: everything polls a condition with a timeout.
 //
 // Prerequisite: `bash scripts/e2e/setup.sh` (installs Node 24 + code-server into
-// .cache/e2e, apt chromium). See scripts/e2e/NOTES.md for versions, selectors
+// ~/.cache/registry-lens-e2e, apt chromium). See scripts/e2e/NOTES.md for versions, selectors
 // and gotchas.
 //
 //   import { startCodeServer, launchBrowser, openWorkbench } from './code-server.mjs';
@@ -24,7 +24,9 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
-export const E2E_CACHE = process.env.E2E_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e');
+// Outside the clone by default, so that repeated CI runs on one machine reuse it (keep in sync with setup.sh).
+export const E2E_CACHE = process.env.E2E_CACHE_DIR
+  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'registry-lens-e2e');
 export const RESULTS_DIR = process.env.E2E_RESULTS_DIR || path.join(REPO_ROOT, 'test-results', 'e2e');
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 
@@ -513,7 +515,7 @@ export class Workbench {
    * shown there ("Demo: Hello"), or with { id } by command id (rows carry
    * data-quick-input-id). Waits for the row, clicks it, waits for the palette to close.
    */
-  async runCommand(title, { id, timeout = 15_000 } = {}) {
+  async runCommand(title, { id, timeout = 15_000, waitClosed = true } = {}) {
     const input = await this._quickInputOpen(['F1']);
     await input.fill(`>${title}`);
     const idx = await waitFor(
@@ -526,7 +528,19 @@ export class Workbench {
     );
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').nth(idx - 1);
     await row.click();
-    await this.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+    // a command that opens its own quick pick (waitClosed: false) keeps the widget visible
+    if (waitClosed) await this.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Rows of the visible quick input (palette, quick pick): { label, aria, id, focused }. */
+  async quickPickRows() {
+    if (!(await this.quickInput().isVisible().catch(() => false))) return [];
+    return this._quickInputRows();
+  }
+
+  /** Title of the visible quick input ('' when none or untitled). */
+  async quickPickTitle() {
+    return (await this.page.locator('.quick-input-widget .quick-input-title').first().textContent({ timeout: 1_000 }).catch(() => '')) || '';
   }
 
   /** Open a workspace file by Quick Open (Ctrl+P) and wait for its tab to be active. */
@@ -696,20 +710,25 @@ export class Workbench {
     return this.page.$$eval('.markers-panel .monaco-list-row', (rows) => {
       const out = [];
       let file = null;
+      let dir = null;
       for (const r of rows) {
         const res = r.querySelector('.resource-label .label-name, .file-icon .label-name, .monaco-icon-label .label-name');
         const msg = r.querySelector('.marker-message');
-        if (!msg && res) {
+        if (!msg && res && r.getAttribute('aria-level') === '1') {
           file = res.textContent.trim();
+          // folder-relative directory of the file ("" for files at the root)
+          dir = (r.querySelector('.label-description')?.textContent || '').trim();
           continue;
         }
-        if (!msg) continue;
+        if (!msg) continue; // related-information rows (aria-level 3)
         const sev = r.querySelector('.marker-icon');
         const cls = sev ? sev.className : '';
         const lineCol = (r.querySelector('.marker-line')?.textContent || '').trim();
         const m = /\[Ln (\d+), Col (\d+)\]/.exec(lineCol);
         out.push({
           file,
+          dir,
+          path: dir ? `${dir}/${file}` : file,
           message: msg.textContent.trim(),
           source: (r.querySelector('.marker-source')?.textContent || '').trim(),
           code: (r.querySelector('.marker-code')?.textContent || '').trim().replace(/^\(|\)$/g, ''),
@@ -721,6 +740,29 @@ export class Workbench {
       }
       return out;
     });
+  }
+
+  /** Type `text` into the Problems panel's filter box ('' clears it), as a person would. */
+  async filterProblems(text) {
+    await this.openProblems();
+    const input = this.page.locator('.panel input[aria-label="Filter Problems"]').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(text);
+  }
+
+  /** Maximise (or restore) the panel with "View: Toggle Maximized Panel" when it is not already so. */
+  async maximizePanel(maximized = true) {
+    // a maximised panel hides the editor area: the workbench gets the class `nomaineditorarea`
+    const isMax = async () => (await this.page.locator('.monaco-workbench.nomaineditorarea').count()) > 0;
+    if ((await isMax()) === maximized) return;
+    await this.runCommand('View: Toggle Maximized Panel', { id: 'workbench.action.toggleMaximizedPanel' });
+    await waitFor(async () => (await isMax()) === maximized, { timeout: 10_000, message: `panel ${maximized ? 'maximised' : 'restored'}` });
+  }
+
+  /** Move the mouse to a neutral place (the status bar's empty middle) so no tooltip covers a screenshot. */
+  async parkMouse() {
+    const vp = this.page.viewportSize() || { width: 1400, height: 900 };
+    await this.page.mouse.move(Math.round(vp.width / 2), vp.height - 4);
   }
 
   /** Poll the Problems panel until `pred(rows)` holds; returns the rows. */

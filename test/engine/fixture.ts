@@ -1,5 +1,6 @@
 // rust-analyzer style inline workspaces: `//- /path` starts a file, `$0` marks the cursor, and a line
-// like `#   ^^^^ RL005 optional words` marks the range of the line above it with a label.
+// like `#   ^^^^ RL005 optional words` marks the range of the line above it with a label (the `#` may
+// be left out when the range starts in column 0, as a YAML key does).
 import type { Position, Range } from '../../server/src/engine/types';
 
 export interface Annotation { file: string; range: Range; label: string }
@@ -9,7 +10,7 @@ export interface Fixture {
   annotations: Annotation[];
 }
 
-const ANNOTATION = /^\s*#\s*(\^+)\s*(.*)$/;
+const ANNOTATION = /^\s*(?:#\s*)?(\^+)\s*(.*)$/;
 
 export function parseFixture(text: string): Fixture {
   const files = new Map<string, string>();

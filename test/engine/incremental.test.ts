@@ -1,23 +1,27 @@
-// Random edit sequences on the demo workspace: after every edit the incremental engine must report
+// Random edit sequences on the example workspaces: after every edit the incremental engine must report
 // exactly what a from-scratch analysis of the same texts reports, and name every file that changed.
+// The demo gets registry and component edits; the meta and apcore examples also get companion edits
+// (dependencies added and removed, cycles closed and opened, versions changed, files deleted) and
+// apcore edits (module files, apcore.yaml roots, the id map).
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from './helpers';
 import type { RegistryEngine } from '../../server/src/engine/engine';
 
-const ROOT = join(__dirname, '../../examples/demo-workspace');
+const EXAMPLES = join(__dirname, '../../examples');
 
-function loadDemo(): Map<string, string> {
+function loadExample(name: string): Map<string, string> {
+  const root = join(EXAMPLES, name);
   const files = new Map<string, string>();
   const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
+    for (const entry of readdirSync(dir).sort()) {
+      const p = join(dir, entry);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(py|ya?ml)$/.test(name)) files.set(relative(ROOT, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+      else if (/\.(py|ya?ml|ts|js)$/.test(entry)) files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
     }
   };
-  walk(ROOT);
+  walk(root);
   return files;
 }
 
@@ -86,6 +90,83 @@ const EDITS: Edit[] = [
   },
 ];
 
+const ENTRY_NAMES = ['TabularPreprocessing', 'XGBoostTraining', 'ModelEvaluation', 'ModelCalibration', 'Package', 'Registration', 'Payload',
+  'FeatureStoreSync', 'Registraton', 'ext.email.send', 'ext.text.render', 'plug.slack.notify', 'ext.reports.summary', 'plug.pager'];
+const RANGES = ['>=1.0.0', '^2.0.0', '~1.2', '<1', '1.x', 'nope'];
+const metas = (files: Map<string, string>): string[] => [...files.keys()].filter((k) => k.endsWith('_meta.yaml'));
+const MODULE = 'class Recreated:\n    """Back."""\n    input_schema = In\n    output_schema = Out\n    def execute(self, i, c):\n        pass\n';
+
+/** Dependencies that close a cycle: in core, only in alice_ml's context (through her override), a self-loop, across apcore roots. */
+const CLOSING: [string, string][] = [
+  ['src/cursus/steps/builders/builder_tabular_preprocessing_step_meta.yaml', 'Package'],
+  ['src/cursus/steps/builders/builder_model_calibration_step_meta.yaml', 'XGBoostTraining'],
+  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_isotonic_calibration_step_meta.yaml', 'XGBoostTraining'],
+  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_feature_store_sync_step_meta.yaml', 'FeatureStoreSync'],
+  ['extensions/email/send_meta.yaml', 'plug.slack.notify'],
+  ['extensions/text/render_meta.yaml', 'ext.email.send'],
+];
+
+const addDependency = (files: Map<string, string>, f: string, item: string): [string, string] => {
+  const text = files.get(f) ?? '';
+  return [f, /^dependencies:\n/m.test(text) ? text.replace(/^dependencies:\n/m, `dependencies:\n${item}`) : `${text}dependencies:\n${item}`];
+};
+
+/** Edits of companions and apcore files, for the examples that have them. */
+const META_EDITS: Edit[] = [
+  // add a dependency (sometimes unknown, sometimes with a range), or one that closes a cycle
+  (files, pick) => {
+    const closing = CLOSING.filter(([f]) => files.has(f));
+    if (closing.length > 0 && pick([true, false])) {
+      const [f, to] = pick(closing);
+      return addDependency(files, f, `  - module_id: ${to}\n`);
+    }
+    const item = `  - module_id: ${pick(ENTRY_NAMES)}${pick([true, false]) ? `\n    version: "${pick(RANGES)}"` : ''}${pick([true, false, false]) ? '\n    optional: true' : ''}\n`;
+    const f = pick(metas(files));
+    return f ? addDependency(files, f, item) : null;
+  },
+  // retarget or remove dependencies (opening a cycle)
+  (files, pick) => {
+    const f = pick(metas(files).filter((m) => (files.get(m) ?? '').includes('module_id')));
+    if (!f) return null;
+    const text = files.get(f) ?? '';
+    if (pick([true, false, false])) return [f, text.replace(/^dependencies:[\s\S]*$/m, '')];
+    return [f, replaceRandom(text, /^ *- module_id: .*$/, pick, () => `  - module_id: ${pick(ENTRY_NAMES)}`) ?? text];
+  },
+  // change or break a version; break or fix the YAML
+  (files, pick) => {
+    const f = pick(metas(files));
+    if (!f) return null;
+    const text = files.get(f) ?? '';
+    const r = pick([0, 1, 2, 3]);
+    if (r === 0) return [f, /^version: .*$/m.test(text) ? text.replace(/^version: .*$/m, `version: ${pick(['1.0.0', '2.5.0', '"1.0"', '0.1.0'])}`) : `version: ${pick(['3.0.0', '1.2.0'])}\n${text}`];
+    if (r === 1) return [f, text.replace(/version: "[^\n"]*"$/m, `version: "${pick(RANGES)}"`)];
+    if (r === 2) return [f, `${text}tags: [broken, yaml\n`];
+    return [f, text.replace(/tags: \[broken, yaml\n/, '')];
+  },
+  // delete or recreate a meta file or its subject, or add another companion
+  (files, pick) => {
+    const f = pick(metas(files));
+    if (!f) return null;
+    const r = pick([0, 1, 2]);
+    if (r === 0) return [f, null];
+    const subject = f.replace(/_meta\.yaml$/, '.py');
+    if (r === 1) return files.has(subject) ? [subject, null] : [subject, MODULE];
+    return [f.replace(/(\w+)_meta\.yaml$/, 'extra_$1_meta.yaml'), `description: extra\ndependencies:\n  - module_id: ${pick(ENTRY_NAMES)}\n`];
+  },
+  // apcore: module files come and go, classes lose execute, apcore.yaml and the id map change
+  (files, pick) => {
+    if (!files.has('apcore.yaml')) return null;
+    const r = pick([0, 1, 2, 3, 4]);
+    const f = pick([...files.keys()].filter((k) => /^(extensions|plugins|legacy)\/.*\.py$/.test(k)));
+    if (!f) return null;
+    if (r === 0) return [f, null];
+    if (r === 1) return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
+    if (r === 2) return [f, (files.get(f) ?? '').replace(/def execute/, 'def run')];
+    if (r === 3) return ['apcore.yaml', (files.get('apcore.yaml') ?? '').replace(/namespace: (ext|plug|other)\n/, `namespace: ${pick(['ext', 'plug', 'other'])}\n`)];
+    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^    id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
+  },
+];
+
 async function scratch(files: Map<string, string>, settings: object): Promise<RegistryEngine> {
   const { engine } = await analyze('');
   engine.configure(settings);
@@ -96,16 +177,21 @@ async function scratch(files: Map<string, string>, settings: object): Promise<Re
 
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(120000);
-  for (const [seed, settings] of [[1, {}], [2, { mode: 'hybrid' }], [3, { checkAllComponents: true }]] as const) {
-    it(`random edit sequence, seed ${seed} ${JSON.stringify(settings)}`, async () => {
-      const files = loadDemo();
+  const runs: [number, object, string, Edit[]][] = [
+    [1, {}, 'demo-workspace', EDITS], [2, { mode: 'hybrid' }, 'demo-workspace', EDITS], [3, { checkAllComponents: true }, 'demo-workspace', EDITS],
+    [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]], [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
+    [6, {}, 'apcore-extensions', META_EDITS], [7, {}, 'apcore-extensions', META_EDITS],
+  ];
+  for (const [seed, settings, example, edits] of runs) {
+    it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
+      const files = loadExample(example);
       const inc = await scratch(files, settings);
       const random = rng(seed);
       const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
       let before = new Map([...files.keys()].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
       for (let step = 0; step < 40; step++) {
-        const edit = pick(EDITS)(files, pick);
-        if (!edit) continue;
+        const edit = pick(edits)(files, pick);
+        if (!edit || edit[0] === undefined) continue;
         const [file, text] = edit;
         if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); inc.setFile(file, text); }
         const changed = new Set(inc.update());

@@ -111,7 +111,7 @@ describe('renderExplanation', () => {
     has('  builder   XGBoostTrainingStepBuilder at src/cursus/steps/builders/builder_xgboost_training_step.py:10:7');
     has('  config    missing (searched: developer_workspaces/developers/alice/src/cursus_dev/steps/configs, src/cursus/steps/configs)');
     has('  spec      src/cursus/steps/specs/xgboost_training_spec.py:1:1');
-    has('  script    missing (searched: nothing)');
+    has('  script    missing (no scripts directory)');
   });
 
   it('prints dependencies with their resolution and the dependents', () => {

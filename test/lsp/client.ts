@@ -6,10 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -72,11 +70,7 @@ export class TestClient {
   folder(rel: string): { uri: string; name: string } { return { uri: this.uri(rel), name: rel === '' ? 'fixture' : rel }; }
   abs(rel: string): string { return path.join(this.root, rel); }
 
-  request<R>(method: string, params: unknown, cancel?: CancellationTokenSource): Promise<R> {
-    return cancel === undefined
-      ? this.connection.sendRequest<R>(method, params)
-      : this.connection.sendRequest<R>(method, params, cancel.token);
-  }
+  request<R>(method: string, params: unknown): Promise<R> { return this.connection.sendRequest<R>(method, params); }
 
   notify(method: string, params: unknown): Promise<void> { return this.connection.sendNotification(method, params); }
 
@@ -94,7 +88,7 @@ export class TestClient {
   }
 
   /** Resolves with the first truthy value of `probe`, re-checked after every notification. */
-  waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10000): Promise<T> {
+  waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -151,9 +145,12 @@ export class TestClient {
     });
   }
 
+  /** What the server said so far: diagnostics per file, then its log messages. */
   private describe(): string {
-    return [...this.diagnostics].map(([uri, ds]) =>
-      `  ${uri.slice(pathToFileURL(this.root).href.length + 1)}: ${ds.map((d) => `${String(d.code)}@${show(d.range)}`).join(', ')}`).join('\n');
+    const diagnostics = [...this.diagnostics].map(([uri, ds]) =>
+      `  ${uri.slice(pathToFileURL(this.root).href.length + 1)}: ${ds.map((d) => `${String(d.code)}@${show(d.range)}`).join(', ')}`);
+    const logs = this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => `  log: ${JSON.stringify(n.params)}`);
+    return [...diagnostics, ...logs].join('\n');
   }
 }
 
@@ -164,4 +161,3 @@ export function writeFile(root: string, rel: string, text: string): void {
 }
 
 export const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-export const at = (line: number, character: number): Position => ({ line, character });

@@ -24,12 +24,13 @@ function graphJson(g: DependencyGraph): object {
   };
 }
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const escape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+const quote = (s: string): string => `"${escape(s)}"`;
 
 function dot(g: DependencyGraph): string {
   const out = [`digraph ${quote(`registry-lens ${g.context}`)} {`, '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
   for (const n of g.nodes) {
-    const attrs = [`label=${quote(`${n.id}\\n${n.source}`)}`];
+    const attrs = [`label="${escape(n.id)}\\n${escape(n.source)}"`];
     if (n.kind === 'module') attrs.push('shape=component');
     if (n.kind === 'workspace') attrs.push('shape=folder');
     if (n.source === 'unresolved') attrs.push('style=dashed');

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
 import type { ResolutionMode } from '../engine/types';
 import { feedEngine } from '../host/feedEngine';
-import { limiter } from '../lsp/limit';
+import { limiter } from '../host/limit';
 import { readSettings } from './readSettings';
 import { UsageError } from './usage';
 

@@ -2,7 +2,7 @@
 // language server's own mapping, so that `check` in CI analyses the folder exactly as the editor does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toFolderSettings, type FolderSettings } from '../lsp/settings';
+import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
 import { parseJsonc } from './parseJsonc';
 
 export function readSettings(root: string, warn: (message: string) => void): FolderSettings {

@@ -120,8 +120,9 @@ export class Workspace {
   setFile(path: string, text: string): void {
     const f = this.files.get(path);
     if (f && f.text === text) return;
+    // Every file given is kept, relevant or not: which files matter can depend on others of the same
+    // batch (apcore.yaml naming roots and an id map), and is settled when update() classifies again.
     const role = this.classifier.classify(path);
-    if (role.role === 'none' && !f) return;
     if (f) f.text = text; else this.files.set(path, { text, role, applied: null });
     this.dirty.add(path);
     if (role.role === 'apcore-config') this.layoutDirty = true;

@@ -4,9 +4,9 @@
 // feeds the files a meta file refers to that the walk did not know to read.
 import { join } from 'node:path';
 import type { HostLink, RegistryEngine } from '../engine/engine';
-import type { Limiter } from '../lsp/limit';
-import { readText } from '../lsp/readText';
-import { listFiles } from '../lsp/scan';
+import type { Limiter } from './limit';
+import { readText } from './readText';
+import { listFiles } from './scan';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;

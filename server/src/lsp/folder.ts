@@ -7,10 +7,10 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { limiter } from './limit';
-import { readText } from './readText';
-import { listFiles } from './scan';
-import type { FolderSettings } from './settings';
+import { limiter } from '../host/limit';
+import { readText } from '../host/readText';
+import { listFiles } from '../host/scan';
+import type { FolderSettings } from '../host/folderSettings';
 
 /** File-system operations in flight at once while scanning. */
 const PARALLEL_IO = 32;

@@ -10,7 +10,8 @@ import { Analysis } from './analysis';
 import type { EditSupport } from './convert';
 import { Folder } from './folder';
 import { Folders, type Target } from './folders';
-import { readSettings, type FolderSettings } from './settings';
+import { readSettings } from './settings';
+import type { FolderSettings } from '../host/folderSettings';
 
 export interface SessionOptions {
   wasm: WasmBinaries;

@@ -1,16 +1,7 @@
-// Reads the `registryLens.*` and `files.exclude` settings of one folder and maps them to the engine's
-// Settings plus the exclusion globs the scanner uses. User settings are untrusted JSON: anything of
-// the wrong shape is dropped and the engine's defaults apply.
+// Asks the client for the `registryLens.*` and `files.exclude` settings of one folder; the mapping to
+// engine settings is shared with the CLI (host/folderSettings.ts).
 import type { Connection } from 'vscode-languageserver/node';
-import type { ApcoreRootSetting, Code, Settings, Severity } from '../engine/types';
-
-export interface FolderSettings {
-  engine: Partial<Settings>;
-  /** Globs (root-relative) of files and directories never read. */
-  exclude: string[];
-}
-
-const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
 
 export async function readSettings(connection: Connection, scopeUri: string, canAsk: boolean): Promise<FolderSettings> {
   if (!canAsk) return toFolderSettings(undefined, undefined);
@@ -19,46 +10,4 @@ export async function readSettings(connection: Connection, scopeUri: string, can
     { scopeUri, section: 'files.exclude' },
   ]) as unknown[];
   return toFolderSettings(lens, filesExclude);
-}
-
-export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSettings {
-  const s = record(lens);
-  const engine: Partial<Settings> = {
-    coreFiles: strings(record(s['core'])['files']),
-    coreYamlFiles: strings(record(s['core'])['yamlFiles']),
-    workspacesRoots: strings(record(s['workspaces'])['roots']),
-    sagemakerStepTypes: strings(s['sagemakerStepTypes']),
-    checkAllComponents: s['checkAllComponents'] === true,
-    severity: severities(record(record(s['diagnostics'])['severity'])),
-  };
-  const mode = record(s['resolution'])['mode'];
-  if (mode === 'isolated' || mode === 'hybrid') engine.mode = mode;
-  const apcore = record(s['apcore']);
-  if (Array.isArray(apcore['roots'])) engine.apcoreRoots = apcore['roots'].filter(isRootSetting);
-  if (typeof apcore['idMap'] === 'string' && apcore['idMap'] !== '') engine.apcoreIdMap = apcore['idMap'];
-  const fromFiles = Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
-  return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])] };
-}
-
-function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {};
-}
-
-function strings(v: unknown): string[] | undefined {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-}
-
-function isRootSetting(v: unknown): v is ApcoreRootSetting {
-  if (typeof v === 'string') return true;
-  const r = record(v);
-  return typeof r['path'] === 'string' && (r['namespace'] === undefined || typeof r['namespace'] === 'string');
-}
-
-function severities(v: Record<string, unknown>): Partial<Record<Code, Severity | 'off'>> {
-  const out: Partial<Record<Code, Severity | 'off'>> = {};
-  for (const [code, level] of Object.entries(v)) {
-    const key = code.toUpperCase();
-    if (/^RL\d{3}$/.test(key) && typeof level === 'string' && LEVELS.has(level)) out[key as Code] = level as Severity | 'off';
-  }
-  return out;
 }

@@ -10,7 +10,7 @@ export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings): Diag
     const override = settings.severity[d.code];
     if (override === 'off') continue;
     const final = override ? { ...d, severity: override } : d;
-    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}|${JSON.stringify(d.related)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(final);

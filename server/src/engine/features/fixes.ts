@@ -10,13 +10,26 @@ export function fixes(ws: Workspace, file: string, range: Range): { diagnostic: 
   const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
-    for (const fix of d.fixes) out.push({ diagnostic: d, fix });
+    for (const fix of d.fixes) out.push({ diagnostic: d, fix: appendToExisting(ws, fix) });
     if (d.code === 'RL003') {
       const fix = moveToOverrides(ws, file, d.range);
       if (fix) out.push({ diagnostic: d, fix });
     }
   }
   return out;
+}
+
+/** A stub whose conventional file already exists is appended to it rather than created over it. */
+function appendToExisting(ws: Workspace, fix: Fix): Fix {
+  const existing = (fix.createFiles ?? []).filter((f) => ws.text(f.file) !== undefined);
+  if (existing.length === 0) return fix;
+  const appended = existing.map((f) => {
+    const text = ws.text(f.file) ?? '';
+    const end = new LineIndex(text).position(text.length);
+    const body = f.text.slice(f.text.indexOf('class '));
+    return { file: f.file, edits: [{ range: { start: end, end }, newText: `${text.endsWith('\n') ? '' : '\n'}\n\n${body}` }] };
+  });
+  return { ...fix, createFiles: (fix.createFiles ?? []).filter((f) => !existing.includes(f)), edits: [...fix.edits, ...appended] };
 }
 
 function moveToOverrides(ws: Workspace, file: string, keyRange: Range): Fix | null {

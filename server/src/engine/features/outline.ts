@@ -18,14 +18,17 @@ export function documentSymbols(ws: Workspace, file: string): DocumentSymbolResu
   if (!src) {
     return ws.classesOf(file).map((c) => ({ name: c.name, kind: 'class' as const, range: c.range, selectionRange: c.nameRange, children: [] }));
   }
-  return src.vars.map((v) => ({
+  return src.vars.map((v) => {
+    const n = src.entries.filter((e) => e.variable === v.name).length;
+    return {
     name: v.name, kind: 'registry' as const, range: v.range, selectionRange: v.nameRange,
-    detail: `${src.entries.filter((e) => e.variable === v.name).length} steps`,
+    detail: `${n} step${n === 1 ? '' : 's'}`,
     children: src.entries.filter((e) => e.variable === v.name).map((e) => ({
       name: e.name, kind: 'step' as const, range: e.range, selectionRange: e.keyRange, detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
       children: [...e.fields].map(([k, f]) => ({ name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange, children: [] })),
     })),
-  }));
+    };
+  });
 }
 
 export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbolResult[] {

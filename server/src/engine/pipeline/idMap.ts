@@ -6,6 +6,7 @@
 import type { Diagnostic, Range } from '../types';
 import type { Lit } from '../literal';
 import { diag } from '../codes';
+import { ZERO_RANGE } from '../text/ranges';
 import { parseYamlLit } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import type { ApRoot, ScannedModule } from './types';
@@ -27,7 +28,8 @@ export function readIdMap(file: string, text: string): IdMapDoc {
   const root = facts.value;
   const entry = root?.kind === 'dict' ? [...root.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === 'mappings') : undefined;
   if (!entry || entry.value.kind !== 'list') {
-    const range = entry ? entry.value.range : root?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const first = root?.kind === 'dict' ? root.entries[0]?.key.range : undefined;
+    const range = entry ? entry.value.range : first ?? root?.range ?? ZERO_RANGE;
     doc.diagnostics.push(diag(file, range, 'RL029', entry ? '\'mappings\' must be a list of {file, id?, class?}' : 'The id map has no \'mappings\' list, so it maps nothing'));
     return doc;
   }

@@ -58,7 +58,11 @@ export interface ChangeSet {
   linksChanged: boolean;
 }
 
-interface Dirty { metas: Set<string>; mods: Set<string>; cycles: Set<string>; names: Set<string>; entries: Set<string> }
+interface Dirty {
+  metas: Set<string>; mods: Set<string>; cycles: Set<string>; names: Set<string>; entries: Set<string>;
+  /** Contexts whose set of names changed (their unknown dependencies get new suggestions); 'all' for every context. */
+  nameSets: Set<string> | 'all';
+}
 
 const CORE_SCOPE = '';
 
@@ -67,9 +71,12 @@ export class Pipeline {
   private bindings = new Map<string, Binding>();
   private companions = new Map<string, string[]>();
   private edges = new Map<string, Edge[]>();
-  private unresolved = new Set<string>();
+  /** Meta files with an unknown dependency, and the context they resolve in ('' for core). */
+  private unresolved = new Map<string, string>();
   /** Entry keys whose primary companion has edges, by the entry's scope. */
   private edgeOwners = new Map<string, Set<string>>();
+  /** Workspaces whose cycles can run through core (they override a name whose companion has edges). */
+  private entangled = new Set<string>();
   private byPath = new Map<string, Set<string>>();
   private byScope = new Map<string, Set<string>>();
   private byDep = new Map<string, Set<string>>();
@@ -83,13 +90,14 @@ export class Pipeline {
   reset(): void {
     for (const m of [this.scanned, this.bindings, this.companions, this.edges, this.edgeOwners, this.byPath, this.byScope, this.byDep, this.indexed]) m.clear();
     this.unresolved.clear();
+    this.entangled.clear();
     this.mappedPaths.clear();
   }
 
   run(cs: ChangeSet, touched: Set<string>): void {
     this.layerCache.clear();
     this.namesCache.clear();
-    const d: Dirty = { metas: new Set(), mods: new Set(), cycles: new Set(), names: new Set(cs.names), entries: new Set() };
+    const d: Dirty = { metas: new Set(), mods: new Set(), cycles: new Set(), names: new Set(cs.names), entries: new Set(), nameSets: new Set() };
     if (cs.full) {
       this.reset();
       for (const m of this.host.metaFiles()) { this.reindex(m); d.metas.add(m); }
@@ -100,8 +108,13 @@ export class Pipeline {
     if (cs.full || cs.registries.has(CORE_SCOPE) || (hybrid && cs.registries.size > 0)) {
       for (const m of this.indexed.keys()) d.metas.add(m);
       for (const s of this.allScopes()) d.cycles.add(s);
+      d.nameSets = 'all';
     } else {
-      for (const s of cs.registries) { for (const m of this.byScope.get(s) ?? []) d.metas.add(m); d.cycles.add(s); }
+      for (const s of cs.registries) {
+        for (const m of this.byScope.get(s) ?? []) d.metas.add(m);
+        d.cycles.add(s);
+        if (d.nameSets !== 'all') d.nameSets.add(s);
+      }
     }
     for (const f of cs.files) {
       for (const m of this.byPath.get(f.path) ?? []) {
@@ -120,7 +133,8 @@ export class Pipeline {
       if (e.startsWith('module|')) { const file = this.host.model.modules.get(nameOfKey(e))?.file; if (file) d.mods.add(file); }
     }
     for (const n of d.names) for (const m of this.byDep.get(n) ?? []) d.metas.add(m);
-    if (d.names.size > 0) for (const m of this.unresolved) d.metas.add(m);
+    const sets = d.nameSets;
+    for (const [m, scope] of this.unresolved) if (sets === 'all' || sets.has(scope)) d.metas.add(m);
     for (const m of d.metas) this.recomputeMeta(m, d, touched);
     for (const e of d.entries) this.refreshOwner(e, d);
     for (const f of d.mods) this.recomputeModule(f, touched);
@@ -218,6 +232,8 @@ export class Pipeline {
       if (sameModule(before, after) && wasKept(file) === kept.has(file)) continue;
       if (before) { d.names.add(before.id); d.entries.add(`module||${before.id}`); }
       if (after) { d.names.add(after.id); d.entries.add(`module||${after.id}`); }
+      d.nameSets = 'all';
+      for (const s2 of this.allScopes()) d.cycles.add(s2);
       d.mods.add(file);
       for (const m of this.byPath.get(file) ?? []) d.metas.add(m);
     }
@@ -338,7 +354,7 @@ export class Pipeline {
     diags.push(...deps.diagnostics);
     this.units.set(unit, diags, touched);
     this.edges.set(m, deps.edges);
-    if (deps.unresolved) this.unresolved.add(m); else this.unresolved.delete(m);
+    if (deps.unresolved) this.unresolved.set(m, wsDir ?? CORE_SCOPE); else this.unresolved.delete(m);
     if (b.entry && (primary === m || !primary) && JSON.stringify(oldEdges) !== JSON.stringify(deps.edges)) d.entries.add(b.entry);
     if (b.entry?.startsWith('module|')) {
       const file = this.host.model.modules.get(b.name ?? '')?.file;
@@ -385,7 +401,8 @@ export class Pipeline {
     if (has) addTo(this.edgeOwners, scope, key); else set?.delete(key);
     if (set?.size === 0) this.edgeOwners.delete(scope);
     d.cycles.add(scope);
-    if (scope === CORE_SCOPE || this.host.settings.mode === 'hybrid') for (const s of this.edgeOwners.keys()) d.cycles.add(s);
+    if (this.host.settings.mode === 'hybrid') for (const s of this.allScopes()) d.cycles.add(s);
+    else if (scope === CORE_SCOPE) for (const s of this.entangled) d.cycles.add(s);
   }
 
   // ---- stages 4–5, per module
@@ -420,24 +437,44 @@ export class Pipeline {
     return [CORE_SCOPE, ...this.host.model.workspaces.keys(), ...this.edgeOwners.keys()];
   }
 
+  /**
+   * RL023 of one context. Core: every cycle among core entries and modules. A workspace (isolated
+   * mode): only cycles through its own entries — the others are core's. Such a cycle can leave the
+   * workspace only if it comes back through a name the workspace overrides (core edges point at core
+   * names); when none of those has edges of its own, the search never enters core, and core edits
+   * cannot change the result ("entangled" workspaces are the exception, re-checked on core edits).
+   */
   private recomputeCycles(scope: string, touched: Set<string>): void {
     const unit = `cyc:${scope}`;
     const wsDir = scope === CORE_SCOPE ? null : scope;
+    this.entangled.delete(scope);
     if (wsDir && !this.host.model.workspaces.has(wsDir)) { this.units.drop(unit, touched); return; }
+    const model = this.host.model;
+    const hybrid = this.host.settings.mode === 'hybrid';
     const layers = this.layers(wsDir);
-    const out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
-    const isSpecific = (n: string): boolean => { const l = resolveName(layers, n)?.layer; return !!l && l.wsDir !== null && (this.host.settings.mode === 'hybrid' || l.wsDir === wsDir); };
+    const isSpecific = (n: string): boolean => { const l = resolveName(layers, n)?.layer; return !!l && l.wsDir !== null && (hybrid || l.wsDir === wsDir); };
+    let out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
     let starts: string[];
-    if (!wsDir) starts = [...(this.edgeOwners.get(CORE_SCOPE) ?? [])].map(nameOfKey);
-    else if (this.host.settings.mode === 'hybrid') starts = this.edgeSources(wsDir).filter(isSpecific);
-    else starts = [...(this.edgeOwners.get(wsDir) ?? [])].map(nameOfKey).filter((n) => isSpecific(n) && (this.byDep.get(n)?.size ?? 0) > 0);
+    if (!wsDir) {
+      starts = [...(this.edgeOwners.get(CORE_SCOPE) ?? [])].map(nameOfKey);
+    } else if (hybrid) {
+      starts = this.edgeSources(wsDir).filter(isSpecific);
+    } else {
+      starts = [...new Set([...(this.edgeOwners.get(wsDir) ?? [])].map(nameOfKey))].filter((n) => isSpecific(n) && out(n).length > 0);
+      if (starts.some((n) => model.core.has(n) || model.modules.has(n))) {
+        this.entangled.add(scope);
+      } else {
+        const all = out;
+        out = (n) => all(n).filter(isSpecific);
+      }
+    }
     const diags: Diagnostic[] = [];
     for (const scc of cyclicComponents(starts, out)) {
       if (wsDir && !scc.some(isSpecific)) continue;
       diags.push(...cycleDiagnostics(concreteCycle(scc, out), (from, to) => {
         const e = this.outEdges(wsDir, from).find((x) => x.to === to);
         return e ? { file: e.file, range: e.range } : null;
-      }));
+      }, wsDir ? this.host.contextName(wsDir) : null));
     }
     this.units.set(unit, diags, touched);
   }

@@ -105,10 +105,13 @@ export function concreteCycle(scc: readonly string[], deps: Adjacency): string[]
   return [start];
 }
 
-/** RL023 on every edge of a cycle, each naming the whole cycle and related to the other edges. */
-export function cycleDiagnostics(cycle: readonly string[], edgeAt: (from: string, to: string) => { file: string; range: Range } | null): Diagnostic[] {
+/**
+ * RL023 on every edge of a cycle, each naming the whole cycle and related to the other edges. A cycle
+ * that exists only in a workspace's context says so (the same edge may be part of another cycle elsewhere).
+ */
+export function cycleDiagnostics(cycle: readonly string[], edgeAt: (from: string, to: string) => { file: string; range: Range } | null, context: string | null = null): Diagnostic[] {
   const path = [...cycle, cycle[0] as string];
-  const message = `Circular dependency detected: ${path.join(' -> ')}`;
+  const message = `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}`;
   const edges = cycle.map((from, i) => ({ from, to: path[i + 1] as string, at: edgeAt(from, path[i + 1] as string) }));
   return edges.flatMap((e) => (e.at
     ? [diag(e.at.file, e.at.range, 'RL023', message, {

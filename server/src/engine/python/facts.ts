@@ -119,6 +119,8 @@ export function toLit(n: Node, depth: number): Lit {
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
   switch (n.type) {
     case 'string': {
+      const fast = plainString(n.text, r);
+      if (fast) return fast;
       const s = readString(n);
       return s ? { kind: 'str', value: s.value, range: r, inner: innerOf(n) } : other(n);
     }
@@ -181,6 +183,23 @@ function innerOf(n: Node): Range {
 function other(n: Node): Lit {
   const t = n.text;
   return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: range(n) };
+}
+
+/** Escape sequences as tree-sitter-python's grammar reads them (decoded by `unescape`). */
+const ESCAPE = /\\(?:u[a-fA-F\d]{4}|U[a-fA-F\d]{8}|x[a-fA-F\d]{2}|\d{1,3}|\r?\n|['"abfrntv\\])|\\N\{[^}]+\}/g;
+const PLAIN_STRING = /^([rRuU]?)('''|"""|'|")([^\n]*)\2$/;
+
+/**
+ * The common case read from the text alone — a one-line literal without f/b/t prefix — which avoids
+ * walking the string's child nodes through the wasm boundary; anything else goes through readString.
+ */
+function plainString(text: string, r: Range): Lit | null {
+  const m = PLAIN_STRING.exec(text);
+  if (!m) return null;
+  const [, prefix = '', quote = '', body = ''] = m;
+  const value = prefix.toLowerCase() === 'r' ? body : body.replace(ESCAPE, unescape);
+  const open = prefix.length + quote.length;
+  return { kind: 'str', value, range: r, inner: { start: { line: r.start.line, character: r.start.character + open }, end: { line: r.end.line, character: r.end.character - quote.length } } };
 }
 
 function readString(n: Node): { value: string } | null {

@@ -5,14 +5,18 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
 
 let parser: Parser | null = null;
+let loading: Promise<void> | null = null;
 
-export async function initPython(wasm: WasmBinaries): Promise<void> {
-  if (parser) return;
-  await Parser.init({ wasmBinary: wasm.treeSitter });
-  const lang = await Language.load(wasm.python);
-  const p = new Parser();
-  p.setLanguage(lang);
-  parser = p;
+/** Idempotent and safe to call concurrently (multi-root servers create engines at once). */
+export function initPython(wasm: WasmBinaries): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({ wasmBinary: wasm.treeSitter });
+    const lang = await Language.load(wasm.python);
+    const p = new Parser();
+    p.setLanguage(lang);
+    parser = p;
+  })();
+  return loading;
 }
 
 /** Parses `text`, hands the tree to `use`, and frees the tree's wasm memory afterwards. */

@@ -48,7 +48,7 @@ export function renderExplanation(e: Explanation): string {
   } else if (e.found) {
     section(out, 'Components', COMPONENT_KINDS.map((kind) => {
       const hit = e.components[kind];
-      if (hit === null) return `${kind.padEnd(8)}  missing (searched: ${e.searched[kind].join(', ') || 'nothing'})`;
+      if (hit === null) return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;
       return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}`;
     }));
   }

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HostLink } from '../../server/src/engine/engine';
-import { limiter } from '../../server/src/lsp/limit';
-import { MAX_BYTES, readText } from '../../server/src/lsp/readText';
-import { listFiles } from '../../server/src/lsp/scan';
+import { limiter } from '../../server/src/host/limit';
+import { MAX_BYTES, readText } from '../../server/src/host/readText';
+import { listFiles } from '../../server/src/host/scan';
 
-describe('lsp: scanning a root', () => {
+describe('host: scanning a root', () => {
   let base: string;
   let root: string;
   const write = (rel: string, text = 'X = 1\n'): void => {

@@ -1,0 +1,68 @@
+// The companion-metadata and apcore examples report exactly their seeded problems (EXPECTED.json) at
+// error and warning level, each at its exact node; `graph` prints their cycles in every format.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, runCli, runJson, textAt } from './helpers';
+
+interface Expected { code: string; file: string; line: number; character: number; text: string; severity: string }
+interface Reported { code: string; file: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+
+const EXAMPLES: { name: string; cycle: string[]; workspace?: { id: string; cycles: string[][] } }[] = [
+  { name: 'meta-workspace', cycle: ['ModelCalibration', 'XGBoostTraining', 'ModelEvaluation'], workspace: { id: 'alice_ml', cycles: [] } },
+  { name: 'apcore-extensions', cycle: ['ext.text.render', 'plug.slack.notify'] },
+];
+
+for (const example of EXAMPLES) {
+  const root = join(REPO, 'examples', example.name);
+  describe(`cli on examples/${example.name}`, () => {
+    let expected: Expected[];
+    let reported: Reported[];
+    before(() => {
+      expected = JSON.parse(readFileSync(join(root, 'EXPECTED.json'), 'utf8')) as Expected[];
+      reported = runJson(['check', `examples/${example.name}`, '--format', 'json']).json['diagnostics'] as Reported[];
+    });
+    const same = (e: Expected, d: Reported): boolean => d.code === e.code && d.file === e.file && d.range.start.line === e.line && d.range.start.character === e.character;
+
+    it('reports every seeded problem with its severity and the exact node', () => {
+      const problems = expected.flatMap((e) => {
+        const d = reported.find((r) => same(e, r));
+        if (!d) return [`missing ${e.code} at ${e.file}:${e.line}:${e.character}`];
+        const covered = textAt(readFileSync(join(root, e.file), 'utf8'), d.range);
+        return [...(d.severity === e.severity ? [] : [`${e.code} ${e.file}: ${d.severity}, expected ${e.severity}`]), ...(covered === e.text ? [] : [`${e.code} ${e.file}: covers ${JSON.stringify(covered)}, expected ${JSON.stringify(e.text)}`])];
+      });
+      assert.deepEqual(problems, []);
+      assert.ok(expected.length >= 10);
+    });
+
+    it('reports nothing else at error or warning level', () => {
+      const extra = reported.filter((d) => (d.severity === 'error' || d.severity === 'warning') && !expected.some((e) => same(e, d)));
+      assert.deepEqual(extra.map((d) => `${d.file} ${d.code} ${d.message}`), []);
+    });
+
+    it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
+      const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; cycle: boolean }[]; order: string[]; blocked: string[] };
+      assert.deepEqual(g.cycles, [example.cycle]);
+      const red = g.edges.filter((e) => e.cycle).map((e) => `${e.from}->${e.to}`).sort();
+      assert.deepEqual(red, example.cycle.map((n, i) => `${n}->${example.cycle[(i + 1) % example.cycle.length] ?? ''}`).sort());
+      for (const n of example.cycle) assert.ok(g.blocked.includes(n) && !g.order.includes(n));
+      const dot = runCli(['graph', '--root', `examples/${example.name}`]);
+      assert.equal(dot.code, 0, dot.stderr);
+      assert.match(dot.stdout, /^digraph "registry-lens core" \{/);
+      assert.equal(dot.stdout.split('\n').filter((l) => l.includes('->') && l.includes('color=red')).length, example.cycle.length);
+      const mermaid = runCli(['graph', '--root', `examples/${example.name}`, '--format', 'mermaid']).stdout;
+      assert.match(mermaid, /^graph LR\n/);
+      assert.match(mermaid, /linkStyle [\d,]+ stroke:#d00/);
+    });
+
+    if (example.workspace) {
+      const ws = example.workspace;
+      it(`graph --workspace ${ws.id} is the graph of that context`, () => {
+        const g = runJson(['graph', '--root', `examples/${example.name}`, '--workspace', ws.id, '--format', 'json']).json as { context: string; cycles: string[][]; nodes: { id: string; kind: string }[] };
+        assert.equal(g.context, ws.id);
+        assert.deepEqual(g.cycles, ws.cycles);
+        assert.ok(g.nodes.some((n) => n.kind === 'workspace' && n.id === `workspace:${ws.id}`));
+      });
+    }
+  });
+}
