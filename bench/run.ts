@@ -5,7 +5,7 @@
 //   npm run bench -- --quick            small org only, fewer runs (a fast check)
 //   npm run bench -- --save-baseline    also record these results as the new baseline
 //   options: --org small|large  --runs N  --edits N  --rounds N  --regen
-//            --profile DIR   write CPU profiles of the last cold run and of the edit rounds (slows them)
+//            --profile DIR   write CPU profiles of the last cold run, the edit rounds and the core edits (slows them)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

@@ -280,10 +280,12 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     return performance.now() - t0;
   };
   const coreEditMs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    setField(other.pick(org.core), 'description', `Revised core step ${i} (${other.int(1, 1e6)})`);
-    coreEditMs.push(timed(org.corePath, renderCoreRegistry(org)));
-  }
+  await profile('core-edits', () => {
+    for (let i = 0; i < 5; i++) {
+      setField(other.pick(org.core), 'description', `Revised core step ${i} (${other.int(1, 1e6)})`);
+      coreEditMs.push(timed(org.corePath, renderCoreRegistry(org)));
+    }
+  });
   const componentEditMs: number[] = [];
   const builders = org.components.filter((c) => c.kind === 'builder' && c.path.startsWith('developer_workspaces/'));
   for (const c of other.sample(builders, 10)) {

@@ -186,7 +186,7 @@ function runCli(args, { env, timeout = 120_000 } = {}) {
  * A throwaway code-server profile: temp root with user-data-dir, extensions-dir,
  * config.yaml and XDG dirs, and user settings written beforehand.
  */
-export async function createProfile({ settings = {}, root } = {}) {
+export async function createProfile({ settings = {}, root, baseSettings = DEFAULT_SETTINGS } = {}) {
   root = root || (await fsp.mkdtemp(path.join(os.tmpdir(), 'rl-e2e-')));
   const profile = {
     root,
@@ -201,7 +201,7 @@ export async function createProfile({ settings = {}, root } = {}) {
   for (const d of ['config', 'data', 'cache']) await fsp.mkdir(path.join(profile.xdg, d), { recursive: true });
   await fsp.writeFile(
     path.join(profile.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
+    JSON.stringify({ ...baseSettings, ...settings }, null, 2),
   );
   // an explicit config file keeps code-server from writing ~/.config/code-server/config.yaml
   await fsp.writeFile(profile.configPath, 'auth: none\ncert: false\n');
@@ -240,14 +240,15 @@ export async function listExtensions(profile) {
 
 /**
  * Start code-server on 127.0.0.1 (free port chosen by the kernel), auth none.
- * Options: settings (merged over DEFAULT_SETTINGS), extensions (vsix paths to
- * install first), env (extra env for server + extension host), args (extra
- * code-server flags), timeout (ms to wait for /healthz), profile (reuse).
+ * Options: settings (merged over baseSettings, default DEFAULT_SETTINGS), extensions
+ * (vsix paths to install first), env (extra env for server + extension host), args
+ * (extra code-server flags), port (default 0: any free one), timeout (ms to wait
+ * for /healthz), profile (reuse).
  */
 export async function startCodeServer(opts = {}) {
-  const { settings, extensions = [], env = {}, args = [], timeout = 60_000 } = opts;
+  const { settings, baseSettings, extensions = [], env = {}, args = [], port: wantedPort = 0, timeout = 60_000 } = opts;
   const { node, entry } = codeServerPaths();
-  const profile = opts.profile || (await createProfile({ settings }));
+  const profile = opts.profile || (await createProfile({ settings, ...(baseSettings ? { baseSettings } : {}) }));
   const installs = [];
   for (const vsix of extensions) installs.push(await installExtension(profile, vsix));
 
@@ -259,7 +260,7 @@ export async function startCodeServer(opts = {}) {
     [
       entry,
       ...profileArgs(profile),
-      '--bind-addr', '127.0.0.1:0',
+      '--bind-addr', `127.0.0.1:${wantedPort}`,
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
@@ -763,6 +764,9 @@ export class Workbench {
   async parkMouse() {
     const vp = this.page.viewportSize() || { width: 1400, height: 900 };
     await this.page.mouse.move(Math.round(vp.width / 2), vp.height - 4);
+    // a tooltip of what was under the mouse (e.g. a panel tab after a palette click) fades out
+    await waitFor(async () => (await this.page.locator('.workbench-hover-container .workbench-hover:visible, .monaco-hover.workbench-hover:visible').count()) === 0,
+      { timeout: 3_000, message: 'tooltips to close' }).catch(() => {});
   }
 
   /** Poll the Problems panel until `pred(rows)` holds; returns the rows. */

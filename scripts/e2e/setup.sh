@@ -3,6 +3,7 @@
 # Debian Chromium with playwright-core. Idempotent: a second run takes ~1 s.
 #
 #   bash scripts/e2e/setup.sh          # code-server, Node 24, chromium (npm run test:e2e)
+#   bash scripts/e2e/setup.sh server   # code-server, Node 24, no browser (npm start)
 #   bash scripts/e2e/setup.sh nvim     # only Debian neovim (npm run test:nvim)
 #   bash scripts/e2e/setup.sh all      # both (.ci/run)
 #   E2E_SETUP_QUIET=1 bash ...         # less chatter
@@ -28,7 +29,7 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
 WHAT="${1:-vscode}"
-case "$WHAT" in vscode|nvim|all) ;; *) echo "usage: setup.sh [vscode|nvim|all]" >&2; exit 2 ;; esac
+case "$WHAT" in vscode|server|nvim|all) ;; *) echo "usage: setup.sh [vscode|server|nvim|all]" >&2; exit 2 ;; esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # keep in sync with E2E_CACHE in code-server.mjs
@@ -49,16 +50,16 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 apt_missing=()
 dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 if [ "$WHAT" != nvim ]; then
-  [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+  [ "$WHAT" = server ] || [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
   dpkg_has libkrb5-dev || apt_missing+=(libkrb5-dev)
   command -v make >/dev/null || apt_missing+=(make)
   command -v g++ >/dev/null || apt_missing+=(g++)
   command -v python3 >/dev/null || apt_missing+=(python3)
   # fonts: Debian's chromium pulls fonts-liberation; make sure some font exists
   # so screenshots are readable.
-  if ! fc-list 2>/dev/null | grep -q .; then apt_missing+=(fonts-dejavu-core); fi
+  if [ "$WHAT" != server ] && ! fc-list 2>/dev/null | grep -q .; then apt_missing+=(fonts-dejavu-core); fi
 fi
-if [ "$WHAT" != vscode ]; then
+if [ "$WHAT" = nvim ] || [ "$WHAT" = all ]; then
   command -v nvim >/dev/null || apt_missing+=(neovim)
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -123,6 +124,6 @@ if ! (cd "$ROOT" && node -e "require.resolve('playwright-core'); require.resolve
   if [ -f "$ROOT/package-lock.json" ]; then (cd "$ROOT" && npm ci --no-audit --no-fund); else (cd "$ROOT" && npm install --no-audit --no-fund); fi
 fi
 
-log "ready in $(( $(date +%s) - t0 ))s ($E2E): node $("$NODE24_BIN" --version), code-server $CODE_SERVER_VERSION, $(/usr/bin/chromium --version 2>/dev/null)"
+log "ready in $(( $(date +%s) - t0 ))s ($E2E): node $("$NODE24_BIN" --version), code-server $CODE_SERVER_VERSION$([ "$WHAT" = server ] || echo ", $(/usr/bin/chromium --version 2>/dev/null)")"
 [ "$WHAT" = all ] && log "$(nvim --version | head -1)"
 exit 0

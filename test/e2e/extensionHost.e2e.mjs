@@ -18,13 +18,19 @@ describe('in-editor suite in code-server\'s extension host', function () {
     assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')), 'dist/ missing: run `npm run build`');
     killStrayCodeServers();
     const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-ext-tests-')), 'results.json');
-    const run = await runExtensionTests({
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: SUITE,
-      folder: DEMO,
-      env: { RL_EXT_TEST_RESULTS: resultsFile },
-    });
-    const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : null;
+    let run;
+    let results;
+    try {
+      run = await runExtensionTests({
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: SUITE,
+        folder: DEMO,
+        env: { RL_EXT_TEST_RESULTS: resultsFile },
+      });
+      results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : null;
+    } finally {
+      fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+    }
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(RESULTS_DIR, 'extension-host-results.json'), JSON.stringify({ code: run.code, ms: run.ms, results }, null, 2));
     if (results) {
@@ -38,6 +44,5 @@ describe('in-editor suite in code-server\'s extension host', function () {
       results ? '' : `no results file; browser console:\n${run.console.slice(-60).join('\n')}\nexthost log:\n${run.exthostLog.slice(-4000)}`,
     ].join('\n'));
     assert.ok(results && results.tests.length >= 5 && results.tests.every((t) => t.state === 'passed'), JSON.stringify(results));
-    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
   });
 });

@@ -159,14 +159,13 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
       await waitFor(async () => (await wb.activeTabTitle()) === 'Explain XGBoostTraining (alice_ml)', { timeout: 15_000, message: 'the explain tab' });
       return waitFor(async () => { const t = await wb.editorText(); return t.startsWith('Explain Resolution: XGBoostTraining') && t; }, { timeout: 10_000, message: 'the explain text' });
     });
-    // every visible line as `registry-lens explain` prints it, but the Strategy line: the CLI names
-    // the mode it was given ("in isolated mode"), the editor's request names none ("in the configured mode")
-    const lines = (t) => t.split('\n').map((l) => l.trimEnd()).filter((l) => !l.startsWith('Strategy: '));
+    // every visible line exactly as `registry-lens explain` prints it
+    const lines = (t) => t.split('\n').map((l) => l.trimEnd());
     const shown = lines(doc);
     const want = lines(cli);
     assert.ok(shown.length >= 12, `only ${shown.length} lines visible`);
     assert.deepEqual(shown, want.slice(0, shown.length), 'the explain document shows what `registry-lens explain` prints');
-    assert.match(doc, /\nStrategy: workspace_priority \(override:alice_ml is consulted before core in /);
+    assert.match(doc, /\nStrategy: workspace_priority \(override:alice_ml is consulted before core in isolated mode\)/);
     assert.match(doc, /Trace:\n +✓ hit +override:alice_ml +developer_workspaces\/developers\/alice_ml\/src\/cursus_dev\/registry\/workspace_registry\.py:\d+:5\n +· miss +local:alice_ml/);
     await wb.parkMouse();
     await wb.screenshot('04-explain-document');
@@ -184,7 +183,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     const pristine = /LOCAL_STEPS = \{\n {4}"ImageResize": \{/;
     assert.match(await wb.editorText(), pristine);
     await wb.press('End');
-    await wb.type('\n"SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},');
+    await wb.type('\n"SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Captions"},');
     const typed = Date.now();
     await wb.waitForProblems((rs) => conflict(rs, CAROL) && conflict(rs, BOB), { timeout: 15_000, message: 'RL002 for SentenceEmbedding in carol_vision and bob_nlp' });
     timings['conflict appears after the last keystroke'] = Date.now() - typed;

@@ -79,6 +79,8 @@ describe('lsp: editor features', () => {
     assert.equal(step, 'XGBoostTraining');
     const folders = await c.request<{ folder: string; active: string; contexts: { id: string }[] }[]>('registryLens/contexts', {});
     assert.deepEqual(folders.map((f) => [f.folder, f.active, f.contexts.map((x) => x.id)]), [[c.uri(''), 'core', ['core', 'alice', 'bob']]]);
+    const forAlice = await c.request<{ current?: string }[]>('registryLens/contexts', { uri: c.uri(ALICE) });
+    assert.equal(forAlice[0]?.current, 'alice', "the context of the file the request names, offered first by the client's pick");
   });
 
   it('rename of a core step edits every registry, with the version of open documents', async () => {

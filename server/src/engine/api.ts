@@ -65,7 +65,7 @@ export interface Explanation {
   /** Where entries of the context (or the workspace itself) depend on the step: the module_id / dependency node. */
   dependents: Dependent[];
   /** The companion metadata merged into `winner.fields` (YAML wins), and companions ignored because another came first. */
-  meta?: { file: string; fromMeta: string[]; ignored: string[] } | null;
+  meta?: { file: string; fromMeta: string[]; ignored: string[]; boundBy: string | null } | null;
   /** For an apcore module: its extension root and resolved class (instead of cursus components). */
   module?: { root: string; entryClass: ComponentHit | null } | null;
   suggestions: string[];

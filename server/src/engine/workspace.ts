@@ -7,7 +7,7 @@ import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settin
 import { diag } from './codes';
 import { RoleClassifier, type ApcoreLayout, type FileRole, type HostLink } from './model/roles';
 import { CORE_SCOPE, RegistryModel, type ClassDef } from './model/registry';
-import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from './model/source';
+import { coreSourceFromPython, coreSourceFromYaml, fieldStr, workspaceSource, type RegistrySource } from './model/source';
 import { parsePythonFacts, type PyClass } from './python/facts';
 import { parseYamlLit } from './yaml/yamlLit';
 import { resolvableNames } from './model/resolve';
@@ -103,7 +103,7 @@ export class Workspace {
 
   /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
   wantedFiles(): string[] {
-    return this.pipeline.watched().filter((p) => !this.files.has(p)).sort();
+    return this.pipeline.wanted().filter((p) => !this.files.has(p)).sort();
   }
 
   /** Bumped whenever the set of relevant files changes in a way only a new walk can find (apcore roots, id map, links). */
@@ -246,14 +246,14 @@ export class Workspace {
     this.model.rebuildCore();
     dirtyUnits.add(CORE_UNIT);
     for (const dir of this.model.workspaces.keys()) dirtyUnits.add(dir);
-    return { full: true, files: [], registries: new Set(), names: new Set(), linksChanged: true };
+    return { full: true, files: [], registries: new Set(), names: new Set(), nameSets: new Set(), linksChanged: true };
   }
 
   private applyDirty(dirtyUnits: Set<string>, touched: Set<string>): ChangeSet {
     let coreChanged = false;
     let everything = false;
     const paths = [...this.dirty].sort();
-    const cs: ChangeSet = { full: false, files: [], registries: new Set(), names: new Set(), linksChanged: false };
+    const cs: ChangeSet = { full: false, files: [], registries: new Set(), names: new Set(), nameSets: new Set(), linksChanged: false };
     this.dirty.clear();
     for (const path of paths) {
       touched.add(path);
@@ -267,10 +267,10 @@ export class Workspace {
       for (const a of [before, after]) {
         if (!a) continue;
         const r = a.role;
-        if (r.role === 'core-py' || r.role === 'core-yaml') { coreChanged = true; cs.registries.add(''); }
-        if (r.role === 'ws-registry') { this.collectWorkspaceImpact(r.wsDir, dirtyUnits); cs.registries.add(r.wsDir); }
-        for (const e of a.source?.entries ?? []) cs.names.add(e.name);
+        if (r.role === 'core-py' || r.role === 'core-yaml') coreChanged = true;
+        if (r.role === 'ws-registry') this.collectWorkspaceImpact(r.wsDir, dirtyUnits);
       }
+      this.collectPipelineImpact(before, after, cs);
       if (before) this.apply(path, before, -1);
       if (after) this.apply(path, after, +1);
       for (const a of [before, after]) if (a?.role.role === 'ws-registry') this.collectWorkspaceImpact(a.role.wsDir, dirtyUnits);
@@ -285,6 +285,26 @@ export class Workspace {
     }
     for (const unit of [...dirtyUnits]) if (unit !== CORE_UNIT && !this.model.workspaces.has(unit)) this.dropUnit(unit, touched);
     return cs;
+  }
+
+  /**
+   * What a registry edit means for the discovery pipeline: only the workspace id and each entry's name,
+   * layer, builder and config class matter to it (binding, resolution, winners), so a field edit costs
+   * the pipeline nothing.
+   */
+  private collectPipelineImpact(before: Applied | null, after: Applied | null, cs: ChangeSet): void {
+    const scopeOf = (a: Applied | null): string | null => {
+      const r = a?.role;
+      return r?.role === 'ws-registry' ? r.wsDir : r?.role === 'core-py' || r?.role === 'core-yaml' ? '' : null;
+    };
+    const scope = scopeOf(before) ?? scopeOf(after);
+    if (scope === null) return;
+    const names = (a: Applied | null): string[] => (a?.source?.entries ?? []).map((e) => e.name);
+    const sig = (a: Applied | null): string => JSON.stringify([a?.source?.developerId?.value ?? null, (a?.source?.entries ?? []).map((e) => [e.layer, e.name, fieldStr(e, 'builder_step_name'), fieldStr(e, 'config_class')])]);
+    if (before && after && scopeOf(before) === scopeOf(after) && sig(before) === sig(after)) return;
+    cs.registries.add(scope);
+    for (const n of [...names(before), ...names(after)]) cs.names.add(n);
+    if ([...names(before)].sort().join('\n') !== [...names(after)].sort().join('\n')) cs.nameSets.add(scope);
   }
 
   /** A workspace edit affects itself, every workspace defining one of its local names (RL002), and those sharing its id (RL015). */
@@ -346,7 +366,7 @@ export class Workspace {
       applied.idMap = readIdMap(path, f.text);
       applied.local = applied.idMap.diagnostics;
     } else if (role.role !== 'code' || path.endsWith('.py')) {
-      const facts = parsePythonFacts(f.text);
+      const facts = parsePythonFacts(f.text, role.role === 'core-py' || role.role === 'ws-registry');
       if (role.role === 'core-py') applied.source = coreSourceFromPython(path, facts, this.settings);
       else if (role.role === 'ws-registry') applied.source = workspaceSource(path, role.wsDir, facts, this.settings);
       else applied.py = facts.classes;

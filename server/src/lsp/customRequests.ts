@@ -41,7 +41,7 @@ export function registerCustomRequests(s: Session): void {
   c.onRequest(stepNamesRequest, (p, token) =>
     s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)));
 
-  c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, folderContexts));
+  c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, (folder) => folderContexts(folder, p.uri)));
 
   c.onRequest(setContextRequest, (p, token) =>
     s.queryAll(token, (folder) => {
@@ -59,8 +59,10 @@ function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, a
   return p.uri !== undefined ? s.queryFolder(p.uri, token, [], (folder) => [answer(folder)]) : s.queryAll(token, (folder) => [answer(folder)]);
 }
 
-function folderContexts(folder: Folder): FolderContexts {
-  return { folder: folder.uri, name: folder.name, active: folder.activeContext, contexts: folder.engine.contexts() };
+function folderContexts(folder: Folder, uri: string | undefined): FolderContexts {
+  const rel = uri === undefined ? undefined : folder.relOf(uri);
+  const current = rel === undefined ? {} : { current: folder.engine.contextOf(rel) };
+  return { folder: folder.uri, name: folder.name, active: folder.activeContext, ...current, contexts: folder.engine.contexts() };
 }
 
 function overview(folder: Folder): FolderOverview {
@@ -86,5 +88,5 @@ function overview(folder: Folder): FolderOverview {
     range: d.range,
     related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
   }));
-  return { ...folderContexts(folder), summary: engine.summary(), contexts, conflicts };
+  return { ...folderContexts(folder, undefined), summary: engine.summary(), contexts, conflicts };
 }

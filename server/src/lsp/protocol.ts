@@ -30,7 +30,8 @@ export interface StepNamesParams { uri?: string; context?: string }
 /** Limits the answer to the folder of `uri`; every folder without it. */
 export interface ContextsParams { uri?: string }
 export type OverviewParams = ContextsParams;
-export interface FolderContexts { folder: string; name: string; active: string; contexts: ContextInfo[] }
+/** `current`: the context of the file named by the request's `uri`, when there is one. */
+export interface FolderContexts { folder: string; name: string; active: string; current?: string; contexts: ContextInfo[] }
 /** Without `folder`, the context becomes active in every folder that has it. */
 export interface SetContextParams { context: string; folder?: string }
 

@@ -33,7 +33,7 @@ describe('pipeline 8: register (merged view)', () => {
     assert.equal(x.winner?.fields['description'], 'Alpha, as the YAML says');
     assert.equal(x.winner?.fields['config_class'], 'AlphaConfig');
     assert.equal(x.legacy?.['description'], 'Alpha step', 'the legacy STEP_NAMES entry stays what the registry says');
-    assert.deepEqual(x.meta, { file: 'src/cursus/steps/builders/builder_alpha_step_meta.yaml', fromMeta: ['description', 'version'], ignored: [] });
+    assert.deepEqual(x.meta, { file: 'src/cursus/steps/builders/builder_alpha_step_meta.yaml', fromMeta: ['description', 'version'], ignored: [], boundBy: 'class AlphaStepBuilder' });
     assert.deepEqual(x.dependents.map((d) => [d.name, d.file.split('/').pop()]), [['Beta', 'builder_beta_step_meta.yaml']]);
     await checkHover(text, ['**Alpha** · `core`', '| description | `"Alpha, as the YAML says"` | meta |', '| config_class | `"AlphaConfig"` | code |', 'Dependents: `Beta`']);
   });

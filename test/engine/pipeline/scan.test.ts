@@ -121,4 +121,23 @@ describe('pipeline 1: scan', () => {
     assert.deepEqual(ids(engine), ['a.m']);
     assert.equal(engine.allDiagnostics().filter((d) => d.file.startsWith('lib/')).length, 0);
   });
+
+  it('relevanceVersion moves when apcore.yaml names other roots, so hosts walk again', async () => {
+    const { engine } = await analyze(`
+      //- /extensions/a.py
+      ${moduleClass('A')}
+    `);
+    const v = engine.relevanceVersion();
+    assert.equal(engine.isRelevant('mods/b.py'), false);
+    engine.setFile('apcore.yaml', 'extensions:\n  root: ./mods\n');
+    engine.update();
+    assert.notEqual(engine.relevanceVersion(), v);
+    assert.equal(engine.isRelevant('mods/b.py'), true);
+    assert.equal(engine.isRelevant('extensions/a.py'), false);
+    const again = engine.relevanceVersion();
+    engine.setFile('apcore.yaml', 'extensions:\n  root: ./mods  # same roots\n');
+    engine.update();
+    assert.equal(engine.relevanceVersion(), again, 'an edit that keeps the roots needs no new walk');
+  });
 });
+

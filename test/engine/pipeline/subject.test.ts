@@ -81,4 +81,21 @@ describe('pipeline 3: subject and entry', () => {
     assert.equal(desc('Alpha', 'alice'), 'Alpha step');
     assert.equal(desc('Alpha'), 'Alpha step');
   });
+
+  it('tells the host what to read: companions of a meta file, subjects it still lacks, paths that became relevant', async () => {
+    const { engine } = await analyze(`
+      //- /tools/run_meta.yaml
+      description: describes tools/run.py, which the walk did not know to read
+      entry_point: ../lib/runner.py:Runner
+    `);
+    assert.deepEqual(engine.companionsOf('tools/run_meta.yaml'), ['tools/run.py', 'tools/run.ts', 'tools/run.js']);
+    assert.deepEqual(engine.wantedFiles(), ['lib/runner.py', 'tools/run.js', 'tools/run.py', 'tools/run.ts']);
+    assert.equal(engine.isRelevant('tools/run.py'), true);
+    assert.equal(engine.isRelevant('tools/other.py'), false);
+    engine.setFile('tools/run.py', 'class Run:\n    pass\n');
+    engine.update();
+    assert.deepEqual(engine.wantedFiles(), ['lib/runner.py'], 'once the subject exists its other candidates are not looked for');
+    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL026']);
+  });
 });
+

@@ -48,7 +48,7 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
       : `Step '${q.step}' not found (workspace: ${context})`;
     return base;
   }
-  const decided = decide(candidates, q, hasPrefs);
+  const decided = decide(candidates, { ...q, mode }, hasPrefs);
   const winner = decided.winner.entry;
   const isModule = winner.layer === 'module';
   const entryClass = isModule ? ws.pipeline.entryClassOf(winner.file) : null;
@@ -67,7 +67,7 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
     components: isModule ? emptyComponents() : components(ws, wsDir, winner),
     dependencies: primary ? dependencies(ws, primary) : [],
     dependents: dependents(ws, wsDir, mode, q.step),
-    meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1) } : null,
+    meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
@@ -78,7 +78,7 @@ function decide(candidates: Candidate[], q: ExplainQuery, hasPrefs: boolean): { 
   const first = candidates[0] as Candidate;
   if (candidates.length === 1) return { winner: first, strategy: null };
   if (!hasPrefs) {
-    return { winner: first, strategy: { name: 'workspace_priority', reason: `${first.layer.label} is consulted before ${candidates.slice(1).map((c) => c.layer.label).join(', ')} in ${q.mode ?? 'the configured'} mode` } };
+    return { winner: first, strategy: { name: 'workspace_priority', reason: `${first.layer.label} is consulted before ${candidates.slice(1).map((c) => c.layer.label).join(', ')} in ${q.mode} mode` } };
   }
   const own = candidates.filter((c) => c.layer.own && c.layer.wsDir);
   if (own.length > 0) {
@@ -163,7 +163,7 @@ function dependencies(ws: Workspace, meta: string): Explanation['dependencies'] 
   const env = {
     context: ws.pipeline.contextName(scope),
     resolve: (n: string) => resolveName(layers, n)?.entry ?? null,
-    names: () => [],
+    suggest: () => [],
     versionOf: (e: StepEntry) => ws.pipeline.versionOf(e),
   };
   return (doc?.deps ?? []).map((dep) => {

@@ -84,7 +84,7 @@ function stepMarkdown(ws: Workspace, name: string, context: string | undefined, 
     lines.push('', x.meta ? '| field | value | from |' : '| field | value |', x.meta ? '|---|---|---|' : '|---|---|');
     for (const [k, v] of fields) lines.push(`| ${k} | \`${JSON.stringify(v).replace(/\|/g, '\\|')}\` |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
   }
-  if (x.meta) lines.push('', `Metadata: \`${x.meta.file}\` (YAML wins over code)${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map((f) => `\`${f}\``).join(', ')}` : ''}`);
+  if (x.meta) lines.push('', `Metadata: \`${x.meta.file}\`${x.meta.boundBy ? ` (by ${x.meta.boundBy})` : ''}, YAML wins over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map((f) => `\`${f}\``).join(', ')}` : ''}`);
   if (x.shadowed.length) lines.push('', `Shadows: ${x.shadowed.map((s) => `\`${s.source}\` (\`${s.file}:${s.range.start.line + 1}\`)`).join(', ')}`);
   if (x.conflicts.length) lines.push('', `Also defined in: ${x.conflicts.map((s) => `\`${s.source}\``).join(', ')}`);
   if (x.module) {

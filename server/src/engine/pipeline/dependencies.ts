@@ -6,7 +6,6 @@ import semver from 'semver';
 import type { Diagnostic, Location, Range } from '../types';
 import type { StepEntry } from '../model/source';
 import { diag } from '../codes';
-import { closest } from '../util/editDistance';
 import type { MetaDep, MetaDoc } from './types';
 
 export const DEFAULT_VERSION = '1.0.0';
@@ -18,8 +17,8 @@ export interface DepEnv {
   /** Context name for messages (`core` or a workspace id). */
   context: string;
   resolve(name: string): StepEntry | null;
-  /** Every name resolvable in the context, for suggestions. */
-  names(): Iterable<string>;
+  /** The names of the context closest to an unknown one, best first (at most 3). */
+  suggest(name: string): string[];
   /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
   versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
 }
@@ -40,7 +39,7 @@ export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnos
     const { entry, version, satisfied } = resolveDep(dep, env);
     if (!entry) {
       unresolved = true;
-      const near = closest(dep.moduleId, env.names(), 3);
+      const near = env.suggest(dep.moduleId);
       const kind = dep.optional ? 'optional' : 'required';
       diagnostics.push(diag(doc.file, dep.range, 'RL022', `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
         severity: dep.optional ? 'warning' : 'error',
@@ -51,7 +50,7 @@ export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnos
     if (!edges.some((e) => e.to === entry.name)) edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
     if (satisfied !== false || !dep.version || !version) continue;
     diagnostics.push(diag(doc.file, dep.version.range, 'RL027', `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'`, {
-      related: [version.at ? { ...version.at, message: `version of '${dep.moduleId}'` } : { file: entry.file, range: entry.keyRange, message: `'${dep.moduleId}' is defined here` }],
+      related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
     }));
   }
   return { edges, diagnostics, unresolved };

@@ -11,6 +11,7 @@ import type { StepEntry } from '../model/source';
 import type { HostLink } from '../model/roles';
 import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
 import { diag } from '../codes';
+import { closest } from '../util/editDistance';
 import type { UnitStore } from '../unitStore';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
@@ -49,12 +50,14 @@ export type ChangedRole = 'meta' | 'module' | 'apcore' | 'other';
 /** What changed since the last run. */
 export interface ChangeSet {
   full: boolean;
-  /** Files added, removed or edited; `added`/`removed` when the file appeared or vanished. */
+  /** Files added, removed or edited; `existence` when the file appeared or vanished. */
   files: { path: string; role: ChangedRole; existence: boolean }[];
-  /** Registry scopes whose entries changed: '' for core, else workspace directories. */
+  /** Registry scopes whose pipeline signature changed (id, names, layers, builder and config classes): '' for core, else workspace directories. */
   registries: Set<string>;
   /** Step names a registry edit defined, removed or changed. */
   names: Set<string>;
+  /** Registry scopes whose set of names changed (not only fields): their unknown dependencies get new suggestions. */
+  nameSets: Set<string>;
   linksChanged: boolean;
 }
 
@@ -69,6 +72,8 @@ const CORE_SCOPE = '';
 export class Pipeline {
   private scanned = new Map<string, ScannedModule>();
   private bindings = new Map<string, Binding>();
+  /** Meta files none of whose subject candidates exists. */
+  private orphans = new Set<string>();
   private companions = new Map<string, string[]>();
   private edges = new Map<string, Edge[]>();
   /** Meta files with an unknown dependency, and the context they resolve in ('' for core). */
@@ -80,23 +85,25 @@ export class Pipeline {
   private byPath = new Map<string, Set<string>>();
   private byScope = new Map<string, Set<string>>();
   private byDep = new Map<string, Set<string>>();
-  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[] }>();
+  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[]; entryPoint: string | null }>();
   private mappedPaths = new Set<string>();
   private layerCache = new Map<string, ResolutionLayer[]>();
-  private namesCache = new Map<string, string[]>();
+  /** Suggestions for unknown dependencies, per context, kept until that context's set of names changes. */
+  private suggestions = new Map<string, Map<string, string[]>>();
 
   constructor(private readonly host: PipelineHost, private readonly units: UnitStore) {}
 
   reset(): void {
     for (const m of [this.scanned, this.bindings, this.companions, this.edges, this.edgeOwners, this.byPath, this.byScope, this.byDep, this.indexed]) m.clear();
     this.unresolved.clear();
+    this.suggestions.clear();
+    this.orphans.clear();
     this.entangled.clear();
     this.mappedPaths.clear();
   }
 
   run(cs: ChangeSet, touched: Set<string>): void {
     this.layerCache.clear();
-    this.namesCache.clear();
     const d: Dirty = { metas: new Set(), mods: new Set(), cycles: new Set(), names: new Set(cs.names), entries: new Set(), nameSets: new Set() };
     if (cs.full) {
       this.reset();
@@ -113,8 +120,8 @@ export class Pipeline {
       for (const s of cs.registries) {
         for (const m of this.byScope.get(s) ?? []) d.metas.add(m);
         d.cycles.add(s);
-        if (d.nameSets !== 'all') d.nameSets.add(s);
       }
+      if (d.nameSets !== 'all') for (const s of cs.nameSets) d.nameSets.add(s);
     }
     for (const f of cs.files) {
       for (const m of this.byPath.get(f.path) ?? []) {
@@ -134,6 +141,7 @@ export class Pipeline {
     }
     for (const n of d.names) for (const m of this.byDep.get(n) ?? []) d.metas.add(m);
     const sets = d.nameSets;
+    if (sets === 'all') this.suggestions.clear(); else for (const s of sets) this.suggestions.delete(s);
     for (const [m, scope] of this.unresolved) if (sets === 'all' || sets.has(scope)) d.metas.add(m);
     for (const m of d.metas) this.recomputeMeta(m, d, touched);
     for (const e of d.entries) this.refreshOwner(e, d);
@@ -145,7 +153,13 @@ export class Pipeline {
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return (this.byPath.get(path)?.size ?? 0) > 0 || this.mappedPaths.has(path); }
-  watched(): string[] { return [...new Set([...[...this.byPath].filter(([, s]) => s.size > 0).map(([p]) => p), ...this.mappedPaths])]; }
+  /** Files worth looking for on disk: the subject candidates of meta files without a subject, entry point files, mapped files. */
+  wanted(): string[] {
+    const out = new Set<string>(this.mappedPaths);
+    for (const m of this.orphans) for (const p of subjectCandidates(m)) out.add(p);
+    for (const { entryPoint } of this.indexed.values()) if (entryPoint) out.add(entryPoint);
+    return [...out];
+  }
 
   bindingOf(metaFile: string): Binding | null { return this.bindings.get(metaFile) ?? null; }
   /** The companion that describes an entry (the first in path order when several bind to it). */
@@ -265,7 +279,7 @@ export class Pipeline {
     const doc = this.host.metaDoc(m);
     if (!doc) return;
     const ep = doc.entryPoint?.file;
-    const entry = { paths: [...subjectCandidates(m), ...(ep ? [ep] : [])], scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))] };
+    const entry = { paths: [...subjectCandidates(m), ...(ep ? [ep] : [])], scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))], entryPoint: ep ?? null };
     this.indexed.set(m, entry);
     for (const p of entry.paths) addTo(this.byPath, p, m);
     addTo(this.byScope, entry.scope, m);
@@ -277,6 +291,7 @@ export class Pipeline {
     const doc = this.host.metaDoc(m);
     const b = doc ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null;
     if (b) this.bindings.set(m, b); else this.bindings.delete(m);
+    if (b && !b.subject) this.orphans.add(m); else this.orphans.delete(m);
     const after = b?.entry ?? null;
     if (before !== after) {
       if (before) this.setCompanion(before, m, false);
@@ -373,10 +388,12 @@ export class Pipeline {
     return {
       context: this.host.contextName(wsDir),
       resolve: (name) => resolveName(this.layers(wsDir), name)?.entry ?? null,
-      names: () => {
-        let n = this.namesCache.get(key);
-        if (!n) this.namesCache.set(key, (n = resolvableNames(this.host.model, wsDir, this.host.settings.mode)));
-        return n;
+      suggest: (name) => {
+        let cache = this.suggestions.get(key);
+        if (!cache) this.suggestions.set(key, (cache = new Map()));
+        let near = cache.get(name);
+        if (!near) cache.set(name, (near = closest(name, resolvableNames(this.host.model, wsDir, this.host.settings.mode), 3)));
+        return near;
       },
       versionOf: (e) => this.versionOf(e),
     };

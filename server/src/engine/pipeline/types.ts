@@ -70,6 +70,6 @@ export interface Binding {
   entry: string | null;
   /** Name of that entry (step name or module id). */
   name: string | null;
-  /** Which rule bound it: `id map`, `module`, `class X`, `file name`. */
+  /** Which rule bound it, shown in hover and Explain: `id map`, `module path`, `class X`, `file name`. */
   rule: string | null;
 }

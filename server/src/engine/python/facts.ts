@@ -46,20 +46,24 @@ export function range(n: Node): Range {
   };
 }
 
-export function parsePythonFacts(text: string): PyFacts {
+/**
+ * `registry`: also read the top-level assignments and the syntax errors (registry files); other
+ * Python files (components, modules, subjects) need only their classes.
+ */
+export function parsePythonFacts(text: string, registry = true): PyFacts {
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
     const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
     for (const stmt of root.namedChildren) {
       if (!stmt) continue;
-      if (stmt.type === 'expression_statement') readAssignment(stmt, facts);
+      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts); }
       else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
       else if (stmt.type === 'decorated_definition') {
         const def = stmt.childForFieldName('definition');
         if (def?.type === 'class_definition') facts.classes.push(readClass(def));
       }
     }
-    if (root.hasError) collectErrors(root, facts.errors);
+    if (registry && root.hasError) collectErrors(root, facts.errors);
     return facts;
   });
 }
@@ -101,7 +105,7 @@ function readClass(def: Node): PyClass {
         const right = first.childForFieldName('right');
         if (left?.type === 'identifier') {
           cls.attributes.push(left.text);
-          const v = right ? toLit(right, 0) : null;
+          const v = right?.type === 'string' || right?.type === 'concatenated_string' ? toLit(right, 0) : null;
           if (v?.kind === 'str') cls.strAttrs[left.text] = v.value;
         }
       } else if (i === 0 && first && (first.type === 'string' || first.type === 'concatenated_string')) {
@@ -162,8 +166,10 @@ export function toLit(n: Node, depth: number): Lit {
       const entries: DictEntry[] = [];
       for (const c of n.namedChildren) {
         if (!c || c.type !== 'pair') continue;
-        const k = c.childForFieldName('key');
-        const v = c.childForFieldName('value');
+        // A pair is `key: value` (two named children) unless a comment sits inside it.
+        const plain = c.namedChildCount === 2;
+        const k = plain ? c.firstNamedChild : c.childForFieldName('key');
+        const v = plain ? c.lastNamedChild : c.childForFieldName('value');
         if (!k || !v || k.isMissing || v.isMissing) continue;
         entries.push({ key: toLit(k, depth + 1), value: toLit(v, depth + 1), range: range(c) });
       }

@@ -29,7 +29,7 @@ export function renderExplanation(e: Explanation): string {
   }
   if (e.meta) {
     section(out, 'Metadata (YAML wins over code)', [
-      `companion  ${e.meta.file}`,
+      `companion  ${e.meta.file}${e.meta.boundBy ? ` (by ${e.meta.boundBy})` : ''}`,
       ...(e.meta.fromMeta.length ? [`from it    ${e.meta.fromMeta.join(', ')}`] : []),
       ...e.meta.ignored.map((f) => `ignored    ${f} (another companion comes first)`),
     ]);
