@@ -136,6 +136,9 @@ export function breakdown(results: OrgResult[]): string {
       return xs.length ? `${k} n=${xs.length} p50 ${fmtMs(percentile(xs, 0.5))} p95 ${fmtMs(percentile(xs, 0.95))}` : '';
     }).filter(Boolean).join(' | ');
     lines.push(`  ${r.org} edits by kind: ${byKind}`);
+    const reg = e.samples.filter((_, i) => e.kinds[i] !== 'meta');
+    const regCpu = e.cpuSamples.filter((_, i) => e.kinds[i] !== 'meta');
+    lines.push(`  ${r.org} workspace-registry edits only (pooled, n=${reg.length}): p50 ${fmtMs(percentile(reg, 0.5))} p95 ${fmtMs(percentile(reg, 0.95))} ms; CPU p50 ${fmtMs(percentile(regCpu, 0.5))} p95 ${fmtMs(percentile(regCpu, 0.95))} ms`);
     const withGc = e.gcMs.filter((g) => g > 0);
     const slow = e.samples.map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
     const kinds = Object.entries(e.gcByKind).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');

@@ -11,6 +11,7 @@ import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
 import { buildOrg, renderComponent, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgParams } from './generate';
 import { EditSession, type EditKind } from './edits';
+import { renderMeta } from './metaFiles';
 import { Rng } from './rng';
 import { median, percentile } from './stats';
 
@@ -209,9 +210,11 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   for (const d of diags) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
 
   // The edit scenario replays model edits; the files on disk must be what the model renders.
-  for (const ws of org.workspaces.slice(0, 25)) {
-    if (live.text(ws.registryPath) !== renderWorkspaceRegistry(ws)) throw new Error(`${ws.registryPath}: generated tree is stale; rerun with --regen`);
-  }
+  const stale = [
+    ...org.workspaces.slice(0, 25).map((ws) => ({ file: ws.registryPath, text: renderWorkspaceRegistry(ws) })),
+    ...org.metas.slice(0, 25).map((m) => ({ file: m.path, text: renderMeta(m) })),
+  ].find((x) => live.text(x.file) !== x.text);
+  if (stale) throw new Error(`${stale.file}: generated tree is stale; rerun with --regen`);
   const gcEntries: { start: number; end: number; kind: GcKind }[] = [];
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -237,31 +240,34 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   const roundP50: number[] = [];
   const roundP95: number[] = [];
   const roundMax: number[] = [];
-  await profile('edits', () => { for (let round = 0; round < opts.editRounds; round++) {
-    const rng = new Rng(params.seed * 31 + round);
-    const these: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < opts.editsPerRound; i++) {
-      const e = session.next(rng);
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      live.setFile(e.file, e.text);
-      const changed = live.update();
-      const t1 = performance.now();
-      cpu.push(cpuMsSince(c0));
-      these.push(t1 - t0);
-      intervals.push({ start: t0, end: t1 });
-      kinds.push(e.kind);
-      changedFiles.push(changed.length);
+  const runRounds = (): void => {
+    for (let round = 0; round < opts.editRounds; round++) {
+      const rng = new Rng(params.seed * 31 + round);
+      const these: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < opts.editsPerRound; i++) {
+        const e = session.next(rng);
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        live.setFile(e.file, e.text);
+        const changed = live.update();
+        const t1 = performance.now();
+        cpu.push(cpuMsSince(c0));
+        these.push(t1 - t0);
+        intervals.push({ start: t0, end: t1 });
+        kinds.push(e.kind);
+        changedFiles.push(changed.length);
+      }
+      samples.push(...these);
+      cpuSamples.push(...cpu);
+      roundCpuP50.push(percentile(cpu, 0.5));
+      roundCpuP95.push(percentile(cpu, 0.95));
+      roundP50.push(percentile(these, 0.5));
+      roundP95.push(percentile(these, 0.95));
+      roundMax.push(Math.max(...these));
     }
-    samples.push(...these);
-    cpuSamples.push(...cpu);
-    roundCpuP50.push(percentile(cpu, 0.5));
-    roundCpuP95.push(percentile(cpu, 0.95));
-    roundP50.push(percentile(these, 0.5));
-    roundP95.push(percentile(these, 0.95));
-    roundMax.push(Math.max(...these));
-  } });
+  };
+  await profile('edits', runRounds);
   await new Promise((r) => setTimeout(r, 50));
   obs.disconnect();
   const gcByKind: Record<string, number> = {};

@@ -366,7 +366,7 @@ export class Workspace {
       applied.idMap = readIdMap(path, f.text);
       applied.local = applied.idMap.diagnostics;
     } else if (role.role !== 'code' || path.endsWith('.py')) {
-      const facts = parsePythonFacts(f.text, role.role === 'core-py' || role.role === 'ws-registry');
+      const facts = parsePythonFacts(f.text, role.role === 'core-py' || role.role === 'ws-registry', path);
       if (role.role === 'core-py') applied.source = coreSourceFromPython(path, facts, this.settings);
       else if (role.role === 'ws-registry') applied.source = workspaceSource(path, role.wsDir, facts, this.settings);
       else applied.py = facts.classes;

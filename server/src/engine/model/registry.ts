@@ -37,6 +37,9 @@ export class RegistryModel {
   localNames = new Map<string, Set<string>>();
   private classes = new Map<Scope, Map<ComponentKind, Map<string, ClassDef[]>>>();
   private componentFiles = new Map<Scope, Map<ComponentKind, Map<string, number>>>();
+  /** Component directories (with their file counts) per scope and kind: what RL005/RL006 name as searched. */
+  private componentDirs = new Map<Scope, Map<ComponentKind, Map<string, number>>>();
+  private sortedCache: WsState[] | null = null;
 
   rebuildCore(): void {
     this.core.clear();
@@ -66,6 +69,7 @@ export class RegistryModel {
       const ids = (this.byId.get(old.id) ?? []).filter((d) => d !== dir);
       if (ids.length > 0) this.byId.set(old.id, ids); else this.byId.delete(old.id);
       this.workspaces.delete(dir);
+      this.sortedCache = null;
     }
     if (!source) return;
     const ws: WsState = {
@@ -79,6 +83,7 @@ export class RegistryModel {
     };
     for (const e of source.entries) (e.layer === 'override' ? ws.overrides : ws.local).set(e.name, e);
     this.workspaces.set(dir, ws);
+    this.sortedCache = null;
     for (const n of ws.local.keys()) {
       let s = this.localNames.get(n);
       if (!s) this.localNames.set(n, (s = new Set()));
@@ -94,7 +99,8 @@ export class RegistryModel {
 
   /** Workspaces sorted by id, then directory: the order hybrid resolution consults them in. */
   sortedWorkspaces(): WsState[] {
-    return [...this.workspaces.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1));
+    this.sortedCache ??= [...this.workspaces.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1));
+    return this.sortedCache;
   }
 
   addClass(scope: Scope, kind: ComponentKind, def: ClassDef): void {
@@ -138,11 +144,24 @@ export class RegistryModel {
     if (!byKind) this.componentFiles.set(scope, (byKind = new Map()));
     let files = byKind.get(kind);
     if (!files) byKind.set(kind, (files = new Map()));
+    if (files.has(file)) return;
     files.set(file, dir.length);
+    let dirs = this.componentDirs.get(scope);
+    if (!dirs) this.componentDirs.set(scope, (dirs = new Map()));
+    let counts = dirs.get(kind);
+    if (!counts) dirs.set(kind, (counts = new Map()));
+    counts.set(`${dir}/`, (counts.get(`${dir}/`) ?? 0) + 1);
   }
 
   removeComponentFile(scope: Scope, kind: ComponentKind, file: string): void {
-    this.componentFiles.get(scope)?.get(kind)?.delete(file);
+    const files = this.componentFiles.get(scope)?.get(kind);
+    const dirLen = files?.get(file);
+    if (!files || dirLen === undefined) return;
+    files.delete(file);
+    const counts = this.componentDirs.get(scope)?.get(kind);
+    const dir = `${file.slice(0, dirLen)}/`;
+    const n = (counts?.get(dir) ?? 0) - 1;
+    if (n > 0) counts?.set(dir, n); else counts?.delete(dir);
   }
 
   /** Component files of a kind visible from a context (own workspace first, then core). */
@@ -156,7 +175,7 @@ export class RegistryModel {
   searchedDirs(wsDir: string | null, kind: ComponentKind): string[] {
     const dirs = new Set<string>();
     for (const scope of wsDir ? [wsDir, CORE_SCOPE] : [CORE_SCOPE]) {
-      for (const [file, dirLen] of this.componentFiles.get(scope)?.get(kind) ?? []) dirs.add(`${file.slice(0, dirLen)}/`);
+      for (const dir of this.componentDirs.get(scope)?.get(kind)?.keys() ?? []) dirs.add(dir);
     }
     return [...dirs].sort((a, b) => (wsDir && a.startsWith(wsDir) !== b.startsWith(wsDir) ? (a.startsWith(wsDir) ? -1 : 1) : a.localeCompare(b)));
   }

@@ -63,6 +63,8 @@ export interface ChangeSet {
 
 interface Dirty {
   metas: Set<string>; mods: Set<string>; cycles: Set<string>; names: Set<string>; entries: Set<string>;
+  /** Core entries whose edges changed, with the targets they gained (core cycles are re-checked only if that matters). */
+  coreEdges: Map<string, string[]>;
   /** Contexts whose set of names changed (their unknown dependencies get new suggestions); 'all' for every context. */
   nameSets: Set<string> | 'all';
 }
@@ -82,6 +84,9 @@ export class Pipeline {
   private edgeOwners = new Map<string, Set<string>>();
   /** Workspaces whose cycles can run through core (they override a name whose companion has edges). */
   private entangled = new Set<string>();
+  /** Core's graph (name → dependency names) and the names in its cycles, for cheap re-checks of core edits. */
+  private coreAdj = new Map<string, string[]>();
+  private coreCyclic = new Set<string>();
   private byPath = new Map<string, Set<string>>();
   private byScope = new Map<string, Set<string>>();
   private byDep = new Map<string, Set<string>>();
@@ -99,12 +104,14 @@ export class Pipeline {
     this.suggestions.clear();
     this.orphans.clear();
     this.entangled.clear();
+    this.coreAdj.clear();
+    this.coreCyclic.clear();
     this.mappedPaths.clear();
   }
 
   run(cs: ChangeSet, touched: Set<string>): void {
     this.layerCache.clear();
-    const d: Dirty = { metas: new Set(), mods: new Set(), cycles: new Set(), names: new Set(cs.names), entries: new Set(), nameSets: new Set() };
+    const d: Dirty = { metas: new Set(), mods: new Set(), cycles: new Set(), names: new Set(cs.names), entries: new Set(), coreEdges: new Map(), nameSets: new Set() };
     if (cs.full) {
       this.reset();
       for (const m of this.host.metaFiles()) { this.reindex(m); d.metas.add(m); }
@@ -146,7 +153,31 @@ export class Pipeline {
     for (const m of d.metas) this.recomputeMeta(m, d, touched);
     for (const e of d.entries) this.refreshOwner(e, d);
     for (const f of d.mods) this.recomputeModule(f, touched);
+    if (!d.cycles.has(CORE_SCOPE) && this.coreCyclesChanged(d.coreEdges)) d.cycles.add(CORE_SCOPE);
     for (const s of d.cycles) this.recomputeCycles(s, touched);
+  }
+
+  /**
+   * Whether changed core edges can change core's cycles: only if an entry already in a cycle changed,
+   * or a gained edge X -> Y closes one (Y reaches X). Anything else leaves every cycle as it was.
+   */
+  private coreCyclesChanged(changes: Map<string, string[]>): boolean {
+    for (const [from, gained] of changes) {
+      if (this.coreCyclic.has(from)) return true;
+      for (const to of gained) if (this.coreReaches(to, from)) return true;
+    }
+    return false;
+  }
+
+  private coreReaches(start: string, goal: string): boolean {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length > 0) {
+      const n = stack.pop() as string;
+      if (n === goal) return true;
+      for (const m of this.coreAdj.get(n) ?? []) if (!seen.has(m)) { seen.add(m); stack.push(m); }
+    }
+    return false;
   }
 
   // ---- queries for the hosts and the editor features
@@ -417,9 +448,14 @@ export class Pipeline {
     const set = this.edgeOwners.get(scope);
     if (has) addTo(this.edgeOwners, scope, key); else set?.delete(key);
     if (set?.size === 0) this.edgeOwners.delete(scope);
-    d.cycles.add(scope);
     if (this.host.settings.mode === 'hybrid') for (const s of this.allScopes()) d.cycles.add(s);
-    else if (scope === CORE_SCOPE) for (const s of this.entangled) d.cycles.add(s);
+    if (scope !== CORE_SCOPE) { d.cycles.add(scope); return; }
+    for (const s of this.entangled) d.cycles.add(s);
+    const name = nameOfKey(key);
+    const before = this.coreAdj.get(name) ?? [];
+    const after = this.outEdges(null, name).map((e) => e.to);
+    if (after.length > 0) this.coreAdj.set(name, after); else this.coreAdj.delete(name);
+    d.coreEdges.set(name, [...(d.coreEdges.get(name) ?? []), ...after.filter((t) => !before.includes(t))]);
   }
 
   // ---- stages 4–5, per module
@@ -485,8 +521,14 @@ export class Pipeline {
         out = (n) => all(n).filter(isSpecific);
       }
     }
+    if (!wsDir) {
+      this.coreAdj = new Map(starts.map((n) => [n, out(n)]));
+      out = (n) => this.coreAdj.get(n) ?? [];
+    }
     const diags: Diagnostic[] = [];
-    for (const scc of cyclicComponents(starts, out)) {
+    const sccs = cyclicComponents(starts, out);
+    if (!wsDir) this.coreCyclic = new Set(sccs.flat());
+    for (const scc of sccs) {
       if (wsDir && !scc.some(isSpecific)) continue;
       diags.push(...cycleDiagnostics(concreteCycle(scc, out), (from, to) => {
         const e = this.outEdges(wsDir, from).find((x) => x.to === to);

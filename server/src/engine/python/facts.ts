@@ -4,6 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { withPythonTree } from './parser';
+import { LineIndex } from '../text/lineIndex';
+import { scanLiteral } from './literalScanner';
+import { decodeBody, unescape } from './strings';
 
 export interface PyAssignment {
   name: string;
@@ -50,13 +53,14 @@ export function range(n: Node): Range {
  * `registry`: also read the top-level assignments and the syntax errors (registry files); other
  * Python files (components, modules, subjects) need only their classes.
  */
-export function parsePythonFacts(text: string, registry = true): PyFacts {
+export function parsePythonFacts(text: string, registry = true, key?: string): PyFacts {
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
     const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
+    let lines: LineIndex | null = null;
     for (const stmt of root.namedChildren) {
       if (!stmt) continue;
-      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts); }
+      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, () => (lines ??= new LineIndex(text)), text); }
       else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
       else if (stmt.type === 'decorated_definition') {
         const def = stmt.childForFieldName('definition');
@@ -65,16 +69,18 @@ export function parsePythonFacts(text: string, registry = true): PyFacts {
     }
     if (registry && root.hasError) collectErrors(root, facts.errors);
     return facts;
-  });
+  }, key);
 }
 
-function readAssignment(stmt: Node, facts: PyFacts): void {
+function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string): void {
   const asg = stmt.firstNamedChild;
   if (!asg || asg.type !== 'assignment') return;
   const left = asg.childForFieldName('left');
   const right = asg.childForFieldName('right');
   if (!left || left.type !== 'identifier' || !right) return;
-  facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange: range(stmt), value: toLit(right, 0) });
+  // Error-free literals are read from the text (fast); anything else walks the tree.
+  const value = (!right.hasError && scanLiteral(text, right.startIndex, right.endIndex, lines())) || toLit(right, 0);
+  facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange: range(stmt), value });
 }
 
 function readClass(def: Node): PyClass {
@@ -191,8 +197,6 @@ function other(n: Node): Lit {
   return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: range(n) };
 }
 
-/** Escape sequences as tree-sitter-python's grammar reads them (decoded by `unescape`). */
-const ESCAPE = /\\(?:u[a-fA-F\d]{4}|U[a-fA-F\d]{8}|x[a-fA-F\d]{2}|\d{1,3}|\r?\n|['"abfrntv\\])|\\N\{[^}]+\}/g;
 const PLAIN_STRING = /^([rRuU]?)('''|"""|'|")([^\n]*)\2$/;
 
 /**
@@ -203,7 +207,7 @@ function plainString(text: string, r: Range): Lit | null {
   const m = PLAIN_STRING.exec(text);
   if (!m) return null;
   const [, prefix = '', quote = '', body = ''] = m;
-  const value = prefix.toLowerCase() === 'r' ? body : body.replace(ESCAPE, unescape);
+  const value = decodeBody(body, prefix.toLowerCase() === 'r');
   const open = prefix.length + quote.length;
   return { kind: 'str', value, range: r, inner: { start: { line: r.start.line, character: r.start.character + open }, end: { line: r.end.line, character: r.end.character - quote.length } } };
 }
@@ -225,19 +229,6 @@ function readString(n: Node): { value: string } | null {
     else if (c.type === 'escape_sequence') value += raw ? c.text : unescape(c.text);
   }
   return { value };
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
-
-function unescape(seq: string): string {
-  const c = seq[1] ?? '';
-  if (c in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[c] ?? '';
-  if (c === 'x' || c === 'u' || c === 'U') {
-    const code = parseInt(seq.slice(2), 16);
-    return Number.isNaN(code) || code > 0x10ffff ? seq : String.fromCodePoint(code);
-  }
-  if (c === '\n') return '';
-  return seq;
 }
 
 function collectErrors(root: Node, out: PySyntaxError[]): void {

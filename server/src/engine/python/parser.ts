@@ -1,6 +1,7 @@
 // Owns the one tree-sitter Python parser of the process. The host passes the wasm bytes, so the
 // engine never touches the file system; parsing never fails (errors become ERROR/MISSING nodes).
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+// The trees of the last few files parsed under a key are kept, so an edit reparses incrementally.
+import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
 
@@ -19,14 +20,55 @@ export function initPython(wasm: WasmBinaries): Promise<void> {
   return loading;
 }
 
-/** Parses `text`, hands the tree to `use`, and frees the tree's wasm memory afterwards. */
-export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T {
+/** Trees kept for incremental reparsing (the files being edited); older ones are freed. */
+const RECENT_TREES = 8;
+const recent = new Map<string, { text: string; tree: Tree }>();
+
+/**
+ * Parses `text` and hands the tree to `use`. Without a `key` the tree is freed afterwards; with one
+ * (a file path) it is kept, and the next parse under that key edits and reparses it incrementally.
+ */
+export function withPythonTree<T>(text: string, use: (tree: Tree) => T, key?: string): T {
   if (!parser) throw new Error('initPython() must run before parsing');
-  const tree = parser.parse(text);
+  const prev = key === undefined ? undefined : recent.get(key);
+  if (prev) prev.tree.edit(editBetween(prev.text, text));
+  const tree = prev ? parser.parse(text, prev.tree) : parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     return use(tree);
   } finally {
-    tree.delete();
+    if (key === undefined) {
+      tree.delete();
+    } else {
+      prev?.tree.delete();
+      recent.delete(key);
+      recent.set(key, { text, tree });
+      for (const [k, old] of recent) {
+        if (recent.size <= RECENT_TREES) break;
+        old.tree.delete();
+        recent.delete(k);
+      }
+    }
   }
+}
+
+/** The one edit turning `before` into `after`: their common prefix and suffix are kept. */
+function editBetween(before: string, after: string): Edit {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const startPosition = point(before, start);
+  return {
+    startIndex: start, oldEndIndex: before.length - tail, newEndIndex: after.length - tail,
+    startPosition, oldEndPosition: point(before, before.length - tail), newEndPosition: point(after, after.length - tail),
+  } as Edit;
+}
+
+function point(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { row++; lineStart = i + 1; }
+  return { row, column: offset - lineStart };
 }

@@ -1,0 +1,188 @@
+// Reads an error-free Python literal (the right-hand side of `STEP_NAMES = {...}`) straight from the
+// text, producing exactly what the tree walk in facts.ts produces, without crossing into wasm for
+// every node (that walk costs ~10 crossings per string). Anything it does not fully understand —
+// names, calls, f-strings, splats, deep nesting — returns null and the caller walks the tree instead.
+import type { Range } from '../types';
+import type { DictEntry, Lit } from '../literal';
+import type { LineIndex } from '../text/lineIndex';
+import { decodeBody } from './strings';
+
+const MAX_DEPTH = 60;
+const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)(?![\w.])/y;
+const KEYWORD = /(True|False|None)(?![\w])/y;
+const STRING_START = /([rRuU]?)('''|"""|'|")/y;
+
+class Abort extends Error {}
+
+export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null {
+  const s = new Scanner(text, end, lines);
+  try {
+    s.pos = start;
+    const v = s.value(0);
+    s.skip();
+    return s.pos === end ? v : null;
+  } catch (e) {
+    if (e instanceof Abort) return null;
+    throw e;
+  }
+}
+
+class Scanner {
+  pos = 0;
+  constructor(private readonly text: string, private readonly end: number, private readonly lines: LineIndex) {}
+
+  private abort(): never { throw new Abort(); }
+  private range(a: number, b: number): Range { return this.lines.range(a, b); }
+
+  /** Skips blanks, newlines, comments and line continuations (all allowed inside brackets). */
+  skip(): void {
+    const t = this.text;
+    while (this.pos < this.end) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) this.pos++;
+      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10) this.pos++; }
+      else if (c === 92 && t.charCodeAt(this.pos + 1) === 10) this.pos += 2;
+      else break;
+    }
+  }
+
+  value(depth: number): Lit {
+    if (depth > MAX_DEPTH) this.abort();
+    this.skip();
+    const t = this.text;
+    const c = t[this.pos];
+    const from = this.pos;
+    if (c === '{') return this.braces(depth);
+    if (c === '[') return this.sequence(']', depth, from);
+    if (c === '(') return this.parens(depth);
+    if (c === '-' || c === '+') {
+      this.pos++;
+      this.skip();
+      const n = this.number();
+      if (!n || n.kind !== 'num') this.abort();
+      return { kind: 'num', value: c === '-' ? -n.value : n.value, int: n.int, range: this.range(from, this.pos) };
+    }
+    KEYWORD.lastIndex = this.pos;
+    const kw = KEYWORD.exec(t);
+    if (kw?.[1]) {
+      this.pos += kw[1].length;
+      const r = this.range(from, this.pos);
+      return kw[1] === 'None' ? { kind: 'none', range: r } : { kind: 'bool', value: kw[1] === 'True', range: r };
+    }
+    const num = this.number();
+    if (num) return num;
+    return this.strings();
+  }
+
+  private number(): Lit | null {
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
+    if (!m || m[0] === '') return null;
+    const raw = m[0];
+    const value = Number(raw.replace(/_/g, ''));
+    if (Number.isNaN(value)) this.abort();
+    const from = this.pos;
+    this.pos += raw.length;
+    const int = !/[.eE]/.test(raw) || /^0[xX]/.test(raw);
+    return { kind: 'num', value, int, range: this.range(from, this.pos) };
+  }
+
+  /** One string, or several adjacent ones (implicit concatenation). */
+  private strings(): Lit {
+    const from = this.pos;
+    const parts: { value: string; inner: Range }[] = [];
+    for (;;) {
+      const s = this.string();
+      if (!s) break;
+      parts.push(s);
+      const save = this.pos;
+      this.skip();
+      STRING_START.lastIndex = this.pos;
+      if (!STRING_START.test(this.text)) { this.pos = save; break; }
+    }
+    if (parts.length === 0) this.abort();
+    const r = this.range(from, this.pos);
+    if (parts.length === 1) return { kind: 'str', value: (parts[0] as { value: string }).value, range: r, inner: (parts[0] as { inner: Range }).inner };
+    return { kind: 'str', value: parts.map((p) => p.value).join(''), range: r, inner: r };
+  }
+
+  private string(): { value: string; inner: Range } | null {
+    STRING_START.lastIndex = this.pos;
+    const m = STRING_START.exec(this.text);
+    if (!m) return null;
+    const prefix = m[1] ?? '';
+    const quote = m[2] ?? '';
+    const bodyStart = this.pos + m[0].length;
+    let i = bodyStart;
+    const t = this.text;
+    for (;;) {
+      if (i >= this.end) this.abort();
+      const c = t[i];
+      if (c === '\\') { i += 2; continue; }
+      if (quote.length === 1 && c === '\n') this.abort();
+      if (t.startsWith(quote, i)) break;
+      i++;
+    }
+    this.pos = i + quote.length;
+    return { value: decodeBody(t.slice(bodyStart, i), prefix.toLowerCase() === 'r'), inner: this.range(bodyStart, i) };
+  }
+
+  private sequence(close: string, depth: number, from: number): Lit {
+    this.pos++;
+    const items: Lit[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === close) break;
+      items.push(this.value(depth + 1));
+      this.skip();
+      if (this.text[this.pos] === ',') { this.pos++; continue; }
+      if (this.text[this.pos] !== close) this.abort();
+    }
+    this.pos++;
+    return { kind: 'list', items, range: this.range(from, this.pos) };
+  }
+
+  /** `(x)` is x itself; `()`, `(x,)` and `(x, y)` are tuples. */
+  private parens(depth: number): Lit {
+    const from = this.pos;
+    this.pos++;
+    this.skip();
+    if (this.text[this.pos] === ')') { this.pos++; return { kind: 'list', items: [], range: this.range(from, this.pos) }; }
+    const first = this.value(depth + 1);
+    this.skip();
+    if (this.text[this.pos] === ')') { this.pos++; return first; }
+    this.pos = from;
+    return this.sequence(')', depth, from);
+  }
+
+  /** `{}` and `{k: v, …}` are dicts, `{a, b}` a set (read as a list). */
+  private braces(depth: number): Lit {
+    const from = this.pos;
+    this.pos++;
+    this.skip();
+    if (this.text[this.pos] === '}') { this.pos++; return { kind: 'dict', entries: [], range: this.range(from, this.pos) }; }
+    const firstKey = this.pos;
+    this.value(depth + 1);
+    this.skip();
+    const isDict = this.text[this.pos] === ':';
+    this.pos = isDict ? firstKey : from;
+    if (!isDict) return this.sequence('}', depth, from);
+    const entries: DictEntry[] = [];
+    for (;;) {
+      this.skip();
+      if (this.text[this.pos] === '}') break;
+      const keyFrom = this.pos;
+      const key = this.value(depth + 1);
+      this.skip();
+      if (this.text[this.pos] !== ':') this.abort();
+      this.pos++;
+      const value = this.value(depth + 1);
+      entries.push({ key, value, range: this.range(keyFrom, this.pos) });
+      this.skip();
+      if (this.text[this.pos] === ',') { this.pos++; continue; }
+      if (this.text[this.pos] !== '}') this.abort();
+    }
+    this.pos++;
+    return { kind: 'dict', entries, range: this.range(from, this.pos) };
+  }
+}
