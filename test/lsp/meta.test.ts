@@ -90,3 +90,24 @@ describe('lsp: companion metadata', () => {
     assert.ok(!keys.some((i) => i.label === 'description'), 'keys already written are not offered');
   });
 });
+
+describe('lsp: companions found in the first walk', () => {
+  it('a subject that is no registry source or component is read with its companion: no RL021 is ever published', async () => {
+    const files = new Map([
+      ['tools/report_meta.yaml', 'description: Weekly report\n'],
+      ['tools/report.py', 'class Report:\n    pass\n'],
+      ['tools/orphan_meta.yaml', 'description: Nothing beside me\n'],
+    ]);
+    const c = await TestClient.start(files);
+    try {
+      await c.diagnosticsOf('tools/orphan_meta.yaml', 'RL021 for the orphan', (ds) => ds.some((d) => d.code === 'RL021'));
+      const published = c.notifications
+        .filter((n) => n.method === 'textDocument/publishDiagnostics')
+        .map((n) => n.params as { uri: string; diagnostics: Diagnostic[] })
+        .filter((p) => p.uri === c.uri('tools/report_meta.yaml'));
+      assert.ok(published.every((p) => p.diagnostics.every((d) => d.code !== 'RL021')), JSON.stringify(published));
+    } finally {
+      await c.stop();
+    }
+  });
+});

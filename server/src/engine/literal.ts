@@ -16,6 +16,16 @@ export interface DictEntry { key: Lit; value: Lit; range: Range }
 
 export type LitKind = Lit['kind'];
 
+/** The entry of a dict literal with this string key — the last one, as Python and YAML keep it. */
+export function dictEntry(lit: Lit | null | undefined, key: string): DictEntry | undefined {
+  if (lit?.kind !== 'dict') return undefined;
+  for (let i = lit.entries.length - 1; i >= 0; i--) {
+    const e = lit.entries[i] as DictEntry;
+    if (e.key.kind === 'str' && e.key.value === key) return e;
+  }
+  return undefined;
+}
+
 /** Plain JSON-like value of a literal (for hover, Explain and the legacy format). */
 export function toPlain(lit: Lit): unknown {
   switch (lit.kind) {

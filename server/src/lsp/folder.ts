@@ -165,7 +165,12 @@ export class Folder {
     const engine = this.engine;
     const links: HostLink[] = [];
     this.relevance = engine.relevanceVersion();
-    const files = await listFiles(this.fsPath, { ...this.filter(''), link: (l) => links.push(l) }, run);
+    const onDisk = new Set<string>();
+    const filter = this.filter('');
+    const accepted = await listFiles(this.fsPath, { ...filter, accept: (rel) => { onDisk.add(rel); return filter.accept(rel); }, link: (l) => links.push(l) }, run);
+    // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
+    const companions = accepted.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
+    const files = [...new Set([...accepted, ...companions])].sort();
     engine.setLinks(links);
     this.needsUpdate = true;
     const listed = new Set(files);

@@ -2,7 +2,7 @@
 // (`extensions: {root: PATH}` or `extensions: {roots: [PATH | {path, namespace}]}`, paths relative
 // to the file) and the id map path (`id_map: PATH`), each with its node for diagnostics.
 import type { ApcoreRootSetting, Diagnostic, Range } from '../types';
-import type { Lit } from '../literal';
+import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { parseYamlLit } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
@@ -66,8 +66,7 @@ function pushRoot(cfg: ApcoreConfig, path: string | null, namespace: string | nu
 }
 
 function get(n: Lit | null | undefined, key: string): Lit | undefined {
-  if (n?.kind !== 'dict') return undefined;
-  return [...n.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === key)?.value;
+  return dictEntry(n, key)?.value;
 }
 
 /** Roots of the `registryLens.apcore.roots` setting (no node to point at). */

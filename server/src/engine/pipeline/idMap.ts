@@ -4,7 +4,7 @@
 // point. RL029: no `mappings` list (error); an item without `file`, whose file does not exist or is
 // not a module under an extension root, or that maps a file twice (warning).
 import type { Diagnostic, Range } from '../types';
-import type { Lit } from '../literal';
+import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../text/ranges';
 import { parseYamlLit } from '../yaml/yamlLit';
@@ -26,7 +26,7 @@ export function readIdMap(file: string, text: string): IdMapDoc {
   const doc: IdMapDoc = { file, items: [], diagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
   const root = facts.value;
-  const entry = root?.kind === 'dict' ? [...root.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === 'mappings') : undefined;
+  const entry = dictEntry(root, 'mappings');
   if (!entry || entry.value.kind !== 'list') {
     const first = root?.kind === 'dict' ? root.entries[0]?.key.range : undefined;
     const range = entry ? entry.value.range : first ?? root?.range ?? ZERO_RANGE;
@@ -35,7 +35,7 @@ export function readIdMap(file: string, text: string): IdMapDoc {
   }
   for (const item of entry.value.items) {
     const str = (k: string): { value: string; range: Range } | null => {
-      const v = item.kind === 'dict' ? [...item.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === k)?.value : undefined;
+      const v = dictEntry(item, k)?.value;
       return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range } : null;
     };
     const f = str('file');

@@ -3,7 +3,7 @@
 // underlines the unknown key, the wrong tag item or the bad version rather than the whole file.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../schemas/meta.schema.json';
-import { toPlain, type Lit } from '../literal';
+import { dictEntry, toPlain, type Lit } from '../literal';
 import type { Range } from '../types';
 import { closest } from '../util/editDistance';
 
@@ -66,7 +66,7 @@ function nodeAt(root: Lit, segments: string[]): Lit | null {
   let n: Lit | undefined = root;
   for (const seg of segments) {
     if (!n) return null;
-    if (n.kind === 'dict') n = [...n.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === seg)?.value;
+    if (n.kind === 'dict') n = dictEntry(n, seg)?.value;
     else if (n.kind === 'list') n = n.items[Number(seg)];
     else return null;
   }
@@ -100,7 +100,7 @@ function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const entry = node.kind === 'dict' ? [...node.entries].reverse().find((x) => x.key.kind === 'str' && x.key.value === name) : undefined;
+      const entry = dictEntry(node, name);
       const allowed = Object.keys(schemaAt(segments)?.properties ?? {});
       const near = closest(name, allowed, 1)[0];
       const key = entry?.key;

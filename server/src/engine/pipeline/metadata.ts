@@ -3,7 +3,7 @@
 // (RL001), schema violations at their node (RL020) — and extracts the fields later stages use.
 import semver from 'semver';
 import type { Diagnostic } from '../types';
-import type { Lit } from '../literal';
+import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { duplicateKeys } from '../model/source';
 import { parseYamlLit } from '../yaml/yamlLit';
@@ -51,7 +51,7 @@ export function loadMeta(file: string, text: string): MetaDoc {
 
 function readDep(doc: MetaDoc, item: Lit): void {
   if (item.kind !== 'dict') return;
-  const get = (k: string): Lit | undefined => [...item.entries].reverse().find((e) => e.key.kind === 'str' && e.key.value === k)?.value;
+  const get = (k: string): Lit | undefined => dictEntry(item, k)?.value;
   const id = get('module_id');
   if (id?.kind !== 'str' || id.value === '') return;
   const v = get('version');
