@@ -42,12 +42,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** User settings written into <user-data-dir>/User/settings.json before start. */
-export const DEFAULT_SETTINGS = {
+/** A quiet workbench for a person: no welcome page, tips, telemetry, updates, trust prompt or AI panes. */
+export const WORKBENCH_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.editor.untitled.hint': 'hidden',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'telemetry.telemetryLevel': 'off',
   'security.workspace.trust.enabled': false,
@@ -57,8 +56,15 @@ export const DEFAULT_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'chat.commandCenter.enabled': false,
-  'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+};
+
+/** The tests' workbench: the quiet one, made deterministic. */
+export const DEFAULT_SETTINGS = {
+  ...WORKBENCH_SETTINGS,
+  'workbench.enableExperiments': false,
+  'workbench.editor.untitled.hint': 'hidden',
+  'git.enabled': false,
   // deterministic typing: no suggest widget / auto-closing getting in the way
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.suggestOnTriggerCharacters': false,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT, killStrayCodeServers, startCodeServer } from './code-server.mjs';
+import { REPO_ROOT, WORKBENCH_SETTINGS, killStrayCodeServers, startCodeServer } from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -14,22 +14,6 @@ const vsix = path.resolve(arg('vsix') || path.join(REPO_ROOT, `${pkg.name}-${pkg
 const folder = path.resolve(arg('folder') || path.join(REPO_ROOT, 'examples', 'demo-workspace'));
 const wanted = Number(arg('port') || process.env.PORT || 8080);
 
-// settings for a person, not the e2e ones (those turn off suggestions for deterministic typing)
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'security.workspace.trust.enabled': false,
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'chat.disableAIFeatures': true,
-  'chat.commandCenter.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'git.openRepositoryInParentFolders': 'never',
-};
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -50,7 +34,7 @@ if (!fs.existsSync(folder)) {
 killStrayCodeServers();
 const port = (await portFree(wanted)) ? wanted : 0;
 if (port !== wanted) console.log(`port ${wanted} is busy; using a free one`);
-const server = await startCodeServer({ extensions: [vsix], baseSettings: SETTINGS, port });
+const server = await startCodeServer({ extensions: [vsix], baseSettings: WORKBENCH_SETTINGS, port });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

@@ -1,42 +1,8 @@
 // One test per diagnostic code of the cursus registries, with the exact ranges annotated inline.
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from './helpers';
+import { CORE, CORE_COMPONENTS } from './cursusCore';
 import { DEFAULT_SAGEMAKER_STEP_TYPES } from '../../server/src/engine/settings';
-
-const CORE_COMPONENTS = `
-//- /src/cursus/steps/builders/builder_xgboost_training_step.py
-class XGBoostTrainingStepBuilder(StepBuilderBase):
-    pass
-//- /src/cursus/steps/configs/config_xgboost_training_step.py
-class XGBoostTrainingConfig(BasePipelineConfig):
-    pass
-//- /src/cursus/steps/builders/builder_package_step.py
-class PackageStepBuilder:
-    pass
-//- /src/cursus/steps/configs/config_package_step.py
-class PackageConfig:
-    pass
-`;
-
-const CORE = `
-//- /src/cursus/registry/step_names.py
-STEP_NAMES = {
-    "XGBoostTraining": {
-        "config_class": "XGBoostTrainingConfig",
-        "builder_step_name": "XGBoostTrainingStepBuilder",
-        "spec_type": "XGBoostTraining",
-        "sagemaker_step_type": "Training",
-        "description": "XGBoost model training step",
-    },
-    "Package": {
-        "config_class": "PackageConfig",
-        "builder_step_name": "PackageStepBuilder",
-        "spec_type": "Package",
-        "sagemaker_step_type": "Processing",
-        "description": "Model packaging step",
-    },
-}
-${CORE_COMPONENTS}`;
 
 const WS = '/developer_workspaces/developers';
 

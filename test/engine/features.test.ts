@@ -2,34 +2,9 @@
 // symbols and code lenses, each through its helper on an inline workspace.
 import { strict as assert } from 'node:assert';
 import { analyze, applyEdits, checkCompletion, checkDefinition, checkFix, checkHover, checkReferences } from './helpers';
+import { CORE } from './cursusCore';
 
 const WS = '/developer_workspaces/developers';
-const CORE = `
-//- /src/cursus/registry/step_names.py
-STEP_NAMES = {
-    "XGBoostTraining": {
-        "config_class": "XGBoostTrainingConfig",
-        "builder_step_name": "XGBoostTrainingStepBuilder",
-        "spec_type": "XGBoostTraining",
-        "sagemaker_step_type": "Training",
-        "description": "XGBoost model training step",
-    },
-    "Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "Package", "sagemaker_step_type": "Processing", "description": "Packaging"},
-}
-//- /src/cursus/steps/builders/builder_xgboost_training_step.py
-class XGBoostTrainingStepBuilder(StepBuilderBase):
-    pass
-//- /src/cursus/steps/configs/config_xgboost_training_step.py
-class XGBoostTrainingConfig:
-    pass
-//- /src/cursus/steps/builders/builder_package_step.py
-class PackageStepBuilder:
-    pass
-//- /src/cursus/steps/configs/config_package_step.py
-class PackageConfig:
-    pass
-`;
-
 describe('features', () => {
   it('hover on an override key shows the winner, its fields, what it shadows and its builder', async () => {
     await checkHover(`${CORE}
