@@ -73,7 +73,6 @@ export class Workspace {
   private modulePaths = new Set<string>();
   private unitClassRefs = new Map<string, Set<string>>();
   private classRefIndex = new Map<string, Set<string>>();
-  private dirFileCount = new Map<string, number>();
   private published = new Map<string, { diags: Diagnostic[]; sig: string }>();
 
   constructor(settings: Settings) {
@@ -236,7 +235,6 @@ export class Workspace {
     this.modulePaths.clear();
     this.unitClassRefs.clear();
     this.classRefIndex.clear();
-    this.dirFileCount.clear();
     for (const path of this.published.keys()) touched.add(path);
     for (const [path, f] of this.files) {
       f.applied = this.derive(path, f);
@@ -389,11 +387,8 @@ export class Workspace {
       for (const c of a.classes) {
         if (sign > 0) this.model.addClass(scope, r.kind, c); else this.model.removeClass(scope, r.kind, c.name, path);
       }
-      if (sign > 0) this.model.addComponentFile(scope, r.kind, path, r.dir); else this.model.removeComponentFile(scope, r.kind, path);
-      const key = `${scope}|${r.kind}|${r.dir}`;
-      const n = (this.dirFileCount.get(key) ?? 0) + sign;
-      if (n <= 0) this.dirFileCount.delete(key); else this.dirFileCount.set(key, n);
-      if ((sign > 0 && n === 1) || (sign < 0 && n <= 0)) this.dirsChanged = true;
+      const dirMoved = sign > 0 ? this.model.addComponentFile(scope, r.kind, path, r.dir) : this.model.removeComponentFile(scope, r.kind, path);
+      if (dirMoved) this.dirsChanged = true;
     }
   }
 

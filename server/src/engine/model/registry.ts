@@ -139,29 +139,34 @@ export class RegistryModel {
     return out;
   }
 
-  addComponentFile(scope: Scope, kind: ComponentKind, file: string, dir: string): void {
+  /** Returns true when the file's directory was not a component directory before (RL005/RL006 messages change). */
+  addComponentFile(scope: Scope, kind: ComponentKind, file: string, dir: string): boolean {
     let byKind = this.componentFiles.get(scope);
     if (!byKind) this.componentFiles.set(scope, (byKind = new Map()));
     let files = byKind.get(kind);
     if (!files) byKind.set(kind, (files = new Map()));
-    if (files.has(file)) return;
+    if (files.has(file)) return false;
     files.set(file, dir.length);
     let dirs = this.componentDirs.get(scope);
     if (!dirs) this.componentDirs.set(scope, (dirs = new Map()));
     let counts = dirs.get(kind);
     if (!counts) dirs.set(kind, (counts = new Map()));
-    counts.set(`${dir}/`, (counts.get(`${dir}/`) ?? 0) + 1);
+    const n = (counts.get(`${dir}/`) ?? 0) + 1;
+    counts.set(`${dir}/`, n);
+    return n === 1;
   }
 
-  removeComponentFile(scope: Scope, kind: ComponentKind, file: string): void {
+  /** Returns true when the file was the last of its directory. */
+  removeComponentFile(scope: Scope, kind: ComponentKind, file: string): boolean {
     const files = this.componentFiles.get(scope)?.get(kind);
     const dirLen = files?.get(file);
-    if (!files || dirLen === undefined) return;
+    if (!files || dirLen === undefined) return false;
     files.delete(file);
     const counts = this.componentDirs.get(scope)?.get(kind);
     const dir = `${file.slice(0, dirLen)}/`;
     const n = (counts?.get(dir) ?? 0) - 1;
     if (n > 0) counts?.set(dir, n); else counts?.delete(dir);
+    return n <= 0;
   }
 
   /** Component files of a kind visible from a context (own workspace first, then core). */
