@@ -8,22 +8,26 @@ import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionM
 import type { HostLink } from './model/roles';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
+import type { CrossFileCheck } from './checks/registry';
 import { resolveSettings } from './settings';
 import * as features from './features';
 
-export type { WasmBinaries, HostLink };
+export type { WasmBinaries, HostLink, CrossFileCheck };
+
+/** What an embedder may add to the analysis: cross-file checks run as tracked queries (no invalidation code). */
+export interface EngineOptions { checks?: CrossFileCheck[] }
 
 export class RegistryEngine {
   private ws: Workspace;
 
-  private constructor(settings: Settings) {
-    this.ws = new Workspace(settings);
+  private constructor(settings: Settings, options: EngineOptions) {
+    this.ws = new Workspace(settings, options.checks ?? []);
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
-  static async create(wasm: WasmBinaries, settings: Partial<Settings> = {}): Promise<RegistryEngine> {
+  static async create(wasm: WasmBinaries, settings: Partial<Settings> = {}, options: EngineOptions = {}): Promise<RegistryEngine> {
     await initPython(wasm);
-    return new RegistryEngine(resolveSettings(settings));
+    return new RegistryEngine(resolveSettings(settings), options);
   }
 
   get settings(): Settings { return this.ws.settings; }

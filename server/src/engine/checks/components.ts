@@ -10,7 +10,7 @@ import { builderFileName, builderStub, configFileName, configStub } from '../uti
 import { canonicalName } from '../util/canonical';
 import type { ComponentKind } from '../api';
 
-export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings, refs: Set<string>): Diagnostic[] {
+export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (EXEMPT_STEP_TYPES.has(fieldStr(e, 'sagemaker_step_type') ?? '') || e.value.kind !== 'dict') return out;
   const builder = e.fields.get('builder_step_name');
@@ -18,7 +18,6 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
     out.push(diag(e.file, e.keyRange, 'RL005', `Step '${e.name}' has no builder_step_name, so no builder can be found for it`));
   } else if (builder.value.kind === 'str' && builder.value.value !== '') {
     const cls = builder.value.value;
-    refs.add(cls);
     if (!model.findClass(e.wsDir, 'builder', cls)) {
       out.push(diag(e.file, builder.value.range, 'RL005', `Builder class '${cls}' for step '${e.name}' not found; searched ${searchedText(model, e.wsDir, 'builder')}`, {
         fixes: [stubFix(model, e, 'builder', cls)],
@@ -28,7 +27,6 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   const config = e.fields.get('config_class');
   if (config && config.value.kind === 'str' && config.value.value !== '') {
     const cls = config.value.value;
-    refs.add(cls);
     if (!model.findClass(e.wsDir, 'config', cls)) {
       out.push(diag(e.file, config.value.range, 'RL006', `Config class '${cls}' for step '${e.name}' not found; searched ${searchedText(model, e.wsDir, 'config')}`, {
         fixes: [stubFix(model, e, 'config', cls)],

@@ -1,5 +1,5 @@
-// The cross-file checks of one context ("unit"): core, or one workspace. A unit's diagnostics live only
-// in its own registry files, so the host recomputes exactly the units an edit touches.
+// The cross-file checks of one context ("unit"): core, or one workspace. Each runs as a tracked query,
+// so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../types';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
@@ -8,25 +8,18 @@ import { closest } from '../util/editDistance';
 import { checkComponents } from './components';
 import { checkCoreInversions, checkWorkspaceInversions } from './derived';
 
-export interface UnitResult {
-  diagnostics: Diagnostic[];
-  /** Class names the unit's entries reference: a change to one of them re-checks the unit. */
-  classRefs: Set<string>;
-}
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 
-export function checkCoreUnit(model: RegistryModel, settings: Settings): UnitResult {
-  const refs = new Set<string>();
+export function checkCoreUnit(model: RegistryModel, settings: Settings): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const names = (): Iterable<string> => model.core.keys();
-  for (const e of model.core.values()) diagnostics.push(...checkComponents(model, e, names, settings, refs));
+  for (const e of model.core.values()) diagnostics.push(...checkComponents(model, e, names, settings));
   diagnostics.push(...checkCoreInversions(model));
-  return { diagnostics, classRefs: refs };
+  return diagnostics;
 }
 
-export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: Settings): UnitResult {
-  const refs = new Set<string>();
+export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: Settings): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const file = ws.source.file;
   const names = (): Iterable<string> => new Set([...model.core.keys(), ...ws.local.keys(), ...ws.overrides.keys()]);
@@ -37,9 +30,9 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
         related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
       }));
     }
-    const dirs = model.localNames.get(e.name);
-    if (dirs && dirs.size > 1) {
-      const others = [...dirs].filter((d) => d !== ws.dir).sort().map((d) => model.workspaces.get(d)).filter((w): w is WsState => !!w);
+    const dirs = model.localOwners(e.name);
+    if (dirs.length > 1) {
+      const others = [...dirs].filter((d) => d !== ws.dir).map((d) => model.workspace(d)).filter((w): w is WsState => !!w);
       diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${others.map((w) => `'${w.id}'`).join(', ')}`, {
         related: others.flatMap((w) => {
           const o = w.local.get(e.name);
@@ -55,22 +48,22 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
       fixes: near.map((n, i) => ({ title: `Override '${n}' instead`, preferred: i === 0, edits: [{ file, edits: [{ range: e.keyInner, newText: n }] }] })),
     }));
   }
-  for (const e of [...ws.local.values(), ...ws.overrides.values()]) diagnostics.push(...checkComponents(model, e, names, settings, refs));
+  for (const e of [...ws.local.values(), ...ws.overrides.values()]) diagnostics.push(...checkComponents(model, e, names, settings));
   diagnostics.push(...checkWorkspaceInversions(model, ws));
   diagnostics.push(...checkIds(model, ws, file));
   if (settings.mode === 'hybrid') diagnostics.push(...checkCrossWorkspaceRefs(model, ws));
-  return { diagnostics, classRefs: refs };
+  return diagnostics;
 }
 
 function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const range = ws.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
-  const same = (model.byId.get(ws.id) ?? []).filter((d) => d !== ws.dir);
+  const same = model.dirsWithId(ws.id).filter((d) => d !== ws.dir);
   if (same.length > 0) {
     out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${same.join(', ')}; only the first in path order is used as that context`, {
       related: same.flatMap((d) => {
-        const w = model.workspaces.get(d);
+        const w = model.workspace(d);
         return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
       }),
     }));

@@ -20,10 +20,10 @@ export interface ResolutionLayer {
 export function layersFor(model: RegistryModel, wsDir: string | null, mode: ResolutionMode): ResolutionLayer[] {
   const coreLayer: ResolutionLayer = {
     label: 'core', source: 'core', wsDir: null, own: true, entries: model.core,
-    file: [...model.coreSources.keys()].sort()[0] ?? null,
+    file: model.coreFile(),
   };
   const tail = model.modules.size > 0 ? [coreLayer, modulesLayer(model)] : [coreLayer];
-  const ws = wsDir ? model.workspaces.get(wsDir) : undefined;
+  const ws = wsDir ? model.workspace(wsDir) : null;
   if (!ws) return tail;
   const local = (w: WsState, own: boolean): ResolutionLayer => ({ label: `local:${w.id}`, source: `workspace:${w.id}`, wsDir: w.dir, own, entries: w.local, file: w.source.file });
   const over = (w: WsState, own: boolean): ResolutionLayer => ({ label: `override:${w.id}`, source: `override:${w.id}`, wsDir: w.dir, own, entries: w.overrides, file: w.source.file });
@@ -41,7 +41,7 @@ function modulesLayer(model: RegistryModel): ResolutionLayer {
 /** Every definition of a name as a candidate layer (the strategies of SPEC §3.3 run over all of them). */
 export function definitionLayers(model: RegistryModel, wsDir: string | null, name: string): ResolutionLayer[] {
   return model.definitions(name).map((e) => {
-    const id = e.wsDir ? model.workspaces.get(e.wsDir)?.id ?? e.wsDir : null;
+    const id = e.wsDir ? model.workspace(e.wsDir)?.id ?? e.wsDir : null;
     const source = sourceOf(model, e);
     return {
       label: e.layer === 'module' ? 'modules' : id === null ? 'core' : `${e.layer}:${id}`, source, wsDir: e.wsDir, own: e.wsDir === wsDir,
@@ -64,14 +64,14 @@ export function resolveName(layers: ResolutionLayer[], name: string): Resolution
 export function sourceOf(model: RegistryModel, e: StepEntry): string {
   if (e.layer === 'module') return 'module';
   if (!e.wsDir) return 'core';
-  const id = model.workspaces.get(e.wsDir)?.id ?? e.wsDir;
+  const id = model.workspace(e.wsDir)?.id ?? e.wsDir;
   return e.layer === 'override' ? `override:${id}` : `workspace:${id}`;
 }
 
 /** Merged STEP_NAMES of a context (seed 001 `get_all_step_definitions`): core, then local, then overrides. */
 export function mergedView(model: RegistryModel, wsDir: string | null): Map<string, StepEntry> {
   const out = new Map(model.core);
-  const ws = wsDir ? model.workspaces.get(wsDir) : undefined;
+  const ws = wsDir ? model.workspace(wsDir) : null;
   if (ws) {
     for (const [n, e] of ws.local) out.set(n, e);
     for (const [n, e] of ws.overrides) out.set(n, e);

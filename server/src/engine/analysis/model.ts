@@ -1,0 +1,151 @@
+// The registry model as tracked queries: core merged from its files, each workspace from its registry,
+// the id and local-name indices, the class index of each scope, and the apcore modules. Checks and
+// features read it through the `RegistryModel` interface, so every read is recorded where it happens.
+import type { ComponentKind } from '../api';
+import { QueryGroup, type Query } from '../db/database';
+import {
+  CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace,
+  type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type WsState,
+} from '../model/registry';
+import type { RegistrySource, StepEntry } from '../model/source';
+import type { FileQueries } from './files';
+import { sameJson } from './equality';
+
+const NONE = '';
+
+interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<string>> }
+
+export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () => Map<string, StepEntry> }> implements RegistryModel {
+  private get f(): FileQueries { return this.deps.files; }
+
+  readonly coreSourcesQ: Query<Map<string, RegistrySource>> = this.db.query('coreSources', () => {
+    const out = new Map<string, RegistrySource>();
+    for (const file of this.f.coreFilesQ(NONE)) {
+      const s = this.f.source(file);
+      if (s) out.set(file, s);
+    }
+    return out;
+  });
+
+  readonly coreViewQ: Query<CoreView> = this.db.query('core', () => buildCore([...this.coreSourcesQ(NONE).values()]));
+  /** The first core registry file (path order), the one Explain and contexts name. */
+  readonly coreFileQ = this.db.query('coreFile', () => [...this.coreSourcesQ(NONE).keys()].sort()[0] ?? null);
+
+  readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {
+    const file = this.f.wsRegistry(dir);
+    const src = file ? this.f.source(file) : null;
+    return src ? buildWorkspace(dir, src) : null;
+  });
+
+  /** What the indices need of a workspace: its id and local names (a field edit changes neither). */
+  private readonly wsNamesQ = this.db.query('wsNames', (dir) => {
+    const ws = this.workspaceQ(dir);
+    return ws ? { id: ws.id, local: [...ws.local.keys()] } : null;
+  }, sameJson);
+
+  readonly workspacesQ: Query<Map<string, WsState>> = this.db.query('workspaces', () => {
+    const out = new Map<string, WsState>();
+    for (const dir of this.f.wsDirsQ(NONE)) {
+      const ws = this.workspaceQ(dir);
+      if (ws) out.set(dir, ws);
+    }
+    return out;
+  });
+
+  readonly wsIndexQ: Query<WsIndex> = this.db.query('wsIndex', () => {
+    const idx: WsIndex = { byId: new Map(), localNames: new Map() };
+    for (const dir of this.f.wsDirsQ(NONE)) {
+      const n = this.wsNamesQ(dir);
+      if (!n) continue;
+      const ids = idx.byId.get(n.id);
+      if (ids) ids.push(dir); else idx.byId.set(n.id, [dir]);
+      for (const name of n.local) {
+        const s = idx.localNames.get(name);
+        if (s) s.add(dir); else idx.localNames.set(name, new Set([dir]));
+      }
+    }
+    for (const dirs of idx.byId.values()) dirs.sort();
+    return idx;
+  });
+
+  /** Directories sharing a workspace id (RL015), per id. */
+  readonly dirsWithIdQ = this.db.query('dirsWithId', (id) => this.wsIndexQ(NONE).byId.get(id) ?? [], sameJson);
+  /** Workspace directories defining a local step name (RL002), per name. */
+  readonly localOwnersQ = this.db.query('localOwners', (name) => [...(this.wsIndexQ(NONE).localNames.get(name) ?? [])].sort(), sameJson);
+
+  readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>
+    [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));
+
+  readonly scopeComponentsQ: Query<ScopeComponents> = this.db.query('scopeComponents', (scope) =>
+    buildScopeComponents(this.f.componentsOf(scope).map((c) => ({ ...c, classes: this.f.applied(c.file).classes }))));
+
+  // ---- RegistryModel
+
+  get coreSources(): Map<string, RegistrySource> { return this.coreSourcesQ(NONE); }
+  get core(): Map<string, StepEntry> { return this.coreViewQ(NONE).core; }
+  get coreByConfig(): Map<string, string[]> { return this.coreViewQ(NONE).coreByConfig; }
+  get coreBySpec(): Map<string, string[]> { return this.coreViewQ(NONE).coreBySpec; }
+  get coreByBuilder(): Map<string, string[]> { return this.coreViewQ(NONE).coreByBuilder; }
+  get workspaces(): Map<string, WsState> { return this.workspacesQ(NONE); }
+  get modules(): Map<string, StepEntry> { return this.deps.modules(); }
+  get byId(): Map<string, string[]> { return this.wsIndexQ(NONE).byId; }
+  get localNames(): Map<string, Set<string>> { return this.wsIndexQ(NONE).localNames; }
+
+  workspace(dir: string): WsState | null { return this.workspaceQ(dir); }
+  coreFile(): string | null { return this.coreFileQ(NONE); }
+
+  dirsWithId(id: string): string[] { return this.dirsWithIdQ(id); }
+  localOwners(name: string): string[] { return this.localOwnersQ(name); }
+  dirOfContext(id: string): string | null { return this.dirsWithIdQ(id)[0] ?? null; }
+  sortedWorkspaces(): WsState[] { return this.sortedWorkspacesQ(NONE); }
+
+  findClass(wsDir: string | null, kind: ComponentKind, name: string): ClassDef | null {
+    if (wsDir) {
+      const own = this.scopeComponentsQ(wsDir).classes.get(kind)?.get(name)?.[0];
+      if (own) return own;
+    }
+    return this.scopeComponentsQ(CORE_SCOPE).classes.get(kind)?.get(name)?.[0] ?? null;
+  }
+
+  visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
+    const out: ClassDef[] = [];
+    for (const scope of wsDir ? [wsDir, CORE_SCOPE] : [CORE_SCOPE]) {
+      for (const defs of this.scopeComponentsQ(scope).classes.get(kind)?.values() ?? []) if (defs[0]) out.push(defs[0]);
+    }
+    return out;
+  }
+
+  componentFilesOf(wsDir: string | null, kind: ComponentKind): string[] {
+    const out: string[] = [];
+    for (const scope of wsDir ? [wsDir, CORE_SCOPE] : [CORE_SCOPE]) out.push(...(this.scopeComponentsQ(scope).files.get(kind) ?? []));
+    return out;
+  }
+
+  searchedDirs(wsDir: string | null, kind: ComponentKind): string[] {
+    const dirs = new Set<string>();
+    for (const scope of wsDir ? [wsDir, CORE_SCOPE] : [CORE_SCOPE]) for (const d of this.scopeComponentsQ(scope).dirs.get(kind) ?? []) dirs.add(d);
+    return [...dirs].sort((a, b) => (wsDir && a.startsWith(wsDir) !== b.startsWith(wsDir) ? (a.startsWith(wsDir) ? -1 : 1) : a.localeCompare(b)));
+  }
+
+  definitions(name: string): StepEntry[] {
+    const out: StepEntry[] = [];
+    const c = this.core.get(name);
+    if (c) out.push(c);
+    for (const ws of this.sortedWorkspaces()) {
+      const l = ws.local.get(name);
+      if (l) out.push(l);
+      const o = ws.overrides.get(name);
+      if (o) out.push(o);
+    }
+    const m = this.modules.get(name);
+    if (m) out.push(m);
+    return out;
+  }
+
+  entryCount(): number {
+    let n = 0;
+    for (const s of this.coreSources.values()) n += s.entries.length;
+    for (const ws of this.workspaces.values()) n += ws.source.entries.length;
+    return n + this.modules.size;
+  }
+}

@@ -1,0 +1,85 @@
+// Turns the diagnostics of every unit into per-file lists and reports the files whose list changed.
+// A unit's diagnostics are split by the file they land in; replacing a unit's result touches only the
+// files whose share changed. It decides nothing about what an edit affects — the database does.
+import type { Diagnostic } from '../types';
+
+interface UnitShare { byFile: Map<string, Diagnostic[]>; sig: Map<string, string> }
+
+export class Publisher {
+  private units = new Map<string, UnitShare>();
+  private fileUnits = new Map<string, Set<string>>();
+  private touched = new Set<string>();
+  private published = new Map<string, { diags: Diagnostic[]; sig: string }>();
+
+  hasUnit(key: string): boolean { return this.units.has(key); }
+
+  /** Every file is finalised again on the next publish (the severity settings changed). */
+  touchAll(): void {
+    for (const f of this.published.keys()) this.touched.add(f);
+    for (const f of this.fileUnits.keys()) this.touched.add(f);
+  }
+
+  /** Makes the set of units `keys`; returns which are new and which went (their diagnostics are withdrawn). */
+  syncUnits(keys: string[]): { added: string[]; removed: string[] } {
+    const next = new Set(keys);
+    const removed = [...this.units.keys()].filter((k) => !next.has(k));
+    for (const k of removed) { this.setUnit(k, []); this.units.delete(k); }
+    const added = keys.filter((k) => !this.units.has(k));
+    for (const k of added) this.units.set(k, { byFile: new Map(), sig: new Map() });
+    return { added, removed };
+  }
+
+  setUnit(key: string, diags: readonly Diagnostic[]): void {
+    const old = this.units.get(key);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of diags) {
+      const list = byFile.get(d.file);
+      if (list) list.push(d); else byFile.set(d.file, [d]);
+    }
+    const sig = new Map<string, string>();
+    for (const [file, list] of byFile) {
+      const s = JSON.stringify(list);
+      sig.set(file, s);
+      if (old?.sig.get(file) !== s) this.touched.add(file);
+      let units = this.fileUnits.get(file);
+      if (!units) this.fileUnits.set(file, (units = new Set()));
+      units.add(key);
+    }
+    for (const file of old?.byFile.keys() ?? []) {
+      if (byFile.has(file)) continue;
+      this.touched.add(file);
+      const units = this.fileUnits.get(file);
+      units?.delete(key);
+      if (units?.size === 0) this.fileUnits.delete(file);
+    }
+    if (this.units.has(key)) this.units.set(key, { byFile, sig });
+  }
+
+  /** Re-finalises the touched files; returns those whose published list changed. */
+  publish(finalize: (raw: Diagnostic[]) => Diagnostic[]): string[] {
+    const changed: string[] = [];
+    for (const file of this.touched) {
+      const raw: Diagnostic[] = [];
+      for (const key of [...(this.fileUnits.get(file) ?? [])].sort()) raw.push(...(this.units.get(key)?.byFile.get(file) ?? []));
+      const diags = finalize(raw);
+      const sig = JSON.stringify(diags);
+      const prev = this.published.get(file);
+      if (prev?.sig === sig) continue;
+      if (diags.length === 0) {
+        if (!prev) continue;
+        this.published.delete(file);
+      } else {
+        this.published.set(file, { diags, sig });
+      }
+      changed.push(file);
+    }
+    this.touched.clear();
+    return changed.sort();
+  }
+
+  diagnostics(file: string): Diagnostic[] { return this.published.get(file)?.diags ?? []; }
+
+  all(): Diagnostic[] {
+    return [...this.published.keys()].sort().flatMap((f) => this.published.get(f)?.diags ?? []);
+  }
+}

@@ -1,0 +1,102 @@
+// The tracked query layer: keyed inputs set from outside, and keyed derived queries — memoised
+// computations that record every input or query they read. Changing an input marks what read it,
+// transitively; reading a marked query re-checks its recorded reads and recomputes only when one of
+// them changed. A recomputed value equal to the old one (by the query's equality) is kept as is, so
+// readers further up are not recomputed (early cut-off). Observed roots report when their value
+// changed. Because every read is recorded, a derived value is always what a from-scratch computation
+// over the current inputs gives. Built on alien-signals (push-pull signals; see ARCHITECTURE.md for
+// why); this module is the only one that knows it, and it knows nothing of registries.
+import { computed, effect, endBatch, signal, startBatch } from 'alien-signals';
+
+/** Equality deciding early cut-off; the default is `Object.is`. */
+export type Eq<T> = (a: T, b: T) => boolean;
+
+export interface Input<T> {
+  get(key: string): T;
+  set(key: string, value: T): void;
+}
+
+export interface Query<T> {
+  (key: string): T;
+  /** Observes (or stops observing) the key: `Database.takeChangedRoots` reports it when its value changes. */
+  observe(key: string, on: boolean): void;
+}
+
+type Signal<T> = { (): T; (value: T): void };
+
+export class Database {
+  private changed = new Set<string>();
+  /**
+   * Input writes wait here until `commit` applies them in one batch, so observed roots re-run
+   * once per batch (the batch never stays open across calls: engines in one process stay independent).
+   */
+  private writes = new Map<Signal<unknown>, { value: unknown; eq: Eq<unknown> }>();
+
+  /** A keyed input; reading a key never set gives `initial`. A write is seen from the next `commit` on. */
+  input<T>(name: string, initial: T, eq: Eq<T> = Object.is): Input<T> {
+    const cells = new Map<string, Signal<T>>();
+    const cellOf = (key: string): Signal<T> => {
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = signal<T>(initial) as Signal<T>));
+      return c;
+    };
+    return {
+      get: (key) => cellOf(key)(),
+      set: (key, value) => { this.writes.set(cellOf(key) as Signal<unknown>, { value, eq: eq as Eq<unknown> }); },
+    };
+  }
+
+  /** A keyed derived query: `fn(key)` runs as a recorded computation. */
+  query<T>(name: string, fn: (key: string) => T, eq: Eq<T> = Object.is): Query<T> {
+    const cells = new Map<string, () => T>();
+    const cellOf = (key: string): (() => T) => {
+      let c = cells.get(key);
+      if (!c) {
+        let has = false;
+        c = computed<T>((prev) => {
+          const value = fn(key);
+          if (has && eq(prev as T, value)) return prev as T;
+          has = true;
+          return value;
+        });
+        cells.set(key, c);
+      }
+      return c;
+    };
+    const observers = new Map<string, () => void>();
+    const q = ((key: string) => cellOf(key)()) as Query<T>;
+    q.observe = (key, on) => {
+      const stop = observers.get(key);
+      if (!on) { stop?.(); observers.delete(key); return; }
+      if (stop) return;
+      const cell = cellOf(key);
+      observers.set(key, effect(() => { cell(); this.changed.add(key); }));
+    };
+    return q;
+  }
+
+  /** Applies the pending input writes in one batch (observed roots they reach re-run once). */
+  commit(): void {
+    if (this.writes.size === 0) return;
+    startBatch();
+    try {
+      for (const [cell, { value, eq }] of this.writes) if (!eq(cell(), value)) cell(value);
+    } finally {
+      this.writes.clear();
+      endBatch();
+    }
+  }
+
+  /** Commits, then returns the keys of the observed roots whose value changed since the last call. */
+  takeChangedRoots(): string[] {
+    this.commit();
+    const out = [...this.changed];
+    this.changed.clear();
+    return out;
+  }
+}
+
+/** Base of a group of queries declared as fields: the database and what the group reads are set before the fields. */
+export class QueryGroup<D> {
+  constructor(readonly db: Database, protected readonly deps: D) {}
+}

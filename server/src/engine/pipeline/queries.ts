@@ -1,0 +1,402 @@
+// The eight discovery stages as tracked queries: the scan and id map (stages 1–2) over the module
+// candidates and apcore files; per meta file its binding (stage 3), entry point and dependencies
+// (stages 4, 6); per module its entry class and validation (stages 4–5); per context its cycles
+// (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
+// calls its stage module and records what it reads, so no stage knows who depends on it.
+import semver from 'semver';
+import type { Diagnostic, Range, Settings } from '../types';
+import type { PyClass } from '../python/facts';
+import type { RegistryModel } from '../model/registry';
+import type { StepEntry } from '../model/source';
+import type { HostLink } from '../model/roles';
+import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
+import { diag } from '../codes';
+import { closest } from '../util/editDistance';
+import { ZERO_RANGE } from '../text/ranges';
+import { isUnder } from '../util/paths';
+import { QueryGroup, type Query } from '../db/database';
+import { sameJson } from '../analysis/equality';
+import { DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
+import { activeRoots, checkIds, pathId, rootOf } from './scan';
+import { applyIdMap, type Found, type IdMapDoc } from './idMap';
+import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
+import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
+import { validateModule } from './validate';
+import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
+import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
+import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
+
+/** What the stages read: per-file facts and the registry model, all tracked. */
+export interface PipelineInputs {
+  settings(): Settings;
+  readonly model: RegistryModel;
+  exists(path: string): boolean;
+  metaDoc(path: string): MetaDoc | null;
+  /** Classes of a known Python file; null for unknown or non-Python files. */
+  pyClasses(path: string): PyClass[] | null;
+  /** Workspace directory a path lies in (whether or not that workspace has a registry). */
+  wsDirOf(path: string): string | null;
+  metaFiles(): string[];
+  moduleCandidates(): string[];
+  apcoreConfig(): ApcoreConfig | null;
+  idMapDoc(): IdMapDoc | null;
+  links(): HostLink[];
+}
+
+interface ScanResult {
+  scanned: Map<string, ScannedModule>;
+  modules: Map<string, StepEntry>;
+  diagnostics: Diagnostic[];
+  mapped: string[];
+}
+
+interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
+
+const NONE = '';
+const CORE_SCOPE = '';
+
+export class PipelineQueries extends QueryGroup<PipelineInputs> {
+  private get host(): PipelineInputs { return this.deps; }
+
+  // ---- stages 1–2
+
+  readonly scanQ: Query<ScanResult> = this.db.query('scan', () => {
+    const { host } = this;
+    const cfg = host.apcoreConfig();
+    const idMap = host.idMapDoc();
+    const decls = [...rootsFromSettings(host.settings().apcoreRoots), ...(cfg?.roots ?? [])];
+    const defaultHasMeta = decls.length === 0 && host.metaFiles().some((m) => isUnder(m, DEFAULT_ROOT));
+    const candidates = host.moduleCandidates();
+    const anchorOf = (root: { path: string }): { file: string; range: Range } | null => {
+      const first = candidates.find((c) => isUnder(c, root.path));
+      return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
+    };
+    const active = activeRoots(decls, defaultHasMeta, anchorOf);
+    const multi = active.roots.length > 1;
+    const found: Found[] = [];
+    for (const file of candidates) {
+      const root = rootOf(file, active.roots);
+      if (root) found.push({ file, root, pathId: pathId(file, root, multi) });
+    }
+    const mapped = applyIdMap(found, idMap, (p) => host.exists(p));
+    const ids = checkIds(mapped.modules);
+    const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
+    if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
+    return {
+      scanned: new Map(mapped.modules.map((m) => [m.file, m])),
+      modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
+      diagnostics,
+      mapped: (idMap?.items ?? []).flatMap((i) => (i.file?.path ? [i.file.path] : [])),
+    };
+  });
+
+  /** Stage 8: the registered modules, visible from every context (equal while ids, files and roots are). */
+  readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query('modules', () => this.scanQ(NONE).modules,
+    (a, b) => sameJson([...a.values()].map((e) => [e.name, e.file, e.variable]), [...b.values()].map((e) => [e.name, e.file, e.variable])));
+  readonly scannedQ: Query<ScannedModule | null> = this.db.query('scanned', (file) => this.scanQ(NONE).scanned.get(file) ?? null, sameJson);
+  readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
+  readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
+
+  private linkProblems(roots: readonly ApRoot[]): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const l of this.host.links()) {
+      const root = rootOf(l.path, roots);
+      if (!root) continue;
+      if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
+      else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
+    }
+    return out;
+  }
+
+  // ---- stage 3
+
+  /** The context a meta file resolves in (its workspace when that workspace has a registry). */
+  scopeOf(path: string): string | null {
+    const dir = this.host.wsDirOf(path);
+    return dir && this.host.model.workspace(dir) ? dir : null;
+  }
+
+  readonly layersQ: Query<ResolutionLayer[]> = this.db.query('layers', (scope) =>
+    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, this.host.settings().mode));
+  layers(wsDir: string | null): ResolutionLayer[] { return this.layersQ(wsDir ?? CORE_SCOPE); }
+
+  readonly bindingQ: Query<Binding | null> = this.db.query('binding', (m) => {
+    const doc = this.host.metaDoc(m);
+    return doc ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null;
+  }, sameJson);
+
+  /** Meta files bound to each entry key, in path order (the first is the entry's companion). */
+  readonly companionIndexQ: Query<Map<string, string[]>> = this.db.query('companionIndex', () => {
+    const out = new Map<string, string[]>();
+    for (const m of this.host.metaFiles()) {
+      const key = this.bindingQ(m)?.entry;
+      if (!key) continue;
+      const list = out.get(key);
+      if (list) list.push(m); else out.set(key, [m]);
+    }
+    return out;
+  });
+  readonly companionsQ: Query<string[]> = this.db.query('companions', (key) => this.companionIndexQ(NONE).get(key) ?? [], sameJson);
+
+  /** Meta files listing a name among their dependencies. */
+  readonly depIndexQ: Query<Map<string, string[]>> = this.db.query('depIndex', () => {
+    const out = new Map<string, string[]>();
+    for (const m of this.host.metaFiles()) {
+      for (const n of this.depNamesQ(m)) {
+        const list = out.get(n);
+        if (list) list.push(m); else out.set(n, [m]);
+      }
+    }
+    return out;
+  });
+  private readonly depNamesQ = this.db.query('depNames', (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))], sameJson);
+  readonly dependentsQ: Query<string[]> = this.db.query('dependents', (name) => [...(this.depIndexQ(NONE).get(name) ?? [])].sort(), sameJson);
+
+  private bindEnv(wsDir: string | null): BindEnv {
+    const { host } = this;
+    const model = host.model;
+    const ws = wsDir ? model.workspace(wsDir) : null;
+    const own = this.layers(wsDir).filter((l) => (ws ? l.own && l.wsDir === wsDir : l.source === 'core'));
+    const winner = (name: string): StepEntry | null => resolveName(own, name)?.entry ?? null;
+    return {
+      exists: (p) => host.exists(p),
+      moduleOf: (file) => {
+        const s = this.scannedQ(file);
+        if (!s) return null;
+        const e = this.modulesQ(NONE).get(s.id);
+        return { entry: e && e.file === file ? e : null, mapped: s.idOrigin !== null };
+      },
+      classNames: (file) => (host.pyClasses(file) ?? []).map((c) => c.name),
+      stepsUsing: (classes) => {
+        const hits = new Map<string, StepEntry>();
+        const consider = (e: StepEntry | null): void => { if (e && winner(e.name) === e) hits.set(e.name, e); };
+        if (ws) {
+          for (const l of own) for (const e of l.entries.values()) if (usesClass(e, classes)) consider(e);
+        } else {
+          for (const c of classes) for (const n of [...(model.coreByBuilder.get(c) ?? []), ...(model.coreByConfig.get(c) ?? [])]) consider(model.core.get(n) ?? null);
+        }
+        return [...hits.values()];
+      },
+      stepNames: () => own.flatMap((l) => [...l.entries.keys()]),
+      winner,
+    };
+  }
+
+  // ---- stages 4 and 6, per meta file
+
+  readonly metaQ: Query<MetaResult | null> = this.db.query('meta', (m) => {
+    const doc = this.host.metaDoc(m);
+    const b = this.bindingQ(m);
+    if (!doc || !b) return null;
+    const diagnostics: Diagnostic[] = [];
+    if (!b.subject) diagnostics.push(diag(m, ZERO_RANGE, 'RL021', `No subject file: ${m} describes ${subjectCandidates(m)[0] ?? ''}, which does not exist`));
+    const primary = b.entry ? this.companionsQ(b.entry)[0] : undefined;
+    if (b.entry && primary && primary !== m) {
+      diagnostics.push(diag(m, ZERO_RANGE, 'RL024', `'${b.name}' already has companion metadata in ${primary}; this file is ignored`, {
+        severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
+      }));
+    }
+    diagnostics.push(...checkMetaEntryPoint(doc, this.classFiles()).diagnostics);
+    const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
+    diagnostics.push(...deps.diagnostics);
+    return { diagnostics, edges: deps.edges };
+  });
+  readonly edgesQ: Query<Edge[]> = this.db.query('edges', (m) => this.metaQ(m)?.edges ?? [], sameJson);
+
+  private classFiles(): ClassFiles {
+    return { exists: (f) => this.host.exists(f), classes: (f) => this.host.pyClasses(f) };
+  }
+
+  /** `core` or the workspace id of a context. */
+  contextName(wsDir: string | null): string {
+    return wsDir ? this.host.model.workspace(wsDir)?.id ?? wsDir : 'core';
+  }
+
+  private depEnv(wsDir: string | null): DepEnv {
+    const layers = this.layers(wsDir);
+    return {
+      context: this.contextName(wsDir),
+      resolve: (name) => resolveName(layers, name)?.entry ?? null,
+      suggest: (name) => closest(name, this.namesQ(wsDir ?? CORE_SCOPE), 3),
+      versionOf: (e) => this.versionOf(e),
+    };
+  }
+
+  /** Names resolvable in a context (for suggestions); equal while no name comes or goes. */
+  private readonly namesQ = this.db.query('names', (scope) =>
+    resolvableNames(this.host.model, scope === CORE_SCOPE ? null : scope, this.host.settings().mode), sameJson);
+
+  versionOf(e: StepEntry): { value: string; declared: boolean; at: { file: string; range: Range } | null } {
+    const meta = this.primaryOf(e);
+    const doc = meta ? this.host.metaDoc(meta) : null;
+    const node = doc?.fields.get('version');
+    if (doc?.version && node) return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
+    const found = e.layer === 'module' ? this.entryClassOf(e.file) : null;
+    const attr = found?.cls.strAttrs['version'];
+    if (found && attr && semver.valid(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
+    return { value: DEFAULT_VERSION, declared: false, at: null };
+  }
+
+  // ---- stages 4–5, per module
+
+  /** Stage 4 for a registered module: its class from `entry_point`, the id map's `class`, or duck typing. */
+  readonly moduleClassQ: Query<{ cls: PyClass | null; file: string; diagnostics: Diagnostic[] } | null> = this.db.query('moduleClass', (file) => {
+    const s = this.scannedQ(file);
+    const entry = s ? this.modulesQ(NONE).get(s.id) : undefined;
+    const classes = this.host.pyClasses(file);
+    if (!s || !entry || entry.file !== file || classes === null) return null;
+    const primary = this.primaryOf(entry);
+    const meta = primary ? this.host.metaDoc(primary) : null;
+    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, this.classFiles()).cls, file: meta.entryPoint.file ?? file, diagnostics: [] };
+    return { ...detectEntryClass(file, classes, s.mappedClass), file };
+  });
+
+  readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query('moduleDiagnostics', (file) => {
+    const found = this.moduleClassQ(file);
+    const s = this.scannedQ(file);
+    if (!found || !s) return [];
+    const entry = this.modulesQ(NONE).get(s.id);
+    const primary = entry ? this.primaryOf(entry) : null;
+    const diags = [...found.diagnostics];
+    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls, primary ? this.host.metaDoc(primary) : null));
+    return diags;
+  });
+
+  // ---- stage 7, per context
+
+  /** Entry keys whose companion has edges, by the entry's scope ('' for core and modules). */
+  readonly edgeOwnersQ: Query<Map<string, string[]>> = this.db.query('edgeOwners', () => {
+    const out = new Map<string, string[]>();
+    for (const [key, metas] of this.companionIndexQ(NONE)) {
+      const primary = metas[0];
+      if (!primary || this.edgesQ(primary).length === 0) continue;
+      const scope = scopeOfKey(key);
+      const list = out.get(scope);
+      if (list) list.push(key); else out.set(scope, [key]);
+    }
+    return out;
+  });
+
+  /** Scopes with cycles to check: core, every workspace, and any scope owning edges. */
+  readonly cycleScopesQ = this.db.query('cycleScopes', () =>
+    [...new Set([CORE_SCOPE, ...this.host.model.workspaces.keys(), ...this.edgeOwnersQ(NONE).keys()])].sort(), sameJson);
+
+  /**
+   * RL023 of one context. Core: every cycle among core entries and modules. A workspace (isolated
+   * mode): only cycles through its own entries — the others are core's.
+   */
+  readonly cyclesQ: Query<Diagnostic[]> = this.db.query('cycles', (scope) => {
+    const wsDir = scope === CORE_SCOPE ? null : scope;
+    const model = this.host.model;
+    if (wsDir && !model.workspace(wsDir)) return [];
+    const hybrid = this.host.settings().mode === 'hybrid';
+    const layers = this.layers(wsDir);
+    const isSpecific = (n: string): boolean => { const l = resolveName(layers, n)?.layer; return !!l && l.wsDir !== null && (hybrid || l.wsDir === wsDir); };
+    let out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
+    const owners = this.edgeOwnersQ(NONE);
+    let starts: string[];
+    if (!wsDir) {
+      starts = (owners.get(CORE_SCOPE) ?? []).map(nameOfKey);
+    } else if (hybrid) {
+      starts = this.edgeSources(wsDir).filter(isSpecific);
+    } else {
+      starts = [...new Set((owners.get(wsDir) ?? []).map(nameOfKey))].filter((n) => isSpecific(n) && out(n).length > 0);
+      if (!starts.some((n) => model.core.has(n) || model.modules.has(n))) {
+        const all = out;
+        out = (n) => all(n).filter(isSpecific);
+      }
+    }
+    const diags: Diagnostic[] = [];
+    for (const scc of cyclicComponents(starts, out)) {
+      if (wsDir && !scc.some(isSpecific)) continue;
+      diags.push(...cycleDiagnostics(concreteCycle(scc, out), (from, to) => {
+        const e = this.outEdges(wsDir, from).find((x) => x.to === to);
+        return e ? { file: e.file, range: e.range } : null;
+      }, wsDir ? this.contextName(wsDir) : null));
+    }
+    return diags;
+  });
+
+  // ---- reads for the hosts and the editor features
+
+  /** Files worth looking for on disk: subject candidates of meta files without a subject, entry point files, mapped files. */
+  readonly wantedQ = this.db.query('wanted', () => {
+    const out = new Set<string>(this.mappedQ(NONE));
+    for (const m of this.host.metaFiles()) {
+      const b = this.bindingQ(m);
+      if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
+      const ep = this.entryPointFileQ(m);
+      if (ep) out.add(ep);
+    }
+    return [...out].sort();
+  }, sameJson);
+
+  /** Files a meta file or the id map looks at: every subject candidate, entry point files, mapped files. */
+  readonly watchedQ = this.db.query('watched', () => {
+    const out = new Set<string>(this.mappedQ(NONE));
+    for (const m of this.host.metaFiles()) {
+      for (const p of subjectCandidates(m)) out.add(p);
+      const ep = this.entryPointFileQ(m);
+      if (ep) out.add(ep);
+    }
+    return out;
+  });
+  private readonly entryPointFileQ = this.db.query('entryPointFile', (m) => this.host.metaDoc(m)?.entryPoint?.file ?? null);
+
+  /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
+  watches(path: string): boolean { return this.watchedQ(NONE).has(path); }
+
+  bindingOf(metaFile: string): Binding | null { return this.bindingQ(metaFile); }
+  /** The companion that describes an entry (the first in path order when several bind to it). */
+  primaryOf(e: StepEntry): string | null { return this.companionsQ(entryKey(e))[0] ?? null; }
+  companionsOf(e: StepEntry): string[] { return this.companionsQ(entryKey(e)); }
+  edgesOf(metaFile: string): Edge[] { return this.edgesQ(metaFile); }
+  moduleOf(file: string): ScannedModule | null { return this.scannedQ(file); }
+  /** The class a registered module resolves to (stage 4), with the file it is defined in. */
+  entryClassOf(moduleFile: string): { file: string; cls: PyClass } | null {
+    const r = this.moduleClassQ(moduleFile);
+    return r?.cls ? { file: r.file, cls: r.cls } : null;
+  }
+  /** Meta files that list `name` among their dependencies. */
+  dependentsOf(name: string): string[] { return this.dependentsQ(name); }
+  /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
+  outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
+    const e = resolveName(this.layers(wsDir), name)?.entry;
+    const meta = e ? this.primaryOf(e) : null;
+    return meta ? this.edgesQ(meta).map((x) => ({ ...x, file: meta })) : [];
+  }
+  /** Names of entries whose companion has edges, visible from a context. */
+  edgeSources(wsDir: string | null): string[] {
+    const out = new Set<string>();
+    for (const [scope, keys] of this.edgeOwnersQ(NONE)) {
+      if (scope !== CORE_SCOPE && scope !== wsDir && this.host.settings().mode === 'isolated') continue;
+      for (const k of keys) out.add(nameOfKey(k));
+    }
+    return [...out].sort();
+  }
+}
+
+function usesClass(e: StepEntry, classes: ReadonlySet<string>): boolean {
+  for (const f of ['builder_step_name', 'config_class']) {
+    const v = e.fields.get(f)?.value;
+    if (v?.kind === 'str' && classes.has(v.value)) return true;
+  }
+  return false;
+}
+
+/** An apcore module as an entry of the registry model (layer `module`, named by its id). */
+function moduleEntry(m: ScannedModule): StepEntry {
+  return {
+    name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
+    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: new Map(),
+  };
+}
+
+function nameOfKey(key: string): string {
+  return key.slice(key.indexOf('|', key.indexOf('|') + 1) + 1);
+}
+
+function scopeOfKey(key: string): string {
+  const [layer, wsDir] = key.split('|');
+  return layer === 'core' || layer === 'module' ? CORE_SCOPE : wsDir ?? CORE_SCOPE;
+}

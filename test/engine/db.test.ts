@@ -1,0 +1,83 @@
+// The query database on its own: memoisation, recorded reads, early cut-off, dynamic dependencies,
+// observed roots.
+import { strict as assert } from 'node:assert';
+import { Database } from '../../server/src/engine/db/database';
+
+describe('query database', () => {
+  it('memoises a derived query until something it read changes', () => {
+    const db = new Database();
+    const text = db.input<string>('text', '');
+    let runs = 0;
+    const len = db.query('len', (k) => { runs++; return text.get(k).length; });
+    text.set('a', 'abc');
+    db.commit();
+    assert.equal(len('a'), 3);
+    assert.equal(len('a'), 3);
+    assert.equal(runs, 1);
+    text.set('b', 'zz');
+    db.commit();
+    assert.equal(len('a'), 3);
+    assert.equal(runs, 1, 'another key of the input is not a read of len(a)');
+    text.set('a', 'abcd');
+    db.commit();
+    assert.equal(len('a'), 4);
+    assert.equal(runs, 2);
+  });
+
+  it('cuts off early: an equal recomputed value does not re-run its readers', () => {
+    const db = new Database();
+    const text = db.input<string>('text', '');
+    let outer = 0;
+    const len = db.query('len', (k) => text.get(k).length);
+    const double = db.query('double', (k) => { outer++; return len(k) * 2; });
+    text.set('a', 'abc');
+    db.commit();
+    assert.equal(double('a'), 6);
+    text.set('a', 'xyz');
+    db.commit();
+    assert.equal(double('a'), 6);
+    assert.equal(outer, 1);
+  });
+
+  it('records reads dynamically: a branch not taken is not a dependency', () => {
+    const db = new Database();
+    const flag = db.input<boolean>('flag', false);
+    const v = db.input<number>('v', 0);
+    let runs = 0;
+    const q = db.query('q', () => { runs++; return flag.get('') ? v.get('x') : -1; });
+    assert.equal(q(''), -1);
+    v.set('x', 5);
+    db.commit();
+    assert.equal(q(''), -1);
+    assert.equal(runs, 1);
+    flag.set('', true);
+    db.commit();
+    assert.equal(q(''), 5);
+    v.set('x', 6);
+    db.commit();
+    assert.equal(q(''), 6);
+    flag.set('', false);
+    db.commit();
+    assert.equal(q(''), -1);
+    runs = 0;
+    v.set('x', 7);
+    db.commit();
+    assert.equal(q(''), -1);
+    assert.equal(runs, 0, 'the dropped read no longer re-runs it');
+  });
+
+  it('reports the observed roots whose value changed, once per batch of writes', () => {
+    const db = new Database();
+    const a = db.input<number>('a', 0);
+    const r = db.query('r', (k) => a.get(k) % 2);
+    r.observe('x', true);
+    r.observe('y', true);
+    assert.deepEqual(db.takeChangedRoots().sort(), ['x', 'y'], 'a new root is reported');
+    a.set('x', 1);
+    a.set('x', 3);
+    a.set('y', 2);
+    assert.deepEqual(db.takeChangedRoots(), ['x'], 'y changed its input but not its value');
+    assert.equal(r('x'), 1);
+    assert.deepEqual(db.takeChangedRoots(), []);
+  });
+});

@@ -1,0 +1,245 @@
+// Random edit sequences on the example workspaces, shared by the incremental test and the soak: after
+// every edit the incremental engine must report exactly what a fresh engine over the same texts
+// reports — diagnostics, and also every context's graph and list, Explain of every known name, the code
+// lenses and document symbols of every file, and the workspace symbols — and name every file whose
+// diagnostics changed. The demo gets registry and component edits; the meta and apcore examples also
+// get companion edits (dependencies added and removed, cycles closed and opened, versions changed,
+// files deleted) and apcore edits (module files, apcore.yaml roots, the id map).
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { RegistryEngine } from '../../server/src/engine/engine';
+import type { CrossFileCheck } from '../../server/src/engine/checks/registry';
+import type { Settings } from '../../server/src/engine/types';
+
+const wasm = {
+  treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+  python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+};
+
+const EXAMPLES = join(__dirname, '../../examples');
+
+export function loadExample(name: string): Map<string, string> {
+  const root = join(EXAMPLES, name);
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const p = join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(py|ya?ml|ts|js)$/.test(entry)) files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** mulberry32: a tiny seeded PRNG so that every run makes the same edits. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['XGBoostTraining', 'TabularPreprocessing', 'ModelEvaluation', 'Package', 'FeatureJoin', 'Data Loader!', 'custom_step', 'BertTokenization'];
+const TYPES = ['Processing', 'Training', 'Utility', 'Base', 'Nope'];
+const CLASSES = ['XGBoostTrainingStepBuilder', 'PackageStepBuilder', 'MissingStepBuilder', 'TabularPreprocessingConfig', 'NewConfig'];
+
+export type Edit = (files: Map<string, string>, pick: <T>(xs: T[]) => T) => [string, string | null] | null;
+
+const replaceRandom = (text: string, re: RegExp, pick: <T>(xs: T[]) => T, make: (m: RegExpExecArray) => string): string | null => {
+  const matches = [...text.matchAll(new RegExp(re.source, 'gm'))];
+  if (matches.length === 0) return null;
+  const m = pick(matches) as unknown as RegExpExecArray;
+  return text.slice(0, m.index) + make(m) + text.slice(m.index + m[0].length);
+};
+
+export const EDITS: Edit[] = [
+  // rename a step key (collisions, shadowing, invalid names)
+  (files, pick) => {
+    const f = pick([...files.keys()].filter((k) => k.endsWith('workspace_registry.py') || k.endsWith('step_names.py')));
+    const t = replaceRandom(files.get(f) ?? '', /^(\s+)"[^"]+": \{/, pick, (m) => `${m[1]}"${pick(NAMES)}": {`);
+    return t === null ? null : [f, t];
+  },
+  // change a sagemaker_step_type, builder or config value
+  (files, pick) => {
+    const f = pick([...files.keys()].filter((k) => k.endsWith('.py') && k.includes('registry')));
+    const t = replaceRandom(files.get(f) ?? '', /"(sagemaker_step_type|builder_step_name|config_class)": "[^"]*"/, pick,
+      (m) => `"${m[1]}": "${m[1] === 'sagemaker_step_type' ? pick(TYPES) : pick(CLASSES)}"`);
+    return t === null ? null : [f, t];
+  },
+  // delete or recreate a builder/config file, or rename its class
+  (files, pick) => {
+    const f = pick([...files.keys()].filter((k) => /steps\/(builders|configs)\//.test(k)));
+    const r = pick([0, 1, 2]);
+    if (r === 0) return [f, null];
+    if (r === 1) return [f.replace(/(\w+)\.py$/, 'extra_$1.py'), `class ${pick(CLASSES)}:\n    pass\n`];
+    const t = replaceRandom(files.get(f) ?? '', /^class \w+/, pick, () => `class ${pick(CLASSES)}`);
+    return t === null ? null : [f, t];
+  },
+  // change a workspace id, break or fix syntax, delete a registry file
+  (files, pick) => {
+    const f = pick([...files.keys()].filter((k) => k.endsWith('workspace_registry.py')));
+    const text = files.get(f) ?? '';
+    const r = pick([0, 1, 2, 3]);
+    if (r === 0) return [f, text.replace(/"developer_id": "[^"]*"/, `"developer_id": "${pick(['alice_ml', 'bob_nlp', 'carol_vision', 'x y'])}"`)];
+    if (r === 1) return [f, text.replace('},', '},,')];
+    if (r === 2) return [f, text.replace(',,', ',')];
+    return pick([true, false]) ? [f, null] : [f, `${text}\nLOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "j"}}\n`];
+  },
+  // core registry: change a field or drop an entry's description
+  (files, pick) => {
+    const f = 'src/cursus/registry/step_names.py';
+    const t = replaceRandom(files.get(f) ?? '', /"description": "[^"]*",?/, pick, () => pick(['', '"description": "",', '"description": "changed",']));
+    return t === null ? null : [f, t];
+  },
+];
+
+const ENTRY_NAMES = ['TabularPreprocessing', 'XGBoostTraining', 'ModelEvaluation', 'ModelCalibration', 'Package', 'Registration', 'Payload',
+  'FeatureStoreSync', 'Registraton', 'ext.email.send', 'ext.text.render', 'plug.slack.notify', 'ext.reports.summary', 'plug.pager'];
+const RANGES = ['>=1.0.0', '^2.0.0', '~1.2', '<1', '1.x', 'nope'];
+const metas = (files: Map<string, string>): string[] => [...files.keys()].filter((k) => k.endsWith('_meta.yaml'));
+const MODULE = 'class Recreated:\n    """Back."""\n    input_schema = In\n    output_schema = Out\n    def execute(self, i, c):\n        pass\n';
+
+/** Dependencies that close a cycle: in core, only in alice_ml's context (through her override), a self-loop, across apcore roots. */
+const CLOSING: [string, string][] = [
+  ['src/cursus/steps/builders/builder_tabular_preprocessing_step_meta.yaml', 'Package'],
+  ['src/cursus/steps/builders/builder_model_calibration_step_meta.yaml', 'XGBoostTraining'],
+  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_isotonic_calibration_step_meta.yaml', 'XGBoostTraining'],
+  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_feature_store_sync_step_meta.yaml', 'FeatureStoreSync'],
+  ['extensions/email/send_meta.yaml', 'plug.slack.notify'],
+  ['extensions/text/render_meta.yaml', 'ext.email.send'],
+];
+
+const addDependency = (files: Map<string, string>, f: string, item: string): [string, string] => {
+  const text = files.get(f) ?? '';
+  return [f, /^dependencies:\n/m.test(text) ? text.replace(/^dependencies:\n/m, `dependencies:\n${item}`) : `${text}dependencies:\n${item}`];
+};
+
+/** Edits of companions and apcore files, for the examples that have them. */
+export const META_EDITS: Edit[] = [
+  // add a dependency (sometimes unknown, sometimes with a range), or one that closes a cycle
+  (files, pick) => {
+    const closing = CLOSING.filter(([f]) => files.has(f));
+    if (closing.length > 0 && pick([true, false])) {
+      const [f, to] = pick(closing);
+      return addDependency(files, f, `  - module_id: ${to}\n`);
+    }
+    const item = `  - module_id: ${pick(ENTRY_NAMES)}${pick([true, false]) ? `\n    version: "${pick(RANGES)}"` : ''}${pick([true, false, false]) ? '\n    optional: true' : ''}\n`;
+    const f = pick(metas(files));
+    return f ? addDependency(files, f, item) : null;
+  },
+  // retarget or remove dependencies (opening a cycle)
+  (files, pick) => {
+    const f = pick(metas(files).filter((m) => (files.get(m) ?? '').includes('module_id')));
+    if (!f) return null;
+    const text = files.get(f) ?? '';
+    if (pick([true, false, false])) return [f, text.replace(/^dependencies:[\s\S]*$/m, '')];
+    return [f, replaceRandom(text, /^ *- module_id: .*$/, pick, () => `  - module_id: ${pick(ENTRY_NAMES)}`) ?? text];
+  },
+  // change or break a version; break or fix the YAML
+  (files, pick) => {
+    const f = pick(metas(files));
+    if (!f) return null;
+    const text = files.get(f) ?? '';
+    const r = pick([0, 1, 2, 3]);
+    if (r === 0) return [f, /^version: .*$/m.test(text) ? text.replace(/^version: .*$/m, `version: ${pick(['1.0.0', '2.5.0', '"1.0"', '0.1.0'])}`) : `version: ${pick(['3.0.0', '1.2.0'])}\n${text}`];
+    if (r === 1) return [f, text.replace(/version: "[^\n"]*"$/m, `version: "${pick(RANGES)}"`)];
+    if (r === 2) return [f, `${text}tags: [broken, yaml\n`];
+    return [f, text.replace(/tags: \[broken, yaml\n/, '')];
+  },
+  // delete or recreate a meta file or its subject, or add another companion
+  (files, pick) => {
+    const f = pick(metas(files));
+    if (!f) return null;
+    const r = pick([0, 1, 2]);
+    if (r === 0) return [f, null];
+    const subject = f.replace(/_meta\.yaml$/, '.py');
+    if (r === 1) return files.has(subject) ? [subject, null] : [subject, MODULE];
+    return [f.replace(/(\w+)_meta\.yaml$/, 'extra_$1_meta.yaml'), `description: extra\ndependencies:\n  - module_id: ${pick(ENTRY_NAMES)}\n`];
+  },
+  // apcore: module files come and go, classes lose execute, apcore.yaml and the id map change
+  (files, pick) => {
+    if (!files.has('apcore.yaml')) return null;
+    const r = pick([0, 1, 2, 3, 4]);
+    const f = pick([...files.keys()].filter((k) => /^(extensions|plugins|legacy)\/.*\.py$/.test(k)));
+    if (!f) return null;
+    if (r === 0) return [f, null];
+    if (r === 1) return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
+    if (r === 2) return [f, (files.get(f) ?? '').replace(/def execute/, 'def run')];
+    if (r === 3) return ['apcore.yaml', (files.get('apcore.yaml') ?? '').replace(/namespace: (ext|plug|other)\n/, `namespace: ${pick(['ext', 'plug', 'other'])}\n`)];
+    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^    id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
+  },
+];
+
+export interface EngineOptions { checks?: CrossFileCheck[] }
+
+async function scratch(files: Map<string, string>, settings: Partial<Settings>, options: EngineOptions): Promise<RegistryEngine> {
+  const engine = await RegistryEngine.create(wasm, settings, options);
+  for (const [f, t] of files) engine.setFile(f, t);
+  engine.update();
+  return engine;
+}
+
+/**
+ * Everything a front end can ask, as comparable JSON: the oracle's view of an engine. Explain runs for
+ * the names in core and in the context of the edited file (every context would make the soak slow).
+ */
+export function observe(engine: RegistryEngine, files: Iterable<string>, names: readonly string[], edited: string): Record<string, unknown> {
+  const contexts = engine.contexts();
+  const out: Record<string, unknown> = { diagnostics: engine.allDiagnostics(), summary: engine.summary(), contexts, workspaceSymbols: engine.workspaceSymbols('') };
+  for (const c of contexts) {
+    out[`graph ${c.id}`] = engine.graph({ context: c.id });
+    out[`list ${c.id}`] = engine.list({ context: c.id });
+    out[`names ${c.id}`] = engine.stepNames(c.id);
+  }
+  for (const context of new Set(['core', engine.contextOf(edited)])) {
+    for (const n of names) out[`explain ${n} in ${context}`] = engine.explain({ step: n, context });
+  }
+  for (const f of [...files].sort()) {
+    out[`lenses ${f}`] = engine.codeLenses(f);
+    out[`symbols ${f}`] = engine.documentSymbols(f);
+  }
+  return out;
+}
+
+/** Names worth explaining: those the edits use. */
+const EXPLAINED = [...new Set([...NAMES, ...ENTRY_NAMES])].sort();
+
+export interface Sequence {
+  seed: number;
+  settings: Partial<Settings>;
+  example: string;
+  edits: Edit[];
+  steps: number;
+  options?: EngineOptions;
+}
+
+/** Runs one random edit sequence; throws on the first step where incremental and fresh differ. */
+export async function runSequence(s: Sequence): Promise<void> {
+  const files = loadExample(s.example);
+  const options = s.options ?? {};
+  const inc = await scratch(files, s.settings, options);
+  const random = rng(s.seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  let before = new Map([...files.keys()].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
+  for (let step = 0; step < s.steps; step++) {
+    const edit = pick(s.edits)(files, pick);
+    if (!edit || edit[0] === undefined) continue;
+    const [file, text] = edit;
+    if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); inc.setFile(file, text); }
+    const changed = new Set(inc.update());
+    const fresh = await scratch(files, s.settings, options);
+    const what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
+    assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), what);
+    const got = observe(inc, files.keys(), EXPLAINED, file);
+    const want = observe(fresh, files.keys(), EXPLAINED, file);
+    for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${what}: ${k}`);
+    const after = new Map([...new Set([...before.keys(), ...files.keys()])].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
+    for (const [f, sig] of after) if (sig !== (before.get(f) ?? '[]')) assert.ok(changed.has(f), `${what}: ${f} changed but was not reported`);
+    before = after;
+  }
+}

@@ -1,0 +1,29 @@
+// The slow soak of the incremental oracle (`npm run test:soak`, in CI after `npm test`): many more and
+// longer random edit sequences than test/engine/incremental.test.ts, over every example and mode,
+// including a cross-file check added through the public API. SOAK_RUNS and SOAK_STEPS override the
+// defaults (100 runs × 60 steps).
+import { EDITS, META_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
+import { overrideChangesType } from '../engine/overrideCheck';
+
+const RUNS = Number(process.env.SOAK_RUNS ?? 100);
+const STEPS = Number(process.env.SOAK_STEPS ?? 60);
+
+const SHAPES: Omit<Sequence, 'seed' | 'steps'>[] = [
+  { settings: {}, example: 'demo-workspace', edits: EDITS },
+  { settings: { mode: 'hybrid' }, example: 'demo-workspace', edits: EDITS },
+  { settings: { checkAllComponents: true }, example: 'demo-workspace', edits: EDITS },
+  { settings: {}, example: 'meta-workspace', edits: [...EDITS, ...META_EDITS] },
+  { settings: { mode: 'hybrid' }, example: 'meta-workspace', edits: [...EDITS, ...META_EDITS] },
+  { settings: {}, example: 'apcore-extensions', edits: META_EDITS },
+  { settings: {}, example: 'hybrid-workspace', edits: EDITS },
+];
+
+describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
+  this.timeout(0);
+  for (let run = 0; run < RUNS; run++) {
+    const shape = SHAPES[run % SHAPES.length] as (typeof SHAPES)[number];
+    it(`run ${run + 1}: ${shape.example} ${JSON.stringify(shape.settings)}${run % 3 === 2 ? ' with an extra check' : ''}`, async () => {
+      await runSequence({ ...shape, seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
+    });
+  }
+});
