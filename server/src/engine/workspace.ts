@@ -34,6 +34,10 @@ export class Workspace {
   /** Fed files and their texts as last given (the database sees them from the next update() on). */
   private readonly known = new Map<string, string>();
   private pathsChanged = true;
+  /** Paths fed or deleted since the last update(): their `local:` units start or stop. */
+  private readonly addedPaths = new Set<string>();
+  private readonly removedPaths = new Set<string>();
+  private unitKeys: readonly string[] = [];
   private relevance = 0;
   private lastRoots = '';
 
@@ -49,6 +53,7 @@ export class Workspace {
       pyClasses: (p) => f.pyClasses(p),
       wsDirOf: (p) => f.wsDirOf(p),
       metaFiles: () => f.metaFilesQ(NONE),
+      contextDirs: () => this.model.contextDirsQ(NONE),
       moduleCandidates: () => f.moduleCandidatesQ(NONE),
       apcoreConfig: () => f.apcoreConfigQ(NONE),
       idMapDoc: () => f.idMapDocQ(NONE),
@@ -64,12 +69,14 @@ export class Workspace {
       metaFiles: () => f.metaFilesQ(NONE),
     };
     this.units = new UnitQueries(this.db, { files: f, model: this.model, pipeline: this.pipeline, checks, context });
+    this.db.commit();
   }
 
   get settings(): Settings { return this.files.settings(); }
 
   configure(settings: Settings): void {
     this.files.settingsInput.set(NONE, settings);
+    this.db.commit();
     this.publisher.touchAll();
   }
 
@@ -108,7 +115,11 @@ export class Workspace {
   setFile(path: string, text: string): void {
     // Every file given is kept, relevant or not: which files matter can depend on others of the same
     // batch (apcore.yaml naming roots and an id map), and is settled when the roles are read.
-    if (!this.known.has(path)) this.pathsChanged = true;
+    if (!this.known.has(path)) {
+      this.pathsChanged = true;
+      this.addedPaths.add(path);
+      this.removedPaths.delete(path);
+    }
     this.known.set(path, text);
     this.files.text.set(path, text);
   }
@@ -116,6 +127,8 @@ export class Workspace {
   deleteFile(path: string): void {
     if (!this.known.delete(path)) return;
     this.pathsChanged = true;
+    this.removedPaths.add(path);
+    this.addedPaths.delete(path);
     this.files.text.set(path, undefined);
   }
 
@@ -141,14 +154,22 @@ export class Workspace {
   /** Brings every unit up to date; returns the files whose diagnostics changed. */
   update(): string[] {
     this.syncPaths();
-    const changed = this.db.takeChangedRoots();
-    const keys = [...this.units.keysQ(NONE), ...[...this.known.keys()].map((p) => `local:${p}`)];
-    const { added, removed } = this.publisher.syncUnits(keys);
-    for (const k of removed) this.units.unitQ.observe(k, false);
+    const added = [...this.addedPaths].map((p) => `local:${p}`);
+    const removed = [...this.removedPaths].map((p) => `local:${p}`);
+    this.addedPaths.clear();
+    this.removedPaths.clear();
+    const keys = this.units.keysQ(NONE);
+    if (keys !== this.unitKeys) {
+      const [before, after] = [new Set(this.unitKeys), new Set(keys)];
+      for (const k of keys) if (!before.has(k)) added.push(k);
+      for (const k of this.unitKeys) if (!after.has(k)) removed.push(k);
+      this.unitKeys = keys;
+    }
+    for (const k of removed) { this.units.unitQ.observe(k, false); this.publisher.removeUnit(k); }
     for (const k of added) this.units.unitQ.observe(k, true);
-    const dirty = new Set(added);
-    for (const key of changed) if (this.publisher.hasUnit(key)) dirty.add(key);
-    for (const key of dirty) this.publisher.setUnit(key, this.units.unitQ(key));
+    // Roots report themselves when first observed and whenever their value changes.
+    const gone = new Set(removed);
+    for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.unitQ(key));
     return this.publisher.publish((raw) => finalizeDiagnostics(raw, this.settings));
   }
 

@@ -17,3 +17,22 @@ function mapsAsEntries(_key: string, value: unknown): unknown {
   if (value instanceof Set) return [...value];
   return value;
 }
+
+/** Structural equality of plain data (objects, arrays, Maps, Sets), without serialising it. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Map || a instanceof Set) {
+    if (!(b instanceof (a instanceof Map ? Map : Set)) || a.size !== (b as Map<unknown, unknown>).size) return false;
+    return sameData([...a], [...(b as Map<unknown, unknown>)]);
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}

@@ -2,14 +2,15 @@
 // the id and local-name indices, the class index of each scope, and the apcore modules. Checks and
 // features read it through the `RegistryModel` interface, so every read is recorded where it happens.
 import type { ComponentKind } from '../api';
-import { QueryGroup, type Query } from '../db/database';
+import { QueryGroup, type Index, type Query } from '../db/database';
+import { KeyedView } from '../db/keyedView';
 import {
   CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace,
   type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type WsState,
 } from '../model/registry';
 import type { RegistrySource, StepEntry } from '../model/source';
 import type { FileQueries } from './files';
-import { sameJson } from './equality';
+import { sameData, sameJson, sameList } from './equality';
 
 const NONE = '';
 
@@ -28,6 +29,13 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   });
 
   readonly coreViewQ: Query<CoreView> = this.db.query('core', () => buildCore([...this.coreSourcesQ(NONE).values()]));
+  /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
+  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameData);
+  readonly core = this.view(this.coreIndex);
+  readonly coreByConfig = this.view(this.db.index('coreByConfig', () => this.coreViewQ(NONE).coreByConfig, sameList));
+  readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList));
+  readonly coreByBuilder = this.view(this.db.index('coreByBuilder', () => this.coreViewQ(NONE).coreByBuilder, sameList));
+  private view<V>(index: Index<V>): KeyedView<V> { return new KeyedView(() => index.keys(), (k) => index.get(k)); }
   /** The first core registry file (path order), the one Explain and contexts name. */
   readonly coreFileQ = this.db.query('coreFile', () => [...this.coreSourcesQ(NONE).keys()].sort()[0] ?? null);
 
@@ -43,12 +51,13 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return ws ? { id: ws.id, local: [...ws.local.keys()] } : null;
   }, sameJson);
 
+  /** Directories of the workspaces that have a registry, in path order (equal while none comes or goes). */
+  readonly contextDirsQ: Query<string[]> = this.db.query('contextDirs', () => this.f.wsDirsQ(NONE).filter((d) => this.hasWorkspaceQ(d)), sameList);
+  private readonly hasWorkspaceQ = this.db.query('hasWorkspace', (dir) => this.workspaceQ(dir) !== null);
+
   readonly workspacesQ: Query<Map<string, WsState>> = this.db.query('workspaces', () => {
     const out = new Map<string, WsState>();
-    for (const dir of this.f.wsDirsQ(NONE)) {
-      const ws = this.workspaceQ(dir);
-      if (ws) out.set(dir, ws);
-    }
+    for (const dir of this.contextDirsQ(NONE)) out.set(dir, this.workspaceQ(dir) as WsState);
     return out;
   });
 
@@ -69,9 +78,20 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   });
 
   /** Directories sharing a workspace id (RL015), per id. */
-  readonly dirsWithIdQ = this.db.query('dirsWithId', (id) => this.wsIndexQ(NONE).byId.get(id) ?? [], sameJson);
-  /** Workspace directories defining a local step name (RL002), per name. */
-  readonly localOwnersQ = this.db.query('localOwners', (name) => [...(this.wsIndexQ(NONE).localNames.get(name) ?? [])].sort(), sameJson);
+  private readonly idIndex = this.db.index('dirsWithId', () => this.wsIndexQ(NONE).byId, sameList);
+  /** Per workspace, its local names that other workspaces define locally too (RL002); absent when none. */
+  private readonly sharedLocalNamesIndex = this.db.index('sharedLocalNames', () => {
+    const out = new Map<string, Map<string, string[]>>();
+    for (const [name, dirs] of this.wsIndexQ(NONE).localNames) {
+      if (dirs.size < 2) continue;
+      const sorted = [...dirs].sort();
+      for (const d of sorted) {
+        const m = out.get(d);
+        if (m) m.set(name, sorted); else out.set(d, new Map([[name, sorted]]));
+      }
+    }
+    return out;
+  }, sameData);
 
   readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>
     [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));
@@ -82,10 +102,6 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   // ---- RegistryModel
 
   get coreSources(): Map<string, RegistrySource> { return this.coreSourcesQ(NONE); }
-  get core(): Map<string, StepEntry> { return this.coreViewQ(NONE).core; }
-  get coreByConfig(): Map<string, string[]> { return this.coreViewQ(NONE).coreByConfig; }
-  get coreBySpec(): Map<string, string[]> { return this.coreViewQ(NONE).coreBySpec; }
-  get coreByBuilder(): Map<string, string[]> { return this.coreViewQ(NONE).coreByBuilder; }
   get workspaces(): Map<string, WsState> { return this.workspacesQ(NONE); }
   get modules(): Map<string, StepEntry> { return this.deps.modules(); }
   get byId(): Map<string, string[]> { return this.wsIndexQ(NONE).byId; }
@@ -94,9 +110,9 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   workspace(dir: string): WsState | null { return this.workspaceQ(dir); }
   coreFile(): string | null { return this.coreFileQ(NONE); }
 
-  dirsWithId(id: string): string[] { return this.dirsWithIdQ(id); }
-  localOwners(name: string): string[] { return this.localOwnersQ(name); }
-  dirOfContext(id: string): string | null { return this.dirsWithIdQ(id)[0] ?? null; }
+  dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
+  sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }
+  dirOfContext(id: string): string | null { return this.idIndex.get(id)?.[0] ?? null; }
   sortedWorkspaces(): WsState[] { return this.sortedWorkspacesQ(NONE); }
 
   findClass(wsDir: string | null, kind: ComponentKind, name: string): ClassDef | null {

@@ -11,22 +11,16 @@ export class Publisher {
   private touched = new Set<string>();
   private published = new Map<string, { diags: Diagnostic[]; sig: string }>();
 
-  hasUnit(key: string): boolean { return this.units.has(key); }
+  /** Withdraws a unit's diagnostics. */
+  removeUnit(key: string): void {
+    this.setUnit(key, []);
+    this.units.delete(key);
+  }
 
   /** Every file is finalised again on the next publish (the severity settings changed). */
   touchAll(): void {
     for (const f of this.published.keys()) this.touched.add(f);
     for (const f of this.fileUnits.keys()) this.touched.add(f);
-  }
-
-  /** Makes the set of units `keys`; returns which are new and which went (their diagnostics are withdrawn). */
-  syncUnits(keys: string[]): { added: string[]; removed: string[] } {
-    const next = new Set(keys);
-    const removed = [...this.units.keys()].filter((k) => !next.has(k));
-    for (const k of removed) { this.setUnit(k, []); this.units.delete(k); }
-    const added = keys.filter((k) => !this.units.has(k));
-    for (const k of added) this.units.set(k, { byFile: new Map(), sig: new Map() });
-    return { added, removed };
   }
 
   setUnit(key: string, diags: readonly Diagnostic[]): void {
@@ -52,7 +46,7 @@ export class Publisher {
       units?.delete(key);
       if (units?.size === 0) this.fileUnits.delete(file);
     }
-    if (this.units.has(key)) this.units.set(key, { byFile, sig });
+    this.units.set(key, { byFile, sig });
   }
 
   /** Re-finalises the touched files; returns those whose published list changed. */

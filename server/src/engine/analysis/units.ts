@@ -25,16 +25,17 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
   private get model(): ModelQueries { return this.deps.model; }
   private get pipeline(): PipelineQueries { return this.deps.pipeline; }
 
-  /** Every unit key, sorted. */
-  readonly keysQ: Query<string[]> = this.db.query('unitKeys', () => {
-    const keys = ['core', 'apcore'];
-    for (const dir of this.model.workspaces.keys()) keys.push(`ws:${dir}`);
-    for (const m of this.f.metaFilesQ(NONE)) keys.push(`meta:${m}`);
-    for (const file of this.pipeline.scanQ(NONE).scanned.keys()) keys.push(`mod:${file}`);
-    for (const scope of this.pipeline.cycleScopesQ(NONE)) keys.push(`cyc:${scope}`);
-    for (const c of this.deps.checks) keys.push(`check:${c.name}`);
-    return keys.sort();
-  }, sameList);
+  /** Every cross-file unit key (the `local:` units are one per fed file, kept by the workspace). */
+  readonly keysQ: Query<string[]> = this.db.query('unitKeys', () => [
+    'core', 'apcore',
+    ...this.prefixed('ws:', this.model.contextDirsQ(NONE)),
+    ...this.prefixed('meta:', this.f.metaFilesQ(NONE)),
+    ...this.prefixed('mod:', this.pipeline.moduleFilesQ(NONE)),
+    ...this.prefixed('cyc:', this.pipeline.cycleScopesQ(NONE)),
+    ...this.deps.checks.map((c) => `check:${c.name}`),
+  ], sameList);
+
+  private prefixed(prefix: string, list: readonly string[]): string[] { return list.map((x) => prefix + x); }
 
   readonly unitQ: Query<Diagnostic[]> = this.db.query('unit', (key) => {
     const colon = key.indexOf(':');

@@ -23,6 +23,7 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
   const diagnostics: Diagnostic[] = [];
   const file = ws.source.file;
   const names = (): Iterable<string> => new Set([...model.core.keys(), ...ws.local.keys(), ...ws.overrides.keys()]);
+  const shared = model.sharedLocalNames(ws.dir);
   for (const e of ws.local.values()) {
     const core = model.core.get(e.name);
     if (core) {
@@ -30,8 +31,8 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
         related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
       }));
     }
-    const dirs = model.localOwners(e.name);
-    if (dirs.length > 1) {
+    const dirs = shared.get(e.name);
+    if (dirs) {
       const others = [...dirs].filter((d) => d !== ws.dir).map((d) => model.workspace(d)).filter((w): w is WsState => !!w);
       diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${others.map((w) => `'${w.id}'`).join(', ')}`, {
         related: others.flatMap((w) => {

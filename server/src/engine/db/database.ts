@@ -6,7 +6,7 @@
 // changed. Because every read is recorded, a derived value is always what a from-scratch computation
 // over the current inputs gives. Built on alien-signals (push-pull signals; see ARCHITECTURE.md for
 // why); this module is the only one that knows it, and it knows nothing of registries.
-import { computed, effect, endBatch, signal, startBatch } from 'alien-signals';
+import { computed, effect, endBatch, setActiveSub, signal, startBatch } from 'alien-signals';
 
 /** Equality deciding early cut-off; the default is `Object.is`. */
 export type Eq<T> = (a: T, b: T) => boolean;
@@ -20,6 +20,13 @@ export interface Query<T> {
   (key: string): T;
   /** Observes (or stops observing) the key: `Database.takeChangedRoots` reports it when its value changes. */
   observe(key: string, on: boolean): void;
+}
+
+/** A map computed as a whole but read one key at a time (see `Database.index`). */
+export interface Index<V> {
+  get(key: string): V | undefined;
+  /** The keys, in the order the computation gave them. */
+  keys(): readonly string[];
 }
 
 type Signal<T> = { (): T; (value: T): void };
@@ -73,6 +80,56 @@ export class Database {
       observers.set(key, effect(() => { cell(); this.changed.add(key); }));
     };
     return q;
+  }
+
+  /**
+   * A keyed index computed as a whole (from other queries) and read one key at a time. Its computation
+   * runs as an observer that writes one cell per key whose value changed, so an edit that changes one
+   * key reaches the readers of that key only — the readers of other keys are not even marked.
+   */
+  index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is): Index<V> {
+    const cells = new Map<string, Signal<V | undefined>>();
+    const keysCell = signal<readonly string[]>([]) as Signal<readonly string[]>;
+    let current: ReadonlyMap<string, V> = new Map();
+    let keys: readonly string[] = [];
+    let started = false;
+    const start = (): void => {
+      started = true;
+      const outer = setActiveSub(undefined);
+      try {
+        effect(() => {
+          const next = compute();
+          const writes: [Signal<V | undefined>, V | undefined][] = [];
+          for (const [k, c] of cells) {
+            const [a, b] = [current.get(k), next.get(k)];
+            if (a === undefined ? b !== undefined : b === undefined || !eq(a, b)) writes.push([c, b]);
+          }
+          const nextKeys = [...next.keys()];
+          const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
+          current = next;
+          if (keysChanged) keys = nextKeys;
+          if (writes.length === 0 && !keysChanged) return;
+          startBatch();
+          try {
+            for (const [c, v] of writes) c(v);
+            if (keysChanged) keysCell(nextKeys);
+          } finally {
+            endBatch();
+          }
+        });
+      } finally {
+        setActiveSub(outer);
+      }
+    };
+    const cellOf = (key: string): Signal<V | undefined> => {
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = signal<V | undefined>(current.get(key)) as Signal<V | undefined>));
+      return c;
+    };
+    return {
+      get: (key) => { if (!started) start(); return cellOf(key)(); },
+      keys: () => { if (!started) start(); return keysCell(); },
+    };
   }
 
   /** Applies the pending input writes in one batch (observed roots they reach re-run once). */

@@ -45,10 +45,12 @@ export interface ScopeComponents {
  */
 export interface RegistryModel {
   readonly coreSources: Map<string, RegistrySource>;
-  readonly core: Map<string, StepEntry>;
-  readonly coreByConfig: Map<string, string[]>;
-  readonly coreBySpec: Map<string, string[]>;
-  readonly coreByBuilder: Map<string, string[]>;
+  /** Core entries by name (a lookup depends on that name only). */
+  readonly core: ReadonlyMap<string, StepEntry>;
+  /** config_class / spec_type / builder_step_name → core step names (a lookup depends on that value only). */
+  readonly coreByConfig: ReadonlyMap<string, string[]>;
+  readonly coreBySpec: ReadonlyMap<string, string[]>;
+  readonly coreByBuilder: ReadonlyMap<string, string[]>;
   readonly workspaces: Map<string, WsState>;
   /** apcore modules by id (the registered one of each id), visible from every context. */
   readonly modules: Map<string, StepEntry>;
@@ -62,8 +64,8 @@ export interface RegistryModel {
   coreFile(): string | null;
   /** Workspace directories using an id, in path order (RL015 when more than one). */
   dirsWithId(id: string): string[];
-  /** Workspace directories defining a local step name, in path order (RL002 when more than one). */
-  localOwners(name: string): string[];
+  /** The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining each, in path order. */
+  sharedLocalNames(dir: string): Map<string, string[]>;
   /** The workspace directory of a context id (first in path order when ids collide). */
   dirOfContext(id: string): string | null;
   /** Workspaces sorted by id, then directory: the order hybrid resolution consults them in. */

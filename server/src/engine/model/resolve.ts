@@ -13,7 +13,7 @@ export interface ResolutionLayer {
   wsDir: string | null;
   /** Whether the layer belongs to the context's own workspace (or core). */
   own: boolean;
-  entries: Map<string, StepEntry>;
+  entries: ReadonlyMap<string, StepEntry>;
   file: string | null;
 }
 

@@ -15,7 +15,7 @@ import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
-import { sameJson } from '../analysis/equality';
+import { sameJson, sameList } from '../analysis/equality';
 import { DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
 import { activeRoots, checkIds, pathId, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
@@ -37,6 +37,8 @@ export interface PipelineInputs {
   /** Workspace directory a path lies in (whether or not that workspace has a registry). */
   wsDirOf(path: string): string | null;
   metaFiles(): string[];
+  /** Directories of the workspaces that have a registry. */
+  contextDirs(): string[];
   moduleCandidates(): string[];
   apcoreConfig(): ApcoreConfig | null;
   idMapDoc(): IdMapDoc | null;
@@ -93,6 +95,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   /** Stage 8: the registered modules, visible from every context (equal while ids, files and roots are). */
   readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query('modules', () => this.scanQ(NONE).modules,
     (a, b) => sameJson([...a.values()].map((e) => [e.name, e.file, e.variable]), [...b.values()].map((e) => [e.name, e.file, e.variable])));
+  /** Files of the scanned modules, in path order (one unit each). */
+  readonly moduleFilesQ = this.db.query('moduleFiles', () => [...this.scanQ(NONE).scanned.keys()], sameJson);
   readonly scannedQ: Query<ScannedModule | null> = this.db.query('scanned', (file) => this.scanQ(NONE).scanned.get(file) ?? null, sameJson);
   readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
   readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
@@ -126,7 +130,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   }, sameJson);
 
   /** Meta files bound to each entry key, in path order (the first is the entry's companion). */
-  readonly companionIndexQ: Query<Map<string, string[]>> = this.db.query('companionIndex', () => {
+  private readonly companionIndex = this.db.index('companions', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
       const key = this.bindingQ(m)?.entry;
@@ -135,11 +139,11 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       if (list) list.push(m); else out.set(key, [m]);
     }
     return out;
-  });
-  readonly companionsQ: Query<string[]> = this.db.query('companions', (key) => this.companionIndexQ(NONE).get(key) ?? [], sameJson);
+  }, sameList);
+  private companionsOfKey(key: string): string[] { return this.companionIndex.get(key) ?? []; }
 
   /** Meta files listing a name among their dependencies. */
-  readonly depIndexQ: Query<Map<string, string[]>> = this.db.query('depIndex', () => {
+  private readonly depIndex = this.db.index('dependents', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
       for (const n of this.depNamesQ(m)) {
@@ -148,9 +152,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       }
     }
     return out;
-  });
+  }, sameList);
   private readonly depNamesQ = this.db.query('depNames', (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))], sameJson);
-  readonly dependentsQ: Query<string[]> = this.db.query('dependents', (name) => [...(this.depIndexQ(NONE).get(name) ?? [])].sort(), sameJson);
 
   private bindEnv(wsDir: string | null): BindEnv {
     const { host } = this;
@@ -190,7 +193,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (!doc || !b) return null;
     const diagnostics: Diagnostic[] = [];
     if (!b.subject) diagnostics.push(diag(m, ZERO_RANGE, 'RL021', `No subject file: ${m} describes ${subjectCandidates(m)[0] ?? ''}, which does not exist`));
-    const primary = b.entry ? this.companionsQ(b.entry)[0] : undefined;
+    const primary = b.entry ? this.companionsOfKey(b.entry)[0] : undefined;
     if (b.entry && primary && primary !== m) {
       diagnostics.push(diag(m, ZERO_RANGE, 'RL024', `'${b.name}' already has companion metadata in ${primary}; this file is ignored`, {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
@@ -264,22 +267,31 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- stage 7, per context
 
-  /** Entry keys whose companion has edges, by the entry's scope ('' for core and modules). */
-  readonly edgeOwnersQ: Query<Map<string, string[]>> = this.db.query('edgeOwners', () => {
+  /** Bound meta files by the scope of their entry ('' for core and modules). */
+  private readonly metasByScope = this.db.index('metasByScope', () => {
     const out = new Map<string, string[]>();
-    for (const [key, metas] of this.companionIndexQ(NONE)) {
-      const primary = metas[0];
-      if (!primary || this.edgesQ(primary).length === 0) continue;
+    for (const m of this.host.metaFiles()) {
+      const key = this.bindingQ(m)?.entry;
+      if (!key) continue;
       const scope = scopeOfKey(key);
       const list = out.get(scope);
-      if (list) list.push(key); else out.set(scope, [key]);
+      if (list) list.push(m); else out.set(scope, [m]);
     }
     return out;
-  });
+  }, sameList);
 
-  /** Scopes with cycles to check: core, every workspace, and any scope owning edges. */
-  readonly cycleScopesQ = this.db.query('cycleScopes', () =>
-    [...new Set([CORE_SCOPE, ...this.host.model.workspaces.keys(), ...this.edgeOwnersQ(NONE).keys()])].sort(), sameJson);
+  /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
+  readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
+    const out = new Set<string>();
+    for (const m of this.metasByScope.get(scope) ?? []) {
+      const key = this.bindingQ(m)?.entry;
+      if (key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0) out.add(key);
+    }
+    return [...out].sort();
+  }, sameList);
+
+  /** Scopes with cycles to check: core and every workspace (edges are owned by entries of those only). */
+  readonly cycleScopesQ = this.db.query('cycleScopes', () => [CORE_SCOPE, ...this.host.contextDirs()], sameList);
 
   /**
    * RL023 of one context. Core: every cycle among core entries and modules. A workspace (isolated
@@ -293,14 +305,13 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const layers = this.layers(wsDir);
     const isSpecific = (n: string): boolean => { const l = resolveName(layers, n)?.layer; return !!l && l.wsDir !== null && (hybrid || l.wsDir === wsDir); };
     let out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
-    const owners = this.edgeOwnersQ(NONE);
     let starts: string[];
     if (!wsDir) {
-      starts = (owners.get(CORE_SCOPE) ?? []).map(nameOfKey);
+      starts = this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey);
     } else if (hybrid) {
       starts = this.edgeSources(wsDir).filter(isSpecific);
     } else {
-      starts = [...new Set((owners.get(wsDir) ?? []).map(nameOfKey))].filter((n) => isSpecific(n) && out(n).length > 0);
+      starts = [...new Set(this.edgeOwnersOfQ(wsDir).map(nameOfKey))].filter((n) => isSpecific(n) && out(n).length > 0);
       if (!starts.some((n) => model.core.has(n) || model.modules.has(n))) {
         const all = out;
         out = (n) => all(n).filter(isSpecific);
@@ -348,8 +359,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   bindingOf(metaFile: string): Binding | null { return this.bindingQ(metaFile); }
   /** The companion that describes an entry (the first in path order when several bind to it). */
-  primaryOf(e: StepEntry): string | null { return this.companionsQ(entryKey(e))[0] ?? null; }
-  companionsOf(e: StepEntry): string[] { return this.companionsQ(entryKey(e)); }
+  primaryOf(e: StepEntry): string | null { return this.companionsOfKey(entryKey(e))[0] ?? null; }
+  companionsOf(e: StepEntry): string[] { return this.companionsOfKey(entryKey(e)); }
   edgesOf(metaFile: string): Edge[] { return this.edgesQ(metaFile); }
   moduleOf(file: string): ScannedModule | null { return this.scannedQ(file); }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
@@ -358,7 +369,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return r?.cls ? { file: r.file, cls: r.cls } : null;
   }
   /** Meta files that list `name` among their dependencies. */
-  dependentsOf(name: string): string[] { return this.dependentsQ(name); }
+  dependentsOf(name: string): string[] { return [...(this.depIndex.get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
     const e = resolveName(this.layers(wsDir), name)?.entry;
@@ -368,10 +379,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {
     const out = new Set<string>();
-    for (const [scope, keys] of this.edgeOwnersQ(NONE)) {
-      if (scope !== CORE_SCOPE && scope !== wsDir && this.host.settings().mode === 'isolated') continue;
-      for (const k of keys) out.add(nameOfKey(k));
-    }
+    const scopes = this.host.settings().mode === 'isolated' ? [CORE_SCOPE, ...(wsDir ? [wsDir] : [])] : this.cycleScopesQ(NONE);
+    for (const scope of scopes) for (const k of this.edgeOwnersOfQ(scope)) out.add(nameOfKey(k));
     return [...out].sort();
   }
 }
