@@ -5,7 +5,7 @@ import type {
   HoverResult, ListRow, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
 import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionMode, Settings } from './types';
-import type { HostLink } from './model/roles';
+import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
 import type { CrossFileCheck } from './checks/registry';

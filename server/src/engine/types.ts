@@ -65,6 +65,9 @@ export interface Settings {
 /** A root directory, or a directory with the namespace its module ids get when there are several roots. */
 export type ApcoreRootSetting = string | { path: string; namespace?: string };
 
+/** A symbolic link the host found under the root: its real target (root-relative, null outside the root). */
+export interface HostLink { path: string; target: string | null; loop: boolean }
+
 /** `core` or a workspace id. */
 export type ContextId = string;
 export const CORE: ContextId = 'core';

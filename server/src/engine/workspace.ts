@@ -3,9 +3,8 @@
 // per-file lists. update() re-pulls only the units an input change reached, so an edit costs what it
 // affects; what each unit read is recorded by the database, so nothing here decides what an edit affects.
 import type { ContextInfo, Summary } from './api';
-import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settings } from './types';
+import { CORE, type ContextId, type Diagnostic, type HostLink, type ResolutionMode, type Settings } from './types';
 import { Database } from './db/database';
-import type { FileRole, HostLink } from './model/roles';
 import type { ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { PyClass } from './python/facts';
@@ -14,11 +13,12 @@ import { resolvableNames } from './model/resolve';
 import { finalizeDiagnostics } from './checks/finalize';
 import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
-import { subjectCandidates } from './pipeline/subject';
 import { FileQueries } from './analysis/files';
 import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
+import { FAMILIES } from './families';
+import type { FamilyQueries } from './families/family';
 
 export { MAX_FILE_CHARS } from './analysis/files';
 
@@ -26,7 +26,8 @@ const NONE = '';
 
 export class Workspace {
   readonly db = new Database();
-  private readonly files = new FileQueries(this.db, null);
+  private readonly files = new FileQueries(this.db, { families: FAMILIES });
+  private readonly queries: FamilyQueries;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
   private readonly units: UnitQueries;
@@ -52,9 +53,9 @@ export class Workspace {
       metaDoc: (p) => f.metaDoc(p),
       pyClasses: (p) => f.pyClasses(p),
       wsDirOf: (p) => f.wsDirOf(p),
-      metaFiles: () => f.metaFilesQ(NONE),
+      metaFiles: () => f.filesOf('companions:meta'),
       contextDirs: () => this.model.contextDirsQ(NONE),
-      moduleCandidates: () => f.moduleCandidatesQ(NONE),
+      moduleCandidates: () => f.filesOf('apcore:module'),
       apcoreConfig: () => f.apcoreConfigQ(NONE),
       idMapDoc: () => f.idMapDocQ(NONE),
       links: () => f.links(),
@@ -66,9 +67,10 @@ export class Workspace {
       metaDoc: (p) => f.metaDoc(p),
       classesOf: (p) => f.classesOf(p),
       exists: (p) => f.exists(p),
-      metaFiles: () => f.metaFilesQ(NONE),
+      metaFiles: () => f.filesOf('companions:meta'),
     };
-    this.units = new UnitQueries(this.db, { files: f, model: this.model, pipeline: this.pipeline, checks, context });
+    this.queries = { files: f, model: this.model, pipeline: this.pipeline, context };
+    this.units = new UnitQueries(this.db, { files: f, queries: this.queries, checks });
     this.db.commit();
   }
 
@@ -80,30 +82,30 @@ export class Workspace {
     this.publisher.touchAll();
   }
 
-  /** Whether the host should feed this path: a registry, component, meta or apcore file, a module candidate, or a file a meta file names. */
+  /** Whether the host should feed this path: a family classifies it and wants it. */
   isRelevant(path: string): boolean {
-    const r = this.files.classifier().classify(path);
-    if (r.role === 'code') return r.module || this.pipeline.watches(path);
-    return r.role !== 'none';
+    const c = this.files.classify(path);
+    return !!c && (c.family.wants?.(path, c.role, this.queries) ?? true);
   }
 
   /** Files the host should also feed when this one exists (the subject beside a meta file). */
   companionsOf(path: string): string[] {
-    return this.files.classifier().classify(path).role === 'meta' ? subjectCandidates(path) : [];
+    const c = this.files.classify(path);
+    return c?.family.companionsOf?.(path, c.role) ?? [];
   }
 
   /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
   wantedFiles(): string[] {
     this.syncPaths();
-    return this.pipeline.wantedQ(NONE).filter((p) => !this.known.has(p));
+    const out = new Set(FAMILIES.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
+    return [...out].filter((p) => !this.known.has(p)).sort();
   }
 
-  /** Bumped whenever the extension roots or the id map move: only a new walk finds the files that became relevant. */
+  /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {
     this.syncPaths();
-    const layout = this.files.layoutQ(NONE);
-    const roots = JSON.stringify([layout.roots, layout.idMap]);
-    if (roots !== this.lastRoots) { this.lastRoots = roots; this.relevance++; }
+    const now = JSON.stringify(FAMILIES.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
+    if (now !== this.lastRoots) { this.lastRoots = now; this.relevance++; }
     return this.relevance;
   }
 
@@ -134,7 +136,6 @@ export class Workspace {
 
   fileNames(): string[] { return [...this.known.keys()].sort(); }
   text(path: string): string | undefined { return this.known.get(path); }
-  role(path: string): FileRole { return this.known.has(path) ? this.files.role(path) : this.files.classifier().classify(path); }
   source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
   classesOf(path: string): ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
   wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }

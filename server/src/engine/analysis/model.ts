@@ -10,6 +10,9 @@ import {
 } from '../model/registry';
 import type { RegistrySource, StepEntry } from '../model/source';
 import type { FileQueries } from './files';
+
+/** What the model reads of a component file's role (the cursus family classifies them). */
+interface ComponentRole { kind: ComponentKind; dir: string }
 import { sameData, sameJson, sameList } from './equality';
 
 const NONE = '';
@@ -21,7 +24,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly coreSourcesQ: Query<Map<string, RegistrySource>> = this.db.query('coreSources', () => {
     const out = new Map<string, RegistrySource>();
-    for (const file of this.f.coreFilesQ(NONE)) {
+    for (const file of this.f.filesOf('cursus:core')) {
       const s = this.f.source(file);
       if (s) out.set(file, s);
     }
@@ -40,7 +43,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   readonly coreFileQ = this.db.query('coreFile', () => [...this.coreSourcesQ(NONE).keys()].sort()[0] ?? null);
 
   readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {
-    const file = this.f.wsRegistry(dir);
+    const file = this.f.filesOf(`cursus:ws:${dir}`)[0];
     const src = file ? this.f.source(file) : null;
     return src ? buildWorkspace(dir, src) : null;
   });
@@ -52,7 +55,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   }, sameJson);
 
   /** Directories of the workspaces that have a registry, in path order (equal while none comes or goes). */
-  readonly contextDirsQ: Query<string[]> = this.db.query('contextDirs', () => this.f.wsDirsQ(NONE).filter((d) => this.hasWorkspaceQ(d)), sameList);
+  readonly contextDirsQ: Query<string[]> = this.db.query('contextDirs', () => this.wsDirsQ(NONE).filter((d) => this.hasWorkspaceQ(d)), sameList);
+  /** Directories of the developer workspaces that have a registry file. */
+  private readonly wsDirsQ = this.db.query('wsDirs', () =>
+    this.f.indexKeysQ(NONE).filter((k) => k.startsWith('cursus:ws:')).map((k) => k.slice('cursus:ws:'.length)), sameList);
   private readonly hasWorkspaceQ = this.db.query('hasWorkspace', (dir) => this.workspaceQ(dir) !== null);
 
   readonly workspacesQ: Query<Map<string, WsState>> = this.db.query('workspaces', () => {
@@ -63,7 +69,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly wsIndexQ: Query<WsIndex> = this.db.query('wsIndex', () => {
     const idx: WsIndex = { byId: new Map(), localNames: new Map() };
-    for (const dir of this.f.wsDirsQ(NONE)) {
+    for (const dir of this.wsDirsQ(NONE)) {
       const n = this.wsNamesQ(dir);
       if (!n) continue;
       const ids = idx.byId.get(n.id);
@@ -97,7 +103,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));
 
   readonly scopeComponentsQ: Query<ScopeComponents> = this.db.query('scopeComponents', (scope) =>
-    buildScopeComponents(this.f.componentsOf(scope).map((c) => ({ ...c, classes: this.f.applied(c.file).classes }))));
+    buildScopeComponents(this.f.filesOf(`cursus:component:${scope}`).map((file) => {
+      const { kind, dir } = this.f.role(file) as unknown as ComponentRole;
+      return { file, kind, dir, classes: this.f.applied(file).classes };
+    })));
 
   // ---- RegistryModel
 

@@ -5,7 +5,7 @@ import { diag } from '../codes';
 import type { RegistryModel } from '../model/registry';
 import { EXEMPT_STEP_TYPES } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';
-import { WS_STEPS_DIR } from '../model/roles';
+import { WS_STEPS_DIR } from '../model/workspaceDirs';
 import { builderFileName, builderStub, configFileName, configStub } from '../util/naming';
 import { canonicalName } from '../util/canonical';
 import type { ComponentKind } from '../api';

@@ -8,7 +8,7 @@ import type { Diagnostic, Range, Settings } from '../types';
 import type { PyClass } from '../python/facts';
 import type { RegistryModel } from '../model/registry';
 import type { StepEntry } from '../model/source';
-import type { HostLink } from '../model/roles';
+import type { HostLink } from '../types';
 import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
 import { diag } from '../codes';
 import { closest } from '../util/editDistance';

@@ -1,0 +1,32 @@
+// What one file says on its own: the neutral record every family's reader fills. The typed slots are
+// read by the shared model and the discovery pipeline; a family with facts of its own keeps them in
+// `payload` and reads them back through its own code.
+import type { Diagnostic } from '../types';
+import type { ClassDef } from '../model/registry';
+import type { RegistrySource } from '../model/source';
+import type { PyClass } from '../python/facts';
+import type { MetaDoc } from '../pipeline/types';
+import type { ApcoreConfig } from '../pipeline/apcoreConfig';
+import type { IdMapDoc } from '../pipeline/idMap';
+import type { FamilyRole } from '../families/family';
+
+export interface Applied {
+  role: FamilyRole | null;
+  /** A registry file's entries (cursus). */
+  source: RegistrySource | null;
+  /** Classes of a component file (cursus). */
+  classes: ClassDef[];
+  /** Classes of a Python code file, with what entry-point detection needs. */
+  py: PyClass[] | null;
+  meta: MetaDoc | null;
+  apcore: ApcoreConfig | null;
+  idMap: IdMapDoc | null;
+  /** A family's own facts. */
+  payload: unknown;
+  /** Diagnostics of the file alone (syntax, fields, schema, skipped). */
+  local: Diagnostic[];
+}
+
+export function emptyFacts(role: FamilyRole | null): Applied {
+  return { role, source: null, classes: [], py: null, meta: null, apcore: null, idMap: null, payload: null, local: [] };
+}

@@ -1,0 +1,53 @@
+// The apcore family: `apcore.yaml`, the id map, and the module files under the extension roots (SPEC
+// §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
+// units are the scan (stages 1–2) and each module's entry class and validation (stages 4–5).
+import type { RegistryFamily } from '../family';
+import type { HostLink } from '../../types';
+import { parsePythonFacts } from '../../python/facts';
+import { isUnder } from '../../util/paths';
+import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../../pipeline/apcoreConfig';
+import { readIdMap } from '../../pipeline/idMap';
+import { isScanCandidate, rootOf } from '../../pipeline/scan';
+
+export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' };
+
+/** Where apcore modules may live: the possible extension roots, the id map path, the host's links. */
+export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[] }
+
+const CODE_FILE = /\.(py|ts|js)$/;
+
+export const apcore: RegistryFamily = {
+  name: 'apcore',
+  layout({ settings, text, links }): ApcoreLayout {
+    const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
+    const source = file ? text(file) : undefined;
+    const cfg = file && source !== undefined ? readApcoreConfig(file, source) : null;
+    const roots = [...new Set([...rootsFromSettings(settings.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
+    const idMap = settings.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
+    return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links };
+  },
+  classifier({ layout }) {
+    const l = layout as ApcoreLayout;
+    return (path) => {
+      if (APCORE_CONFIG_FILES.includes(path)) return { family: 'apcore', role: 'config' };
+      if (path === l.idMap) return { family: 'apcore', role: 'id-map' };
+      return CODE_FILE.test(path) && isModuleCandidate(l, path) ? { family: 'apcore', role: 'module' } : null;
+    };
+  },
+  indexKey: (r) => r.role,
+  read(path, r, text) {
+    if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { apcore: apcoreCfg, local: apcoreCfg.diagnostics }; }
+    if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { idMap, local: idMap.diagnostics }; }
+    return path.endsWith('.py') ? { py: parsePythonFacts(text, false, path).classes } : {};
+  },
+  unitKeys: (q) => ['apcore', ...q.pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
+  unit: (key, q) => (key === 'apcore' ? q.pipeline.apcoreDiagnosticsQ('') : q.pipeline.moduleDiagnosticsQ(key.slice('mod:'.length))),
+  relevance: (layout) => JSON.stringify([(layout as ApcoreLayout).roots, (layout as ApcoreLayout).idMap]),
+};
+
+/** Under an extension root, passing the scan rules, and not reached through a link that leaves that root. */
+function isModuleCandidate(layout: ApcoreLayout, path: string): boolean {
+  const root = rootOf(path, layout.roots.map((r) => ({ path: r })));
+  if (!root || !isScanCandidate(root.path === '' ? path : path.slice(root.path.length + 1))) return false;
+  return !layout.links.some((l) => isUnder(path, l.path) && isUnder(l.path, root.path) && (l.target === null || !isUnder(l.target, root.path)));
+}

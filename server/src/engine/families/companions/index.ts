@@ -1,0 +1,30 @@
+// The companions family: `*_meta.yaml` files beside the code they describe (SPEC §1.5), and the code
+// files they name (subjects, entry points), read for their classes. A companion binds to an entry of
+// any family through the shared model; its units are each meta file (stages 3, 4, 6) and each
+// context's dependency cycles (stage 7).
+import type { RegistryFamily } from '../family';
+import { parsePythonFacts } from '../../python/facts';
+import { isMetaFile, loadMeta } from '../../pipeline/metadata';
+import { subjectCandidates } from '../../pipeline/subject';
+
+export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
+
+const CODE_FILE = /\.(py|ts|js)$/;
+
+export const companions: RegistryFamily = {
+  name: 'companions',
+  classifier: () => (path) => {
+    if (isMetaFile(path)) return { family: 'companions', role: 'meta' };
+    return CODE_FILE.test(path) ? { family: 'companions', role: 'code' } : null;
+  },
+  indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
+  read(path, r, text) {
+    if (r.role === 'meta') { const meta = loadMeta(path, text); return { meta, local: meta.diagnostics }; }
+    return path.endsWith('.py') ? { py: parsePythonFacts(text, false, path).classes } : {};
+  },
+  wants: (path, r, q) => r.role === 'meta' || q.pipeline.watches(path),
+  companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
+  wantedFiles: (q) => q.pipeline.wantedQ(''),
+  unitKeys: (q) => [...q.files.filesOf('companions:meta').map((m) => `meta:${m}`), ...q.pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)],
+  unit: (key, q) => (key.startsWith('meta:') ? q.pipeline.metaQ(key.slice('meta:'.length))?.diagnostics ?? [] : q.pipeline.cyclesQ(key.slice('cyc:'.length))),
+};

@@ -1,0 +1,37 @@
+// What a path is to the cursus family: a core registry (Python `STEP_NAMES` or YAML), a developer
+// workspace's registry, or a component module (builder, config, spec, contract, script) of core or of
+// a workspace. Where developer workspaces live comes from the settings.
+import picomatch from 'picomatch';
+import type { Settings } from '../../types';
+import type { ComponentKind } from '../../api';
+import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+
+export type CursusRole =
+  | { family: 'cursus'; role: 'core-py' }
+  | { family: 'cursus'; role: 'core-yaml' }
+  | { family: 'cursus'; role: 'ws-registry'; wsDir: string }
+  | { family: 'cursus'; role: 'component'; kind: ComponentKind; wsDir: string | null; dir: string };
+
+export const KIND_DIRS: Record<string, ComponentKind> = {
+  builders: 'builder', configs: 'config', specs: 'spec', contracts: 'contract', scripts: 'script',
+};
+const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
+const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
+
+export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
+  const isCorePy = picomatch(settings.coreFiles, { dot: true });
+  const isCoreYaml = picomatch(settings.coreYamlFiles, { dot: true });
+  return (path) => {
+    const wsDir = wsDirOf(settings, path);
+    if (wsDir) {
+      const rest = path.slice(wsDir.length + 1);
+      if (rest === WS_REGISTRY_SUFFIX) return { family: 'cursus', role: 'ws-registry', wsDir };
+      const m = WS_COMPONENT.exec(rest);
+      return m?.[1] ? { family: 'cursus', role: 'component', kind: KIND_DIRS[m[1]] as ComponentKind, wsDir, dir: `${wsDir}/${WS_STEPS_DIR}/${m[1]}` } : null;
+    }
+    if (path.endsWith('.py') && isCorePy(path)) return { family: 'cursus', role: 'core-py' };
+    if (/\.ya?ml$/.test(path) && isCoreYaml(path)) return { family: 'cursus', role: 'core-yaml' };
+    const m = CORE_COMPONENT.exec(path);
+    return m?.[2] ? { family: 'cursus', role: 'component', kind: KIND_DIRS[m[2]] as ComponentKind, wsDir: null, dir: `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}` } : null;
+  };
+}
