@@ -5,9 +5,9 @@ import type { Code, Diagnostic, Fix, Range, RelatedInfo, Severity } from './type
 export const DEFAULT_SEVERITY: Record<Code, Severity> = {
   RL001: 'error', RL002: 'warning', RL003: 'warning', RL004: 'error', RL005: 'error', RL006: 'warning',
   RL007: 'information', RL008: 'warning', RL009: 'error', RL010: 'warning', RL011: 'error', RL012: 'hint',
-  RL013: 'information', RL014: 'warning', RL015: 'error', RL016: 'warning',
+  RL013: 'information', RL014: 'warning', RL015: 'error', RL016: 'warning', RL017: 'warning', RL018: 'hint', RL019: 'warning',
   RL020: 'error', RL021: 'warning', RL022: 'error', RL023: 'error', RL024: 'error', RL025: 'warning',
-  RL026: 'error', RL027: 'warning', RL028: 'error', RL029: 'error', RL030: 'error', RL031: 'information',
+  RL026: 'error', RL027: 'warning', RL028: 'error', RL029: 'error', RL030: 'error', RL031: 'information', RL032: 'error',
   RL040: 'error', RL041: 'error', RL042: 'error', RL043: 'warning',
 };
 
@@ -17,11 +17,12 @@ export const CODE_TITLES: Record<Code, string> = {
   RL007: 'spec/contract/script missing', RL008: 'required field missing or wrong type', RL009: 'invalid name or id',
   RL010: 'unknown sagemaker_step_type', RL011: 'two steps share a config_class or spec_type',
   RL012: 'naming convention', RL013: 'resolved through another workspace', RL014: 'both LOCAL_STEPS and WORKSPACE_STEPS',
-  RL015: 'two workspaces with one id', RL016: 'unknown field close to a known one', RL020: 'schema violation',
+  RL015: 'two workspaces with one id', RL016: 'unknown field close to a known one', RL017: 'contract script missing',
+  RL018: 'unknown step in compatible_sources', RL019: 'contract and spec disagree', RL020: 'schema violation',
   RL021: 'companion without subject file', RL022: 'unknown dependency', RL023: 'dependency cycle',
   RL024: 'duplicate module id', RL025: 'module ids differ only by case', RL026: 'entry point not found or ambiguous',
   RL027: 'dependency version not satisfied', RL028: 'duplicate namespace', RL029: 'id map problem',
-  RL030: 'syntax error', RL031: 'registry variable is not a literal', RL040: 'invalid artifact entry',
+  RL030: 'syntax error', RL031: 'registry variable is not a literal', RL032: 'one step defined twice in one layer', RL040: 'invalid artifact entry',
   RL041: 'artifact metadata problem', RL042: 'artifact path missing', RL043: 'missing from .onextree',
 };
 

@@ -11,9 +11,9 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 
 export type Code =
   | 'RL001' | 'RL002' | 'RL003' | 'RL004' | 'RL005' | 'RL006' | 'RL007' | 'RL008' | 'RL009'
-  | 'RL010' | 'RL011' | 'RL012' | 'RL013' | 'RL014' | 'RL015' | 'RL016'
+  | 'RL010' | 'RL011' | 'RL012' | 'RL013' | 'RL014' | 'RL015' | 'RL016' | 'RL017' | 'RL018' | 'RL019'
   | 'RL020' | 'RL021' | 'RL022' | 'RL023' | 'RL024' | 'RL025' | 'RL026' | 'RL027' | 'RL028' | 'RL029'
-  | 'RL030' | 'RL031'
+  | 'RL030' | 'RL031' | 'RL032'
   | 'RL040' | 'RL041' | 'RL042' | 'RL043';
 
 export interface RelatedInfo extends Location { message: string }
@@ -54,6 +54,10 @@ export interface Settings {
   mode: ResolutionMode;
   sagemakerStepTypes: string[];
   checkAllComponents: boolean;
+  /** Steps cursus itself treats as abstract (no builder or config class of their own): no RL005/RL006, no RL012 suffix hints. */
+  abstractSteps: string[];
+  /** Extra component directories per kind (root-relative globs of directories), for layouts such as a flat `pipeline_steps/`. */
+  componentDirs: Partial<Record<'builder' | 'config' | 'spec' | 'contract' | 'script', string[]>>;
   /** Per-code severity override, or 'off'. */
   severity: Partial<Record<Code, Severity | 'off'>>;
   /** apcore extension roots (root-relative), in addition to those of `apcore.yaml` (SPEC §1.6). */

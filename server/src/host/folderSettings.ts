@@ -19,6 +19,8 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
     workspacesRoots: strings(record(s['workspaces'])['roots']),
     sagemakerStepTypes: strings(s['sagemakerStepTypes']),
     checkAllComponents: s['checkAllComponents'] === true,
+    abstractSteps: strings(s['abstractSteps']),
+    componentDirs: record(record(s['components'])['dirs']) as Settings['componentDirs'],
     severity: severities(record(record(s['diagnostics'])['severity'])),
   };
   const mode = record(s['resolution'])['mode'];

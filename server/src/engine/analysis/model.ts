@@ -24,9 +24,11 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly coreSourcesQ: Query<Map<string, RegistrySource>> = this.db.query('coreSources', () => {
     const out = new Map<string, RegistrySource>();
-    for (const file of this.f.filesOf('cursus:core')) {
-      const s = this.f.source(file);
-      if (s) out.set(file, s);
+    for (const family of this.f.families) {
+      for (const file of family.coreSources?.(this.f) ?? this.f.filesOf(`${family.name}:core`)) {
+        const s = this.f.source(file);
+        if (s) out.set(file, s);
+      }
     }
     return out;
   });
@@ -45,7 +47,12 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {
     const file = this.f.filesOf(`cursus:ws:${dir}`)[0];
     const src = file ? this.f.source(file) : null;
-    return src ? buildWorkspace(dir, src) : null;
+    if (!src) return null;
+    // The registry file is the cursus family's; other families' sources of the workspace join it.
+    const extra = this.f.families.filter((f) => f.name !== 'cursus')
+      .flatMap((f) => f.workspaceSources?.(this.f, dir) ?? this.f.filesOf(`${f.name}:ws:${dir}`))
+      .map((p) => this.f.source(p)).filter((x): x is RegistrySource => !!x);
+    return buildWorkspace(dir, src, extra);
   });
 
   /** What the indices need of a workspace: its id and local names (a field edit changes neither). */
@@ -161,6 +168,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
       if (l) out.push(l);
       const o = ws.overrides.get(name);
       if (o) out.push(o);
+      const x = ws.supplements.get(name);
+      if (x) out.push(x);
     }
     const m = this.modules.get(name);
     if (m) out.push(m);
@@ -170,7 +179,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   entryCount(): number {
     let n = 0;
     for (const s of this.coreSources.values()) n += s.entries.length;
-    for (const ws of this.workspaces.values()) n += ws.source.entries.length;
+    for (const ws of this.workspaces.values()) n += ws.source.entries.length + ws.extraSources.reduce((k, x) => k + x.entries.length, 0);
     return n + this.modules.size;
   }
 }

@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, Settings } from '../types';
 import { diag } from '../codes';
 import type { RegistryModel } from '../model/registry';
-import { EXEMPT_STEP_TYPES } from '../model/fields';
+import { isComponentExempt } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';
 import { WS_STEPS_DIR } from '../model/workspaceDirs';
 import { builderFileName, builderStub, configFileName, configStub } from '../util/naming';
@@ -12,11 +12,13 @@ import type { ComponentKind } from '../api';
 
 export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (EXEMPT_STEP_TYPES.has(fieldStr(e, 'sagemaker_step_type') ?? '') || e.value.kind !== 'dict') return out;
+  if (isComponentExempt(e, settings) || e.value.kind !== 'dict') return out;
+  const synthesized = builderSynthesized(model, e);
   const builder = e.fields.get('builder_step_name');
-  if (!builder) {
+  // A synthesized builder (interface steps) is a class no one writes.
+  if (!synthesized && !builder) {
     out.push(diag(e.file, e.keyRange, 'RL005', `Step '${e.name}' has no builder_step_name, so no builder can be found for it`));
-  } else if (builder.value.kind === 'str' && builder.value.value !== '') {
+  } else if (!synthesized && builder && builder.value.kind === 'str' && builder.value.value !== '') {
     const cls = builder.value.value;
     if (!model.findClass(e.wsDir, 'builder', cls)) {
       out.push(diag(e.file, builder.value.range, 'RL005', `Builder class '${cls}' for step '${e.name}' not found; searched ${searchedText(model, e.wsDir, 'builder')}`, {
@@ -33,13 +35,20 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
       }));
     }
   }
-  if (settings.checkAllComponents) {
+  if (settings.checkAllComponents && !synthesized) {
     const missing = (['spec', 'contract', 'script'] as ComponentKind[]).filter((k) => !componentFileFor(model, e.wsDir, k, e.name, names));
     if (missing.length > 0) {
       out.push(diag(e.file, e.keyRange, 'RL007', `No ${missing.join(', ')} file found for step '${e.name}' (searched ${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`));
     }
   }
   return out;
+}
+
+/** Whether the step's builder is synthesized: it, or the interface entry of its name visible from its context, says so. */
+export function builderSynthesized(model: RegistryModel, e: StepEntry): boolean {
+  if (e.synthesized) return true;
+  const ws = e.wsDir ? model.workspace(e.wsDir) : null;
+  return !!(ws?.supplements.get(e.name)?.synthesized || model.core.get(e.name)?.synthesized);
 }
 
 /** The component file of a kind whose canonical name is the step (first in search order). */

@@ -44,6 +44,10 @@ export interface RegistryFamily {
   indexKey?(role: FamilyRole): string | null;
   /** What one file of the family says on its own (text within the engine's size limit). */
   read(path: string, role: FamilyRole, text: string, settings: Settings): Partial<Applied>;
+  /** Files whose registry sources join the core context (default: those under the family's `core` index key). */
+  coreSources?(files: FileQueries): string[];
+  /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
+  workspaceSources?(files: FileQueries, dir: string): string[];
   /** Keys of the family's units of cross-file diagnostics (each a tracked query). */
   unitKeys(q: FamilyQueries): string[];
   /** The diagnostics of one of its units. */

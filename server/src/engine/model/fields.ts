@@ -33,11 +33,7 @@ const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 
 export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (!VALID_NAME.test(e.name)) {
-    out.push(diag(e.file, e.keyRange, 'RL009', `Invalid step name '${e.name}': use only letters, digits, '_' and '-'`));
-  } else if (!PASCAL.test(e.name)) {
-    out.push(diag(e.file, e.keyRange, 'RL012', `Step name '${e.name}' is not PascalCase`));
-  }
+  out.push(...checkStepName(e));
   if (e.value.kind !== 'dict') {
     out.push(diag(e.file, e.value.range, 'RL008', `The definition of '${e.name}' must be a dict of fields, not ${describe(e.value)}`, { severity: 'error' }));
     return out;
@@ -69,16 +65,11 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
     const sv = f.value;
     if (sv.kind !== 'str') continue;
     const v = sv.value;
-    if (key === 'sagemaker_step_type' && v !== '' && !settings.sagemakerStepTypes.includes(v)) {
-      const near = closest(v, settings.sagemakerStepTypes, 3);
-      out.push(diag(e.file, f.value.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${settings.sagemakerStepTypes.join(', ')})`, {
-        fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file: e.file, edits: [{ range: sv.inner, newText: n }] }] })),
-      }));
-    }
-    if (key === 'config_class' && v !== '' && !v.endsWith('Config')) {
+    if (key === 'sagemaker_step_type') out.push(...checkStepType(e.file, sv, settings));
+    if (key === 'config_class' && v !== '' && !v.endsWith('Config') && !isAbstract(e, settings)) {
       out.push(diag(e.file, f.value.range, 'RL012', `Config class '${v}' does not end with 'Config'`));
     }
-    if (key === 'builder_step_name' && v !== '' && !v.endsWith('StepBuilder')) {
+    if (key === 'builder_step_name' && v !== '' && !v.endsWith('StepBuilder') && !isAbstract(e, settings)) {
       out.push(diag(e.file, f.value.range, 'RL012', `Builder class '${v}' does not end with 'StepBuilder'`));
     }
     if (key === 'conflict_resolution_strategy' && !STRATEGIES.includes(v)) {
@@ -86,6 +77,33 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
     }
   }
   return out;
+}
+
+/** RL009/RL012 on a step name. */
+export function checkStepName(e: StepEntry): Diagnostic[] {
+  if (!VALID_NAME.test(e.name)) return [diag(e.file, e.keyRange, 'RL009', `Invalid step name '${e.name}': use only letters, digits, '_' and '-'`)];
+  return PASCAL.test(e.name) ? [] : [diag(e.file, e.keyRange, 'RL012', `Step name '${e.name}' is not PascalCase`)];
+}
+
+/** RL010 on a `sagemaker_step_type` value outside the configured list. */
+export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, settings: Settings): Diagnostic[] {
+  const v = sv.value;
+  if (v === '' || settings.sagemakerStepTypes.includes(v)) return [];
+  const near = closest(v, settings.sagemakerStepTypes, 3);
+  return [diag(file, sv.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${settings.sagemakerStepTypes.join(', ')})`, {
+    fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file, edits: [{ range: sv.inner, newText: n }] }] })),
+  })];
+}
+
+/** Rows cursus treats as abstract (the `abstractSteps` setting): they name base classes on purpose. */
+export function isAbstract(e: StepEntry, settings: Settings): boolean {
+  return settings.abstractSteps.includes(e.name);
+}
+
+/** No builder or config class to find: abstract rows, and steps of the `Base`/`Utility` types (their classes live elsewhere). */
+export function isComponentExempt(e: StepEntry, settings: Settings): boolean {
+  const t = e.fields.get('sagemaker_step_type')?.value;
+  return isAbstract(e, settings) || (t?.kind === 'str' && EXEMPT_STEP_TYPES.has(t.value));
 }
 
 function nearField(key: string): string | null {

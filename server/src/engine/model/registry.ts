@@ -14,6 +14,13 @@ export interface WsState {
   local: Map<string, StepEntry>;
   overrides: Map<string, StepEntry>;
   depRefs: NameRef[];
+  /** The workspace's other sources (its interface files), in path order. */
+  extraSources: RegistrySource[];
+  /**
+   * Entries of the other sources whose name the registry file defines too: the registry row is the
+   * step (the real manager reads only the registry), the other entry supplies the rest (contract, spec).
+   */
+  supplements: Map<string, StepEntry>;
 }
 
 export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
@@ -85,7 +92,9 @@ export interface RegistryModel {
 
 export function buildCore(sources: RegistrySource[]): CoreView {
   const view: CoreView = { core: new Map(), coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map() };
-  for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  const order = (a: RegistrySource, b: RegistrySource): number =>
+    (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  for (const s of [...sources].sort(order)) {
     for (const e of s.entries) if (!view.core.has(e.name)) view.core.set(e.name, e);
   }
   for (const e of view.core.values()) {
@@ -97,7 +106,7 @@ export function buildCore(sources: RegistrySource[]): CoreView {
 }
 
 /** A workspace from its registry source (id: `WORKSPACE_METADATA["developer_id"]` when literal, else the directory name). */
-export function buildWorkspace(dir: string, source: RegistrySource): WsState {
+export function buildWorkspace(dir: string, source: RegistrySource, extraSources: RegistrySource[] = []): WsState {
   const ws: WsState = {
     dir,
     id: source.developerId?.value ?? dir.slice(dir.lastIndexOf('/') + 1),
@@ -106,8 +115,17 @@ export function buildWorkspace(dir: string, source: RegistrySource): WsState {
     local: new Map(),
     overrides: new Map(),
     depRefs: source.depRefs,
+    extraSources,
+    supplements: new Map(),
   };
   for (const e of source.entries) (e.layer === 'override' ? ws.overrides : ws.local).set(e.name, e);
+  const own = new Set(source.entries.map((e) => e.name));
+  for (const s of [...extraSources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    for (const e of s.entries) {
+      const into = own.has(e.name) ? ws.supplements : ws.local;
+      if (!into.has(e.name)) into.set(e.name, e);
+    }
+  }
   return ws;
 }
 

@@ -25,6 +25,8 @@ export interface StepEntry {
   range: Range;
   value: Lit;
   fields: Map<string, FieldValue>;
+  /** The real tool synthesizes this step's builder (an interface step): no builder class has to exist. */
+  synthesized?: boolean;
 }
 
 /** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
@@ -42,6 +44,8 @@ export interface RegistrySource {
   metadata: Lit | null;
   depRefs: NameRef[];
   diagnostics: Diagnostic[];
+  /** Among core sources, a higher precedence wins a name (default 0; then the first file in path order). */
+  precedence?: number;
 }
 
 export function fieldStr(e: StepEntry, field: string): string | null {
@@ -49,10 +53,11 @@ export function fieldStr(e: StepEntry, field: string): string | null {
   return f && f.value.kind === 'str' ? f.value.value : null;
 }
 
-export function coreSourceFromPython(file: string, facts: PyFacts, settings: Settings): RegistrySource {
+/** A core source from the literal dict `variable` (cursus's `STEP_NAMES`, or a loader's `_EXTRAS`). */
+export function coreSourceFromPython(file: string, facts: PyFacts, settings: Settings, variable = 'STEP_NAMES'): RegistrySource {
   const src = emptySource(file, 'core');
   addSyntaxErrors(src, facts.errors);
-  const asg = facts.assignments.get('STEP_NAMES');
+  const asg = facts.assignments.get(variable);
   if (asg) readVariable(src, asg.name, asg.nameRange, asg.stmtRange, asg.value, 'core', null, settings);
   return src;
 }
@@ -91,11 +96,11 @@ export function workspaceSource(file: string, wsDir: string, facts: PyFacts, set
   return src;
 }
 
-function emptySource(file: string, kind: 'core' | 'workspace'): RegistrySource {
+export function emptySource(file: string, kind: 'core' | 'workspace'): RegistrySource {
   return { file, kind, entries: [], vars: [], developerId: null, metadata: null, depRefs: [], diagnostics: [] };
 }
 
-function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string }[]): void {
+export function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string }[]): void {
   for (const e of errors) src.diagnostics.push(diag(src.file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
 }
 

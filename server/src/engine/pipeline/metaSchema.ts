@@ -1,11 +1,10 @@
 // Checks a parsed `*_meta.yaml` against schemas/meta.schema.json (JSON Schema 2020-12) with ajv,
 // compiled once per process, and maps every error back to the YAML node it is about, so RL020
 // underlines the unknown key, the wrong tag item or the bad version rather than the whole file.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../schemas/meta.schema.json';
-import { dictEntry, toPlain, type Lit } from '../literal';
-import type { Range } from '../types';
-import { closest } from '../util/editDistance';
+import type { Lit } from '../literal';
+import { schemaProblems, type SchemaProblem } from '../schema/problems';
 
 export interface SchemaNode {
   description?: string;
@@ -19,12 +18,7 @@ export interface SchemaNode {
 
 export const META_SCHEMA = schemaJson as SchemaNode;
 
-export interface SchemaProblem {
-  range: Range;
-  message: string;
-  /** A replacement for an unknown key that is close to a known one. */
-  rename?: { range: Range; newText: string };
-}
+export type { SchemaProblem };
 
 let compiled: ValidateFunction | null = null;
 
@@ -33,19 +27,16 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
+const PATTERN_HINTS: Record<string, string> = {
+  tags: 'lower-case letters, digits, \'_\' and \'-\', starting with a letter',
+  version: 'a semantic version MAJOR.MINOR.PATCH such as 1.0.0',
+  entry_point: '\'file.py:ClassName\'',
+  sunset_date: 'a date YYYY-MM-DD',
+};
+
 /** Schema errors of a meta document's root value, each at its node. */
 export function checkMetaSchema(root: Lit): SchemaProblem[] {
-  const validate = validator();
-  if (validate(toPlain(root))) return [];
-  const out: SchemaProblem[] = [];
-  const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
-    const p = problem(root, e);
-    if (!p) continue;
-    const key = `${p.range.start.line}:${p.range.start.character}|${p.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(p); }
-  }
-  return out;
+  return schemaProblems(validator(), root, { allowedAt: (segments) => Object.keys(schemaAt(segments)?.properties ?? {}), patternHints: PATTERN_HINTS });
 }
 
 /** The schema of the value at a JSON pointer (`/dependencies/0`), for messages and completion. */
@@ -56,75 +47,4 @@ export function schemaAt(segments: readonly string[]): SchemaNode | null {
     s = /^\d+$/.test(seg) && s.items ? s.items : s.properties?.[seg];
   }
   return s ?? null;
-}
-
-function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function nodeAt(root: Lit, segments: string[]): Lit | null {
-  let n: Lit | undefined = root;
-  for (const seg of segments) {
-    if (!n) return null;
-    if (n.kind === 'dict') n = dictEntry(n, seg)?.value;
-    else if (n.kind === 'list') n = n.items[Number(seg)];
-    else return null;
-  }
-  return n ?? null;
-}
-
-function where(segments: string[]): string {
-  if (segments.length === 0) return 'The document';
-  return `'${segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')}'`;
-}
-
-const KIND_NAMES: Record<Lit['kind'], string> = {
-  str: 'a string', num: 'a number', bool: 'a boolean', none: 'empty (null)', list: 'a list', dict: 'a mapping', other: 'an unreadable value',
-};
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', number: 'a number', integer: 'an integer',
-};
-
-const PATTERN_HINTS: Record<string, string> = {
-  tags: 'lower-case letters, digits, \'_\' and \'-\', starting with a letter',
-  version: 'a semantic version MAJOR.MINOR.PATCH such as 1.0.0',
-  entry_point: '\'file.py:ClassName\'',
-  sunset_date: 'a date YYYY-MM-DD',
-};
-
-function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
-  const segments = segmentsOf(e.instancePath);
-  const node = nodeAt(root, segments);
-  if (!node) return null;
-  const at = where(segments);
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const entry = dictEntry(node, name);
-      const allowed = Object.keys(schemaAt(segments)?.properties ?? {});
-      const near = closest(name, allowed, 1)[0];
-      const key = entry?.key;
-      const range = key?.range ?? node.range;
-      const message = `Unknown key '${name}'${segments.length ? ` in ${at}` : ''}${near ? `. Did you mean '${near}'?` : ''} (allowed: ${allowed.join(', ')})`;
-      return near && key?.kind === 'str' ? { range, message, rename: { range: key.inner, newText: near } } : { range, message };
-    }
-    case 'required': {
-      const missing = String((e.params as { missingProperty: string }).missingProperty);
-      return { range: node.range, message: `${at} is missing the required key '${missing}'` };
-    }
-    case 'type': {
-      const want = TYPE_NAMES[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
-      const hint = want === 'a string' && (node.kind === 'num' || node.kind === 'bool') ? ` (quote it: "${String(toPlain(node))}")` : '';
-      return { range: node.range, message: `${at} must be ${want}, not ${KIND_NAMES[node.kind]}${hint}` };
-    }
-    case 'pattern': {
-      const field = segments.find((s) => !/^\d+$/.test(s)) ?? '';
-      const value = String(toPlain(node));
-      return { range: node.range, message: `${at} is '${value}', which is not ${PATTERN_HINTS[field] ?? `matching ${String((e.params as { pattern: string }).pattern)}`}` };
-    }
-    case 'minLength':
-      return { range: node.range, message: `${at} must not be empty` };
-    default:
-      return { range: node.range, message: `${at} ${e.message ?? 'is invalid'}` };
-  }
 }

@@ -20,16 +20,20 @@ const ALIAS_BUDGET = 10_000;
 
 export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
-interface Walk { lines: LineIndex; doc: Document; budget: number; exhausted: YamlProblem | null }
+interface Walk { lines: LineIndex; doc: Document; budget: number; exhausted: YamlProblem | null; pyyaml: string | null }
 
-export function parseYamlLit(text: string): YamlFacts {
+/** PyYAML (YAML 1.1) resolves a float only with a dot: `1e-5` is a string there, a number here. */
+const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
+
+/** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */
+export function parseYamlLit(text: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   const lines = new LineIndex(text);
   const doc = parseDocument(text, YAML_OPTIONS);
   const at = (pos: [number, number]): Range => lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
   const errors = doc.errors.map((e) => ({ range: at(unclosedFlow(text, e.message, e.pos) ?? e.pos), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
   const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
     .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
-  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null };
+  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null, pyyaml: opts.pyyaml ? text : null };
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
   if (walk.exhausted) errors.push(walk.exhausted);
   return { value, errors, tagWarnings };
@@ -73,6 +77,10 @@ function toLit(n: YNode, w: Walk, depth: number, viaAlias: boolean): Lit {
       const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
       return { kind: 'str', value: v, range: sr, inner };
+    }
+    if (typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN') {
+      const src = w.pyyaml.slice(start, valueEnd);
+      if (PYYAML_STRING_EXPONENT.test(src) && !src.includes('.')) return { kind: 'str', value: src, range: sr, inner: sr };
     }
     if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range: sr };
     if (typeof v === 'boolean') return { kind: 'bool', value: v, range: sr };

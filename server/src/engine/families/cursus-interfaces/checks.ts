@@ -1,0 +1,68 @@
+// The interface family's cross-file checks: per interface file in its context, RL017 (the contract's
+// script) and RL018 (`compatible_sources` names that name no step); per layer (core with its extras, or
+// one workspace's interfaces), RL032 (one step defined twice).
+import type { Diagnostic, Settings } from '../../types';
+import { diag } from '../../codes';
+import type { RegistryModel } from '../../model/registry';
+import type { RegistrySource, StepEntry } from '../../model/source';
+import { expectedDir } from '../../checks/components';
+import { closest, editDistance } from '../../util/editDistance';
+import type { InterfaceDoc } from './interface';
+import { resolveSource } from './links';
+
+/** The cross-file checks of one interface file, in its context. */
+export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
+  const wsDir = doc.wsDir && model.workspace(doc.wsDir) ? doc.wsDir : null;
+  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc)];
+}
+
+/** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
+export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
+  const byName = new Map<string, StepEntry[]>();
+  for (const e of sources.flatMap((s) => s.entries)) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  const out: Diagnostic[] = [];
+  for (const [name, defs] of byName) {
+    if (defs.length < 2) continue;
+    const winner = defs[defs.length - 1] as StepEntry;
+    for (const e of defs.slice(0, -1)) {
+      const what = e.synthesized ? 'This interface' : 'This row';
+      out.push(diag(e.file, e.keyRange, 'RL032', `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's loader keeps only that one, so ${what.toLowerCase()} is silently replaced`, {
+        related: [{ file: winner.file, range: winner.keyRange, message: `the definition of '${name}' cursus keeps` }],
+      }));
+    }
+  }
+  return out;
+}
+
+/** RL017: the script `contract.entry_point` names is in no scripts directory visible from the context. */
+function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
+  if (!doc.script) return [];
+  const dirs = model.searchedDirs(wsDir, 'script');
+  const name = doc.script.value;
+  if (dirs.some((d) => exists(`${d}${name}`))) return [];
+  const searched = dirs.length > 0 ? dirs.join(', ') : `no scripts directory exists (expected ${expectedDir(model, wsDir, 'script')})`;
+  return [diag(doc.file, doc.script.range, 'RL017', `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's script discovery skips the step`)];
+}
+
+/** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
+function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let names: string[] | null = null;
+  for (const ref of doc.sources) {
+    if (resolveSource(model, settings, wsDir, ref.name).kind !== 'unknown') continue;
+    names ??= visibleNames(model, wsDir);
+    const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
+    const typoOf = names.find((n) => loose(n) === loose(ref.name)) ?? closest(ref.name, names, 1).find((n) => editDistance(ref.name, n, 2) <= 2);
+    const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
+    out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {
+      severity: 'warning',
+      fixes: [{ title: `Change to '${typoOf}'`, preferred: true, edits: [{ file: ref.file, edits: [{ range: ref.inner, newText: typoOf }] }] }],
+    } : {}));
+  }
+  return out;
+}
+
+function visibleNames(model: RegistryModel, wsDir: string | null): string[] {
+  const ws = wsDir ? model.workspace(wsDir) : null;
+  return [...new Set([...model.core.keys(), ...(ws ? [...ws.local.keys(), ...ws.overrides.keys()] : [])])];
+}

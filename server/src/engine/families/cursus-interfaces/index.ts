@@ -1,0 +1,71 @@
+// The interface family (cursus 2.x, SPEC §1.8): `*.step.yaml` interface files of core and of each
+// developer workspace, and the loader module's literal `_EXTRAS` dict, as registry sources. Each
+// interface is one step whose builder is synthesized; the shared model merges them with the literal
+// registries. The interfaces are the registry only where the loader module exists (cursus ≥ 2.0):
+// before, cursus kept them beside a literal table that alone defines the steps, and they are inert.
+// Units: each interface file (its own diagnostics, RL017, RL018) and each layer's duplicates (RL032).
+import type { RegistryFamily } from '../family';
+import type { Applied } from '../../analysis/facts';
+import type { FileQueries } from '../../analysis/files';
+import { coreSourceFromPython } from '../../model/source';
+import { parsePythonFacts } from '../../python/facts';
+import { interfaceClassifier, type InterfaceRole } from './roles';
+import { readInterface, type InterfaceDoc } from './interface';
+import { checkDuplicates, checkInterface } from './checks';
+
+export const FAMILY = 'cursus-interfaces';
+
+/** Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with them). */
+const EXTRAS_PRECEDENCE = -1;
+
+const key = (k: string): string => `${FAMILY}:${k}`;
+
+/** Whether the repository derives its table from interfaces (the loader module is there). */
+function interfaceFirst(files: FileQueries): boolean {
+  return files.filesOf(key('extras')).length > 0;
+}
+
+export const cursusInterfaces: RegistryFamily = {
+  name: FAMILY,
+  classifier: ({ settings }) => interfaceClassifier(settings),
+  indexKey: (r) => {
+    const role = r as InterfaceRole;
+    if (role.role === 'extras') return 'extras';
+    return role.wsDir ? `ws:${role.wsDir}` : 'core';
+  },
+  read(path, r, text, settings): Partial<Applied> {
+    const role = r as InterfaceRole;
+    if (role.role === 'extras') {
+      const source = { ...coreSourceFromPython(path, parsePythonFacts(text, true, path), settings, '_EXTRAS'), precedence: EXTRAS_PRECEDENCE };
+      return { source, local: source.diagnostics };
+    }
+    const { source, doc } = readInterface(path, role.wsDir, text, settings);
+    return { source, payload: doc };
+  },
+  coreSources: (files) => (interfaceFirst(files) ? [...files.filesOf(key('extras')), ...files.filesOf(key('core'))] : []),
+  workspaceSources: (files, dir) => (interfaceFirst(files) ? files.filesOf(key(`ws:${dir}`)) : []),
+  unitKeys(q) {
+    if (!interfaceFirst(q.files)) return [];
+    const layers = q.files.indexKeysQ('').filter((k) => k === key('core') || k.startsWith(key('ws:'))).map((k) => k.slice(FAMILY.length + 1));
+    return [...layers.map((l) => `dups:${l}`), ...layers.flatMap((l) => q.files.filesOf(key(l)).map((f) => `file:${f}`))];
+  },
+  unit(k, q) {
+    const settings = q.files.settings();
+    if (k.startsWith('file:')) {
+      const file = k.slice('file:'.length);
+      const doc = interfaceDoc(q.files, file);
+      const source = q.files.source(file);
+      return doc && source ? [...source.diagnostics, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p))] : [];
+    }
+    const layer = k.slice('dups:'.length);
+    const interfaces = q.files.filesOf(key(layer)).flatMap((f) => q.files.source(f) ?? []);
+    const extras = layer === 'core' ? q.files.filesOf(key('extras')).flatMap((f) => q.files.source(f) ?? []) : [];
+    return checkDuplicates([...extras, ...interfaces]);
+  },
+};
+
+/** The facts of an interface file (null for other files). */
+export function interfaceDoc(files: FileQueries, file: string): InterfaceDoc | null {
+  const role = files.role(file) as InterfaceRole | null;
+  return role?.family === FAMILY && role.role === 'interface' ? files.applied(file).payload as InterfaceDoc | null : null;
+}

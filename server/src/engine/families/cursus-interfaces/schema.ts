@@ -1,0 +1,52 @@
+// The step-interface schema (schemas/step-interface.schema.json, written from cursus's Pydantic
+// `StepInterface`), compiled once per process; RL020 for its violations, RL016 for unknown keys close
+// to a known one, and the walker hover and completion read descriptions and values from.
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import schemaJson from '../../../../../schemas/step-interface.schema.json';
+import type { Diagnostic } from '../../types';
+import type { Lit } from '../../literal';
+import { diag } from '../../codes';
+import { schemaProblems } from '../../schema/problems';
+import { SchemaWalker, type SchemaNode } from '../../schema/walk';
+import { closest, editDistance } from '../../util/editDistance';
+
+export const INTERFACE_SCHEMA = new SchemaWalker(schemaJson as SchemaNode);
+
+let compiled: ValidateFunction | null = null;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson);
+  return compiled;
+}
+
+/** RL020 at the node of every schema violation. */
+export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
+  const problems = schemaProblems(validator(), root, { allowedAt: (s) => Object.keys(INTERFACE_SCHEMA.keysAt(s)) });
+  return problems.map((p) => diag(file, p.range, 'RL020', p.message));
+}
+
+/** RL016 on a key the schema does not know at its level but that is within edit distance 2 of one it does. */
+export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (v: Lit, path: string[]): void => {
+    if (v.kind === 'list') { v.items.forEach((i, n) => walk(i, [...path, String(n)])); return; }
+    if (v.kind !== 'dict') return;
+    const known = Object.keys(INTERFACE_SCHEMA.keysAt(path));
+    for (const e of v.entries) {
+      if (e.key.kind !== 'str') continue;
+      const key = e.key.value;
+      if (known.length > 0 && !known.includes(key)) {
+        const near = closest(key, known, 1)[0];
+        if (near && editDistance(key, near, 2) <= 2) {
+          out.push(diag(file, e.key.range, 'RL016', `Unknown key '${key}'${path.length ? ` in '${path.join('.')}'` : ''}: cursus ignores it. Did you mean '${near}'?`, {
+            fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file, edits: [{ range: e.key.inner, newText: near }] }] }],
+          }));
+        }
+        continue;
+      }
+      if (INTERFACE_SCHEMA.at([...path, key])) walk(e.value, [...path, key]);
+    }
+  };
+  walk(root, []);
+  return out;
+}

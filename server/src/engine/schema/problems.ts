@@ -1,0 +1,112 @@
+// Maps ajv errors of a YAML document back to the node each is about, so RL020 underlines the bad key,
+// item or value rather than the whole file. Shared by every schema-checked file kind (meta companions,
+// step interfaces); each passes its own walk of the schema (for the keys allowed at a level) and hints.
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { dictEntry, toPlain, type Lit } from '../literal';
+import type { Range } from '../types';
+import { closest } from '../util/editDistance';
+
+export interface SchemaProblem {
+  range: Range;
+  message: string;
+  /** A replacement for an unknown key that is close to a known one. */
+  rename?: { range: Range; newText: string };
+}
+
+export interface ProblemOptions {
+  /** The keys a mapping at this path may hold (for "did you mean"). */
+  allowedAt(segments: string[]): string[];
+  /** What a field's `pattern` means, by field name. */
+  patternHints?: Record<string, string>;
+}
+
+/** Schema errors of a document's root value, each at its node (one per node and message). */
+export function schemaProblems(validate: ValidateFunction, root: Lit, opts: ProblemOptions): SchemaProblem[] {
+  if (validate(toPlain(root))) return [];
+  const errors = (validate.errors ?? []).filter((e) => !isBranchNoise(e));
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const p = problem(root, e, opts);
+    if (!p) continue;
+    const key = `${p.range.start.line}:${p.range.start.character}|${p.message}`;
+    if (!seen.has(key)) { seen.add(key); out.push(p); }
+  }
+  return out;
+}
+
+/** `anyOf: [null, X]` and `if`/`then` report their branches: keep only the errors of the branch that applies. */
+function isBranchNoise(e: ErrorObject): boolean {
+  if (e.keyword === 'anyOf' || e.keyword === 'if') return true;
+  return e.keyword === 'type' && (e.params as { type?: string }).type === 'null';
+}
+
+export function segmentsOf(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function nodeAt(root: Lit, segments: string[]): Lit | null {
+  let n: Lit | undefined = root;
+  for (const seg of segments) {
+    if (!n) return null;
+    if (n.kind === 'dict') n = dictEntry(n, seg)?.value;
+    else if (n.kind === 'list') n = n.items[Number(seg)];
+    else return null;
+  }
+  return n ?? null;
+}
+
+function where(segments: string[]): string {
+  if (segments.length === 0) return 'The document';
+  return `'${segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')}'`;
+}
+
+const KIND_NAMES: Record<Lit['kind'], string> = {
+  str: 'a string', num: 'a number', bool: 'a boolean', none: 'empty (null)', list: 'a list', dict: 'a mapping', other: 'an unreadable value',
+};
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', number: 'a number', integer: 'an integer', null: 'empty',
+};
+
+function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem | null {
+  const segments = segmentsOf(e.instancePath);
+  const node = nodeAt(root, segments);
+  if (!node) return null;
+  const at = where(segments);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String((e.params as { additionalProperty: string }).additionalProperty);
+      const entry = dictEntry(node, name);
+      const allowed = opts.allowedAt(segments);
+      const near = closest(name, allowed, 1)[0];
+      const key = entry?.key;
+      const range = key?.range ?? node.range;
+      const message = `Unknown key '${name}'${segments.length ? ` in ${at}` : ''}${near ? `. Did you mean '${near}'?` : ''} (allowed: ${allowed.join(', ')})`;
+      return near && key?.kind === 'str' ? { range, message, rename: { range: key.inner, newText: near } } : { range, message };
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      return { range: node.range, message: `${at} is missing the required key '${missing}'` };
+    }
+    case 'type': {
+      const t = (e.params as { type: string | string[] }).type;
+      const want = (Array.isArray(t) ? t : [t]).map((x) => TYPE_NAMES[x] ?? x).join(' or ');
+      const hint = want === 'a string' && (node.kind === 'num' || node.kind === 'bool') ? ` (quote it: "${String(toPlain(node))}")` : '';
+      return { range: node.range, message: `${at} must be ${want}, not ${KIND_NAMES[node.kind]}${hint}` };
+    }
+    case 'pattern': {
+      const field = segments.find((s) => !/^\d+$/.test(s)) ?? '';
+      const value = String(toPlain(node));
+      const hint = opts.patternHints?.[field];
+      return { range: node.range, message: `${at} is '${value}', which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}` };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `'${String(v)}'`).join(', ');
+      return { range: node.range, message: `${at} is '${String(toPlain(node))}', which is not one of ${allowed}` };
+    }
+    case 'minLength':
+      return { range: node.range, message: `${at} must not be empty` };
+    default:
+      return { range: node.range, message: `${at} ${e.message ?? 'is invalid'}` };
+  }
+}
