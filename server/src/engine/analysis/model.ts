@@ -33,7 +33,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly coreViewQ: Query<CoreView> = this.db.query('core', () => buildCore([...this.coreSourcesQ(NONE).values()]));
   /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
-  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameData);
+  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry);
   readonly core = this.view(this.coreIndex);
   readonly coreByConfig = this.view(this.db.index('coreByConfig', () => this.coreViewQ(NONE).coreByConfig, sameList));
   readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList));
@@ -173,4 +173,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     for (const ws of this.workspaces.values()) n += ws.source.entries.length;
     return n + this.modules.size;
   }
+}
+
+/** Two parses of one entry are equal when its place and its value are (`fields` is read from `value`). */
+function sameEntry(a: StepEntry, b: StepEntry): boolean {
+  return a.name === b.name && a.file === b.file && a.layer === b.layer && a.wsDir === b.wsDir && a.variable === b.variable
+    && sameData(a.keyRange, b.keyRange) && sameData(a.range, b.range) && sameData(a.value, b.value);
 }

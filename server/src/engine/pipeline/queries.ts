@@ -15,7 +15,7 @@ import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
-import { sameJson, sameList } from '../analysis/equality';
+import { sameData, sameJson, sameList } from '../analysis/equality';
 import { DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
 import { activeRoots, checkIds, pathId, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
@@ -129,21 +129,66 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return doc ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null;
   }, sameJson);
 
-  /** Meta files bound to each entry key, in path order (the first is the entry's companion). */
-  private readonly companionIndex = this.db.index('companions', () => {
+  /**
+   * Meta files by partition: the workspace directory their path lies in, '' elsewhere. A companion in
+   * a workspace with a registry binds only to that workspace's entries, so most lookups read one
+   * partition; core and module entries are gathered from every partition that binds to them.
+   */
+  private readonly metaPartitionsQ = this.db.query('metaPartitions', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
+      const part = this.host.wsDirOf(m) ?? CORE_SCOPE;
+      const list = out.get(part);
+      if (list) list.push(m); else out.set(part, [m]);
+    }
+    return out;
+  });
+  private readonly partitionMetasQ = this.db.query('partitionMetas', (part) => this.metaPartitionsQ(NONE).get(part) ?? [], sameList);
+  private readonly partitionNamesQ = this.db.query('partitionNames', () => [...this.metaPartitionsQ(NONE).keys()], sameList);
+
+  /** One partition's meta files by the entry key they bind to, in path order. */
+  private readonly partitionBindingsQ = this.db.query('partitionBindings', (part) => {
+    const out = new Map<string, string[]>();
+    for (const m of this.partitionMetasQ(part)) {
       const key = this.bindingQ(m)?.entry;
       if (!key) continue;
       const list = out.get(key);
       if (list) list.push(m); else out.set(key, [m]);
     }
     return out;
-  }, sameList);
-  private companionsOfKey(key: string): string[] { return this.companionIndex.get(key) ?? []; }
+  }, sameData);
+  /** Whether a partition binds any core or module entry (only then is it read for them). */
+  private readonly bindsCoreQ = this.db.query('bindsCore', (part) => [...this.partitionBindingsQ(part).keys()].some((k) => scopeOfKey(k) === CORE_SCOPE));
+  private readonly coreBindingPartitionsQ = this.db.query('coreBindingPartitions', () => this.partitionNamesQ(NONE).filter((p) => this.bindsCoreQ(p)), sameList);
 
-  /** Meta files listing a name among their dependencies. */
-  private readonly depIndex = this.db.index('dependents', () => {
+  /** Meta files bound to core and module entries, by key, in path order. */
+  private readonly coreCompanions = this.db.index('coreCompanions', () => {
+    const out = new Map<string, string[]>();
+    for (const part of this.coreBindingPartitionsQ(NONE)) {
+      for (const [key, metas] of this.partitionBindingsQ(part)) {
+        if (scopeOfKey(key) !== CORE_SCOPE) continue;
+        const list = out.get(key);
+        if (list) list.push(...metas); else out.set(key, [...metas]);
+      }
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  }, sameList);
+
+  /** Meta files bound to an entry key, in path order (the first is the entry's companion). */
+  private companionsOfKey(key: string): string[] {
+    const scope = scopeOfKey(key);
+    return (scope === CORE_SCOPE ? this.coreCompanions.get(key) : this.partitionBindingsQ(scope).get(key)) ?? [];
+  }
+
+  /** Meta files bound to the entries of a scope ('' for core and modules). */
+  private metasOfScope(scope: string): string[] {
+    if (scope === CORE_SCOPE) return [...new Set(this.coreCompanions.keys().flatMap((k) => this.coreCompanions.get(k) ?? []))];
+    return [...this.partitionBindingsQ(scope)].flatMap(([k, metas]) => (scopeOfKey(k) === scope ? metas : []));
+  }
+
+  /** Meta files listing a name among their dependencies (read by the editor features only). */
+  private readonly depIndexQ = this.db.query('dependents', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
       for (const n of this.depNamesQ(m)) {
@@ -152,7 +197,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       }
     }
     return out;
-  }, sameList);
+  });
   private readonly depNamesQ = this.db.query('depNames', (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))], sameJson);
 
   private bindEnv(wsDir: string | null): BindEnv {
@@ -267,23 +312,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- stage 7, per context
 
-  /** Bound meta files by the scope of their entry ('' for core and modules). */
-  private readonly metasByScope = this.db.index('metasByScope', () => {
-    const out = new Map<string, string[]>();
-    for (const m of this.host.metaFiles()) {
-      const key = this.bindingQ(m)?.entry;
-      if (!key) continue;
-      const scope = scopeOfKey(key);
-      const list = out.get(scope);
-      if (list) list.push(m); else out.set(scope, [m]);
-    }
-    return out;
-  }, sameList);
-
   /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
   readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
     const out = new Set<string>();
-    for (const m of this.metasByScope.get(scope) ?? []) {
+    for (const m of this.metasOfScope(scope)) {
       const key = this.bindingQ(m)?.entry;
       if (key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0) out.add(key);
     }
@@ -369,7 +401,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return r?.cls ? { file: r.file, cls: r.cls } : null;
   }
   /** Meta files that list `name` among their dependencies. */
-  dependentsOf(name: string): string[] { return [...(this.depIndex.get(name) ?? [])].sort(); }
+  dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
     const e = resolveName(this.layers(wsDir), name)?.entry;
