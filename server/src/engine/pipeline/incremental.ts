@@ -90,7 +90,7 @@ export class Pipeline {
   private byPath = new Map<string, Set<string>>();
   private byScope = new Map<string, Set<string>>();
   private byDep = new Map<string, Set<string>>();
-  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[]; entryPoint: string | null }>();
+  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[] }>();
   private mappedPaths = new Set<string>();
   private layerCache = new Map<string, ResolutionLayer[]>();
   /** Suggestions for unknown dependencies, per context, kept until that context's set of names changes. */
@@ -184,11 +184,10 @@ export class Pipeline {
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return (this.byPath.get(path)?.size ?? 0) > 0 || this.mappedPaths.has(path); }
-  /** Files worth looking for on disk: the subject candidates of meta files without a subject, entry point files, mapped files. */
+  /** Files worth looking for on disk: the subject candidates of meta files without a subject, mapped files. */
   wanted(): string[] {
     const out = new Set<string>(this.mappedPaths);
     for (const m of this.orphans) for (const p of subjectCandidates(m)) out.add(p);
-    for (const { entryPoint } of this.indexed.values()) if (entryPoint) out.add(entryPoint);
     return [...out];
   }
 
@@ -311,7 +310,7 @@ export class Pipeline {
     }
     const doc = this.host.metaDoc(m);
     if (!doc) return;
-    const entry = { paths: subjectCandidates(m), scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))], entryPoint: null };
+    const entry = { paths: subjectCandidates(m), scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))] };
     this.indexed.set(m, entry);
     for (const p of entry.paths) addTo(this.byPath, p, m);
     addTo(this.byScope, entry.scope, m);

@@ -5,6 +5,7 @@
 // root (a path relative to the map's directory is accepted too); reserved first segments and the
 // `ephemeral.*` namespace are RL009.
 import { strict as assert } from 'node:assert';
+import { invalidId } from '../../../../server/src/engine/pipeline/scan';
 import { discover, messageOf, moduleFile, moduleIds } from './sdk';
 
 const PROJECT = `
@@ -90,6 +91,22 @@ describe('apcore conformance: id map and module ids', () => {
     `);
     assert.deepEqual(lines, ['config/id_map.yaml 2:8-2:19 RL009 error']);
     assert.match(messageOf(engine, 'RL009'), /reserved segment 'system'/);
+  });
+
+  it('ephemeral ids are classified as isEphemeralModuleId does (apcore-typescript test-ephemeral-namespace)', () => {
+    for (const id of ['ephemeral', 'ephemeral.tool_v1', 'ephemeral.a.b.c']) assert.match(invalidId(id) ?? '', /'ephemeral\.\*' namespace/, id);
+    for (const id of ['ephemerals.foo', 'something.ephemeral.foo', 'plain.module']) assert.equal(invalidId(id), null, id);
+  });
+
+  it('a root whose namespace is ephemeral puts every id in the reserved namespace: RL009 on each', async () => {
+    const { lines } = await discover(`
+      //- /apcore.yaml
+      extensions:
+        roots: [{root: ./tools, namespace: ephemeral}]
+      //- /tools/probe.py
+      ${moduleFile('Probe')}
+    `);
+    assert.deepEqual(lines, ['tools/probe.py 0:0-0:0 RL009 error']);
   });
 
   it('ephemeral.* ids are rejected as reserved: RL009, discovery fails for the whole root', async () => {
