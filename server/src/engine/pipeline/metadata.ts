@@ -2,7 +2,7 @@
 // `parse_dependencies`): reads one `*_meta.yaml` into a MetaDoc — syntax errors (RL030) without losing
 // the rest, duplicate keys (RL001), schema violations at their node (RL020), near-miss keys (RL016),
 // version hints apcore rejects (RL020) — and extracts the fields later stages use.
-import type { Diagnostic, Range } from '../types';
+import type { Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { duplicateKeys } from '../model/source';

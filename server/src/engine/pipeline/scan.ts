@@ -2,9 +2,9 @@
 // `scan_multi_root`): which roots are active, which files under them are module candidates (the root
 // is depth 1, `extensions.max_depth` deep at most), their module ids (namespaced when there are several
 // roots or a root declares a namespace, RL028 for a namespace used twice), and the id checks on the
-// final ids (`_validate_module_id`, `detect_id_conflicts`, `_reject_ephemeral_discoveries`): RL009
-// (format, length, reserved first segment, `ephemeral.*`), RL024 (duplicates: the first in path order
-// is kept) and RL025 (ids that differ only by case).
+// final ids (`_validate_module_id`, `detect_id_conflicts`, apcore-typescript's
+// `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment, `ephemeral.*`), RL024
+// (duplicates: the first in path order is kept) and RL025 (ids that differ only by case).
 import type { Diagnostic, Range } from '../types';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../text/ranges';
