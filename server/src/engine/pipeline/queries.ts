@@ -3,7 +3,6 @@
 // (stages 4, 6); per module its entry class and validation (stages 4–5); per context its cycles
 // (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
 // calls its stage module and records what it reads, so no stage knows who depends on it.
-import semver from 'semver';
 import type { Diagnostic, Range, Settings } from '../types';
 import type { PyClass } from '../python/facts';
 import type { RegistryModel } from '../model/registry';
@@ -16,8 +15,8 @@ import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
 import { sameData, sameJson, sameList } from '../analysis/equality';
-import { DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
-import { activeRoots, checkIds, pathId, rootOf } from './scan';
+import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
+import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
@@ -25,6 +24,7 @@ import { validateModule } from './validate';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
+import { parseVersion } from './versionHint';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -74,13 +74,14 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
     };
     const active = activeRoots(decls, defaultHasMeta, anchorOf);
-    const multi = active.roots.length > 1;
+    const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
     const found: Found[] = [];
     for (const file of candidates) {
       const root = rootOf(file, active.roots);
-      if (root) found.push({ file, root, pathId: pathId(file, root, multi) });
+      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
     }
-    const mapped = applyIdMap(found, idMap, (p) => host.exists(p));
+    const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
     const ids = checkIds(mapped.modules);
     const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
     if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
@@ -88,7 +89,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       scanned: new Map(mapped.modules.map((m) => [m.file, m])),
       modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
       diagnostics,
-      mapped: (idMap?.items ?? []).flatMap((i) => (i.file?.path ? [i.file.path] : [])),
+      mapped: mapped.watched,
     };
   });
 
@@ -108,6 +109,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       if (!root) continue;
       if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
       else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
+      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
     }
     return out;
   }
@@ -244,7 +246,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
       }));
     }
-    diagnostics.push(...checkMetaEntryPoint(doc, this.classFiles()).diagnostics);
+    diagnostics.push(...checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     diagnostics.push(...deps.diagnostics);
     return { diagnostics, edges: deps.edges };
@@ -252,7 +254,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   readonly edgesQ: Query<Edge[]> = this.db.query('edges', (m) => this.metaQ(m)?.edges ?? [], sameJson);
 
   private classFiles(): ClassFiles {
-    return { exists: (f) => this.host.exists(f), classes: (f) => this.host.pyClasses(f) };
+    return { classes: (f) => this.host.pyClasses(f) };
   }
 
   /** `core` or the workspace id of a context. */
@@ -281,7 +283,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (doc?.version && node) return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
     const found = e.layer === 'module' ? this.entryClassOf(e.file) : null;
     const attr = found?.cls.strAttrs['version'];
-    if (found && attr && semver.valid(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
+    if (found && attr && parseVersion(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
     return { value: DEFAULT_VERSION, declared: false, at: null };
   }
 
@@ -295,7 +297,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (!s || !entry || entry.file !== file || classes === null) return null;
     const primary = this.primaryOf(entry);
     const meta = primary ? this.host.metaDoc(primary) : null;
-    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, this.classFiles()).cls, file: meta.entryPoint.file ?? file, diagnostics: [] };
+    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, file, diagnostics: [] };
     return { ...detectEntryClass(file, classes, s.mappedClass), file };
   });
 
@@ -303,10 +305,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const found = this.moduleClassQ(file);
     const s = this.scannedQ(file);
     if (!found || !s) return [];
-    const entry = this.modulesQ(NONE).get(s.id);
-    const primary = entry ? this.primaryOf(entry) : null;
     const diags = [...found.diagnostics];
-    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls, primary ? this.host.metaDoc(primary) : null));
+    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls));
     return diags;
   });
 
@@ -362,29 +362,22 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- reads for the hosts and the editor features
 
-  /** Files worth looking for on disk: subject candidates of meta files without a subject, entry point files, mapped files. */
+  /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
   readonly wantedQ = this.db.query('wanted', () => {
     const out = new Set<string>(this.mappedQ(NONE));
     for (const m of this.host.metaFiles()) {
       const b = this.bindingQ(m);
       if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
-      const ep = this.entryPointFileQ(m);
-      if (ep) out.add(ep);
     }
     return [...out].sort();
   }, sameJson);
 
-  /** Files a meta file or the id map looks at: every subject candidate, entry point files, mapped files. */
+  /** Files a meta file or the id map looks at: every subject candidate, mapped files. */
   readonly watchedQ = this.db.query('watched', () => {
     const out = new Set<string>(this.mappedQ(NONE));
-    for (const m of this.host.metaFiles()) {
-      for (const p of subjectCandidates(m)) out.add(p);
-      const ep = this.entryPointFileQ(m);
-      if (ep) out.add(ep);
-    }
+    for (const m of this.host.metaFiles()) for (const p of subjectCandidates(m)) out.add(p);
     return out;
   });
-  private readonly entryPointFileQ = this.db.query('entryPointFile', (m) => this.host.metaDoc(m)?.entryPoint?.file ?? null);
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return this.watchedQ(NONE).has(path); }
