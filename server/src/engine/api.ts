@@ -68,10 +68,15 @@ export interface Explanation {
   meta?: { file: string; fromMeta: string[]; ignored: string[]; boundBy: string | null } | null;
   /** For an apcore module: its extension root and resolved class (instead of cursus components). */
   module?: { root: string; entryClass: ComponentHit | null } | null;
+  /** What only the entry's family knows (an interface step: its interface file, script, step-graph neighbours). */
+  sections?: ExplainSection[];
   suggestions: string[];
   /** `Step 'X' not found (workspace: W)` when not found, else a one-line summary. */
   summary: string;
 }
+
+/** A titled block of Explain: each row a label, a text, and where it points when it points somewhere. */
+export interface ExplainSection { title: string; rows: { label: string; text: string; file?: string; range?: Range }[] }
 
 export interface ExplainQuery {
   step: string;
@@ -107,7 +112,8 @@ export interface GraphNode {
 }
 
 /** `from` depends on `to`, as declared at `file`/`range` (a module_id node or a WORKSPACE_METADATA item). */
-export interface GraphEdge { from: string; to: string; optional: boolean; file: string; range: Range; cycle: boolean }
+/** `flow` (data flows from producer `from` to consumer `to`, e.g. `compatible_sources`); otherwise `from` depends on `to`. */
+export interface GraphEdge { from: string; to: string; optional: boolean; file: string; range: Range; cycle: boolean; kind?: 'flow'; label?: string }
 
 export interface DependencyGraph {
   context: ContextId;

@@ -18,7 +18,7 @@ import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
-import type { FamilyQueries } from './families/family';
+import type { FamilyQueries, RegistryFamily } from './families/family';
 
 export { MAX_FILE_CHARS } from './analysis/files';
 
@@ -26,7 +26,7 @@ const NONE = '';
 
 export class Workspace {
   readonly db = new Database();
-  private readonly files = new FileQueries(this.db, { families: FAMILIES });
+  private readonly files: FileQueries<RegistryFamily>;
   private readonly queries: FamilyQueries;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
@@ -42,7 +42,8 @@ export class Workspace {
   private relevance = 0;
   private lastRoots = '';
 
-  constructor(settings: Settings, checks: readonly CrossFileCheck[] = []) {
+  constructor(settings: Settings, checks: readonly CrossFileCheck[] = [], extraFamilies: readonly RegistryFamily[] = []) {
+    this.files = new FileQueries(this.db, { families: [...FAMILIES, ...extraFamilies] });
     this.files.settingsInput.set(NONE, settings);
     this.model = new ModelQueries(this.db, { files: this.files, modules: () => this.pipeline.modulesQ(NONE) });
     const f = this.files;
@@ -70,7 +71,7 @@ export class Workspace {
       metaFiles: () => f.filesOf('companions:meta'),
     };
     this.queries = { files: f, model: this.model, pipeline: this.pipeline, context };
-    this.units = new UnitQueries(this.db, { files: f, queries: this.queries, checks });
+    this.units = new UnitQueries(this.db, { files: f, families: f.families, queries: this.queries, checks });
     this.db.commit();
   }
 
@@ -97,21 +98,27 @@ export class Workspace {
   /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
   wantedFiles(): string[] {
     this.syncPaths();
-    const out = new Set(FAMILIES.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
+    const out = new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
     return [...out].filter((p) => !this.known.has(p)).sort();
   }
 
   /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {
     this.syncPaths();
-    const now = JSON.stringify(FAMILIES.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
+    const now = JSON.stringify(this.files.families.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
     if (now !== this.lastRoots) { this.lastRoots = now; this.relevance++; }
     return this.relevance;
   }
 
-  /** Symbolic links the host found while walking (the engine never sees the disk). */
-  setLinks(links: HostLink[]): void {
+  /** Whether the analysis needs to know that this directory exists. */
+  wantsDirectory(path: string): boolean {
+    return this.files.families.some((f) => f.wantsDirectory?.(path, this.queries) ?? false);
+  }
+
+  /** What the host's walk found besides files (the engine never sees the disk): links, and the directories asked about. */
+  setTree(links: HostLink[], directories: string[]): void {
     this.files.linksInput.set(NONE, [...links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    this.files.directoriesInput.set(NONE, new Set([...directories].sort()));
   }
 
   setFile(path: string, text: string): void {
@@ -136,6 +143,15 @@ export class Workspace {
 
   fileNames(): string[] { return [...this.known.keys()].sort(); }
   text(path: string): string | undefined { return this.known.get(path); }
+  /** The family that reads a file, with the engine's queries, for the features that delegate to it. */
+  familyOf(path: string): { family: RegistryFamily; q: FamilyQueries } | null {
+    const c = this.known.has(path) ? this.files.classify(path) : null;
+    return c ? { family: c.family, q: this.queries } : null;
+  }
+  /** Every family, with the engine's queries. */
+  familyHooks(): { family: RegistryFamily; q: FamilyQueries }[] {
+    return this.files.families.map((family) => ({ family, q: this.queries }));
+  }
   source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
   classesOf(path: string): ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
   wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }

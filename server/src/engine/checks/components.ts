@@ -13,7 +13,7 @@ import type { ComponentKind } from '../api';
 export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (isComponentExempt(e, settings) || e.value.kind !== 'dict') return out;
-  const synthesized = builderSynthesized(model, e);
+  const synthesized = synthesizedFrom(model, e) !== null;
   const builder = e.fields.get('builder_step_name');
   // A synthesized builder (interface steps) is a class no one writes.
   if (!synthesized && !builder) {
@@ -44,11 +44,13 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   return out;
 }
 
-/** Whether the step's builder is synthesized: it, or the interface entry of its name visible from its context, says so. */
-export function builderSynthesized(model: RegistryModel, e: StepEntry): boolean {
-  if (e.synthesized) return true;
-  const ws = e.wsDir ? model.workspace(e.wsDir) : null;
-  return !!(ws?.supplements.get(e.name)?.synthesized || model.core.get(e.name)?.synthesized);
+/** The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's. */
+export function synthesizedFrom(model: RegistryModel, e: StepEntry): StepEntry | null {
+  if (e.synthesized) return e;
+  const own = e.wsDir ? model.workspace(e.wsDir)?.supplements.get(e.name) : undefined;
+  if (own?.synthesized) return own;
+  const core = model.core.get(e.name);
+  return core?.synthesized ? core : null;
 }
 
 /** The component file of a kind whose canonical name is the step (first in search order). */

@@ -8,7 +8,8 @@ import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLaye
 import { fieldStr, type StepEntry } from '../model/source';
 import type { RegistryModel } from '../model/registry';
 import { closest } from '../util/editDistance';
-import { componentFileFor } from '../checks/components';
+import { ZERO_RANGE } from '../text/ranges';
+import { componentFileFor, synthesizedFrom } from '../checks/components';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { resolveDep } from '../pipeline/dependencies';
 
@@ -69,6 +70,7 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
     dependents: dependents(ws, wsDir, mode, q.step),
     meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
+    sections: ws.familyHooks().flatMap(({ family, q: queries }) => family.explainSections?.(winner, wsDir, queries) ?? []),
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
   return explanation;
@@ -149,9 +151,13 @@ function components(ws: Workspace, wsDir: string | null, e: StepEntry): Record<C
   for (const kind of ['spec', 'contract', 'script'] as const) {
     const file = componentFileFor(model, wsDir, kind, e.name, names);
     if (!file) continue;
-    const cls = ws.classesOf(file)[0];
-    out[kind] = { class: cls?.name ?? null, file, range: cls?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    // A script is a module, not a class: naming its first class would name an arbitrary one.
+    const cls = kind === 'script' ? undefined : ws.classesOf(file)[0];
+    out[kind] = { class: cls?.name ?? null, file, range: cls?.nameRange ?? ZERO_RANGE };
   }
+  // A synthesized builder is built from the step's interface, which holds its spec and contract too.
+  const iface = synthesizedFrom(model, e);
+  if (iface) for (const kind of ['builder', 'spec', 'contract'] as const) out[kind] = { class: kind === 'builder' ? `${fieldStr(e, 'builder_step_name') ?? e.name} (synthesized from)` : null, file: iface.file, range: iface.keyRange };
   return out;
 }
 

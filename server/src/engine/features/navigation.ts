@@ -1,13 +1,15 @@
 // Go to definition, find references and rename of steps (SPEC §6): a step name or a meta file's
 // module_id goes to the entry that wins in the file's context (a module to its class), an override
 // key to the core entry it replaces, a class reference or `entry_point` to the class. References and
-// renames cover registries, overrides and the module_ids of meta files.
+// renames cover registries, overrides, the name references of every source (workspace dependencies,
+// interface `compatible_sources`) and the module_ids of meta files.
 import type { RenameResult } from '../api';
 import type { Location, Position, Range, TextEdit } from '../types';
 import type { Workspace } from '../workspace';
 import type { StepEntry } from '../model/source';
 import { layersFor, resolveName } from '../model/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
+import { subjectCandidates } from '../pipeline/subject';
 
 export function definition(ws: Workspace, file: string, pos: Position): Location[] {
   const t = locate(ws, file, pos);
@@ -36,7 +38,7 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
     case 'meta-dep': return winner(t.dep.moduleId, ws.pipeline.scopeOf(file));
     case 'meta-entry-point': {
       const ep = t.meta.entryPoint;
-      const cls = ep?.file ? ws.classesOf(ep.file).find((c) => c.name === ep.cls) : undefined;
+      const cls = ep ? ws.classesOf(subjectCandidates(t.meta.file)[0] ?? '').find((c) => c.name === ep.cls) : undefined;
       return cls ? [{ file: cls.file, range: cls.nameRange }] : [];
     }
     case 'field-key': case 'meta-key': return [];
@@ -55,9 +57,11 @@ interface NameSite { file: string; range: Range; inner: Range; declaration: bool
 /** Every place a step name occurs: definitions in every registry and string references to it. */
 function sites(ws: Workspace, name: string): NameSite[] {
   const out: NameSite[] = ws.model.definitions(name).map((e) => ({ file: e.file, range: e.keyRange, inner: e.keyInner, declaration: true }));
-  for (const w of ws.model.workspaces.values()) {
-    for (const r of w.depRefs) if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
-  }
+  const refs = [
+    ...[...ws.model.coreSources.values()].flatMap((s) => s.depRefs),
+    ...[...ws.model.workspaces.values()].flatMap((w) => [...w.depRefs, ...w.extraSources.flatMap((s) => s.depRefs)]),
+  ];
+  for (const r of refs) if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
   for (const m of ws.pipeline.dependentsOf(name)) {
     for (const d of ws.metaDoc(m)?.deps ?? []) if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
   }

@@ -52,6 +52,10 @@ export function renderExplanation(e: Explanation): string {
       return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}`;
     }));
   }
+  for (const sec of e.sections ?? []) {
+    const width = Math.max(0, ...sec.rows.map((r) => r.label.length));
+    section(out, sec.title, sec.rows.map((r) => `${r.label.padEnd(width)}  ${r.text}${r.file && r.range ? `  ${at(r.file, r.range)}` : ''}`));
+  }
   section(out, 'Dependencies', e.dependencies.map((d) => {
     const name = `${d.name}${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''}`;
     if (d.resolved === null) return `${name}  unresolved`;

@@ -4,7 +4,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { dictEntry, toPlain, type Lit } from '../literal';
 import type { Range } from '../types';
-import { closest } from '../util/editDistance';
+import { editDistance } from '../util/editDistance';
 
 export interface SchemaProblem {
   range: Range;
@@ -14,8 +14,8 @@ export interface SchemaProblem {
 }
 
 export interface ProblemOptions {
-  /** The keys a mapping at this path may hold (for "did you mean"). */
-  allowedAt(segments: string[]): string[];
+  /** What an `additionalProperties: false` violation means (null: not reported). */
+  unknownKey?(name: string, segments: string[], key: Lit): SchemaProblem | null;
   /** What a field's `pattern` means, by field name. */
   patternHints?: Record<string, string>;
 }
@@ -56,7 +56,8 @@ export function nodeAt(root: Lit, segments: string[]): Lit | null {
   return n ?? null;
 }
 
-function where(segments: string[]): string {
+/** A path as messages name it: `'spec.dependencies.data'`, `'tags[0]'`. */
+export function pathLabel(segments: string[]): string {
   if (segments.length === 0) return 'The document';
   return `'${segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')}'`;
 }
@@ -72,17 +73,12 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
   const segments = segmentsOf(e.instancePath);
   const node = nodeAt(root, segments);
   if (!node) return null;
-  const at = where(segments);
+  const at = pathLabel(segments);
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const entry = dictEntry(node, name);
-      const allowed = opts.allowedAt(segments);
-      const near = closest(name, allowed, 1)[0];
-      const key = entry?.key;
-      const range = key?.range ?? node.range;
-      const message = `Unknown key '${name}'${segments.length ? ` in ${at}` : ''}${near ? `. Did you mean '${near}'?` : ''} (allowed: ${allowed.join(', ')})`;
-      return near && key?.kind === 'str' ? { range, message, rename: { range: key.inner, newText: near } } : { range, message };
+      const key = dictEntry(node, name)?.key;
+      return key && opts.unknownKey ? opts.unknownKey(name, segments, key) : null;
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
@@ -109,4 +105,17 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
     default:
       return { range: node.range, message: `${at} ${e.message ?? 'is invalid'}` };
   }
+}
+
+/** How far an unknown key may be from a known one to be reported as a typo (RL016). */
+export const NEAR_MISS_DISTANCE = 2;
+
+/** The known key an unknown one most likely misspells (distance ≤ 2, ties by name), or null. */
+export function nearMiss(name: string, known: readonly string[]): string | null {
+  let best: { k: string; d: number } | null = null;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k, NEAR_MISS_DISTANCE);
+    if (d <= NEAR_MISS_DISTANCE && (!best || d < best.d || (d === best.d && k < best.k))) best = { k, d };
+  }
+  return best?.k ?? null;
 }

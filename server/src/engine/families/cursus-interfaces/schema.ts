@@ -6,9 +6,8 @@ import schemaJson from '../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../types';
 import type { Lit } from '../../literal';
 import { diag } from '../../codes';
-import { schemaProblems } from '../../schema/problems';
+import { nearMiss, pathLabel, schemaProblems } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
-import { closest, editDistance } from '../../util/editDistance';
 
 export const INTERFACE_SCHEMA = new SchemaWalker(schemaJson as SchemaNode);
 
@@ -21,7 +20,7 @@ function validator(): ValidateFunction {
 
 /** RL020 at the node of every schema violation. */
 export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
-  const problems = schemaProblems(validator(), root, { allowedAt: (s) => Object.keys(INTERFACE_SCHEMA.keysAt(s)) });
+  const problems = schemaProblems(validator(), root, {});
   return problems.map((p) => diag(file, p.range, 'RL020', p.message));
 }
 
@@ -36,9 +35,9 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
       if (e.key.kind !== 'str') continue;
       const key = e.key.value;
       if (known.length > 0 && !known.includes(key)) {
-        const near = closest(key, known, 1)[0];
-        if (near && editDistance(key, near, 2) <= 2) {
-          out.push(diag(file, e.key.range, 'RL016', `Unknown key '${key}'${path.length ? ` in '${path.join('.')}'` : ''}: cursus ignores it. Did you mean '${near}'?`, {
+        const near = nearMiss(key, known);
+        if (near) {
+          out.push(diag(file, e.key.range, 'RL016', `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its value is lost. Did you mean '${near}'?`, {
             fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file, edits: [{ range: e.key.inner, newText: near }] }] }],
           }));
         }
