@@ -17,13 +17,15 @@ interface Example {
   minExpected: number;
   /** EXPECTED.json lists hints and information too. */
   everyLevel?: boolean;
+  /** Data-flow edges (producer->consumer) `graph` must draw for core. */
+  flow?: string[];
   workspace?: { id: string; cycles: string[][] };
 }
 
 const EXAMPLES: Example[] = [
   { name: 'meta-workspace', cycle: ['ModelCalibration', 'XGBoostTraining', 'ModelEvaluation'], minExpected: 10, workspace: { id: 'alice_ml', cycles: [] } },
   { name: 'apcore-extensions', cycle: ['ext.text.render', 'plug.slack.notify'], minExpected: 10 },
-  { name: 'interface-workspace', cycle: null, minExpected: 8, everyLevel: true },
+  { name: 'interface-workspace', cycle: null, minExpected: 8, everyLevel: true, flow: ['DataLoading->TabularPreprocessing', 'TabularPreprocessing->XGBoostModelEval', 'TabularPreprocessing->XGBoostTraining', 'XGBoostTraining->XGBoostModelEval'] },
 ];
 
 for (const example of EXAMPLES) {
@@ -67,6 +69,18 @@ for (const example of EXAMPLES) {
       const mermaid = runCli(['graph', '--root', `examples/${example.name}`, '--format', 'mermaid']).stdout;
       assert.match(mermaid, /^graph LR\n/);
       assert.match(mermaid, /linkStyle [\d,]+ stroke:#d00/);
+    });
+
+    const flow = example.flow;
+    if (flow) it('graph draws the step graph: producer -> consumer edges from compatible_sources, blue, labelled, outside order and cycles', () => {
+      const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; kind?: string; label?: string }[] };
+      assert.deepEqual(g.edges.filter((e) => e.kind === 'flow').map((e) => `${e.from}->${e.to}`).sort(), flow);
+      assert.deepEqual(g.cycles, []);
+      const dot = runCli(['graph', '--root', `examples/${example.name}`]).stdout;
+      assert.match(dot, /"XGBoostTraining" -> "XGBoostModelEval" \[color=blue, label="model_input"\];/);
+      const mermaid = runCli(['graph', '--root', `examples/${example.name}`, '--format', 'mermaid']).stdout;
+      assert.match(mermaid, /-->\|model_input\|/);
+      assert.match(mermaid, /linkStyle [\d,]+ stroke:#06c/);
     });
 
     if (example.workspace) {

@@ -1,6 +1,7 @@
 // `graph --format dot|mermaid|json`: a context's dependency graph (SPEC §2) as Graphviz, Mermaid or
 // JSON. Edges of a cycle are drawn red (and flagged in JSON), modules and the workspace node get
-// their own shapes, so the cycle RL023 reports is visible at a glance.
+// their own shapes, so the cycle RL023 reports is visible at a glance. Data-flow edges (producer →
+// consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
 import type { DependencyGraph, GraphNode } from '../engine/api';
 import { copyRange } from './formatJson';
 
@@ -17,7 +18,7 @@ function graphJson(g: DependencyGraph): object {
     context: g.context,
     mode: g.mode,
     nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, source: n.source, file: n.file, range: n.range === null ? null : copyRange(n.range), meta: n.meta, cycle: n.cycle })),
-    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle })),
+    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle, ...(e.kind ? { kind: e.kind, label: e.label ?? null } : {}) })),
     order: g.order,
     blocked: g.blocked,
     cycles: g.cycles,
@@ -38,7 +39,8 @@ function dot(g: DependencyGraph): string {
     out.push(`  ${quote(n.id)} [${attrs.join(', ')}];`);
   }
   for (const e of g.edges) {
-    const attrs = [...(e.optional ? ['style=dashed'] : []), ...(e.cycle ? ['color=red', 'penwidth=2', 'label="cycle"'] : [])];
+    const attrs = [...(e.optional ? ['style=dashed'] : []), ...(e.cycle ? ['color=red', 'penwidth=2', 'label="cycle"'] : []),
+      ...(e.kind === 'flow' ? ['color=blue', `label=${quote(e.label ?? '')}`] : [])];
     out.push(`  ${quote(e.from)} -> ${quote(e.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
   out.push('}');
@@ -54,12 +56,16 @@ function mermaid(g: DependencyGraph): string {
   const out = ['graph LR'];
   for (const n of g.nodes) out.push(`  ${ids.get(n.id) ?? ''}${shape(n)}`);
   const red: number[] = [];
+  const blue: number[] = [];
   g.edges.forEach((e, i) => {
-    out.push(`  ${ids.get(e.from) ?? ''} ${e.optional ? '-.->' : '-->'}${e.cycle ? '|cycle|' : ''} ${ids.get(e.to) ?? ''}`);
+    const label = e.cycle ? '|cycle|' : e.kind === 'flow' && e.label ? `|${e.label.replace(/[|"]/g, '')}|` : '';
+    out.push(`  ${ids.get(e.from) ?? ''} ${e.optional ? '-.->' : '-->'}${label} ${ids.get(e.to) ?? ''}`);
     if (e.cycle) red.push(i);
+    if (e.kind === 'flow') blue.push(i);
   });
   const cyclic = g.nodes.filter((n) => n.cycle).map((n) => ids.get(n.id) ?? '');
   if (cyclic.length) out.push('  classDef cycle stroke:#d00,stroke-width:2px', `  class ${cyclic.join(',')} cycle`);
   if (red.length) out.push(`  linkStyle ${red.join(',')} stroke:#d00,stroke-width:2px`);
+  if (blue.length) out.push(`  linkStyle ${blue.join(',')} stroke:#06c`);
   return `${out.join('\n')}\n`;
 }

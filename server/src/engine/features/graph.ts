@@ -1,6 +1,7 @@
 // The dependency graph of a context (SPEC §2) for `registry-lens graph` and the editor: every entry
 // whose companion declares dependencies and every entry depended on, the workspace's own
-// WORKSPACE_METADATA.dependencies, the registration order (Kahn) and the cycles, marked on nodes and edges.
+// WORKSPACE_METADATA.dependencies, the registration order (Kahn) and the cycles, marked on nodes and edges;
+// plus the families' data-flow edges (the interface step graph), which take no part in order or cycles.
 import type { DependencyGraph, GraphEdge, GraphNode } from '../api';
 import { CORE, type ContextId, type ResolutionMode } from '../types';
 import type { Workspace } from '../workspace';
@@ -41,14 +42,19 @@ export function graph(ws: Workspace, opts: { context?: ContextId; mode?: Resolut
       if (!nodes.has(r.name)) nodes.set(r.name, nodeOf(r.name));
     }
   }
+  // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
+  for (const f of ws.familyHooks().flatMap(({ family, q }) => family.flowEdges?.(wsDir, q) ?? [])) {
+    for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, nodeOf(n));
+    edges.push({ from: f.from, to: f.to, optional: false, file: f.file, range: f.range, cycle: false, kind: 'flow', label: f.label });
+  }
   const adjacency = new Map<string, string[]>();
-  for (const e of edges) adjacency.set(e.from, [...(adjacency.get(e.from) ?? []), e.to]);
+  for (const e of edges) if (e.kind !== 'flow') adjacency.set(e.from, [...(adjacency.get(e.from) ?? []), e.to]);
   const out = (n: string): string[] => adjacency.get(n) ?? [];
   const cycles = cyclicComponents(nodes.keys(), out).map((scc) => concreteCycle(scc, out));
   for (const c of cycles) {
     c.forEach((from, i) => {
       const to = c[(i + 1) % c.length] as string;
-      for (const e of edges) if (e.from === from && e.to === to) e.cycle = true;
+      for (const e of edges) if (e.from === from && e.to === to && e.kind !== 'flow') e.cycle = true;
       const n = nodes.get(from);
       if (n) n.cycle = true;
     });

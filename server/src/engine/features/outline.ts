@@ -55,6 +55,7 @@ export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
   if (!src) return [];
   const out: CodeLensResult[] = [];
   const context = ws.contextOf(file);
+  let flow: { from: string; to: string }[] | null = null;
   for (const e of src.entries) {
     const parts: string[] = [];
     if (e.layer === 'core') {
@@ -71,6 +72,12 @@ export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
     }
     const dependents = ws.pipeline.dependentsOf(e.name).filter((m) => ws.pipeline.edgesOf(m).some((x) => x.to === e.name)).length;
     if (dependents) parts.push(`${dependents} dependent${dependents > 1 ? 's' : ''}`);
+    if (e.synthesized) {
+      flow ??= ws.familyHooks().flatMap(({ family, q }) => family.flowEdges?.(ws.dirOfContext(context), q) ?? []);
+      const consumers = new Set(flow.filter((f) => f.from === e.name).map((f) => f.to)).size;
+      const producers = new Set(flow.filter((f) => f.to === e.name).map((f) => f.from)).size;
+      parts.push(`${consumers} consumer${consumers === 1 ? '' : 's'}`, `${producers} producer${producers === 1 ? '' : 's'}`);
+    }
     if (parts.length) out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
   }
   return out;

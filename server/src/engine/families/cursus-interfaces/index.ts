@@ -12,6 +12,9 @@ import { parsePythonFacts } from '../../python/facts';
 import { interfaceClassifier, type InterfaceRole } from './roles';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface } from './checks';
+import { flowEdgesOf, specsOf } from './flow';
+import { interfaceCompletion, interfaceHover } from './editing';
+import { explainSections } from './explainSections';
 
 export const FAMILY = 'cursus-interfaces';
 
@@ -61,6 +64,28 @@ export const cursusInterfaces: RegistryFamily = {
     const interfaces = q.files.filesOf(key(layer)).flatMap((f) => q.files.source(f) ?? []);
     const extras = layer === 'core' ? q.files.filesOf(key('extras')).flatMap((f) => q.files.source(f) ?? []) : [];
     return checkDuplicates([...extras, ...interfaces]);
+  },
+  hover(file, pos, q) {
+    const doc = interfaceDoc(q.files, file);
+    return doc ? interfaceHover(doc, pos) : null;
+  },
+  completion(file, pos, text, q) {
+    const doc = interfaceDoc(q.files, file);
+    if (!doc) return null;
+    const wsDir = doc.wsDir && q.model.workspace(doc.wsDir) ? doc.wsDir : null;
+    return interfaceCompletion({ model: q.model, settings: q.files.settings(), wsDir }, text, pos);
+  },
+  flowEdges(wsDir, q) {
+    if (!interfaceFirst(q.files)) return [];
+    return flowEdgesOf(q.model, q.files.settings(), wsDir, specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
+  },
+  explainSections(entry, wsDir, q) {
+    if (!interfaceFirst(q.files)) return [];
+    const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
+    const doc = specs.get(entry.name);
+    if (!doc) return [];
+    const edges = flowEdgesOf(q.model, q.files.settings(), wsDir, specs);
+    return explainSections(q.model, wsDir, doc, edges, (p) => q.files.exists(p));
   },
 };
 
