@@ -21,7 +21,7 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   } else if (!synthesized && builder && builder.value.kind === 'str' && builder.value.value !== '') {
     const cls = builder.value.value;
     if (!model.findClass(e.wsDir, 'builder', cls)) {
-      out.push(diag(e.file, builder.value.range, 'RL005', `Builder class '${cls}' for step '${e.name}' not found; searched ${searchedText(model, e.wsDir, 'builder')}`, {
+      out.push(diag(e.file, builder.value.range, 'RL005', `Builder class '${cls}' for step '${e.name}' not found; ${searchedText(model, e.wsDir, 'builder')}`, {
         fixes: [stubFix(model, e, 'builder', cls)],
       }));
     }
@@ -30,7 +30,7 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   if (config && config.value.kind === 'str' && config.value.value !== '') {
     const cls = config.value.value;
     if (!model.findClass(e.wsDir, 'config', cls)) {
-      out.push(diag(e.file, config.value.range, 'RL006', `Config class '${cls}' for step '${e.name}' not found; searched ${searchedText(model, e.wsDir, 'config')}`, {
+      out.push(diag(e.file, config.value.range, 'RL006', `Config class '${cls}' for step '${e.name}' not found; ${searchedText(model, e.wsDir, 'config')}`, {
         fixes: [stubFix(model, e, 'config', cls)],
       }));
     }
@@ -38,7 +38,7 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   if (settings.checkAllComponents && !synthesized) {
     const missing = (['spec', 'contract', 'script'] as ComponentKind[]).filter((k) => !componentFileFor(model, e.wsDir, k, e.name, names));
     if (missing.length > 0) {
-      out.push(diag(e.file, e.keyRange, 'RL007', `No ${missing.join(', ')} file found for step '${e.name}' (searched ${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`));
+      out.push(diag(e.file, e.keyRange, 'RL007', `No ${missing.join(', ')} file found for step '${e.name}' (${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`));
     }
   }
   return out;
@@ -61,9 +61,10 @@ export function componentFileFor(model: RegistryModel, wsDir: string | null, kin
   return files.find((f) => canonicalName(f, all) === step) ?? null;
 }
 
+/** "searched a/, b/" or "no builders directory exists (expected a/)". */
 function searchedText(model: RegistryModel, wsDir: string | null, kind: ComponentKind): string {
   const dirs = model.searchedDirs(wsDir, kind);
-  return dirs.length > 0 ? dirs.join(', ') : `no ${kind}s directory exists (expected ${expectedDir(model, wsDir, kind)})`;
+  return dirs.length > 0 ? `searched ${dirs.join(', ')}` : `no ${kind}s directory exists (expected ${expectedDir(model, wsDir, kind)})`;
 }
 
 function kindDir(kind: ComponentKind): string { return `${kind}s`; }
@@ -73,9 +74,12 @@ export function expectedDir(model: RegistryModel, wsDir: string | null, kind: Co
   if (wsDir) return `${wsDir}/${WS_STEPS_DIR}/${kindDir(kind)}/`;
   const existing = model.searchedDirs(null, kind)[0];
   if (existing) return existing;
+  // Beside the registry's directory (`src/cursus/registry/x.py` → `src/cursus/steps/…`), whatever that directory is called.
   const coreFile = [...model.coreSources.keys()].sort()[0] ?? 'src/registry/step_names.py';
-  const base = coreFile.replace(/\/?registry\/[^/]+$/, '');
-  return `${base ? `${base}/` : ''}steps/${kindDir(kind)}/`;
+  const registryDir = coreFile.includes('/') ? coreFile.slice(0, coreFile.lastIndexOf('/')) : '';
+  const base = registryDir.includes('/') ? registryDir.slice(0, registryDir.lastIndexOf('/')) : '';
+  const steps = base === 'steps' || base.endsWith('/steps') ? base : `${base ? `${base}/` : ''}steps`;
+  return `${steps}/${kindDir(kind)}/`;
 }
 
 function stubFix(model: RegistryModel, e: StepEntry, kind: 'builder' | 'config', cls: string): Fix {

@@ -1,6 +1,7 @@
 // What a path is to the cursus family: a core registry (Python `STEP_NAMES` or YAML), a developer
 // workspace's registry, or a component module (builder, config, spec, contract, script) of core or of
-// a workspace. Where developer workspaces live comes from the settings.
+// a workspace. Where developer workspaces live comes from the settings, and so do extra component
+// directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`).
 import picomatch from 'picomatch';
 import type { Settings } from '../../types';
 import type { ComponentKind } from '../../api';
@@ -21,6 +22,7 @@ const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
   const isCorePy = picomatch(settings.coreFiles, { dot: true });
   const isCoreYaml = picomatch(settings.coreYamlFiles, { dot: true });
+  const configuredComponent = configuredComponents(settings);
   return (path) => {
     const wsDir = wsDirOf(settings, path);
     if (wsDir) {
@@ -32,6 +34,26 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     if (path.endsWith('.py') && isCorePy(path)) return { family: 'cursus', role: 'core-py' };
     if (/\.ya?ml$/.test(path) && isCoreYaml(path)) return { family: 'cursus', role: 'core-yaml' };
     const m = CORE_COMPONENT.exec(path);
-    return m?.[2] ? { family: 'cursus', role: 'component', kind: KIND_DIRS[m[2]] as ComponentKind, wsDir: null, dir: `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}` } : null;
+    if (m?.[2]) return { family: 'cursus', role: 'component', kind: KIND_DIRS[m[2]] as ComponentKind, wsDir: null, dir: `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}` };
+    return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }
+
+/** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
+function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
+  const kinds = (Object.entries(settings.componentDirs) as [ComponentKind, string[]][])
+    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: picomatch(dirs, { dot: true }) }));
+  return (path) => {
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const hits = kinds.filter((k) => k.match(dir)).map((k) => k.kind);
+    if (hits.length === 0) return null;
+    // One flat folder for several kinds (`pipeline_steps/`): the file-name convention says which.
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const kind = hits.find((k) => FILE_CONVENTION[k].test(name)) ?? hits[0] as ComponentKind;
+    return { family: 'cursus', role: 'component', kind, wsDir: null, dir };
+  };
+}
+
+const FILE_CONVENTION: Record<ComponentKind, RegExp> = {
+  builder: /^builder_/, config: /^config_/, spec: /_spec\.py$/, contract: /_contract\.py$/, script: /^(?!builder_|config_).*(?<!_spec|_contract)\.py$/,
+};
