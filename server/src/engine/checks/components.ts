@@ -75,7 +75,7 @@ export function expectedDir(model: RegistryModel, wsDir: string | null, kind: Co
   const existing = model.searchedDirs(null, kind)[0];
   if (existing) return existing;
   // Beside the registry's directory (`src/cursus/registry/x.py` → `src/cursus/steps/…`), whatever that directory is called.
-  const coreFile = [...model.coreSources.keys()].sort()[0] ?? 'src/registry/step_names.py';
+  const coreFile = model.coreFile() ?? 'src/registry/step_names.py';
   const registryDir = coreFile.includes('/') ? coreFile.slice(0, coreFile.lastIndexOf('/')) : '';
   const base = registryDir.includes('/') ? registryDir.slice(0, registryDir.lastIndexOf('/')) : '';
   const steps = base === 'steps' || base.endsWith('/steps') ? base : `${base ? `${base}/` : ''}steps`;
