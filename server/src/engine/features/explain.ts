@@ -157,7 +157,7 @@ function components(ws: Workspace, wsDir: string | null, e: StepEntry): Record<C
   }
   // A synthesized builder is built from the step's interface, which holds its spec and contract too.
   const iface = synthesizedFrom(model, e);
-  if (iface) for (const kind of ['builder', 'spec', 'contract'] as const) out[kind] = { class: kind === 'builder' ? `${fieldStr(e, 'builder_step_name') ?? e.name} (synthesized from)` : null, file: iface.file, range: iface.keyRange };
+  if (iface) for (const kind of ['builder', 'spec', 'contract'] as const) out[kind] = { class: kind === 'builder' ? `${fieldStr(e, 'builder_step_name') ?? e.name} (synthesized)` : null, file: iface.file, range: iface.keyRange };
   return out;
 }
 

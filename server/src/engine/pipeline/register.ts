@@ -11,6 +11,8 @@ const MODULE_CODE_FIELDS = ['description', 'name', 'version', 'documentation'];
 
 /** The code's own values of an entry: registry fields, or a module class's attributes and docstring. */
 export function codeFields(e: StepEntry, cls: PyClass | null): Record<string, unknown> {
+  // A derived row (an interface step) is its fields, convention defaults included.
+  if (e.synthesized) return Object.fromEntries([...e.fields].map(([k, f]) => [k, toPlain(f.value)]));
   if (e.layer !== 'module') return e.value.kind === 'dict' ? toPlain(e.value) as Record<string, unknown> : {};
   const out: Record<string, unknown> = {};
   if (!cls) return out;
