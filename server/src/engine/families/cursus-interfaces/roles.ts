@@ -20,8 +20,3 @@ export function interfaceClassifier(settings: Settings): (path: string) => Inter
     return LOADER.test(path) ? { family: 'cursus-interfaces', role: 'extras' } : null;
   };
 }
-
-/** The interface file's directory (where cursus looks a step's interface up). */
-export function dirOf(path: string): string {
-  return path.slice(0, path.lastIndexOf('/') + 1);
-}
