@@ -191,7 +191,7 @@ describe('interface family (cursus 2.x)', () => {
     assert.ok(graph.edges.some((e) => e.kind === 'flow' && e.from === 'TabularPreprocessing' && e.to === 'TextEmbedding' && e.label === 'data'));
   });
 
-  it('Explain: the interface, its script (a file, never a class), the synthesized builder and the step-graph neighbours', async () => {
+  it('Explain: the interface, its script (a file, never a class), the synthesized builder and the step-graph neighbours; lenses and symbols', async () => {
     const { engine } = await analyze(`${IFACE_CORE}${TRAINING}`);
     const x = engine.explain({ step: 'TabularPreprocessing' });
     assert.equal(x.components.builder?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
@@ -201,6 +201,8 @@ describe('interface family (cursus 2.x)', () => {
     assert.ok(rows.includes('consumer XGBoostTraining (input_path)'), rows.join('\n'));
     const lens = engine.codeLenses('src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
     assert.deepEqual(lens.map((l) => l.title), ['1 consumer · 0 producers']);
+    const symbols = engine.documentSymbols('src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
+    assert.deepEqual(symbols.map((x) => [x.name, x.kind, x.detail, x.children.map((c) => c.name)]), [['TabularPreprocessing', 'step', 'Processing', ['sagemaker_step_type', 'description']]]);
   });
 
   it('hover: a step name in compatible_sources is the step; an interface key shows its schema description', async () => {

@@ -19,18 +19,27 @@ export function documentSymbols(ws: Workspace, file: string): DocumentSymbolResu
   if (!src) {
     return ws.classesOf(file).map((c) => ({ name: c.name, kind: 'class' as const, range: c.range, selectionRange: c.nameRange, children: [] }));
   }
-  return src.vars.map((v) => {
+  const registries = src.vars.map((v) => {
     const n = src.entries.filter((e) => e.variable === v.name).length;
     return {
-    name: v.name, kind: 'registry' as const, range: v.range, selectionRange: v.nameRange,
-    detail: `${n} step${n === 1 ? '' : 's'}`,
-    children: src.entries.filter((e) => e.variable === v.name).map((e) => ({
-      name: e.name, kind: 'step' as const, range: e.range, selectionRange: e.keyRange, detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
-      children: [...e.fields].map(([k, f]) => ({ name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange, children: [] })),
-    })),
+      name: v.name, kind: 'registry' as const, range: v.range, selectionRange: v.nameRange,
+      detail: `${n} step${n === 1 ? '' : 's'}`,
+      children: src.entries.filter((e) => e.variable === v.name).map(stepSymbol),
     };
   });
+  // A source whose entry is not a registry variable's (an interface file: one step) lists the step itself.
+  return [...registries, ...src.entries.filter((e) => !src.vars.some((v) => v.name === e.variable)).map(stepSymbol)];
 }
+
+function stepSymbol(e: StepEntry): DocumentSymbolResult {
+  const written = [...e.fields].filter(([, f]) => show(f.keyRange) !== show(e.keyRange)); // derived fields have no key of their own
+  return {
+    name: e.name, kind: 'step', range: e.range, selectionRange: e.keyRange, detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
+    children: written.map(([k, f]) => ({ name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange, children: [] })),
+  };
+}
+
+const show = (r: { start: { line: number; character: number } }): string => `${r.start.line}:${r.start.character}`;
 
 export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbolResult[] {
   const q = query.toLowerCase();
