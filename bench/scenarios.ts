@@ -91,11 +91,12 @@ function forceGc(): void {
 /** Root-relative POSIX paths of every file the engine wants, sorted (the walk is not timed). */
 function relevantFiles(root: string, engine: RegistryEngine): string[] {
   const out: string[] = [];
+  const interest = engine.interest();
   const walk = (abs: string, rel: string): void => {
     for (const d of readdirSync(abs, { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) walk(join(abs, d.name), r);
-      else if (d.isFile() && engine.isRelevant(r)) out.push(r);
+      else if (d.isFile() && interest.wants(r)) out.push(r);
     }
   };
   walk(root, '');

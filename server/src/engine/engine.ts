@@ -9,19 +9,37 @@ import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
 import type { CrossFileCheck } from './checks/registry';
+import type { RegistryFamily } from './families/family';
 import { resolveSettings } from './settings';
 import * as features from './features';
 
-export type { WasmBinaries, HostLink, CrossFileCheck };
+export type { WasmBinaries, HostLink, CrossFileCheck, RegistryFamily };
 
-/** What an embedder may add to the analysis: cross-file checks run as tracked queries (no invalidation code). */
-export interface EngineOptions { checks?: CrossFileCheck[] }
+/** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
+export interface HostInterest {
+  /** Changes when the answer depends on files only a new walk can find. */
+  walk: number;
+  /** Whether to read a file the walk meets. */
+  wants(path: string): boolean;
+  /** Files to read together with an accepted one (a meta file's subject). */
+  alongside(path: string): string[];
+  /** Files the analysis refers to that were not read: read those that exist. */
+  files: string[];
+  /** Whether to report this directory's existence with `setTree`. */
+  wantsDirectory(path: string): boolean;
+}
+
+/**
+ * What an embedder may add to the analysis, with no invalidation code: cross-file checks and whole
+ * registry families (after those of families/index.ts), each run as tracked queries.
+ */
+export interface EngineOptions { checks?: CrossFileCheck[]; families?: RegistryFamily[] }
 
 export class RegistryEngine {
   private ws: Workspace;
 
   private constructor(settings: Settings, options: EngineOptions) {
-    this.ws = new Workspace(settings, options.checks ?? []);
+    this.ws = new Workspace(settings, options.checks ?? [], options.families ?? []);
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
@@ -34,16 +52,23 @@ export class RegistryEngine {
   /** Replaces the settings; every file is re-classified on the next update(). */
   configure(settings: Partial<Settings>): void { this.ws.configure(resolveSettings(settings)); }
 
-  /** Whether the host should feed this root-relative path to the engine. */
-  isRelevant(file: string): boolean { return this.ws.isRelevant(file); }
-  /** Files a walk should also feed when it accepts this one (the subject `<stem>.py` beside a `<stem>_meta.yaml`). */
-  companionsOf(file: string): string[] { return this.ws.companionsOf(file); }
-  /** Files the analysis refers to that were not fed (a meta file's subject or entry point): feed those that exist. */
-  wantedFiles(): string[] { return this.ws.wantedFiles(); }
-  /** Changes when the relevant files can only be found by walking again (apcore roots or id map moved, links changed). */
-  relevanceVersion(): number { return this.ws.relevanceVersion(); }
-  /** Symbolic links under the root, as the host's walk found them (loops and links leaving an extension root are reported). */
-  setLinks(links: HostLink[]): void { this.ws.setLinks(links); }
+  /**
+   * The host's one question, answered from every registry family: which paths to read, which to read
+   * beside an accepted one, which files the analysis still refers to, which directories it must know
+   * about; `walk` changes when only a new walk can find what became relevant (apcore roots moved).
+   */
+  interest(): HostInterest {
+    const ws = this.ws;
+    return {
+      walk: ws.relevanceVersion(),
+      wants: (path) => ws.isRelevant(path),
+      alongside: (path) => ws.companionsOf(path),
+      get files() { return ws.wantedFiles(); },
+      wantsDirectory: (path) => ws.wantsDirectory(path),
+    };
+  }
+  /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
+  setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.ws.setTree(tree.links, tree.directories ?? []); }
   setFile(file: string, text: string): void { this.ws.setFile(file, text); }
   deleteFile(file: string): void { this.ws.deleteFile(file); }
   files(): string[] { return this.ws.fileNames(); }

@@ -14,7 +14,7 @@ export type Code =
   | 'RL010' | 'RL011' | 'RL012' | 'RL013' | 'RL014' | 'RL015' | 'RL016'
   | 'RL020' | 'RL021' | 'RL022' | 'RL023' | 'RL024' | 'RL025' | 'RL026' | 'RL027' | 'RL028' | 'RL029'
   | 'RL030' | 'RL031'
-  | 'RL040' | 'RL041' | 'RL042' | 'RL043';
+  | 'RL040' | 'RL041' | 'RL042' | 'RL043' | 'RL044' | 'RL045';
 
 export interface RelatedInfo extends Location { message: string }
 

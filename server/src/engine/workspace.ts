@@ -18,7 +18,7 @@ import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
-import type { FamilyQueries } from './families/family';
+import type { FamilyQueries, RegistryFamily } from './families/family';
 
 export { MAX_FILE_CHARS } from './analysis/files';
 
@@ -26,7 +26,7 @@ const NONE = '';
 
 export class Workspace {
   readonly db = new Database();
-  private readonly files = new FileQueries(this.db, { families: FAMILIES });
+  private readonly files: FileQueries<RegistryFamily>;
   private readonly queries: FamilyQueries;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
@@ -42,7 +42,8 @@ export class Workspace {
   private relevance = 0;
   private lastRoots = '';
 
-  constructor(settings: Settings, checks: readonly CrossFileCheck[] = []) {
+  constructor(settings: Settings, checks: readonly CrossFileCheck[] = [], extraFamilies: readonly RegistryFamily[] = []) {
+    this.files = new FileQueries(this.db, { families: [...FAMILIES, ...extraFamilies] });
     this.files.settingsInput.set(NONE, settings);
     this.model = new ModelQueries(this.db, { files: this.files, modules: () => this.pipeline.modulesQ(NONE) });
     const f = this.files;
@@ -70,7 +71,7 @@ export class Workspace {
       metaFiles: () => f.filesOf('companions:meta'),
     };
     this.queries = { files: f, model: this.model, pipeline: this.pipeline, context };
-    this.units = new UnitQueries(this.db, { files: f, queries: this.queries, checks });
+    this.units = new UnitQueries(this.db, { files: f, families: f.families, queries: this.queries, checks });
     this.db.commit();
   }
 
@@ -97,21 +98,27 @@ export class Workspace {
   /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
   wantedFiles(): string[] {
     this.syncPaths();
-    const out = new Set(FAMILIES.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
+    const out = new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
     return [...out].filter((p) => !this.known.has(p)).sort();
   }
 
   /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {
     this.syncPaths();
-    const now = JSON.stringify(FAMILIES.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
+    const now = JSON.stringify(this.files.families.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
     if (now !== this.lastRoots) { this.lastRoots = now; this.relevance++; }
     return this.relevance;
   }
 
-  /** Symbolic links the host found while walking (the engine never sees the disk). */
-  setLinks(links: HostLink[]): void {
+  /** Whether the analysis needs to know that this directory exists. */
+  wantsDirectory(path: string): boolean {
+    return this.files.families.some((f) => f.wantsDirectory?.(path, this.queries) ?? false);
+  }
+
+  /** What the host's walk found besides files (the engine never sees the disk): links, and the directories asked about. */
+  setTree(links: HostLink[], directories: string[]): void {
     this.files.linksInput.set(NONE, [...links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    this.files.directoriesInput.set(NONE, new Set([...directories].sort()));
   }
 
   setFile(path: string, text: string): void {
@@ -180,6 +187,10 @@ export class Workspace {
   summary(): Summary {
     const s: Summary = { sources: 0, entries: this.model.entryCount(), workspaces: this.model.workspaces.size, errors: 0, warnings: 0, information: 0, hints: 0 };
     s.sources = this.model.coreSources.size + this.model.workspaces.size + this.model.modules.size;
+    for (const f of this.files.families) {
+      const c = f.counts?.(this.queries);
+      if (c) { s.sources += c.sources; s.entries += c.entries; }
+    }
     for (const d of this.allDiagnostics()) {
       if (d.severity === 'error') s.errors++;
       else if (d.severity === 'warning') s.warnings++;

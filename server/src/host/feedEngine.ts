@@ -1,7 +1,8 @@
 // Feeds an engine everything it needs from a directory, for any front end that reads a whole root at
-// once: walks (links reported), feeds the relevant files and the companions of meta files, analyses,
-// and walks again while the engine's relevance rules move (apcore.yaml naming other roots), then
-// feeds the files a meta file refers to that the walk did not know to read.
+// once: walks (links and the directories the engine asks about reported), feeds the files its
+// `interest()` wants and those to read alongside them, analyses, and walks again while the answer
+// moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
+// did not know to read.
 import { join } from 'node:path';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import type { Limiter } from './limit';
@@ -32,20 +33,23 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     });
   };
   let walked = Number.NaN;
-  for (let walk = 0; walk < MAX_WALKS && walked !== engine.relevanceVersion(); walk++) {
-    walked = engine.relevanceVersion();
+  for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
+    const interest = engine.interest();
+    walked = interest.walk;
     const links: HostLink[] = [];
+    const directories: string[] = [];
     const files = await listFiles(root, {
       skip: opts.excluded,
-      accept: (rel) => { onDisk.add(rel); return engine.isRelevant(rel); },
+      accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => { links.push(l); },
+      directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
     }, opts.run);
-    const companions = files.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel));
-    engine.setLinks(links);
+    const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
+    engine.setTree({ links, directories });
     await feed([...new Set([...files, ...companions])].sort());
     engine.update();
   }
-  const wanted = engine.wantedFiles().filter((rel) => onDisk.has(rel) && !fed.has(rel));
+  const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !fed.has(rel));
   if (wanted.length === 0) return;
   await feed(wanted);
   engine.update();

@@ -15,6 +15,8 @@ export interface ScanFilter {
   accept(rel: string): boolean;
   /** Every symbolic link met (not skipped): its real target relative to the root, null outside it. */
   link?(link: HostLink): void;
+  /** Every directory visited (not skipped). */
+  directory?(rel: string): void;
 }
 
 type Kind = 'dir' | 'file' | null;
@@ -46,7 +48,10 @@ export async function listFiles(root: string, filter: ScanFilter, run: Limiter):
         filter.link?.({ path: childRel, target: within ? relOf(target.real) : null, loop });
         kind = within && !loop ? target.kind : null;
       }
-      if (kind === 'dir') await walk(abs, childRel);
+      if (kind === 'dir') {
+        filter.directory?.(childRel);
+        await walk(abs, childRel);
+      }
       else if (kind === 'file' && filter.accept(childRel)) found.push(childRel);
     }));
   }

@@ -39,10 +39,13 @@ export class Folder {
   /** Bumped on every staging of a path, so a slow disk read never overwrites a newer text. */
   private readonly generation = new Map<string, number>();
   private readonly reads = new Set<Promise<void>>();
-  /** Files the engine asked for (wantedFiles) that were read once already, present or not. */
+  /** Files the engine asked for (`interest().files`) that were read once already, present or not. */
   private readonly fetched = new Set<string>();
-  /** The engine's relevanceVersion at the last walk: when it moves, the folder is walked again. */
+  /** The engine's `interest().walk` at the last walk: when it moves, the folder is walked again. */
   private relevance = 0;
+  /** What the last walk found besides files (links; directories the engine asked about), kept current by watch events. */
+  private links: HostLink[] = [];
+  private readonly directories = new Set<string>();
   private needsUpdate = false;
   private loading: Promise<void> = Promise.resolve();
 
@@ -72,7 +75,7 @@ export class Folder {
 
   /** Whether the engine should see this path (false until the first load, when nothing is known). */
   accepts(rel: string): boolean {
-    return !this.excluded(rel) && this.engineRef !== undefined && this.engineRef.isRelevant(rel);
+    return !this.excluded(rel) && this.engineRef !== undefined && this.engineRef.interest().wants(rel);
   }
 
   /** (Re)loads settings and every file from disk; runs after any load still in progress. */
@@ -100,6 +103,11 @@ export class Folder {
   /** A path was deleted: the file itself, or every file under it when it was a directory. */
   removed(rel: string): void {
     if (this.has(rel)) return this.stage(rel, null);
+    const dirs = [...this.directories].filter((d) => d === rel || d.startsWith(`${rel}/`));
+    if (dirs.length > 0) {
+      for (const d of dirs) this.directories.delete(d);
+      this.setTree();
+    }
     const prefix = `${rel}/`;
     for (const file of this.engineRef?.files() ?? []) if (file.startsWith(prefix)) this.stage(file, null);
   }
@@ -108,7 +116,10 @@ export class Folder {
   created(rel: string): void {
     if (this.accepts(rel)) return this.readLater(rel);
     if (this.engineRef === undefined || this.excluded(rel)) return;
-    this.track(listFiles(this.abs(rel), this.filter(rel), run).then(
+    const interest = this.engineRef.interest();
+    if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
+    const filter = { ...this.filter(rel), directory: (d: string) => { if (interest.wantsDirectory(`${rel}/${d}`)) this.directories.add(`${rel}/${d}`); } };
+    this.track(listFiles(this.abs(rel), filter, run).then(
       (files) => { for (const file of files) this.readLater(`${rel}/${file}`); },
       () => undefined, // not a directory (or gone again)
     ));
@@ -136,12 +147,13 @@ export class Folder {
     const start = performance.now();
     const changed = engine.update();
     this.lastAnalysisMs = Math.round(performance.now() - start);
-    for (const rel of engine.wantedFiles()) {
+    const interest = engine.interest();
+    for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
       this.readLater(rel);
     }
-    if (engine.relevanceVersion() !== this.relevance) this.track(this.walk());
+    if (interest.walk !== this.relevance) this.track(this.walk());
     return changed;
   }
 
@@ -164,20 +176,35 @@ export class Folder {
   private async walk(progress?: (done: number, total: number) => void, all = false): Promise<void> {
     const engine = this.engine;
     const links: HostLink[] = [];
-    this.relevance = engine.relevanceVersion();
+    const interest = engine.interest();
+    this.relevance = interest.walk;
     const onDisk = new Set<string>();
-    const filter = this.filter('');
-    const accepted = await listFiles(this.fsPath, { ...filter, accept: (rel) => { onDisk.add(rel); return filter.accept(rel); }, link: (l) => links.push(l) }, run);
+    const directories: string[] = [];
+    const accepted = await listFiles(this.fsPath, {
+      skip: (rel) => this.excluded(rel),
+      accept: (rel) => { onDisk.add(rel); return !this.excluded(rel) && interest.wants(rel); },
+      link: (l) => links.push(l),
+      directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+    }, run);
     // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
-    const companions = accepted.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
+    const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
     const files = [...new Set([...accepted, ...companions])].sort();
-    engine.setLinks(links);
-    this.needsUpdate = true;
+    this.links = links;
+    this.directories.clear();
+    for (const d of directories) this.directories.add(d);
+    this.setTree(false);
     const listed = new Set(files);
     for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
     let done = 0;
     await Promise.all(toRead.map((rel) => this.read(rel).then(() => progress?.(++done, toRead.length))));
+  }
+
+  /** Hands the engine the links and directories the folder knows of; the next flush analyses them (scheduled unless a walk is reading files). */
+  private setTree(schedule = true): void {
+    this.engine.setTree({ links: this.links, directories: [...this.directories] });
+    this.needsUpdate = true;
+    if (schedule) this.onDirty();
   }
 
   /** Reads a file and stages its text, unless a newer text was staged meanwhile. */

@@ -45,8 +45,8 @@ describe('pipeline 1: scan', () => {
       ${moduleClass('D')}
     `, { apcoreRoots: ['lib'] });
     assert.deepEqual(ids(engine), ['lib.d', 'mods.a', 'plug.b.c']);
-    assert.equal(engine.isRelevant('plugins/x.py'), true);
-    assert.equal(engine.isRelevant('other/x.py'), false);
+    assert.equal(engine.interest().wants('plugins/x.py'), true);
+    assert.equal(engine.interest().wants('other/x.py'), false);
   });
 
   it('RL028 on the namespace node of a root whose namespace is taken; that root is not scanned', async () => {
@@ -110,11 +110,11 @@ describe('pipeline 1: scan', () => {
       //- /extensions/out/n.py
       ${moduleClass('N')}
     `);
-    engine.setLinks([
+    engine.setTree({ links: [
       { path: 'extensions/a/loop', target: 'extensions/a', loop: true },
       { path: 'extensions/out', target: 'lib/out', loop: false },
       { path: 'lib/elsewhere', target: null, loop: false },
-    ]);
+    ] });
     engine.update();
     assertAt(engine, 'extensions/a/loop', '0:0-0:0', 'RL030', 'Symbolic link loop');
     assertAt(engine, 'extensions/out', '0:0-0:0', 'RL030', 'leaves the extension root');
@@ -122,22 +122,22 @@ describe('pipeline 1: scan', () => {
     assert.equal(engine.allDiagnostics().filter((d) => d.file.startsWith('lib/')).length, 0);
   });
 
-  it('relevanceVersion moves when apcore.yaml names other roots, so hosts walk again', async () => {
+  it('interest().walk moves when apcore.yaml names other roots, so hosts walk again', async () => {
     const { engine } = await analyze(`
       //- /extensions/a.py
       ${moduleClass('A')}
     `);
-    const v = engine.relevanceVersion();
-    assert.equal(engine.isRelevant('mods/b.py'), false);
+    const v = engine.interest().walk;
+    assert.equal(engine.interest().wants('mods/b.py'), false);
     engine.setFile('apcore.yaml', 'extensions:\n  root: ./mods\n');
     engine.update();
-    assert.notEqual(engine.relevanceVersion(), v);
-    assert.equal(engine.isRelevant('mods/b.py'), true);
-    assert.equal(engine.isRelevant('extensions/a.py'), false);
-    const again = engine.relevanceVersion();
+    assert.notEqual(engine.interest().walk, v);
+    assert.equal(engine.interest().wants('mods/b.py'), true);
+    assert.equal(engine.interest().wants('extensions/a.py'), false);
+    const again = engine.interest().walk;
     engine.setFile('apcore.yaml', 'extensions:\n  root: ./mods  # same roots\n');
     engine.update();
-    assert.equal(engine.relevanceVersion(), again, 'an edit that keeps the roots needs no new walk');
+    assert.equal(engine.interest().walk, again, 'an edit that keeps the roots needs no new walk');
   });
 });
 

@@ -8,7 +8,9 @@ import type { PyClass } from '../python/facts';
 import type { MetaDoc } from '../pipeline/types';
 import type { ApcoreConfig } from '../pipeline/apcoreConfig';
 import type { IdMapDoc } from '../pipeline/idMap';
-import type { FamilyRole } from '../families/family';
+
+/** A path's part in one registry family: `role` is the family's own vocabulary; the rest is its payload. */
+export interface FamilyRole { family: string; role: string }
 
 export interface Applied {
   role: FamilyRole | null;

@@ -10,8 +10,7 @@ import type { PyClass } from '../python/facts';
 import type { MetaDoc } from '../pipeline/types';
 import { APCORE_CONFIG_FILES } from '../pipeline/apcoreConfig';
 import { wsDirOf } from '../model/workspaceDirs';
-import type { FamilyRole, RegistryFamily } from '../families/family';
-import { emptyFacts, type Applied } from './facts';
+import { emptyFacts, type Applied, type FamilyRole } from './facts';
 import { sameJson, sameList } from './equality';
 
 /** Files larger than this are skipped with a diagnostic (generated registries are never this large). */
@@ -19,23 +18,54 @@ export const MAX_FILE_CHARS = 2 * 1024 * 1024;
 
 const NONE = '';
 
-/** A path classified by the first family that claims it. */
-export interface Classified { family: RegistryFamily; role: FamilyRole }
+/** What a family's classification may depend on besides the path (tracked; compared by value). */
+export interface LayoutReads {
+  settings: Settings;
+  /** The text of a fed file (undefined when absent). */
+  text(path: string): string | undefined;
+  links: HostLink[];
+}
 
-export class FileQueries extends QueryGroup<{ families: readonly RegistryFamily[] }> {
+export interface ClassifyEnv {
+  settings: Settings;
+  /** This family's layout (what `layout` returned), or null when it has none. */
+  layout: unknown;
+}
+
+/** The per-file part of a registry family (the whole interface is families/family.ts). */
+export interface FileFamily {
+  readonly name: string;
+  /** Tracked: what classification depends on besides the path (apcore.yaml's roots, say); compared by value. */
+  layout?(reads: LayoutReads): unknown;
+  /** Builds the classifier: the family's role of a path, or null when the path is not its. */
+  classifier(env: ClassifyEnv): (path: string) => FamilyRole | null;
+  /** Index key of a classified path (files with one key are listed together, e.g. `core` or `component:<scope>`); null: not listed. */
+  indexKey?(role: FamilyRole): string | null;
+  /** What one file of the family says on its own (text within the engine's size limit). */
+  read(path: string, role: FamilyRole, text: string, settings: Settings): Partial<Applied>;
+}
+
+/** A path classified by the first family that claims it. */
+export interface Classified<F extends FileFamily = FileFamily> { family: F; role: FamilyRole }
+
+export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[] }> {
   readonly text = this.db.input<string | undefined>('text', undefined);
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
   /** The set of fed paths, replaced as a whole when paths appear or vanish. */
   readonly pathsInput = this.db.input<ReadonlySet<string>>('paths', new Set());
+  /** The directories the host reported (those a family asked about), replaced as a whole. */
+  readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 
-  get families(): readonly RegistryFamily[] { return this.deps.families; }
+  get families(): readonly F[] { return this.deps.families; }
   settings(): Settings { return this.settingsInput.get(NONE) as Settings; }
   links(): HostLink[] { return this.linksInput.get(NONE); }
   paths(): ReadonlySet<string> { return this.pathsInput.get(NONE); }
 
   /** Whether a path was fed (answers per path, so readers are not re-run when other paths come and go). */
   readonly exists: Query<boolean> = this.db.query('exists', (p) => this.paths().has(p));
+  /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
+  readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
 
   /** A family's layout: what its classification depends on besides the path. */
   readonly layoutQ: Query<unknown> = this.db.query('layout', (name) => {
@@ -43,7 +73,7 @@ export class FileQueries extends QueryGroup<{ families: readonly RegistryFamily[
     return f?.layout ? f.layout({ settings: this.settings(), text: (p) => this.text.get(p), links: this.links() }) : null;
   }, sameJson);
 
-  readonly classifierQ: Query<(path: string) => Classified | null> = this.db.query('classifier', () => {
+  readonly classifierQ: Query<(path: string) => Classified<F> | null> = this.db.query('classifier', () => {
     const settings = this.settings();
     const each = this.families.map((family) => ({ family, classify: family.classifier({ settings, layout: this.layoutQ(family.name) }) }));
     return (path) => {
@@ -54,7 +84,7 @@ export class FileQueries extends QueryGroup<{ families: readonly RegistryFamily[
       return null;
     };
   });
-  classify(path: string): Classified | null { return this.classifierQ(NONE)(path); }
+  classify(path: string): Classified<F> | null { return this.classifierQ(NONE)(path); }
 
   readonly role: Query<FamilyRole | null> = this.db.query('role', (p) => this.classify(p)?.role ?? null, sameJson);
 

@@ -4,12 +4,13 @@
 import type { Diagnostic } from '../types';
 import { QueryGroup, type Query } from '../db/database';
 import type { CrossFileCheck } from '../checks/registry';
-import type { FamilyQueries } from '../families/family';
+import type { FamilyQueries, RegistryFamily } from '../families/family';
 import type { FileQueries } from './files';
 import { sameList } from './equality';
 
 interface UnitInputs {
   files: FileQueries;
+  families: readonly RegistryFamily[];
   queries: FamilyQueries;
   checks: readonly CrossFileCheck[];
 }
@@ -17,12 +18,12 @@ interface UnitInputs {
 export class UnitQueries extends QueryGroup<UnitInputs> {
   /** Every cross-file unit key (the `local:` units are one per fed file, kept by the workspace). */
   readonly keysQ: Query<string[]> = this.db.query('unitKeys', () => [
-    ...this.deps.files.families.flatMap((f) => this.familyKeysQ(f.name)),
+    ...this.deps.families.flatMap((f) => this.familyKeysQ(f.name)),
     ...this.deps.checks.map((c) => `check:${c.name}`),
   ], sameList);
 
   private readonly familyKeysQ = this.db.query('familyUnitKeys', (name) => {
-    const family = this.deps.files.families.find((f) => f.name === name);
+    const family = this.deps.families.find((f) => f.name === name);
     return family ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
   }, sameList);
 
@@ -30,7 +31,7 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
     if (key.startsWith('local:')) return this.deps.files.applied(key.slice('local:'.length)).local;
     if (key.startsWith('check:')) return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries.context) ?? [];
     const slash = key.indexOf('/');
-    const family = this.deps.files.families.find((f) => f.name === key.slice(0, slash));
+    const family = this.deps.families.find((f) => f.name === key.slice(0, slash));
     return family ? family.unit(key.slice(slash + 1), this.deps.queries) : [];
   });
 }

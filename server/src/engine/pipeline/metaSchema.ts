@@ -36,11 +36,16 @@ function validator(): ValidateFunction {
 /** Schema errors of a meta document's root value, each at its node. */
 export function checkMetaSchema(root: Lit): SchemaProblem[] {
   const validate = validator();
-  if (validate(toPlain(root))) return [];
+  return validate(toPlain(root)) ? [] : schemaProblems(root, validate.errors ?? [], schemaAt);
+}
+
+/** Maps ajv errors of a document to its nodes (one problem per node and message); `at` gives the schema of a node for messages. */
+export function schemaProblems(root: Lit, errors: readonly ErrorObject[], at: (segments: readonly string[]) => SchemaNode | null): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
-    const p = problem(root, e);
+  for (const e of errors) {
+    if (e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'if') continue;
+    const p = problem(root, e, at);
     if (!p) continue;
     const key = `${p.range.start.line}:${p.range.start.character}|${p.message}`;
     if (!seen.has(key)) { seen.add(key); out.push(p); }
@@ -92,7 +97,7 @@ const PATTERN_HINTS: Record<string, string> = {
   sunset_date: 'a date YYYY-MM-DD',
 };
 
-function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
+function problem(root: Lit, e: ErrorObject, schemaOf: (segments: readonly string[]) => SchemaNode | null): SchemaProblem | null {
   const segments = segmentsOf(e.instancePath);
   const node = nodeAt(root, segments);
   if (!node) return null;
@@ -101,7 +106,7 @@ function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       const entry = dictEntry(node, name);
-      const allowed = Object.keys(schemaAt(segments)?.properties ?? {});
+      const allowed = Object.keys(schemaOf(segments)?.properties ?? {});
       const near = closest(name, allowed, 1)[0];
       const key = entry?.key;
       const range = key?.range ?? node.range;

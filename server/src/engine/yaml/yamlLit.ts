@@ -1,7 +1,7 @@
 // Parses YAML safely (no custom tags: they stay plain scalars and are reported; aliases are expanded
 // within a node budget, so a "billion laughs" document cannot blow up; duplicate keys kept for RL001)
 // into the shared literal model with node ranges, plus its syntax errors.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
@@ -33,6 +33,25 @@ export function parseYamlLit(text: string): YamlFacts {
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
   if (walk.exhausted) errors.push(walk.exhausted);
   return { value, errors, tagWarnings };
+}
+
+/** One document of a multi-document stream, with the range of its `---` marker (null when it has none). */
+export interface YamlDocFacts extends YamlFacts { marker: Range | null }
+
+/** Every document of a stream (a stamp block, `---`, then the content), each read as `parseYamlLit` reads one. */
+export function parseYamlDocs(text: string): YamlDocFacts[] {
+  const lines = new LineIndex(text);
+  const parsed = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return docs.map((doc) => {
+    const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
+    const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null };
+    const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
+    if (walk.exhausted) errors.push(walk.exhausted);
+    const start = doc.range[0];
+    const marker = doc.directives.docStart ? lines.range(start, start + 3) : null;
+    return { value, errors, tagWarnings: [], marker };
+  });
 }
 
 /**
