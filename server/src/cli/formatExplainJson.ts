@@ -27,6 +27,7 @@ export function formatExplainJson(e: Explanation): string {
     dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
     dependents: e.dependents.map(sourced),
     suggestions: e.suggestions,
+    ...(e.sections ? { sections: e.sections } : {}),
   }, null, 2) + '\n';
 }
 

@@ -69,6 +69,8 @@ export interface Explanation {
   /** For an apcore module: its extension root and resolved class (instead of cursus components). */
   module?: { root: string; entryClass: ComponentHit | null } | null;
   suggestions: string[];
+  /** A family's own account of the entry (versions, policy), rendered after the winner instead of cursus components. */
+  sections?: { title: string; lines: string[] }[];
   /** `Step 'X' not found (workspace: W)` when not found, else a one-line summary. */
   summary: string;
 }
@@ -90,6 +92,8 @@ export interface ListRow {
   builder: string | null;
   config: string | null;
   conflicts: string[];
+  /** A family's one-line summary of the entry (ONEX: "3 versions · latest 1.2.0"). */
+  detail?: string;
 }
 
 /** A node of a context's dependency graph: an entry (step or module), or the workspace itself. */

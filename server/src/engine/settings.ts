@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   apcoreRoots: [],
   apcoreIdMap: null,
+  onexPins: {},
 };
 
 /** Fills every missing setting with its default; empty lists fall back to the defaults too. */
@@ -35,5 +36,6 @@ export function resolveSettings(partial: Partial<Settings>): Settings {
     severity: { ...(partial.severity ?? {}) },
     apcoreRoots: (partial.apcoreRoots ?? []).filter((r) => typeof r === 'string' || (typeof r === 'object' && r !== null && typeof r.path === 'string')),
     apcoreIdMap: typeof partial.apcoreIdMap === 'string' && partial.apcoreIdMap !== '' ? partial.apcoreIdMap : null,
+    onexPins: Object.fromEntries(Object.entries(partial.onexPins ?? {}).filter(([, v]) => typeof v === 'string')),
   };
 }

@@ -60,6 +60,8 @@ export interface Settings {
   apcoreRoots: ApcoreRootSetting[];
   /** Root-relative path of the apcore ID map, overriding `apcore.yaml`'s `id_map`. */
   apcoreIdMap: string | null;
+  /** ONEX version pins for `explain NAME@pinned`: artifact name → version (`1.0.0` or `v1_0_0`). */
+  onexPins: Record<string, string>;
 }
 
 /** A root directory, or a directory with the namespace its module ids get when there are several roots. */

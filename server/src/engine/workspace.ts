@@ -18,7 +18,7 @@ import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
-import type { FamilyQueries, RegistryFamily } from './families/family';
+import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
 
 export { MAX_FILE_CHARS } from './analysis/files';
 
@@ -81,6 +81,17 @@ export class Workspace {
     this.files.settingsInput.set(NONE, settings);
     this.db.commit();
     this.publisher.touchAll();
+  }
+
+  /** The editor features of the family that classified a file, with the queries they read. */
+  featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
+    const features = this.files.classify(path)?.family.features;
+    return features ? { features, q: this.queries } : null;
+  }
+
+  /** Every family's editor features (workspace-wide questions: symbols, explain, list). */
+  allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] {
+    return this.files.families.flatMap((f) => (f.features ? [{ features: f.features, q: this.queries }] : []));
   }
 
   /** Whether the host should feed this path: a family classifies it and wants it. */

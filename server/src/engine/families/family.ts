@@ -2,7 +2,8 @@
 // paths it cares about are, reads one of its files into facts, names its units of cross-file
 // diagnostics and computes each one, and tells the host which files and directories it needs. The
 // engine consults the families listed in families/index.ts in order; families never import each other.
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Location, Position } from '../types';
+import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FamilyRole } from '../analysis/facts';
 import type { FileFamily, FileQueries } from '../analysis/files';
 import type { ModelQueries } from '../analysis/model';
@@ -20,6 +21,25 @@ export interface FamilyQueries {
 
 export type { FamilyRole };
 
+/**
+ * Editor features a family answers itself: on the files it classified (the generic features ask the
+ * file's family first, then fall back to theirs), or across the workspace (symbols, explain, list).
+ */
+export interface FamilyFeatures {
+  hover?(file: string, pos: Position, q: FamilyQueries): HoverResult | null;
+  definition?(file: string, pos: Position, q: FamilyQueries): Location[];
+  references?(file: string, pos: Position, q: FamilyQueries): Location[];
+  completion?(file: string, pos: Position, q: FamilyQueries): CompletionResult[];
+  documentSymbols?(file: string, q: FamilyQueries): DocumentSymbolResult[];
+  codeLenses?(file: string, q: FamilyQueries): CodeLensResult[];
+  /** Symbols matching a query (a lower-case subsequence), added to the shared model's. */
+  workspaceSymbols?(query: string, q: FamilyQueries): WorkspaceSymbolResult[];
+  /** An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it. */
+  explain?(query: ExplainQuery, q: FamilyQueries): Explanation | null;
+  /** Rows added to `list`. */
+  list?(q: FamilyQueries): ListRow[];
+}
+
 /** A family: the per-file part (analysis/files.ts: classify, index, read) and the cross-file part below. */
 export interface RegistryFamily extends FileFamily {
   /** Keys of the family's units of cross-file diagnostics (each a tracked query). */
@@ -34,6 +54,8 @@ export interface RegistryFamily extends FileFamily {
   wantedFiles?(q: FamilyQueries): string[];
   /** Host question: a value that changes when only a new walk can find the files that became relevant. */
   relevance?(layout: unknown): string;
+  /** Editor features on the family's own files and entries. */
+  features?: FamilyFeatures;
   /** Sources (registry files) and entries the family contributes beyond the shared model, for the summary. */
   counts?(q: FamilyQueries): { sources: number; entries: number };
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */

@@ -11,6 +11,7 @@ import { readMetadata } from './metadataDoc';
 import { readOnextree } from './onextree';
 import { onexQueries } from './queries';
 import { checkMetadata, checkRegistry, entrypointFiles } from './checks';
+import { onexFeatures } from './features';
 
 export const onex: RegistryFamily = {
   name: 'onex',
@@ -29,6 +30,7 @@ export const onex: RegistryFamily = {
     const o = onexQueries(q.files);
     return key.startsWith('reg:') ? checkRegistry(o, key.slice('reg:'.length)) : checkMetadata(o, key.slice('meta:'.length));
   },
+  features: onexFeatures,
   counts(q) {
     const o = onexQueries(q.files);
     const registries = o.registries();
