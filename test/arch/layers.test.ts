@@ -1,7 +1,7 @@
 // The layer invariants of ARCHITECTURE.md, checked on the import statements of every source file.
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
@@ -47,6 +47,47 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
     const protocol = readFileSync(join(ROOT, 'server/src/lsp/protocol.ts'), 'utf8');
     assert.ok([...protocol.matchAll(/^import (?!type )/gm)].length === 0, 'protocol.ts may only import types');
+  });
+
+  it('the query layer (engine/db) imports no domain code: only itself and alien-signals', () => {
+    const bad = sources('server/src/engine/db').flatMap((f) => imports(f).filter((s) => !s.startsWith('./') && s !== 'alien-signals').map((s) => `${f}: ${s}`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('families never import each other, and only the registry of families imports a family', () => {
+    const familyOf = (file: string): string | null => /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const bad = sources('server/src/engine').flatMap((f) => imports(f).flatMap((s) => {
+      const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
+      if (!target || target === 'family' || !s.startsWith('.')) return [];
+      const from = familyOf(f);
+      const allowed = from === target || f.endsWith('engine/families/index.ts');
+      return allowed ? [] : [`${f}: ${s}`];
+    }));
+    assert.deepEqual(bad, []);
+  });
+
+  it('features never import a family (they reach families through the model and the engine)', () => {
+    const bad = sources('server/src/engine/features').flatMap((f) => imports(f).filter((s) => s.includes('families/')).map((s) => `${f}: ${s}`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('engine modules import each other without cycles (type imports included)', () => {
+    const resolve = (from: string, spec: string): string => {
+      const p = join(dirname(from), spec);
+      return existsSync(join(ROOT, `${p}.ts`)) ? `${p}.ts` : join(p, 'index.ts');
+    };
+    const graph = new Map(sources('server/src/engine').map((f) => [f, imports(f).filter((s) => s.startsWith('.')).map((s) => resolve(f, s))]));
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (f: string, trail: string[]): void => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') { cycles.push([...trail.slice(trail.indexOf(f)), f].join(' -> ')); return; }
+      state.set(f, 'open');
+      for (const g of graph.get(f) ?? []) visit(g, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    assert.deepEqual(cycles, []);
   });
 
   it('every module starts with a comment saying why it exists', () => {

@@ -33,7 +33,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly coreViewQ: Query<CoreView> = this.db.query('core', () => buildCore([...this.coreSourcesQ(NONE).values()]));
   /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
-  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameData);
+  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry);
   readonly core = this.view(this.coreIndex);
   readonly coreByConfig = this.view(this.db.index('coreByConfig', () => this.coreViewQ(NONE).coreByConfig, sameList));
   readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList));
@@ -84,20 +84,59 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   });
 
   /** Directories sharing a workspace id (RL015), per id. */
-  private readonly idIndex = this.db.index('dirsWithId', () => this.wsIndexQ(NONE).byId, sameList);
-  /** Per workspace, its local names that other workspaces define locally too (RL002); absent when none. */
-  private readonly sharedLocalNamesIndex = this.db.index('sharedLocalNames', () => {
-    const out = new Map<string, Map<string, string[]>>();
-    for (const [name, dirs] of this.wsIndexQ(NONE).localNames) {
-      if (dirs.size < 2) continue;
-      const sorted = [...dirs].sort();
-      for (const d of sorted) {
-        const m = out.get(d);
-        if (m) m.set(name, sorted); else out.set(d, new Map([[name, sorted]]));
-      }
+  private readonly idIndex = this.db.index('dirsWithId', () => {
+    const byId = new Map<string, string[]>();
+    for (const dir of this.wsDirsQ(NONE)) {
+      const id = this.wsNamesQ(dir)?.id;
+      if (id === undefined) continue;
+      const dirs = byId.get(id);
+      if (dirs) dirs.push(dir); else byId.set(id, [dir]);
     }
-    return out;
+    return byId;
+  }, sameList);
+
+  /**
+   * Per workspace, its local names that other workspaces define locally too (RL002); absent when none.
+   * Kept up to date from the workspaces whose names changed (an edit of one workspace costs its names,
+   * not every workspace's); the result is the same as building it from scratch.
+   */
+  private readonly sharedLocalNamesIndex = this.db.index('sharedLocalNames', (): ReadonlyMap<string, Map<string, string[]>> => {
+    const { owners, seen, shared } = this.localNamesState;
+    const affected = new Set<string>();
+    const touch = (dir: string, names: readonly string[], add: boolean): void => {
+      for (const name of names) {
+        let dirs = owners.get(name);
+        if (add) { if (!dirs) owners.set(name, (dirs = new Set())); dirs.add(dir); } else dirs?.delete(dir);
+        for (const d of dirs ?? []) affected.add(d);
+        affected.add(dir);
+        if (dirs?.size === 0) owners.delete(name);
+      }
+    };
+    const dirs = new Set(this.wsDirsQ(NONE));
+    for (const [dir, names] of seen) {
+      if (dirs.has(dir)) continue;
+      touch(dir, names, false);
+      seen.delete(dir);
+    }
+    for (const dir of dirs) {
+      const names = this.wsNamesQ(dir)?.local ?? [];
+      const before = seen.get(dir);
+      if (before === names) continue;
+      if (before) touch(dir, before, false);
+      touch(dir, names, true);
+      seen.set(dir, names);
+    }
+    for (const dir of affected) {
+      const mine = new Map<string, string[]>();
+      for (const name of seen.get(dir) ?? []) {
+        const owning = owners.get(name);
+        if (owning && owning.size > 1) mine.set(name, [...owning].sort());
+      }
+      if (mine.size > 0) shared.set(dir, mine); else shared.delete(dir);
+    }
+    return new Map(shared);
   }, sameData);
+  private readonly localNamesState = { owners: new Map<string, Set<string>>(), seen: new Map<string, readonly string[]>(), shared: new Map<string, Map<string, string[]>>() };
 
   readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>
     [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));
@@ -173,4 +212,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     for (const ws of this.workspaces.values()) n += ws.source.entries.length;
     return n + this.modules.size;
   }
+}
+
+/** Two parses of one entry are equal when its place and its value are (`fields` is read from `value`). */
+function sameEntry(a: StepEntry, b: StepEntry): boolean {
+  return a.name === b.name && a.file === b.file && a.layer === b.layer && a.wsDir === b.wsDir && a.variable === b.variable
+    && sameData(a.keyRange, b.keyRange) && sameData(a.range, b.range) && sameData(a.value, b.value);
 }

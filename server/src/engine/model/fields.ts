@@ -4,7 +4,7 @@ import type { Diagnostic, Range, Settings } from '../types';
 import type { Lit } from '../literal';
 import { diag } from '../codes';
 import { closest, editDistance } from '../util/editDistance';
-import type { StepEntry } from './source';
+import type { StepEntry } from './entry';
 
 export type FieldType = 'str' | 'int' | 'list[str]';
 

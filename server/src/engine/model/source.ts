@@ -6,26 +6,9 @@ import { diag } from '../codes';
 import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
+import type { FieldValue, Layer, StepEntry } from './entry';
 
-/** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
-export type Layer = 'core' | 'local' | 'override' | 'module';
-
-export interface FieldValue { keyRange: Range; value: Lit }
-
-export interface StepEntry {
-  name: string;
-  file: string;
-  layer: Layer;
-  /** Workspace directory for local/override entries, null for core. */
-  wsDir: string | null;
-  variable: string;
-  keyRange: Range;
-  /** The key's characters between the quotes, where renames edit. */
-  keyInner: Range;
-  range: Range;
-  value: Lit;
-  fields: Map<string, FieldValue>;
-}
+export type { FieldValue, Layer, StepEntry } from './entry';
 
 /** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
 export interface NameRef { name: string; file: string; range: Range; inner: Range }

@@ -3,7 +3,6 @@
 // (stages 4, 6); per module its entry class and validation (stages 4–5); per context its cycles
 // (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
 // calls its stage module and records what it reads, so no stage knows who depends on it.
-import semver from 'semver';
 import type { Diagnostic, Range, Settings } from '../types';
 import type { PyClass } from '../python/facts';
 import type { RegistryModel } from '../model/registry';
@@ -15,9 +14,9 @@ import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
-import { sameJson, sameList } from '../analysis/equality';
-import { DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
-import { activeRoots, checkIds, pathId, rootOf } from './scan';
+import { sameData, sameJson, sameList } from '../analysis/equality';
+import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
+import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
@@ -25,6 +24,7 @@ import { validateModule } from './validate';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
+import { parseVersion } from './versionHint';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -74,13 +74,14 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
     };
     const active = activeRoots(decls, defaultHasMeta, anchorOf);
-    const multi = active.roots.length > 1;
+    const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
     const found: Found[] = [];
     for (const file of candidates) {
       const root = rootOf(file, active.roots);
-      if (root) found.push({ file, root, pathId: pathId(file, root, multi) });
+      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
     }
-    const mapped = applyIdMap(found, idMap, (p) => host.exists(p));
+    const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
     const ids = checkIds(mapped.modules);
     const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
     if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
@@ -88,7 +89,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       scanned: new Map(mapped.modules.map((m) => [m.file, m])),
       modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
       diagnostics,
-      mapped: (idMap?.items ?? []).flatMap((i) => (i.file?.path ? [i.file.path] : [])),
+      mapped: mapped.watched,
     };
   });
 
@@ -108,6 +109,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       if (!root) continue;
       if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
       else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
+      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
     }
     return out;
   }
@@ -129,21 +131,66 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return doc ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null;
   }, sameJson);
 
-  /** Meta files bound to each entry key, in path order (the first is the entry's companion). */
-  private readonly companionIndex = this.db.index('companions', () => {
+  /**
+   * Meta files by partition: the workspace directory their path lies in, '' elsewhere. A companion in
+   * a workspace with a registry binds only to that workspace's entries, so most lookups read one
+   * partition; core and module entries are gathered from every partition that binds to them.
+   */
+  private readonly metaPartitionsQ = this.db.query('metaPartitions', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
+      const part = this.host.wsDirOf(m) ?? CORE_SCOPE;
+      const list = out.get(part);
+      if (list) list.push(m); else out.set(part, [m]);
+    }
+    return out;
+  });
+  private readonly partitionMetasQ = this.db.query('partitionMetas', (part) => this.metaPartitionsQ(NONE).get(part) ?? [], sameList);
+  private readonly partitionNamesQ = this.db.query('partitionNames', () => [...this.metaPartitionsQ(NONE).keys()], sameList);
+
+  /** One partition's meta files by the entry key they bind to, in path order. */
+  private readonly partitionBindingsQ = this.db.query('partitionBindings', (part) => {
+    const out = new Map<string, string[]>();
+    for (const m of this.partitionMetasQ(part)) {
       const key = this.bindingQ(m)?.entry;
       if (!key) continue;
       const list = out.get(key);
       if (list) list.push(m); else out.set(key, [m]);
     }
     return out;
-  }, sameList);
-  private companionsOfKey(key: string): string[] { return this.companionIndex.get(key) ?? []; }
+  }, sameData);
+  /** Whether a partition binds any core or module entry (only then is it read for them). */
+  private readonly bindsCoreQ = this.db.query('bindsCore', (part) => [...this.partitionBindingsQ(part).keys()].some((k) => scopeOfKey(k) === CORE_SCOPE));
+  private readonly coreBindingPartitionsQ = this.db.query('coreBindingPartitions', () => this.partitionNamesQ(NONE).filter((p) => this.bindsCoreQ(p)), sameList);
 
-  /** Meta files listing a name among their dependencies. */
-  private readonly depIndex = this.db.index('dependents', () => {
+  /** Meta files bound to core and module entries, by key, in path order. */
+  private readonly coreCompanions = this.db.index('coreCompanions', () => {
+    const out = new Map<string, string[]>();
+    for (const part of this.coreBindingPartitionsQ(NONE)) {
+      for (const [key, metas] of this.partitionBindingsQ(part)) {
+        if (scopeOfKey(key) !== CORE_SCOPE) continue;
+        const list = out.get(key);
+        if (list) list.push(...metas); else out.set(key, [...metas]);
+      }
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  }, sameList);
+
+  /** Meta files bound to an entry key, in path order (the first is the entry's companion). */
+  private companionsOfKey(key: string): string[] {
+    const scope = scopeOfKey(key);
+    return (scope === CORE_SCOPE ? this.coreCompanions.get(key) : this.partitionBindingsQ(scope).get(key)) ?? [];
+  }
+
+  /** Meta files bound to the entries of a scope ('' for core and modules). */
+  private metasOfScope(scope: string): string[] {
+    if (scope === CORE_SCOPE) return [...new Set(this.coreCompanions.keys().flatMap((k) => this.coreCompanions.get(k) ?? []))];
+    return [...this.partitionBindingsQ(scope)].flatMap(([k, metas]) => (scopeOfKey(k) === scope ? metas : []));
+  }
+
+  /** Meta files listing a name among their dependencies (read by the editor features only). */
+  private readonly depIndexQ = this.db.query('dependents', () => {
     const out = new Map<string, string[]>();
     for (const m of this.host.metaFiles()) {
       for (const n of this.depNamesQ(m)) {
@@ -152,7 +199,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       }
     }
     return out;
-  }, sameList);
+  });
   private readonly depNamesQ = this.db.query('depNames', (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))], sameJson);
 
   private bindEnv(wsDir: string | null): BindEnv {
@@ -199,7 +246,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
       }));
     }
-    diagnostics.push(...checkMetaEntryPoint(doc, this.classFiles()).diagnostics);
+    diagnostics.push(...checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     diagnostics.push(...deps.diagnostics);
     return { diagnostics, edges: deps.edges };
@@ -207,7 +254,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   readonly edgesQ: Query<Edge[]> = this.db.query('edges', (m) => this.metaQ(m)?.edges ?? [], sameJson);
 
   private classFiles(): ClassFiles {
-    return { exists: (f) => this.host.exists(f), classes: (f) => this.host.pyClasses(f) };
+    return { classes: (f) => this.host.pyClasses(f) };
   }
 
   /** `core` or the workspace id of a context. */
@@ -236,7 +283,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (doc?.version && node) return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
     const found = e.layer === 'module' ? this.entryClassOf(e.file) : null;
     const attr = found?.cls.strAttrs['version'];
-    if (found && attr && semver.valid(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
+    if (found && attr && parseVersion(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
     return { value: DEFAULT_VERSION, declared: false, at: null };
   }
 
@@ -250,7 +297,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (!s || !entry || entry.file !== file || classes === null) return null;
     const primary = this.primaryOf(entry);
     const meta = primary ? this.host.metaDoc(primary) : null;
-    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, this.classFiles()).cls, file: meta.entryPoint.file ?? file, diagnostics: [] };
+    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, file, diagnostics: [] };
     return { ...detectEntryClass(file, classes, s.mappedClass), file };
   });
 
@@ -258,32 +305,17 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const found = this.moduleClassQ(file);
     const s = this.scannedQ(file);
     if (!found || !s) return [];
-    const entry = this.modulesQ(NONE).get(s.id);
-    const primary = entry ? this.primaryOf(entry) : null;
     const diags = [...found.diagnostics];
-    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls, primary ? this.host.metaDoc(primary) : null));
+    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls));
     return diags;
   });
 
   // ---- stage 7, per context
 
-  /** Bound meta files by the scope of their entry ('' for core and modules). */
-  private readonly metasByScope = this.db.index('metasByScope', () => {
-    const out = new Map<string, string[]>();
-    for (const m of this.host.metaFiles()) {
-      const key = this.bindingQ(m)?.entry;
-      if (!key) continue;
-      const scope = scopeOfKey(key);
-      const list = out.get(scope);
-      if (list) list.push(m); else out.set(scope, [m]);
-    }
-    return out;
-  }, sameList);
-
   /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
   readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
     const out = new Set<string>();
-    for (const m of this.metasByScope.get(scope) ?? []) {
+    for (const m of this.metasOfScope(scope)) {
       const key = this.bindingQ(m)?.entry;
       if (key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0) out.add(key);
     }
@@ -330,29 +362,22 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- reads for the hosts and the editor features
 
-  /** Files worth looking for on disk: subject candidates of meta files without a subject, entry point files, mapped files. */
+  /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
   readonly wantedQ = this.db.query('wanted', () => {
     const out = new Set<string>(this.mappedQ(NONE));
     for (const m of this.host.metaFiles()) {
       const b = this.bindingQ(m);
       if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
-      const ep = this.entryPointFileQ(m);
-      if (ep) out.add(ep);
     }
     return [...out].sort();
   }, sameJson);
 
-  /** Files a meta file or the id map looks at: every subject candidate, entry point files, mapped files. */
+  /** Files a meta file or the id map looks at: every subject candidate, mapped files. */
   readonly watchedQ = this.db.query('watched', () => {
     const out = new Set<string>(this.mappedQ(NONE));
-    for (const m of this.host.metaFiles()) {
-      for (const p of subjectCandidates(m)) out.add(p);
-      const ep = this.entryPointFileQ(m);
-      if (ep) out.add(ep);
-    }
+    for (const m of this.host.metaFiles()) for (const p of subjectCandidates(m)) out.add(p);
     return out;
   });
-  private readonly entryPointFileQ = this.db.query('entryPointFile', (m) => this.host.metaDoc(m)?.entryPoint?.file ?? null);
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return this.watchedQ(NONE).has(path); }
@@ -369,7 +394,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return r?.cls ? { file: r.file, cls: r.cls } : null;
   }
   /** Meta files that list `name` among their dependencies. */
-  dependentsOf(name: string): string[] { return [...(this.depIndex.get(name) ?? [])].sort(); }
+  dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
     const e = resolveName(this.layers(wsDir), name)?.entry;

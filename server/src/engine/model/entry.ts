@@ -1,0 +1,25 @@
+// A registry entry as every stage sees it: a named definition in one file, with its layer, its place
+// and its literal value. Shared by the per-file readers, the field checks and the model.
+import type { Range } from '../types';
+import type { Lit } from '../literal';
+
+/** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
+export type Layer = 'core' | 'local' | 'override' | 'module';
+
+export interface FieldValue { keyRange: Range; value: Lit }
+
+export interface StepEntry {
+  name: string;
+  file: string;
+  layer: Layer;
+  /** Workspace directory for local/override entries, null for core. */
+  wsDir: string | null;
+  variable: string;
+  keyRange: Range;
+  /** The key's characters between the quotes, where renames edit. */
+  keyInner: Range;
+  range: Range;
+  value: Lit;
+  fields: Map<string, FieldValue>;
+}
+

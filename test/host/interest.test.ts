@@ -1,0 +1,35 @@
+// The host answers the engine's one question (`interest()`): it reads the files the families want and
+// reports the directories they ask about — here for a family added through the public API.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { RegistryEngine } from '../../server/src/engine/engine';
+import { feedEngine } from '../../server/src/host/feedEngine';
+import { limiter } from '../../server/src/host/limit';
+import { pointers } from '../engine/pointersFamily';
+
+const wasm = {
+  treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+  python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+};
+
+describe('host: the engine interest', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'registry-lens-interest-'));
+    mkdirSync(path.join(root, 'nodes', 'n1.wip'), { recursive: true });
+    mkdirSync(path.join(root, 'nodes', 'plain'), { recursive: true });
+    writeFileSync(path.join(root, 'a.pointer'), 'nodes/n1.wip\n');
+    writeFileSync(path.join(root, 'b.pointer'), 'nodes/n2.wip\n');
+    writeFileSync(path.join(root, 'notes.txt'), 'not wanted\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('feeds the wanted files and reports the directories a family asks about', async () => {
+    const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
+    await feedEngine(engine, root, { excluded: () => false, run: limiter(4), warn: () => undefined });
+    assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
+    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`), ["b.pointer: Directory 'nodes/n2.wip' does not exist"]);
+  });
+});
