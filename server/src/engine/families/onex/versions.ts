@@ -1,6 +1,7 @@
 // An artifact's versions as the registry and the disk show them (directory, `.wip`, metadata), and the
 // version policies of `explain NAME@POLICY` (SPEC §1.7): `latest` is the highest version that is not
-// work in progress, `@1.2.0` (or `@v1_2_0`) that version, `pinned` the version of `registryLens.onex.pins`.
+// work in progress nor invalid for the loaders (no directory or metadata), `@1.2.0` (or `@v1_2_0`)
+// that version, `pinned` the version of `registryLens.onex.pins`.
 import { compareVersions, normalizeVersion } from './kinds';
 import type { OnexArtifact } from './registryDoc';
 import type { OnexQueries, ResolvedVersion } from './queries';
@@ -39,11 +40,15 @@ export function choose(versions: VersionView[], policy: Policy): { chosen: Versi
     const hit = want(policy.pin);
     return { chosen: hit ?? null, reason: hit ? `pinned to ${policy.pin} (registryLens.onex.pins)` : `pinned to ${policy.pin} (registryLens.onex.pins), which is not registered` };
   }
-  const ready = versions.filter((v) => !v.wip && v.version.norm !== null).sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string));
+  const ready = versions.filter((v) => !v.wip && v.dir !== null && v.metadataExists && v.version.norm !== null).sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string));
   const best = ready[0] ?? null;
   const wip = versions.filter((v) => v.wip).map((v) => v.version.version.value);
-  const skipped = wip.length ? `; ${wip.join(', ')} ${wip.length === 1 ? 'is' : 'are'} work in progress (.wip)` : '';
-  return { chosen: best, reason: best ? `latest: highest version that is not work in progress${skipped}` : `latest: no version outside work in progress${skipped}` };
+  const invalid = versions.filter((v) => !v.wip && (v.dir === null || !v.metadataExists)).map((v) => v.version.version.value);
+  const skipped = [
+    ...(wip.length ? [`${wip.join(', ')} ${wip.length === 1 ? 'is' : 'are'} work in progress (.wip)`] : []),
+    ...(invalid.length ? [`${invalid.join(', ')} ${invalid.length === 1 ? 'has' : 'have'} no directory or metadata (invalid for the loaders)`] : []),
+  ].map((x) => `; ${x}`).join('');
+  return { chosen: best, reason: best ? `latest: highest valid version that is not work in progress${skipped}` : `latest: no valid version outside work in progress${skipped}` };
 }
 
 /** "3 versions · latest 1.2.0 · 1 WIP" */
