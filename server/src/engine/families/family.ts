@@ -38,6 +38,10 @@ export interface FamilyFeatures {
   explain?(query: ExplainQuery, q: FamilyQueries): Explanation | null;
   /** Rows added to `list`. */
   list?(q: FamilyQueries): ListRow[];
+  /** The name Explain should take at a position of one of the family's files (e.g. `stamper_node@latest`). */
+  nameAt?(file: string, pos: Position, q: FamilyQueries): string | null;
+  /** Names Explain accepts, offered by the editor's picker (e.g. `stamper_node@latest`, `stamper_node@1.0.0`). */
+  names?(q: FamilyQueries): string[];
 }
 
 /** A family: the per-file part (analysis/files.ts: classify, index, read) and the cross-file part below. */

@@ -10,6 +10,7 @@ import { completion as modelCompletion } from './completion';
 import { codeLenses as modelCodeLenses, documentSymbols as modelDocumentSymbols, workspaceSymbols as modelWorkspaceSymbols } from './outline';
 import { explain as modelExplain } from './explain';
 import { list as modelList } from './list';
+import { stepAt as modelStepAt } from './stepAt';
 
 export function hover(ws: Workspace, file: string, pos: Position): HoverResult | null {
   const own = ws.featuresOf(file);
@@ -52,6 +53,16 @@ export function explain(ws: Workspace, query: ExplainQuery): Explanation {
     if (e) return e;
   }
   return modelExplain(ws, query);
+}
+
+export function stepAt(ws: Workspace, file: string, pos: Position): string | null {
+  const own = ws.featuresOf(file);
+  return own?.features.nameAt ? own.features.nameAt(file, pos, own.q) : modelStepAt(ws, file, pos);
+}
+
+/** Names other families let Explain take (added to the shared model's step names). */
+export function familyNames(ws: Workspace): string[] {
+  return ws.allFeatures().flatMap(({ features, q }) => features.names?.(q) ?? []);
 }
 
 export function list(ws: Workspace, opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean }): ListRow[] {

@@ -1,7 +1,6 @@
 // The engine's query functions, one module per feature; those a family may answer for its own files
 // go through familyFirst.ts.
-export { explain, hover, definition, references, completion, documentSymbols, workspaceSymbols, codeLenses, list } from './familyFirst';
+export { explain, hover, definition, references, completion, documentSymbols, workspaceSymbols, codeLenses, list, stepAt, familyNames } from './familyFirst';
 export { prepareRename, rename } from './navigation';
 export { fixes } from './fixes';
-export { stepAt } from './stepAt';
 export { graph } from './graph';

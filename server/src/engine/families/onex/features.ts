@@ -240,4 +240,26 @@ function list(fq: FamilyQueries): ListRow[] {
   })));
 }
 
-export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, workspaceSymbols, explain, list };
+/** `name@latest` on an artifact, `name@VERSION` on one of its versions; in a metadata file, its registered artifact. */
+function nameAt(file: string, pos: Position, fq: FamilyQueries): string | null {
+  const q = o(fq);
+  const reg = q.registry(file);
+  if (reg) {
+    const t = registryTarget(reg, pos);
+    return t ? `${t.artifact.name}@${t.version?.norm ?? 'latest'}` : null;
+  }
+  const m = metadataFileOf(file);
+  const v = m ? q.registries().flatMap((f) => q.resolvedQ(f)?.versions ?? []).find((x) => x.dir === m.dir) : undefined;
+  return v ? `${v.artifact.name}@${v.version.norm ?? 'latest'}` : null;
+}
+
+function names(fq: FamilyQueries): string[] {
+  const q = o(fq);
+  const pins = fq.files.settings().onexPins;
+  return [...q.artifactsQ('')].flatMap(([name, defs]) => [
+    `${name}@latest`, ...(pins[name] ? [`${name}@pinned`] : []),
+    ...new Set(defs.flatMap((d) => d.artifact.versions.map((v) => `${name}@${v.norm ?? v.version.value}`))),
+  ]);
+}
+
+export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, workspaceSymbols, explain, list, nameAt, names };
