@@ -310,6 +310,9 @@ pass
     const pinned = engine.explain({ step: 'echo_node@pinned' });
     assert.equal(pinned.winner?.fields['version'], 'v1_1_0');
     assert.match(pinned.summary, /registryLens\.onex\.pins/);
+    assert.equal(engine.stepAt('src/demo/registry/registry.yaml', { line: 1, character: 12 }), 'echo_node@latest');
+    assert.equal(engine.stepAt('src/demo/registry/registry.yaml', { line: 7, character: 20 }), 'echo_node@1.1.0');
+    assert.deepEqual(engine.stepNames(), ['echo_node@latest', 'echo_node@pinned', 'echo_node@1.0.0', 'echo_node@1.1.0']);
     const missing = engine.explain({ step: 'echo_nod@latest' });
     assert.equal(missing.found, false);
     assert.deepEqual(missing.suggestions, ['echo_node']);
