@@ -41,7 +41,7 @@ const found: Explanation = {
     { name: 'TabularPreprocessing', resolved: { source: 'core', file: CORE_FILE, range: r(20, 4) }, optional: false },
     { name: 'Ghost', resolved: null, optional: true },
   ],
-  dependents: [{ source: 'core', file: CORE_FILE, range: r(60, 4) }],
+  dependents: [{ name: 'Package', context: 'core', source: 'core', file: CORE_FILE, range: r(60, 4) }],
   suggestions: [],
   summary: "XGBoostTraining resolves to override:alice (overrides core)",
 };
@@ -118,7 +118,7 @@ describe('renderExplanation', () => {
     has(`  TabularPreprocessing  → core  ${CORE_FILE}:21:5`);
     has('  Ghost (optional)  unresolved');
     assert.ok(lines.includes('Dependents:'));
-    has(`  core  ${CORE_FILE}:61:5`);
+    has(`  Package (context core)  core  ${CORE_FILE}:61:5`);
   });
 
   it('reports a missing step with suggestions and no component section', () => {

@@ -25,7 +25,7 @@ export function formatExplainJson(e: Explanation): string {
       script: component(e.components.script),
     },
     dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
-    dependents: e.dependents.map(sourced),
+    dependents: e.dependents.map((d) => ({ name: d.name, context: d.context, ...sourced(d) })),
     suggestions: e.suggestions,
     ...(e.sections ? { sections: e.sections } : {}),
   }, null, 2) + '\n';

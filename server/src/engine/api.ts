@@ -36,8 +36,8 @@ export interface RenameResult { edits: { file: string; edits: TextEdit[] }[] }
 /** Where one definition of a step comes from: `core`, `workspace:<id>` or `override:<id>`. */
 export interface SourcedLocation { source: string; file: string; range: Range }
 
-/** A dependent: the entry that depends (`name`), where it comes from, and the node that declares the dependency. */
-export interface Dependent extends SourcedLocation { name?: string }
+/** A dependent: the entry that depends (`name`, or `workspace:<id>` for a workspace's own dependencies), the context it belongs to, where it comes from, and the node that declares the dependency. */
+export interface Dependent extends SourcedLocation { name: string; context: ContextId }
 
 export interface TraceStep { layer: string; hit: boolean; file: string | null; range: Range | null }
 export interface ComponentHit { class: string | null; file: string; range: Range }

@@ -213,17 +213,33 @@ export class Workspace {
 
   contextOf(path: string): ContextId {
     const dir = this.files.wsDirOf(path);
-    return (dir && this.model.workspace(dir)?.id) ?? CORE;
+    return (dir && this.contextIdOf(dir)) ?? CORE;
+  }
+
+  /**
+   * The context id of a workspace directory: its workspace id, or `id@dir` when an earlier directory
+   * already uses that id (RL015), so that every workspace stays a context of its own.
+   */
+  contextIdOf(dir: string): ContextId | null {
+    const ws = this.model.workspace(dir);
+    if (!ws) return null;
+    return this.model.dirOfContext(ws.id) === dir ? ws.id : `${ws.id}@${dir}`;
   }
 
   /** Workspace directory of a context id; null for core or unknown ids. */
   dirOfContext(context: ContextId | undefined): string | null {
-    return !context || context === CORE ? null : this.model.dirOfContext(context);
+    if (!context || context === CORE) return null;
+    const at = context.indexOf('@');
+    if (at > 0) {
+      const dir = context.slice(at + 1);
+      return this.model.workspace(dir)?.id === context.slice(0, at) ? dir : null;
+    }
+    return this.model.dirOfContext(context);
   }
 
   contextInfos(): ContextInfo[] {
     const core: ContextInfo = { id: CORE, dir: null, file: this.model.coreFile(), localSteps: this.model.core.size, overrides: 0 };
-    return [core, ...this.model.sortedWorkspaces().map((w) => ({ id: w.id, dir: w.dir, file: w.source.file, localSteps: w.local.size, overrides: w.overrides.size }))];
+    return [core, ...this.model.sortedWorkspaces().map((w) => ({ id: this.contextIdOf(w.dir) ?? w.id, dir: w.dir, file: w.source.file, localSteps: w.local.size, overrides: w.overrides.size }))];
   }
 
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] {

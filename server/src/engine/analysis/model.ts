@@ -39,8 +39,15 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList));
   readonly coreByBuilder = this.view(this.db.index('coreByBuilder', () => this.coreViewQ(NONE).coreByBuilder, sameList));
   private view<V>(index: Index<V>): KeyedView<V> { return new KeyedView(() => index.keys(), (k) => index.get(k)); }
-  /** The first core registry file (path order), the one Explain and contexts name. */
-  readonly coreFileQ = this.db.query('coreFile', () => [...this.coreSourcesQ(NONE).keys()].sort()[0] ?? null);
+  /**
+   * The core context's file, as Explain, the status and the contexts name it: the first core registry
+   * (path order) that defines entries — never a shim whose STEP_NAMES is not a literal (RL031) — else
+   * the first core registry.
+   */
+  readonly coreFileQ = this.db.query('coreFile', () => {
+    const sources = [...this.coreSourcesQ(NONE).values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    return (sources.find((s) => s.entries.length > 0) ?? sources[0])?.file ?? null;
+  });
 
   readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {
     const file = this.f.filesOf(`cursus:ws:${dir}`)[0];

@@ -62,7 +62,7 @@ export function expectedDir(model: RegistryModel, wsDir: string | null, kind: Co
   if (wsDir) return `${wsDir}/${WS_STEPS_DIR}/${kindDir(kind)}/`;
   const existing = model.searchedDirs(null, kind)[0];
   if (existing) return existing;
-  const coreFile = [...model.coreSources.keys()].sort()[0] ?? 'src/registry/step_names.py';
+  const coreFile = model.coreFile() ?? 'src/registry/step_names.py';
   const base = coreFile.replace(/\/?registry\/[^/]+$/, '');
   return `${base ? `${base}/` : ''}steps/${kindDir(kind)}/`;
 }

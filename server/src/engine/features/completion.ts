@@ -63,6 +63,6 @@ function valueCompletions(ws: Workspace, wsDir: string | null, field: string, ra
     const kind = field === 'builder_step_name' ? 'builder' : 'config';
     return ws.model.visibleClasses(wsDir, kind).map((c) => ({ label: c.name, kind: 'class' as const, detail: c.file, range }));
   }
-  if (field === 'spec_type') return ws.stepNames(wsDir ? ws.model.workspaces.get(wsDir)?.id : undefined).map((n) => ({ label: n, kind: 'step' as const, range }));
+  if (field === 'spec_type') return ws.stepNames(wsDir ? ws.contextIdOf(wsDir) ?? undefined : undefined).map((n) => ({ label: n, kind: 'step' as const, range }));
   return [];
 }

@@ -145,7 +145,7 @@ function components(ws: Workspace, wsDir: string | null, e: StepEntry): Record<C
     const def = cls ? model.findClass(wsDir, kind, cls) : null;
     out[kind] = def ? { class: def.name, file: def.file, range: def.nameRange } : null;
   }
-  const names = (): Iterable<string> => ws.stepNames(wsDir ? model.workspaces.get(wsDir)?.id : CORE, 'isolated');
+  const names = (): Iterable<string> => ws.stepNames(wsDir ? ws.contextIdOf(wsDir) ?? undefined : CORE, 'isolated');
   for (const kind of ['spec', 'contract', 'script'] as const) {
     const file = componentFileFor(model, wsDir, kind, e.name, names);
     if (!file) continue;
@@ -181,11 +181,16 @@ function dependents(ws: Workspace, wsDir: string | null, mode: ResolutionMode, n
     const hit = b?.name ? resolveName(layers, b.name) : null;
     if (!b?.name || !hit || ws.pipeline.primaryOf(hit.entry) !== m) continue;
     const edge = ws.pipeline.edgesOf(m).find((e) => e.to === name);
-    if (edge) out.push({ name: b.name, source: sourceOf(ws.model, hit.entry), file: m, range: edge.range });
+    if (edge) out.push({ name: b.name, context: contextOfEntry(ws, hit.entry), source: sourceOf(ws.model, hit.entry), file: m, range: edge.range });
   }
   const own = wsDir ? ws.model.workspaces.get(wsDir) : undefined;
-  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${own?.id ?? ''}`, source: `workspace:${own?.id ?? ''}`, file: r.file, range: r.range });
+  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${own?.id ?? ''}`, context: own?.id ?? CORE, source: `workspace:${own?.id ?? ''}`, file: r.file, range: r.range });
   return out;
+}
+
+/** The context an entry belongs to: its workspace's id, else core. */
+function contextOfEntry(ws: Workspace, e: StepEntry): string {
+  return e.wsDir ? ws.contextIdOf(e.wsDir) ?? e.wsDir : CORE;
 }
 
 function emptyComponents(): Record<ComponentKind, ComponentHit | null> {

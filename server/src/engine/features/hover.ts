@@ -16,7 +16,7 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
   const t = locate(ws, file, pos);
   if (!t) return null;
   const wsDir = wsDirFor(ws, file);
-  const context = wsDir ? ws.model.workspaces.get(wsDir)?.id : undefined;
+  const context = wsDir ? ws.contextIdOf(wsDir) ?? undefined : undefined;
   switch (t.kind) {
     case 'step-key': return { range: t.entry.keyRange, markdown: stepMarkdown(ws, t.entry.name, context, t.entry) };
     case 'name-ref': return { range: t.ref.range, markdown: stepMarkdown(ws, t.ref.name, context, null) };
@@ -44,7 +44,7 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
     }
     case 'meta-dep': {
       const scope = ws.pipeline.scopeOf(file);
-      return { range: t.dep.range, markdown: stepMarkdown(ws, t.dep.moduleId, scope ? ws.model.workspaces.get(scope)?.id : undefined, null) };
+      return { range: t.dep.range, markdown: stepMarkdown(ws, t.dep.moduleId, scope ? ws.contextIdOf(scope) ?? undefined : undefined, null) };
     }
     case 'meta-entry-point': {
       const ep = t.meta.entryPoint;

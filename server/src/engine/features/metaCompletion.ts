@@ -40,7 +40,7 @@ function valueCompletions(ws: Workspace, file: string, key: string, range: Range
   if (key === 'module_id') {
     const scope = ws.pipeline.scopeOf(file);
     const self = ws.pipeline.bindingOf(file)?.name;
-    const context = scope ? ws.model.workspaces.get(scope)?.id : undefined;
+    const context = scope ? ws.contextIdOf(scope) ?? undefined : undefined;
     return ws.stepNames(context).filter((n) => n !== self).map((n) => {
       const e = ws.model.modules.get(n);
       return { label: n, kind: e ? 'module' as const : 'step' as const, detail: e ? `module (${e.file})` : 'step', range };

@@ -45,7 +45,7 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
 }
 
 /** Where an entry is defined: its registry key, or a module's class (else the start of its file). */
-function entryLocation(ws: Workspace, e: StepEntry): Location {
+export function entryLocation(ws: Workspace, e: StepEntry): Location {
   if (e.layer !== 'module') return { file: e.file, range: e.keyRange };
   const c = ws.pipeline.entryClassOf(e.file);
   return c ? { file: c.file, range: c.cls.nameRange } : { file: e.file, range: e.keyRange };
@@ -55,7 +55,10 @@ interface NameSite { file: string; range: Range; inner: Range; declaration: bool
 
 /** Every place a step name occurs: definitions in every registry and string references to it. */
 function sites(ws: Workspace, name: string): NameSite[] {
-  const out: NameSite[] = ws.model.definitions(name).map((e) => ({ file: e.file, range: e.keyRange, inner: e.keyInner, declaration: true }));
+  const out: NameSite[] = ws.model.definitions(name).map((e) => {
+    const at = entryLocation(ws, e);
+    return { file: at.file, range: at.range, inner: e.layer === 'module' ? at.range : e.keyInner, declaration: true };
+  });
   for (const w of ws.model.workspaces.values()) {
     for (const r of w.depRefs) if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
   }
@@ -65,11 +68,20 @@ function sites(ws: Workspace, name: string): NameSite[] {
   return out;
 }
 
-function nameAt(ws: Workspace, file: string, pos: Position): { name: string; range: Range } | null {
+/**
+ * The entry name under the cursor: a registry key, a name reference, a module_id, or an apcore
+ * module's class. A module's id comes from its path or the id map, so it is found but not renamed.
+ */
+function nameAt(ws: Workspace, file: string, pos: Position, forRename = false): { name: string; range: Range } | null {
   const t = locate(ws, file, pos);
+  const defs = (name: string): boolean => ws.model.definitions(name).some((e) => !forRename || e.layer !== 'module');
   if (t?.kind === 'step-key') return { name: t.entry.name, range: t.entry.keyInner };
-  if (t?.kind === 'name-ref' && ws.model.definitions(t.ref.name).length > 0) return { name: t.ref.name, range: t.ref.inner };
-  if (t?.kind === 'meta-dep' && ws.model.definitions(t.dep.moduleId).some((e) => e.layer !== 'module')) return { name: t.dep.moduleId, range: t.dep.inner };
+  if (t?.kind === 'name-ref' && defs(t.ref.name)) return { name: t.ref.name, range: t.ref.inner };
+  if (t?.kind === 'meta-dep' && defs(t.dep.moduleId)) return { name: t.dep.moduleId, range: t.dep.inner };
+  if (t?.kind === 'class' && !forRename) {
+    const mod = ws.pipeline.moduleOf(t.cls.file);
+    if (mod && ws.pipeline.entryClassOf(t.cls.file)?.cls.name === t.cls.name) return { name: mod.id, range: t.cls.nameRange };
+  }
   return null;
 }
 
@@ -80,12 +92,12 @@ export function references(ws: Workspace, file: string, pos: Position, includeDe
 }
 
 export function prepareRename(ws: Workspace, file: string, pos: Position): { range: Range; placeholder: string } | null {
-  const at = nameAt(ws, file, pos);
+  const at = nameAt(ws, file, pos, true);
   return at ? { range: at.range, placeholder: at.name } : null;
 }
 
 export function rename(ws: Workspace, file: string, pos: Position, newName: string): RenameResult | null {
-  const at = nameAt(ws, file, pos);
+  const at = nameAt(ws, file, pos, true);
   if (!at || !/^[A-Za-z0-9_-]+$/.test(newName)) return null;
   const byFile = new Map<string, TextEdit[]>();
   for (const s of sites(ws, at.name)) byFile.set(s.file, [...(byFile.get(s.file) ?? []), { range: s.inner, newText: newName }]);

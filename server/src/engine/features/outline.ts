@@ -1,10 +1,11 @@
 // Document symbols (registries with their steps, a meta file's keys and dependencies, as an outline),
-// workspace symbols (every entry) and code lenses ("overrides core", "shadowed in N workspaces", "also
-// defined in N workspaces", "N dependents").
+// workspace symbols (every entry, apcore modules included) and code lenses ("overrides core",
+// "shadowed in N workspaces", "also defined in N workspaces", "N dependents" — on a module's class too).
 import type { CodeLensResult, DocumentSymbolResult, WorkspaceSymbolResult } from '../api';
 import type { Workspace } from '../workspace';
 import { sourceOf } from '../model/resolve';
 import { fieldStr, type StepEntry } from '../model/source';
+import { entryLocation } from './navigation';
 
 export function documentSymbols(ws: Workspace, file: string): DocumentSymbolResult[] {
   const src = ws.source(file);
@@ -36,9 +37,10 @@ export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbolR
   const out: WorkspaceSymbolResult[] = [];
   const all: StepEntry[] = [...ws.model.core.values()];
   for (const w of ws.model.sortedWorkspaces()) all.push(...w.local.values(), ...w.overrides.values());
+  all.push(...ws.model.modules.values());
   for (const e of all) {
     if (q && !subsequence(q, e.name.toLowerCase())) continue;
-    out.push({ name: e.name, kind: 'step', location: { file: e.file, range: e.keyRange }, containerName: sourceOf(ws.model, e) });
+    out.push({ name: e.name, kind: e.layer === 'module' ? 'module' : 'step', location: entryLocation(ws, e), containerName: sourceOf(ws.model, e) });
     if (out.length >= 1000) break;
   }
   return out;
@@ -52,7 +54,7 @@ function subsequence(q: string, s: string): boolean {
 
 export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
   const src = ws.source(file);
-  if (!src) return [];
+  if (!src) return moduleLenses(ws, file);
   const out: CodeLensResult[] = [];
   const context = ws.contextOf(file);
   for (const e of src.entries) {
@@ -69,9 +71,23 @@ export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
       const others = (ws.model.localNames.get(e.name)?.size ?? 1) - 1;
       if (others > 0) parts.push(`also defined in ${others} other workspace${others > 1 ? 's' : ''}`);
     }
-    const dependents = ws.pipeline.dependentsOf(e.name).filter((m) => ws.pipeline.edgesOf(m).some((x) => x.to === e.name)).length;
+    const dependents = dependentCount(ws, e.name);
     if (dependents) parts.push(`${dependents} dependent${dependents > 1 ? 's' : ''}`);
     if (parts.length) out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
   }
   return out;
+}
+
+/** An apcore module's lens, on its class: how many entries depend on it. */
+function moduleLenses(ws: Workspace, file: string): CodeLensResult[] {
+  const mod = ws.pipeline.moduleOf(file);
+  const entry = mod ? ws.model.modules.get(mod.id) : undefined;
+  const cls = entry?.file === file ? ws.pipeline.entryClassOf(file) : null;
+  if (!mod || !cls || cls.file !== file) return [];
+  const n = dependentCount(ws, mod.id);
+  return n ? [{ range: cls.cls.nameRange, title: `${n} dependent${n > 1 ? 's' : ''}`, command: { name: 'explain', args: [mod.id, ws.contextOf(file)] } }] : [];
+}
+
+function dependentCount(ws: Workspace, name: string): number {
+  return ws.pipeline.dependentsOf(name).filter((m) => ws.pipeline.edgesOf(m).some((x) => x.to === name)).length;
 }

@@ -58,7 +58,7 @@ export function renderExplanation(e: Explanation): string {
     if (d.resolved === null) return `${name}  unresolved`;
     return `${name}  → ${sourced(d.resolved)}${d.satisfied === false ? '  (version not satisfied)' : ''}`;
   }));
-  section(out, 'Dependents', e.dependents.map((d) => (d.name ? `${d.name}  ${sourced(d)}` : sourced(d))));
+  section(out, 'Dependents', e.dependents.map((d) => `${d.name} (context ${d.context})  ${sourced(d)}`));
   return out.join('\n') + '\n';
 }
 

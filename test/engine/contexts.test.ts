@@ -1,0 +1,56 @@
+// Contexts as the editor and the CLI see them: the core context's file is a registry that defines
+// entries (never a non-literal shim), two workspaces with one id stay two contexts, and Explain names
+// each dependent entry with its context.
+import { strict as assert } from 'node:assert';
+import { analyze } from './helpers';
+import { cursus, metaOf } from './pipeline/snippets';
+
+const WS = 'developer_workspaces/developers';
+
+describe('contexts', () => {
+  it('the core context names the registry that defines entries, not a shim with RL031', async () => {
+    const { engine } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      from .loader import load
+      STEP_NAMES = load()
+      //- /src/cursus/registry/step_names_original.py
+      STEP_NAMES = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "p"},
+      }
+    `);
+    assert.ok(engine.allDiagnostics().some((d) => d.code === 'RL031' && d.file === 'src/cursus/registry/step_names.py'));
+    assert.equal(engine.contexts()[0]?.file, 'src/cursus/registry/step_names_original.py');
+    const trace = engine.explain({ step: 'Missing' }).trace.find((t) => t.layer === 'core');
+    assert.equal(trace?.file, 'src/cursus/registry/step_names_original.py');
+  });
+
+  it('two workspaces with one id (RL015) stay two contexts, each with its own steps', async () => {
+    const registry = (step: string): string => `
+      WORKSPACE_METADATA = {"developer_id": "alice"}
+      LOCAL_STEPS = {
+          "${step}": {"sagemaker_step_type": "Utility", "description": "d"},
+      }`;
+    const { engine } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {}
+      //- /${WS}/alice/src/cursus_dev/registry/workspace_registry.py${registry('First')}
+      //- /${WS}/alice2/src/cursus_dev/registry/workspace_registry.py${registry('Second')}
+    `);
+    const ids = engine.contexts().map((c) => c.id);
+    assert.deepEqual(ids, ['core', 'alice', `alice@${WS}/alice2`]);
+    assert.deepEqual(engine.list({ context: 'alice' }).map((r) => r.name), ['First']);
+    assert.deepEqual(engine.list({ context: `alice@${WS}/alice2` }).map((r) => r.name), ['Second']);
+    assert.equal(engine.contextOf(`${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`), `alice@${WS}/alice2`);
+    assert.equal(engine.explain({ step: 'Second', context: `alice@${WS}/alice2` }).found, true);
+  });
+
+  it("Explain's dependents name the dependent entry and its context", async () => {
+    const { engine } = await analyze(`${cursus()}
+      //- ${metaOf('Alpha')}
+      dependencies:
+        - module_id: Beta
+    `);
+    const deps = engine.explain({ step: 'Beta' }).dependents;
+    assert.deepEqual(deps.map((d) => [d.name, d.context, d.source, d.file]), [['Alpha', 'core', 'core', metaOf('Alpha').slice(1)]]);
+  });
+});
