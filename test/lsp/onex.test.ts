@@ -1,5 +1,6 @@
 // ONEX over LSP: a `.wip` marker created on disk (didChangeWatchedFiles) turns the missing-metadata
-// error of its version into work in progress; hover, definition and completion answer in registry.yaml.
+// error of its version into work in progress; hover, definition, completion, code lenses and the
+// explorer view's overview answer for registry.yaml.
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import type { CompletionItem, Diagnostic, Hover, Location } from 'vscode-languageserver-types';
@@ -43,6 +44,13 @@ describe('lsp: ONEX registries', () => {
     rmSync(c.abs(WIP));
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(WIP), type: DELETED }] });
     await c.diagnosticsOf(REG, 'RL041 again', (ds) => codes(ds).join() === 'RL041@8:23');
+  });
+
+  it('the overview has an ONEX section for the explorer view, and code lenses summarise versions', async () => {
+    const [folder] = await c.request<{ families: { name: string; entries: { name: string; detail: string; uri: string }[] }[] }[]>('registryLens/overview', {});
+    assert.deepEqual(folder?.families.map((f) => [f.name, f.entries.map((e) => `${e.name}: ${e.detail}`)]), [['onex', ['echo_node: 2 versions · latest 1.0.0']]]);
+    const lenses = await c.request<{ command?: { title: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: c.uri(REG) } });
+    assert.deepEqual(lenses.map((l) => [l.command?.title, (l.command?.arguments?.[0] as { step?: string } | undefined)?.step]), [['2 versions · latest 1.0.0', 'echo_node@latest']]);
   });
 
   it('hover on an artifact lists its versions; definition from path; completion of metadata_file and status', async () => {
