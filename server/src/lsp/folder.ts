@@ -118,9 +118,13 @@ export class Folder {
     if (this.engineRef === undefined || this.excluded(rel)) return;
     const interest = this.engineRef.interest();
     if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
-    const filter = { ...this.filter(rel), directory: (d: string) => { if (interest.wantsDirectory(`${rel}/${d}`)) this.directories.add(`${rel}/${d}`); } };
+    let found = false;
+    const filter = { ...this.filter(rel), directory: (d: string) => { if (interest.wantsDirectory(`${rel}/${d}`)) { this.directories.add(`${rel}/${d}`); found = true; } } };
     this.track(listFiles(this.abs(rel), filter, run).then(
-      (files) => { for (const file of files) this.readLater(`${rel}/${file}`); },
+      (files) => {
+        if (found) this.setTree();
+        for (const file of files) this.readLater(`${rel}/${file}`);
+      },
       () => undefined, // not a directory (or gone again)
     ));
   }
