@@ -356,3 +356,33 @@ pass
     assert.deepEqual(codes(), ['RL043']);
   });
 });
+
+describe('ONEX: hostile input', () => {
+  const REGISTRIES = [
+    'nodes: {a: 1}', 'nodes: [1, "x", null, [], {name: 3}, {name: a, versions: {x: 1}}, {name: b, versions: [1, {version: 2}, {version: "1.0.0", path: 5}]}]',
+    '---\n---\n---\n', 'nodes:\n  - name: a\n    versions:\n      - version: "1.0.0"\n        path: "../../../etc"\n        metadata_file: "../../x"\n',
+    'artifact_summary: [1]\nnodes: []', 'artifact_summary: {nodes: "x", total_artifacts: -1}\nnodes: []', '[[[[[', '&a [*a]',
+  ];
+  const TREES = ['name: {x: 1}\nchildren: 3', 'children: [{name: "a/b"}, {name: ""}, 5]', '- a\n- b', 'name: ..\nchildren:\n- name: ..\n  children:\n  - name: ..\n'];
+  const METAS = ['name: [1]\nversion: {V: null}', '- 1', '---\nname: a\n---\nname: b', 'entrypoint: {target: 5}', 'entrypoint: "python://"', 'entrypoint: "python://../../../x.py"'];
+
+  it('odd shapes never throw: every file still answers hover, completion, definition, symbols and lenses', async () => {
+    for (const [i, reg] of REGISTRIES.entries()) {
+      const { engine } = await analyze(`//- /r/registry/registry.yaml\n${reg}\n//- /.onextree\n${TREES[i % TREES.length] ?? ''}\n//- /r/nodes/a/v1_0_0/node.onex.yaml\n${METAS[i % METAS.length] ?? ''}\n`);
+      assert.ok(engine.allDiagnostics().every((d) => d.file !== ''));
+      for (const f of engine.files()) {
+        engine.documentSymbols(f);
+        engine.codeLenses(f);
+        for (let line = 0; line < 6; line++) {
+          engine.hover(f, { line, character: 3 });
+          engine.completion(f, { line, character: 5 });
+          engine.definition(f, { line, character: 3 });
+        }
+      }
+      engine.explain({ step: 'a@latest' });
+      engine.list();
+    }
+    const { engine } = await analyze(`//- /r/registry/registry.yaml\n${REGISTRIES[1] ?? ''}\n`);
+    assert.ok(engine.allDiagnostics().some((d) => d.code === 'RL040'), 'wrong shapes are RL040');
+  });
+});
