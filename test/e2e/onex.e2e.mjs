@@ -1,5 +1,5 @@
 // ONEX in real VS Code: the packaged .vsix in code-server opens a copy of examples/onex-registry; the
-// Problems panel lists its seeded problems without opening a file, the hover on an artifact shows its
+// Problems panel lists its seeded problems, and nothing else, without opening a file, the hover on an artifact shows its
 // versions, and a `.wip` marker created on disk turns a version into work in progress live.
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
@@ -60,6 +60,8 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
       r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === severity[e.severity]));
     await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected ONEX problem' })
       .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
+    const extra = (await wb.problems()).filter((r) => (r.severity === 'error' || r.severity === 'warning') && !expected.some((e) => r.path === e.file && r.code === e.code && r.line === e.line + 1));
+    assert.deepEqual(extra.map((r) => `${r.path}:${r.line} ${r.code} ${r.message}`), [], 'nothing else at error or warning level (entrypoint files are read)');
     await wb.parkMouse();
     await wb.screenshot('onex-01-problems');
     await wb.maximizePanel(false);

@@ -46,6 +46,19 @@ describe('lsp: ONEX registries', () => {
     await c.diagnosticsOf(REG, 'RL041 again', (ds) => codes(ds).join() === 'RL041@8:23');
   });
 
+  it('the entrypoint file the metadata names is read (no RL042); deleted on disk, RL042 appears; created again, it goes', async () => {
+    const META = 'src/demo/nodes/echo_node/v1_0_0/node.onex.yaml';
+    const PY = 'src/demo/nodes/echo_node/v1_0_0/node.py';
+    await c.diagnosticsOf(REG, 'analysed', (ds) => ds.length > 0);
+    assert.deepEqual(c.diagnostics.get(c.uri(META)) ?? [], []);
+    rmSync(c.abs(PY));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(PY), type: DELETED }] });
+    await c.diagnosticsOf(META, 'RL042 on the entrypoint', (ds) => codes(ds).join() === 'RL042@4:12');
+    writeFile(c.root, PY, 'pass\n');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(PY), type: CREATED }] });
+    await c.diagnosticsOf(META, 'RL042 gone', (ds) => ds.length === 0);
+  });
+
   it('the overview has an ONEX section for the explorer view, and code lenses summarise versions', async () => {
     const [folder] = await c.request<{ families: { name: string; entries: { name: string; detail: string; uri: string }[] }[] }[]>('registryLens/overview', {});
     assert.deepEqual(folder?.families.map((f) => [f.name, f.entries.map((e) => `${e.name}: ${e.detail}`)]), [['onex', ['echo_node: 2 versions · latest 1.0.0']]]);
