@@ -1,6 +1,5 @@
 // What the ONEX family keeps per file (the `payload` of the engine's per-file facts): a registry, a
 // metadata file, a `.onextree`, or a `.wip` marker (which says nothing but that it exists).
-import type { FamilyRole } from '../family';
 import { ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactList } from './kinds';
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
@@ -24,5 +23,3 @@ export function classifyOnex(path: string): OnexRole | null {
   const m = metadataFileOf(path);
   return m ? { family: 'onex', role: 'metadata', list: m.list } : null;
 }
-
-export function isOnexRole(r: FamilyRole): r is OnexRole { return r.family === 'onex'; }

@@ -3,6 +3,7 @@
 // units are each registry (its versions resolved against the disk) and each metadata file; the host
 // reports the version directories it finds, since the engine never sees the disk.
 import type { RegistryFamily } from '../family';
+import type { Diagnostic } from '../../types';
 import { baseName, dirOf } from '../../util/paths';
 import { isVersionDirName } from './kinds';
 import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
@@ -19,7 +20,7 @@ export const onex: RegistryFamily = {
   indexKey: (r) => r.role,
   read(path, r, text) {
     const role = r as OnexRole;
-    const wrap = (payload: OnexFacts, local: ReturnType<typeof readRegistry>['local']) => ({ payload, local });
+    const wrap = (payload: OnexFacts, local: Diagnostic[]) => ({ payload, local });
     if (role.role === 'registry') { const { doc, local } = readRegistry(path, text); return wrap({ kind: 'registry', doc }, local); }
     if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
     if (role.role === 'tree') { const { tree, local } = readOnextree(path, text); return wrap({ kind: 'tree', tree }, local); }

@@ -20,9 +20,8 @@ export interface MetadataDoc {
   root: Lit | null;
   name: StrAt | null;
   version: StrAt | null;
-  /** Range of the `name` / `version` values whatever they are (a placeholder mapping included). */
+  /** Range of the `name` value whatever it is (a placeholder mapping included). */
   nameRange: Range | null;
-  versionRange: Range | null;
   entrypoint: Entrypoint | null;
   placeholders: Placeholder[];
   /** Why the loaders would mark the version invalid (unless it is work in progress). */
@@ -42,7 +41,7 @@ export function readMetadata(file: string, list: ArtifactList, text: string): { 
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
   const first = docs.find((d) => d.value !== null) ?? docs[0];
   const root = first?.value ?? null;
-  const doc: MetadataDoc = { file, list, root, name: null, version: null, nameRange: null, versionRange: null, entrypoint: null, placeholders: [], invalid: [], description: null, lifecycle: null };
+  const doc: MetadataDoc = { file, list, root, name: null, version: null, nameRange: null, entrypoint: null, placeholders: [], invalid: [], description: null, lifecycle: null };
   const contentDocs = docs.filter((d) => d.value !== null);
   if (contentDocs.length > 1) {
     doc.invalid.push({ range: contentDocs[1]?.marker ?? START, message: `${contentDocs.length} YAML documents: the loaders read metadata with yaml.safe_load, which fails on more than one` });
@@ -59,7 +58,6 @@ export function readMetadata(file: string, list: ArtifactList, text: string): { 
   doc.name = text1('name');
   doc.version = text1('version');
   doc.nameRange = dictEntry(root, 'name')?.value.range ?? null;
-  doc.versionRange = dictEntry(root, 'version')?.value.range ?? null;
   doc.description = text1('description')?.value ?? null;
   doc.lifecycle = text1('lifecycle')?.value ?? null;
   doc.entrypoint = entrypointOf(dictEntry(root, 'entrypoint')?.value);

@@ -11,7 +11,6 @@ import { baseName, dirOf } from '../../util/paths';
 export interface TreeNode {
   /** Relative to the described directory ('' for the root). */
   path: string;
-  dir: boolean;
   /** The node's `name` value (the root's when the node has no name). */
   nameRange: Range;
   /** Where a new child goes: after this range, with this indentation (`- name: …`), or null when the node cannot take one. */
@@ -44,14 +43,12 @@ export function readOnextree(file: string, text: string): { tree: OnexTree; loca
 function walk(tree: OnexTree, node: Lit, path: string, depth: number): void {
   if (node.kind !== 'dict' || depth > MAX_DEPTH) return;
   const children = dictEntry(node, 'children');
-  const type = dictEntry(node, 'type')?.value;
   const nameLit = dictEntry(node, 'name')?.value;
   const list = children?.value.kind === 'list' ? children.value.items : [];
   const last = list[list.length - 1];
   const indent = last ? last.range.start.character : (nameLit?.range.start.character ?? 0) + 2;
   tree.nodes.set(path, {
     path,
-    dir: (type?.kind === 'str' && type.value === 'directory') || list.length > 0,
     nameRange: nameLit?.range ?? node.range,
     insertAfter: last ? last.range : node.range,
     childIndent: indent,
