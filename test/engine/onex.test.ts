@@ -319,6 +319,33 @@ pass
   });
 });
 
+describe('ONEX: latest', () => {
+  it('skips a version whose metadata the loaders reject (no schema_version)', async () => {
+    const { engine } = await analyze(`//- ${REG}
+nodes:
+  - name: alpha
+    versions:
+      - version: "1.0.0"
+        path: "src/demo/nodes/alpha/v1_0_0"
+        metadata_file: "node.onex.yaml"
+      - version: "1.1.0"
+        path: "src/demo/nodes/alpha/v1_1_0"
+        metadata_file: "node.onex.yaml"
+//- /src/demo/nodes/alpha/v1_0_0/node.onex.yaml
+${node('alpha')}
+//- /src/demo/nodes/alpha/v1_0_0/node.py
+pass
+//- /src/demo/nodes/alpha/v1_1_0/node.onex.yaml
+name: alpha
+version: "1.1.0"
+`);
+    const e = engine.explain({ step: 'alpha@latest' });
+    assert.equal(e.winner?.fields['version'], '1.0.0');
+    assert.match(e.summary, /1\.1\.0 is invalid for the loaders/);
+    assert.deepEqual(engine.codeLenses('src/demo/registry/registry.yaml').map((l) => l.title), ['2 versions · latest 1.0.0']);
+  });
+});
+
 describe('ONEX: incremental', () => {
   it('a .wip created or deleted, a version directory appearing, and a .onextree edit update the diagnostics', async () => {
     const text = `//- ${REG}

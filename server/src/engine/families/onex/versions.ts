@@ -1,6 +1,6 @@
 // An artifact's versions as the registry and the disk show them (directory, `.wip`, metadata), and the
 // version policies of `explain NAME@POLICY` (SPEC §1.7): `latest` is the highest version that is not
-// work in progress nor invalid for the loaders (no directory or metadata), `@1.2.0` (or `@v1_2_0`)
+// work in progress nor invalid for the loaders (no directory, no metadata, rejected metadata), `@1.2.0` (or `@v1_2_0`)
 // that version, `pinned` the version of `registryLens.onex.pins`.
 import { compareVersions, normalizeVersion } from './kinds';
 import type { OnexArtifact } from './registryDoc';
@@ -11,12 +11,14 @@ export interface VersionView extends ResolvedVersion {
   metaVersion: string | null;
   description: string | null;
   lifecycle: string | null;
+  /** The metadata is there but the loaders reject it (not one mapping; no name, version or schema_version). */
+  metaInvalid: boolean;
 }
 
 export function versionsOf(o: OnexQueries, file: string, artifact: OnexArtifact): VersionView[] {
   return (o.resolvedQ(file)?.versions ?? []).filter((v) => v.artifact === artifact).map((v) => {
     const meta = v.metadataExists && v.metadataPath ? o.metadata(v.metadataPath) : null;
-    return { ...v, metaName: meta?.name?.value ?? null, metaVersion: meta?.version?.value ?? null, description: meta?.description ?? null, lifecycle: meta?.lifecycle ?? null };
+    return { ...v, metaName: meta?.name?.value ?? null, metaVersion: meta?.version?.value ?? null, description: meta?.description ?? null, lifecycle: meta?.lifecycle ?? null, metaInvalid: (meta?.invalid.length ?? 0) > 0 };
   });
 }
 
@@ -40,13 +42,14 @@ export function choose(versions: VersionView[], policy: Policy): { chosen: Versi
     const hit = want(policy.pin);
     return { chosen: hit ?? null, reason: hit ? `pinned to ${policy.pin} (registryLens.onex.pins)` : `pinned to ${policy.pin} (registryLens.onex.pins), which is not registered` };
   }
-  const ready = versions.filter((v) => !v.wip && v.dir !== null && v.metadataExists && v.version.norm !== null).sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string));
+  const valid = (v: VersionView): boolean => v.dir !== null && v.metadataExists && !v.metaInvalid;
+  const ready = versions.filter((v) => !v.wip && valid(v) && v.version.norm !== null).sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string));
   const best = ready[0] ?? null;
   const wip = versions.filter((v) => v.wip).map((v) => v.version.version.value);
-  const invalid = versions.filter((v) => !v.wip && (v.dir === null || !v.metadataExists)).map((v) => v.version.version.value);
+  const invalid = versions.filter((v) => !v.wip && !valid(v)).map((v) => v.version.version.value);
   const skipped = [
     ...(wip.length ? [`${wip.join(', ')} ${wip.length === 1 ? 'is' : 'are'} work in progress (.wip)`] : []),
-    ...(invalid.length ? [`${invalid.join(', ')} ${invalid.length === 1 ? 'has' : 'have'} no directory or metadata (invalid for the loaders)`] : []),
+    ...(invalid.length ? [`${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} invalid for the loaders (no directory, no metadata or metadata they reject)`] : []),
   ].map((x) => `; ${x}`).join('');
   return { chosen: best, reason: best ? `latest: highest valid version that is not work in progress${skipped}` : `latest: no valid version outside work in progress${skipped}` };
 }
@@ -60,7 +63,7 @@ export function versionSummary(versions: VersionView[]): string {
 
 /** One line per version: version, state, directory, metadata. */
 export function versionLine(v: VersionView): string {
-  const state = !v.dir ? 'missing directory' : v.wip ? 'WIP (.wip)' : !v.metadataExists ? 'metadata missing' : v.version.status?.value ?? 'no status';
+  const state = !v.dir ? 'missing directory' : v.wip ? 'WIP (.wip)' : !v.metadataExists ? 'metadata missing' : v.metaInvalid ? 'metadata invalid' : v.version.status?.value ?? 'no status';
   const meta = v.metaName !== null || v.metaVersion !== null ? ` — metadata ${v.metaName ?? '?'} ${v.metaVersion ?? '?'}` : '';
   return `${v.version.version.value} (${v.version.norm ?? 'not a version'}) · ${state} · ${v.dir ?? v.tried[0] ?? '?'}${meta}`;
 }
