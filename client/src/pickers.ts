@@ -12,7 +12,7 @@ export async function pickStep(client: LanguageClient, uri: string | undefined):
   return vscode.window.showQuickPick(names, { title: 'Registry Lens: Explain Resolution', placeHolder: 'Step to explain' });
 }
 
-/** Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one. */
+/** Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one; no question when there is only one. */
 export async function pickContext(client: LanguageClient, uri: string | undefined, title: string): Promise<ContextItem | undefined> {
   const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
   const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => [
@@ -27,6 +27,8 @@ export async function pickContext(client: LanguageClient, uri: string | undefine
         context: c.id,
       })),
   ]);
+  const only = items.filter((i): i is ContextItem => 'context' in i);
+  if (only.length === 1) return only[0];
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Workspace context' });
   return picked !== undefined && 'context' in picked ? picked as ContextItem : undefined;
 }

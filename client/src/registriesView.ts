@@ -1,5 +1,5 @@
-// The Explorer view "Registries": per folder the core registry, each workspace with its steps, and
-// the conflicts between registries. Data comes from `registryLens/overview`; clicking opens the place.
+// The Explorer view "Registries": per folder the core registry, each workspace with its steps, the
+// conflicts between registries, and a section per other family (ONEX artifacts with their versions). Data comes from `registryLens/overview`; clicking opens the place.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -11,7 +11,8 @@ type Node =
   | { kind: 'context'; context: OverviewContext; active: boolean }
   | { kind: 'step'; step: OverviewStep }
   | { kind: 'conflicts'; problems: OverviewProblem[] }
-  | { kind: 'problem'; problem: OverviewProblem };
+  | { kind: 'problem'; problem: OverviewProblem }
+  | { kind: 'family'; family: FolderOverview['families'][number] };
 
 export class RegistriesView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,6 +32,7 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
       case 'folder': return folderChildren(node.overview);
       case 'context': return node.context.steps.map((step) => ({ kind: 'step', step }));
       case 'conflicts': return node.problems.map((problem) => ({ kind: 'problem', problem }));
+      case 'family': return node.family.entries.map((step) => ({ kind: 'step', step }));
       default: return [];
     }
   }
@@ -50,13 +52,16 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
       }
       case 'step': {
         const s = node.step;
-        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [s.source, s.sagemakerStepType].filter(Boolean).join(' · '));
+        const detail = 'detail' in s ? String(s.detail) : s.sagemakerStepType;
+        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [s.source, detail].filter(Boolean).join(' · '));
         t.command = open(s);
         if (s.conflicts.length > 0) t.tooltip = `Also defined in: ${s.conflicts.join(', ')}`;
         return t;
       }
       case 'conflicts':
         return item('Conflicts', C.Expanded, 'warning', String(node.problems.length));
+      case 'family':
+        return item(node.family.name === 'onex' ? 'ONEX' : node.family.name, C.Expanded, 'package', `${node.family.entries.length} artifacts`);
       case 'problem': {
         const t = item(node.problem.message, C.None, 'error', node.problem.code);
         t.command = open(node.problem);
@@ -71,7 +76,8 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 
 function folderChildren(f: FolderOverview): Node[] {
   const contexts: Node[] = f.contexts.map((context) => ({ kind: 'context', context, active: context.id === f.active }));
-  return f.conflicts.length === 0 ? contexts : [...contexts, { kind: 'conflicts', problems: f.conflicts }];
+  const families: Node[] = (f.families ?? []).map((family) => ({ kind: 'family', family }));
+  return [...contexts, ...families, ...(f.conflicts.length === 0 ? [] : [{ kind: 'conflicts' as const, problems: f.conflicts }])];
 }
 
 function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, description: string): vscode.TreeItem {

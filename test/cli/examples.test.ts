@@ -1,6 +1,7 @@
-// The companion-metadata, apcore and interface examples report exactly their seeded problems
+// The companion-metadata, apcore, interface and ONEX examples report exactly their seeded problems
 // (EXPECTED.json) at error and warning level (the interface example at every level), each at its exact
-// node; `graph` prints their cycles in every format.
+// node; `graph` prints their cycles and step graphs in every format (the ONEX example has no dependency
+// graph: its metadata declares no artifact references).
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ const EXAMPLES: Example[] = [
   { name: 'meta-workspace', cycle: ['ModelCalibration', 'XGBoostTraining', 'ModelEvaluation'], minExpected: 10, workspace: { id: 'alice_ml', cycles: [] } },
   { name: 'apcore-extensions', cycle: ['ext.text.render', 'plug.slack.notify'], minExpected: 10 },
   { name: 'interface-workspace', cycle: null, minExpected: 8, everyLevel: true, flow: ['DataLoading->TabularPreprocessing', 'TabularPreprocessing->XGBoostModelEval', 'TabularPreprocessing->XGBoostTraining', 'XGBoostTraining->XGBoostModelEval'] },
+  { name: 'onex-registry', cycle: null, minExpected: 9 },
 ];
 
 for (const example of EXAMPLES) {
@@ -56,6 +58,10 @@ for (const example of EXAMPLES) {
     });
 
     const cycle = example.cycle;
+    if (!cycle && !example.flow) it('graph has no edges and no cycles', () => {
+      const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: unknown[] };
+      assert.deepEqual([g.cycles, g.edges], [[], []]);
+    });
     if (cycle) it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
       const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; cycle: boolean }[]; order: string[]; blocked: string[] };
       assert.deepEqual(g.cycles, [cycle]);

@@ -16,8 +16,16 @@ export async function analyze(text: string, settings: Partial<Settings> = {}): P
   const fx = parseFixture(text);
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, t] of fx.files) engine.setFile(path, t);
+  engine.setTree({ links: [], directories: directoriesOf([...fx.files.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
   engine.update();
   return { engine, fx };
+}
+
+/** Every directory holding one of the paths (what a host's walk would meet). */
+export function directoriesOf(paths: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) out.add(p.slice(0, i));
+  return [...out].sort();
 }
 
 export const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;

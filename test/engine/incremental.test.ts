@@ -1,7 +1,7 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { EDITS, INTERFACE_EDITS, META_EDITS, runSequence, type Edit } from './randomEdits';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, runSequence, type Edit } from './randomEdits';
 
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
@@ -10,6 +10,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
     [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]], [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
     [6, {}, 'apcore-extensions', META_EDITS], [7, {}, 'apcore-extensions', META_EDITS],
     [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]], [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
+    [10, { onexPins: { logger_node: '1.0.0' } }, 'onex-registry', ONEX_EDITS],
   ];
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {

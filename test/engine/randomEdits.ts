@@ -4,7 +4,8 @@
 // lenses and document symbols of every file, and the workspace symbols — and name every file whose
 // diagnostics changed. The demo gets registry and component edits; the meta and apcore examples also
 // get companion edits (dependencies added and removed, cycles closed and opened, versions changed,
-// files deleted) and apcore edits (module files, apcore.yaml roots, the id map).
+// files deleted), apcore edits (module files, apcore.yaml roots, the id map) and ONEX edits (versions,
+// paths, summary counts, metadata names, `.wip` markers and `.onextree` entries coming and going).
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,7 +27,7 @@ export function loadExample(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const p = join(dir, entry);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(py|ya?ml|ts|js)$/.test(entry)) files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+      else if (/\.(py|ya?ml|ts|js)$|^\.(onextree|wip)$/.test(entry)) files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
     }
   };
   walk(root);
@@ -208,6 +209,37 @@ export const INTERFACE_EDITS: Edit[] = [
   },
 ];
 
+const ONEX_REGISTRY = 'src/demo_onex/registry/registry.yaml';
+const ONEX_VERSIONS = ['v1_0_0', '1.1.0', 'v1_1_0', '2.0.0', 'bad'];
+const ONEX_NAMES = ['echo_node', 'template_node', 'logger_node', 'parity_validator_node'];
+
+/** Edits of the ONEX example: registry entries, metadata, `.wip` markers, the `.onextree`. */
+export const ONEX_EDITS: Edit[] = [
+  (files, pick) => {
+    const t = replaceRandom(files.get(ONEX_REGISTRY) ?? '', /(version|path|metadata_file|name): "[^"]*"/, pick, (m) => {
+      if (m[1] === 'version') return `version: "${pick(ONEX_VERSIONS)}"`;
+      if (m[1] === 'name') return `name: "${pick(ONEX_NAMES)}"`;
+      if (m[1] === 'metadata_file') return `metadata_file: "${pick(['node.onex.yaml', 'cli_tool.yaml', 'missing.yaml'])}"`;
+      return `path: "src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}"`;
+    });
+    return t === null ? null : [ONEX_REGISTRY, t];
+  },
+  (files, pick) => [ONEX_REGISTRY, (files.get(ONEX_REGISTRY) ?? '').replace(/^  (nodes|total_artifacts): \d+$/m, (_, k: string) => `  ${k}: ${pick([3, 4, 6])}`)],
+  (files, pick) => {
+    const dir = `src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}`;
+    const r = pick([0, 1, 2]);
+    if (r === 0) return [`${dir}/.wip`, files.has(`${dir}/.wip`) ? null : ''];
+    if (r === 1) return [`${dir}/node.onex.yaml`, files.has(`${dir}/node.onex.yaml`) ? null : `name: "${pick(ONEX_NAMES)}"\nversion: "1.0.0"\nschema_version: "0.1.0"\n`];
+    const f = `${dir}/node.onex.yaml`;
+    return files.has(f) ? [f, (files.get(f) ?? '').replace(/^name: .*$/m, pick(['name: "{NODE_NAME}"', 'name: {NODE_NAME}', `name: "${pick(ONEX_NAMES)}"`]))] : null;
+  },
+  (files, pick) => {
+    const t = files.get('.onextree');
+    if (t === undefined) return null;
+    return ['.onextree', pick([true, false]) ? t.replace(/^ *- name: (node\.onex\.yaml|cli_tool\.yaml)\n *type: file\n/m, '') : `${t}`.replace('children:\n- name: __init__.py', 'children:\n- name: __init__.py\n  type: file\n- name: extra')];
+  },
+];
+
 export interface EngineOptions { checks?: CrossFileCheck[] }
 
 async function scratch(files: Map<string, string>, settings: Partial<Settings>, options: EngineOptions): Promise<RegistryEngine> {
@@ -240,7 +272,7 @@ export function observe(engine: RegistryEngine, files: Iterable<string>, names: 
 }
 
 /** Names worth explaining: those the edits use. */
-const EXPLAINED = [...new Set([...NAMES, ...ENTRY_NAMES])].sort();
+const EXPLAINED = [...new Set([...NAMES, ...ENTRY_NAMES, 'echo_node@latest', 'echo_node@1.0.0', 'logger_node@pinned'])].sort();
 
 export interface Sequence {
   seed: number;

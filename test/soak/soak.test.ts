@@ -2,7 +2,7 @@
 // longer random edit sequences than test/engine/incremental.test.ts, over every example and mode,
 // including a cross-file check added through the public API. SOAK_RUNS and SOAK_STEPS override the
 // defaults (100 runs × 60 steps).
-import { EDITS, META_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
@@ -16,6 +16,9 @@ const SHAPES: Omit<Sequence, 'seed' | 'steps'>[] = [
   { settings: { mode: 'hybrid' }, example: 'meta-workspace', edits: [...EDITS, ...META_EDITS] },
   { settings: {}, example: 'apcore-extensions', edits: META_EDITS },
   { settings: {}, example: 'hybrid-workspace', edits: EDITS },
+  { settings: {}, example: 'interface-workspace', edits: [...EDITS, ...INTERFACE_EDITS] },
+  { settings: { mode: 'hybrid' }, example: 'interface-workspace', edits: [...EDITS, ...INTERFACE_EDITS] },
+  { settings: { onexPins: { logger_node: '1.0.0' } }, example: 'onex-registry', edits: ONEX_EDITS },
 ];
 
 describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {

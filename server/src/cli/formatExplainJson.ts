@@ -27,6 +27,7 @@ export function formatExplainJson(e: Explanation): string {
     dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
     dependents: e.dependents.map((d) => ({ name: d.name, context: d.context, ...sourced(d) })),
     suggestions: e.suggestions,
+    ...(e.sections?.length ? { sections: e.sections } : {}),
   }, null, 2) + '\n';
 }
 

@@ -1,4 +1,4 @@
-// `list`: the steps visible in a context, as an aligned table for people or JSON for scripts.
+// `list`: the steps (and other families' entries, e.g. ONEX artifacts) visible in a context, as an aligned table for people or JSON for scripts.
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
 import { copyRange } from './formatJson';
@@ -6,12 +6,15 @@ import { copyRange } from './formatJson';
 const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
 
 export function formatListTable(rows: ListRow[]): string {
+  const details = rows.some((r) => r.detail !== undefined);
+  const headers = details ? [...HEADERS, 'DETAIL'] : HEADERS;
   const cells = rows.map((r) => [
     r.name, r.source, r.sagemakerStepType ?? '-', r.builder ?? '-', r.config ?? '-',
     r.conflicts.length === 0 ? '-' : r.conflicts.join(', '),
+    ...(details ? [r.detail ?? '-'] : []),
   ]);
-  const table = [HEADERS, ...cells];
-  const widths = HEADERS.map((_, col) => Math.max(...table.map((row) => (row[col] ?? '').length)));
+  const table = [headers, ...cells];
+  const widths = headers.map((_, col) => Math.max(...table.map((row) => (row[col] ?? '').length)));
   const lines = table.map((row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd());
   lines.push('', `${rows.length} ${rows.length === 1 ? 'step' : 'steps'}`);
   return lines.join('\n') + '\n';
@@ -31,6 +34,7 @@ export function formatListJson(rows: ListRow[], context: ContextId, mode: Resolu
       builder: r.builder,
       config: r.config,
       conflicts: r.conflicts,
+      ...(r.detail !== undefined ? { detail: r.detail } : {}),
     })),
   }, null, 2) + '\n';
 }

@@ -68,8 +68,10 @@ export interface Explanation {
   meta?: { file: string; fromMeta: string[]; ignored: string[]; boundBy: string | null } | null;
   /** For an apcore module: its extension root and resolved class (instead of cursus components). */
   module?: { root: string; entryClass: ComponentHit | null } | null;
-  /** What only the entry's family knows (an interface step: its interface file, script, step-graph neighbours). */
+  /** What only the entry's family knows (an interface step: its interface file, script, step-graph neighbours; an ONEX artifact: its versions and policy). */
   sections?: ExplainSection[];
+  /** False for an entry of a family without cursus components (an ONEX artifact): Explain shows no Components. */
+  hasComponents?: boolean;
   suggestions: string[];
   /** `Step 'X' not found (workspace: W)` when not found, else a one-line summary. */
   summary: string;
@@ -95,6 +97,8 @@ export interface ListRow {
   builder: string | null;
   config: string | null;
   conflicts: string[];
+  /** A family's one-line summary of the entry (ONEX: "3 versions · latest 1.2.0"). */
+  detail?: string;
 }
 
 /** A node of a context's dependency graph: an entry (step or module), or the workspace itself. */

@@ -8,7 +8,7 @@ export const DEFAULT_SEVERITY: Record<Code, Severity> = {
   RL013: 'information', RL014: 'warning', RL015: 'error', RL016: 'warning', RL017: 'warning', RL018: 'hint', RL019: 'warning',
   RL020: 'error', RL021: 'warning', RL022: 'error', RL023: 'error', RL024: 'error', RL025: 'warning',
   RL026: 'error', RL027: 'warning', RL028: 'error', RL029: 'error', RL030: 'error', RL031: 'information', RL032: 'error',
-  RL040: 'error', RL041: 'error', RL042: 'error', RL043: 'warning',
+  RL040: 'error', RL041: 'error', RL042: 'error', RL043: 'warning', RL044: 'warning', RL045: 'information',
 };
 
 export const CODE_TITLES: Record<Code, string> = {
@@ -24,6 +24,7 @@ export const CODE_TITLES: Record<Code, string> = {
   RL027: 'dependency version not satisfied', RL028: 'duplicate namespace', RL029: 'id map problem',
   RL030: 'syntax error', RL031: 'registry variable is not a literal', RL032: 'one step defined twice in one layer', RL040: 'invalid artifact entry',
   RL041: 'artifact metadata problem', RL042: 'artifact path missing', RL043: 'missing from .onextree',
+  RL044: 'version directory not registered', RL045: 'work in progress (.wip)',
 };
 
 /** Where each code is documented: its section of the README (diagnostics link there). */

@@ -83,7 +83,8 @@ export class RegistryEngine {
 
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
   contextOf(file: string): ContextId { return this.ws.contextOf(file); }
-  stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return this.ws.stepNames(context, mode); }
+  /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
+  stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)]; }
 
   explain(q: ExplainQuery): Explanation { return features.explain(this.ws, q); }
   list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {

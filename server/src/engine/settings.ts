@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   apcoreRoots: [],
   apcoreIdMap: null,
+  onexPins: {},
 };
 
 /** Fills every missing setting with its default; empty lists fall back to the defaults too. */
@@ -42,6 +43,7 @@ export function resolveSettings(partial: Partial<Settings>): Settings {
     severity: { ...(partial.severity ?? {}) },
     apcoreRoots: (partial.apcoreRoots ?? []).filter((r) => typeof r === 'string' || (typeof r === 'object' && r !== null && typeof r.path === 'string')),
     apcoreIdMap: typeof partial.apcoreIdMap === 'string' && partial.apcoreIdMap !== '' ? partial.apcoreIdMap : null,
+    onexPins: Object.fromEntries(Object.entries(partial.onexPins ?? {}).filter(([, v]) => typeof v === 'string')),
   };
 }
 

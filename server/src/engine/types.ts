@@ -14,7 +14,7 @@ export type Code =
   | 'RL010' | 'RL011' | 'RL012' | 'RL013' | 'RL014' | 'RL015' | 'RL016' | 'RL017' | 'RL018' | 'RL019'
   | 'RL020' | 'RL021' | 'RL022' | 'RL023' | 'RL024' | 'RL025' | 'RL026' | 'RL027' | 'RL028' | 'RL029'
   | 'RL030' | 'RL031' | 'RL032'
-  | 'RL040' | 'RL041' | 'RL042' | 'RL043';
+  | 'RL040' | 'RL041' | 'RL042' | 'RL043' | 'RL044' | 'RL045';
 
 export interface RelatedInfo extends Location { message: string }
 
@@ -64,6 +64,8 @@ export interface Settings {
   apcoreRoots: ApcoreRootSetting[];
   /** Root-relative path of the apcore ID map, overriding `apcore.yaml`'s `id_map`. */
   apcoreIdMap: string | null;
+  /** ONEX version pins for `explain NAME@pinned`: artifact name → version (`1.0.0` or `v1_0_0`). */
+  onexPins: Record<string, string>;
 }
 
 /** A root directory, or a directory with the namespace its module ids get when there are several roots. */

@@ -18,7 +18,7 @@ import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
-import type { FamilyQueries, RegistryFamily } from './families/family';
+import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
 
 export { MAX_FILE_CHARS } from './analysis/files';
 
@@ -83,6 +83,17 @@ export class Workspace {
     this.publisher.touchAll();
   }
 
+  /** The editor features of the family that classified a file, with the queries they read. */
+  featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
+    const features = this.files.classify(path)?.family.features;
+    return features ? { features, q: this.queries } : null;
+  }
+
+  /** Every family's editor features (workspace-wide questions: symbols, explain, list). */
+  allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] {
+    return this.files.families.flatMap((f) => (f.features ? [{ features: f.features, q: this.queries }] : []));
+  }
+
   /** Whether the host should feed this path: a family classifies it and wants it. */
   isRelevant(path: string): boolean {
     const c = this.files.classify(path);
@@ -143,15 +154,6 @@ export class Workspace {
 
   fileNames(): string[] { return [...this.known.keys()].sort(); }
   text(path: string): string | undefined { return this.known.get(path); }
-  /** The family that reads a file, with the engine's queries, for the features that delegate to it. */
-  familyOf(path: string): { family: RegistryFamily; q: FamilyQueries } | null {
-    const c = this.known.has(path) ? this.files.classify(path) : null;
-    return c ? { family: c.family, q: this.queries } : null;
-  }
-  /** Every family, with the engine's queries. */
-  familyHooks(): { family: RegistryFamily; q: FamilyQueries }[] {
-    return this.files.families.map((family) => ({ family, q: this.queries }));
-  }
   source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
   classesOf(path: string): ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
   wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }
@@ -196,6 +198,10 @@ export class Workspace {
   summary(): Summary {
     const s: Summary = { sources: 0, entries: this.model.entryCount(), workspaces: this.model.workspaces.size, errors: 0, warnings: 0, information: 0, hints: 0 };
     s.sources = this.model.coreSources.size + this.model.workspaces.size + this.model.modules.size;
+    for (const f of this.files.families) {
+      const c = f.counts?.(this.queries);
+      if (c) { s.sources += c.sources; s.entries += c.entries; }
+    }
     for (const d of this.allDiagnostics()) {
       if (d.severity === 'error') s.errors++;
       else if (d.severity === 'warning') s.warnings++;

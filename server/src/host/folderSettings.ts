@@ -28,6 +28,8 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
   const apcore = record(s['apcore']);
   if (Array.isArray(apcore['roots'])) engine.apcoreRoots = apcore['roots'].filter(isRootSetting);
   if (typeof apcore['idMap'] === 'string' && apcore['idMap'] !== '') engine.apcoreIdMap = apcore['idMap'];
+  const pins = Object.entries(record(record(s['onex'])['pins'])).filter((e): e is [string, string] => typeof e[1] === 'string');
+  if (pins.length > 0) engine.onexPins = Object.fromEntries(pins);
   const fromFiles = Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
   return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])] };
 }

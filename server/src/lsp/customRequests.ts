@@ -6,7 +6,7 @@ import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import {
   Methods, type ContextsParams, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
-  type OverviewContext, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
+  type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
 } from './protocol';
 import type { Session } from './session';
 
@@ -88,5 +88,13 @@ function overview(folder: Folder): FolderOverview {
     range: d.range,
     related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
   }));
-  return { ...folderContexts(folder, undefined), summary: engine.summary(), contexts, conflicts };
+  const families = new Map<string, (OverviewStep & { detail: string })[]>();
+  for (const row of engine.list()) {
+    if (row.detail === undefined) continue;
+    const name = row.source.split(' ')[0] ?? row.source;
+    const entries = families.get(name) ?? [];
+    entries.push({ name: row.name, source: row.source, uri: folder.uriOf(row.file), range: row.range, sagemakerStepType: null, conflicts: [], detail: row.detail });
+    families.set(name, entries);
+  }
+  return { ...folderContexts(folder, undefined), summary: engine.summary(), contexts, conflicts, families: [...families].map(([name, entries]) => ({ name, entries })) };
 }

@@ -73,9 +73,12 @@ export class Folder {
     return `${this.uri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
   }
 
-  /** Whether the engine should see this path (false until the first load, when nothing is known). */
+  /**
+   * Whether the engine should see this path (false until the first load, when nothing is known): a
+   * path it wants, or one it asked for (`interest().files`: an ONEX entrypoint no family classifies as wanted).
+   */
   accepts(rel: string): boolean {
-    return !this.excluded(rel) && this.engineRef !== undefined && this.engineRef.interest().wants(rel);
+    return !this.excluded(rel) && this.engineRef !== undefined && (this.fetched.has(rel) || this.engineRef.interest().wants(rel));
   }
 
   /** (Re)loads settings and every file from disk; runs after any load still in progress. */

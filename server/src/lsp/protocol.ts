@@ -47,6 +47,8 @@ export interface FolderOverview {
   summary: Summary;
   contexts: OverviewContext[];
   conflicts: OverviewProblem[];
+  /** Entries of the other registry families (ONEX artifacts), by family: `source` is e.g. `onex nodes`, `detail` "3 versions · latest 1.2.0". */
+  families: { name: string; entries: (OverviewStep & { detail: string })[] }[];
 }
 
 export interface StatusParams {

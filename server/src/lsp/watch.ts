@@ -1,6 +1,6 @@
 // Keeps the engines in step with the disk for files that are not open: registers the file watchers
-// (created, changed, deleted sources; created or deleted directories, e.g. on a branch switch) and
-// applies their events.
+// (created, changed, deleted sources and `.onextree` trees; anything created or deleted — directories
+// on a branch switch, ONEX version directories and `.wip` markers) and applies their events.
 import {
   DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams,
 } from 'vscode-languageserver/node';
@@ -9,7 +9,7 @@ import type { Session } from './session';
 export async function registerWatchers(session: Session): Promise<void> {
   await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [
-      { globPattern: '**/*.{py,yaml,yml,ts,js}' },
+      { globPattern: '**/{*.py,*.yaml,*.yml,*.ts,*.js,.onextree}' },
       { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
     ],
   });

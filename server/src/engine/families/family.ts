@@ -2,15 +2,14 @@
 // paths it cares about are, reads one of its files into facts, names its units of cross-file
 // diagnostics and computes each one, and tells the host which files and directories it needs. The
 // engine consults the families listed in families/index.ts in order; families never import each other.
-import type { Diagnostic, Position, Range } from '../types';
-import type { CompletionResult, ExplainSection, HoverResult } from '../api';
+import type { Diagnostic, Location, Position, Range } from '../types';
+import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { StepEntry } from '../model/entry';
 import type { FamilyRole } from '../analysis/facts';
 import type { FileFamily, FileQueries } from '../analysis/files';
 import type { ModelQueries } from '../analysis/model';
 import type { PipelineQueries } from '../pipeline/queries';
 import type { CheckContext } from '../checks/registry';
-
 
 /** The engine's tracked queries, as families read them. */
 export interface FamilyQueries {
@@ -21,6 +20,37 @@ export interface FamilyQueries {
 }
 
 export type { FamilyRole, ExplainSection };
+
+/**
+ * Editor features a family answers itself: on the files it classified (features/familyFirst.ts asks
+ * the file's family first and falls back to the shared model's; hover the other way round, since a
+ * family's file may also be a registry source of the shared model), across the workspace (symbols,
+ * explain, list), or added to the shared model's answers (Explain sections, step-graph edges).
+ */
+export interface FamilyFeatures {
+  /** Hover where the shared model's hover has nothing (keys documented by a schema, an artifact). */
+  hover?(file: string, pos: Position, q: FamilyQueries): HoverResult | null;
+  definition?(file: string, pos: Position, q: FamilyQueries): Location[];
+  references?(file: string, pos: Position, q: FamilyQueries): Location[];
+  /** Completion in one of its files; null lets the shared model's completion answer. */
+  completion?(file: string, pos: Position, q: FamilyQueries): CompletionResult[] | null;
+  documentSymbols?(file: string, q: FamilyQueries): DocumentSymbolResult[];
+  codeLenses?(file: string, q: FamilyQueries): CodeLensResult[];
+  /** Symbols matching a query (a lower-case subsequence), added to the shared model's. */
+  workspaceSymbols?(query: string, q: FamilyQueries): WorkspaceSymbolResult[];
+  /** An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it. */
+  explain?(query: ExplainQuery, q: FamilyQueries): Explanation | null;
+  /** Rows added to `list`. */
+  list?(q: FamilyQueries): ListRow[];
+  /** The name Explain should take at a position of one of the family's files (e.g. `stamper_node@latest`). */
+  nameAt?(file: string, pos: Position, q: FamilyQueries): string | null;
+  /** Names Explain accepts, offered by the editor's picker (e.g. `stamper_node@latest`, `stamper_node@1.0.0`). */
+  names?(q: FamilyQueries): string[];
+  /** Sections of a shared-model entry's Explain that only this family knows. */
+  explainSections?(entry: StepEntry, wsDir: string | null, q: FamilyQueries): ExplainSection[];
+  /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
+  flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
+}
 
 /** A family: the per-file part (analysis/files.ts: classify, index, read) and the cross-file part below. */
 export interface RegistryFamily extends FileFamily {
@@ -36,16 +66,12 @@ export interface RegistryFamily extends FileFamily {
   wantedFiles?(q: FamilyQueries): string[];
   /** Host question: a value that changes when only a new walk can find the files that became relevant. */
   relevance?(layout: unknown): string;
+  /** Editor features on the family's own files and entries. */
+  features?: FamilyFeatures;
+  /** Sources (registry files) and entries the family contributes beyond the shared model, for the summary. */
+  counts?(q: FamilyQueries): { sources: number; entries: number };
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
   wantsDirectory?(path: string, q: FamilyQueries): boolean;
-  /** Feature: hover in one of its files where the generic hover has nothing (keys documented by a schema). */
-  hover?(file: string, pos: Position, q: FamilyQueries): HoverResult | null;
-  /** Feature: completion in one of its files; null lets the generic completion answer. */
-  completion?(file: string, pos: Position, text: string, q: FamilyQueries): CompletionResult[] | null;
-  /** Feature: sections of an entry's Explain that only this family knows (label → value lines). */
-  explainSections?(entry: StepEntry, wsDir: string | null, q: FamilyQueries): ExplainSection[];
-  /** Feature: data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
-  flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
 }
 
 /** Data flows from `from` (producer) to `to` (consumer); declared at `file`/`range`. */

@@ -1,11 +1,12 @@
 // The registry of families: the one place a family is added. Order matters where two families could
 // claim a path (the first that classifies it wins): cursus registries and components, cursus 2.x
 // interface files and their loader's extras, then apcore project files and modules, then companion
-// metadata and the code files it names.
+// metadata and the code files it names, then ONEX registries, metadata, `.wip` markers and `.onextree` trees.
 import type { RegistryFamily } from './family';
 import { cursus } from './cursus';
 import { cursusInterfaces } from './cursus-interfaces';
 import { apcore } from './apcore';
 import { companions } from './companions';
+import { onex } from './onex';
 
-export const FAMILIES: readonly RegistryFamily[] = [cursus, cursusInterfaces, apcore, companions];
+export const FAMILIES: readonly RegistryFamily[] = [cursus, cursusInterfaces, apcore, companions, onex];

@@ -18,9 +18,6 @@ const KEY_BARE = /(?:^|[{,])\s*([A-Za-z_]*)$/;
 export function completion(ws: Workspace, file: string, pos: Position): CompletionResult[] {
   if (ws.metaDoc(file)) return metaCompletion(ws, file, pos);
   const text = ws.text(file);
-  const own = ws.familyOf(file);
-  const fromFamily = text !== undefined ? own?.family.completion?.(file, pos, text, own.q) : null;
-  if (fromFamily) return fromFamily;
   const src = ws.source(file);
   if (text === undefined || !src) return [];
   const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);

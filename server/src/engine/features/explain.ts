@@ -70,7 +70,7 @@ export function explain(ws: Workspace, q: ExplainQuery): Explanation {
     dependents: dependents(ws, wsDir, mode, q.step),
     meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
-    sections: ws.familyHooks().flatMap(({ family, q: queries }) => family.explainSections?.(winner, wsDir, queries) ?? []),
+    sections: ws.allFeatures().flatMap(({ features, q: queries }) => features.explainSections?.(winner, wsDir, queries) ?? []),
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
   return explanation;

@@ -43,7 +43,7 @@ export function graph(ws: Workspace, opts: { context?: ContextId; mode?: Resolut
     }
   }
   // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
-  for (const f of ws.familyHooks().flatMap(({ family, q }) => family.flowEdges?.(wsDir, q) ?? [])) {
+  for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
     for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, nodeOf(n));
     edges.push({ from: f.from, to: f.to, optional: false, file: f.file, range: f.range, cycle: false, kind: 'flow', label: f.label });
   }

@@ -13,13 +13,6 @@ import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 
 export function hover(ws: Workspace, file: string, pos: Position): HoverResult | null {
-  const generic = entryHover(ws, file, pos);
-  if (generic) return generic;
-  const own = ws.familyOf(file);
-  return own?.family.hover?.(file, pos, own.q) ?? null;
-}
-
-function entryHover(ws: Workspace, file: string, pos: Position): HoverResult | null {
   const t = locate(ws, file, pos);
   if (!t) return null;
   const wsDir = wsDirFor(ws, file);

@@ -1,10 +1,6 @@
-// The engine's query functions, one module per feature.
-export { explain } from './explain';
-export { hover } from './hover';
-export { definition, references, prepareRename, rename } from './navigation';
-export { completion } from './completion';
+// The engine's query functions, one module per feature; those a family may answer for its own files
+// go through familyFirst.ts.
+export { explain, hover, definition, references, completion, documentSymbols, workspaceSymbols, codeLenses, list, stepAt, familyNames } from './familyFirst';
+export { prepareRename, rename } from './navigation';
 export { fixes } from './fixes';
-export { documentSymbols, workspaceSymbols, codeLenses } from './outline';
-export { list } from './list';
-export { stepAt } from './stepAt';
 export { graph } from './graph';

@@ -84,7 +84,7 @@ export function codeLenses(ws: Workspace, file: string): CodeLensResult[] {
     const dependents = dependentCount(ws, e.name);
     if (dependents) parts.push(`${dependents} dependent${dependents > 1 ? 's' : ''}`);
     if (e.synthesized) {
-      flow ??= ws.familyHooks().flatMap(({ family, q }) => family.flowEdges?.(ws.dirOfContext(context), q) ?? []);
+      flow ??= ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(ws.dirOfContext(context), q) ?? []);
       const consumers = new Set(flow.filter((f) => f.from === e.name).map((f) => f.to)).size;
       const producers = new Set(flow.filter((f) => f.to === e.name).map((f) => f.from)).size;
       parts.push(`${consumers} consumer${consumers === 1 ? '' : 's'}`, `${producers} producer${producers === 1 ? '' : 's'}`);

@@ -45,7 +45,7 @@ export function renderExplanation(e: Explanation): string {
   if (e.module) {
     const c = e.module.entryClass;
     section(out, 'Module', [`root   ${e.module.root}/`, `class  ${c ? `${c.class ?? ''} at ${at(c.file, c.range)}` : 'not resolved'}`]);
-  } else if (e.found) {
+  } else if (e.found && e.hasComponents !== false) {
     section(out, 'Components', COMPONENT_KINDS.map((kind) => {
       const hit = e.components[kind];
       if (hit === null) return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;

@@ -35,9 +35,9 @@ export function schemaProblems(validate: ValidateFunction, root: Lit, opts: Prob
   return out;
 }
 
-/** `anyOf: [null, X]` and `if`/`then` report their branches: keep only the errors of the branch that applies. */
+/** `anyOf: [null, X]`, `allOf` and `if`/`then` report their branches: keep only the errors of the branch that applies. */
 function isBranchNoise(e: ErrorObject): boolean {
-  if (e.keyword === 'anyOf' || e.keyword === 'if') return true;
+  if (e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'if') return true;
   return e.keyword === 'type' && (e.params as { type?: string }).type === 'null';
 }
 

@@ -1,7 +1,7 @@
 // Parses YAML safely (no custom tags: they stay plain scalars and are reported; aliases are expanded
 // within a node budget, so a "billion laughs" document cannot blow up; duplicate keys kept for RL001)
 // into the shared literal model with node ranges, plus its syntax errors.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
@@ -27,13 +27,29 @@ const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
 
 /** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */
 export function parseYamlLit(text: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
+  return readDocument(parseDocument(text, YAML_OPTIONS), text, new LineIndex(text), opts.pyyaml ?? false);
+}
+
+/** One document of a multi-document stream, with the range of its `---` marker (null when it has none). */
+export interface YamlDocFacts extends YamlFacts { marker: Range | null }
+
+/** Every document of a stream (a stamp block, `---`, then the content), each read as `parseYamlLit` reads one. */
+export function parseYamlDocs(text: string): YamlDocFacts[] {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, YAML_OPTIONS);
+  const parsed = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return docs.map((doc) => {
+    const start = doc.range[0];
+    return { ...readDocument(doc, text, lines, false), marker: doc.directives.docStart ? lines.range(start, start + 3) : null };
+  });
+}
+
+function readDocument(doc: Document, text: string, lines: LineIndex, pyyaml: boolean): YamlFacts {
   const at = (pos: [number, number]): Range => lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
   const errors = doc.errors.map((e) => ({ range: at(unclosedFlow(text, e.message, e.pos) ?? e.pos), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
   const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
     .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
-  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null, pyyaml: opts.pyyaml ? text : null };
+  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null, pyyaml: pyyaml ? text : null };
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
   if (walk.exhausted) errors.push(walk.exhausted);
   return { value, errors, tagWarnings };

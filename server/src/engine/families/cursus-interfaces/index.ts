@@ -65,27 +65,30 @@ export const cursusInterfaces: RegistryFamily = {
     const extras = layer === 'core' ? q.files.filesOf(key('extras')).flatMap((f) => q.files.source(f) ?? []) : [];
     return checkDuplicates([...extras, ...interfaces]);
   },
-  hover(file, pos, q) {
-    const doc = interfaceDoc(q.files, file);
-    return doc ? interfaceHover(doc, pos) : null;
-  },
-  completion(file, pos, text, q) {
-    const doc = interfaceDoc(q.files, file);
-    if (!doc) return null;
-    const wsDir = doc.wsDir && q.model.workspace(doc.wsDir) ? doc.wsDir : null;
-    return interfaceCompletion({ model: q.model, settings: q.files.settings(), wsDir }, text, pos);
-  },
-  flowEdges(wsDir, q) {
-    if (!interfaceFirst(q.files)) return [];
-    return flowEdgesOf(q.model, q.files.settings(), wsDir, specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
-  },
-  explainSections(entry, wsDir, q) {
-    if (!interfaceFirst(q.files)) return [];
-    const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
-    const doc = specs.get(entry.name);
-    if (!doc) return [];
-    const edges = flowEdgesOf(q.model, q.files.settings(), wsDir, specs);
-    return explainSections(q.model, wsDir, doc, edges, (p) => q.files.exists(p));
+  features: {
+    hover(file, pos, q) {
+      const doc = interfaceDoc(q.files, file);
+      return doc ? interfaceHover(doc, pos) : null;
+    },
+    completion(file, pos, q) {
+      const doc = interfaceDoc(q.files, file);
+      const text = q.files.text.get(file);
+      if (!doc || text === undefined) return null;
+      const wsDir = doc.wsDir && q.model.workspace(doc.wsDir) ? doc.wsDir : null;
+      return interfaceCompletion({ model: q.model, settings: q.files.settings(), wsDir }, text, pos);
+    },
+    flowEdges(wsDir, q) {
+      if (!interfaceFirst(q.files)) return [];
+      return flowEdgesOf(q.model, q.files.settings(), wsDir, specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
+    },
+    explainSections(entry, wsDir, q) {
+      if (!interfaceFirst(q.files)) return [];
+      const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
+      const doc = specs.get(entry.name);
+      if (!doc) return [];
+      const edges = flowEdgesOf(q.model, q.files.settings(), wsDir, specs);
+      return explainSections(q.model, wsDir, doc, edges, (p) => q.files.exists(p));
+    },
   },
 };
 

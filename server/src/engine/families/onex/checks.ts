@@ -1,0 +1,118 @@
+// The ONEX family's cross-file checks (docs/onex.md): per registry, every version resolved against the
+// directories on disk — path missing (RL042), work in progress (RL045), metadata missing or disagreeing
+// with the entry (RL041), entrypoint missing (RL042), not in the `.onextree` (RL043); per metadata
+// file, what makes the loaders mark it invalid (RL041, not under `.wip`), unrendered placeholders, and
+// a version directory no registry lists (RL044).
+import type { Diagnostic, RelatedInfo } from '../../types';
+import { diag } from '../../codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { dirOf, joinRel } from '../../util/paths';
+import { metadataFileOf, normalizeVersion } from './kinds';
+import type { OnexQueries, ResolvedVersion } from './queries';
+import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
+
+export function checkRegistry(q: OnexQueries, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const v of q.resolvedQ(file)?.versions ?? []) out.push(...checkVersion(q, file, v));
+  return out;
+}
+
+function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnostic[] {
+  const { artifact, version } = r;
+  const label = `${artifact.name} ${version.version.value}`;
+  const here: RelatedInfo = { file, range: version.version.range, message: `registry entry ${label}` };
+  if (!version.path) return [];
+  if (!r.dir) {
+    return [diag(file, version.path.range, 'RL042', `The version directory of ${label} does not exist (tried ${r.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}); the loaders report its metadata missing`)];
+  }
+  const out: Diagnostic[] = [];
+  if (r.wip) {
+    out.push(diag(file, version.version.range, 'RL045', `${label} is work in progress ('${r.dir}/.wip'): the loaders accept it without metadata and leave it out of 'latest'`, {
+      related: [{ file: `${r.dir}/.wip`, range: ZERO_RANGE, message: 'the .wip marker' }],
+    }));
+  } else if (version.metadataFile && r.metadataPath && !r.metadataExists) {
+    out.push(diag(file, version.metadataFile.range, 'RL041', `'${r.metadataPath}' does not exist and the directory has no .wip marker: the loaders mark ${label} invalid (MISSING_METADATA)`, {
+      fixes: [metadataStubFix(r)],
+    }));
+  }
+  const meta = r.metadataPath && r.metadataExists ? q.metadata(r.metadataPath) : null;
+  if (meta && r.metadataPath) {
+    if (meta.name && meta.name.value !== artifact.name) {
+      out.push(diag(r.metadataPath, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but the registry lists this directory as '${artifact.name}'`, { severity: 'warning', related: [here] }));
+    }
+    const mv = meta.version ? normalizeVersion(meta.version.value) : null;
+    if (meta.version && version.norm && mv !== version.norm) {
+      out.push(diag(r.metadataPath, meta.version.range, 'RL041', `The metadata says version ${meta.version.value}, but the registry entry is ${version.version.value}`, { severity: 'warning', related: [here] }));
+    }
+    if (meta.entrypoint && !/\{[A-Z][A-Z0-9_]*\}/.test(meta.entrypoint.target)) {
+      const candidates = entrypointFiles(r.dir, meta.entrypoint.target, meta.entrypoint.form);
+      if (!candidates.some((c) => q.files.exists(c))) {
+        out.push(diag(r.metadataPath, meta.entrypoint.range, 'RL042', `The entrypoint '${meta.entrypoint.target}' is not a file (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); nothing checks it, so it is silently useless`, { severity: 'warning', related: [here] }));
+      }
+    }
+  }
+  out.push(...treeProblems(q, file, r));
+  return out;
+}
+
+/** Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or `src/`. */
+export function entrypointFiles(dir: string, target: string, form: 'object' | 'uri' | 'plain'): string[] {
+  const out = [joinRel(dir, target)];
+  if (form === 'uri') {
+    out.push(joinRel('', target));
+    if (!/\.[a-z]+$/.test(target) && /^[\w.]+$/.test(target)) {
+      const mod = target.replace(/\./g, '/');
+      out.push(`${mod}.py`, `src/${mod}.py`);
+    }
+  }
+  return [...new Set(out.filter((p): p is string => p !== null && p !== ''))];
+}
+
+/** A registered directory and its metadata file must be in the tree describing them. */
+function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnostic[] {
+  const dir = r.dir;
+  const t = dir ? q.treeFor(dir) : null;
+  const tree = t ? q.tree(t.file) : null;
+  if (!dir || !t || !tree || !r.version.path) return [];
+  const rel = t.base === '' ? dir : dir.slice(t.base.length + 1);
+  const where = (p: string): RelatedInfo => {
+    let at = p;
+    while (at !== '' && !tree.nodes.has(at)) at = dirOf(at);
+    return { file: t.file, range: tree.nodes.get(at)?.nameRange ?? ZERO_RANGE, message: `'${t.file}' describes '${t.base || '.'}'; closest listed: '${at || tree.rootName || '.'}'` };
+  };
+  if (!tree.nodes.has(rel)) {
+    return [diag(file, r.version.path.range, 'RL043', `'${dir}' is not in '${t.file}'`, { related: [where(rel)], fixes: addTreeNodeFix(tree, rel, true) })];
+  }
+  const metaFile = r.version.metadataFile;
+  if (!r.wip && metaFile && r.metadataExists && !tree.nodes.has(`${rel}/${metaFile.value}`)) {
+    return [diag(file, metaFile.range, 'RL043', `'${dir}/${metaFile.value}' is not in '${t.file}'`, { related: [where(`${rel}/${metaFile.value}`)], fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false) })];
+  }
+  return [];
+}
+
+export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
+  const meta = q.metadata(file);
+  const m = metadataFileOf(file);
+  if (!meta || !m) return [];
+  const out: Diagnostic[] = [];
+  if (!q.isWip(m.dir)) for (const p of meta.invalid) out.push(diag(file, p.range, 'RL041', p.message));
+  const [first, ...rest] = meta.placeholders;
+  if (first) {
+    out.push(diag(file, first.range, 'RL041', `Unrendered template placeholders: ${meta.placeholders.map((p) => `${p.key || 'value'} ${p.text}`).join(', ')}`, {
+      severity: 'warning',
+      related: rest.map((p) => ({ file, range: p.range, message: `${p.key} ${p.text}` })),
+    }));
+  }
+  if (!q.registeredQ('').has(m.dir)) {
+    const registries = q.registries();
+    const named = meta.name && meta.name.value !== m.name ? `; its metadata names '${meta.name.value}'` : '';
+    out.push(diag(file, ZERO_RANGE, 'RL044', `'${m.dir}' holds ${m.list === 'nodes' ? 'a node' : 'an artifact'} version that ${registries.length ? 'no registry lists' : 'no registry.yaml lists (none found)'}${named}`, {
+      severity: 'warning',
+      fixes: registries.length ? registerVersionFix(q, registries[0] as string, m) : [],
+    }));
+    if (meta.name && meta.name.value !== m.name) {
+      out.push(diag(file, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but its directory is '${m.name}'`, { severity: 'warning' }));
+    }
+  }
+  return out;
+}

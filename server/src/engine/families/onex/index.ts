@@ -1,0 +1,55 @@
+// The ONEX family (SPEC §1.7, docs/onex.md): `registry/registry.yaml` files listing versioned
+// artifacts, the metadata file in each version directory, `.wip` markers and `.onextree` trees. Its
+// units are each registry (its versions resolved against the disk) and each metadata file; the host
+// reports the version directories it finds, since the engine never sees the disk.
+import type { RegistryFamily } from '../family';
+import type { Diagnostic } from '../../types';
+import { baseName, dirOf } from '../../util/paths';
+import { isVersionDirName } from './kinds';
+import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
+import { readRegistry } from './registryDoc';
+import { readMetadata } from './metadataDoc';
+import { readOnextree } from './onextree';
+import { onexQueries } from './queries';
+import { checkMetadata, checkRegistry, entrypointFiles } from './checks';
+import { onexFeatures } from './features';
+
+export const onex: RegistryFamily = {
+  name: 'onex',
+  classifier: () => classifyOnex,
+  indexKey: (r) => r.role,
+  read(path, r, text) {
+    const role = r as OnexRole;
+    const wrap = (payload: OnexFacts, local: Diagnostic[]) => ({ payload, local });
+    if (role.role === 'registry') { const { doc, local } = readRegistry(path, text); return wrap({ kind: 'registry', doc }, local); }
+    if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
+    if (role.role === 'tree') { const { tree, local } = readOnextree(path, text); return wrap({ kind: 'tree', tree }, local); }
+    return {};
+  },
+  unitKeys: (q) => [...q.files.filesOf('onex:registry').map((f) => `reg:${f}`), ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)],
+  unit(key, q) {
+    const o = onexQueries(q.files);
+    return key.startsWith('reg:') ? checkRegistry(o, key.slice('reg:'.length)) : checkMetadata(o, key.slice('meta:'.length));
+  },
+  features: onexFeatures,
+  counts(q) {
+    const o = onexQueries(q.files);
+    const registries = o.registries();
+    return { sources: registries.length, entries: registries.reduce((n, f) => n + (o.registry(f)?.artifacts.length ?? 0), 0) };
+  },
+  /** Version directories (`vX_Y_Z`) and directories under a `src/` (where a `.onextree` may describe `src/<name>`). */
+  wantsDirectory: (path) => isVersionDirName(baseName(path)) || baseName(dirOf(path)) === 'src',
+  wantedFiles(q) {
+    const o = onexQueries(q.files);
+    const out: string[] = [];
+    for (const file of o.registries()) {
+      for (const v of o.resolvedQ(file)?.versions ?? []) {
+        if (!v.dir) continue;
+        if (v.metadataPath) out.push(v.metadataPath);
+        const ep = v.metadataPath ? o.metadata(v.metadataPath)?.entrypoint : null;
+        if (ep) out.push(...entrypointFiles(v.dir, ep.target, ep.form));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+// Reads a `.onextree` (a YAML tree of `{name, type, children}` nodes describing a directory) into the
+// relative paths it lists, each with the range of its name, and finds the directory a tree describes
+// (docs/onex.md: the folder it sits in when its root is named `.`, `..` or after that folder; else
+// `<folder>/src/<name>` when that directory exists; else `<folder>/<name>`).
+import type { Diagnostic, Range } from '../../types';
+import { diag } from '../../codes';
+import { dictEntry, type Lit } from '../../literal';
+import { parseYamlLit } from '../../yaml/yamlLit';
+import { baseName, dirOf } from '../../util/paths';
+
+export interface TreeNode {
+  /** Relative to the described directory ('' for the root). */
+  path: string;
+  /** The node's `name` value (the root's when the node has no name). */
+  nameRange: Range;
+  /** Where a new child goes: after this range, with this indentation (`- name: …`), or null when the node cannot take one. */
+  insertAfter: Range | null;
+  childIndent: number;
+  /** The node has no `children` key (or an empty/null one): a new child needs a `children:` line. */
+  noChildren: boolean;
+}
+
+export interface OnexTree {
+  file: string;
+  rootName: string | null;
+  nodes: Map<string, TreeNode>;
+}
+
+const MAX_DEPTH = 64;
+
+export function readOnextree(file: string, text: string): { tree: OnexTree; local: Diagnostic[] } {
+  const facts = parseYamlLit(text);
+  const local = facts.errors.map((e) => diag(file, e.range, 'RL030', e.message));
+  const tree: OnexTree = { file, rootName: null, nodes: new Map() };
+  const root = facts.value;
+  if (root?.kind !== 'dict') return { tree, local };
+  const name = dictEntry(root, 'name')?.value;
+  tree.rootName = name?.kind === 'str' ? name.value : null;
+  walk(tree, root, '', 0);
+  return { tree, local };
+}
+
+function walk(tree: OnexTree, node: Lit, path: string, depth: number): void {
+  if (node.kind !== 'dict' || depth > MAX_DEPTH) return;
+  const children = dictEntry(node, 'children');
+  const nameLit = dictEntry(node, 'name')?.value;
+  const list = children?.value.kind === 'list' ? children.value.items : [];
+  const last = list[list.length - 1];
+  const indent = last ? last.range.start.character : (nameLit?.range.start.character ?? 0) + 2;
+  tree.nodes.set(path, {
+    path,
+    nameRange: nameLit?.range ?? node.range,
+    insertAfter: last ? last.range : node.range,
+    childIndent: indent,
+    noChildren: list.length === 0,
+  });
+  for (const child of list) {
+    const n = dictEntry(child, 'name')?.value;
+    if (n?.kind !== 'str' || n.value === '' || n.value.includes('/')) continue;
+    walk(tree, child, path === '' ? n.value : `${path}/${n.value}`, depth + 1);
+  }
+}
+
+/** The directory a tree describes; `dirExists` answers for `<folder>/src/<name>`. */
+export function treeBase(tree: OnexTree, dirExists: (dir: string) => boolean): string {
+  const folder = dirOf(tree.file);
+  const n = tree.rootName;
+  if (!n || n === '.' || n === '..' || n.includes('/') || n === baseName(folder)) return folder;
+  const inSrc = folder === '' ? `src/${n}` : `${folder}/src/${n}`;
+  if (dirExists(inSrc)) return inSrc;
+  return folder === '' ? n : `${folder}/${n}`;
+}

@@ -1,0 +1,121 @@
+// The ONEX family's tracked queries over the engine's inputs: each registry's versions resolved to
+// directories on disk (SPEC §1.7: root-relative, else relative to the registry directory's parent),
+// `.wip` markers, metadata files, the `.onextree` describing each directory, and the set of registered
+// version directories. One group per engine (keyed by its database), so checks and editor features
+// share the same memoised answers.
+import { QueryGroup, type Database, type Query } from '../../db/database';
+import type { FileQueries } from '../../analysis/files';
+import { sameJson } from '../../analysis/equality';
+import { dirOf, isUnder, joinRel } from '../../util/paths';
+import type { OnexFacts } from './facts';
+import type { OnexArtifact, OnexVersion, RegistryDoc } from './registryDoc';
+import type { MetadataDoc } from './metadataDoc';
+import { treeBase, type OnexTree } from './onextree';
+
+export interface ResolvedVersion {
+  artifact: OnexArtifact;
+  version: OnexVersion;
+  /** The version directory as found (null when neither reading of `path` exists). */
+  dir: string | null;
+  /** The readings of `path` that were tried, in order. */
+  tried: string[];
+  wip: boolean;
+  /** `dir/metadata_file` (null without a directory or a metadata_file). */
+  metadataPath: string | null;
+  metadataExists: boolean;
+}
+
+export interface ResolvedRegistry { file: string; versions: ResolvedVersion[] }
+
+export interface TreeInfo { file: string; base: string }
+
+const NONE = '';
+const groups = new WeakMap<Database, OnexQueries>();
+
+export function onexQueries(files: FileQueries): OnexQueries {
+  let g = groups.get(files.db);
+  if (!g) groups.set(files.db, (g = new OnexQueries(files.db, files)));
+  return g;
+}
+
+export class OnexQueries extends QueryGroup<FileQueries> {
+  get files(): FileQueries { return this.deps; }
+
+  facts(path: string): OnexFacts | null { return (this.deps.applied(path).payload as OnexFacts | null) ?? null; }
+  registry(path: string): RegistryDoc | null { const f = this.facts(path); return f?.kind === 'registry' ? f.doc : null; }
+  metadata(path: string): MetadataDoc | null { const f = this.facts(path); return f?.kind === 'metadata' ? f.doc : null; }
+  tree(path: string): OnexTree | null { const f = this.facts(path); return f?.kind === 'tree' ? f.tree : null; }
+  registries(): string[] { return this.deps.filesOf('onex:registry'); }
+  metadataFiles(): string[] { return this.deps.filesOf('onex:metadata'); }
+
+  /** A directory exists when the host reported it or a fed file lies in it. */
+  dirExists(dir: string): boolean { return this.deps.dirExists(dir); }
+  isWip(dir: string): boolean { return this.deps.exists(`${dir}/.wip`); }
+
+  readonly resolvedQ: Query<ResolvedRegistry | null> = this.db.query('onexResolved', (file) => {
+    const doc = this.registry(file);
+    if (!doc) return null;
+    const base = dirOf(dirOf(file));
+    const versions: ResolvedVersion[] = [];
+    for (const artifact of doc.artifacts) {
+      for (const version of artifact.versions) {
+        const rel = version.path?.value.replace(/\/+$/, '');
+        const tried = rel ? [...new Set([joinRel('', rel), joinRel(base, rel)].filter((p): p is string => p !== null && p !== ''))] : [];
+        const meta = version.metadataFile?.value;
+        const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
+        const dir = tried.find(found) ?? null;
+        const metadataPath = dir && meta ? joinRel(dir, meta) : null;
+        versions.push({
+          artifact, version, dir, tried,
+          wip: dir !== null && this.isWip(dir),
+          metadataPath, metadataExists: metadataPath !== null && this.deps.exists(metadataPath),
+        });
+      }
+    }
+    return { file, versions };
+  });
+
+  /** Registered version directory → the registry files and entries registering it. */
+  readonly registeredQ: Query<Map<string, { file: string; name: string; version: string }[]>> = this.db.query('onexRegistered', () => {
+    const out = new Map<string, { file: string; name: string; version: string }[]>();
+    for (const file of this.registries()) {
+      for (const v of this.resolvedQ(file)?.versions ?? []) {
+        if (!v.dir) continue;
+        const list = out.get(v.dir) ?? [];
+        list.push({ file, name: v.artifact.name, version: v.version.version.value });
+        out.set(v.dir, list);
+      }
+    }
+    return out;
+  }, (a, b) => sameJson([...a], [...b]));
+
+  /** Every `.onextree` with the directory it describes. */
+  readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf('onex:tree').flatMap((file) => {
+    const tree = this.tree(file);
+    return tree ? [{ file, base: treeBase(tree, (d) => this.dirExists(d)) }] : [];
+  }), sameJson);
+
+  /** The tree describing a path most closely: the deepest base that holds it, then the tree file nearest that base. */
+  treeFor(path: string): TreeInfo | null {
+    let best: TreeInfo | null = null;
+    const closer = (a: TreeInfo, b: TreeInfo): boolean => a.base.length > b.base.length || (a.base.length === b.base.length && a.file.length > b.file.length);
+    for (const t of this.treesQ(NONE)) if (isUnder(path, t.base) && (!best || closer(t, best))) best = t;
+    return best;
+  }
+
+  /** Every artifact of every registry, by name. */
+  readonly artifactsQ: Query<Map<string, { file: string; artifact: OnexArtifact }[]>> = this.db.query('onexArtifacts', () => {
+    const out = new Map<string, { file: string; artifact: OnexArtifact }[]>();
+    for (const file of this.registries()) {
+      for (const artifact of this.registry(file)?.artifacts ?? []) {
+        const list = out.get(artifact.name) ?? [];
+        list.push({ file, artifact });
+        out.set(artifact.name, list);
+      }
+    }
+    return out;
+  });
+
+  /** Version directories the host reported (for completion of `path`). */
+  versionDirs(): string[] { return [...this.deps.directoriesInput.get(NONE)]; }
+}
