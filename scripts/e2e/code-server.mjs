@@ -82,6 +82,14 @@ export const DEFAULT_SETTINGS = {
 
 // --------------------------------------------------------------------------- utils
 
+const PANEL_SEVERITY = { error: 'error', warning: 'warning', information: 'info' };
+
+/** The EXPECTED.json entries (0-based positions) that no row of the Problems panel (1-based) shows. */
+export function missingProblems(expected, rows) {
+  return expected.filter((e) => !rows.some((r) =>
+    r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === PANEL_SEVERITY[e.severity]));
+}
+
 /** Poll `fn` until it returns a truthy value (returned). Throws after `timeout` ms. */
 export async function waitFor(fn, { timeout = 30_000, interval = 100, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, RESULTS_DIR, launchBrowser, openWorkbench, startCodeServer } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, RESULTS_DIR, launchBrowser, openWorkbench, startCodeServer, missingProblems } from '../../scripts/e2e/code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
@@ -45,9 +45,7 @@ describe('Registry Lens on an interface-first cursus workspace (code-server + Ch
     await wb.maximizePanel(true);
     // VS Code's Problems panel does not list hints
     const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
-    const severity = { error: 'error', warning: 'warning', information: 'info' };
-    const missing = (rows) => expected.filter((e) => !rows.some((r) =>
-      r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === severity[e.severity]));
+    const missing = (rows) => missingProblems(expected, rows);
     const rows = await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected problem in the Problems panel' })
       .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
     assert.deepEqual(await wb.tabTitles(), [], 'the problems came without opening a file');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, openWorkbench, startCodeServer, waitFor,
+  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, openWorkbench, startCodeServer, waitFor, missingProblems
 } from '../../scripts/e2e/code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -55,9 +55,7 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
     await wb.openProblems();
     await wb.maximizePanel(true);
     const expected = JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8'));
-    const severity = { error: 'error', warning: 'warning', information: 'info' };
-    const missing = (rows) => expected.filter((e) => !rows.some((r) =>
-      r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === severity[e.severity]));
+    const missing = (rows) => missingProblems(expected, rows);
     await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected ONEX problem' })
       .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
     const extra = (await wb.problems()).filter((r) => (r.severity === 'error' || r.severity === 'warning') && !expected.some((e) => r.path === e.file && r.code === e.code && r.line === e.line + 1));

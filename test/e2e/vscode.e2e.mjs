@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, listExtensions, openWorkbench, startCodeServer, waitFor,
+  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, listExtensions, openWorkbench, startCodeServer, waitFor, missingProblems
 } from '../../scripts/e2e/code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -83,9 +83,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.maximizePanel(true); // the list is virtualised: make room for every row
     // VS Code's Problems panel does not list hints
     const expected = JSON.parse(fs.readFileSync(path.join(DEMO, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
-    const severity = { error: 'error', warning: 'warning', information: 'info' };
-    const missing = (rows) => expected.filter((e) => !rows.some((r) =>
-      r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === severity[e.severity]));
+    const missing = (rows) => missingProblems(expected, rows);
     const rows = await timed('problems visible after workbench ready', () =>
       wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected problem in the Problems panel' })
         .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); }));

@@ -9,6 +9,7 @@ import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import type { StepEntry } from '../model/source';
 import { explain } from './explain';
 import { schemaAt } from '../pipeline/metaSchema';
+import { typeName } from '../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 
@@ -57,7 +58,7 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
       const schema = schemaAt(t.path);
       if (!schema) return { range: t.range, markdown: `**${t.key}** — not a key of the companion metadata schema` };
       const def = schema.default !== undefined ? ` (default \`${JSON.stringify(schema.default)}\`)` : '';
-      return { range: t.range, markdown: `**${t.key}**: \`${schema.type ?? 'any'}\`${def}\n\n${schema.description ?? ''}` };
+      return { range: t.range, markdown: `**${t.key}**: \`${typeName(schema) ?? 'any'}\`${def}\n\n${schema.description ?? ''}` };
     }
     case 'class': {
       const mod = ws.pipeline.moduleOf(t.cls.file);

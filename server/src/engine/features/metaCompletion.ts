@@ -7,6 +7,7 @@ import type { Position, Range } from '../types';
 import type { Workspace } from '../workspace';
 import { baseName } from '../util/paths';
 import { META_SCHEMA, schemaAt } from '../pipeline/metaSchema';
+import { typeName } from '../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 
 const VALUE = /^(\s*)(?:-\s+)?([a-z_]+):\s*["']?([^"'#]*)$/;
@@ -30,7 +31,7 @@ export function metaCompletion(ws: Workspace, file: string, pos: Position): Comp
   const parent = dash ? [...enclosingPath(lines, pos.line, indent.length), '0'] : enclosingPath(lines, pos.line, column);
   const present = presentKeys(lines, pos.line, column, !!dash);
   return Object.entries(schemaAt(parent)?.properties ?? {}).filter(([k]) => !present.has(k)).map(([k, s], i) => ({
-    label: k, kind: 'key' as const, detail: s.type, documentation: s.description, range: word(typed.length),
+    label: k, kind: 'key' as const, detail: typeName(s), documentation: s.description, range: word(typed.length),
     sortText: String(i).padStart(3, '0'),
     insertText: s.type === 'array' ? `${k}:\n${' '.repeat(column + 2)}- ` : s.type === 'object' ? `${k}:\n${' '.repeat(column + 2)}` : `${k}: `,
   }));

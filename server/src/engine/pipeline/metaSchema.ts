@@ -7,18 +7,10 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../schemas/meta.schema.json';
 import type { Lit } from '../literal';
 import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../schema/problems';
-
-export interface SchemaNode {
-  description?: string;
-  type?: string;
-  default?: unknown;
-  pattern?: string;
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  items?: SchemaNode;
-}
+import { SchemaWalker, type SchemaNode } from '../schema/walk';
 
 export const META_SCHEMA = schemaJson as SchemaNode;
+const WALKER = new SchemaWalker(META_SCHEMA);
 
 export type { SchemaProblem };
 
@@ -44,12 +36,7 @@ function unknownKey(name: string, segments: string[], key: Lit): SchemaProblem |
 
 /** The schema of the value at a JSON pointer (`/dependencies/0`), for messages and completion. */
 export function schemaAt(segments: readonly string[]): SchemaNode | null {
-  let s: SchemaNode | undefined = META_SCHEMA;
-  for (const seg of segments) {
-    if (!s) return null;
-    s = /^\d+$/.test(seg) && s.items ? s.items : s.properties?.[seg];
-  }
-  return s ?? null;
+  return WALKER.at(segments) ?? null;
 }
 
 const PATTERN_HINTS: Record<string, string> = {

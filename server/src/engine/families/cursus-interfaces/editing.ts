@@ -10,6 +10,7 @@ import { resolvableNames } from '../../model/resolve';
 import { LineIndex } from '../../text/lineIndex';
 import { contains } from '../../text/ranges';
 import { INTERFACE_SCHEMA } from './schema';
+import { typeName } from '../../schema/walk';
 import type { InterfaceDoc } from './interface';
 
 /** The key under the cursor and its path, from the parsed document. */
@@ -37,7 +38,7 @@ export function interfaceHover(doc: InterfaceDoc, pos: Position): HoverResult | 
   const schema = INTERFACE_SCHEMA.resolve(INTERFACE_SCHEMA.at(k.path));
   const description = INTERFACE_SCHEMA.describe(k.path);
   if (!schema) return { range: k.range, markdown: `**${key}** — not a key of the step interface schema (cursus ignores it)` };
-  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : schema.type ?? (schema.anyOf ? 'mapping or empty' : 'any');
+  const type = schema.type ? typeName(schema) : schema.anyOf ? 'mapping or empty' : 'any';
   return { range: k.range, markdown: `**${key}**: \`${type}\`\n\n${description ?? ''}`.trimEnd() };
 }
 

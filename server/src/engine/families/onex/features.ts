@@ -13,6 +13,7 @@ import { closest } from '../../util/editDistance';
 import { ARTIFACT_LISTS, METADATA_FILE, isArtifactList, metadataFileOf, versionDirOf } from './kinds';
 import { onexQueries, type OnexQueries } from './queries';
 import { onexSchemaAt, SCHEMA_OF_LIST, type OnexSchemaName } from './schemas';
+import { typeName } from '../../schema/walk';
 import { nodeAt, registryTarget } from './locate';
 import { choose, parsePolicy, versionLine, versionSummary, versionsOf, type VersionView } from './versions';
 import { entrypointFiles } from './checks';
@@ -49,7 +50,7 @@ function hover(file: string, pos: Position, fq: FamilyQueries) {
   if (node?.onKey) {
     const s = onexSchemaAt(schema.name, node.segments);
     const key = node.segments[node.segments.length - 1] ?? '';
-    return { range: node.range, markdown: s ? `**${key}**${s.type ? `: \`${s.type}\`` : ''}\n\n${s.description ?? ''}` : `**${key}** — not a key of the ${schema.name} schema (ignored by the loaders)` };
+    return { range: node.range, markdown: s ? `**${key}**${typeName(s) ? `: \`${typeName(s) ?? ''}\`` : ''}\n\n${s.description ?? ''}` : `**${key}** — not a key of the ${schema.name} schema (ignored by the loaders)` };
   }
   if (reg) {
     const t = registryTarget(reg, pos);
@@ -143,7 +144,7 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
   const parent = node ? (node.onKey ? node.segments.slice(0, -1) : node.segments) : [];
   const props = onexSchemaAt(schema.name, parent)?.properties ?? onexSchemaAt(schema.name, [])?.properties ?? {};
   const typed = keyMatch[2] ?? '';
-  return Object.entries(props).map(([k, s]) => ({ label: k, kind: 'field' as const, detail: Array.isArray(s.type) ? s.type.join(' | ') : s.type, documentation: s.description, insertText: `${k}: `, range: word(typed.length) }));
+  return Object.entries(props).map(([k, s]) => ({ label: k, kind: 'field' as const, detail: typeName(s), documentation: s.description, insertText: `${k}: `, range: word(typed.length) }));
 }
 
 /** The artifact list the cursor is in (registry). */

@@ -1,6 +1,6 @@
-// The ONEX JSON schemas (schemas/onex-*.schema.json), compiled once per process with ajv, and a walker
-// that finds the schema of a YAML node (merging `allOf`/`$ref` and the object branch of `anyOf`) for
-// messages, hover and completion. Registry violations are RL040, metadata violations RL020.
+// The ONEX JSON schemas (schemas/onex-*.schema.json), compiled once per process with ajv, and the
+// schema of a YAML node (schema/walk.ts over the set of documents) for messages, hover and completion.
+// Registry violations are RL040, metadata violations RL020.
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import registrySchema from '../../../../../schemas/onex-registry.schema.json';
 import metadataSchema from '../../../../../schemas/onex-metadata.schema.json';
@@ -10,29 +10,18 @@ import runtimeSchema from '../../../../../schemas/onex-runtime.schema.json';
 import contractSchema from '../../../../../schemas/onex-contract.schema.json';
 import type { Lit } from '../../literal';
 import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../schema/problems';
-import type { SchemaNode } from '../../schema/walk';
+import { SchemaWalker, type SchemaNode } from '../../schema/walk';
 import type { ArtifactList } from './kinds';
 
 export type OnexSchemaName = 'registry' | 'node' | 'cli-tool' | 'runtime' | 'contract' | 'common';
 
-/** A JSON schema node as the walker reads it. */
-export interface OnexSchemaNode extends SchemaNode {
-  $ref?: string;
-  allOf?: OnexSchemaNode[];
-  anyOf?: OnexSchemaNode[];
-  examples?: unknown[];
-  enum?: unknown[];
-  properties?: Record<string, OnexSchemaNode>;
-  items?: OnexSchemaNode;
-}
-
-const DOCS: Record<string, OnexSchemaNode> = {
-  'onex-registry.schema.json': registrySchema as OnexSchemaNode,
-  'onex-metadata.schema.json': metadataSchema as OnexSchemaNode,
-  'onex-node.schema.json': nodeSchema as OnexSchemaNode,
-  'onex-cli-tool.schema.json': cliToolSchema as OnexSchemaNode,
-  'onex-runtime.schema.json': runtimeSchema as OnexSchemaNode,
-  'onex-contract.schema.json': contractSchema as OnexSchemaNode,
+const DOCS: Record<string, SchemaNode> = {
+  'onex-registry.schema.json': registrySchema as SchemaNode,
+  'onex-metadata.schema.json': metadataSchema as SchemaNode,
+  'onex-node.schema.json': nodeSchema as SchemaNode,
+  'onex-cli-tool.schema.json': cliToolSchema as SchemaNode,
+  'onex-runtime.schema.json': runtimeSchema as SchemaNode,
+  'onex-contract.schema.json': contractSchema as SchemaNode,
 };
 const ROOTS: Record<OnexSchemaName, { doc: string; pointer: string }> = {
   registry: { doc: 'onex-registry.schema.json', pointer: '' },
@@ -79,54 +68,15 @@ export function validateOnex(name: OnexSchemaName, root: Lit): SchemaProblem[] {
   });
 }
 
-function pointerGet(doc: OnexSchemaNode, pointer: string): OnexSchemaNode | undefined {
-  let n: unknown = doc;
-  for (const seg of pointer.split('/').slice(1)) n = (n as Record<string, unknown> | undefined)?.[seg];
-  return n as OnexSchemaNode | undefined;
-}
-
-/** The schema nodes a node must satisfy: itself, what it `$ref`s and its `allOf`s, each with the document it lives in. */
-function expand(doc: string, s: OnexSchemaNode | undefined, depth = 0): { doc: string; node: OnexSchemaNode }[] {
-  if (!s || depth > 8) return [];
-  const out = [{ doc, node: s }];
-  if (s.$ref) {
-    const [file, pointer] = s.$ref.split('#');
-    const target = file ? file : doc;
-    const base = DOCS[target];
-    if (base) out.push(...expand(target, pointer ? pointerGet(base, pointer) : base, depth + 1));
-  }
-  for (const a of s.allOf ?? []) out.push(...expand(doc, a, depth + 1));
-  return out;
-}
+const walkers = new Map<OnexSchemaName, SchemaWalker>();
 
 /** The merged schema of the node at `segments` (property names and list indices). */
-export function onexSchemaAt(name: OnexSchemaName, segments: readonly string[]): OnexSchemaNode | null {
-  const root = ROOTS[name];
-  let parts = expand(root.doc, pointerGet(DOCS[root.doc] as OnexSchemaNode, root.pointer) ?? (DOCS[root.doc] as OnexSchemaNode));
-  for (const seg of segments) {
-    const next: { doc: string; node: OnexSchemaNode }[] = [];
-    for (const { doc, node } of parts) {
-      const branches = [node, ...(node.anyOf ?? [])];
-      for (const b of branches) {
-        const child = /^\d+$/.test(seg) ? b.items : b.properties?.[seg];
-        if (child) next.push(...expand(doc, child));
-      }
-    }
-    if (next.length === 0) return null;
-    parts = next;
+export function onexSchemaAt(name: OnexSchemaName, segments: readonly string[]): SchemaNode | null {
+  let w = walkers.get(name);
+  if (!w) {
+    const root = ROOTS[name];
+    w = new SchemaWalker(root.pointer ? { $ref: `${root.doc}#${root.pointer}` } : DOCS[root.doc] as SchemaNode, DOCS);
+    walkers.set(name, w);
   }
-  return merge(parts.map((p) => p.node));
-}
-
-function merge(nodes: OnexSchemaNode[]): OnexSchemaNode {
-  const out: OnexSchemaNode = {};
-  for (const n of nodes) {
-    out.description ??= n.description;
-    out.type ??= n.type ?? n.anyOf?.map((a) => a.type).filter(Boolean).join(' | ');
-    out.examples ??= n.examples;
-    out.enum ??= n.enum;
-    if (n.properties) out.properties = { ...n.properties, ...out.properties };
-    for (const b of n.anyOf ?? []) if (b.properties) out.properties = { ...b.properties, ...out.properties };
-  }
-  return out;
+  return w.at(segments) ?? null;
 }
