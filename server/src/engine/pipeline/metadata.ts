@@ -5,7 +5,7 @@ import semver from 'semver';
 import type { Diagnostic } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
-import { duplicateKeys } from '../model/source';
+import { duplicateKeys, pushAll } from '../model/source';
 import { parseYamlLit } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import { checkMetaSchema } from './metaSchema';
@@ -26,7 +26,7 @@ export function loadMeta(file: string, text: string): MetaDoc {
   for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
   const root = facts.value;
   if (!root || root.kind === 'none') return doc;
-  doc.diagnostics.push(...duplicateKeys(file, root, 'YAML'));
+  pushAll(doc.diagnostics, duplicateKeys(file, root, 'YAML'));
   for (const p of checkMetaSchema(root)) {
     doc.diagnostics.push(diag(file, p.range, 'RL020', p.message, {
       fixes: p.rename ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }] : [],

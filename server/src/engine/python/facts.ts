@@ -4,8 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { withPythonTree } from './parser';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
+import { recoverLiteral } from './recover';
 import { decodeBody, unescape } from './strings';
 
 export interface PyAssignment {
@@ -53,23 +54,89 @@ export function range(n: Node): Range {
  * `registry`: also read the top-level assignments and the syntax errors (registry files); other
  * Python files (components, modules, subjects) need only their classes.
  */
-export function parsePythonFacts(text: string, registry = true, key?: string): PyFacts {
+export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
+  // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
+  const text = normalizeLoneCr(rawText);
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
     const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
     let lines: LineIndex | null = null;
+    const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
     for (const stmt of root.namedChildren) {
       if (!stmt) continue;
-      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, () => (lines ??= new LineIndex(text)), text); }
+      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text); }
       else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
       else if (stmt.type === 'decorated_definition') {
         const def = stmt.childForFieldName('definition');
         if (def?.type === 'class_definition') facts.classes.push(readClass(def));
       }
     }
-    if (registry && root.hasError) collectErrors(root, facts.errors);
+    if (registry && root.hasError) {
+      const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
+      collectErrors(root, treeErrors);
+      const spans = recoverAssignments(text, facts, lineIndex());
+      // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
+      // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
+      for (const e of treeErrors) {
+        if (!spans.some((s) => e.start < s.end && s.start < e.end)) facts.errors.push(e.error);
+      }
+      for (const s of spans) facts.errors.push(...s.errors);
+      facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      facts.errors.splice(MAX_ERRORS);
+    }
     return facts;
   }, key);
+}
+
+/** A top-level `NAME = {` (or `NAME: T = {`) at the start of a line. */
+const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{)/y;
+
+interface Span { start: number; end: number; errors: PySyntaxError[] }
+
+/**
+ * Re-reads from the text every top-level dict assignment, so a literal tree-sitter could not place in a
+ * statement (or placed with errors) is still read entry by entry. Returns the spans re-read with errors.
+ */
+function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    DICT_ASSIGNMENT.lastIndex = i;
+    const m = DICT_ASSIGNMENT.exec(text);
+    if (m?.[1]) {
+      const name = m[1];
+      const valueStart = i + m[0].length;
+      const known = facts.assignments.get(name);
+      const rec = recoverLiteral(text, valueStart, lines);
+      if (rec.errors.length > 0 || !known) {
+        facts.assignments.set(name, { name, nameRange: lines.range(i, i + name.length), stmtRange: lines.range(i, rec.end), value: rec.value });
+      }
+      if (rec.errors.length > 0) spans.push({ start: valueStart, end: rec.end, errors: rec.errors });
+      i = Math.max(rec.end, valueStart + 1);
+    }
+    i = nextLine(text, i);
+  }
+  return spans;
+}
+
+/** The start of the next line, stepping over strings (triple-quoted ones span lines). */
+function nextLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n') return i + 1;
+    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      i += quote.length;
+      while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n')) i += text[i] === '\\' ? 2 : 1;
+      if (text.startsWith(quote, i)) i += quote.length;
+      continue;
+    }
+    i++;
+  }
+  return i;
 }
 
 function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string): void {
@@ -231,7 +298,7 @@ function readString(n: Node): { value: string } | null {
   return { value };
 }
 
-function collectErrors(root: Node, out: PySyntaxError[]): void {
+function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[]): void {
   const cursor = root.walk();
   try {
     let descend = true;
@@ -239,9 +306,9 @@ function collectErrors(root: Node, out: PySyntaxError[]): void {
       const n = cursor.currentNode;
       if (n.isError || n.isMissing) {
         if (out.length >= MAX_ERRORS) return;
-        out.push(n.isMissing
+        out.push({ start: n.startIndex, end: n.endIndex, error: n.isMissing
           ? { range: range(n), message: `Syntax error: missing '${n.type}'` }
-          : { range: range(n), message: `Syntax error: unexpected ${describeText(n.text)}` });
+          : { range: firstLine(n), message: `Syntax error: unexpected ${describeText(n.text)}` } });
         descend = false;
       }
       if (descend && n.hasError && cursor.gotoFirstChild()) continue;
@@ -253,6 +320,14 @@ function collectErrors(root: Node, out: PySyntaxError[]): void {
   } finally {
     cursor.delete();
   }
+}
+
+/** An error node's first line: the place of the mistake, not the statements tree-sitter skipped after it. */
+function firstLine(n: Node): Range {
+  const r = range(n);
+  if (r.end.line === r.start.line) return r;
+  const first = n.text.split(/\r?\n/, 1)[0] ?? '';
+  return { start: r.start, end: { line: r.start.line, character: r.start.character + first.length } };
 }
 
 function describeText(t: string): string {

@@ -12,7 +12,7 @@ const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_
 const KEYWORD = /(True|False|None)(?![\w])/y;
 const STRING_START = /([rRuU]?)('''|"""|'|")/y;
 
-class Abort extends Error {}
+export class Abort extends Error {}
 
 export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null {
   const s = new Scanner(text, end, lines);
@@ -27,12 +27,12 @@ export function scanLiteral(text: string, start: number, end: number, lines: Lin
   }
 }
 
-class Scanner {
+export class Scanner {
   pos = 0;
-  constructor(private readonly text: string, private readonly end: number, private readonly lines: LineIndex) {}
+  constructor(protected readonly text: string, protected readonly end: number, protected readonly lines: LineIndex) {}
 
-  private abort(): never { throw new Abort(); }
-  private range(a: number, b: number): Range { return this.lines.range(a, b); }
+  protected abort(): never { throw new Abort(); }
+  protected range(a: number, b: number): Range { return this.lines.range(a, b); }
 
   /** Skips blanks, newlines, comments and line continuations (all allowed inside brackets). */
   skip(): void {
@@ -40,8 +40,8 @@ class Scanner {
     while (this.pos < this.end) {
       const c = t.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) this.pos++;
-      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10) this.pos++; }
-      else if (c === 92 && t.charCodeAt(this.pos + 1) === 10) this.pos += 2;
+      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++; }
+      else if (c === 92 && (t.charCodeAt(this.pos + 1) === 10 || t.charCodeAt(this.pos + 1) === 13)) this.pos += 2;
       else break;
     }
   }
@@ -74,7 +74,7 @@ class Scanner {
     return this.strings();
   }
 
-  private number(): Lit | null {
+  protected number(): Lit | null {
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
     if (!m || m[0] === '') return null;
@@ -88,7 +88,7 @@ class Scanner {
   }
 
   /** One string, or several adjacent ones (implicit concatenation). */
-  private strings(): Lit {
+  protected strings(): Lit {
     const from = this.pos;
     const parts: { value: string; inner: Range }[] = [];
     for (;;) {
@@ -106,7 +106,7 @@ class Scanner {
     return { kind: 'str', value: parts.map((p) => p.value).join(''), range: r, inner: r };
   }
 
-  private string(): { value: string; inner: Range } | null {
+  protected string(): { value: string; inner: Range } | null {
     STRING_START.lastIndex = this.pos;
     const m = STRING_START.exec(this.text);
     if (!m) return null;
@@ -119,7 +119,7 @@ class Scanner {
       if (i >= this.end) this.abort();
       const c = t[i];
       if (c === '\\') { i += 2; continue; }
-      if (quote.length === 1 && c === '\n') this.abort();
+      if (quote.length === 1 && (c === '\n' || c === '\r')) this.abort();
       if (t.startsWith(quote, i)) break;
       i++;
     }
