@@ -6,7 +6,7 @@ import type { Diagnostic } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { duplicateKeys, pushAll } from '../model/source';
-import { parseYamlLit } from '../yaml/yamlLit';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import { checkMetaSchema } from './metaSchema';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
@@ -21,6 +21,12 @@ const ENTRY_POINT = /^(.+\.(?:py|ts|js)):([A-Za-z_][A-Za-z0-9_]*)$/;
 
 export function loadMeta(file: string, text: string): MetaDoc {
   const facts = parseYamlLit(text);
+  const out = read(file, facts);
+  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
+  return out;
+}
+
+function read(file: string, facts: YamlFacts): MetaDoc {
   const doc: MetaDoc = { file, root: facts.value, fields: new Map(), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
   for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
