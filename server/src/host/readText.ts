@@ -37,9 +37,10 @@ export function stripBom(text: string): string {
 }
 
 function tooLarge(size: number, max: number): string {
-  return `it is ${mb(size)} MB, over the limit of ${mb(max)} MB (setting registryLens.maxFileSizeMB)`;
+  return `it is ${human(size)}, over the limit of ${human(max)} (setting registryLens.maxFileSizeMB)`;
 }
 
-function mb(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace(/\.0+$/, '');
+function human(bytes: number): string {
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }

@@ -192,6 +192,8 @@ export class Folder {
     this.needsUpdate = true;
     const listed = new Set(files);
     for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
+    // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
+    for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.getText());
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
     let done = 0;
     await Promise.all(toRead.map((rel) => this.read(rel).then(() => progress?.(++done, toRead.length))));
