@@ -3,7 +3,7 @@
 // into the shared literal model with node ranges, plus its syntax errors. A document being typed is
 // read around its mistakes: the lines a syntax error is about are blanked and the text parsed again, so
 // a line at the wrong indentation or an unclosed quote costs that line, not the document.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
@@ -61,13 +61,13 @@ export function parseYamlLit(rawText: string): YamlFacts {
   const errors: YamlProblem[] = doc.errors.slice(0, MAX_YAML_ERRORS)
     .map((e) => ({ range: at(mistake(text, doc, e.message, e.pos)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }))
     .filter((e) => { const k = `${e.range.start.line}:${e.range.start.character} ${e.message}`; return !seen.has(k) && !!seen.add(k); });
-  if (doc.errors.length > MAX_YAML_ERRORS) {
-    errors.push({ range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]), message: `Syntax error: … and ${doc.errors.length - MAX_YAML_ERRORS} more syntax errors; fix the first ones` });
+  if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
+    errors.push({ range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]), message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones` });
   }
   if (nested.at !== null) errors.unshift({ range: at([nested.at, nested.at + 1]), message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read` });
   const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').slice(0, MAX_YAML_ERRORS)
     .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
-  for (let round = 0; round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length <= MAX_YAML_ERRORS; round++) {
+  for (let round = 0; round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length + doc.more <= MAX_YAML_ERRORS; round++) {
     const repaired = blankMistakes(text, doc);
     if (repaired === text) break;
     text = repaired;
@@ -90,8 +90,28 @@ function zone(lines: LineIndex, r: Range): Range {
   return { start: { line: top, character: 0 }, end: r.end };
 }
 
-function parse(text: string): Document {
-  return parseDocument(text, YAML_OPTIONS) as Document;
+type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
+
+/**
+ * `parseDocument` with bounded error objects: the composer makes an Error per mistake, and a run of
+ * stray characters makes hundreds of thousands (their construction dominated: 18 s for 500 KB). Past
+ * MAX_YAML_ERRORS + 1 errors (and warnings) only a count is kept, in `more`.
+ */
+function parse(text: string): Document & { more: number } {
+  const composer = new Composer(YAML_OPTIONS);
+  const internals = composer as unknown as { onError: OnError; errors: unknown[]; warnings: unknown[] };
+  const report = internals.onError;
+  let more = 0;
+  internals.onError = (source, code, message, warning) => {
+    if ((warning ? internals.warnings : internals.errors).length <= MAX_YAML_ERRORS) report(source, code, message, warning);
+    else if (!warning) more++;
+  };
+  let doc: Document | null = null;
+  for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+    if (doc) { doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents')); break; }
+    doc = d as unknown as Document;
+  }
+  return Object.assign(doc as Document, { more });
 }
 
 /** Where an error's mistake is: the bracket left open, the quote never closed, else where the parser stopped. */
