@@ -74,7 +74,11 @@ export function parsePythonFacts(rawText: string, registry = true, key?: string)
     if (registry && root.hasError) {
       const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
       collectErrors(root, treeErrors);
-      const spans = recoverAssignments(text, facts, lineIndex());
+      const found = new Set(facts.assignments.keys());
+      const spans = recoverAssignments(text, facts, lineIndex(), nextLine);
+      // A quote lost from a docstring can pair its other end with a later string and hide a registry:
+      // then the lines are read again without regard to strings, for the names still missing.
+      if ([...facts.assignments.keys()].every((k) => found.has(k))) spans.push(...recoverAssignments(text, facts, lineIndex(), nextRawLine, found));
       // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
       // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
       for (const e of treeErrors) {
@@ -89,7 +93,7 @@ export function parsePythonFacts(rawText: string, registry = true, key?: string)
 }
 
 /** A top-level `NAME = {` (or `NAME: T = {`) at the start of a line. */
-const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{)/y;
+const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{|[ \t]*(?:#[^\n]*)?\n[ \t]+['"])/y;
 
 interface Span { start: number; end: number; errors: PySyntaxError[] }
 
@@ -97,7 +101,7 @@ interface Span { start: number; end: number; errors: PySyntaxError[] }
  * Re-reads from the text every top-level dict assignment, so a literal tree-sitter could not place in a
  * statement (or placed with errors) is still read entry by entry. Returns the spans re-read with errors.
  */
-function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex): Span[] {
+function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next: (text: string, from: number) => number, only?: Set<string>): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
@@ -107,6 +111,7 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex): Spa
       const name = m[1];
       const valueStart = i + m[0].length;
       const known = facts.assignments.get(name);
+      if (only && known) { i = next(text, i); continue; }
       const rec = recoverLiteral(text, valueStart, lines);
       if (rec.errors.length > 0 || !known) {
         facts.assignments.set(name, { name, nameRange: lines.range(i, i + name.length), stmtRange: lines.range(i, rec.end), value: rec.value });
@@ -114,9 +119,14 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex): Spa
       if (rec.errors.length > 0) spans.push({ start: valueStart, end: rec.end, errors: rec.errors });
       i = Math.max(rec.end, valueStart + 1);
     }
-    i = nextLine(text, i);
+    i = next(text, i);
   }
   return spans;
+}
+
+function nextRawLine(text: string, from: number): number {
+  const eol = text.indexOf('\n', from);
+  return eol < 0 ? text.length : eol + 1;
 }
 
 /** The start of the next line, stepping over strings (triple-quoted ones span lines). */
@@ -127,11 +137,14 @@ function nextLine(text: string, from: number): number {
     if (c === '\n') return i + 1;
     if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
     if (c === '"' || c === "'") {
+      const start = i;
       const triple = text.startsWith(c.repeat(3), i);
       const quote = triple ? c.repeat(3) : c;
       i += quote.length;
       while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n')) i += text[i] === '\\' ? 2 : 1;
       if (text.startsWith(quote, i)) i += quote.length;
+      // An unclosed triple-quoted string (a quote deleted) would hide the rest of the file: it ends its line.
+      else if (triple) { const eol = text.indexOf('\n', start); return eol < 0 ? text.length : eol + 1; }
       continue;
     }
     i++;

@@ -25,7 +25,7 @@ const OPENERS: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 export function recoverLiteral(text: string, start: number, lines: LineIndex): Recovered {
   const s = new Tolerant(text, text.length, lines);
   s.pos = start;
-  const value = s.item(0, -1) ?? { kind: 'other', text: '', range: lines.range(start, start) };
+  const value = (s.missingBrace(-1) ? s.openless(0, -1) : s.item(0, -1)) ?? { kind: 'other', text: '', range: lines.range(start, start) };
   return { value, end: s.pos, errors: s.errors };
 }
 
@@ -93,7 +93,8 @@ class Tolerant extends Scanner {
     // Anything that continues the atom (`+ x`, `.format()`, a name, a call) is an expression, never evaluated.
     const after = this.pos;
     this.skipInline();
-    if (atom && this.atSeparator()) { this.pos = after; return atom; }
+    // `"Key" {` is never an expression: the ':' between them was lost.
+    if (atom && (this.atSeparator() || this.text[this.pos] === '{')) { this.pos = after; return atom; }
     this.pos = atom ? after : from;
     this.skipExpression();
     if (this.pos === from) { this.pos++; return { kind: 'other', text: c, range: this.range(from, this.pos) }; }
@@ -150,9 +151,9 @@ class Tolerant extends Scanner {
    * `{…}` (a dict, or a set read as a list), `[…]` or `(…)`. Items left of `outer` (the column of the
    * enclosing container's items) or a new statement end an unclosed container, reported at its bracket.
    */
-  private container(depth: number, outer: number, close: string): Lit {
+  private container(depth: number, outer: number, close: string, virtualOpen = false): Lit {
     const from = this.pos;
-    this.pos++;
+    if (virtualOpen) this.report(from, from + 1, "'{' expected before this entry"); else this.pos++;
     const entries: DictEntry[] = [];
     const items: Lit[] = [];
     let isDict: boolean | null = close === '}' ? null : false;
@@ -167,8 +168,25 @@ class Tolerant extends Scanner {
       this.skip();
       const c = this.text[this.pos];
       if (c === undefined || this.pos >= this.end) break;
-      if (c === close) { this.pos++; closed = true; break; }
-      if (c === '}' || c === ']' || c === ')') break;
+      if (c === close) {
+        // A closer on its own line as far right as the items closes an entry whose opener was lost, not this container.
+        if (!virtualOpen && itemCol > outer && itemCol > 0 && this.columnIfLineStart(this.pos) >= itemCol) {
+          this.report(this.pos, this.pos + 1, `unexpected '${c}'`);
+          reach = ++this.pos;
+          state = 'error';
+          continue;
+        }
+        this.pos++;
+        closed = true;
+        break;
+      }
+      if (c === '}' || c === ']' || c === ')') {
+        // A closer of another kind in mid-line is a stray one (its opener was deleted): skip it here.
+        if (this.columnIfLineStart(this.pos) !== -1) break;
+        this.report(this.pos, this.pos + 1, `unexpected '${c}'`);
+        reach = ++this.pos;
+        continue;
+      }
       if (this.leftOf(this.pos, outer)) break;
       if (c === ',') {
         if (state === 'start') this.report(this.pos, this.pos + 1, "unexpected ','");
@@ -180,7 +198,7 @@ class Tolerant extends Scanner {
       const itemFrom = this.pos;
       const col = this.columnIfLineStart(itemFrom);
       if (col !== -1 && itemCol === outer) itemCol = col;
-      const key = this.item(depth + 1, itemCol);
+      const key = this.quoteLostKey() ?? this.item(depth + 1, itemCol);
       const broken = this.unclosed;
       if (key === null) {
         this.report(this.pos, this.pos + 1, `unexpected '${this.text[this.pos] ?? ''}'`);
@@ -191,7 +209,10 @@ class Tolerant extends Scanner {
       reach = this.pos;
       this.skip();
       const colon = this.text[this.pos] === ':';
-      if (isDict === null) isDict = colon;
+      // `"Key" {` on one line: a dict entry whose ':' was lost (a set never looks like this).
+      const keyEnd = this.endOf(key);
+      const colonLost = !colon && key.kind === 'str' && this.valueFollows(keyEnd);
+      if (isDict === null) isDict = colon || colonLost;
       if (!isDict) {
         if (colon) { this.report(this.pos, this.pos + 1, "unexpected ':'"); this.pos++; }
         items.push(key);
@@ -201,9 +222,19 @@ class Tolerant extends Scanner {
         continue;
       }
       if (!colon) {
-        const keyEnd = this.endOf(key);
         if (!broken) this.report(keyEnd - 1, keyEnd, "':' expected after the key");
         this.pos = keyEnd;
+        if (colonLost) {
+          const value = this.item(depth + 1, itemCol);
+          if (value) {
+            entries.push({ key, value, range: this.range(itemFrom, this.endOf(value)) });
+            reach = this.pos;
+            prevEnd = this.endOf(value);
+            prevUnclosed = true;
+            state = 'item';
+            continue;
+          }
+        }
         this.skipExpression();
         reach = this.pos;
         state = 'error';
@@ -212,7 +243,8 @@ class Tolerant extends Scanner {
       const colonAt = this.pos;
       reach = ++this.pos;
       this.skip();
-      const value = this.pos >= this.end || this.leftOf(this.pos, itemCol) || this.atSeparator() ? null : this.item(depth + 1, itemCol);
+      const value = this.pos >= this.end || this.leftOf(this.pos, itemCol) || this.atSeparator() ? null
+        : this.missingBrace(itemCol) ? this.openless(depth + 1, itemCol) : this.item(depth + 1, itemCol);
       if (value === null) {
         if (!broken) this.report(colonAt, colonAt + 1, 'value expected');
         // The key stays, with no value: the field is being typed, not missing.
@@ -227,13 +259,68 @@ class Tolerant extends Scanner {
       prevUnclosed = broken || this.unclosed;
       state = 'item';
     }
-    if (!closed) this.report(from, from + 1, `'${this.text[from] ?? ''}' was never closed`);
+    if (!closed && !virtualOpen) this.report(from, from + 1, `'${this.text[from] ?? ''}' was never closed`);
     if (!closed) this.pos = reach;
     this.unclosed = !closed;
     const r = this.range(from, this.pos);
     if (isDict || (isDict === null && close === '}')) return { kind: 'dict', entries, range: r };
     if (close === ')' && items.length === 1 && closed && !/,\s*\)$/.test(this.text.slice(from, this.pos))) return items[0] as Lit;
     return { kind: 'list', items, range: r };
+  }
+
+  /**
+   * A key that lost one of its quotes — `Name": {` or `"Name: {` — read as the key it was, so the
+   * entry (and those after it) stay in place. Null (nothing consumed) for anything else.
+   */
+  private quoteLostKey(): Lit | null {
+    const from = this.pos;
+    const eol = this.lineEnd(from);
+    const line = this.text.slice(from, eol);
+    const open = /^([A-Za-z_][\w .!-]*)(['"])[ \t]*:/.exec(line);
+    const close = /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line);
+    const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;
+    const n = !m && close && !line.slice(1).includes(close[1] ?? '') ? { name: close[2] ?? '', start: from + 1, end: from + 1 + (close[2] ?? '').length, missing: from + 1 + (close[2] ?? '').length } : null;
+    const k = m ?? n;
+    if (!k) return null;
+    this.report(Math.max(from, k.missing - 1), k.missing + 1, open ? 'opening quote missing' : 'closing quote missing');
+    this.pos = k.end;
+    this.unclosed = true;
+    const r = this.range(from, k.end);
+    return { kind: 'str', value: k.name, range: r, inner: this.range(k.start, k.start + k.name.length) };
+  }
+
+  /**
+   * Whether a dict starts here without its `{` (deleted): a string and `:` on a line of its own, to the
+   * right of the enclosing items (`outer`).
+   */
+  missingBrace(outer: number): boolean {
+    const save = this.pos;
+    try {
+      this.skip();
+      const col = this.columnIfLineStart(this.pos);
+      if (col === -1 || col <= outer || !/['"]/.test(this.text[this.pos] ?? '')) return false;
+      this.string();
+      this.skipInline();
+      return this.text[this.pos] === ':';
+    } catch (e) {
+      if (e instanceof Abort) return false;
+      throw e;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  /** Whether a dict starts after `at`, on the same line. */
+  private valueFollows(at: number): boolean {
+    let i = at;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return i > at && this.text[i] === '{';
+  }
+
+  /** A dict whose `{` is missing, read from its first key. */
+  openless(depth: number, outer: number): Lit {
+    this.skip();
+    return this.container(depth, outer, '}', true);
   }
 
   private endOf(v: Lit): number { return this.lines.offset(v.range.end); }

@@ -58,7 +58,10 @@ export function parseYamlLit(rawText: string): YamlFacts {
   let text = nested.text;
   let doc = parse(text);
   const seen = new Set<string>();
-  const errors: YamlProblem[] = doc.errors.slice(0, MAX_YAML_ERRORS)
+  const stray = strayScalar(doc);
+  const errors: YamlProblem[] = stray
+    ? [{ range: at([stray, lineEnd(text, stray)]), message: 'Syntax error: this line is not a \'key: value\' pair (\':\' missing?), so the document is read as this one text' }]
+    : doc.errors.slice(0, MAX_YAML_ERRORS)
     .map((e) => ({ range: at(mistake(text, doc, e.message, e.pos)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }))
     .filter((e) => { const k = `${e.range.start.line}:${e.range.start.character} ${e.message}`; return !seen.has(k) && !!seen.add(k); });
   if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
@@ -141,9 +144,24 @@ function lineEnd(text: string, from: number): number {
   return eol < 0 ? text.length : eol;
 }
 
+/**
+ * A document that is one plain scalar followed by tokens the parser rejects: its first line lost its
+ * ':' (`description Registers the model` above `version: 1.0`). The scalar's start, else null.
+ */
+function strayScalar(doc: Document): number | null {
+  const c = doc.contents;
+  if (!isScalar(c) || !c.range || !doc.errors.some((e) => e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= (c.range?.[1] ?? 0))) return null;
+  return c.range[0];
+}
+
 /** The text with each error's mistake blanked (spaces: same offsets), from its place to the end of the line. */
 function blankMistakes(text: string, doc: Document): string {
   const chars = text.split('');
+  const stray = strayScalar(doc);
+  if (stray !== null) {
+    for (let i = stray; i < lineEnd(text, stray); i++) chars[i] = ' ';
+    return chars.join('');
+  }
   for (const e of doc.errors) {
     let [from] = mistake(text, doc, e.message, e.pos);
     if (from >= text.length) continue;
