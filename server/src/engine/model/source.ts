@@ -26,6 +26,8 @@ export interface StepEntry {
   range: Range;
   value: Lit;
   fields: Map<string, FieldValue>;
+  /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
+  broken?: true;
 }
 
 /** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
@@ -126,7 +128,8 @@ function readVariable(
     names.push(entry.name);
     // An entry with a syntax error in it is still defined (other files see it), but its fields are
     // only half typed: checking them would report what the syntax error already says.
-    if (!broken.some((r) => overlaps(r, e.range))) pushAll(src.diagnostics, checkEntryFields(entry, src.kind === 'core', settings));
+    if (broken.some((r) => overlaps(r, e.range))) entry.broken = true;
+    else pushAll(src.diagnostics, checkEntryFields(entry, src.kind === 'core', settings));
   });
   return names;
 }

@@ -279,7 +279,7 @@ class Tolerant extends Scanner {
     const open = /^([A-Za-z_][\w .!-]*)(['"])[ \t]*:/.exec(line);
     const close = /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line);
     const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;
-    const n = !m && close && !line.slice(1).includes(close[1] ?? '') ? { name: close[2] ?? '', start: from + 1, end: from + 1 + (close[2] ?? '').length, missing: from + 1 + (close[2] ?? '').length } : null;
+    const n = !m && close && (/^[ \t]*[{[]/.test(line.slice(close[0].length)) || !line.slice(1).includes(close[1] ?? '')) ? { name: close[2] ?? '', start: from + 1, end: from + 1 + (close[2] ?? '').length, missing: from + 1 + (close[2] ?? '').length } : null;
     const k = m ?? n;
     if (!k) return null;
     this.report(Math.max(from, k.missing - 1), k.missing + 1, open ? 'opening quote missing' : 'closing quote missing');
