@@ -37,12 +37,14 @@ class Tolerant extends Scanner {
   private report(from: number, to: number, message: string): void {
     if (this.errors.length >= MAX_ERRORS) return;
     const a = Math.min(from, this.text.length);
-    this.errors.push({ range: this.range(a, Math.max(a, Math.min(to, this.lineEnd(a)))), message: `Syntax error: ${message}` });
+    this.errors.push({ range: this.range(a, Math.max(a, this.lineEnd(a, to))), message: `Syntax error: ${message}` });
   }
 
-  private lineEnd(at: number): number {
+  /** The end of the line `at` is on, or `limit` if that comes first (callers bound the search: lines can be long). */
+  private lineEnd(at: number, limit = this.end): number {
     let i = at;
-    while (i < this.end && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
+    const stop = Math.min(limit, this.end);
+    while (i < stop && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
     return i;
   }
 
@@ -274,8 +276,7 @@ class Tolerant extends Scanner {
    */
   private quoteLostKey(): Lit | null {
     const from = this.pos;
-    const eol = this.lineEnd(from);
-    const line = this.text.slice(from, eol);
+    const line = this.text.slice(from, this.lineEnd(from, from + 400));
     const open = /^([A-Za-z_][\w .!-]*)(['"])[ \t]*:/.exec(line);
     const close = /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line);
     const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;

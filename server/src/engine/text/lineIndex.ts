@@ -25,7 +25,8 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if ((this.starts[mid] ?? 0) <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+    // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
+    return { line: lo, character: Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0) };
   }
   range(start: number, end: number): Range { return { start: this.position(start), end: this.position(Math.max(start, end)) }; }
   /** The offset of a position, clamped to its line's content (before the line break). */
