@@ -13,7 +13,7 @@ export function capNesting(text: string): Capped {
   return { text: text.slice(0, at) + text.slice(at).replace(/[^\r\n]/g, ' '), at, limit: MAX_NESTING };
 }
 
-/** The offset where flow brackets plus compact block indicators of a line first exceed the limit. */
+/** The offset where flow brackets plus the block indicators of a line (`- `, `? `, `key: `) first exceed the limit. */
 function tooDeep(text: string): number | null {
   let flow = 0;
   let lineStart = true;
@@ -34,6 +34,9 @@ function tooDeep(text: string): number | null {
       while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
     } else if ((c === '"' || c === "'") && /[\s[{,:]|^$/.test(text[i - 1] ?? '')) {
       i = quoteEnd(text, i);
+    } else if ((c === ':' || c === '-') && flow === 0 && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      // `a: b: c: …` and `- - …` further on a line nest too (the parser recurses before rejecting them).
+      if (++compact > MAX_NESTING) return i;
     } else if (c === '[' || c === '{') {
       if (++flow + compact > MAX_NESTING) return i;
     } else if ((c === ']' || c === '}') && flow > 0) {

@@ -57,6 +57,12 @@ export function parseYamlLit(rawText: string): YamlFacts {
   const nested = capNesting(normalizeLoneCr(rawText));
   let text = nested.text;
   let doc = parse(text);
+  // The parser turns a stack overflow into an error whose place depends on the stack at hand: give up
+  // on such a document deterministically (capNesting keeps the shapes known to cause it away).
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const whole: YamlProblem = { range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' };
+    return { value: null, errors: [whole], tagWarnings: [], errorZones: [] };
+  }
   const seen = new Set<string>();
   const stray = strayScalar(doc);
   const errors: YamlProblem[] = stray
