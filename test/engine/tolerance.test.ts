@@ -88,6 +88,21 @@ describe('tolerance: a registry mid-edit', () => {
     assert.ok(ds.every((d) => d.range.start.line === d.range.end.line));
   });
 
+  it('a key typed above another ("A" then "B": {…}, valid Python joining them) is read as the two entries meant', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Typed"
+          "Package": {"sagemaker_step_type": "Utility",
+              "description": "one "
+                             "string"},
+      }
+    `);
+    assert.deepEqual(codes(engine.diagnostics(REG('erin'))), ['RL030@1:10-1:11', 'RL003@2:4-2:13']);
+    assert.match(engine.diagnostics(REG('erin'))[0]?.message ?? '', /':' expected after the key/);
+    assert.equal(engine.hover(REG('erin'), { line: 2, character: 6 })?.markdown.includes('one string'), true);
+  });
+
   it('YAML: a line at the wrong indentation costs that line, not the document, and no RL020 follows from it', async () => {
     const meta = 'description: d\nversion: 1.0.0\ndependencies:\n  - module_id: a.b\n   optional: true\ntags: [x]\n';
     const { engine } = await analyze(`

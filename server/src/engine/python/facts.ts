@@ -159,7 +159,16 @@ function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text
   const right = asg.childForFieldName('right');
   if (!left || left.type !== 'identifier' || !right) return;
   // Error-free literals are read from the text (fast); anything else walks the tree.
-  const value = (!right.hasError && scanLiteral(text, right.startIndex, right.endIndex, lines())) || toLit(right, 0);
+  const scanned = right.hasError ? null : scanLiteral(text, right.startIndex, right.endIndex, lines());
+  let value: Lit;
+  if (scanned === 'split') {
+    // Valid Python that joins two keys on separate lines ("A" then "B": {…}): read as the two entries meant.
+    const rec = recoverLiteral(text, right.startIndex, lines());
+    value = rec.value;
+    facts.errors.push(...rec.errors);
+  } else {
+    value = scanned ?? toLit(right, 0);
+  }
   facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange: range(stmt), value });
 }
 

@@ -13,8 +13,11 @@ const KEYWORD = /(True|False|None)(?![\w])/y;
 const STRING_START = /([rRuU]?)('''|"""|'|")/y;
 
 export class Abort extends Error {}
+/** Two strings on separate lines that Python would join into one key (`"A"` ⏎ `"B": {`): a ':' or ',' is missing. */
+export class SplitKey extends Abort {}
 
-export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null {
+/** The literal, null when the scanner does not fully understand it, 'split' when it holds a SplitKey. */
+export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null | 'split' {
   const s = new Scanner(text, end, lines);
   try {
     s.pos = start;
@@ -22,6 +25,7 @@ export function scanLiteral(text: string, start: number, end: number, lines: Lin
     s.skip();
     return s.pos === end ? v : null;
   } catch (e) {
+    if (e instanceof SplitKey) return 'split';
     if (e instanceof Abort) return null;
     throw e;
   }
@@ -99,12 +103,46 @@ export class Scanner {
       this.skip();
       STRING_START.lastIndex = this.pos;
       if (!STRING_START.test(this.text)) { this.pos = save; break; }
+      if (this.startsKeyBelow(from, this.pos)) { this.pos = save; this.splitKey(); break; }
     }
     if (parts.length === 0) this.abort();
     const r = this.range(from, this.pos);
     if (parts.length === 1) return { kind: 'str', value: (parts[0] as { value: string }).value, range: r, inner: (parts[0] as { inner: Range }).inner };
     return { kind: 'str', value: parts.map((p) => p.value).join(''), range: r, inner: r };
   }
+
+  /** Column of `at` when only blanks precede it on its line, else -1. */
+  protected columnIfLineStart(at: number): number {
+    let i = at - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return i < 0 || this.text[i] === '\n' || this.text[i] === '\r' ? at - i - 1 : -1;
+  }
+
+  /** Whether the string at `next` starts a line no further right than the line of `first` is indented, and is followed by ':'. */
+  private startsKeyBelow(first: number, next: number): boolean {
+    const b = this.columnIfLineStart(next);
+    if (b === -1) return false;
+    let lineStart = first;
+    while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
+    let a = lineStart;
+    while (this.text[a] === ' ' || this.text[a] === '\t') a++;
+    if (b > a - lineStart) return false;
+    const save = this.pos;
+    try {
+      this.pos = next;
+      this.string();
+      while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+      return this.text[this.pos] === ':';
+    } catch (e) {
+      if (e instanceof Abort) return false;
+      throw e;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  /** Python would join the two strings; the strict reader gives up (the tolerant one stops before the second). */
+  protected splitKey(): void { throw new SplitKey(); }
 
   protected string(): { value: string; inner: Range } | null {
     STRING_START.lastIndex = this.pos;

@@ -30,6 +30,10 @@ export function recoverLiteral(text: string, start: number, lines: LineIndex): R
 }
 
 class Tolerant extends Scanner {
+  protected override splitKey(): void {
+    // Read as two keys: the container then reports the ':' missing after the first.
+  }
+
   readonly errors: { range: Range; message: string }[] = [];
   /** Set when the last container read was left unclosed (its end is already reported). */
   private unclosed = false;
@@ -46,13 +50,6 @@ class Tolerant extends Scanner {
     const stop = Math.min(limit, this.end);
     while (i < stop && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
     return i;
-  }
-
-  /** Start of a line's content (only blanks before it on its line), and its column. */
-  private columnIfLineStart(at: number): number {
-    let i = at - 1;
-    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
-    return i < 0 || this.text[i] === '\n' || this.text[i] === '\r' ? at - i - 1 : -1;
   }
 
   /** A new top-level statement (`NAME = …`, `def`, `class`) at column 0: every open container ended before it. */
@@ -104,11 +101,9 @@ class Tolerant extends Scanner {
     return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: this.range(from, from + t.length) };
   }
 
+  /** A number, keyword or string (the strict scanner's; an unterminated string throws Abort), else null. */
   private scalar(c: string, from: number): Lit | null {
-    if (c === '-' || c === '+' || /[\d.]/.test(c)) {
-      const v = this.value(MAX_DEPTH);
-      return v;
-    }
+    if (c === '-' || c === '+' || /[\d.]/.test(c)) return this.value(MAX_DEPTH);
     if (/['"]/.test(c) || (/[rRuU]/.test(c) && /['"]/.test(this.text[from + 1] ?? ''))) return this.strings();
     if (/[TFN]/.test(c)) {
       const m = /(True|False|None)(?![\w])/y;
@@ -214,7 +209,8 @@ class Tolerant extends Scanner {
       // `"Key" {` on one line: a dict entry whose ':' was lost (a set never looks like this).
       const keyEnd = this.endOf(key);
       const colonLost = !colon && key.kind === 'str' && this.valueFollows(keyEnd);
-      if (isDict === null) isDict = colon || colonLost;
+      // The first item decides dict or set: a key with its ':' lost is followed by a value or by the next key.
+      if (isDict === null) isDict = colon || colonLost || (key.kind === 'str' && this.missingBrace(-1));
       if (!isDict) {
         if (colon) { this.report(this.pos, this.pos + 1, "unexpected ':'"); this.pos++; }
         items.push(key);
