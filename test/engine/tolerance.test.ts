@@ -56,6 +56,21 @@ describe('tolerance: a registry mid-edit', () => {
     assert.deepEqual(engine.stepNames('erin').filter((n) => n.startsWith('Erin')), ['ErinStepA', 'ErinStepB']);
   });
 
+  it('the demo\'s carol_vision with the comma after its first entry deleted: one RL030, on that brace', async () => {
+    const demo = join(__dirname, '../../examples/demo-workspace');
+    const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
+    const engine = await RegistryEngine.create(wasm);
+    feedRoot(engine, demo);
+    const before = engine.diagnostics(carol).map((d) => `${d.code} ${d.message}`);
+    const text = readFileSync(join(demo, carol), 'utf8');
+    const at = text.indexOf('    },\n') + 5;
+    engine.setFile(carol, text.slice(0, at) + text.slice(at + 1));
+    engine.update();
+    const after = engine.diagnostics(carol);
+    assert.deepEqual(after.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`), ["18:4-18:5 Syntax error: missing ',' between entries; the rest of the file is still analysed"]);
+    assert.deepEqual(after.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${d.message}`), before);
+  });
+
   it('typing a new entry: an unclosed dict ends where the next entry starts (by indentation)', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py

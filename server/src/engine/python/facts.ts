@@ -82,7 +82,8 @@ export function parsePythonFacts(rawText: string, registry = true, key?: string)
       // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
       // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
       for (const e of treeErrors) {
-        if (!spans.some((s) => e.start < s.end && s.start < e.end)) facts.errors.push(e.error);
+        // (Touching counts: tree-sitter often ends the statement with an empty error node right after it.)
+        if (!spans.some((s) => e.start <= s.end && s.start <= e.end)) facts.errors.push(e.error);
       }
       for (const s of spans) facts.errors.push(...s.errors);
       facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
