@@ -137,7 +137,8 @@ describe('tolerance: a registry mid-edit', () => {
 });
 
 describe('tolerance: reproducers of the fuzzing campaign', () => {
-  it('R1: a 130,000-item list or 130,000 duplicate keys (Python, YAML) are analysed, output capped per file', async () => {
+  it('R1: a 130,000-item list or 130,000 duplicate keys (Python, YAML) are analysed, output capped per file', async function () {
+    this.timeout(120_000);
     const n = 130_000;
     const engine = await engineWith({
       [REG('list')]: `LOCAL_STEPS = {"A": {"description": "d", "sagemaker_step_type": "Utility", "job_types": [${'0,'.repeat(n)}]}}\n`,

@@ -209,8 +209,14 @@ class Tolerant extends Scanner {
       // `"Key" {` on one line: a dict entry whose ':' was lost (a set never looks like this).
       const keyEnd = this.endOf(key);
       const colonLost = !colon && key.kind === 'str' && this.valueFollows(keyEnd);
-      // The first item decides dict or set: a key with its ':' lost is followed by a value or by the next key.
-      if (isDict === null) isDict = colon || colonLost || (key.kind === 'str' && this.missingBrace(-1));
+      // The first `key:` decides a dict (a key with its ':' lost counts: a value or the next key follows);
+      // items before it were keys being typed, and a `{…}` without any is a set.
+      if (isDict === null && (colon || colonLost || (key.kind === 'str' && this.missingBrace(-1)))) {
+        isDict = true;
+        const loose = items[0];
+        if (loose) this.report(this.endOf(loose) - 1, this.endOf(loose), "':' expected after the key");
+        items.length = 0;
+      }
       if (!isDict) {
         if (colon) { this.report(this.pos, this.pos + 1, "unexpected ':'"); this.pos++; }
         items.push(key);
