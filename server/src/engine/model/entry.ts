@@ -21,5 +21,7 @@ export interface StepEntry {
   range: Range;
   value: Lit;
   fields: Map<string, FieldValue>;
+  /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
+  broken?: true;
 }
 
