@@ -28,7 +28,7 @@ describe('host: the engine interest', () => {
 
   it('feeds the wanted files and reports the directories a family asks about', async () => {
     const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
-    await feedEngine(engine, root, { excluded: () => false, run: limiter(4), warn: () => undefined });
+    await feedEngine(engine, root, { excluded: () => false, run: limiter(4), warn: () => undefined, maxFileBytes: 1024 * 1024 });
     assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
     assert.deepEqual(engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`), ["b.pointer: Directory 'nodes/n2.wip' does not exist"]);
   });

@@ -20,8 +20,6 @@ import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
 import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
 
-export { MAX_FILE_CHARS } from './analysis/files';
-
 const NONE = '';
 
 export class Workspace {

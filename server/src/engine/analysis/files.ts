@@ -13,9 +13,6 @@ import { wsDirOf } from '../model/workspaceDirs';
 import { emptyFacts, type Applied, type FamilyRole } from './facts';
 import { sameJson, sameList } from './equality';
 
-/** Files larger than this are skipped with a diagnostic (generated registries are never this large). */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
-
 const NONE = '';
 
 /** What a family's classification may depend on besides the path (tracked; compared by value). */
@@ -97,7 +94,8 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     const text = this.text.get(p);
     const family = role && this.families.find((f) => f.name === role.family);
     if (!role || !family || text === undefined) return emptyFacts(role);
-    if (text.length > MAX_FILE_CHARS || text.includes('\0')) return { ...emptyFacts(role), local: [skipped(p, text)] };
+    // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
+    if (text.includes('\0')) return { ...emptyFacts(role), local: [binary(p)] };
     return { ...emptyFacts(role), ...family.read(p, role, text, this.settings()) };
   });
 
@@ -139,7 +137,6 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
 }
 
-function skipped(path: string, text: string): Diagnostic {
-  const why = text.length > MAX_FILE_CHARS ? `larger than ${MAX_FILE_CHARS / 1024 / 1024} MiB` : 'binary (contains NUL bytes)';
-  return diag(path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', `File skipped: it is ${why}`, { severity: 'warning' });
+function binary(path: string): Diagnostic {
+  return diag(path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', 'Not analysed: it is a binary file (it contains a NUL byte)', { severity: 'warning' });
 }

@@ -54,7 +54,8 @@ export class Publisher {
     const changed: string[] = [];
     for (const file of this.touched) {
       const raw: Diagnostic[] = [];
-      for (const key of [...(this.fileUnits.get(file) ?? [])].sort()) raw.push(...(this.units.get(key)?.byFile.get(file) ?? []));
+      // Units may bring huge lists (a 130k-item literal): appended one by one, never spread as arguments.
+      for (const key of [...(this.fileUnits.get(file) ?? [])].sort()) for (const d of this.units.get(key)?.byFile.get(file) ?? []) raw.push(d);
       const diags = finalize(raw);
       const sig = JSON.stringify(diags);
       const prev = this.published.get(file);

@@ -12,7 +12,8 @@ import type { ComponentKind } from '../api';
 
 export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (isComponentExempt(e, settings) || e.value.kind !== 'dict') return out;
+  // A broken entry (a syntax error inside it, being typed) names its classes only once it is whole.
+  if (e.broken || isComponentExempt(e, settings) || e.value.kind !== 'dict') return out;
   const synthesized = synthesizedFrom(model, e) !== null;
   const builder = e.fields.get('builder_step_name');
   // A synthesized builder (interface steps) is a class no one writes.

@@ -23,5 +23,7 @@ export interface StepEntry {
   fields: Map<string, FieldValue>;
   /** The real tool synthesizes this step's builder (an interface step): no builder class has to exist. */
   synthesized?: boolean;
+  /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
+  broken?: true;
 }
 

@@ -246,9 +246,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
       }));
     }
-    diagnostics.push(...checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics);
+    for (const d of checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics) diagnostics.push(d);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
-    diagnostics.push(...deps.diagnostics);
+    for (const d of deps.diagnostics) diagnostics.push(d);
     return { diagnostics, edges: deps.edges };
   });
   readonly edgesQ: Query<Edge[]> = this.db.query('edges', (m) => this.metaQ(m)?.edges ?? [], sameJson);
