@@ -54,7 +54,7 @@ export function renderExplanation(e: Explanation): string {
   }
   for (const sec of e.sections ?? []) {
     const width = Math.max(0, ...sec.rows.map((r) => r.label.length));
-    section(out, sec.title, sec.rows.map((r) => `${r.label.padEnd(width)}  ${r.text}${r.file && r.range ? `  ${at(r.file, r.range)}` : ''}`));
+    section(out, sec.title, sec.rows.map((r) => `${width ? `${r.label.padEnd(width)}  ` : ''}${r.text}${r.file && r.range ? `  ${at(r.file, r.range)}` : ''}`));
   }
   section(out, 'Dependencies', e.dependencies.map((d) => {
     const name = `${d.name}${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''}`;

@@ -218,7 +218,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
     } };
   }
   e.sections = [
-    { title: 'Versions', rows: versions.map((v) => ({ label: v === chosen ? '→' : '', text: versionLine(v), file: def.file, range: v.version.version.range })) },
+    { title: 'Versions', rows: versions.map((v) => ({ label: v === chosen ? '→' : '', text: versionLine(v) })) },
     { title: 'Policy', rows: [{ label: '', text: reason }] },
     ...(defs.length > 1 ? [{ title: 'Also registered in', rows: defs.slice(1).map((d) => ({ label: '', text: d.artifact.name, file: d.file, range: d.artifact.nameRange })) }] : []),
   ];
