@@ -79,6 +79,8 @@ export class RegistryEngine {
   completion(file: string, pos: Position): CompletionResult[] { return features.completion(this.ws, file, pos); }
   /** Quick fixes of the diagnostics that overlap `range`. */
   fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] { return features.fixes(this.ws, file, range); }
+  /** The file's unambiguous fixes as one ("Fix all", `source.fixAll.registryLens`); null when there is none. */
+  fixAll(file: string): Fix | null { return features.fixAll(this.ws, file); }
   documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
   codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
