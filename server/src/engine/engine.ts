@@ -86,6 +86,8 @@ export class RegistryEngine {
   workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
   codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
 
+  /** Workspace directory a file lies in (null outside every workspace). */
+  workspaceDirOf(file: string): string | null { return this.ws.wsDirOf(file); }
   /** Workspace directory of a context id (null for core or an unknown id). */
   workspaceDir(context: ContextId): string | null { return this.ws.dirOfContext(context); }
   /** The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x `interfaces`. */
