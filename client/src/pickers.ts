@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type ContextInfo, type FolderContexts, type StepNamesParams } from '../../server/src/lsp/protocol';
-import { contextLabel, duplicateIds } from './contextLabels';
+import { contextLabel } from './contextLabels';
 
 export interface ContextItem extends vscode.QuickPickItem { folder: string; context: string }
 
@@ -17,7 +17,6 @@ export async function pickStep(client: LanguageClient, uri: string | undefined):
 export async function pickContext(client: LanguageClient, uri: string | undefined, title: string): Promise<ContextItem | undefined> {
   const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
   const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => {
-    const dups = duplicateIds(f.contexts);
     const isCurrent = (c: ContextInfo): boolean => (f.currentDir !== undefined ? c.dir === f.currentDir : c.id === f.current);
     // the context an id selects is its first directory (RL015); a later one only shares the id
     const firstDir = (c: ContextInfo): boolean => f.contexts.find((x) => x.id === c.id) === c;
@@ -27,7 +26,7 @@ export async function pickContext(client: LanguageClient, uri: string | undefine
       ...[...f.contexts]
         .sort((a, b) => rank(b) - rank(a))
         .map((c): ContextItem => ({
-          label: contextLabel(c, dups),
+          label: contextLabel(c, f.contexts),
           description: [isCurrent(c) ? 'this file' : '', c.id === f.active && firstDir(c) ? 'active' : '', c.dir ?? 'core registry'].filter(Boolean).join(' · '),
           detail: c.dir === null ? undefined
             : `${c.localSteps} local steps, ${c.overrides} overrides${firstDir(c) ? '' : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`}`,

@@ -3,7 +3,7 @@
 // Workspaces sharing an id carry their directory; each problem shows its own severity.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { contextLabel, duplicateIds } from './contextLabels';
+import { contextLabel } from './contextLabels';
 import {
   Methods, type FolderOverview, type LocationRef, type OverviewContext, type OverviewProblem, type OverviewStep,
 } from '../../server/src/lsp/protocol';
@@ -74,10 +74,9 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 }
 
 function folderChildren(f: FolderOverview): Node[] {
-  const dups = duplicateIds(f.contexts);
   const first = (c: OverviewContext): boolean => f.contexts.find((x) => x.id === c.id) === c;
   const contexts: Node[] = f.contexts.map((context) => ({
-    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, dups),
+    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, f.contexts),
   }));
   return f.conflicts.length === 0 ? contexts : [...contexts, { kind: 'conflicts', problems: f.conflicts }];
 }

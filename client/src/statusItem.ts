@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
-import { contextLabel, duplicateIds } from './contextLabels';
+import { contextLabel } from './contextLabels';
 
 interface FileContext { label: string; dir: string | null; active: string }
 
@@ -44,7 +44,7 @@ export class StatusItem implements vscode.Disposable {
       if (gen !== this.generation) return;
       const f = folders[0];
       const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
-      this.fileContext = f && c ? { label: contextLabel(c, duplicateIds(f.contexts)), dir: c.dir, active: f.active } : undefined;
+      this.fileContext = f && c ? { label: contextLabel(c, f.contexts), dir: c.dir, active: f.active } : undefined;
       this.render();
     }, () => { /* the server is (re)starting: the next status notification renders again */ });
   }
@@ -70,7 +70,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.tooltip = [
       file ? `Registry Lens — this file's context: ${file.label}${file.dir ? ` (${file.dir})` : ' (core registry)'}` : `Registry Lens — active context: ${s.context}`,
       file && file.active !== context ? `Active context (Explain, completion): ${file.active}` : '',
-      `${s.errors} errors, ${s.warnings} warnings in ${s.entries} entries, ${s.workspaces} workspaces`,
+      `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ${count(s.workspaces, 'workspace')}`,
       `Last analysis: ${at} (took ${took})`,
       'Click to switch the active context',
     ].filter(Boolean).join('\n');
@@ -80,7 +80,7 @@ export class StatusItem implements vscode.Disposable {
     const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.language.text = `$(list-tree) ${context}`;
-    this.language.detail = `this file: ${errors} errors, ${warnings} warnings · analysed ${at} in ${took}`;
+    this.language.detail = `this file: ${count(errors, 'error')}, ${count(warnings, 'warning')} · analysed ${at} in ${took}`;
     this.language.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 
@@ -90,3 +90,5 @@ export class StatusItem implements vscode.Disposable {
     this.item.dispose();
   }
 }
+
+function count(n: number, one: string, many = `${one}s`): string { return `${n} ${n === 1 ? one : many}`; }

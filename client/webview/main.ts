@@ -3,6 +3,7 @@
 // reaches the page as a text node or an attribute value set through the DOM, never as markup; the
 // page loads only this bundle and its stylesheet (CSP: no inline script, no remote resource).
 import type { FolderOverview, GraphView, LocationRef, OverviewProblem } from '../../server/src/lsp/protocol';
+import { contextLabel } from '../src/contextLabels';
 import { layoutGraph } from './graphLayout';
 import type { DataMessage, Tab, WebviewMessage } from './messages';
 
@@ -54,16 +55,13 @@ function overview(folders: FolderOverview[]): HTMLElement {
     const s = f.summary;
     root.append(el('h1', undefined, f.name));
     root.append(el('p', 'summary', `${s.sources} sources · ${s.entries} entries · ${s.workspaces} workspaces · ${s.errors} errors · ${s.warnings} warnings · ${s.information} infos · active context: ${f.active}`));
-    const ids = new Map<string, number>();
-    for (const c of f.contexts) ids.set(c.id, (ids.get(c.id) ?? 0) + 1);
     const table = el('table', 'contexts');
     const head = el('tr');
     for (const h of ['registry', 'directory', 'local', 'overrides', 'steps']) head.append(el('th', undefined, h));
     table.append(head);
     for (const c of f.contexts) {
-      const row = el('tr', c.id === f.active ? 'active' : undefined);
-      const dup = c.dir !== null && (ids.get(c.id) ?? 0) > 1;
-      const label = c.dir === null ? 'core' : dup ? `${c.id} (${c.dir.slice(c.dir.lastIndexOf('/') + 1)})` : c.id;
+      const row = el('tr', f.contexts.find((x) => x.id === f.active) === c ? 'active' : undefined);
+      const label = contextLabel(c, f.contexts);
       const name = el('td');
       name.append(link(label, c.uri === null ? null : { uri: c.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
       row.append(name, el('td', 'dir', c.dir ?? '(core registry)'), el('td', 'num', String(c.localSteps)), el('td', 'num', String(c.overrides)));
@@ -99,7 +97,8 @@ function graph(view: GraphView | null): HTMLElement {
     return root;
   }
   root.append(el('h1', undefined, `Step graph of ${view.context}`));
-  root.append(el('p', 'summary', `${view.nodes.length} dependency nodes · ${view.edges.length} edges · ${view.steps.length} steps visible in ${view.context} · ${view.cycles.length} cycles — click a step to open its definition`));
+  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  root.append(el('p', 'summary', `${n(view.nodes.length, 'dependency node')} · ${n(view.edges.length, 'edge')} · ${n(view.steps.length, 'step')} visible in ${view.context} · ${n(view.cycles.length, 'cycle')} — click a step to open its definition`));
   for (const c of view.cycles) root.append(el('p', 'cycle-text', `cycle: ${[...c, c[0] ?? ''].join(' → ')}`));
   const layout = layoutGraph(view);
   const s = svg('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img' });

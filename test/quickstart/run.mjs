@@ -75,6 +75,8 @@ async function main() {
     }, 500);
   });
   log(`printed ${url}`);
+  const opened = decodeURIComponent(new URL(url).searchParams.get('folder') || '');
+  if (!opened.endsWith('/demo-workspace') || opened.startsWith(clone)) throw new Error(`npm start opens ${opened}, not a throwaway copy of the example`);
   let code = 0;
   for (let i = 0; i < 120 && code !== 200; i++) {
     code = await status(url);
