@@ -337,6 +337,30 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.screenshot('10-fix-all-and-suppression');
   });
 
+  it('Registry Lens: New Developer Workspace creates a workspace from a template that analyses clean', async () => {
+    await wb.runCommand('Registry Lens: New Developer Workspace', { waitClosed: false });
+    const input = wb.page.locator('.quick-input-widget input.input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('erin_e2e');
+    await wb.press('Enter');
+    await waitFor(async () => /New workspace 'erin_e2e'/.test(await wb.quickPickTitle()), { timeout: 10_000, message: 'the template pick' });
+    await input.fill('advanced');
+    await waitFor(async () => (await wb.quickPickRows())[0]?.label === 'advanced', { timeout: 10_000, message: 'the advanced row' });
+    await wb.press('Enter');
+    const reg = `${WS}/erin_e2e/src/cursus_dev/registry/workspace_registry.py`;
+    await waitFor(async () => (await wb.activeTabTitle()) === 'workspace_registry.py' && (await wb.editorText()).includes('"developer_id": "erin_e2e"'),
+      { timeout: 20_000, message: 'the new registry opened' });
+    assert.ok(fs.existsSync(path.join(DEMO, WS, 'erin_e2e/src/cursus_dev/steps/builders/builder_advanced_model_evaluation_step.py')));
+    const item = wb.page.locator('[id$="registryLens.status"]').first();
+    await waitFor(async () => ((await item.textContent()) || '').includes('erin_e2e'), { timeout: 20_000, message: 'the status item on erin_e2e' });
+    const check = JSON.parse(execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' }));
+    assert.deepEqual(check.diagnostics.filter((d) => d.file.startsWith(`${WS}/erin_e2e/`)), []);
+    await wb.openProblems();
+    assert.ok(!(await wb.problems()).some((r) => r.path === reg), 'no problem in the new registry');
+    await wb.parkMouse();
+    await wb.screenshot('11-new-workspace');
+  });
+
   it('closing the window logs no server failure, and the checkout is unchanged', async () => {
     await browser.close();
     browser = undefined;

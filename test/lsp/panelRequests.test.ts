@@ -87,3 +87,29 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
     assert.ok(!existsSync(c.abs(`${DEV}/alice_ml/README.md`)));
   });
 });
+
+describe('lsp: new workspace in a cursus 2.x (interface-first) folder', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start(new Map([
+      ['src/cursus/registry/step_names.py', 'STEP_NAMES = {\n    "Tab": {"config_class": "TabConfig", "spec_type": "Tab", "sagemaker_step_type": "Utility", "description": "t"},\n}\n'],
+      ['src/cursus/steps/interfaces/tab.step.yaml', 'step_type: Tab\nregistry:\n  sagemaker_step_type: Utility\n  description: t\n'],
+      ['src/cursus/steps/configs/config_tab_step.py', 'class TabConfig:\n    pass\n'],
+    ]));
+    await c.request('registryLens/contexts', {});
+  });
+  after(() => c.stop());
+
+  it('lays the steps out as interface files with configs, and adds no diagnostic', async () => {
+    const before = await c.request<FolderOverview[]>('registryLens/overview', {});
+    const r = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'ivy', template: 'standard' });
+    assert.equal(r.error, undefined);
+    assert.ok(r.created.includes(c.uri(`${DEV}/ivy/src/cursus_dev/steps/interfaces/custom_processing_step.step.yaml`)));
+    assert.ok(!r.created.some((u) => u.includes('/steps/builders/')));
+    for (const u of r.created) await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: u, type: 1 }] });
+    const [after] = await c.request<FolderOverview[]>('registryLens/overview', {});
+    assert.deepEqual(after?.contexts.map((x) => x.id), ['core', 'ivy']);
+    assert.equal(after?.summary.errors, before[0]?.summary.errors);
+    assert.equal(after?.summary.warnings, before[0]?.summary.warnings);
+  });
+});
