@@ -1,0 +1,5 @@
+"""Configuration for FeatureJoin."""
+
+
+class FeatureJoinConfig:
+    """Configuration of the FeatureJoin step."""

@@ -1,0 +1,5 @@
+"""Configuration for TextEmbedding."""
+
+
+class TextEmbeddingConfig:
+    """Configuration of the TextEmbedding step."""

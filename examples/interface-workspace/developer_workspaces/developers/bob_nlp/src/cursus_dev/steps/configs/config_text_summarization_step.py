@@ -1,0 +1,5 @@
+"""Configuration for TextSummarization."""
+
+
+class TextSummarizationConfig:
+    """Configuration of the TextSummarization step."""

@@ -1,0 +1,5 @@
+"""Base class of every step configuration."""
+
+
+class BasePipelineConfig:
+    """Fields shared by every step."""

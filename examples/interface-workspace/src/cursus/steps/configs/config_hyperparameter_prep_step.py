@@ -1,0 +1,7 @@
+"""Configuration for HyperparameterPrep."""
+
+from .config_base import BasePipelineConfig
+
+
+class HyperparameterPrepConfig(BasePipelineConfig):
+    """Configuration of the HyperparameterPrep step."""

@@ -1,0 +1,7 @@
+"""Configuration for XGBoostModelEval."""
+
+from .config_base import BasePipelineConfig
+
+
+class XGBoostModelEvalConfig(BasePipelineConfig):
+    """Configuration of the XGBoostModelEval step."""

@@ -1,0 +1,5 @@
+"""democli entry point."""
+
+
+def main():
+    pass

@@ -1,0 +1,5 @@
+"""Entry point of the node."""
+
+
+def main():
+    pass

@@ -1,0 +1,5 @@
+"""Runs nodes."""
+
+
+def main():
+    pass
