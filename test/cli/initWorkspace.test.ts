@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
 import { cleanTree, CORE_REGISTRY, removeTrees, runCli, runJson, writeTree, type Tree } from './helpers';
 
 const DEV = 'developer_workspaces/developers';
@@ -54,6 +56,12 @@ describe('cli init-workspace', () => {
     assert.ok(existsSync(join(ws, 'steps/configs/config_advanced_model_evaluation_step.py')));
     assert.ok(!existsSync(join(ws, 'steps/builders')));
     assert.match(readFileSync(join(ws, 'steps/interfaces/custom_data_preprocessing.step.yaml'), 'utf8'), /^step_type: CustomDataPreprocessing\n/);
+    // valid cursus 2.x interfaces (schemas/step-interface.schema.json, written from cursus's StepInterface)
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/step-interface.schema.json'), 'utf8')) as object;
+    const valid = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    for (const f of ['custom_data_preprocessing', 'advanced_model_evaluation']) {
+      assert.ok(valid(parse(readFileSync(join(ws, `steps/interfaces/${f}.step.yaml`), 'utf8'))), `${f}: ${JSON.stringify(valid.errors)}`);
+    }
     assert.deepEqual(findings(root), before);
     // --layout overrides the guess
     assert.equal(runCli(['init-workspace', 'erin', '--root', root, '--layout', 'builders']).code, 0);
