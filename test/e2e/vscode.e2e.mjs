@@ -231,6 +231,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     const took = /Last analysis: .+ \(took ([\d.]+) ms\)/.exec(tooltip);
     assert.ok(took && Number(took[1]) > 0, `a real analysis time in: ${tooltip}`);
     // the language status item (the {} of the editor language) lists ours with the file's context
+    await wb.runCommand('View: Close Panel', { id: 'workbench.action.closePanel' }); // room for the hover in the screenshot
     await wb.page.locator('[id="status.languageStatus"]').hover();
     const lang = await waitFor(async () => {
       const t = (await wb.page.$$eval('.hover-language-status', (els) => els.map((e) => e.textContent || '').join('\n'))) || '';
