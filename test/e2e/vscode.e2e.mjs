@@ -373,12 +373,16 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
   it('closing the window logs no server failure, and the checkout is unchanged', async () => {
     await browser.close();
     browser = undefined;
-    const logs = path.join(server.profile.userDataDir, 'logs');
-    await server.stop();
+    const { root, userDataDir } = server.profile;
+    await server.stop({ keepProfile: true }); // read its logs first
     server = undefined;
-    const found = [];
-    const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/Starting server failed|Request textDocument\/\w+ failed/.test(fs.readFileSync(p, 'utf8'))) found.push(p); } };
-    if (fs.existsSync(logs)) walk(logs);
+    const files = [];
+    const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } };
+    walk(path.join(userDataDir, 'logs'));
+    const ours = files.filter((f) => path.basename(f) === 'Registry Lens.log');
+    assert.ok(ours.length > 0, `the extension's output log is among the logs read: ${files.join(', ')}`);
+    const found = files.filter((f) => /Starting server failed|Restarting server failed|Request \S+ failed/.test(fs.readFileSync(f, 'utf8')));
+    fs.rmSync(root, { recursive: true, force: true });
     assert.deepEqual(found, [], 'a log reports a failed request or server start');
     assert.equal(gitStatus(), STATUS_BEFORE, 'the suite changed the checkout');
   });
