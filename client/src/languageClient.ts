@@ -1,10 +1,12 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
 // syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings.
-// While the window closes the server goes away first; requests VS Code still makes then (code actions
-// on blur) are answered empty instead of restarting a server that cannot start ("Starting server failed").
+// While the window closes (or reloads) the server's connection goes away under requests VS Code has
+// just made (code actions): those are answered with their empty default, as the library already does
+// for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
+  CloseAction, ErrorAction, LanguageClient, TransportKind, type CancellationToken, type LanguageClientOptions, type MessageSignature,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol';
 
@@ -32,10 +34,15 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         ? { action: CloseAction.DoNotRestart, handled: shuttingDown }
         : { action: CloseAction.Restart, handled: false }),
     },
-    middleware: {
-      provideCodeActions: (doc, range, ctx, token, next) => (!shuttingDown && client.isRunning() ? next(doc, range, ctx, token) : []),
-    },
   };
-  const client = new LanguageClient('registryLens', 'Registry Lens', serverOptions, clientOptions);
-  return client;
+  return new QuietLanguageClient('registryLens', 'Registry Lens', serverOptions, clientOptions);
+}
+
+/** A request that fails because the server is gone (not running any more) gets its default answer, unlogged. */
+class QuietLanguageClient extends LanguageClient {
+  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T,
+    showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (shuttingDown || !this.isRunning()) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
 }
