@@ -414,7 +414,7 @@ export class Workspace {
     const byFile = new Map<string, Diagnostic[]>();
     for (const f of touched) byFile.set(f, [...(this.files.get(f)?.applied?.local ?? []), ...this.units.forFile(f)]);
     for (const [file, raw] of byFile) {
-      const diags = finalizeDiagnostics(raw, this.settings);
+      const diags = finalizeDiagnostics(raw, this.settings, this.files.get(file)?.text);
       const sig = JSON.stringify(diags);
       const prev = this.published.get(file);
       if (prev?.sig === sig) continue;

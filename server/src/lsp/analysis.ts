@@ -53,6 +53,7 @@ export class Analysis {
       entries: s.entries,
       workspaces: s.workspaces,
       lastAnalysisMs: folder.lastAnalysisMs,
+      lastAnalysisAt: folder.lastAnalysisAt,
     };
     void this.connection.sendNotification(Methods.status, status);
   }

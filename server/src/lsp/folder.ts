@@ -29,6 +29,7 @@ export class Folder {
   readonly fsPath: string;
   activeContext: ContextId = CORE;
   lastAnalysisMs = 0;
+  lastAnalysisAt = 0;
   settings: FolderSettings | undefined;
   /** Open documents by root-relative path. */
   readonly open = new Map<string, TextDocument>();
@@ -143,7 +144,8 @@ export class Folder {
     this.needsUpdate = false;
     const start = performance.now();
     const changed = engine.update();
-    this.lastAnalysisMs = Math.round(performance.now() - start);
+    this.lastAnalysisMs = Math.round((performance.now() - start) * 100) / 100; // a small edit takes well under 1 ms
+    this.lastAnalysisAt = Date.now();
     for (const rel of engine.wantedFiles()) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
