@@ -20,6 +20,7 @@ try {
     build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${stage}/server.js` }),
     build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${stage}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: ['bench/run.ts'], outfile: `${stage}/bench.js` }),
+    build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
   ]);
   chmodSync(`${stage}/cli.js`, 0o755);
   copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), `${stage}/web-tree-sitter.wasm`);

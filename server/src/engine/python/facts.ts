@@ -6,6 +6,7 @@ import type { DictEntry, Lit } from '../literal';
 import { withPythonTree } from './parser';
 import { LineIndex } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
+import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
 
 export interface PyAssignment {
@@ -54,6 +55,8 @@ export function range(n: Node): Range {
  * Python files (components, modules, subjects) need only their classes.
  */
 export function parsePythonFacts(text: string, registry = true, key?: string): PyFacts {
+  const classes = registry ? null : scanClasses(text);
+  if (classes) return { assignments: new Map(), classes, errors: [] };
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
     const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
