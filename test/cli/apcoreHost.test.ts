@@ -8,7 +8,7 @@ import { removeTrees, runJson, writeTree } from './helpers';
 
 interface Reported { code: string; file: string; severity: string; message: string }
 
-const MODULE = (name: string): string => `class ${name}:\n    """${name}."""\n    input_schema = dict\n    output_schema = dict\n\n    def execute(self, inputs, context):\n        return {}\n`;
+const MODULE = (name: string): string => `class ${name}:\n    description = "${name}."\n    input_schema = dict\n    output_schema = dict\n\n    def execute(self, inputs, context):\n        return {}\n`;
 
 describe('cli check: apcore roots, subjects and links', () => {
   after(removeTrees);

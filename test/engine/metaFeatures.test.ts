@@ -61,7 +61,7 @@ describe('meta files: editor features', () => {
     await checkHover(`${cursus()}
       //- ${metaOf('Alpha')}
       ver$0sion: 1.0.0
-    `, ['**version**: `string` (default `"1.0.0"`)', 'Semantic version']);
+    `, ['**version**: `string` (default `"1.0.0"`)', 'parse_semver']);
     await checkHover(`${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:

@@ -6,7 +6,7 @@ class AuditEvent(BaseModel):
 
 
 class AuditLog:
-    """Appends an event to the audit log."""
+    description = "Appends an event to the audit log."
 
     input_schema = AuditEvent
     output_schema = AuditEvent

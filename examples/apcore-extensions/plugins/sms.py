@@ -11,7 +11,7 @@ class SmsOutput(BaseModel):
 
 
 class SendSms:
-    """Sends an SMS."""
+    description = "Sends an SMS."
 
     input_schema = SmsInput
     output_schema = SmsOutput

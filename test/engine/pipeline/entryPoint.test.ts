@@ -37,7 +37,7 @@ describe('pipeline 4: resolve entry points', () => {
     assert.equal(engine.allDiagnostics().find((d) => d.file === 'extensions/two.py')?.related[0]?.range.start.line, 6);
   });
 
-  it('entry_point resolves the ambiguity; RL026 on the entry_point node when the class or the file is missing', async () => {
+  it('entry_point resolves the ambiguity; the part before the colon is ignored; RL026 on the entry_point node when the class is not in the module file', async () => {
     await checkDiagnostics(`
       //- /extensions/two.py
       ${moduleClass('First')}
@@ -49,12 +49,11 @@ describe('pipeline 4: resolve entry points', () => {
       ${moduleClass('Third')}
       //- /extensions/three_meta.yaml
       entry_point: three.py:Thrid
-      #            ^^^^^^^^^^^^^^ RL026 Class 'Thrid' is not defined in extensions/three.py (it defines Third)
+      #            ^^^^^^^^^^^^^^ RL026 Entry point class 'Thrid' not found in extensions/three.py (it defines Third)
       //- /extensions/four.py
       ${moduleClass('Four')}
       //- /extensions/four_meta.yaml
       entry_point: ../lib/four_impl.py:Four
-      #            ^^^^^^^^^^^^^^^^^^^^^^^^ RL026 Entry point file 'lib/four_impl.py' not found
     `);
   });
 

@@ -1,6 +1,8 @@
-// Stage 2, id map: `mappings: [{file, id?, class?}]` relative to the map's directory; `id` replaces
-// the module id without a namespace, `class` picks the entry point; RL029 for a map without
-// `mappings` (error) and for items without a file, with a missing file, or naming no module (warning).
+// Stage 2, id map: `mappings: [{file, id?, class?}]`, files relative to their extension root (or to
+// the map's directory); `id` replaces the module id without a namespace; without `id` the file path is
+// the id (as apcore makes it) and `class` picks the entry point; RL029 for a map without `mappings`
+// (error), for items without a file, with a missing file, or naming no module, and for a `class`
+// apcore ignores beside an `id` when detection finds another class (warning).
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
 import { moduleClass } from './snippets';
@@ -20,18 +22,18 @@ const ROOTS = `
 `;
 
 describe('pipeline 2: id map', () => {
-  it('an id replaces the namespaced path id; a class picks the entry point', async () => {
+  it('an id replaces the namespaced path id; without an id the file path is the id and the class picks the entry point', async () => {
     const { engine } = await analyze(`${ROOTS}
       //- /config/ids.yaml
       mappings:
-        - file: ../plug/sms.py
+        - file: sms.py
           id: notify.sms
-        - file: ../ext/mail/send.py
+        - file: mail/send.py
           class: Send
     `);
-    assert.deepEqual(engine.list().map((r) => r.name), ['ext.mail.send', 'notify.sms']);
-    assert.deepEqual(engine.allDiagnostics(), []);
-    assert.equal(engine.explain({ step: 'ext.mail.send' }).module?.entryClass?.class, 'Send');
+    assert.deepEqual(engine.list().map((r) => r.name), ['mail/send.py', 'notify.sms']);
+    assert.deepEqual(engine.allDiagnostics().map((d) => [d.code, d.message]), [['RL009', "Invalid module id 'mail/send.py' (from the mapping has no 'id', so apcore uses its file path as the id): it must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter"]]);
+    assert.equal(engine.explain({ step: 'mail/send.py' }).module?.entryClass?.class, 'Send');
   });
 
   it('RL029 (warning) on items without a file, with a missing file, naming no module, or repeating a file', async () => {
@@ -41,10 +43,11 @@ describe('pipeline 2: id map', () => {
         - id: orphan
       #   ^^^^^^^^^^ RL029 no 'file'
         - file: ../plug/gone.py
-      #         ^^^^^^^^^^^^^^^ RL029 does not exist (relative to config)
+      #         ^^^^^^^^^^^^^^^ RL029 does not exist relative to an extension root (ext/, plug/) or the id map's directory (config/)
         - file: ../lib/helper.py
       #         ^^^^^^^^^^^^^^^^ RL029 is not a module of any extension root
         - file: ../plug/sms.py
+          id: notify.sms
         - file: ../plug/sms.py
       #         ^^^^^^^^^^^^^^ RL029 already mapped above
         - just a string
@@ -63,18 +66,19 @@ describe('pipeline 2: id map', () => {
     await checkDiagnostics(ROOTS.replace('id_map: ./config/ids.yaml', 'id_map: ./config/ids.yaml\n  #       ^^^^^^^^^^^^^^^^^ RL029 not found'));
   });
 
-  it('RL026 when the mapped class is not defined in the file; an id from the map is checked like any id', async () => {
+  it('RL026 when the mapped class is not defined in the file; a class beside an id is ignored (RL029); an id from the map is checked like any id', async () => {
     await checkDiagnostics(`${ROOTS}
       //- /config/ids.yaml
       mappings:
         - file: ../plug/sms.py
-          id: Notify.SMS
-      #       ^^^^^^^^^^ RL009 Invalid module id 'Notify.SMS' (from the id map)
+      #         ^^^^^^^^^^^^^^ RL009 Invalid module id '../plug/sms.py' (from the mapping has no 'id', so apcore uses its file path as the id)
           class: SmsSender
       #          ^^^^^^^^^ RL026 Class 'SmsSender' (from the id map) is not defined in plug/sms.py
         - file: ../ext/mail/send.py
           id: Notify.mail
-      #       ^^^^^^^^^^^ RL009
+      #       ^^^^^^^^^^^ RL009 Invalid module id 'Notify.mail' (from the id map)
+          class: Sender
+      #          ^^^^^^ RL029 apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new id, apcore-typescript never reads it) and detects Send instead
     `);
   });
 

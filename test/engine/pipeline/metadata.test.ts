@@ -21,18 +21,19 @@ describe('pipeline 3: load metadata', () => {
       sunset_date: "2027-01-31"
       dependencies:
         - module_id: Beta
-          version: ">=1.0.0 <2"
+          version: ">=1.0.0,<2"
           optional: false
     `);
   });
 
-  it('RL020 underlines the unknown key, the bad tag item, the bad version, and offers a rename', async () => {
+  it('RL020 underlines the bad tag item, the bad version; RL016 and a rename for a near-miss key, other unknown keys are ignored as apcore ignores them', async () => {
     const diags = await checkDiagnostics(`${cursus()}
       //- ${metaOf('Alpha')}
       descripton: typo
-      ^^^^^^^^^^ RL020 Did you mean 'description'
-      version: "1.0"
-      #        ^^^^^ RL020 not a semantic version
+      ^^^^^^^^^^ RL016 apcore ignores it, so its value is lost. Did you mean 'description'
+      owner: me
+      version: "latest"
+      #        ^^^^^^^^ RL020 not a version apcore can read
       tags: [etl, Data Prep, ok]
       #           ^^^^^^^^^ RL020 'tags[1]'
       dependencies:
@@ -40,11 +41,12 @@ describe('pipeline 3: load metadata', () => {
       #   ^^^^^^^^^^^^^^ RL020 missing the required key 'module_id'
         - module_id: Beta
           version: "not a range"
-      #            ^^^^^^^^^^^^^ RL020 not a valid semantic-version range
+      #            ^^^^^^^^^^^^^ RL020 Version hint 'not a range' is malformed for apcore
+          optinal: true
+      #   ^^^^^^^ RL016 Unknown key 'optinal' in 'dependencies[1]'
           owner: me
-      #   ^^^^^ RL020 Unknown key 'owner' in 'dependencies[1]'
-      entry_point: alpha
-      #            ^^^^^ RL020 'file.py:ClassName'
+      entry_point: "alpha:"
+      #            ^^^^^^^^ RL020 'module:ClassName'
       deprecated: "yes"
       #           ^^^^^ RL020 must be true or false
     `);
@@ -104,7 +106,7 @@ describe('pipeline 3: load metadata', () => {
     const doc = loadMeta('pkg/mod_meta.yaml', 'description: d\nversion: 2.0.0\nentry_point: ../lib/mod.py:Mod\ndependencies:\n  - module_id: a\n    version: ^1\n  - {module_id: b, optional: true}\n');
     assert.equal(doc.version, '2.0.0');
     assert.equal(doc.description, 'd');
-    assert.deepEqual(doc.entryPoint && [doc.entryPoint.file, doc.entryPoint.cls], ['lib/mod.py', 'Mod']);
+    assert.equal(doc.entryPoint?.cls, 'Mod');
     assert.deepEqual(doc.deps.map((d) => [d.moduleId, d.version?.value ?? null, d.optional]), [['a', '^1', false], ['b', null, true]]);
   });
 });

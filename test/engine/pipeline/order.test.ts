@@ -64,8 +64,8 @@ describe('pipeline 7: order and cycles', () => {
     `);
     const d = engine.allDiagnostics();
     assert.deepEqual(d.map((x) => [x.file.split('/').pop(), x.code, x.message]), [
-      ['builder_alice_beta_step_meta.yaml', 'RL023', "Circular dependency detected: Alpha -> Beta -> Alpha (in context 'alice')"],
-      ['builder_alpha_step_meta.yaml', 'RL023', "Circular dependency detected: Alpha -> Beta -> Alpha (in context 'alice')"],
+      ['builder_alice_beta_step_meta.yaml', 'RL023', "Circular dependency detected: Alpha -> Beta -> Alpha (in context 'alice'); apcore's discover() raises CircularDependencyError, so discovery of the whole root fails"],
+      ['builder_alpha_step_meta.yaml', 'RL023', "Circular dependency detected: Alpha -> Beta -> Alpha (in context 'alice'); apcore's discover() raises CircularDependencyError, so discovery of the whole root fails"],
     ]);
     assert.deepEqual(engine.graph().cycles, []);
     const alice = engine.graph({ context: 'alice' });

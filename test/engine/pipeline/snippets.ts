@@ -21,11 +21,13 @@ export function cursus(names: string[] = STEPS): string {
 export const metaOf = (step: string): string => `/src/cursus/steps/builders/builder_${snake(step)}_step_meta.yaml`;
 
 /**
- * A Python module class that stage 4 detects (input_schema, output_schema, execute), for a fixture
- * indented by `indent` (the lines after the first carry it, so the fixture's dedent keeps them aligned).
+ * A Python module class that stage 4 detects and apcore's validate_module accepts (input_schema,
+ * output_schema, a `description` attribute, execute), for a fixture indented by `indent` (the lines
+ * after the first carry it, so the fixture's dedent keeps them aligned). An empty `description` leaves
+ * the attribute out.
  */
-export function moduleClass(name: string, doc = `${name} module.`, indent = 6): string {
-  const body = [`class ${name}:`, ...(doc ? [`    """${doc}"""`] : []), '    input_schema = In', '    output_schema = Out', '    def execute(self, inputs, context):', '        return None'];
+export function moduleClass(name: string, description = `${name} module.`, indent = 6): string {
+  const body = [`class ${name}:`, ...(description ? [`    description = "${description}"`] : []), '    input_schema = In', '    output_schema = Out', '    def execute(self, inputs, context):', '        return None'];
   return body.join(`\n${' '.repeat(indent)}`);
 }
 

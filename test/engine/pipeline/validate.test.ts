@@ -1,11 +1,11 @@
-// Stage 5, module validation: the entry class needs input_schema, output_schema, execute and a
-// non-empty description (meta, description attribute or docstring); RL008 on the class name.
+// Stage 5, module validation (apcore-python `validate_module`): the entry class needs input_schema,
+// output_schema, execute and a non-empty `description` class attribute (a docstring or the meta's
+// description does not count); RL008 on the class name.
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
-import { moduleClass } from './snippets';
 
 describe('pipeline 5: validate modules', () => {
-  it('RL008 when no description exists anywhere; a meta description or attribute is enough', async () => {
+  it('RL008 without a description attribute, even with a meta description or a docstring; the attribute is enough', async () => {
     const diags = await checkDiagnostics(`
       //- /extensions/bare.py
       class Bare:
@@ -17,7 +17,13 @@ describe('pipeline 5: validate modules', () => {
       //- /extensions/bare_meta.yaml
       tags: [x]
       //- /extensions/described.py
-      ${moduleClass('Described', '')}
+      class Described:
+      #     ^^^^^^^^^ RL008 a description class attribute (a docstring does not count)
+          """Described by its docstring."""
+          input_schema = In
+          output_schema = Out
+          def execute(self, inputs, context):
+              return None
       //- /extensions/described_meta.yaml
       description: from YAML
       //- /extensions/attr.py
@@ -28,7 +34,7 @@ describe('pipeline 5: validate modules', () => {
           def execute(self, inputs, context):
               return None
     `);
-    assert.equal(diags[0]?.severity, 'warning');
+    assert.deepEqual(diags.map((d) => d.severity), ['warning', 'warning']);
   });
 
   it('RL008 lists what an entry_point class lacks', async () => {
@@ -42,6 +48,6 @@ describe('pipeline 5: validate modules', () => {
     `);
     const d = engine.allDiagnostics();
     assert.deepEqual(d.map((x) => [x.file, x.code, x.range.start.line, x.range.start.character]), [['extensions/half.py', 'RL008', 0, 6]]);
-    assert.match(d[0]?.message ?? '', /missing output_schema, execute\(\)$/);
+    assert.match(d[0]?.message ?? '', /missing output_schema, execute\(\), a description class attribute \(a docstring does not count\): apcore's validate_module rejects it/);
   });
 });

@@ -11,7 +11,7 @@ class ChargeOutput(BaseModel):
 
 # seeded: RL026 two classes look like module classes; the meta file should name one as entry_point
 class ChargeCard:
-    """Charges a card."""
+    description = "Charges a card."
 
     input_schema = ChargeInput
     output_schema = ChargeOutput
@@ -21,7 +21,7 @@ class ChargeCard:
 
 
 class ChargeCardV2:
-    """Charges a card through the new gateway."""
+    description = "Charges a card through the new gateway."
 
     input_schema = ChargeInput
     output_schema = ChargeOutput

@@ -12,7 +12,7 @@ class SendOutput(BaseModel):
 
 
 class SendEmail:
-    """Sends an email through the configured SMTP relay."""
+    description = "Sends an email through the configured SMTP relay."
 
     input_schema = SendInput
     output_schema = SendOutput

@@ -9,8 +9,11 @@ class SummaryOutput(BaseModel):
     text: str
 
 
-# seeded: RL008 no description anywhere (no docstring, no description attribute, none in the meta file)
+# seeded: RL008 no description class attribute: apcore's validate_module ignores the docstring and the
+# meta file's description, so discovery skips this module
 class ReportSummary:
+    """Summarises the period's reports."""
+
     input_schema = SummaryInput
     output_schema = SummaryOutput
 

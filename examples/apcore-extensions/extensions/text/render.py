@@ -11,7 +11,7 @@ class RenderOutput(BaseModel):
 
 
 class RenderTemplate:
-    """Renders a Jinja template."""
+    description = "Renders a Jinja template."
 
     input_schema = RenderInput
     output_schema = RenderOutput

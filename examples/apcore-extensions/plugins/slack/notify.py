@@ -11,7 +11,7 @@ class NotifyOutput(BaseModel):
 
 
 class NotifySlack:
-    """Posts a message to a Slack channel."""
+    description = "Posts a message to a Slack channel."
 
     input_schema = NotifyInput
     output_schema = NotifyOutput

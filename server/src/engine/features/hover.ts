@@ -9,6 +9,7 @@ import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import type { StepEntry } from '../model/source';
 import { explain } from './explain';
 import { schemaAt } from '../pipeline/metaSchema';
+import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 
 export function hover(ws: Workspace, file: string, pos: Position): HoverResult | null {
@@ -48,8 +49,9 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
     case 'meta-entry-point': {
       const ep = t.meta.entryPoint;
       if (!ep) return null;
-      const cls = ep.file ? ws.classesOf(ep.file).find((c) => c.name === ep.cls) : undefined;
-      return { range: ep.range, markdown: cls ? `**class ${cls.name}** — entry point\n\nDefined in \`${cls.file}:${cls.nameRange.start.line + 1}\`` : `**${ep.cls}** — not found in \`${ep.file ?? '?'}\`` };
+      const subject = subjectCandidates(t.meta.file)[0] ?? '';
+      const cls = ws.classesOf(subject).find((c) => c.name === ep.cls);
+      return { range: ep.range, markdown: cls ? `**class ${cls.name}** — entry point\n\nDefined in \`${cls.file}:${cls.nameRange.start.line + 1}\`` : `**${ep.cls}** — not found in \`${subject}\`` };
     }
     case 'meta-key': {
       const schema = schemaAt(t.path);

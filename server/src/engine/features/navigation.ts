@@ -8,6 +8,7 @@ import type { Workspace } from '../workspace';
 import type { StepEntry } from '../model/source';
 import { layersFor, resolveName } from '../model/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
+import { subjectCandidates } from '../pipeline/subject';
 
 export function definition(ws: Workspace, file: string, pos: Position): Location[] {
   const t = locate(ws, file, pos);
@@ -36,7 +37,7 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
     case 'meta-dep': return winner(t.dep.moduleId, ws.pipeline.scopeOf(file));
     case 'meta-entry-point': {
       const ep = t.meta.entryPoint;
-      const cls = ep?.file ? ws.classesOf(ep.file).find((c) => c.name === ep.cls) : undefined;
+      const cls = ep ? ws.classesOf(subjectCandidates(t.meta.file)[0] ?? '').find((c) => c.name === ep.cls) : undefined;
       return cls ? [{ file: cls.file, range: cls.nameRange }] : [];
     }
     case 'field-key': case 'meta-key': return [];

@@ -16,8 +16,8 @@ import type { UnitStore } from '../unitStore';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import type { ApcoreConfig } from './apcoreConfig';
-import { DEFAULT_ROOT, rootsFromSettings } from './apcoreConfig';
-import { activeRoots, checkIds, pathId, rootOf } from './scan';
+import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings } from './apcoreConfig';
+import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
@@ -25,7 +25,7 @@ import { validateModule } from './validate';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
-import semver from 'semver';
+import { parseVersion } from './versionHint';
 
 /** What the pipeline reads from the workspace host. */
 export interface PipelineHost {
@@ -90,7 +90,7 @@ export class Pipeline {
   private byPath = new Map<string, Set<string>>();
   private byScope = new Map<string, Set<string>>();
   private byDep = new Map<string, Set<string>>();
-  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[]; entryPoint: string | null }>();
+  private indexed = new Map<string, { paths: string[]; scope: string; deps: string[] }>();
   private mappedPaths = new Set<string>();
   private layerCache = new Map<string, ResolutionLayer[]>();
   /** Suggestions for unknown dependencies, per context, kept until that context's set of names changes. */
@@ -184,11 +184,10 @@ export class Pipeline {
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return (this.byPath.get(path)?.size ?? 0) > 0 || this.mappedPaths.has(path); }
-  /** Files worth looking for on disk: the subject candidates of meta files without a subject, entry point files, mapped files. */
+  /** Files worth looking for on disk: the subject candidates of meta files without a subject, mapped files. */
   wanted(): string[] {
     const out = new Set<string>(this.mappedPaths);
     for (const m of this.orphans) for (const p of subjectCandidates(m)) out.add(p);
-    for (const { entryPoint } of this.indexed.values()) if (entryPoint) out.add(entryPoint);
     return [...out];
   }
 
@@ -252,18 +251,19 @@ export class Pipeline {
       return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
     };
     const active = activeRoots(decls, defaultHasMeta, anchorOf);
-    const multi = active.roots.length > 1;
+    const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
     const found: Found[] = [];
     for (const file of candidates) {
       const root = rootOf(file, active.roots);
-      if (root) found.push({ file, root, pathId: pathId(file, root, multi) });
+      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
     }
-    const mapped = applyIdMap(found, idMap, (p) => host.has(p));
+    const mapped = applyIdMap(found, active.roots, idMap, (p) => host.has(p));
     const ids = checkIds(mapped.modules);
     const diags: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
     if (cfg?.idMap?.path && !host.has(cfg.idMap.path)) diags.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
     this.units.set('#apcore', diags, touched);
-    this.mappedPaths = new Set((idMap?.items ?? []).flatMap((i) => (i.file?.path ? [i.file.path] : [])));
+    this.mappedPaths = new Set(mapped.watched);
 
     const kept = new Set(ids.kept.map((m) => m.file));
     const next = new Map(mapped.modules.map((m) => [m.file, m]));
@@ -293,6 +293,7 @@ export class Pipeline {
       if (!root) continue;
       if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
       else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
+      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
     }
     return out;
   }
@@ -309,8 +310,7 @@ export class Pipeline {
     }
     const doc = this.host.metaDoc(m);
     if (!doc) return;
-    const ep = doc.entryPoint?.file;
-    const entry = { paths: [...subjectCandidates(m), ...(ep ? [ep] : [])], scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))], entryPoint: ep ?? null };
+    const entry = { paths: subjectCandidates(m), scope: this.host.wsDirOf(m) ?? CORE_SCOPE, deps: [...new Set(doc.deps.map((x) => x.moduleId))] };
     this.indexed.set(m, entry);
     for (const p of entry.paths) addTo(this.byPath, p, m);
     addTo(this.byScope, entry.scope, m);
@@ -394,7 +394,7 @@ export class Pipeline {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
       }));
     }
-    diags.push(...checkMetaEntryPoint(doc, this.classFiles()).diagnostics);
+    diags.push(...checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics);
     const wsDir = this.scopeOf(m);
     const deps = resolveDeps(doc, this.depEnv(wsDir));
     diags.push(...deps.diagnostics);
@@ -409,7 +409,7 @@ export class Pipeline {
   }
 
   private classFiles(): ClassFiles {
-    return { exists: (f) => this.host.has(f), classes: (f) => this.host.pyClasses(f) };
+    return { classes: (f) => this.host.pyClasses(f) };
   }
 
   contextName(wsDir: string | null): string { return this.host.contextName(wsDir); }
@@ -437,7 +437,7 @@ export class Pipeline {
     if (doc?.version && node) return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
     const found = e.layer === 'module' ? this.entryClassOf(e.file) : null;
     const attr = found?.cls.strAttrs['version'];
-    if (found && attr && semver.valid(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
+    if (found && attr && parseVersion(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
     return { value: DEFAULT_VERSION, declared: false, at: null };
   }
 
@@ -468,7 +468,7 @@ export class Pipeline {
     if (!s || !entry || entry.file !== file || classes === null) return null;
     const primary = this.primaryOf(entry);
     const meta = primary ? this.host.metaDoc(primary) : null;
-    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, this.classFiles()).cls, file: meta.entryPoint.file ?? file, diagnostics: [] };
+    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, file, diagnostics: [] };
     return { ...detectEntryClass(file, classes, s.mappedClass), file };
   }
 
@@ -477,10 +477,8 @@ export class Pipeline {
     const found = this.moduleClass(file);
     const s = this.scanned.get(file);
     if (!found || !s) { this.units.drop(unit, touched); return; }
-    const entry = this.host.model.modules.get(s.id);
-    const primary = entry ? this.primaryOf(entry) : null;
     const diags = [...found.diagnostics];
-    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls, primary ? this.host.metaDoc(primary) : null));
+    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls));
     this.units.set(unit, diags, touched);
   }
 

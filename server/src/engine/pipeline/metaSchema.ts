@@ -1,11 +1,16 @@
 // Checks a parsed `*_meta.yaml` against schemas/meta.schema.json (JSON Schema 2020-12) with ajv,
 // compiled once per process, and maps every error back to the YAML node it is about, so RL020
-// underlines the unknown key, the wrong tag item or the bad version rather than the whole file.
+// underlines the wrong tag item or the bad version rather than the whole file. apcore reads the keys
+// it knows with `meta.get(...)` and ignores the others, so an unknown key is a problem only when it
+// is within edit distance 2 of a known one (a likely typo whose value apcore silently drops).
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../schemas/meta.schema.json';
 import { dictEntry, toPlain, type Lit } from '../literal';
 import type { Range } from '../types';
-import { closest } from '../util/editDistance';
+import { editDistance } from '../util/editDistance';
+
+/** How far an unknown key may be from a known one to be reported as a typo. */
+export const NEAR_MISS_DISTANCE = 2;
 
 export interface SchemaNode {
   description?: string;
@@ -22,7 +27,7 @@ export const META_SCHEMA = schemaJson as SchemaNode;
 export interface SchemaProblem {
   range: Range;
   message: string;
-  /** A replacement for an unknown key that is close to a known one. */
+  /** A replacement for an unknown key that is close to a known one (reported as RL016). */
   rename?: { range: Range; newText: string };
 }
 
@@ -87,10 +92,20 @@ const TYPE_NAMES: Record<string, string> = {
 
 const PATTERN_HINTS: Record<string, string> = {
   tags: 'lower-case letters, digits, \'_\' and \'-\', starting with a letter',
-  version: 'a semantic version MAJOR.MINOR.PATCH such as 1.0.0',
-  entry_point: '\'file.py:ClassName\'',
+  version: 'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
+  entry_point: '\'module:ClassName\' (apcore uses the class name after the last \':\')',
   sunset_date: 'a date YYYY-MM-DD',
 };
+
+/** The known key an unknown one most likely misspells (distance ≤ 2, ties by name), or null. */
+function nearMiss(name: string, known: readonly string[]): string | null {
+  let best: { k: string; d: number } | null = null;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k, NEAR_MISS_DISTANCE);
+    if (d <= NEAR_MISS_DISTANCE && (!best || d < best.d || (d === best.d && k < best.k))) best = { k, d };
+  }
+  return best?.k ?? null;
+}
 
 function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
   const segments = segmentsOf(e.instancePath);
@@ -102,11 +117,11 @@ function problem(root: Lit, e: ErrorObject): SchemaProblem | null {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       const entry = dictEntry(node, name);
       const allowed = Object.keys(schemaAt(segments)?.properties ?? {});
-      const near = closest(name, allowed, 1)[0];
+      const near = nearMiss(name, allowed);
       const key = entry?.key;
-      const range = key?.range ?? node.range;
-      const message = `Unknown key '${name}'${segments.length ? ` in ${at}` : ''}${near ? `. Did you mean '${near}'?` : ''} (allowed: ${allowed.join(', ')})`;
-      return near && key?.kind === 'str' ? { range, message, rename: { range: key.inner, newText: near } } : { range, message };
+      if (!near || key?.kind !== 'str') return null;
+      const message = `Unknown key '${name}'${segments.length ? ` in ${at}` : ''}: apcore ignores it, so its value is lost. Did you mean '${near}'?`;
+      return { range: key.range, message, rename: { range: key.inner, newText: near } };
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);

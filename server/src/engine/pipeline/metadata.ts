@@ -1,14 +1,14 @@
-// Stage 3 of the discovery pipeline (seed 003 `load_metadata`, `parse_dependencies`): reads one
-// `*_meta.yaml` into a MetaDoc — syntax errors (RL030) without losing the rest, duplicate keys
-// (RL001), schema violations at their node (RL020) — and extracts the fields later stages use.
-import semver from 'semver';
-import type { Diagnostic } from '../types';
+// Stage 3 of the discovery pipeline (apcore-python `registry/metadata.py` `load_metadata`,
+// `parse_dependencies`): reads one `*_meta.yaml` into a MetaDoc — syntax errors (RL030) without losing
+// the rest, duplicate keys (RL001), schema violations at their node (RL020), near-miss keys (RL016),
+// version hints apcore rejects (RL020) — and extracts the fields later stages use.
+import type { Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { duplicateKeys } from '../model/source';
 import { parseYamlLit } from '../yaml/yamlLit';
-import { dirOf, joinRel } from '../util/paths';
 import { checkMetaSchema } from './metaSchema';
+import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
 
 export const META_SUFFIX = '_meta.yaml';
@@ -16,8 +16,6 @@ export const META_SUFFIX = '_meta.yaml';
 export function isMetaFile(path: string): boolean {
   return path.endsWith(META_SUFFIX) && !path.endsWith(`/${META_SUFFIX}`) && path !== META_SUFFIX;
 }
-
-const ENTRY_POINT = /^(.+\.(?:py|ts|js)):([A-Za-z_][A-Za-z0-9_]*)$/;
 
 export function loadMeta(file: string, text: string): MetaDoc {
   const facts = parseYamlLit(text);
@@ -28,7 +26,7 @@ export function loadMeta(file: string, text: string): MetaDoc {
   if (!root || root.kind === 'none') return doc;
   doc.diagnostics.push(...duplicateKeys(file, root, 'YAML'));
   for (const p of checkMetaSchema(root)) {
-    doc.diagnostics.push(diag(file, p.range, 'RL020', p.message, {
+    doc.diagnostics.push(diag(file, p.range, p.rename ? 'RL016' : 'RL020', p.message, {
       fixes: p.rename ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }] : [],
     }));
   }
@@ -39,11 +37,10 @@ export function loadMeta(file: string, text: string): MetaDoc {
     return v?.kind === 'str' ? v : null;
   };
   const version = str('version');
-  if (version && semver.valid(version.value) !== null) doc.version = version.value;
+  if (version && parseVersion(version.value) !== null) doc.version = version.value;
   doc.description = str('description')?.value ?? null;
   const ep = str('entry_point');
-  const m = ep ? ENTRY_POINT.exec(ep.value) : null;
-  if (ep && m?.[1] && m[2]) doc.entryPoint = { file: joinRel(dirOf(file), m[1]), cls: m[2], range: ep.range } satisfies MetaEntryPoint;
+  if (ep) doc.entryPoint = entryPoint(ep);
   const deps = doc.fields.get('dependencies')?.value;
   if (deps?.kind === 'list') for (const item of deps.items) readDep(doc, item);
   return doc;
@@ -57,13 +54,21 @@ function readDep(doc: MetaDoc, item: Lit): void {
   const v = get('version');
   let version: MetaDep['version'] = null;
   if (v?.kind === 'str') {
-    if (semver.validRange(v.value) === null) doc.diagnostics.push(badRange(doc.file, v));
+    const hint = readVersionHint(v.value);
+    if ('error' in hint) doc.diagnostics.push(diag(doc.file, v.range, 'RL020', `Version hint '${v.value}' is malformed for apcore (${hint.error}); its matches_version_hint raises VersionConstraintError. Write constraints such as '>=1.2.0', '^2.0.0', '~1.2' or '>=1.0.0,<2.0.0'`));
     else version = { value: v.value, range: v.range };
   }
   const optional = get('optional');
   doc.deps.push({ moduleId: id.value, range: id.range, inner: id.inner, item: item.range, version, optional: optional?.kind === 'bool' && optional.value });
 }
 
-function badRange(file: string, v: Extract<Lit, { kind: 'str' }>): Diagnostic {
-  return diag(file, v.range, 'RL020', `'${v.value}' is not a valid semantic-version range (e.g. >=1.2.0, ^2.0.0, 1.x)`);
+/** apcore takes the class name after the last `:` (`entry_point.split(":")[-1]`); the rest is ignored. */
+function entryPoint(v: Extract<Lit, { kind: 'str' }>): MetaEntryPoint | null {
+  const at = v.value.lastIndexOf(':') + 1;
+  const cls = v.value.slice(at).trim();
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(cls)) return null;
+  const inner = v.inner;
+  const plain = inner.start.line === inner.end.line && inner.end.character - inner.start.character === v.value.length;
+  const clsRange: Range = plain ? { start: { line: inner.start.line, character: inner.start.character + at }, end: inner.end } : inner;
+  return { cls, range: v.range, clsRange };
 }

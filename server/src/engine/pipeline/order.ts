@@ -1,6 +1,6 @@
-// Stage 7 of the discovery pipeline (seed 003 `resolve_dependencies`): the registration order by
-// Kahn's algorithm with the zero-in-degree set kept sorted (deterministic whatever the file order),
-// and the cycles: strongly connected components (Tarjan, iterative), each with one concrete cycle
+// Stage 7 of the discovery pipeline (apcore-python `registry/dependencies.py` `resolve_dependencies`):
+// the registration order by Kahn's algorithm with the zero-in-degree set kept sorted (deterministic
+// whatever the file order), and the cycles: strongly connected components (Tarjan, iterative), each with one concrete cycle
 // starting at its smallest name, reported as RL023 on every edge of that cycle.
 import type { Diagnostic, Range } from '../types';
 import { diag } from '../codes';
@@ -111,7 +111,7 @@ export function concreteCycle(scc: readonly string[], deps: Adjacency): string[]
  */
 export function cycleDiagnostics(cycle: readonly string[], edgeAt: (from: string, to: string) => { file: string; range: Range } | null, context: string | null = null): Diagnostic[] {
   const path = [...cycle, cycle[0] as string];
-  const message = `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}`;
+  const message = `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}; apcore's discover() raises CircularDependencyError, so discovery of the whole root fails`;
   const edges = cycle.map((from, i) => ({ from, to: path[i + 1] as string, at: edgeAt(from, path[i + 1] as string) }));
   return edges.flatMap((e) => (e.at
     ? [diag(e.at.file, e.at.range, 'RL023', message, {

@@ -12,16 +12,17 @@ export interface MetaDep {
   inner: Range;
   /** The whole list item. */
   item: Range;
-  /** A valid semver range, when given. */
+  /** The `version` hint when apcore can read it (see versionHint.ts). */
   version: { value: string; range: Range } | null;
   optional: boolean;
 }
 
+/** `entry_point: NAME:ClassName`: apcore ignores NAME and looks the class up in the subject file. */
 export interface MetaEntryPoint {
-  /** Root-relative path of the file, resolved against the meta file's directory (null when it leaves the root). */
-  file: string | null;
   cls: string;
+  /** The whole value node, and the characters of the class name (what a fix replaces). */
   range: Range;
+  clsRange: Range;
 }
 
 /** A parsed `*_meta.yaml` (stage 3): what it says and what is wrong with it on its own. */
@@ -32,7 +33,7 @@ export interface MetaDoc {
   fields: Map<string, { keyRange: Range; value: Lit }>;
   deps: MetaDep[];
   entryPoint: MetaEntryPoint | null;
-  /** `version` when it is a valid semantic version. */
+  /** `version` when apcore can read it (leading digits, see versionHint.ts). */
   version: string | null;
   description: string | null;
   /** RL001, RL020, RL030 of the file alone. */
@@ -43,6 +44,7 @@ export interface MetaDoc {
 export interface RootDecl {
   /** Root-relative directory without a trailing slash. */
   path: string;
+  /** The configured namespace (`''` when given empty: apcore then uses the directory name); null when none is given. */
   namespace: string | null;
   origin: { file: string; range: Range; nsRange: Range | null } | null;
 }
@@ -50,16 +52,19 @@ export interface RootDecl {
 /** An active extension root (stage 1) with the namespace its ids get when there are several roots. */
 export interface ApRoot { path: string; namespace: string; decl: RootDecl }
 
+/** An id map `class` and where it is written. */
+export interface MappedClass { name: string; file: string; range: Range; ignored: boolean }
+
 /** A module file found by the scan, with its id before and after the id map (stages 1–2). */
 export interface ScannedModule {
   file: string;
   root: ApRoot;
   /** Final id (the id map's `id`, else the path id with its namespace). */
   id: string;
-  /** Where the id is written, when the id map gives it; null for path-derived ids. */
-  idOrigin: { file: string; range: Range } | null;
-  /** The id map's `class` for this file. */
-  mappedClass: { name: string; file: string; range: Range } | null;
+  /** Where the id is written, when the id map gives it (with how, when it is not its `id`); null for path-derived ids. */
+  idOrigin: { file: string; range: Range; note?: string } | null;
+  /** The id map's `class` for this file; `ignored` when the mapping also has an `id` (apcore then does not read it). */
+  mappedClass: MappedClass | null;
 }
 
 /** What a meta file describes: the entry it is bound to by the subject rules of SPEC §1.5. */
