@@ -47,7 +47,13 @@ function mutate(text: string, rng: Rng): string {
     case 2: lines.splice(at, 0, line); break;
     case 3: lines.splice(at, 1); break;
     case 4: lines[at] = rng.chance(0.5) ? ' '.repeat(rng.int(1, 4)) + line : line.replace(/^ {1,4}/, ''); break;
-    case 5: lines.splice(at, 0, `${rng.chance(0.5) ? indent : ''}# a comment`); break;
+    case 5: {
+      // A comment: on a line of its own at the line's indentation, at column 0, off by two, or ending a line.
+      const where = rng.int(0, 3);
+      if (where === 3) lines[at] = `${line}  # a comment `;
+      else lines.splice(at, 0, `${where === 0 ? indent : where === 1 ? '' : ' '.repeat(Math.max(0, indent.length + rng.pick([-2, 2])))}# a comment`);
+      break;
+    }
     case 6: lines.splice(at, 0, ...`${rng.chance(0.7) ? indent : ''}${rng.pick(SNIPPETS)}`.split('\n')); break;
     case 7: if (at + 1 < lines.length) { lines[at] = lines[at + 1] ?? ''; lines[at + 1] = line; } break;
     default: { const snippet = rng.pick(SNIPPETS); lines.splice(at, 0, `${indent}${snippet}`, ...(snippet.endsWith(':') ? [`${indent}    pass`] : [])); }
@@ -94,7 +100,7 @@ describe('engine: class scanner (fast path for class-only files)', () => {
 
   it('declines what it cannot vouch for', () => {
     for (const text of [
-      'class A:\n    x = 1  # note\n', 'class A:\n\tx = 1\n', 'class A:\r\n    pass\r\n', 'class A:\n    s = "é"\n', 'x = \\\n    1\nclass A:\n    pass\n',
+      'class A:\n    x = 1\n  # between\n', 'class A:\n\tx = 1\n', 'class A:\r\n    pass\r\n', 'class A:\n    é = 1\n', 'x = \\\n    1\nclass A:\n    pass\n',
       'class A:\n    x = (\n', 'class A: pass\n', 'class A:\n    s = f"{d["k"]}"\n', 'class A:\n    x = = 1\n', 'class A:\n    def f(self):\n    pass\n',
     ]) assert.equal(scanClasses(text), null, JSON.stringify(text));
   });

@@ -1,10 +1,11 @@
 // The top-level classes of a Python file read from its text alone, for files whose classes are all the
 // analysis needs (builder and config modules: the class index). A tree-sitter parse of such a file walks
 // every method body; this reads tokens and indentation only. It answers only for plain, well-formed
-// text — ASCII without tabs or carriage returns, no line continuations, no comments inside or after a
-// class, well-nested brackets and blocks, no token sequence that cannot be Python — and returns null
-// whenever it is unsure, so the caller parses with tree-sitter instead. A test proves it equal to the
-// full parse on the bench corpus and on a corpus of mutated files.
+// text — ASCII code (other characters only in strings and comments), no tabs, carriage returns or line
+// continuations, comments only where tree-sitter's placement of them is known, well-nested brackets
+// and blocks, no token sequence that cannot be Python — and returns null whenever it is unsure, so the
+// caller parses with tree-sitter instead. Columns are UTF-16 code units, as web-tree-sitter counts
+// them. A test proves it equal to the full parse on the bench corpus and on mutated files.
 import type { Range } from '../types';
 import type { PyClass } from './facts';
 import { decodeBody } from './strings';
@@ -20,7 +21,13 @@ interface Token {
   /** Strings: the decoded value when the literal is one tree-sitter reads the same way, else null. */
   value?: string | null;
 }
-interface Logical { indent: number; tokens: Token[]; comment: boolean }
+interface Logical {
+  indent: number;
+  tokens: Token[];
+  comment: boolean;
+  /** A comment ends the logical line (or is the whole of it): where its physical line ends. */
+  commentEnd: { line: number; character: number } | null;
+}
 
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
@@ -53,8 +60,9 @@ const unsure = (): never => { throw new Unsure(); };
 
 /** The top-level classes as parsePythonFacts reads them, or null when only a parse can tell. */
 export function scanClasses(text: string): PyClass[] | null {
+  // Control characters (tabs, carriage returns, form feeds), line separators and byte-order marks.
   // eslint-disable-next-line no-control-regex
-  if (/[^\n\x20-\x7e]/.test(text)) return null;
+  if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(text)) return null;
   try {
     return classesOf(logicalLines(text));
   } catch (e) {
@@ -74,7 +82,7 @@ function logicalLines(text: string): Logical[] {
   let current: Logical | null = null;
   const stack: string[] = [];
   const push = (kind: Kind, start: number, end: number): void => {
-    current ??= { indent: start - lineStart, tokens: [], comment: false };
+    current ??= { indent: start - lineStart, tokens: [], comment: false, commentEnd: null };
     current.tokens.push({ kind, text: text.slice(start, end), line, col: start - lineStart, endLine: line, endCol: end - lineStart });
   };
   while (i < n) {
@@ -93,11 +101,14 @@ function logicalLines(text: string): Logical[] {
     if (c === 32) { i++; continue; }
     const ch = text[i] as string;
     if (ch === '#') {
-      if (current) current.comment = true;
-      else out.push({ indent: i - lineStart, tokens: [], comment: true });
+      const indent = i - lineStart;
       while (i < n && text.charCodeAt(i) !== 10) i++;
+      // Inside brackets a comment is an extra of the expression; only one after the last token ends the line.
+      const end = stack.length > 0 ? null : { line, character: i - lineStart };
+      if (current) { current.comment = true; current.commentEnd = end ?? current.commentEnd; } else out.push({ indent, tokens: [], comment: true, commentEnd: end });
       continue;
     }
+    if (c > 126) unsure();
     if (ch === '\\' || ch === ';' || ch === '$' || ch === '?' || ch === '`' || ch === '!' && text[i + 1] !== '=') unsure();
     if (isNameStart(c)) {
       let j = i + 1;
@@ -109,7 +120,7 @@ function logicalLines(text: string): Logical[] {
         const startLine = line;
         const startCol = i - lineStart;
         const s = readString(text, j, word.toLowerCase());
-        current ??= { indent: startCol, tokens: [], comment: false };
+        current ??= { indent: startCol, tokens: [], comment: false, commentEnd: null };
         for (let k = j; k < s.end; k++) if (text.charCodeAt(k) === 10) { line++; lineStart = k + 1; }
         current.tokens.push({ kind: 'str', text: text.slice(start, s.end), line: startLine, col: startCol, endLine: line, endCol: s.end - lineStart, value: s.value });
         i = s.end;
@@ -123,7 +134,7 @@ function logicalLines(text: string): Logical[] {
       const startLine = line;
       const startCol = i - lineStart;
       const s = readString(text, i, '');
-      current ??= { indent: startCol, tokens: [], comment: false };
+      current ??= { indent: startCol, tokens: [], comment: false, commentEnd: null };
       const start = i;
       for (let k = i; k < s.end; k++) if (text.charCodeAt(k) === 10) { line++; lineStart = k + 1; }
       current.tokens.push({ kind: 'str', text: text.slice(start, s.end), line: startLine, col: startCol, endLine: line, endCol: s.end - lineStart, value: s.value });
@@ -182,7 +193,8 @@ function readString(text: string, i: number, prefix: string): { end: number; val
   const open = triple ? 3 : 1;
   const formatted = prefix.includes('f');
   let j = i + open;
-  let depth = 0;
+  /** Brackets open inside the current replacement field (`{` first). */
+  const field: string[] = [];
   let multiline = false;
   let escapes = false;
   for (;;) {
@@ -192,11 +204,19 @@ function readString(text: string, i: number, prefix: string): { end: number; val
       if (!triple) unsure();
       multiline = true;
     }
-    if (formatted && depth > 0) {
-      // Inside a replacement field: no nested strings, comments or escapes (tree-sitter's reading of those varies).
-      if (ch === '"' || ch === "'" || ch === '#' || ch === '\\' || ch === '\n') unsure();
-      if (ch === '{' || ch === '[' || ch === '(') depth++;
-      else if (ch === '}' || ch === ']' || ch === ')') depth--;
+    if (formatted && field.length > 0) {
+      // Inside a replacement field: strings in the other quote on one line; no comments, escapes or
+      // strings in the same quote (tree-sitter's reading of those varies).
+      if (ch === '#' || ch === '\\' || ch === '\n' || ch === q || text.charCodeAt(j) > 126) unsure();
+      if (ch === '"' || ch === "'") {
+        const close = text.indexOf(ch, j + 1);
+        const nested = close < 0 ? '' : text.slice(j + 1, close);
+        if (close < 0 || /[\n\\{}]/.test(nested) || text[close + 1] === ch) unsure();
+        j = close + 1;
+        continue;
+      }
+      if (ch === '{' || ch === '[' || ch === '(') field.push(ch);
+      else if ((ch === '}' || ch === ']' || ch === ')') && field.pop() !== CLOSERS[ch]) unsure();
       j++;
       continue;
     }
@@ -208,7 +228,7 @@ function readString(text: string, i: number, prefix: string): { end: number; val
     }
     if (formatted && ch === '{') {
       if (text[j + 1] === '{') { j += 2; continue; }
-      depth = 1;
+      field.push('{');
       j++;
       continue;
     }
@@ -239,8 +259,8 @@ function checkTokens(all: Token[]): void {
   const tokens = dots > 1 ? [first, ...all.slice(dots)] : all;
   if (first.kind === 'op' && first.text !== '-' && first.text !== '+' && first.text !== '~' && first.text !== '@' && first.text !== '...') unsure();
   if (first.kind === 'close') unsure();
-  /** Open brackets, each with whether a `lambda` came since it opened (depth 0 first). */
-  const open: { bracket: string; lambda: boolean }[] = [{ bracket: '', lambda: false }];
+  /** Open brackets, each with whether a `lambda` came since it opened and how many `if`s await their `else` (depth 0 first). */
+  const open: { bracket: string; lambda: boolean; ifs: number }[] = [{ bracket: '', lambda: false, ifs: 0 }];
   const def = first.text === 'def' || first.text === 'async';
   /** Whether an `=` or `:` came at depth 0 (after which `:` is no annotation). */
   let assigned = false;
@@ -248,8 +268,8 @@ function checkTokens(all: Token[]): void {
     const t = tokens[k] as Token;
     const next = tokens[k + 1];
     const prev = tokens[k - 1];
-    const inner = open[open.length - 1] as { bracket: string; lambda: boolean };
-    if (t.kind === 'open') open.push({ bracket: t.text, lambda: false });
+    const inner = open[open.length - 1] as { bracket: string; lambda: boolean; ifs: number };
+    if (t.kind === 'open') open.push({ bracket: t.text, lambda: false, ifs: 0 });
     else if (t.kind === 'close') open.pop();
     else if (t.text === 'lambda') inner.lambda = true;
     // `:` ends a block header, or stands in an annotation, a lambda, a dict, a slice or a parameter list.
@@ -261,15 +281,29 @@ function checkTokens(all: Token[]): void {
       if (inner.lambda && open.length > 1 && inner.bracket === '(') inner.lambda = false;
     }
     if (open.length === 1 && t.kind === 'op' && (t.text === '=' || t.text === ':')) assigned = true;
+    // In brackets, `=` only names a keyword argument or a parameter default: `(name=…`, `, name=…`.
+    if (open.length > 1 && t.kind === 'op' && t.text.endsWith('=') && !['==', '!=', '<=', '>='].includes(t.text)) {
+      const before = tokens[k - 2];
+      const parameter = def && open.length === 2;
+      const keyword = prev?.kind === 'name' && !KEYWORDS.has(prev.text) && (before?.text === '(' || before?.text === ',');
+      if (t.text !== '=' || inner.bracket !== '(' || !(parameter || keyword)) unsure();
+    }
     // The target of a `for` is names (with dots, subscripts, commas), no expression.
     if (t.text === 'for') {
       for (let j = k + 1; j < tokens.length && tokens[j]?.text !== 'in'; j++) {
         const x = tokens[j] as Token;
-        if (x.kind === 'op' && x.text !== ',' && x.text !== '.' && x.text !== '*' || x.kind === 'str' || x.kind === 'num' || x.kind === 'name' && KEYWORDS.has(x.text)) unsure();
+        const starred = x.text === '*' && (tokens[j - 1]?.text === 'for' || tokens[j - 1]?.text === ',');
+        if (x.kind === 'op' && x.text !== ',' && x.text !== '.' && !starred || x.kind === 'str' || x.kind === 'num' || x.kind === 'name' && KEYWORDS.has(x.text)) unsure();
       }
     }
-    // Mid-line `if`, `else`, `for` belong to a conditional expression or a comprehension: a value comes before.
-    if (k > 0 && (t.text === 'if' || t.text === 'else' || t.text === 'for') && !(prev && isOperand(prev))) unsure();
+    // Mid-line `if`, `else`, `for` belong to a conditional expression or a comprehension: a value comes
+    // before; an `else` answers an `if`; a `for` has its `in` (and none stands in a parameter list).
+    if (k > 0 && (t.text === 'if' || t.text === 'else' || t.text === 'for')) {
+      if (!(prev && isOperand(prev)) || def && open.length === 2) unsure();
+      if (t.text === 'if') inner.ifs++;
+      if (t.text === 'else' && inner.ifs-- <= 0) unsure();
+      if (t.text === 'for' && !tokens.slice(k + 1).some((x) => x.text === 'in')) unsure();
+    }
     if (k > 0 && t.kind === 'name' && STATEMENT_ONLY.has(t.text) && !(t.text === 'import' && first.text === 'from') && !(t.text === 'def' && k === 1 && first.text === 'async')) unsure();
     const operand = isOperand(t);
     if (!next) {
@@ -370,15 +404,25 @@ function topLevelClasses(lines: Logical[]): PyClass[] {
     if (l.indent !== 0 || l.tokens[0]?.text !== 'class') continue;
     let end = k + 1;
     while (end < lines.length && ((lines[end] as Logical).indent > 0 || (lines[end] as Logical).tokens.length === 0)) end++;
-    const body = lines.slice(k + 1, end);
-    // Comments inside or right after a class change what tree-sitter counts as the body and where it ends.
-    if (l.comment || body.some((b) => b.comment)) unsure();
-    classes.push(readClass(l, body));
+    const region = lines.slice(k + 1, end);
+    const code = region.filter((b) => b.tokens.length > 0);
+    const lastCode = region.lastIndexOf(code[code.length - 1] as Logical);
+    const bodyIndent = code[0]?.indent ?? 0;
+    // Comment lines inside the class at its body's indentation or deeper are extras inside the body;
+    // after its last statement they extend the class (when all that deep) or stay out of it (when all
+    // at column 0). Other placements: unsure.
+    if (region.slice(0, lastCode).some((b) => b.tokens.length === 0 && b.indent < bodyIndent)) unsure();
+    const trailing = region.slice(lastCode + 1);
+    const inside = trailing.every((b) => b.indent >= bodyIndent);
+    if (!inside && !trailing.every((b) => b.indent === 0)) unsure();
+    const tail = inside ? trailing[trailing.length - 1] ?? region[lastCode] : region[lastCode];
+    classes.push(readClass(l, code, tail?.commentEnd ?? null));
   }
   return classes;
 }
 
-function readClass(header: Logical, body: Logical[]): PyClass {
+/** `end`: where the class ends when a comment ends it (else at its last token). */
+function readClass(header: Logical, body: Logical[], end: { line: number; character: number } | null): PyClass {
   const t = header.tokens;
   const name = t[1];
   if (!name || name.kind !== 'name' || KEYWORDS.has(name.text) || (name.line !== t[0]?.line)) unsure();
@@ -398,7 +442,7 @@ function readClass(header: Logical, body: Logical[]): PyClass {
   const cls: PyClass = {
     name: n.text,
     nameRange: rangeOf(n, n),
-    range: { start: { line: (t[0] as Token).line, character: 0 }, end: { line: (lastToken as Token).endLine, character: (lastToken as Token).endCol } },
+    range: { start: { line: (t[0] as Token).line, character: 0 }, end: end ?? { line: (lastToken as Token).endLine, character: (lastToken as Token).endCol } },
     bases,
     attributes: [],
     strAttrs: {},
