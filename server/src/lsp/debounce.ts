@@ -1,7 +1,8 @@
 // Decides when edits are analysed. A lone edit is analysed at once when the last analysis was cheap
-// (the user should not wait for a timer when the work takes a few milliseconds); edits that come in a
-// burst, or follow an expensive analysis, are coalesced into one analysis `delayMs` after the last.
-// "At once" still defers to the next turn of the event loop, so one batch of notifications is one update.
+// (the user should not wait for a timer when the work takes a few milliseconds), and after a wait as
+// long as the last analysis (at most `delayMs`) when it was not; edits that come in a burst are
+// coalesced into one analysis `delayMs` after the last. "At once" still defers to the next turn of the
+// event loop, so one batch of notifications is one update.
 import { performance } from 'node:perf_hooks';
 
 /** An analysis that took at most this long (ms) is cheap enough to run on every lone edit. */
@@ -21,7 +22,7 @@ export class Debouncer {
     const burst = this.timer !== undefined || now - this.lastTrigger < BURST_GAP_MS;
     this.lastTrigger = now;
     this.cancel();
-    const wait = burst || lastCostMs > CHEAP_ANALYSIS_MS ? this.delayMs : 0;
+    const wait = burst ? this.delayMs : lastCostMs > CHEAP_ANALYSIS_MS ? Math.min(this.delayMs, Math.round(lastCostMs)) : 0;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       action();
