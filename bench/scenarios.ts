@@ -127,7 +127,8 @@ async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ file
   const companions = accepted.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
   const r0 = performance.now();
-  const texts = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
+  const reads = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
+  const texts = reads.map((r) => (r !== null && 'text' in r ? r.text : null));
   return { files, texts, walkMs: r0 - w0, readMs: performance.now() - r0 };
 }
 

@@ -266,7 +266,7 @@ describe('diagnostics: cursus registries', () => {
     assert.deepEqual(off.engine.allDiagnostics(), []);
   });
 
-  it('hostile input: binary and huge files are skipped with a diagnostic, deep nesting does not crash', async () => {
+  it('hostile input: binary files and files skipped by the host\'s size policy get a diagnostic, deep nesting does not crash', async () => {
     const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
@@ -274,10 +274,13 @@ describe('diagnostics: cursus registries', () => {
     `);
     assert.ok(engine.allDiagnostics().every((d) => d.code === 'RL008'));
     engine.setFile('developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', 'LOCAL_STEPS = {}\0\0');
-    engine.setFile('src/cursus/steps/builders/huge.py', `# ${'x'.repeat(3 * 1024 * 1024)}`);
-    engine.update();
+    engine.setSkipped('src/cursus/steps/builders/huge.py', 'it is 3 MB, over the limit of 2 MB (setting registryLens.maxFileSizeMB)');
+    assert.deepEqual(engine.update(), ['developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', 'src/cursus/steps/builders/huge.py']);
     const skipped = engine.allDiagnostics().filter((d) => d.code === 'RL030').map((d) => d.message);
     assert.equal(skipped.length, 2);
-    assert.ok(skipped.some((m) => m.includes('binary')) && skipped.some((m) => m.includes('larger than')));
+    assert.ok(skipped.some((m) => m.includes('binary')) && skipped.some((m) => m.includes('over the limit')));
+    engine.setFile('src/cursus/steps/builders/huge.py', 'x = 1\n');
+    assert.deepEqual(engine.update(), ['src/cursus/steps/builders/huge.py']);
+    assert.equal(engine.diagnostics('src/cursus/steps/builders/huge.py').length, 0);
   });
 });

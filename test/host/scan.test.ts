@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HostLink } from '../../server/src/engine/engine';
 import { limiter } from '../../server/src/host/limit';
-import { MAX_BYTES, readText } from '../../server/src/host/readText';
+import { DEFAULT_MAX_BYTES, readText } from '../../server/src/host/readText';
 import { listFiles } from '../../server/src/host/scan';
 
 describe('host: scanning a root', () => {
@@ -47,12 +47,15 @@ describe('host: scanning a root', () => {
     ]);
   });
 
-  it('reads text, but not binary or oversized files', async () => {
+  it('reads text (without a BOM), but not binary or oversized files, and says why', async () => {
     write('root/bin.py', 'a\u0000b');
-    write('root/huge.py', 'x'.repeat(MAX_BYTES + 1));
-    assert.equal(await readText(path.join(root, 'src/registry/step_names.py')), 'X = 1\n');
-    assert.equal(await readText(path.join(root, 'bin.py')), null);
-    assert.equal(await readText(path.join(root, 'huge.py')), null);
+    write('root/huge.py', 'x'.repeat(DEFAULT_MAX_BYTES + 1));
+    write('root/bom.py', '\uFEFFX = 1\n');
+    assert.deepEqual(await readText(path.join(root, 'src/registry/step_names.py')), { text: 'X = 1\n' });
+    assert.deepEqual(await readText(path.join(root, 'bom.py')), { text: 'X = 1\n' });
+    assert.match((await readText(path.join(root, 'bin.py')) as { skipped: string }).skipped, /binary/);
+    assert.match((await readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
+    assert.deepEqual(await readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
     assert.equal(await readText(path.join(root, 'missing.py')), null);
   });
 });

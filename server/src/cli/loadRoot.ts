@@ -28,7 +28,7 @@ export async function loadRoot(root: string, mode: ResolutionMode | undefined, w
   }, mode === undefined ? folder.engine : { ...folder.engine, mode });
   const excluded = picomatch(folder.exclude, { dot: true });
   const run = limiter(PARALLEL_IO);
-  await feedEngine(engine, dir, { excluded: (rel) => excluded(rel), run, warn });
+  await feedEngine(engine, dir, { excluded: (rel) => excluded(rel), run, warn, maxFileBytes: folder.maxFileBytes });
   return { engine, ms: Math.round(performance.now() - start) };
 }
 

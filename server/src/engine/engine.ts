@@ -9,12 +9,17 @@ import type { HostLink } from './model/roles';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
 import { resolveSettings } from './settings';
+import { diag } from './codes';
+import { finalizeDiagnostics } from './checks/finalize';
 import * as features from './features';
 
 export type { WasmBinaries, HostLink };
 
 export class RegistryEngine {
   private ws: Workspace;
+  /** Files (and directories) the host could not hand over — too large, binary, unreadable — and why. */
+  private readonly skipped = new Map<string, Diagnostic[]>();
+  private readonly skipChanged = new Set<string>();
 
   private constructor(settings: Settings) {
     this.ws = new Workspace(settings);
@@ -40,17 +45,53 @@ export class RegistryEngine {
   relevanceVersion(): number { return this.ws.relevanceVersion(); }
   /** Symbolic links under the root, as the host's walk found them (loops and links leaving an extension root are reported). */
   setLinks(links: HostLink[]): void { this.ws.setLinks(links); }
-  setFile(file: string, text: string): void { this.ws.setFile(file, text); }
-  deleteFile(file: string): void { this.ws.deleteFile(file); }
+  setFile(file: string, text: string): void { this.unskip(file); this.ws.setFile(file, text); }
+  deleteFile(file: string): void { this.unskip(file); this.ws.deleteFile(file); }
+  /**
+   * A path the host does not analyse (its size-limit policy, a binary or unreadable file, a directory
+   * it cannot list): any text it had leaves the analysis, and the path gets one diagnostic saying why.
+   */
+  setSkipped(file: string, reason: string): void {
+    this.ws.deleteFile(file);
+    const message = `Not analysed: ${reason}`;
+    if (this.skipped.get(file)?.[0]?.message === message) return;
+    this.skipped.set(file, [diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', message, { severity: 'warning' })]);
+    this.skipChanged.add(file);
+  }
+  private unskip(file: string): void {
+    if (this.skipped.delete(file)) this.skipChanged.add(file);
+  }
   files(): string[] { return this.ws.fileNames(); }
   text(file: string): string | undefined { return this.ws.text(file); }
 
   /** Recomputes what the edits since the last call affect; returns files whose diagnostics changed. */
-  update(): string[] { return this.ws.update(); }
-  diagnostics(file: string): Diagnostic[] { return this.ws.diagnostics(file); }
+  update(): string[] {
+    const changed = new Set(this.ws.update());
+    for (const f of this.skipChanged) changed.add(f);
+    this.skipChanged.clear();
+    return [...changed].sort();
+  }
+  diagnostics(file: string): Diagnostic[] {
+    const skip = this.skipped.get(file);
+    return skip ? finalizeDiagnostics(skip, this.settings) : this.ws.diagnostics(file);
+  }
   /** Every diagnostic, sorted by file, line, character, code. */
-  allDiagnostics(): Diagnostic[] { return this.ws.allDiagnostics(); }
-  summary(): Summary { return this.ws.summary(); }
+  allDiagnostics(): Diagnostic[] {
+    const all = this.ws.allDiagnostics();
+    if (this.skipped.size === 0) return all;
+    const skips = [...this.skipped.keys()].sort().flatMap((f) => this.diagnostics(f));
+    const byFile = (a: Diagnostic, b: Diagnostic): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    return [...all, ...skips].sort(byFile);
+  }
+  summary(): Summary {
+    const s = this.ws.summary();
+    for (const f of this.skipped.keys()) {
+      for (const d of this.diagnostics(f)) {
+        if (d.severity === 'error') s.errors++; else if (d.severity === 'warning') s.warnings++; else if (d.severity === 'information') s.information++; else s.hints++;
+      }
+    }
+    return s;
+  }
 
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
   contextOf(file: string): ContextId { return this.ws.contextOf(file); }

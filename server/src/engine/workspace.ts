@@ -21,9 +21,6 @@ import { readIdMap, type IdMapDoc } from './pipeline/idMap';
 import { Pipeline, type ChangeSet, type ChangedRole, type PipelineHost } from './pipeline/incremental';
 import type { MetaDoc } from './pipeline/types';
 
-/** Files larger than this are skipped with a diagnostic (generated registries are never this large). */
-export const MAX_FILE_CHARS = 2 * 1024 * 1024;
-
 interface FileState {
   text: string;
   role: FileRole;
@@ -347,9 +344,9 @@ export class Workspace {
     const role = f.role;
     const applied: Applied = { role, source: null, classes: [], py: null, meta: null, apcore: null, idMap: null, local: [] };
     if (role.role === 'none') return applied;
-    if (f.text.length > MAX_FILE_CHARS || f.text.includes('\0')) {
-      const why = f.text.length > MAX_FILE_CHARS ? `larger than ${MAX_FILE_CHARS / 1024 / 1024} MiB` : 'binary (contains NUL bytes)';
-      applied.local.push(diag(path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', `File skipped: it is ${why}`, { severity: 'warning' }));
+    // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
+    if (f.text.includes('\0')) {
+      applied.local.push(diag(path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', 'Not analysed: it is a binary file (it contains a NUL byte)', { severity: 'warning' }));
       return applied;
     }
     if (role.role === 'core-yaml') {

@@ -16,6 +16,8 @@ export interface FeedOptions {
   excluded: (rel: string) => boolean;
   run: Limiter;
   warn: (message: string) => void;
+  /** The size policy (setting `registryLens.maxFileSizeMB`). */
+  maxFileBytes: number;
 }
 
 export async function feedEngine(engine: RegistryEngine, root: string, opts: FeedOptions): Promise<void> {
@@ -23,12 +25,14 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
   const fed = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
     const fresh = files.filter((rel) => !fed.has(rel));
-    const texts = await Promise.all(fresh.map((rel) => opts.run(() => readText(join(root, ...rel.split('/'))))));
+    const reads = await Promise.all(fresh.map((rel) => opts.run(() => readText(join(root, ...rel.split('/')), opts.maxFileBytes))));
     fresh.forEach((rel, i) => {
       fed.add(rel);
-      const text = texts[i];
-      if (text === undefined || text === null) opts.warn(`skipped ${rel}: unreadable, binary or larger than 2 MB`);
-      else engine.setFile(rel, text);
+      const read = reads[i];
+      if (!read) return;
+      if ('text' in read) { engine.setFile(rel, read.text); return; }
+      opts.warn(`skipped ${rel}: ${read.skipped}`);
+      engine.setSkipped(rel, read.skipped);
     });
   };
   let walked = Number.NaN;
@@ -39,6 +43,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
       skip: opts.excluded,
       accept: (rel) => { onDisk.add(rel); return engine.isRelevant(rel); },
       link: (l) => { links.push(l); },
+      unreadable: (rel, reason) => { opts.warn(`skipped ${rel || '.'}/: ${reason}`); engine.setSkipped(rel || '.', reason); },
     }, opts.run);
     const companions = files.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel));
     engine.setLinks(links);

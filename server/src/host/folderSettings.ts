@@ -2,11 +2,14 @@
 // .vscode/settings.json for the CLI) to the engine's Settings plus the exclusion globs the scanner
 // uses. User settings are untrusted JSON: anything of the wrong shape is dropped, defaults apply.
 import type { ApcoreRootSetting, Code, Settings, Severity } from '../engine/types';
+import { DEFAULT_MAX_BYTES } from './readText';
 
 export interface FolderSettings {
   engine: Partial<Settings>;
   /** Globs (root-relative) of files and directories never read. */
   exclude: string[];
+  /** Files (on disk or open) larger than this are not analysed, with a diagnostic. */
+  maxFileBytes: number;
 }
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -27,7 +30,9 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
   if (Array.isArray(apcore['roots'])) engine.apcoreRoots = apcore['roots'].filter(isRootSetting);
   if (typeof apcore['idMap'] === 'string' && apcore['idMap'] !== '') engine.apcoreIdMap = apcore['idMap'];
   const fromFiles = Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
-  return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])] };
+  const mb = s['maxFileSizeMB'];
+  const maxFileBytes = typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
+  return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])], maxFileBytes };
 }
 
 function record(v: unknown): Record<string, unknown> {

@@ -15,6 +15,8 @@ export interface ScanFilter {
   accept(rel: string): boolean;
   /** Every symbolic link met (not skipped): its real target relative to the root, null outside it. */
   link?(link: HostLink): void;
+  /** A directory that could not be listed (root-relative, '' for the root) and why. */
+  unreadable?(rel: string, reason: string): void;
 }
 
 type Kind = 'dir' | 'file' | null;
@@ -32,7 +34,10 @@ export async function listFiles(root: string, filter: ScanFilter, run: Limiter):
     const real = await run(() => fs.realpath(dir)).catch(() => null);
     if (real === null || !inside(real) || seen.has(real)) return;
     seen.add(real);
-    const entries = await run(() => fs.readdir(dir, { withFileTypes: true })).catch((): Dirent[] => []);
+    const entries = await run(() => fs.readdir(dir, { withFileTypes: true })).catch((e: NodeJS.ErrnoException): Dirent[] => {
+      if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') filter.unreadable?.(rel, `it cannot be listed (${e.code ?? e.message})`);
+      return [];
+    });
     await Promise.all(entries.map(async (entry) => {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) return;

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
 import { limiter } from '../host/limit';
-import { readText } from '../host/readText';
+import { readText, sizePolicy, DEFAULT_MAX_BYTES } from '../host/readText';
 import { listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
@@ -34,8 +34,10 @@ export class Folder {
   readonly open = new Map<string, TextDocument>();
   private engineRef: RegistryEngine | undefined;
   private excluded: (rel: string) => boolean = () => false;
-  /** Texts to hand to the engine on the next flush; null deletes the file. */
-  private readonly pending = new Map<string, string | null>();
+  /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
+  private readonly pending = new Map<string, string | null | { skipped: string }>();
+  /** Directories the last walk could not list (reported on the directory). */
+  private unreadableDirs = new Set<string>();
   /** Bumped on every staging of a path, so a slow disk read never overwrites a newer text. */
   private readonly generation = new Map<string, number>();
   private readonly reads = new Set<Promise<void>>();
@@ -82,9 +84,14 @@ export class Folder {
     return scanned;
   }
 
-  /** Queues a file's text (null: deleted) for the next analysis. */
-  stage(rel: string, text: string | null): void {
+  /**
+   * Queues a file's text (null: deleted; `skipped`: not analysed, and why) for the next analysis. Open
+   * documents and disk reads go through the same size policy.
+   */
+  stage(rel: string, given: string | null | { skipped: string }): void {
     this.generation.set(rel, (this.generation.get(rel) ?? 0) + 1);
+    const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
+    const text = tooLarge === null ? given : { skipped: tooLarge };
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
@@ -129,8 +136,9 @@ export class Folder {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     for (const [rel, text] of this.pending) {
-      if (text !== null && this.accepts(rel)) engine.setFile(rel, text);
-      else if (this.has(rel)) engine.deleteFile(rel);
+      if (text !== null && this.accepts(rel)) {
+        if (typeof text === 'string') engine.setFile(rel, text); else engine.setSkipped(rel, text.skipped);
+      } else if (this.has(rel)) engine.deleteFile(rel);
     }
     this.pending.clear();
     this.needsUpdate = false;
@@ -168,7 +176,16 @@ export class Folder {
     this.relevance = engine.relevanceVersion();
     const onDisk = new Set<string>();
     const filter = this.filter('');
-    const accepted = await listFiles(this.fsPath, { ...filter, accept: (rel) => { onDisk.add(rel); return filter.accept(rel); }, link: (l) => links.push(l) }, run);
+    const unreadable = new Map<string, string>();
+    const accepted = await listFiles(this.fsPath, {
+      ...filter,
+      accept: (rel) => { onDisk.add(rel); return filter.accept(rel); },
+      link: (l) => links.push(l),
+      unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
+    }, run);
+    for (const dir of this.unreadableDirs) if (!unreadable.has(dir)) engine.deleteFile(dir);
+    for (const [dir, reason] of unreadable) engine.setSkipped(dir, reason);
+    this.unreadableDirs = new Set(unreadable.keys());
     // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
     const companions = accepted.flatMap((rel) => engine.companionsOf(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
     const files = [...new Set([...accepted, ...companions])].sort();
@@ -176,6 +193,8 @@ export class Folder {
     this.needsUpdate = true;
     const listed = new Set(files);
     for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
+    // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
+    for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.getText());
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
     let done = 0;
     await Promise.all(toRead.map((rel) => this.read(rel).then(() => progress?.(++done, toRead.length))));
@@ -184,8 +203,8 @@ export class Folder {
   /** Reads a file and stages its text, unless a newer text was staged meanwhile. */
   private async read(rel: string): Promise<void> {
     const generation = this.generation.get(rel) ?? 0;
-    const text = await run(() => readText(this.abs(rel)));
-    if ((this.generation.get(rel) ?? 0) === generation) this.stage(rel, text);
+    const read = await run(() => readText(this.abs(rel), this.maxFileBytes));
+    if ((this.generation.get(rel) ?? 0) === generation) this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
   }
 
   /** Scan filter for the directory `base` (root-relative, '' for the root). */
@@ -200,6 +219,7 @@ export class Folder {
     this.reads.add(tracked);
   }
 
+  private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
   private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.text(rel) !== undefined; }
   private abs(rel: string): string { return path.join(this.fsPath, ...rel.split('/')); }
 }

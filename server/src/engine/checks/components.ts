@@ -12,7 +12,8 @@ import type { ComponentKind } from '../api';
 
 export function checkComponents(model: RegistryModel, e: StepEntry, names: () => Iterable<string>, settings: Settings, refs: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (EXEMPT_STEP_TYPES.has(fieldStr(e, 'sagemaker_step_type') ?? '') || e.value.kind !== 'dict') return out;
+  // A broken entry (a syntax error inside it, being typed) names its classes only once it is whole.
+  if (e.broken || EXEMPT_STEP_TYPES.has(fieldStr(e, 'sagemaker_step_type') ?? '') || e.value.kind !== 'dict') return out;
   const builder = e.fields.get('builder_step_name');
   if (!builder) {
     out.push(diag(e.file, e.keyRange, 'RL005', `Step '${e.name}' has no builder_step_name, so no builder can be found for it`));

@@ -1,6 +1,7 @@
 // RL011: two steps of one context sharing a config_class or spec_type break the inversions
 // CONFIG_STEP_REGISTRY and SPEC_STEP_TYPES (SPEC §3.4). Workspace contexts check only their own
 // entries against core, so an edit costs the size of the workspace, not of core.
+import { capRelated, listed, MAX_RELATED } from './limits';
 import type { Diagnostic } from '../types';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
@@ -47,8 +48,8 @@ export function checkWorkspaceInversions(model: RegistryModel, ws: WsState): Dia
 
 function collision(e: StepEntry, field: string, registry: string, value: string, others: StepEntry[], context: string): Diagnostic {
   const range = e.fields.get(field)?.value.range ?? e.keyRange;
-  const names = others.map((o) => `'${o.name}'`).join(', ');
+  const names = listed(others.map((o) => o.name));
   return diag(e.file, range, 'RL011', `Step '${e.name}' shares ${field} '${value}' with ${names} in context '${context}': ${registry} can map it to only one step`, {
-    related: others.map((o) => ({ file: o.file, range: o.fields.get(field)?.value.range ?? o.keyRange, message: `'${o.name}' also uses ${field} '${value}'` })),
+    related: capRelated(others.slice(0, MAX_RELATED).map((o) => ({ file: o.file, range: o.fields.get(field)?.value.range ?? o.keyRange, message: `'${o.name}' also uses ${field} '${value}'` })), others.length),
   });
 }

@@ -1,20 +1,48 @@
 // Applies the user's per-code severity settings and the stable order (line, character, code) to one
 // file's diagnostics (ties broken by message, so the order never depends on which unit ran first);
-// identical duplicates from overlapping checks are dropped.
-import type { Diagnostic, Settings } from '../types';
+// identical duplicates from overlapping checks are dropped, and the output is bounded: at most
+// MAX_PER_FILE diagnostics per file (then one "N more"), each with at most MAX_RELATED related places.
+import type { Diagnostic, Position, Range, Settings } from '../types';
+import { comparePos } from '../text/ranges';
+import { capRelated } from './limits';
+
+export const MAX_PER_FILE = 200;
 
 export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const d of raw) {
-    const override = settings.severity[d.code];
-    if (override === 'off') continue;
-    const final = override ? { ...d, severity: override } : d;
-    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}|${JSON.stringify(d.related)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(final);
-  }
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || cmp(a.code, b.code) || cmp(a.message, b.message));
+  const sorted = raw.filter((d) => settings.severity[d.code] !== 'off')
+    .sort((a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message));
+  // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
+  // kept diagnostics are copied.
+  const out: Diagnostic[] = [];
+  let unique = 0;
+  let prev: Diagnostic | undefined;
+  let group: Diagnostic[] = [];
+  for (const d of sorted) {
+    if (!prev || !sameSpot(prev, d)) group = [];
+    prev = d;
+    if (group.length > 0 && group.some((g) => JSON.stringify(g.related) === JSON.stringify(d.related))) continue;
+    group.push(d);
+    unique++;
+    if (out.length >= MAX_PER_FILE) continue;
+    const override = settings.severity[d.code];
+    out.push({ ...d, range: ordered(d.range), related: capRelated(d.related), ...(override && override !== 'off' ? { severity: override } : {}) });
+  }
+  if (unique <= MAX_PER_FILE) return out;
+  const first = out[MAX_PER_FILE - 1] as Diagnostic;
+  out[MAX_PER_FILE - 1] = { ...first, message: `… and ${unique - (MAX_PER_FILE - 1)} more diagnostics in this file (at most ${MAX_PER_FILE} are shown); the first not shown: ${first.message}`, related: [], fixes: [] };
+  return out;
+}
+
+function sameSpot(a: Diagnostic, b: Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && comparePos(a.range.start, b.range.start) === 0 && comparePos(a.range.end, b.range.end) === 0;
+}
+
+function startOf(r: Range): Position {
+  return comparePos(r.start, r.end) <= 0 ? r.start : r.end;
+}
+
+/** A range never runs backwards (a check that combines two nodes' ends could produce one). */
+function ordered(r: Range): Range {
+  return comparePos(r.start, r.end) <= 0 ? r : { start: r.end, end: r.start };
 }

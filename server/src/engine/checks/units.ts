@@ -1,6 +1,7 @@
 // The cross-file checks of one context ("unit"): core, or one workspace. A unit's diagnostics live only
 // in its own registry files, so the host recomputes exactly the units an edit touches.
 import type { Diagnostic, Settings } from '../types';
+import { capRelated, listed, MAX_RELATED } from './limits';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
@@ -40,11 +41,11 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
     const dirs = model.localNames.get(e.name);
     if (dirs && dirs.size > 1) {
       const others = [...dirs].filter((d) => d !== ws.dir).sort().map((d) => model.workspaces.get(d)).filter((w): w is WsState => !!w);
-      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${others.map((w) => `'${w.id}'`).join(', ')}`, {
-        related: others.flatMap((w) => {
+      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${listed(others.map((w) => w.id))}`, {
+        related: capRelated(others.slice(0, MAX_RELATED).flatMap((w) => {
           const o = w.local.get(e.name);
           return o ? [{ file: o.file, range: o.keyRange, message: `'${e.name}' in workspace '${w.id}'` }] : [];
-        }),
+        }), others.length),
       }));
     }
   }
@@ -68,11 +69,11 @@ function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[]
   if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
   const same = (model.byId.get(ws.id) ?? []).filter((d) => d !== ws.dir);
   if (same.length > 0) {
-    out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${same.join(', ')}; only the first in path order is used as that context`, {
-      related: same.flatMap((d) => {
+    out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${listed(same, '')}; only the first in path order is used as that context`, {
+      related: capRelated(same.slice(0, MAX_RELATED).flatMap((d) => {
         const w = model.workspaces.get(d);
         return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
-      }),
+      }), same.length),
     }));
   }
   return out;

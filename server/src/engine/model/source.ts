@@ -6,6 +6,7 @@ import { diag } from '../codes';
 import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
+import { overlaps } from '../text/ranges';
 
 /** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
 export type Layer = 'core' | 'local' | 'override' | 'module';
@@ -25,6 +26,8 @@ export interface StepEntry {
   range: Range;
   value: Lit;
   fields: Map<string, FieldValue>;
+  /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
+  broken?: true;
 }
 
 /** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
@@ -110,6 +113,7 @@ function readVariable(
   }
   src.vars.push({ name, nameRange, range: stmtRange, value });
   checkDuplicateKeys(src, value);
+  const broken = src.diagnostics.filter((d) => d.code === 'RL030').map((d) => d.range);
   const names: string[] = [];
   const lastIndex = new Map<string, number>();
   value.entries.forEach((e, i) => { if (e.key.kind === 'str') lastIndex.set(e.key.value, i); });
@@ -122,7 +126,10 @@ function readVariable(
     const entry = toEntry(src.file, e, layer, wsDir, name);
     src.entries.push(entry);
     names.push(entry.name);
-    src.diagnostics.push(...checkEntryFields(entry, src.kind === 'core', settings));
+    // An entry with a syntax error in it is still defined (other files see it), but its fields are
+    // only half typed: checking them would report what the syntax error already says.
+    if (broken.some((r) => overlaps(r, e.range))) entry.broken = true;
+    else pushAll(src.diagnostics, checkEntryFields(entry, src.kind === 'core', settings));
   });
   return names;
 }
@@ -138,7 +145,12 @@ function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null,
 
 /** RL001 on every dict literal of the variable: Python keeps the last key silently. */
 function checkDuplicateKeys(src: RegistrySource, value: Lit): void {
-  src.diagnostics.push(...duplicateKeys(src.file, value, 'Python'));
+  pushAll(src.diagnostics, duplicateKeys(src.file, value, 'Python'));
+}
+
+/** `to.push(...from)` without spreading (a spread of ~125k items overflows the stack). */
+export function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 /** RL001 on the earlier of two equal keys of any dict in `value`; `reader` is who keeps the later one. */
@@ -147,7 +159,7 @@ export function duplicateKeys(file: string, value: Lit, reader: string): Diagnos
   const stack: Lit[] = [value];
   while (stack.length > 0) {
     const v = stack.pop() as Lit;
-    if (v.kind === 'list') stack.push(...v.items);
+    if (v.kind === 'list') pushAll(stack, v.items);
     if (v.kind !== 'dict') continue;
     const last = new Map<string, DictEntry>();
     for (let i = v.entries.length - 1; i >= 0; i--) {

@@ -7,7 +7,7 @@
 import type { ApcoreRootSetting, Diagnostic, Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
-import { parseYamlLit } from '../yaml/yamlLit';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import type { RootDecl } from './types';
 
@@ -34,6 +34,12 @@ type Str = Extract<Lit, { kind: 'str' }>;
 
 export function readApcoreConfig(file: string, text: string): ApcoreConfig {
   const facts = parseYamlLit(text);
+  const out = read(file, facts);
+  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
+  return out;
+}
+
+function read(file: string, facts: YamlFacts): ApcoreConfig {
   const cfg: ApcoreConfig = { file, roots: [], idMap: null, maxDepth: DEFAULT_MAX_DEPTH, followSymlinks: false, diagnostics: [] };
   for (const e of facts.errors) cfg.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
   const base = dirOf(file);

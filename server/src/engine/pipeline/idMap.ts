@@ -13,7 +13,7 @@ import type { Diagnostic, Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../text/ranges';
-import { parseYamlLit } from '../yaml/yamlLit';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import type { ApRoot, ScannedModule } from './types';
 import { relToRoot } from './scan';
@@ -30,6 +30,12 @@ export interface IdMapDoc { file: string; items: IdMapItem[]; diagnostics: Diagn
 
 export function readIdMap(file: string, text: string): IdMapDoc {
   const facts = parseYamlLit(text);
+  const out = read(file, facts);
+  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
+  return out;
+}
+
+function read(file: string, facts: YamlFacts): IdMapDoc {
   const doc: IdMapDoc = { file, items: [], diagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
   const root = facts.value;

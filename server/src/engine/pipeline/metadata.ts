@@ -5,8 +5,8 @@
 import type { Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
 import { diag } from '../codes';
-import { duplicateKeys } from '../model/source';
-import { parseYamlLit } from '../yaml/yamlLit';
+import { duplicateKeys, pushAll } from '../model/source';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
@@ -19,12 +19,18 @@ export function isMetaFile(path: string): boolean {
 
 export function loadMeta(file: string, text: string): MetaDoc {
   const facts = parseYamlLit(text);
+  const out = read(file, facts);
+  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
+  return out;
+}
+
+function read(file: string, facts: YamlFacts): MetaDoc {
   const doc: MetaDoc = { file, root: facts.value, fields: new Map(), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
   for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
   const root = facts.value;
   if (!root || root.kind === 'none') return doc;
-  doc.diagnostics.push(...duplicateKeys(file, root, 'YAML'));
+  pushAll(doc.diagnostics, duplicateKeys(file, root, 'YAML'));
   for (const p of checkMetaSchema(root)) {
     doc.diagnostics.push(diag(file, p.range, p.rename ? 'RL016' : 'RL020', p.message, {
       fixes: p.rename ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }] : [],

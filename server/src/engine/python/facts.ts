@@ -4,8 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { withPythonTree } from './parser';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
+import { recoverLiteral } from './recover';
 import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
 
@@ -54,25 +55,105 @@ export function range(n: Node): Range {
  * `registry`: also read the top-level assignments and the syntax errors (registry files); other
  * Python files (components, modules, subjects) need only their classes.
  */
-export function parsePythonFacts(text: string, registry = true, key?: string): PyFacts {
-  const classes = registry ? null : scanClasses(text);
+export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
+  const classes = registry ? null : scanClasses(rawText);
   if (classes) return { assignments: new Map(), classes, errors: [] };
+  // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
+  const text = normalizeLoneCr(rawText);
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
     const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
     let lines: LineIndex | null = null;
+    const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
     for (const stmt of root.namedChildren) {
       if (!stmt) continue;
-      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, () => (lines ??= new LineIndex(text)), text); }
+      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text); }
       else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
       else if (stmt.type === 'decorated_definition') {
         const def = stmt.childForFieldName('definition');
         if (def?.type === 'class_definition') facts.classes.push(readClass(def));
       }
     }
-    if (registry && root.hasError) collectErrors(root, facts.errors);
+    if (registry && root.hasError) {
+      const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
+      collectErrors(root, treeErrors);
+      const found = new Set(facts.assignments.keys());
+      const spans = recoverAssignments(text, facts, lineIndex(), nextLine);
+      // A quote lost from a docstring can pair its other end with a later string and hide a registry:
+      // then the lines are read again without regard to strings, for the names still missing.
+      if ([...facts.assignments.keys()].every((k) => found.has(k))) spans.push(...recoverAssignments(text, facts, lineIndex(), nextRawLine, found));
+      // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
+      // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
+      for (const e of treeErrors) {
+        // (Touching counts: tree-sitter often ends the statement with an empty error node right after it.)
+        if (!spans.some((s) => e.start <= s.end && s.start <= e.end)) facts.errors.push(e.error);
+      }
+      for (const s of spans) facts.errors.push(...s.errors);
+      facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      facts.errors.splice(MAX_ERRORS);
+    }
     return facts;
   }, key);
+}
+
+/** A top-level `NAME = {` (or `NAME: T = {`) at the start of a line. */
+const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{|[ \t]*(?:#[^\n]*)?\n[ \t]+['"])/y;
+
+interface Span { start: number; end: number; errors: PySyntaxError[] }
+
+/**
+ * Re-reads from the text every top-level dict assignment, so a literal tree-sitter could not place in a
+ * statement (or placed with errors) is still read entry by entry. Returns the spans re-read with errors.
+ */
+function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next: (text: string, from: number) => number, only?: Set<string>): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    DICT_ASSIGNMENT.lastIndex = i;
+    const m = DICT_ASSIGNMENT.exec(text);
+    if (m?.[1]) {
+      const name = m[1];
+      const valueStart = i + m[0].length;
+      const known = facts.assignments.get(name);
+      if (only && known) { i = next(text, i); continue; }
+      const rec = recoverLiteral(text, valueStart, lines);
+      if (rec.errors.length > 0 || !known) {
+        facts.assignments.set(name, { name, nameRange: lines.range(i, i + name.length), stmtRange: lines.range(i, rec.end), value: rec.value });
+      }
+      if (rec.errors.length > 0) spans.push({ start: valueStart, end: rec.end, errors: rec.errors });
+      i = Math.max(rec.end, valueStart + 1);
+    }
+    i = next(text, i);
+  }
+  return spans;
+}
+
+function nextRawLine(text: string, from: number): number {
+  const eol = text.indexOf('\n', from);
+  return eol < 0 ? text.length : eol + 1;
+}
+
+/** The start of the next line, stepping over strings (triple-quoted ones span lines). */
+function nextLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n') return i + 1;
+    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '"' || c === "'") {
+      const start = i;
+      const triple = text.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      i += quote.length;
+      while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n')) i += text[i] === '\\' ? 2 : 1;
+      if (text.startsWith(quote, i)) i += quote.length;
+      // An unclosed triple-quoted string (a quote deleted) would hide the rest of the file: it ends its line.
+      else if (triple) { const eol = text.indexOf('\n', start); return eol < 0 ? text.length : eol + 1; }
+      continue;
+    }
+    i++;
+  }
+  return i;
 }
 
 function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string): void {
@@ -82,7 +163,16 @@ function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text
   const right = asg.childForFieldName('right');
   if (!left || left.type !== 'identifier' || !right) return;
   // Error-free literals are read from the text (fast); anything else walks the tree.
-  const value = (!right.hasError && scanLiteral(text, right.startIndex, right.endIndex, lines())) || toLit(right, 0);
+  const scanned = right.hasError ? null : scanLiteral(text, right.startIndex, right.endIndex, lines());
+  let value: Lit;
+  if (scanned === 'split') {
+    // Valid Python that joins two keys on separate lines ("A" then "B": {…}): read as the two entries meant.
+    const rec = recoverLiteral(text, right.startIndex, lines());
+    value = rec.value;
+    facts.errors.push(...rec.errors);
+  } else {
+    value = scanned ?? toLit(right, 0);
+  }
   facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange: range(stmt), value });
 }
 
@@ -234,7 +324,7 @@ function readString(n: Node): { value: string } | null {
   return { value };
 }
 
-function collectErrors(root: Node, out: PySyntaxError[]): void {
+function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[]): void {
   const cursor = root.walk();
   try {
     let descend = true;
@@ -242,9 +332,9 @@ function collectErrors(root: Node, out: PySyntaxError[]): void {
       const n = cursor.currentNode;
       if (n.isError || n.isMissing) {
         if (out.length >= MAX_ERRORS) return;
-        out.push(n.isMissing
+        out.push({ start: n.startIndex, end: n.endIndex, error: n.isMissing
           ? { range: range(n), message: `Syntax error: missing '${n.type}'` }
-          : { range: range(n), message: `Syntax error: unexpected ${describeText(n.text)}` });
+          : { range: firstLine(n), message: `Syntax error: unexpected ${describeText(n.text)}` } });
         descend = false;
       }
       if (descend && n.hasError && cursor.gotoFirstChild()) continue;
@@ -256,6 +346,14 @@ function collectErrors(root: Node, out: PySyntaxError[]): void {
   } finally {
     cursor.delete();
   }
+}
+
+/** An error node's first line: the place of the mistake, not the statements tree-sitter skipped after it. */
+function firstLine(n: Node): Range {
+  const r = range(n);
+  if (r.end.line === r.start.line) return r;
+  const first = n.text.split(/\r?\n/, 1)[0] ?? '';
+  return { start: r.start, end: { line: r.start.line, character: r.start.character + first.length } };
 }
 
 function describeText(t: string): string {

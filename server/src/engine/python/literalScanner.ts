@@ -12,9 +12,12 @@ const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_
 const KEYWORD = /(True|False|None)(?![\w])/y;
 const STRING_START = /([rRuU]?)('''|"""|'|")/y;
 
-class Abort extends Error {}
+export class Abort extends Error {}
+/** Two strings on separate lines that Python would join into one key (`"A"` ⏎ `"B": {`): a ':' or ',' is missing. */
+export class SplitKey extends Abort {}
 
-export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null {
+/** The literal, null when the scanner does not fully understand it, 'split' when it holds a SplitKey. */
+export function scanLiteral(text: string, start: number, end: number, lines: LineIndex): Lit | null | 'split' {
   const s = new Scanner(text, end, lines);
   try {
     s.pos = start;
@@ -22,17 +25,18 @@ export function scanLiteral(text: string, start: number, end: number, lines: Lin
     s.skip();
     return s.pos === end ? v : null;
   } catch (e) {
+    if (e instanceof SplitKey) return 'split';
     if (e instanceof Abort) return null;
     throw e;
   }
 }
 
-class Scanner {
+export class Scanner {
   pos = 0;
-  constructor(private readonly text: string, private readonly end: number, private readonly lines: LineIndex) {}
+  constructor(protected readonly text: string, protected readonly end: number, protected readonly lines: LineIndex) {}
 
-  private abort(): never { throw new Abort(); }
-  private range(a: number, b: number): Range { return this.lines.range(a, b); }
+  protected abort(): never { throw new Abort(); }
+  protected range(a: number, b: number): Range { return this.lines.range(a, b); }
 
   /** Skips blanks, newlines, comments and line continuations (all allowed inside brackets). */
   skip(): void {
@@ -40,8 +44,8 @@ class Scanner {
     while (this.pos < this.end) {
       const c = t.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) this.pos++;
-      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10) this.pos++; }
-      else if (c === 92 && t.charCodeAt(this.pos + 1) === 10) this.pos += 2;
+      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++; }
+      else if (c === 92 && (t.charCodeAt(this.pos + 1) === 10 || t.charCodeAt(this.pos + 1) === 13)) this.pos += 2;
       else break;
     }
   }
@@ -74,7 +78,7 @@ class Scanner {
     return this.strings();
   }
 
-  private number(): Lit | null {
+  protected number(): Lit | null {
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
     if (!m || m[0] === '') return null;
@@ -88,7 +92,7 @@ class Scanner {
   }
 
   /** One string, or several adjacent ones (implicit concatenation). */
-  private strings(): Lit {
+  protected strings(): Lit {
     const from = this.pos;
     const parts: { value: string; inner: Range }[] = [];
     for (;;) {
@@ -99,6 +103,7 @@ class Scanner {
       this.skip();
       STRING_START.lastIndex = this.pos;
       if (!STRING_START.test(this.text)) { this.pos = save; break; }
+      if (this.startsKeyBelow(from, this.pos)) { this.pos = save; this.splitKey(); break; }
     }
     if (parts.length === 0) this.abort();
     const r = this.range(from, this.pos);
@@ -106,7 +111,40 @@ class Scanner {
     return { kind: 'str', value: parts.map((p) => p.value).join(''), range: r, inner: r };
   }
 
-  private string(): { value: string; inner: Range } | null {
+  /** Column of `at` when only blanks precede it on its line, else -1. */
+  protected columnIfLineStart(at: number): number {
+    let i = at - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return i < 0 || this.text[i] === '\n' || this.text[i] === '\r' ? at - i - 1 : -1;
+  }
+
+  /** Whether the string at `next` starts a line no further right than the line of `first` is indented, and is followed by ':'. */
+  private startsKeyBelow(first: number, next: number): boolean {
+    const b = this.columnIfLineStart(next);
+    if (b === -1) return false;
+    let lineStart = first;
+    while (lineStart > 0 && this.text[lineStart - 1] !== '\n' && this.text[lineStart - 1] !== '\r') lineStart--;
+    let a = lineStart;
+    while (this.text[a] === ' ' || this.text[a] === '\t') a++;
+    if (b > a - lineStart) return false;
+    const save = this.pos;
+    try {
+      this.pos = next;
+      this.string();
+      while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
+      return this.text[this.pos] === ':';
+    } catch (e) {
+      if (e instanceof Abort) return false;
+      throw e;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  /** Python would join the two strings; the strict reader gives up (the tolerant one stops before the second). */
+  protected splitKey(): void { throw new SplitKey(); }
+
+  protected string(): { value: string; inner: Range } | null {
     STRING_START.lastIndex = this.pos;
     const m = STRING_START.exec(this.text);
     if (!m) return null;
@@ -119,7 +157,7 @@ class Scanner {
       if (i >= this.end) this.abort();
       const c = t[i];
       if (c === '\\') { i += 2; continue; }
-      if (quote.length === 1 && c === '\n') this.abort();
+      if (quote.length === 1 && (c === '\n' || c === '\r')) this.abort();
       if (t.startsWith(quote, i)) break;
       i++;
     }

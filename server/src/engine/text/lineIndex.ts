@@ -1,33 +1,51 @@
-// Converts between string offsets (UTF-16 units) and LSP positions for sources parsed without
-// positions of their own (YAML).
+// Converts between string offsets (UTF-16 units) and LSP positions under LSP's line rules: `\r\n`, `\n`
+// and a lone `\r` each end a line (VS Code, Python and YAML agree), characters count UTF-16 units.
 import type { Position, Range } from '../types';
+
+/** The same text with every lone `\r` turned into `\n`: same length and offsets, for parsers that only know `\n`. */
+export function normalizeLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
 
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Never between the two halves of a surrogate pair.
+    if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((this.starts[mid] ?? 0) <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+    // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
+    return { line: lo, character: Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0) };
   }
-  range(start: number, end: number): Range { return { start: this.position(start), end: this.position(end) }; }
+  range(start: number, end: number): Range { return { start: this.position(start), end: this.position(Math.max(start, end)) }; }
+  /** The offset of a position, clamped to its line's content (before the line break). */
   offset(pos: Position): number {
     const start = this.starts[pos.line];
     if (start === undefined) return this.text.length;
-    const next = this.starts[pos.line + 1] ?? this.text.length + 1;
-    return Math.min(start + pos.character, next - 1);
+    return Math.min(start + pos.character, this.contentEnd(pos.line));
   }
+  lineCount(): number { return this.starts.length; }
   lineText(line: number): string {
     const start = this.starts[line];
-    if (start === undefined) return '';
-    const end = this.starts[line + 1];
-    return this.text.slice(start, end === undefined ? undefined : end - 1).replace(/\r$/, '');
+    return start === undefined ? '' : this.text.slice(start, this.contentEnd(line));
+  }
+  private contentEnd(line: number): number {
+    const next = this.starts[line + 1];
+    if (next === undefined) return this.text.length;
+    return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
   }
 }
+
+function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
+function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }

@@ -1,10 +1,13 @@
 // Parses YAML safely (no custom tags: they stay plain scalars and are reported; aliases are expanded
 // within a node budget, so a "billion laughs" document cannot blow up; duplicate keys kept for RL001)
-// into the shared literal model with node ranges, plus its syntax errors.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
+// into the shared literal model with node ranges, plus its syntax errors. A document being typed is
+// read around its mistakes: the lines a syntax error is about are blanked and the text parsed again, so
+// a line at the wrong indentation or an unclosed quote costs that line, not the document.
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
+import { capNesting } from './nesting';
 
 export interface YamlProblem { range: Range; message: string }
 export interface YamlFacts {
@@ -12,27 +15,169 @@ export interface YamlFacts {
   errors: YamlProblem[];
   /** Custom tags (`!!python/object`, `!Ref`): never constructed, the value is read as a plain scalar. */
   tagWarnings: YamlProblem[];
+  /**
+   * Around each syntax error, the lines whose nodes may be wrong only because of it: from the key the
+   * mistaken line belongs to (the nearest line above it that is less indented) to the mistake.
+   */
+  errorZones: Range[];
+}
+
+/** Diagnostics other than RL030 about a node in an error zone are consequences of the syntax error: dropped. */
+export function outsideErrorZones<T extends { code: string; range: Range }>(diags: T[], zones: Range[]): T[] {
+  if (zones.length === 0) return diags;
+  return diags.filter((d) => d.code === 'RL030' || !zones.some((z) => d.range.start.line <= z.end.line && z.start.line <= d.range.end.line));
 }
 
 const MAX_DEPTH = 64;
 /** Nodes that may be produced by expanding aliases in one document. */
 const ALIAS_BUDGET = 10_000;
+/** Syntax errors reported per document (a run of stray characters can make one per character). */
+export const MAX_YAML_ERRORS = 50;
+/** Re-parses with the mistaken lines blanked, while errors remain (each round is one linear parse). */
+const REPAIR_ROUNDS = 3;
 
 export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
-interface Walk { lines: LineIndex; doc: Document; budget: number; exhausted: YamlProblem | null }
+interface Walk {
+  lines: LineIndex;
+  /** The latest anchor of each name met so far in document order (what an alias refers to). */
+  anchors: Map<string, YNode>;
+  budget: number;
+  exhausted: YamlProblem | null;
+}
 
-export function parseYamlLit(text: string): YamlFacts {
-  const lines = new LineIndex(text);
-  const doc = parseDocument(text, YAML_OPTIONS);
-  const at = (pos: [number, number]): Range => lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
-  const errors = doc.errors.map((e) => ({ range: at(unclosedFlow(text, e.message, e.pos) ?? e.pos), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }));
-  const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+export function parseYamlLit(rawText: string): YamlFacts {
+  const lines = new LineIndex(rawText);
+  // A mistake's range stays on its line (the parser's positions may run on to the next token).
+  const at = (pos: [number, number]): Range => {
+    const r = lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
+    return r.end.line === r.start.line ? r : { start: r.start, end: { line: r.start.line, character: Math.max(r.start.character, lines.lineText(r.start.line).length) } };
+  };
+  // The parser only breaks lines at `\n`; a lone `\r` becomes one (same offsets).
+  const nested = capNesting(normalizeLoneCr(rawText));
+  let text = nested.text;
+  let doc = parse(text);
+  // The parser turns a stack overflow into an error whose place depends on the stack at hand: give up
+  // on such a document deterministically (capNesting keeps the shapes known to cause it away).
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const whole: YamlProblem = { range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' };
+    return { value: null, errors: [whole], tagWarnings: [], errorZones: [] };
+  }
+  const seen = new Set<string>();
+  const stray = strayScalar(doc);
+  const errors: YamlProblem[] = stray
+    ? [{ range: at([stray, lineEnd(text, stray)]), message: 'Syntax error: this line is not a \'key: value\' pair (\':\' missing?), so the document is read as this one text' }]
+    : doc.errors.slice(0, MAX_YAML_ERRORS)
+    .map((e) => ({ range: at(mistake(text, doc, e.message, e.pos)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }))
+    .filter((e) => { const k = `${e.range.start.line}:${e.range.start.character} ${e.message}`; return !seen.has(k) && !!seen.add(k); });
+  if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
+    errors.push({ range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]), message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones` });
+  }
+  if (nested.at !== null) errors.unshift({ range: at([nested.at, nested.at + 1]), message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read` });
+  const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').slice(0, MAX_YAML_ERRORS)
     .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
-  const walk: Walk = { lines, doc, budget: ALIAS_BUDGET, exhausted: null };
-  const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, false) : null;
+  for (let round = 0; round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length + doc.more <= MAX_YAML_ERRORS; round++) {
+    const repaired = blankMistakes(text, doc);
+    if (repaired === text) break;
+    text = repaired;
+    doc = parse(text);
+  }
+  const walk: Walk = { lines, anchors: new Map(), budget: ALIAS_BUDGET, exhausted: null };
+  const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, null) : null;
   if (walk.exhausted) errors.push(walk.exhausted);
-  return { value, errors, tagWarnings };
+  return { value, errors, tagWarnings, errorZones: errors.map((e) => zone(lines, e.range)) };
+}
+
+function zone(lines: LineIndex, r: Range): Range {
+  const indent = (l: number): number => /^[ \t]*/.exec(lines.lineText(l))?.[0].length ?? 0;
+  const own = indent(r.start.line);
+  let top = r.start.line;
+  for (let l = r.start.line - 1; l >= 0 && top === r.start.line; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() !== '' && !t.trimStart().startsWith('#') && indent(l) < own) top = l;
+  }
+  return { start: { line: top, character: 0 }, end: r.end };
+}
+
+type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
+
+/**
+ * `parseDocument` with bounded error objects: the composer makes an Error per mistake, and a run of
+ * stray characters makes hundreds of thousands (their construction dominated: 18 s for 500 KB). Past
+ * MAX_YAML_ERRORS + 1 errors (and warnings) only a count is kept, in `more`.
+ */
+function parse(text: string): Document & { more: number } {
+  const composer = new Composer(YAML_OPTIONS);
+  const internals = composer as unknown as { onError: OnError; errors: unknown[]; warnings: unknown[] };
+  const report = internals.onError;
+  let more = 0;
+  internals.onError = (source, code, message, warning) => {
+    if ((warning ? internals.warnings : internals.errors).length <= MAX_YAML_ERRORS) report(source, code, message, warning);
+    else if (!warning) more++;
+  };
+  let doc: Document | null = null;
+  for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+    if (doc) { doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents')); break; }
+    doc = d as unknown as Document;
+  }
+  return Object.assign(doc as Document, { more });
+}
+
+/** Where an error's mistake is: the bracket left open, the quote never closed, else where the parser stopped. */
+function mistake(text: string, doc: Document, message: string, pos: [number, number]): [number, number] {
+  return unclosedFlow(text, message, pos) ?? unclosedQuote(text, doc, message, pos) ?? pos;
+}
+
+/** A quoted scalar the parser ran to the end of the document: its opening quote, to the end of that line. */
+function unclosedQuote(text: string, doc: Document, message: string, pos: [number, number]): [number, number] | null {
+  if (!/^Missing closing .?quote/.test(message)) return null;
+  let found: [number, number] | null = null;
+  visit(doc, {
+    Scalar(_k, n) {
+      const r = n.range;
+      if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && r && r[0] <= pos[0] && pos[0] <= r[2]) {
+        found = [r[0], lineEnd(text, r[0])];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function lineEnd(text: string, from: number): number {
+  const eol = text.indexOf('\n', from);
+  return eol < 0 ? text.length : eol;
+}
+
+/**
+ * A document that is one plain scalar followed by tokens the parser rejects: its first line lost its
+ * ':' (`description Registers the model` above `version: 1.0`). The scalar's start, else null.
+ */
+function strayScalar(doc: Document): number | null {
+  const c = doc.contents;
+  if (!isScalar(c) || !c.range || !doc.errors.some((e) => e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= (c.range?.[1] ?? 0))) return null;
+  return c.range[0];
+}
+
+/** The text with each error's mistake blanked (spaces: same offsets), from its place to the end of the line. */
+function blankMistakes(text: string, doc: Document): string {
+  const chars = text.split('');
+  const stray = strayScalar(doc);
+  if (stray !== null) {
+    for (let i = stray; i < lineEnd(text, stray); i++) chars[i] = ' ';
+    return chars.join('');
+  }
+  for (const e of doc.errors) {
+    let [from] = mistake(text, doc, e.message, e.pos);
+    if (from >= text.length) continue;
+    // A stray line (wrong indentation, a key without a value) goes whole; an unclosed bracket or quote from where it opens.
+    const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+    if (!/^(Flow|Missing closing)/.test(e.message)) from = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, from + 1))?.[0].length ?? 0);
+    const to = lineEnd(text, from);
+    for (let i = from; i < to; i++) chars[i] = ' ';
+  }
+  return chars.join('');
 }
 
 /**
@@ -40,7 +185,7 @@ export function parseYamlLit(text: string): YamlFacts {
  * that was left open instead, up to the end of its line.
  */
 function unclosedFlow(text: string, message: string, pos: [number, number]): [number, number] | null {
-  if (!/^Flow (sequence|mapping)/.test(message)) return null;
+  if (!/^Flow (sequence|map)/.test(message)) return null;
   let depth = 0;
   for (let i = pos[0] - 1; i >= 0; i--) {
     const c = text[i];
@@ -58,19 +203,24 @@ function tight(n: YNode, r: Range, last: Range | undefined): Range {
   return (isMap(n) || isSeq(n)) && !n.flow && last ? { start: r.start, end: last.end } : r;
 }
 
-function toLit(n: YNode, w: Walk, depth: number, viaAlias: boolean): Lit {
+/**
+ * `at`: the range of the alias being expanded — every node read through an alias is placed there, so
+ * a diagnostic about it points at the alias (and never runs backwards to the anchor).
+ */
+function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
   const [start, valueEnd, end] = n.range ?? [0, 0, 0];
-  const r = w.lines.range(start, (isMap(n) || isSeq(n)) && n.flow ? valueEnd : end);
+  const r = at ?? w.lines.range(start, (isMap(n) || isSeq(n)) && n.flow ? valueEnd : end);
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
-  if (viaAlias && --w.budget < 0) {
+  if (at && --w.budget < 0) {
     w.exhausted ??= { range: r, message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read` };
     return { kind: 'other', text: '…', range: r };
   }
+  if (!at && (isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) w.anchors.set(n.anchor, n);
   if (isScalar(n)) {
     const v = n.value;
-    const sr = w.lines.range(start, valueEnd);
+    const sr = at ?? w.lines.range(start, valueEnd);
     if (typeof v === 'string') {
-      const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
+      const quoted = !at && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
       return { kind: 'str', value: v, range: sr, inner };
     }
@@ -84,19 +234,19 @@ function toLit(n: YNode, w: Walk, depth: number, viaAlias: boolean): Lit {
     for (const item of n.items) {
       const k = item.key as YNode | null;
       if (!k) continue;
-      const key = toLit(k, w, depth + 1, viaAlias);
-      const value: Lit = item.value ? toLit(item.value as YNode, w, depth + 1, viaAlias) : { kind: 'none', range: key.range };
-      entries.push({ key, value, range: { start: key.range.start, end: value.range.end } });
+      const key = toLit(k, w, depth + 1, at);
+      const value: Lit = item.value ? toLit(item.value as YNode, w, depth + 1, at) : { kind: 'none', range: key.range };
+      entries.push({ key, value, range: at ?? { start: key.range.start, end: value.range.end } });
     }
-    return { kind: 'dict', entries, range: tight(n, r, entries[entries.length - 1]?.range) };
+    return { kind: 'dict', entries, range: at ?? tight(n, r, entries[entries.length - 1]?.range) };
   }
   if (isSeq(n)) {
-    const items = n.items.map((i) => toLit(i as YNode, w, depth + 1, viaAlias));
-    return { kind: 'list', items, range: tight(n, r, items[items.length - 1]?.range) };
+    const items = n.items.map((i) => toLit(i as YNode, w, depth + 1, at));
+    return { kind: 'list', items, range: at ?? tight(n, r, items[items.length - 1]?.range) };
   }
   if (isAlias(n)) {
-    const target = n.resolve(w.doc);
-    return target ? toLit(target as YNode, w, depth + 1, true) : { kind: 'other', text: `*${n.source}`, range: r };
+    const target = w.anchors.get(n.source);
+    return target ? toLit(target, w, depth + 1, r) : { kind: 'other', text: `*${n.source}`, range: r };
   }
   return { kind: 'other', text: '', range: r };
 }

@@ -1,0 +1,187 @@
+// `npm run fuzz -- --seconds 120 [--seed N] [--server-share 0.25]`: mutates the example roots and checks
+// the invariants of hostile input — no crash, no analysis over 1 s of CPU per file-equivalent (100 KB
+// of input, at least one), ranges inside the file under LSP line rules, start ≤ end, sorted output,
+// incremental equal to from scratch — in the engine (a child process, so even a V8 abort is caught and
+// its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
+// of open documents compared with a fresh analysis of the same texts). Exits 1 on any failure.
+import { fork } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { RegistryEngine } from '../../server/src/engine/engine';
+import type { Diagnostic } from '../../server/src/engine/types';
+import { mutate, random, type Random } from './mutate';
+import { violations } from './invariants';
+import { TestClient } from '../../test/lsp/client';
+
+const EXAMPLES = join(__dirname, '../../examples');
+const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions'];
+const FAILURES = join(__dirname, '../../fuzz-failures');
+const CPU_SECONDS_PER_EQUIVALENT = 1;
+const EQUIVALENT_CHARS = 100_000;
+
+const wasm = {
+  treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+  python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+};
+
+interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+
+function readRoot(name: string): Map<string, string> {
+  const root = join(EXAMPLES, name);
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const abs = join(dir, entry);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else if (/\.(py|ya?ml)$/.test(entry)) files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+const registryLike = (f: string): boolean => /(step_names(_original)?\.py|workspace_registry\.py|_meta\.yaml|apcore\.yaml|id_map\.yaml)$/.test(f);
+const show = (ds: Diagnostic[]): string => JSON.stringify(ds.map((d) => [d.file, d.code, d.range, d.message, d.severity, d.related.length]));
+
+function failure(kind: string, detail: string, files: Map<string, string>): void {
+  mkdirSync(FAILURES, { recursive: true });
+  const name = join(FAILURES, `${kind}-${Date.now()}.json`);
+  writeFileSync(name, JSON.stringify({ kind, detail, files: Object.fromEntries(files) }));
+  console.error(`fuzz: ${kind}: ${detail.slice(0, 300)} (input in ${relative(process.cwd(), name)})`);
+}
+
+/** The child: engine iterations until `deadline`; the input under analysis is written first, so a crash keeps it. */
+async function child(seed: number, deadline: number, current: string): Promise<void> {
+  const r = random(seed);
+  const t = tally();
+  const incremental = new Map<string, RegistryEngine>();
+  while (Date.now() < deadline) {
+    const rootName = ROOTS[Math.floor(r() * ROOTS.length)] as string;
+    const files = readRootCached(rootName);
+    const targets = [...files.keys()].filter(registryLike);
+    const mutated = new Map(files);
+    for (let n = 1 + Math.floor(r() * 2); n > 0; n--) {
+      const f = targets[Math.floor(r() * targets.length)] as string;
+      mutated.set(f, mutate(r, mutated.get(f) ?? ''));
+    }
+    writeFileSync(current, JSON.stringify({ root: rootName, files: Object.fromEntries(mutated) }));
+    const chars = [...mutated.values()].reduce((n, s) => n + s.length, 0);
+    const cpu = process.cpuUsage();
+    const fresh = await RegistryEngine.create(wasm);
+    for (const [f, text] of mutated) fresh.setFile(f, text);
+    fresh.update();
+    const all = fresh.allDiagnostics();
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    t.inputs++;
+    t.maxCpuMs = Math.max(t.maxCpuMs, cpuMs);
+    if (cpuMs > 1000 * CPU_SECONDS_PER_EQUIVALENT * Math.max(1, chars / EQUIVALENT_CHARS)) { t.slow++; failure('slow', `${cpuMs.toFixed(0)} ms CPU for ${chars} chars`, mutated); }
+    const bad = violations(all, (f) => fresh.text(f));
+    if (bad.length) { t.invalid++; failure('invalid', bad.join('\n'), mutated); }
+    // The same texts as edits of a long-lived engine of the root.
+    let inc = incremental.get(rootName);
+    if (!inc) {
+      inc = await RegistryEngine.create(wasm);
+      for (const [f, text] of files) inc.setFile(f, text);
+      inc.update();
+      incremental.set(rootName, inc);
+    }
+    for (const f of new Set([...inc.files(), ...mutated.keys()])) {
+      const text = mutated.get(f);
+      if (text === undefined) inc.deleteFile(f); else inc.setFile(f, text);
+    }
+    inc.update();
+    if (show(inc.allDiagnostics()) !== show(all)) { t.mismatches++; failure('mismatch', `incremental != from scratch in ${rootName}`, mutated); }
+  }
+  process.send?.(t);
+}
+
+const rootCache = new Map<string, Map<string, string>>();
+function readRootCached(name: string): Map<string, string> {
+  let m = rootCache.get(name);
+  if (!m) rootCache.set(name, (m = readRoot(name)));
+  return m;
+}
+
+/** Edits of open documents through the server, compared with a fresh analysis of the same texts. */
+async function serverPhase(r: Random, deadline: number, t: Tally): Promise<void> {
+  while (Date.now() < deadline) {
+    const rootName = ROOTS[Math.floor(r() * ROOTS.length)] as string;
+    const files = readRoot(rootName);
+    const c = await TestClient.start(files);
+    try {
+      const targets = [...files.keys()].filter(registryLike);
+      const texts = new Map(files);
+      const open = targets[Math.floor(r() * targets.length)] as string;
+      await c.open(open, texts.get(open) ?? '');
+      for (let edit = 0; edit < 40 && Date.now() < deadline; edit++) {
+        const before = texts.get(open) ?? '';
+        const after = mutate(r, before);
+        texts.set(open, after);
+        const lines = before.split(/\r\n|\r|\n/);
+        const last = lines.length - 1;
+        await c.change(open, { start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } }, after);
+        t.serverEdits++;
+        if (edit % 4 !== 3) continue;
+        const fresh = await RegistryEngine.create(wasm);
+        for (const [f, text] of texts) fresh.setFile(f, text);
+        fresh.update();
+        const expected = (f: string): string => JSON.stringify(fresh.diagnostics(f).map((d) => [d.code, d.range, d.message]));
+        const got = (f: string): string => JSON.stringify((c.diagnostics.get(c.uri(f)) ?? []).map((d) => [d.code, d.range, d.message]));
+        const differs = async (): Promise<string[]> => {
+          await c.request('registryLens/contexts', {});
+          return [...texts.keys()].filter((f) => expected(f) !== got(f));
+        };
+        let diff = await differs();
+        // Background reads after a relevance change publish a moment later: settle once more before judging.
+        if (diff.length) { await new Promise((res) => setTimeout(res, 1500)); diff = await differs(); }
+        if (diff.length) {
+          t.serverMismatches++;
+          failure('server-mismatch', `${rootName}: ${diff.join(', ')}: server ${got(diff[0] as string)} vs fresh ${expected(diff[0] as string)}`, texts);
+          break;
+        }
+      }
+    } finally {
+      await c.stop().catch(() => undefined);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string, dflt: string): string => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] ?? dflt : dflt; };
+  if (args[0] === '--child') return child(Number(args[1]), Number(args[2]), args[3] as string);
+  const seconds = Number(opt('--seconds', '60'));
+  let seed = Number(opt('--seed', String(Date.now() % 1_000_000)));
+  const serverShare = Number(opt('--server-share', '0.25'));
+  const start = Date.now();
+  const engineDeadline = start + seconds * 1000 * (1 - serverShare);
+  const t = tally();
+  console.log(`fuzz: ${seconds} s, seed ${seed}`);
+  const current = join(FAILURES, '.current.json');
+  mkdirSync(FAILURES, { recursive: true });
+  while (Date.now() < engineDeadline - 500) {
+    const part = await new Promise<Tally | null>((resolve) => {
+      let got: Tally | null = null;
+      const p = fork(__filename, ['--child', String(seed), String(engineDeadline), current], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      p.on('message', (m) => { got = m as Tally; });
+      p.on('exit', (code, signal) => {
+        if (code !== 0 || got === null) {
+          t.crashes++;
+          const input = JSON.parse(readFileSync(current, 'utf8')) as { files: Record<string, string> };
+          failure('crash', `child exited with ${signal ?? code} (seed ${seed})`, new Map(Object.entries(input.files)));
+        }
+        resolve(got);
+      });
+    });
+    if (part) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] = k === 'maxCpuMs' ? Math.max(t[k], part[k]) : t[k] + part[k];
+    seed++;
+  }
+  await serverPhase(random(seed), start + seconds * 1000, t);
+  console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over 1 s per file-equivalent, ` +
+    `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
+  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.serverMismatches > 0 ? 1 : 0);
+}
+
+main().catch((e: unknown) => { console.error(e); process.exit(2); });

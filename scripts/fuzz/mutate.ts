@@ -1,0 +1,74 @@
+// Mutations of registry texts for the fuzzer: the mistakes of typing (a token deleted or doubled, a
+// line moved or re-indented) and the hostile shapes the campaign found (runs of one token, deep
+// nesting, alias storms, lone CRs, BOMs, surrogates). Deterministic for a given random source.
+
+export type Random = () => number;
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
+export function random(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOKENS = [',', ':', '{', '}', '[', ']', '(', ')', '"', "'", '"""', '\n', '\r', '\r\n', '\t', ' ', '    ', '&a ', '*a', '- ', '? ', '#', '\\',
+  '\uFEFF', '😀', '\uD800', 'None', 'True', '-1e999', '0x', '!!python/object ', '!Ref ', 'f"{x}"', 'b"x"', '=', 'STEP_NAMES = {', 'LOCAL_STEPS = {', '\u0085', '\u2028'];
+/** No mutated text grows past this (the host's size policy stops larger ones before the engine). */
+export const MAX_CHARS = 300_000;
+
+const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+const int = (r: Random, n: number): number => Math.floor(r() * n);
+
+type Mutator = (r: Random, t: string) => string;
+
+const MUTATORS: Mutator[] = [
+  // deleteRange
+  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + t.slice(i + 1 + int(r, 40)); },
+  // deleteToken: one comma, colon, quote or bracket
+  (r, t) => {
+    const at: number[] = [];
+    for (let i = 0; i < t.length; i++) if (',:"\'[]{}'.includes(t[i] as string)) at.push(i);
+    const i = at.length ? pick(r, at) : 0;
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  // insertToken
+  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, TOKENS) + t.slice(i); },
+  // rangeDup: a span repeated many times (runs of one token)
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    const span = t.slice(i, i + 1 + int(r, 60)) || ',';
+    const times = 1 + int(r, r() < 0.2 ? 20_000 : 20);
+    return t.slice(0, i) + span.repeat(Math.min(times, Math.floor(MAX_CHARS / 2 / span.length))) + t.slice(i);
+  },
+  // lineOps: swap, delete, re-indent
+  (r, t) => {
+    const lines = t.split('\n');
+    const a = int(r, lines.length);
+    const b = int(r, lines.length);
+    const op = int(r, 3);
+    if (op === 0) [lines[a], lines[b]] = [lines[b] as string, lines[a] as string];
+    else if (op === 1) lines.splice(a, 1);
+    else lines[a] = r() < 0.5 ? ' '.repeat(1 + int(r, 4)) + (lines[a] ?? '') : (lines[a] ?? '').replace(/^ {1,3}/, '');
+    return lines.join('\n');
+  },
+  // lineEnds: a region's line ends become lone CRs (or CRLF)
+  (r, t) => { const i = int(r, t.length); const j = i + int(r, 2000); return t.slice(0, i) + t.slice(i, j).replace(/\n/g, r() < 0.5 ? '\r' : '\r\n') + t.slice(j); },
+  // nest: deep flow or block nesting
+  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, ['{"k": ', '[', '- ', '(', '{']).repeat(1 + int(r, 5000)) + t.slice(i); },
+  // aliasStorm: one anchor, many aliases
+  (r, t) => `${t}\nstorm:\n  a: &s x\n${Array.from({ length: 1 + int(r, 6000) }, (_, k) => `  b${k}: *s\n`).join('')}`,
+  // bom
+  (_r, t) => `\uFEFF${t}`,
+];
+
+/** One to three mutations of `text`, capped at MAX_CHARS. */
+export function mutate(r: Random, text: string): string {
+  let t = text;
+  for (let n = 1 + int(r, 3); n > 0; n--) t = (pick(r, MUTATORS))(r, t);
+  return t.length > MAX_CHARS ? t.slice(0, MAX_CHARS) : t;
+}

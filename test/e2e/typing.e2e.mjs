@@ -1,0 +1,128 @@
+// Typing never blanks a registry (issue 11), in real VS Code: the packaged .vsix in code-server on a
+// copy of examples/demo-workspace. A new entry is typed character by character into carol_vision's
+// LOCAL_STEPS; after every keystroke the Registries view still counts carol_vision's steps and the
+// Problems panel still lists every problem the file had. Then the comma after the first entry is
+// deleted: RL030 lands on that place and the later entries' problems stay.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, openWorkbench, startCodeServer, waitFor,
+} from '../../scripts/e2e/code-server.mjs';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
+const CAROL = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
+const TYPED = '\n"TypedStep": {\n"sagemaker_step_type": "Processing",\n"description": "typed in the editor",\n},';
+
+/** The Registries view's count of carol_vision's steps ("N steps"), or null while the row is not shown. */
+async function carolSteps(wb) {
+  return wb.page.$$eval('.pane .monaco-list-row', (rows) => {
+    for (const r of rows) {
+      if ((r.querySelector('.label-name')?.textContent ?? '').trim() !== 'workspace: carol_vision') continue;
+      const m = /(\d+) steps?/.exec(r.querySelector('.label-description')?.textContent ?? '');
+      return m ? Number(m[1]) : null;
+    }
+    return null;
+  });
+}
+
+/** Opens the Explorer's "Registries" pane, giving it the folder pane's room (its list is virtualised). */
+async function showRegistries(wb, folderName) {
+  await wb.press('Control+Shift+E');
+  const pane = async (name) => {
+    const header = wb.page.locator('.pane-header', { hasText: name }).first();
+    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    return header;
+  };
+  const folders = await pane(folderName);
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const registries = await pane('Registries');
+  if ((await registries.getAttribute('aria-expanded')) !== 'true') await registries.click();
+}
+
+const key = (p) => `${p.code} ${p.message}`;
+
+/** 1-based line of `    },` closing the first entry of LOCAL_STEPS in the demo's carol_vision registry. */
+function firstEntryEnd() {
+  const lines = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'demo-workspace', CAROL), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('LOCAL_STEPS'));
+  return lines.findIndex((l, i) => i > start && l === '    },') + 1;
+}
+
+describe('Registry Lens in VS Code: typing never blanks a registry', function () {
+  this.timeout(300_000);
+  let server;
+  let browser;
+  let wb;
+  let root;
+
+  before(async function () {
+    this.timeout(240_000);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
+    killStrayCodeServers();
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-lens-typing-'));
+    fs.cpSync(path.join(REPO_ROOT, 'examples', 'demo-workspace'), root, { recursive: true });
+    server = await startCodeServer({ extensions: [VSIX] });
+    browser = await launchBrowser();
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot('FAILED-typing').catch(() => {});
+  });
+
+  it('every keystroke of a new entry leaves the other entries in the Registries view and their problems in the Problems panel', async () => {
+    wb = await openWorkbench(browser, server, { folder: root });
+    await showRegistries(wb, path.basename(root));
+    await wb.filterProblems('**/carol_vision/**');
+    // VS Code's Problems panel does not list hints
+    const shown = JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.file === CAROL && e.severity !== 'hint').length;
+    const baseline = await wb.waitForProblems((rs) => rs.filter((r) => r.path === CAROL).length === shown, { timeout: 90_000, message: "carol_vision's problems" });
+    const expected = baseline.filter((r) => r.path === CAROL).map(key);
+    const steps = await waitFor(() => carolSteps(wb), { timeout: 30_000, message: 'carol_vision in the Registries view' });
+
+    await wb.quickOpen(CAROL);
+    await wb.focusEditor();
+    await wb.gotoLine(firstEntryEnd(), 7);
+    const lost = [];
+    for (const ch of TYPED) {
+      await wb.type(ch);
+      // Whatever state the server has published by now: carol's steps and problems are all there.
+      const [count, rows] = await Promise.all([carolSteps(wb), wb.problems()]);
+      const have = rows.filter((r) => r.path === CAROL).map(key);
+      const missing = expected.filter((k) => !have.includes(k));
+      if ((count !== null && count < steps) || missing.length > 0) lost.push({ after: JSON.stringify(ch), count, missing });
+    }
+    assert.deepEqual(lost, [], 'entries or problems disappeared while typing');
+    await waitFor(async () => (await carolSteps(wb)) === steps + 1, { timeout: 15_000, message: 'the typed entry in the Registries view' });
+    await wb.parkMouse();
+    await wb.screenshot('typing-01-entry-typed');
+  });
+
+  it('a missing comma between entries is one RL030 at the comma\'s place; the later entries keep their problems', async () => {
+    const expected = (await wb.problems()).filter((r) => r.path === CAROL && r.code !== 'RL030').map(key);
+    // The typed entry went below the first one: its closing line has not moved.
+    const line = firstEntryEnd();
+    await wb.gotoLine(line, 7);
+    await wb.press('Backspace');
+    const rows = await wb.waitForProblems((rs) => rs.some((r) => r.path === CAROL && r.code === 'RL030' && r.line === line),
+      { timeout: 15_000, message: 'RL030 on the line of the deleted comma' });
+    const rl030 = rows.find((r) => r.path === CAROL && r.code === 'RL030' && r.line === line);
+    assert.match(rl030.message, /missing ',' between entries/);
+    assert.equal(rl030.column, 5, 'on the closing brace the comma follows');
+    const have = rows.filter((r) => r.path === CAROL).map(key);
+    assert.deepEqual(expected.filter((k) => !have.includes(k)), [], 'problems of the later entries');
+    await wb.parkMouse();
+    await wb.screenshot('typing-02-missing-comma');
+    await wb.filterProblems('');
+  });
+});
