@@ -115,7 +115,8 @@ describe('lsp: workspace diagnostics', () => {
 
 describe('lsp: requests while edits are pending', () => {
   let c: TestClient;
-  // A debounce far longer than the test: only a request can trigger the analysis.
+  // A debounce far longer than the test: the open and the edit come as a burst, which waits for the
+  // delay, so the request is what analyses the edit (or finds it analysed, if the edit came alone).
   beforeEach(async () => { c = await TestClient.start(FIXTURE.files, { debounceMs: 60_000 }); });
   afterEach(() => c.stop());
 

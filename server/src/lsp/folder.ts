@@ -129,12 +129,13 @@ export class Folder {
   }
 
   /**
-   * Hands the staged texts to the engine and re-analyses; the files whose diagnostics changed.
-   * Then fetches in the background what the analysis found it needs: files it refers to that were
+   * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
+   * the files that were staged. Then fetches in the background what the analysis found it needs: files it refers to that were
    * not read (a meta file's subject), or a new walk when its relevant paths moved (apcore roots).
    */
-  flush(): string[] {
+  flush(): { changed: string[]; staged: string[] } {
     const engine = this.engine;
+    const staged = [...this.pending.keys()];
     for (const [rel, text] of this.pending) {
       if (text !== null && this.accepts(rel)) {
         if (typeof text === 'string') engine.setFile(rel, text); else engine.setSkipped(rel, text.skipped);
@@ -152,7 +153,7 @@ export class Folder {
       this.readLater(rel);
     }
     if (engine.relevanceVersion() !== this.relevance) this.track(this.walk());
-    return changed;
+    return { changed, staged };
   }
 
   private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {

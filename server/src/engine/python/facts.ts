@@ -7,6 +7,7 @@ import { withPythonTree } from './parser';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
+import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
 
 export interface PyAssignment {
@@ -55,6 +56,8 @@ export function range(n: Node): Range {
  * Python files (components, modules, subjects) need only their classes.
  */
 export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
+  const classes = registry ? null : scanClasses(rawText);
+  if (classes) return { assignments: new Map(), classes, errors: [] };
   // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
   const text = normalizeLoneCr(rawText);
   return withPythonTree(text, (tree) => {
