@@ -36,8 +36,8 @@ export async function readWorkspacePackage(root: string, wsDir: string): Promise
       const abs = join(dir, e.name);
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
-        const text = await readText(abs);
-        if (text !== null) out.push({ path: relative(base, abs).split(sep).join('/'), text });
+        const read = await readText(abs);
+        if (read !== null && 'text' in read) out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
       }
     }
   };
