@@ -3,7 +3,7 @@ export { explain } from './explain';
 export { hover } from './hover';
 export { definition, references, prepareRename, rename } from './navigation';
 export { completion } from './completion';
-export { fixes } from './fixes';
+export { fixAll, fixes } from './fixes';
 export { documentSymbols, workspaceSymbols, codeLenses } from './outline';
 export { list } from './list';
 export { stepAt } from './stepAt';
