@@ -4,7 +4,7 @@
 // the language server receives (full-document sync) before its debounced setFile + update().
 import type { EntryModel, OrgModel, WsModel } from './generate';
 import { renameEntry, renderWorkspaceRegistry, setField } from './generate';
-import { renderMeta } from './metaFiles';
+import { renderMeta, type MetaModel } from './metaFiles';
 import type { Rng } from './rng';
 
 export type EditKind = 'field' | 'add' | 'remove' | 'collide' | 'typo' | 'fix' | 'meta';
@@ -25,11 +25,18 @@ export class EditSession {
 
   next(rng: Rng): Edit {
     const picked = pickWeighted(rng);
-    if (picked === 'meta' && this.org.metas.length > 0) return this.metaEdit(rng);
+    if (picked === 'meta' && this.org.metas.length > 0) return this.editMeta(rng, rng.pick(this.org.metas));
     let kind: RegistryEditKind = picked === 'meta' ? 'field' : picked;
     if (kind === 'fix' && this.typos.length === 0) kind = 'typo';
     const ws = kind === 'fix' ? (this.typos[rng.int(0, this.typos.length - 1)] as Typo).ws : rng.pick(this.org.workspaces);
     const done = this.apply(kind, ws, rng);
+    return { kind: done, file: ws.registryPath, text: renderWorkspaceRegistry(ws) };
+  }
+
+  /** An edit of one given workspace registry, of a kind drawn with the usual weights (a typo is fixed later). */
+  editRegistry(rng: Rng, ws: WsModel): Edit {
+    const picked = pickWeighted(rng);
+    const done = this.apply(picked === 'meta' ? 'field' : picked, ws, rng);
     return { kind: done, file: ws.registryPath, text: renderWorkspaceRegistry(ws) };
   }
 
@@ -105,8 +112,7 @@ export class EditSession {
   }
 
   /** A companion edit: add a dependency on a sibling (which may close a cycle), drop the last one, or bump the version. */
-  private metaEdit(rng: Rng): Edit {
-    const m = rng.pick(this.org.metas);
+  editMeta(rng: Rng, m: MetaModel): Edit {
     const siblings = this.org.metas.filter((x) => x.ws === m.ws && x !== m).slice(0, 50);
     const which = rng.int(0, 2);
     if (which === 0 && siblings.length > 0) m.deps.push({ id: rng.pick(siblings).step });

@@ -11,6 +11,17 @@ export interface Env { node: string; cpus: number; loadavg: number[]; commit: st
 
 export const TARGETS = { coldOverFloor: 1.5, editP95Ms: 10, p95Scaling: 1.3 };
 
+/** A 1-minute load average above this share of the CPUs makes wall-clock figures unreliable. */
+const BUSY_LOAD_PER_CPU = 0.5;
+
+/** A warning when the machine was busy (the figures are still printed; CPU-time rows are the better signal then). */
+export function loadWarning(env: Env, results: OrgResult[]): string | null {
+  const worst = Math.max(env.loadavg[0] ?? 0, ...results.flatMap((r) => [r.load.start, r.load.end]));
+  if (worst <= env.cpus * BUSY_LOAD_PER_CPU) return null;
+  return `WARNING: load average up to ${worst.toFixed(1)} on ${env.cpus} CPUs while measuring (idle is below ${(env.cpus * BUSY_LOAD_PER_CPU).toFixed(1)}): `
+    + 'wall-clock figures are inflated by other work; compare the CPU-time rows, and do not save this run as the baseline.';
+}
+
 interface BaselineOrg {
   savedAt: string;
   commit: string;
@@ -53,7 +64,7 @@ export function saveBaseline(path: string, results: OrgResult[], env: Env, previ
 }
 
 const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
-  { key: 'floorMs', label: 'read+parse floor (ms)', fmt: fmtMs },
+  { key: 'floorMs', label: 'walk+read+parse floor (ms)', fmt: fmtMs },
   { key: 'coldMs', label: 'cold full analysis (ms)', fmt: fmtMs },
   { key: 'coldOverFloor', label: 'cold / floor', fmt: fmtRatio },
   { key: 'editP50', label: 'edit→diagnostics p50 (ms)', fmt: fmtMs },
@@ -66,6 +77,13 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'componentEditMs', label: 'builder module edit, median of 20 (ms)', fmt: fmtMs },
   { key: 'peakRssMb', label: 'peak RSS (MB)', fmt: fmtInt },
   { key: 'heapUsedMb', label: 'heap used after gc (MB)', fmt: fmtInt },
+  { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
+  { key: 'serverRssMb', label: 'server: RSS after load (MB)', fmt: fmtInt },
+  { key: 'serverMetaP50', label: 'server: meta edit → its diagnostics p50 (ms)', fmt: fmtMs },
+  { key: 'serverMetaP95', label: 'server: meta edit → its diagnostics p95 (ms)', fmt: fmtMs },
+  { key: 'serverRegistryP50', label: 'server: registry edit → its diagnostics p50 (ms)', fmt: fmtMs },
+  { key: 'serverRegistryP95', label: 'server: registry edit → its diagnostics p95 (ms)', fmt: fmtMs },
+  { key: 'serverCoreP50', label: 'server: core registry edit → its diagnostics p50 (ms)', fmt: fmtMs },
 ];
 
 function ok(pass: boolean): string {
@@ -95,6 +113,7 @@ export function mainTable(results: OrgResult[]): string {
   const header = ['', ...results.map((r) => r.org), ...(small && large ? ['large/small'] : []), 'target'];
   const rows: string[][] = [header];
   for (const row of ROWS) {
+    if (heads.every((h) => h[row.key] === undefined)) continue;
     const cells = results.map((r, i) => {
       const v = heads[i]?.[row.key] ?? Number.NaN;
       const s = spreads[row.key];
@@ -114,21 +133,25 @@ export function mainTable(results: OrgResult[]): string {
     rows.push([row.label, ...cells, ...(small && large ? [ratio] : []), target]);
   }
   rows.push(['correctness (incremental = fresh)', ...results.map((r) => (r.correctness.ok ? 'OK' : 'MISMATCH')), ...(small && large ? [''] : []), '']);
-  const runs = results.map((r) => `${r.org}: floor/cold ${r.runs} runs each (median), edits ${r.edits.rounds} rounds × ${r.edits.perRound} (median of round p50/p95)`).join('; ');
-  return `${table(rows)}\n  (wall time unless marked CPU; CPU = user+system of the process, which other load on the machine barely inflates;\n   ±x% = half the min–max range over the runs, relative to the median)\n  ${runs}`;
+  const runs = results.map((r) => `${r.org}: floor/cold ${r.runs} runs each (median), edits ${r.edits.rounds} rounds × ${r.edits.perRound} (percentiles pooled over all of them)`
+    + (r.server ? `, server ${r.server.edits.meta.length}+${r.server.edits.registry.length}+${r.server.edits.core.length} edits (meta+registry+core) ${r.server.gapMs} ms apart` : '')).join('; ');
+  return `${table(rows)}\n  (wall time unless marked CPU; CPU = user+system of the process, which other load on the machine barely inflates;\n   ±x% = half the min–max range over the runs (for edit percentiles: over the round percentiles), relative to the median;\n   engine rows time the engine in-process, server rows time the bundled server over stdio as an editor sees it, default debounce)\n  ${runs}`;
 }
 
 export function breakdown(results: OrgResult[]): string {
   const lines: string[] = ['where the time goes (medians over runs):'];
   for (const r of results) {
     const floor = median(r.floorMs);
+    const walk = median(r.floorWalkMs);
     const read = median(r.floorReadMs);
     const cold = median(r.coldMs);
+    const cWalk = median(r.coldParts.map((c) => c.walkMs));
     const cRead = median(r.coldParts.map((c) => c.readMs));
     const cSet = median(r.coldParts.map((c) => c.setFileMs));
     const cUpd = median(r.coldParts.map((c) => c.updateMs));
-    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = read ${fmtMs(read)} + parse ${fmtMs(floor - read)}`);
-    lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}  (update − floor parse = ${fmtMs(cUpd - (floor - read))} ms of analysis beyond parsing)`);
+    const parse = floor - walk - read;
+    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = walk ${fmtMs(walk)} + read ${fmtMs(read)} + parse ${fmtMs(parse)}  (host/scan and host/readText, ${32} reads in flight)`);
+    lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = walk ${fmtMs(cWalk)} + read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}  (setFile + update − floor parse = ${fmtMs(cSet + cUpd - parse)} ms of analysis beyond parsing)`);
     lines.push(`  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`);
     const e = r.edits;
     const byKind = EDIT_KINDS.map((k: EditKind) => {
@@ -143,9 +166,17 @@ export function breakdown(results: OrgResult[]): string {
     const slow = e.samples.map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
     const kinds = Object.entries(e.gcByKind).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
     lines.push(`  ${r.org} edits overlapping a GC: ${withGc.length}/${e.samples.length} (${fmtMs(withGc.reduce((s, g) => s + g, 0))} ms total${kinds ? `: ${kinds}` : ''}); `
-      + `pooled p95 ${fmtMs(percentile(e.samples, 0.95))} ms; round p95s ${e.roundP95.map(fmtMs).join(', ')}`);
+      + `pooled p95 ${fmtMs(percentile(e.samples, 0.95))} ms; round p95s ${e.roundP95.map(fmtMs).join(', ')} (median ${fmtMs(median(e.roundP95))})`);
     lines.push(`  ${r.org} slowest edits: ${slow.map((s) => `${fmtMs(s.ms)} ms (${s.kind}, gc ${fmtMs(s.gc)}, ${s.changed} files republished)`).join('; ')}`);
     lines.push(`  ${r.org} memory: peak RSS ${fmtInt(r.memory.peakRssMb)} MB, after gc: heap ${fmtInt(r.memory.heapUsedMb)} MB, rss ${fmtInt(r.memory.rssAfterGcMb)} MB, external+arrayBuffers ${fmtInt(r.memory.externalMb)} MB`);
+    if (r.server) {
+      const sv = r.server;
+      const meta = e.samples.filter((_, i) => e.kinds[i] === 'meta');
+      const engineCore = median(r.coreEditMs);
+      lines.push(`  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB); `
+        + `meta edits p50 ${fmtMs(percentile(meta, 0.5))} vs ${fmtMs(percentile(sv.edits.meta, 0.5))} ms; registry edits p50 ${fmtMs(percentile(reg, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms; core p50 ${fmtMs(engineCore)} vs ${fmtMs(percentile(sv.edits.core, 0.5))} ms`);
+      lines.push(`  ${r.org} server: ${fmtInt(sv.filesWithDiagnostics)} files published on load; max edit → diagnostics ${fmtMs(Math.max(...sv.edits.meta, ...sv.edits.registry))} ms (meta/registry), ${fmtMs(Math.max(...sv.edits.core))} ms (core); load ${sv.load.start.toFixed(1)} → ${sv.load.end.toFixed(1)}`);
+    }
     if (!r.correctness.ok) lines.push(`  ${r.org} MISMATCH: incremental ${r.correctness.incremental} vs fresh ${r.correctness.fresh} diagnostics; ${r.correctness.detail}`);
   }
   return lines.join('\n');
@@ -173,4 +204,36 @@ export function baselineTable(results: OrgResult[], base: Baseline | null): stri
     return `${r.org} saved ${b?.savedAt ?? '?'} at ${b?.commit ?? '?'} (node ${b?.node ?? '?'}, ${b?.runs ?? '?'} runs${load})`;
   }).join('; ');
   return `current vs baseline (bench/baseline.json: ${saved}):\n${table(rows)}`;
+}
+
+/** How cold time and memory grow from the smallest org measured to each larger one, against the growth of the org itself. */
+export function growth(results: OrgResult[]): string | null {
+  const sorted = [...results].sort((a, b) => a.relevantFiles - b.relevantFiles);
+  const base = sorted[0];
+  if (!base || sorted.length < 2) return null;
+  const entries = (r: OrgResult): number => r.params.coreSteps + r.params.workspaces * r.params.entriesPerWorkspace;
+  const lines = [`growth against ${base.org} (linear: the figure grows like the org, within ±25%):`];
+  for (const r of sorted.slice(1)) {
+    const size = r.relevantFiles / base.relevantFiles;
+    const figures: [string, number, number][] = [
+      ['cold', median(r.coldMs), median(base.coldMs)],
+      ['cold CPU', median(r.coldCpuMs), median(base.coldCpuMs)],
+      ['floor', median(r.floorMs), median(base.floorMs)],
+      ['peak RSS', r.memory.peakRssMb, base.memory.peakRssMb],
+      ['heap after gc', r.memory.heapUsedMb, base.memory.heapUsedMb],
+    ];
+    if (r.server && base.server) {
+      figures.push(['server cold', r.server.coldMs, base.server.coldMs], ['server RSS', r.server.rssAfterLoadMb, base.server.rssAfterLoadMb]);
+    }
+    lines.push(`  ${r.org}/${base.org}: ${fmtRatio(size)} files, ${fmtRatio(entries(r) / entries(base))} entries, ${fmtRatio(r.relevantBytes / base.relevantBytes)} bytes`);
+    for (const [name, now, was] of figures) {
+      const ratio = now / was;
+      const rel = ratio / size;
+      const verdict = rel > 1.25 ? `SUPERLINEAR (${fmtRatio(rel)} the size growth)` : rel < 0.8 ? `sublinear (${fmtRatio(rel)} the size growth)` : 'linear';
+      lines.push(`    ${name.padEnd(14)} ${fmtRatio(ratio).padStart(7)}  ${verdict}`);
+    }
+    const perEntry = (x: OrgResult): number => (x.memory.heapUsedMb * 2 ** 20) / entries(x);
+    lines.push(`    heap per entry: ${fmtInt(perEntry(base) / 1024)} KB (${base.org}) → ${fmtInt(perEntry(r) / 1024)} KB (${r.org})`);
+  }
+  return lines.join('\n');
 }

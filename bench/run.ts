@@ -1,10 +1,12 @@
 // `npm run bench`: performance of the engine on synthetic orgs, as medians and ratios (against the
-// read+parse floor, between org sizes, and against bench/baseline.json). Each org is measured in a
-// child process of its own so that memory figures and GC pressure belong to that org alone.
+// walk+read+parse floor, between org sizes, and against bench/baseline.json), and of the real server
+// over stdio beside it. Each org is measured in a child process of its own so that memory figures and
+// GC pressure belong to that org alone; the server is a process of its own too.
 //   npm run bench                       both orgs, compared with the baseline
 //   npm run bench -- --quick            small org only, fewer runs (a fast check)
 //   npm run bench -- --save-baseline    also record these results as the new baseline
-//   options: --org small|large  --runs N  --edits N  --rounds N  --regen
+//   options: --org small|large|xlarge  --runs N  --edits N  --rounds N  --regen
+//            --no-server  --server-edits N (per kind: meta and registry; the core gets 5)
 //            --profile DIR   write CPU profiles of the last cold run, the edit rounds and the core edits (slows them)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildOrg, ensureGenerated, orgDir, ORGS, type OrgParams } from './generate';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
-import { baselineTable, breakdown, describeOrg, loadBaseline, mainTable, saveBaseline, type Env } from './report';
+import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, mainTable, saveBaseline, type Env } from './report';
+import { measureServer } from './serverScenario';
 
 const REPO = resolve(__dirname, '..');
 const GENERATED = join(REPO, 'bench', '.generated');
@@ -24,11 +27,13 @@ interface Args {
   saveBaseline: boolean;
   regen: boolean;
   measure: MeasureOptions;
+  /** Edits per kind (meta, registry) through the server; 0 skips the server-level measurement. */
+  serverEdits: number;
   child: { org: OrgParams; out: string } | null;
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org small|large] [--runs N] [--edits N] [--rounds N] [--regen] [--profile DIR]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org small|large|xlarge] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--profile DIR]\n`);
   process.exit(2);
 }
 
@@ -43,6 +48,7 @@ function parseArgs(argv: string[]): Args {
   let childOrg: string | null = null;
   let out: string | null = null;
   let profileDir: string | null = null;
+  let serverEdits: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -66,14 +72,16 @@ function parseArgs(argv: string[]): Args {
       case '--child': childOrg = value(); break;
       case '--out': out = value(); break;
       case '--profile': profileDir = resolve(value()); break;
+      case '--no-server': serverEdits = 0; break;
+      case '--server-edits': serverEdits = count(); break;
       default: usage(`unknown argument ${a ?? ''}`);
     }
   }
   const names = orgNames.length > 0 ? orgNames : quick ? ['small'] : ['small', 'large'];
-  const orgs = names.map((n) => ORGS[n as keyof typeof ORGS] ?? usage(`unknown org ${n} (small, large)`));
+  const orgs = names.map((n) => ORGS[n as keyof typeof ORGS] ?? usage(`unknown org ${n} (small, large, xlarge)`));
   const measure: MeasureOptions = { runs: runs ?? (quick ? 3 : 5), editRounds: rounds ?? (quick ? 2 : 3), editsPerRound: edits, warmupEdits: 10, profileDir };
   const childParams = childOrg ? ORGS[childOrg as keyof typeof ORGS] ?? usage(`unknown org ${childOrg}`) : null;
-  return { orgs, quick, saveBaseline, regen, measure, child: childParams && out ? { org: childParams, out } : null };
+  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), child: childParams && out ? { org: childParams, out } : null };
 }
 
 function wasmBytes(): { treeSitter: Uint8Array; python: Uint8Array } {
@@ -134,23 +142,33 @@ async function main(): Promise<void> {
   const results: OrgResult[] = [];
   for (const org of a.orgs) {
     log(`measuring ${org.name} (${a.measure.runs} runs; edits ${a.measure.editRounds} × ${a.measure.editsPerRound}) ...`);
-    results.push(measureInChild(org, a));
+    const result = measureInChild(org, a);
+    if (a.serverEdits > 0) {
+      log(`measuring ${org.name} through the server (${a.serverEdits} meta + ${a.serverEdits} registry + 5 core edits) ...`);
+      result.server = await measureServer(org, orgDir(GENERATED, org), join(__dirname, 'server.js'), a.serverEdits, 5, log);
+    }
+    results.push(result);
   }
   const base = loadBaseline(BASELINE);
+  const warning = loadWarning(e, results);
+  const grown = growth(results);
   const out = [
     '',
     `Registry Lens bench — node ${e.node}, ${e.cpus} CPUs, load avg ${e.loadavg.map((l) => l.toFixed(1)).join('/')} at start, commit ${e.commit}, ${e.date}`,
+    ...(warning ? [warning] : []),
     ...results.map(describeOrg),
     '',
     mainTable(results),
     '',
     breakdown(results),
     '',
+    ...(grown ? [grown, ''] : []),
     baselineTable(results, base),
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   if (a.saveBaseline) {
+    if (warning) process.stdout.write('saving anyway, as asked: the baseline records the load average of this run\n');
     saveBaseline(BASELINE, results, e, base);
     process.stdout.write(`baseline saved to bench/baseline.json (${results.map((r) => r.org).join(', ')})\n`);
   }

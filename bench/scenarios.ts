@@ -1,6 +1,7 @@
 // The measurements of one org, run in a child process of its own so that peak RSS and heap belong to
-// that org alone: the read+parse floor, cold full analysis, edit → updated diagnostics latency,
-// memory, and a from-scratch cross-check of the incremental result.
+// that org alone: the walk+read+parse floor, cold full analysis (walk and reads as the product does
+// them), edit → updated diagnostics latency, memory, and a from-scratch cross-check of the
+// incremental result.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -9,10 +10,14 @@ import { constants as perfConstants, performance, PerformanceObserver } from 'no
 import { parseDocument } from 'yaml';
 import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
+import { limiter } from '../server/src/host/limit';
+import { readText } from '../server/src/host/readText';
+import { listFiles } from '../server/src/host/scan';
 import { buildOrg, renderComponent, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgParams } from './generate';
 import { EditSession, type EditKind } from './edits';
 import { renderMeta } from './metaFiles';
 import { Rng } from './rng';
+import type { ServerResult } from './serverScenario';
 import { median, percentile } from './stats';
 
 export interface MeasureOptions {
@@ -33,7 +38,10 @@ const GC_KINDS: Record<number, GcKind> = {
   [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
 };
 
-export interface ColdBreakdown { readMs: number; setFileMs: number; updateMs: number }
+export interface ColdBreakdown { walkMs: number; readMs: number; setFileMs: number; updateMs: number }
+
+/** File-system operations in flight at once, as the language server's folder scan runs them. */
+const PARALLEL_IO = 32;
 
 export interface OrgResult {
   org: string;
@@ -42,6 +50,7 @@ export interface OrgResult {
   relevantBytes: number;
   runs: number;
   floorMs: number[];
+  floorWalkMs: number[];
   floorReadMs: number[];
   /** CPU time (user+system, all threads) of the same runs: far less sensitive to other load on the machine. */
   floorCpuMs: number[];
@@ -77,6 +86,8 @@ export interface OrgResult {
   seeded: Record<string, number>;
   /** 1-minute load average when the measurement started and ended (the machine is shared). */
   load: { start: number; end: number };
+  /** The same org through the real server over stdio (filled in by the parent process; absent with --no-server). */
+  server?: ServerResult;
 }
 
 type Gc = () => void;
@@ -103,44 +114,55 @@ function relevantFiles(root: string, engine: RegistryEngine): string[] {
   return out.sort();
 }
 
-/** Reading and parsing every file with the engine's parsers, nothing else. */
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
 }
 
-function floorRun(root: string, files: string[]): { ms: number; readMs: number; cpuMs: number } {
-  let readMs = 0;
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (const rel of files) {
-    const r0 = performance.now();
-    const text = readFileSync(join(root, rel), 'utf8');
-    readMs += performance.now() - r0;
-    if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
-    else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
-  }
-  return { ms: performance.now() - t0, readMs, cpuMs: cpuMsSince(c0) };
+/** The walk and the reads as the product does them (host/scan, host/readText, bounded parallelism). */
+async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ files: string[]; texts: (string | null)[]; walkMs: number; readMs: number }> {
+  const run = limiter(PARALLEL_IO);
+  const w0 = performance.now();
+  const onDisk = new Set<string>();
+  const interest = engine.interest();
+  const accepted = await listFiles(root, { skip: () => false, accept: (rel) => { onDisk.add(rel); return interest.wants(rel); } }, run);
+  const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
+  const files = [...new Set([...accepted, ...companions])].sort();
+  const r0 = performance.now();
+  const reads = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
+  const texts = reads.map((r) => (r !== null && 'text' in r ? r.text : null));
+  return { files, texts, walkMs: r0 - w0, readMs: performance.now() - r0 };
 }
 
-async function coldRun(root: string, files: string[], wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine }> {
-  let readMs = 0;
-  let setFileMs = 0;
+/** The floor: walking, reading and parsing every file with the engine's parsers, nothing else. */
+async function floorRun(root: string, probe: RegistryEngine): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { files, texts, walkMs, readMs } = await walkAndRead(root, probe);
+  files.forEach((rel, i) => {
+    const text = texts[i];
+    if (text === null || text === undefined) return;
+    if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
+    else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
+  });
+  return { ms: performance.now() - t0, walkMs, readMs, cpuMs: cpuMsSince(c0) };
+}
+
+/** Cold analysis as the CLI runs it (host/feedEngine's order): walk, read, setFile each, update(). */
+async function coldRun(root: string, wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = await RegistryEngine.create(wasm);
-  for (const rel of files) {
-    const r0 = performance.now();
-    const text = readFileSync(join(root, rel), 'utf8');
-    const r1 = performance.now();
-    engine.setFile(rel, text);
-    readMs += r1 - r0;
-    setFileMs += performance.now() - r1;
-  }
+  const { files, texts, walkMs, readMs } = await walkAndRead(root, engine);
+  const s0 = performance.now();
+  files.forEach((rel, i) => {
+    const text = texts[i];
+    if (text !== null && text !== undefined) engine.setFile(rel, text);
+  });
   const u0 = performance.now();
   engine.update();
   const t1 = performance.now();
-  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { readMs, setFileMs, updateMs: t1 - u0 }, engine };
+  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs, setFileMs: u0 - s0, updateMs: t1 - u0 }, engine };
 }
 
 export async function measureOrg(params: OrgParams, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
@@ -168,12 +190,11 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   let relevantBytes = 0;
   for (const rel of files) relevantBytes += Buffer.byteLength(readFileSync(join(root, rel)));
 
-  // JIT warm-up on a slice of the files, so that run 1 is not a compile-time outlier.
-  const slice = files.slice(0, Math.min(files.length, 1500));
-  floorRun(root, slice);
-  await coldRun(root, slice, wasm);
+  // JIT and page-cache warm-up (one untimed floor run), so that run 1 is not an outlier.
+  await floorRun(root, probe);
 
   const floorMs: number[] = [];
+  const floorWalkMs: number[] = [];
   const floorReadMs: number[] = [];
   const floorCpuMs: number[] = [];
   const coldMs: number[] = [];
@@ -187,12 +208,13 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
       engine = null;
       forceGc();
       if (which === 'floor') {
-        const f = floorRun(root, files);
+        const f = await floorRun(root, probe);
         floorMs.push(f.ms);
+        floorWalkMs.push(f.walkMs);
         floorReadMs.push(f.readMs);
         floorCpuMs.push(f.cpuMs);
       } else {
-        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, files, wasm)) : coldRun(root, files, wasm));
+        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, wasm)) : coldRun(root, wasm));
         coldMs.push(c.ms);
         coldCpuMs.push(c.cpuMs);
         coldParts.push(c.parts);
@@ -320,7 +342,7 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
 
   return {
     org: params.name, params, relevantFiles: files.length, relevantBytes, runs: opts.runs,
-    floorMs, floorReadMs, floorCpuMs, coldMs, coldCpuMs, coldParts,
+    floorMs, floorWalkMs, floorReadMs, floorCpuMs, coldMs, coldCpuMs, coldParts,
     edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, cpuSamples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax, roundCpuP50, roundCpuP95 },
     coreEditMs, componentEditMs,
     diagnostics: { total: diags.length, byCode },
@@ -331,21 +353,34 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   };
 }
 
-/** Median helpers shared by the report. */
+/** The headline figures: medians over runs; edit percentiles pooled over every measured edit. */
 export function headline(r: OrgResult): Record<string, number> {
   return {
     floorMs: median(r.floorMs),
     coldMs: median(r.coldMs),
     coldOverFloor: median(r.coldMs) / median(r.floorMs),
-    editP50: median(r.edits.roundP50),
-    editP95: median(r.edits.roundP95),
-    editMax: Math.max(...r.edits.roundMax),
+    editP50: percentile(r.edits.samples, 0.5),
+    editP95: percentile(r.edits.samples, 0.95),
+    editMax: Math.max(...r.edits.samples),
     coldOverFloorCpu: median(r.coldCpuMs) / median(r.floorCpuMs),
-    editCpuP50: median(r.edits.roundCpuP50),
-    editCpuP95: median(r.edits.roundCpuP95),
+    editCpuP50: percentile(r.edits.cpuSamples, 0.5),
+    editCpuP95: percentile(r.edits.cpuSamples, 0.95),
     coreEditMs: median(r.coreEditMs),
     componentEditMs: median(r.componentEditMs),
     peakRssMb: r.memory.peakRssMb,
     heapUsedMb: r.memory.heapUsedMb,
+    ...(r.server ? serverHeadline(r.server) : {}),
+  };
+}
+
+function serverHeadline(s: ServerResult): Record<string, number> {
+  return {
+    serverColdMs: s.coldMs,
+    serverRssMb: s.rssAfterLoadMb,
+    serverMetaP50: percentile(s.edits.meta, 0.5),
+    serverMetaP95: percentile(s.edits.meta, 0.95),
+    serverRegistryP50: percentile(s.edits.registry, 0.5),
+    serverRegistryP95: percentile(s.edits.registry, 0.95),
+    serverCoreP50: percentile(s.edits.core, 0.5),
   };
 }

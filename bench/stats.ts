@@ -35,6 +35,7 @@ export function fmtRatio(r: number): string {
 }
 
 export function fmtInt(n: number): string {
+  if (!Number.isFinite(n)) return '—';
   return Math.round(n).toLocaleString('en-US');
 }
 

@@ -1,5 +1,6 @@
-// Bundles the client, the language server, the CLI and the benchmark with esbuild, and copies the
-// tree-sitter wasm files beside them (the engine receives their bytes; it never reads files).
+// Bundles the client, the language server, the CLI, the benchmark and the Overview webview (a browser
+// bundle with dagre, plus its stylesheet, in dist/webview/) with esbuild, and copies the tree-sitter
+// wasm files beside them (the engine receives their bytes; it never reads files).
 // Outputs are written to a staging folder and renamed into dist/, so a server spawned while a build
 // runs never reads a half-written bundle.
 import { build } from 'esbuild';
@@ -20,11 +21,20 @@ try {
     build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${stage}/server.js` }),
     build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${stage}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: ['bench/run.ts'], outfile: `${stage}/bench.js` }),
+    build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
+    build({
+      entryPoints: ['client/webview/main.ts'], outfile: `${stage}/webview/main.js`, bundle: true, platform: 'browser',
+      format: 'iife', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning',
+    }),
   ]);
+  copyFileSync('client/webview/style.css', `${stage}/webview/style.css`);
   chmodSync(`${stage}/cli.js`, 0o755);
   copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), `${stage}/web-tree-sitter.wasm`);
   copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), `${stage}/tree-sitter-python.wasm`);
-  for (const name of readdirSync(stage)) renameSync(join(stage, name), join(out, name));
+  for (const name of readdirSync(stage)) {
+    if (name === 'webview') rmSync(join(out, name), { recursive: true, force: true }); // a directory is not replaced by rename
+    renameSync(join(stage, name), join(out, name));
+  }
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

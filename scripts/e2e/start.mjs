@@ -1,19 +1,31 @@
 // npm start: the real VS Code (code-server, VS Code 1.139) on examples/demo-workspace with the
 // packaged extension installed, in a throwaway profile. Prints the local URL to open and runs until
-// Ctrl+C. `npm start` runs setup.sh and `npm run package` first.
+// Ctrl+C. `npm start` runs setup.sh and `npm run package` first. The example is opened as a throwaway
+// copy (code-server autosaves, and trying the demo must not change tracked files); --folder opens a
+// folder of your own in place.
 //
 //   node scripts/e2e/start.mjs [--port N] [--folder DIR] [--vsix FILE]     (PORT=N works too)
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, WORKBENCH_SETTINGS, killStrayCodeServers, startCodeServer } from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const vsix = path.resolve(arg('vsix') || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`));
-const folder = path.resolve(arg('folder') || path.join(REPO_ROOT, 'examples', 'demo-workspace'));
+const example = path.join(REPO_ROOT, 'examples', 'demo-workspace');
+const folder = arg('folder') ? path.resolve(arg('folder')) : throwawayCopy(example);
 const wanted = Number(arg('port') || process.env.PORT || 8080);
 
+
+/** A fresh copy of `dir` under the temp directory, removed when start.mjs stops. */
+function throwawayCopy(dir) {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'registry-lens-demo-')), path.basename(dir));
+  fs.cpSync(dir, copy, { recursive: true });
+  process.on('exit', () => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
+  return copy;
+}
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -52,7 +64,7 @@ Registry Lens ${pkg.version} is installed in VS Code (code-server) from ${path.r
 
   Open ${url}
 
-Opening ${path.relative(process.cwd(), folder) || folder} activates it: the Problems panel (Ctrl+Shift+M) lists the
+Opening ${arg('folder') ? path.relative(process.cwd(), folder) || folder : `a throwaway copy of ${path.relative(process.cwd(), example)}`} activates it: the Problems panel (Ctrl+Shift+M) lists the
 example's problems, hover a step name in a workspace_registry.py, F12 on a builder_step_name,
 F1 → "Registry Lens: Explain Resolution". Throwaway profile: ${server.profile.root}
 On another machine: ssh -L ${server.port}:127.0.0.1:${server.port} <host>, then open the URL there.

@@ -1,10 +1,13 @@
 // Real VS Code end to end: the packaged .vsix installed into code-server with --install-extension,
-// examples/demo-workspace opened in headless Chromium, and every check made on what a person sees
-// (the Problems panel, the hover widget, the active tab, the explain document), with a screenshot
-// of each under test-results/e2e/. Every wait polls a condition; nothing sleeps a fixed time.
+// a throwaway copy of examples/demo-workspace opened in headless Chromium (edits and autosave never
+// touch the checkout: its `git status` is the same after the suite), and every check made on what a
+// person sees (the Problems panel, the hover widget, the active tab, the explain document, the status
+// items, the Overview and Step Graph webviews, Fix all, a suppression comment), with a screenshot of
+// each under test-results/e2e/. Every wait polls a condition; nothing sleeps a fixed time.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, listExtensions, openWorkbench, startCodeServer, waitFor, missingProblems
@@ -13,12 +16,19 @@ import {
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
-const DEMO = path.join(REPO_ROOT, 'examples', 'demo-workspace');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'demo-workspace');
+const DEMO = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-e2e-demo-')), 'demo-workspace');
+fs.cpSync(EXAMPLE, DEMO, { recursive: true });
+const gitStatus = () => execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' });
+const STATUS_BEFORE = gitStatus();
 const WS = 'developer_workspaces/developers';
 const ALICE = `${WS}/alice_ml/src/cursus_dev/registry/workspace_registry.py`;
 const BOB = `${WS}/bob_nlp/src/cursus_dev/registry/workspace_registry.py`;
 const CAROL = `${WS}/carol_vision/src/cursus_dev/registry/workspace_registry.py`;
 const BUILDER = `${WS}/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py`;
+const DAVE = `${WS}/dave_dup/src/cursus_dev/registry/workspace_registry.py`;
+const CORE = 'src/cursus/registry/step_names.py';
+const CORE_BUILDERS = 'src/cursus/steps/builders';
 
 const timings = {};
 const timed = async (name, fn) => {
@@ -55,6 +65,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     this.timeout(60_000);
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop();
+    fs.rmSync(path.dirname(DEMO), { recursive: true, force: true });
     fs.writeFileSync(path.join(RESULTS_DIR, 'timings.json'), JSON.stringify(timings, null, 2));
     console.log(`      timings (ms): ${JSON.stringify(timings)}`);
   });
@@ -198,5 +209,195 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.parkMouse();
     await wb.screenshot('06-conflict-undone');
     await wb.filterProblems('');
+  });
+
+  it('the status item and the language status item follow the active file (duplicate ids by directory)', async () => {
+    const item = wb.page.locator('[id$="registryLens.status"]').first();
+    const shows = async (rel, context) => {
+      await wb.quickOpen(rel);
+      return waitFor(async () => {
+        const text = ((await item.textContent({ timeout: 2_000 })) || '').replace(/\s+/g, ' ');
+        return text.includes(` ${context} `) && text;
+      }, { timeout: 15_000, message: `status item showing ${context} for ${rel}` });
+    };
+    await shows(ALICE, 'alice_ml');
+    await shows(DAVE, 'alice_ml (dave_dup)');
+    await shows(CORE, 'core');
+    await shows(DAVE, 'alice_ml (dave_dup)');
+    const tooltip = (await item.getAttribute('aria-label')) || '';
+    assert.match(tooltip, /this file's context: alice_ml \(dave_dup\) \(developer_workspaces\/developers\/dave_dup\)/);
+    const took = /Last analysis: .+ \(took ([\d.]+) ms\)/.exec(tooltip);
+    assert.ok(took && Number(took[1]) > 0, `a real analysis time in: ${tooltip}`);
+    // the language status item (the {} of the editor language) lists ours with the file's context
+    // room for the hover in the screenshot: hide the panel (Ctrl+J toggles it)
+    const panel = wb.page.locator('.part.panel');
+    if (await panel.isVisible().catch(() => false)) {
+      await wb.press('Control+J');
+      await waitFor(async () => !(await panel.isVisible().catch(() => false)), { timeout: 10_000, message: 'the panel hidden' });
+    }
+    await wb.page.locator('[id="status.languageStatus"]').hover();
+    const lang = await waitFor(async () => {
+      const t = (await wb.page.$$eval('.hover-language-status', (els) => els.map((e) => e.textContent || '').join('\n'))) || '';
+      return t.includes('alice_ml (dave_dup)') && t;
+    }, { timeout: 10_000, message: 'the language status hover with the file context' });
+    assert.match(lang, /this file: \d+ errors?, \d+ warnings? · analysed .+ in [\d.]+ ms/);
+    assert.match(lang, /Switch context/);
+    await wb.screenshot('07-status-items');
+    await wb.parkMouse();
+  });
+
+  /** The frame of the visible webview whose page has our #app element. */
+  const webviewFrame = () => waitFor(async () => {
+    for (const f of wb.page.frames()) {
+      if (!/fake\.html/.test(f.url())) continue;
+      if (await f.evaluate(() => !!document.getElementById('app') && document.getElementById('app').childElementCount > 0).catch(() => false)) return f;
+    }
+    return null;
+  }, { timeout: 20_000, message: 'the Registry Lens webview' });
+
+  it('Show Registry Overview renders the registries and conflicts in a webview: strict CSP, registry strings as text', async () => {
+    // a registry string that would be markup if it were not escaped
+    const evil = `${WS}/zed_html/src/cursus_dev/registry/workspace_registry.py`;
+    fs.mkdirSync(path.dirname(path.join(DEMO, evil)), { recursive: true });
+    fs.writeFileSync(path.join(DEMO, evil), 'LOCAL_STEPS = {"<img src=x onerror=alert(1)>": {"sagemaker_step_type": "Utility", "description": "<b>bold</b>"}}\n');
+    await wb.runCommand('Registry Lens: Show Registry Overview');
+    const frame = await webviewFrame();
+    const text = await waitFor(async () => {
+      const t = await frame.evaluate(() => document.body.innerText);
+      return t.includes('<img src=x onerror=alert(1)>') && t.includes('alice_ml (dave_dup)') && t;
+    }, { timeout: 20_000, message: 'the overview with the duplicate id and the new workspace' });
+    assert.match(text, /Conflicts \(\d+\)/);
+    const dom = await frame.evaluate(() => ({
+      images: document.querySelectorAll('#app img, #app script, #app [onerror]').length,
+      bold: document.querySelectorAll('#app b').length,
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '',
+      scripts: [...document.querySelectorAll('body script')].map((x) => x.src),
+      severities: [...document.querySelectorAll('li.problem')].map((li) => `${li.querySelector('.code')?.textContent} ${li.className}`),
+    }));
+    assert.equal(dom.images, 0, 'a registry string became an element');
+    assert.equal(dom.bold, 0);
+    // only the webview's own resource origin (webview.cspSource), no inline code, nothing else
+    assert.match(dom.csp, /^default-src 'none'; script-src [^;]+; style-src [^;]+;/);
+    const sources = dom.csp.split(';').flatMap((d) => d.trim().split(/\s+/).slice(1)).filter((x) => x !== "'none'");
+    assert.deepEqual(sources.filter((x) => x !== "'self'" && !/^https:\/\/\*\.vscode-cdn\.net$/.test(x)), [], dom.csp);
+    assert.ok(dom.scripts.length === 1 && /\/dist\/webview\/main\.js/.test(dom.scripts[0]), JSON.stringify(dom.scripts));
+    assert.ok(dom.severities.includes('RL015 problem error'), JSON.stringify(dom.severities));
+    assert.ok(dom.severities.some((x) => /^RL00[23] problem warning$/.test(x)), `warnings shown as warnings: ${JSON.stringify(dom.severities)}`);
+    await wb.parkMouse();
+    await wb.screenshot('08-overview-webview');
+    fs.rmSync(path.join(DEMO, `${WS}/zed_html`), { recursive: true });
+  });
+
+  it('Show Step Graph lays out the context\'s graph with the cycle highlighted; clicking a node opens its definition', async () => {
+    // two companions that depend on each other, and a third that depends on one of them
+    const meta = (step, dep) => fs.writeFileSync(path.join(DEMO, CORE_BUILDERS, `builder_${step}_step_meta.yaml`), `dependencies:\n  - module_id: ${dep}\n`);
+    meta('package', 'Payload');
+    meta('payload', 'Package');
+    meta('registration', 'Package');
+    await wb.quickOpen(CORE);
+    await wb.runCommand('Registry Lens: Show Step Graph');
+    const frame = await webviewFrame();
+    const graph = await waitFor(async () => frame.evaluate(() => {
+      const cycle = [...document.querySelectorAll('g.node.cycle')].map((g) => g.getAttribute('data-id'));
+      const edges = document.querySelectorAll('path.edge').length;
+      const title = document.querySelector('h1')?.textContent;
+      return cycle.length === 2 && { cycle: cycle.sort(), edges, cycleEdges: document.querySelectorAll('path.edge.cycle').length, title, text: document.body.innerText };
+    }), { timeout: 20_000, message: 'the step graph with the Package/Payload cycle' });
+    assert.deepEqual(graph.cycle, ['Package', 'Payload']);
+    assert.equal(graph.edges, 3);
+    assert.equal(graph.cycleEdges, 2);
+    assert.equal(graph.title, 'Step graph of core');
+    assert.match(graph.text, /cycle: (Package → Payload → Package|Payload → Package → Payload)/);
+    await wb.parkMouse();
+    await wb.screenshot('09-step-graph');
+    await frame.locator('g.node[data-id="Registration"]').click();
+    await waitFor(async () => (await wb.activeTabTitle()) === 'step_names.py', { timeout: 15_000, message: 'the definition of Registration opened' });
+    const line = lineOf(CORE, /^ {4}"Registration": \{/);
+    await waitFor(async () => (await wb.cursorPosition())?.line === line, { timeout: 10_000, message: `cursor on line ${line}` });
+    for (const step of ['package', 'payload', 'registration']) fs.rmSync(path.join(DEMO, CORE_BUILDERS, `builder_${step}_step_meta.yaml`));
+  });
+
+  it('Fix all applies the unambiguous fixes of the file; a suppression comment added by its quick fix silences RL003', async () => {
+    const alice = (rows, code) => rows.some((r) => r.path === ALICE && r.code === code);
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.maximizePanel(false);
+    await wb.filterProblems('**/alice_ml/**'); // only alice_ml's rows: the list is virtualised
+    await wb.waitForProblems((rs) => alice(rs, 'RL010') && alice(rs, 'RL016') && alice(rs, 'RL003'), { timeout: 20_000, message: 'RL010, RL016 and RL003 in alice_ml' });
+    await wb.focusEditor();
+    await wb.runCommand('Fix All', { id: 'editor.action.fixAll' });
+    await wb.waitForProblems((rs) => !alice(rs, 'RL010') && !alice(rs, 'RL016') && alice(rs, 'RL003'), { timeout: 20_000, message: 'RL010 and RL016 fixed, RL003 left (two possible fixes)' });
+    const line = lineOf(ALICE, /^ {4}"TabularPreprocessing": \{/);
+    await wb.gotoLine(line, 8);
+    await wb.press('Control+.');
+    const menu = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress RL003 on this line' }).first();
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    await menu.click();
+    await waitFor(async () => (await wb.editorText()).includes('"TabularPreprocessing": {  # registry-lens: ignore[RL003]'), { timeout: 10_000, message: 'the suppression comment' });
+    await wb.waitForProblems((rs) => !alice(rs, 'RL003'), { timeout: 20_000, message: 'RL003 suppressed' });
+    await wb.save();
+    // the CLI honours the same comment
+    const check = JSON.parse(execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' }));
+    assert.ok(!check.diagnostics.some((d) => d.file === ALICE && ['RL003', 'RL010', 'RL016'].includes(d.code)), JSON.stringify(check.diagnostics.filter((d) => d.file === ALICE)));
+    await wb.parkMouse();
+    await wb.screenshot('10-fix-all-and-suppression');
+    await wb.filterProblems('');
+  });
+
+  it('Registry Lens: New Developer Workspace creates a workspace from a template that analyses clean', async () => {
+    await wb.runCommand('Registry Lens: New Developer Workspace', { waitClosed: false });
+    const input = wb.page.locator('.quick-input-widget input.input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('erin_e2e');
+    await wb.press('Enter');
+    await waitFor(async () => /New workspace 'erin_e2e'/.test(await wb.quickPickTitle()), { timeout: 10_000, message: 'the template pick' });
+    await input.fill('advanced');
+    await waitFor(async () => (await wb.quickPickRows())[0]?.label === 'advanced', { timeout: 10_000, message: 'the advanced row' });
+    await wb.press('Enter');
+    const reg = `${WS}/erin_e2e/src/cursus_dev/registry/workspace_registry.py`;
+    await waitFor(async () => (await wb.activeTabTitle()) === 'workspace_registry.py' && (await wb.editorText()).includes('"developer_id": "erin_e2e"'),
+      { timeout: 20_000, message: 'the new registry opened' });
+    assert.ok(fs.existsSync(path.join(DEMO, WS, 'erin_e2e/src/cursus_dev/steps/builders/builder_advanced_model_evaluation_step.py')));
+    const item = wb.page.locator('[id$="registryLens.status"]').first();
+    await waitFor(async () => ((await item.textContent()) || '').includes('erin_e2e'), { timeout: 20_000, message: 'the status item on erin_e2e' });
+    const check = JSON.parse(execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' }));
+    assert.deepEqual(check.diagnostics.filter((d) => d.file.startsWith(`${WS}/erin_e2e/`)), []);
+    await wb.openProblems();
+    assert.ok(!(await wb.problems()).some((r) => r.path === reg), 'no problem in the new registry');
+    await wb.parkMouse();
+    await wb.screenshot('11-new-workspace');
+  });
+
+  it('reloading and closing the window log no failed request or server start, and the checkout is unchanged', async () => {
+    // code actions in flight while the window goes away: what logged "Request textDocument/codeAction
+    // failed. Error: Starting server failed" three times
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(ALICE, /^ {4}"ModelEvaluation": \{/), 8); // RL002 (RL003 is suppressed by now)
+    await wb.press('Control+.');
+    await wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress RL002 on this line' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.press('Escape');
+    const exthostLogs = () => {
+      const out = [];
+      const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name === 'remoteexthost.log') out.push(p); } };
+      walk(path.join(server.profile.userDataDir, 'logs'));
+      return out;
+    };
+    await wb.runCommand('Developer: Reload Window', { id: 'workbench.action.reloadWindow', waitClosed: false });
+    await waitFor(() => exthostLogs().some((f) => /exiting with code/.test(fs.readFileSync(f, 'utf8'))), { timeout: 60_000, message: 'the first extension host to exit' });
+    await browser.close();
+    browser = undefined;
+    const { root, userDataDir } = server.profile;
+    await server.stop({ keepProfile: true }); // read its logs first
+    server = undefined;
+    const files = [];
+    const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } };
+    walk(path.join(userDataDir, 'logs'));
+    const ours = files.filter((f) => path.basename(f) === 'Registry Lens.log');
+    assert.ok(ours.length > 0, `the extension's output log is among the logs read: ${files.join(', ')}`);
+    const found = files.filter((f) => /Starting server failed|Restarting server failed|Request \S+ failed/.test(fs.readFileSync(f, 'utf8')));
+    fs.rmSync(root, { recursive: true, force: true });
+    assert.deepEqual(found, [], 'a log reports a failed request or server start');
+    assert.equal(gitStatus(), STATUS_BEFORE, 'the suite changed the checkout');
   });
 });

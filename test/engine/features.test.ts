@@ -146,7 +146,7 @@ describe('features', () => {
       class OldCustomBuilder:
           pass
     `, 'Create builder stub', {
-      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': '~import os\nclass OldCustomBuilder:\n    pass\n\n\nclass CustomStepBuilder(StepBuilderBase):',
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': 'import os\nfrom cursus.core.base.builder_base import StepBuilderBase\nclass OldCustomBuilder:\n    pass\n\n\nclass CustomStepBuilder(StepBuilderBase):\n    """Builds the SageMaker step for Custom from a CustomConfig."""\n\n    def create_step(self, **kwargs):\n        raise NotImplementedError("CustomStepBuilder.create_step")\n',
     });
     await checkFix(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

@@ -27,6 +27,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Tokens of the work-done progress the server created (window/workDoneProgress/create). */
+  readonly progressTokens: unknown[] = [];
   /** The `registryLens` settings section answered to `workspace/configuration` (change, then notify). */
   settings: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
@@ -87,6 +89,13 @@ export class TestClient {
     await this.notify('textDocument/didChange', { textDocument: { uri: this.uri(rel), version }, contentChanges: [{ range, text }] });
   }
 
+  /** Replaces the whole text of an open document (a change without a range). */
+  async replace(rel: string, text: string): Promise<void> {
+    const version = (this.versions.get(rel) ?? 1) + 1;
+    this.versions.set(rel, version);
+    await this.notify('textDocument/didChange', { textDocument: { uri: this.uri(rel), version }, contentChanges: [{ text }] });
+  }
+
   /** Resolves with the first truthy value of `probe`, re-checked after every notification. */
   waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -134,7 +143,15 @@ export class TestClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    c.onRequest('window/workDoneProgress/create', () => null);
+    c.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => {
+      this.progressTokens.push(p.token);
+      return null;
+    });
+    // jsonrpc routes `$/progress` apart from other notifications; recorded with them, in order.
+    c.onUnhandledProgress((params) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.waiters = this.waiters.filter((w) => !w.check());
+    });
     c.onNotification((method: string, params: unknown) => {
       this.notifications.push({ method, params });
       if (method === 'textDocument/publishDiagnostics') {

@@ -98,9 +98,24 @@ describe('lsp: editor features', () => {
   it('the RL004 quick fix replaces the misspelled override key', async () => {
     const actions = await c.request<{ title: string; isPreferred?: boolean; edit: WorkspaceEdit }[]>('textDocument/codeAction',
       { textDocument: { uri: c.uri(BOB) }, range: range('bob-pakage-key'), context: { diagnostics: [] } });
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.edit.documentChanges]), [[
+    assert.deepEqual(actions.filter((a) => !a.title.startsWith('Suppress')).map((a) => [a.title, a.isPreferred, a.edit.documentChanges]), [[
       "Override 'Package' instead", true,
       [{ textDocument: { uri: c.uri(BOB), version: null }, edits: [{ range: inner(range('bob-pakage-key')), newText: 'Package' }] }],
     ]]);
+    assert.ok(actions.some((a) => a.title === 'Suppress RL004 on this line'));
+  });
+
+  it('Fix all (source.fixAll.registryLens) returns the unambiguous fixes of the file as one action', async () => {
+    const typo = text(BOB).replace('"description": "typo of Package"', '"descriptoin": "typo of Package"');
+    await c.open(BOB, typo);
+    const fixAll = async (): Promise<{ title: string; kind: string; edit: WorkspaceEdit }[]> => c.request('textDocument/codeAction',
+      { textDocument: { uri: c.uri(BOB) }, range: range('bob-pakage-key'), context: { diagnostics: [], only: ['source.fixAll.registryLens'] } });
+    const actions = await fixAll();
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.registryLens']);
+    const edits = (actions[0]?.edit.documentChanges ?? []) as { edits: { newText: string }[] }[];
+    assert.deepEqual(edits.flatMap((e) => e.edits.map((x) => x.newText)), ['description']);
+    const quick = await c.request<{ kind: string }[]>('textDocument/codeAction',
+      { textDocument: { uri: c.uri(BOB) }, range: range('bob-pakage-key'), context: { diagnostics: [] } });
+    assert.ok(quick.every((a) => a.kind === 'quickfix'));
   });
 });

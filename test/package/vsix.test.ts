@@ -53,6 +53,7 @@ describe('the packaged .vsix', function () {
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
       'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
       'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-python.wasm',
+      'extension/dist/webview/main.js', 'extension/dist/webview/style.css',
       ...filesUnder('schemas').map((f) => `extension/${f}`),
       ...filesUnder('syntaxes').map((f) => `extension/${f}`),
     ].sort();

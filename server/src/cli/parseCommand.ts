@@ -2,6 +2,7 @@
 // command runners receive only well-formed requests.
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
+import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/scaffold/workspaceTemplates';
 import { UsageError } from './usage';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -15,7 +16,8 @@ export type Command =
     framework?: string; env?: string[]; format: 'text' | 'json';
   }
   | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
-  | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' };
+  | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
+  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string };
 
 const MODES = ['isolated', 'hybrid'] as const;
 
@@ -77,6 +79,19 @@ export function parseCommand(argv: string[]): Command {
         workspace: str(v.workspace),
         mode: oneOf('--mode', v.mode, MODES),
         format: oneOf('--format', v.format, ['dot', 'mermaid', 'json'] as const) ?? 'dot',
+      };
+    }
+    case 'init-workspace': {
+      const { values: v, positionals } = parse(rest, { root: 'string', template: 'string', layout: 'string', 'copy-from': 'string' });
+      const [id, ...extra] = positionals;
+      if (id === undefined || extra.length > 0) throw new UsageError('init-workspace takes exactly one workspace ID');
+      return {
+        kind: 'init-workspace',
+        id,
+        root: str(v.root) ?? '.',
+        template: oneOf('--template', v.template, WORKSPACE_TEMPLATES) ?? 'standard',
+        layout: oneOf('--layout', v.layout, ['builders', 'interfaces'] as const),
+        copyFrom: str(v['copy-from']),
       };
     }
     default:

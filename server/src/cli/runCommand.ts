@@ -13,13 +13,14 @@ import { formatText } from './formatText';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
+import { initWorkspace } from './initWorkspace';
 
 export interface CommandResult { output: string; exitCode: number }
 
-type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' }>;
+type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' | 'init-workspace' }>;
 
 export async function runCommand(cmd: AnalysisCommand, version: string, warn: (message: string) => void): Promise<CommandResult> {
-  const { engine, ms } = await loadRoot(cmd.root, cmd.mode, warn);
+  const { engine, ms } = await loadRoot(cmd.root, 'mode' in cmd ? cmd.mode : undefined, warn);
   switch (cmd.kind) {
     case 'check': {
       const diagnostics = engine.allDiagnostics();
@@ -44,6 +45,8 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.settings.mode });
       return { output: formatGraph(graph, cmd.format), exitCode: 0 };
     }
+    case 'init-workspace':
+      return initWorkspace(engine, resolve(cmd.root), cmd);
     case 'list': {
       const context = selectContext(engine, cmd.workspace);
       const mode = engine.settings.mode;

@@ -13,6 +13,9 @@ Commands:
       --root ROOT  --workspace ID  --mode isolated|hybrid  --conflicts-only  --format table|json
   graph              Print the dependency graph of a context, cycles marked
       --root ROOT  --workspace ID  --mode isolated|hybrid  --format dot|mermaid|json (default: dot)
+  init-workspace ID  Create developer workspace ID as cursus's init-workspace does (never over a file)
+      --root ROOT  --template minimal|standard|advanced (default: standard)  --copy-from ID
+      --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
 
 Without --workspace the context is core.
 Options: --help, --version

@@ -14,6 +14,7 @@ import { resolveSettings } from './settings';
 import { diag } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import * as features from './features';
+import { scaffoldWorkspace, workspaceIdProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './scaffold/workspaceTemplates';
 
 export type { WasmBinaries, HostLink, CrossFileCheck, RegistryFamily };
 
@@ -150,7 +151,26 @@ export class RegistryEngine {
   completion(file: string, pos: Position): CompletionResult[] { return features.completion(this.ws, file, pos); }
   /** Quick fixes of the diagnostics that overlap `range`. */
   fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] { return features.fixes(this.ws, file, range); }
+  /** The file's unambiguous fixes as one ("Fix all", `source.fixAll.registryLens`); null when there is none. */
+  fixAll(file: string): Fix | null { return features.fixAll(this.ws, file); }
   documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
   codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
+
+  /** Workspace directory a file lies in (null outside every workspace). */
+  workspaceDirOf(file: string): string | null { return this.ws.wsDirOf(file); }
+  /** Workspace directory of a context id (null for core or an unknown id). */
+  workspaceDir(context: ContextId): string | null { return this.ws.dirOfContext(context); }
+  /** The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x `interfaces`. */
+  workspaceLayout(): WorkspaceLayout {
+    return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0 ? 'builders' : 'interfaces';
+  }
+  /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
+  scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
+    const problem = workspaceIdProblem(o.id);
+    if (problem) return { error: problem };
+    if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
+    const workspacesRoot = o.workspacesRoot ?? this.ws.settings.workspacesRoots[0] ?? 'developer_workspaces/developers';
+    return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot });
+  }
 }

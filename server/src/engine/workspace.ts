@@ -36,6 +36,8 @@ export class Workspace {
   /** Paths fed or deleted since the last update(): their `local:` units start or stop. */
   private readonly addedPaths = new Set<string>();
   private readonly removedPaths = new Set<string>();
+  /** Paths whose text changed since the last update(): finalised again (their suppression comments may have changed). */
+  private readonly editedPaths = new Set<string>();
   private unitKeys: readonly string[] = [];
   private relevance = 0;
   private lastRoots = '';
@@ -138,6 +140,7 @@ export class Workspace {
       this.addedPaths.add(path);
       this.removedPaths.delete(path);
     }
+    if (this.known.get(path) !== text) this.editedPaths.add(path);
     this.known.set(path, text);
     this.files.text.set(path, text);
   }
@@ -147,6 +150,7 @@ export class Workspace {
     this.pathsChanged = true;
     this.removedPaths.add(path);
     this.addedPaths.delete(path);
+    this.editedPaths.add(path);
     this.files.text.set(path, undefined);
   }
 
@@ -185,9 +189,11 @@ export class Workspace {
     for (const k of removed) { this.units.unitQ.observe(k, false); this.publisher.removeUnit(k); }
     for (const k of added) this.units.unitQ.observe(k, true);
     // Roots report themselves when first observed and whenever their value changes.
+    for (const p of this.editedPaths) this.publisher.touch(p);
+    this.editedPaths.clear();
     const gone = new Set(removed);
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.unitQ(key));
-    return this.publisher.publish((raw) => finalizeDiagnostics(raw, this.settings));
+    return this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.known.get(file)));
   }
 
   diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }

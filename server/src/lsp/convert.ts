@@ -133,13 +133,13 @@ export function toWorkspaceEdit(
 }
 
 /** A quick fix, or null when it needs file creation the client cannot do. */
-export function toCodeAction(folder: Folder, d: E.Diagnostic, fix: E.Fix, support: EditSupport): CodeAction | null {
+export function toCodeAction(folder: Folder, ds: E.Diagnostic[], fix: E.Fix, support: EditSupport, kind: string): CodeAction | null {
   const creates = fix.createFiles ?? [];
   if (creates.length > 0 && !support.createFiles) return null;
   return {
     title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [toDiagnostic(folder, d)],
+    kind,
+    ...(ds.length > 0 ? { diagnostics: ds.map((d) => toDiagnostic(folder, d)) } : {}),
     ...(fix.preferred === true ? { isPreferred: true } : {}),
     edit: toWorkspaceEdit(folder, fix.edits, support, creates),
   };

@@ -4,8 +4,9 @@ import { RequestType, type CancellationToken } from 'vscode-languageserver/node'
 import type { Code } from '../engine/types';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
+import { readWorkspacePackage, writeScaffold } from '../host/writeScaffold';
 import {
-  Methods, type ContextsParams, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
+  Methods, type ContextsParams, type GraphParams, type GraphView, type NewWorkspaceParams, type NewWorkspaceResult, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
   type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
 } from './protocol';
 import type { Session } from './session';
@@ -20,6 +21,8 @@ const stepNamesRequest = new RequestType<StepNamesParams, string[], void>(Method
 const contextsRequest = new RequestType<ContextsParams, FolderContexts[], void>(Methods.contexts);
 const setContextRequest = new RequestType<SetContextParams, string[], void>(Methods.setContext);
 const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
+const graphRequest = new RequestType<GraphParams, GraphView | null, void>(Methods.graph);
+const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
@@ -53,6 +56,45 @@ export function registerCustomRequests(s: Session): void {
     }));
 
   c.onRequest(overviewRequest, (p, token) => perFolder(s, p, token, overview));
+
+  c.onRequest(graphRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => graphView(folder, p)));
+
+  c.onRequest(newWorkspaceRequest, async (p, token) => {
+    const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(p.uri, token, { error: 'Open a folder first.', created: [], kept: [] }, (folder) => newWorkspace(folder, p));
+    return answer instanceof Promise ? await answer : answer;
+  });
+}
+
+/** Lays out the workspace with the engine and writes it (never over a file), as `registry-lens init-workspace` does. */
+async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewWorkspaceResult> {
+  const fail = (error: string): NewWorkspaceResult => ({ error, created: [], kept: [] });
+  const engine = folder.engine;
+  const source = p.copyFrom === undefined ? null : engine.workspaceDir(p.copyFrom);
+  if (p.copyFrom !== undefined && source === null) return fail(`No workspace '${p.copyFrom}' to copy from.`);
+  const copyFrom = source === null || p.copyFrom === undefined ? undefined : { id: p.copyFrom, files: await readWorkspacePackage(folder.fsPath, source) };
+  const scaffold = engine.scaffoldWorkspace({ id: p.id, template: p.template, ...(copyFrom ? { copyFrom } : {}) });
+  if ('error' in scaffold) return fail(scaffold.error);
+  const { created, kept } = await writeScaffold(folder.fsPath, scaffold);
+  const registry = scaffold.files.map((f) => f.file).find((f) => f.endsWith('/registry/workspace_registry.py'));
+  return { created: created.map((f) => folder.uriOf(f)), kept: kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
+}
+
+function graphView(folder: Folder, p: GraphParams): GraphView {
+  const engine = folder.engine;
+  const rel = p.uri === undefined ? undefined : folder.relOf(p.uri);
+  const context = p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
+  const g = engine.graph({ context });
+  return {
+    folder: folder.uri,
+    name: folder.name,
+    context,
+    nodes: g.nodes.map((n) => ({ ...n, uri: n.file === null ? null : folder.uriOf(n.file) })),
+    edges: g.edges,
+    cycles: g.cycles,
+    steps: engine.list({ context }).map((row) => ({
+      name: row.name, source: row.source, uri: folder.uriOf(row.file), range: row.range, sagemakerStepType: row.sagemakerStepType, conflicts: row.conflicts,
+    })),
+  };
 }
 
 function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, answer: (folder: Folder) => R) {
@@ -61,7 +103,7 @@ function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, a
 
 function folderContexts(folder: Folder, uri: string | undefined): FolderContexts {
   const rel = uri === undefined ? undefined : folder.relOf(uri);
-  const current = rel === undefined ? {} : { current: folder.engine.contextOf(rel) };
+  const current = rel === undefined ? {} : { current: folder.engine.contextOf(rel), currentDir: folder.engine.workspaceDirOf(rel) };
   return { folder: folder.uri, name: folder.name, active: folder.activeContext, ...current, contexts: folder.engine.contexts() };
 }
 
@@ -83,6 +125,7 @@ function overview(folder: Folder): FolderOverview {
   }));
   const conflicts = engine.allDiagnostics().filter((d) => CONFLICT_CODES.has(d.code)).map((d): OverviewProblem => ({
     code: d.code,
+    severity: d.severity,
     message: d.message,
     uri: folder.uriOf(d.file),
     range: d.range,

@@ -29,6 +29,7 @@ export class Folder {
   readonly fsPath: string;
   activeContext: ContextId = CORE;
   lastAnalysisMs = 0;
+  lastAnalysisAt = 0;
   settings: FolderSettings | undefined;
   /** Open documents by root-relative path. */
   readonly open = new Map<string, TextDocument>();
@@ -146,12 +147,13 @@ export class Folder {
   }
 
   /**
-   * Hands the staged texts to the engine and re-analyses; the files whose diagnostics changed.
-   * Then fetches in the background what the analysis found it needs: files it refers to that were
+   * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
+   * the files that were staged. Then fetches in the background what the analysis found it needs: files it refers to that were
    * not read (a meta file's subject), or a new walk when its relevant paths moved (apcore roots).
    */
-  flush(): string[] {
+  flush(): { changed: string[]; staged: string[] } {
     const engine = this.engine;
+    const staged = [...this.pending.keys()];
     for (const [rel, text] of this.pending) {
       if (text !== null && this.accepts(rel)) {
         if (typeof text === 'string') engine.setFile(rel, text); else engine.setSkipped(rel, text.skipped);
@@ -161,7 +163,8 @@ export class Folder {
     this.needsUpdate = false;
     const start = performance.now();
     const changed = engine.update();
-    this.lastAnalysisMs = Math.round(performance.now() - start);
+    this.lastAnalysisMs = Math.round((performance.now() - start) * 100) / 100; // a small edit takes well under 1 ms
+    this.lastAnalysisAt = Date.now();
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
@@ -169,7 +172,7 @@ export class Folder {
       this.readLater(rel);
     }
     if (interest.walk !== this.relevance) this.track(this.walk());
-    return changed;
+    return { changed, staged };
   }
 
   private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {

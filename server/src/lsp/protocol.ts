@@ -1,7 +1,9 @@
 // Registry Lens's own requests and notifications (beyond LSP): method names and payloads, imported
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names.
-import type { ContextInfo, Explanation, Summary } from '../engine/api';
-import type { Position, Range, ResolutionMode } from '../engine/types';
+import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
+import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
+
+export type { ContextInfo, GraphEdge, GraphNode };
 
 export const Methods = {
   explain: 'registryLens/explain',
@@ -11,6 +13,8 @@ export const Methods = {
   setContext: 'registryLens/setContext',
   overview: 'registryLens/overview',
   status: 'registryLens/status',
+  graph: 'registryLens/graph',
+  newWorkspace: 'registryLens/newWorkspace',
 } as const;
 
 /** Without `context` the folder's active context is used (else the context of `uri`, else core). */
@@ -30,8 +34,11 @@ export interface StepNamesParams { uri?: string; context?: string }
 /** Limits the answer to the folder of `uri`; every folder without it. */
 export interface ContextsParams { uri?: string }
 export type OverviewParams = ContextsParams;
-/** `current`: the context of the file named by the request's `uri`, when there is one. */
-export interface FolderContexts { folder: string; name: string; active: string; current?: string; contexts: ContextInfo[] }
+/**
+ * `current`: the context of the file named by the request's `uri`, when there is one; `currentDir` its
+ * workspace directory (null in core) — two workspaces may declare one id, so the directory tells them apart.
+ */
+export interface FolderContexts { folder: string; name: string; active: string; current?: string; currentDir?: string | null; contexts: ContextInfo[] }
 /** Without `folder`, the context becomes active in every folder that has it. */
 export interface SetContextParams { context: string; folder?: string }
 
@@ -39,7 +46,7 @@ export interface LocationRef { uri: string; range: Range }
 export interface OverviewStep extends LocationRef { name: string; source: string; sagemakerStepType: string | null; conflicts: string[] }
 export interface OverviewContext extends ContextInfo { uri: string | null; steps: OverviewStep[] }
 /** A diagnostic between registries (conflicts, shadowing, duplicate ids, cycles), for the tree view. */
-export interface OverviewProblem extends LocationRef { code: string; message: string; related: (LocationRef & { message: string })[] }
+export interface OverviewProblem extends LocationRef { code: string; severity: Severity; message: string; related: (LocationRef & { message: string })[] }
 export interface FolderOverview {
   folder: string;
   name: string;
@@ -58,8 +65,29 @@ export interface StatusParams {
   warnings: number;
   entries: number;
   workspaces: number;
+  /** Duration of the last analysis (fractions of a millisecond kept), and when it finished (epoch ms). */
   lastAnalysisMs: number;
+  lastAnalysisAt: number;
 }
+
+/** The graph of a context (default: the context of `uri`'s file, else the folder's active one). */
+export interface GraphParams { uri?: string; context?: string }
+/** Dependency nodes and edges, plus every step visible in the context (a graph node or not), with URIs to open. */
+export interface GraphView {
+  folder: string;
+  name: string;
+  context: string;
+  nodes: (GraphNode & { uri: string | null })[];
+  edges: GraphEdge[];
+  cycles: string[][];
+  steps: OverviewStep[];
+}
+
+export type WorkspaceTemplateChoice = 'minimal' | 'standard' | 'advanced';
+/** Create a developer workspace in the folder of `uri` (the first folder without). */
+export interface NewWorkspaceParams { uri?: string; id: string; template: WorkspaceTemplateChoice; copyFrom?: string }
+/** Root URIs of what was created and kept, the registry file to open, or why nothing was created. */
+export interface NewWorkspaceResult { error?: string; created: string[]; kept: string[]; registry?: string }
 
 /** Client → server `initializationOptions`. */
 export interface InitializationOptions { debounceMs?: number }

@@ -23,6 +23,9 @@ export interface SessionOptions {
 
 type Answer<R> = R | ResponseError<void>;
 
+/** Percent of the initial progress given to reading files (the rest is analysis and publication). */
+const READ_SHARE = 60;
+
 export class Session {
   readonly folders = new Folders();
   readonly analysis: Analysis;
@@ -57,7 +60,8 @@ export class Session {
   }
 
   /**
-   * Reads the folder's settings (unless given) and files again, and publishes the result. Requests
+   * Reads the folder's settings (unless given) and files again, and publishes the result, with
+   * work-done progress (when the client supports it): files read, then diagnostics published. Requests
    * made from this call on wait for it.
    */
   async load(folder: Folder, settings?: FolderSettings): Promise<void> {
@@ -66,19 +70,20 @@ export class Session {
       return p;
     });
     let percent = 0;
+    /** Reading is the first READ_SHARE percent, publishing the rest. */
+    const report = (done: number, total: number, offset: number, share: number, what: string): void => {
+      const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
+      if (now <= percent) return;
+      percent = now;
+      void progress.then((p) => p.report(now, `${done}/${total} ${what}`));
+    };
     try {
-      await folder.load({
+      await this.analysis.load(folder, () => folder.load({
         wasm: this.options.wasm,
         settings: settings ?? readSettings(this.connection, folder.uri, this.options.configuration),
         nested: this.folders.nestedIn(folder),
-        progress: (done, total) => {
-          const now = Math.floor((done / total) * 100);
-          if (now <= percent) return;
-          percent = now;
-          void progress.then((p) => p.report(now, `${done}/${total} files`));
-        },
-      });
-      await this.analysis.settle(folder);
+        progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
+      }), (done, total) => report(done, total, READ_SHARE, 100 - READ_SHARE, 'files published'));
     } finally {
       (await progress).done();
     }

@@ -1,6 +1,6 @@
 // The user-visible checks of the end-to-end suite, through the vscode API inside the extension host
 // (diagnostics of files never opened, hover, definition, Explain Resolution, a conflict typed and
-// undone). Runs on examples/demo-workspace, in code-server (npm run test:e2e) or @vscode/test-electron.
+// undone, Fix all and suppression code actions — offered, never applied: the folder is the checkout). Runs on examples/demo-workspace, in code-server (npm run test:e2e) or @vscode/test-electron.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -118,5 +118,21 @@ describe('Registry Lens in the extension host', () => {
     await poll('RL002 to disappear', () => conflict(CAROL).length === 0 && conflict(BOB).length === 0, 10_000);
     assert.equal(doc.isDirty, false);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('code actions: Fix all (source.fixAll.registryLens) for the file, and a suppression quick fix per diagnostic', async () => {
+    await vscode.workspace.openTextDocument(uri(ALICE)); // code action providers run on a loaded model
+    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', uri(ALICE), new vscode.Range(0, 0, 0, 0), 'source.fixAll.registryLens');
+    const ours = fixAll.filter((a) => a.kind?.value === 'source.fixAll.registryLens');
+    assert.equal(ours.length, 1, JSON.stringify(fixAll.map((a) => [a.title, a.kind?.value])));
+    const edits = ours[0]?.edit?.get(uri(ALICE)) ?? [];
+    assert.deepEqual(edits.map((e) => e.newText).sort(), ['Processing', 'builder_step_name']);
+    const rl003 = vscode.languages.getDiagnostics(uri(ALICE)).find((d) => codeOf(d) === 'RL003');
+    assert.ok(rl003);
+    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(ALICE), rl003.range);
+    const suppress = quick.find((a) => a.title === 'Suppress RL003 on this line');
+    assert.ok(suppress, quick.map((a) => a.title).join(' | '));
+    assert.match(suppress.edit?.get(uri(ALICE))?.[0]?.newText ?? '', /^ {2}# registry-lens: ignore\[RL003\]$/);
   });
 });

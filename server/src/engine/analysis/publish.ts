@@ -17,6 +17,9 @@ export class Publisher {
     this.units.delete(key);
   }
 
+  /** A file is finalised again on the next publish (its text changed: suppression comments may have). */
+  touch(file: string): void { this.touched.add(file); }
+
   /** Every file is finalised again on the next publish (the severity settings changed). */
   touchAll(): void {
     for (const f of this.published.keys()) this.touched.add(f);
@@ -50,13 +53,13 @@ export class Publisher {
   }
 
   /** Re-finalises the touched files; returns those whose published list changed. */
-  publish(finalize: (raw: Diagnostic[]) => Diagnostic[]): string[] {
+  publish(finalize: (file: string, raw: Diagnostic[]) => Diagnostic[]): string[] {
     const changed: string[] = [];
     for (const file of this.touched) {
       const raw: Diagnostic[] = [];
       // Units may bring huge lists (a 130k-item literal): appended one by one, never spread as arguments.
       for (const key of [...(this.fileUnits.get(file) ?? [])].sort()) for (const d of this.units.get(key)?.byFile.get(file) ?? []) raw.push(d);
-      const diags = finalize(raw);
+      const diags = finalize(file, raw);
       const sig = JSON.stringify(diags);
       const prev = this.published.get(file);
       if (prev?.sig === sig) continue;

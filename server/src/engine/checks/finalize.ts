@@ -1,16 +1,18 @@
 // Applies the user's per-code severity settings and the stable order (line, character, code) to one
 // file's diagnostics (ties broken by message, so the order never depends on which unit ran first);
 // identical duplicates from overlapping checks are dropped, and the output is bounded: at most
-// MAX_PER_FILE diagnostics per file (then one "N more"), each with at most MAX_RELATED related places.
+// MAX_PER_FILE diagnostics per file (then one "N more"), each with at most MAX_RELATED related places;
+// diagnostics a suppression comment in the file's `text` covers are dropped first.
 import type { Diagnostic, Position, Range, Settings } from '../types';
 import { comparePos } from '../text/ranges';
 import { capRelated } from './limits';
+import { applySuppressions } from './suppress';
 
 export const MAX_PER_FILE = 200;
 
-export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings): Diagnostic[] {
+export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, text?: string): Diagnostic[] {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  const sorted = raw.filter((d) => settings.severity[d.code] !== 'off')
+  const sorted = applySuppressions(raw.filter((d) => settings.severity[d.code] !== 'off'), text)
     .sort((a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message));
   // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
   // kept diagnostics are copied.

@@ -1,6 +1,8 @@
 // Completion inside registry dicts (SPEC §6): field names (and a full-entry snippet), values of
 // sagemaker_step_type and conflict_resolution_strategy, classes from the class index for
 // builder_step_name/config_class, and core step names as STEP_OVERRIDES keys; meta files have their own.
+// Values are offered wherever a value goes — also in an entry that already has every field, before the
+// opening quote (the quotes are inserted), and in a YAML core registry (`field: va`).
 import type { CompletionResult } from '../api';
 import type { Position, Range } from '../types';
 import type { Workspace } from '../workspace';
@@ -12,6 +14,8 @@ import { wsDirFor } from './locate';
 import { metaCompletion } from './metaCompletion';
 
 const VALUE_CONTEXT = /["']([A-Za-z_]+)["']\s*:\s*(["'])([^"']*)$/;
+const VALUE_UNQUOTED = /["']([A-Za-z_]+)["']\s*:\s*([A-Za-z_]*)$/;
+const YAML_VALUE = /^\s*([A-Za-z_]+):\s*(["']?)([^"'#\s]*)$/;
 const KEY_IN_QUOTES = /(?:^|[{,])\s*(["'])([A-Za-z0-9_ -]*)$/;
 const KEY_BARE = /(?:^|[{,])\s*([A-Za-z_]*)$/;
 
@@ -26,6 +30,14 @@ export function completion(ws: Workspace, file: string, pos: Position): Completi
   const entry = src.entries.find((e) => e.value.kind === 'dict' && contains(e.value.range, pos) && !contains(e.keyRange, pos));
   const value = VALUE_CONTEXT.exec(before);
   if (value && entry) return valueCompletions(ws, wsDir, value[1] ?? '', wordRange((value[3] ?? '').length));
+  if (entry && /\.ya?ml$/.test(file)) {
+    const y = YAML_VALUE.exec(before);
+    if (y) return valueCompletions(ws, wsDir, y[1] ?? '', wordRange((y[3] ?? '').length));
+  }
+  const unquoted = VALUE_UNQUOTED.exec(before);
+  if (unquoted && entry) {
+    return valueCompletions(ws, wsDir, unquoted[1] ?? '', wordRange((unquoted[2] ?? '').length)).map((c) => ({ ...c, insertText: `"${c.label}"` }));
+  }
   const quoted = KEY_IN_QUOTES.exec(before);
   const bare = quoted ? null : KEY_BARE.exec(before);
   if (!quoted && !bare) return [];

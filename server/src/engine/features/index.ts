@@ -2,5 +2,5 @@
 // go through familyFirst.ts.
 export { explain, hover, definition, references, completion, documentSymbols, workspaceSymbols, codeLenses, list, stepAt, familyNames } from './familyFirst';
 export { prepareRename, rename } from './navigation';
-export { fixes } from './fixes';
+export { fixAll, fixes } from './fixes';
 export { graph } from './graph';

@@ -7,7 +7,11 @@ import { withPythonTree } from './parser';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
+import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
+import type { PyClass } from './pyClass';
+
+export type { PyClass } from './pyClass';
 
 export interface PyAssignment {
   name: string;
@@ -17,19 +21,6 @@ export interface PyAssignment {
   value: Lit;
 }
 
-export interface PyClass {
-  name: string;
-  nameRange: Range;
-  range: Range;
-  bases: string[];
-  /** Names assigned in the class body (`input_schema = …`). */
-  attributes: string[];
-  /** Class attributes assigned a string literal (`description = "…"`, `version = "1.2.0"`). */
-  strAttrs: Record<string, string>;
-  /** Names of methods defined in the class body. */
-  methods: string[];
-  docstring: string | null;
-}
 
 export interface PySyntaxError { range: Range; message: string }
 
@@ -55,6 +46,8 @@ export function range(n: Node): Range {
  * Python files (components, modules, subjects) need only their classes.
  */
 export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
+  const classes = registry ? null : scanClasses(rawText);
+  if (classes) return { assignments: new Map(), classes, errors: [] };
   // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
   const text = normalizeLoneCr(rawText);
   return withPythonTree(text, (tree) => {

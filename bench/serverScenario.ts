@@ -1,0 +1,125 @@
+// Registry Lens as a client sees it: the bundled server spawned over stdio on the generated org with
+// its real (default) debounce; `initialized` → every diagnostic published (the status notification
+// follows the last publication), the server's RSS after the load, and edit → diagnostics of the edited
+// file for a meta file, a workspace_registry.py and the core registry, edits spaced like a user's.
+// The same edit script drives the peers (bench/peers.ts), so the files and texts are the same.
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { buildOrg, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgModel, type OrgParams } from './generate';
+import { EditSession } from './edits';
+import { LspClient } from './lspClient';
+import { renderMeta, type MetaModel } from './metaFiles';
+import { Rng } from './rng';
+
+export type TargetKind = 'meta' | 'registry' | 'core';
+export interface ScriptedEdit { kind: TargetKind; file: string; text: string }
+
+export interface EditScript {
+  /** The files edited, with their text on disk (what is opened before the first edit). */
+  opened: { kind: TargetKind; file: string; text: string }[];
+  edits: ScriptedEdit[];
+}
+
+export interface ServerResult {
+  org: string;
+  /** `initialized` → the status that follows the last publication of the initial scan. */
+  coldMs: number;
+  rssAfterLoadMb: number;
+  rssAfterEditsMb: number;
+  filesWithDiagnostics: number;
+  /** edit → diagnostics of the edited file (ms), per kind, in order. */
+  edits: Record<TargetKind, number[]>;
+  gapMs: number;
+  load: { start: number; end: number };
+}
+
+/** Pause between edits: a user who stops typing for a moment, so each edit is a lone one. */
+export const EDIT_GAP_MS = 250;
+
+/**
+ * A deterministic script over one meta file, one workspace registry and the core registry: `n` edits
+ * of each of the first two kinds (alternating) and `core` edits of the core registry (a description).
+ */
+export function editScript(org: OrgModel, n: number, core: number): EditScript {
+  const ws = org.workspaces[Math.floor(org.workspaces.length / 2)] ?? org.workspaces[0];
+  const metas = org.metas.filter((m) => m.ws !== null);
+  const meta: MetaModel | undefined = metas[Math.floor(metas.length / 2)] ?? org.metas[0];
+  if (!ws || !meta) throw new Error(`${org.params.name}: no workspace or meta file to edit`);
+  const opened: EditScript['opened'] = [
+    { kind: 'meta', file: meta.path, text: renderMeta(meta) },
+    { kind: 'registry', file: ws.registryPath, text: renderWorkspaceRegistry(ws) },
+    { kind: 'core', file: org.corePath, text: renderCoreRegistry(org) },
+  ];
+  const session = new EditSession(org);
+  const rng = new Rng(org.params.seed ^ 0x5e4e);
+  const edits: ScriptedEdit[] = [];
+  for (let i = 0; i < n; i++) {
+    edits.push({ kind: 'registry', ...pick(session.editRegistry(rng, ws)) });
+    edits.push({ kind: 'meta', ...pick(session.editMeta(rng, meta)) });
+  }
+  for (let i = 0; i < core; i++) {
+    setField(rng.pick(org.core), 'description', `Revised core step ${i} (${rng.int(1, 1e6)})`);
+    edits.push({ kind: 'core', file: org.corePath, text: renderCoreRegistry(org) });
+  }
+  return { opened, edits };
+}
+
+function pick(e: { file: string; text: string }): { file: string; text: string } {
+  return { file: e.file, text: e.text };
+}
+
+export function languageOf(file: string): string {
+  return file.endsWith('.py') ? 'python' : 'yaml';
+}
+
+/** Plays the edits of `kinds` on an initialized client: each change, then the wait for its file's diagnostics, then a pause. */
+export async function playEdits(c: LspClient, root: string, script: EditScript, kinds: TargetKind[], log: (s: string) => void): Promise<Record<TargetKind, number[]>> {
+  const out: Record<TargetKind, number[]> = { meta: [], registry: [], core: [] };
+  const uri = (rel: string): string => pathToFileURL(join(root, rel)).href;
+  for (const e of script.edits.filter((x) => kinds.includes(x.kind))) {
+    const sent = await c.change(uri(e.file), e.text);
+    const got = await c.publishedAfter(uri(e.file), sent, 120_000);
+    out[e.kind].push(got - sent);
+    await pause(EDIT_GAP_MS);
+  }
+  log(`    ${kinds.map((k) => `${k} ${out[k].length}`).join(', ')} edits played`);
+  return out;
+}
+
+/** Opens the script's files of `kinds` (their disk text); resolves when each has its first diagnostics. */
+export async function openFiles(c: LspClient, root: string, script: EditScript, kinds: TargetKind[]): Promise<void> {
+  const uri = (rel: string): string => pathToFileURL(join(root, rel)).href;
+  const opened = script.opened.filter((x) => kinds.includes(x.kind));
+  const t = performance.now();
+  for (const o of opened) await c.open(uri(o.file), languageOf(o.file), o.text);
+  for (const o of opened) await c.publishedAfter(uri(o.file), t);
+  await pause(EDIT_GAP_MS);
+}
+
+export function pause(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Registry Lens over stdio, as VS Code runs it (default settings and debounce). */
+export async function measureServer(params: OrgParams, root: string, serverJs: string, edits: number, coreEdits: number, log: (s: string) => void): Promise<ServerResult> {
+  const loadStart = loadavg()[0] ?? 0;
+  const script = editScript(buildOrg(params), edits, coreEdits);
+  const c = await LspClient.start({ command: process.execPath, args: [serverJs, '--stdio'], root });
+  try {
+    const t0 = performance.now();
+    await c.notify('initialized', {});
+    await c.waitFor('the initial analysis', () => (c.counts.get('registryLens/status') ?? 0) > 0);
+    const coldMs = performance.now() - t0;
+    const filesWithDiagnostics = c.counts.get('textDocument/publishDiagnostics') ?? 0;
+    const rssAfterLoadMb = c.rssMb();
+    log(`  ${params.name} server: initialized → all diagnostics ${Math.round(coldMs)} ms, RSS ${Math.round(rssAfterLoadMb)} MB`);
+    const kinds: TargetKind[] = ['meta', 'registry', 'core'];
+    await openFiles(c, root, script, kinds);
+    const played = await playEdits(c, root, script, kinds, log);
+    return { org: params.name, coldMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
+  } finally {
+    await c.stop();
+  }
+}

@@ -1,0 +1,12 @@
+// Labels of workspace contexts that stay apart when two workspaces declare one id (RL015): the first
+// directory in path order is the context and keeps the bare id; a later one carries its directory name.
+import type { ContextInfo } from '../../server/src/lsp/protocol';
+
+type Ctx = Pick<ContextInfo, 'id' | 'dir'>;
+
+/** `alice_ml` for the workspace the id selects, `alice_ml (dave_dup)` for a later one declaring it too. */
+export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
+  const first = all.find((x) => x.id === c.id);
+  if (c.dir === null || first === undefined || first.dir === c.dir) return c.id;
+  return `${c.id} (${c.dir.slice(c.dir.lastIndexOf('/') + 1)})`;
+}

@@ -1,0 +1,190 @@
+// Quick fixes that leave working code: stubs import their base class the way sibling files do, a class
+// appended to an existing file brings its import, RL005 without builder_step_name gets a fix, "Fix
+// all" applies exactly the unambiguous fixes, and every diagnostic can be suppressed by a comment.
+import { strict as assert } from 'node:assert';
+import { analyze, applyEdits, checkDiagnostics, checkFix } from './helpers';
+import { CORE } from './cursusCore';
+
+const WS = '/developer_workspaces/developers';
+const REG = 'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py';
+
+describe('quick fixes', () => {
+  it('a new builder stub imports its base class from where the sibling builders do', async () => {
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "Custom$0StepBuilder"}}
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_other_step.py
+      from cursus.core.base import StepBuilderBase
+      class OtherStepBuilder(StepBuilderBase):
+          pass
+    `, 'Create builder stub', {
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py':
+        '~"""Step builder for Custom."""\n\nfrom cursus.core.base import StepBuilderBase\n\n\nclass CustomStepBuilder(StepBuilderBase):',
+    });
+  });
+
+  it('without siblings, a workspace stub imports from the cursus package (a relative import would leave cursus_dev)', async () => {
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder", "config_class": "Custom$0Config"}}
+    `, 'Create config stub', {
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py': '~from cursus.core.base.config_base import BasePipelineConfig\n',
+    });
+  });
+
+  it('a config class appended to a file that lacks the import gets it after the existing imports', async () => {
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder", "config_class": "Custom$0Config"}}
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_custom_step.py
+      class CustomStepBuilder:
+          pass
+      //- ${WS}/alice/src/cursus_dev/steps/configs/config_custom_step.py
+      """Configs."""
+      from typing import Optional
+      import os
+
+      class OldConfig:
+          pass
+    `, 'Create config stub', {
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py':
+        '"""Configs."""\nfrom typing import Optional\nimport os\nfrom cursus.core.base.config_base import BasePipelineConfig\n\nclass OldConfig:\n    pass\n\n\nclass CustomConfig(BasePipelineConfig):\n    """Configuration of the Custom step."""\n',
+    });
+  });
+
+  it('RL005 without builder_step_name: adds the field (and the stub when the class does not exist)', async () => {
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Cus$0tom": {
+              "sagemaker_step_type": "Processing",
+              "description": "c",
+          },
+      }
+    `, 'Add "builder_step_name": "CustomStepBuilder" and create its stub', {
+      [REG]: 'LOCAL_STEPS = {\n    "Custom": {\n        "builder_step_name": "CustomStepBuilder",\n        "sagemaker_step_type": "Processing",\n        "description": "c",\n    },\n}\n',
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': '~class CustomStepBuilder(StepBuilderBase):',
+    });
+    await checkFix(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"Pack$0age": {"sagemaker_step_type": "Processing", "description": "c"}}
+    `, 'Add "builder_step_name": "PackageStepBuilder"', {
+      [REG]: 'STEP_OVERRIDES = {"Package": {"builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "c"}}\n',
+    });
+    // the fixed file analyses clean
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      STEP_OVERRIDES = {"Package": {"builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "c"}}
+    `);
+  });
+
+  it('Fix all applies every unambiguous fix of the file at once and nothing else', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Custom": {"sagemaker_step_type": "Processing", "descriptoin": "c", "builder_step_name": "CustomStepBuilder", "config_class": "CustomConfig"},
+          "Package": {"sagemaker_step_type": "Utility", "description": "shadows core"},
+      }
+    `);
+    const codes = engine.diagnostics(REG).map((d) => d.code).sort();
+    assert.deepEqual(codes, ['RL003', 'RL005', 'RL006', 'RL008', 'RL016']); // RL008: the misspelt description
+    const fix = engine.fixAll(REG);
+    assert.ok(fix);
+    assert.deepEqual((fix.createFiles ?? []).map((f) => f.file).sort(), [
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py',
+      'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py',
+    ]);
+    const reg = fix.edits.find((e) => e.file === REG);
+    assert.ok(reg);
+    const after = applyEdits(engine.text(REG) ?? '', reg.edits);
+    assert.match(after, /"description": "c"/); // RL016 renamed; RL003 (two possible fixes) left alone
+    assert.match(after, /"Package": \{"sagemaker_step_type": "Utility"/);
+    for (const f of fix.createFiles ?? []) engine.setFile(f.file, f.text);
+    engine.setFile(REG, after);
+    engine.update();
+    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003']);
+    assert.equal(engine.fixAll(REG), null);
+  });
+});
+
+describe('suppression comments', () => {
+  it('a trailing comment or one on the line above suppresses the named codes only, in Python and YAML', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]
+          # registry-lens: ignore[RL005, RL003]
+          "XGBoostTraining": {"sagemaker_step_type": "Processing", "description": "x"},
+          "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016]
+        # ^^^^^^^ RL005
+      }
+      //- /src/cursus/registry/step_names.yaml
+      step_names:
+        Yaml1:  # registry-lens: ignore
+          sagemaker_step_type: Processing
+          description: y
+        Yaml2:
+      # ^^^^^ RL005
+          sagemaker_step_type: Processing
+          description: y
+    `, {}, { only: ['RL003', 'RL005'] });
+  });
+
+  it('the quick fix adds a comment, or the code to the comment already there, and the diagnostic goes', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "mine"},
+          "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016]
+      }
+    `);
+    const at = (line: number) => engine.fixes(REG, { start: { line, character: 6 }, end: { line, character: 6 } });
+    const s1 = at(1).find((f) => f.fix.title === 'Suppress RL003 on this line');
+    const s2 = at(2).find((f) => f.fix.title === 'Suppress RL005 on this line');
+    assert.ok(s1 && s2);
+    let text = engine.text(REG) ?? '';
+    text = applyEdits(text, [...(s1.fix.edits[0]?.edits ?? []), ...(s2.fix.edits[0]?.edits ?? [])]);
+    assert.equal(text.split('\n')[1], '    "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]');
+    assert.equal(text.split('\n')[2], '    "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016, RL005]');
+    engine.setFile(REG, text);
+    engine.update();
+    assert.deepEqual(engine.diagnostics(REG), []);
+  });
+});
+
+describe('completion of values', () => {
+  const complete = async (text: string): Promise<{ label: string; insertText?: string }[]> => {
+    const { engine, fx } = await analyze(text);
+    assert.ok(fx.cursor);
+    return engine.completion(fx.cursor.file, fx.cursor.position);
+  };
+  it('offers values in an entry that has every field, before the quote (quoted), and in YAML', async () => {
+    const full = `"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "A"`;
+    const inside = await complete(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {${full}, "sagemaker_step_type": "Pro$0cessing", "description": "a"}}
+    `);
+    assert.ok(inside.some((c) => c.label === 'Training'));
+    const bare = await complete(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {${full}, "description": "a", "sagemaker_step_type": $0}}
+    `);
+    assert.deepEqual(bare.find((c) => c.label === 'Training')?.insertText, '"Training"');
+    const yaml = await complete(`
+      //- /src/cursus/registry/step_names.yaml
+      step_names:
+        A:
+          builder_step_name: Pack$0
+          sagemaker_step_type: Processing
+    `);
+    assert.ok(yaml.length === 0 || yaml.every((c) => c.insertText === undefined));
+    const yamlType = await complete(`
+      //- /src/cursus/registry/step_names.yaml
+      step_names:
+        A:
+          sagemaker_step_type: Tra$0
+          description: a
+    `);
+    assert.ok(yamlType.some((c) => c.label === 'Training' && c.insertText === undefined));
+  });
+});

@@ -1,0 +1,16 @@
+// Two workspaces declaring one id (RL015) stay apart in every client label (context picker, status
+// items, Registries view, Overview): the first directory keeps the id, a later one carries its name.
+import { strict as assert } from 'node:assert';
+import { contextLabel } from '../../client/src/contextLabels';
+
+describe('client: context labels', () => {
+  it('labels a later workspace with a duplicate id by its directory', () => {
+    const all = [
+      { id: 'core', dir: null },
+      { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
+      { id: 'bob', dir: 'developer_workspaces/developers/bob' },
+      { id: 'alice_ml', dir: 'developer_workspaces/developers/dave_dup' },
+    ];
+    assert.deepEqual(all.map((c) => contextLabel(c, all)), ['core', 'alice_ml', 'bob', 'alice_ml (dave_dup)']);
+  });
+});
