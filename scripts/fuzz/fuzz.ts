@@ -14,7 +14,7 @@ import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 
 const EXAMPLES = join(__dirname, '../../examples');
-const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions'];
+const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace'];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
 const EQUIVALENT_CHARS = 100_000;

@@ -3,6 +3,18 @@
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
 import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, runSequence, type Edit } from './randomEdits';
 
+/**
+ * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
+ * as `key: value:` nests one compact mapping per line and overflows the YAML composer's stack past the
+ * 50th syntax error; the errors counted then depended on the stack depth the parse ran at, which differs
+ * between an edit of a long-lived engine and a fresh analysis.
+ */
+const STACK_OVERFLOW: Edit = (files) => {
+  const f = 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml';
+  const text = files.get(f);
+  return text === undefined ? null : [f, text.replace(/^  entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
+};
+
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
   const runs: [number, object, string, Edit[]][] = [
@@ -17,4 +29,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
       await runSequence({ seed, settings, example, edits, steps: 40 });
     });
   }
+  it('an interface that overflows the YAML composer\'s stack reads the same after an edit as from scratch', async () => {
+    await runSequence({ seed: 1, settings: {}, example: 'interface-workspace', edits: [STACK_OVERFLOW], steps: 1 });
+  });
 });

@@ -210,6 +210,16 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     assert.ok(ds.some((d) => d.message.includes('nesting deeper than 100 levels')), JSON.stringify(ds.map((d) => d.message)));
   });
 
+  it('R8b: 20,000 lines of `key: value:` (each nests the next) are cut at 100 levels with an RL030, never handed to the parser', async () => {
+    const engine = await engineWith({
+      'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n',
+      'ext/m_meta.yaml': `description: d\nmetadata:\n${'  entry_point: x:\n'.repeat(20_000)}`,
+      'ext/m.py': 'class M:\n    pass\n',
+    });
+    const ds = engine.allDiagnostics().filter((d) => d.file === 'ext/m_meta.yaml');
+    assert.ok(ds.some((d) => d.message.includes('nesting deeper than 100 levels')), JSON.stringify(ds.map((d) => d.message)));
+  });
+
   it('R9: a node read through an alias is placed at the alias, so no range runs backwards', async () => {
     const engine = await engineWith({
       'steps/builders/builder_x_step_meta.yaml': 'dependencies:\n  - &dep {module_id: Missing, optional: false}\n    - *dep',

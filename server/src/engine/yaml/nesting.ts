@@ -1,7 +1,9 @@
 // Keeps pathologically nested YAML away from the parser. The `yaml` parser recurses once per flow
 // bracket or compact `- ` level, and thousands of levels make V8 abort the process (not a catchable
 // stack overflow: "RegExpCompiler Allocation failed"). A linear pre-scan finds where the nesting first
-// goes deeper than any real document needs; the text from there on is blanked (same offsets).
+// goes deeper than any real document needs; the text from there on is blanked (same offsets). Lines
+// holding a mapping inside a compact mapping (`a: b:`, `a: b: c`, a syntax error) nest the next such
+// line inside them, so a run of them counts as nesting too.
 
 export const MAX_NESTING = 100;
 
@@ -18,9 +20,17 @@ function tooDeep(text: string): number | null {
   let flow = 0;
   let lineStart = true;
   let compact = 0;
+  /** Mapping indicators after the start of this line, and the run of lines with two or more (comment and blank lines keep it). */
+  let inline = 0;
+  let content = false;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n' || c === '\r') { lineStart = true; compact = 0; continue; }
+    if (c === '\n' || c === '\r') {
+      if (content && inline < 2) run = 0;
+      lineStart = true; compact = 0; inline = 0; content = false;
+      continue;
+    }
     if (lineStart) {
       if (c === ' ' || c === '\t') continue;
       if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
@@ -30,6 +40,7 @@ function tooDeep(text: string): number | null {
       }
       lineStart = false;
     }
+    if (c !== '#') content = true;
     if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
       while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
     } else if ((c === '"' || c === "'") && /[\s[{,:]|^$/.test(text[i - 1] ?? '')) {
@@ -37,6 +48,9 @@ function tooDeep(text: string): number | null {
     } else if ((c === ':' || c === '-') && flow === 0 && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
       // `a: b: c: …` and `- - …` further on a line nest too (the parser recurses before rejecting them).
       if (++compact > MAX_NESTING) return i;
+      if (c === ':' && ++inline === 2 && ++run > MAX_NESTING) return i;
+    } else if (c === ':' && flow === 0 && (i + 1 === text.length || text[i + 1] === '\n' || text[i + 1] === '\r')) {
+      if (++inline === 2 && ++run > MAX_NESTING) return i;
     } else if (c === '[' || c === '{') {
       if (++flow + compact > MAX_NESTING) return i;
     } else if ((c === ']' || c === '}') && flow > 0) {

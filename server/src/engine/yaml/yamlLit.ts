@@ -87,12 +87,11 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
   const nested = capNesting(normalizeLoneCr(rawText));
   let text = nested.text;
   let doc = parse(text);
-  // The parser turns a stack overflow into an error whose place depends on the stack at hand: give up
-  // on such a document deterministically (capNesting keeps the shapes known to cause it away).
-  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
-    const whole: YamlProblem = { range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' };
-    return { value: null, errors: [whole], tagWarnings: [], errorZones: [] };
-  }
+  // The parser turns a stack overflow into an error whose place (and the errors around it) depends on
+  // the stack at hand: give up on such a document deterministically (capNesting keeps the shapes known
+  // to cause it away). A repaired text is parsed again, so it is checked again.
+  const tooDeep = (): YamlFacts => ({ value: null, errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' }], tagWarnings: [], errorZones: [] });
+  if (doc.exhausted) return tooDeep();
   const seen = new Set<string>();
   const stray = strayScalar(doc);
   const errors: YamlProblem[] = stray
@@ -111,6 +110,7 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
     if (repaired === text) break;
     text = repaired;
     doc = parse(text);
+    if (doc.exhausted) return tooDeep();
   }
   const walk: Walk = { lines, anchors: new Map(), budget: ALIAS_BUDGET, exhausted: null, pyyaml: opts.pyyaml ? text : null };
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, null) : null;
@@ -134,14 +134,17 @@ type OnError = (source: unknown, code: string, message: string, warning?: boolea
 /**
  * `parseDocument` with bounded error objects: the composer makes an Error per mistake, and a run of
  * stray characters makes hundreds of thousands (their construction dominated: 18 s for 500 KB). Past
- * MAX_YAML_ERRORS + 1 errors (and warnings) only a count is kept, in `more`.
+ * MAX_YAML_ERRORS + 1 errors (and warnings) only a count is kept, in `more`. `exhausted`: the
+ * composer hit a stack overflow (RESOURCE_EXHAUSTION), noted even past the cap.
  */
-function parse(text: string): Document & { more: number } {
+function parse(text: string): Document & { more: number; exhausted: boolean } {
   const composer = new Composer(YAML_OPTIONS);
   const internals = composer as unknown as { onError: OnError; errors: unknown[]; warnings: unknown[] };
   const report = internals.onError;
   let more = 0;
+  let exhausted = false;
   internals.onError = (source, code, message, warning) => {
+    if (code === 'RESOURCE_EXHAUSTION') exhausted = true;
     if ((warning ? internals.warnings : internals.errors).length <= MAX_YAML_ERRORS) report(source, code, message, warning);
     else if (!warning) more++;
   };
@@ -150,7 +153,7 @@ function parse(text: string): Document & { more: number } {
     if (doc) { doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents')); break; }
     doc = d as unknown as Document;
   }
-  return Object.assign(doc as Document, { more });
+  return Object.assign(doc as Document, { more, exhausted });
 }
 
 /** Where an error's mistake is: the bracket left open, the quote never closed, else where the parser stopped. */
