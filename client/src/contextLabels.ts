@@ -6,7 +6,11 @@ type Ctx = Pick<ContextInfo, 'id' | 'dir'>;
 
 /** `alice_ml` for the workspace the id selects, `alice_ml (dave_dup)` for a later one declaring it too. */
 export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
+  if (c.dir === null) return c.id;
+  const dirName = c.dir.slice(c.dir.lastIndexOf('/') + 1);
+  // the engine names a later workspace's context `id@dir`
+  if (c.id.endsWith(`@${c.dir}`)) return `${c.id.slice(0, -c.dir.length - 1)} (${dirName})`;
   const first = all.find((x) => x.id === c.id);
-  if (c.dir === null || first === undefined || first.dir === c.dir) return c.id;
-  return `${c.id} (${c.dir.slice(c.dir.lastIndexOf('/') + 1)})`;
+  if (first === undefined || first.dir === c.dir) return c.id;
+  return `${c.id} (${dirName})`;
 }

@@ -13,4 +13,12 @@ describe('client: context labels', () => {
     ];
     assert.deepEqual(all.map((c) => contextLabel(c, all)), ['core', 'alice_ml', 'bob', 'alice_ml (dave_dup)']);
   });
+
+  it('labels the engine\'s `id@dir` context of a later workspace by its directory', () => {
+    const all = [
+      { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
+      { id: 'alice_ml@developer_workspaces/developers/dave_dup', dir: 'developer_workspaces/developers/dave_dup' },
+    ];
+    assert.deepEqual(all.map((c) => contextLabel(c, all)), ['alice_ml', 'alice_ml (dave_dup)']);
+  });
 });
