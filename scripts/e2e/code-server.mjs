@@ -607,6 +607,24 @@ export class Workbench {
     return m ? { line: Number(m[1]), column: Number(m[2]) } : null;
   }
 
+  /**
+   * Open the quick fix menu at the cursor (Ctrl+.) and return its row titled `title`. A menu opened
+   * while the editor is still taking in an edit can list nothing or the previous fixes; a person
+   * closes it and asks again, and so does this (3 tries), failing with the rows it saw.
+   */
+  async quickFixRow(title, { tries = 3, timeout = 6_000 } = {}) {
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    let seen = [];
+    for (let i = 0; i < tries; i++) {
+      await this.press('Control+.');
+      const row = rows.filter({ hasText: title }).first();
+      if (await row.waitFor({ state: 'visible', timeout }).then(() => true, () => false)) return row;
+      seen = await rows.allInnerTexts().catch(() => []);
+      await this.press('Escape');
+    }
+    throw new Error(`quick fix "${title}" not offered after ${tries} tries; the menu listed ${JSON.stringify(seen)}`);
+  }
+
   /** Ctrl+G "line:col" and wait until the status bar shows it. */
   async gotoLine(line, column = 1) {
     const input = await this._quickInputOpen(['Control+G']);

@@ -329,10 +329,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.waitForProblems((rs) => !alice(rs, 'RL010') && !alice(rs, 'RL016') && alice(rs, 'RL003'), { timeout: 20_000, message: 'RL010 and RL016 fixed, RL003 left (two possible fixes)' });
     const line = lineOf(ALICE, /^ {4}"TabularPreprocessing": \{/);
     await wb.gotoLine(line, 8);
-    await wb.press('Control+.');
-    const menu = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress RL003 on this line' }).first();
-    await menu.waitFor({ state: 'visible', timeout: 10_000 });
-    await menu.click();
+    await (await wb.quickFixRow('Suppress RL003 on this line')).click();
     await waitFor(async () => (await wb.editorText()).includes('"TabularPreprocessing": {  # registry-lens: ignore[RL003]'), { timeout: 10_000, message: 'the suppression comment' });
     await wb.waitForProblems((rs) => !alice(rs, 'RL003'), { timeout: 20_000, message: 'RL003 suppressed' });
     await wb.save();
@@ -374,8 +371,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.quickOpen(ALICE);
     await wb.focusEditor();
     await wb.gotoLine(lineOf(ALICE, /^ {4}"ModelEvaluation": \{/), 8); // RL002 (RL003 is suppressed by now)
-    await wb.press('Control+.');
-    await wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress RL002 on this line' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.quickFixRow('Suppress RL002 on this line');
     await wb.press('Escape');
     const exthostLogs = () => {
       const out = [];
