@@ -36,7 +36,8 @@ const SDK_DELEGATION_TYPES = new Set(['CradleDataLoading', 'RedshiftDataLoading'
 
 export function readInterface(file: string, wsDir: string | null, text: string, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
   const facts = parseYamlLit(text, { pyyaml: true });
-  const source = emptySource(file, wsDir ? 'workspace' : 'core');
+  // cursus's loader writes each interface over the table in sorted file order: the last file wins a name.
+  const source: RegistrySource = { ...emptySource(file, wsDir ? 'workspace' : 'core'), overwrites: true };
   addSyntaxErrors(source, facts.errors);
   const root = facts.value;
   const doc: InterfaceDoc = { file, wsDir, root, step: null, script: null, sources: [] };
