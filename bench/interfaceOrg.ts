@@ -94,7 +94,12 @@ export function buildInterfaceOrg(p: InterfaceOrgParams): InterfaceOrgModel {
       name: k === 0 ? 'input_data' : 'model_artifacts',
       sources: r.sample(producers, r.int(1, 3)),
     }));
-    if (inputs[0] && r.chance(0.08)) { inputs[0].sources.push(r.pick(GENERIC_SOURCES)); plant('RL018 generic compatible_sources name (hint, as in cursus)'); }
+    if (inputs[0] && r.chance(0.08)) {
+      const generic = r.pick(GENERIC_SOURCES);
+      inputs[0].sources.push(generic);
+      // ProcessingStep is accepted (cursus's trailing-Step equivalence names the Processing row).
+      if (generic !== 'ProcessingStep') plant('RL018 generic compatible_sources name (hint, as in cursus)');
+    }
     const m: InterfaceModel = {
       path: `${base}/interfaces/${snake}.step.yaml`, ws, stepType: name, words, nodeType: producers.length === 0 ? 'source' : 'internal',
       sagemakerStepType: stepTypeOf(words), description: `${words.join(' ')} step`, entryPoint: `${snake}.py`,
@@ -137,7 +142,7 @@ export function buildInterfaceOrg(p: InterfaceOrgParams): InterfaceOrgModel {
   const few = (share: number): number => Math.max(1, Math.round(p.coreInterfaces * share));
   for (const c of pr.sample(core.slice(5), few(0.003))) {
     interfaces.push({ ...c, path: c.path.replace(/\.step\.yaml$/, '_v2.step.yaml'), inputs: c.inputs.map((i) => ({ ...i, sources: [...i.sources] })), description: `${c.description} (v2)` });
-    plant('core RL032 a copy of an interface (x_v2.step.yaml)');
+    plant('core RL032 a copy of an interface (x_v2.step.yaml; +RL012: cursus loads the original)');
   }
   for (const c of pr.sample(interfaces.filter((x) => x.inputs[0]), few(0.005))) {
     const src = c.inputs[0]?.sources[0];
@@ -150,7 +155,7 @@ export function buildInterfaceOrg(p: InterfaceOrgParams): InterfaceOrgModel {
   }
   for (const c of pr.sample(core.slice(5), few(0.002))) { c.path = c.path.replace(/\/([^/]+)\.step\.yaml$/, '/legacy_$1_v2.step.yaml'); plant('RL012 file name cursus cannot find'); }
   for (const c of pr.sample(interfaces.filter((x) => x.ws), few(0.002))) { c.sagemakerStepType = null; plant('ws RL008 missing sagemaker_step_type'); }
-  for (const c of pr.sample(interfaces, few(0.002))) { c.sagemakerStepType = `${c.sagemakerStepType ?? 'Processing'}Job`; plant('RL010 unknown sagemaker_step_type'); }
+  for (const c of pr.sample(interfaces, few(0.002))) { c.sagemakerStepType = `${c.sagemakerStepType ?? 'Processing'}Job`; plant('RL010 unknown sagemaker_step_type (also on its LOCAL_STEPS row, if any)'); }
   for (const c of pr.sample(interfaces, few(0.002))) { c.nodeType = 'intermediate'; plant('RL020 node_type not in the enum'); }
   for (const ws of pr.sample(workspaces.filter((w) => w.overrides.length > 0), Math.max(1, Math.round(p.workspaces / 100)))) {
     const o = ws.overrides[0];

@@ -159,6 +159,25 @@ describe('interface family (cursus 2.x)', () => {
     await checkHover(fixture(true), ['the copy cursus keeps']);
   });
 
+  it('RL012 on a copy of an interface says which file load_interface() finds instead (it does not fail)', async () => {
+    await checkDiagnostics(`
+      //- /src/cursus/registry/interface_registry_loader.py
+      _EXTRAS = {}
+      //- /src/cursus/steps/interfaces/package.step.yaml
+      step_type: Package
+      registry: {sagemaker_step_type: Processing, description: p}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/interfaces/package_v2.step.yaml
+      step_type: Package
+      #          ^^^^^^^ RL012 finds package.step.yaml, not package_v2.step.yaml
+      registry: {sagemaker_step_type: Processing, description: p}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/configs/config_package_step.py
+      class PackageConfig:
+          pass
+    `, {}, { only: ['RL012'] });
+  });
+
   it('RL020 at the node, with PyYAML scalars (1e-5 is a string); RL016 near-miss keys at every level', async () => {
     await checkDiagnostics(`${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml

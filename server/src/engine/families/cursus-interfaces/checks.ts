@@ -7,7 +7,7 @@ import type { RegistryModel } from '../../model/registry';
 import type { RegistrySource, StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
 import { closest, editDistance } from '../../util/editDistance';
-import type { InterfaceDoc } from './interface';
+import { foundByLookup, type InterfaceDoc } from './interface';
 import { resolveSource } from './links';
 
 /** The cross-file checks of one interface file, in its context. */
@@ -32,6 +32,20 @@ export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
     }
   }
   return out;
+}
+
+/**
+ * RL012 when another interface file of the directory is the one `_resolve_interface_path()` finds for
+ * the step (a copy such as `x_v2.step.yaml`): then load_interface() does not fail, it loads that
+ * file, and this file's contract and spec are never used. `siblings`: the interface files of the layer.
+ */
+export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: string[]): Diagnostic {
+  const dir = doc.file.slice(0, doc.file.lastIndexOf('/') + 1);
+  const step = doc.step;
+  const other = step ? siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && foundByLookup(f, step)) : undefined;
+  if (d.code !== 'RL012' || !step || !other) return d;
+  const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
+  return { ...d, message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used` };
 }
 
 /** RL017: the script `contract.entry_point` names is in no scripts directory visible from the context. */
