@@ -6,14 +6,14 @@ import { diag } from '../../codes';
 import type { RegistryModel } from '../../model/registry';
 import type { RegistrySource, StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
-import { closest, editDistance } from '../../util/editDistance';
+import type { TypoQueries } from './typos';
 import { foundByLookup, type InterfaceDoc } from './interface';
 import { resolveSource } from './links';
 
 /** The cross-file checks of one interface file, in its context. */
-export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
+export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean, typos: TypoQueries): Diagnostic[] {
   const wsDir = doc.wsDir && model.workspace(doc.wsDir) ? doc.wsDir : null;
-  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc)];
+  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc, typos)];
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
@@ -59,14 +59,11 @@ function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, e
 }
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
-function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc): Diagnostic[] {
+function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let names: string[] | null = null;
   for (const ref of doc.sources) {
     if (resolveSource(model, settings, wsDir, ref.name).kind !== 'unknown') continue;
-    names ??= visibleNames(model, wsDir);
-    const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
-    const typoOf = names.find((n) => loose(n) === loose(ref.name)) ?? closest(ref.name, names, 1).find((n) => editDistance(ref.name, n, 2) <= 2);
+    const typoOf = typos.typoOf(wsDir, ref.name);
     const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
     out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {
       severity: 'warning',
@@ -74,9 +71,4 @@ function sources(model: RegistryModel, settings: Settings, wsDir: string | null,
     } : {}));
   }
   return out;
-}
-
-function visibleNames(model: RegistryModel, wsDir: string | null): string[] {
-  const ws = wsDir ? model.workspace(wsDir) : null;
-  return [...new Set([...model.core.keys(), ...(ws ? [...ws.local.keys(), ...ws.overrides.keys()] : [])])];
 }
