@@ -3,10 +3,10 @@
 // the real ones (examples/demo-workspace), with a sprinkling of seeded problems so the diagnostics are
 // not trivially empty. The same parameters always give byte-identical files, so a generated tree is
 // reused across runs and results are comparable across machines and commits.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Rng, hashString } from './rng';
 import { planMetas, renderMeta, type MetaModel } from './metaFiles';
+import { ensureWritten, type GeneratedOrg, type GeneratedSpec } from './workload';
 
 /** Bump when the shape of generated files changes on purpose (the fingerprint catches most accidents too). */
 export const GENERATOR_VERSION = 2;
@@ -547,8 +547,6 @@ export function renderComponent(c: ComponentSpec): string {
 
 // ---------------------------------------------------------------- writing / reuse
 
-interface Manifest { generator: number; params: OrgParams; fingerprint: string; files: number; bytes: number }
-
 function fingerprint(org: OrgModel): string {
   const sample = [
     renderCoreRegistry(org).slice(0, 20_000),
@@ -561,44 +559,27 @@ function fingerprint(org: OrgModel): string {
   return hashString(sample).toString(16);
 }
 
-export interface GeneratedOrg { root: string; files: number; bytes: number; reused: boolean }
-
-/** Writes the org under `root` unless an identical one (same parameters and generator) is already there. */
-export function ensureGenerated(root: string, org: OrgModel, log: (s: string) => void): GeneratedOrg {
-  const manifestPath = join(root, 'manifest.json');
-  const want = { generator: GENERATOR_VERSION, params: org.params, fingerprint: fingerprint(org) };
-  if (existsSync(manifestPath)) {
-    try {
-      const have = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-      if (have.generator === want.generator && have.fingerprint === want.fingerprint && JSON.stringify(have.params) === JSON.stringify(want.params)) {
-        return { root, files: have.files, bytes: have.bytes, reused: true };
+/** What bench/workload.ts writes for a cursus org (the manifest keeps the shape of earlier runs, so a generated tree is reused). */
+export function cursusGenerated(org: OrgModel): GeneratedSpec {
+  return {
+    generator: GENERATOR_VERSION,
+    params: org.params,
+    fingerprint: () => fingerprint(org),
+    write(write) {
+      write(org.corePath, renderCoreRegistry(org));
+      write(`${CORE_ROOT}/steps/builders/__init__.py`, '');
+      write(`${CORE_ROOT}/steps/configs/__init__.py`, '');
+      for (const ws of org.workspaces) {
+        write(ws.registryPath, renderWorkspaceRegistry(ws));
+        write(`${WS_ROOT}/${ws.dirName}/src/cursus_dev/steps/builders/__init__.py`, '');
+        write(`${WS_ROOT}/${ws.dirName}/src/cursus_dev/steps/configs/__init__.py`, '');
       }
-    } catch { /* regenerate */ }
-  }
-  log(`generating ${org.params.name} org in ${root} ...`);
-  rmSync(root, { recursive: true, force: true });
-  const made = new Set<string>();
-  let files = 0;
-  let bytes = 0;
-  const write = (rel: string, text: string): void => {
-    const abs = join(root, rel);
-    const dir = dirname(abs);
-    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
-    writeFileSync(abs, text);
-    files++;
-    bytes += Buffer.byteLength(text);
+      for (const c of org.components) write(c.path, renderComponent(c));
+      for (const m of org.metas) write(m.path, renderMeta(m));
+    },
   };
-  write(org.corePath, renderCoreRegistry(org));
-  write(`${CORE_ROOT}/steps/builders/__init__.py`, '');
-  write(`${CORE_ROOT}/steps/configs/__init__.py`, '');
-  for (const ws of org.workspaces) {
-    write(ws.registryPath, renderWorkspaceRegistry(ws));
-    write(`${WS_ROOT}/${ws.dirName}/src/cursus_dev/steps/builders/__init__.py`, '');
-    write(`${WS_ROOT}/${ws.dirName}/src/cursus_dev/steps/configs/__init__.py`, '');
-  }
-  for (const c of org.components) write(c.path, renderComponent(c));
-  for (const m of org.metas) write(m.path, renderMeta(m));
-  const manifest: Manifest = { ...want, files, bytes };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { root, files, bytes, reused: false };
+}
+
+export function ensureGenerated(root: string, org: OrgModel, log: (s: string) => void): GeneratedOrg {
+  return ensureWritten(root, cursusGenerated(org), org.params.name, log);
 }

@@ -3,8 +3,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { OrgResult } from './scenarios';
 import { headline } from './scenarios';
-import type { EditKind } from './edits';
-import { EDIT_KINDS } from './edits';
 import { fmtInt, fmtMs, fmtRatio, median, percentile, spreadPct, table } from './stats';
 
 export interface Env { node: string; cpus: number; loadavg: number[]; commit: string; date: string }
@@ -73,8 +71,8 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'coldOverFloorCpu', label: 'cold / floor, CPU time', fmt: fmtRatio },
   { key: 'editCpuP50', label: 'edit→diagnostics p50, CPU ms', fmt: fmtMs },
   { key: 'editCpuP95', label: 'edit→diagnostics p95, CPU ms', fmt: fmtMs },
-  { key: 'coreEditMs', label: 'core registry edit, median of 5 (ms)', fmt: fmtMs },
-  { key: 'componentEditMs', label: 'builder module edit, median of 20 (ms)', fmt: fmtMs },
+  { key: 'coreEditMs', label: 'central-file edit (core registry…), median of 5 (ms)', fmt: fmtMs },
+  { key: 'componentEditMs', label: 'component edit (builder module…), median of 20 (ms)', fmt: fmtMs },
   { key: 'peakRssMb', label: 'peak RSS (MB)', fmt: fmtInt },
   { key: 'heapUsedMb', label: 'heap used after gc (MB)', fmt: fmtInt },
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
@@ -91,11 +89,10 @@ function ok(pass: boolean): string {
 }
 
 export function describeOrg(r: OrgResult): string {
-  const p = r.params;
   const seeded = Object.entries(r.seeded).map(([k, v]) => `${v} ${k}`).join(', ');
   const codes = Object.entries(r.diagnostics.byCode).sort().map(([k, v]) => `${k}:${v}`).join(' ');
-  return `${p.name}: ${fmtInt(p.coreSteps)} core steps, ${fmtInt(p.workspaces)} workspaces × ${p.entriesPerWorkspace} entries, `
-    + `${fmtInt(p.componentFiles)} builder/config modules → ${fmtInt(r.relevantFiles)} files analysed, ${(r.relevantBytes / 2 ** 20).toFixed(1)} MiB\n`
+  return `${r.org}: ${r.summary} → ${fmtInt(r.relevantFiles)} files analysed, ${(r.relevantBytes / 2 ** 20).toFixed(1)} MiB\n`
+    + `       central-file edit: ${r.centralLabel}; component edit: ${r.componentLabel}\n`
     + `       planted: ${seeded}\n`
     + `       diagnostics after cold analysis: ${fmtInt(r.diagnostics.total)} (${codes})\n`
     + `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end`;
@@ -154,14 +151,15 @@ export function breakdown(results: OrgResult[]): string {
     lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = walk ${fmtMs(cWalk)} + read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}  (setFile + update − floor parse = ${fmtMs(cSet + cUpd - parse)} ms of analysis beyond parsing)`);
     lines.push(`  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`);
     const e = r.edits;
-    const byKind = EDIT_KINDS.map((k: EditKind) => {
+    const byKind = r.editKinds.map((k) => {
       const xs = e.samples.filter((_, i) => e.kinds[i] === k);
       return xs.length ? `${k} n=${xs.length} p50 ${fmtMs(percentile(xs, 0.5))} p95 ${fmtMs(percentile(xs, 0.95))}` : '';
     }).filter(Boolean).join(' | ');
     lines.push(`  ${r.org} edits by kind: ${byKind}`);
-    const reg = e.samples.filter((_, i) => e.kinds[i] !== 'meta');
-    const regCpu = e.cpuSamples.filter((_, i) => e.kinds[i] !== 'meta');
-    lines.push(`  ${r.org} workspace-registry edits only (pooled, n=${reg.length}): p50 ${fmtMs(percentile(reg, 0.5))} p95 ${fmtMs(percentile(reg, 0.95))} ms; CPU p50 ${fmtMs(percentile(regCpu, 0.5))} p95 ${fmtMs(percentile(regCpu, 0.95))} ms`);
+    const secondary = (i: number): boolean => r.secondaryKinds.includes(e.kinds[i] ?? '');
+    const reg = e.samples.filter((_, i) => !secondary(i));
+    const regCpu = e.cpuSamples.filter((_, i) => !secondary(i));
+    lines.push(`  ${r.org} registry edits only (without ${r.secondaryKinds.join(', ') || 'nothing'}; pooled, n=${reg.length}): p50 ${fmtMs(percentile(reg, 0.5))} p95 ${fmtMs(percentile(reg, 0.95))} ms; CPU p50 ${fmtMs(percentile(regCpu, 0.5))} p95 ${fmtMs(percentile(regCpu, 0.95))} ms`);
     const withGc = e.gcMs.filter((g) => g > 0);
     const slow = e.samples.map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
     const kinds = Object.entries(e.gcByKind).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
@@ -208,10 +206,17 @@ export function baselineTable(results: OrgResult[], base: Baseline | null): stri
 
 /** How cold time and memory grow from the smallest org measured to each larger one, against the growth of the org itself. */
 export function growth(results: OrgResult[]): string | null {
+  const lines: string[] = [];
+  for (const family of [...new Set(results.map((r) => r.family))]) lines.push(...familyGrowth(results.filter((r) => r.family === family)));
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+/** Growth within one family (orgs of one family only compare with each other). */
+function familyGrowth(results: OrgResult[]): string[] {
   const sorted = [...results].sort((a, b) => a.relevantFiles - b.relevantFiles);
   const base = sorted[0];
-  if (!base || sorted.length < 2) return null;
-  const entries = (r: OrgResult): number => r.params.coreSteps + r.params.workspaces * r.params.entriesPerWorkspace;
+  if (!base || sorted.length < 2) return [];
+  const entries = (r: OrgResult): number => r.entries;
   const lines = [`growth against ${base.org} (linear: the figure grows like the org, within ±25%):`];
   for (const r of sorted.slice(1)) {
     const size = r.relevantFiles / base.relevantFiles;
@@ -235,5 +240,5 @@ export function growth(results: OrgResult[]): string | null {
     const perEntry = (x: OrgResult): number => (x.memory.heapUsedMb * 2 ** 20) / entries(x);
     lines.push(`    heap per entry: ${fmtInt(perEntry(base) / 1024)} KB (${base.org}) → ${fmtInt(perEntry(r) / 1024)} KB (${r.org})`);
   }
-  return lines.join('\n');
+  return lines;
 }

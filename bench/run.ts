@@ -5,14 +5,16 @@
 //   npm run bench                       both orgs, compared with the baseline
 //   npm run bench -- --quick            small org only, fewer runs (a fast check)
 //   npm run bench -- --save-baseline    also record these results as the new baseline
-//   options: --org small|large|xlarge  --runs N  --edits N  --rounds N  --regen
+//   options: --org NAME,... (bench/orgs.ts)  --runs N  --edits N  --rounds N  --regen
 //            --no-server  --server-edits N (per kind: meta and registry; the core gets 5)
 //            --profile DIR   write CPU profiles of the last cold run, the edit rounds and the core edits (slows them)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildOrg, ensureGenerated, orgDir, ORGS, type OrgParams } from './generate';
+import { ORGS } from './generate';
+import { DEFAULT_ORGS, ORG_NAMES, QUICK_ORGS, workloadOf } from './orgs';
+import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
 import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, mainTable, saveBaseline, type Env } from './report';
 import { measureServer } from './serverScenario';
@@ -22,18 +24,18 @@ const GENERATED = join(REPO, 'bench', '.generated');
 const BASELINE = join(REPO, 'bench', 'baseline.json');
 
 interface Args {
-  orgs: OrgParams[];
+  orgs: string[];
   quick: boolean;
   saveBaseline: boolean;
   regen: boolean;
   measure: MeasureOptions;
   /** Edits per kind (meta, registry) through the server; 0 skips the server-level measurement. */
   serverEdits: number;
-  child: { org: OrgParams; out: string } | null;
+  child: { org: string; out: string } | null;
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org small|large|xlarge] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--profile DIR]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org NAME,...] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--profile DIR]\n`);
   process.exit(2);
 }
 
@@ -77,11 +79,10 @@ function parseArgs(argv: string[]): Args {
       default: usage(`unknown argument ${a ?? ''}`);
     }
   }
-  const names = orgNames.length > 0 ? orgNames : quick ? ['small'] : ['small', 'large'];
-  const orgs = names.map((n) => ORGS[n as keyof typeof ORGS] ?? usage(`unknown org ${n} (small, large, xlarge)`));
+  const orgs = orgNames.length > 0 ? orgNames : quick ? QUICK_ORGS : DEFAULT_ORGS;
+  for (const n of [...orgs, ...(childOrg ? [childOrg] : [])]) if (!ORG_NAMES.includes(n)) usage(`unknown org ${n} (${ORG_NAMES.join(', ')})`);
   const measure: MeasureOptions = { runs: runs ?? (quick ? 3 : 5), editRounds: rounds ?? (quick ? 2 : 3), editsPerRound: edits, warmupEdits: 10, profileDir };
-  const childParams = childOrg ? ORGS[childOrg as keyof typeof ORGS] ?? usage(`unknown org ${childOrg}`) : null;
-  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), child: childParams && out ? { org: childParams, out } : null };
+  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), child: childOrg && out ? { org: childOrg, out } : null };
 }
 
 function wasmBytes(): { treeSitter: Uint8Array; python: Uint8Array } {
@@ -110,15 +111,15 @@ function env(): Env {
 }
 
 /** Measures one org in a fresh process (same node flags, plus --expose-gc). */
-function measureInChild(org: OrgParams, a: Args): OrgResult {
+function measureInChild(org: string, a: Args): OrgResult {
   const dir = mkdtempSync(join(tmpdir(), 'registry-lens-bench-'));
   const out = join(dir, 'result.json');
   try {
     const flags = process.execArgv.includes('--expose-gc') ? process.execArgv : [...process.execArgv, '--expose-gc'];
-    const args = [...flags, __filename, '--child', org.name, '--out', out, '--runs', String(a.measure.runs), '--rounds', String(a.measure.editRounds), '--edits', String(a.measure.editsPerRound),
+    const args = [...flags, __filename, '--child', org, '--out', out, '--runs', String(a.measure.runs), '--rounds', String(a.measure.editRounds), '--edits', String(a.measure.editsPerRound),
       ...(a.measure.profileDir ? ['--profile', a.measure.profileDir] : [])];
     const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
-    if (res.status !== 0) throw new Error(`measuring ${org.name} failed (exit ${res.status ?? res.signal})`);
+    if (res.status !== 0) throw new Error(`measuring ${org} failed (exit ${res.status ?? res.signal})`);
     return JSON.parse(readFileSync(out, 'utf8')) as OrgResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -128,24 +129,26 @@ function measureInChild(org: OrgParams, a: Args): OrgResult {
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   if (a.child) {
-    const result = await measureOrg(a.child.org, orgDir(GENERATED, a.child.org), wasmBytes(), a.measure, log);
+    const result = await measureOrg(workloadOf(a.child.org), join(GENERATED, a.child.org), wasmBytes(), a.measure, log);
     writeFileSync(a.child.out, JSON.stringify(result));
     return;
   }
   const e = env();
   for (const org of a.orgs) {
-    if (a.regen) rmSync(orgDir(GENERATED, org), { recursive: true, force: true });
+    if (a.regen) rmSync(join(GENERATED, org), { recursive: true, force: true });
     const t0 = Date.now();
-    const g = ensureGenerated(orgDir(GENERATED, org), buildOrg(org), log);
-    log(`${org.name} org: ${g.reused ? 'reusing' : 'generated'} ${g.root} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB${g.reused ? '' : `, ${((Date.now() - t0) / 1000).toFixed(1)} s`})`);
+    const g = ensureWritten(join(GENERATED, org), workloadOf(org).generated, org, log);
+    log(`${org} org: ${g.reused ? 'reusing' : 'generated'} ${g.root} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB${g.reused ? '' : `, ${((Date.now() - t0) / 1000).toFixed(1)} s`})`);
   }
   const results: OrgResult[] = [];
   for (const org of a.orgs) {
-    log(`measuring ${org.name} (${a.measure.runs} runs; edits ${a.measure.editRounds} × ${a.measure.editsPerRound}) ...`);
+    log(`measuring ${org} (${a.measure.runs} runs; edits ${a.measure.editRounds} × ${a.measure.editsPerRound}) ...`);
     const result = measureInChild(org, a);
-    if (a.serverEdits > 0) {
-      log(`measuring ${org.name} through the server (${a.serverEdits} meta + ${a.serverEdits} registry + 5 core edits) ...`);
-      result.server = await measureServer(org, orgDir(GENERATED, org), join(__dirname, 'server.js'), a.serverEdits, 5, log);
+    // The server-level script edits a cursus 1.x org's companion, workspace registry and core registry.
+    const params = ORGS[org as keyof typeof ORGS] as (typeof ORGS)[keyof typeof ORGS] | undefined;
+    if (a.serverEdits > 0 && params) {
+      log(`measuring ${org} through the server (${a.serverEdits} meta + ${a.serverEdits} registry + 5 core edits) ...`);
+      result.server = await measureServer(params, join(GENERATED, org), join(__dirname, 'server.js'), a.serverEdits, 5, log);
     }
     results.push(result);
   }

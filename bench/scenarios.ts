@@ -13,10 +13,8 @@ import { withPythonTree } from '../server/src/engine/python/parser';
 import { limiter } from '../server/src/host/limit';
 import { readText } from '../server/src/host/readText';
 import { listFiles } from '../server/src/host/scan';
-import { buildOrg, renderComponent, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgParams } from './generate';
-import { EditSession, type EditKind } from './edits';
-import { renderMeta } from './metaFiles';
 import { Rng } from './rng';
+import type { BenchEdit, Family, Workload } from './workload';
 import type { ServerResult } from './serverScenario';
 import { median, percentile } from './stats';
 
@@ -45,7 +43,16 @@ const PARALLEL_IO = 32;
 
 export interface OrgResult {
   org: string;
-  params: OrgParams;
+  family: Family;
+  /** The org's size in words (bench/workload.ts `summary`). */
+  summary: string;
+  /** Registry entries, for the growth ratios. */
+  entries: number;
+  /** Edit kinds in report order, and those that are not registry edits. */
+  editKinds: readonly string[];
+  secondaryKinds: readonly string[];
+  centralLabel: string;
+  componentLabel: string;
   relevantFiles: number;
   relevantBytes: number;
   runs: number;
@@ -64,7 +71,7 @@ export interface OrgResult {
     samples: number[];
     /** CPU time of each measured edit. */
     cpuSamples: number[];
-    kinds: EditKind[];
+    kinds: string[];
     changedFiles: number[];
     /** GC pause time (ms) overlapping each measured edit. */
     gcMs: number[];
@@ -76,9 +83,9 @@ export interface OrgResult {
     roundCpuP50: number[];
     roundCpuP95: number[];
   };
-  /** Edits of the core registry (a description changes: every unit is re-checked), setFile + update(). */
+  /** Edits of the family's central file (`centralLabel`: the core registry, a core interface, registry.yaml), setFile + update(). */
   coreEditMs: number[];
-  /** Edits of workspace builder modules (the class is renamed, then restored: RL005 appears and goes). */
+  /** Edits of components (`componentLabel`: builder modules, config modules, the `.onextree`), setFile + update(). */
   componentEditMs: number[];
   diagnostics: { total: number; byCode: Record<string, number> };
   memory: { peakRssMb: number; heapUsedMb: number; rssAfterGcMb: number; externalMb: number };
@@ -119,55 +126,92 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-/** The walk and the reads as the product does them (host/scan, host/readText, bounded parallelism). */
-async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ files: string[]; texts: (string | null)[]; walkMs: number; readMs: number }> {
-  const run = limiter(PARALLEL_IO);
+/** Reads files through the limiter, as the product does (host/readText); null for a file skipped. */
+async function readAll(root: string, files: string[], run: ReturnType<typeof limiter>): Promise<(string | null)[]> {
+  const reads = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
+  return reads.map((r) => (r !== null && 'text' in r ? r.text : null));
+}
+
+/**
+ * The walk and the reads as the product does them (host/scan, host/readText, bounded parallelism):
+ * the files the engine wants and those read alongside them, plus the directories it asks about
+ * (host/feedEngine reports them with `setTree`; the ONEX family resolves version directories by them).
+ */
+async function walkAndRead(root: string, engine: RegistryEngine, run: ReturnType<typeof limiter>): Promise<{ files: string[]; texts: (string | null)[]; directories: string[]; onDisk: Set<string>; walkMs: number; readMs: number }> {
   const w0 = performance.now();
   const onDisk = new Set<string>();
+  const directories: string[] = [];
   const interest = engine.interest();
-  const accepted = await listFiles(root, { skip: () => false, accept: (rel) => { onDisk.add(rel); return interest.wants(rel); } }, run);
+  const accepted = await listFiles(root, {
+    skip: () => false,
+    accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
+    directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+  }, run);
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
   const r0 = performance.now();
-  const reads = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
-  const texts = reads.map((r) => (r !== null && 'text' in r ? r.text : null));
-  return { files, texts, walkMs: r0 - w0, readMs: performance.now() - r0 };
+  const texts = await readAll(root, files, run);
+  return { files, texts, directories, onDisk, walkMs: r0 - w0, readMs: performance.now() - r0 };
 }
 
-/** The floor: walking, reading and parsing every file with the engine's parsers, nothing else. */
-async function floorRun(root: string, probe: RegistryEngine): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
+/** The floor: walking, reading and parsing every file with the engine's parsers, nothing else (`later`: the files an analysis asks for afterwards, read too). */
+async function floorRun(root: string, probe: RegistryEngine, later: string[]): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const { files, texts, walkMs, readMs } = await walkAndRead(root, probe);
-  files.forEach((rel, i) => {
-    const text = texts[i];
+  const run = limiter(PARALLEL_IO);
+  const first = await walkAndRead(root, probe, run);
+  const r1 = performance.now();
+  const more = later.length > 0 ? await readAll(root, later, run) : [];
+  const readMs = first.readMs + performance.now() - r1;
+  [...first.files, ...later].forEach((rel, i) => {
+    const text = i < first.files.length ? first.texts[i] : more[i - first.files.length];
     if (text === null || text === undefined) return;
     if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
     else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
   });
-  return { ms: performance.now() - t0, walkMs, readMs, cpuMs: cpuMsSince(c0) };
+  return { ms: performance.now() - t0, walkMs: first.walkMs, readMs, cpuMs: cpuMsSince(c0) };
 }
 
-/** Cold analysis as the CLI runs it (host/feedEngine's order): walk, read, setFile each, update(). */
-async function coldRun(root: string, wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine }> {
+/**
+ * Cold analysis as the CLI runs it (host/feedEngine's order): walk, read, `setTree` with the
+ * directories, setFile each, update(); then the files the analysis refers to (e.g. ONEX entrypoints)
+ * that exist and were not read, fed and analysed again.
+ */
+async function coldRun(root: string, wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine; directories: string[]; later: string[] }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = await RegistryEngine.create(wasm);
-  const { files, texts, walkMs, readMs } = await walkAndRead(root, engine);
+  const run = limiter(PARALLEL_IO);
+  const { files, texts, directories, onDisk, walkMs, readMs } = await walkAndRead(root, engine, run);
   const s0 = performance.now();
+  engine.setTree({ links: [], directories });
   files.forEach((rel, i) => {
     const text = texts[i];
     if (text !== null && text !== undefined) engine.setFile(rel, text);
   });
   const u0 = performance.now();
   engine.update();
+  const u1 = performance.now();
+  const fed = new Set(files);
+  const later = engine.interest().files.filter((rel) => onDisk.has(rel) && !fed.has(rel)).sort();
+  let laterReadMs = 0;
+  let laterSetMs = 0;
+  if (later.length > 0) {
+    const l0 = performance.now();
+    const more = await readAll(root, later, run);
+    const l1 = performance.now();
+    later.forEach((rel, i) => { const text = more[i]; if (text !== null && text !== undefined) engine.setFile(rel, text); });
+    laterReadMs = l1 - l0;
+    laterSetMs = performance.now() - l1;
+    engine.update();
+  }
   const t1 = performance.now();
-  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs, setFileMs: u0 - s0, updateMs: t1 - u0 }, engine };
+  const updateMs = (u1 - u0) + (later.length > 0 ? t1 - u1 - laterReadMs - laterSetMs : 0);
+  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs: readMs + laterReadMs, setFileMs: u0 - s0 + laterSetMs, updateMs }, engine, directories, later };
 }
 
-export async function measureOrg(params: OrgParams, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
+export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
   const loadStart = loadavg()[0] ?? 0;
-  const org = buildOrg(params);
   const profiler = opts.profileDir ? new Session() : null;
   if (profiler && opts.profileDir) {
     mkdirSync(opts.profileDir, { recursive: true });
@@ -179,19 +223,22 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     await profiler.post('Profiler.start');
     const result = await body();
     const { profile: p } = await profiler.post('Profiler.stop');
-    const file = join(opts.profileDir, `${params.name}-${name}.cpuprofile`);
+    const file = join(opts.profileDir, `${w.name}-${name}.cpuprofile`);
     writeFileSync(file, JSON.stringify(p));
     log(`  wrote ${file}`);
     return result;
   };
   // Tree-sitter is initialised once per process, here, outside every timed region (floor and cold alike).
   const probe = await RegistryEngine.create(wasm);
-  const files = relevantFiles(root, probe);
+  // Files the analysis asks for after the walk (host/feedEngine's second feeding), learned by one
+  // untimed cold run where the family has them, so that the floor reads them too.
+  const later = w.readsReferencedFiles ? (await coldRun(root, wasm)).later : [];
+  const files = [...relevantFiles(root, probe), ...later];
   let relevantBytes = 0;
   for (const rel of files) relevantBytes += Buffer.byteLength(readFileSync(join(root, rel)));
 
   // JIT and page-cache warm-up (one untimed floor run), so that run 1 is not an outlier.
-  await floorRun(root, probe);
+  await floorRun(root, probe, later);
 
   const floorMs: number[] = [];
   const floorWalkMs: number[] = [];
@@ -201,6 +248,7 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   const coldCpuMs: number[] = [];
   const coldParts: ColdBreakdown[] = [];
   let engine: RegistryEngine | null = null;
+  let directories: string[] = [];
   for (let i = 0; i < opts.runs; i++) {
     // Alternate the order so that neither side systematically runs on a warmer (or busier) machine.
     // The last run ends with cold so that its engine stays alive for the edit scenario.
@@ -208,7 +256,7 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
       engine = null;
       forceGc();
       if (which === 'floor') {
-        const f = await floorRun(root, probe);
+        const f = await floorRun(root, probe, later);
         floorMs.push(f.ms);
         floorWalkMs.push(f.walkMs);
         floorReadMs.push(f.readMs);
@@ -219,9 +267,10 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
         coldCpuMs.push(c.cpuMs);
         coldParts.push(c.parts);
         engine = c.engine;
+        directories = c.directories;
       }
     }
-    log(`  ${params.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`);
+    log(`  ${w.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`);
   }
   if (!engine) throw new Error('no cold run');
   const live: RegistryEngine = engine;
@@ -233,10 +282,7 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   for (const d of diags) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
 
   // The edit scenario replays model edits; the files on disk must be what the model renders.
-  const stale = [
-    ...org.workspaces.slice(0, 25).map((ws) => ({ file: ws.registryPath, text: renderWorkspaceRegistry(ws) })),
-    ...org.metas.slice(0, 25).map((m) => ({ file: m.path, text: renderMeta(m) })),
-  ].find((x) => live.text(x.file) !== x.text);
+  const stale = w.staleProbe().find((x) => live.text(x.file) !== x.text);
   if (stale) throw new Error(`${stale.file}: generated tree is stale; rerun with --regen`);
   const gcEntries: { start: number; end: number; kind: GcKind }[] = [];
   const obs = new PerformanceObserver((list) => {
@@ -246,11 +292,14 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     }
   });
   obs.observe({ entryTypes: ['gc'] });
-  const session = new EditSession(org);
-  const warm = new Rng(params.seed ^ 0xabc);
+  const session = w.edits();
+  const apply = (e: BenchEdit): void => {
+    if (e.text === null) live.deleteFile(e.file);
+    else live.setFile(e.file, e.text);
+  };
+  const warm = new Rng(w.seed ^ 0xabc);
   for (let i = 0; i < opts.warmupEdits; i++) {
-    const e = session.next(warm);
-    live.setFile(e.file, e.text);
+    apply(session.next(warm));
     live.update();
   }
   const samples: number[] = [];
@@ -258,21 +307,21 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   const roundCpuP50: number[] = [];
   const roundCpuP95: number[] = [];
   const intervals: { start: number; end: number }[] = [];
-  const kinds: EditKind[] = [];
+  const kinds: string[] = [];
   const changedFiles: number[] = [];
   const roundP50: number[] = [];
   const roundP95: number[] = [];
   const roundMax: number[] = [];
   const runRounds = (): void => {
     for (let round = 0; round < opts.editRounds; round++) {
-      const rng = new Rng(params.seed * 31 + round);
+      const rng = new Rng(w.seed * 31 + round);
       const these: number[] = [];
       const cpu: number[] = [];
       for (let i = 0; i < opts.editsPerRound; i++) {
         const e = session.next(rng);
         const c0 = process.cpuUsage();
         const t0 = performance.now();
-        live.setFile(e.file, e.text);
+        apply(e);
         const changed = live.update();
         const t1 = performance.now();
         cpu.push(cpuMsSince(c0));
@@ -300,32 +349,26 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
     return sum + overlap;
   }, 0));
 
-  // Other kinds of edits, fewer of them: the core registry and builder modules.
-  const other = new Rng(params.seed ^ 0xc0de);
-  const timed = (file: string, text: string): number => {
+  // Other kinds of edits, fewer of them: the family's central file (the core registry, a core
+  // interface, registry.yaml) and its components.
+  const other = new Rng(w.seed ^ 0xc0de);
+  const central = w.centralEdits(other, 5);
+  const components = w.componentEdits(other);
+  const timed = (e: BenchEdit): number => {
     const t0 = performance.now();
-    live.setFile(file, text);
+    apply(e);
     live.update();
     return performance.now() - t0;
   };
   const coreEditMs: number[] = [];
-  await profile('core-edits', () => {
-    for (let i = 0; i < 5; i++) {
-      setField(other.pick(org.core), 'description', `Revised core step ${i} (${other.int(1, 1e6)})`);
-      coreEditMs.push(timed(org.corePath, renderCoreRegistry(org)));
-    }
-  });
-  const componentEditMs: number[] = [];
-  const builders = org.components.filter((c) => c.kind === 'builder' && c.path.startsWith('developer_workspaces/'));
-  for (const c of other.sample(builders, 10)) {
-    componentEditMs.push(timed(c.path, renderComponent({ ...c, classes: c.classes.map((n) => `${n}Legacy`) })));
-    componentEditMs.push(timed(c.path, renderComponent(c)));
-  }
+  await profile('core-edits', () => { for (const e of central) coreEditMs.push(timed(e)); });
+  const componentEditMs = components.map(timed);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // Cross-check: a from-scratch engine over the same final texts must agree exactly.
   const f0 = performance.now();
   const fresh = await RegistryEngine.create(wasm);
+  fresh.setTree({ links: [], directories });
   for (const f of live.files()) fresh.setFile(f, live.text(f) ?? '');
   fresh.update();
   const freshAnalysisMs = performance.now() - f0;
@@ -341,14 +384,15 @@ export async function measureOrg(params: OrgParams, root: string, wasm: WasmBina
   }
 
   return {
-    org: params.name, params, relevantFiles: files.length, relevantBytes, runs: opts.runs,
+    org: w.name, family: w.family, summary: w.summary, entries: w.entries, editKinds: w.editKinds, secondaryKinds: w.secondaryKinds,
+    centralLabel: w.centralLabel, componentLabel: w.componentLabel, relevantFiles: files.length, relevantBytes, runs: opts.runs,
     floorMs, floorWalkMs, floorReadMs, floorCpuMs, coldMs, coldCpuMs, coldParts,
     edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, cpuSamples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax, roundCpuP50, roundCpuP95 },
     coreEditMs, componentEditMs,
     diagnostics: { total: diags.length, byCode },
     memory: { peakRssMb, heapUsedMb: mem.heapUsed / 2 ** 20, rssAfterGcMb: mem.rss / 2 ** 20, externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20 },
     correctness: { ok: sa === sb, incremental: a.length, fresh: b.length, detail, freshAnalysisMs },
-    seeded: org.seeded,
+    seeded: w.seeded,
     load: { start: loadStart, end: loadavg()[0] ?? 0 },
   };
 }

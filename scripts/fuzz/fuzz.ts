@@ -14,7 +14,7 @@ import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 
 const EXAMPLES = join(__dirname, '../../examples');
-const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace'];
+const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace', 'onex-registry'];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
 const EQUIVALENT_CHARS = 100_000;
@@ -34,11 +34,23 @@ function readRoot(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const abs = join(dir, entry);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/\.(py|ya?ml)$/.test(entry)) files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
+      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$/.test(entry)) files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
     }
   };
   walk(root);
   return files;
+}
+
+/**
+ * Feeds an engine as the host does (host/feedEngine): the directories it asks about (every directory
+ * holding a file; the ONEX family resolves version directories by them) with `setTree`, then the files.
+ */
+function feed(engine: RegistryEngine, files: Map<string, string>): void {
+  const dirs = new Set<string>();
+  for (const f of files.keys()) for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) dirs.add(f.slice(0, i));
+  const interest = engine.interest();
+  engine.setTree({ links: [], directories: [...dirs].filter((d) => interest.wantsDirectory(d)).sort() });
+  for (const [f, text] of files) engine.setFile(f, text);
 }
 
 const registryLike = (f: string): boolean =>
@@ -60,7 +72,7 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
   // One unmeasured analysis of every root first, so the CPU bound is not charged with compiling the engine.
   for (const name of ROOTS) {
     const warm = await RegistryEngine.create(wasm);
-    for (const [f, text] of readRootCached(name)) warm.setFile(f, text);
+    feed(warm, readRootCached(name));
     warm.update();
   }
   while (Date.now() < deadline) {
@@ -76,7 +88,7 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     const chars = [...mutated.values()].reduce((n, s) => n + s.length, 0);
     const cpu = process.cpuUsage();
     const fresh = await RegistryEngine.create(wasm);
-    for (const [f, text] of mutated) fresh.setFile(f, text);
+    feed(fresh, mutated);
     fresh.update();
     const all = fresh.allDiagnostics();
     const used = process.cpuUsage(cpu);
@@ -90,7 +102,7 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     let inc = incremental.get(rootName);
     if (!inc) {
       inc = await RegistryEngine.create(wasm);
-      for (const [f, text] of files) inc.setFile(f, text);
+      feed(inc, files);
       inc.update();
       incremental.set(rootName, inc);
     }
@@ -132,7 +144,7 @@ async function serverPhase(r: Random, deadline: number, t: Tally): Promise<void>
         t.serverEdits++;
         if (edit % 4 !== 3) continue;
         const fresh = await RegistryEngine.create(wasm);
-        for (const [f, text] of texts) fresh.setFile(f, text);
+        feed(fresh, texts);
         fresh.update();
         const expected = (f: string): string => JSON.stringify(fresh.diagnostics(f).map((d) => [d.code, d.range, d.message]));
         const got = (f: string): string => JSON.stringify((c.diagnostics.get(c.uri(f)) ?? []).map((d) => [d.code, d.range, d.message]));

@@ -125,6 +125,59 @@ describe('interface family (cursus 2.x)', () => {
     `);
   });
 
+  it('RL032 between two interfaces: the last file in sorted order wins, as cursus writes each over the table (diagnostic on the first, definition and hover at the last)', async () => {
+    // Python sorts package.step.yaml before package_v2.step.yaml ('.' < '_'): cursus keeps package_v2's row.
+    const fixture = (withCursor: boolean): string => `
+      //- /src/cursus/registry/interface_registry_loader.py
+      _EXTRAS = {}
+      //- /src/cursus/steps/interfaces/package_v2.step.yaml
+      step_type: Package
+      #          ^^^^^^^ def
+      registry: {sagemaker_step_type: Processing, description: the copy cursus keeps}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/interfaces/package.step.yaml
+      step_type: Package
+      #          ^^^^^^^ RL032 is also defined by package_v2.step.yaml
+      registry: {sagemaker_step_type: Processing, description: the original}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
+      step_type: XGBoostTraining
+      registry: {sagemaker_step_type: Training, description: t}
+      contract: {entry_point: null}
+      spec:
+        dependencies:
+          model_input: {compatible_sources: [${withCursor ? '$0' : ''}Package]}
+      //- /src/cursus/steps/configs/config_package_step.py
+      class PackageConfig:
+          pass
+      //- /src/cursus/steps/configs/config_xgboost_training_step.py
+      class XGBoostTrainingConfig:
+          pass
+    `;
+    await checkDiagnostics(fixture(false), {}, { only: ['RL032'] });
+    await checkDefinition(fixture(true));
+    await checkHover(fixture(true), ['the copy cursus keeps']);
+  });
+
+  it('RL012 on a copy of an interface says which file load_interface() finds instead (it does not fail)', async () => {
+    await checkDiagnostics(`
+      //- /src/cursus/registry/interface_registry_loader.py
+      _EXTRAS = {}
+      //- /src/cursus/steps/interfaces/package.step.yaml
+      step_type: Package
+      registry: {sagemaker_step_type: Processing, description: p}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/interfaces/package_v2.step.yaml
+      step_type: Package
+      #          ^^^^^^^ RL012 finds package.step.yaml, not package_v2.step.yaml
+      registry: {sagemaker_step_type: Processing, description: p}
+      contract: {entry_point: null}
+      //- /src/cursus/steps/configs/config_package_step.py
+      class PackageConfig:
+          pass
+    `, {}, { only: ['RL012'] });
+  });
+
   it('RL020 at the node, with PyYAML scalars (1e-5 is a string); RL016 near-miss keys at every level', async () => {
     await checkDiagnostics(`${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml

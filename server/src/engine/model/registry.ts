@@ -94,8 +94,14 @@ export function buildCore(sources: RegistrySource[]): CoreView {
   const view: CoreView = { core: new Map(), coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map() };
   const order = (a: RegistrySource, b: RegistrySource): number =>
     (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const from = new Map<string, RegistrySource>();
   for (const s of [...sources].sort(order)) {
-    for (const e of s.entries) if (!view.core.has(e.name)) view.core.set(e.name, e);
+    for (const e of s.entries) {
+      const had = from.get(e.name);
+      if (had && !overwrittenBy(had, s)) continue;
+      view.core.set(e.name, e);
+      from.set(e.name, s);
+    }
   }
   for (const e of view.core.values()) {
     push(view.coreByConfig, fieldStr(e, 'config_class'), e.name);
@@ -120,13 +126,22 @@ export function buildWorkspace(dir: string, source: RegistrySource, extraSources
   };
   for (const e of source.entries) (e.layer === 'override' ? ws.overrides : ws.local).set(e.name, e);
   const own = new Set(source.entries.map((e) => e.name));
+  const from = new Map<string, RegistrySource>();
   for (const s of [...extraSources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     for (const e of s.entries) {
       const into = own.has(e.name) ? ws.supplements : ws.local;
-      if (!into.has(e.name)) into.set(e.name, e);
+      const had = from.get(e.name);
+      if (had && !overwrittenBy(had, s)) continue;
+      into.set(e.name, e);
+      from.set(e.name, s);
     }
   }
   return ws;
+}
+
+/** Whether a later source (in path order) replaces an earlier one's entry of the same name. */
+function overwrittenBy(earlier: RegistrySource, later: RegistrySource): boolean {
+  return !!earlier.overwrites && !!later.overwrites && (earlier.precedence ?? 0) === (later.precedence ?? 0);
 }
 
 /** Classes of component files of one scope, each file with its kind and directory. */

@@ -28,6 +28,11 @@ export interface RegistrySource {
   diagnostics: Diagnostic[];
   /** Among core sources, a higher precedence wins a name (default 0; then the first file in path order). */
   precedence?: number;
+  /**
+   * Written over the table in path order, so that among such sources of one precedence the last file
+   * wins a name (cursus's interface loader: `sorted(glob("*.step.yaml"))`, `table[name] = …`).
+   */
+  overwrites?: boolean;
 }
 
 export function fieldStr(e: StepEntry, field: string): string | null {

@@ -63,6 +63,9 @@ export interface YamlDocFacts extends YamlFacts { marker: Range | null }
 export function parseYamlDocs(rawText: string): YamlDocFacts[] {
   const text = normalizeLoneCr(rawText);
   const lines = new LineIndex(text);
+  // Nearly every file is one document: read it once, without the pass that splits the stream.
+  const single = singleDocument(text);
+  if (single) return [{ ...parseYamlLit(text), marker: single.marker === null ? null : lines.range(single.marker, single.marker + 3) }];
   const docs: { offset: number; marker: number | null }[] = [];
   for (const t of new Parser().parse(capNesting(text).text)) {
     if (t.type === 'document' && docs.length < MAX_DOCS) docs.push({ offset: t.offset, marker: t.start.find((s) => s.type === 'doc-start')?.offset ?? null });
@@ -73,6 +76,21 @@ export function parseYamlDocs(rawText: string): YamlDocFacts[] {
     const only = blank(text.slice(0, d.offset)) + text.slice(d.offset, end) + blank(text.slice(end));
     return { ...parseYamlLit(only), marker: d.marker === null ? null : lines.range(d.marker, d.marker + 3) };
   });
+}
+
+/**
+ * When the stream is one document with content — no `...` line, and at most one `---` line with
+ * nothing but comments, blank lines and directives before it — where its `---` is (null without one);
+ * otherwise null (the stream must be split).
+ */
+function singleDocument(text: string): { marker: number | null } | null {
+  const markers = [...text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm)];
+  const first = markers[0];
+  if (markers.length > 1 || (first && first[0] !== '---')) return null;
+  const at = first?.index ?? null;
+  if (at !== null && !text.slice(0, at).split(/\r?\n/).every((l) => /^(?:[ \t]*(?:#.*)?|%.*)$/.test(l))) return null;
+  const rest = at === null ? text : text.slice(at + 3);
+  return /^(?![ \t]*(?:#|$))/m.test(rest.replace(/\r/g, '')) ? { marker: at } : null;
 }
 
 /** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */

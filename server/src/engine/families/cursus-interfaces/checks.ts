@@ -6,14 +6,14 @@ import { diag } from '../../codes';
 import type { RegistryModel } from '../../model/registry';
 import type { RegistrySource, StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
-import { closest, editDistance } from '../../util/editDistance';
-import type { InterfaceDoc } from './interface';
+import type { TypoQueries } from './typos';
+import { foundByLookup, type InterfaceDoc } from './interface';
 import { resolveSource } from './links';
 
 /** The cross-file checks of one interface file, in its context. */
-export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
+export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean, typos: TypoQueries): Diagnostic[] {
   const wsDir = doc.wsDir && model.workspace(doc.wsDir) ? doc.wsDir : null;
-  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc)];
+  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc, typos)];
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
@@ -34,6 +34,20 @@ export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
   return out;
 }
 
+/**
+ * RL012 when another interface file of the directory is the one `_resolve_interface_path()` finds for
+ * the step (a copy such as `x_v2.step.yaml`): then load_interface() does not fail, it loads that
+ * file, and this file's contract and spec are never used. `siblings`: the interface files of the layer.
+ */
+export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: string[]): Diagnostic {
+  const dir = doc.file.slice(0, doc.file.lastIndexOf('/') + 1);
+  const step = doc.step;
+  const other = step ? siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && foundByLookup(f, step)) : undefined;
+  if (d.code !== 'RL012' || !step || !other) return d;
+  const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
+  return { ...d, message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used` };
+}
+
 /** RL017: the script `contract.entry_point` names is in no scripts directory visible from the context. */
 function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
   if (!doc.script) return [];
@@ -45,14 +59,11 @@ function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, e
 }
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
-function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc): Diagnostic[] {
+function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let names: string[] | null = null;
   for (const ref of doc.sources) {
     if (resolveSource(model, settings, wsDir, ref.name).kind !== 'unknown') continue;
-    names ??= visibleNames(model, wsDir);
-    const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
-    const typoOf = names.find((n) => loose(n) === loose(ref.name)) ?? closest(ref.name, names, 1).find((n) => editDistance(ref.name, n, 2) <= 2);
+    const typoOf = typos.typoOf(wsDir, ref.name);
     const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
     out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {
       severity: 'warning',
@@ -60,9 +71,4 @@ function sources(model: RegistryModel, settings: Settings, wsDir: string | null,
     } : {}));
   }
   return out;
-}
-
-function visibleNames(model: RegistryModel, wsDir: string | null): string[] {
-  const ws = wsDir ? model.workspace(wsDir) : null;
-  return [...new Set([...model.core.keys(), ...(ws ? [...ws.local.keys(), ...ws.overrides.keys()] : [])])];
 }

@@ -11,8 +11,9 @@ import { coreSourceFromPython } from '../../model/source';
 import { parsePythonFacts } from '../../python/facts';
 import { interfaceClassifier, type InterfaceRole } from './roles';
 import { readInterface, type InterfaceDoc } from './interface';
-import { checkDuplicates, checkInterface } from './checks';
+import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
 import { flowEdgesOf, specsOf } from './flow';
+import { typoQueries } from './typos';
 import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
 
@@ -58,7 +59,10 @@ export const cursusInterfaces: RegistryFamily = {
       const file = k.slice('file:'.length);
       const doc = interfaceDoc(q.files, file);
       const source = q.files.source(file);
-      return doc && source ? [...source.diagnostics, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p))] : [];
+      if (!doc || !source) return [];
+      // Only a file with RL012 reads the layer's file list (a list that changes when files come or go).
+      const own = source.diagnostics.some((d) => d.code === 'RL012') ? source.diagnostics.map((d) => lookupFindsOther(d, doc, q.files.filesOf(key(doc.wsDir ? `ws:${doc.wsDir}` : 'core')))) : source.diagnostics;
+      return [...own, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p), typoQueries(q.model.db, q.model))];
     }
     const layer = k.slice('dups:'.length);
     const interfaces = q.files.filesOf(key(layer)).flatMap((f) => q.files.source(f) ?? []);

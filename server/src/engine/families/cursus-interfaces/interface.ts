@@ -36,7 +36,8 @@ const SDK_DELEGATION_TYPES = new Set(['CradleDataLoading', 'RedshiftDataLoading'
 
 export function readInterface(file: string, wsDir: string | null, text: string, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
   const facts = parseYamlLit(text, { pyyaml: true });
-  const source = emptySource(file, wsDir ? 'workspace' : 'core');
+  // cursus's loader writes each interface over the table in sorted file order: the last file wins a name.
+  const source: RegistrySource = { ...emptySource(file, wsDir ? 'workspace' : 'core'), overwrites: true };
   addSyntaxErrors(source, facts.errors);
   const root = facts.value;
   const doc: InterfaceDoc = { file, wsDir, root, step: null, script: null, sources: [] };
@@ -133,11 +134,15 @@ export function canonicalKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** RL012 when cursus's `_resolve_interface_path()` cannot find this file by the step's name. */
+/** Whether cursus's `_resolve_interface_path(step)` finds the interface file `file` (by its conventional name, else its canonical key). */
+export function foundByLookup(file: string, step: string): boolean {
+  const stem = file.slice(file.lastIndexOf('/') + 1).slice(0, -INTERFACE_SUFFIX.length);
+  return stem === conventionalFileName(step) || canonicalKey(stem) === canonicalKey(step);
+}
+
+/** RL012 when cursus's `_resolve_interface_path()` cannot find this file by the step's name (checks.ts rewords it when it finds another file). */
 function fileName(file: string, stepLit: Str): Diagnostic[] {
+  if (foundByLookup(file, stepLit.value)) return [];
   const base = file.slice(file.lastIndexOf('/') + 1);
-  const stem = base.slice(0, -INTERFACE_SUFFIX.length);
-  const want = conventionalFileName(stepLit.value);
-  if (stem === want || canonicalKey(stem) === canonicalKey(stepLit.value)) return [];
-  return [diag(file, stepLit.range, 'RL012', `cursus looks the interface of '${stepLit.value}' up as ${want}${INTERFACE_SUFFIX} (or a file named like the step ignoring case and separators); ${base} is neither, so load_interface('${stepLit.value}') fails and no builder is synthesized`)];
+  return [diag(file, stepLit.range, 'RL012', `cursus looks the interface of '${stepLit.value}' up as ${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} (or a file named like the step ignoring case and separators); ${base} is neither, so load_interface('${stepLit.value}') fails and no builder is synthesized`)];
 }

@@ -24,13 +24,29 @@ export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
   return problems.map((p) => diag(file, p.range, 'RL020', p.message));
 }
 
+/** The schema at a path of keys, memoised for the process (the schema never changes; capped, since map keys such as dependency names vary). */
+const memo = new Map<string, { known: string[]; exists: boolean }>();
+const MEMO_LIMIT = 10_000;
+
+function schemaAt(path: string[]): { known: string[]; exists: boolean } {
+  const k = path.join('\0');
+  let hit = memo.get(k);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const node = INTERFACE_SCHEMA.at(path);
+    hit = { known: Object.keys(node?.properties ?? {}), exists: node !== undefined };
+    memo.set(k, hit);
+  }
+  return hit;
+}
+
 /** RL016 on a key the schema does not know at its level but that is within edit distance 2 of one it does. */
 export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (v: Lit, path: string[]): void => {
     if (v.kind === 'list') { v.items.forEach((i, n) => walk(i, [...path, String(n)])); return; }
     if (v.kind !== 'dict') return;
-    const known = Object.keys(INTERFACE_SCHEMA.keysAt(path));
+    const { known } = schemaAt(path);
     for (const e of v.entries) {
       if (e.key.kind !== 'str') continue;
       const key = e.key.value;
@@ -43,7 +59,7 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
         }
         continue;
       }
-      if (INTERFACE_SCHEMA.at([...path, key])) walk(e.value, [...path, key]);
+      if (schemaAt([...path, key]).exists) walk(e.value, [...path, key]);
     }
   };
   walk(root, []);

@@ -1,4 +1,4 @@
-// The ONEX family's cross-file checks (docs/onex.md): per registry, every version resolved against the
+// The ONEX family's cross-file checks (docs/onex.md): per artifact of a registry, every version resolved against the
 // directories on disk — path missing (RL042), work in progress (RL045), metadata missing or disagreeing
 // with the entry (RL041), entrypoint missing (RL042), not in the `.onextree` (RL043); per metadata
 // file, what makes the loaders mark it invalid (RL041, not under `.wip`), unrendered placeholders, and
@@ -8,13 +8,13 @@ import { diag } from '../../codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { dirOf, joinRel } from '../../util/paths';
 import { metadataFileOf, normalizeVersion } from './kinds';
-import type { OnexQueries, ResolvedVersion } from './queries';
+import { treeKey, type OnexQueries, type ResolvedVersion } from './queries';
 import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
 
-export function checkRegistry(q: OnexQueries, file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const v of q.resolvedQ(file)?.versions ?? []) out.push(...checkVersion(q, file, v));
-  return out;
+/** One artifact of a registry (key: `artifactKey(file, index)`): each of its versions against the disk, its metadata and the tree. */
+export function checkArtifact(q: OnexQueries, key: string): Diagnostic[] {
+  const file = key.slice(0, key.lastIndexOf('#'));
+  return q.resolvedArtifactQ(key).flatMap((v) => checkVersion(q, file, v));
 }
 
 function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnostic[] {
@@ -72,9 +72,14 @@ export function entrypointFiles(dir: string, target: string, form: 'object' | 'u
 function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnostic[] {
   const dir = r.dir;
   const t = dir ? q.treeFor(dir) : null;
-  const tree = t ? q.tree(t.file) : null;
-  if (!dir || !t || !tree || !r.version.path) return [];
+  if (!dir || !t || !r.version.path) return [];
   const rel = t.base === '' ? dir : dir.slice(t.base.length + 1);
+  const metaFile = r.version.metadataFile;
+  const metaListed = r.wip || !metaFile || !r.metadataExists || q.treeHasQ(treeKey(t.file, `${rel}/${metaFile.value}`));
+  // The common case reads only whether the two paths are listed, so an edit elsewhere in the tree re-checks nothing here.
+  if (q.treeHasQ(treeKey(t.file, rel)) && metaListed) return [];
+  const tree = q.tree(t.file);
+  if (!tree) return [];
   const where = (p: string): RelatedInfo => {
     let at = p;
     while (at !== '' && !tree.nodes.has(at)) at = dirOf(at);
@@ -83,7 +88,6 @@ function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   if (!tree.nodes.has(rel)) {
     return [diag(file, r.version.path.range, 'RL043', `'${dir}' is not in '${t.file}'`, { related: [where(rel)], fixes: addTreeNodeFix(tree, rel, true) })];
   }
-  const metaFile = r.version.metadataFile;
   if (!r.wip && metaFile && r.metadataExists && !tree.nodes.has(`${rel}/${metaFile.value}`)) {
     return [diag(file, metaFile.range, 'RL043', `'${dir}/${metaFile.value}' is not in '${t.file}'`, { related: [where(`${rel}/${metaFile.value}`)], fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false) })];
   }

@@ -1,6 +1,6 @@
 // The ONEX family (SPEC §1.7, docs/onex.md): `registry/registry.yaml` files listing versioned
 // artifacts, the metadata file in each version directory, `.wip` markers and `.onextree` trees. Its
-// units are each registry (its versions resolved against the disk) and each metadata file; the host
+// units are each artifact of a registry (its versions resolved against the disk) and each metadata file; the host
 // reports the version directories it finds, since the engine never sees the disk.
 import type { RegistryFamily } from '../family';
 import type { Diagnostic } from '../../types';
@@ -10,8 +10,8 @@ import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
 import { readRegistry } from './registryDoc';
 import { readMetadata } from './metadataDoc';
 import { readOnextree } from './onextree';
-import { onexQueries } from './queries';
-import { checkMetadata, checkRegistry, entrypointFiles } from './checks';
+import { artifactKey, onexQueries } from './queries';
+import { checkArtifact, checkMetadata, entrypointFiles } from './checks';
 import { onexFeatures } from './features';
 
 export const onex: RegistryFamily = {
@@ -26,10 +26,15 @@ export const onex: RegistryFamily = {
     if (role.role === 'tree') { const { tree, local } = readOnextree(path, text); return wrap({ kind: 'tree', tree }, local); }
     return {};
   },
-  unitKeys: (q) => [...q.files.filesOf('onex:registry').map((f) => `reg:${f}`), ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)],
+  // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
+  unitKeys(q) {
+    const o = onexQueries(q.files);
+    const artifacts = o.registries().flatMap((f) => (o.registry(f)?.artifacts ?? []).map((_, i) => `reg:${artifactKey(f, i)}`));
+    return [...artifacts, ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)];
+  },
   unit(key, q) {
     const o = onexQueries(q.files);
-    return key.startsWith('reg:') ? checkRegistry(o, key.slice('reg:'.length)) : checkMetadata(o, key.slice('meta:'.length));
+    return key.startsWith('reg:') ? checkArtifact(o, key.slice('reg:'.length)) : checkMetadata(o, key.slice('meta:'.length));
   },
   features: onexFeatures,
   counts(q) {

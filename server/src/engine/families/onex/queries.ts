@@ -30,6 +30,24 @@ export interface ResolvedRegistry { file: string; versions: ResolvedVersion[] }
 export interface TreeInfo { file: string; base: string }
 
 const NONE = '';
+
+/** The key of one path of a `.onextree` (relative to the directory it describes). */
+export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
+
+type Registered = Map<string, { file: string; name: string; version: string }[]>;
+
+/** Equal registrations (compared entry by entry: a JSON rendering of thousands of versions costs more than the check it saves). */
+function sameRegistered(a: Registered, b: Registered): boolean {
+  if (a.size !== b.size) return false;
+  for (const [dir, xs] of a) {
+    const ys = b.get(dir);
+    if (!ys || ys.length !== xs.length || xs.some((x, i) => { const y = ys[i]; return !y || x.file !== y.file || x.name !== y.name || x.version !== y.version; })) return false;
+  }
+  return true;
+}
+
+/** The key of one artifact of a registry (its index in the file). */
+export function artifactKey(file: string, index: number): string { return `${file}#${index}`; }
 const groups = new WeakMap<Database, OnexQueries>();
 
 export function onexQueries(files: FileQueries): OnexQueries {
@@ -52,31 +70,41 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   dirExists(dir: string): boolean { return this.deps.dirExists(dir); }
   isWip(dir: string): boolean { return this.deps.exists(`${dir}/.wip`); }
 
+  /**
+   * The versions of one artifact (key: `artifactKey(file, index)`) resolved against the disk: each
+   * artifact is a query of its own, so that a `.wip` or a directory appearing re-resolves only the
+   * artifact it belongs to.
+   */
+  readonly resolvedArtifactQ: Query<ResolvedVersion[]> = this.db.query('onexResolvedArtifact', (key) => {
+    const at = key.lastIndexOf('#');
+    const file = key.slice(0, at);
+    const artifact = this.registry(file)?.artifacts[Number(key.slice(at + 1))];
+    if (!artifact) return [];
+    const base = dirOf(dirOf(file));
+    return artifact.versions.map((version) => {
+      const rel = version.path?.value.replace(/\/+$/, '');
+      const tried = rel ? [...new Set([joinRel('', rel), joinRel(base, rel)].filter((p): p is string => p !== null && p !== ''))] : [];
+      const meta = version.metadataFile?.value;
+      const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
+      const dir = tried.find(found) ?? null;
+      const metadataPath = dir && meta ? joinRel(dir, meta) : null;
+      return {
+        artifact, version, dir, tried,
+        wip: dir !== null && this.isWip(dir),
+        metadataPath, metadataExists: metadataPath !== null && this.deps.exists(metadataPath),
+      };
+    });
+  });
+
+  /** Every version of a registry resolved (unchanged while every artifact's resolution is). */
   readonly resolvedQ: Query<ResolvedRegistry | null> = this.db.query('onexResolved', (file) => {
     const doc = this.registry(file);
     if (!doc) return null;
-    const base = dirOf(dirOf(file));
-    const versions: ResolvedVersion[] = [];
-    for (const artifact of doc.artifacts) {
-      for (const version of artifact.versions) {
-        const rel = version.path?.value.replace(/\/+$/, '');
-        const tried = rel ? [...new Set([joinRel('', rel), joinRel(base, rel)].filter((p): p is string => p !== null && p !== ''))] : [];
-        const meta = version.metadataFile?.value;
-        const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
-        const dir = tried.find(found) ?? null;
-        const metadataPath = dir && meta ? joinRel(dir, meta) : null;
-        versions.push({
-          artifact, version, dir, tried,
-          wip: dir !== null && this.isWip(dir),
-          metadataPath, metadataExists: metadataPath !== null && this.deps.exists(metadataPath),
-        });
-      }
-    }
-    return { file, versions };
-  });
+    return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
+  }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
 
   /** Registered version directory → the registry files and entries registering it. */
-  readonly registeredQ: Query<Map<string, { file: string; name: string; version: string }[]>> = this.db.query('onexRegistered', () => {
+  readonly registeredQ: Query<Registered> = this.db.query('onexRegistered', () => {
     const out = new Map<string, { file: string; name: string; version: string }[]>();
     for (const file of this.registries()) {
       for (const v of this.resolvedQ(file)?.versions ?? []) {
@@ -87,13 +115,19 @@ export class OnexQueries extends QueryGroup<FileQueries> {
       }
     }
     return out;
-  }, (a, b) => sameJson([...a], [...b]));
+  }, sameRegistered);
 
   /** Every `.onextree` with the directory it describes. */
   readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf('onex:tree').flatMap((file) => {
     const tree = this.tree(file);
     return tree ? [{ file, base: treeBase(tree, (d) => this.dirExists(d)) }] : [];
   }), sameJson);
+
+  /** Whether a tree lists a path (key: `treeKey(tree file, path relative to its base)`): unchanged by edits of the tree elsewhere. */
+  readonly treeHasQ: Query<boolean> = this.db.query('onexTreeHas', (key) => {
+    const at = key.indexOf('\0');
+    return this.tree(key.slice(0, at))?.nodes.has(key.slice(at + 1)) ?? false;
+  });
 
   /** The tree describing a path most closely: the deepest base that holds it, then the tree file nearest that base. */
   treeFor(path: string): TreeInfo | null {
