@@ -8,6 +8,7 @@ import { parsePythonFacts } from '../../python/facts';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../../checks/units';
 import { cursusClassifier, type CursusRole } from './roles';
+import { cursusQueries } from './queries';
 
 export const cursus: RegistryFamily = {
   name: 'cursus',
@@ -28,7 +29,10 @@ export const cursus: RegistryFamily = {
   },
   unitKeys: (q) => ['core', ...q.model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
-    if (key === 'core') return checkCoreUnit(q.model, q.files.settings());
+    if (key === 'core') {
+      const entries = cursusQueries(q);
+      return checkCoreUnit(q.model, q.files.settings(), (name) => entries.coreEntryQ(name));
+    }
     const ws = q.model.workspace(key.slice('ws:'.length));
     return ws ? checkWorkspaceUnit(q.model, ws, q.files.settings()) : [];
   },
