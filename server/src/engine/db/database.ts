@@ -53,15 +53,19 @@ export class Database {
     };
   }
 
-  /** A keyed derived query: `fn(key)` runs as a recorded computation. */
-  query<T>(name: string, fn: (key: string) => T, eq: Eq<T> = Object.is): Query<T> {
+  /**
+   * A keyed derived query: `fn(key)` runs as a recorded computation. `fn` also receives the key's
+   * previous value (undefined the first time), only as a hint to compute the same result with less
+   * work: what it returns must be what it returns without the hint (the random-edit oracle checks it).
+   */
+  query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is): Query<T> {
     const cells = new Map<string, () => T>();
     const cellOf = (key: string): (() => T) => {
       let c = cells.get(key);
       if (!c) {
         let has = false;
         c = computed<T>((prev) => {
-          const value = fn(key);
+          const value = fn(key, has ? prev as T : undefined);
           if (has && eq(prev as T, value)) return prev as T;
           has = true;
           return value;
