@@ -17,7 +17,7 @@ function corpus(): File[] {
   const org = buildOrg(ORGS.small);
   return [
     { path: org.corePath, text: renderCoreRegistry(org), wsDir: null },
-    ...org.workspaces.slice(0, 20).map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws), wsDir: ws.dir })),
+    ...org.workspaces.slice(0, 20).map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws), wsDir: `developer_workspaces/developers/${ws.dirName}` })),
   ];
 }
 

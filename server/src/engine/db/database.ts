@@ -103,10 +103,17 @@ export class Database {
       try {
         effect(() => {
           const next = compute();
+          // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
           const writes: [Signal<V | undefined>, V | undefined][] = [];
-          for (const [k, c] of cells) {
-            const [a, b] = [current.get(k), next.get(k)];
-            if (a === undefined ? b !== undefined : b === undefined || !eq(a, b)) writes.push([c, b]);
+          for (const [k, b] of next) {
+            const c = cells.get(k);
+            if (!c) continue;
+            const a = current.get(k);
+            if (a === undefined || !eq(a, b)) writes.push([c, b]);
+          }
+          for (const k of current.keys()) {
+            const c = cells.get(k);
+            if (c && !next.has(k)) writes.push([c, undefined]);
           }
           const nextKeys = [...next.keys()];
           const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
