@@ -57,7 +57,8 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     });
   });
 
-  it('equals the whole read or declines along 40 chains of 8 random edits, and answers for edits inside an entry', () => {
+  it('equals the whole read or declines along 40 chains of 8 random edits, and answers for edits inside an entry', function () {
+    this.timeout(60_000); // full reads of the core registry, on a machine that may be busy
     const files = corpus();
     const rng = new Rng(0x5911ce);
     let answered = 0;
