@@ -1,5 +1,6 @@
 // Equalities for early cut-off of tracked queries: a recomputed value equal to the previous one keeps
 // its revision, so what read it is not recomputed.
+import type { StepEntry } from '../model/entry';
 
 export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
@@ -35,4 +36,11 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
+}
+
+/** Two parses of one entry are equal when its place, its value and its flags are (`fields` is read from `value`). */
+export function sameEntry(a: StepEntry, b: StepEntry): boolean {
+  return a === b || (a.name === b.name && a.file === b.file && a.layer === b.layer && a.wsDir === b.wsDir && a.variable === b.variable
+    && a.synthesized === b.synthesized && a.broken === b.broken
+    && sameData(a.keyRange, b.keyRange) && sameData(a.keyInner, b.keyInner) && sameData(a.range, b.range) && sameData(a.value, b.value));
 }

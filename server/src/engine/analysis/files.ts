@@ -38,8 +38,12 @@ export interface FileFamily {
   classifier(env: ClassifyEnv): (path: string) => FamilyRole | null;
   /** Index key of a classified path (files with one key are listed together, e.g. `core` or `component:<scope>`); null: not listed. */
   indexKey?(role: FamilyRole): string | null;
-  /** What one file of the family says on its own (text within the engine's size limit). */
-  read(path: string, role: FamilyRole, text: string, settings: Settings): Partial<Applied>;
+  /**
+   * What one file of the family says on its own (text within the engine's size limit). `previous` is
+   * the file's last facts under the same role, only a hint to read an edit with less work: the result
+   * must be what a read without it gives.
+   */
+  read(path: string, role: FamilyRole, text: string, settings: Settings, previous?: Applied): Partial<Applied>;
   /** Files whose registry sources join the core context (default: those under the family's `core` index key). */
   coreSources?(files: FileQueries): string[];
   /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
@@ -89,14 +93,15 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
 
   readonly role: Query<FamilyRole | null> = this.db.query('role', (p) => this.classify(p)?.role ?? null, sameJson);
 
-  readonly applied: Query<Applied> = this.db.query('applied', (p) => {
+  readonly applied: Query<Applied> = this.db.query('applied', (p, previous) => {
     const role = this.role(p);
     const text = this.text.get(p);
     const family = role && this.families.find((f) => f.name === role.family);
     if (!role || !family || text === undefined) return emptyFacts(role);
     // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
     if (text.includes('\0')) return { ...emptyFacts(role), local: [binary(p)] };
-    return { ...emptyFacts(role), ...family.read(p, role, text, this.settings()) };
+    const hint = previous && sameJson(previous.role, role) ? previous : undefined;
+    return { ...emptyFacts(role), ...family.read(p, role, text, this.settings(), hint) };
   });
 
   /** Fed paths by their family's index key (`family:key`), in path order; recomputed only when paths come or go. */

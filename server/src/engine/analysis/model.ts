@@ -13,7 +13,7 @@ import type { FileQueries } from './files';
 
 /** What the model reads of a component file's role (the cursus family classifies them). */
 interface ComponentRole { kind: ComponentKind; dir: string }
-import { sameData, sameJson, sameList } from './equality';
+import { sameData, sameEntry, sameList } from './equality';
 
 const NONE = '';
 
@@ -62,11 +62,13 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return buildWorkspace(dir, src, extra);
   });
 
-  /** What the indices need of a workspace: its id and local names (a field edit changes neither). */
-  private readonly wsNamesQ = this.db.query('wsNames', (dir) => {
+  /** A workspace's id (null without a registry): what the id index reads, so a step edit never reaches it. */
+  private readonly wsIdQ = this.db.query('wsId', (dir) => this.workspaceQ(dir)?.id ?? null);
+  /** A workspace's local names, in file order (null without a registry); a field edit leaves them equal. */
+  private readonly wsLocalQ = this.db.query('wsLocal', (dir): string[] | null => {
     const ws = this.workspaceQ(dir);
-    return ws ? { id: ws.id, local: [...ws.local.keys()] } : null;
-  }, sameJson);
+    return ws ? [...ws.local.keys()] : null;
+  }, (a, b) => a === b || (a !== null && b !== null && sameList(a, b)));
 
   /** Directories of the workspaces that have a registry, in path order (equal while none comes or goes). */
   readonly contextDirsQ: Query<string[]> = this.db.query('contextDirs', () => this.wsDirsQ(NONE).filter((d) => this.hasWorkspaceQ(d)), sameList);
@@ -84,11 +86,11 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   readonly wsIndexQ: Query<WsIndex> = this.db.query('wsIndex', () => {
     const idx: WsIndex = { byId: new Map(), localNames: new Map() };
     for (const dir of this.wsDirsQ(NONE)) {
-      const n = this.wsNamesQ(dir);
-      if (!n) continue;
-      const ids = idx.byId.get(n.id);
-      if (ids) ids.push(dir); else idx.byId.set(n.id, [dir]);
-      for (const name of n.local) {
+      const id = this.wsIdQ(dir);
+      if (id === null) continue;
+      const ids = idx.byId.get(id);
+      if (ids) ids.push(dir); else idx.byId.set(id, [dir]);
+      for (const name of this.wsLocalQ(dir) ?? []) {
         const s = idx.localNames.get(name);
         if (s) s.add(dir); else idx.localNames.set(name, new Set([dir]));
       }
@@ -101,8 +103,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   private readonly idIndex = this.db.index('dirsWithId', () => {
     const byId = new Map<string, string[]>();
     for (const dir of this.wsDirsQ(NONE)) {
-      const id = this.wsNamesQ(dir)?.id;
-      if (id === undefined) continue;
+      const id = this.wsIdQ(dir);
+      if (id === null) continue;
       const dirs = byId.get(id);
       if (dirs) dirs.push(dir); else byId.set(id, [dir]);
     }
@@ -133,7 +135,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
       seen.delete(dir);
     }
     for (const dir of dirs) {
-      const names = this.wsNamesQ(dir)?.local ?? [];
+      const names = this.wsLocalQ(dir) ?? [];
       const before = seen.get(dir);
       if (before === names) continue;
       if (before) touch(dir, before, false);
@@ -170,6 +172,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   get localNames(): Map<string, Set<string>> { return this.wsIndexQ(NONE).localNames; }
 
   workspace(dir: string): WsState | null { return this.workspaceQ(dir); }
+  workspaceId(dir: string): string | null { return this.wsIdQ(dir); }
   coreFile(): string | null { return this.coreFileQ(NONE); }
 
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
@@ -228,10 +231,4 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     for (const ws of this.workspaces.values()) n += ws.source.entries.length + ws.extraSources.reduce((k, x) => k + x.entries.length, 0);
     return n + this.modules.size;
   }
-}
-
-/** Two parses of one entry are equal when its place and its value are (`fields` is read from `value`). */
-function sameEntry(a: StepEntry, b: StepEntry): boolean {
-  return a.name === b.name && a.file === b.file && a.layer === b.layer && a.wsDir === b.wsDir && a.variable === b.variable
-    && sameData(a.keyRange, b.keyRange) && sameData(a.range, b.range) && sameData(a.value, b.value);
 }

@@ -8,16 +8,26 @@ import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import { closest } from '../util/editDistance';
 import { checkComponents } from './components';
 import { checkCoreInversions, checkWorkspaceInversions } from './derived';
+import { pushAll } from '../model/source';
 
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 
-export function checkCoreUnit(model: RegistryModel, settings: Settings): Diagnostic[] {
+/**
+ * The core context: each entry's own checks, then the inversions. `entry` gives one entry's diagnostics
+ * (the cursus family reads it through a query per name, so a core edit re-checks only what it changed).
+ */
+export function checkCoreUnit(model: RegistryModel, settings: Settings, entry: (name: string) => readonly Diagnostic[] = (n) => checkCoreEntry(model, n, settings)): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const names = (): Iterable<string> => model.core.keys();
-  for (const e of model.core.values()) diagnostics.push(...checkComponents(model, e, names, settings));
-  diagnostics.push(...checkCoreInversions(model));
+  for (const name of model.core.keys()) pushAll(diagnostics, entry(name));
+  pushAll(diagnostics, checkCoreInversions(model));
   return diagnostics;
+}
+
+/** The checks of one core entry: its component classes and files. */
+export function checkCoreEntry(model: RegistryModel, name: string, settings: Settings): Diagnostic[] {
+  const e = model.core.get(name);
+  return e ? checkComponents(model, e, () => model.core.keys(), settings) : [];
 }
 
 export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: Settings): Diagnostic[] {

@@ -53,15 +53,19 @@ export class Database {
     };
   }
 
-  /** A keyed derived query: `fn(key)` runs as a recorded computation. */
-  query<T>(name: string, fn: (key: string) => T, eq: Eq<T> = Object.is): Query<T> {
+  /**
+   * A keyed derived query: `fn(key)` runs as a recorded computation. `fn` also receives the key's
+   * previous value (undefined the first time), only as a hint to compute the same result with less
+   * work: what it returns must be what it returns without the hint (the random-edit oracle checks it).
+   */
+  query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is): Query<T> {
     const cells = new Map<string, () => T>();
     const cellOf = (key: string): (() => T) => {
       let c = cells.get(key);
       if (!c) {
         let has = false;
         c = computed<T>((prev) => {
-          const value = fn(key);
+          const value = fn(key, has ? prev as T : undefined);
           if (has && eq(prev as T, value)) return prev as T;
           has = true;
           return value;
@@ -99,10 +103,17 @@ export class Database {
       try {
         effect(() => {
           const next = compute();
+          // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
           const writes: [Signal<V | undefined>, V | undefined][] = [];
-          for (const [k, c] of cells) {
-            const [a, b] = [current.get(k), next.get(k)];
-            if (a === undefined ? b !== undefined : b === undefined || !eq(a, b)) writes.push([c, b]);
+          for (const [k, b] of next) {
+            const c = cells.get(k);
+            if (!c) continue;
+            const a = current.get(k);
+            if (a === undefined || !eq(a, b)) writes.push([c, b]);
+          }
+          for (const k of current.keys()) {
+            const c = cells.get(k);
+            if (c && !next.has(k)) writes.push([c, undefined]);
           }
           const nextKeys = [...next.keys()];
           const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);

@@ -67,6 +67,8 @@ export interface RegistryModel {
   readonly localNames: Map<string, Set<string>>;
   /** One workspace by directory (null when it has no registry). */
   workspace(dir: string): WsState | null;
+  /** The id of a workspace (null when it has no registry): a reader of the id alone is not re-run by step edits. */
+  workspaceId(dir: string): string | null;
   /** The first core registry file in path order (null without core). */
   coreFile(): string | null;
   /** Workspace directories using an id, in path order (RL015 when more than one). */

@@ -123,7 +123,7 @@ function readVariable(
   return names;
 }
 
-function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {
+export function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {
   const fields = new Map<string, FieldValue>();
   if (e.value.kind === 'dict') {
     for (const f of e.value.entries) if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });

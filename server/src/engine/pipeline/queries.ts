@@ -14,7 +14,7 @@ import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
-import { sameData, sameJson, sameList } from '../analysis/equality';
+import { sameData, sameEntry, sameJson, sameList } from '../analysis/equality';
 import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
@@ -119,12 +119,23 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   /** The context a meta file resolves in (its workspace when that workspace has a registry). */
   scopeOf(path: string): string | null {
     const dir = this.host.wsDirOf(path);
-    return dir && this.host.model.workspace(dir) ? dir : null;
+    return dir && this.host.model.workspaceId(dir) !== null ? dir : null;
   }
 
   readonly layersQ: Query<ResolutionLayer[]> = this.db.query('layers', (scope) =>
     layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, this.host.settings().mode));
   layers(wsDir: string | null): ResolutionLayer[] { return this.layersQ(wsDir ?? CORE_SCOPE); }
+
+  /**
+   * The entry a name resolves to in a context, equal while that entry's text and place are: a reader
+   * that resolves a few names is not re-run when another entry of the context changes.
+   */
+  private readonly resolvedQ: Query<StepEntry | null> = this.db.query('resolved', (key) => {
+    const at = key.indexOf('\0');
+    const scope = key.slice(0, at);
+    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), key.slice(at + 1))?.entry ?? null;
+  }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
+  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(`${wsDir ?? CORE_SCOPE}\0${name}`); }
 
   readonly bindingQ: Query<Binding | null> = this.db.query('binding', (m) => {
     const doc = this.host.metaDoc(m);
@@ -259,22 +270,28 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** `core` or the workspace id of a context. */
   contextName(wsDir: string | null): string {
-    return wsDir ? this.host.model.workspace(wsDir)?.id ?? wsDir : 'core';
+    return wsDir ? this.host.model.workspaceId(wsDir) ?? wsDir : 'core';
   }
 
   private depEnv(wsDir: string | null): DepEnv {
-    const layers = this.layers(wsDir);
     return {
       context: this.contextName(wsDir),
-      resolve: (name) => resolveName(layers, name)?.entry ?? null,
+      resolve: (name) => this.resolved(wsDir, name),
       suggest: (name) => closest(name, this.namesQ(wsDir ?? CORE_SCOPE), 3),
       versionOf: (e) => this.versionOf(e),
     };
   }
 
-  /** Names resolvable in a context (for suggestions); equal while no name comes or goes. */
-  private readonly namesQ = this.db.query('names', (scope) =>
-    resolvableNames(this.host.model, scope === CORE_SCOPE ? null : scope, this.host.settings().mode), sameJson);
+  /** Names resolvable in a context (for suggestions), sorted; equal while no name comes or goes. */
+  private readonly namesQ = this.db.query('names', (scope) => {
+    const shared = this.sharedNamesQ(NONE);
+    if (scope === CORE_SCOPE) return shared;
+    const own = new Set<string>();
+    for (const l of this.layers(scope)) if (l.wsDir !== null) for (const n of l.entries.keys()) own.add(n);
+    return mergeSorted(shared, [...own].sort());
+  }, sameList);
+  /** The names every context resolves (core and modules: the layers without a workspace), sorted. */
+  private readonly sharedNamesQ = this.db.query('sharedNames', () => resolvableNames(this.host.model, null, this.host.settings().mode), sameList);
 
   versionOf(e: StepEntry): { value: string; declared: boolean; at: { file: string; range: Range } | null } {
     const meta = this.primaryOf(e);
@@ -332,10 +349,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   readonly cyclesQ: Query<Diagnostic[]> = this.db.query('cycles', (scope) => {
     const wsDir = scope === CORE_SCOPE ? null : scope;
     const model = this.host.model;
-    if (wsDir && !model.workspace(wsDir)) return [];
+    if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = this.host.settings().mode === 'hybrid';
-    const layers = this.layers(wsDir);
-    const isSpecific = (n: string): boolean => { const l = resolveName(layers, n)?.layer; return !!l && l.wsDir !== null && (hybrid || l.wsDir === wsDir); };
+    const isSpecific = (n: string): boolean => this.specificQ(`${scope}\0${n}`);
     let out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
     let starts: string[];
     if (!wsDir) {
@@ -359,6 +375,24 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     }
     return diags;
   });
+
+  /** Whether a name resolves, in a context, to a workspace's entry that the context's cycles are about (its own; any workspace's in hybrid mode). */
+  private readonly specificQ: Query<boolean> = this.db.query('specific', (key) => {
+    const at = key.indexOf('\0');
+    const scope = key.slice(0, at);
+    const wsDir = scope === CORE_SCOPE ? null : scope;
+    const l = resolveName(this.layers(wsDir), key.slice(at + 1))?.layer;
+    return !!l && l.wsDir !== null && (this.host.settings().mode === 'hybrid' || l.wsDir === wsDir);
+  });
+
+  /** Out-edges of a name in a context, equal while its winner's companion and that companion's edges are. */
+  private readonly outEdgesQ: Query<{ to: string; optional: boolean; file: string; range: Range }[]> = this.db.query('outEdges', (key) => {
+    const at = key.indexOf('\0');
+    const scope = key.slice(0, at);
+    const e = this.resolved(scope === CORE_SCOPE ? null : scope, key.slice(at + 1));
+    const meta = e ? this.primaryOf(e) : null;
+    return meta ? this.edgesQ(meta).map((x) => ({ ...x, file: meta })) : [];
+  }, sameData);
 
   // ---- reads for the hosts and the editor features
 
@@ -397,9 +431,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
-    const e = resolveName(this.layers(wsDir), name)?.entry;
-    const meta = e ? this.primaryOf(e) : null;
-    return meta ? this.edgesQ(meta).map((x) => ({ ...x, file: meta })) : [];
+    return this.outEdgesQ(`${wsDir ?? CORE_SCOPE}\0${name}`);
   }
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {
@@ -433,4 +465,19 @@ function nameOfKey(key: string): string {
 function scopeOfKey(key: string): string {
   const [layer, wsDir] = key.split('|');
   return layer === 'core' || layer === 'module' ? CORE_SCOPE : wsDir ?? CORE_SCOPE;
+}
+
+/** The sorted union of two sorted lists of distinct names (the order of `Array.prototype.sort`). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) { out.push(x as string); i++; }
+    else if (x === undefined || y < x) { out.push(y); j++; }
+    else { out.push(x); i++; j++; }
+  }
+  return out;
 }

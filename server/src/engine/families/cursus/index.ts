@@ -3,11 +3,14 @@
 // component classes, which the shared registry model merges.
 import type { RegistryFamily } from '../family';
 import type { Applied } from '../../analysis/facts';
-import { coreSourceFromPython, coreSourceFromYaml, workspaceSource } from '../../model/source';
-import { parsePythonFacts } from '../../python/facts';
+import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from '../../model/source';
+import { parsePythonFacts, type PyFacts } from '../../python/facts';
+import { spliceSource } from '../../model/splice';
+import type { Settings } from '../../types';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../../checks/units';
 import { cursusClassifier, type CursusRole } from './roles';
+import { cursusQueries } from './queries';
 
 export const cursus: RegistryFamily = {
   name: 'cursus',
@@ -18,21 +21,37 @@ export const cursus: RegistryFamily = {
     if (role.role === 'component') return `component:${role.wsDir ?? ''}`;
     return 'core';
   },
-  read(path, r, text, settings): Partial<Applied> {
+  read(path, r, text, settings, previous): Partial<Applied> {
     const role = r as CursusRole;
     if (role.role === 'core-yaml') return withLocal({ source: coreSourceFromYaml(path, parseYamlLit(text), settings) });
-    const facts = parsePythonFacts(text, role.role !== 'component', path);
-    if (role.role === 'core-py') return withLocal({ source: coreSourceFromPython(path, facts, settings) });
-    if (role.role === 'ws-registry') return withLocal({ source: workspaceSource(path, role.wsDir, facts, settings) });
+    if (role.role === 'core-py' || role.role === 'ws-registry') {
+      // An edit inside one entry is read from that entry alone (model/splice.ts), else the file whole.
+      const was = previous?.payload as ReadFrom | null | undefined;
+      const spliced = was && was.settings === settings && previous?.source ? spliceSource(was.text, previous.source, text, settings) : null;
+      const source = spliced ?? readRegistry(path, role, parsePythonFacts(text, true, path), settings);
+      const from: ReadFrom = { text, settings };
+      return { ...withLocal({ source }), payload: from };
+    }
+    const facts = parsePythonFacts(text, false, path);
     return { py: facts.classes, classes: facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange })) };
   },
   unitKeys: (q) => ['core', ...q.model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
-    if (key === 'core') return checkCoreUnit(q.model, q.files.settings());
+    if (key === 'core') {
+      const entries = cursusQueries(q);
+      return checkCoreUnit(q.model, q.files.settings(), (name) => entries.coreEntryQ(name));
+    }
     const ws = q.model.workspace(key.slice('ws:'.length));
     return ws ? checkWorkspaceUnit(q.model, ws, q.files.settings()) : [];
   },
 };
+
+function readRegistry(path: string, role: CursusRole, facts: PyFacts, settings: Settings): RegistrySource {
+  return role.role === 'ws-registry' ? workspaceSource(path, role.wsDir, facts, settings) : coreSourceFromPython(path, facts, settings);
+}
+
+/** The text and settings a registry's facts were read from: what the next read of an edit starts from. */
+interface ReadFrom { text: string; settings: Settings }
 
 function withLocal(a: Partial<Applied>): Partial<Applied> {
   return { ...a, local: a.source?.diagnostics ?? [] };

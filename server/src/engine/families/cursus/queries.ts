@@ -1,0 +1,22 @@
+// The cursus family's own tracked queries: the checks of one core entry, so that a core registry edit
+// re-checks only the entries whose text or place changed (and what reads them), not all of core. One
+// group per engine, keyed by its database.
+import { QueryGroup, type Database, type Query } from '../../db/database';
+import type { Diagnostic } from '../../types';
+import type { FamilyQueries } from '../family';
+import { checkCoreEntry } from '../../checks/units';
+import { sameData } from '../../analysis/equality';
+
+const groups = new WeakMap<Database, CursusQueries>();
+
+export function cursusQueries(q: FamilyQueries): CursusQueries {
+  let g = groups.get(q.files.db);
+  if (!g) groups.set(q.files.db, (g = new CursusQueries(q.files.db, q)));
+  return g;
+}
+
+export class CursusQueries extends QueryGroup<FamilyQueries> {
+  /** One core entry's diagnostics, by step name. */
+  readonly coreEntryQ: Query<Diagnostic[]> = this.db.query('cursus:coreEntry', (name) =>
+    checkCoreEntry(this.deps.model, name, this.deps.files.settings()), sameData);
+}

@@ -1,0 +1,96 @@
+// Reading an edit inside one registry entry from that entry alone (model/splice.ts) must give exactly
+// what reading the whole file gives, or decline. Checked on chains of random one-line edits of the bench
+// corpus's core and workspace registries, where it must also answer for edits inside string values.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { initPython } from '../../server/src/engine/python/parser';
+import { parsePythonFacts } from '../../server/src/engine/python/facts';
+import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/model/source';
+import { spliceSource } from '../../server/src/engine/model/splice';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
+import { Rng } from '../../bench/rng';
+
+interface File { path: string; text: string; wsDir: string | null }
+
+function corpus(): File[] {
+  const org = buildOrg(ORGS.small);
+  return [
+    { path: org.corePath, text: renderCoreRegistry(org), wsDir: null },
+    ...org.workspaces.slice(0, 20).map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws), wsDir: `developer_workspaces/developers/${ws.dirName}` })),
+  ];
+}
+
+function full(f: File, text: string): RegistrySource {
+  const facts = parsePythonFacts(text, true);
+  return f.wsDir === null ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS) : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS);
+}
+
+const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', 'é', 'f', 'r', '(', ')', '\t'];
+const VALUES = ['"Processing"', '"Trainng"', '"x"', '""', '"PandasCustomerRegistrationConfig"', '["a", "b"]', '{"k": 1}', '{"k": 1, "k": 2}', 'None', 'True', '12', 'NAME', 'f"{x}"', '"a" "b"', '"a"\n"b"'];
+
+/** One edit: mostly within one line (a character, a quoted value), sometimes across lines. */
+function edit(text: string, rng: Rng): string {
+  const lines = text.split('\n');
+  const at = rng.int(0, lines.length - 1);
+  const line = lines[at] ?? '';
+  switch (rng.int(0, 5)) {
+    case 0: { const i = rng.int(0, line.length); lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i); break; }
+    case 1: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = line.slice(0, i) + line.slice(i + 1); break; }
+    case 2: case 3: {
+      // A field's value replaced: the common edit inside an entry.
+      const m = /: (.*?)(,?)$/.exec(line);
+      if (m?.[1] !== undefined) lines[at] = line.slice(0, m.index + 2) + rng.pick(VALUES) + (m[2] ?? '');
+      break;
+    }
+    case 4: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = `${line.slice(0, i)}${line.slice(i + 1, i + 2)}${line.slice(i, i + 1)}${line.slice(i + 2)}`; break; }
+    default: lines.splice(at, 1);
+  }
+  return lines.join('\n');
+}
+
+describe('engine: reading an edit from the entry it changed (model/splice.ts)', () => {
+  before(async () => {
+    await initPython({
+      treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+      python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+    });
+  });
+
+  it('equals the whole read or declines along 40 chains of 8 random edits, and answers for edits inside an entry', function () {
+    this.timeout(60_000); // full reads of the core registry, on a machine that may be busy
+    const files = corpus();
+    const rng = new Rng(0x5911ce);
+    let answered = 0;
+    for (let n = 0; n < 40; n++) {
+      const f = rng.pick(files);
+      let text = f.text;
+      let source = full(f, text);
+      for (let k = 0; k < 8; k++) {
+        const next = edit(text, rng);
+        const spliced = spliceSource(text, source, next, DEFAULT_SETTINGS);
+        const whole = full(f, next);
+        if (spliced !== null) {
+          answered++;
+          assert.deepStrictEqual(spliced, whole, `chain ${n}, edit ${k} of ${f.path}:\n${next}`);
+        }
+        text = next;
+        source = spliced ?? whole;
+      }
+    }
+    assert.ok(answered > 25, `the splice answered only ${answered} of 320 edits`);
+  });
+
+  it('declines what a whole read must decide', () => {
+    const text = 'STEP_NAMES = {\n    "A": {\n        "config_class": "AConfig",\n    },\n}\n';
+    const source = full({ path: 'r.py', text, wsDir: null }, text);
+    assert.ok(spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS), 'a value edit inside the entry is read from the entry');
+    for (const after of [
+      text.replace('"A": {', '"B": {'),                        // the key: names come and go
+      text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), // lines move
+      text.replace('"AConfig"', '"AConfig\r"'),                  // a lone CR ends a line
+      text.replace('"AConfig"', '"AConfig'),                     // a syntax error
+      text.replace('"AConfig"', 'NAME'),                         // not a literal the scanner reads
+    ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS), null, JSON.stringify(after));
+  });
+});
