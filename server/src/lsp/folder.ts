@@ -154,10 +154,14 @@ export class Folder {
   flush(): { changed: string[]; staged: string[] } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
+    // The whole batch first, then whether each file is wanted — judged once against all of it (the
+    // engine keeps files given until then), so neither the read order nor a per-file re-sync (O(files)
+    // each, quadratic over a cold load) decides.
+    for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text);
+    const wanted = new Map([...this.pending].map(([rel, text]) => [rel, text !== null && this.accepts(rel)]));
     for (const [rel, text] of this.pending) {
-      if (text !== null && this.accepts(rel)) {
-        if (typeof text === 'string') engine.setFile(rel, text); else engine.setSkipped(rel, text.skipped);
-      } else if (this.has(rel)) engine.deleteFile(rel);
+      if (!wanted.get(rel)) engine.deleteFile(rel);
+      else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();
     this.needsUpdate = false;
