@@ -620,6 +620,7 @@ export class Workbench {
       const row = rows.filter({ hasText: title }).first();
       if (await row.waitFor({ state: 'visible', timeout }).then(() => true, () => false)) return row;
       seen = await rows.allInnerTexts().catch(() => []);
+      console.warn(`      quick fix menu without "${title}" (try ${i + 1}/${tries}); it listed ${JSON.stringify(seen)}`);
       await this.press('Escape');
     }
     throw new Error(`quick fix "${title}" not offered after ${tries} tries; the menu listed ${JSON.stringify(seen)}`);

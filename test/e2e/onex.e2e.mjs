@@ -3,58 +3,26 @@
 // versions, and a `.wip` marker created on disk turns a version into work in progress live.
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, openWorkbench, startCodeServer, waitFor, missingProblems
-} from '../../scripts/e2e/code-server.mjs';
+import { openWorkbench, waitFor, missingProblems } from '../../scripts/e2e/code-server.mjs';
+import { onExample } from './suite.mjs';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'onex-registry');
 const REG = 'src/demo_onex/registry/registry.yaml';
 const LOGGER_WIP = 'src/demo_onex/nodes/logger_node/v1_0_0/.wip';
 
 describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
+  const s = onExample('onex-registry', { label: 'onex' });
   let wb;
-  let root;
 
   /** 1-based line of the first line of the registry matching `re`. */
-  const lineOf = (re) => fs.readFileSync(path.join(root, REG), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
-
-  before(async function () {
-    this.timeout(240_000);
-    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-onex-e2e-'));
-    fs.cpSync(EXAMPLE, root, { recursive: true });
-    killStrayCodeServers();
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await startCodeServer({ extensions: [VSIX] });
-    browser = await launchBrowser();
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (browser) await browser.close().catch(() => {});
-    if (server) await server.stop();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      await wb.screenshot(`FAILED-onex-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => {});
-      if (server) console.log(`--- code-server log (tail) ---\n${server.readLog().slice(-3000)}`);
-    }
-  });
+  const lineOf = (re) => fs.readFileSync(path.join(s.root, REG), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
 
   it('the Problems panel lists the seeded ONEX problems, in files never opened', async () => {
-    wb = await openWorkbench(browser, server, { folder: root });
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
     await wb.openProblems();
     await wb.maximizePanel(true);
-    const expected = JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8'));
+    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8'));
     const missing = (rows) => missingProblems(expected, rows);
     await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected ONEX problem' })
       .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
@@ -78,7 +46,7 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
 
   it('a .wip created on disk makes the version work in progress (RL045) live', async () => {
     const line = lineOf(/path: "src\/demo_onex\/nodes\/logger_node\/v1_0_0"/) - 1; // its `version:` line
-    fs.writeFileSync(path.join(root, LOGGER_WIP), '');
+    fs.writeFileSync(path.join(s.root, LOGGER_WIP), '');
     await waitFor(async () => (await wb.problems()).some((r) => r.path === REG && r.code === 'RL045' && r.line === line),
       { timeout: 30_000, message: `RL045 at ${REG}:${line}` });
     await wb.screenshot('onex-03-wip');

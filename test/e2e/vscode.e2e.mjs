@@ -7,18 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, listExtensions, openWorkbench, startCodeServer, waitFor, missingProblems
-} from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, RESULTS_DIR, listExtensions, openWorkbench, waitFor, missingProblems } from '../../scripts/e2e/code-server.mjs';
+import { EXTENSION_ID, VERSION, onExample } from './suite.mjs';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
-const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'demo-workspace');
-const DEMO = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-e2e-demo-')), 'demo-workspace');
-fs.cpSync(EXAMPLE, DEMO, { recursive: true });
 const gitStatus = () => execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' });
 const STATUS_BEFORE = gitStatus();
 const WS = 'developer_workspaces/developers';
@@ -30,6 +22,8 @@ const DAVE = `${WS}/dave_dup/src/cursus_dev/registry/workspace_registry.py`;
 const CORE = 'src/cursus/registry/step_names.py';
 const CORE_BUILDERS = 'src/cursus/steps/builders';
 
+/** The suite's copy of examples/demo-workspace (set once the suite starts). */
+let DEMO = '';
 const timings = {};
 const timed = async (name, fn) => {
   const t = Date.now();
@@ -45,42 +39,19 @@ function lineOf(rel, re) {
 
 describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
+  const s = onExample('demo-workspace', { label: 'vscode', timed });
   let wb;
+  before(() => { DEMO = s.root; });
 
-  before(async function () {
-    this.timeout(240_000);
-    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
-    const built = fs.statSync(path.join(REPO_ROOT, 'dist', 'server.js')).mtimeMs;
-    // npm run test:e2e packages first; a direct mocha run may test an older package
-    if (fs.statSync(VSIX).mtimeMs < built - 1000) console.warn(`      warning: ${path.basename(VSIX)} is older than dist/server.js (npm run package rebuilds it)`);
-    killStrayCodeServers();
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    server = await timed('start code-server (incl. --install-extension)', () => startCodeServer({ extensions: [VSIX] }));
-    browser = await launchBrowser();
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (browser) await browser.close().catch(() => {});
-    if (server) await server.stop();
-    fs.rmSync(path.dirname(DEMO), { recursive: true, force: true });
+  after(() => {
     fs.writeFileSync(path.join(RESULTS_DIR, 'timings.json'), JSON.stringify(timings, null, 2));
     console.log(`      timings (ms): ${JSON.stringify(timings)}`);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      await wb.screenshot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => {});
-      if (server) console.log(`--- code-server log (tail) ---\n${server.readLog().slice(-3000)}\n--- browser console (tail) ---\n${wb.consoleLines.slice(-30).join('\n')}`);
-    }
-  });
-
   it('the .vsix installs with --install-extension and ships no node_modules', async () => {
-    assert.match(server.installs[0].output, /successfully installed/i);
-    assert.ok((await listExtensions(server.profile)).includes(`${EXTENSION_ID}@${pkg.version}`));
-    const dir = path.join(server.profile.extensionsDir, `${EXTENSION_ID}-${pkg.version}`);
+    assert.match(s.server.installs[0].output, /successfully installed/i);
+    assert.ok((await listExtensions(s.server.profile)).includes(`${EXTENSION_ID}@${VERSION}`));
+    const dir = path.join(s.server.profile.extensionsDir, `${EXTENSION_ID}-${VERSION}`);
     for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm']) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} not installed`);
     }
@@ -88,7 +59,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
   });
 
   it('the Problems panel lists the example\'s problems, in files never opened', async () => {
-    wb = await timed('open workbench', () => openWorkbench(browser, server, { folder: DEMO }));
+    wb = s.wb = await timed('open workbench', () => openWorkbench(s.browser, s.server, { folder: DEMO }));
     assert.deepEqual(await wb.tabTitles(), [], 'no editor may be open for this check');
     await wb.openProblems();
     await wb.maximizePanel(true); // the list is virtualised: make room for every row
@@ -104,7 +75,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.screenshot('01-problems-panel');
     await wb.maximizePanel(false);
     // activation by workspaceContains, as the exthost log records it (flushed late: poll)
-    await timed('activation seen in the exthost log', () => server.waitForActivation(EXTENSION_ID, { timeout: 60_000 }));
+    await timed('activation seen in the exthost log', () => s.server.waitForActivation(EXTENSION_ID, { timeout: 60_000 }));
   });
 
   it('hovering a step name in a workspace registry shows where it resolved from', async () => {
@@ -146,7 +117,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.focusEditor();
     await wb.gotoLine(lineOf(ALICE, /^ {4}"XGBoostTraining": \{/), 8);
     // the CLI shipped in the same package renders the same explanation
-    const installed = path.join(server.profile.extensionsDir, `${EXTENSION_ID}-${pkg.version}`);
+    const installed = path.join(s.server.profile.extensionsDir, `${EXTENSION_ID}-${VERSION}`);
     const cli = execFileSync(process.execPath, [path.join(installed, 'dist', 'cli.js'), 'explain', 'XGBoostTraining', '--root', DEMO, '--workspace', 'alice_ml'], { encoding: 'utf8' });
     await timed('explain: palette → context pick', async () => {
       await wb.runCommand('Registry Lens: Explain Resolution', { waitClosed: false });
@@ -376,16 +347,16 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     const exthostLogs = () => {
       const out = [];
       const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name === 'remoteexthost.log') out.push(p); } };
-      walk(path.join(server.profile.userDataDir, 'logs'));
+      walk(path.join(s.server.profile.userDataDir, 'logs'));
       return out;
     };
     await wb.runCommand('Developer: Reload Window', { id: 'workbench.action.reloadWindow', waitClosed: false });
     await waitFor(() => exthostLogs().some((f) => /exiting with code/.test(fs.readFileSync(f, 'utf8'))), { timeout: 60_000, message: 'the first extension host to exit' });
-    await browser.close();
-    browser = undefined;
-    const { root, userDataDir } = server.profile;
-    await server.stop({ keepProfile: true }); // read its logs first
-    server = undefined;
+    await s.browser.close();
+    s.browser = undefined;
+    const { root, userDataDir } = s.server.profile;
+    await s.server.stop({ keepProfile: true }); // read its logs first
+    s.server = undefined;
     const files = [];
     const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } };
     walk(path.join(userDataDir, 'logs'));

@@ -1,0 +1,49 @@
+// The set-up every code-server suite shares, in one place: the packaged .vsix installed into a fresh
+// code-server, a Chromium, and a throwaway copy of an example (edits and autosave never touch the
+// checkout); on a failure, a screenshot and the tails of the code-server log and the browser console.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, startCodeServer } from '../../scripts/e2e/code-server.mjs';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+export const VERSION = pkg.version;
+export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
+
+/**
+ * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
+ * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
+ * `timed(name, fn)` wraps the code-server start when the suite records timings.
+ */
+export function onExample(example, { label = example, timed = (_name, fn) => fn() } = {}) {
+  const s = { root: '', server: undefined, browser: undefined, wb: undefined };
+  before(async function () {
+    this.timeout(240_000);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
+    const built = fs.statSync(path.join(REPO_ROOT, 'dist', 'server.js')).mtimeMs;
+    // npm run test:e2e packages first; a direct mocha run may test an older package
+    if (fs.statSync(VSIX).mtimeMs < built - 1000) console.warn(`      warning: ${path.basename(VSIX)} is older than dist/server.js (npm run package rebuilds it)`);
+    s.root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `rl-e2e-${label}-`)), example);
+    fs.cpSync(path.join(REPO_ROOT, 'examples', example), s.root, { recursive: true });
+    killStrayCodeServers();
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    s.server = await timed('start code-server (incl. --install-extension)', () => startCodeServer({ extensions: [VSIX] }));
+    s.browser = await launchBrowser();
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (s.browser) await s.browser.close().catch(() => {});
+    if (s.server) await s.server.stop();
+    if (s.root) fs.rmSync(path.dirname(s.root), { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !s.wb) return;
+    await s.wb.screenshot(`FAILED-${label}-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => {});
+    if (s.server) console.log(`--- code-server log (tail) ---\n${s.server.readLog().slice(-3000)}\n--- browser console (tail) ---\n${s.wb.consoleLines.slice(-30).join('\n')}`);
+  });
+  return s;
+}
