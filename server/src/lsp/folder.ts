@@ -49,6 +49,8 @@ export class Folder {
   /** What the last walk found besides files (links; directories the engine asked about), kept current by watch events. */
   private links: HostLink[] = [];
   private readonly directories = new Set<string>();
+  /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
+  private beside = new Set<string>();
   private needsUpdate = false;
   private loading: Promise<void> = Promise.resolve();
 
@@ -99,7 +101,7 @@ export class Folder {
     this.generation.set(rel, (this.generation.get(rel) ?? 0) + 1);
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
     const text = tooLarge === null ? given : { skipped: tooLarge };
-    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel)))) return;
+    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
     this.onDirty();
@@ -216,6 +218,7 @@ export class Folder {
     // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
     const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
     const files = [...new Set([...accepted, ...companions])].sort();
+    this.beside = new Set(companions);
     this.links = links;
     this.directories.clear();
     for (const d of directories) this.directories.add(d);
