@@ -23,6 +23,22 @@ describe('lsp: discovery beyond the first walk', () => {
     assert.deepEqual(await settled('tools/bar_meta.yaml'), ['RL021@0:0-0:0']);
   });
 
+  it('judges the files of one pass together: a subject read beside its meta file is never reported missing', async () => {
+    // The reads finish in any order; a subject judged before its meta file was handed over was dropped
+    // and read again, and the meta file was published with RL021 meanwhile.
+    const tools = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    c = await TestClient.start(new Map(tools.flatMap((t): [string, string][] => [
+      [`tools/${t}_meta.yaml`, `description: ${t} tool\n`],
+      [`tools/${t}.py`, `class ${t.toUpperCase()}:\n    pass\n`],
+    ])));
+    assert.deepEqual(await settled('tools/t0_meta.yaml'), []);
+    const missing = c.notifications
+      .filter((n) => n.method === 'textDocument/publishDiagnostics')
+      .flatMap((n) => (n.params as { uri: string; diagnostics: { code?: unknown }[] }).diagnostics.map((d) => `${String(d.code)} ${(n.params as { uri: string }).uri}`))
+      .filter((d) => d.startsWith('RL021'));
+    assert.deepEqual(missing, []);
+  });
+
   it('walks again when apcore.yaml moves the extension roots', async () => {
     c = await TestClient.start(new Map([
       ['apcore.yaml', 'extensions:\n  root: plugins\n'],

@@ -21,7 +21,7 @@ export type { WasmBinaries, HostLink, CrossFileCheck, RegistryFamily };
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
 export interface HostInterest {
   /** Changes when the answer depends on files only a new walk can find. */
-  walk: number;
+  readonly walk: number;
   /** Whether to read a file the walk meets. */
   wants(path: string): boolean;
   /** Files to read together with an accepted one (a meta file's subject). */
@@ -65,8 +65,10 @@ export class RegistryEngine {
    */
   interest(): HostInterest {
     const ws = this.ws;
+    ws.syncPaths();
     return {
-      walk: ws.relevanceVersion(),
+      // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
+      get walk() { return ws.relevanceVersion(); },
       wants: (path) => ws.isRelevant(path),
       alongside: (path) => ws.companionsOf(path),
       get files() { return ws.wantedFiles(); },

@@ -163,8 +163,8 @@ export class Workspace {
   metaDoc(path: string): MetaDoc | null { return this.known.has(path) ? this.files.metaDoc(path) : null; }
   pyClasses(path: string): PyClass[] | null { return this.known.has(path) ? this.files.pyClasses(path) : null; }
 
-  /** Hands the pending writes (and the path set, when paths came or went) to the database. */
-  private syncPaths(): void {
+  /** Hands the pending writes (and the path set, when paths came or went) to the database: O(files) after paths came or went, so once per batch of writes, never per file. */
+  syncPaths(): void {
     if (this.pathsChanged) {
       this.pathsChanged = false;
       this.files.pathsInput.set(NONE, new Set(this.known.keys()));

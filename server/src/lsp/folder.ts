@@ -49,6 +49,8 @@ export class Folder {
   /** What the last walk found besides files (links; directories the engine asked about), kept current by watch events. */
   private links: HostLink[] = [];
   private readonly directories = new Set<string>();
+  /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
+  private beside = new Set<string>();
   private needsUpdate = false;
   private loading: Promise<void> = Promise.resolve();
 
@@ -99,7 +101,7 @@ export class Folder {
     this.generation.set(rel, (this.generation.get(rel) ?? 0) + 1);
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
     const text = tooLarge === null ? given : { skipped: tooLarge };
-    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel)))) return;
+    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
     this.onDirty();
@@ -154,10 +156,14 @@ export class Folder {
   flush(): { changed: string[]; staged: string[] } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
+    // The whole batch first, then whether each file is wanted — judged once against all of it (the
+    // engine keeps files given until then), so neither the read order nor a per-file re-sync (O(files)
+    // each, quadratic over a cold load) decides.
+    for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text);
+    const wanted = new Map([...this.pending].map(([rel, text]) => [rel, text !== null && this.accepts(rel)]));
     for (const [rel, text] of this.pending) {
-      if (text !== null && this.accepts(rel)) {
-        if (typeof text === 'string') engine.setFile(rel, text); else engine.setSkipped(rel, text.skipped);
-      } else if (this.has(rel)) engine.deleteFile(rel);
+      if (!wanted.get(rel)) engine.deleteFile(rel);
+      else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();
     this.needsUpdate = false;
@@ -212,6 +218,7 @@ export class Folder {
     // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
     const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
     const files = [...new Set([...accepted, ...companions])].sort();
+    this.beside = new Set(companions);
     this.links = links;
     this.directories.clear();
     for (const d of directories) this.directories.add(d);
