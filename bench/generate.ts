@@ -3,6 +3,7 @@
 // the real ones (examples/demo-workspace), with a sprinkling of seeded problems so the diagnostics are
 // not trivially empty. The same parameters always give byte-identical files, so a generated tree is
 // reused across runs and results are comparable across machines and commits.
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Rng, hashString } from './rng';
 import { planMetas, renderMeta, type MetaModel } from './metaFiles';
@@ -112,7 +113,14 @@ const ENVIRONMENTS = ['development', 'staging', 'production', 'cpu', 'gpu', 'mem
 const JOB_TYPES = ['training', 'validation', 'testing', 'calibration'];
 const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
 
-/** Where a generated org lives: bench/.generated/<name> (gitignored). */
+/**
+ * Where generated orgs live: outside the clone (`vsce package` walks every file of the checkout before
+ * applying `.vscodeignore`, so tens of thousands of generated files there slowed every packaging), in a
+ * cache that later runs reuse; `RL_BENCH_DIR` moves it.
+ */
+export const GENERATED = process.env.RL_BENCH_DIR || join(homedir(), '.cache', 'registry-lens-bench', 'orgs');
+
+/** Where a generated org lives: GENERATED/<name>. */
 export function orgDir(generatedRoot: string, p: OrgParams): string {
   return join(generatedRoot, p.name);
 }

@@ -10,13 +10,12 @@ import { cpus, homedir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildOrg, ensureGenerated, orgDir, ORGS, type OrgParams } from './generate';
+import { buildOrg, ensureGenerated, GENERATED, orgDir, ORGS, type OrgParams } from './generate';
 import { LspClient, type LspStart } from './lspClient';
 import { editScript, openFiles, playEdits, type EditScript, type TargetKind } from './serverScenario';
 import { fmtInt, fmtMs, fmtRatio, percentile, table } from './stats';
 
 const REPO = resolve(__dirname, '..');
-const GENERATED = join(REPO, 'bench', '.generated');
 /** Pinned so that figures compare across runs; bump on purpose (the cache directory follows). */
 export const PEERS = { 'yaml-language-server': '1.25.0', pyright: '1.1.414' } as const;
 const CACHE = join(homedir(), '.cache', 'registry-lens-bench-peers', Object.entries(PEERS).map(([n, v]) => `${n}@${v}`).join('+'));

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ORGS } from './generate';
+import { GENERATED, ORGS } from './generate';
 import { DEFAULT_ORGS, ORG_NAMES, QUICK_ORGS, workloadOf } from './orgs';
 import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
@@ -20,7 +20,6 @@ import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarnin
 import { measureServer } from './serverScenario';
 
 const REPO = resolve(__dirname, '..');
-const GENERATED = join(REPO, 'bench', '.generated');
 const BASELINE = join(REPO, 'bench', 'baseline.json');
 
 interface Args {
