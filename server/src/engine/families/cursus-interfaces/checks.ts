@@ -24,7 +24,12 @@ export function checkInterface(model: RegistryModel, settings: Settings, doc: In
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
 export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
   const byName = new Map<string, StepEntry[]>();
-  for (const e of sources.flatMap((s) => s.entries)) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  for (const s of sources) {
+    for (const e of s.entries) {
+      const defs = byName.get(e.name);
+      if (defs) defs.push(e); else byName.set(e.name, [e]);
+    }
+  }
   const out: Diagnostic[] = [];
   for (const [name, defs] of byName) {
     if (defs.length < 2) continue;
