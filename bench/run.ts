@@ -12,12 +12,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GENERATED, ORGS } from './generate';
+import { buildOrg, GENERATED, ORGS } from './generate';
 import { DEFAULT_ORGS, ORG_NAMES, QUICK_ORGS, workloadOf } from './orgs';
 import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
 import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, mainTable, saveBaseline, type Env } from './report';
-import { measureServer } from './serverScenario';
+import { editScript, measureServer, workloadScript } from './serverScenario';
 
 const REPO = resolve(__dirname, '..');
 const BASELINE = join(REPO, 'bench', 'baseline.json');
@@ -143,11 +143,14 @@ async function main(): Promise<void> {
   for (const org of a.orgs) {
     log(`measuring ${org} (${a.measure.runs} runs; edits ${a.measure.editRounds} × ${a.measure.editsPerRound}) ...`);
     const result = measureInChild(org, a);
-    // The server-level script edits a cursus 1.x org's companion, workspace registry and core registry.
+    // A cursus 1.x org's script edits its companion, a workspace registry and the core registry; another
+    // family's plays its workload's pooled edits (twice as many, in place of meta + registry) and central-file edits.
     const params = ORGS[org as keyof typeof ORGS] as (typeof ORGS)[keyof typeof ORGS] | undefined;
-    if (a.serverEdits > 0 && params) {
-      log(`measuring ${org} through the server (${a.serverEdits} meta + ${a.serverEdits} registry + 5 core edits) ...`);
-      result.server = await measureServer(params, join(GENERATED, org), join(__dirname, 'server.js'), a.serverEdits, 5, log);
+    if (a.serverEdits > 0) {
+      const root = join(GENERATED, org);
+      const script = params ? editScript(buildOrg(params), a.serverEdits, 5) : workloadScript(workloadOf(org), root, 2 * a.serverEdits, 5);
+      log(`measuring ${org} through the server (${params ? `${a.serverEdits} meta + ${a.serverEdits} registry` : `${2 * a.serverEdits} pooled`} + 5 central-file edits) ...`);
+      result.server = await measureServer(org, script, root, join(__dirname, 'server.js'), log);
     }
     results.push(result);
   }

@@ -421,8 +421,7 @@ function serverHeadline(s: ServerResult): Record<string, number> {
   return {
     serverColdMs: s.coldMs,
     serverRssMb: s.rssAfterLoadMb,
-    serverMetaP50: percentile(s.edits.meta, 0.5),
-    serverMetaP95: percentile(s.edits.meta, 0.95),
+    ...(s.edits.meta.length > 0 ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) } : {}),
     serverRegistryP50: percentile(s.edits.registry, 0.5),
     serverRegistryP95: percentile(s.edits.registry, 0.95),
     serverCoreP50: percentile(s.edits.core, 0.5),

@@ -1,17 +1,20 @@
 // Registry Lens as a client sees it: the bundled server spawned over stdio on the generated org with
 // its real (default) debounce; `initialized` → every diagnostic published (the status notification
 // follows the last publication), the server's RSS after the load, and edit → diagnostics of the edited
-// file for a meta file, a workspace_registry.py and the core registry, edits spaced like a user's.
-// The same edit script drives the peers (bench/peers.ts), so the files and texts are the same.
+// file, edits spaced like a user's. A cursus 1.x org edits a meta file, a workspace_registry.py and the
+// core registry (the same script drives the peers, bench/peers.ts, so the files and texts are the
+// same); another family's org plays its workload's pooled edits and edits of its central file.
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildOrg, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgModel, type OrgParams } from './generate';
+import { renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgModel } from './generate';
 import { EditSession } from './edits';
 import { LspClient } from './lspClient';
 import { renderMeta, type MetaModel } from './metaFiles';
 import { Rng } from './rng';
+import type { Workload } from './workload';
 
 export type TargetKind = 'meta' | 'registry' | 'core';
 export interface ScriptedEdit { kind: TargetKind; file: string; text: string }
@@ -66,6 +69,24 @@ export function editScript(org: OrgModel, n: number, core: number): EditScript {
   return { opened, edits };
 }
 
+/**
+ * A workload's script: its first `n` pooled edits that change the text of a file already on disk
+ * (kind `registry`: the family's own files; `.wip` markers created or deleted are no documents) and
+ * `core` edits of its central file, each file opened with its text on disk first.
+ */
+export function workloadScript(w: Workload, root: string, n: number, core: number): EditScript {
+  const rng = new Rng(w.seed ^ 0x5e4e);
+  const stream = w.edits();
+  const edits: ScriptedEdit[] = [];
+  for (let tries = 0; edits.length < n && tries < n * 20; tries++) {
+    const e = stream.next(rng);
+    if (e.text !== null && existsSync(join(root, e.file))) edits.push({ kind: 'registry', file: e.file, text: e.text });
+  }
+  for (const e of w.centralEdits(rng, core)) if (e.text !== null) edits.push({ kind: 'core', file: e.file, text: e.text });
+  const opened = [...new Map(edits.map((e) => [e.file, e.kind])).entries()].map(([file, kind]) => ({ kind, file, text: readFileSync(join(root, file), 'utf8') }));
+  return { opened, edits };
+}
+
 function pick(e: { file: string; text: string }): { file: string; text: string } {
   return { file: e.file, text: e.text };
 }
@@ -103,9 +124,8 @@ export function pause(ms: number): Promise<void> {
 }
 
 /** Registry Lens over stdio, as VS Code runs it (default settings and debounce). */
-export async function measureServer(params: OrgParams, root: string, serverJs: string, edits: number, coreEdits: number, log: (s: string) => void): Promise<ServerResult> {
+export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
   const loadStart = loadavg()[0] ?? 0;
-  const script = editScript(buildOrg(params), edits, coreEdits);
   const c = await LspClient.start({ command: process.execPath, args: [serverJs, '--stdio'], root });
   try {
     const t0 = performance.now();
@@ -114,11 +134,11 @@ export async function measureServer(params: OrgParams, root: string, serverJs: s
     const coldMs = performance.now() - t0;
     const filesWithDiagnostics = c.counts.get('textDocument/publishDiagnostics') ?? 0;
     const rssAfterLoadMb = c.rssMb();
-    log(`  ${params.name} server: initialized → all diagnostics ${Math.round(coldMs)} ms, RSS ${Math.round(rssAfterLoadMb)} MB`);
+    log(`  ${name} server: initialized → all diagnostics ${Math.round(coldMs)} ms, RSS ${Math.round(rssAfterLoadMb)} MB`);
     const kinds: TargetKind[] = ['meta', 'registry', 'core'];
     await openFiles(c, root, script, kinds);
     const played = await playEdits(c, root, script, kinds, log);
-    return { org: params.name, coldMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
+    return { org: name, coldMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
   } finally {
     await c.stop();
   }

@@ -101,6 +101,24 @@ describe('interface family (cursus 2.x)', () => {
     assert.deepEqual(diags.filter((d) => d.code === 'RL018').map((d) => d.severity), ['warning', 'hint']);
   });
 
+  it('RL018 near misses: a loose spelling of any length, an edit distance of at most 2, and a step added or removed later', async () => {
+    const consumer = (sources: string): string => `step_type: Consumer\nregistry: {sagemaker_step_type: Processing, description: c}\nspec:\n  dependencies:\n    data:\n      compatible_sources: [${sources}]\n`;
+    const { engine } = await analyze(`${IFACE_CORE}
+      //- /src/cursus/steps/interfaces/consumer.step.yaml
+      ${consumer('tabular_pre_processing_, TabularPreprocessingX, ModelEval').replace(/\n/g, '\n      ')}
+    `);
+    const rl018 = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL018').map((d) => `${d.severity} ${d.message.replace(/ in compatible_sources.*?(Did you mean|: cursus).*$/, ' $1')}`);
+    assert.deepEqual(rl018(), ["warning 'tabular_pre_processing_' Did you mean", "warning 'TabularPreprocessingX' Did you mean", "hint 'ModelEval' : cursus"]);
+    const evaluation = "step_type: ModelEvaluation\nregistry: {sagemaker_step_type: Processing, description: e}\n";
+    const added = 'src/cursus/steps/interfaces/model_evaluation.step.yaml';
+    engine.setFile(added, evaluation.replace('ModelEvaluation', 'ModelEvl'));
+    engine.update();
+    assert.deepEqual(rl018()[2], "warning 'ModelEval' Did you mean");
+    engine.setFile(added, evaluation);
+    engine.update();
+    assert.deepEqual(rl018()[2], "hint 'ModelEval' : cursus");
+  });
+
   it('RL032 one step in two interfaces or in an interface and the extras; RL012 a file name cursus cannot find; RL008 no sagemaker_step_type', async () => {
     await checkDiagnostics(`
       //- /src/cursus/registry/interface_registry_loader.py

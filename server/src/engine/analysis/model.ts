@@ -47,8 +47,13 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
    * the first core registry.
    */
   readonly coreFileQ = this.db.query('coreFile', () => {
-    const sources = [...this.coreSourcesQ(NONE).values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-    return (sources.find((s) => s.entries.length > 0) ?? sources[0])?.file ?? null;
+    let first: string | null = null;
+    let firstWithEntries: string | null = null;
+    for (const s of this.coreSourcesQ(NONE).values()) {
+      if (first === null || s.file < first) first = s.file;
+      if (s.entries.length > 0 && (firstWithEntries === null || s.file < firstWithEntries)) firstWithEntries = s.file;
+    }
+    return firstWithEntries ?? first;
   });
 
   readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {

@@ -8,18 +8,28 @@ import type { RegistrySource, StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
 import type { TypoQueries } from './typos';
 import { foundByLookup, type InterfaceDoc } from './interface';
-import { resolveSource } from './links';
+import { resolveSource, type Resolve } from './links';
 
-/** The cross-file checks of one interface file, in its context. */
-export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean, typos: TypoQueries): Diagnostic[] {
-  const wsDir = doc.wsDir && model.workspace(doc.wsDir) ? doc.wsDir : null;
-  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources(model, settings, wsDir, doc, typos)];
+/**
+ * The cross-file checks of one interface file, in its context. Step names are read one at a time
+ * (`resolved`, the engine's tracked per-name resolution; `typos`, per name too), so a step added or
+ * removed elsewhere re-checks only the files that list that name or a near miss of it.
+ */
+export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean,
+  resolved: (wsDir: string | null, name: string) => StepEntry | null, typos: TypoQueries): Diagnostic[] {
+  const wsDir = doc.wsDir && model.workspaceId(doc.wsDir) !== null ? doc.wsDir : null;
+  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources((n) => resolved(wsDir, n), settings, wsDir, doc, typos)];
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
 export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
   const byName = new Map<string, StepEntry[]>();
-  for (const e of sources.flatMap((s) => s.entries)) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  for (const s of sources) {
+    for (const e of s.entries) {
+      const defs = byName.get(e.name);
+      if (defs) defs.push(e); else byName.set(e.name, [e]);
+    }
+  }
   const out: Diagnostic[] = [];
   for (const [name, defs] of byName) {
     if (defs.length < 2) continue;
@@ -59,10 +69,10 @@ function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, e
 }
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
-function sources(model: RegistryModel, settings: Settings, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries): Diagnostic[] {
+function sources(resolve: Resolve, settings: Settings, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ref of doc.sources) {
-    if (resolveSource(model, settings, wsDir, ref.name).kind !== 'unknown') continue;
+    if (resolveSource(resolve, settings, ref.name).kind !== 'unknown') continue;
     const typoOf = typos.typoOf(wsDir, ref.name);
     const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
     out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {

@@ -4,10 +4,9 @@
 // matches them (links.ts); generic names make no edge.
 import type { Settings } from '../../types';
 import type { FileQueries } from '../../analysis/files';
-import type { RegistryModel } from '../../model/registry';
 import type { FlowEdge } from '../family';
 import type { InterfaceDoc } from './interface';
-import { resolveSource } from './links';
+import { resolveSource, type Resolve } from './links';
 
 /** The interface (spec) of each step of a context, by step name: the workspace's own over core's. */
 export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: string) => InterfaceDoc | null): Map<string, InterfaceDoc> {
@@ -23,11 +22,12 @@ export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: str
   return out;
 }
 
-export function flowEdgesOf(model: RegistryModel, settings: Settings, wsDir: string | null, specs: Map<string, InterfaceDoc>): FlowEdge[] {
+/** `resolve`: how a name resolves in the context the specs belong to. */
+export function flowEdgesOf(resolve: Resolve, settings: Settings, specs: Map<string, InterfaceDoc>): FlowEdge[] {
   const out: FlowEdge[] = [];
   for (const [consumer, doc] of specs) {
     for (const ref of doc.sources) {
-      const r = resolveSource(model, settings, wsDir, ref.name);
+      const r = resolveSource(resolve, settings, ref.name);
       if (r.kind === 'step' && r.entry.name !== consumer) out.push({ from: r.entry.name, to: consumer, file: ref.file, range: ref.range, label: ref.dependency });
     }
   }

@@ -62,7 +62,7 @@ export const cursusInterfaces: RegistryFamily = {
       if (!doc || !source) return [];
       // Only a file with RL012 reads the layer's file list (a list that changes when files come or go).
       const own = source.diagnostics.some((d) => d.code === 'RL012') ? source.diagnostics.map((d) => lookupFindsOther(d, doc, q.files.filesOf(key(doc.wsDir ? `ws:${doc.wsDir}` : 'core')))) : source.diagnostics;
-      return [...own, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p), typoQueries(q.model.db, q.model))];
+      return [...own, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p), (w, n) => q.pipeline.resolved(w, n), typoQueries(q.model.db, q.model))];
     }
     const layer = k.slice('dups:'.length);
     const interfaces = q.files.filesOf(key(layer)).flatMap((f) => q.files.source(f) ?? []);
@@ -83,14 +83,14 @@ export const cursusInterfaces: RegistryFamily = {
     },
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
-      return flowEdgesOf(q.model, q.files.settings(), wsDir, specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
+      return flowEdgesOf((n) => q.pipeline.resolved(wsDir, n), q.files.settings(), specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
     },
     explainSections(entry, wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
       const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
       const doc = specs.get(entry.name);
       if (!doc) return [];
-      const edges = flowEdgesOf(q.model, q.files.settings(), wsDir, specs);
+      const edges = flowEdgesOf((n) => q.pipeline.resolved(wsDir, n), q.files.settings(), specs);
       return explainSections(q.model, wsDir, doc, edges, (p) => q.files.exists(p));
     },
   },

@@ -1,11 +1,16 @@
 // RL018's "did you mean": the step a `compatible_sources` name is a near miss of in a context, as a
 // tracked query per (context, name), so that a change of the step names ranks each distinct name once
 // (not once per interface file listing it) and files whose answer did not change are not re-checked.
-import { QueryGroup, type Database, type Query } from '../../db/database';
+// A near miss is equal ignoring case and `_`, or within edit distance 2 — so of core's names a query
+// reads only those of its loose spelling and of lengths within 2 of its own (two indices read per
+// key): a core step added or removed re-ranks only the names it could be a near miss of.
+import { QueryGroup, type Database, type Index, type Query } from '../../db/database';
 import type { RegistryModel } from '../../model/registry';
+import { sameList } from '../../analysis/equality';
 import { closest, editDistance } from '../../util/editDistance';
 
 const groups = new WeakMap<Database, TypoQueries>();
+const MAX = 2;
 
 /** The group of the engine whose database is `db` (the model is that engine's). */
 export function typoQueries(db: Database, model: RegistryModel): TypoQueries {
@@ -14,20 +19,38 @@ export function typoQueries(db: Database, model: RegistryModel): TypoQueries {
   return g;
 }
 
+const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
+
 export class TypoQueries extends QueryGroup<RegistryModel> {
-  /** Key: `<workspace dir, '' for core>\0<name>`; the step it is a near miss of (equal ignoring case and `_`, else within edit distance 2), or null. */
+  /** Core's step names by their loose spelling, in core order. */
+  private readonly coreByLoose: Index<string[]> = this.db.index('interfaceCoreByLoose', () => groupBy(this.deps.core.keys(), loose), sameList);
+  /** Core's step names by length, in core order. */
+  private readonly coreByLength: Index<string[]> = this.db.index('interfaceCoreByLength', () => groupBy(this.deps.core.keys(), (n) => String(n.length)), sameList);
+
+  /** Key: `<workspace dir, '' for core>\0<name>`; the step it is a near miss of, or null. */
   private readonly typoQ: Query<string | null> = this.db.query('interfaceTypo', (key) => {
     const at = key.indexOf('\0');
     const name = key.slice(at + 1);
-    const names = visibleNames(this.deps, key.slice(0, at) || null);
-    const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
-    return names.find((n) => loose(n) === loose(name)) ?? closest(name, names, 1).find((n) => editDistance(name, n, 2) <= 2) ?? null;
+    const ws = at > 0 ? this.deps.workspace(key.slice(0, at)) : null;
+    const own = ws ? [...ws.local.keys(), ...ws.overrides.keys()] : [];
+    const l = loose(name);
+    const same = this.coreByLoose.get(l)?.[0] ?? own.find((n) => loose(n) === l);
+    if (same !== undefined) return same;
+    const near = new Set<string>();
+    for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++) for (const n of this.coreByLength.get(String(len)) ?? []) near.add(n);
+    for (const n of own) if (Math.abs(n.length - name.length) <= MAX) near.add(n);
+    return closest(name, near, 1).find((n) => editDistance(name, n, MAX) <= MAX) ?? null;
   });
 
   typoOf(wsDir: string | null, name: string): string | null { return this.typoQ(`${wsDir ?? ''}\0${name}`); }
 }
 
-function visibleNames(model: RegistryModel, wsDir: string | null): string[] {
-  const ws = wsDir ? model.workspace(wsDir) : null;
-  return [...new Set([...model.core.keys(), ...(ws ? [...ws.local.keys(), ...ws.overrides.keys()] : [])])];
+function groupBy(names: Iterable<string>, keyOf: (n: string) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of names) {
+    const k = keyOf(n);
+    const list = out.get(k);
+    if (list) list.push(n); else out.set(k, [n]);
+  }
+  return out;
 }
