@@ -17,14 +17,19 @@ import { duplicateKeys, toEntry, type RegistrySource } from './source';
 const WHOLE_FILE_CODES = new Set(['RL030', 'RL009', 'RL031', 'RL014']);
 /** Below the literal scanner's own depth limit by a margin: a value read alone starts one level higher than in the file. */
 const MAX_SPLICE_DEPTH = 50;
+/** Characters compared at once while looking for where the two texts differ. */
+const BLOCK = 256;
 
 export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings): RegistrySource | null {
   if (before.includes('\r') || after.includes('\r')) return null;
   if (src.diagnostics.some((d) => WHOLE_FILE_CODES.has(d.code))) return null;
   const max = Math.min(before.length, after.length);
   let start = 0;
+  // By blocks first (a native comparison of slices), then by characters: the texts are whole registries.
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
+  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   if (start === before.length && start === after.length) return src;
   const oldEnd = before.length - tail;
@@ -44,7 +49,8 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
 
   const isCore = src.kind === 'core';
   const oldDiags = checkEntryFields(old, isCore, settings);
-  const moved = shift.any(src);
+  // When no line moved and the value ends on a later line than the edit, nothing outside the value moves.
+  const moved = shift.to.line === shift.from.line && old.value.range.end.line > shift.from.line ? src : shift.any(src);
   const movedVar = moved.vars[varIndex];
   if (!movedVar || movedVar.value.kind !== 'dict') return null;
   const dictEntries = [...movedVar.value.entries];
