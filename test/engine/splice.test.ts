@@ -1,6 +1,7 @@
 // Reading an edit inside one registry entry from that entry alone (model/splice.ts) must give exactly
-// what reading the whole file gives, or decline. Checked on chains of random one-line edits of the bench
-// corpus's core and workspace registries, where it must also answer for edits inside string values.
+// what reading the whole file gives, or decline. Checked on chains of random edits of the bench corpus's
+// core and workspace registries — within a line, and adding, removing, joining or splitting lines, so
+// that everything after the edit moves — where it must also answer for most edits inside an entry.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { initPython } from '../../server/src/engine/python/parser';
@@ -29,12 +30,14 @@ function full(f: File, text: string): RegistrySource {
 const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', 'é', 'f', 'r', '(', ')', '\t'];
 const VALUES = ['"Processing"', '"Trainng"', '"x"', '""', '"PandasCustomerRegistrationConfig"', '["a", "b"]', '{"k": 1}', '{"k": 1, "k": 2}', 'None', 'True', '12', 'NAME', 'f"{x}"', '"a" "b"', '"a"\n"b"'];
 
-/** One edit: mostly within one line (a character, a quoted value), sometimes across lines. */
+const FIELDS = ['        "x": "y",', '        "sagemaker_step_type": "Processing",', '        "description": (', '            "a"', '        ),', '        # a comment', '', '    },', '    "New": {'];
+
+/** One edit: within one line (a character, a quoted value), or moving lines (a field added, a line removed, joined, split, doubled). */
 function edit(text: string, rng: Rng): string {
   const lines = text.split('\n');
   const at = rng.int(0, lines.length - 1);
   const line = lines[at] ?? '';
-  switch (rng.int(0, 5)) {
+  switch (rng.int(0, 9)) {
     case 0: { const i = rng.int(0, line.length); lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i); break; }
     case 1: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = line.slice(0, i) + line.slice(i + 1); break; }
     case 2: case 3: {
@@ -44,6 +47,10 @@ function edit(text: string, rng: Rng): string {
       break;
     }
     case 4: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = `${line.slice(0, i)}${line.slice(i + 1, i + 2)}${line.slice(i, i + 1)}${line.slice(i + 2)}`; break; }
+    case 5: lines.splice(at, 0, rng.pick(FIELDS)); break;
+    case 6: lines.splice(at, 2, `${line}${rng.pick(['', ' '])}${(lines[at + 1] ?? '').trimStart()}`); break;
+    case 7: { const i = rng.int(0, line.length); lines.splice(at, 1, line.slice(0, i), `${' '.repeat(rng.int(0, 12))}${line.slice(i)}`); break; }
+    case 8: lines.splice(at, 0, line); break;
     default: lines.splice(at, 1);
   }
   return lines.join('\n');
@@ -57,12 +64,13 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     });
   });
 
-  it('equals the whole read or declines along 40 chains of 8 random edits, and answers for edits inside an entry', function () {
+  it('equals the whole read or declines along 60 chains of 8 random edits, and answers for edits inside an entry', function () {
     this.timeout(60_000); // full reads of the core registry, on a machine that may be busy
     const files = corpus();
     const rng = new Rng(0x5911ce);
     let answered = 0;
-    for (let n = 0; n < 40; n++) {
+    let moved = 0;
+    for (let n = 0; n < 60; n++) {
       const f = rng.pick(files);
       let text = f.text;
       let source = full(f, text);
@@ -72,22 +80,25 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
         const whole = full(f, next);
         if (spliced !== null) {
           answered++;
+          if (next.split('\n').length !== text.split('\n').length) moved++;
           assert.deepStrictEqual(spliced, whole, `chain ${n}, edit ${k} of ${f.path}:\n${next}`);
         }
         text = next;
         source = spliced ?? whole;
       }
     }
-    assert.ok(answered > 25, `the splice answered only ${answered} of 320 edits`);
+    assert.ok(answered > 60, `the splice answered only ${answered} of 480 edits`);
+    assert.ok(moved > 20, `the splice answered only ${moved} edits that add or remove lines`);
   });
 
   it('declines what a whole read must decide', () => {
     const text = 'STEP_NAMES = {\n    "A": {\n        "config_class": "AConfig",\n    },\n}\n';
     const source = full({ path: 'r.py', text, wsDir: null }, text);
     assert.ok(spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS), 'a value edit inside the entry is read from the entry');
+    assert.ok(spliceSource(text, source, text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), DEFAULT_SETTINGS), 'a field added on its own line is read from the entry');
     for (const after of [
       text.replace('"A": {', '"B": {'),                        // the key: names come and go
-      text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), // lines move
+      text.replace('    },', '    }, "B": {},'),               // an entry added after the closing brace
       text.replace('"AConfig"', '"AConfig\r"'),                  // a lone CR ends a line
       text.replace('"AConfig"', '"AConfig'),                     // a syntax error
       text.replace('"AConfig"', 'NAME'),                         // not a literal the scanner reads

@@ -1,10 +1,11 @@
 // Re-reads a Python registry after an edit inside one entry's dict without reading the whole file again:
-// the new text of that entry's value is scanned alone and put in place of the old one. A core registry
-// of 2,000 steps is otherwise parsed, scanned and converted whole on every keystroke. It applies only
-// where the result is exactly what a full read gives, and answers null everywhere else (then the file
-// is read whole): the previous read was clean (no syntax error, every key a string), the edit stays on
-// one line strictly inside one entry's value whose closing brace is on a later line (so nothing else
-// moves), and the new value scans cleanly with no duplicate keys, as the old one had none.
+// the new text of that entry's value is scanned alone and put in place of the old one, and everything
+// after the edit moves by the lines and characters it added or removed. A core registry of 2,000 steps is
+// otherwise parsed, scanned and converted whole on every keystroke. It applies only where the result is
+// exactly what a full read gives, and answers null everywhere else (then the file is read whole): the
+// previous read was clean (no syntax error, every key a string), the edit lies strictly inside one
+// entry's value (after its opening brace, before its closing one), and the new value scans cleanly with
+// no duplicate keys, as the old one had none.
 import type { Diagnostic, Position, Settings } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
@@ -16,46 +17,118 @@ import { duplicateKeys, toEntry, type RegistrySource } from './source';
 const WHOLE_FILE_CODES = new Set(['RL030', 'RL009', 'RL031', 'RL014']);
 /** Below the literal scanner's own depth limit by a margin: a value read alone starts one level higher than in the file. */
 const MAX_SPLICE_DEPTH = 50;
+/** Characters compared at once while looking for where the two texts differ. */
+const BLOCK = 256;
 
 export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings): RegistrySource | null {
   if (before.includes('\r') || after.includes('\r')) return null;
   if (src.diagnostics.some((d) => WHOLE_FILE_CODES.has(d.code))) return null;
   const max = Math.min(before.length, after.length);
   let start = 0;
+  // By blocks first (a native comparison of slices), then by characters: the texts are whole registries.
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
+  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   if (start === before.length && start === after.length) return src;
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
-  if (before.slice(start, oldEnd).includes('\n') || after.slice(start, newEnd).includes('\n')) return null;
-  const lines = new LineIndex(after);
-  const at = lines.position(start);
-  const index = src.entries.findIndex((e) => e.value.kind === 'dict' && before_(e.value.range.start, at) && e.value.range.end.line > at.line);
+  const at = advance({ line: 0, character: 0 }, before, 0, start);
+  const shift = new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd));
+  const index = src.entries.findIndex((e) => e.value.kind === 'dict' && before_(e.value.range.start, at) && before_(shift.from, e.value.range.end));
   const old = src.entries[index];
   if (!old) return null;
   const varIndex = src.vars.findIndex((v) => v.name === old.variable && v.value.kind === 'dict' && v.value.entries.some((d) => d.value === old.value));
   const variable = src.vars[varIndex];
   if (!variable || variable.value.kind !== 'dict') return null;
-  const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(old.value.range.end), lines);
+  const lines = new LineIndex(after);
+  const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(shift.pos(old.value.range.end)), lines);
   if (value === null || value === 'split' || value.kind !== 'dict' || depth(value) > MAX_SPLICE_DEPTH) return null;
   if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0) return null;
 
   const isCore = src.kind === 'core';
   const oldDiags = checkEntryFields(old, isCore, settings);
-  const dictEntries = [...variable.value.entries];
-  const slot = dictEntries.findIndex((d) => d.value === old.value);
+  // When no line moved and the value ends on a later line than the edit, nothing outside the value moves.
+  const moved = shift.to.line === shift.from.line && old.value.range.end.line > shift.from.line ? src : shift.any(src);
+  const movedVar = moved.vars[varIndex];
+  if (!movedVar || movedVar.value.kind !== 'dict') return null;
+  const dictEntries = [...movedVar.value.entries];
+  const slot = variable.value.entries.findIndex((d) => d.value === old.value);
   const replaced = { ...(dictEntries[slot] as DictEntry), value };
   dictEntries[slot] = replaced;
   const entry = toEntry(src.file, replaced, old.layer, old.wsDir, old.variable);
   const newDiags = checkEntryFields(entry, isCore, settings);
-  const diagnostics = replaceRun(src.diagnostics, oldDiags, newDiags);
-  if (!diagnostics) return null;
-  const entries = [...src.entries];
+  const run = oldDiags.length === 0 ? (newDiags.length === 0 ? { at: 0, length: 0 } : null) : findRun(src.diagnostics, oldDiags);
+  if (!run) return null;
+  // Another diagnostic pointing inside the old value would point at text that is gone.
+  const inside = (p: Position): boolean => before_(old.value.range.start, p) && before_(p, old.value.range.end);
+  if (src.diagnostics.some((d, i) => (i < run.at || i >= run.at + run.length) && positions(d).some(inside))) return null;
+  const diagnostics = [...moved.diagnostics.slice(0, run.at), ...newDiags, ...moved.diagnostics.slice(run.at + run.length)];
+  const entries = [...moved.entries];
   entries[index] = entry;
-  const vars = [...src.vars];
-  vars[varIndex] = { ...variable, value: { ...variable.value, entries: dictEntries } };
-  return { ...src, entries, vars, diagnostics };
+  const vars = [...moved.vars];
+  vars[varIndex] = { ...movedVar, value: { ...movedVar.value, entries: dictEntries } };
+  return { ...moved, entries, vars, diagnostics };
+}
+
+/** The position after `text[from, to)` when `text[from]` is at `p` (lines end at `\n`: a `\r` was declined). */
+function advance(p: Position, text: string, from: number, to: number): Position {
+  const nl = text.lastIndexOf('\n', to - 1);
+  if (nl < from) return { line: p.line, character: p.character + to - from };
+  let line = p.line;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) line++;
+  return { line, character: to - nl - 1 };
+}
+
+/**
+ * Moves every position at or after the edit's old end (`from`) to where the same text lies after the
+ * edit (`to` plus what followed on its line, or as many lines down as the edit added). Copies only what
+ * moves: a node whose range ends before the edit, or (when no line moved) starts on a later line, is kept.
+ */
+class Shift {
+  private readonly memo = new Map<object, unknown>();
+  constructor(readonly from: Position, readonly to: Position) {}
+  pos(p: Position): Position {
+    if (before_(p, this.from)) return p;
+    if (p.line === this.from.line) return { line: this.to.line, character: this.to.character + p.character - this.from.character };
+    return { line: p.line + this.to.line - this.from.line, character: p.character };
+  }
+  any<T>(x: T): T {
+    if (typeof x !== 'object' || x === null) return x;
+    const done = this.memo.get(x);
+    if (done !== undefined) return done as T;
+    const out = this.copy(x);
+    this.memo.set(x, out);
+    return out as T;
+  }
+  private copy(x: object): unknown {
+    if (Array.isArray(x)) return x.map((v: unknown) => this.any(v));
+    if (x instanceof Map) return new Map([...x].map(([k, v]) => [k, this.any(v)]));
+    if (isPosition(x)) return this.pos(x);
+    if (this.still(x)) return x;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = this.any(v);
+    return out;
+  }
+  /** Whether nothing in `x` moves, known from its range alone (it spans all it holds, unlike a diagnostic's links). */
+  private still(x: object): boolean {
+    if ('related' in x || !('range' in x)) return false;
+    const r = x.range as { start: Position; end: Position };
+    return before_(r.end, this.from) || (this.to.line === this.from.line && r.start.line > this.from.line);
+  }
+}
+
+function isPosition(x: object): x is Position {
+  return 'line' in x && 'character' in x && Object.keys(x).length === 2;
+}
+
+/** Every position a diagnostic names: its range, its links, its fixes' edits. */
+function positions(d: Diagnostic): Position[] {
+  const out: Position[] = [d.range.start, d.range.end];
+  for (const r of d.related) out.push(r.range.start, r.range.end);
+  for (const f of d.fixes) for (const e of f.edits) for (const t of e.edits) out.push(t.range.start, t.range.end);
+  return out;
 }
 
 function before_(a: Position, b: Position): boolean {
@@ -75,9 +148,8 @@ function depth(v: Lit): number {
   return max;
 }
 
-/** The list with the one run equal to `from` replaced by `to`; null when `from` is empty (no place is known) or not found once. */
-function replaceRun(list: readonly Diagnostic[], from: readonly Diagnostic[], to: readonly Diagnostic[]): Diagnostic[] | null {
-  if (from.length === 0) return to.length === 0 ? [...list] : null;
+/** Where the one run equal to `from` (not empty) lies in the list; null when it is not found exactly once. */
+function findRun(list: readonly Diagnostic[], from: readonly Diagnostic[]): { at: number; length: number } | null {
   const key = (d: Diagnostic): string => JSON.stringify(d);
   const want = from.map(key);
   let found = -1;
@@ -88,6 +160,5 @@ function replaceRun(list: readonly Diagnostic[], from: readonly Diagnostic[], to
       found = i;
     }
   }
-  if (found < 0) return null;
-  return [...list.slice(0, found), ...to, ...list.slice(found + want.length)];
+  return found < 0 ? null : { at: found, length: want.length };
 }
