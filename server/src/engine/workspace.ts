@@ -140,6 +140,7 @@ export class Workspace {
     // batch (apcore.yaml naming roots and an id map), and is settled when the roles are read.
     if (!this.known.has(path)) {
       this.place(path, true);
+      this.files.existsInput.set(path, true);
       this.addedPaths.add(path);
       this.removedPaths.delete(path);
     }
@@ -151,6 +152,7 @@ export class Workspace {
   deleteFile(path: string): void {
     if (!this.known.delete(path)) return;
     this.place(path, false);
+    this.files.existsInput.set(path, false);
     this.removedPaths.add(path);
     this.addedPaths.delete(path);
     this.editedPaths.add(path);

@@ -87,8 +87,9 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   settings(): Settings { return this.settingsInput.get(NONE) as Settings; }
   links(): HostLink[] { return this.linksInput.get(NONE); }
 
-  /** Whether a path was fed (reads that path's text only, so readers are not re-run when other paths come and go). */
-  readonly exists: Query<boolean> = this.db.query('exists', (p) => this.text.get(p) !== undefined);
+  /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
+  readonly existsInput = this.db.input<boolean>('exists', false);
+  exists(p: string): boolean { return this.existsInput.get(p); }
   /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
   readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
 
