@@ -1,7 +1,7 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, runSequence, type Edit } from './randomEdits';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
 
 /**
  * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
@@ -15,6 +15,13 @@ const STACK_OVERFLOW: Edit = (files) => {
   return text === undefined ? null : [f, text.replace(/^  entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
 };
 
+/** A workspace registry copied into directories that do not exist yet, then deleted with them (every other step). */
+const NEW_WORKSPACE: Edit = (files) => {
+  const from = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+  const to = from.replace('/alice_ml/', '/new_dev/');
+  return files.has(to) ? [to, null] : [to, files.get(from) ?? ''];
+};
+
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
   const runs: [number, object, string, Edit[]][] = [
@@ -26,9 +33,12 @@ describe('incremental analysis equals from-scratch analysis', function () {
   ];
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
-      await runSequence({ seed, settings, example, edits, steps: 40 });
+      await runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: 40 });
     });
   }
+  it('a workspace whose directories appear with its registry and vanish with it reads as from scratch', async () => {
+    await runSequence({ seed: 1, settings: {}, example: 'demo-workspace', edits: [NEW_WORKSPACE], steps: 4 });
+  });
   it('an interface that overflows the YAML composer\'s stack reads the same after an edit as from scratch', async () => {
     await runSequence({ seed: 1, settings: {}, example: 'interface-workspace', edits: [STACK_OVERFLOW], steps: 1 });
   });

@@ -213,6 +213,24 @@ const ONEX_REGISTRY = 'src/demo_onex/registry/registry.yaml';
 const ONEX_VERSIONS = ['v1_0_0', '1.1.0', 'v1_1_0', '2.0.0', 'bad'];
 const ONEX_NAMES = ['echo_node', 'template_node', 'logger_node', 'parity_validator_node'];
 
+/**
+ * Files copied into directories that did not exist (a directory of the path renamed, as a new workspace
+ * or version directory, or a new level inserted) and deleted again, so directories appear and vanish
+ * with their last file: the engine's path index.
+ */
+export const TREE_EDITS: Edit[] = [
+  (files, pick) => {
+    const made = [...files.keys()].filter((k) => k.split('/').slice(0, -1).some((d) => d.startsWith('new_')));
+    if (made.length > 0 && pick([true, false])) return [pick(made), null];
+    const f = pick([...files.keys()]);
+    const parts = f.split('/');
+    const at = pick([...parts.keys()]);
+    if (at === parts.length - 1 || pick([true, false])) parts.splice(at, 0, 'new_level');
+    else parts[at] = `new_${parts[at] ?? ''}`;
+    return [parts.join('/'), files.get(f) ?? ''];
+  },
+];
+
 /** Edits of the ONEX example: registry entries, metadata, `.wip` markers, the `.onextree`. */
 export const ONEX_EDITS: Edit[] = [
   (files, pick) => {

@@ -2,7 +2,7 @@
 // longer random edit sequences than test/engine/incremental.test.ts, over every example and mode,
 // including a cross-file check added through the public API. SOAK_RUNS and SOAK_STEPS override the
 // defaults (100 runs × 60 steps).
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
@@ -26,7 +26,7 @@ describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
   for (let run = 0; run < RUNS; run++) {
     const shape = SHAPES[run % SHAPES.length] as (typeof SHAPES)[number];
     it(`run ${run + 1}: ${shape.example} ${JSON.stringify(shape.settings)}${run % 3 === 2 ? ' with an extra check' : ''}`, async () => {
-      await runSequence({ ...shape, seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
+      await runSequence({ ...shape, edits: [...shape.edits, ...TREE_EDITS], seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
     });
   }
 });

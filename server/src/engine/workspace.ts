@@ -13,7 +13,7 @@ import { resolvableNames } from './model/resolve';
 import { finalizeDiagnostics } from './checks/finalize';
 import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
-import { FileQueries } from './analysis/files';
+import { FileQueries, parentDir } from './analysis/files';
 import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
@@ -32,7 +32,10 @@ export class Workspace {
   private readonly publisher = new Publisher();
   /** Fed files and their texts as last given (the database sees them from the next update() on). */
   private readonly known = new Map<string, string>();
-  private pathsChanged = true;
+  /** Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are built from. */
+  private readonly tree = new Map<string, { files: Set<string>; dirs: Set<string> }>();
+  /** Directories whose files or subdirectories changed since the last sync. */
+  private readonly touchedDirs = new Set<string>();
   /** Paths fed or deleted since the last update(): their `local:` units start or stop. */
   private readonly addedPaths = new Set<string>();
   private readonly removedPaths = new Set<string>();
@@ -136,7 +139,8 @@ export class Workspace {
     // Every file given is kept, relevant or not: which files matter can depend on others of the same
     // batch (apcore.yaml naming roots and an id map), and is settled when the roles are read.
     if (!this.known.has(path)) {
-      this.pathsChanged = true;
+      this.place(path, true);
+      this.files.existsInput.set(path, true);
       this.addedPaths.add(path);
       this.removedPaths.delete(path);
     }
@@ -147,7 +151,8 @@ export class Workspace {
 
   deleteFile(path: string): void {
     if (!this.known.delete(path)) return;
-    this.pathsChanged = true;
+    this.place(path, false);
+    this.files.existsInput.set(path, false);
     this.removedPaths.add(path);
     this.addedPaths.delete(path);
     this.editedPaths.add(path);
@@ -163,12 +168,44 @@ export class Workspace {
   metaDoc(path: string): MetaDoc | null { return this.known.has(path) ? this.files.metaDoc(path) : null; }
   pyClasses(path: string): PyClass[] | null { return this.known.has(path) ? this.files.pyClasses(path) : null; }
 
-  /** Hands the pending writes (and the path set, when paths came or went) to the database: O(files) after paths came or went, so once per batch of writes, never per file. */
-  syncPaths(): void {
-    if (this.pathsChanged) {
-      this.pathsChanged = false;
-      this.files.pathsInput.set(NONE, new Set(this.known.keys()));
+  /** Adds a path to (or removes it from) the directory tree, with the directories that hold it (or held only it). */
+  private place(path: string, present: boolean): void {
+    let dir = parentDir(path);
+    let node = this.tree.get(dir);
+    if (present) {
+      if (!node) {
+        this.tree.set(dir, (node = { files: new Set(), dirs: new Set() }));
+        for (let child = dir, up = parentDir(child); child !== ''; child = up, up = parentDir(child)) {
+          const parent = this.tree.get(up);
+          this.touchedDirs.add(up);
+          if (parent) { parent.dirs.add(child); break; }
+          this.tree.set(up, { files: new Set(), dirs: new Set([child]) });
+        }
+      }
+      node.files.add(path);
+      this.touchedDirs.add(dir);
+      return;
     }
+    node?.files.delete(path);
+    this.touchedDirs.add(dir);
+    while (node && node.files.size === 0 && node.dirs.size === 0 && dir !== '') {
+      this.tree.delete(dir);
+      const up = parentDir(dir);
+      node = this.tree.get(up);
+      node?.dirs.delete(dir);
+      this.touchedDirs.add(up);
+      dir = up;
+    }
+  }
+
+  /** Hands the pending writes (and the directories whose files came or went) to the database: work proportional to the paths that changed. */
+  syncPaths(): void {
+    for (const dir of this.touchedDirs) {
+      const node = this.tree.get(dir);
+      this.files.dirFilesInput.set(dir, node ? [...node.files].sort() : []);
+      this.files.subdirsInput.set(dir, node ? [...node.dirs].sort() : []);
+    }
+    this.touchedDirs.clear();
     this.db.commit();
   }
 

@@ -14,6 +14,25 @@ import { emptyFacts, type Applied, type FamilyRole } from './facts';
 import { sameJson, sameList } from './equality';
 
 const NONE = '';
+/** The directory above every path (see `parentDir`). */
+const ROOT = '';
+
+/** The directory part of a path; `''` above the top-level names. */
+export function parentDir(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at <= 0 ? ROOT : path.slice(0, at);
+}
+
+/** One directory's part of the path index (see `FileQueries.treeIndexQ`). */
+interface TreeIndex {
+  /** Its own files by key. */
+  own: ReadonlyMap<string, readonly string[]>;
+  /** What each key's list was merged from: its own list, then its subdirectories' lists. */
+  parts: ReadonlyMap<string, readonly (readonly string[])[]>;
+  byKey: ReadonlyMap<string, readonly string[]>;
+}
+
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a family's classification may depend on besides the path (tracked; compared by value). */
 export interface LayoutReads {
@@ -57,18 +76,20 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly text = this.db.input<string | undefined>('text', undefined);
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
-  /** The set of fed paths, replaced as a whole when paths appear or vanish. */
-  readonly pathsInput = this.db.input<ReadonlySet<string>>('paths', new Set());
+  /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */
+  readonly dirFilesInput = this.db.input<readonly string[]>('dirFiles', [], sameList);
+  /** The directories directly in a directory that hold fed files somewhere below (sorted), set like `dirFilesInput`. */
+  readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList);
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 
   get families(): readonly F[] { return this.deps.families; }
   settings(): Settings { return this.settingsInput.get(NONE) as Settings; }
   links(): HostLink[] { return this.linksInput.get(NONE); }
-  paths(): ReadonlySet<string> { return this.pathsInput.get(NONE); }
 
-  /** Whether a path was fed (answers per path, so readers are not re-run when other paths come and go). */
-  readonly exists: Query<boolean> = this.db.query('exists', (p) => this.paths().has(p));
+  /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
+  readonly existsInput = this.db.input<boolean>('exists', false);
+  exists(p: string): boolean { return this.existsInput.get(p); }
   /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
   readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
 
@@ -81,12 +102,18 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly classifierQ: Query<(path: string) => Classified<F> | null> = this.db.query('classifier', () => {
     const settings = this.settings();
     const each = this.families.map((family) => ({ family, classify: family.classifier({ settings, layout: this.layoutQ(family.name) }) }));
+    // A path's class depends on the path and this classifier only: each path is classified once per classifier.
+    const known = new Map<string, Classified<F> | null>();
     return (path) => {
+      let c = known.get(path);
+      if (c !== undefined) return c;
+      c = null;
       for (const { family, classify } of each) {
         const role = classify(path);
-        if (role) return { family, role };
+        if (role) { c = { family, role }; break; }
       }
-      return null;
+      known.set(path, c);
+      return c;
     };
   });
   classify(path: string): Classified<F> | null { return this.classifierQ(NONE)(path); }
@@ -104,24 +131,50 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     return { ...emptyFacts(role), ...family.read(p, role, text, this.settings(), hint) };
   });
 
-  /** Fed paths by their family's index key (`family:key`), in path order; recomputed only when paths come or go. */
-  private readonly indexQ: Query<Map<string, string[]>> = this.db.query('fileIndex', () => {
-    const out = new Map<string, string[]>();
-    for (const p of [...this.paths()].sort()) {
-      const c = this.classify(p);
+  /**
+   * Fed paths at or below a directory by their family's index key (`family:key`), each list in path
+   * order: the directory's own files merged with its subdirectories' indexes. A path that comes or goes
+   * recomputes the directories above it only, and a list whose parts are unchanged keeps its identity,
+   * so the lists of other keys (and their readers) are cut off at once.
+   */
+  private readonly treeIndexQ: Query<TreeIndex> = this.db.query('fileIndex', (dir, previous) => {
+    const classify = this.classifierQ(NONE);
+    const own = new Map<string, readonly string[]>();
+    for (const p of this.dirFilesInput.get(dir)) {
+      const c = classify(p);
       const key = c?.family.indexKey?.(c.role);
       if (!c || key === undefined || key === null) continue;
       const full = `${c.family.name}:${key}`;
-      const list = out.get(full);
-      if (list) list.push(p); else out.set(full, [p]);
+      const list = own.get(full);
+      if (list) (list as string[]).push(p); else own.set(full, [p]);
     }
-    return out;
-  });
+    const parts = new Map<string, (readonly string[])[]>();
+    for (const [key, list] of own) {
+      const before = previous?.own.get(key);
+      const kept = before && sameList(before, list) ? before : list;
+      own.set(key, kept);
+      parts.set(key, [kept]);
+    }
+    for (const sub of this.subdirsInput.get(dir)) {
+      for (const [key, list] of this.treeIndexQ(sub).byKey) {
+        const ps = parts.get(key);
+        if (ps) ps.push(list); else parts.set(key, [list]);
+      }
+    }
+    const byKey = new Map<string, readonly string[]>();
+    for (const [key, ps] of parts) {
+      const before = previous?.parts.get(key);
+      // Same parts (by identity) give the same merged list: keep it rather than merge again.
+      byKey.set(key, before && sameList(before, ps) ? previous?.byKey.get(key) as readonly string[]
+        : ps.length === 1 ? ps[0] as readonly string[] : ps.flat().sort(byPath));
+    }
+    return { own, parts, byKey };
+  }, (a, b) => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list));
   /** Index keys, in order. */
-  readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.indexQ(NONE).keys()].sort(), sameList);
+  readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.treeIndexQ(ROOT).byKey.keys()].sort(), sameList);
   /** Fed paths listed under one index key (`family:key`). */
-  readonly filesOfQ = this.db.query('filesOf', (key) => this.indexQ(NONE).get(key) ?? [], sameList);
-  filesOf(key: string): string[] { return this.filesOfQ(key); }
+  readonly filesOfQ = this.db.query<readonly string[]>('filesOf', (key) => this.treeIndexQ(ROOT).byKey.get(key) ?? [], sameList);
+  filesOf(key: string): string[] { return this.filesOfQ(key) as string[]; }
 
   readonly apcoreConfigQ = this.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.applied(p).apcore).find((c) => c) ?? null);
   readonly idMapDocQ = this.db.query('idMapDoc', () => {
