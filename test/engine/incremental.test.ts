@@ -1,7 +1,7 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
+import { EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
 
 /**
  * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
@@ -34,6 +34,16 @@ describe('incremental analysis equals from-scratch analysis', function () {
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
       await runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: 40 });
+    });
+  }
+  // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
+  const hosted: [number, string, Edit[]][] = [
+    [11, 'demo-workspace', EDITS], [12, 'meta-workspace', META_EDITS], [13, 'apcore-extensions', META_EDITS],
+    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS],
+  ];
+  for (const [seed, example, edits] of hosted) {
+    it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {
+      await runSequence({ seed, settings: {}, example, edits, hostEdits: HOST_EDITS, steps: 30 });
     });
   }
   it('a workspace whose directories appear with its registry and vanish with it reads as from scratch', async () => {

@@ -5,13 +5,14 @@
 // diagnostics changed. The demo gets registry and component edits; the meta and apcore examples also
 // get companion edits (dependencies added and removed, cycles closed and opened, versions changed,
 // files deleted), apcore edits (module files, apcore.yaml roots, the id map) and ONEX edits (versions,
-// paths, summary counts, metadata names, `.wip` markers and `.onextree` entries coming and going).
+// paths, summary counts, metadata names, `.wip` markers and `.onextree` entries coming and going);
+// host edits change the other inputs between them: settings and symbolic links.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import type { CrossFileCheck } from '../../server/src/engine/checks/registry';
-import type { Settings } from '../../server/src/engine/types';
+import type { HostLink, Settings } from '../../server/src/engine/types';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
@@ -260,12 +261,37 @@ export const ONEX_EDITS: Edit[] = [
 
 export interface EngineOptions { checks?: CrossFileCheck[] }
 
-async function scratch(files: Map<string, string>, settings: Partial<Settings>, options: EngineOptions): Promise<RegistryEngine> {
-  const engine = await RegistryEngine.create(wasm, settings, options);
+/** What the host gives besides file texts: the settings and the symbolic links its walk found. */
+export interface Host { settings: Partial<Settings>; links: HostLink[] }
+
+/** A change of the host's side (the user edits a setting; a link appears or goes): the other inputs an edit can touch. */
+export type HostEdit = (host: Host, pick: <T>(xs: T[]) => T) => Host;
+
+const LINKS: HostLink[][] = [
+  [],
+  [{ path: 'extensions/alias', target: 'extensions/email', loop: false }],
+  [{ path: 'extensions/loop', target: 'extensions', loop: true }, { path: 'plugins/out', target: null, loop: false }],
+];
+
+/** Setting and link changes: each setting a family reads, flipped between values that change what it reports. */
+export const HOST_EDITS: HostEdit[] = [
+  (h, pick) => ({ ...h, settings: { ...h.settings, mode: pick(['isolated', 'hybrid'] as const) } }),
+  (h, pick) => ({ ...h, settings: { ...h.settings, checkAllComponents: pick([true, false]) } }),
+  (h, pick) => ({ ...h, settings: { ...h.settings, abstractSteps: pick([[], ['Processing'], ['Base', 'Processing', 'HyperparameterPrep']]) } }),
+  (h, pick) => ({ ...h, settings: { ...h.settings, onexPins: pick<Record<string, string>>([{}, { logger_node: '1.0.0' }, { echo_node: '1.1.0' }]) } }),
+  (h, pick) => ({ ...h, settings: { ...h.settings, apcoreRoots: pick([[], ['extensions'], ['plugins', { path: 'extensions', namespace: 'ext' }]]) } }),
+  (h, pick) => ({ ...h, settings: { ...h.settings, severity: pick([{}, { RL003: 'off' as const }, { RL022: 'error' as const, RL005: 'hint' as const }]) } }),
+  (h, pick) => ({ ...h, links: pick(LINKS) }),
+];
+
+async function scratch(files: Map<string, string>, host: Host, options: EngineOptions): Promise<RegistryEngine> {
+  const engine = await RegistryEngine.create(wasm, host.settings, options);
+  engine.setTree({ links: host.links });
   for (const [f, t] of files) engine.setFile(f, t);
   engine.update();
   return engine;
 }
+
 
 /**
  * Everything a front end can ask, as comparable JSON: the oracle's view of an engine. Explain runs for
@@ -297,6 +323,8 @@ export interface Sequence {
   settings: Partial<Settings>;
   example: string;
   edits: Edit[];
+  /** Host changes mixed into the edits (each as likely as one edit kind). */
+  hostEdits?: HostEdit[];
   steps: number;
   options?: EngineOptions;
 }
@@ -305,18 +333,32 @@ export interface Sequence {
 export async function runSequence(s: Sequence): Promise<void> {
   const files = loadExample(s.example);
   const options = s.options ?? {};
-  const inc = await scratch(files, s.settings, options);
+  let host: Host = { settings: s.settings, links: [] };
+  const inc = await scratch(files, host, options);
   const random = rng(s.seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const kinds: ({ edit: Edit } | { hostEdit: HostEdit })[] = [...s.edits.map((edit) => ({ edit })), ...(s.hostEdits ?? []).map((hostEdit) => ({ hostEdit }))];
   let before = new Map([...files.keys()].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
+  let file = [...files.keys()][0] ?? '';
   for (let step = 0; step < s.steps; step++) {
-    const edit = pick(s.edits)(files, pick);
-    if (!edit || edit[0] === undefined) continue;
-    const [file, text] = edit;
-    if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); inc.setFile(file, text); }
+    const kind = pick(kinds);
+    let what: string;
+    if ('hostEdit' in kind) {
+      const next = kind.hostEdit(host, pick);
+      if (next.settings !== host.settings) inc.configure(next.settings);
+      if (next.links !== host.links) inc.setTree({ links: next.links });
+      host = next;
+      what = `${s.example} seed ${s.seed} step ${step}: settings ${JSON.stringify(host.settings)}, links ${JSON.stringify(host.links)}`;
+    } else {
+      const edit = kind.edit(files, pick);
+      if (!edit || edit[0] === undefined) continue;
+      const [f, text] = edit;
+      file = f;
+      if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); inc.setFile(file, text); }
+      what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
+    }
     const changed = new Set(inc.update());
-    const fresh = await scratch(files, s.settings, options);
-    const what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
+    const fresh = await scratch(files, host, options);
     assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), what);
     const got = observe(inc, files.keys(), EXPLAINED, file);
     const want = observe(fresh, files.keys(), EXPLAINED, file);

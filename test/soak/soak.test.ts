@@ -1,8 +1,8 @@
 // The slow soak of the incremental oracle (`npm run test:soak`, in CI after `npm test`): many more and
 // longer random edit sequences than test/engine/incremental.test.ts, over every example and mode,
-// including a cross-file check added through the public API. SOAK_RUNS and SOAK_STEPS override the
+// including a cross-file check added through the public API and, every other run, setting and link changes. SOAK_RUNS and SOAK_STEPS override the
 // defaults (100 runs × 60 steps).
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
+import { EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
@@ -25,8 +25,9 @@ describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
   this.timeout(0);
   for (let run = 0; run < RUNS; run++) {
     const shape = SHAPES[run % SHAPES.length] as (typeof SHAPES)[number];
-    it(`run ${run + 1}: ${shape.example} ${JSON.stringify(shape.settings)}${run % 3 === 2 ? ' with an extra check' : ''}`, async () => {
-      await runSequence({ ...shape, edits: [...shape.edits, ...TREE_EDITS], seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
+    const hosted = run % 2 === 1;
+    it(`run ${run + 1}: ${shape.example} ${JSON.stringify(shape.settings)}${run % 3 === 2 ? ' with an extra check' : ''}${hosted ? ', settings and links change' : ''}`, async () => {
+      await runSequence({ ...shape, edits: [...shape.edits, ...TREE_EDITS], hostEdits: hosted ? HOST_EDITS : [], seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
     });
   }
 });
