@@ -220,6 +220,17 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     assert.ok(ds.some((d) => d.message.includes('nesting deeper than 100 levels')), JSON.stringify(ds.map((d) => d.message)));
   });
 
+  it('R8c: 4,000 pairs of lines alternating between two wrong indents (each pair opens a level the parser never closes) make the document unread with one syntax error, never a stack overflow', async () => {
+    const engine = await engineWith({
+      'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n',
+      'ext/m_meta.yaml': `description: d\nchildren:\n    - name: v1\n      type: directory\n${'   ame: v1\n      type: directory\n'.repeat(4000)}      children:\n      - name: x.py\n-\n`,
+      'ext/m.py': 'class M:\n    pass\n',
+    });
+    const ds = engine.allDiagnostics().filter((d) => d.file === 'ext/m_meta.yaml');
+    assert.equal(ds.length, 1, JSON.stringify(ds.map((d) => d.message)));
+    assert.match(ds[0]?.message ?? '', /^Syntax error: the document nests too deeply to be read/);
+  });
+
   it('R9: a node read through an alias is placed at the alias, so no range runs backwards', async () => {
     const engine = await engineWith({
       'steps/builders/builder_x_step_meta.yaml': 'dependencies:\n  - &dep {module_id: Missing, optional: false}\n    - *dep',

@@ -3,7 +3,7 @@
 // into the shared literal model with node ranges, plus its syntax errors. A document being typed is
 // read around its mistakes: the lines a syntax error is about are blanked and the text parsed again, so
 // a line at the wrong indentation or an unclosed quote costs that line, not the document.
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type Document, type Node as YNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
@@ -67,7 +67,8 @@ export function parseYamlDocs(rawText: string): YamlDocFacts[] {
   const single = singleDocument(text);
   if (single) return [{ ...parseYamlLit(text), marker: single.marker === null ? null : lines.range(single.marker, single.marker + 3) }];
   const docs: { offset: number; marker: number | null }[] = [];
-  for (const t of new Parser().parse(capNesting(text).text)) {
+  // a stream too deep to split is read as one document, which parseYamlLit then gives up on
+  for (const t of cstTokens(capNesting(text).text) ?? [{ type: 'document', offset: 0, start: [] }] as const) {
     if (t.type === 'document' && docs.length < MAX_DOCS) docs.push({ offset: t.offset, marker: t.start.find((s) => s.type === 'doc-start')?.offset ?? null });
   }
   const blank = (s: string): string => s.replace(/[^\n\r]/g, ' ');
@@ -104,12 +105,13 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
   // The parser only breaks lines at `\n`; a lone `\r` becomes one (same offsets).
   const nested = capNesting(normalizeLoneCr(rawText));
   let text = nested.text;
-  let doc = parse(text);
   // The parser turns a stack overflow into an error whose place (and the errors around it) depends on
   // the stack at hand: give up on such a document deterministically (capNesting keeps the shapes known
   // to cause it away). A repaired text is parsed again, so it is checked again.
   const tooDeep = (): YamlFacts => ({ value: null, errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' }], tagWarnings: [], errorZones: [] });
-  if (doc.exhausted) return tooDeep();
+  const parsed = parse(text);
+  if (!parsed || parsed.exhausted) return tooDeep();
+  let doc = parsed;
   const seen = new Set<string>();
   const stray = strayScalar(doc);
   const errors: YamlProblem[] = stray
@@ -127,8 +129,9 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
     const repaired = blankMistakes(text, doc);
     if (repaired === text) break;
     text = repaired;
-    doc = parse(text);
-    if (doc.exhausted) return tooDeep();
+    const again = parse(text);
+    if (!again || again.exhausted) return tooDeep();
+    doc = again;
   }
   const walk: Walk = { lines, anchors: new Map(), budget: ALIAS_BUDGET, exhausted: null, pyyaml: opts.pyyaml ? text : null };
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, null) : null;
@@ -155,7 +158,9 @@ type OnError = (source: unknown, code: string, message: string, warning?: boolea
  * MAX_YAML_ERRORS + 1 errors (and warnings) only a count is kept, in `more`. `exhausted`: the
  * composer hit a stack overflow (RESOURCE_EXHAUSTION), noted even past the cap.
  */
-function parse(text: string): Document & { more: number; exhausted: boolean } {
+function parse(text: string): (Document & { more: number; exhausted: boolean }) | null {
+  const tokens = cstTokens(text);
+  if (!tokens) return null;
   const composer = new Composer(YAML_OPTIONS);
   const internals = composer as unknown as { onError: OnError; errors: unknown[]; warnings: unknown[] };
   const report = internals.onError;
@@ -167,11 +172,50 @@ function parse(text: string): Document & { more: number; exhausted: boolean } {
     else if (!warning) more++;
   };
   let doc: Document | null = null;
-  for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+  for (const d of composer.compose(tokens, true, text.length)) {
     if (doc) { doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents')); break; }
     doc = d as unknown as Document;
   }
   return Object.assign(doc as Document, { more, exhausted });
+}
+
+/**
+ * Collections nested deeper than this in the parser's syntax tree make the document unread: far above
+ * any real file, far below where the parser's own recursion overflows the stack. A run of lines that
+ * the parser keeps opening levels for without closing them (lines alternating between two wrong
+ * indents, found by the fuzzer) is a shape capNesting's scan does not see.
+ */
+const MAX_CST_DEPTH = 1000;
+
+/**
+ * The parser's syntax tree, or null when it nests deeper than MAX_CST_DEPTH or the parser overflowed the
+ * stack. Judged by depth, not by whether the stack ran out, so the answer never depends on how deep
+ * the caller's stack already was (an edit and a fresh analysis read the same).
+ */
+function cstTokens(text: string): CST.Token[] | null {
+  try {
+    const tokens = [...new Parser().parse(text)];
+    return tokens.some((t) => cstDepth(t) > MAX_CST_DEPTH) ? null : tokens;
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/** Nesting of collections in a syntax-tree token, walked without recursion; stops counting past MAX_CST_DEPTH. */
+function cstDepth(root: CST.Token): number {
+  let max = 0;
+  const todo: [unknown, number][] = [[root, 0]];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    const [t, d] = next;
+    if (t === null || typeof t !== 'object') continue;
+    const tok = t as { value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+    const depth = tok.items ? d + 1 : d;
+    if (depth > max && (max = depth) > MAX_CST_DEPTH) break;
+    todo.push([tok.value, depth]);
+    for (const it of tok.items ?? []) todo.push([it.key, depth], [it.value, depth]);
+  }
+  return max;
 }
 
 /** Where an error's mistake is: the bracket left open, the quote never closed, else where the parser stopped. */
