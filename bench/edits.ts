@@ -24,7 +24,7 @@ export class EditSession {
   constructor(private readonly org: OrgModel) {}
 
   next(rng: Rng): Edit {
-    const picked = pickWeighted(rng);
+    const picked = rng.weighted(WEIGHTS, 'field');
     if (picked === 'meta' && this.org.metas.length > 0) return this.editMeta(rng, rng.pick(this.org.metas));
     let kind: RegistryEditKind = picked === 'meta' ? 'field' : picked;
     if (kind === 'fix' && this.typos.length === 0) kind = 'typo';
@@ -35,7 +35,7 @@ export class EditSession {
 
   /** An edit of one given workspace registry, of a kind drawn with the usual weights (a typo is fixed later). */
   editRegistry(rng: Rng, ws: WsModel): Edit {
-    const picked = pickWeighted(rng);
+    const picked = rng.weighted(WEIGHTS, 'field');
     const done = this.apply(picked === 'meta' ? 'field' : picked, ws, rng);
     return { kind: done, file: ws.registryPath, text: renderWorkspaceRegistry(ws) };
   }
@@ -129,12 +129,3 @@ export class EditSession {
   }
 }
 
-function pickWeighted(rng: Rng): EditKind {
-  const total = WEIGHTS.reduce((s, [, w]) => s + w, 0);
-  let x = rng.next() * total;
-  for (const [k, w] of WEIGHTS) {
-    if (x < w) return k;
-    x -= w;
-  }
-  return 'field';
-}

@@ -266,7 +266,7 @@ class InterfaceEdits implements EditStream {
   }
 
   next(rng: Rng): BenchEdit {
-    let kind = pick(rng);
+    let kind = rng.weighted(WEIGHTS, 'description');
     if (kind === 'fix' && this.undo.length === 0) kind = 'typo';
     if (kind === 'registry') {
       const ws = rng.pick(this.org.workspaces);
@@ -308,15 +308,6 @@ class InterfaceEdits implements EditStream {
   }
 }
 
-function pick(rng: Rng): Kind {
-  const total = WEIGHTS.reduce((s, [, w]) => s + w, 0);
-  let x = rng.next() * total;
-  for (const [k, w] of WEIGHTS) {
-    if (x < w) return k;
-    x -= w;
-  }
-  return 'description';
-}
 
 // ---------------------------------------------------------------- the workload
 

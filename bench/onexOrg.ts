@@ -182,7 +182,7 @@ class OnexEdits implements EditStream {
   }
 
   next(rng: Rng): BenchEdit {
-    let kind = pick(rng);
+    let kind = rng.weighted(WEIGHTS, 'field');
     if (kind === 'fix' && this.undo.length === 0) kind = 'name';
     if (kind === 'fix') {
       const u = this.undo.splice(rng.int(0, this.undo.length - 1), 1)[0] as { a: ArtifactModel; v: VersionModel; restore: () => void };
@@ -208,15 +208,6 @@ class OnexEdits implements EditStream {
   }
 }
 
-function pick(rng: Rng): Kind {
-  const total = WEIGHTS.reduce((s, [, w]) => s + w, 0);
-  let x = rng.next() * total;
-  for (const [k, w] of WEIGHTS) {
-    if (x < w) return k;
-    x -= w;
-  }
-  return 'field';
-}
 
 // ---------------------------------------------------------------- the workload
 

@@ -31,6 +31,16 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /** A key drawn with probability proportional to its weight (`fallback` only if rounding overshoots). */
+  weighted<K>(weights: readonly (readonly [K, number])[], fallback: K): K {
+    let x = this.next() * weights.reduce((s, [, w]) => s + w, 0);
+    for (const [k, w] of weights) {
+      if (x < w) return k;
+      x -= w;
+    }
+    return fallback;
+  }
+
   /** `n` distinct items (fewer when the list is shorter), in random order. */
   sample<T>(items: readonly T[], n: number): T[] {
     const copy = [...items];

@@ -127,12 +127,19 @@ export class Scanner {
     let a = lineStart;
     while (this.text[a] === ' ' || this.text[a] === '\t') a++;
     if (b > a - lineStart) return false;
-    const save = this.pos;
-    try {
+    return this.probe(() => {
       this.pos = next;
       this.string();
       while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
       return this.text[this.pos] === ':';
+    });
+  }
+
+  /** A lookahead: what `test` answers (false where it aborts), with the position restored afterwards. */
+  protected probe(test: () => boolean): boolean {
+    const save = this.pos;
+    try {
+      return test();
     } catch (e) {
       if (e instanceof Abort) return false;
       throw e;

@@ -297,20 +297,14 @@ class Tolerant extends Scanner {
    * right of the enclosing items (`outer`).
    */
   missingBrace(outer: number): boolean {
-    const save = this.pos;
-    try {
+    return this.probe(() => {
       this.skip();
       const col = this.columnIfLineStart(this.pos);
       if (col === -1 || col <= outer || !/['"]/.test(this.text[this.pos] ?? '')) return false;
       this.string();
       this.skipInline();
       return this.text[this.pos] === ':';
-    } catch (e) {
-      if (e instanceof Abort) return false;
-      throw e;
-    } finally {
-      this.pos = save;
-    }
+    });
   }
 
   /** Whether a dict starts after `at`, on the same line. */
