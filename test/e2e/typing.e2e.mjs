@@ -5,10 +5,14 @@
 // deleted: RL030 lands on that place and the later entries' problems stay.
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { onExample } from './suite.mjs';
+import {
+  REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, openWorkbench, startCodeServer, waitFor,
+} from '../../scripts/e2e/code-server.mjs';
 
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const CAROL = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
 const TYPED = '\n"TypedStep": {\n"sagemaker_step_type": "Processing",\n"description": "typed in the editor",\n},';
 
@@ -49,15 +53,39 @@ function firstEntryEnd() {
 
 describe('Registry Lens in VS Code: typing never blanks a registry', function () {
   this.timeout(300_000);
-  const s = onExample('demo-workspace', { label: 'typing' });
+  let server;
+  let browser;
   let wb;
+  let root;
+
+  before(async function () {
+    this.timeout(240_000);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
+    killStrayCodeServers();
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-lens-typing-'));
+    fs.cpSync(path.join(REPO_ROOT, 'examples', 'demo-workspace'), root, { recursive: true });
+    server = await startCodeServer({ extensions: [VSIX] });
+    browser = await launchBrowser();
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot('FAILED-typing').catch(() => {});
+  });
 
   it('every keystroke of a new entry leaves the other entries in the Registries view and their problems in the Problems panel', async () => {
-    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
-    await showRegistries(wb, path.basename(s.root));
+    wb = await openWorkbench(browser, server, { folder: root });
+    await showRegistries(wb, path.basename(root));
     await wb.filterProblems('**/carol_vision/**');
     // VS Code's Problems panel does not list hints
-    const shown = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8')).filter((e) => e.file === CAROL && e.severity !== 'hint').length;
+    const shown = JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.file === CAROL && e.severity !== 'hint').length;
     const baseline = await wb.waitForProblems((rs) => rs.filter((r) => r.path === CAROL).length === shown, { timeout: 90_000, message: "carol_vision's problems" });
     const expected = baseline.filter((r) => r.path === CAROL).map(key);
     const steps = await waitFor(() => carolSteps(wb), { timeout: 30_000, message: 'carol_vision in the Registries view' });
