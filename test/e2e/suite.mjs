@@ -1,4 +1,4 @@
-// The set-up every code-server suite shares, in one place: the packaged .vsix installed into a fresh
+// The set-up the code-server suites share (the typing suite keeps its own), in one place: the packaged .vsix installed into a fresh
 // code-server, a Chromium, and a throwaway copy of an example (edits and autosave never touch the
 // checkout); on a failure, a screenshot and the tails of the code-server log and the browser console.
 import { strict as assert } from 'node:assert';
