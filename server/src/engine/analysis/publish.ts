@@ -14,7 +14,6 @@ export class Publisher {
   /** Withdraws a unit's diagnostics. */
   removeUnit(key: string): void {
     this.setUnit(key, []);
-    this.units.delete(key);
   }
 
   /** A file is finalised again on the next publish (its text changed: suppression comments may have). */
@@ -49,7 +48,8 @@ export class Publisher {
       units?.delete(key);
       if (units?.size === 0) this.fileUnits.delete(file);
     }
-    this.units.set(key, { byFile, sig });
+    // Most units (one per file) have nothing to say: they keep no share at all.
+    if (byFile.size === 0) this.units.delete(key); else this.units.set(key, { byFile, sig });
   }
 
   /** Re-finalises the touched files; returns those whose published list changed. */

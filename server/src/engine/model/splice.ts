@@ -12,6 +12,7 @@ import { LineIndex } from '../text/lineIndex';
 import { scanLiteral } from '../python/literalScanner';
 import { checkEntryFields } from './fields';
 import { duplicateKeys, toEntry, type RegistrySource } from './source';
+import { pos } from '../text/positions';
 
 /** Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or doubled variables). */
 const WHOLE_FILE_CODES = new Set(['RL030', 'RL009', 'RL031', 'RL014']);
@@ -75,10 +76,10 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
 /** The position after `text[from, to)` when `text[from]` is at `p` (lines end at `\n`: a `\r` was declined). */
 function advance(p: Position, text: string, from: number, to: number): Position {
   const nl = text.lastIndexOf('\n', to - 1);
-  if (nl < from) return { line: p.line, character: p.character + to - from };
+  if (nl < from) return pos(p.line, p.character + to - from);
   let line = p.line;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) line++;
-  return { line, character: to - nl - 1 };
+  return pos(line, to - nl - 1);
 }
 
 /**
@@ -91,8 +92,8 @@ class Shift {
   constructor(readonly from: Position, readonly to: Position) {}
   pos(p: Position): Position {
     if (before_(p, this.from)) return p;
-    if (p.line === this.from.line) return { line: this.to.line, character: this.to.character + p.character - this.from.character };
-    return { line: p.line + this.to.line - this.from.line, character: p.character };
+    if (p.line === this.from.line) return pos(this.to.line, this.to.character + p.character - this.from.character);
+    return pos(p.line + this.to.line - this.from.line, p.character);
   }
   any<T>(x: T): T {
     if (typeof x !== 'object' || x === null) return x;

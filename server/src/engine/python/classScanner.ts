@@ -9,6 +9,7 @@
 import type { Range } from '../types';
 import type { PyClass } from './pyClass';
 import { decodeBody } from './strings';
+import { pos } from '../text/positions';
 
 type Kind = 'name' | 'num' | 'str' | 'op' | 'open' | 'close';
 interface Token {
@@ -104,7 +105,7 @@ function logicalLines(text: string): Logical[] {
       const indent = i - lineStart;
       while (i < n && text.charCodeAt(i) !== 10) i++;
       // Inside brackets a comment is an extra of the expression; only one after the last token ends the line.
-      const end = stack.length > 0 ? null : { line, character: i - lineStart };
+      const end = stack.length > 0 ? null : pos(line, i - lineStart);
       if (current) { current.comment = true; current.commentEnd = end ?? current.commentEnd; } else out.push({ indent, tokens: [], comment: true, commentEnd: end });
       continue;
     }
@@ -442,7 +443,7 @@ function readClass(header: Logical, body: Logical[], end: { line: number; charac
   const cls: PyClass = {
     name: n.text,
     nameRange: rangeOf(n, n),
-    range: { start: { line: (t[0] as Token).line, character: 0 }, end: end ?? { line: (lastToken as Token).endLine, character: (lastToken as Token).endCol } },
+    range: { start: pos((t[0] as Token).line, 0), end: end ?? pos((lastToken as Token).endLine, (lastToken as Token).endCol) },
     bases,
     attributes: [],
     strAttrs: {},
@@ -533,5 +534,5 @@ function joinTokens(part: Token[]): string {
 }
 
 function rangeOf(a: Token, z: Token): Range {
-  return { start: { line: a.line, character: a.col }, end: { line: z.endLine, character: z.endCol } };
+  return { start: pos(a.line, a.col), end: pos(z.endLine, z.endCol) };
 }

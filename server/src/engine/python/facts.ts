@@ -10,6 +10,7 @@ import { recoverLiteral } from './recover';
 import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
 import type { PyClass } from './pyClass';
+import { pos } from '../text/positions';
 
 export type { PyClass } from './pyClass';
 
@@ -36,8 +37,8 @@ const MAX_ERRORS = 50;
 
 export function range(n: Node): Range {
   return {
-    start: { line: n.startPosition.row, character: n.startPosition.column },
-    end: { line: n.endPosition.row, character: n.endPosition.column },
+    start: pos(n.startPosition.row, n.startPosition.column),
+    end: pos(n.endPosition.row, n.endPosition.column),
   };
 }
 
@@ -292,7 +293,7 @@ function plainString(text: string, r: Range): Lit | null {
   const [, prefix = '', quote = '', body = ''] = m;
   const value = decodeBody(body, prefix.toLowerCase() === 'r');
   const open = prefix.length + quote.length;
-  return { kind: 'str', value, range: r, inner: { start: { line: r.start.line, character: r.start.character + open }, end: { line: r.end.line, character: r.end.character - quote.length } } };
+  return { kind: 'str', value, range: r, inner: { start: pos(r.start.line, r.start.character + open), end: pos(r.end.line, r.end.character - quote.length) } };
 }
 
 function readString(n: Node): { value: string } | null {
@@ -343,7 +344,7 @@ function firstLine(n: Node): Range {
   const r = range(n);
   if (r.end.line === r.start.line) return r;
   const first = n.text.split(/\r?\n/, 1)[0] ?? '';
-  return { start: r.start, end: { line: r.start.line, character: r.start.character + first.length } };
+  return { start: r.start, end: pos(r.start.line, r.start.character + first.length) };
 }
 
 function describeText(t: string): string {

@@ -1,6 +1,7 @@
 // Converts between string offsets (UTF-16 units) and LSP positions under LSP's line rules: `\r\n`, `\n`
 // and a lone `\r` each end a line (VS Code, Python and YAML agree), characters count UTF-16 units.
 import type { Position, Range } from '../types';
+import { pos } from './positions';
 
 /** The same text with every lone `\r` turned into `\n`: same length and offsets, for parsers that only know `\n`. */
 export function normalizeLoneCr(text: string): string {
@@ -9,11 +10,6 @@ export function normalizeLoneCr(text: string): string {
 
 export class LineIndex {
   private readonly starts: number[] = [0];
-  /**
-   * Positions made so far, by offset: a node's range shares its ends with its first and last child's, so
-   * the facts of a file keep one object per distinct position (positions are never mutated).
-   */
-  private readonly made = new Map<number, Position>();
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -24,8 +20,6 @@ export class LineIndex {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Never between the two halves of a surrogate pair.
     if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
-    const made = this.made.get(o);
-    if (made) return made;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -33,9 +27,7 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= o) lo = mid; else hi = mid - 1;
     }
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
-    const pos = { line: lo, character: Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0) };
-    this.made.set(o, pos);
-    return pos;
+    return pos(lo, Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0));
   }
   range(start: number, end: number): Range { return { start: this.position(start), end: this.position(Math.max(start, end)) }; }
   /** The offset of a position, clamped to its line's content (before the line break). */

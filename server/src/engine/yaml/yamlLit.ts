@@ -8,6 +8,7 @@ import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
+import { pos } from '../text/positions';
 
 export interface YamlProblem { range: Range; message: string }
 export interface YamlFacts {
@@ -98,9 +99,9 @@ function singleDocument(text: string): { marker: number | null } | null {
 export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   const lines = new LineIndex(rawText);
   // A mistake's range stays on its line (the parser's positions may run on to the next token).
-  const at = (pos: [number, number]): Range => {
-    const r = lines.range(pos[0], Math.max(pos[1], pos[0] + 1));
-    return r.end.line === r.start.line ? r : { start: r.start, end: { line: r.start.line, character: Math.max(r.start.character, lines.lineText(r.start.line).length) } };
+  const at = (span: [number, number]): Range => {
+    const r = lines.range(span[0], Math.max(span[1], span[0] + 1));
+    return r.end.line === r.start.line ? r : { start: r.start, end: pos(r.start.line, Math.max(r.start.character, lines.lineText(r.start.line).length)) };
   };
   // The parser only breaks lines at `\n`; a lone `\r` becomes one (same offsets).
   const nested = capNesting(normalizeLoneCr(rawText));
@@ -147,7 +148,7 @@ function zone(lines: LineIndex, r: Range): Range {
     const t = lines.lineText(l);
     if (t.trim() !== '' && !t.trimStart().startsWith('#') && indent(l) < own) top = l;
   }
-  return { start: { line: top, character: 0 }, end: r.end };
+  return { start: pos(top, 0), end: r.end };
 }
 
 type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
