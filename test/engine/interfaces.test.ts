@@ -215,6 +215,23 @@ describe('interface family (cursus 2.x)', () => {
     `);
   });
 
+  it('mid-edit: a node wrong only because of a syntax error beside it is not reported, the rest of the file is', async () => {
+    await checkDiagnostics(`${IFACE_CORE}
+      //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
+      step_type: XGBoostTraining
+      node_type: middle
+      #          ^^^^^^ RL020 not one of
+      registry: {sagemaker_step_type: Training, description: t}
+      contract:
+        entry_point: xgboost_training.py
+      spec:
+        dependencies:
+          input_path: {type: training_data, compatible_sources: [TabularPreprocessing}
+      #               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL030 Flow map
+      #                                                         ^^^^^^^^^^^^^^^^^^^^^^ RL030 Flow sequence
+    `, {}, { only: ['RL016', 'RL020', 'RL030'] });
+  });
+
   it('a workspace override of an interface step resolves to the override: no RL004, no RL005, RL006 for its config', async () => {
     const diags = await checkDiagnostics(`${IFACE_CORE}${TRAINING}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

@@ -122,16 +122,17 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
    * not every workspace's); the result is the same as building it from scratch.
    */
   private readonly sharedLocalNamesIndex = this.db.index('sharedLocalNames', (): ReadonlyMap<string, Map<string, string[]>> => {
-    const { owners, seen, shared } = this.localNamesState;
+    const { owners, seen, shared, sorted } = this.localNamesState;
     const affected = new Set<string>();
+    const changed = new Set<string>();
     const touch = (dir: string, names: readonly string[], add: boolean): void => {
       for (const name of names) {
         let dirs = owners.get(name);
         if (add) { if (!dirs) owners.set(name, (dirs = new Set())); dirs.add(dir); } else dirs?.delete(dir);
-        for (const d of dirs ?? []) affected.add(d);
-        affected.add(dir);
         if (dirs?.size === 0) owners.delete(name);
+        changed.add(name);
       }
+      affected.add(dir);
     };
     const dirs = new Set(this.wsDirsQ(NONE));
     for (const [dir, names] of seen) {
@@ -147,17 +148,30 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
       touch(dir, names, true);
       seen.set(dir, names);
     }
+    // One sorted list per shared name, kept while its owners are unchanged: every workspace holding the
+    // name points at it (N workspaces sharing a step cost N, not N², in time and memory).
+    for (const name of changed) {
+      const owning = owners.get(name);
+      for (const d of owning ?? []) affected.add(d);
+      if (!owning || owning.size < 2) { sorted.delete(name); continue; }
+      const list = [...owning].sort();
+      const old = sorted.get(name);
+      if (!old || !sameList(old, list)) sorted.set(name, list);
+    }
     for (const dir of affected) {
       const mine = new Map<string, string[]>();
       for (const name of seen.get(dir) ?? []) {
-        const owning = owners.get(name);
-        if (owning && owning.size > 1) mine.set(name, [...owning].sort());
+        const list = sorted.get(name);
+        if (list) mine.set(name, list);
       }
       if (mine.size > 0) shared.set(dir, mine); else shared.delete(dir);
     }
     return new Map(shared);
   }, sameData);
-  private readonly localNamesState = { owners: new Map<string, Set<string>>(), seen: new Map<string, readonly string[]>(), shared: new Map<string, Map<string, string[]>>() };
+  private readonly localNamesState = {
+    owners: new Map<string, Set<string>>(), seen: new Map<string, readonly string[]>(),
+    shared: new Map<string, Map<string, string[]>>(), sorted: new Map<string, string[]>(),
+  };
 
   readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>
     [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));

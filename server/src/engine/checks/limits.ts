@@ -5,10 +5,13 @@ import type { RelatedInfo } from '../types';
 export const MAX_LISTED = 10;
 export const MAX_RELATED = 20;
 
-/** `'a', 'b', 'c'` — or the first MAX_LISTED and "and N more". */
-export function listed(names: readonly string[], quote = "'"): string {
+/**
+ * `'a', 'b', 'c'` — or the first MAX_LISTED and "and N more". `total`: how many there were, when the
+ * caller gathered only the first ones.
+ */
+export function listed(names: readonly string[], quote = "'", total = names.length): string {
   const shown = names.slice(0, MAX_LISTED).map((n) => `${quote}${n}${quote}`).join(', ');
-  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
+  return total > MAX_LISTED ? `${shown} and ${total - Math.min(names.length, MAX_LISTED)} more` : shown;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The cross-file checks of one context ("unit"): core, or one workspace. Each runs as a tracked query,
 // so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../types';
-import { capRelated, listed, MAX_RELATED } from './limits';
+import { capRelated, listed, MAX_LISTED, MAX_RELATED } from './limits';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
@@ -44,12 +44,14 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
     }
     const dirs = shared.get(e.name);
     if (dirs) {
-      const others = [...dirs].filter((d) => d !== ws.dir).map((d) => model.workspace(d)).filter((w): w is WsState => !!w);
-      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${others.length > 1 ? 's' : ''} ${listed(others.map((w) => w.id))}`, {
-        related: capRelated(others.slice(0, MAX_RELATED).flatMap((w) => {
+      // Every directory sharing a name holds a workspace defining it; only the ones shown are read.
+      const otherDirs = dirs.filter((d) => d !== ws.dir);
+      const shown = otherDirs.slice(0, Math.max(MAX_LISTED, MAX_RELATED)).map((d) => model.workspace(d)).filter((w): w is WsState => !!w);
+      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${otherDirs.length > 1 ? 's' : ''} ${listed(shown.map((w) => w.id), "'", otherDirs.length)}`, {
+        related: capRelated(shown.slice(0, MAX_RELATED).flatMap((w) => {
           const o = w.local.get(e.name);
           return o ? [{ file: o.file, range: o.keyRange, message: `'${e.name}' in workspace '${w.id}'` }] : [];
-        }), others.length),
+        }), otherDirs.length),
       }));
     }
   }

@@ -32,11 +32,19 @@ export interface ApcoreConfig {
 
 type Str = Extract<Lit, { kind: 'str' }>;
 
+/**
+ * The family's layout (where modules may live) and its per-file read both need the project file: the
+ * last read is kept, so one text is parsed once. A pure function of (file, text); callers never mutate it.
+ */
+let last: { file: string; text: string; config: ApcoreConfig } | null = null;
+
 export function readApcoreConfig(file: string, text: string): ApcoreConfig {
+  if (last && last.file === file && last.text === text) return last.config;
   const facts = parseYamlLit(text);
-  const out = read(file, facts);
-  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
-  return out;
+  const config = read(file, facts);
+  config.diagnostics = outsideErrorZones(config.diagnostics, facts.errorZones);
+  last = { file, text, config };
+  return config;
 }
 
 function read(file: string, facts: YamlFacts): ApcoreConfig {

@@ -7,7 +7,7 @@
 import type { Diagnostic, Range, Settings } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
 import { diag } from '../../codes';
-import { parseYamlLit } from '../../yaml/yamlLit';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../../model/source';
 import { checkStepName, checkStepType } from '../../model/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
@@ -36,6 +36,13 @@ const SDK_DELEGATION_TYPES = new Set(['CradleDataLoading', 'RedshiftDataLoading'
 
 export function readInterface(file: string, wsDir: string | null, text: string, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
   const facts = parseYamlLit(text, { pyyaml: true });
+  const read = readFacts(file, wsDir, facts, settings);
+  // A node that is only wrong because of a syntax error next to it (a line blanked while typing) is not reported.
+  read.source.diagnostics = outsideErrorZones(read.source.diagnostics, facts.errorZones);
+  return read;
+}
+
+function readFacts(file: string, wsDir: string | null, facts: YamlFacts, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
   // cursus's loader writes each interface over the table in sorted file order: the last file wins a name.
   const source: RegistrySource = { ...emptySource(file, wsDir ? 'workspace' : 'core'), overwrites: true };
   addSyntaxErrors(source, facts.errors);
