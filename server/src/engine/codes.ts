@@ -35,6 +35,14 @@ export function codeDocsUrl(code: Code): string {
 
 export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[] }
 
+/**
+ * RL030 for a syntax error. Reading goes on after most mistakes, and the message says so; `unread`
+ * mistakes (nesting or aliases past their bounds) end the reading, and their message says that instead.
+ */
+export function syntaxDiag(file: string, e: { range: Range; message: string; unread?: boolean }): Diagnostic {
+  return diag(file, e.range, 'RL030', e.unread ? e.message : `${e.message}; the rest of the file is still analysed`);
+}
+
 export function diag(file: string, range: Range, code: Code, message: string, opts: DiagOptions = {}): Diagnostic {
   return {
     file, range, code, message,

@@ -2,7 +2,7 @@
 // the diagnostics that need only that file: RL001, RL008–RL010, RL012, RL014, RL016, RL030, RL031.
 import type { Diagnostic, Range, Settings } from '../types';
 import type { DictEntry, Lit } from '../literal';
-import { diag } from '../codes';
+import { diag, syntaxDiag } from '../codes';
 import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
@@ -87,8 +87,8 @@ export function emptySource(file: string, kind: 'core' | 'workspace'): RegistryS
   return { file, kind, entries: [], vars: [], developerId: null, metadata: null, depRefs: [], diagnostics: [] };
 }
 
-export function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string }[]): void {
-  for (const e of errors) src.diagnostics.push(diag(src.file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+export function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string; unread?: boolean }[]): void {
+  for (const e of errors) src.diagnostics.push(syntaxDiag(src.file, e));
 }
 
 /** Reads one registry variable; returns the names it defined. `skip` holds names already defined (synonyms). */

@@ -6,7 +6,7 @@
 // diagnostics. A `max_depth` outside [1, 16] is RL020 (Config.validate rejects it).
 import type { ApcoreRootSetting, Diagnostic, Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
-import { diag } from '../codes';
+import { diag, syntaxDiag } from '../codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
 import type { RootDecl } from './types';
@@ -49,7 +49,7 @@ export function readApcoreConfig(file: string, text: string): ApcoreConfig {
 
 function read(file: string, facts: YamlFacts): ApcoreConfig {
   const cfg: ApcoreConfig = { file, roots: [], idMap: null, maxDepth: DEFAULT_MAX_DEPTH, followSymlinks: false, diagnostics: [] };
-  for (const e of facts.errors) cfg.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+  for (const e of facts.errors) cfg.diagnostics.push(syntaxDiag(file, e));
   const base = dirOf(file);
   const bad = (node: Lit, message: string): void => { cfg.diagnostics.push(diag(file, node.range, 'RL020', message)); };
   const path = (node: Str): string | null => {

@@ -11,7 +11,7 @@
 // module under an extension root, or that maps a file twice (warning: the item does nothing).
 import type { Diagnostic, Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
-import { diag } from '../codes';
+import { diag, syntaxDiag } from '../codes';
 import { ZERO_RANGE } from '../text/ranges';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { dirOf, joinRel } from '../util/paths';
@@ -37,7 +37,7 @@ export function readIdMap(file: string, text: string): IdMapDoc {
 
 function read(file: string, facts: YamlFacts): IdMapDoc {
   const doc: IdMapDoc = { file, items: [], diagnostics: [] };
-  for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+  for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
   const root = facts.value;
   const entry = dictEntry(root, 'mappings');
   if (!entry || entry.value.kind !== 'list') {

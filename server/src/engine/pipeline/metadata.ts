@@ -4,7 +4,7 @@
 // version hints apcore rejects (RL020) — and extracts the fields later stages use.
 import type { Range } from '../types';
 import { dictEntry, type Lit } from '../literal';
-import { diag } from '../codes';
+import { diag, syntaxDiag } from '../codes';
 import { duplicateKeys, pushAll } from '../model/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
@@ -27,7 +27,7 @@ export function loadMeta(file: string, text: string): MetaDoc {
 
 function read(file: string, facts: YamlFacts): MetaDoc {
   const doc: MetaDoc = { file, root: facts.value, fields: new Map(), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
-  for (const e of facts.errors) doc.diagnostics.push(diag(file, e.range, 'RL030', `${e.message}; the rest of the file is still analysed`));
+  for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
   for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
   const root = facts.value;
   if (!root || root.kind === 'none') return doc;

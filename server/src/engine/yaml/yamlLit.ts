@@ -10,7 +10,8 @@ import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { pos } from '../text/positions';
 
-export interface YamlProblem { range: Range; message: string }
+/** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
+export interface YamlProblem { range: Range; message: string; unread?: boolean }
 export interface YamlFacts {
   value: Lit | null;
   errors: YamlProblem[];
@@ -109,7 +110,7 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
   // The parser turns a stack overflow into an error whose place (and the errors around it) depends on
   // the stack at hand: give up on such a document deterministically (capNesting keeps the shapes known
   // to cause it away). A repaired text is parsed again, so it is checked again.
-  const tooDeep = (): YamlFacts => ({ value: null, errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read' }], tagWarnings: [], errorZones: [] });
+  const tooDeep = (): YamlFacts => ({ value: null, errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read', unread: true }], tagWarnings: [], errorZones: [] });
   const parsed = parse(text);
   if (!parsed || parsed.exhausted) return tooDeep();
   let doc = parsed;
@@ -123,7 +124,7 @@ export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): 
   if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
     errors.push({ range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]), message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones` });
   }
-  if (nested.at !== null) errors.unshift({ range: at([nested.at, nested.at + 1]), message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read` });
+  if (nested.at !== null) errors.unshift({ range: at([nested.at, nested.at + 1]), message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read`, unread: true });
   const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').slice(0, MAX_YAML_ERRORS)
     .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
   for (let round = 0; round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length + doc.more <= MAX_YAML_ERRORS; round++) {
@@ -308,7 +309,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
   const r = at ?? w.lines.range(start, (isMap(n) || isSeq(n)) && n.flow ? valueEnd : end);
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
   if (at && --w.budget < 0) {
-    w.exhausted ??= { range: r, message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read` };
+    w.exhausted ??= { range: r, message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read`, unread: true };
     return { kind: 'other', text: '…', range: r };
   }
   if (!at && (isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) w.anchors.set(n.anchor, n);
