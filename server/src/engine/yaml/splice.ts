@@ -1,0 +1,191 @@
+// Re-reads a large YAML file after an edit without parsing it whole again (a 500 KB ONEX registry or
+// `.onextree` costs ~0.4 s to parse): the block-collection children the edit touched are parsed alone,
+// each from its own lines, and put in place of the old ones; children after the edit move by the lines
+// it added or removed. It answers only where the result is exactly what `parseYamlLit` gives for the
+// whole new text, and null everywhere else (then the file is read whole): the previous read was clean
+// (no syntax error, no custom tag), neither text has a `\r`, a directive or a document marker, the
+// re-read lines hold no anchor, alias, tag or tab, every line of a re-read child but its first is
+// indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
+// child reads cleanly as exactly one child of the same kind at the same place.
+import type { Position, Range } from '../types';
+import type { DictEntry, Lit } from '../literal';
+import { parseYamlLit, type YamlFacts } from './yamlLit';
+
+/** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
+const MAX_SPLICE_DEPTH = 40;
+/** Characters compared at once while looking for where the two texts differ. */
+const BLOCK = 256;
+
+interface Lines { text: string; starts: number[] }
+
+export function spliceYaml(before: string, prev: YamlFacts, after: string, opts: { pyyaml?: boolean } = {}): YamlFacts | null {
+  const root = prev.value;
+  if (!root || prev.errors.length > 0 || prev.tagWarnings.length > 0 || !isBlock(root)) return null;
+  if (before === after) return prev;
+  if (before.includes('\r') || after.includes('\r') || /^(?:%|---|\.\.\.)/m.test(after)) return null;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const old = lines(before);
+  const now = lines(after);
+  const first = lineOf(old, start);
+  const lastOld = lineOf(old, before.length - tail) + 1;
+  const s: Splicer = { old, now, delta: now.starts.length - old.starts.length, opts };
+  const value = node(s, root, 0, old.starts.length, first, lastOld, 0);
+  return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
+}
+
+interface Splicer { old: Lines; now: Lines; delta: number; opts: { pyyaml?: boolean } }
+
+function lines(text: string): Lines {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return { text, starts };
+}
+
+function lineOf(l: Lines, offset: number): number {
+  let lo = 0;
+  let hi = l.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((l.starts[mid] as number) <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The text of lines [from, to) (with their line breaks). */
+function slice(l: Lines, from: number, to: number): string {
+  return l.text.slice(l.starts[from] ?? l.text.length, l.starts[to] ?? l.text.length);
+}
+
+function isBlock(n: Lit): n is Extract<Lit, { kind: 'list' | 'dict' }> {
+  return (n.kind === 'list' && n.items.length > 0) || (n.kind === 'dict' && n.entries.length > 0);
+}
+
+type Child = Lit | DictEntry;
+
+function childStart(c: Child): Position {
+  return 'key' in c ? c.key.range.start : c.range.start;
+}
+
+/**
+ * The block collection `n` (its children on old lines [from, to), at depth `depth`) after an edit of
+ * old lines [editFrom, editTo) within them: every other line is unchanged, those from `editTo` on moved
+ * by `s.delta`. Null when it cannot be told without reading more than `n`'s lines.
+ */
+function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, editTo: number, depth: number): Lit | null {
+  if (!isBlock(n) || depth > MAX_SPLICE_DEPTH) return null;
+  const kids: Child[] = n.kind === 'list' ? n.items : n.entries;
+  const col = n.range.start.character;
+  const starts = kids.map((k) => childStart(k).line);
+  // Children start on lines of their own, in order, at the collection's column (a list item right after its dash).
+  for (let i = 0; i < kids.length; i++) {
+    const st = childStart(kids[i] as Child);
+    if ((i > 0 && st.line <= (starts[i - 1] as number)) || !startsLine(s.old, st, col, n.kind === 'list')) return null;
+  }
+  const firstLine = starts[0] as number;
+  if (editFrom < firstLine || editTo > to) return null;
+  const end = (i: number): number => starts[i + 1] ?? to;
+  let a = 0;
+  while (end(a) <= editFrom) a++;
+  let b = a;
+  while (end(b) < editTo) b++;
+  const out = [...kids];
+  if (a === b) {
+    const c = child(s, n, kids[a] as Child, starts[a] as number, end(a), editFrom, editTo, depth);
+    if (!c) return null;
+    out[a] = c;
+  } else {
+    // Several children touched: only when no line came or went, each told apart by its own lines.
+    if (s.delta !== 0) return null;
+    for (let i = a; i <= b; i++) {
+      const f = starts[i] as number;
+      if (slice(s.old, f, end(i)) === slice(s.now, f, end(i))) continue;
+      const c = child(s, n, kids[i] as Child, f, end(i), f, end(i), depth);
+      if (!c) return null;
+      out[i] = c;
+    }
+  }
+  if (s.delta !== 0) for (let i = b + 1; i < out.length; i++) out[i] = shiftChild(out[i] as Child, s.delta);
+  const last = out[out.length - 1] as Child;
+  const range = { start: n.range.start, end: last.range.end };
+  return n.kind === 'list' ? { kind: 'list', items: out as Lit[], range } : { kind: 'dict', entries: out as DictEntry[], range };
+}
+
+/**
+ * Whether a child starting at `pos` is the first thing on its line: a list item right after its dash at
+ * the list's column, a key at the mapping's column (after a dash when the mapping is a list item).
+ */
+function startsLine(l: Lines, pos: Position, col: number, list: boolean): boolean {
+  const before = l.text.slice(l.starts[pos.line] ?? 0, (l.starts[pos.line] ?? 0) + pos.character);
+  return list ? new RegExp(`^ {${col}}- +$`).test(before) : pos.character === col && /^ *(?:- +)?$/.test(before);
+}
+
+/** One child after the edit: its value spliced when it is a block collection, else its lines read alone. */
+function child(s: Splicer, n: Lit, c: Child, from: number, to: number, editFrom: number, editTo: number, depth: number): Child | null {
+  const inner = 'key' in c ? c.value : c;
+  const spliced = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
+  if (spliced) return 'key' in c ? { key: c.key, value: spliced, range: { start: c.range.start, end: spliced.range.end } } : spliced;
+  return reread(s, n, from, to + s.delta, depth);
+}
+
+/** The child of `n` on new lines [from, to), read alone; null unless it reads as exactly one child, cleanly, at the same place. */
+function reread(s: Splicer, n: Lit, from: number, to: number, depth: number): Child | null {
+  const text = slice(s.now, from, to);
+  if (/[\t&*!]/.test(text)) return null;
+  const col = n.range.start.character;
+  const rows = text.split('\n');
+  const head = rows[0] ?? '';
+  const list = n.kind === 'list';
+  // The child's first line: a list item's dash at the list's column with the item after it, or a key at
+  // the mapping's column after spaces only (a list item's first key follows its dash: only the list re-reads it).
+  const dash = list ? new RegExp(`^ {${col}}- +(?=[^ #])`).exec(head) : null;
+  if (list ? !dash : !/^ *$/.test(head.slice(0, col)) || /^[ #?-]|^$/.test(head.slice(col))) return null;
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i] as string;
+    const indent = /^ */.exec(r)?.[0].length ?? 0;
+    if (indent === r.length || r[indent] === '#') continue;
+    if (indent > col || (!list && indent === col && /^- /.test(r.slice(col)))) continue;
+    return null;
+  }
+  const facts = parseYamlLit(text, s.opts);
+  const v = facts.value;
+  if (facts.errors.length > 0 || facts.tagWarnings.length > 0 || !v || v.kind !== n.kind) return null;
+  const kids: Child[] = v.kind === 'list' ? v.items : v.kind === 'dict' ? v.entries : [];
+  const only = kids[0];
+  if (kids.length !== 1 || !only || litDepth('key' in only ? only.value : only) + depth + 1 > MAX_SPLICE_DEPTH) return null;
+  const st = childStart(only);
+  if (st.line !== 0 || st.character !== (dash ? dash[0].length : col) || v.range.start.line !== 0 || v.range.start.character !== col) return null;
+  return shiftChild(only, from);
+}
+
+function litDepth(n: Lit): number {
+  if (n.kind === 'list') return 1 + Math.max(0, ...n.items.map(litDepth));
+  if (n.kind === 'dict') return 1 + Math.max(0, ...n.entries.map((e) => Math.max(litDepth(e.key), litDepth(e.value))));
+  return 0;
+}
+
+function shiftChild(c: Child, by: number): Child {
+  if ('key' in c) return { key: shift(c.key, by), value: shift(c.value, by), range: shiftRange(c.range, by) };
+  return shift(c, by);
+}
+
+function shiftRange(r: Range, by: number): Range {
+  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+}
+
+/** The node moved down by `by` lines. */
+function shift(n: Lit, by: number): Lit {
+  if (by === 0) return n;
+  const range = shiftRange(n.range, by);
+  switch (n.kind) {
+    case 'str': return { ...n, range, inner: shiftRange(n.inner, by) };
+    case 'list': return { kind: 'list', items: n.items.map((i) => shift(i, by)), range };
+    case 'dict': return { kind: 'dict', entries: n.entries.map((e) => shiftChild(e, by) as DictEntry), range };
+    default: return { ...n, range };
+  }
+}
