@@ -9,7 +9,7 @@
 // child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
-import { parseYamlLit, type YamlFacts } from './yamlLit';
+import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
 const MAX_SPLICE_DEPTH = 40;
@@ -23,20 +23,25 @@ export function spliceYaml(before: string, prev: YamlFacts, after: string, opts:
   if (!root || prev.errors.length > 0 || prev.tagWarnings.length > 0 || !isBlock(root)) return null;
   if (before === after) return prev;
   if (before.includes('\r') || after.includes('\r') || /^(?:%|---|\.\.\.)/m.test(after)) return null;
+  const old = lines(before);
+  const now = lines(after);
+  const [start, tail] = differ(before, after);
+  const s: Splicer = { old, now, delta: now.starts.length - old.starts.length, opts };
+  const value = node(s, root, 0, old.starts.length, lineOf(old, start), lineOf(old, before.length - tail) + 1, 0);
+  return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
+}
+
+/** The length of the common prefix and of the common suffix (not overlapping it) of two texts. */
+function differ(before: string, after: string): [number, number] {
   const max = Math.min(before.length, after.length);
   let start = 0;
+  // By blocks first (a native comparison of slices), then by characters: the texts are whole files.
   while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
   while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  const old = lines(before);
-  const now = lines(after);
-  const first = lineOf(old, start);
-  const lastOld = lineOf(old, before.length - tail) + 1;
-  const s: Splicer = { old, now, delta: now.starts.length - old.starts.length, opts };
-  const value = node(s, root, 0, old.starts.length, first, lastOld, 0);
-  return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
+  return [start, tail];
 }
 
 interface Splicer { old: Lines; now: Lines; delta: number; opts: { pyyaml?: boolean } }
@@ -104,8 +109,13 @@ function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, ed
     if (s.delta !== 0) return null;
     for (let i = a; i <= b; i++) {
       const f = starts[i] as number;
-      if (slice(s.old, f, end(i)) === slice(s.now, f, end(i))) continue;
-      const c = child(s, n, kids[i] as Child, f, end(i), f, end(i), depth);
+      const was = slice(s.old, f, end(i));
+      const is = slice(s.now, f, end(i));
+      if (was === is) continue;
+      // The lines that differ within this child (the same lines in both texts).
+      const [start, tail] = differ(was, is);
+      const base = s.old.starts[f] as number;
+      const c = child(s, n, kids[i] as Child, f, end(i), lineOf(s.old, base + start), lineOf(s.old, base + was.length - tail) + 1, depth);
       if (!c) return null;
       out[i] = c;
     }
@@ -188,4 +198,22 @@ function shift(n: Lit, by: number): Lit {
     case 'dict': return { kind: 'dict', entries: n.entries.map((e) => shiftChild(e, by) as DictEntry), range };
     default: return { ...n, range };
   }
+}
+
+/** A YAML text and what `parseYamlLit` read of it: what the next read of an edit starts from. */
+export interface YamlReadFrom { text: string; facts: YamlFacts }
+
+/** `parseYamlLit(text)`, spliced from the previous read when it can be. */
+export function readYamlLit(text: string, previous?: YamlReadFrom): YamlFacts {
+  return (previous ? spliceYaml(previous.text, previous.facts, text) : null) ?? parseYamlLit(text);
+}
+
+/** A YAML text and what `parseYamlDocs` read of it. */
+export interface YamlDocsFrom { text: string; docs: YamlDocFacts[] }
+
+/** `parseYamlDocs(text)`, spliced from the previous read when it was one document without a `---` line. */
+export function readYamlDocs(text: string, previous?: YamlDocsFrom): YamlDocFacts[] {
+  const was = previous?.docs.length === 1 ? previous.docs[0] : undefined;
+  const spliced = was && was.marker === null && previous ? spliceYaml(previous.text, was, text) : null;
+  return spliced ? [{ ...spliced, marker: null }] : parseYamlDocs(text);
 }

@@ -5,7 +5,7 @@
 import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../codes';
 import { dictEntry, type Lit } from '../../literal';
-import { parseYamlDocs } from '../../yaml/yamlLit';
+import { readYamlDocs, type YamlDocsFrom } from '../../yaml/splice';
 import { baseName } from '../../util/paths';
 import { ARTIFACT_LISTS, isArtifactList, isVersionDirName, normalizeVersion, type ArtifactList } from './kinds';
 import { validateOnex } from './schemas';
@@ -37,8 +37,9 @@ export interface RegistryDoc {
   root: Lit | null;
 }
 
-export function readRegistry(file: string, text: string): { doc: RegistryDoc; local: Diagnostic[] } {
-  const docs = parseYamlDocs(text);
+/** `previous`: the last read of this file, from which an edit is read (the result is the same). */
+export function readRegistry(file: string, text: string, previous?: YamlDocsFrom): { doc: RegistryDoc; local: Diagnostic[]; read: YamlDocsFrom } {
+  const docs = readYamlDocs(text, previous);
   const local: Diagnostic[] = [];
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
   const index = docs.findIndex((d) => d.value?.kind === 'dict' && d.value.entries.some((e) => e.key.kind === 'str' && isArtifactList(e.key.value)));
@@ -65,7 +66,7 @@ export function readRegistry(file: string, text: string): { doc: RegistryDoc; lo
   } else if (root && chosen && chosen.errors.length === 0) {
     local.push(diag(file, root.range, 'RL040', 'The registry must be a mapping of artifact lists (nodes, cli_tools, runtimes, adapters, contracts, packages)'));
   }
-  return { doc: { file, artifacts, root }, local };
+  return { doc: { file, artifacts, root }, local, read: { text, docs } };
 }
 
 function str(lit: Lit | undefined): StrAt | null {
