@@ -70,15 +70,20 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   dirExists(dir: string): boolean { return this.deps.dirExists(dir); }
   isWip(dir: string): boolean { return this.deps.exists(`${dir}/.wip`); }
 
+  /** One artifact of a registry (key: `artifactKey(file, index)`): the same object while its list item is unchanged (registryDoc.ts). */
+  readonly artifactQ: Query<OnexArtifact | null> = this.db.query('onexArtifact', (key) => {
+    const at = key.lastIndexOf('#');
+    return this.registry(key.slice(0, at))?.artifacts[Number(key.slice(at + 1))] ?? null;
+  });
+
   /**
    * The versions of one artifact (key: `artifactKey(file, index)`) resolved against the disk: each
    * artifact is a query of its own, so that a `.wip` or a directory appearing re-resolves only the
    * artifact it belongs to.
    */
   readonly resolvedArtifactQ: Query<ResolvedVersion[]> = this.db.query('onexResolvedArtifact', (key) => {
-    const at = key.lastIndexOf('#');
-    const file = key.slice(0, at);
-    const artifact = this.registry(file)?.artifacts[Number(key.slice(at + 1))];
+    const file = key.slice(0, key.lastIndexOf('#'));
+    const artifact = this.artifactQ(key);
     if (!artifact) return [];
     const base = dirOf(dirOf(file));
     return artifact.versions.map((version) => {

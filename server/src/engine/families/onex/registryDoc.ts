@@ -73,7 +73,21 @@ function str(lit: Lit | undefined): StrAt | null {
   return lit?.kind === 'str' ? { value: lit.value, range: lit.range, inner: lit.inner } : null;
 }
 
+/**
+ * Artifacts read, by the list item they were read from: an item a spliced read kept (yaml/splice.ts)
+ * is the same object, so its artifact is too, and what depends on that artifact alone is not re-run.
+ */
+const readItems = new WeakMap<Lit, { list: ArtifactList; artifact: OnexArtifact | null }>();
+
 function readArtifact(list: ArtifactList, item: Lit): OnexArtifact | null {
+  const known = readItems.get(item);
+  if (known?.list === list) return known.artifact;
+  const artifact = artifactOf(list, item);
+  readItems.set(item, { list, artifact });
+  return artifact;
+}
+
+function artifactOf(list: ArtifactList, item: Lit): OnexArtifact | null {
   const name = str(dictEntry(item, 'name')?.value);
   if (!name || name.value === '') return null;
   const versions: OnexVersion[] = [];
