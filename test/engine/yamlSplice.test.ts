@@ -89,6 +89,9 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
     assert.ok(spliceYaml(text, facts, text.replace('status: active\n  - name: y', 'status: wip\n  - name: y')), 'a value inside one item');
     assert.ok(spliceYaml(text, facts, text.replace('a: 1', 'a: 2').replace('y\n    status: active', 'y\n    status: wip')), 'two values, no line moved');
     assert.ok(spliceYaml(text, facts, text.replace('    status: active\n  - name: y', '    status: active\n    extra: 1\n  - name: y')), 'a line added inside an item');
+    // An item's dash line removed: its other lines join the item above (never a list item without a dash).
+    const joined = text.replace('  - name: y\n', '');
+    assert.deepStrictEqual(spliceYaml(text, facts, joined) ?? parseYamlLit(joined), parseYamlLit(joined));
     for (const after of [
       text.replace('name: y', 'name: *y'),                  // an alias
       text.replace('name: y', 'name: "y'),                  // an unclosed quote

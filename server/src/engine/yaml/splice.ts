@@ -80,17 +80,20 @@ function childStart(c: Child): Position {
 /**
  * The block collection `n` (its children on old lines [from, to), at depth `depth`) after an edit of
  * old lines [editFrom, editTo) within them: every other line is unchanged, those from `editTo` on moved
- * by `s.delta`. Null when it cannot be told without reading more than `n`'s lines.
+ * by `s.delta`. The children the edit touched are spliced one by one, else read again together (with
+ * the one before them, when an edit at a child's first line may belong to the end of the previous one).
+ * Null when it cannot be told without reading more than `n`'s lines.
  */
 function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, editTo: number, depth: number): Lit | null {
   if (!isBlock(n) || depth > MAX_SPLICE_DEPTH) return null;
   const kids: Child[] = n.kind === 'list' ? n.items : n.entries;
   const col = n.range.start.character;
+  const list = n.kind === 'list';
   const starts = kids.map((k) => childStart(k).line);
   // Children start on lines of their own, in order, at the collection's column (a list item right after its dash).
   for (let i = 0; i < kids.length; i++) {
     const st = childStart(kids[i] as Child);
-    if ((i > 0 && st.line <= (starts[i - 1] as number)) || !startsLine(s.old, st, col, n.kind === 'list')) return null;
+    if ((i > 0 && st.line <= (starts[i - 1] as number)) || !startsLine(s.old, st, col, list, true)) return null;
   }
   const firstLine = starts[0] as number;
   if (editFrom < firstLine || editTo > to) return null;
@@ -99,78 +102,85 @@ function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, ed
   while (end(a) <= editFrom) a++;
   let b = a;
   while (end(b) < editTo) b++;
-  const out = [...kids];
-  if (a === b) {
-    const c = child(s, n, kids[a] as Child, starts[a] as number, end(a), editFrom, editTo, depth);
-    if (!c) return null;
-    out[a] = c;
-  } else {
-    // Several children touched: only when no line came or went, each told apart by its own lines.
-    if (s.delta !== 0) return null;
-    for (let i = a; i <= b; i++) {
-      const f = starts[i] as number;
-      const was = slice(s.old, f, end(i));
-      const is = slice(s.now, f, end(i));
-      if (was === is) continue;
-      // The lines that differ within this child (the same lines in both texts).
-      const [start, tail] = differ(was, is);
-      const base = s.old.starts[f] as number;
-      const c = child(s, n, kids[i] as Child, f, end(i), lineOf(s.old, base + start), lineOf(s.old, base + was.length - tail) + 1, depth);
-      if (!c) return null;
-      out[i] = c;
-    }
-  }
-  if (s.delta !== 0) for (let i = b + 1; i < out.length; i++) out[i] = shiftChild(out[i] as Child, s.delta);
+  // A mapping that is a list item has its first key after the dash: only the list can read that line again.
+  const fromLine = (i: number): number | null => (i === 0 && !startsLine(s.old, childStart(kids[0] as Child), col, list, false) ? null : starts[i] as number);
+  let lo = a;
+  let put = a === b ? spliced(s, kids[a] as Child, starts[a] as number, end(a), editFrom, editTo, depth) : s.delta === 0 ? eachOf(s, n, kids, fromLine, a, b, end, depth) : null;
+  put ??= reread(s, n, fromLine(a), end(b) + s.delta, depth);
+  if (!put && a > 0) put = reread(s, n, fromLine((lo = a - 1)), end(b) + s.delta, depth);
+  if (!put) return null;
+  const out = [...kids.slice(0, lo), ...put, ...kids.slice(b + 1).map((k) => shiftChild(k, s.delta))];
   const last = out[out.length - 1] as Child;
   const range = { start: n.range.start, end: last.range.end };
-  return n.kind === 'list' ? { kind: 'list', items: out as Lit[], range } : { kind: 'dict', entries: out as DictEntry[], range };
+  return list ? { kind: 'list', items: out as Lit[], range } : { kind: 'dict', entries: out as DictEntry[], range };
+}
+
+/** Children a..b when no line came or went: each told apart by its own lines, kept when they are equal. */
+function eachOf(s: Splicer, n: Lit, kids: Child[], fromLine: (i: number) => number | null, a: number, b: number, end: (i: number) => number, depth: number): Child[] | null {
+  const out: Child[] = [];
+  for (let i = a; i <= b; i++) {
+    const f = childStart(kids[i] as Child).line;
+    const was = slice(s.old, f, end(i));
+    const is = slice(s.now, f, end(i));
+    if (was === is) { out.push(kids[i] as Child); continue; }
+    // The lines that differ within this child (the same lines in both texts).
+    const [start, tail] = differ(was, is);
+    const base = s.old.starts[f] as number;
+    const c = spliced(s, kids[i] as Child, f, end(i), lineOf(s.old, base + start), lineOf(s.old, base + was.length - tail) + 1, depth);
+    const put = c ?? reread(s, n, fromLine(i), end(i), depth);
+    if (!put) return null;
+    out.push(...put);
+  }
+  return out;
 }
 
 /**
  * Whether a child starting at `pos` is the first thing on its line: a list item right after its dash at
- * the list's column, a key at the mapping's column (after a dash when the mapping is a list item).
+ * the list's column, a key at the mapping's column (after a dash when the mapping is a list item and `item`).
  */
-function startsLine(l: Lines, pos: Position, col: number, list: boolean): boolean {
+function startsLine(l: Lines, pos: Position, col: number, list: boolean, item: boolean): boolean {
   const before = l.text.slice(l.starts[pos.line] ?? 0, (l.starts[pos.line] ?? 0) + pos.character);
-  return list ? new RegExp(`^ {${col}}- +$`).test(before) : pos.character === col && /^ *(?:- +)?$/.test(before);
+  return list ? new RegExp(`^ {${col}}- +$`).test(before) : pos.character === col && (item ? /^ *(?:- +)?$/ : /^ *$/).test(before);
 }
 
-/** One child after the edit: its value spliced when it is a block collection, else its lines read alone. */
-function child(s: Splicer, n: Lit, c: Child, from: number, to: number, editFrom: number, editTo: number, depth: number): Child | null {
+/** A child whose value is a block collection, with that value spliced (null when it is not, or cannot be). */
+function spliced(s: Splicer, c: Child, from: number, to: number, editFrom: number, editTo: number, depth: number): Child[] | null {
   const inner = 'key' in c ? c.value : c;
-  const spliced = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
-  if (spliced) return 'key' in c ? { key: c.key, value: spliced, range: { start: c.range.start, end: spliced.range.end } } : spliced;
-  return reread(s, n, from, to + s.delta, depth);
+  const v = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
+  if (!v) return null;
+  return ['key' in c ? { key: c.key, value: v, range: { start: c.range.start, end: v.range.end } } : v];
 }
 
-/** The child of `n` on new lines [from, to), read alone; null unless it reads as exactly one child, cleanly, at the same place. */
-function reread(s: Splicer, n: Lit, from: number, to: number, depth: number): Child | null {
+/**
+ * The children of `n` on new lines [from, to), read alone; null unless they read cleanly as one or more
+ * children of the same kind, each starting a line at `n`'s column (the first on the first line), and no
+ * line is less indented (nor, in a list, a line at its column other than an item's dash).
+ */
+function reread(s: Splicer, n: Lit, from: number | null, to: number, depth: number): Child[] | null {
+  if (from === null) return null;
   const text = slice(s.now, from, to);
   if (/[\t&*!]/.test(text)) return null;
   const col = n.range.start.character;
-  const rows = text.split('\n');
-  const head = rows[0] ?? '';
   const list = n.kind === 'list';
-  // The child's first line: a list item's dash at the list's column with the item after it, or a key at
-  // the mapping's column after spaces only (a list item's first key follows its dash: only the list re-reads it).
-  const dash = list ? new RegExp(`^ {${col}}- +(?=[^ #])`).exec(head) : null;
-  if (list ? !dash : !/^ *$/.test(head.slice(0, col)) || /^[ #?-]|^$/.test(head.slice(col))) return null;
-  for (let i = 1; i < rows.length; i++) {
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as string;
     const indent = /^ */.exec(r)?.[0].length ?? 0;
-    if (indent === r.length || r[indent] === '#') continue;
-    if (indent > col || (!list && indent === col && /^- /.test(r.slice(col)))) continue;
-    return null;
+    if (i > 0 && (indent === r.length || r[indent] === '#')) continue;
+    if (indent > col && i > 0) continue;
+    if (indent !== col) return null;
+    // At the column: a list's item dash, a mapping's key (or, after the first line, a compact list under the key above).
+    if (list ? !/^- +[^ #]/.test(r.slice(col)) : /^[#?]|^- ?$/.test(r.slice(col)) || (i === 0 && r[col] === '-')) return null;
   }
   const facts = parseYamlLit(text, s.opts);
   const v = facts.value;
-  if (facts.errors.length > 0 || facts.tagWarnings.length > 0 || !v || v.kind !== n.kind) return null;
+  if (facts.errors.length > 0 || facts.tagWarnings.length > 0 || !v || v.kind !== n.kind || v.range.start.line !== 0 || v.range.start.character !== col) return null;
   const kids: Child[] = v.kind === 'list' ? v.items : v.kind === 'dict' ? v.entries : [];
-  const only = kids[0];
-  if (kids.length !== 1 || !only || litDepth('key' in only ? only.value : only) + depth + 1 > MAX_SPLICE_DEPTH) return null;
-  const st = childStart(only);
-  if (st.line !== 0 || st.character !== (dash ? dash[0].length : col) || v.range.start.line !== 0 || v.range.start.character !== col) return null;
-  return shiftChild(only, from);
+  const own = lines(text);
+  for (const k of kids) {
+    if (!startsLine(own, childStart(k), col, list, false) || litDepth('key' in k ? k.value : k) + depth + 1 > MAX_SPLICE_DEPTH) return null;
+  }
+  return kids.length > 0 && childStart(kids[0] as Child).line === 0 ? kids.map((k) => shiftChild(k, from)) : null;
 }
 
 function litDepth(n: Lit): number {
