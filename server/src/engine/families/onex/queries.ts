@@ -35,6 +35,7 @@ const NONE = '';
 export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
 
 type Registered = Map<string, { file: string; name: string; version: string }[]>;
+interface Registration { dir: string; name: string; version: string }
 
 /** Equal registrations (compared entry by entry: a JSON rendering of thousands of versions costs more than the check it saves). */
 function sameRegistered(a: Registered, b: Registered): boolean {
@@ -108,15 +109,22 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
   }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
 
+  /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
+  private readonly registrationsQ: Query<Registration[]> = this.db.query('onexRegistrations', (key) =>
+    this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [{ dir: v.dir, name: v.artifact.name, version: v.version.version.value }] : [])),
+  (a, b) => a.length === b.length && a.every((x, i) => { const y = b[i]; return !!y && x.dir === y.dir && x.name === y.name && x.version === y.version; }));
+
   /** Registered version directory → the registry files and entries registering it. */
   readonly registeredQ: Query<Registered> = this.db.query('onexRegistered', () => {
-    const out = new Map<string, { file: string; name: string; version: string }[]>();
+    const out: Registered = new Map();
     for (const file of this.registries()) {
-      for (const v of this.resolvedQ(file)?.versions ?? []) {
-        if (!v.dir) continue;
-        const list = out.get(v.dir) ?? [];
-        list.push({ file, name: v.artifact.name, version: v.version.version.value });
-        out.set(v.dir, list);
+      const count = this.registry(file)?.artifacts.length ?? 0;
+      for (let i = 0; i < count; i++) {
+        for (const { dir, name, version } of this.registrationsQ(artifactKey(file, i))) {
+          const list = out.get(dir) ?? [];
+          list.push({ file, name, version });
+          out.set(dir, list);
+        }
       }
     }
     return out;
