@@ -7,7 +7,7 @@ import type { RegistryModel } from '../../model/registry';
 import type { StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
 import type { TypoQueries } from './typos';
-import { foundByLookup, type InterfaceDoc } from './interface';
+import { lookupFinds, type InterfaceDoc } from './interface';
 import { resolveSource, type Resolve } from './links';
 import type { DefinedName } from './definedNames';
 
@@ -53,8 +53,10 @@ export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
 export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: string[]): Diagnostic {
   const dir = doc.file.slice(0, doc.file.lastIndexOf('/') + 1);
   const step = doc.step;
-  const other = step ? siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && foundByLookup(f, step)) : undefined;
-  if (d.code !== 'RL012' || !step || !other) return d;
+  if (d.code !== 'RL012' || !step) return d;
+  const finds = lookupFinds(step);
+  const other = siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && finds(f));
+  if (!other) return d;
   const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
   return { ...d, message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used` };
 }
