@@ -26,19 +26,27 @@ export function dictEntry(lit: Lit | null | undefined, key: string): DictEntry |
   return undefined;
 }
 
-/** Plain JSON-like value of a literal (for hover, Explain and the legacy format). */
-export function toPlain(lit: Lit): unknown {
+/**
+ * Plain JSON-like value of a literal (for hover, Explain, the legacy format and schema checks). `memo`
+ * keeps the value of each list and dict, for a reader that never changes it and reads the same nodes again.
+ */
+export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
   switch (lit.kind) {
     case 'str': case 'num': case 'bool': return lit.value;
     case 'none': return null;
-    case 'list': return lit.items.map(toPlain);
-    case 'dict': {
-      const out: Record<string, unknown> = {};
-      for (const e of lit.entries) if (e.key.kind === 'str') out[e.key.value] = toPlain(e.value);
-      return out;
-    }
     case 'other': return lit.text;
   }
+  const known = memo?.get(lit);
+  if (known !== undefined) return known;
+  let out: unknown;
+  if (lit.kind === 'list') out = lit.items.map((i) => toPlain(i, memo));
+  else {
+    const o: Record<string, unknown> = {};
+    for (const e of lit.entries) if (e.key.kind === 'str') o[e.key.value] = toPlain(e.value, memo);
+    out = o;
+  }
+  memo?.set(lit, out);
+  return out;
 }
 
 /** Python-like rendering, for hover and Explain. */

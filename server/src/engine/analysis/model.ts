@@ -33,7 +33,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return out;
   });
 
-  readonly coreViewQ: Query<CoreView> = this.db.query('core', () => buildCore([...this.coreSourcesQ(NONE).values()]));
+  readonly coreViewQ: Query<CoreView> = this.db.query('core', (_k, previous) => buildCore([...this.coreSourcesQ(NONE).values()], previous));
   /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
   private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry);
   readonly core = this.view(this.coreIndex);

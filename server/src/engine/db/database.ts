@@ -103,6 +103,8 @@ export class Database {
       try {
         effect(() => {
           const next = compute();
+          // The same map again (a computation kept its previous result): nothing changed.
+          if (next === current) return;
           // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
           const writes: [Signal<V | undefined>, V | undefined][] = [];
           for (const [k, b] of next) {

@@ -36,6 +36,8 @@ export interface CoreView {
   coreByConfig: Map<string, string[]>;
   coreBySpec: Map<string, string[]>;
   coreByBuilder: Map<string, string[]>;
+  /** The sources it was merged from, in merge order (precedence, then path). */
+  sorted: RegistrySource[];
 }
 
 /** Classes and component files of one scope (core or a workspace), by kind. */
@@ -92,26 +94,67 @@ export interface RegistryModel {
   entryCount(): number;
 }
 
-export function buildCore(sources: RegistrySource[]): CoreView {
-  const view: CoreView = { core: new Map(), coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map() };
-  const order = (a: RegistrySource, b: RegistrySource): number =>
-    (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+/**
+ * The core view of `sources`. `previous` (the view of the last sources) is only a hint: when every
+ * source that changed kept its file, precedence and entry names, the same sources win the same names,
+ * so only the changed sources' entries are put in place (a core of 2,000 interface files is otherwise
+ * merged whole on every edit of one); the result is what a build without it gives.
+ */
+export function buildCore(sources: RegistrySource[], previous?: CoreView): CoreView {
+  const sorted = [...sources].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return (previous && fromPrevious(sorted, previous)) ?? build(sorted);
+}
+
+function build(sorted: RegistrySource[]): CoreView {
+  const core = new Map<string, StepEntry>();
   const from = new Map<string, RegistrySource>();
-  for (const s of [...sources].sort(order)) {
+  for (const s of sorted) {
     for (const e of s.entries) {
       const had = from.get(e.name);
       if (had && !overwrittenBy(had, s)) continue;
-      view.core.set(e.name, e);
+      core.set(e.name, e);
       from.set(e.name, s);
     }
   }
-  for (const e of view.core.values()) {
+  return withInversions(core, sorted);
+}
+
+function withInversions(core: Map<string, StepEntry>, sorted: RegistrySource[]): CoreView {
+  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), sorted };
+  for (const e of core.values()) {
     push(view.coreByConfig, fieldStr(e, 'config_class'), e.name);
     push(view.coreBySpec, fieldStr(e, 'spec_type'), e.name);
     push(view.coreByBuilder, fieldStr(e, 'builder_step_name'), e.name);
   }
   return view;
 }
+
+/** The view by replacing the entries of the sources that changed (null when one changed more than its entries' contents). */
+function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | null {
+  const was = previous.sorted;
+  if (was.length !== sorted.length) return null;
+  let core: Map<string, StepEntry> | null = null;
+  let inversionsKept = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i] as RegistrySource;
+    const o = was[i] as RegistrySource;
+    if (s === o) continue;
+    if (s.file !== o.file || s.precedence !== o.precedence || s.overwrites !== o.overwrites || s.entries.length !== o.entries.length) return null;
+    for (let j = 0; j < s.entries.length; j++) if ((s.entries[j] as StepEntry).name !== (o.entries[j] as StepEntry).name) return null;
+    core ??= new Map(previous.core);
+    for (let j = 0; j < s.entries.length; j++) {
+      const e = s.entries[j] as StepEntry;
+      const old = o.entries[j] as StepEntry;
+      if (previous.core.get(e.name) !== old) continue;
+      core.set(e.name, e);
+      if (INVERTED.some((f) => fieldStr(e, f) !== fieldStr(old, f))) inversionsKept = false;
+    }
+  }
+  if (!core) return { ...previous, sorted };
+  return inversionsKept ? { ...previous, core, sorted } : withInversions(core, sorted);
+}
+
+const INVERTED = ['config_class', 'spec_type', 'builder_step_name'] as const;
 
 /** A workspace from its registry source (id: `WORKSPACE_METADATA["developer_id"]` when literal, else the directory name). */
 export function buildWorkspace(dir: string, source: RegistrySource, extraSources: RegistrySource[] = []): WsState {

@@ -22,7 +22,7 @@ export interface ProblemOptions {
 
 /** Schema errors of a document's root value, each at its node (one per node and message). */
 export function schemaProblems(validate: ValidateFunction, root: Lit, opts: ProblemOptions): SchemaProblem[] {
-  if (validate(toPlain(root))) return [];
+  if (validate(toPlain(root, plains))) return [];
   const errors = (validate.errors ?? []).filter((e) => !isBranchNoise(e));
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -34,6 +34,13 @@ export function schemaProblems(validate: ValidateFunction, root: Lit, opts: Prob
   }
   return out;
 }
+
+/**
+ * The plain values ajv validated (it never changes its data: no defaults, coercion or removal), by node:
+ * the nodes a spliced read kept (yaml/splice.ts) are the same objects, so only what an edit changed is
+ * converted again (a 500 KB ONEX registry is otherwise converted whole on every edit).
+ */
+const plains = new WeakMap<Lit, unknown>();
 
 /** `anyOf: [null, X]`, `allOf` and `if`/`then` report their branches: keep only the errors of the branch that applies. */
 function isBranchNoise(e: ErrorObject): boolean {

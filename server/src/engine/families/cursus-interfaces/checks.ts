@@ -4,11 +4,12 @@
 import type { Diagnostic, Settings } from '../../types';
 import { diag } from '../../codes';
 import type { RegistryModel } from '../../model/registry';
-import type { RegistrySource, StepEntry } from '../../model/source';
+import type { StepEntry } from '../../model/source';
 import { expectedDir } from '../../checks/components';
 import type { TypoQueries } from './typos';
-import { foundByLookup, type InterfaceDoc } from './interface';
+import { lookupFinds, type InterfaceDoc } from './interface';
 import { resolveSource, type Resolve } from './links';
+import type { DefinedName } from './definedNames';
 
 /**
  * The cross-file checks of one interface file, in its context. Step names are read one at a time
@@ -22,10 +23,10 @@ export function checkInterface(model: RegistryModel, settings: Settings, doc: In
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
-export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
-  const byName = new Map<string, StepEntry[]>();
-  for (const s of sources) {
-    for (const e of s.entries) {
+export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
+  const byName = new Map<string, DefinedName[]>();
+  for (const entries of files) {
+    for (const e of entries) {
       const defs = byName.get(e.name);
       if (defs) defs.push(e); else byName.set(e.name, [e]);
     }
@@ -33,7 +34,7 @@ export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, defs] of byName) {
     if (defs.length < 2) continue;
-    const winner = defs[defs.length - 1] as StepEntry;
+    const winner = defs[defs.length - 1] as DefinedName;
     for (const e of defs.slice(0, -1)) {
       const what = e.synthesized ? 'This interface' : 'This row';
       out.push(diag(e.file, e.keyRange, 'RL032', `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's loader keeps only that one, so ${what.toLowerCase()} is silently replaced`, {
@@ -52,8 +53,10 @@ export function checkDuplicates(sources: RegistrySource[]): Diagnostic[] {
 export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: string[]): Diagnostic {
   const dir = doc.file.slice(0, doc.file.lastIndexOf('/') + 1);
   const step = doc.step;
-  const other = step ? siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && foundByLookup(f, step)) : undefined;
-  if (d.code !== 'RL012' || !step || !other) return d;
+  if (d.code !== 'RL012' || !step) return d;
+  const finds = lookupFinds(step);
+  const other = siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && finds(f));
+  if (!other) return d;
   const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
   return { ...d, message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used` };
 }

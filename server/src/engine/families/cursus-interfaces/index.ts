@@ -16,6 +16,7 @@ import { flowEdgesOf, specsOf } from './flow';
 import { typoQueries } from './typos';
 import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
+import { definedNames } from './definedNames';
 
 export const FAMILY = 'cursus-interfaces';
 
@@ -65,9 +66,8 @@ export const cursusInterfaces: RegistryFamily = {
       return [...own, ...checkInterface(q.model, settings, doc, (p) => q.files.exists(p), (w, n) => q.pipeline.resolved(w, n), typoQueries(q.model.db, q.model))];
     }
     const layer = k.slice('dups:'.length);
-    const interfaces = q.files.filesOf(key(layer)).flatMap((f) => q.files.source(f) ?? []);
-    const extras = layer === 'core' ? q.files.filesOf(key('extras')).flatMap((f) => q.files.source(f) ?? []) : [];
-    return checkDuplicates([...extras, ...interfaces]);
+    const names = definedNames(q.files);
+    return checkDuplicates([...(layer === 'core' ? q.files.filesOf(key('extras')) : []), ...q.files.filesOf(key(layer))].map((f) => names.ofFile(f)));
   },
   features: {
     hover(file, pos, q) {

@@ -143,8 +143,17 @@ export function canonicalKey(name: string): string {
 
 /** Whether cursus's `_resolve_interface_path(step)` finds the interface file `file` (by its conventional name, else its canonical key). */
 export function foundByLookup(file: string, step: string): boolean {
-  const stem = file.slice(file.lastIndexOf('/') + 1).slice(0, -INTERFACE_SUFFIX.length);
-  return stem === conventionalFileName(step) || canonicalKey(stem) === canonicalKey(step);
+  return lookupFinds(step)(file);
+}
+
+/** `foundByLookup(file, step)` for one step and many files (the step's spellings computed once). */
+export function lookupFinds(step: string): (file: string) => boolean {
+  const conventional = conventionalFileName(step);
+  const canonical = canonicalKey(step);
+  return (file) => {
+    const stem = file.slice(file.lastIndexOf('/') + 1).slice(0, -INTERFACE_SUFFIX.length);
+    return stem === conventional || canonicalKey(stem) === canonical;
+  };
 }
 
 /** RL012 when cursus's `_resolve_interface_path()` cannot find this file by the step's name (checks.ts rewords it when it finds another file). */

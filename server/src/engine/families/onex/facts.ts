@@ -4,6 +4,7 @@ import { ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactLi
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import type { OnexTree } from './onextree';
+import type { YamlDocsFrom, YamlReadFrom } from '../../yaml/splice';
 
 export type OnexRole =
   | { family: 'onex'; role: 'registry' }
@@ -12,9 +13,9 @@ export type OnexRole =
   | { family: 'onex'; role: 'wip' };
 
 export type OnexFacts =
-  | { kind: 'registry'; doc: RegistryDoc }
+  | { kind: 'registry'; doc: RegistryDoc; from: YamlDocsFrom }
   | { kind: 'metadata'; doc: MetadataDoc }
-  | { kind: 'tree'; tree: OnexTree };
+  | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom };
 
 export function classifyOnex(path: string): OnexRole | null {
   if (REGISTRY_FILE.test(path)) return { family: 'onex', role: 'registry' };

@@ -18,12 +18,14 @@ export const onex: RegistryFamily = {
   name: 'onex',
   classifier: () => classifyOnex,
   indexKey: (r) => r.role,
-  read(path, r, text) {
+  read(path, r, text, _settings, previous) {
     const role = r as OnexRole;
     const wrap = (payload: OnexFacts, local: Diagnostic[]) => ({ payload, local });
-    if (role.role === 'registry') { const { doc, local } = readRegistry(path, text); return wrap({ kind: 'registry', doc }, local); }
+    // The registry and the tree are large: an edit is read from the YAML it touched (yaml/splice.ts).
+    const was = previous?.payload as OnexFacts | null | undefined;
+    if (role.role === 'registry') { const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined); return wrap({ kind: 'registry', doc, from: read }, local); }
     if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
-    if (role.role === 'tree') { const { tree, local } = readOnextree(path, text); return wrap({ kind: 'tree', tree }, local); }
+    if (role.role === 'tree') { const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined); return wrap({ kind: 'tree', tree, from: read }, local); }
     return {};
   },
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.

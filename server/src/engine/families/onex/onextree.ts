@@ -5,7 +5,7 @@
 import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../codes';
 import { dictEntry, type Lit } from '../../literal';
-import { parseYamlLit } from '../../yaml/yamlLit';
+import { readYamlLit, type YamlReadFrom } from '../../yaml/splice';
 import { baseName, dirOf } from '../../util/paths';
 
 export interface TreeNode {
@@ -28,16 +28,18 @@ export interface OnexTree {
 
 const MAX_DEPTH = 64;
 
-export function readOnextree(file: string, text: string): { tree: OnexTree; local: Diagnostic[] } {
-  const facts = parseYamlLit(text);
+/** `previous`: the last read of this file, from which an edit is read (the result is the same). */
+export function readOnextree(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read: YamlReadFrom } {
+  const facts = readYamlLit(text, previous);
+  const read = { text, facts };
   const local = facts.errors.map((e) => diag(file, e.range, 'RL030', e.message));
   const tree: OnexTree = { file, rootName: null, nodes: new Map() };
   const root = facts.value;
-  if (root?.kind !== 'dict') return { tree, local };
+  if (root?.kind !== 'dict') return { tree, local, read };
   const name = dictEntry(root, 'name')?.value;
   tree.rootName = name?.kind === 'str' ? name.value : null;
   walk(tree, root, '', 0);
-  return { tree, local };
+  return { tree, local, read };
 }
 
 function walk(tree: OnexTree, node: Lit, path: string, depth: number): void {

@@ -35,6 +35,7 @@ const NONE = '';
 export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
 
 type Registered = Map<string, { file: string; name: string; version: string }[]>;
+interface Registration { dir: string; name: string; version: string }
 
 /** Equal registrations (compared entry by entry: a JSON rendering of thousands of versions costs more than the check it saves). */
 function sameRegistered(a: Registered, b: Registered): boolean {
@@ -70,15 +71,20 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   dirExists(dir: string): boolean { return this.deps.dirExists(dir); }
   isWip(dir: string): boolean { return this.deps.exists(`${dir}/.wip`); }
 
+  /** One artifact of a registry (key: `artifactKey(file, index)`): the same object while its list item is unchanged (registryDoc.ts). */
+  readonly artifactQ: Query<OnexArtifact | null> = this.db.query('onexArtifact', (key) => {
+    const at = key.lastIndexOf('#');
+    return this.registry(key.slice(0, at))?.artifacts[Number(key.slice(at + 1))] ?? null;
+  });
+
   /**
    * The versions of one artifact (key: `artifactKey(file, index)`) resolved against the disk: each
    * artifact is a query of its own, so that a `.wip` or a directory appearing re-resolves only the
    * artifact it belongs to.
    */
   readonly resolvedArtifactQ: Query<ResolvedVersion[]> = this.db.query('onexResolvedArtifact', (key) => {
-    const at = key.lastIndexOf('#');
-    const file = key.slice(0, at);
-    const artifact = this.registry(file)?.artifacts[Number(key.slice(at + 1))];
+    const file = key.slice(0, key.lastIndexOf('#'));
+    const artifact = this.artifactQ(key);
     if (!artifact) return [];
     const base = dirOf(dirOf(file));
     return artifact.versions.map((version) => {
@@ -103,15 +109,22 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
   }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
 
+  /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
+  private readonly registrationsQ: Query<Registration[]> = this.db.query('onexRegistrations', (key) =>
+    this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [{ dir: v.dir, name: v.artifact.name, version: v.version.version.value }] : [])),
+  (a, b) => a.length === b.length && a.every((x, i) => { const y = b[i]; return !!y && x.dir === y.dir && x.name === y.name && x.version === y.version; }));
+
   /** Registered version directory → the registry files and entries registering it. */
   readonly registeredQ: Query<Registered> = this.db.query('onexRegistered', () => {
-    const out = new Map<string, { file: string; name: string; version: string }[]>();
+    const out: Registered = new Map();
     for (const file of this.registries()) {
-      for (const v of this.resolvedQ(file)?.versions ?? []) {
-        if (!v.dir) continue;
-        const list = out.get(v.dir) ?? [];
-        list.push({ file, name: v.artifact.name, version: v.version.version.value });
-        out.set(v.dir, list);
+      const count = this.registry(file)?.artifacts.length ?? 0;
+      for (let i = 0; i < count; i++) {
+        for (const { dir, name, version } of this.registrationsQ(artifactKey(file, i))) {
+          const list = out.get(dir) ?? [];
+          list.push({ file, name, version });
+          out.set(dir, list);
+        }
       }
     }
     return out;

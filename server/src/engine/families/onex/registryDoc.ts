@@ -5,7 +5,7 @@
 import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../codes';
 import { dictEntry, type Lit } from '../../literal';
-import { parseYamlDocs } from '../../yaml/yamlLit';
+import { readYamlDocs, type YamlDocsFrom } from '../../yaml/splice';
 import { baseName } from '../../util/paths';
 import { ARTIFACT_LISTS, isArtifactList, isVersionDirName, normalizeVersion, type ArtifactList } from './kinds';
 import { validateOnex } from './schemas';
@@ -37,8 +37,9 @@ export interface RegistryDoc {
   root: Lit | null;
 }
 
-export function readRegistry(file: string, text: string): { doc: RegistryDoc; local: Diagnostic[] } {
-  const docs = parseYamlDocs(text);
+/** `previous`: the last read of this file, from which an edit is read (the result is the same). */
+export function readRegistry(file: string, text: string, previous?: YamlDocsFrom): { doc: RegistryDoc; local: Diagnostic[]; read: YamlDocsFrom } {
+  const docs = readYamlDocs(text, previous);
   const local: Diagnostic[] = [];
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
   const index = docs.findIndex((d) => d.value?.kind === 'dict' && d.value.entries.some((e) => e.key.kind === 'str' && isArtifactList(e.key.value)));
@@ -65,14 +66,28 @@ export function readRegistry(file: string, text: string): { doc: RegistryDoc; lo
   } else if (root && chosen && chosen.errors.length === 0) {
     local.push(diag(file, root.range, 'RL040', 'The registry must be a mapping of artifact lists (nodes, cli_tools, runtimes, adapters, contracts, packages)'));
   }
-  return { doc: { file, artifacts, root }, local };
+  return { doc: { file, artifacts, root }, local, read: { text, docs } };
 }
 
 function str(lit: Lit | undefined): StrAt | null {
   return lit?.kind === 'str' ? { value: lit.value, range: lit.range, inner: lit.inner } : null;
 }
 
+/**
+ * Artifacts read, by the list item they were read from: an item a spliced read kept (yaml/splice.ts)
+ * is the same object, so its artifact is too, and what depends on that artifact alone is not re-run.
+ */
+const readItems = new WeakMap<Lit, { list: ArtifactList; artifact: OnexArtifact | null }>();
+
 function readArtifact(list: ArtifactList, item: Lit): OnexArtifact | null {
+  const known = readItems.get(item);
+  if (known?.list === list) return known.artifact;
+  const artifact = artifactOf(list, item);
+  readItems.set(item, { list, artifact });
+  return artifact;
+}
+
+function artifactOf(list: ArtifactList, item: Lit): OnexArtifact | null {
   const name = str(dictEntry(item, 'name')?.value);
   if (!name || name.value === '') return null;
   const versions: OnexVersion[] = [];

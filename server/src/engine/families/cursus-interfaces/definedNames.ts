@@ -1,0 +1,23 @@
+// RL032's view of one interface or extras file: the step names it defines and where, as a tracked query
+// per file, equal while they are. An edit that leaves them (a description, a contract, a spec) then
+// does not re-group the names of a whole layer — 2,000 core interfaces on every core edit.
+import { QueryGroup, type Database, type Query } from '../../db/database';
+import type { FileQueries } from '../../analysis/files';
+import { sameData } from '../../analysis/equality';
+import type { StepEntry } from '../../model/source';
+
+/** What RL032 reads of an entry. */
+export type DefinedName = Pick<StepEntry, 'name' | 'file' | 'keyRange' | 'synthesized'>;
+
+const groups = new WeakMap<Database, DefinedNames>();
+
+export function definedNames(files: FileQueries): DefinedNames {
+  let g = groups.get(files.db);
+  if (!g) groups.set(files.db, (g = new DefinedNames(files.db, files)));
+  return g;
+}
+
+export class DefinedNames extends QueryGroup<FileQueries> {
+  readonly ofFile: Query<DefinedName[]> = this.db.query('interfaceDefinedNames', (file) =>
+    (this.deps.source(file)?.entries ?? []).map((e) => ({ name: e.name, file: e.file, keyRange: e.keyRange, synthesized: e.synthesized })), sameData);
+}
