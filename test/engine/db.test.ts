@@ -80,4 +80,24 @@ describe('query database', () => {
     assert.equal(r('x'), 1);
     assert.deepEqual(db.takeChangedRoots(), []);
   });
+
+  it('keeps the readers of a cell unmarked while what it reads changes and its value does not', () => {
+    const db = new Database();
+    const text = db.input<string>('text', '');
+    let reads = 0;
+    const first = db.cell('first', () => text.get('a').split(' ')[0] ?? '');
+    const reader = db.query('reader', () => { reads++; return first().toUpperCase(); });
+    reader.observe('r', true);
+    text.set('a', 'core one');
+    assert.deepEqual(db.takeChangedRoots(), ['r']);
+    assert.equal(reader('r'), 'CORE');
+    const before = reads;
+    text.set('a', 'core two');
+    assert.deepEqual(db.takeChangedRoots(), [], 'the cell kept its value');
+    assert.equal(reads, before, 'its reader did not run again');
+    text.set('a', 'shim two');
+    assert.deepEqual(db.takeChangedRoots(), ['r']);
+    assert.equal(reader('r'), 'SHIM');
+    assert.equal(reads, before + 1);
+  });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { initPython } from '../../server/src/engine/python/parser';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/model/source';
-import { spliceSource } from '../../server/src/engine/model/splice';
+import { spliceSource, type Rebuild } from '../../server/src/engine/model/splice';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
@@ -22,9 +22,12 @@ function corpus(): File[] {
   ];
 }
 
+function rebuild(f: File): Rebuild {
+  return (facts) => (f.wsDir === null ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS) : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS));
+}
+
 function full(f: File, text: string): RegistrySource {
-  const facts = parsePythonFacts(text, true);
-  return f.wsDir === null ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS) : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS);
+  return rebuild(f)(parsePythonFacts(text, true));
 }
 
 const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', 'é', 'f', 'r', '(', ')', '\t'];
@@ -32,12 +35,26 @@ const VALUES = ['"Processing"', '"Trainng"', '"x"', '""', '"PandasCustomerRegist
 
 const FIELDS = ['        "x": "y",', '        "sagemaker_step_type": "Processing",', '        "description": (', '            "a"', '        ),', '        # a comment', '', '    },', '    "New": {'];
 
-/** One edit: within one line (a character, a quoted value), or moving lines (a field added, a line removed, joined, split, doubled). */
+const NEW_ENTRIES = [['    "Fresh": {', '        "config_class": "FreshConfig",', '    },'], ['    "Flat": {"sagemaker_step_type": "Processing"}, "Flat2": {},'], ['    "Bare": {}'], ['    # a comment between entries', '']];
+
+/**
+ * One edit: within one line (a character, a quoted value), moving lines (a field added, a line removed,
+ * joined, split, doubled), or of whole entries (one removed, doubled, renamed, added).
+ */
 function edit(text: string, rng: Rng): string {
   const lines = text.split('\n');
   const at = rng.int(0, lines.length - 1);
   const line = lines[at] ?? '';
-  switch (rng.int(0, 9)) {
+  const heads = lines.flatMap((l, i) => (/^ {4}"[^"]*": \{$/.test(l) ? [i] : []));
+  const head = heads.length > 0 ? rng.pick(heads) : at;
+  let end = head;
+  while (end < lines.length - 1 && !/^ {4}\},?$/.test(lines[end] ?? '')) end++;
+  switch (rng.int(0, 14)) {
+    case 10: lines.splice(head, end - head + 1); break;
+    case 11: lines.splice(end + 1, 0, ...lines.slice(head, end + 1)); break;
+    case 12: lines[head] = (lines[head] ?? '').replace(/"[^"]*"/, rng.pick(['"Renamed"', '""', `"${rng.pick(lines.slice(0, 40)).trim().slice(1, 8)}"`])); break;
+    case 13: lines.splice(rng.pick([head, end + 1]), 0, ...rng.pick(NEW_ENTRIES)); break;
+    case 14: lines[end] = (lines[end] ?? '').replace(',', ''); break;
     case 0: { const i = rng.int(0, line.length); lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i); break; }
     case 1: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = line.slice(0, i) + line.slice(i + 1); break; }
     case 2: case 3: {
@@ -70,17 +87,19 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     const rng = new Rng(0x5911ce);
     let answered = 0;
     let moved = 0;
+    let renamed = 0;
     for (let n = 0; n < 60; n++) {
       const f = rng.pick(files);
       let text = f.text;
       let source = full(f, text);
       for (let k = 0; k < 8; k++) {
         const next = edit(text, rng);
-        const spliced = spliceSource(text, source, next, DEFAULT_SETTINGS);
+        const spliced = spliceSource(text, source, next, DEFAULT_SETTINGS, rebuild(f));
         const whole = full(f, next);
         if (spliced !== null) {
           answered++;
           if (next.split('\n').length !== text.split('\n').length) moved++;
+          if (spliced.entries.map((e) => e.name).join() !== source.entries.map((e) => e.name).join()) renamed++;
           assert.deepStrictEqual(spliced, whole, `chain ${n}, edit ${k} of ${f.path}:\n${next}`);
         }
         text = next;
@@ -89,19 +108,25 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     }
     assert.ok(answered > 60, `the splice answered only ${answered} of 480 edits`);
     assert.ok(moved > 20, `the splice answered only ${moved} edits that add or remove lines`);
+    assert.ok(renamed > 30, `the splice answered only ${renamed} edits that add, remove or rename entries`);
   });
 
-  it('declines what a whole read must decide', () => {
+  it('declines what a whole read must decide, and reads entries added, removed or renamed', () => {
     const text = 'STEP_NAMES = {\n    "A": {\n        "config_class": "AConfig",\n    },\n}\n';
-    const source = full({ path: 'r.py', text, wsDir: null }, text);
-    assert.ok(spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS), 'a value edit inside the entry is read from the entry');
-    assert.ok(spliceSource(text, source, text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), DEFAULT_SETTINGS), 'a field added on its own line is read from the entry');
+    const core: File = { path: 'r.py', text, wsDir: null };
+    const source = full(core, text);
+    assert.ok(spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS, rebuild(core)), 'a value edit inside the entry is read from the entry');
+    assert.ok(spliceSource(text, source, text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), DEFAULT_SETTINGS, rebuild(core)), 'a field added on its own line is read from the entry');
     for (const after of [
       text.replace('"A": {', '"B": {'),                        // the key: names come and go
       text.replace('    },', '    }, "B": {},'),               // an entry added after the closing brace
+      text.replace('    },', '    },\n    "A": {},'),          // a duplicate key
+      text.replace('    "A": {\n        "config_class": "AConfig",\n    },\n', ''), // the only entry removed
+    ]) assert.deepStrictEqual(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), full(core, after), JSON.stringify(after));
+    for (const after of [
       text.replace('"AConfig"', '"AConfig\r"'),                  // a lone CR ends a line
       text.replace('"AConfig"', '"AConfig'),                     // a syntax error
       text.replace('"AConfig"', 'NAME'),                         // not a literal the scanner reads
-    ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS), null, JSON.stringify(after));
+    ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), null, JSON.stringify(after));
   });
 });

@@ -44,9 +44,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   /**
    * The core context's file, as Explain, the status and the contexts name it: the first core registry
    * (path order) that defines entries — never a shim whose STEP_NAMES is not a literal (RL031) — else
-   * the first core registry.
+   * the first core registry. Every context's layers read it: a cell, so that an edit of the core
+   * registry that leaves it as it is does not reach them.
    */
-  readonly coreFileQ = this.db.query('coreFile', () => {
+  private readonly coreFileCell = this.db.cell('coreFile', () => {
     let first: string | null = null;
     let firstWithEntries: string | null = null;
     for (const s of this.coreSourcesQ(NONE).values()) {
@@ -192,7 +193,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   workspace(dir: string): WsState | null { return this.workspaceQ(dir); }
   workspaceId(dir: string): string | null { return this.wsIdQ(dir); }
-  coreFile(): string | null { return this.coreFileQ(NONE); }
+  coreFile(): string | null { return this.coreFileCell(); }
 
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
   sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }

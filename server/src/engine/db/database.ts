@@ -145,6 +145,16 @@ export class Database {
     };
   }
 
+  /**
+   * One value computed from queries that change often while it rarely does (which file is the core
+   * context's, while that file is edited): an index of one key, so that its readers are not even marked
+   * when what it reads changes, only when its value does.
+   */
+  cell<V>(name: string, compute: () => V, eq: Eq<V> = Object.is): () => V {
+    const index = this.index(name, () => new Map([[name, { value: compute() }]]), (a, b) => eq(a.value, b.value));
+    return () => (index.get(name) as { value: V }).value;
+  }
+
   /** Applies the pending input writes in one batch (observed roots they reach re-run once). */
   commit(): void {
     if (this.writes.size === 0) return;

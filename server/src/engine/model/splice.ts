@@ -1,17 +1,24 @@
-// Re-reads a Python registry after an edit inside one entry's dict without reading the whole file again:
-// the new text of that entry's value is scanned alone and put in place of the old one, and everything
-// after the edit moves by the lines and characters it added or removed. A core registry of 2,000 steps is
-// otherwise parsed, scanned and converted whole on every keystroke. It applies only where the result is
-// exactly what a full read gives, and answers null everywhere else (then the file is read whole): the
-// previous read was clean (no syntax error, every key a string), the edit lies strictly inside one
-// entry's value (after its opening brace, before its closing one), and the new value scans cleanly with
-// no duplicate keys, as the old one had none.
+// Re-reads a Python registry after an edit inside one variable's dict without reading the whole file
+// again. An edit inside one entry's value: the new text of that value is scanned alone and put in place
+// of the old one, and everything after the edit moves by the lines and characters it added or removed.
+// Any other edit inside the dict's braces (an entry added, removed or renamed; a value edit after which
+// the entry's diagnostics cannot be placed alone): the entries it touches are scanned again from the text
+// between the untouched ones, the later ones move, and the file's source is rebuilt from its variables
+// as a full read builds it. A core registry of 2,000 steps, a workspace registry of 25, is otherwise
+// parsed, scanned and converted whole on every keystroke. It applies only where the result is exactly
+// what a full read gives, and answers null everywhere else (then the file is read whole): the previous
+// read was clean (no syntax error, every key a string), the edit lies strictly inside one registry
+// variable's braces, and what is scanned again scans cleanly (a value alone: with no duplicate keys, as
+// the old one had none). Entries re-scanned from the head of the dict's loop (after `{` or an entry's
+// comma) up to a later entry's key read what a scan of the whole dict reads there, because the scanner
+// looks neither before that head nor, from that key on, before the key's line, which the edit left as it was.
 import type { Diagnostic, Position, Settings } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
-import { scanLiteral } from '../python/literalScanner';
+import { Scanner, scanEntries, scanLiteral } from '../python/literalScanner';
+import type { PyAssignment, PyFacts } from '../python/facts';
 import { checkEntryFields } from './fields';
-import { duplicateKeys, toEntry, type RegistrySource } from './source';
+import { duplicateKeys, toEntry, type RegistrySource, type RegistryVar } from './source';
 import { pos } from '../text/positions';
 
 /** Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or doubled variables). */
@@ -21,7 +28,13 @@ const MAX_SPLICE_DEPTH = 50;
 /** Characters compared at once while looking for where the two texts differ. */
 const BLOCK = 256;
 
-export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings): RegistrySource | null {
+/** What the family builds the file's source with from its facts (its full read, without the parse). */
+export type Rebuild = (facts: PyFacts) => RegistrySource;
+
+/** Where the two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+interface Diff { start: number; at: Position; shift: Shift }
+
+export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings, rebuild: Rebuild): RegistrySource | null {
   if (before.includes('\r') || after.includes('\r')) return null;
   if (src.diagnostics.some((d) => WHOLE_FILE_CODES.has(d.code))) return null;
   const max = Math.min(before.length, after.length);
@@ -36,14 +49,19 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   const at = advance({ line: 0, character: 0 }, before, 0, start);
-  const shift = new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd));
+  const d: Diff = { start, at, shift: new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd)) };
+  const lines = new LineIndex(after);
+  return spliceValue(src, after, lines, d, settings) ?? spliceEntries(src, before, after, lines, d, rebuild);
+}
+
+/** An edit strictly inside one entry's value, after which the entry's diagnostics can be replaced where they are. */
+function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at, shift }: Diff, settings: Settings): RegistrySource | null {
   const index = src.entries.findIndex((e) => e.value.kind === 'dict' && before_(e.value.range.start, at) && before_(shift.from, e.value.range.end));
   const old = src.entries[index];
   if (!old) return null;
   const varIndex = src.vars.findIndex((v) => v.name === old.variable && v.value.kind === 'dict' && v.value.entries.some((d) => d.value === old.value));
   const variable = src.vars[varIndex];
   if (!variable || variable.value.kind !== 'dict') return null;
-  const lines = new LineIndex(after);
   const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(shift.pos(old.value.range.end)), lines);
   if (value === null || value === 'split' || value.kind !== 'dict' || depth(value) > MAX_SPLICE_DEPTH) return null;
   if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0) return null;
@@ -72,6 +90,48 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
   vars[varIndex] = { ...movedVar, value: { ...movedVar.value, entries: dictEntries } };
   return { ...moved, entries, vars, diagnostics };
 }
+
+/**
+ * Any other edit strictly inside one registry variable's braces: the entries from the first one the edit
+ * reaches (its comma included) to the last one before the first entry whose key starts on a line below
+ * the edit are scanned again from the new text, the later ones move, and the source is rebuilt.
+ */
+function spliceEntries(src: RegistrySource, before: string, after: string, lines: LineIndex, { start, at, shift }: Diff, rebuild: Rebuild): RegistrySource | null {
+  const varIndex = src.vars.findIndex((v) => v.value.kind === 'dict' && before_(v.value.range.start, at) && before_(shift.from, v.value.range.end));
+  const variable = src.vars[varIndex];
+  if (!variable || variable.value.kind !== 'dict') return null;
+  const dict = variable.value;
+  const old = new LineIndex(before);
+  const skipper = new Scanner(before, before.length, old);
+  /** The offset after the comma that follows entry k, or -1 when none does. */
+  const commaEnd = (k: number): number => {
+    skipper.pos = old.offset((dict.entries[k] as DictEntry).range.end);
+    skipper.skip();
+    return before[skipper.pos] === ',' ? skipper.pos + 1 : -1;
+  };
+  // The first entry touched: the first one that does not end before the edit, or the one before it when the edit reaches its comma.
+  let first = dict.entries.findIndex((e) => !before_(e.range.end, at));
+  if (first < 0) first = dict.entries.length;
+  if (first > 0) { const c = commaEnd(first - 1); if (c < 0 || c > start) first--; }
+  const from = first === 0 ? old.offset(dict.range.start) + 1 : commaEnd(first - 1);
+  if (from < 0 || from > start) return null;
+  let next = first;
+  while (next < dict.entries.length && (dict.entries[next] as DictEntry).range.start.line <= shift.from.line) next++;
+  const kept = dict.entries[next];
+  const close: Position = { line: dict.range.end.line, character: dict.range.end.character - 1 };
+  if (before_(close, shift.from)) return null;
+  const scanned = scanEntries(after, from, kept ? lines.offset(shift.pos(kept.range.start)) : -1, lines.offset(shift.pos(close)), lines);
+  if (scanned === null || scanned === 'split') return null;
+  const entries = [...dict.entries.slice(0, first), ...scanned, ...dict.entries.slice(next).map((e) => shift.any(e))];
+  const value: Lit = { kind: 'dict', entries, range: { start: dict.range.start, end: shift.pos(dict.range.end) } };
+  const vars = src.vars.map((v, i): RegistryVar => (i === varIndex ? { ...v, range: { start: v.range.start, end: shift.pos(v.range.end) }, value } : shift.any(v)));
+  const assignments = new Map<string, PyAssignment>(vars.map((v) => [v.name, { name: v.name, nameRange: v.nameRange, stmtRange: v.range, value: v.value }]));
+  // The builders read only the value of WORKSPACE_METADATA (its ranges are not kept in the source).
+  if (src.metadata) assignments.set('WORKSPACE_METADATA', { name: 'WORKSPACE_METADATA', nameRange: NOWHERE, stmtRange: NOWHERE, value: shift.any(src.metadata) });
+  return rebuild({ assignments, classes: [], errors: [] });
+}
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** The position after `text[from, to)` when `text[from]` is at `p` (lines end at `\n`: a `\r` was declined). */
 function advance(p: Position, text: string, from: number, to: number): Position {

@@ -277,18 +277,31 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return {
       context: this.contextName(wsDir),
       resolve: (name) => this.resolved(wsDir, name),
-      suggest: (name) => closest(name, this.namesQ(wsDir ?? CORE_SCOPE), 3),
+      suggest: (name) => this.suggestQ(`${wsDir ?? CORE_SCOPE}\0${name}`),
       versionOf: (e) => this.versionOf(e),
     };
   }
 
-  /** Names resolvable in a context (for suggestions), sorted; equal while no name comes or goes. */
-  private readonly namesQ = this.db.query('names', (scope) => {
-    const shared = this.sharedNamesQ(NONE);
+  /**
+   * The names of a context closest to an unknown one (at most 3, best first). The closest of all its
+   * names are among the closest of the shared names and the closest of its own names (one order ranks
+   * them: distance, then locale, then code units), so a context whose own names change reads the shared
+   * names' part again, not the 2,000 core names.
+   */
+  private readonly suggestQ = this.db.query('suggest', (key) => {
+    const at = key.indexOf('\0');
+    const scope = key.slice(0, at);
+    const name = key.slice(at + 1);
+    const shared = this.sharedSuggestQ(name);
     if (scope === CORE_SCOPE) return shared;
+    return closest(name, mergeSorted([...shared].sort(), closest(name, this.ownNamesQ(scope), 3).sort()), 3);
+  }, sameList);
+  private readonly sharedSuggestQ = this.db.query('sharedSuggest', (name) => closest(name, this.sharedNamesQ(NONE), 3), sameList);
+  /** Names a context resolves through workspace layers, sorted; equal while no name comes or goes. */
+  private readonly ownNamesQ = this.db.query('ownNames', (scope) => {
     const own = new Set<string>();
     for (const l of this.layers(scope)) if (l.wsDir !== null) for (const n of l.entries.keys()) own.add(n);
-    return mergeSorted(shared, [...own].sort());
+    return [...own].sort();
   }, sameList);
   /** The names every context resolves (core and modules: the layers without a workspace), sorted. */
   private readonly sharedNamesQ = this.db.query('sharedNames', () => resolvableNames(this.host.model, null, this.host.settings().mode), sameList);

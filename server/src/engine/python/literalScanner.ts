@@ -31,6 +31,25 @@ export function scanLiteral(text: string, start: number, end: number, lines: Lin
   }
 }
 
+/**
+ * The entries of a top-level dict literal (read by `scanLiteral` at depth 0) from `from`, the head of
+ * its loop, to `stop`, where a later entry's key starts, or to its closing brace at `close` when `stop`
+ * is -1: exactly the entries a scan of the whole dict reads there, or null (or 'split') when the text
+ * between does not end exactly there as a run of entries.
+ */
+export function scanEntries(text: string, from: number, stop: number, close: number, lines: LineIndex): DictEntry[] | null | 'split' {
+  const s = new Scanner(text, close + 1, lines);
+  try {
+    s.pos = from;
+    const entries = s.entries(0, stop);
+    return s.pos === (stop >= 0 ? stop : close) ? entries : null;
+  } catch (e) {
+    if (e instanceof SplitKey) return 'split';
+    if (e instanceof Abort) return null;
+    throw e;
+  }
+}
+
 export class Scanner {
   pos = 0;
   constructor(protected readonly text: string, protected readonly end: number, protected readonly lines: LineIndex) {}
@@ -212,10 +231,21 @@ export class Scanner {
     const isDict = this.text[this.pos] === ':';
     this.pos = isDict ? firstKey : from;
     if (!isDict) return this.sequence('}', depth, from);
+    const entries = this.entries(depth);
+    this.pos++;
+    return { kind: 'dict', entries, range: this.range(from, this.pos) };
+  }
+
+  /**
+   * A dict's entries from the head of its loop (after `{` or after an entry's comma) to its closing `}`,
+   * where it stops; with `stop`, it stops instead where a loop head reaches that offset (a later entry's key).
+   */
+  entries(depth: number, stop = -1): DictEntry[] {
     const entries: DictEntry[] = [];
     for (;;) {
       this.skip();
-      if (this.text[this.pos] === '}') break;
+      if (this.pos === stop || this.text[this.pos] === '}') return entries;
+      if (stop >= 0 && this.pos > stop) this.abort();
       const keyFrom = this.pos;
       const key = this.value(depth + 1);
       this.skip();
@@ -227,7 +257,5 @@ export class Scanner {
       if (this.text[this.pos] === ',') { this.pos++; continue; }
       if (this.text[this.pos] !== '}') this.abort();
     }
-    this.pos++;
-    return { kind: 'dict', entries, range: this.range(from, this.pos) };
   }
 }

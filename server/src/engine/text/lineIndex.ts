@@ -11,6 +11,12 @@ export function normalizeLoneCr(text: string): string {
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(private readonly text: string) {
+    // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
+    // lines is indexed again on every edit).
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);

@@ -25,10 +25,11 @@ export const cursus: RegistryFamily = {
     const role = r as CursusRole;
     if (role.role === 'core-yaml') return withLocal({ source: coreSourceFromYaml(path, parseYamlLit(text), settings) });
     if (role.role === 'core-py' || role.role === 'ws-registry') {
-      // An edit inside one entry is read from that entry alone (model/splice.ts), else the file whole.
+      // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
       const was = previous?.payload as ReadFrom | null | undefined;
-      const spliced = was && was.settings === settings && previous?.source ? spliceSource(was.text, previous.source, text, settings) : null;
-      const source = spliced ?? readRegistry(path, role, parsePythonFacts(text, true, path), settings);
+      const rebuild = (facts: PyFacts): RegistrySource => readRegistry(path, role, facts, settings);
+      const spliced = was && was.settings === settings && previous?.source ? spliceSource(was.text, previous.source, text, settings, rebuild) : null;
+      const source = spliced ?? rebuild(parsePythonFacts(text, true, path));
       const from: ReadFrom = { text, settings };
       return { ...withLocal({ source }), payload: from };
     }

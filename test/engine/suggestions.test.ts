@@ -1,0 +1,26 @@
+// "Did you mean" suggestions of a context are computed from the closest shared names and the closest
+// of the context's own names (pipeline/queries.ts `suggestQ`), so that a workspace edit does not rank the
+// 2,000 core names again. That must be exactly the closest of all its names.
+import { strict as assert } from 'node:assert';
+import { closest } from '../../server/src/engine/util/editDistance';
+import { Rng } from '../../bench/rng';
+
+const PARTS = ['Data', 'Load', 'Train', 'XGBoost', 'Eval', 'Model', 'Tabular', 'Preprocess', 'Pytorch', 'Cradle', 'Batch', 'Transform', 'data', 'LOAD', 'Ab', 'é', 'V2'];
+
+function name(rng: Rng): string {
+  return Array.from({ length: rng.int(1, 3) }, () => rng.pick(PARTS)).join('') + (rng.chance(0.3) ? rng.pick(['', 'x', 'Step', '_2']) : '');
+}
+
+describe('engine: suggestions from the shared and own closest names', () => {
+  it('equal the closest of all names on 2,000 random contexts', () => {
+    const rng = new Rng(0x5099e5);
+    for (let n = 0; n < 2000; n++) {
+      const shared = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))].sort();
+      const own = [...new Set([...Array.from({ length: rng.int(0, 12) }, () => name(rng)), ...(shared.length > 0 && rng.chance(0.5) ? [rng.pick(shared)] : [])])].sort();
+      const all = [...new Set([...shared, ...own])].sort();
+      const wanted = name(rng);
+      const split = closest(wanted, [...new Set([...closest(wanted, shared, 3), ...closest(wanted, own, 3)])].sort(), 3);
+      assert.deepEqual(split, closest(wanted, all, 3), `${wanted} among ${JSON.stringify(all)}`);
+    }
+  });
+});
