@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
+export const CLI = join(REPO, 'dist', 'cli.js');
 
 export interface CliRun { code: number | null; stdout: string; stderr: string }
 

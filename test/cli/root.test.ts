@@ -1,9 +1,10 @@
 // How the CLI reads a root: `.vscode/settings.json` (JSON with comments) and flags over it, symlinks
 // that loop or leave the root, and files that are not sources (binary, larger than 2 MB).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { brokenTree, cleanTree, CORE_REGISTRY, entry, removeTrees, runCli, runJson, writeTree } from './helpers';
+import { brokenTree, CLI, cleanTree, CORE_REGISTRY, entry, removeTrees, runCli, runJson, writeTree } from './helpers';
 
 describe('cli root loading', () => {
   after(removeTrees);
@@ -62,6 +63,35 @@ describe('cli root loading', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stderr, /skipped bin\/registry\/step_names\.py/);
     assert.equal(runJson(['explain', 'TabularPreprocessing', '--root', root, '--format', 'json']).json['winner'] !== null, true);
+  });
+
+  it('reports an unreadable registry and an unreadable workspace directory with an RL030 warning each (shared/repro R7)', () => {
+    const reg = (ws: string): string => `developer_workspaces/developers/${ws}/src/cursus_dev/registry/workspace_registry.py`;
+    const root = writeTree({ ...cleanTree(), [reg('open')]: 'LOCAL_STEPS = {"bad name": {}}\n', [reg('nofile')]: 'LOCAL_STEPS = {"bad name": {}}\n', [reg('nodir')]: 'LOCAL_STEPS = {"bad name": {}}\n' });
+    const file = join(root, reg('nofile'));
+    const dir = join(root, 'developer_workspaces/developers/nodir');
+    chmodSync(file, 0o000);
+    chmodSync(dir, 0o000);
+    try {
+      // root reads anything: drop its permission bypass for the run, as the reproducer does
+      const asRoot = process.getuid?.() === 0;
+      const argv = ['check', root, '--format', 'json', '--fail-on', 'never'];
+      const r = asRoot
+        ? spawnSync('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, CLI, ...argv], { encoding: 'utf8', timeout: 60_000 })
+        : spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 0, r.stderr);
+      const ds = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] }).diagnostics;
+      const line = (d: { file: string; code: string; severity: string; message: string }): string => `${d.file} ${d.code} ${d.severity} ${d.message}`;
+      assert.deepEqual(ds.filter((d) => d.code === 'RL030').map(line).sort(), [
+        'developer_workspaces/developers/nodir RL030 warning Not analysed: it cannot be listed (EACCES)',
+        `${reg('nofile')} RL030 warning Not analysed: it cannot be read (EACCES)`,
+      ]);
+      assert.ok(ds.some((d) => d.file === reg('open') && d.code === 'RL009'), 'the readable workspace is analysed');
+      assert.match(r.stderr, /skipped developer_workspaces\/developers\/nodir\/: it cannot be listed/);
+    } finally {
+      chmodSync(dir, 0o755);
+      chmodSync(file, 0o644);
+    }
   });
 
   it('reports paths relative to the root whatever the working directory', () => {
