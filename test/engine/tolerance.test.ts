@@ -232,6 +232,17 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     assert.match(ds[0]?.message ?? '', /^Syntax error: the document nests too deeply to be read/);
   });
 
+  it('fuzz: 9,000 comment lines after a registry are read, the entries after them too (tree-sitter-python looks ahead over every comment line at each line end: quadratic, 25 s before)', async () => {
+    const broken = `LOCAL_STEPS = {\n    "A": {"sagemaker_step_type": "Utility", "description": "d"},\n    "B": {"description": }\n}\n`;
+    const comments = '\n# Works {}\n'.repeat(9000);
+    const later = 'STEP_OVERRIDES = {"bad name": {}}\n';
+    const engine = await engineWith({ [REG('dave')]: broken + comments + later });
+    const ds = engine.diagnostics(REG('dave')).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
+    const laterLine = (broken + comments).split('\n').length - 1;
+    assert.ok(ds.includes('RL030@2:23'), JSON.stringify(ds));
+    assert.ok(ds.includes(`RL009@${laterLine}:18`), JSON.stringify(ds));
+  });
+
   it('R9: a node read through an alias is placed at the alias, so no range runs backwards', async () => {
     const engine = await engineWith({
       'steps/builders/builder_x_step_meta.yaml': 'dependencies:\n  - &dep {module_id: Missing, optional: false}\n    - *dep',
