@@ -176,6 +176,16 @@ export class Database {
   }
 }
 
+/** One value per database, made on first use: the query groups a family builds on an engine's database. */
+export function perDatabase<G extends object>(): (db: Database, make: () => G) => G {
+  const made = new WeakMap<Database, G>();
+  return (db, make) => {
+    let g = made.get(db);
+    if (!g) made.set(db, (g = make()));
+    return g;
+  };
+}
+
 /** Base of a group of queries declared as fields: the database and what the group reads are set before the fields. */
 export class QueryGroup<D> {
   constructor(readonly db: Database, protected readonly deps: D) {}

@@ -20,13 +20,12 @@ import type { PyAssignment, PyFacts } from '../python/facts';
 import { checkEntryFields } from './fields';
 import { duplicateKeys, toEntry, type RegistrySource, type RegistryVar } from './source';
 import { pos } from '../text/positions';
+import { commonEnds } from '../text/commonEnds';
 
 /** Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or doubled variables). */
 const WHOLE_FILE_CODES = new Set(['RL030', 'RL009', 'RL031', 'RL014']);
 /** Below the literal scanner's own depth limit by a margin: a value read alone starts one level higher than in the file. */
 const MAX_SPLICE_DEPTH = 50;
-/** Characters compared at once while looking for where the two texts differ. */
-const BLOCK = 256;
 
 /** What the family builds the file's source with from its facts (its full read, without the parse). */
 export type Rebuild = (facts: PyFacts) => RegistrySource;
@@ -37,14 +36,7 @@ interface Diff { start: number; at: Position; shift: Shift }
 export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings, rebuild: Rebuild): RegistrySource | null {
   if (before.includes('\r') || after.includes('\r')) return null;
   if (src.diagnostics.some((d) => WHOLE_FILE_CODES.has(d.code))) return null;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  // By blocks first (a native comparison of slices), then by characters: the texts are whole registries.
-  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const [start, tail] = commonEnds(before, after);
   if (start === before.length && start === after.length) return src;
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;

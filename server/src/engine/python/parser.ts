@@ -3,6 +3,7 @@
 // The trees of the last few files parsed under a key are kept, so an edit reparses incrementally.
 import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 import { blankCommentRuns } from './commentRuns';
+import { commonEnds } from '../text/commonEnds';
 
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
 
@@ -57,11 +58,7 @@ export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: 
 
 /** The one edit turning `before` into `after`: their common prefix and suffix are kept. */
 function editBetween(before: string, after: string): Edit {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const [start, tail] = commonEnds(before, after);
   const startPosition = point(before, start);
   return {
     startIndex: start, oldEndIndex: before.length - tail, newEndIndex: after.length - tail,

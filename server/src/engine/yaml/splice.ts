@@ -10,11 +10,10 @@
 import type { Position, Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
+import { commonEnds } from '../text/commonEnds';
 
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
 const MAX_SPLICE_DEPTH = 40;
-/** Characters compared at once while looking for where the two texts differ. */
-const BLOCK = 256;
 
 interface Lines { text: string; starts: number[] }
 
@@ -25,23 +24,10 @@ export function spliceYaml(before: string, prev: YamlFacts, after: string, opts:
   if (before.includes('\r') || after.includes('\r') || /^(?:%|---|\.\.\.)/m.test(after)) return null;
   const old = lines(before);
   const now = lines(after);
-  const [start, tail] = differ(before, after);
+  const [start, tail] = commonEnds(before, after);
   const s: Splicer = { old, now, delta: now.starts.length - old.starts.length, opts };
   const value = node(s, root, 0, old.starts.length, lineOf(old, start), lineOf(old, before.length - tail) + 1, 0);
   return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
-}
-
-/** The length of the common prefix and of the common suffix (not overlapping it) of two texts. */
-function differ(before: string, after: string): [number, number] {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  // By blocks first (a native comparison of slices), then by characters: the texts are whole files.
-  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return [start, tail];
 }
 
 interface Splicer { old: Lines; now: Lines; delta: number; opts: { pyyaml?: boolean } }
@@ -124,7 +110,7 @@ function eachOf(s: Splicer, n: Lit, kids: Child[], fromLine: (i: number) => numb
     const is = slice(s.now, f, end(i));
     if (was === is) { out.push(kids[i] as Child); continue; }
     // The lines that differ within this child (the same lines in both texts).
-    const [start, tail] = differ(was, is);
+    const [start, tail] = commonEnds(was, is);
     const base = s.old.starts[f] as number;
     const c = spliced(s, kids[i] as Child, f, end(i), lineOf(s.old, base + start), lineOf(s.old, base + was.length - tail) + 1, depth);
     const put = c ?? reread(s, n, fromLine(i), end(i), depth);

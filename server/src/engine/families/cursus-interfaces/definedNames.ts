@@ -1,7 +1,7 @@
 // RL032's view of one interface or extras file: the step names it defines and where, as a tracked query
 // per file, equal while they are. An edit that leaves them (a description, a contract, a spec) then
 // does not re-group the names of a whole layer — 2,000 core interfaces on every core edit.
-import { QueryGroup, type Database, type Query } from '../../db/database';
+import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { sameData } from '../../analysis/equality';
 import type { StepEntry } from '../../model/source';
@@ -9,12 +9,10 @@ import type { StepEntry } from '../../model/source';
 /** What RL032 reads of an entry. */
 export type DefinedName = Pick<StepEntry, 'name' | 'file' | 'keyRange' | 'synthesized'>;
 
-const groups = new WeakMap<Database, DefinedNames>();
+const group = perDatabase<DefinedNames>();
 
 export function definedNames(files: FileQueries): DefinedNames {
-  let g = groups.get(files.db);
-  if (!g) groups.set(files.db, (g = new DefinedNames(files.db, files)));
-  return g;
+  return group(files.db, () => new DefinedNames(files.db, files));
 }
 
 export class DefinedNames extends QueryGroup<FileQueries> {

@@ -4,19 +4,17 @@
 // A near miss is equal ignoring case and `_`, or within edit distance 2 — so of core's names a query
 // reads only those of its loose spelling and of lengths within 2 of its own (two indices read per
 // key): a core step added or removed re-ranks only the names it could be a near miss of.
-import { QueryGroup, type Database, type Index, type Query } from '../../db/database';
+import { perDatabase, QueryGroup, type Database, type Index, type Query } from '../../db/database';
 import type { RegistryModel } from '../../model/registry';
 import { sameList } from '../../analysis/equality';
 import { closest, editDistance } from '../../util/editDistance';
 
-const groups = new WeakMap<Database, TypoQueries>();
+const group = perDatabase<TypoQueries>();
 const MAX = 2;
 
 /** The group of the engine whose database is `db` (the model is that engine's). */
 export function typoQueries(db: Database, model: RegistryModel): TypoQueries {
-  let g = groups.get(db);
-  if (!g) groups.set(db, (g = new TypoQueries(db, model)));
-  return g;
+  return group(db, () => new TypoQueries(db, model));
 }
 
 const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');

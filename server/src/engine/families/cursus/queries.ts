@@ -1,18 +1,16 @@
 // The cursus family's own tracked queries: the checks of one core entry, so that a core registry edit
 // re-checks only the entries whose text or place changed (and what reads them), not all of core. One
 // group per engine, keyed by its database.
-import { QueryGroup, type Database, type Query } from '../../db/database';
+import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { Diagnostic } from '../../types';
 import type { FamilyQueries } from '../family';
 import { checkCoreEntry } from '../../checks/units';
 import { sameData } from '../../analysis/equality';
 
-const groups = new WeakMap<Database, CursusQueries>();
+const group = perDatabase<CursusQueries>();
 
 export function cursusQueries(q: FamilyQueries): CursusQueries {
-  let g = groups.get(q.files.db);
-  if (!g) groups.set(q.files.db, (g = new CursusQueries(q.files.db, q)));
-  return g;
+  return group(q.files.db, () => new CursusQueries(q.files.db, q));
 }
 
 export class CursusQueries extends QueryGroup<FamilyQueries> {

@@ -3,7 +3,7 @@
 // `.wip` markers, metadata files, the `.onextree` describing each directory, and the set of registered
 // version directories. One group per engine (keyed by its database), so checks and editor features
 // share the same memoised answers.
-import { QueryGroup, type Database, type Query } from '../../db/database';
+import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { sameJson } from '../../analysis/equality';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
@@ -49,12 +49,10 @@ function sameRegistered(a: Registered, b: Registered): boolean {
 
 /** The key of one artifact of a registry (its index in the file). */
 export function artifactKey(file: string, index: number): string { return `${file}#${index}`; }
-const groups = new WeakMap<Database, OnexQueries>();
+const group = perDatabase<OnexQueries>();
 
 export function onexQueries(files: FileQueries): OnexQueries {
-  let g = groups.get(files.db);
-  if (!g) groups.set(files.db, (g = new OnexQueries(files.db, files)));
-  return g;
+  return group(files.db, () => new OnexQueries(files.db, files));
 }
 
 export class OnexQueries extends QueryGroup<FileQueries> {
