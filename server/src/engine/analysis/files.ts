@@ -171,10 +171,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     return { own, parts, byKey };
   }, (a, b) => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list));
   /** Index keys, in order. */
-  readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.treeIndexQ(ROOT).byKey.keys()].sort(), sameList);
-  /** Fed paths listed under one index key (`family:key`). */
-  readonly filesOfQ = this.db.query<readonly string[]>('filesOf', (key) => this.treeIndexQ(ROOT).byKey.get(key) ?? [], sameList);
-  filesOf(key: string): string[] { return this.filesOfQ(key) as string[]; }
+  readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.filesIndex.keys()].sort(), sameList);
+  /** Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only. */
+  private readonly filesIndex = this.db.index<readonly string[]>('filesOf', () => this.treeIndexQ(ROOT).byKey, sameList);
+  filesOf(key: string): string[] { return (this.filesIndex.get(key) ?? []) as string[]; }
 
   readonly apcoreConfigQ = this.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.applied(p).apcore).find((c) => c) ?? null);
   readonly idMapDocQ = this.db.query('idMapDoc', () => {

@@ -8,6 +8,12 @@
 // why); this module is the only one that knows it, and it knows nothing of registries.
 import { computed, effect, endBatch, setActiveSub, signal, startBatch } from 'alien-signals';
 
+/** Reads a signal or computed without subscribing the current computation to it. */
+function untracked<T>(read: () => T): T {
+  const outer = setActiveSub(undefined);
+  try { return read(); } finally { setActiveSub(outer); }
+}
+
 /** Equality deciding early cut-off; the default is `Object.is`. */
 export type Eq<T> = (a: T, b: T) => boolean;
 
@@ -38,6 +44,8 @@ export class Database {
    * once per batch (the batch never stays open across calls: engines in one process stay independent).
    */
   private writes = new Map<Signal<unknown>, { value: unknown; eq: Eq<unknown> }>();
+  /** Brings one index's cells up to date with its computation; whether a cell changed (see `index`). */
+  private indexes: (() => boolean)[] = [];
 
   /** A keyed input; reading a key never set gives `initial`. A write is seen from the next `commit` on. */
   input<T>(name: string, initial: T, eq: Eq<T> = Object.is): Input<T> {
@@ -87,52 +95,54 @@ export class Database {
   }
 
   /**
-   * A keyed index computed as a whole (from other queries) and read one key at a time. Its computation
-   * runs as an observer that writes one cell per key whose value changed, so an edit that changes one
-   * key reaches the readers of that key only — the readers of other keys are not even marked.
+   * A keyed index computed as a whole (from other queries) and read one key at a time. It writes one
+   * cell per key whose value changed, so an edit that changes one key reaches the readers of that key
+   * only — the readers of other keys are not even marked. `commit` brings every index's cells up to
+   * date before any observer runs (see `settleIndexes`), so readers never see a stale cell.
    */
   index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is): Index<V> {
     const cells = new Map<string, Signal<V | undefined>>();
     const keysCell = signal<readonly string[]>([]) as Signal<readonly string[]>;
+    const whole = computed<ReadonlyMap<string, V>>(compute);
+    /** The map the cells were last written from. */
     let current: ReadonlyMap<string, V> = new Map();
     let keys: readonly string[] = [];
     let started = false;
+    /** Writes the cells of the keys whose value changed from `current` to `next`; whether any was. */
+    const write = (next: ReadonlyMap<string, V>): boolean => {
+      // The same map again (a computation kept its previous result): nothing changed.
+      if (next === current) return false;
+      // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
+      const writes: [Signal<V | undefined>, V | undefined][] = [];
+      for (const [k, b] of next) {
+        const c = cells.get(k);
+        if (!c) continue;
+        const a = current.get(k);
+        if (a === undefined || !eq(a, b)) writes.push([c, b]);
+      }
+      for (const k of current.keys()) {
+        const c = cells.get(k);
+        if (c && !next.has(k)) writes.push([c, undefined]);
+      }
+      const nextKeys = [...next.keys()];
+      const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
+      current = next;
+      if (keysChanged) keys = nextKeys;
+      if (writes.length === 0 && !keysChanged) return false;
+      startBatch();
+      try {
+        for (const [c, v] of writes) c(v);
+        if (keysChanged) keysCell(nextKeys);
+      } finally {
+        endBatch();
+      }
+      return true;
+    };
     const start = (): void => {
       started = true;
-      const outer = setActiveSub(undefined);
-      try {
-        effect(() => {
-          const next = compute();
-          // The same map again (a computation kept its previous result): nothing changed.
-          if (next === current) return;
-          // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
-          const writes: [Signal<V | undefined>, V | undefined][] = [];
-          for (const [k, b] of next) {
-            const c = cells.get(k);
-            if (!c) continue;
-            const a = current.get(k);
-            if (a === undefined || !eq(a, b)) writes.push([c, b]);
-          }
-          for (const k of current.keys()) {
-            const c = cells.get(k);
-            if (c && !next.has(k)) writes.push([c, undefined]);
-          }
-          const nextKeys = [...next.keys()];
-          const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
-          current = next;
-          if (keysChanged) keys = nextKeys;
-          if (writes.length === 0 && !keysChanged) return;
-          startBatch();
-          try {
-            for (const [c, v] of writes) c(v);
-            if (keysChanged) keysCell(nextKeys);
-          } finally {
-            endBatch();
-          }
-        });
-      } finally {
-        setActiveSub(outer);
-      }
+      // The observer keeps the computation tracked (and writes the cells the first time).
+      untracked(() => effect(() => { write(whole()); }));
+      this.indexes.push(() => write(untracked(whole)));
     };
     const cellOf = (key: string): Signal<V | undefined> => {
       let c = cells.get(key);
@@ -161,9 +171,24 @@ export class Database {
     startBatch();
     try {
       for (const [cell, { value, eq }] of this.writes) if (!eq(cell(), value)) cell(value);
+      this.settleIndexes();
     } finally {
       this.writes.clear();
       endBatch();
+    }
+  }
+
+  /**
+   * Inside the commit's batch, before any observer runs: writes every index's changed cells, again
+   * until none changes (an index may read another's cells). Left to the observers' flush, a reader
+   * queued before an index's observer would read its cells stale (a glitch: a list that still names a
+   * deleted file, say), and an index reading a stale cell would write stale cells in turn.
+   */
+  private settleIndexes(): void {
+    for (let again = true; again;) {
+      again = false;
+      // Indexes started while settling are appended and settled in the same pass.
+      for (let i = 0; i < this.indexes.length; i++) if ((this.indexes[i] as () => boolean)()) again = true;
     }
   }
 

@@ -107,7 +107,7 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
       related: rest.map((p) => ({ file, range: p.range, message: `${p.key} ${p.text}` })),
     }));
   }
-  if (!q.registeredQ('').has(m.dir)) {
+  if (!q.isRegistered(m.dir)) {
     const registries = q.registries();
     const named = meta.name && meta.name.value !== m.name ? `; its metadata names '${meta.name.value}'` : '';
     out.push(diag(file, ZERO_RANGE, 'RL044', `'${m.dir}' holds ${m.list === 'nodes' ? 'a node' : 'an artifact'} version that ${registries.length ? 'no registry lists' : 'no registry.yaml lists (none found)'}${named}`, {

@@ -17,7 +17,8 @@ import { onexFeatures } from './features';
 export const onex: RegistryFamily = {
   name: 'onex',
   classifier: () => classifyOnex,
-  indexKey: (r) => r.role,
+  // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path index.
+  indexKey: (r) => ((r as OnexRole).role === 'wip' ? null : r.role),
   read(path, r, text, _settings, previous) {
     const role = r as OnexRole;
     const wrap = (payload: OnexFacts, local: Diagnostic[]) => ({ payload, local });

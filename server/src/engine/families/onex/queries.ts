@@ -34,17 +34,12 @@ const NONE = '';
 /** The key of one path of a `.onextree` (relative to the directory it describes). */
 export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
 
-type Registered = Map<string, { file: string; name: string; version: string }[]>;
+interface RegisteredBy { file: string; name: string; version: string }
 interface Registration { dir: string; name: string; version: string }
 
-/** Equal registrations (compared entry by entry: a JSON rendering of thousands of versions costs more than the check it saves). */
-function sameRegistered(a: Registered, b: Registered): boolean {
-  if (a.size !== b.size) return false;
-  for (const [dir, xs] of a) {
-    const ys = b.get(dir);
-    if (!ys || ys.length !== xs.length || xs.some((x, i) => { const y = ys[i]; return !y || x.file !== y.file || x.name !== y.name || x.version !== y.version; })) return false;
-  }
-  return true;
+/** Equal registrations of one directory (compared entry by entry). */
+function sameRegisteredBy(xs: RegisteredBy[], ys: RegisteredBy[]): boolean {
+  return xs.length === ys.length && xs.every((x, i) => { const y = ys[i]; return !!y && x.file === y.file && x.name === y.name && x.version === y.version; });
 }
 
 /** The key of one artifact of a registry (its index in the file). */
@@ -112,21 +107,25 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [{ dir: v.dir, name: v.artifact.name, version: v.version.version.value }] : [])),
   (a, b) => a.length === b.length && a.every((x, i) => { const y = b[i]; return !!y && x.dir === y.dir && x.name === y.name && x.version === y.version; }));
 
-  /** Registered version directory → the registry files and entries registering it. */
-  readonly registeredQ: Query<Registered> = this.db.query('onexRegistered', () => {
-    const out: Registered = new Map();
+  /**
+   * Registered version directory → the registry files and entries registering it: an index, so that a
+   * version directory coming or going reaches the metadata units of that directory only.
+   */
+  private readonly registeredIndex = this.db.index<RegisteredBy[]>('onexRegistered', () => {
+    const out = new Map<string, RegisteredBy[]>();
     for (const file of this.registries()) {
       const count = this.registry(file)?.artifacts.length ?? 0;
       for (let i = 0; i < count; i++) {
         for (const { dir, name, version } of this.registrationsQ(artifactKey(file, i))) {
-          const list = out.get(dir) ?? [];
-          list.push({ file, name, version });
-          out.set(dir, list);
+          const list = out.get(dir);
+          if (list) list.push({ file, name, version }); else out.set(dir, [{ file, name, version }]);
         }
       }
     }
     return out;
-  }, sameRegistered);
+  }, sameRegisteredBy);
+  /** Whether a registry lists a version in this directory. */
+  isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) !== undefined; }
 
   /** Every `.onextree` with the directory it describes. */
   readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf('onex:tree').flatMap((file) => {
