@@ -140,7 +140,11 @@ export class Database {
     };
     const start = (): void => {
       started = true;
-      // The observer keeps the computation tracked (and writes the cells the first time).
+      // The first map is taken as it is (no cell exists yet to write), so starting never flushes observers.
+      current = untracked(whole);
+      keys = [...current.keys()];
+      keysCell(keys);
+      // The observer keeps the computation tracked; it writes the cells when the map changes.
       untracked(() => effect(() => { write(whole()); }));
       this.indexes.push(() => write(untracked(whole)));
     };
