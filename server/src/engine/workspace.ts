@@ -5,6 +5,7 @@
 import type { ContextInfo, Summary } from './api';
 import { CORE, type ContextId, type Diagnostic, type HostLink, type ResolutionMode, type Settings } from './types';
 import { Database } from './db/database';
+import { sameList } from './analysis/equality';
 import type { ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { PyClass } from './python/facts';
@@ -112,9 +113,12 @@ export class Workspace {
   /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
   wantedFiles(): string[] {
     this.syncPaths();
-    const out = new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []));
-    return [...out].filter((p) => !this.known.has(p)).sort();
+    return this.wantedQ(NONE).filter((p) => !this.known.has(p));
   }
+
+  /** Every family's wanted files, sorted: tracked, so a host asking after each update pays only for what changed. */
+  private readonly wantedQ = this.db.query('wantedFiles', () =>
+    [...new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []))].sort(), sameList);
 
   /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {

@@ -6,8 +6,8 @@
 import type { Diagnostic, RelatedInfo } from '../../types';
 import { diag } from '../../codes';
 import { ZERO_RANGE } from '../../text/ranges';
-import { dirOf, joinRel } from '../../util/paths';
-import { metadataFileOf, normalizeVersion } from './kinds';
+import { dirOf } from '../../util/paths';
+import { entrypointFiles, metadataFileOf, normalizeVersion } from './kinds';
 import { treeKey, type OnexQueries, type ResolvedVersion } from './queries';
 import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
 
@@ -53,19 +53,6 @@ function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   }
   out.push(...treeProblems(q, file, r));
   return out;
-}
-
-/** Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or `src/`. */
-export function entrypointFiles(dir: string, target: string, form: 'object' | 'uri' | 'plain'): string[] {
-  const out = [joinRel(dir, target)];
-  if (form === 'uri') {
-    out.push(joinRel('', target));
-    if (!/\.[a-z]+$/.test(target) && /^[\w.]+$/.test(target)) {
-      const mod = target.replace(/\./g, '/');
-      out.push(`${mod}.py`, `src/${mod}.py`);
-    }
-  }
-  return [...new Set(out.filter((p): p is string => p !== null && p !== ''))];
 }
 
 /** A registered directory and its metadata file must be in the tree describing them. */

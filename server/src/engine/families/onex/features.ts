@@ -10,13 +10,12 @@ import { CORE } from '../../types';
 import { ZERO_RANGE } from '../../text/ranges';
 import { LineIndex } from '../../text/lineIndex';
 import { closest } from '../../util/editDistance';
-import { ARTIFACT_LISTS, METADATA_FILE, isArtifactList, metadataFileOf, versionDirOf } from './kinds';
+import { ARTIFACT_LISTS, METADATA_FILE, entrypointFiles, isArtifactList, metadataFileOf, versionDirOf } from './kinds';
 import { onexQueries, type OnexQueries } from './queries';
 import { onexSchemaAt, SCHEMA_OF_LIST, type OnexSchemaName } from './schemas';
 import { typeName } from '../../schema/walk';
 import { nodeAt, registryTarget } from './locate';
 import { choose, parsePolicy, versionLine, versionSummary, versionsOf, type VersionView } from './versions';
-import { entrypointFiles } from './checks';
 import type { OnexArtifact } from './registryDoc';
 
 const o = (q: FamilyQueries): OnexQueries => onexQueries(q.files);

@@ -11,7 +11,7 @@ import { readRegistry } from './registryDoc';
 import { readMetadata } from './metadataDoc';
 import { readOnextree } from './onextree';
 import { artifactKey, onexQueries } from './queries';
-import { checkArtifact, checkMetadata, entrypointFiles } from './checks';
+import { checkArtifact, checkMetadata } from './checks';
 import { onexFeatures } from './features';
 
 export const onex: RegistryFamily = {
@@ -49,15 +49,6 @@ export const onex: RegistryFamily = {
   wantsDirectory: (path) => isVersionDirName(baseName(path)) || baseName(dirOf(path)) === 'src',
   wantedFiles(q) {
     const o = onexQueries(q.files);
-    const out: string[] = [];
-    for (const file of o.registries()) {
-      for (const v of o.resolvedQ(file)?.versions ?? []) {
-        if (!v.dir) continue;
-        if (v.metadataPath) out.push(v.metadataPath);
-        const ep = v.metadataPath ? o.metadata(v.metadataPath)?.entrypoint : null;
-        if (ep) out.push(...entrypointFiles(v.dir, ep.target, ep.form));
-      }
-    }
-    return out;
+    return o.registries().flatMap((file) => Array.from({ length: o.registry(file)?.artifacts.length ?? 0 }, (_, i) => o.wantedQ(artifactKey(file, i))).flat());
   },
 };

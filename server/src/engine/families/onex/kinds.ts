@@ -1,6 +1,6 @@
 // The vocabulary of ONEX repositories (docs/onex.md): the six artifact lists, the metadata file each
 // type keeps in its version directories, and versions, which are `1.0.0` or `v1_0_0` for one version.
-import { baseName, dirOf } from '../../util/paths';
+import { baseName, dirOf, joinRel } from '../../util/paths';
 
 export const ARTIFACT_LISTS = ['nodes', 'cli_tools', 'runtimes', 'adapters', 'contracts', 'packages'] as const;
 export type ArtifactList = (typeof ARTIFACT_LISTS)[number];
@@ -59,4 +59,17 @@ export function metadataFileOf(path: string): { dir: string; list: ArtifactList;
   const dir = dirOf(path);
   const v = versionDirOf(dir);
   return v && METADATA_FILE[v.list] === baseName(path) ? { dir, ...v } : null;
+}
+
+/** Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or `src/`. */
+export function entrypointFiles(dir: string, target: string, form: 'object' | 'uri' | 'plain'): string[] {
+  const out = [joinRel(dir, target)];
+  if (form === 'uri') {
+    out.push(joinRel('', target));
+    if (!/\.[a-z]+$/.test(target) && /^[\w.]+$/.test(target)) {
+      const mod = target.replace(/\./g, '/');
+      out.push(`${mod}.py`, `src/${mod}.py`);
+    }
+  }
+  return [...new Set(out.filter((p): p is string => p !== null && p !== ''))];
 }

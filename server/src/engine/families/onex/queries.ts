@@ -5,12 +5,13 @@
 // share the same memoised answers.
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
-import { sameJson } from '../../analysis/equality';
+import { sameJson, sameList } from '../../analysis/equality';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import type { OnexFacts } from './facts';
 import type { OnexArtifact, OnexVersion, RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import { treeBase, type OnexTree } from './onextree';
+import { entrypointFiles } from './kinds';
 
 export interface ResolvedVersion {
   artifact: OnexArtifact;
@@ -101,6 +102,13 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     if (!doc) return null;
     return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
   }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
+
+  /** The files one artifact's versions refer to (key: `artifactKey`): each metadata file and the entrypoint files it names. */
+  readonly wantedQ: Query<string[]> = this.db.query('onexWanted', (key) => this.resolvedArtifactQ(key).flatMap((v) => {
+    if (!v.dir || !v.metadataPath) return [];
+    const ep = this.metadata(v.metadataPath)?.entrypoint;
+    return [v.metadataPath, ...(ep ? entrypointFiles(v.dir, ep.target, ep.form) : [])];
+  }), sameList);
 
   /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
   private readonly registrationsQ: Query<Registration[]> = this.db.query('onexRegistrations', (key) =>
