@@ -7,7 +7,7 @@
 import { perDatabase, QueryGroup, type Database, type Index, type Query } from '../../db/database';
 import type { RegistryModel } from '../../model/registry';
 import { sameList } from '../../analysis/equality';
-import { closest, editDistance } from '../../util/editDistance';
+import { closestWithin } from '../../util/editDistance';
 
 const group = perDatabase<TypoQueries>();
 const MAX = 2;
@@ -37,7 +37,7 @@ export class TypoQueries extends QueryGroup<RegistryModel> {
     const near = new Set<string>();
     for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++) for (const n of this.coreByLength.get(String(len)) ?? []) near.add(n);
     for (const n of own) if (Math.abs(n.length - name.length) <= MAX) near.add(n);
-    return closest(name, near, 1).find((n) => editDistance(name, n, MAX) <= MAX) ?? null;
+    return closestWithin(name, near, MAX);
   });
 
   typoOf(wsDir: string | null, name: string): string | null { return this.typoQ(`${wsDir ?? ''}\0${name}`); }
