@@ -107,18 +107,36 @@ export class Database {
           if (next === current) return;
           // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
           const writes: [Signal<V | undefined>, V | undefined][] = [];
+          // Most runs keep the keys in their order and replace a few values: both maps are walked side by
+          // side, and only keys out of step are looked up.
+          const old = current.entries();
+          let inStep = next.size === current.size;
           for (const [k, b] of next) {
+            if (inStep) {
+              const o = old.next().value;
+              if (o && o[0] === k) {
+                if (o[1] !== b) {
+                  const c = cells.get(k);
+                  if (c && (o[1] === undefined || !eq(o[1], b))) writes.push([c, b]);
+                }
+                continue;
+              }
+              inStep = false;
+            }
             const c = cells.get(k);
             if (!c) continue;
             const a = current.get(k);
             if (a === undefined || !eq(a, b)) writes.push([c, b]);
           }
-          for (const k of current.keys()) {
-            const c = cells.get(k);
-            if (c && !next.has(k)) writes.push([c, undefined]);
+          if (!inStep) {
+            for (const k of current.keys()) {
+              const c = cells.get(k);
+              if (c && !next.has(k)) writes.push([c, undefined]);
+            }
           }
-          const nextKeys = [...next.keys()];
-          const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
+          // In step all along: the same keys in the same order.
+          const nextKeys = inStep ? keys : [...next.keys()];
+          const keysChanged = !inStep && (nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]));
           current = next;
           if (keysChanged) keys = nextKeys;
           if (writes.length === 0 && !keysChanged) return;

@@ -73,6 +73,8 @@ export interface RegistryModel {
   workspaceId(dir: string): string | null;
   /** The first core registry file in path order (null without core). */
   coreFile(): string | null;
+  /** The core step names closest to a name (at most 3, best first; `closest()`), read one name at a time. */
+  closestCore(name: string): string[];
   /** Workspace directories using an id, in path order (RL015 when more than one). */
   dirsWithId(id: string): string[];
   /** The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining each, in path order. */
@@ -94,14 +96,19 @@ export interface RegistryModel {
   entryCount(): number;
 }
 
+/** Core source files in merge order: a higher precedence first, then path order. */
+export function mergeOrder(files: { file: string; precedence: number }[]): string[] {
+  return [...files].sort((a, b) => b.precedence - a.precedence || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => f.file);
+}
+
 /**
- * The core view of `sources`. `previous` (the view of the last sources) is only a hint: when every
- * source that changed kept its file, precedence and entry names, the same sources win the same names,
- * so only the changed sources' entries are put in place (a core of 2,000 interface files is otherwise
- * merged whole on every edit of one); the result is what a build without it gives.
+ * The core view of `sorted` (the core sources in `mergeOrder`). `previous` (the view of the last
+ * sources) is only a hint: when every source that changed kept its file, precedence and entry names,
+ * the same sources win the same names, so only the changed sources' entries are put in place (a core
+ * of 2,000 interface files is otherwise merged whole on every edit of one); the result is what a
+ * build without it gives.
  */
-export function buildCore(sources: RegistrySource[], previous?: CoreView): CoreView {
-  const sorted = [...sources].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+export function buildCore(sorted: RegistrySource[], previous?: CoreView): CoreView {
   return (previous && fromPrevious(sorted, previous)) ?? build(sorted);
 }
 
