@@ -6,7 +6,7 @@ import { QueryGroup, type Index, type Query } from '../db/database';
 import { KeyedView } from '../db/keyedView';
 import {
   CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace, mergeOrder,
-  type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type WsState,
+  type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type SharedField, type WsState,
 } from '../model/registry';
 import type { RegistrySource, StepEntry } from '../model/source';
 import type { FileQueries } from './files';
@@ -203,6 +203,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     shared: new Map<string, Map<string, string[]>>(), sorted: new Map<string, string[]>(),
   };
 
+  /** What RL011 reads of core: a core edit that changes no shared value does not re-run it over every inversion key. */
+  private readonly coreSharedQ = this.db.query('coreShared', (field) => this.coreViewQ(NONE).shared[field as SharedField], sameData);
   /** Per name, so that the checks suggesting core names are not re-run when a core name comes or goes unless their suggestions change. */
   private readonly coreSuggestQ = this.db.query('coreSuggest', (name) => closest(name, this.core.keys(), 3), sameList);
 
@@ -228,6 +230,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   coreFile(): string | null { return this.coreFileCell(); }
 
   closestCore(name: string): string[] { return this.coreSuggestQ(name); }
+  coreShared(field: SharedField): [string, string[]][] { return this.coreSharedQ(field); }
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
   sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }
   dirOfContext(id: string): string | null { return this.idIndex.get(id)?.[0] ?? null; }

@@ -36,9 +36,13 @@ export interface CoreView {
   coreByConfig: Map<string, string[]>;
   coreBySpec: Map<string, string[]>;
   coreByBuilder: Map<string, string[]>;
+  /** The config_class and spec_type values two or more core steps share (RL011), in the inversions' order. */
+  shared: Record<SharedField, [string, string[]][]>;
   /** The sources it was merged from, in merge order (precedence, then path). */
   sorted: RegistrySource[];
 }
+
+export type SharedField = 'config_class' | 'spec_type';
 
 /** Classes and component files of one scope (core or a workspace), by kind. */
 export interface ScopeComponents {
@@ -73,6 +77,8 @@ export interface RegistryModel {
   workspaceId(dir: string): string | null;
   /** The first core registry file in path order (null without core). */
   coreFile(): string | null;
+  /** The values of a field two or more core steps share, in `coreByConfig` / `coreBySpec` order (equal while they are). */
+  coreShared(field: SharedField): [string, string[]][];
   /** The core step names closest to a name (at most 3, best first; `closest()`), read one name at a time. */
   closestCore(name: string): string[];
   /** Workspace directories using an id, in path order (RL015 when more than one). */
@@ -127,11 +133,14 @@ function build(sorted: RegistrySource[]): CoreView {
 }
 
 function withInversions(core: Map<string, StepEntry>, sorted: RegistrySource[]): CoreView {
-  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), sorted };
+  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), shared: { config_class: [], spec_type: [] }, sorted };
   for (const e of core.values()) {
     push(view.coreByConfig, fieldStr(e, 'config_class'), e.name);
     push(view.coreBySpec, fieldStr(e, 'spec_type'), e.name);
     push(view.coreByBuilder, fieldStr(e, 'builder_step_name'), e.name);
+  }
+  for (const [field, index] of [['config_class', view.coreByConfig], ['spec_type', view.coreBySpec]] as const) {
+    for (const [value, names] of index) if (names.length > 1) view.shared[field].push([value, names]);
   }
   return view;
 }

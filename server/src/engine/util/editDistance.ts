@@ -66,12 +66,17 @@ function nested(low: string, cl: string): boolean {
  * answer is null anyway (it is more than 2 edits away).
  */
 export function closestWithin(name: string, candidates: Iterable<string>, within: number): string | null {
+  const best = closest(name, nearCandidates(name, candidates, within), 1)[0];
+  return best !== undefined && editDistance(name, best, within) <= within ? best : null;
+}
+
+/** The candidates `closestWithin` ranks (in their order): any other candidate cannot be its answer. */
+export function nearCandidates(name: string, candidates: Iterable<string>, within: number): string[] {
   const low = name.toLowerCase();
   const near: string[] = [];
   for (const c of candidates) {
     const cl = lower(c);
     if (editDistance(low, cl, within) <= within || nested(low, cl)) near.push(c);
   }
-  const best = closest(name, near, 1)[0];
-  return best !== undefined && editDistance(name, best, within) <= within ? best : null;
+  return near;
 }
