@@ -1,8 +1,9 @@
 // "Did you mean" suggestions of a context are computed from the closest shared names and the closest
 // of the context's own names (pipeline/queries.ts `suggestQ`), so that a workspace edit does not rank the
-// 2,000 core names again. That must be exactly the closest of all its names.
+// 2,000 core names again. That must be exactly the closest of all its names. RL018's near miss
+// (`closestWithin`) computes full distances only for the candidates that can be it: the same answer.
 import { strict as assert } from 'node:assert';
-import { closest } from '../../server/src/engine/util/editDistance';
+import { closest, closestWithin, editDistance } from '../../server/src/engine/util/editDistance';
 import { Rng } from '../../bench/rng';
 
 const PARTS = ['Data', 'Load', 'Train', 'XGBoost', 'Eval', 'Model', 'Tabular', 'Preprocess', 'Pytorch', 'Cradle', 'Batch', 'Transform', 'data', 'LOAD', 'Ab', 'é', 'V2'];
@@ -21,6 +22,20 @@ describe('engine: suggestions from the shared and own closest names', () => {
       const wanted = name(rng);
       const split = closest(wanted, [...new Set([...closest(wanted, shared, 3), ...closest(wanted, own, 3)])].sort(), 3);
       assert.deepEqual(split, closest(wanted, all, 3), `${wanted} among ${JSON.stringify(all)}`);
+    }
+  });
+
+  it('closestWithin is the first of closest when within 2 edits, on 2,000 random name sets', () => {
+    const rng = new Rng(0x7e4a1);
+    const edit = (s: string): string => {
+      const i = rng.int(0, s.length);
+      return rng.chance(0.5) ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + rng.pick(['a', 'X', '_', 'o']) + s.slice(i);
+    };
+    for (let n = 0; n < 2000; n++) {
+      const names = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))];
+      const wanted = names.length > 0 && rng.chance(0.7) ? edit(rng.chance(0.5) ? edit(rng.pick(names)) : rng.pick(names)) : name(rng);
+      const first = closest(wanted, names, 1).find((c) => editDistance(wanted, c, 2) <= 2) ?? null;
+      assert.equal(closestWithin(wanted, names, 2), first, `${wanted} among ${JSON.stringify(names)}`);
     }
   });
 });

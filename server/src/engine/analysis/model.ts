@@ -5,17 +5,20 @@ import type { ComponentKind } from '../api';
 import { QueryGroup, type Index, type Query } from '../db/database';
 import { KeyedView } from '../db/keyedView';
 import {
-  CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace,
-  type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type WsState,
+  CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace, mergeOrder,
+  type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type SharedField, type WsState,
 } from '../model/registry';
 import type { RegistrySource, StepEntry } from '../model/source';
 import type { FileQueries } from './files';
+import { closest } from '../util/editDistance';
 
 /** What the model reads of a component file's role (the cursus family classifies them). */
 interface ComponentRole { kind: ComponentKind; dir: string }
 import { sameData, sameEntry, sameList } from './equality';
 
 const NONE = '';
+/** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
+const CORE_CHUNK = 64;
 
 interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<string>> }
 
@@ -33,7 +36,38 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return out;
   });
 
-  readonly coreViewQ: Query<CoreView> = this.db.query('core', (_k, previous) => buildCore([...this.coreSourcesQ(NONE).values()], previous));
+  /** A core file's precedence, null when it is no registry source: equal while it is, so edits do not sort the core files again. */
+  private readonly corePrecedenceQ = this.db.query('corePrecedence', (file): number | null => {
+    const s = this.f.source(file);
+    return s ? s.precedence ?? 0 : null;
+  });
+  /** The core files that are registry sources, in merge order: sorted again only when one comes, goes or changes precedence. */
+  private readonly coreOrderQ = this.db.query('coreOrder', () => {
+    const files = new Map<string, number>();
+    for (const family of this.f.families) {
+      for (const file of family.coreSources?.(this.f) ?? this.f.filesOf(`${family.name}:core`)) {
+        const precedence = this.corePrecedenceQ(file);
+        if (precedence !== null) files.set(file, precedence);
+      }
+    }
+    return mergeOrder([...files].map(([file, precedence]) => ({ file, precedence })));
+  }, sameList);
+  /** The same files in path order (what the core context's file is chosen by). */
+  private readonly corePathOrderQ = this.db.query('corePathOrder', () => [...this.coreOrderQ(NONE)].sort(), sameList);
+  /** Whether a core file defines entries: equal while it does, so an edit of one does not re-choose the core context's file. */
+  private readonly coreHasEntriesQ = this.db.query('coreHasEntries', (file) => (this.f.source(file)?.entries.length ?? 0) > 0);
+
+  /** The sources of the core files in merge order, `CORE_CHUNK` files per key: an edit of one file re-reads its chunk's sources only. */
+  private readonly coreChunkQ = this.db.query('coreChunk', (i) => {
+    const at = Number(i) * CORE_CHUNK;
+    return this.coreOrderQ(NONE).slice(at, at + CORE_CHUNK).map((file) => this.f.source(file) as RegistrySource);
+  }, sameList);
+
+  readonly coreViewQ: Query<CoreView> = this.db.query('core', (_k, previous) => {
+    const sorted: RegistrySource[] = [];
+    for (let i = 0; i * CORE_CHUNK < this.coreOrderQ(NONE).length; i++) for (const s of this.coreChunkQ(String(i))) sorted.push(s);
+    return buildCore(sorted, previous);
+  });
   /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
   private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry);
   readonly core = this.view(this.coreIndex);
@@ -48,13 +82,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
    * registry that leaves it as it is does not reach them.
    */
   private readonly coreFileCell = this.db.cell('coreFile', () => {
-    let first: string | null = null;
-    let firstWithEntries: string | null = null;
-    for (const s of this.coreSourcesQ(NONE).values()) {
-      if (first === null || s.file < first) first = s.file;
-      if (s.entries.length > 0 && (firstWithEntries === null || s.file < firstWithEntries)) firstWithEntries = s.file;
-    }
-    return firstWithEntries ?? first;
+    const files = this.corePathOrderQ(NONE);
+    return files.find((f) => this.coreHasEntriesQ(f)) ?? files[0] ?? null;
   });
 
   readonly workspaceQ: Query<WsState | null> = this.db.query('workspace', (dir) => {
@@ -174,6 +203,11 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     shared: new Map<string, Map<string, string[]>>(), sorted: new Map<string, string[]>(),
   };
 
+  /** What RL011 reads of core: a core edit that changes no shared value does not re-run it over every inversion key. */
+  private readonly coreSharedQ = this.db.query('coreShared', (field) => this.coreViewQ(NONE).shared[field as SharedField], sameData);
+  /** Per name, so that the checks suggesting core names are not re-run when a core name comes or goes unless their suggestions change. */
+  private readonly coreSuggestQ = this.db.query('coreSuggest', (name) => closest(name, this.core.keys(), 3), sameList);
+
   readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>
     [...this.workspacesQ(NONE).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.dir < b.dir ? -1 : 1)));
 
@@ -195,6 +229,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   workspaceId(dir: string): string | null { return this.wsIdQ(dir); }
   coreFile(): string | null { return this.coreFileCell(); }
 
+  closestCore(name: string): string[] { return this.coreSuggestQ(name); }
+  coreShared(field: SharedField): [string, string[]][] { return this.coreSharedQ(field); }
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
   sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }
   dirOfContext(id: string): string | null { return this.idIndex.get(id)?.[0] ?? null; }

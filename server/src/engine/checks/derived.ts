@@ -15,9 +15,7 @@ const FIELDS = [
 export function checkCoreInversions(model: RegistryModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { field, registry } of FIELDS) {
-    const index = field === 'config_class' ? model.coreByConfig : model.coreBySpec;
-    for (const [value, names] of index) {
-      if (names.length < 2) continue;
+    for (const [value, names] of model.coreShared(field)) {
       const entries = names.map((n) => model.core.get(n)).filter((e): e is StepEntry => !!e);
       for (const e of entries) out.push(collision(e, field, registry, value, entries.filter((o) => o !== e), 'core'));
     }

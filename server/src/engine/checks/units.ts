@@ -5,7 +5,6 @@ import { capRelated, listed, MAX_LISTED, MAX_RELATED } from './limits';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
-import { closest } from '../util/editDistance';
 import { checkComponents } from './components';
 import { checkCoreInversions, checkWorkspaceInversions } from './derived';
 import { pushAll } from '../model/source';
@@ -57,7 +56,7 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
   }
   for (const e of ws.overrides.values()) {
     if (model.core.has(e.name)) continue;
-    const near = closest(e.name, model.core.keys(), 3);
+    const near = model.closestCore(e.name);
     diagnostics.push(diag(file, e.keyRange, 'RL004', `Cannot override '${e.name}': core defines no such step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
       fixes: near.map((n, i) => ({ title: `Override '${n}' instead`, preferred: i === 0, edits: [{ file, edits: [{ range: e.keyInner, newText: n }] }] })),
     }));

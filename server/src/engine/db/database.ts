@@ -114,18 +114,45 @@ export class Database {
       if (next === current) return false;
       // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
       const writes: [Signal<V | undefined>, V | undefined][] = [];
+      const removals: [Signal<V | undefined>, undefined][] = [];
+      const removed = (k: string): void => {
+        const c = cells.get(k);
+        if (c) removals.push([c, undefined]);
+      };
+      // Most runs keep the keys in their order and replace a few values, or add or drop a few keys:
+      // both maps are walked side by side, and only keys out of step are looked up.
+      const old = current.entries();
+      let o = old.next();
+      let same = true;
       for (const [k, b] of next) {
+        while (!o.done && o.value[0] !== k && !next.has(o.value[0])) {
+          removed(o.value[0]);
+          same = false;
+          o = old.next();
+        }
+        if (!o.done && o.value[0] === k) {
+          const a = o.value[1];
+          if (a !== b) {
+            const c = cells.get(k);
+            if (c && (a === undefined || !eq(a, b))) writes.push([c, b]);
+          }
+          o = old.next();
+          continue;
+        }
+        same = false;
         const c = cells.get(k);
         if (!c) continue;
         const a = current.get(k);
         if (a === undefined || !eq(a, b)) writes.push([c, b]);
       }
-      for (const k of current.keys()) {
-        const c = cells.get(k);
-        if (c && !next.has(k)) writes.push([c, undefined]);
+      for (; !o.done; o = old.next()) {
+        same = false;
+        if (!next.has(o.value[0])) removed(o.value[0]);
       }
-      const nextKeys = [...next.keys()];
-      const keysChanged = nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]);
+      for (const r of removals) writes.push(r);
+      // In step all along: the same keys in the same order.
+      const nextKeys = same ? keys : [...next.keys()];
+      const keysChanged = !same && (nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]));
       current = next;
       if (keysChanged) keys = nextKeys;
       if (writes.length === 0 && !keysChanged) return false;

@@ -36,9 +36,13 @@ export interface CoreView {
   coreByConfig: Map<string, string[]>;
   coreBySpec: Map<string, string[]>;
   coreByBuilder: Map<string, string[]>;
+  /** The config_class and spec_type values two or more core steps share (RL011), in the inversions' order. */
+  shared: Record<SharedField, [string, string[]][]>;
   /** The sources it was merged from, in merge order (precedence, then path). */
   sorted: RegistrySource[];
 }
+
+export type SharedField = 'config_class' | 'spec_type';
 
 /** Classes and component files of one scope (core or a workspace), by kind. */
 export interface ScopeComponents {
@@ -73,6 +77,10 @@ export interface RegistryModel {
   workspaceId(dir: string): string | null;
   /** The first core registry file in path order (null without core). */
   coreFile(): string | null;
+  /** The values of a field two or more core steps share, in `coreByConfig` / `coreBySpec` order (equal while they are). */
+  coreShared(field: SharedField): [string, string[]][];
+  /** The core step names closest to a name (at most 3, best first; `closest()`), read one name at a time. */
+  closestCore(name: string): string[];
   /** Workspace directories using an id, in path order (RL015 when more than one). */
   dirsWithId(id: string): string[];
   /** The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining each, in path order. */
@@ -94,14 +102,19 @@ export interface RegistryModel {
   entryCount(): number;
 }
 
+/** Core source files in merge order: a higher precedence first, then path order. */
+export function mergeOrder(files: { file: string; precedence: number }[]): string[] {
+  return [...files].sort((a, b) => b.precedence - a.precedence || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => f.file);
+}
+
 /**
- * The core view of `sources`. `previous` (the view of the last sources) is only a hint: when every
- * source that changed kept its file, precedence and entry names, the same sources win the same names,
- * so only the changed sources' entries are put in place (a core of 2,000 interface files is otherwise
- * merged whole on every edit of one); the result is what a build without it gives.
+ * The core view of `sorted` (the core sources in `mergeOrder`). `previous` (the view of the last
+ * sources) is only a hint: when every source that changed kept its file, precedence and entry names,
+ * the same sources win the same names, so only the changed sources' entries are put in place (a core
+ * of 2,000 interface files is otherwise merged whole on every edit of one); the result is what a
+ * build without it gives.
  */
-export function buildCore(sources: RegistrySource[], previous?: CoreView): CoreView {
-  const sorted = [...sources].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+export function buildCore(sorted: RegistrySource[], previous?: CoreView): CoreView {
   return (previous && fromPrevious(sorted, previous)) ?? build(sorted);
 }
 
@@ -120,11 +133,14 @@ function build(sorted: RegistrySource[]): CoreView {
 }
 
 function withInversions(core: Map<string, StepEntry>, sorted: RegistrySource[]): CoreView {
-  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), sorted };
+  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), shared: { config_class: [], spec_type: [] }, sorted };
   for (const e of core.values()) {
     push(view.coreByConfig, fieldStr(e, 'config_class'), e.name);
     push(view.coreBySpec, fieldStr(e, 'spec_type'), e.name);
     push(view.coreByBuilder, fieldStr(e, 'builder_step_name'), e.name);
+  }
+  for (const [field, index] of [['config_class', view.coreByConfig], ['spec_type', view.coreBySpec]] as const) {
+    for (const [value, names] of index) if (names.length > 1) view.shared[field].push([value, names]);
   }
   return view;
 }

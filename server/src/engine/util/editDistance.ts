@@ -46,9 +46,37 @@ export function closest(name: string, candidates: Iterable<string>, limit = 5): 
   for (const c of candidates) {
     const cl = lower(c);
     let d = editDistance(low, cl, max);
-    if (d > max && (cl.includes(low) || low.includes(cl)) && Math.min(cl.length, low.length) >= 4) d = max;
+    if (d > max && nested(low, cl)) d = max;
     if (d <= max) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);
+}
+
+/** One name inside the other (case-insensitive): `closest` ranks it as close as its limit. */
+function nested(low: string, cl: string): boolean {
+  return (cl.includes(low) || low.includes(cl)) && Math.min(cl.length, low.length) >= 4;
+}
+
+/**
+ * `closest(name, candidates, 1)[0]` when it is within `within` (at most 2) edits of `name`, case
+ * counted; else null. The same answer, with full distances computed only for the candidates that can
+ * be it: those within `within` ignoring case (ignoring case never adds edits) and those `closest`
+ * ranks by nesting. Any other candidate ranks behind them, or, when one of them is first, the
+ * answer is null anyway (it is more than 2 edits away).
+ */
+export function closestWithin(name: string, candidates: Iterable<string>, within: number): string | null {
+  const best = closest(name, nearCandidates(name, candidates, within), 1)[0];
+  return best !== undefined && editDistance(name, best, within) <= within ? best : null;
+}
+
+/** The candidates `closestWithin` ranks (in their order): any other candidate cannot be its answer. */
+export function nearCandidates(name: string, candidates: Iterable<string>, within: number): string[] {
+  const low = name.toLowerCase();
+  const near: string[] = [];
+  for (const c of candidates) {
+    const cl = lower(c);
+    if (editDistance(low, cl, within) <= within || nested(low, cl)) near.push(c);
+  }
+  return near;
 }

@@ -3,11 +3,13 @@
 // (not once per interface file listing it) and files whose answer did not change are not re-checked.
 // A near miss is equal ignoring case and `_`, or within edit distance 2 — so of core's names a query
 // reads only those of its loose spelling and of lengths within 2 of its own (two indices read per
-// key): a core step added or removed re-ranks only the names it could be a near miss of.
+// key), through one query per (length, name) that keeps only the candidates that can be a near miss:
+// a core step added or removed re-scans the names of nearby lengths and re-ranks only those it could be
+// a near miss of.
 import { perDatabase, QueryGroup, type Database, type Index, type Query } from '../../db/database';
 import type { RegistryModel } from '../../model/registry';
 import { sameList } from '../../analysis/equality';
-import { closest, editDistance } from '../../util/editDistance';
+import { closestWithin, nearCandidates } from '../../util/editDistance';
 
 const group = perDatabase<TypoQueries>();
 const MAX = 2;
@@ -17,7 +19,10 @@ export function typoQueries(db: Database, model: RegistryModel): TypoQueries {
   return group(db, () => new TypoQueries(db, model));
 }
 
-const loose = (s: string): string => s.toLowerCase().replace(/_/g, '');
+const loose = (s: string): string => {
+  const l = s.toLowerCase();
+  return l.includes('_') ? l.replace(/_/g, '') : l;
+};
 
 export class TypoQueries extends QueryGroup<RegistryModel> {
   /** Core's step names by their loose spelling, in core order. */
@@ -35,10 +40,20 @@ export class TypoQueries extends QueryGroup<RegistryModel> {
     const same = this.coreByLoose.get(l)?.[0] ?? own.find((n) => loose(n) === l);
     if (same !== undefined) return same;
     const near = new Set<string>();
-    for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++) for (const n of this.coreByLength.get(String(len)) ?? []) near.add(n);
+    for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++) for (const n of this.nearOfLengthQ(`${len}\0${name}`)) near.add(n);
     for (const n of own) if (Math.abs(n.length - name.length) <= MAX) near.add(n);
-    return closest(name, near, 1).find((n) => editDistance(name, n, MAX) <= MAX) ?? null;
+    return closestWithin(name, near, MAX);
   });
+
+  /**
+   * Key: `<length>\0<name>`; core's names of that length that can be the name's near miss, in core
+   * order. A core step of that length added or removed re-scans this list; the near miss itself is
+   * ranked again only when the list changes (rarely: the step has to be within 2 edits of the name).
+   */
+  private readonly nearOfLengthQ: Query<string[]> = this.db.query('interfaceNearOfLength', (key) => {
+    const at = key.indexOf('\0');
+    return nearCandidates(key.slice(at + 1), this.coreByLength.get(key.slice(0, at)) ?? [], MAX);
+  }, sameList);
 
   typoOf(wsDir: string | null, name: string): string | null { return this.typoQ(`${wsDir ?? ''}\0${name}`); }
 }
