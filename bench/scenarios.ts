@@ -173,11 +173,36 @@ async function floorRun(root: string, probe: RegistryEngine, later: string[]): P
 }
 
 /**
+ * Where a cold run leaves its analysed engine. The measuring function never holds an engine in a
+ * local of its own: it is async, and V8 keeps a value it awaited or a call returned in a register of
+ * the suspended frame until something overwrites it, so an engine dropped from a variable stayed alive
+ * through the next floor and cold run — two analysed engines at once in the peak RSS.
+ */
+interface EngineSlot { engine: RegistryEngine | null }
+
+/**
+ * Empties the slot and collects its engine before the next run. Clearing it is not always enough at
+ * once: what ran the last run's final awaits can still reach the engine until the event loop turns
+ * (on the large org, 580 MB kept through the next run), so the loop turns and GC runs until the
+ * engine is gone (a WeakRef says when), a bounded number of times.
+ */
+async function release(slot: EngineSlot, log: (s: string) => void): Promise<void> {
+  const gone = slot.engine ? new WeakRef(slot.engine) : null;
+  slot.engine = null;
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    forceGc();
+    if (gone?.deref() === undefined) return;
+  }
+  log('  warning: the previous run\'s engine is still alive after 20 collections; the peak RSS may count it');
+}
+
+/**
  * Cold analysis as the CLI runs it (host/feedEngine's order): walk, read, `setTree` with the
  * directories, setFile each, update(); then the files the analysis refers to (e.g. ONEX entrypoints)
- * that exist and were not read, fed and analysed again.
+ * that exist and were not read, fed and analysed again; the engine is left in `slot`.
  */
-async function coldRun(root: string, wasm: WasmBinaries): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; engine: RegistryEngine; directories: string[]; later: string[] }> {
+async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; directories: string[]; later: string[] }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = await RegistryEngine.create(wasm);
@@ -206,8 +231,9 @@ async function coldRun(root: string, wasm: WasmBinaries): Promise<{ ms: number; 
     engine.update();
   }
   const t1 = performance.now();
+  slot.engine = engine;
   const updateMs = (u1 - u0) + (later.length > 0 ? t1 - u1 - laterReadMs - laterSetMs : 0);
-  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs: readMs + laterReadMs, setFileMs: u0 - s0 + laterSetMs, updateMs }, engine, directories, later };
+  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs: readMs + laterReadMs, setFileMs: u0 - s0 + laterSetMs, updateMs }, directories, later };
 }
 
 export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
@@ -232,7 +258,8 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
   const probe = await RegistryEngine.create(wasm);
   // Files the analysis asks for after the walk (host/feedEngine's second feeding), learned by one
   // untimed cold run where the family has them, so that the floor reads them too.
-  const later = w.readsReferencedFiles ? (await coldRun(root, wasm)).later : [];
+  const slot: EngineSlot = { engine: null };
+  const later = w.readsReferencedFiles ? (await coldRun(root, wasm, slot)).later : [];
   const files = [...relevantFiles(root, probe), ...later];
   let relevantBytes = 0;
   for (const rel of files) relevantBytes += Buffer.byteLength(readFileSync(join(root, rel)));
@@ -247,14 +274,12 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
   const coldMs: number[] = [];
   const coldCpuMs: number[] = [];
   const coldParts: ColdBreakdown[] = [];
-  let engine: RegistryEngine | null = null;
   let directories: string[] = [];
   for (let i = 0; i < opts.runs; i++) {
     // Alternate the order so that neither side systematically runs on a warmer (or busier) machine.
     // The last run ends with cold so that its engine stays alive for the edit scenario.
     for (const which of i % 2 === 0 || i === opts.runs - 1 ? ['floor', 'cold'] : ['cold', 'floor']) {
-      engine = null;
-      forceGc();
+      await release(slot, log);
       if (which === 'floor') {
         const f = await floorRun(root, probe, later);
         floorMs.push(f.ms);
@@ -262,18 +287,17 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
         floorReadMs.push(f.readMs);
         floorCpuMs.push(f.cpuMs);
       } else {
-        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, wasm)) : coldRun(root, wasm));
+        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, wasm, slot)) : coldRun(root, wasm, slot));
         coldMs.push(c.ms);
         coldCpuMs.push(c.cpuMs);
         coldParts.push(c.parts);
-        engine = c.engine;
         directories = c.directories;
       }
     }
     log(`  ${w.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`);
   }
-  if (!engine) throw new Error('no cold run');
-  const live: RegistryEngine = engine;
+  if (!slot.engine) throw new Error('no cold run');
+  const live: RegistryEngine = slot.engine;
 
   forceGc();
   const mem = process.memoryUsage();
