@@ -25,13 +25,15 @@ interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<str
 export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () => Map<string, StepEntry> }> implements RegistryModel {
   private get f(): FileQueries { return this.deps.files; }
 
+  /** The files each family puts in the core context, family by family (not all of them registry sources). */
+  private readonly coreFilesQ = this.db.query('coreFiles', () =>
+    this.f.families.flatMap((family) => family.coreSources?.(this.f) ?? this.f.filesOf(`${family.name}:core`)), sameList);
+
   readonly coreSourcesQ: Query<Map<string, RegistrySource>> = this.db.query('coreSources', () => {
     const out = new Map<string, RegistrySource>();
-    for (const family of this.f.families) {
-      for (const file of family.coreSources?.(this.f) ?? this.f.filesOf(`${family.name}:core`)) {
-        const s = this.f.source(file);
-        if (s) out.set(file, s);
-      }
+    for (const file of this.coreFilesQ(NONE)) {
+      const s = this.f.source(file);
+      if (s) out.set(file, s);
     }
     return out;
   });
@@ -44,11 +46,9 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   /** The core files that are registry sources, in merge order: sorted again only when one comes, goes or changes precedence. */
   private readonly coreOrderQ = this.db.query('coreOrder', () => {
     const files = new Map<string, number>();
-    for (const family of this.f.families) {
-      for (const file of family.coreSources?.(this.f) ?? this.f.filesOf(`${family.name}:core`)) {
-        const precedence = this.corePrecedenceQ(file);
-        if (precedence !== null) files.set(file, precedence);
-      }
+    for (const file of this.coreFilesQ(NONE)) {
+      const precedence = this.corePrecedenceQ(file);
+      if (precedence !== null) files.set(file, precedence);
     }
     return mergeOrder([...files].map(([file, precedence]) => ({ file, precedence })));
   }, sameList);

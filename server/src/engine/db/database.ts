@@ -171,8 +171,8 @@ export class Database {
       current = untracked(whole);
       keys = [...current.keys()];
       keysCell(keys);
-      // The observer keeps the computation tracked; it writes the cells when the map changes.
-      untracked(() => effect(() => { write(whole()); }));
+      // The observer only keeps the computation tracked: inputs change only in `commit`, which writes the cells.
+      untracked(() => effect(() => { whole(); }));
       this.indexes.push(() => write(untracked(whole)));
     };
     const cellOf = (key: string): Signal<V | undefined> => {

@@ -10,7 +10,7 @@ import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
 import { readRegistry } from './registryDoc';
 import { readMetadata } from './metadataDoc';
 import { readOnextree } from './onextree';
-import { artifactKey, onexQueries } from './queries';
+import { onexQueries } from './queries';
 import { checkArtifact, checkMetadata } from './checks';
 import { onexFeatures } from './features';
 
@@ -32,8 +32,7 @@ export const onex: RegistryFamily = {
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
   unitKeys(q) {
     const o = onexQueries(q.files);
-    const artifacts = o.registries().flatMap((f) => (o.registry(f)?.artifacts ?? []).map((_, i) => `reg:${artifactKey(f, i)}`));
-    return [...artifacts, ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)];
+    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)];
   },
   unit(key, q) {
     const o = onexQueries(q.files);
@@ -49,6 +48,6 @@ export const onex: RegistryFamily = {
   wantsDirectory: (path) => isVersionDirName(baseName(path)) || baseName(dirOf(path)) === 'src',
   wantedFiles(q) {
     const o = onexQueries(q.files);
-    return o.registries().flatMap((file) => Array.from({ length: o.registry(file)?.artifacts.length ?? 0 }, (_, i) => o.wantedQ(artifactKey(file, i))).flat());
+    return o.artifactKeys().flatMap((k) => o.wantedQ(k));
   },
 };

@@ -35,14 +35,6 @@ const NONE = '';
 /** The key of one path of a `.onextree` (relative to the directory it describes). */
 export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
 
-interface RegisteredBy { file: string; name: string; version: string }
-interface Registration { dir: string; name: string; version: string }
-
-/** Equal registrations of one directory (compared entry by entry). */
-function sameRegisteredBy(xs: RegisteredBy[], ys: RegisteredBy[]): boolean {
-  return xs.length === ys.length && xs.every((x, i) => { const y = ys[i]; return !!y && x.file === y.file && x.name === y.name && x.version === y.version; });
-}
-
 /** The key of one artifact of a registry (its index in the file). */
 export function artifactKey(file: string, index: number): string { return `${file}#${index}`; }
 const group = perDatabase<OnexQueries>();
@@ -111,29 +103,19 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   }), sameList);
 
   /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
-  private readonly registrationsQ: Query<Registration[]> = this.db.query('onexRegistrations', (key) =>
-    this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [{ dir: v.dir, name: v.artifact.name, version: v.version.version.value }] : [])),
-  (a, b) => a.length === b.length && a.every((x, i) => { const y = b[i]; return !!y && x.dir === y.dir && x.name === y.name && x.version === y.version; }));
+  private readonly registeredDirsQ: Query<string[]> = this.db.query('onexRegisteredDirs', (key) =>
+    this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [v.dir] : [])), sameList);
 
-  /**
-   * Registered version directory → the registry files and entries registering it: an index, so that a
-   * version directory coming or going reaches the metadata units of that directory only.
-   */
-  private readonly registeredIndex = this.db.index<RegisteredBy[]>('onexRegistered', () => {
-    const out = new Map<string, RegisteredBy[]>();
-    for (const file of this.registries()) {
-      const count = this.registry(file)?.artifacts.length ?? 0;
-      for (let i = 0; i < count; i++) {
-        for (const { dir, name, version } of this.registrationsQ(artifactKey(file, i))) {
-          const list = out.get(dir);
-          if (list) list.push({ file, name, version }); else out.set(dir, [{ file, name, version }]);
-        }
-      }
-    }
-    return out;
-  }, sameRegisteredBy);
+  /** The registered version directories: an index, so that one coming or going reaches the metadata units of that directory only. */
+  private readonly registeredIndex = this.db.index<true>('onexRegistered', () =>
+    new Map(this.artifactKeys().flatMap((key) => this.registeredDirsQ(key).map((dir) => [dir, true] as const))));
   /** Whether a registry lists a version in this directory. */
-  isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) !== undefined; }
+  isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) === true; }
+
+  /** The keys of every artifact of every registry (`artifactKey`), in registry and list order. */
+  artifactKeys(): string[] {
+    return this.registries().flatMap((file) => (this.registry(file)?.artifacts ?? []).map((_, i) => artifactKey(file, i)));
+  }
 
   /** Every `.onextree` with the directory it describes. */
   readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf('onex:tree').flatMap((file) => {
