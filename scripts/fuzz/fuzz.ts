@@ -3,11 +3,14 @@
 // --cpu-factor, which CI raises on its shared machine) per file-equivalent (100 KB of input, at least one), ranges inside the file under LSP line rules, start ≤ end, sorted output,
 // incremental equal to from scratch — in the engine (a child process, so even a V8 abort is caught and
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
-// of open documents compared with a fresh analysis of the same texts). Exits 1 on any failure.
+// of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
+// read by the skeleton parse equal to the full parse or declined (python/skeleton.ts). Exits 1 on any failure.
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { RegistryEngine } from '../../server/src/engine/engine';
+import { skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { mutate, random, type Random } from './mutate';
 import { violations } from './invariants';
@@ -24,8 +27,8 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -112,8 +115,17 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     }
     inc.update();
     if (show(inc.allDiagnostics()) !== show(all)) { t.mismatches++; failure('mismatch', `incremental != from scratch in ${rootName}`, mutated); }
+    for (const [f, text] of mutated) {
+      if (f.endsWith('.py') && text !== files.get(f) && !fastPathAgrees(text)) { t.fastMismatches++; failure('fast-path', `${rootName}/${f}: the skeleton parse differs from the full parse`, mutated); }
+    }
   }
   process.send?.(t);
+}
+
+/** The fast path of registry files (python/skeleton.ts) gives what the full parse gives, or declines. */
+function fastPathAgrees(text: string): boolean {
+  const fast = skeletonFacts(text);
+  return fast === null || isDeepStrictEqual(fast, treeFacts(text, true));
 }
 
 const rootCache = new Map<string, Map<string, string>>();
@@ -200,8 +212,9 @@ async function main(): Promise<void> {
   }
   await serverPhase(random(seed), start + seconds * 1000, t);
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
-    `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
-  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.serverMismatches > 0 ? 1 : 0);
+    `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches, ${t.fastMismatches} registry fast-path mismatches; ` +
+    `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
+  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.serverMismatches > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });

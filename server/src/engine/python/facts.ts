@@ -1,5 +1,7 @@
 // Reads what the analysis needs from one Python file — top-level assignments as literals, top-level
-// classes, syntax errors — in one parse. The result depends on the text only, so it is cached by content.
+// classes, syntax errors — in one parse, or cheaper when that gives the same: the classes of a component
+// file from its text (classScanner.ts), an error-free registry file from a parse of its skeleton
+// without its literals (skeleton.ts). The result depends on the text only, so it is cached by content.
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
@@ -11,6 +13,8 @@ import { scanClasses } from './classScanner';
 import { decodeBody, unescape } from './strings';
 import type { PyClass } from './pyClass';
 import { pos } from '../text/positions';
+import { nextLine, nextRawLine } from './lineStarts';
+import { skeletonOf, type Skeleton } from './skeleton';
 
 export type { PyClass } from './pyClass';
 
@@ -49,22 +53,18 @@ export function range(n: Node): Range {
 export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
   const classes = registry ? null : scanClasses(rawText);
   if (classes) return { assignments: new Map(), classes, errors: [] };
+  return (registry ? skeletonFacts(rawText) : null) ?? treeFacts(rawText, registry, key);
+}
+
+/** The facts from a full parse (and, for a registry file with syntax errors, the recovery of its literals). */
+export function treeFacts(rawText: string, registry: boolean, key?: string): PyFacts {
   // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
   const text = normalizeLoneCr(rawText);
   return withPythonTree(text, (tree) => {
     const root = tree.rootNode;
-    const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
     let lines: LineIndex | null = null;
     const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
-    for (const stmt of root.namedChildren) {
-      if (!stmt) continue;
-      if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text); }
-      else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
-      else if (stmt.type === 'decorated_definition') {
-        const def = stmt.childForFieldName('definition');
-        if (def?.type === 'class_definition') facts.classes.push(readClass(def));
-      }
-    }
+    const facts = readStatements(root, text, registry, lineIndex);
     if (registry && root.hasError) {
       const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
       collectErrors(root, treeErrors);
@@ -85,6 +85,44 @@ export function parsePythonFacts(rawText: string, registry = true, key?: string)
     }
     return facts;
   }, key);
+}
+
+/**
+ * The facts of an error-free registry file from a parse of its skeleton (skeleton.ts: its literals
+ * left out, read by the strict scanner instead), equal to treeFacts' — or null when nothing was left
+ * out, when the skeleton has a syntax error (the full parse and its recovery tell the rest), or when a
+ * literal left out did not come back as the right-hand side of a top-level assignment.
+ */
+export function skeletonFacts(rawText: string): PyFacts | null {
+  const text = normalizeLoneCr(rawText);
+  // tree-sitter reads a NUL as the end of its input.
+  if (text.includes('\0')) return null;
+  const lines = new LineIndex(text);
+  const skeleton = skeletonOf(text, lines);
+  if (!skeleton) return null;
+  return withPythonTree(skeleton.text, (tree) => {
+    if (tree.rootNode.hasError) return null;
+    const read = { skeleton, used: 0, lines };
+    // Outside the literals left out the skeleton's lines are the text's, so positions read on it are the same.
+    const skeletonLines = new LineIndex(skeleton.text);
+    const facts = readStatements(tree.rootNode, skeleton.text, true, () => skeletonLines, read);
+    return read.used === skeleton.literals.size ? facts : null;
+  });
+}
+
+/** The top-level assignments (registry files) and classes; `skeleton`: when `root` is a skeleton's. */
+function readStatements(root: Node, text: string, registry: boolean, lineIndex: () => LineIndex, skeleton?: SkeletonRead): PyFacts {
+  const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
+  for (const stmt of root.namedChildren) {
+    if (!stmt) continue;
+    if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text, skeleton); }
+    else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
+    else if (stmt.type === 'decorated_definition') {
+      const def = stmt.childForFieldName('definition');
+      if (def?.type === 'class_definition') facts.classes.push(readClass(def));
+    }
+  }
+  return facts;
 }
 
 /** A top-level `NAME = {` (or `NAME: T = {`) at the start of a line. */
@@ -119,40 +157,23 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next
   return spans;
 }
 
-function nextRawLine(text: string, from: number): number {
-  const eol = text.indexOf('\n', from);
-  return eol < 0 ? text.length : eol + 1;
-}
+/** A skeleton being read: how many of its literals were found, and the lines of the file (not the skeleton's). */
+interface SkeletonRead { skeleton: Skeleton; used: number; lines: LineIndex }
 
-/** The start of the next line, stepping over strings (triple-quoted ones span lines). */
-function nextLine(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') return i + 1;
-    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
-    if (c === '"' || c === "'") {
-      const start = i;
-      const triple = text.startsWith(c.repeat(3), i);
-      const quote = triple ? c.repeat(3) : c;
-      i += quote.length;
-      while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n')) i += text[i] === '\\' ? 2 : 1;
-      if (text.startsWith(quote, i)) i += quote.length;
-      // An unclosed triple-quoted string (a quote deleted) would hide the rest of the file: it ends its line.
-      else if (triple) { const eol = text.indexOf('\n', start); return eol < 0 ? text.length : eol + 1; }
-      continue;
-    }
-    i++;
-  }
-  return i;
-}
-
-function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string): void {
+function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string, skeleton?: SkeletonRead): void {
   const asg = stmt.firstNamedChild;
   if (!asg || asg.type !== 'assignment') return;
   const left = asg.childForFieldName('left');
   const right = asg.childForFieldName('right');
   if (!left || left.type !== 'identifier' || !right) return;
+  // A literal the skeleton left out: `(0…)` in its place.
+  const literal = right.type === 'parenthesized_expression' ? skeleton?.skeleton.literals.get(right.startIndex) : undefined;
+  if (skeleton && literal) {
+    skeleton.used++;
+    const stmtRange = { start: range(stmt).start, end: skeleton.lines.position(literal.end) };
+    facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange, value: literal.value });
+    return;
+  }
   // Error-free literals are read from the text (fast); anything else walks the tree.
   const scanned = right.hasError ? null : scanLiteral(text, right.startIndex, right.endIndex, lines());
   let value: Lit;

@@ -1,0 +1,95 @@
+// The fast path of parsePythonFacts for registry files. A registry file is mostly its literals (a core
+// registry of 2,000 steps is 750 KB of one dict), and tree-sitter builds a node for every key, value
+// and comma of them, which the analysis then reads again from the text with the literal scanner. Here
+// each top-level `NAME = {…}` (or `[…]`, `(…)`, annotated or not) whose literal a strict scanner reads
+// is replaced by `(0)` holding its line breaks, so tree-sitter parses only the skeleton around the
+// literals, every other line as it is: statements, classes and syntax errors are its own, as in the full
+// parse, at the same lines and columns. The scanner is strict where tree-sitter is — it accepts only
+// literals tree-sitter parses without error — so an error of the file stays in the skeleton (and the
+// caller declines). The caller also checks that each literal left out came back as the right-hand side
+// of a top-level assignment, and a test proves the result equal to the full parse.
+import type { Lit } from '../literal';
+import type { LineIndex } from '../text/lineIndex';
+import { Abort, Scanner } from './literalScanner';
+import { nextLine } from './lineStarts';
+
+export interface LeftOut {
+  /** Offset just after the literal. */
+  end: number;
+  value: Lit;
+}
+
+export interface Skeleton {
+  text: string;
+  /** By the offset of the `(0…)` standing for it in the skeleton. */
+  literals: Map<number, LeftOut>;
+}
+
+/** `NAME = ` or `NAME: T = ` at a line start, before a bracket. */
+const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*[ \t]*(?::[^=\n]*)?=[ \t]*(?=[[{(])/y;
+/** What may follow the literal on its last line: blanks and a comment. */
+const LINE_END = /[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
+
+/** Numbers as tree-sitter-python's grammar spells them: digits joined by single `_` (a decimal run may end with one). */
+const DIGITS = '\\d+(?:_\\d+)*_?';
+const TREE_SITTER_NUMBER = new RegExp(
+  `^(?:0[xX]_?[\\da-fA-F]+(?:_[\\da-fA-F]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[bB]_?[01]+(?:_[01]+)*|(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:[eE][+-]?${DIGITS})?)$`,
+);
+
+/** The literal scanner, declining numbers tree-sitter would not read as one. */
+class Strict extends Scanner {
+  protected override number(): Lit | null {
+    const from = this.pos;
+    const n = super.number();
+    if (n && !TREE_SITTER_NUMBER.test(this.text.slice(from, this.pos))) this.abort();
+    return n;
+  }
+
+  /** The literal starting here and where it ends, or null. */
+  read(from: number): LeftOut | null {
+    this.pos = from;
+    try {
+      const value = this.value(0);
+      return { end: this.pos, value };
+    } catch (e) {
+      if (e instanceof Abort) return null;
+      throw e;
+    }
+  }
+}
+
+/** The skeleton of `text`, or null when no literal was left out (the full parse costs the same then). */
+export function skeletonOf(text: string, lines: LineIndex): Skeleton | null {
+  const literals = new Map<number, LeftOut>();
+  const parts: string[] = [];
+  let length = 0;
+  const keep = (s: string): void => { parts.push(s); length += s.length; };
+  const scanner = new Strict(text, text.length, lines);
+  let kept = 0;
+  let i = 0;
+  while (i < text.length) {
+    ASSIGNMENT.lastIndex = i;
+    if (ASSIGNMENT.test(text)) {
+      const start = ASSIGNMENT.lastIndex;
+      const lit = scanner.read(start);
+      LINE_END.lastIndex = lit?.end ?? 0;
+      if (lit && LINE_END.test(text)) {
+        keep(text.slice(kept, start));
+        literals.set(length, lit);
+        keep(`(0${'\n'.repeat(lineBreaks(text, start, lit.end))})`);
+        kept = lit.end;
+        i = lit.end;
+      }
+    }
+    i = nextLine(text, i);
+  }
+  if (literals.size === 0) return null;
+  keep(text.slice(kept));
+  return { text: parts.join(''), literals };
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,147 @@
+// The skeleton parse (the fast path of parsePythonFacts for registry files) must give exactly what the
+// full parse gives — assignments with every range, classes, no errors — or decline. Proven on the bench
+// corpus (every registry file of the small generated org, where it must also answer), on the example
+// roots' registry files, and on files mutated by a deterministic mutator (where it may decline, never differ).
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { initPython } from '../../server/src/engine/python/parser';
+import { skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
+import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry, type OrgModel } from '../../bench/generate';
+import { Rng } from '../../bench/rng';
+import { mutate, SNIPPETS } from './pythonMutations';
+
+const full = (text: string): unknown => treeFacts(text, true);
+
+/** A workspace registry as cursus's `init-workspace` writes it (hybrid/setup.py), with a class and a helper below. */
+const TEMPLATE = `"""
+Local registry for alice workspace.
+Simple format following redundancy evaluation guide principles.
+"""
+from typing import Any, Dict
+
+# Local step definitions (new steps specific to this workspace)
+LOCAL_STEPS: Dict[str, Dict[str, Any]] = {
+    # Add your custom steps here
+    # "MyCustomProcessingStep": {
+    #     "config_class": "MyCustomProcessingConfig",
+    # },
+    "AliceStep": {
+        "config_class": "AliceStepConfig",  # trailing comment
+        "builder_step_name": "AliceStepBuilder",
+        "sagemaker_step_type": 'Processing',
+        "description": "Alice's step " "in two parts",
+        "job_types": ["training", "calibration"],
+        "priority": -1_0, "ratio": 1.5e-3, "flag": True, "none": None,
+    },
+}
+
+# Step overrides (override core step definitions for this workspace)
+STEP_OVERRIDES = {}
+
+# Simple workspace metadata
+WORKSPACE_METADATA = {
+    "developer_id": "alice",
+    "version": "1.0.0",
+    "tags": ("a", "b"),
+}  # end of metadata
+NAMES = [name for name in LOCAL_STEPS]
+
+
+class Helper(object):
+    """Helper."""
+    kind = "helper"
+
+    def names(self):
+        return list(LOCAL_STEPS)
+`;
+
+/** Lines that are hard to read right in a registry: entries typed half-way, literals that are not, odd numbers. */
+const REGISTRY_SNIPPETS = [
+  '"NewStep": {"config_class": "NewStepConfig"},', '"NewStep": {', '"NewStep": ', '"NewStep"', '"NewStep": {"a": 1 "b": 2},', '"a": 1,,',
+  '"k": "unclosed,', '"k": """triple', '# a comment inside', '"k": "a" "b",', '"k": ("a"\n    "b"),', '"A"\n    "B": {},', '"k": f"{x}",',
+  '"k": f"plain",', '"k": b"bytes",', '"k": rb"raw",', '"k": x,', '"k": os.environ["X"],', '"k": {**base},', '"k": [*xs],', '"k": 1__2,',
+  '"k": 0x1_,', '"k": 1._5,', '"k": 1e_5,', '"k": 1_,', '"k": 0o8,', '"k": - 1,', '"k": +1.5e3,', '"k": -True,', '"k": (1),', '"k": (),', '"k": (1,),',
+  '"k": {1, 2},', '"k": {},', '"k": [1, 2,],', '"k": None,', '"k": "\\u00e9\\n",', '"k": r"\\d",', '"k": "é😀",', '"k": "\\\n",', '"k": 1 if a else 2,',
+  'LOCAL_STEPS = {', 'LOCAL_STEPS = {}', 'STEP_OVERRIDES: Dict[str, Any] = {', 'STEP_NAMES: Dict[str, Dict[str, Any]] = {}', 'X = Y = {}',
+  'X = {}[0]', 'X = {}.get("a")', 'X = {} if a else {}', 'X = {}  # c', 'X = {} \\', 'X = (\n    1,\n)', 'X = [\n]', 'X := {}', 'X == {}',
+  'X = {k: v for k, v in Y.items()}', 'X = dict(a=1)', 'X = {"a": 1}, {"b": 2}', 'X: Dict = {"a": 1}', 'x.y = {}', 'x[0] = {}', 'X += {}', 'X = {\n}',
+  '}', '},', ']', ')', '{', 'def f():\n    return {}', 'class C:\n    X = {}', 'if True:\n    X = {}', 'from typing import Dict', 'import os',
+];
+
+function registries(org: OrgModel): { path: string; text: string }[] {
+  return [...org.workspaces.map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws) })), { path: org.corePath, text: renderCoreRegistry(org) }];
+}
+
+/** The example roots' registry files (some are planted with mistakes). */
+function examples(): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir).sort()) {
+      const abs = join(dir, e);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else if (/^(workspace_registry|step_names(_original)?|interface_registry_loader)\.py$/.test(e)) out.push({ path: abs, text: readFileSync(abs, 'utf8') });
+    }
+  };
+  walk(join(__dirname, '../../examples'));
+  return out;
+}
+
+describe('engine: registry skeleton (fast path for registry files)', () => {
+  before(async () => {
+    await initPython({
+      treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+      python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+    });
+  });
+
+  it('answers for every registry file of the bench corpus and the workspace template, equal to the full parse', () => {
+    for (const f of [...registries(buildOrg(ORGS.small)), { path: 'template', text: TEMPLATE }]) {
+      const fast = skeletonFacts(f.text);
+      assert.ok(fast, `the fast path declined ${f.path}`);
+      assert.deepEqual(fast, full(f.text), f.path);
+    }
+  });
+
+  it('equals the full parse or declines on the example roots\' registry files', () => {
+    let answered = 0;
+    const files = examples();
+    for (const f of files) {
+      const fast = skeletonFacts(f.text);
+      if (fast === null) continue;
+      answered++;
+      assert.deepEqual(fast, full(f.text), f.path);
+    }
+    assert.ok(answered >= files.length / 2, `the fast path answered only ${answered} of ${files.length}`);
+  });
+
+  it('equals the full parse or declines on 2,000 mutated registry files (1 to 3 mutations each)', () => {
+    // Small registries (a few entries each), so a mutation often lands in the statements around the literals.
+    const org = buildOrg(ORGS.small);
+    const small = { ...org, core: org.core.slice(0, 3) };
+    const files = [
+      TEMPLATE,
+      renderCoreRegistry(small),
+      ...org.workspaces.slice(0, 6).map((ws) => renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 3), overrides: ws.overrides.slice(0, 1) })),
+    ];
+    const snippets = [...SNIPPETS, ...REGISTRY_SNIPPETS];
+    const rng = new Rng(0x5ce1e7);
+    let answered = 0;
+    for (let n = 0; n < 2000; n++) {
+      let text = rng.pick(files);
+      for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
+      const fast = skeletonFacts(text);
+      if (fast === null) continue;
+      answered++;
+      assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
+    }
+    assert.ok(answered > 700, `the fast path answered only ${answered} of 2,000 mutants`);
+  });
+
+  it('declines what the full parse must read', () => {
+    for (const text of [
+      'X = {"a": 1 "b": 2}\n', 'X = {"a": 1__2}\n', 'X = {"a": 1}\ndef f(:\n    pass\n', 'X = {"a": 1}\nY = {\n', 'X = {"a": f"{x}"}\n',
+      'X = {"a": x}\n', 'X = Y = {"a": 1}\n', 'X = {"a": 1}[0]\n', 'X = {"a": 1}\0\n', 'X = {\n    "A"\n    "B": {},\n}\n', 'Y = 1\n',
+    ]) assert.equal(skeletonFacts(text), null, JSON.stringify(text));
+  });
+});
