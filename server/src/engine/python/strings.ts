@@ -19,5 +19,5 @@ export function unescape(seq: string): string {
 
 /** The value of a string literal's body (between the quotes); raw strings keep their backslashes. */
 export function decodeBody(body: string, raw: boolean): string {
-  return raw ? body : body.replace(ESCAPE, unescape);
+  return raw || !body.includes('\\') ? body : body.replace(ESCAPE, unescape);
 }

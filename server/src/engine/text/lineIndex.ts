@@ -10,6 +10,8 @@ export function normalizeLoneCr(text: string): string {
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The line of the last position answered. */
+  private last = 0;
   constructor(private readonly text: string) {
     // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
     // lines is indexed again on every edit).
@@ -26,12 +28,17 @@ export class LineIndex {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Never between the two halves of a surrogate pair.
     if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
-    let lo = 0;
+    // Readers go forward through a file: the line of the last answer, or the next one, is checked first.
+    let lo = this.last;
     let hi = this.starts.length - 1;
+    if (this.startOf(lo) <= o && o < this.startOf(lo + 1)) hi = lo;
+    else if (this.startOf(lo + 1) <= o && o < this.startOf(lo + 2)) hi = ++lo;
+    else lo = 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((this.starts[mid] ?? 0) <= o) lo = mid; else hi = mid - 1;
     }
+    this.last = lo;
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
     return pos(lo, Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0));
   }
@@ -47,6 +54,8 @@ export class LineIndex {
     const start = this.starts[line];
     return start === undefined ? '' : this.text.slice(start, this.contentEnd(line));
   }
+  /** Where a line starts (past the last line: never). */
+  private startOf(line: number): number { return this.starts[line] ?? Infinity; }
   private contentEnd(line: number): number {
     const next = this.starts[line + 1];
     if (next === undefined) return this.text.length;
