@@ -179,12 +179,14 @@ export class Scanner {
     const bodyStart = this.pos + m[0].length;
     let i = bodyStart;
     const t = this.text;
+    const q = quote.charCodeAt(0);
+    const single = quote.length === 1;
     for (;;) {
       if (i >= this.end) this.abort();
-      const c = t[i];
-      if (c === '\\') { i += 2; continue; }
-      if (quote.length === 1 && (c === '\n' || c === '\r')) this.abort();
-      if (t.startsWith(quote, i)) break;
+      const c = t.charCodeAt(i);
+      if (c === 92) { i += 2; continue; } // \\
+      if (c === q && (single || t.startsWith(quote, i))) break;
+      if (single && (c === 10 || c === 13)) this.abort();
       i++;
     }
     this.pos = i + quote.length;
