@@ -11,7 +11,7 @@ import { parseDocument } from 'yaml';
 import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
 import { limiter } from '../server/src/host/limit';
-import { readText } from '../server/src/host/readText';
+import { readTexts } from '../server/src/host/readText';
 import { listFiles } from '../server/src/host/scan';
 import { Rng } from './rng';
 import type { BenchEdit, Family, Workload } from './workload';
@@ -126,9 +126,9 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-/** Reads files through the limiter, as the product does (host/readText); null for a file skipped. */
-async function readAll(root: string, files: string[], run: ReturnType<typeof limiter>): Promise<(string | null)[]> {
-  const reads = await Promise.all(files.map((rel) => run(() => readText(join(root, ...rel.split('/'))))));
+/** Reads files as the product does (host/readText); null for a file skipped. */
+async function readAll(root: string, files: string[]): Promise<(string | null)[]> {
+  const reads = await readTexts(files.map((rel) => join(root, ...rel.split('/'))));
   return reads.map((r) => (r !== null && 'text' in r ? r.text : null));
 }
 
@@ -150,7 +150,7 @@ async function walkAndRead(root: string, engine: RegistryEngine, run: ReturnType
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
   const r0 = performance.now();
-  const texts = await readAll(root, files, run);
+  const texts = await readAll(root, files);
   return { files, texts, directories, onDisk, walkMs: r0 - w0, readMs: performance.now() - r0 };
 }
 
@@ -161,7 +161,7 @@ async function floorRun(root: string, probe: RegistryEngine, later: string[]): P
   const run = limiter(PARALLEL_IO);
   const first = await walkAndRead(root, probe, run);
   const r1 = performance.now();
-  const more = later.length > 0 ? await readAll(root, later, run) : [];
+  const more = later.length > 0 ? await readAll(root, later) : [];
   const readMs = first.readMs + performance.now() - r1;
   [...first.files, ...later].forEach((rel, i) => {
     const text = i < first.files.length ? first.texts[i] : more[i - first.files.length];
@@ -223,7 +223,7 @@ async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Prom
   let laterSetMs = 0;
   if (later.length > 0) {
     const l0 = performance.now();
-    const more = await readAll(root, later, run);
+    const more = await readAll(root, later);
     const l1 = performance.now();
     later.forEach((rel, i) => { const text = more[i]; if (text !== null && text !== undefined) engine.setFile(rel, text); });
     laterReadMs = l1 - l0;

@@ -51,11 +51,11 @@ describe('host: scanning a root', () => {
     write('root/bin.py', 'a\u0000b');
     write('root/huge.py', 'x'.repeat(DEFAULT_MAX_BYTES + 1));
     write('root/bom.py', '\uFEFFX = 1\n');
-    assert.deepEqual(await readText(path.join(root, 'src/registry/step_names.py')), { text: 'X = 1\n' });
-    assert.deepEqual(await readText(path.join(root, 'bom.py')), { text: 'X = 1\n' });
-    assert.match((await readText(path.join(root, 'bin.py')) as { skipped: string }).skipped, /binary/);
-    assert.match((await readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
-    assert.deepEqual(await readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
-    assert.equal(await readText(path.join(root, 'missing.py')), null);
+    assert.deepEqual(readText(path.join(root, 'src/registry/step_names.py')), { text: 'X = 1\n' });
+    assert.deepEqual(readText(path.join(root, 'bom.py')), { text: 'X = 1\n' });
+    assert.match((readText(path.join(root, 'bin.py')) as { skipped: string }).skipped, /binary/);
+    assert.match((readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
+    assert.deepEqual(readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
+    assert.equal(readText(path.join(root, 'missing.py')), null);
   });
 });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import type { Limiter } from './limit';
-import { readText } from './readText';
+import { readTexts } from './readText';
 import { listFiles } from './scan';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
@@ -26,7 +26,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
   const fed = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
     const fresh = files.filter((rel) => !fed.has(rel));
-    const reads = await Promise.all(fresh.map((rel) => opts.run(() => readText(join(root, ...rel.split('/')), opts.maxFileBytes))));
+    const reads = await readTexts(fresh.map((rel) => join(root, ...rel.split('/'))), opts.maxFileBytes);
     fresh.forEach((rel, i) => {
       fed.add(rel);
       const read = reads[i];

@@ -1,27 +1,74 @@
-// Reads one workspace file as text for the engine under the one size policy shared by files on disk
+// Reads workspace files as text for the engine under the one size policy shared by files on disk
 // and open documents: files over the limit (setting `registryLens.maxFileSizeMB`), binary files (a NUL
 // byte) and unreadable files are not analysed, and say why (the engine reports it on the file). A
-// UTF-8 byte order mark is dropped, as editors do, so columns match what the user sees.
-import { promises as fs } from 'node:fs';
+// UTF-8 byte order mark is dropped, as editors do, so columns match what the user sees. Reads are
+// synchronous: one small file costs ~15 µs that way and ~170 µs through the promise API's thread-pool
+// round trips (33,000 files: 0.5 s instead of 5.5 s); `readTexts` yields to the event loop between slices.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Files read between two turns of the event loop (a few milliseconds of reading). */
+const SLICE = 256;
 
 /** What a read gives: the text, why it is not analysed, or null when there is no such file. */
 export type ReadResult = { text: string } | { skipped: string } | null;
 
-export async function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  let fd: number | null = null;
   try {
-    const stat = await fs.stat(absPath);
+    fd = openSync(absPath, 'r');
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return null;
     if (stat.size > maxBytes) return { skipped: tooLarge(stat.size, maxBytes) };
-    const bytes = await fs.readFile(absPath);
+    const bytes = readAll(fd, stat.size, maxBytes);
     if (bytes.length > maxBytes) return { skipped: tooLarge(bytes.length, maxBytes) };
     if (bytes.includes(0)) return { skipped: 'it is a binary file (it contains a NUL byte)' };
     return { text: stripBom(bytes.toString('utf8')) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? null : { skipped: `it cannot be read (${code ?? String(e)})` };
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? null : { skipped: `it cannot be read (${code ?? String(e)})` };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
+}
+
+/** Reads many files in order, a slice at a time, letting the event loop run between slices; `progress` gets the count read after each. */
+export async function readTexts(absPaths: readonly string[], maxBytes = DEFAULT_MAX_BYTES, progress?: (done: number) => void): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (let i = 0; i < absPaths.length; i++) {
+    if (i > 0 && i % SLICE === 0) {
+      progress?.(i);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    out.push(readText(absPaths[i] as string, maxBytes));
+  }
+  if (absPaths.length > 0) progress?.(absPaths.length);
+  return out;
+}
+
+/**
+ * The file's bytes as Node's readFileSync reads them: as many as its size says (fewer if it shrank),
+ * and until the end when the size says 0 (files the system sizes as empty); never more than one
+ * byte past the limit, so the caller can tell.
+ */
+function readAll(fd: number, size: number, maxBytes: number): Buffer {
+  if (size > 0) {
+    const buf = Buffer.allocUnsafe(size);
+    let length = 0;
+    for (let n = -1; length < size && n !== 0; length += n) n = readSync(fd, buf, length, size - length, null);
+    return buf.subarray(0, length);
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    if ((length += n) > maxBytes) break;
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The same policy for a text the editor holds (an open document): why it is not analysed, or null. */

@@ -36,7 +36,7 @@ export async function readWorkspacePackage(root: string, wsDir: string): Promise
       const abs = join(dir, e.name);
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
-        const read = await readText(abs);
+        const read = readText(abs);
         if (read !== null && 'text' in read) out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
       }
     }

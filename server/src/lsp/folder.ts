@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
 import { limiter } from '../host/limit';
-import { readText, sizePolicy, DEFAULT_MAX_BYTES } from '../host/readText';
+import { readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
@@ -107,10 +107,10 @@ export class Folder {
     this.onDirty();
   }
 
-  /** Stages the disk content of a path in the background, unless something newer is staged first. */
+  /** Stages the disk content of a path (read now: a file is read in microseconds). */
   readLater(rel: string): void {
     if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
-    this.track(this.read(rel));
+    this.stageRead(rel, readText(this.abs(rel), this.maxFileBytes));
   }
 
   /** A path was deleted: the file itself, or every file under it when it was a directory. */
@@ -228,8 +228,10 @@ export class Folder {
     // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
     for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.getText());
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
-    let done = 0;
-    await Promise.all(toRead.map((rel) => this.read(rel).then(() => progress?.(++done, toRead.length))));
+    // Reads yield to the event loop between slices: an edit arriving meanwhile stages a newer text, which the read must not replace.
+    const generations = toRead.map((rel) => this.generation.get(rel) ?? 0);
+    const reads = await readTexts(toRead.map((rel) => this.abs(rel)), this.maxFileBytes, (done) => progress?.(done, toRead.length));
+    toRead.forEach((rel, i) => { if ((this.generation.get(rel) ?? 0) === generations[i]) this.stageRead(rel, reads[i] ?? null); });
   }
 
   /** Hands the engine the links and directories the folder knows of; the next flush analyses them (scheduled unless a walk is reading files). */
@@ -239,11 +241,8 @@ export class Folder {
     if (schedule) this.onDirty();
   }
 
-  /** Reads a file and stages its text, unless a newer text was staged meanwhile. */
-  private async read(rel: string): Promise<void> {
-    const generation = this.generation.get(rel) ?? 0;
-    const read = await run(() => readText(this.abs(rel), this.maxFileBytes));
-    if ((this.generation.get(rel) ?? 0) === generation) this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
+  private stageRead(rel: string, read: ReadResult): void {
+    this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
   }
 
   /** Scan filter for the directory `base` (root-relative, '' for the root). */

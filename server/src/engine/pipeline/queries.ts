@@ -56,6 +56,8 @@ interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
 
 const NONE = '';
 const CORE_SCOPE = '';
+/** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
+const CYCLE_BUCKETS = 64;
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private get host(): PipelineInputs { return this.deps; }
@@ -342,15 +344,39 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- stage 7, per context
 
+  /**
+   * The key of the entry a meta file is the companion of, when it is that entry's first companion and
+   * has edges; else null. Equal while the file keeps some edges, so a dependency added or dropped does
+   * not recompute its scope's owners.
+   */
+  private readonly edgeOwnerQ = this.db.query('edgeOwner', (m) => {
+    const key = this.bindingQ(m)?.entry;
+    return key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0 ? key : null;
+  });
+
   /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
   readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
     const out = new Set<string>();
     for (const m of this.metasOfScope(scope)) {
-      const key = this.bindingQ(m)?.entry;
-      if (key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0) out.add(key);
+      const key = this.edgeOwnerQ(m);
+      if (key) out.add(key);
     }
     return [...out].sort();
   }, sameList);
+
+  /** Core's edge owner names by bucket (a hash of the name): an owner that comes or goes changes one bucket. */
+  private readonly coreEdgeBuckets = this.db.index('coreEdgeBuckets', () => {
+    const out = new Map<string, string[]>();
+    for (const n of this.coreEdgeOwnersQ(NONE)) {
+      const b = String(bucketOf(n));
+      const list = out.get(b);
+      if (list) list.push(n); else out.set(b, [n]);
+    }
+    return out;
+  }, sameList);
+  /** The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the whole core graph's. */
+  private readonly coreEdgeChunkQ = this.db.query('coreEdgeChunk', (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])), sameData);
+  private readonly coreEdgeOwnersQ = this.db.query('coreEdgeOwners', () => [...new Set(this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey))].sort(), sameList);
 
   /** Scopes with cycles to check: core and every workspace (edges are owned by entries of those only). */
   readonly cycleScopesQ = this.db.query('cycleScopes', () => [CORE_SCOPE, ...this.host.contextDirs()], sameList);
@@ -365,17 +391,32 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = this.host.settings().mode === 'hybrid';
     const isSpecific = (n: string): boolean => this.specificQ(`${scope}\0${n}`);
-    let out = (n: string): string[] => this.outEdges(wsDir, n).map((e) => e.to);
+    // Each name's out-neighbours read once (the search asks again); core's owners' come from the chunks.
+    const memo = new Map<string, string[]>();
+    const edgesOf = (n: string): string[] => {
+      let to = memo.get(n);
+      if (!to) memo.set(n, (to = this.outEdges(wsDir, n).map((e) => e.to)));
+      return to;
+    };
+    let out = edgesOf;
     let starts: string[];
     if (!wsDir) {
-      starts = this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey);
+      // Only owners have out-edges in core's context (a name's out-edges are those of its winner's first
+      // companion, and that companion makes the winner an owner): the others' lists are empty.
+      starts = this.coreEdgeOwnersQ(NONE);
+      for (let b = 0; b < CYCLE_BUCKETS; b++) for (const [n, to] of this.coreEdgeChunkQ(String(b))) memo.set(n, to);
+      out = (n) => memo.get(n) ?? [];
     } else if (hybrid) {
       starts = this.edgeSources(wsDir).filter(isSpecific);
     } else {
       starts = [...new Set(this.edgeOwnersOfQ(wsDir).map(nameOfKey))].filter((n) => isSpecific(n) && out(n).length > 0);
       if (!starts.some((n) => model.core.has(n) || model.modules.has(n))) {
-        const all = out;
-        out = (n) => all(n).filter(isSpecific);
+        const specific = new Map<string, string[]>();
+        out = (n) => {
+          let to = specific.get(n);
+          if (!to) specific.set(n, (to = edgesOf(n).filter(isSpecific)));
+          return to;
+        };
       }
     }
     const diags: Diagnostic[] = [];
@@ -469,6 +510,13 @@ function moduleEntry(m: ScannedModule): StepEntry {
     name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
     range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: new Map(),
   };
+}
+
+/** A name's bucket among `CYCLE_BUCKETS` (FNV-1a of its UTF-16 units). */
+function bucketOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % CYCLE_BUCKETS;
 }
 
 function nameOfKey(key: string): string {
