@@ -5,8 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { initPython } from '../../server/src/engine/python/parser';
-import { skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
+import { initPython, keepsTree } from '../../server/src/engine/python/parser';
+import { parsePythonFacts, skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry, type OrgModel } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
@@ -136,6 +136,18 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
       assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
     }
     assert.ok(answered > 700, `the fast path answered only ${answered} of 2,000 mutants`);
+  });
+
+  it('keeps no tree for a file read whole, and reparses a file being edited incrementally from its tree', () => {
+    const key = 'skeleton.test/workspace_registry.py';
+    parsePythonFacts(TEMPLATE, true, key);
+    assert.equal(keepsTree(key), false, 'the skeleton parse kept a tree');
+    // Typing: a mistake goes to the full parse (and recovery), which keeps its tree; the fix reparses that tree.
+    const broken = TEMPLATE.replace('"AliceStepConfig",', '"AliceStepConfig"');
+    assert.ok(parsePythonFacts(broken, true, key).errors.length > 0);
+    assert.equal(keepsTree(key), true);
+    assert.deepEqual(parsePythonFacts(TEMPLATE, true, key), full(TEMPLATE));
+    assert.equal(keepsTree(key), true, 'the fixed file left its tree');
   });
 
   it('declines what the full parse must read', () => {

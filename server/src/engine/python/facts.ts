@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
-import { withPythonTree } from './parser';
+import { keepsTree, withPythonTree } from './parser';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
@@ -53,7 +53,9 @@ export function range(n: Node): Range {
 export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
   const classes = registry ? null : scanClasses(rawText);
   if (classes) return { assignments: new Map(), classes, errors: [] };
-  return (registry ? skeletonFacts(rawText) : null) ?? treeFacts(rawText, registry, key);
+  // A file whose tree is kept is being edited: its reparse is incremental, and keeps the tree for the next edit.
+  const fast = registry && !(key !== undefined && keepsTree(key)) ? skeletonFacts(rawText) : null;
+  return fast ?? treeFacts(rawText, registry, key);
 }
 
 /** The facts from a full parse (and, for a registry file with syntax errors, the recovery of its literals). */

@@ -56,6 +56,11 @@ export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: 
   }
 }
 
+/** Whether a tree parsed under `key` is kept (the file is being edited: its next parse is incremental). */
+export function keepsTree(key: string): boolean {
+  return recent.has(key);
+}
+
 /** The one edit turning `before` into `after`: their common prefix and suffix are kept. */
 function editBetween(before: string, after: string): Edit {
   const [start, tail] = commonEnds(before, after);
