@@ -128,7 +128,7 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
 
 /** Whether the fast path of registry files (python/skeleton.ts) declines, or gives what the full parse gives. */
 function fastPath(text: string): 'declined' | 'equal' | 'differs' {
-  const fast = skeletonFacts(text);
+  const fast = skeletonFacts(text, true);
   if (fast === null) return 'declined';
   return isDeepStrictEqual(fast, treeFacts(text, true)) ? 'equal' : 'differs';
 }

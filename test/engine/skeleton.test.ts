@@ -107,7 +107,7 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
     let answered = 0;
     const files = examples();
     for (const f of files) {
-      const fast = skeletonFacts(f.text);
+      const fast = skeletonFacts(f.text, true);
       if (fast === null) continue;
       answered++;
       assert.deepEqual(fast, full(f.text), f.path);
@@ -130,7 +130,7 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
     for (let n = 0; n < 2000; n++) {
       let text = rng.pick(files);
       for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
-      const fast = skeletonFacts(text);
+      const fast = skeletonFacts(text, true);
       if (fast === null) continue;
       answered++;
       assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
@@ -150,10 +150,18 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
     assert.equal(keepsTree(key), true, 'the fixed file left its tree');
   });
 
+  it('parses no skeleton that is large and most of the file (a literal it could not leave out)', () => {
+    const core = renderCoreRegistry(buildOrg(ORGS.small));
+    const named = `${core.replace('"Processing",', 'PROCESSING,')}\nEXTRA = {"a": 1}\n`;
+    assert.equal(skeletonFacts(named), null);
+    assert.deepEqual(skeletonFacts(named, true), full(named));
+    assert.ok(skeletonFacts(core));
+  });
+
   it('declines what the full parse must read', () => {
     for (const text of [
       'X = {"a": 1 "b": 2}\n', 'X = {"a": 1__2}\n', 'X = {"a": 1}\ndef f(:\n    pass\n', 'X = {"a": 1}\nY = {\n', 'X = {"a": f"{x}"}\n',
       'X = {"a": x}\n', 'X = Y = {"a": 1}\n', 'X = {"a": 1}[0]\n', 'X = {"a": 1}\0\n', 'X = {\n    "A"\n    "B": {},\n}\n', 'Y = 1\n',
-    ]) assert.equal(skeletonFacts(text), null, JSON.stringify(text));
+    ]) assert.equal(skeletonFacts(text, true), null, JSON.stringify(text));
   });
 });

@@ -58,6 +58,15 @@ export function parsePythonFacts(rawText: string, registry = true, key?: string)
   return fast ?? treeFacts(rawText, registry, key);
 }
 
+/**
+ * A skeleton is parsed when it is small or at most half the file. A larger one keeps literals that
+ * are most of the file (one with a mistake, one with a name inside): then the full parse, which a
+ * mistake needs anyway and which costs about as much, is parsed instead.
+ */
+function worthParsing(skeleton: string, text: string): boolean {
+  return skeleton.length <= 8_192 || skeleton.length <= text.length / 2;
+}
+
 /** The facts from a full parse (and, for a registry file with syntax errors, the recovery of its literals). */
 export function treeFacts(rawText: string, registry: boolean, key?: string): PyFacts {
   // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
@@ -92,16 +101,17 @@ export function treeFacts(rawText: string, registry: boolean, key?: string): PyF
 /**
  * The facts of an error-free registry file from a parse of its skeleton (skeleton.ts: its literals
  * left out, read by the strict scanner instead), equal to treeFacts' — or null when nothing was left
- * out, when the skeleton has a syntax error (the full parse and its recovery tell the rest), or when a
- * literal left out did not come back as the right-hand side of a top-level assignment.
+ * out, when the skeleton is not worth parsing (unless `always`: the proofs), when it has a syntax error
+ * (the full parse and its recovery tell the rest), or when a literal left out did not come back as the
+ * right-hand side of a top-level assignment.
  */
-export function skeletonFacts(rawText: string): PyFacts | null {
+export function skeletonFacts(rawText: string, always = false): PyFacts | null {
   const text = normalizeLoneCr(rawText);
   // tree-sitter reads a NUL as the end of its input.
   if (text.includes('\0')) return null;
   const lines = new LineIndex(text);
   const skeleton = skeletonOf(text, lines);
-  if (!skeleton) return null;
+  if (!skeleton || !(always || worthParsing(skeleton.text, text))) return null;
   return withPythonTree(skeleton.text, (tree) => {
     if (tree.rootNode.hasError) return null;
     const read = { skeleton, used: 0, lines };
