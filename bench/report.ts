@@ -155,7 +155,7 @@ export function breakdown(results: OrgResult[]): string {
     const cSet = median(r.coldParts.map((c) => c.setFileMs));
     const cUpd = median(r.coldParts.map((c) => c.updateMs));
     const parse = floor - walk - read;
-    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = walk ${fmtMs(walk)} + read ${fmtMs(read)} + parse ${fmtMs(parse)}  (host/scan and host/readText, ${32} reads in flight)`);
+    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = walk ${fmtMs(walk)} + read ${fmtMs(read)} + parse ${fmtMs(parse)}  (host/scan and host/readText: synchronous, in slices)`);
     lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = walk ${fmtMs(cWalk)} + read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}  (setFile + update − floor parse = ${fmtMs(cSet + cUpd - parse)} ms of analysis beyond parsing)`);
     lines.push(`  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`);
     const e = r.edits;

@@ -10,7 +10,6 @@ import { constants as perfConstants, performance, PerformanceObserver } from 'no
 import { parseDocument } from 'yaml';
 import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
-import { limiter } from '../server/src/host/limit';
 import { readTexts } from '../server/src/host/readText';
 import { listFiles } from '../server/src/host/scan';
 import { Rng } from './rng';
@@ -39,7 +38,6 @@ const GC_KINDS: Record<number, GcKind> = {
 export interface ColdBreakdown { walkMs: number; readMs: number; setFileMs: number; updateMs: number }
 
 /** File-system operations in flight at once, as the language server's folder scan runs them. */
-const PARALLEL_IO = 32;
 
 export interface OrgResult {
   org: string;
@@ -133,11 +131,11 @@ async function readAll(root: string, files: string[]): Promise<(string | null)[]
 }
 
 /**
- * The walk and the reads as the product does them (host/scan, host/readText, bounded parallelism):
+ * The walk and the reads as the product does them (host/scan, host/readText):
  * the files the engine wants and those read alongside them, plus the directories it asks about
  * (host/feedEngine reports them with `setTree`; the ONEX family resolves version directories by them).
  */
-async function walkAndRead(root: string, engine: RegistryEngine, run: ReturnType<typeof limiter>): Promise<{ files: string[]; texts: (string | null)[]; directories: string[]; onDisk: Set<string>; walkMs: number; readMs: number }> {
+async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ files: string[]; texts: (string | null)[]; directories: string[]; onDisk: Set<string>; walkMs: number; readMs: number }> {
   const w0 = performance.now();
   const onDisk = new Set<string>();
   const directories: string[] = [];
@@ -146,7 +144,7 @@ async function walkAndRead(root: string, engine: RegistryEngine, run: ReturnType
     skip: () => false,
     accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
     directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
-  }, run);
+  });
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
   const r0 = performance.now();
@@ -158,8 +156,7 @@ async function walkAndRead(root: string, engine: RegistryEngine, run: ReturnType
 async function floorRun(root: string, probe: RegistryEngine, later: string[]): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const run = limiter(PARALLEL_IO);
-  const first = await walkAndRead(root, probe, run);
+  const first = await walkAndRead(root, probe);
   const r1 = performance.now();
   const more = later.length > 0 ? await readAll(root, later) : [];
   const readMs = first.readMs + performance.now() - r1;
@@ -206,8 +203,7 @@ async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Prom
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = await RegistryEngine.create(wasm);
-  const run = limiter(PARALLEL_IO);
-  const { files, texts, directories, onDisk, walkMs, readMs } = await walkAndRead(root, engine, run);
+  const { files, texts, directories, onDisk, walkMs, readMs } = await walkAndRead(root, engine);
   const s0 = performance.now();
   engine.setTree({ links: [], directories });
   files.forEach((rel, i) => {

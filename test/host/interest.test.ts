@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { feedEngine } from '../../server/src/host/feedEngine';
-import { limiter } from '../../server/src/host/limit';
 import { pointers } from '../engine/pointersFamily';
 
 const wasm = {
@@ -28,7 +27,7 @@ describe('host: the engine interest', () => {
 
   it('feeds the wanted files and reports the directories a family asks about', async () => {
     const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
-    await feedEngine(engine, root, { excluded: () => false, run: limiter(4), warn: () => undefined, maxFileBytes: 1024 * 1024 });
+    await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
     assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
     assert.deepEqual(engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`), ["b.pointer: Directory 'nodes/n2.wip' does not exist"]);
   });

@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HostLink } from '../../server/src/engine/engine';
-import { limiter } from '../../server/src/host/limit';
 import { DEFAULT_MAX_BYTES, readText } from '../../server/src/host/readText';
 import { listFiles } from '../../server/src/host/scan';
 
@@ -36,7 +35,7 @@ describe('host: scanning a root', () => {
 
   it('lists accepted files once, never leaving the root nor looping, and prunes skipped directories', async () => {
     const links: HostLink[] = [];
-    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l) }, limiter(4));
+    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l) });
     assert.deepEqual(files, ['alias.py', 'src/registry/step_names.py']);
     assert.deepEqual(links.sort((a, b) => a.path.localeCompare(b.path)), [
       { path: 'alias.py', target: 'src/registry/step_names.py', loop: false },

@@ -7,12 +7,10 @@ import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
 import type { ResolutionMode } from '../engine/types';
 import { feedEngine } from '../host/feedEngine';
-import { limiter } from '../host/limit';
 import { readSettings } from './readSettings';
 import { UsageError } from './usage';
 
 /** File-system operations in flight at once while scanning. */
-const PARALLEL_IO = 32;
 
 export interface LoadedRoot { engine: RegistryEngine; ms: number }
 
@@ -27,8 +25,7 @@ export async function loadRoot(root: string, mode: ResolutionMode | undefined, w
     python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
   }, mode === undefined ? folder.engine : { ...folder.engine, mode });
   const excluded = picomatch(folder.exclude, { dot: true });
-  const run = limiter(PARALLEL_IO);
-  await feedEngine(engine, dir, { excluded: (rel) => excluded(rel), run, warn, maxFileBytes: folder.maxFileBytes });
+  await feedEngine(engine, dir, { excluded: (rel) => excluded(rel), warn, maxFileBytes: folder.maxFileBytes });
   return { engine, ms: Math.round(performance.now() - start) };
 }
 

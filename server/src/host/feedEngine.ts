@@ -5,7 +5,6 @@
 // did not know to read.
 import { join } from 'node:path';
 import type { HostLink, RegistryEngine } from '../engine/engine';
-import type { Limiter } from './limit';
 import { readTexts } from './readText';
 import { listFiles } from './scan';
 
@@ -15,7 +14,6 @@ const MAX_WALKS = 3;
 export interface FeedOptions {
   /** Root-relative paths never read. */
   excluded: (rel: string) => boolean;
-  run: Limiter;
   warn: (message: string) => void;
   /** The size policy (setting `registryLens.maxFileSizeMB`). */
   maxFileBytes: number;
@@ -48,7 +46,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
       link: (l) => { links.push(l); },
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
       unreadable: (rel, reason) => { opts.warn(`skipped ${rel || '.'}/: ${reason}`); engine.setSkipped(rel || '.', reason); },
-    }, opts.run);
+    });
     const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
     engine.setTree({ links, directories });
     await feed([...new Set([...files, ...companions])].sort());

@@ -1,12 +1,13 @@
 // Lists the files of a root folder that the engine wants: a recursive walk that prunes excluded
 // directories, never follows a symbolic link out of the root, visits each real directory once (so
 // symlink loops end), and reports the links it meets (the engine judges links under apcore roots).
-import { promises as fs, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { HostLink } from '../engine/engine';
-import type { Limiter } from './limit';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/** Directories listed between two turns of the event loop (listing is synchronous: see host/readText). */
+const SLICE = 64;
 
 export interface ScanFilter {
   /** Root-relative POSIX path of a file or directory that must not be visited. */
@@ -24,29 +25,37 @@ export interface ScanFilter {
 type Kind = 'dir' | 'file' | null;
 
 /** Root-relative POSIX paths of the accepted files, sorted. */
-export async function listFiles(root: string, filter: ScanFilter, run: Limiter): Promise<string[]> {
-  const rootReal = await fs.realpath(root);
+export async function listFiles(root: string, filter: ScanFilter): Promise<string[]> {
+  const rootReal = realpathSync.native(root);
   const seen = new Set<string>();
   const found: string[] = [];
-
   const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal + path.sep);
   const relOf = (real: string): string => path.relative(rootReal, real).split(path.sep).join('/');
 
-  async function walk(dir: string, rel: string): Promise<void> {
-    const real = await run(() => fs.realpath(dir)).catch(() => null);
-    if (real === null || !inside(real) || seen.has(real)) return;
+  // Depth first, from a stack of directories still to list.
+  const todo: { dir: string; rel: string }[] = [{ dir: root, rel: '' }];
+  for (let listed = 0; todo.length > 0; listed++) {
+    if (listed > 0 && listed % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const { dir, rel } = todo.pop() as { dir: string; rel: string };
+    const real = attempt(() => realpathSync.native(dir));
+    if (real === null || !inside(real) || seen.has(real)) continue;
     seen.add(real);
-    const entries = await run(() => fs.readdir(dir, { withFileTypes: true })).catch((e: NodeJS.ErrnoException): Dirent[] => {
-      if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') filter.unreadable?.(rel, `it cannot be listed (${e.code ?? e.message})`);
-      return [];
-    });
-    await Promise.all(entries.map(async (entry) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') filter.unreadable?.(rel, `it cannot be listed (${code ?? (e as Error).message})`);
+      continue;
+    }
+    const subdirs: { dir: string; rel: string }[] = [];
+    for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) return;
+      if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) continue;
       const abs = path.join(dir, entry.name);
       let kind: Kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
       if (entry.isSymbolicLink()) {
-        const target = await resolveLink(abs, run);
+        const target = resolveLink(abs);
         const within = target !== null && inside(target.real);
         // A loop: the link points at a directory that contains it.
         const loop = within && target.kind === 'dir' && (real === target.real || real.startsWith(target.real + path.sep));
@@ -55,22 +64,28 @@ export async function listFiles(root: string, filter: ScanFilter, run: Limiter):
       }
       if (kind === 'dir') {
         filter.directory?.(childRel);
-        await walk(abs, childRel);
+        subdirs.push({ dir: abs, rel: childRel });
       }
       else if (kind === 'file' && filter.accept(childRel)) found.push(childRel);
-    }));
+    }
+    // Listed in the order they were met.
+    for (let i = subdirs.length - 1; i >= 0; i--) todo.push(subdirs[i] as { dir: string; rel: string });
   }
-
-  await walk(root, '');
   return found.sort();
 }
 
 /** The real path and kind of a link's target, or null when it dangles. */
-async function resolveLink(abs: string, run: Limiter): Promise<{ real: string; kind: Kind } | null> {
-  try {
-    const real = await run(() => fs.realpath(abs));
-    const stat = await run(() => fs.stat(real));
+function resolveLink(abs: string): { real: string; kind: Kind } | null {
+  return attempt(() => {
+    const real = realpathSync.native(abs);
+    const stat = statSync(real);
     return { real, kind: stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null };
+  });
+}
+
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
   } catch {
     return null;
   }

@@ -7,14 +7,11 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { limiter } from '../host/limit';
 import { readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
 /** File-system operations in flight at once while scanning. */
-const PARALLEL_IO = 32;
-const run = limiter(PARALLEL_IO);
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -133,7 +130,7 @@ export class Folder {
     if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
     let found = false;
     const filter = { ...this.filter(rel), directory: (d: string) => { if (interest.wantsDirectory(`${rel}/${d}`)) { this.directories.add(`${rel}/${d}`); found = true; } } };
-    this.track(listFiles(this.abs(rel), filter, run).then(
+    this.track(listFiles(this.abs(rel), filter).then(
       (files) => {
         if (found) this.setTree();
         for (const file of files) this.readLater(`${rel}/${file}`);
@@ -211,7 +208,7 @@ export class Folder {
       link: (l) => links.push(l),
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
       unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
-    }, run);
+    });
     for (const dir of this.unreadableDirs) if (!unreadable.has(dir)) engine.deleteFile(dir);
     for (const [dir, reason] of unreadable) engine.setSkipped(dir, reason);
     this.unreadableDirs = new Set(unreadable.keys());

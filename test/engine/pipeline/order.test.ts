@@ -46,6 +46,36 @@ describe('pipeline 7: order and cycles', () => {
     assert.deepEqual(diags.find((d) => d.code === 'RL023')?.related.map((r) => r.message), ['Beta depends on Gamma', 'Gamma depends on Alpha']);
   });
 
+  it('a dependency edited in a core companion closes a cycle, and dropping it opens it again, as a fresh analysis says', async () => {
+    const { engine } = await analyze(`${cursus()}
+      //- ${metaOf('Alpha')}
+      dependencies:
+        - module_id: Beta
+        - module_id: Gamma
+      //- ${metaOf('Beta')}
+      dependencies:
+        - module_id: Gamma
+      //- ${metaOf('Gamma')}
+      description: g
+    `);
+    const rl023 = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL023').map((d) => `${d.file.split('/').pop() ?? ''} ${d.message.split(';')[0] ?? ''}`);
+    const edit = async (file: string, text: string, expected: string[]): Promise<void> => {
+      engine.setFile(file.slice(1), text);
+      engine.update();
+      assert.deepEqual(rl023(), expected);
+      const fresh = await analyze(engine.files().map((f) => `//- /${f}\n${engine.text(f) ?? ''}`).join('\n'));
+      assert.deepEqual(fresh.engine.allDiagnostics(), engine.allDiagnostics());
+    };
+    assert.deepEqual(rl023(), []);
+    // Gamma gets its first edge (it becomes one of core's edge owners): one component, its shortest cycle through Alpha.
+    const short = 'Circular dependency detected: Alpha -> Gamma -> Alpha';
+    await edit(metaOf('Gamma'), 'dependencies:\n  - module_id: Alpha\n', [`builder_alpha_step_meta.yaml ${short}`, `builder_gamma_step_meta.yaml ${short}`]);
+    // Alpha keeps an edge (it stays an owner) but loses that one: the cycle left runs through Beta.
+    const long = 'Circular dependency detected: Alpha -> Beta -> Gamma -> Alpha';
+    await edit(metaOf('Alpha'), 'dependencies:\n  - module_id: Beta\n', [`builder_alpha_step_meta.yaml ${long}`, `builder_beta_step_meta.yaml ${long}`, `builder_gamma_step_meta.yaml ${long}`]);
+    await edit(metaOf('Gamma'), 'description: g\n', []);
+  });
+
   it('a cycle exists only in the context where its edges do: a workspace override closes one', async () => {
     const WS = 'developer_workspaces/developers/alice/src/cursus_dev';
     const { engine } = await analyze(`${cursus()}

@@ -375,7 +375,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return out;
   }, sameList);
   /** The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the whole core graph's. */
-  private readonly coreEdgeChunkQ = this.db.query('coreEdgeChunk', (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])), sameData);
+  private readonly coreEdgeBucketQ = this.db.query('coreEdgeBucket', (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])), sameData);
   private readonly coreEdgeOwnersQ = this.db.query('coreEdgeOwners', () => [...new Set(this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey))].sort(), sameList);
 
   /** Scopes with cycles to check: core and every workspace (edges are owned by entries of those only). */
@@ -391,7 +391,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = this.host.settings().mode === 'hybrid';
     const isSpecific = (n: string): boolean => this.specificQ(`${scope}\0${n}`);
-    // Each name's out-neighbours read once (the search asks again); core's owners' come from the chunks.
+    // Each name's out-neighbours read once (the search asks again); core's owners' come from the buckets.
     const memo = new Map<string, string[]>();
     const edgesOf = (n: string): string[] => {
       let to = memo.get(n);
@@ -404,7 +404,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       // Only owners have out-edges in core's context (a name's out-edges are those of its winner's first
       // companion, and that companion makes the winner an owner): the others' lists are empty.
       starts = this.coreEdgeOwnersQ(NONE);
-      for (let b = 0; b < CYCLE_BUCKETS; b++) for (const [n, to] of this.coreEdgeChunkQ(String(b))) memo.set(n, to);
+      for (let b = 0; b < CYCLE_BUCKETS; b++) for (const [n, to] of this.coreEdgeBucketQ(String(b))) memo.set(n, to);
       out = (n) => memo.get(n) ?? [];
     } else if (hybrid) {
       starts = this.edgeSources(wsDir).filter(isSpecific);
