@@ -155,14 +155,22 @@ function logicalLines(text: string): Logical[] {
       i++;
       continue;
     }
-    const len = OPERATORS.findIndex((set, k) => set.has(text.slice(i, i + 3 - k)));
-    if (len < 0) unsure();
-    push('op', i, i + 3 - len);
-    i += 3 - len;
+    const len = operatorLength(text, i);
+    push('op', i, i + len);
+    i += len;
   }
   if (stack.length > 0) unsure();
   if (current) out.push(current);
   return out;
+}
+
+/** The length of the longest operator at `i` (the tokenizer takes the longest that matches); unsure when none does. */
+function operatorLength(text: string, i: number): number {
+  // A comma, the commonest, starts no longer operator.
+  const c = text.charCodeAt(i);
+  if (c === 44) return 1;
+  for (let len = 3; len >= 1; len--) if ((OPERATORS[3 - len] as ReadonlySet<string>).has(text.slice(i, i + len))) return len;
+  return unsure();
 }
 
 function isNameStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
