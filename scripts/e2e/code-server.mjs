@@ -643,10 +643,22 @@ export class Workbench {
     return this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
   }
 
-  /** Show hover at the cursor (Ctrl+K Ctrl+I) and return its text (waits for `match` if given). */
+  /**
+   * Show hover at the cursor (Ctrl+K Ctrl+I) and return its text (waits for `match` if given). As a
+   * person would, asks again when nothing shows within a few seconds (a chord lost on a busy machine).
+   */
   async hover({ match, timeout = 15_000 } = {}) {
-    await this.press('Control+K', 'Control+I');
-    return this._readHover({ match, timeout });
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.press('Control+K', 'Control+I');
+      const left = deadline - Date.now();
+      try {
+        return await this._readHover({ match, timeout: Math.min(5_000, left) });
+      } catch (e) {
+        if (left <= 5_000) throw e;
+        await this.press('Escape');
+      }
+    }
   }
 
   /** Hover the mouse over the first visible token equal to `text` in the active editor. */
