@@ -9,8 +9,6 @@ import type { Position, Range } from '../types';
 const MAX_LINE = 1 << 20;
 const MAX_CHARACTER = 1 << 10;
 const MAX_SHARED = 1 << 19;
-/** A range's key packs its start's key (30 bits), its extra lines (13 bits) and its end's character (10 bits): 53 bits, an exact number. */
-const MAX_EXTRA_LINES = 1 << 13;
 const shared = new Map<number, Position>();
 const sharedRanges = new Map<number, Range>();
 
@@ -26,16 +24,20 @@ export function pos(line: number, character: number): Position {
   return p;
 }
 
-/** The range from `start` to `end`; never mutate it (it is shared). */
+/**
+ * The range from `start` to `end`; never mutate it (it is shared). Ranges are found by a hash of their
+ * ends that stays a small integer (a key of 53 bits would cost a boxed number per entry); a range whose
+ * slot holds another one is a fresh object.
+ */
 export function span(start: Position, end: Position): Range {
-  const extra = end.line - start.line;
-  if (start.line < 0 || start.character < 0 || start.line >= MAX_LINE || start.character >= MAX_CHARACTER
-    || extra < 0 || extra >= MAX_EXTRA_LINES || end.character < 0 || end.character >= MAX_CHARACTER) return { start, end };
-  const key = ((start.line * MAX_CHARACTER + start.character) * MAX_EXTRA_LINES + extra) * MAX_CHARACTER + end.character;
-  let r = sharedRanges.get(key);
-  if (r === undefined) {
-    r = { start: pos(start.line, start.character), end: pos(end.line, end.character) };
-    if (sharedRanges.size < MAX_SHARED) sharedRanges.set(key, r);
-  }
-  return r;
+  const hash = (Math.imul(start.line * MAX_CHARACTER + start.character, 0x9e3779b1) ^ Math.imul(end.line * MAX_CHARACTER + end.character, 0x85ebca6b)) & 0x3fffffff;
+  const r = sharedRanges.get(hash);
+  if (r !== undefined && samePos(r.start, start) && samePos(r.end, end)) return r;
+  const fresh = { start: pos(start.line, start.character), end: pos(end.line, end.character) };
+  if (r === undefined && sharedRanges.size < MAX_SHARED) sharedRanges.set(hash, fresh);
+  return fresh;
+}
+
+function samePos(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }

@@ -296,9 +296,10 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
 }
 
 /**
- * The parser folds a multi-line scalar by concatenation, which V8 keeps as a chain of pieces (32 bytes
- * a line, and the pieces) for as long as the string lives; a regular expression reads the string flat,
- * which flattens it in place, and the chain is collected.
+ * The parser builds a quoted scalar character by character and folds a multi-line one line by line, by
+ * concatenation, which V8 keeps as a chain of pieces (32 bytes each, and the pieces) for as long as the
+ * string lives; a regular expression reads the string flat, which flattens it in place, and the chain is
+ * collected.
  */
 function flat(s: string): string {
   ANY.test(s);
@@ -330,7 +331,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
     if (typeof v === 'string') {
       const quoted = !at && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
-      return { kind: 'str', value: sr.start.line === sr.end.line ? v : flat(v), range: sr, inner };
+      return { kind: 'str', value: quoted || sr.start.line !== sr.end.line ? flat(v) : v, range: sr, inner };
     }
     if (typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN') {
       const src = w.pyyaml.slice(start, valueEnd);
