@@ -87,16 +87,25 @@ export class Database {
       if (!c) cells.set(key, (c = computed<T>(getter(key, fn, eq))));
       return c;
     };
-    const observers = new Map<string, () => void>();
+    const observers = this.observers();
     const q = ((key: string) => cellOf(key)()) as Query<T>;
-    q.observe = (key, on) => {
-      const stop = observers.get(key);
-      if (!on) { stop?.(); observers.delete(key); return; }
-      if (stop) return;
-      const cell = cellOf(key);
-      observers.set(key, effect(() => { cell(); this.changed.add(key); }));
-    };
+    q.observe = (key, on) => observers(key, on ? cellOf(key) : null);
     return q;
+  }
+
+  /**
+   * Observed roots of one kind, by key: `read` (a query's cell, or whatever a root's value is read from)
+   * is observed under `key` (null stops observing it); `takeChangedRoots` reports the key when something
+   * `read` reads changes, and once when first observed.
+   */
+  observers(): (key: string, read: (() => unknown) | null) => void {
+    const stops = new Map<string, () => void>();
+    return (key, read) => {
+      const stop = stops.get(key);
+      if (!read) { stop?.(); stops.delete(key); return; }
+      if (stop) return;
+      stops.set(key, effect(() => { read(); this.changed.add(key); }));
+    };
   }
 
   /**
