@@ -227,13 +227,13 @@ export class Workspace {
       for (const k of this.unitKeys) if (!after.has(k)) removed.push(k);
       this.unitKeys = keys;
     }
-    for (const k of removed) { this.units.unitQ.observe(k, false); this.publisher.removeUnit(k); }
-    for (const k of added) this.units.unitQ.observe(k, true);
+    for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
+    for (const k of added) this.units.observe(k, true);
     // Roots report themselves when first observed and whenever their value changes.
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
     const gone = new Set(removed);
-    for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.unitQ(key));
+    for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     return this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.known.get(file)));
   }
 

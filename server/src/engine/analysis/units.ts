@@ -27,11 +27,33 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
     return family ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
   }, sameList);
 
-  readonly unitQ: Query<Diagnostic[]> = this.db.query('unit', (key) => {
-    if (key.startsWith('local:')) return this.deps.files.applied(key.slice('local:'.length)).local;
+  private readonly unitQ: Query<Diagnostic[]> = this.db.query('unit', (key) => {
     if (key.startsWith('check:')) return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries.context) ?? [];
     const slash = key.indexOf('/');
     const family = this.deps.families.find((f) => f.name === key.slice(0, slash));
     return family ? family.unit(key.slice(slash + 1), this.deps.queries) : [];
   });
+
+  /**
+   * A file's own unit (`local:`, one per fed file) is observed through the file's facts, which the
+   * database keeps anyway: no tracked computation of its own (tens of thousands on a large org).
+   */
+  private readonly localObservers = this.db.observers();
+
+  /** Observes a unit (or stops): `Database.takeChangedRoots` reports it when its diagnostics may have changed. */
+  observe(key: string, on: boolean): void {
+    const file = localFile(key);
+    if (file === null) this.unitQ.observe(key, on);
+    else this.localObservers(key, on ? () => this.deps.files.applied(file) : null);
+  }
+
+  /** The diagnostics of a unit. */
+  diagnostics(key: string): Diagnostic[] {
+    const file = localFile(key);
+    return file === null ? this.unitQ(key) : this.deps.files.applied(file).local;
+  }
+}
+
+function localFile(key: string): string | null {
+  return key.startsWith('local:') ? key.slice('local:'.length) : null;
 }

@@ -14,6 +14,20 @@ function untracked<T>(read: () => T): T {
   try { return read(); } finally { setActiveSub(outer); }
 }
 
+/**
+ * The computation of one key of a query, keeping its previous value when the new one is equal. A
+ * function of its own so that each of the hundreds of thousands of keys keeps one closure context.
+ */
+function getter<T>(key: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T>): (prev?: T) => T {
+  let has = false;
+  return (prev) => {
+    const value = fn(key, has ? prev as T : undefined);
+    if (has && eq(prev as T, value)) return prev as T;
+    has = true;
+    return value;
+  };
+}
+
 /** Equality deciding early cut-off; the default is `Object.is`. */
 export type Eq<T> = (a: T, b: T) => boolean;
 
@@ -70,28 +84,28 @@ export class Database {
     const cells = new Map<string, () => T>();
     const cellOf = (key: string): (() => T) => {
       let c = cells.get(key);
-      if (!c) {
-        let has = false;
-        c = computed<T>((prev) => {
-          const value = fn(key, has ? prev as T : undefined);
-          if (has && eq(prev as T, value)) return prev as T;
-          has = true;
-          return value;
-        });
-        cells.set(key, c);
-      }
+      if (!c) cells.set(key, (c = computed<T>(getter(key, fn, eq))));
       return c;
     };
-    const observers = new Map<string, () => void>();
+    const observers = this.observers();
     const q = ((key: string) => cellOf(key)()) as Query<T>;
-    q.observe = (key, on) => {
-      const stop = observers.get(key);
-      if (!on) { stop?.(); observers.delete(key); return; }
-      if (stop) return;
-      const cell = cellOf(key);
-      observers.set(key, effect(() => { cell(); this.changed.add(key); }));
-    };
+    q.observe = (key, on) => observers(key, on ? cellOf(key) : null);
     return q;
+  }
+
+  /**
+   * Observed roots of one kind, by key: `read` (a query's cell, or whatever a root's value is read from)
+   * is observed under `key` (null stops observing it); `takeChangedRoots` reports the key when something
+   * `read` reads changes, and once when first observed.
+   */
+  observers(): (key: string, read: (() => unknown) | null) => void {
+    const stops = new Map<string, () => void>();
+    return (key, read) => {
+      const stop = stops.get(key);
+      if (!read) { stop?.(); stops.delete(key); return; }
+      if (stop) return;
+      stops.set(key, effect(() => { read(); this.changed.add(key); }));
+    };
   }
 
   /**

@@ -10,7 +10,7 @@ import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit
 import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
-import { pos } from '../text/positions';
+import { pos, span } from '../text/positions';
 
 export const META_SUFFIX = '_meta.yaml';
 
@@ -76,6 +76,6 @@ function entryPoint(v: Extract<Lit, { kind: 'str' }>): MetaEntryPoint | null {
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(cls)) return null;
   const inner = v.inner;
   const plain = inner.start.line === inner.end.line && inner.end.character - inner.start.character === v.value.length;
-  const clsRange: Range = plain ? { start: pos(inner.start.line, inner.start.character + at), end: inner.end } : inner;
+  const clsRange: Range = plain ? span(pos(inner.start.line, inner.start.character + at), inner.end) : inner;
   return { cls, range: v.range, clsRange };
 }

@@ -1,7 +1,7 @@
 // Converts between string offsets (UTF-16 units) and LSP positions under LSP's line rules: `\r\n`, `\n`
 // and a lone `\r` each end a line (VS Code, Python and YAML agree), characters count UTF-16 units.
 import type { Position, Range } from '../types';
-import { pos } from './positions';
+import { pos, span } from './positions';
 
 /** The same text with every lone `\r` turned into `\n`: same length and offsets, for parsers that only know `\n`. */
 export function normalizeLoneCr(text: string): string {
@@ -42,7 +42,7 @@ export class LineIndex {
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
     return pos(lo, Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0));
   }
-  range(start: number, end: number): Range { return { start: this.position(start), end: this.position(Math.max(start, end)) }; }
+  range(start: number, end: number): Range { return span(this.position(start), this.position(Math.max(start, end))); }
   /** The offset of a position, clamped to its line's content (before the line break). */
   offset(pos: Position): number {
     const start = this.starts[pos.line];

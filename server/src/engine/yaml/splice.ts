@@ -11,6 +11,7 @@ import type { Position, Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
+import { pos, span } from '../text/positions';
 
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
 const MAX_SPLICE_DEPTH = 40;
@@ -97,7 +98,7 @@ function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, ed
   if (!put) return null;
   const out = [...kids.slice(0, lo), ...put, ...kids.slice(b + 1).map((k) => shiftChild(k, s.delta))];
   const last = out[out.length - 1] as Child;
-  const range = { start: n.range.start, end: last.range.end };
+  const range = span(n.range.start, last.range.end);
   return list ? { kind: 'list', items: out as Lit[], range } : { kind: 'dict', entries: out as DictEntry[], range };
 }
 
@@ -134,7 +135,7 @@ function spliced(s: Splicer, c: Child, from: number, to: number, editFrom: numbe
   const inner = 'key' in c ? c.value : c;
   const v = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
   if (!v) return null;
-  return ['key' in c ? { key: c.key, value: v, range: { start: c.range.start, end: v.range.end } } : v];
+  return ['key' in c ? { key: c.key, value: v, range: span(c.range.start, v.range.end) } : v];
 }
 
 /**
@@ -181,7 +182,7 @@ function shiftChild(c: Child, by: number): Child {
 }
 
 function shiftRange(r: Range, by: number): Range {
-  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+  return span(pos(r.start.line + by, r.start.character), pos(r.end.line + by, r.end.character));
 }
 
 /** The node moved down by `by` lines. */

@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
-import { pos } from '../text/positions';
+import { pos, span } from '../text/positions';
 
 /** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
 export interface YamlProblem { range: Range; message: string; unread?: boolean }
@@ -100,9 +100,9 @@ function singleDocument(text: string): { marker: number | null } | null {
 export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   const lines = new LineIndex(rawText);
   // A mistake's range stays on its line (the parser's positions may run on to the next token).
-  const at = (span: [number, number]): Range => {
-    const r = lines.range(span[0], Math.max(span[1], span[0] + 1));
-    return r.end.line === r.start.line ? r : { start: r.start, end: pos(r.start.line, Math.max(r.start.character, lines.lineText(r.start.line).length)) };
+  const at = (where: [number, number]): Range => {
+    const r = lines.range(where[0], Math.max(where[1], where[0] + 1));
+    return r.end.line === r.start.line ? r : span(r.start, pos(r.start.line, Math.max(r.start.character, lines.lineText(r.start.line).length)));
   };
   // The parser only breaks lines at `\n`; a lone `\r` becomes one (same offsets).
   const nested = capNesting(normalizeLoneCr(rawText));
@@ -149,7 +149,7 @@ function zone(lines: LineIndex, r: Range): Range {
     const t = lines.lineText(l);
     if (t.trim() !== '' && !t.trimStart().startsWith('#') && indent(l) < own) top = l;
   }
-  return { start: pos(top, 0), end: r.end };
+  return span(pos(top, 0), r.end);
 }
 
 type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
@@ -295,9 +295,21 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
   return null;
 }
 
+/**
+ * The parser builds a quoted scalar character by character and folds a multi-line one line by line, by
+ * concatenation, which V8 keeps as a chain of pieces (32 bytes each, and the pieces) for as long as the
+ * string lives; a regular expression reads the string flat, which flattens it in place, and the chain is
+ * collected.
+ */
+function flat(s: string): string {
+  ANY.test(s);
+  return s;
+}
+const ANY = /[^]/;
+
 /** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
 function tight(n: YNode, r: Range, last: Range | undefined): Range {
-  return (isMap(n) || isSeq(n)) && !n.flow && last ? { start: r.start, end: last.end } : r;
+  return (isMap(n) || isSeq(n)) && !n.flow && last ? span(r.start, last.end) : r;
 }
 
 /**
@@ -319,7 +331,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
     if (typeof v === 'string') {
       const quoted = !at && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
-      return { kind: 'str', value: v, range: sr, inner };
+      return { kind: 'str', value: quoted || sr.start.line !== sr.end.line ? flat(v) : v, range: sr, inner };
     }
     if (typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN') {
       const src = w.pyyaml.slice(start, valueEnd);
@@ -337,7 +349,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
       if (!k) continue;
       const key = toLit(k, w, depth + 1, at);
       const value: Lit = item.value ? toLit(item.value as YNode, w, depth + 1, at) : { kind: 'none', range: key.range };
-      entries.push({ key, value, range: at ?? { start: key.range.start, end: value.range.end } });
+      entries.push({ key, value, range: at ?? span(key.range.start, value.range.end) });
     }
     return { kind: 'dict', entries, range: at ?? tight(n, r, entries[entries.length - 1]?.range) };
   }
