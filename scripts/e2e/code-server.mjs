@@ -796,7 +796,12 @@ export class Workbench {
     await this.openProblems();
     const input = this.page.locator('.panel input[aria-label="Filter Problems"]').first();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(text);
+    // A panel still restoring its state can drop the text (CI once timed out on an unfiltered list): fill until it holds.
+    await waitFor(async () => {
+      if ((await input.inputValue()) !== text) await input.fill(text);
+      await this.page.waitForTimeout(300);
+      return (await input.inputValue()) === text;
+    }, { timeout: 15_000, message: `the Problems filter '${text}'` });
   }
 
   /** Maximise (or restore) the panel with "View: Toggle Maximized Panel" when it is not already so. */
