@@ -3,8 +3,7 @@
 // Python file of the small generated org, where it must also answer) and on files mutated by a
 // deterministic mutator (where it may decline, never differ).
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { initPython } from '../../server/src/engine/python/parser';
+import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { scanClasses } from '../../server/src/engine/python/classScanner';
 import { buildOrg, ORGS, renderComponent, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
@@ -25,10 +24,7 @@ function corpus(): { path: string; text: string }[] {
 
 describe('engine: class scanner (fast path for class-only files)', () => {
   before(async () => {
-    await initPython({
-      treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
-      python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
-    });
+    await initParsers();
   });
 
   it('equals the full parse on every Python file of the bench corpus, and answers for every builder and config module', () => {

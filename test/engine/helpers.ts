@@ -5,12 +5,18 @@ import { readFileSync } from 'node:fs';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import type { Diagnostic, Range, Settings } from '../../server/src/engine/types';
 import type { ExplainQuery, Explanation } from '../../server/src/engine/api';
+import { initPython } from '../../server/src/engine/python/parser';
 import { parseFixture, type Fixture } from './fixture';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
+
+/** Loads tree-sitter for tests that call the Python readers directly, without an engine. */
+export async function initParsers(): Promise<void> {
+  await initPython(wasm);
+}
 
 export async function analyze(text: string, settings: Partial<Settings> = {}): Promise<{ engine: RegistryEngine; fx: Fixture }> {
   const fx = parseFixture(text);

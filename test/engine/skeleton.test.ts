@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { initPython, keepsTree } from '../../server/src/engine/python/parser';
+import { keepsTree } from '../../server/src/engine/python/parser';
+import { initParsers } from './helpers';
 import { parsePythonFacts, skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry, type OrgModel } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
@@ -89,10 +90,7 @@ function examples(): { path: string; text: string }[] {
 
 describe('engine: registry skeleton (fast path for registry files)', () => {
   before(async () => {
-    await initPython({
-      treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
-      python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
-    });
+    await initParsers();
   });
 
   it('answers for every registry file of the bench corpus and the workspace template, equal to the full parse', () => {

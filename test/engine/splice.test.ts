@@ -3,8 +3,7 @@
 // core and workspace registries — within a line, and adding, removing, joining or splitting lines, so
 // that everything after the edit moves — where it must also answer for most edits inside an entry.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { initPython } from '../../server/src/engine/python/parser';
+import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/model/source';
 import { spliceSource, type Rebuild } from '../../server/src/engine/model/splice';
@@ -75,10 +74,7 @@ function edit(text: string, rng: Rng): string {
 
 describe('engine: reading an edit from the entry it changed (model/splice.ts)', () => {
   before(async () => {
-    await initPython({
-      treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
-      python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
-    });
+    await initParsers();
   });
 
   it('equals the whole read or declines along 60 chains of 8 random edits, and answers for edits inside an entry', function () {
