@@ -1,6 +1,6 @@
 // The fast path of parseYamlLit for the YAML that registry files really are (companion `_meta.yaml`,
 // `.step.yaml` interfaces, ONEX metadata, registries and `.onextree`): block mappings and sequences of
-// one-line scalars and flow sequences. The `yaml` parser builds tokens, a syntax tree and document
+// one-line scalars, flow sequences and `{}`. The `yaml` parser builds tokens, a syntax tree and document
 // nodes for them, which the walk then copies into literals; here one pass over the lines builds the
 // literals. It is strict: anything it is not sure reads exactly as the parser reads it — anchors,
 // aliases, tags, block scalars, scalars on more than one line, escapes, tabs, flow mappings, more than
@@ -9,7 +9,6 @@
 import type { DictEntry, Lit } from '../literal';
 import { pos, span } from '../text/positions';
 import { resolvePlain, typedLit, UNRESOLVED } from './scalars';
-import type { YamlFacts } from './yamlLit';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
 const UNREAD = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
@@ -27,12 +26,11 @@ const DASH = 45;
 
 const DECLINE = new Error('not read by the fast path');
 
-/** The facts `parseYamlLit(text, { pyyaml })` gives, or null when the text is not one it reads for sure. */
-export function fastYamlLit(text: string, pyyaml: boolean): YamlFacts | null {
+/** The value `parseYamlLit(text, { pyyaml })` gives to a text it reads without error, or null when the text is not one it reads for sure. */
+export function fastYamlValue(text: string, pyyaml: boolean): Lit | null {
   if (UNREAD.test(text)) return null;
   try {
-    const value = new Reader(text, pyyaml).document();
-    return { value, errors: [], tagWarnings: [], errorZones: [] };
+    return new Reader(text, pyyaml).document();
   } catch (e) {
     if (e === DECLINE) return null;
     throw e;
@@ -200,12 +198,14 @@ class Reader {
 
   /**
    * The offset of the `:` ending an implicit key that starts at `at` (before `e`, the line's end), or
-   * null when the line there is not a key (a scalar, possibly with a comment). Declines on keys it does
-   * not read: ones with flow indicators, spaces before the colon, or over MAX_KEY characters.
+   * null when the line there is not a key (a scalar, possibly with a comment, or a flow collection).
+   * Declines on keys it does not read: ones with flow indicators, spaces before the colon, or over
+   * MAX_KEY characters.
    */
   private keyEnd(at: number, e: number): number | null {
     const c = this.code(at);
     let i: number;
+    if (c === 91 || c === 123) return null;
     if (c === 34 || c === 39) {
       const close = this.closingQuote(at, e);
       if (close === null) throw DECLINE;
@@ -274,6 +274,7 @@ class Reader {
     const c = this.code(p);
     let t: Token;
     if (c === 91) t = this.flow(l, p, e);
+    else if (c === 123) t = this.emptyMapping(l, p, e);
     else if (c === 34 || c === 39) t = this.scalar(l, p, e, e);
     else {
       this.plainStart(p, e);
@@ -326,6 +327,13 @@ class Reader {
       }
     }
     return { lit: { kind: 'list', items, range: span(this.at(l, p), this.at(l, i)) }, end: i };
+  }
+
+  /** `{}`, the only flow mapping it reads. */
+  private emptyMapping(l: number, p: number, e: number): Token {
+    const i = this.blanks(p + 1, e);
+    if (this.code(i) !== 125) throw DECLINE;
+    return { lit: { kind: 'dict', entries: [], range: span(this.at(l, p), this.at(l, i + 1)) }, end: i + 1 };
   }
 
   private blanks(i: number, e: number): number {

@@ -10,7 +10,7 @@ import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { pos, span } from '../text/positions';
 import { typedLit, YAML_OPTIONS } from './scalars';
-import { fastYamlLit } from './fastYaml';
+import { fastYamlValue } from './fastYaml';
 
 /** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
 export interface YamlProblem { range: Range; message: string; unread?: boolean }
@@ -97,6 +97,12 @@ function singleDocument(text: string): { marker: number | null } | null {
 /** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */
 export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   return fastYamlLit(rawText, opts.pyyaml === true) ?? fullYamlLit(rawText, opts);
+}
+
+/** The facts of a text the fast path (fastYaml.ts) reads: a value and no problem; null when it declines. */
+export function fastYamlLit(rawText: string, pyyaml: boolean): YamlFacts | null {
+  const value = fastYamlValue(rawText, pyyaml);
+  return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
 }
 
 /** parseYamlLit through the parser, whatever the text (the fast path's reference). */
