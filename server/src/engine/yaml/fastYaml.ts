@@ -1,10 +1,11 @@
 // The fast path of parseYamlLit for the YAML that registry files really are (companion `_meta.yaml`,
 // `.step.yaml` interfaces, ONEX metadata, registries and `.onextree`): block mappings and sequences of
-// one-line scalars, flow sequences and `{}`. The `yaml` parser builds tokens, a syntax tree and document
+// one-line scalars, plain block scalars, flow sequences and `{}`. The `yaml` parser builds tokens, a syntax tree and document
 // nodes for them, which the walk then copies into literals; here one pass over the lines builds the
 // literals. It is strict: anything it is not sure reads exactly as the parser reads it — anchors,
-// aliases, tags, block scalars, scalars on more than one line, escapes, tabs, flow mappings, more than
-// one document, anything that would be a syntax error — declines (null), and the full reader answers.
+// aliases, tags, block scalars but the plainest, other scalars on more than one line, escapes, tabs,
+// flow mappings, more than one document, anything that would be a syntax error — declines (null), and
+// the full reader answers.
 // Scalars are typed by the parser's own schema (scalars.ts). A test proves it equal to the full reader.
 import type { DictEntry, Lit } from '../literal';
 import { pos, span } from '../text/positions';
@@ -152,8 +153,8 @@ class Reader {
         this.line = l + 1;
       }
     } else {
-      value = this.inline(l, p, e);
       this.line = l + 1;
+      value = this.inline(l, p, e, col);
     }
     return { key: key.lit, value, range: span(key.lit.range.start, value.range.end) };
   }
@@ -180,8 +181,8 @@ class Reader {
         if (depth + 1 > MAX_DEPTH) throw DECLINE;
         item = this.mapping(l, p, p - this.start(l), depth + 1);
       } else {
-        item = this.inline(l, p, e);
         this.line = l + 1;
+        item = this.inline(l, p, e, col);
       }
       items.push(item);
       const next = this.content(this.line);
@@ -205,10 +206,10 @@ class Reader {
   private keyEnd(at: number, e: number): number | null {
     const c = this.code(at);
     let i: number;
-    if (c === 91 || c === 123) return null;
+    if (c === 91 || c === 123 || c === 62 || c === 124) return null;
     if (c === 34 || c === 39) {
       const close = this.closingQuote(at, e);
-      if (close === null) throw DECLINE;
+      if (close === null) return null;
       i = close + 1;
       if (i >= e || this.code(i) !== COLON) return null;
     } else {
@@ -234,8 +235,12 @@ class Reader {
 
   /** The offset of the quote closing the one-line quoted scalar opened at `at`, or null. */
   private closingQuote(at: number, e: number): number | null {
-    const q = this.text[at] as string;
-    for (let i = at + 1; i < e; i++) {
+    return this.quoteFrom(this.text[at] as string, at + 1, e);
+  }
+
+  /** The first quote `q` from offset `from` on that closes a quoted scalar (before `e`), or null; `\` declines. */
+  private quoteFrom(q: string, from: number, e: number): number | null {
+    for (let i = from; i < e; i++) {
       const c = this.text[i];
       if (q === '"' && c === '\\') throw DECLINE;
       if (c === q) {
@@ -269,14 +274,20 @@ class Reader {
     return typedLit(v, range, this.pyyaml && typeof v === 'number' ? source : null);
   }
 
-  /** A value after `key: ` or `- ` on line `l` from offset `p` (the line ends at `e`), with only a comment after it. */
-  private inline(l: number, p: number, e: number): Lit {
+  /**
+   * A value after `key: ` or `- ` on line `l` from offset `p` (the line ends at `e`), with only a comment
+   * after it; a block scalar's lines follow (more indented than `col`, the collection's column).
+   */
+  private inline(l: number, p: number, e: number, col: number): Lit {
     const c = this.code(p);
+    if (c === 62 || c === 124) return this.blockScalar(l, p, e, col);
     let t: Token;
     if (c === 91) t = this.flow(l, p, e);
     else if (c === 123) t = this.emptyMapping(l, p, e);
-    else if (c === 34 || c === 39) t = this.scalar(l, p, e, e);
-    else {
+    else if (c === 34 || c === 39) {
+      if (this.closingQuote(p, e) === null) return this.multiLine(l, p, col);
+      t = this.scalar(l, p, e, e);
+    } else {
       this.plainStart(p, e);
       let stop = p;
       for (; stop < e; stop++) {
@@ -327,6 +338,72 @@ class Reader {
       }
     }
     return { lit: { kind: 'list', items, range: span(this.at(l, p), this.at(l, i)) }, end: i };
+  }
+
+  /**
+   * A block scalar `>` or `|` (no chomping or indentation indicator) at offset `p` of line `l`: its lines
+   * are every line below up to the first less indented than the first one, with no blank line among
+   * them; a folded one's all at one indentation. Blank lines after it are dropped (clip chomping).
+   */
+  private blockScalar(l: number, p: number, e: number, col: number): Lit {
+    const literal = this.code(p) === 124;
+    this.rest(p + 1, e);
+    const parts: string[] = [];
+    let indent = -1;
+    let last = -1;
+    let blank = false;
+    for (let k = l + 1; k < this.count; k++) {
+      const s = this.start(k);
+      const end = this.end(k);
+      const i = this.blanks(s, end);
+      if (i === end) {
+        if (indent < 0 || i - s > indent) throw DECLINE;
+        blank = true;
+        continue;
+      }
+      if (indent < 0) {
+        if (i - s <= col) throw DECLINE;
+        indent = i - s;
+      }
+      if (i - s < indent) break;
+      if (blank || (i - s > indent && !literal)) throw DECLINE;
+      parts.push(this.text.slice(s + indent, end));
+      last = k;
+    }
+    if (last < 0) throw DECLINE;
+    this.line = last + 1;
+    const end = last + 1 < this.count ? pos(last + 1, 0) : this.at(last, this.text.length);
+    const range = span(this.at(l, p), end);
+    return { kind: 'str', value: `${parts.join(literal ? '\n' : ' ')}\n`, range, inner: range };
+  }
+
+  /**
+   * A quoted scalar opened at offset `at` of line `l` and closed on a later line (how PyYAML wraps a long
+   * value), its lines more indented than `col`: folded as YAML folds them — a line break between two
+   * lines is a space, each blank line between them a line break, blanks around a break dropped.
+   */
+  private multiLine(l: number, at: number, col: number): Lit {
+    const q = this.text[at] as string;
+    const unquote = (s: string): string => (q === "'" ? s.replace(/''/g, "'") : s);
+    const first = this.text.slice(at + 1, this.end(l)).replace(/ +$/, '');
+    if (first === '') throw DECLINE;
+    let value = unquote(first);
+    let breaks = 0;
+    for (let k = l + 1; k < this.count; k++) {
+      const e = this.end(k);
+      const i = this.blanks(this.start(k), e);
+      if (i === e) { breaks++; continue; }
+      if (i - this.start(k) <= col) throw DECLINE;
+      const close = this.quoteFrom(q, i, e);
+      const piece = this.text.slice(i, close ?? e);
+      value += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + unquote(close === null ? piece.replace(/ +$/, '') : piece);
+      breaks = 0;
+      if (close === null) continue;
+      this.rest(close + 1, e);
+      this.line = k + 1;
+      return { kind: 'str', value, range: span(this.at(l, at), this.at(k, close + 1)), inner: span(this.at(l, at + 1), this.at(k, close)) };
+    }
+    throw DECLINE;
   }
 
   /** `{}`, the only flow mapping it reads. */
