@@ -12,6 +12,7 @@ import { buildInterfaceOrg, INTERFACE_ORGS, renderInterface } from '../../bench/
 import { buildOnexOrg, ONEX_ORGS, renderMetadata, renderRegistry, renderTree } from '../../bench/onexOrg';
 import { Rng } from '../../bench/rng';
 import { editYaml, YAML_VALUES } from './yamlMutations';
+import { mutate, random } from '../../scripts/fuzz/mutate';
 
 interface File { path: string; text: string; pyyaml: boolean }
 
@@ -88,6 +89,22 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
     assert.ok(answered > 900, `the fast path answered only ${answered} of 3,000 mutants`);
   });
 
+  it('equals the parser or declines on 500 files damaged by the fuzzer (runs of one token, hostile characters)', () => {
+    const files = examples();
+    const r = random(0xfa58);
+    let answered = 0;
+    for (let n = 0; n < 500; n++) {
+      let text = (files[Math.floor(r() * files.length)] as File).text;
+      for (let k = 1 + Math.floor(r() * 2); k > 0; k--) text = mutate(r, text);
+      const pyyaml = r() < 0.5;
+      const fast = fastYamlLit(text, pyyaml);
+      if (fast === null) continue;
+      answered++;
+      assert.deepStrictEqual(fast, fullYamlLit(text, { pyyaml }), `mutant ${n}:\n${text}`);
+    }
+    assert.ok(answered > 25, `the fast path answered only ${answered} of 500 mutants`);
+  });
+
   it('types every scalar as the parser does (as a value, an item, a flow item and a key), or declines', () => {
     for (const s of SCALARS) {
       for (const text of [`k: ${s}\n`, `- ${s}\n`, `k: [${s}]\n`, `${s}: v\n`, `- ${s}: v\n  w: 1\n`, `k:\n  - ${s}  # c\n`]) {
@@ -114,7 +131,7 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
       '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !tag x\n', 'a: b\n  c\n', 'a: "\\n"\n',
       'a: |-\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n\n  y\n', 'a: >\n  x\n    y\n', "a: 'x\ny'\n", 'a: "x\\\n  y"\n', 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: {b: 1}\n', 'a: [b, [c]]\n',
       'a: [b,\n  c]\n', '? a\n: b\n', 'a: b: c\n', '- - a\n', 'a: 1\n - b\n', 'a: 1\n  b: 2\n', 'just text\n', '[a, b]\n', '  a: 1\n', 'a : 1\n',
-      '<<: {}\n', `${'k'.repeat(1100)}: v\n`, 'a: "unclosed\n', 'a: b # c\n# d\n  e: 1\n', 'a: "x"y\n', 'a: [x]y\n',
+      '<<: {}\n', `${'k'.repeat(1100)}: v\n`, 'a: "unclosed\n', 'a: b # c\n# d\n  e: 1\n', 'a: "x"y\n', 'a: [x]y\n', `a: x${'- '.repeat(120)}\n`,
     ]) {
       assert.equal(fastYamlLit(text, false), null, JSON.stringify(text));
       assert.equal(fastYamlLit(text, true), null, JSON.stringify(text));

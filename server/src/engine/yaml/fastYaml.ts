@@ -1,14 +1,15 @@
 // The fast path of parseYamlLit for the YAML that registry files really are (companion `_meta.yaml`,
 // `.step.yaml` interfaces, ONEX metadata, registries and `.onextree`): block mappings and sequences of
-// one-line scalars, plain block scalars, flow sequences and `{}`. The `yaml` parser builds tokens, a syntax tree and document
-// nodes for them, which the walk then copies into literals; here one pass over the lines builds the
-// literals. It is strict: anything it is not sure reads exactly as the parser reads it — anchors,
-// aliases, tags, block scalars but the plainest, other scalars on more than one line, escapes, tabs,
-// flow mappings, more than one document, anything that would be a syntax error — declines (null), and
-// the full reader answers.
-// Scalars are typed by the parser's own schema (scalars.ts). A test proves it equal to the full reader.
+// one-line scalars, plain block scalars, quoted values wrapped over lines, flow sequences and `{}`. The
+// `yaml` parser builds tokens, a syntax tree and document nodes for them, which the walk then copies
+// into literals; here one pass over the lines builds the literals. It is strict: anything it is not
+// sure reads exactly as the parser reads it — anchors, aliases, tags, block scalars but the plainest,
+// escapes, tabs, flow mappings, more than one document, anything that would be a syntax error —
+// declines (null), and the full reader answers. Scalars are typed by the parser's own schema
+// (scalars.ts). A test proves it equal to the full reader.
 import type { DictEntry, Lit } from '../literal';
 import { pos, span } from '../text/positions';
+import { capNesting } from './nesting';
 import { resolvePlain, typedLit, UNRESOLVED } from './scalars';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
@@ -29,7 +30,8 @@ const DECLINE = new Error('not read by the fast path');
 
 /** The value `parseYamlLit(text, { pyyaml })` gives to a text it reads without error, or null when the text is not one it reads for sure. */
 export function fastYamlValue(text: string, pyyaml: boolean): Lit | null {
-  if (UNREAD.test(text)) return null;
+  // The full reader cuts a text whose indicators nest too deeply (`- - - …` in a plain scalar counts).
+  if (UNREAD.test(text) || capNesting(text).at !== null) return null;
   try {
     return new Reader(text, pyyaml).document();
   } catch (e) {
