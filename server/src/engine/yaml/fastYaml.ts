@@ -8,6 +8,7 @@
 // declines (null), and the full reader answers. Scalars are typed by the parser's own schema
 // (scalars.ts). A test proves it equal to the full reader.
 import type { DictEntry, Lit } from '../literal';
+import type { Position } from '../types';
 import { pos, span } from '../text/positions';
 import { capNesting } from './nesting';
 import { resolvePlain, typedLit, UNRESOLVED } from './scalars';
@@ -28,7 +29,10 @@ const DASH = 45;
 
 const DECLINE = new Error('not read by the fast path');
 
-/** The value `parseYamlLit(text, { pyyaml })` gives to a text it reads without error, or null when the text is not one it reads for sure. */
+/**
+ * The value `parseYamlLit(text, { pyyaml })` gives to a text it reads without error, or null when the
+ * text is not one it reads for sure.
+ */
 export function fastYamlValue(text: string, pyyaml: boolean): Lit | null {
   // The full reader cuts a text whose indicators nest too deeply (`- - - …` in a plain scalar counts).
   if (UNREAD.test(text) || capNesting(text).at !== null) return null;
@@ -109,7 +113,7 @@ class Reader {
     return this.code(i) === DASH && (i + 1 >= this.end(l) || this.code(i + 1) === SPACE);
   }
 
-  private at(l: number, i: number): ReturnType<typeof pos> { return pos(l, i - this.start(l)); }
+  private at(l: number, i: number): Position { return pos(l, i - this.start(l)); }
 
   /** The block collection whose first line is `l`, at that line's indentation. */
   private node(l: number, depth: number): Lit {
