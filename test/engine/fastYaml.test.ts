@@ -117,9 +117,10 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
     assert.ok(fastYamlLit('a: 1e3\nb: yes\nc: 0o7\nd: ~\n', true), 'typed scalars are read');
   });
 
-  it('reads the shapes of real registry files: a `---` first, comments, compact sequences, empty values, folded text', () => {
+  it('reads the shapes of real registry files: a `---` first, comments, compact sequences, empty values, wrapped and escaped text', () => {
     const text = '# stamp\n---\n\nname: "x"  # c\ntags: ["a", b]\nextra: {}\nnone:\nlist:\n- a: 1\n  b:\n-\n- [ ]\n# end\n' +
-      "description: >\n  Folded\n  text.\nscript: |\n  a\n    b\nwrapped: 'A long value\n  wrapped by PyYAML''s dump.\n\n  '\nlast: -x\n";
+      "description: >\n  Folded\n  text.\nscript: |\n  a\n    b\nwrapped: 'A long value\n  wrapped by PyYAML''s dump.\n\n  '\n" +
+      'plain: a plain value\n  wrapped too\nescaped: "caf\\u00e9 \\"quoted\\" \\\n  joined"\nlast: -x\n';
     const fast = fastYamlLit(text, false);
     assert.ok(fast);
     assert.deepStrictEqual(fast, fullYamlLit(text));
@@ -128,8 +129,8 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
 
   it('declines what the parser must read', () => {
     for (const text of [
-      '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !tag x\n', 'a: b\n  c\n', 'a: "\\n"\n',
-      'a: |-\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n\n  y\n', 'a: >\n  x\n    y\n', "a: 'x\ny'\n", 'a: "x\\\n  y"\n', 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: {b: 1}\n', 'a: [b, [c]]\n',
+      '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !tag x\n', 'a: b\n  - c\n', 'a: b\n  c: d\n', 'a: b\n  c #d\n', 'a: "\\q"\n', 'a: "\\x4"\n',
+      'a: |-\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n\n  y\n', 'a: >\n  x\n    y\n', "a: 'x\ny'\n", 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: {b: 1}\n', 'a: [b, [c]]\n',
       'a: [b,\n  c]\n', '? a\n: b\n', 'a: b: c\n', '- - a\n', 'a: 1\n - b\n', 'a: 1\n  b: 2\n', 'just text\n', '[a, b]\n', '  a: 1\n', 'a : 1\n',
       '<<: {}\n', `${'k'.repeat(1100)}: v\n`, 'a: "unclosed\n', 'a: b # c\n# d\n  e: 1\n', 'a: "x"y\n', 'a: [x]y\n', `a: x${'- '.repeat(120)}\n`,
     ]) {

@@ -1,17 +1,17 @@
 // The fast path of parseYamlLit for the YAML that registry files really are (companion `_meta.yaml`,
 // `.step.yaml` interfaces, ONEX metadata, registries and `.onextree`): block mappings and sequences of
-// one-line scalars, plain block scalars, quoted values wrapped over lines, flow sequences and `{}`. The
-// `yaml` parser builds tokens, a syntax tree and document nodes for them, which the walk then copies
-// into literals; here one pass over the lines builds the literals. It is strict: anything it is not
-// sure reads exactly as the parser reads it — anchors, aliases, tags, block scalars but the plainest,
-// escapes, tabs, flow mappings, more than one document, anything that would be a syntax error —
-// declines (null), and the full reader answers. Scalars are typed by the parser's own schema
-// (scalars.ts). A test proves it equal to the full reader.
+// scalars (plain and quoted ones also wrapped over lines, as PyYAML dumps them), plain block scalars,
+// flow sequences and `{}`. The `yaml` parser builds tokens, a syntax tree and document nodes for them,
+// which the walk then copies into literals; here one pass over the lines builds the literals. It is
+// strict: anything it is not sure reads exactly as the parser reads it — anchors, aliases, tags, block
+// scalars but the plainest, tabs, flow mappings, more than one document, anything that would be a
+// syntax error — declines (null), and the full reader answers. Scalars are typed by the parser's own
+// schema (scalars.ts). A test proves it equal to the full reader.
 import type { DictEntry, Lit } from '../literal';
 import type { Position } from '../types';
 import { pos, span } from '../text/positions';
 import { capNesting } from './nesting';
-import { resolvePlain, typedLit, UNRESOLVED } from './scalars';
+import { flat, resolvePlain, typedLit, UNRESOLVED } from './scalars';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
 const UNREAD = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
@@ -244,11 +244,11 @@ class Reader {
     return this.quoteFrom(this.text[at] as string, at + 1, e);
   }
 
-  /** The first quote `q` from offset `from` on that closes a quoted scalar (before `e`), or null; `\` declines. */
+  /** The first quote `q` from offset `from` on that closes a quoted scalar (before `e`), or null. */
   private quoteFrom(q: string, from: number, e: number): number | null {
     for (let i = from; i < e; i++) {
       const c = this.text[i];
-      if (q === '"' && c === '\\') throw DECLINE;
+      if (q === '"' && c === '\\') { i++; continue; }
       if (c === q) {
         if (q === "'" && i + 1 < e && this.text[i + 1] === "'") { i++; continue; }
         return i;
@@ -264,7 +264,7 @@ class Reader {
       const close = this.closingQuote(at, e);
       if (close === null) throw DECLINE;
       const raw = this.text.slice(at + 1, close);
-      const value = c === 39 ? raw.replace(/''/g, "'") : raw;
+      const value = c === 39 ? raw.replace(/''/g, "'") : raw.includes('\\') ? unescape(raw) : raw;
       return { lit: { kind: 'str', value, range: span(this.at(l, at), this.at(l, close + 1)), inner: span(this.at(l, at + 1), this.at(l, close)) }, end: close + 1 };
     }
     return { lit: this.plain(l, at, to), end: to };
@@ -295,17 +295,64 @@ class Reader {
       t = this.scalar(l, p, e, e);
     } else {
       this.plainStart(p, e);
-      let stop = p;
-      for (; stop < e; stop++) {
-        const d = this.code(stop);
-        if (d === SPACE && this.code(stop + 1) === HASH) break;
-        if (d === COLON && (stop + 1 >= e || this.code(stop + 1) === SPACE)) throw DECLINE;
-      }
-      while (this.code(stop - 1) === SPACE) stop--;
+      const stop = this.plainEnd(p, e);
+      if (stop === null) return this.plainLines(l, p, col);
       t = { lit: this.plain(l, p, stop), end: stop };
     }
     this.rest(t.end, e);
     return t.lit;
+  }
+
+  /**
+   * Where a block plain scalar's text on this line ends (blanks before a comment or the line's end left
+   * out), or null when it runs to the line's end (the next lines may continue it). Declines on `: `.
+   */
+  private plainEnd(p: number, e: number): number | null {
+    let stop = p;
+    for (; stop < e; stop++) {
+      const d = this.code(stop);
+      if (d === SPACE && this.code(stop + 1) === HASH) break;
+      if (d === COLON && (stop + 1 >= e || this.code(stop + 1) === SPACE)) throw DECLINE;
+    }
+    const comment = stop < e;
+    while (this.code(stop - 1) === SPACE) stop--;
+    return comment ? stop : null;
+  }
+
+  /**
+   * A plain scalar from offset `p` of line `l` to its line's end, continued by the lines below more
+   * indented than `col` (how PyYAML wraps a long value) up to a comment line or a less indented one,
+   * folded as YAML folds them: a line break is a space, each blank line between two lines a line break.
+   */
+  private plainLines(l: number, p: number, col: number): Lit {
+    const parts = [this.text.slice(p, this.trimEnd(p, this.end(l)))];
+    let last = l;
+    let lastEnd = this.trimEnd(p, this.end(l));
+    let breaks = 0;
+    for (let k = l + 1; k < this.count; k++) {
+      const s = this.start(k);
+      const e = this.end(k);
+      const i = this.blanks(s, e);
+      if (i === e) { breaks++; continue; }
+      if (i - s <= col || this.code(i) === HASH) break;
+      this.plainStart(i, e);
+      if (this.plainEnd(i, e) !== null) throw DECLINE;
+      lastEnd = this.trimEnd(i, e);
+      parts.push(breaks > 0 ? '\n'.repeat(breaks) : ' ', this.text.slice(i, lastEnd));
+      breaks = 0;
+      last = k;
+    }
+    this.line = last + 1;
+    if (last === l) return this.plain(l, p, lastEnd);
+    const value = flat(parts.join(''));
+    if (typeof resolvePlain(value) !== 'string') throw DECLINE;
+    const range = span(this.at(l, p), this.at(last, lastEnd));
+    return { kind: 'str', value, range, inner: range };
+  }
+
+  private trimEnd(from: number, to: number): number {
+    while (to > from && this.code(to - 1) === SPACE) to--;
+    return to;
   }
 
   /** A one-line flow sequence of scalars `[a, "b"]` opened at `p`. */
@@ -380,7 +427,7 @@ class Reader {
     this.line = last + 1;
     const end = last + 1 < this.count ? pos(last + 1, 0) : this.at(last, this.text.length);
     const range = span(this.at(l, p), end);
-    return { kind: 'str', value: `${parts.join(literal ? '\n' : ' ')}\n`, range, inner: range };
+    return { kind: 'str', value: flat(`${parts.join(literal ? '\n' : ' ')}\n`), range, inner: range };
   }
 
   /**
@@ -407,7 +454,9 @@ class Reader {
       if (close === null) continue;
       this.rest(close + 1, e);
       this.line = k + 1;
-      return { kind: 'str', value, range: span(this.at(l, at), this.at(k, close + 1)), inner: span(this.at(l, at + 1), this.at(k, close)) };
+      const raw = this.text.slice(at + 1, close);
+      if (q === '"' && raw.includes('\\')) value = unescape(raw);
+      return { kind: 'str', value: flat(value), range: span(this.at(l, at), this.at(k, close + 1)), inner: span(this.at(l, at + 1), this.at(k, close)) };
     }
     throw DECLINE;
   }
@@ -423,4 +472,47 @@ class Reader {
     while (i < e && this.code(i) === SPACE) i++;
     return i;
   }
+}
+
+/** The escapes of double-quoted scalars, as the parser reads them. */
+const ESCAPES = new Map(Object.entries({
+  0: '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+}));
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The value of a double-quoted scalar from the text between its quotes, as the parser reads it: escapes
+ * resolved, an escaped line break dropped with the next line's indentation, other line breaks folded
+ * (a space, or one line break per blank line) without the blanks around them. Declines on an escape the
+ * parser rejects.
+ */
+function unescape(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === '\n') {
+      let fold = '';
+      for (; raw[i + 1] === ' ' || raw[i + 1] === '\n'; i++) if (raw[i + 1] === '\n') fold += '\n';
+      out += fold || ' ';
+    } else if (c === '\\') {
+      const next = raw[++i] ?? '';
+      const escape = ESCAPES.get(next);
+      const digits = HEX_DIGITS[next];
+      if (escape !== undefined) out += escape;
+      else if (next === '\n') while (raw[i + 1] === ' ') i++;
+      else if (digits !== undefined) {
+        const hex = raw.slice(i + 1, i + 1 + digits);
+        const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (!(code <= 0x10ffff)) throw DECLINE;
+        out += String.fromCodePoint(code);
+        i += digits;
+      } else throw DECLINE;
+    } else if (c === ' ') {
+      const from = i;
+      while (raw[i + 1] === ' ') i++;
+      if (raw[i + 1] !== '\n') out += raw.slice(from, i + 1);
+    } else out += c;
+  }
+  return out;
 }

@@ -24,6 +24,18 @@ export function typedLit(v: unknown, range: Range, pyyamlPlain: string | null): 
   return { kind: 'other', text: String(v), range };
 }
 
+/**
+ * The parser builds a quoted scalar character by character and folds a multi-line one line by line, by
+ * concatenation, which V8 keeps as a chain of pieces (32 bytes each, and the pieces) for as long as the
+ * string lives; a regular expression reads the string flat, which flattens it in place, and the chain is
+ * collected. (The fast path's strings joined from lines are flattened the same way.)
+ */
+export function flat(s: string): string {
+  ANY.test(s);
+  return s;
+}
+const ANY = /[^]/;
+
 /** The schema and options the composer reads a document with (YAML_OPTIONS). */
 const doc = new Document(null, YAML_OPTIONS);
 const scalarTags = doc.schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined);

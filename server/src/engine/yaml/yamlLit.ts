@@ -9,7 +9,7 @@ import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { pos, span } from '../text/positions';
-import { typedLit, YAML_OPTIONS } from './scalars';
+import { flat, typedLit, YAML_OPTIONS } from './scalars';
 import { fastYamlValue } from './fastYaml';
 
 /** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
@@ -304,17 +304,6 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
   return null;
 }
 
-/**
- * The parser builds a quoted scalar character by character and folds a multi-line one line by line, by
- * concatenation, which V8 keeps as a chain of pieces (32 bytes each, and the pieces) for as long as the
- * string lives; a regular expression reads the string flat, which flattens it in place, and the chain is
- * collected.
- */
-function flat(s: string): string {
-  ANY.test(s);
-  return s;
-}
-const ANY = /[^]/;
 
 /** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
 function tight(n: YNode, r: Range, last: Range | undefined): Range {
