@@ -11,7 +11,7 @@ import type { Position, Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
-import { pos, span } from '../text/positions';
+import { span, spanAt } from '../text/positions';
 
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
 const MAX_SPLICE_DEPTH = 40;
@@ -182,7 +182,7 @@ function shiftChild(c: Child, by: number): Child {
 }
 
 function shiftRange(r: Range, by: number): Range {
-  return span(pos(r.start.line + by, r.start.character), pos(r.end.line + by, r.end.character));
+  return spanAt(r.start.line + by, r.start.character, r.end.line + by, r.end.character);
 }
 
 /** The node moved down by `by` lines. */
