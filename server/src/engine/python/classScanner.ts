@@ -48,8 +48,8 @@ const bracket = (b: string): number => BRACKET_BASE + BRACKETS.indexOf(b);
 const [ASYNC, CLASS, DEF, ELIF, ELSE, EXCEPT, FINALLY, FOR, FROM, IF, IMPORT, IN, LAMBDA, TRY] =
   ['async', 'class', 'def', 'elif', 'else', 'except', 'finally', 'for', 'from', 'if', 'import', 'in', 'lambda', 'try'].map(word) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 const [RETURN, YIELD, RAISE, WHILE] = ['return', 'yield', 'raise', 'while'].map(word) as [number, number, number, number];
-const [ELLIPSIS, ARROW, COLON, ASSIGN, DOT, COMMA, AT, STAR, PLUS, MINUS, TILDE] =
-  ['...', '->', ':', '=', '.', ',', '@', '*', '+', '-', '~'].map(op) as [number, number, number, number, number, number, number, number, number, number, number];
+const [ELLIPSIS, ARROW, COLON, ASSIGN, DOT, COMMA, AT, STAR, PLUS, MINUS, TILDE, POWER, WALRUS] =
+  ['...', '->', ':', '=', '.', ',', '@', '*', '+', '-', '~', '**', ':='].map(op) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
 const [PAREN, SQUARE, CURLY, CLOSE_PAREN] = ['(', '[', '{', ')'].map(bracket) as [number, number, number, number];
 
 const KEYWORD = 1;
@@ -141,6 +141,8 @@ const nesting: number[] = [];
 const fieldNesting: number[] = [];
 /** Scratch of checkTokens and of the block check. */
 const openBracket: number[] = [];
+/** Whether the bracket opened right after an operand (a call's arguments, a subscript, a def's or class's list). */
+const openCall: boolean[] = [];
 const openLambda: boolean[] = [];
 const openIfs: number[] = [];
 const levels: number[] = [];
@@ -503,6 +505,8 @@ function checkTokens(s: number, e: number): void {
   /** A name at depth 0 before any `=` or `:` (after which `:` is no annotation). */
   const target = is(first, IS_NAME) && !is(first, KEYWORD);
   let assigned = false;
+  /** Whether the tokens at depth 0 so far are names, dots and subscripts (a target tree-sitter annotates: `self.x[k]: T`). */
+  let bare = true;
   const codes = tCode;
   // (The NONE before and after the line stand for the missing neighbours.)
   for (let m = s; m <= last; m++) {
@@ -510,12 +514,14 @@ function checkTokens(s: number, e: number): void {
     const next = codes[m + 1] as number;
     const after = FLAGS[next] as number;
     // The commonest tokens, for which only the next token matters (what the general rules below ask of them).
-    if (t === NAME || t === NUM) {
-      if ((after & (OPERAND | CLOSE)) === OPERAND) unsure();
+    // (No operand is followed by `{`.)
+    if (t === NAME) {
+      if ((after & (OPERAND | CLOSE)) === OPERAND || next === CURLY) unsure();
       continue;
     }
-    if (t === STR) {
-      if ((after & (OPERAND | CLOSE)) === OPERAND && next !== STR) unsure();
+    if (t === NUM || t === STR) {
+      if ((after & (OPERAND | CLOSE)) === OPERAND && !(t === STR && next === STR) || next === CURLY) unsure();
+      if (top === 0) bare = false;
       continue;
     }
     if (t === DOT) {
@@ -524,17 +530,19 @@ function checkTokens(s: number, e: number): void {
     }
     if (t === COMMA) {
       if (next === NONE || (after & (OP | UNARY)) === OP && next !== ELLIPSIS) unsure();
+      if (top === 0) bare = false;
       continue;
     }
     const prev = codeOf(m - 1);
     const inner = top;
-    if (is(t, OPEN)) { top++; openBracket[top] = t; openLambda[top] = false; openIfs[top] = 0; }
+    if (inner === 0 && !(is(t, IS_NAME) && !is(t, KEYWORD)) && t !== SQUARE && t !== COLON && t !== ASSIGN) bare = false;
+    if (is(t, OPEN)) { top++; openBracket[top] = t; openCall[top] = is(prev, OPERAND); openLambda[top] = false; openIfs[top] = 0; }
     else if (is(t, CLOSE)) top--;
     else if (t === LAMBDA) openLambda[inner] = true;
     // `:` ends a block header, or stands in an annotation, a lambda, a dict, a slice or a parameter list.
     if (t === COLON && next !== NONE) {
       // At depth 0 outside a lambda: the annotation of an assignment target (`x: T`, `self.x: T = v`).
-      const ok = top === 0 ? target && !assigned || openLambda[inner] : openBracket[inner] === SQUARE || openBracket[inner] === CURLY || openLambda[inner] || def && top === 1;
+      const ok = top === 0 ? target && bare && !assigned || openLambda[inner] : openBracket[inner] === SQUARE || openBracket[inner] === CURLY || openLambda[inner] || def && top === 1;
       if (!ok) unsure();
       if (openLambda[inner] && top > 0 && openBracket[inner] === PAREN) openLambda[inner] = false;
     }
@@ -562,17 +570,25 @@ function checkTokens(s: number, e: number): void {
       if (t === ELSE && (openIfs[inner] = (openIfs[inner] as number) - 1) < 0) unsure();
       if (t === FOR && !hasIn(m + 1, last)) unsure();
     }
+    // `**` starts an operand only to unpack in a call's arguments or a dict, or in parameters (`f(**kw)`, `{**a}`, `lambda **k: 0`).
+    if (t === POWER && !is(prev, OPERAND)) {
+      const bracket = openBracket[inner];
+      const unpacks = (prev === PAREN || prev === CURLY || prev === COMMA) && (bracket === PAREN && openCall[inner] || bracket === CURLY);
+      if (!unpacks && !((prev === LAMBDA || prev === COMMA) && openLambda[inner])) unsure();
+    }
+    // Mid-line, `yield` is an assignment's value (`x = yield v`, `x += yield`); tree-sitter reads one in
+    // brackets, after an operator or in a default otherwise (and Python mostly rejects it there).
+    if (t === YIELD && m > s && !(top === 0 && is(prev, ASSIGNS) && prev !== WALRUS)) unsure();
     if (m > s && is(t, STATEMENT) && !(t === IMPORT && first === FROM) && !(t === DEF && m === s + 1 && first === ASYNC)) unsure();
     if (next === NONE) {
       if (is(t, OP) && t !== COLON && t !== ELLIPSIS && !(t === STAR && prev === IMPORT)) unsure();
       if (is(t, PREFIX) && t !== RETURN && t !== YIELD && t !== RAISE) unsure();
       continue;
     }
-    if (is(t, OPERAND) && !is(next, CLOSE) && is(next, OPERAND) && !(t === STR && next === STR)) unsure();
+    if (is(t, OPERAND) && (!is(next, CLOSE) && is(next, OPERAND) || next === CURLY)) unsure();
     if (is(t, OP) && t !== ELLIPSIS && is(next, OP) && !is(next, UNARY) && next !== ELLIPSIS) unsure();
-    if (is(t, OP) && t !== COMMA && t !== COLON && t !== ELLIPSIS && is(next, CLOSE)) unsure();
+    if (is(t, OP) && t !== COLON && t !== ELLIPSIS && is(next, CLOSE)) unsure();
     if (is(t, OPEN) && is(next, OP) && !is(next, UNARY) && next !== ELLIPSIS && !(t === SQUARE && next === COLON)) unsure();
-    if (t === DOT && !is(next, IS_NAME)) unsure();
     if (is(t, PREFIX) && is(next, OP) && !is(next, UNARY) && !((t === LAMBDA || t === ELSE || t === EXCEPT) && next === COLON)) unsure();
   }
 }
