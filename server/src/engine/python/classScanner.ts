@@ -147,7 +147,7 @@ const openLambda: boolean[] = [];
 const openIfs: number[] = [];
 const levels: number[] = [];
 const heads: number[] = [];
-/** The first `\\` and line break at or after the last place asked (the text's length when none), for strings. */
+/** The first backslash and line break at or after the last place asked (the text's length when none), for strings. */
 let nextBackslash = -1;
 let nextNewline = -1;
 /**
