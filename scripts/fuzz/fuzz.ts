@@ -4,13 +4,15 @@
 // incremental equal to from scratch — in the engine (a child process, so even a V8 abort is caught and
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
 // of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
-// read by the skeleton parse equal to the full parse or declined (python/skeleton.ts). Exits 1 on any failure.
+// read by the skeleton parse equal to the full parse or declined (python/skeleton.ts), and every mutated
+// YAML file read by the YAML fast path equal to the parser or declined (yaml/fastYaml.ts). Exits 1 on any failure.
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
+import { fastYamlLit, fullYamlLit } from '../../server/src/engine/yaml/yamlLit';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { mutate, random, type Random } from './mutate';
 import { violations } from './invariants';
@@ -27,8 +29,8 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -116,6 +118,13 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     inc.update();
     if (show(inc.allDiagnostics()) !== show(all)) { t.mismatches++; failure('mismatch', `incremental != from scratch in ${rootName}`, mutated); }
     for (const [f, text] of mutated) {
+      if (!/\.ya?ml$|\.onextree$/.test(f) || text === files.get(f)) continue;
+      const fast = yamlFastPath(text, f.endsWith('.step.yaml'));
+      t.yamlChecked++;
+      if (fast !== 'declined') t.yamlAnswered++;
+      if (fast === 'differs') { t.yamlMismatches++; failure('yaml-fast-path', `${rootName}/${f}: the YAML fast path differs from the parser`, mutated); }
+    }
+    for (const [f, text] of mutated) {
       if (!f.endsWith('.py') || text === files.get(f)) continue;
       const fast = fastPath(text);
       t.fastChecked++;
@@ -131,6 +140,13 @@ function fastPath(text: string): 'declined' | 'equal' | 'differs' {
   const fast = skeletonFacts(text, true);
   if (fast === null) return 'declined';
   return isDeepStrictEqual(fast, treeFacts(text, true)) ? 'equal' : 'differs';
+}
+
+/** Whether the YAML fast path (yaml/fastYaml.ts) declines, or gives what the parser gives. */
+function yamlFastPath(text: string, pyyaml: boolean): 'declined' | 'equal' | 'differs' {
+  const fast = fastYamlLit(text, pyyaml);
+  if (fast === null) return 'declined';
+  return isDeepStrictEqual(fast, fullYamlLit(text, { pyyaml })) ? 'equal' : 'differs';
 }
 
 const rootCache = new Map<string, Map<string, string>>();
@@ -218,9 +234,10 @@ async function main(): Promise<void> {
   await serverPhase(random(seed), start + seconds * 1000, t);
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
-    `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; ` +
+    `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
+    `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; ` +
     `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
-  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.serverMismatches > 0 ? 1 : 0);
+  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.serverMismatches > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });

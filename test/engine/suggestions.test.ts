@@ -2,6 +2,8 @@
 // of the context's own names (pipeline/queries.ts `suggestQ`), so that a workspace edit does not rank the
 // 2,000 core names again. That must be exactly the closest of all its names. RL018's near miss
 // (`closestWithin`) computes full distances only for the candidates that can be it: the same answer.
+// Both skip candidates whose character counts already differ by more than the limit: the same answer
+// as full distances to every candidate.
 import { strict as assert } from 'node:assert';
 import { closest, closestWithin, editDistance } from '../../server/src/engine/util/editDistance';
 import { Rng } from '../../bench/rng';
@@ -23,6 +25,34 @@ describe('engine: suggestions from the shared and own closest names', () => {
       const split = closest(wanted, [...new Set([...closest(wanted, shared, 3), ...closest(wanted, own, 3)])].sort(), 3);
       assert.deepEqual(split, closest(wanted, all, 3), `${wanted} among ${JSON.stringify(all)}`);
     }
+  });
+
+  it('closest skips by character counts and still equals ranking by full distances, on 2,000 random name sets', () => {
+    const rng = new Rng(0xba9);
+    // The ranking `closest` documents, with the full distance of every candidate.
+    const ranked = (wanted: string, names: string[]): string[] => {
+      const low = wanted.toLowerCase();
+      const max = Math.max(2, Math.floor(wanted.length / 3));
+      return names
+        .map((c) => {
+          const cl = c.toLowerCase();
+          const d = editDistance(low, cl);
+          return { c, d: d > max && (cl.includes(low) || low.includes(cl)) && Math.min(cl.length, low.length) >= 4 ? max : d };
+        })
+        .filter((x) => x.d <= max)
+        .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+        .slice(0, 3)
+        .map((x) => x.c);
+    };
+    let found = 0;
+    for (let n = 0; n < 2000; n++) {
+      const names = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))];
+      const wanted = names.length > 0 && rng.chance(0.5) ? rng.pick(names).slice(1) + rng.pick(['', 'x', 'Ab']) : name(rng);
+      const got = closest(wanted, names, 3);
+      found += got.length;
+      assert.deepEqual(got, ranked(wanted, names), `${wanted} among ${JSON.stringify(names)}`);
+    }
+    assert.ok(found > 1000, `suggestions found: ${found}`);
   });
 
   it('closestWithin is the first of closest when within 2 edits, on 2,000 random name sets', () => {

@@ -9,6 +9,7 @@ import { parseYamlLit, type YamlFacts } from '../../server/src/engine/yaml/yamlL
 import { spliceYaml } from '../../server/src/engine/yaml/splice';
 import { buildOnexOrg, ONEX_ORGS, renderRegistry, renderTree } from '../../bench/onexOrg';
 import { Rng } from '../../bench/rng';
+import { editYaml as edit } from './yamlMutations';
 
 function examplesYaml(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -22,34 +23,6 @@ function examplesYaml(dir: string, out: string[] = []): string[] {
 function corpus(): string[] {
   const org = buildOnexOrg({ ...ONEX_ORGS['onex-small'], artifacts: 20 });
   return [renderRegistry(org), renderTree(org), ...examplesYaml('examples').filter((t) => t.length > 200)];
-}
-
-const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', '&', '!', '|', '>', 'é', '?', '\t', '%'];
-const VALUES = ['"active"', 'x', '""', '[a, b]', '{k: 1}', 'null', 'true', '12', '1e5', '|\n  text', '"a\n  b"', '- x', 'a: b', '&a x', '*a', '!tag x', ''];
-const LINES = ['  - name: "new"', '    status: "wip"', 'key: value', '# a comment', '', '  children:', '  - name: x', '    type: file', '---', '      - version: "v9_0_0"', '- a'];
-
-/** One edit: within one line (a character, a value), or moving lines (a line added, removed, joined, split, re-indented, doubled). */
-function edit(text: string, rng: Rng): string {
-  const lines = text.split('\n');
-  const at = rng.int(0, lines.length - 1);
-  const line = lines[at] ?? '';
-  switch (rng.int(0, 10)) {
-    case 0: { const i = rng.int(0, line.length); lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i); break; }
-    case 1: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = line.slice(0, i) + line.slice(i + 1); break; }
-    case 2: case 3: {
-      const m = /: (.*)$/.exec(line);
-      if (m?.[1] !== undefined) lines[at] = line.slice(0, m.index + 2) + rng.pick(VALUES);
-      break;
-    }
-    case 4: lines[at] = `${' '.repeat(rng.int(0, 3))}${line.trimStart().length ? ' '.repeat(Math.max(0, line.length - line.trimStart().length - rng.int(0, 2))) : ''}${line.trimStart()}`; break;
-    case 5: lines.splice(at, 0, rng.pick(LINES)); break;
-    case 6: lines.splice(at, 2, `${line}${rng.pick(['', ' '])}${(lines[at + 1] ?? '').trimStart()}`); break;
-    case 7: { const i = rng.int(0, line.length); lines.splice(at, 1, line.slice(0, i), `${' '.repeat(rng.int(0, 8))}${line.slice(i)}`); break; }
-    case 8: lines.splice(at, 0, ...lines.slice(at, at + rng.int(1, 6))); break;
-    case 9: { const a = rng.int(0, lines.length - 1); const b = rng.int(0, lines.length - 1); lines[a] = `${lines[a] ?? ''} `; lines[b] = (lines[b] ?? '').replace(/"(\w)/, '"z$1'); break; }
-    default: lines.splice(at, rng.int(1, 6));
-  }
-  return lines.join('\n');
 }
 
 describe('engine: reading a YAML edit from the children it touched (yaml/splice.ts)', () => {

@@ -11,6 +11,7 @@ import {
 import type { RegistrySource, StepEntry } from '../model/source';
 import type { FileQueries } from './files';
 import { closest } from '../util/editDistance';
+import { byBucket } from '../util/buckets';
 
 /** What the model reads of a component file's role (the cursus family classifies them). */
 interface ComponentRole { kind: ComponentKind; dir: string }
@@ -19,6 +20,9 @@ import { sameData, sameEntry, sameList } from './equality';
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
 const CORE_CHUNK = 64;
+/** Buckets of workspaces read by the shared local names (1,000 workspaces: ~16 per bucket). */
+const WS_BUCKETS = 64;
+const NO_NAMES: readonly string[] = [];
 
 interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<string>> }
 
@@ -146,13 +150,20 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return byId;
   }, sameList);
 
+  /** Workspace directories by bucket (a hash of the directory): a workspace that comes or goes changes its bucket only. */
+  private readonly wsDirBuckets = this.db.index('wsDirBuckets', () => byBucket(this.wsDirsQ(NONE), WS_BUCKETS), sameList);
+  /** One bucket's workspaces with their local names: a new value only when one of them changes its names. */
+  private readonly wsLocalBucketQ = this.db.query('wsLocalBucket', (b): [string, readonly string[]][] =>
+    (this.wsDirBuckets.get(b) ?? []).map((dir) => [dir, this.wsLocalQ(dir) ?? NO_NAMES]),
+  (a, b) => a.length === b.length && a.every(([dir, names], i) => dir === b[i]?.[0] && names === b[i]?.[1]));
+
   /**
    * Per workspace, its local names that other workspaces define locally too (RL002); absent when none.
-   * Kept up to date from the workspaces whose names changed (an edit of one workspace costs its names,
-   * not every workspace's); the result is the same as building it from scratch.
+   * Kept up to date from the buckets whose workspaces changed names (an edit of one workspace costs its
+   * bucket's names, not every workspace's); the result is the same as building it from scratch.
    */
   private readonly sharedLocalNamesIndex = this.db.index('sharedLocalNames', (): ReadonlyMap<string, Map<string, string[]>> => {
-    const { owners, seen, shared, sorted } = this.localNamesState;
+    const { owners, seen, shared, sorted, buckets } = this.localNamesState;
     const affected = new Set<string>();
     const changed = new Set<string>();
     const touch = (dir: string, names: readonly string[], add: boolean): void => {
@@ -164,19 +175,26 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
       }
       affected.add(dir);
     };
-    const dirs = new Set(this.wsDirsQ(NONE));
-    for (const [dir, names] of seen) {
-      if (dirs.has(dir)) continue;
-      touch(dir, names, false);
-      seen.delete(dir);
-    }
-    for (const dir of dirs) {
-      const names = this.wsLocalQ(dir) ?? [];
-      const before = seen.get(dir);
-      if (before === names) continue;
-      if (before) touch(dir, before, false);
-      touch(dir, names, true);
-      seen.set(dir, names);
+    for (let b = 0; b < WS_BUCKETS; b++) {
+      const pairs = this.wsLocalBucketQ(String(b));
+      const before = buckets[b];
+      if (before === pairs) continue;
+      buckets[b] = pairs;
+      // A directory always falls in the same bucket: one gone from the bucket is gone from the workspaces.
+      const now = new Set(pairs.map(([dir]) => dir));
+      for (const [dir] of before ?? []) {
+        const names = seen.get(dir);
+        if (now.has(dir) || !names) continue;
+        touch(dir, names, false);
+        seen.delete(dir);
+      }
+      for (const [dir, names] of pairs) {
+        const was = seen.get(dir);
+        if (was === names) continue;
+        if (was) touch(dir, was, false);
+        touch(dir, names, true);
+        seen.set(dir, names);
+      }
     }
     // One sorted list per shared name, kept while its owners are unchanged: every workspace holding the
     // name points at it (N workspaces sharing a step cost N, not N², in time and memory).
@@ -201,6 +219,8 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
   private readonly localNamesState = {
     owners: new Map<string, Set<string>>(), seen: new Map<string, readonly string[]>(),
     shared: new Map<string, Map<string, string[]>>(), sorted: new Map<string, string[]>(),
+    /** Each bucket's value as last read (`wsLocalBucketQ`), by bucket number. */
+    buckets: [] as ([string, readonly string[]][] | undefined)[],
   };
 
   /** What RL011 reads of core: a core edit that changes no shared value does not re-run it over every inversion key. */

@@ -19,7 +19,7 @@ import { Scanner, scanEntries, scanLiteral } from '../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../python/facts';
 import { checkEntryFields } from './fields';
 import { duplicateKeys, toEntry, type RegistrySource, type RegistryVar } from './source';
-import { pos } from '../text/positions';
+import { pos, span } from '../text/positions';
 import { commonEnds } from '../text/commonEnds';
 
 /** Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or doubled variables). */
@@ -149,6 +149,9 @@ class Shift {
   }
   any<T>(x: T): T {
     if (typeof x !== 'object' || x === null) return x;
+    // Positions and ranges are values (shared through `pos`/`span`): moved without remembering them.
+    if (isPosition(x)) return this.pos(x) as T;
+    if (isRange(x)) return span(this.pos(x.start), this.pos(x.end)) as T;
     const done = this.memo.get(x);
     if (done !== undefined) return done as T;
     const out = this.copy(x);
@@ -157,11 +160,14 @@ class Shift {
   }
   private copy(x: object): unknown {
     if (Array.isArray(x)) return x.map((v: unknown) => this.any(v));
-    if (x instanceof Map) return new Map([...x].map(([k, v]) => [k, this.any(v)]));
-    if (isPosition(x)) return this.pos(x);
+    if (x instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      x.forEach((v: unknown, k: unknown) => out.set(k, this.any(v)));
+      return out;
+    }
     if (this.still(x)) return x;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) out[k] = this.any(v);
+    for (const k of Object.keys(x)) out[k] = this.any((x as Record<string, unknown>)[k]);
     return out;
   }
   /** Whether nothing in `x` moves, known from its range alone (it spans all it holds, unlike a diagnostic's links). */
@@ -173,7 +179,20 @@ class Shift {
 }
 
 function isPosition(x: object): x is Position {
-  return 'line' in x && 'character' in x && Object.keys(x).length === 2;
+  return 'line' in x && 'character' in x && ownKeys(x) === 2;
+}
+
+function isRange(x: object): x is { start: Position; end: Position } {
+  if (!('start' in x && 'end' in x) || ownKeys(x) !== 2) return false;
+  const { start, end } = x as { start: unknown; end: unknown };
+  return typeof start === 'object' && start !== null && isPosition(start) && typeof end === 'object' && end !== null && isPosition(end);
+}
+
+/** How many own enumerable keys an object has, without making the list. */
+function ownKeys(x: object): number {
+  let n = 0;
+  for (const k in x) if (Object.prototype.hasOwnProperty.call(x, k)) n++;
+  return n;
 }
 
 /** Every position a diagnostic names: its range, its links, its fixes' edits. */

@@ -25,6 +25,7 @@ import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependen
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
 import { parseVersion } from './versionHint';
+import { byBucket } from '../util/buckets';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -365,15 +366,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   }, sameList);
 
   /** Core's edge owner names by bucket (a hash of the name): an owner that comes or goes changes one bucket. */
-  private readonly coreEdgeBuckets = this.db.index('coreEdgeBuckets', () => {
-    const out = new Map<string, string[]>();
-    for (const n of this.coreEdgeOwnersQ(NONE)) {
-      const b = String(bucketOf(n));
-      const list = out.get(b);
-      if (list) list.push(n); else out.set(b, [n]);
-    }
-    return out;
-  }, sameList);
+  private readonly coreEdgeBuckets = this.db.index('coreEdgeBuckets', () => byBucket(this.coreEdgeOwnersQ(NONE), CYCLE_BUCKETS), sameList);
   /** The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the whole core graph's. */
   private readonly coreEdgeBucketQ = this.db.query('coreEdgeBucket', (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])), sameData);
   private readonly coreEdgeOwnersQ = this.db.query('coreEdgeOwners', () => [...new Set(this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey))].sort(), sameList);
@@ -510,13 +503,6 @@ function moduleEntry(m: ScannedModule): StepEntry {
     name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
     range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: new Map(),
   };
-}
-
-/** A name's bucket among `CYCLE_BUCKETS` (FNV-1a of its UTF-16 units). */
-function bucketOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % CYCLE_BUCKETS;
 }
 
 function nameOfKey(key: string): string {

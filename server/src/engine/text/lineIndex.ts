@@ -1,7 +1,7 @@
 // Converts between string offsets (UTF-16 units) and LSP positions under LSP's line rules: `\r\n`, `\n`
 // and a lone `\r` each end a line (VS Code, Python and YAML agree), characters count UTF-16 units.
 import type { Position, Range } from '../types';
-import { pos, span } from './positions';
+import { pos, spanAt } from './positions';
 
 /** The same text with every lone `\r` turned into `\n`: same length and offsets, for parsers that only know `\n`. */
 export function normalizeLoneCr(text: string): string {
@@ -12,6 +12,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   /** The line of the last position answered. */
   private last = 0;
+  /** The character of the last offset `locate` answered. */
+  private column = 0;
   constructor(private readonly text: string) {
     // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
     // lines is indexed again on every edit).
@@ -25,6 +27,17 @@ export class LineIndex {
     }
   }
   position(offset: number): Position {
+    const line = this.locate(offset);
+    return pos(line, this.column);
+  }
+  range(start: number, end: number): Range {
+    const startLine = this.locate(start);
+    const startCharacter = this.column;
+    const endLine = this.locate(Math.max(start, end));
+    return spanAt(startLine, startCharacter, endLine, this.column);
+  }
+  /** The line of an offset; its character is left in `column` (no position is made: `range` may find its range shared). */
+  private locate(offset: number): number {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Never between the two halves of a surrogate pair.
     if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
@@ -40,9 +53,9 @@ export class LineIndex {
     }
     this.last = lo;
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
-    return pos(lo, Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0));
+    this.column = Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0);
+    return lo;
   }
-  range(start: number, end: number): Range { return span(this.position(start), this.position(Math.max(start, end))); }
   /** The offset of a position, clamped to its line's content (before the line break). */
   offset(pos: Position): number {
     const start = this.starts[pos.line];

@@ -30,14 +30,15 @@ export function pos(line: number, character: number): Position {
  * slot holds another one is a fresh object.
  */
 export function span(start: Position, end: Position): Range {
-  const hash = (Math.imul(start.line * MAX_CHARACTER + start.character, 0x9e3779b1) ^ Math.imul(end.line * MAX_CHARACTER + end.character, 0x85ebca6b)) & 0x3fffffff;
-  const r = sharedRanges.get(hash);
-  if (r !== undefined && samePos(r.start, start) && samePos(r.end, end)) return r;
-  const fresh = { start: pos(start.line, start.character), end: pos(end.line, end.character) };
-  if (r === undefined && sharedRanges.size < MAX_SHARED) sharedRanges.set(hash, fresh);
-  return fresh;
+  return spanAt(start.line, start.character, end.line, end.character);
 }
 
-function samePos(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
+/** `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range is shared already. */
+export function spanAt(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  const hash = (Math.imul(startLine * MAX_CHARACTER + startCharacter, 0x9e3779b1) ^ Math.imul(endLine * MAX_CHARACTER + endCharacter, 0x85ebca6b)) & 0x3fffffff;
+  const r = sharedRanges.get(hash);
+  if (r !== undefined && r.start.line === startLine && r.start.character === startCharacter && r.end.line === endLine && r.end.character === endCharacter) return r;
+  const fresh = { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) };
+  if (r === undefined && sharedRanges.size < MAX_SHARED) sharedRanges.set(hash, fresh);
+  return fresh;
 }

@@ -9,6 +9,8 @@ import type { DictEntry, Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { pos, span } from '../text/positions';
+import { flat, typedLit, YAML_OPTIONS } from './scalars';
+import { fastYamlValue } from './fastYaml';
 
 /** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
 export interface YamlProblem { range: Range; message: string; unread?: boolean }
@@ -38,8 +40,6 @@ export const MAX_YAML_ERRORS = 50;
 /** Re-parses with the mistaken lines blanked, while errors remain (each round is one linear parse). */
 const REPAIR_ROUNDS = 3;
 
-export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
-
 interface Walk {
   lines: LineIndex;
   /** The latest anchor of each name met so far in document order (what an alias refers to). */
@@ -50,8 +50,6 @@ interface Walk {
   pyyaml: string | null;
 }
 
-/** PyYAML (YAML 1.1) resolves a float only with a dot: `1e-5` is a string there, a number here. */
-const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
 /** Documents of a stream read one by one (each is a parse of the whole text). */
 const MAX_DOCS = 16;
 
@@ -98,6 +96,17 @@ function singleDocument(text: string): { marker: number | null } | null {
 
 /** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */
 export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
+  return fastYamlLit(rawText, opts.pyyaml === true) ?? fullYamlLit(rawText, opts);
+}
+
+/** The facts of a text the fast path (fastYaml.ts) reads: a value and no problem; null when it declines. */
+export function fastYamlLit(rawText: string, pyyaml: boolean): YamlFacts | null {
+  const value = fastYamlValue(rawText, pyyaml);
+  return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
+}
+
+/** parseYamlLit through the parser, whatever the text (the fast path's reference). */
+export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   const lines = new LineIndex(rawText);
   // A mistake's range stays on its line (the parser's positions may run on to the next token).
   const at = (where: [number, number]): Range => {
@@ -295,17 +304,6 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
   return null;
 }
 
-/**
- * The parser builds a quoted scalar character by character and folds a multi-line one line by line, by
- * concatenation, which V8 keeps as a chain of pieces (32 bytes each, and the pieces) for as long as the
- * string lives; a regular expression reads the string flat, which flattens it in place, and the chain is
- * collected.
- */
-function flat(s: string): string {
-  ANY.test(s);
-  return s;
-}
-const ANY = /[^]/;
 
 /** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
 function tight(n: YNode, r: Range, last: Range | undefined): Range {
@@ -333,14 +331,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
       return { kind: 'str', value: quoted || sr.start.line !== sr.end.line ? flat(v) : v, range: sr, inner };
     }
-    if (typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN') {
-      const src = w.pyyaml.slice(start, valueEnd);
-      if (PYYAML_STRING_EXPONENT.test(src) && !src.includes('.')) return { kind: 'str', value: src, range: sr, inner: sr };
-    }
-    if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range: sr };
-    if (typeof v === 'boolean') return { kind: 'bool', value: v, range: sr };
-    if (v === null || v === undefined) return { kind: 'none', range: sr };
-    return { kind: 'other', text: String(v), range: sr };
+    return typedLit(v, sr, typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN' ? w.pyyaml.slice(start, valueEnd) : null);
   }
   if (isMap(n)) {
     const entries: DictEntry[] = [];
