@@ -73,8 +73,10 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'editCpuP95', label: 'edit→diagnostics p95, CPU ms', fmt: fmtMs },
   { key: 'coreEditMs', label: 'central-file edit (core registry…), median of 5 (ms)', fmt: fmtMs },
   { key: 'componentEditMs', label: 'component edit (builder module…), median of 20 (ms)', fmt: fmtMs },
-  { key: 'peakRssMb', label: 'peak RSS (MB)', fmt: fmtInt },
+  { key: 'peakRssMb', label: 'peak RSS, engine, every run in one process (MB)', fmt: fmtInt },
   { key: 'heapUsedMb', label: 'heap used after gc (MB)', fmt: fmtInt },
+  { key: 'cliPeakRssMb', label: 'CLI check, one load per process: peak RSS (MB)', fmt: fmtInt },
+  { key: 'cliMs', label: 'CLI check, one load per process: wall (ms)', fmt: fmtMs },
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
   { key: 'serverRssMb', label: 'server: RSS after load (MB)', fmt: fmtInt },
   { key: 'serverMetaP50', label: 'server: meta edit → its diagnostics p50 (ms)', fmt: fmtMs },
@@ -235,6 +237,7 @@ function familyGrowth(results: OrgResult[]): string[] {
       ['peak RSS', r.memory.peakRssMb, base.memory.peakRssMb],
       ['heap after gc', r.memory.heapUsedMb, base.memory.heapUsedMb],
     ];
+    if (r.cli && base.cli) figures.push(['CLI peak RSS', median(r.cli.peakRssMb), median(base.cli.peakRssMb)]);
     if (r.server && base.server) {
       figures.push(['server cold', r.server.coldMs, base.server.coldMs], ['server RSS', r.server.rssAfterLoadMb, base.server.rssAfterLoadMb]);
     }

@@ -18,6 +18,7 @@ import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
 import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, mainTable, saveBaseline, type Env } from './report';
 import { editScript, measureServer, workloadScript } from './serverScenario';
+import { cliPeak } from './cliPeak';
 
 const REPO = resolve(__dirname, '..');
 const BASELINE = join(REPO, 'bench', 'baseline.json');
@@ -30,11 +31,13 @@ interface Args {
   measure: MeasureOptions;
   /** Edits per kind (meta, registry) through the server; 0 skips the server-level measurement. */
   serverEdits: number;
+  /** `registry-lens check` runs, each in a process of its own (the product's peak memory for one load); 0 skips them. */
+  cliRuns: number;
   child: { org: string; out: string } | null;
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org NAME,...] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--profile DIR]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org NAME,...] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--cli-runs N] [--no-cli] [--profile DIR]\n`);
   process.exit(2);
 }
 
@@ -50,6 +53,7 @@ function parseArgs(argv: string[]): Args {
   let out: string | null = null;
   let profileDir: string | null = null;
   let serverEdits: number | null = null;
+  let cliRuns: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -75,13 +79,15 @@ function parseArgs(argv: string[]): Args {
       case '--profile': profileDir = resolve(value()); break;
       case '--no-server': serverEdits = 0; break;
       case '--server-edits': serverEdits = count(); break;
+      case '--cli-runs': cliRuns = count(); break;
+      case '--no-cli': cliRuns = 0; break;
       default: usage(`unknown argument ${a ?? ''}`);
     }
   }
   const orgs = orgNames.length > 0 ? orgNames : quick ? QUICK_ORGS : DEFAULT_ORGS;
   for (const n of [...orgs, ...(childOrg ? [childOrg] : [])]) if (!ORG_NAMES.includes(n)) usage(`unknown org ${n} (${ORG_NAMES.join(', ')})`);
   const measure: MeasureOptions = { runs: runs ?? (quick ? 3 : 5), editRounds: rounds ?? (quick ? 2 : 3), editsPerRound: edits, warmupEdits: 10, profileDir };
-  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), child: childOrg && out ? { org: childOrg, out } : null };
+  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), cliRuns: cliRuns ?? (quick ? 1 : 3), child: childOrg && out ? { org: childOrg, out } : null };
 }
 
 function wasmBytes(): { treeSitter: Uint8Array; python: Uint8Array } {
@@ -151,6 +157,11 @@ async function main(): Promise<void> {
       const script = params ? editScript(buildOrg(params), a.serverEdits, 5) : workloadScript(workloadOf(org), root, 2 * a.serverEdits, 5);
       log(`measuring ${org} through the server (${params ? `${a.serverEdits} meta + ${a.serverEdits} registry` : `${2 * a.serverEdits} pooled`} + 5 central-file edits) ...`);
       result.server = await measureServer(org, script, root, join(__dirname, 'server.js'), log);
+    }
+    if (a.cliRuns > 0) {
+      log(`measuring ${org} through the CLI (registry-lens check, ${a.cliRuns} runs, each in a process of its own) ...`);
+      result.cli = cliPeak(join(__dirname, 'cli.js'), join(GENERATED, org), a.cliRuns);
+      log(`  ${org} CLI: peak RSS ${result.cli.peakRssMb.map((m) => Math.round(m)).join(', ')} MB; ${result.cli.ms.map((m) => Math.round(m)).join(', ')} ms`);
     }
     results.push(result);
   }

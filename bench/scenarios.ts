@@ -14,6 +14,7 @@ import { readTexts } from '../server/src/host/readText';
 import { listFiles } from '../server/src/host/scan';
 import { Rng } from './rng';
 import type { BenchEdit, Family, Workload } from './workload';
+import type { CliPeak } from './cliPeak';
 import type { ServerResult } from './serverScenario';
 import { median, percentile } from './stats';
 
@@ -93,6 +94,8 @@ export interface OrgResult {
   load: { start: number; end: number };
   /** The same org through the real server over stdio (filled in by the parent process; absent with --no-server). */
   server?: ServerResult;
+  /** `registry-lens check`, one load per process (bench/cliPeak.ts). */
+  cli?: CliPeak;
 }
 
 type Gc = () => void;
@@ -433,6 +436,7 @@ export function headline(r: OrgResult): Record<string, number> {
     componentEditMs: median(r.componentEditMs),
     peakRssMb: r.memory.peakRssMb,
     heapUsedMb: r.memory.heapUsedMb,
+    ...(r.cli ? { cliPeakRssMb: median(r.cli.peakRssMb), cliMs: median(r.cli.ms) } : {}),
     ...(r.server ? serverHeadline(r.server) : {}),
   };
 }
