@@ -8,8 +8,15 @@ export function normalizeLoneCr(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** Where each line starts when only `\n` ends a line (a text without `\r`, or a reader that declines one). */
+export function newlineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   /** The line of the last position answered. */
   private last = 0;
   /** The character of the last offset `locate` answered. */
@@ -18,9 +25,10 @@ export class LineIndex {
     // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
     // lines is indexed again on every edit).
     if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      this.starts = newlineStarts(text);
       return;
     }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);

@@ -1,6 +1,6 @@
 // Comparisons of positions and ranges used by every feature that looks up "what is at the cursor".
 import type { Position, Range } from '../types';
-import { pos, span } from './positions';
+import { spanAt } from './positions';
 
 export function comparePos(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
@@ -18,6 +18,6 @@ export function rangeSize(r: Range): number {
 /** The inside of a quoted string literal's range (without the quotes and prefix). */
 export function innerRange(r: Range, prefixLen = 1, suffixLen = 1): Range {
   if (r.start.line !== r.end.line) return r;
-  return span(pos(r.start.line, r.start.character + prefixLen), pos(r.end.line, r.end.character - suffixLen));
+  return spanAt(r.start.line, r.start.character + prefixLen, r.end.line, r.end.character - suffixLen);
 }
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -10,6 +10,7 @@
 import type { DictEntry, Lit } from '../literal';
 import type { Position } from '../types';
 import { pos, span } from '../text/positions';
+import { newlineStarts } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { flat, resolvePlain, typedLit, UNRESOLVED } from './scalars';
 
@@ -47,13 +48,13 @@ export function fastYamlValue(text: string, pyyaml: boolean): Lit | null {
 interface Token { lit: Lit; end: number }
 
 class Reader {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   private readonly count: number;
   /** The next line to look at after the node just read. */
   private line = 0;
 
   constructor(private readonly text: string, private readonly pyyaml: boolean) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = newlineStarts(text);
     this.count = this.starts.length;
   }
 

@@ -11,6 +11,7 @@ import type { Position, Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
+import { newlineStarts } from '../text/lineIndex';
 import { span, spanAt } from '../text/positions';
 
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
@@ -34,9 +35,7 @@ export function spliceYaml(before: string, prev: YamlFacts, after: string, opts:
 interface Splicer { old: Lines; now: Lines; delta: number; opts: { pyyaml?: boolean } }
 
 function lines(text: string): Lines {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return { text, starts };
+  return { text, starts: newlineStarts(text) };
 }
 
 function lineOf(l: Lines, offset: number): number {
