@@ -217,6 +217,10 @@ export class Scanner {
     return q === 34 || q === 39;
   }
 
+  /** The items and entries of the containers being read, innermost last (see `fitted`). */
+  private readonly items: Lit[] = [];
+  private readonly pairs: DictEntry[] = [];
+
   /** Set by `string`: the offsets of the last string's body, and what it holds. */
   private bodyStart = 0;
   private bodyEnd = 0;
@@ -271,17 +275,21 @@ export class Scanner {
 
   private sequence(close: string, depth: number, from: number): Lit {
     this.pos++;
-    const items: Lit[] = [];
+    const t = this.text;
+    const closer = close.charCodeAt(0);
+    const items = this.items;
+    const mark = items.length;
     for (;;) {
       this.skip();
-      if (this.text[this.pos] === close) break;
+      if (t.charCodeAt(this.pos) === closer) break;
       items.push(this.value(depth + 1));
       this.skip();
-      if (this.text[this.pos] === ',') { this.pos++; continue; }
-      if (this.text[this.pos] !== close) this.abort();
+      const c = t.charCodeAt(this.pos);
+      if (c === 44) { this.pos++; continue; } // ,
+      if (c !== closer) this.abort();
     }
     this.pos++;
-    return { kind: 'list', items: fitted(items), range: this.range(from, this.pos) };
+    return { kind: 'list', items: fitted(items, mark), range: this.range(from, this.pos) };
   }
 
   /** `(x)` is x itself; `()`, `(x,)` and `(x, y)` are tuples. */
@@ -303,13 +311,14 @@ export class Scanner {
     this.pos++;
     this.skip();
     if (this.text[this.pos] === '}') { this.pos++; return { kind: 'dict', entries: [], range: this.range(from, this.pos) }; }
-    const firstKey = this.pos;
-    this.value(depth + 1);
+    const keyFrom = this.pos;
+    const key = this.value(depth + 1);
     this.skip();
-    const isDict = this.text[this.pos] === ':';
-    this.pos = isDict ? firstKey : from;
-    if (!isDict) return this.sequence('}', depth, from);
-    const entries = this.entries(depth);
+    if (this.text.charCodeAt(this.pos) !== 58) { // not ':'
+      this.pos = from;
+      return this.sequence('}', depth, from);
+    }
+    const entries = this.entries(depth, -1, key, keyFrom);
     this.pos++;
     return { kind: 'dict', entries, range: this.range(from, this.pos) };
   }
@@ -317,33 +326,45 @@ export class Scanner {
   /**
    * A dict's entries from the head of its loop (after `{` or after an entry's comma) to its closing `}`,
    * where it stops; with `stop`, it stops instead where a loop head reaches that offset (a later entry's key).
+   * `firstKey`: the first entry's key, already read from `firstFrom` (the loop goes on at its ':').
    */
-  entries(depth: number, stop = -1): DictEntry[] {
-    const entries: DictEntry[] = [];
+  entries(depth: number, stop = -1, firstKey: Lit | null = null, firstFrom = 0): DictEntry[] {
+    const t = this.text;
+    const entries = this.pairs;
+    const mark = entries.length;
+    let key = firstKey;
+    let keyFrom = firstFrom;
     for (;;) {
-      this.skip();
-      if (this.pos === stop || this.text[this.pos] === '}') return fitted(entries);
-      if (stop >= 0 && this.pos > stop) this.abort();
-      const keyFrom = this.pos;
-      const key = this.value(depth + 1);
-      this.skip();
-      if (this.text[this.pos] !== ':') this.abort();
+      if (key === null) {
+        this.skip();
+        if (this.pos === stop || t.charCodeAt(this.pos) === 125) return fitted(entries, mark); // }
+        if (stop >= 0 && this.pos > stop) this.abort();
+        keyFrom = this.pos;
+        key = this.value(depth + 1);
+        this.skip();
+        if (t.charCodeAt(this.pos) !== 58) this.abort(); // :
+      }
       this.pos++;
       const value = this.value(depth + 1);
       entries.push({ key, value, range: this.range(keyFrom, this.pos) });
+      key = null;
       this.skip();
-      if (this.text[this.pos] === ',') { this.pos++; continue; }
-      if (this.text[this.pos] !== '}') this.abort();
+      const c = t.charCodeAt(this.pos);
+      if (c === 44) { this.pos++; continue; } // ,
+      if (c !== 125) this.abort();
     }
   }
 }
 
 /**
- * The same list without the spare room `push` left (V8 grows a small array to 17 slots): the literals
- * of 27,000 entries are kept for the session, a few items each.
+ * The items of a container from `mark` up, taken off the stack they were read onto: an array of their
+ * exact size (V8 grows a small array to 17 slots), as the literals of 27,000 entries are kept for the
+ * session, a few items each, and with no growing array left behind per container.
  */
-function fitted<T>(xs: T[]): T[] {
-  return xs.slice();
+function fitted<T>(stack: T[], mark: number): T[] {
+  const xs = stack.slice(mark);
+  stack.length = mark;
+  return xs;
 }
 
 function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
