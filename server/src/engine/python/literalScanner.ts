@@ -83,9 +83,9 @@ export class Scanner {
       if (!n || n.kind !== 'num') this.abort();
       return { kind: 'num', value: c === 45 ? -n.value : n.value, int: n.int, range: this.range(from, this.pos) };
     }
-    if (c === 84 && this.keyword('True')) return { kind: 'bool', value: true, range: this.range(from, this.pos) };
-    if (c === 70 && this.keyword('False')) return { kind: 'bool', value: false, range: this.range(from, this.pos) };
-    if (c === 78 && this.keyword('None')) return { kind: 'none', range: this.range(from, this.pos) };
+    if (c === 84 && this.keyword('True')) return { kind: 'bool', value: true, range: this.lineRange(from, this.pos) };
+    if (c === 70 && this.keyword('False')) return { kind: 'bool', value: false, range: this.lineRange(from, this.pos) };
+    if (c === 78 && this.keyword('None')) return { kind: 'none', range: this.lineRange(from, this.pos) };
     const num = this.number();
     if (num) return num;
     return this.strings();
@@ -134,7 +134,7 @@ export class Scanner {
     const value = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
     if (Number.isNaN(value)) this.abort();
     this.pos = i;
-    return { kind: 'num', value, int, range: this.range(from, i) };
+    return { kind: 'num', value, int, range: this.lineRange(from, i) };
   }
 
   /** One string, or several adjacent ones (implicit concatenation). */
@@ -166,6 +166,13 @@ export class Scanner {
     const at = this.lines.column - from;
     const inner = spanAt(line, at + bodyStart, line, at + bodyEnd);
     return { kind: 'str', value, range: spanAt(line, at + from, line, at + this.pos), inner };
+  }
+
+  /** `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its first and last characters are ASCII). */
+  private lineRange(from: number, to: number): Range {
+    const line = this.lines.locate(from);
+    const at = this.lines.column;
+    return spanAt(line, at, line, at + to - from);
   }
 
   /** Column of `at` when only blanks precede it on its line, else -1. */
