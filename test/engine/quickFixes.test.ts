@@ -130,6 +130,29 @@ describe('suppression comments', () => {
     `, {}, { only: ['RL003', 'RL005'] });
   });
 
+  it('comments are found on the right line whatever ends the lines, and read again when the text changes', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]
+          # registry-lens: ignore[RL005, RL003]
+          "XGBoostTraining": {"sagemaker_step_type": "Processing", "description": "x"},
+          "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016]
+      }
+    `);
+    const shown = (): string[] => engine.diagnostics(REG).filter((d) => d.code === 'RL003' || d.code === 'RL005').map((d) => `${d.code}@${d.range.start.line}`);
+    assert.deepEqual(shown(), ['RL005@4']);
+    const lf = engine.text(REG) ?? '';
+    for (const eol of ['\r\n', '\r', '\n']) {
+      engine.setFile(REG, lf.replace(/\n/g, eol));
+      engine.update();
+      assert.deepEqual(shown(), ['RL005@4'], JSON.stringify(eol));
+    }
+    engine.setFile(REG, lf.replace('  # registry-lens: ignore[RL003]', ''));
+    engine.update();
+    assert.deepEqual(shown(), ['RL003@1', 'RL005@4']);
+  });
+
   it('the quick fix adds a comment, or the code to the comment already there, and the diagnostic goes', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

@@ -46,6 +46,21 @@ describe('host: scanning a root', () => {
     ]);
   });
 
+  it('knows real paths without resolving each directory: a root reached through a link, a directory listed once under two names, a loop deep down', async () => {
+    symlinkSync(root, path.join(base, 'via'));
+    symlinkSync(path.join(root, 'src', 'registry'), path.join(root, 'src', 'mirror'));
+    symlinkSync(path.join(root, 'src'), path.join(root, 'src', 'registry', 'up'));
+    const links: HostLink[] = [];
+    const dirs: string[] = [];
+    const files = await listFiles(path.join(base, 'via'), { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l), directory: (d) => dirs.push(d) });
+    // src/mirror and src/registry are one directory: its file is listed once, under the name met first.
+    assert.equal(files.filter((f) => f.endsWith('step_names.py')).length, 1);
+    assert.ok(files.includes('src/registry/step_names.py') || files.includes('src/mirror/step_names.py'), files.join());
+    assert.deepEqual(links.filter((l) => l.path.endsWith('/up')).map((l) => ({ target: l.target, loop: l.loop })), [{ target: 'src', loop: true }]);
+    assert.deepEqual(links.find((l) => l.path === 'src/mirror'), { path: 'src/mirror', target: 'src/registry', loop: false });
+    assert.ok(!dirs.some((d) => d.endsWith('/up')), 'a loop is not listed as a directory');
+  });
+
   it('reads text (without a BOM), but not binary or oversized files, and says why', async () => {
     write('root/bin.py', 'a\u0000b');
     write('root/huge.py', 'x'.repeat(DEFAULT_MAX_BYTES + 1));

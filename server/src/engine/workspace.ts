@@ -12,6 +12,7 @@ import type { PyClass } from './python/facts';
 import type { MetaDoc } from './pipeline/types';
 import { resolvableNames } from './model/resolve';
 import { finalizeDiagnostics } from './checks/finalize';
+import { commentLines, type CommentTable } from './checks/suppress';
 import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
 import { FileQueries, parentDir } from './analysis/files';
@@ -31,6 +32,8 @@ export class Workspace {
   readonly pipeline: PipelineQueries;
   private readonly units: UnitQueries;
   private readonly publisher = new Publisher();
+  /** Each published file's suppression comments and the text they were read from (see `commentsOf`). */
+  private readonly comments = new Map<string, { text: string; table: CommentTable | null }>();
   /** Fed files and their texts as last given (the database sees them from the next update() on). */
   private readonly known = new Map<string, string>();
   /** Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are built from. */
@@ -234,7 +237,23 @@ export class Workspace {
     this.editedPaths.clear();
     const gone = new Set(removed);
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
-    return this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.known.get(file)));
+    return this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
+  }
+
+  /**
+   * The suppression comments of a fed file, read once per text: a file republished on every edit
+   * elsewhere (an ONEX registry.yaml of a thousand artifacts) is not searched again. An edited or
+   * deleted file is republished in the same update, so no text is kept past the one the engine holds;
+   * nor for a file without diagnostics (`needed` false), which has nothing to suppress.
+   */
+  private commentsOf(file: string, needed: boolean): CommentTable | null {
+    const text = this.known.get(file);
+    if (text === undefined || !needed) { this.comments.delete(file); return null; }
+    const had = this.comments.get(file);
+    if (had?.text === text) return had.table;
+    const table = commentLines(text);
+    this.comments.set(file, { text, table });
+    return table;
   }
 
   diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }

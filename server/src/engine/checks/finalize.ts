@@ -2,17 +2,17 @@
 // file's diagnostics (ties broken by message, so the order never depends on which unit ran first);
 // identical duplicates from overlapping checks are dropped, and the output is bounded: at most
 // MAX_PER_FILE diagnostics per file (then one "N more"), each with at most MAX_RELATED related places;
-// diagnostics a suppression comment in the file's `text` covers are dropped first.
+// diagnostics a suppression comment of the file (`comments`, see suppress.ts) covers are dropped first.
 import type { Diagnostic, Position, Range, Settings } from '../types';
 import { comparePos } from '../text/ranges';
 import { capRelated } from './limits';
-import { applySuppressions } from './suppress';
+import { applySuppressions, type CommentTable } from './suppress';
 
 export const MAX_PER_FILE = 200;
 
-export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, text?: string): Diagnostic[] {
+export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, comments: CommentTable | null = null): Diagnostic[] {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  const sorted = applySuppressions(raw.filter((d) => settings.severity[d.code] !== 'off'), text)
+  const sorted = applySuppressions(raw.filter((d) => settings.severity[d.code] !== 'off'), comments)
     .sort((a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message));
   // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
   // kept diagnostics are copied.

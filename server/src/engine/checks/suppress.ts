@@ -22,19 +22,44 @@ function suppresses(s: Suppressed, code: Code): boolean {
   return s === 'all' || (s !== null && s.has(code));
 }
 
-/** Drops the diagnostics a suppression comment covers. */
-export function applySuppressions(diags: Diagnostic[], text: string | undefined): Diagnostic[] {
-  if (text === undefined || !text.includes('registry-lens:')) return diags;
-  const lines = text.split(/\r\n|\r|\n/);
-  const cache = new Map<number, Suppressed>();
-  const at = (n: number): Suppressed => {
-    if (!cache.has(n)) cache.set(n, n >= 0 && n < lines.length ? parseComment(lines[n] ?? '') : null);
-    return cache.get(n) ?? null;
-  };
+/** A line that holds a suppression comment: what it suppresses, and whether the comment is all the line holds. */
+interface CommentLine { suppressed: Suppressed; own: boolean }
+
+/** A text's lines that mention `registry-lens:`, by line number. */
+export type CommentTable = ReadonlyMap<number, CommentLine>;
+
+/**
+ * The lines (LSP numbering: `\r\n`, `\r` and `\n` end a line) that mention `registry-lens:`, found by
+ * searching for that word rather than splitting the text into lines; null when none does.
+ */
+export function commentLines(text: string): CommentTable | null {
+  if (!text.includes('registry-lens:')) return null;
+  const table = new Map<number, CommentLine>();
+  let line = 0;
+  let counted = 0;
+  for (let at = text.indexOf('registry-lens:'); at >= 0;) {
+    for (; counted < at; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
+    }
+    let start = at;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const lineText = text.slice(start, end);
+    table.set(line, { suppressed: parseComment(lineText), own: ownLine(lineText) });
+    at = text.indexOf('registry-lens:', end);
+  }
+  return table;
+}
+
+/** Drops the diagnostics a suppression comment of the file (its `commentLines`) covers. */
+export function applySuppressions(diags: Diagnostic[], table: CommentTable | null): Diagnostic[] {
+  if (!table) return diags;
   return diags.filter((d) => {
     const n = d.range.start.line;
-    const above = n > 0 && ownLine(lines[n - 1] ?? '') ? at(n - 1) : null;
-    return !suppresses(at(n), d.code) && !suppresses(above, d.code);
+    const above = n > 0 ? table.get(n - 1) : undefined;
+    return !suppresses(table.get(n)?.suppressed ?? null, d.code) && !suppresses(above?.own ? above.suppressed : null, d.code);
   });
 }
 
