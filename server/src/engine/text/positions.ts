@@ -44,7 +44,7 @@ let sharedRanges = 0;
 /** `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range is shared already. */
 export function spanAt(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   if (!(startLine >= 0 && endLine >= 0 && startLine < MAX_LINE && endLine < MAX_LINE && startCharacter >= 0 && endCharacter >= 0 && startCharacter < MAX_CHARACTER && endCharacter < MAX_CHARACTER)) {
-    return { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) };
+    return farSpan(startLine, startCharacter, endLine, endCharacter);
   }
   const a = startLine * MAX_CHARACTER + startCharacter + 1;
   const b = endLine * MAX_CHARACTER + endCharacter;
@@ -89,4 +89,16 @@ function grow(): void {
 
 function hash(a: number, b: number): number {
   return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+}
+
+/** Ranges with a character past MAX_CHARACTER (long lines), shared by a hash of their ends; a range whose slot holds another one is a fresh object. */
+const farRanges = new Map<number, Range>();
+
+function farSpan(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  const key = hash(startLine * MAX_CHARACTER + startCharacter, endLine * MAX_CHARACTER + endCharacter) & 0x3fffffff;
+  const r = farRanges.get(key);
+  if (r !== undefined && r.start.line === startLine && r.start.character === startCharacter && r.end.line === endLine && r.end.character === endCharacter) return r;
+  const fresh = { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) };
+  if (r === undefined && farRanges.size < MAX_SHARED) farRanges.set(key, fresh);
+  return fresh;
 }
