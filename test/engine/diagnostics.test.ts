@@ -208,6 +208,15 @@ describe('diagnostics: cursus registries', () => {
     assert.equal(diags[0]?.fixes[0]?.edits[0]?.edits[0]?.newText, 'builder_step_name');
   });
 
+  it('a field named like an Object property (constructor, toString) is an unknown field, not a typed one', async () => {
+    await checkDiagnostics(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Helper": {"sagemaker_step_type": "Utility", "description": "x", "constructor": "x", "toString": 1, "__proto__": []},
+      }
+    `);
+  });
+
   it('RL030 a syntax error in one entry leaves the other entries analysed', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

@@ -8,11 +8,20 @@ import { join } from 'node:path';
 import { keepsTree } from '../../server/src/engine/python/parser';
 import { initParsers } from './helpers';
 import { parsePythonFacts, skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
+import { plainStatements, skeletonOf } from '../../server/src/engine/python/skeleton';
+import { LineIndex, normalizeLoneCr } from '../../server/src/engine/text/lineIndex';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry, type OrgModel } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
 
 const full = (text: string): unknown => treeFacts(text, true);
+
+/** Whether the skeleton of `text` is read without a parse (nothing but its literals left in it). */
+function plain(text: string): boolean {
+  const t = normalizeLoneCr(text);
+  const skeleton = skeletonOf(t, new LineIndex(t));
+  return !!skeleton && plainStatements(skeleton) !== null;
+}
 
 /** A workspace registry as cursus's `init-workspace` writes it (hybrid/setup.py), with a class and a helper below. */
 const TEMPLATE = `"""
@@ -134,6 +143,54 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
       assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
     }
     assert.ok(answered > 700, `the fast path answered only ${answered} of 2,000 mutants`);
+  });
+
+  it('reads the skeleton of every generated workspace registry without a parse', () => {
+    for (const ws of buildOrg(ORGS.small).workspaces) assert.ok(plain(renderWorkspaceRegistry(ws)), ws.registryPath);
+  });
+
+  it('reads a skeleton without a parse only when nothing but blank lines, comments, plain docstrings and `NAME = literal` is left, equal to the full parse', () => {
+    const answered = [
+      '"""Doc."""\n# c\n\nX = {"a": 1}  # c\n', "'doc'\nX = {}\n", '""""""\nX = []\n', '"""a\n\n  b"""\nX = {\n    "k": 1,\n}\n',
+      'X = {}\r\n\r\nY = [\r\n    1,\r\n]\r\n', 'X = {}\rY = {}\r', '  # indented comment\n\t# tab\nX = {}\n', ' \t \nX = {}\n   \n', 'X={}', 'X = {}',
+      'X = (1,)\n\nX = {"b": 2}\n', 'X = {"é😀": "\\u00e9"}\n"""after"""\n', '_x9 = {}\n', 'X = {}\n#', '"d"  # c\nX = {}\n',
+    ];
+    const parsed = [
+      '"""a\\nb"""\nX = {}\n', 'r"doc"\nX = {}\n', 'u"doc"\nX = {}\n', 'f"doc"\nX = {}\n', 'X: Dict = {}\n', '  X = {}\n', 'None = {}\n', 'print = {}\n',
+      'type = {}\n', 'match = {}\n', '_ = {}\n', 'X = {}; Y = 1\n', 'import os\nX = {}\n', 'X = {}\n\f\nY = {}\n', '"a" "b"\nX = {}\n', '"""unclosed\nX = {}\n',
+      '"doc" x\nX = {}\n', 'X = Y = {}\n', 'X = {}\nY = 1\n', 'X = {}\ndef f():\n    pass\n', 'X = {}\nclass C:\n    pass\n', '\ufeffX = {}\n', 'é = {}\n',
+      'X = {}\n"\n', "X = {}\n'''\n", 'X = {} \\\n', 'X = {}\n  \\\n', '"""d""" \\\nX = {}\n', '"a\\\nb"\nX = {}\n',
+    ];
+    for (const text of answered) {
+      assert.ok(plain(text), `parsed ${JSON.stringify(text)}`);
+      assert.deepEqual(skeletonFacts(text), full(text), JSON.stringify(text));
+    }
+    for (const text of parsed) {
+      assert.ok(!plain(text), `not parsed ${JSON.stringify(text)}`);
+      const fast = skeletonFacts(text, true);
+      if (fast) assert.deepEqual(fast, full(text), JSON.stringify(text));
+    }
+  });
+
+  it('equals the full parse or declines on 2,000 mutated generated workspace registries, mostly read without a parse', () => {
+    const org = buildOrg(ORGS.small);
+    const files = org.workspaces.slice(0, 6).map((ws) => renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 2), overrides: ws.overrides.slice(0, 1) }));
+    // What may stand between the literals of a generated registry.
+    const snippets = [
+      '"""Doc."""', "'''a\nb'''", '"doc"', "'doc'", '"""a\\b"""', 'r"""d"""', 'b"d"', '# c', '  # c', '\t# c', '', ' ', '\t', '\f', '\r', ';', '\\',
+      'X = {}', 'X={"a": 1}', 'X = [1, 2]', 'X = (1,)', 'X: T = {}', 'type = {}', 'None = {}', 'X = {} # c', 'X = {};', '"""', "'''", '"', 'import os', 'x = 1', 'def f(): pass',
+    ];
+    const rng = new Rng(0x91a1e);
+    let withoutParse = 0;
+    for (let n = 0; n < 2000; n++) {
+      let text = rng.pick(files);
+      for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
+      const fast = skeletonFacts(text, true);
+      if (fast === null) continue;
+      if (plain(text)) withoutParse++;
+      assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
+    }
+    assert.ok(withoutParse > 500, `only ${withoutParse} of 2,000 mutants were read without a parse`);
   });
 
   it('keeps no tree for a file read whole, and reparses a file being edited incrementally from its tree', () => {

@@ -22,9 +22,12 @@ export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
   framework_version: { type: 'str', doc: 'Framework version.' },
   conflict_resolution_strategy: { type: 'str', doc: 'One of `workspace_priority`, `framework_match`, `environment_match`, `priority_based`.' },
 };
+/** STEP_FIELDS by name: a field name read from a file is a fresh string, found faster in a Map (and never an Object property such as `constructor`). */
+const FIELD_SPECS = new Map(Object.entries(STEP_FIELDS));
 export const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
 export const REQUIRED_FIELDS = ['sagemaker_step_type', 'description'];
 export const REQUIRED_CORE_FIELDS = ['config_class', 'builder_step_name', 'spec_type'];
+const REQUIRED_OF_CORE = [...REQUIRED_FIELDS, ...REQUIRED_CORE_FIELDS];
 /** Steps of these types keep their classes outside the component directories (no RL005/RL006). */
 export const EXEMPT_STEP_TYPES = new Set(['Base', 'Utility']);
 
@@ -32,22 +35,21 @@ const VALID_NAME = /^[A-Za-z0-9_-]+$/;
 const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 
 export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  out.push(...checkStepName(e));
+  const out = checkStepName(e);
   if (e.value.kind !== 'dict') {
     out.push(diag(e.file, e.value.range, 'RL008', `The definition of '${e.name}' must be a dict of fields, not ${describe(e.value)}`, { severity: 'error' }));
     return out;
   }
-  const required = isCore ? [...REQUIRED_FIELDS, ...REQUIRED_CORE_FIELDS] : REQUIRED_FIELDS;
-  const missing = required.filter((f) => {
+  const missing: string[] = [];
+  for (const f of isCore ? REQUIRED_OF_CORE : REQUIRED_FIELDS) {
     const v = e.fields.get(f)?.value;
-    return !v || (v.kind === 'str' && v.value.trim() === '') || v.kind === 'none';
-  });
+    if (!v || (v.kind === 'str' && v.value.trim() === '') || v.kind === 'none') missing.push(f);
+  }
   if (missing.length > 0) {
     out.push(diag(e.file, e.keyRange, 'RL008', `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`));
   }
   for (const [key, f] of e.fields) {
-    const spec = STEP_FIELDS[key];
+    const spec = FIELD_SPECS.get(key);
     if (!spec) {
       const near = nearField(key);
       if (near) {

@@ -150,21 +150,33 @@ export function duplicateKeys(file: string, value: Lit, reader: string): Diagnos
     const v = stack.pop() as Lit;
     if (v.kind === 'list') pushAll(stack, v.items);
     if (v.kind !== 'dict') continue;
-    const last = new Map<string, DictEntry>();
+    // A small dict (a step's fields) is searched in place: no Map to build for a dozen keys.
+    const last = v.entries.length > SMALL_DICT ? new Map<string, DictEntry>() : null;
     for (let i = v.entries.length - 1; i >= 0; i--) {
       const e = v.entries[i] as DictEntry;
       stack.push(e.value);
       if (e.key.kind !== 'str') continue;
-      const later = last.get(e.key.value);
+      const later = last ? last.get(e.key.value) : nextWithKey(v.entries, i, e.key.value);
       if (later) {
         out.push(diag(file, e.key.range, 'RL001', `Duplicate key '${e.key.value}': ${reader} keeps only the later one, so this definition is silently ignored`, {
           related: [{ file, range: later.key.range, message: `'${e.key.value}' is defined again here` }],
         }));
       }
-      last.set(e.key.value, e);
+      last?.set(e.key.value, e);
     }
   }
   return out;
+}
+
+const SMALL_DICT = 16;
+
+/** The first entry after entry `i` with the string key `key`. */
+function nextWithKey(entries: readonly DictEntry[], i: number, key: string): DictEntry | undefined {
+  for (let j = i + 1; j < entries.length; j++) {
+    const k = (entries[j] as DictEntry).key;
+    if (k.kind === 'str' && k.value === key) return entries[j];
+  }
+  return undefined;
 }
 
 function readMetadata(src: RegistrySource, value: Lit): void {

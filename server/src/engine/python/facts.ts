@@ -14,7 +14,7 @@ import { decodeBody, unescape } from './strings';
 import type { PyClass } from './pyClass';
 import { pos } from '../text/positions';
 import { nextLine, nextRawLine } from './lineStarts';
-import { skeletonOf, type Skeleton } from './skeleton';
+import { plainStatements, skeletonOf, type PlainAssignment, type Skeleton } from './skeleton';
 
 export type { PyClass } from './pyClass';
 
@@ -100,7 +100,8 @@ export function treeFacts(rawText: string, registry: boolean, key?: string): PyF
 
 /**
  * The facts of an error-free registry file from a parse of its skeleton (skeleton.ts: its literals
- * left out, read by the strict scanner instead), equal to treeFacts' — or null when nothing was left
+ * left out, read by the strict scanner instead; no parse when nothing but them is left, as in a
+ * generated registry), equal to treeFacts' — or null when nothing was left
  * out, when the skeleton is not worth parsing (unless `always`: the proofs), when it has a syntax error
  * (the full parse and its recovery tell the rest), or when a literal left out did not come back as the
  * right-hand side of a top-level assignment.
@@ -111,7 +112,10 @@ export function skeletonFacts(rawText: string, always = false): PyFacts | null {
   if (text.includes('\0')) return null;
   const lines = new LineIndex(text);
   const skeleton = skeletonOf(text, lines);
-  if (!skeleton || !(always || worthParsing(skeleton.text, text))) return null;
+  if (!skeleton) return null;
+  const plain = plainStatements(skeleton);
+  if (plain) return plainFacts(plain, lines);
+  if (!(always || worthParsing(skeleton.text, text))) return null;
   return withPythonTree(skeleton.text, (tree) => {
     if (tree.rootNode.hasError) return null;
     const read = { skeleton, used: 0, lines };
@@ -120,6 +124,16 @@ export function skeletonFacts(rawText: string, always = false): PyFacts | null {
     const facts = readStatements(tree.rootNode, skeleton.text, true, () => skeletonLines, read);
     return read.used === skeleton.literals.size ? facts : null;
   });
+}
+
+/** The facts of a skeleton with nothing but its literals (plainStatements): what readStatements reads from its tree. */
+function plainFacts(plain: PlainAssignment[], lines: LineIndex): PyFacts {
+  const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
+  for (const { name, line, literal } of plain) {
+    const start = pos(line, 0);
+    facts.assignments.set(name, { name, nameRange: { start, end: pos(line, name.length) }, stmtRange: { start, end: lines.position(literal.end) }, value: literal.value });
+  }
+  return facts;
 }
 
 /** The top-level assignments (registry files) and classes; `skeleton`: when `root` is a skeleton's. */

@@ -6,11 +6,9 @@ import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
+import { spanAt } from '../text/positions';
 
 const MAX_DEPTH = 60;
-const NUMBER = /(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)(?![\w.])/y;
-const KEYWORD = /(True|False|None)(?![\w])/y;
-const STRING_START = /([rRuU]?)('''|"""|'|")/y;
 
 export class Abort extends Error {}
 /** Two strings on separate lines that Python would join into one key (`"A"` ⏎ `"B": {`): a ':' or ',' is missing. */
@@ -73,61 +71,108 @@ export class Scanner {
     if (depth > MAX_DEPTH) this.abort();
     this.skip();
     const t = this.text;
-    const c = t[this.pos];
     const from = this.pos;
-    if (c === '{') return this.braces(depth);
-    if (c === '[') return this.sequence(']', depth, from);
-    if (c === '(') return this.parens(depth);
-    if (c === '-' || c === '+') {
+    const c = t.charCodeAt(from);
+    if (c === 123) return this.braces(depth); // {
+    if (c === 91) return this.sequence(']', depth, from); // [
+    if (c === 40) return this.parens(depth); // (
+    if (c === 45 || c === 43) { // - +
       this.pos++;
       this.skip();
       const n = this.number();
       if (!n || n.kind !== 'num') this.abort();
-      return { kind: 'num', value: c === '-' ? -n.value : n.value, int: n.int, range: this.range(from, this.pos) };
+      return { kind: 'num', value: c === 45 ? -n.value : n.value, int: n.int, range: this.range(from, this.pos) };
     }
-    KEYWORD.lastIndex = this.pos;
-    const kw = KEYWORD.exec(t);
-    if (kw?.[1]) {
-      this.pos += kw[1].length;
-      const r = this.range(from, this.pos);
-      return kw[1] === 'None' ? { kind: 'none', range: r } : { kind: 'bool', value: kw[1] === 'True', range: r };
-    }
+    if (c === 84 && this.keyword('True')) return { kind: 'bool', value: true, range: this.lineRange(from, this.pos) };
+    if (c === 70 && this.keyword('False')) return { kind: 'bool', value: false, range: this.lineRange(from, this.pos) };
+    if (c === 78 && this.keyword('None')) return { kind: 'none', range: this.lineRange(from, this.pos) };
     const num = this.number();
     if (num) return num;
     return this.strings();
   }
 
+  /** Steps over `word` when it is here, not followed by a letter, digit or `_`. */
+  private keyword(word: string): boolean {
+    if (!this.text.startsWith(word, this.pos) || isWordChar(this.text.charCodeAt(this.pos + word.length))) return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  /**
+   * A number as `0x1F`, `0o17`, `0b1`, `1_000`, `1.`, `1.5`, `.5` or `1e-5` (digits and `_` in any
+   * order after the first digit), not followed by a letter, digit, `_` or `.`; else null.
+   */
   protected number(): Lit | null {
-    NUMBER.lastIndex = this.pos;
-    const m = NUMBER.exec(this.text);
-    if (!m || m[0] === '') return null;
-    const raw = m[0];
-    const value = Number(raw.replace(/_/g, ''));
-    if (Number.isNaN(value)) this.abort();
+    const t = this.text;
     const from = this.pos;
-    this.pos += raw.length;
-    const int = !/[.eE]/.test(raw) || /^0[xX]/.test(raw);
-    return { kind: 'num', value, int, range: this.range(from, this.pos) };
+    let i = from;
+    let int = true;
+    const c = t.charCodeAt(i);
+    const radix = c === 48 ? t.charCodeAt(i + 1) | 0x20 : 0; // 0x 0o 0b, either case
+    if (radix === 120 || radix === 111 || radix === 98) {
+      i += 2;
+      while (isDigitIn(t.charCodeAt(i), radix)) i++;
+      if (i === from + 2) return null;
+    } else {
+      if (isDigit(c)) {
+        i = digitsFrom(t, i + 1);
+        if (t.charCodeAt(i) === 46) { int = false; i = digitsFrom(t, i + 1); }
+      } else if (c === 46 && isDigit(t.charCodeAt(i + 1))) {
+        int = false;
+        i = digitsFrom(t, i + 2);
+      } else return null;
+      const e = t.charCodeAt(i);
+      if (e === 101 || e === 69) {
+        const sign = t.charCodeAt(i + 1);
+        const first = sign === 43 || sign === 45 ? i + 2 : i + 1;
+        if (isDigit(t.charCodeAt(first))) { int = false; i = digitsFrom(t, first + 1); }
+      }
+    }
+    const next = t.charCodeAt(i);
+    if (isWordChar(next) || next === 46) return null;
+    const raw = t.slice(from, i);
+    const value = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
+    if (Number.isNaN(value)) this.abort();
+    this.pos = i;
+    return { kind: 'num', value, int, range: this.lineRange(from, i) };
   }
 
   /** One string, or several adjacent ones (implicit concatenation). */
   protected strings(): Lit {
     const from = this.pos;
-    const parts: { value: string; inner: Range }[] = [];
+    if (!this.string()) this.abort();
+    const { bodyStart, bodyEnd, oneLine } = this;
+    let value = this.body();
+    let joined = false;
     for (;;) {
-      const s = this.string();
-      if (!s) break;
-      parts.push(s);
       const save = this.pos;
       this.skip();
-      STRING_START.lastIndex = this.pos;
-      if (!STRING_START.test(this.text)) { this.pos = save; break; }
+      if (!this.atString()) { this.pos = save; break; }
       if (this.startsKeyBelow(from, this.pos)) { this.pos = save; this.splitKey(); break; }
+      this.string();
+      value += this.body();
+      joined = true;
     }
-    if (parts.length === 0) this.abort();
-    const r = this.range(from, this.pos);
-    if (parts.length === 1) return { kind: 'str', value: (parts[0] as { value: string }).value, range: r, inner: (parts[0] as { inner: Range }).inner };
-    return { kind: 'str', value: parts.map((p) => p.value).join(''), range: r, inner: r };
+    if (joined) {
+      const r = this.range(from, this.pos);
+      return { kind: 'str', value, range: r, inner: r };
+    }
+    if (!oneLine) {
+      const inner = this.range(bodyStart, bodyEnd);
+      return { kind: 'str', value, range: this.range(from, this.pos), inner };
+    }
+    // One line: both ranges from one lookup (no offset of it is in a surrogate pair or a line break).
+    const line = this.lines.locate(from);
+    const at = this.lines.column - from;
+    const inner = spanAt(line, at + bodyStart, line, at + bodyEnd);
+    return { kind: 'str', value, range: spanAt(line, at + from, line, at + this.pos), inner };
+  }
+
+  /** `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its first and last characters are ASCII). */
+  private lineRange(from: number, to: number): Range {
+    const line = this.lines.locate(from);
+    const at = this.lines.column;
+    return spanAt(line, at, line, at + to - from);
   }
 
   /** Column of `at` when only blanks precede it on its line, else -1. */
@@ -170,42 +215,88 @@ export class Scanner {
   /** Python would join the two strings; the strict reader gives up (the tolerant one stops before the second). */
   protected splitKey(): void { throw new SplitKey(); }
 
-  protected string(): { value: string; inner: Range } | null {
-    STRING_START.lastIndex = this.pos;
-    const m = STRING_START.exec(this.text);
-    if (!m) return null;
-    const prefix = m[1] ?? '';
-    const quote = m[2] ?? '';
-    const bodyStart = this.pos + m[0].length;
-    let i = bodyStart;
+  /** Where a string opens here: a quote, or one of `rRuU` and a quote. */
+  private atString(): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 34 || c === 39) return true;
+    if (c !== 114 && c !== 82 && c !== 117 && c !== 85) return false;
+    const q = this.text.charCodeAt(this.pos + 1);
+    return q === 34 || q === 39;
+  }
+
+  /** The items and entries of the containers being read, innermost last (see `fitted`). */
+  private readonly items: Lit[] = [];
+  private readonly pairs: DictEntry[] = [];
+
+  /** Set by `string`: the offsets of the last string's body, and what it holds. */
+  private bodyStart = 0;
+  private bodyEnd = 0;
+  private raw = false;
+  private escaped = false;
+  private oneLine = true;
+
+  /** The value of the last string read by `string`. */
+  private body(): string {
+    const b = this.text.slice(this.bodyStart, this.bodyEnd);
+    return this.escaped && !this.raw ? decodeBody(b, false) : b;
+  }
+
+  /** Steps over the string that opens here (see `atString`) and notes its body; false when none opens here. */
+  protected string(): boolean {
     const t = this.text;
-    const q = quote.charCodeAt(0);
-    const single = quote.length === 1;
+    let i = this.pos;
+    let q = t.charCodeAt(i);
+    const raw = q === 114 || q === 82;
+    if (raw || q === 117 || q === 85) q = t.charCodeAt(++i);
+    if (q !== 34 && q !== 39) return false;
+    const triple = t.charCodeAt(i + 1) === q && t.charCodeAt(i + 2) === q;
+    i += triple ? 3 : 1;
+    const bodyStart = i;
+    let escaped = false;
+    let oneLine = true;
     for (;;) {
       if (i >= this.end) this.abort();
       const c = t.charCodeAt(i);
-      if (c === 92) { i += 2; continue; } // \\
-      if (c === q && (single || t.startsWith(quote, i))) break;
-      if (single && (c === 10 || c === 13)) this.abort();
+      if (c === 92) { // \
+        escaped = true;
+        const n = t.charCodeAt(i + 1);
+        if (n === 10 || n === 13) oneLine = false;
+        i += 2;
+        continue;
+      }
+      if (c === q && (!triple || (t.charCodeAt(i + 1) === q && t.charCodeAt(i + 2) === q))) break;
+      if (c === 10 || c === 13) {
+        if (!triple) this.abort();
+        oneLine = false;
+      }
       i++;
     }
-    this.pos = i + quote.length;
-    return { value: decodeBody(t.slice(bodyStart, i), prefix.toLowerCase() === 'r'), inner: this.range(bodyStart, i) };
+    this.pos = i + (triple ? 3 : 1);
+    this.bodyStart = bodyStart;
+    this.bodyEnd = i;
+    this.raw = raw;
+    this.escaped = escaped;
+    this.oneLine = oneLine;
+    return true;
   }
 
   private sequence(close: string, depth: number, from: number): Lit {
     this.pos++;
-    const items: Lit[] = [];
+    const t = this.text;
+    const closer = close.charCodeAt(0);
+    const items = this.items;
+    const mark = items.length;
     for (;;) {
       this.skip();
-      if (this.text[this.pos] === close) break;
+      if (t.charCodeAt(this.pos) === closer) break;
       items.push(this.value(depth + 1));
       this.skip();
-      if (this.text[this.pos] === ',') { this.pos++; continue; }
-      if (this.text[this.pos] !== close) this.abort();
+      const c = t.charCodeAt(this.pos);
+      if (c === 44) { this.pos++; continue; } // ,
+      if (c !== closer) this.abort();
     }
     this.pos++;
-    return { kind: 'list', items: fitted(items), range: this.range(from, this.pos) };
+    return { kind: 'list', items: fitted(items, mark), range: this.range(from, this.pos) };
   }
 
   /** `(x)` is x itself; `()`, `(x,)` and `(x, y)` are tuples. */
@@ -227,13 +318,14 @@ export class Scanner {
     this.pos++;
     this.skip();
     if (this.text[this.pos] === '}') { this.pos++; return { kind: 'dict', entries: [], range: this.range(from, this.pos) }; }
-    const firstKey = this.pos;
-    this.value(depth + 1);
+    const keyFrom = this.pos;
+    const key = this.value(depth + 1);
     this.skip();
-    const isDict = this.text[this.pos] === ':';
-    this.pos = isDict ? firstKey : from;
-    if (!isDict) return this.sequence('}', depth, from);
-    const entries = this.entries(depth);
+    if (this.text.charCodeAt(this.pos) !== 58) { // not ':'
+      this.pos = from;
+      return this.sequence('}', depth, from);
+    }
+    const entries = this.entries(depth, -1, key, keyFrom);
     this.pos++;
     return { kind: 'dict', entries, range: this.range(from, this.pos) };
   }
@@ -241,31 +333,60 @@ export class Scanner {
   /**
    * A dict's entries from the head of its loop (after `{` or after an entry's comma) to its closing `}`,
    * where it stops; with `stop`, it stops instead where a loop head reaches that offset (a later entry's key).
+   * `firstKey`: the first entry's key, already read from `firstFrom` (the loop goes on at its ':').
    */
-  entries(depth: number, stop = -1): DictEntry[] {
-    const entries: DictEntry[] = [];
+  entries(depth: number, stop = -1, firstKey: Lit | null = null, firstFrom = 0): DictEntry[] {
+    const t = this.text;
+    const entries = this.pairs;
+    const mark = entries.length;
+    let key = firstKey;
+    let keyFrom = firstFrom;
     for (;;) {
-      this.skip();
-      if (this.pos === stop || this.text[this.pos] === '}') return fitted(entries);
-      if (stop >= 0 && this.pos > stop) this.abort();
-      const keyFrom = this.pos;
-      const key = this.value(depth + 1);
-      this.skip();
-      if (this.text[this.pos] !== ':') this.abort();
+      if (key === null) {
+        this.skip();
+        if (this.pos === stop || t.charCodeAt(this.pos) === 125) return fitted(entries, mark); // }
+        if (stop >= 0 && this.pos > stop) this.abort();
+        keyFrom = this.pos;
+        key = this.value(depth + 1);
+        this.skip();
+        if (t.charCodeAt(this.pos) !== 58) this.abort(); // :
+      }
       this.pos++;
       const value = this.value(depth + 1);
       entries.push({ key, value, range: this.range(keyFrom, this.pos) });
+      key = null;
       this.skip();
-      if (this.text[this.pos] === ',') { this.pos++; continue; }
-      if (this.text[this.pos] !== '}') this.abort();
+      const c = t.charCodeAt(this.pos);
+      if (c === 44) { this.pos++; continue; } // ,
+      if (c !== 125) this.abort();
     }
   }
 }
 
 /**
- * The same list without the spare room `push` left (V8 grows a small array to 17 slots): the literals
- * of 27,000 entries are kept for the session, a few items each.
+ * The items of a container from `mark` up, taken off the stack they were read onto: an array of their
+ * exact size (V8 grows a small array to 17 slots), as the literals of 27,000 entries are kept for the
+ * session, a few items each, and with no growing array left behind per container.
  */
-function fitted<T>(xs: T[]): T[] {
-  return xs.slice();
+function fitted<T>(stack: T[], mark: number): T[] {
+  const xs = stack.slice(mark);
+  stack.length = mark;
+  return xs;
+}
+
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+/** A letter, digit or `_` (ASCII: what ends a keyword or a number). */
+function isWordChar(c: number): boolean { return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 95; }
+/** Past the digits and `_` from `i`. */
+function digitsFrom(t: string, i: number): number {
+  let c = t.charCodeAt(i);
+  while (isDigit(c) || c === 95) c = t.charCodeAt(++i);
+  return i;
+}
+/** A digit of base 16 (`radix` 'x'), 8 ('o') or 2 ('b'), or `_`. */
+function isDigitIn(c: number, radix: number): boolean {
+  if (c === 95) return true;
+  if (radix === 98) return c === 48 || c === 49;
+  if (radix === 111) return c >= 48 && c <= 55;
+  return isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
 }

@@ -93,3 +93,75 @@ function lineBreaks(text: string, from: number, to: number): number {
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/** A top-level `NAME = …` whose literal the skeleton left out, at the start of line `line`. */
+export interface PlainAssignment {
+  name: string;
+  line: number;
+  literal: LeftOut;
+}
+
+/** Names tree-sitter-python may read as something else than an identifier (keywords, soft keywords, Python 2 statements). */
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+  'exec', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'match', 'case', 'nonlocal', 'not', 'or', 'pass',
+  'print', 'raise', 'return', 'try', 'type', 'while', 'with', 'yield', '_',
+]);
+
+/**
+ * The statements of a skeleton made only of blank lines, comments, docstring-like strings (no prefix,
+ * no backslash) and unannotated `NAME = ` assignments of literals it left out, each alone on its line —
+ * what a generated registry is: nothing is left for tree-sitter to find (no class, no error), so no
+ * parse is needed. Null when anything else is in it (the caller parses the skeleton).
+ */
+export function plainStatements(skeleton: Skeleton): PlainAssignment[] | null {
+  const s = skeleton.text;
+  const out: PlainAssignment[] = [];
+  let line = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
+      i += triple ? 3 : 1;
+      for (;;) {
+        const b = s.charCodeAt(i);
+        if (Number.isNaN(b) || b === 92 || (!triple && (b === 10 || b === 13))) return null;
+        if (b === c && (!triple || (s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c))) break;
+        if (b === 10) line++;
+        i++;
+      }
+      i += triple ? 3 : 1;
+    } else if (isNameStart(c)) {
+      const start = i;
+      while (isNameStart(s.charCodeAt(i)) || isDigit(s.charCodeAt(i))) i++;
+      const name = s.slice(start, i);
+      if (KEYWORDS.has(name)) return null;
+      i = blanks(s, i);
+      if (s.charCodeAt(i) !== 61) return null; // =
+      i = blanks(s, i + 1);
+      const literal = skeleton.literals.get(i);
+      if (!literal) return null;
+      out.push({ name, line, literal });
+      i += 2; // (0
+      while (s.charCodeAt(i) === 10) { line++; i++; }
+      if (s.charCodeAt(i) !== 41) return null; // )
+      i++;
+    } else if (c !== 32 && c !== 9 && c !== 35 && c !== 10 && c !== 13) return null;
+    // The rest of the line: blanks and a comment.
+    i = blanks(s, i);
+    if (s.charCodeAt(i) === 35) while (i < s.length && s.charCodeAt(i) !== 10) i++;
+    if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10) i++;
+    if (i < s.length && s.charCodeAt(i) !== 10) return null;
+    line++;
+    i++;
+  }
+  return out.length === skeleton.literals.size ? out : null;
+}
+
+function blanks(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isNameStart(c: number): boolean { return ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 95; }

@@ -20,7 +20,7 @@ export class LineIndex {
   /** The line of the last position answered. */
   private last = 0;
   /** The character of the last offset `locate` answered. */
-  private column = 0;
+  private character = 0;
   constructor(private readonly text: string) {
     // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
     // lines is indexed again on every edit).
@@ -36,16 +36,21 @@ export class LineIndex {
   }
   position(offset: number): Position {
     const line = this.locate(offset);
-    return pos(line, this.column);
+    return pos(line, this.character);
   }
   range(start: number, end: number): Range {
     const startLine = this.locate(start);
-    const startCharacter = this.column;
+    const startCharacter = this.character;
     const endLine = this.locate(Math.max(start, end));
-    return spanAt(startLine, startCharacter, endLine, this.column);
+    return spanAt(startLine, startCharacter, endLine, this.character);
   }
-  /** The line of an offset; its character is left in `column` (no position is made: `range` may find its range shared). */
-  private locate(offset: number): number {
+  /** The character of the offset `locate` answered last. */
+  get column(): number { return this.character; }
+  /**
+   * The line of an offset; its character is left in `column` (no position is made: `range` may find its
+   * range shared). A reader that knows no line break follows on the line adds to `column` itself.
+   */
+  locate(offset: number): number {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Never between the two halves of a surrogate pair.
     if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
@@ -61,7 +66,7 @@ export class LineIndex {
     }
     this.last = lo;
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
-    this.column = Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0);
+    this.character = Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0);
     return lo;
   }
   /** The offset of a position, clamped to its line's content (before the line break). */

@@ -1,0 +1,23 @@
+// Positions and ranges are shared objects: equal coordinates give the same object (within the bounds
+// of the shared tables), on short lines and on long ones, and the table keeps its ranges as it grows.
+import { strict as assert } from 'node:assert';
+import { pos, span, spanAt } from '../../server/src/engine/text/positions';
+
+describe('engine: shared positions and ranges', () => {
+  it('gives one object per range, with its coordinates, across the table growing', () => {
+    const first = Array.from({ length: 20_000 }, (_, i) => spanAt(i >> 4, i & 15, (i >> 4) + 1, 900 + (i & 15)));
+    first.forEach((r, i) => {
+      assert.deepEqual(r, { start: { line: i >> 4, character: i & 15 }, end: { line: (i >> 4) + 1, character: 900 + (i & 15) } });
+      assert.equal(spanAt(i >> 4, i & 15, (i >> 4) + 1, 900 + (i & 15)), r);
+    });
+    assert.equal(span(pos(3, 4), pos(4, 904)), first[3 * 16 + 4]);
+    assert.notEqual(spanAt(0, 0, 1, 900), spanAt(0, 0, 1, 901));
+  });
+
+  it('shares ranges on long lines too (characters past the table\'s bound), and never a wrong one', () => {
+    const long = spanAt(7, 5_000, 7, 5_012);
+    assert.deepEqual(long, { start: { line: 7, character: 5_000 }, end: { line: 7, character: 5_012 } });
+    assert.equal(spanAt(7, 5_000, 7, 5_012), long);
+    assert.deepEqual(spanAt(7, 5_001, 7, 5_012), { start: { line: 7, character: 5_001 }, end: { line: 7, character: 5_012 } });
+  });
+});
