@@ -31,6 +31,11 @@ describe('features', () => {
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "prior$0ity": 1, "description": "a"}}
     `, ['**priority**: `int`', 'lower wins']);
+    // A field named like an Object property is free metadata, not a property of the field table.
+    await checkHover(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "constr$0uctor": 1, "description": "a"}}
+    `, ['**constructor**: free metadata (not a known step field)']);
     await checkHover(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"A": {"sagemaker_step_type": "Training", "builder_step_name": "XGBoostTraining$0StepBuilder", "description": "a"}}

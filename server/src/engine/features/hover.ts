@@ -4,7 +4,7 @@
 import type { HoverResult } from '../api';
 import type { Position } from '../types';
 import type { Workspace } from '../workspace';
-import { STEP_FIELDS } from '../model/fields';
+import { fieldSpec } from '../model/fields';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import type { StepEntry } from '../model/source';
 import { explain } from './explain';
@@ -22,7 +22,7 @@ export function hover(ws: Workspace, file: string, pos: Position): HoverResult |
     case 'step-key': return { range: t.entry.keyRange, markdown: stepMarkdown(ws, t.entry.name, context, t.entry) };
     case 'name-ref': return { range: t.ref.range, markdown: stepMarkdown(ws, t.ref.name, context, null) };
     case 'field-key': {
-      const spec = STEP_FIELDS[t.field];
+      const spec = fieldSpec(t.field);
       return { range: t.entry.fields.get(t.field)?.keyRange ?? t.entry.keyRange, markdown: spec ? `**${t.field}**: \`${spec.type}\`\n\n${spec.doc}` : `**${t.field}**: free metadata (not a known step field)` };
     }
     case 'field-value': {

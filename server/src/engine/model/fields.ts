@@ -24,6 +24,8 @@ export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
 };
 /** STEP_FIELDS by name: a field name read from a file is a fresh string, found faster in a Map (and never an Object property such as `constructor`). */
 const FIELD_SPECS = new Map(Object.entries(STEP_FIELDS));
+/** The spec of a known step field; undefined for free metadata. */
+export function fieldSpec(name: string): { type: FieldType; doc: string } | undefined { return FIELD_SPECS.get(name); }
 export const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
 export const REQUIRED_FIELDS = ['sagemaker_step_type', 'description'];
 export const REQUIRED_CORE_FIELDS = ['config_class', 'builder_step_name', 'spec_type'];
@@ -49,7 +51,7 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
     out.push(diag(e.file, e.keyRange, 'RL008', `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`));
   }
   for (const [key, f] of e.fields) {
-    const spec = FIELD_SPECS.get(key);
+    const spec = fieldSpec(key);
     if (!spec) {
       const near = nearField(key);
       if (near) {
