@@ -27,6 +27,8 @@ export class Publisher {
 
   setUnit(key: string, diags: readonly Diagnostic[]): void {
     const old = this.units.get(key);
+    // A unit with nothing to say that had no share changes nothing (most units: no maps made for them).
+    if (diags.length === 0 && !old) return;
     const byFile = new Map<string, Diagnostic[]>();
     for (const d of diags) {
       const list = byFile.get(d.file);
