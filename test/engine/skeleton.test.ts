@@ -16,6 +16,19 @@ import { mutate, SNIPPETS } from './pythonMutations';
 
 const full = (text: string): unknown => treeFacts(text, true);
 
+/** 2,000 mutants of `files` (1–3 mutations each, from `snippets`): each one the skeleton answers equals the full parse, and is passed to `answered`. */
+function provenOnMutants(files: readonly string[], snippets: readonly string[], seed: number, answered: (text: string) => void): void {
+  const rng = new Rng(seed);
+  for (let n = 0; n < 2000; n++) {
+    let text = rng.pick(files);
+    for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
+    const fast = skeletonFacts(text, true);
+    if (fast === null) continue;
+    answered(text);
+    assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
+  }
+}
+
 /** Whether the skeleton of `text` is read without a parse (nothing but its literals left in it). */
 function plain(text: string): boolean {
   const t = normalizeLoneCr(text);
@@ -132,16 +145,8 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
       ...org.workspaces.slice(0, 6).map((ws) => renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 3), overrides: ws.overrides.slice(0, 1) })),
     ];
     const snippets = [...SNIPPETS, ...REGISTRY_SNIPPETS];
-    const rng = new Rng(0x5ce1e7);
     let answered = 0;
-    for (let n = 0; n < 2000; n++) {
-      let text = rng.pick(files);
-      for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
-      const fast = skeletonFacts(text, true);
-      if (fast === null) continue;
-      answered++;
-      assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
-    }
+    provenOnMutants(files, snippets, 0x5ce1e7, () => { answered++; });
     assert.ok(answered > 700, `the fast path answered only ${answered} of 2,000 mutants`);
   });
 
@@ -180,16 +185,8 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
       '"""Doc."""', "'''a\nb'''", '"doc"', "'doc'", '"""a\\b"""', 'r"""d"""', 'b"d"', '# c', '  # c', '\t# c', '', ' ', '\t', '\f', '\r', ';', '\\',
       'X = {}', 'X={"a": 1}', 'X = [1, 2]', 'X = (1,)', 'X: T = {}', 'type = {}', 'None = {}', 'X = {} # c', 'X = {};', '"""', "'''", '"', 'import os', 'x = 1', 'def f(): pass',
     ];
-    const rng = new Rng(0x91a1e);
     let withoutParse = 0;
-    for (let n = 0; n < 2000; n++) {
-      let text = rng.pick(files);
-      for (let k = rng.int(1, 3); k > 0; k--) text = mutate(text, rng, snippets);
-      const fast = skeletonFacts(text, true);
-      if (fast === null) continue;
-      if (plain(text)) withoutParse++;
-      assert.deepEqual(fast, full(text), `mutant ${n}:\n${text}`);
-    }
+    provenOnMutants(files, snippets, 0x91a1e, (text) => { if (plain(text)) withoutParse++; });
     assert.ok(withoutParse > 500, `only ${withoutParse} of 2,000 mutants were read without a parse`);
   });
 
