@@ -1,15 +1,16 @@
 // Turns the diagnostics of every unit into per-file lists and reports the files whose list changed.
 // A unit's diagnostics are split by the file they land in; replacing a unit's result touches only the
 // files whose share changed. It decides nothing about what an edit affects — the database does.
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Range } from '../types';
+import { sameData } from './equality';
 
-interface UnitShare { byFile: Map<string, Diagnostic[]>; sig: Map<string, string> }
+interface UnitShare { byFile: Map<string, Diagnostic[]> }
 
 export class Publisher {
   private units = new Map<string, UnitShare>();
   private fileUnits = new Map<string, Set<string>>();
   private touched = new Set<string>();
-  private published = new Map<string, { diags: Diagnostic[]; sig: string }>();
+  private published = new Map<string, Diagnostic[]>();
 
   /** Withdraws a unit's diagnostics. */
   removeUnit(key: string): void {
@@ -34,11 +35,9 @@ export class Publisher {
       const list = byFile.get(d.file);
       if (list) list.push(d); else byFile.set(d.file, [d]);
     }
-    const sig = new Map<string, string>();
     for (const [file, list] of byFile) {
-      const s = JSON.stringify(list);
-      sig.set(file, s);
-      if (old?.sig.get(file) !== s) this.touched.add(file);
+      const before = old?.byFile.get(file);
+      if (!before || !sameDiagnostics(before, list)) this.touched.add(file);
       let units = this.fileUnits.get(file);
       if (!units) this.fileUnits.set(file, (units = new Set()));
       units.add(key);
@@ -51,7 +50,7 @@ export class Publisher {
       if (units?.size === 0) this.fileUnits.delete(file);
     }
     // Most units (one per file) have nothing to say: they keep no share at all.
-    if (byFile.size === 0) this.units.delete(key); else this.units.set(key, { byFile, sig });
+    if (byFile.size === 0) this.units.delete(key); else this.units.set(key, { byFile });
   }
 
   /** Re-finalises the touched files; returns those whose published list changed. */
@@ -62,24 +61,44 @@ export class Publisher {
       // Units may bring huge lists (a 130k-item literal): appended one by one, never spread as arguments.
       for (const key of [...(this.fileUnits.get(file) ?? [])].sort()) for (const d of this.units.get(key)?.byFile.get(file) ?? []) raw.push(d);
       const diags = finalize(file, raw);
-      const sig = JSON.stringify(diags);
       const prev = this.published.get(file);
-      if (prev?.sig === sig) continue;
-      if (diags.length === 0) {
-        if (!prev) continue;
-        this.published.delete(file);
-      } else {
-        this.published.set(file, { diags, sig });
-      }
+      // Compared as data, not as serialised text: a registry with a hundred diagnostics is republished
+      // whenever one of its units changes.
+      if (prev ? sameDiagnostics(prev, diags) : diags.length === 0) continue;
+      if (diags.length === 0) this.published.delete(file); else this.published.set(file, diags);
       changed.push(file);
     }
     this.touched.clear();
     return changed.sort();
   }
 
-  diagnostics(file: string): Diagnostic[] { return this.published.get(file)?.diags ?? []; }
+  diagnostics(file: string): Diagnostic[] { return this.published.get(file) ?? []; }
 
   all(): Diagnostic[] {
-    return [...this.published.keys()].sort().flatMap((f) => this.published.get(f)?.diags ?? []);
+    return [...this.published.keys()].sort().flatMap((f) => this.published.get(f) ?? []);
   }
+}
+
+/** Equal lists of diagnostics, field by field (ranges are usually the same shared objects; fixes and tags, rare, as data). */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Diagnostic;
+    const y = b[i] as Diagnostic;
+    if (x === y) continue;
+    if (x.file !== y.file || x.code !== y.code || x.message !== y.message || x.severity !== y.severity || !sameRange(x.range, y.range)) return false;
+    if (x.related.length !== y.related.length) return false;
+    for (let j = 0; j < x.related.length; j++) {
+      const r = x.related[j];
+      const q = y.related[j];
+      if (r !== q && (r?.file !== q?.file || r?.message !== q?.message || !sameRange(r?.range, q?.range))) return false;
+    }
+    if (x.fixes !== y.fixes && !(x.fixes.length === 0 && y.fixes.length === 0) && !sameData(x.fixes, y.fixes)) return false;
+    if (x.tags !== y.tags && !sameData(x.tags, y.tags)) return false;
+  }
+  return true;
+}
+
+function sameRange(a: Range | undefined, b: Range | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
 }
