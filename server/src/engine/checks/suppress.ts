@@ -29,26 +29,19 @@ interface CommentLine { suppressed: Suppressed; own: boolean }
 export type CommentTable = ReadonlyMap<number, CommentLine>;
 
 /**
- * The lines (LSP numbering: `\r\n`, `\r` and `\n` end a line) that mention `registry-lens:`, found by
- * searching for that word rather than splitting the text into lines; null when none does.
+ * The lines that mention `registry-lens:`, found by searching for that word rather than reading every
+ * line; null when none does.
  */
 export function commentLines(text: string): CommentTable | null {
-  if (!text.includes('registry-lens:')) return null;
+  let at = text.indexOf('registry-lens:');
+  if (at < 0) return null;
+  const lines = new LineIndex(text);
   const table = new Map<number, CommentLine>();
-  let line = 0;
-  let counted = 0;
-  for (let at = text.indexOf('registry-lens:'); at >= 0;) {
-    for (; counted < at; counted++) {
-      const c = text.charCodeAt(counted);
-      if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
-    }
-    let start = at;
-    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-    let end = at;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    const lineText = text.slice(start, end);
+  for (; at >= 0; at = text.indexOf('registry-lens:', at + 1)) {
+    const line = lines.position(at).line;
+    if (table.has(line)) continue;
+    const lineText = lines.lineText(line);
     table.set(line, { suppressed: parseComment(lineText), own: ownLine(lineText) });
-    at = text.indexOf('registry-lens:', end);
   }
   return table;
 }

@@ -7,6 +7,7 @@ import type { DictEntry, Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
 import { spanAt } from '../text/positions';
+import { isDigit, isNameChar } from './asciiChars';
 
 const MAX_DEPTH = 60;
 
@@ -93,7 +94,7 @@ export class Scanner {
 
   /** Steps over `word` when it is here, not followed by a letter, digit or `_`. */
   private keyword(word: string): boolean {
-    if (!this.text.startsWith(word, this.pos) || isWordChar(this.text.charCodeAt(this.pos + word.length))) return false;
+    if (!this.text.startsWith(word, this.pos) || isNameChar(this.text.charCodeAt(this.pos + word.length))) return false;
     this.pos += word.length;
     return true;
   }
@@ -129,7 +130,7 @@ export class Scanner {
       }
     }
     const next = t.charCodeAt(i);
-    if (isWordChar(next) || next === 46) return null;
+    if (isNameChar(next) || next === 46) return null;
     const raw = t.slice(from, i);
     const value = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
     if (Number.isNaN(value)) this.abort();
@@ -374,9 +375,6 @@ function fitted<T>(stack: T[], mark: number): T[] {
   return xs;
 }
 
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
-/** A letter, digit or `_` (ASCII: what ends a keyword or a number). */
-function isWordChar(c: number): boolean { return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 95; }
 /** Past the digits and `_` from `i`. */
 function digitsFrom(t: string, i: number): number {
   let c = t.charCodeAt(i);

@@ -12,6 +12,7 @@ import type { Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { Abort, Scanner } from './literalScanner';
 import { nextLine } from './lineStarts';
+import { isNameChar, isNameStart } from './asciiChars';
 
 export interface LeftOut {
   /** Offset just after the literal. */
@@ -134,7 +135,7 @@ export function plainStatements(skeleton: Skeleton): PlainAssignment[] | null {
       i += triple ? 3 : 1;
     } else if (isNameStart(c)) {
       const start = i;
-      while (isNameStart(s.charCodeAt(i)) || isDigit(s.charCodeAt(i))) i++;
+      while (isNameChar(s.charCodeAt(i))) i++;
       const name = s.slice(start, i);
       if (KEYWORDS.has(name)) return null;
       i = blanks(s, i);
@@ -163,5 +164,3 @@ function blanks(s: string, i: number): number {
   while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
   return i;
 }
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
-function isNameStart(c: number): boolean { return ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 95; }
