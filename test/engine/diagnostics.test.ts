@@ -43,6 +43,23 @@ describe('diagnostics: cursus registries', () => {
     assert.equal(diags[0]?.related.length, 1);
   });
 
+  it('RL002 across seventy workspaces side by side (the path index reads them in groups of 32), after workspaces come and go', async () => {
+    const ws = (n: number): string => `${WS}/dev_${String(n).padStart(2, '0')}/src/cursus_dev/registry/workspace_registry.py`;
+    const registry = (n: number): string => `LOCAL_STEPS = {\n    "Own${n}": {"sagemaker_step_type": "Utility", "description": "own"},\n${[0, 31, 32, 63, 69].includes(n) ? '    "Shared": {"sagemaker_step_type": "Utility", "description": "shared"},\n' : ''}}\n`;
+    const files = [...Array(70).keys()].map((n) => `//- ${ws(n)}\n${registry(n)}`).join('');
+    const { engine } = await analyze(`${CORE}\n${files}`);
+    const shared = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL002').map((d) => `${d.file.split('/')[2]} ${d.related.length}`).sort();
+    assert.deepEqual(shared(), ['dev_00 4', 'dev_31 4', 'dev_32 4', 'dev_63 4', 'dev_69 4']);
+    // Removing workspaces before the group boundaries shifts the workspaces into other groups; a new one lands past the end.
+    for (const n of [1, 2, 3, 40]) engine.deleteFile(ws(n).slice(1));
+    engine.update();
+    assert.deepEqual(shared(), ['dev_00 4', 'dev_31 4', 'dev_32 4', 'dev_63 4', 'dev_69 4']);
+    engine.setFile(ws(75).slice(1), registry(0).replace('Own0', 'Own75'));
+    engine.deleteFile(ws(69).slice(1));
+    engine.update();
+    assert.deepEqual(shared(), ['dev_00 4', 'dev_31 4', 'dev_32 4', 'dev_63 4', 'dev_75 4']);
+  });
+
   it('RL003 local step shadowing core and RL004 override of a missing core step', async () => {
     await checkDiagnostics(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

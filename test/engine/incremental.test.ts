@@ -22,6 +22,17 @@ const NEW_WORKSPACE: Edit = (files) => {
   return files.has(to) ? [to, null] : [to, files.get(from) ?? ''];
 };
 
+/**
+ * Copies of a workspace registry in and out of eighty workspace directories side by side: past 32 the
+ * path index reads a directory's subdirectories in groups (analysis/files.ts), so workspaces come and
+ * go across group boundaries and shift the groups after them.
+ */
+const WIDE_WORKSPACES: Edit = (files, pick) => {
+  const from = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+  const to = from.replace('/alice_ml/', `/dev_${String(pick([...Array(80).keys()])).padStart(2, '0')}/`);
+  return files.has(to) ? (pick([true, false, false]) ? [to, null] : null) : [to, files.get(from) ?? ''];
+};
+
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
   const runs: [number, object, string, Edit[]][] = [
@@ -48,6 +59,9 @@ describe('incremental analysis equals from-scratch analysis', function () {
   }
   it('a workspace whose directories appear with its registry and vanish with it reads as from scratch', async () => {
     await runSequence({ seed: 1, settings: {}, example: 'demo-workspace', edits: [NEW_WORKSPACE], steps: 4 });
+  });
+  it('workspaces coming and going in a directory of more than 32 subdirectories read as from scratch', async () => {
+    await runSequence({ seed: 3, settings: {}, example: 'demo-workspace', edits: [WIDE_WORKSPACES], steps: 110 });
   });
   it('an interface that overflows the YAML composer\'s stack reads the same after an edit as from scratch', async () => {
     await runSequence({ seed: 1, settings: {}, example: 'interface-workspace', edits: [STACK_OVERFLOW], steps: 1 });

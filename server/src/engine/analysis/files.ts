@@ -23,16 +23,49 @@ export function parentDir(path: string): string {
   return at <= 0 ? ROOT : path.slice(0, at);
 }
 
-/** One directory's part of the path index (see `FileQueries.treeIndexQ`). */
-interface TreeIndex {
-  /** Its own files by key. */
-  own: ReadonlyMap<string, readonly string[]>;
-  /** What each key's list was merged from: its own list, then its subdirectories' lists. */
+/** Lists merged by key (see `FileQueries.treeIndexQ`). */
+interface Merged {
+  /** What each key's list was merged from. */
   parts: ReadonlyMap<string, readonly (readonly string[])[]>;
   byKey: ReadonlyMap<string, readonly string[]>;
 }
 
+/** One directory's part of the path index: its own files' lists, then its subdirectories' lists, merged. */
+interface TreeIndex extends Merged {
+  /** Its own files by key. */
+  own: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Subdirectories a directory's index reads one by one; a wider directory (a thousand workspaces or
+ * ONEX artifacts side by side) reads them in groups of this many, so that a file coming or going below
+ * it is found through its group, not by checking every subdirectory (see `subdirGroupQ`).
+ */
+const FANOUT = 32;
+
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds one source's lists to the parts of each key. */
+function addParts(parts: Map<string, (readonly string[])[]>, lists: ReadonlyMap<string, readonly string[]>): void {
+  for (const [key, list] of lists) {
+    const ps = parts.get(key);
+    if (ps) ps.push(list); else parts.set(key, [list]);
+  }
+}
+
+/** Each key's parts merged in path order; the same parts (by identity) as before keep the list merged before. */
+function mergeParts(parts: ReadonlyMap<string, readonly (readonly string[])[]>, previous: Merged | undefined): Map<string, readonly string[]> {
+  const byKey = new Map<string, readonly string[]>();
+  for (const [key, ps] of parts) {
+    const before = previous?.parts.get(key);
+    byKey.set(key, before && sameList(before, ps) ? previous?.byKey.get(key) as readonly string[]
+      : ps.length === 1 ? ps[0] as readonly string[] : ps.flat().sort(byPath));
+  }
+  return byKey;
+}
+
+/** Merged lists are equal when every key keeps the same list (by identity). */
+const sameMerged = (a: Merged, b: Merged): boolean => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list);
 
 /** What a family's classification may depend on besides the path (tracked; compared by value). */
 export interface LayoutReads {
@@ -137,7 +170,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * recomputes the directories above it only, and a list whose parts are unchanged keeps its identity,
    * so the lists of other keys (and their readers) are cut off at once.
    */
-  private readonly treeIndexQ: Query<TreeIndex> = this.db.query('fileIndex', (dir, previous) => {
+  private readonly treeIndexQ: Query<TreeIndex> = this.db.query<TreeIndex>('fileIndex', (dir, previous) => {
     const classify = this.classifierQ(NONE);
     const own = new Map<string, readonly string[]>();
     for (const p of this.dirFilesInput.get(dir)) {
@@ -155,21 +188,19 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       own.set(key, kept);
       parts.set(key, [kept]);
     }
-    for (const sub of this.subdirsInput.get(dir)) {
-      for (const [key, list] of this.treeIndexQ(sub).byKey) {
-        const ps = parts.get(key);
-        if (ps) ps.push(list); else parts.set(key, [list]);
-      }
-    }
-    const byKey = new Map<string, readonly string[]>();
-    for (const [key, ps] of parts) {
-      const before = previous?.parts.get(key);
-      // Same parts (by identity) give the same merged list: keep it rather than merge again.
-      byKey.set(key, before && sameList(before, ps) ? previous?.byKey.get(key) as readonly string[]
-        : ps.length === 1 ? ps[0] as readonly string[] : ps.flat().sort(byPath));
-    }
-    return { own, parts, byKey };
-  }, (a, b) => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list));
+    const subs = this.subdirsInput.get(dir);
+    if (subs.length <= FANOUT) for (const sub of subs) addParts(parts, this.treeIndexQ(sub).byKey);
+    else for (let g = 0; g * FANOUT < subs.length; g++) addParts(parts, this.subdirGroupQ(`${dir}\0${g}`).byKey);
+    return { own, parts, byKey: mergeParts(parts, previous) };
+  }, sameMerged);
+  /** One group of a wide directory's subdirectories (key: `dir\0group`), their indexes merged. */
+  private readonly subdirGroupQ: Query<Merged> = this.db.query('fileIndexGroup', (key, previous) => {
+    const at = key.lastIndexOf('\0');
+    const g = Number(key.slice(at + 1));
+    const parts = new Map<string, (readonly string[])[]>();
+    for (const sub of this.subdirsInput.get(key.slice(0, at)).slice(g * FANOUT, (g + 1) * FANOUT)) addParts(parts, this.treeIndexQ(sub).byKey);
+    return { parts, byKey: mergeParts(parts, previous) };
+  }, sameMerged);
   /** Index keys, in order. */
   readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.filesIndex.keys()].sort(), sameList);
   /** Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only. */
