@@ -46,8 +46,5 @@ export const onex: RegistryFamily = {
   },
   /** Version directories (`vX_Y_Z`) and directories under a `src/` (where a `.onextree` may describe `src/<name>`). */
   wantsDirectory: (path) => isVersionDirName(baseName(path)) || baseName(dirOf(path)) === 'src',
-  wantedFiles(q) {
-    const o = onexQueries(q.files);
-    return o.artifactKeys().flatMap((k) => o.wantedQ(k));
-  },
+  wantedFiles: (q) => onexQueries(q.files).wantedFiles(),
 };

@@ -12,6 +12,7 @@ import type { OnexArtifact, OnexVersion, RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import { treeBase, type OnexTree } from './onextree';
 import { entrypointFiles } from './kinds';
+import { byBucket } from '../../util/buckets';
 
 export interface ResolvedVersion {
   artifact: OnexArtifact;
@@ -31,6 +32,8 @@ export interface ResolvedRegistry { file: string; versions: ResolvedVersion[] }
 export interface TreeInfo { file: string; base: string }
 
 const NONE = '';
+/** Buckets of artifacts read by the registry-wide answers (1,000 artifacts: ~16 per bucket). */
+const ARTIFACT_BUCKETS = 64;
 
 /** The key of one path of a `.onextree` (relative to the directory it describes). */
 export function treeKey(file: string, rel: string): string { return `${file}\0${rel}`; }
@@ -106,11 +109,34 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   private readonly registeredDirsQ: Query<string[]> = this.db.query('onexRegisteredDirs', (key) =>
     this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [v.dir] : [])), sameList);
 
+  /**
+   * Every artifact's key by bucket (a hash of the key). The registry-wide answers read one query per
+   * bucket, so that a `.wip` or a metadata file coming or going is checked through its bucket's
+   * artifacts only, not through every artifact of the registry (the cost of an edit would grow with it).
+   */
+  private readonly artifactBuckets = this.db.index('onexArtifactBuckets', () => byBucket(this.artifactKeys(), ARTIFACT_BUCKETS), sameList);
+  /** One bucket's artifacts' answers to `read`, concatenated in bucket order. */
+  private bucketed(read: (key: string) => readonly string[], b: number): string[] {
+    return (this.artifactBuckets.get(String(b)) ?? []).flatMap(read);
+  }
+  private readonly registeredBucketQ = this.db.query('onexRegisteredBucket', (b) => this.bucketed(this.registeredDirsQ, Number(b)), sameList);
+  private readonly wantedBucketQ = this.db.query('onexWantedBucket', (b) => this.bucketed(this.wantedQ, Number(b)), sameList);
+
   /** The registered version directories: an index, so that one coming or going reaches the metadata units of that directory only. */
-  private readonly registeredIndex = this.db.index<true>('onexRegistered', () =>
-    new Map(this.artifactKeys().flatMap((key) => this.registeredDirsQ(key).map((dir) => [dir, true] as const))));
+  private readonly registeredIndex = this.db.index<true>('onexRegistered', () => {
+    const out = new Map<string, true>();
+    for (let b = 0; b < ARTIFACT_BUCKETS; b++) for (const dir of this.registeredBucketQ(String(b))) out.set(dir, true);
+    return out;
+  });
   /** Whether a registry lists a version in this directory. */
   isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) === true; }
+
+  /** The files every artifact's versions refer to (`wantedQ`), bucket by bucket; the caller sorts them. */
+  wantedFiles(): string[] {
+    const out: string[] = [];
+    for (let b = 0; b < ARTIFACT_BUCKETS; b++) for (const f of this.wantedBucketQ(String(b))) out.push(f);
+    return out;
+  }
 
   /** The keys of every artifact of every registry (`artifactKey`), in registry and list order. */
   artifactKeys(): string[] {
