@@ -27,7 +27,7 @@ function corpus(): { path: string; text: string }[] {
 const DECLINED = [
   // strings and f-strings
   'class A:\n    x = "a\\"', 'class A:\n    s = f"{d[\'k}"\n', 'class A:\n    s = f"{d[\'\\\\k\']}"\n', 'class A:\n    s = f"{a(]}"\n',
-  'class A:\n    s = """a\\\nb"""\n', 'class A:\n    s = f"{d["k"]}"\n', 'class A:\n    x = (\n',
+  'class A:\n    s = """a\\\nb"""\n', 'class A:\n    s = ["\\N{", "}"]\n', 'class A:\n    s = "\\N{EM DASH}"\n', 'class A:\n    s = f"{d["k"]}"\n', 'class A:\n    x = (\n',
   // characters and lines
   'class A:\n\tx = 1\n', 'class A:\r\n    pass\r\n', 'class A:\n    é = 1\n', 'x = \\\n    1\nclass A:\n    pass\n', 'class A:\n    x = 1\n  # between\n',
   // token sequences

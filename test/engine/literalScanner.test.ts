@@ -22,7 +22,7 @@ function both(literal: string): { scanned: unknown; walked: unknown } {
 const READ = [
   // strings: quotes, prefixes, escapes, continuations, implicit concatenation
   "'a'", '"a"', '""', "''", '"""t\n  q"""', "'''x'''", '""""""', 'r"\\d"', "R'\\d\\''", 'u"é"', "U'x'", 'r"""a\\\nb"""',
-  '"a\\"b"', "'a\\'b'", '"\\n\\t\\x41\\u00e9\\U0001F600\\N{EM DASH}\\101\\q"', '"a\\\\"', '"é😀"', '"a" "b"', "'a' r'\\d' \"c\"",
+  '"a\\"b"', "'a\\'b'", '"\\n\\t\\x41\\u00e9\\U0001F600\\101\\q"', '"a\\\\"', '"é😀"', '"a" "b"', "'a' r'\\d' \"c\"",
   '("a"\n    "b")', '"a"  # c\n', '"""x"""  "y"', '"#not a comment"',
   // numbers
   '0', '1_000', '0x1F', '0X1f_2', '0o17', '0O1_7', '0b1_0', '0B1', '1e5', '1E-5', '1e+5', '1.', '1.5', '.5', '.5e3', '1_0.2_5', '00', '-1', '+1.5', '- 1', '-0x10', '-.5',
@@ -33,7 +33,7 @@ const READ = [
 ];
 
 const DECLINED = [
-  'b"x"', 'f"x"', 'rb"x"', 'br"x"', 'Rb"x"', 'F"x"', 'B"x"', 't"x"', 'Nonexistent', 'True_', 'Falsey', 'None1', 'x', '"a" + "b"', '1 if a else 2', '2j', '1 + 1',
+  '"\\N{EM DASH}"', '["\\N{", "}"]', 'b"x"', 'f"x"', 'rb"x"', 'br"x"', 'Rb"x"', 'F"x"', 'B"x"', 't"x"', 'Nonexistent', 'True_', 'Falsey', 'None1', 'x', '"a" + "b"', '1 if a else 2', '2j', '1 + 1',
   '-True', '-"a"', '[x]', '{"k": v}', '{**a}', '[*a]', 'f(1)', '"a".upper()', '{"k": 1}[0]', 'a.b',
 ];
 
@@ -47,6 +47,28 @@ describe('engine: literal scanner (registry literals read from the text)', () =>
       const { scanned, walked } = both(literal);
       assert.ok(scanned !== null && scanned !== 'split', `declined ${JSON.stringify(literal)}`);
       assert.deepEqual(scanned, walked, JSON.stringify(literal));
+    }
+  });
+
+  it('decodes string escapes as CPython does, on one line or across lines, by the tree walk and the scanner alike', () => {
+    // Expected values printed by CPython 3.11 (`eval` of each literal); `\N{name}` is kept as written.
+    const CPYTHON: [string, string][] = [
+      ['"""a\\nb\nc\\td"""', 'a\nb\nc\td'],
+      ["'''x\n\\x41\\101\\012'''", 'x\nAA\n'],
+      ['"\\101\\7\\012\\18\\8\\777\\0"', 'A\u0007\n\u00018\\8\u01ff\u0000'],
+      ['"a\\\r\nb"', 'ab'],
+      ['"""a\\\nb"""', 'ab'],
+      ['f"a{{b}}\\x41"', 'a{b}A'],
+      ['f"""{{\n\\t}}"""', '{\n\t}'],
+      ["r'''a\\n\nb'''", 'a\\n\nb'],
+      ['"\\u00e9\\U0001F600"', 'é😀'],
+      ["('a\\n'\n 'b\\101')", 'a\nbA'],
+      ['"\\q\\N{EM DASH}"', '\\q\\N{EM DASH}'],
+    ];
+    for (const [literal, value] of CPYTHON) {
+      const { scanned, walked } = both(literal);
+      assert.equal((walked as { value?: unknown }).value, value, `tree walk of ${literal}`);
+      if (scanned !== null) assert.deepEqual(scanned, walked, `scanner of ${literal}`);
     }
   });
 

@@ -462,7 +462,8 @@ function readStringSlowly(text: string, u: Uint8Array, i: number, q: number, tri
       continue;
     }
     if (ch === 92) { // \
-      if (j + 1 >= n || (u[j + 1] as number) === 10) unsure();
+      // tree-sitter reads `\N{` up to the next `}` as one escape, past the closing quote (invalid Python).
+      if (j + 1 >= n || (u[j + 1] as number) === 10 || (u[j + 1] as number) === 78) unsure();
       j += 2;
       continue;
     }
@@ -811,7 +812,7 @@ function baseList(text: string, s: number, e: number): string[] {
 
 /**
  * The value of string token `k` as facts.ts reads it, or null when this scanner does not vouch for it
- * (f/b prefixes, escapes in a string across lines).
+ * (f/b prefixes).
  */
 function stringValue(text: string, k: number): string | null {
   let q = startOf(k);
@@ -825,7 +826,7 @@ function stringValue(text: string, k: number): string | null {
   const quote = text.charCodeAt(q);
   const open = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote ? 3 : 1;
   const body = text.slice(q + open, endOf(k) - open);
-  return body.includes('\n') && body.includes('\\') ? null : decodeBody(body, raw);
+  return decodeBody(body, raw);
 }
 
 /** The physical line of an offset. */

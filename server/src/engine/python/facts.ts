@@ -10,7 +10,7 @@ import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
 import { scanClasses } from './classScanner';
-import { decodeBody, unescape } from './strings';
+import { decodeBody } from './strings';
 import type { PyClass } from './pyClass';
 import { pos } from '../text/positions';
 import { nextLine, nextRawLine } from './lineStarts';
@@ -345,21 +345,17 @@ function plainString(text: string, r: Range): Lit | null {
 
 function readString(n: Node): { value: string } | null {
   const start = n.firstChild;
-  const prefix = (start?.text ?? '').replace(/['"]+$/, '').toLowerCase();
-  if (prefix.includes('f') || prefix.includes('b') || prefix.includes('t')) {
-    if (prefix.includes('f') || prefix.includes('t')) {
-      for (const c of n.namedChildren) if (c?.type === 'interpolation') return null;
-    }
-    if (prefix.includes('b')) return null;
-  }
-  const raw = prefix.includes('r');
-  let value = '';
-  for (const c of n.children) {
-    if (!c) continue;
-    if (c.type === 'string_content') value += c.text;
-    else if (c.type === 'escape_sequence') value += raw ? c.text : unescape(c.text);
-  }
-  return { value };
+  const end = n.lastChild;
+  if (!start || !end || start === end || start.type !== 'string_start' || end.type !== 'string_end') return null;
+  const open = start.text;
+  const prefix = open.replace(/['"]+$/, '').toLowerCase();
+  if (prefix.includes('b')) return null;
+  const formatted = prefix.includes('f') || prefix.includes('t');
+  if (formatted) for (const c of n.namedChildren) if (c?.type === 'interpolation') return null;
+  // The body as written, decoded as CPython does (escape sequences are nested in the string's content nodes).
+  const text = n.text;
+  const body = text.slice(open.length, text.length - end.text.length);
+  return { value: decodeBody(formatted ? body.replace(/\{\{|\}\}/g, (b) => b.charAt(0)) : body, prefix.includes('r')) };
 }
 
 function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[]): void {

@@ -261,6 +261,8 @@ export class Scanner {
       if (c === 92) { // \
         escaped = true;
         const n = t.charCodeAt(i + 1);
+        // tree-sitter reads `\N{` up to the next `}` as one escape, past the closing quote (invalid Python).
+        if (n === 78) this.abort();
         if (n === 10 || n === 13) oneLine = false;
         i += 2;
         continue;
