@@ -25,6 +25,10 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   readonly counts = new Map<string, number>();
   private versions = new Map<string, number>();
+  /** Each open document's text as last sent. */
+  private texts = new Map<string, string>();
+  /** Whether the server takes ranged changes (`TextDocumentSyncKind.Incremental`), as VS Code then sends them. */
+  private incremental = false;
 
   private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
 
@@ -52,7 +56,7 @@ export class LspClient {
     });
     connection.listen();
     const rootUri = pathToFileURL(o.root).href;
-    await connection.sendRequest('initialize', {
+    const init: { capabilities?: { textDocumentSync?: number | { change?: number } } } = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       rootPath: o.root,
@@ -67,6 +71,8 @@ export class LspClient {
         },
       },
     });
+    const sync = init.capabilities?.textDocumentSync;
+    c.incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
     return c;
   }
 
@@ -90,15 +96,22 @@ export class LspClient {
 
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
+    this.texts.set(uri, text);
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
-  /** Sends the document's new full text; resolves with the time it was sent. */
+  /**
+   * Sends the document's new text as VS Code does: the changed range and its new text when the server
+   * takes ranged changes, else the full text. Resolves with the time it was sent.
+   */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
+    const before = this.texts.get(uri);
+    this.texts.set(uri, text);
+    const change = this.incremental && before !== undefined ? rangedChange(before, text) : { text };
     const t = performance.now();
-    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     return t;
   }
 
@@ -146,3 +159,32 @@ function processTree(pid: number): number[] {
   for (let i = 0; i < out.length; i++) for (const [child, parent] of parents) if (parent === out[i]) out.push(child);
   return out;
 }
+
+/**
+ * The edit from `before` to `after` as one ranged change: the text between their common start and end.
+ * Full text when a line ends in `\r` (positions here count `\n` only; the bench's files have none).
+ */
+export function rangedChange(before: string, after: string): { text: string } | { range: { start: Position; end: Position }; text: string } {
+  if (before.includes('\r') || after.includes('\r')) return { text: after };
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  // Never split a surrogate pair (positions count UTF-16 units, but a pair is one character to a server).
+  if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
+  if (tail > 0 && isLow(before.charCodeAt(before.length - tail))) tail--;
+  return { range: { start: positionAt(before, start), end: positionAt(before, before.length - tail) }, text: after.slice(start, after.length - tail) };
+}
+
+interface Position { line: number; character: number }
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { line, character: offset - lineStart };
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     table(rows),
     `Registry Lens / yaml-language-server, meta edits: p50 ${verdict(ratio(lens.edits.meta, yaml.edits.meta, 0.5), TARGETS.yaml)}, p95 ${verdict(ratio(lens.edits.meta, yaml.edits.meta, 0.95), TARGETS.yaml)}`,
     `Registry Lens / pyright, registry edits:           p50 ${verdict(ratio(lens.edits.registry, pyright.edits.registry, 0.5), TARGETS.pyright)}, p95 ${verdict(ratio(lens.edits.registry, pyright.edits.registry, 0.95), TARGETS.pyright)}`,
-    '  (edit → diagnostics: full-text didChange sent → first publishDiagnostics of that file, edits 250 ms apart; each server with its default debounce)',
+    '  (edit → diagnostics: didChange sent (one ranged change, as VS Code sends it) → first publishDiagnostics of that file, edits 250 ms apart; each server with its default debounce)',
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
