@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
+import { commonEnds } from '../server/src/engine/text/commonEnds';
 
 export interface LspStart {
   command: string;
@@ -162,28 +164,17 @@ function processTree(pid: number): number[] {
 
 /**
  * The edit from `before` to `after` as one ranged change: the text between their common start and end.
- * Full text when a line ends in `\r` (positions here count `\n` only; the bench's files have none).
+ * Full text when a text holds a `\r` (the common start or end could fall inside a `\r\n`, which no
+ * position names).
  */
-export function rangedChange(before: string, after: string): { text: string } | { range: { start: Position; end: Position }; text: string } {
+export function rangedChange(before: string, after: string): { text: string } | { range: Range; text: string } {
   if (before.includes('\r') || after.includes('\r')) return { text: after };
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  let [start, tail] = commonEnds(before, after);
   // Never split a surrogate pair (positions count UTF-16 units, but a pair is one character to a server).
   if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
   if (tail > 0 && isLow(before.charCodeAt(before.length - tail))) tail--;
-  return { range: { start: positionAt(before, start), end: positionAt(before, before.length - tail) }, text: after.slice(start, after.length - tail) };
-}
-
-interface Position { line: number; character: number }
-
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return { line, character: offset - lineStart };
+  const doc = TextDocument.create('', '', 0, before);
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - tail) }, text: after.slice(start, after.length - tail) };
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
