@@ -5,27 +5,17 @@
 // readers further up are not recomputed (early cut-off). Observed roots report when their value
 // changed. Because every read is recorded, a derived value is always what a from-scratch computation
 // over the current inputs gives. Built on alien-signals (push-pull signals; see ARCHITECTURE.md for
-// why); this module is the only one that knows it, and it knows nothing of registries.
-import { computed, effect, endBatch, setActiveSub, signal, startBatch } from 'alien-signals';
+// why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
+// they know nothing of registries.
+import {
+  dispose, effect, endBatch, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
+  type EffectNode,
+} from './nodes';
 
-/** Reads a signal or computed without subscribing the current computation to it. */
+/** Reads a signal or query without subscribing the current computation to it. */
 function untracked<T>(read: () => T): T {
   const outer = setActiveSub(undefined);
   try { return read(); } finally { setActiveSub(outer); }
-}
-
-/**
- * The computation of one key of a query, keeping its previous value when the new one is equal. A
- * function of its own so that each of the hundreds of thousands of keys keeps one closure context.
- */
-function getter<T>(key: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T>): (prev?: T) => T {
-  let has = false;
-  return (prev) => {
-    const value = fn(key, has ? prev as T : undefined);
-    if (has && eq(prev as T, value)) return prev as T;
-    has = true;
-    return value;
-  };
 }
 
 /** Equality deciding early cut-off; the default is `Object.is`. */
@@ -49,29 +39,27 @@ export interface Index<V> {
   keys(): readonly string[];
 }
 
-type Signal<T> = { (): T; (value: T): void };
-
 export class Database {
   private changed = new Set<string>();
   /**
    * Input writes wait here until `commit` applies them in one batch, so observed roots re-run
    * once per batch (the batch never stays open across calls: engines in one process stay independent).
    */
-  private writes = new Map<Signal<unknown>, { value: unknown; eq: Eq<unknown> }>();
+  private writes = new Map<SignalNode<unknown>, { value: unknown; eq: Eq<unknown> }>();
   /** Brings one index's cells up to date with its computation; whether a cell changed (see `index`). */
   private indexes: (() => boolean)[] = [];
 
   /** A keyed input; reading a key never set gives `initial`. A write is seen from the next `commit` on. */
   input<T>(name: string, initial: T, eq: Eq<T> = Object.is): Input<T> {
-    const cells = new Map<string, Signal<T>>();
-    const cellOf = (key: string): Signal<T> => {
+    const cells = new Map<string, SignalNode<T>>();
+    const cellOf = (key: string): SignalNode<T> => {
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = signal<T>(initial) as Signal<T>));
+      if (!c) cells.set(key, (c = new SignalNode<T>(initial)));
       return c;
     };
     return {
-      get: (key) => cellOf(key)(),
-      set: (key, value) => { this.writes.set(cellOf(key) as Signal<unknown>, { value, eq: eq as Eq<unknown> }); },
+      get: (key) => readSignal(cellOf(key)),
+      set: (key, value) => { this.writes.set(cellOf(key) as SignalNode<unknown>, { value, eq: eq as Eq<unknown> }); },
     };
   }
 
@@ -81,14 +69,15 @@ export class Database {
    * work: what it returns must be what it returns without the hint (the random-edit oracle checks it).
    */
   query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is): Query<T> {
-    const cells = new Map<string, () => T>();
-    const cellOf = (key: string): (() => T) => {
+    const cells = new Map<string, QueryNode<T>>();
+    const spec = { fn, eq };
+    const cellOf = (key: string): QueryNode<T> => {
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = computed<T>(getter(key, fn, eq))));
+      if (!c) cells.set(key, (c = new QueryNode<T>(key, spec)));
       return c;
     };
     const observers = this.observers();
-    const q = ((key: string) => cellOf(key)()) as Query<T>;
+    const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
     q.observe = (key, on) => observers(key, on ? cellOf(key) : null);
     return q;
   }
@@ -98,13 +87,14 @@ export class Database {
    * is observed under `key` (null stops observing it); `takeChangedRoots` reports the key when something
    * `read` reads changes, and once when first observed.
    */
-  observers(): (key: string, read: (() => unknown) | null) => void {
-    const stops = new Map<string, () => void>();
+  observers(): (key: string, read: (() => unknown) | QueryNode<unknown> | null) => void {
+    const running = new Map<string, EffectNode>();
     return (key, read) => {
-      const stop = stops.get(key);
-      if (!read) { stop?.(); stops.delete(key); return; }
-      if (stop) return;
-      stops.set(key, effect(() => { read(); this.changed.add(key); }));
+      const e = running.get(key);
+      if (!read) { if (e) dispose(e); running.delete(key); return; }
+      if (e) return;
+      const run = read instanceof QueryNode ? () => { readQuery(read); this.changed.add(key); } : () => { read(); this.changed.add(key); };
+      running.set(key, untracked(() => effect(run)));
     };
   }
 
@@ -115,9 +105,9 @@ export class Database {
    * date before any observer runs (see `settleIndexes`), so readers never see a stale cell.
    */
   index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is): Index<V> {
-    const cells = new Map<string, Signal<V | undefined>>();
-    const keysCell = signal<readonly string[]>([]) as Signal<readonly string[]>;
-    const whole = computed<ReadonlyMap<string, V>>(compute);
+    const cells = new Map<string, SignalNode<V | undefined>>();
+    const keysCell = new SignalNode<readonly string[]>([]);
+    const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
     /** The map the cells were last written from. */
     let current: ReadonlyMap<string, V> = new Map();
     let keys: readonly string[] = [];
@@ -127,8 +117,8 @@ export class Database {
       // The same map again (a computation kept its previous result): nothing changed.
       if (next === current) return false;
       // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
-      const writes: [Signal<V | undefined>, V | undefined][] = [];
-      const removals: [Signal<V | undefined>, undefined][] = [];
+      const writes: [SignalNode<V | undefined>, V | undefined][] = [];
+      const removals: [SignalNode<V | undefined>, undefined][] = [];
       const removed = (k: string): void => {
         const c = cells.get(k);
         if (c) removals.push([c, undefined]);
@@ -172,8 +162,8 @@ export class Database {
       if (writes.length === 0 && !keysChanged) return false;
       startBatch();
       try {
-        for (const [c, v] of writes) c(v);
-        if (keysChanged) keysCell(nextKeys);
+        for (const [c, v] of writes) writeSignal(c, v);
+        if (keysChanged) writeSignal(keysCell, nextKeys);
       } finally {
         endBatch();
       }
@@ -182,21 +172,21 @@ export class Database {
     const start = (): void => {
       started = true;
       // The first map is taken as it is (no cell exists yet to write), so starting never flushes observers.
-      current = untracked(whole);
+      current = untracked(() => readQuery(whole));
       keys = [...current.keys()];
-      keysCell(keys);
+      writeSignal(keysCell, keys);
       // The observer only keeps the computation tracked: inputs change only in `commit`, which writes the cells.
-      untracked(() => effect(() => { whole(); }));
-      this.indexes.push(() => write(untracked(whole)));
+      untracked(() => effect(() => { readQuery(whole); }));
+      this.indexes.push(() => write(untracked(() => readQuery(whole))));
     };
-    const cellOf = (key: string): Signal<V | undefined> => {
+    const cellOf = (key: string): SignalNode<V | undefined> => {
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = signal<V | undefined>(current.get(key)) as Signal<V | undefined>));
+      if (!c) cells.set(key, (c = new SignalNode<V | undefined>(current.get(key))));
       return c;
     };
     return {
-      get: (key) => { if (!started) start(); return cellOf(key)(); },
-      keys: () => { if (!started) start(); return keysCell(); },
+      get: (key) => { if (!started) start(); return readSignal(cellOf(key)); },
+      keys: () => { if (!started) start(); return readSignal(keysCell); },
     };
   }
 
@@ -215,7 +205,7 @@ export class Database {
     if (this.writes.size === 0) return;
     startBatch();
     try {
-      for (const [cell, { value, eq }] of this.writes) if (!eq(cell(), value)) cell(value);
+      for (const [cell, { value, eq }] of this.writes) if (!eq(readSignal(cell), value)) writeSignal(cell, value);
       this.settleIndexes();
     } finally {
       this.writes.clear();
