@@ -2,11 +2,12 @@
 // and its literal value. Shared by the per-file readers, the field checks and the model.
 import type { Range } from '../types';
 import type { Lit } from '../literal';
+import type { FieldMap, FieldValue } from './dictFields';
+
+export type { FieldValue };
 
 /** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
 export type Layer = 'core' | 'local' | 'override' | 'module';
-
-export interface FieldValue { keyRange: Range; value: Lit }
 
 export interface StepEntry {
   name: string;
@@ -20,7 +21,7 @@ export interface StepEntry {
   keyInner: Range;
   range: Range;
   value: Lit;
-  fields: Map<string, FieldValue>;
+  fields: FieldMap;
   /** The real tool synthesizes this step's builder (an interface step): no builder class has to exist. */
   synthesized?: boolean;
   /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */

@@ -7,7 +7,8 @@ import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
 import { overlaps } from '../text/ranges';
-import type { FieldValue, Layer, StepEntry } from './entry';
+import type { Layer, StepEntry } from './entry';
+import { dictFields } from './dictFields';
 
 export type { FieldValue, Layer, StepEntry } from './entry';
 
@@ -124,10 +125,7 @@ function readVariable(
 }
 
 export function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {
-  const fields = new Map<string, FieldValue>();
-  if (e.value.kind === 'dict') {
-    for (const f of e.value.entries) if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });
-  }
+  const fields = dictFields(e.value);
   const key = e.key as Extract<Lit, { kind: 'str' }>;
   return { name: key.value, file, layer, wsDir, variable, keyRange: key.range, keyInner: key.inner, range: e.range, value: e.value, fields };
 }

@@ -18,6 +18,7 @@ import { LineIndex } from '../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../python/facts';
 import { checkEntryFields } from './fields';
+import { DictFields } from './dictFields';
 import { duplicateKeys, toEntry, type RegistrySource, type RegistryVar } from './source';
 import { pos, span } from '../text/positions';
 import { commonEnds } from '../text/commonEnds';
@@ -160,6 +161,8 @@ class Shift {
   }
   private copy(x: object): unknown {
     if (Array.isArray(x)) return x.map((v: unknown) => this.any(v));
+    // A view of a dict's entries moves with them (the same array, copied once through the memo).
+    if (x instanceof DictFields) return new DictFields(this.any(x.entries));
     if (x instanceof Map) {
       const out = new Map<unknown, unknown>();
       x.forEach((v: unknown, k: unknown) => out.set(k, this.any(v)));

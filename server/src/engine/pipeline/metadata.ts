@@ -10,6 +10,7 @@ import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit
 import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
+import { dictFields } from '../model/dictFields';
 import { pos, span } from '../text/positions';
 
 export const META_SUFFIX = '_meta.yaml';
@@ -26,7 +27,7 @@ export function loadMeta(file: string, text: string): MetaDoc {
 }
 
 function read(file: string, facts: YamlFacts): MetaDoc {
-  const doc: MetaDoc = { file, root: facts.value, fields: new Map(), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
+  const doc: MetaDoc = { file, root: facts.value, fields: dictFields(facts.value), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
   for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
   const root = facts.value;
@@ -38,7 +39,6 @@ function read(file: string, facts: YamlFacts): MetaDoc {
     }));
   }
   if (root.kind !== 'dict') return doc;
-  for (const e of root.entries) if (e.key.kind === 'str') doc.fields.set(e.key.value, { keyRange: e.key.range, value: e.value });
   const str = (key: string): Extract<Lit, { kind: 'str' }> | null => {
     const v = doc.fields.get(key)?.value;
     return v?.kind === 'str' ? v : null;

@@ -12,6 +12,7 @@ import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '.
 import { diag } from '../codes';
 import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
+import { dictFields } from '../model/dictFields';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
 import { sameData, sameEntry, sameJson, sameList } from '../analysis/equality';
@@ -501,7 +502,7 @@ function usesClass(e: StepEntry, classes: ReadonlySet<string>): boolean {
 function moduleEntry(m: ScannedModule): StepEntry {
   return {
     name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
-    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: new Map(),
+    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: dictFields(null),
   };
 }
 

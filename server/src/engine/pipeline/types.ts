@@ -3,6 +3,7 @@
 // describes. Plain data with ranges, so features can point at the exact YAML node.
 import type { Diagnostic, Range } from '../types';
 import type { Lit } from '../literal';
+import type { FieldMap } from '../model/dictFields';
 
 /** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
 export interface MetaDep {
@@ -30,7 +31,7 @@ export interface MetaDoc {
   file: string;
   root: Lit | null;
   /** Top-level keys with their nodes (the last of duplicated keys, as YAML keeps it). */
-  fields: Map<string, { keyRange: Range; value: Lit }>;
+  fields: FieldMap;
   deps: MetaDep[];
   entryPoint: MetaEntryPoint | null;
   /** `version` when apcore can read it (leading digits, see versionHint.ts). */
