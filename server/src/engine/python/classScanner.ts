@@ -712,7 +712,7 @@ function topLevelClasses(text: string): PyClass[] {
     const tail = inside ? end - 1 : lastCode;
     classes.push(readClass(text, l, firstCode, lastCode, lComment[tail] as number));
   }
-  return classes;
+  return classes.slice();
 }
 
 /** The class whose header is line `header` and body the lines firstCode to lastCode; `end`: where a comment ends it (-1: at its last token). */
@@ -769,6 +769,7 @@ function readClass(text: string, header: number, firstCode: number, lastCode: nu
   // Without the spare room `push` left (22,000 classes are kept for the session).
   cls.attributes = cls.attributes.slice();
   cls.methods = cls.methods.slice();
+  cls.bases = cls.bases.slice();
   return cls;
 }
 
