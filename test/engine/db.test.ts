@@ -100,4 +100,28 @@ describe('query database', () => {
     assert.equal(reader('r'), 'SHIM');
     assert.equal(reads, before + 1);
   });
+
+  it('lets go of what a stopped root read, and recomputes it (from its previous value) when read again', () => {
+    const db = new Database();
+    const a = db.input<number>('a', 0);
+    const runs: (number | undefined)[] = [];
+    const half = db.query<number>('half', (k, previous) => { runs.push(previous); return Math.floor(a.get(k) / 2); });
+    const root = db.query('root', (k) => half(k) + 1);
+    root.observe('x', true);
+    a.set('x', 4);
+    assert.deepEqual(db.takeChangedRoots(), ['x']);
+    assert.equal(root('x'), 3);
+    root.observe('x', false);
+    a.set('x', 6);
+    assert.deepEqual(db.takeChangedRoots(), [], 'a stopped root is not reported');
+    assert.deepEqual(runs, [undefined, 0], 'nothing observes half(x) any more: the write does not recompute it');
+    assert.equal(root('x'), 4, 'read again, it is what a fresh computation gives');
+    assert.deepEqual(runs, [undefined, 0, 2], 'recomputed once, with its previous value as the hint');
+    root.observe('x', true);
+    a.set('x', 7);
+    assert.deepEqual(db.takeChangedRoots(), ['x'], 'observed again (reported once when first observed)');
+    a.set('x', 8);
+    assert.deepEqual(db.takeChangedRoots(), ['x']);
+    assert.equal(root('x'), 5);
+  });
 });
