@@ -151,10 +151,13 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   });
   classify(path: string): Classified<F> | null { return this.classifierQ(NONE)(path); }
 
-  readonly role: Query<FamilyRole | null> = this.db.query('role', (p) => this.classify(p)?.role ?? null, sameJson);
-
+  /**
+   * A file's facts, with its role (`applied(p).role`, which is how the role is read: no query of its own,
+   * as everything that reads a file's role reads its facts too, and the facts are re-read on any change
+   * of the settings the classifier reads anyway).
+   */
   readonly applied: Query<Applied> = this.db.query('applied', (p, previous) => {
-    const role = this.role(p);
+    const role = this.classify(p)?.role ?? null;
     const text = this.text.get(p);
     const family = role && this.families.find((f) => f.name === role.family);
     if (!role || !family || text === undefined) return emptyFacts(role);

@@ -233,8 +233,9 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
 
   readonly scopeComponentsQ: Query<ScopeComponents> = this.db.query('scopeComponents', (scope) =>
     buildScopeComponents(this.f.filesOf(`cursus:component:${scope}`).map((file) => {
-      const { kind, dir } = this.f.role(file) as unknown as ComponentRole;
-      return { file, kind, dir, classes: this.f.applied(file).classes };
+      const facts = this.f.applied(file);
+      const { kind, dir } = facts.role as unknown as ComponentRole;
+      return { file, kind, dir, classes: facts.classes };
     })));
 
   // ---- RegistryModel

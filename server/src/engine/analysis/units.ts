@@ -35,16 +35,14 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
   });
 
   /**
-   * A file's own unit (`local:`, one per fed file) is observed through the file's facts, which the
-   * database keeps anyway: no tracked computation of its own (tens of thousands on a large org).
+   * Observes a unit (or stops): `Database.takeChangedRoots` reports it when its diagnostics may have
+   * changed. A file's own unit (`local:`, one per fed file) is observed through the file's facts, which
+   * the database keeps anyway: no tracked computation of its own (tens of thousands on a large org).
    */
-  private readonly localObservers = this.db.observers();
-
-  /** Observes a unit (or stops): `Database.takeChangedRoots` reports it when its diagnostics may have changed. */
   observe(key: string, on: boolean): void {
     const file = localFile(key);
     if (file === null) this.unitQ.observe(key, on);
-    else this.localObservers(key, on ? () => this.deps.files.applied(file) : null);
+    else this.deps.files.applied.observe(file, on, key);
   }
 
   /** The diagnostics of a unit. */

@@ -98,6 +98,7 @@ export const cursusInterfaces: RegistryFamily = {
 
 /** The facts of an interface file (null for other files). */
 export function interfaceDoc(files: FileQueries, file: string): InterfaceDoc | null {
-  const role = files.role(file) as InterfaceRole | null;
-  return role?.family === FAMILY && role.role === 'interface' ? files.applied(file).payload as InterfaceDoc | null : null;
+  const facts = files.applied(file);
+  const role = facts.role as InterfaceRole | null;
+  return role?.family === FAMILY && role.role === 'interface' ? facts.payload as InterfaceDoc | null : null;
 }
