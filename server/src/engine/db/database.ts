@@ -28,8 +28,11 @@ export interface Input<T> {
 
 export interface Query<T> {
   (key: string): T;
-  /** Observes (or stops observing) the key: `Database.takeChangedRoots` reports it when its value changes. */
-  observe(key: string, on: boolean): void;
+  /**
+   * Observes (or stops observing) the key: `Database.takeChangedRoots` reports it (or `root`, the name
+   * it is observed under) when its value changes.
+   */
+  observe(key: string, on: boolean, root?: string): void;
 }
 
 /** A map computed as a whole but read one key at a time (see `Database.index`). */
@@ -78,23 +81,21 @@ export class Database {
     };
     const observers = this.observers();
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
-    q.observe = (key, on) => observers(key, on ? cellOf(key) : null);
+    q.observe = (key, on, root = key) => observers(root, on ? cellOf(key) : null);
     return q;
   }
 
   /**
-   * Observed roots of one kind, by key: `read` (a query's cell, or whatever a root's value is read from)
-   * is observed under `key` (null stops observing it); `takeChangedRoots` reports the key when something
-   * `read` reads changes, and once when first observed.
+   * Observed roots of one query, by root key: a cell is observed under `key` (null stops observing
+   * it); `takeChangedRoots` reports the key when something the cell reads changes, and once when first observed.
    */
-  observers(): (key: string, read: (() => unknown) | QueryNode<unknown> | null) => void {
+  private observers(): (key: string, read: QueryNode<unknown> | null) => void {
     const running = new Map<string, EffectNode>();
     return (key, read) => {
       const e = running.get(key);
       if (!read) { if (e) dispose(e); running.delete(key); return; }
       if (e) return;
-      const run = read instanceof QueryNode ? () => { readQuery(read); this.changed.add(key); } : () => { read(); this.changed.add(key); };
-      running.set(key, untracked(() => effect(run)));
+      running.set(key, effect(read, key, this.changed));
     };
   }
 
@@ -176,7 +177,7 @@ export class Database {
       keys = [...current.keys()];
       writeSignal(keysCell, keys);
       // The observer only keeps the computation tracked: inputs change only in `commit`, which writes the cells.
-      untracked(() => effect(() => { readQuery(whole); }));
+      effect(whole);
       this.indexes.push(() => write(untracked(() => readQuery(whole))));
     };
     const cellOf = (key: string): SignalNode<V | undefined> => {
