@@ -256,5 +256,5 @@ export class Folder {
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
   private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.text(rel) !== undefined; }
-  private abs(rel: string): string { return path.join(this.fsPath, ...rel.split('/')); }
+  private abs(rel: string): string { return path.join(this.fsPath, rel); }
 }
