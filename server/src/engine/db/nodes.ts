@@ -51,10 +51,6 @@ export class EffectNode implements ReactiveNode {
   constructor(readonly read: QueryNode<unknown>, readonly key: string, readonly changed: Set<string> | null) {}
 }
 
-function runEffect(e: EffectNode): void {
-  readQuery(e.read);
-  e.changed?.add(e.key);
-}
 
 let cycle = 0;
 let runDepth = 0;
@@ -148,15 +144,7 @@ export function readQuery<T>(q: QueryNode<T>): T {
 /** Starts an observer; it belongs to no other node (not even a computation running now, which it does not read into). */
 export function effect(read: QueryNode<unknown>, key = '', changed: Set<string> | null = null): EffectNode {
   const e = new EffectNode(read, key, changed);
-  const prev = setActiveSub(e);
-  try {
-    ++runDepth;
-    runEffect(e);
-  } finally {
-    --runDepth;
-    activeSub = prev;
-    e.flags &= ~RECURSED_CHECK;
-  }
+  execute(e);
   return e;
 }
 
@@ -190,24 +178,28 @@ function updateSignal<T>(s: SignalNode<T>): boolean {
   return s.currentValue !== (s.currentValue = s.pendingValue);
 }
 
+/** Re-runs an observer queued by a write when one of its reads changed. */
 function run(e: EffectNode): void {
   const flags = e.flags;
-  if (flags & DIRTY || (flags & PENDING && checkDirty(e.deps as Link, e))) {
-    e.depsTail = undefined;
-    e.flags = WATCHING | RECURSED_CHECK;
-    const prev = setActiveSub(e);
-    try {
-      ++cycle;
-      ++runDepth;
-      runEffect(e);
-    } finally {
-      --runDepth;
-      activeSub = prev;
-      e.flags &= ~RECURSED_CHECK;
-      purgeDeps(e);
-    }
-  } else if (e.deps !== undefined) {
-    e.flags = WATCHING;
+  if (flags & DIRTY || (flags & PENDING && checkDirty(e.deps as Link, e))) execute(e);
+  else if (e.deps !== undefined) e.flags = WATCHING;
+}
+
+/** Runs an observer as the active computation (its first run, or a re-run): its read, then its report. */
+function execute(e: EffectNode): void {
+  e.depsTail = undefined;
+  e.flags = WATCHING | RECURSED_CHECK;
+  const prev = setActiveSub(e);
+  try {
+    ++cycle;
+    ++runDepth;
+    readQuery(e.read);
+    e.changed?.add(e.key);
+  } finally {
+    --runDepth;
+    activeSub = prev;
+    e.flags &= ~RECURSED_CHECK;
+    purgeDeps(e);
   }
 }
 
