@@ -15,7 +15,7 @@ export type OnexRole =
 export type OnexFacts =
   | { kind: 'registry'; doc: RegistryDoc; from: YamlDocsFrom }
   | { kind: 'metadata'; doc: MetadataDoc }
-  | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom };
+  | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom | undefined };
 
 export function classifyOnex(path: string): OnexRole | null {
   if (REGISTRY_FILE.test(path)) return { family: 'onex', role: 'registry' };

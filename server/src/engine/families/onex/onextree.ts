@@ -2,34 +2,29 @@
 // relative paths it lists, each with the range of its name, and finds the directory a tree describes
 // (docs/onex.md: the folder it sits in when its root is named `.`, `..` or after that folder; else
 // `<folder>/src/<name>` when that directory exists; else `<folder>/<name>`).
-import type { Diagnostic, Range } from '../../types';
+import type { Diagnostic } from '../../types';
 import { diag } from '../../codes';
 import { dictEntry, type Lit } from '../../literal';
 import { readYamlLit, type YamlReadFrom } from '../../yaml/splice';
 import { baseName, dirOf } from '../../util/paths';
+import { scanOnextree } from './treeScanner';
+import type { OnexTree, TreeNode } from './tree';
 
-export interface TreeNode {
-  /** Relative to the described directory ('' for the root). */
-  path: string;
-  /** The node's `name` value (the root's when the node has no name). */
-  nameRange: Range;
-  /** Where a new child goes: after this range, with this indentation (`- name: …`), or null when the node cannot take one. */
-  insertAfter: Range | null;
-  childIndent: number;
-  /** The node has no `children` key (or an empty/null one): a new child needs a `children:` line. */
-  noChildren: boolean;
-}
-
-export interface OnexTree {
-  file: string;
-  rootName: string | null;
-  nodes: Map<string, TreeNode>;
-}
+export type { OnexTree, TreeNode };
 
 const MAX_DEPTH = 64;
 
-/** `previous`: the last read of this file, from which an edit is read (the result is the same). */
-export function readOnextree(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read: YamlReadFrom } {
+/**
+ * `previous`: the last YAML read of this file, from which an edit is read (the result is the same);
+ * `read` is what the next edit can be read from, none when the tree's own reader (treeScanner.ts) answered.
+ */
+export function readOnextree(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read?: YamlReadFrom } {
+  const fast = scanOnextree(file, text);
+  return fast ? { tree: fast, local: [] } : readOnextreeYaml(file, text, previous);
+}
+
+/** The tree read as YAML (what the fast path must equal where it answers). */
+export function readOnextreeYaml(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read: YamlReadFrom } {
   const facts = readYamlLit(text, previous);
   const read = { text, facts };
   const local = facts.errors.map((e) => diag(file, e.range, 'RL030', e.message));
