@@ -5,13 +5,16 @@
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
 // of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
 // read by the skeleton parse equal to the full parse or declined (python/skeleton.ts), and every mutated
-// YAML file read by the YAML fast path equal to the parser or declined (yaml/fastYaml.ts). Exits 1 on any failure.
+// YAML file read by the YAML fast path equal to the parser or declined (yaml/fastYaml.ts), and every mutated
+// `.onextree` read by its line scanner equal to the YAML reading or declined (families/onex/treeScanner.ts). Exits 1 on any failure.
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { skeletonFacts, treeFacts } from '../../server/src/engine/python/facts';
+import { scanOnextree } from '../../server/src/engine/families/onex/treeScanner';
+import { readOnextreeYaml } from '../../server/src/engine/families/onex/onextree';
 import { fastYamlLit, fullYamlLit } from '../../server/src/engine/yaml/yamlLit';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { mutate, random, type Random } from './mutate';
@@ -29,8 +32,8 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -123,6 +126,11 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
       t.yamlChecked++;
       if (fast !== 'declined') t.yamlAnswered++;
       if (fast === 'differs') { t.yamlMismatches++; failure('yaml-fast-path', `${rootName}/${f}: the YAML fast path differs from the parser`, mutated); }
+      if (!f.endsWith('.onextree')) continue;
+      const tree = treeFastPath(f, text);
+      t.treeChecked++;
+      if (tree !== 'declined') t.treeAnswered++;
+      if (tree === 'differs') { t.treeMismatches++; failure('tree-fast-path', `${rootName}/${f}: the .onextree scanner differs from the YAML reading`, mutated); }
     }
     for (const [f, text] of mutated) {
       if (!f.endsWith('.py') || text === files.get(f)) continue;
@@ -147,6 +155,14 @@ function yamlFastPath(text: string, pyyaml: boolean): 'declined' | 'equal' | 'di
   const fast = fastYamlLit(text, pyyaml);
   if (fast === null) return 'declined';
   return isDeepStrictEqual(fast, fullYamlLit(text, { pyyaml })) ? 'equal' : 'differs';
+}
+
+/** Whether the `.onextree` scanner declines, or gives the tree (and no error) the YAML reading gives. */
+function treeFastPath(file: string, text: string): 'declined' | 'equal' | 'differs' {
+  const fast = scanOnextree(file, text);
+  if (fast === null) return 'declined';
+  const yaml = readOnextreeYaml(file, text);
+  return yaml.local.length === 0 && isDeepStrictEqual(fast, yaml.tree) ? 'equal' : 'differs';
 }
 
 const rootCache = new Map<string, Map<string, string>>();
@@ -235,9 +251,10 @@ async function main(): Promise<void> {
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
     `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
-    `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; ` +
+    `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
+    `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
     `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
-  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.serverMismatches > 0 ? 1 : 0);
+  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });
