@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     '',
     mainTable(results),
     '',
-    breakdown(results),
+    breakdown(results, e.cpus),
     '',
     ...(grown ? [grown, ''] : []),
     baselineTable(results, base),
