@@ -10,8 +10,6 @@ import { feedEngine } from '../host/feedEngine';
 import { readSettings } from './readSettings';
 import { UsageError } from './usage';
 
-/** File-system operations in flight at once while scanning. */
-
 export interface LoadedRoot { engine: RegistryEngine; ms: number }
 
 /** `mode` (the --mode flag) overrides the root's `registryLens.resolution.mode` setting. */

@@ -11,8 +11,6 @@ import { readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } f
 import { listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
-/** File-system operations in flight at once while scanning. */
-
 export interface LoadOptions {
   wasm: WasmBinaries;
   /** May still be on its way from the client: the folder counts as loading from the call on. */
