@@ -40,6 +40,24 @@ export interface CoreView {
   shared: Record<SharedField, [string, string[]][]>;
   /** The sources it was merged from, in merge order (precedence, then path). */
   sorted: RegistrySource[];
+  /** What the merge read, entry by entry (see `Slots`). */
+  slots: Slots;
+}
+
+/**
+ * Every entry of the sorted sources, in merge order (sources in `sorted` order, each one's entries in
+ * order), with what the merge reads of it: an edit that renames an entry re-merges from these arrays
+ * instead of reading again the entries (and their fields) of every other source — 2,000 interface
+ * files of a core, each an object graph of its own.
+ */
+interface Slots {
+  entries: StepEntry[];
+  /** The index in `sorted` of each slot's source. */
+  source: number[];
+  /** Each slot's `INVERTED` values, three per slot. */
+  inverted: (string | null)[];
+  /** The first slot of each source, then the slot count (`sorted.length + 1` numbers). */
+  start: number[];
 }
 
 export type SharedField = 'config_class' | 'spec_type';
@@ -109,46 +127,58 @@ export function mergeOrder(files: { file: string; precedence: number }[]): strin
 
 /**
  * The core view of `sorted` (the core sources in `mergeOrder`). `previous` (the view of the last
- * sources) is only a hint: when every source that changed kept its file, precedence and entry names,
- * the same sources win the same names, so only the changed sources' entries are put in place (a core
- * of 2,000 interface files is otherwise merged whole on every edit of one); the result is what a
- * build without it gives.
+ * sources) is only a hint: when the sources that changed kept their file, precedence and entry count,
+ * only their slots are filled again; when they also kept their entry names, the same sources win the
+ * same names, so only their entries are put in place (a core of 2,000 interface files is otherwise
+ * merged whole on every edit of one); the result is what a build without it gives.
  */
 export function buildCore(sorted: RegistrySource[], previous?: CoreView): CoreView {
-  return (previous && fromPrevious(sorted, previous)) ?? build(sorted);
+  return (previous && fromPrevious(sorted, previous)) ?? merge(sorted, slotsOf(sorted));
 }
 
-function build(sorted: RegistrySource[]): CoreView {
-  const core = new Map<string, StepEntry>();
-  const from = new Map<string, RegistrySource>();
-  for (const s of sorted) {
+function slotsOf(sorted: RegistrySource[]): Slots {
+  const slots: Slots = { entries: [], source: [], inverted: [], start: [] };
+  sorted.forEach((s, i) => {
+    slots.start.push(slots.entries.length);
     for (const e of s.entries) {
-      const had = from.get(e.name);
-      if (had && !overwrittenBy(had, s)) continue;
-      core.set(e.name, e);
-      from.set(e.name, s);
+      slots.entries.push(e);
+      slots.source.push(i);
+      for (const f of INVERTED) slots.inverted.push(fieldStr(e, f));
     }
-  }
-  return withInversions(core, sorted);
+  });
+  slots.start.push(slots.entries.length);
+  return slots;
 }
 
-function withInversions(core: Map<string, StepEntry>, sorted: RegistrySource[]): CoreView {
-  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), shared: { config_class: [], spec_type: [] }, sorted };
-  for (const e of core.values()) {
-    push(view.coreByConfig, fieldStr(e, 'config_class'), e.name);
-    push(view.coreBySpec, fieldStr(e, 'spec_type'), e.name);
-    push(view.coreByBuilder, fieldStr(e, 'builder_step_name'), e.name);
+/** The view from the slots: the first source in merge order wins a name, unless a later one overwrites it. */
+function merge(sorted: RegistrySource[], slots: Slots): CoreView {
+  const core = new Map<string, StepEntry>();
+  /** The winning slot of each name, set with `core` (so in the same order). */
+  const from = new Map<string, number>();
+  const { entries, source } = slots;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k] as StepEntry;
+    const had = from.get(e.name);
+    if (had !== undefined && !overwrittenBy(sorted[source[had] as number] as RegistrySource, sorted[source[k] as number] as RegistrySource)) continue;
+    core.set(e.name, e);
+    from.set(e.name, k);
   }
+  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), shared: { config_class: [], spec_type: [] }, sorted, slots };
+  const inverted = [view.coreByConfig, view.coreBySpec, view.coreByBuilder];
+  for (const [name, k] of from) for (let f = 0; f < 3; f++) push(inverted[f] as Map<string, string[]>, slots.inverted[3 * k + f] ?? null, name);
   for (const [field, index] of [['config_class', view.coreByConfig], ['spec_type', view.coreBySpec]] as const) {
     for (const [value, names] of index) if (names.length > 1) view.shared[field].push([value, names]);
   }
   return view;
 }
 
-/** The view by replacing the entries of the sources that changed (null when one changed more than its entries' contents). */
+/** The view from the previous one: its slots with those of the changed sources filled again (null when a source came, went or changed more than its entries). */
 function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | null {
   const was = previous.sorted;
   if (was.length !== sorted.length) return null;
+  const { start } = previous.slots;
+  let slots: Slots | null = null;
+  let renamed = false;
   let core: Map<string, StepEntry> | null = null;
   let inversionsKept = true;
   for (let i = 0; i < sorted.length; i++) {
@@ -156,18 +186,28 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
     const o = was[i] as RegistrySource;
     if (s === o) continue;
     if (s.file !== o.file || s.precedence !== o.precedence || s.overwrites !== o.overwrites || s.entries.length !== o.entries.length) return null;
-    for (let j = 0; j < s.entries.length; j++) if ((s.entries[j] as StepEntry).name !== (o.entries[j] as StepEntry).name) return null;
-    core ??= new Map(previous.core);
+    slots ??= { entries: [...previous.slots.entries], source: previous.slots.source, inverted: [...previous.slots.inverted], start };
+    const at = start[i] as number;
     for (let j = 0; j < s.entries.length; j++) {
       const e = s.entries[j] as StepEntry;
       const old = o.entries[j] as StepEntry;
-      if (previous.core.get(e.name) !== old) continue;
+      slots.entries[at + j] = e;
+      for (let f = 0; f < 3; f++) {
+        const v = fieldStr(e, INVERTED[f] as string);
+        // A field of an entry that does not win its name changes no inversion.
+        if (v !== slots.inverted[3 * (at + j) + f] && previous.core.get(old.name) === old) inversionsKept = false;
+        slots.inverted[3 * (at + j) + f] = v;
+      }
+      if (e.name !== old.name) renamed = true;
+      // While no name changes, the same slots win the same names: only the winners change entry.
+      if (renamed || previous.core.get(e.name) !== old) continue;
+      core ??= new Map(previous.core);
       core.set(e.name, e);
-      if (INVERTED.some((f) => fieldStr(e, f) !== fieldStr(old, f))) inversionsKept = false;
     }
   }
-  if (!core) return { ...previous, sorted };
-  return inversionsKept ? { ...previous, core, sorted } : withInversions(core, sorted);
+  if (!slots) return { ...previous, sorted };
+  if (renamed) return merge(sorted, slots);
+  return inversionsKept ? { ...previous, core: core ?? previous.core, sorted, slots } : merge(sorted, slots);
 }
 
 const INVERTED = ['config_class', 'spec_type', 'builder_step_name'] as const;
