@@ -112,6 +112,8 @@ export class Database {
     /** The map the cells were last written from. */
     let current: ReadonlyMap<string, V> = new Map();
     let keys: readonly string[] = [];
+    /** `current`'s values in `keys` order: a key in step is compared without a lookup. */
+    let values: V[] = [];
     let started = false;
     /** Writes the cells of the keys whose value changed from `current` to `next`; whether any was. */
     const write = (next: ReadonlyMap<string, V>): boolean => {
@@ -136,8 +138,8 @@ export class Database {
           o++;
         }
         if (o < keys.length && keys[o] === k) {
-          o++;
-          const a = current.get(k);
+          const a = values[o] as V;
+          values[o++] = b;
           if (a !== b) {
             const c = cells.get(k);
             if (c && (a === undefined || !eq(a, b))) writes.push([c, b]);
@@ -159,6 +161,7 @@ export class Database {
       const nextKeys = same ? keys : [...next.keys()];
       const keysChanged = !same && (nextKeys.length !== keys.length || nextKeys.some((k, i) => k !== keys[i]));
       current = next;
+      if (!same) values = [...next.values()];
       if (keysChanged) keys = nextKeys;
       if (writes.length === 0 && !keysChanged) return false;
       startBatch();
@@ -175,6 +178,7 @@ export class Database {
       // The first map is taken as it is (no cell exists yet to write), so starting never flushes observers.
       current = untracked(() => readQuery(whole));
       keys = [...current.keys()];
+      values = [...current.values()];
       writeSignal(keysCell, keys);
       // The observer only keeps the computation tracked: inputs change only in `commit`, which writes the cells.
       effect(whole);
