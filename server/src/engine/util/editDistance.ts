@@ -1,5 +1,6 @@
 // Levenshtein distance (Wagner–Fischer, two rows) and "did you mean" ranking, used by RL004, RL010,
 // RL016, RL022 and Explain's suggestions.
+import { stringMemo } from './stringMemo';
 
 // Two reusable rows: suggestions run over thousands of names per diagnostic.
 let rowA = new Int32Array(64);
@@ -28,15 +29,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length] as number;
 }
 
-const lowered = new Map<string, string>();
-function lower(s: string): string {
-  let l = lowered.get(s);
-  if (l === undefined) {
-    if (lowered.size > 100_000) lowered.clear();
-    lowered.set(s, (l = s.toLowerCase()));
-  }
-  return l;
-}
+const lower = stringMemo((s) => s.toLowerCase());
 
 /**
  * Character counts of an ASCII string (null otherwise), for `bagExceeds`. Suggestions rank one name

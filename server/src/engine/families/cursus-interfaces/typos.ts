@@ -10,6 +10,7 @@ import { perDatabase, QueryGroup, type Database, type Index, type Query } from '
 import type { RegistryModel } from '../../model/registry';
 import { sameList } from '../../analysis/equality';
 import { closestWithin, nearCandidates } from '../../util/editDistance';
+import { stringMemo } from '../../util/stringMemo';
 
 const group = perDatabase<TypoQueries>();
 const MAX = 2;
@@ -19,10 +20,10 @@ export function typoQueries(db: Database, model: RegistryModel): TypoQueries {
   return group(db, () => new TypoQueries(db, model));
 }
 
-const loose = (s: string): string => {
+const loose = stringMemo((s) => {
   const l = s.toLowerCase();
   return l.includes('_') ? l.replace(/_/g, '') : l;
-};
+});
 
 export class TypoQueries extends QueryGroup<RegistryModel> {
   /** Core's step names by their loose spelling, in core order. */
