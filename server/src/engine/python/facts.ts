@@ -1,7 +1,8 @@
 // Reads what the analysis needs from one Python file — top-level assignments as literals, top-level
 // classes, syntax errors — in one parse, or cheaper when that gives the same: the classes of a component
 // file from its text (classScanner.ts), an error-free registry file from a parse of its skeleton
-// without its literals (skeleton.ts). The result depends on the text only, so it is cached by content.
+// without its literals (skeleton.ts). The result depends on the text only (the per-file `applied`
+// query keeps it while the text stays).
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
