@@ -51,7 +51,6 @@ export class EffectNode implements ReactiveNode {
   constructor(readonly read: QueryNode<unknown>, readonly key: string, readonly changed: Set<string> | null) {}
 }
 
-
 let cycle = 0;
 let runDepth = 0;
 let batchDepth = 0;

@@ -179,8 +179,9 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
   const { start } = previous.slots;
   let slots: Slots | null = null;
   let renamed = false;
-  let core: Map<string, StepEntry> | null = null;
   let inversionsKept = true;
+  /** Entries that replace the winner of their name (while no name changes, the same slots win the same names). */
+  const winners: StepEntry[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const s = sorted[i] as RegistrySource;
     const o = was[i] as RegistrySource;
@@ -199,15 +200,15 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
         slots.inverted[3 * (at + j) + f] = v;
       }
       if (e.name !== old.name) renamed = true;
-      // While no name changes, the same slots win the same names: only the winners change entry.
-      if (renamed || previous.core.get(e.name) !== old) continue;
-      core ??= new Map(previous.core);
-      core.set(e.name, e);
+      else if (previous.core.get(e.name) === old) winners.push(e);
     }
   }
   if (!slots) return { ...previous, sorted };
-  if (renamed) return merge(sorted, slots);
-  return inversionsKept ? { ...previous, core: core ?? previous.core, sorted, slots } : merge(sorted, slots);
+  if (renamed || !inversionsKept) return merge(sorted, slots);
+  if (winners.length === 0) return { ...previous, sorted, slots };
+  const core = new Map(previous.core);
+  for (const e of winners) core.set(e.name, e);
+  return { ...previous, core, sorted, slots };
 }
 
 const INVERTED = ['config_class', 'spec_type', 'builder_step_name'] as const;
