@@ -8,6 +8,7 @@ import { RegistryEngine } from '../../server/src/engine/engine';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { MAX_PER_FILE } from '../../server/src/engine/checks/finalize';
 import { analyze, checkDiagnostics, show } from './helpers';
+import { withPythonTree } from '../../server/src/engine/python/parser';
 import { CORE, CORE_COMPONENTS } from './cursusCore';
 import { emptyFigures, feedRoot, measuredFiles, measureFile } from '../../scripts/tolerance/midEdit';
 
@@ -272,3 +273,15 @@ describe('tolerance: the mid-edit corpus of the examples', () => {
   });
 });
 
+describe('tolerance: tree-sitter\'s own stack', () => {
+  it('a file whose error recovery builds a long parse stack is parsed, and later files still are (the fuzzer\'s 150 KB case)', async () => {
+    await analyze('//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n');
+    // Each repetition is a string right after a name: thousands of errors the parser recovers from in one stack.
+    const demo = readFileSync(join(__dirname, '../../examples/demo-workspace/src/cursus/registry/step_names_original.py'), 'utf8');
+    const at = demo.indexOf('"""Return') + '"""Ret'.length;
+    const deep = demo.slice(0, at) + 'ct[str, Dict[str, Any]]:\n    """Ret'.repeat(4300) + demo.slice(at);
+    assert.ok(withPythonTree(deep, (t) => t.rootNode.hasError), 'the repeated errors are read as errors');
+    const { engine } = await analyze('//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {"A": {"sagemaker_step_type": "Processing",}\n');
+    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL030'], 'a parse after it reads its syntax error');
+  });
+});

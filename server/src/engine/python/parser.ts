@@ -10,10 +10,34 @@ export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
 let parser: Parser | null = null;
 let loading: Promise<void> | null = null;
 
+/**
+ * The size of the stack tree-sitter's C code runs on. The wasm build links it at 64 KB, which its
+ * recursive release of a long parse stack overflows (a 150 KB file of repeated `"""Ret` errors did):
+ * the overflow writes over the module's static data, and every later parse of the process fails.
+ * The stack is moved to a block this size on the wasm heap (pages are touched only as deep as it goes).
+ */
+const STACK_BYTES = 16 * 1024 * 1024;
+
+/** What the stack move uses of the WebAssembly API (the engine is compiled without DOM or Node typings). */
+interface WasmApi { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> }; module: unknown }> }
+interface Stack { pointer: { value: number }; malloc: (bytes: number) => number }
+
 /** Idempotent and safe to call concurrently (multi-root servers create engines at once). */
 export function initPython(wasm: WasmBinaries): Promise<void> {
   loading ??= (async () => {
-    await Parser.init({ wasmBinary: wasm.treeSitter });
+    const found: Stack[] = [];
+    // Emscripten's hook for instantiating the module: the same instantiation, keeping the stack pointer and malloc.
+    const instantiateWasm = (imports: { env: Record<string, unknown> }, done: (instance: unknown, module: unknown) => void): object => {
+      const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+      void api.instantiate(wasm.treeSitter, imports).then(({ instance, module }) => {
+        found.push({ pointer: imports.env['__stack_pointer'] as Stack['pointer'], malloc: instance.exports['malloc'] as Stack['malloc'] });
+        done(instance, module);
+      });
+      return {};
+    };
+    await Parser.init({ wasmBinary: wasm.treeSitter, instantiateWasm } as Parameters<typeof Parser.init>[0]);
+    // No wasm code runs now, so the stack can move: it grows down from the end of its block.
+    for (const { pointer, malloc } of found) pointer.value = malloc(STACK_BYTES) + STACK_BYTES;
     const lang = await Language.load(wasm.python);
     const p = new Parser();
     p.setLanguage(lang);
