@@ -24,6 +24,8 @@ interface Waiter { check: () => boolean }
 export class LspClient {
   /** Arrival time (performance.now()) of every publishDiagnostics, per URI. */
   private readonly published = new Map<string, number[]>();
+  /** What each of those publications said (its diagnostics as JSON), per URI. */
+  private readonly said = new Map<string, string[]>();
   private readonly waiters = new Set<Waiter>();
   readonly counts = new Map<string, number>();
   private versions = new Map<string, number>();
@@ -53,6 +55,9 @@ export class LspClient {
         let times = c.published.get(uri);
         if (!times) c.published.set(uri, (times = []));
         times.push(performance.now());
+        let lists = c.said.get(uri);
+        if (!lists) c.said.set(uri, (lists = []));
+        lists.push(JSON.stringify((params as { diagnostics: unknown }).diagnostics));
       }
       for (const w of c.waiters) if (w.check()) c.waiters.delete(w);
     });
@@ -94,6 +99,18 @@ export class LspClient {
     const first = (): number | undefined => this.published.get(uri)?.find((t) => t > after);
     await this.waitFor(`diagnostics of ${uri}`, () => first() !== undefined, timeoutMs);
     return first() as number;
+  }
+
+  /** Files published at least once. */
+  publishedFiles(): number { return this.published.size; }
+
+  /** When a URI's diagnostics became what they are now (the first of the last run of equal publications). */
+  settledAt(uri: string): number | undefined {
+    const times = this.published.get(uri) ?? [];
+    const lists = this.said.get(uri) ?? [];
+    let i = lists.length - 1;
+    while (i > 0 && lists[i - 1] === lists[lists.length - 1]) i--;
+    return times[i];
   }
 
   async open(uri: string, languageId: string, text: string): Promise<void> {

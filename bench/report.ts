@@ -78,6 +78,7 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'cliPeakRssMb', label: 'CLI check, one load per process: peak RSS (MB)', fmt: fmtInt },
   { key: 'cliMs', label: 'CLI check, one load per process: wall (ms)', fmt: fmtMs },
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
+  { key: 'serverOpenFileMs', label: 'server: initialized → the open registry\'s final diagnostics (ms)', fmt: fmtMs },
   { key: 'serverRssMb', label: 'server: RSS after load (MB)', fmt: fmtInt },
   { key: 'serverMetaP50', label: 'server: meta edit → its diagnostics p50 (ms)', fmt: fmtMs },
   { key: 'serverMetaP95', label: 'server: meta edit → its diagnostics p95 (ms)', fmt: fmtMs },

@@ -444,6 +444,7 @@ export function headline(r: OrgResult): Record<string, number> {
 function serverHeadline(s: ServerResult): Record<string, number> {
   return {
     serverColdMs: s.coldMs,
+    ...(Number.isFinite(s.openFileMs) ? { serverOpenFileMs: s.openFileMs } : {}),
     serverRssMb: s.rssAfterLoadMb,
     ...(s.edits.meta.length > 0 ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) } : {}),
     serverRegistryP50: percentile(s.edits.registry, 0.5),

@@ -29,6 +29,8 @@ export interface ServerResult {
   org: string;
   /** `initialized` → the status that follows the last publication of the initial scan. */
   coldMs: number;
+  /** `initialized` → the final diagnostics of the registry file opened right after it (its units start first). */
+  openFileMs: number;
   rssAfterLoadMb: number;
   rssAfterEditsMb: number;
   filesWithDiagnostics: number;
@@ -130,15 +132,20 @@ export async function measureServer(name: string, script: EditScript, root: stri
   try {
     const t0 = performance.now();
     await c.notify('initialized', {});
+    // The first registry edited is open already, as an editor restores its tabs: its units start first.
+    const early = script.opened.find((o) => o.kind === 'registry');
+    const earlyUri = early ? pathToFileURL(join(root, early.file)).href : '';
+    if (early) await c.open(earlyUri, languageOf(early.file), early.text);
     await c.waitFor('the initial analysis', () => (c.counts.get('registryLens/status') ?? 0) > 0);
     const coldMs = performance.now() - t0;
-    const filesWithDiagnostics = c.counts.get('textDocument/publishDiagnostics') ?? 0;
+    const openFileMs = (c.settledAt(earlyUri) ?? NaN) - t0;
+    const filesWithDiagnostics = c.publishedFiles();
     const rssAfterLoadMb = c.rssMb();
-    log(`  ${name} server: initialized → all diagnostics ${Math.round(coldMs)} ms, RSS ${Math.round(rssAfterLoadMb)} MB`);
+    log(`  ${name} server: initialized → all diagnostics ${Math.round(coldMs)} ms (the open registry's: ${Math.round(openFileMs)} ms), RSS ${Math.round(rssAfterLoadMb)} MB`);
     const kinds: TargetKind[] = ['meta', 'registry', 'core'];
-    await openFiles(c, root, script, kinds);
+    await openFiles(c, root, { ...script, opened: script.opened.filter((o) => o !== early) }, kinds);
     const played = await playEdits(c, root, script, kinds, log);
-    return { org: name, coldMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
+    return { org: name, coldMs, openFileMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
   } finally {
     await c.stop();
   }

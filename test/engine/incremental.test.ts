@@ -57,6 +57,16 @@ describe('incremental analysis equals from-scratch analysis', function () {
       await runSequence({ seed, settings: {}, example, edits, hostEdits: HOST_EDITS, steps: 30 });
     });
   }
+  // a cold start in steps (the server's, its open files' units first) with edits landing between them
+  const stepped: [number, string, Edit[]][] = [
+    [16, 'demo-workspace', [...EDITS, NEW_WORKSPACE]], [17, 'meta-workspace', [...EDITS, ...META_EDITS]],
+    [18, 'interface-workspace', INTERFACE_EDITS], [19, 'onex-registry', ONEX_EDITS], [20, 'apcore-extensions', META_EDITS],
+  ];
+  for (const [seed, example, edits] of stepped) {
+    it(`analysis in steps of one unit with edits between them on ${example}, seed ${seed}`, async () => {
+      await runSequence({ seed, settings: {}, example, edits: [...edits, ...TREE_EDITS], steps: 20, stepped: true });
+    });
+  }
   it('a workspace whose directories appear with its registry and vanish with it reads as from scratch', async () => {
     await runSequence({ seed: 1, settings: {}, example: 'demo-workspace', edits: [NEW_WORKSPACE], steps: 4 });
   });

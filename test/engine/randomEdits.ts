@@ -327,6 +327,21 @@ export interface Sequence {
   hostEdits?: HostEdit[];
   steps: number;
   options?: EngineOptions;
+  /**
+   * The incremental engine analyses in steps of one unit (`updateSome`), a random file's units first,
+   * and the sequence's edits also land while its cold start is still under way.
+   */
+  stepped?: boolean;
+}
+
+/** `update()` one unit at a time, the units of `first` first: the files reported changed by any step. */
+function updateInSteps(engine: RegistryEngine, first: ReadonlySet<string>): Set<string> {
+  const changed = new Set<string>();
+  for (;;) {
+    const step = engine.updateSome(() => true, first);
+    for (const f of step.changed) changed.add(f);
+    if (step.done) return changed;
+  }
 }
 
 /** Runs one random edit sequence; throws on the first step where incremental and fresh differ. */
@@ -334,9 +349,23 @@ export async function runSequence(s: Sequence): Promise<void> {
   const files = loadExample(s.example);
   const options = s.options ?? {};
   let host: Host = { settings: s.settings, links: [] };
-  const inc = await scratch(files, host, options);
   const random = rng(s.seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const first = new Set([pick([...files.keys()])]);
+  const inc = s.stepped ? await RegistryEngine.create(wasm, host.settings, options) : await scratch(files, host, options);
+  if (s.stepped) {
+    for (const [f, t] of files) inc.setFile(f, t);
+    let waiting = 0;
+    while (!inc.updateSome(() => true, first).done) {
+      waiting++;
+      const edit = random() < 0.2 ? pick(s.edits)(files, pick) : null;
+      if (!edit) continue;
+      const [f, text] = edit;
+      if (text === null) { files.delete(f); inc.deleteFile(f); } else { files.set(f, text); inc.setFile(f, text); }
+    }
+    assert.ok(waiting > 0, `${s.example}: the cold start took one step`);
+    assert.deepEqual(inc.allDiagnostics(), (await scratch(files, host, options)).allDiagnostics(), `${s.example} seed ${s.seed}: cold start in steps with edits`);
+  }
   const kinds: ({ edit: Edit } | { hostEdit: HostEdit })[] = [...s.edits.map((edit) => ({ edit })), ...(s.hostEdits ?? []).map((hostEdit) => ({ hostEdit }))];
   let before = new Map([...files.keys()].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
   let file = [...files.keys()][0] ?? '';
@@ -357,7 +386,7 @@ export async function runSequence(s: Sequence): Promise<void> {
       if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); inc.setFile(file, text); }
       what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
     }
-    const changed = new Set(inc.update());
+    const changed = s.stepped ? updateInSteps(inc, first) : new Set(inc.update());
     const fresh = await scratch(files, host, options);
     assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), what);
     const got = observe(inc, files.keys(), EXPLAINED, file);

@@ -31,6 +31,7 @@ describe('lsp: cancellation', () => {
         python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
       },
       debounceMs: 60_000,
+      analysisStepMs: 100,
       configuration: false,
       edits: { documentChanges: true, createFiles: true },
     });

@@ -14,6 +14,8 @@ const SERVER = path.resolve(__dirname, '../../dist/server.js');
 export interface StartOptions {
   /** initializationOptions.debounceMs (0 unless a test needs edits to stay pending). */
   debounceMs?: number;
+  /** initializationOptions.analysisStepMs (the server's default unless given). */
+  analysisStepMs?: number;
   /** The `registryLens` settings section the client answers with. */
   settings?: Record<string, unknown>;
   /** Root-relative directories opened as workspace folders (default: the root itself). */
@@ -52,7 +54,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: client.uri(''),
       workspaceFolders: (options.folders ?? ['']).map((rel) => client.folder(rel)),
-      initializationOptions: { debounceMs: options.debounceMs ?? 0 },
+      initializationOptions: { debounceMs: options.debounceMs ?? 0, analysisStepMs: options.analysisStepMs },
       capabilities: {
         workspace: {
           configuration: true,

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TestClient } from './client';
 import { ALICE, BOB, FIXTURE, text } from './fixture';
+import { loadExample } from '../engine/randomEdits';
 
 const has = (code: string) => (ds: Diagnostic[]): boolean => ds.some((d) => d.code === code);
 const COLLISION = '    "BobScoring": {"sagemaker_step_type": "Utility", "description": "copy"},\n';
@@ -82,5 +83,30 @@ describe('lsp: felt latency', () => {
     const percents = progress.filter((p) => p.value.kind === 'report').map((p) => p.value.percentage ?? 0);
     assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'percentages never go back');
     assert.ok(publishedAt(client, BOB, 0) >= 0 && publishedAt(client, BOB, 0) < end, 'diagnostics are published before the progress ends');
+  });
+
+  it('a cold start in steps publishes the open document\'s final diagnostics before the other workspaces\' and the status', async () => {
+    const files = loadExample('demo-workspace');
+    const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
+    const bob = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+    // One unit per step: the order of the units, not the machine's speed, decides the order of publication.
+    c = await TestClient.start(files, { analysisStepMs: 0 });
+    const client = c;
+    await client.open(carol, files.get(carol) ?? '');
+    await client.waitFor('the status after the initial analysis', () => statuses(client) > 0);
+    const said = (rel: string): { at: number; codes: string }[] => client.notifications.flatMap((n, at) => (n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === client.uri(rel)
+      ? [{ at, codes: (n.params as { diagnostics: Diagnostic[] }).diagnostics.map((d) => d.code).join() }] : []));
+    /** Where a file's diagnostics became what they end as. */
+    const settled = (rel: string): number => {
+      const all = said(rel);
+      let i = all.length - 1;
+      while (i > 0 && all[i - 1]?.codes === all[all.length - 1]?.codes) i--;
+      return all[i]?.at ?? -1;
+    };
+    assert.deepEqual(client.diagnostics.get(client.uri(carol))?.map((d) => d.code).sort(), ['RL006', 'RL009', 'RL012', 'RL014']);
+    const status = client.notifications.findIndex((n) => n.method === 'registryLens/status');
+    assert.ok(settled(carol) >= 0 && settled(carol) < settled(bob) && settled(bob) < status, `carol settled at ${settled(carol)}, bob at ${settled(bob)}, status at ${status}`);
+    const messages = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { message?: string } }).value.message ?? '');
+    assert.ok(messages.some((m) => / units analysed$/.test(m)), `progress: ${messages.join(' | ')}`);
   });
 });

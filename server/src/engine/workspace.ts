@@ -23,6 +23,24 @@ import { FAMILIES } from './families';
 import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
 
 const NONE = '';
+const never = (): boolean => false;
+
+/**
+ * Unit keys with the ones named after a file of `first` or a directory holding one, and the ones named
+ * after no path (`cursus/core`), moved to the front; each part keeps its order.
+ */
+function byPriority(keys: readonly string[], first: ReadonlySet<string>): string[] {
+  const dirs = new Set<string>();
+  for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
+  const early: string[] = [];
+  const late: string[] = [];
+  for (const k of keys) {
+    const at = k.indexOf(':');
+    const path = at < 0 ? '' : k.slice(at + 1);
+    (at < 0 || first.has(path) || dirs.has(path) ? early : late).push(k);
+  }
+  return early.length === 0 ? late : [...early, ...late];
+}
 
 export class Workspace {
   readonly db = new Database();
@@ -46,6 +64,8 @@ export class Workspace {
   /** Paths whose text changed since the last update(): finalised again (their suppression comments may have changed). */
   private readonly editedPaths = new Set<string>();
   private unitKeys: readonly string[] = [];
+  /** Units to start (observe) on the next update() calls, in order (see `update`). */
+  private waiting: string[] = [];
   private relevance = 0;
   private lastRoots = '';
 
@@ -216,8 +236,15 @@ export class Workspace {
     this.db.commit();
   }
 
-  /** Brings every unit up to date; returns the files whose diagnostics changed. */
-  update(): string[] {
+  /**
+   * Brings the units up to date; returns the files whose diagnostics changed. Units new since the last
+   * call (every unit, on a cold start) start in turn until `stop()` says so — one at least — and the
+   * rest wait for the next call (`done` false): a host can publish between calls and answer requests,
+   * which pull whatever they read. Units named after a file of `first` (or a directory holding one) and
+   * units named after no path (a core registry's) start before the others. Which units ran in which
+   * call changes when files are published, never what they end with.
+   */
+  update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; done: boolean } {
     this.syncPaths();
     const added = [...this.addedPaths].map((p) => `local:${p}`);
     const removed = [...this.removedPaths].map((p) => `local:${p}`);
@@ -230,15 +257,23 @@ export class Workspace {
       for (const k of this.unitKeys) if (!after.has(k)) removed.push(k);
       this.unitKeys = keys;
     }
+    const gone = new Set(removed);
+    if (gone.size > 0) this.waiting = this.waiting.filter((k) => !gone.has(k));
     for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
-    for (const k of added) this.units.observe(k, true);
+    if (added.length > 0) this.waiting = first && first.size > 0 ? byPriority([...this.waiting, ...added], first) : [...this.waiting, ...added];
     // Roots report themselves when first observed and whenever their value changes.
+    let started = 0;
+    while (started < this.waiting.length && (started === 0 || !stop())) this.units.observe(this.waiting[started++] as string, true);
+    this.waiting = this.waiting.slice(started);
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
-    const gone = new Set(removed);
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
-    return this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
+    const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
+    return { changed, done: this.waiting.length === 0 };
   }
+
+  /** Units that have not started yet (see `update`). */
+  waitingUnits(): number { return this.waiting.length; }
 
   /**
    * The suppression comments of a fed file, read once per text: a file republished on every edit

@@ -1,7 +1,8 @@
 // Runs the engine's update for a folder — after edits (see Debouncer), or at once when a request needs
 // fresh answers — and publishes what changed: the open documents first (the file being edited must not
 // wait behind thousands of cross-file publications), then the other files in chunks that let requests
-// and edits through, then the status.
+// and edits through, then the status. A cold start analyses in steps of about `stepMs`, the open
+// documents' units first, publishing after each: their diagnostics show long before the last file's.
 import type { Connection } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { Debouncer } from './debounce';
@@ -12,8 +13,8 @@ import { Methods, type StatusParams } from './protocol';
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
 
-/** Told how many of the files to publish are out (the initial scan reports it as progress). */
-export type PublishProgress = (done: number, total: number) => void;
+/** Told how far the analysis (units started) and then the publication (files sent) are (the initial scan reports it as progress). */
+export type PublishProgress = (done: number, total: number, what: 'units analysed' | 'files published') => void;
 
 export class Analysis {
   private readonly timers = new Map<Folder, Debouncer>();
@@ -24,7 +25,8 @@ export class Analysis {
   /** Publications still sending, so that a request answers only after them. */
   private readonly publishing = new Map<Folder, Promise<void>>();
 
-  constructor(private readonly connection: Connection, private readonly delayMs: number) {}
+  /** `stepMs`: how long one step of an analysis that starts new units runs before publishing what it found. */
+  constructor(private readonly connection: Connection, private readonly delayMs: number, private readonly stepMs: number) {}
 
   /** Analyses the folder after an edit: at once or after the debounce delay (see Debouncer). */
   schedule(folder: Folder): void {
@@ -54,15 +56,26 @@ export class Analysis {
    * publication of the folder is out.
    */
   async settle(folder: Folder, progress?: PublishProgress): Promise<void> {
+    let units = 0;
+    // Staged files are published even unchanged once their analysis is complete, not after a step: a
+    // list of no problems before the units that report them have run would tell the user the wrong thing.
+    const staged = new Set<string>();
     for (;;) {
       await folder.idle();
       this.timers.get(folder)?.cancel();
       if (!folder.ready || !folder.dirty) break;
       const start = performance.now();
-      const { changed, staged } = folder.flush();
+      const step = folder.flush(() => performance.now() - start > this.stepMs);
       if (progress === undefined) this.cost.set(folder, performance.now() - start);
-      await this.publish(folder, changed, staged, progress);
+      for (const f of step.staged) staged.add(f);
+      units = Math.max(units, step.waiting);
+      if (step.waiting > 0) progress?.(units - step.waiting, units, 'units analysed');
+      const last = step.waiting === 0;
+      await this.publish(folder, step.changed, last ? [...staged] : [], last ? progress : undefined);
+      if (last) staged.clear();
     }
+    // Another call may have run the last step.
+    if (staged.size > 0 && folder.ready) await this.publish(folder, [], [...staged]);
     await this.publishing.get(folder);
   }
 
@@ -107,16 +120,17 @@ export class Analysis {
       void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
     };
     for (const file of first) send(file);
-    progress?.(first.size, total);
+    progress?.(first.size, total, 'files published');
     const previous = this.publishing.get(folder);
     const done = (async () => {
       for (let i = 0; i < rest.length; i += CHUNK) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         for (const file of rest.slice(i, i + CHUNK)) send(file);
-        progress?.(first.size + Math.min(rest.length, i + CHUNK), total);
+        progress?.(first.size + Math.min(rest.length, i + CHUNK), total, 'files published');
       }
       await previous;
-      this.status(folder);
+      // Counts of a step are partial: the status follows the last step of an analysis.
+      if (!folder.dirty) this.status(folder);
     })();
     const tracked = done.finally(() => { if (this.publishing.get(folder) === tracked) this.publishing.delete(folder); });
     this.publishing.set(folder, tracked);

@@ -25,6 +25,8 @@ export class Folder {
   activeContext: ContextId = CORE;
   lastAnalysisMs = 0;
   lastAnalysisAt = 0;
+  /** Time spent in the steps of an analysis not finished yet (see flush). */
+  private analysisMs = 0;
   settings: FolderSettings | undefined;
   /** Open documents by root-relative path. */
   readonly open = new Map<string, TextDocument>();
@@ -145,10 +147,11 @@ export class Folder {
 
   /**
    * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
-   * the files that were staged. Then fetches in the background what the analysis found it needs: files it refers to that were
+   * the files that were staged. Units new to the engine start until `stop()` says so, the open
+   * documents' first; the folder stays dirty while some wait (`waiting`). Then fetches in the background what the analysis found it needs: files it refers to that were
    * not read (a meta file's subject), or a new walk when its relevant paths moved (apcore roots).
    */
-  flush(): { changed: string[]; staged: string[] } {
+  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -161,11 +164,15 @@ export class Folder {
       else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();
-    this.needsUpdate = false;
     const start = performance.now();
-    const changed = engine.update();
-    this.lastAnalysisMs = Math.round((performance.now() - start) * 100) / 100; // a small edit takes well under 1 ms
-    this.lastAnalysisAt = Date.now();
+    const { changed, done } = engine.updateSome(stop, new Set(this.open.keys()));
+    this.needsUpdate = !done;
+    this.analysisMs += performance.now() - start;
+    if (done) {
+      this.lastAnalysisMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
+      this.lastAnalysisAt = Date.now();
+      this.analysisMs = 0;
+    }
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
@@ -173,7 +180,7 @@ export class Folder {
       this.readLater(rel);
     }
     if (interest.walk !== this.relevance) this.track(this.walk());
-    return { changed, staged };
+    return { changed, staged, waiting: engine.waitingUnits() };
   }
 
   private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {

@@ -90,4 +90,8 @@ export interface NewWorkspaceParams { uri?: string; id: string; template: Worksp
 export interface NewWorkspaceResult { error?: string; created: string[]; kept: string[]; registry?: string }
 
 /** Client → server `initializationOptions`. */
-export interface InitializationOptions { debounceMs?: number }
+export interface InitializationOptions {
+  debounceMs?: number;
+  /** How long one step of an analysis that starts new units runs before publishing (a cold start; default 100 ms; 0: one unit per step). */
+  analysisStepMs?: number;
+}

@@ -20,6 +20,7 @@ import { Session } from './session';
 import { applyWatchedFiles, registerWatchers } from './watch';
 
 const DEFAULT_DEBOUNCE_MS = 150;
+const DEFAULT_STEP_MS = 100;
 
 export function startServer(connection: Connection, wasm: WasmBinaries): void {
   const documents = new TextDocuments(TextDocument);
@@ -35,6 +36,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries): void {
     session = new Session(connection, documents, {
       wasm,
       debounceMs: typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
+      analysisStepMs: typeof options.analysisStepMs === 'number' && options.analysisStepMs >= 0 ? options.analysisStepMs : DEFAULT_STEP_MS,
       configuration: caps.workspace?.configuration === true,
       edits: {
         documentChanges: edit?.documentChanges === true,

@@ -16,6 +16,8 @@ import type { FolderSettings } from '../host/folderSettings';
 export interface SessionOptions {
   wasm: WasmBinaries;
   debounceMs: number;
+  /** How long one step of an analysis that starts new units runs (see Analysis). */
+  analysisStepMs: number;
   /** The client answers `workspace/configuration`. */
   configuration: boolean;
   edits: EditSupport;
@@ -23,8 +25,9 @@ export interface SessionOptions {
 
 type Answer<R> = R | ResponseError<void>;
 
-/** Percent of the initial progress given to reading files (the rest is analysis and publication). */
-const READ_SHARE = 60;
+/** Percents of the initial progress given to reading files and to the analysis (the rest is publication). */
+const READ_SHARE = 30;
+const ANALYSIS_SHARE = 60;
 
 export class Session {
   readonly folders = new Folders();
@@ -35,7 +38,7 @@ export class Session {
     readonly documents: TextDocuments<TextDocument>,
     readonly options: SessionOptions,
   ) {
-    this.analysis = new Analysis(connection, options.debounceMs);
+    this.analysis = new Analysis(connection, options.debounceMs, options.analysisStepMs);
   }
 
   /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces) are skipped. */
@@ -70,7 +73,7 @@ export class Session {
       return p;
     });
     let percent = 0;
-    /** Reading is the first READ_SHARE percent, publishing the rest. */
+    /** Reading is the first READ_SHARE percent, then the analysis, then publishing. */
     const report = (done: number, total: number, offset: number, share: number, what: string): void => {
       const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
       if (now <= percent) return;
@@ -83,7 +86,9 @@ export class Session {
         settings: settings ?? readSettings(this.connection, folder.uri, this.options.configuration),
         nested: this.folders.nestedIn(folder),
         progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
-      }), (done, total) => report(done, total, READ_SHARE, 100 - READ_SHARE, 'files published'));
+      }), (done, total, what) => (what === 'units analysed'
+        ? report(done, total, READ_SHARE, ANALYSIS_SHARE, what)
+        : report(done, total, READ_SHARE + ANALYSIS_SHARE, 100 - READ_SHARE - ANALYSIS_SHARE, what)));
     } finally {
       (await progress).done();
     }
