@@ -340,7 +340,7 @@ function updateInSteps(engine: RegistryEngine, first: ReadonlySet<string>): Set<
   for (;;) {
     const step = engine.updateSome(() => true, first);
     for (const f of step.changed) changed.add(f);
-    if (step.done) return changed;
+    if (step.waiting === 0) return changed;
   }
 }
 
@@ -356,7 +356,7 @@ export async function runSequence(s: Sequence): Promise<void> {
   if (s.stepped) {
     for (const [f, t] of files) inc.setFile(f, t);
     let waiting = 0;
-    while (!inc.updateSome(() => true, first).done) {
+    while (inc.updateSome(() => true, first).waiting > 0) {
       waiting++;
       const edit = random() < 0.2 ? pick(s.edits)(files, pick) : null;
       if (!edit) continue;

@@ -102,19 +102,17 @@ export class RegistryEngine {
   }
   /**
    * `update()` in steps: units new since the last call (all of them on a cold start) start until
-   * `stop()` says so (never, without it), `done` telling whether some wait for the next call; the units of the files in
+   * `stop()` says so (never, without it), `waiting` counting those left for the next call; the units of the files in
    * `first` (and of their directories) start before the others. Between calls, answers read the files
    * given so far in full (queries are pulled on demand); only publication follows the steps.
    */
-  updateSome(stop?: () => boolean, first?: ReadonlySet<string>): { changed: string[]; done: boolean } {
-    const { changed, done } = this.ws.update(stop, first);
+  updateSome(stop?: () => boolean, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
+    const { changed, waiting } = this.ws.update(stop, first);
     const all = new Set(changed);
     for (const f of this.skipChanged) all.add(f);
     this.skipChanged.clear();
-    return { changed: [...all].sort(), done };
+    return { changed: [...all].sort(), waiting };
   }
-  /** Units that wait for the next `updateSome` call. */
-  waitingUnits(): number { return this.ws.waitingUnits(); }
   diagnostics(file: string): Diagnostic[] {
     const skip = this.skipped.get(file);
     return skip ? finalizeDiagnostics(skip, this.settings) : this.ws.diagnostics(file);

@@ -239,12 +239,12 @@ export class Workspace {
   /**
    * Brings the units up to date; returns the files whose diagnostics changed. Units new since the last
    * call (every unit, on a cold start) start in turn until `stop()` says so — one at least — and the
-   * rest wait for the next call (`done` false): a host can publish between calls and answer requests,
+   * rest wait for the next call (`waiting`, how many): a host can publish between calls and answer requests,
    * which pull whatever they read. Units named after a file of `first` (or a directory holding one) and
    * units named after no path (a core registry's) start before the others. Which units ran in which
    * call changes when files are published, never what they end with.
    */
-  update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; done: boolean } {
+  update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
     this.syncPaths();
     const added = [...this.addedPaths].map((p) => `local:${p}`);
     const removed = [...this.removedPaths].map((p) => `local:${p}`);
@@ -269,11 +269,8 @@ export class Workspace {
     this.editedPaths.clear();
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
-    return { changed, done: this.waiting.length === 0 };
+    return { changed, waiting: this.waiting.length };
   }
-
-  /** Units that have not started yet (see `update`). */
-  waitingUnits(): number { return this.waiting.length; }
 
   /**
    * The suppression comments of a fed file, read once per text: a file republished on every edit

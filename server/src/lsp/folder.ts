@@ -165,10 +165,10 @@ export class Folder {
     }
     this.pending.clear();
     const start = performance.now();
-    const { changed, done } = engine.updateSome(stop, new Set(this.open.keys()));
-    this.needsUpdate = !done;
+    const { changed, waiting } = engine.updateSome(stop, new Set(this.open.keys()));
+    this.needsUpdate = waiting > 0;
     this.analysisMs += performance.now() - start;
-    if (done) {
+    if (waiting === 0) {
       this.lastAnalysisMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
       this.lastAnalysisAt = Date.now();
       this.analysisMs = 0;
@@ -180,7 +180,7 @@ export class Folder {
       this.readLater(rel);
     }
     if (interest.walk !== this.relevance) this.track(this.walk());
-    return { changed, staged, waiting: engine.waitingUnits() };
+    return { changed, staged, waiting };
   }
 
   private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {
