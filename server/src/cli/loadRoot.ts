@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
 import type { ResolutionMode } from '../engine/types';
 import { feedEngine } from '../host/feedEngine';
+import { rereader } from '../host/readText';
 import { readSettings } from './readSettings';
 import { UsageError } from './usage';
 
@@ -21,7 +22,7 @@ export async function loadRoot(root: string, mode: ResolutionMode | undefined, w
   const engine = await RegistryEngine.create({
     treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
     python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
-  }, mode === undefined ? folder.engine : { ...folder.engine, mode });
+  }, mode === undefined ? folder.engine : { ...folder.engine, mode }, { reread: rereader(dir, () => folder.maxFileBytes) });
   const excluded = picomatch(folder.exclude, { dot: true });
   await feedEngine(engine, dir, { excluded: (rel) => excluded(rel), warn, maxFileBytes: folder.maxFileBytes });
   return { engine, ms: Math.round(performance.now() - start) };

@@ -36,7 +36,16 @@ export interface HostInterest {
  * What an embedder may add to the analysis, with no invalidation code: cross-file checks and whole
  * registry families (after those of families/index.ts), each run as tracked queries.
  */
-export interface EngineOptions { checks?: CrossFileCheck[]; families?: RegistryFamily[] }
+export interface EngineOptions {
+  checks?: CrossFileCheck[];
+  families?: RegistryFamily[];
+  /**
+   * The host's reading of a file it fed with `setFile(…, true)`: with it, the engine lets go of such
+   * texts when their facts keep nothing of them (builder and config modules) and reads them again
+   * through it when needed (undefined: the file is gone). Without it every text is kept.
+   */
+  reread?: (file: string) => string | undefined;
+}
 
 export class RegistryEngine {
   private ws: Workspace;
@@ -45,7 +54,7 @@ export class RegistryEngine {
   private readonly skipChanged = new Set<string>();
 
   private constructor(settings: Settings, options: EngineOptions) {
-    this.ws = new Workspace(settings, options.checks ?? [], options.families ?? []);
+    this.ws = new Workspace(settings, options.checks ?? [], options.families ?? [], options.reread);
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
@@ -77,7 +86,8 @@ export class RegistryEngine {
   }
   /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
   setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.ws.setTree(tree.links, tree.directories ?? []); }
-  setFile(file: string, text: string): void { this.unskip(file); this.ws.setFile(file, text); }
+  /** `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open document's unsaved text). */
+  setFile(file: string, text: string, onDisk = false): void { this.unskip(file); this.ws.setFile(file, text, onDisk); }
   deleteFile(file: string): void { this.unskip(file); this.ws.deleteFile(file); }
   /**
    * A path the host does not analyse (its size-limit policy, a binary or unreadable file, a directory
@@ -94,6 +104,8 @@ export class RegistryEngine {
     if (this.skipped.delete(file)) this.skipChanged.add(file);
   }
   files(): string[] { return this.ws.fileNames(); }
+  /** Whether the file was fed (and not deleted since). */
+  has(file: string): boolean { return this.ws.has(file); }
   text(file: string): string | undefined { return this.ws.text(file); }
 
   /** Recomputes what the edits since the last call affect; returns files whose diagnostics changed. */

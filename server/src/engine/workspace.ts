@@ -15,7 +15,7 @@ import { finalizeDiagnostics } from './checks/finalize';
 import { commentLines, type CommentTable } from './checks/suppress';
 import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
-import { FileQueries, parentDir } from './analysis/files';
+import { FileQueries, parentDir, type FedText } from './analysis/files';
 import { ModelQueries } from './analysis/model';
 import { UnitQueries } from './analysis/units';
 import { Publisher } from './analysis/publish';
@@ -51,9 +51,11 @@ export class Workspace {
   private readonly units: UnitQueries;
   private readonly publisher = new Publisher();
   /** Each published file's suppression comments and the text they were read from (see `commentsOf`). */
-  private readonly comments = new Map<string, { text: string; table: CommentTable | null }>();
+  private readonly comments = new Map<string, { fed: FedText; table: CommentTable | null }>();
   /** Fed files and their texts as last given (the database sees them from the next update() on). */
-  private readonly known = new Map<string, string>();
+  private readonly known = new Map<string, FedText>();
+  /** Files fed from disk since their text was last let go or kept: judged when an update ends (see `release`). */
+  private readonly fromDisk = new Set<string>();
   /** Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are built from. */
   private readonly tree = new Map<string, { files: Set<string>; dirs: Set<string> }>();
   /** Directories whose files or subdirectories changed since the last sync. */
@@ -69,8 +71,12 @@ export class Workspace {
   private relevance = 0;
   private lastRoots = '';
 
-  constructor(settings: Settings, checks: readonly CrossFileCheck[] = [], extraFamilies: readonly RegistryFamily[] = []) {
-    this.files = new FileQueries(this.db, { families: [...FAMILIES, ...extraFamilies] });
+  /**
+   * `reread`: the host's reading of a file it fed from disk, for a text the engine let go (absent: no
+   * text is ever let go).
+   */
+  constructor(settings: Settings, checks: readonly CrossFileCheck[] = [], extraFamilies: readonly RegistryFamily[] = [], private readonly reread?: (path: string) => string | undefined) {
+    this.files = new FileQueries(this.db, { families: [...FAMILIES, ...extraFamilies], reread: (p) => reread?.(p) });
     this.files.settingsInput.set(NONE, settings);
     this.model = new ModelQueries(this.db, { files: this.files, modules: () => this.pipeline.modulesQ(NONE) });
     const f = this.files;
@@ -162,7 +168,8 @@ export class Workspace {
     this.files.directoriesInput.set(NONE, new Set([...directories].sort()));
   }
 
-  setFile(path: string, text: string): void {
+  /** `onDisk`: the host can read the same text again (see `release`); an open document's text is never let go. */
+  setFile(path: string, text: string, onDisk = false): void {
     // Every file given is kept, relevant or not: which files matter can depend on others of the same
     // batch (apcore.yaml naming roots and an id map), and is settled when the roles are read.
     if (!this.known.has(path)) {
@@ -171,13 +178,18 @@ export class Workspace {
       this.addedPaths.add(path);
       this.removedPaths.delete(path);
     }
-    if (this.known.get(path) !== text) this.editedPaths.add(path);
-    this.known.set(path, text);
-    this.files.text.set(path, text);
+    const was = this.known.get(path);
+    if (was?.text !== text) this.editedPaths.add(path);
+    if (was?.text === text && was.onDisk === onDisk) return;
+    const fed: FedText = { text, onDisk };
+    this.known.set(path, fed);
+    this.files.text.set(path, fed);
+    if (onDisk && this.reread) this.fromDisk.add(path); else this.fromDisk.delete(path);
   }
 
   deleteFile(path: string): void {
     if (!this.known.delete(path)) return;
+    this.fromDisk.delete(path);
     this.place(path, false);
     this.files.existsInput.set(path, false);
     this.removedPaths.add(path);
@@ -187,7 +199,10 @@ export class Workspace {
   }
 
   fileNames(): string[] { return [...this.known.keys()].sort(); }
-  text(path: string): string | undefined { return this.known.get(path); }
+  text(path: string): string | undefined {
+    const fed = this.known.get(path);
+    return fed === undefined ? undefined : fed.text ?? this.reread?.(path);
+  }
   source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
   classesOf(path: string): ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
   wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }
@@ -246,6 +261,8 @@ export class Workspace {
    */
   update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
     this.syncPaths();
+    // Every unit runs in this call: the texts can go before the analysis grows the heap.
+    if (stop === never) this.release(true);
     const added = [...this.addedPaths].map((p) => `local:${p}`);
     const removed = [...this.removedPaths].map((p) => `local:${p}`);
     this.addedPaths.clear();
@@ -269,7 +286,28 @@ export class Workspace {
     this.editedPaths.clear();
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
+    if (this.fromDisk.size > 0) this.release(this.waiting.length === 0);
     return { changed, waiting: this.waiting.length };
+  }
+
+  /**
+   * Lets go of the texts fed from disk whose facts keep nothing of them (builder and config modules:
+   * most of a large org's bytes) as soon as their facts are read — before the units run when they all
+   * run at once, else after each step of a cold start — so the texts die while the analysis is still
+   * growing the heap, not after it peaked; with `all` (the last step), the facts still unread are read now. What needs such a text again — new settings
+   * re-reading every file, the fixes of a file nobody opened — reads it through the host.
+   */
+  private release(all: boolean): void {
+    for (const path of this.fromDisk) {
+      const fed = this.known.get(path);
+      const c = this.files.classify(path);
+      if (fed && c?.family.textFree?.(c.role)) {
+        if (!all && !this.files.applied.current(path)) continue;
+        this.files.applied(path);
+        fed.text = null;
+      }
+      this.fromDisk.delete(path);
+    }
   }
 
   /**
@@ -279,12 +317,12 @@ export class Workspace {
    * nor for a file without diagnostics (`needed` false), which has nothing to suppress.
    */
   private commentsOf(file: string, needed: boolean): CommentTable | null {
-    const text = this.known.get(file);
-    if (text === undefined || !needed) { this.comments.delete(file); return null; }
+    const fed = this.known.get(file);
+    if (fed === undefined || !needed) { this.comments.delete(file); return null; }
     const had = this.comments.get(file);
-    if (had?.text === text) return had.table;
-    const table = commentLines(text);
-    this.comments.set(file, { text, table });
+    if (had?.fed === fed) return had.table;
+    const table = commentLines(this.text(file) ?? '');
+    this.comments.set(file, { fed, table });
     return table;
   }
 

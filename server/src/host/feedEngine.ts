@@ -29,7 +29,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
       fed.add(rel);
       const read = reads[i];
       if (!read) return;
-      if ('text' in read) { engine.setFile(rel, read.text); return; }
+      if ('text' in read) { engine.setFile(rel, read.text, true); return; }
       opts.warn(`skipped ${rel}: ${read.skipped}`);
       engine.setSkipped(rel, read.skipped);
     });

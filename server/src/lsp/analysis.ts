@@ -112,7 +112,7 @@ export class Analysis {
    */
   private publish(folder: Folder, changed: string[], staged: string[], progress?: PublishProgress): Promise<void> {
     const engine = folder.engine;
-    const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.text(f) !== undefined), ...changed.filter((f) => folder.open.has(f))]);
+    const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.has(f)), ...changed.filter((f) => folder.open.has(f))]);
     const rest = changed.filter((f) => !first.has(f));
     const total = first.size + rest.length;
     const send = (file: string): void => {

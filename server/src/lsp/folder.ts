@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
+import { readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
@@ -157,7 +157,8 @@ export class Folder {
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
     // engine keeps files given until then), so neither the read order nor a per-file re-sync (O(files)
     // each, quadratic over a cold load) decides.
-    for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text);
+    // An open document's text may differ from the disk's: only the others may be let go and read again.
+    for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
     const wanted = new Map([...this.pending].map(([rel, text]) => [rel, text !== null && this.accepts(rel)]));
     for (const [rel, text] of this.pending) {
       if (!wanted.get(rel)) engine.deleteFile(rel);
@@ -185,7 +186,7 @@ export class Folder {
 
   private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {
     const settings = this.settings = await options.settings;
-    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine);
+    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
     else this.engineRef.configure(settings.engine);
     const excluded = picomatch(settings.exclude, { dot: true });
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
@@ -260,6 +261,6 @@ export class Folder {
   }
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
-  private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.text(rel) !== undefined; }
+  private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.has(rel) === true; }
   private abs(rel: string): string { return path.join(this.fsPath, rel); }
 }

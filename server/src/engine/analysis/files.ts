@@ -67,6 +67,17 @@ function mergeParts(parts: ReadonlyMap<string, readonly (readonly string[])[]>, 
 /** Merged lists are equal when every key keeps the same list (by identity). */
 const sameMerged = (a: Merged, b: Merged): boolean => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list);
 
+/**
+ * A fed file's text as the host gave it. `text` becomes null once the engine lets it go: only a text
+ * the host can read again (`onDisk`), of a file whose facts keep nothing of it (`FileFamily.textFree`);
+ * it is then read again through the host (`EngineOptions.reread`) when something needs it.
+ */
+export interface FedText { text: string | null; readonly onDisk: boolean }
+
+/** Two holders of the same text from the same kind of place; a text let go equals only its own holder (a write then always recomputes). */
+const sameFedText = (a: FedText | undefined, b: FedText | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.text !== null && a.text === b.text && a.onDisk === b.onDisk);
+
 /** What a family's classification may depend on besides the path (tracked; compared by value). */
 export interface LayoutReads {
   settings: Settings;
@@ -96,6 +107,12 @@ export interface FileFamily {
    * must be what a read without it gives.
    */
   read(path: string, role: FamilyRole, text: string, settings: Settings, previous?: Applied): Partial<Applied>;
+  /**
+   * Whether the facts `read` gives for this role keep no part of the text (no slice of it: see
+   * python/detach.ts) and nothing but `read` and the editor features of an open document need the
+   * text: the engine may then let a text from disk go once the facts are read.
+   */
+  textFree?(role: FamilyRole): boolean;
   /** Files whose registry sources join the core context (default: those under the family's `core` index key). */
   coreSources?(files: FileQueries): string[];
   /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
@@ -105,8 +122,13 @@ export interface FileFamily {
 /** A path classified by the first family that claims it. */
 export interface Classified<F extends FileFamily = FileFamily> { family: F; role: FamilyRole }
 
-export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[] }> {
-  readonly text = this.db.input<string | undefined>('text', undefined);
+export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[]; reread: (path: string) => string | undefined }> {
+  readonly text = this.db.input<FedText | undefined>('text', undefined, sameFedText);
+  /** A fed file's text (tracked), read again through the host when the engine let it go. */
+  textOf(p: string): string | undefined {
+    const fed = this.text.get(p);
+    return fed === undefined ? undefined : fed.text ?? this.deps.reread(p);
+  }
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
   /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */
@@ -129,7 +151,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** A family's layout: what its classification depends on besides the path. */
   readonly layoutQ: Query<unknown> = this.db.query('layout', (name) => {
     const f = this.families.find((x) => x.name === name);
-    return f?.layout ? f.layout({ settings: this.settings(), text: (p) => this.text.get(p), links: this.links() }) : null;
+    return f?.layout ? f.layout({ settings: this.settings(), text: (p) => this.textOf(p), links: this.links() }) : null;
   }, sameJson);
 
   /**
@@ -164,7 +186,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly applied: Query<Applied> = this.db.query('applied', (p, previous) => {
     const { settings, classify } = this.classifierQ(NONE);
     const role = classify(p)?.role ?? null;
-    const text = this.text.get(p);
+    const text = this.textOf(p);
     const family = role && this.families.find((f) => f.name === role.family);
     if (!role || !family || text === undefined) return emptyFacts(role);
     // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.

@@ -11,6 +11,7 @@ import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
 import { scanClasses } from './classScanner';
+import { detachClasses } from './detach';
 import { decodeBody } from './strings';
 import type { PyClass } from './pyClass';
 import { pos } from '../text/positions';
@@ -52,10 +53,13 @@ export function range(n: Node): Range {
  * Python files (components, modules, subjects) need only their classes.
  */
 export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
-  const classes = registry ? null : scanClasses(rawText);
-  if (classes) return { assignments: new Map(), classes, errors: [] };
+  if (!registry) {
+    // Only classes are kept of such a file, as strings of their own: its text can go (Workspace.release).
+    const classes = scanClasses(rawText) ?? treeFacts(rawText, false, key).classes;
+    return { assignments: new Map(), classes: detachClasses(classes), errors: [] };
+  }
   // A file whose tree is kept is being edited: its reparse is incremental, and keeps the tree for the next edit.
-  const fast = registry && !(key !== undefined && keepsTree(key)) ? skeletonFacts(rawText) : null;
+  const fast = !(key !== undefined && keepsTree(key)) ? skeletonFacts(rawText) : null;
   return fast ?? treeFacts(rawText, registry, key);
 }
 

@@ -76,7 +76,7 @@ export const cursusInterfaces: RegistryFamily = {
     },
     completion(file, pos, q) {
       const doc = interfaceDoc(q.files, file);
-      const text = q.files.text.get(file);
+      const text = q.files.textOf(file);
       if (!doc || text === undefined) return null;
       const wsDir = doc.wsDir && q.model.workspace(doc.wsDir) ? doc.wsDir : null;
       return interfaceCompletion({ model: q.model, settings: q.files.settings(), wsDir }, text, pos);

@@ -36,6 +36,8 @@ export const cursus: RegistryFamily = {
     const facts = parsePythonFacts(text, false, path);
     return { py: facts.classes, classes: facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange })) };
   },
+  // A component module's facts are its classes, copied out of its text (python/detach.ts).
+  textFree: (r) => (r as CursusRole).role === 'component',
   unitKeys: (q) => ['core', ...q.model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     if (key === 'core') {

@@ -115,7 +115,7 @@ function references(file: string, pos: Position, fq: FamilyQueries): Location[] 
 function completion(file: string, pos: Position, fq: FamilyQueries): CompletionResult[] {
   const q = o(fq);
   const schema = schemaOfFile(q, file);
-  const text = q.files.text.get(file);
+  const text = q.files.textOf(file);
   if (!schema || text === undefined) return [];
   const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);
   const value = /^\s*(?:-\s+)?([A-Za-z_]+):\s*(["']?)([^"']*)$/.exec(before);
