@@ -10,7 +10,7 @@ import { constants as perfConstants, performance, PerformanceObserver } from 'no
 import { parseDocument } from 'yaml';
 import { RegistryEngine, type WasmBinaries } from '../server/src/engine/engine';
 import { withPythonTree } from '../server/src/engine/python/parser';
-import { readTexts } from '../server/src/host/readText';
+import { DEFAULT_MAX_BYTES, readTexts, rereader } from '../server/src/host/readText';
 import { listFiles } from '../server/src/host/scan';
 import { Rng } from './rng';
 import type { BenchEdit, Family, Workload } from './workload';
@@ -205,13 +205,14 @@ async function release(slot: EngineSlot, log: (s: string) => void): Promise<void
 async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; directories: string[]; later: string[] }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const engine = await RegistryEngine.create(wasm);
+  // As the CLI and the server: texts from disk that the engine may let go and read again.
+  const engine = await RegistryEngine.create(wasm, {}, { reread: rereader(root, () => DEFAULT_MAX_BYTES) });
   const { files, texts, directories, onDisk, walkMs, readMs } = await walkAndRead(root, engine);
   const s0 = performance.now();
   engine.setTree({ links: [], directories });
   files.forEach((rel, i) => {
     const text = texts[i];
-    if (text !== null && text !== undefined) engine.setFile(rel, text);
+    if (text !== null && text !== undefined) engine.setFile(rel, text, true);
   });
   const u0 = performance.now();
   engine.update();
@@ -224,7 +225,7 @@ async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Prom
     const l0 = performance.now();
     const more = await readAll(root, later);
     const l1 = performance.now();
-    later.forEach((rel, i) => { const text = more[i]; if (text !== null && text !== undefined) engine.setFile(rel, text); });
+    later.forEach((rel, i) => { const text = more[i]; if (text !== null && text !== undefined) engine.setFile(rel, text, true); });
     laterReadMs = l1 - l0;
     laterSetMs = performance.now() - l1;
     engine.update();

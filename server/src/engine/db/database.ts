@@ -8,7 +8,7 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  dispose, effect, endBatch, isCurrent, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
+  dispose, effect, endBatch, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
   type EffectNode,
 } from './nodes';
 
@@ -33,8 +33,6 @@ export interface Query<T> {
    * it is observed under) when its value changes.
    */
   observe(key: string, on: boolean, root?: string): void;
-  /** Whether the key's value is computed and up to date: reading it now would not run the query. */
-  current(key: string): boolean;
 }
 
 /** A map computed as a whole but read one key at a time (see `Database.index`). */
@@ -84,10 +82,6 @@ export class Database {
     const observers = this.observers();
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
     q.observe = (key, on, root = key) => observers(root, on ? cellOf(key) : null);
-    q.current = (key) => {
-      const c = cells.get(key);
-      return c !== undefined && isCurrent(c);
-    };
     return q;
   }
 

@@ -140,11 +140,6 @@ export function readQuery<T>(q: QueryNode<T>): T {
   return q.value as T;
 }
 
-/** Whether a query's value was computed and nothing it read changed since (reading it would not run it). */
-export function isCurrent(q: QueryNode<unknown>): boolean {
-  return q.flags !== 0 && !(q.flags & (DIRTY | PENDING));
-}
-
 /** Starts an observer; it belongs to no other node (not even a computation running now, which it does not read into). */
 export function effect(read: QueryNode<unknown>, key = '', changed: Set<string> | null = null): EffectNode {
   const e = new EffectNode(read, key, changed);
