@@ -1,6 +1,7 @@
 // The eight discovery stages as tracked queries: the scan and id map (stages 1–2) over the module
-// candidates and apcore files; per meta file its binding (stage 3), entry point and dependencies
-// (stages 4, 6); per module its entry class and validation (stages 4–5); per context its cycles
+// candidates and apcore files; per group of meta files (a workspace's, or a bucket of core's) their
+// bindings (stage 3), entry points and dependencies (stages 4, 6); per module its entry class and
+// validation (stages 4–5); per context its cycles
 // (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
 // calls its stage module and records what it reads, so no stage knows who depends on it.
 import type { Diagnostic, Range, Settings } from '../types';
@@ -26,7 +27,7 @@ import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependen
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
 import { parseVersion } from './versionHint';
-import { byBucket } from '../util/buckets';
+import { bucketOf, byBucket } from '../util/buckets';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -60,6 +61,9 @@ const NONE = '';
 const CORE_SCOPE = '';
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
+/** Buckets of core's meta files (2,000 on a large org: ~31 per bucket), and how a bucket's group is named (no path starts with it). */
+const CORE_META_BUCKETS = 64;
+const CORE_GROUP = '\0';
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private get host(): PipelineInputs { return this.deps; }
@@ -141,10 +145,35 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
   resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(`${wsDir ?? CORE_SCOPE}\0${name}`); }
 
-  readonly bindingQ: Query<Binding | null> = this.db.query('binding', (m) => {
-    const doc = this.host.metaDoc(m);
-    return doc ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null;
-  }, sameJson);
+  /**
+   * Meta files are read in groups: each workspace partition (a workspace's own meta files, ~10) is one,
+   * and core's (2,000 on a large org) fall in buckets by a hash of their path. A group's bindings,
+   * results and edges are one query each, reading what its files share (the context's layers, the
+   * settings) once: ten per-file queries for each meta file cost ~200,000 dependency links on a large
+   * org. An edit of a meta file reads its group again.
+   */
+  private groupOf(m: string): string {
+    const part = this.host.wsDirOf(m) ?? CORE_SCOPE;
+    return part === CORE_SCOPE ? `${CORE_GROUP}${bucketOf(m, CORE_META_BUCKETS)}` : part;
+  }
+  /** Core's meta files by bucket. */
+  private readonly coreMetaBucketsQ = this.db.query('coreMetaBuckets', () => byBucket(this.partitionMetasQ(CORE_SCOPE), CORE_META_BUCKETS));
+  /** The meta files of a group, in path order. */
+  private readonly groupMetasQ = this.db.query('groupMetas', (group) =>
+    (group.startsWith(CORE_GROUP) ? this.coreMetaBucketsQ(NONE).get(group.slice(CORE_GROUP.length)) : this.partitionMetasQ(group)) ?? [], sameList);
+  /** Every group holding meta files (one unit each). */
+  readonly metaGroupsQ = this.db.query('metaGroups', () => [
+    ...this.partitionNamesQ(NONE).filter((p) => p !== CORE_SCOPE),
+    ...[...this.coreMetaBucketsQ(NONE).keys()].map((b) => `${CORE_GROUP}${b}`),
+  ], sameList);
+
+  /** The bindings (stage 3) of a group's meta files. */
+  private readonly groupBindingsQ: Query<Map<string, Binding | null>> = this.db.query('groupBindings', (group) => {
+    const out = new Map<string, Binding | null>();
+    for (const m of this.groupMetasQ(group)) out.set(m, this.host.metaDoc(m) ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null);
+    return out;
+  }, sameData);
+  bindingOf(metaFile: string): Binding | null { return this.groupBindingsQ(this.groupOf(metaFile)).get(metaFile) ?? null; }
 
   /**
    * Meta files by partition: the workspace directory their path lies in, '' elsewhere. A companion in
@@ -167,7 +196,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private readonly partitionBindingsQ = this.db.query('partitionBindings', (part) => {
     const out = new Map<string, string[]>();
     for (const m of this.partitionMetasQ(part)) {
-      const key = this.bindingQ(m)?.entry;
+      const key = this.bindingOf(m)?.entry;
       if (!key) continue;
       const list = out.get(key);
       if (list) list.push(m); else out.set(key, [m]);
@@ -249,9 +278,20 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- stages 4 and 6, per meta file
 
-  readonly metaQ: Query<MetaResult | null> = this.db.query('meta', (m) => {
+  /** Stages 4 and 6 of a group's meta files: their diagnostics and dependency edges. */
+  private readonly groupResultsQ: Query<Map<string, MetaResult | null>> = this.db.query('groupResults', (group) =>
+    new Map(this.groupMetasQ(group).map((m) => [m, this.metaResult(m)])));
+  /** The diagnostics of a group's meta files (its unit). */
+  groupDiagnostics(group: string): Diagnostic[] {
+    return [...this.groupResultsQ(group).values()].flatMap((r) => r?.diagnostics ?? []);
+  }
+  /** The dependency edges of a group's meta files, equal while every file's are. */
+  private readonly groupEdgesQ: Query<Map<string, Edge[]>> = this.db.query('groupEdges', (group) =>
+    new Map([...this.groupResultsQ(group)].map(([m, r]) => [m, r?.edges ?? []])), sameData);
+
+  private metaResult(m: string): MetaResult | null {
     const doc = this.host.metaDoc(m);
-    const b = this.bindingQ(m);
+    const b = this.bindingOf(m);
     if (!doc || !b) return null;
     const diagnostics: Diagnostic[] = [];
     if (!b.subject) diagnostics.push(diag(m, ZERO_RANGE, 'RL021', `No subject file: ${m} describes ${subjectCandidates(m)[0] ?? ''}, which does not exist`));
@@ -265,8 +305,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     for (const d of deps.diagnostics) diagnostics.push(d);
     return { diagnostics, edges: deps.edges };
-  });
-  readonly edgesQ: Query<Edge[]> = this.db.query('edges', (m) => this.metaQ(m)?.edges ?? [], sameJson);
+  }
 
   private classFiles(): ClassFiles {
     return { classes: (f) => this.host.pyClasses(f) };
@@ -347,21 +386,15 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   // ---- stage 7, per context
 
   /**
-   * The key of the entry a meta file is the companion of, when it is that entry's first companion and
-   * has edges; else null. Equal while the file keeps some edges, so a dependency added or dropped does
-   * not recompute its scope's owners.
+   * Keys of the entries of a scope whose companion has edges (the starts of its cycle search): the
+   * entries whose first companion lists some dependency. Equal while the owners are, so a dependency
+   * added or dropped beside others does not reach the cycle search.
    */
-  private readonly edgeOwnerQ = this.db.query('edgeOwner', (m) => {
-    const key = this.bindingQ(m)?.entry;
-    return key && this.companionsOfKey(key)[0] === m && this.edgesQ(m).length > 0 ? key : null;
-  });
-
-  /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
   readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
     const out = new Set<string>();
     for (const m of this.metasOfScope(scope)) {
-      const key = this.edgeOwnerQ(m);
-      if (key) out.add(key);
+      const key = this.bindingOf(m)?.entry;
+      if (key && this.companionsOfKey(key)[0] === m && this.edgesOf(m).length > 0) out.add(key);
     }
     return [...out].sort();
   }, sameList);
@@ -439,7 +472,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const scope = key.slice(0, at);
     const e = this.resolved(scope === CORE_SCOPE ? null : scope, key.slice(at + 1));
     const meta = e ? this.primaryOf(e) : null;
-    return meta ? this.edgesQ(meta).map((x) => ({ ...x, file: meta })) : [];
+    return meta ? this.edgesOf(meta).map((x) => ({ ...x, file: meta })) : [];
   }, sameData);
 
   // ---- reads for the hosts and the editor features
@@ -448,7 +481,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   readonly wantedQ = this.db.query('wanted', () => {
     const out = new Set<string>(this.mappedQ(NONE));
     for (const m of this.host.metaFiles()) {
-      const b = this.bindingQ(m);
+      const b = this.bindingOf(m);
       if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
     }
     return [...out].sort();
@@ -464,11 +497,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
   watches(path: string): boolean { return this.watchedQ(NONE).has(path); }
 
-  bindingOf(metaFile: string): Binding | null { return this.bindingQ(metaFile); }
   /** The companion that describes an entry (the first in path order when several bind to it). */
   primaryOf(e: StepEntry): string | null { return this.companionsOfKey(entryKey(e))[0] ?? null; }
   companionsOf(e: StepEntry): string[] { return this.companionsOfKey(entryKey(e)); }
-  edgesOf(metaFile: string): Edge[] { return this.edgesQ(metaFile); }
+  edgesOf(metaFile: string): Edge[] { return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? []; }
   moduleOf(file: string): ScannedModule | null { return this.scannedQ(file); }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
   entryClassOf(moduleFile: string): { file: string; cls: PyClass } | null {

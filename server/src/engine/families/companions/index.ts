@@ -1,7 +1,7 @@
 // The companions family: `*_meta.yaml` files beside the code they describe (SPEC §1.5), and the code
 // files they name (subjects, entry points), read for their classes. A companion binds to an entry of
-// any family through the shared model; its units are each meta file (stages 3, 4, 6) and each
-// context's dependency cycles (stage 7).
+// any family through the shared model; its units are each group of meta files (a workspace's, or a
+// bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7).
 import type { RegistryFamily } from '../family';
 import { parsePythonFacts } from '../../python/facts';
 import { isMetaFile, loadMeta } from '../../pipeline/metadata';
@@ -25,6 +25,6 @@ export const companions: RegistryFamily = {
   wants: (path, r, q) => r.role === 'meta' || q.pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
   wantedFiles: (q) => q.pipeline.wantedQ(''),
-  unitKeys: (q) => [...q.files.filesOf('companions:meta').map((m) => `meta:${m}`), ...q.pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)],
-  unit: (key, q) => (key.startsWith('meta:') ? q.pipeline.metaQ(key.slice('meta:'.length))?.diagnostics ?? [] : q.pipeline.cyclesQ(key.slice('cyc:'.length))),
+  unitKeys: (q) => [...q.pipeline.metaGroupsQ('').map((g) => `metas:${g}`), ...q.pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)],
+  unit: (key, q) => (key.startsWith('metas:') ? q.pipeline.groupDiagnostics(key.slice('metas:'.length)) : q.pipeline.cyclesQ(key.slice('cyc:'.length))),
 };
