@@ -61,8 +61,8 @@ const NONE = '';
 const CORE_SCOPE = '';
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
-/** Buckets of core's meta files (2,000 on a large org: ~31 per bucket), and how a bucket's group is named (no path starts with it). */
-const CORE_META_BUCKETS = 64;
+/** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's group is named (no path starts with it). */
+const CORE_META_BUCKETS = 256;
 const CORE_GROUP = '\0';
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
@@ -386,16 +386,28 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   // ---- stage 7, per context
 
   /**
-   * Keys of the entries of a scope whose companion has edges (the starts of its cycle search): the
-   * entries whose first companion lists some dependency. Equal while the owners are, so a dependency
-   * added or dropped beside others does not reach the cycle search.
+   * Keys of the entries whose first companion is one of a group's meta files and lists some dependency,
+   * sorted: equal while they are, so a dependency added or dropped beside others reaches no cycle search.
    */
-  readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
+  private readonly groupOwnersQ = this.db.query('groupOwners', (group) => {
     const out = new Set<string>();
-    for (const m of this.metasOfScope(scope)) {
+    for (const m of this.groupMetasQ(group)) {
       const key = this.bindingOf(m)?.entry;
       if (key && this.companionsOfKey(key)[0] === m && this.edgesOf(m).length > 0) out.add(key);
     }
+    return [...out].sort();
+  }, sameList);
+
+  /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
+  readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
+    // A workspace's entries have their companions in its own partition; core's and the modules', in
+    // core's buckets and the partitions that bind them.
+    const groups = scope !== CORE_SCOPE ? [scope] : [
+      ...this.metaGroupsQ(NONE).filter((g) => g.startsWith(CORE_GROUP)),
+      ...this.coreBindingPartitionsQ(NONE).filter((p) => p !== CORE_SCOPE),
+    ];
+    const out = new Set<string>();
+    for (const g of groups) for (const key of this.groupOwnersQ(g)) if (scopeOfKey(key) === scope) out.add(key);
     return [...out].sort();
   }, sameList);
 
