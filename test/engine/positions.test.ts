@@ -1,5 +1,5 @@
 // Positions and ranges are shared objects: equal coordinates give the same object (within the bounds
-// of the shared tables), on short lines and on long ones, and the table keeps its ranges as it grows.
+// of the shared tables), on short lines and on long ones, and the tables keep their values as they grow.
 import { strict as assert } from 'node:assert';
 import { pos, span, spanAt } from '../../server/src/engine/text/positions';
 
@@ -12,6 +12,16 @@ describe('engine: shared positions and ranges', () => {
     });
     assert.equal(span(pos(3, 4), pos(4, 904)), first[3 * 16 + 4]);
     assert.notEqual(spanAt(0, 0, 1, 900), spanAt(0, 0, 1, 901));
+  });
+
+  it('gives one object per position, with its coordinates, across the table growing', () => {
+    const first = Array.from({ length: 50_000 }, (_, i) => pos(10_000 + (i >> 6), i & 63));
+    first.forEach((p, i) => {
+      assert.deepEqual(p, { line: 10_000 + (i >> 6), character: i & 63 });
+      assert.equal(pos(10_000 + (i >> 6), i & 63), p);
+    });
+    assert.notEqual(pos(10_000, 1), pos(10_001, 1));
+    assert.deepEqual(pos(3, 5_000), { line: 3, character: 5_000 });
   });
 
   it('shares ranges on long lines too (characters past the table\'s bound), and never a wrong one', () => {
