@@ -54,7 +54,7 @@ export class Workspace {
   private readonly comments = new Map<string, { fed: FedText; table: CommentTable | null }>();
   /** Fed files and their texts as last given (the database sees them from the next update() on). */
   private readonly known = new Map<string, FedText>();
-  /** Files fed from disk since their text was last let go or kept: judged when an update ends (see `release`). */
+  /** Files fed from disk since the last update: judged at the start of the next (see `release`). */
   private readonly fromDisk = new Set<string>();
   /** Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are built from. */
   private readonly tree = new Map<string, { files: Set<string>; dirs: Set<string> }>();
