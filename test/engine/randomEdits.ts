@@ -259,7 +259,7 @@ export const ONEX_EDITS: Edit[] = [
   },
 ];
 
-export interface EngineOptions { checks?: CrossFileCheck[] }
+export interface EngineOptions { checks?: CrossFileCheck[]; reread?: (file: string) => string | undefined }
 
 /** What the host gives besides file texts: the settings and the symbolic links its walk found. */
 export interface Host { settings: Partial<Settings>; links: HostLink[] }
@@ -284,10 +284,12 @@ export const HOST_EDITS: HostEdit[] = [
   (h, pick) => ({ ...h, links: pick(LINKS) }),
 ];
 
-async function scratch(files: Map<string, string>, host: Host, options: EngineOptions): Promise<RegistryEngine> {
+/** A fresh engine over the texts, each handed over by `give` (as an editor's by default). */
+async function scratch(files: Map<string, string>, host: Host, options: EngineOptions,
+  give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text)): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, host.settings, options);
   engine.setTree({ links: host.links });
-  for (const [f, t] of files) engine.setFile(f, t);
+  for (const [f, t] of files) give(engine, f, t);
   engine.update();
   return engine;
 }
@@ -357,12 +359,8 @@ export async function runSequence(s: Sequence): Promise<void> {
   const fromDisk = (f: string): boolean => f.length % 4 !== 0;
   const give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text, fromDisk(f));
   const incOptions = { ...options, reread: (f: string) => (fromDisk(f) ? files.get(f) : undefined) };
-  const inc = await RegistryEngine.create(wasm, host.settings, incOptions);
-  if (!s.stepped) {
-    inc.setTree({ links: host.links });
-    for (const [f, t] of files) give(inc, f, t);
-    inc.update();
-  } else {
+  const inc = s.stepped ? await RegistryEngine.create(wasm, host.settings, incOptions) : await scratch(files, host, incOptions, give);
+  if (s.stepped) {
     for (const [f, t] of files) give(inc, f, t);
     let waiting = 0;
     while (inc.updateSome(() => true, first).waiting > 0) {

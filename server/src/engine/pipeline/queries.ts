@@ -227,12 +227,6 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return (scope === CORE_SCOPE ? this.coreCompanions.get(key) : this.partitionBindingsQ(scope).get(key)) ?? [];
   }
 
-  /** Meta files bound to the entries of a scope ('' for core and modules). */
-  private metasOfScope(scope: string): string[] {
-    if (scope === CORE_SCOPE) return [...new Set(this.coreCompanions.keys().flatMap((k) => this.coreCompanions.get(k) ?? []))];
-    return [...this.partitionBindingsQ(scope)].flatMap(([k, metas]) => (scopeOfKey(k) === scope ? metas : []));
-  }
-
   /** Meta files listing a name among their dependencies (read by the editor features only). */
   private readonly depIndexQ = this.db.query('dependents', () => {
     const out = new Map<string, string[]>();
@@ -276,7 +270,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     };
   }
 
-  // ---- stages 4 and 6, per meta file
+  // ---- stages 4 and 6, per group of meta files
 
   /** Stages 4 and 6 of a group's meta files: their diagnostics and dependency edges. */
   private readonly groupResultsQ: Query<Map<string, MetaResult | null>> = this.db.query('groupResults', (group) =>
