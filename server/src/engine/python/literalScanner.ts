@@ -6,6 +6,7 @@ import type { Range } from '../types';
 import type { DictEntry, Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
+import { intern } from '../util/intern';
 import { spanAt } from '../text/positions';
 import { isDigit, isNameChar } from './asciiChars';
 
@@ -239,7 +240,7 @@ export class Scanner {
   /** The value of the last string read by `string`. */
   private body(): string {
     const b = this.text.slice(this.bodyStart, this.bodyEnd);
-    return this.escaped && !this.raw ? decodeBody(b, false) : b;
+    return intern(this.escaped && !this.raw ? decodeBody(b, false) : b);
   }
 
   /** Steps over the string that opens here (see `atString`) and notes its body; false when none opens here. */

@@ -18,11 +18,17 @@ export interface ProblemOptions {
   unknownKey?(name: string, segments: string[], key: Lit): SchemaProblem | null;
   /** What a field's `pattern` means, by field name. */
   patternHints?: Record<string, string>;
+  /**
+   * Keep the plain values ajv validated, by node, for the next read of the same document (see `plains`):
+   * for large documents read again in splices. A small file is converted whole in less time than the
+   * copy costs to keep (a large org's 10,000 meta files kept ~40,000 plain objects for the session).
+   */
+  keepPlain?: boolean;
 }
 
 /** Schema errors of a document's root value, each at its node (one per node and message). */
 export function schemaProblems(validate: ValidateFunction, root: Lit, opts: ProblemOptions): SchemaProblem[] {
-  if (validate(toPlain(root, plains))) return [];
+  if (validate(toPlain(root, opts.keepPlain ? plains : undefined))) return [];
   const errors = (validate.errors ?? []).filter((e) => !isBranchNoise(e));
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();

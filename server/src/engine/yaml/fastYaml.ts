@@ -13,6 +13,7 @@ import { pos, span } from '../text/positions';
 import { newlineStarts } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { flat, resolvePlain, typedLit, UNRESOLVED } from './scalars';
+import { intern } from '../util/intern';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
 const UNREAD = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
@@ -265,7 +266,7 @@ class Reader {
       const close = this.closingQuote(at, e);
       if (close === null) throw DECLINE;
       const raw = this.text.slice(at + 1, close);
-      const value = c === 39 ? raw.replace(/''/g, "'") : raw.includes('\\') ? unescape(raw) : raw;
+      const value = intern(c === 39 ? raw.replace(/''/g, "'") : raw.includes('\\') ? unescape(raw) : raw);
       return { lit: { kind: 'str', value, range: span(this.at(l, at), this.at(l, close + 1)), inner: span(this.at(l, at + 1), this.at(l, close)) }, end: close + 1 };
     }
     return { lit: this.plain(l, at, to), end: to };
@@ -277,7 +278,7 @@ class Reader {
     const v = resolvePlain(source);
     if (v === UNRESOLVED) throw DECLINE;
     const range = span(this.at(l, from), this.at(l, to));
-    if (typeof v === 'string') return { kind: 'str', value: v, range, inner: range };
+    if (typeof v === 'string') return { kind: 'str', value: intern(v), range, inner: range };
     return typedLit(v, range, this.pyyaml && typeof v === 'number' ? source : null);
   }
 

@@ -10,6 +10,8 @@ import { readIdMap } from '../../pipeline/idMap';
 import { isScanCandidate, rootOf } from '../../pipeline/scan';
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' };
+/** Shared by every module file (an extension root may hold thousands). */
+const MODULE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'module' });
 
 /** Where apcore modules may live: the possible extension roots, the id map path, the host's links. */
 export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[] }
@@ -31,7 +33,7 @@ export const apcore: RegistryFamily = {
     return (path) => {
       if (APCORE_CONFIG_FILES.includes(path)) return { family: 'apcore', role: 'config' };
       if (path === l.idMap) return { family: 'apcore', role: 'id-map' };
-      return CODE_FILE.test(path) && isModuleCandidate(l, path) ? { family: 'apcore', role: 'module' } : null;
+      return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
   indexKey: (r) => r.role,

@@ -10,12 +10,15 @@ import { subjectCandidates } from '../../pipeline/subject';
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 
 const CODE_FILE = /\.(py|ts|js)$/;
+/** One role object per role, shared by every file that has it (10,000 meta files of a large org had one each). */
+const META: CompanionRole = Object.freeze({ family: 'companions', role: 'meta' });
+const CODE: CompanionRole = Object.freeze({ family: 'companions', role: 'code' });
 
 export const companions: RegistryFamily = {
   name: 'companions',
   classifier: () => (path) => {
-    if (isMetaFile(path)) return { family: 'companions', role: 'meta' };
-    return CODE_FILE.test(path) ? { family: 'companions', role: 'code' } : null;
+    if (isMetaFile(path)) return META;
+    return CODE_FILE.test(path) ? CODE : null;
   },
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {

@@ -60,7 +60,7 @@ export function validateOnex(name: OnexSchemaName, root: Lit): SchemaProblem[] {
     const at = segments.length ? ` in ${pathLabel(segments)}` : '';
     return { range: node.range, message: `Unknown key '${key}'${at}: ONEX ignores it, so its value is lost. Did you mean '${near}'?`, rename: { range: node.inner, newText: near } };
   };
-  return schemaProblems(validator(name), root, { unknownKey }).filter((p) => {
+  return schemaProblems(validator(name), root, { unknownKey, keepPlain: true }).filter((p) => {
     const key = JSON.stringify(p.range);
     if (seen.has(key)) return false;
     seen.add(key);
