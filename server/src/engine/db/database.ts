@@ -11,10 +11,6 @@ import {
   dispose, effect, endBatch, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
   type EffectNode,
 } from './nodes';
-import { bucketOf } from './bucketOf';
-
-/** Buckets of an index's absent keys (see `index`): a key added re-runs the readers of ~1/4,096 of the absent keys. */
-const ABSENT_BUCKETS = 4096;
 
 /** Reads a signal or query without subscribing the current computation to it. */
 function untracked<T>(read: () => T): T {
@@ -111,16 +107,6 @@ export class Database {
    */
   index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is): Index<V> {
     const cells = new Map<string, SignalNode<V | undefined>>();
-    /**
-     * A key read while absent, with no cell of its own, is tracked by its bucket's cell, which changes
-     * whenever a key of that bucket without a cell is added: the readers of absent keys (each workspace
-     * looks its 25 names up among core's, most of them in vain) need no cell per key (63,000 on a large org).
-     */
-    const absent: (SignalNode<number> | undefined)[] = [];
-    const bucketCell = (key: string): SignalNode<number> => {
-      const b = bucketOf(key, ABSENT_BUCKETS);
-      return absent[b] ?? (absent[b] = new SignalNode(0));
-    };
     const keysCell = new SignalNode<readonly string[]>([]);
     const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
     /** The map the cells were last written from. */
@@ -136,7 +122,6 @@ export class Database {
       // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
       const writes: [SignalNode<V | undefined>, V | undefined][] = [];
       const removals: [SignalNode<V | undefined>, undefined][] = [];
-      const bumps: SignalNode<number>[] = [];
       const removed = (k: string): void => {
         const c = cells.get(k);
         if (c) removals.push([c, undefined]);
@@ -163,12 +148,7 @@ export class Database {
         }
         same = false;
         const c = cells.get(k);
-        if (!c) {
-          // A key added (or moved) without a cell: the readers that found it absent read its bucket.
-          const bucket = current.has(k) ? undefined : absent[bucketOf(k, ABSENT_BUCKETS)];
-          if (bucket) bumps.push(bucket);
-          return;
-        }
+        if (!c) return;
         const a = current.get(k);
         if (a === undefined || !eq(a, b)) writes.push([c, b]);
       });
@@ -183,11 +163,10 @@ export class Database {
       current = next;
       if (!same) values = [...next.values()];
       if (keysChanged) keys = nextKeys;
-      if (writes.length === 0 && bumps.length === 0 && !keysChanged) return false;
+      if (writes.length === 0 && !keysChanged) return false;
       startBatch();
       try {
         for (const [c, v] of writes) writeSignal(c, v);
-        for (const b of bumps) writeSignal(b, b.pendingValue + 1);
         if (keysChanged) writeSignal(keysCell, nextKeys);
       } finally {
         endBatch();
@@ -211,11 +190,7 @@ export class Database {
       return c;
     };
     return {
-      get: (key) => {
-        if (!started) start();
-        if (!cells.has(key) && !current.has(key)) { readSignal(bucketCell(key)); return undefined; }
-        return readSignal(cellOf(key));
-      },
+      get: (key) => { if (!started) start(); return readSignal(cellOf(key)); },
       keys: () => { if (!started) start(); return readSignal(keysCell); },
     };
   }
