@@ -17,7 +17,7 @@ import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
 import { FileQueries, parentDir, type FedText } from './analysis/files';
 import { ModelQueries } from './analysis/model';
-import { UnitQueries } from './analysis/units';
+import { UnitQueries, localUnit } from './analysis/units';
 import { Publisher } from './analysis/publish';
 import { FAMILIES } from './families';
 import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
@@ -262,8 +262,8 @@ export class Workspace {
   update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
     this.syncPaths();
     this.release();
-    const added = [...this.addedPaths].map((p) => `local:${p}`);
-    const removed = [...this.removedPaths].map((p) => `local:${p}`);
+    const added = [...this.addedPaths].map(localUnit);
+    const removed = [...this.removedPaths].map(localUnit);
     this.addedPaths.clear();
     this.removedPaths.clear();
     const keys = this.units.keysQ(NONE);

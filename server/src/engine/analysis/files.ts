@@ -25,10 +25,13 @@ export function parentDir(path: string): string {
 
 /** Lists merged by key (see `FileQueries.treeIndexQ`). */
 interface Merged {
-  /** What each key's list was merged from. */
+  /** What each key's list was merged from (none kept when a directory's index is one source's lists as they are). */
   parts: ReadonlyMap<string, readonly (readonly string[])[]>;
   byKey: ReadonlyMap<string, readonly string[]>;
 }
+
+const NO_PARTS: Merged['parts'] = new Map();
+const NO_LISTS: Merged['byKey'] = new Map();
 
 /** One directory's part of the path index: its own files' lists, then its subdirectories' lists, merged. */
 interface TreeIndex extends Merged {
@@ -162,15 +165,20 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly classifierQ: Query<{ settings: Settings; classify: (path: string) => Classified<F> | null }> = this.db.query('classifier', () => {
     const settings = this.settings();
     const each = this.families.map((family) => ({ family, classify: family.classifier({ settings, layout: this.layoutQ(family.name) }) }));
-    // A path's class depends on the path and this classifier only: each path is classified once per classifier.
+    // A path's class depends on the path and this classifier only: each path is classified once per
+    // classifier. Paths with the same role object (a component folder's files) share one class.
     const known = new Map<string, Classified<F> | null>();
+    const byRole = new Map<FamilyRole, Classified<F>>();
     return { settings, classify: (path) => {
       let c = known.get(path);
       if (c !== undefined) return c;
       c = null;
       for (const { family, classify } of each) {
         const role = classify(path);
-        if (role) { c = { family, role }; break; }
+        if (!role) continue;
+        c = byRole.get(role) ?? null;
+        if (c === null) byRole.set(role, (c = { family, role }));
+        break;
       }
       known.set(path, c);
       return c;
@@ -212,14 +220,17 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       const list = own.get(full);
       if (list) (list as string[]).push(p); else own.set(full, [p]);
     }
-    const parts = new Map<string, (readonly string[])[]>();
     for (const [key, list] of own) {
       const before = previous?.own.get(key);
-      const kept = before && sameList(before, list) ? before : list;
-      own.set(key, kept);
-      parts.set(key, [kept]);
+      if (before && sameList(before, list)) own.set(key, before);
     }
     const subs = this.subdirsInput.get(dir);
+    // Most directories are a leaf (a component folder) or a link in a chain (`src/`, `cursus_dev/`):
+    // their index is their own lists, or their one subdirectory's, with no maps of their own.
+    if (subs.length === 0) return { own, parts: NO_PARTS, byKey: own };
+    if (own.size === 0 && subs.length === 1) return { own: NO_LISTS, parts: NO_PARTS, byKey: this.treeIndexQ(subs[0] as string).byKey };
+    const parts = new Map<string, (readonly string[])[]>();
+    for (const [key, list] of own) parts.set(key, [list]);
     if (subs.length <= FANOUT) for (const sub of subs) addParts(parts, this.treeIndexQ(sub).byKey);
     else for (let g = 0; g * FANOUT < subs.length; g++) addParts(parts, this.subdirGroupQ(`${dir}\0${g}`).byKey);
     return { own, parts, byKey: mergeParts(parts, previous) };

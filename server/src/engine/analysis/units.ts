@@ -42,7 +42,7 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
   observe(key: string, on: boolean): void {
     const file = localFile(key);
     if (file === null) this.unitQ.observe(key, on);
-    else this.deps.files.applied.observe(file, on, key);
+    else this.deps.files.applied.observe(file, on, LOCAL);
   }
 
   /** The diagnostics of a unit. */
@@ -52,6 +52,13 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
   }
 }
 
+const LOCAL = 'local:';
+
+/** The key of a file's own unit. */
+export function localUnit(file: string): string {
+  return LOCAL + file;
+}
+
 function localFile(key: string): string | null {
-  return key.startsWith('local:') ? key.slice('local:'.length) : null;
+  return key.startsWith(LOCAL) ? key.slice(LOCAL.length) : null;
 }

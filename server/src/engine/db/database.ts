@@ -29,10 +29,10 @@ export interface Input<T> {
 export interface Query<T> {
   (key: string): T;
   /**
-   * Observes (or stops observing) the key: `Database.takeChangedRoots` reports it (or `root`, the name
-   * it is observed under) when its value changes.
+   * Observes (or stops observing) the key: `Database.takeChangedRoots` reports it, after `prefix` (the
+   * root it is observed as: `prefix` and the key), when its value changes.
    */
-  observe(key: string, on: boolean, root?: string): void;
+  observe(key: string, on: boolean, prefix?: string): void;
 }
 
 /** A map computed as a whole but read one key at a time (see `Database.index`). */
@@ -81,21 +81,23 @@ export class Database {
     };
     const observers = this.observers();
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
-    q.observe = (key, on, root = key) => observers(root, on ? cellOf(key) : null);
+    q.observe = (key, on, prefix = '') => observers(key, prefix, on ? cellOf(key) : null);
     return q;
   }
 
   /**
-   * Observed roots of one query, by root key: a cell is observed under `key` (null stops observing
-   * it); `takeChangedRoots` reports the key when something the cell reads changes, and once when first observed.
+   * Observed cells of one query, by key: the cell `read` of `key` is observed as the root `prefix` and
+   * the key (null stops observing it); `takeChangedRoots` reports that root when something the cell
+   * reads changes, and once when first observed. The observers are held by the cell's own key string:
+   * no root name is kept per observer.
    */
-  private observers(): (key: string, read: QueryNode<unknown> | null) => void {
+  private observers(): (key: string, prefix: string, read: QueryNode<unknown> | null) => void {
     const running = new Map<string, EffectNode>();
-    return (key, read) => {
+    return (key, prefix, read) => {
       const e = running.get(key);
       if (!read) { if (e) dispose(e); running.delete(key); return; }
       if (e) return;
-      running.set(key, effect(read, key, this.changed));
+      running.set(read.key, effect(read, prefix, this.changed));
     };
   }
 

@@ -41,14 +41,15 @@ export class QueryNode<T> implements ReactiveNode {
 
 /**
  * An observer: reads the query cell `read` once, then again (in `flush`) whenever something it read
- * changed, each time adding `key` to `changed` (an observed root; with no set it only keeps `read`
- * tracked). The node holds what it does, so the 45,000 observers of a large org need no closure each.
+ * changed, each time adding the root it is observed as — `prefix` and the cell's key — to `changed`
+ * (with no set it only keeps `read` tracked). The node holds what it does, so the 45,000 observers of
+ * a large org need no closure each, and no root name of their own (`local:` and a path, per file).
  */
 export class EffectNode implements ReactiveNode {
   deps: Link | undefined = undefined;
   depsTail: Link | undefined = undefined;
   flags = WATCHING | RECURSED_CHECK;
-  constructor(readonly read: QueryNode<unknown>, readonly key: string, readonly changed: Set<string> | null) {}
+  constructor(readonly read: QueryNode<unknown>, readonly prefix: string, readonly changed: Set<string> | null) {}
 }
 
 let cycle = 0;
@@ -141,8 +142,8 @@ export function readQuery<T>(q: QueryNode<T>): T {
 }
 
 /** Starts an observer; it belongs to no other node (not even a computation running now, which it does not read into). */
-export function effect(read: QueryNode<unknown>, key = '', changed: Set<string> | null = null): EffectNode {
-  const e = new EffectNode(read, key, changed);
+export function effect(read: QueryNode<unknown>, prefix = '', changed: Set<string> | null = null): EffectNode {
+  const e = new EffectNode(read, prefix, changed);
   execute(e);
   return e;
 }
@@ -193,7 +194,7 @@ function execute(e: EffectNode): void {
     ++cycle;
     ++runDepth;
     readQuery(e.read);
-    e.changed?.add(e.key);
+    e.changed?.add(e.prefix === '' ? e.read.key : e.prefix + e.read.key);
   } finally {
     --runDepth;
     activeSub = prev;

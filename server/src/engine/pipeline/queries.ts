@@ -28,6 +28,7 @@ import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../util/buckets';
+import { intern } from '../util/intern';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -59,6 +60,14 @@ interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
 
 const NONE = '';
 const CORE_SCOPE = '';
+
+/**
+ * The key of a name's cell in a context (`<scope>\0<name>`), one string for the four queries keyed so:
+ * built by concatenation, each was a chain of cons strings per query (33,000 on a large org).
+ */
+function scopedKey(scope: string, name: string): string {
+  return intern(`${scope}\0${name}`, Infinity);
+}
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
 /** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's group is named (no path starts with it). */
@@ -146,7 +155,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const scope = key.slice(0, at);
     return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), key.slice(at + 1))?.entry ?? null;
   }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
-  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(`${wsDir ?? CORE_SCOPE}\0${name}`); }
+  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(scopedKey(wsDir ?? CORE_SCOPE, name)); }
 
   /**
    * Meta files are read in groups: each workspace partition (a workspace's own meta files, ~10) is one,
@@ -317,7 +326,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return {
       context: this.contextName(wsDir),
       resolve: (name) => this.resolved(wsDir, name),
-      suggest: (name) => this.suggestQ(`${wsDir ?? CORE_SCOPE}\0${name}`),
+      suggest: (name) => this.suggestQ(scopedKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
     };
   }
@@ -426,7 +435,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const model = this.host.model;
     if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = this.host.settings().mode === 'hybrid';
-    const isSpecific = (n: string): boolean => this.specificQ(`${scope}\0${n}`);
+    const isSpecific = (n: string): boolean => this.specificQ(scopedKey(scope, n));
     // Each name's out-neighbours read once (the search asks again); core's owners' come from the buckets.
     const memo = new Map<string, string[]>();
     const edgesOf = (n: string): string[] => {
@@ -521,7 +530,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
-    return this.outEdgesQ(`${wsDir ?? CORE_SCOPE}\0${name}`);
+    return this.outEdgesQ(scopedKey(wsDir ?? CORE_SCOPE, name));
   }
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {

@@ -13,10 +13,19 @@ const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
 
 export function interfaceClassifier(settings: Settings): (path: string) => InterfaceRole | null {
+  // One role per workspace (and one for core), shared by its interface files.
+  const interfaces = new Map<string | null, InterfaceRole>();
+  const iface = (wsDir: string | null): InterfaceRole => {
+    let role = interfaces.get(wsDir);
+    if (!role) interfaces.set(wsDir, (role = { family: 'cursus-interfaces', role: 'interface', wsDir }));
+    return role;
+  };
   return (path) => {
     const wsDir = wsDirOf(settings, path);
-    if (wsDir) return WS_INTERFACE.test(path.slice(wsDir.length + 1)) ? { family: 'cursus-interfaces', role: 'interface', wsDir } : null;
-    if (CORE_INTERFACE.test(path)) return { family: 'cursus-interfaces', role: 'interface', wsDir: null };
-    return LOADER.test(path) ? { family: 'cursus-interfaces', role: 'extras' } : null;
+    if (wsDir) return WS_INTERFACE.test(path.slice(wsDir.length + 1)) ? iface(wsDir) : null;
+    if (CORE_INTERFACE.test(path)) return iface(null);
+    return LOADER.test(path) ? EXTRAS : null;
   };
 }
+
+const EXTRAS: InterfaceRole = Object.freeze({ family: 'cursus-interfaces', role: 'extras' });

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import type { Settings } from '../../types';
 import type { ComponentKind } from '../../api';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+import { intern } from '../../util/intern';
 
 export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
@@ -23,18 +24,26 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
   const isCorePy = picomatch(settings.coreFiles, { dot: true });
   const isCoreYaml = picomatch(settings.coreYamlFiles, { dot: true });
   const configuredComponent = configuredComponents(settings);
+  // One role per component folder, shared by its files (22,000 modules of a large org, 2,000 folders).
+  const folders = new Map<string, CursusRole>();
+  const component = (kind: ComponentKind, wsDir: string | null, folder: string): CursusRole => {
+    const dir = intern(folder, Infinity);
+    let role = folders.get(dir);
+    if (!role) folders.set(dir, (role = { family: 'cursus', role: 'component', kind, wsDir, dir }));
+    return role;
+  };
   return (path) => {
     const wsDir = wsDirOf(settings, path);
     if (wsDir) {
       const rest = path.slice(wsDir.length + 1);
       if (rest === WS_REGISTRY_SUFFIX) return { family: 'cursus', role: 'ws-registry', wsDir };
       const m = WS_COMPONENT.exec(rest);
-      return m?.[1] ? { family: 'cursus', role: 'component', kind: KIND_DIRS[m[1]] as ComponentKind, wsDir, dir: `${wsDir}/${WS_STEPS_DIR}/${m[1]}` } : null;
+      return m?.[1] ? component(KIND_DIRS[m[1]] as ComponentKind, wsDir, `${wsDir}/${WS_STEPS_DIR}/${m[1]}`) : null;
     }
     if (path.endsWith('.py') && isCorePy(path)) return { family: 'cursus', role: 'core-py' };
     if (/\.ya?ml$/.test(path) && isCoreYaml(path)) return { family: 'cursus', role: 'core-yaml' };
     const m = CORE_COMPONENT.exec(path);
-    if (m?.[2]) return { family: 'cursus', role: 'component', kind: KIND_DIRS[m[2]] as ComponentKind, wsDir: null, dir: `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}` };
+    if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }

@@ -1,6 +1,6 @@
 // What the ONEX family keeps per file (the `payload` of the engine's per-file facts): a registry, a
 // metadata file, a `.onextree`, or a `.wip` marker (which says nothing but that it exists).
-import { ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactList } from './kinds';
+import { ARTIFACT_LISTS, ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactList } from './kinds';
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import type { OnexTree } from './onextree';
@@ -17,10 +17,16 @@ export type OnexFacts =
   | { kind: 'metadata'; doc: MetadataDoc }
   | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom | undefined };
 
+/** One role object per kind of file, shared by the files of that kind. */
+const REGISTRY: OnexRole = Object.freeze({ family: 'onex', role: 'registry' });
+const TREE: OnexRole = Object.freeze({ family: 'onex', role: 'tree' });
+const WIP: OnexRole = Object.freeze({ family: 'onex', role: 'wip' });
+const METADATA = new Map(ARTIFACT_LISTS.map((list): [ArtifactList, OnexRole] => [list, Object.freeze({ family: 'onex', role: 'metadata', list })]));
+
 export function classifyOnex(path: string): OnexRole | null {
-  if (REGISTRY_FILE.test(path)) return { family: 'onex', role: 'registry' };
-  if (ONEXTREE_FILE.test(path)) return { family: 'onex', role: 'tree' };
-  if (WIP_FILE.test(path)) return { family: 'onex', role: 'wip' };
+  if (REGISTRY_FILE.test(path)) return REGISTRY;
+  if (ONEXTREE_FILE.test(path)) return TREE;
+  if (WIP_FILE.test(path)) return WIP;
   const m = metadataFileOf(path);
-  return m ? { family: 'onex', role: 'metadata', list: m.list } : null;
+  return m ? METADATA.get(m.list) ?? null : null;
 }
