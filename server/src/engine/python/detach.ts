@@ -3,10 +3,10 @@
 // module alive: the engine lets such texts go (Workspace.release), and these copies are what lets the
 // memory go with them. One joined copy per file, sliced again, costs one allocation per file; the
 // names classes share (bases, attributes, methods: `__init__` ×10,000, `job_type` ×22,000 on a large
-// org) are kept once for the process instead (util/intern), and a class without string attributes
-// shares one empty record.
+// org) are kept once for the process instead (util/intern), so are the lists of them classes repeat,
+// and a class without string attributes shares one empty record.
 import type { PyClass } from './pyClass';
-import { kept } from '../util/intern';
+import { kept, keptList } from '../util/intern';
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -36,9 +36,9 @@ export function detachClasses(classes: PyClass[]): PyClass[] {
   };
   for (const c of classes) {
     c.name = next();
-    c.bases = c.bases.map(next);
-    c.attributes = c.attributes.map(next);
-    c.methods = c.methods.map(next);
+    c.bases = keptList(c.bases.map(next));
+    c.attributes = keptList(c.attributes.map(next));
+    c.methods = keptList(c.methods.map(next));
     const keys = Object.keys(c.strAttrs);
     if (keys.length === 0) c.strAttrs = NO_ATTRS;
     for (const k of keys) c.strAttrs[k] = next();
