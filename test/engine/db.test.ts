@@ -124,4 +124,19 @@ describe('query database', () => {
     assert.deepEqual(db.takeChangedRoots(), ['x']);
     assert.equal(root('x'), 5);
   });
+
+  it('reports a cell observed under a prefix as the prefix and its key, and stops it by its key', () => {
+    const db = new Database();
+    const a = db.input<number>('a', 0);
+    const facts = db.query('facts', (k) => a.get(k) * 2);
+    facts.observe('src/x.py', true, 'local:');
+    facts.observe('src/y.py', true, 'local:');
+    assert.deepEqual(db.takeChangedRoots().sort(), ['local:src/x.py', 'local:src/y.py'], 'reported once when first observed');
+    a.set('src/x.py', 1);
+    assert.deepEqual(db.takeChangedRoots(), ['local:src/x.py']);
+    facts.observe('src/x.py', false);
+    a.set('src/x.py', 2);
+    a.set('src/y.py', 2);
+    assert.deepEqual(db.takeChangedRoots(), ['local:src/y.py']);
+  });
 });

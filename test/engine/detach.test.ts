@@ -1,0 +1,51 @@
+// A class-only module's classes keep none of its text (python/detach.ts): the values are the same after
+// detaching, the names and name lists classes repeat are one shared copy, and a class without string
+// attributes shares one empty record.
+import { strict as assert } from 'node:assert';
+import { detachClasses } from '../../server/src/engine/python/detach';
+import type { PyClass } from '../../server/src/engine/python/pyClass';
+import { intern, kept, keptList } from '../../server/src/engine/util/intern';
+
+const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+
+/** A class whose strings are all cut from one text, as the readers cut them. */
+function classFrom(text: string, name: string, methods: string[], strAttrs: Record<string, string> = {}): PyClass {
+  const cut = (s: string): string => { const at = text.indexOf(s); assert.ok(at >= 0, s); return text.slice(at, at + s.length); };
+  return {
+    name: cut(name), nameRange: RANGE, range: RANGE, bases: [cut('StepBuilderBase')], attributes: [cut('job_type')],
+    methods: methods.map(cut), strAttrs: Object.fromEntries(Object.entries(strAttrs).map(([k, v]) => [k, cut(v)])), docstring: cut('Builds the step.'),
+  };
+}
+
+describe('detached classes', () => {
+  const long = 'a_method_name_well_over_thirty_two_characters';
+  const text = `class FirstStepBuilder(StepBuilderBase):\n    """Builds the step."""\n    job_type = 'training'\n    def __init__(self): ...\n    def create_step(self): ...\n    def ${long}(self): ...\nclass SecondStepBuilder: version = '1.2.0'\n`;
+
+  it('keep the values they were read with', () => {
+    const classes = [classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', long], { version: '1.2.0' })];
+    const before = JSON.parse(JSON.stringify(classes)) as unknown;
+    assert.deepEqual(JSON.parse(JSON.stringify(detachClasses(classes))), before);
+  });
+
+  it('share the name lists classes repeat, frozen, and one empty attribute record', () => {
+    const [a, b] = detachClasses([classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', 'create_step'])]) as [PyClass, PyClass];
+    assert.equal(a.methods, b.methods);
+    assert.equal(a.bases, b.bases);
+    assert.ok(Object.isFrozen(a.methods));
+    assert.equal(a.strAttrs, b.strAttrs);
+    assert.deepEqual(a.strAttrs, {});
+    // A list with a name too long to keep stays the class's own.
+    const [c, d] = detachClasses([classFrom(text, 'FirstStepBuilder', [long]), classFrom(text, 'SecondStepBuilder', [long])]) as [PyClass, PyClass];
+    assert.notEqual(c.methods, d.methods);
+    assert.deepEqual(c.methods, [long]);
+  });
+
+  it('intern keeps strings up to its length, or any length when asked', () => {
+    assert.equal(kept(long), undefined);
+    assert.equal(intern(long), long);
+    assert.equal(kept(long, Infinity), long);
+    assert.equal(intern('job_type'), 'job_type');
+    assert.equal(keptList([]), keptList([]));
+    assert.equal(keptList(['job_type', 'label_name'].map((s) => intern(s))), keptList(['job_type', 'label_name'].map((s) => intern(s))));
+  });
+});
