@@ -2,6 +2,7 @@
 // observed roots.
 import { strict as assert } from 'node:assert';
 import { Database } from '../../server/src/engine/db/database';
+import { bucketOf } from '../../server/src/engine/db/bucketOf';
 
 describe('query database', () => {
   it('memoises a derived query until something it read changes', () => {
@@ -123,6 +124,40 @@ describe('query database', () => {
     a.set('x', 8);
     assert.deepEqual(db.takeChangedRoots(), ['x']);
     assert.equal(root('x'), 5);
+  });
+
+  it('tracks a key read while absent by its bucket when asked: its reader re-runs when it comes, not when a key of another bucket does', () => {
+    const db = new Database();
+    const names = db.input<string>('names', '');
+    const index = db.index('byName', () => new Map(names.get('all').split(' ').filter(Boolean).map((n) => [n, n.length])), Object.is, { absentBuckets: 4096 });
+    let runs = 0;
+    const lookup = db.query('lookup', (k) => { runs++; return index.get(k) ?? -1; });
+    lookup.observe('wanted', true);
+    names.set('all', 'core one');
+    assert.deepEqual(db.takeChangedRoots(), ['wanted']);
+    assert.equal(lookup('wanted'), -1);
+    // A key of another bucket than the one read: its reader is not even marked.
+    const other = ['a', 'b', 'c', 'd', 'e'].find((n) => bucketOf(n, 4096) !== bucketOf('wanted', 4096)) as string;
+    names.set('all', `core one ${other}`);
+    assert.deepEqual(db.takeChangedRoots(), []);
+    assert.equal(runs, 1);
+    // A key of the same bucket: the reader runs again (that is the price of no cell per absent key), finds it still absent.
+    let twin = '';
+    for (let i = 0; twin === ''; i++) if (bucketOf(`k${i}`, 4096) === bucketOf('wanted', 4096)) twin = `k${i}`;
+    names.set('all', `core one ${other} ${twin}`);
+    assert.deepEqual(db.takeChangedRoots(), []);
+    assert.equal(runs, 2);
+    names.set('all', 'core one wanted');
+    assert.deepEqual(db.takeChangedRoots(), ['wanted'], 'the absent key came');
+    assert.equal(lookup('wanted'), 6);
+    names.set('all', 'core wanted');
+    assert.deepEqual(db.takeChangedRoots(), [], 'present, it has a cell of its own: another key going does not reach it');
+    names.set('all', 'core');
+    assert.deepEqual(db.takeChangedRoots(), ['wanted'], 'and it going does');
+    assert.equal(lookup('wanted'), -1);
+    names.set('all', 'core wanted');
+    assert.deepEqual(db.takeChangedRoots(), ['wanted'], 'back again, through its cell');
+    assert.equal(lookup('wanted'), 6);
   });
 
   it('reports a cell observed under a prefix as the prefix and its key, and stops it by its key', () => {

@@ -20,6 +20,12 @@ import { sameData, sameEntry, sameList } from './equality';
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
 const CORE_CHUNK = 64;
+/**
+ * Core's entries and inversions are looked up by every workspace, mostly in vain (its new steps'
+ * names, config classes and spec types: 63,000 lookups on a large org): those lookups are tracked by
+ * bucket, not by a cell each. Only a core edit adding a key re-runs the few lookups of its bucket.
+ */
+const ABSENT = { absentBuckets: 4096 };
 /** Buckets of workspaces read by the shared local names (1,000 workspaces: ~16 per bucket). */
 const WS_BUCKETS = 64;
 const NO_NAMES: readonly string[] = [];
@@ -73,10 +79,10 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     return buildCore(sorted, previous);
   });
   /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
-  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry);
+  private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry, ABSENT);
   readonly core = this.view(this.coreIndex);
-  readonly coreByConfig = this.view(this.db.index('coreByConfig', () => this.coreViewQ(NONE).coreByConfig, sameList));
-  readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList));
+  readonly coreByConfig = this.view(this.db.index('coreByConfig', () => this.coreViewQ(NONE).coreByConfig, sameList, ABSENT));
+  readonly coreBySpec = this.view(this.db.index('coreBySpec', () => this.coreViewQ(NONE).coreBySpec, sameList, ABSENT));
   readonly coreByBuilder = this.view(this.db.index('coreByBuilder', () => this.coreViewQ(NONE).coreByBuilder, sameList));
   private view<V>(index: Index<V>): KeyedView<V> { return new KeyedView(() => index.keys(), (k) => index.get(k)); }
   /**

@@ -11,6 +11,7 @@ import {
   dispose, effect, endBatch, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
   type EffectNode,
 } from './nodes';
+import { bucketOf } from './bucketOf';
 
 /** Reads a signal or query without subscribing the current computation to it. */
 function untracked<T>(read: () => T): T {
@@ -34,6 +35,14 @@ export interface Query<T> {
    */
   observe(key: string, on: boolean, prefix?: string): void;
 }
+
+/**
+ * How an index tracks keys read while absent. `absentBuckets`: by a cell per bucket of that many (a
+ * hash of the key) instead of a cell per key — for an index read mostly in vain by many readers (each
+ * workspace looks its names up among core's: 63,000 cells on a large org) whose keys rarely come: a
+ * key that comes re-runs the readers of the absent keys of its bucket.
+ */
+export interface IndexOptions { absentBuckets?: number }
 
 /** A map computed as a whole but read one key at a time (see `Database.index`). */
 export interface Index<V> {
@@ -107,8 +116,18 @@ export class Database {
    * only — the readers of other keys are not even marked. `commit` brings every index's cells up to
    * date before any observer runs (see `settleIndexes`), so readers never see a stale cell.
    */
-  index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is): Index<V> {
+  index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is, options: IndexOptions = {}): Index<V> {
     const cells = new Map<string, SignalNode<V | undefined>>();
+    /**
+     * With `absentBuckets`, a key read while absent gets no cell of its own: its reader depends on its
+     * bucket's cell, written whenever a key of that bucket without a cell comes (see IndexOptions).
+     */
+    const buckets = options.absentBuckets ?? 0;
+    const absent: (SignalNode<number> | undefined)[] = [];
+    const bucketCell = (key: string): SignalNode<number> => {
+      const b = bucketOf(key, buckets);
+      return absent[b] ?? (absent[b] = new SignalNode(0));
+    };
     const keysCell = new SignalNode<readonly string[]>([]);
     const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
     /** The map the cells were last written from. */
@@ -124,6 +143,7 @@ export class Database {
       // Only keys of the old or the new map can have changed; cells of other keys (read but absent) stay undefined.
       const writes: [SignalNode<V | undefined>, V | undefined][] = [];
       const removals: [SignalNode<V | undefined>, undefined][] = [];
+      const bumps = new Set<SignalNode<number>>();
       const removed = (k: string): void => {
         const c = cells.get(k);
         if (c) removals.push([c, undefined]);
@@ -150,7 +170,12 @@ export class Database {
         }
         same = false;
         const c = cells.get(k);
-        if (!c) return;
+        if (!c) {
+          // A key come without a cell: the readers that found it absent read its bucket.
+          const bucket = buckets > 0 && !current.has(k) ? absent[bucketOf(k, buckets)] : undefined;
+          if (bucket) bumps.add(bucket);
+          return;
+        }
         const a = current.get(k);
         if (a === undefined || !eq(a, b)) writes.push([c, b]);
       });
@@ -165,10 +190,11 @@ export class Database {
       current = next;
       if (!same) values = [...next.values()];
       if (keysChanged) keys = nextKeys;
-      if (writes.length === 0 && !keysChanged) return false;
+      if (writes.length === 0 && bumps.size === 0 && !keysChanged) return false;
       startBatch();
       try {
         for (const [c, v] of writes) writeSignal(c, v);
+        for (const b of bumps) writeSignal(b, b.pendingValue + 1);
         if (keysChanged) writeSignal(keysCell, nextKeys);
       } finally {
         endBatch();
@@ -192,7 +218,11 @@ export class Database {
       return c;
     };
     return {
-      get: (key) => { if (!started) start(); return readSignal(cellOf(key)); },
+      get: (key) => {
+        if (!started) start();
+        if (buckets > 0 && !cells.has(key) && !current.has(key)) { readSignal(bucketCell(key)); return undefined; }
+        return readSignal(cellOf(key));
+      },
       keys: () => { if (!started) start(); return readSignal(keysCell); },
     };
   }

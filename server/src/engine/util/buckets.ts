@@ -1,13 +1,9 @@
 // Splits a large keyed set into a fixed number of buckets by a hash of the key, so that a tracked query
 // over the whole set can read one query per bucket: a key that comes, goes or changes recomputes its
 // bucket's query only, and the whole is rebuilt from the buckets whose value changed.
+import { bucketOf } from '../db/bucketOf';
 
-/** A key's bucket among `count` (FNV-1a of its UTF-16 units): the same key always lands in the same bucket. */
-export function bucketOf(key: string, count: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % count;
-}
+export { bucketOf };
 
 /** The keys by bucket (keys in their given order within a bucket), as an index's map: bucket number → keys. */
 export function byBucket(keys: Iterable<string>, count: number): Map<string, string[]> {
