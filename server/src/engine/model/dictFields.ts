@@ -3,7 +3,7 @@
 // objects kept for the whole session); this view keeps only the dict and answers in Map's terms: the
 // last of duplicated keys wins, in the place of the first, as Python's dict and YAML keep them.
 import type { Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { keyRange, keyText, type DictEntry, type Lit } from '../literal';
 
 export interface FieldValue { keyRange: Range; value: Lit }
 
@@ -21,7 +21,7 @@ export class DictFields implements FieldMap {
 
   get(key: string): FieldValue | undefined {
     const e = this.last(key, this.entries.length - 1);
-    return e && { keyRange: e.key.range, value: e.value };
+    return e && { keyRange: keyRange(e), value: e.value };
   }
 
   has(key: string): boolean { return this.last(key, this.entries.length - 1) !== undefined; }
@@ -30,16 +30,16 @@ export class DictFields implements FieldMap {
     const entries = this.entries;
     if (entries.length > SMALL) {
       const map = new Map<string, FieldValue>();
-      for (const e of entries) if (e.key.kind === 'str') map.set(e.key.value, { keyRange: e.key.range, value: e.value });
+      for (const e of entries) { const k = keyText(e); if (k !== undefined) map.set(k, { keyRange: keyRange(e), value: e.value }); }
       yield* map;
       return;
     }
     for (let i = 0; i < entries.length; i++) {
-      const k = (entries[i] as DictEntry).key;
+      const k = keyText(entries[i] as DictEntry);
       // A key written again is listed where it first appears, with its last value.
-      if (k.kind !== 'str' || this.last(k.value, i - 1)) continue;
-      const e = this.last(k.value, entries.length - 1) as DictEntry;
-      yield [k.value, { keyRange: e.key.range, value: e.value }];
+      if (k === undefined || this.last(k, i - 1)) continue;
+      const e = this.last(k, entries.length - 1) as DictEntry;
+      yield [k, { keyRange: keyRange(e), value: e.value }];
     }
   }
 
@@ -47,7 +47,7 @@ export class DictFields implements FieldMap {
   private last(key: string, from: number): DictEntry | undefined {
     for (let i = from; i >= 0; i--) {
       const e = this.entries[i] as DictEntry;
-      if (e.key.kind === 'str' && e.key.value === key) return e;
+      if (keyText(e) === key) return e;
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Turns one registry file (core STEP_NAMES, core YAML, or a workspace registry) into step entries and
 // the diagnostics that need only that file: RL001, RL008–RL010, RL012, RL014, RL016, RL030, RL031.
 import type { Diagnostic, Range, Settings } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { keyRange, keyText, type DictEntry, type Lit } from '../literal';
 import { diag, syntaxDiag } from '../codes';
 import type { PyFacts } from '../python/facts';
 import type { YamlFacts } from '../yaml/yamlLit';
@@ -106,13 +106,14 @@ function readVariable(
   const broken = src.diagnostics.filter((d) => d.code === 'RL030').map((d) => d.range);
   const names: string[] = [];
   const lastIndex = new Map<string, number>();
-  value.entries.forEach((e, i) => { if (e.key.kind === 'str') lastIndex.set(e.key.value, i); });
+  value.entries.forEach((e, i) => { const k = keyText(e); if (k !== undefined) lastIndex.set(k, i); });
   value.entries.forEach((e, i) => {
-    if (e.key.kind !== 'str') {
+    const k = keyText(e);
+    if (k === undefined) {
       src.diagnostics.push(diag(src.file, e.key.range, 'RL009', `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`));
       return;
     }
-    if (lastIndex.get(e.key.value) !== i || skip.has(e.key.value)) return;
+    if (lastIndex.get(k) !== i || skip.has(k)) return;
     const entry = toEntry(src.file, e, layer, wsDir, name);
     src.entries.push(entry);
     names.push(entry.name);
@@ -153,14 +154,15 @@ export function duplicateKeys(file: string, value: Lit, reader: string): Diagnos
     for (let i = v.entries.length - 1; i >= 0; i--) {
       const e = v.entries[i] as DictEntry;
       stack.push(e.value);
-      if (e.key.kind !== 'str') continue;
-      const later = last ? last.get(e.key.value) : nextWithKey(v.entries, i, e.key.value);
+      const k = keyText(e);
+      if (k === undefined) continue;
+      const later = last ? last.get(k) : nextWithKey(v.entries, i, k);
       if (later) {
-        out.push(diag(file, e.key.range, 'RL001', `Duplicate key '${e.key.value}': ${reader} keeps only the later one, so this definition is silently ignored`, {
-          related: [{ file, range: later.key.range, message: `'${e.key.value}' is defined again here` }],
+        out.push(diag(file, keyRange(e), 'RL001', `Duplicate key '${k}': ${reader} keeps only the later one, so this definition is silently ignored`, {
+          related: [{ file, range: keyRange(later), message: `'${k}' is defined again here` }],
         }));
       }
-      last?.set(e.key.value, e);
+      last?.set(k, e);
     }
   }
   return out;
@@ -171,8 +173,7 @@ const SMALL_DICT = 16;
 /** The first entry after entry `i` with the string key `key`. */
 function nextWithKey(entries: readonly DictEntry[], i: number, key: string): DictEntry | undefined {
   for (let j = i + 1; j < entries.length; j++) {
-    const k = (entries[j] as DictEntry).key;
-    if (k.kind === 'str' && k.value === key) return entries[j];
+    if (keyText(entries[j] as DictEntry) === key) return entries[j];
   }
   return undefined;
 }

@@ -13,7 +13,7 @@
 // comma) up to a later entry's key read what a scan of the whole dict reads there, because the scanner
 // looks neither before that head nor, from that key on, before the key's line, which the edit left as it was.
 import type { Diagnostic, Position, Settings } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../literal';
 import { LineIndex } from '../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../python/facts';
@@ -67,7 +67,8 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
   if (!movedVar || movedVar.value.kind !== 'dict') return null;
   const dictEntries = [...movedVar.value.entries];
   const slot = variable.value.entries.findIndex((d) => d.value === old.value);
-  const replaced = { ...(dictEntries[slot] as DictEntry), value };
+  const was = dictEntries[slot] as DictEntry;
+  const replaced = dictPair(was.key, value, was.range);
   dictEntries[slot] = replaced;
   const entry = toEntry(src.file, replaced, old.layer, old.wsDir, old.variable);
   const newDiags = checkEntryFields(entry, isCore, settings);
@@ -169,6 +170,9 @@ class Shift {
       return out;
     }
     if (this.still(x)) return x;
+    // String nodes and dict entries keep some of their fields on their prototype (see `strLit`, `dictPair`).
+    if ((x as Lit).kind === 'str') { const n = x as StrLit; return strLit(n.value, this.any(n.range), this.any(n.inner)); }
+    if (isPair(x)) return dictPair(this.any(x.key), this.any(x.value), this.any(x.range));
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(x)) out[k] = this.any((x as Record<string, unknown>)[k]);
     return out;

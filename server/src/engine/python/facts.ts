@@ -5,7 +5,7 @@
 // query keeps it while the text stays).
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { bareStr, dictPair, strLit, type DictEntry, type Lit } from '../literal';
 import { keepsTree, withPythonTree } from './parser';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
@@ -14,7 +14,7 @@ import { scanClasses } from './classScanner';
 import { detachClasses } from './detach';
 import { decodeBody } from './strings';
 import type { PyClass } from './pyClass';
-import { pos } from '../text/positions';
+import { pos, span } from '../text/positions';
 import { nextLine, nextRawLine } from './lineStarts';
 import { plainStatements, skeletonOf, type PlainAssignment, type Skeleton } from './skeleton';
 
@@ -268,7 +268,7 @@ export function toLit(n: Node, depth: number): Lit {
       const fast = plainString(n.text, r);
       if (fast) return fast;
       const s = readString(n);
-      return s ? { kind: 'str', value: s.value, range: r, inner: innerOf(n) } : other(n);
+      return s ? strLit(s.value, r, innerOf(n)) : other(n);
     }
     case 'concatenated_string': {
       let value = '';
@@ -277,7 +277,7 @@ export function toLit(n: Node, depth: number): Lit {
         if (!s) return other(n);
         value += s.value;
       }
-      return { kind: 'str', value, range: r, inner: r };
+      return bareStr(value, r);
     }
     case 'integer': case 'float': {
       const value = Number(n.text.replace(/_/g, ''));
@@ -313,7 +313,7 @@ export function toLit(n: Node, depth: number): Lit {
         const k = plain ? c.firstNamedChild : c.childForFieldName('key');
         const v = plain ? c.lastNamedChild : c.childForFieldName('value');
         if (!k || !v || k.isMissing || v.isMissing) continue;
-        entries.push({ key: toLit(k, depth + 1), value: toLit(v, depth + 1), range: range(c) });
+        entries.push(dictPair(toLit(k, depth + 1), toLit(v, depth + 1), range(c)));
       }
       return { kind: 'dict', entries, range: r };
     }
@@ -345,7 +345,7 @@ function plainString(text: string, r: Range): Lit | null {
   const [, prefix = '', quote = '', body = ''] = m;
   const value = decodeBody(body, prefix.toLowerCase() === 'r');
   const open = prefix.length + quote.length;
-  return { kind: 'str', value, range: r, inner: { start: pos(r.start.line, r.start.character + open), end: pos(r.end.line, r.end.character - quote.length) } };
+  return strLit(value, r, span(pos(r.start.line, r.start.character + open), pos(r.end.line, r.end.character - quote.length)));
 }
 
 function readString(n: Node): { value: string } | null {

@@ -3,7 +3,7 @@
 // every node (that walk costs ~10 crossings per string). Anything it does not fully understand —
 // names, calls, f-strings, splats, deep nesting — returns null and the caller walks the tree instead.
 import type { Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { bareStr, dictPair, quotedStr, strLit, type DictEntry, type Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
 import { intern } from '../util/intern';
@@ -156,18 +156,17 @@ export class Scanner {
       joined = true;
     }
     if (joined) {
-      const r = this.range(from, this.pos);
-      return { kind: 'str', value, range: r, inner: r };
+      return bareStr(value, this.range(from, this.pos));
     }
     if (!oneLine) {
       const inner = this.range(bodyStart, bodyEnd);
-      return { kind: 'str', value, range: this.range(from, this.pos), inner };
+      return strLit(value, this.range(from, this.pos), inner);
     }
     // One line: both ranges from one lookup (no offset of it is in a surrogate pair or a line break).
     const line = this.lines.locate(from);
     const at = this.lines.column - from;
-    const inner = spanAt(line, at + bodyStart, line, at + bodyEnd);
-    return { kind: 'str', value, range: spanAt(line, at + from, line, at + this.pos), inner };
+    const range = spanAt(line, at + from, line, at + this.pos);
+    return bodyStart === from + 1 && bodyEnd === this.pos - 1 ? quotedStr(value, range) : strLit(value, range, spanAt(line, at + bodyStart, line, at + bodyEnd));
   }
 
   /** `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its first and last characters are ASCII). */
@@ -357,7 +356,7 @@ export class Scanner {
       }
       this.pos++;
       const value = this.value(depth + 1);
-      entries.push({ key, value, range: this.range(keyFrom, this.pos) });
+      entries.push(dictPair(key, value));
       key = null;
       this.skip();
       const c = t.charCodeAt(this.pos);

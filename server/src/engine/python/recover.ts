@@ -5,7 +5,7 @@
 // starts a line left of the entries of an unclosed dict ends that dict), and reports each mistake once,
 // on the few characters where it is.
 import type { Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { dictPair, strLit, type DictEntry, type Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { Abort, Scanner } from './literalScanner';
 
@@ -231,7 +231,7 @@ class Tolerant extends Scanner {
         if (colonLost) {
           const value = this.item(depth + 1, itemCol);
           if (value) {
-            entries.push({ key, value, range: this.range(itemFrom, this.endOf(value)) });
+            entries.push(dictPair(key, value, this.range(itemFrom, this.endOf(value))));
             reach = this.pos;
             prevEnd = this.endOf(value);
             prevUnclosed = true;
@@ -252,13 +252,13 @@ class Tolerant extends Scanner {
       if (value === null) {
         if (!broken) this.report(colonAt, colonAt + 1, 'value expected');
         // The key stays, with no value: the field is being typed, not missing.
-        entries.push({ key, value: { kind: 'other', text: '', range: this.range(colonAt, colonAt + 1) }, range: this.range(itemFrom, colonAt + 1) });
+        entries.push(dictPair(key, { kind: 'other', text: '', range: this.range(colonAt, colonAt + 1) }, this.range(itemFrom, colonAt + 1)));
         this.pos = reach;
         state = 'error';
         continue;
       }
       reach = this.pos;
-      entries.push({ key, value, range: this.range(itemFrom, this.endOf(value)) });
+      entries.push(dictPair(key, value, this.range(itemFrom, this.endOf(value))));
       prevEnd = this.endOf(value);
       prevUnclosed = broken || this.unclosed;
       state = 'item';
@@ -289,7 +289,7 @@ class Tolerant extends Scanner {
     this.pos = k.end;
     this.unclosed = true;
     const r = this.range(from, k.end);
-    return { kind: 'str', value: k.name, range: r, inner: this.range(k.start, k.start + k.name.length) };
+    return strLit(k.name, r, this.range(k.start, k.start + k.name.length));
   }
 
   /**

@@ -7,7 +7,7 @@
 // scalars but the plainest, tabs, flow mappings, more than one document, anything that would be a
 // syntax error — declines (null), and the full reader answers. Scalars are typed by the parser's own
 // schema (scalars.ts). A test proves it equal to the full reader.
-import type { DictEntry, Lit } from '../literal';
+import { bareStr, dictPair, keyRange, strLit, type DictEntry, type Lit } from '../literal';
 import type { Position } from '../types';
 import { pos, span } from '../text/positions';
 import { newlineStarts } from '../text/lineIndex';
@@ -139,7 +139,7 @@ class Reader {
       at = this.start(next) + col;
     }
     const last = entries[entries.length - 1] as DictEntry;
-    return { kind: 'dict', entries, range: span((entries[0] as DictEntry).key.range.start, last.range.end) };
+    return { kind: 'dict', entries, range: span(keyRange(entries[0] as DictEntry).start, last.range.end) };
   }
 
   /** `key: value` at offset `at` of line `l`, the value inline or on the lines below. */
@@ -164,7 +164,7 @@ class Reader {
       this.line = l + 1;
       value = this.inline(l, p, e, col);
     }
-    return { key: key.lit, value, range: span(key.lit.range.start, value.range.end) };
+    return dictPair(key.lit, value);
   }
 
   /** A block sequence at column `col` whose first item indicator is on line `l`. */
@@ -267,7 +267,7 @@ class Reader {
       if (close === null) throw DECLINE;
       const raw = this.text.slice(at + 1, close);
       const value = intern(c === 39 ? raw.replace(/''/g, "'") : raw.includes('\\') ? unescape(raw) : raw);
-      return { lit: { kind: 'str', value, range: span(this.at(l, at), this.at(l, close + 1)), inner: span(this.at(l, at + 1), this.at(l, close)) }, end: close + 1 };
+      return { lit: strLit(value, span(this.at(l, at), this.at(l, close + 1)), span(this.at(l, at + 1), this.at(l, close))), end: close + 1 };
     }
     return { lit: this.plain(l, at, to), end: to };
   }
@@ -278,7 +278,7 @@ class Reader {
     const v = resolvePlain(source);
     if (v === UNRESOLVED) throw DECLINE;
     const range = span(this.at(l, from), this.at(l, to));
-    if (typeof v === 'string') return { kind: 'str', value: intern(v), range, inner: range };
+    if (typeof v === 'string') return bareStr(intern(v), range);
     return typedLit(v, range, this.pyyaml && typeof v === 'number' ? source : null);
   }
 
@@ -349,7 +349,7 @@ class Reader {
     const value = flat(parts.join(''));
     if (typeof resolvePlain(value) !== 'string') throw DECLINE;
     const range = span(this.at(l, p), this.at(last, lastEnd));
-    return { kind: 'str', value, range, inner: range };
+    return bareStr(value, range);
   }
 
   private trimEnd(from: number, to: number): number {
@@ -429,7 +429,7 @@ class Reader {
     this.line = last + 1;
     const end = last + 1 < this.count ? pos(last + 1, 0) : this.at(last, this.text.length);
     const range = span(this.at(l, p), end);
-    return { kind: 'str', value: flat(`${parts.join(literal ? '\n' : ' ')}\n`), range, inner: range };
+    return bareStr(flat(`${parts.join(literal ? '\n' : ' ')}\n`), range);
   }
 
   /**
@@ -458,7 +458,7 @@ class Reader {
       this.line = k + 1;
       const raw = this.text.slice(at + 1, close);
       if (q === '"' && raw.includes('\\')) value = unescape(raw);
-      return { kind: 'str', value: flat(value), range: span(this.at(l, at), this.at(k, close + 1)), inner: span(this.at(l, at + 1), this.at(k, close)) };
+      return strLit(flat(value), span(this.at(l, at), this.at(k, close + 1)), span(this.at(l, at + 1), this.at(k, close)));
     }
     throw DECLINE;
   }

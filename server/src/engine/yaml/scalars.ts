@@ -3,7 +3,7 @@
 // resolve a plain scalar, and one function turns the resolved value into a literal.
 import { Document, type ScalarTag } from 'yaml';
 import type { Range } from '../types';
-import type { Lit } from '../literal';
+import { bareStr, type Lit } from '../literal';
 
 export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
@@ -16,7 +16,7 @@ const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
  */
 export function typedLit(v: unknown, range: Range, pyyamlPlain: string | null): Lit {
   if (typeof v === 'number' && pyyamlPlain !== null && PYYAML_STRING_EXPONENT.test(pyyamlPlain) && !pyyamlPlain.includes('.')) {
-    return { kind: 'str', value: pyyamlPlain, range, inner: range };
+    return bareStr(pyyamlPlain, range);
   }
   if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range };
   if (typeof v === 'boolean') return { kind: 'bool', value: v, range };

@@ -8,7 +8,7 @@
 // indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
 // child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { dictPair, strLit, type DictEntry, type Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
 import { newlineStarts } from '../text/lineIndex';
@@ -134,7 +134,7 @@ function spliced(s: Splicer, c: Child, from: number, to: number, editFrom: numbe
   const inner = 'key' in c ? c.value : c;
   const v = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
   if (!v) return null;
-  return ['key' in c ? { key: c.key, value: v, range: span(c.range.start, v.range.end) } : v];
+  return ['key' in c ? dictPair(c.key, v, span(c.range.start, v.range.end)) : v];
 }
 
 /**
@@ -176,7 +176,7 @@ function litDepth(n: Lit): number {
 }
 
 function shiftChild(c: Child, by: number): Child {
-  if ('key' in c) return { key: shift(c.key, by), value: shift(c.value, by), range: shiftRange(c.range, by) };
+  if ('key' in c) return dictPair(shift(c.key, by), shift(c.value, by), shiftRange(c.range, by));
   return shift(c, by);
 }
 
@@ -189,7 +189,7 @@ function shift(n: Lit, by: number): Lit {
   if (by === 0) return n;
   const range = shiftRange(n.range, by);
   switch (n.kind) {
-    case 'str': return { ...n, range, inner: shiftRange(n.inner, by) };
+    case 'str': return strLit(n.value, range, shiftRange(n.inner, by));
     case 'list': return { kind: 'list', items: n.items.map((i) => shift(i, by)), range };
     case 'dict': return { kind: 'dict', entries: n.entries.map((e) => shiftChild(e, by) as DictEntry), range };
     default: return { ...n, range };

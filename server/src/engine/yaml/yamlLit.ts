@@ -5,7 +5,7 @@
 // a line at the wrong indentation or an unclosed quote costs that line, not the document.
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Range } from '../types';
-import type { DictEntry, Lit } from '../literal';
+import { dictPair, strLit, type DictEntry, type Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { pos, span } from '../text/positions';
@@ -329,7 +329,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
     if (typeof v === 'string') {
       const quoted = !at && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE');
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
-      return { kind: 'str', value: quoted || sr.start.line !== sr.end.line ? flat(v) : v, range: sr, inner };
+      return strLit(quoted || sr.start.line !== sr.end.line ? flat(v) : v, sr, inner);
     }
     return typedLit(v, sr, typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN' ? w.pyyaml.slice(start, valueEnd) : null);
   }
@@ -340,7 +340,7 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
       if (!k) continue;
       const key = toLit(k, w, depth + 1, at);
       const value: Lit = item.value ? toLit(item.value as YNode, w, depth + 1, at) : { kind: 'none', range: key.range };
-      entries.push({ key, value, range: at ?? span(key.range.start, value.range.end) });
+      entries.push(dictPair(key, value, at ?? undefined));
     }
     return { kind: 'dict', entries, range: at ?? tight(n, r, entries[entries.length - 1]?.range) };
   }

@@ -5,7 +5,7 @@
 // (RL030), duplicate keys (RL001), schema (RL020, RL016), the registry row (RL008, RL010, RL012 name),
 // the file name cursus looks the step up by (RL012) and contract ↔ spec (RL019).
 import type { Diagnostic, Range, Settings } from '../../types';
-import { dictEntry, type Lit } from '../../literal';
+import { dictEntry, strLit, type Lit } from '../../literal';
 import { diag } from '../../codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../../model/source';
@@ -71,7 +71,7 @@ function toEntry(file: string, wsDir: string | null, root: Lit, stepLit: Str): S
   if (registry?.value.kind === 'dict') {
     for (const f of registry.value.entries) if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });
   }
-  const derived = (v: string): FieldValue => ({ keyRange: stepLit.range, value: { kind: 'str', value: v, range: stepLit.range, inner: stepLit.inner } });
+  const derived = (v: string): FieldValue => ({ keyRange: stepLit.range, value: strLit(v, stepLit.range, stepLit.inner) });
   if (!nonEmpty(fields.get('config_class'))) fields.set('config_class', derived(`${name}Config`));
   if (!nonEmpty(fields.get('builder_step_name'))) fields.set('builder_step_name', derived(`${name}StepBuilder`));
   fields.set('spec_type', derived(name));
