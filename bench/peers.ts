@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildOrg, ensureGenerated, GENERATED, orgDir, ORGS, type OrgParams } from './generate';
 import { LspClient, type LspStart } from './lspClient';
+import { SERVER_NODE_ARGS } from '../server/src/lsp/protocol';
 import { editScript, openFiles, playEdits, type EditScript, type TargetKind } from './serverScenario';
 import { fmtInt, fmtMs, fmtRatio, percentile, table } from './stats';
 
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   const yamlSettings = { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [schema]: ['*_meta.yaml'] } };
   const node = process.execPath;
 
-  const lens = await measure('Registry Lens', { command: node, args: [join(__dirname, 'server.js'), '--stdio'], root }, root, script, ['meta', 'registry', 'core']);
+  const lens = await measure('Registry Lens', { command: node, args: [...SERVER_NODE_ARGS, join(__dirname, 'server.js'), '--stdio'], root }, root, script, ['meta', 'registry', 'core']);
   const yaml = await measure('yaml-language-server', {
     command: node, args: [join(dir, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], root,
     configuration: (section) => (section === 'yaml' ? yamlSettings : section === 'editor' ? { tabSize: 2 } : null),

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgModel } from './generate';
 import { EditSession } from './edits';
 import { LspClient } from './lspClient';
+import { SERVER_NODE_ARGS } from '../server/src/lsp/protocol';
 import { renderMeta, type MetaModel } from './metaFiles';
 import { Rng } from './rng';
 import type { Workload } from './workload';
@@ -128,7 +129,7 @@ export function pause(ms: number): Promise<void> {
 /** Registry Lens over stdio, as VS Code runs it (default settings and debounce). */
 export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
   const loadStart = loadavg()[0] ?? 0;
-  const c = await LspClient.start({ command: process.execPath, args: [serverJs, '--stdio'], root });
+  const c = await LspClient.start({ command: process.execPath, args: [...SERVER_NODE_ARGS, serverJs, '--stdio'], root });
   try {
     const t0 = performance.now();
     await c.notify('initialized', {});

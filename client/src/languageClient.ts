@@ -8,7 +8,7 @@ import {
   CloseAction, ErrorAction, LanguageClient, TransportKind, type CancellationToken, type LanguageClientOptions, type MessageSignature,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
 let shuttingDown = false;
@@ -17,8 +17,8 @@ export function markShuttingDown(): void { shuttingDown = true; }
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const debounceMs = vscode.workspace.getConfiguration('registryLens').get<number>('diagnostics.debounceMs');
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -43,7 +44,7 @@ export class TestClient {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
     const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-lsp-'));
     for (const [rel, text] of files) writeFile(root, rel, text);
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(root, proc, connection);

@@ -5,6 +5,14 @@ import type { Position, Range, ResolutionMode, Severity } from '../engine/types'
 
 export type { ContextInfo, GraphEdge, GraphNode };
 
+/**
+ * Node options the server runs with. The young generation grows to 16 MB semi-spaces while a large
+ * org loads and keeps them (32 MB of resident memory holding nothing afterwards); at 4 MB the load is
+ * as fast (large bench org: server RSS after load 404 → 380 MB, initialized → all diagnostics
+ * unchanged). V8 reads it only when the process starts: the client passes it, other editors should too.
+ */
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4'];
+
 export const Methods = {
   explain: 'registryLens/explain',
   stepAt: 'registryLens/stepAt',
