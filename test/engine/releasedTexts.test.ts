@@ -1,4 +1,4 @@
-// A text fed from disk whose facts keep nothing of it (a builder or config module) is let go once its
+// A text fed from disk whose facts keep nothing of it (a builder or config module, a workspace registry) is let go once its
 // facts are read and read again through the host when something needs it, with the results a fresh
 // engine gives; an open document's text, and every text of an engine that cannot read again, is kept.
 import { strict as assert } from 'node:assert';
@@ -43,7 +43,7 @@ describe('texts let go once read', () => {
     assert.equal(engine.text(BUILDER), disk.get(BUILDER));
     assert.deepEqual([...reads], [BUILDER], 'the builder text was let go and read again');
     assert.equal(engine.text(REGISTRY), disk.get(REGISTRY));
-    assert.deepEqual([...reads], [BUILDER], 'a registry text is kept (its entries are slices of it, edits splice it)');
+    assert.deepEqual([...reads], [BUILDER], 'the core registry text is kept (edits splice it)');
 
     // New settings re-read every file's facts: the components' through the host.
     reads.length = 0;
@@ -67,6 +67,54 @@ describe('texts let go once read', () => {
     engine.setFile(CONFIG, disk.get(CONFIG) as string, true);
     engine.update();
     assert.deepEqual(engine.allDiagnostics(), (await fresh(disk)).allDiagnostics());
+  });
+
+  it('workspace registries are let go too, but one with a suppression comment, and give what a fresh engine gives', async () => {
+    const ws = (dev: string, body: string): string => `developer_workspaces/developers/${dev}/src/cursus_dev/registry/workspace_registry.py\n${body}`;
+    const files = `${CORE}
+//- /${ws('alice', `LOCAL_STEPS = {
+    "AliceTabularPreprocessingWithALongName": {
+        "config_class": "AliceMissingConfig",
+        "builder_step_name": "AliceMissingStepBuilder",
+        "sagemaker_step_type": "Processing",
+        "description": "A description long enough to be cut from the text as a view",
+    },
+}
+STEP_OVERRIDES = {"NotInCore": {"description": "overrides a step core does not have"}}
+`)}
+//- /${ws('bob', `LOCAL_STEPS = {
+    "BobStep": {
+        "config_class": "BobMissingConfig",
+        "builder_step_name": "BobMissingStepBuilder",  # registry-lens: ignore[RL005]
+        "sagemaker_step_type": "Processing",
+    },
+}
+`)}`;
+    const disk = parseFixture(files).files;
+    const alice = [...disk.keys()].find((f) => f.includes('/alice/')) as string;
+    const bob = [...disk.keys()].find((f) => f.includes('/bob/')) as string;
+    const { engine, reads } = await fromDisk(disk);
+    assert.deepEqual([...reads], [], 'a cold load reads nothing twice (no text let go is searched for suppression comments)');
+    const want = (await fresh(disk)).allDiagnostics();
+    assert.ok(want.some((d) => d.file === alice && d.code === 'RL004'), 'the override of a missing step is reported');
+    assert.ok(!want.some((d) => d.file === bob && d.code === 'RL005') && want.some((d) => d.file === bob && d.code === 'RL006'), 'the suppressed code is not, the others are');
+    assert.deepEqual(engine.allDiagnostics(), want);
+
+    assert.equal(engine.text(bob), disk.get(bob));
+    assert.deepEqual([...reads], [], 'a registry with a suppression comment is kept');
+    assert.equal(engine.text(alice), disk.get(alice));
+    assert.deepEqual([...reads], [alice], 'the other registry was let go and read again');
+
+    // An edit on disk of the released registry, then back.
+    const before = disk.get(alice) as string;
+    disk.set(alice, before.replace('AliceMissingConfig', 'XGBoostTrainingConfig'));
+    engine.setFile(alice, disk.get(alice) as string, true);
+    engine.update();
+    assert.deepEqual(engine.allDiagnostics(), (await fresh(disk)).allDiagnostics());
+    disk.set(alice, before);
+    engine.setFile(alice, before, true);
+    engine.update();
+    assert.deepEqual(engine.allDiagnostics(), want);
   });
 
   it('an open document is never let go, nor any text of an engine that cannot read again', async () => {

@@ -12,7 +12,7 @@ import type { PyClass } from './python/facts';
 import type { MetaDoc } from './pipeline/types';
 import { resolvableNames } from './model/resolve';
 import { finalizeDiagnostics } from './checks/finalize';
-import { commentLines, type CommentTable } from './checks/suppress';
+import { commentLines, hasSuppressions, type CommentTable } from './checks/suppress';
 import type { CheckContext, CrossFileCheck } from './checks/registry';
 import { PipelineQueries } from './pipeline/queries';
 import { FileQueries, parentDir, type FedText } from './analysis/files';
@@ -294,13 +294,14 @@ export class Workspace {
    * while the analysis grows the heap rather than after it peaked (in steps, as the units read the
    * facts, the heap peaks as high as keeping them: large org, server RSS after load 566 MB either
    * way, 510–518 MB this way). What needs such a text again — new settings re-reading every file, the
-   * fixes or suppression comments of a file nobody opened — reads it through the host.
+   * fixes of a file nobody opened — reads it through the host. A text with a suppression comment is
+   * kept (few are): a text let go has none, so publishing its file's diagnostics reads nothing again.
    */
   private release(): void {
     for (const path of this.fromDisk) {
       const fed = this.known.get(path);
       const c = this.files.classify(path);
-      if (fed && c?.family.textFree?.(c.role)) {
+      if (fed && c?.family.textFree?.(c.role) && !hasSuppressions(fed.text ?? '')) {
         this.files.applied(path);
         fed.text = null;
       }
@@ -319,7 +320,7 @@ export class Workspace {
     if (fed === undefined || !needed) { this.comments.delete(file); return null; }
     const had = this.comments.get(file);
     if (had?.fed === fed) return had.table;
-    const table = commentLines(this.text(file) ?? '');
+    const table = fed.text === null ? null : commentLines(fed.text);
     this.comments.set(file, { fed, table });
     return table;
   }

@@ -32,12 +32,20 @@ export type CommentTable = ReadonlyMap<number, CommentLine>;
  * The lines that mention `registry-lens:`, found by searching for that word rather than reading every
  * line; null when none does.
  */
+/** What every suppression comment holds. */
+const MARK = 'registry-lens:';
+
+/** Whether the text may hold a suppression comment (`commentLines` finds none otherwise). */
+export function hasSuppressions(text: string): boolean {
+  return text.includes(MARK);
+}
+
 export function commentLines(text: string): CommentTable | null {
-  let at = text.indexOf('registry-lens:');
+  let at = text.indexOf(MARK);
   if (at < 0) return null;
   const lines = new LineIndex(text);
   const table = new Map<number, CommentLine>();
-  for (; at >= 0; at = text.indexOf('registry-lens:', at + 1)) {
+  for (; at >= 0; at = text.indexOf(MARK, at + 1)) {
     const line = lines.position(at).line;
     if (table.has(line)) continue;
     const lineText = lines.lineText(line);

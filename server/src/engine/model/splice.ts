@@ -2,16 +2,17 @@
 // again. An edit inside one entry's value: the new text of that value is scanned alone and put in place
 // of the old one, and everything after the edit moves by the lines and characters it added or removed.
 // Any other edit inside the dict's braces (an entry added, removed or renamed; a value edit after which
-// the entry's diagnostics cannot be placed alone): the entries it touches are scanned again from the text
-// between the untouched ones, the later ones move, and the file's source is rebuilt from its variables
-// as a full read builds it. A core registry of 2,000 steps, a workspace registry of 25, is otherwise
-// parsed, scanned and converted whole on every keystroke. It applies only where the result is exactly
-// what a full read gives, and answers null everywhere else (then the file is read whole): the previous
-// read was clean (no syntax error, every key a string), the edit lies strictly inside one registry
-// variable's braces, and what is scanned again scans cleanly (a value alone: with no duplicate keys, as
-// the old one had none). Entries re-scanned from the head of the dict's loop (after `{` or an entry's
-// comma) up to a later entry's key read what a scan of the whole dict reads there, because the scanner
-// looks neither before that head nor, from that key on, before the key's line, which the edit left as it was.
+// the entry's diagnostics cannot be placed alone): the entries it touches are scanned again from the
+// text between the untouched ones, the later ones move, and the file's source is rebuilt from its
+// variables as a full read builds it. A core registry of 2,000 steps is otherwise parsed, scanned and
+// converted whole on every keystroke (a workspace registry of 25 is read whole: its text is let go once
+// read). It applies only where the result is exactly what a full read gives, and answers null
+// everywhere else (then the file is read whole): the previous read was clean (no syntax error, every
+// key a string), the edit lies strictly inside one registry variable's braces, and what is scanned
+// again scans cleanly (a value alone: with no duplicate keys, as the old one had none). Entries
+// re-scanned from the head of the dict's loop (after `{` or an entry's comma) up to a later entry's key
+// read what a scan of the whole dict reads there, because the scanner looks neither before that head
+// nor, from that key on, before the key's line, which the edit left as it was.
 import type { Diagnostic, Position, Settings } from '../types';
 import { dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../literal';
 import { LineIndex } from '../text/lineIndex';

@@ -6,6 +6,7 @@ import type { Applied } from '../../analysis/facts';
 import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from '../../model/source';
 import { parsePythonFacts, type PyFacts } from '../../python/facts';
 import { spliceSource } from '../../model/splice';
+import { detachSource } from '../../model/detachSource';
 import type { Settings } from '../../types';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../../checks/units';
@@ -24,7 +25,11 @@ export const cursus: RegistryFamily = {
   read(path, r, text, settings, previous): Partial<Applied> {
     const role = r as CursusRole;
     if (role.role === 'core-yaml') return withLocal({ source: coreSourceFromYaml(path, parseYamlLit(text), settings) });
-    if (role.role === 'core-py' || role.role === 'ws-registry') {
+    if (role.role === 'ws-registry') {
+      // Read whole (25 entries: under a millisecond), its strings copied out of the text, which can go.
+      return withLocal({ source: detachSource(readRegistry(path, role, parsePythonFacts(text, true, path), settings)) });
+    }
+    if (role.role === 'core-py') {
       // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
       const was = previous?.payload as ReadFrom | null | undefined;
       const rebuild = (facts: PyFacts): RegistrySource => readRegistry(path, role, facts, settings);
@@ -36,8 +41,9 @@ export const cursus: RegistryFamily = {
     const facts = parsePythonFacts(text, false, path);
     return { py: facts.classes, classes: facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange })) };
   },
-  // A component module's facts are its classes, copied out of its text (python/detach.ts).
-  textFree: (r) => (r as CursusRole).role === 'component',
+  // A component module's facts are its classes, copied out of its text (python/detach.ts); a workspace
+  // registry's are its source, copied likewise (model/detachSource.ts).
+  textFree: (r) => (r as CursusRole).role === 'component' || (r as CursusRole).role === 'ws-registry',
   unitKeys: (q) => ['core', ...q.model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     if (key === 'core') {
