@@ -80,6 +80,7 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
   { key: 'serverOpenFileMs', label: 'server: initialized → the open registry\'s final diagnostics (ms)', fmt: fmtMs },
   { key: 'serverRssMb', label: 'server: RSS after load (MB)', fmt: fmtInt },
+  { key: 'serverIdleRssMb', label: 'server: RSS once idle after the edits (MB)', fmt: fmtInt },
   { key: 'serverMetaP50', label: 'server: meta edit → its diagnostics p50 (ms)', fmt: fmtMs },
   { key: 'serverMetaP95', label: 'server: meta edit → its diagnostics p95 (ms)', fmt: fmtMs },
   { key: 'serverRegistryP50', label: 'server: registry (other families: pooled) edit → its diagnostics p50 (ms)', fmt: fmtMs },
@@ -186,7 +187,7 @@ export function breakdown(results: OrgResult[], cpus: number): string {
       const sv = r.server;
       const meta = e.samples.filter((_, i) => e.kinds[i] === 'meta');
       const engineCore = median(r.coreEditMs);
-      lines.push(`  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB); `
+      lines.push(`  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB, once idle ${fmtInt(sv.rssIdleMb)} MB); `
         + (sv.edits.meta.length > 0 ? `meta edits p50 ${fmtMs(percentile(meta, 0.5))} vs ${fmtMs(percentile(sv.edits.meta, 0.5))} ms; registry edits p50 ${fmtMs(percentile(reg, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms` : `pooled edits p50 ${fmtMs(percentile(e.samples, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms`) + `; central file p50 ${fmtMs(engineCore)} vs ${fmtMs(percentile(sv.edits.core, 0.5))} ms`);
       lines.push(`  ${r.org} server: ${fmtInt(sv.filesWithDiagnostics)} files published on load; max edit → diagnostics ${fmtMs(Math.max(...sv.edits.meta, ...sv.edits.registry))} ms (${sv.edits.meta.length > 0 ? 'meta/registry' : 'pooled'}), ${fmtMs(Math.max(...sv.edits.core))} ms (core); load ${sv.load.start.toFixed(1)} → ${sv.load.end.toFixed(1)}`);
     }
@@ -245,6 +246,7 @@ function familyGrowth(results: OrgResult[]): string[] {
     if (r.cli && base.cli) figures.push(['CLI peak RSS', median(r.cli.peakRssMb), median(base.cli.peakRssMb)]);
     if (r.server && base.server) {
       figures.push(['server cold', r.server.coldMs, base.server.coldMs], ['server RSS', r.server.rssAfterLoadMb, base.server.rssAfterLoadMb]);
+      if (base.server.rssIdleMb !== undefined) figures.push(['server idle RSS', r.server.rssIdleMb, base.server.rssIdleMb]);
     }
     lines.push(`  ${r.org}/${base.org}: ${fmtRatio(size)} files, ${fmtRatio(entries(r) / entries(base))} entries, ${fmtRatio(r.relevantBytes / base.relevantBytes)} bytes`);
     for (const [name, now, was] of figures) {

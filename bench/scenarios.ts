@@ -449,6 +449,7 @@ function serverHeadline(s: ServerResult): Record<string, number> {
     serverColdMs: s.coldMs,
     ...(Number.isFinite(s.openFileMs) ? { serverOpenFileMs: s.openFileMs } : {}),
     serverRssMb: s.rssAfterLoadMb,
+    serverIdleRssMb: s.rssIdleMb,
     ...(s.edits.meta.length > 0 ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) } : {}),
     serverRegistryP50: percentile(s.edits.registry, 0.5),
     serverRegistryP95: percentile(s.edits.registry, 0.95),

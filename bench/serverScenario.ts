@@ -1,7 +1,7 @@
 // Registry Lens as a client sees it: the bundled server spawned over stdio on the generated org with
 // its real (default) debounce; `initialized` → every diagnostic published (the status notification
-// follows the last publication), the server's RSS after the load, and edit → diagnostics of the edited
-// file, edits spaced like a user's. A cursus 1.x org edits a meta file, a workspace_registry.py and the
+// follows the last publication), the server's RSS after the load, edit → diagnostics of the edited
+// file, edits spaced like a user's, and the RSS the idle server settles at. A cursus 1.x org edits a meta file, a workspace_registry.py and the
 // core registry (the same script drives the peers, bench/peers.ts, so the files and texts are the
 // same); another family's org plays its workload's pooled edits and edits of its central file.
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +34,11 @@ export interface ServerResult {
   openFileMs: number;
   rssAfterLoadMb: number;
   rssAfterEditsMb: number;
+  /**
+   * RSS once the server sat idle after the edits until it stopped shrinking: V8's memory reducer
+   * compacts the heap and returns its pages some 10–30 s after a load (what the user's machine keeps).
+   */
+  rssIdleMb: number;
   filesWithDiagnostics: number;
   /** edit → diagnostics of the edited file (ms), per kind, in order. */
   edits: Record<TargetKind, number[]>;
@@ -122,12 +127,30 @@ export async function openFiles(c: LspClient, root: string, script: EditScript, 
   await pause(EDIT_GAP_MS);
 }
 
+/** The server's RSS once it went IDLE_STEADY_MS without shrinking by a megabyte (at most IDLE_MAX_MS). */
+async function idleRss(c: LspClient): Promise<number> {
+  let low = c.rssMb();
+  let lowAt = performance.now();
+  for (const end = lowAt + IDLE_MAX_MS; performance.now() < end && performance.now() - lowAt < IDLE_STEADY_MS;) {
+    await pause(1000);
+    const now = c.rssMb();
+    if (now < low - 1) { low = now; lowAt = performance.now(); }
+  }
+  return Math.min(low, c.rssMb());
+}
+
+const IDLE_STEADY_MS = 15_000;
+const IDLE_MAX_MS = 60_000;
+
 export function pause(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 /** Registry Lens over stdio, as VS Code runs it (default settings and debounce). */
 export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
+  // The bench's own garbage (the org model the script was built from) is collected now, not by GC
+  // threads competing with the server for the two cores while it loads.
+  (globalThis as { gc?: () => void }).gc?.();
   const loadStart = loadavg()[0] ?? 0;
   const c = await LspClient.start({ command: process.execPath, args: [...SERVER_NODE_ARGS, serverJs, '--stdio'], root });
   try {
@@ -146,7 +169,10 @@ export async function measureServer(name: string, script: EditScript, root: stri
     const kinds: TargetKind[] = ['meta', 'registry', 'core'];
     await openFiles(c, root, { ...script, opened: script.opened.filter((o) => o !== early) }, kinds);
     const played = await playEdits(c, root, script, kinds, log);
-    return { org: name, coldMs, openFileMs, rssAfterLoadMb, rssAfterEditsMb: c.rssMb(), filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
+    const rssAfterEditsMb = c.rssMb();
+    const rssIdleMb = await idleRss(c);
+    log(`  ${name} server: RSS after the edits ${Math.round(rssAfterEditsMb)} MB, once idle ${Math.round(rssIdleMb)} MB`);
+    return { org: name, coldMs, openFileMs, rssAfterLoadMb, rssAfterEditsMb, rssIdleMb, filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 } };
   } finally {
     await c.stop();
   }
