@@ -253,7 +253,7 @@ function familyGrowth(results: OrgResult[]): string[] {
       const ratio = now / was;
       const rel = ratio / size;
       const verdict = rel > 1.25 ? `SUPERLINEAR (${fmtRatio(rel)} the size growth)` : rel < 0.8 ? `sublinear (${fmtRatio(rel)} the size growth)` : 'linear';
-      lines.push(`    ${name.padEnd(14)} ${fmtRatio(ratio).padStart(7)}  ${verdict}`);
+      lines.push(`    ${name.padEnd(16)} ${fmtRatio(ratio).padStart(7)}  ${verdict}`);
     }
     const perEntry = (x: OrgResult): number => (x.memory.heapUsedMb * 2 ** 20) / entries(x);
     lines.push(`    heap per entry: ${fmtInt(perEntry(base) / 1024)} KB (${base.org}) → ${fmtInt(perEntry(r) / 1024)} KB (${r.org})`);
