@@ -1,5 +1,6 @@
 // Registry Lens's own requests and notifications (beyond LSP): method names and payloads, imported
-// by both the server and the client so the two sides cannot drift apart. Types only, plus names.
+// by both the server and the client so the two sides cannot drift apart. Types only, plus names
+// and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
