@@ -3,7 +3,7 @@
 // more) as a view into it, and a string built from such a cut as a chain holding it: a workspace
 // registry's descriptions and messages kept all of its text. A copy is the string's one kept copy
 // (util/intern) when it has one, else a copy of its own, one per distinct string of the file.
-import { kept } from './intern';
+import { freshCopy, kept } from './intern';
 
 /** V8 cuts strings this long or longer as views (SlicedString::kMinLength). */
 const VIEW_LENGTH = 13;
@@ -16,7 +16,7 @@ export function stringCopier(): (s: string) => string {
     const k = kept(s);
     if (k !== undefined) return k;
     let c = copies.get(s);
-    if (c === undefined) copies.set(s, (c = JSON.parse(JSON.stringify(s)) as string));
+    if (c === undefined) copies.set(s, (c = freshCopy(s)));
     return c;
   };
 }

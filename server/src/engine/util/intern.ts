@@ -27,9 +27,14 @@ export function kept(s: string, maxLength = INTERNED_LENGTH): string | undefined
   if (known.size >= BOUND) return undefined;
   // A fresh string: `s` may be a view into a whole file's text (V8 slices of 13+ characters), which the
   // table would then keep alive.
-  const copy = JSON.parse(JSON.stringify(s)) as string;
+  const copy = freshCopy(s);
   known.set(copy, copy);
   return copy;
+}
+
+/** A new sequential string equal to `s`: no view into, nor chain holding, any other string. */
+export function freshCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /**
