@@ -11,6 +11,7 @@ import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
 import { dictFields } from '../model/dictFields';
+import { fitted } from '../util/fitted';
 import { pos, span } from '../text/positions';
 
 export const META_SUFFIX = '_meta.yaml';
@@ -50,6 +51,7 @@ function read(file: string, facts: YamlFacts): MetaDoc {
   if (ep) doc.entryPoint = entryPoint(ep);
   const deps = doc.fields.get('dependencies')?.value;
   if (deps?.kind === 'list') for (const item of deps.items) readDep(doc, item);
+  doc.deps = fitted(doc.deps);
   return doc;
 }
 

@@ -6,6 +6,7 @@ import type { Range } from '../types';
 import { bareStr, dictPair, quotedStr, strLit, type DictEntry, type Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
+import { cutFrom } from '../util/fitted';
 import { intern } from '../util/intern';
 import { spanAt } from '../text/positions';
 import { isDigit, isNameChar } from './asciiChars';
@@ -225,7 +226,7 @@ export class Scanner {
     return q === 34 || q === 39;
   }
 
-  /** The items and entries of the containers being read, innermost last (see `fitted`). */
+  /** The items and entries of the containers being read, innermost last, each container's cut off at its exact size (util/fitted.ts). */
   private readonly items: Lit[] = [];
   private readonly pairs: DictEntry[] = [];
 
@@ -299,7 +300,7 @@ export class Scanner {
       if (c !== closer) this.abort();
     }
     this.pos++;
-    return { kind: 'list', items: fitted(items, mark), range: this.range(from, this.pos) };
+    return { kind: 'list', items: cutFrom(items, mark), range: this.range(from, this.pos) };
   }
 
   /** `(x)` is x itself; `()`, `(x,)` and `(x, y)` are tuples. */
@@ -347,7 +348,7 @@ export class Scanner {
     for (;;) {
       if (key === null) {
         this.skip();
-        if (this.pos === stop || t.charCodeAt(this.pos) === 125) return fitted(entries, mark); // }
+        if (this.pos === stop || t.charCodeAt(this.pos) === 125) return cutFrom(entries, mark); // }
         if (stop >= 0 && this.pos > stop) this.abort();
         keyFrom = this.pos;
         key = this.value(depth + 1);
@@ -364,17 +365,6 @@ export class Scanner {
       if (c !== 125) this.abort();
     }
   }
-}
-
-/**
- * The items of a container from `mark` up, taken off the stack they were read onto: an array of their
- * exact size (V8 grows a small array to 17 slots), as the literals of 27,000 entries are kept for the
- * session, a few items each, and with no growing array left behind per container.
- */
-function fitted<T>(stack: T[], mark: number): T[] {
-  const xs = stack.slice(mark);
-  stack.length = mark;
-  return xs;
 }
 
 /** Past the digits and `_` from `i`. */

@@ -13,6 +13,7 @@ import { pos, span } from '../text/positions';
 import { newlineStarts } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { flat, resolvePlain, typedLit, UNRESOLVED } from './scalars';
+import { cutFrom, fitted } from '../util/fitted';
 import { intern } from '../util/intern';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
@@ -50,6 +51,9 @@ interface Token { lit: Lit; end: number }
 
 class Reader {
   private readonly starts: number[];
+  /** The entries and items of the collections being read, innermost last, each collection's cut off at its exact size (util/fitted.ts). */
+  private readonly pairs: DictEntry[] = [];
+  private readonly items: Lit[] = [];
   private readonly count: number;
   /** The next line to look at after the node just read. */
   private line = 0;
@@ -126,9 +130,10 @@ class Reader {
 
   /** A block mapping at column `col` whose first key is at offset `first` of line `l`. */
   private mapping(l: number, first: number, col: number, depth: number): Lit {
-    const entries: DictEntry[] = [];
+    const stack = this.pairs;
+    const mark = stack.length;
     for (let at = first; ;) {
-      entries.push(this.entry(l, at, col, depth));
+      stack.push(this.entry(l, at, col, depth));
       const next = this.content(this.line);
       this.line = next;
       if (next >= this.count) break;
@@ -138,6 +143,7 @@ class Reader {
       l = next;
       at = this.start(next) + col;
     }
+    const entries = cutFrom(stack, mark);
     const last = entries[entries.length - 1] as DictEntry;
     return { kind: 'dict', entries, range: span(keyRange(entries[0] as DictEntry).start, last.range.end) };
   }
@@ -169,7 +175,8 @@ class Reader {
 
   /** A block sequence at column `col` whose first item indicator is on line `l`. */
   private sequence(l: number, col: number, depth: number): Lit {
-    const items: Lit[] = [];
+    const stack = this.items;
+    const mark = stack.length;
     const first = l;
     for (;;) {
       const e = this.end(l);
@@ -192,7 +199,7 @@ class Reader {
         this.line = l + 1;
         item = this.inline(l, p, e, col);
       }
-      items.push(item);
+      stack.push(item);
       const next = this.content(this.line);
       this.line = next;
       if (next >= this.count) break;
@@ -201,6 +208,7 @@ class Reader {
       if (indent > col) throw DECLINE;
       l = next;
     }
+    const items = cutFrom(stack, mark);
     const last = items[items.length - 1] as Lit;
     return { kind: 'list', items, range: span(pos(first, col), last.range.end) };
   }
@@ -392,7 +400,7 @@ class Reader {
         if (i >= e || this.code(i) === 93 || this.code(i) === 44) throw DECLINE;
       }
     }
-    return { lit: { kind: 'list', items, range: span(this.at(l, p), this.at(l, i)) }, end: i };
+    return { lit: { kind: 'list', items: fitted(items), range: span(this.at(l, p), this.at(l, i)) }, end: i };
   }
 
   /**
