@@ -12,7 +12,7 @@ import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
 
 /** The classes of the full parse (registry mode never takes the fast path; classes are read the same way). */
-const full = (text: string): unknown => parsePythonFacts(text, true).classes;
+const full = (text: string): unknown => parsePythonFacts(text).classes;
 
 function corpus(): { path: string; text: string }[] {
   const org = buildOrg(ORGS.small);

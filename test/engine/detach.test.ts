@@ -3,7 +3,7 @@
 // attributes shares one empty record.
 import { strict as assert } from 'node:assert';
 import { detachClasses } from '../../server/src/engine/python/detach';
-import type { PyClass } from '../../server/src/engine/python/pyClass';
+import type { ModuleClass, PyClass } from '../../server/src/engine/python/pyClass';
 import { intern, kept, keptList } from '../../server/src/engine/util/intern';
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -24,18 +24,18 @@ describe('detached classes', () => {
   it('keep the values they were read with', () => {
     const classes = [classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', long], { version: '1.2.0' })];
     const before = JSON.parse(JSON.stringify(classes)) as unknown;
-    assert.deepEqual(JSON.parse(JSON.stringify(detachClasses(classes))), before);
+    assert.deepEqual(JSON.parse(JSON.stringify(detachClasses(classes, 'm.py').map(({ file, ...c }) => { assert.equal(file, 'm.py'); return c; }))), before);
   });
 
   it('share the name lists classes repeat, frozen, and one empty attribute record', () => {
-    const [a, b] = detachClasses([classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', 'create_step'])]) as [PyClass, PyClass];
+    const [a, b] = detachClasses([classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', 'create_step'])], 'm.py') as [ModuleClass, ModuleClass];
     assert.equal(a.methods, b.methods);
     assert.equal(a.bases, b.bases);
     assert.ok(Object.isFrozen(a.methods));
     assert.equal(a.strAttrs, b.strAttrs);
     assert.deepEqual(a.strAttrs, {});
     // A list with a name too long to keep stays the class's own.
-    const [c, d] = detachClasses([classFrom(text, 'FirstStepBuilder', [long]), classFrom(text, 'SecondStepBuilder', [long])]) as [PyClass, PyClass];
+    const [c, d] = detachClasses([classFrom(text, 'FirstStepBuilder', [long]), classFrom(text, 'SecondStepBuilder', [long])], 'm.py') as [ModuleClass, ModuleClass];
     assert.notEqual(c.methods, d.methods);
     assert.deepEqual(c.methods, [long]);
   });

@@ -192,13 +192,13 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
 
   it('keeps no tree for a file read whole, and reparses a file being edited incrementally from its tree', () => {
     const key = 'skeleton.test/workspace_registry.py';
-    parsePythonFacts(TEMPLATE, true, key);
+    parsePythonFacts(TEMPLATE, key);
     assert.equal(keepsTree(key), false, 'the skeleton parse kept a tree');
     // Typing: a mistake goes to the full parse (and recovery), which keeps its tree; the fix reparses that tree.
     const broken = TEMPLATE.replace('"AliceStepConfig",', '"AliceStepConfig"');
-    assert.ok(parsePythonFacts(broken, true, key).errors.length > 0);
+    assert.ok(parsePythonFacts(broken, key).errors.length > 0);
     assert.equal(keepsTree(key), true);
-    assert.deepEqual(parsePythonFacts(TEMPLATE, true, key), full(TEMPLATE));
+    assert.deepEqual(parsePythonFacts(TEMPLATE, key), full(TEMPLATE));
     assert.equal(keepsTree(key), true, 'the fixed file left its tree');
   });
 

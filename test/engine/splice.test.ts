@@ -26,7 +26,7 @@ function rebuild(f: File): Rebuild {
 }
 
 function full(f: File, text: string): RegistrySource {
-  return rebuild(f)(parsePythonFacts(text, true));
+  return rebuild(f)(parsePythonFacts(text));
 }
 
 const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', 'é', 'f', 'r', '(', ')', '\t'];

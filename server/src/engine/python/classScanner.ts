@@ -14,7 +14,7 @@
 import type { Position } from '../types';
 import type { PyClass } from './pyClass';
 import { decodeBody } from './strings';
-import { pos } from '../text/positions';
+import { pos, span } from '../text/positions';
 
 // ---- token codes: one number per token tells its kind and, where the checks care, its text
 
@@ -733,8 +733,8 @@ function readClass(text: string, header: number, firstCode: number, lastCode: nu
   }
   const cls: PyClass = {
     name: text.slice(startOf(name), endOf(name)),
-    nameRange: { start: position(startOf(name)), end: position(endOf(name)) },
-    range: { start: pos(line, 0), end: position(end >= 0 ? end : endOf(endTokenOf(lastCode) - 1)) },
+    nameRange: span(position(startOf(name)), position(endOf(name))),
+    range: span(pos(line, 0), position(end >= 0 ? end : endOf(endTokenOf(lastCode) - 1))),
     bases,
     attributes: [],
     strAttrs: {},

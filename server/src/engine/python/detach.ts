@@ -4,14 +4,15 @@
 // memory go with them. One joined copy per file, sliced again, costs one allocation per file; the
 // names classes share (bases, attributes, methods: `__init__` ×10,000, `job_type` ×22,000 on a large
 // org) are kept once for the process instead (util/intern), so are the lists of them classes repeat,
-// and a class without string attributes shares one empty record.
-import type { PyClass } from './pyClass';
+// and a class without string attributes shares one empty record. The copies are new records that name
+// their file (ModuleClass).
+import type { ModuleClass, PyClass } from './pyClass';
 import { kept, keptList } from '../util/intern';
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** Rewrites the classes' strings (names, bases, attributes, methods, string attribute values, docstrings) in place, none a slice of the text; returns them. */
-export function detachClasses(classes: PyClass[]): PyClass[] {
+/** The classes of `file` with their strings (names, bases, attributes, methods, string attribute values, docstrings) copied, none a slice of the text. */
+export function detachClasses(classes: PyClass[], file: string): ModuleClass[] {
   // Each string in turn: its kept copy, or its length in the file's copy (made once all are known).
   const slots: (string | number)[] = [];
   const parts: string[] = [];
@@ -34,15 +35,19 @@ export function detachClasses(classes: PyClass[]): PyClass[] {
     const slot = slots[i++] as string | number;
     return typeof slot === 'string' ? slot : copy.slice(at, (at += slot));
   };
-  for (const c of classes) {
-    c.name = next();
-    c.bases = keptList(c.bases.map(next));
-    c.attributes = keptList(c.attributes.map(next));
-    c.methods = keptList(c.methods.map(next));
+  // The strings in the order `take` met them.
+  return classes.map((c) => {
     const keys = Object.keys(c.strAttrs);
-    if (keys.length === 0) c.strAttrs = NO_ATTRS;
-    for (const k of keys) c.strAttrs[k] = next();
-    if (c.docstring !== null) c.docstring = next();
-  }
-  return classes;
+    return {
+      name: next(),
+      bases: keptList(c.bases.map(next)),
+      attributes: keptList(c.attributes.map(next)),
+      methods: keptList(c.methods.map(next)),
+      strAttrs: keys.length === 0 ? NO_ATTRS : Object.fromEntries(keys.map((k) => [k, next()])),
+      docstring: c.docstring === null ? null : next(),
+      file,
+      nameRange: c.nameRange,
+      range: c.range,
+    };
+  });
 }

@@ -13,12 +13,12 @@ import { recoverLiteral } from './recover';
 import { scanClasses } from './classScanner';
 import { detachClasses } from './detach';
 import { decodeBody } from './strings';
-import type { PyClass } from './pyClass';
-import { pos, span } from '../text/positions';
+import type { ModuleClass, PyClass } from './pyClass';
+import { pos, span, spanAt } from '../text/positions';
 import { nextLine, nextRawLine } from './lineStarts';
 import { plainStatements, skeletonOf, type PlainAssignment, type Skeleton } from './skeleton';
 
-export type { PyClass } from './pyClass';
+export type { ModuleClass, PyClass } from './pyClass';
 
 export interface PyAssignment {
   name: string;
@@ -42,25 +42,19 @@ const MAX_DEPTH = 64;
 const MAX_ERRORS = 50;
 
 export function range(n: Node): Range {
-  return {
-    start: pos(n.startPosition.row, n.startPosition.column),
-    end: pos(n.endPosition.row, n.endPosition.column),
-  };
+  return spanAt(n.startPosition.row, n.startPosition.column, n.endPosition.row, n.endPosition.column);
 }
 
-/**
- * `registry`: also read the top-level assignments and the syntax errors (registry files); other
- * Python files (components, modules, subjects) need only their classes.
- */
-export function parsePythonFacts(rawText: string, registry = true, key?: string): PyFacts {
-  if (!registry) {
-    // Only classes are kept of such a file, as strings of their own: its text can go (Workspace.release).
-    const classes = scanClasses(rawText) ?? treeFacts(rawText, false, key).classes;
-    return { assignments: new Map(), classes: detachClasses(classes), errors: [] };
-  }
+/** The top-level assignments (registry files), classes and syntax errors of a registry file. */
+export function parsePythonFacts(rawText: string, key?: string): PyFacts {
   // A file whose tree is kept is being edited: its reparse is incremental, and keeps the tree for the next edit.
   const fast = !(key !== undefined && keepsTree(key)) ? skeletonFacts(rawText) : null;
-  return fast ?? treeFacts(rawText, registry, key);
+  return fast ?? treeFacts(rawText, true, key);
+}
+
+/** The classes of a module that needs only its classes (components, subjects, entry points), as strings of their own: its text can go (Workspace.release). */
+export function moduleClasses(rawText: string, file: string): ModuleClass[] {
+  return detachClasses(scanClasses(rawText) ?? treeFacts(rawText, false, file).classes, file);
 }
 
 /**

@@ -15,3 +15,10 @@ export interface PyClass {
   methods: string[];
   docstring: string | null;
 }
+
+/**
+ * A class of a module whose facts are its classes (components, subjects, entry points), its strings
+ * copied out of the text (python/detach.ts) and its file beside them: it is also the module's entry in
+ * the class index (`ClassDef`), so no second record per class is kept (35,000 on a large org).
+ */
+export interface ModuleClass extends PyClass { file: string }

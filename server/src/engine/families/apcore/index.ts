@@ -3,7 +3,7 @@
 // units are the scan (stages 1–2) and each module's entry class and validation (stages 4–5).
 import type { RegistryFamily } from '../family';
 import type { HostLink } from '../../types';
-import { parsePythonFacts } from '../../python/facts';
+import { moduleClasses } from '../../python/facts';
 import { isUnder } from '../../util/paths';
 import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../../pipeline/apcoreConfig';
 import { readIdMap } from '../../pipeline/idMap';
@@ -40,7 +40,7 @@ export const apcore: RegistryFamily = {
   read(path, r, text) {
     if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { apcore: apcoreCfg, local: apcoreCfg.diagnostics }; }
     if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { idMap, local: idMap.diagnostics }; }
-    return path.endsWith('.py') ? { py: parsePythonFacts(text, false, path).classes } : {};
+    return path.endsWith('.py') ? { py: moduleClasses(text, path) } : {};
   },
   unitKeys: (q) => ['apcore', ...q.pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
   unit: (key, q) => (key === 'apcore' ? q.pipeline.apcoreDiagnosticsQ('') : q.pipeline.moduleDiagnosticsQ(key.slice('mod:'.length))),

@@ -3,7 +3,7 @@
 // any family through the shared model; its units are each group of meta files (a workspace's, or a
 // bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7).
 import type { RegistryFamily } from '../family';
-import { parsePythonFacts } from '../../python/facts';
+import { moduleClasses } from '../../python/facts';
 import { isMetaFile, loadMeta } from '../../pipeline/metadata';
 import { subjectCandidates } from '../../pipeline/subject';
 
@@ -23,7 +23,7 @@ export const companions: RegistryFamily = {
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
     if (r.role === 'meta') { const meta = loadMeta(path, text); return { meta, local: meta.diagnostics }; }
-    return path.endsWith('.py') ? { py: parsePythonFacts(text, false, path).classes } : {};
+    return path.endsWith('.py') ? { py: moduleClasses(text, path) } : {};
   },
   wants: (path, r, q) => r.role === 'meta' || q.pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),

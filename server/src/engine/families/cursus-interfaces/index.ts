@@ -41,7 +41,7 @@ export const cursusInterfaces: RegistryFamily = {
   read(path, r, text, settings): Partial<Applied> {
     const role = r as InterfaceRole;
     if (role.role === 'extras') {
-      const source = { ...coreSourceFromPython(path, parsePythonFacts(text, true, path), settings, '_EXTRAS'), precedence: EXTRAS_PRECEDENCE };
+      const source = { ...coreSourceFromPython(path, parsePythonFacts(text, path), settings, '_EXTRAS'), precedence: EXTRAS_PRECEDENCE };
       return { source, local: source.diagnostics };
     }
     const { source, doc } = readInterface(path, role.wsDir, text, settings);

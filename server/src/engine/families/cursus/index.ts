@@ -4,7 +4,7 @@
 import type { RegistryFamily } from '../family';
 import type { Applied } from '../../analysis/facts';
 import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from '../../model/source';
-import { parsePythonFacts, type PyFacts } from '../../python/facts';
+import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/facts';
 import { spliceSource } from '../../model/splice';
 import { detachSource } from '../../model/detachSource';
 import type { Settings } from '../../types';
@@ -27,19 +27,19 @@ export const cursus: RegistryFamily = {
     if (role.role === 'core-yaml') return withLocal({ source: coreSourceFromYaml(path, parseYamlLit(text), settings) });
     if (role.role === 'ws-registry') {
       // Read whole (25 entries: under a millisecond), its strings copied out of the text, which can go.
-      return withLocal({ source: detachSource(readRegistry(path, role, parsePythonFacts(text, true, path), settings)) });
+      return withLocal({ source: detachSource(readRegistry(path, role, parsePythonFacts(text, path), settings)) });
     }
     if (role.role === 'core-py') {
       // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
       const was = previous?.payload as ReadFrom | null | undefined;
       const rebuild = (facts: PyFacts): RegistrySource => readRegistry(path, role, facts, settings);
       const spliced = was && was.settings === settings && previous?.source ? spliceSource(was.text, previous.source, text, settings, rebuild) : null;
-      const source = spliced ?? rebuild(parsePythonFacts(text, true, path));
+      const source = spliced ?? rebuild(parsePythonFacts(text, path));
       const from: ReadFrom = { text, settings };
       return { ...withLocal({ source }), payload: from };
     }
-    const facts = parsePythonFacts(text, false, path);
-    return { py: facts.classes, classes: facts.classes.map((c) => ({ name: c.name, file: path, range: c.range, nameRange: c.nameRange })) };
+    const classes = moduleClasses(text, path);
+    return { py: classes, classes };
   },
   // A component module's facts are its classes, copied out of its text (python/detach.ts); a workspace
   // registry's are its source, copied likewise (model/detachSource.ts).
