@@ -173,5 +173,31 @@ describe('query database', () => {
     a.set('src/x.py', 2);
     a.set('src/y.py', 2);
     assert.deepEqual(db.takeChangedRoots(), ['local:src/y.py']);
+    assert.throws(() => facts.observe('src/z.py', true, 'other:'), /observed as 'local:' and as 'other:'/);
+  });
+
+  it('reports an observed cell that another observed cell read up to date first, and keeps a cell no longer observed while it is read', () => {
+    const db = new Database();
+    const a = db.input<number>('a', 0);
+    let factsRuns = 0;
+    const facts = db.query('facts', (k) => { factsRuns++; return a.get(k) * 2; });
+    const unit = db.query('unit', (k) => facts(k) + 1);
+    // The unit is observed first, so it runs first after a write, and pulls the file's facts up to date itself.
+    unit.observe('x', true);
+    facts.observe('x', true, 'local:');
+    assert.deepEqual(db.takeChangedRoots().sort(), ['local:x', 'x']);
+    a.set('x', 1);
+    assert.deepEqual(db.takeChangedRoots().sort(), ['local:x', 'x'], 'both report, whichever computed the facts');
+    assert.equal(factsRuns, 2, 'the facts were computed once per write');
+    facts.observe('x', false);
+    a.set('x', 2);
+    assert.deepEqual(db.takeChangedRoots(), ['x'], 'no longer observed, the facts are not reported; the unit still reads them');
+    assert.equal(unit('x'), 5);
+    assert.equal(factsRuns, 3, 'kept up to date through the unit: not let go while it is read');
+    unit.observe('x', false);
+    a.set('x', 3);
+    assert.deepEqual(db.takeChangedRoots(), []);
+    assert.equal(factsRuns, 3, 'read by nothing and observed by nothing, a write does not recompute it');
+    assert.equal(facts('x'), 6);
   });
 });

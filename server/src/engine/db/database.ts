@@ -8,8 +8,7 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  dispose, effect, endBatch, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal,
-  type EffectNode,
+  endBatch, observe, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
 
@@ -31,7 +30,7 @@ export interface Query<T> {
   (key: string): T;
   /**
    * Observes (or stops observing) the key: `Database.takeChangedRoots` reports it, after `prefix` (the
-   * root it is observed as: `prefix` and the key), when its value changes.
+   * root it is observed as: `prefix` and the key; one prefix per query), when its value changes.
    */
   observe(key: string, on: boolean, prefix?: string): void;
 }
@@ -82,32 +81,20 @@ export class Database {
    */
   query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is): Query<T> {
     const cells = new Map<string, QueryNode<T>>();
-    const spec = { fn, eq };
+    const spec: Spec<T> = { fn, eq };
     const cellOf = (key: string): QueryNode<T> => {
       let c = cells.get(key);
       if (!c) cells.set(key, (c = new QueryNode<T>(key, spec)));
       return c;
     };
-    const observers = this.observers();
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
-    q.observe = (key, on, prefix = '') => observers(key, prefix, on ? cellOf(key) : null);
-    return q;
-  }
-
-  /**
-   * Observed cells of one query, by key: the cell `read` of `key` is observed as the root `prefix` and
-   * the key (null stops observing it); `takeChangedRoots` reports that root when something the cell
-   * reads changes, and once when first observed. The observers are held by the cell's own key string:
-   * no root name is kept per observer.
-   */
-  private observers(): (key: string, prefix: string, read: QueryNode<unknown> | null) => void {
-    const running = new Map<string, EffectNode>();
-    return (key, prefix, read) => {
-      const e = running.get(key);
-      if (!read) { if (e) dispose(e); running.delete(key); return; }
-      if (e) return;
-      running.set(read.key, effect(read, prefix, this.changed));
+    q.observe = (key, on, prefix = '') => {
+      if (!on) { const c = cells.get(key); if (c) observe(c as QueryNode<unknown>, false); return; }
+      spec.root ??= { prefix, changed: this.changed };
+      if (spec.root.prefix !== prefix) throw new Error(`query ${name}: observed as '${spec.root.prefix}' and as '${prefix}'`);
+      observe(cellOf(key) as QueryNode<unknown>, true);
     };
+    return q;
   }
 
   /**
@@ -208,8 +195,8 @@ export class Database {
       keys = [...current.keys()];
       values = [...current.values()];
       writeSignal(keysCell, keys);
-      // The observer only keeps the computation tracked: inputs change only in `commit`, which writes the cells.
-      effect(whole);
+      // Observed only to keep the computation tracked (it reports nowhere): inputs change only in `commit`, which writes the cells.
+      observe(whole as QueryNode<unknown>, true);
       this.indexes.push(() => write(untracked(() => readQuery(whole))));
     };
     const cellOf = (key: string): SignalNode<V | undefined> => {

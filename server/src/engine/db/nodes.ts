@@ -2,7 +2,9 @@
 // checking). The library's own `signal()` and `computed()` return a bound function per node, and each
 // keyed cell also kept a closure of its key: ~350,000 cells of a large org spent ~45 MB on wrappers.
 // Here a cell is one object holding its key and its query's shared spec; the read and write
-// functions below follow the library's `index.mjs` step for step.
+// functions below follow the library's `index.mjs` step for step. An observed query cell is its own
+// observer (the library's watching flag on the cell itself): a large org observed a cell per file
+// through an effect node each, with its link and an entry in a map of them (~7 MB).
 import { createReactiveSystem, type Link, type ReactiveNode } from 'alien-signals/system';
 
 // alien-signals' ReactiveFlags (a const enum its types declare and its code inlines).
@@ -12,11 +14,15 @@ const RECURSED_CHECK = 4;
 const RECURSED = 8;
 const DIRTY = 16;
 const PENDING = 32;
+/** Ours, beside the library's flags (which it leaves alone): the cell is observed (see `observe`). */
+const OBSERVED = 64;
 
 /** What every cell of one query shares. */
 export interface Spec<T> {
   fn(key: string, previous: T | undefined): T;
   eq(a: T, b: T): boolean;
+  /** Where its observed cells report a change of value: `prefix` and the cell's key is added to `changed`. */
+  root?: { prefix: string; changed: Set<string> | null };
 }
 
 /** An input (or an index's cell): written from outside, read by queries. */
@@ -39,26 +45,13 @@ export class QueryNode<T> implements ReactiveNode {
   constructor(readonly key: string, readonly spec: Spec<T>) {}
 }
 
-/**
- * An observer: reads the query cell `read` once, then again (in `flush`) whenever something it read
- * changed, each time adding the root it is observed as — `prefix` and the cell's key — to `changed`
- * (with no set it only keeps `read` tracked). The node holds what it does, so the 45,000 observers of
- * a large org need no closure each, and no root name of their own (`local:` and a path, per file).
- */
-export class EffectNode implements ReactiveNode {
-  deps: Link | undefined = undefined;
-  depsTail: Link | undefined = undefined;
-  flags = WATCHING | RECURSED_CHECK;
-  constructor(readonly read: QueryNode<unknown>, readonly prefix: string, readonly changed: Set<string> | null) {}
-}
-
 let cycle = 0;
 let runDepth = 0;
 let batchDepth = 0;
 let notifyIndex = 0;
 let queuedLength = 0;
 let activeSub: ReactiveNode | undefined;
-const queued: (EffectNode | undefined)[] = [];
+const queued: (QueryNode<unknown> | undefined)[] = [];
 
 const { link, unlink, propagate, checkDirty, shallowPropagate } = createReactiveSystem({
   update(node) {
@@ -68,34 +61,21 @@ const { link, unlink, propagate, checkDirty, shallowPropagate } = createReactive
     return true;
   },
   notify(node) {
-    // Queues the effect and the effects above it, outermost first (as the library does).
-    let effect: ReactiveNode | undefined = node;
-    let insertIndex = queuedLength;
-    let firstInsertedIndex = insertIndex;
-    do {
-      queued[insertIndex++] = effect as EffectNode;
-      effect.flags &= ~WATCHING;
-      effect = effect.subs?.sub;
-    } while (effect !== undefined && effect.flags & WATCHING);
-    queuedLength = insertIndex;
-    while (firstInsertedIndex < --insertIndex) {
-      const left = queued[firstInsertedIndex];
-      queued[firstInsertedIndex++] = queued[insertIndex];
-      queued[insertIndex] = left;
-    }
+    // Only observed cells watch: each is queued once (the flag comes back when it runs).
+    node.flags &= ~WATCHING;
+    queued[queuedLength++] = node as QueryNode<unknown>;
   },
   unwatched(node) {
-    if (node instanceof QueryNode) {
-      // Nothing reads it any more: it lets go of its reads and recomputes when read again.
-      if (node.depsTail !== undefined) {
-        node.flags = MUTABLE | DIRTY;
-        disposeDeps(node);
-      }
-    } else if (node instanceof EffectNode) {
-      dispose(node);
-    }
+    // Nothing reads it any more, nor observes it: it lets go of its reads and recomputes when read again.
+    if (node instanceof QueryNode && !(node.flags & OBSERVED)) release(node);
   },
 });
+
+function release(q: QueryNode<unknown>): void {
+  if (q.depsTail === undefined) return;
+  q.flags = MUTABLE | DIRTY;
+  disposeDeps(q);
+}
 
 /** The computation running now (reads link to it), or undefined; returns the previous one. */
 export function setActiveSub(sub: ReactiveNode | undefined): ReactiveNode | undefined {
@@ -124,6 +104,13 @@ export function writeSignal<T>(s: SignalNode<T>, value: T): void {
 }
 
 export function readQuery<T>(q: QueryNode<T>): T {
+  refresh(q);
+  if (activeSub !== undefined) link(q, activeSub, cycle);
+  return q.value as T;
+}
+
+/** Brings a cell up to date: computes it the first time, recomputes it when one of its reads changed. */
+function refresh<T>(q: QueryNode<T>): void {
   const flags = q.flags;
   if (flags & DIRTY || (flags & PENDING && (checkDirty(q.deps as Link, q) || (q.flags = flags & ~PENDING, false)))) {
     if (updateQuery(q) && q.subs !== undefined) shallowPropagate(q.subs);
@@ -137,27 +124,40 @@ export function readQuery<T>(q: QueryNode<T>): T {
       q.flags &= ~RECURSED_CHECK;
     }
   }
-  if (activeSub !== undefined) link(q, activeSub, cycle);
-  return q.value as T;
 }
 
-/** Starts an observer; it belongs to no other node (not even a computation running now, which it does not read into). */
-export function effect(read: QueryNode<unknown>, prefix = '', changed: Set<string> | null = null): EffectNode {
-  const e = new EffectNode(read, prefix, changed);
-  execute(e);
-  return e;
+/**
+ * Observes a cell (or stops): it is computed now and kept up to date after every batch of writes that
+ * reaches it, and reports (see `Spec.root`) once now and whenever its value changes, however it was
+ * recomputed (a reader may pull it first). A cell no longer observed that nothing reads lets go of its
+ * reads. It belongs to no computation, not even one running now, which does not read it through this.
+ */
+export function observe(q: QueryNode<unknown>, on: boolean): void {
+  if (!on) {
+    q.flags &= ~(OBSERVED | WATCHING);
+    if (q.subs === undefined) release(q);
+    return;
+  }
+  if (q.flags & OBSERVED) return;
+  const prev = setActiveSub(undefined);
+  try {
+    refresh(q);
+  } finally {
+    activeSub = prev;
+  }
+  q.flags |= OBSERVED | WATCHING;
+  report(q);
 }
 
-/** Stops an observer: it lets go of what it read (and they of theirs, if nothing else reads them). */
-export function dispose(e: EffectNode): void {
-  e.flags = 0;
-  disposeDeps(e);
+function report(q: QueryNode<unknown>): void {
+  const root = q.spec.root;
+  root?.changed?.add(root.prefix === '' ? q.key : root.prefix + q.key);
 }
 
 /** Recomputes a query whose reads changed; whether its value did (an equal value is kept as it was). */
 function updateQuery<T>(q: QueryNode<T>): boolean {
   q.depsTail = undefined;
-  q.flags = MUTABLE | RECURSED_CHECK;
+  q.flags = (q.flags & (OBSERVED | WATCHING)) | MUTABLE | RECURSED_CHECK;
   const prev = setActiveSub(q);
   try {
     ++cycle;
@@ -165,6 +165,7 @@ function updateQuery<T>(q: QueryNode<T>): boolean {
     const value = q.spec.fn(q.key, old);
     if (q.spec.eq(old, value)) return false;
     q.value = value;
+    if (q.flags & OBSERVED) report(q as QueryNode<unknown>);
     return true;
   } finally {
     activeSub = prev;
@@ -178,44 +179,33 @@ function updateSignal<T>(s: SignalNode<T>): boolean {
   return s.currentValue !== (s.currentValue = s.pendingValue);
 }
 
-/** Re-runs an observer queued by a write when one of its reads changed. */
-function run(e: EffectNode): void {
-  const flags = e.flags;
-  if (flags & DIRTY || (flags & PENDING && checkDirty(e.deps as Link, e))) execute(e);
-  else if (e.deps !== undefined) e.flags = WATCHING;
-}
-
-/** Runs an observer as the active computation (its first run, or a re-run): its read, then its report. */
-function execute(e: EffectNode): void {
-  e.depsTail = undefined;
-  e.flags = WATCHING | RECURSED_CHECK;
-  const prev = setActiveSub(e);
+/** Brings an observed cell queued by a write up to date (it reports itself if its value changed). */
+function run(q: QueryNode<unknown>): void {
+  if (!(q.flags & OBSERVED)) return;
+  q.flags |= WATCHING;
+  const prev = setActiveSub(undefined);
   try {
-    ++cycle;
     ++runDepth;
-    readQuery(e.read);
-    e.changed?.add(e.prefix === '' ? e.read.key : e.prefix + e.read.key);
+    refresh(q);
   } finally {
     --runDepth;
     activeSub = prev;
-    e.flags &= ~RECURSED_CHECK;
-    purgeDeps(e);
   }
 }
 
 function flush(): void {
   try {
     while (notifyIndex < queuedLength) {
-      const e = queued[notifyIndex] as EffectNode;
+      const q = queued[notifyIndex] as QueryNode<unknown>;
       queued[notifyIndex++] = undefined;
-      run(e);
+      run(q);
     }
   } finally {
-    // An observer threw: the ones still queued stay marked, to run on the next flush.
+    // An observed cell threw: the ones still queued stay marked, to run on the next flush.
     while (notifyIndex < queuedLength) {
-      const e = queued[notifyIndex] as EffectNode;
+      const q = queued[notifyIndex] as QueryNode<unknown>;
       queued[notifyIndex++] = undefined;
-      e.flags |= WATCHING | RECURSED;
+      if (q.flags & OBSERVED) q.flags |= WATCHING | RECURSED;
     }
     notifyIndex = 0;
     queuedLength = 0;
