@@ -176,6 +176,26 @@ describe('query database', () => {
     assert.throws(() => facts.observe('src/z.py', true, 'other:'), /observed as 'local:' and as 'other:'/);
   });
 
+  it('keeps the cells of inputs and queries given one keyspace by its numbers, whatever order their keys come in', () => {
+    const db = new Database();
+    const paths = db.keyspace('path');
+    assert.equal(db.keyspace('path'), paths, 'one keyspace per name');
+    const text = db.input<string>('text', '', Object.is, paths);
+    let runs = 0;
+    const len = db.query('len', (k) => { runs++; return text.get(k).length; }, Object.is, paths);
+    // The query meets keys the input has not, and the input keys the query has not, in another order.
+    assert.equal(len('c.py'), 0);
+    for (const [k, v] of [['a.py', 'x'], ['b.py', 'yy'], ['c.py', 'zzz']]) text.set(k as string, v as string);
+    db.commit();
+    assert.deepEqual(['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)), [1, 2, 3, 0]);
+    assert.equal(runs, 5, 'c.py computed, then recomputed once; the others computed once');
+    text.set('b.py', 'changed');
+    db.commit();
+    assert.deepEqual(['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)), [1, 7, 3, 0]);
+    assert.equal(runs, 6, 'only the key written is recomputed');
+    assert.equal(paths.find('e.py'), undefined, 'a key read by no cell is given no number');
+  });
+
   it('reports an observed cell that another observed cell read up to date first, and keeps a cell no longer observed while it is read', () => {
     const db = new Database();
     const a = db.input<number>('a', 0);

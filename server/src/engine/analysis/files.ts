@@ -4,6 +4,7 @@
 import type { Diagnostic, HostLink, Settings } from '../types';
 import { diag } from '../codes';
 import { QueryGroup, type Query } from '../db/database';
+import { cellTable } from '../db/keyspace';
 import type { ClassDef } from '../model/registry';
 import type { RegistrySource } from '../model/source';
 import type { PyClass } from '../python/facts';
@@ -126,7 +127,10 @@ export interface FileFamily {
 export interface Classified<F extends FileFamily = FileFamily> { family: F; role: FamilyRole }
 
 export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[]; reread: (path: string) => string | undefined }> {
-  readonly text = this.db.input<FedText | undefined>('text', undefined, sameFedText);
+  /** Fed paths and directories, numbered once for the cells of every input and query keyed by them (db/keyspace.ts). */
+  private readonly paths = this.db.keyspace('path');
+  private readonly dirs = this.db.keyspace('dir');
+  readonly text = this.db.input<FedText | undefined>('text', undefined, sameFedText, this.paths);
   /** A fed file's text (tracked), read again through the host when the engine let it go. */
   textOf(p: string): string | undefined {
     const fed = this.text.get(p);
@@ -135,9 +139,9 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
   /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */
-  readonly dirFilesInput = this.db.input<readonly string[]>('dirFiles', [], sameList);
+  readonly dirFilesInput = this.db.input<readonly string[]>('dirFiles', [], sameList, this.dirs);
   /** The directories directly in a directory that hold fed files somewhere below (sorted), set like `dirFilesInput`. */
-  readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList);
+  readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList, this.dirs);
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 
@@ -146,7 +150,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   links(): HostLink[] { return this.linksInput.get(NONE); }
 
   /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
-  readonly existsInput = this.db.input<boolean>('exists', false);
+  readonly existsInput = this.db.input<boolean>('exists', false, Object.is, this.paths);
   exists(p: string): boolean { return this.existsInput.get(p); }
   /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
   readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
@@ -166,8 +170,9 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     const settings = this.settings();
     const each = this.families.map((family) => ({ family, classify: family.classifier({ settings, layout: this.layoutQ(family.name) }) }));
     // A path's class depends on the path and this classifier only: each path is classified once per
-    // classifier. Paths with the same role object (a component folder's files) share one class.
-    const known = new Map<string, Classified<F> | null>();
+    // classifier (kept by the path's number). Paths with the same role object (a component folder's
+    // files) share one class.
+    const known = cellTable<Classified<F> | null>(this.paths);
     const byRole = new Map<FamilyRole, Classified<F>>();
     return { settings, classify: (path) => {
       let c = known.get(path);
@@ -201,7 +206,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     if (text.includes('\0')) return { ...emptyFacts(role), local: [binary(p)] };
     const hint = previous && sameJson(previous.role, role) ? previous : undefined;
     return { ...emptyFacts(role), ...family.read(p, role, text, settings, hint) };
-  });
+  }, Object.is, this.paths);
 
   /**
    * Fed paths at or below a directory by their family's index key (`family:key`), each list in path
@@ -234,7 +239,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     if (subs.length <= FANOUT) for (const sub of subs) addParts(parts, this.treeIndexQ(sub).byKey);
     else for (let g = 0; g * FANOUT < subs.length; g++) addParts(parts, this.subdirGroupQ(`${dir}\0${g}`).byKey);
     return { own, parts, byKey: mergeParts(parts, previous) };
-  }, sameMerged);
+  }, sameMerged, this.dirs);
   /** One group of a wide directory's subdirectories (key: `dir\0group`), their indexes merged. */
   private readonly subdirGroupQ: Query<Merged> = this.db.query('fileIndexGroup', (key, previous) => {
     const at = key.lastIndexOf('\0');

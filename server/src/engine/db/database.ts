@@ -11,6 +11,7 @@ import {
   endBatch, observe, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
+import { cellTable, Keyspace } from './keyspace';
 
 /** Reads a signal or query without subscribing the current computation to it. */
 function untracked<T>(read: () => T): T {
@@ -60,9 +61,18 @@ export class Database {
   /** Brings one index's cells up to date with its computation; whether a cell changed (see `index`). */
   private indexes: (() => boolean)[] = [];
 
+  private readonly spaces = new Map<string, Keyspace>();
+
+  /** The database's keyspace of that name: inputs and queries given it keep their cells by its numbers (see keyspace.ts). */
+  keyspace(name: string): Keyspace {
+    let k = this.spaces.get(name);
+    if (!k) this.spaces.set(name, (k = new Keyspace()));
+    return k;
+  }
+
   /** A keyed input; reading a key never set gives `initial`. A write is seen from the next `commit` on. */
-  input<T>(name: string, initial: T, eq: Eq<T> = Object.is): Input<T> {
-    const cells = new Map<string, SignalNode<T>>();
+  input<T>(name: string, initial: T, eq: Eq<T> = Object.is, keys?: Keyspace): Input<T> {
+    const cells = cellTable<SignalNode<T>>(keys);
     const cellOf = (key: string): SignalNode<T> => {
       let c = cells.get(key);
       if (!c) cells.set(key, (c = new SignalNode<T>(initial)));
@@ -79,8 +89,8 @@ export class Database {
    * previous value (undefined the first time), only as a hint to compute the same result with less
    * work: what it returns must be what it returns without the hint (the random-edit oracle checks it).
    */
-  query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is): Query<T> {
-    const cells = new Map<string, QueryNode<T>>();
+  query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is, keys?: Keyspace): Query<T> {
+    const cells = cellTable<QueryNode<T>>(keys);
     const spec: Spec<T> = { fn, eq };
     const cellOf = (key: string): QueryNode<T> => {
       let c = cells.get(key);
