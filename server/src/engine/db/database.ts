@@ -94,7 +94,7 @@ export class Database {
     const spec: Spec<T> = { fn, eq };
     const cellOf = (key: string): QueryNode<T> => {
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = new QueryNode<T>(key, spec)));
+      if (!c) cells.set(key, (c = new QueryNode<T>(keys ? keys.canonical(key) : key, spec)));
       return c;
     };
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;

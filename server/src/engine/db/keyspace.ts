@@ -5,11 +5,21 @@
 /** Numbers for the keys of one kind, given in the order they are first met (never taken back). */
 export class Keyspace {
   private readonly ids = new Map<string, number>();
+  /** Each number's key as first met: a cell holds this one, not a copy (a slice of a unit's name, say, which keeps the name alive). */
+  private readonly keys: string[] = [];
 
   idOf(key: string): number {
     let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(key, (id = this.keys.length));
+      this.keys.push(key);
+    }
     return id;
+  }
+
+  /** The string this keyspace holds for `key` (equal to it). */
+  canonical(key: string): string {
+    return this.keys[this.idOf(key)] as string;
   }
 
   find(key: string): number | undefined {
