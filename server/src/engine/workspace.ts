@@ -204,7 +204,7 @@ export class Workspace {
     return fed === undefined ? undefined : fed.text ?? this.reread?.(path);
   }
   source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
-  classesOf(path: string): ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
+  classesOf(path: string): readonly ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
   wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }
   has(path: string): boolean { return this.known.has(path); }
   metaDoc(path: string): MetaDoc | null { return this.known.has(path) ? this.files.metaDoc(path) : null; }

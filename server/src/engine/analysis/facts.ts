@@ -2,9 +2,8 @@
 // read by the shared model and the discovery pipeline; a family with facts of its own keeps them in
 // `payload` and reads them back through its own code.
 import type { Diagnostic } from '../types';
-import type { ClassDef } from '../model/registry';
 import type { RegistrySource } from '../model/source';
-import type { PyClass } from '../python/facts';
+import type { ModuleClass } from '../python/facts';
 import type { MetaDoc } from '../pipeline/types';
 import type { ApcoreConfig } from '../pipeline/apcoreConfig';
 import type { IdMapDoc } from '../pipeline/idMap';
@@ -16,10 +15,8 @@ export interface Applied {
   role: FamilyRole | null;
   /** A registry file's entries (cursus). */
   source: RegistrySource | null;
-  /** Classes of a component file (cursus). */
-  classes: ClassDef[];
-  /** Classes of a Python code file, with what entry-point detection needs. */
-  py: PyClass[] | null;
+  /** Classes of a Python code file (a cursus component, an apcore module, a subject): what entry-point detection needs, and the class index's entries. */
+  py: ModuleClass[] | null;
   meta: MetaDoc | null;
   apcore: ApcoreConfig | null;
   idMap: IdMapDoc | null;
@@ -29,9 +26,9 @@ export interface Applied {
   local: Diagnostic[];
 }
 
-/** One empty list for every file without classes or local diagnostics (33,000 files of a large org had two each). */
+/** One empty list for every file without local diagnostics (33,000 files of a large org had one each). */
 const NONE: never[] = Object.freeze([]) as never[];
 
 export function emptyFacts(role: FamilyRole | null): Applied {
-  return { role, source: null, classes: NONE, py: null, meta: null, apcore: null, idMap: null, payload: null, local: NONE };
+  return { role, source: null, py: null, meta: null, apcore: null, idMap: null, payload: null, local: NONE };
 }

@@ -267,8 +267,8 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   pyClasses(p: string): PyClass[] | null { return this.applied(p).py; }
   source(p: string): RegistrySource | null { return this.applied(p).source; }
   /** Top-level classes of a Python file. */
-  classesOf(p: string): ClassDef[] {
-    return (this.applied(p).py ?? []).map((c) => ({ name: c.name, file: p, range: c.range, nameRange: c.nameRange }));
+  classesOf(p: string): readonly ClassDef[] {
+    return this.applied(p).py ?? [];
   }
   wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
 }

@@ -241,7 +241,7 @@ export class ModelQueries extends QueryGroup<{ files: FileQueries; modules: () =
     buildScopeComponents(this.f.filesOf(`cursus:component:${scope}`).map((file) => {
       const facts = this.f.applied(file);
       const { kind, dir } = facts.role as unknown as ComponentRole;
-      return { file, kind, dir, classes: facts.classes };
+      return { file, kind, dir, classes: facts.py ?? [] };
     })));
 
   // ---- RegistryModel

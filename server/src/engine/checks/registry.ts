@@ -14,7 +14,7 @@ export interface CheckContext {
   /** The registry source of a file (null when it is not a registry). */
   source(file: string): RegistrySource | null;
   metaDoc(file: string): MetaDoc | null;
-  classesOf(file: string): ClassDef[];
+  classesOf(file: string): readonly ClassDef[];
   exists(path: string): boolean;
   /** Every companion metadata file, in path order. */
   metaFiles(): string[];

@@ -38,8 +38,7 @@ export const cursus: RegistryFamily = {
       const from: ReadFrom = { text, settings };
       return { ...withLocal({ source }), payload: from };
     }
-    const classes = moduleClasses(text, path);
-    return { py: classes, classes };
+    return { py: moduleClasses(text, path) };
   },
   // A component module's facts are its classes, copied out of its text (python/detach.ts); a workspace
   // registry's are its source, copied likewise (model/detachSource.ts).
