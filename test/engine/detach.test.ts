@@ -2,6 +2,8 @@
 // detaching, the names and name lists classes repeat are one shared copy, and a class without string
 // attributes shares one empty record.
 import { strict as assert } from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { detachClasses } from '../../server/src/engine/python/detach';
 import type { ModuleClass, PyClass } from '../../server/src/engine/python/pyClass';
 import { intern, kept, keptList } from '../../server/src/engine/util/intern';
@@ -38,6 +40,33 @@ describe('detached classes', () => {
     const [c, d] = detachClasses([classFrom(text, 'FirstStepBuilder', [long]), classFrom(text, 'SecondStepBuilder', [long])], 'm.py') as [ModuleClass, ModuleClass];
     assert.notEqual(c.methods, d.methods);
     assert.deepEqual(c.methods, [long]);
+  });
+
+  it('keep none of the text when a class has nothing to copy but its name (a lone part is no new string)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const held: ModuleClass[][] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) {
+      const name = `LoneStepBuilderWithoutDocstring${i}`;
+      const text = `class ${name}:\n    pass\n${'#'.repeat(1 << 20)}\n`;
+      const cls: PyClass = { name: text.slice(6, 6 + name.length), nameRange: RANGE, range: RANGE, bases: [], attributes: [], methods: [], strAttrs: {}, docstring: null };
+      held.push(detachClasses([cls], 'm.py'));
+    }
+    gc();
+    // 40 texts of 1 MB each: kept alive by a class name cut from each, they would hold 40 MB.
+    assert.ok(process.memoryUsage().heapUsed - before < 8 * 1024 * 1024, `${(process.memoryUsage().heapUsed - before) >> 20} MB held`);
+    assert.equal(held[7]?.[0]?.name, 'LoneStepBuilderWithoutDocstring7');
+  });
+
+  it('leave out docstrings and string attribute values when asked for names only (cursus components)', () => {
+    const classes = [classFrom(text, 'FirstStepBuilder', ['__init__', 'create_step']), classFrom(text, 'SecondStepBuilder', ['__init__', long], { version: '1.2.0' })];
+    const [a, b] = detachClasses(classes, 'm.py', true) as [ModuleClass, ModuleClass];
+    assert.deepEqual([a.name, a.docstring, a.strAttrs, a.methods], ['FirstStepBuilder', null, {}, ['__init__', 'create_step']]);
+    assert.deepEqual([b.name, b.docstring, b.strAttrs, b.methods, b.attributes, b.bases], ['SecondStepBuilder', null, {}, ['__init__', long], ['job_type'], ['StepBuilderBase']]);
+    const [full] = detachClasses(classes, 'm.py') as [ModuleClass];
+    assert.equal(full.docstring, 'Builds the step.');
   });
 
   it('intern keeps strings up to its length, or any length when asked', () => {

@@ -52,9 +52,14 @@ export function parsePythonFacts(rawText: string, key?: string): PyFacts {
   return fast ?? treeFacts(rawText, true, key);
 }
 
-/** The classes of a module that needs only its classes (components, subjects, entry points), as strings of their own: its text can go (Workspace.release). */
-export function moduleClasses(rawText: string, file: string): ModuleClass[] {
-  return detachClasses(scanClasses(rawText) ?? treeFacts(rawText, false, file).classes, file);
+/**
+ * The classes of a module that needs only its classes (components, subjects, entry points), as strings
+ * of their own: its text can go (Workspace.release). With `namesOnly` its classes keep no docstring and
+ * no string attribute values: only an apcore module's description and version read them, and a cursus
+ * component is never one (35,000 docstrings on a large org: ~6 MB).
+ */
+export function moduleClasses(rawText: string, file: string, namesOnly = false): ModuleClass[] {
+  return detachClasses(scanClasses(rawText) ?? treeFacts(rawText, false, file).classes, file, namesOnly);
 }
 
 /**

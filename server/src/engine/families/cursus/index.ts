@@ -38,7 +38,8 @@ export const cursus: RegistryFamily = {
       const from: ReadFrom = { text, settings };
       return { ...withLocal({ source }), payload: from };
     }
-    return { py: moduleClasses(text, path) };
+    // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
+    return { py: moduleClasses(text, path, true) };
   },
   // A component module's facts are its classes, copied out of its text (python/detach.ts); a workspace
   // registry's are its source, copied likewise (model/detachSource.ts).
