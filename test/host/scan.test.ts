@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HostLink } from '../../server/src/engine/engine';
-import { DEFAULT_MAX_BYTES, readText } from '../../server/src/host/readText';
+import { DEFAULT_MAX_BYTES, readText, readTexts } from '../../server/src/host/readText';
 import { listFiles } from '../../server/src/host/scan';
 
 describe('host: scanning a root', () => {
@@ -71,5 +71,17 @@ describe('host: scanning a root', () => {
     assert.match((readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
     assert.deepEqual(readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
     assert.equal(readText(path.join(root, 'missing.py')), null);
+  });
+
+  it('reads small files through one buffer without one text changing another, nor a longer file leaving bytes behind', async () => {
+    write('root/long.py', `LONG = "${'y'.repeat(4000)}"\n`);
+    write('root/short.py', 'S = 2\n');
+    write('root/large.py', `L = "${'z'.repeat(100_000)}"\n`);
+    const reads = readTexts(['long.py', 'short.py', 'large.py', 'short.py'].map((f) => path.join(root, f)));
+    const [a, b, c, d] = (await reads).map((r) => (r as { text: string }).text);
+    assert.equal(a, `LONG = "${'y'.repeat(4000)}"\n`);
+    assert.equal(b, 'S = 2\n');
+    assert.equal(c, `L = "${'z'.repeat(100_000)}"\n`);
+    assert.equal(d, 'S = 2\n');
   });
 });
