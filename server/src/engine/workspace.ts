@@ -84,6 +84,7 @@ export class Workspace {
       settings: () => f.settings(),
       model: this.model,
       exists: (p) => f.exists(p),
+      heldPath: (p) => f.heldPath(p),
       metaDoc: (p) => f.metaDoc(p),
       pyClasses: (p) => f.pyClasses(p),
       wsDirOf: (p) => f.wsDirOf(p),

@@ -152,6 +152,8 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
   readonly existsInput = this.db.input<boolean>('exists', false, Object.is, this.paths);
   exists(p: string): boolean { return this.existsInput.get(p); }
+  /** The engine's own copy of a path it knows: a result holding it lets go of the string built to look the path up. */
+  heldPath(p: string): string { return this.paths.canonical(p); }
   /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
   readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
 

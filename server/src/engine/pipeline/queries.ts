@@ -35,6 +35,8 @@ export interface PipelineInputs {
   settings(): Settings;
   readonly model: RegistryModel;
   exists(path: string): boolean;
+  /** The engine's own copy of a path it knows (equal to `path`). */
+  heldPath(path: string): string;
   metaDoc(path: string): MetaDoc | null;
   /** Classes of a known Python file; null for unknown or non-Python files. */
   pyClasses(path: string): PyClass[] | null;
@@ -260,6 +262,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const winner = (name: string): StepEntry | null => resolveName(own, name)?.entry ?? null;
     return {
       exists: (p) => host.exists(p),
+      held: (p) => host.heldPath(p),
       moduleOf: (file) => {
         const s = this.scannedOf(file);
         if (!s) return null;
