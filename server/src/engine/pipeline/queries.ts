@@ -262,7 +262,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const winner = (name: string): StepEntry | null => resolveName(own, name)?.entry ?? null;
     return {
       exists: (p) => host.exists(p),
-      held: (p) => host.heldPath(p),
+      heldPath: (p) => host.heldPath(p),
       moduleOf: (file) => {
         const s = this.scannedOf(file);
         if (!s) return null;

@@ -24,7 +24,7 @@ export function entryKey(e: StepEntry): string {
 export interface BindEnv {
   exists(path: string): boolean;
   /** The engine's own copy of an existing path: a binding keeps it, not the string built to look for it (10,000 subjects on a large org). */
-  held(path: string): string;
+  heldPath(path: string): string;
   /** The module scanned from this file: its registered entry (null when its id is a duplicate), with whether the id map named it. */
   moduleOf(file: string): { entry: StepEntry | null; mapped: boolean } | null;
   /** Class names defined in a Python file. */
@@ -38,7 +38,7 @@ export interface BindEnv {
 
 export function bindMeta(metaFile: string, env: BindEnv): Binding {
   const found = subjectCandidates(metaFile).find((f) => env.exists(f));
-  const subject = found === undefined ? null : env.held(found);
+  const subject = found === undefined ? null : env.heldPath(found);
   const none: Binding = { subject, entry: null, name: null, rule: null };
   if (!subject) return none;
   const bound = (e: StepEntry, rule: string): Binding => ({ subject, entry: entryKey(e), name: e.name, rule });
