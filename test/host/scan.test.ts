@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { HostLink } from '../../server/src/engine/engine';
 import { DEFAULT_MAX_BYTES, readText, readTexts } from '../../server/src/host/readText';
-import { listFiles } from '../../server/src/host/scan';
+import { absolutePaths, listFiles } from '../../server/src/host/scan';
 
 describe('host: scanning a root', () => {
   let base: string;
@@ -44,6 +44,15 @@ describe('host: scanning a root', () => {
       { path: 'escaped.py', target: null, loop: false },
       { path: 'src/loop', target: '', loop: true },
     ]);
+  });
+
+  it('gives the listed files\' absolute paths as path.join does, from a root written with or without a trailing separator', async () => {
+    const files = await listFiles(root, { skip: () => false, accept: (rel) => rel.endsWith('.py') });
+    assert.ok(files.length >= 3);
+    for (const given of [root, root + path.sep, path.join(root, 'src', '..')]) {
+      assert.deepEqual(absolutePaths(given, files), files.map((rel) => path.join(root, rel)));
+    }
+    assert.deepEqual(readText(absolutePaths(root, ['src/registry/step_names.py'])[0] as string), { text: 'X = 1\n' });
   });
 
   it('knows real paths without resolving each directory: a root reached through a link, a directory listed once under two names, a loop deep down', async () => {

@@ -48,13 +48,23 @@ export interface EngineOptions {
 }
 
 export class RegistryEngine {
-  private ws: Workspace;
+  private readonly ws: Workspace;
+  /** What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the thousand: 66,000 times on a cold start of the large org). */
+  private readonly answers: HostInterest;
   /** Files (and directories) the host could not hand over — too large, binary, unreadable — and why. */
   private readonly skipped = new Map<string, Diagnostic[]>();
   private readonly skipChanged = new Set<string>();
 
   private constructor(settings: Settings, options: EngineOptions) {
-    this.ws = new Workspace(settings, options.checks ?? [], options.families ?? [], options.reread);
+    const ws = this.ws = new Workspace(settings, options.checks ?? [], options.families ?? [], options.reread);
+    this.answers = {
+      // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
+      get walk() { return ws.relevanceVersion(); },
+      wants: (path) => ws.isRelevant(path),
+      alongside: (path) => ws.companionsOf(path),
+      get files() { return ws.wantedFiles(); },
+      wantsDirectory: (path) => ws.wantsDirectory(path),
+    };
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
@@ -73,16 +83,8 @@ export class RegistryEngine {
    * about; `walk` changes when only a new walk can find what became relevant (apcore roots moved).
    */
   interest(): HostInterest {
-    const ws = this.ws;
-    ws.syncPaths();
-    return {
-      // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
-      get walk() { return ws.relevanceVersion(); },
-      wants: (path) => ws.isRelevant(path),
-      alongside: (path) => ws.companionsOf(path),
-      get files() { return ws.wantedFiles(); },
-      wantsDirectory: (path) => ws.wantsDirectory(path),
-    };
+    this.ws.syncPaths();
+    return this.answers;
   }
   /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
   setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.ws.setTree(tree.links, tree.directories ?? []); }

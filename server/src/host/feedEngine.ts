@@ -3,10 +3,9 @@
 // `interest()` wants and those to read alongside them, analyses, and walks again while the answer
 // moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
 // did not know to read.
-import { join } from 'node:path';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import { readTexts } from './readText';
-import { listFiles } from './scan';
+import { absolutePaths, listFiles } from './scan';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;
@@ -24,7 +23,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
   const fed = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
     const fresh = files.filter((rel) => !fed.has(rel));
-    const reads = await readTexts(fresh.map((rel) => join(root, ...rel.split('/'))), opts.maxFileBytes);
+    const reads = await readTexts(absolutePaths(root, fresh), opts.maxFileBytes);
     fresh.forEach((rel, i) => {
       fed.add(rel);
       const read = reads[i];

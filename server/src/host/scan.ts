@@ -77,6 +77,16 @@ export async function listFiles(root: string, filter: ScanFilter): Promise<strin
   return found.sort();
 }
 
+/**
+ * The absolute paths of files `listFiles` listed under `root` (root-relative, POSIX, already normal):
+ * the root's prefix and each path, joined without `path.join` normalising every path again character by
+ * character (on a cold start of the large org, ~45 MB of garbage for 33,000 paths).
+ */
+export function absolutePaths(root: string, listed: readonly string[]): string[] {
+  const prefix = path.join(root, '.') + path.sep;
+  return path.sep === '/' ? listed.map((rel) => prefix + rel) : listed.map((rel) => prefix + rel.split('/').join(path.sep));
+}
+
 /** The real path and kind of a link's target, or null when it dangles. */
 function resolveLink(abs: string): { real: string; kind: Kind } | null {
   return attempt(() => {

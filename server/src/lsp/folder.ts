@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
 import { readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
-import { listFiles } from '../host/scan';
+import { absolutePaths, listFiles } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
 export interface LoadOptions {
@@ -210,7 +210,8 @@ export class Folder {
     const unreadable = new Map<string, string>();
     const accepted = await listFiles(this.fsPath, {
       skip: (rel) => this.excluded(rel),
-      accept: (rel) => { onDisk.add(rel); return !this.excluded(rel) && interest.wants(rel); },
+      // `skip` has already turned excluded paths away.
+      accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => links.push(l),
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
       unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
@@ -233,7 +234,7 @@ export class Folder {
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
     // Reads yield to the event loop between slices: an edit arriving meanwhile stages a newer text, which the read must not replace.
     const generations = toRead.map((rel) => this.generation.get(rel) ?? 0);
-    const reads = await readTexts(toRead.map((rel) => this.abs(rel)), this.maxFileBytes, (done) => progress?.(done, toRead.length));
+    const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) => progress?.(done, toRead.length));
     toRead.forEach((rel, i) => { if ((this.generation.get(rel) ?? 0) === generations[i]) this.stageRead(rel, reads[i] ?? null); });
   }
 
