@@ -1,11 +1,14 @@
 // Entry point of the `registry-lens` command (dist/cli.js): the second front end on the engine, for
 // terminals and CI. Parses argv, runs the command, prints, and sets the exit code (SPEC §7).
+import { setFlagsFromString } from 'node:v8';
 import { version } from '../../../package.json';
+import { HEAP_GROWING_FLAG } from '../host/heapGrowth';
 import { parseCommand } from './parseCommand';
 import { runCommand } from './runCommand';
 import { USAGE, UsageError } from './usage';
 
 async function main(argv: string[]): Promise<number> {
+  setFlagsFromString(HEAP_GROWING_FLAG);
   const warn = (message: string): void => { process.stderr.write(`registry-lens: ${message}\n`); };
   try {
     const cmd = parseCommand(argv);
