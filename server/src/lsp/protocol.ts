@@ -14,8 +14,9 @@ export type { ContextInfo, GraphEdge, GraphNode };
  * with a 326 MB heap over ~225 MB live (the rest its garbage, not yet collected); with 50% growth,
  * 257 MB (RSS right after the load 401 → 316–322 MB, `initialized` → all diagnostics within the
  * machine's noise; 30% then collected so often that the load slowed by 7%). Once the load made less
- * garbage, 30% (the CLI's too: host/heapGrowth.ts; this module imports types only, so a test keeps the two alike). V8 reads these only when the process starts:
- * the client passes them, other editors should too.
+ * garbage, 30%: the CLI's bound too (host/heapGrowth.ts; this module imports types only, so a test keeps
+ * the two alike). Node reads its arguments only when the process starts: the client passes them,
+ * other editors should too.
  */
 export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30'];
 
