@@ -1,7 +1,8 @@
 // One bound on V8's old-generation growth for both front ends. V8 lets the old generation grow to
 // several times its live size between full collections on a machine with memory to spare; at 30% a
-// load of the large bench org ends near its live size (server RSS after the load 285–295 MB; the CLI's
-// peak 320–324 MB, 334–356 with V8's own growth), no slower (CHANGELOG). The server gets it as a node argument
-// (SERVER_NODE_ARGS); the CLI, started as `node dist/cli.js` by npm bins and CI scripts, sets it as it
-// starts (`v8.setFlagsFromString`): V8 reads it whenever a full collection sets the next limit.
+// load of the large bench org ends near its live size (server RSS after the load 285–295 MB; the
+// CLI's peak 320–324 MB, 334–356 with V8's own growth), no slower (CHANGELOG). The server gets it as
+// a node argument (SERVER_NODE_ARGS); the CLI, started as `node dist/cli.js` by npm bins and CI
+// scripts, sets it as it starts (`v8.setFlagsFromString`): V8 reads it whenever a full collection sets
+// the next limit.
 export const HEAP_GROWING_FLAG = '--heap-growing-percent=30';
