@@ -1,8 +1,9 @@
 // An entry's fields read in place from its dict literal answer as the Map of field objects built from
 // the same dict did: the last of duplicated keys wins, listed where the key first appears; keys that
-// are not strings are left out; small dicts (searched in place) and large ones (iterated through a Map).
+// are not strings are left out; small dicts (searched in place) and large ones (iterated through a Map);
+// the value-only readers (fieldValue, forEachFieldValue) answer alike for those and for a Map.
 import { strict as assert } from 'node:assert';
-import { dictFields } from '../../server/src/engine/model/dictFields';
+import { dictFields, fieldValue, forEachFieldValue, type FieldMap } from '../../server/src/engine/model/dictFields';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import type { Lit } from '../../server/src/engine/literal';
@@ -19,8 +20,15 @@ function asMap(lit: Lit): Map<string, FieldValue> {
   return m;
 }
 
+/** What forEachFieldValue visits, in order. */
+function visited(fields: FieldMap): [string, Lit][] {
+  const out: [string, Lit][] = [];
+  forEachFieldValue(fields, (k, v) => out.push([k, v]));
+  return out;
+}
+
 describe('engine: fields read in place (model/dictFields.ts)', () => {
-  it('answers get, has and iteration as a Map of the dict\'s string keys does', () => {
+  it('answers get, has, iteration and the value-only readers as a Map of the dict\'s string keys does', () => {
     const filler = Array.from({ length: 20 }, (_, i) => `"k${i}": ${i}`).join(', ');
     const texts = [
       '{"config_class": "AConfig", "priority": 3}',
@@ -37,7 +45,9 @@ describe('engine: fields read in place (model/dictFields.ts)', () => {
       for (const key of ['a', 'b', 'c', 'k3', 'k19', 'config_class', 'priority', 'missing', '1']) {
         assert.deepStrictEqual(fields.get(key), expected.get(key), `${text}: get ${key}`);
         assert.equal(fields.has(key), expected.has(key), `${text}: has ${key}`);
+        for (const m of [fields, expected]) assert.equal(fieldValue(m, key), expected.get(key)?.value, `${text}: fieldValue ${key}`);
       }
+      for (const m of [fields, expected]) assert.deepStrictEqual(visited(m), [...expected].map(([k, f]) => [k, f.value]), `${text}: forEachFieldValue`);
     }
   });
 

@@ -32,10 +32,15 @@ export function checkWorkspaceInversions(model: RegistryModel, ws: WsState): Dia
     const ownBy = new Map<string, StepEntry[]>();
     for (const e of own.values()) {
       const v = fieldStr(e, field);
-      if (v) ownBy.set(v, [...(ownBy.get(v) ?? []), e]);
+      if (!v) continue;
+      const list = ownBy.get(v);
+      if (list) list.push(e); else ownBy.set(v, [e]);
     }
     for (const [value, entries] of ownBy) {
-      const fromCore = (index.get(value) ?? []).filter((n) => !own.has(n)).map((n) => model.core.get(n)).filter((e): e is StepEntry => !!e);
+      // Most values are the workspace's own (no core step shares them): nothing to gather then.
+      const coreNames = index.get(value);
+      if (coreNames === undefined && entries.length < 2) continue;
+      const fromCore = (coreNames ?? []).filter((n) => !own.has(n)).map((n) => model.core.get(n)).filter((e): e is StepEntry => !!e);
       const all = [...entries, ...fromCore];
       if (all.length < 2) continue;
       for (const e of entries) out.push(collision(e, field, registry, value, all.filter((o) => o !== e), ws.id));

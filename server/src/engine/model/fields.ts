@@ -5,6 +5,7 @@ import type { Lit } from '../literal';
 import { diag } from '../codes';
 import { closest, editDistance } from '../util/editDistance';
 import type { StepEntry } from './entry';
+import { fieldValue, forEachFieldValue } from './dictFields';
 
 export type FieldType = 'str' | 'int' | 'list[str]';
 
@@ -44,42 +45,41 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
   }
   const missing: string[] = [];
   for (const f of isCore ? REQUIRED_OF_CORE : REQUIRED_FIELDS) {
-    const v = e.fields.get(f)?.value;
+    const v = fieldValue(e.fields, f);
     if (!v || (v.kind === 'str' && v.value.trim() === '') || v.kind === 'none') missing.push(f);
   }
   if (missing.length > 0) {
     out.push(diag(e.file, e.keyRange, 'RL008', `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`));
   }
-  for (const [key, f] of e.fields) {
+  forEachFieldValue(e.fields, (key, value) => {
     const spec = fieldSpec(key);
     if (!spec) {
       const near = nearField(key);
       if (near) {
-        out.push(diag(e.file, f.keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
+        out.push(diag(e.file, e.fields.get(key)?.keyRange ?? e.keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
           fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }] }],
         }));
       }
-      continue;
+      return;
     }
-    if (f.value.kind === 'none') continue;
-    if (!hasType(f.value, spec.type)) {
-      out.push(diag(e.file, f.value.range, 'RL008', `Field '${key}' of '${e.name}' must be ${spec.type}, not ${describe(f.value)}`, { severity: 'error' }));
-      continue;
+    if (value.kind === 'none') return;
+    if (!hasType(value, spec.type)) {
+      out.push(diag(e.file, value.range, 'RL008', `Field '${key}' of '${e.name}' must be ${spec.type}, not ${describe(value)}`, { severity: 'error' }));
+      return;
     }
-    const sv = f.value;
-    if (sv.kind !== 'str') continue;
-    const v = sv.value;
-    if (key === 'sagemaker_step_type') out.push(...checkStepType(e.file, sv, settings));
+    if (value.kind !== 'str') return;
+    const v = value.value;
+    if (key === 'sagemaker_step_type') out.push(...checkStepType(e.file, value, settings));
     if (key === 'config_class' && v !== '' && !v.endsWith('Config') && !isAbstract(e, settings)) {
-      out.push(diag(e.file, f.value.range, 'RL012', `Config class '${v}' does not end with 'Config'`));
+      out.push(diag(e.file, value.range, 'RL012', `Config class '${v}' does not end with 'Config'`));
     }
     if (key === 'builder_step_name' && v !== '' && !v.endsWith('StepBuilder') && !isAbstract(e, settings)) {
-      out.push(diag(e.file, f.value.range, 'RL012', `Builder class '${v}' does not end with 'StepBuilder'`));
+      out.push(diag(e.file, value.range, 'RL012', `Builder class '${v}' does not end with 'StepBuilder'`));
     }
     if (key === 'conflict_resolution_strategy' && !STRATEGIES.includes(v)) {
-      out.push(diag(e.file, f.value.range, 'RL008', `Unknown conflict_resolution_strategy '${v}' (one of ${STRATEGIES.join(', ')})`, { severity: 'error' }));
+      out.push(diag(e.file, value.range, 'RL008', `Unknown conflict_resolution_strategy '${v}' (one of ${STRATEGIES.join(', ')})`, { severity: 'error' }));
     }
-  }
+  });
   return out;
 }
 
@@ -106,7 +106,7 @@ export function isAbstract(e: StepEntry, settings: Settings): boolean {
 
 /** No builder or config class to find: abstract rows, and steps of the `Base`/`Utility` types (their classes live elsewhere). */
 export function isComponentExempt(e: StepEntry, settings: Settings): boolean {
-  const t = e.fields.get('sagemaker_step_type')?.value;
+  const t = fieldValue(e.fields, 'sagemaker_step_type');
   return isAbstract(e, settings) || (t?.kind === 'str' && EXEMPT_STEP_TYPES.has(t.value));
 }
 

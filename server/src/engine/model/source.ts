@@ -8,7 +8,7 @@ import type { YamlFacts } from '../yaml/yamlLit';
 import { checkEntryFields } from './fields';
 import { overlaps } from '../text/ranges';
 import type { Layer, StepEntry } from './entry';
-import { dictFields } from './dictFields';
+import { dictFields, fieldValue } from './dictFields';
 
 export type { FieldValue, Layer, StepEntry } from './entry';
 
@@ -37,8 +37,8 @@ export interface RegistrySource {
 }
 
 export function fieldStr(e: StepEntry, field: string): string | null {
-  const f = e.fields.get(field);
-  return f && f.value.kind === 'str' ? f.value.value : null;
+  const v = fieldValue(e.fields, field);
+  return v?.kind === 'str' ? v.value : null;
 }
 
 /** A core source from the literal dict `variable` (cursus's `STEP_NAMES`, or a loader's `_EXTRAS`). */

@@ -10,7 +10,7 @@ import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../yaml/yamlLit
 import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
-import { dictFields } from '../model/dictFields';
+import { dictFields, fieldValue } from '../model/dictFields';
 import { fitted } from '../util/fitted';
 import { pos, span } from '../text/positions';
 
@@ -41,7 +41,7 @@ function read(file: string, facts: YamlFacts): MetaDoc {
   }
   if (root.kind !== 'dict') return doc;
   const str = (key: string): Extract<Lit, { kind: 'str' }> | null => {
-    const v = doc.fields.get(key)?.value;
+    const v = fieldValue(doc.fields, key);
     return v?.kind === 'str' ? v : null;
   };
   const version = str('version');
@@ -49,7 +49,7 @@ function read(file: string, facts: YamlFacts): MetaDoc {
   doc.description = str('description')?.value ?? null;
   const ep = str('entry_point');
   if (ep) doc.entryPoint = entryPoint(ep);
-  const deps = doc.fields.get('dependencies')?.value;
+  const deps = fieldValue(doc.fields, 'dependencies');
   if (deps?.kind === 'list') for (const item of deps.items) readDep(doc, item);
   doc.deps = fitted(doc.deps);
   return doc;

@@ -13,7 +13,7 @@ import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '.
 import { diag } from '../codes';
 import { closest } from '../util/editDistance';
 import { ZERO_RANGE } from '../text/ranges';
-import { dictFields } from '../model/dictFields';
+import { dictFields, fieldValue } from '../model/dictFields';
 import { isUnder } from '../util/paths';
 import { QueryGroup, type Query } from '../db/database';
 import { sameData, sameEntry, sameJson, sameList } from '../analysis/equality';
@@ -546,7 +546,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
 function usesClass(e: StepEntry, classes: ReadonlySet<string>): boolean {
   for (const f of ['builder_step_name', 'config_class']) {
-    const v = e.fields.get(f)?.value;
+    const v = fieldValue(e.fields, f);
     if (v?.kind === 'str' && classes.has(v.value)) return true;
   }
   return false;
