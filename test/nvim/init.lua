@@ -20,7 +20,7 @@ local function attach(bufnr)
   if id == nil or vim.lsp.client_is_stopped(id) then
     id = vim.lsp.start_client({
       name = 'registry-lens',
-      cmd = { 'node', '--max-semi-space-size=4', '--heap-growing-percent=30', server, '--stdio' }, -- SERVER_NODE_ARGS (server/src/lsp/protocol.ts)
+      cmd = { 'node', '--max-semi-space-size=4', '--heap-growing-percent=30', '--initial-old-space-size=224', server, '--stdio' }, -- SERVER_NODE_ARGS (server/src/lsp/protocol.ts)
       root_dir = root,
       workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
       settings = { registryLens = vim.empty_dict() }, -- answers workspace/configuration (defaults)

@@ -15,10 +15,15 @@ export type { ContextInfo, GraphEdge, GraphNode };
  * 257 MB (RSS right after the load 401 → 316–322 MB, `initialized` → all diagnostics within the
  * machine's noise; 30% then collected so often that the load slowed by 7%). Once the load made less
  * garbage, 30%: the CLI's bound too (host/heapGrowth.ts; this module imports types only, so a test keeps
- * the two alike). Node reads its arguments only when the process starts: the client passes them,
- * other editors should too.
+ * the two alike). V8 also starts the old generation with a small limit and marks it again and again
+ * as a load grows it, though a load keeps nearly all it promotes: on a large org ten full collections
+ * ran before 200 MB, their marking fighting the load for the two cores. From 224 MB the first falls
+ * near the end of a large load (`initialized` → all diagnostics 3.34–3.48 → 3.02–3.17 s, RSS after the
+ * load 290–294 MB); a smaller workspace's heap is collected once the server idles (V8's memory
+ * reducer). Node reads its arguments only when the process starts: the client passes them, other
+ * editors should too.
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30'];
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30', '--initial-old-space-size=224'];
 
 export const Methods = {
   explain: 'registryLens/explain',
