@@ -118,6 +118,8 @@ export function mainTable(results: OrgResult[]): string {
     floorMs: (r) => spreadPct(r.floorMs), coldMs: (r) => spreadPct(r.coldMs),
     editP50: (r) => spreadPct(r.edits.roundP50), editP95: (r) => spreadPct(r.edits.roundP95),
     editCpuP50: (r) => spreadPct(r.edits.roundCpuP50), editCpuP95: (r) => spreadPct(r.edits.roundCpuP95),
+    serverColdMs: (r) => spreadPct(r.server?.starts.map((x) => x.coldMs) ?? []),
+    serverRssMb: (r) => spreadPct(r.server?.starts.map((x) => x.rssAfterLoadMb) ?? []),
   };
   const header = ['', ...results.map((r) => r.org), ...pairs.map((p) => p.label), 'target'];
   const rows: string[][] = [header];
@@ -189,6 +191,7 @@ export function breakdown(results: OrgResult[], cpus: number): string {
       const engineCore = median(r.coreEditMs);
       lines.push(`  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB, once idle ${fmtInt(sv.rssIdleMb)} MB); `
         + (sv.edits.meta.length > 0 ? `meta edits p50 ${fmtMs(percentile(meta, 0.5))} vs ${fmtMs(percentile(sv.edits.meta, 0.5))} ms; registry edits p50 ${fmtMs(percentile(reg, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms` : `pooled edits p50 ${fmtMs(percentile(e.samples, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms`) + `; central file p50 ${fmtMs(engineCore)} vs ${fmtMs(percentile(sv.edits.core, 0.5))} ms`);
+      lines.push(`  ${r.org} server starts (initialized → all diagnostics, RSS after load): ${sv.starts.map((x) => `${fmtMs(x.coldMs)} ms ${fmtInt(x.rssAfterLoadMb)} MB`).join('; ')} (medians in the table)`);
       lines.push(`  ${r.org} server: ${fmtInt(sv.filesWithDiagnostics)} files published on load; max edit → diagnostics ${fmtMs(Math.max(...sv.edits.meta, ...sv.edits.registry))} ms (${sv.edits.meta.length > 0 ? 'meta/registry' : 'pooled'}), ${fmtMs(Math.max(...sv.edits.core))} ms (core); load ${sv.load.start.toFixed(1)} → ${sv.load.end.toFixed(1)}`);
     }
     if (!r.correctness.ok) lines.push(`  ${r.org} MISMATCH: incremental ${r.correctness.incremental} vs fresh ${r.correctness.fresh} diagnostics; ${r.correctness.detail}`);
