@@ -5,7 +5,7 @@ import type { Lit } from '../literal';
 import { diag } from '../codes';
 import { closest, editDistance } from '../util/editDistance';
 import type { StepEntry } from './entry';
-import { fieldValue, forEachFieldValue } from './dictFields';
+import { fieldValue, forEachFieldValue, type FieldValue } from './dictFields';
 
 export type FieldType = 'str' | 'int' | 'list[str]';
 
@@ -56,7 +56,7 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
     if (!spec) {
       const near = nearField(key);
       if (near) {
-        out.push(diag(e.file, e.fields.get(key)?.keyRange ?? e.keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
+        out.push(diag(e.file, (e.fields.get(key) as FieldValue).keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
           fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }] }],
         }));
       }
