@@ -30,20 +30,9 @@ export class DictFields implements FieldMap {
   has(key: string): boolean { return this.last(key, this.entries.length - 1) !== undefined; }
 
   *[Symbol.iterator](): IterableIterator<[string, FieldValue]> {
-    const entries = this.entries;
-    if (entries.length > SMALL) {
-      const map = new Map<string, FieldValue>();
-      for (const e of entries) { const k = keyText(e); if (k !== undefined) map.set(k, { keyRange: keyRange(e), value: e.value }); }
-      yield* map;
-      return;
-    }
-    for (let i = 0; i < entries.length; i++) {
-      const k = keyText(entries[i] as DictEntry);
-      // A key written again is listed where it first appears, with its last value.
-      if (k === undefined || this.last(k, i - 1)) continue;
-      const e = this.last(k, entries.length - 1) as DictEntry;
-      yield [k, { keyRange: keyRange(e), value: e.value }];
-    }
+    const fields: [string, FieldValue][] = [];
+    this.eachKey((k, e) => { fields.push([k, { keyRange: keyRange(e), value: e.value }]); });
+    yield* fields;
   }
 
   /**
@@ -52,17 +41,22 @@ export class DictFields implements FieldMap {
    * of such garbage).
    */
   forEachValue(visit: (key: string, value: Lit) => void): void {
+    this.eachKey((k, e) => visit(k, e.value));
+  }
+
+  /** Each string key once, where it first appears, with its last entry (a key written again keeps its first place and takes its last value). */
+  private eachKey(visit: (key: string, last: DictEntry) => void): void {
     const entries = this.entries;
     if (entries.length > SMALL) {
-      const map = new Map<string, Lit>();
-      for (const e of entries) { const k = keyText(e); if (k !== undefined) map.set(k, e.value); }
-      map.forEach((value, key) => visit(key, value));
+      const map = new Map<string, DictEntry>();
+      for (const e of entries) { const k = keyText(e); if (k !== undefined) map.set(k, e); }
+      map.forEach((e, k) => visit(k, e));
       return;
     }
     for (let i = 0; i < entries.length; i++) {
       const k = keyText(entries[i] as DictEntry);
       if (k === undefined || this.last(k, i - 1)) continue;
-      visit(k, (this.last(k, entries.length - 1) as DictEntry).value);
+      visit(k, this.last(k, entries.length - 1) as DictEntry);
     }
   }
 
