@@ -1,6 +1,7 @@
 // The server's file discovery: pruned directories, symbolic links that leave the root or loop, and
 // files that cannot be registry sources.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -80,6 +81,22 @@ describe('host: scanning a root', () => {
     assert.match((readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
     assert.deepEqual(readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
     assert.equal(readText(path.join(root, 'missing.py')), null);
+  });
+
+  it('reads no stat of a file but an empty one, and never blocks on what is not a file (a FIFO, a directory, a device)', () => {
+    write('root/empty.py', '');
+    execFileSync('mkfifo', [path.join(root, 'pipe.py')]);
+    symlinkSync('/dev/zero', path.join(root, 'zero.py'));
+    assert.deepEqual(readText(path.join(root, 'empty.py')), { text: '' });
+    assert.equal(readText(path.join(root, 'pipe.py')), null);
+    assert.equal(readText(path.join(root, 'src')), null);
+    assert.equal(readText(path.join(root, 'zero.py')), null);
+    // Exactly the scratch buffer's size, and one byte more: read to the end either way.
+    write('root/edge.py', 'e'.repeat(64 * 1024));
+    write('root/edge1.py', 'e'.repeat(64 * 1024 + 1));
+    assert.deepEqual(readText(path.join(root, 'edge.py')), { text: 'e'.repeat(64 * 1024) });
+    assert.deepEqual(readText(path.join(root, 'edge1.py')), { text: 'e'.repeat(64 * 1024 + 1) });
+    assert.match((readText(path.join(root, 'edge1.py'), 1000) as { skipped: string }).skipped, /it is 64 KB, over the limit of 1 KB/);
   });
 
   it('reads small files through one buffer without one text changing another, nor a longer file leaving bytes behind', async () => {

@@ -8,12 +8,14 @@ export const WS_STEPS_DIR = 'src/cursus_dev/steps';
 
 /** `root/dir` when the path lies inside a developer workspace directory (one string per directory: entries and roles keep it). */
 export function wsDirOf(settings: Settings, path: string): string | null {
+  // Asked for every path and again by the queries (~400,000 times on a large org's load): one slice of the path, no prefix nor joined strings built.
   for (const root of settings.workspacesRoots) {
-    const prefix = root === '' ? '' : `${root}/`;
-    if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash > 0) return intern(prefix + rest.slice(0, slash), Infinity);
+    const start = root === '' ? 0 : root.length + 1;
+    if (root !== '' && !(path.startsWith(root) && path.charCodeAt(root.length) === SLASH)) continue;
+    const slash = path.indexOf('/', start);
+    if (slash > start) return intern(path.slice(0, slash), Infinity);
   }
   return null;
 }
+
+const SLASH = 0x2f;
