@@ -83,7 +83,7 @@ describe('host: scanning a root', () => {
     assert.equal(readText(path.join(root, 'missing.py')), null);
   });
 
-  it('reads no stat of a file but an empty one, and never blocks on what is not a file (a FIFO, a directory, a device)', () => {
+  it('gives no file, without blocking, for what is not one (a FIFO, a directory, a device), and reads an empty file and files around the scratch buffer\'s size whole', () => {
     write('root/empty.py', '');
     execFileSync('mkfifo', [path.join(root, 'pipe.py')]);
     symlinkSync('/dev/zero', path.join(root, 'zero.py'));

@@ -80,7 +80,7 @@ function readAll(fd: number, maxBytes: number): Buffer {
   if (length < SCRATCH.length) return SCRATCH.subarray(0, length);
   const chunks: Buffer[] = [Buffer.from(SCRATCH)];
   while (length <= maxBytes) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const chunk = Buffer.allocUnsafe(SCRATCH.length);
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
