@@ -10,13 +10,13 @@
 //            --profile DIR   write CPU profiles of the last cold run, the edit rounds and the core edits (slows them)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildOrg, GENERATED, ORGS } from './generate';
 import { DEFAULT_ORGS, ORG_NAMES, QUICK_ORGS, workloadOf } from './orgs';
 import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
-import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, mainTable, saveBaseline, type Env } from './report';
+import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, machineOf, mainTable, saveBaseline, type Env } from './report';
 import { editScript, measureServer, workloadScript } from './serverScenario';
 import { cliPeak } from './cliPeak';
 
@@ -112,7 +112,8 @@ function git(args: string[]): string {
 function env(): Env {
   const head = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
   const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
-  return { node: process.version, cpus: cpus().length, loadavg: loadavg(), commit: `${head}${dirty ? '+dirty' : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
+  const machine = machineOf(cpus()[0]?.model ?? 'an unknown CPU', cpus().length, totalmem(), release());
+  return { node: process.version, cpus: cpus().length, loadavg: loadavg(), commit: `${head}${dirty ? '+dirty' : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' '), machine };
 }
 
 /** Measures one org in a fresh process (same node flags, plus --expose-gc). */
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   const grown = growth(results);
   const out = [
     '',
-    `Registry Lens bench — node ${e.node}, ${e.cpus} CPUs, load avg ${e.loadavg.map((l) => l.toFixed(1)).join('/')} at start, commit ${e.commit}, ${e.date}`,
+    `Registry Lens bench — node ${e.node}, ${e.machine}, load avg ${e.loadavg.map((l) => l.toFixed(1)).join('/')} at start, commit ${e.commit}, ${e.date}`,
     ...(warning ? [warning] : []),
     ...results.map(describeOrg),
     '',
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
     breakdown(results, e.cpus),
     '',
     ...(grown ? [grown, ''] : []),
-    baselineTable(results, base),
+    baselineTable(results, base, e.machine),
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);

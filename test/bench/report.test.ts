@@ -1,0 +1,85 @@
+// The bench judges the issue's server-level targets on the org they are set for, and tells a baseline
+// saved on another machine apart from one saved here: its ratios then measure the machine, not the code.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { baselineTable, loadBaseline, machineOf, mainTable, saveBaseline, type Env } from '../../bench/report';
+import type { OrgResult } from '../../bench/scenarios';
+import type { ServerResult } from '../../bench/serverScenario';
+
+const HERE = machineOf('AMD EPYC', 2, 24 * 2 ** 30, '6.18.44');
+const THERE = machineOf('Intel Xeon', 2, 24 * 2 ** 30, '6.1.0');
+
+function server(coldMs: number, rssMb: number, editMs: number, coreMs: number): ServerResult {
+  const edits = Array.from({ length: 20 }, () => editMs);
+  return {
+    org: 'large', coldMs, openFileMs: coldMs / 2, rssAfterLoadMb: rssMb, starts: [{ coldMs, rssAfterLoadMb: rssMb }],
+    rssAfterEditsMb: rssMb, rssIdleMb: rssMb, filesWithDiagnostics: 10,
+    edits: { meta: edits, registry: edits, core: [coreMs, coreMs, coreMs] }, gapMs: 250, load: { start: 0, end: 0 },
+  };
+}
+
+function result(org: string, floorMs: number, sv?: ServerResult): OrgResult {
+  const samples = [1, 2, 3, 4];
+  return {
+    org, family: 'cursus', summary: org, entries: 100, editKinds: ['field'], secondaryKinds: [], centralLabel: 'core', componentLabel: 'builder',
+    relevantFiles: 10, relevantBytes: 1000, runs: 1,
+    floorMs: [floorMs], floorWalkMs: [1], floorReadMs: [1], floorCpuMs: [floorMs], coldMs: [floorMs], coldCpuMs: [floorMs],
+    coldParts: [{ walkMs: 1, readMs: 1, setFileMs: 1, updateMs: 1 }] as OrgResult['coldParts'],
+    edits: {
+      rounds: 1, perRound: 4, samples, cpuSamples: samples, kinds: samples.map(() => 'field'), changedFiles: samples.map(() => 1), gcMs: samples.map(() => 0),
+      gcByKind: {}, roundP50: [2], roundP95: [4], roundMax: [4], roundCpuP50: [2], roundCpuP95: [4],
+    },
+    coreEditMs: [1], componentEditMs: [1], diagnostics: { total: 1, byCode: {} },
+    memory: { peakRssMb: 100, heapUsedMb: 50, rssAfterGcMb: 90, externalMb: 1 },
+    correctness: { ok: true, incremental: 1, fresh: 1, detail: '', freshAnalysisMs: 1 }, seeded: {}, load: { start: 0, end: 0 },
+    ...(sv ? { server: sv } : {}),
+  };
+}
+
+function row(text: string, label: string): string {
+  const line = text.split('\n').find((l) => l.startsWith(label));
+  assert.ok(line, `no row '${label}' in:\n${text}`);
+  return line;
+}
+
+describe('bench: the report', () => {
+  it('judges the server targets on the large org: cold start, RSS after load, edit p95 and core edit p50', () => {
+    const text = mainTable([result('small', 100, server(500, 100, 5, 5)), result('large', 1000, server(5226, 291, 26.6, 31))]);
+    assert.match(row(text, 'server: initialized → all diagnostics'), /≤ 3,000 ms on large MISSED/);
+    assert.match(row(text, 'server: RSS after load'), /≤ 300 MB on large ok/);
+    assert.match(row(text, 'server: registry (other families: pooled) edit → its diagnostics p95'), /≤ 50 ms on large ok/);
+    assert.match(row(text, 'server: core registry (central file) edit → its diagnostics p50'), /≤ 30 ms on large MISSED/);
+  });
+
+  it('gives no server verdict when the large org was not measured', () => {
+    const text = mainTable([result('small', 100, server(500, 100, 5, 5))]);
+    assert.doesNotMatch(row(text, 'server: initialized → all diagnostics'), /on large/);
+  });
+
+  it('warns that a baseline saved on another machine (or an unrecorded one) compares machines, with how far the floor moved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-report-'));
+    try {
+      const path = join(dir, 'baseline.json');
+      const env = (machine: string): Env => ({ node: 'v20', cpus: 2, loadavg: [0], commit: 'abc', date: '2026-11-25 14:00', machine });
+      saveBaseline(path, [result('large', 1000)], env(THERE), null);
+      assert.equal(JSON.parse(readFileSync(path, 'utf8')).orgs.large.machine, THERE);
+      const there = loadBaseline(path);
+      assert.ok(there);
+      const moved = baselineTable([result('large', 1600)], there, HERE);
+      assert.match(moved, /WARNING: the baseline of large was saved on Intel Xeon, 2 cores, 24 GiB, kernel 6\.1\.0; this run is on AMD EPYC/);
+      assert.match(moved, /the floor, the same work in both, moved large 1\.60×/);
+
+      const unrecorded = { version: 1 as const, orgs: { large: { ...there.orgs.large, machine: undefined } as NonNullable<typeof there.orgs.large> } };
+      assert.match(baselineTable([result('large', 1000)], unrecorded, HERE), /saved on a machine it did not record/);
+
+      saveBaseline(path, [result('large', 1000)], env(HERE), there);
+      const here = loadBaseline(path);
+      assert.ok(here);
+      assert.doesNotMatch(baselineTable([result('large', 1000)], here, HERE), /WARNING/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
