@@ -192,6 +192,8 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
     for (let j = 0; j < s.entries.length; j++) {
       const e = s.entries[j] as StepEntry;
       const old = o.entries[j] as StepEntry;
+      // An entry a splice kept as it was (every entry of a core registry but the one edited) changes no slot.
+      if (e === old) continue;
       slots.entries[at + j] = e;
       for (let f = 0; f < 3; f++) {
         const v = fieldStr(e, INVERTED[f] as string);
