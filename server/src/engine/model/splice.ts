@@ -32,6 +32,13 @@ const MAX_SPLICE_DEPTH = 50;
 /** What the family builds the file's source with from its facts (its full read, without the parse). */
 export type Rebuild = (facts: PyFacts) => RegistrySource;
 
+/**
+ * The line index of the text spliced last: the next edit of that file derives its index from it (see
+ * `LineIndex.edited`) instead of reading the whole text again. It only saves work: an index is the same
+ * whichever way it was made.
+ */
+let lastIndex: LineIndex | null = null;
+
 /** Where the two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 interface Diff { start: number; at: Position; shift: Shift }
 
@@ -44,8 +51,10 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
   const newEnd = after.length - tail;
   const at = advance({ line: 0, character: 0 }, before, 0, start);
   const d: Diff = { start, at, shift: new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd)) };
-  const lines = new LineIndex(after);
-  return spliceValue(src, after, lines, d, settings) ?? spliceEntries(src, before, after, lines, d, rebuild);
+  const previous = lastIndex?.indexes(before) ? lastIndex : null;
+  const lines = previous ? previous.edited(after, start, oldEnd, newEnd) : new LineIndex(after);
+  lastIndex = lines;
+  return spliceValue(src, after, lines, d, settings) ?? spliceEntries(src, before, after, lines, previous ?? new LineIndex(before), d, rebuild);
 }
 
 /** An edit strictly inside one entry's value, after which the entry's diagnostics can be replaced where they are. */
@@ -91,12 +100,11 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
  * reaches (its comma included) to the last one before the first entry whose key starts on a line below
  * the edit are scanned again from the new text, the later ones move, and the source is rebuilt.
  */
-function spliceEntries(src: RegistrySource, before: string, after: string, lines: LineIndex, { start, at, shift }: Diff, rebuild: Rebuild): RegistrySource | null {
+function spliceEntries(src: RegistrySource, before: string, after: string, lines: LineIndex, old: LineIndex, { start, at, shift }: Diff, rebuild: Rebuild): RegistrySource | null {
   const varIndex = src.vars.findIndex((v) => v.value.kind === 'dict' && before_(v.value.range.start, at) && before_(shift.from, v.value.range.end));
   const variable = src.vars[varIndex];
   if (!variable || variable.value.kind !== 'dict') return null;
   const dict = variable.value;
-  const old = new LineIndex(before);
   const skipper = new Scanner(before, before.length, old);
   /** The offset after the comma that follows entry k, or -1 when none does. */
   const commaEnd = (k: number): number => {

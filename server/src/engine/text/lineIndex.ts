@@ -21,9 +21,13 @@ export class LineIndex {
   private last = 0;
   /** The character of the last offset `locate` answered. */
   private character = 0;
-  constructor(private readonly text: string) {
-    // Without a `\r`, only `\n` ends a line, and the search for it is native (a core registry of 17,000
-    // lines is indexed again on every edit).
+  /** `known`: the text's line starts when `edited` derived them. */
+  constructor(private readonly text: string, known?: number[]) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
+    // Without a `\r`, only `\n` ends a line, and the search for it is native.
     if (!text.includes('\r')) {
       this.starts = newlineStarts(text);
       return;
@@ -34,6 +38,24 @@ export class LineIndex {
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }
   }
+  /** Whether this indexes `text`. */
+  indexes(text: string): boolean { return this.text === text; }
+
+  /**
+   * The index of `after`, made from this index's text by replacing its `[start, oldEnd)` with `after`'s
+   * `[start, newEnd)`, neither text holding a `\r`: the line starts before the edit kept, those inside it
+   * found again, those after it moved — what `new LineIndex(after)` gives, without reading the whole
+   * text again (a core registry of 17,000 lines: 1 ms on every keystroke).
+   */
+  edited(after: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = this.starts;
+    const starts = old.slice(0, firstAfter(old, start));
+    for (let i = after.indexOf('\n', start); i >= 0 && i < newEnd; i = after.indexOf('\n', i + 1)) starts.push(i + 1);
+    const delta = newEnd - oldEnd;
+    for (let k = firstAfter(old, oldEnd); k < old.length; k++) starts.push((old[k] as number) + delta);
+    return new LineIndex(after, starts);
+  }
+
   position(offset: number): Position {
     const line = this.locate(offset);
     return pos(line, this.character);
@@ -87,6 +109,17 @@ export class LineIndex {
     if (next === undefined) return this.text.length;
     return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
   }
+}
+
+/** The first index of `sorted` whose value is above `offset` (its length when none is). */
+function firstAfter(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
