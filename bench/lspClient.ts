@@ -139,14 +139,19 @@ export class LspClient {
     return processTree(this.proc.pid ?? -1).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024;
   }
 
+  /** Shuts the server down and resolves once it has exited (and been reaped: its CPU time is then its parent's, see otherWork.ts). */
   async stop(): Promise<void> {
+    const exited = this.proc.exitCode !== null || this.proc.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => { this.proc.once('exit', () => r()); });
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.notify('exit', undefined);
     } catch { /* already gone */ }
     this.connection.dispose();
-    await new Promise((r) => setTimeout(r, 200));
-    if (this.proc.exitCode === null) this.proc.kill();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 200))]);
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
 }
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { OrgResult } from './scenarios';
 import { headline } from './scenarios';
+import { fmtOther, OTHER_BUSY_CORES, worstOf, type OtherWork } from './otherWork';
 import { fmtInt, fmtMs, fmtRatio, median, percentile, spreadPct, table } from './stats';
 
 /** `machine`: the CPU model, cores, memory and kernel (see `machineOf`): a baseline compares only with a run on the same machine. */
@@ -32,8 +33,25 @@ export function machineOf(cpuModel: string, cores: number, totalBytes: number, k
 /** A 1-minute load average above this share of the CPUs makes wall-clock figures unreliable. */
 const BUSY_LOAD_PER_CPU = 0.5;
 
-/** A warning when the machine was busy (the figures are still printed; CPU-time rows are the better signal then). */
+/** The most other work of an org's measurement windows (the engine's, and the server's when it ran), or null when /proc could not tell one of them. */
+export function otherWorkOf(r: OrgResult): OtherWork | null {
+  const windows = [r.load.other, ...(r.server ? [r.server.load.other] : [])];
+  return windows.some((o) => !o) ? null : worstOf(windows as OtherWork[]);
+}
+
+/**
+ * A warning when the machine was busy (the figures are still printed; CPU-time rows are the better
+ * signal then): judged by the other work while measuring where /proc tells it (otherWork.ts), else by
+ * the 1-minute load average, which counts the bench's own processes too.
+ */
 export function loadWarning(env: Env, results: OrgResult[]): string | null {
+  const others = results.map(otherWorkOf);
+  if (results.length > 0 && others.every((o) => o !== null)) {
+    const worst = worstOf(others as OtherWork[]);
+    if (worst.cores <= OTHER_BUSY_CORES) return null;
+    return `WARNING: work other than the bench's kept up to ${fmtOther(worst)} busy while measuring (idle is below ${OTHER_BUSY_CORES.toFixed(2)}): `
+      + 'wall-clock figures are inflated by it; compare the CPU-time rows, and do not save this run as the baseline.';
+  }
   const worst = Math.max(env.loadavg[0] ?? 0, ...results.flatMap((r) => [r.load.start, r.load.end]));
   if (worst <= env.cpus * BUSY_LOAD_PER_CPU) return null;
   return `WARNING: load average up to ${worst.toFixed(1)} on ${env.cpus} CPUs while measuring (idle is below ${(env.cpus * BUSY_LOAD_PER_CPU).toFixed(1)}): `
@@ -47,8 +65,8 @@ interface BaselineOrg {
   /** `Env.machine` of the run (absent in baselines saved before it was recorded). */
   machine?: string;
   runs: number;
-  /** 1-minute load average at the start and end of that measurement. */
-  load: { start: number; end: number };
+  /** 1-minute load average at the start and end of that measurement, and the most other work (cores, steal) of its windows (absent in baselines saved before it was recorded). */
+  load: { start: number; end: number; otherCores?: number; stealCores?: number };
   headline: Record<string, number>;
   floorMs: number[];
   coldMs: number[];
@@ -73,9 +91,13 @@ export function saveBaseline(path: string, results: OrgResult[], env: Env, previ
   const round = (xs: number[]): number[] => xs.map((x) => Math.round(x * 100) / 100);
   for (const r of results) {
     const h = headline(r);
+    const other = otherWorkOf(r);
     out.orgs[r.org] = {
       savedAt: env.date, commit: env.commit, node: env.node, machine: env.machine, runs: r.runs,
-      load: { start: Math.round(r.load.start * 10) / 10, end: Math.round(r.load.end * 10) / 10 },
+      load: {
+        start: Math.round(r.load.start * 10) / 10, end: Math.round(r.load.end * 10) / 10,
+        ...(other ? { otherCores: Math.round(other.cores * 100) / 100, stealCores: Math.round(other.stealCores * 100) / 100 } : {}),
+      },
       headline: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
       floorMs: round(r.floorMs), coldMs: round(r.coldMs), editRoundP95: round(r.edits.roundP95), diagnostics: r.diagnostics.total,
     };
@@ -121,7 +143,8 @@ export function describeOrg(r: OrgResult): string {
     + `       central-file edit: ${r.centralLabel}; component edit: ${r.componentLabel}\n`
     + `       planted: ${seeded}\n`
     + `       diagnostics after cold analysis: ${fmtInt(r.diagnostics.total)} (${codes})\n`
-    + `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end`;
+    + `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end`
+    + `; other work: ${r.load.other ? fmtOther(r.load.other) : 'unknown'} (engine)${r.server ? `, ${r.server.load.other ? fmtOther(r.server.load.other) : 'unknown'} (server)` : ''}`;
 }
 
 /** Each family's large org beside its small one: the large/small ratio columns (where both are in the run). */
@@ -245,7 +268,8 @@ export function baselineTable(results: OrgResult[], base: Baseline | null, machi
   }
   const saved = have.map((r) => {
     const b = base.orgs[r.org];
-    const load = b?.load ? `, load ${b.load.start}→${b.load.end}` : '';
+    const other = b?.load.otherCores !== undefined ? `, other work ${b.load.otherCores.toFixed(2)} cores (steal ${(b.load.stealCores ?? 0).toFixed(2)})` : '';
+    const load = b?.load ? `, load ${b.load.start}→${b.load.end}${other}` : '';
     return `${r.org} saved ${b?.savedAt ?? '?'} at ${b?.commit ?? '?'} (node ${b?.node ?? '?'}, ${b?.runs ?? '?'} runs${load})`;
   }).join('; ');
   return `current vs baseline (bench/baseline.json: ${saved}):\n${table(rows)}${otherMachine(have, base, machine)}`;

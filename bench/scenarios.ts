@@ -16,6 +16,7 @@ import { Rng } from './rng';
 import type { BenchEdit, Family, Workload } from './workload';
 import type { CliPeak } from './cliPeak';
 import type { ServerResult } from './serverScenario';
+import { otherWorkSince, type OtherWork } from './otherWork';
 import { median, percentile } from './stats';
 
 export interface MeasureOptions {
@@ -90,8 +91,8 @@ export interface OrgResult {
   memory: { peakRssMb: number; heapUsedMb: number; rssAfterGcMb: number; externalMb: number };
   correctness: { ok: boolean; incremental: number; fresh: number; detail: string; freshAnalysisMs: number };
   seeded: Record<string, number>;
-  /** 1-minute load average when the measurement started and ended (the machine is shared). */
-  load: { start: number; end: number };
+  /** 1-minute load average when the measurement started and ended (the machine is shared), and the other work meanwhile (null where /proc cannot tell). */
+  load: { start: number; end: number; other?: OtherWork | null };
   /** The same org through the real server over stdio (filled in by the parent process; absent with --no-server). */
   server?: ServerResult;
   /** `registry-lens check`, one load per process (bench/cliPeak.ts). */
@@ -240,6 +241,7 @@ async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Prom
 
 export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
   const loadStart = loadavg()[0] ?? 0;
+  const otherSince = otherWorkSince();
   const profiler = opts.profileDir ? new Session() : null;
   if (profiler && opts.profileDir) {
     mkdirSync(opts.profileDir, { recursive: true });
@@ -419,7 +421,7 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
     memory: { peakRssMb, heapUsedMb: mem.heapUsed / 2 ** 20, rssAfterGcMb: mem.rss / 2 ** 20, externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20 },
     correctness: { ok: sa === sb, incremental: a.length, fresh: b.length, detail, freshAnalysisMs },
     seeded: w.seeded,
-    load: { start: loadStart, end: loadavg()[0] ?? 0 },
+    load: { start: loadStart, end: loadavg()[0] ?? 0, other: otherSince() },
   };
 }
 

@@ -15,6 +15,7 @@ import { LspClient } from './lspClient';
 import { SERVER_NODE_ARGS } from '../server/src/lsp/protocol';
 import { renderMeta, type MetaModel } from './metaFiles';
 import { Rng } from './rng';
+import { otherWorkSince, type OtherWork } from './otherWork';
 import { median } from './stats';
 import type { Workload } from './workload';
 
@@ -47,7 +48,8 @@ export interface ServerResult {
   /** edit → diagnostics of the edited file (ms), per kind, in order. */
   edits: Record<TargetKind, number[]>;
   gapMs: number;
-  load: { start: number; end: number };
+  /** 1-minute load average at the start and end, and the other work meanwhile (null where /proc cannot tell). */
+  load: { start: number; end: number; other?: OtherWork | null };
 }
 
 /** Pause between edits: a user who stops typing for a moment, so each edit is a lone one. */
@@ -174,6 +176,7 @@ async function load(c: LspClient, root: string, script: EditScript): Promise<Loa
 /** Registry Lens over stdio, as VS Code runs it (default settings and debounce): SERVER_STARTS loads, the last one then plays the edits. */
 export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
   const loadStart = loadavg()[0] ?? 0;
+  const other = otherWorkSince();
   const start = async (): Promise<LspClient> => {
     // The bench's own garbage (the org model the script was built from) is collected now, not by GC
     // threads competing with the server for the two cores while it loads.
@@ -190,6 +193,7 @@ export async function measureServer(name: string, script: EditScript, root: stri
     try { report(await load(c, root, script)); } finally { await c.stop(); }
   }
   const c = await start();
+  let measured: Omit<ServerResult, 'load'>;
   try {
     const last = await load(c, root, script);
     report(last);
@@ -199,15 +203,16 @@ export async function measureServer(name: string, script: EditScript, root: stri
     const rssAfterEditsMb = c.rssMb();
     const rssIdleMb = await idleRss(c);
     log(`  ${name} server: RSS after the edits ${Math.round(rssAfterEditsMb)} MB, once idle ${Math.round(rssIdleMb)} MB`);
-    return {
+    measured = {
       org: name,
       coldMs: median(loads.map((l) => l.coldMs)),
       openFileMs: median(loads.map((l) => l.openFileMs)),
       rssAfterLoadMb: median(loads.map((l) => l.rssAfterLoadMb)),
       starts: loads.map((l) => ({ coldMs: l.coldMs, rssAfterLoadMb: l.rssAfterLoadMb })),
-      rssAfterEditsMb, rssIdleMb, filesWithDiagnostics: last.filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS, load: { start: loadStart, end: loadavg()[0] ?? 0 },
+      rssAfterEditsMb, rssIdleMb, filesWithDiagnostics: last.filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS,
     };
   } finally {
     await c.stop();
   }
+  return { ...measured, load: { start: loadStart, end: loadavg()[0] ?? 0, other: other() } };
 }

@@ -1,15 +1,18 @@
 // The bench judges the issue's server-level targets on the org they are set for, and tells a baseline
-// saved on another machine apart from one saved here: its ratios then measure the machine, not the code.
+// saved on another machine apart from one saved here (its ratios then measure the machine, not the code),
+// and an idle machine from a busy one by the CPU time that was not the bench's.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineTable, loadBaseline, machineOf, mainTable, saveBaseline, type Env } from '../../bench/report';
+import { baselineTable, loadBaseline, loadWarning, machineOf, mainTable, saveBaseline, type Env } from '../../bench/report';
 import type { OrgResult } from '../../bench/scenarios';
 import type { ServerResult } from '../../bench/serverScenario';
 
 const HERE = machineOf('AMD EPYC', 2, 24 * 2 ** 30, '6.18.44');
 const THERE = machineOf('Intel Xeon', 2, 24 * 2 ** 30, '6.1.0');
+
+const server1 = (): ServerResult => server(5000, 290, 10, 20);
 
 function server(coldMs: number, rssMb: number, editMs: number, coreMs: number): ServerResult {
   const edits = Array.from({ length: 20 }, () => editMs);
@@ -78,6 +81,30 @@ describe('bench: the report', () => {
       const here = loadBaseline(path);
       assert.ok(here);
       assert.doesNotMatch(baselineTable([result('large', 1000)], here, HERE), /WARNING/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells an idle machine by the other work while measuring, not by a load average the bench\'s own servers raise', () => {
+    const env: Env = { node: 'v20', cpus: 2, loadavg: [1.7], commit: 'abc', date: '2026-11-25 14:00', machine: HERE };
+    const measured = (engine: number, server: number, loads = { start: 1.4, end: 1.7 }): OrgResult => {
+      const r = result('large', 1000, { ...server1(), load: { ...loads, other: { cores: server, stealCores: server / 2 } } });
+      return { ...r, load: { ...loads, other: { cores: engine, stealCores: 0 } } };
+    };
+    assert.equal(loadWarning(env, [measured(0.01, 0.03)]), null);
+    assert.match(loadWarning(env, [measured(0.01, 0.4)]) ?? '', /other than the bench's kept up to 0\.40 cores \(steal 0\.20\) busy/);
+    // Where /proc could not tell (another system), the load average decides as before.
+    const unknown = { ...result('large', 1000), load: { start: 1.4, end: 1.7, other: null } };
+    assert.match(loadWarning(env, [unknown]) ?? '', /load average up to 1\.7 on 2 CPUs/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'rl-report-'));
+    try {
+      const path = join(dir, 'baseline.json');
+      saveBaseline(path, [measured(0.01, 0.034)], env, null);
+      const saved = loadBaseline(path);
+      assert.deepEqual(saved?.orgs.large?.load, { start: 1.4, end: 1.7, otherCores: 0.03, stealCores: 0.02 });
+      assert.match(baselineTable([result('large', 1000)], saved as NonNullable<typeof saved>, HERE), /load 1\.4→1\.7, other work 0\.03 cores \(steal 0\.02\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
