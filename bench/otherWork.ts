@@ -58,6 +58,13 @@ export function otherWorkSince(): () => OtherWork | null {
 
 /** Other work above this (a tenth of a core on average) inflates wall-clock figures: the run is not an idle machine's. */
 export const OTHER_BUSY_CORES = 0.1;
+/** Where /proc cannot tell other work: a 1-minute load average above this share of the CPUs (it counts the bench's own processes too). */
+export const BUSY_LOAD_PER_CPU = 0.5;
+
+/** Whether a run was too busy for its wall-clock figures: by its other work where known, else by its highest load average. */
+export function wasBusy(other: OtherWork | null, load: number, cpuCount: number): boolean {
+  return other ? other.cores > OTHER_BUSY_CORES : load > cpuCount * BUSY_LOAD_PER_CPU;
+}
 
 /** `0.02 cores (steal 0.01)`, as the reports print it. */
 export function fmtOther(o: OtherWork): string {

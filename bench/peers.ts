@@ -14,7 +14,7 @@ import { buildOrg, ensureGenerated, GENERATED, orgDir, ORGS, type OrgParams } fr
 import { LspClient, type LspStart } from './lspClient';
 import { SERVER_NODE_ARGS } from '../server/src/lsp/protocol';
 import { editScript, openFiles, playEdits, type EditScript, type TargetKind } from './serverScenario';
-import { fmtOther, OTHER_BUSY_CORES, otherWorkSince } from './otherWork';
+import { fmtOther, otherWorkSince, wasBusy } from './otherWork';
 import { fmtInt, fmtMs, fmtRatio, percentile, table } from './stats';
 
 const REPO = resolve(__dirname, '..');
@@ -132,8 +132,7 @@ async function main(): Promise<void> {
   ];
   const ratio = (a: number[], b: number[], q: number): number => percentile(a, q) / percentile(b, q);
   const verdict = (r: number, target: number): string => `${fmtRatio(r)} (target ≤ ${target.toFixed(2)}× ${r <= target ? 'ok' : 'MISSED'})`;
-  // Judged by the work that was not the bench's where /proc tells it (the load average counts the servers measured).
-  const busy = other ? other.cores > OTHER_BUSY_CORES : Math.max(loadStart, loadEnd) > cpus().length * 0.5;
+  const busy = wasBusy(other, Math.max(loadStart, loadEnd), cpus().length);
   const out = [
     '',
     `Registry Lens beside its peers — ${org.name} org, ${script.edits.filter((e) => e.kind === 'meta').length} meta + ${script.edits.filter((e) => e.kind === 'registry').length} registry edits, pinned ${Object.entries(PEERS).map(([n, v]) => `${n}@${v}`).join(', ')}, node ${process.version}, load avg ${loadStart.toFixed(1)} → ${loadEnd.toFixed(1)} on ${cpus().length} CPUs, other work ${other ? fmtOther(other) : 'unknown'}`,

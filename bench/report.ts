@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { OrgResult } from './scenarios';
 import { headline } from './scenarios';
-import { fmtOther, OTHER_BUSY_CORES, worstOf, type OtherWork } from './otherWork';
+import { BUSY_LOAD_PER_CPU, fmtOther, OTHER_BUSY_CORES, wasBusy, worstOf, type OtherWork } from './otherWork';
 import { fmtInt, fmtMs, fmtRatio, median, percentile, spreadPct, table } from './stats';
 
 /** `machine`: the CPU model, cores, memory and kernel (see `machineOf`): a baseline compares only with a run on the same machine. */
@@ -30,9 +30,6 @@ export function machineOf(cpuModel: string, cores: number, totalBytes: number, k
   return `${cpuModel.trim()}, ${cores} cores, ${Math.round(totalBytes / 2 ** 30)} GiB, kernel ${kernel}`;
 }
 
-/** A 1-minute load average above this share of the CPUs makes wall-clock figures unreliable. */
-const BUSY_LOAD_PER_CPU = 0.5;
-
 /** The most other work of an org's measurement windows (the engine's, and the server's when it ran), or null when /proc could not tell one of them. */
 export function otherWorkOf(r: OrgResult): OtherWork | null {
   const windows = [r.load.other, ...(r.server ? [r.server.load.other] : [])];
@@ -46,16 +43,13 @@ export function otherWorkOf(r: OrgResult): OtherWork | null {
  */
 export function loadWarning(env: Env, results: OrgResult[]): string | null {
   const others = results.map(otherWorkOf);
-  if (results.length > 0 && others.every((o) => o !== null)) {
-    const worst = worstOf(others as OtherWork[]);
-    if (worst.cores <= OTHER_BUSY_CORES) return null;
-    return `WARNING: work other than the bench's kept up to ${fmtOther(worst)} busy while measuring (idle is below ${OTHER_BUSY_CORES.toFixed(2)}): `
-      + 'wall-clock figures are inflated by it; compare the CPU-time rows, and do not save this run as the baseline.';
-  }
-  const worst = Math.max(env.loadavg[0] ?? 0, ...results.flatMap((r) => [r.load.start, r.load.end]));
-  if (worst <= env.cpus * BUSY_LOAD_PER_CPU) return null;
-  return `WARNING: load average up to ${worst.toFixed(1)} on ${env.cpus} CPUs while measuring (idle is below ${(env.cpus * BUSY_LOAD_PER_CPU).toFixed(1)}): `
-    + 'wall-clock figures are inflated by other work; compare the CPU-time rows, and do not save this run as the baseline.';
+  const other = results.length > 0 && others.every((o) => o !== null) ? worstOf(others as OtherWork[]) : null;
+  const load = Math.max(env.loadavg[0] ?? 0, ...results.flatMap((r) => [r.load.start, r.load.end]));
+  if (!wasBusy(other, load, env.cpus)) return null;
+  const what = other
+    ? `work other than the bench's kept up to ${fmtOther(other)} busy while measuring (idle is below ${OTHER_BUSY_CORES.toFixed(2)})`
+    : `load average up to ${load.toFixed(1)} on ${env.cpus} CPUs while measuring (idle is below ${(env.cpus * BUSY_LOAD_PER_CPU).toFixed(1)})`;
+  return `WARNING: ${what}: wall-clock figures are inflated by ${other ? 'it' : 'other work'}; compare the CPU-time rows, and do not save this run as the baseline.`;
 }
 
 interface BaselineOrg {
@@ -170,6 +164,7 @@ export function mainTable(results: OrgResult[]): string {
   const rows: string[][] = [header];
   /** Whether every pair's large/small ratio of a row is within the scaling target. */
   const scales = (key: string): string => pairs.map((p) => `${p.label} ${ok((p.large[key] ?? Infinity) / (p.small[key] ?? 1) <= TARGETS.p95Scaling)}`).join(', ');
+  const judged = results.findIndex((r) => r.org === SERVER_TARGET_ORG);
   for (const row of ROWS) {
     if (heads.every((h) => h[row.key] === undefined)) continue;
     const cells = results.map((r, i) => {
@@ -187,7 +182,6 @@ export function mainTable(results: OrgResult[]): string {
     if (row.key === 'editCpuP95' && pairs.length > 0) target = `(scaling by CPU time: ${scales('editCpuP95')})`;
     if (row.key === 'coldOverFloorCpu') target = `(${ok(heads.every((h) => (h.coldOverFloorCpu ?? Infinity) <= TARGETS.coldOverFloor))} by CPU time)`;
     const server = SERVER_TARGETS[row.key];
-    const judged = results.findIndex((r) => r.org === SERVER_TARGET_ORG);
     if (server && judged >= 0) {
       const v = heads[judged]?.[row.key];
       if (v !== undefined) target = `≤ ${fmtInt(server.max)} ${server.unit} on ${SERVER_TARGET_ORG} ${ok(v <= server.max)}`;
