@@ -86,19 +86,15 @@ export class LineIndex {
     // Never between the two halves of a surrogate pair.
     if (o > 0 && o < this.text.length && isLow(this.text.charCodeAt(o)) && isHigh(this.text.charCodeAt(o - 1))) o--;
     // Readers go forward through a file: the line of the last answer, or the next one, is checked first.
-    let lo = this.last;
-    let hi = this.starts.length - 1;
-    if (this.startOf(lo) <= o && o < this.startOf(lo + 1)) hi = lo;
-    else if (this.startOf(lo + 1) <= o && o < this.startOf(lo + 2)) hi = ++lo;
-    else lo = 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= o) lo = mid; else hi = mid - 1;
+    let line = this.last;
+    if (!(this.startOf(line) <= o && o < this.startOf(line + 1))) {
+      if (this.startOf(line + 1) <= o && o < this.startOf(line + 2)) line++;
+      else line = firstAfter(this.starts, o) - 1; // the first line starts at 0: never below 0
     }
-    this.last = lo;
+    this.last = line;
     // Never between the `\r` and `\n` of a line end: that is the end of the line's content.
-    this.character = Math.min(o, this.contentEnd(lo)) - (this.starts[lo] ?? 0);
-    return lo;
+    this.character = Math.min(o, this.contentEnd(line)) - (this.starts[line] ?? 0);
+    return line;
   }
   /** The offset of a position, clamped to its line's content (before the line break). */
   offset(pos: Position): number {
