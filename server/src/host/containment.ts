@@ -1,0 +1,75 @@
+// The one containment rule of every front end (server, CLI, MCP): a path the product reads or writes
+// must lie inside the root once links are resolved — the real path of what exists, the real path of
+// the nearest existing ancestor of what it creates. A cloned repository's settings, links or requests
+// can then never make Registry Lens read or write outside the folder it was opened on.
+import { lstatSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** A path admitted under the root (absolute, and root-relative POSIX), or why it was refused. */
+export type Contained = { abs: string; rel: string } | { refused: string };
+
+/** `real` is `rootReal` or below it (both real, absolute paths). */
+export function isInside(rootReal: string, real: string): boolean {
+  return real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+}
+
+/**
+ * Resolves `p` (root-relative, or absolute) under `root` for reading (`read`: the path's real target
+ * must be inside) or for creating (`create`: its nearest existing ancestor's real path must be inside,
+ * so a link anywhere on the way out is refused before anything is written). Nothing is read or written.
+ */
+export function resolveInRoot(root: string, p: string, mode: 'read' | 'create'): Contained {
+  if (p.includes('\0')) return { refused: 'the path contains a NUL character' };
+  const rootAbs = path.resolve(root);
+  const abs = path.resolve(rootAbs, p);
+  const lexical = path.relative(rootAbs, abs);
+  if (lexical === '..' || lexical.startsWith(`..${path.sep}`) || path.isAbsolute(lexical)) {
+    return { refused: `${display(p)} is outside the root` };
+  }
+  let rootReal: string;
+  try {
+    rootReal = realpathSync.native(rootAbs);
+  } catch (e) {
+    return { refused: `the root cannot be resolved (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  const rel = lexical.split(path.sep).join('/');
+  const real = mode === 'read' ? realOrNull(abs) : null;
+  if (real !== null) {
+    return isInside(rootReal, real) ? { abs, rel } : { refused: `${display(p)} leads outside the root through a symbolic link` };
+  }
+  // Missing (or being created): judge its nearest existing ancestor. A dangling link on the way is an
+  // existing entry whose target is missing: refused, since writing through it would create its target.
+  for (let dir = abs; ; dir = path.dirname(dir)) {
+    const kind = lstatKind(dir);
+    if (kind === 'link' && realOrNull(dir) === null) return { refused: `${display(p)} passes through a dangling symbolic link` };
+    if (kind !== null) {
+      const ancestorReal = realOrNull(dir);
+      if (ancestorReal === null || !isInside(rootReal, ancestorReal)) {
+        return { refused: `${display(p)} leads outside the root through a symbolic link` };
+      }
+      return { abs, rel };
+    }
+    if (dir === path.dirname(dir)) return { refused: `${display(p)} cannot be resolved` };
+  }
+}
+
+function realOrNull(abs: string): string | null {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return null;
+  }
+}
+
+function lstatKind(abs: string): 'link' | 'other' | null {
+  try {
+    return lstatSync(abs).isSymbolicLink() ? 'link' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/** A path as said in a refusal: JSON-quoted, so that control characters stay visible and inert. */
+function display(p: string): string {
+  return JSON.stringify(p.length > 200 ? `${p.slice(0, 200)}…` : p);
+}
