@@ -88,16 +88,18 @@ describe('escape: workspace text in markdown and in the Explain document (R16)',
     inert(at('<b>Nope'), ['<b>Nope</b>Builder', 'builder class not found']);
   });
 
-  it('completion documentation shows a core step\'s description as text', async () => {
-    const { engine } = await analyze(`${CORE.replace('STEP_NAMES = {', `STEP_NAMES = {\n    "Evil": {"sagemaker_step_type": "Processing", "description": ${JSON.stringify(`${DESCRIPTION}\n# second line`)}},`)}
+  it('completion shows a core step\'s description as text in its documentation, and inserts it as text in its snippet', async () => {
+    const { engine } = await analyze(`${CORE.replace('STEP_NAMES = {', `STEP_NAMES = {\n    "Evil": {"sagemaker_step_type": "Processing", "description": ${JSON.stringify(`${DESCRIPTION}\n# second line $CLIPBOARD \${1:x}`)}},`)}
 //- /${WS}/alice/src/cursus_dev/registry/workspace_registry.py
 STEP_OVERRIDES = {
-    "
+${' '.repeat(4)}
 }
 `);
-    const item = engine.completion(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`, { line: 1, character: 5 }).find((c) => c.label === 'Evil');
+    const item = engine.completion(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`, { line: 1, character: 4 }).find((c) => c.label === 'Evil');
     assert.ok(item?.documentation, 'the core step is offered with its description');
-    inert(item.documentation, [DESCRIPTION, '# second line']);
+    inert(item.documentation, [DESCRIPTION, '# second line $CLIPBOARD ${1:x}']);
+    // in a snippet `$CLIPBOARD` would paste the clipboard and `${1:x}` add a tab stop
+    assert.ok(item.insertText?.includes('# second line \\$CLIPBOARD \\${1:x\\}}'), JSON.stringify(item.insertText));
   });
 
   it('the Explain document writes a line break or an escape sequence in a name out, so each entry stays one line', async () => {

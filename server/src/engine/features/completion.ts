@@ -61,7 +61,7 @@ export function completion(ws: Workspace, file: string, pos: Position): Completi
         label: e.name, kind: 'step' as const, detail: `override core step (${fieldStr(e, 'sagemaker_step_type') ?? '?'})`,
         // documentation is markdown: the description is shown as the text it is
         documentation: description === null ? undefined : mdLines(description), range, snippet: !inQuotes,
-        insertText: inQuotes ? e.name : `"${e.name}": {\n\t"sagemaker_step_type": "${fieldStr(e, 'sagemaker_step_type') ?? ''}",\n\t"builder_step_name": "\${1:${fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`}}",\n\t"description": "\${2:${description ?? ''}}",\n},`,
+        insertText: inQuotes ? e.name : `"${snippetText(e.name)}": {\n\t"sagemaker_step_type": "${snippetText(fieldStr(e, 'sagemaker_step_type') ?? '')}",\n\t"builder_step_name": "\${1:${snippetText(fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`)}}",\n\t"description": "\${2:${snippetText(description ?? '')}}",\n},`,
       };
     });
   }
@@ -70,6 +70,11 @@ export function completion(ws: Workspace, file: string, pos: Position): Completi
     label: 'new step entry', kind: 'snippet', detail: 'A complete step definition', range, snippet: true,
     insertText: '"${1:StepName}": {\n\t"config_class": "${1}Config",\n\t"builder_step_name": "${1}StepBuilder",\n\t"spec_type": "${1}",\n\t"sagemaker_step_type": "${2|Processing,Training,Transform,CreateModel,RegisterModel,Lambda|}",\n\t"description": "$3",\n},',
   }];
+}
+
+/** Registry text inside a snippet stays text: `$`, `}` and `\\` escaped (a description holding `$CLIPBOARD` would paste the clipboard). */
+function snippetText(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
 }
 
 function valueCompletions(ws: Workspace, wsDir: string | null, field: string, range: Range): CompletionResult[] {
