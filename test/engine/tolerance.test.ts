@@ -1,5 +1,5 @@
 // A file mid-edit keeps every readable entry analysed (SPEC §0 principle 5), and hostile input has
-// bounded, correct results: one test per reproducer of the fuzzing campaign (shared/repro R1–R9; R7
+// bounded, correct results: one test per reproducer of the fuzzing campaign (shared/repro R1–R9 and R18; R7
 // and R10 are host and server tests), plus the mid-edit corpus of the examples.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
