@@ -49,6 +49,14 @@ describe('architecture: layers', () => {
     assert.ok([...protocol.matchAll(/^import (?!type )/gm)].length === 0, 'protocol.ts may only import types');
   });
 
+  it('the client trusts no markdown: it sets no trust or HTML option, and the language client\'s default trusts nothing (R16)', () => {
+    // Hover and completion markdown hold workspace text: escaped by the engine, and rendered with command links and HTML off.
+    const bad = sources('client/src').filter((f) => /\b(?:isTrusted|supportHtml|MarkdownString)\b/.test(readFileSync(join(ROOT, f), 'utf8')));
+    assert.deepEqual(bad, []);
+    const library = readFileSync(join(ROOT, 'node_modules/vscode-languageclient/lib/common/client.js'), 'utf8');
+    assert.match(library, /const markdown = \{\s*isTrusted: false,\s*supportHtml: false,/);
+  });
+
   it('the query layer (engine/db) imports no domain code: only itself and alien-signals\' core', () => {
     const bad = sources('server/src/engine/db').flatMap((f) => imports(f).filter((s) => !s.startsWith('./') && s !== 'alien-signals/system').map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
