@@ -9,5 +9,8 @@ export async function readSettings(connection: Connection, scopeUri: string, can
     { scopeUri, section: 'registryLens' },
     { scopeUri, section: 'files.exclude' },
   ]) as unknown[];
-  return toFolderSettings(lens, filesExclude);
+  const settings = toFolderSettings(lens, filesExclude);
+  // Settings naming paths outside the folder are ignored: say so where the user sees it.
+  for (const w of settings.warnings) void connection.window.showWarningMessage(`Registry Lens: ${w}`);
+  return settings;
 }
