@@ -18,7 +18,7 @@ export interface FolderSettings {
 }
 
 /** The name a user gives each engine setting that names paths. */
-const SETTING_NAMES: Record<PathOutsideRoot['setting'], string> = {
+export const PATH_SETTING_NAMES: Record<PathOutsideRoot['setting'], string> = {
   coreFiles: 'registryLens.core.files', coreYamlFiles: 'registryLens.core.yamlFiles', workspacesRoots: 'registryLens.workspaces.roots',
   componentDirs: 'registryLens.components.dirs', apcoreRoots: 'registryLens.apcore.roots', apcoreIdMap: 'registryLens.apcore.idMap',
 };
@@ -48,7 +48,7 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
   const mb = s['maxFileSizeMB'];
   const maxFileBytes = typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
   const warnings = pathsLeavingRoot(engine).map(({ setting, value }) =>
-    `${SETTING_NAMES[setting]}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
+    `${PATH_SETTING_NAMES[setting]}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
   return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])], maxFileBytes, warnings };
 }
 
