@@ -26,14 +26,14 @@ export interface HostileContext {
   failure: (kind: string, detail: string, files: Map<string, string>) => void;
 }
 
-/** Runs both halves, alternately, until `deadline`. */
+/** Runs both halves in turn until `deadline`, each at least once. */
 export async function hostileTreePhase(r: Random, deadline: number, ctx: HostileContext): Promise<HostileTally> {
   const t: HostileTally = { trees: 0, events: 0, mismatches: 0, hangs: 0, settingsRuns: 0, settingsFailures: 0 };
-  while (Date.now() < deadline) {
+  do {
     const name = pick(r, ctx.roots);
+    settingsFiles(r, name, ctx, t);
     await watchedLinks(r, name, ctx, t);
-    if (Date.now() < deadline) settingsFiles(r, name, ctx, t);
-  }
+  } while (Date.now() < deadline);
   return t;
 }
 

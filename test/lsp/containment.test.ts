@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { FolderOverview, NewWorkspaceResult } from '../../server/src/lsp/protocol';
+import type { FolderContexts, FolderOverview, NewWorkspaceResult } from '../../server/src/lsp/protocol';
 import { CLI } from '../cli/helpers';
 import { TestClient } from './client';
 
@@ -100,5 +100,10 @@ describe('lsp: nothing outside the folder', () => {
     assert.deepEqual(ds.map((d) => d.code).sort(), ['RL005', 'RL008', 'RL009']);
     assert.equal(await c.request('textDocument/hover', { textDocument: { uri: 'file://otherhost/share/x.py' }, position: { line: 0, character: 0 } }), null);
     assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file://otherhost/share/x.py' } }), []);
+    // A workspace folder on another host is skipped, and the folders after it are added.
+    mkdirSync(c.abs('nested'));
+    await c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: 'file://otherhost/share', name: 'foreign' }, c.folder('nested')], removed: [] } });
+    const folders = await c.request<FolderContexts[]>('registryLens/contexts', {});
+    assert.deepEqual(folders.map((f) => f.name).sort(), ['fixture', 'nested']);
   });
 });

@@ -292,7 +292,7 @@ export class Folder {
 }
 
 /** The file system path of a `file:` URI; undefined for one that names no local path (`file://otherhost/…`, an encoded slash). */
-function fsPathOf(uri: string): string | undefined {
+export function fsPathOf(uri: string): string | undefined {
   try {
     return fileURLToPath(uri);
   } catch {
