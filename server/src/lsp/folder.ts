@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { readInRoot, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
+import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
@@ -108,10 +108,11 @@ export class Folder {
   /**
    * Stages the disk content of a path (read now: a file is read in microseconds) under the walk's rule:
    * a path that leads out of the root, or is no regular file, gives no file, as the walk gives none.
+   * `walked`: a walk listed it (a regular file inside the root), so it is read at once.
    */
-  readLater(rel: string): void {
+  readLater(rel: string, walked = false): void {
     if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
-    this.stageRead(rel, readInRoot(this.fsPath, rel, this.maxFileBytes));
+    this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes, true) : readInRoot(this.fsPath, rel, this.maxFileBytes));
   }
 
   /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */
@@ -158,7 +159,7 @@ export class Folder {
       (files) => {
         if (links.length > 0) this.addLinks(links);
         else if (found) this.setTree();
-        for (const file of files) this.readLater(file);
+        for (const file of files) this.readLater(file, true);
       },
       () => undefined, // gone again
     ));
