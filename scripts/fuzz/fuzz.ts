@@ -248,9 +248,9 @@ async function main(): Promise<void> {
     if (part) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] = k === 'maxCpuMs' ? Math.max(t[k], part[k]) : t[k] + part[k];
     seed++;
   }
-  // Half the server's share goes to hostile trees (links and special files: scripts/fuzz/hostileTrees.ts).
-  const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000 * (1 - serverShare / 2), { roots: ROOTS, readRoot, registryLike, failure });
-  await serverPhase(random(seed), start + seconds * 1000, t);
+  await serverPhase(random(seed), start + seconds * 1000 * (1 - serverShare / 2), t);
+  // The other half of the server's share goes to hostile trees (links and special files: scripts/fuzz/hostileTrees.ts).
+  const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000, { roots: ROOTS, readRoot, registryLike, failure });
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
     `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
