@@ -1,22 +1,39 @@
 // Reads a root's `.vscode/settings.json` (JSON with comments, dotted keys) and maps it with the
 // language server's own mapping, so that `check` in CI analyses the folder exactly as the editor does.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The file is read under the walk's rule (a regular file inside the root, size-bounded, never
+// blocking) and parsed by VS Code's own reader (jsonc-parser: comments, trailing commas); anything
+// else is ignored with a warning that never quotes the file's content, and the defaults apply.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
-import { parseJsonc } from './parseJsonc';
+import { readInRoot } from '../host/readText';
+
+const FILE = '.vscode/settings.json';
 
 export function readSettings(root: string, warn: (message: string) => void): FolderSettings {
-  let json: unknown;
-  try {
-    json = parseJsonc(readFileSync(join(root, '.vscode', 'settings.json'), 'utf8'));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      warn(`ignoring .vscode/settings.json: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    json = {};
-  }
+  const ignoring = (why: string): void => warn(`ignoring ${FILE}: ${why}`);
+  const read = readInRoot(root, FILE, undefined, ignoring);
+  let json: unknown = {};
+  if (read !== null && 'skipped' in read) ignoring(read.skipped);
+  else if (read !== null) json = parseSettings(read.text, warn);
   const sections = nestDottedKeys(isObject(json) ? json : {});
-  return toFolderSettings(sections['registryLens'], isObject(sections['files']) ? sections['files']['exclude'] : undefined);
+  const settings = toFolderSettings(sections['registryLens'], isObject(sections['files']) ? sections['files']['exclude'] : undefined);
+  for (const w of settings.warnings) warn(w);
+  return settings;
+}
+
+/** What the editor reads of the text: its value, errors and all (reported by position and kind, never by content). */
+function parseSettings(text: string, warn: (message: string) => void): unknown {
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  const first = errors[0];
+  if (first !== undefined) {
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    warn(`${FILE}:${line}:${column}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : ''}; reading what parses, as the editor does`);
+  }
+  if (json !== undefined && !isObject(json)) warn(`ignoring ${FILE}: it is not a JSON object`);
+  return json;
 }
 
 /**

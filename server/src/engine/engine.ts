@@ -14,7 +14,7 @@ import { resolveSettings } from './settings';
 import { diag } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import * as features from './features';
-import { scaffoldWorkspace, workspaceIdProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './scaffold/workspaceTemplates';
+import { scaffoldWorkspace, workspaceRequestProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './scaffold/workspaceTemplates';
 
 export type { WasmBinaries, HostLink, CrossFileCheck, RegistryFamily };
 
@@ -193,7 +193,7 @@ export class RegistryEngine {
   }
   /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
   scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
-    const problem = workspaceIdProblem(o.id);
+    const problem = workspaceRequestProblem(o);
     if (problem) return { error: problem };
     if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
     const workspacesRoot = o.workspacesRoot ?? this.ws.settings.workspacesRoots[0] ?? 'developer_workspaces/developers';

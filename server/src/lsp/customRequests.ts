@@ -74,7 +74,9 @@ async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewW
   const copyFrom = source === null || p.copyFrom === undefined ? undefined : { id: p.copyFrom, files: await readWorkspacePackage(folder.fsPath, source) };
   const scaffold = engine.scaffoldWorkspace({ id: p.id, template: p.template, ...(copyFrom ? { copyFrom } : {}) });
   if ('error' in scaffold) return fail(scaffold.error);
-  const { created, kept } = await writeScaffold(folder.fsPath, scaffold);
+  const written = await writeScaffold(folder.fsPath, scaffold);
+  if ('refused' in written) return fail(`Workspace '${p.id}' in ${scaffold.dir}: ${written.refused}`);
+  const { created, kept } = written;
   const registry = scaffold.files.map((f) => f.file).find((f) => f.endsWith('/registry/workspace_registry.py'));
   return { created: created.map((f) => folder.uriOf(f)), kept: kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
 }
