@@ -5,7 +5,7 @@ import type { Summary } from '../engine/api';
 import type { Diagnostic, Severity } from '../engine/types';
 import { renderExplanation } from '../engine/render/explainText';
 import { formatExplainJson } from './formatExplainJson';
-import { formatGraph } from './formatGraph';
+import { emptyGraphNote, formatGraph } from './formatGraph';
 import { formatJson } from './formatJson';
 import { formatListJson, formatListTable } from './formatList';
 import { formatSarif } from './formatSarif';
@@ -28,7 +28,10 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
           : formatText(diagnostics, summary);
-      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : 0 };
+      // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
+      const empty = summary.sources === 0;
+      if (empty) warn(`no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`);
+      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }
     case 'explain': {
       const explanation = engine.explain({
@@ -43,6 +46,8 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
     }
     case 'graph': {
       const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.settings.mode });
+      const note = emptyGraphNote(graph);
+      if (note !== null && cmd.format !== 'json') warn(note);
       return { output: formatGraph(graph, cmd.format), exitCode: 0 };
     }
     case 'init-workspace':
@@ -55,6 +60,9 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
     }
   }
 }
+
+/** `check`'s exit code when the root holds no registry at all (and nothing failed). */
+export const NO_REGISTRY = 3;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
