@@ -1,8 +1,9 @@
 // Turns argv into a typed command, validating every option value, so the command runners receive only
 // well-formed requests. Every command takes its root the same way: a last positional ROOT or
-// `--root ROOT` (not both unless they agree); unknown or repeated options are usage errors that name
+// `--root ROOT` (not both unless they agree; `check --files` takes files as positionals, so ROOT only as
+// --root); unknown or repeated options are usage errors that name
 // the command's options.
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
 import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/scaffold/workspaceTemplates';
@@ -13,7 +14,11 @@ export type FailOn = 'error' | 'warning' | 'never';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn }
+  | {
+    kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn;
+    /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
+    files?: string[];
+  }
   | {
     kind: 'explain'; step: string; root: string; workspace?: string; mode?: ResolutionMode;
     framework?: string; env?: string[]; format: 'text' | 'json';
@@ -26,7 +31,7 @@ type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
 /** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
 const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
-  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string' } },
+  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean' } },
   explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
@@ -43,7 +48,7 @@ export function parseCommand(argv: string[]): Command {
   if (!Object.hasOwn(SPECS, name)) throw new UsageError(name.startsWith('-') ? `unknown option '${name}' before the command` : `unknown command '${name}'`, { showUsage: true });
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
   const kind = name as Kind;
-  const { args: [first], root, v } = parse(kind, rest);
+  const { args: [first], root, v, files } = parse(kind, rest);
   const mode = oneOf('--mode', v['mode'], MODES);
   switch (kind) {
     case 'check':
@@ -51,6 +56,7 @@ export function parseCommand(argv: string[]): Command {
         kind, root, mode,
         format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
         failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never'] as const) ?? 'error',
+        ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
       };
     case 'explain':
       return {
@@ -86,7 +92,7 @@ type Values = Record<string, string | boolean | undefined>;
  * `.`) and options. Options are checked by hand on parseArgs' tokens, so each mistake gets a message
  * of ours: an unknown option lists the command's options; a repeated one and a missing value are named.
  */
-function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values } {
+function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values; files?: string[] } {
   const spec = SPECS[kind];
   const options: Record<string, 'string' | 'boolean'> = { root: 'string', ...spec.options };
   const known = Object.keys(options).map((o) => `--${o}`).join(', ');
@@ -103,6 +109,8 @@ function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: V
     if (type === 'boolean' && t.value !== undefined) throw new UsageError(`${kind}: ${t.rawName} takes no value`);
     v[t.name] = type === 'string' ? t.value : true;
   }
+  // `check --files`: every positional is a file (as pre-commit appends them); ROOT only through --root.
+  if (v['files'] === true) return { args: [], root: str(v['root']) ?? '.', v, files: positionals };
   const need = spec.args;
   const synopsis = `${kind}${need.map((a) => ` ${a}`).join('')} [ROOT]`;
   if (positionals.length < need.length) throw new UsageError(`${kind}: missing ${need.slice(positionals.length).join(' ')} (${synopsis})`);

@@ -23,8 +23,9 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   const { engine, ms } = await loadRoot(cmd.root, 'mode' in cmd ? cmd.mode : undefined, warn);
   switch (cmd.kind) {
     case 'check': {
-      const diagnostics = engine.allDiagnostics();
-      const summary: Summary = engine.summary();
+      const all = engine.allDiagnostics();
+      const diagnostics = cmd.files ? concerning(all, cmd.files) : all;
+      const summary: Summary = cmd.files ? { ...engine.summary(), ...severityCounts(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
           : formatText(diagnostics, summary);
@@ -59,6 +60,17 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
     }
   }
+}
+
+/** The diagnostics of these files, and those elsewhere whose related locations point into them (a conflict the files cause). */
+function concerning(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
+  const set = new Set(files);
+  return diagnostics.filter((d) => set.has(d.file) || d.related.some((r) => set.has(r.file)));
+}
+
+function severityCounts(diagnostics: Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
+  const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') };
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */
