@@ -12,8 +12,8 @@
 #
 # What it does (see scripts/e2e/NOTES.md for the why):
 #   1. apt: chromium (browser), libkrb5-dev (code-server's kerberos native
-#      module), build tools if missing; neovim for `nvim` -- only when not
-#      already installed (apt-get update first).
+#      module), build tools if missing; neovim for `nvim`, pre-commit for `all`
+#      -- only when not already installed (apt-get update first).
 #   2. node@24 from the npm registry into $E2E_CACHE_DIR/node24 (code-server 4.139
 #      refuses any other major; the package ships bin/node AND include/node,
 #      the headers node-gyp needs, so nothing is downloaded from nodejs.org).
@@ -80,11 +80,15 @@ fi
 if [ "$WHAT" = nvim ] || [ "$WHAT" = all ]; then
   command -v nvim >/dev/null || apt_missing+=(neovim)
 fi
+# Debian's pre-commit for `npm run test:pre-commit` (.ci/run)
+if [ "$WHAT" = all ]; then
+  command -v pre-commit >/dev/null || apt_missing+=(pre-commit)
+fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
   s=$(date +%s)
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
   log "apt done in $(( $(date +%s) - s ))s"
 fi
 
