@@ -4,7 +4,7 @@
 // it looked for and exits 3; an empty graph says why, on stderr for dot/mermaid and as `note` in JSON.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { cleanTree, REPO, removeTrees, runCli, runJson, writeTree } from './helpers';
+import { ALICE_REGISTRY, brokenTree, cleanTree, conflictTree, CORE_REGISTRY, REPO, removeTrees, runCli, runJson, writeTree } from './helpers';
 
 describe('cli arguments', () => {
   let root: string;
@@ -63,7 +63,7 @@ describe('cli arguments', () => {
     const r = runCli(['check', '--root', root, '--colour'], REPO);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /check: unknown option '--colour'; check takes --root, --format, --mode, --fail-on/);
+    assert.match(r.stderr, /check: unknown option '--colour'; check takes --root, --format, --mode, --fail-on, --files$/m);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
     assert.match(runCli(['graph', '-x'], root).stderr, /graph: unknown option '-x'; graph takes --root, --workspace, --mode, --format/);
     assert.match(runCli(['list', '--fail-on', 'error'], root).stderr, /list: unknown option '--fail-on'/);
@@ -74,6 +74,25 @@ describe('cli arguments', () => {
     assert.match(runCli(['check', '--format'], root).stderr, /check: --format needs a value/);
     assert.match(runCli(['list', '--conflicts-only=yes'], root).stderr, /list: --conflicts-only takes no value/);
     assert.match(runCli(['list', 'a', 'b'], root).stderr, /list: too many arguments: b/);
+  });
+
+  it('check --files reports the files\' diagnostics and those elsewhere pointing into them, counts and fails on those only', () => {
+    const broken = writeTree(brokenTree());
+    const all = runJson(['check', '--format', 'json'], broken).json['diagnostics'] as { file: string; code: string }[];
+    assert.ok(all.some((d) => d.file === CORE_REGISTRY) && all.some((d) => d.file !== CORE_REGISTRY));
+    const core = runJson(['check', '--format', 'json', '--files', CORE_REGISTRY], broken);
+    assert.equal(core.code, 1);
+    assert.deepEqual((core.json['diagnostics'] as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`), all.filter((d) => d.file === CORE_REGISTRY).map((d) => `${d.file} ${d.code}`));
+    const other = runCli(['check', '--files', 'README.md', 'src/cursus/steps/builders/builder_tabular_preprocessing_step.py'], broken);
+    assert.equal(other.code, 0, other.stdout);
+    assert.match(other.stdout, /^0 errors, 0 warnings, 0 information, 0 hints in 0 files/);
+    // files are relative to the working directory, and ROOT comes only from --root
+    const fromAbove = runJson(['check', '--root', broken, '--format', 'json', '--files', `${broken}/${CORE_REGISTRY}`], REPO);
+    assert.deepEqual(fromAbove.json['diagnostics'], core.json['diagnostics']);
+    // a conflict: bob's side is reported with alice's registry, since it points into it
+    const conflict = writeTree(conflictTree());
+    const alice = runJson(['check', '--format', 'json', '--fail-on', 'never', '--files', ALICE_REGISTRY], conflict).json['diagnostics'] as { file: string; code: string }[];
+    assert.ok(alice.some((d) => d.file !== ALICE_REGISTRY && d.code === 'RL002'), JSON.stringify(alice));
   });
 
   it('no arguments prints the usage on stderr and exits 2', () => {
