@@ -63,18 +63,26 @@ describe('the pre-commit hook', function () {
     assert.match(r.out, /Registry Lens\.+Passed/);
   });
 
-  it('checks the staged files: a step added without its builder fails the commit', () => {
-    const dir = repository(cleanTree());
+  it('as a repo: of .pre-commit-config.yaml, checks the staged files: a step added without its builder fails the commit', () => {
+    // try-repo installs the hook anew each run (a store of its own); a config shares one installed environment
+    const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens\n`;
+    const run = (dir: string): { code: number | null; out: string } => {
+      const r = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home-run'), PRE_COMMIT_COLOR: 'never' } });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    const dir = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
     writeFileSync(path.join(dir, ALICE_REGISTRY), `LOCAL_STEPS = {\n${entry('FeatureJoin', 'Processing')}${entry('Calibration', 'Processing')}}\n\nWORKSPACE_METADATA = {"developer_id": "alice"}\n`);
     git(dir, 'add', ALICE_REGISTRY);
-    const r = tryRepo(dir);
+    const r = run(dir);
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /Builder class 'CalibrationStepBuilder' for step 'Calibration' not found/);
-    const unrelated = repository(cleanTree());
+    assert.doesNotMatch(r.out, /src\/cursus\/registry\/step_names\.py/, 'only the staged registry is reported');
+    const unrelated = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
     writeFileSync(path.join(unrelated, 'notes.py'), 'x = 1\n');
     git(unrelated, 'add', 'notes.py');
-    const ok = tryRepo(unrelated);
+    const ok = run(unrelated);
     assert.equal(ok.code, 0, ok.out);
+    assert.match(ok.out, /Registry Lens\.+Passed/);
   });
 });
 
