@@ -74,7 +74,7 @@ function severityCounts(diagnostics: Diagnostic[]): Pick<Summary, 'errors' | 'wa
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */
-export const NO_REGISTRY = 3;
+const NO_REGISTRY = 3;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
