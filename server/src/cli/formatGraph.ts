@@ -2,7 +2,9 @@
 // JSON. Edges of a cycle are drawn red (and flagged in JSON), modules and the workspace node get
 // their own shapes, so the cycle RL023 reports is visible at a glance. Data-flow edges (producer →
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
+// An empty graph comes with a note saying why and where edges come from (a `note` key in JSON).
 import type { DependencyGraph, GraphNode } from '../engine/api';
+import { EDGE_SOURCES } from '../engine/features/graph';
 import { copyRange } from './formatJson';
 
 export type GraphFormat = 'dot' | 'mermaid' | 'json';
@@ -12,7 +14,14 @@ export function formatGraph(g: DependencyGraph, format: GraphFormat): string {
   return format === 'dot' ? dot(g) : mermaid(g);
 }
 
+/** Why the graph is empty, or null when it is not. */
+export function emptyGraphNote(g: DependencyGraph): string | null {
+  if (g.nodes.length > 0) return null;
+  return `the graph of context '${g.context}' is empty: nothing in it declares a dependency. Edges come from ${EDGE_SOURCES.join('; ')}.`;
+}
+
 function graphJson(g: DependencyGraph): object {
+  const note = emptyGraphNote(g);
   return {
     version: 1,
     context: g.context,
@@ -22,6 +31,7 @@ function graphJson(g: DependencyGraph): object {
     order: g.order,
     blocked: g.blocked,
     cycles: g.cycles,
+    ...(note === null ? {} : { note }),
   };
 }
 

@@ -149,6 +149,8 @@ export class RegistryEngine {
     return s;
   }
 
+  /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
+  registryGlobs(): string[] { return this.ws.registryGlobs(); }
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
   contextOf(file: string): ContextId { return this.ws.contextOf(file); }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */

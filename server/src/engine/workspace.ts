@@ -329,6 +329,9 @@ export class Workspace {
   diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }
   allDiagnostics(): Diagnostic[] { return this.publisher.all(); }
 
+  /** The globs of the files that make a registry, from every family under the current settings. */
+  registryGlobs(): string[] { return this.files.registryGlobs(); }
+
   summary(): Summary {
     const s: Summary = { sources: 0, entries: this.model.entryCount(), workspaces: this.model.workspaces.size, errors: 0, warnings: 0, information: 0, hints: 0 };
     s.sources = this.model.coreSources.size + this.model.workspaces.size + this.model.modules.size;

@@ -36,6 +36,7 @@ export const apcore: RegistryFamily = {
       return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
+  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, ...(layout as ApcoreLayout).roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
   indexKey: (r) => r.role,
   read(path, r, text) {
     if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { apcore: apcoreCfg, local: apcoreCfg.diagnostics }; }

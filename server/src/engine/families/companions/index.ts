@@ -4,7 +4,7 @@
 // bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7).
 import type { RegistryFamily } from '../family';
 import { moduleClasses } from '../../python/facts';
-import { isMetaFile, loadMeta } from '../../pipeline/metadata';
+import { isMetaFile, loadMeta, META_SUFFIX } from '../../pipeline/metadata';
 import { subjectCandidates } from '../../pipeline/subject';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
@@ -20,6 +20,7 @@ export const companions: RegistryFamily = {
     if (isMetaFile(path)) return META;
     return CODE_FILE.test(path) ? CODE : null;
   },
+  registryGlobs: () => [`**/*${META_SUFFIX}`],
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
     if (r.role === 'meta') { const meta = loadMeta(path, text); return { meta, local: meta.diagnostics }; }

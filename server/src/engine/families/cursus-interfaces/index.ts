@@ -9,7 +9,7 @@ import type { Applied } from '../../analysis/facts';
 import type { FileQueries } from '../../analysis/files';
 import { coreSourceFromPython } from '../../model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { interfaceClassifier, type InterfaceRole } from './roles';
+import { interfaceClassifier, interfaceRegistryGlobs, type InterfaceRole } from './roles';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
 import { flowEdgesOf, specsOf } from './flow';
@@ -33,6 +33,7 @@ function interfaceFirst(files: FileQueries): boolean {
 export const cursusInterfaces: RegistryFamily = {
   name: FAMILY,
   classifier: ({ settings }) => interfaceClassifier(settings),
+  registryGlobs: ({ settings }) => interfaceRegistryGlobs(settings),
   indexKey: (r) => {
     const role = r as InterfaceRole;
     if (role.role === 'extras') return 'extras';

@@ -10,12 +10,13 @@ import { detachSource } from '../../model/detachSource';
 import type { Settings } from '../../types';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../../checks/units';
-import { cursusClassifier, type CursusRole } from './roles';
+import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
 
 export const cursus: RegistryFamily = {
   name: 'cursus',
   classifier: ({ settings }) => cursusClassifier(settings),
+  registryGlobs: ({ settings }) => cursusRegistryGlobs(settings),
   indexKey: (r) => {
     const role = r as CursusRole;
     if (role.role === 'ws-registry') return `ws:${role.wsDir}`;

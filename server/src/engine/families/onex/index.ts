@@ -5,7 +5,7 @@
 import type { RegistryFamily } from '../family';
 import type { Diagnostic } from '../../types';
 import { baseName, dirOf } from '../../util/paths';
-import { isVersionDirName } from './kinds';
+import { isVersionDirName, REGISTRY_GLOB } from './kinds';
 import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
 import { readRegistry } from './registryDoc';
 import { readMetadata } from './metadataDoc';
@@ -17,6 +17,7 @@ import { onexFeatures } from './features';
 export const onex: RegistryFamily = {
   name: 'onex',
   classifier: () => classifyOnex,
+  registryGlobs: () => [REGISTRY_GLOB],
   // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path index.
   indexKey: (r) => ((r as OnexRole).role === 'wip' ? null : r.role),
   read(path, r, text, _settings, previous) {
