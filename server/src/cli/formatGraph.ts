@@ -3,7 +3,7 @@
 // their own shapes, so the cycle RL023 reports is visible at a glance. Data-flow edges (producer →
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
 import type { DependencyGraph, GraphNode } from '../engine/api';
-import { copyRange } from './formatJson';
+import { copyRange } from '../engine/render/checkDocument';
 
 export type GraphFormat = 'dot' | 'mermaid' | 'json';
 
