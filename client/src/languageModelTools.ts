@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Methods, type CheckDocument, type CheckDocumentParams, type DocumentAnswer, type ExplainDocument, type ExplainDocumentParams,
-  type FolderDocument, type ListDocument, type ListDocumentParams,
+  Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
 } from '../../server/src/lsp/protocol';
 
 export const TOOL_NAMES = { check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list' } as const;
@@ -17,6 +16,12 @@ interface FolderInput { folder?: unknown }
 interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown }
 interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown }
 interface ListInput extends FolderInput { workspace?: unknown; conflictsOnly?: unknown }
+
+/** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
+interface CheckFields { summary: { errors: number; warnings: number; information: number; hints: number } }
+interface ExplainFields { found: boolean; winner: { source: string } | null; context: string; mode: string }
+interface ListFields { steps: unknown[]; context: string; mode: string }
+const fields = <F>(a: FolderDocument): F => a.document as unknown as F;
 
 export function registerLanguageModelTools(client: LanguageClient): vscode.Disposable[] {
   if (typeof vscode.lm?.registerTool !== 'function') return [];
@@ -30,10 +35,10 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const params: CheckDocumentParams = {
           ...folderUri(input), ...(paths ? { paths: paths.map(relativePath) } : {}), ...(codes ? { codes } : {}), ...(severity ? { severity } : {}),
         };
-        const answers = await client.sendRequest<FolderDocument<CheckDocument>[]>(Methods.checkDocument, params, token);
+        const answers = await client.sendRequest<FolderDocument[]>(Methods.checkDocument, params, token);
         if (answers.length === 0) throw new Error(NO_FOLDER);
         return result(answers.flatMap((a) => {
-          const s = a.document.summary;
+          const s = fields<CheckFields>(a).summary;
           return [`Registry Lens check of ${where(a)}: ${s.errors} errors, ${s.warnings} warnings, ${s.information} information, ${s.hints} hints.`, a.document];
         }));
       },
@@ -45,9 +50,10 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         if (name === undefined) throw new Error('`name` (the step or artifact to explain) is required.');
         const workspace = text(input.workspace, 'workspace');
         const params: ExplainDocumentParams = { ...folderUri(input), step: name, ...(workspace ? { workspace } : {}) };
-        const a = document(await client.sendRequest<DocumentAnswer<ExplainDocument> | null>(Methods.explainDocument, params, token));
-        const verdict = a.document.found ? `resolves to ${a.document.winner?.source ?? '(nothing)'}` : 'is not defined';
-        return result([`Registry Lens explain of ${where(a)}: '${name}' ${verdict} in context '${a.document.context}' (${a.document.mode}).`, a.document]);
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.explainDocument, params, token));
+        const e = fields<ExplainFields>(a);
+        const verdict = e.found ? `resolves to ${e.winner?.source ?? '(nothing)'}` : 'is not defined';
+        return result([`Registry Lens explain of ${where(a)}: '${name}' ${verdict} in context '${e.context}' (${e.mode}).`, a.document]);
       },
     }),
     vscode.lm.registerTool<ListInput>(TOOL_NAMES.list, {
@@ -56,8 +62,9 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const workspace = text(input.workspace, 'workspace');
         const conflictsOnly = input.conflictsOnly === undefined ? undefined : input.conflictsOnly === true;
         const params: ListDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(conflictsOnly ? { conflictsOnly } : {}) };
-        const a = document(await client.sendRequest<DocumentAnswer<ListDocument> | null>(Methods.listDocument, params, token));
-        return result([`Registry Lens list of ${where(a)}: ${a.document.steps.length} entries in context '${a.document.context}' (${a.document.mode}).`, a.document]);
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.listDocument, params, token));
+        const l = fields<ListFields>(a);
+        return result([`Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`, a.document]);
       },
     }),
   ];
@@ -70,13 +77,13 @@ function result(parts: (string | object)[]): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult(parts.map((p) => new vscode.LanguageModelTextPart(typeof p === 'string' ? p : JSON.stringify(p))));
 }
 
-function document<D>(answer: DocumentAnswer<D> | null): FolderDocument<D> {
+function document(answer: DocumentAnswer | null): FolderDocument {
   if (answer === null) throw new Error(NO_FOLDER);
   if ('error' in answer) throw new Error(answer.error);
   return answer;
 }
 
-function where(a: FolderDocument<unknown>): string {
+function where(a: FolderDocument): string {
   return `workspace folder '${a.name}' (file paths below are relative to ${vscode.Uri.parse(a.folder).fsPath})`;
 }
 

@@ -1,7 +1,7 @@
 // `list`: the steps (and other families' entries, e.g. ONEX artifacts) visible in a context, as an aligned table for people or JSON for scripts.
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
-import { listDocument } from '../engine/render/listDocument';
+import { listDocument } from '../engine/render/jsonDocuments';
 
 const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
 

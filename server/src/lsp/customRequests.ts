@@ -2,10 +2,8 @@
 // names and contexts for the client's pickers, the active context, and the Registries view data.
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { CORE, type Code, type ContextId } from '../engine/types';
-import { checkDocument, type CheckDocument } from '../engine/render/checkDocument';
 import { filterCheck } from '../engine/render/checkFilter';
-import { explainDocument, type ExplainDocument } from '../engine/render/explainDocument';
-import { listDocument, type ListDocument } from '../engine/render/listDocument';
+import { checkDocument, explainDocument, listDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { readWorkspacePackage, writeScaffold } from '../host/writeScaffold';
@@ -28,9 +26,9 @@ const setContextRequest = new RequestType<SetContextParams, string[], void>(Meth
 const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
 const graphRequest = new RequestType<GraphParams, GraphView | null, void>(Methods.graph);
 const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
-const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument<CheckDocument>[], void>(Methods.checkDocument);
-const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer<ExplainDocument> | null, void>(Methods.explainDocument);
-const listDocumentRequest = new RequestType<ListDocumentParams, DocumentAnswer<ListDocument> | null, void>(Methods.listDocument);
+const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
+const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(Methods.explainDocument);
+const listDocumentRequest = new RequestType<ListDocumentParams, DocumentAnswer | null, void>(Methods.listDocument);
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
@@ -73,7 +71,7 @@ export function registerCustomRequests(s: Session): void {
   });
 
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
-  c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument<CheckDocument> => {
+  c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument => {
     const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
     return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(folder.lastAnalysisMs)) };
   }));
@@ -88,7 +86,7 @@ export function registerCustomRequests(s: Session): void {
 }
 
 /** The document of `workspace`'s context (core without one), or an error naming the folder's workspaces. */
-function inWorkspace<D>(folder: Folder, workspace: string | undefined, document: (context: ContextId) => D): DocumentAnswer<D> {
+function inWorkspace(folder: Folder, workspace: string | undefined, document: (context: ContextId) => JsonDocument): DocumentAnswer {
   const ids = folder.engine.contexts().map((c) => c.id);
   if (workspace !== undefined && !ids.includes(workspace)) {
     const known = ids.filter((id) => id !== CORE);

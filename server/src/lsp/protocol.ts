@@ -2,13 +2,11 @@
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names
 // and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
-import type { CheckDocument } from '../engine/render/checkDocument';
 import type { CheckFilter } from '../engine/render/checkFilter';
-import type { ExplainDocument } from '../engine/render/explainDocument';
-import type { ListDocument } from '../engine/render/listDocument';
+import type { JsonDocument } from '../engine/render/jsonDocuments';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
-export type { CheckDocument, ContextInfo, ExplainDocument, GraphEdge, GraphNode, ListDocument };
+export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };
 
 /**
  * Node options the server runs with. The young generation grows to 16 MB semi-spaces while a large
@@ -121,9 +119,9 @@ export interface NewWorkspaceResult { error?: string; created: string[]; kept: s
  * unsaved edits included, as in the Problems panel — for the editor's language-model tools.
  * `folder` is the root URI the documents' relative paths are resolved against.
  */
-export interface FolderDocument<D> { folder: string; name: string; document: D }
+export interface FolderDocument { folder: string; name: string; document: JsonDocument }
 /** A document, or why there is none (`workspace` names no workspace of the folder). */
-export type DocumentAnswer<D> = FolderDocument<D> | { error: string };
+export type DocumentAnswer = FolderDocument | { error: string };
 /** The check of the folder of `uri` (every folder without), narrowed by the filter. */
 export interface CheckDocumentParams extends CheckFilter { uri?: string }
 /** As the CLI: the context is the developer workspace `workspace`, core without it. */
