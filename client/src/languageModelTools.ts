@@ -39,7 +39,7 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         if (answers.length === 0) throw new Error(NO_FOLDER);
         return result(answers.flatMap((a) => {
           const s = fields<CheckFields>(a).summary;
-          return [`Registry Lens check of ${where(a)}: ${s.errors} errors, ${s.warnings} warnings, ${s.information} information, ${s.hints} hints.`, a.document];
+          return [`Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}.`, a.document];
         }));
       },
     }),
@@ -119,6 +119,10 @@ function oneOf<T extends string>(value: unknown, name: string, allowed: readonly
   const found = allowed.find((a) => a === value);
   if (found === undefined) throw new Error(`\`${name}\` must be one of ${allowed.join(', ')}.`);
   return found;
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function describePaths(paths: unknown): string {
