@@ -8,7 +8,7 @@ import {
   Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
 } from '../../server/src/lsp/protocol';
 
-export const TOOL_NAMES = { check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list' } as const;
+const TOOL_NAMES = { check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list' } as const;
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 

@@ -1,5 +1,6 @@
 // Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
-// names and contexts for the client's pickers, the active context, and the Registries view data.
+// names and contexts for the client's pickers, the active context, the Registries view data, and the
+// CLI's JSON documents for the language-model tools.
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { CORE, type Code, type ContextId } from '../engine/types';
 import { filterCheck } from '../engine/render/checkFilter';
