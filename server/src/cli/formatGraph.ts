@@ -4,35 +4,13 @@
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
 // An empty graph comes with a note saying why and where edges come from (a `note` key in JSON).
 import type { DependencyGraph, GraphNode } from '../engine/api';
-import { EDGE_SOURCES } from '../engine/features/graph';
-import { copyRange } from './formatJson';
+import { emptyGraphNote, graphDocument } from '../engine/render/jsonDocuments';
 
 export type GraphFormat = 'dot' | 'mermaid' | 'json';
 
 export function formatGraph(g: DependencyGraph, format: GraphFormat): string {
-  if (format === 'json') return `${JSON.stringify(graphJson(g), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(graphDocument(g), null, 2)}\n`;
   return format === 'dot' ? dot(g) : mermaid(g);
-}
-
-/** Why the graph is empty, or null when it is not. */
-export function emptyGraphNote(g: DependencyGraph): string | null {
-  if (g.nodes.length > 0) return null;
-  return `the graph of context '${g.context}' is empty: nothing in it declares a dependency. Edges come from ${EDGE_SOURCES.join('; ')}.`;
-}
-
-function graphJson(g: DependencyGraph): object {
-  const note = emptyGraphNote(g);
-  return {
-    version: 1,
-    context: g.context,
-    mode: g.mode,
-    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, source: n.source, file: n.file, range: n.range === null ? null : copyRange(n.range), meta: n.meta, cycle: n.cycle })),
-    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle, ...(e.kind ? { kind: e.kind, label: e.label ?? null } : {}) })),
-    order: g.order,
-    blocked: g.blocked,
-    cycles: g.cycles,
-    ...(note === null ? {} : { note }),
-  };
 }
 
 const escape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
