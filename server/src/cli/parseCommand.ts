@@ -17,7 +17,8 @@ export type Command =
   }
   | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
   | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
-  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string };
+  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string }
+  | { kind: 'mcp'; root: string };
 
 const MODES = ['isolated', 'hybrid'] as const;
 
@@ -93,6 +94,11 @@ export function parseCommand(argv: string[]): Command {
         layout: oneOf('--layout', v.layout, ['builders', 'interfaces'] as const),
         copyFrom: str(v['copy-from']),
       };
+    }
+    case 'mcp': {
+      const { values: v, positionals } = parse(rest, { root: 'string' });
+      if (positionals.length > 1 || (positionals.length === 1 && v.root !== undefined)) throw new UsageError('mcp takes one ROOT (positional or --root)');
+      return { kind: 'mcp', root: positionals[0] ?? str(v.root) ?? '.' };
     }
     default:
       throw new UsageError(`unknown command '${name}'`);

@@ -1,5 +1,6 @@
 // Reads a root's `.vscode/settings.json` (JSON with comments, dotted keys) and maps it with the
-// language server's own mapping, so that `check` in CI analyses the folder exactly as the editor does.
+// language server's own mapping, so that the front ends reading a root from disk (the CLI's `check`
+// in CI, the MCP server) analyse the folder exactly as the editor does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
