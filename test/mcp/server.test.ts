@@ -3,7 +3,7 @@
 // schema the server advertises, by ajv), `check`, `explain`, `list` and `graph` equal to the CLI's
 // `--format json` on the same tree, `locate`, and a change on disk seen by the very next call.
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { REPO, runJson } from '../cli/helpers';
@@ -139,6 +139,16 @@ describe('mcp: the server over stdio (independent client)', function () {
     const missing = await c.call('explain', { name: 'XGBoostTraining', workspace: 'carol_vision' });
     assert.equal(missing.isError, true);
     assert.match(missing.content[0]?.text ?? '', /unknown workspace 'carol_vision'; known: alice_ml/);
+  });
+
+  it('follows .vscode/settings.json: a changed settings file reopens the root', async () => {
+    const codes = async (): Promise<string[]> => ((await ok('check')).structuredContent['diagnostics'] as { code: string }[]).map((d) => d.code);
+    assert.ok((await codes()).includes('RL001'));
+    mkdirSync(join(c.root, '.vscode'), { recursive: true });
+    writeFileSync(join(c.root, '.vscode', 'settings.json'), '{\n  // as VS Code writes it\n  "registryLens.diagnostics.severity": { "RL001": "off" },\n}\n');
+    assert.ok(!(await codes()).includes('RL001'));
+    rmSync(join(c.root, '.vscode'), { recursive: true });
+    assert.ok((await codes()).includes('RL001'));
   });
 
   it('ends when stdin closes', async () => {

@@ -25,7 +25,7 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
     inputSchema: z.strictObject({
       paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics are returned'),
       codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
-      severity: severity.optional().describe('minimum severity: error < warning < information < hint'),
+      severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
     }),
     outputSchema: checkSchema,
     annotations: { readOnlyHint: true, openWorldHint: false },
