@@ -177,3 +177,22 @@ describe('mcp: a graph with a cycle, references, and the root given as a positio
     assert.ok(refs.some((x) => x.file === 'src/cursus/steps/builders/builder_model_calibration_step_meta.yaml'), JSON.stringify(refs));
   });
 });
+
+describe('mcp: stdin closed right after the requests', function () {
+  this.timeout(60_000);
+  it('answers every request read before the end, then exits 0', async () => {
+    const c = McpTestClient.startOnCopy(DEMO);
+    try {
+      const init = c.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'registry-lens-test', version: '0' } });
+      c.notify('notifications/initialized', {});
+      const check = c.call('check', { codes: ['RL004'] });
+      const exited = c.close();
+      assert.ok((await init).result);
+      const r = await check;
+      assert.deepEqual((r.structuredContent?.['diagnostics'] as { code: string }[]).map((d) => d.code), ['RL004']);
+      assert.equal(await exited, 0);
+    } finally {
+      await c.dispose();
+    }
+  });
+});

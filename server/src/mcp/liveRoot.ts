@@ -29,6 +29,9 @@ export class LiveRoot {
     return next;
   }
 
+  /** Resolves once every call queued so far is done. */
+  async idle(): Promise<void> { await this.queue; }
+
   private async sync(): Promise<OpenedRoot> {
     const now = this.settingsStamp();
     if (now !== this.settings) {

@@ -31,14 +31,24 @@ export async function serveMcp(rootArg: string, version: string, warn: (message:
   const context: ToolContext = { root: new LiveRoot(dir, warn), fixes: new FixProposals() };
   const server = new McpServer({ name: 'registry-lens', version }, { instructions: INSTRUCTIONS });
   for (const register of [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes, registerApplyFix]) register(server, context);
-  const transport = new StdioServerTransport(guardInput(process.stdin, (e) => {
+  const input = guardInput(process.stdin, (e) => {
     void transport.send({ jsonrpc: '2.0', ...(e.id === undefined ? {} : { id: e.id }), error: { code: e.code, message: e.message } });
-  }), process.stdout);
+  });
+  const transport = new StdioServerTransport(input, process.stdout);
   server.server.onerror = (e) => warn(`mcp: ${e.message}`);
-  const closed = new Promise<void>((done) => { process.stdin.once('end', done); process.stdin.once('close', done); });
+  const ended = new Promise<void>((done) => { input.once('end', done); input.once('close', done); });
   await server.connect(transport);
   warn(`MCP server on ${dir} (stdio)`);
-  await closed;
+  // stdin ended: the requests read before the end are answered, then the server closes.
+  await ended;
+  await turn();
+  await context.root.idle();
+  await turn();
   await server.close();
   return 0;
+}
+
+/** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
