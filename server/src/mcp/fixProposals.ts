@@ -25,7 +25,7 @@ export class FixProposals {
       ...edited.map((path) => { const text = textOf(path); return { path, sha256: text === undefined ? null : sha256(text) }; }),
       ...createFiles.map((c) => ({ path: c.path, sha256: null })),
     ];
-    const body: FixInput = { edits, createFiles, basis };
+    const body = { edits, createFiles, basis };
     const id = sha256(JSON.stringify([fix.title, body])).slice(0, 16);
     this.kept.delete(id);
     this.kept.set(id, body);
@@ -36,7 +36,6 @@ export class FixProposals {
       preferred: fix.preferred === true,
       diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
       ...body,
-      createFiles,
     };
   }
 

@@ -10,16 +10,14 @@ import { openRoot, type OpenedRoot } from '../host/openRoot';
 
 export class LiveRoot {
   private opened: Promise<OpenedRoot>;
-  private state: FeedState;
+  private state: FeedState = newFeedState();
   private settings: string;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `dir`: an absolute directory. Loading starts at once, so the first call finds it (nearly) done. */
   constructor(readonly dir: string, private readonly warn: (message: string) => void) {
     this.settings = this.settingsStamp();
-    this.state = newFeedState();
-    this.opened = openRoot(dir, undefined, warn, this.state);
-    this.opened.catch(() => undefined); // reported by the first call that needs it
+    this.opened = this.reopen();
   }
 
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
@@ -36,12 +34,25 @@ export class LiveRoot {
     const now = this.settingsStamp();
     if (now !== this.settings) {
       this.settings = now;
-      this.state = newFeedState();
-      this.opened = openRoot(this.dir, undefined, this.warn, this.state);
+      this.reopen();
     }
-    const root = await this.opened;
+    let root: OpenedRoot;
+    try {
+      root = await this.opened;
+    } catch (e) {
+      this.reopen(); // the next call tries again (the root may be back)
+      throw e;
+    }
     await feedEngine(root.engine, this.dir, root.feed, this.state);
     return root;
+  }
+
+  /** Opens the root afresh (a new engine and feed state); a failure is reported by the first call that needs it. */
+  private reopen(): Promise<OpenedRoot> {
+    this.state = newFeedState();
+    this.opened = openRoot(this.dir, undefined, this.warn, this.state);
+    this.opened.catch(() => undefined);
+    return this.opened;
   }
 
   private settingsStamp(): string { return fileStamp(join(this.dir, '.vscode', 'settings.json')); }
