@@ -21,10 +21,13 @@ export interface FeedOptions {
   maxFileBytes: number;
 }
 
-/** What an earlier feed gave the engine: each path fed, with the stamp of the file it read (or '' when it did not stat). */
-export interface FeedState { readonly fed: Map<string, string> }
+/**
+ * What an earlier feed gave the engine: each path fed, with the stamp of the file it read (or '' when
+ * it did not stat), and the directories it reported unreadable.
+ */
+export interface FeedState { readonly fed: Map<string, string>; unreadable: Set<string> }
 
-export function newFeedState(): FeedState { return { fed: new Map() }; }
+export function newFeedState(): FeedState { return { fed: new Map(), unreadable: new Set() }; }
 
 /**
  * Without a state (one load, the CLI) nothing is stat'ed; with one, every file to feed is, before it
@@ -62,14 +65,24 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     walked = interest.walk;
     const links: HostLink[] = [];
     const directories: string[] = [];
+    const unreadable = new Set<string>();
     onDisk.clear();
     const files = await listFiles(root, {
       skip: opts.excluded,
       accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => { links.push(l); },
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
-      unreadable: (rel, reason) => { opts.warn(`skipped ${rel || '.'}/: ${reason}`); engine.setSkipped(rel || '.', reason); },
+      unreadable: (rel, reason) => {
+        const dir = rel || '.';
+        if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}/: ${reason}`);
+        unreadable.add(dir);
+        engine.setSkipped(dir, reason);
+      },
     });
+    if (state !== undefined) {
+      for (const dir of state.unreadable) if (!unreadable.has(dir)) engine.deleteFile(dir);
+      state.unreadable = unreadable;
+    }
     const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
     const listed = new Set([...files, ...companions]);
     const asked = new Set(interest.files);
