@@ -31,14 +31,29 @@ describe('architecture: layers', () => {
     assert.ok(!sources('server/src/engine').some((f) => /\beval\s*\(|new Function\s*\(/.test(readFileSync(join(ROOT, f), 'utf8'))));
   });
 
-  it('only server/src/lsp knows the protocol (engine, host and CLI do not)', () => {
-    const others = [...sources('server/src/engine'), ...sources('server/src/cli'), ...sources('server/src/host')];
+  it('only server/src/lsp knows the protocol (engine, host, CLI and MCP server do not)', () => {
+    const others = [...sources('server/src/engine'), ...sources('server/src/cli'), ...sources('server/src/host'), ...sources('server/src/mcp')];
     const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('vscode-languageserver')).map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
   });
 
   it('the engine never imports a front end', () => {
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => /\/(lsp|cli)\//.test(s) || s.includes('client/')).map((s) => `${f}: ${s}`));
+    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => /\/(lsp|cli|mcp)\//.test(s) || s.includes('client/')).map((s) => `${f}: ${s}`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('the host knows no front end, and front ends reach each other only where the CLI starts the MCP server', () => {
+    const frontEnd = (from: string, s: string): string | null =>
+      s.startsWith('.') ? /^server\/src\/(lsp|cli|mcp)\//.exec(join(dirname(from), s).split('\\').join('/'))?.[1] ?? null : null;
+    const bad = ['host', 'lsp', 'cli', 'mcp'].flatMap((layer) => sources(`server/src/${layer}`).flatMap((f) => imports(f)
+      .filter((s) => { const to = frontEnd(f, s); return to !== null && to !== layer && !(f.endsWith('cli/runCommand.ts') && s === '../mcp/serve.js'); })
+      .map((s) => `${f}: ${s}`)));
+    assert.deepEqual(bad, []);
+  });
+
+  it('only server/src/mcp knows the MCP SDK and zod', () => {
+    const others = [...sources('server/src/engine'), ...sources('server/src/host'), ...sources('server/src/lsp'), ...sources('server/src/cli'), ...sources('client/src')];
+    const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('@modelcontextprotocol/') || s === 'zod' || s.startsWith('zod/')).map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
   });
 

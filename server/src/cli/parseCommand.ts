@@ -25,7 +25,8 @@ export type Command =
   }
   | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
   | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
-  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string };
+  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string }
+  | { kind: 'mcp'; root: string };
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
@@ -36,6 +37,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
   'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
+  mcp: { args: [], options: {} },
 };
 
 const MODES = ['isolated', 'hybrid'] as const;
@@ -82,6 +84,8 @@ export function parseCommand(argv: string[]): Command {
         layout: oneOf('--layout', v['layout'], ['builders', 'interfaces'] as const),
         copyFrom: str(v['copy-from']),
       };
+    case 'mcp':
+      return { kind, root };
   }
 }
 

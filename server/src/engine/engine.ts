@@ -2,9 +2,9 @@
 // file texts (setFile/deleteFile), call update(), then ask for diagnostics or editor features.
 import type {
   CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
-  HoverResult, ListRow, RenameResult, Summary, WorkspaceSymbolResult,
+  HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
-import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionMode, Settings } from './types';
+import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings } from './types';
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
@@ -152,6 +152,14 @@ export class RegistryEngine {
   /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
   registryGlobs(): string[] { return this.ws.registryGlobs(); }
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
+  /** The context a workspace id names (core when absent), or why there is none, naming the known ids. */
+  contextFor(workspace: string | undefined): ContextId | { error: string } {
+    if (workspace === undefined) return CORE;
+    const ids = this.contexts().map((c) => c.id);
+    if (ids.includes(workspace)) return workspace;
+    const known = ids.filter((id) => id !== CORE);
+    return { error: `unknown workspace '${workspace}'; known: ${known.length === 0 ? '(none)' : known.join(', ')}` };
+  }
   contextOf(file: string): ContextId { return this.ws.contextOf(file); }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)]; }
@@ -170,6 +178,8 @@ export class RegistryEngine {
   references(file: string, pos: Position, includeDeclaration = true): Location[] {
     return features.references(this.ws, file, pos, includeDeclaration);
   }
+  /** Every definition of a name and every reference to it, from the name alone (the MCP server's `locate`). */
+  locateName(name: string): NameSites { return features.nameSites(this.ws, name); }
   prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
     return features.prepareRename(this.ws, file, pos);
   }

@@ -1,11 +1,12 @@
 // Reads a root's `.vscode/settings.json` (JSON with comments, dotted keys) and maps it with the
-// language server's own mapping, so that `check` in CI analyses the folder exactly as the editor does.
-// The file is read under the walk's rule (a regular file inside the root, size-bounded, never
-// blocking) and parsed by VS Code's own reader (jsonc-parser: comments, trailing commas); anything
-// else is ignored with a warning that never quotes the file's content, and the defaults apply.
+// language server's own mapping, so that the front ends reading a root from disk (the CLI's `check`
+// in CI, the MCP server) analyse the folder exactly as the editor does. The file is read under the
+// walk's rule (a regular file inside the root, size-bounded, never blocking) and parsed by VS Code's
+// own reader (jsonc-parser: comments, trailing commas); anything else is ignored with a warning that
+// never quotes the file's content, and the defaults apply.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
-import { readInRoot } from '../host/readText';
+import { toFolderSettings, type FolderSettings } from './folderSettings';
+import { readInRoot } from './readText';
 
 const FILE = '.vscode/settings.json';
 
