@@ -118,16 +118,22 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     const found = matches();
     const ids = new Set(found.map((m) => m.id));
     s.classList.toggle('searching', ui.query.trim() !== '');
-    for (const [id, g] of nodeEls) g.classList.toggle('match', ids.has(id));
+    for (const [id, g] of nodeEls) { g.classList.toggle('match', ids.has(id)); g.classList.remove('focused', 'near'); }
+    for (const [path] of edgeEls) path.classList.remove('near');
     count.textContent = ui.query.trim() === '' ? '' : found.length === 0 ? 'no step found' : `${found.length} found`;
     return found;
   };
+  /** Brings match `i` of what mark() just found into view: it, its edges and the steps at their other ends stand out. */
   const reveal = (found: readonly PlacedNode[], i: number): void => {
     const node = found[i];
     if (node === undefined) return;
     ui.cursor = i;
-    for (const g of nodeEls.values()) g.classList.remove('focused');
     nodeEls.get(node.id)?.classList.add('focused');
+    for (const [path, from, to] of edgeEls) {
+      if (from !== node.id && to !== node.id) continue;
+      path.classList.add('near');
+      nodeEls.get(from === node.id ? to : from)?.classList.add('near');
+    }
     pz.focus(node.x, node.y);
     count.textContent = `${i + 1} of ${found.length}`;
   };
@@ -165,7 +171,8 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     button('−', 'Zoom out', () => pz.zoom(0.8)), button('+', 'Zoom in', () => pz.zoom(1.25)), button('Fit', 'Fit the graph in the view', fit));
   root.append(bar, legend(layout, connected, () => { applyFilter(); mark(); }), canvas);
   applyFilter();
-  mark();
+  // after a re-render the step found stays marked (the view is restored as it was)
+  reveal(mark(), ui.cursor);
   root.dataset['layout'] = layout.engine;
   root.dataset['layoutMs'] = ms.toFixed(1);
   root.dataset['renderMs'] = (performance.now() - started).toFixed(1);
