@@ -11,7 +11,11 @@ export interface PlacedNode {
   /** core, workspace, override, module or context: from the entry's source. */
   group: string; cycle: boolean; target: LocationRef | null;
 }
-export interface PlacedEdge { from: string; to: string; points: { x: number; y: number }[]; cycle: boolean; optional: boolean }
+export interface PlacedEdge {
+  from: string; to: string; points: { x: number; y: number }[]; cycle: boolean; optional: boolean;
+  /** Data flow (interface compatible_sources), no dependency; `label` names the input it feeds. */
+  flow: boolean; label: string | null;
+}
 export interface GraphLayout {
   width: number; height: number; nodes: PlacedNode[]; edges: PlacedEdge[];
   /** Which layout placed the dependency nodes (none when there are no edges). */
@@ -67,7 +71,7 @@ export function layoutGraph(view: GraphView): GraphLayout {
       const n = info.get(id);
       if (p && n) nodes.push({ ...n, x: p.x, y: p.y });
     }
-    view.edges.forEach((e, i) => edges.push({ from: e.from, to: e.to, points: placed.points[i] ?? [], cycle: e.cycle, optional: e.optional }));
+    view.edges.forEach((e, i) => edges.push({ from: e.from, to: e.to, points: placed.points[i] ?? [], cycle: e.cycle, optional: e.optional, flow: e.kind === 'flow', label: e.label ?? null }));
   }
   // steps without edges: a grid under the graph, in name order
   const rest = [...info.values()].filter((n) => !connected.has(n.id)).sort((a, b) => (a.id < b.id ? -1 : 1));

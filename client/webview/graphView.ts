@@ -64,9 +64,12 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   const edgeEls: [SVGPathElement, string, string][] = [];
   for (const e of layout.edges) {
     const d = e.points.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
-    const path = svg('path', { d, class: `edge${e.cycle ? ' cycle' : ''}${e.optional ? ' optional' : ''}`, 'marker-end': `url(#${e.cycle ? 'arrow-cycle' : 'arrow'})` });
+    const path = svg('path', { d, class: `edge${e.cycle ? ' cycle' : ''}${e.optional ? ' optional' : ''}${e.flow ? ' flow' : ''}`, 'marker-end': `url(#${e.cycle ? 'arrow-cycle' : 'arrow'})` });
     path.setAttribute('data-from', e.from);
     path.setAttribute('data-to', e.to);
+    const tip = svg('title', {});
+    tip.textContent = `${e.from} → ${e.to}${e.flow ? ' (data flow)' : e.optional ? ' (optional)' : ''}${e.label ? `: ${e.label}` : ''}`;
+    path.append(tip);
     edgeEls.push([path, e.from, e.to]);
     s.append(path);
   }

@@ -1,7 +1,7 @@
 // The companion-metadata, apcore, interface and ONEX examples report exactly their seeded problems
 // (EXPECTED.json) at error and warning level (the interface example at every level), each at its exact
 // node; `graph` prints their cycles and step graphs in every format (the ONEX example has no dependency
-// graph: its metadata declares no artifact references).
+// graph: its metadata declares no artifact references, and dot and mermaid say where edges come from).
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +61,9 @@ for (const example of EXAMPLES) {
     if (!cycle && !example.flow) it('graph has no edges and no cycles', () => {
       const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: unknown[] };
       assert.deepEqual([g.cycles, g.edges], [[], []]);
+      // dot and mermaid say where edges would come from
+      assert.match(runCli(['graph', '--root', `examples/${example.name}`]).stdout, /\n {2}\/\/ no dependencies are declared in core: edges come from the dependencies of \*_meta\.yaml companions/);
+      assert.match(runCli(['graph', '--root', `examples/${example.name}`, '--format', 'mermaid']).stdout, /\n {2}%% no dependencies are declared in core:/);
     });
     if (cycle) it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
       const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; cycle: boolean }[]; order: string[]; blocked: string[] };

@@ -2,6 +2,7 @@
 // JSON. Edges of a cycle are drawn red (and flagged in JSON), modules and the workspace node get
 // their own shapes, so the cycle RL023 reports is visible at a glance. Data-flow edges (producer →
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
+// A graph without edges says (in a comment) where edges would come from.
 import type { DependencyGraph, GraphNode } from '../engine/api';
 import { copyRange } from './formatJson';
 
@@ -25,6 +26,10 @@ function graphJson(g: DependencyGraph): object {
   };
 }
 
+/** Said (as a comment) when a context has no edges: where they would come from. */
+const noEdges = (g: DependencyGraph): string =>
+  `no dependencies are declared in ${g.context.replace(/[\r\n\u2028\u2029]/g, ' ')}: edges come from the dependencies of *_meta.yaml companions, step names in WORKSPACE_METADATA["dependencies"] and compatible_sources of *.step.yaml interfaces (see examples/demo-workspace)`;
+
 const escape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 const quote = (s: string): string => `"${escape(s)}"`;
 
@@ -43,6 +48,7 @@ function dot(g: DependencyGraph): string {
       ...(e.kind === 'flow' ? ['color=blue', `label=${quote(e.label ?? '')}`] : [])];
     out.push(`  ${quote(e.from)} -> ${quote(e.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
+  if (g.edges.length === 0) out.push(`  // ${noEdges(g)}`);
   out.push('}');
   return `${out.join('\n')}\n`;
 }
@@ -67,5 +73,6 @@ function mermaid(g: DependencyGraph): string {
   if (cyclic.length) out.push('  classDef cycle stroke:#d00,stroke-width:2px', `  class ${cyclic.join(',')} cycle`);
   if (red.length) out.push(`  linkStyle ${red.join(',')} stroke:#d00,stroke-width:2px`);
   if (blue.length) out.push(`  linkStyle ${blue.join(',')} stroke:#06c`);
+  if (g.edges.length === 0) out.push(`  %% ${noEdges(g)}`);
   return `${out.join('\n')}\n`;
 }
