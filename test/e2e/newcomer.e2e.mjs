@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { writeLargeRegistry } from './largeRegistry.mjs';
-import { onExample } from './suite.mjs';
+import { onExample, webviewFrame } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const CORE = 'src/cursus/registry/step_names.py';
@@ -32,14 +32,6 @@ describe('A newcomer\'s Registry Lens: Explain, status, Step Graph, walkthrough 
     console.log(`      figures: ${JSON.stringify(figures)}`);
   });
 
-  /** The frame of the visible Registry Lens webview of `w` (its page has our #app element). */
-  const webviewFrame = (w) => waitFor(async () => {
-    for (const f of w.page.frames()) {
-      if (!/fake\.html/.test(f.url())) continue;
-      if (await f.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0).catch(() => false)) return f;
-    }
-    return null;
-  }, { timeout: 30_000, message: 'the Registry Lens webview' });
 
   /** The active tab's title, a webview's too. */
   const activeTab = (w) => w.page.evaluate(() => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, RESULTS_DIR, listExtensions, openWorkbench, waitFor, missingProblems } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VERSION, onExample } from './suite.mjs';
+import { EXTENSION_ID, VERSION, onExample, webviewFrame } from './suite.mjs';
 
 const gitStatus = () => execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' });
 const STATUS_BEFORE = gitStatus();
@@ -217,22 +217,13 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.parkMouse();
   });
 
-  /** The frame of the visible webview whose page has our #app element. */
-  const webviewFrame = () => waitFor(async () => {
-    for (const f of wb.page.frames()) {
-      if (!/fake\.html/.test(f.url())) continue;
-      if (await f.evaluate(() => !!document.getElementById('app') && document.getElementById('app').childElementCount > 0).catch(() => false)) return f;
-    }
-    return null;
-  }, { timeout: 20_000, message: 'the Registry Lens webview' });
-
   it('Show Registry Overview renders the registries and conflicts in a webview: strict CSP, registry strings as text', async () => {
     // a registry string that would be markup if it were not escaped
     const evil = `${WS}/zed_html/src/cursus_dev/registry/workspace_registry.py`;
     fs.mkdirSync(path.dirname(path.join(DEMO, evil)), { recursive: true });
     fs.writeFileSync(path.join(DEMO, evil), 'LOCAL_STEPS = {"<img src=x onerror=alert(1)>": {"sagemaker_step_type": "Utility", "description": "<b>bold</b>"}}\n');
     await wb.runCommand('Registry Lens: Show Registry Overview');
-    const frame = await webviewFrame();
+    const frame = await webviewFrame(wb);
     const text = await waitFor(async () => {
       const t = await frame.evaluate(() => document.body.innerText);
       return t.includes('<img src=x onerror=alert(1)>') && t.includes('alice_ml (dave_dup)') && t;
@@ -267,7 +258,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     meta('registration', 'Package');
     await wb.quickOpen(CORE);
     await wb.runCommand('Registry Lens: Show Step Graph');
-    const frame = await webviewFrame();
+    const frame = await webviewFrame(wb);
     const graph = await waitFor(async () => frame.evaluate(() => {
       const cycle = [...document.querySelectorAll('g.node.cycle')].map((g) => g.getAttribute('data-id'));
       const trio = ['Package', 'Payload', 'Registration'];
