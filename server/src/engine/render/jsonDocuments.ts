@@ -91,9 +91,9 @@ export function graphDocument(g: DependencyGraph): JsonDocument {
   };
 }
 
-/** Why the graph is empty, or null when it is not. */
+/** Why the graph has no edges, or null when it has some. */
 export function emptyGraphNote(g: DependencyGraph): string | null {
-  if (g.nodes.length > 0) return null;
+  if (g.edges.length > 0) return null;
   return `the graph of context '${g.context}' is empty: nothing in it declares a dependency. Edges come from ${EDGE_SOURCES.join('; ')}.`;
 }
 
