@@ -4,7 +4,7 @@
 import type { CrossFileCheck } from '../../server/src/engine/engine';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { diag } from '../../server/src/engine/codes';
-import { fieldStr } from '../../server/src/engine/model/source';
+import { fieldStr } from '../../server/src/engine/families/step-registry/model/source';
 
 /** An override that changes the core step's sagemaker_step_type, with how many companions depend on the step. */
 export const overrideChangesType: CrossFileCheck = {

@@ -5,20 +5,19 @@ import type { Diagnostic } from '../../server/src/engine/types';
 import { diag } from '../../server/src/engine/codes';
 
 /** `*.pointer` files name a directory that must exist; directories ending in `.wip` are asked about. */
-export const pointers: RegistryFamily = {
+export const pointers: RegistryFamily<{ role: 'pointer' }, string> = {
   name: 'pointers',
-  classifier: () => (path) => (path.endsWith('.pointer') ? { family: 'pointers', role: 'pointer' } : null),
+  classifier: () => (path) => (path.endsWith('.pointer') ? { role: 'pointer' } : null),
   indexKey: () => 'pointer',
-  read: (_path, _role, text) => ({ payload: text.trim() }),
+  read: (_path, _role, text) => ({ facts: text.trim() }),
   wantsDirectory: (path) => path.endsWith('.wip'),
   unitKeys: () => ['all'],
   unit(_key, q) {
     const out: Diagnostic[] = [];
-    for (const file of q.files.filesOf('pointers:pointer')) {
-      const target = q.files.applied(file).payload as string;
+    for (const file of q.files.filesOf('pointers', 'pointer')) {
+      const target = q.files.appliedBy(pointers, file)?.facts ?? '';
       if (!q.files.dirExists(target)) out.push(diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: target.length } }, 'RL041', `Directory '${target}' does not exist`));
     }
     return out;
   },
 };
-

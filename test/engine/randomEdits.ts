@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import type { CrossFileCheck } from '../../server/src/engine/checks/registry';
+import type { CrossFileCheck } from '../../server/src/engine/families/step-registry/checks/registry';
 import type { HostLink, Settings } from '../../server/src/engine/types';
 
 const wasm = {

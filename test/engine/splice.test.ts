@@ -5,8 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
-import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/model/source';
-import { spliceSource, type Rebuild } from '../../server/src/engine/model/splice';
+import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/families/step-registry/model/source';
+import { spliceSource, type Rebuild } from '../../server/src/engine/families/step-registry/model/splice';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
 import { Rng } from '../../bench/rng';

@@ -2,7 +2,7 @@
 // command runners receive only well-formed requests.
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
-import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/scaffold/workspaceTemplates';
+import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/engine';
 import { UsageError } from './usage';
 
 export type FailOn = 'error' | 'warning' | 'never';

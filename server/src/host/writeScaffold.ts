@@ -2,7 +2,7 @@
 // server alike, never over an existing file; and reads the files of a workspace to copy from.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Scaffold } from '../engine/scaffold/workspaceTemplates';
+import type { Scaffold } from '../engine/families/cursus/workspaceTemplates';
 import { readText } from './readText';
 
 export interface WriteResult { created: string[]; kept: string[] }
