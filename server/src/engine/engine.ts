@@ -10,13 +10,14 @@ import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionM
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
-import type { Family, FamilyQueries } from './analysis/family';
+import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings } from './settings';
-import { diag } from './codes';
+import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import { FAMILIES } from './families';
 import type { CrossFileCheck } from './families/step-registry/checks/registry';
 import { stepQueries } from './families/step-registry/queries';
+import { STEP_CODES } from './families/step-registry/codes';
 import { StepWorkspace } from './families/step-registry/stepWorkspace';
 import * as features from './families/step-registry/features';
 import { scaffoldWorkspace, workspaceIdProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './families/cursus/workspaceTemplates';
@@ -24,7 +25,12 @@ import { scaffoldWorkspace, workspaceIdProblem, type Scaffold, type ScaffoldOpti
 export { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from './families/cursus/workspaceTemplates';
 /** A registry family (analysis/family.ts), generic over its role, facts and layout. */
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
-export type { WasmBinaries, HostLink, CrossFileCheck };
+export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
+
+/** Every diagnostic code the engine raises, in code order: the core's, the step model's and each family's declarations. */
+export const CODES: readonly CodeEntry[] = catalogue([CORE_CODES, STEP_CODES, ...FAMILIES.map((f) => f.codes ?? {})]);
+/** The families' files as the front ends register them: watched names, followed languages, activation events (package.json's, checked by a test). */
+export const PATHS = joinPaths(FAMILIES);
 
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
 export interface HostInterest {

@@ -5,6 +5,7 @@
 import type { Diagnostic, Location, Position, Range } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FileFamily, FileQueries } from './files';
+import type { CodeTable } from '../codes';
 
 /** The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database: `perDatabase`). */
 export interface FamilyQueries {
@@ -49,6 +50,10 @@ export interface FamilyFeatures {
  * generic over its role of a path (`R`), its facts of a file (`F`) and its layout (`L`).
  */
 export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
+  /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in the README). */
+  readonly codes?: CodeTable;
+  /** The files the family reads, as the server's watchers and the editor client need them to know. */
+  readonly paths?: FamilyPaths;
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
   unitKeys?(q: FamilyQueries): string[];
   /** The diagnostics of one of its units. */
@@ -67,6 +72,25 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
   counts?(q: FamilyQueries): { sources: number; entries: number };
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
   wantsDirectory?(path: string, q: FamilyQueries): boolean;
+}
+
+/**
+ * Where a family's files are, for the front ends: `names`, globs of the file names it reads (the server
+ * watches every file of these names); `languages`, the editor languages of the documents it follows (the client's
+ * document selector and `onLanguage:` activation); `markers`, globs of files whose presence says a
+ * workspace holds its registries (`workspaceContains:` activation in package.json).
+ */
+export interface FamilyPaths { names: string[]; languages?: string[]; markers?: string[] }
+
+/** The families' paths joined, each item once in the order of first mention: what the front ends register. */
+export function joinPaths(families: readonly Family[]): { names: string[]; languages: string[]; activationEvents: string[] } {
+  const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [...new Set(families.flatMap((f) => (f.paths ? pick(f.paths) ?? [] : [])))];
+  const languages = once((p) => p.languages);
+  return {
+    names: once((p) => p.names),
+    languages,
+    activationEvents: [...once((p) => p.markers).map((m) => `workspaceContains:${m}`), ...languages.map((l) => `onLanguage:${l}`)],
+  };
 }
 
 /** A cross-file check run as one unit (`check:<name>`) of its own. */

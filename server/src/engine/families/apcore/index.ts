@@ -21,6 +21,8 @@ const CODE_FILE = /\.(py|ts|js)$/;
 
 export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   name: 'apcore',
+  // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
+  paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
   step: { lists: { module: 'module', idMap: 'id-map' } },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);

@@ -10,6 +10,7 @@ import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
 import { FAMILY, interfaceClassifier, type InterfaceRole } from './roles';
+import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
 import { flowEdgesOf, specsOf } from './flow';
@@ -34,6 +35,8 @@ interface InterfaceFacts extends StepFacts { doc?: InterfaceDoc }
 
 export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   name: FAMILY,
+  codes: INTERFACE_CODES,
+  paths: { names: ['*.yaml', '*.py'], languages: ['yaml', 'python'], markers: ['**/registry/interface_registry_loader.py'] },
   step: {
     coreSources: (files) => (interfaceFirst(files) ? [...listed(files, 'extras'), ...listed(files, 'core')] : []),
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),

@@ -19,6 +19,11 @@ export interface CursusFacts extends StepFacts { from?: ReadFrom }
 
 export const cursus: StepFamily<CursusRole, CursusFacts> = {
   name: 'cursus',
+  paths: {
+    names: ['*.py', '*.yaml', '*.yml'],
+    languages: ['python', 'yaml'],
+    markers: ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/registry/step_names.yaml', '**/workspace_registry.py'],
+  },
   // Workspace registries are cursus's; its components are listed by scope with their kind and folder.
   step: { workspaceRegistries: true, component: (role) => (role.role === 'component' ? role : null) },
   classifier: ({ settings }) => cursusClassifier(settings),

@@ -7,12 +7,15 @@ import { baseName, dirOf } from '../../util/paths';
 import { isVersionDirName } from './kinds';
 import { FAMILY, type OnexFacts, type OnexRole } from './facts';
 import { onexFiles } from './reader';
+import { ONEX_CODES } from './codes';
 import { onexQueries } from './queries';
 import { checkArtifact, checkMetadata } from './checks';
 import { onexFeatures } from './features';
 
 export const onex: Family<OnexRole, OnexFacts> = {
   ...onexFiles,
+  codes: ONEX_CODES,
+  paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
   unitKeys(q) {
     const o = onexQueries(q.files);

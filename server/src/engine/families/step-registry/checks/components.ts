@@ -1,7 +1,7 @@
 // RL005/RL006/RL007: the builder, config and other component files a step needs, looked up in the
 // directories visible from its context (its workspace's own first, then core).
 import type { Diagnostic, Fix, Settings } from '../../../types';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import type { RegistryModel } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';

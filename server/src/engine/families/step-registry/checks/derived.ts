@@ -3,7 +3,7 @@
 // entries against core, so an edit costs the size of the workspace, not of core.
 import { capRelated, listed, MAX_RELATED } from '../../../checks/limits';
 import type { Diagnostic } from '../../../types';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
 import { fieldStr, type StepEntry } from '../model/source';
 

@@ -2,7 +2,7 @@
 // so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../../../types';
 import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../../checks/limits';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import { checkComponents } from './components';

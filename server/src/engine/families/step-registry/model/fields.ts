@@ -2,7 +2,7 @@
 // types (RL008), names (RL009, RL012), sagemaker_step_type (RL010) and near-miss keys (RL016).
 import type { Diagnostic, Range, Settings } from '../../../types';
 import type { Lit } from '../../../literal';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import { closest, editDistance } from '../../../util/editDistance';
 import type { StepEntry } from './entry';
 import { fieldValue, forEachFieldValue, type FieldValue } from './dictFields';

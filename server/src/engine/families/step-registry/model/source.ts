@@ -2,7 +2,8 @@
 // the diagnostics that need only that file: RL001, RL008–RL010, RL012, RL014, RL016, RL030, RL031.
 import type { Diagnostic, Range, Settings } from '../../../types';
 import { keyRange, keyText, type DictEntry, type Lit } from '../../../literal';
-import { diag, syntaxDiag } from '../../../codes';
+import { syntaxDiag } from '../../../codes';
+import { diag } from '../codes';
 import type { PyFacts } from '../../../python/facts';
 import type { YamlFacts } from '../../../yaml/yamlLit';
 import { checkEntryFields } from './fields';

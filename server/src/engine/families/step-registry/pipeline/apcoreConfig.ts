@@ -6,7 +6,8 @@
 // diagnostics. A `max_depth` outside [1, 16] is RL020 (Config.validate rejects it).
 import type { ApcoreRootSetting, Diagnostic, Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
-import { diag, syntaxDiag } from '../../../codes';
+import { syntaxDiag } from '../../../codes';
+import { diag } from '../codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';
 import type { RootDecl } from './types';

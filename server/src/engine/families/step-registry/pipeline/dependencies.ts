@@ -6,7 +6,7 @@
 // (DependencyVersionMismatchError), a warning when optional (skipped). Resolved dependencies are edges.
 import type { Diagnostic, Location, Range } from '../../../types';
 import type { StepEntry } from '../model/source';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import type { MetaDep, MetaDoc } from './types';
 import { readVersionHint } from './versionHint';
 import { fitted } from '../../../util/fitted';

@@ -6,7 +6,7 @@
 // not defined in the file, or ambiguous (apcore logs "Failed to resolve entry point" and skips the file).
 import type { Diagnostic, Fix } from '../../../types';
 import type { PyClass } from '../../../python/facts';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
 import type { MappedClass, MetaDoc } from './types';
 

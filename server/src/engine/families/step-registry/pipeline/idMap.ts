@@ -11,7 +11,8 @@
 // module under an extension root, or that maps a file twice (warning: the item does nothing).
 import type { Diagnostic, Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
-import { diag, syntaxDiag } from '../../../codes';
+import { syntaxDiag } from '../../../codes';
+import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';

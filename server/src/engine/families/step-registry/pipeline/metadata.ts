@@ -4,7 +4,8 @@
 // version hints apcore rejects (RL020) — and extracts the fields later stages use.
 import type { Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
-import { diag, syntaxDiag } from '../../../codes';
+import { syntaxDiag } from '../../../codes';
+import { diag } from '../codes';
 import { duplicateKeys, pushAll } from '../model/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';

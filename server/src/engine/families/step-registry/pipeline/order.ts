@@ -3,7 +3,7 @@
 // whatever the file order), and the cycles: strongly connected components (Tarjan, iterative), each with one concrete cycle
 // starting at its smallest name, reported as RL023 on every edge of that cycle.
 import type { Diagnostic, Range } from '../../../types';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 
 export type Adjacency = (node: string) => readonly string[];
 

@@ -10,7 +10,7 @@ import type { RegistryModel } from '../model/registry';
 import type { StepEntry } from '../model/source';
 import type { HostLink } from '../../../types';
 import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import { closest } from '../../../util/editDistance';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { dictFields, fieldValue } from '../model/dictFields';

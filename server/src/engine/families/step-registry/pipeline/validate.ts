@@ -5,7 +5,7 @@
 // "failed validation" and skips the module). RL008 on the class name.
 import type { Diagnostic } from '../../../types';
 import type { PyClass } from '../../../python/facts';
-import { diag } from '../../../codes';
+import { diag } from '../codes';
 import type { MetaDoc } from './types';
 
 /** The description a module shows: the meta's wins over the code's (YAML > code), then the docstring. */
