@@ -13,7 +13,11 @@ const out = 'dist';
 mkdirSync(out, { recursive: true });
 const stage = mkdtempSync(join(out, '.staging-'));
 // web-tree-sitter's ESM entry needs import.meta.url, which a CJS bundle lacks: bundle its CJS entry.
-const alias = { 'web-tree-sitter': require.resolve('web-tree-sitter') };
+// jsonc-parser's `main` is a UMD module whose requires esbuild cannot follow: bundle its ESM entry.
+const alias = {
+  'web-tree-sitter': require.resolve('web-tree-sitter'),
+  'jsonc-parser': join(dirname(require.resolve('jsonc-parser')), '..', 'esm', 'main.js'),
+};
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', alias };
 try {
   await Promise.all([

@@ -12,8 +12,8 @@
 #
 # What it does (see scripts/e2e/NOTES.md for the why):
 #   1. apt: chromium (browser), libkrb5-dev (code-server's kerberos native
-#      module), build tools if missing; neovim for `nvim` -- only when not
-#      already installed (apt-get update first).
+#      module), build tools if missing; neovim for `nvim`, pre-commit for `all`
+#      -- only when not already installed (apt-get update first).
 #   2. node@24 from the npm registry into $E2E_CACHE_DIR/node24 (code-server 4.139
 #      refuses any other major; the package ships bin/node AND include/node,
 #      the headers node-gyp needs, so nothing is downloaded from nodejs.org).
@@ -30,6 +30,7 @@ CODE_SERVER_VERSION=4.139.1
 
 WHAT="${1:-vscode}"
 case "$WHAT" in vscode|server|nvim|all) ;; *) echo "usage: setup.sh [vscode|server|nvim|all]" >&2; exit 2 ;; esac
+trap 'echo "[e2e-setup] failed (line $LINENO): fix what it printed above, then run again: bash scripts/e2e/setup.sh $WHAT" >&2' ERR
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # keep in sync with E2E_CACHE in code-server.mjs
@@ -64,6 +65,23 @@ clean_npm_env() {
 t0=$(date +%s)
 
 # ---------------------------------------------------------------- 1. apt
+# Runs an apt command, waiting (up to APT_LOCK_WAIT seconds, default 600) while another process holds
+# one of apt's locks, as unattended upgrades or a second install do on a fresh machine: apt itself
+# fails at once ("Could not get lock"; DPkg::Lock::Timeout covers dpkg's lock, not the lists' lock).
+apt_locked() {
+  local waited=0 limit="${APT_LOCK_WAIT:-600}" err rc
+  err=$(mktemp)
+  while :; do
+    rc=0
+    "$@" -o DPkg::Lock::Timeout=60 2>"$err" || rc=$?
+    if [ "$rc" -eq 0 ] || ! grep -q 'Could not get lock' "$err" || [ "$waited" -ge "$limit" ]; then break; fi
+    log "waiting for apt: $(grep -m1 'Could not get lock' "$err" | sed 's/^E: //') (${waited}s of ${limit}s)"
+    sleep 10; waited=$(( waited + 10 ))
+  done
+  cat "$err" >&2; rm -f "$err"
+  return "$rc"
+}
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 apt_missing=()
 dpkg_has() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
@@ -80,11 +98,15 @@ fi
 if [ "$WHAT" = nvim ] || [ "$WHAT" = all ]; then
   command -v nvim >/dev/null || apt_missing+=(neovim)
 fi
+# Debian's pre-commit for `npm run test:pre-commit` (.ci/run)
+if [ "$WHAT" = all ]; then
+  command -v pre-commit >/dev/null || apt_missing+=(pre-commit)
+fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
   s=$(date +%s)
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
+  apt_locked as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt_locked as_root apt-get install -y -q --no-install-recommends "${apt_missing[@]}" >/dev/null
   log "apt done in $(( $(date +%s) - s ))s"
 fi
 

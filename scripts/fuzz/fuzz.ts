@@ -20,6 +20,7 @@ import type { Diagnostic } from '../../server/src/engine/types';
 import { mutate, random, type Random } from './mutate';
 import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
+import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
 
 const EXAMPLES = join(__dirname, '../../examples');
 const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace', 'onex-registry'];
@@ -247,14 +248,17 @@ async function main(): Promise<void> {
     if (part) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] = k === 'maxCpuMs' ? Math.max(t[k], part[k]) : t[k] + part[k];
     seed++;
   }
-  await serverPhase(random(seed), start + seconds * 1000, t);
+  await serverPhase(random(seed), start + seconds * 1000 * (1 - serverShare / 2), t);
+  // The other half of the server's share goes to hostile trees (links and special files: scripts/fuzz/hostileTrees.ts).
+  const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000, { roots: ROOTS, readRoot, registryLike, failure });
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
     `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
     `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
     `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
     `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
-  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches > 0 ? 1 : 0);
+  console.log(`fuzz: ${hostileSummary(hostile)}`);
+  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });

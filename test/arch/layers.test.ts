@@ -30,11 +30,13 @@ const LAYERS: [RegExp, number][] = [
   [/engine\/(types|api)(\.ts)?$|engine\/db\//, 0],
   [/engine\/(util|text)\//, 1],
   [/engine\/(literal|codes|settings)(\.ts)?$|engine\/(python|yaml|schema)\//, 2],
-  [/engine\/(checks|render)\//, 3],
+  [/engine\/(checks|render)\/(?!jsonDocuments)/, 3],
   [/engine\/analysis\//, 4],
   [/engine\/workspace(\.ts)?$/, 5],
   [/engine\/families(\/|$)/, 6],
   [/engine\/engine(\.ts)?$/, 7],
+  // The JSON documents front ends print or return: built from the engine's answers, read by no engine module.
+  [/engine\/render\/jsonDocuments(\.ts)?$/, 8],
 ];
 function layerOf(path: string): number {
   const hit = LAYERS.find(([re]) => re.test(path));
@@ -102,14 +104,29 @@ describe('architecture: layers', () => {
     assert.ok(!sources('server/src/engine').some((f) => /\beval\s*\(|new Function\s*\(/.test(readFileSync(join(ROOT, f), 'utf8'))));
   });
 
-  it('only server/src/lsp knows the protocol (engine, host and CLI do not)', () => {
-    const others = [...sources('server/src/engine'), ...sources('server/src/cli'), ...sources('server/src/host')];
+  it('only server/src/lsp knows the protocol (engine, host, CLI and MCP server do not)', () => {
+    const others = [...sources('server/src/engine'), ...sources('server/src/cli'), ...sources('server/src/host'), ...sources('server/src/mcp')];
     const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('vscode-languageserver')).map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
   });
 
   it('the engine never imports a front end', () => {
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => /\/(lsp|cli)\//.test(s) || s.includes('client/')).map((s) => `${f}: ${s}`));
+    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => /\/(lsp|cli|mcp)\//.test(s) || s.includes('client/')).map((s) => `${f}: ${s}`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('the host knows no front end, and front ends reach each other only where the CLI starts the MCP server', () => {
+    const frontEnd = (from: string, s: string): string | null =>
+      s.startsWith('.') ? /^server\/src\/(lsp|cli|mcp)\//.exec(join(dirname(from), s).split('\\').join('/'))?.[1] ?? null : null;
+    const bad = ['host', 'lsp', 'cli', 'mcp'].flatMap((layer) => sources(`server/src/${layer}`).flatMap((f) => imports(f)
+      .filter((s) => { const to = frontEnd(f, s); return to !== null && to !== layer && !(f.endsWith('cli/runCommand.ts') && s === '../mcp/serve.js'); })
+      .map((s) => `${f}: ${s}`)));
+    assert.deepEqual(bad, []);
+  });
+
+  it('only server/src/mcp knows the MCP SDK and zod', () => {
+    const others = [...sources('server/src/engine'), ...sources('server/src/host'), ...sources('server/src/lsp'), ...sources('server/src/cli'), ...sources('client/src')];
+    const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('@modelcontextprotocol/') || s === 'zod' || s.startsWith('zod/')).map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
   });
 
@@ -118,6 +135,14 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
     const protocol = readFileSync(join(ROOT, 'server/src/lsp/protocol.ts'), 'utf8');
     assert.ok([...protocol.matchAll(/^import (?!type )/gm)].length === 0, 'protocol.ts may only import types');
+  });
+
+  it('the client trusts no markdown: it sets no trust or HTML option, and the language client\'s default trusts nothing (R16)', () => {
+    // Hover and completion markdown hold workspace text: escaped by the engine, and rendered with command links and HTML off.
+    const bad = sources('client/src').filter((f) => /\b(?:isTrusted|supportHtml|MarkdownString)\b/.test(readFileSync(join(ROOT, f), 'utf8')));
+    assert.deepEqual(bad, []);
+    const library = readFileSync(join(ROOT, 'node_modules/vscode-languageclient/lib/common/client.js'), 'utf8');
+    assert.match(library, /const markdown = \{\s*isTrusted: false,\s*supportHtml: false,/);
   });
 
   it('the query layer (engine/db) imports no domain code: only itself and alien-signals\' core', () => {
@@ -155,7 +180,7 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('the engine\'s layers import downward only (types, db < util, text < parsers < checks < analysis < workspace < families < engine.ts)', () => {
+  it('the engine\'s layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)', () => {
     const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && !s.endsWith('.json')).flatMap((s) => {
       const target = join(dirname(f), s).split('\\').join('/');
       return layerOf(target) > layerOf(f) ? [`${f}: ${s}`] : [];

@@ -28,11 +28,12 @@ describe('cli root loading', () => {
     assert.equal(runJson(['explain', 'FeatureJoin', '--root', root, '--mode', 'isolated', '--format', 'json']).json['mode'], 'isolated');
   });
 
-  it('warns about an unreadable settings file and uses the defaults', () => {
+  it('warns about a broken settings file by position, never quoting it, and reads what parses as the editor does', () => {
     const root = writeTree({ ...brokenTree(), '.vscode/settings.json': '{ "registryLens.diagnostics.severity": ' });
     const r = runCli(['check', root]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /ignoring \.vscode\/settings\.json/);
+    assert.match(r.stderr, /\.vscode\/settings\.json:1:40: ValueExpected/);
+    assert.doesNotMatch(r.stderr, /diagnostics\.severity/);
   });
 
   it('honours files.exclude', () => {

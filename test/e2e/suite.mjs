@@ -15,9 +15,10 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
 /**
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
  * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
- * `timed(name, fn)` wraps the code-server start when the suite records timings.
+ * `timed(name, fn)` wraps the code-server start when the suite records timings; `settings` are
+ * user settings over the quiet workbench's.
  */
-export function onExample(example, { label = example, timed = (_name, fn) => fn() } = {}) {
+export function onExample(example, { label = example, timed = (_name, fn) => fn(), settings } = {}) {
   const s = { root: '', server: undefined, browser: undefined, wb: undefined };
   before(async function () {
     this.timeout(240_000);
@@ -29,7 +30,7 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     fs.cpSync(path.join(REPO_ROOT, 'examples', example), s.root, { recursive: true });
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    s.server = await timed('start code-server (incl. --install-extension)', () => startCodeServer({ extensions: [VSIX] }));
+    s.server = await timed('start code-server (incl. --install-extension)', () => startCodeServer({ extensions: [VSIX], settings }));
     s.browser = await launchBrowser();
   });
 

@@ -15,7 +15,7 @@ function both(literal: string): { scanned: unknown; walked: unknown } {
   return withPythonTree(text, (tree) => {
     const right = tree.rootNode.firstNamedChild?.firstNamedChild?.childForFieldName('right');
     assert.ok(right && !right.hasError, `tree-sitter does not read ${JSON.stringify(literal)} as a literal`);
-    return { scanned: scanLiteral(text, right.startIndex, right.endIndex, new LineIndex(text)), walked: toLit(right, 0) };
+    return { scanned: scanLiteral(text, right.startIndex, right.endIndex, new LineIndex(text)), walked: toLit(right, 0, text.includes('\r') ? text : null) };
   });
 }
 

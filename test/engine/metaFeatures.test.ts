@@ -56,7 +56,7 @@ describe('meta files: editor features', () => {
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: mail.se$0nd
-    `, ['**mail.send** · `module`', '| description | `"Send mail"` | meta |', 'module class: `SendMail`', 'Dependents: `Alpha`']);
+    `, ['**mail\\.send** · `module`', '| description | `"Send mail"` | meta |', 'module class: `SendMail`', 'Dependents: `Alpha`']);
     assert.ok(!md.includes('builder:'), 'a module has no cursus components');
     await checkHover(`${cursus()}
       //- ${metaOf('Alpha')}

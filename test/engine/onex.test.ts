@@ -4,6 +4,7 @@
 // Explain with version policies work on artifacts; edits and new `.wip` markers update the result.
 import { strict as assert } from 'node:assert';
 import { analyze, applyEdits, checkCompletion, checkDiagnostics, checkFix, checkHover, checkReferences, directoriesOf } from './helpers';
+import { assertInert } from './markdownChecks';
 
 const REG = '/src/demo/registry/registry.yaml';
 const node = (name: string, version = '1.0.0', extra = ''): string => `name: "${name}"\nversion: "${version}"\nschema_version: "0.1.0"\nentrypoint:\n  type: python\n  target: node.py\n${extra}`;
@@ -265,7 +266,12 @@ pass
 `;
 
   it('hover on an artifact: versions, WIP, latest, metadata summary', async () => {
-    await checkHover(WIP, ['**echo_node**', '2 versions · latest 1.0.0 · 1 WIP', 'Echoes its input', 'WIP (.wip)', 'metadata echo_node 1.0.0']);
+    await checkHover(WIP, ['**echo_node**', '2 versions · latest 1.0.0 · 1 WIP', 'Echoes its input', 'WIP (\\.wip)', 'metadata echo_node 1.0.0']);
+  });
+
+  it('hover on an artifact shows its name and description as text (R16)', async () => {
+    const md = await checkHover(WIP.replace('"ech$0o_node"', '"[n$0](command:x) <b>"').replace('description: "Echoes its input"', 'description: "x` [a](command:y) <img src=z>\\n# h"'), []);
+    assertInert(md, ['[n](command:x) <b>', 'x` [a](command:y) <img src=z>', '# h']);
   });
 
   it('hover on a key shows the schema description', async () => {

@@ -1,5 +1,5 @@
 // A file mid-edit keeps every readable entry analysed (SPEC §0 principle 5), and hostile input has
-// bounded, correct results: one test per reproducer of the fuzzing campaign (shared/repro R1–R9; R7
+// bounded, correct results: one test per reproducer of the fuzzing campaign (shared/repro R1–R9 and R18; R7
 // and R10 are host and server tests), plus the mid-edit corpus of the examples.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../server/src/engine/types';
 import { MAX_PER_FILE } from '../../server/src/engine/checks/finalize';
 import { analyze, checkDiagnostics, show } from './helpers';
 import { withPythonTree } from '../../server/src/engine/python/parser';
+import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { CORE, CORE_COMPONENTS } from './cursusCore';
 import { emptyFigures, feedRoot, measuredFiles, measureFile } from '../../scripts/tolerance/midEdit';
 
@@ -199,6 +200,24 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
   it('R6: YAML syntax errors never point inside a surrogate pair', async () => {
     const engine = await engineWith({ 'src/steps/builders/builder_q_step_meta.yaml': 'description: "😀\n' });
     for (const d of engine.diagnostics('src/steps/builders/builder_q_step_meta.yaml')) assert.notEqual(d.range.end.character, 15, show(d.range));
+  });
+
+  it('R18: with CRLF endings no position sits between the \\r and the \\n (tree-sitter counts the \\r a comment ends with)', async () => {
+    const text = '    },\r\n        "description": "d",  # a comment\r\n    },\r\n';
+    const engine = await engineWith({ [REG('w')]: text, [REG('lf')]: text.replace(/\r\n/g, '\n') });
+    const lengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
+    const ds = engine.diagnostics(REG('w'));
+    for (const d of ds) for (const p of [d.range.start, d.range.end]) assert.ok(p.character <= (lengths[p.line] ?? -1), `${d.code} ${show(d.range)}`);
+    // the same places as with LF endings: the error after the comment is at the end of its line (1:40)
+    assert.deepEqual(codes(ds), codes(engine.diagnostics(REG('lf'))));
+    assert.ok(codes(ds).includes('RL030@1:40-1:40'), JSON.stringify(codes(ds)));
+  });
+
+  it('R18: a class whose body ends with a comment ends at its line end with CRLF endings too', () => {
+    const crlf = 'class A:\r\n    x = 1\r\n    # c\r\n';
+    const [cls] = parsePythonFacts(crlf).classes;
+    assert.equal(cls && show(cls.range), '0:0-2:7');
+    assert.deepEqual(parsePythonFacts(crlf).classes.map((c) => show(c.range)), parsePythonFacts(crlf.replace(/\r\n/g, '\n')).classes.map((c) => show(c.range)));
   });
 
   it('R8: 5,000 nested flow mappings are cut at 100 levels with an RL030, never handed to the parser', async () => {

@@ -119,6 +119,17 @@ export class TestClient {
     });
   }
 
+  /**
+   * Waits for the end of the initial scan's work-done progress (files read, analysed and published);
+   * resolves with the number of notifications up to and including it.
+   */
+  loaded(): Promise<number> {
+    return this.waitFor('the end of the initial progress', () => {
+      const i = this.notifications.findIndex((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end');
+      return i < 0 ? undefined : i + 1;
+    });
+  }
+
   /** Waits until the diagnostics of `rel` satisfy `probe`. */
   diagnosticsOf(rel: string, what: string, probe: (ds: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return this.waitFor(what, () => {

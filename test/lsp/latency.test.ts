@@ -69,10 +69,7 @@ describe('lsp: felt latency', () => {
   it('reports work-done progress (begin, reports, end) on the initial scan, publishing before the end', async () => {
     c = await TestClient.start(FIXTURE.files);
     const client = c;
-    const end = await client.waitFor('progress end', () => {
-      const i = client.notifications.findIndex((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end');
-      return i < 0 ? undefined : i + 1;
-    });
+    const end = await client.loaded();
     const progress = client.notifications.slice(0, end).filter((n) => n.method === '$/progress').map((n) => n.params as { token: unknown; value: { kind: string; percentage?: number } });
     assert.deepEqual(client.progressTokens.length, 1);
     assert.ok(progress.every((p) => p.token === client.progressTokens[0]));

@@ -15,7 +15,9 @@ export async function initWorkspace(engine: RegistryEngine, root: string, cmd: I
   }
   const scaffold = engine.scaffoldWorkspace({ id: cmd.id, template: cmd.template, ...(cmd.layout ? { layout: cmd.layout } : {}), ...(copyFrom ? { copyFrom } : {}) });
   if ('error' in scaffold) return { output: `${scaffold.error}\n`, exitCode: 1 };
-  const { created, kept } = await writeScaffold(root, scaffold);
+  const written = await writeScaffold(root, scaffold);
+  if ('refused' in written) return { output: `Workspace '${cmd.id}' in ${scaffold.dir}: ${written.refused}\n`, exitCode: 1 };
+  const { created, kept } = written;
   const lines = [
     `Workspace '${cmd.id}' in ${scaffold.dir} (${copyFrom ? `copy of ${copyFrom.id}` : `${cmd.template} template`}, ${cmd.layout ?? engine.workspaceLayout()} layout)`,
     ...created.map((f) => `  created ${f}`),

@@ -4,9 +4,9 @@
 // families of families/index.ts and the shared step model's features and contexts.
 import type {
   CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
-  HoverResult, ListRow, RenameResult, Summary, WorkspaceSymbolResult,
+  HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
-import type { ContextId, Diagnostic, Fix, Location, Position, Range, ResolutionMode, Settings } from './types';
+import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings } from './types';
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
@@ -20,9 +20,11 @@ import { stepQueries } from './families/step-registry/queries';
 import { STEP_CODES } from './families/step-registry/codes';
 import { StepWorkspace } from './families/step-registry/stepWorkspace';
 import * as features from './families/step-registry/features';
-import { scaffoldWorkspace, workspaceIdProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './families/cursus/workspaceTemplates';
+import { scaffoldWorkspace, workspaceRequestProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './families/cursus/workspaceTemplates';
 
-export { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from './families/cursus/workspaceTemplates';
+/** Where the step graph's edges come from, in words (why a graph is empty). */
+export { EDGE_SOURCES } from './families/step-registry/features/graph';
+export { WORKSPACE_TEMPLATES, type Scaffold, type WorkspaceLayout, type WorkspaceTemplateName } from './families/cursus/workspaceTemplates';
 /** A registry family (analysis/family.ts), generic over its role, facts and layout. */
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
 export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
@@ -168,7 +170,17 @@ export class RegistryEngine {
     return s;
   }
 
+  /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
+  registryGlobs(): string[] { return this.core.registryGlobs(); }
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
+  /** The context a workspace id names (core when absent), or why there is none, naming the known ids. */
+  contextFor(workspace: string | undefined): ContextId | { error: string } {
+    if (workspace === undefined) return CORE;
+    const ids = this.contexts().map((c) => c.id);
+    if (ids.includes(workspace)) return workspace;
+    const known = ids.filter((id) => id !== CORE);
+    return { error: `unknown workspace '${workspace}'; known: ${known.length === 0 ? '(none)' : known.join(', ')}` };
+  }
   contextOf(file: string): ContextId { return this.ws.contextOf(file); }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)]; }
@@ -187,6 +199,8 @@ export class RegistryEngine {
   references(file: string, pos: Position, includeDeclaration = true): Location[] {
     return features.references(this.ws, file, pos, includeDeclaration);
   }
+  /** Every definition of a name and every reference to it, from the name alone (the MCP server's `locate`). */
+  locateName(name: string): NameSites { return features.nameSites(this.ws, name); }
   prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
     return features.prepareRename(this.ws, file, pos);
   }
@@ -212,7 +226,7 @@ export class RegistryEngine {
   }
   /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
   scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
-    const problem = workspaceIdProblem(o.id);
+    const problem = workspaceRequestProblem(o);
     if (problem) return { error: problem };
     if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
     const workspacesRoot = o.workspacesRoot ?? this.ws.settings.workspacesRoots[0] ?? 'developer_workspaces/developers';

@@ -287,6 +287,9 @@ export class Workspace {
   diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }
   allDiagnostics(): Diagnostic[] { return this.publisher.all(); }
 
+  /** The globs of the files that make a registry, from every family under the current settings. */
+  registryGlobs(): string[] { return this.files.registryGlobs(); }
+
   /** The summary: what the shared step model counts (`base`), every family's own sources and entries, and the diagnostics by severity. */
   summary(base: { sources: number; entries: number; workspaces: number }): Summary {
     const s: Summary = { sources: base.sources, entries: base.entries, workspaces: base.workspaces, errors: 0, warnings: 0, information: 0, hints: 0 };

@@ -24,7 +24,7 @@ export function resolveInRoot(root: string, p: string, mode: 'read' | 'create'):
   const abs = path.resolve(rootAbs, p);
   const lexical = path.relative(rootAbs, abs);
   if (lexical === '..' || lexical.startsWith(`..${path.sep}`) || path.isAbsolute(lexical)) {
-    return { refused: `${display(p)} is outside the root` };
+    return { refused: `${displayPath(p)} is outside the root` };
   }
   let rootReal: string;
   try {
@@ -35,21 +35,21 @@ export function resolveInRoot(root: string, p: string, mode: 'read' | 'create'):
   const rel = lexical.split(path.sep).join('/');
   const real = mode === 'read' ? realOrNull(abs) : null;
   if (real !== null) {
-    return isInside(rootReal, real) ? { abs, rel } : { refused: `${display(p)} leads outside the root through a symbolic link` };
+    return isInside(rootReal, real) ? { abs, rel } : { refused: `${displayPath(p)} leads outside the root through a symbolic link` };
   }
   // Missing (or being created): judge its nearest existing ancestor. A dangling link on the way is an
   // existing entry whose target is missing: refused, since writing through it would create its target.
   for (let dir = abs; ; dir = path.dirname(dir)) {
     const kind = lstatKind(dir);
-    if (kind === 'link' && realOrNull(dir) === null) return { refused: `${display(p)} passes through a dangling symbolic link` };
+    if (kind === 'link' && realOrNull(dir) === null) return { refused: `${displayPath(p)} passes through a dangling symbolic link` };
     if (kind !== null) {
       const ancestorReal = realOrNull(dir);
       if (ancestorReal === null || !isInside(rootReal, ancestorReal)) {
-        return { refused: `${display(p)} leads outside the root through a symbolic link` };
+        return { refused: `${displayPath(p)} leads outside the root through a symbolic link` };
       }
       return { abs, rel };
     }
-    if (dir === path.dirname(dir)) return { refused: `${display(p)} cannot be resolved` };
+    if (dir === path.dirname(dir)) return { refused: `${displayPath(p)} cannot be resolved` };
   }
 }
 
@@ -70,6 +70,6 @@ function lstatKind(abs: string): 'link' | 'other' | null {
 }
 
 /** A path as said in a refusal: JSON-quoted, so that control characters stay visible and inert. */
-function display(p: string): string {
+export function displayPath(p: string): string {
   return JSON.stringify(p.length > 200 ? `${p.slice(0, 200)}…` : p);
 }

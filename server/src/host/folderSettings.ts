@@ -1,7 +1,10 @@
 // Maps the `registryLens.*` and `files.exclude` settings of a folder (from the editor, or from
 // .vscode/settings.json for the CLI) to the engine's Settings plus the exclusion globs the scanner
-// uses. User settings are untrusted JSON: anything of the wrong shape is dropped, defaults apply.
+// uses. User settings are untrusted JSON: anything of the wrong shape is dropped, defaults apply; a
+// path that leaves the folder is dropped too (the engine's rule), with a warning for the front end to show.
+import { pathsLeavingRoot, type PathOutsideRoot } from '../engine/settings';
 import type { ApcoreRootSetting, Code, Settings, Severity } from '../engine/types';
+import { displayPath } from './containment';
 import { DEFAULT_MAX_BYTES } from './readText';
 
 export interface FolderSettings {
@@ -10,7 +13,15 @@ export interface FolderSettings {
   exclude: string[];
   /** Files (on disk or open) larger than this are not analysed, with a diagnostic. */
   maxFileBytes: number;
+  /** Why some of the settings are ignored (paths leaving the folder), for the user's eyes. */
+  warnings: string[];
 }
+
+/** The name a user gives each engine setting that names paths. */
+export const PATH_SETTING_NAMES: Record<PathOutsideRoot['setting'], string> = {
+  coreFiles: 'registryLens.core.files', coreYamlFiles: 'registryLens.core.yamlFiles', workspacesRoots: 'registryLens.workspaces.roots',
+  componentDirs: 'registryLens.components.dirs', apcoreRoots: 'registryLens.apcore.roots', apcoreIdMap: 'registryLens.apcore.idMap',
+};
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -36,7 +47,9 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
   const fromFiles = Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
   const mb = s['maxFileSizeMB'];
   const maxFileBytes = typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
-  return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])], maxFileBytes };
+  const warnings = pathsLeavingRoot(engine).map(({ setting, value }) =>
+    `${PATH_SETTING_NAMES[setting]}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
+  return { engine, exclude: [...fromFiles, ...(strings(s['exclude']) ?? [])], maxFileBytes, warnings };
 }
 
 function record(v: unknown): Record<string, unknown> {

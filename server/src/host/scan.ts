@@ -1,9 +1,10 @@
 // Lists the files of a root folder that the engine wants: a recursive walk that prunes excluded
 // directories, never follows a symbolic link out of the root, visits each real directory once (so
 // symlink loops end), and reports the links it meets (the engine judges links under apcore roots).
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { HostLink } from '../engine/engine';
+import { isInside, resolveInRoot } from './containment';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 /** Directories listed between two turns of the event loop (listing is synchronous: see host/readText). */
@@ -22,21 +23,27 @@ export interface ScanFilter {
   unreadable?(rel: string, reason: string): void;
 }
 
-type Kind = 'dir' | 'file' | null;
+export type Kind = 'dir' | 'file' | null;
 
-/** Root-relative POSIX paths of the accepted files, sorted. */
-export async function listFiles(root: string, filter: ScanFilter): Promise<string[]> {
+/**
+ * Root-relative POSIX paths of the accepted files, sorted: of the whole root, or of the directory `from`
+ * below it (a directory that appeared), judged against the root all the same — nothing when `from`
+ * resolves outside it, links out of the root never followed, paths and link targets relative to the root.
+ */
+export async function listFiles(root: string, filter: ScanFilter, from = ''): Promise<string[]> {
   const rootReal = realpathSync.native(root);
   const seen = new Set<string>();
   const found: string[] = [];
-  const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal + path.sep);
-  const relOf = (real: string): string => path.relative(rootReal, real).split(path.sep).join('/');
+  const start = from === '' ? { abs: root, rel: '' } : resolveInRoot(root, from, 'read');
+  if ('refused' in start) return found;
+  const startReal = from === '' ? rootReal : attempt(() => realpathSync.native(start.abs));
+  if (startReal === null) return found;
 
   // Depth first, from a stack of directories still to list, each with its real path when known: a
   // directory met as a plain entry is its parent's real path and its name, one reached through a link
   // is the link's resolved target; only the root is resolved (realpath costs a system call per path
   // component: ~60,000 of them over 7,000 directories).
-  const todo: { dir: string; rel: string; real: string }[] = [{ dir: root, rel: '', real: rootReal }];
+  const todo: { dir: string; rel: string; real: string }[] = [{ dir: start.abs, rel: start.rel, real: startReal }];
   for (let listed = 0; todo.length > 0; listed++) {
     if (listed > 0 && listed % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const { dir, rel, real } = todo.pop() as { dir: string; rel: string; real: string };
@@ -57,13 +64,10 @@ export async function listFiles(root: string, filter: ScanFilter): Promise<strin
       let kind: Kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
       let childReal = real.endsWith(path.sep) ? real + entry.name : real + path.sep + entry.name;
       if (entry.isSymbolicLink()) {
-        const target = resolveLink(path.join(dir, entry.name));
-        const within = target !== null && inside(target.real);
-        // A loop: the link points at a directory that contains it.
-        const loop = within && target.kind === 'dir' && (real === target.real || real.startsWith(target.real + path.sep));
-        filter.link?.({ path: childRel, target: within ? relOf(target.real) : null, loop });
-        kind = within && !loop ? target.kind : null;
-        if (target) childReal = target.real;
+        const judged = judgeLink(rootReal, path.join(dir, entry.name), real, childRel);
+        filter.link?.(judged.link);
+        kind = judged.kind;
+        if (judged.real !== null) childReal = judged.real;
       }
       if (kind === 'dir') {
         filter.directory?.(childRel);
@@ -86,6 +90,35 @@ export async function listFiles(root: string, filter: ScanFilter): Promise<strin
 export function absolutePaths(root: string, listed: readonly string[]): string[] {
   const prefix = path.join(root, '.') + path.sep;
   return path.sep === '/' ? listed.map((rel) => prefix + rel) : listed.map((rel) => prefix + rel.split('/').join(path.sep));
+}
+
+/**
+ * The walk's judgement of a symbolic link at `linkAbs` (root-relative `rel`) in the directory whose real
+ * path is `parentReal`: the link as reported, the kind it is followed as (null: not followed — it
+ * dangles, leaves the root, loops, or is neither a file nor a directory) and its target's real path.
+ */
+function judgeLink(rootReal: string, linkAbs: string, parentReal: string, rel: string): { link: HostLink; kind: Kind; real: string | null } {
+  const target = resolveLink(linkAbs);
+  const within = target !== null && isInside(rootReal, target.real);
+  // A loop: the link points at a directory that contains it.
+  const loop = within && target.kind === 'dir' && isInside(target.real, parentReal);
+  const link = { path: rel, target: within ? path.relative(rootReal, target.real).split(path.sep).join('/') : null, loop };
+  return { link, kind: within && !loop ? target.kind : null, real: target?.real ?? null };
+}
+
+/**
+ * What the walk makes of one root-relative path met outside a walk (a watched-file event): null when
+ * it is no symbolic link; else the link as the walk reports it (null when the walk cannot reach it: its
+ * directory is not inside the root) and the kind the walk follows it as (null: not followed).
+ */
+export function linkAt(root: string, rel: string): { link: HostLink | null; kind: Kind } | null {
+  const abs = path.join(root, rel);
+  const parentReal = attempt(() => (lstatSync(abs).isSymbolicLink() ? realpathSync.native(path.dirname(abs)) : null));
+  if (parentReal === null) return null;
+  const rootReal = attempt(() => realpathSync.native(root));
+  if (rootReal === null || !isInside(rootReal, parentReal)) return { link: null, kind: null };
+  const { link, kind } = judgeLink(rootReal, abs, parentReal, rel);
+  return { link, kind };
 }
 
 /** The real path and kind of a link's target, or null when it dangles. */

@@ -1,42 +1,56 @@
 // Writes a new developer workspace (the engine's scaffold) to disk for the CLI and the language
-// server alike, never over an existing file; and reads the files of a workspace to copy from.
+// server alike, never over an existing file and never outside the root: every directory and file is
+// resolved under the one containment rule before anything is written, and one refusal refuses all.
+// Also reads the files of a workspace to copy from, under the walk's rule.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Scaffold } from '../engine/families/cursus/workspaceTemplates';
+import type { Scaffold } from '../engine/engine';
+import { resolveInRoot } from './containment';
 import { readText } from './readText';
 
-export interface WriteResult { created: string[]; kept: string[] }
+export type WriteResult = { created: string[]; kept: string[] } | { refused: string };
 
-/** Creates the directories and the files that do not exist yet (root-relative paths in the result). */
+/** Creates the directories and the files that do not exist yet (root-relative paths in the result), or nothing when a path would leave the root. */
 export async function writeScaffold(root: string, s: Scaffold): Promise<WriteResult> {
-  const out: WriteResult = { created: [], kept: [] };
-  for (const d of s.dirs) await fs.mkdir(join(root, d), { recursive: true });
-  for (const f of s.files) {
-    const abs = join(root, f.file);
-    await fs.mkdir(join(abs, '..'), { recursive: true });
+  const abs: string[] = [];
+  // The workspace's own directory first, so a refusal names the link on its way when there is one.
+  for (const p of [s.dir, ...s.dirs, ...s.files.map((f) => f.file)]) {
+    const at = resolveInRoot(root, p, 'create');
+    if ('refused' in at) return { refused: `nothing written: ${at.refused}` };
+    abs.push(at.abs);
+  }
+  const dirs = abs.slice(1, 1 + s.dirs.length);
+  const files = s.files.map((f, i) => ({ abs: abs[1 + s.dirs.length + i] as string, rel: f.file, text: f.text }));
+  const out = { created: [] as string[], kept: [] as string[] };
+  for (const d of dirs) await fs.mkdir(d, { recursive: true });
+  for (const f of files) {
+    await fs.mkdir(join(f.abs, '..'), { recursive: true });
     try {
-      await fs.writeFile(abs, f.text, { flag: 'wx' });
-      out.created.push(f.file);
+      await fs.writeFile(f.abs, f.text, { flag: 'wx' });
+      out.created.push(f.rel);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      out.kept.push(f.file);
+      out.kept.push(f.rel);
     }
   }
   return out;
 }
 
-/** Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped). */
+/** Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped; nothing when it resolves outside the root). */
 export async function readWorkspacePackage(root: string, wsDir: string): Promise<{ path: string; text: string }[]> {
-  const base = join(root, wsDir, 'src', 'cursus_dev');
+  const at = resolveInRoot(root, `${wsDir}/src/cursus_dev`, 'read');
+  if ('refused' in at) return [];
+  const base = at.abs;
   const out: { path: string; text: string }[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (e.name === '__pycache__' || e.name.startsWith('.')) continue;
       const abs = join(dir, e.name);
+      // Links are not followed (a Dirent of a link is neither a directory nor a file): the walk's rule.
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
-        const read = readText(abs);
+        const read = readText(abs, undefined, true);
         if (read !== null && 'text' in read) out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
       }
     }

@@ -7,8 +7,8 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
-import { absolutePaths, listFiles } from '../host/scan';
+import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
+import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
 export interface LoadOptions {
@@ -65,8 +65,9 @@ export class Folder {
 
   /** Root-relative POSIX path of a `file:` URI inside this folder. */
   relOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    const rel = path.relative(this.fsPath, fileURLToPath(uri));
+    const fsPath = uri.startsWith('file:') ? fsPathOf(uri) : undefined;
+    if (fsPath === undefined) return undefined;
+    const rel = path.relative(this.fsPath, fsPath);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     return rel.split(path.sep).join('/');
   }
@@ -104,14 +105,23 @@ export class Folder {
     this.onDirty();
   }
 
-  /** Stages the disk content of a path (read now: a file is read in microseconds). */
-  readLater(rel: string): void {
+  /**
+   * Stages the disk content of a path (read now: a file is read in microseconds) under the walk's rule:
+   * a path that leads out of the root, or is no regular file, gives no file, as the walk gives none.
+   * `walked`: a walk listed it (a regular file inside the root), so it is read at once.
+   */
+  readLater(rel: string, walked = false): void {
     if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
-    this.stageRead(rel, readText(this.abs(rel), this.maxFileBytes));
+    this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes, true) : readInRoot(this.fsPath, rel, this.maxFileBytes));
   }
 
-  /** A path was deleted: the file itself, or every file under it when it was a directory. */
+  /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */
   removed(rel: string): void {
+    const links = this.links.filter((l) => l.path !== rel && !l.path.startsWith(`${rel}/`));
+    if (links.length !== this.links.length) {
+      this.links = links;
+      this.setTree();
+    }
     if (this.has(rel)) return this.stage(rel, null);
     const dirs = [...this.directories].filter((d) => d === rel || d.startsWith(`${rel}/`));
     if (dirs.length > 0) {
@@ -122,21 +132,44 @@ export class Folder {
     for (const file of this.engineRef?.files() ?? []) if (file.startsWith(prefix)) this.stage(file, null);
   }
 
-  /** A path appeared: a source to read, or a directory whose sources must be read. */
+  /**
+   * A path appeared: a source to read, or a directory whose sources must be read. A symbolic link is
+   * judged as the walk judges it (`linkAt`): reported, and followed only inside the root, never in a loop.
+   */
   created(rel: string): void {
-    if (this.accepts(rel)) return this.readLater(rel);
     if (this.engineRef === undefined || this.excluded(rel)) return;
+    const link = linkAt(this.fsPath, rel);
+    if (link !== null) {
+      if (link.link !== null) this.addLinks([link.link]);
+      if (link.kind === null) return;
+    }
+    if (this.accepts(rel)) return this.readLater(rel);
     const interest = this.engineRef.interest();
     if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
+    const links: HostLink[] = [];
     let found = false;
-    const filter = { ...this.filter(rel), directory: (d: string) => { if (interest.wantsDirectory(`${rel}/${d}`)) { this.directories.add(`${rel}/${d}`); found = true; } } };
-    this.track(listFiles(this.abs(rel), filter).then(
+    const filter: ScanFilter = {
+      skip: (r) => this.excluded(r),
+      accept: (r) => this.accepts(r),
+      link: (l) => links.push(l),
+      directory: (d) => { if (interest.wantsDirectory(d)) { this.directories.add(d); found = true; } },
+    };
+    // Listed under the root's rule: nothing when the directory leads out of the root.
+    this.track(listFiles(this.fsPath, filter, rel).then(
       (files) => {
-        if (found) this.setTree();
-        for (const file of files) this.readLater(`${rel}/${file}`);
+        if (links.length > 0) this.addLinks(links);
+        else if (found) this.setTree();
+        for (const file of files) this.readLater(file, true);
       },
-      () => undefined, // not a directory (or gone again)
+      () => undefined, // gone again
     ));
+  }
+
+  /** Links met outside a walk (watched-file events), in place of any known at their paths. */
+  private addLinks(links: HostLink[]): void {
+    const paths = new Set(links.map((l) => l.path));
+    this.links = [...this.links.filter((l) => !paths.has(l.path)), ...links];
+    this.setTree();
   }
 
   /** Resolves once loading and background reads are done (edits may still be staged). */
@@ -249,12 +282,6 @@ export class Folder {
     this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
   }
 
-  /** Scan filter for the directory `base` (root-relative, '' for the root). */
-  private filter(base: string): { skip: (rel: string) => boolean; accept: (rel: string) => boolean } {
-    const full = (rel: string): string => (base === '' ? rel : `${base}/${rel}`);
-    return { skip: (rel) => this.excluded(full(rel)), accept: (rel) => this.accepts(full(rel)) };
-  }
-
   /** Background work that idle() waits for. */
   private track(work: Promise<void>): void {
     const tracked = work.finally(() => this.reads.delete(tracked));
@@ -263,5 +290,13 @@ export class Folder {
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
   private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.has(rel) === true; }
-  private abs(rel: string): string { return path.join(this.fsPath, rel); }
+}
+
+/** The file system path of a `file:` URI; undefined for one that names no local path (`file://otherhost/…`, an encoded slash). */
+export function fsPathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

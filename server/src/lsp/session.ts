@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WasmBinaries } from '../engine/engine';
 import { Analysis } from './analysis';
 import type { EditSupport } from './convert';
-import { Folder } from './folder';
+import { Folder, fsPathOf } from './folder';
 import { Folders, type Target } from './folders';
 import { readSettings } from './settings';
 import type { FolderSettings } from '../host/folderSettings';
@@ -41,9 +41,9 @@ export class Session {
     this.analysis = new Analysis(connection, options.debounceMs, options.analysisStepMs);
   }
 
-  /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces) are skipped. */
+  /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's `file://host/…`) are skipped. */
   addFolder(uri: string, name: string): void {
-    if (!uri.startsWith('file:')) return;
+    if (fsPathOf(uri) === undefined) return;
     const folder = new Folder(uri, name, () => this.analysis.schedule(folder));
     this.folders.add(folder);
   }

@@ -101,6 +101,11 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   layout?(reads: LayoutReads): L;
   /** Builds the classifier: the family's role of a path, or null when the path is not its. */
   classifier(env: ClassifyEnv<L>): (path: string) => R | null;
+  /**
+   * Globs (root-relative) of the files that make this family's registries under these settings and
+   * layout, for a host to say what it looked for when it found none (`registry-lens check`).
+   */
+  registryGlobs?(env: ClassifyEnv<L>): string[];
   /** Index key of a classified path (files with one key are listed together, e.g. `core`, read back with `filesOf(name, key)`); null: not listed. */
   indexKey?(role: R): string | null;
   /**
@@ -186,6 +191,12 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     } };
   });
   classify(path: string): Classified<F> | null { return this.classifierQ(NONE).classify(path); }
+
+  /** Every family's `registryGlobs`, in family order, without repeats. */
+  registryGlobs(): string[] {
+    const settings = this.settings();
+    return [...new Set(this.families.flatMap((f) => f.registryGlobs?.({ settings, layout: this.layoutQ(f.name) }) ?? []))];
+  }
 
   /**
    * A file's facts, with its role (`applied(p).role`, which is how the role is read: no query of its own,

@@ -41,8 +41,26 @@ export interface PyFacts {
 const MAX_DEPTH = 64;
 const MAX_ERRORS = 50;
 
-export function range(n: Node): Range {
-  return spanAt(n.startPosition.row, n.startPosition.column, n.endPosition.row, n.endPosition.column);
+/**
+ * A node's range. tree-sitter ends lines at `\n` only, so on a `\r\n` line it counts the `\r` as a
+ * character (a comment token ends after it): a point right after that `\r` is the end of the line under
+ * LSP's rules, one character before. `cr`: the text when it holds a `\r` (each before a `\n`: lone ones
+ * are normalised), else null.
+ */
+export function range(n: Node, cr: string | null): Range {
+  const s = n.startPosition;
+  const e = n.endPosition;
+  if (cr === null) return spanAt(s.row, s.column, e.row, e.column);
+  return spanAt(s.row, s.column - afterCr(cr, n.startIndex), e.row, e.column - afterCr(cr, n.endIndex));
+}
+
+function afterCr(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 ? 1 : 0;
+}
+
+/** `range`'s `cr` for a text. */
+function crOf(text: string): string | null {
+  return text.includes('\r') ? text : null;
 }
 
 /** The top-level assignments (registry files), classes and syntax errors of a registry file. */
@@ -82,7 +100,7 @@ export function treeFacts(rawText: string, registry: boolean, key?: string): PyF
     const facts = readStatements(root, text, registry, lineIndex);
     if (registry && root.hasError) {
       const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
-      collectErrors(root, treeErrors);
+      collectErrors(root, treeErrors, crOf(text));
       const found = new Set(facts.assignments.keys());
       const spans = recoverAssignments(text, facts, lineIndex(), nextLine);
       // A quote lost from a docstring can pair its other end with a later string and hide a registry:
@@ -143,13 +161,14 @@ function plainFacts(plain: PlainAssignment[], lines: LineIndex): PyFacts {
 /** The top-level assignments (registry files) and classes; `skeleton`: when `root` is a skeleton's. */
 function readStatements(root: Node, text: string, registry: boolean, lineIndex: () => LineIndex, skeleton?: SkeletonRead): PyFacts {
   const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
+  const cr = crOf(text);
   for (const stmt of root.namedChildren) {
     if (!stmt) continue;
-    if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text, skeleton); }
-    else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt));
+    if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text, cr, skeleton); }
+    else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt, cr));
     else if (stmt.type === 'decorated_definition') {
       const def = stmt.childForFieldName('definition');
-      if (def?.type === 'class_definition') facts.classes.push(readClass(def));
+      if (def?.type === 'class_definition') facts.classes.push(readClass(def, cr));
     }
   }
   return facts;
@@ -190,7 +209,7 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next
 /** A skeleton being read: how many of its literals were found, and the lines of the file (not the skeleton's). */
 interface SkeletonRead { skeleton: Skeleton; used: number; lines: LineIndex }
 
-function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string, skeleton?: SkeletonRead): void {
+function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string, cr: string | null, skeleton?: SkeletonRead): void {
   const asg = stmt.firstNamedChild;
   if (!asg || asg.type !== 'assignment') return;
   const left = asg.childForFieldName('left');
@@ -200,8 +219,8 @@ function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text
   const literal = right.type === 'parenthesized_expression' ? skeleton?.skeleton.literals.get(right.startIndex) : undefined;
   if (skeleton && literal) {
     skeleton.used++;
-    const stmtRange = { start: range(stmt).start, end: skeleton.lines.position(literal.end) };
-    facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange, value: literal.value });
+    const stmtRange = { start: range(stmt, cr).start, end: skeleton.lines.position(literal.end) };
+    facts.assignments.set(left.text, { name: left.text, nameRange: range(left, cr), stmtRange, value: literal.value });
     return;
   }
   // Error-free literals are read from the text (fast); anything else walks the tree.
@@ -213,19 +232,19 @@ function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text
     value = rec.value;
     facts.errors.push(...rec.errors);
   } else {
-    value = scanned ?? toLit(right, 0);
+    value = scanned ?? toLit(right, 0, cr);
   }
-  facts.assignments.set(left.text, { name: left.text, nameRange: range(left), stmtRange: range(stmt), value });
+  facts.assignments.set(left.text, { name: left.text, nameRange: range(left, cr), stmtRange: range(stmt, cr), value });
 }
 
-function readClass(def: Node): PyClass {
+function readClass(def: Node, cr: string | null): PyClass {
   const name = def.childForFieldName('name');
   const supers = def.childForFieldName('superclasses');
   const body = def.childForFieldName('body');
   const cls: PyClass = {
     name: name?.text ?? '',
-    nameRange: name ? range(name) : range(def),
-    range: range(def),
+    nameRange: name ? range(name, cr) : range(def, cr),
+    range: range(def, cr),
     bases: supers ? supers.namedChildren.filter((n): n is Node => !!n && n.type !== 'keyword_argument').map((n) => n.text) : [],
     attributes: [],
     strAttrs: {},
@@ -246,11 +265,11 @@ function readClass(def: Node): PyClass {
         const right = first.childForFieldName('right');
         if (left?.type === 'identifier') {
           cls.attributes.push(left.text);
-          const v = right?.type === 'string' || right?.type === 'concatenated_string' ? toLit(right, 0) : null;
+          const v = right?.type === 'string' || right?.type === 'concatenated_string' ? toLit(right, 0, cr) : null;
           if (v?.kind === 'str') cls.strAttrs[left.text] = v.value;
         }
       } else if (i === 0 && first && (first.type === 'string' || first.type === 'concatenated_string')) {
-        const doc = toLit(first, 0);
+        const doc = toLit(first, 0, cr);
         if (doc.kind === 'str') cls.docstring = doc.value;
       }
     }
@@ -259,48 +278,48 @@ function readClass(def: Node): PyClass {
 }
 
 /** A literal with ranges, or `other` for expressions (never evaluated). */
-export function toLit(n: Node, depth: number): Lit {
-  const r = range(n);
+export function toLit(n: Node, depth: number, cr: string | null): Lit {
+  const r = range(n, cr);
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
   switch (n.type) {
     case 'string': {
       const fast = plainString(n.text, r);
       if (fast) return fast;
       const s = readString(n);
-      return s ? strLit(s.value, r, innerOf(n)) : other(n);
+      return s ? strLit(s.value, r, innerOf(n, cr)) : other(n, cr);
     }
     case 'concatenated_string': {
       let value = '';
       for (const part of n.namedChildren) {
         const s = part && part.type === 'string' ? readString(part) : null;
-        if (!s) return other(n);
+        if (!s) return other(n, cr);
         value += s.value;
       }
       return bareStr(value, r);
     }
     case 'integer': case 'float': {
       const value = Number(n.text.replace(/_/g, ''));
-      return Number.isNaN(value) ? other(n) : { kind: 'num', value, int: n.type === 'integer', range: r };
+      return Number.isNaN(value) ? other(n, cr) : { kind: 'num', value, int: n.type === 'integer', range: r };
     }
     case 'unary_operator': {
       const arg = n.childForFieldName('argument');
       const op = n.childForFieldName('operator')?.text;
       if (arg && (op === '-' || op === '+')) {
-        const v = toLit(arg, depth + 1);
+        const v = toLit(arg, depth + 1, cr);
         if (v.kind === 'num') return { ...v, value: op === '-' ? -v.value : v.value, range: r };
       }
-      return other(n);
+      return other(n, cr);
     }
     case 'true': return { kind: 'bool', value: true, range: r };
     case 'false': return { kind: 'bool', value: false, range: r };
     case 'none': return { kind: 'none', range: r };
     case 'parenthesized_expression': {
       const inner = n.firstNamedChild;
-      return inner && inner.type !== 'comment' ? toLit(inner, depth + 1) : other(n);
+      return inner && inner.type !== 'comment' ? toLit(inner, depth + 1, cr) : other(n, cr);
     }
     case 'list': case 'tuple': case 'set': {
       const items: Lit[] = [];
-      for (const c of n.namedChildren) if (c && c.type !== 'comment' && !c.isError) items.push(toLit(c, depth + 1));
+      for (const c of n.namedChildren) if (c && c.type !== 'comment' && !c.isError) items.push(toLit(c, depth + 1, cr));
       return { kind: 'list', items, range: r };
     }
     case 'dictionary': {
@@ -312,24 +331,24 @@ export function toLit(n: Node, depth: number): Lit {
         const k = plain ? c.firstNamedChild : c.childForFieldName('key');
         const v = plain ? c.lastNamedChild : c.childForFieldName('value');
         if (!k || !v || k.isMissing || v.isMissing) continue;
-        entries.push(dictPair(toLit(k, depth + 1), toLit(v, depth + 1), range(c)));
+        entries.push(dictPair(toLit(k, depth + 1, cr), toLit(v, depth + 1, cr), range(c, cr)));
       }
       return { kind: 'dict', entries, range: r };
     }
-    default: return other(n);
+    default: return other(n, cr);
   }
 }
 
-function innerOf(n: Node): Range {
+function innerOf(n: Node, cr: string | null): Range {
   const start = n.firstChild;
   const end = n.lastChild;
-  if (!start || !end || start === end) return range(n);
-  return { start: range(start).end, end: range(end).start };
+  if (!start || !end || start === end) return range(n, cr);
+  return { start: range(start, cr).end, end: range(end, cr).start };
 }
 
-function other(n: Node): Lit {
+function other(n: Node, cr: string | null): Lit {
   const t = n.text;
-  return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: range(n) };
+  return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: range(n, cr) };
 }
 
 const PLAIN_STRING = /^([rRuU]?)('''|"""|'|")([^\n]*)\2$/;
@@ -362,7 +381,7 @@ function readString(n: Node): { value: string } | null {
   return { value: decodeBody(formatted ? body.replace(/\{\{|\}\}/g, (b) => b.charAt(0)) : body, prefix.includes('r')) };
 }
 
-function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[]): void {
+function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[], cr: string | null): void {
   const cursor = root.walk();
   try {
     let descend = true;
@@ -371,8 +390,8 @@ function collectErrors(root: Node, out: { start: number; end: number; error: PyS
       if (n.isError || n.isMissing) {
         if (out.length >= MAX_ERRORS) return;
         out.push({ start: n.startIndex, end: n.endIndex, error: n.isMissing
-          ? { range: range(n), message: `Syntax error: missing '${n.type}'` }
-          : { range: firstLine(n), message: `Syntax error: unexpected ${describeText(n.text)}` } });
+          ? { range: range(n, cr), message: `Syntax error: missing '${n.type}'` }
+          : { range: firstLine(n, cr), message: `Syntax error: unexpected ${describeText(n.text)}` } });
         descend = false;
       }
       if (descend && n.hasError && cursor.gotoFirstChild()) continue;
@@ -387,8 +406,8 @@ function collectErrors(root: Node, out: { start: number; end: number; error: PyS
 }
 
 /** An error node's first line: the place of the mistake, not the statements tree-sitter skipped after it. */
-function firstLine(n: Node): Range {
-  const r = range(n);
+function firstLine(n: Node, cr: string | null): Range {
+  const r = range(n, cr);
   if (r.end.line === r.start.line) return r;
   const first = n.text.split(/\r?\n/, 1)[0] ?? '';
   return { start: r.start, end: pos(r.start.line, r.start.character + first.length) };

@@ -3,6 +3,7 @@
 // printed as `path:line:col` (1-based) so terminals and editors make them clickable.
 import type { ComponentKind, Explanation, SourcedLocation } from '../api';
 import type { Range } from '../types';
+import { visible } from './escape';
 
 const COMPONENT_KINDS: readonly ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -62,7 +63,8 @@ export function renderExplanation(e: Explanation): string {
     return `${name}  → ${sourced(d.resolved)}${d.satisfied === false ? '  (version not satisfied)' : ''}`;
   }));
   section(out, 'Dependents', e.dependents.map((d) => `${d.name} (context ${d.context})  ${sourced(d)}`));
-  return out.join('\n') + '\n';
+  // Each entry is one line: a name or value holding a line break or an escape sequence shows it written out.
+  return out.map(visible).join('\n') + '\n';
 }
 
 /** Appends a titled, indented list; nothing when the list is empty. */

@@ -39,6 +39,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
       return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
+  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
   indexKey: (r) => r.role,
   read(path, r, text) {
     if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics }; }

@@ -5,7 +5,7 @@
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { moduleClasses } from '../../python/facts';
-import { isMetaFile, loadMeta } from '../step-registry/pipeline/metadata';
+import { isMetaFile, loadMeta, META_SUFFIX } from '../step-registry/pipeline/metadata';
 import { subjectCandidates } from '../step-registry/pipeline/subject';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
@@ -23,6 +23,7 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
     if (isMetaFile(path)) return META;
     return CODE_FILE.test(path) ? CODE : null;
   },
+  registryGlobs: () => [`**/*${META_SUFFIX}`],
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
     if (r.role === 'meta') { const meta = loadMeta(path, text); return { facts: { meta }, local: meta.diagnostics }; }

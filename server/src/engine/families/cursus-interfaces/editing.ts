@@ -12,6 +12,7 @@ import { contains } from '../../text/ranges';
 import { INTERFACE_SCHEMA } from './schema';
 import { typeName } from '../../schema/walk';
 import type { InterfaceDoc } from './interface';
+import { mdCode, mdText } from '../../render/escape';
 
 /** The key under the cursor and its path, from the parsed document. */
 export function keyAt(root: Lit | null, pos: Position): { path: string[]; range: Range } | null {
@@ -37,9 +38,9 @@ export function interfaceHover(doc: InterfaceDoc, pos: Position): HoverResult | 
   const key = k.path[k.path.length - 1] ?? '';
   const schema = INTERFACE_SCHEMA.resolve(INTERFACE_SCHEMA.at(k.path));
   const description = INTERFACE_SCHEMA.describe(k.path);
-  if (!schema) return { range: k.range, markdown: `**${key}** — not a key of the step interface schema (cursus ignores it)` };
+  if (!schema) return { range: k.range, markdown: `**${mdText(key)}** — not a key of the step interface schema (cursus ignores it)` };
   const type = schema.type ? typeName(schema) : schema.anyOf ? 'mapping or empty' : 'any';
-  return { range: k.range, markdown: `**${key}**: \`${type}\`\n\n${description ?? ''}`.trimEnd() };
+  return { range: k.range, markdown: `**${mdText(key)}**: ${mdCode(type ?? 'any')}\n\n${description ?? ''}`.trimEnd() };
 }
 
 export interface CompletionEnv { model: RegistryModel; settings: Settings; wsDir: string | null }

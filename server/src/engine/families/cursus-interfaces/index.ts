@@ -9,7 +9,7 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { FAMILY, interfaceClassifier, type InterfaceRole } from './roles';
+import { FAMILY, interfaceClassifier, interfaceRegistryGlobs, type InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
@@ -42,6 +42,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
   classifier: ({ settings }) => interfaceClassifier(settings),
+  registryGlobs: ({ settings }) => interfaceRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'extras') return 'extras';
     return role.wsDir ? `ws:${role.wsDir}` : 'core';

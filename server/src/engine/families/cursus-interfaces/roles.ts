@@ -15,6 +15,14 @@ const CORE_INTERFACE = /^(?:.*\/)?steps\/interfaces\/[^/]+\.step\.yaml$/;
 const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml$`);
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
 
+/** The paths the expressions above match, as globs (`test/engine/registryGlobs.test.ts` checks they agree). */
+export function interfaceRegistryGlobs(settings: Settings): string[] {
+  return [
+    '**/registry/interface_registry_loader.py', `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
+    ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`),
+  ];
+}
+
 export function interfaceClassifier(settings: Settings): (path: string) => InterfaceRole | null {
   // One role per workspace (and one for core), shared by its interface files.
   const interfaces = new Map<string | null, InterfaceRole>();

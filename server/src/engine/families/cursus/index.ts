@@ -11,7 +11,7 @@ import { detachSource } from '../step-registry/model/detachSource';
 import type { Settings } from '../../types';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
-import { cursusClassifier, type CursusRole } from './roles';
+import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
@@ -27,6 +27,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // Workspace registries are cursus's; its components are listed by scope with their kind and folder.
   step: { workspaceRegistries: true, component: (role) => (role.role === 'component' ? role : null) },
   classifier: ({ settings }) => cursusClassifier(settings),
+  registryGlobs: ({ settings }) => cursusRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'ws-registry') return `ws:${role.wsDir}`;
     if (role.role === 'component') return `component:${role.wsDir ?? ''}`;

@@ -48,6 +48,11 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
   };
 }
 
+/** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
+export function cursusRegistryGlobs(settings: Settings): string[] {
+  return [...settings.coreFiles, ...settings.coreYamlFiles, ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`)];
+}
+
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
 function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
   const kinds = (Object.entries(settings.componentDirs) as [ComponentKind, string[]][])

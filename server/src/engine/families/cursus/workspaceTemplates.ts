@@ -15,6 +15,7 @@ import { builderFileName, builderStub, configFileName, configStub, snakeCase } f
 export type WorkspaceTemplateName = 'minimal' | 'standard' | 'advanced';
 export const WORKSPACE_TEMPLATES: readonly WorkspaceTemplateName[] = ['minimal', 'standard', 'advanced'];
 export type WorkspaceLayout = 'builders' | 'interfaces';
+export const WORKSPACE_LAYOUTS: readonly WorkspaceLayout[] = ['builders', 'interfaces'];
 
 export interface ScaffoldOptions {
   id: string;
@@ -33,9 +34,21 @@ const PKG = 'src/cursus_dev';
 const REGISTRY = `${PKG}/registry/workspace_registry.py`;
 const INIT = '"""Package initialization."""\n';
 
-/** Why `id` cannot name a new workspace (cursus's rule: letters, digits, `_`, `-`), or null. */
-export function workspaceIdProblem(id: string): string | null {
-  return VALID_ID.test(id) ? null : `Invalid workspace id '${id}': use only letters, digits, '_' and '-'`;
+/**
+ * Why a request for a new workspace cannot be laid out, or null: the id (cursus's rule: letters, digits,
+ * `_`, `-`), the template and the layout. Every front end asks through `RegistryEngine.scaffoldWorkspace`,
+ * so the CLI and the server refuse alike; values are checked as given (a client's request is untrusted JSON).
+ */
+export function workspaceRequestProblem(o: { id: unknown; template: unknown; layout?: unknown }): string | null {
+  if (typeof o.id !== 'string' || !VALID_ID.test(o.id)) return `Invalid workspace id ${quote(o.id)}: use only letters, digits, '_' and '-'`;
+  if (!WORKSPACE_TEMPLATES.some((t) => t === o.template)) return `Unknown template ${quote(o.template)}: use one of ${WORKSPACE_TEMPLATES.join(', ')}`;
+  if (o.layout !== undefined && !WORKSPACE_LAYOUTS.some((l) => l === o.layout)) return `Unknown layout ${quote(o.layout)}: use one of ${WORKSPACE_LAYOUTS.join(', ')}`;
+  return null;
+}
+
+function quote(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return `'${s.length > 100 ? `${s.slice(0, 100)}…` : s}'`;
 }
 
 interface TemplateStep {

@@ -17,6 +17,7 @@ import { typeName } from '../../schema/walk';
 import { nodeAt, registryTarget } from './locate';
 import { choose, parsePolicy, versionLine, versionSummary, versionsOf, type VersionView } from './versions';
 import type { OnexArtifact } from './registryDoc';
+import { mdCode, mdLines, mdText } from '../../render/escape';
 
 const o = (q: FamilyQueries): OnexQueries => onexQueries(q.files);
 const at = (file: string, r: Range): Location => ({ file, range: r });
@@ -33,10 +34,10 @@ function artifactMarkdown(q: OnexQueries, file: string, a: OnexArtifact): string
   const { chosen } = choose(versions, { kind: 'latest' });
   const first = versions.find((v) => v.description);
   return [
-    `**${a.name}** — ONEX ${a.list.replace(/s$/, '').replace('_', ' ')} · ${versionSummary(versions)}`,
-    ...(first?.description ? ['', first.description] : []),
+    `**${mdText(a.name)}** — ONEX ${a.list.replace(/s$/, '').replace('_', ' ')} · ${mdText(versionSummary(versions))}`,
+    ...(first?.description ? ['', mdLines(first.description)] : []),
     '',
-    ...versions.map((v) => `- ${v === chosen ? '**latest** ' : ''}${versionLine(v)}`),
+    ...versions.map((v) => `- ${v === chosen ? '**latest** ' : ''}${mdText(versionLine(v))}`),
   ].join('\n');
 }
 
@@ -49,21 +50,21 @@ function hover(file: string, pos: Position, fq: FamilyQueries) {
   if (node?.onKey) {
     const s = onexSchemaAt(schema.name, node.segments);
     const key = node.segments[node.segments.length - 1] ?? '';
-    return { range: node.range, markdown: s ? `**${key}**${typeName(s) ? `: \`${typeName(s) ?? ''}\`` : ''}\n\n${s.description ?? ''}` : `**${key}** — not a key of the ${schema.name} schema (ignored by the loaders)` };
+    return { range: node.range, markdown: s ? `**${mdText(key)}**${typeName(s) ? `: ${mdCode(typeName(s) ?? '')}` : ''}\n\n${s.description ?? ''}` : `**${mdText(key)}** — not a key of the ${schema.name} schema (ignored by the loaders)` };
   }
   if (reg) {
     const t = registryTarget(reg, pos);
     if (!t) return null;
     if (t.version && t.field) {
       const v = versionsOf(q, file, t.artifact).find((x) => x.version === t.version) as VersionView;
-      return { range: node?.range ?? t.version.range, markdown: `**${t.artifact.name} ${t.version.version.value}**\n\n${versionLine(v)}${v.tried.length > 1 && !v.dir ? `\n\nTried: ${v.tried.map((p) => `\`${p}\``).join(', ')}` : ''}` };
+      return { range: node?.range ?? t.version.range, markdown: `**${mdText(`${t.artifact.name} ${t.version.version.value}`)}**\n\n${mdText(versionLine(v))}${v.tried.length > 1 && !v.dir ? `\n\nTried: ${v.tried.map(mdCode).join(', ')}` : ''}` };
     }
     return { range: t.field === 'name' ? t.artifact.nameRange : t.artifact.range, markdown: artifactMarkdown(q, file, t.artifact) };
   }
   const meta = q.metadata(file);
   if (meta && node && meta.nameRange && node.segments[0] === 'name') {
     const owners = [...q.artifactsQ('').get(meta.name?.value ?? '') ?? []];
-    return { range: meta.nameRange, markdown: owners.length ? owners.map((x) => artifactMarkdown(q, x.file, x.artifact)).join('\n\n---\n\n') : `**${meta.name?.value ?? '?'}** — no registry lists this name` };
+    return { range: meta.nameRange, markdown: owners.length ? owners.map((x) => artifactMarkdown(q, x.file, x.artifact)).join('\n\n---\n\n') : `**${mdText(meta.name?.value ?? '?')}** — no registry lists this name` };
   }
   return null;
 }

@@ -4,7 +4,7 @@
 // reports the version directories it finds, since the engine never sees the disk.
 import type { Family } from '../../analysis/family';
 import { baseName, dirOf } from '../../util/paths';
-import { isVersionDirName } from './kinds';
+import { isVersionDirName, REGISTRY_GLOB } from './kinds';
 import { FAMILY, type OnexFacts, type OnexRole } from './facts';
 import { onexFiles } from './reader';
 import { ONEX_CODES } from './codes';
@@ -16,6 +16,7 @@ export const onex: Family<OnexRole, OnexFacts> = {
   ...onexFiles,
   codes: ONEX_CODES,
   paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
+  registryGlobs: () => [REGISTRY_GLOB],
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
   unitKeys(q) {
     const o = onexQueries(q.files);

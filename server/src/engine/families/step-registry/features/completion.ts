@@ -12,6 +12,7 @@ import { STEP_FIELDS, STRATEGIES } from '../model/fields';
 import { fieldStr } from '../model/source';
 import { wsDirFor } from './locate';
 import { metaCompletion } from './metaCompletion';
+import { mdLines } from '../../../render/escape';
 
 const VALUE_CONTEXT = /["']([A-Za-z_]+)["']\s*:\s*(["'])([^"']*)$/;
 const VALUE_UNQUOTED = /["']([A-Za-z_]+)["']\s*:\s*([A-Za-z_]*)$/;
@@ -54,17 +55,26 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
   if (!variable) return [];
   if (variable.name === 'STEP_OVERRIDES') {
     const overridden = new Set(src.entries.filter((e) => e.layer === 'override').map((e) => e.name));
-    return [...ws.model.core.values()].filter((e) => !overridden.has(e.name)).map((e) => ({
-      label: e.name, kind: 'step' as const, detail: `override core step (${fieldStr(e, 'sagemaker_step_type') ?? '?'})`,
-      documentation: fieldStr(e, 'description') ?? undefined, range, snippet: !inQuotes,
-      insertText: inQuotes ? e.name : `"${e.name}": {\n\t"sagemaker_step_type": "${fieldStr(e, 'sagemaker_step_type') ?? ''}",\n\t"builder_step_name": "\${1:${fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`}}",\n\t"description": "\${2:${fieldStr(e, 'description') ?? ''}}",\n},`,
-    }));
+    return [...ws.model.core.values()].filter((e) => !overridden.has(e.name)).map((e) => {
+      const description = fieldStr(e, 'description');
+      return {
+        label: e.name, kind: 'step' as const, detail: `override core step (${fieldStr(e, 'sagemaker_step_type') ?? '?'})`,
+        // documentation is markdown: the description is shown as the text it is
+        documentation: description === null ? undefined : mdLines(description), range, snippet: !inQuotes,
+        insertText: inQuotes ? e.name : `"${snippetText(e.name)}": {\n\t"sagemaker_step_type": "${snippetText(fieldStr(e, 'sagemaker_step_type') ?? '')}",\n\t"builder_step_name": "\${1:${snippetText(fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`)}}",\n\t"description": "\${2:${snippetText(description ?? '')}}",\n},`,
+      };
+    });
   }
   if (inQuotes) return [];
   return [{
     label: 'new step entry', kind: 'snippet', detail: 'A complete step definition', range, snippet: true,
     insertText: '"${1:StepName}": {\n\t"config_class": "${1}Config",\n\t"builder_step_name": "${1}StepBuilder",\n\t"spec_type": "${1}",\n\t"sagemaker_step_type": "${2|Processing,Training,Transform,CreateModel,RegisterModel,Lambda|}",\n\t"description": "$3",\n},',
   }];
+}
+
+/** Registry text inside a snippet stays text: `$`, `}` and `\\` escaped (a description holding `$CLIPBOARD` would paste the clipboard). */
+function snippetText(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
 }
 
 function valueCompletions(ws: StepWorkspace, wsDir: string | null, field: string, range: Range): CompletionResult[] {

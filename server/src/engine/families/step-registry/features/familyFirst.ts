@@ -44,8 +44,13 @@ export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
 }
 
 export function workspaceSymbols(ws: StepWorkspace, query: string): WorkspaceSymbolResult[] {
+  return [...modelWorkspaceSymbols(ws, query), ...familySymbols(ws, query)];
+}
+
+/** The symbols only the families know (ONEX artifacts): the part of the workspace symbols beyond the shared model's entries. */
+export function familySymbols(ws: StepWorkspace, query: string): WorkspaceSymbolResult[] {
   const q = query.toLowerCase();
-  return [...modelWorkspaceSymbols(ws, query), ...ws.allFeatures().flatMap(({ features, q: fq }) => features.workspaceSymbols?.(q, fq) ?? [])];
+  return ws.allFeatures().flatMap(({ features, q: fq }) => features.workspaceSymbols?.(q, fq) ?? []);
 }
 
 export function explain(ws: StepWorkspace, query: ExplainQuery): Explanation {

@@ -1,8 +1,8 @@
 // Hover (SPEC §6): the resolved entry with its source, merged fields (companion metadata wins), what
 // it overrides or shadows, conflicts, component locations, dependencies and dependents; field and
 // schema documentation on keys; class locations on class references and meta `entry_point`s.
-import type { HoverResult } from '../../../api';
-import type { Position } from '../../../types';
+import type { ComponentHit, HoverResult } from '../../../api';
+import type { Position, Range } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { fieldSpec } from '../model/fields';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
@@ -12,6 +12,7 @@ import { schemaAt } from '../pipeline/metaSchema';
 import { typeName } from '../../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
+import { mdCode, mdJsonCell, mdText } from '../../../render/escape';
 
 export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResult | null {
   const t = locate(ws, file, pos);
@@ -23,7 +24,7 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
     case 'name-ref': return { range: t.ref.range, markdown: stepMarkdown(ws, t.ref.name, context, null) };
     case 'field-key': {
       const spec = fieldSpec(t.field);
-      return { range: t.entry.fields.get(t.field)?.keyRange ?? t.entry.keyRange, markdown: spec ? `**${t.field}**: \`${spec.type}\`\n\n${spec.doc}` : `**${t.field}**: free metadata (not a known step field)` };
+      return { range: t.entry.fields.get(t.field)?.keyRange ?? t.entry.keyRange, markdown: spec ? `**${mdText(t.field)}**: ${mdCode(spec.type)}\n\n${spec.doc}` : `**${mdText(t.field)}**: free metadata (not a known step field)` };
     }
     case 'field-value': {
       if (t.value.kind !== 'str') return null;
@@ -31,12 +32,12 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
         const kind = t.field === 'builder_step_name' ? 'builder' : 'config';
         const def = ws.model.findClass(wsDir, kind, t.value.value);
         const text = def
-          ? `**class ${def.name}** — ${kind} of \`${t.entry.name}\`\n\nDefined in \`${def.file}:${def.nameRange.start.line + 1}\``
-          : `**${t.value.value}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map((d) => `\`${d}\``).join(', ') || 'no directories'})`;
+          ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
+          : `**${mdText(t.value.value)}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
         return { range: t.value.range, markdown: text };
       }
       if (t.field === 'sagemaker_step_type') {
-        return { range: t.value.range, markdown: `**sagemaker_step_type** \`${t.value.value}\`\n\nKnown types: ${ws.settings.sagemakerStepTypes.map((s) => `\`${s}\``).join(', ')}` };
+        return { range: t.value.range, markdown: `**sagemaker_step_type** ${mdCode(t.value.value)}\n\nKnown types: ${ws.settings.sagemakerStepTypes.map(mdCode).join(', ')}` };
       }
       if (t.field === 'spec_type' && resolveName(layersFor(ws.model, wsDir, ws.settings.mode), t.value.value)) {
         return { range: t.value.range, markdown: stepMarkdown(ws, t.value.value, context, null) };
@@ -52,21 +53,21 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
       if (!ep) return null;
       const subject = subjectCandidates(t.meta.file)[0] ?? '';
       const cls = ws.classesOf(subject).find((c) => c.name === ep.cls);
-      return { range: ep.range, markdown: cls ? `**class ${cls.name}** — entry point\n\nDefined in \`${cls.file}:${cls.nameRange.start.line + 1}\`` : `**${ep.cls}** — not found in \`${subject}\`` };
+      return { range: ep.range, markdown: cls ? `**class ${mdText(cls.name)}** — entry point\n\nDefined in ${mdCode(`${cls.file}:${cls.nameRange.start.line + 1}`)}` : `**${mdText(ep.cls)}** — not found in ${mdCode(subject)}` };
     }
     case 'meta-key': {
       const schema = schemaAt(t.path);
-      if (!schema) return { range: t.range, markdown: `**${t.key}** — not a key of the companion metadata schema` };
-      const def = schema.default !== undefined ? ` (default \`${JSON.stringify(schema.default)}\`)` : '';
-      return { range: t.range, markdown: `**${t.key}**: \`${typeName(schema) ?? 'any'}\`${def}\n\n${schema.description ?? ''}` };
+      if (!schema) return { range: t.range, markdown: `**${mdText(t.key)}** — not a key of the companion metadata schema` };
+      const def = schema.default !== undefined ? ` (default ${mdCode(JSON.stringify(schema.default))})` : '';
+      return { range: t.range, markdown: `**${mdText(t.key)}**: ${mdCode(typeName(schema) ?? 'any')}${def}\n\n${schema.description ?? ''}` };
     }
     case 'class': {
       const mod = ws.pipeline.moduleOf(t.cls.file);
       const entry = mod ? ws.pipeline.entryClassOf(t.cls.file) : null;
       if (mod && entry?.cls.name === t.cls.name) return { range: t.cls.nameRange, markdown: stepMarkdown(ws, mod.id, undefined, null) };
       const steps = stepsUsingClass(ws, t.cls);
-      if (steps.length === 0) return { range: t.cls.nameRange, markdown: `**class ${t.cls.name}** — not referenced by any registry entry in this context` };
-      return { range: t.cls.nameRange, markdown: steps.map((e) => `**class ${t.cls.name}** — used by step \`${e.name}\` (${sourceOf(ws.model, e)}, \`${e.file}:${e.keyRange.start.line + 1}\`)`).join('\n\n') };
+      if (steps.length === 0) return { range: t.cls.nameRange, markdown: `**class ${mdText(t.cls.name)}** — not referenced by any registry entry in this context` };
+      return { range: t.cls.nameRange, markdown: steps.map((e) => `**class ${mdText(t.cls.name)}** — used by step ${mdCode(e.name)} (${mdText(sourceOf(ws.model, e))}, ${mdCode(`${e.file}:${e.keyRange.start.line + 1}`)})`).join('\n\n') };
     }
   }
 }
@@ -74,35 +75,37 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
 function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefined, at: StepEntry | null): string {
   const x = explain(ws, { step: name, context });
   if (!x.found || !x.winner) {
-    return `**${name}** — not found in context \`${x.context}\`${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}`;
+    return `**${mdText(name)}** — not found in context ${mdCode(x.context)}${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map(mdCode).join(', ')}?` : ''}`;
   }
   const lines: string[] = [];
   const self = at && at.file === x.winner.file && at.keyRange.start.line === x.winner.range.start.line;
-  lines.push(`**${name}** · \`${x.winner.source}\` — resolved in context \`${x.context}\` (${x.mode})`);
-  if (!self) lines.push(`Resolves to \`${x.winner.file}:${x.winner.range.start.line + 1}\``);
-  if (at && !self) lines.push(`This definition (\`${sourceOf(ws.model, at)}\`) is not the one used in this context.`);
+  const place = (file: string, r: Range): string => mdCode(`${file}:${r.start.line + 1}`);
+  const hit = (c: ComponentHit): string => (c.class === null ? place(c.file, c.range) : `${mdCode(c.class)} (${place(c.file, c.range)})`);
+  lines.push(`**${mdText(name)}** · ${mdCode(x.winner.source)} — resolved in context ${mdCode(x.context)} (${x.mode})`);
+  if (!self) lines.push(`Resolves to ${place(x.winner.file, x.winner.range)}`);
+  if (at && !self) lines.push(`This definition (${mdCode(sourceOf(ws.model, at))}) is not the one used in this context.`);
   const fields = Object.entries(x.winner.fields);
   const fromMeta = new Set(x.meta?.fromMeta ?? []);
   if (fields.length) {
     lines.push('', x.meta ? '| field | value | from |' : '| field | value |', x.meta ? '|---|---|---|' : '|---|---|');
-    for (const [k, v] of fields) lines.push(`| ${k} | \`${JSON.stringify(v).replace(/\|/g, '\\|')}\` |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
+    for (const [k, v] of fields) lines.push(`| ${mdText(k)} | ${mdJsonCell(v)} |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
   }
-  if (x.meta) lines.push('', `Metadata: \`${x.meta.file}\`${x.meta.boundBy ? ` (by ${x.meta.boundBy})` : ''}, YAML wins over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map((f) => `\`${f}\``).join(', ')}` : ''}`);
-  if (x.shadowed.length) lines.push('', `Shadows: ${x.shadowed.map((s) => `\`${s.source}\` (\`${s.file}:${s.range.start.line + 1}\`)`).join(', ')}`);
-  if (x.conflicts.length) lines.push('', `Also defined in: ${x.conflicts.map((s) => `\`${s.source}\``).join(', ')}`);
+  if (x.meta) lines.push('', `Metadata: ${mdCode(x.meta.file)}${x.meta.boundBy ? ` (by ${mdText(x.meta.boundBy)})` : ''}, YAML wins over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map(mdCode).join(', ')}` : ''}`);
+  if (x.shadowed.length) lines.push('', `Shadows: ${x.shadowed.map((s) => `${mdCode(s.source)} (${place(s.file, s.range)})`).join(', ')}`);
+  if (x.conflicts.length) lines.push('', `Also defined in: ${x.conflicts.map((s) => mdCode(s.source)).join(', ')}`);
   if (x.module) {
     const c = x.module.entryClass;
-    lines.push('', `module class: ${c ? `\`${c.class}\` (\`${c.file}:${c.range.start.line + 1}\`)` : '*not resolved*'} · root \`${x.module.root}/\``);
+    lines.push('', `module class: ${c ? hit(c) : '*not resolved*'} · root ${mdCode(`${x.module.root}/`)}`);
   } else {
     const comp = (['builder', 'config'] as const).map((k) => {
       const c = x.components[k];
-      return `${k}: ${c ? `\`${c.class}\` (\`${c.file}:${c.range.start.line + 1}\`)` : '*missing*'}`;
+      return `${k}: ${c ? hit(c) : '*missing*'}`;
     });
     lines.push('', comp.join(' · '));
   }
   if (x.dependencies.length) {
-    lines.push('', `Depends on: ${x.dependencies.map((d) => `\`${d.name}\`${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''} → ${d.resolved ? `\`${d.resolved.source}\`` : '*unresolved*'}${d.satisfied === false ? ' *version not satisfied*' : ''}`).join(', ')}`);
+    lines.push('', `Depends on: ${x.dependencies.map((d) => `${mdCode(d.name)}${d.version ? ` ${mdText(d.version)}` : ''}${d.optional ? ' (optional)' : ''} → ${d.resolved ? mdCode(d.resolved.source) : '*unresolved*'}${d.satisfied === false ? ' *version not satisfied*' : ''}`).join(', ')}`);
   }
-  if (x.dependents.length) lines.push('', `Dependents: ${x.dependents.map((d) => `\`${d.name ?? d.source}\` (\`${d.file}:${d.range.start.line + 1}\`)`).join(', ')}`);
+  if (x.dependents.length) lines.push('', `Dependents: ${x.dependents.map((d) => `${mdCode(d.name ?? d.source)} (${place(d.file, d.range)})`).join(', ')}`);
   return lines.join('\n');
 }

@@ -4,3 +4,4 @@ export { explain, hover, definition, references, completion, documentSymbols, wo
 export { prepareRename, rename } from './navigation';
 export { fixAll, fixes } from './fixes';
 export { graph } from './graph';
+export { nameSites } from './nameSites';

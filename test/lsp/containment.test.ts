@@ -1,0 +1,109 @@
+// The server never reads or writes outside its folder (shared/repro R11, R12, R17): a workspaces root
+// outside it is ignored with a warning and New Developer Workspace writes inside (and validates as the
+// CLI does); a watched-file event for a link out of the root, to /dev/zero, dangling or looping reads
+// nothing and leaves the server where a fresh analysis of the same tree is; one URI naming no local
+// path does not drop the rest of its batch, and requests carrying it answer an empty result.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FolderContexts, FolderOverview, NewWorkspaceResult } from '../../server/src/lsp/protocol';
+import { CLI } from '../cli/helpers';
+import { TestClient } from './client';
+
+const DEV = 'developer_workspaces/developers';
+const reg = (id: string): string => `${DEV}/${id}/src/cursus_dev/registry/workspace_registry.py`;
+const ALICE = 'LOCAL_STEPS = {\n    "AliceStep": {"sagemaker_step_type": "Processing", "description": "d"},\n}\nWORKSPACE_METADATA = {"developer_id": "alice"}\n';
+const SECRET = 'LOCAL_STEPS = {\n    "OutsideSecretStep": {"sagemaker_step_type": "Processing", "description": "s"},\n    "bad name": {},\n}\nWORKSPACE_METADATA = {"developer_id": "mallory"}\n';
+const CREATED = 1;
+const CHANGED = 2;
+
+/** Every file's diagnostics as the server published them and as a fresh `registry-lens check` of the same tree gives them. */
+function againstFresh(c: TestClient): { server: Record<string, string[]>; fresh: Record<string, string[]> } {
+  const r = spawnSync(process.execPath, [CLI, 'check', c.root, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 60_000 });
+  const fresh: Record<string, string[]> = {};
+  for (const d of (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; message: string }[] }).diagnostics) (fresh[d.file] ??= []).push(`${d.code} ${d.message}`);
+  const server: Record<string, string[]> = {};
+  const prefix = `${c.uri('')}/`;
+  for (const [uri, ds] of c.diagnostics) if (ds.length > 0) server[decodeURIComponent(uri.slice(prefix.length))] = ds.map((d: Diagnostic) => `${String(d.code)} ${d.message}`);
+  for (const list of [...Object.values(fresh), ...Object.values(server)]) list.sort();
+  return { server, fresh };
+}
+
+describe('lsp: nothing outside the folder', () => {
+  let c: TestClient;
+  let outside = '';
+  beforeEach(() => { outside = mkdtempSync(join(tmpdir(), 'rl-outside-')); });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('ignores a workspaces root outside the folder with a warning; newWorkspace writes inside and refuses what the CLI refuses (R11)', async () => {
+    c = await TestClient.start(new Map([[reg('alice'), ALICE]]), { settings: { workspaces: { roots: ['../outside'] } } });
+    await c.waitFor('the warning', () => c.notifications.find((n) => n.method === 'window/showMessage' && /registryLens\.workspaces\.roots: ignoring "\.\.\/outside"/.test((n.params as { message: string }).message)));
+    const r = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'evil2', template: 'minimal' });
+    assert.equal(r.error, undefined);
+    assert.ok(r.created.every((u) => u.startsWith(c.uri(`${DEV}/evil2/`))), r.created.join());
+    assert.ok(!existsSync(join(c.root, '..', 'outside', 'evil2')));
+    const bogus = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'evil3', template: 'bogus' });
+    assert.match(bogus.error ?? '', /Unknown template 'bogus': use one of minimal, standard, advanced/);
+    assert.ok(!existsSync(c.abs(`${DEV}/evil3`)));
+  });
+
+  it('refuses newWorkspace through a linked developers directory, writing nothing (R15)', async () => {
+    c = await TestClient.start(new Map([['src/cursus/registry/step_names.py', 'STEP_NAMES = {}\n']]));
+    await c.request('registryLens/contexts', {});
+    mkdirSync(c.abs('developer_workspaces'));
+    symlinkSync(outside, c.abs(DEV));
+    const r = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'evil5', template: 'standard' });
+    assert.match(r.error ?? '', /nothing written: .* leads outside the root through a symbolic link/);
+    assert.deepEqual(r.created, []);
+    assert.ok(!existsSync(join(outside, 'evil5')));
+  });
+
+  it('reads nothing through watched links that leave the root, dangle or loop, and agrees with a fresh analysis (R12)', async () => {
+    writeFileSync(join(outside, 'secret_registry.py'), SECRET);
+    mkdirSync(join(outside, 'ws', 'src', 'cursus_dev', 'registry'), { recursive: true });
+    writeFileSync(join(outside, 'ws', 'src', 'cursus_dev', 'registry', 'workspace_registry.py'), SECRET);
+    // A large limit: were /dev/zero read, the server would read 500 MB.
+    c = await TestClient.start(new Map([[reg('alice'), ALICE]]), { settings: { maxFileSizeMB: 500 } });
+    await c.request('registryLens/contexts', {});
+    const links: [string, string][] = [
+      [reg('mallory'), join(outside, 'secret_registry.py')],
+      [reg('zero'), '/dev/zero'],
+      [reg('dangling'), join(outside, 'gone.py')],
+      [`${DEV}/linked`, join(outside, 'ws')],
+      [`${DEV}/alice/src/loop`, c.abs(DEV)],
+    ];
+    for (const [rel, target] of links) {
+      mkdirSync(join(c.abs(rel), '..'), { recursive: true });
+      symlinkSync(target, c.abs(rel));
+    }
+    await c.notify('workspace/didChangeWatchedFiles', { changes: links.map(([rel]) => ({ uri: c.uri(rel), type: CREATED })) });
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(reg('mallory')), type: CHANGED }] });
+    const [o] = await c.request<FolderOverview[]>('registryLens/overview', {});
+    assert.deepEqual(o?.contexts.map((x) => x.id), ['core', 'alice']);
+    assert.ok(!JSON.stringify(o).includes('OutsideSecretStep'));
+    const { server, fresh } = againstFresh(c);
+    assert.deepEqual(server, fresh);
+  });
+
+  it('applies the rest of a watched batch after a URI naming no local path; requests with one answer empty (R17)', async () => {
+    c = await TestClient.start(new Map([[reg('alice'), ALICE.replace('"Processing"', '"Procesing"')]]));
+    await c.diagnosticsOf(reg('alice'), 'RL010', (ds) => ds.some((d) => d.code === 'RL010'));
+    writeFileSync(c.abs(reg('alice')), 'LOCAL_STEPS = {"bad name": {}}\nWORKSPACE_METADATA = {"developer_id": "alice"}\n');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file://otherhost/share/x.py', type: CHANGED }, { uri: c.uri(reg('alice')), type: CHANGED }] });
+    const ds = await c.diagnosticsOf(reg('alice'), 'the rewrite', (d) => d.some((x) => x.code === 'RL009'));
+    assert.deepEqual(ds.map((d) => d.code).sort(), ['RL005', 'RL008', 'RL009']);
+    assert.equal(await c.request('textDocument/hover', { textDocument: { uri: 'file://otherhost/share/x.py' }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file://otherhost/share/x.py' } }), []);
+    // A workspace folder on another host is skipped, and the folders after it are added.
+    mkdirSync(c.abs('nested'));
+    await c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: 'file://otherhost/share', name: 'foreign' }, c.folder('nested')], removed: [] } });
+    const folders = await c.request<FolderContexts[]>('registryLens/contexts', {});
+    assert.deepEqual(folders.map((f) => f.name).sort(), ['fixture', 'nested']);
+  });
+});
