@@ -31,7 +31,7 @@ declare module 'vscode' {
   }
 
   export interface PreparedToolInvocation {
-    invocationMessage?: string | MarkdownString;
+    invocationMessage?: string;
   }
 
   export interface LanguageModelTool<T> {

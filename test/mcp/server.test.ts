@@ -113,7 +113,7 @@ describe('mcp: the server over stdio (independent client)', function () {
   it('graph: says why the demo\'s graph is empty', async () => {
     const r = await ok('graph');
     assert.deepEqual(r.structuredContent, runJson(['graph', '--root', c.root, '--format', 'json']).json);
-    assert.match(r.content[0]?.text ?? '', /is empty: no entry in it declares a dependency\. Edges come from/);
+    assert.match(r.content[0]?.text ?? '', /^The graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of/);
   });
 
   it('locate: every definition of a step, with where it comes from', async () => {

@@ -20,8 +20,8 @@ Commands:
   init-workspace ID [ROOT]    Create developer workspace ID as cursus's init-workspace does (never over a file)
       --template minimal|standard|advanced (default: standard)  --copy-from ID
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
-  mcp [ROOT]         Serve ROOT (default: .; or --root ROOT) to AI agents as an MCP server over stdio
-                     (tools: check, explain, list, graph, locate, fixes, apply_fix; see docs/mcp.md)
+  mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
+      tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
 
 Without --workspace the context is core.
 Options: --help, --version
