@@ -3,7 +3,7 @@
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
 import type { ComponentHit, DependencyGraph, Explanation, ListRow, SourcedLocation, Summary } from '../api';
-import { EDGE_SOURCES } from '../features/graph';
+import { EDGE_SOURCES } from '../engine';
 import type { ContextId, Diagnostic, Range, ResolutionMode } from '../types';
 
 /** A JSON object, as a tool's structured content must be. */
