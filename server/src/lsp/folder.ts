@@ -14,8 +14,7 @@ import type { FolderSettings } from '../host/folderSettings';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
-  /** May still be on its way from the client: the folder counts as loading from the call on. */
-  settings: FolderSettings | Promise<FolderSettings>;
+  settings: FolderSettings;
   /** Root-relative paths of deeper workspace folders: their files belong to them. */
   nested: string[];
   progress: (done: number, total: number) => void;
@@ -84,8 +83,8 @@ export class Folder {
   }
 
   /** (Re)loads settings and every file from disk. */
-  async load({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {
-    const settings = this.settings = await options.settings;
+  async load({ wasm, settings, nested, progress }: LoadOptions): Promise<void> {
+    this.settings = settings;
     if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
     else this.engineRef.configure(settings.engine);
     const excluded = picomatch(settings.exclude, { dot: true });
