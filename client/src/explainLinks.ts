@@ -1,9 +1,9 @@
 // Makes the `path:line:col` locations of an Explain Resolution document clickable. Paths are
 // relative to the workspace folder recorded in the document's URI (`?folder=`).
 import * as vscode from 'vscode';
+import { explainLocations } from './explainLocations';
 
 export const EXPLAIN_SCHEME = 'registry-explain';
-const LOCATION = /([\w.@+-]+(?:\/[\w.@+-]+)*\.[A-Za-z]+):(\d+):(\d+)/g;
 
 export function explainUri(folder: string, step: string, context: string): vscode.Uri {
   const query = new URLSearchParams({ folder, context }).toString();
@@ -17,11 +17,9 @@ export class ExplainLinks implements vscode.DocumentLinkProvider {
     const root = vscode.Uri.parse(folder);
     const text = doc.getText();
     const links: vscode.DocumentLink[] = [];
-    for (const m of text.matchAll(LOCATION)) {
-      const [whole, file, line, col] = m;
-      if (file === undefined || m.index === undefined) continue;
+    for (const { index, length, file, line, col } of explainLocations(text)) {
       const target = vscode.Uri.joinPath(root, file).with({ fragment: `L${line},${col}` });
-      const range = new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + whole.length));
+      const range = new vscode.Range(doc.positionAt(index), doc.positionAt(index + length));
       links.push(new vscode.DocumentLink(range, target));
     }
     return links;

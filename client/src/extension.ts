@@ -1,5 +1,6 @@
 // The VS Code extension: starts the Registry Lens language server and adds the thin UI around it
-// (commands, the Registries view, the status items, the Explain documents and the Overview webview).
+// (commands, the Registries view, the status items, the Explain documents, the Overview webview, and
+// the language-model tools and MCP server offered to chat agents).
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
 import type { LanguageClient, Position } from 'vscode-languageclient/node';
@@ -7,6 +8,8 @@ import { Methods, type SetContextParams, type StatusParams } from '../../server/
 import { explainResolution } from './explainCommand';
 import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
 import { createLanguageClient, markShuttingDown } from './languageClient';
+import { registerLanguageModelTools } from './languageModelTools';
+import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { OverviewPanel } from './overviewPanel';
 import { pickContext } from './pickers';
@@ -35,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
-    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) => explainResolution(lc, docs, arg)),
+    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) => explainResolution(lc, docs, arg, false)),
+    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) => explainResolution(lc, docs, arg, true)),
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
       const file = vscode.window.activeTextEditor?.document.uri;
       const picked = await pickContext(lc, file?.scheme === 'file' ? file.toString() : undefined, 'Registry Lens: Select Workspace Context');
@@ -53,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', at, pos);
       await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
     }),
+    ...registerLanguageModelTools(lc),
+    ...registerMcpServerProvider(context),
   );
   await lc.start();
 }

@@ -12,8 +12,8 @@
 #
 # What it does (see scripts/e2e/NOTES.md for the why):
 #   1. apt: chromium (browser), libkrb5-dev (code-server's kerberos native
-#      module), build tools if missing; neovim for `nvim` -- only when not
-#      already installed (apt-get update first).
+#      module), build tools if missing; neovim for `nvim`, pre-commit for `all`
+#      -- only when not already installed (apt-get update first).
 #   2. node@24 from the npm registry into $E2E_CACHE_DIR/node24 (code-server 4.139
 #      refuses any other major; the package ships bin/node AND include/node,
 #      the headers node-gyp needs, so nothing is downloaded from nodejs.org).
@@ -97,6 +97,10 @@ if [ "$WHAT" != nvim ]; then
 fi
 if [ "$WHAT" = nvim ] || [ "$WHAT" = all ]; then
   command -v nvim >/dev/null || apt_missing+=(neovim)
+fi
+# Debian's pre-commit for `npm run test:pre-commit` (.ci/run)
+if [ "$WHAT" = all ]; then
+  command -v pre-commit >/dev/null || apt_missing+=(pre-commit)
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"

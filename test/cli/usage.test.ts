@@ -30,7 +30,7 @@ describe('cli usage', () => {
     ['a bad --format', ['check', '--format', 'xml'], /--format must be one of text, json, sarif/],
     ['a bad --fail-on', ['check', '--fail-on', 'hint'], /--fail-on/],
     ['a bad --mode', ['list', '--mode', 'global'], /--mode/],
-    ['explain without a step', ['explain'], /exactly one STEP/],
+    ['explain without a step', ['explain'], /explain: missing STEP/],
     ['a root that does not exist', ['check', 'no/such/dir'], /not a directory/],
     ['a bad graph --format', ['graph', '--format', 'png'], /--format must be one of dot, mermaid, json/],
   ];

@@ -2,27 +2,15 @@
 // JSON. Edges of a cycle are drawn red (and flagged in JSON), modules and the workspace node get
 // their own shapes, so the cycle RL023 reports is visible at a glance. Data-flow edges (producer →
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
+// An empty graph comes with a note saying why and where edges come from (a `note` key in JSON).
 import type { DependencyGraph, GraphNode } from '../engine/api';
-import { copyRange } from './formatJson';
+import { emptyGraphNote, graphDocument } from '../engine/render/jsonDocuments';
 
 export type GraphFormat = 'dot' | 'mermaid' | 'json';
 
 export function formatGraph(g: DependencyGraph, format: GraphFormat): string {
-  if (format === 'json') return `${JSON.stringify(graphJson(g), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(graphDocument(g), null, 2)}\n`;
   return format === 'dot' ? dot(g) : mermaid(g);
-}
-
-function graphJson(g: DependencyGraph): object {
-  return {
-    version: 1,
-    context: g.context,
-    mode: g.mode,
-    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, source: n.source, file: n.file, range: n.range === null ? null : copyRange(n.range), meta: n.meta, cycle: n.cycle })),
-    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle, ...(e.kind ? { kind: e.kind, label: e.label ?? null } : {}) })),
-    order: g.order,
-    blocked: g.blocked,
-    cycles: g.cycles,
-  };
 }
 
 const escape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

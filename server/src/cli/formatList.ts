@@ -1,7 +1,7 @@
 // `list`: the steps (and other families' entries, e.g. ONEX artifacts) visible in a context, as an aligned table for people or JSON for scripts.
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
-import { copyRange } from './formatJson';
+import { listDocument } from '../engine/render/jsonDocuments';
 
 const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
 
@@ -21,20 +21,5 @@ export function formatListTable(rows: ListRow[]): string {
 }
 
 export function formatListJson(rows: ListRow[], context: ContextId, mode: ResolutionMode): string {
-  return JSON.stringify({
-    version: 1,
-    context,
-    mode,
-    steps: rows.map((r) => ({
-      name: r.name,
-      source: r.source,
-      file: r.file,
-      range: copyRange(r.range),
-      sagemakerStepType: r.sagemakerStepType,
-      builder: r.builder,
-      config: r.config,
-      conflicts: r.conflicts,
-      ...(r.detail !== undefined ? { detail: r.detail } : {}),
-    })),
-  }, null, 2) + '\n';
+  return JSON.stringify(listDocument(rows, context, mode), null, 2) + '\n';
 }

@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       warn(e.message);
-      process.stderr.write("Run 'registry-lens --help' for usage.\n");
+      process.stderr.write(e.showUsage ? `\n${USAGE}` : "Run 'registry-lens --help' for usage.\n");
     } else {
       warn(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }

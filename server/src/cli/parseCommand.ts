@@ -1,8 +1,12 @@
-// Turns argv into a typed command (node:util parseArgs), validating every option value, so the
-// command runners receive only well-formed requests.
+// Turns argv into a typed command, validating every option value, so the command runners receive only
+// well-formed requests. Every command takes its root the same way: a last positional ROOT or
+// `--root ROOT` (not both unless they agree; `check --files` takes files as positionals, so ROOT only as
+// --root); unknown or repeated options are usage errors that name
+// the command's options.
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
-import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/scaffold/workspaceTemplates';
+import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/engine';
 import { UsageError } from './usage';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -10,104 +14,117 @@ export type FailOn = 'error' | 'warning' | 'never';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn }
+  | {
+    kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn;
+    /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
+    files?: string[];
+  }
   | {
     kind: 'explain'; step: string; root: string; workspace?: string; mode?: ResolutionMode;
     framework?: string; env?: string[]; format: 'text' | 'json';
   }
   | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
   | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
-  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string };
+  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string }
+  | { kind: 'mcp'; root: string };
+
+type Kind = Exclude<Command['kind'], 'help' | 'version'>;
+
+/** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
+const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
+  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean' } },
+  explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
+  list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
+  graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
+  'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
+  mcp: { args: [], options: {} },
+};
 
 const MODES = ['isolated', 'hybrid'] as const;
 
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
-  if (name === undefined) throw new UsageError('missing command');
+  if (name === undefined) throw new UsageError('missing command', { showUsage: true });
   if (name === '--help' || name === '-h' || name === 'help') return { kind: 'help' };
   if (name === '--version' || name === '-v') return { kind: 'version' };
+  if (!Object.hasOwn(SPECS, name)) throw new UsageError(name.startsWith('-') ? `unknown option '${name}' before the command` : `unknown command '${name}'`, { showUsage: true });
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
-  switch (name) {
-    case 'check': {
-      const { values: v, positionals } = parse(rest, { format: 'string', mode: 'string', 'fail-on': 'string' });
-      if (positionals.length > 1) throw new UsageError(`check takes one ROOT, got: ${positionals.join(' ')}`);
+  const kind = name as Kind;
+  const { args: [first], root, v, files } = parse(kind, rest);
+  const mode = oneOf('--mode', v['mode'], MODES);
+  switch (kind) {
+    case 'check':
       return {
-        kind: 'check',
-        root: positionals[0] ?? '.',
-        format: oneOf('--format', v.format, ['text', 'json', 'sarif'] as const) ?? 'text',
-        mode: oneOf('--mode', v.mode, MODES),
+        kind, root, mode,
+        format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
         failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never'] as const) ?? 'error',
+        ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
       };
-    }
-    case 'explain': {
-      const { values: v, positionals } = parse(rest, {
-        root: 'string', workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string',
-      });
-      const [step, ...extra] = positionals;
-      if (step === undefined || extra.length > 0) throw new UsageError('explain takes exactly one STEP');
+    case 'explain':
       return {
-        kind: 'explain',
-        step,
-        root: str(v.root) ?? '.',
-        workspace: str(v.workspace),
-        mode: oneOf('--mode', v.mode, MODES),
-        framework: str(v.framework),
-        env: str(v.env)?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
-        format: oneOf('--format', v.format, ['text', 'json'] as const) ?? 'text',
+        kind, step: first as string, root, mode,
+        workspace: str(v['workspace']),
+        framework: str(v['framework']),
+        env: str(v['env'])?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+        format: oneOf('--format', v['format'], ['text', 'json'] as const) ?? 'text',
       };
-    }
-    case 'list': {
-      const { values: v, positionals } = parse(rest, {
-        root: 'string', workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string',
-      });
-      if (positionals.length > 0) throw new UsageError(`list takes no arguments, got: ${positionals.join(' ')}`);
+    case 'list':
       return {
-        kind: 'list',
-        root: str(v.root) ?? '.',
-        workspace: str(v.workspace),
-        mode: oneOf('--mode', v.mode, MODES),
+        kind, root, mode,
+        workspace: str(v['workspace']),
         conflictsOnly: v['conflicts-only'] === true,
-        format: oneOf('--format', v.format, ['table', 'json'] as const) ?? 'table',
+        format: oneOf('--format', v['format'], ['table', 'json'] as const) ?? 'table',
       };
-    }
-    case 'graph': {
-      const { values: v, positionals } = parse(rest, { root: 'string', workspace: 'string', mode: 'string', format: 'string' });
-      if (positionals.length > 0) throw new UsageError(`graph takes no arguments, got: ${positionals.join(' ')}`);
+    case 'graph':
+      return { kind, root, mode, workspace: str(v['workspace']), format: oneOf('--format', v['format'], ['dot', 'mermaid', 'json'] as const) ?? 'dot' };
+    case 'init-workspace':
       return {
-        kind: 'graph',
-        root: str(v.root) ?? '.',
-        workspace: str(v.workspace),
-        mode: oneOf('--mode', v.mode, MODES),
-        format: oneOf('--format', v.format, ['dot', 'mermaid', 'json'] as const) ?? 'dot',
-      };
-    }
-    case 'init-workspace': {
-      const { values: v, positionals } = parse(rest, { root: 'string', template: 'string', layout: 'string', 'copy-from': 'string' });
-      const [id, ...extra] = positionals;
-      if (id === undefined || extra.length > 0) throw new UsageError('init-workspace takes exactly one workspace ID');
-      return {
-        kind: 'init-workspace',
-        id,
-        root: str(v.root) ?? '.',
-        template: oneOf('--template', v.template, WORKSPACE_TEMPLATES) ?? 'standard',
-        layout: oneOf('--layout', v.layout, ['builders', 'interfaces'] as const),
+        kind, id: first as string, root,
+        template: oneOf('--template', v['template'], WORKSPACE_TEMPLATES) ?? 'standard',
+        layout: oneOf('--layout', v['layout'], ['builders', 'interfaces'] as const),
         copyFrom: str(v['copy-from']),
       };
-    }
-    default:
-      throw new UsageError(`unknown command '${name}'`);
+    case 'mcp':
+      return { kind, root };
   }
 }
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Values = Record<string, string | boolean | undefined>;
 
-function parse(args: string[], options: Record<string, 'string' | 'boolean'>): { values: Values; positionals: string[] } {
-  const config = Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }]));
-  try {
-    return parseArgs({ args, options: config, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+/**
+ * The command's positionals (the required ones, then ROOT from the positional or `--root`, default
+ * `.`) and options. Options are checked by hand on parseArgs' tokens, so each mistake gets a message
+ * of ours: an unknown option lists the command's options; a repeated one and a missing value are named.
+ */
+function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values; files?: string[] } {
+  const spec = SPECS[kind];
+  const options: Record<string, 'string' | 'boolean'> = { root: 'string', ...spec.options };
+  const known = Object.keys(options).map((o) => `--${o}`).join(', ');
+  const { tokens } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])), allowPositionals: true, strict: false, tokens: true });
+  const v: Values = {};
+  const positionals: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'positional') { positionals.push(t.value); continue; }
+    if (t.kind === 'option-terminator') continue;
+    if (!Object.hasOwn(options, t.name)) throw new UsageError(`${kind}: unknown option '${t.rawName}'; ${kind} takes ${known}`);
+    const type = options[t.name];
+    if (v[t.name] !== undefined) throw new UsageError(`${kind}: ${t.rawName} given twice`);
+    if (type === 'string' && t.value === undefined) throw new UsageError(`${kind}: ${t.rawName} needs a value`);
+    if (type === 'boolean' && t.value !== undefined) throw new UsageError(`${kind}: ${t.rawName} takes no value`);
+    v[t.name] = type === 'string' ? t.value : true;
   }
+  // `check --files`: every positional is a file (as pre-commit appends them); ROOT only through --root.
+  if (v['files'] === true) return { args: [], root: str(v['root']) ?? '.', v, files: positionals };
+  const need = spec.args;
+  const synopsis = `${kind}${need.map((a) => ` ${a}`).join('')} [ROOT]`;
+  if (positionals.length < need.length) throw new UsageError(`${kind}: missing ${need.slice(positionals.length).join(' ')} (${synopsis})`);
+  if (positionals.length > need.length + 1) throw new UsageError(`${kind}: too many arguments: ${positionals.slice(need.length + 1).join(' ')} (${synopsis})`);
+  const positionalRoot = positionals[need.length];
+  const flagRoot = str(v['root']);
+  if (positionalRoot !== undefined && flagRoot !== undefined && resolve(positionalRoot) !== resolve(flagRoot)) {
+    throw new UsageError(`${kind}: two different roots: '${positionalRoot}' and --root '${flagRoot}'`);
+  }
+  return { args: positionals.slice(0, need.length), root: positionalRoot ?? flagRoot ?? '.', v };
 }
 
 function str(v: Values[string]): string | undefined {

@@ -5,6 +5,7 @@ import type { Summary } from '../engine/api';
 import type { Diagnostic, Severity } from '../engine/types';
 import { renderExplanation } from '../engine/render/explainText';
 import { formatExplainJson } from './formatExplainJson';
+import { emptyGraphNote } from '../engine/render/jsonDocuments';
 import { formatGraph } from './formatGraph';
 import { formatJson } from './formatJson';
 import { formatListJson, formatListTable } from './formatList';
@@ -17,18 +18,24 @@ import { initWorkspace } from './initWorkspace';
 
 export interface CommandResult { output: string; exitCode: number }
 
-type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' | 'init-workspace' }>;
+type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' | 'init-workspace' | 'mcp' }>;
 
 export async function runCommand(cmd: AnalysisCommand, version: string, warn: (message: string) => void): Promise<CommandResult> {
+  // Loaded only for this command: the MCP SDK and zod cost every other command's start ~40 ms otherwise.
+  if (cmd.kind === 'mcp') return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn) };
   const { engine, ms } = await loadRoot(cmd.root, 'mode' in cmd ? cmd.mode : undefined, warn);
   switch (cmd.kind) {
     case 'check': {
-      const diagnostics = engine.allDiagnostics();
-      const summary: Summary = engine.summary();
+      const all = engine.allDiagnostics();
+      const diagnostics = cmd.files ? concerning(all, cmd.files) : all;
+      const summary: Summary = cmd.files ? { ...engine.summary(), ...severityCounts(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
           : formatText(diagnostics, summary);
-      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : 0 };
+      // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
+      const empty = summary.sources === 0;
+      if (empty) warn(`no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`);
+      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }
     case 'explain': {
       const explanation = engine.explain({
@@ -43,6 +50,8 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
     }
     case 'graph': {
       const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.settings.mode });
+      const note = emptyGraphNote(graph);
+      if (note !== null && cmd.format !== 'json') warn(note);
       return { output: formatGraph(graph, cmd.format), exitCode: 0 };
     }
     case 'init-workspace':
@@ -55,6 +64,20 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
     }
   }
 }
+
+/** The diagnostics of these files, and those elsewhere whose related locations point into them (a conflict the files cause). */
+function concerning(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
+  const set = new Set(files);
+  return diagnostics.filter((d) => set.has(d.file) || d.related.some((r) => set.has(r.file)));
+}
+
+function severityCounts(diagnostics: Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
+  const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') };
+}
+
+/** `check`'s exit code when the root holds no registry at all (and nothing failed). */
+const NO_REGISTRY = 3;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 

@@ -1,26 +1,42 @@
 // The command-line help text and the error type for bad invocations (exit code 2), kept apart from
 // argument parsing so every command reports usage problems the same way.
-export const USAGE = `Usage: registry-lens <command> [options]
+export const USAGE = `Usage: registry-lens <command> [options] [ROOT]
+
+ROOT is the folder to analyse (default: the working directory); every command also takes it as --root ROOT.
 
 Commands:
-  check [ROOT]       Analyse every registry under ROOT (default: .) and print the diagnostics
+  check [ROOT]                Analyse every registry under ROOT and print the diagnostics
       --format text|json|sarif        output format (default: text)
       --mode isolated|hybrid          resolution mode (default: setting, else isolated)
       --fail-on error|warning|never   exit 1 when a diagnostic at or above this severity exists (default: error)
-  explain STEP       Explain how STEP resolves in a context
-      --root ROOT  --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
-  list               List the steps visible in a context
-      --root ROOT  --workspace ID  --mode isolated|hybrid  --conflicts-only  --format table|json
-  graph              Print the dependency graph of a context, cycles marked
-      --root ROOT  --workspace ID  --mode isolated|hybrid  --format dot|mermaid|json (default: dot)
-  init-workspace ID  Create developer workspace ID as cursus's init-workspace does (never over a file)
-      --root ROOT  --template minimal|standard|advanced (default: standard)  --copy-from ID
+      --files F...                    report only the diagnostics of files F (and those they cause elsewhere);
+                                      the whole root is analysed, ROOT given as --root (pre-commit)
+  explain STEP [ROOT]         Explain how STEP resolves in a context
+      --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
+  list [ROOT]                 List the steps visible in a context
+      --workspace ID  --mode isolated|hybrid  --conflicts-only  --format table|json
+  graph [ROOT]                Print the dependency graph of a context, cycles marked
+      --workspace ID  --mode isolated|hybrid  --format dot|mermaid|json (default: dot)
+  init-workspace ID [ROOT]    Create developer workspace ID as cursus's init-workspace does (never over a file)
+      --template minimal|standard|advanced (default: standard)  --copy-from ID
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
+  mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
+      tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
 
 Without --workspace the context is core.
 Options: --help, --version
-Exit codes: 0 success, 1 findings (check: diagnostics at or above --fail-on; explain: step not found),
-            2 usage or internal error.
+Exit codes: 0 success
+            1 findings (check: a diagnostic at or above --fail-on; explain: step not found; init-workspace: refused)
+            2 usage or internal error
+            3 check: no registry found under ROOT, nothing failed (whatever --fail-on says)
 `;
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Print the whole usage after the message (no command at all, or not a command), not just a pointer to --help. */
+  readonly showUsage: boolean;
+
+  constructor(message: string, opts: { showUsage?: boolean } = {}) {
+    super(message);
+    this.showUsage = opts.showUsage ?? false;
+  }
+}

@@ -36,6 +36,9 @@ export interface RenameResult { edits: { file: string; edits: TextEdit[] }[] }
 /** Where one definition of a step comes from: `core`, `workspace:<id>` or `override:<id>`. */
 export interface SourcedLocation { source: string; file: string; range: Range }
 
+/** A name's definitions (each with where it comes from) and the places that refer to it. */
+export interface NameSites { name: string; definitions: SourcedLocation[]; references: Location[] }
+
 /** A dependent: the entry that depends (`name`, or `workspace:<id>` for a workspace's own dependencies), the context it belongs to, where it comes from, and the node that declares the dependency. */
 export interface Dependent extends SourcedLocation { name: string; context: ContextId }
 

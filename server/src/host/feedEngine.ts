@@ -1,8 +1,11 @@
-// Feeds an engine everything it needs from a directory, for any front end that reads a whole root at
-// once: walks (links and the directories the engine asks about reported), feeds the files its
+// Feeds an engine everything it needs from a directory, for any front end that reads a whole root
+// from disk: walks (links and the directories the engine asks about reported), feeds the files its
 // `interest()` wants and those to read alongside them, analyses, and walks again while the answer
 // moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
-// did not know to read.
+// did not know to read. Given the state of an earlier feed (the MCP server, before each call), it
+// feeds only what changed since: files whose size, times or inode moved are read again, files gone
+// or no longer wanted leave the engine.
+import { statSync } from 'node:fs';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import { readTexts } from './readText';
 import { absolutePaths, listFiles } from './scan';
@@ -18,16 +21,39 @@ export interface FeedOptions {
   maxFileBytes: number;
 }
 
-export async function feedEngine(engine: RegistryEngine, root: string, opts: FeedOptions): Promise<void> {
+/**
+ * What an earlier feed gave the engine: each path fed, with the stamp of the file it read (or '' when
+ * it did not stat), and the directories it reported unreadable.
+ */
+export interface FeedState { readonly fed: Map<string, string>; unreadable: Set<string> }
+
+export function newFeedState(): FeedState { return { fed: new Map(), unreadable: new Set() }; }
+
+/**
+ * Without a state (one load, the CLI) nothing is stat'ed; with one, every file to feed is, before it
+ * is read (a change after the stat is then read again next time, never missed).
+ */
+export async function feedEngine(engine: RegistryEngine, root: string, opts: FeedOptions, state?: FeedState): Promise<void> {
+  const fed = state?.fed ?? new Map<string, string>();
+  const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
   const onDisk = new Set<string>();
-  const fed = new Set<string>();
+  const seen = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
-    const fresh = files.filter((rel) => !fed.has(rel));
-    const reads = await readTexts(absolutePaths(root, fresh), opts.maxFileBytes);
+    const fresh = files.filter((rel) => !seen.has(rel));
+    const abs = absolutePaths(root, fresh);
+    const changed: { rel: string; abs: string; stamp: string }[] = [];
     fresh.forEach((rel, i) => {
-      fed.add(rel);
+      seen.add(rel);
+      const path = abs[i] as string;
+      const now = stamp(path);
+      if (now === '' || fed.get(rel) !== now) changed.push({ rel, abs: path, stamp: now });
+    });
+    const reads = await readTexts(changed.map((c) => c.abs), opts.maxFileBytes);
+    changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
-      if (!read) return;
+      const had = fed.has(rel);
+      if (!read) { fed.delete(rel); if (had) engine.deleteFile(rel); return; }
+      fed.set(rel, now);
       if ('text' in read) { engine.setFile(rel, read.text, true); return; }
       opts.warn(`skipped ${rel}: ${read.skipped}`);
       engine.setSkipped(rel, read.skipped);
@@ -39,20 +65,44 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     walked = interest.walk;
     const links: HostLink[] = [];
     const directories: string[] = [];
+    const unreadable = new Set<string>();
+    onDisk.clear();
     const files = await listFiles(root, {
       skip: opts.excluded,
       accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => { links.push(l); },
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
-      unreadable: (rel, reason) => { opts.warn(`skipped ${rel || '.'}/: ${reason}`); engine.setSkipped(rel || '.', reason); },
+      unreadable: (rel, reason) => {
+        const dir = rel || '.';
+        if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}/: ${reason}`);
+        unreadable.add(dir);
+        engine.setSkipped(dir, reason);
+      },
     });
+    if (state !== undefined) {
+      for (const dir of state.unreadable) if (!unreadable.has(dir)) engine.deleteFile(dir);
+      state.unreadable = unreadable;
+    }
     const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
+    const listed = new Set([...files, ...companions]);
+    const asked = new Set(interest.files);
+    for (const rel of [...fed.keys()]) if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) { fed.delete(rel); engine.deleteFile(rel); }
     engine.setTree({ links, directories });
-    await feed([...new Set([...files, ...companions])].sort());
+    await feed([...listed].sort());
     engine.update();
   }
-  const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !fed.has(rel));
+  const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
   if (wanted.length === 0) return;
   await feed(wanted);
   engine.update();
+}
+
+/** Size, change times and inode: a file rewritten in place or replaced (a rename over it) gets a new stamp; '' when there is no such file. */
+export function fileStamp(abs: string): string {
+  try {
+    const s = statSync(abs);
+    return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+  } catch {
+    return '';
+  }
 }

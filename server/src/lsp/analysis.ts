@@ -35,6 +35,11 @@ export class Analysis {
     this.folders.get(folder)?.status();
   }
 
+  /** How long the folder's last complete analysis took (ms, with fractions). */
+  lastAnalysisMs(folder: Folder): number {
+    return this.folders.get(folder)?.lastAnalysisMs ?? 0;
+  }
+
   /** Removes the folder's diagnostics from the client. */
   forget(folder: Folder): void {
     this.folders.get(folder)?.forget();
@@ -52,12 +57,13 @@ export class FolderAnalysis implements Analyser {
   private progress: PublishProgress | undefined;
   /** Time spent in the steps of an analysis not finished yet, then in the last finished one, and when it finished. */
   private analysisMs = 0;
-  private lastAnalysisMs = 0;
-  private lastAnalysisAt = 0;
+  private lastMs = 0;
+  private lastAt = 0;
 
   constructor(private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number) {}
 
   get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
+  get lastAnalysisMs(): number { return this.lastMs; }
 
   /** The analysis that follows a load reports to `progress` until it completes (it does not set the edit debounce). */
   report(progress: PublishProgress): void {
@@ -83,8 +89,8 @@ export class FolderAnalysis implements Analyser {
     }
     // A list of no problems for a staged file before the units that report them have run would tell
     // the user the wrong thing: staged files are published only once the analysis is complete.
-    this.lastAnalysisMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
-    this.lastAnalysisAt = Date.now();
+    this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
+    this.lastAt = Date.now();
     this.analysisMs = 0;
     const staged = [...this.staged];
     this.staged.clear();
@@ -111,8 +117,8 @@ export class FolderAnalysis implements Analyser {
       warnings: s.warnings,
       entries: s.entries,
       workspaces: s.workspaces,
-      lastAnalysisMs: this.lastAnalysisMs,
-      lastAnalysisAt: this.lastAnalysisAt,
+      lastAnalysisMs: this.lastMs,
+      lastAnalysisAt: this.lastAt,
     };
     void this.connection.sendNotification(Methods.status, status);
   }

@@ -1,13 +1,17 @@
 // Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
-// names and contexts for the client's pickers, the active context, and the Registries view data.
+// names and contexts for the client's pickers, the active context, the Registries view data, and the
+// CLI's JSON documents for the language-model tools.
 import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
-import type { Code } from '../engine/types';
+import { CORE, type Code, type ContextId } from '../engine/types';
+import { filterCheck } from '../engine/render/checkFilter';
+import { checkDocument, explainDocument, listDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { readWorkspacePackage, writeScaffold } from '../host/writeScaffold';
 import {
   Methods, type ContextsParams, type GraphParams, type GraphView, type NewWorkspaceParams, type NewWorkspaceResult, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
   type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
+  type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
 } from './protocol';
 import type { Session } from './session';
 
@@ -23,6 +27,9 @@ const setContextRequest = new RequestType<SetContextParams, string[], void>(Meth
 const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
 const graphRequest = new RequestType<GraphParams, GraphView | null, void>(Methods.graph);
 const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
+const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
+const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(Methods.explainDocument);
+const listDocumentRequest = new RequestType<ListDocumentParams, DocumentAnswer | null, void>(Methods.listDocument);
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
@@ -63,6 +70,30 @@ export function registerCustomRequests(s: Session): void {
     const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(p.uri, token, { error: 'Open a folder first.', created: [], kept: [] }, (folder) => newWorkspace(folder, p));
     return answer instanceof Promise ? await answer : answer;
   });
+
+  // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
+  c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument => {
+    const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
+    return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
+  }));
+
+  c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
+    explainDocument(folder.engine.explain({ step: p.step, context, mode: folder.engine.settings.mode })))));
+
+  c.onRequest(listDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) => {
+    const mode = folder.engine.settings.mode;
+    return listDocument(folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }), context, mode);
+  })));
+}
+
+/** The document of `workspace`'s context (core without one), or an error naming the folder's workspaces. */
+function inWorkspace(folder: Folder, workspace: string | undefined, document: (context: ContextId) => JsonDocument): DocumentAnswer {
+  const ids = folder.engine.contexts().map((c) => c.id);
+  if (workspace !== undefined && !ids.includes(workspace)) {
+    const known = ids.filter((id) => id !== CORE);
+    return { error: `unknown workspace '${workspace}'; known: ${known.length === 0 ? '(none)' : known.join(', ')}` };
+  }
+  return { folder: folder.uri, name: folder.name, document: document(workspace ?? CORE) };
 }
 
 /** Lays out the workspace with the engine and writes it (never over a file), as `registry-lens init-workspace` does. */

@@ -2,9 +2,11 @@
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names
 // and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
+import type { CheckFilter } from '../engine/render/checkFilter';
+import type { JsonDocument } from '../engine/render/jsonDocuments';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
-export type { ContextInfo, GraphEdge, GraphNode };
+export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };
 
 /**
  * Node options the server runs with. The young generation grows to 16 MB semi-spaces while a large
@@ -35,6 +37,9 @@ export const Methods = {
   status: 'registryLens/status',
   graph: 'registryLens/graph',
   newWorkspace: 'registryLens/newWorkspace',
+  checkDocument: 'registryLens/checkDocument',
+  explainDocument: 'registryLens/explainDocument',
+  listDocument: 'registryLens/listDocument',
 } as const;
 
 /** Without `context` the folder's active context is used (else the context of `uri`, else core). */
@@ -108,6 +113,21 @@ export type WorkspaceTemplateChoice = 'minimal' | 'standard' | 'advanced';
 export interface NewWorkspaceParams { uri?: string; id: string; template: WorkspaceTemplateChoice; copyFrom?: string }
 /** Root URIs of what was created and kept, the registry file to open, or why nothing was created. */
 export interface NewWorkspaceResult { error?: string; created: string[]; kept: string[]; registry?: string }
+
+/**
+ * The CLI's JSON documents (`check`/`explain`/`list --format json`) of what the server has now —
+ * unsaved edits included, as in the Problems panel — for the editor's language-model tools.
+ * `folder` is the root URI the documents' relative paths are resolved against.
+ */
+export interface FolderDocument { folder: string; name: string; document: JsonDocument }
+/** A document, or why there is none (`workspace` names no workspace of the folder). */
+export type DocumentAnswer = FolderDocument | { error: string };
+/** The check of the folder of `uri` (every folder without), narrowed by the filter. */
+export interface CheckDocumentParams extends CheckFilter { uri?: string }
+/** As the CLI: the context is the developer workspace `workspace`, core without it. */
+export interface ExplainDocumentParams { uri?: string; step: string; workspace?: string }
+export interface ListDocumentParams { uri?: string; workspace?: string; conflictsOnly?: boolean }
+export type { CheckFilter };
 
 /** Client → server `initializationOptions`. */
 export interface InitializationOptions {

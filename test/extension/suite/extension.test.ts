@@ -1,8 +1,11 @@
 // The user-visible checks of the end-to-end suite, through the vscode API inside the extension host
 // (diagnostics of files never opened, hover, definition, Explain Resolution, a conflict typed and
-// undone, Fix all and suppression code actions — offered, never applied: the folder is the checkout). Runs on examples/demo-workspace, in code-server (npm run test:e2e) or @vscode/test-electron.
+// undone, Fix all and suppression code actions — offered, never applied: the folder is the checkout;
+// the language-model tools invoked as an agent would, through vscode.lm.invokeTool). Runs on examples/demo-workspace, in code-server (npm run test:e2e) or @vscode/test-electron.
 import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'registry-lens.registry-lens';
@@ -134,5 +137,103 @@ describe('Registry Lens in the extension host', () => {
     const suppress = quick.find((a) => a.title === 'Suppress RL003 on this line');
     assert.ok(suppress, quick.map((a) => a.title).join(' | '));
     assert.match(suppress.edit?.get(uri(ALICE))?.[0]?.newText ?? '', /^ {2}# registry-lens: ignore\[RL003\]$/);
+  });
+
+  describe('language-model tools (vscode.lm, as Copilot agent mode calls them)', () => {
+    const TOOLS = ['registry-lens_check', 'registry-lens_explain', 'registry-lens_list'];
+    interface Doc { [key: string]: unknown }
+
+    /** Invokes a tool as an agent does; returns its prose line(s) and its JSON document(s). */
+    async function invoke(name: string, input: object): Promise<{ lines: string[]; docs: Doc[] }> {
+      const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+      const texts = result.content.filter((p): p is vscode.LanguageModelTextPart => p instanceof vscode.LanguageModelTextPart).map((p) => p.value);
+      assert.equal(texts.length, result.content.length, 'every part is text');
+      return { lines: texts.filter((t) => !t.startsWith('{')), docs: texts.filter((t) => t.startsWith('{')).map((t) => JSON.parse(t) as Doc) };
+    }
+
+    /** The CLI's JSON document of the same folder (bundled dist/cli.js, run by the extension host's Node). */
+    async function cli(args: string[]): Promise<Doc> {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(ext);
+      const run = await promisify(execFile)(process.execPath, [vscode.Uri.joinPath(ext.extensionUri, 'dist', 'cli.js').fsPath, ...args, '--format', 'json'], { maxBuffer: 1 << 24 })
+        .catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' })); // explain exits 1 when not found, check on errors
+      return JSON.parse(run.stdout) as Doc;
+    }
+    const withoutMs = (doc: Doc | undefined): unknown => ({ ...doc, summary: { ...(doc?.['summary'] as object), ms: 0 } });
+
+    it('vscode.lm.tools lists the three tools with their schemas and tags', () => {
+      assert.equal(typeof vscode.lm.invokeTool, 'function', `no language-model tool API in VS Code ${vscode.version}`);
+      const ours = vscode.lm.tools.filter((t) => TOOLS.includes(t.name));
+      assert.deepEqual(ours.map((t) => t.name).sort(), TOOLS);
+      for (const t of ours) {
+        assert.ok(t.tags.includes('registry-lens'), `${t.name} tags: ${t.tags.join(', ')}`);
+        assert.ok(t.description.length > 200, `${t.name} has a description written for a model`);
+        assert.equal((t.inputSchema as { type?: string } | undefined)?.type, 'object');
+      }
+      const explain = ours.find((t) => t.name === 'registry-lens_explain');
+      assert.deepEqual((explain?.inputSchema as { required?: string[] }).required, ['name']);
+    });
+
+    it('explain: the CLI\'s explain document of a demo step, and an error naming the workspaces for an unknown one', async () => {
+      const { lines, docs } = await invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'alice_ml' });
+      assert.equal(docs.length, 1);
+      assert.match(lines[0] ?? '', /'XGBoostTraining' resolves to override:alice_ml in context 'alice_ml' \(isolated\)/);
+      assert.ok(lines[0]?.includes(`relative to ${root().fsPath})`), lines[0]);
+      assert.deepEqual(docs[0], await cli(['explain', 'XGBoostTraining', '--root', root().fsPath, '--workspace', 'alice_ml']));
+      assert.equal((docs[0]?.['winner'] as { source: string }).source, 'override:alice_ml');
+      await assert.rejects(invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'nobody' }), /unknown workspace 'nobody'; known: alice_ml, /);
+    });
+
+    it('check: every seeded problem of EXPECTED.json, and the CLI\'s check document', async () => {
+      const expected = JSON.parse(readFileSync(uri('EXPECTED.json').fsPath, 'utf8')) as Expected[];
+      const { lines, docs } = await invoke('registry-lens_check', {});
+      assert.equal(docs.length, 1);
+      assert.match(lines[0] ?? '', /^Registry Lens check of workspace folder 'demo-workspace' .*: \d+ errors, \d+ warnings/);
+      const diagnostics = docs[0]?.['diagnostics'] as { file: string; code: string; severity: string; range: vscode.Range }[];
+      const missing = expected.filter((e) => !diagnostics.some((d) => d.file === e.file && d.code === e.code && d.severity === e.severity
+        && d.range.start.line === e.line && d.range.start.character === e.character));
+      assert.deepEqual(missing, []);
+      assert.deepEqual(withoutMs(docs[0]), withoutMs(await cli(['check', root().fsPath])));
+      const narrowed = await invoke('registry-lens_check', { paths: [ALICE], severity: 'warning' });
+      const files = new Set((narrowed.docs[0]?.['diagnostics'] as { file: string }[]).map((d) => d.file));
+      assert.deepEqual([...files], [ALICE]);
+    });
+
+    it('list: the steps of the demo\'s core and of a workspace, with their sources', async () => {
+      const core = await invoke('registry-lens_list', {});
+      const steps = core.docs[0]?.['steps'] as { name: string; source: string }[];
+      assert.equal(core.docs[0]?.['context'], 'core');
+      for (const name of ['XGBoostTraining', 'TabularPreprocessing', 'PyTorchTraining']) assert.ok(steps.some((s) => s.name === name && s.source === 'core'), name);
+      const alice = await invoke('registry-lens_list', { workspace: 'alice_ml' });
+      assert.deepEqual(alice.docs[0], await cli(['list', '--root', root().fsPath, '--workspace', 'alice_ml']));
+      assert.ok((alice.docs[0]?.['steps'] as { name: string; source: string }[]).some((s) => s.name === 'XGBoostTraining' && s.source === 'override:alice_ml'));
+    });
+
+    it('check sees an unsaved edit: a conflicting step typed into carol_vision, before it is saved', async () => {
+      const doc = await vscode.workspace.openTextDocument(uri(CAROL));
+      const editor = await vscode.window.showTextDocument(doc);
+      const original = doc.getText();
+      const line = original.split('\n').findIndex((l) => l.startsWith('LOCAL_STEPS = {'));
+      const entry = '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},';
+      const conflicts = async (): Promise<string[]> => {
+        const { docs } = await invoke('registry-lens_check', { paths: [CAROL, BOB], codes: ['RL002'] });
+        return (docs[0]?.['diagnostics'] as { file: string; message: string }[]).filter((d) => d.message.includes('SentenceEmbedding')).map((d) => d.file).sort();
+      };
+      assert.deepEqual(await conflicts(), []);
+      try {
+        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 'LOCAL_STEPS = {'.length), entry)));
+        assert.ok(doc.isDirty);
+        assert.deepEqual(await poll('the check tool to see the typed conflict', async () => {
+          const files = await conflicts();
+          return files.length === 2 ? files : undefined;
+        }, 10_000), [BOB, CAROL].sort());
+        assert.ok(doc.isDirty, 'still unsaved');
+        assert.equal(readFileSync(uri(CAROL).fsPath, 'utf8'), original, 'nothing written');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+      await poll('the conflict to go with the revert', async () => (await conflicts()).length === 0, 10_000);
+    });
   });
 });

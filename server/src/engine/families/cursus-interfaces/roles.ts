@@ -1,7 +1,10 @@
 // What a path is to the interface family (SPEC §1.8): a core `*.step.yaml` interface, a developer
 // workspace's interface, or the loader module whose literal `_EXTRAS` dict holds the steps without one.
 import type { Settings } from '../../types';
-import { WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+import { WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
+
+/** The family's name: its index keys are read back under it. */
+export const FAMILY = 'cursus-interfaces';
 
 export type InterfaceRole =
   | { family: 'cursus-interfaces'; role: 'interface'; wsDir: string | null }
@@ -11,6 +14,14 @@ export const INTERFACE_SUFFIX = '.step.yaml';
 const CORE_INTERFACE = /^(?:.*\/)?steps\/interfaces\/[^/]+\.step\.yaml$/;
 const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml$`);
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
+
+/** The paths the expressions above match, as globs (`test/engine/registryGlobs.test.ts` checks they agree). */
+export function interfaceRegistryGlobs(settings: Settings): string[] {
+  return [
+    '**/registry/interface_registry_loader.py', `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
+    ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`),
+  ];
+}
 
 export function interfaceClassifier(settings: Settings): (path: string) => InterfaceRole | null {
   // One role per workspace (and one for core), shared by its interface files.

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import type { Settings } from '../../types';
 import type { ComponentKind } from '../../api';
-import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { intern } from '../../util/intern';
 
 export type CursusRole =
@@ -46,6 +46,11 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
+}
+
+/** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
+export function cursusRegistryGlobs(settings: Settings): string[] {
+  return [...settings.coreFiles, ...settings.coreYamlFiles, ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`)];
 }
 
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */

@@ -11,6 +11,8 @@ export const METADATA_FILE: Record<ArtifactList, string> = {
 };
 
 export const REGISTRY_FILE = /(^|\/)registry\/registry\.yaml$/;
+/** What REGISTRY_FILE matches, as a glob (`test/engine/registryGlobs.test.ts` checks they agree). */
+export const REGISTRY_GLOB = '**/registry/registry.yaml';
 export const ONEXTREE_FILE = /(^|\/)\.onextree$/;
 export const WIP_FILE = /(^|\/)\.wip$/;
 const VERSION_DIR = /^v(\d+)_(\d+)_(\d+)$/;

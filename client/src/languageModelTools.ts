@@ -1,0 +1,134 @@
+// Registry Lens's language-model tools for Copilot agent mode (and any chat participant): check,
+// explain and list, answered by the running language server with the CLI's JSON documents of what it
+// has now — unsaved edits included, exactly as the Problems panel shows them. Declared under
+// `contributes.languageModelTools` in package.json; registered only where VS Code has the API (1.95+).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
+} from '../../server/src/lsp/protocol';
+
+const TOOL_NAMES = { check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list' } as const;
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+
+interface FolderInput { folder?: unknown }
+interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown }
+interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown }
+interface ListInput extends FolderInput { workspace?: unknown; conflictsOnly?: unknown }
+
+/** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
+interface CheckFields { summary: { errors: number; warnings: number; information: number; hints: number } }
+interface ExplainFields { found: boolean; winner: { source: string } | null; context: string; mode: string }
+interface ListFields { steps: unknown[]; context: string; mode: string }
+const fields = <F>(a: FolderDocument): F => a.document as unknown as F;
+
+export function registerLanguageModelTools(client: LanguageClient): vscode.Disposable[] {
+  if (typeof vscode.lm?.registerTool !== 'function') return [];
+  return [
+    vscode.lm.registerTool<CheckInput>(TOOL_NAMES.check, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Checking the registries${describePaths(input.paths)}` }),
+      invoke: async ({ input }, token) => {
+        const paths = strings(input.paths, 'paths');
+        const codes = strings(input.codes, 'codes');
+        const severity = oneOf(input.severity, 'severity', SEVERITIES);
+        const params: CheckDocumentParams = {
+          ...folderUri(input), ...(paths ? { paths: paths.map(relativePath) } : {}), ...(codes ? { codes } : {}), ...(severity ? { severity } : {}),
+        };
+        const answers = await client.sendRequest<FolderDocument[]>(Methods.checkDocument, params, token);
+        if (answers.length === 0) throw new Error(NO_FOLDER);
+        return result(answers.flatMap((a) => {
+          const s = fields<CheckFields>(a).summary;
+          return [`Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}.`, a.document];
+        }));
+      },
+    }),
+    vscode.lm.registerTool<ExplainInput>(TOOL_NAMES.explain, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Explaining how '${String(input.name)}' resolves${inWorkspace(input.workspace)}` }),
+      invoke: async ({ input }, token) => {
+        const name = text(input.name, 'name');
+        if (name === undefined) throw new Error('`name` (the step or artifact to explain) is required.');
+        const workspace = text(input.workspace, 'workspace');
+        const params: ExplainDocumentParams = { ...folderUri(input), step: name, ...(workspace ? { workspace } : {}) };
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.explainDocument, params, token));
+        const e = fields<ExplainFields>(a);
+        const verdict = e.found ? `resolves to ${e.winner?.source ?? '(nothing)'}` : 'is not defined';
+        return result([`Registry Lens explain of ${where(a)}: '${name}' ${verdict} in context '${e.context}' (${e.mode}).`, a.document]);
+      },
+    }),
+    vscode.lm.registerTool<ListInput>(TOOL_NAMES.list, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Listing the registry steps${inWorkspace(input.workspace)}` }),
+      invoke: async ({ input }, token) => {
+        const workspace = text(input.workspace, 'workspace');
+        const conflictsOnly = input.conflictsOnly === undefined ? undefined : input.conflictsOnly === true;
+        const params: ListDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(conflictsOnly ? { conflictsOnly } : {}) };
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.listDocument, params, token));
+        const l = fields<ListFields>(a);
+        return result([`Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`, a.document]);
+      },
+    }),
+  ];
+}
+
+const NO_FOLDER = 'Registry Lens has no workspace folder to analyse: open a folder holding a registry.';
+
+/** One text part per line of prose, one per document (JSON, as the CLI prints it with `--format json`). */
+function result(parts: (string | object)[]): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult(parts.map((p) => new vscode.LanguageModelTextPart(typeof p === 'string' ? p : JSON.stringify(p))));
+}
+
+function document(answer: DocumentAnswer | null): FolderDocument {
+  if (answer === null) throw new Error(NO_FOLDER);
+  if ('error' in answer) throw new Error(answer.error);
+  return answer;
+}
+
+function where(a: FolderDocument): string {
+  return `workspace folder '${a.name}' (file paths below are relative to ${vscode.Uri.parse(a.folder).fsPath})`;
+}
+
+/** The workspace folder named by the input (multi-root windows); without one the server picks (check: every folder). */
+function folderUri(input: FolderInput): { uri?: string } {
+  const name = text(input.folder, 'folder');
+  if (name === undefined) return {};
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.find((f) => f.name === name || f.uri.fsPath === name);
+  if (folder === undefined) throw new Error(`No workspace folder '${name}'; open folders: ${folders.map((f) => f.name).join(', ') || '(none)'}.`);
+  return { uri: folder.uri.toString() };
+}
+
+/** A path as the server's filter takes it: relative to its workspace folder (an absolute path inside one is made relative). */
+function relativePath(path: string): string {
+  return vscode.workspace.asRelativePath(path, false);
+}
+
+function text(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`\`${name}\` must be a string.`);
+  return value;
+}
+
+function strings(value: unknown, name: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) throw new Error(`\`${name}\` must be an array of strings.`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new Error(`\`${name}\` must be one of ${allowed.join(', ')}.`);
+  return found;
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+function describePaths(paths: unknown): string {
+  return Array.isArray(paths) && paths.length > 0 ? ` of ${paths.map(String).join(', ')}` : '';
+}
+
+function inWorkspace(workspace: unknown): string {
+  return typeof workspace === 'string' && workspace !== '' ? ` in workspace '${workspace}'` : ' in core';
+}

@@ -1,0 +1,24 @@
+// Offers the bundled MCP server (`registry-lens mcp --root <folder>`, docs/mcp.md) to VS Code's MCP
+// client, one server per local workspace folder, run by the extension host's own Node (the Electron
+// binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Only where VS Code has the API (1.101+).
+import * as vscode from 'vscode';
+
+export const MCP_PROVIDER_ID = 'registryLens.mcp';
+
+export function registerMcpServerProvider(context: vscode.ExtensionContext): vscode.Disposable[] {
+  if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== 'function') return [];
+  const changed = new vscode.EventEmitter<void>();
+  const cli = context.asAbsolutePath('dist/cli.js');
+  const version = String((context.extension.packageJSON as { version?: unknown }).version);
+  return [
+    changed,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
+      onDidChangeMcpServerDefinitions: changed.event,
+      provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? [])
+        .filter((f) => f.uri.scheme === 'file')
+        .map((f) => new vscode.McpStdioServerDefinition(`Registry Lens: ${f.name}`, process.execPath,
+          [cli, 'mcp', '--root', f.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version)),
+    }),
+  ];
+}

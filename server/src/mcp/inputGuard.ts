@@ -1,0 +1,65 @@
+// Stands between stdin and the SDK's stdio transport, which drops a line that is not a JSON-RPC
+// message without a word (a client waiting on its id would wait forever) and closes itself on a
+// message over its buffer limit. Here every line is judged first: not JSON is answered -32700, JSON
+// that is no JSON-RPC message -32600 (with its id when it has one), a line over MAX_LINE bytes is
+// dropped as it streams (never buffered whole) and answered -32600; the rest passes on unchanged.
+import { PassThrough, type Readable } from 'node:stream';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+
+/** Below the SDK's own 10 MB buffer limit, so the transport never meets a line it would close on. */
+export const MAX_LINE = 8 * 1024 * 1024;
+
+export interface InputError { id?: string | number; code: number; message: string }
+
+export function guardInput(input: Readable, reply: (error: InputError) => void): PassThrough {
+  const out = new PassThrough();
+  let parts: Buffer[] = [];
+  let size = 0;
+  let dropping = false;
+  const judge = (bytes: Buffer): void => {
+    const text = bytes.toString('utf8').replace(/\r$/, '');
+    if (text.trim() === '') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch (e) {
+      reply({ code: -32700, message: `Parse error: the line is not JSON (${e instanceof Error ? e.message : String(e)})` });
+      return;
+    }
+    if (!JSONRPCMessageSchema.safeParse(message).success) {
+      const id = typeof message === 'object' && message !== null && 'id' in message ? (message as { id: unknown }).id : undefined;
+      reply({
+        ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+        code: -32600,
+        message: 'Invalid Request: expected one JSON-RPC 2.0 object per line ({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
+      });
+      return;
+    }
+    out.write(`${text}\n`);
+  };
+  input.on('data', (chunk: Buffer) => {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, nl);
+      if (dropping || size + piece.length > MAX_LINE) reply({ code: -32600, message: `Invalid Request: a message over ${MAX_LINE / (1024 * 1024)} MB was dropped` });
+      else judge(parts.length === 0 ? piece : Buffer.concat([...parts, piece]));
+      parts = [];
+      size = 0;
+      dropping = false;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (dropping || rest.length === 0) return;
+    if (size + rest.length > MAX_LINE) {
+      dropping = true;
+      parts = [];
+      size = 0;
+      return;
+    }
+    parts.push(rest);
+    size += rest.length;
+  });
+  input.on('end', () => out.end());
+  input.on('error', (e) => out.destroy(e));
+  return out;
+}

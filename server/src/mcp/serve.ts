@@ -1,0 +1,54 @@
+// `registry-lens mcp`: the Model Context Protocol server over stdio, a third front end on the same
+// engine and host as the CLI and the language server (built on the official SDK's McpServer and
+// stdio transport). stdout carries protocol messages only; warnings go to stderr. It answers until
+// stdin ends, reading and writing nothing outside the root, and runs no workspace code.
+import { resolve } from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { isDirectory } from '../host/openRoot';
+import { FixProposals } from './fixProposals';
+import { guardInput } from './inputGuard';
+import { LiveRoot } from './liveRoot';
+import type { ToolContext } from './toolContext';
+import { registerApplyFix } from './tools/applyFix';
+import { registerCheck } from './tools/check';
+import { registerExplain } from './tools/explain';
+import { registerFixes } from './tools/fixes';
+import { registerGraph } from './tools/graph';
+import { registerList } from './tools/list';
+import { registerLocate } from './tools/locate';
+
+const INSTRUCTIONS = `Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that moment.
+Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or 'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic. Paths are relative to the root; ranges are 0-based.`;
+
+/** Serves the root until stdin ends; the exit code (2: the root is not a directory). */
+export async function serveMcp(rootArg: string, version: string, warn: (message: string) => void): Promise<number> {
+  const dir = resolve(rootArg);
+  if (!isDirectory(dir)) {
+    warn(`${rootArg}: not a directory`);
+    return 2;
+  }
+  const context: ToolContext = { root: new LiveRoot(dir, warn), fixes: new FixProposals() };
+  const server = new McpServer({ name: 'registry-lens', version }, { instructions: INSTRUCTIONS });
+  for (const register of [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes, registerApplyFix]) register(server, context);
+  const input = guardInput(process.stdin, (e) => {
+    void transport.send({ jsonrpc: '2.0', ...(e.id === undefined ? {} : { id: e.id }), error: { code: e.code, message: e.message } });
+  });
+  const transport = new StdioServerTransport(input, process.stdout);
+  server.server.onerror = (e) => warn(`mcp: ${e.message}`);
+  const ended = new Promise<void>((done) => { input.once('end', done); input.once('close', done); });
+  await server.connect(transport);
+  warn(`MCP server on ${dir} (stdio)`);
+  // stdin ended: the requests read before the end are answered, then the server closes.
+  await ended;
+  await turn();
+  await context.root.idle();
+  await turn();
+  await server.close();
+  return 0;
+}
+
+/** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

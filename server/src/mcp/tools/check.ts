@@ -1,0 +1,59 @@
+// The `check` tool: the root's diagnostics as the CLI's `check --format json` document (one builder),
+// optionally only those under some paths, of some codes, at or above a severity; the text is a
+// short summary with the first problems.
+import { performance } from 'node:perf_hooks';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import * as z from 'zod';
+import type { Summary } from '../../engine/api';
+import { checkDocument } from '../../engine/render/jsonDocuments';
+import { SEVERITIES, type Diagnostic } from '../../engine/types';
+import { checkDocument as checkSchema, severity } from '../schemas';
+import { answer, pathInRoot, type ToolContext } from '../toolContext';
+
+/** Problems the text names before it refers to the structured content for the rest. */
+const FIRST = 10;
+
+const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
+Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
+Filters: 'paths' keeps diagnostics in those files or folders (root-relative), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse.
+Returns the same JSON document as 'registry-lens check --format json': summary (counts of the diagnostics returned, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
+
+export function registerCheck(server: McpServer, { root }: ToolContext): void {
+  server.registerTool('check', {
+    title: 'Check registries',
+    description: DESCRIPTION,
+    inputSchema: z.strictObject({
+      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics are returned'),
+      codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
+      severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
+    }),
+    outputSchema: checkSchema,
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  }, async ({ paths, codes, severity: minimum }) => {
+    const start = performance.now();
+    const under = paths?.map((p) => pathInRoot(root.dir, p));
+    return root.run((engine) => {
+      const all = engine.allDiagnostics();
+      const rank = minimum === undefined ? SEVERITIES.length : SEVERITIES.indexOf(minimum);
+      const kept = all.filter((d) => (under === undefined || under.some((u) => u === '' || d.file === u || d.file.startsWith(`${u}/`)))
+        && (codes === undefined || codes.includes(d.code)) && SEVERITIES.indexOf(d.severity) <= rank);
+      const summary = paths === undefined && codes === undefined && minimum === undefined ? engine.summary() : { ...engine.summary(), ...counts(kept) };
+      const doc = checkDocument(kept, summary, Math.round(performance.now() - start));
+      return answer(text(root.dir, kept, summary), doc);
+    });
+  });
+}
+
+function counts(diagnostics: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
+  const by = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: by('error'), warnings: by('warning'), information: by('information'), hints: by('hint') };
+}
+
+function text(dir: string, kept: readonly Diagnostic[], s: Summary): string {
+  if (s.sources === 0) return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
+  const files = new Set(kept.map((d) => d.file)).size;
+  const head = `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ${s.hints} hint(s) in ${files} file(s); the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
+  const lines = kept.slice(0, FIRST).map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+  const more = kept.length > FIRST ? [`… and ${kept.length - FIRST} more in structuredContent.diagnostics.`] : [];
+  return [head, ...lines, ...more].join('\n');
+}

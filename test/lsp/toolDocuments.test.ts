@@ -1,0 +1,106 @@
+// The requests behind the editor's language-model tools: registryLens/checkDocument, explainDocument
+// and listDocument answer with exactly the CLI's `--format json` documents of the same tree (the
+// check's `ms` aside), narrow a check by paths, codes and severity, name the known workspaces for an
+// unknown one, and see an unsaved edit (a conflicting step typed, never written) as the diagnostics do.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentAnswer, FolderDocument, JsonDocument } from '../../server/src/lsp/protocol';
+import { REPO, runCli, runJson } from '../cli/helpers';
+import { TestClient } from './client';
+
+const DEMO = join(REPO, 'examples', 'demo-workspace');
+const WS = 'developer_workspaces/developers';
+const BOB = `${WS}/bob_nlp/src/cursus_dev/registry/workspace_registry.py`;
+const CAROL = `${WS}/carol_vision/src/cursus_dev/registry/workspace_registry.py`;
+
+function demoFiles(dir = DEMO, rel = ''): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const r = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) for (const [k, v] of demoFiles(join(dir, e.name), r)) files.set(k, v);
+    else files.set(r, readFileSync(join(dir, e.name), 'utf8'));
+  }
+  return files;
+}
+
+interface Diag { file: string; code: string; severity: string; message: string }
+interface CheckDoc { summary: { errors: number; warnings: number; entries: number; ms?: number }; diagnostics: Diag[] }
+const asCheck = (a: FolderDocument | undefined): CheckDoc | undefined => a?.document as unknown as CheckDoc | undefined;
+const docOf = (a: DocumentAnswer): JsonDocument => {
+  assert.ok('document' in a, JSON.stringify(a));
+  return a.document;
+};
+
+const withoutMs = (doc: unknown): unknown => {
+  const d = structuredClone(doc) as { summary: { ms?: number } };
+  delete d.summary.ms;
+  return d;
+};
+
+describe('lsp: the language-model tools\' documents (checkDocument, explainDocument, listDocument)', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start(demoFiles());
+    await c.diagnosticsOf(BOB, 'the demo analysed', (ds) => ds.length > 0);
+  });
+  after(() => c.stop());
+
+  const check = async (params: object): Promise<(CheckDoc | undefined)[]> => (await c.request<FolderDocument[]>('registryLens/checkDocument', params)).map(asCheck);
+
+  it('checkDocument equals `check --format json` of the same tree, but for the timing', async () => {
+    const [answer, ...more] = await c.request<FolderDocument[]>('registryLens/checkDocument', {});
+    assert.equal(more.length, 0);
+    assert.equal(answer?.folder, c.uri(''));
+    const cli = runJson(['check', c.root, '--format', 'json', '--fail-on', 'never']).json;
+    assert.deepEqual(withoutMs(answer?.document), withoutMs(cli));
+    assert.equal(typeof asCheck(answer)?.summary.ms, 'number');
+  });
+
+  it('explainDocument and listDocument equal the CLI\'s explain and list documents', async () => {
+    const explain = docOf(await c.request<DocumentAnswer>('registryLens/explainDocument', { step: 'XGBoostTraining', workspace: 'alice_ml' }));
+    assert.deepEqual(explain, runJson(['explain', 'XGBoostTraining', '--root', c.root, '--workspace', 'alice_ml', '--format', 'json']).json);
+    assert.equal(docOf(await c.request<DocumentAnswer>('registryLens/explainDocument', { step: 'XGBoostTraining' }))['context'], 'core');
+    const list = docOf(await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'bob_nlp' }));
+    assert.deepEqual(list, runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json);
+    const conflicts = docOf(await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'alice_ml', conflictsOnly: true }))['steps'] as { conflicts: string[] }[];
+    assert.ok(conflicts.length > 0 && conflicts.every((s) => s.conflicts.length > 0));
+  });
+
+  it('an unknown workspace is an error naming the known ones, as the CLI says it', async () => {
+    const answer = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'nobody' });
+    assert.ok('error' in answer);
+    assert.match(answer.error, /^unknown workspace 'nobody'; known: alice_ml, alice_ml@\S+dave_dup, bob_nlp, carol_vision$/);
+    assert.ok(runCli(['list', '--root', c.root, '--workspace', 'nobody']).stderr.includes(answer.error));
+  });
+
+  it('a check narrowed by paths, codes and severity keeps those and counts what it keeps', async () => {
+    const [all] = await check({});
+    const carolDir = `${WS}/carol_vision/`;
+    const [byPath] = await check({ paths: [`./${carolDir}`] });
+    assert.deepEqual(byPath?.diagnostics, all?.diagnostics.filter((d) => d.file.startsWith(carolDir)));
+    assert.ok((byPath?.diagnostics.length ?? 0) > 0);
+    const [byCode] = await check({ codes: ['rl002'], severity: 'warning' });
+    assert.deepEqual(byCode?.diagnostics, all?.diagnostics.filter((d) => d.code === 'RL002'));
+    const [errors] = await check({ severity: 'error' });
+    const kept = all?.diagnostics.filter((d) => d.severity === 'error') ?? [];
+    assert.deepEqual(errors?.diagnostics, kept);
+    assert.deepEqual([errors?.summary.errors, errors?.summary.warnings], [kept.length, 0]);
+    assert.equal(errors?.summary.entries, all?.summary.entries);
+  });
+
+  it('sees an unsaved edit: a step typed into carol_vision conflicts with bob_nlp\'s before anything is written', async () => {
+    const text = readFileSync(join(DEMO, CAROL), 'utf8');
+    const conflict = (doc: CheckDoc | undefined, file: string) => doc?.diagnostics.filter((d) => d.file === file && d.code === 'RL002' && d.message.includes('SentenceEmbedding')) ?? [];
+    const [before] = await check({});
+    assert.deepEqual(conflict(before, CAROL), []);
+    await c.open(CAROL, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('LOCAL_STEPS = {'));
+    const at = { line, character: 'LOCAL_STEPS = {'.length };
+    await c.change(CAROL, { start: at, end: at }, '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "copied from bob_nlp"},');
+    const [after] = await check({});
+    assert.equal(conflict(after, CAROL).length, 1);
+    assert.equal(conflict(after, BOB).length, 1);
+    assert.equal(readFileSync(join(c.root, CAROL), 'utf8'), text);
+  });
+});

@@ -1,0 +1,130 @@
+// The GitHub Action (issue 41, item 4): action.yml's `run:` steps executed as the runner would (bash
+// -eo pipefail, expressions substituted, GITHUB_OUTPUT collected; `uses:` steps skipped: Node is already
+// here), with the action at a git clone of this repository at HEAD, so its `npm ci` and build run for
+// real (network to the npm registry: a few minutes, hence `npm run test:action` outside `npm test`,
+// called by .ci/run). The SARIF it writes is validated against the SARIF 2.1.0 schema (test/data).
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+const REPO = path.join(__dirname, '..', '..');
+
+interface Step { name?: string; id?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; 'working-directory'?: string }
+interface Action { inputs: Record<string, { default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } }
+
+describe('the GitHub Action', function () {
+  this.timeout(900_000);
+  let tmp: string;
+  let actionPath: string;
+  let action: Action;
+
+  before(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-action-'));
+    actionPath = path.join(tmp, 'action');
+    execFileSync('git', ['clone', '--quiet', REPO, actionPath]);
+    execFileSync('git', ['checkout', '--quiet', execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()], { cwd: actionPath });
+    action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as Action;
+  });
+
+  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+  /** A workspace holding a copy of an example under `registries/`. */
+  function workspace(example: string | null): string {
+    const ws = mkdtempSync(path.join(tmp, 'ws-'));
+    if (example) cpSync(path.join(REPO, 'examples', example), path.join(ws, 'registries'), { recursive: true });
+    else writeFileSync(path.join(ws, 'README.md'), 'nothing to check\n');
+    return ws;
+  }
+
+  /** Runs the action's `run:` steps (all of them, or from the step `from` on) as the runner does; its outputs and log. */
+  function runAction(ws: string, given: Record<string, string>, from = 0): { failed: boolean; outputs: Record<string, string>; log: string } {
+    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
+    const steps: Record<string, Record<string, string>> = {};
+    const expr = (text: string): string => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => {
+      if (e === 'github.action_path') return actionPath;
+      if (e === 'github.workspace') return ws;
+      const input = /^inputs\.([\w-]+)$/.exec(e);
+      if (input) return inputs[input[1]!] ?? '';
+      const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
+      if (output) return steps[output[1]!]?.[output[2]!] ?? '';
+      throw new Error(`expression not handled by the test: ${e}`);
+    });
+    let log = '';
+    for (const step of action.runs.steps.slice(from)) {
+      if (step.uses !== undefined) continue;
+      assert.equal(step.shell, 'bash');
+      assert.ok(!step.run!.includes('${{'), `${step.name}: inputs reach the script through env, never spliced into it`);
+      const outputFile = path.join(tmp, 'github-output');
+      writeFileSync(outputFile, '');
+      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expr(v)]));
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+        cwd: step['working-directory'] ? expr(step['working-directory']) : ws, encoding: 'utf8',
+        env: { ...process.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: ws },
+      });
+      log += r.stdout + r.stderr;
+      if (step.id) steps[step.id] = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      if (r.status !== 0) return { failed: true, outputs: outputsOf(expr), log };
+    }
+    return { failed: false, outputs: outputsOf(expr), log };
+  }
+
+  const outputsOf = (expr: (s: string) => string): Record<string, string> =>
+    Object.fromEntries(Object.entries(action.outputs).map(([k, v]) => [k, expr(v.value)]));
+
+  const checkStep = (): number => action.runs.steps.findIndex((s) => s.id === 'check');
+
+  it('is a composite action: Node set up, its own locked install and build, then the check', () => {
+    assert.equal(action.runs.using, 'composite');
+    assert.match(action.runs.steps[0]?.uses ?? '', /^actions\/setup-node@/);
+    assert.match(action.runs.steps[1]?.run ?? '', /npm ci\b[^]*npm run build/);
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['fail-on', 'node-version', 'root', 'sarif-file']);
+  });
+
+  it('installs, builds and fails on the demo\'s errors, with a SARIF file valid against the SARIF 2.1.0 schema', () => {
+    const ws = workspace('demo-workspace');
+    const r = runAction(ws, { root: 'registries', 'sarif-file': 'registry-lens.sarif' });
+    assert.ok(r.failed, r.log);
+    assert.equal(r.outputs['exit-code'], '1');
+    assert.equal(r.outputs['sarif-file'], 'registry-lens.sarif');
+    assert.match(r.log, /9 errors, 8 warnings/);
+    const sarif = JSON.parse(readFileSync(path.join(ws, 'registry-lens.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    assertValidSarif(sarif);
+    assert.ok(sarif.runs[0]!.results.some((x) => x.ruleId === 'RL002'));
+  });
+
+  it('passes with fail-on never and still writes the SARIF', () => {
+    const ws = workspace('demo-workspace');
+    const r = runAction(ws, { root: 'registries', 'fail-on': 'never', 'sarif-file': 'out.sarif' }, checkStep());
+    assert.ok(!r.failed, r.log);
+    assert.equal(r.outputs['exit-code'], '0');
+    assertValidSarif(JSON.parse(readFileSync(path.join(ws, 'out.sarif'), 'utf8')));
+  });
+
+  it('fails with warnings under fail-on warning, and passes a clean tree; no SARIF unless asked', () => {
+    const hybrid = workspace('hybrid-workspace');
+    assert.equal(runAction(hybrid, { root: 'registries' }, checkStep()).outputs['exit-code'], '0');
+    assert.equal(runAction(hybrid, { root: 'registries', 'fail-on': 'warning' }, checkStep()).outputs['exit-code'], '0');
+    const r = runAction(workspace('meta-workspace'), { root: 'registries', 'fail-on': 'warning' }, checkStep());
+    assert.ok(r.failed);
+    assert.equal(r.outputs['sarif-file'], '');
+  });
+
+  it('fails on a workspace without any registry (exit code 3), saying what it looked for', () => {
+    const r = runAction(workspace(null), { 'fail-on': 'never', 'sarif-file': 'empty.sarif' }, checkStep());
+    assert.ok(r.failed);
+    assert.equal(r.outputs['exit-code'], '3');
+    assert.match(r.log, /no registry found under .*; looked for \*\*\/registry\/step_names\.py/);
+  });
+});
+
+function assertValidSarif(sarif: unknown): void {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+}

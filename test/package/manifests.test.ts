@@ -1,0 +1,47 @@
+// What can be checked here of the files only other tools run: the pre-commit hook's manifest names the
+// package's own bin, the release workflow (never run: no GitHub runner here) parses and does the four
+// publications it promises, and the action's scripts call the bundle the package ships.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const REPO = path.join(__dirname, '..', '..');
+const read = (file: string): string => readFileSync(path.join(REPO, file), 'utf8');
+const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string>; files: string[]; scripts: Record<string, string> };
+
+describe('release manifests', () => {
+  it('.pre-commit-hooks.yaml: hook registry-lens, a node hook running the package\'s bin on the staged files', () => {
+    const hooks = parse(read('.pre-commit-hooks.yaml')) as { id: string; language: string; entry: string; require_serial: boolean; files: string }[];
+    assert.equal(hooks.length, 1);
+    const [hook] = hooks;
+    assert.equal(hook!.id, 'registry-lens');
+    assert.equal(hook!.language, 'node');
+    assert.equal(hook!.entry, 'registry-lens check --files');
+    assert.ok(Object.hasOwn(pkg.bin, 'registry-lens'));
+    assert.equal(hook!.require_serial, true, 'one analysis of the root, not one per batch of files');
+    const files = new RegExp(hook!.files);
+    for (const f of ['src/cursus/registry/step_names.py', 'registry/registry.yaml', 'x/y_meta.yml', 'ext/m.ts', 'a/.onextree', 'v1_0_0/.wip']) assert.ok(files.test(f), f);
+    assert.ok(!files.test('README.md'));
+  });
+
+  it('npm pack builds first and prints only the tarball name (pre-commit reads it)', () => {
+    assert.equal(pkg.scripts['prepack'], 'npm run build');
+    assert.match(read('.npmrc'), /^foreground-scripts=false$/m);
+  });
+
+  it('release.yml: on a v* tag, the .vsix attached to a GitHub release and published to Open VSX and the Marketplace, the package to npm with provenance', () => {
+    const wf = parse(read('.github/workflows/release.yml')) as { on: { push: { tags: string[] } }; permissions: Record<string, string>; jobs: Record<string, { steps: { run?: string }[] }> };
+    assert.deepEqual(wf.on.push.tags, ['v*']);
+    assert.equal(wf.permissions['id-token'], 'write');
+    const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+    for (const command of [/npm ci/, /vsce package --no-dependencies/, /gh release create .*\.vsix/, /ovsx@\d+ publish .*\.vsix/, /vsce publish .*--packagePath/, /npm publish --provenance/]) assert.match(runs, command);
+  });
+
+  it('action.yml runs the CLI bundle the package ships', () => {
+    const action = parse(read('action.yml')) as { runs: { steps: { env?: Record<string, string> }[] } };
+    const cli = action.runs.steps.map((s) => s.env?.['REGISTRY_LENS']).find((v) => v !== undefined);
+    assert.equal(cli, '${{ github.action_path }}/dist/cli.js');
+    assert.ok(pkg.files.includes('dist/cli.js') && pkg.bin['registry-lens'] === './dist/cli.js');
+  });
+});

@@ -1,0 +1,91 @@
+// The pre-commit hook (issue 41, item 3), as a user meets it: Debian's `pre-commit try-repo` on a git
+// clone of this repository at HEAD (committed work only), against temporary git repositories. pre-commit
+// installs the hook as a node package (npm install in the clone, npm pack whose prepack builds dist/,
+// npm install -g of the tarball: a few minutes, network to the npm registry), so this runs outside
+// `npm test`: `npm run test:pre-commit`, which .ci/run calls after scripts/e2e/setup.sh installed pre-commit.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ALICE_REGISTRY, brokenTree, cleanTree, entry, writeTree, removeTrees } from '../cli/helpers';
+
+const REPO = path.join(__dirname, '..', '..');
+
+describe('the pre-commit hook', function () {
+  this.timeout(900_000);
+  let tmp: string;
+  let clone: string;
+  let sha: string;
+
+  before(() => {
+    const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+    if (version.status !== 0) throw new Error('pre-commit is not installed: run `bash scripts/e2e/setup.sh all` (apt-get install pre-commit)');
+    tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-pre-commit-'));
+    clone = path.join(tmp, 'clone');
+    sha = git(REPO, 'rev-parse', 'HEAD');
+    execFileSync('git', ['clone', '--quiet', REPO, clone]);
+    git(clone, 'checkout', '--quiet', sha);
+  });
+
+  after(() => {
+    removeTrees();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** `pre-commit try-repo <clone> registry-lens` in `dir`, one pre-commit home for every run (the hook installs once). */
+  function tryRepo(dir: string, ...extra: string[]): { code: number | null; out: string } {
+    const r = spawnSync('pre-commit', ['try-repo', clone, 'registry-lens', '--ref', sha, ...extra], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home'), PRE_COMMIT_COLOR: 'never' },
+    });
+    return { code: r.status, out: r.stdout + r.stderr };
+  }
+
+  function repository(tree: Record<string, string>): string {
+    const dir = writeTree(tree);
+    git(dir, 'init', '--quiet');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'registry');
+    return dir;
+  }
+
+  it('fails on a repository with a broken registry and lists the problems', () => {
+    const r = tryRepo(repository(brokenTree()), '--all-files');
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /Registry Lens\.+Failed/);
+    assert.match(r.out, /src\/cursus\/registry\/step_names\.py\n.*error +Builder class 'ModelCalibrationStepBuilder' for step 'ModelCalibration' not found.*\[RL005\]/);
+    assert.match(r.out, /1 error, 1 warning/);
+  });
+
+  it('passes on a clean repository', () => {
+    const r = tryRepo(repository(cleanTree()), '--all-files');
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /Registry Lens\.+Passed/);
+  });
+
+  it('as a repo: of .pre-commit-config.yaml, checks the staged files: a step added without its builder fails the commit', () => {
+    // try-repo installs the hook anew each run (a store of its own); a config shares one installed environment
+    const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens\n`;
+    const run = (dir: string): { code: number | null; out: string } => {
+      const r = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home-run'), PRE_COMMIT_COLOR: 'never' } });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    const dir = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
+    writeFileSync(path.join(dir, ALICE_REGISTRY), `LOCAL_STEPS = {\n${entry('FeatureJoin', 'Processing')}${entry('Calibration', 'Processing')}}\n\nWORKSPACE_METADATA = {"developer_id": "alice"}\n`);
+    git(dir, 'add', ALICE_REGISTRY);
+    const r = run(dir);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /Builder class 'CalibrationStepBuilder' for step 'Calibration' not found/);
+    assert.doesNotMatch(r.out, /src\/cursus\/registry\/step_names\.py/, 'only the staged registry is reported');
+    const unrelated = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
+    writeFileSync(path.join(unrelated, 'notes.py'), 'x = 1\n');
+    git(unrelated, 'add', 'notes.py');
+    const ok = run(unrelated);
+    assert.equal(ok.code, 0, ok.out);
+    assert.match(ok.out, /Registry Lens\.+Passed/);
+  });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
