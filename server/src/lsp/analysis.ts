@@ -1,95 +1,113 @@
-// Runs the engine's update for a folder — after edits (see Debouncer), or at once when a request needs
-// fresh answers — and publishes what changed: the open documents first (the file being edited must not
-// wait behind thousands of cross-file publications), then the other files in chunks that let requests
-// and edits through, then the status. A cold start analyses in steps of about `stepMs`, the open
-// documents' units first, publishing after each: their diagnostics show long before the last file's.
+// The analysis each folder's queue runs between changes (see FolderQueue), one step at a time, and the
+// publication of what changed: the open documents first (the file being edited must not wait behind
+// thousands of cross-file publications), then the other files in chunks that let the event loop
+// through, then the status. A cold start analyses in steps of about `stepMs`, the open documents'
+// units first, publishing after each: their diagnostics show long before the last file's.
 import type { Connection } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
-import { Debouncer } from './debounce';
 import { toDiagnostic } from './convert';
 import type { Folder } from './folder';
+import type { Analyser } from './folderQueue';
 import { Methods, type StatusParams } from './protocol';
 
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
 
-/** Told how far the analysis (units started) and then the publication (files sent) are (the initial scan reports it as progress). */
+/** Told how far the analysis (units started) and then the publication (files sent) are (a load reports it as progress). */
 export type PublishProgress = (done: number, total: number, what: 'units analysed' | 'files published') => void;
 
+/** The analyses of a session's folders. */
 export class Analysis {
-  private readonly timers = new Map<Folder, Debouncer>();
-  /** How long the last analysis after edits took, per folder: it decides whether the next edit waits. */
-  private readonly cost = new Map<Folder, number>();
-  /** Folders being (re)loaded: the load analyses and publishes at its end, edits meanwhile only stage. */
-  private readonly loading = new Map<Folder, number>();
-  /** Publications still sending, so that a request answers only after them. */
-  private readonly publishing = new Map<Folder, Promise<void>>();
+  private readonly folders = new Map<Folder, FolderAnalysis>();
 
   /** `stepMs`: how long one step of an analysis that starts new units runs before publishing what it found. */
-  constructor(private readonly connection: Connection, private readonly delayMs: number, private readonly stepMs: number) {}
+  constructor(private readonly connection: Connection, private readonly stepMs: number) {}
 
-  /** Analyses the folder after an edit: at once or after the debounce delay (see Debouncer). */
-  schedule(folder: Folder): void {
-    if (this.loading.has(folder)) return;
-    let timer = this.timers.get(folder);
-    if (timer === undefined) this.timers.set(folder, timer = new Debouncer(this.delayMs));
-    timer.trigger(() => {
-      this.settle(folder).catch((e: unknown) => this.connection.console.error(`Registry Lens analysis failed: ${String(e)}`));
-    }, this.cost.get(folder) ?? 0);
-  }
-
-  /** Runs `read` (a load of the folder), then analyses and publishes everything, reporting the publication. */
-  async load(folder: Folder, read: () => Promise<void>, progress: PublishProgress): Promise<void> {
-    this.loading.set(folder, (this.loading.get(folder) ?? 0) + 1);
-    try {
-      await read();
-    } finally {
-      const n = (this.loading.get(folder) ?? 1) - 1;
-      if (n > 0) this.loading.set(folder, n); else this.loading.delete(folder);
-    }
-    await this.settle(folder, progress);
-  }
-
-  /**
-   * Waits for pending reads and analyses every staged edit now, so answers are never stale; again
-   * while an analysis makes the folder read more files (see Folder.flush). Returns once every
-   * publication of the folder is out.
-   */
-  async settle(folder: Folder, progress?: PublishProgress): Promise<void> {
-    let units = 0;
-    // Staged files are published even unchanged once their analysis is complete, not after a step: a
-    // list of no problems before the units that report them have run would tell the user the wrong thing.
-    const staged = new Set<string>();
-    for (;;) {
-      await folder.idle();
-      this.timers.get(folder)?.cancel();
-      if (!folder.ready || !folder.dirty) break;
-      const start = performance.now();
-      const step = folder.flush(() => performance.now() - start > this.stepMs);
-      if (progress === undefined) this.cost.set(folder, performance.now() - start);
-      for (const f of step.staged) staged.add(f);
-      units = Math.max(units, step.waiting);
-      if (step.waiting > 0) progress?.(units - step.waiting, units, 'units analysed');
-      const last = step.waiting === 0;
-      await this.publish(folder, step.changed, last ? [...staged] : [], last ? progress : undefined);
-      if (last) staged.clear();
-    }
-    // Another call may have run the last step.
-    if (staged.size > 0 && folder.ready) await this.publish(folder, [], [...staged]);
-    await this.publishing.get(folder);
-  }
-
-  /** Stops the folder's timer and removes its diagnostics from the client. */
-  forget(folder: Folder): void {
-    this.timers.get(folder)?.cancel();
-    this.timers.delete(folder);
-    this.cost.delete(folder);
-    if (!folder.ready) return;
-    for (const file of folder.engine.files()) void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+  /** The analysis of a folder, which its queue runs. */
+  of(folder: Folder): FolderAnalysis {
+    let analysis = this.folders.get(folder);
+    if (analysis === undefined) this.folders.set(folder, analysis = new FolderAnalysis(this.connection, folder, this.stepMs));
+    return analysis;
   }
 
   /** Tells the client the folder's active context and counts. */
   status(folder: Folder): void {
+    this.folders.get(folder)?.status();
+  }
+
+  /** How long the folder's last complete analysis took (ms, with fractions). */
+  lastAnalysisMs(folder: Folder): number {
+    return this.folders.get(folder)?.lastAnalysisMs ?? 0;
+  }
+
+  /** Removes the folder's diagnostics from the client. */
+  forget(folder: Folder): void {
+    this.folders.get(folder)?.forget();
+    this.folders.delete(folder);
+  }
+}
+
+export class FolderAnalysis implements Analyser {
+  costMs = 0;
+  /** Files staged since the last complete analysis: published even unchanged once it completes (see step). */
+  private readonly staged = new Set<string>();
+  /** The most units an analysis in steps had waiting (the total its progress counts). */
+  private units = 0;
+  /** The progress of a load, told about the steps of the analysis that follows it. */
+  private progress: PublishProgress | undefined;
+  /** Time spent in the steps of an analysis not finished yet, then in the last finished one, and when it finished. */
+  private analysisMs = 0;
+  private lastMs = 0;
+  private lastAt = 0;
+
+  constructor(private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number) {}
+
+  get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
+  get lastAnalysisMs(): number { return this.lastMs; }
+
+  /** The analysis that follows a load reports to `progress` until it completes (it does not set the edit debounce). */
+  report(progress: PublishProgress): void {
+    this.progress = progress;
+  }
+
+  /**
+   * Hands the staged texts to the engine and analyses them for about `stepMs` (see Folder.flush), then
+   * publishes what changed and waits for any files the analysis asked for.
+   */
+  async step(): Promise<void> {
+    const start = performance.now();
+    const step = this.folder.flush(() => performance.now() - start > this.stepMs);
+    const progress = this.progress;
+    if (progress === undefined) this.costMs = performance.now() - start;
+    this.analysisMs += step.updateMs;
+    for (const f of step.staged) this.staged.add(f);
+    this.units = Math.max(this.units, step.waiting);
+    if (step.waiting > 0) {
+      progress?.(this.units - step.waiting, this.units, 'units analysed');
+      await Promise.all([this.publish(step.changed, []), step.more]);
+      return;
+    }
+    // A list of no problems for a staged file before the units that report them have run would tell
+    // the user the wrong thing: staged files are published only once the analysis is complete.
+    this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
+    this.lastAt = Date.now();
+    this.analysisMs = 0;
+    const staged = [...this.staged];
+    this.staged.clear();
+    this.units = 0;
+    this.progress = undefined;
+    await Promise.all([this.publish(step.changed, staged, progress), step.more]);
+  }
+
+  /** Removes the folder's diagnostics from the client. */
+  forget(): void {
+    if (!this.folder.ready) return;
+    for (const file of this.folder.engine.files()) void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });
+  }
+
+  /** Tells the client the folder's active context and counts. */
+  status(): void {
+    const folder = this.folder;
     if (!folder.ready) return;
     const s = folder.engine.summary();
     const status: StatusParams = {
@@ -99,8 +117,8 @@ export class Analysis {
       warnings: s.warnings,
       entries: s.entries,
       workspaces: s.workspaces,
-      lastAnalysisMs: folder.lastAnalysisMs,
-      lastAnalysisAt: folder.lastAnalysisAt,
+      lastAnalysisMs: this.lastMs,
+      lastAnalysisAt: this.lastAt,
     };
     void this.connection.sendNotification(Methods.status, status);
   }
@@ -108,9 +126,10 @@ export class Analysis {
   /**
    * Sends the diagnostics of the changed files: first those of open documents — with the edited ones,
    * even unchanged, so the editor sees its file analysed — then the others, a chunk per turn of the
-   * event loop. Each file's diagnostics are read when sent, so a newer analysis meanwhile is never undone.
+   * event loop (the queue holds the next change until the step, publication included, is done).
    */
-  private publish(folder: Folder, changed: string[], staged: string[], progress?: PublishProgress): Promise<void> {
+  private async publish(changed: string[], staged: string[], progress?: PublishProgress): Promise<void> {
+    const folder = this.folder;
     const engine = folder.engine;
     const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.has(f)), ...changed.filter((f) => folder.open.has(f))]);
     const rest = changed.filter((f) => !first.has(f));
@@ -121,19 +140,12 @@ export class Analysis {
     };
     for (const file of first) send(file);
     progress?.(first.size, total, 'files published');
-    const previous = this.publishing.get(folder);
-    const done = (async () => {
-      for (let i = 0; i < rest.length; i += CHUNK) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        for (const file of rest.slice(i, i + CHUNK)) send(file);
-        progress?.(first.size + Math.min(rest.length, i + CHUNK), total, 'files published');
-      }
-      await previous;
-      // Counts of a step are partial: the status follows the last step of an analysis.
-      if (!folder.dirty) this.status(folder);
-    })();
-    const tracked = done.finally(() => { if (this.publishing.get(folder) === tracked) this.publishing.delete(folder); });
-    this.publishing.set(folder, tracked);
-    return tracked;
+    for (let i = 0; i < rest.length; i += CHUNK) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const file of rest.slice(i, i + CHUNK)) send(file);
+      progress?.(first.size + Math.min(rest.length, i + CHUNK), total, 'files published');
+    }
+    // Counts of a step are partial: the status follows the last step of an analysis.
+    if (!folder.dirty) this.status();
   }
 }

@@ -74,7 +74,7 @@ export function registerCustomRequests(s: Session): void {
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
   c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument => {
     const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
-    return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(folder.lastAnalysisMs)) };
+    return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
   }));
 
   c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>

@@ -1,10 +1,11 @@
 // One workspace folder: its engine, the file texts waiting for the next analysis, and the mapping
 // between URIs and the root-relative POSIX paths the engine speaks. Open documents win over disk.
+// Everything that changes it arrives through the folder's queue (folderQueue.ts), one change at a time,
+// so nothing here guards against a change arriving while another is under way.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
@@ -13,32 +14,30 @@ import type { FolderSettings } from '../host/folderSettings';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
-  /** May still be on its way from the client: the folder counts as loading from the call on. */
-  settings: FolderSettings | Promise<FolderSettings>;
+  settings: FolderSettings;
   /** Root-relative paths of deeper workspace folders: their files belong to them. */
   nested: string[];
   progress: (done: number, total: number) => void;
 }
 
+/** An open document as the folder's queue last applied it (the editor's copy may be newer). */
+export interface OpenDocument {
+  readonly version: number;
+  readonly text: string;
+}
+
 export class Folder {
   readonly fsPath: string;
   activeContext: ContextId = CORE;
-  lastAnalysisMs = 0;
-  lastAnalysisAt = 0;
-  /** Time spent in the steps of an analysis not finished yet (see flush). */
-  private analysisMs = 0;
   settings: FolderSettings | undefined;
   /** Open documents by root-relative path. */
-  readonly open = new Map<string, TextDocument>();
+  readonly open = new Map<string, OpenDocument>();
   private engineRef: RegistryEngine | undefined;
   private excluded: (rel: string) => boolean = () => false;
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
   private readonly pending = new Map<string, string | null | { skipped: string }>();
   /** Directories the last walk could not list (reported on the directory). */
   private unreadableDirs = new Set<string>();
-  /** Bumped on every staging of a path, so a slow disk read never overwrites a newer text. */
-  private readonly generation = new Map<string, number>();
-  private readonly reads = new Set<Promise<void>>();
   /** Files the engine asked for (`interest().files`) that were read once already, present or not. */
   private readonly fetched = new Set<string>();
   /** The engine's `interest().walk` at the last walk: when it moves, the folder is walked again. */
@@ -49,9 +48,8 @@ export class Folder {
   /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
   private beside = new Set<string>();
   private needsUpdate = false;
-  private loading: Promise<void> = Promise.resolve();
 
-  constructor(readonly uri: string, readonly name: string, private readonly onDirty: () => void) {
+  constructor(readonly uri: string, readonly name: string) {
     this.fsPath = fileURLToPath(uri);
   }
 
@@ -84,11 +82,17 @@ export class Folder {
     return !this.excluded(rel) && this.engineRef !== undefined && (this.fetched.has(rel) || this.engineRef.interest().wants(rel));
   }
 
-  /** (Re)loads settings and every file from disk; runs after any load still in progress. */
-  load(options: LoadOptions): Promise<void> {
-    const scanned = this.loading.then(() => this.scan(options));
-    this.loading = scanned.catch(() => undefined);
-    return scanned;
+  /** (Re)loads settings and every file from disk. */
+  async load({ wasm, settings, nested, progress }: LoadOptions): Promise<void> {
+    this.settings = settings;
+    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
+    else this.engineRef.configure(settings.engine);
+    const excluded = picomatch(settings.exclude, { dot: true });
+    const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
+    this.excluded = (rel) => excluded(rel) || inNested(rel);
+    this.fetched.clear();
+    for (const [rel, doc] of this.open) this.stage(rel, doc.text);
+    await this.walk(progress, true);
   }
 
   /**
@@ -96,13 +100,11 @@ export class Folder {
    * documents and disk reads go through the same size policy.
    */
   stage(rel: string, given: string | null | { skipped: string }): void {
-    this.generation.set(rel, (this.generation.get(rel) ?? 0) + 1);
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
     const text = tooLarge === null ? given : { skipped: tooLarge };
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
-    this.onDirty();
   }
 
   /**
@@ -136,7 +138,7 @@ export class Folder {
    * A path appeared: a source to read, or a directory whose sources must be read. A symbolic link is
    * judged as the walk judges it (`linkAt`): reported, and followed only inside the root, never in a loop.
    */
-  created(rel: string): void {
+  async created(rel: string): Promise<void> {
     if (this.engineRef === undefined || this.excluded(rel)) return;
     const link = linkAt(this.fsPath, rel);
     if (link !== null) {
@@ -155,14 +157,11 @@ export class Folder {
       directory: (d) => { if (interest.wantsDirectory(d)) { this.directories.add(d); found = true; } },
     };
     // Listed under the root's rule: nothing when the directory leads out of the root.
-    this.track(listFiles(this.fsPath, filter, rel).then(
-      (files) => {
-        if (links.length > 0) this.addLinks(links);
-        else if (found) this.setTree();
-        for (const file of files) this.readLater(file, true);
-      },
-      () => undefined, // gone again
-    ));
+    const files = await listFiles(this.fsPath, filter, rel).catch(() => undefined); // undefined: gone again
+    if (files === undefined) return;
+    if (links.length > 0) this.addLinks(links);
+    else if (found) this.setTree();
+    for (const file of files) this.readLater(file, true);
   }
 
   /** Links met outside a walk (watched-file events), in place of any known at their paths. */
@@ -172,19 +171,14 @@ export class Folder {
     this.setTree();
   }
 
-  /** Resolves once loading and background reads are done (edits may still be staged). */
-  async idle(): Promise<void> {
-    await this.loading;
-    while (this.reads.size > 0) await Promise.all(this.reads);
-  }
-
   /**
    * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
    * the files that were staged. Units new to the engine start until `stop()` says so, the open
-   * documents' first; the folder stays dirty while some wait (`waiting`). Then fetches in the background what the analysis found it needs: files it refers to that were
-   * not read (a meta file's subject), or a new walk when its relevant paths moved (apcore roots).
+   * documents' first; the folder stays dirty while some wait (`waiting`); `updateMs` is the engine's
+   * time. Then fetches what the analysis found it needs: files it refers to that were not read (a meta
+   * file's subject, read at once), or a new walk when its relevant paths moved (apcore roots: `more`).
    */
-  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number } {
+  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; more?: Promise<void> } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -200,33 +194,16 @@ export class Folder {
     this.pending.clear();
     const start = performance.now();
     const { changed, waiting } = engine.updateSome(stop, new Set(this.open.keys()));
+    const updateMs = performance.now() - start;
     this.needsUpdate = waiting > 0;
-    this.analysisMs += performance.now() - start;
-    if (waiting === 0) {
-      this.lastAnalysisMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
-      this.lastAnalysisAt = Date.now();
-      this.analysisMs = 0;
-    }
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
       this.readLater(rel);
     }
-    if (interest.walk !== this.relevance) this.track(this.walk());
-    return { changed, staged, waiting };
-  }
-
-  private async scan({ wasm, nested, progress, ...options }: LoadOptions): Promise<void> {
-    const settings = this.settings = await options.settings;
-    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
-    else this.engineRef.configure(settings.engine);
-    const excluded = picomatch(settings.exclude, { dot: true });
-    const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
-    this.excluded = (rel) => excluded(rel) || inNested(rel);
-    this.fetched.clear();
-    for (const [rel, doc] of this.open) this.stage(rel, doc.getText());
-    await this.walk(progress, true);
+    const more = interest.walk !== this.relevance ? this.walk() : undefined;
+    return { changed, staged, waiting, updateMs, ...(more !== undefined ? { more } : {}) };
   }
 
   /**
@@ -259,33 +236,25 @@ export class Folder {
     this.links = links;
     this.directories.clear();
     for (const d of directories) this.directories.add(d);
-    this.setTree(false);
+    this.setTree();
     const listed = new Set(files);
     for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
     // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
-    for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.getText());
+    for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.text);
     const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
-    // Reads yield to the event loop between slices: an edit arriving meanwhile stages a newer text, which the read must not replace.
-    const generations = toRead.map((rel) => this.generation.get(rel) ?? 0);
+    // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
     const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) => progress?.(done, toRead.length));
-    toRead.forEach((rel, i) => { if ((this.generation.get(rel) ?? 0) === generations[i]) this.stageRead(rel, reads[i] ?? null); });
+    toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));
   }
 
-  /** Hands the engine the links and directories the folder knows of; the next flush analyses them (scheduled unless a walk is reading files). */
-  private setTree(schedule = true): void {
+  /** Hands the engine the links and directories the folder knows of; the next flush analyses them. */
+  private setTree(): void {
     this.engine.setTree({ links: this.links, directories: [...this.directories] });
     this.needsUpdate = true;
-    if (schedule) this.onDirty();
   }
 
   private stageRead(rel: string, read: ReadResult): void {
     this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
-  }
-
-  /** Background work that idle() waits for. */
-  private track(work: Promise<void>): void {
-    const tracked = work.finally(() => this.reads.delete(tracked));
-    this.reads.add(tracked);
   }
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }

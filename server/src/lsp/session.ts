@@ -1,14 +1,15 @@
-// The state of one language-server session and its lifecycle: folders and their loading, open
-// documents, and the one way requests reach an engine (after pending edits are analysed, honouring
-// cancellation).
+// The state of one language-server session and its lifecycle: folders, and what feeds each folder's
+// queue (folderQueue.ts) — loads and settings changes, open documents, watched-file events — and the
+// one way requests reach an engine (at their place in the queue, honouring cancellation).
 import {
-  LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection,
+  LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WasmBinaries } from '../engine/engine';
 import { Analysis } from './analysis';
 import type { EditSupport } from './convert';
-import { Folder, fsPathOf } from './folder';
+import { Folder, fsPathOf, type OpenDocument } from './folder';
+import { CANCELLED, FolderQueue } from './folderQueue';
 import { Folders, type Target } from './folders';
 import { readSettings } from './settings';
 import type { FolderSettings } from '../host/folderSettings';
@@ -32,117 +33,156 @@ const ANALYSIS_SHARE = 60;
 export class Session {
   readonly folders = new Folders();
   readonly analysis: Analysis;
+  private readonly queues = new Map<Folder, FolderQueue>();
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly options: SessionOptions,
   ) {
-    this.analysis = new Analysis(connection, options.debounceMs, options.analysisStepMs);
+    this.analysis = new Analysis(connection, options.analysisStepMs);
   }
 
   /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's `file://host/…`) are skipped. */
   addFolder(uri: string, name: string): void {
     if (fsPathOf(uri) === undefined) return;
-    const folder = new Folder(uri, name, () => this.analysis.schedule(folder));
+    const folder = new Folder(uri, name);
     this.folders.add(folder);
+    this.queues.set(folder, new FolderQueue(this.analysis.of(folder), this.options.debounceMs, (e) => {
+      this.connection.console.error(`Registry Lens: ${folder.name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }));
   }
 
   removeFolder(uri: string): void {
     const folder = this.folders.remove(uri);
-    if (folder !== undefined) this.analysis.forget(folder);
+    if (folder === undefined) return;
+    this.queues.get(folder)?.close();
+    this.queues.delete(folder);
+    this.analysis.forget(folder);
   }
 
   /** After folders come or go, every open document belongs to its (new) deepest folder. */
   rehomeDocuments(): void {
-    for (const folder of this.folders.all()) folder.open.clear();
-    for (const doc of this.documents.all()) {
-      const target = this.folders.locate(doc.uri);
-      target?.folder.open.set(target.rel, doc);
+    for (const folder of this.folders.all()) {
+      const open = this.documents.all().flatMap((doc) => {
+        const target = this.folders.locate(doc.uri);
+        return target?.folder === folder ? [[target.rel, snapshot(doc)] as const] : [];
+      });
+      this.queue(folder).change(() => {
+        folder.open.clear();
+        for (const [rel, doc] of open) folder.open.set(rel, doc);
+      });
     }
   }
 
   /**
-   * Reads the folder's settings (unless given) and files again, and publishes the result, with
-   * work-done progress (when the client supports it): files read, then diagnostics published. Requests
-   * made from this call on wait for it.
+   * Reads the folder's settings (unless given) and files again at the load's place in the folder's
+   * queue, and publishes the result, with work-done progress (when the client supports it): files
+   * read, units analysed, then diagnostics published. `onlyIfChanged`: nothing happens when the
+   * settings are the folder's already. Resolves once the analysis that follows is done.
    */
-  async load(folder: Folder, settings?: FolderSettings): Promise<void> {
-    const progress = this.connection.window.createWorkDoneProgress().then((p) => {
-      p.begin(`Registry Lens: analysing ${folder.name}`, 0, undefined, false);
-      return p;
-    });
-    let percent = 0;
-    /** Reading is the first READ_SHARE percent, then the analysis, then publishing. */
-    const report = (done: number, total: number, offset: number, share: number, what: string): void => {
-      const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
-      if (now <= percent) return;
-      percent = now;
-      void progress.then((p) => p.report(now, `${done}/${total} ${what}`));
-    };
-    try {
-      await this.analysis.load(folder, () => folder.load({
-        wasm: this.options.wasm,
-        settings: settings ?? readSettings(this.connection, folder.uri, this.options.configuration),
-        nested: this.folders.nestedIn(folder),
-        progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
-      }), (done, total, what) => (what === 'units analysed'
+  async load(folder: Folder, settings?: Promise<FolderSettings>, onlyIfChanged = false): Promise<void> {
+    const given = settings ?? readSettings(this.connection, folder.uri, this.options.configuration);
+    void given.catch(() => undefined); // awaited at the load's turn, which may come after it failed
+    const queue = this.queue(folder);
+    let progress: Promise<WorkDoneProgressServerReporter> | undefined;
+    queue.change(async () => {
+      const next = await given;
+      if (onlyIfChanged && JSON.stringify(next) === JSON.stringify(folder.settings)) return;
+      const started = progress = this.connection.window.createWorkDoneProgress().then((p) => {
+        p.begin(`Registry Lens: analysing ${folder.name}`, 0, undefined, false);
+        return p;
+      });
+      let percent = 0;
+      /** Reading is the first READ_SHARE percent, then the analysis, then publishing. */
+      const report = (done: number, total: number, offset: number, share: number, what: string): void => {
+        const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
+        if (now <= percent) return;
+        percent = now;
+        void started.then((p) => p.report(now, `${done}/${total} ${what}`));
+      };
+      this.analysis.of(folder).report((done, total, what) => (what === 'units analysed'
         ? report(done, total, READ_SHARE, ANALYSIS_SHARE, what)
         : report(done, total, READ_SHARE + ANALYSIS_SHARE, 100 - READ_SHARE - ANALYSIS_SHARE, what)));
-    } finally {
-      (await progress).done();
-    }
+      await folder.load({
+        wasm: this.options.wasm,
+        settings: next,
+        nested: this.folders.nestedIn(folder),
+        progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
+      });
+    }, { analyse: 'now' });
+    await queue.idle();
+    if (progress !== undefined) (await progress).done();
   }
 
-  /** Reloads the folders whose settings changed. */
+  /** Asks every folder's settings again, and reloads the folders whose settings changed (in order with their edits). */
   async reconfigure(): Promise<void> {
-    await Promise.all(this.folders.all().map(async (folder) => {
-      const settings = await readSettings(this.connection, folder.uri, this.options.configuration);
-      if (JSON.stringify(settings) !== JSON.stringify(folder.settings)) await this.load(folder, settings);
-    }));
+    await Promise.all(this.folders.all().map((folder) => this.load(folder, readSettings(this.connection, folder.uri, this.options.configuration), true)));
   }
 
   /** A document was opened or edited: its text replaces the disk content. */
   edited(doc: TextDocument): void {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
-    target.folder.open.set(target.rel, doc);
-    target.folder.stage(target.rel, doc.getText());
+    const { folder, rel } = target;
+    const open = snapshot(doc);
+    this.queue(folder).change(() => {
+      folder.open.set(rel, open);
+      folder.stage(rel, open.text);
+    }, { document: rel });
   }
 
   /** A document was closed: the disk content applies again. */
   closed(doc: TextDocument): void {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
-    target.folder.open.delete(target.rel);
-    target.folder.readLater(target.rel);
+    const { folder, rel } = target;
+    this.queue(folder).change(() => {
+      folder.open.delete(rel);
+      folder.readLater(rel);
+    }, { document: rel });
   }
 
-  /** Answers for a document from the up-to-date engine of its folder; `empty` when it is not ours. */
+  /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */
+  watched(uri: string, apply: (target: Target) => Promise<void>): void {
+    const target = this.folders.locate(uri);
+    if (target !== undefined) this.queue(target.folder).change(() => apply(target));
+  }
+
+  /** Answers for a document from its folder's engine, as it is after every change sent before; `empty` when it is not ours. */
   async query<R>(uri: string, token: CancellationToken, empty: R, answer: (t: Target) => R): Promise<Answer<R>> {
     const target = this.folders.locate(uri);
     if (target === undefined) return empty;
-    await this.analysis.settle(target.folder);
-    if (token.isCancellationRequested) return cancelled();
-    return target.folder.ready ? answer(target) : empty;
+    return answered(await this.queue(target.folder).request(() => (target.folder.ready ? answer(target) : empty), token));
   }
 
   /** Answers from one folder (picked by a folder or document URI, else the first). */
   async queryFolder<R>(uri: string | undefined, token: CancellationToken, empty: R, answer: (f: Folder) => R): Promise<Answer<R>> {
     const folder = this.folders.pick(uri);
     if (folder === undefined) return empty;
-    await this.analysis.settle(folder);
-    if (token.isCancellationRequested) return cancelled();
-    return folder.ready ? answer(folder) : empty;
+    return answered(await this.queue(folder).request(() => (folder.ready ? answer(folder) : empty), token));
   }
 
   /** Answers from every folder, in folder order. */
   async queryAll<R>(token: CancellationToken, answer: (f: Folder) => R[]): Promise<Answer<R[]>> {
-    const folders = this.folders.all();
-    await Promise.all(folders.map((f) => this.analysis.settle(f)));
-    if (token.isCancellationRequested) return cancelled();
-    return folders.filter((f) => f.ready).flatMap(answer);
+    const answers = await Promise.all(this.folders.all().map((f) => this.queue(f).request(() => (f.ready ? answer(f) : []), token)));
+    return answers.some((a) => a === CANCELLED) ? cancelled() : answers.flatMap((a) => (a === CANCELLED ? [] : a));
   }
+
+  private queue(folder: Folder): FolderQueue {
+    const queue = this.queues.get(folder);
+    if (queue === undefined) throw new Error(`${folder.name}: folder not in the session`);
+    return queue;
+  }
+}
+
+/** An open document's text and version as of now (the queue applies it later; the editor's copy moves on). */
+function snapshot(doc: TextDocument): OpenDocument {
+  return { version: doc.version, text: doc.getText() };
+}
+
+function answered<R>(answer: R | typeof CANCELLED): Answer<R> {
+  return answer === CANCELLED ? cancelled() : answer;
 }
 
 function cancelled(): ResponseError<void> {

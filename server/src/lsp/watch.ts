@@ -4,6 +4,7 @@
 import {
   DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type FileEvent,
 } from 'vscode-languageserver/node';
+import type { Target } from './folders';
 import type { Session } from './session';
 import { PATHS } from '../engine/engine';
 
@@ -16,23 +17,24 @@ export async function registerWatchers(session: Session): Promise<void> {
   });
 }
 
-/** Applies each change of the batch on its own: one that fails is logged, and the others still apply. */
+/** Queues each change of the batch, in order, on its own: one that fails is logged, and the others still apply. */
 export function applyWatchedFiles(session: Session, params: DidChangeWatchedFilesParams): void {
   for (const change of params.changes) {
-    try {
-      applyChange(session, change);
-    } catch (e) {
+    const failed = (e: unknown): void => {
       session.connection.console.error(`watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ${e instanceof Error ? e.message : String(e)}`);
+    };
+    try {
+      // A URI that names no path of ours (another host's `file://otherhost/…`) locates nothing.
+      session.watched(change.uri, (target) => applyChange(target, change).catch(failed));
+    } catch (e) {
+      failed(e);
     }
   }
 }
 
-function applyChange(session: Session, change: FileEvent): void {
-  // A URI that names no path of ours (another host's `file://otherhost/…`) locates nothing.
-  const target = session.folders.locate(change.uri);
-  if (target === undefined || target.folder.open.has(target.rel)) return;
-  const { folder, rel } = target;
+async function applyChange({ folder, rel }: Target, change: FileEvent): Promise<void> {
+  if (folder.open.has(rel)) return;
   if (change.type === FileChangeType.Deleted) folder.removed(rel);
-  else if (change.type === FileChangeType.Created) folder.created(rel);
+  else if (change.type === FileChangeType.Created) await folder.created(rel);
   else folder.readLater(rel);
 }
