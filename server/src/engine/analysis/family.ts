@@ -6,6 +6,7 @@ import type { Diagnostic, Location, Position, Range } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
+import type { DeclaredSettings } from '../settings';
 
 /** The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database: `perDatabase`). */
 export interface FamilyQueries {
@@ -52,6 +53,8 @@ export interface FamilyFeatures {
 export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
   /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in the README). */
   readonly codes?: CodeTable;
+  /** The settings only this family reads, declared once (its `settings.ts`; read back with the group's `of`). */
+  readonly settings?: DeclaredSettings;
   /** The files the family reads, as the server's watchers and the editor client need them to know. */
   readonly paths?: FamilyPaths;
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
