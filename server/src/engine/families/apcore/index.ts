@@ -25,6 +25,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
   settings: APCORE_SETTINGS,
+  examples: [{ dir: 'apcore-extensions' }],
   step: { lists: { module: 'module', idMap: 'id-map' } },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);

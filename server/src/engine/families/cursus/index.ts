@@ -22,6 +22,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   name: 'cursus',
   // The shared step model's settings: where cursus's registries and workspaces are, and what its checks know.
   settings: STEP_SETTINGS,
+  examples: [{ dir: 'demo-workspace' }, { dir: 'hybrid-workspace', everyLevel: true }],
   paths: {
     names: ['*.py', '*.yaml', '*.yml'],
     languages: ['python', 'yaml'],

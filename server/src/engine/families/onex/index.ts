@@ -17,6 +17,7 @@ export const onex: Family<OnexRole, OnexFacts> = {
   ...onexFiles,
   codes: ONEX_CODES,
   settings: ONEX_SETTINGS,
+  examples: [{ dir: 'onex-registry' }],
   paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   registryGlobs: () => [REGISTRY_GLOB],
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
