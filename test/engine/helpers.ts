@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import type { Diagnostic, Range, Settings } from '../../server/src/engine/types';
+import type { Diagnostic, Range, SettingsInput } from '../../server/src/engine/types';
 import type { ExplainQuery, Explanation } from '../../server/src/engine/api';
 import { initPython } from '../../server/src/engine/python/parser';
 import { parseFixture, type Fixture } from './fixture';
@@ -18,7 +18,7 @@ export async function initParsers(): Promise<void> {
   await initPython(wasm);
 }
 
-export async function analyze(text: string, settings: Partial<Settings> = {}): Promise<{ engine: RegistryEngine; fx: Fixture }> {
+export async function analyze(text: string, settings: SettingsInput = {}): Promise<{ engine: RegistryEngine; fx: Fixture }> {
   const fx = parseFixture(text);
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, t] of fx.files) engine.setFile(path, t);
@@ -37,7 +37,7 @@ export function directoriesOf(paths: string[]): string[] {
 export const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 /** Every diagnostic whose code is annotated somewhere (or all of them) must match an annotation exactly. */
-export async function checkDiagnostics(text: string, settings: Partial<Settings> = {}, opts: { only?: string[] } = {}): Promise<Diagnostic[]> {
+export async function checkDiagnostics(text: string, settings: SettingsInput = {}, opts: { only?: string[] } = {}): Promise<Diagnostic[]> {
   const { engine, fx } = await analyze(text, settings);
   const want = fx.annotations.filter((a) => /^RL\d{3}/.test(a.label));
   const actual = engine.allDiagnostics().filter((d) => !opts.only || opts.only.includes(d.code));
@@ -59,7 +59,7 @@ function cursorOf(fx: Fixture): { file: string; position: { line: number; charac
   return fx.cursor;
 }
 
-export async function checkHover(text: string, includes: string[], settings: Partial<Settings> = {}): Promise<string> {
+export async function checkHover(text: string, includes: string[], settings: SettingsInput = {}): Promise<string> {
   const { engine, fx } = await analyze(text, settings);
   const c = cursorOf(fx);
   const h = engine.hover(c.file, c.position);
@@ -69,7 +69,7 @@ export async function checkHover(text: string, includes: string[], settings: Par
 }
 
 /** The definition target is the range annotated with the label `def`. */
-export async function checkDefinition(text: string, settings: Partial<Settings> = {}): Promise<void> {
+export async function checkDefinition(text: string, settings: SettingsInput = {}): Promise<void> {
   const { engine, fx } = await analyze(text, settings);
   const c = cursorOf(fx);
   const want = fx.annotations.filter((a) => a.label === 'def').map((a) => `${a.file} ${show(a.range)}`);
@@ -95,7 +95,7 @@ export async function checkCompletion(text: string, includes: string[], excludes
   return labels;
 }
 
-export async function checkExplain(text: string, q: ExplainQuery, expect: (x: Explanation) => void, settings: Partial<Settings> = {}): Promise<Explanation> {
+export async function checkExplain(text: string, q: ExplainQuery, expect: (x: Explanation) => void, settings: SettingsInput = {}): Promise<Explanation> {
   const { engine } = await analyze(text, settings);
   const x = engine.explain(q);
   expect(x);

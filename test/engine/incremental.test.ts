@@ -2,6 +2,7 @@
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
 import { EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
+import type { SettingsInput } from '../../server/src/engine/types';
 
 /**
  * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
@@ -35,7 +36,7 @@ const WIDE_WORKSPACES: Edit = (files, pick) => {
 
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
-  const runs: [number, object, string, Edit[]][] = [
+  const runs: [number, SettingsInput, string, Edit[]][] = [
     [1, {}, 'demo-workspace', EDITS], [2, { mode: 'hybrid' }, 'demo-workspace', EDITS], [3, { checkAllComponents: true }, 'demo-workspace', EDITS],
     [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]], [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
     [6, {}, 'apcore-extensions', META_EDITS], [7, {}, 'apcore-extensions', META_EDITS],

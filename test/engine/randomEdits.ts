@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import type { CrossFileCheck, RegistryFamily } from '../../server/src/engine/engine';
-import type { HostLink, Settings } from '../../server/src/engine/types';
+import type { HostLink, SettingsInput } from '../../server/src/engine/types';
 import type { Edit } from './editKit';
 import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
 import { ONEX_EXPLAINED } from '../families/onex/edits';
@@ -76,7 +76,7 @@ export const TREE_EDITS: Edit[] = [
 export interface EngineOptions { checks?: CrossFileCheck[]; families?: RegistryFamily[]; reread?: (file: string) => string | undefined }
 
 /** What the host gives besides file texts: the settings and the symbolic links its walk found. */
-export interface Host { settings: Partial<Settings>; links: HostLink[] }
+export interface Host { settings: SettingsInput; links: HostLink[] }
 
 /** A change of the host's side (the user edits a setting; a link appears or goes): the other inputs an edit can touch. */
 export type HostEdit = (host: Host, pick: <T>(xs: T[]) => T) => Host;
@@ -136,7 +136,7 @@ const EXPLAINED = [...new Set([...STEP_NAMES, ...ENTRY_NAMES, ...ONEX_EXPLAINED]
 
 export interface Sequence {
   seed: number;
-  settings: Partial<Settings>;
+  settings: SettingsInput;
   /** The example (a folder of examples/) the edits start from, or a family's own example's name with its `files`. */
   example: string;
   files?: ReadonlyMap<string, string>;

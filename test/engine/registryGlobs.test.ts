@@ -3,14 +3,14 @@
 // the default settings and under settings that move every configurable place.
 import { strict as assert } from 'node:assert';
 import { analyze } from './helpers';
-import type { Settings } from '../../server/src/engine/types';
+import type { SettingsInput } from '../../server/src/engine/types';
 
 /** One concrete path a glob matches: `**` two folders deep, `*` a name, `{a,b}` its first choice. */
 function instance(glob: string): string {
   return glob.replace(/\{([^,}]+)[^}]*\}/g, '$1').replace(/\*\*\//g, 'a/b/').replace(/\*/g, 'x');
 }
 
-async function globsOf(settings: Partial<Settings>): Promise<{ globs: string[]; wants: (p: string) => boolean }> {
+async function globsOf(settings: SettingsInput): Promise<{ globs: string[]; wants: (p: string) => boolean }> {
   const { engine } = await analyze('', settings);
   return { globs: engine.registryGlobs(), wants: (p) => engine.interest().wants(p) };
 }

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import type { Settings } from '../../server/src/engine/types';
+import type { SettingsInput } from '../../server/src/engine/types';
 import { parseFixture } from './fixture';
 import { CORE } from './cursusCore';
 
@@ -26,7 +26,7 @@ async function fromDisk(disk: Map<string, string>, open: ReadonlySet<string> = n
   return { engine, reads };
 }
 
-async function fresh(disk: Map<string, string>, settings: Partial<Settings> = {}): Promise<RegistryEngine> {
+async function fresh(disk: Map<string, string>, settings: SettingsInput = {}): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [f, t] of disk) engine.setFile(f, t);
   engine.update();

@@ -2,8 +2,19 @@
 // absolute or climbs above the root is ignored (a list left with none falls back to its default), and
 // listed for the front ends to warn about; the scaffold of a new workspace then stays inside the root.
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SETTINGS, pathsLeavingRoot, resolveSettings } from '../../server/src/engine/settings';
+import { pathsLeavingRoot, resolveSettings as resolveWith } from '../../server/src/engine/settings';
+import { SETTING_GROUPS } from '../../server/src/engine/engine';
+import { STEP_SETTINGS } from '../../server/src/engine/families/step-registry/settings';
+import { APCORE_SETTINGS } from '../../server/src/engine/families/step-registry/pipeline/apcoreSettings';
+import type { SettingsInput } from '../../server/src/engine/types';
 import { analyze, initParsers } from './helpers';
+
+/** The step model's and apcore's settings resolved from this input. */
+function resolveSettings(input: SettingsInput) {
+  const s = resolveWith(SETTING_GROUPS, input);
+  return { ...STEP_SETTINGS.of(s), ...APCORE_SETTINGS.of(s) };
+}
+const DEFAULT_SETTINGS = resolveSettings({});
 
 describe('settings: paths stay inside the root', () => {
   before(initParsers);
@@ -28,17 +39,17 @@ describe('settings: paths stay inside the root', () => {
   });
 
   it('lists what it ignored, setting by setting, for the front ends to warn about', () => {
-    assert.deepEqual(pathsLeavingRoot({
+    assert.deepEqual(pathsLeavingRoot(SETTING_GROUPS, {
       workspacesRoots: ['../outside', 'ok'], coreFiles: ['/x/*.py'], componentDirs: { spec: ['../s'] },
       apcoreRoots: [{ path: '../../ext' }], apcoreIdMap: '/id_map.yaml',
     }), [
-      { setting: 'coreFiles', value: '/x/*.py' },
-      { setting: 'workspacesRoots', value: '../outside' },
-      { setting: 'componentDirs', value: '../s' },
-      { setting: 'apcoreRoots', value: '../../ext' },
-      { setting: 'apcoreIdMap', value: '/id_map.yaml' },
+      { key: 'core.files', value: '/x/*.py' },
+      { key: 'workspaces.roots', value: '../outside' },
+      { key: 'components.dirs', value: '../s' },
+      { key: 'apcore.roots', value: '../../ext' },
+      { key: 'apcore.idMap', value: '/id_map.yaml' },
     ]);
-    assert.deepEqual(pathsLeavingRoot(DEFAULT_SETTINGS), []);
+    assert.deepEqual(pathsLeavingRoot(SETTING_GROUPS, DEFAULT_SETTINGS), []);
   });
 
   it('lays a new workspace out under the default root when the configured one leaves the folder', async () => {

@@ -9,7 +9,8 @@ import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/families/step-registry/model/source';
 import { spliceSource, type Rebuild } from '../../server/src/engine/families/step-registry/model/splice';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { resolveSettings } from '../../server/src/engine/settings';
+import { SETTING_GROUPS } from '../../server/src/engine/engine';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
 
@@ -73,6 +74,8 @@ function edit(text: string, rng: Rng): string {
   }
   return lines.join('\n');
 }
+
+const DEFAULT_SETTINGS = resolveSettings(SETTING_GROUPS, {});
 
 describe('engine: reading an edit from the entry it changed (model/splice.ts)', () => {
   before(async () => {

@@ -1,11 +1,12 @@
 // Where a path's developer workspace is (SPEC §1.2): the directory right under a configured root.
 import { strict as assert } from 'node:assert';
 import { wsDirOf } from '../../server/src/engine/families/step-registry/model/workspaceDirs';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { resolveSettings } from '../../server/src/engine/settings';
+import { SETTING_GROUPS } from '../../server/src/engine/engine';
 
 describe('workspace directories', () => {
-  const settings = { ...DEFAULT_SETTINGS, workspacesRoots: ['developer_workspaces/developers', ''] };
-  const only = (root: string) => ({ ...DEFAULT_SETTINGS, workspacesRoots: [root] });
+  const settings = resolveSettings(SETTING_GROUPS, { workspacesRoots: ['developer_workspaces/developers', ''] });
+  const only = (root: string) => resolveSettings(SETTING_GROUPS, { workspacesRoots: [root] });
 
   it('are the directory right under a root that holds the path', () => {
     assert.equal(wsDirOf(only('developer_workspaces/developers'), 'developer_workspaces/developers/alice/src/cursus_dev/x.py'), 'developer_workspaces/developers/alice');

@@ -41,7 +41,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       const explanation = engine.explain({
         step: cmd.step,
         context: selectContext(engine, cmd.workspace),
-        mode: engine.settings.mode,
+        mode: engine.resolutionMode,
         framework: cmd.framework,
         environmentTags: cmd.env,
       });
@@ -49,7 +49,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return { output, exitCode: explanation.found ? 0 : 1 };
     }
     case 'graph': {
-      const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.settings.mode });
+      const graph = engine.graph({ context: selectContext(engine, cmd.workspace), mode: engine.resolutionMode });
       const note = emptyGraphNote(graph);
       if (note !== null && cmd.format !== 'json') warn(note);
       return { output: formatGraph(graph, cmd.format), exitCode: 0 };
@@ -58,7 +58,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return initWorkspace(engine, resolve(cmd.root), cmd);
     case 'list': {
       const context = selectContext(engine, cmd.workspace);
-      const mode = engine.settings.mode;
+      const mode = engine.resolutionMode;
       const rows = engine.list({ context, mode, conflictsOnly: cmd.conflictsOnly });
       return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
     }

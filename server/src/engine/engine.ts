@@ -6,12 +6,12 @@ import type {
   CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
   HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
-import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings } from './types';
+import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings, type SettingsInput } from './types';
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
 import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
-import { resolveSettings } from './settings';
+import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
 import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import { FAMILIES } from './families';
@@ -33,6 +33,8 @@ export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries }
 export const CODES: readonly CodeEntry[] = catalogue([CORE_CODES, STEP_CODES, ...FAMILIES.map((f) => f.codes ?? {})]);
 /** The families' files as the front ends register them: watched names, followed languages, activation events (package.json's, checked by a test). */
 export const PATHS = joinPaths(FAMILIES);
+/** The families' settings groups, each once: what the front ends map from the user's settings (package.json's, checked by a test). */
+export const SETTING_GROUPS: readonly DeclaredSettings[] = settingsGroups(FAMILIES);
 
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
 export interface HostInterest {
@@ -72,11 +74,15 @@ export class RegistryEngine {
   /** Files (and directories) the host could not hand over — too large, binary, unreadable — and why. */
   private readonly skipped = new Map<string, Diagnostic[]>();
   private readonly skipChanged = new Set<string>();
+  /** The settings groups of the families the engine is assembled with. */
+  private readonly groups: readonly DeclaredSettings[];
 
-  private constructor(settings: Settings, options: EngineOptions) {
+  private constructor(settings: SettingsInput, options: EngineOptions) {
     // Cross-file checks read the step model's check context; each runs as a unit of its own.
     const checks = (options.checks ?? []).map((c) => ({ name: c.name, run: (q: FamilyQueries) => c.run(stepQueries(q.files).context) }));
-    const ws = this.core = new Workspace(settings, [...FAMILIES, ...(options.families ?? [])], checks, options.reread);
+    const families = [...FAMILIES, ...(options.families ?? [])];
+    this.groups = settingsGroups(families);
+    const ws = this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread);
     this.ws = new StepWorkspace(ws);
     this.answers = {
       // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
@@ -89,14 +95,16 @@ export class RegistryEngine {
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
-  static async create(wasm: WasmBinaries, settings: Partial<Settings> = {}, options: EngineOptions = {}): Promise<RegistryEngine> {
+  static async create(wasm: WasmBinaries, settings: SettingsInput = {}, options: EngineOptions = {}): Promise<RegistryEngine> {
     await initPython(wasm);
-    return new RegistryEngine(resolveSettings(settings), options);
+    return new RegistryEngine(settings, options);
   }
 
   get settings(): Settings { return this.core.settings; }
+  /** How names resolve across workspaces unless a request says otherwise (the `resolution.mode` setting). */
+  get resolutionMode(): ResolutionMode { return this.ws.stepSettings.mode; }
   /** Replaces the settings; every file is re-classified on the next update(). */
-  configure(settings: Partial<Settings>): void { this.core.configure(resolveSettings(settings)); }
+  configure(settings: SettingsInput): void { this.core.configure(resolveSettings(this.groups, settings)); }
 
   /**
    * The host's one question, answered from every registry family: which paths to read, which to read
@@ -229,7 +237,7 @@ export class RegistryEngine {
     const problem = workspaceRequestProblem(o);
     if (problem) return { error: problem };
     if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
-    const workspacesRoot = o.workspacesRoot ?? this.ws.settings.workspacesRoots[0] ?? 'developer_workspaces/developers';
+    const workspacesRoot = o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
     return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot });
   }
 }

@@ -1,56 +1,84 @@
-// Defaults of every setting (SPEC §1–§4), so that front ends only pass what the user changed; and the
-// lexical half of the containment rule for settings that name paths: one that leaves the folder is
-// ignored here, and the front ends warn (pathsLeavingRoot), so a cloned repository's settings can never
-// point the analysis or a new workspace outside it.
-import type { Settings } from './types';
+// Settings as families declare them: each family names its settings (the user's key under
+// `registryLens.`, the default package.json contributes, and how an untrusted value resolves), and the
+// core composes the declarations of the families it is assembled with, so that front ends only pass
+// what the user changed. Also the lexical half of the containment rule for settings that name paths:
+// one that leaves the folder is ignored by its resolver, and the front ends warn (pathsLeavingRoot),
+// so a cloned repository's settings can never point the analysis or a new workspace outside it.
+import type { Settings, SettingsInput } from './types';
 import { joinRel } from './util/paths';
 
-export const DEFAULT_SAGEMAKER_STEP_TYPES = [
-  'Processing', 'Training', 'Transform', 'CreateModel', 'RegisterModel', 'Base', 'Utility', 'Lambda',
-  'CradleDataLoading', 'MimsModelRegistrationProcessing', 'RedshiftDataLoading', 'Tuning',
+/** One setting: where the user sets it, its contributed default, and its resolution. */
+export interface SettingDecl<T> {
+  /** The key under `registryLens.` in the editor's configuration (e.g. `workspaces.roots`). */
+  readonly key: string;
+  /** The default package.json contributes (a test compares them). */
+  readonly default: unknown;
+  /** The value the analysis reads, from the user's (untrusted; undefined when unset): never a path leaving the root. */
+  resolve(raw: unknown): T;
+  /** For settings naming paths: those of the user's value that leave the root (ignored by `resolve`). */
+  leaving?(raw: unknown): string[];
+}
+
+/** A family's settings: one declaration per name (the name the engine's input uses, e.g. `workspacesRoots`). */
+export type SettingDecls<S> = { readonly [K in keyof S]: SettingDecl<S[K]> };
+
+/** What the core composes: declarations whatever their values' types (see `declarations`). */
+export interface DeclaredSettings { readonly decls: object }
+
+/** A family's settings, read back typed from the resolved settings with `of`. */
+export interface SettingsGroup<S> extends DeclaredSettings {
+  readonly decls: SettingDecls<S>;
+  of(settings: Settings): S;
+}
+
+/** A group's declarations by name. */
+export function declarations(group: DeclaredSettings): [string, SettingDecl<unknown>][] {
+  return Object.entries(group.decls) as [string, SettingDecl<unknown>][];
+}
+
+/** Declares a family's settings (each family's `settings.ts`). */
+export function settingsGroup<S extends object>(decls: SettingDecls<S>): SettingsGroup<S> {
+  let defaults: S | undefined;
+  const group: SettingsGroup<S> = {
+    decls,
+    // Resolved by `resolveSettings` when the family is assembled; its defaults otherwise.
+    of: (settings) => (settings.groups.get(group) ?? (defaults ??= resolveGroup(group, {}) as S)) as S,
+  };
+  return group;
+}
+
+/**
+ * Settings the core itself owns: the per-code severities (read by the engine), and those of the host
+ * (`exclude`, `maxFileSizeMB`, host/folderSettings.ts) and of the client (`diagnostics.debounceMs`, `trace.server`).
+ */
+export const CORE_SETTINGS: readonly { key: string; default: unknown }[] = [
+  { key: 'diagnostics.severity', default: {} },
+  { key: 'diagnostics.debounceMs', default: 150 },
+  { key: 'maxFileSizeMB', default: 2 },
+  { key: 'exclude', default: [] },
+  { key: 'trace.server', default: 'off' },
 ];
 
-/** cursus's own abstract rows (`mcp/tools/author.py` `_ABSTRACT`, `builder_discovery._synthesize_builder()`). */
-export const DEFAULT_ABSTRACT_STEPS = ['Base', 'Processing', 'HyperparameterPrep'];
+/** The groups of these families, each once, in order. */
+export function settingsGroups(families: readonly { readonly settings?: DeclaredSettings }[]): DeclaredSettings[] {
+  return [...new Set(families.flatMap((f) => (f.settings ? [f.settings] : [])))];
+}
 
-export const DEFAULT_SETTINGS: Settings = {
-  coreFiles: ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/steps/registry/step_names.py'],
-  coreYamlFiles: ['**/registry/step_names.yaml'],
-  workspacesRoots: ['developer_workspaces/developers'],
-  mode: 'isolated',
-  sagemakerStepTypes: DEFAULT_SAGEMAKER_STEP_TYPES,
-  checkAllComponents: false,
-  abstractSteps: DEFAULT_ABSTRACT_STEPS,
-  componentDirs: {},
-  severity: {},
-  apcoreRoots: [],
-  apcoreIdMap: null,
-  onexPins: {},
-};
+/** Every group's settings resolved from the engine's input (missing ones take their defaults). */
+export function resolveSettings(groups: readonly DeclaredSettings[], input: SettingsInput): Settings {
+  return { severity: { ...(input.severity ?? {}) }, groups: new Map(groups.map((g) => [g, resolveGroup(g, input)])) };
+}
 
-/** Fills every missing setting with its default; empty lists fall back to the defaults too, as do lists whose every path leaves the root. */
-export function resolveSettings(partial: Partial<Settings>): Settings {
-  const pick = <K extends keyof Settings>(k: K): Settings[K] => {
-    const v = partial[k];
-    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0 && k !== 'workspacesRoots')) return DEFAULT_SETTINGS[k];
-    return v;
-  };
-  const roots = insideRoot(pick('workspacesRoots')).map(normalDir);
-  const idMap = typeof partial.apcoreIdMap === 'string' && partial.apcoreIdMap !== '' ? normalDir(partial.apcoreIdMap) : '';
-  return {
-    coreFiles: orDefault(insideRoot(pick('coreFiles')), 'coreFiles'),
-    coreYamlFiles: orDefault(insideRoot(pick('coreYamlFiles')), 'coreYamlFiles'),
-    workspacesRoots: roots.length === 0 && pick('workspacesRoots').length > 0 ? DEFAULT_SETTINGS.workspacesRoots : roots,
-    mode: partial.mode === 'hybrid' ? 'hybrid' : 'isolated',
-    sagemakerStepTypes: pick('sagemakerStepTypes'),
-    checkAllComponents: partial.checkAllComponents === true,
-    abstractSteps: Array.isArray(partial.abstractSteps) ? partial.abstractSteps : DEFAULT_ABSTRACT_STEPS,
-    componentDirs: Object.fromEntries(Object.entries(componentDirs(partial.componentDirs)).map(([k, dirs]) => [k, insideRoot(dirs).map(normalDir)])),
-    severity: { ...(partial.severity ?? {}) },
-    apcoreRoots: apcoreRoots(partial.apcoreRoots).filter((r) => !leavesRoot(typeof r === 'string' ? r : r.path)),
-    apcoreIdMap: idMap === '' ? null : idMap,
-    onexPins: Object.fromEntries(Object.entries(partial.onexPins ?? {}).filter(([, v]) => typeof v === 'string')),
-  };
+function resolveGroup(group: DeclaredSettings, input: SettingsInput): unknown {
+  return Object.fromEntries(declarations(group).map(([name, d]) => [name, d.resolve(input[name])]));
+}
+
+/** A setting's value that leaves the root: ignored by its resolver; each front end warns with these. */
+export interface PathOutsideRoot { /** The user's key under `registryLens.`. */ key: string; value: string }
+
+/** Every path (or glob) the input names that the settings ignore because it leaves the root, setting by setting. */
+export function pathsLeavingRoot(groups: readonly DeclaredSettings[], input: SettingsInput): PathOutsideRoot[] {
+  return groups.flatMap((g) => declarations(g).flatMap(([name, d]) => (d.leaving?.(input[name]) ?? []).map((value) => ({ key: d.key, value }))));
 }
 
 /** A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with '..'. */
@@ -58,46 +86,27 @@ export function leavesRoot(p: string): boolean {
   return /^(?:[\\/]|[A-Za-z]:)/.test(p) || joinRel('', p) === null;
 }
 
-/** A setting's value that leaves the root: ignored by `resolveSettings`; each front end warns with these. */
-export interface PathOutsideRoot { setting: 'coreFiles' | 'coreYamlFiles' | 'workspacesRoots' | 'componentDirs' | 'apcoreRoots' | 'apcoreIdMap'; value: string }
-
-/** Every path (or glob) the settings name that `resolveSettings` ignores because it leaves the root. */
-export function pathsLeavingRoot(partial: Partial<Settings>): PathOutsideRoot[] {
-  const named: [PathOutsideRoot['setting'], unknown][] = [
-    ['coreFiles', partial.coreFiles], ['coreYamlFiles', partial.coreYamlFiles], ['workspacesRoots', partial.workspacesRoots],
-    ['componentDirs', Object.values(componentDirs(partial.componentDirs)).flat()],
-    ['apcoreRoots', apcoreRoots(partial.apcoreRoots).map((r) => (typeof r === 'string' ? r : r.path))],
-    ['apcoreIdMap', partial.apcoreIdMap === null ? undefined : partial.apcoreIdMap],
-  ];
-  return named.flatMap(([setting, v]) => (Array.isArray(v) ? v : [v]).filter((p): p is string => typeof p === 'string' && leavesRoot(p)).map((value) => ({ setting, value })));
-}
-
-function insideRoot(paths: string[]): string[] {
+/** The paths of a list that stay inside the root. */
+export function insideRoot(paths: readonly string[]): string[] {
   return paths.filter((p) => !leavesRoot(p));
 }
 
-/** Lists whose every path left the root are as if unset. */
-function orDefault<K extends 'coreFiles' | 'coreYamlFiles'>(kept: string[], k: K): string[] {
-  return kept.length === 0 ? DEFAULT_SETTINGS[k] : kept;
+/** The strings of a list of the user's that leave the root. */
+export function listLeavingRoot(v: unknown): string[] {
+  return (stringList(v) ?? []).filter(leavesRoot);
 }
 
 /** A root-relative directory (or glob) inside the root with `.`, `..` and duplicate and trailing slashes resolved. */
-function normalDir(p: string): string {
+export function normalDir(p: string): string {
   return joinRel('', p) ?? '';
 }
 
-function apcoreRoots(v: Partial<Settings>['apcoreRoots']): Settings['apcoreRoots'] {
-  return (v ?? []).filter((r) => typeof r === 'string' || (typeof r === 'object' && r !== null && typeof r.path === 'string'));
+/** The strings of a list of the user's; undefined when it is no list. */
+export function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
-const KINDS = ['builder', 'config', 'spec', 'contract', 'script'] as const;
-
-function componentDirs(v: unknown): Settings['componentDirs'] {
-  const out: Settings['componentDirs'] = {};
-  if (typeof v !== 'object' || v === null) return out;
-  for (const k of KINDS) {
-    const dirs = (v as Record<string, unknown>)[k];
-    if (Array.isArray(dirs)) out[k] = dirs.filter((d): d is string => typeof d === 'string' && d !== '');
-  }
-  return out;
+/** An object of the user's (no list); empty otherwise. */
+export function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {};
 }

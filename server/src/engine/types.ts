@@ -40,32 +40,19 @@ export interface Diagnostic {
 export type ResolutionMode = 'isolated' | 'hybrid';
 export type Strategy = 'workspace_priority' | 'framework_match' | 'environment_match' | 'priority_based';
 
+/** The resolved settings: the core's, and each family's (read back typed with its group's `of`: settings.ts). */
 export interface Settings {
-  /** Globs (root-relative) of core registry Python files. */
-  coreFiles: string[];
-  /** Globs of core registry YAML files. */
-  coreYamlFiles: string[];
-  /** Directories (root-relative) whose direct subdirectories are developer workspaces. */
-  workspacesRoots: string[];
-  mode: ResolutionMode;
-  sagemakerStepTypes: string[];
-  checkAllComponents: boolean;
-  /** Steps cursus itself treats as abstract (no builder or config class of their own): no RL005/RL006, no RL012 suffix hints. */
-  abstractSteps: string[];
-  /** Extra component directories per kind (root-relative globs of directories), for layouts such as a flat `pipeline_steps/`. */
-  componentDirs: Partial<Record<'builder' | 'config' | 'spec' | 'contract' | 'script', string[]>>;
   /** Per-code severity override, or 'off'. */
-  severity: Partial<Record<Code, Severity | 'off'>>;
-  /** apcore extension roots (root-relative), in addition to those of `apcore.yaml` (SPEC §1.6). */
-  apcoreRoots: ApcoreRootSetting[];
-  /** Root-relative path of the apcore ID map, overriding `apcore.yaml`'s `id_map`. */
-  apcoreIdMap: string | null;
-  /** ONEX version pins for `explain NAME@pinned`: artifact name → version (`1.0.0` or `v1_0_0`). */
-  onexPins: Record<string, string>;
+  readonly severity: Partial<Record<Code, Severity | 'off'>>;
+  /** Each assembled family's settings group → its resolved values. */
+  readonly groups: ReadonlyMap<object, unknown>;
 }
 
-/** A root directory, or a directory with the namespace its module ids get when there are several roots. */
-export type ApcoreRootSetting = string | { path: string; namespace?: string };
+/** What a front end passes: the settings the user changed, by the name a family declares (`workspacesRoots`), untrusted. */
+export interface SettingsInput {
+  readonly severity?: Partial<Record<Code, Severity | 'off'>>;
+  readonly [name: string]: unknown;
+}
 
 /** A symbolic link the host found under the root: its real target (root-relative, null outside the root). */
 export interface HostLink { path: string; target: string | null; loop: boolean }

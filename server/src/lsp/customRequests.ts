@@ -78,10 +78,10 @@ export function registerCustomRequests(s: Session): void {
   }));
 
   c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
-    explainDocument(folder.engine.explain({ step: p.step, context, mode: folder.engine.settings.mode })))));
+    explainDocument(folder.engine.explain({ step: p.step, context, mode: folder.engine.resolutionMode })))));
 
   c.onRequest(listDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) => {
-    const mode = folder.engine.settings.mode;
+    const mode = folder.engine.resolutionMode;
     return listDocument(folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }), context, mode);
   })));
 }

@@ -1,6 +1,6 @@
 // A minimal registry family used only by tests, written against the public family API and nothing
 // else: `*.names.yaml` files each hold a YAML list of names; a name defined twice (in one file or
-// across files) is reported at its later definitions (RL950), and hover and definition work on every
+// across files) is reported at its later definitions (RL950) unless a setting lets it repeat, and hover and definition work on every
 // name. It shows what adding a family costs: this folder, one line where the engine is assembled (for
 // a test family, `EngineOptions.families`) and a README section per code (none here: test code).
 import type { FamilyQueries, RegistryFamily } from '../../../server/src/engine/engine';
@@ -9,6 +9,7 @@ import { syntaxDiag } from '../../../server/src/engine/codes';
 import { parseYamlLit } from '../../../server/src/engine/yaml/yamlLit';
 import { contains } from '../../../server/src/engine/text/ranges';
 import { NAMES_CODES, diag } from './codes';
+import { NAMES_SETTINGS } from './settings';
 
 /** One name of a list, where it is written. */
 export interface NameAt { name: string; range: Range }
@@ -21,6 +22,7 @@ const ROLE = Object.freeze({ role: 'list' as const });
 export const names: RegistryFamily<typeof ROLE, NameAt[]> = {
   name: FAMILY,
   codes: NAMES_CODES,
+  settings: NAMES_SETTINGS,
   paths: { names: ['*.names.yaml'], languages: ['yaml'] },
   classifier: () => (path) => (path.endsWith('.names.yaml') ? ROLE : null),
   indexKey: () => LIST,
@@ -64,12 +66,14 @@ function definitions(q: FamilyQueries, name: string): Location[] {
   return q.files.filesOf(FAMILY, LIST).flatMap((file) => namesOf(q, file).filter((n) => n.name === name).map((n) => ({ file, range: n.range })));
 }
 
-/** RL950 at every definition of a name after its first. */
+/** RL950 at every definition of a name after its first (but of the names the settings let repeat). */
 function duplicates(q: FamilyQueries): Diagnostic[] {
+  const repeatable = new Set(NAMES_SETTINGS.of(q.files.settings()).namesRepeatable);
   const first = new Map<string, Location>();
   const out: Diagnostic[] = [];
   for (const file of q.files.filesOf(FAMILY, LIST)) {
     for (const n of namesOf(q, file)) {
+      if (repeatable.has(n.name)) continue;
       const was = first.get(n.name);
       if (!was) { first.set(n.name, { file, range: n.range }); continue; }
       out.push(diag(file, n.range, 'RL950', `'${n.name}' is already defined at ${was.file}:${was.range.start.line + 1}`, { related: [{ ...was, message: 'first definition' }] }));

@@ -46,6 +46,16 @@ describe('a family added by its folder and one line: names (test/families/names)
     assert.deepEqual(engine.definition('lists/b.names.yaml', { line: 1, character: 3 }).map((l) => `${l.file}:${l.range.start.line}`), ['lists/a.names.yaml:1']);
   });
 
+  it('reads its own setting, typed: names it lets repeat are not reported, until the settings change', async () => {
+    const engine = await RegistryEngine.create(wasm, { namesRepeatable: ['alpha'] }, { families: [names] });
+    for (const [f, t] of NAMES_EXAMPLE) engine.setFile(f, t);
+    engine.update();
+    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`), ['RL950 lists/b.names.yaml:1']);
+    engine.configure({});
+    engine.update();
+    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`), ['RL950 lists/a.names.yaml:2', 'RL950 lists/b.names.yaml:1']);
+  });
+
   for (const [seed, stepped] of [[31, false], [32, false], [33, true]] as const) {
     it(`passes the random-edit oracle, seed ${seed}${stepped ? ', analysed in steps' : ''}`, async () => {
       await runSequence({

@@ -6,6 +6,7 @@ import type { Diagnostic, Location, Position, Range } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
+import type { DeclaredSettings } from '../settings';
 
 /** The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database: `perDatabase`). */
 export interface FamilyQueries {
@@ -52,6 +53,10 @@ export interface FamilyFeatures {
 export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
   /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in the README). */
   readonly codes?: CodeTable;
+  /** The settings only this family reads, declared once (its `settings.ts`; read back with the group's `of`). */
+  readonly settings?: DeclaredSettings;
+  /** The repository's examples (folders under `examples/`) that show this family's diagnostics, checked by test/cli/examples.test.ts. */
+  readonly examples?: readonly FamilyExample[];
   /** The files the family reads, as the server's watchers and the editor client need them to know. */
   readonly paths?: FamilyPaths;
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
@@ -81,6 +86,13 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
  * workspace holds its registries (`workspaceContains:` activation in package.json).
  */
 export interface FamilyPaths { names: string[]; languages?: string[]; markers?: string[] }
+
+/**
+ * An example of a family: `dir`, its folder under `examples/`, holding `EXPECTED.json`, the problems it
+ * seeds (each with its code, file, start, covered text and severity); `everyLevel`, whether that lists
+ * every diagnostic the example reports (else every error and warning, hints and information aside).
+ */
+export interface FamilyExample { dir: string; everyLevel?: boolean }
 
 /** The families' paths joined, each item once in the order of first mention: what the front ends register. */
 export function joinPaths(families: readonly Family[]): { names: string[]; languages: string[]; activationEvents: string[] } {

@@ -25,7 +25,7 @@ export function registerExplain(server: McpServer, { root }: ToolContext): void 
     outputSchema: explainSchema,
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, ({ name, workspace, mode }) => root.run((engine) => {
-    const e = engine.explain({ step: name, context: contextOf(engine, workspace), mode: mode ?? engine.settings.mode });
+    const e = engine.explain({ step: name, context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
     if (!e.found) {
       const hint = e.suggestions.length > 0 ? ` Did you mean: ${e.suggestions.join(', ')}?` : " No close name; the 'list' tool lists every name of a context.";
       throw new Error(`${e.summary}.${hint}`);

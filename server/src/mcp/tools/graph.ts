@@ -22,7 +22,7 @@ export function registerGraph(server: McpServer, { root }: ToolContext): void {
     outputSchema: graphSchema,
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, ({ workspace, mode }) => root.run((engine) => {
-    const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.settings.mode });
+    const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
     return answer(text(g), graphDocument(g));
   }));
 }

@@ -27,7 +27,7 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, ({ workspace, mode, conflictsOnly }) => root.run((engine) => {
     const context = contextOf(engine, workspace);
-    const resolution = mode ?? engine.settings.mode;
+    const resolution = mode ?? engine.resolutionMode;
     const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });
     const contexts = engine.contexts().map((c) => c.id);
     const lines = [

@@ -2,7 +2,7 @@
 // (apcore-python `tests/registry/*`, apcore-typescript `tests/registry/*`), and what Registry Lens
 // reports on them, one line per diagnostic, so each test states the whole outcome.
 import type { RegistryEngine } from '../../../../server/src/engine/engine';
-import type { Settings } from '../../../../server/src/engine/types';
+import type { SettingsInput } from '../../../../server/src/engine/types';
 import { analyze, show } from '../../helpers';
 
 /**
@@ -36,7 +36,7 @@ export function moduleFile(cls: string, opts: { description?: string | null; doc
 }
 
 /** Runs the engine on a fixture; `lines` are its diagnostics as `file range code severity`, sorted. */
-export async function discover(text: string, settings: Partial<Settings> = {}): Promise<{ engine: RegistryEngine; lines: string[] }> {
+export async function discover(text: string, settings: SettingsInput = {}): Promise<{ engine: RegistryEngine; lines: string[] }> {
   const { engine } = await analyze(text, settings);
   const lines = engine.allDiagnostics().map((d) => `${d.file} ${show(d.range)} ${d.code} ${d.severity}`).sort();
   return { engine, lines };

@@ -7,6 +7,7 @@ import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
 import { isUnder } from '../../util/paths';
 import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../step-registry/pipeline/apcoreConfig';
+import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from '../step-registry/pipeline/idMap';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
 
@@ -23,13 +24,16 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   name: 'apcore',
   // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  settings: APCORE_SETTINGS,
+  examples: [{ dir: 'apcore-extensions' }],
   step: { lists: { module: 'module', idMap: 'id-map' } },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
     const source = file ? text(file) : undefined;
     const cfg = file && source !== undefined ? readApcoreConfig(file, source) : null;
-    const roots = [...new Set([...rootsFromSettings(settings.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
-    const idMap = settings.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
+    const own = APCORE_SETTINGS.of(settings);
+    const roots = [...new Set([...rootsFromSettings(own.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
+    const idMap = own.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
     return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links };
   },
   classifier({ layout: l }) {

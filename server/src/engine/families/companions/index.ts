@@ -17,6 +17,7 @@ const CODE: CompanionRole = Object.freeze({ family: 'companions', role: 'code' }
 
 export const companions: StepFamily<CompanionRole, StepFacts> = {
   name: 'companions',
+  examples: [{ dir: 'meta-workspace' }],
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
   step: { lists: { meta: 'meta' } },
   classifier: () => (path) => {

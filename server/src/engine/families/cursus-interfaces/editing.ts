@@ -4,6 +4,7 @@
 // read from indentation, so a file mid-edit (not valid YAML) still completes.
 import type { CompletionResult, HoverResult } from '../../api';
 import type { Position, Range, Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
 import type { Lit } from '../../literal';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { resolvableNames } from '../step-registry/model/resolve';
@@ -93,7 +94,7 @@ function valuesFor(env: CompletionEnv, path: string[], range: Range, listItem: b
   const parent = path[path.length - 2];
   const simple = (labels: string[], kind: CompletionResult['kind'], detail?: string): CompletionResult[] =>
     [...new Set(labels)].sort().map((label) => ({ label, kind, range, ...(detail ? { detail } : {}) }));
-  if (key === 'compatible_sources' && listItem) return simple(resolvableNames(env.model, env.wsDir, env.settings.mode), 'step', 'step');
+  if (key === 'compatible_sources' && listItem) return simple(resolvableNames(env.model, env.wsDir, STEP_SETTINGS.of(env.settings).mode), 'step', 'step');
   if (listItem) return [];
   if (key === 'entry_point' && parent === 'contract') {
     const dirs = env.model.searchedDirs(env.wsDir, 'script');
@@ -102,6 +103,6 @@ function valuesFor(env: CompletionEnv, path: string[], range: Range, listItem: b
     return simple(scripts, 'value', 'script');
   }
   if (key === 'config_class' && parent === 'registry') return simple(env.model.visibleClasses(env.wsDir, 'config').map((c) => c.name), 'class', 'config class');
-  if (key === 'sagemaker_step_type') return simple(env.settings.sagemakerStepTypes, 'value');
+  if (key === 'sagemaker_step_type') return simple(STEP_SETTINGS.of(env.settings).sagemakerStepTypes, 'value');
   return simple(INTERFACE_SCHEMA.enumAt(path), 'value');
 }

@@ -36,6 +36,7 @@ interface InterfaceFacts extends StepFacts { doc?: InterfaceDoc }
 export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   name: FAMILY,
   codes: INTERFACE_CODES,
+  examples: [{ dir: 'interface-workspace', everyLevel: true }],
   paths: { names: ['*.yaml', '*.py'], languages: ['yaml', 'python'], markers: ['**/registry/interface_registry_loader.py'] },
   step: {
     coreSources: (files) => (interfaceFirst(files) ? [...listed(files, 'extras'), ...listed(files, 'core')] : []),

@@ -5,6 +5,7 @@
 // (`resolve`: the engine's tracked `resolved(context, name)`), so a check depends on the names it
 // lists, not on the whole set of step names of the context.
 import type { Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
 import type { StepEntry } from '../step-registry/model/source';
 
 /** `StepCatalog.LEGACY_ALIASES` keys (old names the catalog still maps to a step). */
@@ -22,7 +23,7 @@ export function resolveSource(resolve: Resolve, settings: Settings, name: string
   for (const candidate of name.endsWith('Step') && name.length > 4 ? [name, name.slice(0, -4)] : [name]) {
     const entry = resolve(candidate);
     if (!entry) continue;
-    return settings.abstractSteps.includes(entry.name) ? { kind: 'generic' } : { kind: 'step', entry };
+    return STEP_SETTINGS.of(settings).abstractSteps.includes(entry.name) ? { kind: 'generic' } : { kind: 'step', entry };
   }
   return LEGACY_ALIASES.has(name) ? { kind: 'generic' } : { kind: 'unknown' };
 }

@@ -1,6 +1,7 @@
 // What a path is to the interface family (SPEC §1.8): a core `*.step.yaml` interface, a developer
 // workspace's interface, or the loader module whose literal `_EXTRAS` dict holds the steps without one.
 import type { Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
 import { WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 
 /** The family's name: its index keys are read back under it. */
@@ -19,7 +20,7 @@ const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
 export function interfaceRegistryGlobs(settings: Settings): string[] {
   return [
     '**/registry/interface_registry_loader.py', `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
-    ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`),
+    ...STEP_SETTINGS.of(settings).workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`),
   ];
 }
 

@@ -9,6 +9,7 @@ import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/fact
 import { spliceSource } from '../step-registry/model/splice';
 import { detachSource } from '../step-registry/model/detachSource';
 import type { Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
@@ -19,6 +20,9 @@ export interface CursusFacts extends StepFacts { from?: ReadFrom }
 
 export const cursus: StepFamily<CursusRole, CursusFacts> = {
   name: 'cursus',
+  // The shared step model's settings: where cursus's registries and workspaces are, and what its checks know.
+  settings: STEP_SETTINGS,
+  examples: [{ dir: 'demo-workspace' }, { dir: 'hybrid-workspace', everyLevel: true }],
   paths: {
     names: ['*.py', '*.yaml', '*.yml'],
     languages: ['python', 'yaml'],

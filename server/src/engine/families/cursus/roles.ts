@@ -4,6 +4,7 @@
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`).
 import picomatch from 'picomatch';
 import type { Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { intern } from '../../util/intern';
@@ -21,8 +22,9 @@ const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scr
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
-  const isCorePy = picomatch(settings.coreFiles, { dot: true });
-  const isCoreYaml = picomatch(settings.coreYamlFiles, { dot: true });
+  const own = STEP_SETTINGS.of(settings);
+  const isCorePy = picomatch(own.coreFiles, { dot: true });
+  const isCoreYaml = picomatch(own.coreYamlFiles, { dot: true });
   const configuredComponent = configuredComponents(settings);
   // One role per component folder, shared by its files (22,000 modules of a large org, 2,000 folders).
   const folders = new Map<string, CursusRole>();
@@ -50,12 +52,13 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
 
 /** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
 export function cursusRegistryGlobs(settings: Settings): string[] {
-  return [...settings.coreFiles, ...settings.coreYamlFiles, ...settings.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`)];
+  const own = STEP_SETTINGS.of(settings);
+  return [...own.coreFiles, ...own.coreYamlFiles, ...own.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`)];
 }
 
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
 function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
-  const kinds = (Object.entries(settings.componentDirs) as [ComponentKind, string[]][])
+  const kinds = (Object.entries(STEP_SETTINGS.of(settings).componentDirs) as [ComponentKind, string[]][])
     .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: picomatch(dirs, { dot: true }) }));
   return (path) => {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';

@@ -18,6 +18,7 @@ import { nodeAt, registryTarget } from './locate';
 import { choose, parsePolicy, versionLine, versionSummary, versionsOf, type VersionView } from './versions';
 import type { OnexArtifact } from './registryDoc';
 import { mdCode, mdLines, mdText } from '../../render/escape';
+import { ONEX_SETTINGS } from './settings';
 
 const o = (q: FamilyQueries): OnexQueries => onexQueries(q.files);
 const at = (file: string, r: Range): Location => ({ file, range: r });
@@ -207,7 +208,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   }
   const def = defs[0] as { file: string; artifact: OnexArtifact };
   const versions = versionsOf(q, def.file, def.artifact);
-  const policy = parsePolicy(spec, fq.files.settings().onexPins, name);
+  const policy = parsePolicy(spec, ONEX_SETTINGS.of(fq.files.settings()).onexPins, name);
   const { chosen, reason } = choose(versions, policy);
   const e = base(query.step, chosen !== null, chosen ? `${name}@${spec ?? 'latest'} → ${chosen.version.version.value} (${reason})` : `${name}@${spec ?? 'latest'}: no version chosen (${reason})`, []);
   e.trace = versions.map((v) => ({ layer: `${def.artifact.name} ${v.version.version.value}${v.wip ? ' (wip)' : ''}`, hit: v === chosen, file: def.file, range: v.version.version.range }));
@@ -256,7 +257,7 @@ function nameAt(file: string, pos: Position, fq: FamilyQueries): string | null {
 
 function names(fq: FamilyQueries): string[] {
   const q = o(fq);
-  const pins = fq.files.settings().onexPins;
+  const pins = ONEX_SETTINGS.of(fq.files.settings()).onexPins;
   return [...q.artifactsQ('')].flatMap(([name, defs]) => [
     `${name}@latest`, ...(pins[name] ? [`${name}@pinned`] : []),
     ...new Set(defs.flatMap((d) => d.artifact.versions.map((v) => `${name}@${v.norm ?? v.version.value}`))),

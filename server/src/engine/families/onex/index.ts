@@ -8,6 +8,7 @@ import { isVersionDirName, REGISTRY_GLOB } from './kinds';
 import { FAMILY, type OnexFacts, type OnexRole } from './facts';
 import { onexFiles } from './reader';
 import { ONEX_CODES } from './codes';
+import { ONEX_SETTINGS } from './settings';
 import { onexQueries } from './queries';
 import { checkArtifact, checkMetadata } from './checks';
 import { onexFeatures } from './features';
@@ -15,6 +16,8 @@ import { onexFeatures } from './features';
 export const onex: Family<OnexRole, OnexFacts> = {
   ...onexFiles,
   codes: ONEX_CODES,
+  settings: ONEX_SETTINGS,
+  examples: [{ dir: 'onex-registry' }],
   paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   registryGlobs: () => [REGISTRY_GLOB],
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.

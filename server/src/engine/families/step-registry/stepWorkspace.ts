@@ -9,6 +9,7 @@ import type { PyClass } from '../../python/facts';
 import type { ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
+import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
 import { resolvableNames } from './model/resolve';
@@ -24,6 +25,8 @@ export class StepWorkspace {
   get model(): ModelQueries { return this.q.model; }
   get pipeline(): PipelineQueries { return this.q.pipeline; }
   get settings(): Settings { return this.core.settings; }
+  /** The shared step model's settings. */
+  get stepSettings(): StepSettings { return STEP_SETTINGS.of(this.core.settings); }
 
   fileNames(): string[] { return this.core.fileNames(); }
   has(path: string): boolean { return this.core.has(path); }
@@ -76,6 +79,6 @@ export class StepWorkspace {
   }
 
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] {
-    return resolvableNames(this.model, this.dirOfContext(context), mode ?? this.settings.mode);
+    return resolvableNames(this.model, this.dirOfContext(context), mode ?? this.stepSettings.mode);
   }
 }

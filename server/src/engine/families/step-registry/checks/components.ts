@@ -1,6 +1,7 @@
 // RL005/RL006/RL007: the builder, config and other component files a step needs, looked up in the
 // directories visible from its context (its workspace's own first, then core).
 import type { Diagnostic, Fix, Settings } from '../../../types';
+import { STEP_SETTINGS } from '../settings';
 import { diag } from '../codes';
 import type { RegistryModel } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
@@ -36,7 +37,7 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
       }));
     }
   }
-  if (settings.checkAllComponents && !synthesized) {
+  if (STEP_SETTINGS.of(settings).checkAllComponents && !synthesized) {
     const missing = (['spec', 'contract', 'script'] as ComponentKind[]).filter((k) => !componentFileFor(model, e.wsDir, k, e.name, names));
     if (missing.length > 0) {
       out.push(diag(e.file, e.keyRange, 'RL007', `No ${missing.join(', ')} file found for step '${e.name}' (${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`));

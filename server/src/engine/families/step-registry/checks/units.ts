@@ -1,6 +1,7 @@
 // The cross-file checks of one context ("unit"): core, or one workspace. Each runs as a tracked query,
 // so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../../../types';
+import { STEP_SETTINGS } from '../settings';
 import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../../checks/limits';
 import { diag } from '../codes';
 import type { RegistryModel, WsState } from '../model/registry';
@@ -64,7 +65,7 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
   for (const e of [...ws.local.values(), ...ws.overrides.values()]) diagnostics.push(...checkComponents(model, e, names, settings));
   diagnostics.push(...checkWorkspaceInversions(model, ws));
   diagnostics.push(...checkIds(model, ws, file));
-  if (settings.mode === 'hybrid') diagnostics.push(...checkCrossWorkspaceRefs(model, ws));
+  if (STEP_SETTINGS.of(settings).mode === 'hybrid') diagnostics.push(...checkCrossWorkspaceRefs(model, ws));
   return diagnostics;
 }
 

@@ -79,7 +79,7 @@ function snippetText(s: string): string {
 
 function valueCompletions(ws: StepWorkspace, wsDir: string | null, field: string, range: Range): CompletionResult[] {
   const simple = (values: string[]): CompletionResult[] => values.map((v) => ({ label: v, kind: 'value' as const, range }));
-  if (field === 'sagemaker_step_type') return simple(ws.settings.sagemakerStepTypes);
+  if (field === 'sagemaker_step_type') return simple(ws.stepSettings.sagemakerStepTypes);
   if (field === 'conflict_resolution_strategy') return simple(STRATEGIES);
   if (field === 'builder_step_name' || field === 'config_class') {
     const kind = field === 'builder_step_name' ? 'builder' : 'config';

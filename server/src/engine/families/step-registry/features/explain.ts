@@ -20,7 +20,7 @@ interface Candidate { entry: StepEntry; layer: ResolutionLayer }
 export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   const model = ws.model;
   const context = q.context ?? CORE;
-  const mode = q.mode ?? ws.settings.mode;
+  const mode = q.mode ?? ws.stepSettings.mode;
   const wsDir = ws.dirOfContext(context);
   const layers = layersFor(model, wsDir, mode);
   const candidates: Candidate[] = [];
@@ -165,7 +165,7 @@ function components(ws: StepWorkspace, wsDir: string | null, e: StepEntry): Reco
 function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencies'] {
   const doc = ws.metaDoc(meta);
   const scope = ws.pipeline.scopeOf(meta);
-  const layers = layersFor(ws.model, scope, ws.settings.mode);
+  const layers = layersFor(ws.model, scope, ws.stepSettings.mode);
   const env = {
     context: ws.pipeline.contextName(scope),
     resolve: (n: string) => resolveName(layers, n)?.entry ?? null,

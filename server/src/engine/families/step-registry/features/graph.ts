@@ -17,7 +17,7 @@ export const EDGE_SOURCES: readonly string[] = [
 
 export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode }): DependencyGraph {
   const context = opts.context ?? CORE;
-  const mode = opts.mode ?? ws.settings.mode;
+  const mode = opts.mode ?? ws.stepSettings.mode;
   const wsDir = ws.dirOfContext(context);
   const layers = layersFor(ws.model, wsDir, mode);
   const nodeOf = (id: string): GraphNode => {

@@ -37,9 +37,9 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
         return { range: t.value.range, markdown: text };
       }
       if (t.field === 'sagemaker_step_type') {
-        return { range: t.value.range, markdown: `**sagemaker_step_type** ${mdCode(t.value.value)}\n\nKnown types: ${ws.settings.sagemakerStepTypes.map(mdCode).join(', ')}` };
+        return { range: t.value.range, markdown: `**sagemaker_step_type** ${mdCode(t.value.value)}\n\nKnown types: ${ws.stepSettings.sagemakerStepTypes.map(mdCode).join(', ')}` };
       }
-      if (t.field === 'spec_type' && resolveName(layersFor(ws.model, wsDir, ws.settings.mode), t.value.value)) {
+      if (t.field === 'spec_type' && resolveName(layersFor(ws.model, wsDir, ws.stepSettings.mode), t.value.value)) {
         return { range: t.value.range, markdown: stepMarkdown(ws, t.value.value, context, null) };
       }
       return null;

@@ -6,7 +6,7 @@ import { layersFor, resolvableNames, resolveName, sourceOf } from '../model/reso
 import { fieldStr } from '../model/source';
 
 export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean }): ListRow[] {
-  const mode = opts.mode ?? ws.settings.mode;
+  const mode = opts.mode ?? ws.stepSettings.mode;
   const wsDir = ws.dirOfContext(opts.context ?? CORE);
   const layers = layersFor(ws.model, wsDir, mode);
   const rows: ListRow[] = [];

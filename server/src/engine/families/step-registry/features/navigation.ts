@@ -16,7 +16,7 @@ export function definition(ws: StepWorkspace, file: string, pos: Position): Loca
   if (!t) return [];
   const wsDir = wsDirFor(ws, file);
   const winner = (name: string, scope = wsDir): Location[] => {
-    const hit = resolveName(layersFor(ws.model, scope, ws.settings.mode), name);
+    const hit = resolveName(layersFor(ws.model, scope, ws.stepSettings.mode), name);
     return hit ? [entryLocation(ws, hit.entry)] : [];
   };
   switch (t.kind) {

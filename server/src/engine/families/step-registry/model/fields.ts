@@ -1,6 +1,7 @@
 // Checks of one step entry against the field table of SPEC §1.3: required fields (RL008), value
 // types (RL008), names (RL009, RL012), sagemaker_step_type (RL010) and near-miss keys (RL016).
 import type { Diagnostic, Range, Settings } from '../../../types';
+import { STEP_SETTINGS } from '../settings';
 import type { Lit } from '../../../literal';
 import { diag } from '../codes';
 import { closest, editDistance } from '../../../util/editDistance';
@@ -92,16 +93,17 @@ export function checkStepName(e: StepEntry): Diagnostic[] {
 /** RL010 on a `sagemaker_step_type` value outside the configured list. */
 export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, settings: Settings): Diagnostic[] {
   const v = sv.value;
-  if (v === '' || settings.sagemakerStepTypes.includes(v)) return [];
-  const near = closest(v, settings.sagemakerStepTypes, 3);
-  return [diag(file, sv.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${settings.sagemakerStepTypes.join(', ')})`, {
+  const known = STEP_SETTINGS.of(settings).sagemakerStepTypes;
+  if (v === '' || known.includes(v)) return [];
+  const near = closest(v, known, 3);
+  return [diag(file, sv.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`, {
     fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file, edits: [{ range: sv.inner, newText: n }] }] })),
   })];
 }
 
 /** Rows cursus treats as abstract (the `abstractSteps` setting): they name base classes on purpose. */
 export function isAbstract(e: StepEntry, settings: Settings): boolean {
-  return settings.abstractSteps.includes(e.name);
+  return STEP_SETTINGS.of(settings).abstractSteps.includes(e.name);
 }
 
 /** No builder or config class to find: abstract rows, and steps of the `Base`/`Utility` types (their classes live elsewhere). */

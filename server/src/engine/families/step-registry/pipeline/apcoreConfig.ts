@@ -4,7 +4,8 @@
 // PATH, namespace: NAME}]` (the shape of apcore-python's `Registry(extensions_dirs=…)`; `path:` is a
 // synonym of `root:`) and `id_map: PATH`. Paths are relative to the file; each keeps its node for
 // diagnostics. A `max_depth` outside [1, 16] is RL020 (Config.validate rejects it).
-import type { ApcoreRootSetting, Diagnostic, Range } from '../../../types';
+import type { Diagnostic, Range } from '../../../types';
+import type { ApcoreRootSetting } from './apcoreSettings';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';

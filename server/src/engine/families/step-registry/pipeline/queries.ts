@@ -18,6 +18,8 @@ import { isUnder } from '../../../util/paths';
 import { QueryGroup, type Query } from '../../../db/database';
 import { sameData, sameJson, sameList } from '../../../util/equality';
 import { sameEntry } from '../model/entry';
+import { APCORE_SETTINGS } from './apcoreSettings';
+import { STEP_SETTINGS } from '../settings';
 import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
@@ -86,7 +88,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const { host } = this;
     const cfg = host.apcoreConfig();
     const idMap = host.idMapDoc();
-    const decls = [...rootsFromSettings(host.settings().apcoreRoots), ...(cfg?.roots ?? [])];
+    const decls = [...rootsFromSettings(APCORE_SETTINGS.of(host.settings()).apcoreRoots), ...(cfg?.roots ?? [])];
     const defaultHasMeta = decls.length === 0 && host.metaFiles().some((m) => isUnder(m, DEFAULT_ROOT));
     const candidates = host.moduleCandidates();
     const anchorOf = (root: { path: string }): { file: string; range: Range } | null => {
@@ -146,7 +148,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   }
 
   readonly layersQ: Query<ResolutionLayer[]> = this.db.query('layers', (scope) =>
-    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, this.host.settings().mode));
+    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, STEP_SETTINGS.of(this.host.settings()).mode));
   layers(wsDir: string | null): ResolutionLayer[] { return this.layersQ(wsDir ?? CORE_SCOPE); }
 
   /**
@@ -357,7 +359,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return [...own].sort();
   }, sameList);
   /** The names every context resolves (core and modules: the layers without a workspace), sorted. */
-  private readonly sharedNamesQ = this.db.query('sharedNames', () => resolvableNames(this.host.model, null, this.host.settings().mode), sameList);
+  private readonly sharedNamesQ = this.db.query('sharedNames', () => resolvableNames(this.host.model, null, STEP_SETTINGS.of(this.host.settings()).mode), sameList);
 
   versionOf(e: StepEntry): { value: string; declared: boolean; at: { file: string; range: Range } | null } {
     const meta = this.primaryOf(e);
@@ -438,7 +440,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const wsDir = scope === CORE_SCOPE ? null : scope;
     const model = this.host.model;
     if (wsDir && model.workspaceId(wsDir) === null) return [];
-    const hybrid = this.host.settings().mode === 'hybrid';
+    const hybrid = STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid';
     const isSpecific = (n: string): boolean => this.specificQ(scopedKey(scope, n));
     // Each name's out-neighbours read once (the search asks again); core's owners' come from the buckets.
     const memo = new Map<string, string[]>();
@@ -485,7 +487,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const scope = key.slice(0, at);
     const wsDir = scope === CORE_SCOPE ? null : scope;
     const l = resolveName(this.layers(wsDir), key.slice(at + 1))?.layer;
-    return !!l && l.wsDir !== null && (this.host.settings().mode === 'hybrid' || l.wsDir === wsDir);
+    return !!l && l.wsDir !== null && (STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid' || l.wsDir === wsDir);
   });
 
   /** Out-edges of a name in a context, equal while its winner's companion and that companion's edges are. */
@@ -539,7 +541,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {
     const out = new Set<string>();
-    const scopes = this.host.settings().mode === 'isolated' ? [CORE_SCOPE, ...(wsDir ? [wsDir] : [])] : this.cycleScopesQ(NONE);
+    const scopes = STEP_SETTINGS.of(this.host.settings()).mode === 'isolated' ? [CORE_SCOPE, ...(wsDir ? [wsDir] : [])] : this.cycleScopesQ(NONE);
     for (const scope of scopes) for (const k of this.edgeOwnersOfQ(scope)) out.add(nameOfKey(k));
     return [...out].sort();
   }
