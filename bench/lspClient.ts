@@ -1,7 +1,7 @@
 // A minimal language client for the bench: spawns a server over stdio, answers what servers ask of an
 // editor (configuration, registrations, progress), and times "change sent → diagnostics of that file
 // received", as a user sees it. Used for Registry Lens and for its peers alike, so they are timed the same way.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,8 @@ export interface LspStart {
   /** Answer to `workspace/configuration` for a section (null when unknown). */
   configuration?: (section: string | undefined) => unknown;
   env?: NodeJS.ProcessEnv;
+  /** The child's stdio (stdin and stdout must be pipes): the memory soak adds a channel on fd 3. */
+  stdio?: StdioOptions;
 }
 
 interface Waiter { check: () => boolean }
@@ -38,7 +40,7 @@ export class LspClient {
 
   /** Spawns and initializes the server (the `initialized` notification is left to the caller, who times from it). */
   static async start(o: LspStart): Promise<LspClient> {
-    const proc = spawn(o.command, o.args, { stdio: ['pipe', 'pipe', 'ignore'], env: o.env ?? process.env });
+    const proc = spawn(o.command, o.args, { stdio: o.stdio ?? ['pipe', 'pipe', 'ignore'], env: o.env ?? process.env });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new LspClient(proc, connection);
@@ -99,6 +101,12 @@ export class LspClient {
     const first = (): number | undefined => this.published.get(uri)?.find((t) => t > after);
     await this.waitFor(`diagnostics of ${uri}`, () => first() !== undefined, timeoutMs);
     return first() as number;
+  }
+
+  /** Drops the publications seen so far (a long soak would otherwise keep every one). */
+  forgetPublications(): void {
+    this.published.clear();
+    this.said.clear();
   }
 
   /** Files published at least once. */

@@ -1,8 +1,10 @@
-// "Registry Lens: Explain Resolution": the step at the cursor (or picked), in a picked context,
-// explained by the server and shown as a read-only `registry-explain` document.
+// "Registry Lens: Explain Resolution": the step at the cursor (or picked), explained by the server in
+// the open file's context — its developer workspace, else the folder's active context — without a
+// question, and shown as a read-only `registry-explain` document. "Explain Resolution in Context…"
+// asks for the context first.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods, type ExplainParams, type ExplainResult } from '../../server/src/lsp/protocol';
+import { Methods, type ExplainParams, type ExplainResult, type FolderContexts } from '../../server/src/lsp/protocol';
 import { explainUri } from './explainLinks';
 import { pickContext, pickStep } from './pickers';
 import type { ReadOnlyDocuments } from './readOnlyDocuments';
@@ -10,13 +12,14 @@ import type { ReadOnlyDocuments } from './readOnlyDocuments';
 /** Arguments a code lens passes; from the palette or a menu there are none (or a resource URI). */
 interface ExplainArgs { uri?: string; step?: string; context?: string }
 
-export async function explainResolution(client: LanguageClient, docs: ReadOnlyDocuments, arg?: unknown): Promise<void> {
+export async function explainResolution(client: LanguageClient, docs: ReadOnlyDocuments, arg: unknown, ask: boolean): Promise<void> {
   const given: ExplainArgs = typeof arg === 'object' && arg !== null && 'step' in arg ? arg as ExplainArgs : {};
   const editor = vscode.window.activeTextEditor;
   const uri = given.uri ?? editor?.document.uri.toString();
-  const step = given.step ?? await stepAtCursor(client, editor) ?? await pickStep(client, uri);
+  const own = given.context ?? (ask ? undefined : await fileContext(client, uri));
+  const step = given.step ?? await stepAtCursor(client, editor) ?? await pickStep(client, uri, own);
   if (step === undefined) return;
-  const context = given.context ?? (await pickContext(client, uri, `Explain '${step}' in context`))?.context;
+  const context = own ?? (await pickContext(client, uri, `Explain '${step}' in context`))?.context;
   if (context === undefined) return;
   const params: ExplainParams = { step, context, ...(uri === undefined ? {} : { uri }) };
   const result = await client.sendRequest<ExplainResult | null>(Methods.explain, params);
@@ -25,6 +28,14 @@ export async function explainResolution(client: LanguageClient, docs: ReadOnlyDo
     return;
   }
   await docs.show(explainUri(result.folder, step, context), result.text, 'registry-explain');
+}
+
+/** The context a file's step names resolve in: its developer workspace's, else the folder's active one. */
+async function fileContext(client: LanguageClient, uri: string | undefined): Promise<string | undefined> {
+  const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
+  const f = folders[0];
+  if (f === undefined) return undefined;
+  return f.current !== undefined && f.currentDir !== undefined && f.currentDir !== null ? f.current : f.active;
 }
 
 async function stepAtCursor(client: LanguageClient, editor: vscode.TextEditor | undefined): Promise<string | undefined> {

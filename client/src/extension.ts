@@ -38,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
-    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) => explainResolution(lc, docs, arg)),
+    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) => explainResolution(lc, docs, arg, false)),
+    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) => explainResolution(lc, docs, arg, true)),
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
       const file = vscode.window.activeTextEditor?.document.uri;
       const picked = await pickContext(lc, file?.scheme === 'file' ? file.toString() : undefined, 'Registry Lens: Select Workspace Context');

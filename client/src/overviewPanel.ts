@@ -12,6 +12,8 @@ export class OverviewPanel implements vscode.Disposable {
   private tab: Tab = 'overview';
   /** The file whose context the graph shows: the last file editor that was active. */
   private fileUri: vscode.Uri | undefined;
+  /** A context picked in the graph's own picker: shown instead of the file's until another file is active. */
+  private picked: string | undefined;
   private readonly listeners: vscode.Disposable[];
 
   constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
@@ -20,6 +22,7 @@ export class OverviewPanel implements vscode.Disposable {
       const uri = activeFile();
       if (uri !== undefined && uri.toString() !== this.fileUri?.toString()) {
         this.fileUri = uri;
+        this.picked = undefined;
         void this.refresh();
       }
     })];
@@ -28,6 +31,7 @@ export class OverviewPanel implements vscode.Disposable {
   async show(tab: Tab): Promise<void> {
     this.tab = tab;
     this.fileUri = activeFile() ?? this.fileUri;
+    this.picked = undefined;
     if (this.panel === undefined) {
       const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
       const panel = vscode.window.createWebviewPanel('registryLens.overview', 'Registry Overview', vscode.ViewColumn.Active, {
@@ -47,7 +51,10 @@ export class OverviewPanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     const panel = this.panel;
     if (panel === undefined || !this.client.isRunning()) return;
-    const params: GraphParams = this.fileUri === undefined ? {} : { uri: this.fileUri.toString() };
+    const params: GraphParams = {
+      ...(this.fileUri === undefined ? {} : { uri: this.fileUri.toString() }),
+      ...(this.picked === undefined ? {} : { context: this.picked }),
+    };
     const [overview, graph] = await Promise.all([
       this.client.sendRequest<FolderOverview[]>(Methods.overview, {}),
       this.client.sendRequest<GraphView | null>(Methods.graph, params),
@@ -60,6 +67,7 @@ export class OverviewPanel implements vscode.Disposable {
   private async received(m: WebviewMessage): Promise<void> {
     if (m.kind === 'ready') await this.refresh();
     else if (m.kind === 'tab') { this.tab = m.tab; await this.refresh(); }
+    else if (m.kind === 'graphContext') { this.picked = m.context; await this.refresh(); }
     else if (m.kind === 'open') {
       const r = m.target.range;
       const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

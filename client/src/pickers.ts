@@ -7,8 +7,9 @@ import { contextLabel } from './contextLabels';
 
 export interface ContextItem extends vscode.QuickPickItem { folder: string; context: string }
 
-export async function pickStep(client: LanguageClient, uri: string | undefined): Promise<string | undefined> {
-  const params: StepNamesParams = uri === undefined ? {} : { uri };
+/** A step visible in `context` (default: the active context of the folder of `uri`). */
+export async function pickStep(client: LanguageClient, uri: string | undefined, context?: string): Promise<string | undefined> {
+  const params: StepNamesParams = { ...(uri === undefined ? {} : { uri }), ...(context === undefined ? {} : { context }) };
   const names = await client.sendRequest<string[]>(Methods.stepNames, params);
   return vscode.window.showQuickPick(names, { title: 'Registry Lens: Explain Resolution', placeHolder: 'Step to explain' });
 }

@@ -1,12 +1,16 @@
 // The status bar item and the language status item (Python/YAML editors). Both follow the active
 // editor: the context of its file (asked from the server, so two workspaces with one id stay apart),
-// the folder's problem counts and when its last analysis ran. Clicking switches the active context.
+// the folder's problem counts and when its last analysis ran. The tooltip says in plain words what the
+// file's context and the active context are for. Clicking switches the active context.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
 
 interface FileContext { label: string; dir: string | null; active: string }
+
+/** What the active context is for, in the words the status item and its command use. */
+const ACTIVE_FOR = 'used by Explain Resolution and the Step Graph for files outside a developer workspace (the core registry, builders, configs)';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
@@ -22,7 +26,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.name = 'Registry Lens';
     this.item.command = 'registryLens.selectContext';
     this.language.name = 'Registry Lens';
-    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: 'Select the workspace context Explain and completion use' };
+    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: `Choose the active context, ${ACTIVE_FOR}` };
     this.listeners = [
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.languages.onDidChangeDiagnostics(() => this.render()),
@@ -44,7 +48,8 @@ export class StatusItem implements vscode.Disposable {
       if (gen !== this.generation) return;
       const f = folders[0];
       const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
-      this.fileContext = f && c ? { label: contextLabel(c, f.contexts), dir: c.dir, active: f.active } : undefined;
+      const active = f?.contexts.find((x) => x.id === f.active);
+      this.fileContext = f && c ? { label: contextLabel(c, f.contexts), dir: c.dir, active: active ? contextLabel(active, f.contexts) : f.active } : undefined;
       this.render();
     }, () => { /* the server is (re)starting: the next status notification renders again */ });
   }
@@ -66,13 +71,15 @@ export class StatusItem implements vscode.Disposable {
     const context = file?.label ?? s.context;
     const at = s.lastAnalysisAt > 0 ? new Date(s.lastAnalysisAt).toLocaleTimeString() : 'not yet';
     const took = `${s.lastAnalysisMs < 10 ? s.lastAnalysisMs.toFixed(2) : Math.round(s.lastAnalysisMs)} ms`;
-    this.item.text = `$(list-tree) ${context}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
+    const active = file?.active ?? s.context;
+    this.item.text = `$(list-tree) ${file ? `this file: ${file.label}` : `active: ${active}`}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
     this.item.tooltip = [
-      file ? `Registry Lens — this file's context: ${file.label}${file.dir ? ` (${file.dir})` : ' (core registry)'}` : `Registry Lens — active context: ${s.context}`,
-      file && file.active !== context ? `Active context (Explain, completion): ${file.active}` : '',
+      'Registry Lens',
+      file?.dir ? `This file: ${file.label}, the developer workspace in ${file.dir}. Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), in hover, diagnostics, Explain Resolution and the Step Graph.`
+        : file ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.` : '',
+      `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
       `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ${count(s.workspaces, 'workspace')}`,
       `Last analysis: ${at} (took ${took})`,
-      'Click to switch the active context',
     ].filter(Boolean).join('\n');
     this.item.show();
 

@@ -10,4 +10,6 @@ export interface DataMessage { kind: 'data'; tab: Tab; overview: FolderOverview[
 export type WebviewMessage =
   | { kind: 'ready' }
   | { kind: 'open'; target: LocationRef }
-  | { kind: 'tab'; tab: Tab };
+  | { kind: 'tab'; tab: Tab }
+  /** Show the graph of this context (until the active editor changes). */
+  | { kind: 'graphContext'; context: string };

@@ -1,6 +1,8 @@
 // `npm run fuzz -- --seconds 120 [--seed N] [--server-share 0.25] [--cpu-factor 1]`: mutates the example
 // roots and checks the invariants of hostile input — no crash, no analysis over 1 s of CPU (times
-// --cpu-factor, which CI raises on its shared machine) per file-equivalent (100 KB of input, at least one), ranges inside the file under LSP line rules, start ≤ end, sorted output,
+// --cpu-factor, which CI raises on its shared machine) per file-equivalent (100 KB of input, at least one), no
+// super-linear growth (an input far over the linear budget is timed again with its runs halved: ×2 the
+// runs must cost under ×2.8; quadratic gives ×4), ranges inside the file under LSP line rules, start ≤ end, sorted output,
 // incremental equal to from scratch — in the engine (a child process, so even a V8 abort is caught and
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
 // of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
@@ -17,7 +19,7 @@ import { scanOnextree } from '../../server/src/engine/families/onex/treeScanner'
 import { readOnextreeYaml } from '../../server/src/engine/families/onex/onextree';
 import { fastYamlLit, fullYamlLit } from '../../server/src/engine/yaml/yamlLit';
 import type { Diagnostic } from '../../server/src/engine/types';
-import { mutate, random, type Random } from './mutate';
+import { halveRuns, mutate, random, type Random } from './mutate';
 import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
@@ -27,14 +29,22 @@ const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-e
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
 const EQUIVALENT_CHARS = 100_000;
+/**
+ * Linear analysis of the examples costs well under 1 ms of CPU per KB; an input over this (times
+ * --cpu-factor) and SUSPECT_MIN_MS is timed again at full size and with its runs halved.
+ */
+const LINEAR_MS_PER_KB = 2;
+const SUSPECT_MIN_MS = 250;
+/** Twice the runs may cost at most this many times as much: linear gives 2, quadratic 4 (R13's second shape, exponent 1.6: 3). */
+const MAX_DOUBLING_RATIO = 2.8;
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally { inputs: number; crashes: number; slow: number; retimed: number; superlinear: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, retimed: 0, superlinear: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -73,6 +83,35 @@ function failure(kind: string, detail: string, files: Map<string, string>): void
   console.error(`fuzz: ${kind}: ${detail.slice(0, 300)} (input in ${relative(process.cwd(), name)})`);
 }
 
+/** A fresh engine's analysis of `files`, with the CPU milliseconds it took. */
+async function analysed(files: Map<string, string>): Promise<{ engine: RegistryEngine; all: Diagnostic[]; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const engine = await RegistryEngine.create(wasm);
+  feed(engine, files);
+  engine.update();
+  const all = engine.allDiagnostics();
+  const used = process.cpuUsage(cpu);
+  return { engine, all, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The median CPU of three analyses of `files`. */
+async function medianCpu(files: Map<string, string>): Promise<number> {
+  const ms: number[] = [];
+  for (let k = 0; k < 3; k++) ms.push((await analysed(files)).cpuMs);
+  return ms.sort((a, b) => a - b)[1] as number;
+}
+
+/**
+ * The growth of an input's analysis time: its mutated files with their runs halved (`halveRuns`) and
+ * as they are, each timed three times; null when halving changes nothing.
+ */
+async function doublingRatio(files: Map<string, string>, mutated: Map<string, string>): Promise<{ half: number; full: number } | null> {
+  const half = new Map(mutated);
+  for (const [f, text] of mutated) if (text !== files.get(f)) half.set(f, halveRuns(text));
+  if ([...half].every(([f, text]) => text === mutated.get(f))) return null;
+  return { half: await medianCpu(half), full: await medianCpu(mutated) };
+}
+
 /** The child: engine iterations until `deadline`; the input under analysis is written first, so a crash keeps it. */
 async function child(seed: number, deadline: number, current: string, cpuFactor: number): Promise<void> {
   const r = random(seed);
@@ -95,16 +134,17 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     }
     writeFileSync(current, JSON.stringify({ root: rootName, files: Object.fromEntries(mutated) }));
     const chars = [...mutated.values()].reduce((n, s) => n + s.length, 0);
-    const cpu = process.cpuUsage();
-    const fresh = await RegistryEngine.create(wasm);
-    feed(fresh, mutated);
-    fresh.update();
-    const all = fresh.allDiagnostics();
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
+    const { engine: fresh, all, cpuMs } = await analysed(mutated);
     t.inputs++;
     t.maxCpuMs = Math.max(t.maxCpuMs, cpuMs);
     if (cpuMs > 1000 * CPU_SECONDS_PER_EQUIVALENT * cpuFactor * Math.max(1, chars / EQUIVALENT_CHARS)) { t.slow++; failure('slow', `${cpuMs.toFixed(0)} ms CPU for ${chars} chars`, mutated); }
+    else if (cpuMs > SUSPECT_MIN_MS && cpuMs > LINEAR_MS_PER_KB * cpuFactor * chars / 1000) {
+      const growth = await doublingRatio(files, mutated);
+      if (growth) {
+        t.retimed++;
+        if (growth.full > MAX_DOUBLING_RATIO * growth.half) { t.superlinear++; failure('superlinear', `runs halved: ${growth.half.toFixed(0)} ms CPU, as mutated: ${growth.full.toFixed(0)} ms (${chars} chars)`, mutated); }
+      }
+    }
     const bad = violations(all, (f) => fresh.text(f));
     if (bad.length) { t.invalid++; failure('invalid', bad.join('\n'), mutated); }
     // The same texts as edits of a long-lived engine of the root.
@@ -252,13 +292,14 @@ async function main(): Promise<void> {
   // The other half of the server's share goes to hostile trees (links and special files: scripts/fuzz/hostileTrees.ts).
   const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000, { roots: ROOTS, readRoot, registryLike, failure });
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
+    `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
     `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
     `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
     `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
     `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
   console.log(`fuzz: ${hostileSummary(hostile)}`);
-  process.exit(t.crashes + t.slow + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
+  process.exit(t.crashes + t.slow + t.superlinear + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });

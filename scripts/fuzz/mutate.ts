@@ -1,6 +1,7 @@
 // Mutations of registry texts for the fuzzer: the mistakes of typing (a token deleted or doubled, a
 // line moved or re-indented) and the hostile shapes the campaign found (runs of one token, deep
-// nesting, alias storms, lone CRs, BOMs, surrogates). Deterministic for a given random source.
+// nesting, nested unclosed brackets before long runs, long runs before closers, alias storms, lone
+// CRs, BOMs, surrogates). Deterministic for a given random source.
 
 export type Random = () => number;
 
@@ -20,6 +21,8 @@ const TOKENS = [',', ':', '{', '}', '[', ']', '(', ')', '"', "'", '"""', '\n', '
   '\uFEFF', '😀', '\uD800', 'None', 'True', '-1e999', '0x', '!!python/object ', '!Ref ', 'f"{x}"', 'b"x"', '=', 'STEP_NAMES = {', 'LOCAL_STEPS = {', '\u0085', '\u2028'];
 /** No mutated text grows past this (the host's size policy stops larger ones before the engine). */
 export const MAX_CHARS = 300_000;
+/** Units of the long runs after unclosed brackets: blanks, line ends, continuations, comment lines. */
+const RUN_UNITS = [' ', '\t', '\n', ' \n', '    ', '\r\n', '\\\n', '\n#\n'];
 
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const int = (r: Random, n: number): number => Math.floor(r() * n);
@@ -60,6 +63,20 @@ const MUTATORS: Mutator[] = [
   (r, t) => { const i = int(r, t.length); const j = i + int(r, 2000); return t.slice(0, i) + t.slice(i, j).replace(/\n/g, r() < 0.5 ? '\r' : '\r\n') + t.slice(j); },
   // nest: deep flow or block nesting
   (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, ['{"k": ', '[', '- ', '(', '{']).repeat(1 + int(r, 5000)) + t.slice(i); },
+  // nestThenRun: unclosed brackets (up to 1,000, mixed), a long run, then nothing, a string, more
+  // brackets or closers (shared/repro R13: the recovery reader was quadratic in the run)
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    const opens = Array.from({ length: 1 + int(r, r() < 0.5 ? 100 : 1000) }, () => pick(r, ['[', '{', '(', '{"k": '])).join('');
+    const run = pick(r, RUN_UNITS).repeat(1 + int(r, MAX_CHARS / 4));
+    const after = pick(r, ['', 'ur"x"', '"', opens, ']'.repeat(1 + int(r, 600))]);
+    return t.slice(0, i) + opens + run + after + t.slice(i);
+  },
+  // runThenClosers: a long run, then a run of closers (R13's second shape)
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    return t.slice(0, i) + pick(r, RUN_UNITS).repeat(1 + int(r, MAX_CHARS / 4)) + pick(r, [']', '}', ')', ']}', ')]}']).repeat(1 + int(r, 1000)) + t.slice(i);
+  },
   // aliasStorm: one anchor, many aliases
   (r, t) => `${t}\nstorm:\n  a: &s x\n${Array.from({ length: 1 + int(r, 6000) }, (_, k) => `  b${k}: *s\n`).join('')}`,
   // bom
@@ -71,4 +88,14 @@ export function mutate(r: Random, text: string): string {
   let t = text;
   for (let n = 1 + int(r, 3); n > 0; n--) t = (pick(r, MUTATORS))(r, t);
   return t.length > MAX_CHARS ? t.slice(0, MAX_CHARS) : t;
+}
+
+/**
+ * `text` with every run of one unit (1 to 8 characters) repeated 32 times or more cut to half its
+ * repetitions: the same shape at about half the size, for the fuzzer's super-linearity check. Runs of
+ * brackets are kept: nesting past a reader's depth bound takes another path, so halving it would
+ * compare two different shapes.
+ */
+export function halveRuns(text: string): string {
+  return text.replace(/([^]{1,8}?)\1{31,}/g, (run, unit: string) => (/[[\]{}()]/.test(unit) ? run : unit.repeat(Math.ceil(run.length / unit.length / 2))));
 }

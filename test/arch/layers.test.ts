@@ -22,6 +22,79 @@ function imports(file: string): string[] {
   return [...specs, ...dynamic];
 }
 
+/** The domain folder the step-registry families share (families/step-registry/): no family of its own. */
+const SHARED_DOMAIN = 'step-registry';
+
+/** Rank of an engine module (see the test of downward imports): a module may import its own rank or lower. */
+const LAYERS: [RegExp, number][] = [
+  [/engine\/(types|api)(\.ts)?$|engine\/db\//, 0],
+  [/engine\/(util|text)\//, 1],
+  [/engine\/(literal|codes|settings)(\.ts)?$|engine\/(python|yaml|schema)\//, 2],
+  [/engine\/(checks|render)\/(?!jsonDocuments)/, 3],
+  [/engine\/analysis\//, 4],
+  [/engine\/workspace(\.ts)?$/, 5],
+  [/engine\/families(\/|$)/, 6],
+  [/engine\/engine(\.ts)?$/, 7],
+  // The JSON documents front ends print or return: built from the engine's answers, read by no engine module.
+  [/engine\/render\/jsonDocuments(\.ts)?$/, 8],
+];
+function layerOf(path: string): number {
+  const hit = LAYERS.find(([re]) => re.test(path));
+  if (!hit) throw new Error(`no layer for ${path}: add it to LAYERS`);
+  return hit[1];
+}
+
+/**
+ * The text of every string literal and template part of a module (comments and regular expressions are
+ * not strings): a small scanner of TypeScript's lexical grammar, enough for this source tree.
+ */
+function stringLiterals(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  /** Open template literals: the brace depth at which each `${` was opened. */
+  const templates: number[] = [];
+  let depth = 0;
+  let i = 0;
+  /** The last significant character, to tell a regular expression from a division. */
+  let last = '';
+  const readTemplate = (): void => {
+    let part = '';
+    while (i < text.length) {
+      const c = text[i] as string;
+      if (c === '\\') { part += text.slice(i, i + 2); i += 2; continue; }
+      if (c === '`') { i++; out.push(part); last = '`'; return; }
+      if (c === '$' && text[i + 1] === '{') { i += 2; out.push(part); templates.push(depth++); last = '{'; return; }
+      part += c; i++;
+    }
+  };
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '/' && text[i + 1] === '/') { i = text.indexOf('\n', i); if (i < 0) break; continue; }
+    if (c === '/' && text[i + 1] === '*') { i = text.indexOf('*/', i + 2) + 2; if (i < 2) break; continue; }
+    if (c === '\'' || c === '"') {
+      let j = i + 1;
+      let part = '';
+      while (j < text.length && text[j] !== c) { if (text[j] === '\\') { part += text.slice(j, j + 2); j += 2; } else part += text[j++]; }
+      out.push(part); i = j + 1; last = c; continue;
+    }
+    if (c === '`') { i++; readTemplate(); continue; }
+    if (c === '/' && (last === '' || '(,=:[!&|?{};+-*%<>~^'.includes(last) || /\b(return|typeof|case|in|of)$/.test(text.slice(Math.max(0, i - 8), i).trimEnd()))) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < text.length && (inClass || text[j] !== '/')) { if (text[j] === '\\') j++; else if (text[j] === '[') inClass = true; else if (text[j] === ']') inClass = false; j++; }
+      i = j + 1; last = 'a'; continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}') {
+      depth--;
+      if (templates.length > 0 && templates[templates.length - 1] === depth) { templates.pop(); i++; readTemplate(); continue; }
+    }
+    if (!/\s/.test(c)) last = c;
+    i++;
+  }
+  return out;
+}
+
 const ENGINE_FORBIDDEN = /^(?:node:)?(?:fs|fs\/promises|child_process|vm|worker_threads|module|net|http|https|os|process)$|^vscode|^vscode-languageserver|^vscode-languageclient/;
 
 describe('architecture: layers', () => {
@@ -77,20 +150,41 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('families never import each other, and only the registry of families imports a family', () => {
+  it('families never import each other but the shared step model, and only the registry of families imports a family', () => {
     const familyOf = (file: string): string | null => /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).flatMap((s) => {
+    const bad = sources('server/src/engine/families').flatMap((f) => imports(f).flatMap((s) => {
       const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
-      if (!target || target === 'family' || !s.startsWith('.')) return [];
+      if (!target || !s.startsWith('.')) return [];
       const from = familyOf(f);
-      const allowed = from === target || f.endsWith('engine/families/index.ts');
+      // step-registry/ is the domain cursus, cursus-interfaces, apcore and companions share; it imports no family.
+      const allowed = from === target || (target === SHARED_DOMAIN && from !== null) || f.endsWith('engine/families/index.ts');
       return allowed ? [] : [`${f}: ${s}`];
     }));
     assert.deepEqual(bad, []);
   });
 
-  it('features never import a family (they reach families through the model and the engine)', () => {
-    const bad = sources('server/src/engine/features').flatMap((f) => imports(f).filter((s) => s.includes('families/')).map((s) => `${f}: ${s}`));
+  it('outside families/, one engine module imports from families/: engine.ts, which assembles the engine', () => {
+    const importers = sources('server/src/engine').filter((f) => !f.includes('engine/families/'))
+      .filter((f) => imports(f).some((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').includes('engine/families')));
+    assert.deepEqual(importers, ['server/src/engine/engine.ts']);
+  });
+
+  it('outside families/, no engine module names a family in a string (its id, or an index key `<id>:…`)', () => {
+    const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter((n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory());
+    assert.ok(ids.length >= 5, `family folders: ${ids.join(', ')}`);
+    const names = (text: string): boolean => ids.some((id) => text === id || text.startsWith(`${id}:`) || text.startsWith(`${id}/`));
+    // The scan sees strings where families keep them (and only strings: this file's comments name them too).
+    assert.ok(stringLiterals('server/src/engine/families/onex/facts.ts').some(names));
+    const bad = sources('server/src/engine').filter((f) => !f.includes('engine/families/'))
+      .flatMap((f) => stringLiterals(f).filter(names).map((t) => `${f}: '${t}'`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('the engine\'s layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)', () => {
+    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && !s.endsWith('.json')).flatMap((s) => {
+      const target = join(dirname(f), s).split('\\').join('/');
+      return layerOf(target) > layerOf(f) ? [`${f}: ${s}`] : [];
+    }));
     assert.deepEqual(bad, []);
   });
 

@@ -1,7 +1,7 @@
 // The companion-metadata, apcore, interface and ONEX examples report exactly their seeded problems
 // (EXPECTED.json) at error and warning level (the interface example at every level), each at its exact
 // node; `graph` prints their cycles and step graphs in every format (the ONEX example has no dependency
-// graph: its metadata declares no artifact references).
+// graph: its metadata declares no artifact references, and dot and mermaid say where edges come from).
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +61,8 @@ for (const example of EXAMPLES) {
     if (!cycle && !example.flow) it('graph has no edges and no cycles', () => {
       const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: unknown[] };
       assert.deepEqual([g.cycles, g.edges], [[], []]);
+      // dot and mermaid say on stderr where edges would come from
+      assert.match(runCli(['graph', '--root', `examples/${example.name}`]).stderr, /the graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of a step's or module's \*_meta\.yaml companion/);
     });
     if (cycle) it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
       const g = runJson(['graph', '--root', `examples/${example.name}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; cycle: boolean }[]; order: string[]; blocked: string[] };

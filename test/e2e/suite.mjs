@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, startCodeServer } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, startCodeServer, waitFor } from '../../scripts/e2e/code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
@@ -47,4 +47,15 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     if (s.server) console.log(`--- code-server log (tail) ---\n${s.server.readLog().slice(-3000)}\n--- browser console (tail) ---\n${s.wb.consoleLines.slice(-30).join('\n')}`);
   });
   return s;
+}
+
+/** The frame of the visible Registry Lens webview of workbench `wb` (the one whose page has our #app element, rendered). */
+export function webviewFrame(wb, { timeout = 30_000 } = {}) {
+  return waitFor(async () => {
+    for (const f of wb.page.frames()) {
+      if (!/fake\.html/.test(f.url())) continue;
+      if (await f.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0).catch(() => false)) return f;
+    }
+    return null;
+  }, { timeout, message: 'the Registry Lens webview' });
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, RESULTS_DIR, listExtensions, openWorkbench, waitFor, missingProblems } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VERSION, onExample } from './suite.mjs';
+import { EXTENSION_ID, VERSION, onExample, webviewFrame } from './suite.mjs';
 
 const gitStatus = () => execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' });
 const STATUS_BEFORE = gitStatus();
@@ -112,7 +112,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.screenshot('03-definition');
   });
 
-  it('Registry Lens: Explain Resolution from the palette opens the explain document with the trace', async () => {
+  it('Registry Lens: Explain Resolution in Context… from the palette opens the explain document with the trace', async () => {
     await wb.quickOpen(ALICE);
     await wb.focusEditor();
     await wb.gotoLine(lineOf(ALICE, /^ {4}"XGBoostTraining": \{/), 8);
@@ -120,7 +120,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     const installed = path.join(s.server.profile.extensionsDir, `${EXTENSION_ID}-${VERSION}`);
     const cli = execFileSync(process.execPath, [path.join(installed, 'dist', 'cli.js'), 'explain', 'XGBoostTraining', '--root', DEMO, '--workspace', 'alice_ml'], { encoding: 'utf8' });
     await timed('explain: palette → context pick', async () => {
-      await wb.runCommand('Registry Lens: Explain Resolution', { waitClosed: false });
+      await wb.runCommand('Registry Lens: Explain Resolution in Context…', { waitClosed: false });
       // the step comes from the cursor, then a context pick lists every context
       await waitFor(async () => /Explain 'XGBoostTraining' in context/.test(await wb.quickPickTitle()) && (await wb.quickPickRows()).length > 1,
         { timeout: 15_000, message: "the context pick titled Explain 'XGBoostTraining' in context" });
@@ -196,7 +196,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await shows(CORE, 'core');
     await shows(DAVE, 'alice_ml (dave_dup)');
     const tooltip = (await item.getAttribute('aria-label')) || '';
-    assert.match(tooltip, /this file's context: alice_ml \(dave_dup\) \(developer_workspaces\/developers\/dave_dup\)/);
+    assert.match(tooltip, /This file: alice_ml \(dave_dup\), the developer workspace in developer_workspaces\/developers\/dave_dup\./);
     const took = /Last analysis: .+ \(took ([\d.]+) ms\)/.exec(tooltip);
     assert.ok(took && Number(took[1]) > 0, `a real analysis time in: ${tooltip}`);
     // the language status item (the {} of the editor language) lists ours with the file's context
@@ -217,22 +217,13 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.parkMouse();
   });
 
-  /** The frame of the visible webview whose page has our #app element. */
-  const webviewFrame = () => waitFor(async () => {
-    for (const f of wb.page.frames()) {
-      if (!/fake\.html/.test(f.url())) continue;
-      if (await f.evaluate(() => !!document.getElementById('app') && document.getElementById('app').childElementCount > 0).catch(() => false)) return f;
-    }
-    return null;
-  }, { timeout: 20_000, message: 'the Registry Lens webview' });
-
   it('Show Registry Overview renders the registries and conflicts in a webview: strict CSP, registry strings as text', async () => {
     // a registry string that would be markup if it were not escaped
     const evil = `${WS}/zed_html/src/cursus_dev/registry/workspace_registry.py`;
     fs.mkdirSync(path.dirname(path.join(DEMO, evil)), { recursive: true });
     fs.writeFileSync(path.join(DEMO, evil), 'LOCAL_STEPS = {"<img src=x onerror=alert(1)>": {"sagemaker_step_type": "Utility", "description": "<b>bold</b>"}}\n');
     await wb.runCommand('Registry Lens: Show Registry Overview');
-    const frame = await webviewFrame();
+    const frame = await webviewFrame(wb);
     const text = await waitFor(async () => {
       const t = await frame.evaluate(() => document.body.innerText);
       return t.includes('<img src=x onerror=alert(1)>') && t.includes('alice_ml (dave_dup)') && t;
@@ -260,17 +251,18 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
   });
 
   it('Show Step Graph lays out the context\'s graph with the cycle highlighted; clicking a node opens its definition', async () => {
-    // two companions that depend on each other, and a third that depends on one of them
+    // two companions that depend on each other, and a third that depends on one of them (in place of the demo's own)
     const meta = (step, dep) => fs.writeFileSync(path.join(DEMO, CORE_BUILDERS, `builder_${step}_step_meta.yaml`), `dependencies:\n  - module_id: ${dep}\n`);
     meta('package', 'Payload');
     meta('payload', 'Package');
     meta('registration', 'Package');
     await wb.quickOpen(CORE);
     await wb.runCommand('Registry Lens: Show Step Graph');
-    const frame = await webviewFrame();
+    const frame = await webviewFrame(wb);
     const graph = await waitFor(async () => frame.evaluate(() => {
       const cycle = [...document.querySelectorAll('g.node.cycle')].map((g) => g.getAttribute('data-id'));
-      const edges = document.querySelectorAll('path.edge').length;
+      const trio = ['Package', 'Payload', 'Registration'];
+      const edges = [...document.querySelectorAll('path.edge')].filter((p) => trio.includes(p.getAttribute('data-from')) && trio.includes(p.getAttribute('data-to'))).length;
       const title = document.querySelector('h1')?.textContent;
       return cycle.length === 2 && { cycle: cycle.sort(), edges, cycleEdges: document.querySelectorAll('path.edge.cycle').length, title, text: document.body.innerText };
     }), { timeout: 20_000, message: 'the step graph with the Package/Payload cycle' });

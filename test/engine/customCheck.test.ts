@@ -26,7 +26,7 @@ STEP_OVERRIDES = {
     const engine = await RegistryEngine.create(wasm, {}, { checks: [overrideChangesType] });
     for (const [p, t] of fx.files) engine.setFile(p, t);
     engine.update();
-    const find = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL040').map((d) => d.message);
+    const find = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL900').map((d) => d.message);
     assert.deepEqual(find(), ['override changes sagemaker_step_type Processing -> Utility (0 dependents)']);
     engine.setFile('src/cursus/steps/builders/builder_package_step_meta.yaml', 'dependencies:\n  - module_id: Package\n');
     engine.setFile('src/cursus/steps/builders/builder_xgboost_training_step_meta.yaml', 'dependencies:\n  - module_id: Package\n');

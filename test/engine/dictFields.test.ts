@@ -3,11 +3,11 @@
 // are not strings are left out; small dicts (searched in place) and large ones (iterated through a Map);
 // the value-only readers (fieldValue, forEachFieldValue) answer alike for those and for a Map.
 import { strict as assert } from 'node:assert';
-import { dictFields, fieldValue, forEachFieldValue, type FieldMap } from '../../server/src/engine/model/dictFields';
+import { dictFields, fieldValue, forEachFieldValue, type FieldMap } from '../../server/src/engine/families/step-registry/model/dictFields';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import type { Lit } from '../../server/src/engine/literal';
-import type { FieldValue } from '../../server/src/engine/model/entry';
+import type { FieldValue } from '../../server/src/engine/families/step-registry/model/entry';
 
 function read(text: string): Lit {
   return scanLiteral(text, 0, text.length, new LineIndex(text)) as Lit;

@@ -6,7 +6,7 @@ import { detachLit, dictEntry, dictPair, isPair, keyRange, keyText, strLit, toPl
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { spanAt } from '../../server/src/engine/text/positions';
-import { sameData } from '../../server/src/engine/analysis/equality';
+import { sameData } from '../../server/src/engine/util/equality';
 
 const plain = (n: Lit): unknown => JSON.parse(JSON.stringify({ kind: n.kind, value: 'value' in n ? n.value : null, range: n.range, inner: n.kind === 'str' ? n.inner : null }));
 

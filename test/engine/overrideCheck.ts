@@ -3,8 +3,12 @@
 // the incremental engine stays exact for checks it was not written for.
 import type { CrossFileCheck } from '../../server/src/engine/engine';
 import type { Diagnostic } from '../../server/src/engine/types';
-import { diag } from '../../server/src/engine/codes';
-import { fieldStr } from '../../server/src/engine/model/source';
+import { diagnostics } from '../../server/src/engine/codes';
+
+/** The check's own code (a test code: no README section, the check is not part of the engine). */
+export const OVERRIDE_CODES = { RL900: { severity: 'warning', title: 'override changes sagemaker_step_type' } } as const;
+const diag = diagnostics(OVERRIDE_CODES);
+import { fieldStr } from '../../server/src/engine/families/step-registry/model/source';
 
 /** An override that changes the core step's sagemaker_step_type, with how many companions depend on the step. */
 export const overrideChangesType: CrossFileCheck = {
@@ -18,7 +22,7 @@ export const overrideChangesType: CrossFileCheck = {
         const core = ctx.model.core.get(e.name);
         const [mine, theirs] = [fieldStr(e, 'sagemaker_step_type'), core ? fieldStr(core, 'sagemaker_step_type') : null];
         if (!core || mine === theirs) continue;
-        out.push(diag(e.file, e.keyRange, 'RL040', `override changes sagemaker_step_type ${theirs} -> ${mine} (${dependents.get(e.name) ?? 0} dependents)`, { severity: 'hint' }));
+        out.push(diag(e.file, e.keyRange, 'RL900', `override changes sagemaker_step_type ${theirs} -> ${mine} (${dependents.get(e.name) ?? 0} dependents)`, { severity: 'hint' }));
       }
     }
     return out;

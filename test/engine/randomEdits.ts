@@ -2,17 +2,24 @@
 // every edit the incremental engine must report exactly what a fresh engine over the same texts
 // reports — diagnostics, and also every context's graph and list, Explain of every known name, the code
 // lenses and document symbols of every file, and the workspace symbols — and name every file whose
-// diagnostics changed. The demo gets registry and component edits; the meta and apcore examples also
-// get companion edits (dependencies added and removed, cycles closed and opened, versions changed,
-// files deleted), apcore edits (module files, apcore.yaml roots, the id map) and ONEX edits (versions,
-// paths, summary counts, metadata names, `.wip` markers and `.onextree` entries coming and going);
-// host edits change the other inputs between them: settings and symbolic links.
+// diagnostics changed. Each family's edits live with its tests (test/families/<name>/edits.ts: cursus
+// registries and components, the step model's companion and apcore files, interfaces, ONEX); tree edits
+// (directories coming and going) and host edits (settings, symbolic links) are every family's.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import type { CrossFileCheck } from '../../server/src/engine/checks/registry';
+import type { CrossFileCheck, RegistryFamily } from '../../server/src/engine/engine';
 import type { HostLink, Settings } from '../../server/src/engine/types';
+import type { Edit } from './editKit';
+import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
+import { ONEX_EXPLAINED } from '../families/onex/edits';
+
+// Each family's random-edit generator lives with the family's tests (test/families/<name>/edits.ts).
+export { EDITS } from '../families/cursus/edits';
+export { META_EDITS } from '../families/step-registry/edits';
+export { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
+export { ONEX_EDITS } from '../families/onex/edits';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
@@ -46,173 +53,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ['XGBoostTraining', 'TabularPreprocessing', 'ModelEvaluation', 'Package', 'FeatureJoin', 'Data Loader!', 'custom_step', 'BertTokenization'];
-const TYPES = ['Processing', 'Training', 'Utility', 'Base', 'Nope'];
-const CLASSES = ['XGBoostTrainingStepBuilder', 'PackageStepBuilder', 'MissingStepBuilder', 'TabularPreprocessingConfig', 'NewConfig'];
-
-export type Edit = (files: Map<string, string>, pick: <T>(xs: T[]) => T) => [string, string | null] | null;
-
-const replaceRandom = (text: string, re: RegExp, pick: <T>(xs: T[]) => T, make: (m: RegExpExecArray) => string): string | null => {
-  const matches = [...text.matchAll(new RegExp(re.source, 'gm'))];
-  if (matches.length === 0) return null;
-  const m = pick(matches) as unknown as RegExpExecArray;
-  return text.slice(0, m.index) + make(m) + text.slice(m.index + m[0].length);
-};
-
-export const EDITS: Edit[] = [
-  // rename a step key (collisions, shadowing, invalid names)
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('workspace_registry.py') || k.endsWith('step_names.py')));
-    const t = replaceRandom(files.get(f) ?? '', /^(\s+)"[^"]+": \{/, pick, (m) => `${m[1]}"${pick(NAMES)}": {`);
-    return t === null ? null : [f, t];
-  },
-  // change a sagemaker_step_type, builder or config value
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('.py') && k.includes('registry')));
-    const t = replaceRandom(files.get(f) ?? '', /"(sagemaker_step_type|builder_step_name|config_class)": "[^"]*"/, pick,
-      (m) => `"${m[1]}": "${m[1] === 'sagemaker_step_type' ? pick(TYPES) : pick(CLASSES)}"`);
-    return t === null ? null : [f, t];
-  },
-  // delete or recreate a builder/config file, or rename its class
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => /steps\/(builders|configs)\//.test(k)));
-    const r = pick([0, 1, 2]);
-    if (r === 0) return [f, null];
-    if (r === 1) return [f.replace(/(\w+)\.py$/, 'extra_$1.py'), `class ${pick(CLASSES)}:\n    pass\n`];
-    const t = replaceRandom(files.get(f) ?? '', /^class \w+/, pick, () => `class ${pick(CLASSES)}`);
-    return t === null ? null : [f, t];
-  },
-  // change a workspace id, break or fix syntax, delete a registry file
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('workspace_registry.py')));
-    const text = files.get(f) ?? '';
-    const r = pick([0, 1, 2, 3]);
-    if (r === 0) return [f, text.replace(/"developer_id": "[^"]*"/, `"developer_id": "${pick(['alice_ml', 'bob_nlp', 'carol_vision', 'x y'])}"`)];
-    if (r === 1) return [f, text.replace('},', '},,')];
-    if (r === 2) return [f, text.replace(',,', ',')];
-    return pick([true, false]) ? [f, null] : [f, `${text}\nLOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "j"}}\n`];
-  },
-  // core registry: change a field or drop an entry's description
-  (files, pick) => {
-    const f = 'src/cursus/registry/step_names.py';
-    const t = replaceRandom(files.get(f) ?? '', /"description": "[^"]*",?/, pick, () => pick(['', '"description": "",', '"description": "changed",']));
-    return t === null ? null : [f, t];
-  },
-];
-
-const ENTRY_NAMES = ['TabularPreprocessing', 'XGBoostTraining', 'ModelEvaluation', 'ModelCalibration', 'Package', 'Registration', 'Payload',
-  'FeatureStoreSync', 'Registraton', 'ext.email.send', 'ext.text.render', 'plug.slack.notify', 'ext.reports.summary', 'plug.pager'];
-const RANGES = ['>=1.0.0', '^2.0.0', '~1.2', '<1', '1.x', 'nope'];
-const metas = (files: Map<string, string>): string[] => [...files.keys()].filter((k) => k.endsWith('_meta.yaml'));
-const MODULE = 'class Recreated:\n    """Back."""\n    input_schema = In\n    output_schema = Out\n    def execute(self, i, c):\n        pass\n';
-
-/** Dependencies that close a cycle: in core, only in alice_ml's context (through her override), a self-loop, across apcore roots. */
-const CLOSING: [string, string][] = [
-  ['src/cursus/steps/builders/builder_tabular_preprocessing_step_meta.yaml', 'Package'],
-  ['src/cursus/steps/builders/builder_model_calibration_step_meta.yaml', 'XGBoostTraining'],
-  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_isotonic_calibration_step_meta.yaml', 'XGBoostTraining'],
-  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_feature_store_sync_step_meta.yaml', 'FeatureStoreSync'],
-  ['extensions/email/send_meta.yaml', 'plug.slack.notify'],
-  ['extensions/text/render_meta.yaml', 'ext.email.send'],
-];
-
-const addDependency = (files: Map<string, string>, f: string, item: string): [string, string] => {
-  const text = files.get(f) ?? '';
-  return [f, /^dependencies:\n/m.test(text) ? text.replace(/^dependencies:\n/m, `dependencies:\n${item}`) : `${text}dependencies:\n${item}`];
-};
-
-/** Edits of companions and apcore files, for the examples that have them. */
-export const META_EDITS: Edit[] = [
-  // add a dependency (sometimes unknown, sometimes with a range), or one that closes a cycle
-  (files, pick) => {
-    const closing = CLOSING.filter(([f]) => files.has(f));
-    if (closing.length > 0 && pick([true, false])) {
-      const [f, to] = pick(closing);
-      return addDependency(files, f, `  - module_id: ${to}\n`);
-    }
-    const item = `  - module_id: ${pick(ENTRY_NAMES)}${pick([true, false]) ? `\n    version: "${pick(RANGES)}"` : ''}${pick([true, false, false]) ? '\n    optional: true' : ''}\n`;
-    const f = pick(metas(files));
-    return f ? addDependency(files, f, item) : null;
-  },
-  // retarget or remove dependencies (opening a cycle)
-  (files, pick) => {
-    const f = pick(metas(files).filter((m) => (files.get(m) ?? '').includes('module_id')));
-    if (!f) return null;
-    const text = files.get(f) ?? '';
-    if (pick([true, false, false])) return [f, text.replace(/^dependencies:[\s\S]*$/m, '')];
-    return [f, replaceRandom(text, /^ *- module_id: .*$/, pick, () => `  - module_id: ${pick(ENTRY_NAMES)}`) ?? text];
-  },
-  // change or break a version; break or fix the YAML
-  (files, pick) => {
-    const f = pick(metas(files));
-    if (!f) return null;
-    const text = files.get(f) ?? '';
-    const r = pick([0, 1, 2, 3]);
-    if (r === 0) return [f, /^version: .*$/m.test(text) ? text.replace(/^version: .*$/m, `version: ${pick(['1.0.0', '2.5.0', '"1.0"', '0.1.0'])}`) : `version: ${pick(['3.0.0', '1.2.0'])}\n${text}`];
-    if (r === 1) return [f, text.replace(/version: "[^\n"]*"$/m, `version: "${pick(RANGES)}"`)];
-    if (r === 2) return [f, `${text}tags: [broken, yaml\n`];
-    return [f, text.replace(/tags: \[broken, yaml\n/, '')];
-  },
-  // delete or recreate a meta file or its subject, or add another companion
-  (files, pick) => {
-    const f = pick(metas(files));
-    if (!f) return null;
-    const r = pick([0, 1, 2]);
-    if (r === 0) return [f, null];
-    const subject = f.replace(/_meta\.yaml$/, '.py');
-    if (r === 1) return files.has(subject) ? [subject, null] : [subject, MODULE];
-    return [f.replace(/(\w+)_meta\.yaml$/, 'extra_$1_meta.yaml'), `description: extra\ndependencies:\n  - module_id: ${pick(ENTRY_NAMES)}\n`];
-  },
-  // apcore: module files come and go, classes lose execute, apcore.yaml and the id map change
-  (files, pick) => {
-    if (!files.has('apcore.yaml')) return null;
-    const r = pick([0, 1, 2, 3, 4]);
-    const f = pick([...files.keys()].filter((k) => /^(extensions|plugins|legacy)\/.*\.py$/.test(k)));
-    if (!f) return null;
-    if (r === 0) return [f, null];
-    if (r === 1) return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
-    if (r === 2) return [f, (files.get(f) ?? '').replace(/def execute/, 'def run')];
-    if (r === 3) return ['apcore.yaml', (files.get('apcore.yaml') ?? '').replace(/namespace: (ext|plug|other)\n/, `namespace: ${pick(['ext', 'plug', 'other'])}\n`)];
-    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^    id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
-  },
-];
-
-/** Edits of interface-first cursus (2.x): step names, compatible sources, scripts, the loader itself. */
-export const INTERFACE_EDITS: Edit[] = [
-  // rename a step (duplicates, an extras clash, a file name cursus cannot find)
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('.step.yaml')));
-    const t = replaceRandom(files.get(f) ?? '', /^step_type: \w+/m, pick, () => `step_type: ${pick([...NAMES, 'HyperparameterPrep', 'Processing'])}`);
-    return t === null ? null : [f, t];
-  },
-  // change a compatible source (a step, a typo, a generic name)
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('.step.yaml')));
-    const t = replaceRandom(files.get(f) ?? '', /compatible_sources: \[\w+/, pick, () => `compatible_sources: [${pick([...NAMES, 'ProcessingStep', 'DataLoad', 'XGBoostTrainng'])}`);
-    return t === null ? null : [f, t];
-  },
-  // change a contract (script name, a channel the spec lacks) or drop the registry row's type
-  (files, pick) => {
-    const f = pick([...files.keys()].filter((k) => k.endsWith('.step.yaml')));
-    const text = files.get(f) ?? '';
-    const r = pick([0, 1, 2, 3]);
-    if (r === 0) return [f, text.replace(/entry_point: \S+/, `entry_point: ${pick(['package.py', 'missing.py', 'null'])}`)];
-    if (r === 1) return [f, text.replace(/^ {2}inputs:\n/m, '  inputs:\n    stray_input:\n      path: /opt/ml/processing/input/stray\n')];
-    if (r === 2) return [f, text.replace(/^ {2}sagemaker_step_type: \w+\n/m, '')];
-    return [f, text.replace(/^node_type: \w+/m, `node_type: ${pick(['internal', 'middle'])}`)];
-  },
-  // delete or recreate a script, or the loader module (interfaces stop or start being the registry)
-  (files, pick) => {
-    const loader = 'src/cursus/registry/interface_registry_loader.py';
-    if (pick([true, false])) return files.has(loader) ? [loader, null] : [loader, '_EXTRAS = {"Base": {"config_class": "BasePipelineConfig", "builder_step_name": "StepBuilderBase", "spec_type": "Base", "sagemaker_step_type": "Base", "description": "b"}}\n'];
-    const f = pick([...files.keys()].filter((k) => /steps\/scripts\/\w+\.py$/.test(k) && !k.endsWith('__init__.py')));
-    return f ? [f, null] : null;
-  },
-];
-
-const ONEX_REGISTRY = 'src/demo_onex/registry/registry.yaml';
-const ONEX_VERSIONS = ['v1_0_0', '1.1.0', 'v1_1_0', '2.0.0', 'bad'];
-const ONEX_NAMES = ['echo_node', 'template_node', 'logger_node', 'parity_validator_node'];
+export type { Edit };
 
 /**
  * Files copied into directories that did not exist (a directory of the path renamed, as a new workspace
@@ -232,34 +73,7 @@ export const TREE_EDITS: Edit[] = [
   },
 ];
 
-/** Edits of the ONEX example: registry entries, metadata, `.wip` markers, the `.onextree`. */
-export const ONEX_EDITS: Edit[] = [
-  (files, pick) => {
-    const t = replaceRandom(files.get(ONEX_REGISTRY) ?? '', /(version|path|metadata_file|name): "[^"]*"/, pick, (m) => {
-      if (m[1] === 'version') return `version: "${pick(ONEX_VERSIONS)}"`;
-      if (m[1] === 'name') return `name: "${pick(ONEX_NAMES)}"`;
-      if (m[1] === 'metadata_file') return `metadata_file: "${pick(['node.onex.yaml', 'cli_tool.yaml', 'missing.yaml'])}"`;
-      return `path: "src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}"`;
-    });
-    return t === null ? null : [ONEX_REGISTRY, t];
-  },
-  (files, pick) => [ONEX_REGISTRY, (files.get(ONEX_REGISTRY) ?? '').replace(/^  (nodes|total_artifacts): \d+$/m, (_, k: string) => `  ${k}: ${pick([3, 4, 6])}`)],
-  (files, pick) => {
-    const dir = `src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}`;
-    const r = pick([0, 1, 2]);
-    if (r === 0) return [`${dir}/.wip`, files.has(`${dir}/.wip`) ? null : ''];
-    if (r === 1) return [`${dir}/node.onex.yaml`, files.has(`${dir}/node.onex.yaml`) ? null : `name: "${pick(ONEX_NAMES)}"\nversion: "1.0.0"\nschema_version: "0.1.0"\n`];
-    const f = `${dir}/node.onex.yaml`;
-    return files.has(f) ? [f, (files.get(f) ?? '').replace(/^name: .*$/m, pick(['name: "{NODE_NAME}"', 'name: {NODE_NAME}', `name: "${pick(ONEX_NAMES)}"`]))] : null;
-  },
-  (files, pick) => {
-    const t = files.get('.onextree');
-    if (t === undefined) return null;
-    return ['.onextree', pick([true, false]) ? t.replace(/^ *- name: (node\.onex\.yaml|cli_tool\.yaml)\n *type: file\n/m, '') : `${t}`.replace('children:\n- name: __init__.py', 'children:\n- name: __init__.py\n  type: file\n- name: extra')];
-  },
-];
-
-export interface EngineOptions { checks?: CrossFileCheck[]; reread?: (file: string) => string | undefined }
+export interface EngineOptions { checks?: CrossFileCheck[]; families?: RegistryFamily[]; reread?: (file: string) => string | undefined }
 
 /** What the host gives besides file texts: the settings and the symbolic links its walk found. */
 export interface Host { settings: Partial<Settings>; links: HostLink[] }
@@ -318,12 +132,16 @@ export function observe(engine: RegistryEngine, files: Iterable<string>, names: 
 }
 
 /** Names worth explaining: those the edits use. */
-const EXPLAINED = [...new Set([...NAMES, ...ENTRY_NAMES, 'echo_node@latest', 'echo_node@1.0.0', 'logger_node@pinned'])].sort();
+const EXPLAINED = [...new Set([...STEP_NAMES, ...ENTRY_NAMES, ...ONEX_EXPLAINED])].sort();
 
 export interface Sequence {
   seed: number;
   settings: Partial<Settings>;
+  /** The example (a folder of examples/) the edits start from, or a family's own example's name with its `files`. */
   example: string;
+  files?: ReadonlyMap<string, string>;
+  /** More questions the oracle asks both engines after every edit (a family's own features). */
+  probe?: (engine: RegistryEngine, files: ReadonlyMap<string, string>) => Record<string, unknown>;
   edits: Edit[];
   /** Host changes mixed into the edits (each as likely as one edit kind). */
   hostEdits?: HostEdit[];
@@ -348,7 +166,7 @@ function updateInSteps(engine: RegistryEngine, first: ReadonlySet<string>): Set<
 
 /** Runs one random edit sequence; throws on the first step where incremental and fresh differ. */
 export async function runSequence(s: Sequence): Promise<void> {
-  const files = loadExample(s.example);
+  const files = s.files ? new Map(s.files) : loadExample(s.example);
   const options = s.options ?? {};
   let host: Host = { settings: s.settings, links: [] };
   const random = rng(s.seed);
@@ -396,8 +214,8 @@ export async function runSequence(s: Sequence): Promise<void> {
     const changed = s.stepped ? updateInSteps(inc, first) : new Set(inc.update());
     const fresh = await scratch(files, host, options);
     assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), what);
-    const got = observe(inc, files.keys(), EXPLAINED, file);
-    const want = observe(fresh, files.keys(), EXPLAINED, file);
+    const got = { ...observe(inc, files.keys(), EXPLAINED, file), ...s.probe?.(inc, files) };
+    const want = { ...observe(fresh, files.keys(), EXPLAINED, file), ...s.probe?.(fresh, files) };
     for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${what}: ${k}`);
     const after = new Map([...new Set([...before.keys(), ...files.keys()])].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
     for (const [f, sig] of after) if (sig !== (before.get(f) ?? '[]')) assert.ok(changed.has(f), `${what}: ${f} changed but was not reported`);

@@ -3,10 +3,12 @@
 // core and workspace registries — within a line, and adding, removing, joining or splitting lines, so
 // that everything after the edit moves — where it must also answer for most edits inside an entry.
 import { strict as assert } from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
-import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/model/source';
-import { spliceSource, type Rebuild } from '../../server/src/engine/model/splice';
+import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/families/step-registry/model/source';
+import { spliceSource, type Rebuild } from '../../server/src/engine/families/step-registry/model/splice';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
@@ -125,4 +127,31 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
       text.replace('"AConfig"', 'NAME'),                         // not a literal the scanner reads
     ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), null, JSON.stringify(after));
   });
+
+  it('keeps no version of the text an entry was read again from (its strings are copies)', () => {
+    // V8 keeps a string cut from a text as a view into all of it: an entry re-read from each new version
+    // kept that version alive, a version per entry edited (the memory soak, scripts/soak/memory.ts).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const org = buildOrg(ORGS.small);
+    const core: File = { path: org.corePath, text: `${renderCoreRegistry(org)}\n${'# padding\n'.repeat(30_000)}`, wsDir: null };
+    let text = core.text;
+    let source = full(core, text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const starts = [...text.matchAll(/"description": "/g)].map((m) => (m.index ?? 0) + 16).slice(0, 60);
+    assert.equal(starts.length, 60);
+    starts.forEach((at, i) => {
+      // Each edit types into another entry's description (the offsets move by the one character typed before).
+      const next = `${text.slice(0, at + i)}x${text.slice(at + i)}`;
+      const spliced = spliceSource(text, source, next, DEFAULT_SETTINGS, rebuild(core));
+      assert.ok(spliced, `edit ${i} read from its entry`);
+      [text, source] = [next, spliced];
+    });
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    // Versions of this 370 KB text kept by the entries edited grew it by 13 MB; the first (the entries not edited) and the last are 0.7 MB.
+    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB over 60 edits`);
+  });
 });
+

@@ -1,6 +1,6 @@
 // Where a path's developer workspace is (SPEC §1.2): the directory right under a configured root.
 import { strict as assert } from 'node:assert';
-import { wsDirOf } from '../../server/src/engine/model/workspaceDirs';
+import { wsDirOf } from '../../server/src/engine/families/step-registry/model/workspaceDirs';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 
 describe('workspace directories', () => {

@@ -3,6 +3,8 @@
 // registry and `.onextree`, interface files and the examples' YAML — within a line, and adding,
 // removing, joining, splitting, re-indenting or doubling lines — where it must also answer for most edits.
 import { strict as assert } from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYamlLit, type YamlFacts } from '../../server/src/engine/yaml/yamlLit';
@@ -73,4 +75,27 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
       `%YAML 1.1\n---\n${text}`,                            // a directive
     ]) assert.equal(spliceYaml(text, facts, after), null, JSON.stringify(after));
   });
+
+  it('keeps no version of the text a child was read again from (its strings are copies)', () => {
+    // V8 keeps a string cut from a text as a view into all of it: a child re-read from each new version
+    // kept that version alive, a version per child edited (see splice.test.ts for the Python registries).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const rows = Array.from({ length: 60 }, (_, i) => `  step_${i}:\n    description: the description of step number ${i}\n`);
+    let text = `steps:\n${rows.join('')}${'# padding\n'.repeat(30_000)}`;
+    let facts = parseYamlLit(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 60; i++) {
+      const at = text.indexOf(`step number ${i}\n`);
+      const next = `${text.slice(0, at)}x${text.slice(at)}`;
+      const spliced = spliceYaml(text, facts, next);
+      assert.ok(spliced, `edit ${i} read from its child`);
+      [text, facts] = [next, spliced];
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB over 60 edits`);
+  });
 });
+

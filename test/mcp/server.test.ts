@@ -110,10 +110,10 @@ describe('mcp: the server over stdio (independent client)', function () {
     assert.match(r.content[0]?.text ?? '', /Contexts of this root: core, alice_ml/);
   });
 
-  it('graph: says why the demo\'s graph is empty', async () => {
+  it('graph: the structured content is the CLI\'s graph document; the text counts nodes and edges, and says the order', async () => {
     const r = await ok('graph');
     assert.deepEqual(r.structuredContent, runJson(['graph', '--root', c.root, '--format', 'json']).json);
-    assert.match(r.content[0]?.text ?? '', /^The graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of/);
+    assert.match(r.content[0]?.text ?? '', /^Context 'core' \(isolated mode\): 12 nodes, 14 dependency edges, 0 data-flow edges\.\nNo cycle\.\nRegistration order: /);
   });
 
   it('locate: every definition of a step, with where it comes from', async () => {

@@ -1,4 +1,4 @@
-// The npm package (issue 41, item 5): `npm pack` ships the bundles, the wasm files, schemas, grammars
+// The npm package (issue 41, item 5): `npm pack` ships the bundles, the wasm files, schemas, grammars, the walkthrough media
 // and the docs -- no sources, tests, bench or scripts -- and declares no runtime dependency (dist/
 // bundles them), so `npm install -g --prefix DIR --offline` of the tarball works on an empty prefix
 // with no registry at all, and the installed `registry-lens` prints exactly what the built tree prints.
@@ -38,7 +38,7 @@ describe('the npm package', function () {
     assert.deepEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json',
       'dist/cli.js', 'dist/client.js', 'dist/server.js', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm',
-      'dist/webview/main.js', 'dist/webview/style.css', ...under('schemas'), ...under('syntaxes'),
+      'dist/webview/main.js', 'dist/webview/style.css', ...under('schemas'), ...under('syntaxes'), ...under('media/walkthrough'),
     ].sort());
     const manifest = JSON.parse(readTarGz(tarball).find((e) => e.name === 'package/package.json')!.data.toString('utf8')) as Record<string, unknown>;
     assert.equal(manifest['dependencies'], undefined, 'dist/ bundles everything: no runtime dependency');

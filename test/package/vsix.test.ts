@@ -1,5 +1,5 @@
 // The packaged extension: `vsce package` (as `npm run package` runs it) ships exactly the bundles,
-// the wasm files, schemas/, syntaxes/, README, CHANGELOG and LICENSE -- no sources, no source maps,
+// the wasm files, schemas/, syntaxes/, the walkthrough's media, README, CHANGELOG and LICENSE -- no sources, no source maps,
 // no node_modules -- and the bundled server and CLI work from the unpacked .vsix with no
 // node_modules anywhere above them.
 import { strict as assert } from 'node:assert';
@@ -46,7 +46,7 @@ describe('the packaged .vsix', function () {
 
   after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 
-  it('ships exactly the bundles, the wasm files, schemas/, syntaxes/, README, CHANGELOG and LICENSE', () => {
+  it('ships exactly the bundles, the wasm files, schemas/, syntaxes/, media/walkthrough/, README, CHANGELOG and LICENSE', () => {
     const shipped = entries.map((e) => e.name).sort();
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
@@ -56,9 +56,23 @@ describe('the packaged .vsix', function () {
       'extension/dist/webview/main.js', 'extension/dist/webview/style.css',
       ...filesUnder('schemas').map((f) => `extension/${f}`),
       ...filesUnder('syntaxes').map((f) => `extension/${f}`),
+      ...filesUnder('media/walkthrough').map((f) => `extension/${f}`),
     ].sort();
     assert.deepEqual(shipped, expected);
     assert.ok(!shipped.some((f) => f.endsWith('.map') || f.includes('node_modules/') || f.endsWith('.ts')));
+  });
+
+  it('ships every file the walkthrough shows, and its links run commands the extension contributes', () => {
+    const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8')) as {
+      contributes: { commands: { command: string }[]; walkthroughs: { steps: { description: string; media: Record<string, string> }[] }[] };
+    };
+    const steps = pkg.contributes.walkthroughs.flatMap((w) => w.steps);
+    const media = steps.flatMap((st) => [st.media['markdown'], st.media['svg'], st.media['image']].filter((m): m is string => m !== undefined));
+    assert.deepEqual(media.filter((m) => !entries.some((e) => e.name === `extension/${m}`)), []);
+    const ours = new Set(pkg.contributes.commands.map((c) => c.command));
+    const linked = steps.flatMap((st) => [...st.description.matchAll(/\(command:(registryLens\.[\w.]+)/g)].map((m) => m[1]!));
+    assert.ok(linked.length > 0);
+    assert.deepEqual(linked.filter((c) => !ours.has(c)), []);
   });
 
   it('the bundles are complete: nothing left to require but Node built-ins and vscode', () => {

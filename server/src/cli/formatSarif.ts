@@ -1,8 +1,9 @@
 // `check --format sarif`: SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps). Rules come
 // from the engine's catalogue; locations are root-relative URIs under the `%SRCROOT%` base id.
 import { pathToFileURL } from 'node:url';
-import { CODE_TITLES, DEFAULT_SEVERITY, DOCS_BASE, codeDocsUrl } from '../engine/codes';
-import type { Code, Diagnostic, Range, Severity } from '../engine/types';
+import { DOCS_BASE, codeDocsUrl } from '../engine/codes';
+import { CODES } from '../engine/engine';
+import type { Diagnostic, Range, Severity } from '../engine/types';
 
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -10,8 +11,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version: string): string {
-  const codes = Object.keys(CODE_TITLES) as Code[];
-  const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+  const ruleIndex = new Map(CODES.map(({ code }, i) => [code, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -21,11 +21,11 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
           name: 'registry-lens',
           version,
           informationUri: DOCS_BASE,
-          rules: codes.map((code) => ({
+          rules: CODES.map(({ code, title, severity }) => ({
             id: code,
-            shortDescription: { text: CODE_TITLES[code] },
+            shortDescription: { text: title },
             helpUri: codeDocsUrl(code),
-            defaultConfiguration: { level: LEVEL[DEFAULT_SEVERITY[code]] },
+            defaultConfiguration: { level: LEVEL[severity] },
           })),
         },
       },

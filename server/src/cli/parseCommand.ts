@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
-import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/scaffold/workspaceTemplates';
+import { WORKSPACE_TEMPLATES, type WorkspaceLayout, type WorkspaceTemplateName } from '../engine/engine';
 import { UsageError } from './usage';
 
 export type FailOn = 'error' | 'warning' | 'never';

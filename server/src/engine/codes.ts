@@ -1,31 +1,22 @@
-// The diagnostics catalogue (SPEC §4): default severity of every code, and the one constructor all
-// checks use so that every diagnostic carries the same fields.
+// The diagnostics catalogue (SPEC §4) as declarations: each code is declared once, with its default
+// severity and title, by the core (the codes any family's reader raises: duplicate key, naming, schema,
+// syntax) or by the family or shared domain that raises it (its `codes.ts`); its documentation is the
+// README section `<a id="rlNNN">`. engine.ts assembles the catalogue from the declarations, and
+// `diagnostics(table)` gives each reader the one constructor of the codes it may raise, so that every
+// diagnostic carries the same fields.
 import type { Code, Diagnostic, Fix, Range, RelatedInfo, Severity } from './types';
 
-export const DEFAULT_SEVERITY: Record<Code, Severity> = {
-  RL001: 'error', RL002: 'warning', RL003: 'warning', RL004: 'error', RL005: 'error', RL006: 'warning',
-  RL007: 'information', RL008: 'warning', RL009: 'error', RL010: 'warning', RL011: 'error', RL012: 'hint',
-  RL013: 'information', RL014: 'warning', RL015: 'error', RL016: 'warning', RL017: 'warning', RL018: 'hint', RL019: 'warning',
-  RL020: 'error', RL021: 'warning', RL022: 'error', RL023: 'error', RL024: 'error', RL025: 'warning',
-  RL026: 'error', RL027: 'warning', RL028: 'error', RL029: 'error', RL030: 'error', RL031: 'information', RL032: 'error',
-  RL040: 'error', RL041: 'error', RL042: 'error', RL043: 'warning', RL044: 'warning', RL045: 'information',
-};
+export interface CodeInfo { severity: Severity; title: string }
+/** A declaration of codes: each with its default severity and title. */
+export type CodeTable<C extends Code = Code> = { readonly [K in C]: CodeInfo };
 
-export const CODE_TITLES: Record<Code, string> = {
-  RL001: 'duplicate key', RL002: 'local step in several workspaces', RL003: 'local step shadows a core step',
-  RL004: 'override of a step core does not define', RL005: 'builder class missing', RL006: 'config class missing',
-  RL007: 'spec/contract/script missing', RL008: 'required field missing or wrong type', RL009: 'invalid name or id',
-  RL010: 'unknown sagemaker_step_type', RL011: 'two steps share a config_class or spec_type',
-  RL012: 'naming convention', RL013: 'resolved through another workspace', RL014: 'both LOCAL_STEPS and WORKSPACE_STEPS',
-  RL015: 'two workspaces with one id', RL016: 'unknown field close to a known one', RL017: 'contract script missing',
-  RL018: 'unknown step in compatible_sources', RL019: 'contract and spec disagree', RL020: 'schema violation',
-  RL021: 'companion without subject file', RL022: 'unknown dependency', RL023: 'dependency cycle',
-  RL024: 'duplicate module id', RL025: 'module ids differ only by case', RL026: 'entry point not found or ambiguous',
-  RL027: 'dependency version not satisfied', RL028: 'duplicate namespace', RL029: 'id map problem',
-  RL030: 'syntax error', RL031: 'registry variable is not a literal', RL032: 'one step defined twice in one layer', RL040: 'invalid artifact entry',
-  RL041: 'artifact metadata problem', RL042: 'artifact path missing', RL043: 'missing from .onextree',
-  RL044: 'version directory not registered', RL045: 'work in progress (.wip)',
-};
+/** The codes any family's reader raises. */
+export const CORE_CODES = {
+  RL001: { severity: 'error', title: 'duplicate key' },
+  RL012: { severity: 'hint', title: 'naming convention' },
+  RL020: { severity: 'error', title: 'schema violation' },
+  RL030: { severity: 'error', title: 'syntax error' },
+} as const satisfies CodeTable;
 
 /** Where each code is documented: its section of the README (diagnostics link there). */
 export const DOCS_BASE = 'https://github.com/registry-lens/registry-lens/blob/main/README.md';
@@ -33,7 +24,36 @@ export function codeDocsUrl(code: Code): string {
   return `${DOCS_BASE}#${code.toLowerCase()}`;
 }
 
+/** A declared code with its declaration, as the catalogue lists it. */
+export interface CodeEntry extends CodeInfo { code: Code }
+
+/** Every code of the declarations, in code order; a code declared twice is a mistake of the declarations. */
+export function catalogue(tables: readonly CodeTable[]): CodeEntry[] {
+  const out = new Map<Code, CodeEntry>();
+  for (const table of tables) {
+    for (const [code, info] of Object.entries(table) as [Code, CodeInfo][]) {
+      if (out.has(code)) throw new Error(`diagnostic code ${code} is declared twice`);
+      out.set(code, { code, severity: info.severity, title: info.title });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
 export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[] }
+/** The constructor of a reader's diagnostics: only the codes it may raise, each at its declared severity unless told. */
+export type Diag<C extends Code> = (file: string, range: Range, code: C, message: string, opts?: DiagOptions) => Diagnostic;
+
+export function diagnostics<C extends Code>(table: CodeTable<C>): Diag<C> {
+  return (file, range, code, message, opts = {}) => ({
+    file, range, code, message,
+    severity: opts.severity ?? table[code].severity,
+    related: opts.related ?? [],
+    fixes: opts.fixes ?? [],
+  });
+}
+
+/** The core's diagnostics (and a family's that raises no code of its own). */
+export const diag = diagnostics(CORE_CODES);
 
 /**
  * RL030 for a syntax error. Reading goes on after most mistakes, and the message says so; `unread`
@@ -41,13 +61,4 @@ export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fix
  */
 export function syntaxDiag(file: string, e: { range: Range; message: string; unread?: boolean }): Diagnostic {
   return diag(file, e.range, 'RL030', e.unread ? e.message : `${e.message}; the rest of the file is still analysed`);
-}
-
-export function diag(file: string, range: Range, code: Code, message: string, opts: DiagOptions = {}): Diagnostic {
-  return {
-    file, range, code, message,
-    severity: opts.severity ?? DEFAULT_SEVERITY[code],
-    related: opts.related ?? [],
-    fixes: opts.fixes ?? [],
-  };
 }

@@ -1,5 +1,7 @@
 // The engine's single entry point: a pure, incremental analysis of registry files. Front ends feed it
-// file texts (setFile/deleteFile), call update(), then ask for diagnostics or editor features.
+// file texts (setFile/deleteFile), call update(), then ask for diagnostics or editor features. It is
+// the one place that assembles the engine: the domain-free core (workspace.ts and below) with the
+// families of families/index.ts and the shared step model's features and contexts.
 import type {
   CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
   HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
@@ -8,15 +10,29 @@ import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Po
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
-import type { CrossFileCheck } from './checks/registry';
-import type { RegistryFamily } from './families/family';
+import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings } from './settings';
-import { diag } from './codes';
+import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
-import * as features from './features';
-import { scaffoldWorkspace, workspaceRequestProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './scaffold/workspaceTemplates';
+import { FAMILIES } from './families';
+import type { CrossFileCheck } from './families/step-registry/checks/registry';
+import { stepQueries } from './families/step-registry/queries';
+import { STEP_CODES } from './families/step-registry/codes';
+import { StepWorkspace } from './families/step-registry/stepWorkspace';
+import * as features from './families/step-registry/features';
+import { scaffoldWorkspace, workspaceRequestProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './families/cursus/workspaceTemplates';
 
-export type { WasmBinaries, HostLink, CrossFileCheck, RegistryFamily };
+/** Where the step graph's edges come from, in words (why a graph is empty). */
+export { EDGE_SOURCES } from './families/step-registry/features/graph';
+export { WORKSPACE_TEMPLATES, type Scaffold, type WorkspaceLayout, type WorkspaceTemplateName } from './families/cursus/workspaceTemplates';
+/** A registry family (analysis/family.ts), generic over its role, facts and layout. */
+export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
+export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
+
+/** Every diagnostic code the engine raises, in code order: the core's, the step model's and each family's declarations. */
+export const CODES: readonly CodeEntry[] = catalogue([CORE_CODES, STEP_CODES, ...FAMILIES.map((f) => f.codes ?? {})]);
+/** The families' files as the front ends register them: watched names, followed languages, activation events (package.json's, checked by a test). */
+export const PATHS = joinPaths(FAMILIES);
 
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
 export interface HostInterest {
@@ -48,7 +64,9 @@ export interface EngineOptions {
 }
 
 export class RegistryEngine {
-  private readonly ws: Workspace;
+  private readonly core: Workspace;
+  /** The core workspace as the shared step model's features read it. */
+  private readonly ws: StepWorkspace;
   /** What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the thousand: 66,000 times on a cold start of the large org). */
   private readonly answers: HostInterest;
   /** Files (and directories) the host could not hand over — too large, binary, unreadable — and why. */
@@ -56,7 +74,10 @@ export class RegistryEngine {
   private readonly skipChanged = new Set<string>();
 
   private constructor(settings: Settings, options: EngineOptions) {
-    const ws = this.ws = new Workspace(settings, options.checks ?? [], options.families ?? [], options.reread);
+    // Cross-file checks read the step model's check context; each runs as a unit of its own.
+    const checks = (options.checks ?? []).map((c) => ({ name: c.name, run: (q: FamilyQueries) => c.run(stepQueries(q.files).context) }));
+    const ws = this.core = new Workspace(settings, [...FAMILIES, ...(options.families ?? [])], checks, options.reread);
+    this.ws = new StepWorkspace(ws);
     this.answers = {
       // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
       get walk() { return ws.relevanceVersion(); },
@@ -73,9 +94,9 @@ export class RegistryEngine {
     return new RegistryEngine(resolveSettings(settings), options);
   }
 
-  get settings(): Settings { return this.ws.settings; }
+  get settings(): Settings { return this.core.settings; }
   /** Replaces the settings; every file is re-classified on the next update(). */
-  configure(settings: Partial<Settings>): void { this.ws.configure(resolveSettings(settings)); }
+  configure(settings: Partial<Settings>): void { this.core.configure(resolveSettings(settings)); }
 
   /**
    * The host's one question, answered from every registry family: which paths to read, which to read
@@ -83,20 +104,20 @@ export class RegistryEngine {
    * about; `walk` changes when only a new walk can find what became relevant (apcore roots moved).
    */
   interest(): HostInterest {
-    this.ws.syncPaths();
+    this.core.syncPaths();
     return this.answers;
   }
   /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
-  setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.ws.setTree(tree.links, tree.directories ?? []); }
+  setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.core.setTree(tree.links, tree.directories ?? []); }
   /** `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open document's unsaved text). */
-  setFile(file: string, text: string, onDisk = false): void { this.unskip(file); this.ws.setFile(file, text, onDisk); }
-  deleteFile(file: string): void { this.unskip(file); this.ws.deleteFile(file); }
+  setFile(file: string, text: string, onDisk = false): void { this.unskip(file); this.core.setFile(file, text, onDisk); }
+  deleteFile(file: string): void { this.unskip(file); this.core.deleteFile(file); }
   /**
    * A path the host does not analyse (its size-limit policy, a binary or unreadable file, a directory
    * it cannot list): any text it had leaves the analysis, and the path gets one diagnostic saying why.
    */
   setSkipped(file: string, reason: string): void {
-    this.ws.deleteFile(file);
+    this.core.deleteFile(file);
     const message = `Not analysed: ${reason}`;
     if (this.skipped.get(file)?.[0]?.message === message) return;
     this.skipped.set(file, [diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', message, { severity: 'warning' })]);
@@ -105,10 +126,10 @@ export class RegistryEngine {
   private unskip(file: string): void {
     if (this.skipped.delete(file)) this.skipChanged.add(file);
   }
-  files(): string[] { return this.ws.fileNames(); }
+  files(): string[] { return this.core.fileNames(); }
   /** Whether the file was fed (and not deleted since). */
-  has(file: string): boolean { return this.ws.has(file); }
-  text(file: string): string | undefined { return this.ws.text(file); }
+  has(file: string): boolean { return this.core.has(file); }
+  text(file: string): string | undefined { return this.core.text(file); }
 
   /** Recomputes what the edits since the last call affect; returns files whose diagnostics changed. */
   update(): string[] {
@@ -121,7 +142,7 @@ export class RegistryEngine {
    * given so far in full (queries are pulled on demand); only publication follows the steps.
    */
   updateSome(stop?: () => boolean, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
-    const { changed, waiting } = this.ws.update(stop, first);
+    const { changed, waiting } = this.core.update(stop, first);
     const all = new Set(changed);
     for (const f of this.skipChanged) all.add(f);
     this.skipChanged.clear();
@@ -129,18 +150,18 @@ export class RegistryEngine {
   }
   diagnostics(file: string): Diagnostic[] {
     const skip = this.skipped.get(file);
-    return skip ? finalizeDiagnostics(skip, this.settings) : this.ws.diagnostics(file);
+    return skip ? finalizeDiagnostics(skip, this.settings) : this.core.diagnostics(file);
   }
   /** Every diagnostic, sorted by file, line, character, code. */
   allDiagnostics(): Diagnostic[] {
-    const all = this.ws.allDiagnostics();
+    const all = this.core.allDiagnostics();
     if (this.skipped.size === 0) return all;
     const skips = [...this.skipped.keys()].sort().flatMap((f) => this.diagnostics(f));
     const byFile = (a: Diagnostic, b: Diagnostic): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
     return [...all, ...skips].sort(byFile);
   }
   summary(): Summary {
-    const s = this.ws.summary();
+    const s = this.core.summary(this.ws.counts());
     for (const f of this.skipped.keys()) {
       for (const d of this.diagnostics(f)) {
         if (d.severity === 'error') s.errors++; else if (d.severity === 'warning') s.warnings++; else if (d.severity === 'information') s.information++; else s.hints++;
@@ -150,7 +171,7 @@ export class RegistryEngine {
   }
 
   /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
-  registryGlobs(): string[] { return this.ws.registryGlobs(); }
+  registryGlobs(): string[] { return this.core.registryGlobs(); }
   contexts(): ContextInfo[] { return this.ws.contextInfos(); }
   /** The context a workspace id names (core when absent), or why there is none, naming the known ids. */
   contextFor(workspace: string | undefined): ContextId | { error: string } {

@@ -2,25 +2,16 @@
 // settings), the tracked queries built on it, and the publisher that turns the units' diagnostics into
 // per-file lists. update() re-pulls only the units an input change reached, so an edit costs what it
 // affects; what each unit read is recorded by the database, so nothing here decides what an edit affects.
-import type { ContextInfo, Summary } from './api';
-import { CORE, type ContextId, type Diagnostic, type HostLink, type ResolutionMode, type Settings } from './types';
+import type { Summary } from './api';
+import type { Diagnostic, HostLink, Settings } from './types';
 import { Database } from './db/database';
-import { sameList } from './analysis/equality';
-import type { ClassDef } from './model/registry';
-import type { RegistrySource } from './model/source';
-import type { PyClass } from './python/facts';
-import type { MetaDoc } from './pipeline/types';
-import { resolvableNames } from './model/resolve';
+import { sameList } from './util/equality';
 import { finalizeDiagnostics } from './checks/finalize';
 import { commentLines, hasSuppressions, type CommentTable } from './checks/suppress';
-import type { CheckContext, CrossFileCheck } from './checks/registry';
-import { PipelineQueries } from './pipeline/queries';
 import { FileQueries, parentDir, type FedText } from './analysis/files';
-import { ModelQueries } from './analysis/model';
 import { UnitQueries, localUnit } from './analysis/units';
 import { Publisher } from './analysis/publish';
-import { FAMILIES } from './families';
-import type { FamilyFeatures, FamilyQueries, RegistryFamily } from './families/family';
+import type { Family, FamilyFeatures, FamilyQueries, UnitCheck } from './analysis/family';
 
 const NONE = '';
 const never = (): boolean => false;
@@ -44,10 +35,8 @@ function byPriority(keys: readonly string[], first: ReadonlySet<string>): string
 
 export class Workspace {
   readonly db = new Database();
-  private readonly files: FileQueries<RegistryFamily>;
+  readonly files: FileQueries<Family>;
   private readonly queries: FamilyQueries;
-  readonly model: ModelQueries;
-  readonly pipeline: PipelineQueries;
   private readonly units: UnitQueries;
   private readonly publisher = new Publisher();
   /** Each published file's suppression comments and the text they were read from (see `commentsOf`). */
@@ -75,37 +64,11 @@ export class Workspace {
    * `reread`: the host's reading of a file it fed from disk, for a text the engine let go (absent: no
    * text is ever let go).
    */
-  constructor(settings: Settings, checks: readonly CrossFileCheck[] = [], extraFamilies: readonly RegistryFamily[] = [], private readonly reread?: (path: string) => string | undefined) {
-    this.files = new FileQueries(this.db, { families: [...FAMILIES, ...extraFamilies], reread: (p) => reread?.(p) });
+  constructor(settings: Settings, families: readonly Family[], checks: readonly UnitCheck[] = [], private readonly reread?: (path: string) => string | undefined) {
+    this.files = new FileQueries(this.db, { families, reread: (p) => reread?.(p) });
     this.files.settingsInput.set(NONE, settings);
-    this.model = new ModelQueries(this.db, { files: this.files, modules: () => this.pipeline.modulesQ(NONE) });
-    const f = this.files;
-    this.pipeline = new PipelineQueries(this.db, {
-      settings: () => f.settings(),
-      model: this.model,
-      exists: (p) => f.exists(p),
-      heldPath: (p) => f.heldPath(p),
-      metaDoc: (p) => f.metaDoc(p),
-      pyClasses: (p) => f.pyClasses(p),
-      wsDirOf: (p) => f.wsDirOf(p),
-      metaFiles: () => f.filesOf('companions:meta'),
-      contextDirs: () => this.model.contextDirsQ(NONE),
-      moduleCandidates: () => f.filesOf('apcore:module'),
-      apcoreConfig: () => f.apcoreConfigQ(NONE),
-      idMapDoc: () => f.idMapDocQ(NONE),
-      links: () => f.links(),
-    });
-    const context: CheckContext = {
-      model: this.model,
-      settings: () => f.settings(),
-      source: (p) => f.source(p),
-      metaDoc: (p) => f.metaDoc(p),
-      classesOf: (p) => f.classesOf(p),
-      exists: (p) => f.exists(p),
-      metaFiles: () => f.filesOf('companions:meta'),
-    };
-    this.queries = { files: f, model: this.model, pipeline: this.pipeline, context };
-    this.units = new UnitQueries(this.db, { files: f, families: f.families, queries: this.queries, checks });
+    this.queries = { files: this.files };
+    this.units = new UnitQueries(this.db, { files: this.files, families, queries: this.queries, checks });
     this.db.commit();
   }
 
@@ -204,12 +167,7 @@ export class Workspace {
     const fed = this.known.get(path);
     return fed === undefined ? undefined : fed.text ?? this.reread?.(path);
   }
-  source(path: string): RegistrySource | null { return this.known.has(path) ? this.files.source(path) : null; }
-  classesOf(path: string): readonly ClassDef[] { return this.known.has(path) ? this.files.classesOf(path) : []; }
-  wsDirOf(path: string): string | null { return this.files.wsDirOf(path); }
   has(path: string): boolean { return this.known.has(path); }
-  metaDoc(path: string): MetaDoc | null { return this.known.has(path) ? this.files.metaDoc(path) : null; }
-  pyClasses(path: string): PyClass[] | null { return this.known.has(path) ? this.files.pyClasses(path) : null; }
 
   /** Adds a path to (or removes it from) the directory tree, with the directories that hold it (or held only it). */
   private place(path: string, present: boolean): void {
@@ -332,9 +290,9 @@ export class Workspace {
   /** The globs of the files that make a registry, from every family under the current settings. */
   registryGlobs(): string[] { return this.files.registryGlobs(); }
 
-  summary(): Summary {
-    const s: Summary = { sources: 0, entries: this.model.entryCount(), workspaces: this.model.workspaces.size, errors: 0, warnings: 0, information: 0, hints: 0 };
-    s.sources = this.model.coreSources.size + this.model.workspaces.size + this.model.modules.size;
+  /** The summary: what the shared step model counts (`base`), every family's own sources and entries, and the diagnostics by severity. */
+  summary(base: { sources: number; entries: number; workspaces: number }): Summary {
+    const s: Summary = { sources: base.sources, entries: base.entries, workspaces: base.workspaces, errors: 0, warnings: 0, information: 0, hints: 0 };
     for (const f of this.files.families) {
       const c = f.counts?.(this.queries);
       if (c) { s.sources += c.sources; s.entries += c.entries; }
@@ -346,40 +304,5 @@ export class Workspace {
       else s.hints++;
     }
     return s;
-  }
-
-  contextOf(path: string): ContextId {
-    const dir = this.files.wsDirOf(path);
-    return (dir && this.contextIdOf(dir)) ?? CORE;
-  }
-
-  /**
-   * The context id of a workspace directory: its workspace id, or `id@dir` when an earlier directory
-   * already uses that id (RL015), so that every workspace stays a context of its own.
-   */
-  contextIdOf(dir: string): ContextId | null {
-    const ws = this.model.workspace(dir);
-    if (!ws) return null;
-    return this.model.dirOfContext(ws.id) === dir ? ws.id : `${ws.id}@${dir}`;
-  }
-
-  /** Workspace directory of a context id; null for core or unknown ids. */
-  dirOfContext(context: ContextId | undefined): string | null {
-    if (!context || context === CORE) return null;
-    const at = context.indexOf('@');
-    if (at > 0) {
-      const dir = context.slice(at + 1);
-      return this.model.workspace(dir)?.id === context.slice(0, at) ? dir : null;
-    }
-    return this.model.dirOfContext(context);
-  }
-
-  contextInfos(): ContextInfo[] {
-    const core: ContextInfo = { id: CORE, dir: null, file: this.model.coreFile(), localSteps: this.model.core.size, overrides: 0 };
-    return [core, ...this.model.sortedWorkspaces().map((w) => ({ id: this.contextIdOf(w.dir) ?? w.id, dir: w.dir, file: w.source.file, localSteps: w.local.size, overrides: w.overrides.size }))];
-  }
-
-  stepNames(context?: ContextId, mode?: ResolutionMode): string[] {
-    return resolvableNames(this.model, this.dirOfContext(context), mode ?? this.settings.mode);
   }
 }

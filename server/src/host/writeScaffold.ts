@@ -4,7 +4,7 @@
 // Also reads the files of a workspace to copy from, under the walk's rule.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Scaffold } from '../engine/scaffold/workspaceTemplates';
+import type { Scaffold } from '../engine/engine';
 import { resolveInRoot } from './containment';
 import { readText } from './readText';
 

@@ -1,15 +1,16 @@
 // Keeps the engines in step with the disk for files that are not open: registers the file watchers
-// (created, changed, deleted sources and `.onextree` trees; anything created or deleted — directories
+// (created, changed, deleted files of the names the families read; anything created or deleted — directories
 // on a branch switch, ONEX version directories and `.wip` markers) and applies their events.
 import {
   DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type FileEvent,
 } from 'vscode-languageserver/node';
 import type { Session } from './session';
+import { PATHS } from '../engine/engine';
 
 export async function registerWatchers(session: Session): Promise<void> {
   await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [
-      { globPattern: '**/{*.py,*.yaml,*.yml,*.ts,*.js,.onextree}' },
+      { globPattern: `**/{${PATHS.names.join(',')}}` },
       { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
     ],
   });

@@ -2,8 +2,8 @@
 // Explain, hover and the list, for steps and modules alike.
 import { strict as assert } from 'node:assert';
 import { analyze, checkHover } from '../helpers';
-import { codeFields, mergeFields } from '../../../server/src/engine/pipeline/register';
-import { loadMeta } from '../../../server/src/engine/pipeline/metadata';
+import { codeFields, mergeFields } from '../../../server/src/engine/families/step-registry/pipeline/register';
+import { loadMeta } from '../../../server/src/engine/families/step-registry/pipeline/metadata';
 import { cursus, metaOf } from './snippets';
 
 describe('pipeline 8: register (merged view)', () => {

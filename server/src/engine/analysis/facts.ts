@@ -1,34 +1,25 @@
-// What one file says on its own: the neutral record every family's reader fills. The typed slots are
-// read by the shared model and the discovery pipeline; a family with facts of its own keeps them in
-// `payload` and reads them back through its own code.
+// What one file says on its own: the neutral record the engine keeps per file, whatever family read it.
+// The family's own facts stay its type (`Applied<Role, Facts>`): a reader gets them back typed through
+// `FileQueries.appliedBy(family, path)`, which checks that this family's `read` read the file.
 import type { Diagnostic } from '../types';
-import type { RegistrySource } from '../model/source';
-import type { ModuleClass } from '../python/facts';
-import type { MetaDoc } from '../pipeline/types';
-import type { ApcoreConfig } from '../pipeline/apcoreConfig';
-import type { IdMapDoc } from '../pipeline/idMap';
 
-/** A path's part in one registry family: `role` is the family's own vocabulary; the rest is its payload. */
-export interface FamilyRole { family: string; role: string }
-
-export interface Applied {
-  role: FamilyRole | null;
-  /** A registry file's entries (cursus). */
-  source: RegistrySource | null;
-  /** Classes of a Python code file (a cursus component, an apcore module, a subject): what entry-point detection needs, and the class index's entries. */
-  py: ModuleClass[] | null;
-  meta: MetaDoc | null;
-  apcore: ApcoreConfig | null;
-  idMap: IdMapDoc | null;
-  /** A family's own facts. */
-  payload: unknown;
+export interface Applied<R = unknown, F = unknown> {
+  /** The function that read the file (a family's `read`, compared by identity); null when no family claims the path. */
+  readonly by: object | null;
+  /** The path's role in that family (its own vocabulary). */
+  role: R | null;
+  /** The family's own facts of the file (null when it had nothing to read). */
+  facts: F | null;
   /** Diagnostics of the file alone (syntax, fields, schema, skipped). */
   local: Diagnostic[];
 }
 
+/** What a family's reader returns: its facts, and the diagnostics of the file alone. */
+export interface Read<F> { facts?: F | null; local?: Diagnostic[] }
+
 /** One empty list for every file without local diagnostics (33,000 files of a large org had one each). */
 const NONE: never[] = Object.freeze([]) as never[];
 
-export function emptyFacts(role: FamilyRole | null): Applied {
-  return { role, source: null, py: null, meta: null, apcore: null, idMap: null, payload: null, local: NONE };
+export function emptyFacts<R>(by: object | null, role: R | null): Applied<R, never> {
+  return { by, role, facts: null, local: NONE };
 }

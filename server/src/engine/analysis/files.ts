@@ -5,14 +5,8 @@ import type { Diagnostic, HostLink, Settings } from '../types';
 import { diag } from '../codes';
 import { QueryGroup, type Query } from '../db/database';
 import { cellTable } from '../db/keyspace';
-import type { ClassDef } from '../model/registry';
-import type { RegistrySource } from '../model/source';
-import type { PyClass } from '../python/facts';
-import type { MetaDoc } from '../pipeline/types';
-import { APCORE_CONFIG_FILES } from '../pipeline/apcoreConfig';
-import { wsDirOf } from '../model/workspaceDirs';
-import { emptyFacts, type Applied, type FamilyRole } from './facts';
-import { sameJson, sameList } from './equality';
+import { emptyFacts, type Applied, type Read } from './facts';
+import { sameJson, sameList } from '../util/equality';
 
 const NONE = '';
 /** The directory above every path (see `parentDir`). */
@@ -90,46 +84,46 @@ export interface LayoutReads {
   links: HostLink[];
 }
 
-export interface ClassifyEnv {
+export interface ClassifyEnv<L = unknown> {
   settings: Settings;
   /** This family's layout (what `layout` returned), or null when it has none. */
-  layout: unknown;
+  layout: L;
 }
 
-/** The per-file part of a registry family (the whole interface is families/family.ts). */
-export interface FileFamily {
+/**
+ * The per-file part of a registry family (the whole interface is analysis/family.ts), generic over the
+ * family's own role of a path (`R`, an object: files with the same role may share it), its facts of a
+ * file (`F`) and its layout (`L`).
+ */
+export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   readonly name: string;
   /** Tracked: what classification depends on besides the path (apcore.yaml's roots, say); compared by value. */
-  layout?(reads: LayoutReads): unknown;
+  layout?(reads: LayoutReads): L;
   /** Builds the classifier: the family's role of a path, or null when the path is not its. */
-  classifier(env: ClassifyEnv): (path: string) => FamilyRole | null;
+  classifier(env: ClassifyEnv<L>): (path: string) => R | null;
   /**
    * Globs (root-relative) of the files that make this family's registries under these settings and
    * layout, for a host to say what it looked for when it found none (`registry-lens check`).
    */
-  registryGlobs?(env: ClassifyEnv): string[];
-  /** Index key of a classified path (files with one key are listed together, e.g. `core` or `component:<scope>`); null: not listed. */
-  indexKey?(role: FamilyRole): string | null;
+  registryGlobs?(env: ClassifyEnv<L>): string[];
+  /** Index key of a classified path (files with one key are listed together, e.g. `core`, read back with `filesOf(name, key)`); null: not listed. */
+  indexKey?(role: R): string | null;
   /**
    * What one file of the family says on its own (text within the engine's size limit). `previous` is
    * the file's last facts under the same role, only a hint to read an edit with less work: the result
    * must be what a read without it gives.
    */
-  read(path: string, role: FamilyRole, text: string, settings: Settings, previous?: Applied): Partial<Applied>;
+  read(path: string, role: R, text: string, settings: Settings, previous?: F): Read<F>;
   /**
    * Whether the facts `read` gives for this role keep no part of the text (no slice of it: see
    * python/detach.ts) and nothing but `read` and the editor features of an open document need the
    * text: the engine may then let a text from disk go once the facts are read.
    */
-  textFree?(role: FamilyRole): boolean;
-  /** Files whose registry sources join the core context (default: those under the family's `core` index key). */
-  coreSources?(files: FileQueries): string[];
-  /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
-  workspaceSources?(files: FileQueries, dir: string): string[];
+  textFree?(role: R): boolean;
 }
 
 /** A path classified by the first family that claims it. */
-export interface Classified<F extends FileFamily = FileFamily> { family: F; role: FamilyRole }
+export interface Classified<F extends FileFamily = FileFamily> { family: F; role: unknown }
 
 export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[]; reread: (path: string) => string | undefined }> {
   /** Fed paths and directories, numbered once for the cells of every input and query keyed by them (db/keyspace.ts). */
@@ -180,7 +174,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     // classifier (kept by the path's number). Paths with the same role object (a component folder's
     // files) share one class.
     const known = cellTable<Classified<F> | null>(this.paths);
-    const byRole = new Map<FamilyRole, Classified<F>>();
+    const byRole = new Map<unknown, Classified<F>>();
     return { settings, classify: (path) => {
       let c = known.get(path);
       if (c !== undefined) return c;
@@ -211,15 +205,25 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    */
   readonly applied: Query<Applied> = this.db.query('applied', (p, previous) => {
     const { settings, classify } = this.classifierQ(NONE);
-    const role = classify(p)?.role ?? null;
+    const c = classify(p);
     const text = this.textOf(p);
-    const family = role && this.families.find((f) => f.name === role.family);
-    if (!role || !family || text === undefined) return emptyFacts(role);
+    if (!c || text === undefined) return emptyFacts(c?.family.read ?? null, c?.role ?? null);
+    const { family, role } = c;
     // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
-    if (text.includes('\0')) return { ...emptyFacts(role), local: [binary(p)] };
-    const hint = previous && sameJson(previous.role, role) ? previous : undefined;
-    return { ...emptyFacts(role), ...family.read(p, role, text, settings, hint) };
+    if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
+    const hint = previous && previous.by === family.read && sameJson(previous.role, role) ? previous.facts ?? undefined : undefined;
+    const read = family.read(p, role, text, settings, hint);
+    return { ...emptyFacts(family.read, role), ...(read.facts ? { facts: read.facts } : {}), ...(read.local ? { local: read.local } : {}) };
   }, Object.is, this.paths);
+
+  /**
+   * A file's record as a family's reader left it, typed as that family's own; null when another family
+   * (or none) claims the path. `family` may be the family or any object holding its `read`.
+   */
+  appliedBy<R, FF>(family: Pick<FileFamily<R, FF>, 'read'>, p: string): Applied<R, FF> | null {
+    const a = this.applied(p);
+    return a.by === family.read ? a as Applied<R, FF> : null; // see factsBy
+  }
 
   /**
    * Fed paths at or below a directory by their family's index key (`family:key`), each list in path
@@ -263,27 +267,23 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   }, sameMerged);
   /** Index keys, in order. */
   readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.filesIndex.keys()].sort(), sameList);
+  /** The index keys of one family (as its `indexKey` returned them), in order. */
+  keysOf(family: string): string[] {
+    const prefix = `${family}:`;
+    return this.indexKeysQ(NONE).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
   /** Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only. */
   private readonly filesIndex = this.db.index<readonly string[]>('filesOf', () => this.treeIndexQ(ROOT).byKey, sameList);
-  filesOf(key: string): string[] { return (this.filesIndex.get(key) ?? []) as string[]; }
+  /** The fed paths a family listed under one of its index keys (the key as its `indexKey` returned it). */
+  filesOf(family: string, key: string): string[] { return (this.filesIndex.get(`${family}:${key}`) ?? []) as string[]; }
+}
 
-  readonly apcoreConfigQ = this.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.applied(p).apcore).find((c) => c) ?? null);
-  readonly idMapDocQ = this.db.query('idMapDoc', () => {
-    for (const p of this.filesOf('apcore:id-map')) {
-      const doc = this.applied(p).idMap;
-      if (doc) return doc;
-    }
-    return null;
-  });
-
-  metaDoc(p: string): MetaDoc | null { return this.applied(p).meta; }
-  pyClasses(p: string): PyClass[] | null { return this.applied(p).py; }
-  source(p: string): RegistrySource | null { return this.applied(p).source; }
-  /** Top-level classes of a Python file. */
-  classesOf(p: string): readonly ClassDef[] {
-    return this.applied(p).py ?? [];
-  }
-  wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
+/**
+ * A family's facts of a file from the file's record, typed as that family's own; null when another family
+ * read it. The identity check is the proof: the record's facts came from `family.read`, so they are `F`.
+ */
+export function factsBy<R, F>(family: Pick<FileFamily<R, F>, 'read'>, a: Applied): F | null {
+  return a.by === family.read ? a.facts as F | null : null;
 }
 
 function binary(path: string): Diagnostic {

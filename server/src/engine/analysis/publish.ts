@@ -2,7 +2,7 @@
 // A unit's diagnostics are split by the file they land in; replacing a unit's result touches only the
 // files whose share changed. It decides nothing about what an edit affects — the database does.
 import type { Diagnostic, Range } from '../types';
-import { sameData } from './equality';
+import { sameData } from '../util/equality';
 
 interface UnitShare { byFile: Map<string, Diagnostic[]> }
 

@@ -3,16 +3,15 @@
 // the engine's options (`check:`). The set of units is itself a query; the workspace observes them all.
 import type { Diagnostic } from '../types';
 import { QueryGroup, type Query } from '../db/database';
-import type { CrossFileCheck } from '../checks/registry';
-import type { FamilyQueries, RegistryFamily } from '../families/family';
+import type { Family, FamilyQueries, UnitCheck } from './family';
 import type { FileQueries } from './files';
-import { sameList } from './equality';
+import { sameList } from '../util/equality';
 
 interface UnitInputs {
   files: FileQueries;
-  families: readonly RegistryFamily[];
+  families: readonly Family[];
   queries: FamilyQueries;
-  checks: readonly CrossFileCheck[];
+  checks: readonly UnitCheck[];
 }
 
 export class UnitQueries extends QueryGroup<UnitInputs> {
@@ -24,14 +23,14 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
 
   private readonly familyKeysQ = this.db.query('familyUnitKeys', (name) => {
     const family = this.deps.families.find((f) => f.name === name);
-    return family ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
+    return family?.unitKeys ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
   }, sameList);
 
   private readonly unitQ: Query<Diagnostic[]> = this.db.query('unit', (key) => {
-    if (key.startsWith('check:')) return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries.context) ?? [];
+    if (key.startsWith('check:')) return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries) ?? [];
     const slash = key.indexOf('/');
     const family = this.deps.families.find((f) => f.name === key.slice(0, slash));
-    return family ? family.unit(key.slice(slash + 1), this.deps.queries) : [];
+    return family?.unit ? family.unit(key.slice(slash + 1), this.deps.queries) : [];
   });
 
   /**

@@ -4,7 +4,7 @@
 // them changed. A recomputed value equal to the old one (by the query's equality) is kept as is, so
 // readers further up are not recomputed (early cut-off). Observed roots report when their value
 // changed. Because every read is recorded, a derived value is always what a from-scratch computation
-// over the current inputs gives. Built on alien-signals (push-pull signals; see ARCHITECTURE.md for
+// over the current inputs gives. Built on alien-signals (push-pull signals; see bench/README.md for
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {

@@ -2,7 +2,7 @@
 // engine never touches the file system; parsing never fails (errors become ERROR/MISSING nodes).
 // The trees of the last few files parsed under a key are kept, so an edit reparses incrementally.
 import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
-import { blankCommentRuns } from './commentRuns';
+import { blankExtraRuns } from './extraRuns';
 import { commonEnds } from '../text/commonEnds';
 
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
@@ -53,11 +53,11 @@ const recent = new Map<string, { text: string; tree: Tree }>();
 /**
  * Parses `source` and hands the tree to `use`. Without a `key` the tree is freed afterwards; with one
  * (a file path) it is kept, and the next parse under that key edits and reparses it incrementally.
- * Long runs of comment lines are blanked first (`commentRuns.ts`): positions are the source's.
+ * Long runs of comment and continuation lines are blanked first (`extraRuns.ts`): positions are the source's.
  */
 export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: string): T {
   if (!parser) throw new Error('initPython() must run before parsing');
-  const text = blankCommentRuns(source);
+  const text = blankExtraRuns(source);
   const prev = key === undefined ? undefined : recent.get(key);
   if (prev) prev.tree.edit(editBetween(prev.text, text));
   const tree = prev ? parser.parse(text, prev.tree) : parser.parse(text);

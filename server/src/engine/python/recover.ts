@@ -54,7 +54,7 @@ class Tolerant extends Scanner {
 
   /** A new top-level statement (`NAME = …`, `def`, `class`) at column 0: every open container ended before it. */
   private atStatement(at: number): boolean {
-    return this.columnIfLineStart(at) === 0 && IDENT_START.test(this.text[at] ?? '');
+    return IDENT_START.test(this.text[at] ?? '') && this.columnIfLineStart(at) === 0;
   }
 
   /** Whether an item at `at` belongs outside a container whose items sit right of column `outer`. */

@@ -3,7 +3,7 @@
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
 import type { ComponentHit, DependencyGraph, Explanation, ListRow, SourcedLocation, Summary } from '../api';
-import { EDGE_SOURCES } from '../features/graph';
+import { EDGE_SOURCES } from '../engine';
 import type { ContextId, Diagnostic, Range, ResolutionMode } from '../types';
 
 /** A JSON object, as a tool's structured content must be. */
@@ -91,9 +91,9 @@ export function graphDocument(g: DependencyGraph): JsonDocument {
   };
 }
 
-/** Why the graph is empty, or null when it is not. */
+/** Why the graph has no edges, or null when it has some. */
 export function emptyGraphNote(g: DependencyGraph): string | null {
-  if (g.nodes.length > 0) return null;
+  if (g.edges.length > 0) return null;
   return `the graph of context '${g.context}' is empty: nothing in it declares a dependency. Edges come from ${EDGE_SOURCES.join('; ')}.`;
 }
 

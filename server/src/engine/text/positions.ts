@@ -2,17 +2,25 @@
 // pair and a range an immutable pair of positions, and both repeat across a file and across files (a
 // column grid of a few thousand lines, the same layout in every generated or templated file), so the facts
 // of 30,000 files share a few hundred thousand of each instead of keeping millions. Shared by every
-// engine in the process; bounded (past the bound, or far out in a file, a value is a fresh object —
-// equal, unshared).
+// engine in the process; bounded (a value nobody looked up for a generation of the table is let go, and
+// far out in a file a value may be a fresh object — equal, unshared).
 import type { Position, Range } from '../types';
 import { PairTable, pairHash } from './pairTable';
 
 const MAX_LINE = 1 << 20;
 const MAX_CHARACTER = 1 << 10;
-const MAX_SHARED = 1 << 19;
+/**
+ * Values a table keeps per generation (pairTable.ts): what is looked up again stays shared, the rest of
+ * an older generation is let go. At 32,768 the large bench org's heap after its load is 1.6 MB larger than
+ * with one generation of 524,288 (197.3 against 195.7 MB: a rarely met value shared less), while a
+ * 20,000-edit session no longer piles up the ranges of every text it typed (bench/README.md, memory soak).
+ */
+const GENERATION = 1 << 15;
+/** Long-line ranges shared at most (farSpan). */
+const MAX_FAR = 1 << 19;
 
 /** Shared positions by (line * MAX_CHARACTER + character + 1, 0): a Map of the large bench org's 186,000 held 7.3 MB of hash table. */
-const positions = new PairTable<Position>(MAX_SHARED);
+const positions = new PairTable<Position>(GENERATION);
 
 /** The position (line, character); never mutate it (it is shared). */
 export function pos(line: number, character: number): Position {
@@ -31,7 +39,7 @@ export function span(start: Position, end: Position): Range {
 }
 
 /** Shared ranges by (start + 1, end), each as line * MAX_CHARACTER + character. */
-const ranges = new PairTable<Range>(MAX_SHARED);
+const ranges = new PairTable<Range>(GENERATION);
 
 /** `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range is shared already. */
 export function spanAt(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
@@ -51,6 +59,6 @@ function farSpan(startLine: number, startCharacter: number, endLine: number, end
   const r = farRanges.get(key);
   if (r !== undefined && r.start.line === startLine && r.start.character === startCharacter && r.end.line === endLine && r.end.character === endCharacter) return r;
   const fresh = { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) };
-  if (r === undefined && farRanges.size < MAX_SHARED) farRanges.set(key, fresh);
+  if (r === undefined && farRanges.size < MAX_FAR) farRanges.set(key, fresh);
   return fresh;
 }

@@ -4,7 +4,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { DependencyGraph } from '../../engine/api';
-import { EDGE_SOURCES } from '../../engine/features/graph';
+import { EDGE_SOURCES } from '../../engine/engine';
 import { emptyGraphNote, graphDocument } from '../../engine/render/jsonDocuments';
 import { graphDocument as graphSchema, modeInput, workspaceInput } from '../schemas';
 import { answer, contextOf, type ToolContext } from '../toolContext';

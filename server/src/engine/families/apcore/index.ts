@@ -1,13 +1,14 @@
 // The apcore family: `apcore.yaml`, the id map, and the module files under the extension roots (SPEC
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
 // units are the scan (stages 1–2) and each module's entry class and validation (stages 4–5).
-import type { RegistryFamily } from '../family';
+import type { StepFacts, StepFamily } from '../step-registry/member';
+import { stepQueries } from '../step-registry/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
 import { isUnder } from '../../util/paths';
-import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../../pipeline/apcoreConfig';
-import { readIdMap } from '../../pipeline/idMap';
-import { isScanCandidate, rootOf } from '../../pipeline/scan';
+import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../step-registry/pipeline/apcoreConfig';
+import { readIdMap } from '../step-registry/pipeline/idMap';
+import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' };
 /** Shared by every module file (an extension root may hold thousands). */
@@ -18,8 +19,11 @@ export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[
 
 const CODE_FILE = /\.(py|ts|js)$/;
 
-export const apcore: RegistryFamily = {
+export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   name: 'apcore',
+  // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
+  paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  step: { lists: { module: 'module', idMap: 'id-map' } },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
     const source = file ? text(file) : undefined;
@@ -28,24 +32,26 @@ export const apcore: RegistryFamily = {
     const idMap = settings.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
     return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links };
   },
-  classifier({ layout }) {
-    const l = layout as ApcoreLayout;
+  classifier({ layout: l }) {
     return (path) => {
       if (APCORE_CONFIG_FILES.includes(path)) return { family: 'apcore', role: 'config' };
       if (path === l.idMap) return { family: 'apcore', role: 'id-map' };
       return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
-  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, ...(layout as ApcoreLayout).roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
+  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
   indexKey: (r) => r.role,
   read(path, r, text) {
-    if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { apcore: apcoreCfg, local: apcoreCfg.diagnostics }; }
-    if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { idMap, local: idMap.diagnostics }; }
-    return path.endsWith('.py') ? { py: moduleClasses(text, path) } : {};
+    if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics }; }
+    if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { facts: { idMap }, local: idMap.diagnostics }; }
+    return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : {};
   },
-  unitKeys: (q) => ['apcore', ...q.pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
-  unit: (key, q) => (key === 'apcore' ? q.pipeline.apcoreDiagnosticsQ('') : q.pipeline.moduleDiagnosticsQ(key.slice('mod:'.length))),
-  relevance: (layout) => JSON.stringify([(layout as ApcoreLayout).roots, (layout as ApcoreLayout).idMap]),
+  unitKeys: (q) => ['apcore', ...stepQueries(q.files).pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
+  unit(key, q) {
+    const { pipeline } = stepQueries(q.files);
+    return key === 'apcore' ? pipeline.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
+  },
+  relevance: (layout) => JSON.stringify([layout.roots, layout.idMap]),
 };
 
 /** Under an extension root, passing the scan rules, and not reached through a link that leaves that root. */

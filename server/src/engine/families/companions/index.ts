@@ -2,10 +2,11 @@
 // files they name (subjects, entry points), read for their classes. A companion binds to an entry of
 // any family through the shared model; its units are each group of meta files (a workspace's, or a
 // bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7).
-import type { RegistryFamily } from '../family';
+import type { StepFacts, StepFamily } from '../step-registry/member';
+import { stepQueries } from '../step-registry/queries';
 import { moduleClasses } from '../../python/facts';
-import { isMetaFile, loadMeta, META_SUFFIX } from '../../pipeline/metadata';
-import { subjectCandidates } from '../../pipeline/subject';
+import { isMetaFile, loadMeta, META_SUFFIX } from '../step-registry/pipeline/metadata';
+import { subjectCandidates } from '../step-registry/pipeline/subject';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 
@@ -14,8 +15,10 @@ const CODE_FILE = /\.(py|ts|js)$/;
 const META: CompanionRole = Object.freeze({ family: 'companions', role: 'meta' });
 const CODE: CompanionRole = Object.freeze({ family: 'companions', role: 'code' });
 
-export const companions: RegistryFamily = {
+export const companions: StepFamily<CompanionRole, StepFacts> = {
   name: 'companions',
+  paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  step: { lists: { meta: 'meta' } },
   classifier: () => (path) => {
     if (isMetaFile(path)) return META;
     return CODE_FILE.test(path) ? CODE : null;
@@ -23,12 +26,18 @@ export const companions: RegistryFamily = {
   registryGlobs: () => [`**/*${META_SUFFIX}`],
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
-    if (r.role === 'meta') { const meta = loadMeta(path, text); return { meta, local: meta.diagnostics }; }
-    return path.endsWith('.py') ? { py: moduleClasses(text, path) } : {};
+    if (r.role === 'meta') { const meta = loadMeta(path, text); return { facts: { meta }, local: meta.diagnostics }; }
+    return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : {};
   },
-  wants: (path, r, q) => r.role === 'meta' || q.pipeline.watches(path),
+  wants: (path, r, q) => r.role === 'meta' || stepQueries(q.files).pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
-  wantedFiles: (q) => q.pipeline.wantedQ(''),
-  unitKeys: (q) => [...q.pipeline.metaGroupsQ('').map((g) => `metas:${g}`), ...q.pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)],
-  unit: (key, q) => (key.startsWith('metas:') ? q.pipeline.groupDiagnostics(key.slice('metas:'.length)) : q.pipeline.cyclesQ(key.slice('cyc:'.length))),
+  wantedFiles: (q) => stepQueries(q.files).pipeline.wantedQ(''),
+  unitKeys(q) {
+    const { pipeline } = stepQueries(q.files);
+    return [...pipeline.metaGroupsQ('').map((g) => `metas:${g}`), ...pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)];
+  },
+  unit(key, q) {
+    const { pipeline } = stepQueries(q.files);
+    return key.startsWith('metas:') ? pipeline.groupDiagnostics(key.slice('metas:'.length)) : pipeline.cyclesQ(key.slice('cyc:'.length));
+  },
 };

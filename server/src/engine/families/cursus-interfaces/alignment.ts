@@ -5,7 +5,7 @@
 // `StepInterface.from_yaml()` does.
 import type { Diagnostic } from '../../types';
 import { dictEntry, type DictEntry, type Lit } from '../../literal';
-import { diag } from '../../codes';
+import { diag } from './codes';
 
 const PAIRS = [['inputs', 'dependencies', 'spec.dependencies'], ['outputs', 'outputs', 'spec.outputs']] as const;
 

@@ -2,10 +2,10 @@
 // script) and RL018 (`compatible_sources` names that name no step); per layer (core with its extras, or
 // one workspace's interfaces), RL032 (one step defined twice).
 import type { Diagnostic, Settings } from '../../types';
-import { diag } from '../../codes';
-import type { RegistryModel } from '../../model/registry';
-import type { StepEntry } from '../../model/source';
-import { expectedDir } from '../../checks/components';
+import { diag } from './codes';
+import type { RegistryModel } from '../step-registry/model/registry';
+import type { StepEntry } from '../step-registry/model/source';
+import { expectedDir } from '../step-registry/checks/components';
 import type { TypoQueries } from './typos';
 import { lookupFinds, type InterfaceDoc } from './interface';
 import { resolveSource, type Resolve } from './links';

@@ -3,8 +3,9 @@
 // does not re-group the names of a whole layer — 2,000 core interfaces on every core edit.
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
-import { sameData } from '../../analysis/equality';
-import type { StepEntry } from '../../model/source';
+import { sameData } from '../../util/equality';
+import type { StepEntry } from '../step-registry/model/source';
+import { stepQueries } from '../step-registry/queries';
 
 /** What RL032 reads of an entry. */
 export type DefinedName = Pick<StepEntry, 'name' | 'file' | 'keyRange' | 'synthesized'>;
@@ -17,5 +18,5 @@ export function definedNames(files: FileQueries): DefinedNames {
 
 export class DefinedNames extends QueryGroup<FileQueries> {
   readonly ofFile: Query<DefinedName[]> = this.db.query('interfaceDefinedNames', (file) =>
-    (this.deps.source(file)?.entries ?? []).map((e) => ({ name: e.name, file: e.file, keyRange: e.keyRange, synthesized: e.synthesized })), sameData);
+    (stepQueries(this.deps).step.source(file)?.entries ?? []).map((e) => ({ name: e.name, file: e.file, keyRange: e.keyRange, synthesized: e.synthesized })), sameData);
 }

@@ -5,8 +5,8 @@
 import type { CompletionResult, HoverResult } from '../../api';
 import type { Position, Range, Settings } from '../../types';
 import type { Lit } from '../../literal';
-import type { RegistryModel } from '../../model/registry';
-import { resolvableNames } from '../../model/resolve';
+import type { RegistryModel } from '../step-registry/model/registry';
+import { resolvableNames } from '../step-registry/model/resolve';
 import { LineIndex } from '../../text/lineIndex';
 import { contains } from '../../text/ranges';
 import { INTERFACE_SCHEMA } from './schema';

@@ -4,18 +4,19 @@
 // matches them (links.ts); generic names make no edge.
 import type { Settings } from '../../types';
 import type { FileQueries } from '../../analysis/files';
-import type { FlowEdge } from '../family';
+import type { FlowEdge } from '../../analysis/family';
 import type { InterfaceDoc } from './interface';
 import { resolveSource, type Resolve } from './links';
+import { FAMILY } from './roles';
 
 /** The interface (spec) of each step of a context, by step name: the workspace's own over core's. */
 export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: string) => InterfaceDoc | null): Map<string, InterfaceDoc> {
   const out = new Map<string, InterfaceDoc>();
-  for (const f of files.filesOf('cursus-interfaces:core')) {
+  for (const f of files.filesOf(FAMILY, 'core')) {
     const doc = docOf(f);
     if (doc?.step && !out.has(doc.step)) out.set(doc.step, doc);
   }
-  for (const f of wsDir ? files.filesOf(`cursus-interfaces:ws:${wsDir}`) : []) {
+  for (const f of wsDir ? files.filesOf(FAMILY, `ws:${wsDir}`) : []) {
     const doc = docOf(f);
     if (doc?.step) out.set(doc.step, doc);
   }

@@ -6,10 +6,10 @@
 // the file name cursus looks the step up by (RL012) and contract ↔ spec (RL019).
 import type { Diagnostic, Range, Settings } from '../../types';
 import { dictEntry, strLit, type Lit } from '../../literal';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
-import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../../model/source';
-import { checkStepName, checkStepType } from '../../model/fields';
+import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../step-registry/model/source';
+import { checkStepName, checkStepType } from '../step-registry/model/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
 import { INTERFACE_SUFFIX } from './roles';
 import { contractSpecMismatches } from './alignment';

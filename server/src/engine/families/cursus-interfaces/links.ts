@@ -5,7 +5,7 @@
 // (`resolve`: the engine's tracked `resolved(context, name)`), so a check depends on the names it
 // lists, not on the whole set of step names of the context.
 import type { Settings } from '../../types';
-import type { StepEntry } from '../../model/source';
+import type { StepEntry } from '../step-registry/model/source';
 
 /** `StepCatalog.LEGACY_ALIASES` keys (old names the catalog still maps to a step). */
 export const LEGACY_ALIASES = new Set(['MIMSPackaging', 'MIMSPayload', 'ModelRegistration', 'PytorchTraining', 'PytorchModel']);

@@ -1,7 +1,10 @@
 // What a path is to the interface family (SPEC §1.8): a core `*.step.yaml` interface, a developer
 // workspace's interface, or the loader module whose literal `_EXTRAS` dict holds the steps without one.
 import type { Settings } from '../../types';
-import { WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+import { WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
+
+/** The family's name: its index keys are read back under it. */
+export const FAMILY = 'cursus-interfaces';
 
 export type InterfaceRole =
   | { family: 'cursus-interfaces'; role: 'interface'; wsDir: string | null }

@@ -5,7 +5,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../types';
 import type { Lit } from '../../literal';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { nearMiss, pathLabel, schemaProblems } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
 

@@ -3,9 +3,10 @@
 // group per engine, keyed by its database.
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { Diagnostic } from '../../types';
-import type { FamilyQueries } from '../family';
-import { checkCoreEntry } from '../../checks/units';
-import { sameData } from '../../analysis/equality';
+import type { FamilyQueries } from '../../analysis/family';
+import { checkCoreEntry } from '../step-registry/checks/units';
+import { stepQueries } from '../step-registry/queries';
+import { sameData } from '../../util/equality';
 
 const group = perDatabase<CursusQueries>();
 
@@ -16,5 +17,5 @@ export function cursusQueries(q: FamilyQueries): CursusQueries {
 export class CursusQueries extends QueryGroup<FamilyQueries> {
   /** One core entry's diagnostics, by step name. */
   readonly coreEntryQ: Query<Diagnostic[]> = this.db.query('cursus:coreEntry', (name) =>
-    checkCoreEntry(this.deps.model, name, this.deps.files.settings()), sameData);
+    checkCoreEntry(stepQueries(this.deps.files).model, name, this.deps.files.settings()), sameData);
 }

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import type { Settings } from '../../types';
 import type { ComponentKind } from '../../api';
-import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../../model/workspaceDirs';
+import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { intern } from '../../util/intern';
 
 export type CursusRole =

@@ -4,7 +4,7 @@
 // file, what makes the loaders mark it invalid (RL041, not under `.wip`), unrendered placeholders, and
 // a version directory no registry lists (RL044).
 import type { Diagnostic, RelatedInfo } from '../../types';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { dirOf } from '../../util/paths';
 import { entrypointFiles, metadataFileOf, normalizeVersion } from './kinds';

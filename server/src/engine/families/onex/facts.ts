@@ -1,10 +1,13 @@
-// What the ONEX family keeps per file (the `payload` of the engine's per-file facts): a registry, a
+// What the ONEX family keeps per file (its facts in the engine's per-file record): a registry, a
 // metadata file, a `.onextree`, or a `.wip` marker (which says nothing but that it exists).
 import { ARTIFACT_LISTS, ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactList } from './kinds';
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import type { OnexTree } from './onextree';
 import type { YamlDocsFrom, YamlReadFrom } from '../../yaml/splice';
+
+/** The family's name: its index keys are read back under it. */
+export const FAMILY = 'onex';
 
 export type OnexRole =
   | { family: 'onex'; role: 'registry' }

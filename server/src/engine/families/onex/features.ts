@@ -3,7 +3,7 @@
 // artifact name, completion (`metadata_file` by list, `status`, existing version directories for
 // `path`, schema keys and examples), symbols, code lenses, Explain with version policies, and `list`.
 import type { CodeLensResult, CompletionResult, DocumentSymbolResult, Explanation, ListRow, WorkspaceSymbolResult } from '../../api';
-import type { FamilyFeatures, FamilyQueries } from '../family';
+import type { FamilyFeatures, FamilyQueries } from '../../analysis/family';
 import type { Location, Position, Range } from '../../types';
 import type { Lit } from '../../literal';
 import { CORE } from '../../types';

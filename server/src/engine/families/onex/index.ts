@@ -2,38 +2,25 @@
 // artifacts, the metadata file in each version directory, `.wip` markers and `.onextree` trees. Its
 // units are each artifact of a registry (its versions resolved against the disk) and each metadata file; the host
 // reports the version directories it finds, since the engine never sees the disk.
-import type { RegistryFamily } from '../family';
-import type { Diagnostic } from '../../types';
+import type { Family } from '../../analysis/family';
 import { baseName, dirOf } from '../../util/paths';
 import { isVersionDirName, REGISTRY_GLOB } from './kinds';
-import { classifyOnex, type OnexFacts, type OnexRole } from './facts';
-import { readRegistry } from './registryDoc';
-import { readMetadata } from './metadataDoc';
-import { readOnextree } from './onextree';
+import { FAMILY, type OnexFacts, type OnexRole } from './facts';
+import { onexFiles } from './reader';
+import { ONEX_CODES } from './codes';
 import { onexQueries } from './queries';
 import { checkArtifact, checkMetadata } from './checks';
 import { onexFeatures } from './features';
 
-export const onex: RegistryFamily = {
-  name: 'onex',
-  classifier: () => classifyOnex,
+export const onex: Family<OnexRole, OnexFacts> = {
+  ...onexFiles,
+  codes: ONEX_CODES,
+  paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path index.
-  indexKey: (r) => ((r as OnexRole).role === 'wip' ? null : r.role),
-  read(path, r, text, _settings, previous) {
-    const role = r as OnexRole;
-    const wrap = (payload: OnexFacts, local: Diagnostic[]) => ({ payload, local });
-    // The registry and the tree are large: an edit is read from the YAML it touched (yaml/splice.ts).
-    const was = previous?.payload as OnexFacts | null | undefined;
-    if (role.role === 'registry') { const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined); return wrap({ kind: 'registry', doc, from: read }, local); }
-    if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
-    if (role.role === 'tree') { const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined); return wrap({ kind: 'tree', tree, from: read }, local); }
-    return {};
-  },
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
   unitKeys(q) {
     const o = onexQueries(q.files);
-    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf('onex:metadata').map((f) => `meta:${f}`)];
+    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf(FAMILY, 'metadata').map((f) => `meta:${f}`)];
   },
   unit(key, q) {
     const o = onexQueries(q.files);

@@ -3,7 +3,7 @@
 // version invalid (not one mapping, no name/version/schema_version: RL041, decided with the `.wip`
 // marker by the registry's checks), and schema violations (RL020; placeholders are not re-reported).
 import type { Diagnostic, Range } from '../../types';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { dictEntry, type Lit } from '../../literal';
 import { parseYamlDocs } from '../../yaml/yamlLit';
 import { comparePos } from '../../text/ranges';

@@ -3,7 +3,7 @@
 // (docs/onex.md: the folder it sits in when its root is named `.`, `..` or after that folder; else
 // `<folder>/src/<name>` when that directory exists; else `<folder>/<name>`).
 import type { Diagnostic } from '../../types';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { dictEntry, type Lit } from '../../literal';
 import { readYamlLit, type YamlReadFrom } from '../../yaml/splice';
 import { baseName, dirOf } from '../../util/paths';

@@ -5,9 +5,10 @@
 // share the same memoised answers.
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
-import { sameJson, sameList } from '../../analysis/equality';
+import { sameJson, sameList } from '../../util/equality';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
-import type { OnexFacts } from './facts';
+import { FAMILY, type OnexFacts } from './facts';
+import { onexFiles } from './reader';
 import type { OnexArtifact, OnexVersion, RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import { treeBase, type OnexTree } from './onextree';
@@ -49,12 +50,12 @@ export function onexQueries(files: FileQueries): OnexQueries {
 export class OnexQueries extends QueryGroup<FileQueries> {
   get files(): FileQueries { return this.deps; }
 
-  facts(path: string): OnexFacts | null { return (this.deps.applied(path).payload as OnexFacts | null) ?? null; }
+  facts(path: string): OnexFacts | null { return this.deps.appliedBy(onexFiles, path)?.facts ?? null; }
   registry(path: string): RegistryDoc | null { const f = this.facts(path); return f?.kind === 'registry' ? f.doc : null; }
   metadata(path: string): MetadataDoc | null { const f = this.facts(path); return f?.kind === 'metadata' ? f.doc : null; }
   tree(path: string): OnexTree | null { const f = this.facts(path); return f?.kind === 'tree' ? f.tree : null; }
-  registries(): string[] { return this.deps.filesOf('onex:registry'); }
-  metadataFiles(): string[] { return this.deps.filesOf('onex:metadata'); }
+  registries(): string[] { return this.deps.filesOf(FAMILY, 'registry'); }
+  metadataFiles(): string[] { return this.deps.filesOf(FAMILY, 'metadata'); }
 
   /** A directory exists when the host reported it or a fed file lies in it. */
   dirExists(dir: string): boolean { return this.deps.dirExists(dir); }
@@ -144,7 +145,7 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   }
 
   /** Every `.onextree` with the directory it describes. */
-  readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf('onex:tree').flatMap((file) => {
+  readonly treesQ: Query<TreeInfo[]> = this.db.query('onexTrees', () => this.deps.filesOf(FAMILY, 'tree').flatMap((file) => {
     const tree = this.tree(file);
     return tree ? [{ file, base: treeBase(tree, (d) => this.dirExists(d)) }] : [];
   }), sameJson);

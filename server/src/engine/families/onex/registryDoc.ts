@@ -3,7 +3,7 @@
 // the file alone shows — schema violations, a second document, `artifact_summary` counts (RL040),
 // the same version twice (RL001), a version directory naming another version (RL012).
 import type { Diagnostic, Range } from '../../types';
-import { diag } from '../../codes';
+import { diag } from './codes';
 import { dictEntry, type Lit } from '../../literal';
 import { readYamlDocs, type YamlDocsFrom } from '../../yaml/splice';
 import { baseName } from '../../util/paths';

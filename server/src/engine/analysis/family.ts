@@ -1,0 +1,100 @@
+// The interface every registry family implements, and what a family may read. A family says what the
+// paths it cares about are, reads one of its files into facts of its own type, names its units of
+// cross-file diagnostics and computes each one, and tells the host which files and directories it
+// needs. The engine consults the families it is assembled with in order; families never import each other.
+import type { Diagnostic, Location, Position, Range } from '../types';
+import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
+import type { FileFamily, FileQueries } from './files';
+import type { CodeTable } from '../codes';
+
+/** The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database: `perDatabase`). */
+export interface FamilyQueries {
+  files: FileQueries;
+}
+
+export type { ExplainSection };
+
+/**
+ * Editor features a family answers itself: on the files it classified (the file's family is asked
+ * first, then the shared step model's answer; hover the other way round, since a family's file may
+ * also be a registry source of the shared model), across the workspace (symbols, explain, list), or
+ * added to the shared model's answers (Explain sections, step-graph edges).
+ */
+export interface FamilyFeatures {
+  /** Hover where the shared model's hover has nothing (keys documented by a schema, an artifact). */
+  hover?(file: string, pos: Position, q: FamilyQueries): HoverResult | null;
+  definition?(file: string, pos: Position, q: FamilyQueries): Location[];
+  references?(file: string, pos: Position, q: FamilyQueries): Location[];
+  /** Completion in one of its files; null lets the shared model's completion answer. */
+  completion?(file: string, pos: Position, q: FamilyQueries): CompletionResult[] | null;
+  documentSymbols?(file: string, q: FamilyQueries): DocumentSymbolResult[];
+  codeLenses?(file: string, q: FamilyQueries): CodeLensResult[];
+  /** Symbols matching a query (a lower-case subsequence), added to the shared model's. */
+  workspaceSymbols?(query: string, q: FamilyQueries): WorkspaceSymbolResult[];
+  /** An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it. */
+  explain?(query: ExplainQuery, q: FamilyQueries): Explanation | null;
+  /** Rows added to `list`. */
+  list?(q: FamilyQueries): ListRow[];
+  /** The name Explain should take at a position of one of the family's files (e.g. `stamper_node@latest`). */
+  nameAt?(file: string, pos: Position, q: FamilyQueries): string | null;
+  /** Names Explain accepts, offered by the editor's picker (e.g. `stamper_node@latest`, `stamper_node@1.0.0`). */
+  names?(q: FamilyQueries): string[];
+  /** Sections of the Explain of a step named `name` (in the context of workspace `wsDir`, null for core) that only this family knows. */
+  explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
+  /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
+  flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
+}
+
+/**
+ * A family: the per-file part (analysis/files.ts: classify, index, read) and the cross-file part below,
+ * generic over its role of a path (`R`), its facts of a file (`F`) and its layout (`L`).
+ */
+export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
+  /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in the README). */
+  readonly codes?: CodeTable;
+  /** The files the family reads, as the server's watchers and the editor client need them to know. */
+  readonly paths?: FamilyPaths;
+  /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
+  unitKeys?(q: FamilyQueries): string[];
+  /** The diagnostics of one of its units. */
+  unit?(key: string, q: FamilyQueries): Diagnostic[];
+  /** Host question: whether to feed a path this family classified (default: yes). */
+  wants?(path: string, role: R, q: FamilyQueries): boolean;
+  /** Host question: files to feed together with this one when it exists. */
+  companionsOf?(path: string, role: R): string[];
+  /** Host question: files the analysis refers to, to feed when they exist. */
+  wantedFiles?(q: FamilyQueries): string[];
+  /** Host question: a value that changes when only a new walk can find the files that became relevant. */
+  relevance?(layout: L): string;
+  /** Editor features on the family's own files and entries. */
+  features?: FamilyFeatures;
+  /** Sources (registry files) and entries the family contributes to the summary (the shared step model counts its own). */
+  counts?(q: FamilyQueries): { sources: number; entries: number };
+  /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
+  wantsDirectory?(path: string, q: FamilyQueries): boolean;
+}
+
+/**
+ * Where a family's files are, for the front ends: `names`, globs of the file names it reads (the server
+ * watches every file of these names); `languages`, the editor languages of the documents it follows (the client's
+ * document selector and `onLanguage:` activation); `markers`, globs of files whose presence says a
+ * workspace holds its registries (`workspaceContains:` activation in package.json).
+ */
+export interface FamilyPaths { names: string[]; languages?: string[]; markers?: string[] }
+
+/** The families' paths joined, each item once in the order of first mention: what the front ends register. */
+export function joinPaths(families: readonly Family[]): { names: string[]; languages: string[]; activationEvents: string[] } {
+  const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [...new Set(families.flatMap((f) => (f.paths ? pick(f.paths) ?? [] : [])))];
+  const languages = once((p) => p.languages);
+  return {
+    names: once((p) => p.names),
+    languages,
+    activationEvents: [...once((p) => p.markers).map((m) => `workspaceContains:${m}`), ...languages.map((l) => `onLanguage:${l}`)],
+  };
+}
+
+/** A cross-file check run as one unit (`check:<name>`) of its own. */
+export interface UnitCheck { name: string; run(q: FamilyQueries): Diagnostic[] }
+
+/** Data flows from `from` (producer) to `to` (consumer); declared at `file`/`range`. */
+export interface FlowEdge { from: string; to: string; file: string; range: Range; label: string }

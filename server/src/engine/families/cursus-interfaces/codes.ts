@@ -1,0 +1,14 @@
+// The diagnostic codes only the interface family (cursus 2.x `*.step.yaml`) raises, each declared once
+// with its default severity and title (README section `<a id="rlNNN">`); it raises them, the step
+// model's and the core's through `diag`.
+import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
+import { STEP_CODES } from '../step-registry/codes';
+
+export const INTERFACE_CODES = {
+  RL017: { severity: 'warning', title: 'contract script missing' },
+  RL018: { severity: 'hint', title: 'unknown step in compatible_sources' },
+  RL019: { severity: 'warning', title: 'contract and spec disagree' },
+  RL032: { severity: 'error', title: 'one step defined twice in one layer' },
+} as const satisfies CodeTable;
+
+export const diag = diagnostics({ ...CORE_CODES, ...STEP_CODES, ...INTERFACE_CODES });

@@ -1,0 +1,24 @@
+// The ONEX family's per-file part: which paths are its (facts.ts), how they are listed, and how one
+// file is read. The family (index.ts) is this part with its units and features; its queries read a
+// file's facts back through this part's reader (`FileQueries.appliedBy`).
+import type { FileFamily } from '../../analysis/files';
+import type { Diagnostic } from '../../types';
+import { FAMILY, classifyOnex, type OnexFacts, type OnexRole } from './facts';
+import { readRegistry } from './registryDoc';
+import { readMetadata } from './metadataDoc';
+import { readOnextree } from './onextree';
+
+export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
+  name: FAMILY,
+  classifier: () => classifyOnex,
+  // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path index.
+  indexKey: (role) => (role.role === 'wip' ? null : role.role),
+  read(path, role, text, _settings, was) {
+    const wrap = (facts: OnexFacts, local: Diagnostic[]) => ({ facts, local });
+    // The registry and the tree are large: an edit is read from the YAML it touched (yaml/splice.ts).
+    if (role.role === 'registry') { const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined); return wrap({ kind: 'registry', doc, from: read }, local); }
+    if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
+    if (role.role === 'tree') { const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined); return wrap({ kind: 'tree', tree, from: read }, local); }
+    return {};
+  },
+};

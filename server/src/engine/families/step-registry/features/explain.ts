@@ -1,0 +1,210 @@
+// Explain Resolution (SPEC §3.6): every layer consulted, the winner and why, what it shadows, the
+// deciding strategy (§3.3), legacy/derived rows, component locations, and the companion metadata —
+// merged fields (YAML wins), each dependency and how it resolved, the dependents — as plain data.
+import type { ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, SourcedLocation } from '../../../api';
+import { CORE, type ResolutionMode, type Strategy } from '../../../types';
+import type { StepWorkspace } from '../stepWorkspace';
+import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../model/resolve';
+import { fieldStr, type StepEntry } from '../model/source';
+import type { RegistryModel } from '../model/registry';
+import { closest } from '../../../util/editDistance';
+import { ZERO_RANGE } from '../../../text/ranges';
+import { componentFileFor, synthesizedFrom } from '../checks/components';
+import { codeFields, mergeFields } from '../pipeline/register';
+import { resolveDep } from '../pipeline/dependencies';
+
+const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
+
+interface Candidate { entry: StepEntry; layer: ResolutionLayer }
+
+export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
+  const model = ws.model;
+  const context = q.context ?? CORE;
+  const mode = q.mode ?? ws.settings.mode;
+  const wsDir = ws.dirOfContext(context);
+  const layers = layersFor(model, wsDir, mode);
+  const candidates: Candidate[] = [];
+  const trace = layers.map((layer) => {
+    const entry = layer.entries.get(q.step);
+    if (entry) candidates.push({ entry, layer });
+    return { layer: layer.label, hit: !!entry, file: entry?.file ?? layer.file, range: entry?.keyRange ?? null };
+  });
+  const unknownContext = context !== CORE && !wsDir;
+  const base: Explanation = {
+    step: q.step, context, mode, found: false, winner: null, trace, shadowed: [], conflicts: [], strategy: null,
+    legacy: null, derived: [], components: emptyComponents(), searched: emptySearched(model, wsDir), dependencies: [], dependents: [],
+    suggestions: [], summary: '',
+  };
+  const own = wsDir ? model.workspaces.get(wsDir) : undefined;
+  base.conflicts = model.definitions(q.step).filter((e) => e.wsDir && e.wsDir !== wsDir).map((e) => located(model, e));
+  const hasPrefs = !!q.framework || (q.environmentTags?.length ?? 0) > 0;
+  if (hasPrefs && !unknownContext) {
+    candidates.length = 0;
+    for (const layer of definitionLayers(model, wsDir, q.step)) candidates.push({ entry: layer.entries.get(q.step) as StepEntry, layer });
+  }
+  if (unknownContext || candidates.length === 0) {
+    base.suggestions = closest(q.step, ws.stepNames(unknownContext ? CORE : context, mode), 5);
+    base.summary = unknownContext
+      ? `Unknown context '${context}' (known: ${ws.contextInfos().map((c) => c.id).join(', ')})`
+      : `Step '${q.step}' not found (workspace: ${context})`;
+    return base;
+  }
+  const decided = decide(candidates, { ...q, mode }, hasPrefs);
+  const winner = decided.winner.entry;
+  const isModule = winner.layer === 'module';
+  const entryClass = isModule ? ws.pipeline.entryClassOf(winner.file) : null;
+  const code = codeFields(winner, entryClass?.cls ?? null);
+  const companions = ws.pipeline.companionsOf(winner);
+  const primary = companions[0] ?? null;
+  const merged = mergeFields(code, primary ? ws.metaDoc(primary) : null);
+  const explanation: Explanation = {
+    ...base,
+    found: true,
+    winner: { ...located(model, winner), fields: merged.fields },
+    shadowed: candidates.filter((c) => c !== decided.winner && (!c.entry.wsDir || c.entry.wsDir === wsDir || mode === 'hybrid')).map((c) => located(model, c.entry)),
+    strategy: decided.strategy,
+    legacy: isModule ? null : toLegacy(code),
+    derived: derivedRows(winner),
+    components: isModule ? emptyComponents() : components(ws, wsDir, winner),
+    dependencies: primary ? dependencies(ws, primary) : [],
+    dependents: dependents(ws, wsDir, mode, q.step),
+    meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
+    module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
+    sections: ws.allFeatures().flatMap(({ features, q: queries }) => features.explainSections?.(winner.name, wsDir, queries) ?? []),
+  };
+  explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
+  return explanation;
+}
+
+function decide(candidates: Candidate[], q: ExplainQuery, hasPrefs: boolean): { winner: Candidate; strategy: { name: Strategy; reason: string } | null } {
+  const first = candidates[0] as Candidate;
+  if (candidates.length === 1) return { winner: first, strategy: null };
+  if (!hasPrefs) {
+    return { winner: first, strategy: { name: 'workspace_priority', reason: `${first.layer.label} is consulted before ${candidates.slice(1).map((c) => c.layer.label).join(', ')} in ${q.mode} mode` } };
+  }
+  const own = candidates.filter((c) => c.layer.own && c.layer.wsDir);
+  if (own.length > 0) {
+    const w = own[0] as Candidate;
+    return { winner: w, strategy: { name: 'workspace_priority', reason: `the context's own workspace defines it (${w.layer.label})` } };
+  }
+  if (q.framework) {
+    const m = candidates.filter((c) => fieldStr(c.entry, 'framework') === q.framework);
+    if (m.length === 1) return { winner: m[0] as Candidate, strategy: { name: 'framework_match', reason: `only ${(m[0] as Candidate).layer.label} has framework '${q.framework}'` } };
+  }
+  const env = q.environmentTags ?? [];
+  if (env.length > 0) {
+    const m = candidates.filter((c) => {
+      const tags = listField(c.entry, 'environment_tags');
+      return tags.length === 0 || tags.some((t) => env.includes(t));
+    });
+    if (m.length === 1) return { winner: m[0] as Candidate, strategy: { name: 'environment_match', reason: `only ${(m[0] as Candidate).layer.label} is compatible with environment ${env.join(', ')}` } };
+  }
+  const sorted = [...candidates].sort((a, b) => priority(a.entry) - priority(b.entry) || tieBreak(a) - tieBreak(b) || a.layer.label.localeCompare(b.layer.label));
+  const w = sorted[0] as Candidate;
+  return { winner: w, strategy: { name: 'priority_based', reason: `${w.layer.label} has the lowest priority (${priority(w.entry)}); ties go to core, then workspace id` } };
+}
+
+function priority(e: StepEntry): number {
+  const v = e.fields.get('priority')?.value;
+  return v?.kind === 'num' ? v.value : 100;
+}
+function tieBreak(c: Candidate): number { return c.layer.source === 'core' ? 0 : 1; }
+
+function listField(e: StepEntry, field: string): string[] {
+  const v = e.fields.get(field)?.value;
+  return v?.kind === 'list' ? v.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])) : [];
+}
+
+export function located(model: RegistryModel, e: StepEntry): SourcedLocation {
+  return { source: sourceOf(model, e), file: e.file, range: e.keyRange };
+}
+
+/** Seed 001 `to_legacy_format`: the STEP_NAMES shape of a definition. */
+function toLegacy(fields: Record<string, unknown>): Record<string, unknown> {
+  const order = ['config_class', 'builder_step_name', 'spec_type', 'sagemaker_step_type', 'description', 'framework', 'job_types'];
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (fields[k] !== undefined && fields[k] !== null && fields[k] !== '') out[k] = fields[k];
+  for (const [k, v] of Object.entries(fields)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+function derivedRows(e: StepEntry): Explanation['derived'] {
+  const rows: Explanation['derived'] = [];
+  const cfg = fieldStr(e, 'config_class');
+  const builder = fieldStr(e, 'builder_step_name');
+  const spec = fieldStr(e, 'spec_type');
+  if (cfg) rows.push({ registry: 'CONFIG_STEP_REGISTRY', key: cfg, value: e.name });
+  if (builder) rows.push({ registry: 'BUILDER_STEP_NAMES', key: e.name, value: builder });
+  if (spec) rows.push({ registry: 'SPEC_STEP_TYPES', key: e.name, value: spec });
+  return rows;
+}
+
+function components(ws: StepWorkspace, wsDir: string | null, e: StepEntry): Record<ComponentKind, ComponentHit | null> {
+  const out = emptyComponents();
+  const model = ws.model;
+  for (const [kind, field] of [['builder', 'builder_step_name'], ['config', 'config_class']] as const) {
+    const cls = fieldStr(e, field);
+    const def = cls ? model.findClass(wsDir, kind, cls) : null;
+    out[kind] = def ? { class: def.name, file: def.file, range: def.nameRange } : null;
+  }
+  const names = (): Iterable<string> => ws.stepNames(wsDir ? ws.contextIdOf(wsDir) ?? undefined : CORE, 'isolated');
+  for (const kind of ['spec', 'contract', 'script'] as const) {
+    const file = componentFileFor(model, wsDir, kind, e.name, names);
+    if (!file) continue;
+    // A script is a module, not a class: naming its first class would name an arbitrary one.
+    const cls = kind === 'script' ? undefined : ws.classesOf(file)[0];
+    out[kind] = { class: cls?.name ?? null, file, range: cls?.nameRange ?? ZERO_RANGE };
+  }
+  // A synthesized builder is built from the step's interface, which holds its spec and contract too.
+  const iface = synthesizedFrom(model, e);
+  if (iface) for (const kind of ['builder', 'spec', 'contract'] as const) out[kind] = { class: kind === 'builder' ? `${fieldStr(e, 'builder_step_name') ?? e.name} (synthesized)` : null, file: iface.file, range: iface.keyRange };
+  return out;
+}
+
+/** The companion's dependencies, resolved in the companion's own context (as the diagnostics are). */
+function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencies'] {
+  const doc = ws.metaDoc(meta);
+  const scope = ws.pipeline.scopeOf(meta);
+  const layers = layersFor(ws.model, scope, ws.settings.mode);
+  const env = {
+    context: ws.pipeline.contextName(scope),
+    resolve: (n: string) => resolveName(layers, n)?.entry ?? null,
+    suggest: () => [],
+    versionOf: (e: StepEntry) => ws.pipeline.versionOf(e),
+  };
+  return (doc?.deps ?? []).map((dep) => {
+    const r = resolveDep(dep, env);
+    return { name: dep.moduleId, resolved: r.entry ? located(ws.model, r.entry) : null, optional: dep.optional, version: dep.version?.value ?? null, satisfied: r.satisfied };
+  });
+}
+
+/** Entries of the context whose companion depends on `name` (through their winning definition), and the workspace's own dependencies. */
+function dependents(ws: StepWorkspace, wsDir: string | null, mode: ResolutionMode, name: string): Dependent[] {
+  const out: Dependent[] = [];
+  const layers = layersFor(ws.model, wsDir, mode);
+  for (const m of ws.pipeline.dependentsOf(name)) {
+    const b = ws.pipeline.bindingOf(m);
+    const hit = b?.name ? resolveName(layers, b.name) : null;
+    if (!b?.name || !hit || ws.pipeline.primaryOf(hit.entry) !== m) continue;
+    const edge = ws.pipeline.edgesOf(m).find((e) => e.to === name);
+    if (edge) out.push({ name: b.name, context: contextOfEntry(ws, hit.entry), source: sourceOf(ws.model, hit.entry), file: m, range: edge.range });
+  }
+  const own = wsDir ? ws.model.workspaces.get(wsDir) : undefined;
+  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${own?.id ?? ''}`, context: own?.id ?? CORE, source: `workspace:${own?.id ?? ''}`, file: r.file, range: r.range });
+  return out;
+}
+
+/** The context an entry belongs to: its workspace's id, else core. */
+function contextOfEntry(ws: StepWorkspace, e: StepEntry): string {
+  return e.wsDir ? ws.contextIdOf(e.wsDir) ?? e.wsDir : CORE;
+}
+
+function emptyComponents(): Record<ComponentKind, ComponentHit | null> {
+  return { builder: null, config: null, spec: null, contract: null, script: null };
+}
+
+function emptySearched(model: RegistryModel, wsDir: string | null): Record<ComponentKind, string[]> {
+  const out = {} as Record<ComponentKind, string[]>;
+  for (const k of KINDS) out[k] = model.searchedDirs(wsDir, k);
+  return out;
+}

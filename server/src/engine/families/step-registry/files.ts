@@ -1,0 +1,101 @@
+// The step model's reading of the engine's per-file facts: the member families (member.ts), what
+// each file gives the model, and the lists of files that play each part. Every read is a tracked
+// query of the core (analysis/files.ts), so nothing here decides what an edit affects.
+import type { FileQueries } from '../../analysis/files';
+import type { Settings } from '../../types';
+import type { ComponentKind } from '../../api';
+import type { ModuleClass, PyClass } from '../../python/facts';
+import { factsBy } from '../../analysis/files';
+import { isStepFamily, type StepFacts, type StepFamily } from './member';
+import type { ClassDef } from './model/registry';
+import type { RegistrySource } from './model/source';
+import type { MetaDoc } from './pipeline/types';
+import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
+import type { IdMapDoc } from './pipeline/idMap';
+import type { Query } from '../../db/database';
+import { wsDirOf } from './model/workspaceDirs';
+
+const NO_CLASSES: readonly ModuleClass[] = [];
+
+export class StepFiles {
+  /** The member families, in the engine's order. */
+  readonly members: readonly StepFamily[];
+  /** Each member by its reader (the `by` of a file's record). */
+  private readonly byReader: ReadonlyMap<object, StepFamily>;
+
+  constructor(readonly files: FileQueries) {
+    this.members = files.families.filter(isStepFamily);
+    this.byReader = new Map(this.members.map((m) => [m.read, m]));
+    this.apcoreConfigQ = files.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null);
+    this.idMapDocQ = files.db.query('idMapDoc', () => {
+      for (const p of this.list('idMap')) {
+        const doc = this.facts(p)?.idMap;
+        if (doc) return doc;
+      }
+      return null;
+    });
+  }
+
+  settings(): Settings { return this.files.settings(); }
+
+  /** What a file gives the step model (null for a file no member read). */
+  facts(p: string): StepFacts | null {
+    const a = this.files.applied(p);
+    const member = a.by === null ? undefined : this.byReader.get(a.by);
+    return member ? factsBy(member, a) : null;
+  }
+  source(p: string): RegistrySource | null { return this.facts(p)?.source ?? null; }
+  metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
+  pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
+  /** Top-level classes of a Python file. */
+  classesOf(p: string): readonly ClassDef[] { return this.facts(p)?.py ?? NO_CLASSES; }
+  wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
+
+  /** The files the members put in the core context, member by member (not all of them registry sources). */
+  coreFiles(): string[] {
+    return this.members.flatMap((m) => m.step.coreSources?.(this.files) ?? this.files.filesOf(m.name, 'core'));
+  }
+  /** The directories whose `ws:<dir>` key lists a workspace registry, in path order. */
+  workspaceRegistryDirs(): string[] {
+    return this.members.filter((m) => m.step.workspaceRegistries)
+      .flatMap((m) => this.files.keysOf(m.name).filter((k) => k.startsWith('ws:')).map((k) => k.slice('ws:'.length)));
+  }
+  /** The registry file of a workspace directory, if any. */
+  workspaceRegistry(dir: string): string | undefined {
+    for (const m of this.members) if (m.step.workspaceRegistries) { const f = this.files.filesOf(m.name, `ws:${dir}`)[0]; if (f) return f; }
+    return undefined;
+  }
+  /** The files of other members whose sources join a workspace's registry. */
+  workspaceExtras(dir: string): string[] {
+    return this.members.filter((m) => !m.step.workspaceRegistries)
+      .flatMap((m) => m.step.workspaceSources?.(this.files, dir) ?? this.files.filesOf(m.name, `ws:${dir}`));
+  }
+  /** The component modules of one scope (a workspace directory, `''` for core) with their kind, folder and classes. */
+  components(scope: string): { file: string; kind: ComponentKind; dir: string; classes: ClassDef[] }[] {
+    const out: { file: string; kind: ComponentKind; dir: string; classes: ClassDef[] }[] = [];
+    for (const m of this.members) {
+      if (!m.step.component) continue;
+      for (const file of this.files.filesOf(m.name, `component:${scope}`)) {
+        const a = this.files.appliedBy(m, file);
+        const part = a?.role == null ? null : m.step.component(a.role);
+        if (part) out.push({ file, kind: part.kind, dir: part.dir, classes: a?.facts?.py ?? [] });
+      }
+    }
+    return out;
+  }
+  private list(part: 'meta' | 'module' | 'idMap'): string[] {
+    return this.members.flatMap((m) => {
+      const key = m.step.lists?.[part];
+      return key === undefined ? [] : this.files.filesOf(m.name, key);
+    });
+  }
+  /** Every companion metadata file, in path order. */
+  metaFiles(): string[] { return this.list('meta'); }
+  /** The files that may be apcore modules (under an extension root). */
+  moduleCandidates(): string[] { return this.list('module'); }
+
+  /** apcore.yaml's configuration (the first of its places that is read). */
+  readonly apcoreConfigQ: Query<ApcoreConfig | null>;
+  /** The id map's document (the first listed that is read). */
+  readonly idMapDocQ: Query<IdMapDoc | null>;
+}

@@ -1,0 +1,47 @@
+// What a family is to the shared step model: the facts its files give the model (registry sources,
+// classes, companion metadata, apcore's configuration and id map) and which of its index keys play
+// which part (workspace registries, component folders, metadata files, module candidates, id maps).
+// cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
+// never read by the step model.
+import type { Family } from '../../analysis/family';
+import type { FileFamily, FileQueries } from '../../analysis/files';
+import type { ComponentKind } from '../../api';
+import type { ModuleClass } from '../../python/facts';
+import type { RegistrySource } from './model/source';
+import type { MetaDoc } from './pipeline/types';
+import type { ApcoreConfig } from './pipeline/apcoreConfig';
+import type { IdMapDoc } from './pipeline/idMap';
+
+/** The facts of a member's file that the step model reads (a member's own facts extend them). */
+export interface StepFacts {
+  /** A registry file's entries. */
+  source?: RegistrySource | null;
+  /** Classes of a Python code file (a component, a module, a subject): what entry-point detection needs, and the class index's entries. */
+  py?: ModuleClass[] | null;
+  meta?: MetaDoc | null;
+  apcore?: ApcoreConfig | null;
+  idMap?: IdMapDoc | null;
+}
+
+/** Which of a member's files play which part of the step model. */
+export interface StepParts<R> {
+  /** Files whose registry sources join the core context (default: those under its index key `core`). */
+  coreSources?(files: FileQueries): string[];
+  /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
+  workspaceSources?(files: FileQueries, dir: string): string[];
+  /** Its `ws:<dir>` index keys list the developer workspaces' registries (the member that reads them). */
+  workspaceRegistries?: boolean;
+  /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
+  component?(role: R): { kind: ComponentKind; dir: string } | null;
+  /** Its index keys listing companion metadata files, apcore module candidates and apcore id maps. */
+  lists?: { meta?: string; module?: string; idMap?: string };
+}
+
+export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {
+  readonly step: StepParts<R>;
+}
+
+/** Whether a family is a member of the step model (it declares its parts). */
+export function isStepFamily(family: FileFamily): family is StepFamily {
+  return 'step' in family;
+}

@@ -1,0 +1,66 @@
+// Stage 6 of the discovery pipeline (apcore-python `registry/dependencies.py` `resolve_dependencies`
+// and `_enforce_version_constraint`): resolves each `dependencies[].module_id` of a meta file in the
+// file's context. Unknown: RL022 — an error when required (apcore raises DependencyNotFoundError and
+// discovery of the whole root fails), a warning when optional (skipped). A `version` hint the
+// dependency's version does not match (apcore's matches_version_hint): RL027 — an error when required
+// (DependencyVersionMismatchError), a warning when optional (skipped). Resolved dependencies are edges.
+import type { Diagnostic, Location, Range } from '../../../types';
+import type { StepEntry } from '../model/source';
+import { diag } from '../codes';
+import type { MetaDep, MetaDoc } from './types';
+import { readVersionHint } from './versionHint';
+import { fitted } from '../../../util/fitted';
+
+export const DEFAULT_VERSION = '1.0.0';
+
+/** A resolved dependency: from the meta's entry to the entry named `to`. */
+export interface Edge { to: string; range: Range; optional: boolean }
+
+export interface DepEnv {
+  /** Context name for messages (`core` or a workspace id). */
+  context: string;
+  resolve(name: string): StepEntry | null;
+  /** The names of the context closest to an unknown one, best first (at most 3). */
+  suggest(name: string): string[];
+  /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
+  versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
+}
+
+/** How one dependency resolves: the entry, its version, and whether the range is satisfied (null without a range). */
+export function resolveDep(dep: MetaDep, env: DepEnv): { entry: StepEntry | null; version: { value: string; declared: boolean; at: Location | null } | null; satisfied: boolean | null } {
+  const entry = env.resolve(dep.moduleId);
+  if (!entry) return { entry: null, version: null, satisfied: null };
+  const version = env.versionOf(entry);
+  const hint = dep.version ? readVersionHint(dep.version.value) : null;
+  return { entry, version, satisfied: hint && 'matches' in hint ? hint.matches(version.value) : null };
+}
+
+export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnostics: Diagnostic[]; unresolved: boolean } {
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let unresolved = false;
+  for (const dep of doc.deps) {
+    const { entry, version, satisfied } = resolveDep(dep, env);
+    if (!entry) {
+      unresolved = true;
+      const near = env.suggest(dep.moduleId);
+      const kind = dep.optional ? 'optional' : 'required';
+      const effect = dep.optional ? 'apcore skips it with a warning' : 'apcore\'s discover() raises DependencyNotFoundError, so discovery of the whole root fails';
+      diagnostics.push(diag(doc.file, dep.range, 'RL022', `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
+        severity: dep.optional ? 'warning' : 'error',
+        fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file: doc.file, edits: [{ range: dep.inner, newText: n }] }] })),
+      }));
+      continue;
+    }
+    if (!edges.some((e) => e.to === entry.name)) edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
+    if (satisfied !== false || !dep.version || !version) continue;
+    const effect = dep.optional
+      ? 'apcore skips this optional dependency with a warning'
+      : 'apcore\'s discover() raises DependencyVersionMismatchError, so discovery of the whole root fails';
+    diagnostics.push(diag(doc.file, dep.version.range, 'RL027', `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'; ${effect}`, {
+      severity: dep.optional ? 'warning' : 'error',
+      related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
+    }));
+  }
+  return { edges: fitted(edges), diagnostics, unresolved };
+}

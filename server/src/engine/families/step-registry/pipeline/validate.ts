@@ -1,0 +1,32 @@
+// Stage 5 of the discovery pipeline (apcore-python `registry/validation.py` `validate_module`),
+// statically: the module class must assign `input_schema` and `output_schema`, define `execute`, and
+// have a non-empty `description` class attribute — `validate_module` reads `getattr(cls,
+// "description")`, so neither a docstring nor the meta's `description` makes it pass (apcore logs
+// "failed validation" and skips the module). RL008 on the class name.
+import type { Diagnostic } from '../../../types';
+import type { PyClass } from '../../../python/facts';
+import { diag } from '../codes';
+import type { MetaDoc } from './types';
+
+/** The description a module shows: the meta's wins over the code's (YAML > code), then the docstring. */
+export function moduleDescription(cls: PyClass, meta: MetaDoc | null): string | null {
+  const d = meta?.description ?? cls.strAttrs['description'] ?? cls.docstring;
+  return d && d.trim() !== '' ? d.trim() : null;
+}
+
+/** What `validate_module` misses about the description, or null: read from the class body like the other attributes (a computed value passes). */
+function descriptionProblem(cls: PyClass): string | null {
+  if (!cls.attributes.includes('description')) return cls.docstring ? 'a description class attribute (a docstring does not count)' : 'a description class attribute';
+  return cls.strAttrs['description'] === '' ? 'a non-empty description (it is empty)' : null;
+}
+
+export function validateModule(file: string, id: string, cls: PyClass): Diagnostic[] {
+  const missing: string[] = [];
+  if (!cls.attributes.includes('input_schema')) missing.push('input_schema');
+  if (!cls.attributes.includes('output_schema')) missing.push('output_schema');
+  if (!cls.methods.includes('execute')) missing.push('execute()');
+  const description = descriptionProblem(cls);
+  if (description) missing.push(description);
+  if (missing.length === 0) return [];
+  return [diag(file, cls.nameRange, 'RL008', `Module '${id}' (class ${cls.name}) is missing ${missing.join(', ')}: apcore's validate_module rejects it and discovery skips the module`)];
+}

@@ -1,0 +1,27 @@
+// The front ends register the files the families declare (`Family.paths`): the server watches their
+// names (lsp/watch.ts builds its glob from them), and what the client cannot import — its document
+// selector and package.json's activation events — must equal the families' declarations.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PATHS } from '../../server/src/engine/engine';
+
+const ROOT = join(__dirname, '../..');
+
+describe('architecture: the families\' paths reach every front end', () => {
+  it('package.json activates on the families\' markers and languages, and on nothing else', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
+    assert.deepEqual(pkg.activationEvents, PATHS.activationEvents);
+  });
+
+  it('the client\'s document selector follows the families\' languages', () => {
+    const client = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
+    const selector = /documentSelector:\s*\[([^\]]*)\]/.exec(client)?.[1] ?? '';
+    assert.deepEqual([...selector.matchAll(/language: '([^']+)'/g)].map((m) => m[1]), PATHS.languages);
+  });
+
+  it('the server watches the families\' file names', () => {
+    assert.match(readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'), /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/);
+    assert.deepEqual(PATHS.names, ['*.py', '*.yaml', '*.yml', '*.ts', '*.js', '.onextree']);
+  });
+});

@@ -1,0 +1,88 @@
+// Analysis time is linear in the input on the hostile shapes that were not (shared/repro R13: nested
+// unclosed brackets before a long run of blanks, 3.7 s for 60 KB, minutes for 500 KB): each shape is
+// analysed at two sizes in one run, and the ratio of the CPU times (medians, so other processes on the
+// machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size).
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { RegistryEngine } from '../../server/src/engine/engine';
+
+const wasm = {
+  treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+  python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
+};
+const REG = 'developer_workspaces/developers/big/src/cursus_dev/registry/workspace_registry.py';
+const META = 'src/steps/builders/builder_q_step_meta.yaml';
+const VALUE = 'LOCAL_STEPS = {"S": {"builder_step_name": ';
+const blanks = (n: number): string => ' '.repeat(n);
+
+/** The smaller size (characters of the shape's run); the larger is ×4. */
+const SIZE = 50_000;
+const GROWTH = 4;
+/** Linear growth gives ×4, quadratic ×16: above this the shape is super-linear. */
+const MAX_RATIO = 9;
+/** CPU per 100 KB beyond which the smaller size alone fails (the fuzzer's bound), before the larger one is tried. */
+const BUDGET_MS_PER_100KB = 1000;
+const RUNS = 5;
+
+/** Each shape: a file and its text for a run of about `n` characters. */
+const SHAPES: Record<string, [string, (n: number) => string]> = {
+  'R13: 60 unclosed [ then blanks': [REG, (n) => `${VALUE}${'['.repeat(60)}${blanks(n)}\n}\n`],
+  'R13 slow-11: 1,000 [, 481 ], blanks, a string, blanks, 519 ]': [REG, (n) => `LOCAL_STEPS = {"S": {"spec_type": ${'['.repeat(1000)}"F"${']'.repeat(481)}${blanks(n / 8)}ur"x"${blanks(n - n / 8)}${']'.repeat(519)},\n}}\n`],
+  'unclosed { ( nested, then blanks and an unclosed string': [REG, (n) => `${VALUE}${'{('.repeat(30)}${blanks(n)}"x\n}\n`],
+  '100 unclosed [ (past the reader\'s depth bound), then tabs and a run of ]': [REG, (n) => `${VALUE}${'['.repeat(100)}${'\t'.repeat(n)}${']'.repeat(50)}\n}\n`],
+  'blank runs between unclosed brackets': [REG, (n) => `${VALUE}${`[${blanks(999)}`.repeat(n / 1000)}\n}\n`],
+  'an unclosed bracket on every line': [REG, (n) => `${VALUE}${'[\n'.repeat(n / 2)}}\n`],
+  'unclosed entries on every line': [REG, (n) => `LOCAL_STEPS = {\n${'    "A": {\n'.repeat(n / 11)}`],
+  'strings on lines below a long line (the reader\'s implicit concatenation)': [REG, (n) => `LOCAL_STEPS = {"a": [${blanks(n / 2)}"a"${'\n"b"'.repeat(n / 8)}\n`],
+  'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],
+  'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
+  'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],
+  'YAML: 100 nested flow mappings left open (the nesting bound), then blanks': [META, (n) => `description: d\nmetadata: ${'{"k": '.repeat(100)}${blanks(n)}\n`],
+  'YAML: a flow sequence opened on every line': [META, (n) => `description: d\nmetadata: [${'\n  ['.repeat(n / 4)}\n`],
+};
+
+/** CPU milliseconds of this process for one analysis of `text` (a fresh engine, made outside the measure). */
+async function cpuOf(file: string, text: string): Promise<number> {
+  const engine = await RegistryEngine.create(wasm);
+  const before = process.cpuUsage();
+  engine.setFile(file, text);
+  engine.update();
+  engine.allDiagnostics();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+async function medianCpu(file: string, text: string): Promise<number> {
+  const times: number[] = [];
+  for (let k = 0; k < RUNS; k++) times.push(await cpuOf(file, text));
+  return times.sort((a, b) => a - b)[RUNS >> 1] as number;
+}
+
+describe('linear time on hostile shapes (CPU at two sizes, one run)', function () {
+  this.timeout(300_000);
+
+  for (const [name, [file, text]] of Object.entries(SHAPES)) {
+    it(name, async () => {
+      const small = text(SIZE);
+      const large = text(SIZE * GROWTH);
+      const budget = BUDGET_MS_PER_100KB * Math.max(1, small.length / 100_000);
+      // The first analysis compiles what the others run; far over the budget, the shape fails at once.
+      const first = await cpuOf(file, small);
+      assert.ok(first <= 3 * budget, `${first.toFixed(0)} ms CPU for ${small.length} characters`);
+      const a = await medianCpu(file, small);
+      assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${small.length} characters`);
+      const b = await medianCpu(file, large);
+      // A floor of 5 ms on the smaller: below it the ratio measures the timer, not the shape.
+      const ratio = b / Math.max(a, 5);
+      assert.ok(ratio < MAX_RATIO, `×${GROWTH} the size took ×${ratio.toFixed(1)} the CPU (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);
+    });
+  }
+
+  it('R13: the unclosed form still reports where it is broken', async () => {
+    const engine = await RegistryEngine.create(wasm);
+    engine.setFile(REG, `${VALUE}${'['.repeat(60)}${blanks(60_000)}\n}\n`);
+    engine.update();
+    const ds = engine.diagnostics(REG).filter((d) => d.code === 'RL030');
+    assert.ok(ds.some((d) => d.message.startsWith("Syntax error: '[' was never closed") && d.range.start.line === 0), JSON.stringify(ds.slice(0, 3)));
+  });
+});
