@@ -24,31 +24,21 @@ const SLICE = 256;
 export type ReadResult = { text: string } | { skipped: string } | null;
 
 /**
- * Reads a file. `walked`: the walk met it as a regular file inside the root (its directory entry, or
- * its link's target resolved inside the root, said so), so it is read at once, with no `fstat` unless
- * the read is empty or over the limit (a Stats object per file was 28 MB of a large org's load).
- * Otherwise (what `readInRoot` reads) the opened file is checked before a byte is read: no file unless
- * it is a regular one, skipped when over the limit; `ignored` hears why a path that exists gives no file.
+ * Reads a file, checked before a byte is read: no file unless it is a regular one, skipped when over
+ * the limit; `ignored` hears why a path that exists gives no file. (Reads of walked files once skipped
+ * the `fstat`; measured against this plain path on the large bench org it saved nothing: bench/README.md.)
  */
-export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, walked = false, ignored?: (why: string) => void): ReadResult {
+export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, ignored?: (why: string) => void): ReadResult {
   let fd: number | null = null;
   try {
     // Non-blocking: a FIFO (a watched path can be one; the walk reads regular files only) answers at once.
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
-    let size = 0;
-    if (!walked) {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) { ignored?.('it is not a regular file'); return null; }
-      if (stat.size > maxBytes) return { skipped: tooLarge(stat.size, maxBytes) };
-    }
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) { ignored?.('it is not a regular file'); return null; }
+    if (stat.size > maxBytes) return { skipped: tooLarge(stat.size, maxBytes) };
     const bytes = readAll(fd, maxBytes);
-    // A walked file is asked only when its read is empty or too long (replaced since the walk met it).
-    if (walked && (bytes.length === 0 || bytes.length > maxBytes)) {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return null;
-      size = stat.size;
-    }
-    if (bytes.length > maxBytes) return { skipped: tooLarge(Math.max(size, bytes.length), maxBytes) };
+    // Grown past the limit since the fstat.
+    if (bytes.length > maxBytes) return { skipped: tooLarge(bytes.length, maxBytes) };
     if (bytes.includes(0)) return { skipped: 'it is a binary file (it contains a NUL byte)' };
     return { text: stripBom(bytes.toString('utf8')) };
   } catch (e) {
@@ -69,7 +59,7 @@ export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, walked =
 export function readInRoot(root: string, rel: string, maxBytes = DEFAULT_MAX_BYTES, ignored?: (why: string) => void): ReadResult {
   const at = resolveInRoot(root, rel, 'read');
   if ('refused' in at) { ignored?.(at.refused); return null; }
-  return readText(at.abs, maxBytes, false, ignored);
+  return readText(at.abs, maxBytes, ignored);
 }
 
 /**
@@ -92,7 +82,7 @@ export async function readTexts(absPaths: readonly string[], maxBytes = DEFAULT_
       progress?.(i);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    out.push(readText(absPaths[i] as string, maxBytes, true));
+    out.push(readText(absPaths[i] as string, maxBytes));
   }
   if (absPaths.length > 0) progress?.(absPaths.length);
   return out;

@@ -50,7 +50,7 @@ export async function readWorkspacePackage(root: string, wsDir: string): Promise
       // Links are not followed (a Dirent of a link is neither a directory nor a file): the walk's rule.
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
-        const read = readText(abs, undefined, true);
+        const read = readText(abs);
         if (read !== null && 'text' in read) out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
       }
     }

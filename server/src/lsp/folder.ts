@@ -110,11 +110,11 @@ export class Folder {
   /**
    * Stages the disk content of a path (read now: a file is read in microseconds) under the walk's rule:
    * a path that leads out of the root, or is no regular file, gives no file, as the walk gives none.
-   * `walked`: a walk listed it (a regular file inside the root), so it is read at once.
+   * `walked`: a walk listed it inside the root, so it is read without resolving it again.
    */
   readLater(rel: string, walked = false): void {
     if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
-    this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes, true) : readInRoot(this.fsPath, rel, this.maxFileBytes));
+    this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes) : readInRoot(this.fsPath, rel, this.maxFileBytes));
   }
 
   /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */

@@ -6,7 +6,7 @@ import type { Range } from '../types';
 import { bareStr, dictPair, quotedStr, strLit, type DictEntry, type Lit } from '../literal';
 import type { LineIndex } from '../text/lineIndex';
 import { decodeBody } from './strings';
-import { cutFrom } from '../util/fitted';
+import { cutFrom } from '../util/cutStack';
 import { intern } from '../util/intern';
 import { spanAt } from '../text/positions';
 import { isDigit, isNameChar } from './asciiChars';
@@ -248,7 +248,7 @@ export class Scanner {
     return q === 34 || q === 39;
   }
 
-  /** The items and entries of the containers being read, innermost last, each container's cut off at its exact size (util/fitted.ts). */
+  /** The items and entries of the containers being read, innermost last, each container's cut off when it closes (util/cutStack.ts). */
   private readonly items: Lit[] = [];
   private readonly pairs: DictEntry[] = [];
 

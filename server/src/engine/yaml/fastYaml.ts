@@ -13,7 +13,7 @@ import { pos, span } from '../text/positions';
 import { newlineStarts } from '../text/lineIndex';
 import { capNesting } from './nesting';
 import { flat, resolvePlain, typedLit, UNRESOLVED } from './scalars';
-import { cutFrom, fitted } from '../util/fitted';
+import { cutFrom } from '../util/cutStack';
 import { intern } from '../util/intern';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
@@ -51,7 +51,7 @@ interface Token { lit: Lit; end: number }
 
 class Reader {
   private readonly starts: number[];
-  /** The entries and items of the collections being read, innermost last, each collection's cut off at its exact size (util/fitted.ts). */
+  /** The entries and items of the collections being read, innermost last, each collection's cut off when it closes (util/cutStack.ts). */
   private readonly pairs: DictEntry[] = [];
   private readonly items: Lit[] = [];
   private readonly count: number;
@@ -400,7 +400,7 @@ class Reader {
         if (i >= e || this.code(i) === 93 || this.code(i) === 44) throw DECLINE;
       }
     }
-    return { lit: { kind: 'list', items: fitted(items), range: span(this.at(l, p), this.at(l, i)) }, end: i };
+    return { lit: { kind: 'list', items, range: span(this.at(l, p), this.at(l, i)) }, end: i };
   }
 
   /**

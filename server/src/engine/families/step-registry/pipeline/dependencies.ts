@@ -9,7 +9,6 @@ import type { StepEntry } from '../model/source';
 import { diag } from '../codes';
 import type { MetaDep, MetaDoc } from './types';
 import { readVersionHint } from './versionHint';
-import { fitted } from '../../../util/fitted';
 
 export const DEFAULT_VERSION = '1.0.0';
 
@@ -62,5 +61,5 @@ export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnos
       related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
     }));
   }
-  return { edges: fitted(edges), diagnostics, unresolved };
+  return { edges, diagnostics, unresolved };
 }

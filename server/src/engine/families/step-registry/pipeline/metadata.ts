@@ -12,7 +12,6 @@ import { checkMetaSchema } from './metaSchema';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
 import { dictFields, fieldValue } from '../model/dictFields';
-import { fitted } from '../../../util/fitted';
 import { pos, span } from '../../../text/positions';
 
 export const META_SUFFIX = '_meta.yaml';
@@ -52,7 +51,6 @@ function read(file: string, facts: YamlFacts): MetaDoc {
   if (ep) doc.entryPoint = entryPoint(ep);
   const deps = fieldValue(doc.fields, 'dependencies');
   if (deps?.kind === 'list') for (const item of deps.items) readDep(doc, item);
-  doc.deps = fitted(doc.deps);
   return doc;
 }
 
