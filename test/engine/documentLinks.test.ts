@@ -1,6 +1,7 @@
 // Document links (engine `documentLinks`): each family's paths resolve as its loader resolves them, to
-// existing root-relative files only — ONEX `path`/`metadata_file` (to the version's metadata file) and
-// `entrypoint`, an interface's `contract.entry_point` script, the id map's `file`, a meta file's `entry_point`.
+// existing root-relative files only, over the characters inside the quotes: ONEX `path`/`metadata_file`
+// (to the version's metadata file) and `entrypoint`, an interface's `contract.entry_point` script, the
+// id map's `file`, a meta file's `entry_point`.
 import { checkDocumentLinks } from './helpers';
 import { moduleClass } from './pipeline/snippets';
 
@@ -15,12 +16,12 @@ nodes:
     versions:
       - version: "1.0.0"
         path: "src/demo/nodes/alpha/v1_0_0"
-#             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_0_0/node.onex.yaml
+#              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_0_0/node.onex.yaml
         metadata_file: node.onex.yaml
 #                      ^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_0_0/node.onex.yaml
       - version: "1.1.0"
         path: "nodes/alpha/v1_1_0"
-#             ^^^^^^^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_1_0/node.onex.yaml
+#              ^^^^^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_1_0/node.onex.yaml
         metadata_file: node.onex.yaml
 #                      ^^^^^^^^^^^^^^ link src/demo/nodes/alpha/v1_1_0/node.onex.yaml
       - version: "1.2.0"
@@ -93,8 +94,8 @@ def main():
       ${moduleClass('First')}
       ${moduleClass('Second')}
       //- /extensions/two_meta.yaml
-      entry_point: other.py:Second
-      #            ^^^^^^^^^^^^^^^ link extensions/two.py
+      entry_point: "other.py:Second"
+      #             ^^^^^^^^^^^^^^^ link extensions/two.py
       description: two
     `);
   });

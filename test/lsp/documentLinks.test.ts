@@ -1,5 +1,5 @@
 // Document links over LSP: an ONEX registry.yaml's `path`/`metadata_file` and an interface's
-// `contract.entry_point` come back as DocumentLinks with the target's file URI, at the annotated ranges.
+// `contract.entry_point` come back as DocumentLinks with the target's file URI, over the annotated characters (inside the quotes).
 import { strict as assert } from 'node:assert';
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { parseFixture } from '../engine/fixture';
@@ -15,9 +15,9 @@ nodes:
     versions:
       - version: "v1_0_0"
         path: "nodes/echo_node/v1_0_0"
-#             ^^^^^^^^^^^^^^^^^^^^^^^^ link src/demo/nodes/echo_node/v1_0_0/node.onex.yaml
+#              ^^^^^^^^^^^^^^^^^^^^^^ link src/demo/nodes/echo_node/v1_0_0/node.onex.yaml
         metadata_file: "node.onex.yaml"
-#                      ^^^^^^^^^^^^^^^^ link src/demo/nodes/echo_node/v1_0_0/node.onex.yaml
+#                       ^^^^^^^^^^^^^^ link src/demo/nodes/echo_node/v1_0_0/node.onex.yaml
       - version: "v1_1_0"
         path: "src/demo/nodes/echo_node/v1_1_0"
         metadata_file: "node.onex.yaml"

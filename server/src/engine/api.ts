@@ -29,7 +29,7 @@ export interface DocumentSymbolResult {
 }
 export interface WorkspaceSymbolResult { name: string; kind: SymbolKind; location: Location; containerName: string }
 
-/** A path written in a registry that the real loader resolves to a file: `target` is that file, root-relative, always an existing file inside the root. */
+/** A path written in a registry (`range`: its characters inside the quotes) that the real loader resolves to a file: `target`, root-relative, always an existing file inside the root. */
 export interface DocumentLinkResult { range: Range; target: string }
 
 export interface CodeLensResult { range: Range; title: string; command?: { name: 'explain' | 'references'; args: unknown[] } }

@@ -39,7 +39,7 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
       const { step, pipeline } = stepQueries(q.files);
       const ep = step.metaDoc(file)?.entryPoint;
       const subject = ep ? pipeline.bindingOf(file)?.subject : null;
-      return ep && subject ? [{ range: ep.range, target: subject }] : [];
+      return ep && subject ? [{ range: ep.inner, target: subject }] : [];
     },
   },
   unitKeys(q) {

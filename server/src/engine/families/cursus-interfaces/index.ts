@@ -96,7 +96,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const doc = interfaceDoc(q.files, file);
       if (!doc?.script) return [];
       const target = scriptFile(stepQueries(q.files).model, doc.wsDir, doc, (p) => q.files.exists(p));
-      return target === null ? [] : [{ range: doc.script.range, target }];
+      return target === null ? [] : [{ range: doc.script.inner, target }];
     },
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];

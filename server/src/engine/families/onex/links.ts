@@ -13,12 +13,12 @@ export function onexLinks(file: string, fq: FamilyQueries): DocumentLinkResult[]
     return (q.resolvedQ(file)?.versions ?? []).flatMap((v) => {
       const target = v.metadataExists ? v.metadataPath : null;
       if (target === null) return [];
-      return [v.version.path, v.version.metadataFile].flatMap((s) => (s ? [{ range: s.range, target }] : []));
+      return [v.version.path, v.version.metadataFile].flatMap((s) => (s ? [{ range: s.inner, target }] : []));
     });
   }
   const ep = q.metadata(file)?.entrypoint;
   const m = metadataFileOf(file);
   if (!ep || !m) return [];
   const target = entrypointFiles(m.dir, ep.target, ep.form).find((p) => q.files.exists(p));
-  return target ? [{ range: ep.range, target }] : [];
+  return target ? [{ range: ep.inner, target }] : [];
 }

@@ -23,7 +23,7 @@ import { relToRoot } from './scan';
 export interface IdMapItem {
   range: Range;
   /** `file` as written, and resolved against the map's directory (null when that leaves the workspace folder). */
-  file: { value: string; fromMap: string | null; range: Range } | null;
+  file: { value: string; fromMap: string | null; range: Range; inner: Range } | null;
   id: { value: string; range: Range } | null;
   cls: { value: string; range: Range } | null;
 }
@@ -49,9 +49,9 @@ function read(file: string, facts: YamlFacts): IdMapDoc {
     return doc;
   }
   for (const item of entry.value.items) {
-    const str = (k: string): { value: string; range: Range } | null => {
+    const str = (k: string): { value: string; range: Range; inner: Range } | null => {
       const v = dictEntry(item, k)?.value;
-      return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range } : null;
+      return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range, inner: v.inner } : null;
     };
     const f = str('file');
     const mapped: IdMapItem = { range: item.range, file: f ? { ...f, fromMap: joinRel(dirOf(file), f.value) } : null, id: str('id'), cls: str('class') };
@@ -97,7 +97,7 @@ export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], do
       warn(any ? `'${f.value}' is not a module of any extension root; this mapping is ignored` : `'${f.value}' does not exist relative to ${where}; this mapping is ignored`);
       continue;
     }
-    links.push({ range: f.range, target: (named[0] as Found).file });
+    links.push({ range: f.inner, target: (named[0] as Found).file });
     if (named.every((m) => byFile.has(m.file))) { warn(`'${f.value}' is already mapped above; this mapping is ignored`); continue; }
     for (const m of named) if (!byFile.has(m.file)) byFile.set(m.file, item);
   }
