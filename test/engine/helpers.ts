@@ -127,3 +127,11 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/** The document links of every file of the workspace are exactly the ranges annotated `link <target>`. */
+export async function checkDocumentLinks(text: string, settings: SettingsInput = {}): Promise<void> {
+  const { engine, fx } = await analyze(text, settings);
+  const want = fx.annotations.filter((a) => a.label.startsWith('link ')).map((a) => `${a.file} ${show(a.range)} -> ${a.label.slice('link '.length).trim()}`).sort();
+  const got = [...fx.files.keys()].flatMap((f) => engine.documentLinks(f).map((l) => `${f} ${show(l.range)} -> ${l.target}`)).sort();
+  assert.deepEqual(got, want);
+}

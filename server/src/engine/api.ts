@@ -29,6 +29,9 @@ export interface DocumentSymbolResult {
 }
 export interface WorkspaceSymbolResult { name: string; kind: SymbolKind; location: Location; containerName: string }
 
+/** A path written in a registry (`range`: its characters inside the quotes) that the real loader resolves to a file: `target`, root-relative, always an existing file inside the root. */
+export interface DocumentLinkResult { range: Range; target: string }
+
 export interface CodeLensResult { range: Range; title: string; command?: { name: 'explain' | 'references'; args: unknown[] } }
 
 export interface RenameResult { edits: { file: string; edits: TextEdit[] }[] }

@@ -3,7 +3,7 @@
 // the one place that assembles the engine: the domain-free core (workspace.ts and below) with the
 // families of families/index.ts and the shared step model's features and contexts.
 import type {
-  CodeLensResult, CompletionResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
+  CodeLensResult, CompletionResult, DocumentLinkResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
   HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
 import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings, type SettingsInput } from './types';
@@ -223,6 +223,8 @@ export class RegistryEngine {
   documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
   codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
+  /** The paths written in a registry file that resolve to existing files, as its family's loader resolves them. */
+  documentLinks(file: string): DocumentLinkResult[] { return features.documentLinks(this.ws, file); }
 
   /** Workspace directory a file lies in (null outside every workspace). */
   workspaceDirOf(file: string): string | null { return this.ws.wsDirOf(file); }

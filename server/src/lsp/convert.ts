@@ -3,11 +3,11 @@
 // enums and edit shapes change here.
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat, MarkupKind, SymbolKind,
-  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover,
+  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type Hover,
   type Location, type WorkspaceEdit, type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import type {
-  CodeLensResult, CompletionKind, CompletionResult, DocumentSymbolResult, HoverResult, SymbolKind as EngineSymbolKind,
+  CodeLensResult, CompletionKind, CompletionResult, DocumentLinkResult, DocumentSymbolResult, HoverResult, SymbolKind as EngineSymbolKind,
   WorkspaceSymbolResult,
 } from '../engine/api';
 import { codeDocsUrl } from '../engine/codes';
@@ -49,6 +49,11 @@ const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
 
 export function toLocation(folder: Folder, loc: E.Location): Location {
   return { uri: folder.uriOf(loc.file), range: loc.range };
+}
+
+/** A link's target is a root-relative file of the folder: its file URI. */
+export function toDocumentLink(folder: Folder, link: DocumentLinkResult): DocumentLink {
+  return { range: link.range, target: folder.uriOf(link.target) };
 }
 
 export function toDiagnostic(folder: Folder, d: E.Diagnostic): Diagnostic {

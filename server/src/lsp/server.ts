@@ -10,6 +10,7 @@ import type { WasmBinaries } from '../engine/engine';
 import { registerCustomRequests } from './customRequests';
 import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
+import { registerDocumentLinks } from './handlers/documentLinks';
 import { registerCompletion, TRIGGER_CHARACTERS } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
@@ -59,6 +60,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'registry-lens' },
@@ -102,6 +104,7 @@ function registerFeatures(s: Session): void {
   registerCodeActions(s);
   registerSymbols(s);
   registerCodeLens(s);
+  registerDocumentLinks(s);
   registerCustomRequests(s);
 }
 

@@ -3,7 +3,7 @@
 // cross-file diagnostics and computes each one, and tells the host which files and directories it
 // needs. The engine consults the families it is assembled with in order; families never import each other.
 import type { Diagnostic, Location, Position, Range } from '../types';
-import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
+import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
 import type { DeclaredSettings } from '../settings';
@@ -30,6 +30,8 @@ export interface FamilyFeatures {
   completion?(file: string, pos: Position, q: FamilyQueries): CompletionResult[] | null;
   documentSymbols?(file: string, q: FamilyQueries): DocumentSymbolResult[];
   codeLenses?(file: string, q: FamilyQueries): CodeLensResult[];
+  /** The paths written in one of its files, each resolved to the file the family's loader opens (the engine keeps only those that exist). */
+  documentLinks?(file: string, q: FamilyQueries): DocumentLinkResult[];
   /** Symbols matching a query (a lower-case subsequence), added to the shared model's. */
   workspaceSymbols?(query: string, q: FamilyQueries): WorkspaceSymbolResult[];
   /** An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it. */

@@ -56,6 +56,13 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
     return key === 'apcore' ? pipeline.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   relevance: (layout) => JSON.stringify([layout.roots, layout.idMap]),
+  // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
+  features: {
+    documentLinks(file, q) {
+      const s = stepQueries(q.files);
+      return s.step.idMapDocQ('')?.file === file ? s.pipeline.idMapLinksQ('') : [];
+    },
+  },
 };
 
 /** Under an extension root, passing the scan rules, and not reached through a link that leaves that root. */

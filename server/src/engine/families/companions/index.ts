@@ -33,6 +33,15 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   wants: (path, r, q) => r.role === 'meta' || stepQueries(q.files).pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
   wantedFiles: (q) => stepQueries(q.files).pipeline.wantedQ(''),
+  // `entry_point: NAME:Class` links to the module file apcore looks the class up in: the meta file's subject (NAME is ignored).
+  features: {
+    documentLinks(file, q) {
+      const { step, pipeline } = stepQueries(q.files);
+      const ep = step.metaDoc(file)?.entryPoint;
+      const subject = ep ? pipeline.bindingOf(file)?.subject : null;
+      return ep && subject ? [{ range: ep.inner, target: subject }] : [];
+    },
+  },
   unitKeys(q) {
     const { pipeline } = stepQueries(q.files);
     return [...pipeline.metaGroupsQ('').map((g) => `metas:${g}`), ...pipeline.cycleScopesQ('').map((s) => `cyc:${s}`)];

@@ -10,6 +10,7 @@ import type { TypoQueries } from './typos';
 import { lookupFinds, type InterfaceDoc } from './interface';
 import { resolveSource, type Resolve } from './links';
 import type { DefinedName } from './definedNames';
+import { scriptFile } from './script';
 
 /**
  * The cross-file checks of one interface file, in its context. Step names are read one at a time
@@ -64,9 +65,9 @@ export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: str
 /** RL017: the script `contract.entry_point` names is in no scripts directory visible from the context. */
 function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
   if (!doc.script) return [];
+  if (scriptFile(model, wsDir, doc, exists) !== null) return [];
   const dirs = model.searchedDirs(wsDir, 'script');
   const name = doc.script.value;
-  if (dirs.some((d) => exists(`${d}${name}`))) return [];
   const searched = dirs.length > 0 ? dirs.join(', ') : `no scripts directory exists (expected ${expectedDir(model, wsDir, 'script')})`;
   return [diag(doc.file, doc.script.range, 'RL017', `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's script discovery skips the step`)];
 }

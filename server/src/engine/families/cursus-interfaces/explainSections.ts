@@ -6,14 +6,15 @@ import type { RegistryModel } from '../step-registry/model/registry';
 import type { FlowEdge } from '../../analysis/family';
 import type { InterfaceDoc } from './interface';
 import { ZERO_RANGE } from '../../text/ranges';
+import { scriptFile } from './script';
 
 export function explainSections(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, edges: FlowEdge[], exists: (p: string) => boolean): ExplainSection[] {
   const step = doc.step ?? '';
   const rows: ExplainSection['rows'] = [{ label: 'file', text: 'contract, spec; the builder is synthesized from it', file: doc.file, range: ZERO_RANGE }];
   if (doc.script) {
-    const dir = model.searchedDirs(wsDir ?? doc.wsDir, 'script').find((d) => exists(`${d}${doc.script?.value ?? ''}`));
-    rows.push(dir
-      ? { label: 'script', text: `${doc.script.value} (contract.entry_point)`, file: `${dir}${doc.script.value}`, range: ZERO_RANGE }
+    const script = scriptFile(model, wsDir ?? doc.wsDir, doc, exists);
+    rows.push(script !== null
+      ? { label: 'script', text: `${doc.script.value} (contract.entry_point)`, file: script, range: ZERO_RANGE }
       : { label: 'script', text: `${doc.script.value} (missing)`, file: doc.file, range: doc.script.range });
   } else {
     rows.push({ label: 'script', text: 'none needed (no entry point, or the SDK step runs its own code)' });

@@ -18,6 +18,7 @@ import { typoQueries } from './typos';
 import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
 import { definedNames } from './definedNames';
+import { scriptFile } from './script';
 
 /** Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with them). */
 const EXTRAS_PRECEDENCE = -1;
@@ -89,6 +90,13 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const { model } = stepQueries(q.files);
       const wsDir = doc.wsDir && model.workspace(doc.wsDir) ? doc.wsDir : null;
       return interfaceCompletion({ model, settings: q.files.settings(), wsDir }, text, pos);
+    },
+    // `contract.entry_point` links to the script cursus's script discovery finds (RL017 when none).
+    documentLinks(file, q) {
+      const doc = interfaceDoc(q.files, file);
+      if (!doc?.script) return [];
+      const target = scriptFile(stepQueries(q.files).model, doc.wsDir, doc, (p) => q.files.exists(p));
+      return target === null ? [] : [{ range: doc.script.inner, target }];
     },
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];

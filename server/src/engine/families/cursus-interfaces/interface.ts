@@ -27,7 +27,7 @@ export interface InterfaceDoc {
   /** The step it defines (the `step_type` value). */
   step: string | null;
   /** `contract.entry_point` when it names a script the step needs (null when the real tool needs none). */
-  script: { value: string; range: Range } | null;
+  script: { value: string; range: Range; inner: Range } | null;
   sources: SourceRef[];
 }
 
@@ -105,7 +105,7 @@ function scriptOf(root: Lit, e: StepEntry): InterfaceDoc['script'] {
   if (type?.kind === 'str' && SDK_DELEGATION_TYPES.has(type.value)) return null;
   const assembly = dictEntry(dictEntry(root, 'patterns')?.value, 'step_assembly')?.value ?? dictEntry(dictEntry(root, 'registry')?.value, 'step_assembly')?.value;
   if (assembly?.kind === 'str' && assembly.value === 'delegation') return null;
-  return { value: ep.value, range: ep.range };
+  return { value: ep.value, range: ep.range, inner: ep.inner };
 }
 
 /** Every `compatible_sources` name, in the base spec and in each job-type variant's. */

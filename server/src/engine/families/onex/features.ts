@@ -1,7 +1,7 @@
 // The ONEX family's editor features: hover on an artifact (versions, status, WIP, metadata) and on
 // keys (schema descriptions), definition from `path`/`metadata_file`/`entrypoint`, references of an
 // artifact name, completion (`metadata_file` by list, `status`, existing version directories for
-// `path`, schema keys and examples), symbols, code lenses, Explain with version policies, and `list`.
+// `path`, schema keys and examples), symbols, code lenses, document links (links.ts), Explain with version policies, and `list`.
 import type { CodeLensResult, CompletionResult, DocumentSymbolResult, Explanation, ListRow, WorkspaceSymbolResult } from '../../api';
 import type { FamilyFeatures, FamilyQueries } from '../../analysis/family';
 import type { Location, Position, Range } from '../../types';
@@ -19,6 +19,7 @@ import { choose, parsePolicy, versionLine, versionSummary, versionsOf, type Vers
 import type { OnexArtifact } from './registryDoc';
 import { mdCode, mdLines, mdText } from '../../render/escape';
 import { ONEX_SETTINGS } from './settings';
+import { onexLinks } from './links';
 
 const o = (q: FamilyQueries): OnexQueries => onexQueries(q.files);
 const at = (file: string, r: Range): Location => ({ file, range: r });
@@ -264,4 +265,4 @@ function names(fq: FamilyQueries): string[] {
   ]);
 }
 
-export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, workspaceSymbols, explain, list, nameAt, names };
+export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, documentLinks: onexLinks, workspaceSymbols, explain, list, nameAt, names };

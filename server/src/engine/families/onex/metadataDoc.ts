@@ -11,7 +11,7 @@ import type { ArtifactList } from './kinds';
 import { SCHEMA_OF_LIST, validateOnex } from './schemas';
 import type { StrAt } from './registryDoc';
 
-export interface Entrypoint { target: string; range: Range; form: 'object' | 'uri' | 'plain' }
+export interface Entrypoint { target: string; range: Range; inner: Range; form: 'object' | 'uri' | 'plain' }
 export interface Placeholder { key: string; text: string; range: Range }
 
 export interface MetadataDoc {
@@ -75,11 +75,11 @@ export function readMetadata(file: string, list: ArtifactList, text: string): { 
 function entrypointOf(v: Lit | undefined): Entrypoint | null {
   if (v?.kind === 'dict') {
     const t = dictEntry(v, 'target')?.value;
-    return t?.kind === 'str' ? { target: t.value, range: t.range, form: 'object' } : null;
+    return t?.kind === 'str' ? { target: t.value, range: t.range, inner: t.inner, form: 'object' } : null;
   }
   if (v?.kind !== 'str') return null;
   const uri = /^[a-z]+:\/\//.exec(v.value);
-  return { target: uri ? v.value.slice(uri[0].length) : v.value, range: v.range, form: uri ? 'uri' : 'plain' };
+  return { target: uri ? v.value.slice(uri[0].length) : v.value, range: v.range, inner: v.inner, form: uri ? 'uri' : 'plain' };
 }
 
 /** Unrendered template placeholders: `name: {NODE_NAME}` (a flow mapping to YAML) and `{NODE_NAME}` inside strings. */

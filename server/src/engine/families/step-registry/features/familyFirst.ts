@@ -2,7 +2,7 @@
 // a file's family is asked first and the shared model's feature answers otherwise (hover: the model's
 // entry hover first, the family's where it has nothing); workspace-wide answers (symbols, list) add
 // every family's to the model's. Features never import a family.
-import type { CodeLensResult, CompletionResult, DocumentSymbolResult, ExplainQuery, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../../../api';
+import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../../../api';
 import type { ContextId, Location, Position, ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { hover as modelHover } from './hover';
@@ -41,6 +41,12 @@ export function documentSymbols(ws: StepWorkspace, file: string): DocumentSymbol
 export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
   const own = ws.featuresOf(file);
   return own?.features.codeLenses ? own.features.codeLenses(file, own.q) : modelCodeLenses(ws, file);
+}
+
+/** The links of the file's family, kept when their target is a file the engine knows exists (a root-relative normal path, never outside the root). */
+export function documentLinks(ws: StepWorkspace, file: string): DocumentLinkResult[] {
+  const own = ws.featuresOf(file);
+  return own?.features.documentLinks?.(file, own.q).filter((l) => own.q.files.exists(l.target)) ?? [];
 }
 
 export function workspaceSymbols(ws: StepWorkspace, query: string): WorkspaceSymbolResult[] {

@@ -10,6 +10,7 @@
 // load_id_map raises ConfigError); an item without `file`, whose file does not exist or is not a
 // module under an extension root, or that maps a file twice (warning: the item does nothing).
 import type { Diagnostic, Range } from '../../../types';
+import type { DocumentLinkResult } from '../../../api';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';
@@ -22,7 +23,7 @@ import { relToRoot } from './scan';
 export interface IdMapItem {
   range: Range;
   /** `file` as written, and resolved against the map's directory (null when that leaves the workspace folder). */
-  file: { value: string; fromMap: string | null; range: Range } | null;
+  file: { value: string; fromMap: string | null; range: Range; inner: Range } | null;
   id: { value: string; range: Range } | null;
   cls: { value: string; range: Range } | null;
 }
@@ -48,9 +49,9 @@ function read(file: string, facts: YamlFacts): IdMapDoc {
     return doc;
   }
   for (const item of entry.value.items) {
-    const str = (k: string): { value: string; range: Range } | null => {
+    const str = (k: string): { value: string; range: Range; inner: Range } | null => {
       const v = dictEntry(item, k)?.value;
-      return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range } : null;
+      return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range, inner: v.inner } : null;
     };
     const f = str('file');
     const mapped: IdMapItem = { range: item.range, file: f ? { ...f, fromMap: joinRel(dirOf(file), f.value) } : null, id: str('id'), cls: str('class') };
@@ -72,10 +73,12 @@ export interface Found { file: string; root: ApRoot; pathId: string }
  * root is its `file` (as apcore matches it; with several roots one item may name a file in each), else
  * the module at `file` relative to the map's directory. `exists` answers from the engine's file set: a
  * named file the scan did not find either does not exist or is not a module of any extension root.
- * `watched` lists every path an item may name, so their appearance re-runs the stage.
+ * `watched` lists every path an item may name, so their appearance re-runs the stage; `links`, each
+ * item's `file` and the (first) module it names, for the editor's document links.
  */
-export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], doc: IdMapDoc | null, exists: (path: string) => boolean): { modules: ScannedModule[]; watched: string[]; diagnostics: Diagnostic[] } {
+export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], doc: IdMapDoc | null, exists: (path: string) => boolean): { modules: ScannedModule[]; watched: string[]; diagnostics: Diagnostic[]; links: DocumentLinkResult[] } {
   const diagnostics: Diagnostic[] = [];
+  const links: DocumentLinkResult[] = [];
   const byFile = new Map<string, IdMapItem>();
   const byPath = new Map(found.map((m) => [m.file, m]));
   const watched = new Set<string>();
@@ -94,6 +97,7 @@ export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], do
       warn(any ? `'${f.value}' is not a module of any extension root; this mapping is ignored` : `'${f.value}' does not exist relative to ${where}; this mapping is ignored`);
       continue;
     }
+    links.push({ range: f.inner, target: (named[0] as Found).file });
     if (named.every((m) => byFile.has(m.file))) { warn(`'${f.value}' is already mapped above; this mapping is ignored`); continue; }
     for (const m of named) if (!byFile.has(m.file)) byFile.set(m.file, item);
   }
@@ -108,5 +112,5 @@ export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], do
       mappedClass: item.cls ? { name: item.cls.value, file: doc.file, range: item.cls.range, ignored: item.id !== null } : null,
     };
   });
-  return { modules, watched: [...watched].sort(), diagnostics };
+  return { modules, watched: [...watched].sort(), diagnostics, links };
 }

@@ -78,5 +78,5 @@ function entryPoint(v: Extract<Lit, { kind: 'str' }>): MetaEntryPoint | null {
   const inner = v.inner;
   const plain = inner.start.line === inner.end.line && inner.end.character - inner.start.character === v.value.length;
   const clsRange: Range = plain ? span(pos(inner.start.line, inner.start.character + at), inner.end) : inner;
-  return { cls, range: v.range, clsRange };
+  return { cls, range: v.range, inner, clsRange };
 }

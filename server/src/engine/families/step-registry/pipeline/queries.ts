@@ -5,6 +5,7 @@
 // (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
 // calls its stage module and records what it reads, so no stage knows who depends on it.
 import type { Diagnostic, Range, Settings } from '../../../types';
+import type { DocumentLinkResult } from '../../../api';
 import type { PyClass } from '../../../python/facts';
 import type { RegistryModel } from '../model/registry';
 import type { StepEntry } from '../model/source';
@@ -59,6 +60,8 @@ interface ScanResult {
   modules: Map<string, StepEntry>;
   diagnostics: Diagnostic[];
   mapped: string[];
+  /** The id map's `file` values and the modules they name. */
+  idMapLinks: DocumentLinkResult[];
 }
 
 interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
@@ -112,6 +115,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
       diagnostics,
       mapped: mapped.watched,
+      idMapLinks: mapped.links,
     };
   });
 
@@ -126,6 +130,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private scannedOf(file: string): ScannedModule | null { return this.anyScannedQ(NONE) ? this.scannedQ(file) : null; }
   readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
   readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
+  /** Document links of the id map: each item's `file` to the module it names. */
+  readonly idMapLinksQ = this.db.query('idMapLinks', () => this.scanQ(NONE).idMapLinks, sameJson);
 
   private linkProblems(roots: readonly ApRoot[]): Diagnostic[] {
     const out: Diagnostic[] = [];

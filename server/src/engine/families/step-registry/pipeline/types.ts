@@ -21,8 +21,9 @@ export interface MetaDep {
 /** `entry_point: NAME:ClassName`: apcore ignores NAME and looks the class up in the subject file. */
 export interface MetaEntryPoint {
   cls: string;
-  /** The whole value node, and the characters of the class name (what a fix replaces). */
+  /** The whole value node, its characters inside the quotes, and the characters of the class name (what a fix replaces). */
   range: Range;
+  inner: Range;
   clsRange: Range;
 }
 
