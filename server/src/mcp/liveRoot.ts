@@ -50,7 +50,7 @@ export class LiveRoot {
   /** Opens the root afresh (a new engine and feed state); a failure is reported by the first call that needs it. */
   private reopen(): Promise<OpenedRoot> {
     this.state = newFeedState();
-    this.opened = openRoot(this.dir, undefined, this.warn, this.state);
+    this.opened = openRoot(this.dir, {}, this.warn, this.state);
     this.opened.catch(() => undefined);
     return this.opened;
   }
