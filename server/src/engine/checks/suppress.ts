@@ -120,7 +120,7 @@ export function unusedSuppressions(file: string, diags: readonly Diagnostic[], t
     const kept = [...c.suppressed].filter((code) => !unused.includes(code));
     const edit = kept.length === 0 || !c.list ? remove : { range: c.list, newText: kept.join(', ') };
     const title = kept.length === 0 ? 'Remove the unused suppression comment' : `Remove ${unused.join(', ')} from the suppression comment`;
-    out.push(diag(file, c.comment, 'RL033', `Unused suppression: no ${unused.join(', ')} is reported on the line this comment covers`, { fixes: [{ title, edits: [{ file, edits: [edit] }], preferred: true }], tags: ['unnecessary'] }));
+    out.push(diag(file, c.comment, 'RL033', `Unused suppression: ${unused.length === 1 ? 'no' : 'none of'} ${unused.join(', ')} is reported on the line this comment covers`, { fixes: [{ title, edits: [{ file, edits: [edit] }], preferred: true }], tags: ['unnecessary'] }));
   }
   return out;
 }
