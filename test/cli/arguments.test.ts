@@ -63,7 +63,7 @@ describe('cli arguments', () => {
     const r = runCli(['check', '--root', root, '--colour'], REPO);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /check: unknown option '--colour'; check takes --root, --format, --mode, --fail-on, --files$/m);
+    assert.match(r.stderr, /check: unknown option '--colour'; check takes --root, --format, --mode, --fail-on, --files, --report-unused-suppressions$/m);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
     assert.match(runCli(['graph', '-x'], root).stderr, /graph: unknown option '-x'; graph takes --root, --workspace, --mode, --format/);
     assert.match(runCli(['list', '--fail-on', 'error'], root).stderr, /list: unknown option '--fail-on'/);

@@ -12,4 +12,20 @@ describe('cli suppression comments', () => {
     const suppressed = broken.replace('"descriptoin": "x",', '"descriptoin": "x",  # registry-lens: ignore[RL016]');
     assert.deepEqual(codes(writeTree({ ...tree, [ALICE_REGISTRY]: suppressed })), ['RL008']);
   });
+
+  it('an unused suppression comment (RL033) is reported only with --report-unused-suppressions, with its line and fix', () => {
+    const tree = cleanTree();
+    const text = (tree[ALICE_REGISTRY] ?? '').replace('"description": "Alice\'s XGBoost training",', '"description": "Alice\'s XGBoost training",  # registry-lens: ignore[RL016]');
+    assert.notEqual(text, tree[ALICE_REGISTRY]);
+    const root = writeTree({ ...tree, [ALICE_REGISTRY]: text });
+    const run = (...flags: string[]) => runJson(['check', root, '--format', 'json', ...flags]);
+    const off = run();
+    assert.equal(off.code, 0);
+    assert.deepEqual(off.json.diagnostics, []);
+    const on = run('--report-unused-suppressions');
+    assert.equal(on.code, 0, 'a hint does not fail the check');
+    const diags = on.json.diagnostics as { code: string; severity: string; file: string; range: { start: { line: number } }; fixes?: unknown[] }[];
+    assert.deepEqual(diags.map((d) => [d.code, d.severity, d.file, d.range.start.line]), [['RL033', 'hint', ALICE_REGISTRY, (text.split('# registry-lens')[0] ?? '').split('\n').length - 1]]);
+    assert.equal(runJson(['check', root, '--format', 'json', '--report-unused-suppressions', '--fail-on', 'never']).code, 0);
+  });
 });

@@ -126,6 +126,27 @@ describe('features', () => {
     `, ['XGBoostTraining'], ['Package']);
   });
 
+  it('completion of class values ranks the file\'s own workspace\'s classes before core\'s, each group alphabetical', async () => {
+    for (const [field, kind] of [['builder_step_name', 'StepBuilder'], ['config_class', 'Config']] as const) {
+      const { engine, fx } = await analyze(`${CORE}
+        //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+        LOCAL_STEPS = {"A": {"description": "a", "${field}": "$0"}}
+        //- ${WS}/alice/src/cursus_dev/steps/${kind === 'Config' ? 'configs/config_zeta.py' : 'builders/builder_zeta_step.py'}
+        class Zeta${kind}:
+            pass
+        class Alpha${kind}:
+            pass
+        //- ${WS}/bob/src/cursus_dev/steps/${kind === 'Config' ? 'configs/config_bob.py' : 'builders/builder_bob_step.py'}
+        class Bob${kind}:
+            pass
+      `);
+      assert.ok(fx.cursor);
+      const items = engine.completion(fx.cursor.file, fx.cursor.position);
+      const ranked = [...items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
+      assert.deepEqual(ranked, [`Alpha${kind}`, `Zeta${kind}`, `Package${kind}`, `XGBoostTraining${kind}`]);
+    }
+  });
+
   it('quick fixes: RL003 moves the entry to STEP_OVERRIDES, RL005 creates a builder stub, RL004 renames', async () => {
     await checkFix(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py

@@ -171,7 +171,67 @@ describe('suppression comments', () => {
     assert.equal(text.split('\n')[2], '    "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016, RL005]');
     engine.setFile(REG, text);
     engine.update();
-    assert.deepEqual(engine.diagnostics(REG), []);
+    // what is left: RL016 never was reported on that line (RL033), RL005 is used
+    assert.deepEqual(engine.diagnostics(REG).map((d) => `${d.code}@${d.range.start.line} ${d.message}`), ['RL033@2 Unused suppression: no RL016 is reported on the line this comment covers']);
+  });
+
+  it('RL033 marks a comment that suppresses nothing, or only its unused codes; its fix removes exactly those, and the hint goes', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      # registry-lens: ignore[RL005]
+      LOCAL_STEPS = {
+          "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003, RL016]
+          "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL005]
+          # registry-lens: ignore
+          "Third": {"sagemaker_step_type": "Processing", "description": "t"},
+          "Fourth": {"sagemaker_step_type": "Utility", "description": "f"},  # registry-lens: ignore
+      }
+      //- ${WS}/alice/src/cursus_dev/steps/builders/builder_fourth_step.py
+      class FourthStepBuilder:  # registry-lens: ignore[RL005]
+          pass
+    `);
+    const BUILDER = `${WS.slice(1)}/alice/src/cursus_dev/steps/builders/builder_fourth_step.py`;
+    const hints = (file: string): string[] => engine.diagnostics(file).filter((d) => d.code === 'RL033').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+    // line 0 covers line 1 (nothing there), line 2 suppresses RL003 but not RL016, line 3 suppresses RL005,
+    // the own-line comment of line 4 covers Third's RL005, the trailing one of line 6 covers nothing
+    assert.deepEqual(hints(REG), [
+      '0:0-30 Unused suppression: no RL005 is reported on the line this comment covers',
+      '2:75-112 Unused suppression: no RL016 is reported on the line this comment covers',
+      '6:71-94 This suppression comment suppresses nothing: no diagnostic is reported on the line it covers',
+    ]);
+    assert.deepEqual(hints(BUILDER), ['0:26-56 Unused suppression: no RL005 is reported on the line this comment covers']);
+    assert.deepEqual(engine.diagnostics(REG).filter((d) => d.code !== 'RL033'), [], 'the used suppressions still suppress');
+    const fixesOf = (file: string) => engine.diagnostics(file).filter((d) => d.code === 'RL033').map((d) => engine.fixes(file, d.range).find((f) => f.diagnostic === d || f.diagnostic.range === d.range));
+    for (const f of fixesOf(REG)) assert.ok(f && !engine.fixes(REG, f.diagnostic.range).some((x) => x.fix.title.startsWith('Suppress RL033')), 'no suppression of RL033 is offered');
+    const edits = fixesOf(REG).flatMap((f) => f?.fix.edits[0]?.edits ?? []);
+    const text = applyEdits(engine.text(REG) ?? '', edits);
+    assert.deepEqual(text.split('\n').slice(0, 7), [
+      'LOCAL_STEPS = {',
+      '    "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]',
+      '    "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL005]',
+      '    # registry-lens: ignore',
+      '    "Third": {"sagemaker_step_type": "Processing", "description": "t"},',
+      '    "Fourth": {"sagemaker_step_type": "Utility", "description": "f"},',
+      '}',
+    ]);
+    engine.setFile(REG, text);
+    const builderText = applyEdits(engine.text(BUILDER) ?? '', fixesOf(BUILDER).flatMap((f) => f?.fix.edits[0]?.edits ?? []));
+    assert.equal(builderText.split('\n')[0], 'class FourthStepBuilder:');
+    engine.setFile(BUILDER, builderText);
+    engine.update();
+    assert.deepEqual([...engine.diagnostics(REG), ...engine.diagnostics(BUILDER)], []);
+  });
+
+  it('RL033 is not reported when turned off (what the CLI does unless --report-unused-suppressions), and follows the setting', async () => {
+    const src = `${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "mine"}}  # registry-lens: ignore[RL016]
+    `;
+    const { engine } = await analyze(src, { severity: { RL033: 'off' } });
+    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003']);
+    engine.configure({});
+    engine.update();
+    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003', 'RL033']);
   });
 });
 

@@ -3,17 +3,16 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
-import type { ResolutionMode } from '../engine/types';
-import { isDirectory, openRoot } from '../host/openRoot';
+import { isDirectory, openRoot, type RootOverrides } from '../host/openRoot';
 import { UsageError } from './usage';
 
 export interface LoadedRoot { engine: RegistryEngine; ms: number }
 
-/** `mode` (the --mode flag) overrides the root's `registryLens.resolution.mode` setting. */
-export async function loadRoot(root: string, mode: ResolutionMode | undefined, warn: (message: string) => void): Promise<LoadedRoot> {
+/** `overrides`: what the command's flags change in the root's settings (--mode, RL033 off unless asked for). */
+export async function loadRoot(root: string, overrides: RootOverrides, warn: (message: string) => void): Promise<LoadedRoot> {
   const start = performance.now();
   const dir = resolve(root);
   if (!isDirectory(dir)) throw new UsageError(`${root}: not a directory`);
-  const { engine } = await openRoot(dir, mode, warn);
+  const { engine } = await openRoot(dir, overrides, warn);
   return { engine, ms: Math.round(performance.now() - start) };
 }

@@ -18,6 +18,8 @@ export type Command =
     kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn;
     /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
     files?: string[];
+    /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
+    reportUnusedSuppressions: boolean;
   }
   | {
     kind: 'explain'; step: string; root: string; workspace?: string; mode?: ResolutionMode;
@@ -32,7 +34,7 @@ type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
 /** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
 const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
-  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean' } },
+  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean' } },
   explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
@@ -58,6 +60,7 @@ export function parseCommand(argv: string[]): Command {
         kind, root, mode,
         format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
         failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never'] as const) ?? 'error',
+        reportUnusedSuppressions: v['report-unused-suppressions'] === true,
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
       };
     case 'explain':

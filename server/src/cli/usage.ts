@@ -11,6 +11,7 @@ Commands:
       --fail-on error|warning|never   exit 1 when a diagnostic at or above this severity exists (default: error)
       --files F...                    report only the diagnostics of files F (and those they cause elsewhere);
                                       the whole root is analysed, ROOT given as --root (pre-commit)
+      --report-unused-suppressions    report suppression comments that suppress nothing (RL033; the editor always does)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
   list [ROOT]                 List the steps visible in a context

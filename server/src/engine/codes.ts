@@ -16,6 +16,7 @@ export const CORE_CODES = {
   RL012: { severity: 'hint', title: 'naming convention' },
   RL020: { severity: 'error', title: 'schema violation' },
   RL030: { severity: 'error', title: 'syntax error' },
+  RL033: { severity: 'hint', title: 'unused suppression comment' },
 } as const satisfies CodeTable;
 
 /** Where each code is documented: its section of the README (diagnostics link there). */
@@ -39,7 +40,7 @@ export function catalogue(tables: readonly CodeTable[]): CodeEntry[] {
   return [...out.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[] }
+export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[]; tags?: Diagnostic['tags'] }
 /** The constructor of a reader's diagnostics: only the codes it may raise, each at its declared severity unless told. */
 export type Diag<C extends Code> = (file: string, range: Range, code: C, message: string, opts?: DiagOptions) => Diagnostic;
 
@@ -49,6 +50,7 @@ export function diagnostics<C extends Code>(table: CodeTable<C>): Diag<C> {
     severity: opts.severity ?? table[code].severity,
     related: opts.related ?? [],
     fixes: opts.fixes ?? [],
+    ...(opts.tags ? { tags: opts.tags } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import type { Summary } from './api';
 import type { Diagnostic, HostLink, Settings } from './types';
 import { Database } from './db/database';
 import { sameList } from './util/equality';
-import { finalizeDiagnostics } from './checks/finalize';
+import { finalizeDiagnostics, reportsUnused } from './checks/finalize';
 import { commentLines, hasSuppressions, type CommentTable } from './checks/suppress';
 import { FileQueries, parentDir, type FedText } from './analysis/files';
 import { UnitQueries, localUnit } from './analysis/units';
@@ -78,6 +78,8 @@ export class Workspace {
     this.files.settingsInput.set(NONE, settings);
     this.db.commit();
     this.publisher.touchAll();
+    // files without diagnostics are finalised again too when they hold a suppression comment (RL033 may have been turned on or off)
+    for (const [path, fed] of this.known) if (fed.text !== null && hasSuppressions(fed.text)) this.publisher.touch(path);
   }
 
   /** The editor features of the family that classified a file, with the queries they read. */
@@ -243,7 +245,8 @@ export class Workspace {
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
-    const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, this.commentsOf(file, raw.length > 0)));
+    const unused = reportsUnused(this.settings);
+    const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
     return { changed, waiting: this.waiting.length };
   }
 
@@ -272,7 +275,8 @@ export class Workspace {
    * The suppression comments of a fed file, read once per text: a file republished on every edit
    * elsewhere (an ONEX registry.yaml of a thousand artifacts) is not searched again. An edited or
    * deleted file is republished in the same update, so no text is kept past the one the engine holds;
-   * nor for a file without diagnostics (`needed` false), which has nothing to suppress.
+   * nor for a file without diagnostics (`needed` false), which has nothing to suppress — unless unused
+   * suppressions are reported, when every file a family reads is searched (RL033).
    */
   private commentsOf(file: string, needed: boolean): CommentTable | null {
     const fed = this.known.get(file);

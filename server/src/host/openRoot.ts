@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
-import type { ResolutionMode } from '../engine/types';
+import type { Code, ResolutionMode } from '../engine/types';
 import { feedEngine, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
@@ -18,13 +18,31 @@ export interface OpenedRoot {
   feed: FeedOptions;
 }
 
-/** `dir` is an absolute directory; `mode` (the CLI's --mode) overrides the root's `registryLens.resolution.mode`. */
-export async function openRoot(dir: string, mode: ResolutionMode | undefined, warn: (message: string) => void, state?: FeedState): Promise<OpenedRoot> {
+/**
+ * What the CLI's flags change in a root's settings: `mode` (--mode) overrides `registryLens.resolution.mode`,
+ * `off` turns codes off whatever the settings say (RL033, unused suppressions, without --report-unused-suppressions).
+ */
+/**
+ * What the disk front ends (the CLI's check, the MCP server) leave out unless asked: unused suppression
+ * comments (RL033), as ESLint's --report-unused-disable-directives; the editor reports them.
+ */
+export const OFF_UNLESS_ASKED: readonly Code[] = ['RL033'];
+
+export interface RootOverrides { mode?: ResolutionMode | undefined; off?: readonly Code[] }
+
+/** `dir` is an absolute directory. */
+export async function openRoot(dir: string, overrides: RootOverrides, warn: (message: string) => void, state?: FeedState): Promise<OpenedRoot> {
   const folder = readSettings(dir, warn);
+  const off = overrides.off ?? [];
+  const settings = {
+    ...folder.engine,
+    ...(overrides.mode === undefined ? {} : { mode: overrides.mode }),
+    ...(off.length === 0 ? {} : { severity: { ...folder.engine.severity, ...Object.fromEntries(off.map((c) => [c, 'off' as const])) } }),
+  };
   const engine = await RegistryEngine.create({
     treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
     python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
-  }, mode === undefined ? folder.engine : { ...folder.engine, mode }, { reread: rereader(dir, () => folder.maxFileBytes) });
+  }, settings, { reread: rereader(dir, () => folder.maxFileBytes) });
   const feed = feedOptions(folder, warn);
   await feedEngine(engine, dir, feed, state);
   return { engine, folder, feed };

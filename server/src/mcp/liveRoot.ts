@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { RegistryEngine } from '../engine/engine';
 import { feedEngine, fileStamp, newFeedState, type FeedState } from '../host/feedEngine';
-import { openRoot, type OpenedRoot } from '../host/openRoot';
+import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from '../host/openRoot';
 
 export class LiveRoot {
   private opened: Promise<OpenedRoot>;
@@ -50,7 +50,7 @@ export class LiveRoot {
   /** Opens the root afresh (a new engine and feed state); a failure is reported by the first call that needs it. */
   private reopen(): Promise<OpenedRoot> {
     this.state = newFeedState();
-    this.opened = openRoot(this.dir, undefined, this.warn, this.state);
+    this.opened = openRoot(this.dir, { off: OFF_UNLESS_ASKED }, this.warn, this.state);
     this.opened.catch(() => undefined);
     return this.opened;
   }

@@ -39,6 +39,14 @@ export const EDITS: Edit[] = [
     if (r === 2) return [f, text.replace(',,', ',')];
     return pick([true, false]) ? [f, null] : [f, `${text}\nLOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "j"}}\n`];
   },
+  // add a suppression comment to a line of a registry or component (used or not: RL033), or remove one
+  (files, pick) => {
+    const f = pick([...files.keys()].filter((k) => k.endsWith('.py')));
+    const text = files.get(f) ?? '';
+    if (text.includes('registry-lens:') && pick([true, false])) return [f, text.replace(/ *# registry-lens: ignore(\[[^\]]*\])?/, '')];
+    const t = replaceRandom(text, /^.*\S.*$/, pick, (m) => `${m[0]}  # registry-lens: ignore${pick(['', '[RL003]', '[RL005, RL016]', '[RL008]'])}`);
+    return t === null ? null : [f, t];
+  },
   // core registry: change a field or drop an entry's description
   (files, pick) => {
     const f = 'src/cursus/registry/step_names.py';

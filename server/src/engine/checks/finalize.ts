@@ -2,17 +2,24 @@
 // file's diagnostics (ties broken by message, so the order never depends on which unit ran first);
 // identical duplicates from overlapping checks are dropped, and the output is bounded: at most
 // MAX_PER_FILE diagnostics per file (then one "N more"), each with at most MAX_RELATED related places;
-// diagnostics a suppression comment of the file (`comments`, see suppress.ts) covers are dropped first.
+// diagnostics a suppression comment of the file (`comments`, see suppress.ts) covers are dropped first,
+// and the comments that cover none get RL033 (unless that code is off).
 import type { Diagnostic, Position, Range, Settings } from '../types';
 import { comparePos } from '../text/ranges';
 import { capRelated } from './limits';
-import { applySuppressions, type CommentTable } from './suppress';
+import { applySuppressions, unusedSuppressions, type CommentTable } from './suppress';
 
 export const MAX_PER_FILE = 200;
 
-export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, comments: CommentTable | null = null): Diagnostic[] {
+/** A file's suppression comments, for `finalizeDiagnostics`. */
+export interface FileComments { file: string; table: CommentTable | null }
+
+export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, comments: FileComments | null = null): Diagnostic[] {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  const sorted = applySuppressions(raw.filter((d) => settings.severity[d.code] !== 'off'), comments)
+  const live = raw.filter((d) => settings.severity[d.code] !== 'off');
+  const table = comments?.table ?? null;
+  const unused = comments && reportsUnused(settings) ? unusedSuppressions(comments.file, live, table) : [];
+  const sorted = [...applySuppressions(live, table), ...unused]
     .sort((a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message));
   // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
   // kept diagnostics are copied.
@@ -47,4 +54,9 @@ function startOf(r: Range): Position {
 /** A range never runs backwards (a check that combines two nodes' ends could produce one). */
 function ordered(r: Range): Range {
   return comparePos(r.start, r.end) <= 0 ? r : { start: r.end, end: r.start };
+}
+
+/** Whether unused suppression comments are reported (RL033 not turned off: the CLI turns it off unless asked). */
+export function reportsUnused(settings: Settings): boolean {
+  return settings.severity.RL033 !== 'off';
 }

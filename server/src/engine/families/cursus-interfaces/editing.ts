@@ -8,6 +8,7 @@ import { STEP_SETTINGS } from '../step-registry/settings';
 import type { Lit } from '../../literal';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { resolvableNames } from '../step-registry/model/resolve';
+import { classCompletions } from '../step-registry/features/classCompletion';
 import { LineIndex } from '../../text/lineIndex';
 import { contains } from '../../text/ranges';
 import { INTERFACE_SCHEMA } from './schema';
@@ -102,7 +103,7 @@ function valuesFor(env: CompletionEnv, path: string[], range: Range, listItem: b
       .map((f) => f.slice(f.lastIndexOf('/') + 1)).filter((f) => f !== '__init__.py');
     return simple(scripts, 'value', 'script');
   }
-  if (key === 'config_class' && parent === 'registry') return simple(env.model.visibleClasses(env.wsDir, 'config').map((c) => c.name), 'class', 'config class');
+  if (key === 'config_class' && parent === 'registry') return classCompletions(env.model, env.wsDir, 'config', range, () => 'config class');
   if (key === 'sagemaker_step_type') return simple(STEP_SETTINGS.of(env.settings).sagemakerStepTypes, 'value');
   return simple(INTERFACE_SCHEMA.enumAt(path), 'value');
 }

@@ -1,6 +1,6 @@
 // Completion inside registry dicts (SPEC §6): field names (and a full-entry snippet), values of
 // sagemaker_step_type and conflict_resolution_strategy, classes from the class index for
-// builder_step_name/config_class, and core step names as STEP_OVERRIDES keys; meta files have their own.
+// builder_step_name/config_class (the workspace's own first), and core step names as STEP_OVERRIDES keys; meta files have their own.
 // Values are offered wherever a value goes — also in an entry that already has every field, before the
 // opening quote (the quotes are inserted), and in a YAML core registry (`field: va`).
 import type { CompletionResult } from '../../../api';
@@ -12,6 +12,7 @@ import { STEP_FIELDS, STRATEGIES } from '../model/fields';
 import { fieldStr } from '../model/source';
 import { wsDirFor } from './locate';
 import { metaCompletion } from './metaCompletion';
+import { classCompletions } from './classCompletion';
 import { mdLines } from '../../../render/escape';
 
 const VALUE_CONTEXT = /["']([A-Za-z_]+)["']\s*:\s*(["'])([^"']*)$/;
@@ -83,7 +84,7 @@ function valueCompletions(ws: StepWorkspace, wsDir: string | null, field: string
   if (field === 'conflict_resolution_strategy') return simple(STRATEGIES);
   if (field === 'builder_step_name' || field === 'config_class') {
     const kind = field === 'builder_step_name' ? 'builder' : 'config';
-    return ws.model.visibleClasses(wsDir, kind).map((c) => ({ label: c.name, kind: 'class' as const, detail: c.file, range }));
+    return classCompletions(ws.model, wsDir, kind, range, (c) => c.file);
   }
   if (field === 'spec_type') return ws.stepNames(wsDir ? ws.contextIdOf(wsDir) ?? undefined : undefined).map((n) => ({ label: n, kind: 'step' as const, range }));
   return [];

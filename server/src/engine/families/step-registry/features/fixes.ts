@@ -18,7 +18,7 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
     for (const fix of ownFixes(ws, file, d)) out.push({ diagnostic: d, fix });
-    if (text !== undefined) {
+    if (text !== undefined && d.code !== 'RL033') { // an unused suppression is removed, not suppressed
       out.push({ diagnostic: d, fix: { title: `Suppress ${d.code} on this line`, edits: [{ file, edits: [suppressionEdit(text, d.range.start.line, d.code)] }] } });
     }
   }
@@ -26,7 +26,7 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
 }
 
 /** Codes whose fix is unambiguous when a diagnostic has exactly one: "Fix all" applies those. */
-const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016']);
+const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016', 'RL033']);
 
 /** Every unambiguous fix of the file as one fix (null when there is none); overlapping edits are skipped. */
 export function fixAll(ws: StepWorkspace, file: string): Fix | null {
