@@ -16,7 +16,7 @@
 // What is scanned again is copied out of the new text (util/detachStrings.ts): V8 keeps a string cut
 // from a text as a view into all of it, so each entry re-read from a new version of the file kept that
 // whole version alive (the memory soak: a 73 KB core registry kept a version per entry edited).
-import type { Diagnostic, Position, Settings } from '../../../types';
+import type { Diagnostic, Position, Range, Settings } from '../../../types';
 import { detachLit, dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
 import { stringCopier } from '../../../util/detachStrings';
 import { LineIndex } from '../../../text/lineIndex';
@@ -195,7 +195,7 @@ class Shift {
   /** Whether nothing in `x` moves, known from its range alone (it spans all it holds, unlike a diagnostic's links). */
   private still(x: object): boolean {
     if ('related' in x || !('range' in x)) return false;
-    const r = x.range as { start: Position; end: Position };
+    const r = x.range as Range;
     return before_(r.end, this.from) || (this.to.line === this.from.line && r.start.line > this.from.line);
   }
 }
@@ -204,7 +204,7 @@ function isPosition(x: object): x is Position {
   return 'line' in x && 'character' in x && ownKeys(x) === 2;
 }
 
-function isRange(x: object): x is { start: Position; end: Position } {
+function isRange(x: object): x is Range {
   if (!('start' in x && 'end' in x) || ownKeys(x) !== 2) return false;
   const { start, end } = x as { start: unknown; end: unknown };
   return typeof start === 'object' && start !== null && isPosition(start) && typeof end === 'object' && end !== null && isPosition(end);
