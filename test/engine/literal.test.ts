@@ -1,4 +1,4 @@
-// String nodes and dict entries keep only what they cannot derive (literal.ts): the readers' nodes give
+// String nodes and dict entries keep only what they cannot derive (literal.ts), but always their kind: the readers' nodes give
 // the same kind, value, ranges and inner ranges as the plain objects they stand for, keys are read
 // without building their node, and a copy of a moved node (splice's Shift) is again a lean node.
 import { strict as assert } from 'node:assert';
@@ -22,11 +22,20 @@ describe('lean literal nodes', () => {
     }
   });
 
-  it('keeps only value and range when the inner range is derived, four fields otherwise', () => {
+  it('keeps only kind, value and range when the inner range is derived, four fields otherwise', () => {
     const range = spanAt(0, 0, 0, 5);
-    assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 1, 0, 4))), ['value', 'range']);
-    assert.deepEqual(Object.keys(strLit('abc', range, range)), ['value', 'range']);
+    assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 1, 0, 4))), ['kind', 'value', 'range']);
+    assert.deepEqual(Object.keys(strLit('abc', range, range)), ['kind', 'value', 'range']);
     assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 3, 0, 4))).sort(), ['inner', 'kind', 'range', 'value']);
+  });
+
+  it('a string node keeps its kind through JSON.stringify and a spread', () => {
+    const range = spanAt(1, 4, 1, 9);
+    for (const inner of [range, spanAt(1, 5, 1, 8), spanAt(1, 6, 1, 8)]) {
+      const s = strLit('abc', range, inner);
+      assert.equal((JSON.parse(JSON.stringify(s)) as { kind?: unknown }).kind, 'str');
+      assert.equal({ ...s }.kind, 'str');
+    }
   });
 
   it('a dict entry reads its key and range as the plain entry it stands for', () => {

@@ -20,15 +20,17 @@ export type StrLit = Extract<Lit, { kind: 'str' }>;
 /**
  * String nodes are the most numerous nodes (a large org keeps 600,000: every key and most values), and
  * their `inner` is nearly always the range itself (a plain YAML scalar, joined Python strings) or the
- * range less one quote at each end. Those two are derived from the range instead of kept, and `kind`
- * lives on the prototype: a node holds its value and range only.
+ * range less one quote at each end. Those two are derived from the range instead of kept: a node holds
+ * its kind, value and range. `kind` is an own property so that `JSON.stringify` and spreads keep it.
  */
 abstract class StrNode {
-  declare readonly kind: 'str';
-  constructor(readonly value: string, readonly range: Range) {}
+  readonly kind: 'str';
+  readonly value: string;
+  readonly range: Range;
+  /** Assigned in the plain node's order (kind first), so a serialised node reads as the plain one. */
+  constructor(value: string, range: Range) { this.kind = 'str'; this.value = value; this.range = range; }
   abstract get inner(): Range;
 }
-Object.defineProperty(StrNode.prototype, 'kind', { value: 'str' });
 
 class BareStr extends StrNode {
   get inner(): Range { return this.range; }
