@@ -39,7 +39,8 @@ export type Rebuild = (facts: PyFacts) => RegistrySource;
 /**
  * The line index of the text spliced last: the next edit of that file derives its index from it (see
  * `LineIndex.edited`) instead of reading the whole text again. It only saves work: an index is the same
- * whichever way it was made.
+ * whichever way it was made. Process-wide, bounded: one index (and the one text it indexes), used only
+ * when it indexes the very text an edit starts from, whichever engine asks.
  */
 let lastIndex: LineIndex | null = null;
 
