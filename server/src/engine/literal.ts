@@ -101,6 +101,25 @@ function samePos(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
+/** Replaces, in place, every string of the literal with `each` of it (util/detachStrings.ts copies them out of their text). */
+export function eachLitString(lit: Lit, each: (s: string) => string): void {
+  const todo: Lit[] = [lit];
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
+    switch (n.kind) {
+      case 'str': (n as { value: string }).value = each(n.value); break;
+      case 'other': n.text = each(n.text); break;
+      case 'list': for (const i of n.items) todo.push(i); break;
+      case 'dict':
+        for (const e of n.entries) {
+          if (e instanceof Pair) (e as { keyText: string }).keyText = each(e.keyText); else todo.push(e.key);
+          todo.push(e.value);
+        }
+        break;
+      default: break;
+    }
+  }
+}
+
 /** `strLit` of a string whose content is its range less one quote at each end. */
 export function quotedStr(value: string, range: Range): StrLit {
   return new QuotedStr(value, range);

@@ -7,7 +7,7 @@ import { QueryGroup, type Query } from '../db/database';
 import { cellTable } from '../db/keyspace';
 import { emptyFacts, type Applied, type Read } from './facts';
 import { sameJson, sameList } from '../util/equality';
-import { copiedOutOfText } from '../util/detachStrings';
+import { factsCopiedOutOfText } from '../util/detachStrings';
 
 const NONE = '';
 /** The directory above every path (see `parentDir`). */
@@ -118,11 +118,13 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   /**
    * What this role's facts keep of the text, for a role whose text nothing but `read` (and the editor
    * features of an open document) needs: `'strings'` cut from it, which the core copies out right after
-   * `read` (util/detachStrings.ts), or `'nothing'` (the facts come from a core reader that copies, such as
-   * `moduleClasses`). Either way the engine may let a text from disk go once its facts are read.
-   * Undefined (the default): the text is needed after the read, and kept.
+   * `read` (util/detachStrings.ts: those `stringsOf` hands it, and the file's diagnostics), or `'nothing'`
+   * (the facts come from a core reader that copies, such as `moduleClasses`). Either way the engine may
+   * let a text from disk go once its facts are read. Undefined (the default): the text is kept.
    */
   factsKeep?(role: R): 'strings' | 'nothing' | undefined;
+  /** Every string the facts of a `'strings'` role keep, each replaced by what `each` gives for it (literals: `eachLitString`). */
+  stringsOf?(facts: F, each: (s: string) => string): void;
 }
 
 /** A path classified by the first family that claims it. */
@@ -216,7 +218,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
     const hint = previous && previous.by === family.read && sameJson(previous.role, role) ? previous.facts ?? undefined : undefined;
     const read = family.read(p, role, text, settings, hint);
-    if (family.factsKeep?.(role) === 'strings') copiedOutOfText(read);
+    if (family.factsKeep?.(role) === 'strings') factsCopiedOutOfText(read.facts, read.local, (facts, each) => family.stringsOf?.(facts, each));
     return { ...emptyFacts(family.read, role), ...(read.facts ? { facts: read.facts } : {}), ...(read.local ? { local: read.local } : {}) };
   }, Object.is, this.paths);
 

@@ -1,10 +1,14 @@
-// The core's one door for facts that outlive the text they were read from: `copiedOutOfText` leaves
-// no string in a value that is a view into, or a chain holding, another string. V8 keeps a string cut
-// from another one (13 characters or more) as a view into it, and a string built from such a cut as a
-// chain holding it: a workspace registry's descriptions and messages kept all of its text, and each
-// entry a splice re-read kept its version of the file. A copy is the string's one kept copy
-// (util/intern) when it has one, else a copy of its own, one per distinct string of the value.
+// The core's door for facts that outlive the text they were read from: their strings are replaced by
+// copies that keep no text alive. V8 keeps a string cut from another one (13 characters or more) as a
+// view into it, and a string built from such a cut as a chain holding it: a workspace registry's
+// descriptions and messages kept all of its text, and each entry a splice re-read kept its version of
+// the file. A copy is the string's one kept copy (util/intern) when it has one, else a copy of its own,
+// one per distinct string copied at once.
+import type { Diagnostic } from '../types';
+import { eachLitString, type DictEntry, type Lit } from '../literal';
 import { freshCopy, kept } from './intern';
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** V8 cuts strings this long or longer as views (SlicedString::kMinLength). */
 const VIEW_LENGTH = 13;
@@ -22,42 +26,26 @@ function stringCopier(): (s: string) => string {
   };
 }
 
-/**
- * `value` with every string it holds (own enumerable properties of its objects, array items, Map keys
- * and values, Set items, all the way down) replaced, in place, by a copy that keeps no text alive;
- * returns `value`. Getters are not followed (literal nodes derive theirs from what they hold), and a
- * frozen object is only walked (what is frozen is shared and was built from kept strings).
- */
-export function copiedOutOfText<T>(value: T): T {
+/** A file's facts and diagnostics, their strings copied out of its text in place (the facts' through the family's `stringsOf`). */
+export function factsCopiedOutOfText<F>(facts: F | null | undefined, local: readonly Diagnostic[] | undefined, stringsOf: (facts: F, each: (s: string) => string) => void): void {
   const copy = stringCopier();
-  if (typeof value === 'string') return copy(value) as T;
-  const seen = new Set<object>();
-  const todo: object[] = [];
-  // Strings compare by value, so a copy is told from its original by nothing: every string is written back.
-  const walk = (v: unknown): boolean => {
-    if (typeof v === 'string') return true;
-    if (typeof v === 'object' && v !== null && !seen.has(v)) { seen.add(v); todo.push(v); }
-    return false;
-  };
-  const one = (v: unknown): unknown => (typeof v === 'string' ? copy(v) : v);
-  walk(value);
-  for (let o = todo.pop(); o !== undefined; o = todo.pop()) {
-    const frozen = Object.isFrozen(o);
-    if (o instanceof Map || o instanceof Set) {
-      // A Set's entries are [item, item].
-      const was = [...o.entries()] as [unknown, unknown][];
-      let strings = false;
-      for (const [k, v] of was) strings = walk(k) || walk(v) || strings;
-      if (!strings || frozen) continue;
-      o.clear();
-      for (const [k, v] of was) { if (o instanceof Map) o.set(one(k), one(v)); else o.add(one(k)); }
-    } else {
-      const rec = o as Record<string, unknown>;
-      for (const k of Object.keys(rec)) {
-        const v = rec[k];
-        if (walk(v) && !frozen) rec[k] = copy(v as string);
-      }
-    }
+  if (facts !== null && facts !== undefined) stringsOf(facts, copy);
+  for (const d of local ?? []) diagnosticStrings(d, copy);
+}
+
+/** A literal, or dict entries, their strings copied out of the text in place: for what a read keeps across versions of a file (the splices). */
+export function litCopiedOutOfText(x: Lit | readonly DictEntry[]): void {
+  const copy = stringCopier();
+  // Entries are walked as a dict's (a lean entry's key is its text, not a node).
+  eachLitString(Array.isArray(x) ? { kind: 'dict', entries: x as DictEntry[], range: NOWHERE } : x as Lit, copy);
+}
+
+function diagnosticStrings(d: Diagnostic, each: (s: string) => string): void {
+  d.message = each(d.message);
+  for (const r of d.related) r.message = each(r.message);
+  for (const f of d.fixes) {
+    f.title = each(f.title);
+    for (const fe of f.edits) for (const t of fe.edits) t.newText = each(t.newText);
+    for (const c of f.createFiles ?? []) c.text = each(c.text);
   }
-  return value;
 }

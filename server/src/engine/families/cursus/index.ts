@@ -4,7 +4,7 @@
 import type { Read } from '../../analysis/facts';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from '../step-registry/model/source';
+import { coreSourceFromPython, coreSourceFromYaml, sourceStrings, workspaceSource, type RegistrySource } from '../step-registry/model/source';
 import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/facts';
 import { spliceSource } from '../step-registry/model/splice';
 import type { Settings } from '../../types';
@@ -52,6 +52,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // A component module's facts are its classes, which `moduleClasses` copies; a workspace registry's are
   // its source, whose strings the core copies. Neither file's text is needed once read.
   factsKeep: (role) => (role.role === 'component' ? 'nothing' : role.role === 'ws-registry' ? 'strings' : undefined),
+  stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);

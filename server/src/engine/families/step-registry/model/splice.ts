@@ -13,12 +13,12 @@
 // re-scanned from the head of the dict's loop (after `{` or an entry's comma) up to a later entry's key
 // read what a scan of the whole dict reads there, because the scanner looks neither before that head
 // nor, from that key on, before the key's line, which the edit left as it was.
-// What is scanned again is copied out of the new text (util/detachStrings.ts): V8 keeps a string cut
-// from a text as a view into all of it, so each entry re-read from a new version of the file kept that
-// whole version alive (the memory soak: a 73 KB core registry kept a version per entry edited).
+// What is scanned again is copied out of the new text (the core's `litCopiedOutOfText`): otherwise each
+// entry re-read from a new version of the file kept that whole version alive (the memory soak: a 73 KB
+// core registry kept a version per entry edited).
 import type { Diagnostic, Position, Range, Settings } from '../../../types';
 import { dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
-import { copiedOutOfText } from '../../../util/detachStrings';
+import { litCopiedOutOfText } from '../../../util/detachStrings';
 import { LineIndex } from '../../../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../../../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../../../python/facts';
@@ -73,7 +73,7 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
   const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(shift.pos(old.value.range.end)), lines);
   if (value === null || value === 'split' || value.kind !== 'dict' || depth(value) > MAX_SPLICE_DEPTH) return null;
   if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0) return null;
-  copiedOutOfText(value);
+  litCopiedOutOfText(value);
 
   const isCore = src.kind === 'core';
   const oldDiags = checkEntryFields(old, isCore, settings);
@@ -131,7 +131,7 @@ function spliceEntries(src: RegistrySource, before: string, after: string, lines
   if (before_(close, shift.from)) return null;
   const scanned = scanEntries(after, from, kept ? lines.offset(shift.pos(kept.range.start)) : -1, lines.offset(shift.pos(close)), lines);
   if (scanned === null || scanned === 'split') return null;
-  copiedOutOfText(scanned);
+  litCopiedOutOfText(scanned);
   const entries = [...dict.entries.slice(0, first), ...scanned, ...dict.entries.slice(next).map((e) => shift.any(e))];
   const value: Lit = { kind: 'dict', entries, range: { start: dict.range.start, end: shift.pos(dict.range.end) } };
   const vars = src.vars.map((v, i): RegistryVar => (i === varIndex ? { ...v, range: { start: v.range.start, end: shift.pos(v.range.end) }, value } : shift.any(v)));
