@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { factsCopiedOutOfText, litCopiedOutOfText } from '../../server/src/engine/util/detachStrings';
-import { dictPair, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
+import { factsCopiedOutOfText } from '../../server/src/engine/util/detachStrings';
+import { dictPair, litCopiedOutOfText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
 import { spanAt } from '../../server/src/engine/text/positions';
 import type { Diagnostic } from '../../server/src/engine/types';
 

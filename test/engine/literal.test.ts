@@ -2,12 +2,11 @@
 // the same kind, value, ranges and inner ranges as the plain objects they stand for, keys are read
 // without building their node, and a copy of a moved node (splice's Shift) is again a lean node.
 import { strict as assert } from 'node:assert';
-import { dictEntry, dictPair, isPair, keyRange, keyText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
+import { dictEntry, dictPair, litCopiedOutOfText, isPair, keyRange, keyText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { spanAt } from '../../server/src/engine/text/positions';
 import { sameData } from '../../server/src/engine/util/equality';
-import { litCopiedOutOfText } from '../../server/src/engine/util/detachStrings';
 
 const plain = (n: Lit): unknown => JSON.parse(JSON.stringify({ kind: n.kind, value: 'value' in n ? n.value : null, range: n.range, inner: n.kind === 'str' ? n.inner : null }));
 

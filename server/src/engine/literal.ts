@@ -2,6 +2,7 @@
 // `other` for anything that is not a literal (it is never evaluated).
 import type { Position, Range } from './types';
 import { span, spanAt } from './text/positions';
+import { stringCopier } from './util/detachStrings';
 
 export type Lit =
   /** `inner` is the range of the characters between the quotes (where renames and fixes edit). */
@@ -118,6 +119,12 @@ export function eachLitString(lit: Lit, each: (s: string) => string): void {
       default: break;
     }
   }
+}
+
+/** A literal, or dict entries, their strings copied out of the text in place (util/detachStrings.ts): for what a read keeps across versions of a file (the splices). */
+export function litCopiedOutOfText(x: Lit | DictEntry[]): void {
+  // Entries are walked as a dict's (a lean entry's key is its text, not a node).
+  eachLitString(Array.isArray(x) ? { kind: 'dict', entries: x, range: spanAt(0, 0, 0, 0) } : x, stringCopier());
 }
 
 /** `strLit` of a string whose content is its range less one quote at each end. */

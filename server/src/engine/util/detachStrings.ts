@@ -3,18 +3,15 @@
 // view into it, and a string built from such a cut as a chain holding it: a workspace registry's
 // descriptions and messages kept all of its text, and each entry a splice re-read kept its version of
 // the file. A copy is the string's one kept copy (util/intern) when it has one, else a copy of its own,
-// one per distinct string copied at once.
+// one per distinct string copied at once. Literals go through literal.ts's `litCopiedOutOfText`.
 import type { Diagnostic } from '../types';
-import { eachLitString, type DictEntry, type Lit } from '../literal';
 import { freshCopy, kept } from './intern';
-
-const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** V8 cuts strings this long or longer as views (SlicedString::kMinLength). */
 const VIEW_LENGTH = 13;
 
 /** A function giving each string a copy that is no view into another string (shorter ones are copies already). */
-function stringCopier(): (s: string) => string {
+export function stringCopier(): (s: string) => string {
   const copies = new Map<string, string>();
   return (s) => {
     if (s.length < VIEW_LENGTH) return s;
@@ -31,13 +28,6 @@ export function factsCopiedOutOfText<F>(facts: F | null | undefined, local: read
   const copy = stringCopier();
   if (facts !== null && facts !== undefined) stringsOf(facts, copy);
   for (const d of local ?? []) diagnosticStrings(d, copy);
-}
-
-/** A literal, or dict entries, their strings copied out of the text in place: for what a read keeps across versions of a file (the splices). */
-export function litCopiedOutOfText(x: Lit | readonly DictEntry[]): void {
-  const copy = stringCopier();
-  // Entries are walked as a dict's (a lean entry's key is its text, not a node).
-  eachLitString(Array.isArray(x) ? { kind: 'dict', entries: x as DictEntry[], range: NOWHERE } : x as Lit, copy);
 }
 
 function diagnosticStrings(d: Diagnostic, each: (s: string) => string): void {

@@ -8,8 +8,7 @@
 // indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
 // child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
-import { dictPair, strLit, type DictEntry, type Lit } from '../literal';
-import { litCopiedOutOfText } from '../util/detachStrings';
+import { dictPair, litCopiedOutOfText, strLit, type DictEntry, type Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
 import { newlineStarts } from '../text/lineIndex';

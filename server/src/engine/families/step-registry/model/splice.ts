@@ -17,8 +17,7 @@
 // entry re-read from a new version of the file kept that whole version alive (the memory soak: a 73 KB
 // core registry kept a version per entry edited).
 import type { Diagnostic, Position, Range, Settings } from '../../../types';
-import { dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
-import { litCopiedOutOfText } from '../../../util/detachStrings';
+import { dictPair, isPair, litCopiedOutOfText, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
 import { LineIndex } from '../../../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../../../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../../../python/facts';
