@@ -1,8 +1,8 @@
-// String nodes and dict entries keep only what they cannot derive (literal.ts): the readers' nodes give
+// String nodes and dict entries keep only what they cannot derive (literal.ts), but always their kind: the readers' nodes give
 // the same kind, value, ranges and inner ranges as the plain objects they stand for, keys are read
 // without building their node, and a copy of a moved node (splice's Shift) is again a lean node.
 import { strict as assert } from 'node:assert';
-import { detachLit, dictEntry, dictPair, isPair, keyRange, keyText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
+import { dictEntry, dictPair, litCopiedOutOfText, isPair, keyRange, keyText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { spanAt } from '../../server/src/engine/text/positions';
@@ -22,11 +22,20 @@ describe('lean literal nodes', () => {
     }
   });
 
-  it('keeps only value and range when the inner range is derived, four fields otherwise', () => {
+  it('keeps only kind, value and range when the inner range is derived, four fields otherwise', () => {
     const range = spanAt(0, 0, 0, 5);
-    assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 1, 0, 4))), ['value', 'range']);
-    assert.deepEqual(Object.keys(strLit('abc', range, range)), ['value', 'range']);
+    assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 1, 0, 4))), ['kind', 'value', 'range']);
+    assert.deepEqual(Object.keys(strLit('abc', range, range)), ['kind', 'value', 'range']);
     assert.deepEqual(Object.keys(strLit('abc', range, spanAt(0, 3, 0, 4))).sort(), ['inner', 'kind', 'range', 'value']);
+  });
+
+  it('a string node keeps its kind through JSON.stringify and a spread', () => {
+    const range = spanAt(1, 4, 1, 9);
+    for (const inner of [range, spanAt(1, 5, 1, 8), spanAt(1, 6, 1, 8)]) {
+      const s = strLit('abc', range, inner);
+      assert.equal((JSON.parse(JSON.stringify(s)) as { kind?: unknown }).kind, 'str');
+      assert.equal({ ...s }.kind, 'str');
+    }
   });
 
   it('a dict entry reads its key and range as the plain entry it stands for', () => {
@@ -59,11 +68,10 @@ describe('lean literal nodes', () => {
     assert.deepEqual(inner(e.value), spanAt(1, 21, 1, 28));
     assert.deepEqual(inner((dictEntry(lit, 'raw') as DictEntry).key), spanAt(2, 6, 2, 9));
     assert.ok(sameData(lit, read()));
-    // Copied out of the text (detachLit), every string is its copy and every node reads as before.
-    const seen: string[] = [];
-    detachLit(lit, (s) => { seen.push(s); return `${s}`; });
-    assert.deepEqual(seen.sort(), ['AConfig', 'a', 'b', 'config_class', 'job_types', 'n', 'raw', 'x']);
+    // Copied out of the text (util/detachStrings.ts), every node reads as before.
+    litCopiedOutOfText(lit);
     assert.ok(sameData(lit, read()));
+    assert.deepEqual(Object.keys((dictEntry(lit, 'config_class') as DictEntry).key), ['kind', 'value', 'range']);
     assert.deepEqual(inner((dictEntry(lit, 'raw') as DictEntry).key), spanAt(2, 6, 2, 9));
     assert.ok(!sameData(lit, scanLiteral(text.replace('AConfig', 'BConfig'), 0, text.length, new LineIndex(text)) as Lit));
   });

@@ -2,6 +2,7 @@
 // `other` for anything that is not a literal (it is never evaluated).
 import type { Position, Range } from './types';
 import { span, spanAt } from './text/positions';
+import { stringCopier } from './util/detachStrings';
 
 export type Lit =
   /** `inner` is the range of the characters between the quotes (where renames and fixes edit). */
@@ -20,15 +21,17 @@ export type StrLit = Extract<Lit, { kind: 'str' }>;
 /**
  * String nodes are the most numerous nodes (a large org keeps 600,000: every key and most values), and
  * their `inner` is nearly always the range itself (a plain YAML scalar, joined Python strings) or the
- * range less one quote at each end. Those two are derived from the range instead of kept, and `kind`
- * lives on the prototype: a node holds its value and range only.
+ * range less one quote at each end. Those two are derived from the range instead of kept: a node holds
+ * its kind, value and range. `kind` is an own property so that `JSON.stringify` and spreads keep it.
  */
 abstract class StrNode {
-  declare readonly kind: 'str';
-  constructor(readonly value: string, readonly range: Range) {}
+  readonly kind: 'str';
+  readonly value: string;
+  readonly range: Range;
+  /** Assigned in the plain node's order (kind first), so a serialised node reads as the plain one. */
+  constructor(value: string, range: Range) { this.kind = 'str'; this.value = value; this.range = range; }
   abstract get inner(): Range;
 }
-Object.defineProperty(StrNode.prototype, 'kind', { value: 'str' });
 
 class BareStr extends StrNode {
   get inner(): Range { return this.range; }
@@ -99,23 +102,29 @@ function samePos(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
-/** Rewrites, in place, every string of the literal with `copy` of it (see util/detachStrings.ts). */
-export function detachLit(lit: Lit, copy: (s: string) => string): void {
+/** Replaces, in place, every string of the literal with `each` of it (util/detachStrings.ts copies them out of their text). */
+export function eachLitString(lit: Lit, each: (s: string) => string): void {
   const todo: Lit[] = [lit];
   for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
     switch (n.kind) {
-      case 'str': (n as { value: string }).value = copy(n.value); break;
-      case 'other': n.text = copy(n.text); break;
+      case 'str': (n as { value: string }).value = each(n.value); break;
+      case 'other': n.text = each(n.text); break;
       case 'list': for (const i of n.items) todo.push(i); break;
       case 'dict':
         for (const e of n.entries) {
-          if (e instanceof Pair) (e as { keyText: string }).keyText = copy(e.keyText); else todo.push(e.key);
+          if (e instanceof Pair) (e as { keyText: string }).keyText = each(e.keyText); else todo.push(e.key);
           todo.push(e.value);
         }
         break;
       default: break;
     }
   }
+}
+
+/** A literal, or dict entries, their strings copied out of the text in place (util/detachStrings.ts): for what a read keeps across versions of a file (the splices). */
+export function litCopiedOutOfText(x: Lit | DictEntry[]): void {
+  // Entries are walked as a dict's (a lean entry's key is its text, not a node).
+  eachLitString(Array.isArray(x) ? { kind: 'dict', entries: x, range: spanAt(0, 0, 0, 0) } : x, stringCopier());
 }
 
 /** `strLit` of a string whose content is its range less one quote at each end. */

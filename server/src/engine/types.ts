@@ -1,8 +1,9 @@
 // Plain data shared by every engine stage and handed to the front ends (LSP, CLI). Positions are
 // 0-based lines and UTF-16 characters, exactly as in LSP, so front ends never convert offsets.
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+/** Readonly: positions and ranges are shared (interned tables, cached nodes); build a new one instead of mutating. */
+export interface Position { readonly line: number; readonly character: number }
+export interface Range { readonly start: Position; readonly end: Position }
 /** `file` is always a root-relative POSIX path. */
 export interface Location { file: string; range: Range }
 

@@ -263,7 +263,7 @@ export class Workspace {
     for (const path of this.fromDisk) {
       const fed = this.known.get(path);
       const c = this.files.classify(path);
-      if (fed && c?.family.textFree?.(c.role) && !hasSuppressions(fed.text ?? '')) {
+      if (fed && c?.family.factsKeep?.(c.role) !== undefined && !hasSuppressions(fed.text ?? '')) {
         this.files.applied(path);
         fed.text = null;
       }

@@ -7,6 +7,7 @@ import { QueryGroup, type Query } from '../db/database';
 import { cellTable } from '../db/keyspace';
 import { emptyFacts, type Applied, type Read } from './facts';
 import { sameJson, sameList } from '../util/equality';
+import { factsCopiedOutOfText } from '../util/detachStrings';
 
 const NONE = '';
 /** The directory above every path (see `parentDir`). */
@@ -67,7 +68,7 @@ const sameMerged = (a: Merged, b: Merged): boolean => a.byKey.size === b.byKey.s
 
 /**
  * A fed file's text as the host gave it. `text` becomes null once the engine lets it go: only a text
- * the host can read again (`onDisk`), of a file whose facts keep nothing of it (`FileFamily.textFree`);
+ * the host can read again (`onDisk`), of a file whose facts keep nothing of it (`FileFamily.factsKeep`);
  * it is then read again through the host (`EngineOptions.reread`) when something needs it.
  */
 export interface FedText { text: string | null; readonly onDisk: boolean }
@@ -115,11 +116,15 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
    */
   read(path: string, role: R, text: string, settings: Settings, previous?: F): Read<F>;
   /**
-   * Whether the facts `read` gives for this role keep no part of the text (no slice of it: see
-   * python/detach.ts) and nothing but `read` and the editor features of an open document need the
-   * text: the engine may then let a text from disk go once the facts are read.
+   * What this role's facts keep of the text, for a role whose text nothing but `read` (and the editor
+   * features of an open document) needs: `'strings'` cut from it, which the core copies out right after
+   * `read` (util/detachStrings.ts: those `stringsOf` hands it, and the file's diagnostics), or `'nothing'`
+   * (the facts come from a core reader that copies, such as `moduleClasses`). Either way the engine may
+   * let a text from disk go once its facts are read. Undefined (the default): the text is kept.
    */
-  textFree?(role: R): boolean;
+  factsKeep?(role: R): 'strings' | 'nothing' | undefined;
+  /** Every string the facts of a `'strings'` role keep, each replaced by what `each` gives for it (literals: `eachLitString`). */
+  stringsOf?(facts: F, each: (s: string) => string): void;
 }
 
 /** A path classified by the first family that claims it. */
@@ -213,6 +218,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
     const hint = previous && previous.by === family.read && sameJson(previous.role, role) ? previous.facts ?? undefined : undefined;
     const read = family.read(p, role, text, settings, hint);
+    if (family.factsKeep?.(role) === 'strings') factsCopiedOutOfText(read.facts, read.local, (facts, each) => family.stringsOf?.(facts, each));
     return { ...emptyFacts(family.read, role), ...(read.facts ? { facts: read.facts } : {}), ...(read.local ? { local: read.local } : {}) };
   }, Object.is, this.paths);
 

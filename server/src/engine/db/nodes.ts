@@ -45,6 +45,8 @@ export class QueryNode<T> implements ReactiveNode {
   constructor(readonly key: string, readonly spec: Spec<T>) {}
 }
 
+// Process-wide, as in alien-signals: the state of the one synchronous run, batch or notification under
+// way (counters and a queue emptied at its end), whichever engine's database it belongs to.
 let cycle = 0;
 let runDepth = 0;
 let batchDepth = 0;

@@ -1,6 +1,9 @@
 // Owns the one tree-sitter Python parser of the process. The host passes the wasm bytes, so the
 // engine never touches the file system; parsing never fails (errors become ERROR/MISSING nodes).
 // The trees of the last few files parsed under a key are kept, so an edit reparses incrementally.
+// Process-wide, bounded: the parser (one wasm instance; one per engine would load the grammar per
+// engine) and the trees of the last 8 keys parsed (`RECENT_TREES`; older ones are freed). `keepsTree`
+// lets python/facts.ts choose its reader by this cache; both readers give the same facts (proven by tests).
 import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 import { blankExtraRuns } from './extraRuns';
 import { commonEnds } from '../text/commonEnds';

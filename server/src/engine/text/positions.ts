@@ -1,9 +1,11 @@
 // One object per distinct position and per distinct range: a position is an immutable (line, character)
 // pair and a range an immutable pair of positions, and both repeat across a file and across files (a
 // column grid of a few thousand lines, the same layout in every generated or templated file), so the facts
-// of 30,000 files share a few hundred thousand of each instead of keeping millions. Shared by every
-// engine in the process; bounded (a value nobody looked up for a generation of the table is let go, and
-// far out in a file a value may be a fresh object — equal, unshared).
+// of 30,000 files share a few hundred thousand of each instead of keeping millions.
+// Process-wide, bounded: each table holds at most two generations of 32,768 values (pairTable.ts), and
+// ranges past column 1,024 at most 524,288 (then fresh, equal, unshared objects); a value nobody looked
+// up for a generation is let go. Process-wide because positions are plain readonly values that any
+// engine's facts may hold: sharing them across engines is only cheaper, never visible.
 import type { Position, Range } from '../types';
 import { PairTable, pairHash } from './pairTable';
 

@@ -1,8 +1,10 @@
-// Copies of strings cut from a file's text, so the engine can let the text go (Workspace.release)
-// while it keeps what was read from it. V8 keeps a string cut from another one (13 characters or
-// more) as a view into it, and a string built from such a cut as a chain holding it: a workspace
-// registry's descriptions and messages kept all of its text. A copy is the string's one kept copy
-// (util/intern) when it has one, else a copy of its own, one per distinct string of the file.
+// The core's door for facts that outlive the text they were read from: their strings are replaced by
+// copies that keep no text alive. V8 keeps a string cut from another one (13 characters or more) as a
+// view into it, and a string built from such a cut as a chain holding it: a workspace registry's
+// descriptions and messages kept all of its text, and each entry a splice re-read kept its version of
+// the file. A copy is the string's one kept copy (util/intern) when it has one, else a copy of its own,
+// one per distinct string copied at once. Literals go through literal.ts's `litCopiedOutOfText`.
+import type { Diagnostic } from '../types';
 import { freshCopy, kept } from './intern';
 
 /** V8 cuts strings this long or longer as views (SlicedString::kMinLength). */
@@ -19,4 +21,21 @@ export function stringCopier(): (s: string) => string {
     if (c === undefined) copies.set(s, (c = freshCopy(s)));
     return c;
   };
+}
+
+/** A file's facts and diagnostics, their strings copied out of its text in place (the facts' through the family's `stringsOf`). */
+export function factsCopiedOutOfText<F>(facts: F | null | undefined, local: readonly Diagnostic[] | undefined, stringsOf: (facts: F, each: (s: string) => string) => void): void {
+  const copy = stringCopier();
+  if (facts !== null && facts !== undefined) stringsOf(facts, copy);
+  for (const d of local ?? []) diagnosticStrings(d, copy);
+}
+
+function diagnosticStrings(d: Diagnostic, each: (s: string) => string): void {
+  d.message = each(d.message);
+  for (const r of d.related) r.message = each(r.message);
+  for (const f of d.fixes) {
+    f.title = each(f.title);
+    for (const fe of f.edits) for (const t of fe.edits) t.newText = each(t.newText);
+    for (const c of f.createFiles ?? []) c.text = each(c.text);
+  }
 }

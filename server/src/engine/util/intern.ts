@@ -3,8 +3,10 @@
 // small values (`Processing`, `training`), the method names of its modules, were a copy per
 // occurrence. Strings built by concatenation that many cells keep (a workspace's directory, a
 // component folder, a name's key in a context) are kept once here too, whatever their length: each
-// was a chain of V8 cons strings per holder. So are the lists of names classes repeat. Bounded: once
-// full, new strings and lists pass through as they are.
+// was a chain of V8 cons strings per holder. So are the lists of names classes repeat.
+// Process-wide, bounded: at most 100,000 strings and 20,000 lists; once full, new ones pass through as
+// they are (still correct, only shared less). Process-wide because the same names recur in every engine
+// of the process (a server with several folders): a table per engine would keep them once per engine.
 
 /** The longest string `intern` keeps by default. */
 const INTERNED_LENGTH = 32;

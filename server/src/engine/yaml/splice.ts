@@ -8,8 +8,7 @@
 // indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
 // child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
-import { detachLit, dictPair, strLit, type DictEntry, type Lit } from '../literal';
-import { stringCopier } from '../util/detachStrings';
+import { dictPair, litCopiedOutOfText, strLit, type DictEntry, type Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
 import { commonEnds } from '../text/commonEnds';
 import { newlineStarts } from '../text/lineIndex';
@@ -163,7 +162,7 @@ function reread(s: Splicer, n: Lit, from: number | null, to: number, depth: numb
   const v = facts.value;
   if (facts.errors.length > 0 || facts.tagWarnings.length > 0 || !v || v.kind !== n.kind || v.range.start.line !== 0 || v.range.start.character !== col) return null;
   // Copied out of the new text: a kept child's strings, views into it, would keep that whole version alive.
-  detachLit(v, stringCopier());
+  litCopiedOutOfText(v);
   const kids: Child[] = v.kind === 'list' ? v.items : v.kind === 'dict' ? v.entries : [];
   const own = lines(text);
   for (const k of kids) {

@@ -4,10 +4,9 @@
 import type { Read } from '../../analysis/facts';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython, coreSourceFromYaml, workspaceSource, type RegistrySource } from '../step-registry/model/source';
+import { coreSourceFromPython, coreSourceFromYaml, sourceStrings, workspaceSource, type RegistrySource } from '../step-registry/model/source';
 import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/facts';
 import { spliceSource } from '../step-registry/model/splice';
-import { detachSource } from '../step-registry/model/detachSource';
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { parseYamlLit } from '../../yaml/yamlLit';
@@ -40,8 +39,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   read(path, role, text, settings, previous): Read<CursusFacts> {
     if (role.role === 'core-yaml') return withLocal(coreSourceFromYaml(path, parseYamlLit(text), settings));
     if (role.role === 'ws-registry') {
-      // Read whole (25 entries: under a millisecond), its strings copied out of the text, which can go.
-      return withLocal(detachSource(readRegistry(path, role, parsePythonFacts(text, path), settings)));
+      // Read whole (25 entries: under a millisecond); its text can go (`factsKeep`).
+      return withLocal(readRegistry(path, role, parsePythonFacts(text, path), settings));
     }
     if (role.role === 'core-py') {
       // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
@@ -54,9 +53,10 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
     // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
     return { facts: { py: moduleClasses(text, path, true) } };
   },
-  // A component module's facts are its classes, copied out of its text (python/detach.ts); a workspace
-  // registry's are its source, copied likewise (model/detachSource.ts).
-  textFree: (role) => role.role === 'component' || role.role === 'ws-registry',
+  // A component module's facts are its classes, which `moduleClasses` copies; a workspace registry's are
+  // its source, whose strings the core copies. Neither file's text is needed once read.
+  factsKeep: (role) => (role.role === 'component' ? 'nothing' : role.role === 'ws-registry' ? 'strings' : undefined),
+  stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);

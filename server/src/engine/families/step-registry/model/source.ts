@@ -1,7 +1,7 @@
 // Turns one registry file (core STEP_NAMES, core YAML, or a workspace registry) into step entries and
 // the diagnostics that need only that file: RL001, RL008–RL010, RL012, RL014, RL016, RL030, RL031.
 import type { Diagnostic, Range, Settings } from '../../../types';
-import { keyRange, keyText, type DictEntry, type Lit } from '../../../literal';
+import { eachLitString, keyRange, keyText, type DictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';
 import type { PyFacts } from '../../../python/facts';
@@ -35,6 +35,15 @@ export interface RegistrySource {
    * wins a name (cursus's interface loader: `sorted(glob("*.step.yaml"))`, `table[name] = …`).
    */
   overwrites?: boolean;
+}
+
+/** Every string a source keeps besides its diagnostics (`FileFamily.stringsOf`): entries' values are its variables' dicts' values, walked with them. */
+export function sourceStrings(src: RegistrySource, each: (s: string) => string): void {
+  for (const e of src.entries) { e.name = each(e.name); e.variable = each(e.variable); }
+  for (const v of src.vars) { v.name = each(v.name); eachLitString(v.value, each); }
+  if (src.metadata) eachLitString(src.metadata, each);
+  if (src.developerId) src.developerId.value = each(src.developerId.value);
+  for (const r of src.depRefs) r.name = each(r.name);
 }
 
 export function fieldStr(e: StepEntry, field: string): string | null {

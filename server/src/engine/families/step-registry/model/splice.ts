@@ -13,12 +13,11 @@
 // re-scanned from the head of the dict's loop (after `{` or an entry's comma) up to a later entry's key
 // read what a scan of the whole dict reads there, because the scanner looks neither before that head
 // nor, from that key on, before the key's line, which the edit left as it was.
-// What is scanned again is copied out of the new text (util/detachStrings.ts): V8 keeps a string cut
-// from a text as a view into all of it, so each entry re-read from a new version of the file kept that
-// whole version alive (the memory soak: a 73 KB core registry kept a version per entry edited).
-import type { Diagnostic, Position, Settings } from '../../../types';
-import { detachLit, dictPair, isPair, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
-import { stringCopier } from '../../../util/detachStrings';
+// What is scanned again is copied out of the new text (the core's `litCopiedOutOfText`): otherwise each
+// entry re-read from a new version of the file kept that whole version alive (the memory soak: a 73 KB
+// core registry kept a version per entry edited).
+import type { Diagnostic, Position, Range, Settings } from '../../../types';
+import { dictPair, isPair, litCopiedOutOfText, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
 import { LineIndex } from '../../../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../../../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../../../python/facts';
@@ -39,7 +38,8 @@ export type Rebuild = (facts: PyFacts) => RegistrySource;
 /**
  * The line index of the text spliced last: the next edit of that file derives its index from it (see
  * `LineIndex.edited`) instead of reading the whole text again. It only saves work: an index is the same
- * whichever way it was made.
+ * whichever way it was made. Process-wide, bounded: one index (and the one text it indexes), used only
+ * when it indexes the very text an edit starts from, whichever engine asks.
  */
 let lastIndex: LineIndex | null = null;
 
@@ -72,7 +72,7 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
   const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(shift.pos(old.value.range.end)), lines);
   if (value === null || value === 'split' || value.kind !== 'dict' || depth(value) > MAX_SPLICE_DEPTH) return null;
   if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0) return null;
-  detachLit(value, stringCopier());
+  litCopiedOutOfText(value);
 
   const isCore = src.kind === 'core';
   const oldDiags = checkEntryFields(old, isCore, settings);
@@ -130,7 +130,7 @@ function spliceEntries(src: RegistrySource, before: string, after: string, lines
   if (before_(close, shift.from)) return null;
   const scanned = scanEntries(after, from, kept ? lines.offset(shift.pos(kept.range.start)) : -1, lines.offset(shift.pos(close)), lines);
   if (scanned === null || scanned === 'split') return null;
-  detachLit({ kind: 'dict', entries: scanned, range: NOWHERE }, stringCopier());
+  litCopiedOutOfText(scanned);
   const entries = [...dict.entries.slice(0, first), ...scanned, ...dict.entries.slice(next).map((e) => shift.any(e))];
   const value: Lit = { kind: 'dict', entries, range: { start: dict.range.start, end: shift.pos(dict.range.end) } };
   const vars = src.vars.map((v, i): RegistryVar => (i === varIndex ? { ...v, range: { start: v.range.start, end: shift.pos(v.range.end) }, value } : shift.any(v)));
@@ -195,7 +195,7 @@ class Shift {
   /** Whether nothing in `x` moves, known from its range alone (it spans all it holds, unlike a diagnostic's links). */
   private still(x: object): boolean {
     if ('related' in x || !('range' in x)) return false;
-    const r = x.range as { start: Position; end: Position };
+    const r = x.range as Range;
     return before_(r.end, this.from) || (this.to.line === this.from.line && r.start.line > this.from.line);
   }
 }
@@ -204,7 +204,7 @@ function isPosition(x: object): x is Position {
   return 'line' in x && 'character' in x && ownKeys(x) === 2;
 }
 
-function isRange(x: object): x is { start: Position; end: Position } {
+function isRange(x: object): x is Range {
   if (!('start' in x && 'end' in x) || ownKeys(x) !== 2) return false;
   const { start, end } = x as { start: unknown; end: unknown };
   return typeof start === 'object' && start !== null && isPosition(start) && typeof end === 'object' && end !== null && isPosition(end);

@@ -37,6 +37,7 @@ type Str = Extract<Lit, { kind: 'str' }>;
 /**
  * The family's layout (where modules may live) and its per-file read both need the project file: the
  * last read is kept, so one text is parsed once. A pure function of (file, text); callers never mutate it.
+ * Process-wide, bounded: one file's text and config, used only for that very (file, text).
  */
 let last: { file: string; text: string; config: ApcoreConfig } | null = null;
 
