@@ -19,6 +19,7 @@ const ALICE = 'LOCAL_STEPS = {\n    "AliceStep": {"sagemaker_step_type": "Proces
 const SECRET = 'LOCAL_STEPS = {\n    "OutsideSecretStep": {"sagemaker_step_type": "Processing", "description": "s"},\n    "bad name": {},\n}\nWORKSPACE_METADATA = {"developer_id": "mallory"}\n';
 const CREATED = 1;
 const CHANGED = 2;
+const DELETED = 3;
 
 /** Every file's diagnostics as the server published them and as a fresh `registry-lens check` of the same tree gives them. */
 function againstFresh(c: TestClient): { server: Record<string, string[]>; fresh: Record<string, string[]> } {
@@ -87,6 +88,36 @@ describe('lsp: nothing outside the folder', () => {
     const [o] = await c.request<FolderOverview[]>('registryLens/overview', {});
     assert.deepEqual(o?.contexts.map((x) => x.id), ['core', 'alice']);
     assert.ok(!JSON.stringify(o).includes('OutsideSecretStep'));
+    const { server, fresh } = againstFresh(c);
+    assert.deepEqual(server, fresh);
+  });
+
+  it('keeps a watched in-root link to a file where a fresh analysis has it when its target is rewritten, then replaced by a link out (issue 42)', async () => {
+    const B = 'src/cursus/steps/builders';
+    const meta = 'description: d\nversion: 1.0.0\n';
+    c = await TestClient.start(new Map([
+      ['src/cursus/registry/step_names.py', 'STEP_NAMES = {}\n'],
+      [`${B}/builder_a_step.py`, 'class A:\n    pass\n'],
+      [`${B}/builder_a_step_meta.yaml`, meta],
+    ]));
+    await c.request('registryLens/contexts', {});
+    // A new directory holding a link to the meta file (the fuzzer's `inside` shape), announced directory first.
+    mkdirSync(c.abs(`${B}/h3`));
+    symlinkSync(c.abs(`${B}/builder_a_step_meta.yaml`), c.abs(`${B}/h3/builder_b_step_meta.yaml`));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(`${B}/h3`), type: CREATED }, { uri: c.uri(`${B}/h3/builder_b_step_meta.yaml`), type: CREATED }] });
+    await c.diagnosticsOf(`${B}/h3/builder_b_step_meta.yaml`, 'RL021 through the link', (ds) => ds.some((d) => d.code === 'RL021'));
+    // Its target rewritten, announced at the target alone: the link's path reads the new text too.
+    writeFileSync(c.abs(`${B}/builder_a_step_meta.yaml`), `${meta}dependencies:\n  - module_id: NoSuchStep\n`);
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(`${B}/builder_a_step_meta.yaml`), type: CHANGED }] });
+    await c.request('registryLens/contexts', {});
+    const rewritten = againstFresh(c);
+    assert.deepEqual(rewritten.server, rewritten.fresh);
+    assert.ok((rewritten.fresh[`${B}/h3/builder_b_step_meta.yaml`] ?? []).some((d) => d.includes('NoSuchStep')), JSON.stringify(rewritten.fresh));
+    // Its target becomes a link to /dev/zero: the link at h3 now leads out of the root, with no event of its own.
+    rmSync(c.abs(`${B}/builder_a_step_meta.yaml`));
+    symlinkSync('/dev/zero', c.abs(`${B}/builder_a_step_meta.yaml`));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(`${B}/builder_a_step_meta.yaml`), type: DELETED }, { uri: c.uri(`${B}/builder_a_step_meta.yaml`), type: CREATED }] });
+    await c.request('registryLens/contexts', {});
     const { server, fresh } = againstFresh(c);
     assert.deepEqual(server, fresh);
   });

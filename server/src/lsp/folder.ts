@@ -164,6 +164,29 @@ export class Folder {
     for (const file of files) this.readLater(file, true);
   }
 
+  /**
+   * A watched-file event at `rel` as the links the folder knows see it, with no event of their own: one
+   * whose judgement moved (a path it leads through created or deleted: its target replaced by a link out
+   * of the root, gone, or there again) is taken away and met again as the walk meets it now; one leading
+   * to a file whose content changed is read again (a fresh walk reads a link to a file at its own path).
+   */
+  async throughLinks(rel: string, content: boolean): Promise<void> {
+    if (this.engineRef === undefined) return;
+    // The event at the path itself has applied; an open document at a link's path keeps its text.
+    const under = (p: string): boolean => p === rel || p.startsWith(`${rel}/`);
+    for (const known of this.links.filter((l) => !under(l.path) && !this.open.has(l.path))) {
+      if (content) {
+        if (known.target === rel) this.readLater(known.path);
+        continue;
+      }
+      const now = linkAt(this.fsPath, known.path)?.link;
+      // Not a link any more: the event at its own path says what it is now.
+      if (now === undefined || (now !== null && now.target === known.target && now.loop === known.loop)) continue;
+      this.removed(known.path);
+      await this.created(known.path);
+    }
+  }
+
   /** Links met outside a walk (watched-file events), in place of any known at their paths. */
   private addLinks(links: HostLink[]): void {
     const paths = new Set(links.map((l) => l.path));

@@ -33,8 +33,11 @@ export function applyWatchedFiles(session: Session, params: DidChangeWatchedFile
 }
 
 async function applyChange({ folder, rel }: Target, change: FileEvent): Promise<void> {
-  if (folder.open.has(rel)) return;
-  if (change.type === FileChangeType.Deleted) folder.removed(rel);
-  else if (change.type === FileChangeType.Created) await folder.created(rel);
-  else folder.readLater(rel);
+  if (!folder.open.has(rel)) {
+    if (change.type === FileChangeType.Deleted) folder.removed(rel);
+    else if (change.type === FileChangeType.Created) await folder.created(rel);
+    else folder.readLater(rel);
+  }
+  // Links elsewhere that lead through the path see the change too (an open document's disk copy included).
+  await folder.throughLinks(rel, change.type === FileChangeType.Changed);
 }
