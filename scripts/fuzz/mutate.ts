@@ -91,11 +91,11 @@ export function mutate(r: Random, text: string): string {
 }
 
 /**
- * `text` with every run of one unit (1 to 8 characters) repeated 32 times or more cut to half its
- * repetitions: the same shape at about half the size, for the fuzzer's super-linearity check. Runs of
- * brackets are kept: nesting past a reader's depth bound takes another path, so halving it would
+ * `text` with every run of one unit (1 to 8 characters) repeated 32 times or more scaled to `factor`
+ * times its repetitions: the same shape at another size, for the fuzzer's super-linearity check. Runs of
+ * brackets are kept: nesting past a reader's depth bound takes another path, so scaling it would
  * compare two different shapes.
  */
-export function halveRuns(text: string): string {
-  return text.replace(/([^]{1,8}?)\1{31,}/g, (run, unit: string) => (/[[\]{}()]/.test(unit) ? run : unit.repeat(Math.ceil(run.length / unit.length / 2))));
+export function scaleRuns(text: string, factor: number): string {
+  return text.replace(/([^]{1,8}?)\1{31,}/g, (run, unit: string) => (/[[\]{}()]/.test(unit) ? run : unit.repeat(Math.ceil((run.length / unit.length) * factor))));
 }
