@@ -122,6 +122,27 @@ describe('pipeline 1: scan', () => {
     assert.equal(engine.allDiagnostics().filter((d) => d.file.startsWith('lib/')).length, 0);
   });
 
+  it('links from the host: a meta file read through a link is not reported (apcore reads it there too), one out of the folder is', async () => {
+    const { engine } = await analyze(`
+      //- /extensions/a/m.py
+      ${moduleClass('M')}
+      //- /extensions/a/m_meta.yaml
+      description: m
+      //- /extensions/b/n.py
+      ${moduleClass('N')}
+      //- /lib/shared_meta.yaml
+      description: n
+    `);
+    engine.setTree({ links: [
+      { path: 'extensions/a/m_meta.yaml', target: 'lib/shared_meta.yaml', loop: false },
+      { path: 'extensions/b/n_meta.yaml', target: null, loop: false },
+    ] });
+    engine.update();
+    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL030').map((d) => d.file), ['extensions/b/n_meta.yaml']);
+    assertAt(engine, 'extensions/b/n_meta.yaml', '0:0-0:0', 'RL030', 'symbolic link out of the folder or to nothing');
+    assert.deepEqual(ids(engine), ['a.m', 'b.n']);
+  });
+
   it('interest().walk moves when apcore.yaml names other roots, so hosts walk again', async () => {
     const { engine } = await analyze(`
       //- /extensions/a.py

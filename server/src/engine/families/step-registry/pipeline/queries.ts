@@ -30,6 +30,7 @@ import { validateModule } from './validate';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
+import { META_SUFFIX } from './metadata';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { intern } from '../../../util/intern';
@@ -138,6 +139,12 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     for (const l of this.host.links()) {
       const root = rootOf(l.path, roots);
       if (!root) continue;
+      // apcore reads a module's meta file through a link, wherever it leads (`load_metadata`: Path.exists
+      // and read_text follow it); the analysis reads it too when it stays in the folder, else says why not.
+      if (l.path.endsWith(META_SUFFIX)) {
+        if (l.target === null) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed (apcore reads it through the link when its target exists)`, { severity: 'information' }));
+        continue;
+      }
       if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
       else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
       else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
