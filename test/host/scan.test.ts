@@ -62,13 +62,27 @@ describe('host: scanning a root', () => {
     symlinkSync(path.join(root, 'src'), path.join(root, 'src', 'registry', 'up'));
     const links: HostLink[] = [];
     const dirs: string[] = [];
-    const files = await listFiles(path.join(base, 'via'), { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l), directory: (d) => dirs.push(d) });
-    // src/mirror and src/registry are one directory: its file is listed once, under the name met first.
+    const followed: string[] = [];
+    const files = await listFiles(path.join(base, 'via'), { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l), directory: (d) => dirs.push(d), followed: (l) => followed.push(l) });
+    // src/mirror and src/registry are one directory: its file is listed once, under its own name
+    // whichever the disk lists first (`mirror` sorts first, and is made after it).
     assert.equal(files.filter((f) => f.endsWith('step_names.py')).length, 1);
-    assert.ok(files.includes('src/registry/step_names.py') || files.includes('src/mirror/step_names.py'), files.join());
+    assert.ok(files.includes('src/registry/step_names.py'), files.join());
+    assert.deepEqual(followed, []);
     assert.deepEqual(links.filter((l) => l.path.endsWith('/up')).map((l) => ({ target: l.target, loop: l.loop })), [{ target: 'src', loop: true }]);
     assert.deepEqual(links.find((l) => l.path === 'src/mirror'), { path: 'src/mirror', target: 'src/registry', loop: false });
     assert.ok(!dirs.some((d) => d.endsWith('/up')), 'a loop is not listed as a directory');
+  });
+
+  it('lists a directory through a link only when no other name reaches it (a skipped one), the first link in path order', async () => {
+    write('root/build/lib/gen_registry.py');
+    symlinkSync(path.join(root, 'build', 'lib'), path.join(root, 'src', 'z_lib'));
+    symlinkSync(path.join(root, 'build', 'lib'), path.join(root, 'a_lib'));
+    symlinkSync(path.join(root, 'src'), path.join(root, 'b_src'));
+    const followed: string[] = [];
+    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), followed: (l) => followed.push(l) });
+    assert.deepEqual(files, ['a_lib/gen_registry.py', 'alias.py', 'src/registry/step_names.py']);
+    assert.deepEqual(followed, ['a_lib']);
   });
 
   it('reads text (without a BOM), but not binary or oversized files, and says why', async () => {

@@ -2,7 +2,7 @@
 // a temporary workspace folder, answers the server's requests (configuration, registrations,
 // progress), records its notifications, and waits for conditions on them (no fixed sleeps).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Root-relative directories opened as workspace folders (default: the root itself). */
   folders?: string[];
+  /** Symbolic links made before the server starts: root-relative path → root-relative target. */
+  links?: Record<string, string>;
 }
 
 interface Waiter { check: () => boolean }
@@ -44,6 +46,10 @@ export class TestClient {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
     const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-lsp-'));
     for (const [rel, text] of files) writeFile(root, rel, text);
+    for (const [rel, target] of Object.entries(options.links ?? {})) {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      symlinkSync(path.join(root, target), path.join(root, rel));
+    }
     const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

@@ -4,7 +4,7 @@
 // nothing and leaves the server where a fresh analysis of the same tree is; one URI naming no local
 // path does not drop the rest of its batch, and requests carrying it answer an empty result.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,124 @@ describe('lsp: nothing outside the folder', () => {
     const { server, fresh } = againstFresh(c);
     assert.deepEqual(server, fresh);
   });
+
+  it('re-reads an in-root link to a meta file when its target is replaced (saved anew, then a FIFO), as a fresh analysis reads it (issue 42, fuzz finding)', async () => {
+    // The fuzzer's finding on apcore-extensions: notify_meta.yaml became a link to render_meta.yaml,
+    // which then became a FIFO; the server kept the text it had read through the link.
+    const module = (name: string): string => `class ${name}:\n    description = "d"\n    input_schema = dict\n    output_schema = dict\n\n    def execute(self, inputs, context):\n        return {}\n`;
+    const render = 'extensions/text/render_meta.yaml';
+    const notify = 'plugins/slack/notify_meta.yaml';
+    c = await TestClient.start(new Map([
+      ['apcore.yaml', 'extensions:\n  roots:\n    - root: ./extensions\n      namespace: ext\n    - root: ./plugins\n      namespace: plug\n'],
+      ['extensions/text/render.py', module('RenderTemplate')],
+      [render, 'description: r\ndependencies:\n  - module_id: plug.slack.unknown_one\n'],
+      ['plugins/slack/notify.py', module('NotifySlack')],
+      [notify, 'description: n\n'],
+    ]));
+    await c.request('registryLens/contexts', {});
+    const replaced = async (rel: string): Promise<void> => {
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(rel), type: DELETED }, { uri: c.uri(rel), type: CREATED }] });
+      await c.request('registryLens/contexts', {});
+    };
+    rmSync(c.abs(notify));
+    symlinkSync(c.abs(render), c.abs(notify));
+    await replaced(notify);
+    const linked = againstFresh(c);
+    assert.deepEqual(linked.server, linked.fresh);
+    assert.ok((linked.fresh[notify] ?? []).some((d) => d.includes('unknown_one')), JSON.stringify(linked.fresh));
+    // The target saved anew (deleted and created, as an editor's atomic save): the link reads the new text.
+    rmSync(c.abs(render));
+    writeFileSync(c.abs(render), 'description: r\ndependencies:\n  - module_id: plug.slack.unknown_two\n');
+    await replaced(render);
+    const saved = againstFresh(c);
+    assert.deepEqual(saved.server, saved.fresh);
+    assert.ok((saved.fresh[notify] ?? []).some((d) => d.includes('unknown_two')), JSON.stringify(saved.fresh));
+    // The target becomes a FIFO: neither path is a file any more.
+    rmSync(c.abs(render));
+    execFileSync('mkfifo', [c.abs(render)]);
+    await replaced(render);
+    const fifo = againstFresh(c);
+    assert.deepEqual(fifo.server, fifo.fresh);
+    assert.equal(fifo.fresh[notify], undefined, 'apcore reads a meta file through a link inside the folder: no RL030 for it');
+  });
+
+  it('holds the files of a directory linked inside the folder under one name, as a fresh analysis does, when the link is created, its target changes and the link goes (issue 42)', async () => {
+    const B = 'src/cursus/steps/builders';
+    c = await TestClient.start(new Map([
+      ['src/cursus/registry/step_names.py', 'STEP_NAMES = {}\n'],
+      [`${B}/target/builder_x_step_meta.yaml`, 'description: x\n'],
+    ]));
+    await c.request('registryLens/contexts', {});
+    const events = async (...changes: [string, number][]): Promise<void> => {
+      await c.notify('workspace/didChangeWatchedFiles', { changes: changes.map(([rel, type]) => ({ uri: c.uri(rel), type })) });
+      await c.request('registryLens/contexts', {});
+      const { server, fresh } = againstFresh(c);
+      assert.deepEqual(server, fresh);
+      assert.ok(!Object.keys(fresh).some((f) => f.startsWith(`${B}/alias/`)), `the directory's own name wins: ${JSON.stringify(fresh)}`);
+    };
+    symlinkSync(c.abs(`${B}/target`), c.abs(`${B}/alias`));
+    await events([`${B}/alias`, CREATED]);
+    // A file created there, named through the link too (as an editor's watcher may name it).
+    writeFileSync(c.abs(`${B}/target/builder_z_step_meta.yaml`), 'description: z\n');
+    await events([`${B}/alias/builder_z_step_meta.yaml`, CREATED], [`${B}/target/builder_z_step_meta.yaml`, CREATED], [`${B}/alias/builder_z_step_meta.yaml`, CHANGED]);
+    writeFileSync(c.abs(`${B}/target/builder_y_step_meta.yaml`), 'description: y\n');
+    await events([`${B}/target/builder_y_step_meta.yaml`, CREATED]);
+    writeFileSync(c.abs(`${B}/target/builder_x_step_meta.yaml`), 'description: x\ndependencies:\n  - module_id: NoSuchStep\n');
+    await events([`${B}/target/builder_x_step_meta.yaml`, CHANGED]);
+    // A new directory holding a link to the target: the link is not followed there either.
+    mkdirSync(c.abs(`${B}/more`));
+    symlinkSync(c.abs(`${B}/target`), c.abs(`${B}/more/alias`));
+    await events([`${B}/more`, CREATED], [`${B}/more/alias`, CREATED]);
+    rmSync(c.abs(`${B}/alias`));
+    await events([`${B}/alias`, DELETED]);
+  });
+
+  it('follows a link to an excluded directory as a fresh analysis does: the files behind it change, appear and go under the link\'s name (issue 42)', async () => {
+    const B = 'src/cursus/steps/builders';
+    const exclude = ['vendor', 'vendor/**'];
+    c = await TestClient.start(new Map([
+      ['.vscode/settings.json', JSON.stringify({ 'registryLens.exclude': exclude })],
+      ['src/cursus/registry/step_names.py', 'STEP_NAMES = {}\n'],
+      ['vendor/kit/builder_x_step_meta.yaml', 'description: x\n'],
+    ]), { settings: { exclude }, links: { [`${B}/kit`]: 'vendor/kit' } });
+    await c.request('registryLens/contexts', {});
+    const events = async (...changes: [string, number][]): Promise<Record<string, string[]>> => {
+      await c.notify('workspace/didChangeWatchedFiles', { changes: changes.map(([rel, type]) => ({ uri: c.uri(rel), type })) });
+      await c.request('registryLens/contexts', {});
+      const { server, fresh } = againstFresh(c);
+      assert.deepEqual(server, fresh);
+      return fresh;
+    };
+    writeFileSync(c.abs('vendor/kit/builder_x_step_meta.yaml'), 'description: x\ndependencies:\n  - module_id: NoSuchStep\n');
+    const changed = await events(['vendor/kit/builder_x_step_meta.yaml', CHANGED]);
+    assert.ok((changed[`${B}/kit/builder_x_step_meta.yaml`] ?? []).some((d) => d.includes('NoSuchStep')), JSON.stringify(changed));
+    writeFileSync(c.abs('vendor/kit/builder_y_step_meta.yaml'), 'description: y\n');
+    const created = await events(['vendor/kit/builder_y_step_meta.yaml', CREATED]);
+    assert.ok(created[`${B}/kit/builder_y_step_meta.yaml`] !== undefined, JSON.stringify(created));
+    rmSync(c.abs(`${B}/kit`));
+    const gone = await events([`${B}/kit`, DELETED]);
+    assert.deepEqual(Object.keys(gone).filter((f) => f.startsWith(`${B}/kit/`)), []);
+  });
+
+  for (const [link, dir] of [['a_alias', 'z_target'], ['z_alias', 'a_target']]) {
+    it(`holds the files of a directory linked at startup (${link} -> ${dir}) under its own name, as a fresh analysis does, when a file there changes (issue 42)`, async () => {
+      const B = 'src/cursus/steps/builders';
+      c = await TestClient.start(new Map([
+        ['src/cursus/registry/step_names.py', 'STEP_NAMES = {}\n'],
+        [`${B}/${dir}/builder_x_step_meta.yaml`, 'description: x\n'],
+      ]), { links: { [`${B}/${link}`]: `${B}/${dir}` } });
+      await c.request('registryLens/contexts', {});
+      const before = againstFresh(c);
+      assert.deepEqual(before.server, before.fresh);
+      assert.ok(before.fresh[`${B}/${dir}/builder_x_step_meta.yaml`] !== undefined, JSON.stringify(before.fresh));
+      writeFileSync(c.abs(`${B}/${dir}/builder_x_step_meta.yaml`), 'description: x\ndependencies:\n  - module_id: NoSuchStep\n');
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(`${B}/${dir}/builder_x_step_meta.yaml`), type: CHANGED }] });
+      await c.request('registryLens/contexts', {});
+      const { server, fresh } = againstFresh(c);
+      assert.deepEqual(server, fresh);
+      assert.ok((fresh[`${B}/${dir}/builder_x_step_meta.yaml`] ?? []).some((d) => d.includes('NoSuchStep')), JSON.stringify(fresh));
+    });
+  }
 
   it('applies the rest of a watched batch after a URI naming no local path; requests with one answer empty (R17)', async () => {
     c = await TestClient.start(new Map([[reg('alice'), ALICE.replace('"Processing"', '"Procesing"')]]));

@@ -1,6 +1,8 @@
 // Lists the files of a root folder that the engine wants: a recursive walk that prunes excluded
 // directories, never follows a symbolic link out of the root, visits each real directory once (so
-// symlink loops end), and reports the links it meets (the engine judges links under apcore roots).
+// symlink loops end) under its own name when the walk reaches it without a link (so the names a
+// directory is listed under do not depend on the order the disk lists entries in), and reports the
+// links it meets (the engine judges links under apcore roots).
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { HostLink } from '../engine/engine';
@@ -19,6 +21,8 @@ export interface ScanFilter {
   link?(link: HostLink): void;
   /** Every directory visited (not skipped). */
   directory?(rel: string): void;
+  /** Every symbolic link to a directory that the walk listed the directory through (its target reached by no other name first). */
+  followed?(rel: string): void;
   /** A directory that could not be listed (root-relative, '' for the root) and why. */
   unreadable?(rel: string, reason: string): void;
 }
@@ -43,12 +47,16 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
   // directory met as a plain entry is its parent's real path and its name, one reached through a link
   // is the link's resolved target; only the root is resolved (realpath costs a system call per path
   // component: ~60,000 of them over 7,000 directories).
-  const todo: { dir: string; rel: string; real: string }[] = [{ dir: start.abs, rel: start.rel, real: startReal }];
-  for (let listed = 0; todo.length > 0; listed++) {
+  // Directories met through a link wait until no other is left, then go in path order: a directory
+  // the walk reaches without a link is listed under that name, whatever order the disk lists entries in.
+  const todo: Dir[] = [{ dir: start.abs, rel: start.rel, real: startReal, link: false }];
+  const linked: Dir[] = [];
+  for (let listed = 0; todo.length > 0 || linked.length > 0; listed++) {
     if (listed > 0 && listed % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    const { dir, rel, real } = todo.pop() as { dir: string; rel: string; real: string };
+    const { dir, rel, real, link } = todo.pop() ?? firstByPath(linked);
     if (seen.has(real)) continue;
     seen.add(real);
+    if (link) filter.followed?.(rel);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -57,7 +65,7 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
       if (code !== 'ENOENT' && code !== 'ENOTDIR') filter.unreadable?.(rel, `it cannot be listed (${code ?? (e as Error).message})`);
       continue;
     }
-    const subdirs: { dir: string; rel: string; real: string }[] = [];
+    const subdirs: Dir[] = [];
     for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) continue;
@@ -71,14 +79,26 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
       }
       if (kind === 'dir') {
         filter.directory?.(childRel);
-        subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, real: childReal });
+        const child = { dir: path.join(dir, entry.name), rel: childRel, real: childReal, link: entry.isSymbolicLink() };
+        if (child.link) linked.push(child);
+        else subdirs.push(child);
       }
       else if (kind === 'file' && filter.accept(childRel)) found.push(childRel);
     }
     // Listed in the order they were met.
-    for (let i = subdirs.length - 1; i >= 0; i--) todo.push(subdirs[i] as { dir: string; rel: string; real: string });
+    for (let i = subdirs.length - 1; i >= 0; i--) todo.push(subdirs[i] as Dir);
   }
   return found.sort();
+}
+
+/** A directory still to list: its real path when known, and whether a link led to it. */
+interface Dir { dir: string; rel: string; real: string; link: boolean }
+
+/** Takes the directory of the smallest path out of `dirs` (a few links: a scan is cheap). */
+function firstByPath(dirs: Dir[]): Dir {
+  let best = 0;
+  for (let i = 1; i < dirs.length; i++) if ((dirs[i] as Dir).rel < (dirs[best] as Dir).rel) best = i;
+  return dirs.splice(best, 1)[0] as Dir;
 }
 
 /**

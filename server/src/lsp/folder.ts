@@ -44,6 +44,8 @@ export class Folder {
   private relevance = 0;
   /** What the last walk found besides files (links; directories the engine asked about), kept current by watch events. */
   private links: HostLink[] = [];
+  /** The links to directories the last walk listed their directory through (see host/scan: a directory reached without a link is not). */
+  private followed = new Set<string>();
   private readonly directories = new Set<string>();
   /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
   private beside = new Set<string>();
@@ -117,6 +119,18 @@ export class Folder {
     this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes) : readInRoot(this.fsPath, rel, this.maxFileBytes));
   }
 
+  /** Whether a walk can list `rel`: no link on its way that the walk does not follow (out of the root, a loop, or a directory listed under its own name). */
+  reachable(rel: string): boolean {
+    return !this.links.some((l) => rel !== l.path && under(rel, l.path) && !this.followed.has(l.path));
+  }
+
+  /** A watched path was deleted (`removed`); the folder is walked again when a link the walk followed went with it (another may lead there now). */
+  async deleted(rel: string): Promise<void> {
+    const followed = [...this.followed].some((l) => under(l, rel));
+    this.removed(rel);
+    if (followed) await this.walk();
+  }
+
   /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */
   removed(rel: string): void {
     const links = this.links.filter((l) => l.path !== rel && !l.path.startsWith(`${rel}/`));
@@ -136,7 +150,9 @@ export class Folder {
 
   /**
    * A path appeared: a source to read, or a directory whose sources must be read. A symbolic link is
-   * judged as the walk judges it (`linkAt`): reported, and followed only inside the root, never in a loop.
+   * judged as the walk judges it (`linkAt`): reported, and followed only inside the root, never in a
+   * loop; whether the walk lists a directory through a link depends on the whole tree (the directory's
+   * own name wins), so a link to a directory, met here or below a new directory, walks the folder again.
    */
   async created(rel: string): Promise<void> {
     if (this.engineRef === undefined || this.excluded(rel)) return;
@@ -144,21 +160,25 @@ export class Folder {
     if (link !== null) {
       if (link.link !== null) this.addLinks([link.link]);
       if (link.kind === null) return;
+      if (link.kind === 'dir') return this.walk();
     }
     if (this.accepts(rel)) return this.readLater(rel);
     const interest = this.engineRef.interest();
     if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
     const links: HostLink[] = [];
     let found = false;
+    let throughLink = false;
     const filter: ScanFilter = {
       skip: (r) => this.excluded(r),
       accept: (r) => this.accepts(r),
       link: (l) => links.push(l),
       directory: (d) => { if (interest.wantsDirectory(d)) { this.directories.add(d); found = true; } },
+      followed: () => { throughLink = true; },
     };
     // Listed under the root's rule: nothing when the directory leads out of the root.
     const files = await listFiles(this.fsPath, filter, rel).catch(() => undefined); // undefined: gone again
     if (files === undefined) return;
+    if (throughLink) return this.walk();
     if (links.length > 0) this.addLinks(links);
     else if (found) this.setTree();
     for (const file of files) this.readLater(file, true);
@@ -167,24 +187,36 @@ export class Folder {
   /**
    * A watched-file event at `rel` as the links the folder knows see it, with no event of their own: one
    * whose judgement moved (a path it leads through created or deleted: its target replaced by a link out
-   * of the root, gone, or there again) is taken away and met again as the walk meets it now; one leading
-   * to a file whose content changed is read again (a fresh walk reads a link to a file at its own path).
+   * of the root, a FIFO, a new file, gone, or there again) is taken away and met again as the walk meets
+   * it now; one leading to a file whose content changed is read again (a fresh walk reads a link to a
+   * file at its own path), and so is the file's name through a link the walk followed to its directory.
+   * A link to a directory whose judgement moved, or a change of what lies behind one the walk followed,
+   * walks the folder again (see `created`).
    */
   async throughLinks(rel: string, content: boolean): Promise<void> {
     if (this.engineRef === undefined) return;
+    let walk = false;
     // The event at the path itself has applied; an open document at a link's path keeps its text.
-    const under = (p: string): boolean => p === rel || p.startsWith(`${rel}/`);
-    for (const known of this.links.filter((l) => !under(l.path) && !this.open.has(l.path))) {
+    for (const known of this.links.filter((l) => !under(l.path, rel) && !this.open.has(l.path))) {
+      const target = known.target;
+      const behind = this.followed.has(known.path) && target !== null && rel !== target && under(rel, target);
       if (content) {
-        if (known.target === rel) this.readLater(known.path);
+        if (target === rel) this.readLater(known.path);
+        else if (behind) this.readLater(`${known.path}${rel.slice(target.length)}`);
         continue;
       }
-      const now = linkAt(this.fsPath, known.path)?.link;
+      const now = linkAt(this.fsPath, known.path);
       // Not a link any more: the event at its own path says what it is now.
-      if (now === undefined || (now !== null && now.target === known.target && now.loop === known.loop)) continue;
-      this.removed(known.path);
-      await this.created(known.path);
+      if (now === null) continue;
+      const moved = now.link === null || now.link.target !== target || now.link.loop !== known.loop;
+      if (!moved && !behind && (target === null || !under(target, rel))) continue;
+      if (this.followed.has(known.path) || now.kind === 'dir') walk = true;
+      else {
+        this.removed(known.path);
+        await this.created(known.path);
+      }
     }
+    if (walk) await this.walk();
   }
 
   /** Links met outside a walk (watched-file events), in place of any known at their paths. */
@@ -241,14 +273,17 @@ export class Folder {
     const onDisk = new Set<string>();
     const directories: string[] = [];
     const unreadable = new Map<string, string>();
+    const followed = new Set<string>();
     const accepted = await listFiles(this.fsPath, {
       skip: (rel) => this.excluded(rel),
       // `skip` has already turned excluded paths away.
       accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => links.push(l),
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+      followed: (rel) => followed.add(rel),
       unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
     });
+    this.followed = followed;
     for (const dir of this.unreadableDirs) if (!unreadable.has(dir)) engine.deleteFile(dir);
     for (const [dir, reason] of unreadable) engine.setSkipped(dir, reason);
     this.unreadableDirs = new Set(unreadable.keys());
@@ -282,6 +317,11 @@ export class Folder {
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
   private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.has(rel) === true; }
+}
+
+/** `p` is the root-relative path `dir` or below it. */
+function under(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(`${dir}/`);
 }
 
 /** The file system path of a `file:` URI; undefined for one that names no local path (`file://otherhost/…`, an encoded slash). */

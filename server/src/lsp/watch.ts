@@ -33,8 +33,10 @@ export function applyWatchedFiles(session: Session, params: DidChangeWatchedFile
 }
 
 async function applyChange({ folder, rel }: Target, change: FileEvent): Promise<void> {
+  // A path named through a link the walk does not follow (an editor's watcher may name one) is the walk's to list, or not.
   if (!folder.open.has(rel)) {
-    if (change.type === FileChangeType.Deleted) folder.removed(rel);
+    if (change.type === FileChangeType.Deleted) await folder.deleted(rel);
+    else if (!folder.reachable(rel)) return;
     else if (change.type === FileChangeType.Created) await folder.created(rel);
     else folder.readLater(rel);
   }
