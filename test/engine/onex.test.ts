@@ -195,6 +195,94 @@ children:
         type: file
 `, {}, { only: ['RL043'] });
   });
+
+  // Reduced from omnibase development (f7c80ee): its registry_engine.py discovers artifacts from the
+  // .onextree (registry_engine.py:280), whose root tree still lists logger_node and template_node.
+  const LOADER_DEV = `//- /src/omnibase/nodes/registry_loader_node/v1_0_0/helpers/registry_engine.py
+class RegistryEngine:
+    def _discover_artifacts_from_onextree_model(self, onextree_model, root_path):
+        versioned_artifacts = onextree_model.find_versioned_artifacts()
+`;
+  const LOADER_MAIN = `//- /src/omnibase/nodes/registry_loader_node/v1_0_0/helpers/registry_engine.py
+class RegistryEngine:
+    def load_registry(self, root_path):
+        registry_path = root_path / "registry" / "registry.yaml"
+        # not find_versioned_artifacts() here
+`;
+  const TREE = `//- /.onextree
+name: omnibase
+type: directory
+children:
+- name: nodes
+  type: directory
+  children:
+  - name: stamper_node
+    type: directory
+    children:
+    - name: v1_0_0
+      type: directory
+      children:
+      - name: node.onex.yaml
+        type: file
+  - name: logger_node
+    type: directory
+    children:
+    - name: v1_0_0
+#           ^^^^^^ RL042 'src/omnibase/nodes/logger_node/v1_0_0', which does not exist
+      type: directory
+      children:
+      - name: node_tests
+        type: directory
+        children: null
+      - name: node.onex.yaml
+        type: file
+  - name: template_node
+    type: directory
+    children:
+    - name: v1_0_0
+      type: directory
+      children:
+      - name: node.onex.yaml
+#             ^^^^^^^^^^^^^^ RL041 marks template_node v1_0_0 invalid (MISSING_METADATA)
+        type: file
+  - name: gone_without_metadata
+    type: directory
+    children:
+    - name: v1_0_0
+      type: directory
+      children: null
+//- /src/omnibase/nodes/stamper_node/v1_0_0/node.onex.yaml
+${node('stamper_node')}
+//- /src/omnibase/nodes/stamper_node/v1_0_0/node.py
+pass
+//- /src/omnibase/nodes/template_node/v1_0_0/node.py
+pass
+`;
+
+  it('RL042/RL041: where the loader reads the .onextree, every listed version directory or metadata file that is gone, at its tree node', async () => {
+    await checkDiagnostics(`${LOADER_DEV}${TREE}`, {}, { only: ['RL041', 'RL042'] });
+  });
+
+  it('a loader that reads registry.yaml (omnibase main) leaves stale .onextree entries alone', async () => {
+    await checkDiagnostics(`${LOADER_MAIN}${TREE.replace(/^#.*\n/gm, '')}`, {}, { only: ['RL041', 'RL042'] });
+  });
+
+  it('RL042: the entrypoint of a version no registry lists is checked too; a dotted module is a module', async () => {
+    await checkDiagnostics(`//- /src/omnibase/nodes/logger_node/v1_0_0/node.onex.yaml
+name: "logger_node"
+version: "1.0.0"
+schema_version: "0.1.0"
+entrypoint: python://src/main.py
+#           ^^^^^^^^^^^^^^^^^^^^ RL042 The entrypoint 'src/main.py' is not a file
+//- /src/omnibase/nodes/node_registry_node/v1_0_0/node.onex.yaml
+name: "node_registry_node"
+version: "1.0.0"
+schema_version: "0.1.0"
+entrypoint: python://omnibase.nodes.node_registry_node.v1_0_0.node
+//- /src/omnibase/nodes/node_registry_node/v1_0_0/node.py
+pass
+`, {}, { only: ['RL042'] });
+  });
 });
 
 describe('ONEX: quick fixes', () => {
@@ -349,6 +437,44 @@ version: "1.1.0"
     assert.equal(e.winner?.fields['version'], '1.0.0');
     assert.match(e.summary, /1\.1\.0 is invalid for the loaders/);
     assert.deepEqual(engine.codeLenses('src/demo/registry/registry.yaml').map((l) => l.title), ['2 versions · latest 1.0.0']);
+  });
+  // omnibase main: the `onex` CLI tool's only version lacks schema_version; registry_engine.py keeps it marked invalid (line 419).
+  it('keeps an artifact whose only versions are invalid: found, invalid, and why (the loaders keep it)', async () => {
+    const { engine } = await analyze(`//- ${REG}
+cli_tools:
+  - name: onex
+    versions:
+      - version: "v1_0_0"
+        path: "src/demo/cli_tools/onex/v1_0_0"
+        metadata_file: "cli_tool.yaml"
+  - name: gone
+    versions:
+      - version: "v1_0_0"
+        path: "src/demo/cli_tools/gone/v1_0_0"
+        metadata_file: "cli_tool.yaml"
+//- /src/demo/cli_tools/onex/v1_0_0/cli_tool.yaml
+name: onex
+version: "1.0.0"
+`);
+    const e = engine.explain({ step: 'onex' });
+    assert.equal(e.found, true);
+    assert.equal(e.winner?.fields['valid'], false);
+    assert.match(String(e.winner?.fields['invalid']), /No 'schema_version'.*\(INVALID_METADATA\)/);
+    assert.match(e.summary, /^onex@latest → v1_0_0: found, but the loaders keep it marked invalid/);
+    assert.deepEqual(e.sections?.find((s) => s.title === 'Invalid')?.rows.map((r) => r.file), ['src/demo/cli_tools/onex/v1_0_0/cli_tool.yaml']);
+    const gone = engine.explain({ step: 'gone@latest' });
+    assert.equal(gone.found, true);
+    assert.match(String(gone.winner?.fields['invalid']), /its directory does not exist .*MISSING_METADATA/);
+    assert.equal(engine.explain({ step: 'gone@2.0.0' }).found, false);
+    assert.deepEqual(engine.codeLenses('src/demo/registry/registry.yaml').map((l) => l.title), ['1 version · latest 1.0.0 (invalid)', '1 version · latest 1.0.0 (invalid)']);
+  });
+
+  it('an unknown bare name gets the ONEX names close to it (as cursus names do)', async () => {
+    const { engine } = await analyze(repo(['stamper_node', 'tree_generator_node']));
+    const e = engine.explain({ step: 'stamper_nod' });
+    assert.equal(e.found, false);
+    assert.deepEqual(e.suggestions, ['stamper_node']);
+    assert.deepEqual(engine.explain({ step: 'tree_generatr_node@latest' }).suggestions, ['tree_generator_node']);
   });
 });
 

@@ -24,8 +24,8 @@ describe('registry globs', () => {
       '**/registry/interface_registry_loader.py', '**/steps/interfaces/*.step.yaml',
       'developer_workspaces/developers/*/src/cursus_dev/steps/interfaces/*.step.yaml',
       'apcore.yaml', 'apcore.yml', 'extensions/**/*.{py,ts,js}',
-      '**/*_meta.yaml',
       '**/registry/registry.yaml',
+      '**/*_meta.yaml',
     ]);
     for (const g of globs) assert.ok(wants(instance(g)), `${g}: ${instance(g)} is not read`);
   });

@@ -1,5 +1,5 @@
 // The ONEX family's random edits (test/engine/randomEdits.ts): registry entries, metadata, `.wip`
-// markers, the `.onextree`; and the names Explain is asked about after each.
+// markers, the `.onextree`, the registry loader's engine, entrypoints; and the names Explain is asked about after each.
 import { replaceRandom, type Edit } from '../../engine/editKit';
 
 const ONEX_REGISTRY = 'src/demo_onex/registry/registry.yaml';
@@ -33,5 +33,12 @@ export const ONEX_EDITS: Edit[] = [
     const t = files.get('.onextree');
     if (t === undefined) return null;
     return ['.onextree', pick([true, false]) ? t.replace(/^ *- name: (node\.onex\.yaml|cli_tool\.yaml)\n *type: file\n/m, '') : `${t}`.replace('children:\n- name: __init__.py', 'children:\n- name: __init__.py\n  type: file\n- name: extra')];
+  },  // The registry loader's engine reading the `.onextree` (omnibase development) or registry.yaml (main), or none.
+  (_files, pick) => ['src/demo_onex/nodes/registry_loader_node/v1_0_0/helpers/registry_engine.py', pick([null, 'artifacts = tree.find_versioned_artifacts()\n', 'registry = root / "registry" / "registry.yaml"\n'])],
+  // An entrypoint set, pointing at a file or at nothing, in a registered or unregistered version.
+  (files, pick) => {
+    const f = `src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}/node.onex.yaml`;
+    const t = files.get(f);
+    return t === undefined ? null : [f, `${t.replace(/^entrypoint: .*\n/m, '')}entrypoint: ${pick(['python://src/main.py', 'python://node.py', 'python://demo_onex.nodes.echo_node.v1_0_0.node'])}\n`];
   },
 ];

@@ -42,6 +42,8 @@ export interface FamilyFeatures {
   nameAt?(file: string, pos: Position, q: FamilyQueries): string | null;
   /** Names Explain accepts, offered by the editor's picker (e.g. `stamper_node@latest`, `stamper_node@1.0.0`). */
   names?(q: FamilyQueries): string[];
+  /** The family's names close to one nobody explains, for Explain's "Did you mean" (e.g. `stamper_node` for `stamper_nod`). */
+  suggest?(name: string, q: FamilyQueries): string[];
   /** Sections of the Explain of a step named `name` (in the context of workspace `wsDir`, null for core) that only this family knows. */
   explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
   /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */

@@ -1,8 +1,9 @@
 // The registry of families: the one place a family is added. Order matters where two families could
 // claim a path (the first that classifies it wins): cursus registries and components, cursus 2.x
-// interface files and their loader's extras, then apcore project files and modules, then companion
-// metadata and the code files it names, then ONEX registries, metadata, `.wip` markers and `.onextree` trees.
-// The first four are members of the shared step model (step-registry/), which reads their facts.
+// interface files and their loader's extras, then apcore project files and modules, then ONEX registries,
+// metadata, `.wip` markers, `.onextree` trees and its registry loader's engine (a `.py` file, so before the
+// companions, which claim every code file), then companion metadata and the code files it names. All
+// but ONEX are members of the shared step model (step-registry/), which reads their facts.
 import type { Family } from '../analysis/family';
 import { cursus } from './cursus';
 import { cursusInterfaces } from './cursus-interfaces';
@@ -10,4 +11,4 @@ import { apcore } from './apcore';
 import { companions } from './companions';
 import { onex } from './onex';
 
-export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, apcore, companions, onex];
+export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, apcore, onex, companions];

@@ -7,7 +7,7 @@ import type { Diagnostic, RelatedInfo } from '../../types';
 import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { dirOf } from '../../util/paths';
-import { entrypointFiles, metadataFileOf, normalizeVersion } from './kinds';
+import { metadataFileOf, normalizeVersion, treeArtifactOf } from './kinds';
 import { treeKey, type OnexQueries, type ResolvedVersion } from './queries';
 import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
 
@@ -43,12 +43,6 @@ function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
     const mv = meta.version ? normalizeVersion(meta.version.value) : null;
     if (meta.version && version.norm && mv !== version.norm) {
       out.push(diag(r.metadataPath, meta.version.range, 'RL041', `The metadata says version ${meta.version.value}, but the registry entry is ${version.version.value}`, { severity: 'warning', related: [here] }));
-    }
-    if (meta.entrypoint && !/\{[A-Z][A-Z0-9_]*\}/.test(meta.entrypoint.target)) {
-      const candidates = entrypointFiles(r.dir, meta.entrypoint.target, meta.entrypoint.form);
-      if (!candidates.some((c) => q.files.exists(c))) {
-        out.push(diag(r.metadataPath, meta.entrypoint.range, 'RL042', `The entrypoint '${meta.entrypoint.target}' is not a file (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); nothing checks it, so it is silently useless`, { severity: 'warning', related: [here] }));
-      }
     }
   }
   out.push(...treeProblems(q, file, r));
@@ -87,6 +81,7 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
   if (!meta || !m) return [];
   const out: Diagnostic[] = [];
   if (!q.isWip(m.dir)) for (const p of meta.invalid) out.push(diag(file, p.range, 'RL041', p.message));
+  out.push(...entrypointProblems(q, file));
   const [first, ...rest] = meta.placeholders;
   if (first) {
     out.push(diag(file, first.range, 'RL041', `Unrendered template placeholders: ${meta.placeholders.map((p) => `${p.key || 'value'} ${p.text}`).join(', ')}`, {
@@ -103,6 +98,41 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
     }));
     if (meta.name && meta.name.value !== m.name) {
       out.push(diag(file, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but its directory is '${m.name}'`, { severity: 'warning' }));
+    }
+  }
+  return out;
+}
+
+/** A metadata file's entrypoint must be a file, whether a registry lists its version or not (an unrendered placeholder aside). */
+function entrypointProblems(q: OnexQueries, file: string): Diagnostic[] {
+  const ep = q.metadata(file)?.entrypoint;
+  if (!ep || /\{[A-Z][A-Z0-9_]*\}/.test(ep.target)) return [];
+  const candidates = q.entrypointQ(file);
+  if (candidates.some((c) => q.files.exists(c))) return [];
+  return [diag(file, ep.range, 'RL042', `The entrypoint '${ep.target}' is not a file (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); nothing checks it, so it is silently useless`, { severity: 'warning' })];
+}
+
+/**
+ * A `.onextree` the repository's registry loader discovers artifacts from (omnibase `development`,
+ * `RegistryEngine._discover_artifacts_from_onextree_model`, registry_engine.py:249): every version
+ * directory it lists with its metadata file must be on disk, or the loader keeps the artifact and marks
+ * it invalid (`MISSING_METADATA`, registry_engine.py:418).
+ */
+export function checkTree(q: OnexQueries, file: string): Diagnostic[] {
+  const tree = q.tree(file);
+  const info = q.treesQ('').find((t) => t.file === file);
+  if (!tree || !info || !q.treeLoader()) return [];
+  const out: Diagnostic[] = [];
+  for (const node of tree.nodes.values()) {
+    const a = node.path === '' ? null : treeArtifactOf(node.path);
+    const metaNode = a ? tree.nodes.get(`${node.path}/${a.metadataFile}`) : undefined;
+    if (!a || !metaNode) continue;
+    const dir = info.base === '' ? node.path : `${info.base}/${node.path}`;
+    const label = `${a.name} ${a.version}`;
+    if (!q.dirExists(dir)) {
+      out.push(diag(file, node.nameRange, 'RL042', `'${file}' lists ${label} at '${dir}', which does not exist: the registry loader discovers artifacts from this tree, so it reports '${a.metadataFile}' missing and marks ${label} invalid (MISSING_METADATA)`));
+    } else if (!q.isWip(dir) && !q.files.exists(`${dir}/${a.metadataFile}`)) {
+      out.push(diag(file, metaNode.nameRange, 'RL041', `'${file}' lists '${dir}/${a.metadataFile}', which does not exist and the directory has no .wip marker: the registry loader marks ${label} invalid (MISSING_METADATA)`));
     }
   }
   return out;

@@ -210,18 +210,23 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   const def = defs[0] as { file: string; artifact: OnexArtifact };
   const versions = versionsOf(q, def.file, def.artifact);
   const policy = parsePolicy(spec, ONEX_SETTINGS.of(fq.files.settings()).onexPins, name);
-  const { chosen, reason } = choose(versions, policy);
-  const e = base(query.step, chosen !== null, chosen ? `${name}@${spec ?? 'latest'} → ${chosen.version.version.value} (${reason})` : `${name}@${spec ?? 'latest'}: no version chosen (${reason})`, []);
+  const { chosen, reason, invalid } = choose(versions, policy);
+  const summary = !chosen ? `${name}@${spec ?? 'latest'}: no version chosen (${reason})`
+    : invalid ? `${name}@${spec ?? 'latest'} → ${chosen.version.version.value}: found, but the loaders keep it marked invalid: ${invalid}`
+      : `${name}@${spec ?? 'latest'} → ${chosen.version.version.value} (${reason})`;
+  const e = base(query.step, chosen !== null, summary, []);
   e.trace = versions.map((v) => ({ layer: `${def.artifact.name} ${v.version.version.value}${v.wip ? ' (wip)' : ''}`, hit: v === chosen, file: def.file, range: v.version.version.range }));
   if (chosen) {
     e.winner = { source: `onex ${def.artifact.list}`, file: def.file, range: chosen.version.version.range, fields: {
       version: chosen.version.version.value, path: chosen.version.path?.value ?? null, metadata_file: chosen.version.metadataFile?.value ?? null, status: chosen.version.status?.value ?? null,
       directory: chosen.dir, wip: chosen.wip, metadata: chosen.metadataExists ? chosen.metadataPath : null,
+      valid: invalid === null, ...(invalid ? { invalid } : {}),
     } };
   }
   e.sections = [
     { title: 'Versions', rows: versions.map((v) => ({ label: v === chosen ? '→' : '', text: versionLine(v) })) },
     { title: 'Policy', rows: [{ label: '', text: reason }] },
+    ...(chosen && invalid ? [{ title: 'Invalid', rows: [{ label: '', text: `${chosen.version.version.value}: ${invalid}`, file: chosen.metadataExists && chosen.metadataPath ? chosen.metadataPath : def.file, range: chosen.metadataExists ? ZERO_RANGE : chosen.version.version.range }] }] : []),
     ...(defs.length > 1 ? [{ title: 'Also registered in', rows: defs.slice(1).map((d) => ({ label: '', text: d.artifact.name, file: d.file, range: d.artifact.nameRange })) }] : []),
   ];
   return e;
@@ -265,4 +270,9 @@ function names(fq: FamilyQueries): string[] {
   ]);
 }
 
-export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, documentLinks: onexLinks, workspaceSymbols, explain, list, nameAt, names };
+/** Artifact names close to an unknown bare name (`node_indexr`): Explain takes a bare name as `NAME@latest`. */
+function suggest(name: string, fq: FamilyQueries): string[] {
+  return name.includes('@') ? [] : closest(name, o(fq).artifactsQ('').keys(), 5);
+}
+
+export const onexFeatures: FamilyFeatures = { hover, definition, references, completion, documentSymbols, codeLenses, documentLinks: onexLinks, workspaceSymbols, explain, list, nameAt, names, suggest };

@@ -10,7 +10,7 @@ import { onexFiles } from './reader';
 import { ONEX_CODES } from './codes';
 import { ONEX_SETTINGS } from './settings';
 import { onexQueries } from './queries';
-import { checkArtifact, checkMetadata } from './checks';
+import { checkArtifact, checkMetadata, checkTree } from './checks';
 import { onexFeatures } from './features';
 
 export const onex: Family<OnexRole, OnexFacts> = {
@@ -20,14 +20,15 @@ export const onex: Family<OnexRole, OnexFacts> = {
   examples: [{ dir: 'onex-registry' }],
   paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only) and one per metadata file.
+  // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only), one per metadata file and one per `.onextree`.
   unitKeys(q) {
     const o = onexQueries(q.files);
-    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf(FAMILY, 'metadata').map((f) => `meta:${f}`)];
+    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf(FAMILY, 'metadata').map((f) => `meta:${f}`), ...q.files.filesOf(FAMILY, 'tree').map((f) => `tree:${f}`)];
   },
   unit(key, q) {
     const o = onexQueries(q.files);
-    return key.startsWith('reg:') ? checkArtifact(o, key.slice('reg:'.length)) : checkMetadata(o, key.slice('meta:'.length));
+    if (key.startsWith('reg:')) return checkArtifact(o, key.slice('reg:'.length));
+    return key.startsWith('tree:') ? checkTree(o, key.slice('tree:'.length)) : checkMetadata(o, key.slice('meta:'.length));
   },
   features: onexFeatures,
   counts(q) {

@@ -15,6 +15,8 @@ export const REGISTRY_FILE = /(^|\/)registry\/registry\.yaml$/;
 export const REGISTRY_GLOB = '**/registry/registry.yaml';
 export const ONEXTREE_FILE = /(^|\/)\.onextree$/;
 export const WIP_FILE = /(^|\/)\.wip$/;
+/** The engine of omnibase's registry loader node: which registry it reads decides which files the checks treat as the loader's input. */
+export const LOADER_FILE = /(^|\/)registry_loader_node\/v\d+_\d+_\d+\/helpers\/registry_engine\.py$/;
 const VERSION_DIR = /^v(\d+)_(\d+)_(\d+)$/;
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)([-+].*)?$/;
 
@@ -56,6 +58,19 @@ export function versionDirOf(dir: string): { list: ArtifactList; name: string; v
   return { list, name, version };
 }
 
+/**
+ * The artifact a `.onextree` path lists as the registry loader of omnibase `development` discovers it
+ * (`OnextreeRoot.find_versioned_artifacts()`, model/model_onextree.py:215): a directory
+ * `<…>/<list>/<name>/<v…>` (any name starting with `v`); it is an artifact when it lists its type's
+ * metadata file among its children (`_find_metadata_file_in_node`, registry_engine.py:313).
+ */
+export function treeArtifactOf(path: string): { list: ArtifactList; name: string; version: string; metadataFile: string } | null {
+  const parts = path.split('/');
+  const [list, name, version] = parts.slice(-3);
+  if (parts.length < 3 || !list || !name || !version || !isArtifactList(list) || !version.startsWith('v')) return null;
+  return { list, name, version, metadataFile: METADATA_FILE[list] };
+}
+
 /** A metadata file in a version directory of its own type (`…/nodes/x/v1_0_0/node.onex.yaml`). */
 export function metadataFileOf(path: string): { dir: string; list: ArtifactList; name: string; version: string } | null {
   const dir = dirOf(path);
@@ -63,12 +78,15 @@ export function metadataFileOf(path: string): { dir: string; list: ArtifactList;
   return v && METADATA_FILE[v.list] === baseName(path) ? { dir, ...v } : null;
 }
 
+const FILE_EXTENSION = /\.(py|pyi|ya?ml|json|toml|sh|js|ts)$/;
+
 /** Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or `src/`. */
 export function entrypointFiles(dir: string, target: string, form: 'object' | 'uri' | 'plain'): string[] {
   const out = [joinRel(dir, target)];
   if (form === 'uri') {
     out.push(joinRel('', target));
-    if (!/\.[a-z]+$/.test(target) && /^[\w.]+$/.test(target)) {
+    // A dotted module (`python://omnibase.nodes.x.v1_0_0.node`): its last part may look like an extension, a file's name ends in a known one.
+    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target) && !FILE_EXTENSION.test(target)) {
       const mod = target.replace(/\./g, '/');
       out.push(`${mod}.py`, `src/${mod}.py`);
     }

@@ -55,6 +55,8 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   metadata(path: string): MetadataDoc | null { const f = this.facts(path); return f?.kind === 'metadata' ? f.doc : null; }
   tree(path: string): OnexTree | null { const f = this.facts(path); return f?.kind === 'tree' ? f.tree : null; }
   registries(): string[] { return this.deps.filesOf(FAMILY, 'registry'); }
+  /** Whether the repository's registry loader discovers artifacts from the `.onextree` (reader.ts `readsOnextree`). */
+  treeLoader(): boolean { return this.deps.filesOf(FAMILY, 'loader').some((f) => { const x = this.facts(f); return x?.kind === 'loader' && x.readsTree; }); }
   metadataFiles(): string[] { return this.deps.filesOf(FAMILY, 'metadata'); }
 
   /** A directory exists when the host reported it or a fed file lies in it. */
@@ -99,12 +101,8 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
   }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
 
-  /** The files one artifact's versions refer to (key: `artifactKey`): each metadata file and the entrypoint files it names. */
-  readonly wantedQ: Query<string[]> = this.db.query('onexWanted', (key) => this.resolvedArtifactQ(key).flatMap((v) => {
-    if (!v.dir || !v.metadataPath) return [];
-    const ep = this.metadata(v.metadataPath)?.entrypoint;
-    return [v.metadataPath, ...(ep ? entrypointFiles(v.dir, ep.target, ep.form) : [])];
-  }), sameList);
+  /** The files one artifact's versions refer to (key: `artifactKey`): each metadata file (their entrypoints: `entrypointQ`). */
+  readonly wantedQ: Query<string[]> = this.db.query('onexWanted', (key) => this.resolvedArtifactQ(key).flatMap((v) => (v.dir && v.metadataPath ? [v.metadataPath] : [])), sameList);
 
   /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
   private readonly registeredDirsQ: Query<string[]> = this.db.query('onexRegisteredDirs', (key) =>
@@ -132,10 +130,17 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   /** Whether a registry lists a version in this directory. */
   isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) === true; }
 
-  /** The files every artifact's versions refer to (`wantedQ`), bucket by bucket; the caller sorts them. */
+  /** The files one metadata file's entrypoint may be (checked whether that version is registered or not). */
+  readonly entrypointQ: Query<string[]> = this.db.query('onexEntrypoint', (file) => {
+    const ep = this.metadata(file)?.entrypoint;
+    return ep ? entrypointFiles(dirOf(file), ep.target, ep.form) : [];
+  }, sameList);
+
+  /** The files every artifact's versions refer to (`wantedQ`), bucket by bucket, and every metadata file's entrypoint; the caller sorts them. */
   wantedFiles(): string[] {
     const out: string[] = [];
     for (let b = 0; b < ARTIFACT_BUCKETS; b++) for (const f of this.wantedBucketQ(String(b))) out.push(f);
+    for (const m of this.metadataFiles()) for (const f of this.entrypointQ(m)) out.push(f);
     return out;
   }
 

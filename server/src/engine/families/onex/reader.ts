@@ -8,6 +8,15 @@ import { readRegistry } from './registryDoc';
 import { readMetadata } from './metadataDoc';
 import { readOnextree } from './onextree';
 
+/**
+ * Whether a registry loader engine discovers its artifacts from the `.onextree`: omnibase
+ * `development`'s registry_engine.py calls `onextree_model.find_versioned_artifacts()` (line 280) and
+ * never opens `registry.yaml`; `main`'s reads `<root>/registry/registry.yaml` (line 122). Comments aside.
+ */
+export function readsOnextree(text: string): boolean {
+  return text.split('\n').some((line) => /\.find_versioned_artifacts\s*\(/.test(line.replace(/#.*/, '')));
+}
+
 export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
   name: FAMILY,
   classifier: () => classifyOnex,
@@ -19,6 +28,7 @@ export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
     if (role.role === 'registry') { const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined); return wrap({ kind: 'registry', doc, from: read }, local); }
     if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
     if (role.role === 'tree') { const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined); return wrap({ kind: 'tree', tree, from: read }, local); }
+    if (role.role === 'loader') return wrap({ kind: 'loader', readsTree: readsOnextree(text) }, []);
     return {};
   },
 };

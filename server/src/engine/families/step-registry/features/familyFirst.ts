@@ -12,6 +12,7 @@ import { codeLenses as modelCodeLenses, documentSymbols as modelDocumentSymbols,
 import { explain as modelExplain } from './explain';
 import { list as modelList } from './list';
 import { stepAt as modelStepAt } from './stepAt';
+import { closest } from '../../../util/editDistance';
 
 export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResult | null {
   const own = ws.featuresOf(file);
@@ -64,7 +65,11 @@ export function explain(ws: StepWorkspace, query: ExplainQuery): Explanation {
     const e = features.explain?.(query, q);
     if (e) return e;
   }
-  return modelExplain(ws, query);
+  const e = modelExplain(ws, query);
+  if (e.found) return e;
+  // A name nobody explains: the families' close names join the model's, ranked together.
+  const more = ws.allFeatures().flatMap(({ features, q }) => features.suggest?.(query.step, q) ?? []);
+  return more.length ? { ...e, suggestions: closest(query.step, new Set([...e.suggestions, ...more]), 5) } : e;
 }
 
 export function stepAt(ws: StepWorkspace, file: string, pos: Position): string | null {
