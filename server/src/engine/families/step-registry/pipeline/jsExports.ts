@@ -62,7 +62,7 @@ interface ClassInfo { statics: Map<string, Val>; members: Map<string, Val>; open
 /** The fields `mergeModuleMetadata` (registry/metadata-pure.ts) takes from a module object. */
 const CODE_FIELDS = ['description', 'name', 'tags', 'version', 'annotations', 'examples', 'metadata', 'documentation'];
 const SCHEMAS = ['inputSchema', 'outputSchema'];
-const MAX_NESTING = 40;
+const MAX_NESTING = 16;
 const MAX_SCHEMA_TEXT = 160;
 const UNKNOWN: { t: 'unknown' } = { t: 'unknown' };
 const FN: Val = { t: 'fn' };
