@@ -12,6 +12,7 @@ const wasm = {
 };
 const REG = 'developer_workspaces/developers/big/src/cursus_dev/registry/workspace_registry.py';
 const META = 'src/steps/builders/builder_q_step_meta.yaml';
+const TS = 'extensions/m.ts';
 const VALUE = 'LOCAL_STEPS = {"S": {"builder_step_name": ';
 const blanks = (n: number): string => ' '.repeat(n);
 
@@ -41,6 +42,14 @@ const SHAPES: Record<string, [string, (n: number) => string]> = {
   'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],
   'YAML: 100 nested flow mappings left open (the nesting bound), then blanks': [META, (n) => `description: d\nmetadata: ${'{"k": '.repeat(100)}${blanks(n)}\n`],
   'YAML: a flow sequence opened on every line': [META, (n) => `description: d\nmetadata: [${'\n  ['.repeat(n / 4)}\n`],
+  'TS module: 60 unclosed object literals, then blanks': [TS, (n) => `export const a = ${'{a: '.repeat(60)}${blanks(n)}\n`],
+  'TS module: 100 nested arrays left open (past the reader\'s nesting bound), then commas': [TS, (n) => `export const a = ${'['.repeat(100)}${','.repeat(n)}\n`],
+  'TS module: an object literal opened on every line': [TS, (n) => `export const a = {\n${'k: {\n'.repeat(n / 5)}`],
+  'TS module: export declare repeated on one line': [TS, (n) => 'export declare '.repeat(n / 15)],
+  'TS module: template substitutions opened and never closed': [TS, (n) => `export default ${'`${'.repeat(n / 3)}`],
+  'TS module: type arguments opened and never closed': [TS, (n) => `export const a: ${'Array<'.repeat(n / 6)}`],
+  'TS module: nested classes in field initialisers': [TS, (n) => `export class A { ${'x = class { '.repeat(n / 12)}`],
+  'TS module: a call left open on every line': [TS, (n) => 'export const a = f(\n'.repeat(n / 20)],
 };
 
 /** CPU milliseconds of this process for one analysis of `text` (a fresh engine, made outside the measure). */

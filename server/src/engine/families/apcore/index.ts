@@ -5,6 +5,7 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
+import { readJsModule } from '../step-registry/pipeline/jsExports';
 import { isUnder } from '../../util/paths';
 import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../step-registry/pipeline/apcoreConfig';
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
@@ -48,7 +49,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   read(path, r, text) {
     if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics }; }
     if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { facts: { idMap }, local: idMap.diagnostics }; }
-    return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : {};
+    return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : { facts: { js: readJsModule(text, path) } };
   },
   unitKeys: (q) => ['apcore', ...stepQueries(q.files).pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
   unit(key, q) {

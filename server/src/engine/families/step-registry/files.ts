@@ -12,6 +12,7 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
+import type { JsModule } from './pipeline/jsExports';
 import type { Query } from '../../db/database';
 import { wsDirOf } from './model/workspaceDirs';
 
@@ -48,7 +49,10 @@ export class StepFiles {
   metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
   pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
   /** Top-level classes of a Python file. */
-  classesOf(p: string): readonly ClassDef[] { return this.facts(p)?.py ?? NO_CLASSES; }
+  /** Exports of a TypeScript or JavaScript module file (null for others). */
+  jsModule(p: string): JsModule | null { return this.facts(p)?.js ?? null; }
+  /** Top-level classes of a Python file, or the exports of a TypeScript or JavaScript module. */
+  classesOf(p: string): readonly ClassDef[] { const f = this.facts(p); return f?.py ?? f?.js?.exports ?? NO_CLASSES; }
   wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
 
   /** The files the members put in the core context, member by member (not all of them registry sources). */

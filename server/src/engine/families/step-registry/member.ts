@@ -11,6 +11,7 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
+import type { JsModule } from './pipeline/jsExports';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -18,6 +19,8 @@ export interface StepFacts {
   source?: RegistrySource | null;
   /** Classes of a Python code file (a component, a module, a subject): what entry-point detection needs, and the class index's entries. */
   py?: ModuleClass[] | null;
+  /** Exports of a TypeScript or JavaScript module file, as apcore-typescript's loader would see them. */
+  js?: JsModule | null;
   meta?: MetaDoc | null;
   apcore?: ApcoreConfig | null;
   idMap?: IdMapDoc | null;

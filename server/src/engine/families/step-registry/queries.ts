@@ -28,6 +28,7 @@ export class StepQueries {
       heldPath: (p) => f.heldPath(p),
       metaDoc: (p) => s.metaDoc(p),
       pyClasses: (p) => s.pyClasses(p),
+      jsModule: (p) => s.jsModule(p),
       wsDirOf: (p) => s.wsDirOf(p),
       metaFiles: () => s.metaFiles(),
       contextDirs: () => this.model.contextDirsQ(NONE),

@@ -12,6 +12,7 @@ import { ZERO_RANGE } from '../../../text/ranges';
 import { componentFileFor, synthesizedFrom } from '../checks/components';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { resolveDep } from '../pipeline/dependencies';
+import { entryLocation } from './navigation';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -27,7 +28,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   const trace = layers.map((layer) => {
     const entry = layer.entries.get(q.step);
     if (entry) candidates.push({ entry, layer });
-    return { layer: layer.label, hit: !!entry, file: entry?.file ?? layer.file, range: entry?.keyRange ?? null };
+    return { layer: layer.label, hit: !!entry, file: entry?.file ?? layer.file, range: entry ? entryLocation(ws, entry).range : null };
   });
   const unknownContext = context !== CORE && !wsDir;
   const base: Explanation = {
@@ -36,7 +37,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     suggestions: [], summary: '',
   };
   const own = wsDir ? model.workspaces.get(wsDir) : undefined;
-  base.conflicts = model.definitions(q.step).filter((e) => e.wsDir && e.wsDir !== wsDir).map((e) => located(model, e));
+  base.conflicts = model.definitions(q.step).filter((e) => e.wsDir && e.wsDir !== wsDir).map((e) => located(ws, e));
   const hasPrefs = !!q.framework || (q.environmentTags?.length ?? 0) > 0;
   if (hasPrefs && !unknownContext) {
     candidates.length = 0;
@@ -53,15 +54,15 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   const winner = decided.winner.entry;
   const isModule = winner.layer === 'module';
   const entryClass = isModule ? ws.pipeline.entryClassOf(winner.file) : null;
-  const code = codeFields(winner, entryClass?.cls ?? null);
+  const code = codeFields(winner, entryClass?.cls ?? null, entryClass?.code);
   const companions = ws.pipeline.companionsOf(winner);
   const primary = companions[0] ?? null;
   const merged = mergeFields(code, primary ? ws.metaDoc(primary) : null);
   const explanation: Explanation = {
     ...base,
     found: true,
-    winner: { ...located(model, winner), fields: merged.fields },
-    shadowed: candidates.filter((c) => c !== decided.winner && (!c.entry.wsDir || c.entry.wsDir === wsDir || mode === 'hybrid')).map((c) => located(model, c.entry)),
+    winner: { ...located(ws, winner), fields: merged.fields },
+    shadowed: candidates.filter((c) => c !== decided.winner && (!c.entry.wsDir || c.entry.wsDir === wsDir || mode === 'hybrid')).map((c) => located(ws, c.entry)),
     strategy: decided.strategy,
     legacy: isModule ? null : toLegacy(code),
     derived: derivedRows(winner),
@@ -115,8 +116,9 @@ function listField(e: StepEntry, field: string): string[] {
   return v?.kind === 'list' ? v.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])) : [];
 }
 
-export function located(model: RegistryModel, e: StepEntry): SourcedLocation {
-  return { source: sourceOf(model, e), file: e.file, range: e.keyRange };
+/** Where an entry is defined (a module's class or export, see `entryLocation`), with its source. */
+export function located(ws: StepWorkspace, e: StepEntry): SourcedLocation {
+  return { source: sourceOf(ws.model, e), ...entryLocation(ws, e) };
 }
 
 /** Seed 001 `to_legacy_format`: the STEP_NAMES shape of a definition. */
@@ -174,7 +176,7 @@ function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencie
   };
   return (doc?.deps ?? []).map((dep) => {
     const r = resolveDep(dep, env);
-    return { name: dep.moduleId, resolved: r.entry ? located(ws.model, r.entry) : null, optional: dep.optional, version: dep.version?.value ?? null, satisfied: r.satisfied };
+    return { name: dep.moduleId, resolved: r.entry ? located(ws, r.entry) : null, optional: dep.optional, version: dep.version?.value ?? null, satisfied: r.satisfied };
   });
 }
 

@@ -7,6 +7,7 @@ import { CORE, type ContextId, type ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import { concreteCycle, cyclicComponents, kahnOrder } from '../pipeline/order';
+import { entryLocation } from './navigation';
 
 /** Where the graph's edges come from, in words, for a front end to say why a graph is empty. */
 export const EDGE_SOURCES: readonly string[] = [
@@ -24,7 +25,7 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
     const e = resolveName(layers, id)?.entry;
     return {
       id, kind: e?.layer === 'module' ? 'module' : 'step', source: e ? sourceOf(ws.model, e) : 'unresolved',
-      file: e?.file ?? null, range: e?.keyRange ?? null, meta: e ? ws.pipeline.primaryOf(e) : null, cycle: false,
+      file: e?.file ?? null, range: e ? entryLocation(ws, e).range : null, meta: e ? ws.pipeline.primaryOf(e) : null, cycle: false,
     };
   };
   const nodes = new Map<string, GraphNode>();

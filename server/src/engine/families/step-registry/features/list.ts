@@ -4,6 +4,7 @@ import { CORE, type ContextId, type ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { layersFor, resolvableNames, resolveName, sourceOf } from '../model/resolve';
 import { fieldStr } from '../model/source';
+import { entryLocation } from './navigation';
 
 export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean }): ListRow[] {
   const mode = opts.mode ?? ws.stepSettings.mode;
@@ -17,7 +18,7 @@ export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: Reso
     if (opts.conflictsOnly && conflicts.length === 0) continue;
     const e = hit.entry;
     rows.push({
-      name, source: sourceOf(ws.model, e), file: e.file, range: e.keyRange,
+      name, source: sourceOf(ws.model, e), ...entryLocation(ws, e),
       sagemakerStepType: fieldStr(e, 'sagemaker_step_type'), builder: fieldStr(e, 'builder_step_name'), config: fieldStr(e, 'config_class'), conflicts,
     });
   }

@@ -27,6 +27,8 @@ import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
 import { validateModule } from './validate';
+import type { JsModule } from './jsExports';
+import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } from './jsEntryPoint';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
@@ -45,6 +47,8 @@ export interface PipelineInputs {
   metaDoc(path: string): MetaDoc | null;
   /** Classes of a known Python file; null for unknown or non-Python files. */
   pyClasses(path: string): PyClass[] | null;
+  /** Exports of a known TypeScript or JavaScript module file; null for others. */
+  jsModule(path: string): JsModule | null;
   /** Workspace directory a path lies in (whether or not that workspace has a registry). */
   wsDirOf(path: string): string | null;
   metaFiles(): string[];
@@ -66,6 +70,9 @@ interface ScanResult {
 }
 
 interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
+
+/** Stages 4–5 of a module: its class (or export), what they report, and the fields a TypeScript or JavaScript module's code gives (null: read from the class). */
+interface ModuleClassResult { cls: PyClass | null; file: string; diagnostics: Diagnostic[]; code: Record<string, unknown> | null }
 
 const NONE = '';
 const CORE_SCOPE = '';
@@ -326,7 +333,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
         severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
       }));
     }
-    for (const d of checkMetaEntryPoint(doc, b.subject, this.classFiles()).diagnostics) diagnostics.push(d);
+    const js = b.subject ? this.host.jsModule(b.subject) : null;
+    const ep = js && b.subject ? checkJsEntryPoint(doc, b.subject, js) : checkMetaEntryPoint(doc, b.subject, this.classFiles());
+    for (const d of ep.diagnostics) diagnostics.push(d);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     for (const d of deps.diagnostics) diagnostics.push(d);
     return { diagnostics, edges: deps.edges };
@@ -387,26 +396,30 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   // ---- stages 4–5, per module
 
-  /** Stage 4 for a registered module: its class from `entry_point`, the id map's `class`, or duck typing. */
-  readonly moduleClassQ: Query<{ cls: PyClass | null; file: string; diagnostics: Diagnostic[] } | null> = this.db.query('moduleClass', (file) => {
+  /**
+   * Stages 4–5 for a registered module: its class from `entry_point`, the id map's `class`, or duck
+   * typing, and its validation; for a TypeScript or JavaScript module, the export apcore-typescript
+   * registers (`code`: the fields its code gives), validated as that SDK does.
+   */
+  readonly moduleClassQ: Query<ModuleClassResult | null> = this.db.query('moduleClass', (file) => {
     const s = this.scannedQ(file);
     const entry = s ? this.modulesQ(NONE).get(s.id) : undefined;
-    const classes = this.host.pyClasses(file);
-    if (!s || !entry || entry.file !== file || classes === null) return null;
+    if (!s || !entry || entry.file !== file) return null;
     const primary = this.primaryOf(entry);
     const meta = primary ? this.host.metaDoc(primary) : null;
-    if (meta?.entryPoint) return { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, file, diagnostics: [] };
-    return { ...detectEntryClass(file, classes, s.mappedClass), file };
-  });
+    const js = this.host.jsModule(file);
+    if (js) {
+      const r = resolveJsEntry(file, js, meta);
+      const validation = r.entry ? validateJsModule(file, s.id, r.entry) : [];
+      return { cls: r.entry ? exportAsClass(r.entry) : null, file, diagnostics: [...r.diagnostics, ...validation], code: r.entry?.fields ?? null };
+    }
+    const classes = this.host.pyClasses(file);
+    if (classes === null) return null;
+    const found = meta?.entryPoint ? { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] } : detectEntryClass(file, classes, s.mappedClass);
+    return { cls: found.cls, file, diagnostics: found.cls ? [...found.diagnostics, ...validateModule(file, s.id, found.cls)] : found.diagnostics, code: null };
+  }, sameJson);
 
-  readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query('moduleDiagnostics', (file) => {
-    const found = this.moduleClassQ(file);
-    const s = this.scannedQ(file);
-    if (!found || !s) return [];
-    const diags = [...found.diagnostics];
-    if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls));
-    return diags;
-  });
+  readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query('moduleDiagnostics', (file) => this.moduleClassQ(file)?.diagnostics ?? [], sameJson);
 
   // ---- stage 7, per context
 
@@ -541,9 +554,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   edgesOf(metaFile: string): Edge[] { return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? []; }
   moduleOf(file: string): ScannedModule | null { return this.scannedOf(file); }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
-  entryClassOf(moduleFile: string): { file: string; cls: PyClass } | null {
+  entryClassOf(moduleFile: string): { file: string; cls: PyClass; code: Record<string, unknown> | null } | null {
     const r = this.moduleClassQ(moduleFile);
-    return r?.cls ? { file: r.file, cls: r.cls } : null;
+    return r?.cls ? { file: r.file, cls: r.cls, code: r.code } : null;
   }
   /** Meta files that list `name` among their dependencies. */
   dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }

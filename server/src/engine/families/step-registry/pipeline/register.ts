@@ -9,11 +9,12 @@ import type { MetaDoc } from './types';
 /** Fields a module's code may give (class attributes or docstring), in the seed's merge order. */
 const MODULE_CODE_FIELDS = ['description', 'name', 'version', 'documentation'];
 
-/** The code's own values of an entry: registry fields, or a module class's attributes and docstring. */
-export function codeFields(e: StepEntry, cls: PyClass | null): Record<string, unknown> {
+/** The code's own values of an entry: registry fields, a module class's attributes and docstring, or the fields a TypeScript or JavaScript module's code gives (`code`). */
+export function codeFields(e: StepEntry, cls: PyClass | null, code: Record<string, unknown> | null = null): Record<string, unknown> {
   // A derived row (an interface step) is its fields, convention defaults included.
   if (e.synthesized) return Object.fromEntries([...e.fields].map(([k, f]) => [k, toPlain(f.value)]));
   if (e.layer !== 'module') return e.value.kind === 'dict' ? toPlain(e.value) as Record<string, unknown> : {};
+  if (code) return { ...code };
   const out: Record<string, unknown> = {};
   if (!cls) return out;
   for (const k of MODULE_CODE_FIELDS) if (cls.strAttrs[k] !== undefined) out[k] = cls.strAttrs[k];
