@@ -23,7 +23,7 @@ describe('lsp: workspace diagnostics', () => {
     const [d] = ds;
     assert.equal(d?.severity, 1);
     assert.equal(d?.source, 'registry-lens');
-    assert.equal(d?.codeDescription?.href, 'https://github.com/registry-lens/registry-lens/blob/main/README.md#rl004');
+    assert.equal(d?.codeDescription?.href, 'https://github.com/registry-lens/registry-lens/blob/main/docs/diagnostics.md#rl004');
     assert.match(message(d), /Did you mean 'Package'/);
     assert.equal(c.diagnostics.get(c.uri(CORE)), undefined, 'the clean core registry gets no diagnostics');
     const status = await c.waitFor('status', () => c.notifications.find((n) => n.method === 'registryLens/status'));
