@@ -6,11 +6,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
+import { analysedAt, analysisLines } from './statusText';
 
 interface FileContext { label: string; dir: string | null; active: string }
 
 /** What the active context is for, in the words the status item and its command use. */
 const ACTIVE_FOR = 'used by Explain Resolution and the Step Graph for files outside a developer workspace (the core registry, builders, configs)';
+const SWITCH = `Switch context: choose the active context, ${ACTIVE_FOR}.`;
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
@@ -26,7 +28,6 @@ export class StatusItem implements vscode.Disposable {
     this.item.name = 'Registry Lens';
     this.item.command = 'registryLens.selectContext';
     this.language.name = 'Registry Lens';
-    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: `Choose the active context, ${ACTIVE_FOR}` };
     this.listeners = [
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.languages.onDidChangeDiagnostics(() => this.render()),
@@ -69,8 +70,8 @@ export class StatusItem implements vscode.Disposable {
     }
     const file = uri !== undefined ? this.fileContext : undefined;
     const context = file?.label ?? s.context;
-    const at = s.lastAnalysisAt > 0 ? new Date(s.lastAnalysisAt).toLocaleTimeString() : 'not yet';
-    const took = `${s.lastAnalysisMs < 10 ? s.lastAnalysisMs.toFixed(2) : Math.round(s.lastAnalysisMs)} ms`;
+    const clock = (t: number): string => new Date(t).toLocaleTimeString();
+    const analysis = analysisLines(s, clock);
     const active = file?.active ?? s.context;
     this.item.text = `$(list-tree) ${file ? `this file: ${file.label}` : `active: ${active}`}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
     this.item.tooltip = [
@@ -79,7 +80,7 @@ export class StatusItem implements vscode.Disposable {
         : file ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.` : '',
       `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
       `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ${count(s.workspaces, 'workspace')}`,
-      `Last analysis: ${at} (took ${took})`,
+      ...analysis,
     ].filter(Boolean).join('\n');
     this.item.show();
 
@@ -87,7 +88,11 @@ export class StatusItem implements vscode.Disposable {
     const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.language.text = `$(list-tree) ${context}`;
-    this.language.detail = `this file: ${count(errors, 'error')}, ${count(warnings, 'warning')} · analysed ${at} in ${took}`;
+    // Short: the popup shows each item on one line, at most 500 px wide with its link, and clips the rest (a long context
+    // name takes its share): the counts as icons, the time to the minute; the rest is in the link's tooltip.
+    const minutes = (t: number): string => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+    this.language.detail = `$(error) ${errors} $(warning) ${warnings} · ${analysedAt(s, minutes)}`;
+    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: [`This file: ${context}; ${count(errors, 'error')}, ${count(warnings, 'warning')}.`, ...analysis, SWITCH].join('\n') };
     this.language.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 

@@ -111,7 +111,7 @@ describe('cli check', () => {
       assert.equal(driver.name, 'registry-lens');
       const rule = (driver.rules as { id: string; helpUri: string }[]).find((x) => x.id === 'RL005');
       assert.ok(rule);
-      assert.match(rule.helpUri, /README\.md#rl005$/);
+      assert.match(rule.helpUri, /\/blob\/main\/docs\/diagnostics\.md#rl005$/);
       const results = run['results'] as any[];
       const rl005 = results.find((x) => x.ruleId === 'RL005');
       assert.equal(rl005.level, 'error');

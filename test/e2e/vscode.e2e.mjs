@@ -197,7 +197,8 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await shows(DAVE, 'alice_ml (dave_dup)');
     const tooltip = (await item.getAttribute('aria-label')) || '';
     assert.match(tooltip, /This file: alice_ml \(dave_dup\), the developer workspace in developer_workspaces\/developers\/dave_dup\./);
-    const took = /Last analysis: .+ \(took ([\d.]+) ms\)/.exec(tooltip);
+    // the full analysis's real duration (reading every file included), not an edit's engine time
+    const took = /Full analysis: .+, ([\d.]+) (ms|s) to read and analyse every file\./.exec(tooltip);
     assert.ok(took && Number(took[1]) > 0, `a real analysis time in: ${tooltip}`);
     // the language status item (the {} of the editor language) lists ours with the file's context
     // room for the hover in the screenshot: hide the panel (Ctrl+J toggles it)
@@ -211,7 +212,16 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
       const t = (await wb.page.$$eval('.hover-language-status', (els) => els.map((e) => e.textContent || '').join('\n'))) || '';
       return t.includes('alice_ml (dave_dup)') && t;
     }, { timeout: 10_000, message: 'the language status hover with the file context' });
-    assert.match(lang, /this file: \d+ errors?, \d+ warnings? · analysed .+ in [\d.]+ ms/);
+    assert.match(lang, /\d+ +\d+ · analysed \d/); // the file's error and warning counts (codicons), the time of the last analysis
+    // the line fits the hover (at most 500 px, clipped beyond): the Switch context link and its pin are not cut off
+    const fits = await wb.page.evaluate(() => {
+      const line = [...document.querySelectorAll('.hover-language-status')].find((e) => (e.textContent || '').includes('Switch context'));
+      const hover = line?.closest('.monaco-hover, .workbench-hover');
+      if (!line || !hover) return null;
+      const right = hover.getBoundingClientRect().right;
+      return { right, link: line.querySelector('.right')?.getBoundingClientRect().right ?? Infinity, window: window.innerWidth };
+    });
+    assert.ok(fits && fits.link <= fits.right && fits.right <= fits.window, `language status line ${JSON.stringify(fits)}`);
     assert.match(lang, /Switch context/);
     await wb.screenshot('07-status-items');
     await wb.parkMouse();

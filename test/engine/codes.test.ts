@@ -1,21 +1,36 @@
 // Every diagnostic code is declared once (the core's, the step model's and each family's `codes.ts`),
-// and the README documents exactly the declared codes: a section `<a id="rlNNN">` per code, none for a
-// code nobody declares.
+// docs/diagnostics.md documents exactly the declared codes — a section `<a id="rlNNN">` per code, none
+// for a code nobody declares — and the link every diagnostic carries (LSP `codeDescription.href`,
+// SARIF `helpUri`) names that file and an anchor it has.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES } from '../../server/src/engine/engine';
-import { catalogue } from '../../server/src/engine/codes';
+import { CODES_DOC, HOME_URL, catalogue, codeAnchor, codeDocsUrl } from '../../server/src/engine/codes';
+import { anchorsOf } from '../arch/markdownAnchors';
 
-const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+const ROOT = join(__dirname, '../..');
+const DOC = readFileSync(join(ROOT, CODES_DOC), 'utf8');
 
 describe('engine: diagnostic codes', () => {
-  it('the README has a section for every declared code and for no other', () => {
-    const documented = [...README.matchAll(/<a id="(rl\d+)"><\/a>/g)].map((m) => (m[1] as string).toUpperCase()).sort();
+  it('docs/diagnostics.md has a section for every declared code and for no other', () => {
+    const documented = [...DOC.matchAll(/<a id="(rl\d+)"><\/a>/g)].map((m) => (m[1] as string).toUpperCase()).sort();
     const declared: string[] = CODES.map((c) => c.code);
-    assert.deepEqual(declared.filter((c) => !documented.includes(c)), [], 'declared codes without a README section');
-    assert.deepEqual(documented.filter((c) => !declared.includes(c)), [], 'README sections of codes nobody declares');
-    assert.equal(new Set(documented).size, documented.length, 'a README section twice');
+    assert.deepEqual(declared.filter((c) => !documented.includes(c)), [], 'declared codes without a section');
+    assert.deepEqual(documented.filter((c) => !declared.includes(c)), [], 'sections of codes nobody declares');
+    assert.equal(new Set(documented).size, documented.length, 'a section twice');
+  });
+
+  it('every code\'s documentation link names docs/diagnostics.md in the repository and an anchor it has, right before its heading', () => {
+    const anchors = anchorsOf(DOC);
+    for (const { code } of CODES) {
+      const url = new URL(codeDocsUrl(code));
+      assert.equal(`${url.origin}${url.pathname}`, `${HOME_URL}/blob/main/${CODES_DOC}`);
+      const anchor = url.hash.slice(1);
+      assert.equal(anchor, codeAnchor(code));
+      assert.ok(anchors.has(anchor), `${code}: no anchor #${anchor} in ${CODES_DOC}`);
+      assert.ok(DOC.includes(`<a id="${anchor}"></a>\n## ${code} — `), `${code}: its anchor is not right before its heading`);
+    }
   });
 
   it('the catalogue lists each code once, in code order, and refuses a code declared twice', () => {

@@ -5,7 +5,7 @@ import type { CrossFileCheck } from '../../server/src/engine/engine';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { diagnostics } from '../../server/src/engine/codes';
 
-/** The check's own code (a test code: no README section, the check is not part of the engine). */
+/** The check's own code (a test code: no section in docs/diagnostics.md, the check is not part of the engine). */
 export const OVERRIDE_CODES = { RL900: { severity: 'warning', title: 'override changes sagemaker_step_type' } } as const;
 const diag = diagnostics(OVERRIDE_CODES);
 import { fieldStr } from '../../server/src/engine/families/step-registry/model/source';

@@ -10,6 +10,7 @@ const DELETED = 3;
 const CREATED = 1;
 const codes = (ds: Diagnostic[]): string[] => ds.map((d) => `${String(d.code)}@${show(d.range)}`);
 const message = (d: Diagnostic | undefined): string => (typeof d?.message === 'string' ? d.message : d?.message.value ?? '');
+interface Times { errors: number; warnings: number; lastAnalysisMs: number; lastAnalysisAt: number; fullAnalysisMs: number; fullAnalysisAt: number }
 const has = (code: string) => (ds: Diagnostic[]): boolean => ds.some((d) => d.code === code);
 
 describe('lsp: workspace diagnostics', () => {
@@ -23,16 +24,31 @@ describe('lsp: workspace diagnostics', () => {
     const [d] = ds;
     assert.equal(d?.severity, 1);
     assert.equal(d?.source, 'registry-lens');
-    assert.equal(d?.codeDescription?.href, 'https://github.com/registry-lens/registry-lens/blob/main/README.md#rl004');
+    assert.equal(d?.codeDescription?.href, 'https://github.com/registry-lens/registry-lens/blob/main/docs/diagnostics.md#rl004');
     assert.match(message(d), /Did you mean 'Package'/);
     assert.equal(c.diagnostics.get(c.uri(CORE)), undefined, 'the clean core registry gets no diagnostics');
     const status = await c.waitFor('status', () => c.notifications.find((n) => n.method === 'registryLens/status'));
-    const { lastAnalysisMs, lastAnalysisAt, ...counts } = status.params as { lastAnalysisMs: number; lastAnalysisAt: number };
+    const { lastAnalysisMs, lastAnalysisAt, fullAnalysisMs, fullAnalysisAt, ...counts } = status.params as Times;
     assert.deepEqual(counts, { folder: c.uri(''), context: 'core', errors: 1, warnings: 0, entries: 6, workspaces: 2 });
     // the real duration (fractions of a millisecond kept, so a fast analysis is not "0 ms") and when it ran
     assert.ok(lastAnalysisMs > 0, `lastAnalysisMs ${lastAnalysisMs}`);
     assert.ok(Math.abs(Date.now() - lastAnalysisAt) < 60_000, `lastAnalysisAt ${lastAnalysisAt}`);
+    // the first analysis is the full one: timed from the start of reading the files, so it holds the engine's time
+    assert.equal(fullAnalysisAt, lastAnalysisAt);
+    assert.ok(fullAnalysisMs >= Math.floor(lastAnalysisMs) && fullAnalysisMs > 0, `full ${fullAnalysisMs} ms, engine ${lastAnalysisMs} ms`);
     assert.deepEqual(c.registrations.map((r) => r.method), ['workspace/didChangeWatchedFiles']);
+  });
+
+  it('after an edit, the status says when the last analysis ran and keeps the last full analysis and its duration', async () => {
+    const first = (await c.waitFor('status', () => c.notifications.find((n) => n.method === 'registryLens/status'))).params as Times;
+    await c.open(ALICE, text(ALICE));
+    const line = lineAfter(ALICE, 'LOCAL_STEPS = {');
+    await c.change(ALICE, { start: { line, character: 0 }, end: { line, character: 0 } }, '    "BobScoring": {"sagemaker_step_type": "Utility", "description": "copy"},\n');
+    await c.diagnosticsOf(BOB, 'RL002 in bob', has('RL002'));
+    const after = (await c.waitFor('a status after the edit', () => c.notifications.filter((n) => n.method === 'registryLens/status')
+      .map((n) => n.params as Times).find((p) => p.errors + p.warnings > first.errors + first.warnings))) as Times;
+    assert.ok(after.lastAnalysisAt >= first.lastAnalysisAt, `last ${after.lastAnalysisAt}, before ${first.lastAnalysisAt}`);
+    assert.deepEqual([after.fullAnalysisAt, after.fullAnalysisMs], [first.fullAnalysisAt, first.fullAnalysisMs]);
   });
 
   it('a local step added in workspace A raises RL002 in workspace B (unopened); undo clears it', async () => {

@@ -1,6 +1,6 @@
 // Restricted Mode: a repository opened without trust must not set any setting that names a path or a
-// size limit (package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`), and the README
-// says which settings those are. A new setting of either kind fails here until it is declared.
+// size limit (package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`), and
+// docs/settings.md says which settings those are. A new setting of either kind fails here until it is declared.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,10 +38,10 @@ describe('package: untrusted workspaces', () => {
     for (const key of judged) assert.ok(restricted.includes(key), key);
   });
 
-  it('the README names every restricted setting in its Restricted Mode paragraph', () => {
-    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    const paragraph = readme.slice(readme.indexOf('**Restricted Mode**'));
-    assert.ok(paragraph.length < readme.length, 'README has no **Restricted Mode** paragraph');
+  it('docs/settings.md names every restricted setting in its Restricted Mode paragraph', () => {
+    const doc = readFileSync(join(REPO, 'docs/settings.md'), 'utf8');
+    const paragraph = doc.slice(doc.indexOf('**Restricted Mode**'));
+    assert.ok(paragraph.length < doc.length, 'docs/settings.md has no **Restricted Mode** paragraph');
     const end = paragraph.indexOf('\n\n');
     for (const key of restricted) assert.ok(paragraph.slice(0, end).includes(`\`${key}\``), key);
   });

@@ -1,7 +1,7 @@
 // `check --format sarif`: SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps). Rules come
 // from the engine's catalogue; locations are root-relative URIs under the `%SRCROOT%` base id.
 import { pathToFileURL } from 'node:url';
-import { DOCS_BASE, codeDocsUrl } from '../engine/codes';
+import { HOME_URL, codeDocsUrl } from '../engine/codes';
 import { CODES } from '../engine/engine';
 import type { Diagnostic, Range, Severity } from '../engine/types';
 
@@ -20,7 +20,7 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
         driver: {
           name: 'registry-lens',
           version,
-          informationUri: DOCS_BASE,
+          informationUri: HOME_URL,
           rules: CODES.map(({ code, title, severity }) => ({
             id: code,
             shortDescription: { text: title },

@@ -1,7 +1,7 @@
 // The diagnostics catalogue (SPEC §4) as declarations: each code is declared once, with its default
 // severity and title, by the core (the codes any family's reader raises: duplicate key, naming, schema,
 // syntax) or by the family or shared domain that raises it (its `codes.ts`); its documentation is the
-// README section `<a id="rlNNN">`. engine.ts assembles the catalogue from the declarations, and
+// section `<a id="rlNNN">` of docs/diagnostics.md. engine.ts assembles the catalogue from the declarations, and
 // `diagnostics(table)` gives each reader the one constructor of the codes it may raise, so that every
 // diagnostic carries the same fields.
 import type { Code, Diagnostic, Fix, Range, RelatedInfo, Severity } from './types';
@@ -19,10 +19,15 @@ export const CORE_CODES = {
   RL033: { severity: 'hint', title: 'unused suppression comment' },
 } as const satisfies CodeTable;
 
-/** Where each code is documented: its section of the README (diagnostics link there). */
-export const DOCS_BASE = 'https://github.com/registry-lens/registry-lens/blob/main/README.md';
+/** The project's page, and the document of the codes: each code's section (diagnostics and SARIF rules link there). */
+export const HOME_URL = 'https://github.com/registry-lens/registry-lens';
+export const CODES_DOC = 'docs/diagnostics.md';
+/** The anchor of a code's section of CODES_DOC (`<a id="rl004">`, stable whatever its heading says). */
+export function codeAnchor(code: Code): string {
+  return code.toLowerCase();
+}
 export function codeDocsUrl(code: Code): string {
-  return `${DOCS_BASE}#${code.toLowerCase()}`;
+  return `${HOME_URL}/blob/main/${CODES_DOC}#${codeAnchor(code)}`;
 }
 
 /** A declared code with its declaration, as the catalogue lists it. */

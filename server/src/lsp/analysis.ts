@@ -59,15 +59,23 @@ export class FolderAnalysis implements Analyser {
   private analysisMs = 0;
   private lastMs = 0;
   private lastAt = 0;
+  /** When the load whose analysis is under way started reading (performance.now()), and the last full analysis. */
+  private loadStart: number | undefined;
+  private fullMs = 0;
+  private fullAt = 0;
 
   constructor(private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number) {}
 
   get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
   get lastAnalysisMs(): number { return this.lastMs; }
 
-  /** The analysis that follows a load reports to `progress` until it completes (it does not set the edit debounce). */
+  /**
+   * A load starts reading the folder: the analysis that follows it reports to `progress` until it
+   * completes (it does not set the edit debounce), and the two together are the full analysis timed.
+   */
   report(progress: PublishProgress): void {
     this.progress = progress;
+    this.loadStart = performance.now();
   }
 
   /**
@@ -91,6 +99,11 @@ export class FolderAnalysis implements Analyser {
     // the user the wrong thing: staged files are published only once the analysis is complete.
     this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
     this.lastAt = Date.now();
+    if (this.loadStart !== undefined) {
+      this.fullMs = Math.round(performance.now() - this.loadStart);
+      this.fullAt = this.lastAt;
+      this.loadStart = undefined;
+    }
     this.analysisMs = 0;
     const staged = [...this.staged];
     this.staged.clear();
@@ -119,6 +132,8 @@ export class FolderAnalysis implements Analyser {
       workspaces: s.workspaces,
       lastAnalysisMs: this.lastMs,
       lastAnalysisAt: this.lastAt,
+      fullAnalysisMs: this.fullMs,
+      fullAnalysisAt: this.fullAt,
     };
     void this.connection.sendNotification(Methods.status, status);
   }

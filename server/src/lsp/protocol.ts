@@ -90,9 +90,18 @@ export interface StatusParams {
   warnings: number;
   entries: number;
   workspaces: number;
-  /** Duration of the last analysis (fractions of a millisecond kept), and when it finished (epoch ms). */
+  /**
+   * The last analysis of any kind (often an edit's, which re-checks only what changed): the engine's
+   * time in it (fractions of a millisecond kept) and when it finished (epoch ms; 0: none yet).
+   */
   lastAnalysisMs: number;
   lastAnalysisAt: number;
+  /**
+   * The last full analysis (a load: every file read, then analysed): wall-clock time from the start of
+   * the reading to the end of the analysis, and when it finished (epoch ms; 0: none yet).
+   */
+  fullAnalysisMs: number;
+  fullAnalysisAt: number;
 }
 
 /** The graph of a context (default: the context of `uri`'s file, else the folder's active one). */

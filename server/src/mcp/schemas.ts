@@ -47,7 +47,7 @@ export const checkDocument = z.looseObject({
     file,
     range,
     severity,
-    code: z.string().describe('RLnnn; the README documents each code'),
+    code: z.string().describe('RLnnn; docs/diagnostics.md documents each code'),
     message: z.string(),
     related: z.array(z.object({ file, range, message: z.string() })).describe('other places the problem involves'),
   })).describe('sorted by file, line, character, code'),

@@ -1,5 +1,5 @@
 // The names family's one diagnostic code, declared once (a test family: registered only by tests, so
-// the README, which documents the engine's codes, has no section for it).
+// docs/diagnostics.md, which documents the engine's codes, has no section for it).
 import { CORE_CODES, diagnostics, type CodeTable } from '../../../server/src/engine/codes';
 
 export const NAMES_CODES = {

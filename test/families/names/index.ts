@@ -2,7 +2,7 @@
 // else: `*.names.yaml` files each hold a YAML list of names; a name defined twice (in one file or
 // across files) is reported at its later definitions (RL950) unless a setting lets it repeat, and hover and definition work on every
 // name. It shows what adding a family costs: this folder, one line where the engine is assembled (for
-// a test family, `EngineOptions.families`) and a README section per code (none here: test code).
+// a test family, `EngineOptions.families`) and a section of docs/diagnostics.md per code (none here: test code).
 import type { FamilyQueries, RegistryFamily } from '../../../server/src/engine/engine';
 import type { Diagnostic, Location, Position, Range } from '../../../server/src/engine/types';
 import { syntaxDiag } from '../../../server/src/engine/codes';

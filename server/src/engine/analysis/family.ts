@@ -55,7 +55,7 @@ export interface FamilyFeatures {
  * generic over its role of a path (`R`), its facts of a file (`F`) and its layout (`L`).
  */
 export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
-  /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in the README). */
+  /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in docs/diagnostics.md). */
   readonly codes?: CodeTable;
   /** The settings only this family reads, declared once (its `settings.ts`; read back with the group's `of`). */
   readonly settings?: DeclaredSettings;

@@ -1,5 +1,5 @@
 // The diagnostic codes only the interface family (cursus 2.x `*.step.yaml`) raises, each declared once
-// with its default severity and title (README section `<a id="rlNNN">`); it raises them, the step
+// with its default severity and title (section `<a id="rlNNN">` of docs/diagnostics.md); it raises them, the step
 // model's and the core's through `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
 import { STEP_CODES } from '../step-registry/codes';

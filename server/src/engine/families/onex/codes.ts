@@ -1,5 +1,5 @@
 // The diagnostic codes the ONEX family raises, each declared once with its default severity and title
-// (README section `<a id="rlNNN">`); it raises them and the core's through `diag`.
+// (section `<a id="rlNNN">` of docs/diagnostics.md); it raises them and the core's through `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
 
 export const ONEX_CODES = {
