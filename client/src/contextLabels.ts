@@ -14,3 +14,10 @@ export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
   if (first === undefined || first.dir === c.dir) return c.id;
   return `${c.id} (${dirName})`;
 }
+
+/** A step's source as the labels name its context: `workspace:alice_ml (dave_dup)` for `workspace:alice_ml@…/dave_dup`. */
+export function sourceLabel(source: string, all: readonly Ctx[]): string {
+  const colon = source.indexOf(':');
+  const c = colon < 0 ? undefined : all.find((x) => x.id === source.slice(colon + 1));
+  return c === undefined ? source : `${source.slice(0, colon + 1)}${contextLabel(c, all)}`;
+}

@@ -1,6 +1,6 @@
 // "Registry Lens: New Developer Workspace": asks for an id and a template (or a workspace to copy),
-// lets the server lay it out as `registry-lens init-workspace` does (never over an existing file),
-// and opens the new registry.
+// lets the server write cursus's own init-workspace files as `registry-lens init-workspace` does
+// (never over an existing file), and opens the new registry.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type NewWorkspaceParams, type NewWorkspaceResult, type WorkspaceTemplateChoice } from '../../server/src/lsp/protocol';
@@ -18,9 +18,9 @@ export async function newWorkspace(client: LanguageClient): Promise<void> {
   });
   if (id === undefined) return;
   const items: TemplateItem[] = [
-    { label: 'standard', description: 'one example local step, with its builder and config', template: 'standard' },
-    { label: 'minimal', description: 'empty LOCAL_STEPS and STEP_OVERRIDES', template: 'minimal' },
-    { label: 'advanced', description: 'two example steps with framework, priority and resolution strategy', template: 'advanced' },
+    { label: 'standard', description: 'cursus\'s standard registry: one local step to implement (CustomProcessingStep)', template: 'standard' },
+    { label: 'minimal', description: 'cursus\'s minimal registry: empty LOCAL_STEPS and STEP_OVERRIDES', template: 'minimal' },
+    { label: 'advanced', description: 'cursus\'s advanced registry: two local steps to implement, with framework, priority and strategy', template: 'advanced' },
     ...folders.flatMap((f) => f.contexts.filter((c) => c.dir !== null).map((c): TemplateItem => ({
       label: `copy of ${c.id}`, description: c.dir ?? '', template: 'standard', copyFrom: c.id,
     }))),

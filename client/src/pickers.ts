@@ -30,7 +30,7 @@ export async function pickContext(client: LanguageClient, uri: string | undefine
           label: contextLabel(c, f.contexts),
           description: [isCurrent(c) ? 'this file' : '', c.id === f.active && firstDir(c) ? 'active' : '', c.dir ?? 'core registry'].filter(Boolean).join(' · '),
           detail: c.dir === null ? undefined
-            : `${c.localSteps} local steps, ${c.overrides} overrides${firstDir(c) ? '' : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`}`,
+            : `${c.localSteps} local step${c.localSteps === 1 ? '' : 's'}, ${c.overrides} override${c.overrides === 1 ? '' : 's'}${firstDir(c) ? '' : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`}`,
           folder: f.folder,
           context: c.id,
         })),

@@ -4,15 +4,15 @@
 // their directory; each problem shows its own severity.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { contextLabel } from './contextLabels';
+import { contextLabel, sourceLabel } from './contextLabels';
 import {
   Methods, type FolderOverview, type LocationRef, type OverviewContext, type OverviewProblem, type OverviewStep,
 } from '../../server/src/lsp/protocol';
 
 type Node =
   | { kind: 'folder'; overview: FolderOverview }
-  | { kind: 'context'; context: OverviewContext; active: boolean; label: string }
-  | { kind: 'step'; step: OverviewStep }
+  | { kind: 'context'; context: OverviewContext; active: boolean; label: string; all: readonly OverviewContext[] }
+  | { kind: 'step'; step: OverviewStep; source: string }
   | { kind: 'conflicts'; problems: OverviewProblem[] }
   | { kind: 'problem'; problem: OverviewProblem }
   | { kind: 'family'; family: FolderOverview['families'][number] };
@@ -33,9 +33,9 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
     }
     switch (node.kind) {
       case 'folder': return folderChildren(node.overview);
-      case 'context': return node.context.steps.map((step) => ({ kind: 'step', step }));
+      case 'context': return node.context.steps.map((step) => ({ kind: 'step', step, source: sourceLabel(step.source, node.all) }));
       case 'conflicts': return node.problems.map((problem) => ({ kind: 'problem', problem }));
-      case 'family': return node.family.entries.map((step) => ({ kind: 'step', step }));
+      case 'family': return node.family.entries.map((step) => ({ kind: 'step', step, source: step.source }));
       default: return [];
     }
   }
@@ -56,7 +56,7 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
       case 'step': {
         const s = node.step;
         const detail = 'detail' in s ? String(s.detail) : s.sagemakerStepType;
-        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [s.source, detail].filter(Boolean).join(' · '));
+        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [node.source, detail].filter(Boolean).join(' · '));
         t.command = open(s);
         if (s.conflicts.length > 0) t.tooltip = `Also defined in: ${s.conflicts.join(', ')}`;
         return t;
@@ -82,7 +82,7 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 function folderChildren(f: FolderOverview): Node[] {
   const first = (c: OverviewContext): boolean => f.contexts.find((x) => x.id === c.id) === c;
   const contexts: Node[] = f.contexts.map((context) => ({
-    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, f.contexts),
+    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, f.contexts), all: f.contexts,
   }));
   const families: Node[] = (f.families ?? []).map((family) => ({ kind: 'family', family }));
   return [...contexts, ...families, ...(f.conflicts.length === 0 ? [] : [{ kind: 'conflicts' as const, problems: f.conflicts }])];

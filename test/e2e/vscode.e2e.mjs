@@ -314,20 +314,20 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.filterProblems('');
   });
 
-  it('Registry Lens: New Developer Workspace creates a workspace from a template that analyses clean', async () => {
+  it('Registry Lens: New Developer Workspace creates a workspace from cursus\'s minimal template that analyses clean', async () => {
     await wb.runCommand('Registry Lens: New Developer Workspace', { waitClosed: false });
     const input = wb.page.locator('.quick-input-widget input.input').first();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('erin_e2e');
     await wb.press('Enter');
     await waitFor(async () => /New workspace 'erin_e2e'/.test(await wb.quickPickTitle()), { timeout: 10_000, message: 'the template pick' });
-    await input.fill('advanced');
-    await waitFor(async () => (await wb.quickPickRows())[0]?.label === 'advanced', { timeout: 10_000, message: 'the advanced row' });
+    await input.fill('minimal');
+    await waitFor(async () => (await wb.quickPickRows())[0]?.label === 'minimal', { timeout: 10_000, message: 'the minimal row' });
     await wb.press('Enter');
     const reg = `${WS}/erin_e2e/src/cursus_dev/registry/workspace_registry.py`;
     await waitFor(async () => (await wb.activeTabTitle()) === 'workspace_registry.py' && (await wb.editorText()).includes('"developer_id": "erin_e2e"'),
       { timeout: 20_000, message: 'the new registry opened' });
-    assert.ok(fs.existsSync(path.join(DEMO, WS, 'erin_e2e/src/cursus_dev/steps/builders/builder_advanced_model_evaluation_step.py')));
+    assert.ok(fs.existsSync(path.join(DEMO, WS, 'erin_e2e/examples/example_custom_step_config.py')));
     const item = wb.page.locator('[id$="registryLens.status"]').first();
     await waitFor(async () => ((await item.textContent()) || '').includes('erin_e2e'), { timeout: 20_000, message: 'the status item on erin_e2e' });
     const check = JSON.parse(execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' }));

@@ -1,7 +1,7 @@
 // Two workspaces declaring one id (RL015) stay apart in every client label (context picker, status
 // items, Registries view, Overview): the first directory keeps the id, a later one carries its name.
 import { strict as assert } from 'node:assert';
-import { contextLabel } from '../../client/src/contextLabels';
+import { contextLabel, sourceLabel } from '../../client/src/contextLabels';
 
 describe('client: context labels', () => {
   it('labels a later workspace with a duplicate id by its directory', () => {
@@ -20,5 +20,17 @@ describe('client: context labels', () => {
       { id: 'alice_ml@developer_workspaces/developers/dave_dup', dir: 'developer_workspaces/developers/dave_dup' },
     ];
     assert.deepEqual(all.map((c) => contextLabel(c, all)), ['alice_ml', 'alice_ml (dave_dup)']);
+  });
+
+  it('names a step\'s source by its context\'s label (Registries view), other sources as they are', () => {
+    const all = [
+      { id: 'core', dir: null },
+      { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
+      { id: 'alice_ml@developer_workspaces/developers/dave_dup', dir: 'developer_workspaces/developers/dave_dup' },
+    ];
+    assert.deepEqual(
+      ['workspace:alice_ml@developer_workspaces/developers/dave_dup', 'override:alice_ml', 'core', 'module', 'onex nodes'].map((s) => sourceLabel(s, all)),
+      ['workspace:alice_ml (dave_dup)', 'override:alice_ml', 'core', 'module', 'onex nodes'],
+    );
   });
 });

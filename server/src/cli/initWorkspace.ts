@@ -22,6 +22,7 @@ export async function initWorkspace(engine: RegistryEngine, root: string, cmd: I
     `Workspace '${cmd.id}' in ${scaffold.dir} (${copyFrom ? `copy of ${copyFrom.id}` : `${cmd.template} template`}, ${cmd.layout ?? engine.workspaceLayout()} layout)`,
     ...created.map((f) => `  created ${f}`),
     ...kept.map((f) => `  kept    ${f} (exists; not overwritten)`),
+    ...(copyFrom === undefined && cmd.template !== 'minimal' ? [`Next: write its steps' components under ${scaffold.dir}/src/cursus_dev/steps/ (check reports them missing until then)`] : []),
     `Check it: registry-lens check ${root === process.cwd() ? '.' : root}`,
   ];
   return { output: `${lines.join('\n')}\n`, exitCode: 0 };

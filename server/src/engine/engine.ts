@@ -235,11 +235,11 @@ export class RegistryEngine {
     return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0 ? 'builders' : 'interfaces';
   }
   /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
-  scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
+  scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot' | 'coreFiles'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
     const problem = workspaceRequestProblem(o);
     if (problem) return { error: problem };
     if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
     const workspacesRoot = o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
-    return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot });
+    return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot, coreFiles: [...this.ws.model.coreSources.keys()] });
   }
 }

@@ -16,14 +16,14 @@ export function snakeCase(name: string): string {
 export function builderFileName(step: string): string { return `builder_${snakeCase(step)}_step.py`; }
 export function configFileName(step: string): string { return `config_${snakeCase(step)}_step.py`; }
 
-export function builderStub(step: string, cls: string, configCls: string | null, baseModule = '...core.base.builder_base'): string {
+export function builderStub(step: string, cls: string, configCls: string | null): string {
   const cfg = configCls ?? `${step}Config`;
-  return `"""Step builder for ${step}."""\n\nfrom ${baseModule} import StepBuilderBase\n\n\n`
+  return `"""Step builder for ${step}."""\n\nfrom ...core.base.builder_base import StepBuilderBase\n\n\n`
     + `class ${cls}(StepBuilderBase):\n    """Builds the SageMaker step for ${step} from a ${cfg}."""\n\n`
     + `    def create_step(self, **kwargs):\n        raise NotImplementedError("${cls}.create_step")\n`;
 }
 
-export function configStub(step: string, cls: string, baseModule = '...core.base.config_base'): string {
-  return `"""Configuration for ${step}."""\n\nfrom ${baseModule} import BasePipelineConfig\n\n\n`
+export function configStub(step: string, cls: string): string {
+  return `"""Configuration for ${step}."""\n\nfrom ...core.base.config_base import BasePipelineConfig\n\n\n`
     + `class ${cls}(BasePipelineConfig):\n    """Configuration of the ${step} step."""\n`;
 }

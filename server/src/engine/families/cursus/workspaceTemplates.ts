@@ -1,16 +1,17 @@
-// New developer workspaces, laid out as cursus's own `init-workspace` does (cli/registry_cli.py):
-// `src/cursus_dev/{steps/…, registry/workspace_registry.py}`, test/, docs/, … with the minimal,
-// standard or advanced registry template, or a copy of another workspace's registry
-// (hybrid/setup.py copy_registry_from_developer). Pure: it returns the directories and files to create;
-// the front end writes them and never overwrites a file.
+// New developer workspaces, written as the cursus in the repository writes them: the files of its
+// `cursus registry init-workspace` (cli/registry_cli.py: _create_workspace_structure,
+// _create_workspace_registry, _create_workspace_documentation, _create_example_implementations),
+// byte for byte, in the version the repository's own files point to (`cursusRelease`); or a copy of
+// another workspace's package with its id replaced (hybrid/setup.py copy_registry_from_developer).
+// The `hybrid/setup.py` registry templates are a Python API no cursus command calls; init-workspace
+// writes registry_cli.py's. Pure: it returns the directories and files to create; the front end
+// writes them and never overwrites a file.
 //
-// Layouts: `builders` is cursus 1.x (a step = registry entry + builder + config + …); `interfaces` is
-// cursus 2.x, where a step is a `steps/interfaces/<step>.step.yaml` interface (builders are synthesized
-// from it) plus config and script. The template's example steps are created complete in both, so the
-// registry analyses clean: 1.x gets builder and config stubs; 2.x gets the steps as interface files
-// with their configs, and an empty LOCAL_STEPS (cursus 2.x derives registry rows from interfaces;
-// a LOCAL_STEPS row there would name a builder that exists only once synthesized).
-import { builderFileName, builderStub, configFileName, configStub, snakeCase } from '../../util/naming';
+// Layouts: `builders` is cursus 1.x (steps/{builders,configs,contracts,scripts,specs}); `interfaces`
+// is cursus 2.x (steps/{interfaces,configs,scripts}: builders are synthesized from a step's
+// `.step.yaml`). As in cursus, the standard and advanced templates register example steps whose
+// components are left for the developer to write (check reports them missing until then, as cursus's
+// step catalog finds no builder for them).
 
 export type WorkspaceTemplateName = 'minimal' | 'standard' | 'advanced';
 export const WORKSPACE_TEMPLATES: readonly WorkspaceTemplateName[] = ['minimal', 'standard', 'advanced'];
@@ -23,11 +24,25 @@ export interface ScaffoldOptions {
   layout: WorkspaceLayout;
   /** Root-relative directory whose subdirectories are workspaces (`developer_workspaces/developers`). */
   workspacesRoot: string;
+  /** The core registry's files (root-relative): which 1.x release the repository is (`cursusRelease`). */
+  coreFiles: readonly string[];
   /** Another workspace to copy: its id and its files under `src/cursus_dev/` (paths relative to that directory). */
   copyFrom?: { id: string; files: { path: string; text: string }[] };
 }
 
 export interface Scaffold { dir: string; dirs: string[]; files: { file: string; text: string }[] }
+
+/**
+ * The `registry_cli.py` whose files a new workspace gets: 2.x (interface-first, 2.5.0 on) for the
+ * `interfaces` layout; for `builders`, 1.8–1.x (its README says `cursus registry …`) when the core
+ * registry is `step_names.yaml`, which came with that wording (commit f4826861), else 1.x up to
+ * 1.7.1 (`python -m cursus.cli.registry …`, the release/1.x branch, whose core is step_names.py).
+ */
+export type CursusRelease = '1.7' | '1.8' | '2.x';
+export function cursusRelease(layout: WorkspaceLayout, coreFiles: readonly string[]): CursusRelease {
+  if (layout === 'interfaces') return '2.x';
+  return coreFiles.some((f) => f === 'step_names.yaml' || f.endsWith('/step_names.yaml')) ? '1.8' : '1.7';
+}
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 const PKG = 'src/cursus_dev';
@@ -51,92 +66,230 @@ function quote(v: unknown): string {
   return `'${s.length > 100 ? `${s.slice(0, 100)}…` : s}'`;
 }
 
-interface TemplateStep {
-  name: string; type: string; description: string; framework: string; priority: number;
-  tags?: string[]; strategy?: string;
-}
-
-/** cursus's class names: `CustomProcessingStep` → `CustomProcessingStepBuilder`, `CustomDataPreprocessing` → `…StepBuilder`. */
-const builderOf = (step: string): string => (step.endsWith('Step') ? `${step}Builder` : `${step}StepBuilder`);
-
-function templateSteps(t: WorkspaceTemplateName, id: string): TemplateStep[] {
-  if (t === 'standard') return [{ name: 'CustomProcessingStep', type: 'Processing', description: `Custom processing step for ${id}`, framework: 'pandas', priority: 90 }];
-  if (t === 'advanced') {
-    return [
-      { name: 'CustomDataPreprocessing', type: 'Processing', description: 'Custom data preprocessing with advanced transformations', framework: 'pandas', priority: 90, tags: ['development'], strategy: 'workspace_priority' },
-      { name: 'AdvancedModelEvaluation', type: 'Processing', description: 'Advanced model evaluation with custom metrics', framework: 'sklearn', priority: 85, tags: ['development', 'gpu'], strategy: 'framework_match' },
-    ];
-  }
-  return [];
-}
-
 export function scaffoldWorkspace(o: ScaffoldOptions): Scaffold {
   const dir = `${o.workspacesRoot.replace(/\/+$/, '')}/${o.id}`;
-  const stepDirs = o.layout === 'builders' ? ['builders', 'configs', 'contracts', 'scripts', 'specs'] : ['interfaces', 'configs', 'scripts'];
+  const release = cursusRelease(o.layout, o.coreFiles);
+  // _create_workspace_structure: every directory under src/cursus_dev gets an __init__.py.
+  const stepDirs = release === '2.x' ? ['interfaces', 'configs', 'scripts'] : ['builders', 'configs', 'contracts', 'scripts', 'specs'];
   const packages = [...stepDirs.map((d) => `${PKG}/steps/${d}`), `${PKG}/registry`];
   const dirs = [...packages, 'test/unit', 'test/integration', 'validation_reports', 'examples', 'docs'].map((d) => `${dir}/${d}`);
   const files = new Map<string, string>();
   for (const p of packages) files.set(`${p}/__init__.py`, INIT);
+  files.set(REGISTRY, REGISTRY_TEMPLATES[o.template](o.id));
   if (o.copyFrom) {
     for (const f of o.copyFrom.files) files.set(`${PKG}/${f.path}`, f.path === 'registry/workspace_registry.py' ? renameId(f.text, o.copyFrom.id, o.id) : f.text);
-  } else {
-    const steps = templateSteps(o.template, o.id);
-    files.set(REGISTRY, registryText(o, o.layout === 'builders' ? steps : []));
-    for (const s of steps) {
-      const cfg = `${s.name}Config`;
-      files.set(`${PKG}/steps/configs/${configFileName(s.name)}`, configStub(s.name, cfg, 'cursus.core.base.config_base'));
-      if (o.layout === 'builders') files.set(`${PKG}/steps/builders/${builderFileName(s.name)}`, builderStub(s.name, builderOf(s.name), cfg, 'cursus.core.base.builder_base'));
-      else files.set(`${PKG}/steps/interfaces/${snakeCase(s.name)}.step.yaml`, interfaceText(s));
-    }
   }
-  files.set('README.md', readme(o));
+  files.set('README.md', readme(o.id, `${dir}/${REGISTRY}`, release === '1.7' ? 'python -m cursus.cli.registry' : 'cursus registry'));
+  files.set('examples/example_custom_step_config.py', exampleConfig(o.id));
   return { dir, dirs, files: [...files].map(([f, text]) => ({ file: `${dir}/${f}`, text })) };
 }
 
-/** cursus's copy: quoted occurrences of the source id become the new id. */
+/** cursus's copy (hybrid/setup.py copy_registry_from_developer): the source id, quoted or after `developer_id: `, becomes the new id. */
 function renameId(text: string, from: string, to: string): string {
-  return text.split(`"${from}"`).join(`"${to}"`).split(`'${from}'`).join(`'${to}'`);
+  return text.split(`"${from}"`).join(`"${to}"`).split(`'${from}'`).join(`'${to}'`).split(`developer_id: ${from}`).join(`developer_id: ${to}`);
 }
 
-const py = (v: unknown): string => JSON.stringify(v);
+// The templates below are registry_cli.py's f-strings (the same in 1.7.1, 1.10.0 and 2.x but for the
+// README's command), with `{workspace_id}` as `${id}` and `{{`/`}}` as braces.
 
-function registryText(o: ScaffoldOptions, steps: TemplateStep[]): string {
-  const meta: Record<string, unknown> = {
-    developer_id: o.id, template: o.template, description: `${o.template[0]?.toUpperCase()}${o.template.slice(1)} workspace registry for ${o.id}`,
-  };
-  if (o.template !== 'minimal') meta['version'] = '1.0.0';
-  if (o.template === 'advanced') Object.assign(meta, { frameworks: ['pytorch', 'xgboost', 'sklearn'], environment_tags: ['development', 'gpu'] });
-  const dict = (r: Record<string, unknown>, indent: string): string =>
-    Object.entries(r).map(([k, v]) => `${indent}${py(k)}: ${py(v).replace(/","/g, '", "')},`).join('\n');
-  const local = steps.map((s) => {
-    const fields: Record<string, unknown> = {
-      config_class: `${s.name}Config`, builder_step_name: builderOf(s.name), spec_type: s.name,
-      sagemaker_step_type: s.type, description: s.description, framework: s.framework,
-      ...(s.tags ? { environment_tags: s.tags } : {}), priority: s.priority,
-      ...(s.strategy ? { conflict_resolution_strategy: s.strategy } : {}),
-    };
-    return `    ${py(s.name)}: {\n${dict(fields, '        ')}\n    },`;
-  });
-  const where = o.layout === 'interfaces'
-    ? '    # cursus 2.x: a step is an interface file, src/cursus_dev/steps/interfaces/<step>.step.yaml\n    # (registry rows derive from it); add entries here only for steps without one.\n'
-    : '    # Add your custom steps here, e.g.\n    # "MyCustomStep": {"config_class": "MyCustomStepConfig", "builder_step_name": "MyCustomStepBuilder",\n    #                  "spec_type": "MyCustomStep", "sagemaker_step_type": "Processing", "description": "..."},\n';
-  return `"""\n${meta['description'] as string}.\n"""\n\n`
-    + `# Workspace metadata\nWORKSPACE_METADATA = {\n${dict(meta, '    ')}\n}\n\n`
-    + `# Local step definitions (new steps specific to this workspace)\nLOCAL_STEPS = {\n${local.length > 0 ? `${local.join('\n')}\n` : where}}\n\n`
-    + '# Step overrides (override core steps with custom implementations)\nSTEP_OVERRIDES = {\n    # Add step overrides here if needed\n}\n';
+const REGISTRY_TEMPLATES: Readonly<Record<WorkspaceTemplateName, (id: string) => string>> = {
+  minimal: (id) => `"""
+Minimal workspace registry for ${id}.
+"""
+
+# Workspace metadata
+WORKSPACE_METADATA = {
+    "developer_id": "${id}",
+    "template": "minimal",
+    "description": "Minimal workspace registry for ${id}"
 }
 
-function interfaceText(s: TemplateStep): string {
-  const script = `${snakeCase(s.name)}.py`;
-  return `step_type: ${s.name}\nnode_type: internal\nregistry:\n  sagemaker_step_type: ${s.type}\n  description: ${s.description}\n`
-    + `contract:\n  entry_point: ${script}\n  inputs: {}\n  outputs: {}\n  arguments: {}\nspec:\n  dependencies: {}\n  outputs: {}\n`;
+# Local step definitions (new steps specific to this workspace)
+LOCAL_STEPS = {
+    # Add your custom steps here
+    # Example:
+    # "MyCustomStep": {
+    #     "config_class": "MyCustomStepConfig",
+    #     "builder_step_name": "MyCustomStepBuilder",
+    #     "spec_type": "MyCustomStep",
+    #     "sagemaker_step_type": "Processing",
+    #     "description": "My custom processing step"
+    # }
 }
 
-function readme(o: ScaffoldOptions): string {
-  const steps = o.layout === 'builders'
-    ? '`src/cursus_dev/steps/{builders,configs,contracts,scripts,specs}/`'
-    : '`src/cursus_dev/steps/interfaces/<step>.step.yaml` (the step\'s interface: registry block, contract, spec), with its config in `steps/configs/` and script in `steps/scripts/`';
-  return `# Developer Workspace: ${o.id}\n\nThis workspace contains custom step implementations for developer ${o.id}.\n\n`
-    + `- Registry: \`${REGISTRY}\` (${o.copyFrom ? `copied from ${o.copyFrom.id}` : `${o.template} template`})\n- Steps: ${steps}\n\n`
-    + `Set the workspace context with \`export CURSUS_WORKSPACE_ID=${o.id}\`; check it with \`registry-lens check --context ${o.id}\`.\n`;
+# Step overrides (override core steps with custom implementations)
+STEP_OVERRIDES = {
+    # Add step overrides here if needed
+    # Example:
+    # "XGBoostTraining": {
+    #     "config_class": "CustomXGBoostTrainingConfig",
+    #     "builder_step_name": "CustomXGBoostTrainingStepBuilder",
+    #     "spec_type": "CustomXGBoostTraining",
+    #     "sagemaker_step_type": "Training",
+    #     "description": "Custom XGBoost training with enhanced features"
+    # }
+}
+`,
+  advanced: (id) => `"""
+Advanced workspace registry for ${id}.
+"""
+
+# Workspace metadata
+WORKSPACE_METADATA = {
+    "developer_id": "${id}",
+    "template": "advanced",
+    "description": "Advanced workspace registry for ${id}",
+    "version": "1.0.0",
+    "frameworks": ["pytorch", "xgboost", "sklearn"],
+    "environment_tags": ["development", "gpu"],
+    "contact": "developer@company.com"
+}
+
+# Local step definitions (new steps specific to this workspace)
+LOCAL_STEPS = {
+    "CustomDataPreprocessing": {
+        "config_class": "CustomDataPreprocessingConfig",
+        "builder_step_name": "CustomDataPreprocessingStepBuilder",
+        "spec_type": "CustomDataPreprocessing",
+        "sagemaker_step_type": "Processing",
+        "description": "Custom data preprocessing with advanced transformations",
+        "framework": "pandas",
+        "environment_tags": ["development"],
+        "priority": 90,
+        "conflict_resolution_strategy": "workspace_priority"
+    },
+    "AdvancedModelEvaluation": {
+        "config_class": "AdvancedModelEvaluationConfig",
+        "builder_step_name": "AdvancedModelEvaluationStepBuilder",
+        "spec_type": "AdvancedModelEvaluation",
+        "sagemaker_step_type": "Processing",
+        "description": "Advanced model evaluation with custom metrics",
+        "framework": "sklearn",
+        "environment_tags": ["development", "gpu"],
+        "priority": 85,
+        "conflict_resolution_strategy": "framework_match"
+    }
+}
+
+# Step overrides (override core steps with custom implementations)
+STEP_OVERRIDES = {
+    # Example: Override XGBoost training with custom implementation
+    # "XGBoostTraining": {
+    #     "config_class": "EnhancedXGBoostTrainingConfig",
+    #     "builder_step_name": "EnhancedXGBoostTrainingStepBuilder",
+    #     "spec_type": "EnhancedXGBoostTraining",
+    #     "sagemaker_step_type": "Training",
+    #     "description": "Enhanced XGBoost training with hyperparameter optimization",
+    #     "framework": "xgboost",
+    #     "environment_tags": ["production", "gpu"],
+    #     "priority": 75,
+    #     "conflict_resolution_strategy": "workspace_priority"
+    # }
+}
+`,
+  standard: (id) => `"""
+Standard workspace registry for ${id}.
+"""
+
+# Workspace metadata
+WORKSPACE_METADATA = {
+    "developer_id": "${id}",
+    "template": "standard",
+    "description": "Standard workspace registry for ${id}",
+    "version": "1.0.0"
+}
+
+# Local step definitions (new steps specific to this workspace)
+LOCAL_STEPS = {
+    "CustomProcessingStep": {
+        "config_class": "CustomProcessingStepConfig",
+        "builder_step_name": "CustomProcessingStepBuilder",
+        "spec_type": "CustomProcessingStep",
+        "sagemaker_step_type": "Processing",
+        "description": "Custom processing step for ${id}",
+        "framework": "pandas",
+        "priority": 90
+    }
+}
+
+# Step overrides (override core steps with custom implementations)
+STEP_OVERRIDES = {
+    # Add step overrides here if needed
+}
+`,
+};
+
+/** _create_workspace_documentation: `registryFile` is the registry's path from the root (cursus: from the working directory). */
+function readme(id: string, registryFile: string, cli: string): string {
+  return `# Developer Workspace: ${id}
+
+This workspace contains custom step implementations for developer ${id}.
+
+## Quick Start
+
+### 1. Set Workspace Context
+\`\`\`bash
+export CURSUS_WORKSPACE_ID=${id}
+\`\`\`
+
+### 2. Add Custom Steps
+Edit \`${registryFile}\` to define your custom steps.
+
+### 3. Implement Step Components
+Create the corresponding implementation files in \`src/cursus_dev/steps/\`.
+
+### 4. Test Your Implementation
+\`\`\`python
+from ..registry import set_workspace_context, get_config_class_name
+
+set_workspace_context("${id}")
+config_class = get_config_class_name("MyCustomStep")  # Uses your local registry
+\`\`\`
+
+## CLI Commands
+
+\`\`\`bash
+# List steps in this workspace
+${cli} list-steps --workspace ${id}
+
+# Validate registry
+${cli} validate-registry --workspace ${id}
+
+# Check for conflicts
+${cli} validate-registry --workspace ${id} --check-conflicts
+\`\`\`
+
+## Support
+
+For questions or issues, validate your setup:
+\`\`\`bash
+${cli} validate-registry --workspace ${id}
+\`\`\`
+`;
+}
+
+/** _create_example_implementations (its blank lines inside the class keep their four spaces). */
+function exampleConfig(id: string): string {
+  return `"""
+Example custom step configuration for ${id} workspace.
+"""
+from ...core.base.config_base import BasePipelineConfig
+from pydantic import Field, ConfigDict
+from typing import Optional
+
+class ExampleCustomStepConfig(BasePipelineConfig):
+    """Example configuration for custom processing step."""
+    
+    # Custom parameters
+    custom_parameter: str = Field(..., description="Custom processing parameter")
+    optional_setting: Optional[bool] = Field(default=True, description="Optional setting")
+    
+    # Workspace identification
+    workspace_id: str = Field(default="${id}", description="Workspace identifier")
+    
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+    )
+`;
 }

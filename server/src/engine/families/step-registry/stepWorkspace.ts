@@ -12,7 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
-import { resolvableNames } from './model/resolve';
+import { contextIdOf, resolvableNames } from './model/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
 export class StepWorkspace {
@@ -52,15 +52,8 @@ export class StepWorkspace {
     return (dir && this.contextIdOf(dir)) ?? CORE;
   }
 
-  /**
-   * The context id of a workspace directory: its workspace id, or `id@dir` when an earlier directory
-   * already uses that id (RL015), so that every workspace stays a context of its own.
-   */
-  contextIdOf(dir: string): ContextId | null {
-    const ws = this.model.workspace(dir);
-    if (!ws) return null;
-    return this.model.dirOfContext(ws.id) === dir ? ws.id : `${ws.id}@${dir}`;
-  }
+  /** The context id of a workspace directory (`id@dir` for a later one repeating an id, RL015); null outside every workspace. */
+  contextIdOf(dir: string): ContextId | null { return contextIdOf(this.model, dir); }
 
   /** Workspace directory of a context id; null for core or unknown ids. */
   dirOfContext(context: ContextId | undefined): string | null {

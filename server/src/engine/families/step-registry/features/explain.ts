@@ -36,7 +36,6 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     legacy: null, derived: [], components: emptyComponents(), searched: emptySearched(model, wsDir), dependencies: [], dependents: [],
     suggestions: [], summary: '',
   };
-  const own = wsDir ? model.workspaces.get(wsDir) : undefined;
   base.conflicts = model.definitions(q.step).filter((e) => e.wsDir && e.wsDir !== wsDir).map((e) => located(ws, e));
   const hasPrefs = !!q.framework || (q.environmentTags?.length ?? 0) > 0;
   if (hasPrefs && !unknownContext) {
@@ -73,7 +72,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
     sections: ws.allFeatures().flatMap(({ features, q: queries }) => features.explainSections?.(winner.name, wsDir, queries) ?? []),
   };
-  explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${own?.id ?? CORE}' (${mode})`;
+  explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${context}' (${mode})`;
   return explanation;
 }
 
@@ -192,7 +191,8 @@ function dependents(ws: StepWorkspace, wsDir: string | null, mode: ResolutionMod
     if (edge) out.push({ name: b.name, context: contextOfEntry(ws, hit.entry), source: sourceOf(ws.model, hit.entry), file: m, range: edge.range });
   }
   const own = wsDir ? ws.model.workspaces.get(wsDir) : undefined;
-  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${own?.id ?? ''}`, context: own?.id ?? CORE, source: `workspace:${own?.id ?? ''}`, file: r.file, range: r.range });
+  const context = (wsDir && ws.contextIdOf(wsDir)) || CORE;
+  for (const r of own?.depRefs ?? []) if (r.name === name) out.push({ name: `workspace:${context}`, context, source: `workspace:${context}`, file: r.file, range: r.range });
   return out;
 }
 

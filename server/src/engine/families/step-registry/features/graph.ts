@@ -43,7 +43,7 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   const own = wsDir ? ws.model.workspaces.get(wsDir) : undefined;
   const deps = own?.depRefs.filter((r) => resolveName(layers, r.name)) ?? [];
   if (own && deps.length > 0) {
-    const id = `workspace:${own.id}`;
+    const id = `workspace:${ws.contextIdOf(own.dir) ?? own.id}`;
     nodes.set(id, { id, kind: 'workspace', source: id, file: own.source.file, range: own.idRange, meta: null, cycle: false });
     for (const r of deps) {
       edges.push({ from: id, to: r.name, optional: false, file: r.file, range: r.range, cycle: false });

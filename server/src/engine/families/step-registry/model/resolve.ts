@@ -60,11 +60,21 @@ export function resolveName(layers: ResolutionLayer[], name: string): Resolution
   return null;
 }
 
-/** `core`, `workspace:<id>` or `override:<id>` for an entry. */
+/**
+ * The context id of a workspace directory: its workspace id, or `id@dir` when an earlier directory
+ * already uses that id (RL015), so that every workspace stays a context of its own.
+ */
+export function contextIdOf(model: RegistryModel, dir: string): string | null {
+  const ws = model.workspace(dir);
+  if (!ws) return null;
+  return model.dirOfContext(ws.id) === dir ? ws.id : `${ws.id}@${dir}`;
+}
+
+/** `core`, `workspace:<context>` or `override:<context>` for an entry (the context id, so two workspaces with one id stay apart). */
 export function sourceOf(model: RegistryModel, e: StepEntry): string {
   if (e.layer === 'module') return 'module';
   if (!e.wsDir) return 'core';
-  const id = model.workspace(e.wsDir)?.id ?? e.wsDir;
+  const id = contextIdOf(model, e.wsDir) ?? e.wsDir;
   return e.layer === 'override' ? `override:${id}` : `workspace:${id}`;
 }
 
