@@ -180,6 +180,15 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('families never see interning or string detaching: no family module imports util/intern or util/detachStrings', () => {
+    // A family says what its facts keep (FileFamily.factsKeep) and asks the core for directory names and
+    // pair keys (util/paths.ts, util/pairKey.ts); the core decides what is kept once and what is copied.
+    const doors = /\/util\/(intern|detachStrings)$/;
+    const bad = sources('server/src/engine/families').flatMap((f) => imports(f)
+      .filter((s) => s.startsWith('.') && doors.test(join(dirname(f), s).split('\\').join('/'))).map((s) => `${f}: ${s}`));
+    assert.deepEqual(bad, []);
+  });
+
   it('the engine\'s layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)', () => {
     const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && !s.endsWith('.json')).flatMap((s) => {
       const target = join(dirname(f), s).split('\\').join('/');

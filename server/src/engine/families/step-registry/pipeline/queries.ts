@@ -32,7 +32,7 @@ import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
-import { intern } from '../../../util/intern';
+import { pairKey, pairOf } from '../../../util/pairKey';
 
 /** What the stages read: per-file facts and the registry model, all tracked. */
 export interface PipelineInputs {
@@ -69,13 +69,6 @@ interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
 const NONE = '';
 const CORE_SCOPE = '';
 
-/**
- * The key of a name's cell in a context (`<scope>\0<name>`), one string for the four queries keyed so:
- * built by concatenation, each was a chain of cons strings per query (33,000 on a large org).
- */
-function scopedKey(scope: string, name: string): string {
-  return intern(`${scope}\0${name}`, Infinity);
-}
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
 /** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's group is named (no path starts with it). */
@@ -162,11 +155,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * that resolves a few names is not re-run when another entry of the context changes.
    */
   private readonly resolvedQ: Query<StepEntry | null> = this.db.query('resolved', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), key.slice(at + 1))?.entry ?? null;
+    const [scope, name] = pairOf(key);
+    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), name)?.entry ?? null;
   }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
-  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(scopedKey(wsDir ?? CORE_SCOPE, name)); }
+  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(pairKey(wsDir ?? CORE_SCOPE, name)); }
 
   /**
    * Meta files are read in groups: each workspace partition (a workspace's own meta files, ~10) is one,
@@ -338,7 +330,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return {
       context: this.contextName(wsDir),
       resolve: (name) => this.resolved(wsDir, name),
-      suggest: (name) => this.suggestQ(scopedKey(wsDir ?? CORE_SCOPE, name)),
+      suggest: (name) => this.suggestQ(pairKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
     };
   }
@@ -350,9 +342,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * names' part again, not the 2,000 core names.
    */
   private readonly suggestQ = this.db.query('suggest', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    const name = key.slice(at + 1);
+    const [scope, name] = pairOf(key);
     const shared = this.sharedSuggestQ(name);
     if (scope === CORE_SCOPE) return shared;
     return closest(name, mergeSorted([...shared].sort(), closest(name, this.ownNamesQ(scope), 3).sort()), 3);
@@ -447,7 +437,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const model = this.host.model;
     if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid';
-    const isSpecific = (n: string): boolean => this.specificQ(scopedKey(scope, n));
+    const isSpecific = (n: string): boolean => this.specificQ(pairKey(scope, n));
     // Each name's out-neighbours read once (the search asks again); core's owners' come from the buckets.
     const memo = new Map<string, string[]>();
     const edgesOf = (n: string): string[] => {
@@ -489,18 +479,16 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Whether a name resolves, in a context, to a workspace's entry that the context's cycles are about (its own; any workspace's in hybrid mode). */
   private readonly specificQ: Query<boolean> = this.db.query('specific', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
+    const [scope, name] = pairOf(key);
     const wsDir = scope === CORE_SCOPE ? null : scope;
-    const l = resolveName(this.layers(wsDir), key.slice(at + 1))?.layer;
+    const l = resolveName(this.layers(wsDir), name)?.layer;
     return !!l && l.wsDir !== null && (STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid' || l.wsDir === wsDir);
   });
 
   /** Out-edges of a name in a context, equal while its winner's companion and that companion's edges are. */
   private readonly outEdgesQ: Query<{ to: string; optional: boolean; file: string; range: Range }[]> = this.db.query('outEdges', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    const e = this.resolved(scope === CORE_SCOPE ? null : scope, key.slice(at + 1));
+    const [scope, name] = pairOf(key);
+    const e = this.resolved(scope === CORE_SCOPE ? null : scope, name);
     const meta = e ? this.primaryOf(e) : null;
     // Built field by field: a spread gave each of these objects a hidden class of its own (15,000 on a large org).
     return meta ? this.edgesOf(meta).map((x) => ({ to: x.to, range: x.range, optional: x.optional, file: meta })) : [];
@@ -542,7 +530,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
-    return this.outEdgesQ(scopedKey(wsDir ?? CORE_SCOPE, name));
+    return this.outEdgesQ(pairKey(wsDir ?? CORE_SCOPE, name));
   }
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {
