@@ -1,42 +1,37 @@
-// The eight discovery stages as tracked queries: the scan and id map (stages 1–2) over the module
-// candidates and apcore files; per group of meta files (a workspace's, or a bucket of core's) their
-// bindings (stage 3), entry points and dependencies (stages 4, 6); per module its entry class and
-// validation (stages 4–5); per context its cycles
-// (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
-// calls its stage module and records what it reads, so no stage knows who depends on it.
+// Stages 3–7 of the discovery pipeline as tracked queries, over the scan and id map (stages 1–2) and the
+// modules map of stage 8 (moduleScan.ts) and the registry model: per group of meta files (a
+// workspace's, or a bucket of core's) their bindings (stage 3), entry points and dependencies (stages
+// 4, 6); per module its entry class and validation (stages 4–5); per context its cycles (stage 7).
+// Each query calls its stage module and records what it reads, so no stage knows who depends on it.
 import type { Diagnostic, Range, Settings } from '../../../types';
-import type { DocumentLinkResult } from '../../../api';
 import type { PyClass } from '../../../python/facts';
 import type { RegistryModel } from '../model/registry';
 import type { StepEntry } from '../model/source';
-import type { HostLink } from '../../../types';
 import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
 import { diag } from '../codes';
 import { closest } from '../../../util/editDistance';
 import { ZERO_RANGE } from '../../../text/ranges';
-import { dictFields, fieldValue } from '../model/dictFields';
-import { isUnder } from '../../../util/paths';
+import { fieldValue } from '../model/dictFields';
 import { QueryGroup, type Query } from '../../../db/database';
 import { sameData, sameJson, sameList } from '../../../util/equality';
 import { sameEntry } from '../model/entry';
-import { APCORE_SETTINGS } from './apcoreSettings';
 import { STEP_SETTINGS } from '../settings';
-import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
-import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
-import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
 import { validateModule } from './validate';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
-import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
+import type { Binding, MetaDoc } from './types';
+import type { ModuleScan } from './moduleScan';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { pairKey, pairOf } from '../../../util/pairKey';
 
-/** What the stages read: per-file facts and the registry model, all tracked. */
+/** What stages 3–7 read: per-file facts, the scan and the registry model, all tracked. */
 export interface PipelineInputs {
   settings(): Settings;
+  /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
+  readonly scan: ModuleScan;
   readonly model: RegistryModel;
   exists(path: string): boolean;
   /** The engine's own copy of a path it knows (equal to `path`). */
@@ -49,19 +44,6 @@ export interface PipelineInputs {
   metaFiles(): string[];
   /** Directories of the workspaces that have a registry. */
   contextDirs(): string[];
-  moduleCandidates(): string[];
-  apcoreConfig(): ApcoreConfig | null;
-  idMapDoc(): IdMapDoc | null;
-  links(): HostLink[];
-}
-
-interface ScanResult {
-  scanned: Map<string, ScannedModule>;
-  modules: Map<string, StepEntry>;
-  diagnostics: Diagnostic[];
-  mapped: string[];
-  /** The id map's `file` values and the modules they name. */
-  idMapLinks: DocumentLinkResult[];
 }
 
 interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
@@ -77,66 +59,6 @@ const CORE_GROUP = '\0';
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private get host(): PipelineInputs { return this.deps; }
-
-  // ---- stages 1–2
-
-  readonly scanQ: Query<ScanResult> = this.db.query('scan', () => {
-    const { host } = this;
-    const cfg = host.apcoreConfig();
-    const idMap = host.idMapDoc();
-    const decls = [...rootsFromSettings(APCORE_SETTINGS.of(host.settings()).apcoreRoots), ...(cfg?.roots ?? [])];
-    const defaultHasMeta = decls.length === 0 && host.metaFiles().some((m) => isUnder(m, DEFAULT_ROOT));
-    const candidates = host.moduleCandidates();
-    const anchorOf = (root: { path: string }): { file: string; range: Range } | null => {
-      const first = candidates.find((c) => isUnder(c, root.path));
-      return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
-    };
-    const active = activeRoots(decls, defaultHasMeta, anchorOf);
-    const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
-    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
-    const found: Found[] = [];
-    for (const file of candidates) {
-      const root = rootOf(file, active.roots);
-      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
-    }
-    const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
-    const ids = checkIds(mapped.modules);
-    const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
-    if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
-    return {
-      scanned: new Map(mapped.modules.map((m) => [m.file, m])),
-      modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
-      diagnostics,
-      mapped: mapped.watched,
-      idMapLinks: mapped.links,
-    };
-  });
-
-  /** Stage 8: the registered modules, visible from every context (equal while ids, files and roots are). */
-  readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query('modules', () => this.scanQ(NONE).modules,
-    (a, b) => sameJson([...a.values()].map((e) => [e.name, e.file, e.variable]), [...b.values()].map((e) => [e.name, e.file, e.variable])));
-  /** Files of the scanned modules, in path order (one unit each). */
-  readonly moduleFilesQ = this.db.query('moduleFiles', () => [...this.scanQ(NONE).scanned.keys()], sameJson);
-  readonly scannedQ: Query<ScannedModule | null> = this.db.query('scanned', (file) => this.scanQ(NONE).scanned.get(file) ?? null, sameJson);
-  /** Whether the scan found any module: where none is (a cursus org), the 10,000 subjects of its meta files need no `scanned` cell each. */
-  private readonly anyScannedQ = this.db.query('anyScanned', () => this.scanQ(NONE).scanned.size > 0);
-  private scannedOf(file: string): ScannedModule | null { return this.anyScannedQ(NONE) ? this.scannedQ(file) : null; }
-  readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
-  readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
-  /** Document links of the id map: each item's `file` to the module it names. */
-  readonly idMapLinksQ = this.db.query('idMapLinks', () => this.scanQ(NONE).idMapLinks, sameJson);
-
-  private linkProblems(roots: readonly ApRoot[]): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    for (const l of this.host.links()) {
-      const root = rootOf(l.path, roots);
-      if (!root) continue;
-      if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
-      else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
-      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
-    }
-    return out;
-  }
 
   // ---- stage 3
 
@@ -265,9 +187,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       exists: (p) => host.exists(p),
       heldPath: (p) => host.heldPath(p),
       moduleOf: (file) => {
-        const s = this.scannedOf(file);
+        const s = this.host.scan.moduleOf(file);
         if (!s) return null;
-        const e = this.modulesQ(NONE).get(s.id);
+        const e = this.host.scan.modulesQ(NONE).get(s.id);
         return { entry: e && e.file === file ? e : null, mapped: s.idOrigin !== null };
       },
       classNames: (file) => (host.pyClasses(file) ?? []).map((c) => c.name),
@@ -372,8 +294,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Stage 4 for a registered module: its class from `entry_point`, the id map's `class`, or duck typing. */
   readonly moduleClassQ: Query<{ cls: PyClass | null; file: string; diagnostics: Diagnostic[] } | null> = this.db.query('moduleClass', (file) => {
-    const s = this.scannedQ(file);
-    const entry = s ? this.modulesQ(NONE).get(s.id) : undefined;
+    const s = this.host.scan.scannedQ(file);
+    const entry = s ? this.host.scan.modulesQ(NONE).get(s.id) : undefined;
     const classes = this.host.pyClasses(file);
     if (!s || !entry || entry.file !== file || classes === null) return null;
     const primary = this.primaryOf(entry);
@@ -384,7 +306,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query('moduleDiagnostics', (file) => {
     const found = this.moduleClassQ(file);
-    const s = this.scannedQ(file);
+    const s = this.host.scan.scannedQ(file);
     if (!found || !s) return [];
     const diags = [...found.diagnostics];
     if (found.cls) diags.push(...validateModule(found.file, s.id, found.cls));
@@ -498,7 +420,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
   readonly wantedQ = this.db.query('wanted', () => {
-    const out = new Set<string>(this.mappedQ(NONE));
+    const out = new Set<string>(this.host.scan.mappedQ(NONE));
     for (const m of this.host.metaFiles()) {
       const b = this.bindingOf(m);
       if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
@@ -508,7 +430,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Files a meta file or the id map looks at: every subject candidate, mapped files. */
   readonly watchedQ = this.db.query('watched', () => {
-    const out = new Set<string>(this.mappedQ(NONE));
+    const out = new Set<string>(this.host.scan.mappedQ(NONE));
     for (const m of this.host.metaFiles()) for (const p of subjectCandidates(m)) out.add(p);
     return out;
   });
@@ -520,7 +442,6 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   primaryOf(e: StepEntry): string | null { return this.companionsOfKey(entryKey(e))[0] ?? null; }
   companionsOf(e: StepEntry): string[] { return this.companionsOfKey(entryKey(e)); }
   edgesOf(metaFile: string): Edge[] { return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? []; }
-  moduleOf(file: string): ScannedModule | null { return this.scannedOf(file); }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
   entryClassOf(moduleFile: string): { file: string; cls: PyClass } | null {
     const r = this.moduleClassQ(moduleFile);
@@ -547,14 +468,6 @@ function usesClass(e: StepEntry, classes: ReadonlySet<string>): boolean {
     if (v?.kind === 'str' && classes.has(v.value)) return true;
   }
   return false;
-}
-
-/** An apcore module as an entry of the registry model (layer `module`, named by its id). */
-function moduleEntry(m: ScannedModule): StepEntry {
-  return {
-    name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
-    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: dictFields(null),
-  };
 }
 
 function nameOfKey(key: string): string {
