@@ -169,14 +169,26 @@ describe('architecture: layers', () => {
     assert.deepEqual(importers, ['server/src/engine/engine.ts']);
   });
 
-  it('outside families/, no engine module names a family in a string (its id, or an index key `<id>:…`)', () => {
+  it('outside families/, no engine module names a family in a string (its id anywhere in it, as a word: a key `<id>:…`, a setting, a message)', () => {
     const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter((n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory());
     assert.ok(ids.length >= 5, `family folders: ${ids.join(', ')}`);
-    const names = (text: string): boolean => ids.some((id) => text === id || text.startsWith(`${id}:`) || text.startsWith(`${id}/`));
+    const words = ids.map((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i'));
+    const names = (text: string): boolean => words.some((w) => w.test(text));
+    assert.deepEqual(['cursus:ws:', 'registryLens.apcore.roots', 'an ONEX tree', 'cursus_dev', 'onextree', 'cursus-interfaces-x'].map(names), [true, true, true, false, false, false]);
     // The scan sees strings where families keep them (and only strings: this file's comments name them too).
     assert.ok(stringLiterals('server/src/engine/families/onex/facts.ts').some(names));
+    // Import specifiers are the import graph, which the test above checks (engine.ts assembles the families).
     const bad = sources('server/src/engine').filter((f) => !f.includes('engine/families/'))
-      .flatMap((f) => stringLiterals(f).filter(names).map((t) => `${f}: '${t}'`));
+      .flatMap((f) => { const specs = new Set(imports(f)); return stringLiterals(f).filter((t) => !specs.has(t) && names(t)).map((t) => `${f}: '${t}'`); });
+    assert.deepEqual(bad, []);
+  });
+
+  it('families never see interning or string detaching: no family module imports util/intern or util/detachStrings', () => {
+    // A family says what its facts keep (FileFamily.factsKeep) and asks the core for directory names and
+    // pair keys (util/paths.ts, util/pairKey.ts); the core decides what is kept once and what is copied.
+    const doors = /\/util\/(intern|detachStrings)$/;
+    const bad = sources('server/src/engine/families').flatMap((f) => imports(f)
+      .filter((s) => s.startsWith('.') && doors.test(join(dirname(f), s).split('\\').join('/'))).map((s) => `${f}: ${s}`));
     assert.deepEqual(bad, []);
   });
 

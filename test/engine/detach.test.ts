@@ -2,10 +2,10 @@
 // detaching, the names and name lists classes repeat are one shared copy, and a class without string
 // attributes shares one empty record.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { detachClasses } from '../../server/src/engine/python/detach';
 import type { ModuleClass, PyClass } from '../../server/src/engine/python/pyClass';
 import { intern, kept, keptList } from '../../server/src/engine/util/intern';
+import { requireOf, runInHeap, type HeapRun } from './smallHeap';
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 
@@ -44,8 +44,8 @@ describe('detached classes', () => {
   it('keep none of the text when a class has nothing to copy but its name (a lone part is no new string)', () => {
     // 120 texts of 1 MB each, a class name cut from each, held in a process whose heap may hold 64 MB:
     // it runs out of memory exactly when the names keep their texts alive, whenever V8 collects.
-    const run = (detach: boolean) => spawnSync(process.execPath, ['--max-old-space-size=64', '--require', 'tsx/cjs', '-e', `
-      const { detachClasses } = require(${JSON.stringify(require.resolve('../../server/src/engine/python/detach'))});
+    const run = (detach: boolean): HeapRun => runInHeap(64, `
+      const { detachClasses } = ${requireOf('server/src/engine/python/detach')};
       const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
       const held = [];
       for (let i = 0; i < 120; i++) {
@@ -55,7 +55,7 @@ describe('detached classes', () => {
         held.push(${detach} ? detachClasses([cls], 'm.py') : [cls]);
       }
       console.log(held[7][0].name);
-    `], { encoding: 'utf8' });
+    `);
     const detached = run(true);
     assert.equal(detached.status, 0, detached.stderr.slice(0, 500));
     assert.equal(detached.stdout.trim(), 'LoneStepBuilderWithoutDocstring7');

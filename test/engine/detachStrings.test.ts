@@ -2,29 +2,13 @@
 // family's facts keep (as its `stringsOf` hands them over), the file's diagnostics and a splice's
 // literals are replaced in place by copies that keep no text alive, and nothing else changes.
 import { strict as assert } from 'node:assert';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { factsCopiedOutOfText } from '../../server/src/engine/util/detachStrings';
 import { dictPair, litCopiedOutOfText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
 import { spanAt } from '../../server/src/engine/text/positions';
 import type { Diagnostic } from '../../server/src/engine/types';
+import { requireOf, runInHeap, type HeapRun } from './smallHeap';
 
 const RANGE = spanAt(0, 0, 0, 1);
-
-/** Heap held after `make` ran 40 times over texts of 1 MB, each result kept. */
-function heldBy(make: (text: string, cut: string) => unknown): { mb: number; held: unknown[] } {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const held: unknown[] = [];
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 40; i++) {
-    const text = `name_number_${i}_of_forty\n${'#'.repeat(1 << 20)}\n`;
-    held.push(make(text, text.slice(0, text.indexOf('\n'))));
-  }
-  gc();
-  return { mb: (process.memoryUsage().heapUsed - before) / 2 ** 20, held };
-}
 
 describe('strings copied out of their text', () => {
   it('facts: what stringsOf hands over and the diagnostics are copied; values stay as they were', () => {
@@ -48,21 +32,39 @@ describe('strings copied out of their text', () => {
     assert.deepEqual(Object.keys(value), ['kind', 'value', 'range']);
   });
 
-  it('let go of the texts the strings were cut from', () => {
-    const facts = heldBy((_text, cut) => {
-      const f = { entries: [{ name: cut, message: `${cut} is described here` }] };
-      factsCopiedOutOfText(f, [], (x, each) => { for (const e of x.entries) { e.name = each(e.name); e.message = each(e.message); } });
-      return f;
-    });
-    // 40 texts of 1 MB each: kept alive by the strings cut from each, they would hold 40 MB.
-    assert.ok(facts.mb < 8, `${facts.mb.toFixed(1)} MB held`);
-    assert.deepEqual(facts.held[7], { entries: [{ name: 'name_number_7_of_forty', message: 'name_number_7_of_forty is described here' }] });
-    const lits = heldBy((_text, cut) => {
-      const l: Lit = { kind: 'list', items: [strLit(cut, RANGE, RANGE), { kind: 'other', text: `${cut} + 1`, range: RANGE }], range: RANGE };
-      litCopiedOutOfText(l);
-      return l;
-    });
-    assert.ok(lits.mb < 8, `${lits.mb.toFixed(1)} MB held`);
-    assert.deepEqual(toPlain(lits.held[7] as Lit), ['name_number_7_of_forty', 'name_number_7_of_forty + 1']);
+  it('let go of the texts the strings were cut from', function () {
+    this.timeout(60_000); // four child processes
+    // 120 texts of 1 MB each, strings cut from each kept in facts or literals, in a child whose heap
+    // holds 64 MB: it runs out of memory exactly when the kept strings keep their texts alive.
+    const run = (kind: 'facts' | 'literals', copy: boolean): HeapRun => runInHeap(64, `
+      const { factsCopiedOutOfText } = ${requireOf('server/src/engine/util/detachStrings')};
+      const { litCopiedOutOfText, strLit, toPlain } = ${requireOf('server/src/engine/literal')};
+      const { spanAt } = ${requireOf('server/src/engine/text/positions')};
+      const RANGE = spanAt(0, 0, 0, 1);
+      const held = [];
+      for (let i = 0; i < 120; i++) {
+        const text = 'name_number_' + i + '_of_many\\n' + '#'.repeat(1 << 20) + '\\n';
+        const cut = text.slice(0, text.indexOf('\\n'));
+        if (${JSON.stringify(kind)} === 'facts') {
+          const f = { entries: [{ name: cut, message: cut + ' is described here' }] };
+          if (${copy}) factsCopiedOutOfText(f, [], (x, each) => { for (const e of x.entries) { e.name = each(e.name); e.message = each(e.message); } });
+          held.push(f);
+        } else {
+          const l = { kind: 'list', items: [strLit(cut, RANGE, RANGE), { kind: 'other', text: cut + ' + 1', range: RANGE }], range: RANGE };
+          if (${copy}) litCopiedOutOfText(l);
+          held.push(l);
+        }
+      }
+      console.log(JSON.stringify(${JSON.stringify(kind)} === 'facts' ? held[7] : toPlain(held[7])));
+    `);
+    const facts = run('facts', true);
+    assert.equal(facts.status, 0, facts.stderr.slice(0, 500));
+    assert.deepEqual(JSON.parse(facts.stdout), { entries: [{ name: 'name_number_7_of_many', message: 'name_number_7_of_many is described here' }] });
+    const lits = run('literals', true);
+    assert.equal(lits.status, 0, lits.stderr.slice(0, 500));
+    assert.deepEqual(JSON.parse(lits.stdout), ['name_number_7_of_many', 'name_number_7_of_many + 1']);
+    // The control: the same strings kept as cut, with their texts, do not fit.
+    assert.notEqual(run('facts', false).status, 0);
+    assert.notEqual(run('literals', false).status, 0);
   });
 });

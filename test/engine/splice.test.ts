@@ -3,8 +3,6 @@
 // core and workspace registries — within a line, and adding, removing, joining or splitting lines, so
 // that everything after the edit moves — where it must also answer for most edits inside an entry.
 import { strict as assert } from 'node:assert';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
 import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/families/step-registry/model/source';
@@ -13,6 +11,7 @@ import { resolveSettings } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
 import { Rng } from '../../bench/rng';
+import { requireOf, runInHeap, type HeapRun } from './smallHeap';
 
 interface File { path: string; text: string; wsDir: string | null }
 
@@ -131,30 +130,44 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), null, JSON.stringify(after));
   });
 
-  it('keeps no version of the text an entry was read again from (its strings are copies)', () => {
+  it('keeps no version of the text an entry was read again from (its strings are copies)', function () {
+    this.timeout(60_000); // two child processes loading the engine
     // V8 keeps a string cut from a text as a view into all of it: an entry re-read from each new version
     // kept that version alive, a version per entry edited (the memory soak, scripts/soak/memory.ts).
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const org = buildOrg(ORGS.small);
-    const core: File = { path: org.corePath, text: `${renderCoreRegistry(org)}\n${'# padding\n'.repeat(30_000)}`, wsDir: null };
-    let text = core.text;
-    let source = full(core, text);
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const starts = [...text.matchAll(/"description": "/g)].map((m) => (m.index ?? 0) + 16).slice(0, 60);
-    assert.equal(starts.length, 60);
-    starts.forEach((at, i) => {
-      // Each edit types into another entry's description (the offsets move by the one character typed before).
-      const next = `${text.slice(0, at + i)}x${text.slice(at + i)}`;
-      const spliced = spliceSource(text, source, next, DEFAULT_SETTINGS, rebuild(core));
-      assert.ok(spliced, `edit ${i} read from its entry`);
-      [text, source] = [next, spliced];
-    });
-    gc();
-    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-    // Versions of this 370 KB text kept by the entries edited grew it by 13 MB; the first (the entries not edited) and the last are 0.7 MB.
-    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB over 60 edits`);
+    // 60 edits of a 2 MB core registry, each typing into another entry's description, in a child whose
+    // heap holds 64 MB: the versions, if the entries kept them, would hold 120 MB.
+    const run = (keepVersions: boolean): HeapRun => runInHeap(64, `
+      const { initParsers } = ${requireOf('test/engine/helpers')};
+      const { parsePythonFacts } = ${requireOf('server/src/engine/python/facts')};
+      const { coreSourceFromPython } = ${requireOf('server/src/engine/families/step-registry/model/source')};
+      const { spliceSource } = ${requireOf('server/src/engine/families/step-registry/model/splice')};
+      const { resolveSettings } = ${requireOf('server/src/engine/settings')};
+      const { SETTING_GROUPS } = ${requireOf('server/src/engine/engine')};
+      const { buildOrg, ORGS, renderCoreRegistry } = ${requireOf('bench/generate')};
+      initParsers().then(() => {
+        const settings = resolveSettings(SETTING_GROUPS, {});
+        const org = buildOrg(ORGS.small);
+        const rebuild = (facts) => coreSourceFromPython(org.corePath, facts, settings);
+        let text = renderCoreRegistry(org) + '\\n# ' + 'padding '.repeat(250000) + '\\n';
+        let source = rebuild(parsePythonFacts(text));
+        const starts = [...text.matchAll(/"description": "/g)].map((m) => m.index + 16).slice(0, 60);
+        const versions = [];
+        starts.forEach((at, i) => {
+          // The offsets move by the one character typed before.
+          const next = text.slice(0, at + i) + 'x' + text.slice(at + i);
+          const spliced = spliceSource(text, source, next, settings, rebuild);
+          if (!spliced) throw new Error('edit ' + i + ' was not read from its entry');
+          if (${keepVersions}) versions.push(text);
+          [text, source] = [next, spliced];
+        });
+        console.log(starts.length, source.entries.length);
+      });
+    `);
+    const copied = run(false);
+    assert.equal(copied.status, 0, copied.stderr.slice(0, 500));
+    assert.equal(copied.stdout.trim(), '60 200');
+    // The control: the same edits with every version kept alive do not fit.
+    assert.notEqual(run(true).status, 0);
   });
 });
 

@@ -51,17 +51,17 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
     if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { facts: { idMap }, local: idMap.diagnostics }; }
     return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : { facts: { js: readJsModule(text, path) } };
   },
-  unitKeys: (q) => ['apcore', ...stepQueries(q.files).pipeline.moduleFilesQ('').map((f) => `mod:${f}`)],
+  unitKeys: (q) => ['apcore', ...stepQueries(q.files).scan.moduleFilesQ('').map((f) => `mod:${f}`)],
   unit(key, q) {
-    const { pipeline } = stepQueries(q.files);
-    return key === 'apcore' ? pipeline.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
+    const { scan, pipeline } = stepQueries(q.files);
+    return key === 'apcore' ? scan.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   relevance: (layout) => JSON.stringify([layout.roots, layout.idMap]),
   // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
   features: {
     documentLinks(file, q) {
       const s = stepQueries(q.files);
-      return s.step.idMapDocQ('')?.file === file ? s.pipeline.idMapLinksQ('') : [];
+      return s.step.idMapDocQ('')?.file === file ? s.scan.idMapLinksQ('') : [];
     },
   },
 };

@@ -7,7 +7,7 @@ import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
-import { intern } from '../../util/intern';
+import { heldDir } from '../../util/paths';
 
 export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
@@ -29,7 +29,7 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
   // One role per component folder, shared by its files (22,000 modules of a large org, 2,000 folders).
   const folders = new Map<string, CursusRole>();
   const component = (kind: ComponentKind, wsDir: string | null, folder: string): CursusRole => {
-    const dir = intern(folder, Infinity);
+    const dir = heldDir(folder);
     let role = folders.get(dir);
     if (!role) folders.set(dir, (role = { family: 'cursus', role: 'component', kind, wsDir, dir }));
     return role;

@@ -1,11 +1,12 @@
-// The step model of one engine: its reading of the per-file facts (files.ts), the registry model
-// (model/queries.ts) and the discovery pipeline (pipeline/queries.ts), wired to each other once per
-// database, with the context cross-file checks read. The model's apcore modules are the pipeline's,
-// and the pipeline reads the model: the two groups are built here together, nowhere else.
+// The step model of one engine: its reading of the per-file facts (files.ts), the scan of apcore
+// modules (pipeline/moduleScan.ts), the registry model (model/queries.ts) and the other stages of the
+// discovery pipeline (pipeline/queries.ts), built once per database in the order they depend on each
+// other (each reads only those built before it), with the context cross-file checks read.
 import { perDatabase } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { StepFiles } from './files';
 import { ModelQueries } from './model/queries';
+import { ModuleScan } from './pipeline/moduleScan';
 import { PipelineQueries } from './pipeline/queries';
 import type { CheckContext } from './checks/registry';
 
@@ -13,6 +14,7 @@ const NONE = '';
 
 export class StepQueries {
   readonly step: StepFiles;
+  readonly scan: ModuleScan;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
   readonly context: CheckContext;
@@ -20,10 +22,20 @@ export class StepQueries {
   constructor(readonly files: FileQueries) {
     const f = files;
     const s = this.step = new StepFiles(files);
-    this.model = new ModelQueries(f.db, { files: s, modules: () => this.pipeline.modulesQ(NONE) });
+    const scan = this.scan = new ModuleScan(f.db, {
+      settings: () => f.settings(),
+      exists: (p) => f.exists(p),
+      metaFiles: () => s.metaFiles(),
+      moduleCandidates: () => s.moduleCandidates(),
+      apcoreConfig: () => s.apcoreConfigQ(NONE),
+      idMapDoc: () => s.idMapDocQ(NONE),
+      links: () => f.links(),
+    });
+    const model = this.model = new ModelQueries(f.db, { files: s, modules: scan.modulesQ });
     this.pipeline = new PipelineQueries(f.db, {
       settings: () => f.settings(),
-      model: this.model,
+      scan,
+      model,
       exists: (p) => f.exists(p),
       heldPath: (p) => f.heldPath(p),
       metaDoc: (p) => s.metaDoc(p),
@@ -31,14 +43,10 @@ export class StepQueries {
       jsModule: (p) => s.jsModule(p),
       wsDirOf: (p) => s.wsDirOf(p),
       metaFiles: () => s.metaFiles(),
-      contextDirs: () => this.model.contextDirsQ(NONE),
-      moduleCandidates: () => s.moduleCandidates(),
-      apcoreConfig: () => s.apcoreConfigQ(NONE),
-      idMapDoc: () => s.idMapDocQ(NONE),
-      links: () => f.links(),
+      contextDirs: () => model.contextDirsQ(NONE),
     });
     this.context = {
-      model: this.model,
+      model,
       settings: () => f.settings(),
       source: (p) => s.source(p),
       metaDoc: (p) => s.metaDoc(p),

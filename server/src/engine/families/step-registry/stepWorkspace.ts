@@ -12,6 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
+import type { ModuleScan } from './pipeline/moduleScan';
 import { contextIdOf, resolvableNames } from './model/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
@@ -24,6 +25,7 @@ export class StepWorkspace {
 
   get model(): ModelQueries { return this.q.model; }
   get pipeline(): PipelineQueries { return this.q.pipeline; }
+  get scan(): ModuleScan { return this.q.scan; }
   get settings(): Settings { return this.core.settings; }
   /** The shared step model's settings. */
   get stepSettings(): StepSettings { return STEP_SETTINGS.of(this.core.settings); }

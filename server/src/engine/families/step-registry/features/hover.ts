@@ -62,7 +62,7 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
       return { range: t.range, markdown: `**${mdText(t.key)}**: ${mdCode(typeName(schema) ?? 'any')}${def}\n\n${schema.description ?? ''}` };
     }
     case 'class': {
-      const mod = ws.pipeline.moduleOf(t.cls.file);
+      const mod = ws.scan.moduleOf(t.cls.file);
       const entry = mod ? ws.pipeline.entryClassOf(t.cls.file) : null;
       if (mod && entry?.cls.name === t.cls.name) return { range: t.cls.nameRange, markdown: stepMarkdown(ws, mod.id, undefined, null) };
       const steps = stepsUsingClass(ws, t.cls);

@@ -82,7 +82,7 @@ function nameAt(ws: StepWorkspace, file: string, pos: Position, forRename = fals
   if (t?.kind === 'name-ref' && defs(t.ref.name)) return { name: t.ref.name, range: t.ref.inner };
   if (t?.kind === 'meta-dep' && defs(t.dep.moduleId)) return { name: t.dep.moduleId, range: t.dep.inner };
   if (t?.kind === 'class' && !forRename) {
-    const mod = ws.pipeline.moduleOf(t.cls.file);
+    const mod = ws.scan.moduleOf(t.cls.file);
     if (mod && ws.pipeline.entryClassOf(t.cls.file)?.cls.name === t.cls.name) return { name: mod.id, range: t.cls.nameRange };
   }
   return null;

@@ -96,7 +96,7 @@ export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
 
 /** An apcore module's lens, on its class: how many entries depend on it. */
 function moduleLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
-  const mod = ws.pipeline.moduleOf(file);
+  const mod = ws.scan.moduleOf(file);
   const entry = mod ? ws.model.modules.get(mod.id) : undefined;
   const cls = entry?.file === file ? ws.pipeline.entryClassOf(file) : null;
   if (!mod || !cls || cls.file !== file) return [];

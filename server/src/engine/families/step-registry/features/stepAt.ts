@@ -10,7 +10,7 @@ export function stepAt(ws: StepWorkspace, file: string, pos: Position): string |
   switch (t.kind) {
     case 'step-key': case 'field-key': case 'field-value': return t.entry.name;
     case 'name-ref': return t.ref.name;
-    case 'class': return ws.pipeline.moduleOf(t.cls.file)?.id ?? stepsUsingClass(ws, t.cls)[0]?.name ?? null;
+    case 'class': return ws.scan.moduleOf(t.cls.file)?.id ?? stepsUsingClass(ws, t.cls)[0]?.name ?? null;
     case 'meta-dep': return t.dep.moduleId;
     case 'meta-entry-point': case 'meta-key': return ws.pipeline.bindingOf(file)?.name ?? null;
   }

@@ -31,7 +31,7 @@ const NO_NAMES: readonly string[] = [];
 
 interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<string>> }
 
-export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: () => Map<string, StepEntry> }> implements RegistryModel {
+export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<Map<string, StepEntry>> }> implements RegistryModel {
   private get f(): StepFiles { return this.deps.files; }
 
   /** The files each family puts in the core context, family by family (not all of them registry sources). */
@@ -239,7 +239,7 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: () => 
 
   get coreSources(): Map<string, RegistrySource> { return this.coreSourcesQ(NONE); }
   get workspaces(): Map<string, WsState> { return this.workspacesQ(NONE); }
-  get modules(): Map<string, StepEntry> { return this.deps.modules(); }
+  get modules(): Map<string, StepEntry> { return this.deps.modules(NONE); }
   get byId(): Map<string, string[]> { return this.wsIndexQ(NONE).byId; }
   get localNames(): Map<string, Set<string>> { return this.wsIndexQ(NONE).localNames; }
 

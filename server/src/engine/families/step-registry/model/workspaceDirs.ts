@@ -2,7 +2,7 @@
 // registry and steps directories at fixed places inside it.
 import type { Settings } from '../../../types';
 import { STEP_SETTINGS } from '../settings';
-import { intern } from '../../../util/intern';
+import { heldDir } from '../../../util/paths';
 
 export const WS_REGISTRY_SUFFIX = 'src/cursus_dev/registry/workspace_registry.py';
 export const WS_STEPS_DIR = 'src/cursus_dev/steps';
@@ -14,7 +14,7 @@ export function wsDirOf(settings: Settings, path: string): string | null {
     const start = root === '' ? 0 : root.length + 1;
     if (root !== '' && !(path.startsWith(root) && path.charCodeAt(root.length) === SLASH)) continue;
     const slash = path.indexOf('/', start);
-    if (slash > start) return intern(path.slice(0, slash), Infinity);
+    if (slash > start) return heldDir(path.slice(0, slash));
   }
   return null;
 }

@@ -1,29 +1,21 @@
-// The eight discovery stages as tracked queries: the scan and id map (stages 1–2) over the module
-// candidates and apcore files; per group of meta files (a workspace's, or a bucket of core's) their
-// bindings (stage 3), entry points and dependencies (stages 4, 6); per module its entry class and
-// validation (stages 4–5); per context its cycles
-// (stage 7); registration (stage 8) is the modules map every context resolves through. Each query
-// calls its stage module and records what it reads, so no stage knows who depends on it.
+// Stages 3–7 of the discovery pipeline as tracked queries, over the scan and id map (stages 1–2) and the
+// modules map of stage 8 (moduleScan.ts) and the registry model: per group of meta files (a
+// workspace's, or a bucket of core's) their bindings (stage 3), entry points and dependencies (stages
+// 4, 6); per module its entry class and validation (stages 4–5); per context its cycles (stage 7).
+// Each query calls its stage module and records what it reads, so no stage knows who depends on it.
 import type { Diagnostic, Range, Settings } from '../../../types';
-import type { DocumentLinkResult } from '../../../api';
 import type { PyClass } from '../../../python/facts';
 import type { RegistryModel } from '../model/registry';
 import type { StepEntry } from '../model/source';
-import type { HostLink } from '../../../types';
 import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
 import { diag } from '../codes';
 import { closest } from '../../../util/editDistance';
 import { ZERO_RANGE } from '../../../text/ranges';
-import { dictFields, fieldValue } from '../model/dictFields';
-import { isUnder } from '../../../util/paths';
+import { fieldValue } from '../model/dictFields';
 import { QueryGroup, type Query } from '../../../db/database';
 import { sameData, sameJson, sameList } from '../../../util/equality';
 import { sameEntry } from '../model/entry';
-import { APCORE_SETTINGS } from './apcoreSettings';
 import { STEP_SETTINGS } from '../settings';
-import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
-import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
-import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
 import { validateModule } from './validate';
@@ -31,15 +23,17 @@ import type { JsModule } from './jsExports';
 import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } from './jsEntryPoint';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
-import type { ApRoot, Binding, MetaDoc, ScannedModule } from './types';
-import { META_SUFFIX } from './metadata';
+import type { Binding, MetaDoc } from './types';
+import type { ModuleScan } from './moduleScan';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
-import { intern } from '../../../util/intern';
+import { pairKey, pairOf } from '../../../util/pairKey';
 
-/** What the stages read: per-file facts and the registry model, all tracked. */
+/** What stages 3–7 read: per-file facts, the scan and the registry model, all tracked. */
 export interface PipelineInputs {
   settings(): Settings;
+  /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
+  readonly scan: ModuleScan;
   readonly model: RegistryModel;
   exists(path: string): boolean;
   /** The engine's own copy of a path it knows (equal to `path`). */
@@ -54,19 +48,6 @@ export interface PipelineInputs {
   metaFiles(): string[];
   /** Directories of the workspaces that have a registry. */
   contextDirs(): string[];
-  moduleCandidates(): string[];
-  apcoreConfig(): ApcoreConfig | null;
-  idMapDoc(): IdMapDoc | null;
-  links(): HostLink[];
-}
-
-interface ScanResult {
-  scanned: Map<string, ScannedModule>;
-  modules: Map<string, StepEntry>;
-  diagnostics: Diagnostic[];
-  mapped: string[];
-  /** The id map's `file` values and the modules they name. */
-  idMapLinks: DocumentLinkResult[];
 }
 
 interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
@@ -77,13 +58,6 @@ interface ModuleClassResult { cls: PyClass | null; file: string; diagnostics: Di
 const NONE = '';
 const CORE_SCOPE = '';
 
-/**
- * The key of a name's cell in a context (`<scope>\0<name>`), one string for the four queries keyed so:
- * built by concatenation, each was a chain of cons strings per query (33,000 on a large org).
- */
-function scopedKey(scope: string, name: string): string {
-  return intern(`${scope}\0${name}`, Infinity);
-}
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
 /** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's group is named (no path starts with it). */
@@ -92,72 +66,6 @@ const CORE_GROUP = '\0';
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private get host(): PipelineInputs { return this.deps; }
-
-  // ---- stages 1–2
-
-  readonly scanQ: Query<ScanResult> = this.db.query('scan', () => {
-    const { host } = this;
-    const cfg = host.apcoreConfig();
-    const idMap = host.idMapDoc();
-    const decls = [...rootsFromSettings(APCORE_SETTINGS.of(host.settings()).apcoreRoots), ...(cfg?.roots ?? [])];
-    const defaultHasMeta = decls.length === 0 && host.metaFiles().some((m) => isUnder(m, DEFAULT_ROOT));
-    const candidates = host.moduleCandidates();
-    const anchorOf = (root: { path: string }): { file: string; range: Range } | null => {
-      const first = candidates.find((c) => isUnder(c, root.path));
-      return cfg ? { file: cfg.file, range: ZERO_RANGE } : first ? { file: first, range: ZERO_RANGE } : null;
-    };
-    const active = activeRoots(decls, defaultHasMeta, anchorOf);
-    const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
-    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
-    const found: Found[] = [];
-    for (const file of candidates) {
-      const root = rootOf(file, active.roots);
-      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
-    }
-    const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
-    const ids = checkIds(mapped.modules);
-    const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
-    if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
-    return {
-      scanned: new Map(mapped.modules.map((m) => [m.file, m])),
-      modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
-      diagnostics,
-      mapped: mapped.watched,
-      idMapLinks: mapped.links,
-    };
-  });
-
-  /** Stage 8: the registered modules, visible from every context (equal while ids, files and roots are). */
-  readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query('modules', () => this.scanQ(NONE).modules,
-    (a, b) => sameJson([...a.values()].map((e) => [e.name, e.file, e.variable]), [...b.values()].map((e) => [e.name, e.file, e.variable])));
-  /** Files of the scanned modules, in path order (one unit each). */
-  readonly moduleFilesQ = this.db.query('moduleFiles', () => [...this.scanQ(NONE).scanned.keys()], sameJson);
-  readonly scannedQ: Query<ScannedModule | null> = this.db.query('scanned', (file) => this.scanQ(NONE).scanned.get(file) ?? null, sameJson);
-  /** Whether the scan found any module: where none is (a cursus org), the 10,000 subjects of its meta files need no `scanned` cell each. */
-  private readonly anyScannedQ = this.db.query('anyScanned', () => this.scanQ(NONE).scanned.size > 0);
-  private scannedOf(file: string): ScannedModule | null { return this.anyScannedQ(NONE) ? this.scannedQ(file) : null; }
-  readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
-  readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
-  /** Document links of the id map: each item's `file` to the module it names. */
-  readonly idMapLinksQ = this.db.query('idMapLinks', () => this.scanQ(NONE).idMapLinks, sameJson);
-
-  private linkProblems(roots: readonly ApRoot[]): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    for (const l of this.host.links()) {
-      const root = rootOf(l.path, roots);
-      if (!root) continue;
-      // apcore reads a module's meta file through a link, wherever it leads (`load_metadata`: Path.exists
-      // and read_text follow it); the analysis reads it too when it stays in the folder, else says why not.
-      if (l.path.endsWith(META_SUFFIX)) {
-        if (l.target === null) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed (apcore reads it through the link when its target exists)`, { severity: 'information' }));
-        continue;
-      }
-      if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
-      else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
-      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
-    }
-    return out;
-  }
 
   // ---- stage 3
 
@@ -176,11 +84,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * that resolves a few names is not re-run when another entry of the context changes.
    */
   private readonly resolvedQ: Query<StepEntry | null> = this.db.query('resolved', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), key.slice(at + 1))?.entry ?? null;
+    const [scope, name] = pairOf(key);
+    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), name)?.entry ?? null;
   }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
-  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(scopedKey(wsDir ?? CORE_SCOPE, name)); }
+  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(pairKey(wsDir ?? CORE_SCOPE, name)); }
 
   /**
    * Meta files are read in groups: each workspace partition (a workspace's own meta files, ~10) is one,
@@ -287,9 +194,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       exists: (p) => host.exists(p),
       heldPath: (p) => host.heldPath(p),
       moduleOf: (file) => {
-        const s = this.scannedOf(file);
+        const s = this.host.scan.moduleOf(file);
         if (!s) return null;
-        const e = this.modulesQ(NONE).get(s.id);
+        const e = this.host.scan.modulesQ(NONE).get(s.id);
         return { entry: e && e.file === file ? e : null, mapped: s.idOrigin !== null };
       },
       classNames: (file) => (host.pyClasses(file) ?? []).map((c) => c.name),
@@ -354,7 +261,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return {
       context: this.contextName(wsDir),
       resolve: (name) => this.resolved(wsDir, name),
-      suggest: (name) => this.suggestQ(scopedKey(wsDir ?? CORE_SCOPE, name)),
+      suggest: (name) => this.suggestQ(pairKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
     };
   }
@@ -366,9 +273,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * names' part again, not the 2,000 core names.
    */
   private readonly suggestQ = this.db.query('suggest', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    const name = key.slice(at + 1);
+    const [scope, name] = pairOf(key);
     const shared = this.sharedSuggestQ(name);
     if (scope === CORE_SCOPE) return shared;
     return closest(name, mergeSorted([...shared].sort(), closest(name, this.ownNamesQ(scope), 3).sort()), 3);
@@ -402,8 +307,8 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * registers (`code`: the fields its code gives), validated as that SDK does.
    */
   readonly moduleClassQ: Query<ModuleClassResult | null> = this.db.query('moduleClass', (file) => {
-    const s = this.scannedQ(file);
-    const entry = s ? this.modulesQ(NONE).get(s.id) : undefined;
+    const s = this.host.scan.scannedQ(file);
+    const entry = s ? this.host.scan.modulesQ(NONE).get(s.id) : undefined;
     if (!s || !entry || entry.file !== file) return null;
     const primary = this.primaryOf(entry);
     const meta = primary ? this.host.metaDoc(primary) : null;
@@ -467,7 +372,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const model = this.host.model;
     if (wsDir && model.workspaceId(wsDir) === null) return [];
     const hybrid = STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid';
-    const isSpecific = (n: string): boolean => this.specificQ(scopedKey(scope, n));
+    const isSpecific = (n: string): boolean => this.specificQ(pairKey(scope, n));
     // Each name's out-neighbours read once (the search asks again); core's owners' come from the buckets.
     const memo = new Map<string, string[]>();
     const edgesOf = (n: string): string[] => {
@@ -509,18 +414,16 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Whether a name resolves, in a context, to a workspace's entry that the context's cycles are about (its own; any workspace's in hybrid mode). */
   private readonly specificQ: Query<boolean> = this.db.query('specific', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
+    const [scope, name] = pairOf(key);
     const wsDir = scope === CORE_SCOPE ? null : scope;
-    const l = resolveName(this.layers(wsDir), key.slice(at + 1))?.layer;
+    const l = resolveName(this.layers(wsDir), name)?.layer;
     return !!l && l.wsDir !== null && (STEP_SETTINGS.of(this.host.settings()).mode === 'hybrid' || l.wsDir === wsDir);
   });
 
   /** Out-edges of a name in a context, equal while its winner's companion and that companion's edges are. */
   private readonly outEdgesQ: Query<{ to: string; optional: boolean; file: string; range: Range }[]> = this.db.query('outEdges', (key) => {
-    const at = key.indexOf('\0');
-    const scope = key.slice(0, at);
-    const e = this.resolved(scope === CORE_SCOPE ? null : scope, key.slice(at + 1));
+    const [scope, name] = pairOf(key);
+    const e = this.resolved(scope === CORE_SCOPE ? null : scope, name);
     const meta = e ? this.primaryOf(e) : null;
     // Built field by field: a spread gave each of these objects a hidden class of its own (15,000 on a large org).
     return meta ? this.edgesOf(meta).map((x) => ({ to: x.to, range: x.range, optional: x.optional, file: meta })) : [];
@@ -530,7 +433,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
   readonly wantedQ = this.db.query('wanted', () => {
-    const out = new Set<string>(this.mappedQ(NONE));
+    const out = new Set<string>(this.host.scan.mappedQ(NONE));
     for (const m of this.host.metaFiles()) {
       const b = this.bindingOf(m);
       if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
@@ -540,7 +443,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** Files a meta file or the id map looks at: every subject candidate, mapped files. */
   readonly watchedQ = this.db.query('watched', () => {
-    const out = new Set<string>(this.mappedQ(NONE));
+    const out = new Set<string>(this.host.scan.mappedQ(NONE));
     for (const m of this.host.metaFiles()) for (const p of subjectCandidates(m)) out.add(p);
     return out;
   });
@@ -552,7 +455,6 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   primaryOf(e: StepEntry): string | null { return this.companionsOfKey(entryKey(e))[0] ?? null; }
   companionsOf(e: StepEntry): string[] { return this.companionsOfKey(entryKey(e)); }
   edgesOf(metaFile: string): Edge[] { return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? []; }
-  moduleOf(file: string): ScannedModule | null { return this.scannedOf(file); }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
   entryClassOf(moduleFile: string): { file: string; cls: PyClass; code: Record<string, unknown> | null } | null {
     const r = this.moduleClassQ(moduleFile);
@@ -562,7 +464,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
-    return this.outEdgesQ(scopedKey(wsDir ?? CORE_SCOPE, name));
+    return this.outEdgesQ(pairKey(wsDir ?? CORE_SCOPE, name));
   }
   /** Names of entries whose companion has edges, visible from a context. */
   edgeSources(wsDir: string | null): string[] {
@@ -579,14 +481,6 @@ function usesClass(e: StepEntry, classes: ReadonlySet<string>): boolean {
     if (v?.kind === 'str' && classes.has(v.value)) return true;
   }
   return false;
-}
-
-/** An apcore module as an entry of the registry model (layer `module`, named by its id). */
-function moduleEntry(m: ScannedModule): StepEntry {
-  return {
-    name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
-    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: dictFields(null),
-  };
 }
 
 function nameOfKey(key: string): string {
