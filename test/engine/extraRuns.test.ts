@@ -2,6 +2,7 @@
 // comment-only or continuation-only lines, never a line inside a string, and every position kept.
 import { strict as assert } from 'node:assert';
 import { blankExtraRuns } from '../../server/src/engine/python/extraRuns';
+import { breakBlankRuns } from '../../server/src/engine/python/blankRuns';
 
 const lines = (n: number, line: string): string => Array.from({ length: n }, (_, i) => line.replace('N', String(i))).join('\n');
 
@@ -49,5 +50,27 @@ describe('blankExtraRuns', () => {
     const out = blankExtraRuns(afterString);
     assert.ok(out.startsWith('D = """\n# inside\n"""\n'));
     assert.ok(!out.slice('D = """\n# inside\n"""\n'.length).includes('#'));
+  });
+});
+
+describe('breakBlankRuns', () => {
+  it('puts a \\v after the next line\'s indentation on each line of a run of 32 blank lines, keeping length and line breaks', () => {
+    const text = `X = {\r\n${lines(40, '      \r')}\n    1: 2}\r\n`;
+    const out = breakBlankRuns(text);
+    assert.equal(out.length, text.length);
+    assert.deepEqual([...out.matchAll(/[\r\n]/g)].map((m) => m.index).filter((k) => out[k] === '\n'), [...text.matchAll(/\n/g)].map((m) => m.index));
+    assert.equal(out.split('\n').filter((l) => l === '    \v \r').length, 40);
+    assert.ok(out.endsWith('\n    1: 2}\r\n'));
+  });
+
+  it('leaves short runs, lines shorter than the indentation, runs before a string, a comment or a continuation, and strings as they are', () => {
+    for (const text of [
+      `X = {\n${lines(31, ' ')}\n1: 2}\n`,
+      `X = {\n${lines(40, ' ')}\n    1: 2}\n`,
+      `X = {\n${lines(40, ' ')}\n"a": 2}\n`,
+      `X = {\n${lines(40, ' ')}\nrb'a': 2}\n`,
+      `X = {\n${lines(40, ' ')}\n# c\n}\n`,
+      `X = '''\n${lines(40, ' ')}\n'''\n`,
+    ]) assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
   });
 });

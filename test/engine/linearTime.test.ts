@@ -37,6 +37,7 @@ const SHAPES: Record<string, [string, (n: number) => string]> = {
   'strings on lines below a long line (the reader\'s implicit concatenation)': [REG, (n) => `LOCAL_STEPS = {"a": [${blanks(n / 2)}"a"${'\n"b"'.repeat(n / 8)}\n`],
   'blanks after a registry variable\'s =, then no dict (the recovery\'s line-start pattern)': [REG, (n) => `LOCAL_STEPS =${blanks(n)}x\n(\n`],
   'a docstring left open before a run of comment lines (tree-sitter)': [REG, (n) => `"""\nx\n${'\n#\n'.repeat(n / 3)}`],
+  'a string left open, then a run of CRLF blank lines in what tree-sitter reads as a format specifier (tree-sitter)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}`],
   'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],

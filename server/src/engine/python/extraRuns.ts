@@ -8,7 +8,7 @@
 // is read as ending at the run.
 
 /** Comment-only or continuation-only lines in a row (blank lines between them allowed) from which a run is blanked. */
-const LONG_RUN = 32;
+export const LONG_RUN = 32;
 
 /**
  * `text` with the comments and continuation backslashes of each run of at least LONG_RUN comment-only
@@ -56,7 +56,7 @@ export function blankExtraRuns(text: string): string {
   return out + text.slice(at);
 }
 
-function skipBreak(text: string, i: number): number {
+export function skipBreak(text: string, i: number): number {
   if (text[i] === '\r') i++;
   if (text[i] === '\n') i++;
   return i;
@@ -66,7 +66,7 @@ function skipBreak(text: string, i: number): number {
  * From a token on a line to the start of the next line outside strings (a string may span lines; a
  * line continued by `\` ends at its break too, so the continuation-only lines after it are seen).
  */
-function skipLine(text: string, i: number): number {
+export function skipLine(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
     const c = text[i] as string;

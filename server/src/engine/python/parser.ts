@@ -6,6 +6,7 @@
 // lets python/facts.ts choose its reader by this cache; both readers give the same facts (proven by tests).
 import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 import { blankExtraRuns } from './extraRuns';
+import { breakBlankRuns } from './blankRuns';
 import { commonEnds } from '../text/commonEnds';
 
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
@@ -56,11 +57,12 @@ const recent = new Map<string, { text: string; tree: Tree }>();
 /**
  * Parses `source` and hands the tree to `use`. Without a `key` the tree is freed afterwards; with one
  * (a file path) it is kept, and the next parse under that key edits and reparses it incrementally.
- * Long runs of comment and continuation lines are blanked first (`extraRuns.ts`): positions are the source's.
+ * Long runs of comment and continuation lines are blanked first (`extraRuns.ts`), long runs of blank lines
+ * broken (`blankRuns.ts`): positions are the source's.
  */
 export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: string): T {
   if (!parser) throw new Error('initPython() must run before parsing');
-  const text = blankExtraRuns(source);
+  const text = breakBlankRuns(blankExtraRuns(source));
   const prev = key === undefined ? undefined : recent.get(key);
   if (prev) prev.tree.edit(editBetween(prev.text, text));
   const tree = prev ? parser.parse(text, prev.tree) : parser.parse(text);
