@@ -10,7 +10,7 @@
 // registry analyses clean: 1.x gets builder and config stubs; 2.x gets the steps as interface files
 // with their configs, and an empty LOCAL_STEPS (cursus 2.x derives registry rows from interfaces;
 // a LOCAL_STEPS row there would name a builder that exists only once synthesized).
-import { builderFileName, builderStub, configFileName, configStub, snakeCase } from '../../util/naming';
+import { builderFileName, builderStub, configFileName, configStub, interfaceStub, snakeCase } from '../../util/naming';
 
 export type WorkspaceTemplateName = 'minimal' | 'standard' | 'advanced';
 export const WORKSPACE_TEMPLATES: readonly WorkspaceTemplateName[] = ['minimal', 'standard', 'advanced'];
@@ -127,9 +127,7 @@ function registryText(o: ScaffoldOptions, steps: TemplateStep[]): string {
 }
 
 function interfaceText(s: TemplateStep): string {
-  const script = `${snakeCase(s.name)}.py`;
-  return `step_type: ${s.name}\nnode_type: internal\nregistry:\n  sagemaker_step_type: ${s.type}\n  description: ${s.description}\n`
-    + `contract:\n  entry_point: ${script}\n  inputs: {}\n  outputs: {}\n  arguments: {}\nspec:\n  dependencies: {}\n  outputs: {}\n`;
+  return interfaceStub({ name: s.name, sagemakerStepType: s.type, description: s.description });
 }
 
 function readme(o: ScaffoldOptions): string {
