@@ -35,7 +35,7 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
         const built = kind === 'builder' ? builderOf(ws.model, t.entry, ws.settings) : null;
         const def = built ? (built.synthesized ? null : built.def) : rowClass(ws.model, t.entry, kind, ws.settings);
         const text = built?.synthesized
-          ? `**class ${mdText(built.name)}** — builder of ${mdCode(t.entry.name)}, ${mdText(synthesizedText({ base: SYNTHESIS_BASE, by: ws.model.builderDiscovery()?.file ?? null }))} (${mdCode(`${built.iface.file}:${built.iface.keyRange.start.line + 1}`)})${built.name === t.value.value ? '' : `\n\ncursus names it after the step, whatever this row says: no class ${mdCode(t.value.value)} is loaded`}`
+          ? `**class ${mdText(built.name)}** — builder of ${mdCode(t.entry.name)}, ${synthesizedText({ base: SYNTHESIS_BASE, by: ws.model.builderDiscovery()?.file ?? null }, mdCode)} (${mdCode(`${built.iface.file}:${built.iface.keyRange.start.line + 1}`)})${built.name === t.value.value ? '' : `\n\ncursus names it after the step, whatever this row says: no class ${mdCode(t.value.value)} is loaded`}`
           : def
             ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
             : `**${mdText(t.value.value)}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
@@ -85,7 +85,7 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   const lines: string[] = [];
   const self = at && at.file === x.winner.file && at.keyRange.start.line === x.winner.range.start.line;
   const place = (file: string, r: Range): string => mdCode(`${file}:${r.start.line + 1}`);
-  const hit = (c: ComponentHit): string => (c.class === null ? place(c.file, c.range) : `${mdCode(c.class)} (${place(c.file, c.range)}${c.synthesized ? `, ${mdText(synthesizedText(c.synthesized))}` : ''})`);
+  const hit = (c: ComponentHit): string => (c.class === null ? place(c.file, c.range) : `${mdCode(c.class)} (${place(c.file, c.range)}${c.synthesized ? `, ${synthesizedText(c.synthesized, mdCode)}` : ''})`);
   lines.push(`**${mdText(name)}** · ${mdCode(x.winner.source)} — resolved in context ${mdCode(x.context)} (${x.mode})`);
   if (!self) lines.push(`Resolves to ${place(x.winner.file, x.winner.range)}`);
   if (at && !self) lines.push(`This definition (${mdCode(sourceOf(ws.model, at))}) is not the one used in this context.`);
