@@ -55,6 +55,9 @@ class TemplateStepBuilder(StepBuilderBase):
 //- /tests/core/base/test_config_base.py
 class BasePipelineConfig:
     pass
+//- /extensions/core/base/audit.py
+class BasePipelineConfig:
+    pass
 `;
 
 /** cursus 2.x core: `_EXTRAS` (interface_registry_loader.py) and `xgboost_training.step.yaml`, with its config. */
@@ -210,7 +213,7 @@ describe('builders as the repository\'s cursus finds them', () => {
 });
 
 describe('abstract rows: their classes are where cursus imports them from', () => {
-  it('Explain Base finds StepBuilderBase and BasePipelineConfig in core/base/ (not in the tests\' mirror), in 2.x and 1.x', async () => {
+  it('Explain Base finds StepBuilderBase and BasePipelineConfig in cursus/core/base/ (not in the tests\' mirror nor another package), in 2.x and 1.x', async () => {
     for (const discovery of [DISCOVERY_2_9, DISCOVERY_1_10]) {
       const { engine } = await analyze(`${discovery}${BASES}${CORE_2}`);
       const x = engine.explain({ step: 'Base' });

@@ -22,9 +22,13 @@ export const KIND_DIRS: Record<string, ComponentKind> = {
   builders: 'builder', configs: 'config', specs: 'spec', contracts: 'contract', scripts: 'script',
 };
 const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
-/** Where cursus's base classes live (`from ...core.base.builder_base import StepBuilderBase`; not its tests' mirror), and its builder discovery module. */
-const BASE_MODULE = /^(?!(?:.*\/)?tests?\/)(?:.*\/)?core\/base\/[^/]+\.py$/;
-const BUILDER_DISCOVERY = /^(?:.*\/)?step_catalog\/builder_discovery\.py$/;
+/**
+ * Where cursus's base classes live (`cursus.core.base.builder_base.StepBuilderBase`), and its builder
+ * discovery module: inside the `cursus` package only, so that no other family's file (an apcore
+ * module under `extensions/core/base/`) nor cursus's tests' mirror (`tests/core/base/`) is taken.
+ */
+const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
+const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {

@@ -7,12 +7,11 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { ClassDef } from './model/registry';
+import type { BuilderDiscovery, ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
-import type { BuilderDiscovery } from './model/registry';
 import type { Query } from '../../db/database';
 import { wsDirOf } from './model/workspaceDirs';
 
