@@ -200,6 +200,22 @@ describe('builders as the repository\'s cursus finds them', () => {
     assert.deepEqual(engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => d.code), ['RL005']);
   });
 
+  it('an edit of the discovery module moves the verdict both ways (incremental)', async () => {
+    const { engine } = await analyze(`${DISCOVERY_2_9}${CORE_2}${workspace()}`);
+    const body = (d: string): string => d.slice(d.indexOf('\n', d.indexOf('//- ')) + 1);
+    const seen = (): string[] => engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => d.code);
+    assert.deepEqual(seen(), ['RL034']);
+    engine.setFile(DISCOVERY, body(DISCOVERY_1_10));
+    engine.update();
+    assert.deepEqual(seen(), ['RL005']);
+    engine.setFile(DISCOVERY, body(DISCOVERY_2_9));
+    engine.update();
+    assert.deepEqual(seen(), ['RL034']);
+    engine.deleteFile(DISCOVERY);
+    engine.update();
+    assert.deepEqual(seen(), ['RL005']);
+  });
+
   it('2.0.0: a builder file named by the row wins over synthesis (load_builder_class tries files first)', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_0}${CORE_2}${workspace()}
       //- ${WS}/alice_ml/src/cursus_dev/steps/builders/builder_xgboost_training_step.py
