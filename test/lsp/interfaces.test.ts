@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, Diagnostic, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { parseFixture, type Annotation } from '../engine/fixture';
-import { show, TestClient } from './client';
+import { show, TestClient, writeFile } from './client';
 
 const IFACES = 'src/cursus/steps/interfaces';
 const PREP = `${IFACES}/tabular_preprocessing.step.yaml`;
@@ -110,5 +110,51 @@ describe('lsp: interface-first cursus (*.step.yaml)', () => {
     await c.change(TRAIN, { start: { line: 5, character: 15 }, end: { line: 5, character: 34 } }, '');
     const scripts = await c.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: c.uri(TRAIN) }, position: { line: 5, character: 15 } });
     assert.deepEqual(scripts.map((i) => i.label).sort(), ['tabular_preprocessing.py', 'xgboost_training.py']);
+  });
+});
+
+/** cursus >= 2.5.1 (its builder discovery only synthesizes): a workspace row no interface defines (RL034). */
+const AUDIT_IFACE = 'developer_workspaces/developers/alice/src/cursus_dev/steps/interfaces/feature_audit.step.yaml';
+const SYNTHESIS = parseFixture(`
+  //- /src/cursus/registry/interface_registry_loader.py
+  _EXTRAS = {}
+  //- /src/cursus/step_catalog/builder_discovery.py
+  class BuilderAutoDiscovery:
+      def _synthesize_builder(self, step_name):
+          return type(f"{step_name}StepBuilder", (TemplateStepBuilder,), {"STEP_NAME": step_name})
+  //- /${ALICE}
+  LOCAL_STEPS = {
+      "FeatureAudit": {"sagemaker_step_type": "Processing", "description": "Audits features"},
+  #   ^^^^^^^^^^^^^^ audit-key
+  }
+  WORKSPACE_METADATA = {"developer_id": "alice"}
+  //- /developer_workspaces/developers/alice/src/cursus_dev/steps/scripts/feature_audit.py
+  def main():
+      pass
+`);
+
+describe('lsp: a cursus 2.x step without its interface (RL034)', () => {
+  let c: TestClient;
+  beforeEach(async () => { c = await TestClient.start(SYNTHESIS.files); });
+  afterEach(() => c.stop());
+
+  it('the quick fix creates the interface; once it exists the step has its synthesized builder', async () => {
+    const key = SYNTHESIS.annotations.find((a) => a.label === 'audit-key')?.range as Range;
+    const ds = await c.diagnosticsOf(ALICE, 'RL034', (x: Diagnostic[]) => x.some((d) => d.code === 'RL034'));
+    assert.deepEqual(ds.map((d) => [d.code, show(d.range)]), [['RL034', show(key)]]);
+    const actions = await c.request<{ title: string; isPreferred?: boolean; edit: { documentChanges: ({ kind?: string; uri?: string } & { edits?: { newText: string }[] })[] } }[]>(
+      'textDocument/codeAction', { textDocument: { uri: c.uri(ALICE) }, range: key, context: { diagnostics: ds } });
+    const fix = actions.find((a) => a.title === `Create interface ${AUDIT_IFACE}`);
+    assert.ok(fix?.isPreferred, actions.map((a) => a.title).join(' | '));
+    const [create, write] = fix.edit.documentChanges;
+    assert.deepEqual(create, { kind: 'create', uri: c.uri(AUDIT_IFACE), options: { ignoreIfExists: true } });
+    const stub = write?.edits?.[0]?.newText ?? '';
+    assert.ok(stub.startsWith('step_type: FeatureAudit\nnode_type: internal\nregistry:\n  sagemaker_step_type: Processing\n  description: Audits features\n'), stub);
+
+    writeFile(c.root, AUDIT_IFACE, stub);
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(AUDIT_IFACE), type: 1 }] });
+    await c.diagnosticsOf(ALICE, 'RL034 cleared', (x: Diagnostic[]) => x.length === 0);
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: c.uri(ALICE) }, position: key.start });
+    assert.match((h.contents as { value: string }).value, /builder: `FeatureAuditStepBuilder` \(`developer_workspaces\/.*feature_audit\.step\.yaml:1`, synthesized from the interface, a subclass of `TemplateStepBuilder`, by `src\/cursus\/step_catalog\/builder_discovery\.py`\)/);
   });
 });

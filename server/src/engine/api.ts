@@ -46,7 +46,14 @@ export interface NameSites { name: string; definitions: SourcedLocation[]; refer
 export interface Dependent extends SourcedLocation { name: string; context: ContextId }
 
 export interface TraceStep { layer: string; hit: boolean; file: string | null; range: Range | null }
-export interface ComponentHit { class: string | null; file: string; range: Range }
+export interface ComponentHit {
+  /** The class name (null for a file that is no class: a script, an interface's spec or contract). */
+  class: string | null;
+  file: string;
+  range: Range;
+  /** A builder no file defines: cursus makes it at run time from the interface at `file`, as a subclass of `base`, in `by` (its builder discovery module; null when the tree lacks it). */
+  synthesized?: { base: string; by: string | null };
+}
 export type ComponentKind = 'builder' | 'config' | 'spec' | 'contract' | 'script';
 
 export interface Explanation {

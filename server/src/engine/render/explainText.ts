@@ -1,7 +1,7 @@
 // Renders an Explanation as the plain-text "Explain Resolution" document shared by the CLI
 // (`explain --format text`) and the editor's read-only `registry-explain` document. Locations are
 // printed as `path:line:col` (1-based) so terminals and editors make them clickable.
-import type { ComponentKind, Explanation, SourcedLocation } from '../api';
+import type { ComponentHit, ComponentKind, Explanation, SourcedLocation } from '../api';
 import type { Range } from '../types';
 import { visible } from './escape';
 
@@ -50,7 +50,7 @@ export function renderExplanation(e: Explanation): string {
     section(out, 'Components', COMPONENT_KINDS.map((kind) => {
       const hit = e.components[kind];
       if (hit === null) return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;
-      return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}`;
+      return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}${hit.synthesized ? `  (${synthesizedText(hit.synthesized)})` : ''}`;
     }));
   }
   for (const sec of e.sections ?? []) {
@@ -65,6 +65,11 @@ export function renderExplanation(e: Explanation): string {
   section(out, 'Dependents', e.dependents.map((d) => `${d.name} (context ${d.context})  ${sourced(d)}`));
   // Each entry is one line: a name or value holding a line break or an escape sequence shows it written out.
   return out.map(visible).join('\n') + '\n';
+}
+
+/** How a synthesized builder comes to be, in words (`code` formats the class and the module: markdown's code span in a hover). */
+export function synthesizedText(s: NonNullable<ComponentHit['synthesized']>, code = (x: string): string => x): string {
+  return `synthesized from the interface, a subclass of ${code(s.base)}${s.by ? `, by ${code(s.by)}` : ''}`;
 }
 
 /** Appends a titled, indented list; nothing when the list is empty. */

@@ -30,7 +30,9 @@ export function checkDocument(diagnostics: readonly Diagnostic[], summary: Summa
 
 /** The SPEC §7 explanation plus the legacy entry and derived-registry rows. */
 export function explainDocument(e: Explanation): JsonDocument {
-  const component = (c: ComponentHit | null): object | null => (c === null ? null : { class: c.class, file: c.file, range: copyRange(c.range) });
+  const component = (c: ComponentHit | null): object | null => (c === null ? null : {
+    class: c.class, file: c.file, range: copyRange(c.range), ...(c.synthesized ? { synthesized: { base: c.synthesized.base, by: c.synthesized.by } } : {}),
+  });
   return {
     step: e.step,
     context: e.context,

@@ -9,6 +9,7 @@ export const INTERFACE_CODES = {
   RL018: { severity: 'hint', title: 'unknown step in compatible_sources' },
   RL019: { severity: 'warning', title: 'contract and spec disagree' },
   RL032: { severity: 'error', title: 'one step defined twice in one layer' },
+  RL034: { severity: 'error', title: 'no interface to synthesize the builder from' },
 } as const satisfies CodeTable;
 
 export const diag = diagnostics({ ...CORE_CODES, ...STEP_CODES, ...INTERFACE_CODES });

@@ -3,7 +3,8 @@
 // interface is one step whose builder is synthesized; the shared model merges them with the literal
 // registries. The interfaces are the registry only where the loader module exists (cursus ≥ 2.0):
 // before, cursus kept them beside a literal table that alone defines the steps, and they are inert.
-// Units: each interface file (its own diagnostics, RL017, RL018) and each layer's duplicates (RL032).
+// Units: each interface file (its own diagnostics, RL017, RL018), each layer's duplicates (RL032) and
+// each context's rows without the interface their builder is synthesized from (RL034).
 import type { FileQueries } from '../../analysis/files';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
@@ -19,6 +20,7 @@ import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
 import { definedNames } from './definedNames';
 import { scriptFile } from './script';
+import { checkSynthesis } from './synthesis';
 
 /** Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with them). */
 const EXTRAS_PRECEDENCE = -1;
@@ -60,7 +62,8 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   unitKeys(q) {
     if (!interfaceFirst(q.files)) return [];
     const layers = q.files.keysOf(FAMILY).filter((k) => k === 'core' || k.startsWith('ws:'));
-    return [...layers.map((l) => `dups:${l}`), ...layers.flatMap((l) => listed(q.files, l).map((f) => `file:${f}`))];
+    const contexts = ['', ...stepQueries(q.files).model.contextDirsQ('')].map((d) => `synth:${d}`);
+    return [...layers.map((l) => `dups:${l}`), ...layers.flatMap((l) => listed(q.files, l).map((f) => `file:${f}`)), ...contexts];
   },
   unit(k, q) {
     const settings = q.files.settings();
@@ -74,6 +77,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const own = source.diagnostics.some((d) => d.code === 'RL012') ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, doc.wsDir ? `ws:${doc.wsDir}` : 'core'))) : source.diagnostics;
       return [...own, ...checkInterface(model, settings, doc, (p) => q.files.exists(p), (w, n) => pipeline.resolved(w, n), typoQueries(model.db, model))];
     }
+    if (k.startsWith('synth:')) return checkSynthesis(model, k.slice('synth:'.length) || null, settings, (p) => q.files.exists(p));
     const layer = k.slice('dups:'.length);
     const names = definedNames(q.files);
     return checkDuplicates([...(layer === 'core' ? listed(q.files, 'extras') : []), ...listed(q.files, layer)].map((f) => names.ofFile(f)));

@@ -7,6 +7,7 @@
 import type { Diagnostic, Range, Settings } from '../../types';
 import { dictEntry, strLit, type Lit } from '../../literal';
 import { diag } from './codes';
+import { conventionalFileName } from '../../util/naming';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../step-registry/model/source';
 import { checkStepName, checkStepType } from '../step-registry/model/fields';
@@ -127,13 +128,6 @@ function compatibleSources(file: string, root: Lit): SourceRef[] {
   const variants = dictEntry(root, 'variants')?.value;
   if (variants?.kind === 'dict') for (const v of variants.entries) fromSpec(dictEntry(v.value, 'spec')?.value);
   return out;
-}
-
-/** cursus's `_step_name_to_filename()`: `XGBoostTraining` → `xgboost_training`. */
-export function conventionalFileName(step: string): string {
-  let s = step;
-  for (const [a, b] of [['PyTorch', 'Pytorch'], ['XGBoost', 'Xgboost'], ['LightGBMMT', 'Lightgbmmt'], ['LightGBM', 'Lightgbm']] as const) s = s.split(a).join(b);
-  return s.replace(/(?!^)(?=[A-Z])/g, '_').toLowerCase();
 }
 
 /** cursus's `_canonical_key()`: lower-case, letters and digits only. */

@@ -1,4 +1,5 @@
-// The cursus family: core and workspace registries and their component modules. Its units are the
+// The cursus family: core and workspace registries, their component modules, the base classes and
+// the builder discovery of the cursus in the repository. Its units are the
 // core context and each developer workspace (checks/units.ts); its facts are registry sources and
 // component classes, which the shared registry model merges.
 import type { Read } from '../../analysis/facts';
@@ -13,6 +14,7 @@ import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
+import { builderDiscovery } from './builderDiscovery';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts { from?: ReadFrom }
@@ -28,12 +30,18 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
     markers: ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/registry/step_names.yaml', '**/workspace_registry.py'],
   },
   // Workspace registries are cursus's; its components are listed by scope with their kind and folder.
-  step: { workspaceRegistries: true, component: (role) => (role.role === 'component' ? role : null) },
+  step: {
+    workspaceRegistries: true,
+    component: (role) => (role.role === 'component' ? role : null),
+    lists: { bases: 'bases', builderDiscovery: 'builder-discovery' },
+  },
   classifier: ({ settings }) => cursusClassifier(settings),
   registryGlobs: ({ settings }) => cursusRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'ws-registry') return `ws:${role.wsDir}`;
     if (role.role === 'component') return `component:${role.wsDir ?? ''}`;
+    if (role.role === 'base') return 'bases';
+    if (role.role === 'builder-discovery') return 'builder-discovery';
     return 'core';
   },
   read(path, role, text, settings, previous): Read<CursusFacts> {
@@ -51,11 +59,13 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
       return withLocal(source, { text, settings });
     }
     // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
-    return { facts: { py: moduleClasses(text, path, true) } };
+    const py = moduleClasses(text, path, true);
+    return role.role === 'builder-discovery' ? { facts: { builders: builderDiscovery(path, py) } } : { facts: { py } };
   },
-  // A component module's facts are its classes, which `moduleClasses` copies; a workspace registry's are
-  // its source, whose strings the core copies. Neither file's text is needed once read.
-  factsKeep: (role) => (role.role === 'component' ? 'nothing' : role.role === 'ws-registry' ? 'strings' : undefined),
+  // A component or base module's facts are its classes, which `moduleClasses` copies (the discovery
+  // module's, what its methods say); a workspace registry's are its source, whose strings the core
+  // copies. None of these texts is needed once read.
+  factsKeep: (role) => (role.role === 'ws-registry' ? 'strings' : role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing'),
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {

@@ -1,6 +1,7 @@
 // What a path is to the cursus family: a core registry (Python `STEP_NAMES` or YAML), a developer
-// workspace's registry, or a component module (builder, config, spec, contract, script) of core or of
-// a workspace. Where developer workspaces live comes from the settings, and so do extra component
+// workspace's registry, a component module (builder, config, spec, contract, script) of core or of
+// a workspace, a module of `core/base/` (the base classes abstract rows name), or the step catalog's
+// builder discovery module (how this cursus finds builders). Where developer workspaces live comes from the settings, and so do extra component
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`).
 import picomatch from 'picomatch';
 import type { Settings } from '../../types';
@@ -13,12 +14,21 @@ export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
   | { family: 'cursus'; role: 'core-yaml' }
   | { family: 'cursus'; role: 'ws-registry'; wsDir: string }
-  | { family: 'cursus'; role: 'component'; kind: ComponentKind; wsDir: string | null; dir: string };
+  | { family: 'cursus'; role: 'component'; kind: ComponentKind; wsDir: string | null; dir: string }
+  | { family: 'cursus'; role: 'base' }
+  | { family: 'cursus'; role: 'builder-discovery' };
 
 export const KIND_DIRS: Record<string, ComponentKind> = {
   builders: 'builder', configs: 'config', specs: 'spec', contracts: 'contract', scripts: 'script',
 };
 const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
+/**
+ * Where cursus's base classes live (`cursus.core.base.builder_base.StepBuilderBase`), and its builder
+ * discovery module: inside the `cursus` package only, so that no other family's file (an apcore
+ * module under `extensions/core/base/`) nor cursus's tests' mirror (`tests/core/base/`) is taken.
+ */
+const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
+const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
@@ -44,11 +54,16 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     }
     if (path.endsWith('.py') && isCorePy(path)) return { family: 'cursus', role: 'core-py' };
     if (/\.ya?ml$/.test(path) && isCoreYaml(path)) return { family: 'cursus', role: 'core-yaml' };
+    if (BASE_MODULE.test(path)) return BASE;
+    if (BUILDER_DISCOVERY.test(path)) return DISCOVERY;
     const m = CORE_COMPONENT.exec(path);
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }
+
+const BASE: CursusRole = Object.freeze({ family: 'cursus', role: 'base' });
+const DISCOVERY: CursusRole = Object.freeze({ family: 'cursus', role: 'builder-discovery' });
 
 /** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
 export function cursusRegistryGlobs(settings: Settings): string[] {

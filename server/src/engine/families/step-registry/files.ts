@@ -7,7 +7,7 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { ClassDef } from './model/registry';
+import type { BuilderDiscovery, ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
@@ -28,6 +28,13 @@ export class StepFiles {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
     this.apcoreConfigQ = files.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null);
+    this.builderDiscoveryQ = files.db.query('builderDiscovery', () => {
+      for (const p of this.list('builderDiscovery')) {
+        const b = this.facts(p)?.builders;
+        if (b) return b;
+      }
+      return null;
+    });
     this.idMapDocQ = files.db.query('idMapDoc', () => {
       for (const p of this.list('idMap')) {
         const doc = this.facts(p)?.idMap;
@@ -87,7 +94,7 @@ export class StepFiles {
     }
     return out;
   }
-  private list(part: 'meta' | 'module' | 'idMap'): string[] {
+  private list(part: 'meta' | 'module' | 'idMap' | 'bases' | 'builderDiscovery'): string[] {
     return this.members.flatMap((m) => {
       const key = m.step.lists?.[part];
       return key === undefined ? [] : this.files.filesOf(m.name, key);
@@ -97,9 +104,13 @@ export class StepFiles {
   metaFiles(): string[] { return this.list('meta'); }
   /** The files that may be apcore modules (under an extension root). */
   moduleCandidates(): string[] { return this.list('module'); }
+  /** The modules of the base classes the abstract rows name, in path order. */
+  baseFiles(): string[] { return this.list('bases'); }
 
   /** apcore.yaml's configuration (the first of its places that is read). */
   readonly apcoreConfigQ: Query<ApcoreConfig | null>;
   /** The id map's document (the first listed that is read). */
   readonly idMapDocQ: Query<IdMapDoc | null>;
+  /** What the builder discovery module says (the first listed that is read), null without one. */
+  readonly builderDiscoveryQ: Query<BuilderDiscovery | null>;
 }

@@ -12,6 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { JsModule } from './pipeline/jsExports';
+import type { BuilderDiscovery } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -24,6 +25,8 @@ export interface StepFacts {
   meta?: MetaDoc | null;
   apcore?: ApcoreConfig | null;
   idMap?: IdMapDoc | null;
+  /** How the repository's own builder discovery module finds builder classes (model/rowClasses.ts). */
+  builders?: BuilderDiscovery | null;
 }
 
 /** Which of a member's files play which part of the step model. */
@@ -36,8 +39,11 @@ export interface StepParts<R> {
   workspaceRegistries?: boolean;
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
-  /** Its index keys listing companion metadata files, apcore module candidates and apcore id maps. */
-  lists?: { meta?: string; module?: string; idMap?: string };
+  /**
+   * Its index keys listing companion metadata files, apcore module candidates, apcore id maps, the
+   * modules of the base classes abstract rows name (`bases`) and the builder discovery module.
+   */
+  lists?: { meta?: string; module?: string; idMap?: string; bases?: string; builderDiscovery?: string };
 }
 
 export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {

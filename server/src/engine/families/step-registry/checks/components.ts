@@ -1,5 +1,6 @@
 // RL005/RL006/RL007: the builder, config and other component files a step needs, looked up in the
-// directories visible from its context (its workspace's own first, then core).
+// directories visible from its context (its workspace's own first, then core). RL005 only where the
+// repository's cursus discovers builder files (model/rowClasses.ts).
 import type { Diagnostic, Fix, Settings } from '../../../types';
 import { STEP_SETTINGS } from '../settings';
 import { diag } from '../codes';
@@ -7,6 +8,7 @@ import type { RegistryModel } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';
 import { WS_STEPS_DIR } from '../model/workspaceDirs';
+import { discoversBuilderFiles, synthesizedFrom } from '../model/rowClasses';
 import { builderFileName, builderStub, configFileName, configStub } from '../../../util/naming';
 import { canonicalName } from '../../../util/canonical';
 import type { ComponentKind } from '../../../api';
@@ -16,11 +18,13 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
   // A broken entry (a syntax error inside it, being typed) names its classes only once it is whole.
   if (e.broken || isComponentExempt(e, settings) || e.value.kind !== 'dict') return out;
   const synthesized = synthesizedFrom(model, e) !== null;
-  const builder = e.fields.get('builder_step_name');
-  // A synthesized builder (interface steps) is a class no one writes.
-  if (!synthesized && !builder) {
+  // A synthesized builder (interface steps) is a class no one writes; where cursus synthesizes every
+  // builder and reads no builder file (2.5.1 on), a missing interface is the cursus family's RL034.
+  // undefined: no builder file to look for; null: the row names none.
+  const builder = !synthesized && discoversBuilderFiles(model) ? e.fields.get('builder_step_name') ?? null : undefined;
+  if (builder === null) {
     out.push(diag(e.file, e.keyRange, 'RL005', `Step '${e.name}' has no builder_step_name, so no builder can be found for it`));
-  } else if (!synthesized && builder && builder.value.kind === 'str' && builder.value.value !== '') {
+  } else if (builder && builder.value.kind === 'str' && builder.value.value !== '') {
     const cls = builder.value.value;
     if (!model.findClass(e.wsDir, 'builder', cls)) {
       out.push(diag(e.file, builder.value.range, 'RL005', `Builder class '${cls}' for step '${e.name}' not found; ${searchedText(model, e.wsDir, 'builder')}`, {
@@ -44,15 +48,6 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
     }
   }
   return out;
-}
-
-/** The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's. */
-export function synthesizedFrom(model: RegistryModel, e: StepEntry): StepEntry | null {
-  if (e.synthesized) return e;
-  const own = e.wsDir ? model.workspace(e.wsDir)?.supplements.get(e.name) : undefined;
-  if (own?.synthesized) return own;
-  const core = model.core.get(e.name);
-  return core?.synthesized ? core : null;
 }
 
 /** The component file of a kind whose canonical name is the step (first in search order). */

@@ -2,14 +2,17 @@
 // deciding strategy (§3.3), legacy/derived rows, component locations, and the companion metadata —
 // merged fields (YAML wins), each dependency and how it resolved, the dependents — as plain data.
 import type { ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, SourcedLocation } from '../../../api';
-import { CORE, type ResolutionMode, type Strategy } from '../../../types';
+import { CORE, type ResolutionMode, type Settings, type Strategy } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../model/resolve';
 import { fieldStr, type StepEntry } from '../model/source';
 import type { RegistryModel } from '../model/registry';
 import { closest } from '../../../util/editDistance';
 import { ZERO_RANGE } from '../../../text/ranges';
-import { componentFileFor, synthesizedFrom } from '../checks/components';
+import { componentFileFor } from '../checks/components';
+import { builderOf, discoversBuilderFiles, interfaceDirs, rowClass, synthesizedFrom, SYNTHESIS_BASE } from '../model/rowClasses';
+import type { ClassDef } from '../model/registry';
+import { isComponentExempt } from '../model/fields';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { resolveDep } from '../pipeline/dependencies';
 import { entryLocation } from './navigation';
@@ -66,6 +69,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     legacy: isModule ? null : toLegacy(code),
     derived: derivedRows(winner),
     components: isModule ? emptyComponents() : components(ws, wsDir, winner),
+    searched: searchedFor(model, wsDir, winner, ws.settings, base.searched),
     dependencies: primary ? dependencies(ws, primary) : [],
     dependents: dependents(ws, wsDir, mode, q.step),
     meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
@@ -143,11 +147,12 @@ function derivedRows(e: StepEntry): Explanation['derived'] {
 function components(ws: StepWorkspace, wsDir: string | null, e: StepEntry): Record<ComponentKind, ComponentHit | null> {
   const out = emptyComponents();
   const model = ws.model;
-  for (const [kind, field] of [['builder', 'builder_step_name'], ['config', 'config_class']] as const) {
-    const cls = fieldStr(e, field);
-    const def = cls ? model.findClass(wsDir, kind, cls) : null;
-    out[kind] = def ? { class: def.name, file: def.file, range: def.nameRange } : null;
-  }
+  const builder = builderOf(model, e, ws.settings);
+  out.builder = builder === null ? null : builder.synthesized
+    ? { class: builder.name, file: builder.iface.file, range: builder.iface.keyRange, synthesized: { base: SYNTHESIS_BASE, by: model.builderDiscovery()?.file ?? null } }
+    : hitOf(builder.def);
+  const config = rowClass(model, e, 'config', ws.settings);
+  out.config = config ? hitOf(config) : null;
   const names = (): Iterable<string> => ws.stepNames(wsDir ? ws.contextIdOf(wsDir) ?? undefined : CORE, 'isolated');
   for (const kind of ['spec', 'contract', 'script'] as const) {
     const file = componentFileFor(model, wsDir, kind, e.name, names);
@@ -156,11 +161,13 @@ function components(ws: StepWorkspace, wsDir: string | null, e: StepEntry): Reco
     const cls = kind === 'script' ? undefined : ws.classesOf(file)[0];
     out[kind] = { class: cls?.name ?? null, file, range: cls?.nameRange ?? ZERO_RANGE };
   }
-  // A synthesized builder is built from the step's interface, which holds its spec and contract too.
+  // An interface step's spec and contract are sections of its interface.
   const iface = synthesizedFrom(model, e);
-  if (iface) for (const kind of ['builder', 'spec', 'contract'] as const) out[kind] = { class: kind === 'builder' ? `${fieldStr(e, 'builder_step_name') ?? e.name} (synthesized)` : null, file: iface.file, range: iface.keyRange };
+  if (iface) for (const kind of ['spec', 'contract'] as const) out[kind] = { class: null, file: iface.file, range: iface.keyRange };
   return out;
 }
+
+const hitOf = (def: ClassDef): ComponentHit => ({ class: def.name, file: def.file, range: def.nameRange });
 
 /** The companion's dependencies, resolved in the companion's own context (as the diagnostics are). */
 function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencies'] {
@@ -203,6 +210,16 @@ function contextOfEntry(ws: StepWorkspace, e: StepEntry): string {
 
 function emptyComponents(): Record<ComponentKind, ComponentHit | null> {
   return { builder: null, config: null, spec: null, contract: null, script: null };
+}
+
+/**
+ * Where a row's classes are looked for: an abstract row's also where cursus's base classes are; a
+ * builder, where cursus synthesizes every builder, in the interface directories.
+ */
+function searchedFor(model: RegistryModel, wsDir: string | null, e: StepEntry, settings: Settings, searched: Record<ComponentKind, string[]>): Record<ComponentKind, string[]> {
+  const bases = isComponentExempt(e, settings) ? model.baseDirs() : [];
+  const builder = discoversBuilderFiles(model) ? searched.builder : interfaceDirs(model, wsDir);
+  return { ...searched, builder: [...builder, ...bases], config: [...searched.config, ...bases] };
 }
 
 function emptySearched(model: RegistryModel, wsDir: string | null): Record<ComponentKind, string[]> {

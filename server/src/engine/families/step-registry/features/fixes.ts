@@ -26,7 +26,7 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
 }
 
 /** Codes whose fix is unambiguous when a diagnostic has exactly one: "Fix all" applies those. */
-const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016', 'RL033']);
+const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016', 'RL033', 'RL034']);
 
 /** Every unambiguous fix of the file as one fix (null when there is none); overlapping edits are skipped. */
 export function fixAll(ws: StepWorkspace, file: string): Fix | null {

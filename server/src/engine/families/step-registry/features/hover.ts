@@ -13,6 +13,8 @@ import { typeName } from '../../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 import { mdCode, mdJsonCell, mdText } from '../../../render/escape';
+import { synthesizedText } from '../../../render/explainText';
+import { builderOf, rowClass, SYNTHESIS_BASE } from '../model/rowClasses';
 
 export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResult | null {
   const t = locate(ws, file, pos);
@@ -30,10 +32,13 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
       if (t.value.kind !== 'str') return null;
       if (t.field === 'builder_step_name' || t.field === 'config_class') {
         const kind = t.field === 'builder_step_name' ? 'builder' : 'config';
-        const def = ws.model.findClass(wsDir, kind, t.value.value);
-        const text = def
-          ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
-          : `**${mdText(t.value.value)}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
+        const built = kind === 'builder' ? builderOf(ws.model, t.entry, ws.settings) : null;
+        const def = built ? (built.synthesized ? null : built.def) : rowClass(ws.model, t.entry, kind, ws.settings);
+        const text = built?.synthesized
+          ? `**class ${mdText(built.name)}** — builder of ${mdCode(t.entry.name)}, ${synthesizedText({ base: SYNTHESIS_BASE, by: ws.model.builderDiscovery()?.file ?? null }, mdCode)} (${mdCode(`${built.iface.file}:${built.iface.keyRange.start.line + 1}`)})${built.name === t.value.value ? '' : `\n\ncursus names it after the step, whatever this row says: no class ${mdCode(t.value.value)} is loaded`}`
+          : def
+            ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
+            : `**${mdText(t.value.value)}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
         return { range: t.value.range, markdown: text };
       }
       if (t.field === 'sagemaker_step_type') {
@@ -80,7 +85,7 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   const lines: string[] = [];
   const self = at && at.file === x.winner.file && at.keyRange.start.line === x.winner.range.start.line;
   const place = (file: string, r: Range): string => mdCode(`${file}:${r.start.line + 1}`);
-  const hit = (c: ComponentHit): string => (c.class === null ? place(c.file, c.range) : `${mdCode(c.class)} (${place(c.file, c.range)})`);
+  const hit = (c: ComponentHit): string => (c.class === null ? place(c.file, c.range) : `${mdCode(c.class)} (${place(c.file, c.range)}${c.synthesized ? `, ${synthesizedText(c.synthesized, mdCode)}` : ''})`);
   lines.push(`**${mdText(name)}** · ${mdCode(x.winner.source)} — resolved in context ${mdCode(x.context)} (${x.mode})`);
   if (!self) lines.push(`Resolves to ${place(x.winner.file, x.winner.range)}`);
   if (at && !self) lines.push(`This definition (${mdCode(sourceOf(ws.model, at))}) is not the one used in this context.`);

@@ -10,6 +10,7 @@ import type { StepEntry } from '../model/source';
 import { layersFor, resolveName } from '../model/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 import { subjectCandidates } from '../pipeline/subject';
+import { builderOf, rowClass } from '../model/rowClasses';
 
 export function definition(ws: StepWorkspace, file: string, pos: Position): Location[] {
   const t = locate(ws, file, pos);
@@ -27,8 +28,13 @@ export function definition(ws: StepWorkspace, file: string, pos: Position): Loca
     case 'name-ref': return winner(t.ref.name);
     case 'field-value': {
       if (t.value.kind !== 'str') return [];
-      if (t.field === 'builder_step_name' || t.field === 'config_class') {
-        const def = ws.model.findClass(wsDir, t.field === 'builder_step_name' ? 'builder' : 'config', t.value.value);
+      if (t.field === 'builder_step_name') {
+        const built = builderOf(ws.model, t.entry, ws.settings);
+        if (!built) return [];
+        return [built.synthesized ? { file: built.iface.file, range: built.iface.keyRange } : { file: built.def.file, range: built.def.nameRange }];
+      }
+      if (t.field === 'config_class') {
+        const def = rowClass(ws.model, t.entry, 'config', ws.settings);
         return def ? [{ file: def.file, range: def.nameRange }] : [];
       }
       if (t.field === 'spec_type') return winner(t.value.value);

@@ -15,6 +15,7 @@ import { byBucket } from '../../../util/buckets';
 
 import { sameData, sameList } from '../../../util/equality';
 import { sameEntry } from './entry';
+import type { BuilderDiscovery } from './registry';
 
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
@@ -261,6 +262,17 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
     }
     return this.scopeComponentsQ(CORE_SCOPE).classes.get(kind)?.get(name)?.[0] ?? null;
   }
+
+  /** The base-class modules' classes by name, the first in path order. */
+  private readonly baseClassesQ = this.db.query('baseClasses', () => {
+    const out = new Map<string, ClassDef>();
+    for (const file of this.f.baseFiles()) for (const c of this.f.classesOf(file)) if (!out.has(c.name)) out.set(c.name, c);
+    return out;
+  });
+  findBaseClass(name: string): ClassDef | null { return this.baseClassesQ(NONE).get(name) ?? null; }
+  private readonly baseDirsQ = this.db.query('baseDirs', () => [...new Set(this.f.baseFiles().map((f) => f.slice(0, f.lastIndexOf('/') + 1)))], sameList);
+  baseDirs(): string[] { return this.baseDirsQ(NONE); }
+  builderDiscovery(): BuilderDiscovery | null { return this.f.builderDiscoveryQ(NONE); }
 
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
     const out: ClassDef[] = [];

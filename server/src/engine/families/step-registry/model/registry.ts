@@ -23,6 +23,15 @@ export interface WsState {
   supplements: Map<string, StepEntry>;
 }
 
+/** What the repository's builder discovery module does, read from its methods (rowClasses.ts). */
+export interface BuilderDiscovery {
+  file: string;
+  /** It defines `_synthesize_builder` (cursus ≥ 2.0). */
+  synthesizes: boolean;
+  /** It defines `_scan_builder_directory` (file discovery: cursus 1.x to 2.5.0). */
+  scansFiles: boolean;
+}
+
 export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
 
 /** Scope of components: '' for core, else the workspace directory. */
@@ -109,6 +118,12 @@ export interface RegistryModel {
   sortedWorkspaces(): WsState[];
   /** A class visible from a context: its own workspace's directories first, then core. */
   findClass(wsDir: string | null, kind: ComponentKind, name: string): ClassDef | null;
+  /** A base class abstract rows name (`StepBuilderBase`, `BasePipelineConfig`): where cursus imports it from, first in path order. */
+  findBaseClass(name: string): ClassDef | null;
+  /** The directories of the base-class modules (searched for an abstract row's classes). */
+  baseDirs(): string[];
+  /** What the repository's builder discovery module does (null without one). */
+  builderDiscovery(): BuilderDiscovery | null;
   /** Class names of a kind visible from a context, for completion. */
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[];
   /** Component files of a kind visible from a context (own workspace first, then core). */

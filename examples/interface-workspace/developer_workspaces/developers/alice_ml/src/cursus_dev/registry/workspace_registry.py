@@ -13,6 +13,15 @@ LOCAL_STEPS = {
         "sagemaker_step_type": "Processing",
         "description": "Joins engineered features onto the preprocessed data",
     },
+    # seeded: RL034 -- no steps/interfaces/feature_audit.step.yaml: this cursus synthesizes every
+    # builder from the step's interface and reads no builder file
+    "FeatureAudit": {
+        "config_class": "FeatureAuditConfig",
+        "builder_step_name": "FeatureAuditStepBuilder",
+        "spec_type": "FeatureAudit",
+        "sagemaker_step_type": "Processing",
+        "description": "Audits the joined features",
+    },
 }
 
 # Step overrides (override core step definitions for this workspace)

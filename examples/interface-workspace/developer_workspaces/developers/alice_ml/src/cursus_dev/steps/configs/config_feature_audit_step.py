@@ -1,0 +1,5 @@
+"""Configuration for FeatureAudit."""
+
+
+class FeatureAuditConfig:
+    """Configuration of the FeatureAudit step."""
