@@ -13,6 +13,7 @@ import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
+import { contextParts } from '../step-registry/parts';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts { from?: ReadFrom }
@@ -57,6 +58,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // its source, whose strings the core copies. Neither file's text is needed once read.
   factsKeep: (role) => (role.role === 'component' ? 'nothing' : role.role === 'ws-registry' ? 'strings' : undefined),
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
+  // Registries are read by every context; a component belongs to its workspace, or to core.
+  parts: contextParts((role) => role.role !== 'component'),
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);
