@@ -74,9 +74,12 @@ export class FolderAnalysis implements Analyser {
 
   /**
    * Hands the staged texts to the engine and analyses them for about `stepMs` (see Folder.flush), then
-   * publishes what changed and waits for any files the analysis asked for.
+   * publishes what changed and waits for any files the analysis asked for; or, while the folder reads
+   * the rest of its files after the open documents', reads the next slice of them (Folder.readAhead).
    */
   async step(): Promise<void> {
+    const ahead = this.folder.readAhead();
+    if (ahead !== undefined) return ahead;
     const start = performance.now();
     const step = this.folder.flush(() => performance.now() - start > this.stepMs);
     const progress = this.progress;
@@ -89,7 +92,7 @@ export class FolderAnalysis implements Analyser {
       for (const f of [...step.changed, ...step.staged.filter((f) => this.folder.open.has(f))]) this.held.add(f);
       const now = [...this.held].filter((f) => step.ready.has(f));
       for (const f of now) this.held.delete(f);
-      await Promise.all([this.publish(now.filter((f) => this.folder.engine.has(f)), []), step.more]);
+      await this.publish(now.filter((f) => this.folder.engine.has(f)), []);
       return;
     }
     const held = [...this.held];

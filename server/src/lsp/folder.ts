@@ -68,6 +68,10 @@ export class Folder {
   /** Reports the reads of a load, the backlog's included: the files read of the walk's total. */
   private readProgress: ((done: number, total: number) => void) | undefined;
   private readTotal = 0;
+  /** While the backlog is read: something other than its reads was staged, or an open document's reads are all staged, so the analysis runs before the next slice. */
+  private urgent = false;
+  /** The open documents' units that the last analysis left waiting. */
+  private waitingFirst = 0;
 
   constructor(readonly uri: string, readonly name: string) {
     this.fsPath = fileURLToPath(uri);
@@ -126,6 +130,7 @@ export class Folder {
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
+    this.urgent = true;
   }
 
   /**
@@ -219,11 +224,11 @@ export class Folder {
    * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
    * the files that were staged. Units new to the engine start until `stop()` says so, the open
    * documents' first; the folder stays dirty while some wait (`waiting`); `updateMs` is the engine's
-   * time. While the walk's backlog is unread (`partial`), only the open documents' units start, and
-   * once they have, the next slice of the backlog is read (`more`); `ready` are the open documents whose
-   * diagnostics are then final (every file they read analysed). Then fetches what the analysis found it
-   * needs: files it refers to that were not read (a meta file's subject, read at once), or a new walk
-   * when its relevant paths moved (apcore roots: `more`), once the backlog is read.
+   * time. While the walk's backlog is unread (`partial`), only the open documents' units start (the
+   * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
+   * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
+   * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
+   * paths moved (apcore roots: `more`), once the backlog is read.
    */
   flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; ready: ReadonlySet<string>; more?: Promise<void> } {
     const engine = this.engine;
@@ -245,6 +250,8 @@ export class Folder {
     const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
     const updateMs = performance.now() - start;
     this.needsUpdate = waiting > 0 || partial;
+    this.urgent = false;
+    this.waitingFirst = waitingFirst;
     const ready = new Set(partial
       ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([, last]) => last < this.backlogAt).map(([rel]) => rel)
       : this.open.keys());
@@ -254,18 +261,33 @@ export class Folder {
       this.fetched.add(rel);
       this.readLater(rel);
     }
-    const more = partial ? (waitingFirst === 0 ? this.readBacklog() : undefined) : interest.walk !== this.relevance ? this.walk() : undefined;
+    // While the backlog is read, a new walk would read it too: the walk waits until it is read.
+    const more = !partial && interest.walk !== this.relevance ? this.walk() : undefined;
     return { changed, staged, waiting, updateMs, partial, ready, ...(more !== undefined ? { more } : {}) };
   }
 
-  /** The next slice of the backlog, read and staged (the next flush analyses it). */
+  /**
+   * The next slice of the backlog, read and staged, when nothing else waits for the analysis (see
+   * `urgent`); undefined when it is read, or the analysis must run first. The slices are analysed
+   * together once the last is read: one analysis of the rest of the folder, as a load without open
+   * documents gives, and changes queued meanwhile apply between slices.
+   */
+  readAhead(): Promise<void> | undefined {
+    if (this.backlogAt >= this.backlog.length || this.urgent || this.waitingFirst > 0) return undefined;
+    return this.readBacklog();
+  }
+
   private async readBacklog(): Promise<void> {
     const slice = this.backlog.slice(this.backlogAt, this.backlogAt + BACKLOG_SLICE);
     const done = this.readTotal - (this.backlog.length - this.backlogAt);
     const reads = await readTexts(absolutePaths(this.fsPath, slice), this.maxFileBytes, (n) => this.readProgress?.(done + n, this.readTotal));
+    const before = this.backlogAt;
     this.backlogAt += slice.length;
-    // A file of the slice the folder has meanwhile (a watched-file event read it) is not read over.
-    slice.forEach((rel, i) => { if (!this.pending.has(rel)) this.stageRead(rel, reads[i] ?? null); });
+    const urgent = this.urgent;
+    // A file of the slice staged meanwhile (a watched-file event read it) or opened is not read over.
+    slice.forEach((rel, i) => { if (!this.pending.has(rel) && !this.open.has(rel)) this.stageRead(rel, reads[i] ?? null); });
+    // An open document whose reads this slice completed is analysed (and published) before the next slice.
+    this.urgent = urgent || [...this.lastNeeded.values()].some((last) => last >= before && last < this.backlogAt);
     if (this.backlogAt >= this.backlog.length) this.setBacklog([]);
   }
 
@@ -347,6 +369,7 @@ export class Folder {
   private setTree(): void {
     this.engine.setTree({ links: this.links, directories: [...this.directories] });
     this.needsUpdate = true;
+    this.urgent = true;
   }
 
   private stageRead(rel: string, read: ReadResult): void {

@@ -59,7 +59,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   factsKeep: (role) => (role.role === 'component' ? 'nothing' : role.role === 'ws-registry' ? 'strings' : undefined),
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
   // Registries are read by every context; a component belongs to its workspace, or to core.
-  parts: contextParts((role) => role.role !== 'component'),
+  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared')),
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);
