@@ -442,14 +442,22 @@ export function headline(r: OrgResult): Record<string, number> {
     peakRssMb: r.memory.peakRssMb,
     heapUsedMb: r.memory.heapUsedMb,
     ...(r.cli ? { cliPeakRssMb: median(r.cli.peakRssMb), cliMs: median(r.cli.ms) } : {}),
-    ...(r.server ? serverHeadline(r.server) : {}),
+    ...(r.server ? serverHeadline(r.server, median(r.floorMs)) : {}),
   };
 }
 
-function serverHeadline(s: ServerResult): Record<string, number> {
+/**
+ * The server's figures; `floorMs`, the engine's walk+read+parse floor of the same run. Its ratios pair
+ * figures of one run, which a busy machine inflates alike: the open registry's final diagnostics over
+ * all diagnostics (the median of each start's ratio), and all diagnostics over the floor.
+ */
+function serverHeadline(s: ServerResult, floorMs: number): Record<string, number> {
+  const open = s.starts.filter((x) => Number.isFinite(x.openFileMs)).map((x) => x.openFileMs / x.coldMs);
   return {
     serverColdMs: s.coldMs,
+    serverColdOverFloor: s.coldMs / floorMs,
     ...(Number.isFinite(s.openFileMs) ? { serverOpenFileMs: s.openFileMs } : {}),
+    ...(open.length > 0 ? { serverOpenOverCold: median(open) } : {}),
     serverRssMb: s.rssAfterLoadMb,
     serverIdleRssMb: s.rssIdleMb,
     ...(s.edits.meta.length > 0 ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) } : {}),

@@ -37,7 +37,7 @@ export interface ServerResult {
   /** RSS right after the load, median of the starts. */
   rssAfterLoadMb: number;
   /** Each start's cold time and RSS after the load, in order (the last start also plays the edits). */
-  starts: { coldMs: number; rssAfterLoadMb: number }[];
+  starts: { coldMs: number; openFileMs: number; rssAfterLoadMb: number }[];
   rssAfterEditsMb: number;
   /**
    * RSS once the server sat idle after the edits until it stopped shrinking: V8's memory reducer
@@ -208,7 +208,7 @@ export async function measureServer(name: string, script: EditScript, root: stri
       coldMs: median(loads.map((l) => l.coldMs)),
       openFileMs: median(loads.map((l) => l.openFileMs)),
       rssAfterLoadMb: median(loads.map((l) => l.rssAfterLoadMb)),
-      starts: loads.map((l) => ({ coldMs: l.coldMs, rssAfterLoadMb: l.rssAfterLoadMb })),
+      starts: loads.map((l) => ({ coldMs: l.coldMs, openFileMs: l.openFileMs, rssAfterLoadMb: l.rssAfterLoadMb })),
       rssAfterEditsMb, rssIdleMb, filesWithDiagnostics: last.filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS,
     };
   } finally {

@@ -48,6 +48,12 @@ export interface HostInterest {
   files: string[];
   /** Whether to report this directory's existence with `setTree`. */
   wantsDirectory(path: string): boolean;
+  /**
+   * For a host that analyses the files open in an editor first: whether a path is among what their
+   * diagnostics read (every path when one of them needs the whole root). Read those, `updateSome` with
+   * `onlyFirst`, publish the open files, then read the rest.
+   */
+  first(open: Iterable<string>): (path: string) => boolean;
 }
 
 /**
@@ -91,6 +97,7 @@ export class RegistryEngine {
       alongside: (path) => ws.companionsOf(path),
       get files() { return ws.wantedFiles(); },
       wantsDirectory: (path) => ws.wantsDirectory(path),
+      first: (open) => ws.readFirst(open),
     };
   }
 
@@ -146,15 +153,17 @@ export class RegistryEngine {
   /**
    * `update()` in steps: units new since the last call (all of them on a cold start) start until
    * `stop()` says so (never, without it), `waiting` counting those left for the next call; the units of the files in
-   * `first` (and of their directories) start before the others. Between calls, answers read the files
-   * given so far in full (queries are pulled on demand); only publication follows the steps.
+   * `first` (and of their directories) start before the others, `waitingFirst` counting those left. With
+   * `onlyFirst`, only those start: a host that has read only what the files of `first` need
+   * (`interest().first`) gets their final diagnostics before it reads the rest. Between calls, answers
+   * read the files given so far in full (queries are pulled on demand); only publication follows the steps.
    */
-  updateSome(stop?: () => boolean, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
-    const { changed, waiting } = this.core.update(stop, first);
+  updateSome(stop?: () => boolean, first?: ReadonlySet<string>, onlyFirst = false): { changed: string[]; waiting: number; waitingFirst: number } {
+    const { changed, waiting, waitingFirst } = this.core.update(stop, first, onlyFirst);
     const all = new Set(changed);
     for (const f of this.skipChanged) all.add(f);
     this.skipChanged.clear();
-    return { changed: [...all].sort(), waiting };
+    return { changed: [...all].sort(), waiting, waitingFirst };
   }
   diagnostics(file: string): Diagnostic[] {
     const skip = this.skipped.get(file);

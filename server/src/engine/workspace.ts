@@ -17,10 +17,10 @@ const NONE = '';
 const never = (): boolean => false;
 
 /**
- * Unit keys with the ones named after a file of `first` or a directory holding one, and the ones named
- * after no path (`cursus/core`), moved to the front; each part keeps its order.
+ * Unit keys split by priority: first those named after a file of `first` or a directory holding one,
+ * and those named after no path (`cursus/core`), then the others; each part keeps its order.
  */
-function byPriority(keys: readonly string[], first: ReadonlySet<string>): string[] {
+function byPriority(keys: readonly string[], first: ReadonlySet<string>): { early: string[]; late: string[] } {
   const dirs = new Set<string>();
   for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
   const early: string[] = [];
@@ -30,8 +30,10 @@ function byPriority(keys: readonly string[], first: ReadonlySet<string>): string
     const path = at < 0 ? '' : k.slice(at + 1);
     (at < 0 || first.has(path) || dirs.has(path) ? early : late).push(k);
   }
-  return early.length === 0 ? late : [...early, ...late];
+  return { early, late };
 }
+
+const always = (): boolean => true;
 
 export class Workspace {
   readonly db = new Database();
@@ -55,8 +57,11 @@ export class Workspace {
   /** Paths whose text changed since the last update(): finalised again (their suppression comments may have changed). */
   private readonly editedPaths = new Set<string>();
   private unitKeys: readonly string[] = [];
-  /** Units to start (observe) on the next update() calls, in order (see `update`). */
+  /** Units to start (observe) on the next update() calls, in order (see `update`); the first `early` of them are the open files'. */
   private waiting: string[] = [];
+  private early = 0;
+  /** The files `waiting` was ordered for (see `update`). */
+  private firstKey = '';
   private relevance = 0;
   private lastRoots = '';
 
@@ -217,10 +222,11 @@ export class Workspace {
    * call (every unit, on a cold start) start in turn until `stop()` says so — one at least — and the
    * rest wait for the next call (`waiting`, how many): a host can publish between calls and answer requests,
    * which pull whatever they read. Units named after a file of `first` (or a directory holding one) and
-   * units named after no path (a core registry's) start before the others. Which units ran in which
-   * call changes when files are published, never what they end with.
+   * units named after no path (a core registry's) start before the others (`waitingFirst` of them wait);
+   * with `onlyFirst`, only those start (a host still reading the rest of its root). Which units ran in
+   * which call changes when files are published, never what they end with.
    */
-  update(stop: () => boolean = never, first?: ReadonlySet<string>): { changed: string[]; waiting: number } {
+  update(stop: () => boolean = never, first: ReadonlySet<string> = new Set(), onlyFirst = false): { changed: string[]; waiting: number; waitingFirst: number } {
     this.syncPaths();
     this.release();
     const added = [...this.addedPaths].map(localUnit);
@@ -235,19 +241,57 @@ export class Workspace {
       this.unitKeys = keys;
     }
     const gone = new Set(removed);
-    if (gone.size > 0) this.waiting = this.waiting.filter((k) => !gone.has(k));
+    if (gone.size > 0) {
+      const early = this.waiting.slice(0, this.early).filter((k) => !gone.has(k));
+      this.waiting = [...early, ...this.waiting.slice(this.early).filter((k) => !gone.has(k))];
+      this.early = early.length;
+    }
     for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
-    if (added.length > 0) this.waiting = first && first.size > 0 ? byPriority([...this.waiting, ...added], first) : [...this.waiting, ...added];
+    // Ordered again when units come or the files that go first change (a file opened meanwhile).
+    const firstKey = [...first].sort().join('\n');
+    if (first.size === 0) {
+      this.waiting = this.waiting.concat(added);
+      this.early = 0;
+    } else if (added.length > 0 || firstKey !== this.firstKey) {
+      const { early, late } = byPriority([...this.waiting, ...added], first);
+      this.waiting = early.length === 0 ? late : [...early, ...late];
+      this.early = early.length;
+    }
+    this.firstKey = firstKey;
     // Roots report themselves when first observed and whenever their value changes.
+    const limit = onlyFirst ? this.early : this.waiting.length;
     let started = 0;
-    while (started < this.waiting.length && (started === 0 || !stop())) this.units.observe(this.waiting[started++] as string, true);
+    while (started < limit && (started === 0 || !stop())) this.units.observe(this.waiting[started++] as string, true);
     this.waiting = this.waiting.slice(started);
+    this.early = Math.max(0, this.early - started);
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const unused = reportsUnused(this.settings);
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
-    return { changed, waiting: this.waiting.length };
+    return { changed, waiting: this.waiting.length, waitingFirst: this.early };
+  }
+
+  /**
+   * Whether a path is among what the diagnostics of the open files read (`FamilyParts`): what a host
+   * reads first. Every path when an open file needs the whole root, or when none is open that a family reads.
+   */
+  readFirst(open: Iterable<string>): (path: string) => boolean {
+    const settings = this.settings;
+    const parts = new Set<string>();
+    for (const file of open) {
+      const c = this.files.classify(file);
+      if (c === null) continue;
+      const read = c.family.parts?.readBy(file, c.role, settings);
+      if (!read) return always;
+      for (const part of read) parts.add(part);
+    }
+    if (parts.size === 0) return always;
+    return (path) => {
+      const c = this.files.classify(path);
+      const part = c?.family.parts ? c.family.parts.of(path, c.role, settings) : null;
+      return part === null || parts.has(part);
+    };
   }
 
   /**

@@ -51,6 +51,8 @@ export class FolderAnalysis implements Analyser {
   costMs = 0;
   /** Files staged since the last complete analysis: published even unchanged once it completes (see step). */
   private readonly staged = new Set<string>();
+  /** Files analysed while part of the folder was unread, not published yet (see step). */
+  private readonly held = new Set<string>();
   /** The most units an analysis in steps had waiting (the total its progress counts). */
   private units = 0;
   /** The progress of a load, told about the steps of the analysis that follows it. */
@@ -80,19 +82,33 @@ export class FolderAnalysis implements Analyser {
 
   /**
    * Hands the staged texts to the engine and analyses them for about `stepMs` (see Folder.flush), then
-   * publishes what changed and waits for any files the analysis asked for.
+   * publishes what changed and waits for any files the analysis asked for; or, while the folder reads
+   * the rest of its files after the open documents', reads the next slice of them (Folder.readAhead).
    */
   async step(): Promise<void> {
+    const ahead = this.folder.readAhead();
+    if (ahead !== undefined) return ahead;
     const start = performance.now();
     const step = this.folder.flush(() => performance.now() - start > this.stepMs);
     const progress = this.progress;
     if (progress === undefined) this.costMs = performance.now() - start;
     this.analysisMs += step.updateMs;
     for (const f of step.staged) this.staged.add(f);
+    if (step.partial) {
+      // Part of the folder is still unread: what was analysed may change once it is, so only the open
+      // documents whose reads are all analysed are sent (their diagnostics are final); the rest waits.
+      for (const f of [...step.changed, ...step.staged.filter((f) => this.folder.open.has(f))]) this.held.add(f);
+      const now = [...this.held].filter((f) => step.ready.has(f));
+      for (const f of now) this.held.delete(f);
+      await this.publish(now.filter((f) => this.folder.engine.has(f)), []);
+      return;
+    }
+    const held = [...this.held];
+    this.held.clear();
     this.units = Math.max(this.units, step.waiting);
     if (step.waiting > 0) {
       progress?.(this.units - step.waiting, this.units, 'units analysed');
-      await Promise.all([this.publish(step.changed, []), step.more]);
+      await Promise.all([this.publish([...new Set([...step.changed, ...held])], []), step.more]);
       return;
     }
     // A list of no problems for a staged file before the units that report them have run would tell
@@ -109,7 +125,7 @@ export class FolderAnalysis implements Analyser {
     this.staged.clear();
     this.units = 0;
     this.progress = undefined;
-    await Promise.all([this.publish(step.changed, staged, progress), step.more]);
+    await Promise.all([this.publish([...new Set([...step.changed, ...held])].sort(), staged, progress), step.more]);
   }
 
   /** Removes the folder's diagnostics from the client. */

@@ -12,11 +12,19 @@ import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTE
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
 import type { FolderSettings } from '../host/folderSettings';
 
+/** Files of the backlog read per analysis step (see Folder.flush): changes queued meanwhile apply between slices. */
+const BACKLOG_SLICE = 2048;
+
 export interface LoadOptions {
   wasm: WasmBinaries;
   settings: FolderSettings;
   /** Root-relative paths of deeper workspace folders: their files belong to them. */
   nested: string[];
+  /**
+   * Root-relative paths of the documents open in the editor as the load starts (their opening may
+   * still wait in the queue behind the load): what they read is read and analysed first.
+   */
+  opened: string[];
   progress: (done: number, total: number) => void;
 }
 
@@ -50,6 +58,22 @@ export class Folder {
   /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
   private beside = new Set<string>();
   private needsUpdate = false;
+  /**
+   * The files of the last walk that no open document needed, read after the open documents were
+   * analysed (see flush), from `backlogAt` on; those the open documents need come first (see `reorder`).
+   */
+  private backlog: string[] = [];
+  private backlogAt = 0;
+  /** The open documents the backlog is ordered for, and the position of the last file each needs (-1: none). */
+  private backlogFor = '';
+  private lastNeeded = new Map<string, number>();
+  /** Reports the reads of a load, the backlog's included: the files read of the walk's total. */
+  private readProgress: ((done: number, total: number) => void) | undefined;
+  private readTotal = 0;
+  /** While the backlog is read: something other than its reads was staged, or an open document's reads are all staged, so the analysis runs before the next slice. */
+  private urgent = false;
+  /** The open documents' units that the last analysis left waiting. */
+  private waitingFirst = 0;
 
   constructor(readonly uri: string, readonly name: string) {
     this.fsPath = fileURLToPath(uri);
@@ -85,7 +109,7 @@ export class Folder {
   }
 
   /** (Re)loads settings and every file from disk. */
-  async load({ wasm, settings, nested, progress }: LoadOptions): Promise<void> {
+  async load({ wasm, settings, nested, opened, progress }: LoadOptions): Promise<void> {
     this.settings = settings;
     if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
     else this.engineRef.configure(settings.engine);
@@ -93,8 +117,9 @@ export class Folder {
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
     this.excluded = (rel) => excluded(rel) || inNested(rel);
     this.fetched.clear();
+    this.setBacklog([]);
     for (const [rel, doc] of this.open) this.stage(rel, doc.text);
-    await this.walk(progress, true);
+    await this.walk(progress, true, [...new Set([...this.open.keys(), ...opened])]);
   }
 
   /**
@@ -107,6 +132,7 @@ export class Folder {
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
+    this.urgent = true;
   }
 
   /**
@@ -230,10 +256,13 @@ export class Folder {
    * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
    * the files that were staged. Units new to the engine start until `stop()` says so, the open
    * documents' first; the folder stays dirty while some wait (`waiting`); `updateMs` is the engine's
-   * time. Then fetches what the analysis found it needs: files it refers to that were not read (a meta
-   * file's subject, read at once), or a new walk when its relevant paths moved (apcore roots: `more`).
+   * time. While the walk's backlog is unread (`partial`), only the open documents' units start (the
+   * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
+   * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
+   * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
+   * paths moved (apcore roots: `more`), once the backlog is read.
    */
-  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; more?: Promise<void> } {
+  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; ready: ReadonlySet<string>; more?: Promise<void> } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -247,25 +276,85 @@ export class Folder {
       else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();
+    const partial = this.backlogAt < this.backlog.length;
+    if (partial) this.reorder();
     const start = performance.now();
-    const { changed, waiting } = engine.updateSome(stop, new Set(this.open.keys()));
+    const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
     const updateMs = performance.now() - start;
-    this.needsUpdate = waiting > 0;
+    this.needsUpdate = waiting > 0 || partial;
+    this.urgent = false;
+    this.waitingFirst = waitingFirst;
+    const ready = new Set(partial
+      ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([, last]) => last < this.backlogAt).map(([rel]) => rel)
+      : this.open.keys());
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
       this.readLater(rel);
     }
-    const more = interest.walk !== this.relevance ? this.walk() : undefined;
-    return { changed, staged, waiting, updateMs, ...(more !== undefined ? { more } : {}) };
+    // While the backlog is read, a new walk would read it too: the walk waits until it is read.
+    const more = !partial && interest.walk !== this.relevance ? this.walk() : undefined;
+    return { changed, staged, waiting, updateMs, partial, ready, ...(more !== undefined ? { more } : {}) };
+  }
+
+  /**
+   * The next slice of the backlog, read and staged, when nothing else waits for the analysis (see
+   * `urgent`); undefined when it is read, or the analysis must run first. The slices are analysed
+   * together once the last is read: one analysis of the rest of the folder, as a load without open
+   * documents gives, and changes queued meanwhile apply between slices.
+   */
+  readAhead(): Promise<void> | undefined {
+    if (this.backlogAt >= this.backlog.length || this.urgent || this.waitingFirst > 0) return undefined;
+    return this.readBacklog();
+  }
+
+  private async readBacklog(): Promise<void> {
+    const slice = this.backlog.slice(this.backlogAt, this.backlogAt + BACKLOG_SLICE);
+    const done = this.readTotal - (this.backlog.length - this.backlogAt);
+    const reads = await readTexts(absolutePaths(this.fsPath, slice), this.maxFileBytes, (n) => this.readProgress?.(done + n, this.readTotal));
+    const before = this.backlogAt;
+    this.backlogAt += slice.length;
+    const urgent = this.urgent;
+    // A file of the slice staged meanwhile (a watched-file event read it) or opened is not read over.
+    slice.forEach((rel, i) => { if (!this.pending.has(rel) && !this.open.has(rel)) this.stageRead(rel, reads[i] ?? null); });
+    // An open document whose reads this slice completed is analysed (and published) before the next slice.
+    this.urgent = urgent || [...this.lastNeeded.values()].some((last) => last >= before && last < this.backlogAt);
+    if (this.backlogAt >= this.backlog.length) this.setBacklog([]);
+  }
+
+  /**
+   * Orders the unread backlog for the open documents (when they changed since): the files they read
+   * first, and where the last file each one reads is.
+   */
+  private reorder(): void {
+    const key = [...this.open.keys()].sort().join('\n');
+    if (key === this.backlogFor) return;
+    const interest = this.engine.interest();
+    const rest = this.backlog.slice(this.backlogAt);
+    const needed = interest.first(this.open.keys());
+    this.setBacklog([...rest.filter(needed), ...rest.filter((rel) => !needed(rel))]);
+    this.backlogFor = key;
+    for (const rel of this.open.keys()) {
+      const reads = interest.first([rel]);
+      let last = this.backlog.length - 1;
+      while (last >= 0 && !reads(this.backlog[last] as string)) last--;
+      this.lastNeeded.set(rel, last);
+    }
+  }
+
+  private setBacklog(files: string[]): void {
+    this.backlog = files;
+    this.backlogAt = 0;
+    this.backlogFor = '';
+    this.lastNeeded.clear();
   }
 
   /**
    * Lists the folder again: files no longer there (or no longer wanted) leave the engine, new ones are
    * read — every one when `all` (new settings), else only those the engine does not have yet.
    */
-  private async walk(progress?: (done: number, total: number) => void, all = false): Promise<void> {
+  private async walk(progress?: (done: number, total: number) => void, all = false, opened: string[] = []): Promise<void> {
     const engine = this.engine;
     const links: HostLink[] = [];
     const interest = engine.interest();
@@ -299,9 +388,15 @@ export class Folder {
     for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
     // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
     for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.text);
-    const toRead = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
+    const unread = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
+    // What the open documents read first; the rest is the backlog, read once they are analysed (flush).
+    const needed = opened.length > 0 ? interest.first(opened) : undefined;
+    const toRead = needed ? unread.filter(needed) : unread;
+    if (needed) this.setBacklog(unread.filter((rel) => !needed(rel)));
+    this.readProgress = progress;
+    this.readTotal = unread.length;
     // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
-    const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) => progress?.(done, toRead.length));
+    const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) => progress?.(done, unread.length));
     toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));
   }
 
@@ -309,6 +404,7 @@ export class Folder {
   private setTree(): void {
     this.engine.setTree({ links: this.links, directories: [...this.directories] });
     this.needsUpdate = true;
+    this.urgent = true;
   }
 
   private stageRead(rel: string, read: ReadResult): void {

@@ -108,6 +108,10 @@ export class Session {
         wasm: this.options.wasm,
         settings: next,
         nested: this.folders.nestedIn(folder),
+        opened: this.documents.all().flatMap((doc) => {
+          const target = this.folders.locate(doc.uri);
+          return target?.folder === folder ? [target.rel] : [];
+        }),
         progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
       });
     }, { analyse: 'now' });

@@ -2,7 +2,7 @@
 // paths it cares about are, reads one of its files into facts of its own type, names its units of
 // cross-file diagnostics and computes each one, and tells the host which files and directories it
 // needs. The engine consults the families it is assembled with in order; families never import each other.
-import type { Diagnostic, Location, Position, Range } from '../types';
+import type { Diagnostic, Location, Position, Range, Settings } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
 import type { FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
@@ -81,6 +81,20 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
   counts?(q: FamilyQueries): { sources: number; entries: number };
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
   wantsDirectory?(path: string, q: FamilyQueries): boolean;
+  /** Host question, for the files open in an editor: which part of the root they read first (see `FamilyParts`). */
+  parts?: FamilyParts<R>;
+}
+
+/**
+ * The parts of a root, for a host that analyses the files open in an editor before the rest: `of`, the
+ * part a file of the family belongs to (null: a part every open file reads, such as a registry); `readBy`,
+ * the parts the diagnostics of an open file of the family read (null: the whole root). Part names are
+ * shared by the families that declare them (the step model's are its contexts). A family without parts
+ * has every file read first, and an open file of it needs the whole root.
+ */
+export interface FamilyParts<R> {
+  of(path: string, role: R, settings: Settings): string | null;
+  readBy(path: string, role: R, settings: Settings): readonly string[] | null;
 }
 
 /**

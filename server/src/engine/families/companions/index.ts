@@ -7,6 +7,7 @@ import { stepQueries } from '../step-registry/queries';
 import { moduleClasses } from '../../python/facts';
 import { isMetaFile, loadMeta, META_SUFFIX } from '../step-registry/pipeline/metadata';
 import { subjectCandidates } from '../step-registry/pipeline/subject';
+import { contextParts } from '../step-registry/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 
@@ -32,6 +33,8 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   },
   wants: (path, r, q) => r.role === 'meta' || stepQueries(q.files).pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
+  // A meta file and the code it names are the metadata of the context they lie in.
+  parts: contextParts(() => 'metadata'),
   wantedFiles: (q) => stepQueries(q.files).pipeline.wantedQ(''),
   // `entry_point: NAME:Class` links to the module file apcore looks the class up in: the meta file's subject (NAME is ignored).
   features: {

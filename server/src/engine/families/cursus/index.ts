@@ -15,6 +15,7 @@ import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units
 import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
+import { contextParts } from '../step-registry/parts';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts { from?: ReadFrom }
@@ -67,6 +68,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // copies. None of these texts is needed once read.
   factsKeep: (role) => (role.role === 'ws-registry' ? 'strings' : role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing'),
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
+  // Registries are read by every context; a component belongs to its workspace, or to core.
+  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared')),
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);

@@ -1,0 +1,89 @@
+// Open files first (issue 44): a client that opens a workspace registry right after `initialized` gets
+// its final diagnostics before any other file's. The server reads what that registry's checks read
+// (the registries, core's components and the workspace's own files) and analyses it, then reads the
+// rest of the folder: the first list it publishes for the registry is the one it ends with, and it comes
+// first (judged by the order of the messages, not by time).
+import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseFixture } from '../engine/fixture';
+import { TestClient } from './client';
+
+const WS = (name: string): string => `developer_workspaces/developers/${name}`;
+const REGISTRY = (name: string): string => `${WS(name)}/src/cursus_dev/registry/workspace_registry.py`;
+const ALICE = REGISTRY('alice');
+
+const FILES = parseFixture(`
+  //- /src/cursus/registry/step_names.py
+  STEP_NAMES = {
+      "Package": {
+          "config_class": "PackageConfig",
+          "builder_step_name": "PackageStepBuilder",
+          "sagemaker_step_type": "Processing",
+          "description": "Model packaging step",
+      },
+  }
+  //- /src/cursus/steps/builders/builder_package_step.py
+  class PackageStepBuilder:
+      pass
+  class SharedStepBuilder:
+      pass
+  //- /src/cursus/steps/configs/config_package_step.py
+  class PackageConfig:
+      pass
+  //- /${ALICE}
+  WORKSPACE_METADATA = {"developer_id": "alice", "version": "1.0.0", "description": "Alice's workspace"}
+  LOCAL_STEPS = {
+      "Shared": {
+          "config_class": "SharedConfig",
+          "builder_step_name": "SharedStepBuilder",
+          "sagemaker_step_type": "Processing",
+          "description": "also in bob's workspace (RL002); its builder is core's, its config alice's own",
+      },
+      "AliceOnly": {
+          "config_class": "MissingConfig",
+          "builder_step_name": "AliceOnlyStepBuilder",
+          "sagemaker_step_type": "Processing",
+          "description": "a config nobody defines (RL006)",
+      },
+  }
+  //- /${WS('alice')}/src/cursus_dev/steps/configs/config_shared_step.py
+  class SharedConfig:
+      pass
+  //- /${WS('alice')}/src/cursus_dev/steps/builders/builder_alice_only_step.py
+  class AliceOnlyStepBuilder:
+      pass
+  //- /${REGISTRY('bob')}
+  WORKSPACE_METADATA = {"developer_id": "bob", "version": "1.0.0", "description": "Bob's workspace"}
+  LOCAL_STEPS = {
+      "Shared": {"sagemaker_step_type": "Utility", "description": "also in alice's workspace"},
+  }
+`).files;
+
+// More workspaces, each with a problem of its own: files published after alice's registry.
+for (let i = 0; i < 30; i++) {
+  const name = `dev${i}`;
+  FILES.set(REGISTRY(name), `WORKSPACE_METADATA = {"developer_id": "${name}", "version": "1.0.0", "description": "d"}\nSTEP_OVERRIDES = {\n    "Pakage${i}": {"sagemaker_step_type": "Utility", "description": "no such core step"},\n}\n`);
+  FILES.set(`${WS(name)}/src/cursus_dev/steps/builders/builder_dev${i}_step.py`, `class Dev${i}StepBuilder:\n    pass\n`);
+}
+
+describe('lsp: open files first', () => {
+  let c: TestClient | undefined;
+  afterEach(async () => { await c?.stop(); c = undefined; });
+
+  it('publishes the final diagnostics of a registry opened right after initialized before any other file', async () => {
+    c = await TestClient.start(FILES);
+    const client = c;
+    await client.open(ALICE, FILES.get(ALICE) as string);
+    await client.loaded();
+    const published = client.notifications.flatMap((n) => (n.method === 'textDocument/publishDiagnostics' ? [n.params as { uri: string; diagnostics: Diagnostic[] }] : []));
+    const alice = client.uri(ALICE);
+    const first = published.findIndex((p) => p.uri === alice);
+    assert.ok(first >= 0, 'alice\'s registry was published');
+    const final = client.diagnostics.get(alice) ?? [];
+    assert.deepEqual(published[first]?.diagnostics, final, 'the first list published is the final one');
+    assert.deepEqual(final.map((d) => d.code).sort(), ['RL002', 'RL006'], 'the final list reads the other registries and the components');
+    const others = published.map((p, i) => ({ p, i })).filter(({ p }) => p.uri !== alice);
+    assert.ok(others.some(({ p }) => p.diagnostics.length > 0), 'other files have diagnostics');
+    assert.ok(others.every(({ i }) => i > first), `published before alice's registry: ${others.filter(({ i }) => i < first).map(({ p }) => p.uri).join(', ')}`);
+  });
+});
