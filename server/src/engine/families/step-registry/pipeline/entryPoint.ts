@@ -4,7 +4,7 @@
 // map's `class`, else the one class whose body assigns `input_schema` and `output_schema` and defines
 // `execute` (duck typing, read from the syntax tree — nothing is imported). RL026 when it is missing,
 // not defined in the file, or ambiguous (apcore logs "Failed to resolve entry point" and skips the file).
-import type { Diagnostic, Fix } from '../../../types';
+import type { Diagnostic, Fix, Range } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
@@ -30,11 +30,15 @@ export function checkMetaEntryPoint(doc: MetaDoc, subject: string | null, files:
   const cls = classes.find((c) => c.name === ep.cls) ?? null;
   if (cls) return { cls, diagnostics: [] };
   const names = classes.map((c) => c.name);
-  const modules = classes.filter(isModuleClass).map((c) => c.name);
-  const offer = modules.length > 0 ? modules : names;
-  const fixes: Fix[] = offer.map((n, i) => ({ title: `Change the entry point class to '${n}'`, preferred: i === 0 && offer.length === 1, edits: [{ file: doc.file, edits: [{ range: ep.clsRange, newText: n }] }] }));
+  const fixes = entryPointFixes(doc.file, ep.clsRange, classes.filter(isModuleClass).map((c) => c.name), names, (n) => `Change the entry point class to '${n}'`);
   const defines = names.length ? ` (it defines ${names.join(', ')})` : ' (it defines no class)';
   return { cls: null, diagnostics: [diag(doc.file, ep.range, 'RL026', `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the module file this metadata describes, whatever comes before ':', and skips the module`, { fixes })] };
+}
+
+/** Fixes naming another entry point in a meta file: the module's candidates, else all its names (preferred when there is one). */
+export function entryPointFixes(file: string, clsRange: Range, modules: readonly string[], names: readonly string[], title: (name: string) => string): Fix[] {
+  const offer = modules.length > 0 ? modules : names;
+  return offer.map((n, i) => ({ title: title(n), preferred: i === 0 && offer.length === 1, edits: [{ file, edits: [{ range: clsRange, newText: n }] }] }));
 }
 
 /**

@@ -6,28 +6,34 @@
 // description is a string and whose execute is a function — a class is a function, so it is only ever
 // picked by `entry_point`). What this reading cannot see through is never reported: an export it
 // cannot tell may be a module, and then neither "none" nor "ambiguous" is said.
-import type { Diagnostic, Fix } from '../../../types';
+import type { Diagnostic } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
+import { entryPointFixes } from './entryPoint';
 import type { JsExport, JsModule, MemberKind } from './jsExports';
 import type { MetaDoc } from './types';
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
-/** A member as `isModuleClass` wants it: present and of one of these kinds (an expression not seen through passes). */
-function member(e: JsExport, name: string, ok: readonly MemberKind[]): Verdict {
-  const k = e.members[name];
+/** A member as `isModuleClass` and `validateModule` want it: present and of one of these kinds (an expression not seen through passes). */
+function memberIs(e: JsExport, k: MemberKind | undefined, ok: readonly MemberKind[]): Verdict {
   if (k === undefined) return e.open ? 'maybe' : 'no';
   return k === 'unknown' || ok.includes(k) ? 'yes' : 'no';
 }
 
 /** `isModuleClass` (entry-point.ts): an object with object schemas, a string description and an execute function. */
-export function isModuleExport(e: JsExport): Verdict {
+function isModuleExport(e: JsExport): Verdict {
   if (e.type === 'unknown') return 'maybe';
   if (e.type !== 'object') return 'no';
-  const v = [member(e, 'inputSchema', ['object']), member(e, 'outputSchema', ['object']), member(e, 'description', ['string', 'empty']), member(e, 'execute', ['function'])];
+  const m = e.members;
+  const v = [memberIs(e, m['inputSchema'], ['object']), memberIs(e, m['outputSchema'], ['object']), memberIs(e, m['description'], ['string', 'empty']), memberIs(e, m['execute'], ['function'])];
   return v.includes('no') ? 'no' : v.includes('maybe') ? 'maybe' : 'yes';
+}
+
+/** The exports `isModuleClass` surely holds for. */
+function moduleExports(mod: JsModule): JsExport[] {
+  return mod.exports.filter((e) => isModuleExport(e) === 'yes');
 }
 
 /** Stage 4: the export apcore-typescript registers for this file, or null (with why, when it is certain). */
@@ -42,7 +48,7 @@ export function resolveJsEntry(file: string, mod: JsModule, meta: MetaDoc | null
   const defVerdict = def ? isModuleExport(def) : 'no';
   if (def && defVerdict === 'yes') return { entry: def, diagnostics: [] };
   if (defVerdict === 'maybe') return none;
-  const found = mod.exports.filter((e) => isModuleExport(e) === 'yes');
+  const found = moduleExports(mod);
   const unsure = mod.open || mod.exports.some((e) => isModuleExport(e) === 'maybe');
   const first = found[0];
   if (found.length === 1 && first) return { entry: first, diagnostics: [] };
@@ -64,9 +70,7 @@ export function checkJsEntryPoint(doc: MetaDoc, subject: string, mod: JsModule):
   const entry = mod.exports.find((e) => e.name === ep.cls) ?? null;
   if (entry || mod.open) return { entry, diagnostics: [] };
   const names = mod.exports.map((e) => e.name);
-  const modules = mod.exports.filter((e) => isModuleExport(e) === 'yes').map((e) => e.name);
-  const offer = modules.length > 0 ? modules : names;
-  const fixes: Fix[] = offer.map((n, i) => ({ title: `Change the entry point to '${n}'`, preferred: i === 0 && offer.length === 1, edits: [{ file: doc.file, edits: [{ range: ep.clsRange, newText: n }] }] }));
+  const fixes = entryPointFixes(doc.file, ep.clsRange, moduleExports(mod).map((e) => e.name), names, (n) => `Change the entry point to '${n}'`);
   const exports = names.length ? ` (it exports ${names.join(', ')})` : ' (it exports nothing)';
   return { entry: null, diagnostics: [diag(doc.file, ep.range, 'RL026', `Entry point '${ep.cls}' is not exported by ${subject}${exports}: apcore-typescript looks the name after the last ':' up among the module file's exports and skips the module`, { fixes })] };
 }
@@ -76,12 +80,11 @@ function missing(e: JsExport): string[] {
   const out: string[] = [];
   for (const s of ['inputSchema', 'outputSchema']) {
     const k = e.members[s] ?? e.ctorMembers[s];
-    if (k === undefined ? !e.open : k !== 'object' && k !== 'unknown') out.push(k === undefined || k === 'nullish' ? s : `an object ${s}`);
+    if (memberIs(e, k, ['object']) === 'no') out.push(k === undefined || k === 'nullish' ? s : `an object ${s}`);
   }
   const d = e.members['description'];
-  if (d === undefined ? !e.open : d !== 'string' && d !== 'unknown') out.push(d === 'empty' ? 'a non-empty description (it is empty)' : 'a description string');
-  const x = e.members['execute'];
-  if (x === undefined ? !e.open : x !== 'function' && x !== 'unknown') out.push('an execute function');
+  if (memberIs(e, d, ['string']) === 'no') out.push(d === 'empty' ? 'a non-empty description (it is empty)' : 'a description string');
+  if (memberIs(e, e.members['execute'], ['function']) === 'no') out.push('an execute function');
   return out;
 }
 

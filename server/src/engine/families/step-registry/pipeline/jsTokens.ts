@@ -25,10 +25,8 @@ const BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'o
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 35 || c > 127;
 }
-function isIdPart(c: number): boolean {
-  return isIdStart(c) || (c >= 48 && c <= 57);
-}
 function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isIdPart(c: number): boolean { return isIdStart(c) || isDigit(c); }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
 
