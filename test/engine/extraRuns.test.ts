@@ -73,4 +73,28 @@ describe('breakBlankRuns', () => {
       `X = '''\n${lines(40, ' ')}\n'''\n`,
     ]) assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
   });
+
+  it('breaks every line of a run inside an f-string\'s replacement field (closed triple-quoted, rf/Fr, nested, CRLF, before a string), a bare \\v on lines shorter than the indentation', () => {
+    for (const [text, line] of [
+      [`X = f"""{x:\n${lines(40, ' ')}\n}"""\n`, '\v'],
+      [`X = Fr'''{x:{y}\r\n${lines(40, '  \r')}\n  }'''\n`, '  \v'],
+      [`X = rf"""{d["k"]:{w:\n${lines(40, '\t')}\n    }}"""\n`, '\v'],
+      [`X = f"{x:\n${lines(40, ' ')}\n"}"\nY = 1\n`, '\v'],
+    ] as const) {
+      const out = breakBlankRuns(text);
+      assert.equal(out.length, text.length);
+      assert.deepEqual([...out.matchAll(/\n/g)].map((m) => m.index), [...text.matchAll(/\n/g)].map((m) => m.index));
+      assert.equal(out.split('\n').filter((l) => l.startsWith(line) && l.trim() === '').length, 40, JSON.stringify(out.slice(0, 40)));
+    }
+  });
+
+  it('leaves f-string content, escaped braces, plain strings and fields it cannot follow as they are', () => {
+    for (const text of [
+      `X = f"""{{x:\n${lines(40, ' ')}\n}}"""\n`,
+      `X = """{x:\n${lines(40, ' ')}\n}"""\n`,
+      `X = elif"""{x:\n${lines(40, ' ')}\n}"""\n`,
+      `X = f"""{x}\n${lines(40, ' ')}\n{y}"""\n`,
+      `X = f"""{x:\n${lines(40, ' ')}\n"""}"""\n`,
+    ]) assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
+  });
 });

@@ -65,14 +65,20 @@ export function skipBreak(text: string, i: number): number {
 /**
  * From a token on a line to the start of the next line outside strings (a string may span lines; a
  * line continued by `\` ends at its break too, so the continuation-only lines after it are seen).
+ * `onString` is told where each string starts (its quote) and ends.
  */
-export function skipLine(text: string, i: number): number {
+export function skipLine(text: string, i: number, onString?: (quote: number, end: number) => void): number {
   const n = text.length;
   while (i < n) {
     const c = text[i] as string;
     if (c === '\n' || c === '\r') return skipBreak(text, i);
     if (c === '#') { while (i < n && text[i] !== '\n' && text[i] !== '\r') i++; continue; }
-    if (c === '"' || c === "'") { i = skipString(text, i); continue; }
+    if (c === '"' || c === "'") {
+      const end = skipString(text, i);
+      onString?.(i, end);
+      i = end;
+      continue;
+    }
     if (c === '\\') { if (text[i + 1] === '\n' || text[i + 1] === '\r') return skipBreak(text, i + 1); i += 2; continue; }
     i++;
   }
