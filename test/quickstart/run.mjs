@@ -4,9 +4,13 @@
 // `npm ci && npm start` until the printed URL answers 200, then Ctrl+C. It fails on an EBADENGINE
 // warning, on a non-200 answer, when stopping leaves code-server running, and when the clone's
 // `git status` is not clean afterwards (autosave must edit a throwaway copy, never the checkout).
-// Cold, it takes several minutes (code-server compiles native modules).
+// Cold, it takes several minutes (code-server compiles native modules). Setup's own lines
+// (`[e2e-setup] …`) are echoed as they come. `--hold-apt-lock SECONDS` plays a busy apt: another
+// process holds apt's and dpkg's locks from the start until SECONDS after setup's first line (run it
+// as root with an apt package of setup missing, e.g. `apt-get remove libkrb5-dev`), and the run fails
+// unless setup said it waited for apt.
 //
-//   node test/quickstart/run.mjs [--keep]        QUICKSTART_TIMEOUT_S=1200 by default
+//   node test/quickstart/run.mjs [--keep] [--hold-apt-lock SECONDS]   QUICKSTART_TIMEOUT_S=1200 by default
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TIMEOUT_MS = Number(process.env.QUICKSTART_TIMEOUT_S || 1200) * 1000;
 const keep = process.argv.includes('--keep');
+const holdAt = process.argv.indexOf('--hold-apt-lock');
+const holdSeconds = holdAt >= 0 ? Number(process.argv[holdAt + 1]) : 0;
 const t0 = Date.now();
 const elapsed = () => `${Math.round((Date.now() - t0) / 1000)}s`;
 const log = (m) => console.log(`[quickstart ${elapsed()}] ${m}`);
@@ -53,16 +59,36 @@ function status(url) {
   });
 }
 
+/** Starts a process holding apt's locks until its stdin ends (scripts/e2e/hold-apt-lock.py). */
+function holdAptLocks() {
+  const p = spawn('python3', [path.join(REPO, 'scripts', 'e2e', 'hold-apt-lock.py')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    p.stdout.once('data', () => resolve(p));
+    p.once('exit', (code) => reject(new Error(`could not hold apt's locks (exit ${code}; run as root)`)));
+  });
+}
+
 async function main() {
   log(`cloning ${REPO} (HEAD ${execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']).toString().trim()}) into ${clone}`);
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', REPO, clone]);
   const port = await freePort();
   const command = 'npm ci && npm start';
+  const holder = holdSeconds > 0 ? await holdAptLocks() : null;
   log(`$ ${command}    (XDG_CACHE_HOME=${cache}, PORT=${port})`);
   child = spawn('bash', ['-c', command], { cwd: clone, env: freshShellEnv(port), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const outFile = path.join(tmp, 'output.log');
-  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => { output += d; fs.appendFileSync(outFile, d); });
+  let setupSeen = false;
+  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => {
+    output += d;
+    fs.appendFileSync(outFile, d);
+    for (const line of String(d).split('\n')) if (line.startsWith('[e2e-setup]')) console.log(`[quickstart ${elapsed()}]   ${line}`);
+    if (holder && !setupSeen && output.includes('[e2e-setup]')) {
+      setupSeen = true;
+      log(`apt's locks are held by pid ${holder.pid}: released in ${holdSeconds}s`);
+      setTimeout(() => { holder.stdin.end(); log('apt\'s locks released'); }, holdSeconds * 1000);
+    }
+  });
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
 
@@ -94,6 +120,7 @@ async function main() {
   const problems = [];
   if (/EBADENGINE/.test(output)) problems.push('npm printed an EBADENGINE warning');
   if (/requires node v24|Starting server failed/.test(output)) problems.push('the output reports a failure');
+  if (holder && !/\[e2e-setup\] waiting for apt/.test(output)) problems.push('setup never waited for apt while its locks were held (is an apt package of setup missing?)');
   const dirty = execFileSync('git', ['-C', clone, 'status', '--porcelain']).toString().trim();
   if (dirty) problems.push(`git status of the clone is not clean:\n${dirty}`);
   if (problems.length > 0) throw new Error(problems.join('\n'));
