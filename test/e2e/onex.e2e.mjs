@@ -1,6 +1,7 @@
 // ONEX in real VS Code: the packaged .vsix in code-server opens a copy of examples/onex-registry; the
 // Problems panel lists its seeded problems, and nothing else, without opening a file, the hover on an artifact shows its
-// versions, and a `.wip` marker created on disk turns a version into work in progress live.
+// versions, a version's `metadata_file` is a link to that file, and a `.wip` marker created on disk turns a
+// version into work in progress live.
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,18 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
     await wb.parkMouse();
     await wb.screenshot('onex-02-hover');
     await wb.closeHover();
+  });
+
+  it('a version\'s metadata_file is a document link: Open Link opens that version\'s metadata file', async () => {
+    await wb.quickOpen(REG);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(/metadata_file: "node\.onex\.yaml"/), 27);
+    await wb.runCommand('Open Link');
+    await waitFor(async () => (await wb.activeTabTitle()) === 'node.onex.yaml', { timeout: 20_000, message: 'node.onex.yaml opened by the link' });
+    const crumbs = await wb.breadcrumbs();
+    assert.ok(crumbs.includes('echo_node') && crumbs.includes('v1_0_0'), `the link leads to echo_node/v1_0_0: ${crumbs.join(' › ')}`);
+    await wb.parkMouse();
+    await wb.screenshot('onex-04-document-link');
   });
 
   it('a .wip created on disk makes the version work in progress (RL045) live', async () => {
