@@ -68,6 +68,19 @@ describe('the parse budget', function () {
     });
   }
 
+  it('tree-sitter reads the text handed out in chunks as it reads the whole text, with a surrogate pair across a chunk boundary', () => {
+    for (let pad = 0; pad < 260; pad++) {
+      // U+1D465 is a letter, so it may start a name: a lone half of it would be an error.
+      const text = `X = {"${'a'.repeat(pad)}": "\u{1F600}\u{1F600}"}\n`.repeat(3) + '\u{1D465} = "\u{1F600}"\nclass \u{1D465}A: pass\n';
+      const whole = parser.parse(text);
+      const { tree } = parseWithin(parser, text, null, Infinity);
+      assert.equal(tree?.rootNode.toString(), whole?.rootNode.toString(), `padding ${pad}`);
+      assert.equal(whole?.rootNode.hasError, false);
+      whole?.delete();
+      tree?.delete();
+    }
+  });
+
   it('a file whose parse is cut keeps every readable entry analysed, before and after the cut, with an RL030 on the line where it stopped', async () => {
     const registry = 'LOCAL_STEPS = {\r\n    "Alpha": {"sagemaker_step_type": "Processing", "description": "a"},\r\n    "Data Loader!": {"sagemaker_step_type": "Utility"},\r\n}\r\n';
     const hostile = `X = "\r\n{"k":${'\r\n'.repeat(25_000)}"a"}\r\n`;

@@ -41,7 +41,9 @@ export function parseWithin(parser: Parser, text: string, old: Tree | null, budg
     if (!parsing) return text.slice(index);
     // Past the budget the input ends, so a scanner reading a long run stops at once; the tree is dropped.
     if (work > budget) return '';
-    const chunk = text.slice(index, index + CHUNK);
+    // A chunk never ends between the two halves of a surrogate pair (tree-sitter would read a lone half).
+    const end = index + CHUNK;
+    const chunk = text.slice(index, isHighSurrogate(text.charCodeAt(end - 1)) ? end + 1 : end);
     work += chunk.length;
     return chunk;
   };
@@ -57,4 +59,8 @@ export function parseWithin(parser: Parser, text: string, old: Tree | null, budg
   tree?.delete();
   parser.reset();
   return { tree: null, cut: Math.min(offset, text.length), work };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
