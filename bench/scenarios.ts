@@ -167,7 +167,7 @@ async function floorRun(root: string, probe: RegistryEngine, later: string[]): P
   [...first.files, ...later].forEach((rel, i) => {
     const text = i < first.files.length ? first.texts[i] : more[i - first.files.length];
     if (text === null || text === undefined) return;
-    if (rel.endsWith('.py')) withPythonTree(text, () => undefined);
+    if (rel.endsWith('.py')) withPythonTree(text, () => undefined, () => undefined);
     else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
   });
   return { ms: performance.now() - t0, walkMs: first.walkMs, readMs, cpuMs: cpuMsSince(c0) };

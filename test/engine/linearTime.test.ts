@@ -38,6 +38,8 @@ const SHAPES: Record<string, [string, (n: number) => string]> = {
   'blanks after a registry variable\'s =, then no dict (the recovery\'s line-start pattern)': [REG, (n) => `LOCAL_STEPS =${blanks(n)}x\n(\n`],
   'a docstring left open before a run of comment lines (tree-sitter)': [REG, (n) => `"""\nx\n${'\n#\n'.repeat(n / 3)}`],
   'a string left open, then a run of CRLF blank lines in what tree-sitter reads as a format specifier (tree-sitter)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}`],
+  'a string left open, then CRLF blank lines read as a format specifier, then an indented line (the parse budget)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}    1}`],
+  'a string left open, then CRLF blank lines read as a format specifier, then a string (the parse budget)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}"a"}`],
   'a closed triple-quoted f-string whose format specifier spans a run of blank lines (tree-sitter)': [REG, (n) => `X = f"""{x:${' \n'.repeat(n / 2)}}"""\n`],
   'an rf-string\'s nested field left open at its line\'s end, then CRLF blank lines and a string (tree-sitter)': [REG, (n) => `X = rf"{x:{y:\r\n${' \r\n'.repeat(n / 3)}"a"}}"\r\n`],
   'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],

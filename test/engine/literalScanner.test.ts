@@ -16,7 +16,7 @@ function both(literal: string): { scanned: unknown; walked: unknown } {
     const right = tree.rootNode.firstNamedChild?.firstNamedChild?.childForFieldName('right');
     assert.ok(right && !right.hasError, `tree-sitter does not read ${JSON.stringify(literal)} as a literal`);
     return { scanned: scanLiteral(text, right.startIndex, right.endIndex, new LineIndex(text)), walked: toLit(right, 0, text.includes('\r') ? text : null) };
-  });
+  }, () => assert.fail('the parse was cut'));
 }
 
 const READ = [

@@ -299,7 +299,7 @@ describe('tolerance: tree-sitter\'s own stack', () => {
     const demo = readFileSync(join(__dirname, '../../examples/demo-workspace/src/cursus/registry/step_names_original.py'), 'utf8');
     const at = demo.indexOf('"""Return') + '"""Ret'.length;
     const deep = demo.slice(0, at) + 'ct[str, Dict[str, Any]]:\n    """Ret'.repeat(4300) + demo.slice(at);
-    assert.ok(withPythonTree(deep, (t) => t.rootNode.hasError), 'the repeated errors are read as errors');
+    assert.ok(withPythonTree(deep, (t) => t.rootNode.hasError, () => assert.fail('the parse was cut')), 'the repeated errors are read as errors');
     const { engine } = await analyze('//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {"A": {"sagemaker_step_type": "Processing",}\n');
     assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL030'], 'a parse after it reads its syntax error');
   });

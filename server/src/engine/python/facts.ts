@@ -101,23 +101,48 @@ export function treeFacts(rawText: string, registry: boolean, key?: string): PyF
     if (registry && root.hasError) {
       const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
       collectErrors(root, treeErrors, crOf(text));
-      const found = new Set(facts.assignments.keys());
-      const spans = recoverAssignments(text, facts, lineIndex(), nextLine);
-      // A quote lost from a docstring can pair its other end with a later string and hide a registry:
-      // then the lines are read again without regard to strings, for the names still missing.
-      if ([...facts.assignments.keys()].every((k) => found.has(k))) spans.push(...recoverAssignments(text, facts, lineIndex(), nextRawLine, found));
-      // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
-      // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
-      for (const e of treeErrors) {
-        // (Touching counts: tree-sitter often ends the statement with an empty error node right after it.)
-        if (!spans.some((s) => e.start <= s.end && s.start <= e.end)) facts.errors.push(e.error);
-      }
-      for (const s of spans) facts.errors.push(...s.errors);
-      facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      facts.errors.splice(MAX_ERRORS);
+      recoverFacts(text, facts, lineIndex(), treeErrors);
     }
     return facts;
-  }, key);
+  }, (cut) => cutFacts(text, registry, cut), key);
+}
+
+/**
+ * Re-reads the top-level dicts of a registry file entry by entry (recoverAssignments) into `facts`, and
+ * sets its errors: the reader's inside the literals it re-read, `treeErrors` (tree-sitter's) elsewhere.
+ */
+function recoverFacts(text: string, facts: PyFacts, lines: LineIndex, treeErrors: { start: number; end: number; error: PySyntaxError }[]): void {
+  const found = new Set(facts.assignments.keys());
+  const spans = recoverAssignments(text, facts, lines, nextLine);
+  // A quote lost from a docstring can pair its other end with a later string and hide a registry:
+  // then the lines are read again without regard to strings, for the names still missing.
+  if ([...facts.assignments.keys()].every((k) => found.has(k))) spans.push(...recoverAssignments(text, facts, lines, nextRawLine, found));
+  // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
+  // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
+  for (const e of treeErrors) {
+    // (Touching counts: tree-sitter often ends the statement with an empty error node right after it.)
+    if (!spans.some((s) => e.start <= s.end && s.start <= e.end)) facts.errors.push(e.error);
+  }
+  for (const s of spans) facts.errors.push(...s.errors);
+  facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  facts.errors.splice(MAX_ERRORS);
+}
+
+/**
+ * The facts of a file whose parse was cut at `cut` (past its work budget: parseBudget.ts), read in
+ * linear time without a tree: the top-level dicts of a registry file entry by entry, as for a file
+ * with syntax errors, the classes when the class scanner can tell them (else none), and an RL030 saying so
+ * (first, so the bound on errors keeps it).
+ */
+function cutFacts(text: string, registry: boolean, cut: number): PyFacts {
+  const lines = new LineIndex(text);
+  const facts: PyFacts = { assignments: new Map(), classes: scanClasses(text) ?? [], errors: [] };
+  if (registry) recoverFacts(text, facts, lines, []);
+  const line = lines.locate(cut);
+  const message = 'Syntax error: this file could not be fully parsed in bounded time (the parse was stopped on this line: look above it for a string or bracket left open); its top-level dicts are read entry by entry';
+  facts.errors.unshift({ range: span(pos(line, 0), pos(line, lines.lineText(line).length)), message });
+  facts.errors.splice(MAX_ERRORS);
+  return facts;
 }
 
 /**
@@ -145,7 +170,7 @@ export function skeletonFacts(rawText: string, always = false): PyFacts | null {
     const skeletonLines = new LineIndex(skeleton.text);
     const facts = readStatements(tree.rootNode, skeleton.text, true, () => skeletonLines, read);
     return read.used === skeleton.literals.size ? facts : null;
-  });
+  }, () => null);
 }
 
 /** The facts of a skeleton with nothing but its literals (plainStatements): what readStatements reads from its tree. */

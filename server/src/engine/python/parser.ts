@@ -1,5 +1,6 @@
 // Owns the one tree-sitter Python parser of the process. The host passes the wasm bytes, so the
-// engine never touches the file system; parsing never fails (errors become ERROR/MISSING nodes).
+// engine never touches the file system; parsing never fails (errors become ERROR/MISSING nodes), but
+// a parse past its work budget (parseBudget.ts) is cut and the caller reads the file without a tree.
 // The trees of the last few files parsed under a key are kept, so an edit reparses incrementally.
 // Process-wide, bounded: the parser (one wasm instance; one per engine would load the grammar per
 // engine) and the trees of the last 8 keys parsed (`RECENT_TREES`; older ones are freed). `keepsTree`
@@ -8,6 +9,7 @@ import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 import { blankExtraRuns } from './extraRuns';
 import { breakBlankRuns } from './blankRuns';
 import { commonEnds } from '../text/commonEnds';
+import { budgetOf, parseWithin } from './parseBudget';
 
 export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
 
@@ -58,23 +60,27 @@ const recent = new Map<string, { text: string; tree: Tree }>();
  * Parses `source` and hands the tree to `use`. Without a `key` the tree is freed afterwards; with one
  * (a file path) it is kept, and the next parse under that key edits and reparses it incrementally.
  * Long runs of comment and continuation lines are blanked first (`extraRuns.ts`), long runs of blank lines
- * broken (`blankRuns.ts`): positions are the source's.
+ * broken (`blankRuns.ts`): positions are the source's. A parse that does more work than the text's
+ * length allows (parseBudget.ts) is cut: `overBudget` answers instead, given the offset it reached.
  */
-export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: string): T {
+export function withPythonTree<T>(source: string, use: (tree: Tree) => T, overBudget: (cut: number) => T, key?: string): T {
   if (!parser) throw new Error('initPython() must run before parsing');
   const text = breakBlankRuns(blankExtraRuns(source));
   const prev = key === undefined ? undefined : recent.get(key);
   if (prev) prev.tree.edit(editBetween(prev.text, text));
-  const tree = prev ? parser.parse(text, prev.tree) : parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
+  const { tree, cut } = parseWithin(parser, text, prev?.tree ?? null, budgetOf(text.length));
+  if (!tree) {
+    if (cut < 0) throw new Error('tree-sitter returned no tree');
+    if (key !== undefined) forget(key);
+    return overBudget(cut);
+  }
   try {
     return use(tree);
   } finally {
     if (key === undefined) {
       tree.delete();
     } else {
-      prev?.tree.delete();
-      recent.delete(key);
+      forget(key);
       recent.set(key, { text, tree });
       for (const [k, old] of recent) {
         if (recent.size <= RECENT_TREES) break;
@@ -83,6 +89,12 @@ export function withPythonTree<T>(source: string, use: (tree: Tree) => T, key?: 
       }
     }
   }
+}
+
+/** Frees the tree kept under `key`, if any. */
+function forget(key: string): void {
+  recent.get(key)?.tree.delete();
+  recent.delete(key);
 }
 
 /** Whether a tree parsed under `key` is kept (the file is being edited: its next parse is incremental). */

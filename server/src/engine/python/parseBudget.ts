@@ -1,0 +1,66 @@
+// A bound on the work of one tree-sitter parse, proportional to the text's length (issue 42).
+// tree-sitter-python's external scanner looks ahead over runs of lines each time it is called, so some
+// shapes parse in quadratic time; the known ones are rewritten before parsing (extraRuns.ts,
+// blankRuns.ts), and this cuts any other. The work is counted, never timed, so a cut is deterministic:
+// the input goes to tree-sitter in chunks of CHUNK characters, and a scanner that reads the same run
+// again asks for it again, so the characters handed out measure the lexer's reading; tree-sitter also
+// reports its progress every 100 parse operations, each report counting PER_REPORT.
+import type { Parser, Tree } from 'web-tree-sitter';
+
+/** Characters handed to tree-sitter per request: reading again within one chunk goes uncounted. */
+const CHUNK = 256;
+/** Work counted per progress report (tree-sitter reports every 100 parse operations). */
+const PER_REPORT = 100;
+/**
+ * Work allowed per character of text. Normal files need 1–4 (at most 3.3 among 41,000 real and bench
+ * files over 64 KB), the worst legitimate shapes ~30 (runs of 31 long comment lines, just short of what
+ * extraRuns.ts blanks, before a dedent of ten levels); the known quadratic shapes need thousands.
+ */
+const WORK_PER_CHAR = 128;
+/** Work allowed on top, so a small file is never cut (the real files under 64 KB need at most 30,000). */
+const BASE_WORK = 65_536;
+
+/** The work a parse of a text of this length may do. */
+export function budgetOf(length: number): number {
+  return WORK_PER_CHAR * length + BASE_WORK;
+}
+
+/** A parse: its tree, or null when it was cut (`cut`: the offset the parser had reached); the work it did. */
+export interface BoundedParse { tree: Tree | null; cut: number; work: number }
+
+/**
+ * Parses `text` (incrementally from `old`, edited to match), cutting the parse once its work passes
+ * `budget`. A cut parse leaves the parser reset and `old` as it was.
+ */
+export function parseWithin(parser: Parser, text: string, old: Tree | null, budget: number): BoundedParse {
+  let work = 0;
+  let parsing = true;
+  let offset = 0;
+  // The tree keeps this function to read node texts after the parse: then it hands out the rest of the text.
+  const input = (index: number): string => {
+    if (!parsing) return text.slice(index);
+    // Past the budget the input ends, so a scanner reading a long run stops at once; the tree is dropped.
+    if (work > budget) return '';
+    // A chunk never ends between the two halves of a surrogate pair (tree-sitter would read a lone half).
+    const end = index + CHUNK;
+    const chunk = text.slice(index, isHighSurrogate(text.charCodeAt(end - 1)) ? end + 1 : end);
+    work += chunk.length;
+    return chunk;
+  };
+  const progressCallback = (state: { currentOffset: number }): boolean => {
+    work += PER_REPORT;
+    // Offsets are in bytes of UTF-16.
+    offset = state.currentOffset >> 1;
+    return work > budget;
+  };
+  const tree = parser.parse(input, old, { progressCallback });
+  parsing = false;
+  if (work <= budget) return { tree, cut: -1, work };
+  tree?.delete();
+  parser.reset();
+  return { tree: null, cut: Math.min(offset, text.length), work };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
