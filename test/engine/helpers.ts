@@ -8,7 +8,7 @@ import type { ExplainQuery, Explanation } from '../../server/src/engine/api';
 import { initPython } from '../../server/src/engine/python/parser';
 import { parseFixture, type Fixture } from './fixture';
 
-const wasm = {
+export const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };

@@ -66,9 +66,70 @@ for (let i = 0; i < 30; i++) {
   FILES.set(`${WS(name)}/src/cursus_dev/steps/builders/builder_dev${i}_step.py`, `class Dev${i}StepBuilder:\n    pass\n`);
 }
 
+type Published = { uri: string; diagnostics: Diagnostic[] };
+const said = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+/** Every publication of `uri`, in order, and the index of the first among all publications. */
+function publications(client: TestClient, rel: string): { lists: Diagnostic[][]; first: number; all: Published[] } {
+  const all = client.notifications.flatMap((n) => (n.method === 'textDocument/publishDiagnostics' ? [n.params as Published] : []));
+  const uri = client.uri(rel);
+  return { lists: all.filter((p) => p.uri === uri).map((p) => p.diagnostics), first: all.findIndex((p) => p.uri === uri), all };
+}
+
+// What the first pass must not miss, each last in the walk's order: the core component defining the
+// builder of alice's step (RL005 until it is read), and a workspace sharing her step's name (RL002).
+// The core registry's own problem (RL005 in core) comes from core's unit, which waits while only
+// workspace files are open, and runs first when the core registry is open.
+const LATE = new Map(FILES);
+LATE.set(ALICE, (FILES.get(ALICE) as string).replace('LOCAL_STEPS = {', `LOCAL_STEPS = {
+    "Late": {
+        "config_class": "LateConfig",
+        "builder_step_name": "LateStepBuilder",
+        "sagemaker_step_type": "Processing",
+        "description": "its builder is in core's last module; zzz defines the name too (RL002)",
+    },`));
+LATE.set(`${WS('alice')}/src/cursus_dev/steps/configs/config_late_step.py`, 'class LateConfig:\n    pass\n');
+LATE.set('src/cursus/steps/builders/zzz/builder_late_step.py', 'class LateStepBuilder:\n    pass\n');
+LATE.set(REGISTRY('zzz'), 'WORKSPACE_METADATA = {"developer_id": "zzz", "version": "1.0.0", "description": "last"}\nLOCAL_STEPS = {\n    "Late": {"sagemaker_step_type": "Utility", "description": "also alice\'s"},\n}\n');
+const CORE_REGISTRY = 'src/cursus/registry/step_names.py';
+LATE.set(CORE_REGISTRY, (FILES.get(CORE_REGISTRY) as string).replace('"Package": {', `"Orphan": {
+        "config_class": "PackageConfig",
+        "builder_step_name": "OrphanStepBuilder",
+        "sagemaker_step_type": "Processing",
+        "description": "no module defines its builder (RL005, core's unit)",
+    },
+    "Package": {`));
+
 describe('lsp: open files first', () => {
   let c: TestClient | undefined;
   afterEach(async () => { await c?.stop(); c = undefined; });
+
+  it('publishes a workspace registry only once what it reads last in the walk is analysed, and core\'s unit after it', async () => {
+    c = await TestClient.start(LATE);
+    const client = c;
+    await client.open(ALICE, LATE.get(ALICE) as string);
+    await client.loaded();
+    const alice = publications(client, ALICE);
+    const final = client.diagnostics.get(client.uri(ALICE)) ?? [];
+    assert.deepEqual(alice.lists[0], final, 'the first list published is the final one');
+    const late = final.filter((d) => said(d).includes("'Late'") || said(d).includes('LateStepBuilder'));
+    assert.deepEqual(late.map((d) => d.code), ['RL002'], 'zzz\'s registry was read, and core\'s last module');
+    const core = publications(client, CORE_REGISTRY);
+    assert.ok(core.first > alice.first, 'core\'s registry follows the open workspace registry');
+    assert.ok((client.diagnostics.get(client.uri(CORE_REGISTRY)) ?? []).some((d) => d.code === 'RL005' && said(d).includes('OrphanStepBuilder')), 'core\'s unit ran');
+  });
+
+  it('runs core\'s unit first when the core registry is open', async () => {
+    c = await TestClient.start(LATE);
+    const client = c;
+    await client.open(CORE_REGISTRY, LATE.get(CORE_REGISTRY) as string);
+    await client.loaded();
+    const core = publications(client, CORE_REGISTRY);
+    const final = client.diagnostics.get(client.uri(CORE_REGISTRY)) ?? [];
+    assert.deepEqual(core.lists[0], final, 'the first list published is the final one');
+    assert.ok(final.some((d) => d.code === 'RL005' && said(d).includes('OrphanStepBuilder')));
+    assert.ok(core.all.slice(0, core.first).every((p) => p.uri !== client.uri(ALICE)), 'the core registry comes before the workspaces\' registries');
+  });
 
   it('publishes the final diagnostics of a registry opened right after initialized before any other file', async () => {
     c = await TestClient.start(FILES);

@@ -18,9 +18,10 @@ const never = (): boolean => false;
 
 /**
  * Unit keys split by priority: first those named after a file of `first` or a directory holding one,
- * and those named after no path (`cursus/core`), then the others; each part keeps its order.
+ * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
+ * keeps its order.
  */
-function byPriority(keys: readonly string[], first: ReadonlySet<string>): { early: string[]; late: string[] } {
+function byPriority(keys: readonly string[], first: ReadonlySet<string>, pathless: (key: string) => boolean): { early: string[]; late: string[] } {
   const dirs = new Set<string>();
   for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
   const early: string[] = [];
@@ -28,7 +29,7 @@ function byPriority(keys: readonly string[], first: ReadonlySet<string>): { earl
   for (const k of keys) {
     const at = k.indexOf(':');
     const path = at < 0 ? '' : k.slice(at + 1);
-    (at < 0 || first.has(path) || dirs.has(path) ? early : late).push(k);
+    ((at < 0 ? pathless(k) : first.has(path) || dirs.has(path)) ? early : late).push(k);
   }
   return { early, late };
 }
@@ -222,7 +223,8 @@ export class Workspace {
    * call (every unit, on a cold start) start in turn until `stop()` says so — one at least — and the
    * rest wait for the next call (`waiting`, how many): a host can publish between calls and answer requests,
    * which pull whatever they read. Units named after a file of `first` (or a directory holding one) and
-   * units named after no path (a core registry's) start before the others (`waitingFirst` of them wait);
+   * units named after no path (a core registry's, unless its family says it reports on no file of
+   * `first`: `FamilyParts.unit`) start before the others (`waitingFirst` of them wait);
    * with `onlyFirst`, only those start (a host still reading the rest of its root). Which units ran in
    * which call changes when files are published, never what they end with.
    */
@@ -253,7 +255,7 @@ export class Workspace {
       this.waiting = this.waiting.concat(added);
       this.early = 0;
     } else if (added.length > 0 || firstKey !== this.firstKey) {
-      const { early, late } = byPriority([...this.waiting, ...added], first);
+      const { early, late } = byPriority([...this.waiting, ...added], first, this.reportsOn(first));
       this.waiting = early.length === 0 ? late : [...early, ...late];
       this.early = early.length;
     }
@@ -270,6 +272,28 @@ export class Workspace {
     const unused = reportsUnused(this.settings);
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
     return { changed, waiting: this.waiting.length, waitingFirst: this.early };
+  }
+
+  /**
+   * Whether a unit named after no path (`family/key`) may report on a file of `first`: unless its family
+   * names the part it reports on (`FamilyParts.unit`) and no file of `first` lies in that part (the first
+   * part its `readBy` names; a file that reads the whole root lies in every part).
+   */
+  private reportsOn(first: ReadonlySet<string>): (key: string) => boolean {
+    const settings = this.settings;
+    const own = new Set<string>();
+    for (const file of first) {
+      const c = this.files.classify(file);
+      if (c === null) continue;
+      const read = c.family.parts?.readBy(file, c.role, settings);
+      if (!read) return always;
+      if (read[0] !== undefined) own.add(read[0]);
+    }
+    return (key) => {
+      const at = key.indexOf('/');
+      const part = this.files.families.find((f) => f.name === key.slice(0, at))?.parts?.unit?.(key.slice(at + 1), settings);
+      return part === undefined || part === null || own.has(part);
+    };
   }
 
   /**

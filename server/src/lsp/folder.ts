@@ -328,7 +328,7 @@ export class Folder {
    * first, and where the last file each one reads is.
    */
   private reorder(): void {
-    const key = [...this.open.keys()].sort().join('\n');
+    const key = openKey(this.open.keys());
     if (key === this.backlogFor) return;
     const interest = this.engine.interest();
     const rest = this.backlog.slice(this.backlogAt);
@@ -343,11 +343,16 @@ export class Folder {
     }
   }
 
-  private setBacklog(files: string[]): void {
+  /**
+   * A new backlog; `without`: open documents none of whose reads are in it (no need to order it for
+   * them: see `reorder`, which classifies every file of it).
+   */
+  private setBacklog(files: string[], without: readonly string[] = []): void {
     this.backlog = files;
     this.backlogAt = 0;
-    this.backlogFor = '';
+    this.backlogFor = without.length > 0 ? openKey(without) : '';
     this.lastNeeded.clear();
+    for (const rel of without) this.lastNeeded.set(rel, -1);
   }
 
   /**
@@ -392,7 +397,7 @@ export class Folder {
     // What the open documents read first; the rest is the backlog, read once they are analysed (flush).
     const needed = opened.length > 0 ? interest.first(opened) : undefined;
     const toRead = needed ? unread.filter(needed) : unread;
-    if (needed) this.setBacklog(unread.filter((rel) => !needed(rel)));
+    if (needed) this.setBacklog(unread.filter((rel) => !needed(rel)), opened);
     this.readProgress = progress;
     this.readTotal = unread.length;
     // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
@@ -413,6 +418,11 @@ export class Folder {
 
   private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
   private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.has(rel) === true; }
+}
+
+/** The open documents a backlog is ordered for, as one string. */
+function openKey(open: Iterable<string>): string {
+  return [...open].sort().join('\n');
 }
 
 /** `p` is the root-relative path `dir` or below it. */

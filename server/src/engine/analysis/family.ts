@@ -88,13 +88,16 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
 /**
  * The parts of a root, for a host that analyses the files open in an editor before the rest: `of`, the
  * part a file of the family belongs to (null: a part every open file reads, such as a registry); `readBy`,
- * the parts the diagnostics of an open file of the family read (null: the whole root). Part names are
- * shared by the families that declare them (the step model's are its contexts). A family without parts
- * has every file read first, and an open file of it needs the whole root.
+ * the parts the diagnostics of an open file of the family read, the part it lies in first (null: the
+ * whole root); `unit`, the part whose files a unit of the family named after no path reports on (absent
+ * or null: any file), so that it waits while no open file lies in that part. Part names are shared by
+ * the families that declare them (the step model's are its contexts). A family without parts has every
+ * file read first, and an open file of it needs the whole root.
  */
 export interface FamilyParts<R> {
   of(path: string, role: R, settings: Settings): string | null;
   readBy(path: string, role: R, settings: Settings): readonly string[] | null;
+  unit?(key: string, settings: Settings): string | null;
 }
 
 /**

@@ -68,8 +68,9 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // copies. None of these texts is needed once read.
   factsKeep: (role) => (role.role === 'ws-registry' ? 'strings' : role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing'),
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
-  // Registries are read by every context; a component belongs to its workspace, or to core.
-  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared')),
+  // Registries are read by every context; a component belongs to its workspace, or to core. The core
+  // unit reports on core's entries, whose files lie outside every workspace.
+  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared'), (key) => key === 'core'),
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);

@@ -3,7 +3,8 @@
 // workspace) another, and each context's companion metadata a part of its own (only the companions'
 // checks read them); the registries are read by every context (a workspace's checks compare its names
 // and id with the other workspaces'). An open file inside a workspace reads its workspace and core (and
-// their metadata when it is metadata); any other open file reads the whole root.
+// their metadata when it is metadata); any other open file reads the whole root. Core's own checks
+// report on core's files only, so they wait while only workspace files are open.
 import type { FamilyParts } from '../../analysis/family';
 import { wsDirOf } from './model/workspaceDirs';
 
@@ -13,9 +14,10 @@ const metadataOf = (context: string): string => `${context}#metadata`;
 /** What a member's file is to the parts: read by every context (a registry), a context's own file, or its metadata. */
 export type PartKind = 'shared' | 'context' | 'metadata';
 
-/** A member's parts, by the kind of each of its roles. */
-export function contextParts<R>(kind: (role: R) => PartKind): FamilyParts<R> {
+/** A member's parts, by the kind of each of its roles; `coreUnit`: its units named after no path that report on core's files only. */
+export function contextParts<R>(kind: (role: R) => PartKind, coreUnit: (key: string) => boolean = () => false): FamilyParts<R> {
   return {
+    unit: (key) => (coreUnit(key) ? CORE_PART : null),
     of: (path, role, settings) => {
       const k = kind(role);
       const context = wsDirOf(settings, path) ?? CORE_PART;

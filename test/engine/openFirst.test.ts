@@ -1,0 +1,65 @@
+// Open files first (issue 44): `updateSome(stop, first, onlyFirst)` starts only the units that may
+// report on the files of `first`. Core's unit reports on core's files only (`FamilyParts.unit`), so it
+// waits while a workspace registry alone is open, and starts first when the core registry is open;
+// either way the open file's diagnostics are those a full analysis ends with.
+import { strict as assert } from 'node:assert';
+import { RegistryEngine } from '../../server/src/engine/engine';
+import { parseFixture } from './fixture';
+import { directoriesOf, wasm } from './helpers';
+
+const CORE = 'src/cursus/registry/step_names.py';
+const ALICE = 'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py';
+
+const FILES = parseFixture(`
+  //- /${CORE}
+  STEP_NAMES = {
+      "Orphan": {"config_class": "OrphanConfig", "builder_step_name": "OrphanStepBuilder", "sagemaker_step_type": "Processing", "description": "no builder (RL005)"},
+      "Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "d"},
+  }
+  //- /src/cursus/steps/builders/builder_package_step.py
+  class PackageStepBuilder:
+      pass
+  //- /src/cursus/steps/configs/config_package_step.py
+  class PackageConfig:
+      pass
+  class OrphanConfig:
+      pass
+  //- /${ALICE}
+  WORKSPACE_METADATA = {"developer_id": "alice", "version": "1.0.0", "description": "d"}
+  LOCAL_STEPS = {
+      "AliceOnly": {"config_class": "MissingConfig", "builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "RL006"},
+  }
+`).files;
+
+async function engineOf(): Promise<RegistryEngine> {
+  const engine = await RegistryEngine.create(wasm, {});
+  for (const [path, text] of FILES) engine.setFile(path, text);
+  engine.setTree({ links: [], directories: directoriesOf([...FILES.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  return engine;
+}
+
+const codes = (engine: RegistryEngine, file: string): string[] => engine.diagnostics(file).map((d) => String(d.code)).sort();
+/** Core's unit's finding: the builder of core's step 'Orphan' is missing. */
+const orphan = (engine: RegistryEngine): boolean => engine.diagnostics(CORE).some((d) => d.code === 'RL005' && d.message.includes('OrphanStepBuilder'));
+
+describe('engine: open files first', () => {
+  it('leaves core\'s unit waiting while only a workspace registry is open', async () => {
+    const engine = await engineOf();
+    const first = engine.updateSome(undefined, new Set([ALICE]), true);
+    assert.equal(first.waitingFirst, 0);
+    assert.ok(first.waiting > 0, 'core\'s unit waits');
+    assert.deepEqual(codes(engine, ALICE), ['RL006']);
+    assert.ok(!orphan(engine), 'core\'s unit has not run');
+    const rest = engine.updateSome(undefined, new Set([ALICE]));
+    assert.equal(rest.waiting, 0);
+    assert.deepEqual(codes(engine, ALICE), ['RL006'], 'the open registry\'s list is final');
+    assert.ok(orphan(engine));
+  });
+
+  it('starts core\'s unit first when the core registry is open', async () => {
+    const engine = await engineOf();
+    const first = engine.updateSome(undefined, new Set([CORE]), true);
+    assert.equal(first.waitingFirst, 0);
+    assert.ok(orphan(engine));
+  });
+});
