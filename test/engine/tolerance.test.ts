@@ -241,6 +241,22 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     assert.ok(ds.some((d) => d.message.includes('nesting deeper than 100 levels')), JSON.stringify(ds.map((d) => d.message)));
   });
 
+  it('fuzz: a double-quoted value left open before unindented lines ends there, as the parser ends it, so 900 `{` after it are cut at 100 levels (the scan read them as quoted: the parser got them, and read the file or overflowed the stack as the code was warm or not, an edit and a fresh read disagreeing)', async () => {
+    const meta = (uuid: string): string => `description: d\nuuid: ${uuid}\nlicense: "MIT"\n`;
+    const open = `"0000-\\\n${'\\\n'.repeat(50)}${'{'.repeat(900)}\\\n${'\\\n'.repeat(50)}tail`;
+    const engine = await engineWith({
+      'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n',
+      'ext/m_meta.yaml': meta('"0000"'),
+      'ext/m.py': 'class M:\n    pass\n',
+    });
+    engine.setFile('ext/m_meta.yaml', meta(open));
+    engine.update();
+    const fresh = await engineWith({ 'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n', 'ext/m_meta.yaml': meta(open), 'ext/m.py': 'class M:\n    pass\n' });
+    const ds = engine.diagnostics('ext/m_meta.yaml').map((d) => `${d.code}@${show(d.range)} ${d.message}`);
+    assert.ok(ds.includes('RL030@52:100-52:101 Syntax error: nesting deeper than 100 levels; the rest of the file is not read'), JSON.stringify(ds.filter((d) => d.startsWith('RL030'))));
+    assert.deepEqual(ds, fresh.diagnostics('ext/m_meta.yaml').map((d) => `${d.code}@${show(d.range)} ${d.message}`));
+  });
+
   it('R8c: 4,000 pairs of lines alternating between two wrong indents (each pair opens a level the parser never closes) make the document unread with one syntax error, never a stack overflow', async () => {
     const engine = await engineWith({
       'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n',

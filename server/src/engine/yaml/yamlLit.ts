@@ -192,11 +192,13 @@ function parse(text: string): (Document & { more: number; exhausted: boolean }) 
 
 /**
  * Collections nested deeper than this in the parser's syntax tree make the document unread: far above
- * any real file, far below where the parser's own recursion overflows the stack. A run of lines that
- * the parser keeps opening levels for without closing them (lines alternating between two wrong
- * indents, found by the fuzzer) is a shape capNesting's scan does not see.
+ * any real file, far below where the parser's own recursion overflows the stack (the composer, before
+ * V8 optimises it, overflowed at 800 nested flow collections: the bound was 1000, and whether a file
+ * read was then depended on how warm the code was). A run of lines that the parser keeps opening
+ * levels for without closing them (lines alternating between two wrong indents, found by the fuzzer)
+ * is a shape capNesting's scan does not see.
  */
-const MAX_CST_DEPTH = 1000;
+const MAX_CST_DEPTH = 300;
 
 /**
  * The parser's syntax tree, or null when it nests deeper than MAX_CST_DEPTH or the parser overflowed the
