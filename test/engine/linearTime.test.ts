@@ -42,6 +42,7 @@ const SHAPES: Record<string, [string, (n: number) => string]> = {
   'a string left open, then CRLF blank lines read as a format specifier, then a string (the parse budget)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}"a"}`],
   'a closed triple-quoted f-string whose format specifier spans a run of blank lines (tree-sitter)': [REG, (n) => `X = f"""{x:${' \n'.repeat(n / 2)}}"""\n`],
   'an rf-string\'s nested field left open at its line\'s end, then CRLF blank lines and a string (tree-sitter)': [REG, (n) => `X = rf"{x:{y:\r\n${' \r\n'.repeat(n / 3)}"a"}}"\r\n`],
+  'a chain of unary minus on a line in a broken dict, then short lines (tree-sitter\'s error recovery: the parse budget)': [REG, (n) => `X = {\na: x\nb${'- '.repeat(n / 4)}: 1\n${'b: 1\n'.repeat(n / 10)}`],
   'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],

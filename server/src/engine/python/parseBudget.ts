@@ -4,20 +4,29 @@
 // blankRuns.ts), and this cuts any other. The work is counted, never timed, so a cut is deterministic:
 // the input goes to tree-sitter in chunks of CHUNK characters, and a scanner that reads the same run
 // again asks for it again, so the characters handed out measure the lexer's reading; tree-sitter also
-// reports its progress every 100 parse operations, each report counting PER_REPORT.
+// reports its progress every 100 parse operations, each report counting PER_REPORT (an operation costs
+// about ten characters' reading).
 import type { Parser, Tree } from 'web-tree-sitter';
 
 /** Characters handed to tree-sitter per request: reading again within one chunk goes uncounted. */
 const CHUNK = 256;
-/** Work counted per progress report (tree-sitter reports every 100 parse operations). */
-const PER_REPORT = 100;
 /**
- * Work allowed per character of text. Normal files need 1–4 (at most 3.3 among 41,000 real and bench
- * files over 64 KB), the worst legitimate shapes ~30 (runs of 31 long comment lines, just short of what
- * extraRuns.ts blanks, before a dedent of ten levels); the known quadratic shapes need thousands.
+ * Work counted per progress report (tree-sitter reports every 100 parse operations). An operation costs
+ * about 10 times the reading of a character (0.18–0.44 µs against 0.024–0.038 µs, on the shapes doing
+ * most of each), so the budget bounds the time whichever the parse does most of. Counted as 100, a
+ * parse doing operations ran 4.6 s per 100 KB before its cut: error recovery over a deep stack (a line
+ * of 5,000 unary `-` in a broken dict, then short lines: each line costs operations in the depth).
+ */
+const PER_REPORT = 1000;
+/**
+ * Work allowed per character of text. Normal files need 2–9 (16,000 real Python files: at most 8.7 for
+ * those over 64 KB; at most 1.0 operation and 3.0 characters read per character), the worst legitimate
+ * shapes ~32 (runs of 31 long comment lines, just short of what extraRuns.ts blanks, before a dedent of
+ * ten levels; lines of f-strings with nested fields, 3.1 operations per character); the known quadratic
+ * shapes need thousands.
  */
 const WORK_PER_CHAR = 128;
-/** Work allowed on top, so a small file is never cut (the real files under 64 KB need at most 30,000). */
+/** Work allowed on top, so a small file is never cut (no real file uses more than 8.7 % of its budget). */
 const BASE_WORK = 65_536;
 
 /** The work a parse of a text of this length may do. */
