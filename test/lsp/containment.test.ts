@@ -4,14 +4,13 @@
 // nothing and leaves the server where a fresh analysis of the same tree is; one URI naming no local
 // path does not drop the rest of its batch, and requests carrying it answer an empty result.
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FolderContexts, FolderOverview, NewWorkspaceResult } from '../../server/src/lsp/protocol';
-import { CLI } from '../cli/helpers';
 import { TestClient } from './client';
+import { againstFresh } from './fresh';
 
 const DEV = 'developer_workspaces/developers';
 const reg = (id: string): string => `${DEV}/${id}/src/cursus_dev/registry/workspace_registry.py`;
@@ -20,18 +19,6 @@ const SECRET = 'LOCAL_STEPS = {\n    "OutsideSecretStep": {"sagemaker_step_type"
 const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
-
-/** Every file's diagnostics as the server published them and as a fresh `registry-lens check` of the same tree gives them. */
-function againstFresh(c: TestClient): { server: Record<string, string[]>; fresh: Record<string, string[]> } {
-  const r = spawnSync(process.execPath, [CLI, 'check', c.root, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 60_000 });
-  const fresh: Record<string, string[]> = {};
-  for (const d of (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; message: string }[] }).diagnostics) (fresh[d.file] ??= []).push(`${d.code} ${d.message}`);
-  const server: Record<string, string[]> = {};
-  const prefix = `${c.uri('')}/`;
-  for (const [uri, ds] of c.diagnostics) if (ds.length > 0) server[decodeURIComponent(uri.slice(prefix.length))] = ds.map((d: Diagnostic) => `${String(d.code)} ${d.message}`);
-  for (const list of [...Object.values(fresh), ...Object.values(server)]) list.sort();
-  return { server, fresh };
-}
 
 describe('lsp: nothing outside the folder', () => {
   let c: TestClient;

@@ -4,9 +4,12 @@
 // rest of the folder: the first list it publishes for the registry is the one it ends with, and it comes
 // first (judged by the order of the messages, not by time).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseFixture } from '../engine/fixture';
 import { TestClient } from './client';
+import { againstFresh } from './fresh';
 
 const WS = (name: string): string => `developer_workspaces/developers/${name}`;
 const REGISTRY = (name: string): string => `${WS(name)}/src/cursus_dev/registry/workspace_registry.py`;
@@ -65,6 +68,11 @@ for (let i = 0; i < 30; i++) {
   FILES.set(REGISTRY(name), `WORKSPACE_METADATA = {"developer_id": "${name}", "version": "1.0.0", "description": "d"}\nSTEP_OVERRIDES = {\n    "Pakage${i}": {"sagemaker_step_type": "Utility", "description": "no such core step"},\n}\n`);
   FILES.set(`${WS(name)}/src/cursus_dev/steps/builders/builder_dev${i}_step.py`, `class Dev${i}StepBuilder:\n    pass\n`);
 }
+// The same with a broken companion in each workspace's builders and an ONEX registry in one of them:
+// directories a first walk leaves unlisted, read once alice's registry is analysed.
+const SPREAD = new Map(FILES);
+for (let i = 0; i < 30; i++) SPREAD.set(`${WS(`dev${i}`)}/src/cursus_dev/steps/builders/builder_dev${i}_step_meta.yaml`, 'description: 3\n');
+SPREAD.set(`${WS('dev7')}/tools/registry/registry.yaml`, readFileSync(join(__dirname, '../../examples/onex-registry/src/demo_onex/registry/registry.yaml'), 'utf8'));
 
 type Published = { uri: string; diagnostics: Diagnostic[] };
 const said = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -132,9 +140,9 @@ describe('lsp: open files first', () => {
   });
 
   it('publishes the final diagnostics of a registry opened right after initialized before any other file', async () => {
-    c = await TestClient.start(FILES);
+    c = await TestClient.start(SPREAD);
     const client = c;
-    await client.open(ALICE, FILES.get(ALICE) as string);
+    await client.open(ALICE, SPREAD.get(ALICE) as string);
     await client.loaded();
     const published = client.notifications.flatMap((n) => (n.method === 'textDocument/publishDiagnostics' ? [n.params as { uri: string; diagnostics: Diagnostic[] }] : []));
     const alice = client.uri(ALICE);
@@ -146,5 +154,8 @@ describe('lsp: open files first', () => {
     const others = published.map((p, i) => ({ p, i })).filter(({ p }) => p.uri !== alice);
     assert.ok(others.some(({ p }) => p.diagnostics.length > 0), 'other files have diagnostics');
     assert.ok(others.every(({ i }) => i > first), `published before alice's registry: ${others.filter(({ i }) => i < first).map(({ p }) => p.uri).join(', ')}`);
+    const { server, fresh } = againstFresh(client);
+    assert.deepEqual(server, fresh, 'the rest of the folder, listed after alice\'s registry was analysed, ends as a fresh analysis');
+    assert.ok(Object.keys(server).some((f) => f.endsWith('_meta.yaml')) && Object.keys(server).some((f) => f.endsWith('registry.yaml')), 'the unlisted directories\' problems are there');
   });
 });

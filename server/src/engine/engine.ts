@@ -54,6 +54,8 @@ export interface HostInterest {
    * `onlyFirst`, publish the open files, then read the rest.
    */
   first(open: Iterable<string>): (path: string) => boolean;
+  /** Whether a directory may hold a path `first(open)` accepts: the host may list the others after the open files are analysed. */
+  firstBelow(open: Iterable<string>): (dir: string) => boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export class RegistryEngine {
       get files() { return ws.wantedFiles(); },
       wantsDirectory: (path) => ws.wantsDirectory(path),
       first: (open) => ws.readFirst(open),
+      firstBelow: (open) => ws.readFirstBelow(open),
     };
   }
 

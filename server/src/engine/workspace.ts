@@ -302,20 +302,42 @@ export class Workspace {
    */
   readFirst(open: Iterable<string>): (path: string) => boolean {
     const settings = this.settings;
-    const parts = new Set<string>();
-    for (const file of open) {
-      const c = this.files.classify(file);
-      if (c === null) continue;
-      const read = c.family.parts?.readBy(file, c.role, settings);
-      if (!read) return always;
-      for (const part of read) parts.add(part);
-    }
-    if (parts.size === 0) return always;
+    const parts = this.partsReadBy(open);
+    if (parts === null) return always;
     return (path) => {
       const c = this.files.classify(path);
       const part = c?.family.parts ? c.family.parts.of(path, c.role, settings) : null;
       return part === null || parts.has(part);
     };
+  }
+
+  /**
+   * Whether a directory may hold a path `readFirst(open)` accepts: false only when every family says
+   * which parts its files there may lie in (`FamilyParts.below`) and the open files read none of them.
+   */
+  readFirstBelow(open: Iterable<string>): (dir: string) => boolean {
+    const parts = this.partsReadBy(open);
+    const settings = this.settings;
+    const asks = this.files.families.map((f) => ({ below: f.parts?.below, env: { settings, layout: this.files.layoutQ(f.name) } }));
+    if (parts === null || asks.some((a) => a.below === undefined)) return always;
+    return (dir) => asks.some(({ below, env }) => {
+      const may = below?.(dir, env) ?? null;
+      return may === null || may.some((p) => parts.has(p));
+    });
+  }
+
+  /** The parts the open files' diagnostics read; null when one of them needs the whole root, or none is a family's file. */
+  private partsReadBy(open: Iterable<string>): Set<string> | null {
+    const settings = this.settings;
+    const parts = new Set<string>();
+    for (const file of open) {
+      const c = this.files.classify(file);
+      if (c === null) continue;
+      const read = c.family.parts?.readBy(file, c.role, settings);
+      if (!read) return null;
+      for (const part of read) parts.add(part);
+    }
+    return parts.size === 0 ? null : parts;
   }
 
   /**

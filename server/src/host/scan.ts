@@ -21,6 +21,8 @@ export interface ScanFilter {
   link?(link: HostLink): void;
   /** Every directory visited (not skipped). */
   directory?(rel: string): void;
+  /** Whether to list a (not skipped) directory's contents (default: yes); it is still reported to `directory`. */
+  descend?(rel: string): boolean;
   /** Every symbolic link to a directory that the walk listed the directory through (its target reached by no other name first). */
   followed?(rel: string): void;
   /** A directory that could not be listed (root-relative, '' for the root) and why. */
@@ -79,6 +81,7 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
       }
       if (kind === 'dir') {
         filter.directory?.(childRel);
+        if (filter.descend?.(childRel) === false) continue;
         const child = { dir: path.join(dir, entry.name), rel: childRel, real: childReal, link: entry.isSymbolicLink() };
         if (child.link) linked.push(child);
         else subdirs.push(child);

@@ -74,6 +74,13 @@ export class Folder {
   private urgent = false;
   /** The open documents' units that the last analysis left waiting. */
   private waitingFirst = 0;
+  /**
+   * The first walk of a load with documents open listed only the directories what they read may lie in
+   * (`interest().firstBelow`); the rest is listed once they are analysed (readAhead). `listedFor`: the
+   * documents that walk was for, the only ones whose diagnostics are final before then.
+   */
+  private unlisted = false;
+  private listedFor: ReadonlySet<string> = new Set();
 
   constructor(readonly uri: string, readonly name: string) {
     this.fsPath = fileURLToPath(uri);
@@ -111,6 +118,8 @@ export class Folder {
   /** (Re)loads settings and every file from disk. */
   async load({ wasm, settings, nested, opened, progress }: LoadOptions): Promise<void> {
     this.settings = settings;
+    // Only a first load lists part of the folder first: a reload's walk must see every file the engine has.
+    const first = this.engineRef === undefined;
     if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
     else this.engineRef.configure(settings.engine);
     const excluded = picomatch(settings.exclude, { dot: true });
@@ -119,7 +128,7 @@ export class Folder {
     this.fetched.clear();
     this.setBacklog([]);
     for (const [rel, doc] of this.open) this.stage(rel, doc.text);
-    await this.walk(progress, true, [...new Set([...this.open.keys(), ...opened])]);
+    await this.walk(progress, true, [...new Set([...this.open.keys(), ...opened])], first);
   }
 
   /**
@@ -276,7 +285,7 @@ export class Folder {
       else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();
-    const partial = this.backlogAt < this.backlog.length;
+    const partial = this.backlogAt < this.backlog.length || this.unlisted;
     if (partial) this.reorder();
     const start = performance.now();
     const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
@@ -285,7 +294,7 @@ export class Folder {
     this.urgent = false;
     this.waitingFirst = waitingFirst;
     const ready = new Set(partial
-      ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([, last]) => last < this.backlogAt).map(([rel]) => rel)
+      ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([rel, last]) => last < this.backlogAt && (!this.unlisted || this.listedFor.has(rel))).map(([rel]) => rel)
       : this.open.keys());
     const interest = engine.interest();
     for (const rel of interest.files) {
@@ -305,7 +314,10 @@ export class Folder {
    * documents gives, and changes queued meanwhile apply between slices.
    */
   readAhead(): Promise<void> | undefined {
-    if (this.backlogAt >= this.backlog.length || this.urgent || this.waitingFirst > 0) return undefined;
+    if (this.urgent || this.waitingFirst > 0) return undefined;
+    // The whole folder listed again: what the first walk left unlisted joins the backlog.
+    if (this.unlisted) return this.walk(this.readProgress, false, [...this.open.keys()]);
+    if (this.backlogAt >= this.backlog.length) return undefined;
     return this.readBacklog();
   }
 
@@ -357,13 +369,17 @@ export class Folder {
 
   /**
    * Lists the folder again: files no longer there (or no longer wanted) leave the engine, new ones are
-   * read — every one when `all` (new settings), else only those the engine does not have yet.
+   * read — every one when `all` (new settings), else only those the engine does not have yet; with
+   * `opened`, what they read first and the rest later (the backlog). `narrow`: list only the directories
+   * what they read may lie in (a first load: the engine has no file a narrowed walk would miss).
    */
-  private async walk(progress?: (done: number, total: number) => void, all = false, opened: string[] = []): Promise<void> {
+  private async walk(progress?: (done: number, total: number) => void, all = false, opened: string[] = [], narrow = false): Promise<void> {
     const engine = this.engine;
     const links: HostLink[] = [];
     const interest = engine.interest();
     this.relevance = interest.walk;
+    const below = narrow && opened.length > 0 ? interest.firstBelow(opened) : undefined;
+    let unlisted = false;
     const onDisk = new Set<string>();
     const directories: string[] = [];
     const unreadable = new Map<string, string>();
@@ -374,10 +390,13 @@ export class Folder {
       accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => links.push(l),
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+      ...(below ? { descend: (rel: string) => { const listed = below(rel); if (!listed) unlisted = true; return listed; } } : {}),
       followed: (rel) => followed.add(rel),
       unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
     });
     this.followed = followed;
+    this.unlisted = unlisted;
+    this.listedFor = new Set(opened);
     for (const dir of this.unreadableDirs) if (!unreadable.has(dir)) engine.deleteFile(dir);
     for (const [dir, reason] of unreadable) engine.setSkipped(dir, reason);
     this.unreadableDirs = new Set(unreadable.keys());

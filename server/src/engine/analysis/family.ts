@@ -4,7 +4,7 @@
 // needs. The engine consults the families it is assembled with in order; families never import each other.
 import type { Diagnostic, Location, Position, Range, Settings } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
-import type { FileFamily, FileQueries } from './files';
+import type { ClassifyEnv, FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
 import type { DeclaredSettings } from '../settings';
 
@@ -82,7 +82,7 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
   wantsDirectory?(path: string, q: FamilyQueries): boolean;
   /** Host question, for the files open in an editor: which part of the root they read first (see `FamilyParts`). */
-  parts?: FamilyParts<R>;
+  parts?: FamilyParts<R, L>;
 }
 
 /**
@@ -90,14 +90,18 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
  * part a file of the family belongs to (null: a part every open file reads, such as a registry); `readBy`,
  * the parts the diagnostics of an open file of the family read, the part it lies in first (null: the
  * whole root); `unit`, the part whose files a unit of the family named after no path reports on (absent
- * or null: any file), so that it waits while no open file lies in that part. Part names are shared by
- * the families that declare them (the step model's are its contexts). A family without parts has every
- * file read first, and an open file of it needs the whole root.
+ * or null: any file), so that it waits while no open file lies in that part; `below`, the parts its files
+ * at or below a directory may lie in (`[]`: none of its files can lie there; null: one every open file
+ * reads may, or the family cannot say), so that a host lists a directory first only when some family's
+ * files there may be read first. Part names are shared by the families that declare them (the step
+ * model's are its contexts). A family without parts has every file read first, and an open file of it
+ * needs the whole root; without `below`, every directory is listed first.
  */
-export interface FamilyParts<R> {
+export interface FamilyParts<R, L = unknown> {
   of(path: string, role: R, settings: Settings): string | null;
   readBy(path: string, role: R, settings: Settings): readonly string[] | null;
   unit?(key: string, settings: Settings): string | null;
+  below?(dir: string, env: ClassifyEnv<L>): readonly string[] | null;
 }
 
 /**

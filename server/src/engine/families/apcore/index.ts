@@ -57,6 +57,13 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
     return key === 'apcore' ? scan.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   relevance: (layout) => JSON.stringify([layout.roots, layout.idMap]),
+  // Its files are read by every open file, and an open one needs the whole root; they lie only in its
+  // configuration, its id map and under its extension roots.
+  parts: {
+    of: () => null,
+    readBy: () => null,
+    below: (dir, { layout }) => ([...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) || layout.roots.some((r) => isUnder(r, dir) || isUnder(dir, r)) ? null : []),
+  },
   // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
   features: {
     documentLinks(file, q) {

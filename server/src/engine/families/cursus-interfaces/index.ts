@@ -10,7 +10,7 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { FAMILY, interfaceClassifier, interfaceRegistryGlobs, type InterfaceRole } from './roles';
+import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, type InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
@@ -46,6 +46,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
   classifier: ({ settings }) => interfaceClassifier(settings),
+  parts: interfaceParts,
   registryGlobs: ({ settings }) => interfaceRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'extras') return 'extras';

@@ -1,6 +1,8 @@
 // What a path is to the interface family (SPEC §1.8): a core `*.step.yaml` interface, a developer
 // workspace's interface, or the loader module whose literal `_EXTRAS` dict holds the steps without one.
 import type { Settings } from '../../types';
+import type { FamilyParts } from '../../analysis/family';
+import { isUnder } from '../../util/paths';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 
@@ -41,3 +43,17 @@ export function interfaceClassifier(settings: Settings): (path: string) => Inter
 }
 
 const EXTRAS: InterfaceRole = Object.freeze({ family: 'cursus-interfaces', role: 'extras' });
+
+/**
+ * The family's parts: every interface is a registry, read by every context (a workspace's join its
+ * registry), so an open interface needs the whole root; inside a workspace directory they lie only in its
+ * interfaces folder, so the other directories there hold none.
+ */
+export const interfaceParts: FamilyParts<InterfaceRole> = {
+  of: () => null,
+  readBy: () => null,
+  below: (dir, { settings }) => {
+    const ws = wsDirOf(settings, dir);
+    return ws === null || isUnder(`${ws}/${WS_STEPS_DIR}/interfaces`, dir) ? null : [];
+  },
+};

@@ -16,6 +16,7 @@ import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles'
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
 import { contextParts } from '../step-registry/parts';
+import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts { from?: ReadFrom }
@@ -70,7 +71,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
   // Registries are read by every context; a component belongs to its workspace, or to core. The core
   // unit reports on core's entries, whose files lie outside every workspace.
-  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared'), (key) => key === 'core'),
+  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared'), (key) => key === 'core', [WS_REGISTRY_SUFFIX]),
   unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
   unit(key, q) {
     const { model } = stepQueries(q.files);
