@@ -315,8 +315,11 @@ export class Folder {
    */
   readAhead(): Promise<void> | undefined {
     if (this.urgent || this.waitingFirst > 0) return undefined;
-    // The whole folder listed again: what the first walk left unlisted joins the backlog.
-    if (this.unlisted) return this.walk(this.readProgress, false, [...this.open.keys()]);
+    // The whole folder listed again: what the first walk left unlisted joins the unread rest of its backlog.
+    if (this.unlisted) {
+      this.setBacklog([]);
+      return this.walk(this.readProgress, false, [...this.open.keys()]);
+    }
     if (this.backlogAt >= this.backlog.length) return undefined;
     return this.readBacklog();
   }
