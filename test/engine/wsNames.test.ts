@@ -70,6 +70,8 @@ const ANSWERED = [
   'LOCAL_STEPS = {"Étape😀": {"description": "é😀 # not a comment"}, "A#B": {}}\n',
   'LOCAL_STEPS = {"ANameLongerThanThirtyTwoCharactersForTheCopy": {}, "Thirteen_chars": {}}\n',
   'X = [1, 2]\nY = {"a": {"b": [{}]}}\nLOCAL_STEPS = {"A": {}}\n',
+  // A backslash elsewhere in the text (strings are then read character by character).
+  '# a \\ in a comment\nLOCAL_STEPS = {"A": {"d": "x"}, \'B\': {}}\n',
 ];
 
 /** Cases the names reader declines (whatever the whole read makes of them: syntax errors, escapes, expressions, statements). */
@@ -84,6 +86,7 @@ const DECLINED = [
   'LOCAL_STEPS = {"A": {}}\nclass C:\n    pass\n', 'LOCAL_STEPS = {"A": {}}\nNAMES = list(LOCAL_STEPS)\n', 'LOCAL_STEPS = {"A": {}}; X = 1\n',
   '  LOCAL_STEPS = {"A": {}}\n', 'LOCAL_STEPS = X = {"A": {}}\n', 'WORKSPACE_METADATA = {"developer_id": "a\\u00e9"}\n', 'LOCAL_STEPS = {"A": {}}\n\0',
   '\ufeffLOCAL_STEPS = {"A": {}}\n', 'r"doc"\nLOCAL_STEPS = {"A": {}}\n', '"doc\\n"\nLOCAL_STEPS = {"A": {}}\n', '# only a comment\n', '',
+  'LOCAL_STEPS = {"A\n": {}}\n', "LOCAL_STEPS = {'A\r\n': {}}\n", '# \\\nLOCAL_STEPS = {"A\n": {}}\n', 'LOCAL_STEPS = {"A": {"d": "x\ry"}}\n',
   `LOCAL_STEPS = ${'['.repeat(40)}${']'.repeat(40)}\n`, 'LOCAL_STEPS = {"A": {}} {}\n', 'WORKSPACE_METADATA = {"developer_id": \'a\' \'b\'}\n',
 ];
 

@@ -72,7 +72,13 @@ class KeySkimmer {
   private from = 0;
   private to = 0;
 
-  constructor(private readonly text: string) {}
+  /** Whether the text holds a backslash: else a string ends at the next quote. */
+  private readonly escapes: boolean;
+  /** The first line end at or after `eolFrom` (see `lineEnd`). */
+  private eol = -1;
+  private eolFrom = 0;
+
+  constructor(private readonly text: string) { this.escapes = text.includes('\\'); }
 
   /** The dict or list literal at `at`, up to its closing bracket, or null. A `(…)` may be a dict in parentheses: declined. */
   read(at: number): LeftOut<{ dict: boolean; spans: number[] }> | null {
@@ -119,16 +125,29 @@ class KeySkimmer {
   /** A one-line string without prefix or backslash; the strings after it must be delimited (no implicit concatenation). */
   private string(q: number): number {
     const t = this.text;
-    let i = this.pos + 1;
-    if (t.charCodeAt(i) === q && t.charCodeAt(i + 1) === q) this.fail();
-    const from = i;
-    for (let c = t.charCodeAt(i); c !== q; c = t.charCodeAt(++i)) {
-      if (c === 92 || c === 10 || c === 13 || Number.isNaN(c)) this.fail();
-    }
+    const from = this.pos + 1;
+    if (t.charCodeAt(from) === q && t.charCodeAt(from + 1) === q) this.fail();
+    // Where the text holds no backslash, the closing quote is the next one, unless a line ends first.
+    let i = this.escapes ? from : t.indexOf(q === 34 ? '"' : "'", from);
+    if (this.escapes) {
+      for (let c = t.charCodeAt(i); c !== q; c = t.charCodeAt(++i)) {
+        if (c === 92 || c === 10 || c === 13 || Number.isNaN(c)) this.fail();
+      }
+    } else if (i < 0 || i > this.lineEnd(from)) this.fail();
     this.from = from;
     this.to = i;
     this.pos = i + 1;
     return STR;
+  }
+
+  /** The offset of the first `\n` at or after `from` (a `\r` is followed by one: see `dictKeys`), or the text's length. */
+  private lineEnd(from: number): number {
+    if (from < this.eolFrom || from > this.eol) {
+      const at = this.text.indexOf('\n', from);
+      this.eolFrom = from;
+      this.eol = at < 0 ? this.text.length : at;
+    }
+    return this.eol;
   }
 
   /** `-`? digits, and `.` digits: no `_`, exponent, radix or trailing dot. */
