@@ -6,7 +6,8 @@
 // incremental equal to from scratch — in the engine (a child process, so even a V8 abort is caught and
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
 // of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
-// read by the skeleton parse equal to the full parse or declined (python/skeleton.ts), and every mutated
+// read by the skeleton parse equal to the full parse or declined (python/skeleton.ts), every mutated workspace
+// registry read by the names reader equal to the whole read or declined (step-registry/model/wsNames.ts), and every mutated
 // YAML file read by the YAML fast path equal to the parser or declined (yaml/fastYaml.ts), and every mutated
 // `.onextree` read by its line scanner equal to the YAML reading or declined (families/onex/treeScanner.ts). Exits 1 on any failure.
 import { fork } from 'node:child_process';
@@ -23,6 +24,7 @@ import { mutate, random, scaleRuns, type Random } from './mutate';
 import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
+import { namesFastPath } from '../../test/engine/wsNamesProof';
 
 const EXAMPLES = join(__dirname, '../../examples');
 const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace', 'onex-registry'];
@@ -43,8 +45,8 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; retimed: number; superlinear: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, retimed: 0, superlinear: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally { inputs: number; crashes: number; slow: number; retimed: number; superlinear: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; namesChecked: number; namesAnswered: number; namesMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
+const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, retimed: 0, superlinear: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, namesChecked: 0, namesAnswered: 0, namesMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -188,6 +190,11 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
       t.fastChecked++;
       if (fast !== 'declined') t.fastAnswered++;
       if (fast === 'differs') { t.fastMismatches++; failure('fast-path', `${rootName}/${f}: the skeleton parse differs from the full parse`, mutated); }
+      if (!f.endsWith('/workspace_registry.py')) continue;
+      const names = namesFastPath(text);
+      t.namesChecked++;
+      if (names !== 'declined') t.namesAnswered++;
+      if (names === 'differs') { t.namesMismatches++; failure('names-fast-path', `${rootName}/${f}: the names reader differs from the whole read`, mutated); }
     }
   }
   process.send?.(t);
@@ -303,12 +310,13 @@ async function main(): Promise<void> {
   console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
     `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
     `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
-    `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
+    `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; workspace names reader: answered ${t.namesAnswered} ` +
+    `of ${t.namesChecked} mutated workspace registries, ${t.namesMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
     `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
     `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
     `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
   console.log(`fuzz: ${hostileSummary(hostile)}`);
-  process.exit(t.crashes + t.slow + t.superlinear + t.invalid + t.mismatches + t.fastMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
+  process.exit(t.crashes + t.slow + t.superlinear + t.invalid + t.mismatches + t.fastMismatches + t.namesMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(2); });

@@ -56,6 +56,10 @@ describe('engine: open files first', () => {
     assert.ok(orphan(engine));
   });
 
+  it('reads the other workspaces\' registries for their names alone until the open registry is published, then whole', async () => {
+    for (const releaseHeld of [false, true]) await namesFirst(releaseHeld);
+  });
+
   it('starts core\'s unit first when the core registry is open', async () => {
     const engine = await engineOf();
     const first = engine.updateSome(undefined, new Set([CORE]), true);
@@ -63,3 +67,33 @@ describe('engine: open files first', () => {
     assert.ok(orphan(engine));
   });
 });
+
+/** Carol's registry text held through the first pass, let go by `releaseHeld` (when asked) or by the next update. */
+async function namesFirst(releaseHeld: boolean): Promise<void> {
+  const BOB = 'developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py';
+  const CAROL = 'developer_workspaces/developers/carol/src/cursus_dev/registry/workspace_registry.py';
+  const disk = new Map(FILES);
+  // Bob shares alice's step (RL002: his registry is read whole for the related information); carol shares nothing.
+  disk.set(BOB, 'WORKSPACE_METADATA = {"developer_id": "bob"}\nLOCAL_STEPS = {"AliceOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n');
+  disk.set(CAROL, 'WORKSPACE_METADATA = {"developer_id": "carol"}\nLOCAL_STEPS = {"CarolOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n');
+  const reads: string[] = [];
+  const engine = await RegistryEngine.create(wasm, {}, { reread: (f) => { reads.push(f); return disk.get(f); } });
+  for (const [path, text] of disk) engine.setFile(path, text, path !== ALICE);
+  engine.setTree({ links: [], directories: directoriesOf([...disk.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  engine.updateSome(undefined, new Set([ALICE]), true);
+  assert.deepEqual(codes(engine, ALICE), ['RL002', 'RL006']);
+  const first = engine.diagnostics(ALICE);
+  // Carol's text is held (her facts were not read), bob's was let go once read.
+  assert.equal(engine.text(CAROL), disk.get(CAROL));
+  assert.equal(engine.text(BOB), disk.get(BOB));
+  assert.deepEqual(reads, [BOB]);
+  if (releaseHeld) {
+    engine.releaseHeld();
+    assert.equal(engine.text(CAROL), disk.get(CAROL));
+    assert.deepEqual(reads, [BOB, CAROL], 'carol\'s text was let go once her registry was read whole');
+  }
+  engine.updateSome(undefined, new Set([ALICE]));
+  assert.deepEqual(engine.diagnostics(ALICE), first, 'the open registry\'s list is final');
+  assert.equal(engine.text(CAROL), disk.get(CAROL));
+  assert.deepEqual(reads, releaseHeld ? [BOB, CAROL, CAROL] : [BOB, CAROL], 'carol\'s text was let go once her registry was read whole');
+}

@@ -108,6 +108,13 @@ LATE.set(CORE_REGISTRY, (FILES.get(CORE_REGISTRY) as string).replace('"Package":
     },
     "Package": {`));
 
+// Alice's id taken by two more workspaces (RL015) and her step defined in another (RL002): the first
+// pass reads the other workspaces' registries for their ids and local names alone (model/wsNames.ts),
+// and whole only those its diagnostics' related information shows.
+const IDS = new Map(FILES);
+IDS.set(REGISTRY('alice_copy'), 'WORKSPACE_METADATA = {"developer_id": "alice", "version": "2.0.0"}\nLOCAL_STEPS = {\n    "CopyOnly": {"sagemaker_step_type": "Utility", "description": "d"},\n}\n');
+IDS.set(REGISTRY('zz_alice'), '# The last in path order.\nWORKSPACE_METADATA = {\n    "developer_id": "nobody",\n    "developer_id": "alice",\n}\nWORKSPACE_STEPS = {"AliceOnly": {"description": "alice\'s name again (RL002)"}}\n');
+
 describe('lsp: open files first', () => {
   let c: TestClient | undefined;
   afterEach(async () => { await c?.stop(); c = undefined; });
@@ -137,6 +144,26 @@ describe('lsp: open files first', () => {
     assert.deepEqual(core.lists[0], final, 'the first list published is the final one');
     assert.ok(final.some((d) => d.code === 'RL005' && said(d).includes('OrphanStepBuilder')));
     assert.ok(core.all.slice(0, core.first).every((p) => p.uri !== client.uri(ALICE)), 'the core registry comes before the workspaces\' registries');
+  });
+
+  it('publishes a registry whose id and step names other workspaces share with its final related information first', async () => {
+    c = await TestClient.start(IDS);
+    const client = c;
+    await client.open(ALICE, IDS.get(ALICE) as string);
+    await client.loaded();
+    const alice = publications(client, ALICE);
+    const final = client.diagnostics.get(client.uri(ALICE)) ?? [];
+    assert.deepEqual(alice.lists[0], final, 'the first list published is the final one, related information included');
+    assert.ok(alice.all.slice(0, alice.first).every((p) => p.diagnostics.length === 0), 'no other file\'s diagnostics come first');
+    const rl015 = final.find((d) => d.code === 'RL015');
+    assert.ok(rl015 && said(rl015).includes('alice_copy') && said(rl015).includes('zz_alice'), `RL015: ${rl015 && said(rl015)}`);
+    assert.deepEqual(rl015.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[client.uri(REGISTRY('alice_copy')), 0], [client.uri(REGISTRY('zz_alice')), 3]], 'each other registry\'s id, where it stands');
+    const shared = final.filter((d) => d.code === 'RL002').map((d) => [said(d), d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])]);
+    assert.deepEqual(shared, [
+      ["Step 'Shared' is also defined locally in workspace 'bob'", [[client.uri(REGISTRY('bob')), 2]]],
+      ["Step 'AliceOnly' is also defined locally in workspace 'alice'", [[client.uri(REGISTRY('zz_alice')), 5]]],
+    ]);
   });
 
   it('publishes the final diagnostics of a registry opened right after initialized before any other file', async () => {

@@ -168,6 +168,12 @@ export class RegistryEngine {
     this.skipChanged.clear();
     return { changed: [...all].sort(), waiting, waitingFirst };
   }
+  /**
+   * Reads whole the texts an `onlyFirst` update held back (those its units did not read: other
+   * workspaces' registries) and lets them go. A host calls it once the open files' diagnostics are
+   * out, before it reads the rest of its root; otherwise the next update does.
+   */
+  releaseHeld(): void { this.core.releaseHeld(); }
   diagnostics(file: string): Diagnostic[] {
     const skip = this.skipped.get(file);
     return skip ? finalizeDiagnostics(skip, this.settings) : this.core.diagnostics(file);

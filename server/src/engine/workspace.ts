@@ -230,7 +230,13 @@ export class Workspace {
    */
   update(stop: () => boolean = never, first: ReadonlySet<string> = new Set(), onlyFirst = false): { changed: string[]; waiting: number; waitingFirst: number } {
     this.syncPaths();
-    this.release();
+    const firstKey = [...first].sort().join('\n');
+    // While only the open files' units run, until they have run once, the texts fed with them are let go
+    // after the units ran, those whose facts they read: the others (another workspace's registry, whose
+    // keys alone they read) are read whole once the open files are published (`releaseHeld`), or by the
+    // next update.
+    const firstRun = onlyFirst && (firstKey !== this.firstKey || this.early > 0);
+    if (!firstRun) this.release();
     const added = [...this.addedPaths].map(localUnit);
     const removed = [...this.removedPaths].map(localUnit);
     this.addedPaths.clear();
@@ -250,7 +256,6 @@ export class Workspace {
     }
     for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
     // Ordered again when units come or the files that go first change (a file opened meanwhile).
-    const firstKey = [...first].sort().join('\n');
     if (first.size === 0) {
       this.waiting = this.waiting.concat(added);
       this.early = 0;
@@ -264,6 +269,7 @@ export class Workspace {
     const limit = onlyFirst ? this.early : this.waiting.length;
     let started = 0;
     while (started < limit && (started === 0 || !stop())) this.units.observe(this.waiting[started++] as string, true);
+    if (firstRun) this.release(true);
     this.waiting = this.waiting.slice(started);
     this.early = Math.max(0, this.early - started);
     for (const p of this.editedPaths) this.publisher.touch(p);
@@ -272,6 +278,17 @@ export class Workspace {
     const unused = reportsUnused(this.settings);
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
     return { changed, waiting: this.waiting.length, waitingFirst: this.early };
+  }
+
+  /**
+   * The texts the open files' first units did not read, read whole and let go now (see `update`): while
+   * the heap is small, before the host reads the rest of its root. Left to the next update, these reads
+   * met every text of the rest (large org: server RSS after load +8 MB). Nothing while those units wait.
+   */
+  releaseHeld(): void {
+    if (this.early > 0) return;
+    this.syncPaths();
+    this.release();
   }
 
   /**
@@ -348,17 +365,20 @@ export class Workspace {
    * way, 510–518 MB this way). What needs such a text again — new settings re-reading every file, the
    * fixes of a file nobody opened — reads it through the host. A text with a suppression comment is
    * kept (few are): a text let go has none, so publishing its file's diagnostics reads nothing again.
+   * `onlyRead`: only the texts whose facts were read already (none is read here).
    */
-  private release(): void {
+  private release(onlyRead = false): void {
     for (const path of this.fromDisk) {
       const fed = this.known.get(path);
       const c = this.files.classify(path);
       if (fed && c?.family.factsKeep?.(c.role) !== undefined && !hasSuppressions(fed.text ?? '')) {
+        // `onlyRead`: a text whose facts were not read stays for a later call (see `update`).
+        if (onlyRead && !this.files.applied.computed(path)) continue;
         this.files.applied(path);
         fed.text = null;
       }
+      this.fromDisk.delete(path);
     }
-    this.fromDisk.clear();
   }
 
   /**

@@ -101,6 +101,10 @@ export class FolderAnalysis implements Analyser {
       const now = [...this.held].filter((f) => step.ready.has(f));
       for (const f of now) this.held.delete(f);
       await this.publish(now.filter((f) => this.folder.engine.has(f)), []);
+      // What the open documents' analysis held back is read now, once their diagnostics are written
+      // (the connection writes on a later turn of the event loop), before the rest of the folder is read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.folder.engine.releaseHeld();
       return;
     }
     const held = [...this.held];

@@ -140,6 +140,11 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     const fed = this.text.get(p);
     return fed === undefined ? undefined : fed.text ?? this.deps.reread(p);
   }
+  /**
+   * A fed file's text while the engine holds it (tracked), else null — never read again from disk: for a
+   * reader with a cheaper answer than the file's facts, which it gives only while the text is there.
+   */
+  heldText(p: string): string | null { return this.text.get(p)?.text ?? null; }
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
   /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */

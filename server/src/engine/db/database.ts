@@ -8,7 +8,7 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  endBatch, observe, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
+  endBatch, isCurrent, observe, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
 import { cellTable, Keyspace } from './keyspace';
@@ -34,6 +34,8 @@ export interface Query<T> {
    * root it is observed as: `prefix` and the key; one prefix per query), when its value changes.
    */
   observe(key: string, on: boolean, prefix?: string): void;
+  /** Whether the key's value is computed and current, asked without computing it (for housekeeping that must not). */
+  computed(key: string): boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export class Database {
       return c;
     };
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
+    q.computed = (key) => { const c = cells.get(key); return c !== undefined && isCurrent(c as QueryNode<unknown>); };
     q.observe = (key, on, prefix = '') => {
       if (!on) { const c = cells.get(key); if (c) observe(c as QueryNode<unknown>, false); return; }
       spec.root ??= { prefix, changed: this.changed };

@@ -111,6 +111,11 @@ export function readQuery<T>(q: QueryNode<T>): T {
   return q.value as T;
 }
 
+/** Whether a cell holds a value computed since its reads last changed, as far as it was told (a cell told that a read may have changed is not). */
+export function isCurrent(q: QueryNode<unknown>): boolean {
+  return q.flags !== 0 && (q.flags & (DIRTY | PENDING)) === 0;
+}
+
 /** Brings a cell up to date: computes it the first time, recomputes it when one of its reads changed. */
 function refresh<T>(q: QueryNode<T>): void {
   const flags = q.flags;

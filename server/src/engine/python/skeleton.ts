@@ -14,16 +14,16 @@ import { Abort, Scanner } from './literalScanner';
 import { nextLine } from './lineStarts';
 import { isNameChar, isNameStart } from './asciiChars';
 
-export interface LeftOut {
+export interface LeftOut<V = Lit> {
   /** Offset just after the literal. */
   end: number;
-  value: Lit;
+  value: V;
 }
 
-export interface Skeleton {
+export interface Skeleton<V = Lit> {
   text: string;
   /** By the offset of the `(0…)` standing for it in the skeleton. */
-  literals: Map<number, LeftOut>;
+  literals: Map<number, LeftOut<V>>;
 }
 
 /** `NAME = ` or `NAME: T = ` at a line start, before a bracket. */
@@ -61,18 +61,27 @@ class Strict extends Scanner {
 
 /** The skeleton of `text`, or null when no literal was left out (the full parse costs the same then). */
 export function skeletonOf(text: string, lines: LineIndex): Skeleton | null {
-  const literals = new Map<number, LeftOut>();
+  const scanner = new Strict(text, text.length, lines);
+  return skeletonWith(text, (from) => scanner.read(from));
+}
+
+/**
+ * The skeleton of `text` with the literals `read` reads (what it gives for the literal starting at an
+ * offset, null where it declines): `skeletonOf` reads them whole, a reader that accepts less of what
+ * the strict scanner accepts may read less of them (python/dictKeys.ts).
+ */
+export function skeletonWith<V>(text: string, read: (from: number) => LeftOut<V> | null): Skeleton<V> | null {
+  const literals = new Map<number, LeftOut<V>>();
   const parts: string[] = [];
   let length = 0;
   const keep = (s: string): void => { parts.push(s); length += s.length; };
-  const scanner = new Strict(text, text.length, lines);
   let kept = 0;
   let i = 0;
   while (i < text.length) {
     ASSIGNMENT.lastIndex = i;
     if (ASSIGNMENT.test(text)) {
       const start = ASSIGNMENT.lastIndex;
-      const lit = scanner.read(start);
+      const lit = read(start);
       LINE_END.lastIndex = lit?.end ?? 0;
       if (lit && LINE_END.test(text)) {
         keep(text.slice(kept, start));
@@ -96,10 +105,10 @@ function lineBreaks(text: string, from: number, to: number): number {
 }
 
 /** A top-level `NAME = …` whose literal the skeleton left out, at the start of line `line`. */
-export interface PlainAssignment {
+export interface PlainAssignment<V = Lit> {
   name: string;
   line: number;
-  literal: LeftOut;
+  literal: LeftOut<V>;
 }
 
 /** Names tree-sitter-python may read as something else than an identifier (keywords, soft keywords, Python 2 statements). */
@@ -115,9 +124,9 @@ const KEYWORDS = new Set([
  * what a generated registry is: nothing is left for tree-sitter to find (no class, no error), so no
  * parse is needed. Null when anything else is in it (the caller parses the skeleton).
  */
-export function plainStatements(skeleton: Skeleton): PlainAssignment[] | null {
+export function plainStatements<V>(skeleton: Skeleton<V>): PlainAssignment<V>[] | null {
   const s = skeleton.text;
-  const out: PlainAssignment[] = [];
+  const out: PlainAssignment<V>[] = [];
   let line = 0;
   let i = 0;
   while (i < s.length) {

@@ -53,6 +53,8 @@ export class StepFiles {
     return member ? factsBy(member, a) : null;
   }
   source(p: string): RegistrySource | null { return this.facts(p)?.source ?? null; }
+  /** A file's text while the engine holds it (`FileQueries.heldText`). */
+  heldText(p: string): string | null { return this.files.heldText(p); }
   metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
   pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
   /** Top-level classes of a Python file. */

@@ -5,7 +5,7 @@ import type { ComponentKind } from '../../../api';
 import { QueryGroup, type Index, type Query } from '../../../db/database';
 import { KeyedView } from '../../../db/keyedView';
 import {
-  CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace, mergeOrder,
+  CORE_SCOPE, buildCore, buildScopeComponents, buildWorkspace, defaultWorkspaceId, mergeOrder,
   type ClassDef, type CoreView, type RegistryModel, type ScopeComponents, type SharedField, type WsState,
 } from './registry';
 import type { RegistrySource, StepEntry } from './source';
@@ -15,6 +15,7 @@ import { byBucket } from '../../../util/buckets';
 
 import { sameData, sameList } from '../../../util/equality';
 import { sameEntry } from './entry';
+import { workspaceNames } from './wsNames';
 import type { BuilderDiscovery } from './registry';
 
 const NONE = '';
@@ -31,6 +32,8 @@ const WS_BUCKETS = 64;
 const NO_NAMES: readonly string[] = [];
 
 interface WsIndex { byId: Map<string, string[]>; localNames: Map<string, Set<string>> }
+/** A workspace's id and local names (wsSummaryQ). */
+interface WsSummary { id: string; local: readonly string[] }
 
 export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<Map<string, StepEntry>> }> implements RegistryModel {
   private get f(): StepFiles { return this.deps.files; }
@@ -104,19 +107,31 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
     return buildWorkspace(dir, src, extra);
   });
 
-  /** A workspace's id (null without a registry): what the id index reads, so a step edit never reaches it. */
-  private readonly wsIdQ = this.db.query('wsId', (dir) => this.workspaceQ(dir)?.id ?? null);
-  /** A workspace's local names, in file order (null without a registry); a field edit leaves them equal. */
-  private readonly wsLocalQ = this.db.query('wsLocal', (dir): string[] | null => {
+  /**
+   * What the id and local-name indices and the contexts read of a workspace (null without a registry):
+   * from its registry's keys alone while the engine holds the text and the names reader answers
+   * (wsNames.ts, proven equal to the whole read), else from the whole workspace. A first pass for one
+   * open registry reads the other workspaces' registries for this only, not whole.
+   */
+  private readonly wsSummaryQ = this.db.query('wsSummary', (dir): WsSummary | null => {
+    const file = this.f.workspaceRegistry(dir);
+    if (!file) return null;
+    const text = this.f.workspaceExtras(dir).length === 0 ? this.f.heldText(file) : null;
+    const names = text === null ? null : workspaceNames(text);
+    if (names) return { id: names.developerId ?? defaultWorkspaceId(dir), local: names.local };
     const ws = this.workspaceQ(dir);
-    return ws ? [...ws.local.keys()] : null;
-  }, (a, b) => a === b || (a !== null && b !== null && sameList(a, b)));
+    return ws ? { id: ws.id, local: [...ws.local.keys()] } : null;
+  }, (a, b) => a === b || (a !== null && b !== null && a.id === b.id && sameList(a.local, b.local)));
+  /** A workspace's id (null without a registry): what the id index reads, so a step edit never reaches it. */
+  private readonly wsIdQ = this.db.query('wsId', (dir) => this.wsSummaryQ(dir)?.id ?? null);
+  /** A workspace's local names, in file order (null without a registry); a field edit leaves them equal. */
+  private readonly wsLocalQ = this.db.query('wsLocal', (dir): readonly string[] | null => this.wsSummaryQ(dir)?.local ?? null);
 
   /** Directories of the workspaces that have a registry, in path order (equal while none comes or goes). */
   readonly contextDirsQ: Query<string[]> = this.db.query('contextDirs', () => this.wsDirsQ(NONE).filter((d) => this.hasWorkspaceQ(d)), sameList);
   /** Directories of the developer workspaces that have a registry file. */
   private readonly wsDirsQ = this.db.query('wsDirs', () => this.f.workspaceRegistryDirs(), sameList);
-  private readonly hasWorkspaceQ = this.db.query('hasWorkspace', (dir) => this.workspaceQ(dir) !== null);
+  private readonly hasWorkspaceQ = this.db.query('hasWorkspace', (dir) => this.wsSummaryQ(dir) !== null);
 
   readonly workspacesQ: Query<Map<string, WsState>> = this.db.query('workspaces', () => {
     const out = new Map<string, WsState>();

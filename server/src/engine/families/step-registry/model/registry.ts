@@ -234,7 +234,7 @@ const INVERTED = ['config_class', 'spec_type', 'builder_step_name'] as const;
 export function buildWorkspace(dir: string, source: RegistrySource, extraSources: RegistrySource[] = []): WsState {
   const ws: WsState = {
     dir,
-    id: source.developerId?.value ?? dir.slice(dir.lastIndexOf('/') + 1),
+    id: source.developerId?.value ?? defaultWorkspaceId(dir),
     idRange: source.developerId?.range ?? null,
     source,
     local: new Map(),
@@ -256,6 +256,11 @@ export function buildWorkspace(dir: string, source: RegistrySource, extraSources
     }
   }
   return ws;
+}
+
+/** The id of a workspace whose metadata declares none: its directory's name. */
+export function defaultWorkspaceId(dir: string): string {
+  return dir.slice(dir.lastIndexOf('/') + 1);
 }
 
 /** Whether a later source (in path order) replaces an earlier one's entry of the same name. */
