@@ -17,16 +17,16 @@ const NONE = '';
 const never = (): boolean => false;
 
 /**
- * Unit keys split by priority: first those named after a file of `first` or a directory holding one,
+ * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding one,
  * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
  * keeps its order.
  */
-function byPriority(keys: readonly string[], first: ReadonlySet<string>, pathless: (key: string) => boolean): { early: string[]; late: string[] } {
+function byPriority(lists: readonly (readonly string[])[], first: ReadonlySet<string>, pathless: (key: string) => boolean): { early: string[]; late: string[] } {
   const dirs = new Set<string>();
   for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
   const early: string[] = [];
   const late: string[] = [];
-  for (const k of keys) {
+  for (const keys of lists) for (const k of keys) {
     const at = k.indexOf(':');
     const path = at < 0 ? '' : k.slice(at + 1);
     ((at < 0 ? pathless(k) : first.has(path) || dirs.has(path)) ? early : late).push(k);
@@ -58,8 +58,14 @@ export class Workspace {
   /** Paths whose text changed since the last update(): finalised again (their suppression comments may have changed). */
   private readonly editedPaths = new Set<string>();
   private unitKeys: readonly string[] = [];
-  /** Units to start (observe) on the next update() calls, in order (see `update`); the first `early` of them are the open files'. */
+  /**
+   * Units to start (observe) on the next update() calls, in order (see `update`): those of `waiting`
+   * from `waitingAt` on; the first `early` of them are the open files'. The started ones are cut off
+   * only when the list is rebuilt: cutting them on each call copied a large org's 30,000 keys a dozen
+   * times per load, each copy garbage in the old generation until a full collection (RSS after load).
+   */
   private waiting: string[] = [];
+  private waitingAt = 0;
   private early = 0;
   /** The files `waiting` was ordered for (see `update`). */
   private firstKey = '';
@@ -250,34 +256,46 @@ export class Workspace {
     }
     const gone = new Set(removed);
     if (gone.size > 0) {
-      const early = this.waiting.slice(0, this.early).filter((k) => !gone.has(k));
-      this.waiting = [...early, ...this.waiting.slice(this.early).filter((k) => !gone.has(k))];
-      this.early = early.length;
+      const rest = this.waitingRest();
+      const early = rest.slice(0, this.early).filter((k) => !gone.has(k));
+      this.setWaiting([...early, ...rest.slice(this.early).filter((k) => !gone.has(k))], early.length);
     }
     for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
     // Ordered again when units come or the files that go first change (a file opened meanwhile).
     if (first.size === 0) {
-      this.waiting = this.waiting.concat(added);
+      if (added.length > 0) this.setWaiting(this.waitingRest().concat(added), 0);
       this.early = 0;
     } else if (added.length > 0 || firstKey !== this.firstKey) {
-      const { early, late } = byPriority([...this.waiting, ...added], first, this.reportsOn(first));
-      this.waiting = early.length === 0 ? late : [...early, ...late];
-      this.early = early.length;
+      const { early, late } = byPriority([this.waitingRest(), added], first, this.reportsOn(first));
+      this.setWaiting(early.length === 0 ? late : [...early, ...late], early.length);
     }
     this.firstKey = firstKey;
     // Roots report themselves when first observed and whenever their value changes.
-    const limit = onlyFirst ? this.early : this.waiting.length;
-    let started = 0;
-    while (started < limit && (started === 0 || !stop())) this.units.observe(this.waiting[started++] as string, true);
+    const from = this.waitingAt;
+    const limit = onlyFirst ? from + this.early : this.waiting.length;
+    let at = from;
+    while (at < limit && (at === from || !stop())) this.units.observe(this.waiting[at++] as string, true);
     if (firstRun) this.release(true);
-    this.waiting = this.waiting.slice(started);
-    this.early = Math.max(0, this.early - started);
+    this.early = Math.max(0, this.early - (at - from));
+    if (at === this.waiting.length) this.setWaiting([], 0);
+    else this.waitingAt = at;
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
     for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const unused = reportsUnused(this.settings);
     const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
-    return { changed, waiting: this.waiting.length, waitingFirst: this.early };
+    return { changed, waiting: this.waiting.length - this.waitingAt, waitingFirst: this.early };
+  }
+
+  /** The units not started yet, in order (`waiting` itself when none of it has started). */
+  private waitingRest(): string[] {
+    return this.waitingAt === 0 ? this.waiting : this.waiting.slice(this.waitingAt);
+  }
+
+  private setWaiting(keys: string[], early: number): void {
+    this.waiting = keys;
+    this.waitingAt = 0;
+    this.early = early;
   }
 
   /**

@@ -278,10 +278,14 @@ export class Folder {
     // engine keeps files given until then), so neither the read order nor a per-file re-sync (O(files)
     // each, quadratic over a cold load) decides.
     // An open document's text may differ from the disk's: only the others may be let go and read again.
+    // One flag per staged file, in the batch's order: no pair per file (a cold load stages 30,000).
     for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
-    const wanted = new Map([...this.pending].map(([rel, text]) => [rel, text !== null && this.accepts(rel)]));
+    const wanted = new Uint8Array(this.pending.size);
+    let i = 0;
+    for (const [rel, text] of this.pending) wanted[i++] = text !== null && this.accepts(rel) ? 1 : 0;
+    i = 0;
     for (const [rel, text] of this.pending) {
-      if (!wanted.get(rel)) engine.deleteFile(rel);
+      if (!wanted[i++]) engine.deleteFile(rel);
       else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
     }
     this.pending.clear();

@@ -2,7 +2,7 @@
 // pair and a range an immutable pair of positions, and both repeat across a file and across files (a
 // column grid of a few thousand lines, the same layout in every generated or templated file), so the facts
 // of 30,000 files share a few hundred thousand of each instead of keeping millions.
-// Process-wide, bounded: each table holds at most two generations of 32,768 values (pairTable.ts), and
+// Process-wide, bounded: each table holds at most two generations of 131,072 values (pairTable.ts), and
 // ranges past column 1,024 at most 524,288 (then fresh, equal, unshared objects); a value nobody looked
 // up for a generation is let go. Process-wide because positions are plain readonly values that any
 // engine's facts may hold: sharing them across engines is only cheaper, never visible.
@@ -13,11 +13,14 @@ const MAX_LINE = 1 << 20;
 const MAX_CHARACTER = 1 << 10;
 /**
  * Values a table keeps per generation (pairTable.ts): what is looked up again stays shared, the rest of
- * an older generation is let go. At 32,768 the large bench org's heap after its load is 1.6 MB larger than
- * with one generation of 524,288 (197.3 against 195.7 MB: a rarely met value shared less), while a
- * 20,000-edit session no longer piles up the ranges of every text it typed (bench/README.md, memory soak).
+ * an older generation is let go, so a 20,000-edit session no longer piles up the ranges of every text it
+ * typed (bench/README.md, memory soak). At 32,768 the large bench org's load turned a generation over
+ * again and again: its heap after the load was 1.8 MB larger than with one generation of 524,288 (values
+ * shared less) and each new table regrew, its garbage and the key arrays' malloc churn in the server's
+ * RSS; at 131,072 the heap after the load is 0.3 MB over the single generation's (engine in-process,
+ * forced GC: 192.9 → 191.2 MB).
  */
-const GENERATION = 1 << 15;
+const GENERATION = 1 << 17;
 /** Long-line ranges shared at most (farSpan). */
 const MAX_FAR = 1 << 19;
 
