@@ -158,10 +158,18 @@ export function pause(ms: number): Promise<void> {
  */
 export const SERVER_STARTS = 3;
 
-interface Loaded { coldMs: number; openFileMs: number; rssAfterLoadMb: number; filesWithDiagnostics: number }
+export interface Loaded { coldMs: number; openFileMs: number; rssAfterLoadMb: number; filesWithDiagnostics: number }
+
+/** Registry Lens over stdio as VS Code starts it (its node options), on `root`, after a collection of the bench's own garbage. */
+export function startServer(serverJs: string, root: string): Promise<LspClient> {
+  // The bench's own garbage (the org model the script was built from) is collected now, not by GC
+  // threads competing with the server for the two cores while it loads.
+  (globalThis as { gc?: () => void }).gc?.();
+  return LspClient.start({ command: process.execPath, args: [...SERVER_NODE_ARGS, serverJs, '--stdio'], root });
+}
 
 /** `initialized`, the script's first registry opened as a restored tab, then the wait for the status that ends the initial scan. */
-async function load(c: LspClient, root: string, script: EditScript): Promise<Loaded & { early: EditScript['opened'][number] | undefined }> {
+export async function loadServer(c: LspClient, root: string, script: EditScript): Promise<Loaded & { early: EditScript['opened'][number] | undefined }> {
   const t0 = performance.now();
   await c.notify('initialized', {});
   // The first registry edited is open already, as an editor restores its tabs: its units start first.
@@ -177,12 +185,7 @@ async function load(c: LspClient, root: string, script: EditScript): Promise<Loa
 export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
   const loadStart = loadavg()[0] ?? 0;
   const other = otherWorkSince();
-  const start = async (): Promise<LspClient> => {
-    // The bench's own garbage (the org model the script was built from) is collected now, not by GC
-    // threads competing with the server for the two cores while it loads.
-    (globalThis as { gc?: () => void }).gc?.();
-    return LspClient.start({ command: process.execPath, args: [...SERVER_NODE_ARGS, serverJs, '--stdio'], root });
-  };
+  const start = (): Promise<LspClient> => startServer(serverJs, root);
   const loads: Loaded[] = [];
   const report = (l: Loaded): void => {
     loads.push(l);
@@ -190,12 +193,12 @@ export async function measureServer(name: string, script: EditScript, root: stri
   };
   for (let i = 1; i < SERVER_STARTS; i++) {
     const c = await start();
-    try { report(await load(c, root, script)); } finally { await c.stop(); }
+    try { report(await loadServer(c, root, script)); } finally { await c.stop(); }
   }
   const c = await start();
   let measured: Omit<ServerResult, 'load'>;
   try {
-    const last = await load(c, root, script);
+    const last = await loadServer(c, root, script);
     report(last);
     const kinds: TargetKind[] = ['meta', 'registry', 'core'];
     await openFiles(c, root, { ...script, opened: script.opened.filter((o) => o !== last.early) }, kinds);

@@ -26,6 +26,7 @@ try {
     build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${stage}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: ['bench/run.ts'], outfile: `${stage}/bench.js` }),
     build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
+    build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),
     build({
       entryPoints: ['client/webview/main.ts'], outfile: `${stage}/webview/main.js`, bundle: true, platform: 'browser',
       format: 'iife', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning',

@@ -1,0 +1,63 @@
+// Two or more builds of the language server side by side on one generated org, in alternating rounds
+// (the machine's speed moves between runs: only figures taken in turn compare): each start is the
+// bench's server load (a workspace registry opened right after `initialized`, until the status that
+// ends the initial analysis), printed with its CPU time, then the medians per build.
+//   node --expose-gc dist/benchAB.js [--org large] [--rounds N] A/dist/server.js B/dist/server.js ...
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOrg, ensureGenerated, GENERATED, ORGS } from './generate';
+import { editScript, loadServer, startServer } from './serverScenario';
+import { median } from './stats';
+
+interface Start { allMs: number; openMs: number; rssMb: number; cpuMs: number }
+
+/** User and system CPU time of a live process (ms), from /proc. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function usage(msg: string): never {
+  process.stderr.write(`bench:ab: ${msg}\nusage: node --expose-gc dist/benchAB.js [--org small|large|xlarge] [--rounds N] SERVER_JS SERVER_JS...\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  let org: keyof typeof ORGS = 'large';
+  let rounds = 4;
+  const servers: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--org') { const v = args[++i]; if (v !== 'small' && v !== 'large' && v !== 'xlarge') usage(`unknown org ${v ?? ''}`); org = v; }
+    else if (a === '--rounds') { rounds = Number(args[++i]); if (!Number.isInteger(rounds) || rounds < 1) usage('--rounds takes a positive integer'); }
+    else if (a.startsWith('--')) usage(`unknown argument ${a}`);
+    else servers.push(a);
+  }
+  if (servers.length < 2) usage('give at least two server.js files');
+  const root = join(GENERATED, org);
+  const model = buildOrg(ORGS[org]);
+  ensureGenerated(root, model, (s) => console.log(s));
+  const script = editScript(model, 1, 1);
+  const starts = new Map<string, Start[]>(servers.map((s) => [s, []]));
+  for (let r = 1; r <= rounds; r++) {
+    for (const server of servers) {
+      const c = await startServer(server, root);
+      try {
+        const l = await loadServer(c, root, script);
+        const s = { allMs: l.coldMs, openMs: l.openFileMs, rssMb: l.rssAfterLoadMb, cpuMs: cpuMsOf(c.proc.pid ?? -1) };
+        starts.get(server)?.push(s);
+        console.log(`round ${r} ${server}: all diagnostics ${Math.round(s.allMs)} ms, the open registry's ${Math.round(s.openMs)} ms (${(s.openMs / s.allMs).toFixed(2)}×), RSS after load ${Math.round(s.rssMb)} MB, server CPU ${s.cpuMs} ms`);
+      } finally {
+        await c.stop();
+      }
+    }
+  }
+  console.log(`\nmedians of ${rounds} rounds (${org} org):`);
+  for (const [server, list] of starts) {
+    const m = (f: (s: Start) => number): number => median(list.map(f));
+    console.log(`${server}: all diagnostics ${Math.round(m((s) => s.allMs))} ms, the open registry's ${Math.round(m((s) => s.openMs))} ms, ratio ${m((s) => s.openMs / s.allMs).toFixed(2)}×, RSS after load ${Math.round(m((s) => s.rssMb))} MB, server CPU ${Math.round(m((s) => s.cpuMs))} ms`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
