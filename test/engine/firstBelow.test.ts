@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
+import type { SettingsInput } from '../../server/src/engine/types';
 import { parseFixture } from './fixture';
 import { directoriesOf, wasm } from './helpers';
 
@@ -18,8 +19,8 @@ function filesUnder(root: string, rel = ''): string[] {
   });
 }
 
-async function engineOf(files: ReadonlyMap<string, string>): Promise<RegistryEngine> {
-  const engine = await RegistryEngine.create(wasm, {});
+async function engineOf(files: ReadonlyMap<string, string>, settings: SettingsInput = {}): Promise<RegistryEngine> {
+  const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, text] of files) engine.setFile(path, text);
   engine.setTree({ links: [], directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
   engine.update();
@@ -101,5 +102,15 @@ describe('engine: directories a first walk lists', () => {
     for (const open of ['src/cursus/registry/step_names.py', 'extensions/greet/hello.py', 'onex/registry/registry.yaml', `${bob}/src/cursus_dev/steps/interfaces/bob_join.step.yaml`]) {
       assert.deepEqual(unlistedWith(engine, paths, open), [], `${open} open`);
     }
+  });
+
+  it('lists a workspace that holds another workspaces root: what lies below it may be another workspace\'s', async () => {
+    const roots = [`${WS('bob')}/teams`, 'developer_workspaces/developers'];
+    const carol = `${WS('bob')}/teams/carol/src/cursus_dev/registry/workspace_registry.py`;
+    const files = new Map(MIXED).set(carol, 'WORKSPACE_METADATA = {"developer_id": "carol"}\nLOCAL_STEPS = {}\n');
+    const engine = await engineOf(files, { workspacesRoots: roots });
+    const paths = [...files.keys()];
+    for (const open of [ALICE, carol]) unlistedWith(engine, paths, open);
+    assert.ok(engine.interest().firstBelow([ALICE])(`${WS('bob')}/teams`), 'the nested root is listed');
   });
 });

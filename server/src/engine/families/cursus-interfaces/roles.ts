@@ -4,7 +4,7 @@ import type { Settings } from '../../types';
 import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
 import { STEP_SETTINGS } from '../step-registry/settings';
-import { WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
+import { WS_STEPS_DIR, wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-interfaces';
@@ -53,7 +53,7 @@ export const interfaceParts: FamilyParts<InterfaceRole> = {
   of: () => null,
   readBy: () => null,
   below: (dir, { settings }) => {
-    const ws = wsDirOf(settings, dir);
+    const ws = wsDirBelow(settings, dir);
     return ws === null || isUnder(`${ws}/${WS_STEPS_DIR}/interfaces`, dir) ? null : [];
   },
 };

@@ -8,7 +8,7 @@
 // a workspace lie only that workspace's parts, unless the family keeps a shared file there (`sharedIn`).
 import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
-import { wsDirOf } from './model/workspaceDirs';
+import { wsDirBelow, wsDirOf } from './model/workspaceDirs';
 
 const CORE_PART = '';
 const metadataOf = (context: string): string => `${context}#metadata`;
@@ -34,7 +34,7 @@ export function contextParts<R>(kind: (role: R) => PartKind, coreUnit: (key: str
       return kind(role) === 'metadata' ? [ws, CORE_PART, metadataOf(ws), metadataOf(CORE_PART)] : [ws, CORE_PART];
     },
     below: (dir, { settings }) => {
-      const ws = wsDirOf(settings, dir);
+      const ws = wsDirBelow(settings, dir);
       if (ws === null || sharedIn.some((rel) => isUnder(`${ws}/${rel}`, dir))) return null;
       return [ws, metadataOf(ws)];
     },

@@ -2,7 +2,7 @@
 // registry and steps directories at fixed places inside it.
 import type { Settings } from '../../../types';
 import { STEP_SETTINGS } from '../settings';
-import { heldDir } from '../../../util/paths';
+import { heldDir, isUnder } from '../../../util/paths';
 
 export const WS_REGISTRY_SUFFIX = 'src/cursus_dev/registry/workspace_registry.py';
 export const WS_STEPS_DIR = 'src/cursus_dev/steps';
@@ -20,3 +20,20 @@ export function wsDirOf(settings: Settings, path: string): string | null {
 }
 
 const SLASH = 0x2f;
+
+/**
+ * The workspace directory every path below `dir` lies in (what `wsDirOf` gives each of them), or null:
+ * outside every workspace, or where it depends on the path (`dir` is a workspaces root or above one).
+ */
+export function wsDirBelow(settings: Settings, dir: string): string | null {
+  // As `wsDirOf`, root by root in order: the first root that holds every path below `dir` decides.
+  for (const root of STEP_SETTINGS.of(settings).workspacesRoots) {
+    if (isUnder(root, dir)) return null;
+    if (root === '' || dir.startsWith(`${root}/`)) {
+      const start = root === '' ? 0 : root.length + 1;
+      const slash = dir.indexOf('/', start);
+      return heldDir(slash < 0 ? dir : dir.slice(0, slash));
+    }
+  }
+  return null;
+}
