@@ -1,7 +1,8 @@
 // The names reader of a workspace registry (model/wsNames.ts: its developer id and local step names from
 // its dicts' keys, python/dictKeys.ts) must give exactly what the whole read gives — `workspaceSource`
 // then `buildWorkspace`, by the skeleton and by the full parse — or decline. Proven on every workspace
-// registry of the examples, of the small bench org (where it must answer), of /work/real when present,
+// registry of the examples, of the small bench org and of cursus init-workspace's templates (where it must
+// answer), of /work/real when present,
 // on crafted cases and on 3,000 mutants.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { initParsers } from './helpers';
 import { treeFacts } from '../../server/src/engine/python/facts';
 import { workspaceNames } from '../../server/src/engine/families/step-registry/model/wsNames';
 import { buildOrg, ORGS, renderWorkspaceRegistry } from '../../bench/generate';
+import { scaffoldWorkspace, WORKSPACE_LAYOUTS, WORKSPACE_TEMPLATES } from '../../server/src/engine/families/cursus/workspaceTemplates';
 import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
 import { requireOf, runInHeap } from './smallHeap';
@@ -103,11 +105,16 @@ describe('engine: workspace registry names (fast path of the id and local-name i
     assert.ok(files.length >= 9 && answered >= files.length - 2, `answered ${answered} of ${files.length}`);
   });
 
-  it('equals the whole read or declines on the real repositories\' workspace registries', function () {
+  it('answers the registries cursus init-workspace writes, equal to the whole read, and equals it or declines on those of /work/real when present', () => {
+    // The real repositories hold no developer workspace: a user's registries come from cursus's templates (byte for byte).
+    const written = WORKSPACE_TEMPLATES.flatMap((template) => WORKSPACE_LAYOUTS.flatMap((layout) =>
+      scaffoldWorkspace({ id: 'dev_one', template, layout, workspacesRoot: 'developer_workspaces/developers', coreFiles: [] }).files
+        .filter((f) => f.file.endsWith('/workspace_registry.py')).map((f) => ({ path: `${template}/${layout}`, text: f.text }))));
     const roots = existsSync('/work/real') ? readdirSync('/work/real').map((d) => join('/work/real', d)).filter((d) => statSync(d).isDirectory()) : [];
-    const files = roots.flatMap(registriesUnder);
-    if (files.length === 0) this.skip();
-    for (const f of files) provenOn(f.text, f.path);
+    const files = [...written, ...roots.flatMap(registriesUnder)];
+    assert.equal(written.length, WORKSPACE_TEMPLATES.length * WORKSPACE_LAYOUTS.length);
+    const answered = new Set(files.filter((f) => provenOn(f.text, f.path)).map((f) => f.path));
+    assert.deepEqual(written.filter((f) => !answered.has(f.path)).map((f) => f.path), [], 'every template is answered');
   });
 
   it('answers the crafted cases it models, equal to the whole read', () => {
