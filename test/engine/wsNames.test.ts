@@ -2,8 +2,7 @@
 // its dicts' keys, python/dictKeys.ts) must give exactly what the whole read gives — `workspaceSource`
 // then `buildWorkspace`, by the skeleton and by the full parse — or decline. Proven on every workspace
 // registry of the examples, of the small bench org and of cursus init-workspace's templates (where it must
-// answer), of /work/real when present,
-// on crafted cases and on 3,000 mutants.
+// answer), of /work/real when present, on crafted cases and on 3,000 mutants.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
