@@ -84,6 +84,14 @@ function publications(client: TestClient, rel: string): { lists: Diagnostic[][];
   return { lists: all.filter((p) => p.uri === uri).map((p) => p.diagnostics), first: all.findIndex((p) => p.uri === uri), all };
 }
 
+/** A server on `files` with `rel` opened right after `initialized`, once loaded: `rel`'s publications and final list. */
+async function openedFirst(files: Map<string, string>, rel: string): Promise<{ client: TestClient; pub: ReturnType<typeof publications>; final: Diagnostic[] }> {
+  const client = await TestClient.start(files);
+  await client.open(rel, files.get(rel) as string);
+  await client.loaded();
+  return { client, pub: publications(client, rel), final: client.diagnostics.get(client.uri(rel)) ?? [] };
+}
+
 // What the first pass must not miss, each last in the walk's order: the core component defining the
 // builder of alice's step (RL005 until it is read), and a workspace sharing her step's name (RL002).
 // The core registry's own problem (RL005 in core) comes from core's unit, which waits while only
@@ -120,12 +128,8 @@ describe('lsp: open files first', () => {
   afterEach(async () => { await c?.stop(); c = undefined; });
 
   it('publishes a workspace registry only once what it reads last in the walk is analysed, and core\'s unit after it', async () => {
-    c = await TestClient.start(LATE);
-    const client = c;
-    await client.open(ALICE, LATE.get(ALICE) as string);
-    await client.loaded();
-    const alice = publications(client, ALICE);
-    const final = client.diagnostics.get(client.uri(ALICE)) ?? [];
+    const { client, pub: alice, final } = await openedFirst(LATE, ALICE);
+    c = client;
     assert.deepEqual(alice.lists[0], final, 'the first list published is the final one');
     const late = final.filter((d) => said(d).includes("'Late'") || said(d).includes('LateStepBuilder'));
     assert.deepEqual(late.map((d) => d.code), ['RL002'], 'zzz\'s registry was read, and core\'s last module');
@@ -135,24 +139,16 @@ describe('lsp: open files first', () => {
   });
 
   it('runs core\'s unit first when the core registry is open', async () => {
-    c = await TestClient.start(LATE);
-    const client = c;
-    await client.open(CORE_REGISTRY, LATE.get(CORE_REGISTRY) as string);
-    await client.loaded();
-    const core = publications(client, CORE_REGISTRY);
-    const final = client.diagnostics.get(client.uri(CORE_REGISTRY)) ?? [];
+    const { client, pub: core, final } = await openedFirst(LATE, CORE_REGISTRY);
+    c = client;
     assert.deepEqual(core.lists[0], final, 'the first list published is the final one');
     assert.ok(final.some((d) => d.code === 'RL005' && said(d).includes('OrphanStepBuilder')));
     assert.ok(core.all.slice(0, core.first).every((p) => p.uri !== client.uri(ALICE)), 'the core registry comes before the workspaces\' registries');
   });
 
   it('publishes a registry whose id and step names other workspaces share with its final related information first', async () => {
-    c = await TestClient.start(IDS);
-    const client = c;
-    await client.open(ALICE, IDS.get(ALICE) as string);
-    await client.loaded();
-    const alice = publications(client, ALICE);
-    const final = client.diagnostics.get(client.uri(ALICE)) ?? [];
+    const { client, pub: alice, final } = await openedFirst(IDS, ALICE);
+    c = client;
     assert.deepEqual(alice.lists[0], final, 'the first list published is the final one, related information included');
     assert.ok(alice.all.slice(0, alice.first).every((p) => p.diagnostics.length === 0), 'no other file\'s diagnostics come first');
     const rl015 = final.find((d) => d.code === 'RL015');
@@ -167,16 +163,11 @@ describe('lsp: open files first', () => {
   });
 
   it('publishes the final diagnostics of a registry opened right after initialized before any other file', async () => {
-    c = await TestClient.start(SPREAD);
-    const client = c;
-    await client.open(ALICE, SPREAD.get(ALICE) as string);
-    await client.loaded();
-    const published = client.notifications.flatMap((n) => (n.method === 'textDocument/publishDiagnostics' ? [n.params as { uri: string; diagnostics: Diagnostic[] }] : []));
+    const { client, pub: { all: published, first, lists }, final } = await openedFirst(SPREAD, ALICE);
+    c = client;
     const alice = client.uri(ALICE);
-    const first = published.findIndex((p) => p.uri === alice);
     assert.ok(first >= 0, 'alice\'s registry was published');
-    const final = client.diagnostics.get(alice) ?? [];
-    assert.deepEqual(published[first]?.diagnostics, final, 'the first list published is the final one');
+    assert.deepEqual(lists[0], final, 'the first list published is the final one');
     assert.deepEqual(final.map((d) => d.code).sort(), ['RL002', 'RL006'], 'the final list reads the other registries and the components');
     const others = published.map((p, i) => ({ p, i })).filter(({ p }) => p.uri !== alice);
     assert.ok(others.some(({ p }) => p.diagnostics.length > 0), 'other files have diagnostics');
