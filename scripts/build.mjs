@@ -1,6 +1,7 @@
 // Bundles the client, the language server, the CLI, the benchmark and the Overview webview (a browser
 // bundle with dagre, plus its stylesheet, in dist/webview/) with esbuild, and copies the tree-sitter
-// wasm files beside them (the engine receives their bytes; it never reads files).
+// wasm files beside them (the engine receives their bytes; it never reads files). A markdown page a
+// module imports is bundled as its text (the CLI's SARIF help is docs/diagnostics.md).
 // Outputs are written to a staging folder and renamed into dist/, so a server spawned while a build
 // runs never reads a half-written bundle.
 import { build } from 'esbuild';
@@ -18,7 +19,7 @@ const alias = {
   'web-tree-sitter': require.resolve('web-tree-sitter'),
   'jsonc-parser': join(dirname(require.resolve('jsonc-parser')), '..', 'esm', 'main.js'),
 };
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', alias };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', alias, loader: { '.md': 'text' } };
 try {
   await Promise.all([
     build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${stage}/client.js`, external: ['vscode'] }),

@@ -2,6 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { CODES } from '../../server/src/engine/engine';
+import { CODES_DOC, HOME_URL } from '../../server/src/engine/codes';
 import { ALICE, brokenTree, cleanTree, CORE_REGISTRY, removeTrees, runCli, runJson, textAt, warningTree, writeTree } from './helpers';
 
 interface JsonRange { start: { line: number; character: number }; end: { line: number; character: number } }
@@ -125,6 +129,34 @@ describe('cli check', () => {
         endLine: diag.range.end.line + 1, endColumn: diag.range.end.character + 1,
       });
       assert.equal(results.find((x) => x.ruleId === 'RL006').level, 'warning');
+    });
+
+    it('validates against the SARIF 2.1.0 schema; every rule has what GitHub shows: name, descriptions, help from docs/diagnostics.md', () => {
+      const { json } = runJson(['check', broken, '--format', 'sarif']);
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, '..', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+      assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+      interface Rule { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }
+      const rules = (json['runs'] as { tool: { driver: { rules: Rule[] } } }[])[0]!.tool.driver.rules;
+      assert.deepEqual(rules.map((r) => r.id), CODES.map((c) => c.code));
+      assert.equal(new Set(rules.map((r) => r.name)).size, rules.length, 'rule names are unique');
+      const doc = readFileSync(join(__dirname, '..', '..', CODES_DOC), 'utf8');
+      for (const r of rules) {
+        assert.match(r.name, /^[A-Z][A-Za-z0-9]*$/, r.id);
+        assert.equal(r.shortDescription.text, CODES.find((c) => c.code === r.id)?.title);
+        // the help is the code's section, between its heading and the next anchor, as the docs hold it (links made absolute)
+        const section = doc.split(`<a id="${r.id.toLowerCase()}"></a>\n`)[1]!.split('\n<a id=')[0]!;
+        const body = section.slice(section.indexOf('\n') + 1).trim();
+        assert.equal(r.help.text, body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), r.id);
+        assert.equal(r.help.markdown.replace(/\]\(https:[^)]*\)/g, ']()'), body.replace(/\]\([^)]*\)/g, ']()'), r.id);
+        for (const [, target] of r.help.markdown.matchAll(/\]\(([^)]*)\)/g)) assert.ok(target!.startsWith(`${HOME_URL}/blob/main/`), `${r.id}: ${target}`);
+        assert.ok(r.fullDescription.text.length > 20 && body.replace(/\s+/g, ' ').includes(r.fullDescription.text.slice(0, 20)), r.id);
+        assert.equal(r.helpUri, `${HOME_URL}/blob/main/${CODES_DOC}#${r.id.toLowerCase()}`);
+      }
+      const rl004 = rules.find((r) => r.id === 'RL004')!;
+      assert.equal(rl004.name, 'OverrideOfAStepCoreDoesNotDefine');
+      assert.match(rl004.fullDescription.text, /^A `STEP_OVERRIDES` key that is not a core step/);
     });
   });
 });

@@ -1,10 +1,11 @@
 // `check --format sarif`: SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps). Rules come
-// from the engine's catalogue; locations are root-relative URIs under the `%SRCROOT%` base id.
+// from the engine's catalogue, each with its help from docs/diagnostics.md (codeHelp.ts); locations are
+// root-relative URIs under the `%SRCROOT%` base id.
 import { pathToFileURL } from 'node:url';
-import { HOME_URL, codeDocsUrl } from '../engine/codes';
+import { HOME_URL, codeDocsUrl, type CodeEntry } from '../engine/codes';
 import { CODES } from '../engine/engine';
 import type { Diagnostic, Range, Severity } from '../engine/types';
-
+import { codeHelp } from './codeHelp';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error', warning: 'warning', information: 'note', hint: 'note',
@@ -21,12 +22,7 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
           name: 'registry-lens',
           version,
           informationUri: HOME_URL,
-          rules: CODES.map(({ code, title, severity }) => ({
-            id: code,
-            shortDescription: { text: title },
-            helpUri: codeDocsUrl(code),
-            defaultConfiguration: { level: LEVEL[severity] },
-          })),
+          rules: CODES.map(rule),
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(rootDir).href.replace(/\/?$/, '/')}` } },
@@ -46,6 +42,25 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** A code's rule: what GitHub's code scanning shows of it (name, descriptions, help) and its default level. */
+function rule({ code, title, severity }: CodeEntry): object {
+  const help = codeHelp(code) ?? { fullDescription: title, text: title, markdown: title };
+  return {
+    id: code,
+    name: ruleName(title),
+    shortDescription: { text: title },
+    fullDescription: { text: help.fullDescription },
+    help: { text: help.text, markdown: help.markdown },
+    helpUri: codeDocsUrl(code),
+    defaultConfiguration: { level: LEVEL[severity] },
+  };
+}
+
+/** A rule's name is an identifier (SARIF §3.49.7): the title's words in PascalCase (`duplicate key` → `DuplicateKey`). */
+function ruleName(title: string): string {
+  return title.split(/[^A-Za-z0-9]+/).filter((w) => w !== '').map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
 }
 
 /** SARIF regions are 1-based, and `endColumn` is the column just after the last character. */

@@ -6,6 +6,7 @@ import { HEAP_GROWING_FLAG } from '../host/heapGrowth';
 import { parseCommand } from './parseCommand';
 import { runCommand } from './runCommand';
 import { USAGE, UsageError } from './usage';
+import { writeOutput } from './writeOutput';
 
 async function main(argv: string[]): Promise<number> {
   setFlagsFromString(HEAP_GROWING_FLAG);
@@ -20,8 +21,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${version}\n`);
       return 0;
     }
+    // The MCP server owns stdout as its transport; any other command may be piped into `head`.
+    if (cmd.kind !== 'mcp') endQuietlyOnClosedPipe();
     const result = await runCommand(cmd, version, warn);
-    process.stdout.write(result.output);
+    if (cmd.kind === 'check' && cmd.output !== undefined) writeOutput(cmd.output, result.output);
+    else process.stdout.write(result.output);
     return result.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -31,6 +35,20 @@ async function main(argv: string[]): Promise<number> {
       warn(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
     return 2;
+  }
+}
+
+/**
+ * A reader that stops early (`registry-lens graph | head -c 10`) closes the pipe: the write fails with
+ * EPIPE, which Node raises as an unhandled error with a stack. Unix tools end quietly there; so does this,
+ * with the command's own exit code (what the reader did not read changes nothing about the result).
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      stream.destroy();
+    });
   }
 }
 

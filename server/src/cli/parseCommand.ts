@@ -1,8 +1,8 @@
 // Turns argv into a typed command, validating every option value, so the command runners receive only
 // well-formed requests. Every command takes its root the same way: a last positional ROOT or
 // `--root ROOT` (not both unless they agree; `check --files` takes files as positionals, so ROOT only as
-// --root); unknown or repeated options are usage errors that name
-// the command's options.
+// --root); unknown or repeated options are usage errors that name the command's options. `--` ends the
+// options everywhere: what follows is positional, even `--help` or `-x.py` (a root or a staged file).
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolutionMode } from '../engine/types';
@@ -20,6 +20,8 @@ export type Command =
     files?: string[];
     /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
     reportUnusedSuppressions: boolean;
+    /** `--output FILE`: the document goes to FILE (its folder created), written whole once the check ran, not to stdout. */
+    output?: string;
   }
   | {
     kind: 'explain'; step: string; root: string; workspace?: string; mode?: ResolutionMode;
@@ -34,7 +36,7 @@ type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
 /** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
 const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
-  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean' } },
+  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean', output: 'string' } },
   explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
@@ -50,9 +52,10 @@ export function parseCommand(argv: string[]): Command {
   if (name === '--help' || name === '-h' || name === 'help') return { kind: 'help' };
   if (name === '--version' || name === '-v') return { kind: 'version' };
   if (!Object.hasOwn(SPECS, name)) throw new UsageError(name.startsWith('-') ? `unknown option '${name}' before the command` : `unknown command '${name}'`, { showUsage: true });
-  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
   const kind = name as Kind;
-  const { args: [first], root, v, files } = parse(kind, rest);
+  const parsed = parse(kind, rest);
+  if (parsed === 'help') return { kind: 'help' };
+  const { args: [first], root, v, files } = parsed;
   const mode = oneOf('--mode', v['mode'], MODES);
   switch (kind) {
     case 'check':
@@ -61,6 +64,7 @@ export function parseCommand(argv: string[]): Command {
         format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
         failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never'] as const) ?? 'error',
         reportUnusedSuppressions: v['report-unused-suppressions'] === true,
+        ...(str(v['output']) !== undefined ? { output: str(v['output']) } : {}),
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
       };
     case 'explain':
@@ -99,11 +103,13 @@ type Values = Record<string, string | boolean | undefined>;
  * `.`) and options. Options are checked by hand on parseArgs' tokens, so each mistake gets a message
  * of ours: an unknown option lists the command's options; a repeated one and a missing value are named.
  */
-function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values; files?: string[] } {
+function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values; files?: string[] } | 'help' {
   const spec = SPECS[kind];
   const options: Record<string, 'string' | 'boolean'> = { root: 'string', ...spec.options };
   const known = Object.keys(options).map((o) => `--${o}`).join(', ');
   const { tokens } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])), allowPositionals: true, strict: false, tokens: true });
+  // --help is an option token: not an option's value (`--root --help`), nor anything after `--`.
+  if (tokens.some((t) => t.kind === 'option' && (t.rawName === '--help' || t.rawName === '-h'))) return 'help';
   const v: Values = {};
   const positionals: string[] = [];
   for (const t of tokens) {

@@ -29,8 +29,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   const { engine, ms } = await loadRoot(cmd.root, { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED }, warn);
   switch (cmd.kind) {
     case 'check': {
-      const all = engine.allDiagnostics();
-      const diagnostics = cmd.files ? concerning(all, cmd.files) : all;
+      const diagnostics = cmd.files ? engine.diagnosticsCausedBy(cmd.files) : engine.allDiagnostics();
       const summary: Summary = cmd.files ? { ...engine.summary(), ...severityCounts(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
@@ -66,12 +65,6 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
     }
   }
-}
-
-/** The diagnostics of these files, and those elsewhere whose related locations point into them (a conflict the files cause). */
-function concerning(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
-  const set = new Set(files);
-  return diagnostics.filter((d) => set.has(d.file) || d.related.some((r) => set.has(r.file)));
 }
 
 function severityCounts(diagnostics: Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {

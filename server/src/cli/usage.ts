@@ -12,6 +12,7 @@ Commands:
       --files F...                    report only the diagnostics of files F (and those they cause elsewhere);
                                       the whole root is analysed, ROOT given as --root (pre-commit)
       --report-unused-suppressions    report suppression comments that suppress nothing (RL033; the editor always does)
+      --output FILE                   write the document to FILE (its folder created) once the check ran, not to stdout
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
   list [ROOT]                 List the steps visible in a context
@@ -25,7 +26,7 @@ Commands:
       tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
 
 Without --workspace the context is core.
-Options: --help, --version
+Options: --help, --version; -- ends the options (what follows is ROOT, or check --files' files, even if it starts with -)
 Exit codes: 0 success
             1 findings (check: a diagnostic at or above --fail-on; explain: step not found; init-workspace: refused)
             2 usage or internal error

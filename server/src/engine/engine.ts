@@ -186,6 +186,12 @@ export class RegistryEngine {
     const byFile = (a: Diagnostic, b: Diagnostic): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
     return [...all, ...skips].sort(byFile);
   }
+  /** The diagnostics `files` may cause, sorted as `allDiagnostics` (see `Workspace.causedBy`; `check --files`). */
+  diagnosticsCausedBy(files: readonly string[]): Diagnostic[] {
+    const skipped = new Set(files.filter((f) => this.skipped.has(f)));
+    const caused = this.core.causedBy(files);
+    return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));
+  }
   summary(): Summary {
     const s = this.core.summary(this.ws.counts());
     for (const f of this.skipped.keys()) {

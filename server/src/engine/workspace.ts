@@ -16,6 +16,13 @@ import type { Family, FamilyFeatures, FamilyQueries, UnitCheck } from './analysi
 const NONE = '';
 const never = (): boolean => false;
 
+/** A diagnostic as publication keeps it recognisable (finalising copies it and orders its range). */
+function spotOf(d: Diagnostic): string {
+  const { start, end } = d.range;
+  const ends = [`${start.line}:${start.character}`, `${end.line}:${end.character}`].sort();
+  return `${d.file}\0${d.code}\0${d.message}\0${ends.join('\0')}`;
+}
+
 /**
  * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding one,
  * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
@@ -418,6 +425,18 @@ export class Workspace {
 
   diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }
   allDiagnostics(): Diagnostic[] { return this.publisher.all(); }
+
+  /**
+   * Whether a published diagnostic is one `files` may cause (`check --files`): it lies in one of them,
+   * a related location points into one, or a unit that read one of them (its text or whether it exists)
+   * reported it — a change of the files can change exactly those units' diagnostics.
+   */
+  causedBy(files: readonly string[]): (d: Diagnostic) => boolean {
+    const set = new Set(files);
+    const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
+    const spots = new Set(this.units.reading(keys, files).flatMap((k) => this.units.diagnostics(k)).map(spotOf));
+    return (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || spots.has(spotOf(d));
+  }
 
   /** The globs of the files that make a registry, from every family under the current settings. */
   registryGlobs(): string[] { return this.files.registryGlobs(); }

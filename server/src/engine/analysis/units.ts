@@ -44,6 +44,20 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
     else this.deps.files.applied.observe(file, on, LOCAL);
   }
 
+  /**
+   * The units among `keys` whose diagnostics read one of `files` (its text or whether it exists) when
+   * last computed, directly or through what they read: those a change of the files can change.
+   */
+  reading(keys: readonly string[], files: readonly string[]): string[] {
+    const { text, existsInput, applied } = this.deps.files;
+    const reads = files.flatMap((f) => [[text, f], [existsInput, f]] as const);
+    const hit = this.db.readersAmong(reads, keys.map((k) => {
+      const file = localFile(k);
+      return file === null ? [this.unitQ, k] as const : [applied, file] as const;
+    }));
+    return keys.filter((_, i) => hit[i]);
+  }
+
   /** The diagnostics of a unit. */
   diagnostics(key: string): Diagnostic[] {
     const file = localFile(key);

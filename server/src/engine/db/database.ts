@@ -8,7 +8,7 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  endBatch, isCurrent, observe, QueryNode, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
+  endBatch, isCurrent, observe, QueryNode, readersOf, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
 import { cellTable, Keyspace } from './keyspace';
@@ -64,6 +64,10 @@ export class Database {
   private indexes: (() => boolean)[] = [];
 
   private readonly spaces = new Map<string, Keyspace>();
+  /** For `readersAmong`: each input's and query's cell of a key (if made), each index's cells by its computation. */
+  private readonly inputCells = new WeakMap<object, (key: string) => SignalNode<unknown> | undefined>();
+  private readonly queryCells = new WeakMap<object, (key: string) => QueryNode<unknown> | undefined>();
+  private readonly indexCells = new Map<QueryNode<unknown>, () => Iterable<SignalNode<unknown>>>();
 
   /** The database's keyspace of that name: inputs and queries given it keep their cells by its numbers (see keyspace.ts). */
   keyspace(name: string): Keyspace {
@@ -80,10 +84,12 @@ export class Database {
       if (!c) cells.set(key, (c = new SignalNode<T>(initial)));
       return c;
     };
-    return {
+    const input: Input<T> = {
       get: (key) => readSignal(cellOf(key)),
       set: (key, value) => { this.writes.set(cellOf(key) as SignalNode<unknown>, { value, eq: eq as Eq<unknown> }); },
     };
+    this.inputCells.set(input, (key) => cells.get(key) as SignalNode<unknown> | undefined);
+    return input;
   }
 
   /**
@@ -107,7 +113,23 @@ export class Database {
       if (spec.root.prefix !== prefix) throw new Error(`query ${name}: observed as '${spec.root.prefix}' and as '${prefix}'`);
       observe(cellOf(key) as QueryNode<unknown>, true);
     };
+    this.queryCells.set(q, (key) => cells.get(key) as QueryNode<unknown> | undefined);
     return q;
+  }
+
+  /**
+   * Which of `among` (query keys) read one of `reads` (input keys) when last computed, directly or
+   * through other queries. An index counts as read whole: every reader of one of its cells read what its
+   * computation read (which key a change would move is not known before it comes).
+   */
+  /** `reads`: inputs with a key; `among`: queries with a key. */
+  readersAmong(reads: readonly (readonly [object, string])[], among: readonly (readonly [object, string])[]): boolean[] {
+    const from = reads.flatMap(([input, key]) => this.inputCells.get(input)?.(key) ?? []);
+    const readers = readersOf(from, (q) => this.indexCells.get(q)?.() ?? []);
+    return among.map(([query, key]) => {
+      const cell = this.queryCells.get(query)?.(key);
+      return cell !== undefined && readers.has(cell);
+    });
   }
 
   /**
@@ -130,6 +152,7 @@ export class Database {
     };
     const keysCell = new SignalNode<readonly string[]>([]);
     const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
+    this.indexCells.set(whole as QueryNode<unknown>, () => [keysCell, ...cells.values(), ...absent.filter((c) => c !== undefined)] as SignalNode<unknown>[]);
     /** The map the cells were last written from. */
     let current: ReadonlyMap<string, V> = new Map();
     let keys: readonly string[] = [];

@@ -156,6 +156,27 @@ export function observe(q: QueryNode<unknown>, on: boolean): void {
   report(q);
 }
 
+/**
+ * Every query cell that read one of `from` as last computed, directly or through other cells (a walk up
+ * the recorded reads). `writes` gives the cells a computation writes rather than returns (an index's),
+ * whose readers count as its readers.
+ */
+export function readersOf(from: Iterable<ReactiveNode>, writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>): Set<ReactiveNode> {
+  const seen = new Set<ReactiveNode>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const node = stack.pop() as ReactiveNode;
+    for (let l = node.subs; l !== undefined; l = l.nextSub) {
+      const sub = l.sub;
+      if (seen.has(sub)) continue;
+      seen.add(sub);
+      stack.push(sub);
+      if (sub instanceof QueryNode) stack.push(...writes(sub));
+    }
+  }
+  return seen;
+}
+
 function report(q: QueryNode<unknown>): void {
   const root = q.spec.root;
   root?.changed?.add(root.prefix === '' ? q.key : root.prefix + q.key);
