@@ -1,11 +1,12 @@
-// The GitHub Action (issue 41, item 4): action.yml's `run:` steps executed as the runner would (bash
-// -eo pipefail, expressions substituted, GITHUB_OUTPUT collected; `uses:` steps skipped: Node is already
-// here), with the action at a git clone of this repository at HEAD, so its `npm ci` and build run for
-// real (network to the npm registry: a few minutes, hence `npm run test:action` outside `npm test`,
-// called by .ci/run). The SARIF it writes is validated against the SARIF 2.1.0 schema (test/data).
+// The GitHub Action (issue 41, item 4; issue 49, item 7): action.yml's `run:` steps executed as the runner
+// would (bash -eo pipefail, expressions substituted, GITHUB_OUTPUT collected; `uses:` steps skipped: Node
+// is already here), with the action at a git clone of this repository at HEAD (committed work only), so
+// it runs the committed bundle (action/dist/) as a user's workflow does — nothing installed or built.
+// `npm run test:action`, called by .ci/run. The SARIF it writes is validated against the SARIF 2.1.0
+// schema (test/data). Its edges: an option-looking root, a SARIF folder that does not exist, a missing root.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -78,14 +79,16 @@ describe('the GitHub Action', function () {
 
   const checkStep = (): number => action.runs.steps.findIndex((s) => s.id === 'check');
 
-  it('is a composite action: Node set up, its own locked install and build, then the check', () => {
+  it('is a composite action: Node set up, then the check with the committed bundle (nothing installed or built)', () => {
     assert.equal(action.runs.using, 'composite');
     assert.match(action.runs.steps[0]?.uses ?? '', /^actions\/setup-node@/);
-    assert.match(action.runs.steps[1]?.run ?? '', /npm ci\b[^]*npm run build/);
+    assert.equal(action.runs.steps.length, 2);
+    assert.doesNotMatch(action.runs.steps[1]?.run ?? '', /\bnpm\b/);
+    assert.ok(existsSync(path.join(actionPath, 'action', 'dist', 'cli.js')), 'the bundle is committed');
     assert.deepEqual(Object.keys(action.inputs).sort(), ['fail-on', 'node-version', 'root', 'sarif-file']);
   });
 
-  it('installs, builds and fails on the demo\'s errors, with a SARIF file valid against the SARIF 2.1.0 schema', () => {
+  it('fails on the demo\'s errors, with a SARIF file valid against the SARIF 2.1.0 schema', () => {
     const ws = workspace('demo-workspace');
     const r = runAction(ws, { root: 'registries', 'sarif-file': 'registry-lens.sarif' });
     assert.ok(r.failed, r.log);
@@ -119,6 +122,26 @@ describe('the GitHub Action', function () {
     assert.ok(r.failed);
     assert.equal(r.outputs['exit-code'], '3');
     assert.match(r.log, /no registry found under .*; looked for \*\*\/registry\/step_names\.py/);
+  });
+
+  it('an option-looking root is a folder name: `root: --help` fails as a missing folder (exit code 2), never the help', () => {
+    const r = runAction(workspace('demo-workspace'), { root: '--help', 'sarif-file': 'x.sarif' }, checkStep());
+    assert.ok(r.failed);
+    assert.equal(r.outputs['exit-code'], '2');
+    assert.match(r.log, /--help: not a directory/);
+    assert.doesNotMatch(r.log, /Usage: registry-lens/);
+  });
+
+  it('writes the SARIF into a folder it creates; a missing root writes no SARIF and reports a usage error', () => {
+    const ws = workspace('hybrid-workspace');
+    const r = runAction(ws, { root: 'registries', 'sarif-file': 'reports/code-scanning/registry-lens.sarif' }, checkStep());
+    assert.ok(!r.failed, r.log);
+    assert.equal(r.outputs['exit-code'], '0');
+    assertValidSarif(JSON.parse(readFileSync(path.join(ws, 'reports', 'code-scanning', 'registry-lens.sarif'), 'utf8')));
+    const missing = runAction(ws, { root: 'no-such-folder', 'sarif-file': 'missing.sarif' }, checkStep());
+    assert.ok(missing.failed);
+    assert.equal(missing.outputs['exit-code'], '2');
+    assert.equal(existsSync(path.join(ws, 'missing.sarif')), false, 'no empty SARIF file left behind');
   });
 });
 
