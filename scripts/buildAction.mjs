@@ -12,6 +12,8 @@ import { cliEntry, copyWasm, nodeBundle } from './bundleOptions.mjs';
 const out = process.argv[2] ?? join('action', 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await build({ ...nodeBundle, ...cliEntry, target: 'node20', minify: true, legalComments: 'eof', outfile: join(out, 'cli.js') });
+await build({
+  ...nodeBundle, ...cliEntry, target: 'node20', minify: true, legalComments: 'eof', outfile: join(out, 'cli.js'),
+});
 chmodSync(join(out, 'cli.js'), 0o755);
 copyWasm(out);

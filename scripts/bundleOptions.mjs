@@ -14,13 +14,17 @@ const alias = {
 };
 
 /** esbuild's options for a Node bundle; a markdown page a module imports is its text (the CLI's SARIF help). */
-export const nodeBundle = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', alias, loader: { '.md': 'text' } };
+export const nodeBundle = {
+  bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', alias,
+  loader: { '.md': 'text' },
+};
 
 /** The CLI's entry and the line that makes its bundle an executable. */
 export const cliEntry = { entryPoints: ['server/src/cli/main.ts'], banner: { js: '#!/usr/bin/env node' } };
 
 /** Copies the tree-sitter runtime and the Python grammar into `dir`, beside the bundles that read them. */
 export function copyWasm(dir) {
-  copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(dir, 'web-tree-sitter.wasm'));
+  const runtime = join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
+  copyFileSync(runtime, join(dir, 'web-tree-sitter.wasm'));
   copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(dir, 'tree-sitter-python.wasm'));
 }

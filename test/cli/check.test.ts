@@ -131,13 +131,18 @@ describe('cli check', () => {
       assert.equal(results.find((x) => x.ruleId === 'RL006').level, 'warning');
     });
 
-    it('validates against the SARIF 2.1.0 schema; every rule has what GitHub shows: name, descriptions, help from docs/diagnostics.md', () => {
+    it('validates against SARIF 2.1.0; each rule has what GitHub shows: name, descriptions, help from the docs', () => {
       const { json } = runJson(['check', broken, '--format', 'sarif']);
       const ajv = new Ajv2020({ allErrors: true, strict: false });
       addFormats(ajv);
-      const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, '..', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+      const schemaFile = join(__dirname, '..', 'data', 'sarif-schema-2.1.0.json');
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+      const validate = ajv.compile(schema);
       assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
-      interface Rule { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }
+      interface Rule {
+        id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string };
+        help: { text: string; markdown: string }; helpUri: string;
+      }
       const rules = (json['runs'] as { tool: { driver: { rules: Rule[] } } }[])[0]!.tool.driver.rules;
       assert.deepEqual(rules.map((r) => r.id), CODES.map((c) => c.code));
       assert.equal(new Set(rules.map((r) => r.name)).size, rules.length, 'rule names are unique');
@@ -145,13 +150,16 @@ describe('cli check', () => {
       for (const r of rules) {
         assert.match(r.name, /^[A-Z][A-Za-z0-9]*$/, r.id);
         assert.equal(r.shortDescription.text, CODES.find((c) => c.code === r.id)?.title);
-        // the help is the code's section, between its heading and the next anchor, as the docs hold it (links made absolute)
+        // the help is the code's section, from its heading to the next anchor (links made absolute)
         const section = doc.split(`<a id="${r.id.toLowerCase()}"></a>\n`)[1]!.split('\n<a id=')[0]!;
         const body = section.slice(section.indexOf('\n') + 1).trim();
         assert.equal(r.help.text, body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), r.id);
         assert.equal(r.help.markdown.replace(/\]\(https:[^)]*\)/g, ']()'), body.replace(/\]\([^)]*\)/g, ']()'), r.id);
-        for (const [, target] of r.help.markdown.matchAll(/\]\(([^)]*)\)/g)) assert.ok(target!.startsWith(`${HOME_URL}/blob/main/`), `${r.id}: ${target}`);
-        assert.ok(r.fullDescription.text.length > 20 && body.replace(/\s+/g, ' ').includes(r.fullDescription.text.slice(0, 20)), r.id);
+        for (const [, target] of r.help.markdown.matchAll(/\]\(([^)]*)\)/g)) {
+          assert.ok(target!.startsWith(`${HOME_URL}/blob/main/`), `${r.id}: ${target}`);
+        }
+        assert.ok(r.fullDescription.text.length > 20, r.id);
+        assert.ok(body.replace(/\s+/g, ' ').includes(r.fullDescription.text.slice(0, 20)), r.id);
         assert.equal(r.helpUri, `${HOME_URL}/blob/main/${CODES_DOC}#${r.id.toLowerCase()}`);
       }
       const rl004 = rules.find((r) => r.id === 'RL004')!;

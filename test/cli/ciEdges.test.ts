@@ -10,9 +10,12 @@ import { brokenTree, CLI, CORE_REGISTRY, removeTrees, runCli, runJson, writeTree
 describe('cli: CI edges', () => {
   after(removeTrees);
 
-  it('--help is an option only where an option may stand: as a value or after -- it is a root (a usage error when no such folder)', () => {
+  it('--help is an option only where an option may stand: as a value or after -- it names a root', () => {
     const root = writeTree(brokenTree());
-    for (const args of [['check', '--root', '--help'], ['check', '--root=--help'], ['check', '--', '--help'], ['graph', '--', '-h']]) {
+    const forms = [
+      ['check', '--root', '--help'], ['check', '--root=--help'], ['check', '--', '--help'], ['graph', '--', '-h'],
+    ];
+    for (const args of forms) {
       const r = runCli(args, root);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}`);
       assert.equal(r.stdout, '');
@@ -61,18 +64,22 @@ describe('cli: CI edges', () => {
     const root = writeTree(brokenTree());
     for (const f of ['-h.py', '--fail-on=never.py', '--root=x.py']) writeFileSync(join(root, f), 'x = 1\n');
     mkdirSync(join(root, 'x.py'));
-    const r = runJson(['check', '--format', 'json', '--files', '--', '-h.py', '--fail-on=never.py', '--root=x.py', CORE_REGISTRY], root);
+    const staged = ['-h.py', '--fail-on=never.py', '--root=x.py', CORE_REGISTRY];
+    const r = runJson(['check', '--format', 'json', '--files', '--', ...staged], root);
     assert.equal(r.code, 1, r.stderr);
-    assert.ok((r.json['diagnostics'] as { code: string }[]).some((d) => d.code === 'RL005'), 'the broken registry is still checked, at the same root, failing');
+    const codes = (r.json['diagnostics'] as { code: string }[]).map((d) => d.code);
+    assert.ok(codes.includes('RL005'), 'the broken registry is still checked, at the same root, failing');
     // without `--` the names are options: what the hook must never do
     assert.equal(runCli(['check', '--files', '--root=x.py', CORE_REGISTRY], root).code, 3);
   });
 
-  it('the pre-commit hook ends its options with -- before the staged files, and the docs say to keep it in args', () => {
+  it('the pre-commit hook ends its options with -- before the staged files; the docs keep it in args', () => {
     const hooks = readFileSync(join(__dirname, '..', '..', '.pre-commit-hooks.yaml'), 'utf8');
     assert.match(hooks, /^ {2}entry: registry-lens check --files$/m);
     assert.match(hooks, /^ {2}args: \['--'\]$/m);
     const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
-    for (const [, args] of doc.matchAll(/^\s*#? ?args: (\[.*\])/gm)) assert.match(args!, /, --\]$/, `every args example ends with --: ${args}`);
+    for (const [, args] of doc.matchAll(/^\s*#? ?args: (\[.*\])/gm)) {
+      assert.match(args!, /, --\]$/, `every args example ends with --: ${args}`);
+    }
   });
 });

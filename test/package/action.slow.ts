@@ -79,7 +79,7 @@ describe('the GitHub Action', function () {
 
   const checkStep = (): number => action.runs.steps.findIndex((s) => s.id === 'check');
 
-  it('is a composite action: Node set up, then the check with the committed bundle (nothing installed or built)', () => {
+  it('is a composite action: Node set up, then the check with the committed bundle (nothing installed)', () => {
     assert.equal(action.runs.using, 'composite');
     assert.match(action.runs.steps[0]?.uses ?? '', /^actions\/setup-node@/);
     assert.equal(action.runs.steps.length, 2);
@@ -124,7 +124,7 @@ describe('the GitHub Action', function () {
     assert.match(r.log, /no registry found under .*; looked for \*\*\/registry\/step_names\.py/);
   });
 
-  it('an option-looking root is a folder name: `root: --help` fails as a missing folder (exit code 2), never the help', () => {
+  it('an option-looking root is a folder name: `root: --help` fails as a missing folder (exit code 2)', () => {
     const r = runAction(workspace('demo-workspace'), { root: '--help', 'sarif-file': 'x.sarif' }, checkStep());
     assert.ok(r.failed);
     assert.equal(r.outputs['exit-code'], '2');
@@ -134,10 +134,10 @@ describe('the GitHub Action', function () {
 
   it('writes the SARIF into a folder it creates; a missing root writes no SARIF and reports a usage error', () => {
     const ws = workspace('hybrid-workspace');
-    const r = runAction(ws, { root: 'registries', 'sarif-file': 'reports/code-scanning/registry-lens.sarif' }, checkStep());
+    const r = runAction(ws, { root: 'registries', 'sarif-file': 'reports/scanning/out.sarif' }, checkStep());
     assert.ok(!r.failed, r.log);
     assert.equal(r.outputs['exit-code'], '0');
-    assertValidSarif(JSON.parse(readFileSync(path.join(ws, 'reports', 'code-scanning', 'registry-lens.sarif'), 'utf8')));
+    assertValidSarif(JSON.parse(readFileSync(path.join(ws, 'reports', 'scanning', 'out.sarif'), 'utf8')));
     const missing = runAction(ws, { root: 'no-such-folder', 'sarif-file': 'missing.sarif' }, checkStep());
     assert.ok(missing.failed);
     assert.equal(missing.outputs['exit-code'], '2');

@@ -22,7 +22,7 @@ describe('the Action\'s committed bundle', function () {
   });
   after(() => rmSync(fresh, { recursive: true, force: true }));
 
-  it('is what `npm run build:action` builds from the sources now (rebuild and commit action/dist/ when this fails)', () => {
+  it('is what `npm run build:action` builds from the sources now (else: rebuild and commit action/dist/)', () => {
     assert.deepEqual(readdirSync(BUNDLE).sort(), readdirSync(fresh).sort());
     const stale = readdirSync(fresh).filter((f) => !readFileSync(join(fresh, f)).equals(readFileSync(join(BUNDLE, f))));
     assert.deepEqual(stale, [], 'action/dist/ differs from a fresh build: run `npm run build:action` and commit it');
@@ -36,16 +36,20 @@ describe('the Action\'s committed bundle', function () {
   });
 
   it('answers as the built CLI does', () => {
-    const run = (cli: string): string => spawnSync(process.execPath, [cli, 'check', '--format', 'sarif', join(REPO, 'examples', 'demo-workspace')], { encoding: 'utf8' }).stdout;
+    const demo = join(REPO, 'examples', 'demo-workspace');
+    const run = (cli: string): string =>
+      spawnSync(process.execPath, [cli, 'check', '--format', 'sarif', demo], { encoding: 'utf8' }).stdout;
     const out = run(join(BUNDLE, 'cli.js'));
     assert.ok(out.includes('"ruleId": "RL005"'));
     assert.equal(out, run(join(REPO, 'dist', 'cli.js')));
   });
 
   it('is what action.yml runs, with nothing installed or built', () => {
-    const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { runs: { steps: { run?: string; env?: Record<string, string> }[] } };
+    type Step = { run?: string; env?: Record<string, string> };
+    const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { runs: { steps: Step[] } };
     const scripts = action.runs.steps.map((s) => s.run ?? '').join('\n');
     assert.doesNotMatch(scripts, /npm (ci|install|run)/);
-    assert.ok(action.runs.steps.some((s) => s.env?.['REGISTRY_LENS'] === '${{ github.action_path }}/action/dist/cli.js'));
+    const bundle = '${{ github.action_path }}/action/dist/cli.js';
+    assert.ok(action.runs.steps.some((s) => s.env?.['REGISTRY_LENS'] === bundle));
   });
 });

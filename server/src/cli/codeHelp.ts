@@ -21,7 +21,7 @@ const sections = new Map<string, string>(
     .map((m) => [m[1] as string, (m[2] as string).trim()]),
 );
 
-/** The help of a code, or undefined when docs/diagnostics.md has no section for it (test/engine/codes.test.ts forbids that). */
+/** The help of a code; undefined without a section in docs/diagnostics.md (test/engine/codes.test.ts forbids that). */
 export function codeHelp(code: Code): CodeHelp | undefined {
   const body = sections.get(codeAnchor(code));
   if (body === undefined) return undefined;

@@ -20,7 +20,7 @@ export type Command =
     files?: string[];
     /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
     reportUnusedSuppressions: boolean;
-    /** `--output FILE`: the document goes to FILE (its folder created), written whole once the check ran, not to stdout. */
+    /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
     output?: string;
   }
   | {
@@ -36,7 +36,13 @@ type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
 /** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
 const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
-  check: { args: [], options: { format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean', output: 'string' } },
+  check: {
+    args: [],
+    options: {
+      format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean',
+      output: 'string',
+    },
+  },
   explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },

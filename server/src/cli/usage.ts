@@ -26,7 +26,7 @@ Commands:
       tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
 
 Without --workspace the context is core.
-Options: --help, --version; -- ends the options (what follows is ROOT, or check --files' files, even if it starts with -)
+Options: --help, --version; -- ends the options (what follows is ROOT or check --files' files, even if it starts with -)
 Exit codes: 0 success
             1 findings (check: a diagnostic at or above --fail-on; explain: step not found; init-workspace: refused)
             2 usage or internal error

@@ -9,7 +9,8 @@ import { UsageError } from './usage';
 export function writeOutput(file: string, text: string): void {
   const target = resolve(file);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const refused = (e: unknown): UsageError => new UsageError(`--output ${file}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
+  const refused = (e: unknown): UsageError =>
+    new UsageError(`--output ${file}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (e) {

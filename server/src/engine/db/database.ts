@@ -8,7 +8,8 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  endBatch, isCurrent, observe, QueryNode, readersOf, readQuery, readSignal, setActiveSub, SignalNode, startBatch, writeSignal, type Spec,
+  endBatch, isCurrent, observe, QueryNode, readersOf, readQuery, readSignal, setActiveSub, SignalNode, startBatch,
+  writeSignal, type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
 import { cellTable, Keyspace } from './keyspace';
@@ -18,6 +19,9 @@ function untracked<T>(read: () => T): T {
   const outer = setActiveSub(undefined);
   try { return read(); } finally { setActiveSub(outer); }
 }
+
+/** An input or a query with one of its keys (see `Database.readersAmong`). */
+type Keyed = readonly [object, string];
 
 /** Equality deciding early cut-off; the default is `Object.is`. */
 export type Eq<T> = (a: T, b: T) => boolean;
@@ -123,7 +127,7 @@ export class Database {
    * computation read (which key a change would move is not known before it comes).
    */
   /** `reads`: inputs with a key; `among`: queries with a key. */
-  readersAmong(reads: readonly (readonly [object, string])[], among: readonly (readonly [object, string])[]): boolean[] {
+  readersAmong(reads: readonly Keyed[], among: readonly Keyed[]): boolean[] {
     const from = reads.flatMap(([input, key]) => this.inputCells.get(input)?.(key) ?? []);
     const readers = readersOf(from, (q) => this.indexCells.get(q)?.() ?? []);
     return among.map(([query, key]) => {
@@ -152,7 +156,9 @@ export class Database {
     };
     const keysCell = new SignalNode<readonly string[]>([]);
     const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
-    this.indexCells.set(whole as QueryNode<unknown>, () => [keysCell, ...cells.values(), ...absent.filter((c) => c !== undefined)] as SignalNode<unknown>[]);
+    const written = (): SignalNode<unknown>[] =>
+      [keysCell, ...cells.values(), ...absent.filter((c) => c !== undefined)] as SignalNode<unknown>[];
+    this.indexCells.set(whole as QueryNode<unknown>, written);
     /** The map the cells were last written from. */
     let current: ReadonlyMap<string, V> = new Map();
     let keys: readonly string[] = [];

@@ -161,7 +161,9 @@ export function observe(q: QueryNode<unknown>, on: boolean): void {
  * the recorded reads). `writes` gives the cells a computation writes rather than returns (an index's),
  * whose readers count as its readers.
  */
-export function readersOf(from: Iterable<ReactiveNode>, writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>): Set<ReactiveNode> {
+export function readersOf(
+  from: Iterable<ReactiveNode>, writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>,
+): Set<ReactiveNode> {
   const seen = new Set<ReactiveNode>();
   const stack = [...from];
   while (stack.length > 0) {
