@@ -1,5 +1,5 @@
 // The query database on its own: memoisation, recorded reads, early cut-off, dynamic dependencies,
-// observed roots.
+// observed roots, which roots read an input.
 import { strict as assert } from 'node:assert';
 import { Database } from '../../server/src/engine/db/database';
 import { bucketOf } from '../../server/src/engine/db/bucketOf';
@@ -219,5 +219,42 @@ describe('query database', () => {
     assert.deepEqual(db.takeChangedRoots(), []);
     assert.equal(factsRuns, 3, 'read by nothing and observed by nothing, a write does not recompute it');
     assert.equal(facts('x'), 6);
+  });
+
+  it('tells which queries read an input key, through other queries and through an index as a whole', () => {
+    const db = new Database();
+    const text = db.input<string>('text', '');
+    const words = db.query('words', (k) => text.get(k).split(' '));
+    const first = db.query('first', (k) => words(k)[0] ?? '');
+    // an index of every file's first word; a reader of one key reads the index's computation whole
+    const byWord = db.index('byWord', () => new Map(['a', 'b', 'c'].map((k) => [first(k), k])));
+    const owner = db.query('owner', (w) => byWord.get(w) ?? 'none');
+    const unit = db.query('unit', (k) =>
+      (k === 'ab' ? `${first('a')} ${first('b')}` : k === 'own' ? owner('x') : first(k)));
+    for (const [k, v] of [['a', 'x y'], ['b', 'z'], ['c', 'w']]) text.set(k as string, v as string);
+    db.commit();
+    const keys = ['ab', 'a', 'b', 'c', 'own'];
+    for (const k of keys) unit.observe(k, true);
+    const read = (file: string): string[] => {
+      const hit = db.readersAmong([[text, file]], keys.map((k) => [unit, k] as const));
+      return keys.filter((_, i) => hit[i]);
+    };
+    assert.deepEqual(read('a'), ['ab', 'a', 'own']);
+    assert.deepEqual(read('b'), ['ab', 'b', 'own']);
+    assert.deepEqual(read('c'), ['c', 'own'], 'a file of the index reaches every reader of it, whichever key it holds');
+    assert.deepEqual(read('d'), [], 'a key nobody read');
+    assert.deepEqual(db.readersAmong([[text, 'a']], [[words, 'a'], [words, 'never-read']]), [true, false]);
+    // as last computed: a branch taken since is a read, one no longer taken is not
+    const branch = db.query('branch', (k) => (text.get('flag') === 'on' ? text.get('a') : k));
+    branch.observe('s', true);
+    const readsA = (): boolean[] => db.readersAmong([[text, 'a']], [[branch, 's']]);
+    assert.deepEqual(readsA(), [false]);
+    text.set('flag', 'on');
+    db.commit();
+    assert.equal(branch('s'), 'x y');
+    assert.deepEqual(readsA(), [true]);
+    text.set('flag', 'off');
+    db.commit();
+    assert.deepEqual(readsA(), [false]);
   });
 });
