@@ -1,6 +1,6 @@
 // What can be checked here of the files only other tools run: the pre-commit hook's manifest names the
 // package's own bin, the release workflow (never run: no GitHub runner here) parses and does the four
-// publications it promises, and the action's scripts call the bundle the package ships.
+// publications it promises, and the action's scripts call the Action's committed build of the package's CLI.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,12 +12,14 @@ const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string>; f
 
 describe('release manifests', () => {
   it('.pre-commit-hooks.yaml: hook registry-lens, a node hook running the package\'s bin on the staged files', () => {
-    const hooks = parse(read('.pre-commit-hooks.yaml')) as { id: string; language: string; entry: string; require_serial: boolean; files: string }[];
+    type Hook = { id: string; language: string; entry: string; args: string[]; require_serial: boolean; files: string };
+    const hooks = parse(read('.pre-commit-hooks.yaml')) as Hook[];
     assert.equal(hooks.length, 1);
     const [hook] = hooks;
     assert.equal(hook!.id, 'registry-lens');
     assert.equal(hook!.language, 'node');
     assert.equal(hook!.entry, 'registry-lens check --files');
+    assert.deepEqual(hook!.args, ['--'], 'the staged files pre-commit appends come after `--`: never read as options (R29)');
     assert.ok(Object.hasOwn(pkg.bin, 'registry-lens'));
     assert.equal(hook!.require_serial, true, 'one analysis of the root, not one per batch of files');
     const files = new RegExp(hook!.files);
@@ -38,10 +40,11 @@ describe('release manifests', () => {
     for (const command of [/npm ci/, /vsce package --no-dependencies/, /gh release create .*\.vsix/, /ovsx@\d+ publish .*\.vsix/, /vsce publish .*--packagePath/, /npm publish --provenance/]) assert.match(runs, command);
   });
 
-  it('action.yml runs the CLI bundle the package ships', () => {
+  it('action.yml runs the Action\'s committed bundle of the CLI (test/package/actionBundle.test.ts keeps it fresh)', () => {
     const action = parse(read('action.yml')) as { runs: { steps: { env?: Record<string, string> }[] } };
     const cli = action.runs.steps.map((s) => s.env?.['REGISTRY_LENS']).find((v) => v !== undefined);
-    assert.equal(cli, '${{ github.action_path }}/dist/cli.js');
-    assert.ok(pkg.files.includes('dist/cli.js') && pkg.bin['registry-lens'] === './dist/cli.js');
+    assert.equal(cli, '${{ github.action_path }}/action/dist/cli.js');
+    assert.equal(pkg.scripts['build:action'], 'node scripts/buildAction.mjs');
+    assert.ok(!pkg.files.some((f) => f.startsWith('action')), 'the package does not ship the Action\'s bundle');
   });
 });
