@@ -1,0 +1,42 @@
+// `check --files` asks the engine which diagnostics the given files may cause (issue 55, R28): those in
+// the files, those pointing into them, and those of every unit whose recorded reads include them — so an
+// error a staged file causes in an unstaged one is reported, and a file no unit reads reports only its own.
+import { strict as assert } from 'node:assert';
+import { analyze, initParsers } from './helpers';
+
+const REGISTRY = 'src/cursus/registry/step_names.py';
+const WS_REGISTRY = 'developer_workspaces/developers/w/src/cursus_dev/registry/workspace_registry.py';
+
+function tree(alphaClass: string, coreSteps: string[]): string {
+  const entry = (s: string): string => `    "${s}": {"config_class": "${s}Config", "builder_step_name": "${s}StepBuilder", `
+    + `"spec_type": "${s}", "sagemaker_step_type": "Processing", "description": "x"},`;
+  return [
+    `//- /${REGISTRY}`, 'STEP_NAMES = {', ...coreSteps.map(entry), '}',
+    '//- /src/cursus/steps/builders/builder_alpha_step.py', `class ${alphaClass}:`, '    pass',
+    '//- /src/cursus/steps/builders/builder_beta_step.py', 'class BetaStepBuilder:', '    pass',
+    '//- /src/cursus/steps/configs/config_alpha_step.py', 'class AlphaConfig:', '    pass',
+    '//- /src/cursus/steps/configs/config_beta_step.py', 'class BetaConfig:', '    pass',
+    `//- /${WS_REGISTRY}`, 'WORKSPACE_METADATA = {"developer_id": "w"}', 'STEP_OVERRIDES = {', entry('Beta'), '}',
+    '//- /src/cursus/tools/notes.py', 'x = 1',
+  ].join('\n');
+}
+
+const codes = (ds: readonly { file: string; code: string }[]): string[] => ds.map((d) => `${d.file} ${d.code}`);
+
+describe('engine: the diagnostics files may cause', () => {
+  before(initParsers);
+
+  it('a builder that renames its class brings the RL005 of the registry that names it', async () => {
+    const { engine } = await analyze(tree('AlphaStepBuilderV2', ['Alpha', 'Beta']));
+    assert.deepEqual(codes(engine.allDiagnostics()), [`${REGISTRY} RL005`]);
+    assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/steps/builders/builder_alpha_step.py'])), [`${REGISTRY} RL005`]);
+    assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/tools/notes.py', 'README.md'])), [], 'read by no unit');
+  });
+
+  it('a core registry that drops a step brings the RL004 of the workspace overriding it', async () => {
+    const { engine } = await analyze(tree('AlphaStepBuilder', ['Alpha']));
+    assert.deepEqual(codes(engine.allDiagnostics()), [`${WS_REGISTRY} RL004`]);
+    assert.deepEqual(codes(engine.diagnosticsCausedBy([REGISTRY])), [`${WS_REGISTRY} RL004`]);
+    assert.deepEqual(codes(engine.diagnosticsCausedBy([WS_REGISTRY])), [`${WS_REGISTRY} RL004`]);
+  });
+});
