@@ -84,6 +84,29 @@ describe('the pre-commit hook', function () {
     assert.equal(ok.code, 0, ok.out);
     assert.match(ok.out, /Registry Lens\.+Passed/);
   });
+
+  it('staged files named like options are files (R29); a staged change that breaks an unstaged registry fails (R28)', () => {
+    const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens\n`;
+    const run = (dir: string): { code: number | null; out: string } => {
+      const env = { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home-run'), PRE_COMMIT_COLOR: 'never' };
+      const r = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    const dashed = repository({ ...cleanTree(), '.pre-commit-config.yaml': config, 'x.py/README.md': 'a folder\n' });
+    for (const f of ['-h.py', '--root=x.py']) writeFileSync(path.join(dashed, f), 'x = 1\n');
+    git(dashed, 'add', '--', '-h.py', '--root=x.py');
+    const named = run(dashed);
+    assert.equal(named.code, 0, named.out);
+    assert.match(named.out, /Registry Lens\.+Passed/);
+    // a staged builder renames its class: core's (unstaged) registry no longer finds it
+    const builder = 'src/cursus/steps/builders/builder_xgboost_training_step.py';
+    const renamed = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
+    writeFileSync(path.join(renamed, builder), 'class XGBoostTrainingStepBuilderV2:\n    pass\n');
+    git(renamed, 'add', builder);
+    const broken = run(renamed);
+    assert.equal(broken.code, 1, broken.out);
+    assert.match(broken.out, /Builder class 'XGBoostTrainingStepBuilder' for step 'XGBoostTraining' not found/);
+  });
 });
 
 function git(cwd: string, ...args: string[]): string {
