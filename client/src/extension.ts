@@ -4,7 +4,8 @@
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
 import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import { Methods, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import { FIX_ALL_DONE, Methods, type FixAllDone, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import { fixAllMessage } from './fixAllMessage';
 import { explainResolution } from './explainCommand';
 import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
 import { createLanguageClient, markShuttingDown } from './languageClient';
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', at, pos);
       await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
     }),
+    vscode.commands.registerCommand(FIX_ALL_DONE, (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done))),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
