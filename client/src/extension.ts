@@ -17,6 +17,7 @@ import { pickContext } from './pickers';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { RegistriesView } from './registriesView';
 import { StatusItem } from './statusItem';
+import { openWalkthroughOnce } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
+  void openWalkthroughOnce(context);
   await lc.start();
 }
 
