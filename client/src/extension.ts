@@ -17,7 +17,7 @@ import { pickContext } from './pickers';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { RegistriesView } from './registriesView';
 import { StatusItem } from './statusItem';
-import { openWalkthroughOnce } from './walkthrough';
+import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tree.onDidChangeVisibility(({ visible }) => { if (visible) view.refresh(); }),
     lc.onNotification(Methods.status, (s: StatusParams) => {
       status.update(s);
+      noteAnalysed(s.entries);
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),

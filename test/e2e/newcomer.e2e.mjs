@@ -279,6 +279,7 @@ describe('A newcomer\'s first start: the walkthrough opens and ticks, code links
   this.timeout(240_000);
   const s = onExample('demo-workspace', { label: 'newcomer-first', settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
   let wb;
+  const lineOf = (rel, re) => fs.readFileSync(path.join(s.root, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
   const step = (id) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first();
   const ticked = async (id) => (await step(id).getAttribute('aria-checked', { timeout: 2_000 }).catch(() => null)) === 'true';
   const walkthroughTab = async () => {
@@ -323,7 +324,7 @@ describe('A newcomer\'s first start: the walkthrough opens and ticks, code links
 
   it('a code in the Problems panel opens its section of the shipped diagnostics reference', async () => {
     await wb.filterProblems('RL016');
-    const link = wb.page.locator('.markers-panel .monaco-list-row .code-link a').first();
+    const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
     const href = await waitFor(async () => (await link.getAttribute('href', { timeout: 2_000 }).catch(() => null)), { timeout: 20_000, message: 'the code link of RL016' });
     assert.match(href, /\/extension\/docs\/diagnostics\.md#L\d+$/);
     assert.doesNotMatch(href, /github\.com/);
@@ -341,6 +342,7 @@ describe('A newcomer\'s first start: the walkthrough opens and ticks, code links
     await wb.openProblems();
     await wb.quickOpen(ALICE);
     await wb.focusEditor();
+    await wb.gotoLine(lineOf(ALICE, /^ {4}"XGBoostTraining": \{/), 8);
     await wb.hoverMouse('XGBoostTraining', { match: /override:alice_ml/ });
     await wb.closeHover();
     await walkthroughTab();
