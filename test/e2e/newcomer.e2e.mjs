@@ -326,7 +326,7 @@ describe('A newcomer\'s first start: the walkthrough opens and ticks, code links
     await wb.filterProblems('RL016');
     const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
     const href = await waitFor(async () => (await link.getAttribute('href', { timeout: 2_000 }).catch(() => null)), { timeout: 20_000, message: 'the code link of RL016' });
-    assert.match(href, /\/extension\/docs\/diagnostics\.md#L\d+$/);
+    assert.match(href, /^vscode-remote:.*\/registry-lens[^/]*\/docs\/diagnostics\.md#L\d+$/);
     assert.doesNotMatch(href, /github\.com/);
     await link.click();
     await waitFor(async () => (await wb.activeTabTitle()) === 'diagnostics.md', { timeout: 15_000, message: 'diagnostics.md opened' });
