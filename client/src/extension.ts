@@ -4,7 +4,8 @@
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
 import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import { Methods, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import { FIX_ALL_DONE, Methods, type FixAllDone, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import { fixAllMessage } from './fixAllMessage';
 import { explainResolution } from './explainCommand';
 import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
 import { createLanguageClient, markShuttingDown } from './languageClient';
@@ -16,6 +17,7 @@ import { pickContext } from './pickers';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { RegistriesView } from './registriesView';
 import { StatusItem } from './statusItem';
+import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tree.onDidChangeVisibility(({ visible }) => { if (visible) view.refresh(); }),
     lc.onNotification(Methods.status, (s: StatusParams) => {
       status.update(s);
+      noteAnalysed(s.entries);
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
@@ -57,9 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', at, pos);
       await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
     }),
+    vscode.commands.registerCommand(FIX_ALL_DONE, (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done))),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
+  void openWalkthroughOnce(context);
   await lc.start();
 }
 

@@ -1,5 +1,6 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
-// syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings.
+// syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings; a
+// hover it answers completes the walkthrough's hover step.
 // While the window closes (or reloads) the server's connection goes away under requests VS Code has
 // just made (code actions): those are answered with their empty default, as the library already does
 // for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
@@ -9,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { noteHover } from './walkthrough';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
 let shuttingDown = false;
@@ -27,6 +29,14 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }],
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
+    middleware: {
+      // the walkthrough's hover step completes on a hover the server answered
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        if (hover) noteHover();
+        return hover;
+      },
+    },
     errorHandler: {
       error: () => ({ action: shuttingDown ? ErrorAction.Shutdown : ErrorAction.Continue, handled: shuttingDown }),
       // a crash restarts the server (at most 4 times); the shutdown closes quietly

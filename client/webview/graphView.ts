@@ -16,7 +16,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const KINDS: readonly [string, string][] = [['core', 'core'], ['workspace', 'local step'], ['override', 'override'], ['module', 'module'], ['context', 'workspace']];
 const LOOSE = 'loose';
 
-interface UiState { query: string; hidden: Set<string>; view: { key: string; v: View; port: Size } | null; cursor: number }
+interface UiState { query: string; hidden: Set<string>; view: { key: string; v: View; port: Size; fitted: boolean } | null; cursor: number }
+/** Pixels per layout unit below which a first view does not go: labels (the editor's font) stay readable. */
+const READABLE_SCALE = 0.85;
 const ui: UiState = { query: '', hidden: new Set(), view: null, cursor: -1 };
 let cache: { sig: string; layout: GraphLayout; ms: number } | undefined;
 let previous: PanZoom | undefined;
@@ -82,18 +84,23 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   canvas.append(s);
 
   const visible = (node: PlacedNode): boolean => !ui.hidden.has(node.group) && (connected.has(node.id) || !ui.hidden.has(LOOSE));
-  const bounds = (): Bounds => {
-    const shown = layout.nodes.filter(visible);
+  const boundsOf = (shown: readonly PlacedNode[]): Bounds => {
     const all = shown.length > 0 ? shown : layout.nodes;
     if (all.length === 0) return { x: 0, y: 0, width: 1, height: 1 };
     const x0 = Math.min(...all.map((m) => m.x - m.width / 2));
     const y0 = Math.min(...all.map((m) => m.y - m.height / 2));
     return { x: x0, y: y0, width: Math.max(...all.map((m) => m.x + m.width / 2)) - x0, height: Math.max(...all.map((m) => m.y + m.height / 2)) - y0 };
   };
+  const bounds = (): Bounds => boundsOf(layout.nodes.filter(visible));
+  const connectedBounds = (): Bounds => boundsOf(layout.nodes.filter((m) => visible(m) && connected.has(m.id)));
   previous?.dispose();
-  // the same context keeps its view (centre and zoom) across re-renders; another one starts fitted
-  const initial = (port: Size): View => (ui.view?.key === key ? resized(ui.view.v, ui.view.port, port) : fitView(bounds(), port));
-  const pz = attachPanZoom(canvas, s, initial, (v, port) => { ui.view = { key, v, port }; });
+  // A context opens on its steps with dependencies (the loose ones are listed below them), readable;
+  // Fit shows every visible step. The same context keeps its view across re-renders, fitted or not.
+  const readable = (port: Size): View => fitView(connectedBounds(), port, READABLE_SCALE);
+  const whole = (port: Size): View => fitView(bounds(), port);
+  const initial = (port: Size): View | { fit: (port: Size) => View } =>
+    ui.view?.key !== key ? { fit: readable } : ui.view.fitted ? { fit: whole } : resized(ui.view.v, ui.view.port, port);
+  const pz: PanZoom = attachPanZoom(canvas, s, initial, (v, port) => { ui.view = { key, v, port, fitted: pz.fitted() }; });
   previous = pz;
 
   const applyFilter = (): void => {
@@ -166,7 +173,7 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     b.addEventListener('click', act);
     return b;
   };
-  const fit = (): void => pz.fit(bounds());
+  const fit = (): void => pz.fit(whole);
   canvas.addEventListener('keydown', (ev) => { if (ev.target === canvas && ev.key === '0') { ev.preventDefault(); fit(); } });
 
   const bar = el('div', 'toolbar');

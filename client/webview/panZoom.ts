@@ -1,7 +1,8 @@
 // Zoom and pan of the step graph through its SVG viewBox (no library: the arithmetic is a few lines):
 // the wheel zooms around the pointer, a drag pans (a press that moved less than a few pixels stays a
 // click that opens the step), keys and buttons zoom and fit. The view keeps the aspect of the element,
-// so one scale (pixels per unit) holds in both directions. The arithmetic is pure and tested in Node.
+// so one scale (pixels per unit) holds in both directions; a fitted view stays fitted when the panel is
+// resized, until the user zooms or pans. The arithmetic is pure and tested in Node.
 
 export interface View { x: number; y: number; w: number; h: number }
 export interface Size { width: number; height: number }
@@ -15,12 +16,17 @@ const MARGIN = 16;
 
 export const scaleOf = (v: View, port: Size): number => port.width / v.w;
 
-/** The whole of `b` (plus a margin), centred, never magnified beyond 1:1. */
-export function fitView(b: Bounds, port: Size): View {
+/**
+ * The whole of `b` (plus a margin), centred, never magnified beyond 1:1 — nor shrunk below `minScale`
+ * (labels stay readable): then its top left corner shows, and the rest is a pan away.
+ */
+export function fitView(b: Bounds, port: Size, minScale = 0): View {
   const w = b.width + 2 * MARGIN;
   const h = b.height + 2 * MARGIN;
-  const scale = Math.min(1, port.width / w, port.height / h);
-  return around(b.x + b.width / 2, b.y + b.height / 2, scale, port);
+  const scale = clamp(Math.max(Math.min(minScale, 1), Math.min(1, port.width / w, port.height / h)));
+  const centre = (from: number, size: number, room: number): number =>
+    (size + 2 * MARGIN) * scale <= room ? from + size / 2 : from - MARGIN + room / scale / 2;
+  return around(centre(b.x, b.width, port.width), centre(b.y, b.height, port.height), scale, port);
 }
 
 /** The view centred on (cx, cy) at `scale`. */
@@ -56,8 +62,11 @@ function clamp(s: number): number { return Math.min(MAX_SCALE, Math.max(MIN_SCAL
 
 export interface PanZoom {
   view(): View;
+  /** Whether the view is fitted (it re-fits on resize until the user zooms or pans). */
+  fitted(): boolean;
   set(v: View): void;
-  fit(b: Bounds): void;
+  /** Fits the view with `fit`, now and on every resize until the user zooms or pans. */
+  fit(fit: (port: Size) => View): void;
   zoom(factor: number): void;
   /** Centres (cx, cy), zooming in to 1:1 when the view is farther. */
   focus(cx: number, cy: number): void;
@@ -67,25 +76,37 @@ export interface PanZoom {
 
 /**
  * Wires wheel, drag and keys of `host` (the element holding `svg`) to the viewBox of `svg`. The first
- * view is `initial`'s, taken once the element has a size (it may not be in the page yet).
+ * view is `initial`'s, taken once the element has a size (it may not be in the page yet): a view, or a
+ * fit (kept on resize, as `fit` keeps it).
  */
-export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (port: Size) => View, changed: (v: View, port: Size) => void): PanZoom {
+export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (port: Size) => View | { fit: (port: Size) => View },
+  changed: (v: View, port: Size) => void): PanZoom {
   const port = (): Size => ({ width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight) });
   let last = port();
   let v: View = { x: 0, y: 0, w: 1, h: 1 };
   let ready = false;
-  const set = (next: View): void => {
+  /** The fit the view follows on resize; null once the user zoomed or panned. */
+  let fitting: ((port: Size) => View) | null = null;
+  const show = (next: View): void => {
     if (!ready) return;
     v = next;
     svg.setAttribute('viewBox', `${v.x.toFixed(2)} ${v.y.toFixed(2)} ${v.w.toFixed(2)} ${v.h.toFixed(2)}`);
     changed(v, port());
   };
+  const set = (next: View): void => { fitting = null; show(next); };
+  const fit = (f: (port: Size) => View): void => { fitting = f; show(f(port())); };
   const observer = new ResizeObserver(() => {
     const now = port();
     if (host.clientWidth === 0) return;
-    if (!ready) { ready = true; last = now; set(initial(now)); return; }
+    if (!ready) {
+      ready = true;
+      last = now;
+      const first = initial(now);
+      if ('fit' in first) fit(first.fit); else set(first);
+      return;
+    }
     if (now.width === last.width && now.height === last.height) return;
-    set(resized(v, last, now));
+    if (fitting) show(fitting(now)); else show(resized(v, last, now));
     last = now;
   });
   observer.observe(host);
@@ -126,8 +147,9 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
 
   const api: PanZoom = {
     view: () => v,
+    fitted: () => fitting !== null,
     set,
-    fit: (b) => set(fitView(b, port())),
+    fit,
     zoom: (factor) => { const p = port(); set(zoomAt(v, factor, p.width / 2, p.height / 2, p)); },
     focus: (cx, cy) => set(around(cx, cy, Math.max(1, scaleOf(v, port())), port())),
     dispose: () => observer.disconnect(),

@@ -1,7 +1,7 @@
 // Mutations of registry texts for the fuzzer: the mistakes of typing (a token deleted or doubled, a
-// line moved or re-indented) and the hostile shapes the campaign found (runs of one token, deep
-// nesting, nested unclosed brackets before long runs, long runs before closers, alias storms, lone
-// CRs, BOMs, surrogates). Deterministic for a given random source.
+// line moved or re-indented, a closer auto-indented) and the hostile shapes the campaign found (runs of
+// one token, deep nesting, nested unclosed brackets before long runs, long runs before closers, alias
+// storms, lone CRs, BOMs, surrogates). Deterministic for a given random source.
 
 export type Random = () => number;
 
@@ -61,6 +61,16 @@ const MUTATORS: Mutator[] = [
   },
   // lineEnds: a region's line ends become lone CRs (or CRLF)
   (r, t) => { const i = int(r, t.length); const j = i + int(r, 2000); return t.slice(0, i) + t.slice(i, j).replace(/\n/g, r() < 0.5 ? '\r' : '\r\n') + t.slice(j); },
+  // autoIndent: a closer alone on its line pushed right, as VS Code's auto-indent leaves it after Enter on
+  // the last entry (with a comma missing, that closer ended the literal's recovery in three errors)
+  (r, t) => {
+    const at: number[] = [];
+    const closers = /^[ \t]*[}\])],?[ \t]*$/gm;
+    for (let m = closers.exec(t); m; m = closers.exec(t)) at.push(m.index);
+    if (at.length === 0) return t;
+    const i = pick(r, at);
+    return t.slice(0, i) + pick(r, ['    ', '        ', '\t']) + t.slice(i);
+  },
   // nest: deep flow or block nesting
   (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, ['{"k": ', '[', '- ', '(', '{']).repeat(1 + int(r, 5000)) + t.slice(i); },
   // nestThenRun: unclosed brackets (up to 1,000, mixed), a long run, then nothing, a string, more

@@ -100,8 +100,30 @@ describe('A newcomer\'s Registry Lens: Explain, status, Step Graph, walkthrough 
       return nodes > 0 && { nodes, edges, title: document.querySelector('h1')?.textContent, note: !!document.querySelector('.no-edges'), layout: document.querySelector('section.graph')?.dataset.layout };
     }), { timeout: 20_000, message: 'the step graph of core' });
     assert.deepEqual(shown, { nodes: 12, edges: 14, title: 'Step graph of core', note: false, layout: 'dagre' });
+    // it opens on the steps with dependencies, readable, and re-fits when the panel is resized
+    const fit = await waitFor(() => frame.evaluate(() => {
+      const c = document.querySelector('.canvas').getBoundingClientRect();
+      const inside = [...document.querySelectorAll('g.node:not(.loose)')].every((g) => {
+        const r = g.getBoundingClientRect();
+        return r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+      });
+      const label = document.querySelector('g.node:not(.loose) text')?.getBoundingClientRect().height ?? 0;
+      return inside && { label, width: Math.round(c.width) };
+    }), { timeout: 10_000, message: 'the connected steps fitted in the view' });
+    assert.ok(fit.label >= 10, `labels ${fit.label.toFixed(1)} px high`);
+    figures['graph: label height when opened (px)'] = Math.round(fit.label * 10) / 10;
     await wb.parkMouse();
     await wb.screenshot('newcomer-03-graph-core');
+    await wb.page.setViewportSize({ width: 1000, height: 700 });
+    await waitFor(() => frame.evaluate((before) => {
+      const c = document.querySelector('.canvas').getBoundingClientRect();
+      return Math.round(c.width) !== before && [...document.querySelectorAll('g.node:not(.loose)')].every((g) => {
+        const r = g.getBoundingClientRect();
+        return r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+      });
+    }, fit.width), { timeout: 10_000, message: 'the graph re-fitted in a smaller panel' });
+    await wb.screenshot('newcomer-03b-graph-core-resized');
+    await wb.page.setViewportSize({ width: 1400, height: 900 });
 
     // search: typing a full name brings that step into view and marks it
     const before = await viewBox(frame);
@@ -250,5 +272,98 @@ describe('A newcomer\'s Registry Lens: Explain, status, Step Graph, walkthrough 
     figures['500 steps: search → step in view (ms)'] = Date.now() - t1;
     await large.parkMouse();
     await large.screenshot('newcomer-09-graph-500-steps-found');
+  });
+});
+
+describe('A newcomer\'s first start: the walkthrough opens and ticks, code links open the docs, one error per comma, Fix All reports (code-server, 1280×800)', function () {
+  this.timeout(240_000);
+  const s = onExample('demo-workspace', { label: 'newcomer-first', settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+  let wb;
+  const lineOf = (rel, re) => fs.readFileSync(path.join(s.root, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
+  const step = (id) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first();
+  const ticked = async (id) => (await step(id).getAttribute('aria-checked', { timeout: 2_000 }).catch(() => null)) === 'true';
+  /** Opens the walkthrough again, as a person does: Welcome: Open Walkthrough…, then ours. */
+  const reopenWalkthrough = async () => {
+    await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
+    const idx = await waitFor(async () => {
+      const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
+      return i >= 0 ? i + 1 : 0;
+    }, { timeout: 15_000, message: 'our walkthrough in the pick' });
+    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').nth(idx - 1).click();
+    await step('open').waitFor({ state: 'attached', timeout: 20_000 });
+  };
+
+  it('the walkthrough opens by itself on the first start, fits 1280×800, and its folder step is done', async () => {
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root, viewport: { width: 1280, height: 800 } });
+    const page = wb.page.locator('.gettingStartedContainer').first();
+    const text = await waitFor(async () => {
+      const t = (await page.innerText({ timeout: 2_000 }).catch(() => '')) || '';
+      return t.includes('Get Started with Registry Lens') && t;
+    }, { timeout: 60_000, message: 'the walkthrough opened on the first start' });
+    assert.ok(!text.includes('`'), 'no raw backticks');
+    await waitFor(() => ticked('open'), { timeout: 15_000, message: 'the step "Open a folder" done' });
+    // nothing of the open step is cut off at 1280×800
+    const clipped = await wb.page.evaluate(() => [...document.querySelectorAll('.gettingStartedContainer .getting-started-step.expanded, .gettingStartedContainer .getting-started-media')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 2).length);
+    assert.equal(clipped, 0, 'text clipped sideways');
+    await wb.parkMouse();
+    await wb.screenshot('newcomer-10-walkthrough-first-start');
+  });
+
+  it('a missing comma with LOCAL_STEPS\' closing brace auto-indented is one RL030', async () => {
+    const file = path.join(s.root, ALICE);
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.indexOf('    # seeded: RL003');
+    const typed = `${text.slice(0, at)}    "Broken": {"config_class": "Br"}\n${text.slice(at)}`;
+    const closer = typed.indexOf('\n}\n', at);
+    fs.writeFileSync(file, `${typed.slice(0, closer + 1)}    ${typed.slice(closer + 1)}`);
+    await wb.filterProblems('**/alice_ml/**');
+    const rows = await wb.waitForProblems((rs) => rs.some((r) => r.code === 'RL030'), { timeout: 30_000, message: 'the RL030 of the missing comma' });
+    const syntax = rows.filter((r) => r.code === 'RL030');
+    assert.deepEqual(syntax.map((r) => [r.line, r.message.replace(/;.*/, '')]), [[38, "Syntax error: missing ',' between entries"]]);
+    assert.ok(rows.some((r) => r.code === 'RL016'), 'later entries still analysed');
+    await wb.parkMouse();
+    await wb.screenshot('newcomer-11-one-error-per-missing-comma');
+    fs.writeFileSync(file, text);
+    await wb.waitForProblems((rs) => !rs.some((r) => r.code === 'RL030'), { timeout: 30_000, message: 'the RL030 gone' });
+  });
+
+  it('a code in the Problems panel opens its section of the shipped diagnostics reference', async () => {
+    await wb.filterProblems('RL016');
+    const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
+    const href = await waitFor(async () => (await link.getAttribute('href', { timeout: 2_000 }).catch(() => null)), { timeout: 20_000, message: 'the code link of RL016' });
+    assert.match(href, /^vscode-remote:.*\/registry-lens[^/]*\/docs\/diagnostics\.md#L\d+$/);
+    assert.doesNotMatch(href, /github\.com/);
+    await link.click();
+    await waitFor(async () => (await wb.activeTabTitle()) === 'diagnostics.md', { timeout: 15_000, message: 'diagnostics.md opened' });
+    const shown = await waitFor(async () => { const t = await wb.editorText(); return t.includes('## RL016 — ') && t; }, { timeout: 10_000, message: "RL016's section in view" });
+    assert.ok(shown.length > 0);
+    assert.equal((await wb.cursorPosition())?.line, Number(/#L(\d+)$/.exec(href)[1]));
+    await wb.parkMouse();
+    await wb.screenshot('newcomer-12-code-link-opens-docs');
+    await wb.filterProblems('');
+  });
+
+  it('the walkthrough\'s steps tick: the Problems panel shown, a step name hovered', async () => {
+    await wb.openProblems();
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(ALICE, /^ {4}"XGBoostTraining": \{/), 8);
+    await wb.hoverMouse('XGBoostTraining', { match: /override:alice_ml/ });
+    await wb.closeHover();
+    await reopenWalkthrough();
+    await waitFor(async () => (await ticked('problems')) && (await ticked('hover')), { timeout: 20_000, message: 'the Problems and Hover steps done' });
+    await wb.parkMouse();
+    await wb.screenshot('newcomer-13-walkthrough-ticked');
+  });
+
+  it('Fix All says what it did', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.runCommand('Fix All', { id: 'editor.action.fixAll' });
+    const note = await waitFor(async () => (await wb.notifications()).find((n) => n.startsWith('Registry Lens Fix All:')), { timeout: 20_000, message: 'the Fix All message' });
+    assert.match(note, /^Registry Lens Fix All: \d+ edits? in workspace_registry\.py/);
+    await wb.parkMouse();
+    await wb.screenshot('newcomer-14-fix-all-message');
   });
 });

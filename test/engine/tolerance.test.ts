@@ -73,6 +73,29 @@ describe('tolerance: a registry mid-edit', () => {
     assert.deepEqual(after.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${d.message}`), before);
   });
 
+  it('the demo\'s alice_ml with an entry typed without its comma: one RL030 whatever the closing brace\'s indent', async () => {
+    const demo = join(__dirname, '../../examples/demo-workspace');
+    const alice = REG('alice_ml');
+    const text = readFileSync(join(demo, alice), 'utf8');
+    const at = text.indexOf('    # seeded: RL003');
+    const typed = `${text.slice(0, at)}    "Broken": {"config_class": "Br"}\n${text.slice(at)}`;
+    const closer = typed.indexOf('\n}\n', at);
+    const engine = await RegistryEngine.create(wasm);
+    feedRoot(engine, demo);
+    const seen: string[][] = [];
+    // `}` in column 1, then as VS Code's auto-indent leaves it after Enter on the last entry, then deeper
+    for (const indent of ['', '    ', '        ', '\t']) {
+      engine.setFile(alice, `${typed.slice(0, closer + 1)}${indent}${typed.slice(closer + 1)}`);
+      engine.update();
+      const ds = engine.diagnostics(alice);
+      assert.deepEqual(ds.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`),
+        ["37:35-37:36 Syntax error: missing ',' between entries; the rest of the file is still analysed"], `indent ${JSON.stringify(indent)}`);
+      seen.push(ds.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${show(d.range)}`));
+      assert.ok(engine.stepNames('alice_ml').includes('ExperimentTracker') && engine.stepNames('alice_ml').includes('Broken'));
+    }
+    assert.ok(seen.every((s) => JSON.stringify(s) === JSON.stringify(seen[0])), JSON.stringify(seen));
+  });
+
   it('typing a new entry: an unclosed dict ends where the next entry starts (by indentation)', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py
@@ -103,6 +126,32 @@ describe('tolerance: a registry mid-edit', () => {
     const ds = engine.diagnostics(REG('erin'));
     assert.deepEqual(ds.map((d) => d.code), ['RL030', 'RL030', 'RL030', 'RL030', 'RL009']);
     assert.ok(ds.every((d) => d.range.start.line === d.range.end.line));
+  });
+
+  it('a closer auto-indented to its items\' column closes its own dict; one that lost its opener stays stray', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Indented": {
+              "sagemaker_step_type": "Utility"
+              "description": "a",
+              },
+          "LostBrace": "Utility",
+          },
+          "Last": {"sagemaker_step_type": "Utility", "description": "c"}
+          "bad name": {"sagemaker_step_type": "Utility", "description": "e"}
+          }
+      X = 1
+    `);
+    assert.deepEqual(engine.stepNames('erin').filter((n) => !['Package', 'XGBoostTraining'].includes(n)).sort(), ['Indented', 'Last', 'LostBrace', 'bad name']);
+    const ds = engine.diagnostics(REG('erin'));
+    assert.deepEqual(ds.map((d) => `${d.code}@${show(d.range)} ${d.code === 'RL030' ? d.message.replace(/;.*/, '') : ''}`), [
+      "RL030@2:39-2:40 Syntax error: missing ',' between entries",
+      'RL008@5:17-5:26 ',
+      "RL030@6:4-6:5 Syntax error: unexpected '}'",
+      "RL030@7:65-7:66 Syntax error: missing ',' between entries",
+      'RL009@8:4-8:14 ',
+    ]);
   });
 
   it('a key typed above another ("A" then "B": {…}, valid Python joining them) is read as the two entries meant', async () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationToken, LSPErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeDocLinks } from '../../server/src/host/codeDocs';
 import { Session } from '../../server/src/lsp/session';
 import { writeFile } from './client';
 import { CORE, FIXTURE, text } from './fixture';
@@ -30,6 +31,7 @@ describe('lsp: cancellation', () => {
         treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
         python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
       },
+      codeHref: codeDocLinks(path.join(__dirname, '../../docs/diagnostics.md')),
       debounceMs: 60_000,
       analysisStepMs: 100,
       configuration: false,

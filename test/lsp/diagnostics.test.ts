@@ -1,7 +1,9 @@
 // The language server keeps diagnostics of the whole workspace current: files never opened, edits
 // in one file that change another, files changed on disk, closed documents and settings.
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { show, TestClient, writeFile } from './client';
 import { ALICE, BOB, CORE, FIXTURE, lineAfter, range, text, XGB_BUILDER } from './fixture';
@@ -24,7 +26,10 @@ describe('lsp: workspace diagnostics', () => {
     const [d] = ds;
     assert.equal(d?.severity, 1);
     assert.equal(d?.source, 'registry-lens');
-    assert.equal(d?.codeDescription?.href, 'https://github.com/registry-lens/registry-lens/blob/main/docs/diagnostics.md#rl004');
+    // the reference beside the bundled server, at RL004's heading: VS Code opens it offline
+    const doc = path.join(__dirname, '../../docs/diagnostics.md');
+    const heading = readFileSync(doc, 'utf8').split('\n').findIndex((l) => l.startsWith('## RL004 — ')) + 1;
+    assert.equal(d?.codeDescription?.href, `${pathToFileURL(doc).href}#L${heading}`);
     assert.match(message(d), /Did you mean 'Package'/);
     assert.equal(c.diagnostics.get(c.uri(CORE)), undefined, 'the clean core registry gets no diagnostics');
     const status = await c.waitFor('status', () => c.notifications.find((n) => n.method === 'registryLens/status'));

@@ -1,8 +1,9 @@
 // Editor features over LSP: each request is answered by the engine and converted to protocol types
 // with the exact ranges and URIs the client needs.
 import { strict as assert } from 'node:assert';
-import type { CompletionItem, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Command, CompletionItem, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ExplainResult } from '../../server/src/lsp/protocol';
+import { fixAllMessage } from '../../client/src/fixAllMessage';
 import { show, TestClient } from './client';
 import { ALICE, BOB, CORE, FIXTURE, lineAfter, range, text, XGB_BUILDER } from './fixture';
 
@@ -105,15 +106,21 @@ describe('lsp: editor features', () => {
     assert.ok(actions.some((a) => a.title === 'Suppress RL004 on this line'));
   });
 
-  it('Fix all (source.fixAll.registryLens) returns the unambiguous fixes of the file as one action', async () => {
+  it('Fix all (source.fixAll.registryLens) returns the unambiguous fixes of the file as one action, then says what it did', async () => {
     const typo = text(BOB).replace('"description": "typo of Package"', '"descriptoin": "typo of Package"');
     await c.open(BOB, typo);
-    const fixAll = async (): Promise<{ title: string; kind: string; edit: WorkspaceEdit }[]> => c.request('textDocument/codeAction',
+    const fixAll = async (): Promise<{ title: string; kind: string; edit: WorkspaceEdit; command?: Command }[]> => c.request('textDocument/codeAction',
       { textDocument: { uri: c.uri(BOB) }, range: range('bob-pakage-key'), context: { diagnostics: [], only: ['source.fixAll.registryLens'] } });
     const actions = await fixAll();
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.registryLens']);
     const edits = (actions[0]?.edit.documentChanges ?? []) as { edits: { newText: string }[] }[];
     assert.deepEqual(edits.flatMap((e) => e.edits.map((x) => x.newText)), ['description']);
+    // the client's command, run once the edit is applied, reports it
+    const done = { edits: 1, files: [BOB], created: [] };
+    assert.deepEqual(actions[0]?.command, { title: 'What Fix All did', command: 'registryLens.fixAllDone', arguments: [done] });
+    assert.equal(fixAllMessage(done), 'Registry Lens Fix All: 1 edit in workspace_registry.py.');
+    assert.equal(fixAllMessage({ edits: 3, files: ['a/x.py', 'b/y.py'], created: ['c/s.py', 'c/t.py'] }),
+      'Registry Lens Fix All: 3 edits in 2 files, 2 files created (s.py, t.py).');
     const quick = await c.request<{ kind: string }[]>('textDocument/codeAction',
       { textDocument: { uri: c.uri(BOB) }, range: range('bob-pakage-key'), context: { diagnostics: [] } });
     assert.ok(quick.every((a) => a.kind === 'quickfix'));

@@ -38,7 +38,7 @@ describe('the npm package', function () {
     assert.deepEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json',
       'dist/cli.js', 'dist/client.js', 'dist/server.js', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm',
-      'dist/webview/main.js', 'dist/webview/style.css', ...under('schemas'), ...under('syntaxes'), ...under('media/walkthrough'),
+      'dist/webview/main.js', 'dist/webview/style.css', 'docs/diagnostics.md', ...under('schemas'), ...under('syntaxes'), ...under('media/walkthrough'),
     ].sort());
     const manifest = JSON.parse(readTarGz(tarball).find((e) => e.name === 'package/package.json')!.data.toString('utf8')) as Record<string, unknown>;
     assert.equal(manifest['dependencies'], undefined, 'dist/ bundles everything: no runtime dependency');

@@ -46,14 +46,14 @@ describe('the packaged .vsix', function () {
 
   after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 
-  it('ships exactly the bundles, the wasm files, schemas/, syntaxes/, media/walkthrough/, README, CHANGELOG and LICENSE', () => {
+  it('ships exactly the bundles, the wasm files, schemas/, syntaxes/, media/walkthrough/, the diagnostics reference, README, CHANGELOG and LICENSE', () => {
     const shipped = entries.map((e) => e.name).sort();
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
       'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
       'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-python.wasm',
-      'extension/dist/webview/main.js', 'extension/dist/webview/style.css',
+      'extension/dist/webview/main.js', 'extension/dist/webview/style.css', 'extension/docs/diagnostics.md',
       ...filesUnder('schemas').map((f) => `extension/${f}`),
       ...filesUnder('syntaxes').map((f) => `extension/${f}`),
       ...filesUnder('media/walkthrough').map((f) => `extension/${f}`),

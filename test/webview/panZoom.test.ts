@@ -1,6 +1,7 @@
 // The step graph's zoom and pan arithmetic (viewBox): a fit shows the whole graph, centred and never
 // magnified past 1:1; the wheel zooms around the pointer (the point under it stays put); a drag moves
-// the content with the pointer; a resize keeps the centre and the zoom; zoom stops at its bounds.
+// the content with the pointer; a resize keeps the centre and the zoom; zoom stops at its bounds; a
+// readable fit stops at its floor.
 import { strict as assert } from 'node:assert';
 import { MAX_SCALE, around, fitView, panBy, resized, scaleOf, zoomAt, type View } from '../../client/webview/panZoom';
 
@@ -17,6 +18,18 @@ describe('webview: step graph zoom and pan', () => {
     close(big.x + big.w / 2, 2000, 'centre x');
     const small = fitView({ x: 10, y: 10, width: 100, height: 50 }, port);
     close(scaleOf(small, port), 1, 'a small graph is shown 1:1');
+  });
+
+  it('a readable fit never shrinks below its floor: a large graph shows its top left corner, a small one centred', () => {
+    const big = fitView({ x: 0, y: 0, width: 4000, height: 1000 }, port, 0.85);
+    close(scaleOf(big, port), 0.85, 'the floor');
+    close(big.x, -16, 'the left edge and its margin');
+    close(big.y, -16, 'the top edge and its margin');
+    const small = fitView({ x: 10, y: 10, width: 100, height: 50 }, port, 0.85);
+    assert.deepEqual(small, fitView({ x: 10, y: 10, width: 100, height: 50 }, port));
+    const wide = fitView({ x: 0, y: 0, width: 4000, height: 100 }, port, 0.85);
+    close(wide.x, -16, 'too wide: from its left edge');
+    close(wide.y + wide.h / 2, 50, 'high enough: centred vertically');
   });
 
   it('the wheel zooms around the pointer: the point under it stays in place', () => {

@@ -10,7 +10,6 @@ import type {
   CodeLensResult, CompletionKind, CompletionResult, DocumentLinkResult, DocumentSymbolResult, HoverResult, SymbolKind as EngineSymbolKind,
   WorkspaceSymbolResult,
 } from '../engine/api';
-import { codeDocsUrl } from '../engine/codes';
 import type * as E from '../engine/types';
 import type { Folder } from './folder';
 
@@ -61,7 +60,7 @@ export function toDiagnostic(folder: Folder, d: E.Diagnostic): Diagnostic {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: codeDocsUrl(d.code) },
+    codeDescription: { href: folder.codeHref(d.code) },
     source: SOURCE,
     message: d.message,
     relatedInformation: d.related.map((r) => ({ location: toLocation(folder, r), message: r.message })),

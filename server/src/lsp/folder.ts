@@ -10,6 +10,7 @@ import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engi
 import { CORE, type ContextId } from '../engine/types';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
+import type { CodeHref } from '../host/codeDocs';
 import type { FolderSettings } from '../host/folderSettings';
 
 /** Files of the backlog read per analysis step (see Folder.flush): changes queued meanwhile apply between slices. */
@@ -82,7 +83,7 @@ export class Folder {
   private unlisted = false;
   private listedFor: ReadonlySet<string> = new Set();
 
-  constructor(readonly uri: string, readonly name: string) {
+  constructor(readonly uri: string, readonly name: string, readonly codeHref: CodeHref) {
     this.fsPath = fileURLToPath(uri);
   }
 

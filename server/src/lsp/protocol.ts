@@ -139,6 +139,13 @@ export interface ListDocumentParams { uri?: string; workspace?: string; conflict
 export type { CheckFilter };
 
 /** Client → server `initializationOptions`. */
+/**
+ * The client command a Fix All action runs once VS Code has applied its edit, to say what it did (the
+ * editor applies a fix-all silently): the text edits, the files they are in and the files created.
+ */
+export const FIX_ALL_DONE = 'registryLens.fixAllDone';
+export interface FixAllDone { edits: number; files: string[]; created: string[] }
+
 export interface InitializationOptions {
   debounceMs?: number;
   /** How long one step of an analysis that starts new units runs before publishing (a cold start; default 100 ms; 0: one unit per step). */

@@ -7,6 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import type { WasmBinaries } from '../engine/engine';
+import type { CodeHref } from '../host/codeDocs';
 import { registerCustomRequests } from './customRequests';
 import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
@@ -23,7 +24,7 @@ import { applyWatchedFiles, registerWatchers } from './watch';
 const DEFAULT_DEBOUNCE_MS = 150;
 const DEFAULT_STEP_MS = 100;
 
-export function startServer(connection: Connection, wasm: WasmBinaries): void {
+export function startServer(connection: Connection, wasm: WasmBinaries, codeHref: CodeHref): void {
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
   let initial: WorkspaceFolder[] = [];
@@ -36,6 +37,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     session = new Session(connection, documents, {
       wasm,
+      codeHref,
       debounceMs: typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
       analysisStepMs: typeof options.analysisStepMs === 'number' && options.analysisStepMs >= 0 ? options.analysisStepMs : DEFAULT_STEP_MS,
       configuration: caps.workspace?.configuration === true,

@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WasmBinaries } from '../engine/engine';
+import type { CodeHref } from '../host/codeDocs';
 import { Analysis } from './analysis';
 import type { EditSupport } from './convert';
 import { Folder, fsPathOf, type OpenDocument } from './folder';
@@ -16,6 +17,8 @@ import type { FolderSettings } from '../host/folderSettings';
 
 export interface SessionOptions {
   wasm: WasmBinaries;
+  /** Where a diagnostic's code links to (its `codeDescription.href`). */
+  codeHref: CodeHref;
   debounceMs: number;
   /** How long one step of an analysis that starts new units runs (see Analysis). */
   analysisStepMs: number;
@@ -46,7 +49,7 @@ export class Session {
   /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's `file://host/…`) are skipped. */
   addFolder(uri: string, name: string): void {
     if (fsPathOf(uri) === undefined) return;
-    const folder = new Folder(uri, name);
+    const folder = new Folder(uri, name, this.options.codeHref);
     this.folders.add(folder);
     this.queues.set(folder, new FolderQueue(this.analysis.of(folder), this.options.debounceMs, (e) => {
       this.connection.console.error(`Registry Lens: ${folder.name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

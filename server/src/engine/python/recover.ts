@@ -166,8 +166,9 @@ class Tolerant extends Scanner {
       const c = this.text[this.pos];
       if (c === undefined || this.pos >= this.end) break;
       if (c === close) {
-        // A closer on its own line as far right as the items closes an entry whose opener was lost, not this container.
-        if (!virtualOpen && itemCol > outer && itemCol > 0 && this.columnIfLineStart(this.pos) >= itemCol) {
+        // A closer on its own line as far right as the items closes an entry whose opener was lost, not this
+        // container — unless what follows it belongs outside (auto-indent leaves the last closer there).
+        if (!virtualOpen && itemCol > outer && itemCol > 0 && this.columnIfLineStart(this.pos) >= itemCol && !this.endsHere(outer)) {
           this.report(this.pos, this.pos + 1, `unexpected '${c}'`);
           reach = ++this.pos;
           state = 'error';
@@ -304,6 +305,20 @@ class Tolerant extends Scanner {
       this.string();
       this.skipInline();
       return this.text[this.pos] === ':';
+    });
+  }
+
+  /**
+   * Whether the closer at `pos` is its container's own: after it (and a `,`) comes the end, another
+   * closer, or a line left of the container's items (`outer`) or a new statement.
+   */
+  private endsHere(outer: number): boolean {
+    return this.probe(() => {
+      this.pos++;
+      this.skip();
+      if (this.text[this.pos] === ',') { this.pos++; this.skip(); }
+      const c = this.text[this.pos];
+      return c === undefined || this.pos >= this.end || c === '}' || c === ']' || c === ')' || this.leftOf(this.pos, outer);
     });
   }
 

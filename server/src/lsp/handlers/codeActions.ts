@@ -1,7 +1,9 @@
 // Quick fixes of the diagnostics under the cursor (the engine computes them with the diagnostics), and
-// "Fix all" (`source.fixAll.registryLens`): the file's unambiguous fixes in one edit.
+// "Fix all" (`source.fixAll.registryLens`): the file's unambiguous fixes in one edit, then the client's
+// command that says what it did.
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
 import { toCodeAction } from '../convert';
+import { FIX_ALL_DONE, type FixAllDone } from '../protocol';
 import type { Session } from '../session';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.registryLens`;
@@ -25,7 +27,14 @@ export function registerCodeActions(s: Session): void {
       if (wants(only, FIX_ALL_KIND)) {
         const fix = folder.engine.fixAll(rel);
         const a = fix && toCodeAction(folder, [], fix, s.options.edits, FIX_ALL_KIND);
-        if (a) out.push(a);
+        if (fix && a) {
+          const done: FixAllDone = {
+            edits: fix.edits.reduce((n, e) => n + e.edits.length, 0),
+            files: fix.edits.map((e) => e.file),
+            created: (fix.createFiles ?? []).map((c) => c.file),
+          };
+          out.push({ ...a, command: { title: 'What Fix All did', command: FIX_ALL_DONE, arguments: [done] } });
+        }
       }
       return out;
     }));
