@@ -16,7 +16,7 @@ import { byBucket } from '../../../util/buckets';
 import { sameData, sameList } from '../../../util/equality';
 import { sameEntry } from './entry';
 import { workspaceNames } from './wsNames';
-import type { BuilderDiscovery } from './registry';
+import type { BuildStrategies, BuilderDiscovery } from './registry';
 
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
@@ -288,6 +288,7 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
   private readonly baseDirsQ = this.db.query('baseDirs', () => [...new Set(this.f.baseFiles().map((f) => f.slice(0, f.lastIndexOf('/') + 1)))], sameList);
   baseDirs(): string[] { return this.baseDirsQ(NONE); }
   builderDiscovery(): BuilderDiscovery | null { return this.f.builderDiscoveryQ(NONE); }
+  buildStrategies(): BuildStrategies | null { return this.f.buildStrategiesQ(NONE); }
 
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
     const out: ClassDef[] = [];

@@ -32,6 +32,19 @@ export interface BuilderDiscovery {
   scansFiles: boolean;
 }
 
+/** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
+export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemblies: string[] }
+
+/**
+ * Whether a `sagemaker_step_type` routes to a build strategy (`strategy_registry.axis_name_for_step_type()`:
+ * `Processing` by its `step_assembly`, which the interface schema restricts to registered ones); without
+ * the module in the tree every type is taken to route.
+ */
+export function routes(strategies: BuildStrategies | null, sagemakerStepType: string): boolean {
+  if (!strategies) return true;
+  return sagemakerStepType === 'Processing' ? strategies.stepAssemblies.length > 0 : strategies.stepTypes.includes(sagemakerStepType);
+}
+
 export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
 
 /** Scope of components: '' for core, else the workspace directory. */
@@ -124,6 +137,8 @@ export interface RegistryModel {
   baseDirs(): string[];
   /** What the repository's builder discovery module does (null without one). */
   builderDiscovery(): BuilderDiscovery | null;
+  /** The build strategies the repository registers (null without its `builder_templates.py`). */
+  buildStrategies(): BuildStrategies | null;
   /** Class names of a kind visible from a context, for completion. */
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[];
   /** Component files of a kind visible from a context (own workspace first, then core). */
