@@ -28,7 +28,9 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   name: FAMILY,
   codes: DAG_CODES,
   examples: [{ dir: 'cursus-pipelines' }],
-  paths: { names: ['*.dag.json', 'catalog_index.json'], languages: ['json'] },
+  // No editor language: `onLanguage:json` would start the extension for every JSON file; a DAG's problems
+  // and the rename of its nodes come from the files on disk, and a folder holding DAGs activates it.
+  paths: { names: ['*.dag.json', 'catalog_index.json'], markers: ['**/*.dag.json'] },
   classifier: () => dagClassifier,
   parts: dagParts,
   registryGlobs: () => dagRegistryGlobs(),

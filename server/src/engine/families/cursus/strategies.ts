@@ -7,11 +7,13 @@ import type { BuildStrategies } from '../step-registry/model/registry';
 export const STRATEGIES_MODULE = /(?:^|\/)cursus\/core\/base\/builder_templates\.py$/;
 const REGISTER = /@register_strategy\(\s*axis\s*=\s*["']([A-Za-z_]+)["']\s*,\s*name\s*=\s*["']([A-Za-z0-9_]+)["']/g;
 
-export function buildStrategies(file: string, text: string): BuildStrategies {
+/** Null when the module registers none (a cursus before its strategy registry: routing is not read). */
+export function buildStrategies(file: string, text: string): BuildStrategies | null {
   const byAxis = new Map<string, string[]>();
   for (const m of text.matchAll(REGISTER)) {
     const [, axis = '', name = ''] = m;
     byAxis.set(axis, [...(byAxis.get(axis) ?? []), name]);
   }
+  if (byAxis.size === 0) return null;
   return { file, stepTypes: byAxis.get('sagemaker_step_type') ?? [], stepAssemblies: byAxis.get('step_assembly') ?? [] };
 }
