@@ -78,6 +78,14 @@ describe('pipeline DAG files (cursus dag validate)', () => {
 `, {}, { only: DAG_CODES });
   });
 
+  it('checks no step of a DAG in a tree without cursus\'s registry (cursus installed, not in the tree): only the graph', async () => {
+    await checkDiagnostics(`
+//- /pipelines/p.dag.json
+{"dag": {"nodes": ["CradleDataLoading_training", "MyStep", "Lone"], "edges": [["CradleDataLoading_training", "MyStep"]]}}
+#                                                          ^^^^^^ RL038
+`, {}, { only: DAG_CODES });
+  });
+
   it('reports a DAG cursus cannot load once, and nothing else in it', async () => {
     await checkDiagnostics(`${CORE}
 //- /a.dag.json

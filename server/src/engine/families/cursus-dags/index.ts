@@ -2,13 +2,14 @@
 // validate` and the compiler load them) and the shared DAG catalogue's index. Each node name refers to
 // the core step cursus's catalog resolves it to (resolve.ts), so a DAG is checked against the step
 // model (which it reads, never adds to) and its nodes take part in references and rename of steps.
-// Units: each DAG's steps (RL039, RL060) and each catalogue index (RL061, RL062); a file's own
-// diagnostics are what cursus finds in it alone (read.ts).
+// Units: each DAG's steps (RL039, RL060; only where the tree holds cursus's core registry: a project
+// using an installed cursus has its steps outside the tree) and each catalogue index (RL061, RL062);
+// a file's own diagnostics are what cursus finds in it alone (read.ts).
 import type { Family } from '../../analysis/family';
 import type { FileQueries } from '../../analysis/files';
 import { stepQueries } from '../step-registry/queries';
 import { routes } from '../step-registry/model/registry';
-import { FAMILY, dagClassifier, dagParts, dagRegistryGlobs, type DagRole } from './roles';
+import { FAMILY, dagClassifier, dagParts, type DagRole } from './roles';
 import { DAG_CODES } from './codes';
 import { readDag, type DagDoc } from './read';
 import { checkCatalog, entryTarget, readCatalog, type CatalogDoc } from './catalog';
@@ -33,7 +34,6 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   paths: { names: ['*.dag.json', 'catalog_index.json'], markers: ['**/*.dag.json'] },
   classifier: () => dagClassifier,
   parts: dagParts,
-  registryGlobs: () => dagRegistryGlobs(),
   indexKey: (role) => role.role,
   read(path, role, text) {
     if (role.role === 'catalog') {
@@ -54,6 +54,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     const doc = facts(q.files, file)?.dag;
     if (!doc) return [];
     const { model } = stepQueries(q.files);
+    // A project whose cursus is installed, not in the tree: its steps are not ours to know.
+    if (model.coreFile() === null) return [];
     return checkDagSteps(file, doc, model, dagsOf(q.files), (type) => routes(model.buildStrategies(), type));
   },
   features: {

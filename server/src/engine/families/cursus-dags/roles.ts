@@ -17,8 +17,6 @@ const CATALOG = /^(?:.*\/)?shared_dags\/catalog_index\.json$/;
 const DAG: DagRole = Object.freeze({ family: 'cursus-dags', role: 'dag' });
 const CATALOG_ROLE: DagRole = Object.freeze({ family: 'cursus-dags', role: 'catalog' });
 
-export const dagRegistryGlobs = (): string[] => [`**/*${DAG_SUFFIX}`, '**/shared_dags/catalog_index.json'];
-
 export function dagClassifier(path: string): DagRole | null {
   if (path.endsWith(DAG_SUFFIX)) return DAG;
   return CATALOG.test(path) ? CATALOG_ROLE : null;
