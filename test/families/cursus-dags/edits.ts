@@ -1,6 +1,6 @@
 // The DAG family's random edits (test/engine/randomEdits.ts): node names (steps, suffixed, typos),
-// edges dropped or reversed, a DAG broken or mended, the build strategies and an interface's type, and
-// the catalogue index's paths and ids.
+// edges dropped or reversed, a DAG broken or mended, the build strategies and an interface's type, a
+// step pack's interfaces, and the catalogue index's paths and ids.
 import type { Edit } from '../../engine/editKit';
 
 const NODES = ['CradleDataLoading_training', 'XGBoostTraining', 'XGBoostTrainng', 'HyperparameterPrep', 'Registration', 'xgboost_training_x', 'Lone'];
@@ -34,6 +34,12 @@ export const DAG_EDITS: Edit[] = [
     if (pick([true, false])) return files.has(t) ? [t, null] : [t, '@register_strategy(axis="sagemaker_step_type", name="Training")\nclass T:\n    pass\n'];
     const f = pick([...files.keys()].filter((k) => k.endsWith('.step.yaml')));
     return f ? [f, (files.get(f) ?? '').replace(/sagemaker_step_type: \w+/, `sagemaker_step_type: ${pick(['Processing', 'Lambda', 'Training'])}`)] : null;
+  },
+  // a step pack's interface comes or goes (a clash with the package's step, or a step of its own)
+  (files, pick) => {
+    const f = `projects/fraud/step_pack/interfaces/${pick(['tabular_preprocessing', 'fraud_extra'])}.step.yaml`;
+    const step = f.includes('tabular') ? 'TabularPreprocessing' : 'FraudExtra';
+    return files.has(f) ? [f, null] : [f, `step_type: ${step}\nregistry:\n  sagemaker_step_type: ${pick(['Processing', 'Lambda'])}\n  description: d\ncontract:\n  entry_point: null\nspec: {}\n`];
   },
   // the catalogue index: a path to a file that exists or not, a repeated or fresh id
   (files, pick) => {
