@@ -16,7 +16,7 @@ export interface CatalogDoc { entries: CatalogEntry[] }
 
 export function readCatalog(file: string, text: string): { doc: CatalogDoc | null; local: Diagnostic[] } {
   const broken = (range: Range, why: string): { doc: null; local: Diagnostic[] } =>
-    ({ doc: null, local: [diag(file, range, 'RL061', `${why}: get_catalog_index() fails, so no shared DAG loads by id`)] });
+    ({ doc: null, local: [diag(file, range, 'RL061', `${why}: get_catalog_index() fails, so no shared DAG loads`)] });
   const json = readJson(text);
   if (json.error) return broken(json.error.range, `The catalog index is not valid JSON (${json.error.message})`);
   const root = json.root;
@@ -36,13 +36,15 @@ export function checkCatalog(file: string, doc: CatalogDoc, exists: (p: string) 
   for (const e of doc.entries) {
     if (!e.id || !e.path) {
       const key = !e.id ? 'id' : 'path';
-      out.push(diag(file, e.id?.range ?? e.range, 'RL061', `This entry has no string '${key}': load_shared_dag() raises KeyError on it` +
+      const message = `This entry has no string '${key}': load_shared_dag() raises KeyError on it`;
+      out.push(diag(file, e.id?.range ?? e.range, 'RL061', message +
         (key === 'id' ? ' while looking up any id after it' : '')));
       if (!e.id) continue;
     }
     const seen = first.get(e.id.value);
     if (seen) {
-      out.push(diag(file, e.id.range, 'RL062', `DAG id '${e.id.value}' is listed earlier: load_shared_dag() returns the first entry, so this one is never loaded`, {
+      const message = `DAG id '${e.id.value}' is listed earlier: load_shared_dag() returns the first entry`;
+      out.push(diag(file, e.id.range, 'RL062', `${message}, so this one is never loaded`, {
         related: [{ file, range: seen.range, message: 'the entry load_shared_dag() takes' }],
       }));
       continue;
@@ -51,7 +53,9 @@ export function checkCatalog(file: string, doc: CatalogDoc, exists: (p: string) 
     if (!e.path) continue;
     const target = joinRel(dirOf(file), e.path.value);
     if (target !== null && !exists(target)) {
-      out.push(diag(file, e.path.range, 'RL061', `No DAG file ${e.path.value} beside the index: load_shared_dag('${e.id.value}') raises FileNotFoundError`));
+      const message = `No DAG file ${e.path.value} beside the index`;
+      const raises = `load_shared_dag('${e.id.value}') raises FileNotFoundError`;
+      out.push(diag(file, e.path.range, 'RL061', `${message}: ${raises}`));
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // the worst case); we find each strongly connected component that holds a cycle and report one cycle of
 // it (the edges to fix are among its edges), in linear time, without recursion.
 
-/** One cycle per cyclic component, as node names in edge order (`A -> B` closes back on A), components in order of discovery. */
+/** One cycle per cyclic component, as node names in edge order (`A -> B` closes back on A), in order of discovery. */
 export function findCycles(edges: readonly (readonly [string, string])[]): string[][] {
   const succ = new Map<string, string[]>();
   const order: string[] = [];

@@ -30,9 +30,11 @@ export function stepRefAt(doc: DagDoc, dags: DagQueries, pos: Position): { name:
   return ref && hit ? { name: hit.step, range: stepPart(ref, hit.prefix) } : null;
 }
 
+interface Site { file: string; range: Range; inner: Range }
+
 /** The places in one DAG that name a step. */
-export function stepSites(file: string, doc: DagDoc, dags: DagQueries, step: string): { file: string; range: Range; inner: Range }[] {
-  const out: { file: string; range: Range; inner: Range }[] = [];
+export function stepSites(file: string, doc: DagDoc, dags: DagQueries, step: string): Site[] {
+  const out: Site[] = [];
   for (const ref of refsOf(doc)) {
     const hit = dags.resolve(ref.name);
     if (hit?.step === step) out.push({ file, range: ref.range, inner: stepPart(ref, hit.prefix) });
@@ -44,15 +46,21 @@ export function dagHover(doc: DagDoc, dags: DagQueries, model: RegistryModel, po
   const ref = refAt(doc, pos);
   if (!ref) return null;
   const hit = dags.resolve(ref.name);
-  if (!hit) return { range: ref.range, markdown: `DAG node ${mdCode(ref.name)}: no step of this name or of a prefix before a \`_\` (cursus reports it missing)` };
+  if (!hit) {
+    const why = 'no step of this name or of a prefix before a `_` (cursus reports it missing)';
+    const markdown = `DAG node ${mdCode(ref.name)}: ${why}`;
+    return { range: ref.range, markdown };
+  }
   const entry = model.core.get(hit.step);
   const suffix = ref.name.slice(hit.prefix + 1);
-  const how = hit.prefix === ref.name.length ? '' : `\n\nResolved by cursus's suffix fallback (\`step_catalog/naming.py\` \`resolve_base_step_name\`); job type ${mdCode(suffix)}.`;
+  const fallback = "Resolved by cursus's suffix fallback (`step_catalog/naming.py` `resolve_base_step_name`)";
+  const how = hit.prefix === ref.name.length ? '' : `\n\n${fallback}; job type ${mdCode(suffix)}.`;
   const description = entry ? fieldStr(entry, 'description') : null;
   const type = entry ? fieldStr(entry, 'sagemaker_step_type') : null;
   return {
     range: ref.range,
-    markdown: `DAG node ${mdCode(ref.name)} → step **${mdText(hit.step)}**${type ? ` (${mdCode(type)})` : ''}${how}${description ? `\n\n${mdText(description)}` : ''}`,
+    markdown: `DAG node ${mdCode(ref.name)} → step **${mdText(hit.step)}**${type ? ` (${mdCode(type)})` : ''}${how}` +
+      (description ? `\n\n${mdText(description)}` : ''),
   };
 }
 
@@ -67,14 +75,17 @@ const IN_STRING = /"([A-Za-z0-9_-]*)$/;
 const KEY_AFTER = /^[A-Za-z0-9_-]*"\s*:/;
 
 /** Step names (and the file's declared nodes, for edges) inside a string value; null elsewhere. */
-export function dagCompletion(text: string, pos: Position, steps: readonly string[], doc: DagDoc | null): CompletionResult[] | null {
+export function dagCompletion(
+  text: string, pos: Position, steps: readonly string[], doc: DagDoc | null,
+): CompletionResult[] | null {
   const line = new LineIndex(text).lineText(pos.line);
   const m = IN_STRING.exec(line.slice(0, pos.character));
   if (!m || KEY_AFTER.test(line.slice(pos.character))) return null;
   const range = spanAt(pos.line, pos.character - (m[1] ?? '').length, pos.line, pos.character);
   const nodes = new Set(doc?.nodes.map((n) => n.name) ?? []);
   return [
-    ...[...nodes].map((label): CompletionResult => ({ label, kind: 'value', detail: 'node of this DAG', range, sortText: `0${label}` })),
-    ...steps.filter((s) => !nodes.has(s)).map((label): CompletionResult => ({ label, kind: 'step', detail: 'step', range, sortText: `1${label}` })),
+    ...[...nodes].map((label): CompletionResult => ({ label, kind: 'value', detail: 'node', range, sortText: `0${label}` })),
+    ...steps.filter((s) => !nodes.has(s))
+      .map((label): CompletionResult => ({ label, kind: 'step', detail: 'step', range, sortText: `1${label}` })),
   ];
 }

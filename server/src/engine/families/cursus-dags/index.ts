@@ -16,7 +16,7 @@ import { checkCatalog, entryTarget, readCatalog, type CatalogDoc } from './catal
 import { checkDagSteps } from './checks';
 import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
-import { contains } from '../../text/ranges';
+import { contains, ZERO_RANGE } from '../../text/ranges';
 
 interface DagFacts { dag?: DagDoc | null; catalog?: CatalogDoc | null }
 
@@ -43,7 +43,10 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     const { doc, local } = readDag(path, text);
     return { facts: { dag: doc }, local };
   },
-  unitKeys: (q) => [...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`), ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`)],
+  unitKeys: (q) => [
+    ...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`),
+    ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`),
+  ],
   unit(key, q) {
     if (key.startsWith('catalog:')) {
       const file = key.slice('catalog:'.length);
@@ -68,7 +71,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       if (f?.catalog) {
         const e = f.catalog.entries.find((x) => x.path && contains(x.path.range, pos));
         const target = e ? entryTarget(file, e) : null;
-        return target && q.files.exists(target) ? [{ file: target, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : [];
+        return target && q.files.exists(target) ? [{ file: target, range: ZERO_RANGE }] : [];
       }
       return f?.dag ? dagDefinition(f.dag, dagsOf(q.files), stepQueries(q.files).model, pos) : [];
     },

@@ -17,13 +17,15 @@ export interface DagEdge { from: NodeRef; to: NodeRef }
 /** A DAG as cursus loads it: its declared nodes and its edges (null when cursus cannot read the file). */
 export interface DagDoc { nodes: NodeRef[]; edges: DagEdge[] }
 
+const CANNOT_LOAD = '`cursus dag validate` and the compiler fail to load this DAG';
+
 /** `_SUPPORTED_MAJOR_VERSIONS` of `pipeline_dag_serializer.py` (line 21). */
 const SUPPORTED_MAJOR = new Set(['1']);
 
 export function readDag(file: string, text: string): { doc: DagDoc | null; local: Diagnostic[] } {
   const local: Diagnostic[] = [];
   const fail = (range: Range, message: string): { doc: null; local: Diagnostic[] } => {
-    local.push(diag(file, range, 'RL035', `${message}: \`cursus dag validate\` and the compiler fail to load this DAG`));
+    local.push(diag(file, range, 'RL035', `${message}: ${CANNOT_LOAD}`));
     return { doc: null, local };
   };
   const json = readJson(text);
@@ -33,7 +35,9 @@ export function readDag(file: string, text: string): { doc: DagDoc | null; local
   const version = last(root, 'version');
   if (version && version.kind !== 'none') {
     const major = pyStr(version).split('.')[0] ?? '';
-    if (!SUPPORTED_MAJOR.has(major)) return fail(version.range, `Unsupported version ${pyStr(version)} (supported major versions: 1)`);
+    if (!SUPPORTED_MAJOR.has(major)) {
+      return fail(version.range, `Unsupported version ${pyStr(version)} (supported major versions: 1)`);
+    }
   }
   const dag = last(root, 'dag');
   if (!dag) return fail(firstChar(root), "Missing required field: 'dag'");
@@ -66,19 +70,22 @@ function structure(file: string, doc: DagDoc): Diagnostic[] {
   const declared = new Set(doc.nodes.map((n) => n.name));
   for (const cycle of findCycles(doc.edges.map((e) => [e.from.name, e.to.name] as const))) {
     const closing = doc.edges.find((e) => e.from.name === cycle[0] && e.to.name === (cycle[1] ?? cycle[0]));
-    if (closing) out.push(diag(file, closing.from.range, 'RL036', `Cycle detected: ${cycle.join(' -> ')} (the compiler's topological sort fails: "Pipeline contains cycles")`));
+    const why = 'the compiler\'s topological sort fails: "Pipeline contains cycles"';
+    if (closing) out.push(diag(file, closing.from.range, 'RL036', `Cycle detected: ${cycle.join(' -> ')} (${why})`));
   }
   for (const e of doc.edges) {
     for (const [end, side] of [[e.from, 'source'], [e.to, 'destination']] as const) {
       if (declared.has(end.name)) continue;
-      out.push(diag(file, end.range, 'RL037', `Edge references non-existent ${side} node: ${end.name} — it is not in dag.nodes, so cursus ` +
+      const message = `Edge references non-existent ${side} node: ${end.name}`;
+      out.push(diag(file, end.range, 'RL037', `${message} — it is not in dag.nodes, so cursus ` +
         'reports a dangling dependency and an undeclared edge endpoint (a typo or a forgotten node)'));
     }
   }
   const touched = new Set(doc.edges.flatMap((e) => [e.from.name, e.to.name]));
   for (const n of doc.nodes) {
     if (touched.has(n.name)) continue;
-    out.push(diag(file, n.range, 'RL038', `Node has no connections: ${n.name} — \`cursus dag validate\` reports it and exits 1; ` +
+    const message = `Node has no connections: ${n.name}`;
+    out.push(diag(file, n.range, 'RL038', `${message} — \`cursus dag validate\` reports it and exits 1; ` +
       'the compiler builds it as a step of its own'));
   }
   return out;

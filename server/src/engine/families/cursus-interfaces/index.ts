@@ -8,7 +8,7 @@
 import type { FileQueries } from '../../analysis/files';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython } from '../step-registry/model/source';
+import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
 import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, type InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
@@ -43,7 +43,9 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   examples: [{ dir: 'interface-workspace', everyLevel: true }],
   paths: { names: ['*.yaml', '*.py'], languages: ['yaml', 'python'], markers: ['**/registry/interface_registry_loader.py'] },
   step: {
-    coreSources: (files) => (interfaceFirst(files) ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))] : []),
+    coreSources: (files) => (interfaceFirst(files)
+      ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]
+      : []),
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
   classifier: ({ settings }) => interfaceClassifier(settings),
@@ -78,10 +80,17 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       if (!doc || !source) return [];
       // Only a file with RL012 reads the layer's file list (a list that changes when files come or go).
       const layer = layerOf(doc);
-      const own = source.diagnostics.some((d) => d.code === 'RL012') ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, layer))) : source.diagnostics;
+      const own = source.diagnostics.some((d) => d.code === 'RL012')
+        ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, layer)))
+        : source.diagnostics;
       const entry = source.entries[0];
-      const clash = layer.startsWith('pack:') && entry ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name)) : [];
-      return [...own, ...clash, ...checkInterface(model, settings, doc, (p) => q.files.exists(p), (w, n) => pipeline.resolved(w, n), typoQueries(model.db, model))];
+      const clash = layer.startsWith('pack:') && entry
+        ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name))
+        : [];
+      const typos = typoQueries(model.db, model);
+      const exists = (p: string): boolean => q.files.exists(p);
+      const resolved = (w: string | null, n: string): StepEntry | null => pipeline.resolved(w, n);
+      return [...own, ...clash, ...checkInterface(model, settings, doc, exists, resolved, typos)];
     }
     if (k.startsWith('synth:')) return checkSynthesis(model, k.slice('synth:'.length) || null, settings, (p) => q.files.exists(p));
     const layer = k.slice('dups:'.length);
@@ -143,15 +152,26 @@ function packLayers(files: FileQueries): string[] {
 /** What the package (its interfaces, then its extras) defines under a name. */
 function packageDef(files: FileQueries, name: string): PackageDef | null {
   const names = definedNames(files);
-  for (const f of listed(files, 'core')) { const def = names.ofFile(f).find((d) => d.name === name); if (def) return { def, extras: false }; }
-  for (const f of listed(files, 'extras')) { const def = names.ofFile(f).find((d) => d.name === name); if (def) return { def, extras: true }; }
-  return null;
+  const find = (key: string): DefinedName | undefined => {
+    for (const f of listed(files, key)) {
+      const def = names.ofFile(f).find((d) => d.name === name);
+      if (def) return def;
+    }
+    return undefined;
+  };
+  const iface = find('core');
+  if (iface) return { def: iface, extras: false };
+  const extra = find('extras');
+  return extra ? { def: extra, extras: true } : null;
 }
 
 /** A step pack's interface entry of a name (the first pack in path order). */
 function packEntry(files: FileQueries, name: string): DefinedName | null {
   const names = definedNames(files);
-  for (const k of packLayers(files)) for (const f of listed(files, k)) { const def = names.ofFile(f).find((d) => d.name === name); if (def) return def; }
+  for (const f of packLayers(files).flatMap((k) => listed(files, k))) {
+    const def = names.ofFile(f).find((d) => d.name === name);
+    if (def) return def;
+  }
   return null;
 }
 

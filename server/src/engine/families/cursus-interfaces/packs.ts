@@ -8,7 +8,6 @@
 // builder, contract and spec come from the package's interface and only the registry row from the pack.
 import type { Diagnostic, Range } from '../../types';
 import type { ExplainSection } from '../../api';
-import { ZERO_RANGE } from '../../text/ranges';
 import { diag } from './codes';
 import type { DefinedName } from './definedNames';
 
@@ -24,25 +23,36 @@ export function packOf(file: string): string | null {
 export interface PackageDef { def: DefinedName; extras: boolean }
 
 /** RL063 on a pack interface whose step the package defines too. */
-export function checkPackClash(file: string, step: { name: string; range: Range }, pkg: PackageDef | null): Diagnostic[] {
+export function checkPackClash(
+  file: string, step: { name: string; range: Range }, pkg: PackageDef | null,
+): Diagnostic[] {
   if (!pkg) return [];
-  const related = [{ file: pkg.def.file, range: pkg.def.keyRange, message: `the package's definition of '${step.name}'` }];
-  if (pkg.extras) {
-    return [diag(file, step.range, 'RL063', `refresh_registry() drops pack rows named like an _EXTRAS row: this interface adds no step, '${step.name}' stays the package's`, { related })];
-  }
-  return [diag(file, step.range, 'RL063', `Pack step '${step.name}' shadows the package's step: refresh_registry() lays pack rows over the package table ` +
-    `(the pack's row wins and is logged as a collision, get_registry_health()['pack_collisions']), but load_interface('${step.name}') searches the ` +
-    `package first and loads ${pkg.def.file}, so the builder, contract and spec come from that file and only the registry row from this one`, { related })];
+  const name = step.name;
+  const related = [{ file: pkg.def.file, range: pkg.def.keyRange, message: `the package's definition of '${name}'` }];
+  const message = pkg.extras
+    ? `refresh_registry() drops pack rows named like an _EXTRAS row: this interface adds no step, '${name}' ` +
+      'stays the package\'s'
+    : `Pack step '${name}' shadows the package's step: refresh_registry() lays pack rows over the package ` +
+      'table (the pack\'s row wins and is logged as a collision, get_registry_health()[\'pack_collisions\']), ' +
+      `but load_interface('${name}') searches the package first and loads ${pkg.def.file}, so the builder, ` +
+      'contract and spec come from that file and only the registry row from this one';
+  return [diag(file, step.range, 'RL063', message, { related })];
 }
 
 /** Explain of a step a pack and the package both define: which row and which interface cursus loads. */
 export function packSection(packFile: string, packRange: Range, pkg: PackageDef): ExplainSection {
+  const pkgAt = { file: pkg.def.file, range: pkg.def.keyRange };
+  const packAt = { file: packFile, range: packRange };
   return {
     title: 'Step pack',
     rows: pkg.extras
-      ? [{ label: 'row', text: 'the package\'s _EXTRAS row (refresh_registry() drops a pack row of that name)', file: pkg.def.file, range: pkg.def.keyRange },
-        { label: 'ignored', text: 'this pack interface', file: packFile, range: packRange }]
-      : [{ label: 'row', text: 'the pack\'s (refresh_registry(): the pack wins the registry row)', file: packFile, range: packRange },
-        { label: 'interface', text: 'the package\'s (load_interface() searches the package first): builder, contract, spec', file: pkg.def.file, range: pkg.def.keyRange ?? ZERO_RANGE }],
+      ? [
+        { label: 'row', text: 'the package\'s _EXTRAS row (refresh_registry() drops a pack row so named)', ...pkgAt },
+        { label: 'ignored', text: 'this pack interface', ...packAt },
+      ]
+      : [
+        { label: 'row', text: 'the pack\'s (refresh_registry(): the pack wins the row)', ...packAt },
+        { label: 'interface', text: 'the package\'s (load_interface() first): its builder, contract, spec', ...pkgAt },
+      ],
   };
 }

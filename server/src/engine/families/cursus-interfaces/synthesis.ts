@@ -24,8 +24,10 @@ function checkRow(model: RegistryModel, e: StepEntry, settings: Settings, exists
   if (synthesizedFrom(model, e)) {
     if (rowRoutes(model, e)) return [];
     const type = fieldStr(e, 'sagemaker_step_type') ?? '';
-    return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its sagemaker_step_type '${type}' routes to no build ` +
-      `strategy (${model.buildStrategies()?.file ?? 'builder_templates.py'} registers none for it; resolve_handler() raises NoBuilderError), so the step cannot be built`)];
+    const module = model.buildStrategies()?.file ?? 'builder_templates.py';
+    return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its ` +
+      `sagemaker_step_type '${type}' routes to no build strategy (${module} registers none for it; ` +
+      'resolve_handler() raises NoBuilderError), so the step cannot be built')];
   }
   // An override of a step core lacks is RL004's.
   if (e.layer === 'override' && !model.core.has(e.name)) return [];

@@ -65,7 +65,10 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     const m = CORE_COMPONENT.exec(path);
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
     const pack = PACK_COMPONENT.exec(path);
-    if (pack?.[2]) return component(KIND_DIRS[pack[2]] as ComponentKind, null, `${pack[1] ? `${pack[1]}/` : ''}step_pack/${pack[2]}`);
+    if (pack?.[2]) {
+      const dir = `${pack[1] ? `${pack[1]}/` : ''}step_pack/${pack[2]}`;
+      return component(KIND_DIRS[pack[2]] as ComponentKind, null, dir);
+    }
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }

@@ -15,5 +15,6 @@ export function buildStrategies(file: string, text: string): BuildStrategies | n
     byAxis.set(axis, [...(byAxis.get(axis) ?? []), name]);
   }
   if (byAxis.size === 0) return null;
-  return { file, stepTypes: byAxis.get('sagemaker_step_type') ?? [], stepAssemblies: byAxis.get('step_assembly') ?? [] };
+  const of = (axis: string): string[] => byAxis.get(axis) ?? [];
+  return { file, stepTypes: of('sagemaker_step_type'), stepAssemblies: of('step_assembly') };
 }

@@ -74,7 +74,9 @@ function sites(ws: StepWorkspace, name: string): NameSite[] {
   for (const m of ws.pipeline.dependentsOf(name)) {
     for (const d of ws.metaDoc(m)?.deps ?? []) if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
   }
-  for (const { features, q } of ws.allFeatures()) for (const s of features.stepSites?.(name, q) ?? []) out.push({ ...s, declaration: false });
+  for (const { features, q } of ws.allFeatures()) {
+    for (const s of features.stepSites?.(name, q) ?? []) out.push({ ...s, declaration: false });
+  }
   return out;
 }
 

@@ -42,7 +42,8 @@ export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemb
  */
 export function routes(strategies: BuildStrategies | null, sagemakerStepType: string): boolean {
   if (!strategies) return true;
-  return sagemakerStepType === 'Processing' ? strategies.stepAssemblies.length > 0 : strategies.stepTypes.includes(sagemakerStepType);
+  if (sagemakerStepType === 'Processing') return strategies.stepAssemblies.length > 0;
+  return strategies.stepTypes.includes(sagemakerStepType);
 }
 
 export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
