@@ -52,7 +52,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
   // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
   const hosted: [number, string, Edit[]][] = [
     [11, 'demo-workspace', EDITS], [12, 'meta-workspace', META_EDITS], [13, 'apcore-extensions', META_EDITS],
-    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS],
+    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS], [27, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of hosted) {
     it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {
@@ -63,6 +63,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
   const stepped: [number, string, Edit[]][] = [
     [16, 'demo-workspace', [...EDITS, NEW_WORKSPACE]], [17, 'meta-workspace', [...EDITS, ...META_EDITS]],
     [18, 'interface-workspace', INTERFACE_EDITS], [19, 'onex-registry', ONEX_EDITS], [20, 'apcore-extensions', META_EDITS],
+    [26, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of stepped) {
     it(`analysis in steps of one unit with edits between them on ${example}, seed ${seed}`, async () => {

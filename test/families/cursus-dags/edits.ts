@@ -11,6 +11,7 @@ export const DAG_EDITS: Edit[] = [
   // rename one occurrence of a node name (in the nodes or an edge)
   (files, pick) => {
     const f = pick(dags(files));
+    if (f === undefined) return null;
     const text = files.get(f) ?? '';
     const names = [...text.matchAll(/"([A-Za-z_]+)"(?!\s*:)/g)].map((m) => m.index ?? 0);
     if (names.length === 0) return null;
@@ -21,6 +22,7 @@ export const DAG_EDITS: Edit[] = [
   // drop or reverse an edge, or break / mend the document
   (files, pick) => {
     const f = pick(dags(files));
+    if (f === undefined) return null;
     const text = files.get(f) ?? '';
     const r = pick([0, 1, 2, 3]);
     if (r === 0) return [f, text.replace(/,?\s*\["[^"]*", "[^"]*"\]/, '')];
