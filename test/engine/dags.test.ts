@@ -7,8 +7,12 @@ import { analyze, applyEdits, checkCompletion, checkDefinition, checkDiagnostics
 
 const DAG_CODES = ['RL035', 'RL036', 'RL037', 'RL038', 'RL039', 'RL060', 'RL061', 'RL062'];
 
-/** An interface-first core: `_EXTRAS` (HyperparameterPrep is `Lambda`), two interfaces, the build strategies. */
+/** An interface-first core (2.5.1 on: builders only synthesized): `_EXTRAS` (HyperparameterPrep is `Lambda`), two interfaces. */
 const CORE = `
+//- /src/cursus/step_catalog/builder_discovery.py
+class BuilderAutoDiscovery:
+    def _synthesize_builder(self, step_name):
+        pass
 //- /src/cursus/registry/interface_registry_loader.py
 _EXTRAS = {
     "Processing": {"config_class": "ProcessingStepConfigBase", "builder_step_name": "ProcessingStepBuilder", "spec_type": "Processing", "sagemaker_step_type": "Processing", "description": "Base processing step"},
@@ -83,6 +87,13 @@ describe('pipeline DAG files (cursus dag validate)', () => {
 //- /pipelines/p.dag.json
 {"dag": {"nodes": ["CradleDataLoading_training", "MyStep", "Lone"], "edges": [["CradleDataLoading_training", "MyStep"]]}}
 #                                                          ^^^^^^ RL038
+`, {}, { only: DAG_CODES });
+  });
+
+  it('checks no step before cursus 2.5.1 (builder files discovered): its `dag validate` had no suffix fallback', async () => {
+    await checkDiagnostics(`${CORE.replace('_synthesize_builder', '_scan_builder_directory')}
+//- /p.dag.json
+{"dag": {"nodes": ["TabularPreprocessing_training", "Nope"], "edges": [["TabularPreprocessing_training", "Nope"]]}}
 `, {}, { only: DAG_CODES });
   });
 

@@ -9,6 +9,7 @@ import type { Family } from '../../analysis/family';
 import type { FileQueries } from '../../analysis/files';
 import { stepQueries } from '../step-registry/queries';
 import { routes } from '../step-registry/model/registry';
+import { discoversBuilderFiles } from '../step-registry/model/rowClasses';
 import { FAMILY, dagClassifier, dagParts, type DagRole } from './roles';
 import { DAG_CODES } from './codes';
 import { readDag, type DagDoc } from './read';
@@ -57,8 +58,11 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     const doc = facts(q.files, file)?.dag;
     if (!doc) return [];
     const { model } = stepQueries(q.files);
-    // A project whose cursus is installed, not in the tree: its steps are not ours to know.
-    if (model.coreFile() === null) return [];
+    // A project whose cursus is installed, not in the tree: its steps are not ours to know. Before the
+    // catalog's suffix fallback (2.5.2) and routed builders, `cursus dag validate` reported every suffixed
+    // node missing although the compiler built it: steps are checked for a cursus that only synthesizes
+    // builders (2.5.1 on; its step_catalog/builder_discovery.py).
+    if (model.coreFile() === null || discoversBuilderFiles(model)) return [];
     return checkDagSteps(file, doc, model, dagsOf(q.files), (type) => routes(model.buildStrategies(), type));
   },
   features: {
