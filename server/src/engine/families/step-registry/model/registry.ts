@@ -138,6 +138,12 @@ export interface RegistryModel {
   baseDirs(): string[];
   /** What the repository's builder discovery module does (null without one). */
   builderDiscovery(): BuilderDiscovery | null;
+  /**
+   * The package's interface file `load_step_interface()` finds for a step (`steps/interfaces/__init__.py`
+   * `_resolve_interface_path()`: its conventional name, else the one stem equal ignoring case and
+   * separators), null when none: where cursus 1.10.0's step catalog loads the contract and spec from.
+   */
+  packageInterfaceOf(step: string): string | null;
   /** The build strategies the repository registers (null without its `builder_templates.py`). */
   buildStrategies(): BuildStrategies | null;
   /** Class names of a kind visible from a context, for completion. */
