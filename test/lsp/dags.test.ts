@@ -11,6 +11,10 @@ const DAG = 'projects/p/training.dag.json';
 const FIXTURE = parseFixture(`
   //- /src/cursus/registry/interface_registry_loader.py
   _EXTRAS = {"Base": {"config_class": "BasePipelineConfig", "builder_step_name": "StepBuilderBase", "spec_type": "Base", "sagemaker_step_type": "Base", "description": "Base"}}
+  //- /src/cursus/step_catalog/builder_discovery.py
+  class BuilderAutoDiscovery:
+      def _synthesize_builder(self, step_name):
+          pass
   //- /${TRAIN}
   step_type: XGBoostTraining
   registry:
