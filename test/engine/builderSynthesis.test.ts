@@ -173,6 +173,20 @@ describe('builders as the repository\'s cursus finds them', () => {
     assert.deepEqual(engine.fixAll(REG.slice(1))?.createFiles?.map((f) => f.file), [INTERFACE_FILE]);
   });
 
+  it('2.x: an interface whose sagemaker_step_type routes to no build strategy gets no synthesized builder (RL034); with no strategies read, every type routes', async () => {
+    const strategies = BASES.replace('class TemplateStepBuilder(StepBuilderBase):',
+      '@register_strategy(axis="sagemaker_step_type", name="CreateModel")\nclass CreateModelHandler:\n    pass\nclass TemplateStepBuilder(StepBuilderBase):');
+    const { engine } = await analyze(`${DISCOVERY_2_9}${strategies}${CORE_2}`);
+    assert.deepEqual(codes(engine.allDiagnostics()), [
+      "RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its sagemaker_step_type 'Training' routes to no build strategy " +
+      '(src/cursus/core/base/builder_templates.py registers none for it; resolve_handler() raises NoBuilderError), so the step cannot be built',
+    ]);
+    assert.equal(engine.explain({ step: 'XGBoostTraining' }).components.builder, null);
+    const routed = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}`);
+    assert.deepEqual(codes(routed.engine.allDiagnostics()), []);
+    assert.equal(routed.engine.explain({ step: 'XGBoostTraining' }).components.builder?.class, 'XGBoostTrainingStepBuilder');
+  });
+
   it('2.x: with the created interface the row gets its synthesized builder and no diagnostic; a config that breaks the convention is kept', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}\n//- /${INTERFACE_FILE}\n${STUB}`);
     // What is left is the script the new contract names (RL017), the next thing to write.

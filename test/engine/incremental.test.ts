@@ -1,7 +1,7 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
+import { DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
 import type { SettingsInput } from '../../server/src/engine/types';
 
 /**
@@ -42,6 +42,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
     [6, {}, 'apcore-extensions', META_EDITS], [7, {}, 'apcore-extensions', META_EDITS],
     [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]], [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
     [10, { onexPins: { logger_node: '1.0.0' } }, 'onex-registry', ONEX_EDITS],
+    [21, {}, 'cursus-pipelines', [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS]],
   ];
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
@@ -51,7 +52,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
   // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
   const hosted: [number, string, Edit[]][] = [
     [11, 'demo-workspace', EDITS], [12, 'meta-workspace', META_EDITS], [13, 'apcore-extensions', META_EDITS],
-    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS],
+    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS], [27, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of hosted) {
     it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {
@@ -62,6 +63,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
   const stepped: [number, string, Edit[]][] = [
     [16, 'demo-workspace', [...EDITS, NEW_WORKSPACE]], [17, 'meta-workspace', [...EDITS, ...META_EDITS]],
     [18, 'interface-workspace', INTERFACE_EDITS], [19, 'onex-registry', ONEX_EDITS], [20, 'apcore-extensions', META_EDITS],
+    [26, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of stepped) {
     it(`analysis in steps of one unit with edits between them on ${example}, seed ${seed}`, async () => {

@@ -78,6 +78,34 @@ describe('interface family (cursus 2.x)', () => {
     assert.deepEqual(engine.allDiagnostics(), []);
   });
 
+  it('cursus 1.10.0 loads contract and spec from the package interface of a step (by its file name): no RL007 for them, Explain points there', async () => {
+    const { engine } = await analyze(`
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {
+          "TabularPreprocessing": {"config_class": "TabularPreprocessingConfig", "builder_step_name": "TabularPreprocessingStepBuilder", "spec_type": "TabularPreprocessing", "sagemaker_step_type": "Processing", "description": "t"},
+          "XGBoostTraining": {"config_class": "XGBoostTrainingConfig", "builder_step_name": "XGBoostTrainingStepBuilder", "spec_type": "XGBoostTraining", "sagemaker_step_type": "Training", "description": "x"},
+      }
+      //- /src/cursus/step_catalog/builder_discovery.py
+      class BuilderAutoDiscovery:
+          def _scan_builder_directory(self, builder_dir):
+              pass
+      //- /src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
+      step_type: TabularPreprocessing
+      contract: {entry_point: tabular_preprocessing.py}
+      //- /src/cursus/steps/scripts/tabular_preprocessing.py
+      def main():
+          pass
+      //- /src/cursus/steps/scripts/xgboost_training.py
+      def main():
+          pass
+    `, { checkAllComponents: true });
+    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL007').map((d) => d.message.split(' (')[0]),
+      ["No spec, contract file found for step 'XGBoostTraining'"]);
+    const x = engine.explain({ step: 'TabularPreprocessing' });
+    assert.equal(x.components.spec?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
+    assert.equal(x.components.contract?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
+  });
+
   it('RL017 script, RL018 compatible_sources (generic names accepted, a near miss warns), RL019 contract vs spec', async () => {
     const diags = await checkDiagnostics(`${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml

@@ -19,6 +19,7 @@ import { ONEX_EXPLAINED } from '../families/onex/edits';
 export { EDITS } from '../families/cursus/edits';
 export { META_EDITS } from '../families/step-registry/edits';
 export { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
+export { DAG_EDITS } from '../families/cursus-dags/edits';
 export { ONEX_EDITS } from '../families/onex/edits';
 
 const wasm = {

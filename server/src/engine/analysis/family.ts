@@ -48,6 +48,10 @@ export interface FamilyFeatures {
   explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
   /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
   flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
+  /** The step a position of one of its files refers to, and the range naming it (references and rename start there). */
+  stepRefAt?(file: string, pos: Position, q: FamilyQueries): { name: string; range: Range } | null;
+  /** The places in its files that refer to a step (references and rename reach them; a rename replaces `inner`). */
+  stepSites?(name: string, q: FamilyQueries): { file: string; range: Range; inner: Range }[];
 }
 
 /**

@@ -10,6 +10,7 @@ export const INTERFACE_CODES = {
   RL019: { severity: 'warning', title: 'contract and spec disagree' },
   RL032: { severity: 'error', title: 'one step defined twice in one layer' },
   RL034: { severity: 'error', title: 'no interface to synthesize the builder from' },
+  RL063: { severity: 'warning', title: 'step pack interface clashes with the package' },
 } as const satisfies CodeTable;
 
 export const diag = diagnostics({ ...CORE_CODES, ...STEP_CODES, ...INTERFACE_CODES });

@@ -8,7 +8,7 @@
 import type { FileQueries } from '../../analysis/files';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython } from '../step-registry/model/source';
+import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
 import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, type InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
@@ -18,7 +18,8 @@ import { flowEdgesOf, specsOf } from './flow';
 import { typoQueries } from './typos';
 import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
-import { definedNames } from './definedNames';
+import { definedNames, type DefinedName } from './definedNames';
+import { checkPackClash, packOf, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
 import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
 
@@ -42,7 +43,9 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   examples: [{ dir: 'interface-workspace', everyLevel: true }],
   paths: { names: ['*.yaml', '*.py'], languages: ['yaml', 'python'], markers: ['**/registry/interface_registry_loader.py'] },
   step: {
-    coreSources: (files) => (interfaceFirst(files) ? [...listed(files, 'extras'), ...listed(files, 'core')] : []),
+    coreSources: (files) => (interfaceFirst(files)
+      ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]
+      : []),
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
   classifier: ({ settings }) => interfaceClassifier(settings),
@@ -50,6 +53,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   registryGlobs: ({ settings }) => interfaceRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'extras') return 'extras';
+    if (role.pack !== undefined) return `pack:${role.pack}`;
     return role.wsDir ? `ws:${role.wsDir}` : 'core';
   },
   read(path, role, text, settings) {
@@ -58,11 +62,11 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       return { facts: { source }, local: source.diagnostics };
     }
     const { source, doc } = readInterface(path, role.wsDir, text, settings);
-    return { facts: { source, doc } };
+    return { facts: { source: role.pack === undefined ? source : { ...source, precedence: PACK_PRECEDENCE }, doc } };
   },
   unitKeys(q) {
     if (!interfaceFirst(q.files)) return [];
-    const layers = q.files.keysOf(FAMILY).filter((k) => k === 'core' || k.startsWith('ws:'));
+    const layers = q.files.keysOf(FAMILY).filter((k) => k === 'core' || k.startsWith('ws:') || k.startsWith('pack:'));
     const contexts = ['', ...stepQueries(q.files).model.contextDirsQ('')].map((d) => `synth:${d}`);
     return [...layers.map((l) => `dups:${l}`), ...layers.flatMap((l) => listed(q.files, l).map((f) => `file:${f}`)), ...contexts];
   },
@@ -75,8 +79,18 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const source = step.source(file);
       if (!doc || !source) return [];
       // Only a file with RL012 reads the layer's file list (a list that changes when files come or go).
-      const own = source.diagnostics.some((d) => d.code === 'RL012') ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, doc.wsDir ? `ws:${doc.wsDir}` : 'core'))) : source.diagnostics;
-      return [...own, ...checkInterface(model, settings, doc, (p) => q.files.exists(p), (w, n) => pipeline.resolved(w, n), typoQueries(model.db, model))];
+      const layer = layerOf(doc);
+      const own = source.diagnostics.some((d) => d.code === 'RL012')
+        ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, layer)))
+        : source.diagnostics;
+      const entry = source.entries[0];
+      const clash = layer.startsWith('pack:') && entry
+        ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name))
+        : [];
+      const typos = typoQueries(model.db, model);
+      const exists = (p: string): boolean => q.files.exists(p);
+      const resolved = (w: string | null, n: string): StepEntry | null => pipeline.resolved(w, n);
+      return [...own, ...clash, ...checkInterface(model, settings, doc, exists, resolved, typos)];
     }
     if (k.startsWith('synth:')) return checkSynthesis(model, k.slice('synth:'.length) || null, settings, (p) => q.files.exists(p));
     const layer = k.slice('dups:'.length);
@@ -110,15 +124,56 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
     },
     explainSections(name, wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
+      const pack = packEntry(q.files, name);
+      const pkg = pack ? packageDef(q.files, name) : null;
+      const packed = pack && pkg ? [packSection(pack.file, pack.keyRange, pkg)] : [];
       const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
       const doc = specs.get(name);
-      if (!doc) return [];
+      if (!doc) return packed;
       const { model, pipeline } = stepQueries(q.files);
       const edges = flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), specs);
-      return explainSections(model, wsDir, doc, edges, (p) => q.files.exists(p));
+      return [...packed, ...explainSections(model, wsDir, doc, edges, (p) => q.files.exists(p))];
     },
   },
 };
+
+/** The layer an interface belongs to: a workspace's, a step pack's, or core's. */
+function layerOf(doc: InterfaceDoc): string {
+  if (doc.wsDir) return `ws:${doc.wsDir}`;
+  const pack = packOf(doc.file);
+  return pack === null ? 'core' : `pack:${pack}`;
+}
+
+/** The index keys of the step packs. */
+function packLayers(files: FileQueries): string[] {
+  return files.keysOf(FAMILY).filter((k) => k.startsWith('pack:'));
+}
+
+/** What the package (its interfaces, then its extras) defines under a name. */
+function packageDef(files: FileQueries, name: string): PackageDef | null {
+  const names = definedNames(files);
+  const find = (key: string): DefinedName | undefined => {
+    for (const f of listed(files, key)) {
+      const def = names.ofFile(f).find((d) => d.name === name);
+      if (def) return def;
+    }
+    return undefined;
+  };
+  const iface = find('core');
+  if (iface) return { def: iface, extras: false };
+  const extra = find('extras');
+  return extra ? { def: extra, extras: true } : null;
+}
+
+/** A step pack's interface entry of a name (the first pack in path order). */
+function packEntry(files: FileQueries, name: string): DefinedName | null {
+  const names = definedNames(files);
+  for (const f of packLayers(files).flatMap((k) => listed(files, k))) {
+    const def = names.ofFile(f).find((d) => d.name === name);
+    if (def) return def;
+  }
+  return null;
+}
 
 /** The document of an interface file (null for other files). */
 export function interfaceDoc(files: FileQueries, file: string): InterfaceDoc | null {

@@ -5,18 +5,21 @@ import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { WS_STEPS_DIR, wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
+import { packOf } from './packs';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-interfaces';
 
 export type InterfaceRole =
-  | { family: 'cursus-interfaces'; role: 'interface'; wsDir: string | null }
+  /** `pack`: the step pack directory (`<project>/step_pack`) of a pack's interface. */
+  | { family: 'cursus-interfaces'; role: 'interface'; wsDir: string | null; pack?: string }
   | { family: 'cursus-interfaces'; role: 'extras' };
 
 export const INTERFACE_SUFFIX = '.step.yaml';
 const CORE_INTERFACE = /^(?:.*\/)?steps\/interfaces\/[^/]+\.step\.yaml$/;
 const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml$`);
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
+
 
 /** The paths the expressions above match, as globs (`test/engine/registryGlobs.test.ts` checks they agree). */
 export function interfaceRegistryGlobs(settings: Settings): string[] {
@@ -34,10 +37,18 @@ export function interfaceClassifier(settings: Settings): (path: string) => Inter
     if (!role) interfaces.set(wsDir, (role = { family: 'cursus-interfaces', role: 'interface', wsDir }));
     return role;
   };
+  const packs = new Map<string, InterfaceRole>();
+  const packRole = (pack: string): InterfaceRole => {
+    let role = packs.get(pack);
+    if (!role) packs.set(pack, (role = { family: 'cursus-interfaces', role: 'interface', wsDir: null, pack }));
+    return role;
+  };
   return (path) => {
     const wsDir = wsDirOf(settings, path);
     if (wsDir) return WS_INTERFACE.test(path.slice(wsDir.length + 1)) ? iface(wsDir) : null;
     if (CORE_INTERFACE.test(path)) return iface(null);
+    const pack = packOf(path);
+    if (pack !== null) return packRole(pack);
     return LOADER.test(path) ? EXTRAS : null;
   };
 }

@@ -7,7 +7,7 @@ import type { Diagnostic, Fix, Settings } from '../../types';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { fieldStr, type StepEntry } from '../step-registry/model/source';
 import { isComponentExempt } from '../step-registry/model/fields';
-import { discoversBuilderFiles, interfaceDirs, synthesizedFrom } from '../step-registry/model/rowClasses';
+import { discoversBuilderFiles, interfaceDirs, rowRoutes, synthesizedFrom } from '../step-registry/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
 import { diag } from './codes';
 
@@ -20,7 +20,15 @@ export function checkSynthesis(model: RegistryModel, wsDir: string | null, setti
 }
 
 function checkRow(model: RegistryModel, e: StepEntry, settings: Settings, exists: (path: string) => boolean): Diagnostic[] {
-  if (e.broken || e.value.kind !== 'dict' || isComponentExempt(e, settings) || synthesizedFrom(model, e)) return [];
+  if (e.broken || e.value.kind !== 'dict' || isComponentExempt(e, settings)) return [];
+  if (synthesizedFrom(model, e)) {
+    if (rowRoutes(model, e)) return [];
+    const type = fieldStr(e, 'sagemaker_step_type') ?? '';
+    const module = model.buildStrategies()?.file ?? 'builder_templates.py';
+    return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its ` +
+      `sagemaker_step_type '${type}' routes to no build strategy (${module} registers none for it; ` +
+      'resolve_handler() raises NoBuilderError), so the step cannot be built')];
+  }
   // An override of a step core lacks is RL004's.
   if (e.layer === 'override' && !model.core.has(e.name)) return [];
   const file = `${interfaceDirs(model, e.wsDir)[0] as string}${conventionalFileName(e.name)}.step.yaml`;

@@ -15,6 +15,7 @@ import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units
 import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
+import { buildStrategies, STRATEGIES_MODULE } from './strategies';
 import { contextParts } from '../step-registry/parts';
 import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
 
@@ -62,13 +63,28 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
     }
     // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
     const py = moduleClasses(text, path, true);
-    return role.role === 'builder-discovery' ? { facts: { builders: builderDiscovery(path, py) } } : { facts: { py } };
+    if (role.role === 'builder-discovery') return { facts: { builders: builderDiscovery(path, py) } };
+    const strategies = role.role === 'base' && STRATEGIES_MODULE.test(path) ? buildStrategies(path, text) : null;
+    if (strategies) return { facts: { py, strategies } };
+    return { facts: { py } };
   },
   // A component or base module's facts are its classes, which `moduleClasses` copies (the discovery
   // module's, what its methods say); a workspace registry's are its source, whose strings the core
   // copies. None of these texts is needed once read.
-  factsKeep: (role) => (role.role === 'ws-registry' ? 'strings' : role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing'),
-  stringsOf: (facts, each) => { if (facts.source) sourceStrings(facts.source, each); },
+  // A base module's build strategies are cut from its text by a pattern: copied out like a registry's strings.
+  factsKeep: (role) => {
+    if (role.role === 'ws-registry' || role.role === 'base') return 'strings';
+    return role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing';
+  },
+  stringsOf: (facts, each) => {
+    if (facts.source) sourceStrings(facts.source, each);
+    if (facts.strategies) {
+      const s = facts.strategies;
+      facts.strategies = {
+        file: each(s.file), stepTypes: s.stepTypes.map(each), stepAssemblies: s.stepAssemblies.map(each),
+      };
+    }
+  },
   // Registries are read by every context; a component belongs to its workspace, or to core. The core
   // unit reports on core's entries, whose files lie outside every workspace.
   parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared'), (key) => key === 'core', [WS_REGISTRY_SUFFIX]),

@@ -23,6 +23,12 @@ export const KIND_DIRS: Record<string, ComponentKind> = {
 };
 const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 /**
+ * A step pack's configs and scripts (`<project>/step_pack/{configs,scripts}/`, cursus ≥ 2.8): the
+ * compiler registers the pack with the package (`core/compiler/dag_compiler.py` `_derive_step_pack_dir()`),
+ * so they serve core's steps; the step catalog scans only these two kinds in a pack.
+ */
+const PACK_COMPONENT = /^(?:(.*)\/)?step_pack\/(configs|scripts)\/[^/]+\.py$/;
+/**
  * Where cursus's base classes live (`cursus.core.base.builder_base.StepBuilderBase`), and its builder
  * discovery module: inside the `cursus` package only, so that no other family's file (an apcore
  * module under `extensions/core/base/`) nor cursus's tests' mirror (`tests/core/base/`) is taken.
@@ -58,6 +64,11 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     if (BUILDER_DISCOVERY.test(path)) return DISCOVERY;
     const m = CORE_COMPONENT.exec(path);
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
+    const pack = PACK_COMPONENT.exec(path);
+    if (pack?.[2]) {
+      const dir = `${pack[1] ? `${pack[1]}/` : ''}step_pack/${pack[2]}`;
+      return component(KIND_DIRS[pack[2]] as ComponentKind, null, dir);
+    }
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }

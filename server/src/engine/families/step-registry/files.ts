@@ -7,7 +7,7 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { BuilderDiscovery, ClassDef } from './model/registry';
+import type { BuildStrategies, BuilderDiscovery, ClassDef } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
@@ -32,6 +32,13 @@ export class StepFiles {
       for (const p of this.list('builderDiscovery')) {
         const b = this.facts(p)?.builders;
         if (b) return b;
+      }
+      return null;
+    });
+    this.buildStrategiesQ = files.db.query('buildStrategies', () => {
+      for (const p of this.list('bases')) {
+        const s = this.facts(p)?.strategies;
+        if (s) return s;
       }
       return null;
     });
@@ -115,4 +122,6 @@ export class StepFiles {
   readonly idMapDocQ: Query<IdMapDoc | null>;
   /** What the builder discovery module says (the first listed that is read), null without one. */
   readonly builderDiscoveryQ: Query<BuilderDiscovery | null>;
+  /** The build strategies of the first base module that registers some, null without one. */
+  readonly buildStrategiesQ: Query<BuildStrategies | null>;
 }

@@ -12,7 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { JsModule } from './pipeline/jsExports';
-import type { BuilderDiscovery } from './model/registry';
+import type { BuildStrategies, BuilderDiscovery } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -27,6 +27,8 @@ export interface StepFacts {
   idMap?: IdMapDoc | null;
   /** How the repository's own builder discovery module finds builder classes (model/rowClasses.ts). */
   builders?: BuilderDiscovery | null;
+  /** The build strategies the repository's `builder_templates.py` registers (model/registry.ts `routes`). */
+  strategies?: BuildStrategies | null;
 }
 
 /** Which of a member's files play which part of the step model. */

@@ -42,7 +42,10 @@ export function checkComponents(model: RegistryModel, e: StepEntry, names: () =>
     }
   }
   if (STEP_SETTINGS.of(settings).checkAllComponents && !synthesized) {
-    const missing = (['spec', 'contract', 'script'] as ComponentKind[]).filter((k) => !componentFileFor(model, e.wsDir, k, e.name, names));
+    // cursus 1.10.0 loads a step's contract and spec from its package interface first (step_catalog.py 602-668).
+    const fromInterface = model.packageInterfaceOf(e.name) !== null;
+    const missing = (['spec', 'contract', 'script'] as ComponentKind[])
+      .filter((k) => !(fromInterface && k !== 'script') && !componentFileFor(model, e.wsDir, k, e.name, names));
     if (missing.length > 0) {
       out.push(diag(e.file, e.keyRange, 'RL007', `No ${missing.join(', ')} file found for step '${e.name}' (${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`));
     }

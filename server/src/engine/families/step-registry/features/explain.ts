@@ -164,6 +164,9 @@ function components(ws: StepWorkspace, wsDir: string | null, e: StepEntry): Reco
   // An interface step's spec and contract are sections of its interface.
   const iface = synthesizedFrom(model, e);
   if (iface) for (const kind of ['spec', 'contract'] as const) out[kind] = { class: null, file: iface.file, range: iface.keyRange };
+  // cursus 1.10.0: the package interface of the step, which its catalog loads them from before any file.
+  const loaded = iface ? null : model.packageInterfaceOf(e.name);
+  if (loaded) for (const kind of ['spec', 'contract'] as const) out[kind] = { class: null, file: loaded, range: ZERO_RANGE };
   return out;
 }
 

@@ -74,6 +74,9 @@ function sites(ws: StepWorkspace, name: string): NameSite[] {
   for (const m of ws.pipeline.dependentsOf(name)) {
     for (const d of ws.metaDoc(m)?.deps ?? []) if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
   }
+  for (const { features, q } of ws.allFeatures()) {
+    for (const s of features.stepSites?.(name, q) ?? []) out.push({ ...s, declaration: false });
+  }
   return out;
 }
 
@@ -91,7 +94,11 @@ function nameAt(ws: StepWorkspace, file: string, pos: Position, forRename = fals
     const mod = ws.scan.moduleOf(t.cls.file);
     if (mod && ws.pipeline.entryClassOf(t.cls.file)?.cls.name === t.cls.name) return { name: mod.id, range: t.cls.nameRange };
   }
-  return null;
+  if (t) return null;
+  // A family's own reference to a step (a pipeline DAG's node).
+  const own = ws.featuresOf(file);
+  const ref = own?.features.stepRefAt?.(file, pos, own.q) ?? null;
+  return ref && defs(ref.name) ? ref : null;
 }
 
 export function references(ws: StepWorkspace, file: string, pos: Position, includeDeclaration: boolean): Location[] {

@@ -16,7 +16,12 @@ import { byBucket } from '../../../util/buckets';
 import { sameData, sameList } from '../../../util/equality';
 import { sameEntry } from './entry';
 import { workspaceNames } from './wsNames';
-import type { BuilderDiscovery } from './registry';
+import { interfaceDirs } from './rowClasses';
+import { conventionalFileName } from '../../../util/naming';
+
+/** `_canonical_key()` of `steps/interfaces/__init__.py`: lower case, letters and digits only. */
+const looseKey = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+import type { BuildStrategies, BuilderDiscovery } from './registry';
 
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
@@ -288,6 +293,16 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
   private readonly baseDirsQ = this.db.query('baseDirs', () => [...new Set(this.f.baseFiles().map((f) => f.slice(0, f.lastIndexOf('/') + 1)))], sameList);
   baseDirs(): string[] { return this.baseDirsQ(NONE); }
   builderDiscovery(): BuilderDiscovery | null { return this.f.builderDiscoveryQ(NONE); }
+  packageInterfaceOf(step: string): string | null {
+    const dir = interfaceDirs(this, null)[0] ?? '';
+    const primary = `${dir}${conventionalFileName(step)}.step.yaml`;
+    if (this.f.files.exists(primary)) return primary;
+    const key = looseKey(step);
+    const hits = this.f.files.dirFilesInput.get(dir.replace(/\/$/, ''))
+      .filter((p) => p.endsWith('.step.yaml') && looseKey(p.slice(dir.length, -'.step.yaml'.length)) === key);
+    return hits.length === 1 ? hits[0] as string : null;
+  }
+  buildStrategies(): BuildStrategies | null { return this.f.buildStrategiesQ(NONE); }
 
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
     const out: ClassDef[] = [];

@@ -32,6 +32,20 @@ export interface BuilderDiscovery {
   scansFiles: boolean;
 }
 
+/** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
+export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemblies: string[] }
+
+/**
+ * Whether a `sagemaker_step_type` routes to a build strategy (`strategy_registry.axis_name_for_step_type()`:
+ * `Processing` by its `step_assembly`, which the interface schema restricts to registered ones); without
+ * the module in the tree every type is taken to route.
+ */
+export function routes(strategies: BuildStrategies | null, sagemakerStepType: string): boolean {
+  if (!strategies) return true;
+  if (sagemakerStepType === 'Processing') return strategies.stepAssemblies.length > 0;
+  return strategies.stepTypes.includes(sagemakerStepType);
+}
+
 export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
 
 /** Scope of components: '' for core, else the workspace directory. */
@@ -124,6 +138,14 @@ export interface RegistryModel {
   baseDirs(): string[];
   /** What the repository's builder discovery module does (null without one). */
   builderDiscovery(): BuilderDiscovery | null;
+  /**
+   * The package's interface file `load_step_interface()` finds for a step (`steps/interfaces/__init__.py`
+   * `_resolve_interface_path()`: its conventional name, else the one stem equal ignoring case and
+   * separators), null when none: where cursus 1.10.0's step catalog loads the contract and spec from.
+   */
+  packageInterfaceOf(step: string): string | null;
+  /** The build strategies the repository registers (null without its `builder_templates.py`). */
+  buildStrategies(): BuildStrategies | null;
   /** Class names of a kind visible from a context, for completion. */
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[];
   /** Component files of a kind visible from a context (own workspace first, then core). */

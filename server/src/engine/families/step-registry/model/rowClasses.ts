@@ -5,7 +5,7 @@
 // (TemplateStepBuilder,), …)` for a step with a loadable interface), and no builder file is read.
 // Abstract rows name base classes, which cursus imports from outside the component directories.
 import type { Settings } from '../../../types';
-import type { ClassDef, RegistryModel } from './registry';
+import { routes, type ClassDef, type RegistryModel } from './registry';
 import { fieldStr, type StepEntry } from './source';
 import { isComponentExempt } from './fields';
 import { WS_STEPS_DIR } from './workspaceDirs';
@@ -45,7 +45,17 @@ export function builderOf(model: RegistryModel, e: StepEntry, settings: Settings
   const def = discoversBuilderFiles(model) ? rowClass(model, e, 'builder', settings) : baseClass(model, e, 'builder', settings);
   if (def) return { synthesized: false, def };
   const iface = synthesizedFrom(model, e);
-  return iface ? { synthesized: true, name: `${e.name}StepBuilder`, iface } : null;
+  return iface && rowRoutes(model, e) ? { synthesized: true, name: `${e.name}StepBuilder`, iface } : null;
+}
+
+/**
+ * Whether the row's `sagemaker_step_type` routes to a build strategy: `_synthesize_builder()` returns
+ * None for one that does not (`step_catalog/builder_discovery.py` 339-351, `resolve_handler()` raising
+ * `NoBuilderError`), whatever interface the step has.
+ */
+export function rowRoutes(model: RegistryModel, e: StepEntry): boolean {
+  const type = fieldStr(e, 'sagemaker_step_type');
+  return type === null || routes(model.buildStrategies(), type);
 }
 
 /**

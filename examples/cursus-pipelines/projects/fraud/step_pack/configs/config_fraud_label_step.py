@@ -1,0 +1,2 @@
+class FraudLabelConfig:
+    """Config of the fraud labelling step."""

@@ -1,0 +1,2 @@
+class FraudScoreConfig:
+    """Config of the fraud scoring step."""

@@ -1,0 +1,2 @@
+class StepBuilderBase:
+    """Base of every step builder."""

@@ -1,0 +1,2 @@
+class BasePipelineConfig:
+    """Base of every step config."""

@@ -1,0 +1,2 @@
+class CradleDataLoadingConfig:
+    """Config of the CradleDataLoading step."""

@@ -1,0 +1,2 @@
+class HyperparameterPrepConfig:
+    """Config of the hyperparameter preparation step."""

@@ -1,0 +1,2 @@
+class ModelCalibrationConfig:
+    """Config of the ModelCalibration step."""

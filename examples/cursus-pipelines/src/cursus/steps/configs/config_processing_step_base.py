@@ -1,0 +1,2 @@
+class ProcessingStepConfigBase:
+    """Base of the processing step configs."""

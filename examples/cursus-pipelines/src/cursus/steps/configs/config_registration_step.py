@@ -1,0 +1,2 @@
+class RegistrationConfig:
+    """Config of the Registration step."""

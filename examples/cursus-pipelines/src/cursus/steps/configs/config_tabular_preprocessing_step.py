@@ -1,0 +1,2 @@
+class TabularPreprocessingConfig:
+    """Config of the TabularPreprocessing step."""

@@ -1,0 +1,2 @@
+class XGBoostModelEvalConfig:
+    """Config of the XGBoostModelEval step."""

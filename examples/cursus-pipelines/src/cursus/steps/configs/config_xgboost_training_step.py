@@ -1,0 +1,2 @@
+class XGBoostTrainingConfig:
+    """Config of the XGBoostTraining step."""
