@@ -2,7 +2,8 @@
 // publication of what changed: the open documents first (the file being edited must not wait behind
 // thousands of cross-file publications), then the other files in chunks that let the event loop
 // through, then the status. A cold start analyses in steps of about `stepMs`, the open documents'
-// units first, publishing after each: their diagnostics show long before the last file's.
+// units first, publishing after each step the open documents whose lists are final: their diagnostics
+// show long before the last file's, and no file's list shows before its final one.
 import type { Connection } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { toDiagnostic } from './convert';
@@ -94,13 +95,20 @@ export class FolderAnalysis implements Analyser {
     if (progress === undefined) this.costMs = performance.now() - start;
     this.analysisMs += step.updateMs;
     for (const f of step.staged) this.staged.add(f);
-    if (step.partial) {
-      // Part of the folder is still unread: what was analysed may change once it is, so only the open
-      // documents whose reads are all analysed are sent (their diagnostics are final); the rest waits.
+    if (!step.final) {
+      // What was analysed may change once the units left waiting run or what the analysis asked for (or
+      // the unread part of the folder) is read: only the open documents whose diagnostics are final
+      // (their units ran, every file they read analysed) are sent; the rest waits for the last step, so
+      // no file's list is published before its final one (a list that changes again is a flicker).
       for (const f of [...step.changed, ...step.staged.filter((f) => this.folder.open.has(f))]) this.held.add(f);
-      const now = [...this.held].filter((f) => step.ready.has(f));
-      for (const f of now) this.held.delete(f);
-      await this.publish(now.filter((f) => this.folder.engine.has(f)), []);
+      const now = [...this.held].filter((f) => step.ready.has(f) && this.folder.engine.has(f));
+      for (const f of now) { this.held.delete(f); this.staged.delete(f); }
+      if (step.waiting > 0 && !step.partial) {
+        this.units = Math.max(this.units, step.waiting);
+        progress?.(this.units - step.waiting, this.units, 'units analysed');
+      }
+      await Promise.all([this.publish(now, []), step.more]);
+      if (!step.partial) return;
       // What the open documents' analysis held back is read now, once their diagnostics are written
       // (the connection writes on a later turn of the event loop), before the rest of the folder is read.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -109,12 +117,6 @@ export class FolderAnalysis implements Analyser {
     }
     const held = [...this.held];
     this.held.clear();
-    this.units = Math.max(this.units, step.waiting);
-    if (step.waiting > 0) {
-      progress?.(this.units - step.waiting, this.units, 'units analysed');
-      await Promise.all([this.publish([...new Set([...step.changed, ...held])], []), step.more]);
-      return;
-    }
     // A list of no problems for a staged file before the units that report them have run would tell
     // the user the wrong thing: staged files are published only once the analysis is complete.
     this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms

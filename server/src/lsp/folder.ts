@@ -269,9 +269,13 @@ export class Folder {
    * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
    * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
    * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
-   * paths moved (apcore roots: `more`), once the backlog is read.
+   * paths moved (apcore roots: `more`), once the backlog is read. `final`: every file's diagnostics are
+   * (no unit waits, nothing is unread, nothing fetched).
    */
-  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; ready: ReadonlySet<string>; more?: Promise<void> } {
+  flush(stop?: () => boolean): {
+    changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; final: boolean;
+    ready: ReadonlySet<string>; more?: Promise<void>;
+  } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -297,18 +301,24 @@ export class Folder {
     this.needsUpdate = waiting > 0 || partial;
     this.urgent = false;
     this.waitingFirst = waitingFirst;
-    const ready = new Set(partial
-      ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([rel, last]) => last < this.backlogAt && (!this.unlisted || this.listedFor.has(rel))).map(([rel]) => rel)
-      : this.open.keys());
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
       this.readLater(rel);
     }
+    // What this analysis found it needs (a file it refers to, read and staged now; the paths a new walk
+    // lists) is not analysed yet: until it is, no diagnostics are final (an id map's target not read
+    // yet is not missing).
+    const unread = this.pending.size > 0 || interest.walk !== this.relevance;
+    const read = ([rel, last]: [string, number]): boolean =>
+      last < this.backlogAt && (!this.unlisted || this.listedFor.has(rel));
+    const listed = partial ? [...this.lastNeeded].filter(read).map(([rel]) => rel) : this.open.keys();
+    const ready = new Set(unread || waitingFirst > 0 ? [] : listed);
     // While the backlog is read, a new walk would read it too: the walk waits until it is read.
     const more = !partial && interest.walk !== this.relevance ? this.walk() : undefined;
-    return { changed, staged, waiting, updateMs, partial, ready, ...(more !== undefined ? { more } : {}) };
+    const final = !partial && !unread && waiting === 0;
+    return { changed, staged, waiting, updateMs, partial, final, ready, ...(more !== undefined ? { more } : {}) };
   }
 
   /**
