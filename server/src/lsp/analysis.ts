@@ -21,14 +21,35 @@ export type PublishProgress = (done: number, total: number, what: 'units analyse
 export class Analysis {
   private readonly folders = new Map<Folder, FolderAnalysis>();
 
-  /** `stepMs`: how long one step of an analysis that starts new units runs before publishing what it found. */
-  constructor(private readonly connection: Connection, private readonly stepMs: number) {}
+  /**
+   * `stepMs`: how long one step of an analysis that starts new units runs before publishing what it
+   * found; `nestedIn`: the root-relative paths of the folders nested in a folder now, whose files it
+   * no longer publishes (the deeper folder does, whatever the order the two analyses end in).
+   */
+  constructor(
+    private readonly connection: Connection, private readonly stepMs: number,
+    private readonly nestedIn: (folder: Folder) => string[],
+  ) {}
 
   /** The analysis of a folder, which its queue runs. */
   of(folder: Folder): FolderAnalysis {
     let analysis = this.folders.get(folder);
-    if (analysis === undefined) this.folders.set(folder, analysis = new FolderAnalysis(this.connection, folder, this.stepMs));
+    if (analysis === undefined) {
+      analysis = new FolderAnalysis(this.connection, folder, this.stepMs, () => this.nestedIn(folder));
+      this.folders.set(folder, analysis);
+    }
     return analysis;
+  }
+
+  /**
+   * A folder nested at `rel` in `folder` arrives: the files `folder` published there are cleared now,
+   * before the nested folder publishes them (and `folder` no longer does: see `nestedIn`).
+   */
+  giveUp(folder: Folder, rel: string): void {
+    if (!folder.ready) return;
+    for (const file of folder.engine.files()) {
+      if (file.startsWith(`${rel}/`)) void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+    }
   }
 
   /** Tells the client the folder's active context and counts. */
@@ -67,7 +88,10 @@ export class FolderAnalysis implements Analyser {
   private fullMs = 0;
   private fullAt = 0;
 
-  constructor(private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number) {}
+  constructor(
+    private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number,
+    private readonly nested: () => string[],
+  ) {}
 
   get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
   get lastAnalysisMs(): number { return this.lastMs; }
@@ -171,7 +195,9 @@ export class FolderAnalysis implements Analyser {
     const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.has(f)), ...changed.filter((f) => folder.open.has(f))]);
     const rest = changed.filter((f) => !first.has(f));
     const total = first.size + rest.length;
+    const nested = this.nested().map((rel) => `${rel}/`);
     const send = (file: string): void => {
+      if (nested.some((dir) => file.startsWith(dir))) return;
       const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
       void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
     };

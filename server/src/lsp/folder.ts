@@ -137,7 +137,9 @@ export class Folder {
    */
   stage(rel: string, given: string | null | { skipped: string }): void {
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
-    const text = tooLarge === null ? given : { skipped: tooLarge };
+    // A path no walk lists (a document opened through a linked directory: the walk lists it under its
+    // own name, or not at all when it leads out) is not a file of ours: it leaves, or never comes.
+    const text = given !== null && !this.reachable(rel) ? null : tooLarge === null ? given : { skipped: tooLarge };
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
@@ -179,8 +181,10 @@ export class Folder {
       for (const d of dirs) this.directories.delete(d);
       this.setTree();
     }
+    // Files read under it since the last analysis (a watched event just before the directory went) too.
     const prefix = `${rel}/`;
-    for (const file of this.engineRef?.files() ?? []) if (file.startsWith(prefix)) this.stage(file, null);
+    const files = [...this.engineRef?.files() ?? [], ...this.pending.keys()];
+    for (const file of files) if (file.startsWith(prefix)) this.stage(file, null);
   }
 
   /**
@@ -426,7 +430,9 @@ export class Folder {
     for (const d of directories) this.directories.add(d);
     this.setTree();
     const listed = new Set(files);
-    for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
+    const gone = (rel: string): boolean =>
+      !listed.has(rel) && (!this.open.has(rel) || !this.reachable(rel)) && !this.fetched.has(rel);
+    for (const rel of [...engine.files(), ...this.pending.keys()]) if (gone(rel)) this.stage(rel, null);
     // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
     for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.text);
     const unread = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
