@@ -137,9 +137,11 @@ export class Folder {
    */
   stage(rel: string, given: string | null | { skipped: string }): void {
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
-    // A path no walk lists (a document opened through a linked directory: the walk lists it under its
-    // own name, or not at all when it leads out) is not a file of ours: it leaves, or never comes.
-    const text = given !== null && !this.reachable(rel) ? null : tooLarge === null ? given : { skipped: tooLarge };
+    // A document at a path no walk lists (opened through a linked directory: the walk lists it under its
+    // own name, or not at all when it leads out) is not a file of ours: it leaves, or never comes. (Reads
+    // are the walk's paths, or judged so before: see watch.ts.)
+    const unreachable = given !== null && this.open.has(rel) && !this.reachable(rel);
+    const text = unreachable ? null : tooLarge === null ? given : { skipped: tooLarge };
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
