@@ -4,7 +4,8 @@
 // (quotes and braces closed by the editor, overtyped when typed again). After each keystroke a request
 // waits for that version's analysis: every file was published at most once since the last one, each
 // file whose list a fresh analysis of the new text changes was published, and every list published is
-// the one a fresh analysis of that text gives.
+// the one a fresh analysis of that text gives. Typed without waiting (edits queued while an analysis
+// runs), every list a file gets is a fresh analysis's of one of the texts typed, in the order typed.
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,60 +74,95 @@ async function freshWith(dir: string, text: string): Promise<Map<string, string[
   return lists;
 }
 
-describe('lsp: typing publishes each keystroke once, complete', () => {
-  let c: TestClient | undefined;
-  let copy: string | undefined;
-  afterEach(async () => {
-    await c?.stop();
-    c = undefined;
-    if (copy) rmSync(copy, { recursive: true, force: true });
-  });
+/** A file's publications since notification `mark`, by root-relative path. */
+function publishedSince(client: TestClient, mark: number, uriOf: ReadonlyMap<string, string>): Map<string, string[][]> {
+  const published = new Map<string, string[][]>();
+  for (const n of client.notifications.slice(mark)) {
+    if (n.method !== 'textDocument/publishDiagnostics') continue;
+    const p = n.params as { uri: string; diagnostics: Diagnostic[] };
+    const rel = uriOf.get(p.uri) ?? p.uri;
+    published.set(rel, [...(published.get(rel) ?? []), shown(p.diagnostics)]);
+  }
+  return published;
+}
 
-  it('an entry typed into carol_vision\'s registry: one publication per changed file per keystroke', async function () {
-    this.timeout(180_000);
-    const files = loadExample('demo-workspace');
-    copy = mkdtempSync(join(tmpdir(), 'registry-lens-typing-'));
-    cpSync(DEMO, copy, { recursive: true });
-    c = await TestClient.start(files);
-    const client = c;
+describe('lsp: typing publishes each keystroke once, complete', function () {
+  this.timeout(180_000);
+  const files = loadExample('demo-workspace');
+  const original = files.get(CAROL) as string;
+  const lines = original.split('\n');
+  const end = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('LOCAL_STEPS')) && l === '    },');
+  const keystrokes = typed(original, end, 6, KEYS);
+  /** A fresh analysis's lists before the first keystroke (0) and after each. */
+  const fresh: Map<string, string[]>[] = [];
+  let c: TestClient | undefined;
+
+  before(async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'registry-lens-typing-'));
+    try {
+      cpSync(DEMO, copy, { recursive: true });
+      for (const text of [original, ...keystrokes.map((k) => k.text)]) fresh.push(await freshWith(copy, text));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+    const conflict = (d: string): boolean => d.startsWith('RL002') && d.includes('FeatureStoreSync');
+    assert.ok(fresh.some((f) => (f.get(CAROL) ?? []).some(conflict)),
+      'the typed name conflicts with alice_ml\'s (RL002) once whole');
+  });
+  afterEach(async () => { await c?.stop(); c = undefined; });
+
+  /** A server on the demo with carol's registry open and analysed; a request waiting for every change before it. */
+  type Started = { client: TestClient; barrier: () => Promise<unknown>; uriOf: Map<string, string> };
+  async function started(): Promise<Started> {
+    const client = c = await TestClient.start(files);
     await client.loaded();
-    const original = files.get(CAROL) as string;
     await client.open(CAROL, original);
     const symbols = { textDocument: { uri: client.uri(CAROL) } };
     const barrier = (): Promise<unknown> => client.request('textDocument/documentSymbol', symbols);
     await barrier();
-    const lines = original.split('\n');
-    const end = lines.findIndex((l, i) => i > lines.findIndex((x) => x.startsWith('LOCAL_STEPS')) && l === '    },');
-    const uriOf = new Map([...files.keys()].map((rel) => [client.uri(rel), rel]));
-    let before = await freshWith(copy, original);
+    return { client, barrier, uriOf: new Map([...files.keys()].map((rel) => [client.uri(rel), rel])) };
+  }
+
+  it('keystroke by keystroke: one publication per changed file, a fresh analysis\'s list', async () => {
+    const { client, barrier, uriOf } = await started();
     const problems: string[] = [];
-    let conflicted = false;
-    for (const [i, { edit, text }] of typed(original, end, 6, KEYS).entries()) {
+    for (const [i, { edit }] of keystrokes.entries()) {
       const mark = client.notifications.length;
       await client.change(CAROL, edit.range, edit.text);
       await barrier();
-      const fresh = await freshWith(copy, text);
-      const published = new Map<string, string[][]>();
-      for (const n of client.notifications.slice(mark)) {
-        if (n.method !== 'textDocument/publishDiagnostics') continue;
-        const p = n.params as { uri: string; diagnostics: Diagnostic[] };
-        const rel = uriOf.get(p.uri) ?? p.uri;
-        published.set(rel, [...(published.get(rel) ?? []), shown(p.diagnostics)]);
-      }
+      const [before, after] = [fresh[i] as Map<string, string[]>, fresh[i + 1] as Map<string, string[]>];
+      const published = publishedSince(client, mark, uriOf);
       const key = `keystroke ${i + 1} (${JSON.stringify(edit.text)})`;
       for (const [rel, lists] of published) {
         if (lists.length > 1) problems.push(`${key}: ${rel} published ${lists.length} times`);
-        const want = JSON.stringify(fresh.get(rel) ?? []);
+        const want = JSON.stringify(after.get(rel) ?? []);
         if (lists.some((l) => JSON.stringify(l) !== want)) problems.push(`${key}: ${rel} published a list not fresh`);
       }
-      for (const rel of new Set([...before.keys(), ...fresh.keys()])) {
-        const changed = JSON.stringify(before.get(rel) ?? []) !== JSON.stringify(fresh.get(rel) ?? []);
+      for (const rel of new Set([...before.keys(), ...after.keys()])) {
+        const changed = JSON.stringify(before.get(rel) ?? []) !== JSON.stringify(after.get(rel) ?? []);
         if (changed && !published.has(rel)) problems.push(`${key}: ${rel} changed and was not published`);
       }
-      conflicted ||= (fresh.get(CAROL) ?? []).some((d) => d.startsWith('RL002') && d.includes('FeatureStoreSync'));
-      before = fresh;
     }
     assert.deepEqual(problems, []);
-    assert.ok(conflicted, 'the typed name conflicts with alice_ml\'s (RL002) once whole');
+  });
+
+  it('typed without waiting: each list published is a fresh analysis\'s of a text typed, in order', async () => {
+    const { client, barrier, uriOf } = await started();
+    const mark = client.notifications.length;
+    for (const { edit } of keystrokes) await client.change(CAROL, edit.range, edit.text);
+    await barrier();
+    const problems: string[] = [];
+    for (const [rel, lists] of publishedSince(client, mark, uriOf)) {
+      // The earliest text (not before the last one matched) whose fresh analysis gives each list in turn.
+      let at = 0;
+      for (const list of lists) {
+        const listed = (k: number): string => JSON.stringify((fresh[k] as Map<string, string[]>).get(rel) ?? []);
+        while (at < fresh.length && listed(at) !== JSON.stringify(list)) at++;
+        if (at === fresh.length) problems.push(`${rel}: ${JSON.stringify(list)} is no text's, or out of order`);
+      }
+    }
+    const last = fresh[fresh.length - 1] as Map<string, string[]>;
+    assert.deepEqual(problems, []);
+    assert.deepEqual(shown(client.diagnostics.get(client.uri(CAROL)) ?? []), last.get(CAROL) ?? [], 'the last text\'s');
   });
 });
