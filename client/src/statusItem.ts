@@ -1,12 +1,13 @@
 // The status bar item and the language status item (Python/YAML editors). Both follow the active
 // editor: the context of its file (asked from the server, so two workspaces with one id stay apart),
-// the folder's problem counts and when its last analysis ran. The tooltip says in plain words what the
-// file's context and the active context are for. Clicking switches the active context.
+// the file's problem counts (the folder's without a file) and when its last analysis ran. The tooltip
+// says in plain words what the file's context and the active context are for. Clicking switches the
+// active context.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
-import { analysedAt, analysisLines } from './statusText';
+import { analysedAt, analysisLines, statusItemText } from './statusText';
 
 interface FileContext { label: string; dir: string | null; active: string }
 
@@ -73,20 +74,23 @@ export class StatusItem implements vscode.Disposable {
     const clock = (t: number): string => new Date(t).toLocaleTimeString();
     const analysis = analysisLines(s, clock);
     const active = file?.active ?? s.context;
-    this.item.text = `$(list-tree) ${file ? `this file: ${file.label}` : `active: ${active}`}  $(error) ${s.errors}  $(warning) ${s.warnings}`;
+    const all = uri === undefined ? [] : vscode.languages.getDiagnostics(uri);
+    const mine = all.filter((d) => d.source === 'registry-lens');
+    const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    this.item.text = statusItemText(file && { label: file.label, counts: { errors, warnings } }, active, s);
     this.item.tooltip = [
       'Registry Lens',
       file?.dir ? `This file: ${file.label}, the developer workspace in ${file.dir}. Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), in hover, diagnostics, Explain Resolution and the Step Graph.`
         : file ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.` : '',
       `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
-      `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ${count(s.workspaces, 'workspace')}`,
+      file ? `This file: ${count(errors, 'error')}, ${count(warnings, 'warning')}.` : '',
+      `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, `
+        + `${count(s.workspaces, 'workspace')}.`,
       ...analysis,
     ].filter(Boolean).join('\n');
     this.item.show();
 
-    const mine = uri === undefined ? [] : vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'registry-lens');
-    const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.language.text = `$(list-tree) ${context}`;
     // Short: the popup shows each item on one line, at most 500 px wide with its link, and clips the rest (a long context
     // name takes its share): the counts as icons, the time to the minute; the rest is in the link's tooltip.

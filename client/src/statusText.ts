@@ -1,7 +1,7 @@
-// The words of the status items about the analysis, apart from vscode so that a unit test reads them:
-// when the folder was last analysed, and how long its last full analysis (every file read and
-// analysed) took. An edit's analysis re-checks only what changed, so its engine time (often well under
-// a millisecond) is no figure for "the analysis" and is not shown.
+// The words of the status items, apart from vscode so that a unit test reads them: the status bar
+// item's label and counts, when the folder was last analysed, and how long its last full analysis
+// (every file read and analysed) took. An edit's analysis re-checks only what changed, so its engine
+// time (often well under a millisecond) is no figure for "the analysis" and is not shown.
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
 export type AnalysisTimes = Pick<StatusParams, 'lastAnalysisAt' | 'fullAnalysisMs' | 'fullAnalysisAt'>;
@@ -25,4 +25,16 @@ export function analysisLines(s: AnalysisTimes, clock: Clock): string[] {
   const full = s.fullAnalysisAt > 0 ? `Full analysis: ${clock(s.fullAnalysisAt)}, ${duration(s.fullAnalysisMs)} to read and analyse every file.` : '';
   const last = s.lastAnalysisAt !== s.fullAnalysisAt ? `Last analysed: ${clock(s.lastAnalysisAt)} (what changed since the full analysis).` : '';
   return [last, full].filter(Boolean);
+}
+
+export interface Counts { readonly errors: number; readonly warnings: number }
+export interface FileCounts { readonly label: string; readonly counts: Counts }
+
+/**
+ * The status bar item's text: with the active editor's file, "this file" and that file's counts (the
+ * language status item's); else the active context and the folder's counts.
+ */
+export function statusItemText(file: FileCounts | undefined, active: string, folder: Counts): string {
+  const [label, c] = file ? [`this file: ${file.label}`, file.counts] : [`active: ${active}`, folder];
+  return `$(list-tree) ${label}  $(error) ${c.errors}  $(warning) ${c.warnings}`;
 }

@@ -1,13 +1,15 @@
 // Hostile trees for the containment rule (issue 42), a phase of `npm run fuzz`: symbolic links out of
 // the root, to /dev/zero, dangling or looping, and FIFOs, delivered to the language server through
-// watched-file events — after them the server must publish what a fresh `registry-lens check` of the
-// same tree gives, and answer at once; and special files as the CLI's `.vscode/settings.json` (a FIFO,
-// links to /dev/zero, /proc/self/environ, a settings file outside the root, a directory, an oversized
-// file) — the CLI must finish promptly, quote none of it, and analyse as with no settings at all.
+// watched-file events, directories deleted or renamed right after a file was created in them, and
+// documents opened through links to directories (issue 55) — after them the server must publish what a
+// fresh `registry-lens check` of the same tree gives, and answer at once; and special files as the
+// CLI's `.vscode/settings.json` (a FIFO, links to /dev/zero, /proc/self/environ, a settings file outside
+// the root, a directory, an oversized file) — the CLI must finish promptly, quote none of it, and
+// analyse as with no settings at all.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { TestClient } from '../../test/lsp/client';
 import type { Random } from './mutate';
 
@@ -67,13 +69,13 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
       writeFileSync(copy, files.get(file) ?? '');
       const how = r();
       const changes: { rel: string; type: number }[] = [];
-      if (how < 0.4) {
+      if (how < 0.3) {
         const shape = pick(r, FILE_SHAPES);
         unlinkSync(c.abs(file));
         place(c.abs(file), shape, copy, c.abs(pick(r, targets)));
         changes.push({ rel: file, type: 3 }, { rel: file, type: 1 });
         applied.push(`${file} := ${shape}`);
-      } else if (how < 0.7) {
+      } else if (how < 0.5) {
         const shape = pick(r, FILE_SHAPES);
         const dir = `${dirname(file)}/h${k}`;
         const rel = `${dir}/${file.slice(file.lastIndexOf('/') + 1)}`;
@@ -81,12 +83,36 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
         place(c.abs(rel), shape, copy, c.abs(pick(r, targets)));
         changes.push({ rel: dir, type: 1 }, { rel, type: 1 });
         applied.push(`${rel} := ${shape}`);
-      } else {
+      } else if (how < 0.65) {
         const shape = pick(r, DIR_SHAPES);
         const rel = `${dirname(file)}/h${k}`;
         symlinkSync(shape === 'outside-dir' ? dirname(copy) : shape === 'loop' ? c.abs(dirname(file)) : join(outside, 'gone'), c.abs(rel));
         changes.push({ rel, type: 1 });
         applied.push(`${rel} := ${shape}`);
+      } else if (how < 0.85) {
+        // A file created in a new directory, then the directory deleted or renamed: two batches of events,
+        // the second maybe applied before the analysis the first made due.
+        const dir = `${dirname(file)}/g${k}`;
+        const rel = `${dir}/${basename(file)}`;
+        mkdirSync(c.abs(dir), { recursive: true });
+        writeFileSync(c.abs(rel), files.get(file) ?? '');
+        const created = [{ uri: c.uri(dir), type: 1 }, { uri: c.uri(rel), type: 1 }];
+        await c.notify('workspace/didChangeWatchedFiles', { changes: created });
+        t.events += 2;
+        const renamed = r() < 0.5;
+        if (renamed) renameSync(c.abs(dir), c.abs(`${dir}x`));
+        else rmSync(c.abs(dir), { recursive: true });
+        changes.push({ rel: dir, type: 3 }, ...(renamed ? [{ rel: `${dir}x`, type: 1 }] : []));
+        applied.push(`${rel} created, its directory ${renamed ? 'renamed' : 'deleted'}`);
+      } else {
+        // A document opened through a link to its directory (listed under its own name) or to an outside copy's.
+        const inside = r() < 0.5;
+        const link = `l${k}`;
+        symlinkSync(inside ? c.abs(dirname(file)) : dirname(copy), c.abs(link));
+        await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(link), type: 1 }] });
+        t.events++;
+        await c.open(`${link}/${basename(file)}`, files.get(file) ?? '');
+        applied.push(`${link}/${basename(file)} opened through a link ${inside ? 'inside' : 'out of'} the root`);
       }
       await c.notify('workspace/didChangeWatchedFiles', { changes: changes.map((ch) => ({ uri: c.uri(ch.rel), type: ch.type })) });
       t.events += changes.length;

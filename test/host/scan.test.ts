@@ -124,4 +124,27 @@ describe('host: scanning a root', () => {
     assert.equal(c, `L = "${'z'.repeat(100_000)}"\n`);
     assert.equal(d, 'S = 2\n');
   });
+
+  it('says which names are not UTF-8 (a directory, a wanted file; not an unwanted one)', async () => {
+    const latin1 = (name: string): Buffer => Buffer.concat([Buffer.from(`${root}/`), Buffer.from(name, 'latin1')]);
+    mkdirSync(latin1('src/caf\xe9'));
+    writeFileSync(Buffer.concat([latin1('src/caf\xe9'), Buffer.from('/registry.py')]), 'X = 1\n');
+    writeFileSync(latin1('src/registry/builder_\xe9.py'), 'X = 1\n');
+    writeFileSync(latin1('src/registry/notes_\xe9.txt'), 'x\n');
+    mkdirSync(path.join(root, 'src', 'line\nbreak'));
+    writeFileSync(path.join(root, 'src', 'line\nbreak', 'ok.py'), 'X = 1\n');
+    writeFileSync(path.join(root, 'src', 'registry', 'caf\u00e9.py'), 'X = 1\n');
+    const unreadable: string[] = [];
+    const files = await listFiles(root, {
+      skip: (rel) => rel === 'build',
+      accept: (rel) => rel.endsWith('.py'),
+      unreadable: (rel, reason, file) => unreadable.push(`${rel} ${file ? 'file' : 'dir'}: ${reason}`),
+    });
+    assert.deepEqual(unreadable, [
+      'src/caf\uFFFD dir: its name is not valid UTF-8 (rename it), nothing under it is read',
+      'src/registry/builder_\uFFFD.py file: its name is not valid UTF-8 (rename it): it is not read',
+    ]);
+    const utf8 = ['alias.py', 'src/line\nbreak/ok.py', 'src/registry/caf\u00e9.py', 'src/registry/step_names.py'];
+    assert.deepEqual(files, utf8, 'UTF-8 names, a line break included');
+  });
 });

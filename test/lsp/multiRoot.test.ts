@@ -35,3 +35,34 @@ describe('lsp: multi-root workspaces', () => {
     await c.diagnosticsOf(`two/${BOB}`, 'two analysed again', (d) => d.length > 0);
   });
 });
+
+const REGISTRY = 'workspace_registry.py';
+
+describe('lsp: a folder nested in another', () => {
+  let c: TestClient | undefined;
+  afterEach(async () => { await c?.stop(); c = undefined; });
+
+  it('keeps an open document\'s diagnostics when the nested folder is removed and added again (R33)', async () => {
+    // A core registry the outer folder analyses too while the nested folder is away, with errors; the
+    // outer folder, larger, ends its reload after the nested folder's load published them.
+    const rel = 'sub/src/inner/registry/step_names.py';
+    const text = 'STEP_NAMES = {\n    "Inner": {"config_class": "InnerConfig", "builder_step_name": "B"},\n}\n';
+    const files = new Map([[rel, text]]);
+    const ws = (i: number): string => `developer_workspaces/developers/d${i}/src/cursus_dev/registry/${REGISTRY}`;
+    for (const [f, t] of FIXTURE.files) files.set(f, t);
+    const reg = (i: number): string => `WORKSPACE_METADATA = {"developer_id": "d${i}"}\nLOCAL_STEPS = {"S${i}": {}}`;
+    for (let i = 0; i < 300; i++) files.set(ws(i), reg(i));
+    const client = c = await TestClient.start(files, { folders: ['', 'sub'] });
+    await client.open(rel, text);
+    const start = await client.diagnosticsOf(rel, 'the nested registry\'s errors', (d) => d.length > 0);
+    const sub = client.folder('sub');
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [sub] } });
+    await client.request('registryLens/contexts', {});
+    assert.ok((client.diagnostics.get(client.uri(rel)) ?? []).length > 0, 'the outer folder took the registry over');
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [sub], removed: [] } });
+    // Answered once every folder (the outer one reloaded, the nested one loaded) has published.
+    await client.request('registryLens/contexts', {});
+    const last = client.diagnostics.get(client.uri(rel));
+    assert.deepEqual(last, start, 'the nested folder\'s list is the last one published');
+  });
+});

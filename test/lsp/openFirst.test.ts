@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseFixture } from '../engine/fixture';
-import { TestClient } from './client';
+import { TestClient, type StartOptions } from './client';
 import { againstFresh } from './fresh';
 
 const WS = (name: string): string => `developer_workspaces/developers/${name}`;
@@ -85,8 +85,10 @@ function publications(client: TestClient, rel: string): { lists: Diagnostic[][];
 }
 
 /** A server on `files` with `rel` opened right after `initialized`, once loaded: `rel`'s publications and final list. */
-async function openedFirst(files: Map<string, string>, rel: string): Promise<{ client: TestClient; pub: ReturnType<typeof publications>; final: Diagnostic[] }> {
-  const client = await TestClient.start(files);
+async function openedFirst(
+  files: Map<string, string>, rel: string, options: StartOptions = {},
+): Promise<{ client: TestClient; pub: ReturnType<typeof publications>; final: Diagnostic[] }> {
+  const client = await TestClient.start(files, options);
   await client.open(rel, files.get(rel) as string);
   await client.loaded();
   return { client, pub: publications(client, rel), final: client.diagnostics.get(client.uri(rel)) ?? [] };
@@ -176,4 +178,105 @@ describe('lsp: open files first', () => {
     assert.deepEqual(server, fresh, 'the rest of the folder, listed after alice\'s registry was analysed, ends as a fresh analysis');
     assert.ok(Object.keys(server).some((f) => f.endsWith('_meta.yaml')) && Object.keys(server).some((f) => f.endsWith('registry.yaml')), 'the unlisted directories\' problems are there');
   });
+});
+
+// The same promise whatever the step budget (0: one unit per step, as a busy machine gives with the
+// default) and whatever the analysis finds it must read: an id map's targets are read only once
+// apcore.yaml names the extension root.
+const APCORE = parseFixture(`
+  //- /apcore.yaml
+  extensions:
+    roots:
+      - ext
+  id_map: id_map.yaml
+  //- /id_map.yaml
+  mappings:
+    - file: ext/b.py
+      id: ext.a
+  //- /ext/a.py
+  class Ma:
+      description = "a"
+      input_schema = 1
+      output_schema = 2
+      def execute(self, inputs, context):
+          return None
+  //- /ext/b.py
+  class Mb:
+      description = "b"
+      input_schema = 1
+      output_schema = 2
+      def execute(self, inputs, context):
+          return None
+`).files;
+
+// Two steps sharing a config class (RL011), one whose builder and config no module defines (RL005,
+// RL006): core's unit reports them, after the registry's own.
+const CORE_ONLY = parseFixture(`
+  //- /src/pkg/registry/step_names.py
+  STEP_NAMES = {
+      "Alpha": {
+          "spec_type": "Alpha", "config_class": "SharedConfig", "builder_step_name": "AlphaStepBuilder",
+          "sagemaker_step_type": "Processing", "description": "a",
+      },
+      "Beta": {
+          "spec_type": "Beta", "config_class": "SharedConfig", "builder_step_name": "BetaStepBuilder",
+          "sagemaker_step_type": "Processing", "description": "b",
+      },
+      "Gamma": {
+          "spec_type": "Gamma", "config_class": "GammaConfig", "builder_step_name": "GammaStepBuilder",
+          "sagemaker_step_type": "Processing", "description": "g",
+      },
+  }
+  //- /src/pkg/steps/builders/builder_alpha_step.py
+  class AlphaStepBuilder:
+      pass
+  //- /src/pkg/steps/builders/builder_beta_step.py
+  class BetaStepBuilder:
+      pass
+  //- /src/pkg/steps/configs/config_shared_step.py
+  class SharedConfig:
+      pass
+`).files;
+
+describe('lsp: open files first, whatever the step budget', () => {
+  let c: TestClient | undefined;
+  afterEach(async () => { await c?.stop(); c = undefined; });
+
+  /** `rel`'s publications hold one list, the final one, and the server ends as a fresh analysis. */
+  function finalFirst(client: TestClient, pub: ReturnType<typeof publications>, final: Diagnostic[]): void {
+    assert.ok(pub.lists.length > 0, 'published');
+    const codes = JSON.stringify(pub.lists.map((l) => l.map((d) => d.code)));
+    const same = pub.lists.every((l) => JSON.stringify(l) === JSON.stringify(final));
+    assert.ok(same, `every list published is the final one: ${codes}`);
+    const { server, fresh } = againstFresh(client);
+    assert.deepEqual(server, fresh);
+  }
+
+  for (const [budget, options] of [['the default step', {}], ['one unit per step', { analysisStepMs: 0 }]] as const) {
+    it(`${budget}: publishes an id map opened at start once its targets are read (no RL029 for one unread)`, async () => {
+      const { client, pub, final } = await openedFirst(APCORE, 'id_map.yaml', options);
+      c = client;
+      finalFirst(client, pub, final);
+      assert.deepEqual(final, [], 'ext/b.py exists');
+    });
+
+    it(`${budget}: publishes a core registry opened at start with core's unit's errors`, async () => {
+      const rel = 'src/pkg/registry/step_names.py';
+      const { client, pub, final } = await openedFirst(CORE_ONLY, rel, options);
+      c = client;
+      finalFirst(client, pub, final);
+      assert.deepEqual(final.map((d) => d.code).sort(), ['RL005', 'RL006', 'RL011', 'RL011']);
+    });
+
+    it(`${budget}: publishes a workspace registry and the core registry opened at start once, final`, async () => {
+      for (const rel of [ALICE, CORE_REGISTRY]) {
+        const { client, pub, final } = await openedFirst(LATE, rel, options);
+        c = client;
+        finalFirst(client, pub, final);
+        assert.ok(final.length > 0);
+        await client.stop();
+        c = undefined;
+      }
+    });
+  }
 });

@@ -2,7 +2,7 @@
 // analysis (every file read and analysed) with its real duration — never an edit's sub-millisecond
 // engine time presented as "the analysis took".
 import { strict as assert } from 'node:assert';
-import { analysedAt, analysisLines, duration } from '../../client/src/statusText';
+import { analysedAt, analysisLines, duration, statusItemText } from '../../client/src/statusText';
 
 const clock = (t: number): string => `t${t}`;
 
@@ -28,5 +28,12 @@ describe('client: status text of the analysis', () => {
 
   it('words durations in ms below a second, else in seconds', () => {
     assert.deepEqual([0.4, 12.6, 999, 1000, 61_234].map(duration), ['<1 ms', '13 ms', '999 ms', '1.0 s', '61.2 s']);
+  });
+
+  it('shows the file\'s counts when it says "this file", the folder\'s with the active context', () => {
+    const folder = { errors: 9, warnings: 9 };
+    const file = { label: 'alice_ml', counts: { errors: 1, warnings: 4 } };
+    assert.equal(statusItemText(file, 'core', folder), '$(list-tree) this file: alice_ml  $(error) 1  $(warning) 4');
+    assert.equal(statusItemText(undefined, 'core', folder), '$(list-tree) active: core  $(error) 9  $(warning) 9');
   });
 });

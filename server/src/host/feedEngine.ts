@@ -72,9 +72,9 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
       accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
       link: (l) => { links.push(l); },
       directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
-      unreadable: (rel, reason) => {
+      unreadable: (rel, reason, file) => {
         const dir = rel || '.';
-        if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}/: ${reason}`);
+        if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);
         unreadable.add(dir);
         engine.setSkipped(dir, reason);
       },

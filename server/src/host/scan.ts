@@ -25,8 +25,12 @@ export interface ScanFilter {
   descend?(rel: string): boolean;
   /** Every symbolic link to a directory that the walk listed the directory through (its target reached by no other name first). */
   followed?(rel: string): void;
-  /** A directory that could not be listed (root-relative, '' for the root) and why. */
-  unreadable?(rel: string, reason: string): void;
+  /**
+   * A directory that could not be listed (root-relative, '' for the root), or a directory or wanted file
+   * whose name is not UTF-8 (named here with U+FFFD for each byte that is not: it cannot be opened by that
+   * name), and why; `file` for a file.
+   */
+  unreadable?(rel: string, reason: string, file?: boolean): void;
 }
 
 export type Kind = 'dir' | 'file' | null;
@@ -68,10 +72,18 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
       continue;
     }
     const subdirs: Dir[] = [];
+    const garbled = entries.some((e) => e.name.includes('\uFFFD')) ? notUtf8(dir) : undefined;
     for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) continue;
       let kind: Kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
+      if (garbled?.has(entry.name)) {
+        // Node decodes the name to a path that does not exist: said, not silently lost.
+        const folder = kind === 'dir' || entry.isSymbolicLink();
+        if (folder) filter.unreadable?.(childRel, `${NOT_UTF8}, nothing under it is read`);
+        else if (filter.accept(childRel)) filter.unreadable?.(childRel, `${NOT_UTF8}: it is not read`, true);
+        continue;
+      }
       let childReal = real.endsWith(path.sep) ? real + entry.name : real + path.sep + entry.name;
       if (entry.isSymbolicLink()) {
         const judged = judgeLink(rootReal, path.join(dir, entry.name), real, childRel);
@@ -92,6 +104,20 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
     for (let i = subdirs.length - 1; i >= 0; i--) todo.push(subdirs[i] as Dir);
   }
   return found.sort();
+}
+
+const NOT_UTF8 = 'its name is not valid UTF-8 (rename it)';
+
+/**
+ * The names in `dir` that are not UTF-8, as Node decodes them (U+FFFD for each byte it cannot decode);
+ * asked only when a name holds U+FFFD, which a UTF-8 name rarely does.
+ */
+function notUtf8(dir: string): Set<string> {
+  const names = attempt(() => readdirSync(dir, { encoding: 'buffer' })) ?? [];
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const bad = new Set<string>();
+  for (const name of names) if (attempt(() => strict.decode(name)) === null) bad.add(name.toString('utf8'));
+  return bad;
 }
 
 /** A directory still to list: its real path when known, and whether a link led to it. */

@@ -2,7 +2,8 @@
 // publication of what changed: the open documents first (the file being edited must not wait behind
 // thousands of cross-file publications), then the other files in chunks that let the event loop
 // through, then the status. A cold start analyses in steps of about `stepMs`, the open documents'
-// units first, publishing after each: their diagnostics show long before the last file's.
+// units first, publishing after each step the open documents whose lists are final: their diagnostics
+// show long before the last file's, and no file's list shows before its final one.
 import type { Connection } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { toDiagnostic } from './convert';
@@ -20,14 +21,35 @@ export type PublishProgress = (done: number, total: number, what: 'units analyse
 export class Analysis {
   private readonly folders = new Map<Folder, FolderAnalysis>();
 
-  /** `stepMs`: how long one step of an analysis that starts new units runs before publishing what it found. */
-  constructor(private readonly connection: Connection, private readonly stepMs: number) {}
+  /**
+   * `stepMs`: how long one step of an analysis that starts new units runs before publishing what it
+   * found; `nestedIn`: the root-relative paths of the folders nested in a folder now, whose files it
+   * no longer publishes (the deeper folder does, whatever the order the two analyses end in).
+   */
+  constructor(
+    private readonly connection: Connection, private readonly stepMs: number,
+    private readonly nestedIn: (folder: Folder) => string[],
+  ) {}
 
   /** The analysis of a folder, which its queue runs. */
   of(folder: Folder): FolderAnalysis {
     let analysis = this.folders.get(folder);
-    if (analysis === undefined) this.folders.set(folder, analysis = new FolderAnalysis(this.connection, folder, this.stepMs));
+    if (analysis === undefined) {
+      analysis = new FolderAnalysis(this.connection, folder, this.stepMs, () => this.nestedIn(folder));
+      this.folders.set(folder, analysis);
+    }
     return analysis;
+  }
+
+  /**
+   * A folder nested at `rel` in `folder` arrives: the files `folder` published there are cleared now,
+   * before the nested folder publishes them (and `folder` no longer does: see `nestedIn`).
+   */
+  giveUp(folder: Folder, rel: string): void {
+    if (!folder.ready) return;
+    for (const file of folder.engine.files()) {
+      if (file.startsWith(`${rel}/`)) void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+    }
   }
 
   /** Tells the client the folder's active context and counts. */
@@ -66,7 +88,10 @@ export class FolderAnalysis implements Analyser {
   private fullMs = 0;
   private fullAt = 0;
 
-  constructor(private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number) {}
+  constructor(
+    private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number,
+    private readonly nested: () => string[],
+  ) {}
 
   get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
   get lastAnalysisMs(): number { return this.lastMs; }
@@ -94,13 +119,20 @@ export class FolderAnalysis implements Analyser {
     if (progress === undefined) this.costMs = performance.now() - start;
     this.analysisMs += step.updateMs;
     for (const f of step.staged) this.staged.add(f);
-    if (step.partial) {
-      // Part of the folder is still unread: what was analysed may change once it is, so only the open
-      // documents whose reads are all analysed are sent (their diagnostics are final); the rest waits.
+    if (!step.final) {
+      // What was analysed may change once the units left waiting run or what the analysis asked for (or
+      // the unread part of the folder) is read: only the open documents whose diagnostics are final
+      // (their units ran, every file they read analysed) are sent; the rest waits for the last step, so
+      // no file's list is published before its final one (a list that changes again is a flicker).
       for (const f of [...step.changed, ...step.staged.filter((f) => this.folder.open.has(f))]) this.held.add(f);
-      const now = [...this.held].filter((f) => step.ready.has(f));
-      for (const f of now) this.held.delete(f);
-      await this.publish(now.filter((f) => this.folder.engine.has(f)), []);
+      const now = [...this.held].filter((f) => step.ready.has(f) && this.folder.engine.has(f));
+      for (const f of now) { this.held.delete(f); this.staged.delete(f); }
+      if (step.waiting > 0 && !step.partial) {
+        this.units = Math.max(this.units, step.waiting);
+        progress?.(this.units - step.waiting, this.units, 'units analysed');
+      }
+      await Promise.all([this.publish(now, []), step.more]);
+      if (!step.partial) return;
       // What the open documents' analysis held back is read now, once their diagnostics are written
       // (the connection writes on a later turn of the event loop), before the rest of the folder is read.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -109,12 +141,6 @@ export class FolderAnalysis implements Analyser {
     }
     const held = [...this.held];
     this.held.clear();
-    this.units = Math.max(this.units, step.waiting);
-    if (step.waiting > 0) {
-      progress?.(this.units - step.waiting, this.units, 'units analysed');
-      await Promise.all([this.publish([...new Set([...step.changed, ...held])], []), step.more]);
-      return;
-    }
     // A list of no problems for a staged file before the units that report them have run would tell
     // the user the wrong thing: staged files are published only once the analysis is complete.
     this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
@@ -169,7 +195,9 @@ export class FolderAnalysis implements Analyser {
     const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.has(f)), ...changed.filter((f) => folder.open.has(f))]);
     const rest = changed.filter((f) => !first.has(f));
     const total = first.size + rest.length;
+    const nested = this.nested().map((rel) => `${rel}/`);
     const send = (file: string): void => {
+      if (nested.some((dir) => file.startsWith(dir))) return;
       const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
       void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
     };

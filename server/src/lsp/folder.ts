@@ -138,7 +138,11 @@ export class Folder {
    */
   stage(rel: string, given: string | null | { skipped: string }): void {
     const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
-    const text = tooLarge === null ? given : { skipped: tooLarge };
+    // A document at a path no walk lists (opened through a linked directory: the walk lists it under its
+    // own name, or not at all when it leads out) is not a file of ours: it leaves, or never comes. (Reads
+    // are the walk's paths, or judged so before: see watch.ts.)
+    const unreachable = given !== null && this.open.has(rel) && !this.reachable(rel);
+    const text = unreachable ? null : tooLarge === null ? given : { skipped: tooLarge };
     if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
@@ -180,8 +184,10 @@ export class Folder {
       for (const d of dirs) this.directories.delete(d);
       this.setTree();
     }
+    // Files read under it since the last analysis (a watched event just before the directory went) too.
     const prefix = `${rel}/`;
-    for (const file of this.engineRef?.files() ?? []) if (file.startsWith(prefix)) this.stage(file, null);
+    const files = [...this.engineRef?.files() ?? [], ...this.pending.keys()];
+    for (const file of files) if (file.startsWith(prefix)) this.stage(file, null);
   }
 
   /**
@@ -270,9 +276,13 @@ export class Folder {
    * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
    * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
    * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
-   * paths moved (apcore roots: `more`), once the backlog is read.
+   * paths moved (apcore roots: `more`), once the backlog is read. `final`: every file's diagnostics are
+   * (no unit waits, nothing is unread, nothing fetched).
    */
-  flush(stop?: () => boolean): { changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; ready: ReadonlySet<string>; more?: Promise<void> } {
+  flush(stop?: () => boolean): {
+    changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; final: boolean;
+    ready: ReadonlySet<string>; more?: Promise<void>;
+  } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -298,18 +308,24 @@ export class Folder {
     this.needsUpdate = waiting > 0 || partial;
     this.urgent = false;
     this.waitingFirst = waitingFirst;
-    const ready = new Set(partial
-      ? waitingFirst > 0 ? [] : [...this.lastNeeded].filter(([rel, last]) => last < this.backlogAt && (!this.unlisted || this.listedFor.has(rel))).map(([rel]) => rel)
-      : this.open.keys());
     const interest = engine.interest();
     for (const rel of interest.files) {
       if (this.fetched.has(rel) || this.excluded(rel)) continue;
       this.fetched.add(rel);
       this.readLater(rel);
     }
+    // What this analysis found it needs (a file it refers to, read and staged now; the paths a new walk
+    // lists) is not analysed yet: until it is, no diagnostics are final (an id map's target not read
+    // yet is not missing).
+    const unread = this.pending.size > 0 || interest.walk !== this.relevance;
+    const read = ([rel, last]: [string, number]): boolean =>
+      last < this.backlogAt && (!this.unlisted || this.listedFor.has(rel));
+    const listed = partial ? [...this.lastNeeded].filter(read).map(([rel]) => rel) : this.open.keys();
+    const ready = new Set(unread || waitingFirst > 0 ? [] : listed);
     // While the backlog is read, a new walk would read it too: the walk waits until it is read.
     const more = !partial && interest.walk !== this.relevance ? this.walk() : undefined;
-    return { changed, staged, waiting, updateMs, partial, ready, ...(more !== undefined ? { more } : {}) };
+    const final = !partial && !unread && waiting === 0;
+    return { changed, staged, waiting, updateMs, partial, final, ready, ...(more !== undefined ? { more } : {}) };
   }
 
   /**
@@ -417,7 +433,9 @@ export class Folder {
     for (const d of directories) this.directories.add(d);
     this.setTree();
     const listed = new Set(files);
-    for (const rel of engine.files()) if (!listed.has(rel) && !this.open.has(rel) && !this.fetched.has(rel)) this.stage(rel, null);
+    const gone = (rel: string): boolean =>
+      !listed.has(rel) && (!this.open.has(rel) || !this.reachable(rel)) && !this.fetched.has(rel);
+    for (const rel of [...engine.files(), ...this.pending.keys()]) if (gone(rel)) this.stage(rel, null);
     // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
     for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.text);
     const unread = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));

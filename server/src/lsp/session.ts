@@ -43,13 +43,17 @@ export class Session {
     readonly documents: TextDocuments<TextDocument>,
     readonly options: SessionOptions,
   ) {
-    this.analysis = new Analysis(connection, options.analysisStepMs);
+    this.analysis = new Analysis(connection, options.analysisStepMs, (folder) => this.folders.nestedIn(folder));
   }
 
   /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's `file://host/…`) are skipped. */
   addFolder(uri: string, name: string): void {
     if (fsPathOf(uri) === undefined) return;
     const folder = new Folder(uri, name, this.options.codeHref);
+    for (const outer of this.folders.all()) {
+      const rel = outer.relOf(uri);
+      if (rel !== undefined) this.analysis.giveUp(outer, rel);
+    }
     this.folders.add(folder);
     this.queues.set(folder, new FolderQueue(this.analysis.of(folder), this.options.debounceMs, (e) => {
       this.connection.console.error(`Registry Lens: ${folder.name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -37,10 +37,13 @@ const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
 const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
+/** Globs match every legal name: dot files, and (`s`: `**` is built on `.`) names holding a line break. */
+const GLOB = { dot: true, flags: 's' };
+
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
   const own = STEP_SETTINGS.of(settings);
-  const isCorePy = picomatch(own.coreFiles, { dot: true });
-  const isCoreYaml = picomatch(own.coreYamlFiles, { dot: true });
+  const isCorePy = picomatch(own.coreFiles, GLOB);
+  const isCoreYaml = picomatch(own.coreYamlFiles, GLOB);
   const configuredComponent = configuredComponents(settings);
   // One role per component folder, shared by its files (22,000 modules of a large org, 2,000 folders).
   const folders = new Map<string, CursusRole>();
@@ -85,7 +88,7 @@ export function cursusRegistryGlobs(settings: Settings): string[] {
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
 function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
   const kinds = (Object.entries(STEP_SETTINGS.of(settings).componentDirs) as [ComponentKind, string[]][])
-    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: picomatch(dirs, { dot: true }) }));
+    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: picomatch(dirs, GLOB) }));
   return (path) => {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     const hits = kinds.filter((k) => k.match(dir)).map((k) => k.kind);
