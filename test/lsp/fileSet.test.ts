@@ -67,7 +67,7 @@ describe('lsp: the server\'s file set is the walk\'s', () => {
         mkdirSync(dirname(join(dir, rel)), { recursive: true });
         writeFileSync(join(dir, rel), text);
       }
-      const folder = new Folder(pathToFileURL(dir).href, 'fixture');
+      const folder = new Folder(pathToFileURL(dir).href, 'fixture', (code) => `docs/diagnostics.md#${code.toLowerCase()}`);
       await folder.load({ wasm, settings: readSettings(dir, () => {}), nested: [], opened: [], progress: () => {} });
       await settle(folder);
       const configs = 'src/pkg/steps/configs';
