@@ -2,7 +2,7 @@
 // `--format json`) as plain objects, built key by key so that fields the engine adds for editors
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
-import type { ComponentHit, DependencyGraph, Explanation, ListRow, SourcedLocation, Summary } from '../api';
+import type { ComponentHit, DependencyGraph, Explanation, ExplainSection, ListRow, SourcedLocation, Summary } from '../api';
 import { EDGE_SOURCES } from '../engine';
 import type { ContextId, Diagnostic, Range, ResolutionMode } from '../types';
 
@@ -55,7 +55,7 @@ export function explainDocument(e: Explanation): JsonDocument {
     dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
     dependents: e.dependents.map((d) => ({ name: d.name, context: d.context, ...sourced(d) })),
     suggestions: e.suggestions,
-    ...(e.sections?.length ? { sections: e.sections } : {}),
+    ...(e.sections?.length ? { sections: e.sections.map(section) } : {}),
   };
 }
 
@@ -104,6 +104,16 @@ export function copyRange(r: Range): Range {
   return {
     start: { line: r.start.line, character: r.start.character },
     end: { line: r.end.line, character: r.end.character },
+  };
+}
+
+function section(s: ExplainSection): ExplainSection {
+  return {
+    title: s.title,
+    rows: s.rows.map((r) => ({
+      label: r.label, text: r.text,
+      ...(r.file === undefined ? {} : { file: r.file }), ...(r.range === undefined ? {} : { range: copyRange(r.range) }),
+    })),
   };
 }
 
