@@ -141,3 +141,11 @@ export async function sdkClient(args: string[]): Promise<Client> {
   await client.listTools();
   return client;
 }
+
+/** The SDK client on a server started on a fresh copy of `fixture`, with `flags` after `--root`; dispose ends it and removes the copy. */
+export async function sdkOnCopy(fixture: string, flags: string[] = []): Promise<{ client: Client; root: string; dispose: () => Promise<void> }> {
+  const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-mcp-'));
+  cpSync(fixture, root, { recursive: true });
+  const client = await sdkClient(['mcp', '--root', root, ...flags]);
+  return { client, root, dispose: async () => { await client.close(); rmSync(root, { recursive: true, force: true }); } };
+}

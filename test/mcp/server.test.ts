@@ -67,7 +67,7 @@ describe('mcp: the server over stdio (independent client)', function () {
       assert.equal(t.annotations['openWorldHint'], false, t.name);
     }
     const apply = tools.find((t) => t.name === 'apply_fix');
-    assert.equal(apply?.annotations['destructiveHint'], false);
+    assert.equal(apply?.annotations['destructiveHint'], true);
     assert.equal(apply?.annotations['idempotentHint'], false);
     const explain = tools.find((t) => t.name === 'explain');
     assert.deepEqual(explain?.inputSchema['required'], ['name']);

@@ -23,6 +23,8 @@ Commands:
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
   mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
       tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
+      --read-only                     list no tool that writes (apply_fix)
+      --allow-unproposed-fixes        apply_fix also takes a fix the caller wrote, not only one 'fixes' proposed
 
 Without --workspace the context is core.
 Options: --help, --version
