@@ -1,6 +1,7 @@
 // The requests behind the editor's language-model tools: registryLens/checkDocument, explainDocument
 // and listDocument answer with exactly the CLI's `--format json` documents of the same tree (the
-// check's `ms` aside), narrow a check by paths, codes and severity, name the known workspaces for an
+// check's `ms` aside), narrow a check by paths (with the diagnostics related to them), codes and
+// severity, refuse an empty list or an unknown code, name the known workspaces for an
 // unknown one, and see an unsaved edit (a conflicting step typed, never written) as the diagnostics do.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ function demoFiles(dir = DEMO, rel = ''): Map<string, string> {
   return files;
 }
 
-interface Diag { file: string; code: string; severity: string; message: string }
+interface Diag { file: string; code: string; severity: string; message: string; related: { file: string }[] }
 interface CheckDoc { summary: { errors: number; warnings: number; entries: number; ms?: number }; diagnostics: Diag[] }
 const asCheck = (a: FolderDocument | undefined): CheckDoc | undefined => a?.document as unknown as CheckDoc | undefined;
 const docOf = (a: DocumentAnswer): JsonDocument => {
@@ -78,7 +79,7 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     const [all] = await check({});
     const carolDir = `${WS}/carol_vision/`;
     const [byPath] = await check({ paths: [`./${carolDir}`] });
-    assert.deepEqual(byPath?.diagnostics, all?.diagnostics.filter((d) => d.file.startsWith(carolDir)));
+    assert.deepEqual(byPath?.diagnostics, all?.diagnostics.filter((d) => [d.file, ...d.related.map((r) => r.file)].some((f) => f.startsWith(carolDir))));
     assert.ok((byPath?.diagnostics.length ?? 0) > 0);
     const [byCode] = await check({ codes: ['rl002'], severity: 'warning' });
     assert.deepEqual(byCode?.diagnostics, all?.diagnostics.filter((d) => d.code === 'RL002'));
@@ -87,6 +88,20 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     assert.deepEqual(errors?.diagnostics, kept);
     assert.deepEqual([errors?.summary.errors, errors?.summary.warnings], [kept.length, 0]);
     assert.equal(errors?.summary.entries, all?.summary.entries);
+  });
+
+  it('refuses a filter that can match nothing by mistake (an empty list, an unknown code), naming the valid codes', async () => {
+    const refused = async (params: object): Promise<string> => {
+      try {
+        await c.request('registryLens/checkDocument', params);
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+      assert.fail(`${JSON.stringify(params)} was answered`);
+    };
+    assert.match(await refused({ paths: [] }), /'paths' is empty/);
+    assert.match(await refused({ codes: [] }), /'codes' is empty: give codes \(valid: RL001, /);
+    assert.match(await refused({ codes: ['RL999'] }), /unknown code RL999; valid codes: RL001, /);
   });
 
   it('sees an unsaved edit: a step typed into carol_vision conflicts with bob_nlp\'s before anything is written', async () => {

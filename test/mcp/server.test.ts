@@ -84,11 +84,12 @@ describe('mcp: the server over stdio (independent client)', function () {
   });
 
   it('check filters by path, code and severity, counting what it returns', async () => {
-    const all = (await ok('check')).structuredContent['diagnostics'] as { file: string; code: string; severity: string }[];
+    const all = (await ok('check')).structuredContent['diagnostics'] as { file: string; code: string; severity: string; related: { file: string }[] }[];
     const alice = 'developer_workspaces/developers/alice_ml';
     const r = await ok('check', { paths: [alice], severity: 'warning' });
     const got = r.structuredContent['diagnostics'] as { file: string; severity: string }[];
-    assert.deepEqual(got, all.filter((d) => d.file.startsWith(`${alice}/`) && (d.severity === 'error' || d.severity === 'warning')));
+    const concerns = (d: (typeof all)[number]): boolean => [d.file, ...d.related.map((r) => r.file)].some((f) => f.startsWith(`${alice}/`));
+    assert.deepEqual(got, all.filter((d) => concerns(d) && (d.severity === 'error' || d.severity === 'warning')));
     const summary = r.structuredContent['summary'] as Record<string, number>;
     assert.equal((summary['errors'] ?? 0) + (summary['warnings'] ?? 0), got.length);
     const one = await ok('check', { paths: [CORE_REGISTRY], codes: ['RL005'] });

@@ -1,9 +1,10 @@
 // Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
 // names and contexts for the client's pickers, the active context, the Registries view data, and the
 // CLI's JSON documents for the language-model tools.
-import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId } from '../engine/types';
-import { filterCheck } from '../engine/render/checkFilter';
+import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
 import { checkDocument, explainDocument, listDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
@@ -72,10 +73,14 @@ export function registerCustomRequests(s: Session): void {
   });
 
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
-  c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument => {
-    const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
-    return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
-  }));
+  c.onRequest(checkDocumentRequest, (p, token) => {
+    const invalid = checkFilterError(p, CODES.map((code) => code.code));
+    if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
+    return perFolder(s, p, token, (folder): FolderDocument => {
+      const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
+      return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
+    });
+  });
 
   c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
     explainDocument(folder.engine.explain({ step: p.step, context, mode: folder.engine.resolutionMode })))));

@@ -5,8 +5,10 @@ import { performance } from 'node:perf_hooks';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { Summary } from '../../engine/api';
+import { CODES } from '../../engine/engine';
+import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
 import { checkDocument } from '../../engine/render/jsonDocuments';
-import { SEVERITIES, type Diagnostic } from '../../engine/types';
+import type { Diagnostic } from '../../engine/types';
 import { checkDocument as checkSchema, severity } from '../schemas';
 import { answer, pathInRoot, type ToolContext } from '../toolContext';
 
@@ -15,7 +17,7 @@ const FIRST = 10;
 
 const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
 Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
-Filters: 'paths' keeps diagnostics in those files or folders (root-relative), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse.
+Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
 Returns the same JSON document as 'registry-lens check --format json': summary (counts of the diagnostics returned, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
@@ -32,21 +34,15 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
   }, async ({ paths, codes, severity: minimum }) => {
     const start = performance.now();
     const under = paths?.map((p) => pathInRoot(root.dir, p));
+    const filter = { ...(under ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
+    const invalid = checkFilterError(filter, CODES.map((c) => c.code));
+    if (invalid !== null) throw new Error(invalid);
     return root.run((engine) => {
-      const all = engine.allDiagnostics();
-      const rank = minimum === undefined ? SEVERITIES.length : SEVERITIES.indexOf(minimum);
-      const kept = all.filter((d) => (under === undefined || under.some((u) => u === '' || d.file === u || d.file.startsWith(`${u}/`)))
-        && (codes === undefined || codes.includes(d.code)) && SEVERITIES.indexOf(d.severity) <= rank);
-      const summary = paths === undefined && codes === undefined && minimum === undefined ? engine.summary() : { ...engine.summary(), ...counts(kept) };
+      const { diagnostics: kept, summary } = filterCheck(engine.allDiagnostics(), engine.summary(), filter);
       const doc = checkDocument(kept, summary, Math.round(performance.now() - start));
       return answer(text(root.dir, kept, summary), doc);
     });
   });
-}
-
-function counts(diagnostics: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
-  const by = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
-  return { errors: by('error'), warnings: by('warning'), information: by('information'), hints: by('hint') };
 }
 
 function text(dir: string, kept: readonly Diagnostic[], s: Summary): string {
