@@ -26,9 +26,9 @@ export async function sweep(client: Client): Promise<SweepResult> {
       return undefined;
     }
   };
-  const check = await call('check', {});
+  const check = await call('check', all({ reportUnusedSuppressions: true }));
   const files = new Set<string>(((check?.['diagnostics'] ?? []) as { file: string }[]).map((d) => d.file));
-  const contexts = await contextIds(client);
+  const contexts = await contextIds(call);
   const names = new Set<string>();
   for (const workspace of contexts) {
     for (const mode of ['isolated', 'hybrid']) {
@@ -49,13 +49,11 @@ export async function sweep(client: Client): Promise<SweepResult> {
 
 /** A paginated tool's arguments asking for everything at once. */
 function all(args: Record<string, unknown>): Record<string, unknown> {
-  return { ...args };
+  return { ...args, limit: 100_000 };
 }
 
-/** The contexts of the root, as the text of 'list' names them. */
-async function contextIds(client: Client): Promise<string[]> {
-  const r = await client.callTool({ name: 'list', arguments: {} });
-  const text = (r.content as { type: string; text?: string }[]).map((c) => c.text ?? '').join('\n');
-  const named = /Contexts of this root: ([^\n]*)\./.exec(text)?.[1];
-  return named === undefined ? ['core'] : named.split(', ');
+/** The contexts of the root, as the summary of 'list' names them. */
+async function contextIds(call: (name: string, args: Record<string, unknown>) => Promise<Doc | undefined>): Promise<string[]> {
+  const summary = (await call('list', { limit: 0 }))?.['summary'] as { contexts: { id: string }[] } | undefined;
+  return summary?.contexts.map((c) => c.id) ?? [];
 }

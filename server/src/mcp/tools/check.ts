@@ -9,7 +9,9 @@ import { CODES } from '../../engine/engine';
 import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
 import { checkDocument } from '../../engine/render/jsonDocuments';
 import type { Diagnostic } from '../../engine/types';
-import { checkDocument as checkSchema, severity } from '../schemas';
+import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
+import { pageInput, pageLine, pageOf, pageOutput, type Page } from '../paging';
+import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
 import { answer, pathInRoot, type ToolContext } from '../toolContext';
 
 /** Problems the text names before it refers to the structured content for the rest. */
@@ -17,39 +19,53 @@ const FIRST = 10;
 
 const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
 Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
+'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds suppression comments that suppress nothing (RL033).
 Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
-Returns the same JSON document as 'registry-lens check --format json': summary (counts of the diagnostics returned, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
+Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default 50; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
+
+/** Diagnostics per page unless 'limit' says otherwise. */
+const PAGE = 50;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
   server.registerTool('check', {
     title: 'Check registries',
     description: DESCRIPTION,
     inputSchema: z.strictObject({
-      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics are returned'),
+      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics (and those elsewhere related to them) are returned'),
       codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
       severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
+      mode: modeInput.optional(),
+      reportUnusedSuppressions: z.boolean().optional()
+        .describe('also report suppression comments that suppress nothing (RL033), as the CLI\'s --report-unused-suppressions; off by default'),
+      ...pageInput(PAGE, 'diagnostics'),
     }),
-    outputSchema: checkSchema,
+    outputSchema: checkSchema.extend({ page: pageOutput }),
     annotations: { readOnlyHint: true, openWorldHint: false },
-  }, async ({ paths, codes, severity: minimum }) => {
+  }, async ({ paths, codes, severity: minimum, mode, reportUnusedSuppressions, limit, cursor }) => {
     const start = performance.now();
     const under = paths?.map((p) => pathInRoot(root.dir, p));
     const filter = { ...(under ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
     const invalid = checkFilterError(filter, CODES.map((c) => c.code));
     if (invalid !== null) throw new Error(invalid);
-    return root.run((engine) => {
-      const { diagnostics: kept, summary } = filterCheck(engine.allDiagnostics(), engine.summary(), filter);
-      const doc = checkDocument(kept, summary, Math.round(performance.now() - start));
-      return answer(text(root.dir, kept, summary), doc);
+    return root.run((engine, opened) => {
+      const asked = mode !== undefined || reportUnusedSuppressions === true;
+      const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
+      const { diagnostics: kept, summary } = asked
+        ? withOverrides(opened, overrides, (e) => filterCheck(e.allDiagnostics(), e.summary(), filter))
+        : filterCheck(engine.allDiagnostics(), engine.summary(), filter);
+      const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
+      const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
+      return answer(text(root.dir, kept, summary, page), doc);
     });
   });
 }
 
-function text(dir: string, kept: readonly Diagnostic[], s: Summary): string {
+function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page): string {
   if (s.sources === 0) return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
   const files = new Set(kept.map((d) => d.file)).size;
   const head = `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ${s.hints} hint(s) in ${files} file(s); the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
-  const lines = kept.slice(0, FIRST).map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
-  const more = kept.length > FIRST ? [`… and ${kept.length - FIRST} more in structuredContent.diagnostics.`] : [];
-  return [head, ...lines, ...more].join('\n');
+  const shown = kept.slice(page.offset, page.offset + Math.min(page.returned, FIRST));
+  const lines = shown.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+  const more = page.returned > shown.length ? [`… and ${page.returned - shown.length} more in structuredContent.diagnostics.`] : [];
+  return [head, ...lines, ...more, pageLine(page, 'diagnostics')].filter((l) => l !== '').join('\n');
 }
