@@ -62,16 +62,16 @@ describe('mcp: the server over stdio (independent client)', function () {
     assert.match(String(init['instructions']), /never runs project code/);
   });
 
-  it('lists its seven tools, each with an input schema, an output schema, a description and annotations', async () => {
+  it('lists its nine tools, each with an input schema, an output schema, a description and annotations', async () => {
     const r = await c.request('tools/list', {});
     tools = (r.result?.['tools'] ?? []) as Tool[];
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['apply_fix', 'check', 'explain', 'fixes', 'graph', 'list', 'locate']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['apply_fix', 'apply_fixes', 'check', 'explain', 'fixes', 'graph', 'init_workspace', 'list', 'locate']);
     for (const t of tools) {
       assert.equal(t.inputSchema['type'], 'object', t.name);
       assert.equal(t.outputSchema['type'], 'object', t.name);
       assert.ok(ajv.compile(t.inputSchema) && ajv.compile(t.outputSchema), t.name);
       assert.ok(t.description.length > 200, `${t.name}: a description written for a model`);
-      assert.equal(t.annotations['readOnlyHint'], t.name !== 'apply_fix', t.name);
+      assert.equal(t.annotations['readOnlyHint'], !['apply_fix', 'apply_fixes', 'init_workspace'].includes(t.name), t.name);
       assert.equal(t.annotations['openWorldHint'], false, t.name);
     }
     const apply = tools.find((t) => t.name === 'apply_fix');

@@ -2,14 +2,16 @@
 // fix 'fixes' proposed in the session (a fix given whole is no valid input), apply_fix annotated as
 // destructive; --read-only lists no writing tool; and even a fix given whole under
 // --allow-unproposed-fixes never edits .git/, a file with a second hard link, a file reached through a
-// link, never creates 1,000 files or 7 MB, never applies an edit that lies outside its file.
+// link, never creates 1,000 files or 7 MB, never applies an edit that lies outside its file;
+// apply_fixes writes a file's certain fixes (of one code, when asked) at once; init_workspace writes
+// what the CLI's init-workspace writes, and nothing through a link out of the root.
 import { strict as assert } from 'node:assert';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { sha256 } from '../../server/src/mcp/fixProposals';
-import { REPO } from '../cli/helpers';
+import { REPO, runCli } from '../cli/helpers';
 import { sdkOnCopy } from './client';
 
 const DEMO = join(REPO, 'examples', 'demo-workspace');
@@ -146,5 +148,54 @@ describe('mcp: a fix given whole (--allow-unproposed-fixes) is still bounded', f
     assert.match(await failure(s.client, 'apply_fix', beyondLine), /lies outside the file/);
     assert.equal(readFileSync(join(s.root, CORE_REGISTRY), 'utf8'), text);
     assert.deepEqual(readdirSync(outside).filter((f) => f !== 'victim.py'), []);
+  });
+});
+
+describe('mcp: apply_fixes and init_workspace (writes allowed)', function () {
+  this.timeout(120_000);
+  let s: Awaited<ReturnType<typeof sdkOnCopy>>;
+  before(async () => { s = await sdkOnCopy(DEMO); });
+  after(async () => { await s.dispose(); });
+  const codes = async (file: string): Promise<string[]> => {
+    const r = await s.client.callTool({ name: 'check', arguments: { paths: [file], limit: 100_000 } });
+    return (r.structuredContent as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file === file).map((d) => d.code);
+  };
+
+  it('apply_fixes writes the certain fixes of a file (of one code, when asked) at once; a choice stays with apply_fix', async () => {
+    const before = await codes(CORE_REGISTRY);
+    assert.deepEqual([...new Set(before)].sort(), ['RL001', 'RL005', 'RL008']);
+    assert.match(await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY, code: 'RL001' }), /no unambiguous fix for .* \(RL001\)/);
+    const one = await s.client.callTool({ name: 'apply_fixes', arguments: { file: CORE_REGISTRY, code: 'RL005' } });
+    assert.notEqual(one.isError, true, JSON.stringify(one.content));
+    const written = (one.structuredContent as { files: { action: string }[] }).files;
+    assert.ok(written.length > 0 && written.every((f) => f.action === 'created'), JSON.stringify(written));
+    assert.deepEqual(await codes(CORE_REGISTRY), before.filter((c) => c !== 'RL005'));
+    assert.match(await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY }), /no unambiguous fix for src\/cursus\/registry\/step_names\.py;/);
+  });
+
+  it('init_workspace writes what registry-lens init-workspace writes, and refuses a workspaces folder linked outside', async () => {
+    const r = await s.client.callTool({ name: 'init_workspace', arguments: { id: 'zed_ml', template: 'minimal' } });
+    assert.notEqual(r.isError, true, JSON.stringify(r.content));
+    const made = r.structuredContent as { dir: string; created: string[] };
+    const copy = mkdtempSync(join(tmpdir(), 'registry-lens-init-'));
+    try {
+      cpSync(DEMO, copy, { recursive: true });
+      const cli = runCli(['init-workspace', 'zed_ml', '--root', copy, '--template', 'minimal']);
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.deepEqual(made.created.map((f) => `  created ${f}`), cli.stdout.split('\n').filter((l) => l.startsWith('  created ')));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+    const list = await s.client.callTool({ name: 'list', arguments: { limit: 0 } });
+    assert.ok((list.structuredContent as { summary: { contexts: { id: string }[] } }).summary.contexts.some((c) => c.id === 'zed_ml'));
+    const outside = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-outside-'));
+    try {
+      rmSync(join(s.root, 'developer_workspaces', 'developers'), { recursive: true });
+      symlinkSync(outside, join(s.root, 'developer_workspaces', 'developers'));
+      assert.match(await failure(s.client, 'init_workspace', { id: 'eve_ml' }), /nothing written: .*symbolic link/);
+      assert.deepEqual(readdirSync(outside), []);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
