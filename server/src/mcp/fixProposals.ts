@@ -4,7 +4,7 @@
 // are kept by id for the session (the most recent MAX_KEPT).
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Fix } from '../engine/types';
-import { copyRange } from '../engine/render/jsonDocuments';
+import { fixDocument, fixEdits } from '../engine/render/jsonDocuments';
 import type { FixInput, FixProposal } from './schemas';
 
 const MAX_KEPT = 1000;
@@ -15,8 +15,7 @@ export function sha256(text: string): string {
 
 /** The engine's fix with root-relative paths and its basis: the sha256 of each file it edits as the engine saw it (`textOf`). */
 export function withBasis(fix: Fix, textOf: (path: string) => string | undefined): FixInput & { createFiles: { path: string; text: string }[] } {
-  const edits = fix.edits.flatMap((fe) => fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText })));
-  const createFiles = (fix.createFiles ?? []).map((c) => ({ path: c.file, text: c.text }));
+  const { edits, createFiles } = fixEdits(fix);
   const edited = [...new Set(edits.map((e) => e.path))];
   const basis = [
     ...edited.map((path) => { const text = textOf(path); return { path, sha256: text === undefined ? null : sha256(text) }; }),
@@ -35,13 +34,8 @@ export class FixProposals {
     this.kept.delete(id);
     this.kept.set(id, body);
     if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
-    return {
-      id,
-      title: fix.title,
-      preferred: fix.preferred === true,
-      diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
-      ...body,
-    };
+    const { title, preferred, diagnostic: about } = fixDocument(diagnostic, fix);
+    return { id, title, preferred, diagnostic: about, ...body };
   }
 
   get(id: string): FixInput | undefined { return this.kept.get(id); }

@@ -2,9 +2,9 @@
 // `--format json`) as plain objects, built key by key so that fields the engine adds for editors
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
-import type { ComponentHit, DependencyGraph, Explanation, ExplainSection, ListRow, SourcedLocation, Summary } from '../api';
+import type { ComponentHit, DependencyGraph, Explanation, ExplainSection, ListRow, NameSites, SourcedLocation, Summary } from '../api';
 import { EDGE_SOURCES } from '../engine';
-import type { ContextId, Diagnostic, Range, ResolutionMode } from '../types';
+import type { ContextId, Diagnostic, Fix, Range, ResolutionMode, Severity } from '../types';
 
 /** A JSON object, as a tool's structured content must be. */
 export type JsonDocument = Record<string, unknown>;
@@ -90,6 +90,42 @@ export function graphDocument(g: DependencyGraph): JsonDocument {
     blocked: g.blocked,
     cycles: g.cycles,
     ...(note === null ? {} : { note }),
+  };
+}
+
+/** A name's definitions and references (MCP's `locate`, the language-model tools' locate). */
+export function locateDocument(sites: NameSites): JsonDocument {
+  return {
+    name: sites.name,
+    definitions: sites.definitions.map(sourced),
+    references: sites.references.map((r) => ({ file: r.file, range: copyRange(r.range) })),
+  };
+}
+
+/** One quick fix of a diagnostic (`fixes`): its edits to existing files and the files it creates, root-relative. */
+export interface FixDocument {
+  [key: string]: unknown;
+  title: string;
+  preferred: boolean;
+  diagnostic: { code: string; severity: Severity; message: string; range: Range };
+  edits: { path: string; range: Range; newText: string }[];
+  createFiles: { path: string; text: string }[];
+}
+
+export function fixDocument(diagnostic: Diagnostic, fix: Fix): FixDocument {
+  return {
+    title: fix.title,
+    preferred: fix.preferred === true,
+    diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
+    ...fixEdits(fix),
+  };
+}
+
+/** A fix's edits and created files, with root-relative paths. */
+export function fixEdits(fix: Fix): Pick<FixDocument, 'edits' | 'createFiles'> {
+  return {
+    edits: fix.edits.flatMap((fe) => fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText }))),
+    createFiles: (fix.createFiles ?? []).map((c) => ({ path: c.file, text: c.text })),
   };
 }
 
