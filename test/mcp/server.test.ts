@@ -85,7 +85,7 @@ describe('mcp: the server over stdio (independent client)', function () {
   });
 
   it('check: the structured content is the CLI\'s check --format json document', async () => {
-    const r = await ok('check');
+    const r = await ok('check', { limit: 100_000 });
     const cli = runJson(['check', c.root, '--format', 'json', '--fail-on', 'never']).json;
     assert.deepEqual(untimed(cliPart(r.structuredContent)), untimed(cli));
     assert.match(r.content[0]?.text ?? '', /^9 error\(s\), 8 warning\(s\), 1 information, 1 hint\(s\) in 6 file\(s\)/);
@@ -114,13 +114,13 @@ describe('mcp: the server over stdio (independent client)', function () {
   });
 
   it('list: the structured content is the CLI\'s list --format json document; the text names the contexts', async () => {
-    const r = await ok('list', { workspace: 'bob_nlp' });
+    const r = await ok('list', { workspace: 'bob_nlp', limit: 100_000 });
     assert.deepEqual(cliPart(r.structuredContent), runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /Contexts of this root: core, alice_ml/);
   });
 
   it('graph: the structured content is the CLI\'s graph document; the text counts nodes and edges, and says the order', async () => {
-    const r = await ok('graph');
+    const r = await ok('graph', { limit: 100_000 });
     assert.deepEqual(cliPart(r.structuredContent), runJson(['graph', '--root', c.root, '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /^Context 'core' \(isolated mode\): 12 nodes, 14 dependency edges, 0 data-flow edges\.\nNo cycle\.\nRegistration order: /);
   });
@@ -175,7 +175,7 @@ describe('mcp: a graph with a cycle, references, and the root given as a positio
   after(async () => { await c.dispose(); });
 
   it('graph: the CLI\'s graph document with the cycle, named in the text', async () => {
-    const r = await c.call('graph', {});
+    const r = await c.call('graph', { limit: 100_000 });
     assert.deepEqual(cliPart(r.structuredContent ?? {}), runJson(['graph', '--root', c.root, '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /1 cycle\(s\): (ModelCalibration|XGBoostTraining|ModelEvaluation) -> .* -> \1/);
   });

@@ -17,14 +17,14 @@ import { answer, pathInRoot, type ToolContext } from '../toolContext';
 /** Problems the text names before it refers to the structured content for the rest. */
 const FIRST = 10;
 
+/** Diagnostics per page unless 'limit' says otherwise. */
+const PAGE = 20;
+
 const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
 Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
 'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds suppression comments that suppress nothing (RL033).
 Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
-Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default 50; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
-
-/** Diagnostics per page unless 'limit' says otherwise. */
-const PAGE = 50;
+Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
   server.registerTool('check', {

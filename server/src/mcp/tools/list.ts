@@ -10,13 +10,13 @@ import { answer, contextOf, type ToolContext } from '../toolContext';
 /** Names the text shows before it refers to the structured content. */
 const FIRST = 40;
 
+/** Entries per page unless 'limit' says otherwise. */
+const PAGE = 25;
+
 const DESCRIPTION = `Lists every entry visible in a context: cursus steps (core, a workspace's local steps and overrides), apcore modules and ONEX artifacts, each with its source, file and range, SageMaker step type, builder and config class names, and the other sources that define the same name (conflicts).
 Use it to see what exists before adding a step, to pick a name, or to find the workspaces (contexts) of the root — the text names them.
 'workspace' picks a developer workspace's context (default: core); 'conflictsOnly' keeps only names defined more than once.
-Returns the JSON document of 'registry-lens list --format json', led by a summary (counts, the contexts of the root) and one page of entries at a time ('limit', default 100, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
-
-/** Entries per page unless 'limit' says otherwise. */
-const PAGE = 100;
+Returns the JSON document of 'registry-lens list --format json', led by a summary (counts, the contexts of the root) and one page of entries at a time ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
 
 export function registerList(server: McpServer, { root }: ToolContext): void {
   server.registerTool('list', {
