@@ -9,7 +9,7 @@ import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
 import { checkDocument, explainDocument, fixDocument, graphDocument, listDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
-import { readWorkspacePackage, writeScaffold } from '../host/writeScaffold';
+import { initWorkspace } from '../host/writeScaffold';
 import {
   Methods, type ContextsParams, type GraphParams, type GraphView, type NewWorkspaceParams, type NewWorkspaceResult, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
   type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
@@ -127,18 +127,10 @@ function inWorkspace(folder: Folder, workspace: string | undefined, document: (c
 
 /** Lays out the workspace with the engine and writes it (never over a file), as `registry-lens init-workspace` does. */
 async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewWorkspaceResult> {
-  const fail = (error: string): NewWorkspaceResult => ({ error, created: [], kept: [] });
-  const engine = folder.engine;
-  const source = p.copyFrom === undefined ? null : engine.workspaceDir(p.copyFrom);
-  if (p.copyFrom !== undefined && source === null) return fail(`No workspace '${p.copyFrom}' to copy from.`);
-  const copyFrom = source === null || p.copyFrom === undefined ? undefined : { id: p.copyFrom, files: await readWorkspacePackage(folder.fsPath, source) };
-  const scaffold = engine.scaffoldWorkspace({ id: p.id, template: p.template, ...(copyFrom ? { copyFrom } : {}) });
-  if ('error' in scaffold) return fail(scaffold.error);
-  const written = await writeScaffold(folder.fsPath, scaffold);
-  if ('refused' in written) return fail(`Workspace '${p.id}' in ${scaffold.dir}: ${written.refused}`);
-  const { created, kept } = written;
-  const registry = scaffold.files.map((f) => f.file).find((f) => f.endsWith('/registry/workspace_registry.py'));
-  return { created: created.map((f) => folder.uriOf(f)), kept: kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
+  const r = await initWorkspace(folder.engine, folder.fsPath, { id: p.id, template: p.template, copyFrom: p.copyFrom });
+  if ('error' in r) return { error: r.error, created: [], kept: [] };
+  const registry = [...r.created, ...r.kept].find((f) => f.endsWith('/registry/workspace_registry.py'));
+  return { created: r.created.map((f) => folder.uriOf(f)), kept: r.kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
 }
 
 function graphView(folder: Folder, p: GraphParams): GraphView {
