@@ -84,25 +84,26 @@ export function displayPath(p: string): string {
 export function resolveForWriting(root: string, p: string): Contained {
   const r = resolveInRoot(root, p, 'create');
   if ('refused' in r) return r;
-  if (r.rel.split('/').some((s) => s.toLowerCase() === '.git')) return { refused: `${displayPath(p)} is inside a .git folder` };
+  const shown = displayPath(p);
+  if (r.rel.split('/').some((s) => s.toLowerCase() === '.git')) return { refused: `${shown} is inside a .git folder` };
   const rootReal = realOrNull(path.resolve(root));
   const parts = r.rel === '' ? [] : r.rel.split('/');
   for (let n = parts.length; n >= 0 && rootReal !== null; n--) {
     const lexical = path.join(rootReal, ...parts.slice(0, n));
     const kind = lstatKind(lexical);
     if (kind === null) continue;
-    if (kind === 'link' || realOrNull(lexical) !== lexical) return { refused: `${displayPath(p)} passes through a symbolic link` };
+    if (kind === 'link' || realOrNull(lexical) !== lexical) return { refused: `${shown} passes through a symbolic link` };
     if (n === parts.length) {
       const st = lstatSync(lexical);
-      if (!st.isFile()) return { refused: `${displayPath(p)} is not a regular file` };
-      if (st.nlink > 1) return { refused: `${displayPath(p)} has ${st.nlink} hard links (an edit would change the other names too)` };
+      if (!st.isFile()) return { refused: `${shown} is not a regular file` };
+      if (st.nlink > 1) return { refused: `${shown} has ${st.nlink} hard links (an edit would change the other names too)` };
     }
     break;
   }
   return r;
 }
 
-/** Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW) and a second hard link. */
+/** Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW), a second hard link. */
 export function openForEdit(abs: string): number {
   const fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW);
   const st = fstatSync(fd);

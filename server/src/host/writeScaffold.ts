@@ -10,18 +10,28 @@ import { readText } from './readText';
 
 export type WriteResult = { created: string[]; kept: string[] } | { refused: string };
 
-export interface InitOptions { id: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout | undefined; copyFrom?: string | undefined }
-export type InitResult = { error: string } | { dir: string; layout: WorkspaceLayout; copiedFrom: string | null; created: string[]; kept: string[] };
+export interface InitOptions {
+  id: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout | undefined; copyFrom?: string | undefined;
+}
+export type InitResult =
+  | { error: string }
+  | { dir: string; layout: WorkspaceLayout; copiedFrom: string | null; created: string[]; kept: string[] };
 
-/** cursus's init-workspace for every front end: the engine lays out workspace `id` (a template, or a copy of another workspace), then it is written as writeScaffold writes. */
+/**
+ * cursus's init-workspace for every front end: the engine lays out workspace `id` (a template, or a
+ * copy of another workspace), then it is written as writeScaffold writes.
+ */
 export async function initWorkspace(engine: RegistryEngine, root: string, o: InitOptions): Promise<InitResult> {
   let copyFrom: { id: string; files: { path: string; text: string }[] } | undefined;
   if (o.copyFrom !== undefined) {
     const dir = engine.workspaceDir(o.copyFrom);
-    if (dir === null) return { error: `No workspace '${o.copyFrom}' to copy from (known: ${engine.contexts().slice(1).map((c) => c.id).join(', ') || 'none'})` };
+    const known = engine.contexts().slice(1).map((c) => c.id).join(', ') || 'none';
+    if (dir === null) return { error: `No workspace '${o.copyFrom}' to copy from (known: ${known})` };
     copyFrom = { id: o.copyFrom, files: await readWorkspacePackage(root, dir) };
   }
-  const scaffold = engine.scaffoldWorkspace({ id: o.id, template: o.template, ...(o.layout ? { layout: o.layout } : {}), ...(copyFrom ? { copyFrom } : {}) });
+  const scaffold = engine.scaffoldWorkspace({
+    id: o.id, template: o.template, ...(o.layout ? { layout: o.layout } : {}), ...(copyFrom ? { copyFrom } : {}),
+  });
   if ('error' in scaffold) return { error: scaffold.error };
   const written = await writeScaffold(root, scaffold);
   if ('refused' in written) return { error: `Workspace '${o.id}' in ${scaffold.dir}: ${written.refused}` };

@@ -9,7 +9,7 @@ import type { Summary } from '../api';
 import { SEVERITIES, type Diagnostic, type Severity } from '../types';
 
 export interface CheckFilter {
-  /** Root-relative files or folders (`/` separated); a diagnostic of a file at or below one, or related to one, is kept. */
+  /** Root-relative files or folders (`/` separated): a diagnostic of a file at or below one, or related to one, is kept. */
   paths?: readonly string[];
   codes?: readonly string[];
   /** The least severe severity kept. */
@@ -18,11 +18,14 @@ export interface CheckFilter {
 
 /** Why the filter is no valid question (`known`: every code of the catalogue), or null. */
 export function checkFilterError(filter: CheckFilter, known: readonly string[]): string | null {
-  if (filter.paths !== undefined && filter.paths.length === 0) return "'paths' is empty: give root-relative files or folders, or leave it out to check the whole root";
-  if (filter.codes !== undefined && filter.codes.length === 0) return `'codes' is empty: give codes (valid: ${known.join(', ')}), or leave it out for every code`;
+  const valid = known.join(', ');
+  if (filter.paths?.length === 0) return "'paths' is empty: give root-relative files or folders, or leave it out to check the whole root";
+  if (filter.codes?.length === 0) return `'codes' is empty: give codes (valid: ${valid}), or leave it out for every code`;
   const unknown = (filter.codes ?? []).filter((c) => !known.includes(c.toUpperCase()));
-  if (unknown.length > 0) return `unknown code${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; valid codes: ${known.join(', ')}`;
-  if (filter.severity !== undefined && !SEVERITIES.includes(filter.severity)) return `unknown severity '${String(filter.severity)}'; valid: ${SEVERITIES.join(', ')}`;
+  if (unknown.length > 0) return `unknown code${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; valid codes: ${valid}`;
+  if (filter.severity !== undefined && !SEVERITIES.includes(filter.severity)) {
+    return `unknown severity '${String(filter.severity)}'; valid: ${SEVERITIES.join(', ')}`;
+  }
   return null;
 }
 
@@ -31,7 +34,8 @@ export function filterCheck(diagnostics: readonly Diagnostic[], summary: Summary
   const codes = filter.codes === undefined ? undefined : new Set(filter.codes.map((c) => c.toUpperCase()));
   const rank = filter.severity === undefined ? undefined : SEVERITIES.indexOf(filter.severity);
   if (paths === undefined && codes === undefined && rank === undefined) return { diagnostics, summary };
-  const under = (file: string): boolean => paths === undefined || paths.some((p) => p === '' || file === p || file.startsWith(`${p}/`));
+  const under = (file: string): boolean =>
+    paths === undefined || paths.some((p) => p === '' || file === p || file.startsWith(`${p}/`));
   const kept = diagnostics.filter((d) =>
     (under(d.file) || d.related.some((r) => under(r.file)))
     && (codes === undefined || codes.has(d.code))
