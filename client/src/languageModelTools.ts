@@ -1,26 +1,38 @@
 // Registry Lens's language-model tools for Copilot agent mode (and any chat participant): check,
-// explain and list, answered by the running language server with the CLI's JSON documents of what it
-// has now — unsaved edits included, exactly as the Problems panel shows them. Declared under
+// explain, list, graph, locate and fixes — the MCP server's reading tools — answered by the running
+// language server with the CLI's and MCP server's JSON documents of what it has now — unsaved edits
+// included, exactly as the Problems panel shows them. None writes. Declared under
 // `contributes.languageModelTools` in package.json; registered only where VS Code has the API (1.95+).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
+  Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FixesDocumentParams, type FolderDocument,
+  type GraphDocumentParams, type ListDocumentParams, type LocateDocumentParams,
 } from '../../server/src/lsp/protocol';
 
-const TOOL_NAMES = { check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list' } as const;
+const TOOL_NAMES = {
+  check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list',
+  graph: 'registry-lens_graph', locate: 'registry-lens_locate', fixes: 'registry-lens_fixes',
+} as const;
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+const MODES = ['isolated', 'hybrid'] as const;
 
 interface FolderInput { folder?: unknown }
 interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown }
-interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown }
-interface ListInput extends FolderInput { workspace?: unknown; conflictsOnly?: unknown }
+interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown; mode?: unknown; framework?: unknown; env?: unknown }
+interface ListInput extends FolderInput { workspace?: unknown; mode?: unknown; conflictsOnly?: unknown }
+interface GraphInput extends FolderInput { workspace?: unknown; mode?: unknown }
+interface LocateInput extends FolderInput { name?: unknown }
+interface FixesInput extends FolderInput { file?: unknown; code?: unknown }
 
 /** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
 interface CheckFields { summary: { errors: number; warnings: number; information: number; hints: number } }
 interface ExplainFields { found: boolean; winner: { source: string } | null; context: string; mode: string }
 interface ListFields { steps: unknown[]; context: string; mode: string }
+interface GraphFields { nodes: unknown[]; edges: unknown[]; cycles: unknown[]; context: string; mode: string }
+interface LocateFields { definitions: unknown[]; references: unknown[] }
+interface FixesFields { file: string; fixes: unknown[] }
 const fields = <F>(a: FolderDocument): F => a.document as unknown as F;
 
 export function registerLanguageModelTools(client: LanguageClient): vscode.Disposable[] {
@@ -49,7 +61,12 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const name = text(input.name, 'name');
         if (name === undefined) throw new Error('`name` (the step or artifact to explain) is required.');
         const workspace = text(input.workspace, 'workspace');
-        const params: ExplainDocumentParams = { ...folderUri(input), step: name, ...(workspace ? { workspace } : {}) };
+        const mode = oneOf(input.mode, 'mode', MODES);
+        const framework = text(input.framework, 'framework');
+        const env = strings(input.env, 'env');
+        const params: ExplainDocumentParams = {
+          ...folderUri(input), step: name, ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}), ...(framework ? { framework } : {}), ...(env ? { env } : {}),
+        };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.explainDocument, params, token));
         const e = fields<ExplainFields>(a);
         const verdict = e.found ? `resolves to ${e.winner?.source ?? '(nothing)'}` : 'is not defined';
@@ -61,10 +78,45 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
       invoke: async ({ input }, token) => {
         const workspace = text(input.workspace, 'workspace');
         const conflictsOnly = input.conflictsOnly === undefined ? undefined : input.conflictsOnly === true;
-        const params: ListDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(conflictsOnly ? { conflictsOnly } : {}) };
+        const mode = oneOf(input.mode, 'mode', MODES);
+        const params: ListDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}), ...(conflictsOnly ? { conflictsOnly } : {}) };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.listDocument, params, token));
         const l = fields<ListFields>(a);
         return result([`Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`, a.document]);
+      },
+    }),
+    vscode.lm.registerTool<GraphInput>(TOOL_NAMES.graph, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Reading the dependency graph${inWorkspace(input.workspace)}` }),
+      invoke: async ({ input }, token) => {
+        const workspace = text(input.workspace, 'workspace');
+        const mode = oneOf(input.mode, 'mode', MODES);
+        const params: GraphDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}) };
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.graphDocument, params, token));
+        const g = fields<GraphFields>(a);
+        return result([`Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`, a.document]);
+      },
+    }),
+    vscode.lm.registerTool<LocateInput>(TOOL_NAMES.locate, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Locating '${String(input.name)}'` }),
+      invoke: async ({ input }, token) => {
+        const name = text(input.name, 'name');
+        if (name === undefined) throw new Error('`name` (the step, module id or artifact to locate) is required.');
+        const params: LocateDocumentParams = { ...folderUri(input), name };
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.locateDocument, params, token));
+        const l = fields<LocateFields>(a);
+        return result([`Registry Lens locate of ${where(a)}: '${name}' has ${l.definitions.length} definition(s) and ${l.references.length} reference(s).`, a.document]);
+      },
+    }),
+    vscode.lm.registerTool<FixesInput>(TOOL_NAMES.fixes, {
+      prepareInvocation: ({ input }) => ({ invocationMessage: `Listing the quick fixes of ${String(input.file)}` }),
+      invoke: async ({ input }, token) => {
+        const file = text(input.file, 'file');
+        if (file === undefined) throw new Error('`file` (the file whose quick fixes to list) is required.');
+        const code = text(input.code, 'code');
+        const params: FixesDocumentParams = { ...folderUri(input), file: relativePath(file), ...(code ? { code } : {}) };
+        const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.fixesDocument, params, token));
+        const f = fields<FixesFields>(a);
+        return result([`Registry Lens fixes of ${where(a)}: ${f.fixes.length} quick fix(es) for ${f.file}, proposed only (the editor's light bulb applies them).`, a.document]);
       },
     }),
   ];

@@ -1,9 +1,17 @@
 // Offers the bundled MCP server (`registry-lens mcp --root <folder>`, docs/mcp.md) to VS Code's MCP
 // client, one server per local workspace folder, run by the extension host's own Node (the Electron
-// binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Only where VS Code has the API (1.101+).
+// binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Read-only (`--read-only`: no tool
+// that writes is listed) unless the user setting registryLens.mcp.allowWrites opts in, since an agent
+// may approve tools on its own. Only where VS Code has the API (1.101+).
 import * as vscode from 'vscode';
 
 export const MCP_PROVIDER_ID = 'registryLens.mcp';
+const ALLOW_WRITES = 'registryLens.mcp.allowWrites';
+
+/** The user's opt-in to writing tools (application scope: no workspace can set it). */
+function allowWrites(): boolean {
+  return vscode.workspace.getConfiguration().get<boolean>(ALLOW_WRITES, false) === true;
+}
 
 export function registerMcpServerProvider(context: vscode.ExtensionContext): vscode.Disposable[] {
   if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== 'function') return [];
@@ -13,12 +21,15 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
   return [
     changed,
     vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(ALLOW_WRITES)) changed.fire(); }),
     vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
       onDidChangeMcpServerDefinitions: changed.event,
       provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? [])
         .filter((f) => f.uri.scheme === 'file')
         .map((f) => new vscode.McpStdioServerDefinition(`Registry Lens: ${f.name}`, process.execPath,
-          [cli, 'mcp', '--root', f.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version)),
+          [cli, 'mcp', '--root', f.uri.fsPath, ...(allowWrites() ? [] : ['--read-only'])], { ELECTRON_RUN_AS_NODE: '1' },
+          // A changed version makes VS Code start the server again, with or without its writing tools.
+          allowWrites() ? `${version}+writes` : version)),
     }),
   ];
 }

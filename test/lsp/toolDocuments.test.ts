@@ -1,12 +1,15 @@
-// The requests behind the editor's language-model tools: registryLens/checkDocument, explainDocument
-// and listDocument answer with exactly the CLI's `--format json` documents of the same tree (the
-// check's `ms` aside), narrow a check by paths, codes and severity, name the known workspaces for an
+// The requests behind the editor's language-model tools: registryLens/checkDocument, explainDocument,
+// listDocument and graphDocument answer with exactly the CLI's `--format json` documents of the same
+// tree (the check's `ms` aside), locateDocument and fixesDocument with the MCP server's answers (fixes
+// without ids and basis: nothing is applied), the tools' descriptions name what the answers hold, narrow a check by paths (with the diagnostics related to them), codes and
+// severity, refuse an empty list or an unknown code, name the known workspaces for an
 // unknown one, and see an unsaved edit (a conflicting step typed, never written) as the diagnostics do.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentAnswer, FolderDocument, JsonDocument } from '../../server/src/lsp/protocol';
 import { REPO, runCli, runJson } from '../cli/helpers';
+import { sdkClient } from '../mcp/client';
 import { TestClient } from './client';
 
 const DEMO = join(REPO, 'examples', 'demo-workspace');
@@ -24,7 +27,7 @@ function demoFiles(dir = DEMO, rel = ''): Map<string, string> {
   return files;
 }
 
-interface Diag { file: string; code: string; severity: string; message: string }
+interface Diag { file: string; code: string; severity: string; message: string; related: { file: string }[] }
 interface CheckDoc { summary: { errors: number; warnings: number; entries: number; ms?: number }; diagnostics: Diag[] }
 const asCheck = (a: FolderDocument | undefined): CheckDoc | undefined => a?.document as unknown as CheckDoc | undefined;
 const docOf = (a: DocumentAnswer): JsonDocument => {
@@ -78,7 +81,7 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     const [all] = await check({});
     const carolDir = `${WS}/carol_vision/`;
     const [byPath] = await check({ paths: [`./${carolDir}`] });
-    assert.deepEqual(byPath?.diagnostics, all?.diagnostics.filter((d) => d.file.startsWith(carolDir)));
+    assert.deepEqual(byPath?.diagnostics, all?.diagnostics.filter((d) => [d.file, ...d.related.map((r) => r.file)].some((f) => f.startsWith(carolDir))));
     assert.ok((byPath?.diagnostics.length ?? 0) > 0);
     const [byCode] = await check({ codes: ['rl002'], severity: 'warning' });
     assert.deepEqual(byCode?.diagnostics, all?.diagnostics.filter((d) => d.code === 'RL002'));
@@ -87,6 +90,60 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     assert.deepEqual(errors?.diagnostics, kept);
     assert.deepEqual([errors?.summary.errors, errors?.summary.warnings], [kept.length, 0]);
     assert.equal(errors?.summary.entries, all?.summary.entries);
+  });
+
+  it('refuses a filter that can match nothing by mistake (an empty list, an unknown code), naming the valid codes', async () => {
+    const refused = async (params: object): Promise<string> => {
+      try {
+        await c.request('registryLens/checkDocument', params);
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+      assert.fail(`${JSON.stringify(params)} was answered`);
+    };
+    assert.match(await refused({ paths: [] }), /'paths' is empty/);
+    assert.match(await refused({ codes: [] }), /'codes' is empty: give codes \(valid: RL001, /);
+    assert.match(await refused({ codes: ['RL999'] }), /unknown code RL999; valid codes: RL001, /);
+  });
+
+  it('graphDocument, locateDocument and fixesDocument answer as the CLI and the MCP server do', async () => {
+    const graph = docOf(await c.request<DocumentAnswer>('registryLens/graphDocument', { workspace: 'alice_ml', mode: 'hybrid' }));
+    assert.deepEqual(graph, runJson(['graph', '--root', c.root, '--workspace', 'alice_ml', '--mode', 'hybrid', '--format', 'json']).json);
+    const mcp = await sdkClient(['mcp', '--root', c.root, '--read-only']);
+    try {
+      const locate = docOf(await c.request<DocumentAnswer>('registryLens/locateDocument', { name: 'XGBoostTraining' }));
+      assert.deepEqual(locate, (await mcp.callTool({ name: 'locate', arguments: { name: 'XGBoostTraining' } })).structuredContent);
+      const fixes = docOf(await c.request<DocumentAnswer>('registryLens/fixesDocument', { file: BOB, code: 'RL002' })) as { fixes: Record<string, unknown>[] };
+      const proposed = (await mcp.callTool({ name: 'fixes', arguments: { file: BOB, code: 'RL002' } })).structuredContent as { fixes: Record<string, unknown>[] };
+      assert.ok(fixes.fixes.length > 0);
+      assert.deepEqual(fixes.fixes, proposed.fixes.map(({ id: _id, basis: _basis, ...rest }) => rest));
+    } finally {
+      await mcp.close();
+    }
+    const none = await c.request<DocumentAnswer>('registryLens/fixesDocument', { file: 'README.md' });
+    assert.ok('error' in none && /does not analyse this file/.test(none.error));
+  });
+
+  it('the tools\' descriptions say what the answers hold: source forms, the workspace id (not its directory)', async () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: { languageModelTools: { name: string; modelDescription: string; inputSchema: { properties: Record<string, { description?: string }> } }[] } };
+    const tools = manifest.contributes.languageModelTools;
+    assert.deepEqual(tools.map((t) => t.name), ['check', 'explain', 'list', 'graph', 'locate', 'fixes'].map((n) => `registry-lens_${n}`));
+    const sources = new Set<string>();
+    for (const workspace of [undefined, 'alice_ml', 'bob_nlp']) {
+      const list = docOf(await c.request<DocumentAnswer>('registryLens/listDocument', { mode: 'hybrid', ...(workspace ? { workspace } : {}) }));
+      for (const step of list['steps'] as { source: string }[]) sources.add(step.source.replace(/:.*/, ':<id>'));
+    }
+    const text = tools.map((t) => [t.modelDescription, ...Object.values(t.inputSchema.properties).map((p) => p.description ?? '')].join('\n')).join('\n');
+    const named = new Set([...text.matchAll(/\b(\w+):<(\w+)>/g)].map((m) => `${m[1]}:<id>`));
+    assert.deepEqual([...named].sort(), ['override:<id>', 'workspace:<id>']);
+    for (const form of named) assert.ok(sources.has(form), `${form} is no source of a real answer (${[...sources].join(', ')})`);
+    assert.ok(sources.has('core'));
+    // The workspace id is the registry's developer_id: dave_dup's folder declares alice_ml, so its folder name is no id.
+    const workspace = tools.find((t) => t.name === 'registry-lens_list')?.inputSchema.properties['workspace']?.description ?? '';
+    assert.match(workspace, /developer_id, e\.g\. 'alice_ml'; not its directory name/);
+    const byDir = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'dave_dup' });
+    assert.ok('error' in byDir && /unknown workspace 'dave_dup'; known: alice_ml/.test(byDir.error));
+    assert.ok('document' in await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'alice_ml' }));
   });
 
   it('sees an unsaved edit: a step typed into carol_vision conflicts with bob_nlp\'s before anything is written', async () => {

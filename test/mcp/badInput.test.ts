@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../cli/helpers';
-import { McpTestClient } from './client';
+import { McpTestClient, sdkClient } from './client';
 
 describe('mcp: bad input never takes the server down', function () {
   this.timeout(60_000);
@@ -64,12 +64,19 @@ describe('mcp: bad input never takes the server down', function () {
     await stillAnswers();
   });
 
-  it('a 9 MB line: dropped as it streams and answered -32600', async () => {
+  it('a 9 MB line: dropped as it streams and answered -32600 with its id, first or last member', async () => {
+    const big = `"params":{"name":"check","arguments":{"paths":["${'x'.repeat(9 * 1024 * 1024)}"],"id":"inner"}}`;
+    for (const [id, line] of [['big', `{"jsonrpc":"2.0","id":"big","method":"tools/call",${big}}`], [78, `{"method":"tools/call",${big},"jsonrpc":"2.0","id":78}`]] as const) {
+      const answered = c.awaitId(id);
+      c.write(`${line}\n`);
+      const r = await answered;
+      assert.equal(r.error?.code, -32600);
+      assert.match(r.error?.message ?? '', /over 8 MB/);
+    }
     const before = c.orphans.length;
-    c.write(`{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"name":"check","arguments":{"paths":["${'x'.repeat(9 * 1024 * 1024)}"]}}}\n`);
+    c.write(`{"method":"tools/call",${big}}\n`);
     const orphans = await c.orphansReach(before + 1);
     assert.equal(orphans[before]?.error?.code, -32600);
-    assert.match(orphans[before]?.error?.message ?? '', /over 8 MB/);
     await stillAnswers();
   });
 
@@ -116,5 +123,21 @@ describe('mcp: bad input never takes the server down', function () {
     const r = await c.call('check');
     assert.equal((r.structuredContent?.['summary'] as Record<string, number>)['errors'], 9);
     assert.ok(c.alive);
+  });
+});
+
+describe('mcp: a request over the size limit, from the SDK client', function () {
+  this.timeout(60_000);
+  it('is answered -32600 by its id at once, not left to the client\'s timeout', async () => {
+    const client = await sdkClient(['mcp', '--root', join(REPO, 'examples', 'demo-workspace'), '--read-only']);
+    try {
+      const error = await client.callTool({ name: 'check', arguments: { paths: ['x'.repeat(9 * 1024 * 1024)] } }, undefined, { timeout: 600_000 })
+        .then(() => undefined, (e: unknown) => e as { code?: number; message?: string });
+      assert.equal(error?.code, -32600, error?.message);
+      assert.match(error?.message ?? '', /over 8 MB was dropped/);
+      assert.equal((await client.callTool({ name: 'check', arguments: { codes: ['RL004'] } })).isError, undefined);
+    } finally {
+      await client.close();
+    }
   });
 });

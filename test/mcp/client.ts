@@ -1,11 +1,14 @@
-// An MCP client for the tests that owes nothing to the SDK: JSON-RPC 2.0 written by hand, one JSON
-// object per line, over the stdio of `node dist/cli.js mcp --root <root>`. It matches responses to
-// requests by id, keeps id-less error responses (what the server says about garbage), and lets a
-// test write raw bytes to stdin. Waits end on messages or on the process exiting, never on a clock.
+// MCP clients for the tests, over the stdio of `node dist/cli.js mcp --root <root>`: one that owes
+// nothing to the SDK (JSON-RPC 2.0 written by hand, one JSON object per line; it matches responses to
+// requests by id, keeps id-less error responses — what the server says about garbage — and lets a
+// test write raw bytes to stdin), and the official SDK's client, which validates every answer against
+// the advertised output schema as agents do. Waits end on messages or on the process exiting, never on a clock.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
@@ -124,4 +127,25 @@ export class McpTestClient {
       }
     }
   }
+}
+
+/**
+ * The official SDK's client over stdio on `node dist/cli.js <args>`, connected and with the tools
+ * listed, so that every `callTool` validates structured content against the advertised output schema
+ * (the SDK throws -32602 when it does not match), as every SDK-based agent does.
+ */
+export async function sdkClient(args: string[]): Promise<Client> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const client = new Client({ name: 'registry-lens-test', version: '0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, ...args], stderr: 'ignore' }));
+  await client.listTools();
+  return client;
+}
+
+/** The SDK client on a server started on a fresh copy of `fixture`, with `flags` after `--root`; dispose ends it and removes the copy. */
+export async function sdkOnCopy(fixture: string, flags: string[] = []): Promise<{ client: Client; root: string; dispose: () => Promise<void> }> {
+  const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-mcp-'));
+  cpSync(fixture, root, { recursive: true });
+  const client = await sdkClient(['mcp', '--root', root, ...flags]);
+  return { client, root, dispose: async () => { await client.close(); rmSync(root, { recursive: true, force: true }); } };
 }

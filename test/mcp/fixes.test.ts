@@ -1,6 +1,6 @@
 // `fixes` and `apply_fix` over the independent client: a proposed fix written by id and seen by the
 // next check; a fix whose file changed since is refused as stale and writes nothing; a fix given
-// whole that would write outside the root (a '..' path, a folder linked outside) is refused before
+// whole (the server started with --allow-unproposed-fixes) that would write outside the root (a '..' path, a folder linked outside) is refused before
 // anything is written, inside or out; overlapping edits are refused; a byte order mark is kept.
 import { strict as assert } from 'node:assert';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ describe('mcp: fixes and apply_fix', function () {
 
   before(async () => {
     outside = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-outside-'));
-    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'));
+    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'), (root) => ['mcp', '--root', root, '--allow-unproposed-fixes']);
     mkdirSync(join(outside, 'target'));
     symlinkSync(join(outside, 'target'), join(c.root, 'src', 'linked'));
     await c.handshake();

@@ -15,6 +15,14 @@ const CORE_REGISTRY = 'src/cursus/registry/step_names.py';
 
 interface Tool { name: string; description: string; inputSchema: Record<string, unknown>; outputSchema: Record<string, unknown>; annotations: Record<string, unknown> }
 
+/** The CLI's document in an MCP answer: without the page (all of it fits the first) and the summary MCP adds before it. */
+function cliPart(doc: Record<string, unknown>): Record<string, unknown> {
+  const { page, ...rest } = doc;
+  assert.equal((page as { nextCursor: unknown }).nextCursor, null);
+  if ('steps' in rest || 'nodes' in rest) delete rest['summary'];
+  return rest;
+}
+
 /** The check document with its one timing field set aside. */
 function untimed(doc: Record<string, unknown> | undefined): Record<string, unknown> {
   const summary = { ...(doc?.['summary'] as Record<string, unknown>) };
@@ -54,41 +62,42 @@ describe('mcp: the server over stdio (independent client)', function () {
     assert.match(String(init['instructions']), /never runs project code/);
   });
 
-  it('lists its seven tools, each with an input schema, an output schema, a description and annotations', async () => {
+  it('lists its nine tools, each with an input schema, an output schema, a description and annotations', async () => {
     const r = await c.request('tools/list', {});
     tools = (r.result?.['tools'] ?? []) as Tool[];
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['apply_fix', 'check', 'explain', 'fixes', 'graph', 'list', 'locate']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['apply_fix', 'apply_fixes', 'check', 'explain', 'fixes', 'graph', 'init_workspace', 'list', 'locate']);
     for (const t of tools) {
       assert.equal(t.inputSchema['type'], 'object', t.name);
       assert.equal(t.outputSchema['type'], 'object', t.name);
       assert.ok(ajv.compile(t.inputSchema) && ajv.compile(t.outputSchema), t.name);
       assert.ok(t.description.length > 200, `${t.name}: a description written for a model`);
-      assert.equal(t.annotations['readOnlyHint'], t.name !== 'apply_fix', t.name);
+      assert.equal(t.annotations['readOnlyHint'], !['apply_fix', 'apply_fixes', 'init_workspace'].includes(t.name), t.name);
       assert.equal(t.annotations['openWorldHint'], false, t.name);
     }
     const apply = tools.find((t) => t.name === 'apply_fix');
-    assert.equal(apply?.annotations['destructiveHint'], false);
+    assert.equal(apply?.annotations['destructiveHint'], true);
     assert.equal(apply?.annotations['idempotentHint'], false);
     const explain = tools.find((t) => t.name === 'explain');
     assert.deepEqual(explain?.inputSchema['required'], ['name']);
-    assert.deepEqual(Object.keys(explain?.inputSchema['properties'] as object).sort(), ['mode', 'name', 'workspace']);
+    assert.deepEqual(Object.keys(explain?.inputSchema['properties'] as object).sort(), ['env', 'framework', 'mode', 'name', 'workspace']);
     const check = tools.find((t) => t.name === 'check');
-    assert.deepEqual(Object.keys(check?.inputSchema['properties'] as object).sort(), ['codes', 'paths', 'severity']);
+    assert.deepEqual(Object.keys(check?.inputSchema['properties'] as object).sort(), ['codes', 'cursor', 'limit', 'mode', 'paths', 'reportUnusedSuppressions', 'severity']);
   });
 
   it('check: the structured content is the CLI\'s check --format json document', async () => {
-    const r = await ok('check');
+    const r = await ok('check', { limit: 100_000 });
     const cli = runJson(['check', c.root, '--format', 'json', '--fail-on', 'never']).json;
-    assert.deepEqual(untimed(r.structuredContent), untimed(cli));
+    assert.deepEqual(untimed(cliPart(r.structuredContent)), untimed(cli));
     assert.match(r.content[0]?.text ?? '', /^9 error\(s\), 8 warning\(s\), 1 information, 1 hint\(s\) in 6 file\(s\)/);
   });
 
   it('check filters by path, code and severity, counting what it returns', async () => {
-    const all = (await ok('check')).structuredContent['diagnostics'] as { file: string; code: string; severity: string }[];
+    const all = (await ok('check')).structuredContent['diagnostics'] as { file: string; code: string; severity: string; related: { file: string }[] }[];
     const alice = 'developer_workspaces/developers/alice_ml';
     const r = await ok('check', { paths: [alice], severity: 'warning' });
     const got = r.structuredContent['diagnostics'] as { file: string; severity: string }[];
-    assert.deepEqual(got, all.filter((d) => d.file.startsWith(`${alice}/`) && (d.severity === 'error' || d.severity === 'warning')));
+    const concerns = (d: (typeof all)[number]): boolean => [d.file, ...d.related.map((r) => r.file)].some((f) => f.startsWith(`${alice}/`));
+    assert.deepEqual(got, all.filter((d) => concerns(d) && (d.severity === 'error' || d.severity === 'warning')));
     const summary = r.structuredContent['summary'] as Record<string, number>;
     assert.equal((summary['errors'] ?? 0) + (summary['warnings'] ?? 0), got.length);
     const one = await ok('check', { paths: [CORE_REGISTRY], codes: ['RL005'] });
@@ -105,14 +114,14 @@ describe('mcp: the server over stdio (independent client)', function () {
   });
 
   it('list: the structured content is the CLI\'s list --format json document; the text names the contexts', async () => {
-    const r = await ok('list', { workspace: 'bob_nlp' });
-    assert.deepEqual(r.structuredContent, runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json);
+    const r = await ok('list', { workspace: 'bob_nlp', limit: 100_000 });
+    assert.deepEqual(cliPart(r.structuredContent), runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /Contexts of this root: core, alice_ml/);
   });
 
   it('graph: the structured content is the CLI\'s graph document; the text counts nodes and edges, and says the order', async () => {
-    const r = await ok('graph');
-    assert.deepEqual(r.structuredContent, runJson(['graph', '--root', c.root, '--format', 'json']).json);
+    const r = await ok('graph', { limit: 100_000 });
+    assert.deepEqual(cliPart(r.structuredContent), runJson(['graph', '--root', c.root, '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /^Context 'core' \(isolated mode\): 12 nodes, 14 dependency edges, 0 data-flow edges\.\nNo cycle\.\nRegistration order: /);
   });
 
@@ -166,8 +175,8 @@ describe('mcp: a graph with a cycle, references, and the root given as a positio
   after(async () => { await c.dispose(); });
 
   it('graph: the CLI\'s graph document with the cycle, named in the text', async () => {
-    const r = await c.call('graph', {});
-    assert.deepEqual(r.structuredContent, runJson(['graph', '--root', c.root, '--format', 'json']).json);
+    const r = await c.call('graph', { limit: 100_000 });
+    assert.deepEqual(cliPart(r.structuredContent ?? {}), runJson(['graph', '--root', c.root, '--format', 'json']).json);
     assert.match(r.content[0]?.text ?? '', /1 cycle\(s\): (ModelCalibration|XGBoostTraining|ModelEvaluation) -> .* -> \1/);
   });
 

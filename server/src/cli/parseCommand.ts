@@ -30,7 +30,13 @@ export type Command =
   | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
   | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
   | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string }
-  | { kind: 'mcp'; root: string };
+  | {
+    kind: 'mcp'; root: string;
+    /** `--read-only`: no tool that writes is listed. */
+    readOnly: boolean;
+    /** `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed). */
+    allowUnproposedFixes: boolean;
+  };
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
@@ -47,7 +53,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
   'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
-  mcp: { args: [], options: {} },
+  mcp: { args: [], options: { 'read-only': 'boolean', 'allow-unproposed-fixes': 'boolean' } },
 };
 
 const MODES = ['isolated', 'hybrid'] as const;
@@ -98,7 +104,7 @@ export function parseCommand(argv: string[]): Command {
         copyFrom: str(v['copy-from']),
       };
     case 'mcp':
-      return { kind, root };
+      return { kind, root, readOnly: v['read-only'] === true, allowUnproposedFixes: v['allow-unproposed-fixes'] === true };
   }
 }
 

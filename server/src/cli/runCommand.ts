@@ -23,7 +23,7 @@ type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | '
 
 export async function runCommand(cmd: AnalysisCommand, version: string, warn: (message: string) => void): Promise<CommandResult> {
   // Loaded only for this command: the MCP SDK and zod cost every other command's start ~40 ms otherwise.
-  if (cmd.kind === 'mcp') return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn) };
+  if (cmd.kind === 'mcp') return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn, cmd) };
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
   const { engine, ms } = await loadRoot(cmd.root, { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED }, warn);

@@ -23,7 +23,9 @@ Commands:
       --template minimal|standard|advanced (default: standard)  --copy-from ID
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
   mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
-      tools: check, explain, list, graph, locate, fixes, apply_fix (see docs/mcp.md)
+      tools: check, explain, list, graph, locate, fixes; apply_fix, apply_fixes, init_workspace (see docs/mcp.md)
+      --read-only                     list no tool that writes (apply_fix, apply_fixes, init_workspace)
+      --allow-unproposed-fixes        apply_fix also takes a fix the caller wrote, not only one 'fixes' proposed
 
 Without --workspace the context is core.
 Options: --help, --version; -- ends the options (what follows is ROOT or check --files' files, even if it starts with -)

@@ -6,7 +6,7 @@ import type {
   CodeLensResult, CompletionResult, DocumentLinkResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
   HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
 } from './api';
-import { CORE, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings, type SettingsInput } from './types';
+import { CORE, type Code, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings, type SettingsInput } from './types';
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
@@ -243,7 +243,7 @@ export class RegistryEngine {
   /** Quick fixes of the diagnostics that overlap `range`. */
   fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] { return features.fixes(this.ws, file, range); }
   /** The file's unambiguous fixes as one ("Fix all", `source.fixAll.registryLens`); null when there is none. */
-  fixAll(file: string): Fix | null { return features.fixAll(this.ws, file); }
+  fixAll(file: string, code?: Code): Fix | null { return features.fixAll(this.ws, file, code); }
   documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
   codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }

@@ -57,6 +57,7 @@ export const CORE_SETTINGS: readonly { key: string; default: unknown }[] = [
   { key: 'maxFileSizeMB', default: 2 },
   { key: 'exclude', default: [] },
   { key: 'trace.server', default: 'off' },
+  { key: 'mcp.allowWrites', default: false },
 ];
 
 /** The groups of these families, each once, in order. */

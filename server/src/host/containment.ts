@@ -2,7 +2,7 @@
 // must lie inside the root once links are resolved — the real path of what exists, the real path of
 // the nearest existing ancestor of what it creates. A cloned repository's settings, links or requests
 // can then never make Registry Lens read or write outside the folder it was opened on.
-import { lstatSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A path admitted under the root (absolute, and root-relative POSIX), or why it was refused. */
@@ -72,4 +72,44 @@ function lstatKind(abs: string): 'link' | 'other' | null {
 /** A path as said in a refusal: JSON-quoted, so that control characters stay visible and inert. */
 export function displayPath(p: string): string {
   return JSON.stringify(p.length > 200 ? `${p.slice(0, 200)}…` : p);
+}
+
+/**
+ * Resolves `p` under `root` for writing a file (editing or creating it): inside the root as for
+ * `create`, and besides never inside a `.git` folder (a repository's configuration and hooks run
+ * code), never through a symbolic link anywhere below the root (the file itself included), and never
+ * an existing file that is not a regular file with one link (a hard link would carry the edit to a
+ * file elsewhere). `openForEdit` checks the last two again on the open file.
+ */
+export function resolveForWriting(root: string, p: string): Contained {
+  const r = resolveInRoot(root, p, 'create');
+  if ('refused' in r) return r;
+  const shown = displayPath(p);
+  if (r.rel.split('/').some((s) => s.toLowerCase() === '.git')) return { refused: `${shown} is inside a .git folder` };
+  const rootReal = realOrNull(path.resolve(root));
+  const parts = r.rel === '' ? [] : r.rel.split('/');
+  for (let n = parts.length; n >= 0 && rootReal !== null; n--) {
+    const lexical = path.join(rootReal, ...parts.slice(0, n));
+    const kind = lstatKind(lexical);
+    if (kind === null) continue;
+    if (kind === 'link' || realOrNull(lexical) !== lexical) return { refused: `${shown} passes through a symbolic link` };
+    if (n === parts.length) {
+      const st = lstatSync(lexical);
+      if (!st.isFile()) return { refused: `${shown} is not a regular file` };
+      if (st.nlink > 1) return { refused: `${shown} has ${st.nlink} hard links (an edit would change the other names too)` };
+    }
+    break;
+  }
+  return r;
+}
+
+/** Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW), a second hard link. */
+export function openForEdit(abs: string): number {
+  const fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW);
+  const st = fstatSync(fd);
+  if (!st.isFile() || st.nlink > 1) {
+    closeSync(fd);
+    throw new Error(`${displayPath(abs)} is no longer a regular file with one link; nothing was written to it`);
+  }
+  return fd;
 }

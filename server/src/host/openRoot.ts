@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
-import type { Code, ResolutionMode } from '../engine/types';
+import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
 import { feedEngine, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
@@ -16,36 +16,58 @@ export interface OpenedRoot {
   folder: FolderSettings;
   /** How to feed the engine from this root again (settings unchanged). */
   feed: FeedOptions;
+  /** What the root was opened with (withOverrides restores it). */
+  overrides: RootOverrides;
 }
 
-/**
- * What the CLI's flags change in a root's settings: `mode` (--mode) overrides `registryLens.resolution.mode`,
- * `off` turns codes off whatever the settings say (RL033, unused suppressions, without --report-unused-suppressions).
- */
 /**
  * What the disk front ends (the CLI's check, the MCP server) leave out unless asked: unused suppression
  * comments (RL033), as ESLint's --report-unused-disable-directives; the editor reports them.
  */
 export const OFF_UNLESS_ASKED: readonly Code[] = ['RL033'];
 
+/**
+ * What the CLI's flags change in a root's settings: `mode` (--mode) overrides `registryLens.resolution.mode`,
+ * `off` turns codes off whatever the settings say (RL033, unused suppressions, without --report-unused-suppressions).
+ */
 export interface RootOverrides { mode?: ResolutionMode | undefined; off?: readonly Code[] }
 
-/** `dir` is an absolute directory. */
-export async function openRoot(dir: string, overrides: RootOverrides, warn: (message: string) => void, state?: FeedState): Promise<OpenedRoot> {
-  const folder = readSettings(dir, warn);
+/** The engine settings of a root's folder settings with the overrides applied. */
+function rootSettings(folder: FolderSettings, overrides: RootOverrides): SettingsInput {
   const off = overrides.off ?? [];
-  const settings = {
+  return {
     ...folder.engine,
     ...(overrides.mode === undefined ? {} : { mode: overrides.mode }),
     ...(off.length === 0 ? {} : { severity: { ...folder.engine.severity, ...Object.fromEntries(off.map((c) => [c, 'off' as const])) } }),
   };
+}
+
+/**
+ * `work` on the opened root's engine under other overrides (a call's --mode or --report-unused-suppressions),
+ * then the engine configured back as it was opened; both changes are analysed incrementally.
+ */
+export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, work: (engine: RegistryEngine) => T): T {
+  root.engine.configure(rootSettings(root.folder, overrides));
+  root.engine.update();
+  try {
+    return work(root.engine);
+  } finally {
+    root.engine.configure(rootSettings(root.folder, root.overrides));
+    root.engine.update();
+  }
+}
+
+/** `dir` is an absolute directory. */
+export async function openRoot(dir: string, overrides: RootOverrides, warn: (message: string) => void, state?: FeedState): Promise<OpenedRoot> {
+  const folder = readSettings(dir, warn);
+  const settings = rootSettings(folder, overrides);
   const engine = await RegistryEngine.create({
     treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
     python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
   }, settings, { reread: rereader(dir, () => folder.maxFileBytes) });
   const feed = feedOptions(folder, warn);
   await feedEngine(engine, dir, feed, state);
-  return { engine, folder, feed };
+  return { engine, folder, feed, overrides };
 }
 
 /** The feed options a root's settings give (excluded globs, size limit). */

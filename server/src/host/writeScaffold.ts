@@ -4,11 +4,39 @@
 // Also reads the files of a workspace to copy from, under the walk's rule.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Scaffold } from '../engine/engine';
+import type { RegistryEngine, Scaffold, WorkspaceLayout, WorkspaceTemplateName } from '../engine/engine';
 import { resolveInRoot } from './containment';
 import { readText } from './readText';
 
 export type WriteResult = { created: string[]; kept: string[] } | { refused: string };
+
+export interface InitOptions {
+  id: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout | undefined; copyFrom?: string | undefined;
+}
+export type InitResult =
+  | { error: string }
+  | { dir: string; layout: WorkspaceLayout; copiedFrom: string | null; created: string[]; kept: string[] };
+
+/**
+ * cursus's init-workspace for every front end: the engine lays out workspace `id` (a template, or a
+ * copy of another workspace), then it is written as writeScaffold writes.
+ */
+export async function initWorkspace(engine: RegistryEngine, root: string, o: InitOptions): Promise<InitResult> {
+  let copyFrom: { id: string; files: { path: string; text: string }[] } | undefined;
+  if (o.copyFrom !== undefined) {
+    const dir = engine.workspaceDir(o.copyFrom);
+    const known = engine.contexts().slice(1).map((c) => c.id).join(', ') || 'none';
+    if (dir === null) return { error: `No workspace '${o.copyFrom}' to copy from (known: ${known})` };
+    copyFrom = { id: o.copyFrom, files: await readWorkspacePackage(root, dir) };
+  }
+  const scaffold = engine.scaffoldWorkspace({
+    id: o.id, template: o.template, ...(o.layout ? { layout: o.layout } : {}), ...(copyFrom ? { copyFrom } : {}),
+  });
+  if ('error' in scaffold) return { error: scaffold.error };
+  const written = await writeScaffold(root, scaffold);
+  if ('refused' in written) return { error: `Workspace '${o.id}' in ${scaffold.dir}: ${written.refused}` };
+  return { dir: scaffold.dir, layout: o.layout ?? engine.workspaceLayout(), copiedFrom: copyFrom?.id ?? null, ...written };
+}
 
 /** Creates the directories and the files that do not exist yet (root-relative paths in the result), or nothing when a path would leave the root. */
 export async function writeScaffold(root: string, s: Scaffold): Promise<WriteResult> {

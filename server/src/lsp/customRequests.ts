@@ -1,17 +1,20 @@
 // Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
 // names and contexts for the client's pickers, the active context, the Registries view data, and the
-// CLI's JSON documents for the language-model tools.
-import { RequestType, type CancellationToken } from 'vscode-languageserver/node';
+// CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the
+// language-model tools.
+import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId } from '../engine/types';
-import { filterCheck } from '../engine/render/checkFilter';
-import { checkDocument, explainDocument, listDocument, type JsonDocument } from '../engine/render/jsonDocuments';
+import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
+import { checkDocument, explainDocument, fixDocument, graphDocument, listDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
-import { readWorkspacePackage, writeScaffold } from '../host/writeScaffold';
+import { initWorkspace } from '../host/writeScaffold';
 import {
   Methods, type ContextsParams, type GraphParams, type GraphView, type NewWorkspaceParams, type NewWorkspaceResult, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
   type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
   type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
+  type FixesDocumentParams, type GraphDocumentParams, type LocateDocumentParams,
 } from './protocol';
 import type { Session } from './session';
 
@@ -30,6 +33,9 @@ const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResu
 const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
 const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(Methods.explainDocument);
 const listDocumentRequest = new RequestType<ListDocumentParams, DocumentAnswer | null, void>(Methods.listDocument);
+const graphDocumentRequest = new RequestType<GraphDocumentParams, DocumentAnswer | null, void>(Methods.graphDocument);
+const locateDocumentRequest = new RequestType<LocateDocumentParams, DocumentAnswer | null, void>(Methods.locateDocument);
+const fixesDocumentRequest = new RequestType<FixesDocumentParams, DocumentAnswer | null, void>(Methods.fixesDocument);
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
@@ -72,19 +78,42 @@ export function registerCustomRequests(s: Session): void {
   });
 
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
-  c.onRequest(checkDocumentRequest, (p, token) => perFolder(s, p, token, (folder): FolderDocument => {
-    const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
-    return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
-  }));
+  c.onRequest(checkDocumentRequest, (p, token) => {
+    const invalid = checkFilterError(p, CODES.map((code) => code.code));
+    if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
+    return perFolder(s, p, token, (folder): FolderDocument => {
+      const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
+      return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
+    });
+  });
 
   c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
-    explainDocument(folder.engine.explain({ step: p.step, context, mode: folder.engine.resolutionMode })))));
+    explainDocument(folder.engine.explain({
+      step: p.step, context, mode: p.mode ?? folder.engine.resolutionMode,
+      ...(p.framework !== undefined ? { framework: p.framework } : {}), ...(p.env !== undefined ? { environmentTags: p.env } : {}),
+    })))));
 
   c.onRequest(listDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) => {
-    const mode = folder.engine.resolutionMode;
+    const mode = p.mode ?? folder.engine.resolutionMode;
     return listDocument(folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }), context, mode);
   })));
+
+  c.onRequest(graphDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
+    graphDocument(folder.engine.graph({ context, mode: p.mode ?? folder.engine.resolutionMode })))));
+
+  c.onRequest(locateDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder): DocumentAnswer =>
+    ({ folder: folder.uri, name: folder.name, document: locateDocument(folder.engine.locateName(p.name)) })));
+
+  c.onRequest(fixesDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder): DocumentAnswer => {
+    const file = p.file.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!folder.engine.has(file)) return { error: `${JSON.stringify(p.file)}: Registry Lens does not analyse this file of folder '${folder.name}'` };
+    const fixes = folder.engine.fixes(file, WHOLE_FILE).filter((f) => p.code === undefined || f.diagnostic.code === p.code);
+    return { folder: folder.uri, name: folder.name, document: { file, fixes: fixes.map((f) => fixDocument(f.diagnostic, f.fix)) } };
+  }));
 }
+
+/** The whole of any file, as a range. */
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
 
 /** The document of `workspace`'s context (core without one), or an error naming the folder's workspaces. */
 function inWorkspace(folder: Folder, workspace: string | undefined, document: (context: ContextId) => JsonDocument): DocumentAnswer {
@@ -98,18 +127,10 @@ function inWorkspace(folder: Folder, workspace: string | undefined, document: (c
 
 /** Lays out the workspace with the engine and writes it (never over a file), as `registry-lens init-workspace` does. */
 async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewWorkspaceResult> {
-  const fail = (error: string): NewWorkspaceResult => ({ error, created: [], kept: [] });
-  const engine = folder.engine;
-  const source = p.copyFrom === undefined ? null : engine.workspaceDir(p.copyFrom);
-  if (p.copyFrom !== undefined && source === null) return fail(`No workspace '${p.copyFrom}' to copy from.`);
-  const copyFrom = source === null || p.copyFrom === undefined ? undefined : { id: p.copyFrom, files: await readWorkspacePackage(folder.fsPath, source) };
-  const scaffold = engine.scaffoldWorkspace({ id: p.id, template: p.template, ...(copyFrom ? { copyFrom } : {}) });
-  if ('error' in scaffold) return fail(scaffold.error);
-  const written = await writeScaffold(folder.fsPath, scaffold);
-  if ('refused' in written) return fail(`Workspace '${p.id}' in ${scaffold.dir}: ${written.refused}`);
-  const { created, kept } = written;
-  const registry = scaffold.files.map((f) => f.file).find((f) => f.endsWith('/registry/workspace_registry.py'));
-  return { created: created.map((f) => folder.uriOf(f)), kept: kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
+  const r = await initWorkspace(folder.engine, folder.fsPath, { id: p.id, template: p.template, copyFrom: p.copyFrom });
+  if ('error' in r) return { error: r.error, created: [], kept: [] };
+  const registry = [...r.created, ...r.kept].find((f) => f.endsWith('/registry/workspace_registry.py'));
+  return { created: r.created.map((f) => folder.uriOf(f)), kept: r.kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
 }
 
 function graphView(folder: Folder, p: GraphParams): GraphView {

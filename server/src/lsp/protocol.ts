@@ -40,6 +40,9 @@ export const Methods = {
   checkDocument: 'registryLens/checkDocument',
   explainDocument: 'registryLens/explainDocument',
   listDocument: 'registryLens/listDocument',
+  graphDocument: 'registryLens/graphDocument',
+  locateDocument: 'registryLens/locateDocument',
+  fixesDocument: 'registryLens/fixesDocument',
 } as const;
 
 /** Without `context` the folder's active context is used (else the context of `uri`, else core). */
@@ -134,8 +137,13 @@ export type DocumentAnswer = FolderDocument | { error: string };
 /** The check of the folder of `uri` (every folder without), narrowed by the filter. */
 export interface CheckDocumentParams extends CheckFilter { uri?: string }
 /** As the CLI: the context is the developer workspace `workspace`, core without it. */
-export interface ExplainDocumentParams { uri?: string; step: string; workspace?: string }
-export interface ListDocumentParams { uri?: string; workspace?: string; conflictsOnly?: boolean }
+export interface ExplainDocumentParams { uri?: string; step: string; workspace?: string; mode?: ResolutionMode; framework?: string; env?: string[] }
+export interface ListDocumentParams { uri?: string; workspace?: string; mode?: ResolutionMode; conflictsOnly?: boolean }
+export interface GraphDocumentParams { uri?: string; workspace?: string; mode?: ResolutionMode }
+/** Every definition and reference of `name` in the folder of `uri` (the first folder without). */
+export interface LocateDocumentParams { uri?: string; name: string }
+/** The quick fixes of the diagnostics of `file` (relative to the folder of `uri`), of `code` when given: proposed, never applied. */
+export interface FixesDocumentParams { uri?: string; file: string; code?: string }
 export type { CheckFilter };
 
 /** Client → server `initializationOptions`. */

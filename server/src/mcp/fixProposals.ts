@@ -4,7 +4,7 @@
 // are kept by id for the session (the most recent MAX_KEPT).
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Fix } from '../engine/types';
-import { copyRange } from '../engine/render/jsonDocuments';
+import { fixDocument, fixEdits } from '../engine/render/jsonDocuments';
 import type { FixInput, FixProposal } from './schemas';
 
 const MAX_KEPT = 1000;
@@ -13,30 +13,29 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The engine's fix with root-relative paths and its basis: the sha256 of each file it edits as the engine saw it (`textOf`). */
+export function withBasis(fix: Fix, textOf: (path: string) => string | undefined): FixInput & { createFiles: { path: string; text: string }[] } {
+  const { edits, createFiles } = fixEdits(fix);
+  const edited = [...new Set(edits.map((e) => e.path))];
+  const basis = [
+    ...edited.map((path) => { const text = textOf(path); return { path, sha256: text === undefined ? null : sha256(text) }; }),
+    ...createFiles.map((c) => ({ path: c.path, sha256: null })),
+  ];
+  return { edits, createFiles, basis };
+}
+
 export class FixProposals {
   private readonly kept = new Map<string, FixInput>();
 
   /** `textOf`: the text the engine analysed (undefined: no such file). */
   propose(diagnostic: Diagnostic, fix: Fix, textOf: (path: string) => string | undefined): FixProposal {
-    const edits = fix.edits.flatMap((fe) => fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText })));
-    const createFiles = (fix.createFiles ?? []).map((c) => ({ path: c.file, text: c.text }));
-    const edited = [...new Set(edits.map((e) => e.path))];
-    const basis = [
-      ...edited.map((path) => { const text = textOf(path); return { path, sha256: text === undefined ? null : sha256(text) }; }),
-      ...createFiles.map((c) => ({ path: c.path, sha256: null })),
-    ];
-    const body = { edits, createFiles, basis };
+    const body = withBasis(fix, textOf);
     const id = sha256(JSON.stringify([fix.title, body])).slice(0, 16);
     this.kept.delete(id);
     this.kept.set(id, body);
     if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
-    return {
-      id,
-      title: fix.title,
-      preferred: fix.preferred === true,
-      diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
-      ...body,
-    };
+    const { title, preferred, diagnostic: about } = fixDocument(diagnostic, fix);
+    return { id, title, preferred, diagnostic: about, ...body };
   }
 
   get(id: string): FixInput | undefined { return this.kept.get(id); }

@@ -21,7 +21,7 @@ export class LiveRoot {
   }
 
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
-  run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T): Promise<T> {
+  run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
     const next = this.queue.then(async () => { const opened = await this.sync(); return work(opened.engine, opened); });
     this.queue = next.catch(() => undefined);
     return next;

@@ -53,7 +53,15 @@ export const checkDocument = z.looseObject({
   })).describe('sorted by file, line, character, code'),
 });
 
-const component = z.object({ class: z.string().nullable(), file, range }).nullable();
+const component = z.object({
+  class: z.string().nullable().describe('the class name (null: a file that is no class, e.g. a script or an interface file)'),
+  file,
+  range,
+  synthesized: z.object({
+    base: z.string().describe('the base class cursus subclasses'),
+    by: z.string().nullable().describe('the module of the tree that builds it (its builder discovery); null when the tree lacks it'),
+  }).optional().describe('a builder no file defines: cursus makes it at run time from the interface at file/range'),
+}).nullable();
 
 export const explainDocument = z.looseObject({
   step: z.string().describe('the name explained'),
@@ -123,6 +131,7 @@ export const graphDocument = z.looseObject({
   order: z.array(z.string()).describe('registration order (dependencies first)'),
   blocked: z.array(z.string()).describe('nodes that cannot be ordered: in a cycle or depending on one'),
   cycles: z.array(z.array(z.string())).describe('one concrete cycle per strongly connected component: [a, b] is a -> b -> a'),
+  note: z.string().optional().describe('why the graph has no edges (present only when it has none)'),
 });
 
 export const locateDocument = z.object({

@@ -1,4 +1,4 @@
-// What every tool of the MCP server shares: the live root, the fixes proposed so far, how a path a
+// What every tool of the MCP server shares: the live root, the fixes proposed so far, the server's options, how a path a
 // caller gives is admitted (the one containment rule, for reading: a path outside the root is refused
 // before anything is read from it), how a workspace id becomes a context, and the result shape.
 import { existsSync } from 'node:fs';
@@ -9,7 +9,10 @@ import { resolveInRoot } from '../host/containment';
 import type { FixProposals } from './fixProposals';
 import type { LiveRoot } from './liveRoot';
 
-export interface ToolContext { root: LiveRoot; fixes: FixProposals }
+/** How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a fix the caller wrote. */
+export interface ServeOptions { readOnly: boolean; allowUnproposedFixes: boolean }
+
+export interface ToolContext { root: LiveRoot; fixes: FixProposals; options: ServeOptions }
 
 /** A tool's answer: a text for the model to read and the structured document its output schema describes. */
 export interface ToolAnswer { [key: string]: unknown; content: { type: 'text'; text: string }[]; structuredContent: JsonDocument }

@@ -1,31 +1,42 @@
-// Writes one fix into the root, all or nothing checked first: every path is resolved under the one
-// containment rule for creating (host/containment.ts) before anything is written; each edited file is
-// read through the host's reader and must still hash to its basis (else the fix is stale), each file
-// to create must not exist yet; edits must lie in order without overlapping. Only then are the files
-// written — an edited file keeps its byte order mark, a created one gets its missing folders.
-import { closeSync, constants, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+// Writes one fix into the root, all or nothing checked first: every path is admitted under the host's
+// rule for writing (host/containment.ts: inside the root, never in a .git folder, never through a
+// link, never a file with a second hard link) before anything is written; each edited file is read
+// through the host's reader and must still hash to its basis (else the fix is stale), each file to
+// create must not exist yet; every edit must lie inside its file, in order, without overlapping; what
+// a fix creates is bounded. Only then are the files written — an edited file keeps its byte order
+// mark, a created one gets its missing folders.
+import { closeSync, constants, existsSync, ftruncateSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex';
-import { resolveInRoot } from '../host/containment';
+import { openForEdit, resolveForWriting } from '../host/containment';
 import { readText } from '../host/readText';
 import { sha256 } from './fixProposals';
 import type { FixInput } from './schemas';
 
 export interface Written { path: string; action: 'edited' | 'created' }
 
+/** Files one fix may create: the engine's fixes create one stub (a builder, a config) at a time. */
+export const MAX_CREATED_FILES = 20;
+/** Bytes one fix may add (created files and edits' new text): the engine's stubs are a few kB. */
+export const MAX_ADDED_BYTES = 1024 * 1024;
+
 export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Written[] {
   const place = (p: string): { abs: string; rel: string } => {
-    const r = resolveInRoot(root, p, 'create');
+    const r = resolveForWriting(root, p);
     if ('refused' in r) throw new Error(`refused: ${r.refused}; nothing was written`);
     return r;
   };
+  const created = fix.createFiles ?? [];
+  if (created.length > MAX_CREATED_FILES) throw new Error(`refused: the fix creates ${created.length} files (at most ${MAX_CREATED_FILES}); nothing was written`);
+  const added = [...created.map((c) => c.text), ...fix.edits.map((e) => e.newText)].reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  if (added > MAX_ADDED_BYTES) throw new Error(`refused: the fix adds ${added} bytes (at most ${MAX_ADDED_BYTES}); nothing was written`);
   const basis = new Map(fix.basis.map((b) => [place(b.path).rel, b.sha256]));
   const byFile = new Map<string, { abs: string; edits: FixInput['edits'] }>();
   for (const e of fix.edits) {
     const { abs, rel } = place(e.path);
     byFile.set(rel, { abs, edits: [...(byFile.get(rel)?.edits ?? []), e] });
   }
-  const creates = (fix.createFiles ?? []).map((c) => ({ ...place(c.path), text: c.text }));
+  const creates = created.map((c) => ({ ...place(c.path), text: c.text }));
   const edited = [...byFile].map(([rel, { abs, edits }]) => {
     const expected = basis.get(rel);
     if (typeof expected !== 'string') throw new Error(`the fix gives no sha256 basis for ${rel}; use a fix as the fixes tool returned it`);
@@ -38,7 +49,7 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
     if (basis.has(c.rel) && basis.get(c.rel) !== null) throw new Error(`the basis of ${c.rel} must be null (a file to create)`);
     if (existsSync(c.abs)) throw new Error(`stale fix: ${c.rel} exists now; call fixes again`);
   }
-  for (const f of edited) writeFileSync(f.abs, `${f.bom ? '\ufeff' : ''}${f.text}`);
+  for (const f of edited) overwrite(f.abs, `${f.bom ? '\ufeff' : ''}${f.text}`);
   for (const c of creates) {
     mkdirSync(dirname(c.abs), { recursive: true });
     writeFileSync(c.abs, c.text, { flag: 'wx' });
@@ -46,10 +57,27 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
   return [...edited.map((f) => ({ path: f.rel, action: 'edited' as const })), ...creates.map((c) => ({ path: c.rel, action: 'created' as const }))];
 }
 
-/** The text with LSP-style edits applied: every range refers to the original text; ranges may touch, not overlap. */
+/** Replaces an admitted file's content through a descriptor opened without following links. */
+function overwrite(abs: string, text: string): void {
+  const fd = openForEdit(abs);
+  try {
+    ftruncateSync(fd, 0);
+    writeSync(fd, text, 0, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text with LSP-style edits applied: every range refers to the original text, lies inside it, and may touch another, not overlap it. */
 function applyEdits(rel: string, text: string, edits: FixInput['edits']): string {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+  const offset = (p: { line: number; character: number }): number => {
+    if (p.line >= lines.lineCount() || p.character > lines.lineText(p.line).length) {
+      throw new Error(`an edit of ${rel} lies outside the file (line ${p.line + 1}, character ${p.character + 1}; the file has ${lines.lineCount()} lines); nothing was written`);
+    }
+    return lines.offset(p);
+  };
+  const spans = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText }))
     .sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;

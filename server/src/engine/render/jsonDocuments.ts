@@ -2,9 +2,9 @@
 // `--format json`) as plain objects, built key by key so that fields the engine adds for editors
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
-import type { ComponentHit, DependencyGraph, Explanation, ListRow, SourcedLocation, Summary } from '../api';
+import type { ComponentHit, DependencyGraph, Explanation, ExplainSection, ListRow, NameSites, SourcedLocation, Summary } from '../api';
 import { EDGE_SOURCES } from '../engine';
-import type { ContextId, Diagnostic, Range, ResolutionMode } from '../types';
+import type { ContextId, Diagnostic, Fix, Range, ResolutionMode, Severity } from '../types';
 
 /** A JSON object, as a tool's structured content must be. */
 export type JsonDocument = Record<string, unknown>;
@@ -55,7 +55,7 @@ export function explainDocument(e: Explanation): JsonDocument {
     dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
     dependents: e.dependents.map((d) => ({ name: d.name, context: d.context, ...sourced(d) })),
     suggestions: e.suggestions,
-    ...(e.sections?.length ? { sections: e.sections } : {}),
+    ...(e.sections?.length ? { sections: e.sections.map(section) } : {}),
   };
 }
 
@@ -93,6 +93,42 @@ export function graphDocument(g: DependencyGraph): JsonDocument {
   };
 }
 
+/** A name's definitions and references (MCP's `locate`, the language-model tools' locate). */
+export function locateDocument(sites: NameSites): JsonDocument {
+  return {
+    name: sites.name,
+    definitions: sites.definitions.map(sourced),
+    references: sites.references.map((r) => ({ file: r.file, range: copyRange(r.range) })),
+  };
+}
+
+/** One quick fix of a diagnostic (`fixes`): its edits to existing files and the files it creates, root-relative. */
+export interface FixDocument {
+  [key: string]: unknown;
+  title: string;
+  preferred: boolean;
+  diagnostic: { code: string; severity: Severity; message: string; range: Range };
+  edits: { path: string; range: Range; newText: string }[];
+  createFiles: { path: string; text: string }[];
+}
+
+export function fixDocument(diagnostic: Diagnostic, fix: Fix): FixDocument {
+  return {
+    title: fix.title,
+    preferred: fix.preferred === true,
+    diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
+    ...fixEdits(fix),
+  };
+}
+
+/** A fix's edits and created files, with root-relative paths. */
+export function fixEdits(fix: Fix): Pick<FixDocument, 'edits' | 'createFiles'> {
+  return {
+    edits: fix.edits.flatMap((fe) => fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText }))),
+    createFiles: (fix.createFiles ?? []).map((c) => ({ path: c.file, text: c.text })),
+  };
+}
+
 /** Why the graph has no edges, or null when it has some. */
 export function emptyGraphNote(g: DependencyGraph): string | null {
   if (g.edges.length > 0) return null;
@@ -104,6 +140,16 @@ export function copyRange(r: Range): Range {
   return {
     start: { line: r.start.line, character: r.start.character },
     end: { line: r.end.line, character: r.end.character },
+  };
+}
+
+function section(s: ExplainSection): ExplainSection {
+  return {
+    title: s.title,
+    rows: s.rows.map((r) => ({
+      label: r.label, text: r.text,
+      ...(r.file === undefined ? {} : { file: r.file }), ...(r.range === undefined ? {} : { range: copyRange(r.range) }),
+    })),
   };
 }
 

@@ -1,31 +1,32 @@
-// The `apply_fix` tool, the one tool that writes: one proposed fix, by id or as the fix itself,
-// written inside the root only (writeFix.ts: containment, staleness and overlap checked before
-// anything is written). The next call sees the result, as every call sees the disk.
+// The `apply_fix` tool: writes one fix that 'fixes' proposed in this session, by its id (a fix the
+// caller wrote itself only when the server was started with --allow-unproposed-fixes), inside the
+// root only (writeFix.ts: the host's rule for writing, staleness, bounds and overlap checked before
+// anything is written). Not listed in read-only mode. The next call sees the result.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { applyDocument, fixInput } from '../schemas';
 import { answer, type ToolContext } from '../toolContext';
 import { writeFix } from '../writeFix';
 
-const DESCRIPTION = `Writes one quick fix proposed by 'fixes': pass its 'id' (or the fix itself as 'fix': its edits, createFiles and basis). Every path must lie inside the root; the fix is refused, and nothing written, when a file it edits changed since it was proposed (call 'fixes' again), when a file it creates exists, or when its edits overlap.
-Returns the files written ('edited' or 'created'). Run 'check' afterwards to see the result.`;
+const DESCRIPTION = `Writes one quick fix that 'fixes' proposed in this session: pass its 'id'. It edits or creates files in the project (never in a .git folder, never through a link, never outside the root); the fix is refused, and nothing written, when a file it edits changed since it was proposed (call 'fixes' again), when a file it creates exists, or when its edits overlap or lie outside the file.
+Returns the files written ('edited' or 'created'). Run 'check' afterwards to see the result. To apply every fix of a file at once, use 'apply_fixes'.`;
 
-export function registerApplyFix(server: McpServer, { root, fixes }: ToolContext): void {
+const UNPROPOSED = `\nThis server was started with --allow-unproposed-fixes: instead of 'id', 'fix' may give a fix whole (its edits, createFiles and basis).`;
+
+export function registerApplyFix(server: McpServer, { root, fixes, options }: ToolContext): void {
+  const id = z.string().min(1).max(100).describe("a fix id returned by 'fixes' in this session");
   server.registerTool('apply_fix', {
     title: 'Apply a quick fix',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({
-      id: z.string().min(1).max(100).optional().describe("a fix id returned by 'fixes' in this session"),
-      fix: fixInput.optional(),
-    }),
+    description: options.allowUnproposedFixes ? `${DESCRIPTION}${UNPROPOSED}` : DESCRIPTION,
+    inputSchema: options.allowUnproposedFixes ? z.strictObject({ id: id.optional(), fix: fixInput.optional() }) : z.strictObject({ id }),
     outputSchema: applyDocument,
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  }, ({ id, fix }) => root.run((_engine, opened) => {
-    if ((id === undefined) === (fix === undefined)) throw new Error("give exactly one of 'id' and 'fix'");
-    const chosen = fix ?? fixes.get(id ?? '');
-    if (chosen === undefined) throw new Error(`no fix '${id ?? ''}' was proposed in this session; call 'fixes' first`);
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  }, (args: { id?: string; fix?: z.infer<typeof fixInput> }) => root.run((_engine, opened) => {
+    if ((args.id === undefined) === (args.fix === undefined)) throw new Error("give exactly one of 'id' and 'fix'");
+    const chosen = args.fix ?? fixes.get(args.id ?? '');
+    if (chosen === undefined) throw new Error(`no fix '${args.id ?? ''}' was proposed in this session; call 'fixes' first`);
     const files = writeFix(root.dir, chosen, opened.folder.maxFileBytes);
-    if (id !== undefined) fixes.forget(id);
+    if (args.id !== undefined) fixes.forget(args.id);
     return answer(`Applied: ${files.map((f) => `${f.action} ${f.path}`).join(', ')}.`, { applied: true, files });
   }));
 }

@@ -5,55 +5,67 @@ import { performance } from 'node:perf_hooks';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { Summary } from '../../engine/api';
+import { CODES } from '../../engine/engine';
+import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
 import { checkDocument } from '../../engine/render/jsonDocuments';
-import { SEVERITIES, type Diagnostic } from '../../engine/types';
-import { checkDocument as checkSchema, severity } from '../schemas';
+import type { Diagnostic } from '../../engine/types';
+import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
+import { pageInput, pageLine, pageOf, pageOutput, type Page } from '../paging';
+import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
 import { answer, pathInRoot, type ToolContext } from '../toolContext';
 
 /** Problems the text names before it refers to the structured content for the rest. */
 const FIRST = 10;
 
+/** Diagnostics per page unless 'limit' says otherwise. */
+const PAGE = 20;
+
 const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
 Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
-Filters: 'paths' keeps diagnostics in those files or folders (root-relative), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse.
-Returns the same JSON document as 'registry-lens check --format json': summary (counts of the diagnostics returned, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
+'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds suppression comments that suppress nothing (RL033).
+Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
+Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
   server.registerTool('check', {
     title: 'Check registries',
     description: DESCRIPTION,
     inputSchema: z.strictObject({
-      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics are returned'),
+      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics (and those elsewhere related to them) are returned'),
       codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
       severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
+      mode: modeInput.optional(),
+      reportUnusedSuppressions: z.boolean().optional()
+        .describe('also report suppression comments that suppress nothing (RL033), as the CLI\'s --report-unused-suppressions; off by default'),
+      ...pageInput(PAGE, 'diagnostics'),
     }),
-    outputSchema: checkSchema,
+    outputSchema: checkSchema.extend({ page: pageOutput }),
     annotations: { readOnlyHint: true, openWorldHint: false },
-  }, async ({ paths, codes, severity: minimum }) => {
+  }, async ({ paths, codes, severity: minimum, mode, reportUnusedSuppressions, limit, cursor }) => {
     const start = performance.now();
     const under = paths?.map((p) => pathInRoot(root.dir, p));
-    return root.run((engine) => {
-      const all = engine.allDiagnostics();
-      const rank = minimum === undefined ? SEVERITIES.length : SEVERITIES.indexOf(minimum);
-      const kept = all.filter((d) => (under === undefined || under.some((u) => u === '' || d.file === u || d.file.startsWith(`${u}/`)))
-        && (codes === undefined || codes.includes(d.code)) && SEVERITIES.indexOf(d.severity) <= rank);
-      const summary = paths === undefined && codes === undefined && minimum === undefined ? engine.summary() : { ...engine.summary(), ...counts(kept) };
-      const doc = checkDocument(kept, summary, Math.round(performance.now() - start));
-      return answer(text(root.dir, kept, summary), doc);
+    const filter = { ...(under ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
+    const invalid = checkFilterError(filter, CODES.map((c) => c.code));
+    if (invalid !== null) throw new Error(invalid);
+    return root.run((engine, opened) => {
+      const asked = mode !== undefined || reportUnusedSuppressions === true;
+      const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
+      const { diagnostics: kept, summary } = asked
+        ? withOverrides(opened, overrides, (e) => filterCheck(e.allDiagnostics(), e.summary(), filter))
+        : filterCheck(engine.allDiagnostics(), engine.summary(), filter);
+      const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
+      const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
+      return answer(text(root.dir, kept, summary, page), doc);
     });
   });
 }
 
-function counts(diagnostics: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
-  const by = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
-  return { errors: by('error'), warnings: by('warning'), information: by('information'), hints: by('hint') };
-}
-
-function text(dir: string, kept: readonly Diagnostic[], s: Summary): string {
+function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page): string {
   if (s.sources === 0) return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
   const files = new Set(kept.map((d) => d.file)).size;
   const head = `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ${s.hints} hint(s) in ${files} file(s); the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
-  const lines = kept.slice(0, FIRST).map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
-  const more = kept.length > FIRST ? [`… and ${kept.length - FIRST} more in structuredContent.diagnostics.`] : [];
-  return [head, ...lines, ...more].join('\n');
+  const shown = kept.slice(page.offset, page.offset + Math.min(page.returned, FIRST));
+  const lines = shown.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+  const more = page.returned > shown.length ? [`… and ${page.returned - shown.length} more in structuredContent.diagnostics.`] : [];
+  return [head, ...lines, ...more, pageLine(page, 'diagnostics')].filter((l) => l !== '').join('\n');
 }

@@ -7,25 +7,44 @@ import type { DependencyGraph } from '../../engine/api';
 import { EDGE_SOURCES } from '../../engine/engine';
 import { emptyGraphNote, graphDocument } from '../../engine/render/jsonDocuments';
 import { graphDocument as graphSchema, modeInput, workspaceInput } from '../schemas';
+import { pageInput, pageLine, pageOf, pageOutput } from '../paging';
 import { answer, contextOf, type ToolContext } from '../toolContext';
+
+/** Nodes per page unless 'limit' says otherwise. */
+const PAGE = 10;
 
 const DESCRIPTION = `Returns the dependency graph of a context: nodes (steps, apcore modules, the workspace itself), edges (from depends on to, declared at file/range; kind 'flow' = data flows producer -> consumer), the registration order (dependencies first), the nodes blocked by a cycle, and the cycles themselves.
 Use it to find dependency cycles (RL023), to see what a step depends on or what depends on it, or the order steps register in.
 'workspace' picks a developer workspace's context (default: core). Edges come from ${EDGE_SOURCES.join('; ')}. An empty graph means none of these is declared; the text says so.
-Returns the same JSON document as 'registry-lens graph --format json'.`;
+Returns the JSON document of 'registry-lens graph --format json' (order, blocked and cycles whole), led by a summary and one page of nodes at a time with the edges going out of them ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
 
 export function registerGraph(server: McpServer, { root }: ToolContext): void {
   server.registerTool('graph', {
     title: 'Dependency graph',
     description: DESCRIPTION,
-    inputSchema: z.strictObject({ workspace: workspaceInput.optional(), mode: modeInput.optional() }),
-    outputSchema: graphSchema,
+    inputSchema: z.strictObject({ workspace: workspaceInput.optional(), mode: modeInput.optional(), ...pageInput(PAGE, 'nodes (each with its outgoing edges)') }),
+    outputSchema: graphSchema.extend({ summary: graphSummary, page: pageOutput }),
     annotations: { readOnlyHint: true, openWorldHint: false },
-  }, ({ workspace, mode }) => root.run((engine) => {
+  }, ({ workspace, mode, limit, cursor }) => root.run((engine) => {
     const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
-    return answer(text(g), graphDocument(g));
+    const { items, page } = pageOf('graph', g.nodes, limit, cursor, PAGE);
+    const ids = new Set(items.map((n) => n.id));
+    const flow = g.edges.filter((e) => e.kind === 'flow').length;
+    const summary = { nodes: g.nodes.length, dependencyEdges: g.edges.length - flow, flowEdges: flow, cycles: g.cycles.length, blocked: g.blocked.length };
+    // The note says why the whole graph is empty, never why a page's nodes have no edges.
+    const { version, note: _pageNote, ...doc } = graphDocument({ ...g, nodes: items, edges: g.edges.filter((e) => ids.has(e.from)) });
+    const note = emptyGraphNote(g);
+    return answer([text(g), pageLine(page, 'nodes')].filter((l) => l !== '').join('\n'), { version, summary, ...doc, ...(note === null ? {} : { note }), page });
   }));
 }
+
+const graphSummary = z.object({
+  nodes: z.number().int().describe('nodes in all pages'),
+  dependencyEdges: z.number().int(),
+  flowEdges: z.number().int().describe("edges of kind 'flow'"),
+  cycles: z.number().int(),
+  blocked: z.number().int().describe('nodes that cannot be ordered'),
+}).describe('the whole graph in a few numbers');
 
 function text(g: DependencyGraph): string {
   const empty = emptyGraphNote(g);

@@ -3,8 +3,10 @@
 // the close names Explain suggests.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { copyRange } from '../../engine/render/jsonDocuments';
-import { locateDocument } from '../schemas';
+import type { SourcedLocation } from '../../engine/api';
+import { locateDocument } from '../../engine/render/jsonDocuments';
+import type { Location } from '../../engine/types';
+import { locateDocument as locateSchema } from '../schemas';
 import { answer, type ToolContext } from '../toolContext';
 
 const DESCRIPTION = `Finds where a name (step, apcore module id, ONEX artifact) is defined — every definition, in core and in every developer workspace — and every place that refers to it: workspace dependencies, overrides, module_id references in metadata, interface compatible_sources.
@@ -15,7 +17,7 @@ export function registerLocate(server: McpServer, { root }: ToolContext): void {
     title: 'Locate definitions and references',
     description: DESCRIPTION,
     inputSchema: z.strictObject({ name: z.string().min(1).max(1000).describe("the name, e.g. 'XGBoostTraining'") }),
-    outputSchema: locateDocument,
+    outputSchema: locateSchema,
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, ({ name }) => root.run((engine) => {
     const sites = engine.locateName(name);
@@ -23,17 +25,13 @@ export function registerLocate(server: McpServer, { root }: ToolContext): void {
       const close = engine.explain({ step: name }).suggestions;
       throw new Error(`'${name}' is defined nowhere under the root.${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''}`);
     }
-    const doc = {
-      name: sites.name,
-      definitions: sites.definitions.map((d) => ({ source: d.source, file: d.file, range: copyRange(d.range) })),
-      references: sites.references.map((r) => ({ file: r.file, range: copyRange(r.range) })),
-    };
+    const doc = locateDocument(sites) as { definitions: SourcedLocation[]; references: Location[] };
     const at = (l: { file: string; range: { start: { line: number; character: number } } }): string => `${l.file}:${l.range.start.line + 1}:${l.range.start.character + 1}`;
     const text = [
       `'${sites.name}': ${doc.definitions.length} definition(s), ${doc.references.length} reference(s).`,
       ...doc.definitions.map((d) => `defined  ${at(d)}  (${d.source})`),
       ...doc.references.map((r) => `used     ${at(r)}`),
     ].join('\n');
-    return answer(text, doc);
+    return answer(text, { ...doc });
   }));
 }

@@ -28,13 +28,13 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
 /** Codes whose fix is unambiguous when a diagnostic has exactly one: "Fix all" applies those. */
 const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016', 'RL033', 'RL034']);
 
-/** Every unambiguous fix of the file as one fix (null when there is none); overlapping edits are skipped. */
-export function fixAll(ws: StepWorkspace, file: string): Fix | null {
+/** Every unambiguous fix of the file (of one code, when given) as one fix (null when there is none); overlapping edits are skipped. */
+export function fixAll(ws: StepWorkspace, file: string, code?: Code): Fix | null {
   const taken: Fix[] = [];
   const edits = new Map<string, TextEdit[]>();
   const creates = new Map<string, string>();
   for (const d of ws.diagnostics(file)) {
-    if (!FIX_ALL_CODES.has(d.code)) continue;
+    if (!FIX_ALL_CODES.has(d.code) || (code !== undefined && d.code !== code)) continue;
     const own = ownFixes(ws, file, d);
     const fix = own[0];
     if (own.length !== 1 || !fix) continue;

@@ -1,0 +1,142 @@
+// Parity with the CLI and pages, over the SDK client: a check filter that can match nothing by mistake
+// (an empty list, a code that does not exist) is an input error naming the valid ones, never "0
+// errors"; 'paths' keeps what the CLI's `check --files` keeps; check's mode and unused suppressions
+// and explain's framework and env give the CLI's documents; check, list and graph lead with a summary
+// and page their items by limit and cursor, the pages together being the whole.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { REPO, removeTrees, runJson, writeTree } from '../cli/helpers';
+import { sdkClient } from './client';
+
+const DEMO = join(REPO, 'examples', 'demo-workspace');
+const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+
+interface Diag { file: string; code: string; related: { file: string }[] }
+
+async function check(client: Client, args: Record<string, unknown>): Promise<{ error?: string; diagnostics: Diag[]; summary: Record<string, number> }> {
+  const r = await client.callTool({ name: 'check', arguments: args });
+  const text = (r.content as { text: string }[]).map((c) => c.text).join('\n');
+  if (r.isError === true) return { error: text, diagnostics: [], summary: {} };
+  return r.structuredContent as { diagnostics: Diag[]; summary: Record<string, number> };
+}
+
+describe('mcp: check filters', function () {
+  this.timeout(60_000);
+  let client: Client;
+  before(async () => { client = await sdkClient(['mcp', '--root', DEMO, '--read-only']); });
+  after(async () => { await client.close(); });
+
+  it('refuses an empty paths or codes list and an unknown code, naming the valid codes', async () => {
+    assert.match((await check(client, { paths: [] })).error ?? '', /'paths' is empty/);
+    assert.match((await check(client, { codes: [] })).error ?? '', /'codes' is empty: give codes \(valid: RL001, RL002, .*RL033/);
+    assert.match((await check(client, { codes: ['RL004', 'RL999'] })).error ?? '', /unknown code RL999; valid codes: RL001, .*RL004/);
+    const all = await check(client, {});
+    assert.equal(all.error, undefined);
+    assert.equal(all.summary['errors'], 9);
+  });
+
+  it("'paths' keeps the diagnostics the CLI's check --files keeps: a file's own and those related to it", async () => {
+    const r = await check(client, { paths: [BOB] });
+    const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, BOB)]).json;
+    assert.deepEqual(r.diagnostics, cli['diagnostics']);
+    assert.ok(r.diagnostics.some((d) => d.file !== BOB && d.related.some((x) => x.file === BOB)), 'a diagnostic elsewhere related to the file');
+  });
+});
+
+describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, explain --framework/--env)', function () {
+  this.timeout(120_000);
+  after(removeTrees);
+
+  it('check with mode and reportUnusedSuppressions is check --mode hybrid --report-unused-suppressions', async () => {
+    const client = await sdkClient(['mcp', '--root', DEMO, '--read-only']);
+    try {
+      for (const [args, flags] of [[{ mode: 'hybrid', reportUnusedSuppressions: true }, ['--mode', 'hybrid', '--report-unused-suppressions']], [{}, []]] as const) {
+        const r = await client.callTool({ name: 'check', arguments: { ...args, limit: 100_000 } });
+        const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', ...flags]).json;
+        const doc = r.structuredContent as { diagnostics: unknown[]; summary: Record<string, number> };
+        assert.deepEqual(doc.diagnostics, cli['diagnostics'], JSON.stringify(args));
+        assert.deepEqual({ ...doc.summary, ms: 0 }, { ...(cli['summary'] as object), ms: 0 });
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('explain with framework and env is explain --framework --env, and the framework changes the winner', async () => {
+    const WS = 'developer_workspaces/developers';
+    const step = (framework: string, tags: string, priority: number): string => `LOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "${framework} join", "framework": "${framework}", "environment_tags": ["${tags}"], "priority": ${priority}}}\n`;
+    const root = writeTree({
+      'src/cursus/registry/step_names.py': 'STEP_NAMES = {}\n',
+      [`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`]: step('pandas', 'dev', 50),
+      [`${WS}/bob/src/cursus_dev/registry/workspace_registry.py`]: step('spark', 'prod', 10),
+    });
+    const client = await sdkClient(['mcp', '--root', root, '--read-only']);
+    try {
+      const winners: string[] = [];
+      for (const [args, flags] of [[{ framework: 'spark' }, ['--framework', 'spark']], [{ framework: 'pandas', env: ['prod'] }, ['--framework', 'pandas', '--env', 'prod']]] as const) {
+        const r = await client.callTool({ name: 'explain', arguments: { name: 'FeatureJoin', ...args } });
+        assert.deepEqual(r.structuredContent, runJson(['explain', 'FeatureJoin', '--root', root, '--format', 'json', ...flags]).json);
+        winners.push((r.structuredContent as { winner: { source: string } }).winner.source);
+      }
+      assert.deepEqual(winners, ['workspace:bob', 'workspace:alice']);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('mcp: a summary first, then pages', function () {
+  this.timeout(60_000);
+  let client: Client;
+  before(async () => { client = await sdkClient(['mcp', '--root', DEMO, '--read-only']); });
+  after(async () => { await client.close(); });
+
+  interface Paged { page: { total: number; offset: number; returned: number; nextCursor: string | null }; summary: Record<string, unknown> }
+  const call = async (name: string, args: Record<string, unknown>): Promise<Paged & Record<string, unknown>> => {
+    const r = await client.callTool({ name, arguments: args });
+    assert.notEqual(r.isError, true, JSON.stringify(r.content));
+    return r.structuredContent as Paged & Record<string, unknown>;
+  };
+
+  for (const [tool, items, args] of [['check', 'diagnostics', {}], ['list', 'steps', { workspace: 'alice_ml' }], ['graph', 'nodes', {}]] as const) {
+    it(`${tool}: limit 0 is the summary alone; pages of 5 by cursor make up the whole ${items}`, async () => {
+      const whole = await call(tool, { ...args, limit: 100_000 });
+      const all = whole[items] as unknown[];
+      assert.ok(all.length > 5, `${all.length} ${items}`);
+      const bare = await call(tool, { ...args, limit: 0 });
+      assert.deepEqual(bare[items], []);
+      assert.equal(Object.keys(bare)[1], 'summary');
+      assert.deepEqual({ ...bare.summary, ms: 0 }, { ...whole.summary, ms: 0 });
+      const pages: unknown[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const p = await call(tool, { ...args, limit: 5, ...(cursor ? { cursor } : {}) });
+        assert.equal(p.page.offset, pages.length);
+        pages.push(...(p[items] as unknown[]));
+        cursor = p.page.nextCursor;
+      } while (cursor !== null);
+      assert.deepEqual(pages, all);
+      if (tool === 'graph') {
+        const first = await call(tool, { ...args, limit: 5 });
+        const ids = new Set((first['nodes'] as { id: string }[]).map((n) => n.id));
+        assert.deepEqual(first['edges'], (whole['edges'] as { from: string }[]).filter((e) => ids.has(e.from)));
+      }
+    });
+  }
+
+  it('a cursor of another tool, or garbage, is refused', async () => {
+    const cursor = (await call('list', { limit: 1 })).page.nextCursor;
+    for (const bad of [cursor, 'garbage']) {
+      const r = await client.callTool({ name: 'check', arguments: { cursor: bad } });
+      assert.equal(r.isError, true);
+      assert.match((r.content as { text: string }[])[0]?.text ?? '', /not a cursor of check/);
+    }
+  });
+
+  it('list\'s summary names the contexts of the root', async () => {
+    const s = (await call('list', { limit: 0 })).summary as { contexts: { id: string }[]; entries: number };
+    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 2), ['core', 'alice_ml']);
+    assert.ok(s.entries > 0);
+  });
+});
