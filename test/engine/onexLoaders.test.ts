@@ -8,20 +8,24 @@ import { analyze, checkDiagnostics } from './helpers';
 
 const ENGINE = '/src/omnibase/nodes/registry_loader_node/v1_0_0/helpers/registry_engine.py';
 /** main's engine: reads `<root_directory>/registry/registry.yaml` (registry_engine.py:122). */
-const MAIN = `//- ${ENGINE}\nclass RegistryEngine:\n    def load_registry(self, input_state):\n        registry_path = root_path / "registry" / "registry.yaml"\n`;
+const MAIN = `//- ${ENGINE}\nclass RegistryEngine:\n    def load_registry(self, input_state):\n        ` +
+  `registry_path = root_path / "registry" / "registry.yaml"\n`;
 /** development's engine: discovers artifacts from the tree (registry_engine.py:280). */
-const DEV = `//- ${ENGINE}\nclass RegistryEngine:\n    def _discover(self, onextree_model):\n        versioned_artifacts = onextree_model.find_versioned_artifacts()\n`;
+const DEV = `//- ${ENGINE}\nclass RegistryEngine:\n    def _discover(self, onextree_model):\n        ` +
+  `versioned_artifacts = onextree_model.find_versioned_artifacts()\n`;
 const META = (name: string, extra = 'schema_version: "1.0.0"\n'): string => `name: ${name}\nversion: "1.0.0"\n${extra}`;
 
 /** A tree `name` listing `<list>/<name>/v1_0_0/<metadata file>` for each artifact, at `indent`. */
 function treeOf(name: string, artifacts: [list: string, artifact: string, meta: string][], nest: string[] = []): string {
   const lines = [`name: ${name}`, 'type: directory', 'children:'];
   let pad = '';
-  for (const dir of nest) { lines.push(`${pad}- name: ${dir}`, `${pad}  type: directory`, `${pad}  children:`); pad += '  '; }
+  for (const dir of nest) { lines.push(`${pad}- name: ${dir}`, `${pad}  type: directory`, `${pad}  ` +
+    `children:`); pad += '  '; }
   for (const list of [...new Set(artifacts.map((a) => a[0]))]) {
     lines.push(`${pad}- name: ${list}`, `${pad}  type: directory`, `${pad}  children:`);
     for (const [, artifact, meta] of artifacts.filter((a) => a[0] === list)) {
-      lines.push(`${pad}  - name: ${artifact}`, `${pad}    type: directory`, `${pad}    children:`, `${pad}    - name: v1_0_0`, `${pad}      type: directory`,
+      lines.push(`${pad}  - name: ${artifact}`, `${pad}    type: directory`, `${pad}    children:`, `${pad}    - ` +
+        `name: v1_0_0`, `${pad}      type: directory`,
         `${pad}      children:`, `${pad}      - name: ${meta}`, `${pad}        type: file`);
     }
   }
@@ -50,14 +54,16 @@ ${META('onex', '')}`;
     // Real run (main, root_directory src/omnibase, the only one holding registry/registry.yaml): 5 artifacts, 0 valid.
     const text = `${MAIN}${REGISTRY('src/omnibase/nodes/stamper_node/v1_0_0')}`;
     const diags = await checkDiagnostics(text.replace(/(path: "src\/omnibase\/(nodes|cli_tools)\/\w+\/v1_0_0")\n/g, (m, p: string) =>
-      `${p}\n#             ${'^'.repeat(p.length - 6)} RL042 does not exist, so it reports\n`), {}, { only: ['RL041', 'RL042'] });
+      `${p}\n#             ${'^'.repeat(p.length - 6)} RL042 does not exist, so it ` +
+        `reports\n`), {}, { only: ['RL041', 'RL042'] });
     assert.deepEqual(diags.map((d) => d.severity), ['error', 'error']);
     assert.match(diags[0]?.message ?? '', /'src\/omnibase\/src\/omnibase\/nodes\/stamper_node\/v1_0_0' does not exist/);
     const { engine } = await analyze(text);
     assert.deepEqual(engine.list().map((r) => [r.name, r.detail]), [['stamper_node', '1 version · latest 1.0.0 (invalid)'], ['onex', '1 version · latest 1.0.0 (invalid)']]);
     const e = engine.explain({ step: 'stamper_node' });
     assert.deepEqual([e.found, e.winner?.fields['valid']], [true, false]);
-    // The fix writes the path the loader reads; then the loader reads the metadata, and the CLI tool's lacks schema_version.
+    // The fix writes the path the loader reads; then the loader reads the metadata, and the CLI tool's lacks
+    // schema_version.
     const fixed = text.replaceAll('"src/omnibase/', '"');
     const after = await analyze(fixed);
     assert.deepEqual(after.engine.allDiagnostics().filter((d) => d.severity === 'error').map((d) => [d.code, d.file]), [['RL041', 'src/omnibase/cli_tools/onex/v1_0_0/cli_tool.yaml']]);
@@ -84,7 +90,8 @@ nodes:
   });
 
   it('a version directory no registry entry names is information: main loads only what registry.yaml lists', async () => {
-    const { engine } = await analyze(`${MAIN}${REGISTRY('nodes/stamper_node/v1_0_0')}//- /src/omnibase/nodes/logger_node/v1_0_0/node.onex.yaml\n${META('template_node')}`);
+    const { engine } = await analyze(`${MAIN}${REGISTRY('nodes/stamper_node/v1_0_0')}//- ` +
+      `/src/omnibase/nodes/logger_node/v1_0_0/node.onex.yaml\n${META('template_node')}`);
     const d = engine.allDiagnostics().filter((x) => x.file.includes('logger_node')).map((x) => [x.code, x.severity]);
     assert.deepEqual(d, [['RL044', 'information'], ['RL041', 'information']]);
   });
@@ -124,7 +131,8 @@ nodes:
   });
 
   it('a nested tree (named .., type directories under omnibase/) resolves to src/<type>/…: one error, no artifacts listed', async () => {
-    // Real run (development, root_directory src/omnibase as RegistryAdapter defaults): src/.onextree, 5 artifacts under src/nodes/…, all invalid.
+    // Real run (development, root_directory src/omnibase as RegistryAdapter defaults): src/.onextree, 5 artifacts under
+    // src/nodes/…, all invalid.
     const text = `${DEV}//- /src/.onextree\n${treeOf('..', NODES, ['omnibase'])}${DISK}`;
     await checkDiagnostics(text.replace('name: ..\n', 'name: ..\n#     ^^ RL042 none of the 3 is there\n'), {}, { only: ['RL042'] });
     const { engine } = await analyze(text);
@@ -132,7 +140,8 @@ nodes:
   });
 
   it("its own test environment (tree named omnibase in src/, artifacts in src/omnibase/): every artifact invalid", async () => {
-    // Real run (development's registry_test_environment, root_directory src/omnibase): 2 artifacts at src/omnibase/omnibase/…, both invalid.
+    // Real run (development's registry_test_environment, root_directory src/omnibase): 2 artifacts at
+    // src/omnibase/omnibase/…, both invalid.
     const text = `${DEV}//- /src/.onextree\n${treeOf('omnibase', [['nodes', 'test_node', 'node.onex.yaml'], ['cli_tools', 'test_cli', 'cli_tool.yaml']])}//- /src/omnibase/nodes/test_node/v1_0_0/node.onex.yaml
 ${META('test_node')}//- /src/omnibase/cli_tools/test_cli/v1_0_0/cli_tool.yaml
 ${META('test_cli')}`;

@@ -21,7 +21,10 @@ export interface ResolvedVersion {
   version: OnexVersion;
   /** The version directory the registry loader reads (null when its reading of `path` is no directory). */
   dir: string | null;
-  /** The directory the entry names, read as the loader reads it or from the root (what the editor opens; null when neither exists). */
+  /**
+   * The directory the entry names, read as the loader reads it or from the root (what the editor opens; null when
+   * neither exists).
+   */
   named: string | null;
   /** The readings of `path` that were tried, in order. */
   tried: string[];
@@ -35,7 +38,10 @@ export interface ResolvedRegistry { file: string; versions: ResolvedVersion[] }
 
 export interface TreeInfo { file: string; base: string }
 
-/** The registry loader the repository holds: `registry` reads registry.yaml (omnibase main), `tree` the `.onextree` (development). */
+/**
+ * The registry loader the repository holds: `registry` reads registry.yaml (omnibase main), `tree` the `.onextree`
+ * (development).
+ */
 export type LoaderKind = 'registry' | 'tree' | 'none';
 
 const NONE = '';
@@ -91,8 +97,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     const loader = this.loader();
     return artifact.versions.map((version) => {
       const rel = version.path?.value.replace(/\/+$/, '');
-      // omnibase main's loader joins `path` under its root_directory, the registry directory's parent (registry_engine.py:122,406);
-      // without a loader in the repository, the root-relative reading of the real registries comes first (docs/onex.md).
+      // omnibase main's loader joins `path` under its root_directory, the registry directory's parent
+      // (registry_engine.py:122,406);
+      // without a loader in the repository, the root-relative reading of the real registries comes first
+      // (docs/onex.md).
       const readings = loader === 'registry' ? [joinRel(base, rel ?? ''), joinRel('', rel ?? '')] : [joinRel('', rel ?? ''), joinRel(base, rel ?? '')];
       const tried = rel ? [...new Set(readings.filter((p): p is string => p !== null && p !== ''))] : [];
       const meta = version.metadataFile?.value;
@@ -108,7 +116,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     });
   });
 
-  /** Every version of a registry resolved, or of a tree the loader reads (unchanged while every artifact's resolution is). */
+  /**
+   * Every version of a registry resolved, or of a tree the loader reads (unchanged while every artifact's resolution
+   * is).
+   */
   readonly resolvedQ: Query<ResolvedRegistry | null> = this.db.query('onexResolved', (file) => {
     const doc = this.registry(file);
     if (!doc) return this.treeResolvedQ(file);
@@ -136,7 +147,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   private readonly wantedBucketQ = this.db.query('onexWantedBucket', (b) => this.bucketed(this.wantedQ, Number(b)), sameList);
 
   /** The registered version directories: an index, so that one coming or going reaches the metadata units of that directory only. */
-  /** The registered version directories, each `read` when the loader reads it there, else `named` (the entry names it, the loader looks elsewhere). */
+  /**
+   * The registered version directories, each `read` when the loader reads it there, else `named` (the entry names it,
+   * the loader looks elsewhere).
+   */
   private readonly registeredIndex = this.db.index<'read' | 'named'>('onexRegistered', () => {
     const out = new Map<string, 'read' | 'named'>();
     for (let b = 0; b < ARTIFACT_BUCKETS; b++) {
@@ -197,7 +211,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return treeRun(tree, known, (d) => this.dirExists(d) || this.deps.exists(`${d}/.wip`));
   });
 
-  /** The trees a run of the loader finds artifacts in (`treeRunQ`'s base): the sources of `list` and Explain where the loader reads trees. */
+  /**
+   * The trees a run of the loader finds artifacts in (`treeRunQ`'s base): the sources of `list` and Explain where the
+   * loader reads trees.
+   */
   treeSources(): string[] { return this.deps.filesOf(FAMILY, 'tree').filter((f) => this.treeRunQ(f)?.base != null); }
 
   /** Where the artifacts come from for `list` and Explain: the trees the loader reads, else the registries. */
@@ -242,14 +259,19 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return out;
   });
 
-  /** Whether the repository's registry loader reads the metadata of this version directory (`none`: no loader to say, so yes). */
+  /**
+   * Whether the repository's registry loader reads the metadata of this version directory (`none`: no loader to say, so
+   * yes).
+   */
   loaderReads(dir: string): boolean {
     const loader = this.loader();
     if (loader === 'none') return true;
     return loader === 'tree' ? this.treeReadIndex.get(dir) === true : this.registeredIndex.get(dir) === 'read';
   }
 
-  /** Whether the loader finds this version directory at all: listed by a tree it reads, or named by a registry entry. */
+  /**
+   * Whether the loader finds this version directory at all: listed by a tree it reads, or named by a registry entry.
+   */
   isListed(dir: string): boolean { return this.loader() === 'tree' ? this.treeReadIndex.get(dir) === true : this.isRegistered(dir); }
 
   /** Every artifact of every source (`sources()`), by name. */
