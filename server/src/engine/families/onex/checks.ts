@@ -106,7 +106,9 @@ function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   }
   if (!r.wip && metaFile && r.metadataExists && !tree.nodes.has(`${rel}/${metaFile.value}`)) {
     return [diag(file, metaFile.range, 'RL043', `'${dir}/${metaFile.value}' is not in ` +
-      `'${t.file}'${NO_TREE_CHECK}`, { related: [where(`${rel}/${metaFile.value}`)], fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false) })];
+      `'${t.file}'${NO_TREE_CHECK}`, {
+      related: [where(`${rel}/${metaFile.value}`)], fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false),
+    })];
   }
   return [];
 }
@@ -120,7 +122,9 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   // The loader marks the version invalid only where it reads this file (registry_engine.py:456-532 on main, :404-469 on
   // development).
-  if (!q.isWip(m.dir) && q.loaderReads(m.dir)) for (const p of meta.invalid) out.push(diag(file, p.range, 'RL041', p.message));
+  if (!q.isWip(m.dir) && q.loaderReads(m.dir)) {
+    for (const p of meta.invalid) out.push(diag(file, p.range, 'RL041', p.message));
+  }
   out.push(...entrypointProblems(q, file));
   const [first, ...rest] = meta.placeholders;
   if (first) {
@@ -142,7 +146,9 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
 }
 
 /** RL044 (information): a version directory with its metadata that the repository's loader never loads. */
-function unlisted(q: OnexQueries, file: string, otherName: string | null, m: NonNullable<ReturnType<typeof metadataFileOf>>): Diagnostic {
+type VersionDir = NonNullable<ReturnType<typeof metadataFileOf>>;
+
+function unlisted(q: OnexQueries, file: string, otherName: string | null, m: VersionDir): Diagnostic {
   const what = `'${m.dir}' holds ${m.list === 'nodes' ? 'a node' : 'an artifact'} version`;
   const named = otherName ? `; its metadata names '${otherName}'` : '';
   if (q.loader() === 'tree') {
@@ -179,7 +185,8 @@ export function checkTree(q: OnexQueries, file: string): Diagnostic[] {
   if (run.base === null) {
     const name = tree.rootName ?? '';
     const folder = dirOf(file) || '.';
-    const under = name === '..' ? `'${folder}/<type>/<name>/<version>'` : `'${folder}/<dir>/${name}/<type>/<name>/<version>'`;
+    const under = name === '..' ? `'${folder}/<type>/<name>/<version>'`
+      : `'${folder}/<dir>/${name}/<type>/<name>/<version>'`;
     const first = run.listed[0] as (typeof run.listed)[number];
     return [diag(file, tree.nodes.get('')?.nameRange ?? ZERO_RANGE, 'RL042', `The registry loader reads '${file}' ` +
       `when its root_directory is a directory <dir> in '${folder}' (registry_engine.py:212) and resolves each ` +

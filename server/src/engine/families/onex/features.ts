@@ -98,7 +98,8 @@ function definition(file: string, pos: Position, fq: FamilyQueries): Location[] 
 
 /** Registry entries whose version directory is `dir`. */
 function registrations(q: OnexQueries, dir: string): Location[] {
-  return q.registries().flatMap((f) => (q.resolvedQ(f)?.versions ?? []).filter((v) => v.named === dir).map((v) => at(f, v.version.version.range)));
+  return q.registries().flatMap((f) => (q.resolvedQ(f)?.versions ?? [])
+    .filter((v) => v.named === dir).map((v) => at(f, v.version.version.range)));
 }
 
 function references(file: string, pos: Position, fq: FamilyQueries): Location[] {

@@ -101,7 +101,8 @@ export class OnexQueries extends QueryGroup<FileQueries> {
       // (registry_engine.py:122,406);
       // without a loader in the repository, the root-relative reading of the real registries comes first
       // (docs/onex.md).
-      const readings = loader === 'registry' ? [joinRel(base, rel ?? ''), joinRel('', rel ?? '')] : [joinRel('', rel ?? ''), joinRel(base, rel ?? '')];
+      const [fromBase, fromRoot] = [joinRel(base, rel ?? ''), joinRel('', rel ?? '')];
+      const readings = loader === 'registry' ? [fromBase, fromRoot] : [fromRoot, fromBase];
       const tried = rel ? [...new Set(readings.filter((p): p is string => p !== null && p !== ''))] : [];
       const meta = version.metadataFile?.value;
       const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
@@ -131,7 +132,8 @@ export class OnexQueries extends QueryGroup<FileQueries> {
 
   /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
   private readonly registeredDirsQ: Query<string[]> = this.db.query('onexRegisteredDirs', (key) =>
-    this.resolvedArtifactQ(key).flatMap((v) => (v.named ? [`${v.dir === v.named ? 'r' : 'n'}${v.named}`] : [])), sameList);
+    this.resolvedArtifactQ(key).flatMap((v) => (v.named ? [`${v.dir === v.named ? 'r' : 'n'}${v.named}`] : [])),
+    sameList);
 
   /**
    * Every artifact's key by bucket (a hash of the key). The registry-wide answers read one query per
@@ -154,7 +156,9 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   private readonly registeredIndex = this.db.index<'read' | 'named'>('onexRegistered', () => {
     const out = new Map<string, 'read' | 'named'>();
     for (let b = 0; b < ARTIFACT_BUCKETS; b++) {
-      for (const d of this.registeredBucketQ(String(b))) if (out.get(d.slice(1)) !== 'read') out.set(d.slice(1), d[0] === 'r' ? 'read' : 'named');
+      for (const d of this.registeredBucketQ(String(b))) {
+        if (out.get(d.slice(1)) !== 'read') out.set(d.slice(1), d[0] === 'r' ? 'read' : 'named');
+      }
     }
     return out;
   });
@@ -232,8 +236,12 @@ export class OnexQueries extends QueryGroup<FileQueries> {
       const r = a.node.nameRange;
       const at = (value: string, range = r) => ({ value, range, inner: range });
       const key = `${a.list}/${a.name}`;
-      const art = out.get(key) ?? { list: a.list, name: a.name, nameRange: tree.nodes.get(dirOf(a.node.path))?.nameRange ?? r, range: r, versions: [] };
-      art.versions.push({ version: at(a.version), norm: normalizeVersion(a.version), path: at(a.dir ?? a.node.path), metadataFile: at(a.metadataFile, a.metaNode.nameRange), status: null, range: r });
+      const nameRange = tree.nodes.get(dirOf(a.node.path))?.nameRange ?? r;
+      const art = out.get(key) ?? { list: a.list, name: a.name, nameRange, range: r, versions: [] };
+      art.versions.push({
+        version: at(a.version), norm: normalizeVersion(a.version), path: at(a.dir ?? a.node.path),
+        metadataFile: at(a.metadataFile, a.metaNode.nameRange), status: null, range: r,
+      });
       out.set(key, art);
     }
     return [...out.values()];
@@ -246,16 +254,21 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return { file, versions: this.treeArtifactsQ(file).flatMap((artifact) => artifact.versions.map((version) => {
       const want = dirs.get(`${artifact.list}/${artifact.name}/${version.version.value}`) ?? null;
       const wip = want !== null && this.isWip(want);
-      const dir = want !== null && (this.dirExists(want) || wip || this.deps.exists(`${want}/${version.metadataFile?.value}`)) ? want : null;
-      const metadataPath = dir ? `${dir}/${version.metadataFile?.value}` : null;
-      return { artifact, version, dir, named: dir, tried: want ? [want] : [], wip, metadataPath, metadataExists: metadataPath !== null && this.deps.exists(metadataPath) };
+      const meta = version.metadataFile?.value;
+      const there = want !== null && (this.dirExists(want) || wip || this.deps.exists(`${want}/${meta}`));
+      const dir = there ? want : null;
+      const metadataPath = dir ? `${dir}/${meta}` : null;
+      const metadataExists = metadataPath !== null && this.deps.exists(metadataPath);
+      return { artifact, version, dir, named: dir, tried: want ? [want] : [], wip, metadataPath, metadataExists };
     })) };
   });
 
   /** The version directories whose metadata the tree loader reads: those the trees it reads list, on disk. */
   private readonly treeReadIndex = this.db.index<true>('onexTreeRead', () => {
     const out = new Map<string, true>();
-    for (const f of this.treeSources()) for (const v of this.resolvedQ(f)?.versions ?? []) if (v.dir) out.set(v.dir, true);
+    for (const f of this.treeSources()) {
+      for (const v of this.resolvedQ(f)?.versions ?? []) if (v.dir) out.set(v.dir, true);
+    }
     return out;
   });
 
@@ -272,7 +285,9 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   /**
    * Whether the loader finds this version directory at all: listed by a tree it reads, or named by a registry entry.
    */
-  isListed(dir: string): boolean { return this.loader() === 'tree' ? this.treeReadIndex.get(dir) === true : this.isRegistered(dir); }
+  isListed(dir: string): boolean {
+    return this.loader() === 'tree' ? this.treeReadIndex.get(dir) === true : this.isRegistered(dir);
+  }
 
   /** Every artifact of every source (`sources()`), by name. */
   readonly artifactsQ: Query<Map<string, { file: string; artifact: OnexArtifact }[]>> = this.db.query('onexArtifacts', () => {

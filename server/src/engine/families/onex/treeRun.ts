@@ -76,11 +76,13 @@ export function treeRun(tree: OnexTree, knownDirs: readonly string[], dirExists:
       // `<D>/<C>/<tree name>/<type>/<name>/<version>`, C one directory.
       const prefix = parts.slice(0, -3);
       if (!wanted.has(parts.slice(-3).join('/')) || prefix.length !== folderParts.length + 1 + tail.length) continue;
-      if (folderParts.some((p, i) => prefix[i] !== p) || tail.some((t, i) => prefix[folderParts.length + 1 + i] !== t)) continue;
+      const at = folderParts.length + 1;
+      if (folderParts.some((p, i) => prefix[i] !== p) || tail.some((t, i) => prefix[at + i] !== t)) continue;
       const b = prefix.join('/');
       counts.set(b, (counts.get(b) ?? 0) + 1);
     }
     base = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
   }
-  return { file: tree.file, base, listed: listed.map((a) => ({ ...a, dir: base === null ? null : joinRel(base, rel(a)) })) };
+  const dirOfListed = (a: Omit<TreeListed, 'dir'>): string | null => (base === null ? null : joinRel(base, rel(a)));
+  return { file: tree.file, base, listed: listed.map((a) => ({ ...a, dir: dirOfListed(a) })) };
 }
