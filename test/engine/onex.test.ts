@@ -68,7 +68,8 @@ pass
 `);
   });
 
-  it('RL041: metadata without schema_version (error unless .wip), names disagreeing and placeholders (information: no loader acts on them)', async () => {
+  it('RL041: metadata without schema_version (error unless .wip), names disagreeing and placeholders ' +
+    '(information: no loader acts on them)', async () => {
     const diags = await checkDiagnostics(`//- ${REG}
 nodes:
   - name: alpha
@@ -93,7 +94,8 @@ schema_version: "0.1.0"
     assert.equal(diags.find((d) => d.message.includes('schema_version'))?.severity, 'error');
   });
 
-  it('RL044: a version directory with its metadata that no registry lists; RL041 when its name differs (information)', async () => {
+  it('RL044: a version directory with its metadata that no registry lists; RL041 when its name differs (information)',
+    async () => {
     const diags = await checkDiagnostics(repo(['alpha'], `//- /src/demo/nodes/logger_node/v1_0_0/node.onex.yaml
 name: "template_node"
 #     ^^^^^^^^^^^^^^^ RL041 its directory is 'logger_node'
@@ -332,7 +334,9 @@ children:
     const tree = applyEdits(engine.text('.onextree') ?? '', fix.edits[0]?.edits ?? []);
     engine.setFile('.onextree', tree);
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().filter((x) => x.code === 'RL043').map((x) => x.message), ["'src/demo/nodes/alpha/v1_0_0/node.onex.yaml' is not in '.onextree' (no loader compares the registry with the tree)"]);
+    assert.deepEqual(engine.allDiagnostics().filter((x) => x.code === 'RL043').map((x) => x.message),
+      ["'src/demo/nodes/alpha/v1_0_0/node.onex.yaml' is not in '.onextree' " +
+        '(no loader compares the registry with the tree)']);
   });
 });
 
