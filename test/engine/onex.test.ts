@@ -68,7 +68,8 @@ pass
 `);
   });
 
-  it('RL041: metadata without schema_version (error unless .wip), names disagreeing (warning), placeholders', async () => {
+  it('RL041: metadata without schema_version (error unless .wip), names disagreeing and placeholders ' +
+    '(information: no loader acts on them)', async () => {
     const diags = await checkDiagnostics(`//- ${REG}
 nodes:
   - name: alpha
@@ -88,11 +89,13 @@ version: "1.0.0"
 schema_version: "0.1.0"
 //- /src/demo/nodes/beta/v1_0_0/.wip
 `, {}, { only: ['RL041'] });
-    assert.equal(diags.find((d) => d.message.startsWith('Unrendered'))?.severity, 'warning');
+    assert.equal(diags.find((d) => d.message.startsWith('Unrendered'))?.severity, 'information');
+    assert.equal(diags.find((d) => d.message.includes("lists this directory as 'alpha'"))?.severity, 'information');
     assert.equal(diags.find((d) => d.message.includes('schema_version'))?.severity, 'error');
   });
 
-  it('RL044: a version directory with its metadata that no registry lists; RL041 when its name differs', async () => {
+  it('RL044: a version directory with its metadata that no registry lists; RL041 when its name differs (information)',
+    async () => {
     const diags = await checkDiagnostics(repo(['alpha'], `//- /src/demo/nodes/logger_node/v1_0_0/node.onex.yaml
 name: "template_node"
 #     ^^^^^^^^^^^^^^^ RL041 its directory is 'logger_node'
@@ -101,7 +104,7 @@ schema_version: "0.1.0"
 //- /src/demo/nodes/manager/template/v1_0_0/node.onex.yaml
 ${node('manager')}
 `), {}, { only: ['RL041'] });
-    assert.deepEqual(diags.map((d) => d.severity), ['warning']);
+    assert.deepEqual(diags.map((d) => d.severity), ['information']);
   });
 
   it('RL044 sits at the start of the metadata file', async () => {
@@ -331,7 +334,9 @@ children:
     const tree = applyEdits(engine.text('.onextree') ?? '', fix.edits[0]?.edits ?? []);
     engine.setFile('.onextree', tree);
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().filter((x) => x.code === 'RL043').map((x) => x.message), ["'src/demo/nodes/alpha/v1_0_0/node.onex.yaml' is not in '.onextree'"]);
+    assert.deepEqual(engine.allDiagnostics().filter((x) => x.code === 'RL043').map((x) => x.message),
+      ["'src/demo/nodes/alpha/v1_0_0/node.onex.yaml' is not in '.onextree' " +
+        '(no loader compares the registry with the tree)']);
   });
 });
 

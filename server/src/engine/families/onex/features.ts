@@ -77,10 +77,11 @@ function definition(file: string, pos: Position, fq: FamilyQueries): Location[] 
   if (reg) {
     const t = registryTarget(reg, pos);
     const v = t?.version ? q.resolvedQ(file)?.versions.find((x) => x.version === t.version) : undefined;
-    if (!t || !v || !v.dir) return [];
+    if (!t || !v || !v.named) return [];
     if (t.field === 'path' || t.field === 'metadata_file' || t.field === 'version') {
-      if (v.metadataPath && v.metadataExists) return [at(v.metadataPath, ZERO_RANGE)];
-      return v.wip ? [at(`${v.dir}/.wip`, ZERO_RANGE)] : [];
+      const meta = t.version?.metadataFile?.value;
+      if (meta && q.files.exists(`${v.named}/${meta}`)) return [at(`${v.named}/${meta}`, ZERO_RANGE)];
+      return q.isWip(v.named) ? [at(`${v.named}/.wip`, ZERO_RANGE)] : [];
     }
     return [];
   }
@@ -97,7 +98,8 @@ function definition(file: string, pos: Position, fq: FamilyQueries): Location[] 
 
 /** Registry entries whose version directory is `dir`. */
 function registrations(q: OnexQueries, dir: string): Location[] {
-  return q.registries().flatMap((f) => (q.resolvedQ(f)?.versions ?? []).filter((v) => v.dir === dir).map((v) => at(f, v.version.version.range)));
+  return q.registries().flatMap((f) => (q.resolvedQ(f)?.versions ?? [])
+    .filter((v) => v.named === dir).map((v) => at(f, v.version.version.range)));
 }
 
 function references(file: string, pos: Position, fq: FamilyQueries): Location[] {
@@ -203,7 +205,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   const [name = '', spec] = query.step.split('@');
   const defs = q.artifactsQ('').get(name);
   if (!defs) {
-    if (spec === undefined || q.registries().length === 0) return null;
+    if (spec === undefined || q.sources().length === 0) return null;
     const near = closest(name, [...q.artifactsQ('').keys()], 3);
     return base(query.step, false, `Artifact '${name}' is not registered`, near);
   }
@@ -242,7 +244,7 @@ function base(step: string, found: boolean, summary: string, suggestions: string
 
 function list(fq: FamilyQueries): ListRow[] {
   const q = o(fq);
-  return q.registries().flatMap((file) => (q.registry(file)?.artifacts ?? []).map((a) => ({
+  return q.sources().flatMap((file) => q.artifactsOf(file).map((a) => ({
     name: a.name, source: `onex ${a.list}`, file, range: a.nameRange, sagemakerStepType: null, builder: null, config: null,
     conflicts: [], detail: versionSummary(versionsOf(q, file, a)),
   })));
@@ -257,7 +259,7 @@ function nameAt(file: string, pos: Position, fq: FamilyQueries): string | null {
     return t ? `${t.artifact.name}@${t.version?.norm ?? 'latest'}` : null;
   }
   const m = metadataFileOf(file);
-  const v = m ? q.registries().flatMap((f) => q.resolvedQ(f)?.versions ?? []).find((x) => x.dir === m.dir) : undefined;
+  const v = m ? q.sources().flatMap((f) => q.resolvedQ(f)?.versions ?? []).find((x) => x.named === m.dir) : undefined;
   return v ? `${v.artifact.name}@${v.version.norm ?? 'latest'}` : null;
 }
 

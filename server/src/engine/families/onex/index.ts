@@ -38,8 +38,8 @@ export const onex: Family<OnexRole, OnexFacts> = {
   features: onexFeatures,
   counts(q) {
     const o = onexQueries(q.files);
-    const registries = o.registries();
-    return { sources: registries.length, entries: registries.reduce((n, f) => n + (o.registry(f)?.artifacts.length ?? 0), 0) };
+    const sources = o.sources();
+    return { sources: sources.length, entries: sources.reduce((n, f) => n + o.artifactsOf(f).length, 0) };
   },
   /** Version directories (`vX_Y_Z`) and directories under a `src/` (where a `.onextree` may describe `src/<name>`). */
   wantsDirectory: (path) => isVersionDirName(baseName(path)) || baseName(dirOf(path)) === 'src',

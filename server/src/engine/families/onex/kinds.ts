@@ -58,19 +58,6 @@ export function versionDirOf(dir: string): { list: ArtifactList; name: string; v
   return { list, name, version };
 }
 
-/**
- * The artifact a `.onextree` path lists as the registry loader of omnibase `development` discovers it
- * (`OnextreeRoot.find_versioned_artifacts()`, model/model_onextree.py:215): a directory
- * `<…>/<list>/<name>/<v…>` (any name starting with `v`); it is an artifact when it lists its type's
- * metadata file among its children (`_find_metadata_file_in_node`, registry_engine.py:313).
- */
-export function treeArtifactOf(path: string): { list: ArtifactList; name: string; version: string; metadataFile: string } | null {
-  const parts = path.split('/');
-  const [list, name, version] = parts.slice(-3);
-  if (parts.length < 3 || !list || !name || !version || !isArtifactList(list) || !version.startsWith('v')) return null;
-  return { list, name, version, metadataFile: METADATA_FILE[list] };
-}
-
 /** A metadata file in a version directory of its own type (`…/nodes/x/v1_0_0/node.onex.yaml`). */
 export function metadataFileOf(path: string): { dir: string; list: ArtifactList; name: string; version: string } | null {
   const dir = dirOf(path);

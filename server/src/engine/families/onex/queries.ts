@@ -12,14 +12,20 @@ import { onexFiles } from './reader';
 import type { OnexArtifact, OnexVersion, RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import { treeBase, type OnexTree } from './onextree';
-import { entrypointFiles } from './kinds';
+import { entrypointFiles, normalizeVersion } from './kinds';
+import { treeRun, type TreeRun } from './treeRun';
 import { byBucket } from '../../util/buckets';
 
 export interface ResolvedVersion {
   artifact: OnexArtifact;
   version: OnexVersion;
-  /** The version directory as found (null when neither reading of `path` exists). */
+  /** The version directory the registry loader reads (null when its reading of `path` is no directory). */
   dir: string | null;
+  /**
+   * The directory the entry names, read as the loader reads it or from the root (what the editor opens; null when
+   * neither exists).
+   */
+  named: string | null;
   /** The readings of `path` that were tried, in order. */
   tried: string[];
   wip: boolean;
@@ -31,6 +37,12 @@ export interface ResolvedVersion {
 export interface ResolvedRegistry { file: string; versions: ResolvedVersion[] }
 
 export interface TreeInfo { file: string; base: string }
+
+/**
+ * The registry loader the repository holds: `registry` reads registry.yaml (omnibase main), `tree` the `.onextree`
+ * (development).
+ */
+export type LoaderKind = 'registry' | 'tree' | 'none';
 
 const NONE = '';
 /** Buckets of artifacts read by the registry-wide answers (1,000 artifacts: ~16 per bucket). */
@@ -55,8 +67,11 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   metadata(path: string): MetadataDoc | null { const f = this.facts(path); return f?.kind === 'metadata' ? f.doc : null; }
   tree(path: string): OnexTree | null { const f = this.facts(path); return f?.kind === 'tree' ? f.tree : null; }
   registries(): string[] { return this.deps.filesOf(FAMILY, 'registry'); }
-  /** Whether the repository's registry loader discovers artifacts from the `.onextree` (reader.ts `readsOnextree`). */
-  treeLoader(): boolean { return this.deps.filesOf(FAMILY, 'loader').some((f) => { const x = this.facts(f); return x?.kind === 'loader' && x.readsTree; }); }
+  /** Which registry loader the repository holds (reader.ts `readsOnextree`; docs/onex.md "Which loader"). */
+  loader(): LoaderKind {
+    const found = this.deps.filesOf(FAMILY, 'loader').map((f) => this.facts(f)).filter((x) => x?.kind === 'loader');
+    return found.length === 0 ? 'none' : found.some((x) => x?.kind === 'loader' && x.readsTree) ? 'tree' : 'registry';
+  }
   metadataFiles(): string[] { return this.deps.filesOf(FAMILY, 'metadata'); }
 
   /** A directory exists when the host reported it or a fed file lies in it. */
@@ -79,25 +94,36 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     const artifact = this.artifactQ(key);
     if (!artifact) return [];
     const base = dirOf(dirOf(file));
+    const loader = this.loader();
     return artifact.versions.map((version) => {
       const rel = version.path?.value.replace(/\/+$/, '');
-      const tried = rel ? [...new Set([joinRel('', rel), joinRel(base, rel)].filter((p): p is string => p !== null && p !== ''))] : [];
+      // omnibase main's loader joins `path` under its root_directory, the registry directory's parent
+      // (registry_engine.py:122,406);
+      // without a loader in the repository, the root-relative reading of the real registries comes first
+      // (docs/onex.md).
+      const [fromBase, fromRoot] = [joinRel(base, rel ?? ''), joinRel('', rel ?? '')];
+      const readings = loader === 'registry' ? [fromBase, fromRoot] : [fromRoot, fromBase];
+      const tried = rel ? [...new Set(readings.filter((p): p is string => p !== null && p !== ''))] : [];
       const meta = version.metadataFile?.value;
       const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
-      const dir = tried.find(found) ?? null;
+      const named = tried.find(found) ?? null;
+      const dir = loader === 'registry' ? (tried[0] !== undefined && found(tried[0]) ? tried[0] : null) : named;
       const metadataPath = dir && meta ? joinRel(dir, meta) : null;
       return {
-        artifact, version, dir, tried,
+        artifact, version, dir, named, tried,
         wip: dir !== null && this.isWip(dir),
         metadataPath, metadataExists: metadataPath !== null && this.deps.exists(metadataPath),
       };
     });
   });
 
-  /** Every version of a registry resolved (unchanged while every artifact's resolution is). */
+  /**
+   * Every version of a registry resolved, or of a tree the loader reads (unchanged while every artifact's resolution
+   * is).
+   */
   readonly resolvedQ: Query<ResolvedRegistry | null> = this.db.query('onexResolved', (file) => {
     const doc = this.registry(file);
-    if (!doc) return null;
+    if (!doc) return this.treeResolvedQ(file);
     return { file, versions: doc.artifacts.flatMap((_, i) => this.resolvedArtifactQ(artifactKey(file, i))) };
   }, (a, b) => a === b || (!!a && !!b && a.file === b.file && a.versions.length === b.versions.length && a.versions.every((v, i) => v === b.versions[i])));
 
@@ -106,7 +132,8 @@ export class OnexQueries extends QueryGroup<FileQueries> {
 
   /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
   private readonly registeredDirsQ: Query<string[]> = this.db.query('onexRegisteredDirs', (key) =>
-    this.resolvedArtifactQ(key).flatMap((v) => (v.dir ? [v.dir] : [])), sameList);
+    this.resolvedArtifactQ(key).flatMap((v) => (v.named ? [`${v.dir === v.named ? 'r' : 'n'}${v.named}`] : [])),
+    sameList);
 
   /**
    * Every artifact's key by bucket (a hash of the key). The registry-wide answers read one query per
@@ -122,13 +149,21 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   private readonly wantedBucketQ = this.db.query('onexWantedBucket', (b) => this.bucketed(this.wantedQ, Number(b)), sameList);
 
   /** The registered version directories: an index, so that one coming or going reaches the metadata units of that directory only. */
-  private readonly registeredIndex = this.db.index<true>('onexRegistered', () => {
-    const out = new Map<string, true>();
-    for (let b = 0; b < ARTIFACT_BUCKETS; b++) for (const dir of this.registeredBucketQ(String(b))) out.set(dir, true);
+  /**
+   * The registered version directories, each `read` when the loader reads it there, else `named` (the entry names it,
+   * the loader looks elsewhere).
+   */
+  private readonly registeredIndex = this.db.index<'read' | 'named'>('onexRegistered', () => {
+    const out = new Map<string, 'read' | 'named'>();
+    for (let b = 0; b < ARTIFACT_BUCKETS; b++) {
+      for (const d of this.registeredBucketQ(String(b))) {
+        if (out.get(d.slice(1)) !== 'read') out.set(d.slice(1), d[0] === 'r' ? 'read' : 'named');
+      }
+    }
     return out;
   });
   /** Whether a registry lists a version in this directory. */
-  isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) === true; }
+  isRegistered(dir: string): boolean { return this.registeredIndex.get(dir) !== undefined; }
 
   /** The files one metadata file's entrypoint may be (checked whether that version is registered or not). */
   readonly entrypointQ: Query<string[]> = this.db.query('onexEntrypoint', (file) => {
@@ -169,11 +204,96 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return best;
   }
 
-  /** Every artifact of every registry, by name. */
+  /**
+   * The run of omnibase development's loader that reads this `.onextree` (treeRun.ts): where each artifact it
+   * lists is looked for. Only where the repository's loader reads trees (`loader() === 'tree'`).
+   */
+  readonly treeRunQ: Query<TreeRun | null> = this.db.query('onexTreeRun', (file) => {
+    const tree = this.tree(file);
+    if (!tree || this.loader() !== 'tree') return null;
+    const known = [...this.versionDirs(), ...this.metadataFiles().map(dirOf)];
+    return treeRun(tree, known, (d) => this.dirExists(d) || this.deps.exists(`${d}/.wip`));
+  });
+
+  /**
+   * The trees a run of the loader finds artifacts in (`treeRunQ`'s base): the sources of `list` and Explain where the
+   * loader reads trees.
+   */
+  treeSources(): string[] { return this.deps.filesOf(FAMILY, 'tree').filter((f) => this.treeRunQ(f)?.base != null); }
+
+  /** Where the artifacts come from for `list` and Explain: the trees the loader reads, else the registries. */
+  sources(): string[] { return this.loader() === 'tree' ? this.treeSources() : this.registries(); }
+
+  /** The artifacts of a source: a registry's items, or a tree's listed versions grouped by type and name. */
+  artifactsOf(file: string): OnexArtifact[] { return this.registry(file)?.artifacts ?? this.treeArtifactsQ(file); }
+
+  private readonly treeArtifactsQ: Query<OnexArtifact[]> = this.db.query('onexTreeArtifacts', (file) => {
+    const run = this.treeRunQ(file);
+    const tree = this.tree(file);
+    if (!run || !tree) return [];
+    const out = new Map<string, OnexArtifact>();
+    for (const a of run.listed) {
+      const r = a.node.nameRange;
+      const at = (value: string, range = r) => ({ value, range, inner: range });
+      const key = `${a.list}/${a.name}`;
+      const nameRange = tree.nodes.get(dirOf(a.node.path))?.nameRange ?? r;
+      const art = out.get(key) ?? { list: a.list, name: a.name, nameRange, range: r, versions: [] };
+      art.versions.push({
+        version: at(a.version), norm: normalizeVersion(a.version), path: at(a.dir ?? a.node.path),
+        metadataFile: at(a.metadataFile, a.metaNode.nameRange), status: null, range: r,
+      });
+      out.set(key, art);
+    }
+    return [...out.values()];
+  });
+
+  private readonly treeResolvedQ: Query<ResolvedRegistry | null> = this.db.query('onexTreeResolved', (file) => {
+    const run = this.treeRunQ(file);
+    if (!run || run.base === null) return null;
+    const dirs = new Map(run.listed.map((a) => [`${a.list}/${a.name}/${a.version}`, a.dir]));
+    return { file, versions: this.treeArtifactsQ(file).flatMap((artifact) => artifact.versions.map((version) => {
+      const want = dirs.get(`${artifact.list}/${artifact.name}/${version.version.value}`) ?? null;
+      const wip = want !== null && this.isWip(want);
+      const meta = version.metadataFile?.value;
+      const there = want !== null && (this.dirExists(want) || wip || this.deps.exists(`${want}/${meta}`));
+      const dir = there ? want : null;
+      const metadataPath = dir ? `${dir}/${meta}` : null;
+      const metadataExists = metadataPath !== null && this.deps.exists(metadataPath);
+      return { artifact, version, dir, named: dir, tried: want ? [want] : [], wip, metadataPath, metadataExists };
+    })) };
+  });
+
+  /** The version directories whose metadata the tree loader reads: those the trees it reads list, on disk. */
+  private readonly treeReadIndex = this.db.index<true>('onexTreeRead', () => {
+    const out = new Map<string, true>();
+    for (const f of this.treeSources()) {
+      for (const v of this.resolvedQ(f)?.versions ?? []) if (v.dir) out.set(v.dir, true);
+    }
+    return out;
+  });
+
+  /**
+   * Whether the repository's registry loader reads the metadata of this version directory (`none`: no loader to say, so
+   * yes).
+   */
+  loaderReads(dir: string): boolean {
+    const loader = this.loader();
+    if (loader === 'none') return true;
+    return loader === 'tree' ? this.treeReadIndex.get(dir) === true : this.registeredIndex.get(dir) === 'read';
+  }
+
+  /**
+   * Whether the loader finds this version directory at all: listed by a tree it reads, or named by a registry entry.
+   */
+  isListed(dir: string): boolean {
+    return this.loader() === 'tree' ? this.treeReadIndex.get(dir) === true : this.isRegistered(dir);
+  }
+
+  /** Every artifact of every source (`sources()`), by name. */
   readonly artifactsQ: Query<Map<string, { file: string; artifact: OnexArtifact }[]>> = this.db.query('onexArtifacts', () => {
     const out = new Map<string, { file: string; artifact: OnexArtifact }[]>();
-    for (const file of this.registries()) {
-      for (const artifact of this.registry(file)?.artifacts ?? []) {
+    for (const file of this.sources()) {
+      for (const artifact of this.artifactsOf(file)) {
         const list = out.get(artifact.name) ?? [];
         list.push({ file, artifact });
         out.set(artifact.name, list);

@@ -104,7 +104,10 @@ function artifactOf(list: ArtifactList, item: Lit): OnexArtifact | null {
   return { list, name: name.value, nameRange: name.range, range: item.range, versions };
 }
 
-/** `artifact_summary` counts items per list; a count that disagrees silently misinforms (no loader reads it). */
+/**
+ * `artifact_summary` counts items per list; a count that disagrees misinforms readers only (no loader reads it:
+ * information).
+ */
 function summaryProblems(file: string, root: Lit): Diagnostic[] {
   const summary = dictEntry(root, 'artifact_summary')?.value;
   if (summary?.kind !== 'dict') return [];
@@ -119,8 +122,9 @@ function summaryProblems(file: string, root: Lit): Diagnostic[] {
     const e = dictEntry(summary, key);
     if (e?.value.kind !== 'num' || e.value.value === want) continue;
     const what = key === 'total_artifacts' ? 'artifacts are listed in all' : `items are listed in \`${key}\``;
-    out.push(diag(file, e.value.range, 'RL040', `artifact_summary.${key} is ${e.value.value}, but ${want} ${what}; no loader reads the summary, so it silently misinforms`, {
-      severity: 'warning',
+    out.push(diag(file, e.value.range, 'RL040', `artifact_summary.${key} is ${e.value.value}, but ${want} ` +
+      `${what}; no loader reads the summary, so it only misinforms readers`, {
+      severity: 'information',
       fixes: [{ title: `Set artifact_summary.${key} to ${want}`, edits: [{ file, edits: [{ range: e.value.range, newText: String(want) }] }], preferred: true }],
     }));
   }
@@ -151,15 +155,16 @@ function duplicates(file: string, artifacts: OnexArtifact[]): Diagnostic[] {
   return out;
 }
 
-/** A `vX_Y_Z` directory whose version differs from the entry's: no loader compares them. */
+/** A `vX_Y_Z` directory whose version differs from the entry's: no loader compares them (information). */
 function dirMismatches(file: string, artifacts: OnexArtifact[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of artifacts) {
     for (const v of a.versions) {
       const dir = v.path ? baseName(v.path.value.replace(/\/+$/, '')) : '';
       if (!v.path || !v.norm || !isVersionDirName(dir) || normalizeVersion(dir) === v.norm) continue;
-      out.push(diag(file, v.path.range, 'RL012', `The version directory '${dir}' is version ${normalizeVersion(dir)}, but this entry registers ${v.version.value}`, {
-        severity: 'warning',
+      out.push(diag(file, v.path.range, 'RL012', `The version directory '${dir}' is version ` +
+        `${normalizeVersion(dir)}, but this entry registers ${v.version.value} (no loader compares them)`, {
+        severity: 'information',
         related: [{ file, range: v.version.range, message: 'the registered version' }],
       }));
     }

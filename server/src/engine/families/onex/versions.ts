@@ -38,6 +38,8 @@ export function parsePolicy(spec: string | undefined, pins: Record<string, strin
  */
 export function invalidReason(v: VersionView): string | null {
   if (v.wip) return null;
+  if (!v.dir && v.named) return `the loader looks for it at '${v.tried[0] ?? ''}', which does not exist ` +
+    `('${v.named}' is what the path names from the repository root), so it finds no metadata (MISSING_METADATA)`;
   if (!v.dir) return `its directory does not exist (tried ${v.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}), so the loaders find no metadata (MISSING_METADATA)`;
   if (!v.metadataExists) return `'${v.metadataPath ?? `${v.dir}/?`}' does not exist (MISSING_METADATA)`;
   return v.metaProblems.length ? `${v.metaProblems.join('; ')} (INVALID_METADATA)` : null;
