@@ -2,13 +2,15 @@
 // claim a path (the first that classifies it wins): cursus registries and components, cursus 2.x
 // interface files and their loader's extras, then apcore project files and modules, then ONEX registries,
 // metadata, `.wip` markers, `.onextree` trees and its registry loader's engine (a `.py` file, so before the
-// companions, which claim every code file), then companion metadata and the code files it names. All
-// but ONEX are members of the shared step model (step-registry/), which reads their facts.
+// companions, which claim every code file), then ONEX node contracts, their `pyproject.toml` entry points
+// and gate files (after ONEX, whose versioned `contract.yaml` metadata they must not take), then companion
+// metadata and the code files it names. All but the ONEX families are members of the shared step model (step-registry/), which reads their facts.
 import type { Family } from '../analysis/family';
 import { cursus } from './cursus';
 import { cursusInterfaces } from './cursus-interfaces';
 import { apcore } from './apcore';
 import { companions } from './companions';
 import { onex } from './onex';
+import { onexContracts } from './onex-contracts';
 
-export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, apcore, onex, companions];
+export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, apcore, onex, onexContracts, companions];

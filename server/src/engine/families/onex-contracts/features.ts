@@ -1,0 +1,3 @@
+// placeholder
+import type { FamilyFeatures } from '../../analysis/family';
+export const contractFeatures: FamilyFeatures = {};
