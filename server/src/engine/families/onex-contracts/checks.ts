@@ -48,7 +48,7 @@ export function unit(key: string, q: FamilyQueries): Diagnostic[] {
   return checkArtifacts(c, file);
 }
 
-/** Entry point → package → contract (discovery.py:149-183), and contract names in discovery's order (:207). */
+/** Entry point → package → contract (discovery.py:135-183), and contract names in discovery's order (:207). */
 function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, { contract: string; ep: string; file: string }>();
@@ -56,12 +56,12 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     const r = c.resolutionQ(entryKey(e.file, e.index));
     if (!r) continue;
     if (r.problem) {
-      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046', range: e.ep.valueRange, level: 'fail', message: `${r.problem}: discovery records an error and never wires '${e.ep.name}' (discovery.py:${r.tried.length ? 169 : 151})` }], active));
+      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046', range: e.ep.valueRange, level: 'fail', message: `${r.problem}: discovery records an error and never wires '${e.ep.name}' (discovery.py:${r.tried.length ? 165 : 147})` }], active));
       continue;
     }
     if (!r.contract) continue;
     const doc = c.contract(r.contract);
-    // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:185).
+    // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:183).
     if (!doc || shapeObjections(doc).some((o) => o.validator === 'auto-wiring')) continue;
     const name = doc.name?.value ?? e.ep.name;
     const nameRange = doc.name?.range ?? ZERO;
@@ -73,7 +73,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     }
     seen.set(name, { contract: r.contract, ep: e.ep.name, file: e.file });
     if (doc.name && name !== e.ep.name) {
-      out.push(diag(r.contract, nameRange, 'RL048', `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as '${name}' (discovery.py:443) and detects duplicates on that name, not the entry point's`, { related: [here] }));
+      out.push(diag(r.contract, nameRange, 'RL048', `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as '${name}' (discovery.py:442) and detects duplicates on that name, not the entry point's`, { related: [here] }));
     }
   }
   return out;
@@ -87,7 +87,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   const objections = [...shapeObjections(doc), ...refObjections(c, file, doc)].filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
   if (!owned && isNodeContract(file, doc)) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
-    objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:149 scans entry points only)` });
+    objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
   return report(file, objections, active).map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
@@ -115,10 +115,10 @@ function refObjections(c: ContractQueries, file: string, doc: ContractDoc): Obje
 /** Which validators import a reference, by its field and form, with the rule and line that fail. */
 function importersOf(ref: ClassRef, status: 'no-module' | 'no-class'): [ValidatorId, string, string][] {
   const model = ref.field === 'input_model' || ref.field === 'output_model';
-  if (model && ref.form === 'mapping') return [['contract-linter', status === 'no-module' ? 'CONTRACT-005' : 'CONTRACT-011', `linter_contract.py:${status === 'no-module' ? 1014 : 1001}`]];
-  if (model) return [['compliance-scan', 'check 3', 'handler.py:383']];
+  if (model && ref.form === 'mapping') return [['contract-linter', status === 'no-module' ? 'CONTRACT-005' : 'CONTRACT-011', `linter_contract.py:${status === 'no-module' ? 1015 : 1003}`]];
+  if (model) return [['compliance-scan', 'check 3', 'handler.py:382']];
   const out: [ValidatorId, string, string][] = [['auto-wiring', status === 'no-module' ? 'import' : 'HANDLER_LOADER_011', ref.field.endsWith('event_model') ? 'handler_wiring.py:924' : `handler_wiring.py:${status === 'no-module' ? 535 : 537}`]];
-  if (ref.form === 'colon') out.push(['compliance-scan', 'check 2', `handler.py:${status === 'no-module' ? 334 : 322}`]);
+  if (ref.form === 'colon') out.push(['compliance-scan', 'check 2', `handler.py:${status === 'no-module' ? 342 : 332}`]);
   return out;
 }
 

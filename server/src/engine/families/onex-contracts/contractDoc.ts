@@ -1,5 +1,5 @@
 // Reads one node contract (`contract.yaml`) or handler contract (`handler_contract.yaml`) on its own,
-// as `yaml.safe_load` does (the loaders read them so: discovery.py:395, linter_contract.py:582): the
+// as `yaml.safe_load` does (the loaders read them so: discovery.py:394, linter_contract.py:583): the
 // root mapping, and what the checks and editor features look up in it — its name, node_type, the class
 // references in their three forms and the topics it publishes and subscribes.
 import type { Diagnostic, Range } from '../../types';
@@ -93,7 +93,7 @@ function refsOf(root: Lit | null): ClassRef[] {
       add(refOf(`handler_routing.handlers[${i}].event_model`, at(h, 'event_model'), false));
     });
   }
-  // The legacy `handler: {module, class}` (discovery.py:573).
+  // The legacy `handler: {module, class}` (discovery.py:603).
   add(refOf('handler', at(root, 'handler'), false));
   return out;
 }

@@ -127,7 +127,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   const r = n.resolution;
   const sections: ExplainSection[] = [];
   if (n.entry) sections.push({ title: 'Entry point', rows: [{ label: n.entry.ep.name, text: n.entry.ep.value, file: n.entry.file, range: n.entry.ep.nameRange }] });
-  else sections.push({ title: 'Entry point', rows: [{ label: '', text: 'none: auto-wiring never discovers this node (discovery.py:149)' }] });
+  else sections.push({ title: 'Entry point', rows: [{ label: '', text: 'none: auto-wiring never discovers this node (discovery.py:135)' }] });
   const loaded = r?.loaded;
   if (r) sections.push({ title: 'Package', rows: [loaded ? { label: loaded.kind, text: loaded.kind === 'namespace' ? loaded.dir : loaded.file, ...(loaded.kind === 'namespace' ? {} : { file: loaded.file, range: ZERO }) } : { label: '', text: r.problem ?? (r.outside ? 'outside this repository' : 'not found') }] });
   if (n.contract) {

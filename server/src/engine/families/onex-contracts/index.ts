@@ -19,7 +19,7 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   ...contractFiles,
   codes: ONEX_CONTRACT_CODES,
   settings: ONEX_CONTRACT_SETTINGS,
-  examples: [{ dir: 'onex-contracts' }],
+  examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml'], markers: ['**/contract.yaml'] },
   registryGlobs: () => CONTRACT_GLOBS,
   // Entry points, contracts and the modules they name are read together: a part of their own, and an open one needs the whole root.

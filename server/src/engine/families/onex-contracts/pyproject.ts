@@ -1,6 +1,6 @@
 // Reads a `pyproject.toml` for its `[project.entry-points."onex.nodes"]` table: the registry of ONEX
 // nodes today (omnibase_core pyproject.toml:144, omnibase_infra :502), each entry naming the module or
-// `module:attr` that auto-wiring loads (runtime/auto_wiring/discovery.py:149). The values come from a
+// `module:attr` that auto-wiring loads (runtime/auto_wiring/discovery.py:147). The values come from a
 // TOML parser (smol-toml: TOML 1.0, so a file pip could not read is a syntax error here too); their
 // places from the table's lines, since the parser keeps none.
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };

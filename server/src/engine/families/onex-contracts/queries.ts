@@ -93,7 +93,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return holding.sort((a, b) => b.length - a.length)[0] ?? all[0] ?? null;
   }
 
-  /** One entry point resolved the way `discover_contracts` does (discovery.py:149-183). */
+  /** One entry point resolved the way `discover_contracts` does (discovery.py:135-183). */
   readonly resolutionQ: Query<EntryResolution | null> = this.db.query('onexEntryResolution', (key) => {
     const e = this.entry(key);
     if (!e) return null;
@@ -148,7 +148,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return definesClass(this.deps.textOf(key.slice(0, at)) ?? '', key.slice(at + 1));
   });
 
-  /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:569). */
+  /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:583). */
   resolveRef(ref: ClassRef, contract: string): RefResolution {
     const py = this.pyprojectOf(contract);
     const roots = py ? sourceRoots(py) : ['src', ''];

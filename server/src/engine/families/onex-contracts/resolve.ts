@@ -1,6 +1,6 @@
 // Static resolution of what the loaders import: a dotted module path to the files Python would load
 // it from under a repository's source roots, an `onex.nodes` entry point to the `contract.yaml`
-// auto-wiring reads (discovery.py:300, its strategies in order), and whether a module defines (or
+// auto-wiring reads (discovery.py:318, its strategies in order), and whether a module defines (or
 // imports) a class. Nothing is executed; a module outside the repository's own packages is not judged.
 import { dirOf, joinRel } from '../../util/paths';
 
@@ -41,15 +41,15 @@ export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } |
 
 /**
  * The contract.yaml candidates of a loaded module in discovery's order: a namespace package's own
- * directory (strategy 2, discovery.py:335); else the module's directory (strategy 3, :352) and its
- * parent (strategy 4, :358). Strategy 1, an explicit `contract_path` attribute (:329), is not read.
+ * directory (strategy 2, discovery.py:343); else the module's directory (strategy 3, :352) and its
+ * parent (strategy 4, :358). Strategy 1, an explicit `contract_path` attribute (:333), is not read.
  */
 export function contractCandidates(loaded: Loaded): { path: string; strategy: string }[] {
-  if (loaded.kind === 'namespace') return [{ path: `${loaded.dir}/contract.yaml`, strategy: 'namespace package (strategy 2, discovery.py:335)' }];
+  if (loaded.kind === 'namespace') return [{ path: `${loaded.dir}/contract.yaml`, strategy: 'namespace package (strategy 2, discovery.py:343)' }];
   const up = dirOf(loaded.dir);
   return [
-    { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:352)' },
-    { path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`, strategy: 'its parent directory (strategy 4, discovery.py:358)' },
+    { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:356)' },
+    { path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`, strategy: 'its parent directory (strategy 4, discovery.py:361)' },
   ];
 }
 

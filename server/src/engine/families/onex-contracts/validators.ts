@@ -23,7 +23,7 @@ export interface ValidatorInfo {
 }
 
 export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
-  'auto-wiring': { title: 'auto-wiring discovery', where: 'omnibase_infra runtime/auto_wiring/discovery.py:117', marker: null, blocking: true },
+  'auto-wiring': { title: 'auto-wiring discovery', where: 'omnibase_infra runtime/auto_wiring/discovery.py:108', marker: null, blocking: true },
   // infra .pre-commit-config.yaml:505 `scripts/validate.py contracts` → scripts/validate.py:235 lint_contracts_in_directory.
   // lints `src/<package>/nodes/` (scripts/validate.py:211).
   'contract-linter': { title: 'ContractLinter', where: 'omnibase_infra validation/linter_contract.py:548', marker: /validate\.py contracts|linter_contract/, blocking: true, reads: /(^|\/)nodes\// },
