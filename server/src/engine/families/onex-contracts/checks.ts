@@ -85,7 +85,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
   const objections = [...shapeObjections(doc), ...refObjections(c, file, doc)].filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
-  if (!owned && isNodeContract(file, doc)) {
+  if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
     objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
   }

@@ -75,16 +75,28 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return this.entriesQ(NONE).find((e) => entryKey(e.file, e.index) === key) ?? null;
   }
 
-  /** The import names of the repository's own packages: its projects' names and the packages its entry points name. */
+  /** The import names of the repository's own packages: its projects' names, and the top-level packages of its source roots that entry points name. */
   readonly ownPackagesQ: Query<string[]> = this.db.query('onexOwnPackages', () => {
     const own = new Set<string>();
     for (const f of this.onexPyprojectsQ(NONE)) {
       const d = this.pyproject(f);
       if (d?.project) own.add(importName(d.project));
-      for (const ep of d?.entries ?? []) own.add(splitEntry(ep.value).module.split('.')[0] ?? '');
+      for (const ep of d?.entries ?? []) {
+        const top = splitEntry(ep.value).module.split('.')[0] ?? '';
+        if (moduleCandidates(top, sourceRoots(f)).some((c) => this.deps.exists(c.pkgInit))) own.add(top);
+      }
     }
     return [...own].filter(Boolean).sort();
   }, sameList);
+
+  /** Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the node). */
+  namedByEntry(dir: string): boolean {
+    return this.entriesQ(NONE).some((e) => sourceRoots(e.file).some((r) => {
+      const rel = (r === '' ? dir : dir.startsWith(`${r}/`) ? dir.slice(r.length + 1) : null)?.split('/').join('.');
+      const m = splitEntry(e.ep.value).module;
+      return !!rel && (m === rel || m.startsWith(`${rel}.`));
+    }));
+  }
 
   /** The pyproject whose directory holds a path (the deepest), else the first. */
   pyprojectOf(path: string): string | null {

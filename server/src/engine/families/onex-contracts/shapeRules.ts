@@ -79,8 +79,9 @@ function autoWiring(doc: ContractDoc): Objection[] {
       } else if (at(h, 'handler')?.kind !== 'dict') {
         const keys = topKeys(h).map((k) => k.key).sort().join(', ');
         const msg = `handler_routing.handlers[${i}] has no nested 'handler: {name, module}' mapping (keys: ${keys}); the flat handler_class/handler_module schema parses to zero dispatchers (OMN-14141)`;
-        out.push({ validator: 'auto-wiring', rule: 'OMN-14141', code: 'RL054', range: h.range, level: 'fail', message: `${msg}: auto-wiring skips the contract (discovery.py:545)` });
-        out.push({ validator: 'handler-routing-gate', rule: 'OMN-14141', code: 'RL054', range: h.range, level: 'fail', message: 'the flat handler_class/handler_module schema is rejected (OMN-14141)' });
+        const range = topKeys(h)[0]?.range ?? h.range;
+        out.push({ validator: 'auto-wiring', rule: 'OMN-14141', code: 'RL054', range, level: 'fail', message: `${msg}: auto-wiring skips the contract (discovery.py:545)` });
+        out.push({ validator: 'handler-routing-gate', rule: 'OMN-14141', code: 'RL054', range, level: 'fail', message: 'the flat handler_class/handler_module schema is rejected (OMN-14141)' });
       }
     });
   }
