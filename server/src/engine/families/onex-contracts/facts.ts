@@ -28,8 +28,8 @@ const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
 ];
 
-/** Globs of what ROLES matches (`paths.names` and `registryGlobs`). */
-export const CONTRACT_GLOBS = ['**/pyproject.toml', '**/contract.yaml', '**/handler_contract.yaml', '**/artifact_registry.yaml'];
+/** The registry's glob: a `pyproject.toml` (with an `onex.nodes` table). */
+export const REGISTRY_GLOB = '**/pyproject.toml';
 
 export function classifyContract(path: string): ContractRole | null {
   for (const [re, r] of ROLES) if (re.test(path)) return r;

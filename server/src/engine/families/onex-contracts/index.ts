@@ -3,7 +3,7 @@
 // handler contracts and the artifact registry — checked against the validators the repository runs.
 // A peer of the 2025-format ONEX family (../onex), which reads registry.yaml and version directories.
 import type { Family } from '../../analysis/family';
-import { CONTRACT_GLOBS, type ContractFacts, type ContractRole } from './facts';
+import { REGISTRY_GLOB, type ContractFacts, type ContractRole } from './facts';
 import { contractFiles } from './reader';
 import { ONEX_CONTRACT_CODES } from './codes';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
@@ -21,7 +21,7 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   settings: ONEX_CONTRACT_SETTINGS,
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml'], markers: ['**/contract.yaml'] },
-  registryGlobs: () => CONTRACT_GLOBS,
+  registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own, and an open one needs the whole root.
   parts: { of: () => PART, readBy: () => null, below: () => [PART] },
   unitKeys,
