@@ -20,7 +20,7 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   codes: ONEX_CONTRACT_CODES,
   settings: ONEX_CONTRACT_SETTINGS,
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
-  paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml'], markers: ['**/contract.yaml'] },
+  paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml', 'toml'], markers: ['**/contract.yaml'] },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own, and an open one needs the whole root.
   parts: { of: () => PART, readBy: () => null, below: () => [PART] },
