@@ -222,7 +222,7 @@ ${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["on
     await checkCompletion(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${LINTER_GATES}//- /src/demo_infra/nodes/node_a/__init__.py\n\n//- /src/demo_infra/nodes/node_a/contract.yaml\nname: "node_a"\nnode_type: EF$0\n`, ['EFFECT_GENERIC', 'COMPUTE_GENERIC'], ['COMPUTE']);
   });
 
-  it('Explain of a node: entry point → package → contract → handlers and models → topics → validators; list and symbols', async () => {
+  it('Explain of a node: entry point → package → contract → handlers and models → topics → validators; list, the topic graph and symbols', async () => {
     const { engine } = await analyze(repo(false));
     const x = engine.explain({ step: 'node_a' });
     assert.ok(x.found);
@@ -231,6 +231,8 @@ ${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["on
     const orphan = engine.explain({ step: 'node_b' });
     assert.match(orphan.summary, /never auto-wired/);
     assert.deepEqual(engine.list().filter((r) => r.source === 'onex.nodes').map((r) => r.name), ['node_a', 'node_b']);
+    const g = engine.graph();
+    assert.deepEqual(g.edges.map((e) => `${e.from}->${e.to}`), ['node_a->node_b']);
     assert.deepEqual(engine.documentSymbols('src/demo_infra/nodes/node_a/contract.yaml').map((s) => [s.name, s.children.map((c) => c.name)]), [['node_a', ['ModelReq', 'ModelReq', 'onex.evt.demo.done.v1']]]);
   });
 });
