@@ -31,7 +31,11 @@ const ROLES: readonly [RegExp, ContractRole][] = [
 /** The registry's glob: a `pyproject.toml` (with an `onex.nodes` table). */
 export const REGISTRY_GLOB = '**/pyproject.toml';
 
+/** A version directory (`v1_0_0`): the 2025 format's (the onex family's), which today's repositories flattened away. */
+const VERSION_DIR = /(^|\/)v\d+_\d+_\d+\//;
+
 export function classifyContract(path: string): ContractRole | null {
+  if (VERSION_DIR.test(path)) return null;
   for (const [re, r] of ROLES) if (re.test(path)) return r;
   return null;
 }
