@@ -13,8 +13,6 @@ import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
 
 /** One artifact of a registry (key: `artifactKey(file, index)`): each of its versions against the disk, its metadata and the tree. */
 export function checkArtifact(q: OnexQueries, key: string): Diagnostic[] {
-  // A loader that discovers artifacts from the `.onextree` (omnibase development) never opens registry.yaml: nothing acts on its entries.
-  if (q.treeLoader()) return [];
   const file = key.slice(0, key.lastIndexOf('#'));
   return q.resolvedArtifactQ(key).flatMap((v) => checkVersion(q, file, v));
 }
@@ -95,10 +93,11 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
     const registries = q.registries();
     const named = meta.name && meta.name.value !== m.name ? `; its metadata names '${meta.name.value}'` : '';
     out.push(diag(file, ZERO_RANGE, 'RL044', `'${m.dir}' holds ${m.list === 'nodes' ? 'a node' : 'an artifact'} version that ${registries.length ? 'no registry lists' : 'no registry.yaml lists (none found)'}${named}`, {
+      severity: 'warning',
       fixes: registries.length ? registerVersionFix(q, registries[0] as string, m) : [],
     }));
     if (meta.name && meta.name.value !== m.name) {
-      out.push(diag(file, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but its directory is '${m.name}' (no loader compares them)`, { severity: 'information' }));
+      out.push(diag(file, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but its directory is '${m.name}'`, { severity: 'warning' }));
     }
   }
   return out;
@@ -110,7 +109,7 @@ function entrypointProblems(q: OnexQueries, file: string): Diagnostic[] {
   if (!ep || /\{[A-Z][A-Z0-9_]*\}/.test(ep.target)) return [];
   const candidates = q.entrypointQ(file);
   if (candidates.some((c) => q.files.exists(c))) return [];
-  return [diag(file, ep.range, 'RL042', `The entrypoint '${ep.target}' is not a file (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); nothing checks it, so it is silently useless`, { severity: 'information' })];
+  return [diag(file, ep.range, 'RL042', `The entrypoint '${ep.target}' is not a file (looked for ${candidates.map((c) => `'${c}'`).join(', ')}); nothing checks it, so it is silently useless`, { severity: 'warning' })];
 }
 
 /**

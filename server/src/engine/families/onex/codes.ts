@@ -7,7 +7,7 @@ export const ONEX_CODES = {
   RL041: { severity: 'error', title: 'artifact metadata problem' },
   RL042: { severity: 'error', title: 'artifact path missing' },
   RL043: { severity: 'warning', title: 'missing from .onextree' },
-  RL044: { severity: 'information', title: 'version directory not registered' },
+  RL044: { severity: 'warning', title: 'version directory not registered' },
   RL045: { severity: 'information', title: 'work in progress (.wip)' },
 } as const satisfies CodeTable;
 

@@ -57,8 +57,6 @@ export class OnexQueries extends QueryGroup<FileQueries> {
   registries(): string[] { return this.deps.filesOf(FAMILY, 'registry'); }
   /** Whether the repository's registry loader discovers artifacts from the `.onextree` (reader.ts `readsOnextree`). */
   treeLoader(): boolean { return this.deps.filesOf(FAMILY, 'loader').some((f) => { const x = this.facts(f); return x?.kind === 'loader' && x.readsTree; }); }
-  /** Whether the repository's registry loader reads `registry.yaml` (omnibase `main`): it joins every `path` under the registry's root. */
-  registryLoader(): boolean { return this.deps.filesOf(FAMILY, 'loader').some((f) => { const x = this.facts(f); return x?.kind === 'loader' && !x.readsTree; }); }
   metadataFiles(): string[] { return this.deps.filesOf(FAMILY, 'metadata'); }
 
   /** A directory exists when the host reported it or a fed file lies in it. */
@@ -83,9 +81,7 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     const base = dirOf(dirOf(file));
     return artifact.versions.map((version) => {
       const rel = version.path?.value.replace(/\/+$/, '');
-      // main's loader joins `path` under `root_directory`, the registry's parent (registry_engine.py:122,406): the only reading where it runs.
-      const readings = this.registryLoader() ? [joinRel(base, rel ?? '')] : [joinRel('', rel ?? ''), joinRel(base, rel ?? '')];
-      const tried = rel ? [...new Set(readings.filter((p): p is string => p !== null && p !== ''))] : [];
+      const tried = rel ? [...new Set([joinRel('', rel), joinRel(base, rel)].filter((p): p is string => p !== null && p !== ''))] : [];
       const meta = version.metadataFile?.value;
       const found = (d: string): boolean => this.dirExists(d) || this.deps.exists(`${d}/.wip`) || (!!meta && this.deps.exists(`${d}/${meta}`));
       const dir = tried.find(found) ?? null;
