@@ -4,9 +4,9 @@
 // it added or removed. It answers only where the result is exactly what `parseYamlLit` gives for the
 // whole new text, and null everywhere else (then the file is read whole): the previous read was clean
 // (no syntax error, no custom tag), neither text has a `\r`, a directive or a document marker, the
-// re-read lines hold no anchor, alias, tag, tab or line starting with its colon, every line of a re-read child but its first is
-// indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
-// child reads cleanly as exactly one child of the same kind at the same place.
+// re-read lines hold no anchor, alias, tag, tab or line starting with its colon, every line of a
+// re-read child but its first is indented deeper than the child (so the lines around it cannot change
+// how it reads), and each re-read child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
 import { dictPair, litCopiedOutOfText, strLit, type DictEntry, type Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
