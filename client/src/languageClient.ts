@@ -26,7 +26,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }],
+    documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'toml' }],
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {

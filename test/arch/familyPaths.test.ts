@@ -22,6 +22,6 @@ describe('architecture: the families\' paths reach every front end', () => {
 
   it('the server watches the families\' file names', () => {
     assert.match(readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'), /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/);
-    assert.deepEqual(PATHS.names, ['*.py', '*.yaml', '*.yml', '*.dag.json', 'catalog_index.json', '*.ts', '*.js', '.onextree']);
+    assert.deepEqual(PATHS.names, ['*.py', '*.yaml', '*.yml', '*.dag.json', 'catalog_index.json', '*.ts', '*.js', '.onextree', 'pyproject.toml']);
   });
 });

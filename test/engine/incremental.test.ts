@@ -1,7 +1,7 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
+import { DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_CONTRACT_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
 import type { SettingsInput } from '../../server/src/engine/types';
 
 /**
@@ -43,6 +43,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
     [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]], [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
     [10, { onexPins: { logger_node: '1.0.0' } }, 'onex-registry', ONEX_EDITS],
     [21, {}, 'cursus-pipelines', [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS]],
+    [11, {}, 'onex-contracts', ONEX_CONTRACT_EDITS], [12, { onexValidators: ['compliance-scan', 'auto-wiring'] }, 'onex-contracts', ONEX_CONTRACT_EDITS],
   ];
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {

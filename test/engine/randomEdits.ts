@@ -14,6 +14,7 @@ import type { HostLink, SettingsInput } from '../../server/src/engine/types';
 import type { Edit } from './editKit';
 import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
 import { ONEX_EXPLAINED } from '../families/onex/edits';
+import { ONEX_CONTRACT_EXPLAINED } from '../families/onex-contracts/edits';
 
 // Each family's random-edit generator lives with the family's tests (test/families/<name>/edits.ts).
 export { EDITS } from '../families/cursus/edits';
@@ -21,6 +22,7 @@ export { META_EDITS } from '../families/step-registry/edits';
 export { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
 export { DAG_EDITS } from '../families/cursus-dags/edits';
 export { ONEX_EDITS } from '../families/onex/edits';
+export { ONEX_CONTRACT_EDITS } from '../families/onex-contracts/edits';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
@@ -133,7 +135,7 @@ export function observe(engine: RegistryEngine, files: Iterable<string>, names: 
 }
 
 /** Names worth explaining: those the edits use. */
-const EXPLAINED = [...new Set([...STEP_NAMES, ...ENTRY_NAMES, ...ONEX_EXPLAINED])].sort();
+const EXPLAINED = [...new Set([...STEP_NAMES, ...ENTRY_NAMES, ...ONEX_EXPLAINED, ...ONEX_CONTRACT_EXPLAINED])].sort();
 
 export interface Sequence {
   seed: number;

@@ -25,6 +25,7 @@ describe('registry globs', () => {
       'developer_workspaces/developers/*/src/cursus_dev/steps/interfaces/*.step.yaml',
       'apcore.yaml', 'apcore.yml', 'extensions/**/*.{py,ts,js}',
       '**/registry/registry.yaml',
+      '**/pyproject.toml',
       '**/*_meta.yaml',
     ]);
     for (const g of globs) assert.ok(wants(instance(g)), `${g}: ${instance(g)} is not read`);

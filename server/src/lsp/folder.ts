@@ -155,7 +155,8 @@ export class Folder {
    * `walked`: a walk listed it inside the root, so it is read without resolving it again.
    */
   readLater(rel: string, walked = false): void {
-    if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel)) return;
+    // A file no family wants on its own is read when the analysis refers to it (`interest().files`: a module an ONEX contract names).
+    if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel) && !this.engineRef.interest().files.includes(rel)) return;
     this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes) : readInRoot(this.fsPath, rel, this.maxFileBytes));
   }
 
@@ -204,8 +205,9 @@ export class Folder {
       if (link.kind === null) return;
       if (link.kind === 'dir') return this.walk();
     }
-    if (this.accepts(rel)) return this.readLater(rel);
     const interest = this.engineRef.interest();
+    // A file the analysis refers to (a module an ONEX contract names) comes back when created again.
+    if (this.accepts(rel) || interest.files.includes(rel)) return this.readLater(rel);
     if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
     const links: HostLink[] = [];
     let found = false;

@@ -2,9 +2,11 @@
 // claim a path (the first that classifies it wins): cursus registries and components, cursus 2.x
 // interface files and their loader's extras, cursus pipeline DAGs and their catalogue index, then apcore
 // project files and modules, then ONEX registries, metadata, `.wip` markers, `.onextree` trees and its
-// registry loader's engine (a `.py` file, so before the companions, which claim every code file), then
-// companion metadata and the code files it names. All but ONEX and the DAGs (which only read it) are
-// members of the shared step model (step-registry/), which reads their facts.
+// registry loader's engine (a `.py` file, so before the companions, which claim every code file), then ONEX
+// node contracts, their `pyproject.toml` entry points and gate files (after ONEX, whose versioned
+// `contract.yaml` metadata they must not take), then companion metadata and the code files it names. All
+// but the ONEX families and the DAGs (which only read it) are members of the shared step model
+// (step-registry/), which reads their facts.
 import type { Family } from '../analysis/family';
 import { cursus } from './cursus';
 import { cursusInterfaces } from './cursus-interfaces';
@@ -12,5 +14,6 @@ import { cursusDags } from './cursus-dags';
 import { apcore } from './apcore';
 import { companions } from './companions';
 import { onex } from './onex';
+import { onexContracts } from './onex-contracts';
 
-export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, cursusDags, apcore, onex, companions];
+export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, cursusDags, apcore, onex, onexContracts, companions];

@@ -4,9 +4,9 @@
 // it added or removed. It answers only where the result is exactly what `parseYamlLit` gives for the
 // whole new text, and null everywhere else (then the file is read whole): the previous read was clean
 // (no syntax error, no custom tag), neither text has a `\r`, a directive or a document marker, the
-// re-read lines hold no anchor, alias, tag or tab, every line of a re-read child but its first is
-// indented deeper than the child (so the lines around it cannot change how it reads), and each re-read
-// child reads cleanly as exactly one child of the same kind at the same place.
+// re-read lines hold no anchor, alias, tag, tab or line starting with its colon, every line of a
+// re-read child but its first is indented deeper than the child (so the lines around it cannot change
+// how it reads), and each re-read child reads cleanly as exactly one child of the same kind at the same place.
 import type { Position, Range } from '../types';
 import { dictPair, litCopiedOutOfText, strLit, type DictEntry, type Lit } from '../literal';
 import { parseYamlDocs, parseYamlLit, type YamlDocFacts, type YamlFacts } from './yamlLit';
@@ -145,7 +145,9 @@ function spliced(s: Splicer, c: Child, from: number, to: number, editFrom: numbe
 function reread(s: Splicer, n: Lit, from: number | null, to: number, depth: number): Child[] | null {
   if (from === null) return null;
   const text = slice(s.now, from, to);
-  if (/[\t&*!]/.test(text)) return null;
+  // A line that starts with its colon (an empty key, or a key continued from the line above) is placed by the
+  // parser from the lines before it, which a child read alone lacks.
+  if (/[\t&*!]/.test(text) || /^ *:(?:[ \n]|$)/m.test(text)) return null;
   const col = n.range.start.character;
   const list = n.kind === 'list';
   const rows = text.split('\n');

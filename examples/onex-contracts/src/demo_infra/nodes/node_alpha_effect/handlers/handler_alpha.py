@@ -1,0 +1,3 @@
+class HandlerAlpha:
+    def handle(self, envelope):
+        return envelope

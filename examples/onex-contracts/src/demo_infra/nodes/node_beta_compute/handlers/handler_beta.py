@@ -1,0 +1,3 @@
+class HandlerBetaV1:
+    def handle(self, envelope):
+        return envelope

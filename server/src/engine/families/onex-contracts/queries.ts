@@ -1,0 +1,206 @@
+// The ONEX-contracts family's tracked queries: the `onex.nodes` entry points of every pyproject, each
+// resolved to the module it loads and the contract auto-wiring reads (resolve.ts), the contracts each
+// entry point owns, contract names in discovery's order, class references resolved to files, and the
+// validators the repository runs. One group per engine, shared by checks and editor features.
+import { perDatabase, QueryGroup, type Query } from '../../db/database';
+import type { FileQueries } from '../../analysis/files';
+import { sameJson, sameList } from '../../util/equality';
+import { dirOf, isUnder } from '../../util/paths';
+import { FAMILY, type ContractFacts } from './facts';
+import { contractFiles } from './reader';
+import type { EntryPoint, PyprojectDoc } from './pyproject';
+import type { ClassRef, ContractDoc } from './contractDoc';
+import type { ArtifactDoc } from './artifactDoc';
+import { contractCandidates, definesClass, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
+import { declaredValidators, type ValidatorId } from './validators';
+import { ONEX_CONTRACT_SETTINGS } from './settings';
+
+const NONE = '';
+
+export interface EntryRef { file: string; index: number; ep: EntryPoint }
+
+export interface EntryResolution {
+  key: string;
+  /** What `ep.load()` imports; null when it fails (or the module is outside the repository: `outside`). */
+  loaded: Loaded | null;
+  outside: boolean;
+  /** The contract auto-wiring reads, and by which strategy; null when none. */
+  contract: string | null;
+  strategy: string | null;
+  /** The contract paths tried, in order. */
+  tried: string[];
+  /** Why discovery records an error for this entry point (null: none). */
+  problem: string | null;
+}
+
+export interface RefResolution {
+  status: 'ok' | 'outside' | 'no-module' | 'no-class';
+  /** The module file that defines the class (ok), or the files tried. */
+  file: string | null;
+  tried: string[];
+}
+
+export const entryKey = (file: string, index: number): string => `${file}#${index}`;
+
+const group = perDatabase<ContractQueries>();
+export function contractQueries(files: FileQueries): ContractQueries {
+  return group(files.db, () => new ContractQueries(files.db, files));
+}
+
+/** `omnibase-infra` → `omnibase_infra`: the import name of a distribution (PEP 503 normalised). */
+const importName = (project: string): string => project.toLowerCase().replace(/[-.]+/g, '_');
+
+export class ContractQueries extends QueryGroup<FileQueries> {
+  get files(): FileQueries { return this.deps; }
+
+  facts(path: string): ContractFacts | null { return this.deps.appliedBy(contractFiles, path)?.facts ?? null; }
+  pyproject(path: string): PyprojectDoc | null { const f = this.facts(path); return f?.kind === 'pyproject' ? f.doc : null; }
+  contract(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'contract' ? f.doc : null; }
+  handler(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'handler' ? f.doc : null; }
+  artifacts(path: string): ArtifactDoc | null { const f = this.facts(path); return f?.kind === 'artifacts' ? f.doc : null; }
+  contracts(): string[] { return this.deps.filesOf(FAMILY, 'contract'); }
+  handlerContracts(): string[] { return this.deps.filesOf(FAMILY, 'handler'); }
+  artifactRegistries(): string[] { return this.deps.filesOf(FAMILY, 'artifacts'); }
+
+  /** The pyprojects declaring `onex.nodes` entry points: an ONEX repository (the family's checks run only in one). */
+  readonly onexPyprojectsQ: Query<string[]> = this.db.query('onexPyprojects', () =>
+    this.deps.filesOf(FAMILY, 'pyproject').filter((f) => this.pyproject(f)?.entries !== null && this.pyproject(f) !== null), sameList);
+  isOnexRepo(): boolean { return this.onexPyprojectsQ(NONE).length > 0; }
+
+  /** Every entry point, in file then table order (the order `entry_points()` yields them). */
+  readonly entriesQ: Query<EntryRef[]> = this.db.query('onexEntries', () =>
+    this.onexPyprojectsQ(NONE).flatMap((file) => (this.pyproject(file)?.entries ?? []).map((ep, index) => ({ file, index, ep }))), sameJson);
+
+  entry(key: string): EntryRef | null {
+    return this.entriesQ(NONE).find((e) => entryKey(e.file, e.index) === key) ?? null;
+  }
+
+  /** The import names of the repository's own packages: its projects' names, and the top-level packages of its source roots that entry points name. */
+  readonly ownPackagesQ: Query<string[]> = this.db.query('onexOwnPackages', () => {
+    const own = new Set<string>();
+    for (const f of this.onexPyprojectsQ(NONE)) {
+      const d = this.pyproject(f);
+      if (d?.project) own.add(importName(d.project));
+      for (const ep of d?.entries ?? []) {
+        const top = splitEntry(ep.value).module.split('.')[0] ?? '';
+        if (moduleCandidates(top, sourceRoots(f)).some((c) => this.deps.exists(c.pkgInit))) own.add(top);
+      }
+    }
+    return [...own].filter(Boolean).sort();
+  }, sameList);
+
+  /** Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the node). */
+  namedByEntry(dir: string): boolean {
+    return this.entriesQ(NONE).some((e) => sourceRoots(e.file).some((r) => {
+      const rel = (r === '' ? dir : dir.startsWith(`${r}/`) ? dir.slice(r.length + 1) : null)?.split('/').join('.');
+      const m = splitEntry(e.ep.value).module;
+      return !!rel && (m === rel || m.startsWith(`${rel}.`));
+    }));
+  }
+
+  /** The pyproject whose directory holds a path (the deepest), else the first. */
+  pyprojectOf(path: string): string | null {
+    const all = this.onexPyprojectsQ(NONE);
+    const holding = all.filter((f) => dirOf(f) === '' || isUnder(path, dirOf(f)));
+    return holding.sort((a, b) => b.length - a.length)[0] ?? all[0] ?? null;
+  }
+
+  /** One entry point resolved the way `discover_contracts` does (discovery.py:135-183). */
+  readonly resolutionQ: Query<EntryResolution | null> = this.db.query('onexEntryResolution', (key) => {
+    const e = this.entry(key);
+    if (!e) return null;
+    const { module, attr } = splitEntry(e.ep.value);
+    const own = this.ownPackagesQ(NONE).includes(module.split('.')[0] ?? '');
+    let loaded: Loaded | null = null;
+    for (const c of moduleCandidates(module, sourceRoots(e.file))) {
+      if (this.deps.exists(c.pkgInit)) loaded = { kind: 'package', file: c.pkgInit, dir: c.pkgDir };
+      else if (this.deps.exists(c.moduleFile)) loaded = { kind: 'module', file: c.moduleFile, dir: dirOf(c.moduleFile) };
+      else if (this.deps.exists(`${c.pkgDir}/contract.yaml`)) loaded = { kind: 'namespace', dir: c.pkgDir };
+      if (loaded) break;
+    }
+    const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[] };
+    if (!loaded) return { ...base, problem: own ? `Failed to load entry point: No module named '${module}' (no ${module.split('.').join('/')}/__init__.py or .py under ${sourceRoots(e.file).map((r) => r || '.').join(', ')})` : null };
+    if (attr && loaded.kind !== 'namespace') {
+      const text = this.deps.textOf(loaded.file) ?? '';
+      if (!definesClass(text, attr)) return { ...base, problem: `Failed to load entry point: module '${module}' has no attribute '${attr}'` };
+    }
+    const cands = contractCandidates(loaded);
+    const hit = cands.find((c) => this.deps.exists(c.path));
+    if (!hit) {
+      const searched = loaded.kind === 'namespace' ? `in namespace package paths: ['${loaded.dir}']` : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
+      return { ...base, tried: cands.map((c) => c.path), problem: `No contract.yaml found ${searched}` };
+    }
+    return { ...base, contract: hit.path, strategy: hit.strategy, tried: cands.slice(0, cands.indexOf(hit) + 1).map((c) => c.path), problem: null };
+  }, sameJson);
+
+  /** Contract path → the entry points whose resolution reads it. */
+  readonly ownersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexContractOwners', () => {
+    const m: Record<string, string[]> = {};
+    for (const e of this.entriesQ(NONE)) {
+      const key = entryKey(e.file, e.index);
+      const c = this.resolutionQ(key)?.contract;
+      if (c) (m[c] ??= []).push(key);
+    }
+    return m;
+  }, sameJson);
+  ownersOf(contract: string): readonly string[] { return Object.hasOwn(this.ownersQ(NONE), contract) ? this.ownersQ(NONE)[contract] ?? [] : []; }
+
+  /** The validators the repository runs: the setting, or those always run and those its gate files name (validators.ts). */
+  readonly validatorsQ: Query<ValidatorId[]> = this.db.query('onexValidators', () => {
+    const set = ONEX_CONTRACT_SETTINGS.of(this.deps.settings()).onexValidators;
+    if (set) return [...set];
+    const named = new Set<ValidatorId>();
+    for (const f of this.deps.filesOf(FAMILY, 'gates')) { const x = this.facts(f); if (x?.kind === 'gates') for (const v of x.validators) named.add(v); }
+    return declaredValidators(named);
+  }, sameList);
+
+  /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
+  readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
+    const at = key.indexOf('\0');
+    return definesClass(this.deps.textOf(key.slice(0, at)) ?? '', key.slice(at + 1));
+  });
+
+  /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:583). */
+  resolveRef(ref: ClassRef, contract: string): RefResolution {
+    const py = this.pyprojectOf(contract);
+    const roots = py ? sourceRoots(py) : ['src', ''];
+    const bare = ref.form === 'colon' && !ref.module.includes('.');
+    const files = bare ? [`${dirOf(contract)}/${ref.module}.py`]
+      : moduleCandidates(ref.module, roots).flatMap((c) => [c.pkgInit, c.moduleFile]);
+    const found = files.find((f) => this.deps.exists(f));
+    if (!found) {
+      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
+      return { status: own ? 'no-module' : 'outside', file: null, tried: files };
+    }
+    return this.definesQ(`${found}\0${ref.cls}`) ? { status: 'ok', file: found, tried: files } : { status: 'no-class', file: found, tried: files };
+  }
+
+  /** Files the analysis reads when they exist: entry point modules, and the modules class references name. */
+  readonly wantedQ: Query<string[]> = this.db.query('onexContractWanted', () => {
+    if (!this.isOnexRepo()) return [];
+    const out = new Set<string>();
+    const own = this.ownPackagesQ(NONE);
+    for (const e of this.entriesQ(NONE)) {
+      for (const c of moduleCandidates(splitEntry(e.ep.value).module, sourceRoots(e.file))) { out.add(c.pkgInit); out.add(c.moduleFile); }
+    }
+    for (const c of this.contracts().concat(this.handlerContracts())) {
+      const doc = this.contract(c) ?? this.handler(c);
+      const py = this.pyprojectOf(c);
+      for (const r of doc?.refs ?? []) {
+        if (r.form === 'colon' && !r.module.includes('.')) { out.add(`${dirOf(c)}/${r.module}.py`); continue; }
+        if (!own.includes(r.module.split('.')[0] ?? '')) continue;
+        for (const m of moduleCandidates(r.module, py ? sourceRoots(py) : ['src', ''])) { out.add(m.pkgInit); out.add(m.moduleFile); }
+      }
+    }
+    for (const f of this.artifactRegistries()) for (const p of this.artifactPaths(f)) if (!/[*?[]/.test(p)) out.add(p);
+    return [...out].sort();
+  }, sameList);
+
+  /** An artifact registry's paths and trigger globs, relative to the root (they are the repository's: the pyproject's directory). */
+  artifactPaths(file: string): string[] {
+    const py = this.pyprojectOf(file);
+    const base = py ? dirOf(py) : '';
+    return (this.artifacts(file)?.artifacts ?? []).flatMap((a) => [...(a.path ? [a.path.value] : []), ...a.triggers.map((t) => t.value)])
+      .map((p) => (base === '' ? p : `${base}/${p}`));
+  }
+}

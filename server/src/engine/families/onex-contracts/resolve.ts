@@ -1,0 +1,60 @@
+// Static resolution of what the loaders import: a dotted module path to the files Python would load
+// it from under a repository's source roots, an `onex.nodes` entry point to the `contract.yaml`
+// auto-wiring reads (discovery.py:318, its strategies in order), and whether a module defines (or
+// imports) a class. Nothing is executed; a module outside the repository's own packages is not judged.
+import { dirOf, joinRel } from '../../util/paths';
+
+/** Where a package's modules live: the pyproject's directory and its `src/` (the two layouts of setuptools and hatch). */
+export function sourceRoots(pyproject: string): string[] {
+  const dir = dirOf(pyproject);
+  return [dir === '' ? 'src' : `${dir}/src`, dir];
+}
+
+export interface ModuleFiles { module: string; pkgInit: string; moduleFile: string; pkgDir: string }
+
+/** The two files a module may be (`a/b/c/__init__.py`, `a/b/c.py`) under each root. */
+export function moduleCandidates(module: string, roots: readonly string[]): ModuleFiles[] {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return [];
+  const rel = module.split('.').join('/');
+  return roots.flatMap((r) => {
+    const pkgDir = joinRel(r, rel);
+    return pkgDir === null ? [] : [{ module, pkgDir, pkgInit: `${pkgDir}/__init__.py`, moduleFile: `${pkgDir}.py` }];
+  });
+}
+
+/** Python source that defines `cls` at the top level, assigns it, or imports it (a re-export the loaders' getattr finds). */
+export function definesClass(text: string, cls: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cls)) return false;
+  const def = new RegExp(`^(?:class\\s+${cls}\\b|${cls}\\s*[:=])`, 'm');
+  if (def.test(text)) return true;
+  // `from x import A, B as C` (one line or parenthesised), `import x as C`.
+  const imports = text.matchAll(/^[ \t]*(?:from\s+\S+\s+)?import\s+(\([^)]*\)|[^\n#]*)/gm);
+  for (const m of imports) {
+    const names = (m[1] ?? '').replace(/[()]/g, ' ').split(',').map((s) => s.trim().split(/\s+as\s+/).pop()?.trim());
+    if (names.includes(cls)) return true;
+  }
+  return false;
+}
+
+/** What an entry point loads: the module file (`__init__.py` of a package, or `<m>.py`), or a namespace package's directory. */
+export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } | { kind: 'namespace'; dir: string };
+
+/**
+ * The contract.yaml candidates of a loaded module in discovery's order: a namespace package's own
+ * directory (strategy 2, discovery.py:343); else the module's directory (strategy 3, :352) and its
+ * parent (strategy 4, :358). Strategy 1, an explicit `contract_path` attribute (:333), is not read.
+ */
+export function contractCandidates(loaded: Loaded): { path: string; strategy: string }[] {
+  if (loaded.kind === 'namespace') return [{ path: `${loaded.dir}/contract.yaml`, strategy: 'namespace package (strategy 2, discovery.py:343)' }];
+  const up = dirOf(loaded.dir);
+  return [
+    { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:356)' },
+    { path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`, strategy: 'its parent directory (strategy 4, discovery.py:361)' },
+  ];
+}
+
+/** `module.path` or `module.path:attr` (the value of an entry point). */
+export function splitEntry(value: string): { module: string; attr: string | null } {
+  const at = value.indexOf(':');
+  return at < 0 ? { module: value.trim(), attr: null } : { module: value.slice(0, at).trim(), attr: value.slice(at + 1).trim() || null };
+}

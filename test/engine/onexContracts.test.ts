@@ -1,0 +1,238 @@
+// ONEX node contracts (docs/onex-contracts.md): `onex.nodes` entry points resolved to their contract as
+// omnibase_infra's auto-wiring discovery does (cases mirror its tests/unit/runtime/auto_wiring/
+// test_discovery.py), each validator's rules at their nodes with the validator and rule named, only the
+// validators the repository runs, class references resolved to files, handler contracts, artifact
+// triggers; hover, definition, completion, symbols, Explain and list on nodes.
+import { strict as assert } from 'node:assert';
+import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
+import { ratio, closeMatch } from '../../server/src/engine/families/onex-contracts/difflib';
+import { LINTER_FIELDS } from '../../server/src/engine/families/onex-contracts/shapeRules';
+
+const PY = '/pyproject.toml';
+const pyproject = (entries: Record<string, string>): string =>
+  `[project]\nname = "demo-infra"\n\n[project.entry-points."onex.nodes"]\n${Object.entries(entries).map(([k, v]) => `${k} = "${v}"`).join('\n')}\n`;
+const contract = (name: string, extra = ''): string =>
+  `name: "${name}"\nnode_type: "EFFECT_GENERIC"\ndescription: "d"\ncontract_version: {major: 1, minor: 0, patch: 0}\nnode_version: "1.0.0"\n` +
+  `input_model:\n  name: "ModelReq"\n  module: "demo_infra.models"\noutput_model:\n  name: "ModelReq"\n  module: "demo_infra.models"\n${extra}`;
+const MODELS = '//- /src/demo_infra/__init__.py\n\n//- /src/demo_infra/models.py\nclass ModelReq:\n    pass\n';
+/** A node package `demo_infra.nodes.<name>` with its contract. */
+const node = (name: string, body = contract(name)): string => `//- /src/demo_infra/nodes/${name}/__init__.py\n\n//- /src/demo_infra/nodes/${name}/contract.yaml\n${body}`;
+const LINTER_GATES = '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: c, entry: uv run python scripts/validate.py contracts}]}]\n';
+
+describe('ONEX contracts: entry points (auto-wiring discovery)', () => {
+  it('a package with a sibling contract.yaml is discovered; nothing is reported', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a')}`);
+  });
+
+  it('RL046: an entry point whose module is not in the repository (ep.load fails), on its value', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project]
+name = "demo-infra"
+
+[project.entry-points."onex.nodes"]
+node_gone = "demo_infra.nodes.node_gone"
+#            ^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 No module named 'demo_infra.nodes.node_gone'
+elsewhere = "other_pkg.nodes.node_x"
+${MODELS}`);
+  });
+
+  it('RL046: a package without contract.yaml beside it or in its parent (test_raises_when_no_contract_found)', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_b = "demo_infra.nodes.node_b"
+#         ^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found (searched src/demo_infra/nodes/node_b and src/demo_infra/nodes)
+${MODELS}//- /src/demo_infra/nodes/node_b/__init__.py
+`);
+  });
+
+  it('a module file finds the contract beside it, a namespace package the one in its directory (strategies 3 and 2)', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_m: 'demo_infra.nodes.node_m.node', node_ns: 'demo_infra.nodes.node_ns' })}${MODELS}` +
+      `//- /src/demo_infra/nodes/node_m/node.py\nclass NodeM: pass\n//- /src/demo_infra/nodes/node_m/contract.yaml\n${contract('node_m')}` +
+      `//- /src/demo_infra/nodes/node_ns/contract.yaml\n${contract('node_ns')}`);
+  });
+
+  it('RL046: `module:attr` naming an attribute the module lacks', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_c = "demo_infra.nodes.node_c.node:NodeC"
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 has no attribute 'NodeC'
+${MODELS}//- /src/demo_infra/nodes/node_c/node.py
+class NodeOther: pass
+//- /src/demo_infra/nodes/node_c/contract.yaml
+${contract('node_c')}`);
+  });
+
+  it('RL049 on the second contract of one name (first entry point wins), RL048 on a name that differs from its entry point', async () => {
+    const body = (n: string): string => contract('x').split('\n').slice(1).join('\n').replace('x', n);
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a', node_b: 'demo_infra.nodes.node_b' })}${MODELS}
+//- /src/demo_infra/nodes/node_a/__init__.py
+//- /src/demo_infra/nodes/node_a/contract.yaml
+name: "shared"
+#     ^^^^^^^^ RL048 discovery registers it as 'shared'
+${body('a')}
+//- /src/demo_infra/nodes/node_b/__init__.py
+//- /src/demo_infra/nodes/node_b/contract.yaml
+name: "shared"
+#     ^^^^^^^^ RL049 Duplicate contract name 'shared' already registered by entry point 'node_a'
+${body('b')}`);
+  });
+
+  it('RL047: a node package contract no entry point reaches; a contract outside nodes/ is not one', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a')}` +
+      `//- /src/demo_infra/nodes/node_orphan/contract.yaml\nname: "node_orphan"\n#     ^^^^^^^^^^^^^ RL047 never discovers 'node_orphan'\n${contract('x').split('\n').slice(1).join('\n')}` +
+      `//- /src/demo_infra/verification/contract.yaml\n${contract('verification')}`);
+  });
+
+  it('RL054: a flat handler_routing entry (OMN-14141) and a non-boolean event_bus flag skip the contract; the skipped name is not a duplicate', async () => {
+    const flat = contract('node_a', 'event_bus:\n  plugin_managed: "yes"\n#                 ^^^^^ RL054 must be a boolean\nhandler_routing:\n  handlers:\n    - handler_class: "H"\n#     ^^^^^^^^^^^^^ RL054 OMN-14141\n      handler_module: "demo_infra.h"\n');
+    const diags = await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a', node_b: 'demo_infra.nodes.node_b' })}${MODELS}${node('node_a', flat)}` +
+      `${node('node_b', contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL048'))}`);
+    assert.ok(diags.every((d) => d.code !== 'RL049'));
+  });
+});
+
+describe('ONEX contracts: validators and their rules', () => {
+  it('ContractLinter (when the pre-commit config runs it): CONTRACT-002/003/006/007/013 with difflib\'s did-you-mean', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${LINTER_GATES}//- /src/demo_infra/nodes/node_a/__init__.py
+
+//- /src/demo_infra/nodes/node_a/contract.yaml
+name: "node_a"
+^^^^ RL050 Required field 'output_model' is missing
+node_type: "EFECT_GENERIC"
+#          ^^^^^^^^^^^^^^^ RL051 Did you mean 'EFFECT_GENERIC'?
+contract_version: "1.0.0"
+#                 ^^^^^^^ RL052 must be a dict
+input_model: "demo_infra.models.ModelReq"
+#            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL056 must be a dict with 'name' and 'module'
+node_typ: x
+^^^^^^^^ RL053 Did you mean 'node_type'?
+`);
+  });
+
+  it('without the linter in the repository\'s gates, its rules are not reported; the setting names validators', async () => {
+    const body = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a').replace('EFFECT_GENERIC', 'compute'))}`;
+    await checkDiagnostics(body);
+    const { engine } = await analyze(body, { onexValidators: ['auto-wiring', 'contract-linter', 'onex-validate'] });
+    const d = engine.allDiagnostics().filter((x) => x.code === 'RL051');
+    assert.equal(d.length, 1);
+    assert.match(d[0]?.message ?? '', /ContractLinter \[CONTRACT-003\].*`onex validate` \(ModelYamlContract\) \[node_type\]/);
+  });
+
+  it('RL057: the compliance scan\'s topic pattern, when named; `onex compliance check` only wants the onex. prefix (a warning)', async () => {
+    const topics = 'event_bus:\n  publish_topics:\n    - "onex.intent.platform.tick.v1"\n    - "demo.topic"\n';
+    const body = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a', topics))}`;
+    const scan = await analyze(body, { onexValidators: ['compliance-scan'] });
+    assert.deepEqual(scan.engine.allDiagnostics().filter((d) => d.code === 'RL057').map((d) => [d.range.start.line, d.severity]), [[13, 'error'], [14, 'error']]);
+    const check = await analyze(`${body}//- /.github/workflows/ci.yml\njobs: {c: {steps: [{run: uv run onex compliance check --repo-root .}]}}\n`);
+    assert.deepEqual(check.engine.allDiagnostics().map((d) => [d.code, d.range.start.line, d.severity]), [['RL057', 14, 'warning']]);
+  });
+
+  it('RL055: a handler class missing from its module (HANDLER_LOADER_011), a module missing from the repository; modules of other packages are not judged', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}//- /src/demo_infra/handlers.py
+from demo_infra.base import HandlerReexported
+class HandlerA:
+    pass
+${node('node_a', contract('node_a', `handler_routing:
+  handlers:
+    - handler: {name: "HandlerA", module: "demo_infra.handlers"}
+    - handler: {name: "HandlerReexported", module: "demo_infra.handlers"}
+    - handler: {name: "HandlerZ", module: "demo_infra.handlers"}
+#                     ^^^^^^^^^^ RL055 'HandlerZ' is not defined in 'src/demo_infra/handlers.py'
+    - handler: {name: "HandlerQ", module: "demo_infra.nothere"}
+#                                         ^^^^^^^^^^^^^^^^^^^^ RL055 module 'demo_infra.nothere' is not in the repository
+    - handler: {name: "HandlerCore", module: "omnibase_core.handlers"}
+`))}`);
+  });
+
+  it('default_handler\'s bare module resolves beside the contract (test_parses_package_relative_default_handler)', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}//- /src/demo_infra/nodes/node_a/handler.py\nclass NodeAHandler: pass\n` +
+      `${node('node_a', contract('node_a', 'handler_routing:\n  default_handler: "handler:NodeAHandler"\n'))}`);
+  });
+
+  it('RL058: handler contracts — handler_id segments, the archetype its prefix implies, required fields', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({})}//- /src/demo_infra/contracts/handlers/db/handler_contract.yaml
+handler_id: "compute.db"
+name: "handler_db"
+contract_version: {major: 1, minor: 0, patch: 0}
+descriptor:
+  node_archetype: effect
+#                 ^^^^^^ RL058 implies node_archetype='compute'
+input_model: "a.B"
+output_model: "a.C"
+//- /src/demo_infra/contracts/handlers/http/handler_contract.yaml
+handler_id: "http.1x"
+#           ^^^^^^^^^ RL058 must start with letter or underscore
+^^^^^^^^^^ RL058 Field required: name
+contract_version: {major: 1, minor: 0, patch: 0}
+descriptor: {node_archetype: effect}
+input_model: "a.B"
+output_model: "a.C"
+`);
+  });
+
+  it('RL059: an artifact path that does not exist; a trigger glob whose directory does not exist; a glob whose directory exists is not judged', async () => {
+    await checkDiagnostics(`//- ${PY}\n${pyproject({})}//- /docs/A.md\n# A\n//- /src/demo_infra/nodes/x.py\npass\n//- /src/demo_infra/registry/artifact_registry.yaml
+artifacts:
+  - title: "A"
+    path: "docs/A.md"
+    source_triggers:
+      - pattern: "src/demo_infra/nodes/*/contract.yaml"
+      - pattern: "src/demo_infra/handlers/**/*.py"
+#                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL059 'src/demo_infra/handlers' does not exist
+  - title: "B"
+    path: "docs/B.md"
+#         ^^^^^^^^^^^ RL059 which does not exist
+`);
+  });
+
+  it('outside an ONEX repository (no onex.nodes table) a contract.yaml is not judged', async () => {
+    await checkDiagnostics(`//- /pyproject.toml\n[project]\nname = "x"\n//- /nodes/a/contract.yaml\nname: 1\n`);
+  });
+
+  it('a pyproject.toml pip cannot read is a syntax error', async () => {
+    await checkDiagnostics(`//- /pyproject.toml\n[project\n#       ^ RL030 pip cannot read this file\n`);
+  });
+
+  it('difflib: the ratio and the tie-break of get_close_matches', () => {
+    assert.equal(ratio('abcd', 'bcde'), 0.75);
+    assert.equal(closeMatch('node_typ', LINTER_FIELDS), 'node_type');
+    assert.equal(closeMatch('input_modle', LINTER_FIELDS), 'input_model');
+    assert.equal(closeMatch('versoin', LINTER_FIELDS), 'node_version');
+    assert.equal(closeMatch('zzz_nonexistent', LINTER_FIELDS), null);
+  });
+});
+
+describe('ONEX contracts: editor features', () => {
+  const repo = (cursorInPy: boolean): string => `//- ${PY}
+[project.entry-points."onex.nodes"]
+${cursorInPy ? 'node_$0a' : 'node_a'} = "demo_infra.nodes.node_a"
+${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["onex.evt.demo.done.v1"]\n'))}${node('node_b', contract('node_b', 'event_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n'))}`;
+
+  it('hover on an entry point shows the node, its contract and the validators\' verdicts', async () => {
+    await checkHover(repo(true), ['**node_a**', 'src/demo_infra/nodes/node_a/contract.yaml', 'auto-wiring discovery: accepts']);
+  });
+
+  it('definition from an entry point goes to its contract\'s name, from a model reference to the class', async () => {
+    await checkDefinition(`//- ${PY}\n[project.entry-points."onex.nodes"]\nnode_$0a = "demo_infra.nodes.node_a"\n${MODELS}//- /src/demo_infra/nodes/node_a/__init__.py\n\n//- /src/demo_infra/nodes/node_a/contract.yaml\nname: "node_a"\n#     ^^^^^^^^ def\n`);
+    await checkDefinition(`//- ${PY}\n[project.entry-points."onex.nodes"]\nnode_a = "demo_infra.nodes.node_a"\n//- /src/demo_infra/__init__.py\n\n//- /src/demo_infra/models.py\nclass ModelReq:\n^^^^^^^^^^^^^^ def\n    pass\n` +
+      `//- /src/demo_infra/nodes/node_a/__init__.py\n\n//- /src/demo_infra/nodes/node_a/contract.yaml\nname: "node_a"\ninput_model:\n  name: "Model$0Req"\n  module: "demo_infra.models"\n`);
+  });
+
+  it('completion of node_type offers what the repository\'s validators accept', async () => {
+    await checkCompletion(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${LINTER_GATES}//- /src/demo_infra/nodes/node_a/__init__.py\n\n//- /src/demo_infra/nodes/node_a/contract.yaml\nname: "node_a"\nnode_type: EF$0\n`, ['EFFECT_GENERIC', 'COMPUTE_GENERIC'], ['COMPUTE']);
+  });
+
+  it('Explain of a node: entry point → package → contract → handlers and models → topics → validators; list, the topic graph and symbols', async () => {
+    const { engine } = await analyze(repo(false));
+    const x = engine.explain({ step: 'node_a' });
+    assert.ok(x.found);
+    assert.deepEqual(x.sections?.map((s) => s.title), ['Entry point', 'Package', 'Contract', 'Handlers and models', 'Topics', 'Validators']);
+    assert.match(x.sections?.[4]?.rows[0]?.text ?? '', /onex\.evt\.demo\.done\.v1 ↔ node_b/);
+    const orphan = engine.explain({ step: 'node_b' });
+    assert.match(orphan.summary, /never auto-wired/);
+    assert.deepEqual(engine.list().filter((r) => r.source === 'onex.nodes').map((r) => r.name), ['node_a', 'node_b']);
+    const g = engine.graph();
+    assert.deepEqual(g.edges.map((e) => `${e.from}->${e.to}`), ['node_a->node_b']);
+    assert.deepEqual(engine.documentSymbols('src/demo_infra/nodes/node_a/contract.yaml').map((s) => [s.name, s.children.map((c) => c.name)]), [['node_a', ['ModelReq', 'ModelReq', 'onex.evt.demo.done.v1']]]);
+  });
+});

@@ -1,0 +1,73 @@
+// ONEX node contracts over LSP, on a copy of an omnibase_infra-style node: the contract's diagnostics
+// name their validator; hover on its name is the node; definition goes from the entry point in
+// pyproject.toml to the contract and from a handler reference to its class; a handler module created on
+// disk (didChangeWatchedFiles) resolves the reference.
+import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import type { Diagnostic, Hover, Location } from 'vscode-languageserver-types';
+import { TestClient, writeFile } from './client';
+
+const PY = 'pyproject.toml';
+const NODE = 'src/demo_infra/nodes/node_alpha_effect';
+const CONTRACT = `${NODE}/contract.yaml`;
+const HANDLER = `${NODE}/handlers/handler_alpha.py`;
+const CONTRACT_TEXT = `name: "node_alpha_effect"
+node_type: "EFFECT_GENERIC"
+description: "d"
+contract_version: {major: 1, minor: 0, patch: 0}
+node_version: "1.0.0"
+input_model: {name: "ModelAlpha", module: "demo_infra.models"}
+output_model: {name: "ModelAlpha", module: "demo_infra.models"}
+handler_routing:
+  handlers:
+    - handler: {name: "HandlerAlpha", module: "demo_infra.nodes.node_alpha_effect.handlers.handler_alpha"}
+`;
+const FILES = new Map([
+  [PY, '[project]\nname = "demo-infra"\n\n[project.entry-points."onex.nodes"]\nnode_alpha_effect = "demo_infra.nodes.node_alpha_effect"\n'],
+  ['.pre-commit-config.yaml', 'repos: [{hooks: [{id: c, entry: uv run python scripts/validate.py contracts}]}]\n'],
+  ['src/demo_infra/__init__.py', ''],
+  ['src/demo_infra/models.py', 'class ModelAlpha:\n    pass\n'],
+  [`${NODE}/__init__.py`, ''],
+  [CONTRACT, CONTRACT_TEXT],
+  [HANDLER, 'class HandlerAlpha:\n    pass\n'],
+]);
+const CREATED = 1;
+const DELETED = 3;
+const said = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
+const codes = (ds: Diagnostic[]): string[] => ds.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`);
+
+describe('lsp: ONEX node contracts', () => {
+  let c: TestClient;
+  before(async () => { c = await TestClient.start(FILES); });
+  after(() => c.stop());
+
+  it('a handler module deleted on disk gives RL055 by auto-wiring; created again, it goes', async () => {
+    await c.open(CONTRACT, CONTRACT_TEXT);
+    await c.diagnosticsOf(CONTRACT, 'analysed clean', (ds) => ds.length === 0);
+    rmSync(c.abs(HANDLER));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(HANDLER), type: DELETED }] });
+    const gone = await c.diagnosticsOf(CONTRACT, 'RL055', (ds) => codes(ds).join() === 'RL055@9:46');
+    assert.match(said(gone[0]), /^auto-wiring discovery \[import\]/);
+    writeFile(c.root, HANDLER, 'class HandlerAlpha:\n    pass\n');
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(HANDLER), type: CREATED }] });
+    await c.diagnosticsOf(CONTRACT, 'RL055 gone', (ds) => ds.length === 0);
+  });
+
+  it('a typo in node_type is the linter\'s CONTRACT-003 with its did-you-mean, as the user types', async () => {
+    await c.change(CONTRACT, { start: { line: 1, character: 11 }, end: { line: 1, character: 27 } }, '"EFECT_GENERIC"');
+    const ds = await c.diagnosticsOf(CONTRACT, 'RL051', (x) => x.some((d) => d.code === 'RL051'));
+    assert.match(said(ds.find((d) => d.code === 'RL051')), /ContractLinter \[CONTRACT-003\].*Did you mean 'EFFECT_GENERIC'\?/);
+    await c.replace(CONTRACT, CONTRACT_TEXT);
+    await c.diagnosticsOf(CONTRACT, 'clean again', (x) => x.length === 0);
+  });
+
+  it('hover on the contract\'s name is the node; definition from the entry point and from a handler reference', async () => {
+    const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: c.uri(CONTRACT) }, position: { line: 0, character: 10 } });
+    assert.match((hover.contents as { value: string }).value, /\*\*node_alpha_effect\*\* — ONEX node/);
+    await c.open(PY, FILES.get(PY) ?? '');
+    const toContract = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(PY) }, position: { line: 4, character: 3 } });
+    assert.deepEqual(toContract.map((d) => [d.uri, d.range.start.line]), [[c.uri(CONTRACT), 0]]);
+    const toClass = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(CONTRACT) }, position: { line: 9, character: 25 } });
+    assert.deepEqual(toClass.map((d) => [d.uri, d.range.start.line]), [[c.uri(HANDLER), 0]]);
+  });
+});
