@@ -5,7 +5,7 @@
 // own reader (jsonc-parser: comments, trailing commas) once its nesting is known to be bounded (the
 // reader recurses); anything else is ignored with a warning that never quotes the file's content, and
 // the defaults apply. Its keys are data: the sections are built without prototypes (`__proto__.x` is refused).
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { bareObject, isPrototypeKey, keyPath, type DataDropped } from '../engine/util/configData';
 import { toFolderSettings, type FolderSettings } from './folderSettings';
 import { jsonNestingPast } from './jsonNesting';
@@ -37,7 +37,8 @@ function parseSettings(text: string, warn: (message: string) => void): unknown {
     return {};
   }
   const errors: ParseError[] = [];
-  const json: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  const tree = parseTree(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  const json = tree === undefined ? undefined : valueOf(tree);
   const first = errors[0];
   if (first !== undefined) {
     const before = text.slice(0, first.offset);
@@ -47,6 +48,22 @@ function parseSettings(text: string, warn: (message: string) => void): unknown {
   }
   if (json !== undefined && !isObject(json)) warn(`ignoring ${FILE}: it is not a JSON object`);
   return json;
+}
+
+/**
+ * The value of a parsed node, its objects without prototypes: jsonc-parser's own `parse` assigns each
+ * key to a plain object, so `__proto__` would set the object's prototype and `constructor` trip over a
+ * frozen one. Recursion is bounded by the nesting checked before parsing.
+ */
+function valueOf(node: Node): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf);
+  if (node.type !== 'object') return node.value as unknown;
+  const out = bareObject<unknown>();
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key !== undefined && value !== undefined) out[String(key.value)] = valueOf(value);
+  }
+  return out;
 }
 
 /**
