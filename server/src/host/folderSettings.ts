@@ -3,7 +3,8 @@
 // uses. User settings are untrusted JSON: copied as data first (no prototypes, bounded nesting:
 // engine/util/configData.ts), anything of the wrong shape is dropped, defaults apply; a path that leaves
 // the folder is dropped too (the engine's rule), with a warning for the front end to show.
-import { declarations, pathsLeavingRoot, record, stringList } from '../engine/settings';
+import { declarations, globsRefused, pathsLeavingRoot, record, stringList } from '../engine/settings';
+import { compileGlobs } from '../engine/util/globs';
 import { configData, droppedWarning, type DataDropped } from '../engine/util/configData';
 import { SETTING_GROUPS } from '../engine/engine';
 import type { Code, SettingsInput, Severity } from '../engine/types';
@@ -47,7 +48,18 @@ export function toFolderSettings(
     `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
   const unsafe = droppedWarning(source, dropped);
   if (unsafe !== null) warnings.unshift(unsafe);
-  return { engine, exclude: [...fromFiles, ...(stringList(s['exclude']) ?? [])], maxFileBytes, warnings };
+  const exclude = [...fromFiles, ...(stringList(s['exclude']) ?? [])];
+  const refused = [
+    { key: 'files.exclude and registryLens.exclude', refused: compileGlobs(exclude).refused },
+    ...globsRefused(SETTING_GROUPS, engine).map((r) => ({ ...r, key: `registryLens.${r.key}` })),
+  ];
+  for (const r of refused) {
+    const first = r.refused[0];
+    if (first === undefined) continue;
+    const more = r.refused.length > 1 ? ` and ${r.refused.length - 1} more` : '';
+    warnings.push(`${source}: ${r.key}: ignoring the glob ${JSON.stringify(first.glob.slice(0, 80))}${more}: ${first.why}`);
+  }
+  return { engine, exclude, maxFileBytes, warnings };
 }
 
 function severities(v: Record<string, unknown>): Partial<Record<Code, Severity | 'off'>> {

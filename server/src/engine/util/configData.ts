@@ -6,6 +6,9 @@
 /** Deeper than any setting (the deepest declared is 3 levels under `registryLens`). */
 export const MAX_CONFIG_DEPTH = 32;
 
+/** Entries of one object or list: far above any real setting (a few dozen globs), far below what a 2 MB file holds. */
+export const MAX_CONFIG_ENTRIES = 10_000;
+
 /** Keys that name a prototype's members in JavaScript: never a setting, refused wherever they appear. */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -14,11 +17,12 @@ export function isPrototypeKey(key: string): boolean {
 }
 
 /** What a copy dropped: keys naming prototypes, and values nested past the bound (by their key paths). */
-export interface DataDropped { prototypeKeys: string[]; tooDeep: string[] }
+export interface DataDropped { prototypeKeys: string[]; tooDeep: string[]; tooMany?: string[] }
 
 /**
  * A copy of an untrusted JSON-like value: objects without prototypes, keys naming prototypes dropped,
- * values nested deeper than `MAX_CONFIG_DEPTH` dropped. Recursion is bounded by that depth.
+ * values nested deeper than `MAX_CONFIG_DEPTH` dropped, entries past `MAX_CONFIG_ENTRIES` of an object or
+ * list dropped. Recursion is bounded by that depth.
  */
 export function configData(value: unknown, dropped: DataDropped = { prototypeKeys: [], tooDeep: [] }, at = ''): unknown {
   return copy(value, 0, at, dropped);
@@ -42,12 +46,17 @@ function copy(value: unknown, depth: number, path: string, dropped: DataDropped)
     dropped.tooDeep.push(path);
     return undefined;
   }
-  if (Array.isArray(value)) return value.map((v, i) => copy(v, depth + 1, `${path}[${i}]`, dropped));
+  if (Array.isArray(value)) {
+    if (value.length > MAX_CONFIG_ENTRIES) (dropped.tooMany ??= []).push(path);
+    return value.slice(0, MAX_CONFIG_ENTRIES).map((v, i) => copy(v, depth + 1, `${path}[${i}]`, dropped));
+  }
   const out = bareObject<unknown>();
   // A reader that assigned a `__proto__` key gave the object a prototype of the file's instead.
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) dropped.prototypeKeys.push(keyPath(path, '__proto__'));
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  if (keys.length > MAX_CONFIG_ENTRIES) (dropped.tooMany ??= []).push(path);
+  for (const key of keys.slice(0, MAX_CONFIG_ENTRIES)) {
     const at = keyPath(path, key);
     if (isPrototypeKey(key)) dropped.prototypeKeys.push(at);
     else out[key] = copy((value as Record<string, unknown>)[key], depth + 1, at, dropped);
@@ -61,5 +70,7 @@ export function droppedWarning(source: string, dropped: DataDropped): string | n
   const some = (keys: string[]): string => `${keys[0] ?? ''}${keys.length > 1 ? ` and ${keys.length - 1} more` : ''}`;
   if (dropped.prototypeKeys.length > 0) parts.push(`the key ${some(dropped.prototypeKeys)} (a name of JavaScript's prototypes is never a setting)`);
   if (dropped.tooDeep.length > 0) parts.push(`the value at ${some(dropped.tooDeep)} (nested deeper than ${MAX_CONFIG_DEPTH} levels)`);
+  const many = dropped.tooMany ?? [];
+  if (many.length > 0) parts.push(`the entries of ${some(many)} past the first ${MAX_CONFIG_ENTRIES}`);
   return parts.length === 0 ? null : `${source}: ignoring ${parts.join(', and ')}`;
 }

@@ -37,7 +37,7 @@ export interface StepSettings {
 /** A list of globs: empty, unset, or with every glob leaving the root, it is its default. */
 function globs(key: string, defaults: string[]) {
   return {
-    key, default: defaults,
+    key, default: defaults, globs: true,
     resolve: (raw: unknown): string[] => {
       const kept = insideRoot(stringList(raw) ?? []);
       return kept.length === 0 ? defaults : kept;
