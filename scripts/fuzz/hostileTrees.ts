@@ -145,16 +145,24 @@ function againstFresh(c: TestClient): string | null {
 }
 
 const SETTINGS_SHAPES = [
-  'fifo', 'zero', 'environ', 'outside', 'dangling', 'directory', 'oversized', 'prototype-keys', 'deep', 'huge-globs', 'many-stars',
+  'fifo', 'zero', 'environ', 'outside', 'dangling', 'directory', 'oversized',
+  'prototype-keys', 'deep', 'huge-globs', 'many-stars',
 ] as const;
 
 /** Settings whose content is hostile to the reader and matches nothing: the analysis must stay the defaults'. */
 const SETTINGS_TEXTS: Partial<Record<(typeof SETTINGS_SHAPES)[number], () => string>> = {
-  'prototype-keys': () => '{"__proto__.exclude": ["**"], "__proto__": {"exclude": ["**"]}, "constructor.prototype.exclude": ["**"], '
-    + '"registryLens.__proto__.exclude": ["**"], "files.exclude": {"__proto__": true, "constructor": true}}',
+  'prototype-keys': () => '{"__proto__.exclude": ["**"], "__proto__": {"exclude": ["**"]}, '
+    + '"constructor.prototype.exclude": ["**"], "registryLens.__proto__.exclude": ["**"], '
+    + '"files.exclude": {"__proto__": true, "constructor": true}}',
   deep: () => `{"registryLens.exclude": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
-  'huge-globs': () => JSON.stringify({ 'files.exclude': Object.fromEntries(Array.from({ length: 120_000 }, (_, i) => [i < 400 ? `q${i}*z/**` : `q${i}/z`, true])) }),
-  'many-stars': () => JSON.stringify({ 'files.exclude': { [`**/${'*a'.repeat(12)}*b`]: true, '**/a/**/a/**/a/**/a/**/b': true } }),
+  'huge-globs': () => JSON.stringify({
+    'files.exclude': Object.fromEntries(
+      Array.from({ length: 120_000 }, (_, i) => [i < 400 ? `q${i}*z/**` : `q${i}/z`, true]),
+    ),
+  }),
+  'many-stars': () => JSON.stringify({
+    'files.exclude': { [`**/${'*a'.repeat(12)}*b`]: true, '**/a/**/a/**/a/**/a/**/b': true },
+  }),
 };
 
 /** The CLI on the root with `.vscode/settings.json` made each hostile shape in turn, against its run with none. */

@@ -6,7 +6,7 @@
 // so a cloned repository's settings can never point the analysis or a new workspace outside it.
 import type { Settings, SettingsInput } from './types';
 import { joinRel } from './util/paths';
-import { compileGlobs } from './util/globs';
+import { compileGlobs, type GlobList } from './util/globs';
 
 /** One setting: where the user sets it, its contributed default, and its resolution. */
 export interface SettingDecl<T> {
@@ -85,9 +85,12 @@ export function pathsLeavingRoot(groups: readonly DeclaredSettings[], input: Set
 }
 
 /** The globs of the input's glob settings that util/globs.ts refuses (and so ignores), setting by setting. */
-export function globsRefused(groups: readonly DeclaredSettings[], input: SettingsInput): { key: string; refused: readonly { glob: string; why: string }[] }[] {
+export function globsRefused(
+  groups: readonly DeclaredSettings[], input: SettingsInput,
+): { key: string; refused: GlobList['refused'] }[] {
   return groups.flatMap((g) => declarations(g).filter(([, d]) => d.globs === true)
-    .map(([name, d]) => ({ key: d.key, refused: compileGlobs(stringList(input[name]) ?? []).refused })).filter((r) => r.refused.length > 0));
+    .map(([name, d]) => ({ key: d.key, refused: compileGlobs(stringList(input[name]) ?? []).refused }))
+    .filter((r) => r.refused.length > 0));
 }
 
 /** A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with '..'. */

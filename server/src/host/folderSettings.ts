@@ -5,7 +5,7 @@
 // the folder is dropped too (the engine's rule), with a warning for the front end to show.
 import { declarations, globsRefused, pathsLeavingRoot, record, stringList } from '../engine/settings';
 import { compileGlobs } from '../engine/util/globs';
-import { configData, droppedWarning, type DataDropped } from '../engine/util/configData';
+import { configData, droppedWarning, noneDropped, type DataDropped } from '../engine/util/configData';
 import { SETTING_GROUPS } from '../engine/engine';
 import type { Code, SettingsInput, Severity } from '../engine/types';
 import { displayPath } from './containment';
@@ -28,7 +28,7 @@ const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off'
  * warnings), with what the reading of that source already `dropped`.
  */
 export function toFolderSettings(
-  rawLens: unknown, rawExclude: unknown, source = 'settings', dropped: DataDropped = { prototypeKeys: [], tooDeep: [] },
+  rawLens: unknown, rawExclude: unknown, source = 'settings', dropped: DataDropped = noneDropped(),
 ): FolderSettings {
   const lens = configData(rawLens, dropped, 'registryLens');
   const filesExclude = configData(rawExclude, dropped, 'files.exclude');
@@ -57,7 +57,8 @@ export function toFolderSettings(
     const first = r.refused[0];
     if (first === undefined) continue;
     const more = r.refused.length > 1 ? ` and ${r.refused.length - 1} more` : '';
-    warnings.push(`${source}: ${r.key}: ignoring the glob ${JSON.stringify(first.glob.slice(0, 80))}${more}: ${first.why}`);
+    const glob = JSON.stringify(first.glob.slice(0, 80));
+    warnings.push(`${source}: ${r.key}: ignoring the glob ${glob}${more}: ${first.why}`);
   }
   return { engine, exclude, maxFileBytes, warnings };
 }

@@ -6,13 +6,13 @@
 // reader recurses); anything else is ignored with a warning that never quotes the file's content, and
 // the defaults apply. Its keys are data: the sections are built without prototypes (`__proto__.x` is refused).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { bareObject, isPrototypeKey, keyPath, type DataDropped } from '../engine/util/configData';
+import { bareObject, isPrototypeKey, keyPath, noneDropped, type DataDropped } from '../engine/util/configData';
 import { toFolderSettings, type FolderSettings } from './folderSettings';
 import { jsonNestingPast } from './jsonNesting';
 import { readInRoot } from './readText';
 
 const FILE = '.vscode/settings.json';
-/** Far below the depth at which jsonc-parser overflows (some thousands); other extensions' settings may nest deeper than ours. */
+/** Far below the depth at which jsonc-parser overflows (some thousands); other extensions' settings may nest deeper. */
 const MAX_FILE_NESTING = 512;
 
 export function readSettings(root: string, warn: (message: string) => void): FolderSettings {
@@ -21,10 +21,11 @@ export function readSettings(root: string, warn: (message: string) => void): Fol
   let json: unknown = {};
   if (read !== null && 'skipped' in read) ignoring(read.skipped);
   else if (read !== null) json = parseSettings(read.text, warn);
-  const dropped: DataDropped = { prototypeKeys: [], tooDeep: [] };
+  const dropped = noneDropped();
   const sections = nestDottedKeys(isObject(json) ? json : {}, dropped);
   const files = sections['files'];
-  const settings = toFolderSettings(sections['registryLens'], isObject(files) ? files['exclude'] : undefined, FILE, dropped);
+  const exclude = isObject(files) ? files['exclude'] : undefined;
+  const settings = toFolderSettings(sections['registryLens'], exclude, FILE, dropped);
   for (const w of settings.warnings) warn(w);
   return settings;
 }

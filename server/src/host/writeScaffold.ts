@@ -46,7 +46,8 @@ function nameTooLong(p: string): string | null {
   for (const name of p.split('/')) {
     const bytes = Buffer.byteLength(name);
     if (bytes > NAME_MAX_BYTES) {
-      return `the name ${JSON.stringify(`${name.slice(0, 40)}…`)} is ${bytes} bytes long; a file name may have at most ${NAME_MAX_BYTES}`;
+      const shown = JSON.stringify(`${name.slice(0, 40)}…`);
+      return `the name ${shown} is ${bytes} bytes long; a file name may have at most ${NAME_MAX_BYTES}`;
     }
   }
   return null;

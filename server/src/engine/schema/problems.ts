@@ -105,7 +105,8 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
       const want = (Array.isArray(t) ? t : [t]).map((x) => TYPE_NAMES[x] ?? x).join(' or ');
-      const hint = want === 'a string' && (node.kind === 'num' || node.kind === 'bool') ? ` (quote it: "${shown(node)}")` : '';
+      const scalar = node.kind === 'num' || node.kind === 'bool';
+      const hint = want === 'a string' && scalar ? ` (quote it: "${shown(node)}")` : '';
       return { range: node.range, message: `${at} must be ${want}, not ${KIND_NAMES[node.kind]}${hint}` };
     }
     case 'pattern': {

@@ -24,8 +24,13 @@ export interface DataDropped { prototypeKeys: string[]; tooDeep: string[]; tooMa
  * values nested deeper than `MAX_CONFIG_DEPTH` dropped, entries past `MAX_CONFIG_ENTRIES` of an object or
  * list dropped. Recursion is bounded by that depth.
  */
-export function configData(value: unknown, dropped: DataDropped = { prototypeKeys: [], tooDeep: [] }, at = ''): unknown {
+export function configData(value: unknown, dropped: DataDropped = noneDropped(), at = ''): unknown {
   return copy(value, 0, at, dropped);
+}
+
+/** An empty record of what copies dropped. */
+export function noneDropped(): DataDropped {
+  return { prototypeKeys: [], tooDeep: [] };
 }
 
 /** A new object without a prototype: a map from names whose lookups never reach `Object.prototype`. */
@@ -68,8 +73,10 @@ function copy(value: unknown, depth: number, path: string, dropped: DataDropped)
 export function droppedWarning(source: string, dropped: DataDropped): string | null {
   const parts: string[] = [];
   const some = (keys: string[]): string => `${keys[0] ?? ''}${keys.length > 1 ? ` and ${keys.length - 1} more` : ''}`;
-  if (dropped.prototypeKeys.length > 0) parts.push(`the key ${some(dropped.prototypeKeys)} (a name of JavaScript's prototypes is never a setting)`);
-  if (dropped.tooDeep.length > 0) parts.push(`the value at ${some(dropped.tooDeep)} (nested deeper than ${MAX_CONFIG_DEPTH} levels)`);
+  const { prototypeKeys, tooDeep } = dropped;
+  const why = "a name of JavaScript's prototypes is never a setting";
+  if (prototypeKeys.length > 0) parts.push(`the key ${some(prototypeKeys)} (${why})`);
+  if (tooDeep.length > 0) parts.push(`the value at ${some(tooDeep)} (nested deeper than ${MAX_CONFIG_DEPTH} levels)`);
   const many = dropped.tooMany ?? [];
   if (many.length > 0) parts.push(`the entries of ${some(many)} past the first ${MAX_CONFIG_ENTRIES}`);
   return parts.length === 0 ? null : `${source}: ignoring ${parts.join(', and ')}`;

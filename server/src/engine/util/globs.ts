@@ -35,7 +35,9 @@ export function compileGlobs(globs: readonly string[]): GlobList {
     if (!/[*?[\]{}\\]/.test(glob) && !/^!|[@!+*?]\(/.test(glob)) { exact.add(glob); continue; }
     const compiled = compileGlob(glob);
     if (typeof compiled === 'string') refused.push({ glob: raw, why: compiled });
-    else if (wildGlobs >= MAX_WILDCARD_GLOBS) refused.push({ glob: raw, why: `more than ${MAX_WILDCARD_GLOBS} globs with wildcards in one list` });
+    else if (wildGlobs >= MAX_WILDCARD_GLOBS) {
+      refused.push({ glob: raw, why: `more than ${MAX_WILDCARD_GLOBS} globs with wildcards` });
+    }
     else { wildGlobs++; wild.push(...compiled); }
   }
   const matches = (path: string): boolean => {
@@ -138,7 +140,7 @@ function charMatches(p: Char, c: string): boolean {
   return p.ranges.some(([a, b]) => a <= c && c <= b) !== p.not;
 }
 
-/** Whether a name matches a segment's characters: one restart point (the last star), so at most name × pattern steps. */
+/** Whether a name matches a segment's characters: one restart point (the last star), at most name × pattern steps. */
 function nameMatches(p: readonly (Char | null)[], name: string): boolean {
   let i = 0, j = 0, star = -1, from = 0;
   while (j < name.length) {
