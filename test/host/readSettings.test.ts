@@ -66,3 +66,16 @@ describe('host: settings are data', () => {
     assert.match(settings.warnings[0] ?? '', new RegExp(`^the folder's settings: ignoring the value at registryLens\\.onex\\.pins(\\.a)+ \\(nested deeper than ${MAX_CONFIG_DEPTH} levels\\)$`));
   });
 });
+
+describe('host: globs the glob door refuses are named, setting by setting (R22, R32)', () => {
+  it('one warning per setting, naming its first refused glob and why', () => {
+    const settings = toFolderSettings(
+      { components: { dirs: { builder: ['@(a|b)', 'x/*'] } }, core: { files: ['!x', 'a/b.py'] }, exclude: ['{1..3}', 'kept/**'] },
+      Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}/*`, true])), 'S');
+    assert.deepEqual(settings.warnings, [
+      'S: files.exclude and registryLens.exclude: ignoring the glob "d256/*" and 45 more: more than 256 globs with wildcards',
+      'S: registryLens.core.files: ignoring the glob "!x": negations and extended globs (`!…`, `@(…)`) are not supported',
+      'S: registryLens.components.dirs: ignoring the glob "@(a|b)": negations and extended globs (`!…`, `@(…)`) are not supported',
+    ]);
+  });
+});

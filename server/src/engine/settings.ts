@@ -18,8 +18,8 @@ export interface SettingDecl<T> {
   resolve(raw: unknown): T;
   /** For settings naming paths: those of the user's value that leave the root (ignored by `resolve`). */
   leaving?(raw: unknown): string[];
-  /** Whether the value is a list of globs (compiled by util/globs.ts, which may refuse some: the front ends warn). */
-  readonly globs?: boolean;
+  /** For settings naming globs: the user's (util/globs.ts may refuse some: the front ends warn). */
+  globs?(raw: unknown): string[];
 }
 
 /** A family's settings: one declaration per name (the name the engine's input uses, e.g. `workspacesRoots`). */
@@ -88,9 +88,9 @@ export function pathsLeavingRoot(groups: readonly DeclaredSettings[], input: Set
 export function globsRefused(
   groups: readonly DeclaredSettings[], input: SettingsInput,
 ): { key: string; refused: GlobList['refused'] }[] {
-  return groups.flatMap((g) => declarations(g).filter(([, d]) => d.globs === true)
-    .map(([name, d]) => ({ key: d.key, refused: compileGlobs(stringList(input[name]) ?? []).refused }))
-    .filter((r) => r.refused.length > 0));
+  return groups.flatMap((g) => declarations(g))
+    .map(([name, d]) => ({ key: d.key, refused: compileGlobs(d.globs?.(input[name]) ?? []).refused }))
+    .filter((r) => r.refused.length > 0);
 }
 
 /** A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with '..'. */
