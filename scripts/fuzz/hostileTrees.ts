@@ -1,11 +1,13 @@
 // Hostile trees for the containment rule (issue 42), a phase of `npm run fuzz`: symbolic links out of
 // the root, to /dev/zero, dangling or looping, and FIFOs, delivered to the language server through
 // watched-file events, directories deleted or renamed right after a file was created in them, and
-// documents opened through links to directories (issue 55) — after them the server must publish what a
+// documents opened through links to directories — after them the server must publish what a
 // fresh `registry-lens check` of the same tree gives, and answer at once; and special files as the
 // CLI's `.vscode/settings.json` (a FIFO, links to /dev/zero, /proc/self/environ, a settings file outside
 // the root, a directory, an oversized file) — the CLI must finish promptly, quote none of it, and
-// analyse as with no settings at all.
+// analyse as with no settings at all; and settings that are data against the reader (prototype keys,
+// nesting 20,000 deep, 120,000 globs, a glob of many stars beside a long name), which must change
+// nothing and cost no more.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,7 +170,26 @@ function againstFresh(c: TestClient): string | null {
   return null;
 }
 
-const SETTINGS_SHAPES = ['fifo', 'zero', 'environ', 'outside', 'dangling', 'directory', 'oversized'] as const;
+const SETTINGS_SHAPES = [
+  'fifo', 'zero', 'environ', 'outside', 'dangling', 'directory', 'oversized',
+  'prototype-keys', 'deep', 'huge-globs', 'many-stars',
+] as const;
+
+/** Settings whose content is hostile to the reader and matches nothing: the analysis must stay the defaults'. */
+const SETTINGS_TEXTS: Partial<Record<(typeof SETTINGS_SHAPES)[number], () => string>> = {
+  'prototype-keys': () => '{"__proto__.exclude": ["**"], "__proto__": {"exclude": ["**"]}, '
+    + '"constructor.prototype.exclude": ["**"], "registryLens.__proto__.exclude": ["**"], '
+    + '"files.exclude": {"__proto__": true, "constructor": true}}',
+  deep: () => `{"registryLens.exclude": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+  'huge-globs': () => JSON.stringify({
+    'files.exclude': Object.fromEntries(
+      Array.from({ length: 120_000 }, (_, i) => [i < 400 ? `q${i}*z/**` : `q${i}/z`, true]),
+    ),
+  }),
+  'many-stars': () => JSON.stringify({
+    'files.exclude': { [`**/${'*a'.repeat(12)}*b`]: true, '**/a/**/a/**/a/**/a/**/b': true },
+  }),
+};
 
 /** The CLI on the root with `.vscode/settings.json` made each hostile shape in turn, against its run with none. */
 function settingsFiles(r: Random, name: string, ctx: HostileContext, t: HostileTally): void {
@@ -196,7 +217,11 @@ function settingsFiles(r: Random, name: string, ctx: HostileContext, t: HostileT
     if (shape === 'fifo') execFileSync('mkfifo', [settings]);
     else if (shape === 'directory') mkdirSync(settings);
     else if (shape === 'oversized') writeFileSync(settings, `${silencing.slice(0, -1)}, "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`);
-    else symlinkSync({ zero: '/dev/zero', environ: '/proc/self/environ', outside: join(tmp, 'settings.json'), dangling: join(tmp, 'gone.json') }[shape], settings);
+    else if (shape === 'prototype-keys' || shape === 'deep' || shape === 'huge-globs' || shape === 'many-stars') {
+      writeFileSync(settings, SETTINGS_TEXTS[shape]?.() ?? '{}');
+      // A long name and a deep path the starred globs would backtrack on (empty directories: nothing to analyse).
+      mkdirSync(join(root, 'a'.repeat(200), ...Array.from({ length: 200 }, () => 'a')), { recursive: true });
+    } else symlinkSync({ zero: '/dev/zero', environ: '/proc/self/environ', outside: join(tmp, 'settings.json'), dangling: join(tmp, 'gone.json') }[shape], settings);
     const run = check();
     t.settingsRuns++;
     const stderr = String(run.stderr);

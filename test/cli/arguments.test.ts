@@ -159,6 +159,19 @@ describe('cli arguments', () => {
     assert.equal((json.json['summary'] as { sources: number }).sources, 0, 'stdout stays the JSON document');
   });
 
+  it('findings without a registry (a builder\'s metadata alone) stand: their exit code, and no "no registry found"', () => {
+    const meta = writeTree({
+      'src/steps/builders/builder_foo_step.py': 'class FooStepBuilder:\n    pass\n',
+      'src/steps/builders/builder_foo_step_meta.yaml': 'description: 1\ntags: 3\n',
+    });
+    for (const [failOn, code] of [['error', 1], ['never', 0]] as const) {
+      const r = runCli(['check', meta, '--fail-on', failOn], REPO);
+      assert.equal(r.code, code, r.stderr);
+      assert.doesNotMatch(r.stderr, /no registry found/);
+      assert.match(r.stdout, /2 errors/);
+    }
+  });
+
   it('the globs named follow the root\'s settings', () => {
     const moved = writeTree({ 'README.md': 'x\n', '.vscode/settings.json': '{ "registryLens.core.files": ["lib/steps.py"], "registryLens.workspaces.roots": ["teams"] }' });
     const r = runCli(['check', moved], REPO);

@@ -341,4 +341,13 @@ describe('cli init-workspace', () => {
     assert.deepEqual([...new Set(findings(root).map((f) => f.split(' ')[1]))], ['RL002']);
     assert.equal(runCli(['init-workspace', 'hal', '--root', root, '--copy-from', 'nobody']).code, 1);
   });
+
+  it('an id too long for a file name (300 characters) writes nothing and says why (R35)', () => {
+    const root = writeTree(cleanTree());
+    const r = runCli(['init-workspace', 'w'.repeat(300), '--root', root, '--template', 'minimal']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /nothing written: the name "w{40}…" is 300 bytes long; a file name may have at most 255/);
+    assert.doesNotMatch(r.stderr, /internal error/);
+    assert.deepEqual(readdirSync(join(root, DEV)).filter((n) => n.startsWith('www')), []);
+  });
 });

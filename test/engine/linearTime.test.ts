@@ -15,6 +15,12 @@ const META = 'src/steps/builders/builder_q_step_meta.yaml';
 const TS = 'extensions/m.ts';
 const VALUE = 'LOCAL_STEPS = {"S": {"builder_step_name": ';
 const blanks = (n: number): string => ' '.repeat(n);
+const CORE = 'src/cursus/registry/step_names.py';
+/** A core registry of 300 steps named S0…S299, for the shapes whose names are ranked against it. */
+const CORE_STEPS = {
+  [CORE]: `STEP_NAMES = {\n${Array.from({ length: 300 }, (_, i) => `    "S${i}": {"config_class": "S${i}Config", "sagemaker_step_type": "Processing", "description": "d"},\n`).join('')}}\n`,
+};
+const ENTRY = '{"config_class": "AConfig", "builder_step_name": "ABuilder", "sagemaker_step_type": "Processing", "description": "d"}';
 
 /** The smaller size (characters of the shape's run); the larger is ×4. */
 const SIZE = 50_000;
@@ -25,8 +31,11 @@ const MAX_RATIO = 9;
 const BUDGET_MS_PER_100KB = 1000;
 const RUNS = 5;
 
-/** Each shape: a file and its text for a run of about `n` characters. */
-const SHAPES: Record<string, [string, (n: number) => string]> = {
+/** Each shape: a file and its text for a run of about `n` characters, and the files beside it (of a fixed size). */
+const SHAPES: Record<string, [string, (n: number) => string, Record<string, string>?]> = {
+  'R27: a step name of capitals (snake_case file names)': [CORE, (n) => `STEP_NAMES = {\n    "${'A'.repeat(n)}": ${ENTRY},\n}\n`],
+  'R27: a step name of capitals and digits, then a capitalised word': [CORE, (n) => `STEP_NAMES = {\n    "${'A1'.repeat(n / 2)}Word": ${ENTRY},\n}\n`],
+  'R26: an overridden step name of one letter that starts every core step (did you mean)': [REG, (n) => `STEP_OVERRIDES = {\n    "${'S'.repeat(n)}": ${ENTRY},\n}\n`, CORE_STEPS],
   'R13: 60 unclosed [ then blanks': [REG, (n) => `${VALUE}${'['.repeat(60)}${blanks(n)}\n}\n`],
   'R13 slow-11: 1,000 [, 481 ], blanks, a string, blanks, 519 ]': [REG, (n) => `LOCAL_STEPS = {"S": {"spec_type": ${'['.repeat(1000)}"F"${']'.repeat(481)}${blanks(n / 8)}ur"x"${blanks(n - n / 8)}${']'.repeat(519)},\n}}\n`],
   'unclosed { ( nested, then blanks and an unclosed string': [REG, (n) => `${VALUE}${'{('.repeat(30)}${blanks(n)}"x\n}\n`],
@@ -59,8 +68,9 @@ const SHAPES: Record<string, [string, (n: number) => string]> = {
 };
 
 /** CPU milliseconds of this process for one analysis of `text` (a fresh engine, made outside the measure). */
-async function cpuOf(file: string, text: string): Promise<number> {
+async function cpuOf(file: string, text: string, beside: Record<string, string> = {}): Promise<number> {
   const engine = await RegistryEngine.create(wasm);
+  for (const [path, t] of Object.entries(beside)) engine.setFile(path, t);
   const before = process.cpuUsage();
   engine.setFile(file, text);
   engine.update();
@@ -69,26 +79,26 @@ async function cpuOf(file: string, text: string): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
-async function medianCpu(file: string, text: string): Promise<number> {
+async function medianCpu(file: string, text: string, beside?: Record<string, string>): Promise<number> {
   const times: number[] = [];
-  for (let k = 0; k < RUNS; k++) times.push(await cpuOf(file, text));
+  for (let k = 0; k < RUNS; k++) times.push(await cpuOf(file, text, beside));
   return times.sort((a, b) => a - b)[RUNS >> 1] as number;
 }
 
 describe('linear time on hostile shapes (CPU at two sizes, one run)', function () {
   this.timeout(300_000);
 
-  for (const [name, [file, text]] of Object.entries(SHAPES)) {
+  for (const [name, [file, text, beside]] of Object.entries(SHAPES)) {
     it(name, async () => {
       const small = text(SIZE);
       const large = text(SIZE * GROWTH);
       const budget = BUDGET_MS_PER_100KB * Math.max(1, small.length / 100_000);
       // The first analysis compiles what the others run; far over the budget, the shape fails at once.
-      const first = await cpuOf(file, small);
+      const first = await cpuOf(file, small, beside);
       assert.ok(first <= 3 * budget, `${first.toFixed(0)} ms CPU for ${small.length} characters`);
-      const a = await medianCpu(file, small);
+      const a = await medianCpu(file, small, beside);
       assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${small.length} characters`);
-      const b = await medianCpu(file, large);
+      const b = await medianCpu(file, large, beside);
       // A floor of 5 ms on the smaller: below it the ratio measures the timer, not the shape.
       const ratio = b / Math.max(a, 5);
       assert.ok(ratio < MAX_RATIO, `×${GROWTH} the size took ×${ratio.toFixed(1)} the CPU (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);

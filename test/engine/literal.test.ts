@@ -56,12 +56,21 @@ describe('lean literal nodes', () => {
     assert.equal(keyText(numKey), undefined);
   });
 
+  it('a plain dict is data: keys naming prototypes are its own entries, and nothing is inherited', () => {
+    const text = '{"__proto__": {"description": "x"}, "constructor": 1}';
+    const plain = toPlain(scanLiteral(text, 0, text.length, new LineIndex(text)) as Lit) as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(plain), null);
+    assert.deepEqual(Object.keys(plain), ['__proto__', 'constructor']);
+    assert.equal(plain['description'], undefined);
+    assert.equal(plain['constructor'], 1);
+  });
+
   it('reads scanned dicts as before: lookups, plain values, equality of two reads', () => {
     const text = '{\n    "config_class": "AConfig",\n    r"raw": \'x\',\n    "job_types": ["a", "b"],\n    "n": -2,\n}';
     const read = (): Lit => scanLiteral(text, 0, text.length, new LineIndex(text)) as Lit;
     const lit = read();
     assert.equal(lit.kind, 'dict');
-    assert.deepEqual(toPlain(lit), { config_class: 'AConfig', raw: 'x', job_types: ['a', 'b'], n: -2 });
+    assert.deepEqual(toPlain(lit), Object.assign(Object.create(null), { config_class: 'AConfig', raw: 'x', job_types: ['a', 'b'], n: -2 }));
     const e = dictEntry(lit, 'config_class') as DictEntry;
     const inner = (l: Lit): unknown => (l.kind === 'str' ? l.inner : null);
     assert.deepEqual(inner(e.key), spanAt(1, 5, 1, 17));

@@ -412,6 +412,10 @@ pass
     assert.equal(engine.stepAt('src/demo/registry/registry.yaml', { line: 1, character: 12 }), 'echo_node@latest');
     assert.equal(engine.stepAt('src/demo/registry/registry.yaml', { line: 7, character: 20 }), 'echo_node@1.1.0');
     assert.deepEqual(engine.stepNames(), ['echo_node@latest', 'echo_node@pinned', 'echo_node@1.0.0', 'echo_node@1.1.0']);
+    // A name of Object.prototype's members has no pin unless the user gives it one (R36).
+    const { engine: named } = await analyze(WIP.replace('ech$0o', 'echo').replaceAll('echo_node', 'constructor'));
+    assert.match(named.explain({ step: 'constructor@pinned' }).summary, /no pin for this artifact/);
+    assert.ok(!named.stepNames().includes('constructor@pinned'));
     const missing = engine.explain({ step: 'echo_nod@latest' });
     assert.equal(missing.found, false);
     assert.deepEqual(missing.suggestions, ['echo_node']);

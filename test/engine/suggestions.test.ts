@@ -27,6 +27,13 @@ describe('engine: suggestions from the shared and own closest names', () => {
     }
   });
 
+  it('names longer than any name may be (256) have no close name and are none (R26)', () => {
+    const long = `S${'s'.repeat(300)}`;
+    assert.deepEqual(closest(long, ['S1', 'Ss', long.slice(0, 250)], 3), []);
+    assert.deepEqual(closest('Sss', ['Ssss', long], 3), ['Ssss']);
+    assert.equal(closestWithin(long, [long.slice(0, -1)], 2), null);
+  });
+
   it('closest skips by character counts and still equals ranking by full distances, on 2,000 random name sets', () => {
     const rng = new Rng(0xba9);
     // The ranking `closest` documents, with the full distance of every candidate.

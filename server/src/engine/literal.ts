@@ -3,6 +3,7 @@
 import type { Position, Range } from './types';
 import { span, spanAt } from './text/positions';
 import { stringCopier } from './util/detachStrings';
+import { bareObject } from './util/configData';
 
 export type Lit =
   /** `inner` is the range of the characters between the quotes (where renames and fixes edit). */
@@ -152,6 +153,7 @@ export function dictEntry(lit: Lit | null | undefined, key: string): DictEntry |
 /**
  * Plain JSON-like value of a literal (for hover, Explain, the legacy format and schema checks). `memo`
  * keeps the value of each list and dict, for a reader that never changes it and reads the same nodes again.
+ * A dict is an object without a prototype: its keys are the file's data (`__proto__`, `constructor`).
  */
 export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
   switch (lit.kind) {
@@ -164,7 +166,7 @@ export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
   let out: unknown;
   if (lit.kind === 'list') out = lit.items.map((i) => toPlain(i, memo));
   else {
-    const o: Record<string, unknown> = {};
+    const o = bareObject<unknown>();
     for (const e of lit.entries) { const k = keyText(e); if (k !== undefined) o[k] = toPlain(e.value, memo); }
     out = o;
   }

@@ -6,6 +6,7 @@
 // so a cloned repository's settings can never point the analysis or a new workspace outside it.
 import type { Settings, SettingsInput } from './types';
 import { joinRel } from './util/paths';
+import { compileGlobs, type GlobList } from './util/globs';
 
 /** One setting: where the user sets it, its contributed default, and its resolution. */
 export interface SettingDecl<T> {
@@ -17,6 +18,8 @@ export interface SettingDecl<T> {
   resolve(raw: unknown): T;
   /** For settings naming paths: those of the user's value that leave the root (ignored by `resolve`). */
   leaving?(raw: unknown): string[];
+  /** For settings naming globs: the user's (util/globs.ts may refuse some: the front ends warn). */
+  globs?(raw: unknown): string[];
 }
 
 /** A family's settings: one declaration per name (the name the engine's input uses, e.g. `workspacesRoots`). */
@@ -80,6 +83,15 @@ export interface PathOutsideRoot { /** The user's key under `registryLens.`. */ 
 /** Every path (or glob) the input names that the settings ignore because it leaves the root, setting by setting. */
 export function pathsLeavingRoot(groups: readonly DeclaredSettings[], input: SettingsInput): PathOutsideRoot[] {
   return groups.flatMap((g) => declarations(g).flatMap(([name, d]) => (d.leaving?.(input[name]) ?? []).map((value) => ({ key: d.key, value }))));
+}
+
+/** The globs of the input's glob settings that util/globs.ts refuses (and so ignores), setting by setting. */
+export function globsRefused(
+  groups: readonly DeclaredSettings[], input: SettingsInput,
+): { key: string; refused: GlobList['refused'] }[] {
+  return groups.flatMap((g) => declarations(g))
+    .map(([name, d]) => ({ key: d.key, refused: compileGlobs(d.globs?.(input[name]) ?? []).refused }))
+    .filter((r) => r.refused.length > 0);
 }
 
 /** A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with '..'. */

@@ -1,8 +1,11 @@
 // Maps the `registryLens.*` and `files.exclude` settings of a folder (from the editor, or from
 // .vscode/settings.json for the CLI) to the engine's Settings plus the exclusion globs the scanner
-// uses. User settings are untrusted JSON: anything of the wrong shape is dropped, defaults apply; a
-// path that leaves the folder is dropped too (the engine's rule), with a warning for the front end to show.
-import { declarations, pathsLeavingRoot, record, stringList } from '../engine/settings';
+// uses. User settings are untrusted JSON: copied as data first (no prototypes, bounded nesting:
+// engine/util/configData.ts), anything of the wrong shape is dropped, defaults apply; a path that leaves
+// the folder is dropped too (the engine's rule), with a warning for the front end to show.
+import { declarations, globsRefused, pathsLeavingRoot, record, stringList } from '../engine/settings';
+import { compileGlobs } from '../engine/util/globs';
+import { configData, droppedWarning, noneDropped, type DataDropped } from '../engine/util/configData';
 import { SETTING_GROUPS } from '../engine/engine';
 import type { Code, SettingsInput, Severity } from '../engine/types';
 import { displayPath } from './containment';
@@ -20,7 +23,15 @@ export interface FolderSettings {
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
-export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSettings {
+/**
+ * The folder's settings from the `registryLens` section and `files.exclude` read from `source` (named in
+ * warnings), with what the reading of that source already `dropped`.
+ */
+export function toFolderSettings(
+  rawLens: unknown, rawExclude: unknown, source = 'settings', dropped: DataDropped = noneDropped(),
+): FolderSettings {
+  const lens = configData(rawLens, dropped, 'registryLens');
+  const filesExclude = configData(rawExclude, dropped, 'files.exclude');
   const s = record(lens);
   // Each family's settings at the key it declares (resolved, and judged, by the engine).
   const engine: Record<string, unknown> = { severity: severities(record(record(s['diagnostics'])['severity'])) };
@@ -35,7 +46,21 @@ export function toFolderSettings(lens: unknown, filesExclude: unknown): FolderSe
   const maxFileBytes = typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
   const warnings = pathsLeavingRoot(SETTING_GROUPS, engine).map(({ key, value }) =>
     `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
-  return { engine, exclude: [...fromFiles, ...(stringList(s['exclude']) ?? [])], maxFileBytes, warnings };
+  const unsafe = droppedWarning(source, dropped);
+  if (unsafe !== null) warnings.unshift(unsafe);
+  const exclude = [...fromFiles, ...(stringList(s['exclude']) ?? [])];
+  const refused = [
+    { key: 'files.exclude and registryLens.exclude', refused: compileGlobs(exclude).refused },
+    ...globsRefused(SETTING_GROUPS, engine).map((r) => ({ ...r, key: `registryLens.${r.key}` })),
+  ];
+  for (const r of refused) {
+    const first = r.refused[0];
+    if (first === undefined) continue;
+    const more = r.refused.length > 1 ? ` and ${r.refused.length - 1} more` : '';
+    const glob = JSON.stringify(first.glob.slice(0, 80));
+    warnings.push(`${source}: ${r.key}: ignoring the glob ${glob}${more}: ${first.why}`);
+  }
+  return { engine, exclude, maxFileBytes, warnings };
 }
 
 function severities(v: Record<string, unknown>): Partial<Record<Code, Severity | 'off'>> {

@@ -3,8 +3,8 @@
 // back to the texts it lets go, then every file it wants fed.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import { RegistryEngine } from '../engine/engine';
+import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
 import { feedEngine, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
@@ -72,8 +72,8 @@ export async function openRoot(dir: string, overrides: RootOverrides, warn: (mes
 
 /** The feed options a root's settings give (excluded globs, size limit). */
 export function feedOptions(folder: FolderSettings, warn: (message: string) => void): FeedOptions {
-  const excluded = picomatch(folder.exclude, { dot: true });
-  return { excluded: (rel) => excluded(rel), warn, maxFileBytes: folder.maxFileBytes };
+  const excluded = compileGlobs(folder.exclude).matches;
+  return { excluded, warn, maxFileBytes: folder.maxFileBytes };
 }
 
 /** Whether `path` is a directory (following links, as a root given on the command line may be one). */

@@ -43,6 +43,8 @@ export async function writeScaffold(root: string, s: Scaffold): Promise<WriteRes
   const abs: string[] = [];
   // The workspace's own directory first, so a refusal names the link on its way when there is one.
   for (const p of [s.dir, ...s.dirs, ...s.files.map((f) => f.file)]) {
+    const tooLong = nameTooLong(p);
+    if (tooLong !== null) return { refused: `nothing written: ${tooLong}` };
     const at = resolveInRoot(root, p, 'create');
     if ('refused' in at) return { refused: `nothing written: ${at.refused}` };
     abs.push(at.abs);
@@ -62,6 +64,21 @@ export async function writeScaffold(root: string, s: Scaffold): Promise<WriteRes
     }
   }
   return out;
+}
+
+/** Linux's and macOS's limit of a file name (NAME_MAX), in bytes. */
+const NAME_MAX_BYTES = 255;
+
+/** Why the file system would refuse a name of this path (ENAMETOOLONG), or null. */
+function nameTooLong(p: string): string | null {
+  for (const name of p.split('/')) {
+    const bytes = Buffer.byteLength(name);
+    if (bytes > NAME_MAX_BYTES) {
+      const shown = JSON.stringify(`${name.slice(0, 40)}…`);
+      return `the name ${shown} is ${bytes} bytes long; a file name may have at most ${NAME_MAX_BYTES}`;
+    }
+  }
+  return null;
 }
 
 /** Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped; nothing when it resolves outside the root). */

@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
+import { compileGlobs } from '../engine/util/globs';
 import { CORE, type ContextId } from '../engine/types';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
@@ -123,7 +123,7 @@ export class Folder {
     const first = this.engineRef === undefined;
     if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
     else this.engineRef.configure(settings.engine);
-    const excluded = picomatch(settings.exclude, { dot: true });
+    const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
     this.excluded = (rel) => excluded(rel) || inNested(rel);
     this.fetched.clear();

@@ -9,7 +9,7 @@ export async function readSettings(connection: Connection, scopeUri: string, can
     { scopeUri, section: 'registryLens' },
     { scopeUri, section: 'files.exclude' },
   ]) as unknown[];
-  const settings = toFolderSettings(lens, filesExclude);
+  const settings = toFolderSettings(lens, filesExclude, "the folder's settings");
   // Settings naming paths outside the folder are ignored: say so where the user sees it.
   // A notification (window/showMessage): every client takes it, and nothing waits for an answer.
   for (const w of settings.warnings) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Registry Lens: ${w}` });

@@ -2,7 +2,7 @@
 // item or value rather than the whole file. Shared by every schema-checked file kind (meta companions,
 // step interfaces); each passes its own walk of the schema (for the keys allowed at a level) and hints.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { dictEntry, toPlain, type Lit } from '../literal';
+import { describeKind, dictEntry, toPlain, type Lit } from '../literal';
 import type { Range } from '../types';
 import { editDistance } from '../util/editDistance';
 
@@ -54,6 +54,11 @@ function isBranchNoise(e: ErrorObject): boolean {
   return e.keyword === 'type' && (e.params as { type?: string }).type === 'null';
 }
 
+/** A node's value as a message quotes it: a scalar's text, a list's or dict's kind. */
+function shown(node: Lit): string {
+  return node.kind === 'dict' || node.kind === 'list' ? describeKind(node) : String(toPlain(node));
+}
+
 export function segmentsOf(pointer: string): string[] {
   return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
@@ -100,18 +105,19 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
       const want = (Array.isArray(t) ? t : [t]).map((x) => TYPE_NAMES[x] ?? x).join(' or ');
-      const hint = want === 'a string' && (node.kind === 'num' || node.kind === 'bool') ? ` (quote it: "${String(toPlain(node))}")` : '';
+      const scalar = node.kind === 'num' || node.kind === 'bool';
+      const hint = want === 'a string' && scalar ? ` (quote it: "${shown(node)}")` : '';
       return { range: node.range, message: `${at} must be ${want}, not ${KIND_NAMES[node.kind]}${hint}` };
     }
     case 'pattern': {
       const field = segments.find((s) => !/^\d+$/.test(s)) ?? '';
-      const value = String(toPlain(node));
+      const value = shown(node);
       const hint = opts.patternHints?.[field];
       return { range: node.range, message: `${at} is '${value}', which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}` };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `'${String(v)}'`).join(', ');
-      return { range: node.range, message: `${at} is '${String(toPlain(node))}', which is not one of ${allowed}` };
+      return { range: node.range, message: `${at} is '${shown(node)}', which is not one of ${allowed}` };
     }
     case 'minLength':
       return { range: node.range, message: `${at} must not be empty` };

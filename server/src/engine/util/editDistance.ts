@@ -71,13 +71,22 @@ function bagExceeds(bag: Int32Array, length: number, s: string, max: number): bo
   return extra > max || missing > max;
 }
 
+/**
+ * Names longer than this are no one's close name and have none: no step, class or module name comes
+ * near it, and a distance or a containment test costs the product of the lengths (a 1.9 MB key ranked
+ * against 3,000 steps ran for minutes, R26).
+ */
+export const MAX_SUGGESTED_LENGTH = 256;
+
 /** Candidates closest to `name` (case-insensitive distance), best first, within a distance that grows with length. */
 export function closest(name: string, candidates: Iterable<string>, limit = 5): string[] {
+  if (name.length > MAX_SUGGESTED_LENGTH) return [];
   const low = name.toLowerCase();
   const max = Math.max(2, Math.floor(name.length / 3));
   const bag = bagOf(low);
   const scored: { c: string; d: number }[] = [];
   for (const c of candidates) {
+    if (c.length > MAX_SUGGESTED_LENGTH) continue;
     const cl = lower(c);
     if (bag && bagExceeds(bag, low.length, cl, max)) {
       if (nested(low, cl)) scored.push({ c, d: max });
@@ -110,10 +119,12 @@ export function closestWithin(name: string, candidates: Iterable<string>, within
 
 /** The candidates `closestWithin` ranks (in their order): any other candidate cannot be its answer. */
 export function nearCandidates(name: string, candidates: Iterable<string>, within: number): string[] {
+  if (name.length > MAX_SUGGESTED_LENGTH) return [];
   const low = name.toLowerCase();
   const bag = bagOf(low);
   const near: string[] = [];
   for (const c of candidates) {
+    if (c.length > MAX_SUGGESTED_LENGTH) continue;
     const cl = lower(c);
     if ((!(bag && bagExceeds(bag, low.length, cl, within)) && editDistance(low, cl, within) <= within) || nested(low, cl)) near.push(c);
   }

@@ -3,11 +3,18 @@
 
 const ACRONYMS: [RegExp, string][] = [[/XGBoost/g, 'Xgboost'], [/PyTorch/g, 'Pytorch'], [/LightGBM/g, 'Lightgbm']];
 
+/**
+ * cursus's `_camel_to_snake`: a run of capitals before a capitalised word is split (`XMLParser` →
+ * `xml_parser`), then words. Each run is matched once, its follower tested after: the pattern
+ * `/([A-Z]+)([A-Z][a-z])/g` it replaces gives the same result but backtracks through every run not followed
+ * by a lower-case letter from each of its positions (quadratic in a name of capitals).
+ */
 export function snakeCase(name: string): string {
   let s = name;
   for (const [re, rep] of ACRONYMS) s = s.replace(re, rep);
   return s
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[A-Z]+/g, (run: string, at: number) =>
+      run.length > 1 && /[a-z]/.test(s.charAt(at + run.length)) ? `${run.slice(0, -1)}_${run.slice(-1)}` : run)
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')
     .toLowerCase();

@@ -3,12 +3,12 @@
 // a workspace, a module of `core/base/` (the base classes abstract rows name), or the step catalog's
 // builder discovery module (how this cursus finds builders). Where developer workspaces live comes from the settings, and so do extra component
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`).
-import picomatch from 'picomatch';
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { heldDir } from '../../util/paths';
+import { compileGlobs } from '../../util/globs';
 
 export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
@@ -37,13 +37,10 @@ const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
 const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
-/** Globs match every legal name: dot files, and (`s`: `**` is built on `.`) names holding a line break. */
-const GLOB = { dot: true, flags: 's' };
-
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
   const own = STEP_SETTINGS.of(settings);
-  const isCorePy = picomatch(own.coreFiles, GLOB);
-  const isCoreYaml = picomatch(own.coreYamlFiles, GLOB);
+  const isCorePy = compileGlobs(own.coreFiles).matches;
+  const isCoreYaml = compileGlobs(own.coreYamlFiles).matches;
   const configuredComponent = configuredComponents(settings);
   // One role per component folder, shared by its files (22,000 modules of a large org, 2,000 folders).
   const folders = new Map<string, CursusRole>();
@@ -88,7 +85,7 @@ export function cursusRegistryGlobs(settings: Settings): string[] {
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
 function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
   const kinds = (Object.entries(STEP_SETTINGS.of(settings).componentDirs) as [ComponentKind, string[]][])
-    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: picomatch(dirs, GLOB) }));
+    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: compileGlobs(dirs).matches }));
   return (path) => {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     const hits = kinds.filter((k) => k.match(dir)).map((k) => k.kind);

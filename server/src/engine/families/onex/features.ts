@@ -267,7 +267,7 @@ function names(fq: FamilyQueries): string[] {
   const q = o(fq);
   const pins = ONEX_SETTINGS.of(fq.files.settings()).onexPins;
   return [...q.artifactsQ('')].flatMap(([name, defs]) => [
-    `${name}@latest`, ...(pins[name] ? [`${name}@pinned`] : []),
+    `${name}@latest`, ...(pins.get(name) ? [`${name}@pinned`] : []),
     ...new Set(defs.flatMap((d) => d.artifact.versions.map((v) => `${name}@${v.norm ?? v.version.value}`))),
   ]);
 }

@@ -25,9 +25,9 @@ export function versionsOf(o: OnexQueries, file: string, artifact: OnexArtifact)
 
 export type Policy = { kind: 'latest' } | { kind: 'exact'; version: string } | { kind: 'pinned'; pin: string | null };
 
-export function parsePolicy(spec: string | undefined, pins: Record<string, string>, name: string): Policy {
+export function parsePolicy(spec: string | undefined, pins: ReadonlyMap<string, string>, name: string): Policy {
   if (spec === undefined || spec === '' || spec === 'latest') return { kind: 'latest' };
-  if (spec === 'pinned') return { kind: 'pinned', pin: pins[name] ?? null };
+  if (spec === 'pinned') return { kind: 'pinned', pin: pins.get(name) ?? null };
   return { kind: 'exact', version: spec };
 }
 

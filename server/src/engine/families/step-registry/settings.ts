@@ -37,7 +37,7 @@ export interface StepSettings {
 /** A list of globs: empty, unset, or with every glob leaving the root, it is its default. */
 function globs(key: string, defaults: string[]) {
   return {
-    key, default: defaults,
+    key, default: defaults, globs: (raw: unknown): string[] => stringList(raw) ?? [],
     resolve: (raw: unknown): string[] => {
       const kept = insideRoot(stringList(raw) ?? []);
       return kept.length === 0 ? defaults : kept;
@@ -80,5 +80,6 @@ export const STEP_SETTINGS = settingsGroup<StepSettings>({
     key: 'components.dirs', default: {},
     resolve: (raw) => Object.fromEntries(Object.entries(componentDirs(raw)).map(([k, dirs]) => [k, insideRoot(dirs).map(normalDir)])),
     leaving: (raw) => listLeavingRoot(Object.values(componentDirs(raw)).flat()),
+    globs: (raw) => Object.values(componentDirs(raw)).flat(),
   },
 });

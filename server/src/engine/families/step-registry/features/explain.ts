@@ -1,6 +1,7 @@
 // Explain Resolution (SPEC §3.6): every layer consulted, the winner and why, what it shadows, the
 // deciding strategy (§3.3), legacy/derived rows, component locations, and the companion metadata —
 // merged fields (YAML wins), each dependency and how it resolved, the dependents — as plain data.
+import { bareObject } from '../../../util/configData';
 import type { ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, SourcedLocation } from '../../../api';
 import { CORE, type ResolutionMode, type Settings, type Strategy } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -127,7 +128,7 @@ export function located(ws: StepWorkspace, e: StepEntry): SourcedLocation {
 /** Seed 001 `to_legacy_format`: the STEP_NAMES shape of a definition. */
 function toLegacy(fields: Record<string, unknown>): Record<string, unknown> {
   const order = ['config_class', 'builder_step_name', 'spec_type', 'sagemaker_step_type', 'description', 'framework', 'job_types'];
-  const out: Record<string, unknown> = {};
+  const out = bareObject<unknown>();
   for (const k of order) if (fields[k] !== undefined && fields[k] !== null && fields[k] !== '') out[k] = fields[k];
   for (const [k, v] of Object.entries(fields)) if (!(k in out)) out[k] = v;
   return out;

@@ -7,6 +7,7 @@
 // reader cannot see through is `unknown`, and exports it cannot list (`export * from`, CommonJS
 // assignments it does not know) make the module `open`. Linear in the tokens; nesting deeper than
 // MAX_NESTING is skipped as unknown.
+import { bareObject } from '../../../util/configData';
 import type { Range } from '../../../types';
 import { LineIndex } from '../../../text/lineIndex';
 import { readDeclarations, type Decl } from './jsDeclarations';
@@ -84,14 +85,14 @@ function toExport(decls: Decls, lines: LineIndex, file: string, name: string, de
       return { ...base, type: 'object', via: val.via, members, open: !opts || opts.open, fields };
     }
     case 'obj': case 'inst': {
-      const members: Record<string, MemberKind> = {};
+      const members = bareObject<MemberKind>();
       for (const [k, v] of val.props) members[k] = kindOf(resolve(decls, v, 0));
-      const ctorMembers: Record<string, MemberKind> = {};
+      const ctorMembers = bareObject<MemberKind>();
       if (val.t === 'inst') for (const [k, v] of val.statics) ctorMembers[k] = kindOf(resolve(decls, v, 0));
       return { ...base, type: 'object', via: val.via, members, ctorMembers, open: val.open, fields: { ...fieldsOf(decls, (k) => val.props.get(k)), ...schemaTexts(val.texts) } };
     }
     case 'class': {
-      const members: Record<string, MemberKind> = {};
+      const members = bareObject<MemberKind>();
       for (const [k, v] of val.cls.statics) members[k] = kindOf(resolve(decls, v, 0));
       return { ...base, type: 'function', via: 'class', members, open: val.cls.open, fields: { ...fieldsOf(decls, (k) => val.cls.statics.get(k)), ...schemaTexts(val.cls.texts) } };
     }
@@ -138,7 +139,7 @@ function plain(decls: Decls, v: Val, depth: number): unknown {
     case 'arr': { const items = r.items.map((x) => plain(decls, x, depth + 1)); return items.includes(undefined) ? undefined : items; }
     case 'obj': {
       if (r.open) return undefined;
-      const out: Record<string, unknown> = {};
+      const out = bareObject<unknown>();
       for (const [k, x] of r.props) { const p = plain(decls, x, depth + 1); if (p === undefined) return undefined; out[k] = p; }
       return out;
     }
