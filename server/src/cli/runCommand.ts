@@ -37,7 +37,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
       // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
       // and nothing is said to be missing.
-      const empty = summary.sources === 0 && all.length === 0;
+      const empty = summary.sources === 0 && engine.allDiagnostics().length === 0;
       if (empty) warn(`no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`);
       return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }
