@@ -130,3 +130,10 @@ export function nearCandidates(name: string, candidates: Iterable<string>, withi
   }
   return near;
 }
+
+/** Whether `q` is a subsequence of `s` (workspace symbol search: `xgbtr` finds `xgboosttraining`). */
+export function subsequence(q: string, s: string): boolean {
+  let i = 0;
+  for (const c of s) if (c === q[i]) i++;
+  return i === q.length;
+}

@@ -2,13 +2,13 @@
 // topic or node_type; definition from an entry point to its contract and back, from a reference to its
 // class; completion of node_type; document symbols; Explain of a node (entry point → package →
 // contract → handlers and models → topics → validators); `list` rows; topic edges for the graph.
-import type { CompletionResult, DocumentSymbolResult, Explanation, ExplainSection, HoverResult, ListRow } from '../../api';
+import type { CompletionResult, DocumentSymbolResult, Explanation, ExplainSection, HoverResult, ListRow, WorkspaceSymbolResult } from '../../api';
 import type { FamilyFeatures, FamilyQueries, FlowEdge } from '../../analysis/family';
 import type { Location, Position, Range } from '../../types';
 import { CORE } from '../../types';
 import { contains } from '../../text/ranges';
 import { LineIndex } from '../../text/lineIndex';
-import { closest } from '../../util/editDistance';
+import { closest, subsequence } from '../../util/editDistance';
 import { mdCode, mdText } from '../../render/escape';
 import { contractQueries, type ContractQueries } from './queries';
 import type { ClassRef } from './contractDoc';
@@ -151,11 +151,15 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
     text: v.objections.length ? `${v.objections[0]?.rule}: ${v.objections[0]?.message}${v.objections.length > 1 ? ` (+${v.objections.length - 1} more)` : ''}` : 'accepts',
     ...(v.objections[0] && contract ? { file: contract, range: v.objections[0].range } : {}),
   })) });
-  const found = n.contract !== null && !r?.problem;
-  const summary = !n.entry ? `${n.name}: a node contract no entry point reaches (never auto-wired)` : found ? `${n.name} → ${n.contract}` : `${n.name}: ${r?.problem ?? 'no contract'}`;
+  // The node exists (an entry point or a contract names it), so it is found, also where discovery fails to load
+  // it: the summary and the sections say why; the winner is the contract, else the entry point.
+  const loads = n.contract !== null && !r?.problem;
+  const summary = !n.entry ? `${n.name}: a node contract no entry point reaches (never auto-wired)` : loads ? `${n.name} → ${n.contract}` : `${n.name}: ${r?.problem ?? 'no contract'}`;
+  const fields = { name: n.doc?.name?.value ?? null, node_type: n.doc?.nodeType?.value ?? null, entry_point: n.entry?.ep.value ?? null };
+  const at = n.contract !== null ? { file: n.contract, range: n.doc?.name?.range ?? ZERO } : n.entry ? { file: n.entry.file, range: n.entry.ep.nameRange } : null;
   return {
-    step: query.step, context: CORE, mode: 'isolated', found, strategy: null, legacy: null, derived: [], trace: [], shadowed: [], conflicts: [],
-    winner: found && n.contract ? { source: 'onex.nodes', file: n.contract, range: n.doc?.name?.range ?? ZERO, fields: { name: n.doc?.name?.value ?? null, node_type: n.doc?.nodeType?.value ?? null, entry_point: n.entry?.ep.value ?? null } } : null,
+    step: query.step, context: CORE, mode: 'isolated', found: true, strategy: null, legacy: null, derived: [], trace: [], shadowed: [], conflicts: [],
+    winner: at ? { source: 'onex.nodes', ...at, fields } : null,
     components: { builder: null, config: null, spec: null, contract: null, script: null },
     searched: { builder: [], config: [], spec: [], contract: [], script: [] }, dependencies: [], dependents: [], suggestions: [], summary, sections, hasComponents: false,
   };
@@ -172,6 +176,17 @@ function list(fq: FamilyQueries): ListRow[] {
 
 function nameAt(file: string, pos: Position, fq: FamilyQueries): string | null {
   return nodeAt(cq(fq), file, pos)?.name ?? null;
+}
+
+/** Each node at its entry point and at its contract's `name` (the editor's symbol search, the MCP server's `locate`). */
+function workspaceSymbols(query: string, fq: FamilyQueries): WorkspaceSymbolResult[] {
+  const out: WorkspaceSymbolResult[] = [];
+  for (const n of nodesOf(cq(fq))) {
+    if (query && !subsequence(query, n.name.toLowerCase())) continue;
+    if (n.entry) out.push({ name: n.name, kind: 'module', location: { file: n.entry.file, range: n.entry.ep.nameRange }, containerName: 'onex.nodes' });
+    if (n.contract && n.doc?.name) out.push({ name: n.name, kind: 'module', location: { file: n.contract, range: n.doc.name.range }, containerName: 'onex contract' });
+  }
+  return out;
 }
 
 function names(fq: FamilyQueries): string[] { return nodesOf(cq(fq)).map((n) => n.name); }
@@ -192,4 +207,4 @@ function flowEdges(wsDir: string | null, fq: FamilyQueries): FlowEdge[] {
   return out;
 }
 
-export const contractFeatures: FamilyFeatures = { hover, definition, completion, documentSymbols, explain, list, nameAt, names, suggest, flowEdges };
+export const contractFeatures: FamilyFeatures = { hover, definition, completion, documentSymbols, workspaceSymbols, explain, list, nameAt, names, suggest, flowEdges };

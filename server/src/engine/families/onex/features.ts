@@ -9,7 +9,7 @@ import type { Lit } from '../../literal';
 import { CORE } from '../../types';
 import { ZERO_RANGE } from '../../text/ranges';
 import { LineIndex } from '../../text/lineIndex';
-import { closest } from '../../util/editDistance';
+import { closest, subsequence } from '../../util/editDistance';
 import { ARTIFACT_LISTS, METADATA_FILE, entrypointFiles, isArtifactList, metadataFileOf, versionDirOf } from './kinds';
 import { onexQueries, type OnexQueries } from './queries';
 import { onexSchemaAt, SCHEMA_OF_LIST, type OnexSchemaName } from './schemas';
@@ -192,12 +192,6 @@ function workspaceSymbols(query: string, fq: FamilyQueries): WorkspaceSymbolResu
     for (const d of defs) out.push({ name, kind: 'module', location: at(d.file, d.artifact.nameRange), containerName: `onex ${d.artifact.list}` });
   }
   return out;
-}
-
-function subsequence(q: string, s: string): boolean {
-  let i = 0;
-  for (const c of s) if (c === q[i]) i++;
-  return i === q.length;
 }
 
 function explain(query: { step: string }, fq: FamilyQueries): Explanation | null {

@@ -6,6 +6,7 @@ import type { StepWorkspace } from '../stepWorkspace';
 import { sourceOf } from '../model/resolve';
 import { fieldStr, type StepEntry } from '../model/source';
 import { entryLocation } from './navigation';
+import { subsequence } from '../../../util/editDistance';
 
 export function documentSymbols(ws: StepWorkspace, file: string): DocumentSymbolResult[] {
   const src = ws.source(file);
@@ -53,12 +54,6 @@ export function workspaceSymbols(ws: StepWorkspace, query: string): WorkspaceSym
     if (out.length >= 1000) break;
   }
   return out;
-}
-
-function subsequence(q: string, s: string): boolean {
-  let i = 0;
-  for (const c of s) if (c === q[i]) i++;
-  return i === q.length;
 }
 
 export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
