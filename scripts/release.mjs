@@ -55,7 +55,7 @@ const notesFile = join(OUT, 'notes.md');
 writeFileSync(notesFile, notes);
 const after = dirty();
 if (after !== '') fail(`the build changed the working tree:\n${after}`);
-if (args.includes('--tag')) run('git', ['tag', '--annotate', tag, '--file', notesFile]);
+if (args.includes('--tag')) run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', notesFile]); // keep the ### headings
 
 console.log(`release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${notesFile} (the tag notes)`);
 console.log(args.includes('--tag')
