@@ -55,7 +55,11 @@ const notesFile = join(OUT, 'notes.md');
 writeFileSync(notesFile, notes);
 const after = dirty();
 if (after !== '') fail(`the build changed the working tree:\n${after}`);
-if (args.includes('--tag')) run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', notesFile]); // keep the ### headings
+if (args.includes('--tag')) {
+  // verbatim: git would take the notes' `### Added` headings for comments and drop them
+  const message = `Registry Lens ${version}\n\n${notes}`;
+  run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', '-'], { input: message, stdio: ['pipe', 'pipe', 'inherit'] });
+}
 
 console.log(`release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${notesFile} (the tag notes)`);
 console.log(args.includes('--tag')
