@@ -58,7 +58,8 @@ if (after !== '') fail(`the build changed the working tree:\n${after}`);
 if (args.includes('--tag')) {
   // verbatim: git would take the notes' `### Added` headings for comments and drop them
   const message = `Registry Lens ${version}\n\n${notes}`;
-  run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', '-'], { input: message, stdio: ['pipe', 'pipe', 'inherit'] });
+  const stdio = ['pipe', 'pipe', 'inherit'];
+  run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', '-'], { input: message, stdio });
 }
 
 console.log(`release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${notesFile} (the tag notes)`);
