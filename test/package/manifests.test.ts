@@ -1,6 +1,7 @@
 // What can be checked here of the files only other tools run: the pre-commit hook's manifest names the
-// package's own bin, the release workflow (never run: no GitHub runner here) parses and does the four
-// publications it promises, and the action's scripts call the Action's committed build of the package's CLI.
+// package's own bin, the release workflow (never run: no GitHub runner here) parses, builds by
+// `npm run release` and does the four publications it promises, and the action's scripts call the
+// Action's committed build of the package's CLI.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -32,12 +33,17 @@ describe('release manifests', () => {
     assert.match(read('.npmrc'), /^foreground-scripts=false$/m);
   });
 
-  it('release.yml: on a v* tag, the .vsix attached to a GitHub release and published to Open VSX and the Marketplace, the package to npm with provenance', () => {
+  it('release.yml: on a v* tag, npm run release\'s files and notes released and published', () => {
     const wf = parse(read('.github/workflows/release.yml')) as { on: { push: { tags: string[] } }; permissions: Record<string, string>; jobs: Record<string, { steps: { run?: string }[] }> };
     assert.deepEqual(wf.on.push.tags, ['v*']);
     assert.equal(wf.permissions['id-token'], 'write');
     const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-    for (const command of [/npm ci/, /vsce package --no-dependencies/, /gh release create .*\.vsix/, /ovsx@\d+ publish .*\.vsix/, /vsce publish .*--packagePath/, /npm publish --provenance/]) assert.match(runs, command);
+    const commands = [/npm ci/, /npm test/, /npm run release/,
+      /gh release create .*release\/.*\.vsix.*release\/.*\.tgz.*--notes-file release\/notes\.md/,
+      /ovsx@\d+ publish .*release\/.*\.vsix/, /vsce publish .*--packagePath .*release\/.*\.vsix/,
+      /npm publish --provenance .*release\/.*\.tgz/];
+    for (const command of commands) assert.match(runs, command);
+    assert.equal(pkg.scripts['release'], 'node scripts/release.mjs');
   });
 
   it('action.yml runs the Action\'s committed bundle of the CLI (test/package/actionBundle.test.ts keeps it fresh)', () => {
