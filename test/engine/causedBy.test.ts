@@ -31,6 +31,8 @@ describe('engine: the diagnostics files may cause', () => {
     assert.deepEqual(codes(engine.allDiagnostics()), [`${REGISTRY} RL005`]);
     assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/steps/builders/builder_alpha_step.py'])), [`${REGISTRY} RL005`]);
     assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/tools/notes.py', 'README.md'])), [], 'read by no unit');
+    assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/steps/builders'])), [`${REGISTRY} RL005`], 'a folder stands for its files');
+    assert.deepEqual(codes(engine.diagnosticsCausedBy(['src/cursus/steps/build'])), [], 'a folder, not a prefix');
   });
 
   it('a core registry that drops a step brings the RL004 of the workspace overriding it', async () => {

@@ -1,6 +1,7 @@
 // Parity with the CLI and pages, over the SDK client: a check filter that can match nothing by mistake
 // (an empty list, a code that does not exist) is an input error naming the valid ones, never "0
-// errors"; 'paths' keeps what the CLI's `check --files` keeps; check's mode and unused suppressions
+// errors"; 'paths' keeps the files' own and related diagnostics, with 'causedBy' what the CLI's
+// `check --files` keeps; check's mode and unused suppressions
 // and explain's framework and env give the CLI's documents; check, list and graph lead with a summary
 // and page their items by limit and cursor, the pages together being the whole.
 import { strict as assert } from 'node:assert';
@@ -36,11 +37,28 @@ describe('mcp: check filters', function () {
     assert.equal(all.summary['errors'], 9);
   });
 
-  it("'paths' keeps the diagnostics the CLI's check --files keeps: a file's own and those related to it", async () => {
-    const r = await check(client, { paths: [BOB] });
+  it("'paths' keeps a file's own diagnostics and those related to it, all of them among check --files'", async () => {
+    const r = await check(client, { paths: [BOB], limit: 100_000 });
     const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, BOB)]).json;
-    assert.deepEqual(r.diagnostics, cli['diagnostics']);
+    const all = await check(client, { limit: 100_000 });
+    const concerns = (d: Diag): boolean => d.file === BOB || d.related.some((x) => x.file === BOB);
+    assert.deepEqual(r.diagnostics, all.diagnostics.filter(concerns));
+    const key = (d: Diag): string => JSON.stringify(d);
+    const files = new Set((cli['diagnostics'] as Diag[]).map(key));
+    assert.ok(r.diagnostics.every((d) => files.has(key(d))), 'a subset of check --files');
     assert.ok(r.diagnostics.some((d) => d.file !== BOB && d.related.some((x) => x.file === BOB)), 'a diagnostic elsewhere related to the file');
+  });
+
+  it("'causedBy' with 'paths' is check --files: also the diagnostics of every check that read the files", async () => {
+    const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
+    const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, carol)]).json;
+    const caused = await check(client, { paths: [carol], causedBy: true, limit: 100_000 });
+    assert.deepEqual(caused.diagnostics, cli['diagnostics']);
+    const own = await check(client, { paths: [carol], limit: 100_000 });
+    assert.ok(own.diagnostics.length < caused.diagnostics.length, 'more than the files\' own and related ones');
+    const folder = await check(client, { paths: ['developer_workspaces/developers/carol_vision'], causedBy: true, limit: 100_000 });
+    assert.deepEqual(folder.diagnostics, caused.diagnostics, 'a folder stands for the files below it');
+    assert.match((await check(client, { causedBy: true })).error ?? '', /'causedBy' needs 'paths'/);
   });
 });
 

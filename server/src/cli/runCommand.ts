@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { Summary } from '../engine/api';
 import type { Diagnostic, Severity } from '../engine/types';
+import { countsOf } from '../engine/render/checkFilter';
 import { renderExplanation } from '../engine/render/explainText';
 import { formatExplainJson } from './formatExplainJson';
 import { emptyGraphNote } from '../engine/render/jsonDocuments';
@@ -30,7 +31,7 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   switch (cmd.kind) {
     case 'check': {
       const diagnostics = cmd.files ? engine.diagnosticsCausedBy(cmd.files) : engine.allDiagnostics();
-      const summary: Summary = cmd.files ? { ...engine.summary(), ...severityCounts(diagnostics) } : engine.summary();
+      const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
           : formatText(diagnostics, summary);
@@ -67,11 +68,6 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
     }
   }
-}
-
-function severityCounts(diagnostics: Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
-  const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
-  return { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') };
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */

@@ -186,8 +186,13 @@ export class RegistryEngine {
     const byFile = (a: Diagnostic, b: Diagnostic): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
     return [...all, ...skips].sort(byFile);
   }
-  /** The diagnostics `files` may cause, sorted as `allDiagnostics` (see `Workspace.causedBy`; `check --files`). */
-  diagnosticsCausedBy(files: readonly string[]): Diagnostic[] {
+  /**
+   * The diagnostics `paths` may cause, sorted as `allDiagnostics` (see `Workspace.causedBy`; `check --files`, MCP
+   * `check` with `causedBy`): a path is a root-relative file, or a folder standing for the files the engine knows below it.
+   */
+  diagnosticsCausedBy(paths: readonly string[]): Diagnostic[] {
+    const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
+    const files = [...paths, ...this.files().filter((f) => folders.some((d) => f.startsWith(d)))];
     const skipped = new Set(files.filter((f) => this.skipped.has(f)));
     const caused = this.core.causedBy(files);
     return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));

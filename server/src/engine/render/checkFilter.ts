@@ -33,15 +33,20 @@ export function filterCheck(diagnostics: readonly Diagnostic[], summary: Summary
   const paths = filter.paths?.map(normalise);
   const codes = filter.codes === undefined ? undefined : new Set(filter.codes.map((c) => c.toUpperCase()));
   const rank = filter.severity === undefined ? undefined : SEVERITIES.indexOf(filter.severity);
-  if (paths === undefined && codes === undefined && rank === undefined) return { diagnostics, summary };
+  if (paths === undefined && codes === undefined && rank === undefined) return { diagnostics, summary: { ...summary, ...countsOf(diagnostics) } };
   const under = (file: string): boolean =>
     paths === undefined || paths.some((p) => p === '' || file === p || file.startsWith(`${p}/`));
   const kept = diagnostics.filter((d) =>
     (under(d.file) || d.related.some((r) => under(r.file)))
     && (codes === undefined || codes.has(d.code))
     && (rank === undefined || SEVERITIES.indexOf(d.severity) <= rank));
-  const count = (s: Severity): number => kept.filter((d) => d.severity === s).length;
-  return { diagnostics: kept, summary: { ...summary, errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') } };
+  return { diagnostics: kept, summary: { ...summary, ...countsOf(kept) } };
+}
+
+/** The summary's counts of some diagnostics (a check narrowed by its caller or by the filter counts what it returns). */
+export function countsOf(diagnostics: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
+  const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') };
 }
 
 /** `./a\b/` → `a/b`; `.` → `` (the whole root). */

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { Summary } from '../../engine/api';
-import { CODES } from '../../engine/engine';
+import { CODES, type RegistryEngine } from '../../engine/engine';
 import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
 import { checkDocument } from '../../engine/render/jsonDocuments';
 import type { Diagnostic } from '../../engine/types';
@@ -23,7 +23,7 @@ const PAGE = 20;
 const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
 Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
 'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds suppression comments that suppress nothing (RL033).
-Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
+Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause; with 'causedBy', every diagnostic they may cause anywhere, as 'registry-lens check --files'), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
 Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
@@ -35,24 +35,29 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
       codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
       severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
       mode: modeInput.optional(),
+      causedBy: z.boolean().optional()
+        .describe("with 'paths': every diagnostic the files may cause anywhere, as 'registry-lens check --files' (the pre-commit hook) reports: also those of every check that read them (a renamed builder class breaking the core registry); off: the files' own and those related to them"),
       reportUnusedSuppressions: z.boolean().optional()
         .describe('also report suppression comments that suppress nothing (RL033), as the CLI\'s --report-unused-suppressions; off by default'),
       ...pageInput(PAGE, 'diagnostics'),
     }),
     outputSchema: checkSchema.extend({ page: pageOutput }),
     annotations: { readOnlyHint: true, openWorldHint: false },
-  }, async ({ paths, codes, severity: minimum, mode, reportUnusedSuppressions, limit, cursor }) => {
+  }, async ({ paths, codes, severity: minimum, mode, causedBy, reportUnusedSuppressions, limit, cursor }) => {
     const start = performance.now();
     const under = paths?.map((p) => pathInRoot(root.dir, p));
-    const filter = { ...(under ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
-    const invalid = checkFilterError(filter, CODES.map((c) => c.code));
+    const caused = causedBy === true && under !== undefined;
+    const filter = { ...(under && !caused ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
+    const invalid = checkFilterError({ ...filter, ...(under ? { paths: under } : {}) }, CODES.map((c) => c.code));
     if (invalid !== null) throw new Error(invalid);
+    if (causedBy === true && under === undefined) throw new Error("'causedBy' needs 'paths': the files whose effects to report");
+    const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> => filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
     return root.run((engine, opened) => {
       const asked = mode !== undefined || reportUnusedSuppressions === true;
       const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
       const { diagnostics: kept, summary } = asked
-        ? withOverrides(opened, overrides, (e) => filterCheck(e.allDiagnostics(), e.summary(), filter))
-        : filterCheck(engine.allDiagnostics(), engine.summary(), filter);
+        ? withOverrides(opened, overrides, narrowed)
+        : narrowed(engine);
       const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
       const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
       return answer(text(root.dir, kept, summary, page), doc);
