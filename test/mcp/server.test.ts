@@ -81,7 +81,7 @@ describe('mcp: the server over stdio (independent client)', function () {
     assert.deepEqual(explain?.inputSchema['required'], ['name']);
     assert.deepEqual(Object.keys(explain?.inputSchema['properties'] as object).sort(), ['env', 'framework', 'mode', 'name', 'workspace']);
     const check = tools.find((t) => t.name === 'check');
-    assert.deepEqual(Object.keys(check?.inputSchema['properties'] as object).sort(), ['codes', 'cursor', 'limit', 'mode', 'paths', 'reportUnusedSuppressions', 'severity']);
+    assert.deepEqual(Object.keys(check?.inputSchema['properties'] as object).sort(), ['causedBy', 'codes', 'cursor', 'limit', 'mode', 'paths', 'reportUnusedSuppressions', 'severity']);
   });
 
   it('check: the structured content is the CLI\'s check --format json document', async () => {
