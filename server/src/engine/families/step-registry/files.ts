@@ -7,7 +7,7 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases } from './model/registry';
+import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
@@ -46,6 +46,13 @@ export class StepFiles {
       for (const p of this.list('builderDiscovery')) {
         const a = this.facts(p)?.aliases;
         if (a) return a;
+      }
+      return null;
+    });
+    this.sdkBindingsQ = files.db.query('sdkBindings', () => {
+      for (const p of this.list('builderDiscovery')) {
+        const b = this.facts(p)?.sdkSteps;
+        if (b) return b;
       }
       return null;
     });
@@ -133,4 +140,6 @@ export class StepFiles {
   readonly buildStrategiesQ: Query<BuildStrategies | null>;
   /** The legacy aliases of the step catalog module (listed beside the discovery module), null without one. */
   readonly legacyAliasesQ: Query<LegacyAliases | null>;
+  /** The SDK step bindings of the step catalog (listed beside the discovery module), null without them. */
+  readonly sdkBindingsQ: Query<SdkBindings | null>;
 }

@@ -21,7 +21,7 @@ import { conventionalFileName } from '../../../util/naming';
 
 /** `_canonical_key()` of `steps/interfaces/__init__.py`: lower case, letters and digits only. */
 const looseKey = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-import type { BuildStrategies, BuilderDiscovery, LegacyAliases } from './registry';
+import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './registry';
 
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
@@ -306,6 +306,7 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
   }
   buildStrategies(): BuildStrategies | null { return this.f.buildStrategiesQ(NONE); }
   legacyAliases(): LegacyAliases | null { return this.f.legacyAliasesQ(NONE); }
+  sdkBindings(): SdkBindings | null { return this.f.sdkBindingsQ(NONE); }
 
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
     const out: ClassDef[] = [];

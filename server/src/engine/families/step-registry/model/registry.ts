@@ -35,6 +35,9 @@ export interface BuilderDiscovery {
 /** The legacy step names of the repository's `step_catalog/step_catalog.py` (`StepCatalog.LEGACY_ALIASES`). */
 export interface LegacyAliases { file: string; names: string[] }
 
+/** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (`SDK_STEP_CLASS_THUNKS`). */
+export interface SdkBindings { file: string; steps: string[] }
+
 /** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
 export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemblies: string[] }
 
@@ -154,6 +157,8 @@ export interface RegistryModel {
   buildStrategies(): BuildStrategies | null;
   /** The legacy aliases of the repository's step catalog (null without its `step_catalog/step_catalog.py`). */
   legacyAliases(): LegacyAliases | null;
+  /** The SDK step bindings of the repository's step catalog (null without its `step_catalog/sdk_bindings.py`). */
+  sdkBindings(): SdkBindings | null;
   /** Class names of a kind visible from a context, for completion. */
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[];
   /** Component files of a kind visible from a context (own workspace first, then core). */
