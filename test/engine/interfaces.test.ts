@@ -129,7 +129,7 @@ describe('interface family (cursus 2.x)', () => {
     assert.deepEqual(diags.filter((d) => d.code === 'RL018').map((d) => d.severity), ['warning', 'hint']);
   });
 
-  it("RL018: legacy aliases are the repository's own StepCatalog.LEGACY_ALIASES (a class body's dict), a copy only without it", async () => {
+  it("RL018: legacy aliases are the repository's own StepCatalog.LEGACY_ALIASES, a copy only without it", async () => {
     const withSources = (names: string): string => `${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
       step_type: XGBoostTraining

@@ -35,7 +35,7 @@ describe('lsp: the later workspace repeating an id keeps it, the earlier one its
   });
   after(() => c.stop());
 
-  it('overview (Registries view and Overview): the later workspace lists its own step under the id, the first not that one', async () => {
+  it('overview (Registries view and Overview): the later workspace lists its step under the id', async () => {
     const [o] = await c.request<FolderOverview[]>('registryLens/overview', {});
     const dave = o?.contexts.find((x) => x.dir === DAVE);
     assert.equal(dave?.id, DAVE_ID);
@@ -51,7 +51,9 @@ describe('lsp: the later workspace repeating an id keeps it, the earlier one its
     assert.equal(f?.current, DAVE_ID);
     assert.deepEqual(f?.contexts.filter((x) => x.dir === DAVE).map((x) => [x.id, x.localSteps, x.overrides]), [[DAVE_ID, 1, 0]]);
     const daveNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: DAVE_ID });
-    const aliceNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: ALICE_ID });
+    const aliceNames = await c.request<string[]>('registryLens/stepNames', {
+      uri: c.uri(DAVE_REGISTRY), context: ALICE_ID,
+    });
     assert.ok(daveNames.includes('NotebookExport') && !daveNames.includes('ExperimentTracker'));
     assert.ok(aliceNames.includes('ExperimentTracker') && !aliceNames.includes('NotebookExport'));
   });

@@ -51,7 +51,9 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
     // The later of two workspaces with one id keeps it (cursus's manager), the earlier is `id@dir`.
     assert.equal(f?.current, 'alice_ml');
     assert.equal(f?.currentDir, `${DEV}/dave_dup`);
-    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], [`alice_ml@${DEV}/alice_ml`, `${DEV}/alice_ml`], ['alice_ml', `${DEV}/dave_dup`]]);
+    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [
+      ['core', null], [`alice_ml@${DEV}/alice_ml`, `${DEV}/alice_ml`], ['alice_ml', `${DEV}/dave_dup`],
+    ]);
   });
 
   it('overview conflicts carry their own severity (a warning is not an error)', async () => {

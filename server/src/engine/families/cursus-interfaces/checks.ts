@@ -20,7 +20,11 @@ import { scriptFile } from './script';
 export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean,
   resolved: (wsDir: string | null, name: string) => StepEntry | null, typos: TypoQueries): Diagnostic[] {
   const wsDir = doc.wsDir && model.workspaceId(doc.wsDir) !== null ? doc.wsDir : null;
-  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources((n) => resolved(wsDir, n), settings, legacyAliasNames(model), wsDir, doc, typos)];
+  const aliases = legacyAliasNames(model);
+  return [
+    ...script(model, wsDir ?? doc.wsDir, doc, exists),
+    ...sources((n) => resolved(wsDir, n), settings, aliases, wsDir, doc, typos),
+  ];
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
@@ -74,7 +78,8 @@ function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, e
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
 function sources(
-  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries,
+  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, wsDir: string | null, doc: InterfaceDoc,
+  typos: TypoQueries,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ref of doc.sources) {

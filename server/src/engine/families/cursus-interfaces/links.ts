@@ -11,7 +11,9 @@ import type { StepEntry } from '../step-registry/model/source';
 import type { LegacyAliases, RegistryModel } from '../step-registry/model/registry';
 
 /** cursus 2.9.32's `LEGACY_ALIASES` keys (`step_catalog/step_catalog.py:87-93`): the fallback without that file. */
-const FALLBACK_ALIASES: ReadonlySet<string> = new Set(['MIMSPackaging', 'MIMSPayload', 'ModelRegistration', 'PytorchTraining', 'PytorchModel']);
+const FALLBACK_ALIASES: ReadonlySet<string> = new Set([
+  'MIMSPackaging', 'MIMSPayload', 'ModelRegistration', 'PytorchTraining', 'PytorchModel',
+]);
 const aliasSets = new WeakMap<LegacyAliases, ReadonlySet<string>>();
 
 /** The legacy names the repository's step catalog maps to a step (its own list when it has one). */
@@ -31,7 +33,9 @@ export type SourceResolution =
 /** The entry a step name resolves to in the context being checked (null when none). */
 export type Resolve = (name: string) => StepEntry | null;
 
-export function resolveSource(resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, name: string): SourceResolution {
+export function resolveSource(
+  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, name: string,
+): SourceResolution {
   for (const candidate of name.endsWith('Step') && name.length > 4 ? [name, name.slice(0, -4)] : [name]) {
     const entry = resolve(candidate);
     if (!entry) continue;

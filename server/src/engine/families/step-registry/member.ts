@@ -31,7 +31,7 @@ export interface StepFacts {
   strategies?: BuildStrategies | null;
   /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (cursus-interfaces/links.ts). */
   aliases?: LegacyAliases | null;
-  /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (cursus-interfaces/synthesis.ts). */
+  /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (model/rowClasses.ts). */
   sdkSteps?: SdkBindings | null;
 }
 

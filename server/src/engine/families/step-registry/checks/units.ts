@@ -75,7 +75,8 @@ function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[]
   if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
   const same = model.dirsWithId(ws.id).filter((d) => d !== ws.dir);
   if (same.length > 0) {
-    out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${listed(same, '')}; ${lostSteps(model, ws)}`, {
+    const message = `Workspace id '${ws.id}' is also used by ${listed(same, '')}; ${lostSteps(model, ws)}`;
+    out.push(diag(file, range, 'RL015', message, {
       related: capRelated(same.slice(0, MAX_RELATED).flatMap((d) => {
         const w = model.workspace(d);
         return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
@@ -98,7 +99,8 @@ function lostSteps(model: RegistryModel, ws: WsState): string {
     const lost = model.dirsWithId(ws.id).filter((d) => d !== ws.dir).flatMap((d) => names(model.workspace(d)));
     return `cursus's manager keeps this workspace's steps (loaded last in path order) and loses theirs: ${steps(lost)}`;
   }
-  return `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ${steps(names(ws))}`;
+  return `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ` +
+    steps(names(ws));
 }
 
 /** RL013 (hybrid only): a name used by this workspace that only another workspace provides. */

@@ -79,7 +79,8 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
     sections: [
       ...repeatedIdSection(ws, winner.wsDir),
-      ...ws.allFeatures().flatMap(({ features, q: queries }) => features.explainSections?.(winner.name, wsDir, queries) ?? []),
+      ...ws.allFeatures().flatMap(({ features, q: queries }) =>
+        features.explainSections?.(winner.name, wsDir, queries) ?? []),
     ],
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${context}' (${mode})`;

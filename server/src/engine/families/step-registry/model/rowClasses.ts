@@ -45,7 +45,8 @@ export function builderOf(model: RegistryModel, e: StepEntry, settings: Settings
   const def = discoversBuilderFiles(model) ? rowClass(model, e, 'builder', settings) : baseClass(model, e, 'builder', settings);
   if (def) return { synthesized: false, def };
   const iface = synthesizedFrom(model, e);
-  return iface && rowRoutes(model, e) && !sdkUnbound(model, iface) ? { synthesized: true, name: `${e.name}StepBuilder`, iface } : null;
+  if (!iface || !rowRoutes(model, e) || sdkUnbound(model, iface)) return null;
+  return { synthesized: true, name: `${e.name}StepBuilder`, iface };
 }
 
 /**
