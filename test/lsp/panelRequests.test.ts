@@ -48,10 +48,12 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
 
   it('contexts name the directory of the file, so two workspaces with one id stay apart', async () => {
     const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(reg('dave_dup')) });
-    // The engine names the later of two workspaces with one id `id@dir`, so each stays a context of its own.
-    assert.equal(f?.current, `alice_ml@${DEV}/dave_dup`);
+    // The later of two workspaces with one id keeps it (cursus's manager), the earlier is `id@dir`.
+    assert.equal(f?.current, 'alice_ml');
     assert.equal(f?.currentDir, `${DEV}/dave_dup`);
-    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], ['alice_ml', `${DEV}/alice_ml`], [`alice_ml@${DEV}/dave_dup`, `${DEV}/dave_dup`]]);
+    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [
+      ['core', null], [`alice_ml@${DEV}/alice_ml`, `${DEV}/alice_ml`], ['alice_ml', `${DEV}/dave_dup`],
+    ]);
   });
 
   it('overview conflicts carry their own severity (a warning is not an error)', async () => {
@@ -65,7 +67,7 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
 
   it('registryLens/graph: the context of the file, its steps with URIs, the cycle flagged', async () => {
     const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(reg('alice_ml')) });
-    assert.equal(g.context, 'alice_ml');
+    assert.equal(g.context, `alice_ml@${DEV}/alice_ml`);
     assert.deepEqual(g.cycles.map((cy) => [...cy].sort()), [['Alpha', 'Beta']]);
     assert.ok(g.nodes.filter((n) => n.cycle).every((n) => n.uri?.startsWith('file://')));
     assert.deepEqual(g.steps.map((s) => s.name).sort(), ['Alpha', 'Beta', 'Gamma']);

@@ -73,7 +73,8 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
   it('an unknown workspace is an error naming the known ones, as the CLI says it', async () => {
     const answer = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'nobody' });
     assert.ok('error' in answer);
-    assert.match(answer.error, /^unknown workspace 'nobody'; known: alice_ml, alice_ml@\S+dave_dup, bob_nlp, carol_vision$/);
+    const known = /^unknown workspace 'nobody'; known: alice_ml@\S+alice_ml, alice_ml, bob_nlp, carol_vision$/;
+    assert.match(answer.error, known);
     assert.ok(runCli(['list', '--root', c.root, '--workspace', 'nobody']).stderr.includes(answer.error));
   });
 

@@ -128,7 +128,7 @@ describe('mcp: the server over stdio (independent client)', function () {
   it('locate: every definition of a step, with where it comes from', async () => {
     const r = await ok('locate', { name: 'XGBoostTraining' });
     const defs = r.structuredContent['definitions'] as { source: string; file: string; range: { start: { line: number } } }[];
-    assert.deepEqual(defs.map((d) => d.source), ['core', 'override:alice_ml']);
+    assert.deepEqual(defs.map((d) => d.source), ['core', 'override:alice_ml@developer_workspaces/developers/alice_ml']);
     const registry = readFileSync(join(c.root, CORE_REGISTRY), 'utf8').split('\n');
     assert.match(registry[defs[0]?.range.start.line ?? -1] ?? '', /"XGBoostTraining"/);
   });
