@@ -1,8 +1,7 @@
-// Two workspaces declaring one id (RL015), as in the demo: dave_dup copied alice_ml's developer_id.
-// cursus's manager keeps the registry loaded last under an id (registry/hybrid/manager.py:262-272), so
-// `alice_ml` is dave_dup's and the earlier directory is the context `alice_ml@<dir>`; the requests behind
-// the Registries view, the Overview and the context picker give each its own steps, as `registry-lens
-// list --workspace` does.
+// Two workspaces declaring one id (RL015), as in the demo: aaron_dup copied alice_ml's developer_id.
+// The later directory is the context `alice_ml@<dir>`, and the requests behind the Registries view,
+// the Overview and the context picker give it its own steps (NotebookExport), as `registry-lens list
+// --workspace` does, and never alice_ml's.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +11,8 @@ import { TestClient } from './client';
 
 const DEMO = join(REPO, 'examples', 'demo-workspace');
 const WS = 'developer_workspaces/developers';
-const DAVE = `${WS}/dave_dup`;
-const DAVE_ID = 'alice_ml';
-const ALICE_ID = `alice_ml@${WS}/alice_ml`;
+const DAVE = `${WS}/aaron_dup`;
+const DAVE_ID = `alice_ml@${DAVE}`;
 const DAVE_REGISTRY = `${DAVE}/src/cursus_dev/registry/workspace_registry.py`;
 
 function demoFiles(dir = DEMO, rel = ''): Map<string, string> {
@@ -27,7 +25,7 @@ function demoFiles(dir = DEMO, rel = ''): Map<string, string> {
   return files;
 }
 
-describe('lsp: the later workspace repeating an id keeps it, the earlier one its own steps (RL015)', () => {
+describe('lsp: a later workspace repeating an id keeps its own steps (RL015)', () => {
   let c: TestClient;
   before(async () => {
     c = await TestClient.start(demoFiles());
@@ -35,13 +33,13 @@ describe('lsp: the later workspace repeating an id keeps it, the earlier one its
   });
   after(() => c.stop());
 
-  it('overview (Registries view and Overview): the later workspace lists its step under the id', async () => {
+  it('overview (Registries view and Overview): the second workspace lists its own step, the first not that one', async () => {
     const [o] = await c.request<FolderOverview[]>('registryLens/overview', {});
     const dave = o?.contexts.find((x) => x.dir === DAVE);
     assert.equal(dave?.id, DAVE_ID);
     assert.equal(dave?.localSteps, 1);
     assert.deepEqual(dave?.steps.map((s) => [s.name, s.source, s.uri]), [['NotebookExport', `workspace:${DAVE_ID}`, c.uri(DAVE_REGISTRY)]]);
-    const alice = o?.contexts.find((x) => x.id === ALICE_ID);
+    const alice = o?.contexts.find((x) => x.id === 'alice_ml');
     assert.ok(alice !== undefined && alice.steps.length > 0);
     assert.ok(alice.steps.every((s) => s.uri.startsWith(c.uri(`${WS}/alice_ml/`)) && s.name !== 'NotebookExport'), JSON.stringify(alice.steps.map((s) => s.uri)));
   });
@@ -51,9 +49,7 @@ describe('lsp: the later workspace repeating an id keeps it, the earlier one its
     assert.equal(f?.current, DAVE_ID);
     assert.deepEqual(f?.contexts.filter((x) => x.dir === DAVE).map((x) => [x.id, x.localSteps, x.overrides]), [[DAVE_ID, 1, 0]]);
     const daveNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: DAVE_ID });
-    const aliceNames = await c.request<string[]>('registryLens/stepNames', {
-      uri: c.uri(DAVE_REGISTRY), context: ALICE_ID,
-    });
+    const aliceNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: 'alice_ml' });
     assert.ok(daveNames.includes('NotebookExport') && !daveNames.includes('ExperimentTracker'));
     assert.ok(aliceNames.includes('ExperimentTracker') && !aliceNames.includes('NotebookExport'));
   });

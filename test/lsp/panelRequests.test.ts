@@ -32,7 +32,7 @@ const FIXTURE = parseFixture(`
   //- /${reg('alice_ml')}
   LOCAL_STEPS = {"Gamma": {"sagemaker_step_type": "Utility", "description": "g", "builder_step_name": "AlphaStepBuilder"}}
   WORKSPACE_METADATA = {"developer_id": "alice_ml"}
-  //- /${reg('dave_dup')}
+  //- /${reg('aaron_dup')}
   STEP_OVERRIDES = {"Beta": {"sagemaker_step_type": "Utility", "description": "d", "builder_step_name": "BetaStepBuilder"}}
   LOCAL_STEPS = {"Alpha": {"sagemaker_step_type": "Utility", "description": "shadows core", "builder_step_name": "AlphaStepBuilder"}}
   WORKSPACE_METADATA = {"developer_id": "alice_ml"}
@@ -42,18 +42,16 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
   let c: TestClient;
   before(async () => {
     c = await TestClient.start(FIXTURE.files);
-    await c.diagnosticsOf(reg('dave_dup'), 'RL015', (ds) => ds.some((d) => d.code === 'RL015'));
+    await c.diagnosticsOf(reg('aaron_dup'), 'RL015', (ds) => ds.some((d) => d.code === 'RL015'));
   });
   after(() => c.stop());
 
   it('contexts name the directory of the file, so two workspaces with one id stay apart', async () => {
-    const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(reg('dave_dup')) });
-    // The later of two workspaces with one id keeps it (cursus's manager), the earlier is `id@dir`.
-    assert.equal(f?.current, 'alice_ml');
-    assert.equal(f?.currentDir, `${DEV}/dave_dup`);
-    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [
-      ['core', null], [`alice_ml@${DEV}/alice_ml`, `${DEV}/alice_ml`], ['alice_ml', `${DEV}/dave_dup`],
-    ]);
+    const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(reg('aaron_dup')) });
+    // The engine names the workspace that loses a repeated id (cursus keeps the one loaded last) `id@dir`, so each stays a context of its own.
+    assert.equal(f?.current, `alice_ml@${DEV}/aaron_dup`);
+    assert.equal(f?.currentDir, `${DEV}/aaron_dup`);
+    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], [`alice_ml@${DEV}/aaron_dup`, `${DEV}/aaron_dup`], ['alice_ml', `${DEV}/alice_ml`]]);
   });
 
   it('overview conflicts carry their own severity (a warning is not an error)', async () => {
@@ -67,7 +65,7 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
 
   it('registryLens/graph: the context of the file, its steps with URIs, the cycle flagged', async () => {
     const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(reg('alice_ml')) });
-    assert.equal(g.context, `alice_ml@${DEV}/alice_ml`);
+    assert.equal(g.context, 'alice_ml');
     assert.deepEqual(g.cycles.map((cy) => [...cy].sort()), [['Alpha', 'Beta']]);
     assert.ok(g.nodes.filter((n) => n.cycle).every((n) => n.uri?.startsWith('file://')));
     assert.deepEqual(g.steps.map((s) => s.name).sort(), ['Alpha', 'Beta', 'Gamma']);

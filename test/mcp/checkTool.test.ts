@@ -154,9 +154,7 @@ describe('mcp: a summary first, then pages', function () {
 
   it('list\'s summary names the contexts of the root', async () => {
     const s = (await call('list', { limit: 0 })).summary as { contexts: { id: string }[]; entries: number };
-    // alice_ml's directory comes first in path order; dave_dup, loaded after it, keeps the id (RL015).
-    const first = ['core', 'alice_ml@developer_workspaces/developers/alice_ml', 'alice_ml'];
-    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 3), first);
+    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 3), ['core', 'alice_ml@developer_workspaces/developers/aaron_dup', 'alice_ml']);
     assert.ok(s.entries > 0);
   });
 });
