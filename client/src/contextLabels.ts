@@ -4,7 +4,7 @@ import type { ContextInfo } from '../../server/src/lsp/protocol';
 
 type Ctx = Pick<ContextInfo, 'id' | 'dir'>;
 
-/** `alice_ml` for the workspace the id selects, `alice_ml (dave_dup)` for a later one declaring it too. */
+/** `alice_ml` for the workspace the id selects, `alice_ml (aaron_dup)` for a later one declaring it too. */
 export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
   if (c.dir === null) return c.id;
   const dirName = c.dir.slice(c.dir.lastIndexOf('/') + 1);
@@ -15,7 +15,7 @@ export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
   return `${c.id} (${dirName})`;
 }
 
-/** A step's source as the labels name its context: `workspace:alice_ml (dave_dup)` for `workspace:alice_ml@…/dave_dup`. */
+/** A step's source as the labels name its context: `workspace:alice_ml (aaron_dup)` for `workspace:alice_ml@…/aaron_dup`. */
 export function sourceLabel(source: string, all: readonly Ctx[]): string {
   const colon = source.indexOf(':');
   const c = colon < 0 ? undefined : all.find((x) => x.id === source.slice(colon + 1));

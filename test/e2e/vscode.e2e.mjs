@@ -18,7 +18,7 @@ const ALICE = `${WS}/alice_ml/src/cursus_dev/registry/workspace_registry.py`;
 const BOB = `${WS}/bob_nlp/src/cursus_dev/registry/workspace_registry.py`;
 const CAROL = `${WS}/carol_vision/src/cursus_dev/registry/workspace_registry.py`;
 const BUILDER = `${WS}/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py`;
-const DAVE = `${WS}/dave_dup/src/cursus_dev/registry/workspace_registry.py`;
+const DAVE = `${WS}/aaron_dup/src/cursus_dev/registry/workspace_registry.py`;
 const CORE = 'src/cursus/registry/step_names.py';
 const CORE_BUILDERS = 'src/cursus/steps/builders';
 
@@ -126,7 +126,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
         { timeout: 15_000, message: "the context pick titled Explain 'XGBoostTraining' in context" });
     });
     // pick alice_ml as a person would: type to filter, then choose the row of alice_ml's directory
-    // (dave_dup declares the id alice_ml too: RL015)
+    // (aaron_dup declares the id alice_ml too: RL015)
     await wb.page.locator('.quick-input-widget input.input').first().fill('alice_ml');
     const idx = await waitFor(async () => {
       const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'alice_ml' && r.aria.includes('developers/alice_ml'));
@@ -192,11 +192,11 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
       }, { timeout: 15_000, message: `status item showing ${context} for ${rel}` });
     };
     await shows(ALICE, 'alice_ml');
-    await shows(DAVE, 'alice_ml (dave_dup)');
+    await shows(DAVE, 'alice_ml (aaron_dup)');
     await shows(CORE, 'core');
-    await shows(DAVE, 'alice_ml (dave_dup)');
+    await shows(DAVE, 'alice_ml (aaron_dup)');
     const tooltip = (await item.getAttribute('aria-label')) || '';
-    assert.match(tooltip, /This file: alice_ml \(dave_dup\), the developer workspace in developer_workspaces\/developers\/dave_dup\./);
+    assert.match(tooltip, /This file: alice_ml \(aaron_dup\), the developer workspace in developer_workspaces\/developers\/aaron_dup\./);
     // the full analysis's real duration (reading every file included), not an edit's engine time
     const took = /Full analysis: .+, ([\d.]+) (ms|s) to read and analyse every file\./.exec(tooltip);
     assert.ok(took && Number(took[1]) > 0, `a real analysis time in: ${tooltip}`);
@@ -210,7 +210,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     await wb.page.locator('[id="status.languageStatus"]').hover();
     const lang = await waitFor(async () => {
       const t = (await wb.page.$$eval('.hover-language-status', (els) => els.map((e) => e.textContent || '').join('\n'))) || '';
-      return t.includes('alice_ml (dave_dup)') && t;
+      return t.includes('alice_ml (aaron_dup)') && t;
     }, { timeout: 10_000, message: 'the language status hover with the file context' });
     assert.match(lang, /\d+ +\d+ · analysed \d/); // the file's error and warning counts (codicons), the time of the last analysis
     // the line fits the hover (at most 500 px, clipped beyond): the Switch context link and its pin are not cut off
@@ -236,7 +236,7 @@ describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', fu
     const frame = await webviewFrame(wb);
     const text = await waitFor(async () => {
       const t = await frame.evaluate(() => document.body.innerText);
-      return t.includes('<img src=x onerror=alert(1)>') && t.includes('alice_ml (dave_dup)') && t;
+      return t.includes('<img src=x onerror=alert(1)>') && t.includes('alice_ml (aaron_dup)') && t;
     }, { timeout: 20_000, message: 'the overview with the duplicate id and the new workspace' });
     assert.match(text, /Conflicts \(\d+\)/);
     const dom = await frame.evaluate(() => ({

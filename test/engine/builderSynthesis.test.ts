@@ -187,6 +187,40 @@ describe('builders as the repository\'s cursus finds them', () => {
     assert.equal(routed.engine.explain({ step: 'XGBoostTraining' }).components.builder?.class, 'XGBoostTrainingStepBuilder');
   });
 
+  it('2.9: an interface requiring the SAIS SDK gets a builder only for a step sdk_bindings.py binds', async () => {
+    // builder_discovery.py:313-326: requires == the SDK and no SDK_STEP_CLASS_THUNKS key → None (debug log only).
+    const sdk = '  sagemaker_step_type: Training\n  requires: secure_ai_sandbox_workflow_python_sdk\n';
+    const core = CORE_2.replace('  sagemaker_step_type: Training\n', sdk);
+    assert.notEqual(core, CORE_2);
+    const bindings = (steps: string): string => `
+//- /src/cursus/step_catalog/sdk_bindings.py
+from typing import Callable, Dict, Type
+
+def _cradle_data_loading_step() -> Type:
+    from sdk.cradle import CradleDataLoadingStep
+    return CradleDataLoadingStep
+
+SDK_STEP_CLASS_THUNKS: Dict[str, Callable[[], Type]] = {
+${steps}
+}
+`;
+    const withCore = (steps: string): string => `${DISCOVERY_2_9}${BASES}${core}${bindings(steps)}`;
+    const { engine } = await analyze(withCore('    "CradleDataLoading": _cradle_data_loading_step,'));
+    assert.deepEqual(codes(engine.allDiagnostics()), [
+      "RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its interface requires " +
+      'secure_ai_sandbox_workflow_python_sdk, ' +
+      'and src/cursus/step_catalog/sdk_bindings.py binds no SDK step class for it (SDK_STEP_CLASS_THUNKS), so ' +
+      '_synthesize_builder() returns None and the step cannot be built',
+    ]);
+    assert.equal(engine.explain({ step: 'XGBoostTraining' }).components.builder, null);
+    const bound = await analyze(withCore('    "XGBoostTraining": _cradle_data_loading_step,'));
+    assert.deepEqual(codes(bound.engine.allDiagnostics()), []);
+    const builder = bound.engine.explain({ step: 'XGBoostTraining' }).components.builder;
+    assert.equal(builder?.class, 'XGBoostTrainingStepBuilder');
+    // Without the bindings module (a cursus before it) nothing is judged.
+    assert.deepEqual(codes((await analyze(`${DISCOVERY_2_9}${BASES}${core}`)).engine.allDiagnostics()), []);
+  });
+
   it('2.x: with the created interface the row gets its synthesized builder and no diagnostic; a config that breaks the convention is kept', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}\n//- /${INTERFACE_FILE}\n${STUB}`);
     // What is left is the script the new contract names (RL017), the next thing to write.

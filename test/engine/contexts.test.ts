@@ -24,7 +24,8 @@ describe('contexts', () => {
     assert.equal(trace?.file, 'src/cursus/registry/step_names_original.py');
   });
 
-  it('two workspaces with one id (RL015) stay two contexts, each with its own steps', async () => {
+  it('two workspaces with one id (RL015): the last in path order keeps the id, as cursus\'s manager', async () => {
+    // registry/hybrid/manager.py:231-233, 262-272: loaded in turn, alice2 replaces alice's steps under 'alice'.
     const registry = (step: string): string => `
       WORKSPACE_METADATA = {"developer_id": "alice"}
       LOCAL_STEPS = {
@@ -37,11 +38,22 @@ describe('contexts', () => {
       //- /${WS}/alice2/src/cursus_dev/registry/workspace_registry.py${registry('Second')}
     `);
     const ids = engine.contexts().map((c) => c.id);
-    assert.deepEqual(ids, ['core', 'alice', `alice@${WS}/alice2`]);
-    assert.deepEqual(engine.list({ context: 'alice' }).map((r) => r.name), ['First']);
-    assert.deepEqual(engine.list({ context: `alice@${WS}/alice2` }).map((r) => r.name), ['Second']);
-    assert.equal(engine.contextOf(`${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`), `alice@${WS}/alice2`);
-    assert.equal(engine.explain({ step: 'Second', context: `alice@${WS}/alice2` }).found, true);
+    assert.deepEqual(ids, ['core', `alice@${WS}/alice`, 'alice']);
+    assert.deepEqual(engine.list({ context: 'alice' }).map((r) => r.name), ['Second']);
+    assert.deepEqual(engine.list({ context: `alice@${WS}/alice` }).map((r) => r.name), ['First']);
+    assert.equal(engine.contextOf(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`), `alice@${WS}/alice`);
+    const rl015 = engine.allDiagnostics().filter((d) => d.code === 'RL015')
+      .map((d) => [d.file.split('/')[2], d.message]);
+    assert.deepEqual(rl015.map(([dir]) => dir).sort(), ['alice', 'alice2']);
+    const said = (dir: string): string => rl015.find(([d]) => d === dir)?.[1] ?? '';
+    assert.match(said('alice'), /loaded last .*alice2\), so this workspace's steps are lost: 'First'$/);
+    assert.match(said('alice2'), /keeps this workspace's steps .* and loses theirs: 'First'$/);
+    const sections = engine.explain({ step: 'Second', context: 'alice' }).sections ?? [];
+    const section = sections.find((s) => s.title === "Workspace id 'alice'");
+    assert.deepEqual(section?.rows.map((r) => [r.label, r.file]), [
+      ['lost', `${WS}/alice/src/cursus_dev/registry/workspace_registry.py`],
+      ['kept', `${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`],
+    ]);
   });
 
   it("Explain's dependents name the dependent entry and its context", async () => {

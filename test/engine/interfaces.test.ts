@@ -129,6 +129,37 @@ describe('interface family (cursus 2.x)', () => {
     assert.deepEqual(diags.filter((d) => d.code === 'RL018').map((d) => d.severity), ['warning', 'hint']);
   });
 
+  it("RL018: legacy aliases are the repository's own StepCatalog.LEGACY_ALIASES, a copy only without it", async () => {
+    const withSources = (names: string): string => `${IFACE_CORE}
+      //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
+      step_type: XGBoostTraining
+      registry: {sagemaker_step_type: Training, description: t}
+      contract:
+        entry_point: xgboost_training.py
+        inputs:
+          input_path: {path: /opt/ml/input/data}
+      spec:
+        dependencies:
+          input_path: {type: training_data, compatible_sources: [${names}]}
+    `;
+    const mapping = `
+      //- /src/cursus/step_catalog/step_catalog.py
+      class StepCatalog:
+          # Legacy aliases for backward compatibility
+          LEGACY_ALIASES = {
+              "OldTabular": "TabularPreprocessing",  # renamed
+              'PytorchModel': "PyTorchModel",
+          }
+
+          def __init__(self, workspace_dirs=None):
+              self.workspace_dirs = workspace_dirs
+    `;
+    const unknown = async (text: string): Promise<string[]> => (await analyze(text)).engine.allDiagnostics()
+      .filter((d) => d.code === 'RL018').map((d) => d.message.replace(/' in .*/, '').slice(1));
+    assert.deepEqual(await unknown(withSources('OldTabular, PytorchModel, MIMSPayload') + mapping), ['MIMSPayload']);
+    assert.deepEqual(await unknown(withSources('OldTabular, PytorchModel, MIMSPayload')), ['OldTabular']);
+  });
+
   it('RL018 near misses: a loose spelling of any length, an edit distance of at most 2, and a step added or removed later', async () => {
     const consumer = (sources: string): string => `step_type: Consumer\nregistry: {sagemaker_step_type: Processing, description: c}\nspec:\n  dependencies:\n    data:\n      compatible_sources: [${sources}]\n`;
     const { engine } = await analyze(`${IFACE_CORE}

@@ -1,4 +1,4 @@
-// Two workspaces declaring one id (RL015), as in the demo: dave_dup copied alice_ml's developer_id.
+// Two workspaces declaring one id (RL015), as in the demo: aaron_dup copied alice_ml's developer_id.
 // The later directory is the context `alice_ml@<dir>`, and the requests behind the Registries view,
 // the Overview and the context picker give it its own steps (NotebookExport), as `registry-lens list
 // --workspace` does, and never alice_ml's.
@@ -11,7 +11,7 @@ import { TestClient } from './client';
 
 const DEMO = join(REPO, 'examples', 'demo-workspace');
 const WS = 'developer_workspaces/developers';
-const DAVE = `${WS}/dave_dup`;
+const DAVE = `${WS}/aaron_dup`;
 const DAVE_ID = `alice_ml@${DAVE}`;
 const DAVE_REGISTRY = `${DAVE}/src/cursus_dev/registry/workspace_registry.py`;
 

@@ -32,7 +32,7 @@ const FIXTURE = parseFixture(`
   //- /${reg('alice_ml')}
   LOCAL_STEPS = {"Gamma": {"sagemaker_step_type": "Utility", "description": "g", "builder_step_name": "AlphaStepBuilder"}}
   WORKSPACE_METADATA = {"developer_id": "alice_ml"}
-  //- /${reg('dave_dup')}
+  //- /${reg('aaron_dup')}
   STEP_OVERRIDES = {"Beta": {"sagemaker_step_type": "Utility", "description": "d", "builder_step_name": "BetaStepBuilder"}}
   LOCAL_STEPS = {"Alpha": {"sagemaker_step_type": "Utility", "description": "shadows core", "builder_step_name": "AlphaStepBuilder"}}
   WORKSPACE_METADATA = {"developer_id": "alice_ml"}
@@ -42,16 +42,16 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
   let c: TestClient;
   before(async () => {
     c = await TestClient.start(FIXTURE.files);
-    await c.diagnosticsOf(reg('dave_dup'), 'RL015', (ds) => ds.some((d) => d.code === 'RL015'));
+    await c.diagnosticsOf(reg('aaron_dup'), 'RL015', (ds) => ds.some((d) => d.code === 'RL015'));
   });
   after(() => c.stop());
 
   it('contexts name the directory of the file, so two workspaces with one id stay apart', async () => {
-    const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(reg('dave_dup')) });
-    // The engine names the later of two workspaces with one id `id@dir`, so each stays a context of its own.
-    assert.equal(f?.current, `alice_ml@${DEV}/dave_dup`);
-    assert.equal(f?.currentDir, `${DEV}/dave_dup`);
-    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], ['alice_ml', `${DEV}/alice_ml`], [`alice_ml@${DEV}/dave_dup`, `${DEV}/dave_dup`]]);
+    const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(reg('aaron_dup')) });
+    // The engine names the workspace that loses a repeated id (cursus keeps the one loaded last) `id@dir`, so each stays a context of its own.
+    assert.equal(f?.current, `alice_ml@${DEV}/aaron_dup`);
+    assert.equal(f?.currentDir, `${DEV}/aaron_dup`);
+    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], [`alice_ml@${DEV}/aaron_dup`, `${DEV}/aaron_dup`], ['alice_ml', `${DEV}/alice_ml`]]);
   });
 
   it('overview conflicts carry their own severity (a warning is not an error)', async () => {

@@ -73,7 +73,7 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
   it('an unknown workspace is an error naming the known ones, as the CLI says it', async () => {
     const answer = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'nobody' });
     assert.ok('error' in answer);
-    assert.match(answer.error, /^unknown workspace 'nobody'; known: alice_ml, alice_ml@\S+dave_dup, bob_nlp, carol_vision$/);
+    assert.match(answer.error, /^unknown workspace 'nobody'; known: alice_ml@\S+aaron_dup, alice_ml, bob_nlp, carol_vision$/);
     assert.ok(runCli(['list', '--root', c.root, '--workspace', 'nobody']).stderr.includes(answer.error));
   });
 
@@ -138,11 +138,11 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     assert.deepEqual([...named].sort(), ['override:<id>', 'workspace:<id>']);
     for (const form of named) assert.ok(sources.has(form), `${form} is no source of a real answer (${[...sources].join(', ')})`);
     assert.ok(sources.has('core'));
-    // The workspace id is the registry's developer_id: dave_dup's folder declares alice_ml, so its folder name is no id.
+    // The workspace id is the registry's developer_id: aaron_dup's folder declares alice_ml, so its folder name is no id.
     const workspace = tools.find((t) => t.name === 'registry-lens_list')?.inputSchema.properties['workspace']?.description ?? '';
     assert.match(workspace, /developer_id, e\.g\. 'alice_ml'; not its directory name/);
-    const byDir = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'dave_dup' });
-    assert.ok('error' in byDir && /unknown workspace 'dave_dup'; known: alice_ml/.test(byDir.error));
+    const byDir = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'aaron_dup' });
+    assert.ok('error' in byDir && /unknown workspace 'aaron_dup'; known: alice_ml/.test(byDir.error));
     assert.ok('document' in await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'alice_ml' }));
   });
 

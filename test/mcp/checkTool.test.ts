@@ -154,7 +154,7 @@ describe('mcp: a summary first, then pages', function () {
 
   it('list\'s summary names the contexts of the root', async () => {
     const s = (await call('list', { limit: 0 })).summary as { contexts: { id: string }[]; entries: number };
-    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 2), ['core', 'alice_ml']);
+    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 3), ['core', 'alice_ml@developer_workspaces/developers/aaron_dup', 'alice_ml']);
     assert.ok(s.entries > 0);
   });
 });

@@ -8,7 +8,7 @@ import type { StepEntry } from '../step-registry/model/source';
 import { expectedDir } from '../step-registry/checks/components';
 import type { TypoQueries } from './typos';
 import { lookupFinds, type InterfaceDoc } from './interface';
-import { resolveSource, type Resolve } from './links';
+import { legacyAliasNames, resolveSource, type Resolve } from './links';
 import type { DefinedName } from './definedNames';
 import { scriptFile } from './script';
 
@@ -20,7 +20,11 @@ import { scriptFile } from './script';
 export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean,
   resolved: (wsDir: string | null, name: string) => StepEntry | null, typos: TypoQueries): Diagnostic[] {
   const wsDir = doc.wsDir && model.workspaceId(doc.wsDir) !== null ? doc.wsDir : null;
-  return [...script(model, wsDir ?? doc.wsDir, doc, exists), ...sources((n) => resolved(wsDir, n), settings, wsDir, doc, typos)];
+  const aliases = legacyAliasNames(model);
+  return [
+    ...script(model, wsDir ?? doc.wsDir, doc, exists),
+    ...sources((n) => resolved(wsDir, n), settings, aliases, wsDir, doc, typos),
+  ];
 }
 
 /** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
@@ -73,10 +77,13 @@ function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, e
 }
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
-function sources(resolve: Resolve, settings: Settings, wsDir: string | null, doc: InterfaceDoc, typos: TypoQueries): Diagnostic[] {
+function sources(
+  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, wsDir: string | null, doc: InterfaceDoc,
+  typos: TypoQueries,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ref of doc.sources) {
-    if (resolveSource(resolve, settings, ref.name).kind !== 'unknown') continue;
+    if (resolveSource(resolve, settings, aliases, ref.name).kind !== 'unknown') continue;
     const typoOf = typos.typoOf(wsDir, ref.name);
     const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
     out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {

@@ -24,11 +24,13 @@ export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: str
 }
 
 /** `resolve`: how a name resolves in the context the specs belong to. */
-export function flowEdgesOf(resolve: Resolve, settings: Settings, specs: Map<string, InterfaceDoc>): FlowEdge[] {
+export function flowEdgesOf(
+  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, specs: Map<string, InterfaceDoc>,
+): FlowEdge[] {
   const out: FlowEdge[] = [];
   for (const [consumer, doc] of specs) {
     for (const ref of doc.sources) {
-      const r = resolveSource(resolve, settings, ref.name);
+      const r = resolveSource(resolve, settings, aliases, ref.name);
       if (r.kind === 'step' && r.entry.name !== consumer) out.push({ from: r.entry.name, to: consumer, file: ref.file, range: ref.range, label: ref.dependency });
     }
   }

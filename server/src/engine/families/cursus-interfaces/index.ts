@@ -22,6 +22,7 @@ import { definedNames, type DefinedName } from './definedNames';
 import { checkPackClash, packOf, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
 import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
+import { legacyAliasNames } from './links';
 
 /** Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with them). */
 const EXTRAS_PRECEDENCE = -1;
@@ -119,8 +120,9 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
     },
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
-      const { pipeline } = stepQueries(q.files);
-      return flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f)));
+      const { model, pipeline } = stepQueries(q.files);
+      const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
+      return flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), legacyAliasNames(model), specs);
     },
     explainSections(name, wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
@@ -131,7 +133,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const doc = specs.get(name);
       if (!doc) return packed;
       const { model, pipeline } = stepQueries(q.files);
-      const edges = flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), specs);
+      const edges = flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), legacyAliasNames(model), specs);
       return [...packed, ...explainSections(model, wsDir, doc, edges, (p) => q.files.exists(p))];
     },
   },

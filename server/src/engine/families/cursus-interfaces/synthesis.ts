@@ -7,7 +7,9 @@ import type { Diagnostic, Fix, Settings } from '../../types';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { fieldStr, type StepEntry } from '../step-registry/model/source';
 import { isComponentExempt } from '../step-registry/model/fields';
-import { discoversBuilderFiles, interfaceDirs, rowRoutes, synthesizedFrom } from '../step-registry/model/rowClasses';
+import {
+  discoversBuilderFiles, interfaceDirs, rowRoutes, SDK_REQUIRES, sdkUnbound, synthesizedFrom,
+} from '../step-registry/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
 import { diag } from './codes';
 
@@ -21,7 +23,13 @@ export function checkSynthesis(model: RegistryModel, wsDir: string | null, setti
 
 function checkRow(model: RegistryModel, e: StepEntry, settings: Settings, exists: (path: string) => boolean): Diagnostic[] {
   if (e.broken || e.value.kind !== 'dict' || isComponentExempt(e, settings)) return [];
-  if (synthesizedFrom(model, e)) {
+  const iface = synthesizedFrom(model, e);
+  if (iface) {
+    if (sdkUnbound(model, iface)) {
+      return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its ` +
+        `interface requires ${SDK_REQUIRES}, and ${model.sdkBindings()?.file ?? ''} binds no SDK step class ` +
+        `for it (SDK_STEP_CLASS_THUNKS), so _synthesize_builder() returns None and the step cannot be built`)];
+    }
     if (rowRoutes(model, e)) return [];
     const type = fieldStr(e, 'sagemaker_step_type') ?? '';
     const module = model.buildStrategies()?.file ?? 'builder_templates.py';

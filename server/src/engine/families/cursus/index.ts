@@ -16,6 +16,8 @@ import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles'
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
 import { buildStrategies, STRATEGIES_MODULE } from './strategies';
+import { legacyAliases } from './legacyAliases';
+import { sdkBindings } from './sdkBindings';
 import { contextParts } from '../step-registry/parts';
 import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
 
@@ -44,7 +46,10 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
     if (role.role === 'ws-registry') return `ws:${role.wsDir}`;
     if (role.role === 'component') return `component:${role.wsDir ?? ''}`;
     if (role.role === 'base') return 'bases';
-    if (role.role === 'builder-discovery') return 'builder-discovery';
+    // The step catalog's module is listed with its builder discovery module (files.ts reads each's facts).
+    if (role.role === 'builder-discovery' || role.role === 'step-catalog' || role.role === 'sdk-bindings') {
+      return 'builder-discovery';
+    }
     return 'core';
   },
   read(path, role, text, settings, previous): Read<CursusFacts> {
@@ -61,6 +66,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
       const source = spliced ?? rebuild(parsePythonFacts(text, path));
       return withLocal(source, { text, settings });
     }
+    if (role.role === 'step-catalog') return { facts: { aliases: legacyAliases(path, text) } };
+    if (role.role === 'sdk-bindings') return { facts: { sdkSteps: sdkBindings(path, parsePythonFacts(text, path)) } };
     // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
     const py = moduleClasses(text, path, true);
     if (role.role === 'builder-discovery') return { facts: { builders: builderDiscovery(path, py) } };
@@ -73,11 +80,13 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
   // copies. None of these texts is needed once read.
   // A base module's build strategies are cut from its text by a pattern: copied out like a registry's strings.
   factsKeep: (role) => {
-    if (role.role === 'ws-registry' || role.role === 'base') return 'strings';
+    if (['ws-registry', 'base', 'step-catalog', 'sdk-bindings'].includes(role.role)) return 'strings';
     return role.role === 'core-py' || role.role === 'core-yaml' ? undefined : 'nothing';
   },
   stringsOf: (facts, each) => {
     if (facts.source) sourceStrings(facts.source, each);
+    if (facts.sdkSteps) facts.sdkSteps = { file: each(facts.sdkSteps.file), steps: facts.sdkSteps.steps.map(each) };
+    if (facts.aliases) facts.aliases = { file: each(facts.aliases.file), names: facts.aliases.names.map(each) };
     if (facts.strategies) {
       const s = facts.strategies;
       facts.strategies = {

@@ -16,7 +16,9 @@ export type CursusRole =
   | { family: 'cursus'; role: 'ws-registry'; wsDir: string }
   | { family: 'cursus'; role: 'component'; kind: ComponentKind; wsDir: string | null; dir: string }
   | { family: 'cursus'; role: 'base' }
-  | { family: 'cursus'; role: 'builder-discovery' };
+  | { family: 'cursus'; role: 'builder-discovery' }
+  | { family: 'cursus'; role: 'step-catalog' }
+  | { family: 'cursus'; role: 'sdk-bindings' };
 
 export const KIND_DIRS: Record<string, ComponentKind> = {
   builders: 'builder', configs: 'config', specs: 'spec', contracts: 'contract', scripts: 'script',
@@ -35,6 +37,8 @@ const PACK_COMPONENT = /^(?:(.*)\/)?step_pack\/(configs|scripts)\/[^/]+\.py$/;
  */
 const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
 const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
+const SDK_BINDINGS = /^(?:.*\/)?cursus\/step_catalog\/sdk_bindings\.py$/;
+const STEP_CATALOG = /^(?:.*\/)?cursus\/step_catalog\/step_catalog\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
 export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
@@ -62,6 +66,8 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     if (/\.ya?ml$/.test(path) && isCoreYaml(path)) return { family: 'cursus', role: 'core-yaml' };
     if (BASE_MODULE.test(path)) return BASE;
     if (BUILDER_DISCOVERY.test(path)) return DISCOVERY;
+    if (STEP_CATALOG.test(path)) return CATALOG;
+    if (SDK_BINDINGS.test(path)) return SDK;
     const m = CORE_COMPONENT.exec(path);
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
     const pack = PACK_COMPONENT.exec(path);
@@ -75,6 +81,8 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
 
 const BASE: CursusRole = Object.freeze({ family: 'cursus', role: 'base' });
 const DISCOVERY: CursusRole = Object.freeze({ family: 'cursus', role: 'builder-discovery' });
+const CATALOG: CursusRole = Object.freeze({ family: 'cursus', role: 'step-catalog' });
+const SDK: CursusRole = Object.freeze({ family: 'cursus', role: 'sdk-bindings' });
 
 /** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
 export function cursusRegistryGlobs(settings: Settings): string[] {

@@ -7,7 +7,7 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { BuildStrategies, BuilderDiscovery, ClassDef } from './model/registry';
+import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
@@ -39,6 +39,20 @@ export class StepFiles {
       for (const p of this.list('bases')) {
         const s = this.facts(p)?.strategies;
         if (s) return s;
+      }
+      return null;
+    });
+    this.legacyAliasesQ = files.db.query('legacyAliases', () => {
+      for (const p of this.list('builderDiscovery')) {
+        const a = this.facts(p)?.aliases;
+        if (a) return a;
+      }
+      return null;
+    });
+    this.sdkBindingsQ = files.db.query('sdkBindings', () => {
+      for (const p of this.list('builderDiscovery')) {
+        const b = this.facts(p)?.sdkSteps;
+        if (b) return b;
       }
       return null;
     });
@@ -124,4 +138,8 @@ export class StepFiles {
   readonly builderDiscoveryQ: Query<BuilderDiscovery | null>;
   /** The build strategies of the first base module that registers some, null without one. */
   readonly buildStrategiesQ: Query<BuildStrategies | null>;
+  /** The legacy aliases of the step catalog module (listed beside the discovery module), null without one. */
+  readonly legacyAliasesQ: Query<LegacyAliases | null>;
+  /** The SDK step bindings of the step catalog (listed beside the discovery module), null without them. */
+  readonly sdkBindingsQ: Query<SdkBindings | null>;
 }

@@ -12,7 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { JsModule } from './pipeline/jsExports';
-import type { BuildStrategies, BuilderDiscovery } from './model/registry';
+import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -29,6 +29,10 @@ export interface StepFacts {
   builders?: BuilderDiscovery | null;
   /** The build strategies the repository's `builder_templates.py` registers (model/registry.ts `routes`). */
   strategies?: BuildStrategies | null;
+  /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (cursus-interfaces/links.ts). */
+  aliases?: LegacyAliases | null;
+  /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (model/rowClasses.ts). */
+  sdkSteps?: SdkBindings | null;
 }
 
 /** Which of a member's files play which part of the step model. */

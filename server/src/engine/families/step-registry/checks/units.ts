@@ -75,7 +75,8 @@ function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[]
   if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
   const same = model.dirsWithId(ws.id).filter((d) => d !== ws.dir);
   if (same.length > 0) {
-    out.push(diag(file, range, 'RL015', `Workspace id '${ws.id}' is also used by ${listed(same, '')}; only the first in path order is used as that context`, {
+    const message = `Workspace id '${ws.id}' is also used by ${listed(same, '')}; ${lostSteps(model, ws)}`;
+    out.push(diag(file, range, 'RL015', message, {
       related: capRelated(same.slice(0, MAX_RELATED).flatMap((d) => {
         const w = model.workspace(d);
         return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
@@ -83,6 +84,23 @@ function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[]
     }));
   }
   return out;
+}
+
+/**
+ * What a repeated id loses: cursus's manager files a registry's steps under its `developer_id`, replacing
+ * what an earlier registry filed there (registry/hybrid/manager.py:231-233, 262-272), so the workspace
+ * loaded last (path order here) keeps the id and every earlier one's LOCAL_STEPS and STEP_OVERRIDES are lost.
+ */
+function lostSteps(model: RegistryModel, ws: WsState): string {
+  const winner = model.dirOfContext(ws.id);
+  const names = (w: WsState | null): string[] => (w ? [...w.local.keys(), ...w.overrides.keys()] : []);
+  const steps = (ns: string[]): string => (ns.length ? listed(ns) : 'none');
+  if (winner === ws.dir) {
+    const lost = model.dirsWithId(ws.id).filter((d) => d !== ws.dir).flatMap((d) => names(model.workspace(d)));
+    return `cursus's manager keeps this workspace's steps (loaded last in path order) and loses theirs: ${steps(lost)}`;
+  }
+  return `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ` +
+    steps(names(ws));
 }
 
 /** RL013 (hybrid only): a name used by this workspace that only another workspace provides. */

@@ -2,7 +2,10 @@
 // deciding strategy (§3.3), legacy/derived rows, component locations, and the companion metadata —
 // merged fields (YAML wins), each dependency and how it resolved, the dependents — as plain data.
 import { bareObject } from '../../../util/configData';
-import type { ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, SourcedLocation } from '../../../api';
+import type {
+  ComponentHit, ComponentKind, Dependent, ExplainQuery, Explanation, ExplainSection, SourcedLocation,
+} from '../../../api';
+import { MAX_RELATED } from '../../../checks/limits';
 import { CORE, type ResolutionMode, type Settings, type Strategy } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../model/resolve';
@@ -75,7 +78,11 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     dependents: dependents(ws, wsDir, mode, q.step),
     meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
-    sections: ws.allFeatures().flatMap(({ features, q: queries }) => features.explainSections?.(winner.name, wsDir, queries) ?? []),
+    sections: [
+      ...repeatedIdSection(ws, winner.wsDir),
+      ...ws.allFeatures().flatMap(({ features, q: queries }) =>
+        features.explainSections?.(winner.name, wsDir, queries) ?? []),
+    ],
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${context}' (${mode})`;
   return explanation;
@@ -230,4 +237,26 @@ function emptySearched(model: RegistryModel, wsDir: string | null): Record<Compo
   const out = {} as Record<ComponentKind, string[]>;
   for (const k of KINDS) out[k] = model.searchedDirs(wsDir, k);
   return out;
+}
+
+/**
+ * RL015: which of the workspaces declaring the winner's workspace id cursus keeps. Its manager files each
+ * registry's steps under its `developer_id`, replacing what was filed there (registry/hybrid/manager.py:231-233,
+ * 262-272): the one loaded last keeps the id (path order here) and the others' steps are lost.
+ */
+function repeatedIdSection(ws: StepWorkspace, dir: string | null): ExplainSection[] {
+  const id = dir ? ws.model.workspaceId(dir) : null;
+  const dirs = id === null ? [] : ws.model.dirsWithId(id);
+  if (id === null || dirs.length < 2) return [];
+  const kept = ws.model.dirOfContext(id);
+  return [{
+    title: `Workspace id '${id}'`,
+    rows: dirs.slice(0, MAX_RELATED).map((d) => ({
+      label: d === kept ? 'kept' : 'lost',
+      text: d === kept
+        ? `${d}: cursus's manager loads it last (path order), so its steps are the ones filed under '${id}'`
+        : `${d}: its steps are replaced by those of ${kept ?? ''}, loaded after it under the same id`,
+      file: ws.model.workspace(d)?.source.file,
+    })),
+  }];
 }

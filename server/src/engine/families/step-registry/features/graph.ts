@@ -30,7 +30,7 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   };
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
-  const queue = ws.pipeline.edgeSources(wsDir);
+  const queue = ws.pipeline.edgeSources(wsDir, mode);
   for (let i = 0; i < queue.length; i++) {
     const from = queue[i] as string;
     if (nodes.has(from)) continue;

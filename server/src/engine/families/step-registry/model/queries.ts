@@ -21,7 +21,7 @@ import { conventionalFileName } from '../../../util/naming';
 
 /** `_canonical_key()` of `steps/interfaces/__init__.py`: lower case, letters and digits only. */
 const looseKey = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-import type { BuildStrategies, BuilderDiscovery } from './registry';
+import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './registry';
 
 const NONE = '';
 /** Core files per chunk of the merged view's reads (2,000 interface files: 32 chunks). */
@@ -169,6 +169,8 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
       const dirs = byId.get(id);
       if (dirs) dirs.push(dir); else byId.set(id, [dir]);
     }
+    // Path order whatever order the walk listed the directories in: the last one keeps the id (RL015).
+    for (const dirs of byId.values()) dirs.sort();
     return byId;
   }, sameList);
 
@@ -272,7 +274,7 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
   coreShared(field: SharedField): [string, string[]][] { return this.coreSharedQ(field); }
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
   sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }
-  dirOfContext(id: string): string | null { return this.idIndex.get(id)?.[0] ?? null; }
+  dirOfContext(id: string): string | null { return this.idIndex.get(id)?.at(-1) ?? null; }
   sortedWorkspaces(): WsState[] { return this.sortedWorkspacesQ(NONE); }
 
   findClass(wsDir: string | null, kind: ComponentKind, name: string): ClassDef | null {
@@ -303,6 +305,8 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
     return hits.length === 1 ? hits[0] as string : null;
   }
   buildStrategies(): BuildStrategies | null { return this.f.buildStrategiesQ(NONE); }
+  legacyAliases(): LegacyAliases | null { return this.f.legacyAliasesQ(NONE); }
+  sdkBindings(): SdkBindings | null { return this.f.sdkBindingsQ(NONE); }
 
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[] {
     const out: ClassDef[] = [];

@@ -32,6 +32,12 @@ export interface BuilderDiscovery {
   scansFiles: boolean;
 }
 
+/** The legacy step names of the repository's `step_catalog/step_catalog.py` (`StepCatalog.LEGACY_ALIASES`). */
+export interface LegacyAliases { file: string; names: string[] }
+
+/** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (`SDK_STEP_CLASS_THUNKS`). */
+export interface SdkBindings { file: string; steps: string[] }
+
 /** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
 export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemblies: string[] }
 
@@ -126,7 +132,10 @@ export interface RegistryModel {
   dirsWithId(id: string): string[];
   /** The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining each, in path order. */
   sharedLocalNames(dir: string): Map<string, string[]>;
-  /** The workspace directory of a context id (first in path order when ids collide). */
+  /**
+   * The workspace directory of a context id: the last in path order when ids collide, as cursus's manager
+   * keeps the workspace loaded last under a repeated `developer_id` (registry/hybrid/manager.py:262-272).
+   */
   dirOfContext(id: string): string | null;
   /** Workspaces sorted by id, then directory: the order hybrid resolution consults them in. */
   sortedWorkspaces(): WsState[];
@@ -146,6 +155,10 @@ export interface RegistryModel {
   packageInterfaceOf(step: string): string | null;
   /** The build strategies the repository registers (null without its `builder_templates.py`). */
   buildStrategies(): BuildStrategies | null;
+  /** The legacy aliases of the repository's step catalog (null without its `step_catalog/step_catalog.py`). */
+  legacyAliases(): LegacyAliases | null;
+  /** The SDK step bindings of the repository's step catalog (null without its `step_catalog/sdk_bindings.py`). */
+  sdkBindings(): SdkBindings | null;
   /** Class names of a kind visible from a context, for completion. */
   visibleClasses(wsDir: string | null, kind: ComponentKind): ClassDef[];
   /** Component files of a kind visible from a context (own workspace first, then core). */

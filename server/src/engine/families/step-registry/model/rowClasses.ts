@@ -45,7 +45,8 @@ export function builderOf(model: RegistryModel, e: StepEntry, settings: Settings
   const def = discoversBuilderFiles(model) ? rowClass(model, e, 'builder', settings) : baseClass(model, e, 'builder', settings);
   if (def) return { synthesized: false, def };
   const iface = synthesizedFrom(model, e);
-  return iface && rowRoutes(model, e) ? { synthesized: true, name: `${e.name}StepBuilder`, iface } : null;
+  if (!iface || !rowRoutes(model, e) || sdkUnbound(model, iface)) return null;
+  return { synthesized: true, name: `${e.name}StepBuilder`, iface };
 }
 
 /**
@@ -56,6 +57,19 @@ export function builderOf(model: RegistryModel, e: StepEntry, settings: Settings
 export function rowRoutes(model: RegistryModel, e: StepEntry): boolean {
   const type = fieldStr(e, 'sagemaker_step_type');
   return type === null || routes(model.buildStrategies(), type);
+}
+
+/** The build-time dependency `_synthesize_builder()` binds through `step_catalog/sdk_bindings.py`. */
+export const SDK_REQUIRES = 'secure_ai_sandbox_workflow_python_sdk';
+
+/**
+ * Whether an interface needs the SDK (`registry.requires`) but the repository's `SDK_STEP_CLASS_THUNKS`
+ * binds no class for its step: `_synthesize_builder()` then returns None, only logging at debug level
+ * (`step_catalog/builder_discovery.py:313-326`). False without a bindings module (not judged).
+ */
+export function sdkUnbound(model: RegistryModel, iface: StepEntry): boolean {
+  const bindings = model.sdkBindings();
+  return bindings !== null && fieldStr(iface, 'requires') === SDK_REQUIRES && !bindings.steps.includes(iface.name);
 }
 
 /**

@@ -466,10 +466,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
     return this.outEdgesQ(pairKey(wsDir ?? CORE_SCOPE, name));
   }
-  /** Names of entries whose companion has edges, visible from a context. */
-  edgeSources(wsDir: string | null): string[] {
+  /** Names of entries whose companion has edges, visible from a context in a mode (the settings' by default). */
+  edgeSources(wsDir: string | null, mode = STEP_SETTINGS.of(this.host.settings()).mode): string[] {
     const out = new Set<string>();
-    const scopes = STEP_SETTINGS.of(this.host.settings()).mode === 'isolated' ? [CORE_SCOPE, ...(wsDir ? [wsDir] : [])] : this.cycleScopesQ(NONE);
+    const scopes = mode === 'isolated' ? [CORE_SCOPE, ...(wsDir ? [wsDir] : [])] : this.cycleScopesQ(NONE);
     for (const scope of scopes) for (const k of this.edgeOwnersOfQ(scope)) out.add(nameOfKey(k));
     return [...out].sort();
   }

@@ -84,7 +84,7 @@ STEP_OVERRIDES = {
 
 # Workspace metadata
 WORKSPACE_METADATA = {
-    # seeded: RL015 dave_dup's registry declares the same developer_id (reported on both files)
+    # seeded: RL015 aaron_dup's registry declares the same developer_id (reported on both files)
     "developer_id": "alice_ml",
     "version": "1.2.0",
     "description": "Tabular risk modelling extensions (polars preprocessing, Lightning training)",

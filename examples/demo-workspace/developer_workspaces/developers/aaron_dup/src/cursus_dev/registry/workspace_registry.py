@@ -1,8 +1,8 @@
 """
-Workspace registry for dave_dup.
+Workspace registry for aaron_dup.
 
 Created by copying alice_ml's workspace registry (older template: WORKSPACE_STEPS).
-Dave has not registered any pipeline steps of his own yet.
+Aaron has not registered any pipeline steps of his own yet.
 """
 
 # Workspace-specific step definitions (legacy name for LOCAL_STEPS)
