@@ -31,9 +31,17 @@ export function moduleFiles(bindingFile: string, modulePath: string): string[] {
   return importBases(bindingFile).flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)]).filter((p): p is string => p !== null);
 }
 
-/** The files every target of a binding file may be (fed so their names can be read). */
+/** The files a package's top level may be: whether the package is in the repository. */
+function topFiles(bindingFile: string, top: string): string[] {
+  return importBases(bindingFile).flatMap((b) => [joinRel(b, `${top}/__init__.py`), joinRel(b, `${top}.py`)]).filter((p): p is string => p !== null);
+}
+
+/** The files every target of a binding file may be, and its top package (fed so their names can be read). */
 export function wantedTargetFiles(doc: BindingDoc): string[] {
-  return doc.items.flatMap((i) => (i.target?.value.includes(':') ? moduleFiles(doc.file, i.target.value.split(':')[0] as string) : []));
+  return doc.items.flatMap((i) => {
+    const modulePath = i.target?.value.includes(':') ? i.target.value.split(':')[0] as string : null;
+    return modulePath === null ? [] : [...moduleFiles(doc.file, modulePath), ...topFiles(doc.file, modulePath.split('.')[0] as string)];
+  });
 }
 
 export function checkBindingTargets(doc: BindingDoc, env: TargetEnv): Diagnostic[] {
