@@ -31,6 +31,7 @@ export const STEP_CODES = {
   RL070: { severity: 'error', title: 'binding file apcore cannot load' },
   RL071: { severity: 'error', title: 'binding target does not resolve' },
   RL072: { severity: 'information', title: 'dependency registered by a binding file' },
+  RL073: { severity: 'warning', title: 'deprecation key no apcore SDK reads' },
 } as const satisfies CodeTable;
 
 /** The one constructor of the step model's diagnostics: its codes and the core's. */
