@@ -12,6 +12,7 @@ import { diag } from '../codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';
 import type { RootDecl } from './types';
+import { validateApcoreConfig } from './apcoreValidate';
 
 export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
 export const DEFAULT_ROOT = 'extensions';
@@ -63,6 +64,7 @@ function read(file: string, facts: YamlFacts): ApcoreConfig {
   const top = facts.value;
   const nsMode = get(top, 'apcore');
   const root = top?.kind === 'dict' && !get(top, 'extensions') && nsMode?.kind === 'dict' ? nsMode : top;
+  for (const d of validateApcoreConfig(file, nsMode?.kind === 'dict' ? nsMode : top)) cfg.diagnostics.push(d);
   const ext = get(root, 'extensions');
   const idMap = get(root, 'id_map') ?? get(ext, 'id_map');
   if (idMap) {
