@@ -86,18 +86,33 @@ function checkTarget(file: string, item: BindingItem, env: TargetEnv): string | 
 /** A module larger than this is not scanned for names (assumed to define them). */
 const MAX_SCANNED = 2_000_000;
 
+/** A line longer than this (generated code) makes the scan's per-line patterns too costly: not judged. */
+const MAX_LINE = 4_000;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const stop = end === -1 ? text.length : end;
+    longest = Math.max(longest, stop - at);
+    at = stop + 1;
+  }
+  return longest;
+}
+
 /** Code that defines names the text cannot show: a star import, a module `__getattr__`, writes to globals. */
-const DYNAMIC = /^\s*from\s+\S+\s+import\s+\*|\b__getattr__\b|\bglobals\(\)|\bsetattr\(|\bexec\(/m;
+const DYNAMIC = /^[ \t]*from[ \t]+\S+[ \t]+import[ \t]+\*|\b__getattr__\b|\bglobals\(\)|\bsetattr\(|\bexec\(/m;
 
 /** Whether a module's text may define `name` (conservative: any definition-shaped line at any depth). */
 function definesName(text: string, name: string): boolean {
-  if (text.length > MAX_SCANNED || DYNAMIC.test(text)) return true;
+  if (text.length > MAX_SCANNED || longestLine(text) > MAX_LINE || DYNAMIC.test(text)) return true;
   if (!/^\w+$/.test(name)) return name !== '';
   const n = name;
+  // Horizontal space only: `\s*` after `^` would cross lines (a run of blank lines would cost its square).
   const shapes = [
-    `^\\s*(async\\s+)?def\\s+${n}\\b`, `^\\s*class\\s+${n}\\b`, `\\b${n}\\s*:=`,
-    `^\\s*(?:\\w+\\s*,\\s*)*${n}\\s*(?:,\\s*\\w+\\s*)*(:[^=\\n]*)?=(?!=)`,
-    `\\bimport\\b[^\\n]*\\b${n}\\b`, `\\bimport\\s*\\([^)]*\\b${n}\\b`, `^\\s*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
+    `^[ \\t]*(async[ \\t]+)?def[ \\t]+${n}\\b`, `^[ \\t]*class[ \\t]+${n}\\b`, `\\b${n}[ \\t]*:=`,
+    `^[ \\t]*(?:\\w+[ \\t]*,[ \\t]*)*${n}[ \\t]*(?:,[ \\t]*\\w+[ \\t]*)*(:[^=\\n]*)?=(?!=)`,
+    `\\bimport\\b[^\\n]*\\b${n}\\b`, `\\bimport[ \\t]*\\([^)]{0,4000}\\b${n}\\b`, `^[ \\t]*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
   ];
   return shapes.some((s) => new RegExp(s, 'm').test(text));
 }
