@@ -20,7 +20,7 @@ describe('meta files: editor features', () => {
       description: x
       ver$0
       tags: [a]
-    `, ['version', 'dependencies', 'entry_point', 'sunset_date'], ['description', 'tags', 'module_id']);
+    `, ['version', 'dependencies', 'entry_point', 'metadata'], ['description', 'tags', 'module_id', 'deprecated', 'sunset_date']);
     await checkCompletion(`${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:
@@ -45,10 +45,6 @@ describe('meta files: editor features', () => {
       //- ${metaOf('Alpha')}
       entry_point: $0
     `, ['builder_alpha_step.py:AlphaStepBuilder']);
-    await checkCompletion(`${cursus()}
-      //- ${metaOf('Alpha')}
-      deprecated: $0
-    `, ['true', 'false']);
   });
 
   it('hover on a module_id shows the resolved entry with its merged fields; on a key, the schema documentation', async () => {

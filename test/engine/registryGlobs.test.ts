@@ -23,7 +23,7 @@ describe('registry globs', () => {
       'developer_workspaces/developers/*/src/cursus_dev/registry/workspace_registry.py',
       '**/registry/interface_registry_loader.py', '**/steps/interfaces/*.step.yaml',
       'developer_workspaces/developers/*/src/cursus_dev/steps/interfaces/*.step.yaml',
-      'apcore.yaml', 'apcore.yml', 'extensions/**/*.{py,ts,js}',
+      'apcore.yaml', 'apcore.yml', '**/*.binding.yaml', 'extensions/**/*.{py,ts,js}',
       '**/registry/registry.yaml',
       '**/pyproject.toml',
       '**/*_meta.yaml',

@@ -15,10 +15,8 @@ describe('pipeline 3: load metadata', () => {
       tags: [etl, data_prep, v-2]
       annotations: {readonly: true}
       examples: [{inputs: {a: 1}}]
-      metadata: {team: ml}
+      metadata: {team: ml, x-deprecation: {deprecated_since: 1.2.0, sunset_version: 2.0.0, sunset_date: "2027-01-31", migration_guide: Use Beta}}
       documentation: docs/alpha.md
-      deprecated: false
-      sunset_date: "2027-01-31"
       dependencies:
         - module_id: Beta
           version: ">=1.0.0,<2"
@@ -48,7 +46,10 @@ describe('pipeline 3: load metadata', () => {
       entry_point: "alpha:"
       #            ^^^^^^^^ RL020 'module:ClassName'
       deprecated: "yes"
-      #           ^^^^^ RL020 must be true or false
+      ^^^^^^^^^^ RL073 No apcore SDK reads a top-level 'deprecated': the module is not deprecated
+      metadata:
+        x-deprecation: "since 2.0"
+      #                ^^^^^^^^^^^ RL020
     `);
     const typo = diags.find((d) => d.message.includes('descripton'));
     assert.deepEqual(typo?.fixes.map((f) => f.title), ["Rename to 'description'"]);

@@ -1,6 +1,7 @@
 // The apcore family: `apcore.yaml`, the id map, and the module files under the extension roots (SPEC
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
-// units are the scan (stages 1–2) and each module's entry class and validation (stages 4–5).
+// units are the scan (stages 1–2), each module's entry class and validation (stages 4–5), and each
+// binding file's targets (`*.binding.yaml`, which an application loads wherever it keeps them).
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import type { HostLink } from '../../types';
@@ -11,15 +12,26 @@ import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, ro
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from '../step-registry/pipeline/idMap';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
+import { readBindingFile } from '../step-registry/pipeline/bindingFile';
+import { checkBindingTargets } from '../step-registry/pipeline/bindingTargets';
+import { readAclFile } from '../step-registry/pipeline/aclFile';
 
-export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' };
+export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' | 'binding' | 'acl' };
 /** Shared by every module file (an extension root may hold thousands). */
 const MODULE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'module' });
 
-/** Where apcore modules may live: the possible extension roots, the id map path, the host's links. */
-export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[] }
+/**
+ * Where apcore modules may live: the possible extension roots, the id map path, the host's links; and
+ * where apcore.yaml's `acl.root` keeps ACL files (null without apcore.yaml, or when it is the whole folder).
+ */
+export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[]; aclRoot: string | null }
 
 const CODE_FILE = /\.(py|ts|js)$/;
+/** `BindingLoader.load_binding_dir`'s default pattern (apcore-python 0.19.0 `bindings.py:235`). */
+const BINDING_FILE = /(^|\/)[^/]*\.binding\.yaml$/;
+const BINDING: ApcoreRole = Object.freeze({ family: 'apcore', role: 'binding' });
+const ACL_FILE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'acl' });
+const YAML_FILE = /\.ya?ml$/;
 
 export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   name: 'apcore',
@@ -27,7 +39,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
   settings: APCORE_SETTINGS,
   examples: [{ dir: 'apcore-extensions' }],
-  step: { lists: { module: 'module', idMap: 'id-map' } },
+  step: { lists: { module: 'module', idMap: 'id-map', binding: 'binding' } },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
     const source = file ? text(file) : undefined;
@@ -35,34 +47,48 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
     const own = APCORE_SETTINGS.of(settings);
     const roots = [...new Set([...rootsFromSettings(own.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
     const idMap = own.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
-    return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links };
+    return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links, aclRoot: cfg?.aclRoot || null };
   },
   classifier({ layout: l }) {
     return (path) => {
       if (APCORE_CONFIG_FILES.includes(path)) return { family: 'apcore', role: 'config' };
       if (path === l.idMap) return { family: 'apcore', role: 'id-map' };
+      if (BINDING_FILE.test(path)) return BINDING;
+      if (l.aclRoot !== null && YAML_FILE.test(path) && isUnder(path, l.aclRoot)) return ACL_FILE;
       return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
-  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
+  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, '**/*.binding.yaml', ...(layout.aclRoot === null ? [] : [`${layout.aclRoot === '' ? '' : `${layout.aclRoot}/`}**/*.{yaml,yml}`]), ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
   indexKey: (r) => r.role,
   read(path, r, text) {
     if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics }; }
+    if (r.role === 'acl') return { facts: {}, local: readAclFile(path, text) };
+    if (r.role === 'binding') { const bindings = readBindingFile(path, text); return { facts: { bindings }, local: bindings.diagnostics }; }
     if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { facts: { idMap }, local: idMap.diagnostics }; }
     return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : { facts: { js: readJsModule(text, path) } };
   },
-  unitKeys: (q) => ['apcore', ...stepQueries(q.files).scan.moduleFilesQ('').map((f) => `mod:${f}`)],
+  unitKeys: (q) => {
+    const s = stepQueries(q.files);
+    return ['apcore', ...s.scan.moduleFilesQ('').map((f) => `mod:${f}`), ...s.step.bindingFiles().map((f) => `bind:${f}`)];
+  },
   unit(key, q) {
-    const { scan, pipeline } = stepQueries(q.files);
+    const { scan, pipeline, step } = stepQueries(q.files);
+    if (key.startsWith('bind:')) {
+      const doc = step.bindingDoc(key.slice('bind:'.length));
+      const f = q.files;
+      return doc ? checkBindingTargets(doc, { exists: (p) => f.exists(p), dirExists: (p) => f.dirExists(p), text: (p) => f.textOf(p) }) : [];
+    }
     return key === 'apcore' ? scan.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
-  relevance: (layout) => JSON.stringify([layout.roots, layout.idMap]),
+  // The files binding targets name, so their names can be read.
+  wantedFiles: (q) => stepQueries(q.files).step.bindingWantedQ(''),
+  relevance: (layout) => JSON.stringify([layout.roots, layout.idMap, layout.aclRoot]),
   // Its files are read by every open file, and an open one needs the whole root; they lie only in its
   // configuration, its id map and under its extension roots.
   parts: {
     of: () => null,
     readBy: () => null,
-    below: (dir, { layout }) => ([...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) || layout.roots.some((r) => isUnder(r, dir) || isUnder(dir, r)) ? null : []),
+    below: (dir, { layout }) => ([...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) || [...layout.roots, ...(layout.aclRoot === null ? [] : [layout.aclRoot])].some((r) => isUnder(r, dir) || isUnder(dir, r)) ? null : []),
   },
   // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
   features: {

@@ -2,7 +2,7 @@
 // each file gives the model, and the lists of files that play each part. Every read is a tracked
 // query of the core (analysis/files.ts), so nothing here decides what an edit affects.
 import type { FileQueries } from '../../analysis/files';
-import type { Settings } from '../../types';
+import type { Range, Settings } from '../../types';
 import type { ComponentKind } from '../../api';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import { factsBy } from '../../analysis/files';
@@ -12,6 +12,9 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
+import type { BindingDoc } from './pipeline/bindingFile';
+import { wantedTargetFiles } from './pipeline/bindingTargets';
+import { sameJson, sameList } from '../../util/equality';
 import type { JsModule } from './pipeline/jsExports';
 import type { Query } from '../../db/database';
 import { wsDirOf } from './model/workspaceDirs';
@@ -56,6 +59,15 @@ export class StepFiles {
       }
       return null;
     });
+    this.boundIdsQ = files.db.query('boundIds', () => {
+      const ids = new Map<string, { file: string; range: Range }>();
+      for (const p of this.list('binding')) {
+        for (const i of this.bindingDoc(p)?.items ?? []) if (i.moduleId && !ids.has(i.moduleId.value)) ids.set(i.moduleId.value, { file: p, range: i.moduleId.range });
+      }
+      return Object.fromEntries(ids);
+    }, sameJson);
+    this.bindingWantedQ = files.db.query('bindingWanted', () =>
+      [...new Set(this.list('binding').flatMap((p) => { const d = this.bindingDoc(p); return d ? wantedTargetFiles(d) : []; }))].sort(), sameList);
     this.idMapDocQ = files.db.query('idMapDoc', () => {
       for (const p of this.list('idMap')) {
         const doc = this.facts(p)?.idMap;
@@ -77,6 +89,7 @@ export class StepFiles {
   /** A file's text while the engine holds it (`FileQueries.heldText`). */
   heldText(p: string): string | null { return this.files.heldText(p); }
   metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
+  bindingDoc(p: string): BindingDoc | null { return this.facts(p)?.bindings ?? null; }
   pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
   /** Top-level classes of a Python file. */
   /** Exports of a TypeScript or JavaScript module file (null for others). */
@@ -117,7 +130,7 @@ export class StepFiles {
     }
     return out;
   }
-  private list(part: 'meta' | 'module' | 'idMap' | 'bases' | 'builderDiscovery'): string[] {
+  private list(part: 'meta' | 'module' | 'idMap' | 'bases' | 'builderDiscovery' | 'binding'): string[] {
     return this.members.flatMap((m) => {
       const key = m.step.lists?.[part];
       return key === undefined ? [] : this.files.filesOf(m.name, key);
@@ -127,11 +140,17 @@ export class StepFiles {
   metaFiles(): string[] { return this.list('meta'); }
   /** The files that may be apcore modules (under an extension root). */
   moduleCandidates(): string[] { return this.list('module'); }
+  /** apcore binding files, in path order. */
+  bindingFiles(): string[] { return this.list('binding'); }
   /** The modules of the base classes the abstract rows name, in path order. */
   baseFiles(): string[] { return this.list('bases'); }
 
   /** apcore.yaml's configuration (the first of its places that is read). */
   readonly apcoreConfigQ: Query<ApcoreConfig | null>;
+  /** The module ids binding files register, each where it is first written (a later file's registration of it fails). */
+  readonly boundIdsQ: Query<Readonly<Record<string, { file: string; range: Range }>>>;
+  /** The files binding targets may be, fed so their names can be read. */
+  readonly bindingWantedQ: Query<string[]>;
   /** The id map's document (the first listed that is read). */
   readonly idMapDocQ: Query<IdMapDoc | null>;
   /** What the builder discovery module says (the first listed that is read), null without one. */

@@ -11,6 +11,7 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
+import type { BindingDoc } from './pipeline/bindingFile';
 import type { JsModule } from './pipeline/jsExports';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 
@@ -25,6 +26,8 @@ export interface StepFacts {
   meta?: MetaDoc | null;
   apcore?: ApcoreConfig | null;
   idMap?: IdMapDoc | null;
+  /** An apcore binding file (`*.binding.yaml`). */
+  bindings?: BindingDoc | null;
   /** How the repository's own builder discovery module finds builder classes (model/rowClasses.ts). */
   builders?: BuilderDiscovery | null;
   /** The build strategies the repository's `builder_templates.py` registers (model/registry.ts `routes`). */
@@ -47,9 +50,9 @@ export interface StepParts<R> {
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**
    * Its index keys listing companion metadata files, apcore module candidates, apcore id maps, the
-   * modules of the base classes abstract rows name (`bases`) and the builder discovery module.
+   * modules of the base classes abstract rows name (`bases`), the builder discovery module and apcore binding files.
    */
-  lists?: { meta?: string; module?: string; idMap?: string; bases?: string; builderDiscovery?: string };
+  lists?: { meta?: string; module?: string; idMap?: string; bases?: string; builderDiscovery?: string; binding?: string };
 }
 
 export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {

@@ -39,6 +39,7 @@ export class StepQueries {
       exists: (p) => f.exists(p),
       heldPath: (p) => f.heldPath(p),
       metaDoc: (p) => s.metaDoc(p),
+      boundId: (id) => { const ids = s.boundIdsQ(NONE); return Object.hasOwn(ids, id) ? ids[id] ?? null : null; },
       pyClasses: (p) => s.pyClasses(p),
       jsModule: (p) => s.jsModule(p),
       wsDirOf: (p) => s.wsDirOf(p),

@@ -12,6 +12,8 @@ import { diag } from '../codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';
 import type { RootDecl } from './types';
+import { validateApcoreConfig } from './apcoreValidate';
+import { DEFAULT_ACL_ROOT } from './aclFile';
 
 export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
 export const DEFAULT_ROOT = 'extensions';
@@ -29,6 +31,8 @@ export interface ApcoreConfig {
   maxDepth: number;
   /** `extensions.follow_symlinks`: whether the scanner enters symlinked directories (inside the root only). */
   followSymlinks: boolean;
+  /** `acl.root`: where the ACL files are (root-relative; null when the path leaves the root or is not a string). */
+  aclRoot: string | null;
   diagnostics: Diagnostic[];
 }
 
@@ -51,7 +55,7 @@ export function readApcoreConfig(file: string, text: string): ApcoreConfig {
 }
 
 function read(file: string, facts: YamlFacts): ApcoreConfig {
-  const cfg: ApcoreConfig = { file, roots: [], idMap: null, maxDepth: DEFAULT_MAX_DEPTH, followSymlinks: false, diagnostics: [] };
+  const cfg: ApcoreConfig = { file, roots: [], idMap: null, maxDepth: DEFAULT_MAX_DEPTH, followSymlinks: false, aclRoot: joinRel(dirOf(file), DEFAULT_ACL_ROOT), diagnostics: [] };
   for (const e of facts.errors) cfg.diagnostics.push(syntaxDiag(file, e));
   const base = dirOf(file);
   const bad = (node: Lit, message: string): void => { cfg.diagnostics.push(diag(file, node.range, 'RL020', message)); };
@@ -63,6 +67,9 @@ function read(file: string, facts: YamlFacts): ApcoreConfig {
   const top = facts.value;
   const nsMode = get(top, 'apcore');
   const root = top?.kind === 'dict' && !get(top, 'extensions') && nsMode?.kind === 'dict' ? nsMode : top;
+  for (const d of validateApcoreConfig(file, nsMode?.kind === 'dict' ? nsMode : top)) cfg.diagnostics.push(d);
+  const aclRoot = get(get(nsMode?.kind === 'dict' ? nsMode : top, 'acl'), 'root');
+  if (aclRoot?.kind === 'str') cfg.aclRoot = joinRel(base, aclRoot.value.trim());
   const ext = get(root, 'extensions');
   const idMap = get(root, 'id_map') ?? get(ext, 'id_map');
   if (idMap) {

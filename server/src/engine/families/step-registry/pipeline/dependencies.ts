@@ -4,6 +4,9 @@
 // discovery of the whole root fails), a warning when optional (skipped). A `version` hint the
 // dependency's version does not match (apcore's matches_version_hint): RL027 — an error when required
 // (DependencyVersionMismatchError), a warning when optional (skipped). Resolved dependencies are edges.
+// A module id only a binding file registers is known to discover() when the application loaded that
+// file first (apcore-python 0.19.0 `registry/registry.py:553` adds the registered ids to `known_ids`):
+// RL072 says so instead of RL022.
 import type { Diagnostic, Location, Range } from '../../../types';
 import type { StepEntry } from '../model/source';
 import { diag } from '../codes';
@@ -19,6 +22,8 @@ export interface DepEnv {
   /** Context name for messages (`core` or a workspace id). */
   context: string;
   resolve(name: string): StepEntry | null;
+  /** Where a binding file registers a module id, null when none does. */
+  bound(name: string): Location | null;
   /** The names of the context closest to an unknown one, best first (at most 3). */
   suggest(name: string): string[];
   /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
@@ -26,7 +31,7 @@ export interface DepEnv {
 }
 
 /** How one dependency resolves: the entry, its version, and whether the range is satisfied (null without a range). */
-export function resolveDep(dep: MetaDep, env: DepEnv): { entry: StepEntry | null; version: { value: string; declared: boolean; at: Location | null } | null; satisfied: boolean | null } {
+export function resolveDep(dep: MetaDep, env: Pick<DepEnv, 'resolve' | 'versionOf'>): { entry: StepEntry | null; version: { value: string; declared: boolean; at: Location | null } | null; satisfied: boolean | null } {
   const entry = env.resolve(dep.moduleId);
   if (!entry) return { entry: null, version: null, satisfied: null };
   const version = env.versionOf(entry);
@@ -40,6 +45,13 @@ export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnos
   let unresolved = false;
   for (const dep of doc.deps) {
     const { entry, version, satisfied } = resolveDep(dep, env);
+    const bound = entry ? null : env.bound(dep.moduleId);
+    if (bound) {
+      diagnostics.push(diag(doc.file, dep.range, 'RL072', `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ${dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'}`, {
+        related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
+      }));
+      continue;
+    }
     if (!entry) {
       unresolved = true;
       const near = env.suggest(dep.moduleId);

@@ -43,5 +43,4 @@ const PATTERN_HINTS: Record<string, string> = {
   tags: 'lower-case letters, digits, \'_\' and \'-\', starting with a letter',
   version: 'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
   entry_point: '\'module:ClassName\' (apcore uses the class name after the last \':\')',
-  sunset_date: 'a date YYYY-MM-DD',
 };

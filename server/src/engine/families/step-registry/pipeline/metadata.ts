@@ -1,7 +1,7 @@
 // Stage 3 of the discovery pipeline (apcore-python `registry/metadata.py` `load_metadata`,
 // `parse_dependencies`): reads one `*_meta.yaml` into a MetaDoc — syntax errors (RL030) without losing
 // the rest, duplicate keys (RL001), schema violations at their node (RL020), near-miss keys (RL016),
-// version hints apcore rejects (RL020) — and extracts the fields later stages use.
+// version hints apcore rejects (RL020), deprecation keys no SDK reads (RL073) — and extracts the fields later stages use.
 import type { Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
@@ -9,6 +9,7 @@ import { diag } from '../codes';
 import { duplicateKeys, pushAll } from '../model/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
+import { misplacedDeprecation } from './deprecation';
 import { parseVersion, readVersionHint } from './versionHint';
 import type { MetaDep, MetaDoc, MetaEntryPoint } from './types';
 import { dictFields, fieldValue } from '../model/dictFields';
@@ -40,6 +41,7 @@ function read(file: string, facts: YamlFacts): MetaDoc {
     }));
   }
   if (root.kind !== 'dict') return doc;
+  pushAll(doc.diagnostics, misplacedDeprecation(file, root));
   const str = (key: string): Extract<Lit, { kind: 'str' }> | null => {
     const v = fieldValue(doc.fields, key);
     return v?.kind === 'str' ? v : null;

@@ -39,6 +39,8 @@ export interface PipelineInputs {
   /** The engine's own copy of a path it knows (equal to `path`). */
   heldPath(path: string): string;
   metaDoc(path: string): MetaDoc | null;
+  /** Where a binding file registers a module id, null when none does. */
+  boundId(id: string): { file: string; range: Range } | null;
   /** Classes of a known Python file; null for unknown or non-Python files. */
   pyClasses(path: string): PyClass[] | null;
   /** Exports of a known TypeScript or JavaScript module file; null for others. */
@@ -261,6 +263,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return {
       context: this.contextName(wsDir),
       resolve: (name) => this.resolved(wsDir, name),
+      bound: (name) => this.host.boundId(name),
       suggest: (name) => this.suggestQ(pairKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
     };

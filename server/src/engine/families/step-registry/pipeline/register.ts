@@ -22,11 +22,11 @@ export function codeFields(e: StepEntry, cls: PyClass | null, code: Record<strin
   return out;
 }
 
-/** Meta keys merged over the code (seed `merge_module_metadata`, plus the deprecation keys); `dependencies` and `entry_point` are structure, not fields. */
-export const MERGED_KEYS = [
-  'description', 'name', 'tags', 'version', 'annotations', 'examples', 'metadata', 'documentation',
-  'deprecated', 'deprecated_message', 'replacement', 'sunset_date',
-];
+/**
+ * Meta keys merged over the code (apcore-python `merge_module_metadata`; deprecation is
+ * `metadata['x-deprecation']`, registry/registry.py:985-1021); `dependencies` and `entry_point` are structure, not fields.
+ */
+export const MERGED_KEYS = ['description', 'name', 'tags', 'version', 'annotations', 'examples', 'metadata', 'documentation'];
 
 /** Code fields overlaid by the meta's (YAML wins), and which keys came from the meta. */
 export function mergeFields(code: Record<string, unknown>, meta: MetaDoc | null): { fields: Record<string, unknown>; fromMeta: string[] } {

@@ -1,0 +1,118 @@
+// Whether a binding's `target: "pkg.mod:callable"` resolves, read statically where apcore-python 0.19.0's
+// `BindingLoader.resolve_target` (`bindings.py:247-300`) imports it: no `:` is BindingInvalidTargetError;
+// a module whose top package is in the repository but whose file is not is BindingModuleNotFoundError;
+// a name the module's file never defines is BindingCallableNotFoundError — each RL071, an error because
+// the loader raises and none of the file's modules registers. A module outside the repository (an
+// installed package) is not judged. `schema_ref` naming no file is the loader's BindingFileInvalidError.
+import type { Diagnostic } from '../../../types';
+import { diag } from '../codes';
+import { dirOf, isUnder, joinRel } from '../../../util/paths';
+import { moduleClasses } from '../../../python/facts';
+import type { BindingDoc, BindingItem } from './bindingFile';
+
+export interface TargetEnv {
+  exists(path: string): boolean;
+  dirExists(path: string): boolean;
+  /** A wanted file's text (undefined when it is not fed). */
+  text(path: string): string | undefined;
+}
+
+const FAILS = 'so no module of this file registers';
+
+/** Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory. */
+function importBases(bindingFile: string): string[] {
+  return [...new Set(['', 'src', dirOf(bindingFile)])];
+}
+
+/** The files a module path may be, in the order they are tried. */
+export function moduleFiles(bindingFile: string, modulePath: string): string[] {
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(modulePath)) return [];
+  const rel = modulePath.split('.').join('/');
+  return importBases(bindingFile).flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)]).filter((p): p is string => p !== null);
+}
+
+/** The files a package's top level may be: whether the package is in the repository. */
+function topFiles(bindingFile: string, top: string): string[] {
+  return importBases(bindingFile).flatMap((b) => [joinRel(b, `${top}/__init__.py`), joinRel(b, `${top}.py`)]).filter((p): p is string => p !== null);
+}
+
+/** The files every target of a binding file may be, and its top package (fed so their names can be read). */
+export function wantedTargetFiles(doc: BindingDoc): string[] {
+  return doc.items.flatMap((i) => {
+    const modulePath = i.target?.value.includes(':') ? i.target.value.split(':')[0] as string : null;
+    return modulePath === null ? [] : [...moduleFiles(doc.file, modulePath), ...topFiles(doc.file, modulePath.split('.')[0] as string)];
+  });
+}
+
+export function checkBindingTargets(doc: BindingDoc, env: TargetEnv): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const item of doc.items) {
+    const message = checkTarget(doc.file, item, env);
+    if (message && item.target) out.push(diag(doc.file, item.target.range, 'RL071', `${message}, ${FAILS}`));
+    if (item.schemaRef) {
+      const ref = joinRel(dirOf(doc.file), item.schemaRef.value);
+      if (ref !== null && !env.exists(ref)) {
+        out.push(diag(doc.file, item.schemaRef.range, 'RL070', `Schema reference file not found (${ref}): apcore raises BindingFileInvalidError, ${FAILS}`));
+      }
+    }
+  }
+  return out;
+}
+
+function checkTarget(file: string, item: BindingItem, env: TargetEnv): string | null {
+  const target = item.target?.value;
+  if (target === undefined) return null;
+  if (!target.includes(':')) return `Target '${target}' is not 'module.path:callable': apcore raises BindingInvalidTargetError`;
+  const [modulePath, callable] = target.split(':', 2) as [string, string];
+  const candidates = moduleFiles(file, modulePath);
+  const found = candidates.find((p) => env.exists(p));
+  if (found === undefined) {
+    const top = modulePath.split('.')[0] as string;
+    const ours = importBases(file).find((b) => { const d = joinRel(b, top); return d !== null && (env.exists(`${d}/__init__.py`) || env.exists(`${d}.py`) || env.dirExists(d)); });
+    if (ours === undefined || !modulePath.includes('.')) return null;
+    const looked = candidates.filter((p) => isUnder(p, ours)).slice(0, 2).join(', ');
+    return `No module '${modulePath}' although its package '${top}' is in the repository (looked for ${looked}): apcore raises BindingModuleNotFoundError`;
+  }
+  const text = env.text(found);
+  if (text === undefined) return null;
+  const [name, method] = callable.split('.', 2) as [string, string | undefined];
+  if (!definesName(text, name)) return `${found} defines no '${name}': apcore raises BindingCallableNotFoundError`;
+  if (method === undefined) return null;
+  const cls = moduleClasses(text, found).find((c) => c.name === name);
+  if (!cls || cls.bases.length > 0 || cls.methods.includes(method) || cls.attributes.includes(method)) return null;
+  return `Class '${name}' in ${found} has no '${method}': apcore raises BindingCallableNotFoundError`;
+}
+
+/** A module larger than this is not scanned for names (assumed to define them). */
+const MAX_SCANNED = 2_000_000;
+
+/** A line longer than this (generated code) makes the scan's per-line patterns too costly: not judged. */
+const MAX_LINE = 4_000;
+
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const stop = end === -1 ? text.length : end;
+    longest = Math.max(longest, stop - at);
+    at = stop + 1;
+  }
+  return longest;
+}
+
+/** Code that defines names the text cannot show: a star import, a module `__getattr__`, writes to globals. */
+const DYNAMIC = /^[ \t]*from[ \t]+\S+[ \t]+import[ \t]+\*|\b__getattr__\b|\bglobals\(\)|\bsetattr\(|\bexec\(/m;
+
+/** Whether a module's text may define `name` (conservative: any definition-shaped line at any depth). */
+function definesName(text: string, name: string): boolean {
+  if (text.length > MAX_SCANNED || longestLine(text) > MAX_LINE || DYNAMIC.test(text)) return true;
+  if (!/^\w+$/.test(name)) return name !== '';
+  const n = name;
+  // Horizontal space only: `\s*` after `^` would cross lines (a run of blank lines would cost its square).
+  const shapes = [
+    `^[ \\t]*(async[ \\t]+)?def[ \\t]+${n}\\b`, `^[ \\t]*class[ \\t]+${n}\\b`, `\\b${n}[ \\t]*:=`,
+    `^[ \\t]*(?:\\w+[ \\t]*,[ \\t]*)*${n}[ \\t]*(?:,[ \\t]*\\w+[ \\t]*)*(:[^=\\n]*)?=(?!=)`,
+    `\\bimport\\b[^\\n]*\\b${n}\\b`, `\\bimport[ \\t]*\\([^)]{0,4000}\\b${n}\\b`, `^[ \\t]*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
+  ];
+  return shapes.some((s) => new RegExp(s, 'm').test(text));
+}
