@@ -31,34 +31,10 @@ export class StepFiles {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
     this.apcoreConfigQ = files.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null);
-    this.builderDiscoveryQ = files.db.query('builderDiscovery', () => {
-      for (const p of this.list('builderDiscovery')) {
-        const b = this.facts(p)?.builders;
-        if (b) return b;
-      }
-      return null;
-    });
-    this.buildStrategiesQ = files.db.query('buildStrategies', () => {
-      for (const p of this.list('bases')) {
-        const s = this.facts(p)?.strategies;
-        if (s) return s;
-      }
-      return null;
-    });
-    this.legacyAliasesQ = files.db.query('legacyAliases', () => {
-      for (const p of this.list('builderDiscovery')) {
-        const a = this.facts(p)?.aliases;
-        if (a) return a;
-      }
-      return null;
-    });
-    this.sdkBindingsQ = files.db.query('sdkBindings', () => {
-      for (const p of this.list('builderDiscovery')) {
-        const b = this.facts(p)?.sdkSteps;
-        if (b) return b;
-      }
-      return null;
-    });
+    this.builderDiscoveryQ = files.db.query('builderDiscovery', () => this.firstFact('builderDiscovery', (f) => f.builders));
+    this.buildStrategiesQ = files.db.query('buildStrategies', () => this.firstFact('bases', (f) => f.strategies));
+    this.legacyAliasesQ = files.db.query('legacyAliases', () => this.firstFact('builderDiscovery', (f) => f.aliases));
+    this.sdkBindingsQ = files.db.query('sdkBindings', () => this.firstFact('builderDiscovery', (f) => f.sdkSteps));
     this.boundIdsQ = files.db.query('boundIds', () => {
       const ids = new Map<string, { file: string; range: Range }>();
       for (const p of this.list('binding')) {
@@ -85,13 +61,22 @@ export class StepFiles {
     const member = a.by === null ? undefined : this.byReader.get(a.by);
     return member ? factsBy(member, a) : null;
   }
+  /** The first file of a part (in path order) whose facts hold what `pick` takes (the one cursus module of its kind). */
+  private firstFact<T>(part: 'bases' | 'builderDiscovery', pick: (f: StepFacts) => T | null | undefined): T | null {
+    for (const p of this.list(part)) {
+      const f = this.facts(p);
+      const v = f ? pick(f) : null;
+      if (v) return v;
+    }
+    return null;
+  }
   source(p: string): RegistrySource | null { return this.facts(p)?.source ?? null; }
   /** A file's text while the engine holds it (`FileQueries.heldText`). */
   heldText(p: string): string | null { return this.files.heldText(p); }
   metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
   bindingDoc(p: string): BindingDoc | null { return this.facts(p)?.bindings ?? null; }
-  pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
   /** Top-level classes of a Python file. */
+  pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
   /** Exports of a TypeScript or JavaScript module file (null for others). */
   jsModule(p: string): JsModule | null { return this.facts(p)?.js ?? null; }
   /** Top-level classes of a Python file, or the exports of a TypeScript or JavaScript module. */
