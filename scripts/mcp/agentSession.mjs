@@ -1,7 +1,7 @@
 // An agent's session with `registry-lens mcp`, driven by the official SDK client (which validates every
 // answer against the advertised output schema): first as the VS Code extension starts it (--read-only:
 // no writing tool listed), reading compact summaries and pages; then, on a copy under /tmp with writes
-// opted in, the certain fixes of one file applied in one call (apply_fixes) and checked. For issue 49:
+// opted in, the certain fixes of one file applied in one call (apply_fixes) and checked:
 //   node scripts/mcp/agentSession.mjs /work/real/cursus
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
