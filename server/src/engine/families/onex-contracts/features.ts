@@ -178,13 +178,13 @@ function nameAt(file: string, pos: Position, fq: FamilyQueries): string | null {
   return nodeAt(cq(fq), file, pos)?.name ?? null;
 }
 
-/** Each node at its entry point and at its contract's `name` (the editor's symbol search, the MCP server's `locate`). */
+/** Each node at its entry point and at its contract's `name` (its top without one): the symbol search, MCP `locate`. */
 function workspaceSymbols(query: string, fq: FamilyQueries): WorkspaceSymbolResult[] {
   const out: WorkspaceSymbolResult[] = [];
   for (const n of nodesOf(cq(fq))) {
     if (query && !subsequence(query, n.name.toLowerCase())) continue;
     if (n.entry) out.push({ name: n.name, kind: 'module', location: { file: n.entry.file, range: n.entry.ep.nameRange }, containerName: 'onex.nodes' });
-    if (n.contract && n.doc?.name) out.push({ name: n.name, kind: 'module', location: { file: n.contract, range: n.doc.name.range }, containerName: 'onex contract' });
+    if (n.contract) out.push({ name: n.name, kind: 'module', location: { file: n.contract, range: n.doc?.name?.range ?? ZERO }, containerName: 'onex contract' });
   }
   return out;
 }
