@@ -57,6 +57,7 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
   'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],
   'YAML: 100 nested flow mappings left open (the nesting bound), then blanks': [META, (n) => `description: d\nmetadata: ${'{"k": '.repeat(100)}${blanks(n)}\n`],
   'YAML: a flow sequence opened on every line': [META, (n) => `description: d\nmetadata: [${'\n  ['.repeat(n / 4)}\n`],
+  'YAML: a quoted value wrapped over lines, a long run of spaces inside its first line (the fast reader\'s trim)': [META, (n) => `description: "d${' '.repeat(n)}x\n  y"\n`],
   'TS module: 60 unclosed object literals, then blanks': [TS, (n) => `export const a = ${'{a: '.repeat(60)}${blanks(n)}\n`],
   'TS module: 100 nested arrays left open (past the reader\'s nesting bound), then commas': [TS, (n) => `export const a = ${'['.repeat(100)}${','.repeat(n)}\n`],
   'TS module: an object literal opened on every line': [TS, (n) => `export const a = {\n${'k: {\n'.repeat(n / 5)}`],

@@ -68,7 +68,7 @@ export function commentLines(text: string): CommentTable | null {
 /** What removing a comment deletes: its whole line (with one line end) when it is alone there, else it and the spaces before it, to the line's end. */
 function removal(lines: LineIndex, line: number, lineText: string, own: boolean, start: number): Range {
   if (!own) {
-    const from = lineText.slice(0, start).replace(/\s+$/, '').length;
+    const from = lineText.slice(0, start).trimEnd().length;
     return { start: { line, character: from }, end: { line, character: lineText.length } };
   }
   if (line + 1 < lines.lineCount()) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
@@ -135,7 +135,7 @@ export function suppressionEdit(text: string, line: number, code: Code): TextEdi
     const pos: Position = { line, character: end };
     return { range: { start: pos, end: pos }, newText: `${m[1].trim() === '' ? '' : ', '}${code}` };
   }
-  const trimmed = lineText.replace(/\s+$/, '');
+  const trimmed = lineText.trimEnd();
   const start: Position = { line, character: trimmed.length };
   const end: Position = { line, character: lineText.length };
   return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}# registry-lens: ignore[${code}]` };

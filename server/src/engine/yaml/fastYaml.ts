@@ -360,6 +360,7 @@ class Reader {
     return bareStr(value, range);
   }
 
+  /** The end of `from..to` without its trailing spaces (a loop: `/ +$/` backtracks quadratically on a long run of spaces). */
   private trimEnd(from: number, to: number): number {
     while (to > from && this.code(to - 1) === SPACE) to--;
     return to;
@@ -450,7 +451,7 @@ class Reader {
   private multiLine(l: number, at: number, col: number): Lit {
     const q = this.text[at] as string;
     const unquote = (s: string): string => (q === "'" ? s.replace(/''/g, "'") : s);
-    const first = this.text.slice(at + 1, this.end(l)).replace(/ +$/, '');
+    const first = this.text.slice(at + 1, this.trimEnd(at + 1, this.end(l)));
     if (first === '') throw DECLINE;
     let value = unquote(first);
     let breaks = 0;
@@ -460,8 +461,8 @@ class Reader {
       if (i === e) { breaks++; continue; }
       if (i - this.start(k) <= col) throw DECLINE;
       const close = this.quoteFrom(q, i, e);
-      const piece = this.text.slice(i, close ?? e);
-      value += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + unquote(close === null ? piece.replace(/ +$/, '') : piece);
+      const piece = this.text.slice(i, close ?? this.trimEnd(i, e));
+      value += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + unquote(piece);
       breaks = 0;
       if (close === null) continue;
       this.rest(close + 1, e);
