@@ -181,7 +181,7 @@ describe('Registry Lens in the extension host', () => {
       assert.ok(lines[0]?.includes(`relative to ${root().fsPath})`), lines[0]);
       assert.deepEqual(docs[0], await cli(['explain', 'XGBoostTraining', '--root', root().fsPath, '--workspace', 'alice_ml']));
       assert.equal((docs[0]?.['winner'] as { source: string }).source, 'override:alice_ml');
-      await assert.rejects(invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'nobody' }), /unknown workspace 'nobody'; known: alice_ml, /);
+      await assert.rejects(invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'nobody' }), /unknown workspace 'nobody'; known: alice_ml@\S+aaron_dup, alice_ml, /);
     });
 
     it('check: every seeded problem of EXPECTED.json, and the CLI\'s check document', async () => {
