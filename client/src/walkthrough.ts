@@ -1,7 +1,8 @@
 // The Get Started walkthrough: opened once, on the first activation after install (VS Code opens an
 // extension's walkthrough itself only when it is installed into a running window, not when it was
 // installed before the window started), unless the user turned `workbench.welcomePage.walkthroughs.
-// openOnInstall` off; and the context keys its steps complete on. VS Code ticks an `onContext:` step
+// openOnInstall` off (machine-scoped: a remote window's extension host reads it from the remote's
+// settings, not the user's); and the context keys its steps complete on. VS Code ticks an `onContext:` step
 // only when the key changes to true after the walkthrough is registered (one already true then, such as
 // `workspaceFolderCount != 0` in a window opened on a folder, never ticks), so the keys are the
 // extension's own, set once it has seen a registry analysed and a hover it answered (VS Code has no

@@ -203,6 +203,9 @@ function runCli(args, { env, timeout = 120_000 } = {}) {
  * A throwaway code-server profile: temp root with user-data-dir, extensions-dir,
  * config.yaml and XDG dirs, and user settings written beforehand.
  */
+/** The settings above that VS Code registers with machine scope. */
+const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+
 export async function createProfile({ settings = {}, root, baseSettings = DEFAULT_SETTINGS } = {}) {
   root = root || (await fsp.mkdtemp(path.join(os.tmpdir(), 'rl-e2e-')));
   const profile = {
@@ -216,10 +219,13 @@ export async function createProfile({ settings = {}, root, baseSettings = DEFAUL
   await fsp.mkdir(path.join(profile.userDataDir, 'User'), { recursive: true });
   await fsp.mkdir(profile.extensionsDir, { recursive: true });
   for (const d of ['config', 'data', 'cache']) await fsp.mkdir(path.join(profile.xdg, d), { recursive: true });
-  await fsp.writeFile(
-    path.join(profile.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...baseSettings, ...settings }, null, 2),
-  );
+  const all = { ...baseSettings, ...settings };
+  await fsp.writeFile(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(all, null, 2));
+  // In a remote window (code-server is one) the extension host reads machine-scoped settings, such as
+  // workbench.welcomePage.walkthroughs.openOnInstall, from the remote's Machine settings only.
+  const machine = Object.fromEntries(Object.entries(all).filter(([k]) => MACHINE_SCOPED.includes(k)));
+  await fsp.mkdir(path.join(profile.userDataDir, 'Machine'), { recursive: true });
+  await fsp.writeFile(path.join(profile.userDataDir, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
   // an explicit config file keeps code-server from writing ~/.config/code-server/config.yaml
   await fsp.writeFile(profile.configPath, 'auth: none\ncert: false\n');
   return profile;
