@@ -19,7 +19,7 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 const MODES = ['isolated', 'hybrid'] as const;
 
 interface FolderInput { folder?: unknown }
-interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown }
+interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown; mode?: unknown }
 interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown; mode?: unknown; framework?: unknown; env?: unknown }
 interface ListInput extends FolderInput { workspace?: unknown; mode?: unknown; conflictsOnly?: unknown }
 interface GraphInput extends FolderInput { workspace?: unknown; mode?: unknown }
@@ -44,8 +44,9 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const paths = strings(input.paths, 'paths');
         const codes = strings(input.codes, 'codes');
         const severity = oneOf(input.severity, 'severity', SEVERITIES);
+        const mode = oneOf(input.mode, 'mode', MODES);
         const params: CheckDocumentParams = {
-          ...folderUri(input), ...(paths ? { paths: paths.map(relativePath) } : {}), ...(codes ? { codes } : {}), ...(severity ? { severity } : {}),
+          ...folderUri(input), ...(paths ? { paths: paths.map(relativePath) } : {}), ...(codes ? { codes } : {}), ...(severity ? { severity } : {}), ...(mode ? { mode } : {}),
         };
         const answers = await client.sendRequest<FolderDocument[]>(Methods.checkDocument, params, token);
         if (answers.length === 0) throw new Error(NO_FOLDER);

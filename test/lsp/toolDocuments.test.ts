@@ -92,6 +92,24 @@ describe('lsp: the language-model tools\' documents (checkDocument, explainDocum
     assert.equal(errors?.summary.entries, all?.summary.entries);
   });
 
+  it('checkDocument in another mode equals `check --mode`, and leaves the editor\'s own analysis as it was', async () => {
+    // the hybrid example's dependency resolves only across workspaces: one RL013 in hybrid mode, none isolated
+    const h = await TestClient.start(demoFiles(join(REPO, 'examples', 'hybrid-workspace')));
+    try {
+      await h.loaded();
+      const checkOf = async (params: object): Promise<CheckDoc | undefined> => asCheck((await h.request<FolderDocument[]>('registryLens/checkDocument', params))[0]);
+      const isolated = await checkOf({});
+      const hybrid = await checkOf({ mode: 'hybrid' });
+      assert.deepEqual(withoutMs(hybrid), withoutMs(runJson(['check', h.root, '--format', 'json', '--fail-on', 'never', '--mode', 'hybrid']).json));
+      assert.deepEqual(hybrid?.diagnostics.map((d) => d.code), ['RL013']);
+      assert.deepEqual(isolated?.diagnostics, []);
+      assert.deepEqual(withoutMs(await checkOf({})), withoutMs(isolated), 'the folder\'s own mode again');
+      assert.equal(h.diagnostics.get(h.uri('developer_workspaces/developers/fraud_team/src/cursus_dev/registry/workspace_registry.py'))?.length ?? 0, 0, 'nothing published from the other mode');
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('refuses a filter that can match nothing by mistake (an empty list, an unknown code), naming the valid codes', async () => {
     const refused = async (params: object): Promise<string> => {
       try {

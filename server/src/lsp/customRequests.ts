@@ -4,7 +4,7 @@
 // language-model tools.
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
-import { CORE, type Code, type ContextId } from '../engine/types';
+import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
 import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
 import { checkDocument, explainDocument, fixDocument, graphDocument, listDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
@@ -81,10 +81,10 @@ export function registerCustomRequests(s: Session): void {
   c.onRequest(checkDocumentRequest, (p, token) => {
     const invalid = checkFilterError(p, CODES.map((code) => code.code));
     if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
-    return perFolder(s, p, token, (folder): FolderDocument => {
+    return perFolder(s, p, token, (folder): FolderDocument => inMode(folder, p.mode, () => {
       const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
       return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
-    });
+    }));
   });
 
   c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
@@ -110,6 +110,24 @@ export function registerCustomRequests(s: Session): void {
     const fixes = folder.engine.fixes(file, WHOLE_FILE).filter((f) => p.code === undefined || f.diagnostic.code === p.code);
     return { folder: folder.uri, name: folder.name, document: { file, fixes: fixes.map((f) => fixDocument(f.diagnostic, f.fix)) } };
   }));
+}
+
+/**
+ * `work` with the folder's names resolved in `mode` (the check tool's `mode`, as the CLI's --mode), then
+ * the engine configured back. A request runs once the folder is analysed, and nothing is published in
+ * between, so the editor's diagnostics never show the other mode.
+ */
+function inMode<T>(folder: Folder, mode: ResolutionMode | undefined, work: () => T): T {
+  const settings = folder.settings;
+  if (mode === undefined || settings === undefined || mode === folder.engine.resolutionMode) return work();
+  folder.engine.configure({ ...settings.engine, mode });
+  folder.engine.update();
+  try {
+    return work();
+  } finally {
+    folder.engine.configure(settings.engine);
+    folder.engine.update();
+  }
 }
 
 /** The whole of any file, as a range. */

@@ -135,7 +135,8 @@ export interface FolderDocument { folder: string; name: string; document: JsonDo
 /** A document, or why there is none (`workspace` names no workspace of the folder). */
 export type DocumentAnswer = FolderDocument | { error: string };
 /** The check of the folder of `uri` (every folder without), narrowed by the filter. */
-export interface CheckDocumentParams extends CheckFilter { uri?: string }
+/** As the CLI's check: `mode` resolves names isolated or hybrid (default: the folder's setting). */
+export interface CheckDocumentParams extends CheckFilter { uri?: string; mode?: ResolutionMode }
 /** As the CLI: the context is the developer workspace `workspace`, core without it. */
 export interface ExplainDocumentParams { uri?: string; step: string; workspace?: string; mode?: ResolutionMode; framework?: string; env?: string[] }
 export interface ListDocumentParams { uri?: string; workspace?: string; mode?: ResolutionMode; conflictsOnly?: boolean }
