@@ -77,12 +77,16 @@ describe('A newcomer\'s Registry Lens: Explain, status, Step Graph, walkthrough 
   it('the status item says which context this file is in and what the active context is for', async () => {
     const item = wb.page.locator('[id$="registryLens.status"]').first();
     const read = async () => ({ text: ((await item.textContent({ timeout: 2_000 })) || '').replace(/\s+/g, ' '), tip: (await item.getAttribute('aria-label')) || '' });
+    // "this file" counts the file's errors and warnings (EXPECTED.json), not the folder's
+    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8'));
+    const counts = (file) => ['error', 'warning'].map((sev) => expected.filter((e) => (file === undefined || e.file === file) && e.severity === sev).length).join(' ');
+    assert.notEqual(counts(ALICE), counts(undefined));
     await wb.quickOpen(ALICE);
-    const alice = await waitFor(async () => { const r = await read(); return r.text.includes('this file: alice_ml') && r; }, { timeout: 15_000, message: 'this file: alice_ml' });
+    const alice = await waitFor(async () => { const r = await read(); return r.text.includes(`this file: alice_ml ${counts(ALICE)}`) && r; }, { timeout: 15_000, message: `this file: alice_ml ${counts(ALICE)}` });
     assert.match(alice.tip, /This file: alice_ml, the developer workspace in developer_workspaces\/developers\/alice_ml\. Its step names resolve as alice_ml sees them/);
     assert.match(alice.tip, /Active context: core, used by Explain Resolution and the Step Graph for files outside a developer workspace/);
     await wb.quickOpen(CORE);
-    const core = await waitFor(async () => { const r = await read(); return r.text.includes('this file: core') && r; }, { timeout: 15_000, message: 'this file: core' });
+    const core = await waitFor(async () => { const r = await read(); return r.text.includes(`this file: core ${counts(CORE)}`) && r; }, { timeout: 15_000, message: `this file: core ${counts(CORE)}` });
     assert.match(core.tip, /This file: core, outside any developer workspace\. Explain Resolution and the Step Graph use the active context here\./);
     await item.hover();
     await waitFor(async () => (await wb.page.locator('.workbench-hover:visible, .monaco-hover.workbench-hover:visible').count()) > 0, { timeout: 10_000, message: 'the status tooltip' }).catch(() => {});

@@ -2,8 +2,11 @@
 // copy of examples/demo-workspace. A new entry is typed character by character into carol_vision's
 // LOCAL_STEPS; after every keystroke the Registries view still counts carol_vision's steps and the
 // Problems panel still lists every problem the file had. Then the comma after the first entry is
-// deleted: RL030 lands on that place and the later entries' problems stay.
+// deleted: RL030 lands on that place and the later entries' problems stay. Last, a conflicting entry
+// typed: every list the server publishes (read from the client's trace) is a fresh analysis's of a text
+// typed so far, in the order typed, so no keystroke shows an intermediate state.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +54,46 @@ function firstEntryEnd() {
   return lines.findIndex((l, i) => i > start && l === '    },') + 1;
 }
 
+/** Every file's diagnostics as `registry-lens check` finds them in `dir`, as comparable strings per file. */
+function checkLists(dir) {
+  const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', dir, '--format', 'json', '--fail-on', 'never', '--report-unused-suppressions'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const lists = new Map();
+  for (const d of JSON.parse(out).diagnostics) {
+    const r = d.range;
+    lists.set(d.file, [...(lists.get(d.file) ?? []), `${d.code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.message}`]);
+  }
+  return new Map([...lists].map(([f, l]) => [f, l.sort().join('\n')]));
+}
+
+/** The text of the client's trace log of the Registry Lens channel: the newest extension host's, its rotated parts first. */
+function traceText(userDataDir) {
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const newest = walk(path.join(userDataDir, 'logs')).filter((f) => f.endsWith(`${path.sep}Registry Lens.log`))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs).at(-1);
+  if (newest === undefined) return '';
+  const dir = path.dirname(newest);
+  return fs.readdirSync(dir).filter((f) => f.startsWith('Registry Lens')).map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
+/** The publications in a trace log's text logged at or after `since` (epoch ms): { file (relative to `root`), list }, in order. */
+function publications(text, root, since) {
+  const out = [];
+  for (const entry of text.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[)/)) {
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+) /.exec(entry);
+    if (!stamp || !entry.includes("Received notification 'textDocument/publishDiagnostics'")) continue;
+    const at = new Date(`${stamp[1]}T${stamp[2]}`).getTime(); // the log's local time, as Date reads it
+    const params = entry.indexOf('Params: ');
+    if (at < since || params < 0) continue;
+    let p;
+    try { p = JSON.parse(entry.slice(params + 'Params: '.length)); } catch { continue; } // a partly flushed last entry
+    const file = path.relative(root, decodeURIComponent(new URL(p.uri).pathname)).split(path.sep).join('/');
+    const list = p.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort().join('\n');
+    out.push({ at, file, list });
+  }
+  return out.sort((x, y) => x.at - y.at);
+}
+
 describe('Registry Lens in VS Code: typing never blanks a registry', function () {
   this.timeout(300_000);
   let server;
@@ -65,7 +108,8 @@ describe('Registry Lens in VS Code: typing never blanks a registry', function ()
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-lens-typing-'));
     fs.cpSync(path.join(REPO_ROOT, 'examples', 'demo-workspace'), root, { recursive: true });
-    server = await startCodeServer({ extensions: [VSIX] });
+    // the client's trace of every message (publications included) goes to its log file: --log trace
+    server = await startCodeServer({ extensions: [VSIX], settings: { 'registryLens.trace.server': 'verbose' }, args: ['--log', 'trace'] });
     browser = await launchBrowser();
   });
 
@@ -129,5 +173,53 @@ describe('Registry Lens in VS Code: typing never blanks a registry', function ()
     await wb.parkMouse();
     await wb.screenshot('typing-02-missing-comma');
     await wb.filterProblems('');
+  });
+
+  it('typing a conflicting entry publishes only final lists: each a fresh analysis of a text typed, in the order typed (no flicker)', async () => {
+    // back to the file on disk, then " \"ModelEvaluation\": {}," typed after `LOCAL_STEPS = {` (a name bob_nlp and alice_ml define)
+    await wb.runCommand('File: Revert File', { id: 'workbench.action.files.revert' });
+    const disk = fs.readFileSync(path.join(root, CAROL), 'utf8');
+    const lines = disk.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('LOCAL_STEPS'));
+    const offset = lines.slice(0, at + 1).join('\n').length;
+    const ENTRY = ' "ModelEvaluation": {},';
+    // the lists a fresh analysis gives after each keystroke (0: none typed), from a copy of the folder
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-lens-typing-fresh-'));
+    let finals;
+    try {
+      fs.cpSync(root, copy, { recursive: true });
+      finals = [...Array(ENTRY.length + 1).keys()].map((k) => {
+        fs.writeFileSync(path.join(copy, CAROL), disk.slice(0, offset) + ENTRY.slice(0, k) + disk.slice(offset));
+        return checkLists(copy);
+      });
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    const changing = [...new Set(finals.flatMap((m) => [...m.keys()]))].filter((f) => new Set(finals.map((m) => m.get(f) ?? '')).size > 1);
+    assert.ok(changing.includes(CAROL) && changing.includes(CAROL.replace('carol_vision', 'bob_nlp')), `files the entry changes: ${changing}`);
+    const read = (since) => publications(traceText(server.profile.userDataDir), root, since);
+    const last = (pubs, f) => pubs.findLast((p) => p.file === f)?.list;
+    const explain = (pubs, k) => changing.map((f) => `${f}:\n published: ${last(pubs, f)}\n fresh: ${finals[k].get(f) ?? ''}`).join('\n');
+    // the reverted file is published (the disk's list) before typing starts
+    await waitFor(() => last(read(0), CAROL) === finals[0].get(CAROL), { timeout: 30_000, message: 'the reverted file\'s list published' })
+      .catch((e) => { throw new Error(`${e.message}\n${explain(read(0), 0)}`); });
+    const start = Date.now();
+    await wb.gotoLine(at + 1, lines[at].length + 1);
+    for (const ch of ENTRY) await wb.type(ch);
+    const settled = (pubs) => changing.every((f) => last(pubs, f) === (finals[ENTRY.length].get(f) ?? ''));
+    const pubs = await waitFor(() => { const p = read(start); return settled(p) && p; }, { timeout: 30_000, message: 'the typed entry\'s lists published' })
+      .catch((e) => { throw new Error(`${e.message}\n${explain(read(start), ENTRY.length)}`); });
+    // each file's publications: lists of texts typed, never one of an earlier text after a later one
+    const wrong = [];
+    for (const f of changing) {
+      let k = 0;
+      for (const [i, p] of pubs.filter((q) => q.file === f).entries()) {
+        const next = finals.findIndex((m, j) => j >= k && (m.get(f) ?? '') === p.list);
+        if (next < 0) wrong.push({ file: f, publication: i, list: p.list, after: JSON.stringify(ENTRY.slice(0, k)) });
+        else k = next;
+      }
+    }
+    assert.deepEqual(wrong, [], 'a publication that is no fresh analysis of the text typed so far');
+    console.log(`      ${pubs.filter((p) => changing.includes(p.file)).length} publications of ${changing.length} files for ${ENTRY.length} keystrokes`);
   });
 });
