@@ -1,8 +1,10 @@
 // The slow soak of the incremental oracle (`npm run test:soak`, in CI after `npm test`): many more and
 // longer random edit sequences than test/engine/incremental.test.ts, over every example and mode,
 // including a cross-file check added through the public API and, every other run, setting and link changes. SOAK_RUNS and SOAK_STEPS override the
-// defaults (100 runs × 60 steps).
-import { EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence } from '../engine/randomEdits';
+// defaults (100 runs × 60 steps); every shape of the incremental test is here.
+import {
+  DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_CONTRACT_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence,
+} from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
@@ -19,6 +21,9 @@ const SHAPES: Omit<Sequence, 'seed' | 'steps'>[] = [
   { settings: {}, example: 'interface-workspace', edits: [...EDITS, ...INTERFACE_EDITS] },
   { settings: { mode: 'hybrid' }, example: 'interface-workspace', edits: [...EDITS, ...INTERFACE_EDITS] },
   { settings: { onexPins: { logger_node: '1.0.0' } }, example: 'onex-registry', edits: ONEX_EDITS },
+  { settings: {}, example: 'cursus-pipelines', edits: [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS] },
+  { settings: {}, example: 'onex-contracts', edits: ONEX_CONTRACT_EDITS },
+  { settings: { onexValidators: ['compliance-scan', 'auto-wiring'] }, example: 'onex-contracts', edits: ONEX_CONTRACT_EDITS },
 ];
 
 describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
