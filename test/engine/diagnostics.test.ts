@@ -193,14 +193,22 @@ describe('diagnostics: cursus registries', () => {
     assert.deepEqual(engine.allDiagnostics(), []);
   });
 
-  it('RL014 both LOCAL_STEPS and WORKSPACE_STEPS, whose union is used', async () => {
+  it('RL014 WORKSPACE_STEPS, which cursus never reads: its steps are not registered, with or without LOCAL_STEPS', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "description": "a"}}
-      WORKSPACE_STEPS = {"B": {"sagemaker_step_type": "Utility", "description": "b"}}
+      WORKSPACE_STEPS = {"B": {"sagemaker_step_type": "Utility", "description": "b"}, "C": {}}
+      //- ${WS}/bob/src/cursus_dev/registry/workspace_registry.py
+      WORKSPACE_STEPS = {"D": {"sagemaker_step_type": "Utility", "description": "d"}}
     `);
-    assert.deepEqual(engine.allDiagnostics().map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['RL014', 1, 0, 15]]);
-    assert.deepEqual(engine.stepNames('alice'), ['A', 'B', 'Package', 'XGBoostTraining']);
+    const ds = engine.allDiagnostics();
+    assert.deepEqual(ds.map((d) => [d.file.split('/')[2], d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [['alice', 'RL014', 1, 0, 15], ['bob', 'RL014', 0, 0, 15]]);
+    assert.equal(ds[0]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its 2 steps 'B', 'C' are not registered. Move them into LOCAL_STEPS.");
+    assert.equal(ds[0]?.related?.[0]?.message, 'LOCAL_STEPS is defined here');
+    assert.equal(ds[1]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its step 'D' is not registered. Move it into LOCAL_STEPS.");
+    assert.deepEqual(engine.stepNames('alice'), ['A', 'Package', 'XGBoostTraining']);
+    assert.deepEqual(engine.stepNames('bob'), ['Package', 'XGBoostTraining']);
   });
 
   it('RL015 two workspaces with one id, on both registry files', async () => {

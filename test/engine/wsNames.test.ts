@@ -45,7 +45,7 @@ const META = 'WORKSPACE_METADATA = {"developer_id": "alice", "version": "1.0.0"}
 /** Cases the names reader answers (each also proven equal). */
 const ANSWERED = [
   META + 'LOCAL_STEPS = {"A": {"config_class": "AConfig"}, "B": {}}\n',
-  // Duplicates: the last occurrence wins its place; WORKSPACE_STEPS adds only names LOCAL_STEPS lacks.
+  // Duplicates: the last occurrence wins its place; WORKSPACE_STEPS adds nothing (cursus never reads it).
   META + 'LOCAL_STEPS = {"A": {}, "B": {}, "A": {"x": 1}, "C": {}}\nWORKSPACE_STEPS = {"B": {}, "D": {}, "E": {}, "D": {}}\n',
   'WORKSPACE_STEPS = {"Legacy": {}}\nLOCAL_STEPS = {"New": {}}\n',
   'WORKSPACE_STEPS = {"Only": {"description": "legacy name"}}\n',

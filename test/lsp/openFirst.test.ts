@@ -123,7 +123,7 @@ LATE.set(CORE_REGISTRY, (FILES.get(CORE_REGISTRY) as string).replace('"Package":
 // and whole only those its diagnostics' related information shows.
 const IDS = new Map(FILES);
 IDS.set(REGISTRY('alice_copy'), 'WORKSPACE_METADATA = {"developer_id": "alice", "version": "2.0.0"}\nLOCAL_STEPS = {\n    "CopyOnly": {"sagemaker_step_type": "Utility", "description": "d"},\n}\n');
-IDS.set(REGISTRY('zz_alice'), '# The last in path order.\nWORKSPACE_METADATA = {\n    "developer_id": "nobody",\n    "developer_id": "alice",\n}\nWORKSPACE_STEPS = {"AliceOnly": {"description": "alice\'s name again (RL002)"}}\n');
+IDS.set(REGISTRY('zz_alice'), '# The last in path order.\nWORKSPACE_METADATA = {\n    "developer_id": "nobody",\n    "developer_id": "alice",\n}\nLOCAL_STEPS = {"AliceOnly": {"description": "alice\'s name again (RL002)"}}\n');
 
 describe('lsp: open files first', () => {
   let c: TestClient | undefined;

@@ -15,7 +15,7 @@ export const STEP_CODES = {
   RL010: { severity: 'warning', title: 'unknown sagemaker_step_type' },
   RL011: { severity: 'error', title: 'two steps share a config_class or spec_type' },
   RL013: { severity: 'information', title: 'resolved through another workspace' },
-  RL014: { severity: 'warning', title: 'both LOCAL_STEPS and WORKSPACE_STEPS' },
+  RL014: { severity: 'warning', title: 'WORKSPACE_STEPS is never read' },
   RL015: { severity: 'error', title: 'two workspaces with one id' },
   RL016: { severity: 'warning', title: 'unknown field close to a known one' },
   RL021: { severity: 'warning', title: 'companion without subject file' },

@@ -4,7 +4,7 @@ import type { Diagnostic, Range, Settings } from '../../../types';
 import { eachLitString, keyRange, keyText, type DictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';
-import type { PyFacts } from '../../../python/facts';
+import type { PyAssignment, PyFacts } from '../../../python/facts';
 import type { YamlFacts } from '../../../yaml/yamlLit';
 import { checkEntryFields } from './fields';
 import { overlaps } from '../../../text/ranges';
@@ -76,22 +76,34 @@ export function workspaceSource(file: string, wsDir: string, facts: PyFacts, set
   addSyntaxErrors(src, facts.errors);
   const local = facts.assignments.get('LOCAL_STEPS');
   const legacy = facts.assignments.get('WORKSPACE_STEPS');
-  if (local && legacy) {
-    src.diagnostics.push(diag(file, legacy.nameRange, 'RL014', 'Both LOCAL_STEPS and WORKSPACE_STEPS are defined; their union is used. Keep only LOCAL_STEPS.', {
-      related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }],
-    }));
-  }
-  const seen = new Set<string>();
-  for (const v of [local, legacy]) {
-    if (!v) continue;
-    const fresh = readVariable(src, v.name, v.nameRange, v.stmtRange, v.value, 'local', wsDir, settings, seen);
-    for (const n of fresh) seen.add(n);
-  }
+  if (legacy) src.diagnostics.push(unreadLegacy(file, legacy, local));
+  if (local) readVariable(src, local.name, local.nameRange, local.stmtRange, local.value, 'local', wsDir, settings);
   const overrides = facts.assignments.get('STEP_OVERRIDES');
   if (overrides) readVariable(src, overrides.name, overrides.nameRange, overrides.stmtRange, overrides.value, 'override', wsDir, settings);
   const meta = facts.assignments.get('WORKSPACE_METADATA');
   if (meta) readMetadata(src, meta.value);
   return src;
+}
+
+/** Step names an RL014 lists before "and N more". */
+const LISTED = 5;
+
+/**
+ * RL014: cursus's manager reads a workspace registry's LOCAL_STEPS, STEP_OVERRIDES and WORKSPACE_METADATA
+ * only (`registry/hybrid/manager.py:235-258` in 2.9.32, `:220-240` in 1.x); no cursus release reads
+ * WORKSPACE_STEPS (an archived design's name), so its steps are silently not registered.
+ */
+function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | undefined): Diagnostic {
+  const keys = legacy.value.kind === 'dict' ? legacy.value.entries.map((e) => keyText(e)) : [];
+  const names = [...new Set(keys.filter((k): k is string => k !== undefined))];
+  const one = names.length === 1;
+  const more = names.length > LISTED ? ` and ${names.length - LISTED} more` : '';
+  const listed = names.slice(0, LISTED).map((n) => `'${n}'`).join(', ') + more;
+  const steps = one ? 'its step' : `its ${names.length} steps`;
+  const lost = names.length === 0 ? '' : `: ${steps} ${listed} ${one ? 'is' : 'are'} not registered`;
+  const message = `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
+  const related = local ? { related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }] } : {};
+  return diag(file, legacy.nameRange, 'RL014', message, related);
 }
 
 export function emptySource(file: string, kind: 'core' | 'workspace'): RegistrySource {
@@ -102,19 +114,18 @@ export function addSyntaxErrors(src: RegistrySource, errors: { range: Range; mes
   for (const e of errors) src.diagnostics.push(syntaxDiag(src.file, e));
 }
 
-/** Reads one registry variable; returns the names it defined. `skip` holds names already defined (synonyms). */
+/** Reads one registry variable: its entries, where each name last appears, and their diagnostics. */
 function readVariable(
   src: RegistrySource, name: string, nameRange: Range, stmtRange: Range, value: Lit, layer: Layer,
-  wsDir: string | null, settings: Settings, skip: Set<string> = new Set(),
-): string[] {
+  wsDir: string | null, settings: Settings,
+): void {
   if (value.kind !== 'dict') {
     src.diagnostics.push(diag(src.file, stmtRange, 'RL031', `${name} is not a dict literal, so this file contributes no entries (Registry Lens never runs code)`));
-    return [];
+    return;
   }
   src.vars.push({ name, nameRange, range: stmtRange, value });
   checkDuplicateKeys(src, value);
   const broken = src.diagnostics.filter((d) => d.code === 'RL030').map((d) => d.range);
-  const names: string[] = [];
   const lastIndex = new Map<string, number>();
   value.entries.forEach((e, i) => { const k = keyText(e); if (k !== undefined) lastIndex.set(k, i); });
   value.entries.forEach((e, i) => {
@@ -123,16 +134,14 @@ function readVariable(
       src.diagnostics.push(diag(src.file, e.key.range, 'RL009', `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`));
       return;
     }
-    if (lastIndex.get(k) !== i || skip.has(k)) return;
+    if (lastIndex.get(k) !== i) return;
     const entry = toEntry(src.file, e, layer, wsDir, name);
     src.entries.push(entry);
-    names.push(entry.name);
     // An entry with a syntax error in it is still defined (other files see it), but its fields are
     // only half typed: checking them would report what the syntax error already says.
     if (broken.some((r) => overlaps(r, e.range))) entry.broken = true;
     else pushAll(src.diagnostics, checkEntryFields(entry, src.kind === 'core', settings));
   });
-  return names;
 }
 
 export function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {

@@ -16,15 +16,9 @@ export interface WsNames {
 export function workspaceNames(text: string): WsNames | null {
   const vars = dictKeys(text);
   if (!vars) return null;
-  const local: string[] = [];
-  // As `workspaceSource` reads them: LOCAL_STEPS, then the names WORKSPACE_STEPS adds.
-  const seen = new Set<string>();
-  for (const name of ['LOCAL_STEPS', 'WORKSPACE_STEPS']) {
-    const keys = vars.get(name);
-    if (!keys?.dict) continue;
-    const fresh = defined(keys, seen);
-    for (const n of fresh) { seen.add(n); local.push(n); }
-  }
+  // As `workspaceSource` reads them: LOCAL_STEPS only (cursus never reads WORKSPACE_STEPS).
+  const keys = vars.get('LOCAL_STEPS');
+  const local = keys?.dict ? defined(keys) : [];
   let developerId: string | null = null;
   const meta = vars.get('WORKSPACE_METADATA');
   if (meta?.dict) {
@@ -33,11 +27,11 @@ export function workspaceNames(text: string): WsNames | null {
   return { developerId, local };
 }
 
-/** The names a variable's dict defines, as `readVariable` defines them: each string key once, where it last appears, unless in `skip`. */
-function defined(keys: KeysOf, skip: ReadonlySet<string>): string[] {
+/** The names a variable's dict defines, as `readVariable` defines them: each string key once, where it last appears. */
+function defined(keys: KeysOf): string[] {
   const names: (string | null)[] = [];
   for (let i = 0; i < keys.size; i++) names.push(keys.key(i));
   const last = new Map<string, number>();
   names.forEach((k, i) => { if (k !== null) last.set(k, i); });
-  return names.filter((k, i): k is string => k !== null && last.get(k) === i && !skip.has(k));
+  return names.filter((k, i): k is string => k !== null && last.get(k) === i);
 }

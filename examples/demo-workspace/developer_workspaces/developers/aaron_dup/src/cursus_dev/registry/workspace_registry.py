@@ -1,12 +1,12 @@
 """
 Workspace registry for aaron_dup.
 
-Created by copying alice_ml's workspace registry (older template: WORKSPACE_STEPS).
+Created by copying alice_ml's workspace registry.
 Aaron has not registered any pipeline steps of his own yet.
 """
 
-# Workspace-specific step definitions (legacy name for LOCAL_STEPS)
-WORKSPACE_STEPS = {
+# Workspace-specific step definitions
+LOCAL_STEPS = {
     "NotebookExport": {
         "config_class": "NotebookExportConfig",
         "builder_step_name": "NotebookExportStepBuilder",

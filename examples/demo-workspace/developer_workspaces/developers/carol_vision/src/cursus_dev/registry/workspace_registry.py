@@ -1,8 +1,8 @@
 """
 Workspace registry for carol_vision.
 
-Carol builds image models. Her registry still carries a WORKSPACE_STEPS block from the
-first workspace template; it should be folded into LOCAL_STEPS.
+Carol builds image models. Her registry still carries a WORKSPACE_STEPS block from an old
+design document; cursus never reads it, so it should be folded into LOCAL_STEPS.
 """
 
 # Local step definitions (new steps specific to this workspace)
@@ -47,7 +47,7 @@ LOCAL_STEPS = {
     },
 }
 
-# seeded: RL014 legacy WORKSPACE_STEPS next to LOCAL_STEPS (both are read and merged)
+# seeded: RL014 WORKSPACE_STEPS, which cursus never reads: VisionFeatureExtraction is not registered
 WORKSPACE_STEPS = {
     "VisionFeatureExtraction": {
         "config_class": "VisionFeatureExtractionConfig",
