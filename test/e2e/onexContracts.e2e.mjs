@@ -56,8 +56,9 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   it('hovering an entry point in pyproject.toml shows the node; hovering a handler reference shows its class', async () => {
     await cursorAt(PY, lineOf(PY, /^node_alpha_effect = /), 3);
     // VS Code ships no TOML language: the extension declares it for pyproject.toml, so the server gets the file
-    const mode = await wb.page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 5_000 });
-    assert.equal(mode?.trim(), 'TOML', 'pyproject.toml is a TOML document, not plain text');
+    const mode = () => wb.page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 1_000 }).then((t) => t?.trim(), () => null);
+    await waitFor(async () => (await mode()) === 'TOML', { timeout: 10_000, message: 'the language mode TOML (not Plain Text)' })
+      .catch(async (e) => { throw new Error(`${e.message}; it is ${await mode()}`); });
     const node = await wb.hover({ match: /ONEX node/ });
     assert.match(node, /node_alpha_effect — ONEX node · EFFECT_GENERIC/);
     assert.match(node, /Entry point node_alpha_effect = "demo_infra\.nodes\.node_alpha_effect"/);
@@ -79,21 +80,24 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   });
 
   it('F12 goes from the entry point to its contract, and from a handler or input_model reference to its class', async () => {
+    /** F12, then the editor at `tab`, `line`:`column` (the status bar's position follows the tab a moment later). */
+    const f12To = async (tab, line, column) => {
+      await wb.goToDefinition();
+      const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
+      await waitFor(async () => JSON.stringify(await at()) === JSON.stringify({ tab, line, column }), { timeout: 10_000, message: `${tab}:${line}:${column}` })
+        .catch(async (e) => { throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`); });
+    };
     await cursorAt(PY, lineOf(PY, /^node_alpha_effect = /), 3);
-    const toContract = await wb.goToDefinition();
-    assert.equal(toContract.tab, 'contract.yaml');
-    assert.deepEqual(toContract.position, { line: 1, column: 7 }, 'on the contract\'s name');
-    assert.ok(toContract.breadcrumbs.includes('node_alpha_effect'), `the contract of node_alpha_effect: ${toContract.breadcrumbs.join(' › ')}`);
+    await f12To('contract.yaml', 1, 7); // on the contract's name
+    const crumbs = await waitFor(async () => { const c = await wb.breadcrumbs(); return c.includes('node_alpha_effect') && c; },
+      { timeout: 10_000, message: 'the breadcrumbs of node_alpha_effect\'s contract' });
+    assert.ok(crumbs.includes('contract.yaml'), crumbs.join(' › '));
 
     await wb.gotoLine(lineOf(CONTRACT, /name: "HandlerAlpha"/), 17);
-    const toHandler = await wb.goToDefinition();
-    assert.equal(toHandler.tab, 'handler_alpha.py');
-    assert.deepEqual(toHandler.position, { line: lineOf(`${ALPHA}/handlers/handler_alpha.py`, /^class HandlerAlpha\b/), column: 1 });
+    await f12To('handler_alpha.py', lineOf(`${ALPHA}/handlers/handler_alpha.py`, /^class HandlerAlpha\b/), 1);
 
     await cursorAt(CONTRACT, lineOf(CONTRACT, /name: "ModelAlphaRequest"/), 12);
-    const toModel = await wb.goToDefinition();
-    assert.equal(toModel.tab, 'model_alpha.py');
-    assert.deepEqual(toModel.position, { line: lineOf(`${ALPHA}/models/model_alpha.py`, /^class ModelAlphaRequest\b/), column: 1 });
+    await f12To('model_alpha.py', lineOf(`${ALPHA}/models/model_alpha.py`, /^class ModelAlphaRequest\b/), 1);
     await wb.parkMouse();
     await wb.screenshot('onexc-04-definition-model');
   });
