@@ -139,6 +139,10 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   });
 
   it('Explain Resolution on a node opens its entry point → package → contract → handlers chain', async () => {
+    // the panel hidden (Ctrl+J), so that the whole chain is in view
+    const panel = wb.page.locator('.part.panel');
+    if (await panel.isVisible()) await wb.press('Control+J');
+    await panel.waitFor({ state: 'hidden', timeout: 10_000 });
     await cursorAt(CONTRACT, 1, 10);
     const installed = path.join(s.server.profile.extensionsDir, `${EXTENSION_ID}-${VERSION}`);
     const cli = execFileSync(process.execPath, [path.join(installed, 'dist', 'cli.js'), 'explain', 'node_alpha_effect', '--root', s.root], { encoding: 'utf8' });
