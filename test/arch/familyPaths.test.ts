@@ -21,7 +21,9 @@ describe('architecture: the families\' paths reach every front end', () => {
   });
 
   it('every language of the selector exists in an editor without extensions (VS Code ships no TOML)', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { languages: { id: string; filenames?: string[] }[] } };
+    type Language = { id: string; filenames?: string[] };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
+      { contributes: { languages: Language[] } };
     const contributed = new Map(pkg.contributes.languages.map((l) => [l.id, l.filenames ?? []]));
     // languages VS Code itself defines (extensions/python, extensions/yaml); any other one is ours to declare
     const builtIn = new Set(['python', 'yaml']);

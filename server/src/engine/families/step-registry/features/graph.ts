@@ -52,11 +52,13 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   }
   // A flow end no step layer knows is a family's own node (an ONEX node): where its family lists it, so the
   // graph opens it on a click, not as unresolved.
+  const listed = (): Map<string, ListRow> =>
+    new Map(ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? []).map((r) => [r.name, r]));
   let familyRows: Map<string, ListRow> | undefined;
   const flowNodeOf = (id: string): GraphNode => {
-    familyRows ??= new Map(ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? []).map((r) => [r.name, r]));
-    const r = resolveName(layers, id) ? undefined : familyRows.get(id);
-    return r ? { id, kind: 'step', source: r.source, file: r.file, range: r.range, meta: null, cycle: false } : nodeOf(id);
+    const r = resolveName(layers, id) ? undefined : (familyRows ??= listed()).get(id);
+    if (!r) return nodeOf(id);
+    return { id, kind: 'step', source: r.source, file: r.file, range: r.range, meta: null, cycle: false };
   };
   // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
   for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
