@@ -20,6 +20,18 @@ describe('architecture: the families\' paths reach every front end', () => {
     assert.deepEqual([...selector.matchAll(/language: '([^']+)'/g)].map((m) => m[1]), PATHS.languages);
   });
 
+  it('every language of the selector exists in an editor without extensions (VS Code ships no TOML)', () => {
+    type Language = { id: string; filenames?: string[] };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
+      { contributes: { languages: Language[] } };
+    const contributed = new Map(pkg.contributes.languages.map((l) => [l.id, l.filenames ?? []]));
+    // languages VS Code itself defines (extensions/python, extensions/yaml); any other one is ours to declare
+    const builtIn = new Set(['python', 'yaml']);
+    assert.deepEqual(PATHS.languages.filter((l) => !builtIn.has(l) && !contributed.has(l)), []);
+    // the onex-contracts family reads pyproject.toml: without a TOML extension it would be plain text, unserved
+    assert.deepEqual(contributed.get('toml'), ['pyproject.toml']);
+  });
+
   it('the server watches the families\' file names', () => {
     assert.match(readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'), /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/);
     assert.deepEqual(PATHS.names, ['*.py', '*.yaml', '*.yml', '*.dag.json', 'catalog_index.json', '*.ts', '*.js', '.onextree', 'pyproject.toml']);

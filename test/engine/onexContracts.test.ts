@@ -233,6 +233,11 @@ ${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["on
     assert.deepEqual(engine.list().filter((r) => r.source === 'onex.nodes').map((r) => r.name), ['node_a', 'node_b']);
     const g = engine.graph();
     assert.deepEqual(g.edges.map((e) => `${e.from}->${e.to}`), ['node_a->node_b']);
+    // the graph's nodes are the nodes' entry points (node_b has none: its contract), which a click opens
+    assert.deepEqual(g.nodes.map((n) => [n.id, n.source, n.file, n.range?.start.line]), [
+      ['node_a', 'onex.nodes', 'pyproject.toml', 1],
+      ['node_b', 'onex.nodes', 'src/demo_infra/nodes/node_b/contract.yaml', 0],
+    ]);
     assert.deepEqual(engine.documentSymbols('src/demo_infra/nodes/node_a/contract.yaml').map((s) => [s.name, s.children.map((c) => c.name)]), [['node_a', ['ModelReq', 'ModelReq', 'onex.evt.demo.done.v1']]]);
   });
 });

@@ -2,7 +2,7 @@
 // whose companion declares dependencies and every entry depended on, the workspace's own
 // WORKSPACE_METADATA.dependencies, the registration order (Kahn) and the cycles, marked on nodes and edges;
 // plus the families' data-flow edges (the interface step graph), which take no part in order or cycles.
-import type { DependencyGraph, GraphEdge, GraphNode } from '../../../api';
+import type { DependencyGraph, GraphEdge, GraphNode, ListRow } from '../../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
@@ -50,9 +50,19 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
       if (!nodes.has(r.name)) nodes.set(r.name, nodeOf(r.name));
     }
   }
+  // A flow end no step layer knows is a family's own node (an ONEX node): where its family lists it, so the
+  // graph opens it on a click, not as unresolved.
+  const listed = (): Map<string, ListRow> =>
+    new Map(ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? []).map((r) => [r.name, r]));
+  let familyRows: Map<string, ListRow> | undefined;
+  const flowNodeOf = (id: string): GraphNode => {
+    const r = resolveName(layers, id) ? undefined : (familyRows ??= listed()).get(id);
+    if (!r) return nodeOf(id);
+    return { id, kind: 'step', source: r.source, file: r.file, range: r.range, meta: null, cycle: false };
+  };
   // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
   for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
-    for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, nodeOf(n));
+    for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, flowNodeOf(n));
     edges.push({ from: f.from, to: f.to, optional: false, file: f.file, range: f.range, cycle: false, kind: 'flow', label: f.label });
   }
   const adjacency = new Map<string, string[]>();
