@@ -62,7 +62,7 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     const unresolved = view.nodes.filter((m) => m.source === 'unresolved').length;
     root.append(el('h1', undefined, `Pipeline DAG ${view.file.path}`));
     const counts = `${n(view.nodes.length, 'node')} · ${n(view.edges.length, 'edge')} · ${unresolved} naming no step`;
-    root.append(el('p', 'summary', `${counts} (${view.context}) · ${n(view.cycles.length, 'cycle')} — ${how}`));
+    root.append(el('p', 'summary', `${counts} in ${view.context} · ${n(view.cycles.length, 'cycle')} — ${how}`));
   }
   for (const c of view.cycles) root.append(el('p', 'cycle-text', `cycle: ${[...c, c[0] ?? ''].join(' → ')}`));
   const { layout, ms } = layoutOf(view);
