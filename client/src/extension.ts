@@ -51,7 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await lc.sendRequest(Methods.setContext, params);
     }),
     vscode.commands.registerCommand('registryLens.showOverview', () => panel.show('overview')),
-    vscode.commands.registerCommand('registryLens.showGraph', () => panel.show('graph')),
+    // from a DAG file's explorer or editor menu: that DAG's graph
+    vscode.commands.registerCommand('registryLens.showGraph',
+      (file?: unknown) => panel.show('graph', file instanceof vscode.Uri ? file : undefined)),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
     vscode.commands.registerCommand('registryLens.showReferences', async (uri: string, position: Position) => {

@@ -1,5 +1,6 @@
 // "Show Registry Overview" and "Show Step Graph": one webview panel rendering the registries of the
-// folder and the step graph of the active file's context (client/webview/, bundled into dist/webview).
+// folder and the step graph of the active file's context, or of the pipeline DAG that file is
+// (client/webview/, bundled into dist/webview).
 // It loads only those bundled files, under a Content-Security-Policy without inline script or remote
 // resources; the data travels as a message and the page builds its DOM from it as text.
 import * as vscode from 'vscode';
@@ -28,9 +29,10 @@ export class OverviewPanel implements vscode.Disposable {
     })];
   }
 
-  async show(tab: Tab): Promise<void> {
+  /** Shows a tab; the graph is of `file` (a pipeline DAG's own graph, a context's otherwise) or the active file. */
+  async show(tab: Tab, file?: vscode.Uri): Promise<void> {
     this.tab = tab;
-    this.fileUri = activeFile() ?? this.fileUri;
+    this.fileUri = file ?? activeFile() ?? this.fileUri;
     this.picked = undefined;
     if (this.panel === undefined) {
       const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
@@ -59,7 +61,8 @@ export class OverviewPanel implements vscode.Disposable {
       this.client.sendRequest<FolderOverview[]>(Methods.overview, {}),
       this.client.sendRequest<GraphView | null>(Methods.graph, params),
     ]);
-    panel.title = this.tab === 'graph' && graph !== null ? `Step Graph (${graph.context})` : 'Registry Overview';
+    const shown = graph?.file === undefined ? graph?.context : graph.file.path.split('/').pop();
+    panel.title = this.tab === 'graph' && shown !== undefined ? `Step Graph (${shown})` : 'Registry Overview';
     const data: DataMessage = { kind: 'data', tab: this.tab, overview, graph };
     await panel.webview.postMessage(data);
   }

@@ -1,5 +1,6 @@
-// Lays out a context's step graph: the dependency nodes and edges ranked top to bottom — with dagre
-// (@dagrejs/dagre) while the graph is small enough for it to answer at once, else with the quick
+// Lays out a context's step graph (or a pipeline DAG's, same shape): the dependency nodes and edges ranked
+// top to bottom — with dagre (@dagrejs/dagre) while the graph is small enough for it to answer at once,
+// else with the quick
 // layered layout (layeredLayout.ts) — and the context's other steps (no edges) in a grid beneath.
 // Cycle members and cycle edges are flagged for highlighting. Pure (no DOM), so it is tested in Node.
 import dagre from '@dagrejs/dagre';
@@ -8,8 +9,10 @@ import { crossings, layered, rankNodes } from './layeredLayout';
 
 export interface PlacedNode {
   id: string; x: number; y: number; width: number; height: number;
-  /** core, workspace, override, module or context: from the entry's source. */
+  /** core, workspace, override, module, context or unresolved: from the entry's source. */
   group: string; cycle: boolean; target: LocationRef | null;
+  /** The step the node names when its id is no step's name (a pipeline DAG's `X_training` → `X`). */
+  step?: string;
 }
 export interface PlacedEdge {
   from: string; to: string; points: { x: number; y: number }[]; cycle: boolean; optional: boolean;
@@ -40,7 +43,7 @@ export function nodeWidth(label: string): number { return Math.round(label.lengt
 function groupOf(source: string, kind: string): string {
   if (kind === 'workspace') return 'context';
   const head = source.split(':')[0] ?? '';
-  return ['core', 'workspace', 'override', 'module'].includes(head) ? head : 'core';
+  return ['core', 'workspace', 'override', 'module', 'unresolved'].includes(head) ? head : 'core';
 }
 
 export function layoutGraph(view: GraphView): GraphLayout {
@@ -49,6 +52,7 @@ export function layoutGraph(view: GraphView): GraphLayout {
     info.set(n.id, {
       id: n.id, width: nodeWidth(n.id), height: NODE_H, group: groupOf(n.source, n.kind), cycle: n.cycle,
       target: n.uri !== null && n.range !== null ? { uri: n.uri, range: n.range } : null,
+      ...(n.step === undefined ? {} : { step: n.step }),
     });
   }
   for (const s of view.steps) {

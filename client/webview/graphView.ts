@@ -1,4 +1,5 @@
-// The Graph tab of the Registry Overview webview: a context's step graph (graphLayout.ts) drawn as SVG,
+// The Graph tab of the Registry Overview webview: a context's step graph, or the graph a pipeline DAG file
+// declares (graphLayout.ts), drawn as SVG,
 // with a context picker, a search that finds a step and brings it into view, the legend doubling as a
 // filter by kind, and zoom/pan (panZoom.ts). What a person set (search, filters, view) survives the
 // re-render after each analysis; the layout is computed again only when the graph changed. When a
@@ -14,6 +15,8 @@ import type { WebviewMessage } from './messages';
 const SVG = 'http://www.w3.org/2000/svg';
 /** The legend's kinds, in order: a node's group (graphLayout.ts) and how the legend names it. */
 const KINDS: readonly [string, string][] = [['core', 'core'], ['workspace', 'local step'], ['override', 'override'], ['module', 'module'], ['context', 'workspace']];
+/** The kind of a node naming no step (an unknown dependency, a DAG node no step resolves). */
+const UNRESOLVED: [string, string] = ['unresolved', 'unresolved'];
 const LOOSE = 'loose';
 
 interface UiState { query: string; hidden: Set<string>; view: { key: string; v: View; port: Size; fitted: boolean } | null; cursor: number }
@@ -33,7 +36,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 /** The layout of `view`, reused while nodes, edges and steps are the same. */
 function layoutOf(view: GraphView): { layout: GraphLayout; ms: number } {
-  const sig = JSON.stringify([view.nodes.map((n) => [n.id, n.source, n.kind, n.cycle, n.uri, n.range]), view.edges, view.steps.map((s) => [s.name, s.source, s.uri, s.range])]);
+  const sig = JSON.stringify([view.nodes.map((n) => [n.id, n.source, n.kind, n.cycle, n.uri, n.range, n.step]), view.edges, view.steps.map((s) => [s.name, s.source, s.uri, s.range])]);
   if (cache?.sig !== sig) {
     const t = performance.now();
     const layout = layoutGraph(view);
@@ -50,12 +53,20 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     return root;
   }
   const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
-  root.append(el('h1', undefined, `Step graph of ${view.context}`));
-  root.append(el('p', 'summary', `${n(view.nodes.length, 'dependency node')} · ${n(view.edges.length, 'edge')} · ${n(view.steps.length, 'step')} visible in ${view.context} · ${n(view.cycles.length, 'cycle')} — click a step to open its definition; wheel to zoom, drag to pan`));
-  if (view.edges.length === 0) root.append(noEdges(view.context));
+  const how = 'click a step to open its definition; wheel to zoom, drag to pan';
+  if (view.file === undefined) {
+    root.append(el('h1', undefined, `Step graph of ${view.context}`));
+    root.append(el('p', 'summary', `${n(view.nodes.length, 'dependency node')} · ${n(view.edges.length, 'edge')} · ${n(view.steps.length, 'step')} visible in ${view.context} · ${n(view.cycles.length, 'cycle')} — ${how}`));
+    if (view.edges.length === 0) root.append(noEdges(view.context));
+  } else {
+    const unresolved = view.nodes.filter((m) => m.source === 'unresolved').length;
+    root.append(el('h1', undefined, `Pipeline DAG ${view.file.path}`));
+    const counts = `${n(view.nodes.length, 'node')} · ${n(view.edges.length, 'edge')} · ${unresolved} naming no step`;
+    root.append(el('p', 'summary', `${counts} in ${view.context} · ${n(view.cycles.length, 'cycle')} — ${how}`));
+  }
   for (const c of view.cycles) root.append(el('p', 'cycle-text', `cycle: ${[...c, c[0] ?? ''].join(' → ')}`));
   const { layout, ms } = layoutOf(view);
-  const key = `${view.folder}\n${view.context}`;
+  const key = `${view.folder}\n${view.file === undefined ? `context ${view.context}` : `file ${view.file.path}`}`;
 
   const canvas = el('div', 'canvas');
   canvas.tabIndex = 0;
@@ -194,7 +205,8 @@ function legend(layout: GraphLayout, connected: ReadonlySet<string>, changed: ()
   const box = el('p', 'legend');
   const groups = new Set(layout.nodes.map((m) => m.group));
   const loose = layout.nodes.filter((m) => !connected.has(m.id)).length;
-  const entries: [string, string][] = [...KINDS.filter(([g]) => groups.has(g)), ...(loose > 0 && connected.size > 0 ? [[LOOSE, `steps without dependencies (${loose})`] as [string, string]] : [])];
+  const kinds = [...KINDS, UNRESOLVED].filter(([g]) => groups.has(g));
+  const entries: [string, string][] = [...kinds, ...(loose > 0 && connected.size > 0 ? [[LOOSE, `steps without dependencies (${loose})`] as [string, string]] : [])];
   for (const [group, text] of entries) {
     const label = el('label', `key ${group}`);
     const check = el('input');
@@ -217,9 +229,16 @@ function contextPicker(view: GraphView, overview: readonly FolderOverview[], pos
   const contexts = overview.find((f) => f.folder === view.folder)?.contexts ?? [];
   const select = el('select', 'context');
   select.setAttribute('aria-label', 'Context');
-  for (const c of contexts) select.append(new Option(contextLabel(c, contexts), c.id, false, c.id === view.context));
-  if (!contexts.some((c) => c.id === view.context)) select.append(new Option(view.context, view.context, false, true));
-  select.addEventListener('change', () => post({ kind: 'graphContext', context: select.value }));
+  // a DAG's graph is its file's: picking a context shows that context's graph instead
+  if (view.file !== undefined) select.append(new Option(view.file.path, '', false, true));
+  const current = (id: string): boolean => view.file === undefined && id === view.context;
+  for (const c of contexts) select.append(new Option(contextLabel(c, contexts), c.id, false, current(c.id)));
+  if (view.file === undefined && !contexts.some((c) => c.id === view.context)) {
+    select.append(new Option(view.context, view.context, false, true));
+  }
+  select.addEventListener('change', () => {
+    if (select.value !== '') post({ kind: 'graphContext', context: select.value });
+  });
   const label = el('label', 'context-label', 'Context ');
   label.append(select);
   return label;
@@ -252,7 +271,8 @@ function nodeElement(n: PlacedNode, connected: boolean, post: Post): SVGGElement
   const g = svg('g', { class: `node ${n.group}${n.cycle ? ' cycle' : ''}${n.target ? ' clickable' : ''}${connected ? '' : ' loose'}`, transform: `translate(${n.x - n.width / 2}, ${n.y - n.height / 2})`, tabindex: 0 });
   g.setAttribute('data-id', n.id);
   const title = svg('title', {});
-  title.textContent = `${n.id} (${n.group})${n.cycle ? ' — in a dependency cycle' : ''}`;
+  const step = n.step === undefined ? '' : ` → ${n.step}`;
+  title.textContent = `${n.id}${step} (${n.group})${n.cycle ? ' — in a dependency cycle' : ''}`;
   g.append(title, svg('rect', { width: n.width, height: n.height, rx: 5 }));
   const t = svg('text', { x: n.width / 2, y: n.height / 2 + 4, 'text-anchor': 'middle' });
   t.textContent = n.id;

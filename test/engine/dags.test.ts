@@ -204,4 +204,47 @@ ${dag}
 {"da$0": {"nodes": [], "edges": []}}
 `, [], ['XGBoostTraining']);
   });
+
+  it('draws a DAG as cursus builds it: declared nodes, then undeclared endpoints, resolved or not', async () => {
+    const { engine } = await analyze(`${CORE}
+//- /projects/p/e2e.dag.json
+{"dag": {"nodes": ["TabularPreprocessing_training", "XGBoostTrainng", "XGBoostTraining", "Lone", "XGBoostTraining"],
+  "edges": [["TabularPreprocessing_training", "XGBoostTrainng"], ["XGBoostTrainng", "Undeclared_x"],
+    ["TabularPreprocessing_training", "XGBoostTraining"], ["TabularPreprocessing_training", "XGBoostTraining"],
+    ["XGBoostTraining", "TabularPreprocessing_training"]]}}
+//- /projects/p/broken.dag.json
+{"version": "2.0", "dag": {"nodes": ["XGBoostTraining"], "edges": []}}
+`);
+    const g = engine.fileGraph('projects/p/e2e.dag.json');
+    assert.ok(g);
+    assert.equal(g.file, 'projects/p/e2e.dag.json');
+    assert.equal(g.context, 'core');
+    const nodes = g.nodes.map((n) => [n.id, n.source, n.step ?? null, n.file, n.cycle]);
+    const iface = (f: string): string => `src/cursus/steps/interfaces/${f}.step.yaml`;
+    assert.deepEqual(nodes, [
+      ['TabularPreprocessing_training', 'core', 'TabularPreprocessing', iface('tabular_preprocessing'), true],
+      ['XGBoostTrainng', 'unresolved', null, null, false],
+      ['XGBoostTraining', 'core', null, iface('xgboost_training'), true],
+      ['Lone', 'unresolved', null, null, false],
+      ['Undeclared_x', 'unresolved', null, null, false],
+    ]);
+    // a repeated edge is drawn once; every edge is the data flow src → dst, the two-step cycle marked
+    assert.deepEqual(g.edges.map((e) => [e.from, e.to, e.kind, e.cycle]), [
+      ['TabularPreprocessing_training', 'XGBoostTrainng', 'flow', false],
+      ['XGBoostTrainng', 'Undeclared_x', 'flow', false],
+      ['TabularPreprocessing_training', 'XGBoostTraining', 'flow', true],
+      ['XGBoostTraining', 'TabularPreprocessing_training', 'flow', true],
+    ]);
+    assert.deepEqual(g.cycles, [['TabularPreprocessing_training', 'XGBoostTraining']]);
+    assert.deepEqual(g.order, ['Lone']);
+    assert.deepEqual(g.blocked, ['TabularPreprocessing_training', 'Undeclared_x', 'XGBoostTraining', 'XGBoostTrainng']);
+    // a node's target is its step's registry row, where go to definition from the node goes
+    const edge = g.edges[0];
+    assert.deepEqual(edge?.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 62 } });
+    const definition = engine.definition('projects/p/e2e.dag.json', { line: 0, character: 22 })[0];
+    assert.deepEqual([g.nodes[0]?.file, g.nodes[0]?.range], [definition?.file, definition?.range]);
+    // a DAG cursus cannot load has no graph, and no other file declares one
+    assert.equal(engine.fileGraph('projects/p/broken.dag.json'), null);
+    assert.equal(engine.fileGraph(iface('xgboost_training')), null);
+  });
 });

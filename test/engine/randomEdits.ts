@@ -1,8 +1,8 @@
 // Random edit sequences on the example workspaces, shared by the incremental test and the soak: after
 // every edit the incremental engine must report exactly what a fresh engine over the same texts
 // reports — diagnostics, and also every context's graph and list, Explain of every known name, the code
-// lenses and document symbols of every file, and the workspace symbols — and name every file whose
-// diagnostics changed. Each family's edits live with its tests (test/families/<name>/edits.ts: cursus
+// lenses, document symbols and declared graph (a pipeline DAG) of every file, and the workspace symbols —
+// and name every file whose diagnostics changed. Each family's edits live with its tests (test/families/<name>/edits.ts: cursus
 // registries and components, the step model's companion and apcore files, interfaces, ONEX); tree edits
 // (directories coming and going) and host edits (settings, symbolic links) are every family's.
 import { strict as assert } from 'node:assert';
@@ -38,7 +38,9 @@ export function loadExample(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const p = join(dir, entry);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(py|ya?ml|ts|js)$|^\.(onextree|wip)$/.test(entry)) files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+      else if (/\.(py|ya?ml|ts|js|dag\.json)$|^\.(onextree|wip)$|^catalog_index\.json$/.test(entry)) {
+        files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+      }
     }
   };
   walk(root);
@@ -130,6 +132,7 @@ export function observe(engine: RegistryEngine, files: Iterable<string>, names: 
   for (const f of [...files].sort()) {
     out[`lenses ${f}`] = engine.codeLenses(f);
     out[`symbols ${f}`] = engine.documentSymbols(f);
+    out[`file graph ${f}`] = engine.fileGraph(f);
   }
   return out;
 }

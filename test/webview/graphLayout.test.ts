@@ -77,6 +77,23 @@ describe('webview: step graph layout', () => {
     assert.ok(c && a && c.y < a.y, 'a dependant is ranked above its dependency');
   });
 
+  it('a pipeline DAG: an unresolved node is its own kind, unclickable; a resolved one keeps the step it names', () => {
+    const view: GraphView = {
+      folder: 'file:///r', name: 'r', context: 'core', steps: [], cycles: [],
+      file: { path: 'p.dag.json', uri: 'file:///r/p.dag.json' },
+      nodes: [
+        { ...node('Load_training'), step: 'Load' },
+        { ...node('Trainng'), source: 'unresolved', file: null, range: null, uri: null },
+      ],
+      edges: [{ ...edge('Load_training', 'Trainng'), kind: 'flow' }],
+    };
+    const l = layoutGraph(view);
+    assert.deepEqual(l.nodes.map((n) => [n.id, n.group, n.step ?? null, n.target !== null]),
+      [['Load_training', 'core', 'Load', true], ['Trainng', 'unresolved', null, false]]);
+    const [load, trainng] = l.nodes;
+    assert.ok(load && trainng && load.y < trainng.y, 'a DAG reads top to bottom, from source to destination');
+  });
+
   it('a small graph is laid out by dagre, a graph without edges by nobody', () => {
     assert.equal(layoutGraph(view).engine, 'dagre');
     const flat = layoutGraph({ ...view, nodes: [], edges: [], cycles: [] });

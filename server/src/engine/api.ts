@@ -126,6 +126,8 @@ export interface GraphNode {
   meta: string | null;
   /** Member of a dependency cycle. */
   cycle: boolean;
+  /** The step the node names when its id is no step's name (a DAG node `X_training` → `X`). */
+  step?: string;
 }
 
 /** `from` depends on `to`, as declared at `file`/`range` (a module_id node or a WORKSPACE_METADATA item). */
@@ -135,6 +137,8 @@ export interface GraphEdge { from: string; to: string; optional: boolean; file: 
 export interface DependencyGraph {
   context: ContextId;
   mode: ResolutionMode;
+  /** The file declaring the graph (a pipeline DAG: each edge data flow, in order and cycles); none for a context's. */
+  file?: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
   /** Kahn order with a sorted zero-in-degree set: dependencies first. */

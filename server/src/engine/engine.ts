@@ -228,6 +228,8 @@ export class RegistryEngine {
   }
   /** The dependency graph of a context: nodes, edges, Kahn order and cycles (SPEC §2). */
   graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph { return features.graph(this.ws, opts); }
+  /** The graph `file` declares (a pipeline DAG), in the shape of a context's; null when it declares none. */
+  fileGraph(file: string): DependencyGraph | null { return features.fileGraph(this.ws, file); }
   /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
   stepAt(file: string, pos: Position): string | null { return features.stepAt(this.ws, file, pos); }
 

@@ -5,6 +5,7 @@
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
+import type { DependencyGraph } from '../engine/api';
 import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
 import { checkDocument, explainDocument, fixDocument, graphDocument, listDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
@@ -154,18 +155,28 @@ async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewW
 function graphView(folder: Folder, p: GraphParams): GraphView {
   const engine = folder.engine;
   const rel = p.uri === undefined ? undefined : folder.relOf(p.uri);
+  const declared = p.context === undefined && rel !== undefined ? engine.fileGraph(rel) : null;
+  if (declared !== null && rel !== undefined) {
+    return { ...viewOf(folder, declared), file: { path: rel, uri: folder.uriOf(rel) }, steps: [] };
+  }
   const context = p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
-  const g = engine.graph({ context });
   return {
-    folder: folder.uri,
-    name: folder.name,
-    context,
-    nodes: g.nodes.map((n) => ({ ...n, uri: n.file === null ? null : folder.uriOf(n.file) })),
-    edges: g.edges,
-    cycles: g.cycles,
+    ...viewOf(folder, engine.graph({ context })),
     steps: engine.list({ context }).map((row) => ({
       name: row.name, source: row.source, uri: folder.uriOf(row.file), range: row.range, sagemakerStepType: row.sagemakerStepType, conflicts: row.conflicts,
     })),
+  };
+}
+
+/** A graph's nodes (with URIs to open) and edges. */
+function viewOf(folder: Folder, g: DependencyGraph): Omit<GraphView, 'steps'> {
+  return {
+    folder: folder.uri,
+    name: folder.name,
+    context: g.context,
+    nodes: g.nodes.map((n) => ({ ...n, uri: n.file === null ? null : folder.uriOf(n.file) })),
+    edges: g.edges,
+    cycles: g.cycles,
   };
 }
 

@@ -107,13 +107,18 @@ export interface StatusParams {
   fullAnalysisAt: number;
 }
 
-/** The graph of a context (default: the context of `uri`'s file, else the folder's active one). */
+/**
+ * The graph of a context (default: the context of `uri`'s file, else the folder's active one); without
+ * `context`, the graph `uri`'s file declares when it declares one (a pipeline DAG).
+ */
 export interface GraphParams { uri?: string; context?: string }
 /** Dependency nodes and edges, plus every step visible in the context (a graph node or not), with URIs to open. */
 export interface GraphView {
   folder: string;
   name: string;
   context: string;
+  /** The file declaring the graph (a pipeline DAG; `steps` is empty then), absent for a context's graph. */
+  file?: { path: string; uri: string };
   nodes: (GraphNode & { uri: string | null })[];
   edges: GraphEdge[];
   cycles: string[][];

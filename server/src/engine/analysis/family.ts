@@ -4,6 +4,7 @@
 // needs. The engine consults the families it is assembled with in order; families never import each other.
 import type { Diagnostic, Location, Position, Range, Settings } from '../types';
 import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
+import type { DependencyGraph } from '../api';
 import type { ClassifyEnv, FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
 import type { DeclaredSettings } from '../settings';
@@ -48,6 +49,8 @@ export interface FamilyFeatures {
   explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
   /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
   flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
+  /** The graph one of its files declares (a pipeline DAG), in a context's graph's shape; null if it declares none. */
+  fileGraph?(file: string, q: FamilyQueries): Omit<DependencyGraph, 'mode'> | null;
   /** The step a position of one of its files refers to, and the range naming it (references and rename start there). */
   stepRefAt?(file: string, pos: Position, q: FamilyQueries): { name: string; range: Range } | null;
   /** The places in its files that refer to a step (references and rename reach them; a rename replaces `inner`). */

@@ -18,6 +18,7 @@ import { checkDagSteps } from './checks';
 import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
 import { contains, ZERO_RANGE } from '../../text/ranges';
+import { dagGraph } from './graph';
 
 interface DagFacts { dag?: DagDoc | null; catalog?: CatalogDoc | null }
 
@@ -100,6 +101,10 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     stepRefAt(file, pos, q) {
       const doc = facts(q.files, file)?.dag;
       return doc ? stepRefAt(doc, dagsOf(q.files), pos) : null;
+    },
+    fileGraph(file, q) {
+      const doc = facts(q.files, file)?.dag;
+      return doc ? dagGraph(file, doc, dagsOf(q.files), stepQueries(q.files).model) : null;
     },
     stepSites(name, q) {
       const dags = dagsOf(q.files);

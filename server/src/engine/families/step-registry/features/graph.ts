@@ -2,6 +2,7 @@
 // whose companion declares dependencies and every entry depended on, the workspace's own
 // WORKSPACE_METADATA.dependencies, the registration order (Kahn) and the cycles, marked on nodes and edges;
 // plus the families' data-flow edges (the interface step graph), which take no part in order or cycles.
+// A file that declares a graph of its own (a pipeline DAG) has it drawn in the same shape, by its family.
 import type { DependencyGraph, GraphEdge, GraphNode, ListRow } from '../../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -80,4 +81,11 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   const ids = [...nodes.keys()].sort();
   const { order, blocked } = kahnOrder(ids, out);
   return { context, mode, nodes: ids.map((id) => nodes.get(id) as GraphNode), edges, order, blocked, cycles };
+}
+
+/** The graph a file declares (a pipeline DAG), asked of its family; null when the family declares none there. */
+export function fileGraph(ws: StepWorkspace, file: string): DependencyGraph | null {
+  const own = ws.featuresOf(file);
+  const g = own?.features.fileGraph?.(file, own.q);
+  return g ? { ...g, mode: ws.stepSettings.mode } : null;
 }

@@ -3,5 +3,5 @@
 export { explain, hover, definition, references, completion, documentSymbols, workspaceSymbols, codeLenses, documentLinks, list, stepAt, familyNames } from './familyFirst';
 export { prepareRename, rename } from './navigation';
 export { fixAll, fixes } from './fixes';
-export { graph } from './graph';
+export { fileGraph, graph } from './graph';
 export { nameSites } from './nameSites';
