@@ -668,10 +668,20 @@ export class Workbench {
   }
 
   /** Hover the mouse over the first visible token equal to `text` in the active editor. */
-  async hoverMouse(text, { match, timeout = 15_000 } = {}) {
+  async hoverMouse(text, { match, timeout = 30_000 } = {}) {
     const tok = this.page.locator('.editor-group-container.active .monaco-editor .view-lines span span', { hasText: text }).first();
-    await tok.hover();
-    return this._readHover({ match, timeout });
+    const deadline = Date.now() + timeout;
+    // A hover that never shows (the mouse arrived while the editor was still laid out, or a toast took
+    // the focus on a busy machine) is asked for again, as a person moves the mouse away and back.
+    for (;;) {
+      await tok.hover();
+      try {
+        return await this._readHover({ match, timeout: Math.max(1, Math.min(8_000, deadline - Date.now())) });
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await this.page.mouse.move(1, 1);
+      }
+    }
   }
 
   async _readHover({ match, timeout }) {
