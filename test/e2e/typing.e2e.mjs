@@ -158,8 +158,8 @@ describe('Registry Lens in VS Code: typing never blanks a registry', function ()
     const line = firstEntryEnd();
     await wb.gotoLine(line, 7);
     await wb.press('Backspace');
-    // The panel is read until it shows the comma's RL030 with the later entries' problems (an analysis
-    // may publish twice for one keystroke); on a timeout the assertion below says what is missing.
+    // The panel is read until it shows the comma's RL030 with the later entries' problems (it renders a
+    // publication a moment after it arrives); on a timeout the assertion below says what is missing.
     const complete = (rs) => rs.some((r) => r.path === CAROL && r.code === 'RL030' && r.line === line)
       && expected.every((k) => rs.some((r) => r.path === CAROL && key(r) === k));
     await wb.waitForProblems(complete, { timeout: 15_000, message: 'RL030 on the line of the deleted comma, with the later entries\' problems' }).catch(() => {});
