@@ -35,7 +35,8 @@ describe('bench: the ONEX node-contracts org', () => {
     const w = workloadOf('onex-contracts-small');
     const rng = new Rng(w.seed);
     const stream = w.edits();
-    const edits = [...Array.from({ length: 200 }, () => stream.next(rng)), ...w.centralEdits(rng, 4), ...w.componentEdits(rng)];
+    const pooled = Array.from({ length: 200 }, () => stream.next(rng));
+    const edits = [...pooled, ...w.centralEdits(rng, 4), ...w.componentEdits(rng)];
     for (const e of edits) assert.ok(existsSync(join(root, e.file)), e.file);
     assert.deepEqual([...new Set(edits.map((e) => e.kind))].sort(), [...w.editKinds, 'core', 'component'].sort());
   });
