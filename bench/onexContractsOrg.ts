@@ -342,6 +342,15 @@ function fillerText(f: Filler): string {
 
 // ---------------------------------------------------------------- edits
 
+/**
+ * Handler modules the analysis reads: those a contract auto-wiring parses and registers names (a
+ * flat-schema contract (RL054) is skipped and a duplicate name (RL049) too, so nothing asks for
+ * their modules and the server publishes nothing for them).
+ */
+function handlersRead(org: OnexContractsModel): NodeModel[] {
+  return org.nodes.filter((n) => n.onDisk && n.entry === n.name && n.contractName === n.name && !n.flatHandler);
+}
+
 const KINDS = ['description', 'node_type', 'topic', 'handler', 'fix', 'module'] as const;
 type Kind = (typeof KINDS)[number];
 const WEIGHTS: [Kind, number][] = [
@@ -351,9 +360,11 @@ const WEIGHTS: [Kind, number][] = [
 class ContractEdits implements EditStream {
   private undo: { n: NodeModel; restore: () => void }[] = [];
   private readonly editable: NodeModel[];
+  private readonly modules: NodeModel[];
 
   constructor(org: OnexContractsModel) {
     this.editable = org.nodes.filter((n) => n.onDisk);
+    this.modules = handlersRead(org);
   }
 
   next(rng: Rng): BenchEdit {
@@ -364,12 +375,13 @@ class ContractEdits implements EditStream {
       u.restore();
       return { kind, file: contractPath(u.n), text: renderContract(u.n) };
     }
-    const n = rng.pick(this.editable);
     if (kind === 'module') {
       // A method added to the handler module (its class kept): the contract's reference is resolved again.
+      const n = rng.pick(this.modules);
       n.handlerBytes += rng.int(40, 400);
       return { kind, file: handlerPath(n), text: renderHandler(n) };
     }
+    const n = rng.pick(this.editable);
     if (kind === 'description') {
       n.description = `${n.kind} node: ${n.stem.replace(/_/g, ' ')} (revised ${rng.int(1, 999)}).`;
     }
@@ -440,7 +452,7 @@ export function onexContractsWorkload(p: OnexContractsParams): Workload {
       for (const f of plan) write(f.path, fillerText(f));
     },
   };
-  const withEntry = onDisk.filter((n) => n.entry !== null && n.handlerRef === n.handlerClass && !n.flatHandler);
+  const withEntry = handlersRead(org).filter((n) => n.handlerRef === n.handlerClass);
   return {
     name: p.name,
     family: 'onex-contracts',
