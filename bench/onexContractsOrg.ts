@@ -357,8 +357,11 @@ const WEIGHTS: [Kind, number][] = [
   ['description', 30], ['node_type', 12], ['topic', 15], ['handler', 12], ['fix', 16], ['module', 15],
 ];
 
+interface Pending { n: NodeModel; kind: Kind; restore: () => void }
+
 class ContractEdits implements EditStream {
-  private undo: { n: NodeModel; restore: () => void }[] = [];
+  /** Changes waiting for their fix; a node has at most one of each kind, so that every edit changes its file. */
+  private undo: Pending[] = [];
   private readonly editable: NodeModel[];
   private readonly modules: NodeModel[];
 
@@ -371,7 +374,7 @@ class ContractEdits implements EditStream {
     let kind = rng.weighted(WEIGHTS, 'description');
     if (kind === 'fix' && this.undo.length === 0) kind = 'node_type';
     if (kind === 'fix') {
-      const u = this.undo.splice(rng.int(0, this.undo.length - 1), 1)[0] as { n: NodeModel; restore: () => void };
+      const u = this.undo.splice(rng.int(0, this.undo.length - 1), 1)[0] as Pending;
       u.restore();
       return { kind, file: contractPath(u.n), text: renderContract(u.n) };
     }
@@ -382,6 +385,7 @@ class ContractEdits implements EditStream {
       return { kind, file: handlerPath(n), text: renderHandler(n) };
     }
     const n = rng.pick(this.editable);
+    if (this.undo.some((u) => u.n === n && u.kind === kind)) kind = 'description';
     if (kind === 'description') {
       n.description = `${n.kind} node: ${n.stem.replace(/_/g, ' ')} (revised ${rng.int(1, 999)}).`;
     }
@@ -390,15 +394,15 @@ class ContractEdits implements EditStream {
       const t = topic(n, 'revised');
       const before = n.publish;
       n.publish = before.includes(t) ? before.filter((x) => x !== t) : [...before, t];
-      this.undo.push({ n, restore: () => { n.publish = before; } });
+      this.undo.push({ n, kind, restore: () => { n.publish = before; } });
     } else if (kind === 'node_type') {
       const before = n.nodeType;
       n.nodeType = `${n.kind.toUpperCase()}_GENRIC`;
-      this.undo.push({ n, restore: () => { n.nodeType = before; } });
+      this.undo.push({ n, kind, restore: () => { n.nodeType = before; } });
     } else {
       const before = n.handlerRef;
       n.handlerRef = `${n.handlerClass}Legacy`;
-      this.undo.push({ n, restore: () => { n.handlerRef = before; } });
+      this.undo.push({ n, kind, restore: () => { n.handlerRef = before; } });
     }
     return { kind, file: contractPath(n), text: renderContract(n) };
   }
