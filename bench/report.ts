@@ -147,6 +147,7 @@ export function describeOrg(r: OrgResult): string {
 /** Each family's large org beside its small one: the large/small ratio columns (where both are in the run). */
 const SCALING_PAIRS: [large: string, small: string, label: string][] = [
   ['large', 'small', 'large/small'], ['interfaces', 'interfaces-small', 'interfaces/small'], ['onex', 'onex-small', 'onex/small'],
+  ['onex-contracts', 'onex-contracts-small', 'onex-contracts/small'],
 ];
 
 export function mainTable(results: OrgResult[]): string {

@@ -1,12 +1,12 @@
 // What the measurements need from a synthetic org of any registry family (cursus 1.x, interface-first
-// cursus 2.x, ONEX): the files to write, a sample of them to detect a stale tree, seeded edits of the
+// cursus 2.x, ONEX, ONEX node contracts): the files to write, a sample of them to detect a stale tree, seeded edits of the
 // family's own files, edits of its central file and of its components, and what was planted. The
 // scenarios (bench/scenarios.ts) run the same way on every family, so their figures compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rng } from './rng';
 
-export type Family = 'cursus' | 'interfaces' | 'onex';
+export type Family = 'cursus' | 'interfaces' | 'onex' | 'onex-contracts';
 
 /** One edit: the new full text of a file, or null when the edit deletes it (a `.wip` marker removed). */
 export interface BenchEdit { kind: string; file: string; text: string | null }
