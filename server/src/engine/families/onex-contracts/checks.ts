@@ -62,7 +62,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!r.contract) continue;
     const doc = c.contract(r.contract);
     // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:183).
-    if (!doc || shapeObjections(doc).some((o) => o.validator === 'auto-wiring')) continue;
+    if (!doc || c.wiringSkipsQ(r.contract)) continue;
     const name = doc.name?.value ?? e.ep.name;
     const nameRange = doc.name?.range ?? ZERO;
     const first = seen.get(name);

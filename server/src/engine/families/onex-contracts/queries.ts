@@ -14,6 +14,7 @@ import type { ArtifactDoc } from './artifactDoc';
 import { contractCandidates, definesClass, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
 import { declaredValidators, type ValidatorId } from './validators';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
+import { shapeObjections } from './shapeRules';
 
 const NONE = '';
 
@@ -153,6 +154,15 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     for (const f of this.deps.filesOf(FAMILY, 'gates')) { const x = this.facts(f); if (x?.kind === 'gates') for (const v of x.validators) named.add(v); }
     return declaredValidators(named);
   }, sameList);
+
+  /**
+   * Whether auto-wiring cannot parse a contract and skips it before recording its name (discovery.py:183):
+   * a query of its own, so an edit of one contract does not judge every other contract's shape again.
+   */
+  readonly wiringSkipsQ: Query<boolean> = this.db.query('onexWiringSkips', (file) => {
+    const doc = this.contract(file);
+    return doc === null || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
+  });
 
   /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
   readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
