@@ -1,9 +1,9 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
-// repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049), each
+// repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057; its class references RL055; no entry point RL047),
 // each handler contract (RL058) and the artifact registry (RL059). Every objection names its validator
 // and rule; only those of the validators the repository runs are reported (validators.ts).
-import type { Diagnostic, RelatedInfo } from '../../types';
+import type { Diagnostic, Range, RelatedInfo } from '../../types';
 import { baseName, dirOf } from '../../util/paths';
 import { diag } from './codes';
 import { at, str, topKeys, type ClassRef, type ContractDoc } from './contractDoc';
@@ -15,6 +15,12 @@ import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A whole line of a file the engine was fed (a related location). */
+function lineRange(c: ContractQueries, file: string, line: number): Range {
+  const length = (c.files.textOf(file) ?? '').split(/\r?\n/)[line]?.length ?? 0;
+  return { start: { line, character: 0 }, end: { line, character: length } };
+}
 
 /** Objections of the validators the repository runs, one diagnostic per code and place naming every validator that objects there. */
 export function report(file: string, objections: readonly Objection[], active: readonly ValidatorId[], related: RelatedInfo[] = []): Diagnostic[] {
@@ -55,11 +61,17 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
   for (const e of c.entriesQ('')) {
     const r = c.resolutionQ(entryKey(e.file, e.index));
     if (!r) continue;
+    const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
+    const related: RelatedInfo[] = missing ? [{ file: missing.file, range: lineRange(c, missing.file, missing.line), message: 'contract_path' }] : [];
     if (r.problem) {
-      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046', range: e.ep.valueRange, level: 'fail', message: `${r.problem}: discovery records an error and never wires '${e.ep.name}' (discovery.py:${r.tried.length ? 165 : 147})` }], active));
+      const why = missing ? ` (its contract_path '${missing.path}' names no file, discovery.py:335)` : '';
+      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046', range: e.ep.valueRange, level: 'fail', message: `${r.problem}${why}: discovery records an error and never wires '${e.ep.name}' (discovery.py:${r.tried.length ? 165 : 147})` }], active, related));
       continue;
     }
     if (!r.contract) continue;
+    if (missing) {
+      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'strategy 1', code: 'RL064', range: e.ep.valueRange, level: 'warn', message: `contract_path '${missing.path}' names no file: discovery silently falls through (discovery.py:335) and reads '${r.contract}' (${r.strategy ?? ''}) instead` }], active, related));
+    }
     const doc = c.contract(r.contract);
     // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:183).
     if (!doc || shapeObjections(doc).some((o) => o.validator === 'auto-wiring')) continue;
