@@ -333,6 +333,33 @@ artifacts:
   });
 });
 
+describe('ONEX contracts: runtime profiles (ValidatorRuntimeProfiles, OMN-12957)', () => {
+  // Cases mirror omnibase_core tests/unit/validation/test_validator_runtime_profiles.py.
+  const GATES = '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: uv run python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n';
+  const repo = (profiles: string, extra = ''): string =>
+    `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${extra}${node('node_a', contract('node_a', profiles))}`;
+
+  it('RL065 on each unregistered name, top level or under descriptor (normalised: strip, lower case)', async () => {
+    await checkDiagnostics(repo('runtime_profiles: ["main", " Effects ", "mian"]\n#                                       ^^^^^^ RL065 \'mian\' is not a registered runtime profile\n'));
+    await checkDiagnostics(repo('descriptor:\n  runtime_profiles: "lane-x"\n#                   ^^^^^^^^ RL065 ValidatorRuntimeProfiles [runtime_profile_unregistered]\n'));
+  });
+
+  it('registered names, a node on an allowlist, and a repository that does not run the validator: nothing', async () => {
+    await checkDiagnostics(repo('runtime_profiles: [local-dev, projection-api, canary]\n'));
+    await checkDiagnostics(repo('runtime_profiles: [mian]\n', '//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - node_id: node_a\n    reason: "legacy"\n'));
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a', 'runtime_profiles: [mian]\n'))}`);
+  });
+
+  it('a handler contract under src/ is read too; one under tests/fixtures/ is excluded', async () => {
+    const handler = (id: string): string => `handler_id: "effect.${id}"\nname: "${id}"\ncontract_version: {major: 1, minor: 0, patch: 0}\n` +
+      `descriptor: {node_archetype: effect, runtime_profiles: [nowhere]}\ninput_model: "a.B"\noutput_model: "a.B"\n`;
+    const diags = await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${node('node_a')}` +
+      `//- /src/demo_infra/handlers/h/handler_contract.yaml\n${handler('h').replace('[nowhere]}', `[nowhere]}\n#${' '.repeat(55)}^^^^^^^ RL065`)}` +
+      `//- /tests/fixtures/h/handler_contract.yaml\n${handler('f')}`);
+    assert.equal(diags.length, 1);
+  });
+});
+
 describe('ONEX contracts: editor features', () => {
   const repo = (cursorInPy: boolean): string => `//- ${PY}
 [project.entry-points."onex.nodes"]

@@ -60,7 +60,7 @@ function evaluate(expr: string, file: string): Value {
   const inner = /^str\((.*)\)$/.exec(expr)?.[1]?.trim() ?? expr;
   if (inner === 'None') return { kind: 'inert', why: 'None: strategy 1 is skipped (discovery.py:334)' };
   if (STRING.test(inner)) {
-    return { kind: 'undecided', why: 'a literal path is relative to the runtime\'s working directory (discovery.py:335)' };
+    return { kind: 'undecided', why: "a literal path is relative to the runtime's working directory (:335)" };
   }
   const path = pathlibValue(inner, file) ?? osPathValue(inner, file);
   return path === undefined ? { kind: 'undecided', why: `'${expr}' needs the code run` }
@@ -69,7 +69,7 @@ function evaluate(expr: string, file: string): Value {
 
 const FILE_ARG = String.raw`\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*\)?\s*\)`;
 
-/** `Path(__file__)[.resolve()][.parent|.parents[n]|/ "x"|.joinpath("x", …)|.with_name("x")]…`; undefined: another form. */
+/** `Path(__file__)` then `.resolve()`, `.parent`, `.parents[n]`, `/ "x"`, `.joinpath`, `.with_name`; else undefined. */
 function pathlibValue(expr: string, file: string): string | null | undefined {
   const head = /^(?:pathlib\.)?Path\(\s*__file__\s*\)/.exec(expr);
   if (!head) return undefined;
@@ -102,7 +102,8 @@ function osPathValue(expr: string, file: string): string | null | undefined {
 
 /** A comma-separated list of string literals; null when an argument is anything else. */
 function literals(args: string): string[] | null {
-  const values = args.split(',').map((a) => a.trim()).filter((a) => a !== '').map((a) => /^[rRuU]?(["'])([^"'\\]*)\1$/.exec(a)?.[2]);
+  const values = args.split(',').map((a) => a.trim()).filter((a) => a !== '')
+    .map((a) => /^[rRuU]?(["'])([^"'\\]*)\1$/.exec(a)?.[2]);
   return values.every((v): v is string => v !== undefined) ? values : null;
 }
 
@@ -112,6 +113,6 @@ const up = (p: string | null, n: number): string | null => {
   return cur;
 };
 
-/** Joined parts; null when one is absolute (Python's `/` then drops the base: outside the repository) or it climbs out. */
+/** Joined parts; null when one is absolute (Python's `/` then drops the base) or it climbs out of the repository. */
 const join = (base: string | null, parts: readonly string[]): string | null =>
   parts.reduce<string | null>((acc, p) => (acc === null || p.startsWith('/') ? null : joinRel(acc, p)), base);

@@ -130,7 +130,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       else if (this.deps.exists(`${c.pkgDir}/contract.yaml`)) loaded = { kind: 'namespace', dir: c.pkgDir };
       if (loaded) break;
     }
-    const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[], explicit: null };
+    const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[],
+      explicit: null };
     if (!loaded) return { ...base, problem: own ? `Failed to load entry point: No module named '${module}' (no ${module.split('.').join('/')}/__init__.py or .py under ${sourceRoots(e.file).map((r) => r || '.').join(', ')})` : null };
     if (attr && loaded.kind !== 'namespace') {
       const text = this.deps.textOf(loaded.file) ?? '';
@@ -138,7 +139,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     }
     const explicit = loaded.kind === 'namespace' ? null : this.explicitOf(loaded.file, attr);
     if (explicit?.outcome === 'read' && explicit.path) {
-      return { ...base, explicit, contract: explicit.path, strategy: 'its contract_path (strategy 1, discovery.py:333)', tried: [explicit.path], problem: null };
+      const strategy = 'its contract_path (strategy 1, discovery.py:333)';
+      return { ...base, explicit, contract: explicit.path, strategy, tried: [explicit.path], problem: null };
     }
     const first = explicit?.outcome === 'missing' && explicit.path ? [explicit.path] : [];
     const cands = contractCandidates(loaded, attr);
@@ -147,24 +149,27 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const tried = [...first, ...cands.map((c) => c.path)];
       // A contract_path Registry Lens cannot judge may name the file discovery reads.
       if (explicit?.outcome === 'undecided') return { ...base, explicit, tried, problem: null };
-      const searched = cands.length === 1 ? `in namespace package paths: ['${loaded.dir}']` : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
+      const searched = cands.length === 1 ? `in namespace package paths: ['${loaded.dir}']`
+        : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
       return { ...base, explicit, tried, problem: `No contract.yaml found ${searched}` };
     }
     const tried = [...first, ...cands.slice(0, cands.indexOf(hit) + 1).map((c) => c.path)];
     return { ...base, explicit, contract: hit.path, strategy: hit.strategy, tried, problem: null };
   }, sameJson);
 
-  /** The `contract_path` of a loaded module (`attr` null) or of the class `attr` it defines (explicitPath.ts), judged against the files fed. */
+  /** The `contract_path` of a loaded module (`attr` null) or of its class `attr` (explicitPath.ts), judged. */
   private explicitOf(file: string, attr: string | null): ExplicitUse | null {
     const e = explicitContractPath(this.deps.textOf(file) ?? '', file, attr);
     if (!e) return null;
     if (e.kind !== 'path') return { file, line: e.line, path: null, outcome: e.kind, why: e.why };
     // Only files named contract.yaml are fed to the family: another name's existence is not known.
     if (classifyContract(e.path)?.role !== 'contract') {
-      return { file, line: e.line, path: e.path, outcome: 'undecided', why: `'${e.path}' is not a contract.yaml Registry Lens reads` };
+      const why = `'${e.path}' is no contract.yaml this reads`;
+      return { file, line: e.line, path: e.path, outcome: 'undecided', why };
     }
-    return this.deps.exists(e.path) ? { file, line: e.line, path: e.path, outcome: 'read', why: `'${e.path}' exists` }
-      : { file, line: e.line, path: e.path, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
+    const at = { file, line: e.line, path: e.path };
+    return this.deps.exists(e.path) ? { ...at, outcome: 'read', why: `'${e.path}' exists` }
+      : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
   }
 
   /** Contract path → the entry points whose resolution reads it. */
@@ -187,6 +192,14 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     for (const f of this.deps.filesOf(FAMILY, 'gates')) { const x = this.facts(f); if (x?.kind === 'gates') for (const v of x.validators) named.add(v); }
     return declaredValidators(named);
   }, sameList);
+
+  /** Node ids ValidatorRuntimeProfiles exempts: those of every runtime_profiles_allowlist.yaml (core's, the repo's). */
+  readonly allowlistedQ: Query<string[]> = this.db.query('onexProfileAllowlist', () => [...new Set(
+    this.deps.filesOf(FAMILY, 'allowlist').flatMap((f) => {
+      const x = this.facts(f);
+      return x?.kind === 'allowlist' ? x.nodeIds : [];
+    }),
+  )].sort(), sameList);
 
   /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
   readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
