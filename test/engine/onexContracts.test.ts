@@ -209,6 +209,10 @@ ${contract('node_p')}`);
     const cls = 'class A:\n    contract_path = Path(__file__).parent / "a.yaml"\n\nclass B:\n    other = 1\n';
     assert.equal(at('', 'A', cls), 'src/pkg/node/a.yaml');
     assert.equal(at('', 'B', cls), 'none');
+    // Hostile input: a huge run of blanks before no comment is read in one pass.
+    assert.equal(at(`Path(__file__).parent / "a.yaml"${' '.repeat(200_000)}x`), 'undecided');
+    assert.equal(at('', 'A.b', cls), 'none');
+    assert.equal(at(`Path(__file__)${'.parent'.repeat(100_000)}`), 'undecided');
   });
 
   it('hover on an entry point says what its contract_path does', async () => {

@@ -14,6 +14,9 @@ export type Explicit = Value & { line: number };
 type Value = { kind: 'path'; path: string } | { kind: 'undecided' | 'inert'; why: string };
 
 const NAME = 'contract_path';
+const MAX_EXPR = 1000;
+const ASSIGN = new RegExp(`^${NAME}\\s*(?::[^=\\n]*)?=(?!=)\\s*(.*)$`);
+const DEF = new RegExp(`^(?:async\\s+)?def\\s+${NAME}\\b`);
 
 /** A module's own (`cls` null) or a class body's `contract_path`, from `file`'s text; the last binding wins. */
 export function explicitContractPath(text: string, file: string, cls: string | null): Explicit | null {
@@ -25,9 +28,9 @@ export function explicitContractPath(text: string, file: string, cls: string | n
     const line = lines[i] ?? '';
     if (!line.startsWith(body.indent) || /^\s/.test(line.slice(body.indent.length))) continue;
     const own = line.slice(body.indent.length);
-    const assign = new RegExp(`^${NAME}\\s*(?::[^=\\n]*)?=(?!=)\\s*(.*)$`).exec(own);
+    const assign = ASSIGN.exec(own);
     if (assign) found = { ...evaluate(stripComment(assign[1] ?? ''), file), line: i };
-    else if (new RegExp(`^(?:async\\s+)?def\\s+${NAME}\\b`).test(own)) {
+    else if (DEF.test(own)) {
       found = { kind: 'inert', why: 'a method or property: on the class it is no path (discovery.py:335)', line: i };
     }
   }
@@ -37,6 +40,7 @@ export function explicitContractPath(text: string, file: string, cls: string | n
 
 /** The lines of a top-level `class cls` body and their indentation; null when the module does not define it. */
 function classBody(lines: readonly string[], cls: string): { from: number; to: number; indent: string } | null {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cls)) return null;
   const start = lines.findIndex((l) => new RegExp(`^class\\s+${cls}\\b`).test(l));
   if (start < 0) return null;
   let indent: string | null = null;
@@ -51,12 +55,18 @@ function classBody(lines: readonly string[], cls: string): { from: number; to: n
   return indent === null ? null : { from: start + 1, to, indent };
 }
 
-const stripComment = (expr: string): string => expr.replace(/\s+#[^'"]*$/, '').trim();
+/** The value without a trailing comment (one with no quote after its `#`); a linear scan, whatever the line. */
+function stripComment(expr: string): string {
+  const hash = expr.search(/\s#/);
+  return (hash >= 0 && !/['"]/.test(expr.slice(hash)) ? expr.slice(0, hash) : expr).trim();
+}
 
 const STRING = /^[rRuU]?(["'])[^"'\\]*\1$/;
 
 /** A value: `None`, a literal, or `Path(__file__)` / `os.path.dirname(__file__)` walked by parents and joins. */
 function evaluate(expr: string, file: string): Value {
+  // Each step of a walk re-reads the rest: a bound keeps a hostile line linear.
+  if (expr.length > MAX_EXPR) return { kind: 'undecided', why: `an expression over ${MAX_EXPR} characters is not read` };
   const inner = /^str\((.*)\)$/.exec(expr)?.[1]?.trim() ?? expr;
   if (inner === 'None') return { kind: 'inert', why: 'None: strategy 1 is skipped (discovery.py:334)' };
   if (STRING.test(inner)) {
