@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
 import { ratio, closeMatch } from '../../server/src/engine/families/onex-contracts/difflib';
 import { LINTER_FIELDS } from '../../server/src/engine/families/onex-contracts/shapeRules';
+import { explicitContractPath } from '../../server/src/engine/families/onex-contracts/explicitPath';
 
 const PY = '/pyproject.toml';
 const pyproject = (entries: Record<string, string>): string =>
@@ -36,13 +37,29 @@ elsewhere = "other_pkg.nodes.node_x"
 ${MODELS}`);
   });
 
-  it('RL046: a package without contract.yaml beside it or in its parent (test_raises_when_no_contract_found)', async () => {
+  it('RL046: a package loaded as itself has __path__, so only its own directory is searched (strategy 2), never its parent', async () => {
+    // test_discovery.py:259 test_namespace_package_without_contract_raises; a regular package has __path__ too.
     await checkDiagnostics(`//- ${PY}
 [project.entry-points."onex.nodes"]
 node_b = "demo_infra.nodes.node_b"
-#         ^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found (searched src/demo_infra/nodes/node_b and src/demo_infra/nodes)
+#         ^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found in namespace package paths: ['src/demo_infra/nodes/node_b']
 ${MODELS}//- /src/demo_infra/nodes/node_b/__init__.py
-`);
+//- /src/demo_infra/nodes/contract.yaml
+${contract('nodes')}`);
+  });
+
+  it('RL046: a class without contract.yaml beside its module or in the parent (test_raises_when_no_contract_found); the parent is found', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_b = "demo_infra.nodes.node_b.node:NodeB"
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found (searched src/demo_infra/nodes/node_b and src/demo_infra/nodes)
+node_c = "demo_infra.nodes.node_c.impl.node:NodeC"
+${MODELS}//- /src/demo_infra/nodes/node_b/node.py
+class NodeB: pass
+//- /src/demo_infra/nodes/node_c/impl/node.py
+class NodeC: pass
+//- /src/demo_infra/nodes/node_c/contract.yaml
+${contract('node_c')}`);
   });
 
   it('a module file finds the contract beside it, a namespace package the one in its directory (strategies 3 and 2)', async () => {
@@ -88,6 +105,124 @@ ${body('b')}`);
     const diags = await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a', node_b: 'demo_infra.nodes.node_b' })}${MODELS}${node('node_a', flat)}` +
       `${node('node_b', contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL048'))}`);
     assert.ok(diags.every((d) => d.code !== 'RL049'));
+  });
+});
+
+describe('ONEX contracts: strategy 1, an explicit contract_path (discovery.py:333)', () => {
+  const withBody = (n: string): string => contract('x').split('\n').slice(1).join('\n').replace('x', n);
+  const py = (entries: Record<string, string>): string => `//- ${PY}\n${pyproject(entries)}${MODELS}`;
+
+  it('a class attribute naming an existing file wins over the sibling contract (test_resolves_explicit_contract_path)', async () => {
+    // test_discovery.py:208: `type("MyNode", (), {"contract_path": str(p)})` resolves to p; RL048 shows which contract is read.
+    await checkDiagnostics(`${py({ node_x: 'demo_infra.nodes.node_x.node:NodeX' })}//- /src/demo_infra/nodes/node_x/node.py
+from pathlib import Path
+class NodeX:
+    contract_path = str(Path(__file__).parent / "v2" / "contract.yaml")
+//- /src/demo_infra/nodes/node_x/v2/contract.yaml
+name: "node_x_v2"
+#     ^^^^^^^^^^^ RL048 discovery registers it as 'node_x_v2'
+${withBody('v2')}
+//- /src/demo_infra/nodes/node_x/contract.yaml
+name: "node_x_old"
+${withBody('old')}`);
+  });
+
+  it('a module-level contract_path in the package __init__.py (os.path.join form) is read', async () => {
+    await checkDiagnostics(`${py({ node_y: 'demo_infra.nodes.node_y' })}//- /src/demo_infra/nodes/node_y/__init__.py
+import os
+contract_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spec", "contract.yaml")  # explicit
+//- /src/demo_infra/nodes/node_y/spec/contract.yaml
+name: "node_y_spec"
+#     ^^^^^^^^^^^^^ RL048 discovery registers it as 'node_y_spec'
+${withBody('y')}`);
+  });
+
+  it('RL064: a contract_path naming no file falls through silently to the sibling contract (Path.is_file() is False)', async () => {
+    const diags = await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_z = "demo_infra.nodes.node_z"
+#         ^^^^^^^^^^^^^^^^^^^^^^^ RL064 contract_path 'src/demo_infra/nodes/node_z/contracts/contract.yaml' names no file
+${MODELS}//- /src/demo_infra/nodes/node_z/__init__.py
+from pathlib import Path
+contract_path = Path(__file__).resolve().parent.joinpath("contracts", "contract.yaml")
+//- /src/demo_infra/nodes/node_z/contract.yaml
+${contract('node_z')}`);
+    assert.equal(diags[0]?.severity, 'warning');
+    assert.deepEqual(diags[0]?.related?.map((r) => [r.file, r.range.start.line]), [['src/demo_infra/nodes/node_z/__init__.py', 1]]);
+  });
+
+  it('RL046 names the missing contract_path when nothing else is found (test_raises_when_no_contract_found)', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_w = "demo_infra.nodes.node_w.node:NodeW"
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 (its contract_path 'src/demo_infra/nodes/node_w/contract.yaml' names no file
+${MODELS}//- /src/demo_infra/nodes/node_w/node.py
+from pathlib import Path
+class NodeW:
+    contract_path = Path(__file__).with_name("contract.yaml")
+`);
+  });
+
+  it('a literal path (relative to the runtime\'s working directory) or an imported one is not judged: no RL046', async () => {
+    await checkDiagnostics(`${py({ node_l: 'demo_infra.nodes.node_l', node_i: 'demo_infra.nodes.node_i' })}//- /src/demo_infra/nodes/node_l/__init__.py
+contract_path = "contracts/node_l.yaml"
+//- /src/demo_infra/nodes/node_i/__init__.py
+from demo_infra.paths import contract_path
+`);
+  });
+
+  it('None, a property and a method are no file: the usual strategies apply (RL046 as without one)', async () => {
+    await checkDiagnostics(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_n = "demo_infra.nodes.node_n"
+#         ^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found
+node_p = "demo_infra.nodes.node_p.node:NodeP"
+${MODELS}//- /src/demo_infra/nodes/node_n/__init__.py
+contract_path = None
+//- /src/demo_infra/nodes/node_p/node.py
+class NodeP:
+    @property
+    def contract_path(self):
+        return "/elsewhere/contract.yaml"
+//- /src/demo_infra/nodes/node_p/contract.yaml
+${contract('node_p')}`);
+  });
+
+  it('the values read: __file__-relative forms are paths; literals, calls and paths out of the repository are undecided', () => {
+    const F = 'src/pkg/node/__init__.py';
+    const at = (v: string, cls: string | null = null, text = `contract_path = ${v}\n`): string => {
+      const e = explicitContractPath(text, F, cls);
+      return e === null ? 'none' : e.kind === 'path' ? e.path : e.kind;
+    };
+    assert.equal(at('Path(__file__).parents[1] / "shared/contract.yaml"'), 'src/pkg/shared/contract.yaml');
+    assert.equal(at('pathlib.Path(__file__).parent / ".." / "x" / "contract.yaml"'), 'src/pkg/x/contract.yaml');
+    assert.equal(at('Path(__file__).parents[4] / "contract.yaml"'), 'undecided');
+    assert.equal(at('Path("/abs/contract.yaml")'), 'undecided');
+    assert.equal(at('Path(__file__).parent / "/abs.yaml"'), 'undecided');
+    assert.equal(at('resolve_contract(__file__)'), 'undecided');
+    assert.equal(at('"contract.yaml"'), 'undecided');
+    assert.equal(at('None'), 'inert');
+    // The last binding wins; an indented one (in a function or a branch) is not the module's.
+    assert.equal(at('', null, 'contract_path = None\ncontract_path = Path(__file__).with_name("c.yaml")\n'), 'src/pkg/node/c.yaml');
+    assert.equal(at('', null, 'def f():\n    contract_path = Path(__file__)\n'), 'none');
+    // A class body: its own attribute, not another class's.
+    const cls = 'class A:\n    contract_path = Path(__file__).parent / "a.yaml"\n\nclass B:\n    other = 1\n';
+    assert.equal(at('', 'A', cls), 'src/pkg/node/a.yaml');
+    assert.equal(at('', 'B', cls), 'none');
+    // Hostile input: a huge run of blanks before no comment is read in one pass.
+    assert.equal(at(`Path(__file__).parent / "a.yaml"${' '.repeat(200_000)}x`), 'undecided');
+    assert.equal(at('', 'A.b', cls), 'none');
+    assert.equal(at(`Path(__file__)${'.parent'.repeat(100_000)}`), 'undecided');
+  });
+
+  it('hover on an entry point says what its contract_path does', async () => {
+    await checkHover(`//- ${PY}
+[project.entry-points."onex.nodes"]
+node_$0l = "demo_infra.nodes.node_l"
+${MODELS}//- /src/demo_infra/nodes/node_l/__init__.py
+contract_path = "contracts/node_l.yaml"
+//- /src/demo_infra/nodes/node_l/contract.yaml
+${contract('node_l')}`, ['src/demo_infra/nodes/node_l/__init__.py:1', 'relative to the runtime']);
   });
 });
 
@@ -199,6 +334,33 @@ artifacts:
     assert.equal(closeMatch('input_modle', LINTER_FIELDS), 'input_model');
     assert.equal(closeMatch('versoin', LINTER_FIELDS), 'node_version');
     assert.equal(closeMatch('zzz_nonexistent', LINTER_FIELDS), null);
+  });
+});
+
+describe('ONEX contracts: runtime profiles (ValidatorRuntimeProfiles, OMN-12957)', () => {
+  // Cases mirror omnibase_core tests/unit/validation/test_validator_runtime_profiles.py.
+  const GATES = '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: uv run python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n';
+  const repo = (profiles: string, extra = ''): string =>
+    `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${extra}${node('node_a', contract('node_a', profiles))}`;
+
+  it('RL065 on each unregistered name, top level or under descriptor (normalised: strip, lower case)', async () => {
+    await checkDiagnostics(repo('runtime_profiles: ["main", " Effects ", "mian"]\n#                                       ^^^^^^ RL065 \'mian\' is not a registered runtime profile\n'));
+    await checkDiagnostics(repo('descriptor:\n  runtime_profiles: "lane-x"\n#                   ^^^^^^^^ RL065 ValidatorRuntimeProfiles [runtime_profile_unregistered]\n'));
+  });
+
+  it('registered names, a node on an allowlist, and a repository that does not run the validator: nothing', async () => {
+    await checkDiagnostics(repo('runtime_profiles: [local-dev, projection-api, canary]\n'));
+    await checkDiagnostics(repo('runtime_profiles: [mian]\n', '//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - node_id: node_a\n    reason: "legacy"\n'));
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a', 'runtime_profiles: [mian]\n'))}`);
+  });
+
+  it('a handler contract under src/ is read too; one under tests/fixtures/ is excluded', async () => {
+    const handler = (id: string): string => `handler_id: "effect.${id}"\nname: "${id}"\ncontract_version: {major: 1, minor: 0, patch: 0}\n` +
+      `descriptor: {node_archetype: effect, runtime_profiles: [nowhere]}\ninput_model: "a.B"\noutput_model: "a.B"\n`;
+    const diags = await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${node('node_a')}` +
+      `//- /src/demo_infra/handlers/h/handler_contract.yaml\n${handler('h').replace('[nowhere]}', `[nowhere]}\n#${' '.repeat(55)}^^^^^^^ RL065`)}` +
+      `//- /tests/fixtures/h/handler_contract.yaml\n${handler('f')}`);
+    assert.equal(diags.length, 1);
   });
 });
 

@@ -1,20 +1,28 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
-// repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049), each
+// repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057; its class references RL055; no entry point RL047),
-// each handler contract (RL058) and the artifact registry (RL059). Every objection names its validator
-// and rule; only those of the validators the repository runs are reported (validators.ts).
-import type { Diagnostic, RelatedInfo } from '../../types';
+// each handler contract (RL058), runtime profiles on both (RL065) and the artifact registry (RL059).
+// Every objection names its validator and rule; only those of the validators the repository runs are
+// reported (validators.ts).
+import type { Diagnostic, Range, RelatedInfo } from '../../types';
 import { baseName, dirOf } from '../../util/paths';
 import { diag } from './codes';
 import { at, str, topKeys, type ClassRef, type ContractDoc } from './contractDoc';
 import { contractQueries, entryKey, type ContractQueries } from './queries';
 import type { Objection } from './objection';
 import { shapeObjections } from './shapeRules';
+import { profileObjections } from './profiles';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A whole line of a file the engine was fed (a related location). */
+function lineRange(c: ContractQueries, file: string, line: number): Range {
+  const length = (c.files.textOf(file) ?? '').split(/\r?\n/)[line]?.length ?? 0;
+  return { start: { line, character: 0 }, end: { line, character: length } };
+}
 
 /** Objections of the validators the repository runs, one diagnostic per code and place naming every validator that objects there. */
 export function report(file: string, objections: readonly Objection[], active: readonly ValidatorId[], related: RelatedInfo[] = []): Diagnostic[] {
@@ -55,11 +63,26 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
   for (const e of c.entriesQ('')) {
     const r = c.resolutionQ(entryKey(e.file, e.index));
     if (!r) continue;
+    const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
+    const related: RelatedInfo[] = missing
+      ? [{ file: missing.file, range: lineRange(c, missing.file, missing.line), message: 'contract_path' }] : [];
     if (r.problem) {
-      out.push(...report(e.file, [{ validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046', range: e.ep.valueRange, level: 'fail', message: `${r.problem}: discovery records an error and never wires '${e.ep.name}' (discovery.py:${r.tried.length ? 165 : 147})` }], active));
+      const why = missing ? ` (its contract_path '${missing.path}' names no file, discovery.py:335)` : '';
+      const message = `${r.problem}${why}: discovery records an error and never wires '${e.ep.name}' `
+        + `(discovery.py:${r.tried.length ? 165 : 147})`;
+      const o: Objection = { validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046',
+        range: e.ep.valueRange, level: 'fail', message };
+      out.push(...report(e.file, [o], active, related));
       continue;
     }
     if (!r.contract) continue;
+    if (missing) {
+      const message = `contract_path '${missing.path}' names no file: discovery silently falls through `
+        + `(discovery.py:335) and reads '${r.contract}' (${r.strategy ?? ''}) instead`;
+      const o: Objection = { validator: 'auto-wiring', rule: 'strategy 1', code: 'RL064', range: e.ep.valueRange,
+        level: 'warn', message };
+      out.push(...report(e.file, [o], active, related));
+    }
     const doc = c.contract(r.contract);
     // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:183).
     if (!doc || c.wiringSkipsQ(r.contract)) continue;
@@ -84,7 +107,9 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   if (!doc) return [];
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
-  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc)].filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
+  const profiles = profileObjections(doc, new Set(c.allowlistedQ('')));
+  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles]
+    .filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
   if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
     objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
@@ -151,6 +176,7 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
       }
     }
   }
+  if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, new Set(c.allowlistedQ(''))));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
     fail(first, 'layout', `'${sibling}' lies beside this handler contract: the compliance scan and auto-wiring read that one as a node contract, HandlerContractSource reads this one (handler_contract_source.py:616)`);

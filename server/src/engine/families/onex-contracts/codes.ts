@@ -18,6 +18,8 @@ export const ONEX_CONTRACT_CODES = {
   RL057: { severity: 'error', title: 'topic name outside the naming pattern' },
   RL058: { severity: 'error', title: 'handler contract problem' },
   RL059: { severity: 'warning', title: 'artifact registry path or trigger matches nothing' },
+  RL064: { severity: 'warning', title: 'contract_path names no file' },
+  RL065: { severity: 'error', title: 'runtime profile not registered' },
 } as const satisfies CodeTable;
 
 export type OnexContractCode = keyof typeof ONEX_CONTRACT_CODES;

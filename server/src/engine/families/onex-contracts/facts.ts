@@ -1,6 +1,6 @@
 // What the ONEX-contracts family keeps per file: a `pyproject.toml` (its `onex.nodes` entry points),
 // a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
-// a CI workflow) reduced to the validators it names.
+// a CI workflow) reduced to the validators it names, or a runtime-profiles allowlist reduced to its node ids.
 import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
@@ -9,7 +9,7 @@ import type { ValidatorId } from './validators';
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex-contracts';
 
-export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates';
+export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist';
 export interface ContractRole { family: 'onex-contracts'; role: ContractRoleName }
 
 export type ContractFacts =
@@ -17,7 +17,8 @@ export type ContractFacts =
   | { kind: 'contract'; doc: ContractDoc }
   | { kind: 'handler'; doc: ContractDoc }
   | { kind: 'artifacts'; doc: ArtifactDoc }
-  | { kind: 'gates'; validators: ValidatorId[] };
+  | { kind: 'gates'; validators: ValidatorId[] }
+  | { kind: 'allowlist'; nodeIds: string[] };
 
 const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });
 const ROLES: readonly [RegExp, ContractRole][] = [
@@ -25,6 +26,7 @@ const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)contract\.yaml$/, role('contract')],
   [/(^|\/)handler_contract\.yaml$/, role('handler')],
   [/(^|\/)artifact_registry\.yaml$/, role('artifacts')],
+  [/(^|\/)runtime_profiles_allowlist\.yaml$/, role('allowlist')],
   [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
 ];
 

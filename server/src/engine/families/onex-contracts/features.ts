@@ -41,6 +41,10 @@ function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
   else lines.push('', 'No `onex.nodes` entry point: auto-wiring never discovers it');
   if (r?.problem) lines.push('', mdText(r.problem));
   if (n.contract) lines.push('', `Contract ${mdCode(n.contract)}${r?.strategy ? ` (${mdText(r.strategy)})` : ''}`);
+  const ex = r?.explicit;
+  if (ex && ex.outcome !== 'read') {
+    lines.push('', `${mdCode('contract_path')} (${mdCode(`${ex.file}:${ex.line + 1}`)}): ${mdText(ex.why)}`);
+  }
   const v = verdicts(c, n).filter((x) => x.reads);
   if (v.length) lines.push('', v.map((x) => `- ${mdText(VALIDATORS[x.id].title)}${x.runs ? '' : ' (not run here)'}: ${x.objections.length ? `${x.objections.length} objection${x.objections.length === 1 ? '' : 's'}` : 'accepts'}`).join('\n'));
   return lines.join('\n');

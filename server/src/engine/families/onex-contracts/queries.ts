@@ -6,7 +6,8 @@ import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { sameJson, sameList } from '../../util/equality';
 import { dirOf, isUnder } from '../../util/paths';
-import { FAMILY, type ContractFacts } from './facts';
+import { classifyContract, FAMILY, type ContractFacts } from './facts';
+import { explicitContractPath } from './explicitPath';
 import { contractFiles } from './reader';
 import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
@@ -32,6 +33,17 @@ export interface EntryResolution {
   tried: string[];
   /** Why discovery records an error for this entry point (null: none). */
   problem: string | null;
+  /** The loaded object's `contract_path` (strategy 1) and what discovery does with it; null when it has none. */
+  explicit: ExplicitUse | null;
+}
+
+/** Strategy 1's outcome: its file `read`, a `missing` one discovery falls through (discovery.py:335), or not judged. */
+export interface ExplicitUse {
+  file: string;
+  line: number;
+  path: string | null;
+  outcome: 'read' | 'missing' | 'undecided' | 'inert';
+  why: string;
 }
 
 export interface RefResolution {
@@ -119,20 +131,47 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       else if (this.deps.exists(`${c.pkgDir}/contract.yaml`)) loaded = { kind: 'namespace', dir: c.pkgDir };
       if (loaded) break;
     }
-    const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[] };
+    const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[],
+      explicit: null };
     if (!loaded) return { ...base, problem: own ? `Failed to load entry point: No module named '${module}' (no ${module.split('.').join('/')}/__init__.py or .py under ${sourceRoots(e.file).map((r) => r || '.').join(', ')})` : null };
     if (attr && loaded.kind !== 'namespace') {
       const text = this.deps.textOf(loaded.file) ?? '';
       if (!definesClass(text, attr)) return { ...base, problem: `Failed to load entry point: module '${module}' has no attribute '${attr}'` };
     }
-    const cands = contractCandidates(loaded);
+    const explicit = loaded.kind === 'namespace' ? null : this.explicitOf(loaded.file, attr);
+    if (explicit?.outcome === 'read' && explicit.path) {
+      const strategy = 'its contract_path (strategy 1, discovery.py:333)';
+      return { ...base, explicit, contract: explicit.path, strategy, tried: [explicit.path], problem: null };
+    }
+    const first = explicit?.outcome === 'missing' && explicit.path ? [explicit.path] : [];
+    const cands = contractCandidates(loaded, attr);
     const hit = cands.find((c) => this.deps.exists(c.path));
     if (!hit) {
-      const searched = loaded.kind === 'namespace' ? `in namespace package paths: ['${loaded.dir}']` : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
-      return { ...base, tried: cands.map((c) => c.path), problem: `No contract.yaml found ${searched}` };
+      const tried = [...first, ...cands.map((c) => c.path)];
+      // A contract_path Registry Lens cannot judge may name the file discovery reads.
+      if (explicit?.outcome === 'undecided') return { ...base, explicit, tried, problem: null };
+      const searched = cands.length === 1 ? `in namespace package paths: ['${loaded.dir}']`
+        : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
+      return { ...base, explicit, tried, problem: `No contract.yaml found ${searched}` };
     }
-    return { ...base, contract: hit.path, strategy: hit.strategy, tried: cands.slice(0, cands.indexOf(hit) + 1).map((c) => c.path), problem: null };
+    const tried = [...first, ...cands.slice(0, cands.indexOf(hit) + 1).map((c) => c.path)];
+    return { ...base, explicit, contract: hit.path, strategy: hit.strategy, tried, problem: null };
   }, sameJson);
+
+  /** The `contract_path` of a loaded module (`attr` null) or of its class `attr` (explicitPath.ts), judged. */
+  private explicitOf(file: string, attr: string | null): ExplicitUse | null {
+    const e = explicitContractPath(this.deps.textOf(file) ?? '', file, attr);
+    if (!e) return null;
+    if (e.kind !== 'path') return { file, line: e.line, path: null, outcome: e.kind, why: e.why };
+    // Only files named contract.yaml are fed to the family: another name's existence is not known.
+    if (classifyContract(e.path)?.role !== 'contract') {
+      const why = `'${e.path}' is no contract.yaml this reads`;
+      return { file, line: e.line, path: e.path, outcome: 'undecided', why };
+    }
+    const at = { file, line: e.line, path: e.path };
+    return this.deps.exists(e.path) ? { ...at, outcome: 'read', why: `'${e.path}' exists` }
+      : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
+  }
 
   /** Contract path → the entry points whose resolution reads it. */
   readonly ownersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexContractOwners', () => {
@@ -163,6 +202,14 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     const doc = this.contract(file);
     return doc === null || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
   });
+
+  /** Node ids ValidatorRuntimeProfiles exempts: those of every runtime_profiles_allowlist.yaml (core's, the repo's). */
+  readonly allowlistedQ: Query<string[]> = this.db.query('onexProfileAllowlist', () => [...new Set(
+    this.deps.filesOf(FAMILY, 'allowlist').flatMap((f) => {
+      const x = this.facts(f);
+      return x?.kind === 'allowlist' ? x.nodeIds : [];
+    }),
+  )].sort(), sameList);
 
   /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
   readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {

@@ -1,6 +1,6 @@
 // Static resolution of what the loaders import: a dotted module path to the files Python would load
 // it from under a repository's source roots, an `onex.nodes` entry point to the `contract.yaml`
-// auto-wiring reads (discovery.py:318, its strategies in order), and whether a module defines (or
+// auto-wiring reads (discovery.py:318, strategies 2–4 in order), and whether a module defines (or
 // imports) a class. Nothing is executed; a module outside the repository's own packages is not judged.
 import { dirOf, joinRel } from '../../util/paths';
 
@@ -40,12 +40,17 @@ export function definesClass(text: string, cls: string): boolean {
 export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } | { kind: 'namespace'; dir: string };
 
 /**
- * The contract.yaml candidates of a loaded module in discovery's order: a namespace package's own
- * directory (strategy 2, discovery.py:343); else the module's directory (strategy 3, :352) and its
- * parent (strategy 4, :358). Strategy 1, an explicit `contract_path` attribute (:333), is not read.
+ * The contract.yaml candidates after strategy 1 (explicitPath.ts), in discovery's order: an object with
+ * `__path__` — a namespace package, or a regular package loaded as itself — only its own directory
+ * (strategy 2, discovery.py:343; it raises there, the parent is never searched); else the directory of
+ * the module (strategy 3, :352) and its parent (strategy 4, :358). A class is taken to live in the
+ * module the entry point names (`inspect.getfile` would follow a re-export to its defining module).
  */
-export function contractCandidates(loaded: Loaded): { path: string; strategy: string }[] {
-  if (loaded.kind === 'namespace') return [{ path: `${loaded.dir}/contract.yaml`, strategy: 'namespace package (strategy 2, discovery.py:343)' }];
+export function contractCandidates(loaded: Loaded, attr: string | null): { path: string; strategy: string }[] {
+  if (loaded.kind === 'namespace' || (loaded.kind === 'package' && attr === null)) {
+    const what = loaded.kind === 'namespace' ? 'namespace package' : "the package's __path__";
+    return [{ path: `${loaded.dir}/contract.yaml`, strategy: `${what} (strategy 2, discovery.py:343)` }];
+  }
   const up = dirOf(loaded.dir);
   return [
     { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:356)' },

@@ -4,7 +4,10 @@
 // default those its `.pre-commit-config.yaml` and CI workflows name (the marker of each below), and
 // auto-wiring discovery always (the runtime reads every `onex.nodes` entry point).
 
-export const VALIDATOR_IDS = ['auto-wiring', 'contract-linter', 'handler-routing-gate', 'core-contracts', 'compliance-scan', 'compliance-check', 'onex-validate', 'handler-source'] as const;
+export const VALIDATOR_IDS = [
+  'auto-wiring', 'contract-linter', 'handler-routing-gate', 'core-contracts', 'compliance-scan', 'compliance-check',
+  'onex-validate', 'handler-source', 'runtime-profiles',
+] as const;
 export type ValidatorId = (typeof VALIDATOR_IDS)[number];
 
 export interface ValidatorInfo {
@@ -39,6 +42,13 @@ export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
   'onex-validate': { title: '`onex validate` (ModelYamlContract)', where: 'omnibase_core models/contracts/model_yaml_contract.py:41', marker: /\bonex validate\b/, blocking: true },
   // The runtime host loads handler contracts (runtime/handler_contract_source.py:358) whenever it starts.
   'handler-source': { title: 'HandlerContractSource', where: 'omnibase_infra runtime/handler_contract_source.py:628', marker: null, blocking: true },
+  // core .pre-commit-config.yaml:1694 and .github/workflows/validator-runtime-profiles.yml:89 run it on `src/`,
+  // minus its exclude_patterns (validation/contracts/runtime_profiles.validation.yaml).
+  'runtime-profiles': {
+    title: 'ValidatorRuntimeProfiles', where: 'omnibase_core validation/validator_runtime_profiles.py:241',
+    marker: /validator_runtime_profiles/, blocking: true,
+    reads: /(^|\/)src\//, skips: /(^|\/)(archived?|__pycache__|\.venv|venv|node_modules)\/|(^|\/)tests\/fixtures\//,
+  },
 };
 
 export function isValidatorId(s: string): s is ValidatorId {
