@@ -151,8 +151,8 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     await wb.parkMouse();
     await wb.screenshot('onexc-06-symbols-contract');
     await wb.press('Escape');
-    assert.deepEqual(await symbols(PY, 6), ['node_alpha_effect', 'node_beta_compute', 'node_gamma_reducer',
-      'node_missing_effect', 'node_delta_orchestrator', 'node_flat_effect']);
+    assert.deepEqual(await symbols(PY, 7), ['node_alpha_effect', 'node_beta_compute', 'node_gamma_reducer',
+      'node_missing_effect', 'node_delta_orchestrator', 'node_flat_effect', 'node_epsilon_effect']);
     await wb.press('Escape');
   });
 
@@ -204,8 +204,8 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     assert.deepEqual(graph.edges,
       [{ cls: 'edge flow', tip: 'node_alpha_effect → node_beta_compute (data flow): onex.evt.demo.alpha-done.v1' }]);
     assert.deepEqual(graph.loose,
-      ['node_delta_orchestrator', 'node_flat_effect', 'node_gamma_reducer', 'node_missing_effect',
-        'node_orphan_compute']);
+      ['node_delta_orchestrator', 'node_epsilon_effect', 'node_flat_effect', 'node_gamma_reducer',
+        'node_missing_effect', 'node_orphan_compute']);
     await wb.parkMouse();
     await wb.screenshot('onexc-08-step-graph');
     // a node of the flow opens where `list` places it: its entry point
