@@ -207,6 +207,9 @@ describe('diagnostics: cursus registries', () => {
     assert.equal(ds[0]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its 2 steps 'B', 'C' are not registered. Move them into LOCAL_STEPS.");
     assert.equal(ds[0]?.related?.[0]?.message, 'LOCAL_STEPS is defined here');
     assert.equal(ds[1]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its step 'D' is not registered. Move it into LOCAL_STEPS.");
+    // Without a LOCAL_STEPS the variable's rename is the fix (not preferred: another line may name it); beside one, none.
+    assert.deepEqual(ds[0]?.fixes ?? [], []);
+    assert.deepEqual(ds[1]?.fixes.map((f) => [f.title, f.preferred === true, f.edits[0]?.edits[0]?.newText]), [['Rename WORKSPACE_STEPS to LOCAL_STEPS', false, 'LOCAL_STEPS']]);
     assert.deepEqual(engine.stepNames('alice'), ['A', 'Package', 'XGBoostTraining']);
     assert.deepEqual(engine.stepNames('bob'), ['Package', 'XGBoostTraining']);
   });

@@ -102,8 +102,11 @@ function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | 
   const steps = one ? 'its step' : `its ${names.length} steps`;
   const lost = names.length === 0 ? '' : `: ${steps} ${listed} ${one ? 'is' : 'are'} not registered`;
   const message = `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
-  const related = local ? { related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }] } : {};
-  return diag(file, legacy.nameRange, 'RL014', message, related);
+  // Without a LOCAL_STEPS, renaming the variable registers its steps; beside one, the two dicts need a person.
+  const edits = [{ file, edits: [{ range: legacy.nameRange, newText: 'LOCAL_STEPS' }] }];
+  const rename = { title: 'Rename WORKSPACE_STEPS to LOCAL_STEPS', edits };
+  const options = local ? { related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }] } : { fixes: [rename] };
+  return diag(file, legacy.nameRange, 'RL014', message, options);
 }
 
 export function emptySource(file: string, kind: 'core' | 'workspace'): RegistrySource {
