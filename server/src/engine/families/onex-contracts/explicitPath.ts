@@ -41,7 +41,8 @@ export function explicitContractPath(text: string, file: string, cls: string | n
 /** The lines of a top-level `class cls` body and their indentation; null when the module does not define it. */
 function classBody(lines: readonly string[], cls: string): { from: number; to: number; indent: string } | null {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cls)) return null;
-  const start = lines.findIndex((l) => new RegExp(`^class\\s+${cls}\\b`).test(l));
+  const header = new RegExp(`^class\\s+${cls}\\b`);
+  const start = lines.findIndex((l) => header.test(l));
   if (start < 0) return null;
   let indent: string | null = null;
   let to = start + 1;
