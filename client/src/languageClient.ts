@@ -26,7 +26,13 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'toml' }],
+    documentSelector: [
+      { scheme: 'file', language: 'python' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'toml' },
+      { scheme: 'file', language: 'json', pattern: '**/*.dag.json' },
+      { scheme: 'file', language: 'json', pattern: '**/catalog_index.json' },
+    ],
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {

@@ -17,7 +17,13 @@ describe('architecture: the families\' paths reach every front end', () => {
   it('the client\'s document selector follows the families\' languages', () => {
     const client = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
     const selector = /documentSelector:\s*\[([^\]]*)\]/.exec(client)?.[1] ?? '';
-    assert.deepEqual([...selector.matchAll(/language: '([^']+)'/g)].map((m) => m[1]), PATHS.languages);
+    const entries = [...selector.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+    const field = (e: string, k: string): string | undefined => new RegExp(`${k}: '([^']+)'`).exec(e)?.[1];
+    assert.deepEqual(entries.filter((e) => !field(e, 'pattern')).map((e) => field(e, 'language')), PATHS.languages);
+    // a language followed only under a name pattern (a DAG's JSON) is never followed whole
+    assert.deepEqual(entries.filter((e) => field(e, 'pattern')).map((e) => ({ language: field(e, 'language'), pattern: field(e, 'pattern') })),
+      PATHS.documents);
+    assert.ok(entries.every((e) => field(e, 'scheme') === 'file'));
   });
 
   it('every language of the selector exists in an editor without extensions (VS Code ships no TOML)', () => {

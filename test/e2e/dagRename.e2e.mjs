@@ -1,7 +1,8 @@
 // Pipeline DAG files in real VS Code (the packaged .vsix in code-server, headless Chromium) on a copy of
 // examples/cursus-pipelines: a step renamed with F2 in its interface file renames the step part of every
 // DAG node naming it, in DAG files never opened (saved with Save All, read back from disk), and Show Step
-// Graph on a DAG file draws that DAG: its nodes (unresolved ones marked) and edges, titled with the file.
+// Graph on a DAG file draws that DAG: its nodes (unresolved ones marked) and edges, titled with the file;
+// an open DAG is served from the editor's text (hover, Problems).
 // Every wait polls a condition; screenshots go to test-results/e2e/ (dag-*.png).
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
@@ -100,5 +101,24 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
     await wb.screenshot('dag-02-graph-of-dag');
     await frame.locator('g.node[data-id="CradleLoad_training"]').click();
     await waitFor(async () => (await wb.activeTabTitle()) === 'cradle_data_loading.step.yaml', { timeout: 15_000, message: 'the step\'s interface opened' });
+  });
+
+  it('an open DAG is served as typed: hover names a node\'s step, an unsaved typo shows in Problems', async () => {
+    await wb.quickOpen(FRAUD);
+    await wb.focusEditor();
+    await wb.gotoLine(5, 12); // inside "CradleLoad_training"
+    const hover = await wb.hover({ match: /CradleLoad/ });
+    assert.match(hover, /step CradleLoad/);
+    assert.match(hover, /job type training/);
+    await wb.closeHover();
+    // "Registration" → "Registraton", not saved: the server reads the editor's text, not the file
+    await wb.gotoLine(11, 17);
+    await wb.press('Delete');
+    await wb.openProblems();
+    await wb.waitForProblems((rows) => rows.some((r) => r.code === 'RL039' && /Registraton/.test(r.message)),
+      { timeout: 30_000, message: 'RL039 on the unsaved node' });
+    assert.ok(read(FRAUD).includes('"Registration"'), 'the file on disk is unchanged');
+    await wb.parkMouse();
+    await wb.screenshot('dag-03-unsaved-dag');
   });
 });

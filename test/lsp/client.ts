@@ -87,7 +87,7 @@ export class TestClient {
 
   async open(rel: string, text: string): Promise<void> {
     this.versions.set(rel, 1);
-    const languageId = rel.endsWith('.py') ? 'python' : 'yaml';
+    const languageId = rel.endsWith('.py') ? 'python' : rel.endsWith('.json') ? 'json' : rel.endsWith('.toml') ? 'toml' : 'yaml';
     await this.notify('textDocument/didOpen', { textDocument: { uri: this.uri(rel), languageId, version: 1, text } });
   }
 

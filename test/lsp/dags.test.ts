@@ -1,5 +1,5 @@
-// Pipeline DAG files over LSP: the server reads `*.dag.json` from disk, publishes what `cursus dag
-// validate` reports, a rename of a step started in its interface rewrites the DAG nodes naming it, and the
+// Pipeline DAG files over LSP: the server reads `*.dag.json` from disk (or an open DAG's text: the client
+// follows JSON documents under those names), publishes what `cursus dag validate` reports, a rename of a step started in its interface rewrites the DAG nodes naming it, and the
 // graph request for a DAG's URI answers that DAG's graph (the example's, as cursus builds it).
 import { strict as assert } from 'node:assert';
 import type { Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -42,6 +42,18 @@ describe('lsp: pipeline DAG files (*.dag.json)', () => {
     const docs = (edit.documentChanges ?? []) as { textDocument: { uri: string }; edits: { range: Range; newText: string }[] }[];
     const dag = docs.find((d) => d.textDocument.uri === c.uri(DAG));
     assert.deepEqual(dag?.edits.map((e) => `${show(e.range)} ${e.newText}`).sort(), ['0:20-0:35 XGBTrain', '0:74-0:89 XGBTrain']);
+  });
+
+  it('an open DAG is its unsaved text: its findings, hover on a node, and its graph follow the editor', async () => {
+    await c.diagnosticsOf(DAG, 'RL039', (x: Diagnostic[]) => x.some((d) => d.code === 'RL039'));
+    // the typo fixed in the editor, not saved
+    await c.open(DAG, '{"dag": {"nodes": ["XGBoostTraining_main", "XGBoostTraining"], "edges": [["XGBoostTraining_main", "XGBoostTraining"]]}}');
+    const fixed = await c.diagnosticsOf(DAG, 'no RL039', (x: Diagnostic[]) => !x.some((d) => d.code === 'RL039'));
+    assert.deepEqual(fixed.filter((d) => d.severity === 1), []);
+    const hover = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: c.uri(DAG) }, position: { line: 0, character: 46 } });
+    assert.match(hover?.contents.value ?? '', /XGBoostTraining/);
+    const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(DAG) });
+    assert.deepEqual(g.nodes.map((n) => [n.id, n.source, n.step ?? null]), [['XGBoostTraining_main', 'core', 'XGBoostTraining'], ['XGBoostTraining', 'core', null]]);
   });
 
   it('registryLens/graph for a DAG\'s URI: the example\'s DAG: nodes resolved or not, edges', async () => {

@@ -115,9 +115,16 @@ export interface FamilyParts<R, L = unknown> {
  * Where a family's files are, for the front ends: `names`, globs of the file names it reads (the server
  * watches every file of these names); `languages`, the editor languages of the documents it follows (the client's
  * document selector and `onLanguage:` activation); `markers`, globs of files whose presence says a
- * workspace holds its registries (`workspaceContains:` activation in package.json).
+ * workspace holds its registries (`workspaceContains:` activation in package.json); `documents`, documents of
+ * a language followed only under a name pattern (in the client's selector, never an `onLanguage:` activation:
+ * `onLanguage:json` would start the extension for every JSON file, and a folder holding them has a marker).
  */
-export interface FamilyPaths { names: string[]; languages?: string[]; markers?: string[] }
+export interface FamilyPaths {
+  names: string[];
+  languages?: string[];
+  markers?: string[];
+  documents?: { language: string; pattern: string }[];
+}
 
 /**
  * An example of a family: `dir`, its folder under `examples/`, holding `EXPECTED.json`, the problems it
@@ -127,12 +134,18 @@ export interface FamilyPaths { names: string[]; languages?: string[]; markers?: 
 export interface FamilyExample { dir: string; everyLevel?: boolean }
 
 /** The families' paths joined, each item once in the order of first mention: what the front ends register. */
-export function joinPaths(families: readonly Family[]): { names: string[]; languages: string[]; activationEvents: string[] } {
+export function joinPaths(families: readonly Family[]): {
+  names: string[];
+  languages: string[];
+  documents: { language: string; pattern: string }[];
+  activationEvents: string[];
+} {
   const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [...new Set(families.flatMap((f) => (f.paths ? pick(f.paths) ?? [] : [])))];
   const languages = once((p) => p.languages);
   return {
     names: once((p) => p.names),
     languages,
+    documents: [...new Map(families.flatMap((f) => f.paths?.documents ?? []).map((d) => [`${d.language}:${d.pattern}`, d])).values()],
     activationEvents: [...once((p) => p.markers).map((m) => `workspaceContains:${m}`), ...languages.map((l) => `onLanguage:${l}`)],
   };
 }

@@ -31,9 +31,12 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   name: FAMILY,
   codes: DAG_CODES,
   examples: [{ dir: 'cursus-pipelines' }],
-  // No editor language: `onLanguage:json` would start the extension for every JSON file; a DAG's problems
-  // and the rename of its nodes come from the files on disk, and a folder holding DAGs activates it.
-  paths: { names: ['*.dag.json', 'catalog_index.json'], markers: ['**/*.dag.json'] },
+  // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
+  paths: {
+    names: ['*.dag.json', 'catalog_index.json'],
+    markers: ['**/*.dag.json'],
+    documents: [{ language: 'json', pattern: '**/*.dag.json' }, { language: 'json', pattern: '**/catalog_index.json' }],
+  },
   classifier: () => dagClassifier,
   parts: dagParts,
   indexKey: (role) => role.role,
