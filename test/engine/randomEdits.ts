@@ -2,9 +2,11 @@
 // every edit the incremental engine must report exactly what a fresh engine over the same texts
 // reports — diagnostics, and also every context's graph and list, Explain of every known name, the code
 // lenses, document symbols and declared graph (a pipeline DAG) of every file, and the workspace symbols —
-// and name every file whose diagnostics changed. Each family's edits live with its tests (test/families/<name>/edits.ts: cursus
-// registries and components, the step model's companion and apcore files, interfaces, ONEX); tree edits
-// (directories coming and going) and host edits (settings, symbolic links) are every family's.
+// and name every file whose diagnostics changed. After the last step (and every `freshGraphEvery` steps)
+// the fresh engine is loaded in a fresh module graph, so state kept outside an engine shows. Each
+// family's edits live with its tests (test/families/<name>/edits.ts: cursus registries and components,
+// the step model's companion and apcore files, interfaces, ONEX); tree edits (directories coming and
+// going) and host edits (settings, symbolic links) are every family's.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,6 +14,7 @@ import { RegistryEngine } from '../../server/src/engine/engine';
 import type { CrossFileCheck, RegistryFamily } from '../../server/src/engine/engine';
 import type { HostLink, SettingsInput } from '../../server/src/engine/types';
 import type { Edit } from './editKit';
+import { freshGraph } from './freshGraph';
 import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
 import { ONEX_EXPLAINED } from '../families/onex/edits';
 import { ONEX_CONTRACT_EXPLAINED } from '../families/onex-contracts/edits';
@@ -105,8 +108,8 @@ export const HOST_EDITS: HostEdit[] = [
 
 /** A fresh engine over the texts, each handed over by `give` (as an editor's by default). */
 async function scratch(files: Map<string, string>, host: Host, options: EngineOptions,
-  give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text)): Promise<RegistryEngine> {
-  const engine = await RegistryEngine.create(wasm, host.settings, options);
+  give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text), Engine = RegistryEngine): Promise<RegistryEngine> {
+  const engine = await Engine.create(wasm, host.settings, options);
   engine.setTree({ links: host.links });
   for (const [f, t] of files) give(engine, f, t);
   engine.update();
@@ -158,6 +161,21 @@ export interface Sequence {
    * and the sequence's edits also land while its cold start is still under way.
    */
   stepped?: boolean;
+  /**
+   * Also compare with a fresh engine in a fresh module graph (freshGraph.ts) every this many steps; it
+   * is always done once, after the last step.
+   */
+  freshGraphEvery?: number;
+}
+
+/** Asserts that `inc` answers what an engine of a fresh module graph answers over the same inputs. */
+async function sameAsFreshGraph(inc: RegistryEngine, files: Map<string, string>, host: Host, s: Sequence, file: string, what: string): Promise<void> {
+  const { Engine, options } = freshGraph(s.options ?? {});
+  const fresh = await scratch(files, host, options, undefined, Engine);
+  assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), `${what} (fresh module graph)`);
+  const got = { ...observe(inc, files.keys(), EXPLAINED, file), ...s.probe?.(inc, files) };
+  const want = { ...observe(fresh, files.keys(), EXPLAINED, file), ...s.probe?.(fresh, files) };
+  for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${what} (fresh module graph): ${k}`);
 }
 
 /** `update()` one unit at a time, the units of `first` first: the files reported changed by any step. */
@@ -226,5 +244,7 @@ export async function runSequence(s: Sequence): Promise<void> {
     const after = new Map([...new Set([...before.keys(), ...files.keys()])].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
     for (const [f, sig] of after) if (sig !== (before.get(f) ?? '[]')) assert.ok(changed.has(f), `${what}: ${f} changed but was not reported`);
     before = after;
+    if (s.freshGraphEvery && step % s.freshGraphEvery === s.freshGraphEvery - 1) await sameAsFreshGraph(inc, files, host, s, file, what);
   }
+  await sameAsFreshGraph(inc, files, host, s, file, `${s.example} seed ${s.seed}: after ${s.steps} steps`);
 }
