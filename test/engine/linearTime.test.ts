@@ -52,6 +52,7 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
   'a closed triple-quoted f-string whose format specifier spans a run of blank lines (tree-sitter)': [REG, (n) => `X = f"""{x:${' \n'.repeat(n / 2)}}"""\n`],
   'an rf-string\'s nested field left open at its line\'s end, then CRLF blank lines and a string (tree-sitter)': [REG, (n) => `X = rf"{x:{y:\r\n${' \r\n'.repeat(n / 3)}"a"}}"\r\n`],
   'a chain of unary minus on a line in a broken dict, then short lines (tree-sitter\'s error recovery: the parse budget)': [REG, (n) => `X = {\na: x\nb${'- '.repeat(n / 4)}: 1\n${'b: 1\n'.repeat(n / 10)}`],
+  'R31: a broken dict, then a line of commas around a name (tree-sitter\'s error recovery: commaRuns.ts)': [REG, (n) => `LOCAL_STEPS = {\n    "A": {"config_class": "AConfig",\n    ${','.repeat(1000)}e${','.repeat(n)}\n}\n`],
   'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],

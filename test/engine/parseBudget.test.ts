@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { budgetOf, parseWithin } from '../../server/src/engine/python/parseBudget';
-import { blankExtraRuns } from '../../server/src/engine/python/extraRuns';
-import { breakBlankRuns } from '../../server/src/engine/python/blankRuns';
+import { prepareForTreeSitter } from '../../server/src/engine/python/parser';
 import { normalizeLoneCr } from '../../server/src/engine/text/lineIndex';
 import { initParsers } from './helpers';
 
@@ -48,7 +47,7 @@ describe('the parse budget', function () {
 
   /** The share of its budget a parse of `source` uses, prepared as withPythonTree prepares it. */
   function share(source: string): number {
-    const text = breakBlankRuns(blankExtraRuns(normalizeLoneCr(source)));
+    const text = prepareForTreeSitter(normalizeLoneCr(source));
     const { tree, work } = parseWithin(parser, text, null, Infinity);
     tree?.delete();
     return work / budgetOf(text.length);

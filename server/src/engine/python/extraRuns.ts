@@ -91,7 +91,7 @@ export function skipLine(text: string, i: number, onString?: (quote: number, end
  * quotes as code, so the lines after them are scanned as lines (an open docstring before 6,000 comment
  * lines took 3.4 s to parse, 80,000 took 10 minutes).
  */
-function skipString(text: string, i: number): number {
+export function skipString(text: string, i: number): number {
   const q = text[i] as string;
   const triple = text.startsWith(q.repeat(3), i);
   const n = text.length;

@@ -8,6 +8,7 @@
 import { Language, Parser, type Edit, type Tree } from 'web-tree-sitter';
 import { blankExtraRuns } from './extraRuns';
 import { breakBlankRuns } from './blankRuns';
+import { breakCommaRuns } from './commaRuns';
 import { commonEnds } from '../text/commonEnds';
 import { budgetOf, parseWithin } from './parseBudget';
 
@@ -57,15 +58,23 @@ const RECENT_TREES = 8;
 const recent = new Map<string, { text: string; tree: Tree }>();
 
 /**
- * Parses `source` and hands the tree to `use`. Without a `key` the tree is freed afterwards; with one
- * (a file path) it is kept, and the next parse under that key edits and reparses it incrementally.
- * Long runs of comment and continuation lines are blanked first (`extraRuns.ts`), long runs of blank lines
- * broken (`blankRuns.ts`): positions are the source's. A parse that does more work than the text's
- * length allows (parseBudget.ts) is cut: `overBudget` answers instead, given the offset it reached.
+ * The text tree-sitter parses for `source`: long runs of comment and continuation lines blanked
+ * (`extraRuns.ts`), long runs of blank lines broken (`blankRuns.ts`), long runs of commas blanked
+ * (`commaRuns.ts`); positions are the source's.
+ */
+export function prepareForTreeSitter(source: string): string {
+  return breakCommaRuns(breakBlankRuns(blankExtraRuns(source)));
+}
+
+/**
+ * Parses `source` (as `prepareForTreeSitter` prepares it) and hands the tree to `use`. Without a `key` the
+ * tree is freed afterwards; with one (a file path) it is kept, and the next parse under that key edits and
+ * reparses it incrementally. A parse that does more work than the text's length allows (parseBudget.ts)
+ * is cut: `overBudget` answers instead, given the offset it reached.
  */
 export function withPythonTree<T>(source: string, use: (tree: Tree) => T, overBudget: (cut: number) => T, key?: string): T {
   if (!parser) throw new Error('initPython() must run before parsing');
-  const text = breakBlankRuns(blankExtraRuns(source));
+  const text = prepareForTreeSitter(source);
   const prev = key === undefined ? undefined : recent.get(key);
   if (prev) prev.tree.edit(editBetween(prev.text, text));
   const { tree, cut } = parseWithin(parser, text, prev?.tree ?? null, budgetOf(text.length));
