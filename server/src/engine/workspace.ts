@@ -11,7 +11,7 @@ import { commentLines, hasSuppressions, type CommentTable } from './checks/suppr
 import { FileQueries, parentDir, type FedText } from './analysis/files';
 import { UnitQueries, localUnit } from './analysis/units';
 import { Publisher } from './analysis/publish';
-import type { Family, FamilyFeatures, FamilyQueries, UnitCheck } from './analysis/family';
+import { partsOf, type Family, type FamilyFeatures, type FamilyQueries, type UnitCheck } from './analysis/family';
 
 const NONE = '';
 const never = (): boolean => false;
@@ -327,13 +327,14 @@ export class Workspace {
     for (const file of first) {
       const c = this.files.classify(file);
       if (c === null) continue;
-      const read = c.family.parts?.readBy(file, c.role, settings);
+      const read = partsOf(c.family).readBy(file, c.role, settings);
       if (!read) return always;
       if (read[0] !== undefined) own.add(read[0]);
     }
     return (key) => {
       const at = key.indexOf('/');
-      const part = this.files.families.find((f) => f.name === key.slice(0, at))?.parts?.unit?.(key.slice(at + 1), settings);
+      const family = this.files.families.find((f) => f.name === key.slice(0, at));
+      const part = family ? partsOf(family).unit?.(key.slice(at + 1), settings) : undefined;
       return part === undefined || part === null || own.has(part);
     };
   }
@@ -348,22 +349,22 @@ export class Workspace {
     if (parts === null) return always;
     return (path) => {
       const c = this.files.classify(path);
-      const part = c?.family.parts ? c.family.parts.of(path, c.role, settings) : null;
+      const part = c ? partsOf(c.family).of(path, c.role, settings) : null;
       return part === null || parts.has(part);
     };
   }
 
   /**
-   * Whether a directory may hold a path `readFirst(open)` accepts: false only when every family says
-   * which parts its files there may lie in (`FamilyParts.below`) and the open files read none of them.
+   * Whether a directory may hold a path `readFirst(open)` accepts: false when no family's files there may
+   * lie in a part the open files read (`FamilyParts.below`).
    */
   readFirstBelow(open: Iterable<string>): (dir: string) => boolean {
     const parts = this.partsReadBy(open);
     const settings = this.settings;
-    const asks = this.files.families.map((f) => ({ below: f.parts?.below, env: { settings, layout: this.files.layoutQ(f.name) } }));
-    if (parts === null || asks.some((a) => a.below === undefined)) return always;
+    const asks = this.files.families.map((f) => ({ below: partsOf(f).below, env: { settings, layout: this.files.layoutQ(f.name) } }));
+    if (parts === null) return always;
     return (dir) => asks.some(({ below, env }) => {
-      const may = below?.(dir, env) ?? null;
+      const may = below(dir, env);
       return may === null || may.some((p) => parts.has(p));
     });
   }
@@ -375,7 +376,7 @@ export class Workspace {
     for (const file of open) {
       const c = this.files.classify(file);
       if (c === null) continue;
-      const read = c.family.parts?.readBy(file, c.role, settings);
+      const read = partsOf(c.family).readBy(file, c.role, settings);
       if (!read) return null;
       for (const part of read) parts.add(part);
     }

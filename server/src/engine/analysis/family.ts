@@ -101,14 +101,22 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
  * at or below a directory may lie in (`[]`: none of its files can lie there; null: one every open file
  * reads may, or the family cannot say), so that a host lists a directory first only when some family's
  * files there may be read first. Part names are shared by the families that declare them (the step
- * model's are its contexts). A family without parts has every file read first, and an open file of it
- * needs the whole root; without `below`, every directory is listed first.
+ * model's are its contexts). A family without parts (`partsOf`) has its files in a part of its own: they
+ * are read first only when one of them is open, and then the whole root is; so a family whose files
+ * another family's diagnostics read declares its parts.
  */
 export interface FamilyParts<R, L = unknown> {
   of(path: string, role: R, settings: Settings): string | null;
   readBy(path: string, role: R, settings: Settings): readonly string[] | null;
   unit?(key: string, settings: Settings): string | null;
-  below?(dir: string, env: ClassifyEnv<L>): readonly string[] | null;
+  below(dir: string, env: ClassifyEnv<L>): readonly string[] | null;
+}
+
+/** A family's parts, or the default: one part of its own, named after it. */
+export function partsOf<R, L>(family: Family<R, unknown, L>): FamilyParts<R, L> {
+  if (family.parts) return family.parts;
+  const own = [`\0${family.name}`];
+  return { of: () => own[0] ?? null, readBy: () => null, below: () => own };
 }
 
 /**

@@ -11,8 +11,6 @@ import { contractQueries } from './queries';
 import { unit, unitKeys } from './checks';
 import { contractFeatures } from './features';
 
-/** The part of the root its files are: no path, so no context of another family is named so. */
-const PART = '\0onex-contracts';
 const SOURCE_DIR = /(^|\/)src\//;
 
 export const onexContracts: Family<ContractRole, ContractFacts> = {
@@ -22,8 +20,7 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml', 'toml'], markers: ['**/contract.yaml'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // Entry points, contracts and the modules they name are read together: a part of their own, and an open one needs the whole root.
-  parts: { of: () => PART, readBy: () => null, below: () => [PART] },
+  // No `parts`: entry points, contracts and the modules they name are read together, a part of their own (the default).
   unitKeys,
   unit,
   features: contractFeatures,

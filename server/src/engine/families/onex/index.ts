@@ -13,9 +13,6 @@ import { onexQueries } from './queries';
 import { checkArtifact, checkMetadata, checkTree } from './checks';
 import { onexFeatures } from './features';
 
-/** The part of the root its files are: no path, so no context of another family is named so. */
-const ONEX_PART = '\0onex';
-
 export const onex: Family<OnexRole, OnexFacts> = {
   ...onexFiles,
   codes: ONEX_CODES,
@@ -23,8 +20,7 @@ export const onex: Family<OnexRole, OnexFacts> = {
   examples: [{ dir: 'onex-registry' }],
   paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // No other family reads its files: they are a part of their own, and an open one needs the whole root.
-  parts: { of: () => ONEX_PART, readBy: () => null, below: () => [ONEX_PART] },
+  // No `parts`: no other family reads its files, so they are a part of their own (the default).
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only), one per metadata file and one per `.onextree`.
   unitKeys(q) {
     const o = onexQueries(q.files);
