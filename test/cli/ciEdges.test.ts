@@ -75,7 +75,7 @@ describe('cli: CI edges', () => {
 
   it('the pre-commit hook ends its options with -- before the staged files; the docs keep it in args', () => {
     const hooks = readFileSync(join(__dirname, '..', '..', '.pre-commit-hooks.yaml'), 'utf8');
-    assert.match(hooks, /^ {2}entry: registry-lens check --files$/m);
+    assert.match(hooks, /^ {2}entry: registry-lens check --base HEAD --files$/m);
     assert.match(hooks, /^ {2}args: \['--'\]$/m);
     const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
     for (const [, args] of doc.matchAll(/^\s*#? ?args: (\[.*\])/gm)) {

@@ -19,7 +19,7 @@ describe('release manifests', () => {
     const [hook] = hooks;
     assert.equal(hook!.id, 'registry-lens');
     assert.equal(hook!.language, 'node');
-    assert.equal(hook!.entry, 'registry-lens check --files');
+    assert.equal(hook!.entry, 'registry-lens check --base HEAD --files');
     assert.deepEqual(hook!.args, ['--'], 'the staged files pre-commit appends come after `--`: never read as options (R29)');
     assert.ok(Object.hasOwn(pkg.bin, 'registry-lens'));
     assert.equal(hook!.require_serial, true, 'one analysis of the root, not one per batch of files');

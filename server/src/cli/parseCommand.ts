@@ -18,6 +18,8 @@ export type Command =
     kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn;
     /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
     files?: string[];
+    /** `--base REV` (with `--files`): of those, only what the files' change since git revision REV brings elsewhere. */
+    base?: string;
     /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
     reportUnusedSuppressions: boolean;
     /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
@@ -46,7 +48,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
     args: [],
     options: {
       format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean',
-      output: 'string',
+      output: 'string', base: 'string',
     },
   },
   explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
@@ -71,6 +73,7 @@ export function parseCommand(argv: string[]): Command {
   const mode = oneOf('--mode', v['mode'], MODES);
   switch (kind) {
     case 'check':
+      if (str(v['base']) !== undefined && !files) throw new UsageError('--base REV compares what --files F… change: give --files');
       return {
         kind, root, mode,
         format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
@@ -78,6 +81,7 @@ export function parseCommand(argv: string[]): Command {
         reportUnusedSuppressions: v['report-unused-suppressions'] === true,
         ...(str(v['output']) !== undefined ? { output: str(v['output']) } : {}),
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
+        ...(str(v['base']) !== undefined ? { base: str(v['base']) } : {}),
       };
     case 'explain':
       return {

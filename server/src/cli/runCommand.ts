@@ -13,6 +13,8 @@ import { formatListJson, formatListTable } from './formatList';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { OFF_UNLESS_ASKED } from '../host/openRoot';
+import { textsAtRevision } from '../host/gitRevision';
+import { UsageError } from './usage';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
@@ -30,7 +32,10 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   const { engine, ms } = await loadRoot(cmd.root, { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED }, warn);
   switch (cmd.kind) {
     case 'check': {
-      const diagnostics = cmd.files ? engine.diagnosticsCausedBy(cmd.files) : engine.allDiagnostics();
+      const empty = engine.summary().sources === 0 && engine.allDiagnostics().length === 0;
+      const diagnostics = !cmd.files ? engine.allDiagnostics()
+        : cmd.base !== undefined ? engine.diagnosticsNewSince(cmd.files, baseTexts(cmd.root, cmd.base, cmd.files))
+          : engine.diagnosticsCausedBy(cmd.files);
       const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
@@ -38,7 +43,6 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
       // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
       // and nothing is said to be missing.
-      const empty = summary.sources === 0 && engine.allDiagnostics().length === 0;
       if (empty) warn(`no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`);
       return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }
@@ -68,6 +72,13 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
     }
   }
+}
+
+/** The files' texts at git revision `rev` (`check --base`); a revision git cannot read is a usage error. */
+function baseTexts(root: string, rev: string, files: readonly string[]): Map<string, string | null> {
+  const r = textsAtRevision(resolve(root), rev, files);
+  if ('error' in r) throw new UsageError(r.error);
+  return r.texts;
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */

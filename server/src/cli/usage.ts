@@ -11,6 +11,7 @@ Commands:
       --fail-on error|warning|never   exit 1 when a diagnostic at or above this severity exists (default: error)
       --files F...                    report only the diagnostics of files F (and those they cause elsewhere);
                                       the whole root is analysed, ROOT given as --root (pre-commit)
+      --base REV                      with --files: elsewhere, only what the files' change since git REV brings
       --report-unused-suppressions    report suppression comments that suppress nothing (RL033; the editor always does)
       --output FILE                   write the document to FILE (its folder created) once the check ran, not to stdout
   explain STEP [ROOT]         Explain how STEP resolves in a context

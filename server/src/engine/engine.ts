@@ -197,6 +197,27 @@ export class RegistryEngine {
     const caused = this.core.causedBy(files);
     return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));
   }
+  /**
+   * Of the diagnostics `files` may cause, those their change since `base` brings (`check --base REV
+   * --files`): every one in the files or pointing into them, and those elsewhere that the files' texts at
+   * `base` (null: absent there) did not give — so an error another file already had is not the change's.
+   * The engine is analysed at `base` and back again (incrementally: what the files feed).
+   */
+  diagnosticsNewSince(files: readonly string[], base: ReadonlyMap<string, string | null>): Diagnostic[] {
+    const now = this.diagnosticsCausedBy(files);
+    const known = [...base.keys()].filter((f) => this.has(f) && !this.skipped.has(f));
+    const current = new Map(known.map((f) => [f, this.text(f)]));
+    if ([...current.values()].some((t) => t === undefined)) return now;
+    const feed = (texts: ReadonlyMap<string, string | null | undefined>): void => {
+      for (const [f, t] of texts) if (t === null || t === undefined) this.deleteFile(f); else this.setFile(f, t);
+      this.update();
+    };
+    feed(new Map(known.map((f) => [f, base.get(f)])));
+    const before = new Set(this.allDiagnostics().map(sameDiagnostic));
+    feed(current);
+    const set = new Set(files);
+    return now.filter((d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || !before.has(sameDiagnostic(d)));
+  }
   summary(): Summary {
     const s = this.core.summary(this.ws.counts());
     for (const f of this.skipped.keys()) {
@@ -273,4 +294,10 @@ export class RegistryEngine {
     const workspacesRoot = o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
     return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot, coreFiles: [...this.ws.model.coreSources.keys()] });
   }
+}
+
+/** A diagnostic's identity across two analyses of files other than its own. */
+function sameDiagnostic(d: Diagnostic): string {
+  const r = d.range;
+  return `${d.file}\0${d.code}\0${d.severity}\0${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\0${d.message}`;
 }
