@@ -1,32 +1,56 @@
 // The product's memory for one load: `registry-lens check` on the org, in a process of its own, its
 // maximum RSS reported on exit by a preload. The engine rows load the org five times in one process,
 // where V8 keeps the heap limit an earlier load raised, so their peak counts a repeated-load effect no
-// CLI run or server start reaches (bench/README.md, "Peak memory").
+// CLI run or server start reaches (bench/README.md, "Peak memory"). Beside each full check, side by
+// side in the same run, `check --files` of one registry: what the pre-commit hook costs a one-file commit.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export interface CliPeak { peakRssMb: number[]; ms: number[]; diagnostics: number }
+/** `check --files FILE` (root-relative), run after each full check: wall time per run and what it reported. */
+export interface CliFiles { file: string; ms: number[]; diagnostics: number }
+export interface CliPeak { peakRssMb: number[]; ms: number[]; diagnostics: number; files?: CliFiles }
 
 /** Writes the process's maximum RSS (KB) to $RL_PEAK_OUT when it exits. */
 const PRELOAD = 'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.RL_PEAK_OUT,String(process.resourceUsage().maxRSS)))';
 
-/** Runs `cli check root` `runs` times, each in a fresh process; its peak RSS and wall time per run. */
-export function cliPeak(cli: string, root: string, runs: number): CliPeak {
+interface Run { ms: number; diagnostics: number; peakRssMb: number }
+
+/** One `cli check` in a fresh process: its wall time, its diagnostics, its peak RSS (MB). */
+function runCheck(cli: string, args: string[], peakFile: string): Run {
+  const t0 = performance.now();
+  // The options first: `args` may end with `--` and files.
+  const argv = ['--import', PRELOAD, cli, 'check', '--format', 'json', '--fail-on', 'never', ...args];
+  const env = { ...process.env, RL_PEAK_OUT: peakFile };
+  const res = spawnSync(process.execPath, argv, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const failed = `registry-lens check ${args.join(' ')} failed (exit ${res.status ?? res.signal})`;
+  if (res.status !== 0) throw new Error(`${failed}: ${res.stderr.slice(0, 500)}`);
+  const diagnostics = (JSON.parse(res.stdout) as { diagnostics: unknown[] }).diagnostics.length;
+  return { ms, diagnostics, peakRssMb: Number(readFileSync(peakFile, 'utf8')) / 1024 };
+}
+
+/**
+ * Runs `cli check root` `runs` times, each in a fresh process; its peak RSS and wall time per run.
+ * With `file`, each run is followed by `cli check --root root --files root/file`.
+ */
+export function cliPeak(cli: string, root: string, runs: number, file?: string): CliPeak {
   const dir = mkdtempSync(join(tmpdir(), 'registry-lens-peak-'));
-  const out: CliPeak = { peakRssMb: [], ms: [], diagnostics: 0 };
+  const files = file === undefined ? {} : { files: { file, ms: [], diagnostics: 0 } };
+  const out: CliPeak = { peakRssMb: [], ms: [], diagnostics: 0, ...files };
   try {
     for (let i = 0; i < runs; i++) {
-      const file = join(dir, `peak-${i}`);
-      const t0 = performance.now();
-      const res = spawnSync(process.execPath, ['--import', PRELOAD, cli, 'check', root, '--format', 'json', '--fail-on', 'never'],
-        { env: { ...process.env, RL_PEAK_OUT: file }, encoding: 'utf8', maxBuffer: 1 << 30 });
-      out.ms.push(performance.now() - t0);
-      if (res.status !== 0) throw new Error(`registry-lens check ${root} failed (exit ${res.status ?? res.signal}): ${res.stderr.slice(0, 500)}`);
-      out.diagnostics = (JSON.parse(res.stdout) as { diagnostics: unknown[] }).diagnostics.length;
-      out.peakRssMb.push(Number(readFileSync(file, 'utf8')) / 1024);
+      const full = runCheck(cli, [root], join(dir, `peak-${i}`));
+      out.ms.push(full.ms);
+      out.diagnostics = full.diagnostics;
+      out.peakRssMb.push(full.peakRssMb);
+      if (out.files === undefined) continue;
+      const args = ['--root', root, '--files', '--', join(root, out.files.file)];
+      const staged = runCheck(cli, args, join(dir, `files-${i}`));
+      out.files.ms.push(staged.ms);
+      out.files.diagnostics = staged.diagnostics;
     }
     return out;
   } finally {

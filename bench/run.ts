@@ -154,16 +154,24 @@ async function main(): Promise<void> {
     // A cursus 1.x org's script edits its companion, a workspace registry and the core registry; another
     // family's plays its workload's pooled edits (twice as many, in place of meta + registry) and central-file edits.
     const params = ORGS[org as keyof typeof ORGS] as (typeof ORGS)[keyof typeof ORGS] | undefined;
-    if (a.serverEdits > 0) {
-      const root = join(GENERATED, org);
-      const script = params ? editScript(buildOrg(params), a.serverEdits, 5) : workloadScript(workloadOf(org), root, 2 * a.serverEdits, 5);
+    const root = join(GENERATED, org);
+    const n = Math.max(1, a.serverEdits);
+    const script = a.serverEdits > 0 || a.cliRuns > 0
+      ? params ? editScript(buildOrg(params), n, 5) : workloadScript(workloadOf(org), root, 2 * n, 5)
+      : undefined;
+    if (script && a.serverEdits > 0) {
       log(`measuring ${org} through the server (${params ? `${a.serverEdits} meta + ${a.serverEdits} registry` : `${2 * a.serverEdits} pooled`} + 5 central-file edits) ...`);
       result.server = await measureServer(org, script, root, join(__dirname, 'server.js'), log);
     }
     if (a.cliRuns > 0) {
-      log(`measuring ${org} through the CLI (registry-lens check, ${a.cliRuns} runs, each in a process of its own) ...`);
-      result.cli = cliPeak(join(__dirname, 'cli.js'), join(GENERATED, org), a.cliRuns);
-      log(`  ${org} CLI: peak RSS ${result.cli.peakRssMb.map((m) => Math.round(m)).join(', ')} MB; ${result.cli.ms.map((m) => Math.round(m)).join(', ')} ms`);
+      // The registry the server opens first is the one file `check --files` is given: a one-file commit.
+      const staged = script?.opened.find((o) => o.kind === 'registry')?.file;
+      const then = staged ? `, then check --files ${staged}` : '';
+      log(`measuring ${org} through the CLI (registry-lens check${then}, ${a.cliRuns} runs, one process each) ...`);
+      result.cli = cliPeak(join(__dirname, 'cli.js'), root, a.cliRuns, staged);
+      const files = result.cli.files ? `; --files ${result.cli.files.ms.map((m) => Math.round(m)).join(', ')} ms` : '';
+      const peaks = result.cli.peakRssMb.map((m) => Math.round(m)).join(', ');
+      log(`  ${org} CLI: peak RSS ${peaks} MB; ${result.cli.ms.map((m) => Math.round(m)).join(', ')} ms${files}`);
     }
     results.push(result);
   }

@@ -442,8 +442,15 @@ export function headline(r: OrgResult): Record<string, number> {
     peakRssMb: r.memory.peakRssMb,
     heapUsedMb: r.memory.heapUsedMb,
     ...(r.cli ? { cliPeakRssMb: median(r.cli.peakRssMb), cliMs: median(r.cli.ms) } : {}),
+    ...(r.cli?.files ? cliFilesHeadline(r.cli.ms, r.cli.files.ms) : {}),
     ...(r.server ? serverHeadline(r.server, median(r.floorMs)) : {}),
   };
+}
+
+/** `check --files` of one registry, and the median of each run's ratio to the full check it ran beside. */
+function cliFilesHeadline(fullMs: readonly number[], filesMs: readonly number[]): Record<string, number> {
+  const ratios = filesMs.map((ms, i) => ms / (fullMs[i] ?? Number.NaN));
+  return { cliFilesMs: median(filesMs), cliFilesOverCheck: median(ratios) };
 }
 
 /**

@@ -61,6 +61,19 @@ describe('bench: the report', () => {
     assert.match(row(text, 'server: core registry (central file) edit → its diagnostics p50'), /≤ 30 ms on large MISSED/);
   });
 
+  it('judges check --files of one registry by its ratio to the full check beside it, run by run', () => {
+    const withCli = (fullMs: number[], filesMs: number[]): OrgResult => ({
+      ...result('large', 1000),
+      cli: { peakRssMb: [300], ms: fullMs, diagnostics: 9, files: { file: 'r.py', ms: filesMs, diagnostics: 3 } },
+    });
+    // A busy second run slows both: its ratio, not its time, is what counts.
+    const fast = mainTable([withCli([10000, 20000, 10000], [2000, 5000, 2500])]);
+    assert.match(row(fast, 'CLI check --files <one registry>: wall'), /2[.,]?500/);
+    assert.match(row(fast, 'CLI check --files <one registry> / check'), /0\.25×.*≤ 0\.30 × check on large ok/);
+    const slow = mainTable([withCli([10000], [9500])]);
+    assert.match(row(slow, 'CLI check --files <one registry> / check'), /0\.95×.*MISSED/);
+  });
+
   it('gives no server verdict when the large org was not measured', () => {
     const text = mainTable([result('small', 100, server(500, 100, 5, 5))]);
     assert.doesNotMatch(row(text, 'server: all diagnostics / walk+read+parse floor'), /on large/);
