@@ -66,7 +66,7 @@ describe('cli arguments', () => {
     const r = runCli(['check', '--root', root, '--colour'], REPO);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    const options = '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output';
+    const options = '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base';
     assert.ok(r.stderr.includes(`check: unknown option '--colour'; check takes ${options}\n`), r.stderr);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
     assert.match(runCli(['graph', '-x'], root).stderr, /graph: unknown option '-x'; graph takes --root, --workspace, --mode, --format/);

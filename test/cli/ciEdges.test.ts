@@ -2,7 +2,7 @@
 // file that looks like an option, an output file in a missing folder or for a failed run, and a reader
 // that closes the pipe early.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokenTree, CLI, CORE_REGISTRY, removeTrees, runCli, runJson, writeTree } from './helpers';
@@ -45,6 +45,47 @@ describe('cli: CI edges', () => {
     const blocked = runCli(['check', '--format', 'sarif', '--output', join(root, CORE_REGISTRY, 'x.sarif'), root]);
     assert.equal(blocked.code, 2);
     assert.match(blocked.stderr, /--output .*x\.sarif: cannot write it/);
+  });
+
+  it('check --base REV --files: what the staged change brings, not another file\'s old error; git errors are usage errors', () => {
+    const root = writeTree(brokenTree());
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    const builder = 'src/cursus/steps/builders/builder_xgboost_training_step.py';
+    const codes = (args: string[], cwd = root): string[] => {
+      const r = runJson(['check', '--format', 'json', ...args], cwd);
+      return (r.json['diagnostics'] as { code: string; message: string }[]).map((d) => `${d.code} ${d.message.slice(0, 40)}`);
+    };
+    git('init', '--quiet');
+    // before the first commit every file is new: what --files alone reports
+    writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilder:\n    # trains\n    pass\n');
+    const unborn = codes(['--base', 'HEAD', '--files', builder]);
+    assert.deepEqual(unborn, codes(['--files', builder]));
+    assert.ok(unborn.some((c) => c.startsWith('RL005 ')), 'core\'s old RL005 (ModelCalibration), read with every builder');
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'broken registry');
+    // an edit without consequence: core's RL005 was there in HEAD
+    writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilder:\n    # trains XGBoost\n    pass\n');
+    assert.deepEqual(codes(['--base', 'HEAD', '--files', builder]), []);
+    const clean = runCli(['check', '--base', 'HEAD', '--files', builder], root);
+    assert.equal(clean.code, 0, clean.stdout);
+    // the class renamed: the RL005 of core and of alice's override for XGBoostTraining are the change's, ModelCalibration's is not
+    writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilderV2:\n    pass\n');
+    assert.deepEqual(codes(['--base', 'HEAD', '--files', builder]), Array(2).fill("RL005 Builder class 'XGBoostTrainingStepBuilde"));
+    // ROOT in a sub-folder of the repository: paths are the root's
+    const sub = runJson(['check', '--format', 'json', '--root', 'src', '--base', 'HEAD', '--files', 'src/cursus/steps/builders/builder_xgboost_training_step.py'], root);
+    assert.equal(sub.code, 1, sub.stderr);
+    // usage errors: no such revision, no repository, --base without --files
+    const bad = runCli(['check', '--base', 'no-such-rev', '--files', builder], root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--base no-such-rev: no such commit/);
+    const outside = writeTree(brokenTree());
+    const none = runCli(['check', '--base', 'HEAD', '--files', builder], outside);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--base needs a git repository/);
+    assert.equal(runCli(['check', '--base', 'HEAD', root]).code, 2);
   });
 
   it('a reader that closes the pipe early ends the command quietly, with its own exit code', async () => {

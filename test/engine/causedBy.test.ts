@@ -57,3 +57,26 @@ describe('engine: the diagnostics files may cause', () => {
     assert.deepEqual(codes(engine.diagnosticsCausedBy([WS_REGISTRY])).sort(), gamma);
   });
 });
+
+describe('engine: the diagnostics files bring since a base (check --base REV --files)', () => {
+  before(initParsers);
+  const BUILDER = 'src/cursus/steps/builders/builder_alpha_step.py';
+  const OTHER = 'src/cursus/steps/builders/builder_beta_step.py';
+
+  it('keeps what the change brings elsewhere and the files\' own, drops another file\'s old error, and leaves the engine as it was', async () => {
+    // core's registry names a step Gamma without any builder: an old RL005, read by core's check as every builder is
+    const { engine } = await analyze(tree('AlphaStepBuilderV2', ['Alpha', 'Beta', 'Gamma']));
+    const all = engine.allDiagnostics();
+    assert.deepEqual(codes(engine.diagnosticsCausedBy([BUILDER])).sort(), [`${REGISTRY} RL005`, `${REGISTRY} RL005`, `${REGISTRY} RL006`]);
+    const alpha = (ds: readonly { message: string }[]): boolean => ds.some((d) => d.message.includes("'AlphaStepBuilder'"));
+    // the builder renamed its class since the base: Alpha's RL005 is the change's, Gamma's was there
+    const renamed = engine.diagnosticsNewSince([BUILDER], new Map([[BUILDER, 'class AlphaStepBuilder:\n    pass\n']]));
+    assert.deepEqual(codes(renamed), [`${REGISTRY} RL005`]);
+    assert.ok(alpha(renamed));
+    // a builder edited without consequence brings nothing; a builder new since the base brings what it changes
+    assert.deepEqual(codes(engine.diagnosticsNewSince([OTHER], new Map([[OTHER, 'class BetaStepBuilder:\n    pass\n']]))), []);
+    assert.deepEqual(codes(engine.diagnosticsNewSince([BUILDER], new Map([[BUILDER, null]]))), []);
+    // the engine answers as before it was asked
+    assert.deepEqual(engine.allDiagnostics(), all);
+  });
+});

@@ -33,9 +33,9 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   switch (cmd.kind) {
     case 'check': {
       const empty = engine.summary().sources === 0 && engine.allDiagnostics().length === 0;
+      const base = cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : null;
       const diagnostics = !cmd.files ? engine.allDiagnostics()
-        : cmd.base !== undefined ? engine.diagnosticsNewSince(cmd.files, baseTexts(cmd.root, cmd.base, cmd.files))
-          : engine.diagnosticsCausedBy(cmd.files);
+        : base !== null ? engine.diagnosticsNewSince(cmd.files, base) : engine.diagnosticsCausedBy(cmd.files);
       const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
       const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
         : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
@@ -74,11 +74,14 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
   }
 }
 
-/** The files' texts at git revision `rev` (`check --base`); a revision git cannot read is a usage error. */
-function baseTexts(root: string, rev: string, files: readonly string[]): Map<string, string | null> {
+/**
+ * The files' texts at git revision `rev` (`check --base`); null before the first commit, where the whole
+ * root is new (so everything the files may cause is the change's); a revision git cannot read is a usage error.
+ */
+function baseTexts(root: string, rev: string, files: readonly string[]): Map<string, string | null> | null {
   const r = textsAtRevision(resolve(root), rev, files);
   if ('error' in r) throw new UsageError(r.error);
-  return r.texts;
+  return 'unborn' in r ? null : r.texts;
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */

@@ -1,13 +1,14 @@
 // The texts files had at a git revision, for `check --base REV --files` (pre-commit: what the staged
 // change brings). git is run without a shell, in the root, reading blobs only (`cat-file`, which applies
 // no filter or textconv a repository could configure); a file absent at the revision is null, a
-// revision that does not resolve is an error — except HEAD before the first commit, where every file is new.
+// revision that does not resolve is an error — except HEAD before the first commit (`unborn`: every
+// file of the root is new).
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_MAX_BYTES, stripBom } from './readText';
 
 /** Each root-relative path's text at `rev` (null: absent there), or why none could be read. */
 export function textsAtRevision(root: string, rev: string, paths: readonly string[], maxBytes = DEFAULT_MAX_BYTES):
-  { texts: Map<string, string | null> } | { error: string } {
+  { texts: Map<string, string | null> } | { unborn: true } | { error: string } {
   if (rev.startsWith('-') || /[\0\n]/.test(rev)) return { error: `--base ${JSON.stringify(rev)}: not a revision` };
   const git = (args: string[], input?: string) => spawnSync('git', args, { cwd: root, input, maxBuffer: 1 << 30, windowsHide: true });
   const inRepo = git(['rev-parse', '--is-inside-work-tree']);
@@ -15,7 +16,7 @@ export function textsAtRevision(root: string, rev: string, paths: readonly strin
   const commit = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   if (commit.status !== 0) {
     const unborn = rev === 'HEAD' && git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0;
-    if (unborn) return { texts: new Map(paths.map((p) => [p, null])) };
+    if (unborn) return { unborn: true };
     return { error: `--base ${rev}: no such commit` };
   }
   const sha = commit.stdout.toString().trim();
