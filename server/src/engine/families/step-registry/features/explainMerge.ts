@@ -1,0 +1,81 @@
+// Explain's view of an apcore module's registered metadata: its code attributes (a Python class's
+// literals, read from its text on request; a TypeScript or JavaScript export's literal fields) merged
+// with its companion as the module's SDK merges them (pipeline/moduleMerge.ts), each field with the
+// place it came from.
+import type { ExplainSection } from '../../../api';
+import { toPlain, keyText, type Lit } from '../../../literal';
+import type { PyClass } from '../../../python/facts';
+import { classAttrValues } from '../../../python/classAttrs';
+import type { MetaDoc } from '../pipeline/types';
+import { MERGED_MODULE_KEYS, mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
+import type { StepWorkspace } from '../stepWorkspace';
+
+/** Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only, module.py:28-44). */
+const PLAIN_BASES = new Set(['object', 'Module', 'Protocol', 'ABC', 'apcore.Module', 'apcore.module.Module']);
+const MAX_VALUE = 160;
+
+export interface MergedModule { merge: ModuleMerge; section: ExplainSection }
+
+/** The merge of a module entry's code (its class or export in `file`, `code` for a TypeScript or JavaScript one) and companion. */
+export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code: Record<string, unknown> | null, meta: MetaDoc | null): MergedModule {
+  const python = file.endsWith('.py');
+  const values = python ? pythonValues(ws, file, cls) : jsValues(file, cls, code ?? {});
+  const merge = mergeModule(python ? 'python' : 'typescript', values ?? new Map(), meta);
+  const rows = merge.rows.map(row);
+  if (python && values === null) rows.unshift({ label: 'code', text: `class ${cls.name} could not be read: only the companion's fields are known` });
+  const bases = python ? cls.bases.filter((b) => !PLAIN_BASES.has(b)) : [];
+  if (bases.length > 0) rows.push({ label: 'bases', text: `${bases.join(', ')}: an attribute ${cls.name} does not set may come from a base class (not read)`, file, range: cls.nameRange });
+  const fn = python ? 'merge_module_metadata' : 'mergeModuleMetadata';
+  return { merge, section: { title: `Registered metadata (${SDK_NAME[merge.sdk]} ${fn}: YAML over code)`, rows } };
+}
+
+function row(r: MergeRow): ExplainSection['rows'][number] {
+  const from = r.from === 'computed' ? 'computed at import' : r.from;
+  const text = `${r.from === 'computed' ? '?' : show(r.value)}  (${from}${r.note ? `: ${r.note}` : ''})`;
+  return r.at ? { label: r.label, text, file: r.at.file, range: r.at.range } : { label: r.label, text };
+}
+
+function show(v: unknown): string {
+  const s = v === undefined ? 'undefined' : JSON.stringify(v);
+  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
+}
+
+/** The class's attributes from its text: null when the text or the class cannot be read. */
+function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
+  const text = ws.text(file);
+  const attrs = text === undefined ? null : classAttrValues(text, cls.name, MERGED_MODULE_KEYS);
+  if (!attrs) return null;
+  const out = new Map<string, CodeValue>();
+  for (const [k, a] of attrs) {
+    const at: Site = { file, range: a.nameRange };
+    const other = firstOther(a.value);
+    out.set(k, {
+      plain: other ? null : toPlain(a.value),
+      computed: other ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) + (a.inInit ? ', set in __init__' : '') : null,
+      at,
+      subAt: (key) => {
+        const e = a.value.kind === 'dict' ? a.value.entries.find((x) => keyText(x) === key) : undefined;
+        return e ? { file, range: e.key.range } : at;
+      },
+    });
+  }
+  return out;
+}
+
+/** An export's literal fields; a merged member it has that is no literal is computed. */
+function jsValues(file: string, cls: PyClass, code: Record<string, unknown>): Map<string, CodeValue> {
+  const at: Site = { file, range: cls.nameRange };
+  const out = new Map<string, CodeValue>();
+  for (const k of MERGED_MODULE_KEYS) {
+    if (k in code) out.set(k, { plain: code[k], computed: null, at, subAt: () => at });
+    else if (cls.attributes.includes(k)) out.set(k, { plain: null, computed: 'not a literal', at, subAt: () => at });
+  }
+  return out;
+}
+
+function firstOther(v: Lit): Extract<Lit, { kind: 'other' }> | null {
+  if (v.kind === 'other') return v;
+  if (v.kind === 'list') { for (const i of v.items) { const o = firstOther(i); if (o) return o; } }
+  if (v.kind === 'dict') { for (const e of v.entries) { const o = firstOther(e.key) ?? firstOther(e.value); if (o) return o; } }
+  return null;
+}

@@ -1,0 +1,104 @@
+// The values one class gives some of its attributes, read when an explanation shows them (apcore's
+// merge_module_metadata reads them with `getattr` on an instance, registry/metadata.py:105-112): the
+// class body's last assignment of each name, overridden by `self.name = …` in `__init__` (an instance's
+// own attribute wins). Literals keep their ranges; anything else stays `other`, never evaluated. One
+// parse of one file, on request only: the class index keeps no values but strings (python/detach.ts).
+import type { Node } from 'web-tree-sitter';
+import { bareStr, dictPair, type DictEntry, type Lit } from '../literal';
+import type { Range } from '../types';
+import { normalizeLoneCr } from '../text/lineIndex';
+import { withPythonTree } from './parser';
+import { crOf, range, toLit } from './facts';
+
+export interface ClassAttr {
+  name: string;
+  /** Where the value is assigned: the attribute's name in the class body, or `self.name` in `__init__`. */
+  nameRange: Range;
+  value: Lit;
+  /** Set on the instance by `__init__` (a value under a condition or loop there is `other`). */
+  inInit: boolean;
+}
+
+/** The attributes `names` of the last top-level class `className`; null when there is no such class or the parse was cut. */
+export function classAttrValues(rawText: string, className: string, names: readonly string[]): Map<string, ClassAttr> | null {
+  const text = normalizeLoneCr(rawText);
+  if (text.includes('\0')) return null;
+  const cr = crOf(text);
+  const wanted = new Set(names);
+  return withPythonTree(text, (tree) => {
+    let def: Node | null = null;
+    for (const stmt of tree.rootNode.namedChildren) {
+      const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
+    }
+    const body = def?.childForFieldName('body');
+    if (!body) return null;
+    const own = new Map<string, ClassAttr>();
+    const init = new Map<string, ClassAttr>();
+    for (const s of body.namedChildren) {
+      if (!s) continue;
+      const fn = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === '__init__') {
+        const block = fn.childForFieldName('body');
+        if (block) readInit(block, false, wanted, init, cr);
+        continue;
+      }
+      const a = assignmentOf(s);
+      const left = a?.childForFieldName('left');
+      const right = a?.childForFieldName('right');
+      if (left?.type === 'identifier' && right && wanted.has(left.text)) {
+        own.set(left.text, { name: left.text, nameRange: range(left, cr), value: valueOf(right, cr), inInit: false });
+      }
+    }
+    for (const [k, v] of init) own.set(k, v);
+    return own;
+  }, () => null);
+}
+
+function assignmentOf(stmt: Node): Node | null {
+  const first = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
+  return first?.type === 'assignment' ? first : null;
+}
+
+/** `self.name = …` in `__init__`'s block; under a compound statement (`nested`) its value is not known. */
+function readInit(block: Node, nested: boolean, wanted: ReadonlySet<string>, out: Map<string, ClassAttr>, cr: string | null): void {
+  for (const s of block.namedChildren) {
+    if (!s) continue;
+    const a = assignmentOf(s);
+    if (!a) {
+      // Nested functions and classes do not set the instance's attributes when __init__ runs.
+      if (s.type !== 'function_definition' && s.type !== 'class_definition' && s.type !== 'decorated_definition') {
+        for (const c of s.namedChildren) if (c && (c.type === 'block' || c.type.endsWith('_clause'))) readInit(c, true, wanted, out, cr);
+      }
+      continue;
+    }
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    const object = left?.type === 'attribute' ? left.childForFieldName('object') : null;
+    const attr = left?.childForFieldName('attribute');
+    if (!left || !right || object?.text !== 'self' || !attr || !wanted.has(attr.text)) continue;
+    const value = nested ? { kind: 'other' as const, text: `${right.text.slice(0, 100)} (under a condition in __init__)`, range: range(right, cr) } : valueOf(right, cr);
+    out.set(attr.text, { name: attr.text, nameRange: range(left, cr), value, inInit: true });
+  }
+}
+
+/**
+ * A value as a literal: `ModuleAnnotations(k=literal, …)` (apcore's dataclass, keyword arguments only)
+ * reads as the dict of its arguments, since merge_module_metadata reads its fields by name.
+ */
+function valueOf(n: Node, cr: string | null): Lit {
+  if (n.type !== 'call') return toLit(n, 0, cr);
+  const fn = n.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  const args = n.childForFieldName('arguments');
+  if (name !== 'ModuleAnnotations' || args?.type !== 'argument_list') return toLit(n, 0, cr);
+  const entries: DictEntry[] = [];
+  for (const a of args.namedChildren) {
+    if (!a || a.type === 'comment') continue;
+    const k = a.type === 'keyword_argument' ? a.childForFieldName('name') : null;
+    const v = a.childForFieldName('value');
+    if (!k || !v) return toLit(n, 0, cr);
+    entries.push(dictPair(bareStr(k.text, range(k, cr)), toLit(v, 1, cr), range(a, cr)));
+  }
+  return { kind: 'dict', entries, range: range(n, cr) };
+}
