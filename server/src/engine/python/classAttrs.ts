@@ -15,8 +15,10 @@ export interface ClassAttr {
   /** Where the value is assigned: the attribute's name in the class body, or `self.name` in `__init__`. */
   nameRange: Range;
   value: Lit;
-  /** Set on the instance by `__init__` (a value under a condition or loop there is `other`). */
+  /** Set on the instance by `__init__`. */
   inInit: boolean;
+  /** Set there under a condition, loop or `try` (its value is then `other`: it may not be set). */
+  conditional: boolean;
 }
 
 /** The attributes `names` of the last top-level class `className`; null when there is no such class or the parse was cut. */
@@ -47,7 +49,7 @@ export function classAttrValues(rawText: string, className: string, names: reado
       const left = a?.childForFieldName('left');
       const right = a?.childForFieldName('right');
       if (left?.type === 'identifier' && right && wanted.has(left.text)) {
-        own.set(left.text, { name: left.text, nameRange: range(left, cr), value: valueOf(right, cr), inInit: false });
+        own.set(left.text, { name: left.text, nameRange: range(left, cr), value: valueOf(right, cr), inInit: false, conditional: false });
       }
     }
     for (const [k, v] of init) own.set(k, v);
@@ -77,8 +79,8 @@ function readInit(block: Node, nested: boolean, wanted: ReadonlySet<string>, out
     const object = left?.type === 'attribute' ? left.childForFieldName('object') : null;
     const attr = left?.childForFieldName('attribute');
     if (!left || !right || object?.text !== 'self' || !attr || !wanted.has(attr.text)) continue;
-    const value = nested ? { kind: 'other' as const, text: `${right.text.slice(0, 100)} (under a condition in __init__)`, range: range(right, cr) } : valueOf(right, cr);
-    out.set(attr.text, { name: attr.text, nameRange: range(left, cr), value, inInit: true });
+    const value = nested ? { kind: 'other' as const, text: right.text.slice(0, 120), range: range(right, cr) } : valueOf(right, cr);
+    out.set(attr.text, { name: attr.text, nameRange: range(left, cr), value, inInit: true, conditional: nested });
   }
 }
 

@@ -9,10 +9,12 @@ import { classAttrValues } from '../../../python/classAttrs';
 import type { MetaDoc } from '../pipeline/types';
 import { MERGED_MODULE_KEYS, mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
 import type { StepWorkspace } from '../stepWorkspace';
+import { SCHEMAS } from '../pipeline/jsValues';
 
 /** Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only, module.py:28-44). */
 const PLAIN_BASES = new Set(['object', 'Module', 'Protocol', 'ABC', 'apcore.Module', 'apcore.module.Module']);
 const MAX_VALUE = 160;
+const PY_SCHEMAS = ['input_schema', 'output_schema'];
 
 export interface MergedModule { merge: ModuleMerge; section: ExplainSection }
 
@@ -22,6 +24,15 @@ export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code
   const values = python ? pythonValues(ws, file, cls) : jsValues(file, cls, code ?? {});
   const merge = mergeModule(python ? 'python' : 'typescript', values ?? new Map(), meta);
   const rows = merge.rows.map(row);
+  // The schemas are not merged: the definition takes them from the module (registry.py:959-977,
+  // apcore-typescript registry.ts getDefinition); shown as the code writes them.
+  for (const k of python ? PY_SCHEMAS : SCHEMAS) {
+    const v = values?.get(k);
+    const text = !v ? undefined : v.computed ?? (typeof v.plain === 'string' ? v.plain : JSON.stringify(v.plain));
+    if (!v || text === undefined) continue;
+    merge.fields[k] = text;
+    rows.push({ label: k, text: `${text}  (code: not merged, the definition reads it from the module)`, file: v.at.file, range: v.at.range });
+  }
   if (python && values === null) rows.unshift({ label: 'code', text: `class ${cls.name} could not be read: only the companion's fields are known` });
   const bases = python ? cls.bases.filter((b) => !PLAIN_BASES.has(b)) : [];
   if (bases.length > 0) rows.push({ label: 'bases', text: `${bases.join(', ')}: an attribute ${cls.name} does not set may come from a base class (not read)`, file, range: cls.nameRange });
@@ -43,7 +54,7 @@ function show(v: unknown): string {
 /** The class's attributes from its text: null when the text or the class cannot be read. */
 function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
   const text = ws.text(file);
-  const attrs = text === undefined ? null : classAttrValues(text, cls.name, MERGED_MODULE_KEYS);
+  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_MODULE_KEYS, ...PY_SCHEMAS]);
   if (!attrs) return null;
   const out = new Map<string, CodeValue>();
   for (const [k, a] of attrs) {
@@ -51,7 +62,7 @@ function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string
     const other = firstOther(a.value);
     out.set(k, {
       plain: other ? null : toPlain(a.value),
-      computed: other ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) + (a.inInit ? ', set in __init__' : '') : null,
+      computed: other ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) + (a.conditional ? ', set under a condition in __init__' : a.inInit ? ', set in __init__' : '') : null,
       at,
       subAt: (key) => {
         const e = a.value.kind === 'dict' ? a.value.entries.find((x) => keyText(x) === key) : undefined;
@@ -66,7 +77,7 @@ function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string
 function jsValues(file: string, cls: PyClass, code: Record<string, unknown>): Map<string, CodeValue> {
   const at: Site = { file, range: cls.nameRange };
   const out = new Map<string, CodeValue>();
-  for (const k of MERGED_MODULE_KEYS) {
+  for (const k of [...MERGED_MODULE_KEYS, ...SCHEMAS]) {
     if (k in code) out.set(k, { plain: code[k], computed: null, at, subAt: () => at });
     else if (cls.attributes.includes(k)) out.set(k, { plain: null, computed: 'not a literal', at, subAt: () => at });
   }

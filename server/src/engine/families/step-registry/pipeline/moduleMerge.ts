@@ -49,7 +49,7 @@ const DEFAULTS: Record<string, unknown> = { description: '', name: null, tags: [
 
 /** The merged fields of a module: `code` its attributes by name, `meta` its primary companion. */
 export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>, meta: MetaDoc | null): ModuleMerge {
-  const out: ModuleMerge = { sdk, rows: [], fields: bareObject<unknown>(), fromMeta: [] };
+  const out: ModuleMerge = { sdk, rows: [], fields: {}, fromMeta: [] };
   const yamlNode = (k: string): Lit | undefined => (meta?.root?.kind === 'dict' ? meta.fields.get(k)?.value : undefined);
   const site = (n: Lit): Site | null => (meta ? { file: meta.file, range: n.range } : null);
   for (const key of MERGED_MODULE_KEYS) {
@@ -61,7 +61,9 @@ export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>
     const yamlWins = key === 'tags' || key === 'examples' ? yv !== undefined && yv !== null : truthy(sdk, yv);
     if (yamlWins && y) {
       const value = key === 'examples' ? examples(sdk, yv) : yv;
-      push(out, { label: key, value, from: 'YAML', at: site(y), note: key === 'examples' ? missingTitle(sdk, yv) : undefined }, true);
+      const over = c ? `over the code's ${c.computed ?? JSON.stringify(c.plain)} (line ${c.at.range.start.line + 1})` : undefined;
+      const note = [over, key === 'examples' ? missingTitle(sdk, yv) : undefined].filter((n) => n !== undefined).join('; ');
+      push(out, { label: key, value, from: 'YAML', at: site(y), note: note || undefined }, true);
       continue;
     }
     const fallback = y !== undefined && yv !== null ? `YAML's ${JSON.stringify(yv)} is ${sdk === 'python' ? 'falsy' : 'falsy in JavaScript'}: the code's value is used` : undefined;
