@@ -279,6 +279,45 @@ describe('pipeline 8: a module\'s registered metadata (merge_module_metadata / m
     });
   });
 
+  it("get_definition adds the whole companion to the metadata when the class's version is the registered one", async () => {
+    const text = `${CONFIG}
+      //- /extensions/vmatch.py
+      class VMatch:
+          description = "Same version."
+          version = "1.4.0"
+          metadata = {"owner": "code"}
+          input_schema = In
+          output_schema = Out
+
+          def execute(self, inputs, context):
+              return {}
+      //- /extensions/vmatch_meta.yaml
+      description: Render
+      tags: [a]
+      //- /extensions/vmiss.py
+      class VMiss:
+          description = "YAML's version differs."
+          version = "1.4.0"
+          input_schema = In
+          output_schema = Out
+
+          def execute(self, inputs, context):
+              return {}
+      //- /extensions/vmiss_meta.yaml
+      version: 2.0.0
+      tags: [b]
+    `;
+    // apcore-python gave descriptor.metadata {"owner": "code", "description": "Render", "tags": ["a"]} and {}.
+    await checkExplain(text, { step: 'vmatch' }, (x) => {
+      const row = section(x).rows.find((r) => r.label === 'metadata (get_definition)');
+      assert.ok(row?.text.startsWith('{"owner":"code","description":"Render","tags":["a"]}  (merged: the module\'s version 1.4.0'), row?.text);
+      assert.deepEqual({ ...x.winner?.fields['metadata'] as object }, { owner: 'code' }, 'the registered (merged) metadata is the code\'s');
+    });
+    await checkExplain(text, { step: 'vmiss' }, (x) => {
+      assert.equal(section(x).rows.some((r) => r.label === 'metadata (get_definition)'), false);
+    });
+  });
+
   it('apcore-typescript 0.25.0: camelCase annotation fields, and a partial code object leaves the other fields undefined', async () => {
     await checkExplain(`${CONFIG}
       //- /extensions/both.ts

@@ -72,7 +72,27 @@ export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>
     const kept = codeValue(sdk, key, c.plain);
     push(out, { label: key, value: kept.value, from: kept.used ? 'code' : 'default', at: c.at, note: kept.used ? fallback : kept.why }, false);
   }
+  if (sdk === 'python' && meta?.root?.kind === 'dict' && meta.root.entries.length > 0) definitionMetadata(out, code.get('version'), meta);
   return out;
+}
+
+/**
+ * apcore-python's `get_definition` (registry.py:950-955) adds the companion, every top-level key of it,
+ * to the descriptor's `metadata` when the instance's `version` (or 1.0.0) is the version the module was
+ * registered under (`_effective_version`, registry.py:703-710: YAML's, else the code's, else 1.0.0).
+ * Only for string versions (a number is `str()`ed on one side and not the other).
+ */
+function definitionMetadata(out: ModuleMerge, c: CodeValue | undefined, meta: MetaDoc): void {
+  if (c?.computed) return;
+  const yamlVersion = meta.fields.get('version')?.value;
+  const yv = yamlVersion === undefined ? undefined : toPlain(yamlVersion);
+  if ((yv !== undefined && typeof yv !== 'string') || (c && c.plain !== null && typeof c.plain !== 'string')) return;
+  const own = typeof c?.plain === 'string' && c.plain !== '' ? c.plain : '1.0.0';
+  const registered = typeof yv === 'string' && yv !== '' ? yv : own;
+  if (own !== registered) return;
+  const merged = out.fields['metadata'] ?? {};
+  const value = { ...(merged as object), ...(toPlain(meta.root as Lit) as object) };
+  out.rows.push({ label: 'metadata (get_definition)', value, from: 'merged', at: { file: meta.file, range: (meta.root as Lit).range }, note: `the module's version ${own} is the one it registered under, so get_definition adds every key of the companion to its metadata (registry.py:950-955)` });
 }
 
 function push(out: ModuleMerge, row: MergeRow, fromMeta: boolean): void {
