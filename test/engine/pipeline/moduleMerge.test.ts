@@ -4,7 +4,7 @@
 // apcore-typescript 0.25.0 `mergeModuleMetadata` on the same objects (a2f7d66b).
 import { strict as assert } from 'node:assert';
 import type { Explanation, ExplainSection } from '../../../server/src/engine/api';
-import { checkExplain } from '../helpers';
+import { analyze, checkExplain } from '../helpers';
 
 /** The default extension root is scanned only beside an apcore.yaml or a companion (pipeline/scan.ts activeRoots). */
 const CONFIG = `
@@ -316,6 +316,23 @@ describe('pipeline 8: a module\'s registered metadata (merge_module_metadata / m
     await checkExplain(text, { step: 'vmiss' }, (x) => {
       assert.equal(section(x).rows.some((r) => r.label === 'metadata (get_definition)'), false);
     });
+  });
+
+  it('hostile input: a companion with thousands of metadata keys and an __init__ nested 300 deep stay bounded', async () => {
+    const nested = Array.from({ length: 300 }, (_, i) => `${' '.repeat(8 + 4 * i)}if x:`).join('\n');
+    const keys = Array.from({ length: 2000 }, (_, i) => `  k${i}: ${i}`).join('\n');
+    const { engine } = await analyze([
+      '//- /apcore.yaml', 'extensions:', '  root: extensions',
+      '//- /extensions/deep.py', 'class Deep:', '    description = "d"', '    input_schema = In', '    output_schema = Out', '',
+      '    def __init__(self):', nested, `${' '.repeat(8 + 4 * 300)}self.tags = ["x"]`, '',
+      '    def execute(self, inputs, context):', '        return {}',
+      '//- /extensions/deep_meta.yaml', 'metadata:', keys,
+    ].join('\n'));
+    const x = engine.explain({ step: 'deep' });
+    const r = section(x).rows;
+    assert.equal(r.filter((row) => row.label.startsWith('metadata.')).length, 51);
+    assert.ok(r.some((row) => row.label === 'metadata.…' && row.text.includes('1950 more keys not listed')));
+    assert.equal(Object.keys(x.winner?.fields['metadata'] as object).length, 2000, 'the merged value itself is whole');
   });
 
   it('apcore-typescript 0.25.0: camelCase annotation fields, and a partial code object leaves the other fields undefined', async () => {

@@ -10,6 +10,8 @@ import { normalizeLoneCr } from '../text/lineIndex';
 import { withPythonTree } from './parser';
 import { crOf, range, toLit } from './facts';
 
+const MAX_NESTING = 64;
+
 export interface ClassAttr {
   name: string;
   /** Where the value is assigned: the attribute's name in the class body, or `self.name` in `__init__`. */
@@ -63,14 +65,16 @@ function assignmentOf(stmt: Node): Node | null {
 }
 
 /** `self.name = …` in `__init__`'s block; under a compound statement (`nested`) its value is not known. */
-function readInit(block: Node, nested: boolean, wanted: ReadonlySet<string>, out: Map<string, ClassAttr>, cr: string | null): void {
+function readInit(block: Node, nested: boolean, wanted: ReadonlySet<string>, out: Map<string, ClassAttr>, cr: string | null, depth = 0): void {
+  // Blocks nested deeper than this are not looked into (a hostile file must not exhaust the stack).
+  if (depth > MAX_NESTING) return;
   for (const s of block.namedChildren) {
     if (!s) continue;
     const a = assignmentOf(s);
     if (!a) {
       // Nested functions and classes do not set the instance's attributes when __init__ runs.
       if (s.type !== 'function_definition' && s.type !== 'class_definition' && s.type !== 'decorated_definition') {
-        for (const c of s.namedChildren) if (c && (c.type === 'block' || c.type.endsWith('_clause'))) readInit(c, true, wanted, out, cr);
+        for (const c of s.namedChildren) if (c && (c.type === 'block' || c.type.endsWith('_clause'))) readInit(c, true, wanted, out, cr, depth + 1);
       }
       continue;
     }

@@ -14,6 +14,8 @@ import { SCHEMAS } from '../pipeline/jsValues';
 /** Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only, module.py:28-44). */
 const PLAIN_BASES = new Set(['object', 'Module', 'Protocol', 'ABC', 'apcore.Module', 'apcore.module.Module']);
 const MAX_VALUE = 160;
+/** Rows per field's keys: a hostile companion's thousands of metadata keys stay one screen. */
+const MAX_KEYS = 50;
 const PY_SCHEMAS = ['input_schema', 'output_schema'];
 
 export interface MergedModule { merge: ModuleMerge; section: ExplainSection }
@@ -23,7 +25,7 @@ export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code
   const python = file.endsWith('.py');
   const values = python ? pythonValues(ws, file, cls) : jsValues(file, cls, code ?? {});
   const merge = mergeModule(python ? 'python' : 'typescript', values ?? new Map(), meta);
-  const rows = merge.rows.map(row);
+  const rows = bounded(merge.rows).map(row);
   // The schemas are not merged: the definition takes them from the module (registry.py:959-977,
   // apcore-typescript registry.ts getDefinition); shown as the code writes them.
   for (const k of python ? PY_SCHEMAS : SCHEMAS) {
@@ -38,6 +40,23 @@ export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code
   if (bases.length > 0) rows.push({ label: 'bases', text: `${bases.join(', ')}: an attribute ${cls.name} does not set may come from a base class (not read)`, file, range: cls.nameRange });
   const fn = python ? 'merge_module_metadata' : 'mergeModuleMetadata';
   return { merge, section: { title: `Registered metadata (${SDK_NAME[merge.sdk]} ${fn}: YAML over code)`, rows } };
+}
+
+/** At most MAX_KEYS rows of one field's keys (`metadata.*`, `annotations.*`), then how many were left out. */
+function bounded(rows: readonly MergeRow[]): MergeRow[] {
+  const seen = new Map<string, number>();
+  const out: MergeRow[] = [];
+  for (const r of rows) {
+    const dot = r.label.indexOf('.');
+    const field = dot < 0 ? null : r.label.slice(0, dot);
+    const n = field === null ? 0 : (seen.get(field) ?? 0) + 1;
+    if (field !== null) seen.set(field, n);
+    if (n <= MAX_KEYS) out.push(r);
+  }
+  for (const [field, n] of seen) {
+    if (n > MAX_KEYS) out.push({ label: `${field}.…`, value: n - MAX_KEYS, from: 'merged', at: null, note: `${n - MAX_KEYS} more keys not listed` });
+  }
+  return out;
 }
 
 function row(r: MergeRow): ExplainSection['rows'][number] {
