@@ -225,6 +225,37 @@ describe('pipeline 8: a module\'s registered metadata (merge_module_metadata / m
     });
   });
 
+  it('ModuleExample(...) is the dataclass with its defaults, a dict example stays as written (apcore-python examples/modules/send_email.py)', async () => {
+    await checkExplain(`${CONFIG}
+      //- /extensions/send_email.py
+      from apcore.module import ModuleAnnotations, ModuleExample
+
+
+      class SendEmailModule:
+          input_schema = SendEmailInput
+          output_schema = SendEmailOutput
+          description = "Send an email message"
+          annotations = ModuleAnnotations(
+              destructive=True,
+              idempotent=False,
+          )
+          examples = [
+              ModuleExample(title="Send a welcome email", inputs={"to": "user@example.com"}),
+              {"title": "as a dict"},
+          ]
+
+          def execute(self, inputs, context):
+              return {}
+    `, { step: 'send_email' }, (x) => {
+      assertMerged(x, {
+        description: 'Send an email message', name: null, tags: [], version: '1.0.0',
+        annotations: { ...PY_DEFAULT_ANNOTATIONS, destructive: true, idempotent: false },
+        examples: [{ title: 'Send a welcome email', inputs: { to: 'user@example.com' }, output: {}, description: null }, { title: 'as a dict' }],
+        metadata: {}, documentation: null,
+      });
+    });
+  });
+
   it('a value that is no literal is computed at import, not judged; __init__\'s self.x is the instance\'s and wins', async () => {
     await checkExplain(`${CONFIG}
       //- /extensions/computed.py

@@ -6,6 +6,7 @@ import type { ExplainSection } from '../../../api';
 import { toPlain, keyText, type Lit } from '../../../literal';
 import type { PyClass } from '../../../python/facts';
 import { classAttrValues } from '../../../python/classAttrs';
+import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
 import type { MetaDoc } from '../pipeline/types';
 import { MERGED_MODULE_KEYS, mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -17,6 +18,9 @@ const MAX_VALUE = 160;
 /** Rows per field's keys: a hostile companion's thousands of metadata keys stay one screen. */
 const MAX_KEYS = 50;
 const PY_SCHEMAS = ['input_schema', 'output_schema'];
+/** apcore's dataclasses a module's attributes are built with, read by field name (module.py:63-145). */
+const DATACLASSES: ReadonlySet<string> = new Set(['ModuleAnnotations', 'ModuleExample']);
+const EXAMPLE_CALL = /^(?:[A-Za-z_][\w.]*\.)?ModuleExample\s*\(/;
 
 export interface MergedModule { merge: ModuleMerge; section: ExplainSection }
 
@@ -73,14 +77,14 @@ function show(v: unknown): string {
 /** The class's attributes from its text: null when the text or the class cannot be read. */
 function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
   const text = ws.text(file);
-  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_MODULE_KEYS, ...PY_SCHEMAS]);
+  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_MODULE_KEYS, ...PY_SCHEMAS], DATACLASSES);
   if (!attrs) return null;
   const out = new Map<string, CodeValue>();
   for (const [k, a] of attrs) {
     const at: Site = { file, range: a.nameRange };
     const other = firstOther(a.value);
     out.set(k, {
-      plain: other ? null : toPlain(a.value),
+      plain: other ? null : k === 'examples' ? examplesOf(a.value, text as string) : toPlain(a.value),
       computed: other ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) + (a.conditional ? ', set under a condition in __init__' : a.inInit ? ', set in __init__' : '') : null,
       at,
       subAt: (key) => {
@@ -101,6 +105,23 @@ function jsValues(file: string, cls: PyClass, code: Record<string, unknown>): Ma
     else if (cls.attributes.includes(k)) out.set(k, { plain: null, computed: 'not a literal', at, subAt: () => at });
   }
   return out;
+}
+
+/**
+ * The code's examples as merge_module_metadata keeps them: a dict stays as written, a `ModuleExample(…)`
+ * is the dataclass with its defaults (inputs {}, output {}, description None; module.py:130-145).
+ */
+function examplesOf(v: Lit, text: string): unknown {
+  const plain = toPlain(v);
+  if (v.kind !== 'list' || !Array.isArray(plain)) return plain;
+  const norm = normalizeLoneCr(text);
+  const lines = new LineIndex(norm);
+  return plain.map((item: unknown, i) => {
+    const lit = v.items[i];
+    if (!lit || lit.kind !== 'dict' || !EXAMPLE_CALL.test(norm.slice(lines.offset(lit.range.start), lines.offset(lit.range.start) + 200))) return item;
+    const o = item as Record<string, unknown>;
+    return { title: o['title'], inputs: o['inputs'] ?? {}, output: o['output'] ?? {}, description: o['description'] ?? null };
+  });
 }
 
 function firstOther(v: Lit): Extract<Lit, { kind: 'other' }> | null {
