@@ -1,7 +1,6 @@
-// The values one class gives some of its attributes, read when an explanation shows them (apcore's
-// merge_module_metadata reads them with `getattr` on an instance, registry/metadata.py:105-112): the
-// class body's last assignment of each name, overridden by `self.name = …` in `__init__` (an instance's
-// own attribute wins). Literals keep their ranges, and so does a call of one of `keywordCalls` with
+// The values one class gives some of its attributes, read when an explanation shows them (what
+// `getattr` on an instance of it would find): the class body's last assignment of each name, overridden
+// by `self.name = …` in `__init__` (an instance's own attribute wins). Literals keep their ranges, and so does a call of one of `keywordCalls` with
 // keyword arguments only (read as the dict of its arguments); anything else stays `other`, never evaluated. One
 // parse of one file, on request only: the class index keeps no values but strings (python/detach.ts).
 import type { Node } from 'web-tree-sitter';

@@ -8,7 +8,8 @@ import type { PyClass } from '../../../python/facts';
 import { classAttrValues } from '../../../python/classAttrs';
 import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
 import type { MetaDoc } from '../pipeline/types';
-import { MERGED_MODULE_KEYS, mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
+import { MERGED_KEYS } from '../pipeline/register';
+import { mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
 import type { StepWorkspace } from '../stepWorkspace';
 import { SCHEMAS } from '../pipeline/jsValues';
 
@@ -77,7 +78,7 @@ function show(v: unknown): string {
 /** The class's attributes from its text: null when the text or the class cannot be read. */
 function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
   const text = ws.text(file);
-  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_MODULE_KEYS, ...PY_SCHEMAS], DATACLASSES);
+  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_KEYS, ...PY_SCHEMAS], DATACLASSES);
   if (!attrs) return null;
   const out = new Map<string, CodeValue>();
   for (const [k, a] of attrs) {
@@ -100,7 +101,7 @@ function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string
 function jsValues(file: string, cls: PyClass, code: Record<string, unknown>): Map<string, CodeValue> {
   const at: Site = { file, range: cls.nameRange };
   const out = new Map<string, CodeValue>();
-  for (const k of [...MERGED_MODULE_KEYS, ...SCHEMAS]) {
+  for (const k of [...MERGED_KEYS, ...SCHEMAS]) {
     if (k in code) out.set(k, { plain: code[k], computed: null, at, subAt: () => at });
     else if (cls.attributes.includes(k)) out.set(k, { plain: null, computed: 'not a literal', at, subAt: () => at });
   }

@@ -9,6 +9,7 @@ import { keyText, toPlain, type Lit } from '../../../literal';
 import type { Range } from '../../../types';
 import { bareObject } from '../../../util/configData';
 import type { MetaDoc } from './types';
+import { MERGED_KEYS } from './register';
 
 export type ApcoreSdk = 'python' | 'typescript';
 export const SDK_NAME: Record<ApcoreSdk, string> = { python: 'apcore-python 0.19.0', typescript: 'apcore-typescript 0.25.0' };
@@ -29,8 +30,6 @@ export interface MergeRow {
 
 export interface ModuleMerge { sdk: ApcoreSdk; rows: MergeRow[]; fields: Record<string, unknown>; fromMeta: string[] }
 
-/** The keys both SDKs merge (metadata.py:128-139, metadata-pure.ts:66-78), in their order. */
-export const MERGED_MODULE_KEYS = ['description', 'name', 'tags', 'version', 'annotations', 'examples', 'metadata', 'documentation'] as const;
 
 /** ModuleAnnotations' fields and defaults: apcore-python module.py:82-93, apcore-typescript module.ts:42-56. */
 const ANNOTATION_DEFAULTS: Record<ApcoreSdk, Record<string, unknown>> = {
@@ -52,7 +51,8 @@ export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>
   const out: ModuleMerge = { sdk, rows: [], fields: {}, fromMeta: [] };
   const yamlNode = (k: string): Lit | undefined => (meta?.root?.kind === 'dict' ? meta.fields.get(k)?.value : undefined);
   const site = (n: Lit): Site | null => (meta ? { file: meta.file, range: n.range } : null);
-  for (const key of MERGED_MODULE_KEYS) {
+  // The keys both SDKs merge, in their order (metadata.py:128-139, metadata-pure.ts:66-78).
+  for (const key of MERGED_KEYS) {
     const y = yamlNode(key);
     const yv = y === undefined ? undefined : toPlain(y);
     const c = code.get(key);
