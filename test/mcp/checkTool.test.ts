@@ -102,6 +102,26 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
       await client.close();
     }
   });
+
+  it("explain of an apcore module is the CLI's, with the registered metadata (code merged with YAML) field by field", async () => {
+    const root = join(REPO, 'examples', 'apcore-extensions');
+    const client = await sdkClient(['mcp', '--root', root, '--read-only']);
+    try {
+      // The SDK client validates the answer against the advertised output schema.
+      const r = await client.callTool({ name: 'explain', arguments: { name: 'ext.email.send' } });
+      assert.deepEqual(r.structuredContent, runJson(['explain', 'ext.email.send', '--root', root, '--format', 'json']).json);
+      const doc = r.structuredContent as { winner: { fields: Record<string, unknown> }; sections: { title: string; rows: { label: string; text: string; file?: string }[] }[] };
+      assert.deepEqual(doc.winner.fields['metadata'], { owner: 'messaging' });
+      const merged = doc.sections.find((s) => s.title.startsWith('Registered metadata (apcore-python 0.19.0'));
+      const at = (label: string): string | undefined => merged?.rows.find((x) => x.label === label)?.file;
+      assert.deepEqual([at('annotations.idempotent'), at('annotations.open_world'), at('tags')], [
+        'extensions/email/send_meta.yaml', 'extensions/email/send.py', 'extensions/email/send_meta.yaml',
+      ]);
+      assert.match((r.content as { text: string }[])[0]?.text ?? '', /annotations\.idempotent {2}false {2}\(YAML: over the code's value\)/);
+    } finally {
+      await client.close();
+    }
+  });
 });
 
 describe('mcp: a summary first, then pages', function () {

@@ -13,6 +13,11 @@ class SendOutput(BaseModel):
 
 class SendEmail:
     description = "Sends an email through the configured SMTP relay."
+    # Merged with send_meta.yaml as apcore registers the module: YAML's tags win whole, its annotations
+    # field by field (idempotent), the metadata key by key; Explain shows each field's origin
+    tags = ["smtp"]
+    annotations = {"idempotent": True, "open_world": True}
+    metadata = {"owner": "messaging"}
 
     input_schema = SendInput
     output_schema = SendOutput

@@ -59,7 +59,7 @@ function afterCr(text: string, offset: number): number {
 }
 
 /** `range`'s `cr` for a text. */
-function crOf(text: string): string | null {
+export function crOf(text: string): string | null {
   return text.includes('\r') ? text : null;
 }
 

@@ -20,6 +20,7 @@ import { isComponentExempt } from '../model/fields';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { resolveDep } from '../pipeline/dependencies';
 import { entryLocation } from './navigation';
+import { mergedModule } from './explainMerge';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -63,7 +64,10 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   const code = codeFields(winner, entryClass?.cls ?? null, entryClass?.code);
   const companions = ws.pipeline.companionsOf(winner);
   const primary = companions[0] ?? null;
-  const merged = mergeFields(code, primary ? ws.metaDoc(primary) : null);
+  const metaDoc = primary ? ws.metaDoc(primary) : null;
+  // A module's fields are what its SDK registers: its code attributes and companion, merged as the SDK merges them.
+  const registered = entryClass ? mergedModule(ws, entryClass.file, entryClass.cls, entryClass.code, metaDoc) : null;
+  const merged = registered ? registered.merge : mergeFields(code, metaDoc);
   const explanation: Explanation = {
     ...base,
     found: true,
@@ -79,6 +83,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     meta: primary ? { file: primary, fromMeta: merged.fromMeta, ignored: companions.slice(1), boundBy: ws.pipeline.bindingOf(primary)?.rule ?? null } : null,
     module: isModule ? { root: winner.variable, entryClass: entryClass ? { class: entryClass.cls.name, file: entryClass.file, range: entryClass.cls.nameRange } : null } : null,
     sections: [
+      ...(registered ? [registered.section] : []),
       ...repeatedIdSection(ws, winner.wsDir),
       ...ws.allFeatures().flatMap(({ features, q: queries }) =>
         features.explainSections?.(winner.name, wsDir, queries) ?? []),
