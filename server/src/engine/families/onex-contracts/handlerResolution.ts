@@ -1,0 +1,33 @@
+// `onex compliance check`'s check 2, handler_resolution (omnibase_core cli/cli_compliance.py:110-131): the
+// node passes when `handler_routing.default_handler`'s module part names a `.py` file beside its contract,
+// or a `handler.py` lies there; otherwise it fails the node. The files are asked of the host (queries.ts).
+import type { Range } from '../../types';
+import { dirOf, joinRel } from '../../util/paths';
+import { at, topKeys, type ContractDoc } from './contractDoc';
+import type { Objection } from './objection';
+
+/** The files the check looks for, in order: default_handler's module + `.py` (:120-126), `handler.py` (:128-131). */
+export function handlerFiles(contract: string, doc: ContractDoc): string[] {
+  const dir = dirOf(contract);
+  const dh = at(doc.root, 'handler_routing.default_handler');
+  // `f"{module_part}.py"` of a number is its digits; other non-strings name no file.
+  const value = dh?.kind === 'str' ? dh.value : dh?.kind === 'num' && dh.value !== 0 ? String(dh.value) : '';
+  const own = value ? joinRel(dir, `${value.split(':')[0] ?? ''}.py`) : null;
+  return [...new Set([...(own ? [own] : []), joinRel(dir, 'handler.py') ?? 'handler.py'])];
+}
+
+/** The check's objection, when none of its files exists; a contract that is not a mapping fails check 1 instead. */
+export function handlerResolution(contract: string, doc: ContractDoc, exists: (file: string) => boolean): Objection[] {
+  const root = doc.root;
+  if (root?.kind !== 'dict') return [];
+  const files = handlerFiles(contract, doc);
+  // An empty mapping is falsy: the check never looks (`if contract_data:`, :112).
+  if (root.entries.length > 0 && files.some(exists)) return [];
+  const dh = at(root, 'handler_routing.default_handler');
+  const range: Range = dh?.range ?? at(root, 'name')?.range ?? topKeys(root)[0]?.range ?? root.range;
+  const names = files.map((f) => `'${f.slice(f.lastIndexOf('/') + 1)}'`).join(' nor ');
+  return [{
+    validator: 'compliance-check', rule: 'handler_resolution', code: 'RL068', range, level: 'fail',
+    message: `Neither ${names} lies beside the contract: the node fails handler_resolution (cli_compliance.py:110-131)`,
+  }];
+}
