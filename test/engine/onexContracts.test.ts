@@ -444,7 +444,7 @@ describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compli
   const only = { only: ['RL054', 'RL068', 'RL069'] };
 
   it('RL068 handler_resolution: neither default_handler\'s module file nor handler.py beside the contract (a warning: CI only warns)', async () => {
-    const diags = await checkDiagnostics(repo(contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL068 Neither \'handler.py\' lies beside')), {}, only);
+    const diags = await checkDiagnostics(repo(contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL068 \'handler.py\' does not lie beside')), {}, only);
     assert.equal(diags[0]?.severity, 'warning');
     await checkDiagnostics(repo(contract('node_a'), `//- ${DIR}/handler.py\n`), {}, only);
     const routed = contract('node_a', 'handler_routing:\n  default_handler: "handler_x:HandlerX"\n');
@@ -463,7 +463,7 @@ describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compli
 
   it('RL069 config_readiness: config_requirements present and not a list (null too); a list passes', async () => {
     const handler = `//- ${DIR}/handler.py\n`;
-    await checkDiagnostics(repo(contract('node_a', 'config_requirements:\n^^^^^^^^^^^^^^^^^^^ RL069 must be a list, got dict\n  db: required\n'), handler), {}, only);
+    await checkDiagnostics(repo(contract('node_a', 'config_requirements:\n  db: required\n# ^^^^^^^^^^^^ RL069 must be a list, got dict\n'), handler), {}, only);
     await checkDiagnostics(repo(contract('node_a', 'config_requirements:\n^^^^^^^^^^^^^^^^^^^ RL069 got NoneType\n'), handler), {}, only);
     await checkDiagnostics(repo(contract('node_a', 'config_requirements: [DB_URL]\n'), handler), {}, only);
   });

@@ -1,4 +1,4 @@
-// `onex compliance check`'s check 2, handler_resolution (omnibase_core cli/cli_compliance.py:110-131): the
+// `onex compliance check`'s check 2, handler_resolution (omnibase_core cli/cli_compliance.py:110-137): the
 // node passes when `handler_routing.default_handler`'s module part names a `.py` file beside its contract,
 // or a `handler.py` lies there; otherwise it fails the node. The files are asked of the host (queries.ts).
 import type { Range } from '../../types';
@@ -6,12 +6,12 @@ import { dirOf, joinRel } from '../../util/paths';
 import { at, topKeys, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
 
-/** The files the check looks for, in order: default_handler's module + `.py` (:120-126), `handler.py` (:128-131). */
+/** The files the check looks for, in order: default_handler's module + `.py` (:120-127), `handler.py` (:128-133). */
 export function handlerFiles(contract: string, doc: ContractDoc): string[] {
   const dir = dirOf(contract);
   const dh = at(doc.root, 'handler_routing.default_handler');
-  // `f"{module_part}.py"` of a number is its digits; other non-strings name no file.
-  const value = dh?.kind === 'str' ? dh.value : dh?.kind === 'num' && dh.value !== 0 ? String(dh.value) : '';
+  // A mapping or list names no file (its repr + `.py`); a number or boolean crashes the CLI (`":" in 5`).
+  const value = dh?.kind === 'str' ? dh.value : '';
   const own = value ? joinRel(dir, `${value.split(':')[0] ?? ''}.py`) : null;
   return [...new Set([...(own ? [own] : []), joinRel(dir, 'handler.py') ?? 'handler.py'])];
 }
@@ -25,9 +25,10 @@ export function handlerResolution(contract: string, doc: ContractDoc, exists: (f
   if (root.entries.length > 0 && files.some(exists)) return [];
   const dh = at(root, 'handler_routing.default_handler');
   const range: Range = dh?.range ?? at(root, 'name')?.range ?? topKeys(root)[0]?.range ?? root.range;
-  const names = files.map((f) => `'${f.slice(f.lastIndexOf('/') + 1)}'`).join(' nor ');
+  const names = files.map((f) => `'${f.slice(f.lastIndexOf('/') + 1)}'`);
+  const what = names.length > 1 ? `Neither ${names.join(' nor ')} lies` : `${names.join('')} does not lie`;
   return [{
     validator: 'compliance-check', rule: 'handler_resolution', code: 'RL068', range, level: 'fail',
-    message: `Neither ${names} lies beside the contract: the node fails handler_resolution (cli_compliance.py:110-131)`,
+    message: `${what} beside the contract: the node fails handler_resolution (cli_compliance.py:110-137)`,
   }];
 }

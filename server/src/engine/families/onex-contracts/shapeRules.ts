@@ -54,7 +54,7 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
       { validator: 'auto-wiring', rule: 'parse', code: 'RL054', range, level: 'fail', message: `Expected YAML dict, got ${kindOf(root)}: "Failed to parse contract", the node is never wired (discovery.py:397)` },
       { validator: 'contract-linter', rule: 'CONTRACT-010', code: 'RL054', range, level: 'fail', message: 'Contract must be a YAML mapping (dict), not a scalar or list (linter_contract.py:621)' },
       { validator: 'compliance-check', rule: 'contract_parse', code: 'RL054', range, level: 'fail',
-        message: 'contract.yaml did not parse to a mapping: the node fails every check (cli_compliance.py:97-107)' },
+        message: 'contract.yaml did not parse to a mapping: the node fails every check (cli_compliance.py:96-108)' },
     ];
   }
   const out: Objection[] = [];
@@ -64,7 +64,7 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
       message: `More than one YAML document: yaml.safe_load fails, so ${what}`,
     });
     out.push(parse('auto-wiring', 'parse', 'auto-wiring skips the contract (discovery.py:394)'));
-    out.push(parse('compliance-check', 'contract_parse', 'the node fails every check (cli_compliance.py:97-107)'));
+    out.push(parse('compliance-check', 'contract_parse', 'the node fails every check (cli_compliance.py:96-108)'));
   }
   out.push(...autoWiring(doc), ...linter(doc), ...coreContracts(doc), ...onexValidate(doc), ...complianceScan(doc), ...complianceCheck(doc));
   return out;
@@ -232,8 +232,10 @@ function complianceCheck(doc: ContractDoc): Objection[] {
   }
   const reqs = at(doc.root, 'config_requirements');
   if (reqs && reqs.kind !== 'list') {
-    out.push({ validator: v, rule: 'config_readiness', code: 'RL069', range: keyRange(doc, 'config_requirements'), level: 'fail',
-      message: `config_requirements must be a list, got ${kindOf(reqs)}: the node fails (cli_compliance.py:205-213)` });
+    // On the value; a null one (`config_requirements:` and nothing) has no width, so on the key.
+    const range = reqs.kind === 'none' ? keyRange(doc, 'config_requirements') : reqs.range;
+    out.push({ validator: v, rule: 'config_readiness', code: 'RL069', range, level: 'fail',
+      message: `config_requirements must be a list, got ${kindOf(reqs)}: the node fails (cli_compliance.py:204-212)` });
   }
   return out;
 }
