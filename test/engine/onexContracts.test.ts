@@ -468,6 +468,13 @@ describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compli
     await checkDiagnostics(repo(contract('node_a', 'config_requirements: [DB_URL]\n'), handler), {}, only);
   });
 
+  it('hover on the entry point counts the check\'s and ValidatorRuntimeProfiles\' objections among the verdicts', async () => {
+    const gates = `${GATES}//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n`;
+    const body = contract('node_a', 'event_bus:\n  subscribe_topics: ["onex.cmd.demo.x.v1"]\n');
+    const text = `//- ${PY}\n[project.entry-points."onex.nodes"]\nnode_$0a = "demo_infra.nodes.node_a"\n${MODELS}${gates}${node('node_a', body)}`;
+    await checkHover(text, ['\\`onex compliance check\\`: 1 objection', 'ValidatorRuntimeProfiles: 1 objection']);
+  });
+
   it('RL054 contract_parse: a contract that is not a mapping, or several YAML documents', async () => {
     await checkDiagnostics(repo('- a\n^^^ RL054 did not parse to a mapping\n'), {}, only);
     await checkDiagnostics(repo(`${contract('node_a')}---\n^^^ RL054 the node fails every check\nname: b\n`, `//- ${DIR}/handler.py\n`), {}, only);
