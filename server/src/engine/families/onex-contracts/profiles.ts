@@ -79,7 +79,8 @@ function missing(doc: ContractDoc, value: Lit | null, profiles: readonly At[], s
     validator: 'runtime-profiles', rule: 'runtime_profiles_missing', code: 'RL066',
     range: value?.range ?? command.range, level: 'fail',
     message: `'${node}' consumes the command topic '${command.value}' but declares no runtime_profiles (top level or `
-      + "under 'descriptor'): no runtime profile owns it, and the gate fails (validator_runtime_profiles.py:345)",
+      + "under 'descriptor'): the gate fails (validator_runtime_profiles.py:345); only `main` would wire it "
+      + '(infra profile_ownership.py:94)',
   }];
 }
 
