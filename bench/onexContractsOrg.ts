@@ -4,7 +4,7 @@
 // `pyproject.toml`'s `onex.nodes` table, one `nodes/<name>/` package per node (contract.yaml, node.py,
 // handler, models, registry), handler contracts, the artifact registry, the pre-commit and CI files
 // that choose the validators, and the rest of the tree as filler modules and files nobody reads.
-// Planted problems give RL046–RL059. Edits: contract.yaml files (pooled, with handler modules),
+// Planted problems give RL046–RL059 and RL068. Edits: contract.yaml files (pooled, with handler modules),
 // the entry-point table (central), handler modules (components: a class renamed, then restored).
 import { Rng, hashString } from './rng';
 import type { BenchEdit, EditStream, GeneratedSpec, Workload } from './workload';
@@ -168,6 +168,9 @@ export function buildOnexContractsOrg(p: OnexContractsParams): OnexContractsMode
     n.extras.push(nr.pick(REAL_EXTRAS));
     plant('RL053 unknown field (as infra\'s contracts have)');
   }
+  // As in infra, handlers live in `handlers/`, never in a `handler.py` beside the contract: `onex compliance check`,
+  // which the CI runs, fails check 2 on every contract on disk (RL068).
+  for (const n of nodes) if (n.onDisk) plant('RL068 no handler.py beside the contract (as infra\'s contracts)');
   plant('RL058 handler_id without its archetype prefix');
   plant('RL059 artifact path missing');
   plant('RL059 trigger glob under a missing directory');

@@ -255,7 +255,8 @@ node_typ: x
 
   it('RL057: the compliance scan\'s topic pattern, when named; `onex compliance check` only wants the onex. prefix (a warning)', async () => {
     const topics = 'event_bus:\n  publish_topics:\n    - "onex.intent.platform.tick.v1"\n    - "demo.topic"\n';
-    const body = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a', topics))}`;
+    const handler = '//- /src/demo_infra/nodes/node_a/handler.py\n';
+    const body = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a', contract('node_a', topics))}${handler}`;
     const scan = await analyze(body, { onexValidators: ['compliance-scan'] });
     assert.deepEqual(scan.engine.allDiagnostics().filter((d) => d.code === 'RL057').map((d) => [d.range.start.line, d.severity]), [[13, 'error'], [14, 'error']]);
     const check = await analyze(`${body}//- /.github/workflows/ci.yml\njobs: {c: {steps: [{run: uv run onex compliance check --repo-root .}]}}\n`);
@@ -361,6 +362,122 @@ describe('ONEX contracts: runtime profiles (ValidatorRuntimeProfiles, OMN-12957)
       `//- /src/demo_infra/handlers/h/handler_contract.yaml\n${handler('h').replace('[nowhere]}', `[nowhere]}\n#${' '.repeat(55)}^^^^^^^ RL065`)}` +
       `//- /tests/fixtures/h/handler_contract.yaml\n${handler('f')}`);
     assert.equal(diags.length, 1);
+  });
+});
+
+describe('ONEX contracts: runtime profiles, the other two rules (ValidatorRuntimeProfiles, OMN-9886, OMN-12957)', () => {
+  // Cases mirror omnibase_core tests/unit/validation/test_validator_runtime_profiles.py, class by class.
+  const GATES = '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: uv run python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n';
+  const repo = (body: string, extra = ''): string =>
+    `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${extra}${node('node_a', body)}`;
+  /** A contract of the given node_type and extra lines (the test's payload). */
+  const of = (type: string, extra: string): string => contract('node_a', extra).replace('"EFFECT_GENERIC"', type);
+  const CMD = 'event_bus:\n  subscribe_topics: ["onex.cmd.demo.start.v1"]\n';
+  const only = { only: ['RL065', 'RL066', 'RL067'] };
+
+  it('RL066 runtime_profiles_missing: an onex.cmd. subscription in either shape, on the topic (or the empty list)', async () => {
+    // TestValidatorRuntimeProfilesViolations: classic, nested, a descriptor without profiles, an empty list.
+    await checkDiagnostics(repo(of('orchestrator', `${CMD}#                    ^^^^^^^^^^^^^^^^^^^^^^^^ RL066 consumes the command topic 'onex.cmd.demo.start.v1'\n`)), {}, only);
+    await checkDiagnostics(repo(of('compute', 'event_bus:\n  subscribe:\n    - {topic: "onex.cmd.demo.do.v1", consumer_group: g1}\n#             ^^^^^^^^^^^^^^^^^^^^^ RL066 ValidatorRuntimeProfiles [runtime_profiles_missing]\n')), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `descriptor: {purity: effectful}\n${CMD}#                    ^^^^^^^^^^^^^^^^^^^^^^^^ RL066\n`)), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `runtime_profiles: []\n#                 ^^ RL066\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('compute', 'event_bus:\n  subscribe: ["onex.evt.demo.done.v1", "onex.cmd.demo.do.v1"]\n#                                      ^^^^^^^^^^^^^^^^^^^^^ RL066\n')), {}, only);
+  });
+
+  it('declared profiles (top level or descriptor), event-only or no subscriptions, an allowlisted node: nothing', async () => {
+    // TestValidatorRuntimeProfilesPasses.
+    await checkDiagnostics(repo(of('orchestrator', `runtime_profiles: ["effects"]\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `descriptor: {purity: effectful, runtime_profiles: ["effects"]}\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('compute', 'event_bus:\n  subscribe_topics: ["onex.evt.demo.completed.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('compute', '')), {}, only);
+    await checkDiagnostics(repo(of('compute', CMD), '//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: read-only}\n'), {}, only);
+  });
+
+  it('RL065 beside the other rules: "compute" is no profile; of [main, bogus] only bogus', async () => {
+    // TestValidatorRuntimeProfileUnregistered.
+    await checkDiagnostics(repo(of('compute', 'runtime_profiles: ["compute"]\n#                  ^^^^^^^^^ RL065 \'compute\'\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `descriptor: {runtime_profiles: ["does-not-exist"]}\n#                               ^^^^^^^^^^^^^^^^ RL065\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `runtime_profiles: ["effects", "workers"]\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('orchestrator', `runtime_profiles: ["main", "bogus"]\n#                          ^^^^^^^ RL065 'bogus'\n${CMD}`)), {}, only);
+  });
+
+  it('RL067 runtime_profile_no_consumer_lane: a subscribing effect or reducer naming only registered non-consumer lanes, on its profiles', async () => {
+    // TestValidatorRuntimeProfileNoConsumerLane.
+    await checkDiagnostics(repo(of('effect', 'runtime_profiles: ["canary"]\n#                 ^^^^^^^^^^ RL067 never drained\nevent_bus:\n  subscribe_topics: ["onex.cmd.demo.do.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('"REDUCER_GENERIC"', 'runtime_profiles: ["projection-api"]\n#                 ^^^^^^^^^^^^^^^^^^ RL067 this reducer\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.happened.v1"]\n')), {}, only);
+    // An unregistered name is RL065's and does not count toward a lane; a registered non-consumer one still does.
+    await checkDiagnostics(repo(of('effect', 'runtime_profiles: [canary, bogus]\n#                 ^^^^^^^^^^^^^^^ RL067 [canary]\n#                          ^^^^^ RL065\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+    // node_type blank: descriptor.node_archetype decides (_node_kind, :218).
+    await checkDiagnostics(repo(of('""', 'descriptor:\n  node_archetype: effect\n  runtime_profiles: local-dev\n#                   ^^^^^^^^^ RL067\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('effect', `runtime_profiles: ["effects"]\n${CMD}`)), {}, only);
+    await checkDiagnostics(repo(of('compute', 'runtime_profiles: ["canary"]\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('effect', 'runtime_profiles: ["canary"]\nevent_bus:\n  publish_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+    await checkDiagnostics(repo(of('effect', 'runtime_profiles: [bogus]\n#                  ^^^^^ RL065\nevent_bus:\n  subscribe_topics: ["onex.evt.demo.done.v1"]\n')), {}, only);
+  });
+
+  it('an allowlisted node is exempt from every rule (TestAllowlistFreezesAllRules)', async () => {
+    const list = '//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: frozen}\n';
+    await checkDiagnostics(repo(of('effect', 'runtime_profiles: ["canary"]\nevent_bus:\n  subscribe_topics: ["onex.cmd.demo.do.v1"]\n'), list), {}, only);
+    await checkDiagnostics(repo(of('compute', `runtime_profiles: ["compute"]\n${CMD}`), list), {}, only);
+  });
+
+  it('the allowlist: the repository\'s baseline beside its nearest pyproject.toml, core\'s default, or what the gate passes', async () => {
+    // TestRepoBaselineAllowlistDiscovery; _discover_repo_allowlist_path (:146) stops at the first pyproject.toml.
+    const body = of('compute', 'runtime_profiles: ["compute"]\n#                  ^^^^^^^^^ RL065\n');
+    await checkDiagnostics(repo(body, '//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: some_other_node, reason: r}\n'), {}, only);
+    await checkDiagnostics(repo(body, '//- /src/demo_infra/pyproject.toml\n[project]\nname = "inner"\n//- /validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: r}\n'), {}, only);
+    // Only core's own default counts, not any file of that name (a test fixture's).
+    await checkDiagnostics(repo(body, '//- /tests/data/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: r}\n'), {}, only);
+    await checkDiagnostics(repo(of('compute', 'runtime_profiles: ["compute"]\n'), '//- /src/omnibase_core/validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: r}\n'), {}, only);
+    // omnibase_infra's hook passes allowlist_path=Path('config/validation/…') (.pre-commit-config.yaml:529); it replaces core's default.
+    const infra = `//- /.github/workflows/v.yml\njobs: {v: {steps: [{run: "python -c 'ValidatorRuntimeProfiles(allowlist_path=Path(\\"config/validation/runtime_profiles_allowlist.yaml\\"))'"}]}}\n`;
+    await checkDiagnostics(repo(of('compute', 'runtime_profiles: ["compute"]\n'), `${infra}//- /config/validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: r}\n`), {}, only);
+    await checkDiagnostics(repo(body, `${infra}//- /src/omnibase_core/validation/runtime_profiles_allowlist.yaml\nallowlist:\n  - {node_id: node_a, reason: r}\n`), {}, only);
+  });
+});
+
+describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compliance.py)', () => {
+  const GATES = '//- /.github/workflows/ci.yml\njobs: {c: {steps: [{run: uv run onex compliance check --repo-root .}]}}\n';
+  const DIR = '/src/demo_infra/nodes/node_a';
+  const repo = (body: string, extra = ''): string =>
+    `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${extra}${node('node_a', body)}`;
+  const only = { only: ['RL054', 'RL068', 'RL069'] };
+
+  it('RL068 handler_resolution: neither default_handler\'s module file nor handler.py beside the contract (a warning: CI only warns)', async () => {
+    const diags = await checkDiagnostics(repo(contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL068 \'handler.py\' does not lie beside')), {}, only);
+    assert.equal(diags[0]?.severity, 'warning');
+    await checkDiagnostics(repo(contract('node_a'), `//- ${DIR}/handler.py\n`), {}, only);
+    const routed = contract('node_a', 'handler_routing:\n  default_handler: "handler_x:HandlerX"\n');
+    await checkDiagnostics(repo(routed, `//- ${DIR}/handler_x.py\nclass HandlerX: pass\n`), {}, only);
+    await checkDiagnostics(repo(`${routed}#                  ^^^^^^^^^^^^^^^^^^^^ RL068 Neither 'handler_x.py' nor 'handler.py'\n`), {}, only);
+    // The module part is a file name beside the contract: a dotted module path names none, handler.py still passes.
+    const dotted = contract('node_a', 'handler_routing:\n  default_handler: "demo_infra.nodes.node_a.handler_x:HandlerX"\n');
+    await checkDiagnostics(repo(dotted, `//- ${DIR}/handler.py\n`), {}, only);
+  });
+
+  it('the CLI skips any contract under examples/; a repository that does not run it: nothing', async () => {
+    const flagged = contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL068');
+    await checkDiagnostics(repo(flagged, `//- /src/demo_infra/examples/node_x/contract.yaml\n${contract('node_x')}`), {}, only);
+    await checkDiagnostics(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a')}`, {}, only);
+  });
+
+  it('RL069 config_readiness: config_requirements present and not a list (null too); a list passes', async () => {
+    const handler = `//- ${DIR}/handler.py\n`;
+    await checkDiagnostics(repo(contract('node_a', 'config_requirements:\n  db: required\n# ^^^^^^^^^^^^ RL069 must be a list, got dict\n'), handler), {}, only);
+    await checkDiagnostics(repo(contract('node_a', 'config_requirements:\n^^^^^^^^^^^^^^^^^^^ RL069 got NoneType\n'), handler), {}, only);
+    await checkDiagnostics(repo(contract('node_a', 'config_requirements: [DB_URL]\n'), handler), {}, only);
+  });
+
+  it('hover on the entry point counts the check\'s and ValidatorRuntimeProfiles\' objections among the verdicts', async () => {
+    const gates = `${GATES}//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n`;
+    const body = contract('node_a', 'event_bus:\n  subscribe_topics: ["onex.cmd.demo.x.v1"]\n');
+    const text = `//- ${PY}\n[project.entry-points."onex.nodes"]\nnode_$0a = "demo_infra.nodes.node_a"\n${MODELS}${gates}${node('node_a', body)}`;
+    await checkHover(text, ['\\`onex compliance check\\`: 1 objection', 'ValidatorRuntimeProfiles: 1 objection']);
+  });
+
+  it('RL054 contract_parse: a contract that is not a mapping, or several YAML documents', async () => {
+    await checkDiagnostics(repo('- a\n^^^ RL054 did not parse to a mapping\n'), {}, only);
+    await checkDiagnostics(repo(`${contract('node_a')}---\n^^^ RL054 the node fails every check\nname: b\n`, `//- ${DIR}/handler.py\n`), {}, only);
   });
 });
 

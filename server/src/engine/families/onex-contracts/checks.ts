@@ -1,7 +1,8 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
 // repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
-// node contract (its shape RL050–RL054, RL056, RL057; its class references RL055; no entry point RL047),
-// each handler contract (RL058), runtime profiles on both (RL065) and the artifact registry (RL059).
+// node contract (its shape RL050–RL054, RL056, RL057, RL069; its class references RL055; its handler file
+// RL068; no entry point RL047), each handler contract (RL058), runtime profiles on both (RL065–RL067) and
+// the artifact registry (RL059).
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
@@ -12,6 +13,7 @@ import { contractQueries, entryKey, type ContractQueries } from './queries';
 import type { Objection } from './objection';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
+import { handlerResolution } from './handlerResolution';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -107,8 +109,9 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   if (!doc) return [];
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
-  const profiles = profileObjections(doc, new Set(c.allowlistedQ('')));
-  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles]
+  const profiles = profileObjections(doc, c.allowlistedFor(file));
+  const handler = handlerResolution(file, doc, (f) => c.files.exists(f));
+  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles, ...handler]
     .filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
   if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
@@ -176,7 +179,7 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
       }
     }
   }
-  if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, new Set(c.allowlistedQ(''))));
+  if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, c.allowlistedFor(file)));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
     fail(first, 'layout', `'${sibling}' lies beside this handler contract: the compliance scan and auto-wiring read that one as a node contract, HandlerContractSource reads this one (handler_contract_source.py:616)`);

@@ -20,6 +20,10 @@ export const ONEX_CONTRACT_CODES = {
   RL059: { severity: 'warning', title: 'artifact registry path or trigger matches nothing' },
   RL064: { severity: 'warning', title: 'contract_path names no file' },
   RL065: { severity: 'error', title: 'runtime profile not registered' },
+  RL066: { severity: 'error', title: 'command-consuming contract without runtime profiles' },
+  RL067: { severity: 'error', title: 'runtime profiles run no consumer lane' },
+  RL068: { severity: 'warning', title: 'no handler module beside the contract' },
+  RL069: { severity: 'warning', title: 'contract field of the wrong type' },
 } as const satisfies CodeTable;
 
 export type OnexContractCode = keyof typeof ONEX_CONTRACT_CODES;

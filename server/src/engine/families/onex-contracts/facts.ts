@@ -1,6 +1,7 @@
 // What the ONEX-contracts family keeps per file: a `pyproject.toml` (its `onex.nodes` entry points),
 // a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
-// a CI workflow) reduced to the validators it names, or a runtime-profiles allowlist reduced to its node ids.
+// a CI workflow) reduced to the validators it names and the runtime-profiles allowlists it passes, or a
+// runtime-profiles allowlist reduced to its node ids.
 import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
@@ -17,7 +18,7 @@ export type ContractFacts =
   | { kind: 'contract'; doc: ContractDoc }
   | { kind: 'handler'; doc: ContractDoc }
   | { kind: 'artifacts'; doc: ArtifactDoc }
-  | { kind: 'gates'; validators: ValidatorId[] }
+  | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[] }
   | { kind: 'allowlist'; nodeIds: string[] };
 
 const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });

@@ -6,6 +6,8 @@ import { baseName, dirOf } from '../../util/paths';
 import type { ContractDoc, Topic } from './contractDoc';
 import { entryKey, type ContractQueries, type EntryRef, type EntryResolution } from './queries';
 import { shapeObjections } from './shapeRules';
+import { profileObjections } from './profiles';
+import { handlerResolution } from './handlerResolution';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
 import type { Objection } from './objection';
 
@@ -47,7 +49,13 @@ export function nodeAt(c: ContractQueries, file: string, pos: Position): OnexNod
 /** Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they disagree). */
 export function verdicts(c: ContractQueries, n: OnexNode): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[] }[] {
   const active = c.validatorsQ('');
-  const all = n.doc ? shapeObjections(n.doc) : [];
+  const doc = n.doc;
+  const file = n.contract;
+  // Handler files are fed only where the check runs (queries.ts wantedQ): elsewhere their absence says nothing.
+  const checked = active.includes('compliance-check');
+  const handler = doc && file && checked ? handlerResolution(file, doc, (f) => c.files.exists(f)) : [];
+  const profiles = doc && file ? profileObjections(doc, c.allowlistedFor(file)) : [];
+  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
     id, runs: active.includes(id), reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
     objections: all.filter((o) => o.validator === id),

@@ -5,7 +5,7 @@
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { sameJson, sameList } from '../../util/equality';
-import { dirOf, isUnder } from '../../util/paths';
+import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { classifyContract, FAMILY, type ContractFacts } from './facts';
 import { explicitContractPath } from './explicitPath';
 import { contractFiles } from './reader';
@@ -13,11 +13,16 @@ import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import { contractCandidates, definesClass, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
-import { declaredValidators, type ValidatorId } from './validators';
+import { declaredValidators, reads, type ValidatorId } from './validators';
+import { handlerFiles } from './handlerResolution';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { shapeObjections } from './shapeRules';
 
 const NONE = '';
+/** The allowlist key of a contract with no pyproject.toml above it. */
+const NO_ROOT = '\0';
+/** core's default allowlist, beside the validator in core's package (validator_runtime_profiles.py:85). */
+const CORE_DEFAULT_ALLOWLIST = /(^|\/)omnibase_core\/validation\/runtime_profiles_allowlist\.yaml$/;
 
 export interface EntryRef { file: string; index: number; ep: EntryPoint }
 
@@ -203,13 +208,31 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return doc === null || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
   });
 
-  /** Node ids ValidatorRuntimeProfiles exempts: those of every runtime_profiles_allowlist.yaml (core's, the repo's). */
-  readonly allowlistedQ: Query<string[]> = this.db.query('onexProfileAllowlist', () => [...new Set(
-    this.deps.filesOf(FAMILY, 'allowlist').flatMap((f) => {
+  /**
+   * Node ids ValidatorRuntimeProfiles exempts in a repository (key: its root, NO_ROOT for none), the union of
+   * validator_runtime_profiles.py:268: the base (the allowlists its gates pass, else core's default in core's
+   * package) and the repository's baseline `validation/runtime_profiles_allowlist.yaml` (:92).
+   */
+  readonly allowlistedQ: Query<string[]> = this.db.query('onexProfileAllowlist', (root) => {
+    const all = this.deps.filesOf(FAMILY, 'allowlist');
+    const passed = this.deps.filesOf(FAMILY, 'gates').flatMap((f) => {
+      const x = this.facts(f);
+      return x?.kind === 'gates' ? x.allowlists : [];
+    });
+    const base = passed.length > 0 ? passed : all.filter((f) => CORE_DEFAULT_ALLOWLIST.test(f));
+    const repo = root === NO_ROOT ? [] : [joinRel(root, 'validation/runtime_profiles_allowlist.yaml') ?? ''];
+    return [...new Set([...base, ...repo].filter((f) => all.includes(f)).flatMap((f) => {
       const x = this.facts(f);
       return x?.kind === 'allowlist' ? x.nodeIds : [];
-    }),
-  )].sort(), sameList);
+    }))].sort();
+  }, sameList);
+
+  /** The node ids exempt for a contract, whose repository is the nearest directory with a pyproject.toml (:146). */
+  allowlistedFor(contract: string): ReadonlySet<string> {
+    const roots = this.deps.filesOf(FAMILY, 'pyproject').map(dirOf).filter((d) => isUnder(contract, d))
+      .sort((a, b) => b.length - a.length);
+    return new Set(this.allowlistedQ(roots[0] ?? NO_ROOT));
+  }
 
   /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
   readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
@@ -232,7 +255,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return this.definesQ(`${found}\0${ref.cls}`) ? { status: 'ok', file: found, tried: files } : { status: 'no-class', file: found, tried: files };
   }
 
-  /** Files the analysis reads when they exist: entry point modules, and the modules class references name. */
+  /** Files the analysis reads when they exist: entry point modules, modules class references name, handler files. */
   readonly wantedQ: Query<string[]> = this.db.query('onexContractWanted', () => {
     if (!this.isOnexRepo()) return [];
     const out = new Set<string>();
@@ -250,6 +273,13 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       }
     }
     for (const f of this.artifactRegistries()) for (const p of this.artifactPaths(f)) if (!/[*?[]/.test(p)) out.add(p);
+    // `onex compliance check` looks for a handler file beside each contract it reads (handlerResolution.ts).
+    if (this.validatorsQ(NONE).includes('compliance-check')) {
+      for (const c of this.contracts()) {
+        const doc = this.contract(c);
+        if (doc && reads('compliance-check', c)) for (const h of handlerFiles(c, doc)) out.add(h);
+      }
+    }
     return [...out].sort();
   }, sameList);
 

@@ -4,7 +4,7 @@ import { FAMILY, classifyContract, type ContractFacts, type ContractRole } from 
 import { readPyproject } from './pyproject';
 import { readContract } from './contractDoc';
 import { readArtifacts } from './artifactDoc';
-import { readAllowlist } from './profiles';
+import { passedAllowlists, readAllowlist } from './profiles';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
@@ -18,7 +18,10 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
       case 'handler': { const { doc, local } = readContract(path, text); return { facts: { kind: 'handler', doc }, local }; }
       case 'artifacts': { const { doc, local } = readArtifacts(path, text); return { facts: { kind: 'artifacts', doc }, local }; }
       case 'allowlist': return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
-      default: return { facts: { kind: 'gates', validators: VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false) } };
+      default: {
+        const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
+        return { facts: { kind: 'gates', validators, allowlists: passedAllowlists(path, text) } };
+      }
     }
   },
 };

@@ -53,10 +53,19 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
     return [
       { validator: 'auto-wiring', rule: 'parse', code: 'RL054', range, level: 'fail', message: `Expected YAML dict, got ${kindOf(root)}: "Failed to parse contract", the node is never wired (discovery.py:397)` },
       { validator: 'contract-linter', rule: 'CONTRACT-010', code: 'RL054', range, level: 'fail', message: 'Contract must be a YAML mapping (dict), not a scalar or list (linter_contract.py:621)' },
+      { validator: 'compliance-check', rule: 'contract_parse', code: 'RL054', range, level: 'fail',
+        message: 'contract.yaml did not parse to a mapping: the node fails every check (cli_compliance.py:96-108)' },
     ];
   }
   const out: Objection[] = [];
-  if (doc.multiDoc) out.push({ validator: 'auto-wiring', rule: 'parse', code: 'RL054', range: doc.multiDoc, level: 'fail', message: 'More than one YAML document: yaml.safe_load fails, so auto-wiring skips the contract (discovery.py:394)' });
+  if (doc.multiDoc) {
+    const parse = (validator: Objection['validator'], rule: string, what: string): Objection => ({
+      validator, rule, code: 'RL054', range: doc.multiDoc ?? ZERO, level: 'fail',
+      message: `More than one YAML document: yaml.safe_load fails, so ${what}`,
+    });
+    out.push(parse('auto-wiring', 'parse', 'auto-wiring skips the contract (discovery.py:394)'));
+    out.push(parse('compliance-check', 'contract_parse', 'the node fails every check (cli_compliance.py:96-108)'));
+  }
   out.push(...autoWiring(doc), ...linter(doc), ...coreContracts(doc), ...onexValidate(doc), ...complianceScan(doc), ...complianceCheck(doc));
   return out;
 }
@@ -199,7 +208,10 @@ function complianceScan(doc: ContractDoc): Objection[] {
   return out;
 }
 
-/** `onex compliance check` (the CLI's own 8 checks): 3 identity and type, 4 node kind, 5 and 6 topic prefix. */
+/**
+ * `onex compliance check` (the CLI's own 8 checks): 1 a mapping (above), 3 identity and type, 4 node kind,
+ * 5 and 6 topic prefix, 7 config_requirements a list; 2 (a handler file) is handlerResolution.ts.
+ */
 function complianceCheck(doc: ContractDoc): Objection[] {
   const v = 'compliance-check' as const;
   const out: Objection[] = [];
@@ -217,6 +229,13 @@ function complianceCheck(doc: ContractDoc): Objection[] {
     for (const t of l?.kind === 'list' ? l.items : []) {
       if (t.kind !== 'str' || !t.value.startsWith('onex.')) out.push({ validator: v, rule: key === 'publish_topics' ? 'publish_topic_naming' : 'subscribe_topic_naming', code: 'RL057', range: t.range, level: 'fail', message: `Topic ${t.kind === 'str' ? `'${t.value}'` : ''} does not start with 'onex.' (cli_compliance.py:176)` });
     }
+  }
+  const reqs = at(doc.root, 'config_requirements');
+  if (reqs && reqs.kind !== 'list') {
+    // On the value; a null one (`config_requirements:` and nothing) has no width, so on the key.
+    const range = reqs.kind === 'none' ? keyRange(doc, 'config_requirements') : reqs.range;
+    out.push({ validator: v, rule: 'config_readiness', code: 'RL069', range, level: 'fail',
+      message: `config_requirements must be a list, got ${kindOf(reqs)}: the node fails (cli_compliance.py:204-212)` });
   }
   return out;
 }
