@@ -1,0 +1,84 @@
+// How a Python module binds a name when it is imported, read from its source without running it: the
+// loaders `getattr` an entry point's or a reference's class from its module, and `inspect.getfile`
+// (discovery.py:352) then names the module that defines it, which a re-export (`from .node import X`)
+// does not. One rule for entry points (queries.ts) and class references, and for `contract_path`.
+import { LineIndex } from '../../text/lineIndex';
+
+/** The statement that decides a name: the last one binding it, and the star imports after it (last first). */
+export interface NameBinding {
+  /** null: no statement binds it explicitly. */
+  last: Binding | null;
+  stars: FromImport[];
+  /** A module-level `__getattr__` (PEP 562) answers for any name the module does not bind. */
+  dynamic: boolean;
+  /** The module names `__all__`: what a star import of it takes is then not read here. */
+  hasAll: boolean;
+}
+
+export type Binding =
+  | { kind: 'defined'; line: number }
+  | { kind: 'assigned'; line: number }
+  | { kind: 'module'; line: number }
+  | ({ kind: 'from' } & FromImport);
+
+/** `from <dots><module> import <name>`: `level` dots (0: absolute). */
+export interface FromImport { level: number; module: string; name: string; line: number }
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FROM = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)/gm;
+const IMPORT = /^[ \t]*import[ \t]+([^\n#;]*)/gm;
+
+/** Whether `name` is a Python identifier (anything else is never bound). */
+export const isIdentifier = (name: string): boolean => IDENT.test(name);
+
+/**
+ * How `text` binds `name`: `class`/`def` at the top level (defined here), an assignment (the object is
+ * whatever its expression gives), `import a.b as name` (a module), `from m import x as name`, and the
+ * star imports that may bind it after the last of those. Imports count at any indentation (a `try:`
+ * block's), as the loaders' import would run them; the last in the text wins.
+ */
+export function bindingOf(text: string, name: string): NameBinding {
+  const none: NameBinding = { last: null, stars: [], dynamic: false, hasAll: false };
+  if (!isIdentifier(name)) return none;
+  const found: { at: number; b: Binding | FromImport & { star: true } }[] = [];
+  const index = new LineIndex(text);
+  const lineAt = (offset: number): number => index.position(offset).line;
+  const def = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^(${name})[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm');
+  for (const m of text.matchAll(def)) {
+    found.push({ at: m.index, b: { kind: m[1] === undefined ? 'defined' : 'assigned', line: lineAt(m.index) } });
+  }
+  for (const m of text.matchAll(FROM)) {
+    const level = (m[1] ?? '').length;
+    const module = m[2] ?? '';
+    for (const [orig, bound] of importedNames(m[3] ?? '')) {
+      const line = lineAt(m.index);
+      if (orig === '*') found.push({ at: m.index, b: { level, module, name, line, star: true } });
+      else if (bound === name) found.push({ at: m.index, b: { kind: 'from', level, module, name: orig, line } });
+    }
+  }
+  for (const m of text.matchAll(IMPORT)) {
+    // `import a.b` binds `a`; `import a.b as c` binds `c`: a module either way.
+    if (importedNames(m[1] ?? '').some(([orig, bound]) => (bound === orig ? orig.split('.')[0] : bound) === name)) {
+      found.push({ at: m.index, b: { kind: 'module', line: lineAt(m.index) } });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  let lastAt = found.length - 1;
+  while (lastAt >= 0 && 'star' in (found[lastAt]?.b ?? {})) lastAt--;
+  const last = lastAt < 0 ? null : (found[lastAt]?.b as Binding);
+  const stars = found.slice(lastAt + 1).map((f) => f.b as FromImport).reverse();
+  return { last, stars, dynamic: /^(?:async[ \t]+)?def[ \t]+__getattr__\b/m.test(text), hasAll: /^__all__\b/m.test(text) };
+}
+
+/** Whether `text` binds `name` in a way the loaders' `getattr` finds (a star import may: that is not decided here). */
+export function definesName(text: string, name: string): boolean {
+  return bindingOf(text, name).last !== null;
+}
+
+/** `a as b, c` (parenthesised or not) → [[a, b], [c, c]]. */
+function importedNames(list: string): [string, string][] {
+  return list.replace(/[()\\]/g, ' ').split(',').flatMap((part) => {
+    const [orig, alias] = part.trim().split(/\s+as\s+/).map((s) => s.trim());
+    return orig ? [[orig, alias || orig] as [string, string]] : [];
+  });
+}
