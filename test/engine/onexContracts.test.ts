@@ -443,8 +443,14 @@ describe('ONEX contracts: a re-exported class (inspect.getfile names the module 
     [`${N}/n21/__init__.py`]: 'def __getattr__(name):\n    from .impl.node import Node21\n    return Node21\n', [`${N}/n21/impl/node.py`]: 'class Node21:\n    pass\n',
     [`${N}/n21/impl/contract.yaml`]: contract('n21'),
     [`${N}/n22/__init__.py`]: 'from .impl.node import *\n', [`${N}/n22/impl/node.py`]: 'class Other:\n    pass\n', [`${N}/n22/contract.yaml`]: contract('n22'),
+    [`${N}/n23/__init__.py`]: 'from .impl.node import Node23\n"""Usage:\n\n    from .gone import Node23\n"""\n',
+    [`${N}/n23/impl/node.py`]: 'class Node23:\n    pass\n', [`${N}/n23/impl/contract.yaml`]: contract('n23'),
+    [`${N}/n24/__init__.py`]: 'class Node24:\n    pass\ndef f():\n    from .impl.node import Node24\n    return Node24\n',
+    [`${N}/n24/impl/node.py`]: 'class Other:\n    pass\n', [`${N}/n24/contract.yaml`]: contract('n24'),
+    [`${N}/n25/__init__.py`]: 'try:\n    from .impl.node import Node25\nexcept ImportError:\n    Node25 = None\n',
+    [`${N}/n25/impl/node.py`]: 'class Other:\n    pass\n', [`${N}/n25/contract.yaml`]: contract('n25'),
   };
-  const entries: Record<string, string> = Object.fromEntries([1, 2, 3, 4, 5, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22]
+  const entries: Record<string, string> = Object.fromEntries([1, 2, 3, 4, 5, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]
     .map((i) => [`n${i}`, `demo_infra.nodes.n${i}:Node${i}`]).concat([['n15', 'demo_infra.nodes.n15.api:Node15']]));
   const tree = `//- ${PY}\n${pyproject(entries)}${MODELS}${Object.entries(files).map(([f, t]) => `//- ${f}\n${t}`).join('')}`;
   const C = 'src/demo_infra/nodes';
@@ -469,9 +475,12 @@ describe('ONEX contracts: a re-exported class (inspect.getfile names the module 
       n18: `n18 → ${C}/n18/impl/contract.yaml`, // through a subpackage's __init__
       n19: `n19 → ${C}/n19/impl/contract.yaml`, // `from .impl import node as Node19`: the module object
       n20: "n20: Failed to load entry point: cannot import name 'Node20' (src/demo_infra/nodes/n20/impl/node.py neither defines nor imports it)",
-      // real: the same, through the module __getattr__, whose body's import is read as a binding (imports count at any indentation)
+      // real: the same, through the module __getattr__, whose body's import is read as a binding (no top-level one binds it)
       n21: `n21 → ${C}/n21/impl/contract.yaml`,
       n22: "n22: Failed to load entry point: module 'demo_infra.nodes.n22' has no attribute 'Node22'", // real: AttributeError
+      n23: `n23 → ${C}/n23/impl/contract.yaml`, // an import in a docstring binds nothing
+      n24: `n24 → ${C}/n24/contract.yaml`, // a function's import does not rebind the top-level class
+      n25: 'n25: no contract', // real: TypeError (the except branch binds None); a block's import whose source lacks it: not judged
     };
     assert.deepEqual(Object.fromEntries(Object.keys(expected).map((n) => [n, summary(n)])), expected);
     const lines = pyproject(entries).split('\n');

@@ -64,6 +64,7 @@ function walk(ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<
     if (t.last === null && t.stars.length === 0) continue;
     const next = walk(ctx, { file: target, name: s.name, via: [...s.via, hop(s, star)], fromImport: false }, path, read, budget);
     if (next.status !== 'absent') return next;
+    if (star.nested) return unknown(blockWhy(s, star));
   }
   const last = b.last;
   if (last === null) {
@@ -78,8 +79,12 @@ function walk(ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<
   if (last.kind === 'module') return unknown(`'${s.name}' is a module imported in '${s.file}' (line ${last.line + 1})`);
   const target = moduleFile(ctx, s.file, last, read);
   if (typeof target !== 'string') return unknown(target.why);
-  return walk(ctx, { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true }, path, read, budget);
+  const next = walk(ctx, { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true }, path, read, budget);
+  // A block's import may never run (a function's, a branch not taken): its failure is not certain.
+  return next.status === 'absent' && last.nested ? unknown(blockWhy(s, last)) : next;
 }
+
+const blockWhy = (s: Step, imp: FromImport): string => `'${s.name}' is imported inside a block of '${s.file}' (line ${imp.line + 1})`;
 
 const hop = (s: Step, imp: FromImport): Hop => ({ file: s.file, line: imp.line, name: s.name });
 
