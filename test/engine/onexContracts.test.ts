@@ -531,3 +531,18 @@ class HandlerR:
 ${node('node_a', contract('node_a', 'handler_routing:\n  handlers:\n    - handler: {name: "Handler$0R", module: "demo_infra.handlers"}\n'))}`);
   });
 });
+
+describe('ONEX contracts: an open contract read first', () => {
+  const HANDLER_CONTRACT = 'src/demo_infra/contracts/handlers/db/handler_contract.yaml';
+  it('an open node or handler contract reads the family\'s files first, not the other families\'; an open pyproject the whole root', async () => {
+    const { engine } = await analyze(`//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${node('node_a')}` +
+      '//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n');
+    // A workspace's builder is in its own context's part; registries (step_names.py) every open file reads.
+    const builder = 'developer_workspaces/developers/dev0/src/cursus_dev/steps/builders/builder_x_step.py';
+    const contractFirst = engine.interest().first(['src/demo_infra/nodes/node_a/contract.yaml']);
+    assert.deepEqual(['pyproject.toml', 'src/demo_infra/nodes/node_b/contract.yaml', '.pre-commit-config.yaml', builder]
+      .map(contractFirst), [true, true, true, false]);
+    assert.equal(engine.interest().first([HANDLER_CONTRACT])(builder), false);
+    assert.equal(engine.interest().first(['pyproject.toml'])(builder), true);
+  });
+});

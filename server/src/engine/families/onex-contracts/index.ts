@@ -22,8 +22,10 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml', 'toml'], markers: ['**/contract.yaml'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // Entry points, contracts and the modules they name are read together: a part of their own, and an open one needs the whole root.
-  parts: { of: () => PART, readBy: () => null, below: () => [PART] },
+  // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
+  // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
+  // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
+  parts: { of: () => PART, readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null), below: () => [PART] },
   unitKeys,
   unit,
   features: contractFeatures,

@@ -275,6 +275,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const r = this.resolutionQ(entryKey(e.file, e.index));
       const attr = splitEntry(e.ep.value).attr;
       if (attr && r?.loaded && r.loaded.kind !== 'namespace') for (const f of this.originWalk(e.file, r.loaded.file, attr).read) out.add(f);
+      // The contracts it may read: one another family claims (in a version directory) is read with the open ones.
+      for (const f of r?.tried ?? []) out.add(f);
     }
     for (const c of this.contracts().concat(this.handlerContracts())) {
       const doc = this.contract(c) ?? this.handler(c);
