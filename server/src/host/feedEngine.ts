@@ -2,9 +2,9 @@
 // from disk: walks (links and the directories the engine asks about reported), feeds the files its
 // `interest()` wants and those to read alongside them, analyses, and walks again while the answer
 // moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
-// did not know to read, again while those name more. Given the state of an earlier feed (the MCP server, before each call), it
-// feeds only what changed since: files whose size, times or inode moved are read again, files gone
-// or no longer wanted leave the engine.
+// did not know to read, again while those name more. Given the state of an earlier feed (the MCP
+// server, before each call), it feeds only what changed since: files whose size, times or inode moved
+// are read again, files gone or no longer wanted leave the engine.
 import { statSync } from 'node:fs';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import { readTexts } from './readText';
@@ -93,7 +93,7 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     await feed([...listed].sort());
     engine.update();
   }
-  // A file read may name more (a module re-exporting a class leads to the next): fed again while new ones come, bounded.
+  // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.
   for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
     const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
     if (wanted.length === 0) return;

@@ -48,7 +48,8 @@ export function bindingOf(rawText: string, name: string): NameBinding {
   const found: { at: number; b: Binding | FromImport & { star: true } }[] = [];
   const index = new LineIndex(text);
   const lineAt = (offset: number): number => index.position(offset).line;
-  const def = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^(${name})[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'gm');
+  const def = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^(${name})[ \\t]*(?::[^=\\n]*)?=(?!=)`,
+    'gm');
   for (const m of text.matchAll(def)) {
     found.push({ at: m.index, b: { kind: m[1] === undefined ? 'defined' : 'assigned', line: lineAt(m.index) } });
   }
@@ -79,11 +80,13 @@ export function bindingOf(rawText: string, name: string): NameBinding {
   found.sort((a, b) => a.at - b.at);
   const explicit = (f: (typeof found)[number]): boolean => !('star' in f.b);
   const top = (f: (typeof found)[number]): boolean => explicit(f) && !('nested' in f.b && f.b.nested);
-  const lastOf = (keep: (f: (typeof found)[number]) => boolean): number => found.reduce((at, f, i) => (keep(f) ? i : at), -1);
+  const lastOf = (keep: (f: (typeof found)[number]) => boolean): number =>
+    found.reduce((at, f, i) => (keep(f) ? i : at), -1);
   const lastAt = found.some(top) ? lastOf(top) : lastOf(explicit);
   const last = lastAt < 0 ? null : (found[lastAt]?.b as Binding);
   const stars = found.slice(lastAt + 1).filter((f) => !explicit(f)).map((f) => f.b as FromImport).reverse();
-  return { last, stars, dynamic: /^(?:async[ \t]+)?def[ \t]+__getattr__\b/m.test(text), hasAll: /^__all__\b/m.test(text) };
+  const dynamic = /^(?:async[ \t]+)?def[ \t]+__getattr__\b/m.test(text);
+  return { last, stars, dynamic, hasAll: /^__all__\b/m.test(text) };
 }
 
 /** `text` with every string's inside blanked (same length and line breaks). */

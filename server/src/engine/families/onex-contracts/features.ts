@@ -35,11 +35,13 @@ function classLine(c: ContractQueries, file: string, cls: string): Range {
   return { start: p, end: { line: p.line, character: p.character + `class ${cls}`.length } };
 }
 
-/** Where an entry point's or a reference's class comes from, when a re-export or the source's limits make it worth saying. */
+/** Where an entry point's or a reference's class comes from, when a re-export or the source's limits say more. */
 function originText(o: Origin | null): string | null {
   if (o?.status === 'unknown') return `where it comes from is not decided: ${o.why} (not judged)`;
   if (o?.status !== 'found' || o.via.length === 0) return null;
-  return `${o.kind === 'defined' ? `${o.name} is defined in` : `a ${o.kind},`} ${o.file}:${o.line + 1}, re-exported by ${o.via.map((h) => `${h.file}:${h.line + 1}`).join(' ← ')}`;
+  const by = o.via.map((h) => `${h.file}:${h.line + 1}`).join(' ← ');
+  const what = o.kind === 'defined' ? `${o.name} is defined in` : `a ${o.kind},`;
+  return `${what} ${o.file}:${o.line + 1}, re-exported by ${by}`;
 }
 
 function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
@@ -69,8 +71,12 @@ function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | nu
   if (ref) {
     const r = c.resolveRef(ref, file);
     const how = originText(r.origin);
-    const where = r.status === 'ok' ? (r.origin?.status === 'unknown' ? `imported by ${mdCode(r.file ?? '')}` : `defined in ${mdCode(r.file ?? '')}`)
-      + (how ? `\n\n${mdText(how)}` : '') : r.status === 'outside' ? 'outside this repository (not judged)' : r.status === 'no-class' ? `not defined in ${mdCode(r.file ?? '')}` : `module not found (looked for ${r.tried.map(mdCode).join(', ')})`;
+    const shown = mdCode(r.file ?? '');
+    const ok = `${r.origin?.status === 'unknown' ? 'imported by' : 'defined in'} ${shown}`
+      + (how ? `\n\n${mdText(how)}` : '');
+    const where = r.status === 'ok' ? ok : r.status === 'outside' ? 'outside this repository (not judged)'
+      : r.status === 'no-class' ? `not defined in ${shown}`
+        : `module not found (looked for ${r.tried.map(mdCode).join(', ')})`;
     return { range: ref.range, markdown: `**${mdText(ref.cls)}** — ${mdText(ref.field)} · ${mdCode(ref.module)}\n\n${where}` };
   }
   const topic = n.doc?.topics.find((t) => contains(t.range, pos));
@@ -147,7 +153,12 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   if (n.entry) sections.push({ title: 'Entry point', rows: [{ label: n.entry.ep.name, text: n.entry.ep.value, file: n.entry.file, range: n.entry.ep.nameRange }] });
   else sections.push({ title: 'Entry point', rows: [{ label: '', text: 'none: auto-wiring never discovers this node (discovery.py:135)' }] });
   const loaded = r?.loaded;
-  if (r) sections.push({ title: 'Package', rows: [loaded ? { label: loaded.kind, text: loaded.kind === 'namespace' ? loaded.dir : loaded.file, ...(loaded.kind === 'namespace' ? {} : { file: loaded.file, range: ZERO }) } : { label: '', text: r.problem ?? (r.outside ? 'outside this repository' : 'not found') }, ...originRows(c, r.origin)] });
+  if (r) {
+    const row = loaded ? { label: loaded.kind, text: loaded.kind === 'namespace' ? loaded.dir : loaded.file,
+      ...(loaded.kind === 'namespace' ? {} : { file: loaded.file, range: ZERO }) }
+      : { label: '', text: r.problem ?? (r.outside ? 'outside this repository' : 'not found') };
+    sections.push({ title: 'Package', rows: [row, ...originRows(c, r.origin)] });
+  }
   if (n.contract) {
     sections.push({ title: 'Contract', rows: [
       { label: r?.strategy ?? 'found', text: n.contract, file: n.contract, range: n.doc?.name?.range ?? ZERO },
@@ -186,11 +197,15 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
 /** The re-exports an entry point's class passes through, and the module defining it (what `inspect.getfile` names). */
 function originRows(c: ContractQueries, o: Origin | null): ExplainSection['rows'] {
   if (!o || (o.status === 'found' && o.via.length === 0)) return [];
-  const hops = o.via.slice(1).map((h) => ({ label: 're-exported by', text: `${h.file}:${h.line + 1}`, file: h.file, range: lineOf(h.line) }));
+  const hops = o.via.slice(1)
+    .map((h) => ({ label: 're-exported by', text: `${h.file}:${h.line + 1}`, file: h.file, range: lineOf(h.line) }));
   if (o.status === 'unknown') return [...hops, { label: 'class', text: `${o.why} (not judged)` }];
-  if (o.status === 'absent') return [...hops, { label: 'missing', text: `${o.name} in ${o.file}`, file: o.file, range: ZERO }];
+  if (o.status === 'absent') {
+    return [...hops, { label: 'missing', text: `${o.name} in ${o.file}`, file: o.file, range: ZERO }];
+  }
   const range = o.kind === 'defined' ? classLine(c, o.file, o.name) : ZERO;
-  return [...hops, { label: o.kind === 'defined' ? 'defined in' : o.kind, text: `${o.file}:${range.start.line + 1}`, file: o.file, range }];
+  const label = o.kind === 'defined' ? 'defined in' : o.kind;
+  return [...hops, { label, text: `${o.file}:${range.start.line + 1}`, file: o.file, range }];
 }
 
 const lineOf = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });

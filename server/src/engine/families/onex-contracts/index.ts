@@ -25,7 +25,11 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
   // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
   // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
-  parts: { of: () => PART, readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null), below: () => [PART] },
+  parts: {
+    of: () => PART,
+    readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null),
+    below: () => [PART],
+  },
   unitKeys,
   unit,
   features: contractFeatures,

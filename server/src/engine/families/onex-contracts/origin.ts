@@ -44,11 +44,15 @@ export function originOf(ctx: OriginContext, file: string, name: string): Origin
 
 interface Step { file: string; name: string; via: Hop[]; fromImport: boolean }
 
-function walk(ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<string>, budget: { reads: number }): Origin {
+function walk(
+  ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<string>, budget: { reads: number },
+): Origin {
   const unknown = (why: string): Origin => ({ status: 'unknown', why, via: s.via });
   const key = `${s.file}\0${s.name}`;
   if (seen.has(key)) return unknown(`an import cycle through '${s.file}' (the import fails at load)`);
-  if (s.via.length > MAX_HOPS || ++budget.reads > MAX_READS) return unknown(`re-exports beyond ${MAX_HOPS} are not followed`);
+  if (s.via.length > MAX_HOPS || ++budget.reads > MAX_READS) {
+    return unknown(`re-exports beyond ${MAX_HOPS} are not followed`);
+  }
   const text = ctx.textOf(s.file);
   if (text === undefined) return unknown(`'${s.file}' is not read`);
   const path = new Set(seen).add(key);
@@ -62,7 +66,8 @@ function walk(ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<
     const t = bindingOf(targetText, s.name);
     if (t.hasAll) return unknown(`'${target}' declares __all__: what 'from … import *' takes from it is not read`);
     if (t.last === null && t.stars.length === 0) continue;
-    const next = walk(ctx, { file: target, name: s.name, via: [...s.via, hop(s, star)], fromImport: false }, path, read, budget);
+    const step = { file: target, name: s.name, via: [...s.via, hop(s, star)], fromImport: false };
+    const next = walk(ctx, step, path, read, budget);
     if (next.status !== 'absent') return next;
     if (star.nested) return unknown(blockWhy(s, star));
   }
@@ -70,21 +75,30 @@ function walk(ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<
   if (last === null) {
     const sub = submodule(ctx, s.file, s.name, read);
     // `from pkg import name` imports the submodule (found); `getattr` finds it only once something imported it.
-    if (sub) return s.fromImport ? { status: 'found', ...sub, name: s.name, line: 0, via: s.via } : unknown(`'${s.name}' is a submodule of '${s.file}'`);
+    if (sub) {
+      return s.fromImport ? { status: 'found', ...sub, name: s.name, line: 0, via: s.via }
+        : unknown(`'${s.name}' is a submodule of '${s.file}'`);
+    }
     if (b.dynamic) return unknown(`'${s.file}' answers other names by its module __getattr__ (PEP 562)`);
     return { status: 'absent', file: s.file, name: s.name, via: s.via };
   }
-  if (last.kind === 'defined') return { status: 'found', kind: 'defined', file: s.file, name: s.name, line: last.line, via: s.via };
-  if (last.kind === 'assigned') return unknown(`'${s.name}' is assigned in '${s.file}' (line ${last.line + 1}): the object is what its expression gives`);
+  if (last.kind === 'defined') {
+    return { status: 'found', kind: 'defined', file: s.file, name: s.name, line: last.line, via: s.via };
+  }
+  if (last.kind === 'assigned') {
+    return unknown(`'${s.name}' is assigned in '${s.file}' (line ${last.line + 1}): its object is what that gives`);
+  }
   if (last.kind === 'module') return unknown(`'${s.name}' is a module imported in '${s.file}' (line ${last.line + 1})`);
   const target = moduleFile(ctx, s.file, last, read);
   if (typeof target !== 'string') return unknown(target.why);
-  const next = walk(ctx, { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true }, path, read, budget);
+  const next = walk(ctx, { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true }, path, read,
+    budget);
   // A block's import may never run (a function's, a branch not taken): its failure is not certain.
   return next.status === 'absent' && last.nested ? unknown(blockWhy(s, last)) : next;
 }
 
-const blockWhy = (s: Step, imp: FromImport): string => `'${s.name}' is imported inside a block of '${s.file}' (line ${imp.line + 1})`;
+const blockWhy = (s: Step, imp: FromImport): string =>
+  `'${s.name}' is imported inside a block of '${s.file}' (line ${imp.line + 1})`;
 
 const hop = (s: Step, imp: FromImport): Hop => ({ file: s.file, line: imp.line, name: s.name });
 
@@ -98,15 +112,20 @@ function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set
     if (base === null) return { why: `'${dotted}' climbs above the repository` };
     files = imp.module === '' ? [`${base ? `${base}/` : ''}__init__.py`] : [`${base}/__init__.py`, `${base}.py`];
   } else {
-    if (!ctx.own.includes(imp.module.split('.')[0] ?? '')) return { why: `'${imp.module}' is outside the repository (not judged)` };
+    if (!ctx.own.includes(imp.module.split('.')[0] ?? '')) {
+      return { why: `'${imp.module}' is outside the repository (not judged)` };
+    }
     files = moduleCandidates(imp.module, ctx.roots).flatMap((c) => [c.pkgInit, c.moduleFile]);
   }
   for (const f of files) read.add(f);
-  return files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${files.map((f) => `'${f}'`).join(', ')})` };
+  const looked = files.map((f) => `'${f}'`).join(', ');
+  return files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${looked})` };
 }
 
 /** A package's submodule `name` (`name.py`, or `name/__init__.py`): what `from pkg import name` falls back to. */
-function submodule(ctx: OriginContext, file: string, name: string, read: Set<string>): { kind: 'module' | 'package'; file: string } | null {
+function submodule(
+  ctx: OriginContext, file: string, name: string, read: Set<string>,
+): { kind: 'module' | 'package'; file: string } | null {
   if (baseName(file) !== '__init__.py' || !isIdentifier(name)) return null;
   const dir = dirOf(file);
   const mod = `${dir ? `${dir}/` : ''}${name}.py`;

@@ -51,13 +51,16 @@ export interface ExplicitUse {
 
 export interface RefResolution {
   status: 'ok' | 'outside' | 'no-module' | 'no-class';
-  /** The module file that defines the class (ok; the module named when its origin is not decided), the one that lacks it (no-class). */
+  /** The module file defining the class (ok; the module named when that is not decided), or lacking it (no-class). */
   file: string | null;
   /** The module files looked for. */
   tried: string[];
   /** Where the named module's class comes from (null: no module file). */
   origin: Origin | null;
 }
+
+/** A reference's module: the files it may be, the first that exists, and where its class comes from. */
+interface RefModule { files: string[]; found: string | null; walk: OriginWalk | null }
 
 export const entryKey = (file: string, index: number): string => `${file}#${index}`;
 
@@ -184,8 +187,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
 
   private readonly originQ: Query<OriginWalk> = this.db.query('onexOrigin', (key) => {
     const [py = '', file = '', name = ''] = key.split('\0');
-    const ctx = { exists: (p: string) => this.deps.exists(p), textOf: (p: string) => this.deps.textOf(p), roots: sourceRoots(py),
-      own: this.ownPackagesQ(NONE) };
+    const ctx = { exists: (p: string) => this.deps.exists(p), textOf: (p: string) => this.deps.textOf(p),
+      roots: sourceRoots(py), own: this.ownPackagesQ(NONE) };
     return originOf(ctx, file, name);
   }, sameJson);
 
@@ -246,7 +249,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
   resolveRef(ref: ClassRef, contract: string): RefResolution {
     const { files, found, walk } = this.refModule(ref, contract);
     if (!found) {
-      const own = (ref.form === 'colon' && !ref.module.includes('.')) || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
+      const bare = ref.form === 'colon' && !ref.module.includes('.');
+      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
       return { status: own ? 'no-module' : 'outside', file: null, tried: files, origin: null };
     }
     const origin = walk?.origin ?? null;
@@ -254,8 +258,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return { status: 'ok', file: origin?.status === 'found' ? origin.file : found, tried: files, origin };
   }
 
-  /** The files a reference's module may be, the first that exists, and where its class comes from. */
-  private refModule(ref: ClassRef, contract: string): { files: string[]; found: string | null; walk: OriginWalk | null } {
+  /** A reference's module (RefModule). */
+  private refModule(ref: ClassRef, contract: string): RefModule {
     const py = this.pyprojectOf(contract);
     const bare = ref.form === 'colon' && !ref.module.includes('.');
     const files = bare ? [`${dirOf(contract)}/${ref.module}.py`]
@@ -274,7 +278,9 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       // The modules a re-export leads to, one hop further each time the host feeds them.
       const r = this.resolutionQ(entryKey(e.file, e.index));
       const attr = splitEntry(e.ep.value).attr;
-      if (attr && r?.loaded && r.loaded.kind !== 'namespace') for (const f of this.originWalk(e.file, r.loaded.file, attr).read) out.add(f);
+      const loaded = r?.loaded?.kind === 'namespace' ? null : r?.loaded;
+      const walk = attr && loaded ? this.originWalk(e.file, loaded.file, attr) : null;
+      for (const f of walk?.read ?? []) out.add(f);
       // The contracts it may read: one another family claims (in a version directory) is read with the open ones.
       for (const f of r?.tried ?? []) out.add(f);
     }
