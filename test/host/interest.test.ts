@@ -36,7 +36,8 @@ describe('host: the engine interest', () => {
     const files: Record<string, string> = {
       'pyproject.toml': '[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nn4 = "demo.nodes.n4:Node4"\n',
       'src/demo/__init__.py': '', 'src/demo/nodes/n4/__init__.py': 'from .api import Node4\n',
-      'src/demo/nodes/n4/api.py': 'from .impl.core import Node4\n', 'src/demo/nodes/n4/impl/core.py': 'class Node4:\n    pass\n',
+      'src/demo/nodes/n4/api.py': 'from .impl.core import Node4\n',
+      'src/demo/nodes/n4/impl/core.py': 'class Node4:\n    pass\n',
       'src/demo/nodes/n4/impl/contract.yaml': 'name: n4\nnode_type: EFFECT_GENERIC\n',
     };
     for (const [f, t] of Object.entries(files)) {
