@@ -520,3 +520,183 @@ ${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["on
     assert.deepEqual(engine.documentSymbols('src/demo_infra/nodes/node_a/contract.yaml').map((s) => [s.name, s.children.map((c) => c.name)]), [['node_a', ['ModelReq', 'ModelReq', 'onex.evt.demo.done.v1']]]);
   });
 });
+
+describe('ONEX contracts: a re-exported class (inspect.getfile names the module defining it)', () => {
+  // Each entry point was run through the real `_resolve_contract_path` (discovery.py:318-369, extracted with
+  // `ast`, Python 3.12) on this tree; `real` is what it picked, `lens` where Registry Lens does not judge.
+  const N = '/src/demo_infra/nodes';
+  const files: Record<string, string> = {
+    [`${N}/n1/__init__.py`]: 'from .impl.node import Node1\n',
+    [`${N}/n1/impl/__init__.py`]: '',
+    [`${N}/n1/impl/node.py`]: 'class Node1:\n    pass\n',
+    [`${N}/n1/impl/contract.yaml`]: contract('n1_impl'), [`${N}/n1/contract.yaml`]: contract('n1'),
+    [`${N}/n2/__init__.py`]: 'from demo_infra.shared.base import Node2\n',
+    '/src/demo_infra/shared/base.py': 'class Node2:\n    pass\n',
+    [`${N}/n2/contract.yaml`]: contract('n2'),
+    [`${N}/n3/__init__.py`]: 'from .impl.node import Impl as Node3\n',
+    [`${N}/n3/impl/node.py`]: 'class Impl:\n    pass\n',
+    [`${N}/n3/impl/contract.yaml`]: contract('n3'),
+    [`${N}/n4/__init__.py`]: 'from .api import Node4\n', [`${N}/n4/api.py`]: 'from .impl.core import Node4\n',
+    [`${N}/n4/impl/core.py`]: 'class Node4:\n    pass\n', [`${N}/n4/impl/contract.yaml`]: contract('n4'),
+    [`${N}/n5/__init__.py`]: 'from .impl.node import *\n', [`${N}/n5/impl/node.py`]: 'class Node5:\n    pass\n',
+    [`${N}/n5/impl/contract.yaml`]: contract('n5'),
+    [`${N}/n9/__init__.py`]: 'from ..n9impl.node import (\n    Other,\n    Node9,\n)\n',
+    [`${N}/n9impl/node.py`]: 'class Other:\n    pass\nclass Node9:\n    pass\n',
+    [`${N}/n9impl/contract.yaml`]: contract('n9impl'), [`${N}/n9/contract.yaml`]: contract('n9'),
+    [`${N}/n10/__init__.py`]: 'from json import JSONDecoder as Node10\n', [`${N}/n10/contract.yaml`]: contract('n10'),
+    [`${N}/n11/__init__.py`]: 'from .impl import node as m\nNode11 = m.Impl\n',
+    [`${N}/n11/impl/node.py`]: 'class Impl:\n    pass\n',
+    [`${N}/n11/impl/contract.yaml`]: contract('n11'),
+    [`${N}/n13/__init__.py`]: 'from .a import Node13\n',
+    [`${N}/n13/a.py`]: 'from .b import Node13\n',
+    [`${N}/n13/b.py`]: 'from .a import Node13\n',
+    [`${N}/n13/contract.yaml`]: contract('n13'),
+    [`${N}/n14/__init__.py`]: 'from .impl.node import Node14\n',
+    [`${N}/n14/impl/node.py`]:
+      'from pathlib import Path\nclass Node14:\n    contract_path = Path(__file__).parent / "alt" / "contract.yaml"\n',
+    [`${N}/n14/impl/alt/contract.yaml`]: contract('n14_alt'), [`${N}/n14/contract.yaml`]: contract('n14'),
+    [`${N}/n15/__init__.py`]: '', [`${N}/n15/api.py`]: 'from demo_infra.nodes.n15.deep.node import Node15\n',
+    [`${N}/n15/deep/node.py`]: 'class Node15:\n    pass\n',
+    [`${N}/n15/deep/contract.yaml`]: contract('n15_deep'),
+    [`${N}/n15/contract.yaml`]: contract('n15'),
+    [`${N}/n16/__init__.py`]: 'class Node16:\n    pass\nfrom .impl.node import Node16\n',
+    [`${N}/n16/impl/node.py`]: 'class Node16:\n    pass\n',
+    [`${N}/n16/impl/contract.yaml`]: contract('n16_impl'), [`${N}/n16/contract.yaml`]: contract('n16'),
+    [`${N}/n17/__init__.py`]: 'from .impl.node import *\n',
+    [`${N}/n17/impl/node.py`]: '__all__ = ["Other"]\nclass Other:\n    pass\nclass Node17:\n    pass\n',
+    [`${N}/n17/impl/contract.yaml`]: contract('n17'),
+    [`${N}/n18/__init__.py`]: 'from .impl import Node18\n',
+    [`${N}/n18/impl/__init__.py`]: 'from .deep.node import Node18\n',
+    [`${N}/n18/impl/deep/node.py`]: 'class Node18:\n    pass\n', [`${N}/n18/impl/contract.yaml`]: contract('n18'),
+    [`${N}/n19/__init__.py`]: 'from .impl import node as Node19\n',
+    [`${N}/n19/impl/__init__.py`]: '',
+    [`${N}/n19/impl/node.py`]: 'X = 1\n',
+    [`${N}/n19/impl/contract.yaml`]: contract('n19'),
+    [`${N}/n20/__init__.py`]: 'from .impl.node import Node20\n',
+    [`${N}/n20/impl/node.py`]: 'class Other:\n    pass\n',
+    [`${N}/n20/contract.yaml`]: contract('n20'),
+    [`${N}/n21/__init__.py`]: 'def __getattr__(name):\n    from .impl.node import Node21\n    return Node21\n',
+    [`${N}/n21/impl/node.py`]: 'class Node21:\n    pass\n',
+    [`${N}/n21/impl/contract.yaml`]: contract('n21'),
+    [`${N}/n22/__init__.py`]: 'from .impl.node import *\n',
+    [`${N}/n22/impl/node.py`]: 'class Other:\n    pass\n',
+    [`${N}/n22/contract.yaml`]: contract('n22'),
+    [`${N}/n23/__init__.py`]: 'from .impl.node import Node23\n"""Usage:\n\n    from .gone import Node23\n"""\n',
+    [`${N}/n23/impl/node.py`]: 'class Node23:\n    pass\n', [`${N}/n23/impl/contract.yaml`]: contract('n23'),
+    [`${N}/n24/__init__.py`]:
+      'class Node24:\n    pass\ndef f():\n    from .impl.node import Node24\n    return Node24\n',
+    [`${N}/n24/impl/node.py`]: 'class Other:\n    pass\n', [`${N}/n24/contract.yaml`]: contract('n24'),
+    [`${N}/n25/__init__.py`]: 'try:\n    from .impl.node import Node25\nexcept ImportError:\n    Node25 = None\n',
+    [`${N}/n25/impl/node.py`]: 'class Other:\n    pass\n', [`${N}/n25/contract.yaml`]: contract('n25'),
+  };
+  const numbers = [1, 2, 3, 4, 5, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
+  const entries: Record<string, string> = Object.fromEntries(numbers
+    .map((i) => [`n${i}`, `demo_infra.nodes.n${i}:Node${i}`]).concat([['n15', 'demo_infra.nodes.n15.api:Node15']]));
+  const modules = Object.entries(files).map(([f, t]) => `//- ${f}\n${t}`).join('');
+  const tree = `//- ${PY}\n${pyproject(entries)}${MODELS}${modules}`;
+  const C = 'src/demo_infra/nodes';
+
+  it('each entry point reads the contract the real discovery reads, or fails as it does; undecided: none', async () => {
+    const { engine } = await analyze(tree);
+    const summary = (n: string): string => engine.explain({ step: n }).summary;
+    const expected: Record<string, string> = {
+      n1: `n1 → ${C}/n1/impl/contract.yaml`, // real: src/exp/nodes/n1/impl/contract.yaml
+      // real: the same FileNotFoundError
+      n2: 'n2: No contract.yaml found (searched src/demo_infra/shared and src/demo_infra)',
+      n3: `n3 → ${C}/n3/impl/contract.yaml`, // `as` alias
+      n4: `n4 → ${C}/n4/impl/contract.yaml`, // a chain of two re-exports
+      n5: `n5 → ${C}/n5/impl/contract.yaml`, // a star import
+      n9: `n9 → ${C}/n9impl/contract.yaml`, // `from ..` parenthesised
+      // real: searched the stdlib's json/ (FileNotFoundError); outside the repository: not judged
+      n10: 'n10: no contract',
+      n11: 'n11: no contract', // real: n11/impl/contract.yaml; an assignment: not judged
+      n13: 'n13: no contract', // real: ImportError (circular import); not judged
+      n14: `n14 → ${C}/n14/impl/alt/contract.yaml`, // the defining class's contract_path
+      n15: `n15 → ${C}/n15/deep/contract.yaml`, // an entry point naming a plain module that re-exports
+      n16: `n16 → ${C}/n16/impl/contract.yaml`, // the last binding wins
+      n17: 'n17: no contract', // real: AttributeError (__all__ leaves it out); not judged
+      n18: `n18 → ${C}/n18/impl/contract.yaml`, // through a subpackage's __init__
+      n19: `n19 → ${C}/n19/impl/contract.yaml`, // `from .impl import node as Node19`: the module object
+      n20: "n20: Failed to load entry point: cannot import name 'Node20' "
+        + '(src/demo_infra/nodes/n20/impl/node.py neither defines nor imports it)',
+      // real: the same, through the module __getattr__; its body's import is read as the binding (no top-level one)
+      n21: `n21 → ${C}/n21/impl/contract.yaml`,
+      n22: "n22: Failed to load entry point: module 'demo_infra.nodes.n22' has no attribute 'Node22'", // AttributeError
+      n23: `n23 → ${C}/n23/impl/contract.yaml`, // an import in a docstring binds nothing
+      n24: `n24 → ${C}/n24/contract.yaml`, // a function's import does not rebind the top-level class
+      // real: TypeError (the except branch binds None); a block's import whose source lacks it: not judged
+      n25: 'n25: no contract',
+    };
+    assert.deepEqual(Object.fromEntries(Object.keys(expected).map((n) => [n, summary(n)])), expected);
+    const lines = pyproject(entries).split('\n');
+    const rl046 = engine.allDiagnostics().filter((d) => d.code === 'RL046')
+      .map((d) => lines[d.range.start.line]?.split(' ')[0]);
+    assert.deepEqual(rl046, ['n2', 'n20', 'n22']);
+    // Contracts beside the re-exporting __init__.py lie in a directory an entry point names: no RL047.
+    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL047').map((d) => d.file), []);
+  });
+
+  it('Explain names each re-export and the defining module; hover says it; F12 reaches the contract', async () => {
+    const x = (await analyze(tree)).engine.explain({ step: 'n4' });
+    assert.deepEqual(x.sections?.find((s) => s.title === 'Package')?.rows.map((r) => [r.label, r.text]), [
+      ['package', `${C}/n4/__init__.py`], ['re-exported by', `${C}/n4/api.py:1`],
+      ['defined in', `${C}/n4/impl/core.py:1`],
+    ]);
+    const py = pyproject(entries).replace('n4 = "', 'n$04 = "');
+    await checkHover(tree.replace(pyproject(entries), py), [
+      'Its class\\: Node4 is defined in src/demo_infra/nodes/n4/impl/core\\.py\\:1, re-exported by',
+      'n4/\\_\\_init\\_\\_\\.py\\:1 ← src/demo_infra/nodes/n4/api\\.py\\:1', `${C}/n4/impl/contract.yaml`]);
+    const def = tree.replace(pyproject(entries), py).replace(`${N}/n4/impl/contract.yaml\n${contract('n4')}`,
+      `${N}/n4/impl/contract.yaml\n${contract('n4').replace('name: "n4"', 'name: "n4"\n#     ^^^^ def')}`);
+    await checkDefinition(def);
+  });
+
+  it('class references follow the same rule: F12 reaches the class; RL055 names the module without it', async () => {
+    const head = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}`;
+    await checkDiagnostics(`${head}//- /src/demo_infra/handlers/__init__.py
+from .impl import HandlerR, HandlerGone as HandlerG
+from .star import *
+//- /src/demo_infra/handlers/impl.py
+class HandlerR:
+    pass
+//- /src/demo_infra/handlers/star.py
+class HandlerS:
+    pass
+${node('node_a', contract('node_a', `handler_routing:
+  handlers:
+    - handler: {name: "HandlerR", module: "demo_infra.handlers"}
+    - handler: {name: "HandlerS", module: "demo_infra.handlers"}
+    - handler: {name: "HandlerG", module: "demo_infra.handlers"}
+#                     ^^^^^^^^^^ RL055 'HandlerG' is imported from 'src/demo_infra/handlers/impl.py', which neither
+    - handler: {name: "HandlerX", module: "demo_infra.handlers"}
+#                     ^^^^^^^^^^ RL055 'HandlerX' is not defined in 'src/demo_infra/handlers/__init__.py'
+`))}`);
+    await checkDefinition(`${head}//- /src/demo_infra/handlers/__init__.py
+from .impl import HandlerR
+//- /src/demo_infra/handlers/impl.py
+class HandlerR:
+^^^^^^^^^^^^^^ def
+    pass
+${node('node_a', contract('node_a', `handler_routing:
+  handlers:
+    - handler: {name: "Handler$0R", module: "demo_infra.handlers"}
+`))}`);
+  });
+});
+
+describe('ONEX contracts: an open contract read first', () => {
+  const HANDLER_CONTRACT = 'src/demo_infra/contracts/handlers/db/handler_contract.yaml';
+  it('an open node or handler contract reads the family\'s files first, not others\'; a pyproject all', async () => {
+    const head = `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}`;
+    const { engine } = await analyze(`${head}${MODELS}${node('node_a')}`
+      +
+      '//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n');
+    // A workspace's builder is in its own context's part; registries (step_names.py) every open file reads.
+    const builder = 'developer_workspaces/developers/dev0/src/cursus_dev/steps/builders/builder_x_step.py';
+    const contractFirst = engine.interest().first(['src/demo_infra/nodes/node_a/contract.yaml']);
+    assert.deepEqual(['pyproject.toml', 'src/demo_infra/nodes/node_b/contract.yaml', '.pre-commit-config.yaml', builder]
+      .map(contractFirst), [true, true, true, false]);
+    assert.equal(engine.interest().first([HANDLER_CONTRACT])(builder), false);
+    assert.equal(engine.interest().first(['pyproject.toml'])(builder), true);
+  });
+});

@@ -2,9 +2,9 @@
 // from disk: walks (links and the directories the engine asks about reported), feeds the files its
 // `interest()` wants and those to read alongside them, analyses, and walks again while the answer
 // moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
-// did not know to read. Given the state of an earlier feed (the MCP server, before each call), it
-// feeds only what changed since: files whose size, times or inode moved are read again, files gone
-// or no longer wanted leave the engine.
+// did not know to read, again while those name more. Given the state of an earlier feed (the MCP
+// server, before each call), it feeds only what changed since: files whose size, times or inode moved
+// are read again, files gone or no longer wanted leave the engine.
 import { statSync } from 'node:fs';
 import type { HostLink, RegistryEngine } from '../engine/engine';
 import { readTexts } from './readText';
@@ -12,6 +12,8 @@ import { absolutePaths, listFiles } from './scan';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;
+/** Rounds of referred files: a longer chain of references is not followed (families follow at most 8 hops). */
+const MAX_WANTED_ROUNDS = 10;
 
 export interface FeedOptions {
   /** Root-relative paths never read. */
@@ -91,10 +93,13 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     await feed([...listed].sort());
     engine.update();
   }
-  const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
-  if (wanted.length === 0) return;
-  await feed(wanted);
-  engine.update();
+  // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.
+  for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
+    const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
+    if (wanted.length === 0) return;
+    await feed(wanted);
+    engine.update();
+  }
 }
 
 /** Size, change times and inode: a file rewritten in place or replaced (a rename over it) gets a new stamp; '' when there is no such file. */

@@ -132,7 +132,11 @@ function refObjections(c: ContractQueries, file: string, doc: ContractDoc): Obje
   for (const ref of doc.refs) {
     const r = c.resolveRef(ref, file);
     if (r.status === 'ok' || r.status === 'outside') continue;
-    const what = r.status === 'no-module' ? `module '${ref.module}' is not in the repository (looked for ${r.tried.map((t) => `'${t}'`).join(', ')})` : `'${ref.cls}' is not defined in '${r.file}'`;
+    const o = r.origin?.status === 'absent' && r.origin.via.length > 0 ? r.origin : null;
+    const looked = r.tried.map((t) => `'${t}'`).join(', ');
+    const what = r.status === 'no-module' ? `module '${ref.module}' is not in the repository (looked for ${looked})`
+      : o ? `'${ref.cls}' is imported from '${o.file}', which neither defines nor imports '${o.name}'`
+        : `'${ref.cls}' is not defined in '${r.file}'`;
     for (const [validator, rule, where] of importersOf(ref, r.status)) {
       out.push({ validator, rule, code: 'RL055', range: r.status === 'no-class' ? ref.clsRange : ref.moduleRange, level: 'fail', message: `${ref.field}: ${what} (${where})` });
     }

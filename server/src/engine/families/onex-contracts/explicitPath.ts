@@ -3,7 +3,7 @@
 // without running it. Only a `__file__`-relative value names a file the repository decides; a string
 // literal is relative to the runtime's working directory, and any other value needs the code run.
 import { dirOf, joinRel } from '../../util/paths';
-import { definesClass } from './resolve';
+import { definesName } from './bindings';
 
 /**
  * The attribute as discovery would see it: a repository path (`path`), a value that is not decidable
@@ -34,7 +34,7 @@ export function explicitContractPath(text: string, file: string, cls: string | n
       found = { kind: 'inert', why: 'a method or property: on the class it is no path (discovery.py:335)', line: i };
     }
   }
-  if (found || cls !== null || !definesClass(text, NAME)) return found;
+  if (found || cls !== null || !definesName(text, NAME)) return found;
   return { kind: 'undecided', why: 'imported from another module', line: 0 };
 }
 

@@ -12,6 +12,7 @@ import { closest, subsequence } from '../../util/editDistance';
 import { mdCode, mdText } from '../../render/escape';
 import { contractQueries, type ContractQueries } from './queries';
 import type { ClassRef } from './contractDoc';
+import type { Origin } from './origin';
 import { nodeAt, nodeNamed, nodesOf, peers, verdicts, type OnexNode } from './nodes';
 import { CORE_NODE_TYPES, LINTER_NODE_TYPES } from './shapeRules';
 import { VALIDATORS } from './validators';
@@ -34,11 +35,22 @@ function classLine(c: ContractQueries, file: string, cls: string): Range {
   return { start: p, end: { line: p.line, character: p.character + `class ${cls}`.length } };
 }
 
+/** Where an entry point's or a reference's class comes from, when a re-export or the source's limits say more. */
+function originText(o: Origin | null): string | null {
+  if (o?.status === 'unknown') return `where it comes from is not decided: ${o.why} (not judged)`;
+  if (o?.status !== 'found' || o.via.length === 0) return null;
+  const by = o.via.map((h) => `${h.file}:${h.line + 1}`).join(' ← ');
+  const what = o.kind === 'defined' ? `${o.name} is defined in` : `a ${o.kind},`;
+  return `${what} ${o.file}:${o.line + 1}, re-exported by ${by}`;
+}
+
 function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
   const r = n.resolution;
   const lines = [`**${mdText(n.name)}** — ONEX node${n.doc?.nodeType ? ` · ${mdCode(n.doc.nodeType.value)}` : ''}`];
   if (n.entry) lines.push('', `Entry point ${mdCode(`${n.entry.ep.name} = "${n.entry.ep.value}"`)}`);
   else lines.push('', 'No `onex.nodes` entry point: auto-wiring never discovers it');
+  const origin = originText(r?.origin ?? null);
+  if (origin) lines.push('', mdText(`Its class: ${origin}`));
   if (r?.problem) lines.push('', mdText(r.problem));
   if (n.contract) lines.push('', `Contract ${mdCode(n.contract)}${r?.strategy ? ` (${mdText(r.strategy)})` : ''}`);
   const ex = r?.explicit;
@@ -58,7 +70,13 @@ function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | nu
   const ref = refAt(n, pos);
   if (ref) {
     const r = c.resolveRef(ref, file);
-    const where = r.status === 'ok' ? `defined in ${mdCode(r.file ?? '')}` : r.status === 'outside' ? 'outside this repository (not judged)' : r.status === 'no-class' ? `not defined in ${mdCode(r.file ?? '')}` : `module not found (looked for ${r.tried.map(mdCode).join(', ')})`;
+    const how = originText(r.origin);
+    const shown = mdCode(r.file ?? '');
+    const ok = `${r.origin?.status === 'unknown' ? 'imported by' : 'defined in'} ${shown}`
+      + (how ? `\n\n${mdText(how)}` : '');
+    const where = r.status === 'ok' ? ok : r.status === 'outside' ? 'outside this repository (not judged)'
+      : r.status === 'no-class' ? `not defined in ${shown}`
+        : `module not found (looked for ${r.tried.map(mdCode).join(', ')})`;
     return { range: ref.range, markdown: `**${mdText(ref.cls)}** — ${mdText(ref.field)} · ${mdCode(ref.module)}\n\n${where}` };
   }
   const topic = n.doc?.topics.find((t) => contains(t.range, pos));
@@ -79,6 +97,8 @@ function definition(file: string, pos: Position, fq: FamilyQueries): Location[] 
   if (!n) return [];
   if (n.entry?.file === file) {
     if (n.contract) return [at(n.contract, n.doc?.name?.range ?? ZERO)];
+    const o = n.resolution?.origin;
+    if (o?.status === 'found') return [at(o.file, o.kind === 'defined' ? classLine(c, o.file, o.name) : ZERO)];
     const loaded = n.resolution?.loaded;
     return loaded && loaded.kind !== 'namespace' ? [at(loaded.file)] : [];
   }
@@ -133,7 +153,12 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   if (n.entry) sections.push({ title: 'Entry point', rows: [{ label: n.entry.ep.name, text: n.entry.ep.value, file: n.entry.file, range: n.entry.ep.nameRange }] });
   else sections.push({ title: 'Entry point', rows: [{ label: '', text: 'none: auto-wiring never discovers this node (discovery.py:135)' }] });
   const loaded = r?.loaded;
-  if (r) sections.push({ title: 'Package', rows: [loaded ? { label: loaded.kind, text: loaded.kind === 'namespace' ? loaded.dir : loaded.file, ...(loaded.kind === 'namespace' ? {} : { file: loaded.file, range: ZERO }) } : { label: '', text: r.problem ?? (r.outside ? 'outside this repository' : 'not found') }] });
+  if (r) {
+    const row = loaded ? { label: loaded.kind, text: loaded.kind === 'namespace' ? loaded.dir : loaded.file,
+      ...(loaded.kind === 'namespace' ? {} : { file: loaded.file, range: ZERO }) }
+      : { label: '', text: r.problem ?? (r.outside ? 'outside this repository' : 'not found') };
+    sections.push({ title: 'Package', rows: [row, ...originRows(c, r.origin)] });
+  }
   if (n.contract) {
     sections.push({ title: 'Contract', rows: [
       { label: r?.strategy ?? 'found', text: n.contract, file: n.contract, range: n.doc?.name?.range ?? ZERO },
@@ -168,6 +193,22 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
     searched: { builder: [], config: [], spec: [], contract: [], script: [] }, dependencies: [], dependents: [], suggestions: [], summary, sections, hasComponents: false,
   };
 }
+
+/** The re-exports an entry point's class passes through, and the module defining it (what `inspect.getfile` names). */
+function originRows(c: ContractQueries, o: Origin | null): ExplainSection['rows'] {
+  if (!o || (o.status === 'found' && o.via.length === 0)) return [];
+  const hops = o.via.slice(1)
+    .map((h) => ({ label: 're-exported by', text: `${h.file}:${h.line + 1}`, file: h.file, range: lineOf(h.line) }));
+  if (o.status === 'unknown') return [...hops, { label: 'class', text: `${o.why} (not judged)` }];
+  if (o.status === 'absent') {
+    return [...hops, { label: 'missing', text: `${o.name} in ${o.file}`, file: o.file, range: ZERO }];
+  }
+  const range = o.kind === 'defined' ? classLine(c, o.file, o.name) : ZERO;
+  const label = o.kind === 'defined' ? 'defined in' : o.kind;
+  return [...hops, { label, text: `${o.file}:${range.start.line + 1}`, file: o.file, range }];
+}
+
+const lineOf = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
 
 function list(fq: FamilyQueries): ListRow[] {
   const c = cq(fq);

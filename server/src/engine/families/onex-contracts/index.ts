@@ -11,6 +11,8 @@ import { contractQueries } from './queries';
 import { unit, unitKeys } from './checks';
 import { contractFeatures } from './features';
 
+/** The part of the root its files are: no path, so no context of another family is named so. */
+const PART = '\0onex-contracts';
 const SOURCE_DIR = /(^|\/)src\//;
 
 export const onexContracts: Family<ContractRole, ContractFacts> = {
@@ -20,7 +22,14 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml', 'toml'], markers: ['**/contract.yaml'] },
   registryGlobs: () => [REGISTRY_GLOB],
-  // No `parts`: entry points, contracts and the modules they name are read together, a part of their own (the default).
+  // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
+  // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
+  // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
+  parts: {
+    of: () => PART,
+    readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null),
+    below: () => [PART],
+  },
   unitKeys,
   unit,
   features: contractFeatures,

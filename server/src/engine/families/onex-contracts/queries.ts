@@ -12,7 +12,8 @@ import { contractFiles } from './reader';
 import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
-import { contractCandidates, definesClass, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
+import { contractCandidates, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
+import { originOf, type Origin, type OriginWalk } from './origin';
 import { declaredValidators, reads, type ValidatorId } from './validators';
 import { handlerFiles } from './handlerResolution';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
@@ -40,6 +41,8 @@ export interface EntryResolution {
   problem: string | null;
   /** The loaded object's `contract_path` (strategy 1) and what discovery does with it; null when it has none. */
   explicit: ExplicitUse | null;
+  /** Where `module:attr`'s object comes from (origin.ts); null for an entry point naming a module. */
+  origin: Origin | null;
 }
 
 /** Strategy 1's outcome: its file `read`, a `missing` one discovery falls through (discovery.py:335), or not judged. */
@@ -53,10 +56,16 @@ export interface ExplicitUse {
 
 export interface RefResolution {
   status: 'ok' | 'outside' | 'no-module' | 'no-class';
-  /** The module file that defines the class (ok), or the files tried. */
+  /** The module file defining the class (ok; the module named when that is not decided), or lacking it (no-class). */
   file: string | null;
+  /** The module files looked for. */
   tried: string[];
+  /** Where the named module's class comes from (null: no module file). */
+  origin: Origin | null;
 }
+
+/** A reference's module: the files it may be, the first that exists, and where its class comes from. */
+interface RefModule { files: string[]; found: string | null; walk: OriginWalk | null }
 
 export const entryKey = (file: string, index: number): string => `${file}#${index}`;
 
@@ -137,30 +146,55 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       if (loaded) break;
     }
     const base = { key, loaded, outside: !loaded && !own, contract: null, strategy: null, tried: [] as string[],
-      explicit: null };
+      explicit: null, origin: null };
     if (!loaded) return { ...base, problem: own ? `Failed to load entry point: No module named '${module}' (no ${module.split('.').join('/')}/__init__.py or .py under ${sourceRoots(e.file).map((r) => r || '.').join(', ')})` : null };
+    // A class: `inspect.getfile` names the module defining it (discovery.py:352), where re-exports lead.
+    let target: Loaded = loaded;
+    let name = attr;
+    let origin: Origin | null = null;
     if (attr && loaded.kind !== 'namespace') {
-      const text = this.deps.textOf(loaded.file) ?? '';
-      if (!definesClass(text, attr)) return { ...base, problem: `Failed to load entry point: module '${module}' has no attribute '${attr}'` };
+      origin = this.originWalk(e.file, loaded.file, attr).origin;
+      if (origin.status === 'absent') {
+        const problem = origin.via.length === 0 ? `module '${module}' has no attribute '${attr}'`
+          : `cannot import name '${origin.name}' (${origin.file} neither defines nor imports it)`;
+        return { ...base, origin, problem: `Failed to load entry point: ${problem}` };
+      }
+      // Not decided from the source: nothing to say about which contract discovery reads.
+      if (origin.status === 'unknown') return { ...base, origin, problem: null };
+      target = { kind: origin.kind === 'package' ? 'package' : 'module', file: origin.file, dir: dirOf(origin.file) };
+      name = origin.kind === 'defined' ? origin.name : null;
     }
-    const explicit = loaded.kind === 'namespace' ? null : this.explicitOf(loaded.file, attr);
+    const at = { ...base, origin };
+    const explicit = target.kind === 'namespace' ? null : this.explicitOf(target.file, name);
     if (explicit?.outcome === 'read' && explicit.path) {
       const strategy = 'its contract_path (strategy 1, discovery.py:333)';
-      return { ...base, explicit, contract: explicit.path, strategy, tried: [explicit.path], problem: null };
+      return { ...at, explicit, contract: explicit.path, strategy, tried: [explicit.path], problem: null };
     }
     const first = explicit?.outcome === 'missing' && explicit.path ? [explicit.path] : [];
-    const cands = contractCandidates(loaded, attr);
+    const cands = contractCandidates(target, name);
     const hit = cands.find((c) => this.deps.exists(c.path));
     if (!hit) {
       const tried = [...first, ...cands.map((c) => c.path)];
       // A contract_path Registry Lens cannot judge may name the file discovery reads.
-      if (explicit?.outcome === 'undecided') return { ...base, explicit, tried, problem: null };
-      const searched = cands.length === 1 ? `in namespace package paths: ['${loaded.dir}']`
+      if (explicit?.outcome === 'undecided') return { ...at, explicit, tried, problem: null };
+      const searched = cands.length === 1 ? `in namespace package paths: ['${target.dir}']`
         : `(searched ${cands.map((c) => dirOf(c.path) || '.').join(' and ')})`;
-      return { ...base, explicit, tried, problem: `No contract.yaml found ${searched}` };
+      return { ...at, explicit, tried, problem: `No contract.yaml found ${searched}` };
     }
     const tried = [...first, ...cands.slice(0, cands.indexOf(hit) + 1).map((c) => c.path)];
-    return { ...base, explicit, contract: hit.path, strategy: hit.strategy, tried, problem: null };
+    return { ...at, explicit, contract: hit.path, strategy: hit.strategy, tried, problem: null };
+  }, sameJson);
+
+  /** Where `name` in `file` comes from (origin.ts), absolute imports under `pyproject`'s source roots. */
+  originWalk(pyproject: string | null, file: string, name: string): OriginWalk {
+    return this.originQ(`${pyproject ?? 'pyproject.toml'}\0${file}\0${name}`);
+  }
+
+  private readonly originQ: Query<OriginWalk> = this.db.query('onexOrigin', (key) => {
+    const [py = '', file = '', name = ''] = key.split('\0');
+    const ctx = { exists: (p: string) => this.deps.exists(p), textOf: (p: string) => this.deps.textOf(p),
+      roots: sourceRoots(py), own: this.ownPackagesQ(NONE) };
+    return originOf(ctx, file, name);
   }, sameJson);
 
   /** The `contract_path` of a loaded module (`attr` null) or of its class `attr` (explicitPath.ts), judged. */
@@ -234,25 +268,27 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return new Set(this.allowlistedQ(roots[0] ?? NO_ROOT));
   }
 
-  /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
-  readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
-    const at = key.indexOf('\0');
-    return definesClass(this.deps.textOf(key.slice(0, at)) ?? '', key.slice(at + 1));
-  });
-
   /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:583). */
   resolveRef(ref: ClassRef, contract: string): RefResolution {
+    const { files, found, walk } = this.refModule(ref, contract);
+    if (!found) {
+      const bare = ref.form === 'colon' && !ref.module.includes('.');
+      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
+      return { status: own ? 'no-module' : 'outside', file: null, tried: files, origin: null };
+    }
+    const origin = walk?.origin ?? null;
+    if (origin?.status === 'absent') return { status: 'no-class', file: origin.file, tried: files, origin };
+    return { status: 'ok', file: origin?.status === 'found' ? origin.file : found, tried: files, origin };
+  }
+
+  /** A reference's module (RefModule). */
+  private refModule(ref: ClassRef, contract: string): RefModule {
     const py = this.pyprojectOf(contract);
-    const roots = py ? sourceRoots(py) : ['src', ''];
     const bare = ref.form === 'colon' && !ref.module.includes('.');
     const files = bare ? [`${dirOf(contract)}/${ref.module}.py`]
-      : moduleCandidates(ref.module, roots).flatMap((c) => [c.pkgInit, c.moduleFile]);
-    const found = files.find((f) => this.deps.exists(f));
-    if (!found) {
-      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
-      return { status: own ? 'no-module' : 'outside', file: null, tried: files };
-    }
-    return this.definesQ(`${found}\0${ref.cls}`) ? { status: 'ok', file: found, tried: files } : { status: 'no-class', file: found, tried: files };
+      : moduleCandidates(ref.module, py ? sourceRoots(py) : ['src', '']).flatMap((c) => [c.pkgInit, c.moduleFile]);
+    const found = files.find((f) => this.deps.exists(f)) ?? null;
+    return { files, found, walk: found ? this.originWalk(py, found, ref.cls) : null };
   }
 
   /** Files the analysis reads when they exist: entry point modules, modules class references name, handler files. */
@@ -262,14 +298,22 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     const own = this.ownPackagesQ(NONE);
     for (const e of this.entriesQ(NONE)) {
       for (const c of moduleCandidates(splitEntry(e.ep.value).module, sourceRoots(e.file))) { out.add(c.pkgInit); out.add(c.moduleFile); }
+      // The modules a re-export leads to, one hop further each time the host feeds them.
+      const r = this.resolutionQ(entryKey(e.file, e.index));
+      const attr = splitEntry(e.ep.value).attr;
+      const loaded = r?.loaded?.kind === 'namespace' ? null : r?.loaded;
+      const walk = attr && loaded ? this.originWalk(e.file, loaded.file, attr) : null;
+      for (const f of walk?.read ?? []) out.add(f);
+      // The contracts it may read: one another family claims (in a version directory) is read with the open ones.
+      for (const f of r?.tried ?? []) out.add(f);
     }
     for (const c of this.contracts().concat(this.handlerContracts())) {
       const doc = this.contract(c) ?? this.handler(c);
-      const py = this.pyprojectOf(c);
       for (const r of doc?.refs ?? []) {
-        if (r.form === 'colon' && !r.module.includes('.')) { out.add(`${dirOf(c)}/${r.module}.py`); continue; }
-        if (!own.includes(r.module.split('.')[0] ?? '')) continue;
-        for (const m of moduleCandidates(r.module, py ? sourceRoots(py) : ['src', ''])) { out.add(m.pkgInit); out.add(m.moduleFile); }
+        const bare = r.form === 'colon' && !r.module.includes('.');
+        if (!bare && !own.includes(r.module.split('.')[0] ?? '')) continue;
+        const m = this.refModule(r, c);
+        for (const f of [...m.files, ...(m.walk?.read ?? [])]) out.add(f);
       }
     }
     for (const f of this.artifactRegistries()) for (const p of this.artifactPaths(f)) if (!/[*?[]/.test(p)) out.add(p);

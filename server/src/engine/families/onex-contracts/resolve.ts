@@ -1,7 +1,7 @@
 // Static resolution of what the loaders import: a dotted module path to the files Python would load
 // it from under a repository's source roots, an `onex.nodes` entry point to the `contract.yaml`
-// auto-wiring reads (discovery.py:318, strategies 2–4 in order), and whether a module defines (or
-// imports) a class. Nothing is executed; a module outside the repository's own packages is not judged.
+// auto-wiring reads (discovery.py:318, strategies 2–4 in order; where a class comes from: origin.ts).
+// Nothing is executed; a module outside the repository's own packages is not judged.
 import { dirOf, joinRel } from '../../util/paths';
 
 /** Where a package's modules live: the pyproject's directory and its `src/` (the two layouts of setuptools and hatch). */
@@ -22,20 +22,6 @@ export function moduleCandidates(module: string, roots: readonly string[]): Modu
   });
 }
 
-/** Python source that defines `cls` at the top level, assigns it, or imports it (a re-export the loaders' getattr finds). */
-export function definesClass(text: string, cls: string): boolean {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cls)) return false;
-  const def = new RegExp(`^(?:class\\s+${cls}\\b|${cls}\\s*[:=])`, 'm');
-  if (def.test(text)) return true;
-  // `from x import A, B as C` (one line or parenthesised), `import x as C`.
-  const imports = text.matchAll(/^[ \t]*(?:from\s+\S+\s+)?import\s+(\([^)]*\)|[^\n#]*)/gm);
-  for (const m of imports) {
-    const names = (m[1] ?? '').replace(/[()]/g, ' ').split(',').map((s) => s.trim().split(/\s+as\s+/).pop()?.trim());
-    if (names.includes(cls)) return true;
-  }
-  return false;
-}
-
 /** What an entry point loads: the module file (`__init__.py` of a package, or `<m>.py`), or a namespace package's directory. */
 export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } | { kind: 'namespace'; dir: string };
 
@@ -43,8 +29,8 @@ export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } |
  * The contract.yaml candidates after strategy 1 (explicitPath.ts), in discovery's order: an object with
  * `__path__` — a namespace package, or a regular package loaded as itself — only its own directory
  * (strategy 2, discovery.py:343; it raises there, the parent is never searched); else the directory of
- * the module (strategy 3, :352) and its parent (strategy 4, :358). A class is taken to live in the
- * module the entry point names (`inspect.getfile` would follow a re-export to its defining module).
+ * the module (strategy 3, :352) and its parent (strategy 4, :358). For a class, `loaded` is the module
+ * that defines it (`inspect.getfile` follows a re-export there: origin.ts), `attr` its name there.
  */
 export function contractCandidates(loaded: Loaded, attr: string | null): { path: string; strategy: string }[] {
   if (loaded.kind === 'namespace' || (loaded.kind === 'package' && attr === null)) {
