@@ -152,11 +152,12 @@ function shown(diags: readonly Diagnostic[], pack: string): string[] {
 }
 
 describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.8)', () => {
-  it('a broken interface gets the same diagnostics at the root as in step_pack/, and its configs and scripts count', async () => {
+  it('a broken interface: the same diagnostics at the root as in step_pack/; its configs, scripts count', async () => {
     const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
     const atRoot = await analyze(`${CORE}${packAt('projects/p')}`);
     const want = shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack');
-    assert.deepEqual(new Set(want.map((d) => d.split(' ')[2])), new Set(['RL016', 'RL017', 'RL018', 'RL019']), want.join('\n'));
+    const codes = new Set(want.map((d) => d.split(' ')[2]));
+    assert.deepEqual(codes, new Set(['RL016', 'RL017', 'RL018', 'RL019']), want.join('\n'));
     assert.deepEqual(shown(atRoot.engine.allDiagnostics(), 'projects/p'), want);
     assert.ok(atRoot.engine.stepNames().includes('FraudScore') && atRoot.engine.stepNames().includes('FxConversion'));
   });
@@ -164,7 +165,8 @@ describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.
   it('a pack at the repository\'s own root', async () => {
     const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
     const atTop = await analyze(`${CORE}${packAt('').replace(/\/\/- \/\//g, '//- /')}`);
-    assert.deepEqual(shown(atTop.engine.allDiagnostics(), ''), shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack'));
+    const want = shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack');
+    assert.deepEqual(shown(atTop.engine.allDiagnostics(), ''), want);
   });
 
   it('RL063 and Explain at the root, as refresh_registry() reports the collision', async () => {
@@ -205,8 +207,9 @@ ${iface('TabularPreprocessing', 'null')}
     const both = await analyze(`${CORE}${PACK}${packAt('projects/p')}`);
     assert.ok(both.engine.stepNames().includes('FraudLabel'));
     assert.ok(!both.engine.stepNames().includes('FxConversion'));
-    assert.deepEqual(both.engine.allDiagnostics().filter((d) => d.severity !== 'hint').map((d) => `${d.file} ${d.code}`),
-      ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017']);
+    const shownBoth = both.engine.allDiagnostics()
+      .filter((d) => d.severity !== 'hint').map((d) => `${d.file} ${d.code}`);
+    assert.deepEqual(shownBoth, ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017']);
     const empty = await analyze(`${CORE}${packAt('projects/p')}
 //- /projects/p/step_pack/interfaces/README.md
 Our steps go here.
@@ -216,7 +219,7 @@ Our steps go here.
     assert.ok(!empty.engine.interest().wants('projects/p/scripts/fx_conversion.py'));
   });
 
-  it('the package\'s own interfaces, a workspace\'s and an interfaces/ folder without interfaces are no pack', async () => {
+  it('the package\'s own interfaces, a workspace\'s, an interfaces/ folder without interfaces: no pack', async () => {
     const { engine } = await analyze(`${CORE}
 //- /src/cursus/steps/scripts/tabular_preprocessing.py
 def main():

@@ -10,7 +10,8 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, type InterfaceLayout, type InterfaceRole } from './roles';
+import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs } from './roles';
+import type { InterfaceLayout, InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
@@ -50,7 +51,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
       : []),
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
-  // A project's own `interfaces/` is a pack unless its `step_pack/interfaces/` exists: that takes the host's directories.
+  // A project's own `interfaces/` is a pack unless its `step_pack/interfaces/` exists (the host's directories).
   layout: (reads) => ({ stepPackProjects: stepPackProjects(reads) }),
   wantsDirectory: isInterfacesDir,
   relevance: (layout) => layout.stepPackProjects.join('\n'),
@@ -140,7 +141,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
   },
 };
 
-/** The index key of a role: the loader's extras, or the layer of an interface (a workspace's, a step pack's, core's). */
+/** The index key of a role: the loader's extras, or an interface's layer (a workspace's, a step pack's, core's). */
 function layerKey(role: InterfaceRole): string {
   if (role.role === 'extras') return 'extras';
   if (role.pack !== undefined) return `pack:${role.pack}`;

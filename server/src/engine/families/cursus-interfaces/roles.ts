@@ -34,7 +34,9 @@ export function interfaceRegistryGlobs(settings: Settings): string[] {
 /** The family's layout: the projects holding a `step_pack/interfaces/` folder (`stepPackProjects`). */
 export interface InterfaceLayout { stepPackProjects: readonly string[] }
 
-export function interfaceClassifier(settings: Settings, layout: InterfaceLayout): (path: string) => InterfaceRole | null {
+export function interfaceClassifier(
+  settings: Settings, layout: InterfaceLayout,
+): (path: string) => InterfaceRole | null {
   const stepPacks = new Set(layout.stepPackProjects);
   const hasStepPack = (project: string): boolean => stepPacks.has(project);
   // One role per workspace (and one for core), shared by its interface files.

@@ -74,7 +74,7 @@ export function cursusClassifier(settings: Settings, layout: CursusLayout): (pat
     // (`core/compiler/dag_compiler.py` `_derive_step_pack_dir()`), so they serve core's steps; the step
     // catalog scans only these two kinds in a pack.
     const pack = packOfComponent(path, packs);
-    if (pack) return component(KIND_DIRS[pack.kind] as ComponentKind, null, `${pack.pack === '' ? '' : `${pack.pack}/`}${pack.kind}`);
+    if (pack) return component(KIND_DIRS[pack.kind] as ComponentKind, null, pack.dir);
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }

@@ -15,6 +15,9 @@ const STEP_PACK = 'step_pack';
 const INTERFACES = 'interfaces';
 const INTERFACE_FILE = /\.step\.yaml$/;
 
+/** Whether a project (a directory) holds a `step_pack/interfaces/` folder. */
+type HasStepPack = (project: string) => boolean;
+
 /** Whether pack discovery needs to know a directory exists (the host reports it): every `interfaces/` one. */
 export function isInterfacesDir(path: string): boolean {
   return baseName(path) === INTERFACES;
@@ -23,7 +26,8 @@ export function isInterfacesDir(path: string): boolean {
 /** The projects holding a `step_pack/interfaces/` directory, sorted: their own `interfaces/` is no pack. */
 export function stepPackProjects(reads: Pick<LayoutReads, 'directories'>): string[] {
   const suffix = `${STEP_PACK}/${INTERFACES}`;
-  return [...reads.directories()].filter((d) => d === suffix || d.endsWith(`/${suffix}`)).map((d) => dirOf(dirOf(d))).sort();
+  const held = [...reads.directories()].filter((d) => d === suffix || d.endsWith(`/${suffix}`));
+  return held.map((d) => dirOf(dirOf(d))).sort();
 }
 
 /**
@@ -33,7 +37,7 @@ export function stepPackProjects(reads: Pick<LayoutReads, 'directories'>): strin
  * `steps/interfaces/` (the package's own, `steps/interfaces/__init__.py` `INTERFACES_DIR`, or a
  * workspace's) nor anything inside a developer workspace, whose `interfaces/` the workspace reads.
  */
-export function packOfInterfacesDir(dir: string, settings: Settings, hasStepPack: (project: string) => boolean): string | null {
+export function packOfInterfacesDir(dir: string, settings: Settings, hasStepPack: HasStepPack): string | null {
   if (baseName(dir) !== INTERFACES || wsDirOf(settings, dir) !== null) return null;
   const project = dirOf(dir);
   if (baseName(project) === STEP_PACK) return project;
@@ -42,7 +46,7 @@ export function packOfInterfacesDir(dir: string, settings: Settings, hasStepPack
 }
 
 /** The step pack of an interface file (`<pack>/interfaces/<name>.step.yaml`), or null. */
-export function packOfInterface(path: string, settings: Settings, hasStepPack: (project: string) => boolean): string | null {
+export function packOfInterface(path: string, settings: Settings, hasStepPack: HasStepPack): string | null {
   return INTERFACE_FILE.test(path) ? packOfInterfacesDir(dirOf(path), settings, hasStepPack) : null;
 }
 
@@ -62,12 +66,12 @@ export function stepPacks(reads: Pick<LayoutReads, 'settings' | 'directories' | 
   return [...out].sort();
 }
 
-/** The pack directory of a pack's `configs/` or `scripts/` module (`<pack>/<kind>/<name>.py`), or null. */
-export function packOfComponent(path: string, packs: ReadonlySet<string>): { pack: string; kind: 'configs' | 'scripts' } | null {
+export interface PackComponent { dir: string; kind: 'configs' | 'scripts' }
+
+/** The folder and kind of a pack's `configs/` or `scripts/` module (`<pack>/<kind>/<name>.py`), or null. */
+export function packOfComponent(path: string, packs: ReadonlySet<string>): PackComponent | null {
   if (!path.endsWith('.py')) return null;
   const dir = dirOf(path);
   const kind = baseName(dir);
-  if (kind !== 'configs' && kind !== 'scripts') return null;
-  const pack = dirOf(dir);
-  return packs.has(pack) ? { pack, kind } : null;
+  return (kind === 'configs' || kind === 'scripts') && packs.has(dirOf(dir)) ? { dir, kind } : null;
 }
