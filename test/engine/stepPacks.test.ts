@@ -233,10 +233,16 @@ def main():
 //- /tools/scripts/release.py
 def main():
     pass
+//- /projects/q/step_pack/configs/config_fraud_score_step.py
+class FraudScoreConfig:
+    pass
 `);
     assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL063'), []);
     assert.ok(!engine.stepNames().includes('FraudScore'));
-    for (const p of ['developer_workspaces/developers/alice/scripts/fraud_score.py', 'tools/scripts/release.py']) {
+    // A step_pack/ without interfaces/ is none either: `_derive_step_pack_dir()` wants that folder.
+    const notPacks = ['developer_workspaces/developers/alice/scripts/fraud_score.py', 'tools/scripts/release.py',
+      'projects/q/step_pack/configs/config_fraud_score_step.py'];
+    for (const p of notPacks) {
       assert.ok(!engine.interest().wants(p), p);
     }
     assert.ok(engine.interest().wants('projects/p/interfaces/fraud_score.step.yaml'));
