@@ -15,6 +15,7 @@ import type { CrossFileCheck, RegistryFamily } from '../../server/src/engine/eng
 import type { HostLink, SettingsInput } from '../../server/src/engine/types';
 import type { Edit } from './editKit';
 import { freshGraph } from './freshGraph';
+import { directoriesOf } from './helpers';
 import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
 import { ONEX_EXPLAINED } from '../families/onex/edits';
 import { ONEX_CONTRACT_EXPLAINED } from '../families/onex-contracts/edits';
@@ -106,11 +107,17 @@ export const HOST_EDITS: HostEdit[] = [
   (h, pick) => ({ ...h, links: pick(LINKS) }),
 ];
 
+/** What a host's walk reports besides the files: its links, and the directories holding them the engine asks about. */
+function tellTree(engine: RegistryEngine, files: Map<string, string>, links: HostLink[]): void {
+  const directories = directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d));
+  engine.setTree({ links, directories });
+}
+
 /** A fresh engine over the texts, each handed over by `give` (as an editor's by default). */
 async function scratch(files: Map<string, string>, host: Host, options: EngineOptions,
   give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text), Engine = RegistryEngine): Promise<RegistryEngine> {
   const engine = await Engine.create(wasm, host.settings, options);
-  engine.setTree({ links: host.links });
+  tellTree(engine, files, host.links);
   for (const [f, t] of files) give(engine, f, t);
   engine.update();
   return engine;
@@ -204,6 +211,7 @@ export async function runSequence(s: Sequence): Promise<void> {
   const inc = s.stepped ? await RegistryEngine.create(wasm, host.settings, incOptions) : await scratch(files, host, incOptions, give);
   if (s.stepped) {
     for (const [f, t] of files) give(inc, f, t);
+    tellTree(inc, files, host.links);
     let waiting = 0;
     while (inc.updateSome(() => true, first).waiting > 0) {
       waiting++;
@@ -211,6 +219,7 @@ export async function runSequence(s: Sequence): Promise<void> {
       if (!edit) continue;
       const [f, text] = edit;
       if (text === null) { files.delete(f); inc.deleteFile(f); } else { files.set(f, text); give(inc, f, text); }
+      tellTree(inc, files, host.links);
     }
     assert.ok(waiting > 0, `${s.example}: the cold start took one step`);
     assert.deepEqual(inc.allDiagnostics(), (await scratch(files, host, options)).allDiagnostics(), `${s.example} seed ${s.seed}: cold start in steps with edits`);
@@ -224,7 +233,7 @@ export async function runSequence(s: Sequence): Promise<void> {
     if ('hostEdit' in kind) {
       const next = kind.hostEdit(host, pick);
       if (next.settings !== host.settings) inc.configure(next.settings);
-      if (next.links !== host.links) inc.setTree({ links: next.links });
+      if (next.links !== host.links) tellTree(inc, files, next.links);
       host = next;
       what = `${s.example} seed ${s.seed} step ${step}: settings ${JSON.stringify(host.settings)}, links ${JSON.stringify(host.links)}`;
     } else {
@@ -233,6 +242,7 @@ export async function runSequence(s: Sequence): Promise<void> {
       const [f, text] = edit;
       file = f;
       if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); give(inc, file, text); }
+      tellTree(inc, files, host.links);
       what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
     }
     const changed = s.stepped ? updateInSteps(inc, first) : new Set(inc.update());

@@ -3,7 +3,8 @@
 // and a clash with the package's interface or `_EXTRAS` row said as cursus resolves it (checked against
 // cursus 2.9.32's `refresh_registry()` and `_resolve_interface_path()`).
 import { strict as assert } from 'node:assert';
-import { analyze, checkDiagnostics, checkExplain } from './helpers';
+import { analyze, checkDiagnostics, checkExplain, show } from './helpers';
+import type { Diagnostic } from '../../server/src/engine/types';
 
 const CORE = `
 //- /src/cursus/registry/interface_registry_loader.py
@@ -90,5 +91,160 @@ ${iface('TabularPreprocessing', 'null')}
       ]);
       assert.equal(x.winner?.fields?.['description'], 'The pack\'s');
     });
+  });
+});
+
+// A pack interface shaped like cursus's own (`steps/interfaces/currency_conversion.step.yaml`), broken four ways:
+// a misspelt key, a producer nobody defines, a contract input the spec does not depend on, a script no pack holds.
+const BROKEN = `step_type: FxConversion
+node_type: internal
+registry:
+  sagemaker_step_type: Processing
+  description: Currency conversion of the pack
+contract:
+  entry_point: fx_conversion.py
+  inputs:
+    input_data:
+      path: /opt/ml/processing/input/data
+      required: true
+    rates:
+      path: /opt/ml/processing/input/rates
+  outputs:
+    processed_data:
+      path: /opt/ml/processing/output
+  env_vars:
+    requird: []
+spec:
+  dependencies:
+    input_data:
+      type: processing_output
+      required: true
+      compatible_sources:
+      - TabularPreprocesing
+  outputs:
+    processed_data:
+      type: processing_output
+      property_path: properties.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri
+`;
+
+/** The same pack under `<project>/step_pack/` or at the project's root (`<project>/interfaces/`, …). */
+const packAt = (dir: string): string => `
+//- /${dir}/interfaces/fraud_score.step.yaml
+${iface('FraudScore', 'fraud_score.py')}
+//- /${dir}/interfaces/fx_conversion.step.yaml
+${BROKEN}
+//- /${dir}/configs/config_fraud_score_step.py
+class FraudScoreConfig:
+    pass
+//- /${dir}/configs/config_fx_conversion_step.py
+class FxConversionConfig:
+    pass
+//- /${dir}/scripts/fraud_score.py
+def main():
+    pass
+`;
+
+/** Diagnostics as text, paths in the pack relative to it. */
+function shown(diags: readonly Diagnostic[], pack: string): string[] {
+  const at = (s: string): string => (pack === '' ? s : s.split(`${pack}/`).join(''));
+  return diags.map((d) => `${at(d.file)} ${show(d.range)} ${d.code} ${d.severity} ${at(d.message)} ${
+    (d.related ?? []).map((r) => `${at(r.file)} ${show(r.range)}`).join(' ')}`).sort();
+}
+
+describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.8)', () => {
+  it('a broken interface: the same diagnostics at the root as in step_pack/; its configs, scripts count', async () => {
+    const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
+    const atRoot = await analyze(`${CORE}${packAt('projects/p')}`);
+    const want = shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack');
+    const codes = new Set(want.map((d) => d.split(' ')[2]));
+    assert.deepEqual(codes, new Set(['RL016', 'RL017', 'RL018', 'RL019']), want.join('\n'));
+    assert.deepEqual(shown(atRoot.engine.allDiagnostics(), 'projects/p'), want);
+    assert.ok(atRoot.engine.stepNames().includes('FraudScore') && atRoot.engine.stepNames().includes('FxConversion'));
+  });
+
+  it('a pack at the repository\'s own root', async () => {
+    const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
+    const atTop = await analyze(`${CORE}${packAt('').replace(/\/\/- \/\//g, '//- /')}`);
+    const want = shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack');
+    assert.deepEqual(shown(atTop.engine.allDiagnostics(), ''), want);
+  });
+
+  it('RL063 and Explain at the root, as refresh_registry() reports the collision', async () => {
+    await checkDiagnostics(`${CORE}
+//- /projects/p/interfaces/tabular_preprocessing.step.yaml
+step_type: TabularPreprocessing
+#          ^^^^^^^^^^^^^^^^^^^^ RL063 loads src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
+registry:
+  sagemaker_step_type: Processing
+  description: The pack's
+contract:
+  entry_point: null
+spec: {}
+//- /projects/p/interfaces/processing.step.yaml
+step_type: Processing
+#          ^^^^^^^^^^ RL063 drops pack rows named like an _EXTRAS row
+registry:
+  sagemaker_step_type: Processing
+  description: The pack's
+contract:
+  entry_point: null
+spec: {}
+`, {}, { only: ['RL063', 'RL032'] });
+    await checkExplain(`${CORE}
+//- /projects/p/interfaces/tabular_preprocessing.step.yaml
+${iface('TabularPreprocessing', 'null')}
+`, { step: 'TabularPreprocessing' }, (x) => {
+      const pack = x.sections?.find((s) => s.title === 'Step pack');
+      assert.deepEqual(pack?.rows.map((r) => `${r.label} ${r.file}`), [
+        'row projects/p/interfaces/tabular_preprocessing.step.yaml',
+        'interface src/cursus/steps/interfaces/tabular_preprocessing.step.yaml',
+      ]);
+      assert.equal(x.winner?.fields?.['description'], 'The pack\'s');
+    });
+  });
+
+  it('the step_pack/ form wins when both exist, even with no interface in it: the root\'s is never read', async () => {
+    const both = await analyze(`${CORE}${PACK}${packAt('projects/p')}`);
+    assert.ok(both.engine.stepNames().includes('FraudLabel'));
+    assert.ok(!both.engine.stepNames().includes('FxConversion'));
+    const shownBoth = both.engine.allDiagnostics()
+      .filter((d) => d.severity !== 'hint').map((d) => `${d.file} ${d.code}`);
+    assert.deepEqual(shownBoth, ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017']);
+    const empty = await analyze(`${CORE}${packAt('projects/p')}
+//- /projects/p/step_pack/interfaces/README.md
+Our steps go here.
+`);
+    assert.ok(!empty.engine.stepNames().includes('FxConversion'));
+    assert.deepEqual(empty.engine.allDiagnostics().filter((d) => d.file.startsWith('projects/')), []);
+    assert.ok(!empty.engine.interest().wants('projects/p/scripts/fx_conversion.py'));
+  });
+
+  it('the package\'s own interfaces, a workspace\'s, an interfaces/ folder without interfaces: no pack', async () => {
+    const { engine } = await analyze(`${CORE}
+//- /src/cursus/steps/scripts/tabular_preprocessing.py
+def main():
+    pass
+//- /developer_workspaces/developers/alice/interfaces/fraud_score.step.yaml
+${iface('FraudScore', 'fraud_score.py')}
+//- /developer_workspaces/developers/alice/scripts/fraud_score.py
+def main():
+    pass
+//- /tools/interfaces/__init__.py
+//- /tools/scripts/release.py
+def main():
+    pass
+//- /projects/q/step_pack/configs/config_fraud_score_step.py
+class FraudScoreConfig:
+    pass
+`);
+    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL063'), []);
+    assert.ok(!engine.stepNames().includes('FraudScore'));
+    // A step_pack/ without interfaces/ is none either: `_derive_step_pack_dir()` wants that folder.
+    const notPacks = ['developer_workspaces/developers/alice/scripts/fraud_score.py', 'tools/scripts/release.py',
+      'projects/q/step_pack/configs/config_fraud_score_step.py'];
+    for (const p of notPacks) {
+      assert.ok(!engine.interest().wants(p), p);
+    }
+    assert.ok(engine.interest().wants('projects/p/interfaces/fraud_score.step.yaml'));
   });
 });

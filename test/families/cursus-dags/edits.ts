@@ -1,6 +1,6 @@
 // The DAG family's random edits (test/engine/randomEdits.ts): node names (steps, suffixed, typos),
 // edges dropped or reversed, a DAG broken or mended, the build strategies and an interface's type, a
-// step pack's interfaces, and the catalogue index's paths and ids.
+// step pack's interfaces, a pack at a project's root, and the catalogue index's paths and ids.
 import type { Edit } from '../../engine/editKit';
 
 const NODES = ['CradleDataLoading_training', 'XGBoostTraining', 'XGBoostTrainng', 'HyperparameterPrep', 'Registration', 'xgboost_training_x', 'Lone'];
@@ -42,6 +42,17 @@ export const DAG_EDITS: Edit[] = [
     const f = `projects/fraud/step_pack/interfaces/${pick(['tabular_preprocessing', 'fraud_extra'])}.step.yaml`;
     const step = f.includes('tabular') ? 'TabularPreprocessing' : 'FraudExtra';
     return files.has(f) ? [f, null] : [f, `step_type: ${step}\nregistry:\n  sagemaker_step_type: ${pick(['Processing', 'Lambda'])}\n  description: d\ncontract:\n  entry_point: null\nspec: {}\n`];
+  },
+  // a project's own interfaces/ (a pack at its root while it holds an interface), its script, and a
+  // step_pack/interfaces/ folder that takes the pack's place come or go
+  (files, pick) => {
+    const f = pick(['projects/churn/interfaces/churn_score.step.yaml', 'projects/churn/interfaces/__init__.py',
+      'projects/churn/scripts/churn_score.py', 'projects/churn/step_pack/interfaces/__init__.py']);
+    if (files.has(f)) return [f, null];
+    if (f.endsWith('.py')) return [f, 'def main():\n    pass\n'];
+    const step = pick(['ChurnScore', 'TabularPreprocessing']);
+    return [f, `step_type: ${step}\nregistry:\n  sagemaker_step_type: Processing\n  description: d\n` +
+      'contract:\n  entry_point: churn_score.py\nspec: {}\n'];
   },
   // the catalogue index: a path to a file that exists or not, a repeated or fresh id
   (files, pick) => {

@@ -83,6 +83,10 @@ export interface LayoutReads {
   /** The text of a fed file (undefined when absent). */
   text(path: string): string | undefined;
   links: HostLink[];
+  /** The directories the host reported (those a family's `wantsDirectory` asked about). */
+  directories(): ReadonlySet<string>;
+  /** The fed files directly in a directory (`''` is the root), sorted. */
+  filesIn(dir: string): readonly string[];
 }
 
 export interface ClassifyEnv<L = unknown> {
@@ -169,7 +173,11 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** A family's layout: what its classification depends on besides the path. */
   readonly layoutQ: Query<unknown> = this.db.query('layout', (name) => {
     const f = this.families.find((x) => x.name === name);
-    return f?.layout ? f.layout({ settings: this.settings(), text: (p) => this.textOf(p), links: this.links() }) : null;
+    if (!f?.layout) return null;
+    return f.layout({
+      settings: this.settings(), text: (p) => this.textOf(p), links: this.links(),
+      directories: () => this.directoriesInput.get(NONE), filesIn: (d) => this.dirFilesInput.get(d),
+    });
   }, sameJson);
 
   /**

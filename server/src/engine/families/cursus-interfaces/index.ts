@@ -10,7 +10,8 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, type InterfaceRole } from './roles';
+import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs } from './roles';
+import type { InterfaceLayout, InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
 import { checkDuplicates, checkInterface, lookupFindsOther } from './checks';
@@ -19,7 +20,8 @@ import { typoQueries } from './typos';
 import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
 import { definedNames, type DefinedName } from './definedNames';
-import { checkPackClash, packOf, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
+import { checkPackClash, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
+import { isInterfacesDir, stepPackProjects } from '../step-registry/model/stepPacks';
 import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
 import { legacyAliasNames } from './links';
@@ -38,7 +40,7 @@ function interfaceFirst(files: FileQueries): boolean {
 /** An interface file's facts: its source and its document. */
 interface InterfaceFacts extends StepFacts { doc?: InterfaceDoc }
 
-export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
+export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, InterfaceLayout> = {
   name: FAMILY,
   codes: INTERFACE_CODES,
   examples: [{ dir: 'interface-workspace', everyLevel: true }],
@@ -49,14 +51,14 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       : []),
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
-  classifier: ({ settings }) => interfaceClassifier(settings),
+  // A project's own `interfaces/` is a pack unless its `step_pack/interfaces/` exists (the host's directories).
+  layout: (reads) => ({ stepPackProjects: stepPackProjects(reads) }),
+  wantsDirectory: isInterfacesDir,
+  relevance: (layout) => layout.stepPackProjects.join('\n'),
+  classifier: ({ settings, layout }) => interfaceClassifier(settings, layout),
   parts: interfaceParts,
   registryGlobs: ({ settings }) => interfaceRegistryGlobs(settings),
-  indexKey: (role) => {
-    if (role.role === 'extras') return 'extras';
-    if (role.pack !== undefined) return `pack:${role.pack}`;
-    return role.wsDir ? `ws:${role.wsDir}` : 'core';
-  },
+  indexKey: layerKey,
   read(path, role, text, settings) {
     if (role.role === 'extras') {
       const source = { ...coreSourceFromPython(path, parsePythonFacts(text, path), settings, '_EXTRAS'), precedence: EXTRAS_PRECEDENCE };
@@ -80,7 +82,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
       const source = step.source(file);
       if (!doc || !source) return [];
       // Only a file with RL012 reads the layer's file list (a list that changes when files come or go).
-      const layer = layerOf(doc);
+      const layer = layerOf(q.files, file);
       const own = source.diagnostics.some((d) => d.code === 'RL012')
         ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, layer)))
         : source.diagnostics;
@@ -139,11 +141,17 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts> = {
   },
 };
 
-/** The layer an interface belongs to: a workspace's, a step pack's, or core's. */
-function layerOf(doc: InterfaceDoc): string {
-  if (doc.wsDir) return `ws:${doc.wsDir}`;
-  const pack = packOf(doc.file);
-  return pack === null ? 'core' : `pack:${pack}`;
+/** The index key of a role: the loader's extras, or an interface's layer (a workspace's, a step pack's, core's). */
+function layerKey(role: InterfaceRole): string {
+  if (role.role === 'extras') return 'extras';
+  if (role.pack !== undefined) return `pack:${role.pack}`;
+  return role.wsDir ? `ws:${role.wsDir}` : 'core';
+}
+
+/** The layer an interface file belongs to (as its role says). */
+function layerOf(files: FileQueries, file: string): string {
+  const role = files.appliedBy(cursusInterfaces, file)?.role;
+  return role ? layerKey(role) : 'core';
 }
 
 /** The index keys of the step packs. */

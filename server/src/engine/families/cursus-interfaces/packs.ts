@@ -1,10 +1,11 @@
-// Step packs (cursus ≥ 2.8, `docs/concepts/step_packs.md`): a project's `step_pack/interfaces/` merged
-// into the package's table when the compiler finds the pack (`core/compiler/dag_compiler.py`
-// `_derive_step_pack_dir()` 358-376, then `registry/step_names.py` `refresh_registry()` 115-170). The
+// Step packs (cursus ≥ 2.8, `docs/concepts/step_packs.md`): a project's `step_pack/interfaces/`, or its
+// own root-level `interfaces/` (which packs: `step-registry/model/stepPacks.ts`), merged into the
+// package's table when the compiler finds the pack (`core/compiler/dag_compiler.py`
+// `_derive_step_pack_dir()` 357-376, then `registry/step_names.py` `refresh_registry()` 170-251). The
 // pack's rows are laid over the package's (`registry/step_names_base.py` `merge_pack_registry()`:
 // `STEP_NAMES.update(pack_rows)`, the pack wins and the clash is logged as a collision), except rows
 // named like an `_EXTRAS` row, which `refresh_registry()` drops; but `load_interface()` searches the
-// package's interfaces first (`steps/interfaces/__init__.py` 45-49, `_search_dirs()`), so on a clash the
+// package's interfaces first (`steps/interfaces/__init__.py` `_search_dirs()` 68-70), so on a clash the
 // builder, contract and spec come from the package's interface and only the registry row from the pack.
 import type { Diagnostic, Range } from '../../types';
 import type { ExplainSection } from '../../api';
@@ -13,11 +14,6 @@ import type { DefinedName } from './definedNames';
 
 /** Above the package's interfaces and extras: a pack row wins its name in the merged table. */
 export const PACK_PRECEDENCE = 1;
-
-/** The step pack directory of a pack interface file (null for other files). */
-export function packOf(file: string): string | null {
-  return /^((?:.*\/)?step_pack)\/interfaces\/[^/]+\.step\.yaml$/.exec(file)?.[1] ?? null;
-}
 
 /** What the package defines under a pack step's name: its interface, or an `_EXTRAS` row. */
 export interface PackageDef { def: DefinedName; extras: boolean }

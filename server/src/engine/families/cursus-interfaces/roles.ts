@@ -1,17 +1,19 @@
 // What a path is to the interface family (SPEC §1.8): a core `*.step.yaml` interface, a developer
-// workspace's interface, or the loader module whose literal `_EXTRAS` dict holds the steps without one.
+// workspace's interface, a step pack's, or the loader module whose literal `_EXTRAS` dict holds the
+// steps without one. Which `interfaces/` folders are packs depends on which `step_pack/interfaces/`
+// folders exist (the family's layout).
 import type { Settings } from '../../types';
 import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { WS_STEPS_DIR, wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
-import { packOf } from './packs';
+import { packOfInterface } from '../step-registry/model/stepPacks';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-interfaces';
 
 export type InterfaceRole =
-  /** `pack`: the step pack directory (`<project>/step_pack`) of a pack's interface. */
+  /** `pack`: the step pack directory of a pack's interface (`<project>/step_pack`, or the project itself). */
   | { family: 'cursus-interfaces'; role: 'interface'; wsDir: string | null; pack?: string }
   | { family: 'cursus-interfaces'; role: 'extras' };
 
@@ -29,7 +31,14 @@ export function interfaceRegistryGlobs(settings: Settings): string[] {
   ];
 }
 
-export function interfaceClassifier(settings: Settings): (path: string) => InterfaceRole | null {
+/** The family's layout: the projects holding a `step_pack/interfaces/` folder (`stepPackProjects`). */
+export interface InterfaceLayout { stepPackProjects: readonly string[] }
+
+export function interfaceClassifier(
+  settings: Settings, layout: InterfaceLayout,
+): (path: string) => InterfaceRole | null {
+  const stepPacks = new Set(layout.stepPackProjects);
+  const hasStepPack = (project: string): boolean => stepPacks.has(project);
   // One role per workspace (and one for core), shared by its interface files.
   const interfaces = new Map<string | null, InterfaceRole>();
   const iface = (wsDir: string | null): InterfaceRole => {
@@ -47,7 +56,7 @@ export function interfaceClassifier(settings: Settings): (path: string) => Inter
     const wsDir = wsDirOf(settings, path);
     if (wsDir) return WS_INTERFACE.test(path.slice(wsDir.length + 1)) ? iface(wsDir) : null;
     if (CORE_INTERFACE.test(path)) return iface(null);
-    const pack = packOf(path);
+    const pack = packOfInterface(path, settings, hasStepPack);
     if (pack !== null) return packRole(pack);
     return LOADER.test(path) ? EXTRAS : null;
   };
@@ -60,7 +69,7 @@ const EXTRAS: InterfaceRole = Object.freeze({ family: 'cursus-interfaces', role:
  * registry), so an open interface needs the whole root; inside a workspace directory they lie only in its
  * interfaces folder, so the other directories there hold none.
  */
-export const interfaceParts: FamilyParts<InterfaceRole> = {
+export const interfaceParts: FamilyParts<InterfaceRole, InterfaceLayout> = {
   of: () => null,
   readBy: () => null,
   below: (dir, { settings }) => {

@@ -12,7 +12,8 @@ import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
-import { cursusClassifier, cursusRegistryGlobs, type CursusRole } from './roles';
+import { cursusClassifier, cursusRegistryGlobs, type CursusLayout, type CursusRole } from './roles';
+import { isInterfacesDir, stepPacks } from '../step-registry/model/stepPacks';
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
 import { buildStrategies, STRATEGIES_MODULE } from './strategies';
@@ -24,7 +25,7 @@ import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts { from?: ReadFrom }
 
-export const cursus: StepFamily<CursusRole, CursusFacts> = {
+export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
   name: 'cursus',
   // The shared step model's settings: where cursus's registries and workspaces are, and what its checks know.
   settings: STEP_SETTINGS,
@@ -40,7 +41,11 @@ export const cursus: StepFamily<CursusRole, CursusFacts> = {
     component: (role) => (role.role === 'component' ? role : null),
     lists: { bases: 'bases', builderDiscovery: 'builder-discovery' },
   },
-  classifier: ({ settings }) => cursusClassifier(settings),
+  // Step packs' configs and scripts are components: where packs are takes the host's directories and files.
+  layout: (reads) => ({ packs: stepPacks(reads) }),
+  wantsDirectory: isInterfacesDir,
+  relevance: (layout) => layout.packs.join('\n'),
+  classifier: ({ settings, layout }) => cursusClassifier(settings, layout),
   registryGlobs: ({ settings }) => cursusRegistryGlobs(settings),
   indexKey: (role) => {
     if (role.role === 'ws-registry') return `ws:${role.wsDir}`;

@@ -2,13 +2,15 @@
 // workspace's registry, a component module (builder, config, spec, contract, script) of core or of
 // a workspace, a module of `core/base/` (the base classes abstract rows name), or the step catalog's
 // builder discovery module (how this cursus finds builders). Where developer workspaces live comes from the settings, and so do extra component
-// directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`).
+// directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`); where step
+// packs are, from the directories and files the host reported (the family's layout).
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { heldDir } from '../../util/paths';
 import { compileGlobs } from '../../util/globs';
+import { packOfComponent } from '../step-registry/model/stepPacks';
 
 export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
@@ -25,12 +27,6 @@ export const KIND_DIRS: Record<string, ComponentKind> = {
 };
 const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 /**
- * A step pack's configs and scripts (`<project>/step_pack/{configs,scripts}/`, cursus ≥ 2.8): the
- * compiler registers the pack with the package (`core/compiler/dag_compiler.py` `_derive_step_pack_dir()`),
- * so they serve core's steps; the step catalog scans only these two kinds in a pack.
- */
-const PACK_COMPONENT = /^(?:(.*)\/)?step_pack\/(configs|scripts)\/[^/]+\.py$/;
-/**
  * Where cursus's base classes live (`cursus.core.base.builder_base.StepBuilderBase`), and its builder
  * discovery module: inside the `cursus` package only, so that no other family's file (an apcore
  * module under `extensions/core/base/`) nor cursus's tests' mirror (`tests/core/base/`) is taken.
@@ -41,8 +37,12 @@ const SDK_BINDINGS = /^(?:.*\/)?cursus\/step_catalog\/sdk_bindings\.py$/;
 const STEP_CATALOG = /^(?:.*\/)?cursus\/step_catalog\/step_catalog\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
-export function cursusClassifier(settings: Settings): (path: string) => CursusRole | null {
+/** The family's layout: every step pack's directory (`step-registry/model/stepPacks.ts`). */
+export interface CursusLayout { packs: readonly string[] }
+
+export function cursusClassifier(settings: Settings, layout: CursusLayout): (path: string) => CursusRole | null {
   const own = STEP_SETTINGS.of(settings);
+  const packs = new Set(layout.packs);
   const isCorePy = compileGlobs(own.coreFiles).matches;
   const isCoreYaml = compileGlobs(own.coreYamlFiles).matches;
   const configuredComponent = configuredComponents(settings);
@@ -70,11 +70,11 @@ export function cursusClassifier(settings: Settings): (path: string) => CursusRo
     if (SDK_BINDINGS.test(path)) return SDK;
     const m = CORE_COMPONENT.exec(path);
     if (m?.[2]) return component(KIND_DIRS[m[2]] as ComponentKind, null, `${m[1] ? `${m[1]}/` : ''}steps/${m[2]}`);
-    const pack = PACK_COMPONENT.exec(path);
-    if (pack?.[2]) {
-      const dir = `${pack[1] ? `${pack[1]}/` : ''}step_pack/${pack[2]}`;
-      return component(KIND_DIRS[pack[2]] as ComponentKind, null, dir);
-    }
+    // A step pack's configs and scripts (cursus ≥ 2.8): the compiler registers the pack with the package
+    // (`core/compiler/dag_compiler.py` `_derive_step_pack_dir()`), so they serve core's steps; the step
+    // catalog scans only these two kinds in a pack.
+    const pack = packOfComponent(path, packs);
+    if (pack) return component(KIND_DIRS[pack.kind] as ComponentKind, null, pack.dir);
     return path.endsWith('.py') ? configuredComponent(path) : null;
   };
 }
