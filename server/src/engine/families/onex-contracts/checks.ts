@@ -1,7 +1,8 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
 // repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057; its class references RL055; no entry point RL047),
-// each handler contract (RL058), runtime profiles on both (RL065) and the artifact registry (RL059).
+// each handler contract (RL058), runtime profiles on both (RL065), the tenant_scoped_ingress gate on node
+// contracts (RL076–RL078, ingress.ts) and the artifact registry (RL059).
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
@@ -12,6 +13,8 @@ import { contractQueries, entryKey, type ContractQueries } from './queries';
 import type { Objection } from './objection';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
+import { gatePublishes, ingressObjections, PRODUCER_SCAN_ROOT } from './ingress';
+import { INGRESS_ALLOWLIST } from './ingressAllowlist';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -115,7 +118,27 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
     objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
-  return report(file, objections, active).map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  const own = report(file, objections, active).map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
+}
+
+/** The tenant_scoped_ingress gate (ingress.ts), with its allowlist and producer scan at the repository's root. */
+function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[]): Diagnostic[] {
+  if (!active.includes('tenant-ingress')) return [];
+  const py = c.pyprojectOf(file);
+  const base = py ? dirOf(py) : '';
+  const rel = (p: string): string => (base === '' ? p : `${base}/${p}`);
+  const allowlistFile = rel(INGRESS_ALLOWLIST);
+  const producers = (topic: string): { file: string; range: Range }[] => {
+    const m = c.publishersQ(rel(PRODUCER_SCAN_ROOT));
+    return (Object.hasOwn(m, topic) ? m[topic] ?? [] : []).flatMap((f) => {
+      const d = c.contract(f);
+      const hit = d ? gatePublishes(d).find((t) => t.value === topic) : undefined;
+      return hit ? [{ file: f, range: hit.range }] : [];
+    });
+  };
+  const placed = ingressObjections({ file, doc, allowlistFile, allowlist: c.ingressAllowlist(allowlistFile), producers });
+  return placed.flatMap((p) => report(p.file, [p.objection], active, p.related));
 }
 
 /** A node package's contract: `…/nodes/<name>/contract.yaml` declaring a node_type. */

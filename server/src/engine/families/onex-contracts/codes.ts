@@ -20,6 +20,9 @@ export const ONEX_CONTRACT_CODES = {
   RL059: { severity: 'warning', title: 'artifact registry path or trigger matches nothing' },
   RL064: { severity: 'warning', title: 'contract_path names no file' },
   RL065: { severity: 'error', title: 'runtime profile not registered' },
+  RL076: { severity: 'error', title: 'tenant-scoped ingress topic the tenant stamp cannot cover' },
+  RL077: { severity: 'error', title: 'tenant-scoped ingress without a seam test' },
+  RL078: { severity: 'error', title: 'trusted-internal topic carve-out rejected' },
 } as const satisfies CodeTable;
 
 export type OnexContractCode = keyof typeof ONEX_CONTRACT_CODES;

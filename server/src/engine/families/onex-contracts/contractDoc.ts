@@ -30,6 +30,8 @@ export interface ContractDoc {
   root: Lit | null;
   /** More than one YAML document: `yaml.safe_load` fails on the file. */
   multiDoc: Range | null;
+  /** Whether `yaml.safe_load` reads it: one document, no syntax error, no custom tag. */
+  loads: boolean;
   name: StrAt | null;
   nodeType: StrAt | null;
   refs: ClassRef[];
@@ -62,7 +64,9 @@ export function readContract(file: string, text: string): { doc: ContractDoc; lo
   const content = docs.filter((d) => d.value !== null);
   const root = content[0]?.value ?? null;
   const multiDoc = content.length > 1 ? content[1]?.marker ?? START : null;
-  return { doc: { root, multiDoc, name: str(at(root, 'name')), nodeType: str(at(root, 'node_type')), refs: refsOf(root), topics: topicsOf(root) }, local };
+  const loads = !multiDoc && docs.every((d) => d.errors.length === 0 && d.tagWarnings.length === 0);
+  const name = str(at(root, 'name'));
+  return { doc: { root, multiDoc, loads, name, nodeType: str(at(root, 'node_type')), refs: refsOf(root), topics: topicsOf(root) }, local };
 }
 
 /** A `{name, module}` mapping, or a `module.Class` / `module:Class` string. */

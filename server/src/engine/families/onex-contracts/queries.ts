@@ -16,6 +16,8 @@ import { contractCandidates, definesClass, moduleCandidates, sourceRoots, splitE
 import { declaredValidators, type ValidatorId } from './validators';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { shapeObjections } from './shapeRules';
+import { gatePublishes } from './ingress';
+import type { IngressAllowlist } from './ingressAllowlist';
 
 const NONE = '';
 
@@ -71,6 +73,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
   contract(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'contract' ? f.doc : null; }
   handler(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'handler' ? f.doc : null; }
   artifacts(path: string): ArtifactDoc | null { const f = this.facts(path); return f?.kind === 'artifacts' ? f.doc : null; }
+  ingressAllowlist(path: string): IngressAllowlist | null { const f = this.facts(path); return f?.kind === 'ingress' ? f.doc : null; }
   contracts(): string[] { return this.deps.filesOf(FAMILY, 'contract'); }
   handlerContracts(): string[] { return this.deps.filesOf(FAMILY, 'handler'); }
   artifactRegistries(): string[] { return this.deps.filesOf(FAMILY, 'artifacts'); }
@@ -210,6 +213,21 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       return x?.kind === 'allowlist' ? x.nodeIds : [];
     }),
   )].sort(), sameList);
+
+  /**
+   * Topic → the contracts under a producer-scan root (the key) that publish it, as the tenant_scoped_ingress
+   * gate's `collect_published_topics` indexes them (tenant_scoped_ingress_schema.py:157): read only when a
+   * contract keeps a trusted-internal topic, so other edits never re-judge it.
+   */
+  readonly publishersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexTopicPublishers', (root) => {
+    const m: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+    for (const f of this.contracts()) {
+      const doc = this.contract(f);
+      if (!doc || !isUnder(f, root) || f.split('/').includes('__pycache__')) continue;
+      for (const t of new Set(gatePublishes(doc).map((p) => p.value))) (m[t] ??= []).push(f);
+    }
+    return m;
+  }, sameJson);
 
   /** Whether a Python file defines (or imports) a class (key: `file\0Class`). */
   readonly definesQ: Query<boolean> = this.db.query('onexDefines', (key) => {
