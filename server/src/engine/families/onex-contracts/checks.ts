@@ -15,6 +15,7 @@ import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { gatePublishes, ingressObjections, PRODUCER_SCAN_ROOT } from './ingress';
 import { INGRESS_ALLOWLIST } from './ingressAllowlist';
+import { classifyContract } from './facts';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -122,22 +123,26 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
 }
 
-/** The tenant_scoped_ingress gate (ingress.ts), with its allowlist and producer scan at the repository's root. */
+/** The tenant_scoped_ingress gate (ingress.ts): its allowlist and producer-scan root as the gate files pass them, else the defaults, under the repository's root. */
 function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[]): Diagnostic[] {
   if (!active.includes('tenant-ingress')) return [];
   const py = c.pyprojectOf(file);
   const base = py ? dirOf(py) : '';
   const rel = (p: string): string => (base === '' ? p : `${base}/${p}`);
-  const allowlistFile = rel(INGRESS_ALLOWLIST);
+  const given = c.ingressOptionsQ('');
+  const allowlistFile = rel(given.allowlist ?? INGRESS_ALLOWLIST);
   const producers = (topic: string): { file: string; range: Range }[] => {
-    const m = c.publishersQ(rel(PRODUCER_SCAN_ROOT));
+    const m = c.publishersQ(rel(given.producerRoot ?? PRODUCER_SCAN_ROOT));
     return (Object.hasOwn(m, topic) ? m[topic] ?? [] : []).flatMap((f) => {
       const d = c.contract(f);
       const hit = d ? gatePublishes(d).find((t) => t.value === topic) : undefined;
       return hit ? [{ file: f, range: hit.range }] : [];
     });
   };
-  const placed = ingressObjections({ file, doc, allowlistFile, allowlist: c.ingressAllowlist(allowlistFile), producers });
+  const allowlist = c.ingressAllowlist(allowlistFile);
+  // An allowlist this does not read (another name, a file left unread) cannot be judged.
+  if (!allowlist && (classifyContract(allowlistFile)?.role !== 'ingress' || c.files.exists(allowlistFile))) return [];
+  const placed = ingressObjections({ file, doc, allowlistFile, allowlist, producers });
   return placed.flatMap((p) => report(p.file, [p.objection], active, p.related));
 }
 

@@ -44,6 +44,16 @@ export function str(lit: Lit | null | undefined): StrAt | null {
   return lit?.kind === 'str' ? { value: lit.value, range: lit.range } : null;
 }
 
+/** PyYAML's (YAML 1.1) booleans among plain scalars, where YAML 1.2 reads `yes`, `on`, `no`, `off` as strings. */
+const PYYAML_BOOL = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** The boolean `yaml.safe_load` reads from a node (null: not a boolean there). */
+export function pyyamlBool(lit: Lit | null | undefined): boolean | null {
+  if (lit?.kind === 'bool') return lit.value;
+  const plain = lit?.kind === 'str' && lit.inner.start.character === lit.range.start.character;
+  return plain && PYYAML_BOOL.test(lit.value) ? /^(?:yes|on)$/i.test(lit.value) : null;
+}
+
 /** The value of a key path (`a.b`) in a mapping. */
 export function at(root: Lit | null, path: string): Lit | null {
   let n: Lit | null = root;

@@ -6,7 +6,7 @@ import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import type { ValidatorId } from './validators';
-import type { IngressAllowlist } from './ingressAllowlist';
+import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex-contracts';
@@ -19,7 +19,7 @@ export type ContractFacts =
   | { kind: 'contract'; doc: ContractDoc }
   | { kind: 'handler'; doc: ContractDoc }
   | { kind: 'artifacts'; doc: ArtifactDoc }
-  | { kind: 'gates'; validators: ValidatorId[] }
+  | { kind: 'gates'; validators: ValidatorId[]; ingress: IngressOptions | null }
   | { kind: 'allowlist'; nodeIds: string[] }
   | { kind: 'ingress'; doc: IngressAllowlist };
 
@@ -30,7 +30,7 @@ const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)handler_contract\.yaml$/, role('handler')],
   [/(^|\/)artifact_registry\.yaml$/, role('artifacts')],
   [/(^|\/)runtime_profiles_allowlist\.yaml$/, role('allowlist')],
-  [/(^|\/)config\/validation\/tenant_scoped_ingress_allowlist\.yaml$/, role('ingress')],
+  [/(^|\/)tenant_scoped_ingress_allowlist\.yaml$/, role('ingress')],
   [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
 ];
 

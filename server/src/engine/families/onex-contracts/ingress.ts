@@ -6,7 +6,7 @@
 import type { Range, RelatedInfo } from '../../types';
 import type { Lit } from '../../literal';
 import { dirOf, baseName } from '../../util/paths';
-import { at, type ContractDoc, type StrAt } from './contractDoc';
+import { at, pyyamlBool, type ContractDoc, type StrAt } from './contractDoc';
 import type { IngressAllowlist, IngressEntry } from './ingressAllowlist';
 import type { Objection } from './objection';
 
@@ -14,9 +14,6 @@ import type { Objection } from './objection';
 export const TENANT_WIRE_PREFIX = /^tenant-[a-z][a-z0-9-]{1,61}[a-z0-9]\./;
 /** The producer-scan root of both invocations, relative to the repository root (DEFAULT_SCAN_ROOT, :82, :421). */
 export const PRODUCER_SCAN_ROOT = 'src/omnibase_infra';
-/** Plain scalars PyYAML's `safe_load` (YAML 1.1) reads as True where YAML 1.2 reads a string. */
-const PYYAML_TRUE = /^(?:yes|Yes|YES|on|On|ON)$/;
-
 /** The `event_bus` mapping of a contract the gate reads (:190-201); null when it reads none. */
 function eventBus(doc: ContractDoc): Lit | null {
   if (!doc.loads || doc.root?.kind !== 'dict') return null;
@@ -33,9 +30,7 @@ export function gatePublishes(doc: ContractDoc): StrAt[] {
 /** The flag when it opts in: only a boolean True does (:204), which a plain `yes`/`on` is to PyYAML. */
 function optIn(bus: Lit | null): Lit | null {
   const flag = at(bus, 'tenant_scoped_ingress');
-  if (flag?.kind === 'bool') return flag.value ? flag : null;
-  const plain = flag?.kind === 'str' && flag.inner.start.character === flag.range.start.character;
-  return plain && PYYAML_TRUE.test(flag.value) ? flag : null;
+  return pyyamlBool(flag) === true ? flag : null;
 }
 
 /** `str(raw.get("name") or path.parent.name)` (:207). */

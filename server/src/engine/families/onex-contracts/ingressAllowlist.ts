@@ -53,3 +53,23 @@ function entryOf(e: Lit): IngressEntry[] {
     trusted: trusted?.kind === 'list' ? trusted.items.flatMap((t) => str(t) ?? []) : [],
   }];
 }
+
+/** The paths a gate file's invocation of the gate passes explicitly (null: the default), relative to the repository root. */
+export interface IngressOptions { allowlist: string | null; producerRoot: string | null }
+
+/** `--allowlist` and `--producer-scan-root` on the lines that run the gate (with `\` continuations), first given first. */
+export function ingressOptions(text: string): IngressOptions | null {
+  const out: IngressOptions = { allowlist: null, producerRoot: null };
+  let found = false;
+  for (const m of text.matchAll(/tenant_scoped_ingress_schema((?:[^\n]*\\\r?\n)*[^\n]*)/g)) {
+    found = true;
+    const tokens = (m[1] ?? '').split(/[\s,[\]'"\\]+/).filter(Boolean);
+    tokens.forEach((t, i) => {
+      for (const [flag, key] of [['--allowlist', 'allowlist'], ['--producer-scan-root', 'producerRoot']] as const) {
+        const v = t === flag ? tokens[i + 1] : t.startsWith(`${flag}=`) ? t.slice(flag.length + 1) : undefined;
+        if (v && !v.startsWith('-') && out[key] === null) out[key] = v.replace(/^\.\//, '').replace(/\/+$/, '');
+      }
+    });
+  }
+  return found ? out : null;
+}

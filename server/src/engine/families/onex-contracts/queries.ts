@@ -17,7 +17,7 @@ import { declaredValidators, type ValidatorId } from './validators';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { shapeObjections } from './shapeRules';
 import { gatePublishes } from './ingress';
-import type { IngressAllowlist } from './ingressAllowlist';
+import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 
 const NONE = '';
 
@@ -213,6 +213,18 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       return x?.kind === 'allowlist' ? x.nodeIds : [];
     }),
   )].sort(), sameList);
+
+  /** The paths the repository's gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
+  readonly ingressOptionsQ: Query<IngressOptions> = this.db.query('onexIngressOptions', () => {
+    const out: IngressOptions = { allowlist: null, producerRoot: null };
+    for (const f of [...this.deps.filesOf(FAMILY, 'gates')].sort()) {
+      const x = this.facts(f);
+      if (x?.kind !== 'gates' || !x.ingress) continue;
+      out.allowlist ??= x.ingress.allowlist;
+      out.producerRoot ??= x.ingress.producerRoot;
+    }
+    return out;
+  }, sameJson);
 
   /**
    * Topic → the contracts under a producer-scan root (the key) that publish it, as the tenant_scoped_ingress

@@ -5,7 +5,7 @@ import { readPyproject } from './pyproject';
 import { readContract } from './contractDoc';
 import { readArtifacts } from './artifactDoc';
 import { readAllowlist } from './profiles';
-import { readIngressAllowlist } from './ingressAllowlist';
+import { ingressOptions, readIngressAllowlist } from './ingressAllowlist';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
@@ -20,7 +20,10 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
       case 'artifacts': { const { doc, local } = readArtifacts(path, text); return { facts: { kind: 'artifacts', doc }, local }; }
       case 'allowlist': return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
       case 'ingress': return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
-      default: return { facts: { kind: 'gates', validators: VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false) } };
+      default: {
+        const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
+        return { facts: { kind: 'gates', validators, ingress: ingressOptions(text) } };
+      }
     }
   },
 };

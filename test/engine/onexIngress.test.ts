@@ -1,0 +1,162 @@
+// omnibase_infra's tenant_scoped_ingress gate (validator `tenant-ingress`, RL076–RL078): the cases of
+// infra's tests/unit/validators/test_tenant_scoped_ingress_schema.py, each as a small repository whose
+// pre-commit configuration runs the gate, with every finding at the place it is fixed.
+import { strict as assert } from 'node:assert';
+import { checkDiagnostics } from './helpers';
+
+const PREFIXED = 'tenant-acme.onex.cmd.omnimarket.delegate-skill.v1';
+const BARE = 'onex.cmd.omnimarket.delegate-skill.v1';
+const GATES = '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: tenant-scoped-ingress-gate, entry: env PYTHONPATH=src uv run --frozen '
+  + 'python -m omnibase_infra.validators.tenant_scoped_ingress_schema}]}]\n';
+const ALLOWLIST = '//- /config/validation/tenant_scoped_ingress_allowlist.yaml\n';
+const ONLY = { only: ['RL076', 'RL077', 'RL078'] };
+const WIRING = { only: [...ONLY.only, 'RL054'] };
+
+/** `#` and carets under `sub` in `line` (the fixture's annotation of the line above), with a label. */
+const mark = (line: string, sub: string, label: string): string => {
+  const at = line.lastIndexOf(sub);
+  assert.ok(at > 0, `'${sub}' in '${line}'`);
+  return `${line}\n#${' '.repeat(at - 1)}${'^'.repeat(sub.length)} ${label}`;
+};
+
+/** The test's `_contract`; `marks` annotates the line whose value (after `- ` or `key: `) is a key. */
+function contract(o: { flag?: string; topics: string[]; name?: string; publish?: string[]; marks?: Record<string, string> }): string {
+  const line = (l: string): string => {
+    const m = Object.entries(o.marks ?? {}).find(([k]) => l.replace(/^\s*(- |\w+: )/, '') === k);
+    return m ? mark(l, m[0], m[1]) : l;
+  };
+  const lines = [`name: ${o.name ?? 'node_foo'}`, 'node_type: EFFECT_GENERIC', 'event_bus:', `  tenant_scoped_ingress: ${o.flag ?? 'true'}`];
+  lines.push(o.topics.length ? '  subscribe_topics:' : '  subscribe_topics: []', ...o.topics.map((t) => `    - ${t}`));
+  if (o.publish) lines.push('  publish_topics:', ...o.publish.map((t) => `    - ${t}`));
+  return `${lines.map(line).join('\n')}\n`;
+}
+
+/** A repository running the gate, with node packages under the producer-scan root (src/omnibase_infra). */
+function repo(nodes: Record<string, string>, extra = '', gates = GATES): string {
+  const eps = Object.keys(nodes).map((n) => `${n} = "omnibase_infra.nodes.${n}"`).join('\n');
+  const pkgs = Object.entries(nodes).map(([n, body]) =>
+    `//- /src/omnibase_infra/nodes/${n}/__init__.py\n\n//- /src/omnibase_infra/nodes/${n}/contract.yaml\n${body}`).join('');
+  return `//- /pyproject.toml\n[project]\nname = "omnibase-infra"\n\n[project.entry-points."onex.nodes"]\n${eps}\n`
+    + `//- /src/omnibase_infra/__init__.py\n\n//- /src/omnibase_infra/nodes/__init__.py\n\n${gates}${extra}${pkgs}`;
+}
+
+const attested = (node = 'node_foo', trusted: string[] = [], seam = 'tests/integration/test_x.py'): string =>
+  `${ALLOWLIST}allowlist:\n  - node_id: ${node}\n    seam_test: ${seam}\n`
+  + (trusted.length ? `    trusted_internal_topics:\n${trusted.map((t) => `      - ${t}`).join('\n')}\n` : '');
+
+describe('ONEX contracts: tenant_scoped_ingress gate (OMN-14360, OMN-14482)', () => {
+  it('a flag-true contract with only prefixed topics and an attested seam test passes', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) }, attested()), {}, ONLY);
+  });
+
+  it('RL076: a bare topic (BARE_OR_MIXED_TOPIC, on it) and, with no prefixed one, NO_PREFIXED_TOPIC on the flag', async () => {
+    const diags = await checkDiagnostics(repo({
+      node_foo: contract({ topics: [BARE], marks: { [BARE]: 'RL076 [BARE_OR_MIXED_TOPIC]', 'true': 'RL076 [NO_PREFIXED_TOPIC]' } }),
+    }, attested()), {}, ONLY);
+    assert.ok(diags.every((d) => d.severity === 'error' && d.message.includes('tenant_scoped_ingress opt-in gate')));
+  });
+
+  it('RL076: a mixed contract flags only its bare topic', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED, BARE], marks: { [BARE]: `RL076 '${BARE}'` } }) }, attested()), {}, ONLY);
+  });
+
+  it('RL076: a slug outside the regex, or a topic that is not a string, is bare', async () => {
+    const short = 'tenant-x.onex.cmd.demo.v1';
+    await checkDiagnostics(repo({
+      node_foo: contract({ topics: [PREFIXED, short, '42'], marks: { [short]: 'RL076', '42': 'RL076 not a string' } }),
+    }, attested()), {}, ONLY);
+  });
+
+  it('RL077: no allowlist file, no entry, or an allowlist that does not load: MISSING_SEAM_TEST on the flag', async () => {
+    const flagged = (): string => contract({ topics: [PREFIXED], marks: { 'true': 'RL077 [MISSING_SEAM_TEST]' } });
+    await checkDiagnostics(repo({ node_foo: flagged() }), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: flagged() }, attested('node_other')), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: flagged() }, `${ALLOWLIST}allowlist:\n  - node_id: node_foo\n    seam_test: [unclosed\n`), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: flagged() }, `${ALLOWLIST}allowlist: {node_id: node_foo, seam_test: t.py}\n`), {}, ONLY);
+  });
+
+  it('RL077: an entry whose seam_test is empty or missing, on the entry in the allowlist', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) },
+      `${ALLOWLIST}allowlist:\n  - node_id: node_foo\n    seam_test: ""\n#              ^^ RL077 seam_test is empty\n`), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) },
+      `${ALLOWLIST}allowlist:\n  - node_id: node_foo\n#            ^^^^^^^^ RL077 seam_test is missing\n    reason: r\n`), {}, ONLY);
+  });
+
+  it('RL076: no subscribe topics is a no-op opt-in (NO_SUBSCRIBE_TOPICS)', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [], marks: { '[]': 'RL076 [NO_SUBSCRIBE_TOPICS]' } }) }, attested()), {}, ONLY);
+  });
+
+  it('a false, absent or quoted flag does not opt in; a plain `yes` does (PyYAML reads it as True)', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ flag: 'false', topics: [BARE] }) }), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: `name: node_foo\nevent_bus:\n  subscribe_topics:\n    - ${BARE}\n` }), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: contract({ flag: 'yes', topics: [PREFIXED], marks: { 'yes': 'RL077' } }) }), {}, WIRING);
+    // A string is no opt-in for the gate, but auto-wiring fails on it (discovery.py:376) and skips the node.
+    await checkDiagnostics(repo({ node_foo: contract({ flag: '"yes"', topics: [BARE], marks: { '"yes"': 'RL054 must be a boolean' } }) }), {}, WIRING);
+  });
+
+  it('a contract yaml.safe_load cannot read, or whose event_bus is no mapping, is another gate\'s concern', async () => {
+    await checkDiagnostics(repo({ node_foo: `name: node_foo\nevent_bus:\n  tenant_scoped_ingress: true\n  subscribe_topics: [${BARE}\n` }), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: `name: node_foo\nevent_bus: [tenant_scoped_ingress]\n` }), {}, ONLY);
+  });
+
+  it('the node id is the contract\'s name, else its directory; a later allowlist entry replaces an earlier one', async () => {
+    await checkDiagnostics(repo({ node_dir: `event_bus:\n  tenant_scoped_ingress: true\n  subscribe_topics: [${PREFIXED}]\n` }, attested('node_dir')), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) },
+      `${attested()}  - node_id: node_foo\n    seam_test: 3\n#              ^ RL077 not a string\n  - just a string\n`), {}, ONLY);
+  });
+
+  it('OMN-14482: a trusted-internal bare topic beside a prefixed one passes when no contract publishes it', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED, BARE] }) }, attested('node_foo', [BARE])), {}, ONLY);
+  });
+
+  it('RL078: the carve-out is rejected when a contract under src/omnibase_infra publishes the topic, related to it', async () => {
+    const diags = await checkDiagnostics(repo({
+      node_foo: contract({ topics: [PREFIXED, BARE], marks: { [BARE]: 'RL078 [TRUSTED_INTERNAL_HAS_PRODUCER]' } }),
+      node_producer: contract({ flag: 'false', name: 'node_producer', topics: ['onex.cmd.trigger.v1'], publish: [BARE] }),
+    }, attested('node_foo', [BARE])), {}, ONLY);
+    assert.deepEqual(diags[0]?.related.map((r) => r.file), ['src/omnibase_infra/nodes/node_producer/contract.yaml']);
+  });
+
+  it('the producer scan reads event_bus.publish_topics under src/omnibase_infra only', async () => {
+    const outside = `//- /tests/fixtures/p/contract.yaml\nname: p\nevent_bus:\n  publish_topics: [${BARE}]\n`;
+    const topLevel = `name: node_producer\npublish_topics: [${BARE}]\n`;
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED, BARE] }), node_producer: topLevel },
+      attested('node_foo', [BARE]) + outside), {}, ONLY);
+  });
+
+  it('RL076: a contract whose only topic is trusted-internal never fires the stamp (NO_PREFIXED_TOPIC)', async () => {
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [BARE], marks: { 'true': 'RL076 [NO_PREFIXED_TOPIC]' } }) },
+      attested('node_foo', [BARE])), {}, ONLY);
+  });
+
+  it('RL078: a trusted_internal topic the contract does not subscribe, or a prefixed one, on the allowlist entry', async () => {
+    const stale = 'onex.cmd.omnimarket.not-subscribed.v1';
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) },
+      `${attested('node_foo', [stale])}#       ${'^'.repeat(stale.length)} RL078 [TRUSTED_INTERNAL_NOT_SUBSCRIBED]\n`), {}, ONLY);
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) },
+      `${attested('node_foo', [PREFIXED])}#       ${'^'.repeat(PREFIXED.length)} RL078 [TRUSTED_INTERNAL_IS_PREFIXED]\n`), {}, ONLY);
+  });
+
+  it('every contract.yaml is gated (pre-commit passes any), so is a test fixture\'s', async () => {
+    const fixture = `//- /tests/fixtures/t/contract.yaml\n${contract({ name: 't', topics: [PREFIXED], marks: { 'true': 'RL077' } })}`;
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED] }) }, attested() + fixture), {}, ONLY);
+  });
+
+  it('a gate run with --allowlist and --producer-scan-root reads those (the CI step\'s continuation lines too)', async () => {
+    const ci = '//- /.github/workflows/ci.yml\njobs: {lint: {steps: [{run: "uv run python -m omnibase_infra.validators.'
+      + 'tenant_scoped_ingress_schema src/omnibase_infra \\\\\n --allowlist=cfg/tenant_scoped_ingress_allowlist.yaml '
+      + '--producer-scan-root ./tests/producers/"}]}}\n';
+    const producer = `//- /tests/producers/p/contract.yaml\nname: p\nevent_bus:\n  publish_topics: [${BARE}]\n`;
+    const moved = attested('node_foo', [BARE]).replace('config/validation', 'cfg');
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [PREFIXED, BARE], marks: { [BARE]: 'RL078' } }) }, moved + producer, ci), {}, ONLY);
+    // An allowlist under another name is not read: the gate is not judged.
+    const other = ci.replace('cfg/tenant_scoped_ingress_allowlist.yaml', 'cfg/other.yaml');
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [BARE] }) }, '//- /cfg/other.yaml\nallowlist: []\n', other), {}, ONLY);
+  });
+
+  it('a repository that does not run the gate, or a setting without it: nothing', async () => {
+    const bad = { node_foo: contract({ topics: [BARE] }) };
+    await checkDiagnostics(repo(bad, '', ''), {}, ONLY);
+    await checkDiagnostics(repo(bad), { onexValidators: ['auto-wiring'] }, ONLY);
+  });
+});
