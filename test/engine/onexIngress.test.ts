@@ -2,7 +2,7 @@
 // infra's tests/unit/validators/test_tenant_scoped_ingress_schema.py, each as a small repository whose
 // pre-commit configuration runs the gate, with every finding at the place it is fixed.
 import { strict as assert } from 'node:assert';
-import { checkDiagnostics } from './helpers';
+import { analyze, checkDiagnostics } from './helpers';
 
 const PREFIXED = 'tenant-acme.onex.cmd.omnimarket.delegate-skill.v1';
 const BARE = 'onex.cmd.omnimarket.delegate-skill.v1';
@@ -115,6 +115,21 @@ describe('ONEX contracts: tenant_scoped_ingress gate (OMN-14360, OMN-14482)', ()
       node_producer: contract({ flag: 'false', name: 'node_producer', topics: ['onex.cmd.trigger.v1'], publish: [BARE] }),
     }, attested('node_foo', [BARE])), {}, ONLY);
     assert.deepEqual(diags[0]?.related.map((r) => r.file), ['src/omnibase_infra/nodes/node_producer/contract.yaml']);
+  });
+
+  it('RL078 follows the producer: gone when it stops publishing the topic, back when it starts again', async () => {
+    const producer = 'src/omnibase_infra/nodes/node_producer/contract.yaml';
+    const publishing = contract({ flag: 'false', name: 'node_producer', topics: ['onex.cmd.trigger.v1'], publish: [BARE] });
+    const { engine } = await analyze(repo({ node_foo: contract({ topics: [PREFIXED, BARE] }), node_producer: publishing },
+      attested('node_foo', [BARE])));
+    const rl078 = (): number => engine.allDiagnostics().filter((d) => d.code === 'RL078').length;
+    assert.equal(rl078(), 1);
+    engine.setFile(producer, publishing.replace(BARE, 'onex.evt.other.v1'));
+    engine.update();
+    assert.equal(rl078(), 0);
+    engine.setFile(producer, publishing);
+    engine.update();
+    assert.equal(rl078(), 1);
   });
 
   it('the producer scan reads event_bus.publish_topics under src/omnibase_infra only', async () => {
