@@ -167,6 +167,9 @@ describe('ONEX contracts: tenant_scoped_ingress gate (OMN-14360, OMN-14482)', ()
     // An allowlist under another name is not read: the gate is not judged.
     const other = ci.replace('cfg/tenant_scoped_ingress_allowlist.yaml', 'cfg/other.yaml');
     await checkDiagnostics(repo({ node_foo: contract({ topics: [BARE] }) }, '//- /cfg/other.yaml\nallowlist: []\n', other), {}, ONLY);
+    // Nor is one outside the repository.
+    const outside = ci.replace('cfg/tenant', '../cfg/tenant');
+    await checkDiagnostics(repo({ node_foo: contract({ topics: [BARE] }) }, '', outside), {}, ONLY);
   });
 
   it('a repository that does not run the gate, or a setting without it: nothing', async () => {

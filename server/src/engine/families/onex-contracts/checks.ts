@@ -6,7 +6,7 @@
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
-import { baseName, dirOf } from '../../util/paths';
+import { baseName, dirOf, joinRel } from '../../util/paths';
 import { diag } from './codes';
 import { at, str, topKeys, type ClassRef, type ContractDoc } from './contractDoc';
 import { contractQueries, entryKey, type ContractQueries } from './queries';
@@ -128,11 +128,13 @@ function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active
   if (!active.includes('tenant-ingress')) return [];
   const py = c.pyprojectOf(file);
   const base = py ? dirOf(py) : '';
-  const rel = (p: string): string => (base === '' ? p : `${base}/${p}`);
   const given = c.ingressOptionsQ('');
-  const allowlistFile = rel(given.allowlist ?? INGRESS_ALLOWLIST);
+  // Paths a gate passes that leave the root (absolute, `../`) are outside what the engine sees: not judged.
+  const allowlistFile = joinRel(base, given.allowlist ?? INGRESS_ALLOWLIST);
+  const producerRoot = joinRel(base, given.producerRoot ?? PRODUCER_SCAN_ROOT);
+  if (allowlistFile === null || producerRoot === null) return [];
   const producers = (topic: string): { file: string; range: Range }[] => {
-    const m = c.publishersQ(rel(given.producerRoot ?? PRODUCER_SCAN_ROOT));
+    const m = c.publishersQ(producerRoot);
     return (Object.hasOwn(m, topic) ? m[topic] ?? [] : []).flatMap((f) => {
       const d = c.contract(f);
       const hit = d ? gatePublishes(d).find((t) => t.value === topic) : undefined;
