@@ -11,7 +11,9 @@ const NAMES = ['node_alpha_effect', 'node_beta_compute', 'node_gamma_reducer', '
 const contract = (n: string): string => `${NODES}/${n}/contract.yaml`;
 const ALLOWLIST = 'config/validation/tenant_scoped_ingress_allowlist.yaml';
 const TOPIC = 'onex.evt.demo.alpha-done.v1';
-const ALLOWLIST_TEXT = `allowlist:\n  - node_id: beta_compute\n    seam_test: tests/t.py\n    trusted_internal_topics:\n      - ${TOPIC}\n`;
+const ALLOWLIST_TEXT = 'allowlist:\n  - node_id: beta_compute\n    seam_test: tests/t.py\n'
+  + `    trusted_internal_topics:\n      - ${TOPIC}\n`;
+const MOVED = '"onex.evt.demo.alpha-moved.v1"';
 
 /** Nodes the oracle explains. */
 export const ONEX_CONTRACT_EXPLAINED = ['node_alpha_effect', 'node_beta_compute', 'node_orphan_compute'];
@@ -66,18 +68,21 @@ export const ONEX_CONTRACT_EDITS: Edit[] = [
     const t = files.get(f);
     // alpha publishes the topic beta keeps as trusted-internal: the producer scan's answer changes.
     if (t !== undefined && f.includes('alpha') && pick([true, false])) {
-      return [f, t.includes(`"${TOPIC}"`) ? t.replace(`"${TOPIC}"`, '"onex.evt.demo.alpha-moved.v1"') : t.replace('"onex.evt.demo.alpha-moved.v1"', `"${TOPIC}"`)];
+      return [f, t.includes(`"${TOPIC}"`) ? t.replace(`"${TOPIC}"`, MOVED) : t.replace(MOVED, `"${TOPIC}"`)];
     }
     if (f === ALLOWLIST) {
       if (t === undefined || pick([false, false, true])) return [f, t === undefined ? ALLOWLIST_TEXT : null];
-      const r = replaceRandom(t, /^ {4}seam_test: .*$|^ {6}- .*$|^ {2}- node_id: .*$/m, pick, (m) => (m[0].includes('seam_test')
-        ? `    seam_test: ${pick(['""', 'tests/t.py', '3'])}` : m[0].includes('node_id') ? `  - node_id: ${pick(NAMES.concat(['beta_compute']))}`
-          : `      - ${pick([TOPIC, `tenant-acme.${TOPIC}`, 'onex.cmd.demo.stale.v1'])}`));
+      const r = replaceRandom(t, /^ {4}seam_test: .*$|^ {6}- .*$|^ {2}- node_id: .*$/m, pick, (m) => {
+        if (m[0].includes('seam_test')) return `    seam_test: ${pick(['""', 'tests/t.py', '3'])}`;
+        if (m[0].includes('node_id')) return `  - node_id: ${pick(NAMES.concat(['beta_compute']))}`;
+        return `      - ${pick([TOPIC, `tenant-acme.${TOPIC}`, 'onex.cmd.demo.stale.v1'])}`;
+      });
       return r === null ? null : [f, r];
     }
     if (t === undefined) return null;
     const flagged = /^ {2}tenant_scoped_ingress: .*$/m;
-    if (flagged.test(t) && pick([true, false])) return [f, t.replace(flagged, `  tenant_scoped_ingress: ${pick(['true', 'false', 'yes', '"true"'])}`)];
+    const flag = `  tenant_scoped_ingress: ${pick(['true', 'false', 'yes', '"true"'])}`;
+    if (flagged.test(t) && pick([true, false])) return [f, t.replace(flagged, flag)];
     const bus = t.includes('\nevent_bus:\n') ? t : `${t.trimEnd()}\nevent_bus:\n`;
     const key = pick(['publish_topics', 'subscribe_topics', 'tenant_scoped_ingress']);
     const value = key === 'tenant_scoped_ingress' ? 'true' : `["${pick([TOPIC, `tenant-acme.${TOPIC}`])}"]`;

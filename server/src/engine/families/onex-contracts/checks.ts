@@ -119,12 +119,17 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
     objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
-  const own = report(file, objections, active).map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  const own = report(file, objections, active)
+    .map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
   return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
 }
 
-/** The tenant_scoped_ingress gate (ingress.ts): its allowlist and producer-scan root as the gate files pass them, else the defaults, under the repository's root. */
-function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[]): Diagnostic[] {
+/**
+ * The tenant_scoped_ingress gate (ingress.ts): its allowlist and producer-scan root as the gate files pass
+ * them, else the defaults, under the repository's root.
+ */
+function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[],
+): Diagnostic[] {
   if (!active.includes('tenant-ingress')) return [];
   const py = c.pyprojectOf(file);
   const base = py ? dirOf(py) : '';

@@ -76,7 +76,8 @@ export function readContract(file: string, text: string): { doc: ContractDoc; lo
   const multiDoc = content.length > 1 ? content[1]?.marker ?? START : null;
   const loads = !multiDoc && docs.every((d) => d.errors.length === 0 && d.tagWarnings.length === 0);
   const name = str(at(root, 'name'));
-  return { doc: { root, multiDoc, loads, name, nodeType: str(at(root, 'node_type')), refs: refsOf(root), topics: topicsOf(root) }, local };
+  const nodeType = str(at(root, 'node_type'));
+  return { doc: { root, multiDoc, loads, name, nodeType, refs: refsOf(root), topics: topicsOf(root) }, local };
 }
 
 /** A `{name, module}` mapping, or a `module.Class` / `module:Class` string. */

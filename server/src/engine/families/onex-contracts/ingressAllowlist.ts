@@ -47,17 +47,18 @@ function entryOf(e: Lit): IngressEntry[] {
   const seam = at(e, 'seam_test');
   const trusted = at(e, 'trusted_internal_topics');
   const seamTest = seam?.kind === 'str' ? seam.value : '';
-  const seamProblem = !seam ? 'missing' : seamTest ? null : seam.kind === 'str' || seam.kind === 'none' ? 'empty' : 'not a string';
+  const seamProblem = !seam ? 'missing' : seamTest ? null
+    : seam.kind === 'str' || seam.kind === 'none' ? 'empty' : 'not a string';
   return [{
     nodeId, seamTest, seamRange: seam?.range ?? nodeId.range, seamProblem,
     trusted: trusted?.kind === 'list' ? trusted.items.flatMap((t) => str(t) ?? []) : [],
   }];
 }
 
-/** The paths a gate file's invocation of the gate passes explicitly (null: the default), relative to the repository root. */
+/** The paths a gate file's run of the gate passes explicitly (null: the default), relative to the repository root. */
 export interface IngressOptions { allowlist: string | null; producerRoot: string | null }
 
-/** `--allowlist` and `--producer-scan-root` on the lines that run the gate (with `\` continuations), first given first. */
+/** `--allowlist` and `--producer-scan-root` on the lines that run the gate (`\` continuations too), the first given. */
 export function ingressOptions(text: string): IngressOptions | null {
   const out: IngressOptions = { allowlist: null, producerRoot: null };
   let found = false;

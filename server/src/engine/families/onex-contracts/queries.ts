@@ -73,7 +73,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
   contract(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'contract' ? f.doc : null; }
   handler(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'handler' ? f.doc : null; }
   artifacts(path: string): ArtifactDoc | null { const f = this.facts(path); return f?.kind === 'artifacts' ? f.doc : null; }
-  ingressAllowlist(path: string): IngressAllowlist | null { const f = this.facts(path); return f?.kind === 'ingress' ? f.doc : null; }
+  ingressAllowlist(path: string): IngressAllowlist | null {
+    const f = this.facts(path);
+    return f?.kind === 'ingress' ? f.doc : null;
+  }
   contracts(): string[] { return this.deps.filesOf(FAMILY, 'contract'); }
   handlerContracts(): string[] { return this.deps.filesOf(FAMILY, 'handler'); }
   artifactRegistries(): string[] { return this.deps.filesOf(FAMILY, 'artifacts'); }
@@ -214,7 +217,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     }),
   )].sort(), sameList);
 
-  /** The paths the repository's gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
+  /** The paths the gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
   readonly ingressOptionsQ: Query<IngressOptions> = this.db.query('onexIngressOptions', () => {
     const out: IngressOptions = { allowlist: null, producerRoot: null };
     for (const f of [...this.deps.filesOf(FAMILY, 'gates')].sort()) {
@@ -231,7 +234,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
    * gate's `collect_published_topics` indexes them (tenant_scoped_ingress_schema.py:157): read only when a
    * contract keeps a trusted-internal topic, so other edits never re-judge it.
    */
-  readonly publishersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexTopicPublishers', (root) => {
+  readonly publishersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexPublishers', (root) => {
     const m: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
     for (const f of this.contracts()) {
       const doc = this.contract(f);

@@ -68,7 +68,12 @@ function autoWiring(doc: ContractDoc): Objection[] {
   if (eb?.kind === 'dict') {
     for (const flag of ['plugin_managed', 'tenant_scoped_ingress']) {
       const v = at(eb, flag);
-      if (v && pyyamlBool(v) === null) out.push({ validator: 'auto-wiring', rule: 'event_bus', code: 'RL054', range: v.range, level: 'fail', message: `event_bus.${flag} must be a boolean when provided, got ${kindOf(v)}: auto-wiring skips the contract (discovery.py:376)` });
+      // PyYAML reads a plain `yes`/`on`/`no`/`off` as a boolean (contractDoc.ts pyyamlBool).
+      if (v && pyyamlBool(v) === null) {
+        out.push({ validator: 'auto-wiring', rule: 'event_bus', code: 'RL054', range: v.range, level: 'fail',
+          message: `event_bus.${flag} must be a boolean when provided, got ${kindOf(v)}: `
+            + 'auto-wiring skips the contract (discovery.py:376)' });
+      }
     }
   }
   const handlers = at(doc.root, 'handler_routing.handlers');
