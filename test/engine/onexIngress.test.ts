@@ -145,6 +145,15 @@ describe('ONEX contracts: tenant_scoped_ingress gate (OMN-14360, OMN-14482)', ()
     assert.equal(rl078(), 1);
   });
 
+  it('Explain shows the gate\'s verdict, a finding in the allowlist at the contract\'s flag', async () => {
+    const { engine } = await analyze(repo({ ...foo([PREFIXED, BARE]), node_producer: publishing },
+      allowlistOf(`    seam_test: ""\n    trusted_internal_topics: [${BARE}]\n`)));
+    const row = engine.explain({ step: 'node_foo' }).sections?.find((x) => x.title === 'Validators')?.rows
+      .find((r) => r.label.startsWith('tenant_scoped_ingress opt-in gate'));
+    assert.match(row?.text ?? '', /^TRUSTED_INTERNAL_HAS_PRODUCER: .*\(\+1 more\)$/);
+    assert.equal(row?.file, 'src/omnibase_infra/nodes/node_foo/contract.yaml');
+  });
+
   it('the producer scan reads event_bus.publish_topics under src/omnibase_infra only', async () => {
     const outside = `//- /tests/fixtures/p/contract.yaml\nname: p\nevent_bus:\n  publish_topics: [${BARE}]\n`;
     const topLevel = `name: node_producer\npublish_topics: [${BARE}]\n`;

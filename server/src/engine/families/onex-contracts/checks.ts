@@ -6,16 +6,14 @@
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
-import { baseName, dirOf, joinRel } from '../../util/paths';
+import { baseName, dirOf } from '../../util/paths';
 import { diag } from './codes';
 import { at, str, topKeys, type ClassRef, type ContractDoc } from './contractDoc';
 import { contractQueries, entryKey, type ContractQueries } from './queries';
 import type { Objection } from './objection';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
-import { gatePublishes, ingressObjections, PRODUCER_SCAN_ROOT } from './ingress';
-import { INGRESS_ALLOWLIST } from './ingressAllowlist';
-import { classifyContract } from './facts';
+import { ingressPlaced } from './ingressCheck';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -124,33 +122,11 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
 }
 
-/**
- * The tenant_scoped_ingress gate (ingress.ts): its allowlist and producer-scan root as the gate files pass
- * them, else the defaults, under the repository's root.
- */
+/** The tenant_scoped_ingress gate (ingressCheck.ts), where the repository runs it. */
 function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[],
 ): Diagnostic[] {
   if (!active.includes('tenant-ingress')) return [];
-  const py = c.pyprojectOf(file);
-  const base = py ? dirOf(py) : '';
-  const given = c.ingressOptionsQ('');
-  // Paths a gate passes that leave the root (absolute, `../`) are outside what the engine sees: not judged.
-  const allowlistFile = joinRel(base, given.allowlist ?? INGRESS_ALLOWLIST);
-  const producerRoot = joinRel(base, given.producerRoot ?? PRODUCER_SCAN_ROOT);
-  if (allowlistFile === null || producerRoot === null) return [];
-  const producers = (topic: string): { file: string; range: Range }[] => {
-    const m = c.publishersQ(producerRoot);
-    return (Object.hasOwn(m, topic) ? m[topic] ?? [] : []).flatMap((f) => {
-      const d = c.contract(f);
-      const hit = d ? gatePublishes(d).find((t) => t.value === topic) : undefined;
-      return hit ? [{ file: f, range: hit.range }] : [];
-    });
-  };
-  const allowlist = c.ingressAllowlist(allowlistFile);
-  // An allowlist this does not read (another name, a file left unread) cannot be judged.
-  if (!allowlist && (classifyContract(allowlistFile)?.role !== 'ingress' || c.files.exists(allowlistFile))) return [];
-  const placed = ingressObjections({ file, doc, allowlistFile, allowlist, producers });
-  return placed.flatMap((p) => report(p.file, [p.objection], active, p.related));
+  return ingressPlaced(c, file, doc).flatMap((p) => report(p.file, [p.objection], active, p.related));
 }
 
 /** A node package's contract: `…/nodes/<name>/contract.yaml` declaring a node_type. */

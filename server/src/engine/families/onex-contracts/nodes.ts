@@ -6,6 +6,8 @@ import { baseName, dirOf } from '../../util/paths';
 import type { ContractDoc, Topic } from './contractDoc';
 import { entryKey, type ContractQueries, type EntryRef, type EntryResolution } from './queries';
 import { shapeObjections } from './shapeRules';
+import { ingressPlaced } from './ingressCheck';
+import type { Placed } from './ingress';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
 import type { Objection } from './objection';
 
@@ -47,7 +49,11 @@ export function nodeAt(c: ContractQueries, file: string, pos: Position): OnexNod
 /** Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they disagree). */
 export function verdicts(c: ContractQueries, n: OnexNode): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[] }[] {
   const active = c.validatorsQ('');
-  const all = n.doc ? shapeObjections(n.doc) : [];
+  // The tenant gate's findings placed in its allowlist are shown at the contract's flag (their related place).
+  const atFlag = (p: Placed): Objection => ({ ...p.objection, range: p.related[0]?.range ?? p.objection.range });
+  const ingress = n.doc && n.contract
+    ? ingressPlaced(c, n.contract, n.doc).map((p) => (p.file === n.contract ? p.objection : atFlag(p))) : [];
+  const all = n.doc ? [...shapeObjections(n.doc), ...ingress] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
     id, runs: active.includes(id), reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
     objections: all.filter((o) => o.validator === id),
