@@ -42,7 +42,7 @@ export function loadExample(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const p = join(dir, entry);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(py|ya?ml|ts|js|dag\.json)$|^\.(onextree|wip)$|^catalog_index\.json$/.test(entry)) {
+      else if (/\.(py|ya?ml|toml|ts|js|dag\.json)$|^\.(onextree|wip)$|^catalog_index\.json$/.test(entry)) {
         files.set(relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8'));
       }
     }

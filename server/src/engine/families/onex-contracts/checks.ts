@@ -1,8 +1,8 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
 // repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057, RL069; its class references RL055; its handler file
-// RL068; no entry point RL047), each handler contract (RL058), runtime profiles on both (RL065–RL067) and
-// the artifact registry (RL059).
+// RL068; no entry point RL047), each handler contract (RL058), runtime profiles on both (RL065–RL067), the
+// tenant_scoped_ingress gate on node contracts (RL076–RL078, ingress.ts) and the artifact registry (RL059).
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
@@ -14,6 +14,7 @@ import type { Objection } from './objection';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
+import { ingressPlaced } from './ingressCheck';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -118,7 +119,16 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
     objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
-  return report(file, objections, active).map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  const own = report(file, objections, active)
+    .map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
+}
+
+/** The tenant_scoped_ingress gate (ingressCheck.ts), where the repository runs it. */
+function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[],
+): Diagnostic[] {
+  if (!active.includes('tenant-ingress')) return [];
+  return ingressPlaced(c, file, doc).flatMap((p) => report(p.file, [p.objection], active, p.related));
 }
 
 /** A node package's contract: `…/nodes/<name>/contract.yaml` declaring a node_type. */

@@ -24,6 +24,9 @@ export const ONEX_CONTRACT_CODES = {
   RL067: { severity: 'error', title: 'runtime profiles run no consumer lane' },
   RL068: { severity: 'warning', title: 'no handler module beside the contract' },
   RL069: { severity: 'warning', title: 'contract field of the wrong type' },
+  RL076: { severity: 'error', title: 'tenant-scoped ingress topic the tenant stamp cannot cover' },
+  RL077: { severity: 'error', title: 'tenant-scoped ingress without a seam test' },
+  RL078: { severity: 'error', title: 'trusted-internal topic carve-out rejected' },
 } as const satisfies CodeTable;
 
 export type OnexContractCode = keyof typeof ONEX_CONTRACT_CODES;

@@ -30,6 +30,8 @@ export interface ContractDoc {
   root: Lit | null;
   /** More than one YAML document: `yaml.safe_load` fails on the file. */
   multiDoc: Range | null;
+  /** Whether `yaml.safe_load` reads it: one document, no syntax error, no custom tag. */
+  loads: boolean;
   name: StrAt | null;
   nodeType: StrAt | null;
   refs: ClassRef[];
@@ -40,6 +42,16 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 export function str(lit: Lit | null | undefined): StrAt | null {
   return lit?.kind === 'str' ? { value: lit.value, range: lit.range } : null;
+}
+
+/** PyYAML's (YAML 1.1) booleans among plain scalars, where YAML 1.2 reads `yes`, `on`, `no`, `off` as strings. */
+const PYYAML_BOOL = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** The boolean `yaml.safe_load` reads from a node (null: not a boolean there). */
+export function pyyamlBool(lit: Lit | null | undefined): boolean | null {
+  if (lit?.kind === 'bool') return lit.value;
+  const plain = lit?.kind === 'str' && lit.inner.start.character === lit.range.start.character;
+  return plain && PYYAML_BOOL.test(lit.value) ? /^(?:yes|on)$/i.test(lit.value) : null;
 }
 
 /** The value of a key path (`a.b`) in a mapping. */
@@ -62,7 +74,10 @@ export function readContract(file: string, text: string): { doc: ContractDoc; lo
   const content = docs.filter((d) => d.value !== null);
   const root = content[0]?.value ?? null;
   const multiDoc = content.length > 1 ? content[1]?.marker ?? START : null;
-  return { doc: { root, multiDoc, name: str(at(root, 'name')), nodeType: str(at(root, 'node_type')), refs: refsOf(root), topics: topicsOf(root) }, local };
+  const loads = !multiDoc && docs.every((d) => d.errors.length === 0 && d.tagWarnings.length === 0);
+  const name = str(at(root, 'name'));
+  const nodeType = str(at(root, 'node_type'));
+  return { doc: { root, multiDoc, loads, name, nodeType, refs: refsOf(root), topics: topicsOf(root) }, local };
 }
 
 /** A `{name, module}` mapping, or a `module.Class` / `module:Class` string. */

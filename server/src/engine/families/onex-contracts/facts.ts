@@ -1,16 +1,18 @@
 // What the ONEX-contracts family keeps per file: a `pyproject.toml` (its `onex.nodes` entry points),
 // a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
-// a CI workflow) reduced to the validators it names and the runtime-profiles allowlists it passes, or a
-// runtime-profiles allowlist reduced to its node ids.
+// a CI workflow) reduced to the validators it names, the runtime-profiles allowlists and tenant-ingress
+// options it passes, a runtime-profiles allowlist reduced to its node ids, or the tenant_scoped_ingress
+// allowlist (ingressAllowlist.ts).
 import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import type { ValidatorId } from './validators';
+import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex-contracts';
 
-export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist';
+export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress';
 export interface ContractRole { family: 'onex-contracts'; role: ContractRoleName }
 
 export type ContractFacts =
@@ -18,8 +20,9 @@ export type ContractFacts =
   | { kind: 'contract'; doc: ContractDoc }
   | { kind: 'handler'; doc: ContractDoc }
   | { kind: 'artifacts'; doc: ArtifactDoc }
-  | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[] }
-  | { kind: 'allowlist'; nodeIds: string[] };
+  | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[]; ingress: IngressOptions | null }
+  | { kind: 'allowlist'; nodeIds: string[] }
+  | { kind: 'ingress'; doc: IngressAllowlist };
 
 const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });
 const ROLES: readonly [RegExp, ContractRole][] = [
@@ -28,6 +31,7 @@ const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)handler_contract\.yaml$/, role('handler')],
   [/(^|\/)artifact_registry\.yaml$/, role('artifacts')],
   [/(^|\/)runtime_profiles_allowlist\.yaml$/, role('allowlist')],
+  [/(^|\/)tenant_scoped_ingress_allowlist\.yaml$/, role('ingress')],
   [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
 ];
 

@@ -8,6 +8,8 @@ import { entryKey, type ContractQueries, type EntryRef, type EntryResolution } f
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
+import { ingressPlaced } from './ingressCheck';
+import type { Placed } from './ingress';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
 import type { Objection } from './objection';
 
@@ -55,7 +57,10 @@ export function verdicts(c: ContractQueries, n: OnexNode): { id: ValidatorId; ru
   const checked = active.includes('compliance-check');
   const handler = doc && file && checked ? handlerResolution(file, doc, (f) => c.files.exists(f)) : [];
   const profiles = doc && file ? profileObjections(doc, c.allowlistedFor(file)) : [];
-  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler] : [];
+  // The tenant gate's findings placed in its allowlist are shown at the contract's flag (their related place).
+  const atFlag = (p: Placed): Objection => ({ ...p.objection, range: p.related[0]?.range ?? p.objection.range });
+  const ingress = doc && file ? ingressPlaced(c, file, doc).map((p) => (p.file === file ? p.objection : atFlag(p))) : [];
+  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
     id, runs: active.includes(id), reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
     objections: all.filter((o) => o.validator === id),

@@ -18,6 +18,8 @@ import { declaredValidators, reads, type ValidatorId } from './validators';
 import { handlerFiles } from './handlerResolution';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { shapeObjections } from './shapeRules';
+import { gatePublishes } from './ingress';
+import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 
 const NONE = '';
 /** The allowlist key of a contract with no pyproject.toml above it. */
@@ -85,6 +87,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
   contract(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'contract' ? f.doc : null; }
   handler(path: string): ContractDoc | null { const f = this.facts(path); return f?.kind === 'handler' ? f.doc : null; }
   artifacts(path: string): ArtifactDoc | null { const f = this.facts(path); return f?.kind === 'artifacts' ? f.doc : null; }
+  ingressAllowlist(path: string): IngressAllowlist | null {
+    const f = this.facts(path);
+    return f?.kind === 'ingress' ? f.doc : null;
+  }
   contracts(): string[] { return this.deps.filesOf(FAMILY, 'contract'); }
   handlerContracts(): string[] { return this.deps.filesOf(FAMILY, 'handler'); }
   artifactRegistries(): string[] { return this.deps.filesOf(FAMILY, 'artifacts'); }
@@ -267,6 +273,33 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       .sort((a, b) => b.length - a.length);
     return new Set(this.allowlistedQ(roots[0] ?? NO_ROOT));
   }
+
+  /** The paths the gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
+  readonly ingressOptionsQ: Query<IngressOptions> = this.db.query('onexIngressOptions', () => {
+    const out: IngressOptions = { allowlist: null, producerRoot: null };
+    for (const f of [...this.deps.filesOf(FAMILY, 'gates')].sort()) {
+      const x = this.facts(f);
+      if (x?.kind !== 'gates' || !x.ingress) continue;
+      out.allowlist ??= x.ingress.allowlist;
+      out.producerRoot ??= x.ingress.producerRoot;
+    }
+    return out;
+  }, sameJson);
+
+  /**
+   * Topic → the contracts under a producer-scan root (the key) that publish it, as the tenant_scoped_ingress
+   * gate's `collect_published_topics` indexes them (tenant_scoped_ingress_schema.py:157): read only when a
+   * contract keeps a trusted-internal topic, so other edits never re-judge it.
+   */
+  readonly publishersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query('onexPublishers', (root) => {
+    const m: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+    for (const f of this.contracts()) {
+      const doc = this.contract(f);
+      if (!doc || !isUnder(f, root) || f.split('/').includes('__pycache__')) continue;
+      for (const t of new Set(gatePublishes(doc).map((p) => p.value))) (m[t] ??= []).push(f);
+    }
+    return m;
+  }, sameJson);
 
   /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:583). */
   resolveRef(ref: ClassRef, contract: string): RefResolution {

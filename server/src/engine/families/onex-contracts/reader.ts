@@ -5,6 +5,7 @@ import { readPyproject } from './pyproject';
 import { readContract } from './contractDoc';
 import { readArtifacts } from './artifactDoc';
 import { passedAllowlists, readAllowlist } from './profiles';
+import { ingressOptions, readIngressAllowlist } from './ingressAllowlist';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
@@ -18,9 +19,10 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
       case 'handler': { const { doc, local } = readContract(path, text); return { facts: { kind: 'handler', doc }, local }; }
       case 'artifacts': { const { doc, local } = readArtifacts(path, text); return { facts: { kind: 'artifacts', doc }, local }; }
       case 'allowlist': return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
+      case 'ingress': return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
       default: {
         const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
-        return { facts: { kind: 'gates', validators, allowlists: passedAllowlists(path, text) } };
+        return { facts: { kind: 'gates', validators, allowlists: passedAllowlists(path, text), ingress: ingressOptions(text) } };
       }
     }
   },

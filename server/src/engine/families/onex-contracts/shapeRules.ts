@@ -3,7 +3,7 @@
 // points, names, class references) are in checks.ts.
 import type { Lit } from '../../literal';
 import type { Range } from '../../types';
-import { at, str, topKeys, type ContractDoc } from './contractDoc';
+import { at, pyyamlBool, str, topKeys, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
 import { closeMatch } from './difflib';
 
@@ -77,7 +77,12 @@ function autoWiring(doc: ContractDoc): Objection[] {
   if (eb?.kind === 'dict') {
     for (const flag of ['plugin_managed', 'tenant_scoped_ingress']) {
       const v = at(eb, flag);
-      if (v && v.kind !== 'bool') out.push({ validator: 'auto-wiring', rule: 'event_bus', code: 'RL054', range: v.range, level: 'fail', message: `event_bus.${flag} must be a boolean when provided, got ${kindOf(v)}: auto-wiring skips the contract (discovery.py:376)` });
+      // PyYAML reads a plain `yes`/`on`/`no`/`off` as a boolean (contractDoc.ts pyyamlBool).
+      if (v && pyyamlBool(v) === null) {
+        out.push({ validator: 'auto-wiring', rule: 'event_bus', code: 'RL054', range: v.range, level: 'fail',
+          message: `event_bus.${flag} must be a boolean when provided, got ${kindOf(v)}: `
+            + 'auto-wiring skips the contract (discovery.py:376)' });
+      }
     }
   }
   const handlers = at(doc.root, 'handler_routing.handlers');

@@ -6,7 +6,7 @@
 
 export const VALIDATOR_IDS = [
   'auto-wiring', 'contract-linter', 'handler-routing-gate', 'core-contracts', 'compliance-scan', 'compliance-check',
-  'onex-validate', 'handler-source', 'runtime-profiles',
+  'onex-validate', 'handler-source', 'runtime-profiles', 'tenant-ingress',
 ] as const;
 export type ValidatorId = (typeof VALIDATOR_IDS)[number];
 
@@ -48,6 +48,12 @@ export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
     title: 'ValidatorRuntimeProfiles', where: 'omnibase_core validation/validator_runtime_profiles.py:241',
     marker: /validator_runtime_profiles/, blocking: true,
     reads: /(^|\/)src\//, skips: /(^|\/)(archived?|__pycache__|\.venv|venv|node_modules)\/|(^|\/)tests\/fixtures\//,
+  },
+  // infra .pre-commit-config.yaml:309 passes it every changed contract.yaml (`files: (^|/)contract\.yaml$`);
+  // .github/workflows/ci.yml:191 runs it on src/omnibase_infra.
+  'tenant-ingress': {
+    title: 'tenant_scoped_ingress opt-in gate', where: 'omnibase_infra validators/tenant_scoped_ingress_schema.py:185',
+    marker: /tenant_scoped_ingress_schema/, blocking: true, skips: /(^|\/)__pycache__\//,
   },
 };
 
