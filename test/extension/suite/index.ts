@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
     runner.on('pending', (t) => records.push({ title: t.fullTitle(), state: 'pending' }));
   });
   const out = process.env['RL_EXT_TEST_RESULTS'];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- 'vscode' exists only in the extension host
   if (out) writeFileSync(out, JSON.stringify({ failures, tests: records, vscode: require('vscode').version, node: process.version }, null, 2));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }

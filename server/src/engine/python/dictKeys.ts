@@ -95,6 +95,7 @@ class KeySkimmer {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a symbol: declining captures no stack
   private fail(): never { throw DECLINED; }
 
   /** Blanks, line ends and comments (no line continuation, no form feed: declined where they stand). */
