@@ -22,7 +22,8 @@ export async function run(): Promise<void> {
   });
   const out = process.env['RL_EXT_TEST_RESULTS'];
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- 'vscode' exists only in the extension host
-  if (out) writeFileSync(out, JSON.stringify({ failures, tests: records, vscode: require('vscode').version, node: process.version }, null, 2));
+  const { version } = require('vscode') as { version: string };
+  if (out) writeFileSync(out, JSON.stringify({ failures, tests: records, vscode: version, node: process.version }, null, 2));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }
 
