@@ -9,7 +9,10 @@ import { ESLint } from 'eslint';
 const REPO = path.join(__dirname, '..', '..');
 const PLANTED = path.join(__dirname, 'lint', 'planted.ts');
 
-describe('npm run lint (eslint.config.mjs)', () => {
+describe('npm run lint (eslint.config.mjs)', function () {
+  // builds a TypeScript program for the typed rules: seconds alone, longer on a busy machine
+  this.timeout(120_000);
+
   it('reports the planted floating promises and unused code, and only them', async () => {
     // ignore: false — the tree's lint leaves the planted file out; the rules are the tree's
     const eslint = new ESLint({ cwd: REPO, ignore: false });
