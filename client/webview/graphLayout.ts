@@ -3,7 +3,7 @@
 // else with the quick
 // layered layout (layeredLayout.ts) — and the context's other steps (no edges) in a grid beneath.
 // Cycle members and cycle edges are flagged for highlighting. Pure (no DOM), so it is tested in Node.
-import dagre from '@dagrejs/dagre';
+import dagre, { type GraphLabel } from '@dagrejs/dagre';
 import type { GraphView, LocationRef } from '../../server/src/lsp/protocol';
 import { crossings, layered, rankNodes } from './layeredLayout';
 
@@ -103,9 +103,17 @@ function withDagre(ids: readonly string[], view: GraphView, info: Info): Placeme
   for (const id of ids) g.setNode(id, { width: info.get(id)?.width ?? 0, height: NODE_H });
   for (const e of view.edges) g.setEdge(e.from, e.to);
   dagre.layout(g);
-  const at = new Map(ids.map((id) => { const p = g.node(id); return [id, { x: p?.x ?? 0, y: p?.y ?? 0 }]; }));
-  const points = view.edges.map((e) => (g.edge(e.from, e.to)?.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })));
-  return { engine: 'dagre', width: g.graph().width ?? 0, height: g.graph().height ?? 0, at, points };
+  // dagre's labels are untyped: these are the fields its layout writes
+  type Point = { x: number; y: number };
+  const at = new Map(ids.map((id) => {
+    const p = g.node(id) as Point | undefined;
+    return [id, { x: p?.x ?? 0, y: p?.y ?? 0 }];
+  }));
+  const route = (e: GraphView['edges'][number]) =>
+    (g.edge(e.from, e.to) as { points: Point[] } | undefined)?.points ?? [];
+  const points = view.edges.map((e) => route(e).map((p) => ({ x: p.x, y: p.y })));
+  const size = g.graph() as GraphLabel;
+  return { engine: 'dagre', width: size.width ?? 0, height: size.height ?? 0, at, points };
 }
 
 function withLayers(ids: readonly string[], view: GraphView, info: Info, rank: ReadonlyMap<string, number>): Placement {

@@ -470,7 +470,6 @@ export async function openWorkbench(browser, server, { folder, payload, viewport
   return wb;
 }
 
-const isMac = false; // code-server in Linux Chromium: Ctrl-based keybindings
 
 export class Workbench {
   constructor(page, { server, consoleLines = [] } = {}) {
@@ -514,7 +513,7 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  async _quickInputOpen(keys, prefix = '') {
+  async _quickInputOpen(keys) {
     const qi = this.quickInput();
     await this.press(...keys);
     await qi.waitFor({ state: 'visible', timeout: 10_000 });

@@ -17,7 +17,9 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n;]*?(?:from\s+)?['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  // A clause of names and braces (`import {\n  a,\n} from`, as a formatter writes it) before `from`, or `import 'x'`.
+  const clause = /(?:^|\n)\s*(?:(?:import|export)\s(?:[\w$*\s,]|\{[^}]*\})*?\bfrom\s*|import\s*)['"]([^'"]+)['"]/g;
+  const specs = [...text.matchAll(clause)].map((m) => m[1] ?? '');
   const dynamic = [...text.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? '');
   return [...specs, ...dynamic];
 }

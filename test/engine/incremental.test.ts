@@ -13,7 +13,7 @@ import type { SettingsInput } from '../../server/src/engine/types';
 const STACK_OVERFLOW: Edit = (files) => {
   const f = 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml';
   const text = files.get(f);
-  return text === undefined ? null : [f, text.replace(/^  entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
+  return text === undefined ? null : [f, text.replace(/^ {2}entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
 };
 
 /** A workspace registry copied into directories that do not exist yet, then deleted with them (every other step). */

@@ -10,7 +10,7 @@ import { MAX_PER_FILE } from '../../server/src/engine/checks/finalize';
 import { analyze, checkDiagnostics, show } from './helpers';
 import { withPythonTree } from '../../server/src/engine/python/parser';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
-import { CORE, CORE_COMPONENTS } from './cursusCore';
+import { CORE } from './cursusCore';
 import { emptyFigures, feedRoot, measuredFiles, measureFile } from '../../scripts/tolerance/midEdit';
 
 const WS = '/developer_workspaces/developers';

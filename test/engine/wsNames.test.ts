@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { initParsers } from './helpers';
 import { treeFacts } from '../../server/src/engine/python/facts';
-import { workspaceNames } from '../../server/src/engine/families/step-registry/model/wsNames';
 import { buildOrg, ORGS, renderWorkspaceRegistry } from '../../bench/generate';
 import { scaffoldWorkspace, WORKSPACE_LAYOUTS, WORKSPACE_TEMPLATES } from '../../server/src/engine/families/cursus/workspaceTemplates';
 import { Rng } from '../../bench/rng';

@@ -2,7 +2,7 @@
 // the only place that knows both vocabularies. Ranges already are LSP ranges, so only paths,
 // enums and edit shapes change here.
 import {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat, MarkupKind, SymbolKind,
+  CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type Hover,
   type Location, type WorkspaceEdit, type WorkspaceSymbol,
 } from 'vscode-languageserver/node';

@@ -75,7 +75,7 @@ export function registerCustomRequests(s: Session): void {
 
   c.onRequest(newWorkspaceRequest, async (p, token) => {
     const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(p.uri, token, { error: 'Open a folder first.', created: [], kept: [] }, (folder) => newWorkspace(folder, p));
-    return answer instanceof Promise ? await answer : answer;
+    return answer; // queryFolder is async: a promise the work returns is already settled here
   });
 
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).

@@ -34,13 +34,13 @@ export class LiveRoot {
     const now = this.settingsStamp();
     if (now !== this.settings) {
       this.settings = now;
-      this.reopen();
+      void this.reopen(); // awaited through this.opened below
     }
     let root: OpenedRoot;
     try {
       root = await this.opened;
     } catch (e) {
-      this.reopen(); // the next call tries again (the root may be back)
+      void this.reopen(); // the next call awaits it (the root may be back)
       throw e;
     }
     await feedEngine(root.engine, this.dir, root.feed, this.state);

@@ -3,7 +3,7 @@
 // when the dependency's version (meta, module attribute, or the default 1.0.0) misses the range.
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics, checkFix } from '../helpers';
-import { cursus, metaOf, moduleClass } from './snippets';
+import { cursus, metaOf } from './snippets';
 
 describe('pipeline 6: collect dependencies', () => {
   it('RL022 error for a required unknown dependency, warning for an optional one, with suggestions', async () => {

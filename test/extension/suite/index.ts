@@ -21,7 +21,9 @@ export async function run(): Promise<void> {
     runner.on('pending', (t) => records.push({ title: t.fullTitle(), state: 'pending' }));
   });
   const out = process.env['RL_EXT_TEST_RESULTS'];
-  if (out) writeFileSync(out, JSON.stringify({ failures, tests: records, vscode: require('vscode').version, node: process.version }, null, 2));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- 'vscode' exists only in the extension host
+  const { version } = require('vscode') as { version: string };
+  if (out) writeFileSync(out, JSON.stringify({ failures, tests: records, vscode: version, node: process.version }, null, 2));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }
 

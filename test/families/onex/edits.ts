@@ -20,7 +20,7 @@ export const ONEX_EDITS: Edit[] = [
     });
     return t === null ? null : [ONEX_REGISTRY, t];
   },
-  (files, pick) => [ONEX_REGISTRY, (files.get(ONEX_REGISTRY) ?? '').replace(/^  (nodes|total_artifacts): \d+$/m, (_, k: string) => `  ${k}: ${pick([3, 4, 6])}`)],
+  (files, pick) => [ONEX_REGISTRY, (files.get(ONEX_REGISTRY) ?? '').replace(/^ {2}(nodes|total_artifacts): \d+$/m, (_, k: string) => `  ${k}: ${pick([3, 4, 6])}`)],
   (files, pick) => {
     const dir = `src/demo_onex/nodes/${pick(ONEX_NAMES)}/${pick(['v1_0_0', 'v1_1_0'])}`;
     const r = pick([0, 1, 2]);

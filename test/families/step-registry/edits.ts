@@ -79,6 +79,6 @@ export const META_EDITS: Edit[] = [
     if (r === 1) return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
     if (r === 2) return [f, (files.get(f) ?? '').replace(/def execute/, 'def run')];
     if (r === 3) return ['apcore.yaml', (files.get('apcore.yaml') ?? '').replace(/namespace: (ext|plug|other)\n/, `namespace: ${pick(['ext', 'plug', 'other'])}\n`)];
-    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^    id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
+    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^ {4}id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
   },
 ];

@@ -221,7 +221,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * as everything that reads a file's role reads its facts too, and the facts are re-read on any change
    * of the settings the classifier reads anyway).
    */
-  readonly applied: Query<Applied> = this.db.query('applied', (p, previous) => {
+  readonly applied: Query<Applied> = this.db.query<Applied>('applied', (p, previous) => {
     const { settings, classify } = this.classifierQ(NONE);
     const c = classify(p);
     const text = this.textOf(p);

@@ -190,7 +190,6 @@ const unsure = (): never => { throw new Unsure(); };
 /** The top-level classes as parsePythonFacts reads them, or null when only a parse can tell. */
 export function scanClasses(text: string): PyClass[] | null {
   // Control characters (tabs, carriage returns, form feeds), line separators and byte-order marks.
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(text)) return null;
   try {
     tokenize(text);

@@ -344,14 +344,13 @@ export class Scanner {
     this.pos++;
     this.skip();
     if (this.text[this.pos] === '}') { this.pos++; return { kind: 'dict', entries: [], range: this.range(from, this.pos) }; }
-    const keyFrom = this.pos;
     const key = this.value(depth + 1);
     this.skip();
     if (this.text.charCodeAt(this.pos) !== 58) { // not ':'
       this.pos = from;
       return this.sequence('}', depth, from);
     }
-    const entries = this.entries(depth, -1, key, keyFrom);
+    const entries = this.entries(depth, -1, key);
     this.pos++;
     return { kind: 'dict', entries, range: this.range(from, this.pos) };
   }
@@ -359,20 +358,18 @@ export class Scanner {
   /**
    * A dict's entries from the head of its loop (after `{` or after an entry's comma) to its closing `}`,
    * where it stops; with `stop`, it stops instead where a loop head reaches that offset (a later entry's key).
-   * `firstKey`: the first entry's key, already read from `firstFrom` (the loop goes on at its ':').
+   * `firstKey`: the first entry's key, already read (the loop goes on at its ':').
    */
-  entries(depth: number, stop = -1, firstKey: Lit | null = null, firstFrom = 0): DictEntry[] {
+  entries(depth: number, stop = -1, firstKey: Lit | null = null): DictEntry[] {
     const t = this.text;
     const entries = this.pairs;
     const mark = entries.length;
     let key = firstKey;
-    let keyFrom = firstFrom;
     for (;;) {
       if (key === null) {
         this.skip();
         if (this.pos === stop || t.charCodeAt(this.pos) === 125) return cutFrom(entries, mark); // }
         if (stop >= 0 && this.pos > stop) this.abort();
-        keyFrom = this.pos;
         key = this.value(depth + 1);
         this.skip();
         if (t.charCodeAt(this.pos) !== 58) this.abort(); // :

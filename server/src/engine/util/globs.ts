@@ -13,7 +13,7 @@ export const MAX_WILDCARD_GLOBS = 256;
 const MAX_ALTERNATIVES = 64;
 
 /** One character of a name: a literal, `?`, or a class. */
-type Char = string | { not: boolean; ranges: [string, string][] } | '?';
+type Char = string | { not: boolean; ranges: [string, string][] };
 /** One segment of a glob: `**`, or the characters and stars of a name (a star is null). */
 type Segment = 'globstar' | (Char | null)[];
 

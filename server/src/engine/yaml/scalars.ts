@@ -21,6 +21,7 @@ export function typedLit(v: unknown, range: Range, pyyamlPlain: string | null): 
   if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range };
   if (typeof v === 'boolean') return { kind: 'bool', value: v, range };
   if (v === null || v === undefined) return { kind: 'none', range };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a tagged value, shown as JavaScript prints it
   return { kind: 'other', text: String(v), range };
 }
 

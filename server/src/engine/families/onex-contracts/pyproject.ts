@@ -8,6 +8,7 @@ import type { Diagnostic, Range } from '../../types';
 import { diag } from './codes';
 
 // smol-toml is an ES module that ships a CommonJS build (its `require` export), which the bundle loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, as said above
 const { parse, TomlError } = require('smol-toml') as typeof SmolToml;
 export interface EntryPoint {
   /** The entry point's name (the key). */

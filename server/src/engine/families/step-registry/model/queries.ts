@@ -273,7 +273,9 @@ export class ModelQueries extends QueryGroup<{ files: StepFiles; modules: Query<
   closestCore(name: string): string[] { return this.coreSuggestQ(name); }
   coreShared(field: SharedField): [string, string[]][] { return this.coreSharedQ(field); }
   dirsWithId(id: string): string[] { return this.idIndex.get(id) ?? []; }
-  sharedLocalNames(dir: string): Map<string, string[]> { return this.sharedLocalNamesIndex.get(dir) ?? new Map(); }
+  sharedLocalNames(dir: string): Map<string, string[]> {
+    return this.sharedLocalNamesIndex.get(dir) ?? new Map<string, string[]>();
+  }
   dirOfContext(id: string): string | null { return this.idIndex.get(id)?.at(-1) ?? null; }
   sortedWorkspaces(): WsState[] { return this.sortedWorkspacesQ(NONE); }
 

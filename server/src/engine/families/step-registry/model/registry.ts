@@ -309,7 +309,7 @@ export function buildScopeComponents(files: { file: string; kind: ComponentKind;
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const f of sorted) {
     let byName = out.classes.get(f.kind);
-    if (!byName) out.classes.set(f.kind, (byName = new Map()));
+    if (!byName) out.classes.set(f.kind, (byName = new Map<string, ClassDef[]>()));
     for (const c of f.classes) {
       const list = byName.get(c.name);
       if (list) list.push(c); else byName.set(c.name, [c]);
