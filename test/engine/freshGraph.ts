@@ -24,8 +24,11 @@ export function freshGraph(options: EngineOptions): { Engine: typeof RegistryEng
   const saved = Object.entries(require.cache).filter(([file]) => ours(file));
   for (const [file] of saved) delete require.cache[file];
   try {
+    // require, not import: a module loaded again after its cache entry is gone is a new instance
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const load = <T>(o: { file: string; name: string }): T => (require(o.file) as Record<string, T>)[o.name] as T;
     const { RegistryEngine: Engine } = require(ENGINE) as { RegistryEngine: typeof RegistryEngine };
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const fresh: EngineOptions = { ...options };
     if (where.families) fresh.families = where.families.map((o) => load(o));
     if (where.checks) fresh.checks = where.checks.map((o) => load(o));
