@@ -10,13 +10,27 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** `check --files FILE` (root-relative), run after each full check: wall time per run and what it reported. */
-export interface CliFiles { file: string; ms: number[]; diagnostics: number }
-export interface CliPeak { peakRssMb: number[]; ms: number[]; diagnostics: number; files?: CliFiles }
+export interface CliFiles {
+  file: string;
+  ms: number[];
+  diagnostics: number;
+}
+export interface CliPeak {
+  peakRssMb: number[];
+  ms: number[];
+  diagnostics: number;
+  files?: CliFiles;
+}
 
 /** Writes the process's maximum RSS (KB) to $RL_PEAK_OUT when it exits. */
-const PRELOAD = 'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.RL_PEAK_OUT,String(process.resourceUsage().maxRSS)))';
+const PRELOAD =
+  'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.RL_PEAK_OUT,String(process.resourceUsage().maxRSS)))';
 
-interface Run { ms: number; diagnostics: number; peakRssMb: number }
+interface Run {
+  ms: number;
+  diagnostics: number;
+  peakRssMb: number;
+}
 
 /** One `cli check` in a fresh process: its wall time, its diagnostics, its peak RSS (MB). */
 function runCheck(cli: string, args: string[], peakFile: string): Run {

@@ -1,7 +1,15 @@
 // The cursus 1.x org (bench/generate.ts) as a bench workload: workspace-registry and companion edits
 // pooled, the core STEP_NAMES registry as the central file, builder modules as components. The draws
 // are the ones the bench has always made, so the figures stay comparable with the baseline.
-import { buildOrg, cursusGenerated, renderComponent, renderCoreRegistry, renderWorkspaceRegistry, setField, type OrgParams } from './generate';
+import {
+  buildOrg,
+  cursusGenerated,
+  renderComponent,
+  renderCoreRegistry,
+  renderWorkspaceRegistry,
+  setField,
+  type OrgParams,
+} from './generate';
 import { EDIT_KINDS, EditSession } from './edits';
 import { renderMeta } from './metaFiles';
 import type { Rng } from './rng';
@@ -13,8 +21,9 @@ export function cursusWorkload(params: OrgParams): Workload {
     name: params.name,
     family: 'cursus',
     seed: params.seed,
-    summary: `cursus 1.x: ${params.coreSteps.toLocaleString('en-US')} core steps, ${params.workspaces.toLocaleString('en-US')} workspaces × ${params.entriesPerWorkspace} entries, `
-      + `${params.componentFiles.toLocaleString('en-US')} builder/config modules, ${params.metaFiles.toLocaleString('en-US')} companions`,
+    summary:
+      `cursus 1.x: ${params.coreSteps.toLocaleString('en-US')} core steps, ${params.workspaces.toLocaleString('en-US')} workspaces × ${params.entriesPerWorkspace} entries, ` +
+      `${params.componentFiles.toLocaleString('en-US')} builder/config modules, ${params.metaFiles.toLocaleString('en-US')} companions`,
     entries: params.coreSteps + params.workspaces * params.entriesPerWorkspace,
     seeded: org.seeded,
     editKinds: EDIT_KINDS,
@@ -39,7 +48,11 @@ export function cursusWorkload(params: OrgParams): Workload {
     componentEdits(rng: Rng): BenchEdit[] {
       const builders = org.components.filter((c) => c.kind === 'builder' && c.path.startsWith('developer_workspaces/'));
       return rng.sample(builders, 10).flatMap((c) => [
-        { kind: 'component', file: c.path, text: renderComponent({ ...c, classes: c.classes.map((x) => `${x}Legacy`) }) },
+        {
+          kind: 'component',
+          file: c.path,
+          text: renderComponent({ ...c, classes: c.classes.map((x) => `${x}Legacy`) }),
+        },
         { kind: 'component', file: c.path, text: renderComponent(c) },
       ]);
     },

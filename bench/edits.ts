@@ -11,11 +11,27 @@ export type EditKind = 'field' | 'add' | 'remove' | 'collide' | 'typo' | 'fix' |
 export const EDIT_KINDS: readonly EditKind[] = ['field', 'add', 'remove', 'collide', 'typo', 'fix', 'meta'];
 type RegistryEditKind = Exclude<EditKind, 'meta'>;
 
-export interface Edit { kind: EditKind; file: string; text: string }
+export interface Edit {
+  kind: EditKind;
+  file: string;
+  text: string;
+}
 
-interface Typo { ws: WsModel; step: string; undo: (e: EntryModel) => void }
+interface Typo {
+  ws: WsModel;
+  step: string;
+  undo: (e: EntryModel) => void;
+}
 
-const WEIGHTS: [EditKind, number][] = [['field', 30], ['add', 15], ['remove', 15], ['collide', 15], ['typo', 15], ['fix', 10], ['meta', 20]];
+const WEIGHTS: [EditKind, number][] = [
+  ['field', 30],
+  ['add', 15],
+  ['remove', 15],
+  ['collide', 15],
+  ['typo', 15],
+  ['fix', 10],
+  ['meta', 20],
+];
 
 export class EditSession {
   private typos: Typo[] = [];
@@ -28,7 +44,8 @@ export class EditSession {
     if (picked === 'meta' && this.org.metas.length > 0) return this.editMeta(rng, rng.pick(this.org.metas));
     let kind: RegistryEditKind = picked === 'meta' ? 'field' : picked;
     if (kind === 'fix' && this.typos.length === 0) kind = 'typo';
-    const ws = kind === 'fix' ? (this.typos[rng.int(0, this.typos.length - 1)] as Typo).ws : rng.pick(this.org.workspaces);
+    const ws =
+      kind === 'fix' ? (this.typos[rng.int(0, this.typos.length - 1)] as Typo).ws : rng.pick(this.org.workspaces);
     const done = this.apply(kind, ws, rng);
     return { kind: done, file: ws.registryPath, text: renderWorkspaceRegistry(ws) };
   }
@@ -46,10 +63,20 @@ export class EditSession {
       case 'field': {
         const e = rng.pick(all);
         const which = rng.int(0, 3);
-        if (which === 0) setField(e, 'description', `${e.name} (${rng.pick(['revised', 'faster', 'now with retries', 'uses spot capacity'])} ${rng.int(1, 99)})`);
+        if (which === 0)
+          setField(
+            e,
+            'description',
+            `${e.name} (${rng.pick(['revised', 'faster', 'now with retries', 'uses spot capacity'])} ${rng.int(1, 99)})`,
+          );
         else if (which === 1) setField(e, 'priority', rng.int(10, 150));
         else if (which === 2) setField(e, 'framework_version', `${rng.int(1, 3)}.${rng.int(0, 12)}.${rng.int(0, 5)}`);
-        else setField(e, 'environment_tags', rng.sample(['development', 'staging', 'production', 'cpu', 'gpu'], rng.int(1, 3)));
+        else
+          setField(
+            e,
+            'environment_tags',
+            rng.sample(['development', 'staging', 'production', 'cpu', 'gpu'], rng.int(1, 3)),
+          );
         return kind;
       }
       case 'add': {
@@ -75,7 +102,8 @@ export class EditSession {
       case 'collide': {
         const other = rng.pick(this.org.workspaces);
         const target = other === ws || other.local.length === 0 ? null : rng.pick(other.local);
-        if (!target || ws.local.some((e) => e.name === target.name) || ws.local.length === 0) return this.apply('field', ws, rng);
+        if (!target || ws.local.some((e) => e.name === target.name) || ws.local.length === 0)
+          return this.apply('field', ws, rng);
         renameEntry(rng.pick(ws.local), target.name);
         return kind;
       }
@@ -86,7 +114,14 @@ export class EditSession {
           const f = e.fields.find((x) => x.key === 'builder_step_name');
           if (f) {
             f.key = 'builder_stepname';
-            this.typos.push({ ws, step: e.name, undo: (x) => { const g = x.fields.find((y) => y.key === 'builder_stepname'); if (g) g.key = 'builder_step_name'; } });
+            this.typos.push({
+              ws,
+              step: e.name,
+              undo: (x) => {
+                const g = x.fields.find((y) => y.key === 'builder_stepname');
+                if (g) g.key = 'builder_step_name';
+              },
+            });
             return kind;
           }
         }
@@ -124,8 +159,10 @@ export class EditSession {
   private freshName(base: string): string {
     for (;;) {
       const name = `${base}${++this.fresh}`;
-      if (!this.org.taken.has(name)) { this.org.taken.add(name); return name; }
+      if (!this.org.taken.has(name)) {
+        this.org.taken.add(name);
+        return name;
+      }
     }
   }
 }
-

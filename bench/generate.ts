@@ -25,16 +25,48 @@ export interface OrgParams {
 }
 
 export const ORGS: Record<'small' | 'large' | 'xlarge', OrgParams> = {
-  small: { name: 'small', coreSteps: 200, workspaces: 100, entriesPerWorkspace: 25, componentFiles: 2_000, metaFiles: 1_000, seed: 20_241 },
-  large: { name: 'large', coreSteps: 2_000, workspaces: 1_000, entriesPerWorkspace: 25, componentFiles: 20_000, metaFiles: 10_000, seed: 20_241 },
+  small: {
+    name: 'small',
+    coreSteps: 200,
+    workspaces: 100,
+    entriesPerWorkspace: 25,
+    componentFiles: 2_000,
+    metaFiles: 1_000,
+    seed: 20_241,
+  },
+  large: {
+    name: 'large',
+    coreSteps: 2_000,
+    workspaces: 1_000,
+    entriesPerWorkspace: 25,
+    componentFiles: 20_000,
+    metaFiles: 10_000,
+    seed: 20_241,
+  },
   // 3× the workspaces, their modules and companions of large; the core stays at 2,000 steps, since a
   // core registry of 6,000 (2.3 MB) is over the 2 MiB file cap and would be skipped.
-  xlarge: { name: 'xlarge', coreSteps: 2_000, workspaces: 3_000, entriesPerWorkspace: 25, componentFiles: 52_000, metaFiles: 30_000, seed: 20_241 },
+  xlarge: {
+    name: 'xlarge',
+    coreSteps: 2_000,
+    workspaces: 3_000,
+    entriesPerWorkspace: 25,
+    componentFiles: 52_000,
+    metaFiles: 30_000,
+    seed: 20_241,
+  },
 };
 
 export type PyValue = string | number | string[];
-export interface Field { key: string; value: PyValue; comment?: string }
-export interface EntryModel { name: string; fields: Field[]; comment?: string }
+export interface Field {
+  key: string;
+  value: PyValue;
+  comment?: string;
+}
+export interface EntryModel {
+  name: string;
+  fields: Field[];
+  comment?: string;
+}
 
 export interface WsModel {
   /** Directory name under developer_workspaces/developers. */
@@ -80,35 +112,168 @@ export interface OrgModel {
 export const WS_ROOT = 'developer_workspaces/developers';
 const CORE_ROOT = 'src/cursus';
 
-const FRAMEWORKS = ['XGBoost', 'PyTorch', 'LightGBM', 'Pandas', 'Polars', 'Spark', 'SKLearn', 'TensorFlow', 'Bedrock', 'Dask'];
+const FRAMEWORKS = [
+  'XGBoost',
+  'PyTorch',
+  'LightGBM',
+  'Pandas',
+  'Polars',
+  'Spark',
+  'SKLearn',
+  'TensorFlow',
+  'Bedrock',
+  'Dask',
+];
 const SUBJECTS = [
-  'Tabular', 'Temporal', 'Currency', 'Risk', 'Label', 'Feature', 'Model', 'Batch', 'Payload', 'Stratified',
-  'Missing', 'Duplicate', 'Percentile', 'Pseudo', 'Active', 'Hyperparameter', 'Cradle', 'Dummy', 'Sequence', 'Text',
-  'Image', 'Graph', 'Embedding', 'Fraud', 'Customer', 'Transaction', 'Session', 'Geo', 'Price', 'Inventory',
-  'Demand', 'Churn', 'Ranking', 'Search', 'Click', 'Audio', 'Anomaly', 'Forecast', 'Policy', 'Consent',
+  'Tabular',
+  'Temporal',
+  'Currency',
+  'Risk',
+  'Label',
+  'Feature',
+  'Model',
+  'Batch',
+  'Payload',
+  'Stratified',
+  'Missing',
+  'Duplicate',
+  'Percentile',
+  'Pseudo',
+  'Active',
+  'Hyperparameter',
+  'Cradle',
+  'Dummy',
+  'Sequence',
+  'Text',
+  'Image',
+  'Graph',
+  'Embedding',
+  'Fraud',
+  'Customer',
+  'Transaction',
+  'Session',
+  'Geo',
+  'Price',
+  'Inventory',
+  'Demand',
+  'Churn',
+  'Ranking',
+  'Search',
+  'Click',
+  'Audio',
+  'Anomaly',
+  'Forecast',
+  'Policy',
+  'Consent',
 ];
 const ACTIONS = [
-  'Preprocessing', 'Training', 'Evaluation', 'Calibration', 'Inference', 'Registration', 'Selection', 'Mapping',
-  'Normalization', 'Imputation', 'Removal', 'Conversion', 'Generation', 'Execution', 'Sampling', 'Loading',
-  'Packaging', 'Validation', 'Monitoring', 'Aggregation', 'Encoding', 'Tokenization', 'Extraction', 'Scoring',
-  'Merge', 'Split', 'Export', 'Deployment', 'Compilation', 'Profiling',
+  'Preprocessing',
+  'Training',
+  'Evaluation',
+  'Calibration',
+  'Inference',
+  'Registration',
+  'Selection',
+  'Mapping',
+  'Normalization',
+  'Imputation',
+  'Removal',
+  'Conversion',
+  'Generation',
+  'Execution',
+  'Sampling',
+  'Loading',
+  'Packaging',
+  'Validation',
+  'Monitoring',
+  'Aggregation',
+  'Encoding',
+  'Tokenization',
+  'Extraction',
+  'Scoring',
+  'Merge',
+  'Split',
+  'Export',
+  'Deployment',
+  'Compilation',
+  'Profiling',
 ];
 const STEP_TYPE_OF: Record<string, string> = {
-  Training: 'Training', Inference: 'Transform', Scoring: 'Transform', Registration: 'RegisterModel',
-  Deployment: 'Lambda', Compilation: 'CreateModel',
+  Training: 'Training',
+  Inference: 'Transform',
+  Scoring: 'Transform',
+  Registration: 'RegisterModel',
+  Deployment: 'Lambda',
+  Compilation: 'CreateModel',
 };
 const TEAMS = [
-  ['nlp', 'Nlp'], ['vision', 'Vision'], ['risk', 'RiskMl'], ['ads', 'Ads'], ['search', 'SearchRel'], ['fraud', 'FraudOps'],
-  ['pricing', 'Pricing'], ['supply', 'Supply'], ['growth', 'Growth'], ['speech', 'Speech'], ['recsys', 'Recsys'],
-  ['payments', 'Payments'], ['trust', 'Trust'], ['maps', 'Maps'], ['ops', 'MlOps'], ['health', 'Health'],
-  ['media', 'Media'], ['retail', 'Retail'], ['logistics', 'Logistics'], ['forecast', 'Forecasting'],
+  ['nlp', 'Nlp'],
+  ['vision', 'Vision'],
+  ['risk', 'RiskMl'],
+  ['ads', 'Ads'],
+  ['search', 'SearchRel'],
+  ['fraud', 'FraudOps'],
+  ['pricing', 'Pricing'],
+  ['supply', 'Supply'],
+  ['growth', 'Growth'],
+  ['speech', 'Speech'],
+  ['recsys', 'Recsys'],
+  ['payments', 'Payments'],
+  ['trust', 'Trust'],
+  ['maps', 'Maps'],
+  ['ops', 'MlOps'],
+  ['health', 'Health'],
+  ['media', 'Media'],
+  ['retail', 'Retail'],
+  ['logistics', 'Logistics'],
+  ['forecast', 'Forecasting'],
 ] as const;
 const FIRST_NAMES = [
-  'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'niaj', 'olivia',
-  'peggy', 'rupert', 'sybil', 'trent', 'victor', 'walter', 'yara', 'zoe', 'amir', 'bea', 'chen', 'dana', 'eli',
-  'fatima', 'gus', 'hana', 'ines',
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'niaj',
+  'olivia',
+  'peggy',
+  'rupert',
+  'sybil',
+  'trent',
+  'victor',
+  'walter',
+  'yara',
+  'zoe',
+  'amir',
+  'bea',
+  'chen',
+  'dana',
+  'eli',
+  'fatima',
+  'gus',
+  'hana',
+  'ines',
 ];
-const VARIANT_SUFFIXES = ['Training', 'Validation', 'Calibration', 'Testing', 'Batch', 'Export', 'Scoring', 'Lite', 'V2', 'Streaming', 'Incremental', 'Distributed'];
+const VARIANT_SUFFIXES = [
+  'Training',
+  'Validation',
+  'Calibration',
+  'Testing',
+  'Batch',
+  'Export',
+  'Scoring',
+  'Lite',
+  'V2',
+  'Streaming',
+  'Incremental',
+  'Distributed',
+];
 const ENVIRONMENTS = ['development', 'staging', 'production', 'cpu', 'gpu', 'memory_optimized', 'spot'];
 const JOB_TYPES = ['training', 'validation', 'testing', 'calibration'];
 const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
@@ -147,17 +312,22 @@ function stepTypeOf(words: string[]): string {
 export function buildOrg(p: OrgParams): OrgModel {
   const wsFiles = p.componentFiles - 2 * p.coreSteps;
   const familiesPerWs = wsFiles / p.workspaces / 2;
-  if (!Number.isInteger(familiesPerWs) || familiesPerWs < 1) throw new Error(`${p.name}: component files must split evenly into builder+config pairs per workspace`);
+  if (!Number.isInteger(familiesPerWs) || familiesPerWs < 1)
+    throw new Error(`${p.name}: component files must split evenly into builder+config pairs per workspace`);
   const rng = new Rng(p.seed ^ hashString(p.name));
   const taken = new Set<string>();
   const seeded: Record<string, number> = {};
-  const plant = (what: string): void => { seeded[what] = (seeded[what] ?? 0) + 1; };
+  const plant = (what: string): void => {
+    seeded[what] = (seeded[what] ?? 0) + 1;
+  };
 
   // ---- core
   const coreRng = rng.fork(1);
   const coreWords: string[][] = [];
   while (coreWords.length < p.coreSteps) {
-    const words = coreRng.chance(0.55) ? [coreRng.pick(FRAMEWORKS), coreRng.pick(SUBJECTS), coreRng.pick(ACTIONS)] : [coreRng.pick(SUBJECTS), coreRng.pick(ACTIONS)];
+    const words = coreRng.chance(0.55)
+      ? [coreRng.pick(FRAMEWORKS), coreRng.pick(SUBJECTS), coreRng.pick(ACTIONS)]
+      : [coreRng.pick(SUBJECTS), coreRng.pick(ACTIONS)];
     const name = words.join('');
     if (taken.has(name)) continue;
     taken.add(name);
@@ -176,33 +346,69 @@ export function buildOrg(p: OrgParams): OrgModel {
       { key: 'config_class', value: `${name}Config` },
       { key: 'builder_step_name', value: `${name}StepBuilder` },
       { key: 'spec_type', value: name },
-      { key: 'sagemaker_step_type', value: stepType, comment: utility ? 'compile-time helper, creates no SageMaker step' : undefined },
+      {
+        key: 'sagemaker_step_type',
+        value: stepType,
+        comment: utility ? 'compile-time helper, creates no SageMaker step' : undefined,
+      },
     ];
-    if (!coreNoDescription.has(i)) fields.push({ key: 'description', value: `${humanOf(words)} step${coreRng.chance(0.3) ? ` for ${coreRng.pick(SUBJECTS).toLowerCase()} pipelines` : ''}` });
+    if (!coreNoDescription.has(i))
+      fields.push({
+        key: 'description',
+        value: `${humanOf(words)} step${coreRng.chance(0.3) ? ` for ${coreRng.pick(SUBJECTS).toLowerCase()} pipelines` : ''}`,
+      });
     else plant('core RL008 missing description');
     if (FRAMEWORKS.includes(words[0] ?? '')) fields.push({ key: 'framework', value: (words[0] ?? '').toLowerCase() });
     if (coreRng.chance(0.4)) fields.push({ key: 'job_types', value: coreRng.sample(JOB_TYPES, coreRng.int(1, 4)) });
-    if (coreRng.chance(0.5)) fields.push({ key: 'environment_tags', value: coreRng.sample(ENVIRONMENTS, coreRng.int(1, 3)) });
+    if (coreRng.chance(0.5))
+      fields.push({ key: 'environment_tags', value: coreRng.sample(ENVIRONMENTS, coreRng.int(1, 3)) });
     core.push({ name, fields });
     const snake = snakeOf(words);
     const builderClass = coreBuilderTypos.has(i) ? `${name}StepBuiler` : `${name}StepBuilder`;
     const configClass = coreConfigTypos.has(i) ? `${name}Confg` : `${name}Config`;
-    if (coreBuilderTypos.has(i)) plant(utility ? 'core builder class typo (exempt Utility step)' : 'core RL005 builder class typo');
-    if (coreConfigTypos.has(i)) plant(utility ? 'core config class typo (exempt Utility step)' : 'core RL006 config class typo');
-    components.push({ path: `${CORE_ROOT}/steps/builders/builder_${snake}_step.py`, kind: 'builder', words, snake, classes: [builderClass], configClass, stepType, variants: [], seed: coreRng.int(0, 2 ** 30) });
-    components.push({ path: `${CORE_ROOT}/steps/configs/config_${snake}_step.py`, kind: 'config', words, snake, classes: [configClass], configClass, stepType, variants: [], seed: coreRng.int(0, 2 ** 30) });
+    if (coreBuilderTypos.has(i))
+      plant(utility ? 'core builder class typo (exempt Utility step)' : 'core RL005 builder class typo');
+    if (coreConfigTypos.has(i))
+      plant(utility ? 'core config class typo (exempt Utility step)' : 'core RL006 config class typo');
+    components.push({
+      path: `${CORE_ROOT}/steps/builders/builder_${snake}_step.py`,
+      kind: 'builder',
+      words,
+      snake,
+      classes: [builderClass],
+      configClass,
+      stepType,
+      variants: [],
+      seed: coreRng.int(0, 2 ** 30),
+    });
+    components.push({
+      path: `${CORE_ROOT}/steps/configs/config_${snake}_step.py`,
+      kind: 'config',
+      words,
+      snake,
+      classes: [configClass],
+      configClass,
+      stepType,
+      variants: [],
+      seed: coreRng.int(0, 2 ** 30),
+    });
   });
   // RL011: one core pair shares a spec_type.
   const a = core[3];
   const b = core[4];
   if (a && b) {
     const spec = a.fields.find((f) => f.key === 'spec_type');
-    if (spec) { spec.value = b.name; plant('core RL011 shared spec_type (pair)'); }
+    if (spec) {
+      spec.value = b.name;
+      plant('core RL011 shared spec_type (pair)');
+    }
   }
 
   // ---- workspaces
   const workspaces: WsModel[] = [];
-  const overridable = core.filter((e) => e.fields.some((f) => f.key === 'sagemaker_step_type' && f.value !== 'Utility'));
+  const overridable = core.filter((e) =>
+    e.fields.some((f) => f.key === 'sagemaker_step_type' && f.value !== 'Utility'),
+  );
   for (let k = 0; k < p.workspaces; k++) {
     const wr = rng.fork(1000 + k);
     const [teamDir, teamWord] = wr.pick(TEAMS);
@@ -223,7 +429,8 @@ export function buildOrg(p: OrgParams): OrgModel {
       if (!fam) break;
       const base = fam.words.join('');
       let suffix = wr.pick(VARIANT_SUFFIXES);
-      for (let tries = 0; (fam.variants.includes(suffix) || taken.has(base + suffix)) && tries < 50; tries++) suffix = wr.pick(VARIANT_SUFFIXES) + (tries > 10 ? String(tries) : '');
+      for (let tries = 0; (fam.variants.includes(suffix) || taken.has(base + suffix)) && tries < 50; tries++)
+        suffix = wr.pick(VARIANT_SUFFIXES) + (tries > 10 ? String(tries) : '');
       taken.add(base + suffix);
       fam.variants.push(suffix);
     }
@@ -232,18 +439,55 @@ export function buildOrg(p: OrgParams): OrgModel {
     for (const fam of families) {
       const base = fam.words.join('');
       const stepType = stepTypeOf(fam.words);
-      local.push(localEntry(wr, base, fam.words, `${base}Config`, `${base}StepBuilder`, stepType, fam.words.includes('PyTorch') ? 'pytorch' : undefined));
+      local.push(
+        localEntry(
+          wr,
+          base,
+          fam.words,
+          `${base}Config`,
+          `${base}StepBuilder`,
+          stepType,
+          fam.words.includes('PyTorch') ? 'pytorch' : undefined,
+        ),
+      );
       for (const s of fam.variants) {
-        local.push(localEntry(wr, base + s, [...fam.words, s], `${base}${s}Config`, `${base}StepBuilder`, stepType, undefined));
+        local.push(
+          localEntry(wr, base + s, [...fam.words, s], `${base}${s}Config`, `${base}StepBuilder`, stepType, undefined),
+        );
       }
       const snake = snakeOf(fam.words);
-      components.push({ path: `${wsDir}/builders/builder_${snake}_step.py`, kind: 'builder', words: fam.words, snake, classes: [`${base}StepBuilder`], configClass: `${base}Config`, stepType, variants: [], seed: wr.int(0, 2 ** 30) });
-      components.push({ path: `${wsDir}/configs/config_${snake}_step.py`, kind: 'config', words: fam.words, snake, classes: [`${base}Config`, ...fam.variants.map((s) => `${base}${s}Config`)], configClass: `${base}Config`, stepType, variants: fam.variants, seed: wr.int(0, 2 ** 30) });
+      components.push({
+        path: `${wsDir}/builders/builder_${snake}_step.py`,
+        kind: 'builder',
+        words: fam.words,
+        snake,
+        classes: [`${base}StepBuilder`],
+        configClass: `${base}Config`,
+        stepType,
+        variants: [],
+        seed: wr.int(0, 2 ** 30),
+      });
+      components.push({
+        path: `${wsDir}/configs/config_${snake}_step.py`,
+        kind: 'config',
+        words: fam.words,
+        snake,
+        classes: [`${base}Config`, ...fam.variants.map((s) => `${base}${s}Config`)],
+        configClass: `${base}Config`,
+        stepType,
+        variants: fam.variants,
+        seed: wr.int(0, 2 ** 30),
+      });
     }
     const overrides: EntryModel[] = wr.sample(overridable, nOverrides).map((c) => overrideEntry(wr, c));
     const ws: WsModel = {
-      dirName, registryPath: wsRegistryPath(dirName), team: teamDir, local, overrides,
-      metadata: metadataOf(wr, dirName, teamDir), families: families.map((f) => f.words.join('')),
+      dirName,
+      registryPath: wsRegistryPath(dirName),
+      team: teamDir,
+      local,
+      overrides,
+      metadata: metadataOf(wr, dirName, teamDir),
+      families: families.map((f) => f.words.join('')),
     };
     plantWorkspaceProblems(wr, ws, core, plant);
     workspaces.push(ws);
@@ -265,9 +509,21 @@ export function buildOrg(p: OrgParams): OrgModel {
   if (d1 && d2) {
     const id = d1.metadata.find((f) => f.key === 'developer_id');
     const id2 = d2.metadata.find((f) => f.key === 'developer_id');
-    if (id && id2) { id2.value = id.value; plant('RL015 duplicate developer_id (pair)'); }
+    if (id && id2) {
+      id2.value = id.value;
+      plant('RL015 duplicate developer_id (pair)');
+    }
   }
-  const org: OrgModel = { params: p, corePath: `${CORE_ROOT}/registry/step_names.py`, core, workspaces, components, taken, seeded, metas: [] };
+  const org: OrgModel = {
+    params: p,
+    corePath: `${CORE_ROOT}/registry/step_names.py`,
+    core,
+    workspaces,
+    components,
+    taken,
+    seeded,
+    metas: [],
+  };
   org.metas = planMetas(org, rng.fork(3), plant);
   return org;
 }
@@ -276,28 +532,49 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-function localEntry(r: Rng, name: string, words: string[], config: string, builder: string, stepType: string, framework: string | undefined): EntryModel {
+function localEntry(
+  r: Rng,
+  name: string,
+  words: string[],
+  config: string,
+  builder: string,
+  stepType: string,
+  framework: string | undefined,
+): EntryModel {
   const fields: Field[] = [
     { key: 'config_class', value: config },
     { key: 'builder_step_name', value: builder },
     { key: 'spec_type', value: name },
     { key: 'sagemaker_step_type', value: stepType },
-    { key: 'description', value: `${humanOf(words)}${r.chance(0.5) ? ` with ${r.pick(['early stopping', 'custom metrics', 'feature caching', 'checkpointing', 'schema checks', 'spot instances'])}` : ''}` },
+    {
+      key: 'description',
+      value: `${humanOf(words)}${r.chance(0.5) ? ` with ${r.pick(['early stopping', 'custom metrics', 'feature caching', 'checkpointing', 'schema checks', 'spot instances'])}` : ''}`,
+    },
   ];
   const fw = framework ?? (r.chance(0.5) ? r.pick(FRAMEWORKS).toLowerCase() : undefined);
   if (fw) fields.push({ key: 'framework', value: fw });
-  if (fw && r.chance(0.4)) fields.push({ key: 'framework_version', value: `${r.int(1, 2)}.${r.int(0, 9)}.${r.int(0, 3)}` });
+  if (fw && r.chance(0.4))
+    fields.push({ key: 'framework_version', value: `${r.int(1, 2)}.${r.int(0, 9)}.${r.int(0, 3)}` });
   if (r.chance(0.5)) fields.push({ key: 'job_types', value: r.sample(JOB_TYPES, r.int(1, 3)) });
   if (r.chance(0.6)) fields.push({ key: 'environment_tags', value: r.sample(ENVIRONMENTS, r.int(1, 3)) });
-  if (r.chance(0.3)) fields.push({ key: 'compatibility_tags', value: r.sample(['tabular', 'deep_learning', 'nlp', 'vision', 'streaming', 'enhanced'], r.int(1, 2)) });
+  if (r.chance(0.3))
+    fields.push({
+      key: 'compatibility_tags',
+      value: r.sample(['tabular', 'deep_learning', 'nlp', 'vision', 'streaming', 'enhanced'], r.int(1, 2)),
+    });
   if (r.chance(0.4)) fields.push({ key: 'priority', value: r.int(50, 120) });
   if (r.chance(0.2)) fields.push({ key: 'conflict_resolution_strategy', value: r.pick(STRATEGIES) });
   return { name, fields };
 }
 
 function overrideEntry(r: Rng, core: EntryModel): EntryModel {
-  const fields: Field[] = core.fields.filter((f) => f.key !== 'description').map((f) => ({ ...f, value: Array.isArray(f.value) ? [...f.value] : f.value }));
-  fields.push({ key: 'description', value: `${core.name} tuned for this workspace (${r.pick(['larger instances', 'custom hyperparameters', 'extra validation', 'cheaper spot capacity'])})` });
+  const fields: Field[] = core.fields
+    .filter((f) => f.key !== 'description')
+    .map((f) => ({ ...f, value: Array.isArray(f.value) ? [...f.value] : f.value }));
+  fields.push({
+    key: 'description',
+    value: `${core.name} tuned for this workspace (${r.pick(['larger instances', 'custom hyperparameters', 'extra validation', 'cheaper spot capacity'])})`,
+  });
   fields.push({ key: 'priority', value: r.int(50, 95), comment: 'Higher priority than core (100)' });
   fields.push({ key: 'conflict_resolution_strategy', value: 'workspace_priority' });
   return { name: core.name, fields };
@@ -308,9 +585,25 @@ function metadataOf(r: Rng, dirName: string, team: string): Field[] {
     { key: 'developer_id', value: dirName },
     { key: 'version', value: `${r.int(0, 3)}.${r.int(0, 12)}.${r.int(0, 9)}` },
     { key: 'description', value: `${team} team extensions` },
-    { key: 'dependencies', value: r.sample(['pandas>=1.3.0', 'polars>=0.20.0', 'xgboost>=1.7.0', 'torch>=2.1.0', 'transformers>=4.30', 'scikit-learn>=1.3'], r.int(1, 4)) },
+    {
+      key: 'dependencies',
+      value: r.sample(
+        [
+          'pandas>=1.3.0',
+          'polars>=0.20.0',
+          'xgboost>=1.7.0',
+          'torch>=2.1.0',
+          'transformers>=4.30',
+          'scikit-learn>=1.3',
+        ],
+        r.int(1, 4),
+      ),
+    },
     { key: 'default_resolution_strategy', value: r.pick(STRATEGIES) },
-    { key: 'preferred_frameworks', value: r.sample(['xgboost', 'pytorch', 'polars', 'lightgbm', 'pandas'], r.int(1, 3)) },
+    {
+      key: 'preferred_frameworks',
+      value: r.sample(['xgboost', 'pytorch', 'polars', 'lightgbm', 'pandas'], r.int(1, 3)),
+    },
     { key: 'environment_preferences', value: r.sample(ENVIRONMENTS, r.int(1, 3)) },
     { key: 'conflict_tolerance', value: r.pick(['low', 'medium', 'high']) },
   ];
@@ -326,17 +619,26 @@ function plantWorkspaceProblems(r: Rng, ws: WsModel, core: EntryModel[], plant: 
   if (r.chance(0.02)) {
     const e = r.pick(ws.local);
     const f = e.fields.find((x) => x.key === 'sagemaker_step_type');
-    if (f) { f.value = `${String(f.value)}Job`; plant('ws RL010 unknown sagemaker_step_type'); }
+    if (f) {
+      f.value = `${String(f.value)}Job`;
+      plant('ws RL010 unknown sagemaker_step_type');
+    }
   }
   if (r.chance(0.015)) {
     const e = r.pick(ws.local);
     const f = e.fields.find((x) => x.key === 'builder_step_name');
-    if (f) { f.key = 'builder_stepname'; plant('ws RL016 field typo (+RL005)'); }
+    if (f) {
+      f.key = 'builder_stepname';
+      plant('ws RL016 field typo (+RL005)');
+    }
   }
   if (r.chance(0.01) && variants.length > 0) {
     const c = r.pick(core);
     const e = r.pick(variants);
-    if (!ws.local.some((x) => x.name === c.name)) { renameEntry(e, c.name); plant('ws RL003 local shadows core'); }
+    if (!ws.local.some((x) => x.name === c.name)) {
+      renameEntry(e, c.name);
+      plant('ws RL003 local shadows core');
+    }
   }
   if (r.chance(0.01) && ws.overrides.length > 0) {
     const e = r.pick(ws.overrides);
@@ -347,7 +649,8 @@ function plantWorkspaceProblems(r: Rng, ws: WsModel, core: EntryModel[], plant: 
 
 export function setField(e: EntryModel, key: string, value: PyValue): void {
   const f = e.fields.find((x) => x.key === key);
-  if (f) f.value = value; else e.fields.push({ key, value });
+  if (f) f.value = value;
+  else e.fields.push({ key, value });
 }
 
 export function renameEntry(e: EntryModel, name: string): void {
@@ -368,7 +671,8 @@ function renderDict(name: string, entries: EntryModel[], annotation: string): st
   for (const e of entries) {
     if (e.comment) out.push(`    # ${e.comment}`);
     out.push(`    ${JSON.stringify(e.name)}: {`);
-    for (const f of e.fields) out.push(`        ${JSON.stringify(f.key)}: ${py(f.value)},${f.comment ? `  # ${f.comment}` : ''}`);
+    for (const f of e.fields)
+      out.push(`        ${JSON.stringify(f.key)}: ${py(f.value)},${f.comment ? `  # ${f.comment}` : ''}`);
     out.push('    },');
   }
   out.push('}');
@@ -435,7 +739,11 @@ export function renderWorkspaceRegistry(ws: WsModel): string {
 }
 
 const STEP_CLASS: Record<string, string> = {
-  Training: 'TrainingStep', Transform: 'TransformStep', CreateModel: 'CreateModelStep', RegisterModel: 'ModelStep', Lambda: 'LambdaStep',
+  Training: 'TrainingStep',
+  Transform: 'TransformStep',
+  CreateModel: 'CreateModelStep',
+  RegisterModel: 'ModelStep',
+  Lambda: 'LambdaStep',
 };
 
 export function renderComponent(c: ComponentSpec): string {
@@ -444,7 +752,17 @@ export function renderComponent(c: ComponentSpec): string {
   const cls = c.classes[0] ?? 'Unnamed';
   if (c.kind === 'builder') {
     const stepClass = STEP_CLASS[c.stepType] ?? 'ProcessingStep';
-    const attrs = r.sample(['processing_entry_point', 'processing_instance_count', 'processing_volume_size', 'source_dir', 'framework_version', 'instance_type'], r.int(2, 4));
+    const attrs = r.sample(
+      [
+        'processing_entry_point',
+        'processing_instance_count',
+        'processing_volume_size',
+        'source_dir',
+        'framework_version',
+        'instance_type',
+      ],
+      r.int(2, 4),
+    );
     const lines = [
       '"""',
       `${human} step builder.`,
@@ -479,14 +797,23 @@ export function renderComponent(c: ComponentSpec): string {
       `                raise ValueError(f"${c.configClass} missing required attribute: {attr}")`,
     ];
     if (r.chance(0.6)) {
-      lines.push('', '    def _get_environment_variables(self) -> Dict[str, str]:', '        """Environment of the container."""',
+      lines.push(
+        '',
+        '    def _get_environment_variables(self) -> Dict[str, str]:',
+        '        """Environment of the container."""',
         '        env = super()._get_environment_variables()',
         `        env["STEP_NAME"] = "${c.words.join('')}"`,
-        `        env["LOG_LEVEL"] = "${r.pick(['INFO', 'DEBUG', 'WARNING'])}"`, '        return env');
+        `        env["LOG_LEVEL"] = "${r.pick(['INFO', 'DEBUG', 'WARNING'])}"`,
+        '        return env',
+      );
     }
     if (r.chance(0.5)) {
-      lines.push('', '    def _get_job_arguments(self) -> List[str]:', '        """Command-line arguments of the job."""',
-        `        return ["--job-type", self.config.job_type, "--seed", "${r.int(1, 999)}"]`);
+      lines.push(
+        '',
+        '    def _get_job_arguments(self) -> List[str]:',
+        '        """Command-line arguments of the job."""',
+        `        return ["--job-type", self.config.job_type, "--seed", "${r.int(1, 999)}"]`,
+      );
     }
     lines.push(
       '',
@@ -507,16 +834,19 @@ export function renderComponent(c: ComponentSpec): string {
     );
     return lines.join('\n');
   }
-  const fields = r.sample([
-    'entry_point: str = Field(default="main.py", description="Entry point script.")',
-    'source_dir: str = Field(default="dockers/scripts", description="Directory of the step scripts.")',
-    `instance_type: str = Field(default="ml.m5.${r.pick(['xlarge', '2xlarge', '4xlarge'])}", description="Instance type of the job.")`,
-    'instance_count: int = Field(default=1, ge=1, description="Number of instances.")',
-    `volume_size: int = Field(default=${r.pick([30, 50, 100])}, ge=1, description="Volume size (GB).")`,
-    'job_type: str = Field(default="training", description="One of training, validation, testing, calibration.")',
-    `framework_version: str = Field(default="${r.int(1, 2)}.${r.int(0, 9)}", description="Framework version of the container.")`,
-    'label_name: Optional[str] = Field(default=None, description="Name of the label column.")',
-  ], r.int(4, 7));
+  const fields = r.sample(
+    [
+      'entry_point: str = Field(default="main.py", description="Entry point script.")',
+      'source_dir: str = Field(default="dockers/scripts", description="Directory of the step scripts.")',
+      `instance_type: str = Field(default="ml.m5.${r.pick(['xlarge', '2xlarge', '4xlarge'])}", description="Instance type of the job.")`,
+      'instance_count: int = Field(default=1, ge=1, description="Number of instances.")',
+      `volume_size: int = Field(default=${r.pick([30, 50, 100])}, ge=1, description="Volume size (GB).")`,
+      'job_type: str = Field(default="training", description="One of training, validation, testing, calibration.")',
+      `framework_version: str = Field(default="${r.int(1, 2)}.${r.int(0, 9)}", description="Framework version of the container.")`,
+      'label_name: Optional[str] = Field(default=None, description="Name of the label column.")',
+    ],
+    r.int(4, 7),
+  );
   const lines = [
     '"""',
     `Configuration for the ${human} step.`,
@@ -543,11 +873,22 @@ export function renderComponent(c: ComponentSpec): string {
     '        return f"{self.source_dir}/{self.entry_point}"',
   ];
   if (r.chance(0.5)) {
-    lines.push('', '    def get_output_path(self) -> str:', '        """S3 prefix of the step outputs."""', `        return f"{self.pipeline_s3_loc}/${c.snake}"`);
+    lines.push(
+      '',
+      '    def get_output_path(self) -> str:',
+      '        """S3 prefix of the step outputs."""',
+      `        return f"{self.pipeline_s3_loc}/${c.snake}"`,
+    );
   }
   c.variants.forEach((s, i) => {
-    lines.push('', '', `class ${c.classes[i + 1] ?? `${cls}${s}`}(${cls}):`, `    """${s} variant of the ${human} configuration."""`, '',
-      `    job_type: str = Field(default="${s.toLowerCase()}", description="Job type of this variant.")`);
+    lines.push(
+      '',
+      '',
+      `class ${c.classes[i + 1] ?? `${cls}${s}`}(${cls}):`,
+      `    """${s} variant of the ${human} configuration."""`,
+      '',
+      `    job_type: str = Field(default="${s.toLowerCase()}", description="Job type of this variant.")`,
+    );
   });
   lines.push('');
   return lines.join('\n');

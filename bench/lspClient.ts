@@ -5,7 +5,12 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
 import { commonEnds } from '../server/src/engine/text/commonEnds';
 
@@ -21,7 +26,9 @@ export interface LspStart {
   stdio?: StdioOptions;
 }
 
-interface Waiter { check: () => boolean }
+interface Waiter {
+  check: () => boolean;
+}
 
 export class LspClient {
   /** Arrival time (performance.now()) of every publishDiagnostics, per URI. */
@@ -36,15 +43,23 @@ export class LspClient {
   /** Whether the server takes ranged changes (`TextDocumentSyncKind.Incremental`), as VS Code then sends them. */
   private incremental = false;
 
-  private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
 
   /** Spawns and initializes the server (the `initialized` notification is left to the caller, who times from it). */
   static async start(o: LspStart): Promise<LspClient> {
     const proc = spawn(o.command, o.args, { stdio: o.stdio ?? ['pipe', 'pipe', 'ignore'], env: o.env ?? process.env });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(proc.stdout),
+      new StreamMessageWriter(proc.stdin),
+    );
     const c = new LspClient(proc, connection);
-    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => o.configuration?.(i.section) ?? null));
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => o.configuration?.(i.section) ?? null),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
@@ -65,33 +80,52 @@ export class LspClient {
     });
     connection.listen();
     const rootUri = pathToFileURL(o.root).href;
-    const init: { capabilities?: { textDocumentSync?: number | { change?: number } } } = await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri,
-      rootPath: o.root,
-      workspaceFolders: [{ uri: rootUri, name: 'org' }],
-      initializationOptions: o.initializationOptions,
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
-        window: { workDoneProgress: true },
-        textDocument: {
-          synchronization: { didSave: true, dynamicRegistration: true },
-          publishDiagnostics: { relatedInformation: true, versionSupport: false },
+    const init: { capabilities?: { textDocumentSync?: number | { change?: number } } } = await connection.sendRequest(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri,
+        rootPath: o.root,
+        workspaceFolders: [{ uri: rootUri, name: 'org' }],
+        initializationOptions: o.initializationOptions,
+        capabilities: {
+          workspace: {
+            configuration: true,
+            workspaceFolders: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+          },
+          window: { workDoneProgress: true },
+          textDocument: {
+            synchronization: { didSave: true, dynamicRegistration: true },
+            publishDiagnostics: { relatedInformation: true, versionSupport: false },
+          },
         },
       },
-    });
+    );
     const sync = init.capabilities?.textDocumentSync;
     c.incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
     return c;
   }
 
-  notify(method: string, params: unknown): Promise<void> { return this.connection.sendNotification(method, params); }
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
 
   /** Resolves once `probe` holds, re-checked after every notification; rejects after `timeoutMs`. */
   waitFor(what: string, probe: () => boolean, timeoutMs = 600_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(w); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
-      const w: Waiter = { check: () => { if (!probe()) return false; clearTimeout(timer); resolve(); return true; } };
+      const timer = setTimeout(() => {
+        this.waiters.delete(w);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const w: Waiter = {
+        check: () => {
+          if (!probe()) return false;
+          clearTimeout(timer);
+          resolve();
+          return true;
+        },
+      };
       if (!w.check()) this.waiters.add(w);
     });
   }
@@ -110,7 +144,9 @@ export class LspClient {
   }
 
   /** Files published at least once. */
-  publishedFiles(): number { return this.published.size; }
+  publishedFiles(): number {
+    return this.published.size;
+  }
 
   /** When a URI's diagnostics became what they are now (the first of the last run of equal publications). */
   settledAt(uri: string): number | undefined {
@@ -149,13 +185,18 @@ export class LspClient {
 
   /** Shuts the server down and resolves once it has exited (and been reaped: its CPU time is then its parent's, see otherWork.ts). */
   async stop(): Promise<void> {
-    const exited = this.proc.exitCode !== null || this.proc.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((r) => { this.proc.once('exit', () => r()); });
+    const exited =
+      this.proc.exitCode !== null || this.proc.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((r) => {
+            this.proc.once('exit', () => r());
+          });
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.notify('exit', undefined);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     this.connection.dispose();
     await Promise.race([exited, new Promise((r) => setTimeout(r, 200))]);
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill();
@@ -182,7 +223,9 @@ function processTree(pid: number): number[] {
         const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
         const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
         parents.set(Number(d), ppid);
-      } catch { /* gone */ }
+      } catch {
+        /* gone */
+      }
     }
   } catch {
     return [pid];
@@ -204,7 +247,10 @@ export function rangedChange(before: string, after: string): { text: string } | 
   if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
   if (tail > 0 && isLow(before.charCodeAt(before.length - tail))) tail--;
   const doc = TextDocument.create('', '', 0, before);
-  return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - tail) }, text: after.slice(start, after.length - tail) };
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(before.length - tail) },
+    text: after.slice(start, after.length - tail),
+  };
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;

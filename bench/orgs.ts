@@ -8,8 +8,12 @@ import { ONEX_ORGS, onexWorkload } from './onexOrg';
 import { ONEX_CONTRACT_ORGS, onexContractsWorkload } from './onexContractsOrg';
 import type { Workload } from './workload';
 
-export const ORG_NAMES: string[] = [...Object.keys(ORGS), ...Object.keys(INTERFACE_ORGS), ...Object.keys(ONEX_ORGS),
-  ...Object.keys(ONEX_CONTRACT_ORGS)];
+export const ORG_NAMES: string[] = [
+  ...Object.keys(ORGS),
+  ...Object.keys(INTERFACE_ORGS),
+  ...Object.keys(ONEX_ORGS),
+  ...Object.keys(ONEX_CONTRACT_ORGS),
+];
 
 /** The default run: both cursus 1.x orgs and the small org of each other family. */
 export const DEFAULT_ORGS = ['small', 'large', 'interfaces-small', 'onex-small', 'onex-contracts-small'];
@@ -19,6 +23,7 @@ export function workloadOf(name: string): Workload {
   if (name in ORGS) return cursusWorkload(ORGS[name as keyof typeof ORGS]);
   if (name in INTERFACE_ORGS) return interfaceWorkload(INTERFACE_ORGS[name as keyof typeof INTERFACE_ORGS]);
   if (name in ONEX_ORGS) return onexWorkload(ONEX_ORGS[name as keyof typeof ONEX_ORGS]);
-  if (name in ONEX_CONTRACT_ORGS) return onexContractsWorkload(ONEX_CONTRACT_ORGS[name as keyof typeof ONEX_CONTRACT_ORGS]);
+  if (name in ONEX_CONTRACT_ORGS)
+    return onexContractsWorkload(ONEX_CONTRACT_ORGS[name as keyof typeof ONEX_CONTRACT_ORGS]);
   throw new Error(`unknown org ${name} (${ORG_NAMES.join(', ')})`);
 }

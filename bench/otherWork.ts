@@ -8,10 +8,18 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 /** Cores kept busy on average by work other than the bench's, and how many of them were stolen by the hypervisor. */
-export interface OtherWork { cores: number; stealCores: number }
+export interface OtherWork {
+  cores: number;
+  stealCores: number;
+}
 
 /** One reading, in the kernel's clock ticks: the machine's busy, stolen and total time over all CPUs, and the bench's own. */
-export interface CpuSample { busy: number; steal: number; total: number; own: number }
+export interface CpuSample {
+  busy: number;
+  steal: number;
+  total: number;
+  own: number;
+}
 
 /**
  * The reading in the texts of /proc/stat and /proc/self/stat (proc(5)), or null when they are not
@@ -23,8 +31,19 @@ export interface CpuSample { busy: number; steal: number; total: number; own: nu
 export function cpuSample(procStat: string, selfStat: string): CpuSample | null {
   const head = (procStat.split('\n', 1)[0] ?? '').trim().split(/\s+/);
   const machine = head.slice(1, 9).map(Number);
-  const own = selfStat.slice(selfStat.lastIndexOf(')') + 2).trim().split(/\s+/).slice(11, 15).map(Number);
-  if (head[0] !== 'cpu' || machine.length < 8 || own.length < 4 || [...machine, ...own].some((n) => !Number.isFinite(n))) return null;
+  const own = selfStat
+    .slice(selfStat.lastIndexOf(')') + 2)
+    .trim()
+    .split(/\s+/)
+    .slice(11, 15)
+    .map(Number);
+  if (
+    head[0] !== 'cpu' ||
+    machine.length < 8 ||
+    own.length < 4 ||
+    [...machine, ...own].some((n) => !Number.isFinite(n))
+  )
+    return null;
   const [user, nice, system, idle, iowait, irq, softirq, steal] = machine;
   const sum = (xs: (number | undefined)[]): number => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
   const busy = sum([user, nice, system, irq, softirq, steal]);
@@ -36,7 +55,10 @@ export function otherWork(before: CpuSample, after: CpuSample, cpuCount: number)
   const total = after.total - before.total;
   if (total <= 0) return null;
   const other = Math.max(0, after.busy - before.busy - (after.own - before.own));
-  return { cores: (other / total) * cpuCount, stealCores: (Math.max(0, after.steal - before.steal) / total) * cpuCount };
+  return {
+    cores: (other / total) * cpuCount,
+    stealCores: (Math.max(0, after.steal - before.steal) / total) * cpuCount,
+  };
 }
 
 function readSample(): CpuSample | null {
@@ -73,5 +95,8 @@ export function fmtOther(o: OtherWork): string {
 
 /** The most other work (and the most steal) of several windows. */
 export function worstOf(windows: readonly OtherWork[]): OtherWork {
-  return { cores: Math.max(0, ...windows.map((o) => o.cores)), stealCores: Math.max(0, ...windows.map((o) => o.stealCores)) };
+  return {
+    cores: Math.max(0, ...windows.map((o) => o.cores)),
+    stealCores: Math.max(0, ...windows.map((o) => o.stealCores)),
+  };
 }

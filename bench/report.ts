@@ -7,7 +7,14 @@ import { BUSY_LOAD_PER_CPU, fmtOther, OTHER_BUSY_CORES, wasBusy, worstOf, type O
 import { fmtInt, fmtMs, fmtRatio, median, percentile, spreadPct, table } from './stats';
 
 /** `machine`: the CPU model, cores, memory and kernel (see `machineOf`): a baseline compares only with a run on the same machine. */
-export interface Env { node: string; cpus: number; loadavg: number[]; commit: string; date: string; machine: string }
+export interface Env {
+  node: string;
+  cpus: number;
+  loadavg: number[];
+  commit: string;
+  date: string;
+  machine: string;
+}
 
 export const TARGETS = { coldOverFloor: 1.5, editP95Ms: 10, p95Scaling: 1.3 };
 
@@ -70,7 +77,10 @@ interface BaselineOrg {
   editRoundP95: number[];
   diagnostics: number;
 }
-export interface Baseline { version: 1; orgs: Record<string, BaselineOrg> }
+export interface Baseline {
+  version: 1;
+  orgs: Record<string, BaselineOrg>;
+}
 
 export function loadBaseline(path: string): Baseline | null {
   if (!existsSync(path)) return null;
@@ -90,13 +100,23 @@ export function saveBaseline(path: string, results: OrgResult[], env: Env, previ
     const h = headline(r);
     const other = otherWorkOf(r);
     out.orgs[r.org] = {
-      savedAt: env.date, commit: env.commit, node: env.node, machine: env.machine, runs: r.runs,
+      savedAt: env.date,
+      commit: env.commit,
+      node: env.node,
+      machine: env.machine,
+      runs: r.runs,
       load: {
-        start: Math.round(r.load.start * 10) / 10, end: Math.round(r.load.end * 10) / 10,
-        ...(other ? { otherCores: Math.round(other.cores * 100) / 100, stealCores: Math.round(other.stealCores * 100) / 100 } : {}),
+        start: Math.round(r.load.start * 10) / 10,
+        end: Math.round(r.load.end * 10) / 10,
+        ...(other
+          ? { otherCores: Math.round(other.cores * 100) / 100, stealCores: Math.round(other.stealCores * 100) / 100 }
+          : {}),
       },
       headline: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
-      floorMs: round(r.floorMs), coldMs: round(r.coldMs), editRoundP95: round(r.edits.roundP95), diagnostics: r.diagnostics.total,
+      floorMs: round(r.floorMs),
+      coldMs: round(r.coldMs),
+      editRoundP95: round(r.edits.roundP95),
+      diagnostics: r.diagnostics.total,
     };
   }
   writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
@@ -122,14 +142,26 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'cliFilesOverCheck', label: 'CLI check --files <one registry> / check (median of the runs)', fmt: fmtRatio },
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
   { key: 'serverColdOverFloor', label: 'server: all diagnostics / walk+read+parse floor', fmt: fmtRatio },
-  { key: 'serverOpenFileMs', label: 'server: initialized → the open registry\'s final diagnostics (ms)', fmt: fmtMs },
-  { key: 'serverOpenOverCold', label: 'server: the open registry\'s final diagnostics / all diagnostics (median of the starts)', fmt: fmtRatio },
+  { key: 'serverOpenFileMs', label: "server: initialized → the open registry's final diagnostics (ms)", fmt: fmtMs },
+  {
+    key: 'serverOpenOverCold',
+    label: "server: the open registry's final diagnostics / all diagnostics (median of the starts)",
+    fmt: fmtRatio,
+  },
   { key: 'serverRssMb', label: 'server: RSS after load (MB)', fmt: fmtInt },
   { key: 'serverIdleRssMb', label: 'server: RSS once idle after the edits (MB)', fmt: fmtInt },
   { key: 'serverMetaP50', label: 'server: meta edit → its diagnostics p50 (ms)', fmt: fmtMs },
   { key: 'serverMetaP95', label: 'server: meta edit → its diagnostics p95 (ms)', fmt: fmtMs },
-  { key: 'serverRegistryP50', label: 'server: registry (other families: pooled) edit → its diagnostics p50 (ms)', fmt: fmtMs },
-  { key: 'serverRegistryP95', label: 'server: registry (other families: pooled) edit → its diagnostics p95 (ms)', fmt: fmtMs },
+  {
+    key: 'serverRegistryP50',
+    label: 'server: registry (other families: pooled) edit → its diagnostics p50 (ms)',
+    fmt: fmtMs,
+  },
+  {
+    key: 'serverRegistryP95',
+    label: 'server: registry (other families: pooled) edit → its diagnostics p95 (ms)',
+    fmt: fmtMs,
+  },
   { key: 'serverCoreP50', label: 'server: core registry (central file) edit → its diagnostics p50 (ms)', fmt: fmtMs },
 ];
 
@@ -138,19 +170,28 @@ function ok(pass: boolean): string {
 }
 
 export function describeOrg(r: OrgResult): string {
-  const seeded = Object.entries(r.seeded).map(([k, v]) => `${v} ${k}`).join(', ');
-  const codes = Object.entries(r.diagnostics.byCode).sort().map(([k, v]) => `${k}:${v}`).join(' ');
-  return `${r.org}: ${r.summary} → ${fmtInt(r.relevantFiles)} files analysed, ${(r.relevantBytes / 2 ** 20).toFixed(1)} MiB\n`
-    + `       central-file edit: ${r.centralLabel}; component edit: ${r.componentLabel}\n`
-    + `       planted: ${seeded}\n`
-    + `       diagnostics after cold analysis: ${fmtInt(r.diagnostics.total)} (${codes})\n`
-    + `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end`
-    + `; other work: ${r.load.other ? fmtOther(r.load.other) : 'unknown'} (engine)${r.server ? `, ${r.server.load.other ? fmtOther(r.server.load.other) : 'unknown'} (server)` : ''}`;
+  const seeded = Object.entries(r.seeded)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const codes = Object.entries(r.diagnostics.byCode)
+    .sort()
+    .map(([k, v]) => `${k}:${v}`)
+    .join(' ');
+  return (
+    `${r.org}: ${r.summary} → ${fmtInt(r.relevantFiles)} files analysed, ${(r.relevantBytes / 2 ** 20).toFixed(1)} MiB\n` +
+    `       central-file edit: ${r.centralLabel}; component edit: ${r.componentLabel}\n` +
+    `       planted: ${seeded}\n` +
+    `       diagnostics after cold analysis: ${fmtInt(r.diagnostics.total)} (${codes})\n` +
+    `       load average (1 min) while measuring: ${r.load.start.toFixed(1)} at start, ${r.load.end.toFixed(1)} at end` +
+    `; other work: ${r.load.other ? fmtOther(r.load.other) : 'unknown'} (engine)${r.server ? `, ${r.server.load.other ? fmtOther(r.server.load.other) : 'unknown'} (server)` : ''}`
+  );
 }
 
 /** Each family's large org beside its small one: the large/small ratio columns (where both are in the run). */
 const SCALING_PAIRS: [large: string, small: string, label: string][] = [
-  ['large', 'small', 'large/small'], ['interfaces', 'interfaces-small', 'interfaces/small'], ['onex', 'onex-small', 'onex/small'],
+  ['large', 'small', 'large/small'],
+  ['interfaces', 'interfaces-small', 'interfaces/small'],
+  ['onex', 'onex-small', 'onex/small'],
   ['onex-contracts', 'onex-contracts-small', 'onex-contracts/small'],
 ];
 
@@ -162,16 +203,22 @@ export function mainTable(results: OrgResult[]): string {
   });
   const heads = results.map((r) => headline(r));
   const spreads: Record<string, (r: OrgResult) => number> = {
-    floorMs: (r) => spreadPct(r.floorMs), coldMs: (r) => spreadPct(r.coldMs),
-    editP50: (r) => spreadPct(r.edits.roundP50), editP95: (r) => spreadPct(r.edits.roundP95),
-    editCpuP50: (r) => spreadPct(r.edits.roundCpuP50), editCpuP95: (r) => spreadPct(r.edits.roundCpuP95),
+    floorMs: (r) => spreadPct(r.floorMs),
+    coldMs: (r) => spreadPct(r.coldMs),
+    editP50: (r) => spreadPct(r.edits.roundP50),
+    editP95: (r) => spreadPct(r.edits.roundP95),
+    editCpuP50: (r) => spreadPct(r.edits.roundCpuP50),
+    editCpuP95: (r) => spreadPct(r.edits.roundCpuP95),
     serverColdMs: (r) => spreadPct(r.server?.starts.map((x) => x.coldMs) ?? []),
     serverRssMb: (r) => spreadPct(r.server?.starts.map((x) => x.rssAfterLoadMb) ?? []),
   };
   const header = ['', ...results.map((r) => r.org), ...pairs.map((p) => p.label), 'target'];
   const rows: string[][] = [header];
   /** Whether every pair's large/small ratio of a row is within the scaling target. */
-  const scales = (key: string): string => pairs.map((p) => `${p.label} ${ok((p.large[key] ?? Infinity) / (p.small[key] ?? 1) <= TARGETS.p95Scaling)}`).join(', ');
+  const scales = (key: string): string =>
+    pairs
+      .map((p) => `${p.label} ${ok((p.large[key] ?? Infinity) / (p.small[key] ?? 1) <= TARGETS.p95Scaling)}`)
+      .join(', ');
   const judged = results.findIndex((r) => r.org === SERVER_TARGET_ORG);
   for (const row of ROWS) {
     if (heads.every((h) => h[row.key] === undefined)) continue;
@@ -180,25 +227,44 @@ export function mainTable(results: OrgResult[]): string {
       const s = spreads[row.key];
       return s ? `${row.fmt(v)} ±${Math.round(s(r))}%` : row.fmt(v);
     });
-    const ratios = pairs.map((p) => (row.key === 'coldOverFloor' || row.key === 'coldOverFloorCpu' ? '' : fmtRatio((p.large[row.key] ?? Number.NaN) / (p.small[row.key] ?? Number.NaN))));
+    const ratios = pairs.map((p) =>
+      row.key === 'coldOverFloor' || row.key === 'coldOverFloorCpu'
+        ? ''
+        : fmtRatio((p.large[row.key] ?? Number.NaN) / (p.small[row.key] ?? Number.NaN)),
+    );
     let target = '';
-    if (row.key === 'coldOverFloor') target = `≤ ${TARGETS.coldOverFloor.toFixed(2)}× ${ok(heads.every((h) => (h.coldOverFloor ?? Infinity) <= TARGETS.coldOverFloor))}`;
+    if (row.key === 'coldOverFloor')
+      target = `≤ ${TARGETS.coldOverFloor.toFixed(2)}× ${ok(heads.every((h) => (h.coldOverFloor ?? Infinity) <= TARGETS.coldOverFloor))}`;
     if (row.key === 'editP95') {
       const abs = ok(heads.every((h) => (h.editP95 ?? Infinity) <= TARGETS.editP95Ms));
       target = `≤ ${TARGETS.editP95Ms} ms ${abs}${pairs.length > 0 ? `, ratio ≤ ${TARGETS.p95Scaling.toFixed(2)}×: ${scales('editP95')}` : ''}`;
     }
     if (row.key === 'editCpuP95' && pairs.length > 0) target = `(scaling by CPU time: ${scales('editCpuP95')})`;
-    if (row.key === 'coldOverFloorCpu') target = `(${ok(heads.every((h) => (h.coldOverFloorCpu ?? Infinity) <= TARGETS.coldOverFloor))} by CPU time)`;
+    if (row.key === 'coldOverFloorCpu')
+      target = `(${ok(heads.every((h) => (h.coldOverFloorCpu ?? Infinity) <= TARGETS.coldOverFloor))} by CPU time)`;
     const server = SERVER_TARGETS[row.key];
     if (server && judged >= 0) {
       const v = heads[judged]?.[row.key];
-      if (v !== undefined) target = `≤ ${server.max < 1 ? server.max.toFixed(2) : fmtInt(server.max)} ${server.unit} on ${SERVER_TARGET_ORG} ${ok(v <= server.max)}`;
+      if (v !== undefined)
+        target = `≤ ${server.max < 1 ? server.max.toFixed(2) : fmtInt(server.max)} ${server.unit} on ${SERVER_TARGET_ORG} ${ok(v <= server.max)}`;
     }
     rows.push([row.label, ...cells, ...ratios, target]);
   }
-  rows.push(['correctness (incremental = fresh)', ...results.map((r) => (r.correctness.ok ? 'OK' : 'MISMATCH')), ...pairs.map(() => ''), '']);
-  const runs = results.map((r) => `${r.org}: floor/cold ${r.runs} runs each (median), edits ${r.edits.rounds} rounds × ${r.edits.perRound} (percentiles pooled over all of them)`
-    + (r.server ? `, server ${r.server.edits.meta.length}+${r.server.edits.registry.length}+${r.server.edits.core.length} edits (meta+registry+core) ${r.server.gapMs} ms apart` : '')).join('; ');
+  rows.push([
+    'correctness (incremental = fresh)',
+    ...results.map((r) => (r.correctness.ok ? 'OK' : 'MISMATCH')),
+    ...pairs.map(() => ''),
+    '',
+  ]);
+  const runs = results
+    .map(
+      (r) =>
+        `${r.org}: floor/cold ${r.runs} runs each (median), edits ${r.edits.rounds} rounds × ${r.edits.perRound} (percentiles pooled over all of them)` +
+        (r.server
+          ? `, server ${r.server.edits.meta.length}+${r.server.edits.registry.length}+${r.server.edits.core.length} edits (meta+registry+core) ${r.server.gapMs} ms apart`
+          : ''),
+    )
+    .join('; ');
   return `${table(rows)}\n  (wall time unless marked CPU; CPU = user+system of the process, which other load on the machine barely inflates;\n   ±x% = half the min–max range over the runs (for edit percentiles: over the round percentiles), relative to the median;\n   engine rows time the engine in-process, server rows time the bundled server over stdio as an editor sees it, default debounce)\n  ${runs}`;
 }
 
@@ -215,39 +281,77 @@ export function breakdown(results: OrgResult[], cpus: number): string {
     const cSet = median(r.coldParts.map((c) => c.setFileMs));
     const cUpd = median(r.coldParts.map((c) => c.updateMs));
     const parse = floor - walk - read;
-    lines.push(`  ${r.org} floor ${fmtMs(floor)} ms = walk ${fmtMs(walk)} + read ${fmtMs(read)} + parse ${fmtMs(parse)}  (host/scan and host/readText: synchronous, in slices)`);
-    lines.push(`  ${r.org} cold  ${fmtMs(cold)} ms = walk ${fmtMs(cWalk)} + read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}`);
+    lines.push(
+      `  ${r.org} floor ${fmtMs(floor)} ms = walk ${fmtMs(walk)} + read ${fmtMs(read)} + parse ${fmtMs(parse)}  (host/scan and host/readText: synchronous, in slices)`,
+    );
+    lines.push(
+      `  ${r.org} cold  ${fmtMs(cold)} ms = walk ${fmtMs(cWalk)} + read ${fmtMs(cRead)} + setFile ${fmtMs(cSet)} + update() ${fmtMs(cUpd)}`,
+    );
     // The engine runs on one thread; V8's collector and compiler threads add CPU time on the others.
     const cpu = median(r.coldCpuMs);
-    lines.push(`  ${r.org} cold CPU ${fmtMs(cpu)} ms over all threads (${fmtRatio(cpu / cold)} wall): split perfectly over ${cpus} cores it would still take ≥ ${fmtMs(cpu / cpus)} ms`);
-    lines.push(`  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`);
+    lines.push(
+      `  ${r.org} cold CPU ${fmtMs(cpu)} ms over all threads (${fmtRatio(cpu / cold)} wall): split perfectly over ${cpus} cores it would still take ≥ ${fmtMs(cpu / cpus)} ms`,
+    );
+    lines.push(
+      `  ${r.org} from-scratch re-analysis of the final texts (no I/O, 1 run): ${fmtMs(r.correctness.freshAnalysisMs)} ms`,
+    );
     const e = r.edits;
-    const byKind = r.editKinds.map((k) => {
-      const xs = e.samples.filter((_, i) => e.kinds[i] === k);
-      return xs.length ? `${k} n=${xs.length} p50 ${fmtMs(percentile(xs, 0.5))} p95 ${fmtMs(percentile(xs, 0.95))}` : '';
-    }).filter(Boolean).join(' | ');
+    const byKind = r.editKinds
+      .map((k) => {
+        const xs = e.samples.filter((_, i) => e.kinds[i] === k);
+        return xs.length
+          ? `${k} n=${xs.length} p50 ${fmtMs(percentile(xs, 0.5))} p95 ${fmtMs(percentile(xs, 0.95))}`
+          : '';
+      })
+      .filter(Boolean)
+      .join(' | ');
     lines.push(`  ${r.org} edits by kind: ${byKind}`);
     const secondary = (i: number): boolean => r.secondaryKinds.includes(e.kinds[i] ?? '');
     const reg = e.samples.filter((_, i) => !secondary(i));
     const regCpu = e.cpuSamples.filter((_, i) => !secondary(i));
-    lines.push(`  ${r.org} registry edits only (without ${r.secondaryKinds.join(', ') || 'nothing'}; pooled, n=${reg.length}): p50 ${fmtMs(percentile(reg, 0.5))} p95 ${fmtMs(percentile(reg, 0.95))} ms; CPU p50 ${fmtMs(percentile(regCpu, 0.5))} p95 ${fmtMs(percentile(regCpu, 0.95))} ms`);
+    lines.push(
+      `  ${r.org} registry edits only (without ${r.secondaryKinds.join(', ') || 'nothing'}; pooled, n=${reg.length}): p50 ${fmtMs(percentile(reg, 0.5))} p95 ${fmtMs(percentile(reg, 0.95))} ms; CPU p50 ${fmtMs(percentile(regCpu, 0.5))} p95 ${fmtMs(percentile(regCpu, 0.95))} ms`,
+    );
     const withGc = e.gcMs.filter((g) => g > 0);
-    const slow = e.samples.map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
-    const kinds = Object.entries(e.gcByKind).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
-    lines.push(`  ${r.org} edits overlapping a GC: ${withGc.length}/${e.samples.length} (${fmtMs(withGc.reduce((s, g) => s + g, 0))} ms total${kinds ? `: ${kinds}` : ''}); `
-      + `pooled p95 ${fmtMs(percentile(e.samples, 0.95))} ms; round p95s ${e.roundP95.map(fmtMs).join(', ')} (median ${fmtMs(median(e.roundP95))})`);
-    lines.push(`  ${r.org} slowest edits: ${slow.map((s) => `${fmtMs(s.ms)} ms (${s.kind}, gc ${fmtMs(s.gc)}, ${s.changed} files republished)`).join('; ')}`);
-    lines.push(`  ${r.org} memory: peak RSS ${fmtInt(r.memory.peakRssMb)} MB, after gc: heap ${fmtInt(r.memory.heapUsedMb)} MB, rss ${fmtInt(r.memory.rssAfterGcMb)} MB, external+arrayBuffers ${fmtInt(r.memory.externalMb)} MB`);
+    const slow = e.samples
+      .map((ms, i) => ({ ms, gc: e.gcMs[i] ?? 0, kind: e.kinds[i], changed: e.changedFiles[i] }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
+    const kinds = Object.entries(e.gcByKind)
+      .map(([k, v]) => `${k} ${fmtMs(v)}`)
+      .join(', ');
+    lines.push(
+      `  ${r.org} edits overlapping a GC: ${withGc.length}/${e.samples.length} (${fmtMs(withGc.reduce((s, g) => s + g, 0))} ms total${kinds ? `: ${kinds}` : ''}); ` +
+        `pooled p95 ${fmtMs(percentile(e.samples, 0.95))} ms; round p95s ${e.roundP95.map(fmtMs).join(', ')} (median ${fmtMs(median(e.roundP95))})`,
+    );
+    lines.push(
+      `  ${r.org} slowest edits: ${slow.map((s) => `${fmtMs(s.ms)} ms (${s.kind}, gc ${fmtMs(s.gc)}, ${s.changed} files republished)`).join('; ')}`,
+    );
+    lines.push(
+      `  ${r.org} memory: peak RSS ${fmtInt(r.memory.peakRssMb)} MB, after gc: heap ${fmtInt(r.memory.heapUsedMb)} MB, rss ${fmtInt(r.memory.rssAfterGcMb)} MB, external+arrayBuffers ${fmtInt(r.memory.externalMb)} MB`,
+    );
     if (r.server) {
       const sv = r.server;
       const meta = e.samples.filter((_, i) => e.kinds[i] === 'meta');
       const engineCore = median(r.coreEditMs);
-      lines.push(`  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB, once idle ${fmtInt(sv.rssIdleMb)} MB); `
-        + (sv.edits.meta.length > 0 ? `meta edits p50 ${fmtMs(percentile(meta, 0.5))} vs ${fmtMs(percentile(sv.edits.meta, 0.5))} ms; registry edits p50 ${fmtMs(percentile(reg, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms` : `pooled edits p50 ${fmtMs(percentile(e.samples, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms`) + `; central file p50 ${fmtMs(engineCore)} vs ${fmtMs(percentile(sv.edits.core, 0.5))} ms`);
-      lines.push(`  ${r.org} server starts (initialized → all diagnostics, → the open registry's, RSS after load): ${sv.starts.map((x) => `${fmtMs(x.coldMs)} ms, ${fmtMs(x.openFileMs)} ms (${fmtRatio(x.openFileMs / x.coldMs)}), ${fmtInt(x.rssAfterLoadMb)} MB`).join('; ')} (medians in the table)`);
-      lines.push(`  ${r.org} server: ${fmtInt(sv.filesWithDiagnostics)} files published on load; max edit → diagnostics ${fmtMs(Math.max(...sv.edits.meta, ...sv.edits.registry))} ms (${sv.edits.meta.length > 0 ? 'meta/registry' : 'pooled'}), ${fmtMs(Math.max(...sv.edits.core))} ms (core); load ${sv.load.start.toFixed(1)} → ${sv.load.end.toFixed(1)}`);
+      lines.push(
+        `  ${r.org} engine vs server: cold ${fmtMs(median(r.coldMs))} vs ${fmtMs(sv.coldMs)} ms; memory peak ${fmtInt(r.memory.peakRssMb)} vs after load ${fmtInt(sv.rssAfterLoadMb)} MB (after edits ${fmtInt(sv.rssAfterEditsMb)} MB, once idle ${fmtInt(sv.rssIdleMb)} MB); ` +
+          (sv.edits.meta.length > 0
+            ? `meta edits p50 ${fmtMs(percentile(meta, 0.5))} vs ${fmtMs(percentile(sv.edits.meta, 0.5))} ms; registry edits p50 ${fmtMs(percentile(reg, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms`
+            : `pooled edits p50 ${fmtMs(percentile(e.samples, 0.5))} vs ${fmtMs(percentile(sv.edits.registry, 0.5))} ms`) +
+          `; central file p50 ${fmtMs(engineCore)} vs ${fmtMs(percentile(sv.edits.core, 0.5))} ms`,
+      );
+      lines.push(
+        `  ${r.org} server starts (initialized → all diagnostics, → the open registry's, RSS after load): ${sv.starts.map((x) => `${fmtMs(x.coldMs)} ms, ${fmtMs(x.openFileMs)} ms (${fmtRatio(x.openFileMs / x.coldMs)}), ${fmtInt(x.rssAfterLoadMb)} MB`).join('; ')} (medians in the table)`,
+      );
+      lines.push(
+        `  ${r.org} server: ${fmtInt(sv.filesWithDiagnostics)} files published on load; max edit → diagnostics ${fmtMs(Math.max(...sv.edits.meta, ...sv.edits.registry))} ms (${sv.edits.meta.length > 0 ? 'meta/registry' : 'pooled'}), ${fmtMs(Math.max(...sv.edits.core))} ms (core); load ${sv.load.start.toFixed(1)} → ${sv.load.end.toFixed(1)}`,
+      );
     }
-    if (!r.correctness.ok) lines.push(`  ${r.org} MISMATCH: incremental ${r.correctness.incremental} vs fresh ${r.correctness.fresh} diagnostics; ${r.correctness.detail}`);
+    if (!r.correctness.ok)
+      lines.push(
+        `  ${r.org} MISMATCH: incremental ${r.correctness.incremental} vs fresh ${r.correctness.fresh} diagnostics; ${r.correctness.detail}`,
+      );
   }
   return lines.join('\n');
 }
@@ -268,12 +372,17 @@ export function baselineTable(results: OrgResult[], base: Baseline | null, machi
     }
     rows.push(cells);
   }
-  const saved = have.map((r) => {
-    const b = base.orgs[r.org];
-    const other = b?.load.otherCores !== undefined ? `, other work ${b.load.otherCores.toFixed(2)} cores (steal ${(b.load.stealCores ?? 0).toFixed(2)})` : '';
-    const load = b?.load ? `, load ${b.load.start}→${b.load.end}${other}` : '';
-    return `${r.org} saved ${b?.savedAt ?? '?'} at ${b?.commit ?? '?'} (node ${b?.node ?? '?'}, ${b?.runs ?? '?'} runs${load})`;
-  }).join('; ');
+  const saved = have
+    .map((r) => {
+      const b = base.orgs[r.org];
+      const other =
+        b?.load.otherCores !== undefined
+          ? `, other work ${b.load.otherCores.toFixed(2)} cores (steal ${(b.load.stealCores ?? 0).toFixed(2)})`
+          : '';
+      const load = b?.load ? `, load ${b.load.start}→${b.load.end}${other}` : '';
+      return `${r.org} saved ${b?.savedAt ?? '?'} at ${b?.commit ?? '?'} (node ${b?.node ?? '?'}, ${b?.runs ?? '?'} runs${load})`;
+    })
+    .join('; ');
   return `current vs baseline (bench/baseline.json: ${saved}):\n${table(rows)}${otherMachine(have, base, machine)}`;
 }
 
@@ -285,17 +394,22 @@ export function baselineTable(results: OrgResult[], base: Baseline | null, machi
 function otherMachine(have: OrgResult[], base: Baseline, machine: string): string {
   const other = have.filter((r) => base.orgs[r.org]?.machine !== machine);
   if (other.length === 0) return '';
-  const floors = other.map((r) => `${r.org} ${fmtRatio(median(r.floorMs) / (base.orgs[r.org]?.headline.floorMs ?? Number.NaN))}`).join(', ');
+  const floors = other
+    .map((r) => `${r.org} ${fmtRatio(median(r.floorMs) / (base.orgs[r.org]?.headline.floorMs ?? Number.NaN))}`)
+    .join(', ');
   const where = [...new Set(other.map((r) => base.orgs[r.org]?.machine ?? 'a machine it did not record'))].join('; ');
-  return `\n  WARNING: the baseline of ${other.map((r) => r.org).join(', ')} was saved on ${where}; this run is on ${machine}.`
-    + `\n  Its ratios compare the machines as well as the code (the floor, the same work in both, moved ${floors}):`
-    + '\n  to judge a change, save a baseline of the unchanged code on this machine first (`--save-baseline` on an idle run).';
+  return (
+    `\n  WARNING: the baseline of ${other.map((r) => r.org).join(', ')} was saved on ${where}; this run is on ${machine}.` +
+    `\n  Its ratios compare the machines as well as the code (the floor, the same work in both, moved ${floors}):` +
+    '\n  to judge a change, save a baseline of the unchanged code on this machine first (`--save-baseline` on an idle run).'
+  );
 }
 
 /** How cold time and memory grow from the smallest org measured to each larger one, against the growth of the org itself. */
 export function growth(results: OrgResult[]): string | null {
   const lines: string[] = [];
-  for (const family of [...new Set(results.map((r) => r.family))]) lines.push(...familyGrowth(results.filter((r) => r.family === family)));
+  for (const family of [...new Set(results.map((r) => r.family))])
+    lines.push(...familyGrowth(results.filter((r) => r.family === family)));
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
@@ -317,18 +431,31 @@ function familyGrowth(results: OrgResult[]): string[] {
     ];
     if (r.cli && base.cli) figures.push(['CLI peak RSS', median(r.cli.peakRssMb), median(base.cli.peakRssMb)]);
     if (r.server && base.server) {
-      figures.push(['server cold', r.server.coldMs, base.server.coldMs], ['server RSS', r.server.rssAfterLoadMb, base.server.rssAfterLoadMb]);
-      if (base.server.rssIdleMb !== undefined) figures.push(['server idle RSS', r.server.rssIdleMb, base.server.rssIdleMb]);
+      figures.push(
+        ['server cold', r.server.coldMs, base.server.coldMs],
+        ['server RSS', r.server.rssAfterLoadMb, base.server.rssAfterLoadMb],
+      );
+      if (base.server.rssIdleMb !== undefined)
+        figures.push(['server idle RSS', r.server.rssIdleMb, base.server.rssIdleMb]);
     }
-    lines.push(`  ${r.org}/${base.org}: ${fmtRatio(size)} files, ${fmtRatio(entries(r) / entries(base))} entries, ${fmtRatio(r.relevantBytes / base.relevantBytes)} bytes`);
+    lines.push(
+      `  ${r.org}/${base.org}: ${fmtRatio(size)} files, ${fmtRatio(entries(r) / entries(base))} entries, ${fmtRatio(r.relevantBytes / base.relevantBytes)} bytes`,
+    );
     for (const [name, now, was] of figures) {
       const ratio = now / was;
       const rel = ratio / size;
-      const verdict = rel > 1.25 ? `SUPERLINEAR (${fmtRatio(rel)} the size growth)` : rel < 0.8 ? `sublinear (${fmtRatio(rel)} the size growth)` : 'linear';
+      const verdict =
+        rel > 1.25
+          ? `SUPERLINEAR (${fmtRatio(rel)} the size growth)`
+          : rel < 0.8
+            ? `sublinear (${fmtRatio(rel)} the size growth)`
+            : 'linear';
       lines.push(`    ${name.padEnd(16)} ${fmtRatio(ratio).padStart(7)}  ${verdict}`);
     }
     const perEntry = (x: OrgResult): number => (x.memory.heapUsedMb * 2 ** 20) / entries(x);
-    lines.push(`    heap per entry: ${fmtInt(perEntry(base) / 1024)} KB (${base.org}) → ${fmtInt(perEntry(r) / 1024)} KB (${r.org})`);
+    lines.push(
+      `    heap per entry: ${fmtInt(perEntry(base) / 1024)} KB (${base.org}) → ${fmtInt(perEntry(r) / 1024)} KB (${r.org})`,
+    );
   }
   return lines;
 }

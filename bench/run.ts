@@ -16,7 +16,18 @@ import { buildOrg, GENERATED, ORGS } from './generate';
 import { DEFAULT_ORGS, ORG_NAMES, QUICK_ORGS, workloadOf } from './orgs';
 import { ensureWritten } from './workload';
 import { measureOrg, type MeasureOptions, type OrgResult } from './scenarios';
-import { baselineTable, breakdown, describeOrg, growth, loadBaseline, loadWarning, machineOf, mainTable, saveBaseline, type Env } from './report';
+import {
+  baselineTable,
+  breakdown,
+  describeOrg,
+  growth,
+  loadBaseline,
+  loadWarning,
+  machineOf,
+  mainTable,
+  saveBaseline,
+  type Env,
+} from './report';
 import { editScript, measureServer, workloadScript } from './serverScenario';
 import { cliPeak } from './cliPeak';
 
@@ -37,7 +48,9 @@ interface Args {
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org NAME,...] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--cli-runs N] [--no-cli] [--profile DIR]\n`);
+  process.stderr.write(
+    `bench: ${msg}\nusage: npm run bench -- [--quick] [--save-baseline] [--org NAME,...] [--runs N] [--edits N] [--rounds N] [--regen] [--no-server] [--server-edits N] [--cli-runs N] [--no-cli] [--profile DIR]\n`,
+  );
   process.exit(2);
 }
 
@@ -67,27 +80,72 @@ function parseArgs(argv: string[]): Args {
       return n;
     };
     switch (a) {
-      case '--quick': quick = true; break;
-      case '--save-baseline': saveBaseline = true; break;
-      case '--regen': regen = true; break;
-      case '--org': orgNames.push(...value().split(',')); break;
-      case '--runs': runs = count(); break;
-      case '--edits': edits = count(); break;
-      case '--rounds': rounds = count(); break;
-      case '--child': childOrg = value(); break;
-      case '--out': out = value(); break;
-      case '--profile': profileDir = resolve(value()); break;
-      case '--no-server': serverEdits = 0; break;
-      case '--server-edits': serverEdits = count(); break;
-      case '--cli-runs': cliRuns = count(); break;
-      case '--no-cli': cliRuns = 0; break;
-      default: usage(`unknown argument ${a ?? ''}`);
+      case '--quick':
+        quick = true;
+        break;
+      case '--save-baseline':
+        saveBaseline = true;
+        break;
+      case '--regen':
+        regen = true;
+        break;
+      case '--org':
+        orgNames.push(...value().split(','));
+        break;
+      case '--runs':
+        runs = count();
+        break;
+      case '--edits':
+        edits = count();
+        break;
+      case '--rounds':
+        rounds = count();
+        break;
+      case '--child':
+        childOrg = value();
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--profile':
+        profileDir = resolve(value());
+        break;
+      case '--no-server':
+        serverEdits = 0;
+        break;
+      case '--server-edits':
+        serverEdits = count();
+        break;
+      case '--cli-runs':
+        cliRuns = count();
+        break;
+      case '--no-cli':
+        cliRuns = 0;
+        break;
+      default:
+        usage(`unknown argument ${a ?? ''}`);
     }
   }
   const orgs = orgNames.length > 0 ? orgNames : quick ? QUICK_ORGS : DEFAULT_ORGS;
-  for (const n of [...orgs, ...(childOrg ? [childOrg] : [])]) if (!ORG_NAMES.includes(n)) usage(`unknown org ${n} (${ORG_NAMES.join(', ')})`);
-  const measure: MeasureOptions = { runs: runs ?? (quick ? 3 : 5), editRounds: rounds ?? (quick ? 2 : 3), editsPerRound: edits, warmupEdits: 10, profileDir };
-  return { orgs, quick, saveBaseline, regen, measure, serverEdits: serverEdits ?? (quick ? 15 : 30), cliRuns: cliRuns ?? (quick ? 1 : 3), child: childOrg && out ? { org: childOrg, out } : null };
+  for (const n of [...orgs, ...(childOrg ? [childOrg] : [])])
+    if (!ORG_NAMES.includes(n)) usage(`unknown org ${n} (${ORG_NAMES.join(', ')})`);
+  const measure: MeasureOptions = {
+    runs: runs ?? (quick ? 3 : 5),
+    editRounds: rounds ?? (quick ? 2 : 3),
+    editsPerRound: edits,
+    warmupEdits: 10,
+    profileDir,
+  };
+  return {
+    orgs,
+    quick,
+    saveBaseline,
+    regen,
+    measure,
+    serverEdits: serverEdits ?? (quick ? 15 : 30),
+    cliRuns: cliRuns ?? (quick ? 1 : 3),
+    child: childOrg && out ? { org: childOrg, out } : null,
+  };
 }
 
 function wasmBytes(): { treeSitter: Uint8Array; python: Uint8Array } {
@@ -114,7 +172,14 @@ function env(): Env {
   // The baseline is the bench's own output: a run saving the larger orgs after the default ones is still of a clean tree.
   const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/baseline.json']) !== '';
   const machine = machineOf(cpus()[0]?.model ?? 'an unknown CPU', cpus().length, totalmem(), release());
-  return { node: process.version, cpus: cpus().length, loadavg: loadavg(), commit: `${head}${dirty ? '+dirty' : ''}`, date: new Date().toISOString().slice(0, 16).replace('T', ' '), machine };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadavg: loadavg(),
+    commit: `${head}${dirty ? '+dirty' : ''}`,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    machine,
+  };
 }
 
 /** Measures one org in a fresh process (same node flags, plus --expose-gc). */
@@ -123,8 +188,21 @@ function measureInChild(org: string, a: Args): OrgResult {
   const out = join(dir, 'result.json');
   try {
     const flags = process.execArgv.includes('--expose-gc') ? process.execArgv : [...process.execArgv, '--expose-gc'];
-    const args = [...flags, __filename, '--child', org, '--out', out, '--runs', String(a.measure.runs), '--rounds', String(a.measure.editRounds), '--edits', String(a.measure.editsPerRound),
-      ...(a.measure.profileDir ? ['--profile', a.measure.profileDir] : [])];
+    const args = [
+      ...flags,
+      __filename,
+      '--child',
+      org,
+      '--out',
+      out,
+      '--runs',
+      String(a.measure.runs),
+      '--rounds',
+      String(a.measure.editRounds),
+      '--edits',
+      String(a.measure.editsPerRound),
+      ...(a.measure.profileDir ? ['--profile', a.measure.profileDir] : []),
+    ];
     const res = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (res.status !== 0) throw new Error(`measuring ${org} failed (exit ${res.status ?? res.signal})`);
     return JSON.parse(readFileSync(out, 'utf8')) as OrgResult;
@@ -145,7 +223,9 @@ async function main(): Promise<void> {
     if (a.regen) rmSync(join(GENERATED, org), { recursive: true, force: true });
     const t0 = Date.now();
     const g = ensureWritten(join(GENERATED, org), workloadOf(org).generated, org, log);
-    log(`${org} org: ${g.reused ? 'reusing' : 'generated'} ${g.root} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB${g.reused ? '' : `, ${((Date.now() - t0) / 1000).toFixed(1)} s`})`);
+    log(
+      `${org} org: ${g.reused ? 'reusing' : 'generated'} ${g.root} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB${g.reused ? '' : `, ${((Date.now() - t0) / 1000).toFixed(1)} s`})`,
+    );
   }
   const results: OrgResult[] = [];
   for (const org of a.orgs) {
@@ -156,11 +236,16 @@ async function main(): Promise<void> {
     const params = ORGS[org as keyof typeof ORGS] as (typeof ORGS)[keyof typeof ORGS] | undefined;
     const root = join(GENERATED, org);
     const n = Math.max(1, a.serverEdits);
-    const script = a.serverEdits > 0 || a.cliRuns > 0
-      ? params ? editScript(buildOrg(params), n, 5) : workloadScript(workloadOf(org), root, 2 * n, 5)
-      : undefined;
+    const script =
+      a.serverEdits > 0 || a.cliRuns > 0
+        ? params
+          ? editScript(buildOrg(params), n, 5)
+          : workloadScript(workloadOf(org), root, 2 * n, 5)
+        : undefined;
     if (script && a.serverEdits > 0) {
-      log(`measuring ${org} through the server (${params ? `${a.serverEdits} meta + ${a.serverEdits} registry` : `${2 * a.serverEdits} pooled`} + 5 central-file edits) ...`);
+      log(
+        `measuring ${org} through the server (${params ? `${a.serverEdits} meta + ${a.serverEdits} registry` : `${2 * a.serverEdits} pooled`} + 5 central-file edits) ...`,
+      );
       result.server = await measureServer(org, script, root, join(__dirname, 'server.js'), log);
     }
     if (a.cliRuns > 0) {
@@ -202,6 +287,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(2);
 });

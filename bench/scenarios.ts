@@ -37,7 +37,12 @@ const GC_KINDS: Record<number, GcKind> = {
   [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
 };
 
-export interface ColdBreakdown { walkMs: number; readMs: number; setFileMs: number; updateMs: number }
+export interface ColdBreakdown {
+  walkMs: number;
+  readMs: number;
+  setFileMs: number;
+  updateMs: number;
+}
 
 /** File-system operations in flight at once, as the language server's folder scan runs them. */
 
@@ -139,15 +144,30 @@ async function readAll(root: string, files: string[]): Promise<(string | null)[]
  * the files the engine wants and those read alongside them, plus the directories it asks about
  * (host/feedEngine reports them with `setTree`; the ONEX family resolves version directories by them).
  */
-async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ files: string[]; texts: (string | null)[]; directories: string[]; onDisk: Set<string>; walkMs: number; readMs: number }> {
+async function walkAndRead(
+  root: string,
+  engine: RegistryEngine,
+): Promise<{
+  files: string[];
+  texts: (string | null)[];
+  directories: string[];
+  onDisk: Set<string>;
+  walkMs: number;
+  readMs: number;
+}> {
   const w0 = performance.now();
   const onDisk = new Set<string>();
   const directories: string[] = [];
   const interest = engine.interest();
   const accepted = await listFiles(root, {
     skip: () => false,
-    accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
-    directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+    accept: (rel) => {
+      onDisk.add(rel);
+      return interest.wants(rel);
+    },
+    directory: (rel) => {
+      if (interest.wantsDirectory(rel)) directories.push(rel);
+    },
   });
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
@@ -157,7 +177,11 @@ async function walkAndRead(root: string, engine: RegistryEngine): Promise<{ file
 }
 
 /** The floor: walking, reading and parsing every file with the engine's parsers, nothing else (`later`: the files an analysis asks for afterwards, read too). */
-async function floorRun(root: string, probe: RegistryEngine, later: string[]): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
+async function floorRun(
+  root: string,
+  probe: RegistryEngine,
+  later: string[],
+): Promise<{ ms: number; walkMs: number; readMs: number; cpuMs: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const first = await walkAndRead(root, probe);
@@ -167,7 +191,12 @@ async function floorRun(root: string, probe: RegistryEngine, later: string[]): P
   [...first.files, ...later].forEach((rel, i) => {
     const text = i < first.files.length ? first.texts[i] : more[i - first.files.length];
     if (text === null || text === undefined) return;
-    if (rel.endsWith('.py')) withPythonTree(text, () => undefined, () => undefined);
+    if (rel.endsWith('.py'))
+      withPythonTree(
+        text,
+        () => undefined,
+        () => undefined,
+      );
     else parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' });
   });
   return { ms: performance.now() - t0, walkMs: first.walkMs, readMs, cpuMs: cpuMsSince(c0) };
@@ -179,7 +208,9 @@ async function floorRun(root: string, probe: RegistryEngine, later: string[]): P
  * the suspended frame until something overwrites it, so an engine dropped from a variable stayed alive
  * through the next floor and cold run — two analysed engines at once in the peak RSS.
  */
-interface EngineSlot { engine: RegistryEngine | null }
+interface EngineSlot {
+  engine: RegistryEngine | null;
+}
 
 /**
  * Empties the slot and collects its engine before the next run. Clearing it is not always enough at
@@ -195,7 +226,7 @@ async function release(slot: EngineSlot, log: (s: string) => void): Promise<void
     forceGc();
     if (gone?.deref() === undefined) return;
   }
-  log('  warning: the previous run\'s engine is still alive after 20 collections; the peak RSS may count it');
+  log("  warning: the previous run's engine is still alive after 20 collections; the peak RSS may count it");
 }
 
 /**
@@ -203,7 +234,11 @@ async function release(slot: EngineSlot, log: (s: string) => void): Promise<void
  * directories, setFile each, update(); then the files the analysis refers to (e.g. ONEX entrypoints)
  * that exist and were not read, fed and analysed again; the engine is left in `slot`.
  */
-async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; directories: string[]; later: string[] }> {
+async function coldRun(
+  root: string,
+  wasm: WasmBinaries,
+  slot: EngineSlot,
+): Promise<{ ms: number; cpuMs: number; parts: ColdBreakdown; directories: string[]; later: string[] }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   // As the CLI and the server: texts from disk that the engine may let go and read again.
@@ -221,25 +256,43 @@ async function coldRun(root: string, wasm: WasmBinaries, slot: EngineSlot): Prom
   engine.update();
   const u1 = performance.now();
   const fed = new Set(files);
-  const later = engine.interest().files.filter((rel) => onDisk.has(rel) && !fed.has(rel)).sort();
+  const later = engine
+    .interest()
+    .files.filter((rel) => onDisk.has(rel) && !fed.has(rel))
+    .sort();
   let laterReadMs = 0;
   let laterSetMs = 0;
   if (later.length > 0) {
     const l0 = performance.now();
     const more = await readAll(root, later);
     const l1 = performance.now();
-    later.forEach((rel, i) => { const text = more[i]; if (text !== null && text !== undefined) engine.setFile(rel, text, true); });
+    later.forEach((rel, i) => {
+      const text = more[i];
+      if (text !== null && text !== undefined) engine.setFile(rel, text, true);
+    });
     laterReadMs = l1 - l0;
     laterSetMs = performance.now() - l1;
     engine.update();
   }
   const t1 = performance.now();
   slot.engine = engine;
-  const updateMs = (u1 - u0) + (later.length > 0 ? t1 - u1 - laterReadMs - laterSetMs : 0);
-  return { ms: t1 - t0, cpuMs: cpuMsSince(c0), parts: { walkMs, readMs: readMs + laterReadMs, setFileMs: u0 - s0 + laterSetMs, updateMs }, directories, later };
+  const updateMs = u1 - u0 + (later.length > 0 ? t1 - u1 - laterReadMs - laterSetMs : 0);
+  return {
+    ms: t1 - t0,
+    cpuMs: cpuMsSince(c0),
+    parts: { walkMs, readMs: readMs + laterReadMs, setFileMs: u0 - s0 + laterSetMs, updateMs },
+    directories,
+    later,
+  };
 }
 
-export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, opts: MeasureOptions, log: (s: string) => void): Promise<OrgResult> {
+export async function measureOrg(
+  w: Workload,
+  root: string,
+  wasm: WasmBinaries,
+  opts: MeasureOptions,
+  log: (s: string) => void,
+): Promise<OrgResult> {
   const loadStart = loadavg()[0] ?? 0;
   const otherSince = otherWorkSince();
   const profiler = opts.profileDir ? new Session() : null;
@@ -291,14 +344,18 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
         floorReadMs.push(f.readMs);
         floorCpuMs.push(f.cpuMs);
       } else {
-        const c = await (i === opts.runs - 1 ? profile('cold', () => coldRun(root, wasm, slot)) : coldRun(root, wasm, slot));
+        const c = await (i === opts.runs - 1
+          ? profile('cold', () => coldRun(root, wasm, slot))
+          : coldRun(root, wasm, slot));
         coldMs.push(c.ms);
         coldCpuMs.push(c.cpuMs);
         coldParts.push(c.parts);
         directories = c.directories;
       }
     }
-    log(`  ${w.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`);
+    log(
+      `  ${w.name} run ${i + 1}/${opts.runs}: floor ${Math.round(floorMs[floorMs.length - 1] ?? 0)} ms, cold ${Math.round(coldMs[coldMs.length - 1] ?? 0)} ms`,
+    );
   }
   if (!slot.engine) throw new Error('no cold run');
   const live: RegistryEngine = slot.engine;
@@ -316,7 +373,11 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const detail = (e as unknown as { detail?: { kind?: number } }).detail;
-      gcEntries.push({ start: e.startTime, end: e.startTime + e.duration, kind: GC_KINDS[detail?.kind ?? -1] ?? 'major' });
+      gcEntries.push({
+        start: e.startTime,
+        end: e.startTime + e.duration,
+        kind: GC_KINDS[detail?.kind ?? -1] ?? 'major',
+      });
     }
   });
   obs.observe({ entryTypes: ['gc'] });
@@ -371,11 +432,13 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
   await new Promise((r) => setTimeout(r, 50));
   obs.disconnect();
   const gcByKind: Record<string, number> = {};
-  const gcMs = intervals.map((iv) => gcEntries.reduce((sum, g) => {
-    const overlap = Math.max(0, Math.min(iv.end, g.end) - Math.max(iv.start, g.start));
-    if (overlap > 0) gcByKind[g.kind] = (gcByKind[g.kind] ?? 0) + overlap;
-    return sum + overlap;
-  }, 0));
+  const gcMs = intervals.map((iv) =>
+    gcEntries.reduce((sum, g) => {
+      const overlap = Math.max(0, Math.min(iv.end, g.end) - Math.max(iv.start, g.start));
+      if (overlap > 0) gcByKind[g.kind] = (gcByKind[g.kind] ?? 0) + overlap;
+      return sum + overlap;
+    }, 0),
+  );
 
   // Other kinds of edits, fewer of them: the family's central file (the core registry, a core
   // interface, registry.yaml) and its components.
@@ -389,7 +452,9 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
     return performance.now() - t0;
   };
   const coreEditMs: number[] = [];
-  await profile('core-edits', () => { for (const e of central) coreEditMs.push(timed(e)); });
+  await profile('core-edits', () => {
+    for (const e of central) coreEditMs.push(timed(e));
+  });
   const componentEditMs = components.map(timed);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -412,13 +477,48 @@ export async function measureOrg(w: Workload, root: string, wasm: WasmBinaries, 
   }
 
   return {
-    org: w.name, family: w.family, summary: w.summary, entries: w.entries, editKinds: w.editKinds, secondaryKinds: w.secondaryKinds,
-    centralLabel: w.centralLabel, componentLabel: w.componentLabel, relevantFiles: files.length, relevantBytes, runs: opts.runs,
-    floorMs, floorWalkMs, floorReadMs, floorCpuMs, coldMs, coldCpuMs, coldParts,
-    edits: { rounds: opts.editRounds, perRound: opts.editsPerRound, samples, cpuSamples, kinds, changedFiles, gcMs, gcByKind, roundP50, roundP95, roundMax, roundCpuP50, roundCpuP95 },
-    coreEditMs, componentEditMs,
+    org: w.name,
+    family: w.family,
+    summary: w.summary,
+    entries: w.entries,
+    editKinds: w.editKinds,
+    secondaryKinds: w.secondaryKinds,
+    centralLabel: w.centralLabel,
+    componentLabel: w.componentLabel,
+    relevantFiles: files.length,
+    relevantBytes,
+    runs: opts.runs,
+    floorMs,
+    floorWalkMs,
+    floorReadMs,
+    floorCpuMs,
+    coldMs,
+    coldCpuMs,
+    coldParts,
+    edits: {
+      rounds: opts.editRounds,
+      perRound: opts.editsPerRound,
+      samples,
+      cpuSamples,
+      kinds,
+      changedFiles,
+      gcMs,
+      gcByKind,
+      roundP50,
+      roundP95,
+      roundMax,
+      roundCpuP50,
+      roundCpuP95,
+    },
+    coreEditMs,
+    componentEditMs,
     diagnostics: { total: diags.length, byCode },
-    memory: { peakRssMb, heapUsedMb: mem.heapUsed / 2 ** 20, rssAfterGcMb: mem.rss / 2 ** 20, externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20 },
+    memory: {
+      peakRssMb,
+      heapUsedMb: mem.heapUsed / 2 ** 20,
+      rssAfterGcMb: mem.rss / 2 ** 20,
+      externalMb: (mem.external + mem.arrayBuffers) / 2 ** 20,
+    },
     correctness: { ok: sa === sb, incremental: a.length, fresh: b.length, detail, freshAnalysisMs },
     seeded: w.seeded,
     load: { start: loadStart, end: loadavg()[0] ?? 0, other: otherSince() },
@@ -467,7 +567,9 @@ function serverHeadline(s: ServerResult, floorMs: number): Record<string, number
     ...(open.length > 0 ? { serverOpenOverCold: median(open) } : {}),
     serverRssMb: s.rssAfterLoadMb,
     serverIdleRssMb: s.rssIdleMb,
-    ...(s.edits.meta.length > 0 ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) } : {}),
+    ...(s.edits.meta.length > 0
+      ? { serverMetaP50: percentile(s.edits.meta, 0.5), serverMetaP95: percentile(s.edits.meta, 0.95) }
+      : {}),
     serverRegistryP50: percentile(s.edits.registry, 0.5),
     serverRegistryP95: percentile(s.edits.registry, 0.95),
     serverCoreP50: percentile(s.edits.core, 0.5),

@@ -9,7 +9,12 @@ import { buildOrg, ensureGenerated, GENERATED, ORGS } from './generate';
 import { editScript, loadServer, startServer } from './serverScenario';
 import { median } from './stats';
 
-interface Start { allMs: number; openMs: number; rssMb: number; cpuMs: number }
+interface Start {
+  allMs: number;
+  openMs: number;
+  rssMb: number;
+  cpuMs: number;
+}
 
 /** User and system CPU time of a live process (ms), from /proc. */
 function cpuMsOf(pid: number): number {
@@ -18,7 +23,9 @@ function cpuMsOf(pid: number): number {
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench:ab: ${msg}\nusage: node --expose-gc dist/benchAB.js [--org small|large|xlarge] [--rounds N] SERVER_JS SERVER_JS...\n`);
+  process.stderr.write(
+    `bench:ab: ${msg}\nusage: node --expose-gc dist/benchAB.js [--org small|large|xlarge] [--rounds N] SERVER_JS SERVER_JS...\n`,
+  );
   process.exit(2);
 }
 
@@ -29,9 +36,14 @@ async function main(): Promise<void> {
   const servers: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === '--org') { const v = args[++i]; if (v !== 'small' && v !== 'large' && v !== 'xlarge') usage(`unknown org ${v ?? ''}`); org = v; }
-    else if (a === '--rounds') { rounds = Number(args[++i]); if (!Number.isInteger(rounds) || rounds < 1) usage('--rounds takes a positive integer'); }
-    else if (a.startsWith('--')) usage(`unknown argument ${a}`);
+    if (a === '--org') {
+      const v = args[++i];
+      if (v !== 'small' && v !== 'large' && v !== 'xlarge') usage(`unknown org ${v ?? ''}`);
+      org = v;
+    } else if (a === '--rounds') {
+      rounds = Number(args[++i]);
+      if (!Number.isInteger(rounds) || rounds < 1) usage('--rounds takes a positive integer');
+    } else if (a.startsWith('--')) usage(`unknown argument ${a}`);
     else servers.push(a);
   }
   if (servers.length < 2) usage('give at least two server.js files');
@@ -47,7 +59,9 @@ async function main(): Promise<void> {
         const l = await loadServer(c, root, script);
         const s = { allMs: l.coldMs, openMs: l.openFileMs, rssMb: l.rssAfterLoadMb, cpuMs: cpuMsOf(c.proc.pid ?? -1) };
         starts.get(server)?.push(s);
-        console.log(`round ${r} ${server}: all diagnostics ${Math.round(s.allMs)} ms, the open registry's ${Math.round(s.openMs)} ms (${(s.openMs / s.allMs).toFixed(2)}×), RSS after load ${Math.round(s.rssMb)} MB, server CPU ${s.cpuMs} ms`);
+        console.log(
+          `round ${r} ${server}: all diagnostics ${Math.round(s.allMs)} ms, the open registry's ${Math.round(s.openMs)} ms (${(s.openMs / s.allMs).toFixed(2)}×), RSS after load ${Math.round(s.rssMb)} MB, server CPU ${s.cpuMs} ms`,
+        );
       } finally {
         await c.stop();
       }
@@ -56,8 +70,13 @@ async function main(): Promise<void> {
   console.log(`\nmedians of ${rounds} rounds (${org} org):`);
   for (const [server, list] of starts) {
     const m = (f: (s: Start) => number): number => median(list.map(f));
-    console.log(`${server}: all diagnostics ${Math.round(m((s) => s.allMs))} ms, the open registry's ${Math.round(m((s) => s.openMs))} ms, ratio ${m((s) => s.openMs / s.allMs).toFixed(2)}×, RSS after load ${Math.round(m((s) => s.rssMb))} MB, server CPU ${Math.round(m((s) => s.cpuMs))} ms`);
+    console.log(
+      `${server}: all diagnostics ${Math.round(m((s) => s.allMs))} ms, the open registry's ${Math.round(m((s) => s.openMs))} ms, ratio ${m((s) => s.openMs / s.allMs).toFixed(2)}×, RSS after load ${Math.round(m((s) => s.rssMb))} MB, server CPU ${Math.round(m((s) => s.cpuMs))} ms`,
+    );
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -20,7 +20,11 @@ import { median } from './stats';
 import type { Workload } from './workload';
 
 export type TargetKind = 'meta' | 'registry' | 'core';
-export interface ScriptedEdit { kind: TargetKind; file: string; text: string }
+export interface ScriptedEdit {
+  kind: TargetKind;
+  file: string;
+  text: string;
+}
 
 export interface EditScript {
   /** The files edited, with their text on disk (what is opened before the first edit). */
@@ -96,8 +100,13 @@ export function workloadScript(w: Workload, root: string, n: number, core: numbe
     const e = stream.next(rng);
     if (e.text !== null && existsSync(join(root, e.file))) edits.push({ kind: 'registry', file: e.file, text: e.text });
   }
-  for (const e of w.centralEdits(rng, core)) if (e.text !== null) edits.push({ kind: 'core', file: e.file, text: e.text });
-  const opened = [...new Map(edits.map((e) => [e.file, e.kind])).entries()].map(([file, kind]) => ({ kind, file, text: readFileSync(join(root, file), 'utf8') }));
+  for (const e of w.centralEdits(rng, core))
+    if (e.text !== null) edits.push({ kind: 'core', file: e.file, text: e.text });
+  const opened = [...new Map(edits.map((e) => [e.file, e.kind])).entries()].map(([file, kind]) => ({
+    kind,
+    file,
+    text: readFileSync(join(root, file), 'utf8'),
+  }));
   return { opened, edits };
 }
 
@@ -110,7 +119,13 @@ export function languageOf(file: string): string {
 }
 
 /** Plays the edits of `kinds` on an initialized client: each change, then the wait for its file's diagnostics, then a pause. */
-export async function playEdits(c: LspClient, root: string, script: EditScript, kinds: TargetKind[], log: (s: string) => void): Promise<Record<TargetKind, number[]>> {
+export async function playEdits(
+  c: LspClient,
+  root: string,
+  script: EditScript,
+  kinds: TargetKind[],
+  log: (s: string) => void,
+): Promise<Record<TargetKind, number[]>> {
   const out: Record<TargetKind, number[]> = { meta: [], registry: [], core: [] };
   const uri = (rel: string): string => pathToFileURL(join(root, rel)).href;
   for (const e of script.edits.filter((x) => kinds.includes(x.kind))) {
@@ -140,7 +155,10 @@ async function idleRss(c: LspClient): Promise<number> {
   for (const end = lowAt + IDLE_MAX_MS; performance.now() < end && performance.now() - lowAt < IDLE_STEADY_MS;) {
     await pause(1000);
     const now = c.rssMb();
-    if (now < low - 1) { low = now; lowAt = performance.now(); }
+    if (now < low - 1) {
+      low = now;
+      lowAt = performance.now();
+    }
   }
   return Math.min(low, c.rssMb());
 }
@@ -158,7 +176,12 @@ export function pause(ms: number): Promise<void> {
  */
 export const SERVER_STARTS = 3;
 
-export interface Loaded { coldMs: number; openFileMs: number; rssAfterLoadMb: number; filesWithDiagnostics: number }
+export interface Loaded {
+  coldMs: number;
+  openFileMs: number;
+  rssAfterLoadMb: number;
+  filesWithDiagnostics: number;
+}
 
 /** Registry Lens over stdio as VS Code starts it (its node options), on `root`, after a collection of the bench's own garbage. */
 export function startServer(serverJs: string, root: string): Promise<LspClient> {
@@ -169,7 +192,11 @@ export function startServer(serverJs: string, root: string): Promise<LspClient> 
 }
 
 /** `initialized`, the script's first registry opened as a restored tab, then the wait for the status that ends the initial scan. */
-export async function loadServer(c: LspClient, root: string, script: EditScript): Promise<Loaded & { early: EditScript['opened'][number] | undefined }> {
+export async function loadServer(
+  c: LspClient,
+  root: string,
+  script: EditScript,
+): Promise<Loaded & { early: EditScript['opened'][number] | undefined }> {
   const t0 = performance.now();
   await c.notify('initialized', {});
   // The first registry edited is open already, as an editor restores its tabs: its units start first.
@@ -178,22 +205,40 @@ export async function loadServer(c: LspClient, root: string, script: EditScript)
   if (early) await c.open(earlyUri, languageOf(early.file), early.text);
   await c.waitFor('the initial analysis', () => (c.counts.get('registryLens/status') ?? 0) > 0);
   const coldMs = performance.now() - t0;
-  return { coldMs, openFileMs: (c.settledAt(earlyUri) ?? NaN) - t0, rssAfterLoadMb: c.rssMb(), filesWithDiagnostics: c.publishedFiles(), early };
+  return {
+    coldMs,
+    openFileMs: (c.settledAt(earlyUri) ?? NaN) - t0,
+    rssAfterLoadMb: c.rssMb(),
+    filesWithDiagnostics: c.publishedFiles(),
+    early,
+  };
 }
 
 /** Registry Lens over stdio, as VS Code runs it (default settings and debounce): SERVER_STARTS loads, the last one then plays the edits. */
-export async function measureServer(name: string, script: EditScript, root: string, serverJs: string, log: (s: string) => void): Promise<ServerResult> {
+export async function measureServer(
+  name: string,
+  script: EditScript,
+  root: string,
+  serverJs: string,
+  log: (s: string) => void,
+): Promise<ServerResult> {
   const loadStart = loadavg()[0] ?? 0;
   const other = otherWorkSince();
   const start = (): Promise<LspClient> => startServer(serverJs, root);
   const loads: Loaded[] = [];
   const report = (l: Loaded): void => {
     loads.push(l);
-    log(`  ${name} server start ${loads.length}/${SERVER_STARTS}: initialized → all diagnostics ${Math.round(l.coldMs)} ms (the open registry's: ${Math.round(l.openFileMs)} ms), RSS ${Math.round(l.rssAfterLoadMb)} MB`);
+    log(
+      `  ${name} server start ${loads.length}/${SERVER_STARTS}: initialized → all diagnostics ${Math.round(l.coldMs)} ms (the open registry's: ${Math.round(l.openFileMs)} ms), RSS ${Math.round(l.rssAfterLoadMb)} MB`,
+    );
   };
   for (let i = 1; i < SERVER_STARTS; i++) {
     const c = await start();
-    try { report(await loadServer(c, root, script)); } finally { await c.stop(); }
+    try {
+      report(await loadServer(c, root, script));
+    } finally {
+      await c.stop();
+    }
   }
   const c = await start();
   let measured: Omit<ServerResult, 'load'>;
@@ -205,14 +250,20 @@ export async function measureServer(name: string, script: EditScript, root: stri
     const played = await playEdits(c, root, script, kinds, log);
     const rssAfterEditsMb = c.rssMb();
     const rssIdleMb = await idleRss(c);
-    log(`  ${name} server: RSS after the edits ${Math.round(rssAfterEditsMb)} MB, once idle ${Math.round(rssIdleMb)} MB`);
+    log(
+      `  ${name} server: RSS after the edits ${Math.round(rssAfterEditsMb)} MB, once idle ${Math.round(rssIdleMb)} MB`,
+    );
     measured = {
       org: name,
       coldMs: median(loads.map((l) => l.coldMs)),
       openFileMs: median(loads.map((l) => l.openFileMs)),
       rssAfterLoadMb: median(loads.map((l) => l.rssAfterLoadMb)),
       starts: loads.map((l) => ({ coldMs: l.coldMs, openFileMs: l.openFileMs, rssAfterLoadMb: l.rssAfterLoadMb })),
-      rssAfterEditsMb, rssIdleMb, filesWithDiagnostics: last.filesWithDiagnostics, edits: played, gapMs: EDIT_GAP_MS,
+      rssAfterEditsMb,
+      rssIdleMb,
+      filesWithDiagnostics: last.filesWithDiagnostics,
+      edits: played,
+      gapMs: EDIT_GAP_MS,
     };
   } finally {
     await c.stop();

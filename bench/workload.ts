@@ -9,9 +9,15 @@ import type { Rng } from './rng';
 export type Family = 'cursus' | 'interfaces' | 'onex' | 'onex-contracts';
 
 /** One edit: the new full text of a file, or null when the edit deletes it (a `.wip` marker removed). */
-export interface BenchEdit { kind: string; file: string; text: string | null }
+export interface BenchEdit {
+  kind: string;
+  file: string;
+  text: string | null;
+}
 
-export interface EditStream { next(rng: Rng): BenchEdit }
+export interface EditStream {
+  next(rng: Rng): BenchEdit;
+}
 
 /** How the files of an org are written and recognised again (parameters, generator version, a fingerprint of sampled output). */
 export interface GeneratedSpec {
@@ -49,8 +55,19 @@ export interface Workload {
   componentEdits(rng: Rng): BenchEdit[];
 }
 
-interface Manifest { generator: number; params: unknown; fingerprint: string; files: number; bytes: number }
-export interface GeneratedOrg { root: string; files: number; bytes: number; reused: boolean }
+interface Manifest {
+  generator: number;
+  params: unknown;
+  fingerprint: string;
+  files: number;
+  bytes: number;
+}
+export interface GeneratedOrg {
+  root: string;
+  files: number;
+  bytes: number;
+  reused: boolean;
+}
 
 /** Writes the org under `root` unless an identical one (same parameters, generator and fingerprint) is already there. */
 export function ensureWritten(root: string, spec: GeneratedSpec, name: string, log: (s: string) => void): GeneratedOrg {
@@ -59,10 +76,16 @@ export function ensureWritten(root: string, spec: GeneratedSpec, name: string, l
   if (existsSync(manifestPath)) {
     try {
       const have = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-      if (have.generator === want.generator && have.fingerprint === want.fingerprint && JSON.stringify(have.params) === JSON.stringify(want.params)) {
+      if (
+        have.generator === want.generator &&
+        have.fingerprint === want.fingerprint &&
+        JSON.stringify(have.params) === JSON.stringify(want.params)
+      ) {
         return { root, files: have.files, bytes: have.bytes, reused: true };
       }
-    } catch { /* regenerate */ }
+    } catch {
+      /* regenerate */
+    }
   }
   log(`generating ${name} org in ${root} ...`);
   rmSync(root, { recursive: true, force: true });
@@ -72,7 +95,10 @@ export function ensureWritten(root: string, spec: GeneratedSpec, name: string, l
   spec.write((rel, text) => {
     const abs = join(root, rel);
     const dir = dirname(abs);
-    if (!made.has(dir)) { mkdirSync(dir, { recursive: true }); made.add(dir); }
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeFileSync(abs, text);
     files++;
     bytes += Buffer.byteLength(text);

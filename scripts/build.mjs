@@ -22,8 +22,15 @@ try {
     build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
     build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),
     build({
-      entryPoints: ['client/webview/main.ts'], outfile: `${stage}/webview/main.js`, bundle: true, platform: 'browser',
-      format: 'iife', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning',
+      entryPoints: ['client/webview/main.ts'],
+      outfile: `${stage}/webview/main.js`,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
     }),
   ]);
   copyFileSync('client/webview/style.css', `${stage}/webview/style.css`);

@@ -13,7 +13,12 @@ const out = process.argv[2] ?? join('action', 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
-  ...nodeBundle, ...cliEntry, target: 'node20', minify: true, legalComments: 'eof', outfile: join(out, 'cli.js'),
+  ...nodeBundle,
+  ...cliEntry,
+  target: 'node20',
+  minify: true,
+  legalComments: 'eof',
+  outfile: join(out, 'cli.js'),
 });
 chmodSync(join(out, 'cli.js'), 0o755);
 copyWasm(out);

@@ -15,7 +15,12 @@ const alias = {
 
 /** esbuild's options for a Node bundle; a markdown page a module imports is its text (the CLI's SARIF help). */
 export const nodeBundle = {
-  bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', alias,
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  logLevel: 'warning',
+  alias,
   loader: { '.md': 'text' },
 };
 

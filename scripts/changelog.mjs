@@ -17,7 +17,10 @@ function parse(text) {
   if (lines[0] !== '# Changelog') problems.push('line 1: the title must be "# Changelog"');
   lines.forEach((line, i) => {
     const ref = LINK_REF.exec(line);
-    if (ref) { refs.set(ref[1], i + 1); return; }
+    if (ref) {
+      refs.set(ref[1], i + 1);
+      return;
+    }
     if (line.startsWith('## ')) {
       const m = RELEASE.exec(line);
       if (line === '## [Unreleased]') releases.push({ name: 'Unreleased', line: i + 1, body: [] });
@@ -99,7 +102,10 @@ export function changelogProblems(text) {
 export function releaseNotes(text, version) {
   const release = parse(text).releases.find((r) => r.name === version);
   if (release === undefined) throw new Error(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section`);
-  const notes = release.body.map((l) => l.text).join('\n').trim();
+  const notes = release.body
+    .map((l) => l.text)
+    .join('\n')
+    .trim();
   if (notes === '') throw new Error(`CHANGELOG.md's section of ${version} is empty`);
   return `${notes}\n`;
 }

@@ -63,6 +63,8 @@ if (args.includes('--tag')) {
 }
 
 console.log(`release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${notesFile} (the tag notes)`);
-console.log(args.includes('--tag')
-  ? `  tag ${tag} created locally: \`git push origin ${tag}\` runs .github/workflows/release.yml`
-  : `  no tag: \`npm run release -- --tag\` creates ${tag} with these notes`);
+console.log(
+  args.includes('--tag')
+    ? `  tag ${tag} created locally: \`git push origin ${tag}\` runs .github/workflows/release.yml`
+    : `  no tag: \`npm run release -- --tag\` creates ${tag} with these notes`,
+);

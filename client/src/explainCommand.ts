@@ -10,14 +10,23 @@ import { pickContext, pickStep } from './pickers';
 import type { ReadOnlyDocuments } from './readOnlyDocuments';
 
 /** Arguments a code lens passes; from the palette or a menu there are none (or a resource URI). */
-interface ExplainArgs { uri?: string; step?: string; context?: string }
+interface ExplainArgs {
+  uri?: string;
+  step?: string;
+  context?: string;
+}
 
-export async function explainResolution(client: LanguageClient, docs: ReadOnlyDocuments, arg: unknown, ask: boolean): Promise<void> {
-  const given: ExplainArgs = typeof arg === 'object' && arg !== null && 'step' in arg ? arg as ExplainArgs : {};
+export async function explainResolution(
+  client: LanguageClient,
+  docs: ReadOnlyDocuments,
+  arg: unknown,
+  ask: boolean,
+): Promise<void> {
+  const given: ExplainArgs = typeof arg === 'object' && arg !== null && 'step' in arg ? (arg as ExplainArgs) : {};
   const editor = vscode.window.activeTextEditor;
   const uri = given.uri ?? editor?.document.uri.toString();
   const own = given.context ?? (ask ? undefined : await fileContext(client, uri));
-  const step = given.step ?? await stepAtCursor(client, editor) ?? await pickStep(client, uri, own);
+  const step = given.step ?? (await stepAtCursor(client, editor)) ?? (await pickStep(client, uri, own));
   if (step === undefined) return;
   const context = own ?? (await pickContext(client, uri, `Explain '${step}' in context`))?.context;
   if (context === undefined) return;
@@ -38,9 +47,15 @@ async function fileContext(client: LanguageClient, uri: string | undefined): Pro
   return f.current !== undefined && f.currentDir !== undefined && f.currentDir !== null ? f.current : f.active;
 }
 
-async function stepAtCursor(client: LanguageClient, editor: vscode.TextEditor | undefined): Promise<string | undefined> {
+async function stepAtCursor(
+  client: LanguageClient,
+  editor: vscode.TextEditor | undefined,
+): Promise<string | undefined> {
   if (editor === undefined || editor.document.uri.scheme !== 'file') return undefined;
   const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
-  const step = await client.sendRequest<string | null>(Methods.stepAt, { uri: editor.document.uri.toString(), position });
+  const step = await client.sendRequest<string | null>(Methods.stepAt, {
+    uri: editor.document.uri.toString(),
+    position,
+  });
   return step ?? undefined;
 }

@@ -3,7 +3,13 @@
 // segment can only come from a name inside the text, and would lead out of the folder: not a location.
 const LOCATION = /([\w.@+-]+(?:\/[\w.@+-]+)*\.[A-Za-z]+):(\d+):(\d+)/g;
 
-export interface ExplainLocation { readonly index: number; readonly length: number; readonly file: string; readonly line: string; readonly col: string }
+export interface ExplainLocation {
+  readonly index: number;
+  readonly length: number;
+  readonly file: string;
+  readonly line: string;
+  readonly col: string;
+}
 
 export function explainLocations(text: string): ExplainLocation[] {
   const out: ExplainLocation[] = [];

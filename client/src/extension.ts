@@ -4,7 +4,13 @@
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
 import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import { FIX_ALL_DONE, Methods, type FixAllDone, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import {
+  FIX_ALL_DONE,
+  Methods,
+  type FixAllDone,
+  type SetContextParams,
+  type StatusParams,
+} from '../../server/src/lsp/protocol';
 import { fixAllMessage } from './fixAllMessage';
 import { explainResolution } from './explainCommand';
 import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
@@ -31,38 +37,60 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
 
   context.subscriptions.push(
-    docs, status, panel, view, tree,
+    docs,
+    status,
+    panel,
+    view,
+    tree,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, docs),
     vscode.languages.registerDocumentLinkProvider({ scheme: EXPLAIN_SCHEME }, new ExplainLinks()),
-    tree.onDidChangeVisibility(({ visible }) => { if (visible) view.refresh(); }),
+    tree.onDidChangeVisibility(({ visible }) => {
+      if (visible) view.refresh();
+    }),
     lc.onNotification(Methods.status, (s: StatusParams) => {
       status.update(s);
       noteAnalysed(s.entries);
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
-    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) => explainResolution(lc, docs, arg, false)),
-    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) => explainResolution(lc, docs, arg, true)),
+    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) =>
+      explainResolution(lc, docs, arg, false),
+    ),
+    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) =>
+      explainResolution(lc, docs, arg, true),
+    ),
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
       const file = vscode.window.activeTextEditor?.document.uri;
-      const picked = await pickContext(lc, file?.scheme === 'file' ? file.toString() : undefined, 'Registry Lens: Select Workspace Context');
+      const picked = await pickContext(
+        lc,
+        file?.scheme === 'file' ? file.toString() : undefined,
+        'Registry Lens: Select Workspace Context',
+      );
       if (picked === undefined) return;
       const params: SetContextParams = { folder: picked.folder, context: picked.context };
       await lc.sendRequest(Methods.setContext, params);
     }),
     vscode.commands.registerCommand('registryLens.showOverview', () => panel.show('overview')),
     // from a DAG file's explorer or editor menu: that DAG's graph
-    vscode.commands.registerCommand('registryLens.showGraph',
-      (file?: unknown) => panel.show('graph', file instanceof vscode.Uri ? file : undefined)),
+    vscode.commands.registerCommand('registryLens.showGraph', (file?: unknown) =>
+      panel.show('graph', file instanceof vscode.Uri ? file : undefined),
+    ),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
     vscode.commands.registerCommand('registryLens.showReferences', async (uri: string, position: Position) => {
       const at = vscode.Uri.parse(uri);
       const pos = lc.protocol2CodeConverter.asPosition(position);
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', at, pos);
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        at,
+        pos,
+      );
       await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
     }),
-    vscode.commands.registerCommand(FIX_ALL_DONE, (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done))),
+    vscode.commands.registerCommand(
+      FIX_ALL_DONE,
+      (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done)),
+    ),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
@@ -72,5 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   markShuttingDown();
-  await client?.stop(2000).catch(() => { /* the server is gone already: nothing to stop */ });
+  await client?.stop(2000).catch(() => {
+    /* the server is gone already: nothing to stop */
+  });
 }

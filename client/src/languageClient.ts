@@ -6,7 +6,13 @@
 // for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind, type CancellationToken, type LanguageClientOptions, type MessageSignature,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CancellationToken,
+  type LanguageClientOptions,
+  type MessageSignature,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
@@ -14,13 +20,19 @@ import { noteHover } from './walkthrough';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
 let shuttingDown = false;
-export function markShuttingDown(): void { shuttingDown = true; }
+export function markShuttingDown(): void {
+  shuttingDown = true;
+}
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] },
+    },
   };
   const debounceMs = vscode.workspace.getConfiguration('registryLens').get<number>('diagnostics.debounceMs');
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
@@ -46,9 +58,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     errorHandler: {
       error: () => ({ action: shuttingDown ? ErrorAction.Shutdown : ErrorAction.Continue, handled: shuttingDown }),
       // a crash restarts the server (at most 4 times); the shutdown closes quietly
-      closed: () => (shuttingDown || ++restarts > 4
-        ? { action: CloseAction.DoNotRestart, handled: shuttingDown }
-        : { action: CloseAction.Restart, handled: false }),
+      closed: () =>
+        shuttingDown || ++restarts > 4
+          ? { action: CloseAction.DoNotRestart, handled: shuttingDown }
+          : { action: CloseAction.Restart, handled: false },
     },
   };
   return new QuietLanguageClient('registryLens', 'Registry Lens', serverOptions, clientOptions);
@@ -56,8 +69,14 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
 
 /** A request that fails because the server is gone (not running any more) gets its default answer, unlogged. */
 class QuietLanguageClient extends LanguageClient {
-  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T,
-    showNotification?: boolean, throwOnCancel?: boolean): T {
+  override handleFailedRequest<T>(
+    type: MessageSignature,
+    token: CancellationToken | undefined,
+    error: unknown,
+    defaultValue: T,
+    showNotification?: boolean,
+    throwOnCancel?: boolean,
+  ): T {
     if (shuttingDown || !this.isRunning()) return defaultValue;
     return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
   }

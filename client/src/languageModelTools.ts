@@ -6,33 +6,92 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Methods, type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FixesDocumentParams, type FolderDocument,
-  type GraphDocumentParams, type ListDocumentParams, type LocateDocumentParams,
+  Methods,
+  type CheckDocumentParams,
+  type DocumentAnswer,
+  type ExplainDocumentParams,
+  type FixesDocumentParams,
+  type FolderDocument,
+  type GraphDocumentParams,
+  type ListDocumentParams,
+  type LocateDocumentParams,
 } from '../../server/src/lsp/protocol';
 
 const TOOL_NAMES = {
-  check: 'registry-lens_check', explain: 'registry-lens_explain', list: 'registry-lens_list',
-  graph: 'registry-lens_graph', locate: 'registry-lens_locate', fixes: 'registry-lens_fixes',
+  check: 'registry-lens_check',
+  explain: 'registry-lens_explain',
+  list: 'registry-lens_list',
+  graph: 'registry-lens_graph',
+  locate: 'registry-lens_locate',
+  fixes: 'registry-lens_fixes',
 } as const;
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 const MODES = ['isolated', 'hybrid'] as const;
 
-interface FolderInput { folder?: unknown }
-interface CheckInput extends FolderInput { paths?: unknown; codes?: unknown; severity?: unknown; mode?: unknown }
-interface ExplainInput extends FolderInput { name?: unknown; workspace?: unknown; mode?: unknown; framework?: unknown; env?: unknown }
-interface ListInput extends FolderInput { workspace?: unknown; mode?: unknown; conflictsOnly?: unknown }
-interface GraphInput extends FolderInput { workspace?: unknown; mode?: unknown }
-interface LocateInput extends FolderInput { name?: unknown }
-interface FixesInput extends FolderInput { file?: unknown; code?: unknown }
+interface FolderInput {
+  folder?: unknown;
+}
+interface CheckInput extends FolderInput {
+  paths?: unknown;
+  codes?: unknown;
+  severity?: unknown;
+  mode?: unknown;
+}
+interface ExplainInput extends FolderInput {
+  name?: unknown;
+  workspace?: unknown;
+  mode?: unknown;
+  framework?: unknown;
+  env?: unknown;
+}
+interface ListInput extends FolderInput {
+  workspace?: unknown;
+  mode?: unknown;
+  conflictsOnly?: unknown;
+}
+interface GraphInput extends FolderInput {
+  workspace?: unknown;
+  mode?: unknown;
+}
+interface LocateInput extends FolderInput {
+  name?: unknown;
+}
+interface FixesInput extends FolderInput {
+  file?: unknown;
+  code?: unknown;
+}
 
 /** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
-interface CheckFields { summary: { errors: number; warnings: number; information: number; hints: number } }
-interface ExplainFields { found: boolean; winner: { source: string } | null; context: string; mode: string }
-interface ListFields { steps: unknown[]; context: string; mode: string }
-interface GraphFields { nodes: unknown[]; edges: unknown[]; cycles: unknown[]; context: string; mode: string }
-interface LocateFields { definitions: unknown[]; references: unknown[] }
-interface FixesFields { file: string; fixes: unknown[] }
+interface CheckFields {
+  summary: { errors: number; warnings: number; information: number; hints: number };
+}
+interface ExplainFields {
+  found: boolean;
+  winner: { source: string } | null;
+  context: string;
+  mode: string;
+}
+interface ListFields {
+  steps: unknown[];
+  context: string;
+  mode: string;
+}
+interface GraphFields {
+  nodes: unknown[];
+  edges: unknown[];
+  cycles: unknown[];
+  context: string;
+  mode: string;
+}
+interface LocateFields {
+  definitions: unknown[];
+  references: unknown[];
+}
+interface FixesFields {
+  file: string;
+  fixes: unknown[];
+}
 const fields = <F>(a: FolderDocument): F => a.document as unknown as F;
 
 export function registerLanguageModelTools(client: LanguageClient): vscode.Disposable[] {
@@ -46,18 +105,29 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const severity = oneOf(input.severity, 'severity', SEVERITIES);
         const mode = oneOf(input.mode, 'mode', MODES);
         const params: CheckDocumentParams = {
-          ...folderUri(input), ...(paths ? { paths: paths.map(relativePath) } : {}), ...(codes ? { codes } : {}), ...(severity ? { severity } : {}), ...(mode ? { mode } : {}),
+          ...folderUri(input),
+          ...(paths ? { paths: paths.map(relativePath) } : {}),
+          ...(codes ? { codes } : {}),
+          ...(severity ? { severity } : {}),
+          ...(mode ? { mode } : {}),
         };
         const answers = await client.sendRequest<FolderDocument[]>(Methods.checkDocument, params, token);
         if (answers.length === 0) throw new Error(NO_FOLDER);
-        return result(answers.flatMap((a) => {
-          const s = fields<CheckFields>(a).summary;
-          return [`Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}.`, a.document];
-        }));
+        return result(
+          answers.flatMap((a) => {
+            const s = fields<CheckFields>(a).summary;
+            return [
+              `Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}.`,
+              a.document,
+            ];
+          }),
+        );
       },
     }),
     vscode.lm.registerTool<ExplainInput>(TOOL_NAMES.explain, {
-      prepareInvocation: ({ input }) => ({ invocationMessage: `Explaining how '${String(input.name)}' resolves${inWorkspace(input.workspace)}` }),
+      prepareInvocation: ({ input }) => ({
+        invocationMessage: `Explaining how '${String(input.name)}' resolves${inWorkspace(input.workspace)}`,
+      }),
       invoke: async ({ input }, token) => {
         const name = text(input.name, 'name');
         if (name === undefined) throw new Error('`name` (the step or artifact to explain) is required.');
@@ -66,35 +136,62 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const framework = text(input.framework, 'framework');
         const env = strings(input.env, 'env');
         const params: ExplainDocumentParams = {
-          ...folderUri(input), step: name, ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}), ...(framework ? { framework } : {}), ...(env ? { env } : {}),
+          ...folderUri(input),
+          step: name,
+          ...(workspace ? { workspace } : {}),
+          ...(mode ? { mode } : {}),
+          ...(framework ? { framework } : {}),
+          ...(env ? { env } : {}),
         };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.explainDocument, params, token));
         const e = fields<ExplainFields>(a);
         const verdict = e.found ? `resolves to ${e.winner?.source ?? '(nothing)'}` : 'is not defined';
-        return result([`Registry Lens explain of ${where(a)}: '${name}' ${verdict} in context '${e.context}' (${e.mode}).`, a.document]);
+        return result([
+          `Registry Lens explain of ${where(a)}: '${name}' ${verdict} in context '${e.context}' (${e.mode}).`,
+          a.document,
+        ]);
       },
     }),
     vscode.lm.registerTool<ListInput>(TOOL_NAMES.list, {
-      prepareInvocation: ({ input }) => ({ invocationMessage: `Listing the registry steps${inWorkspace(input.workspace)}` }),
+      prepareInvocation: ({ input }) => ({
+        invocationMessage: `Listing the registry steps${inWorkspace(input.workspace)}`,
+      }),
       invoke: async ({ input }, token) => {
         const workspace = text(input.workspace, 'workspace');
         const conflictsOnly = input.conflictsOnly === undefined ? undefined : input.conflictsOnly === true;
         const mode = oneOf(input.mode, 'mode', MODES);
-        const params: ListDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}), ...(conflictsOnly ? { conflictsOnly } : {}) };
+        const params: ListDocumentParams = {
+          ...folderUri(input),
+          ...(workspace ? { workspace } : {}),
+          ...(mode ? { mode } : {}),
+          ...(conflictsOnly ? { conflictsOnly } : {}),
+        };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.listDocument, params, token));
         const l = fields<ListFields>(a);
-        return result([`Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`, a.document]);
+        return result([
+          `Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`,
+          a.document,
+        ]);
       },
     }),
     vscode.lm.registerTool<GraphInput>(TOOL_NAMES.graph, {
-      prepareInvocation: ({ input }) => ({ invocationMessage: `Reading the dependency graph${inWorkspace(input.workspace)}` }),
+      prepareInvocation: ({ input }) => ({
+        invocationMessage: `Reading the dependency graph${inWorkspace(input.workspace)}`,
+      }),
       invoke: async ({ input }, token) => {
         const workspace = text(input.workspace, 'workspace');
         const mode = oneOf(input.mode, 'mode', MODES);
-        const params: GraphDocumentParams = { ...folderUri(input), ...(workspace ? { workspace } : {}), ...(mode ? { mode } : {}) };
+        const params: GraphDocumentParams = {
+          ...folderUri(input),
+          ...(workspace ? { workspace } : {}),
+          ...(mode ? { mode } : {}),
+        };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.graphDocument, params, token));
         const g = fields<GraphFields>(a);
-        return result([`Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`, a.document]);
+        return result([
+          `Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`,
+          a.document,
+        ]);
       },
     }),
     vscode.lm.registerTool<LocateInput>(TOOL_NAMES.locate, {
@@ -105,7 +202,10 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const params: LocateDocumentParams = { ...folderUri(input), name };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.locateDocument, params, token));
         const l = fields<LocateFields>(a);
-        return result([`Registry Lens locate of ${where(a)}: '${name}' has ${l.definitions.length} definition(s) and ${l.references.length} reference(s).`, a.document]);
+        return result([
+          `Registry Lens locate of ${where(a)}: '${name}' has ${l.definitions.length} definition(s) and ${l.references.length} reference(s).`,
+          a.document,
+        ]);
       },
     }),
     vscode.lm.registerTool<FixesInput>(TOOL_NAMES.fixes, {
@@ -114,10 +214,17 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const file = text(input.file, 'file');
         if (file === undefined) throw new Error('`file` (the file whose quick fixes to list) is required.');
         const code = text(input.code, 'code');
-        const params: FixesDocumentParams = { ...folderUri(input), file: relativePath(file), ...(code ? { code } : {}) };
+        const params: FixesDocumentParams = {
+          ...folderUri(input),
+          file: relativePath(file),
+          ...(code ? { code } : {}),
+        };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.fixesDocument, params, token));
         const f = fields<FixesFields>(a);
-        return result([`Registry Lens fixes of ${where(a)}: ${f.fixes.length} quick fix(es) for ${f.file}, proposed only (the editor's light bulb applies them).`, a.document]);
+        return result([
+          `Registry Lens fixes of ${where(a)}: ${f.fixes.length} quick fix(es) for ${f.file}, proposed only (the editor's light bulb applies them).`,
+          a.document,
+        ]);
       },
     }),
   ];
@@ -127,7 +234,9 @@ const NO_FOLDER = 'Registry Lens has no workspace folder to analyse: open a fold
 
 /** One text part per line of prose, one per document (JSON, as the CLI prints it with `--format json`). */
 function result(parts: (string | object)[]): vscode.LanguageModelToolResult {
-  return new vscode.LanguageModelToolResult(parts.map((p) => new vscode.LanguageModelTextPart(typeof p === 'string' ? p : JSON.stringify(p))));
+  return new vscode.LanguageModelToolResult(
+    parts.map((p) => new vscode.LanguageModelTextPart(typeof p === 'string' ? p : JSON.stringify(p))),
+  );
 }
 
 function document(answer: DocumentAnswer | null): FolderDocument {
@@ -146,7 +255,10 @@ function folderUri(input: FolderInput): { uri?: string } {
   if (name === undefined) return {};
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = folders.find((f) => f.name === name || f.uri.fsPath === name);
-  if (folder === undefined) throw new Error(`No workspace folder '${name}'; open folders: ${folders.map((f) => f.name).join(', ') || '(none)'}.`);
+  if (folder === undefined)
+    throw new Error(
+      `No workspace folder '${name}'; open folders: ${folders.map((f) => f.name).join(', ') || '(none)'}.`,
+    );
   return { uri: folder.uri.toString() };
 }
 
@@ -163,7 +275,8 @@ function text(value: unknown, name: string): string | undefined {
 
 function strings(value: unknown, name: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) throw new Error(`\`${name}\` must be an array of strings.`);
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string'))
+    throw new Error(`\`${name}\` must be an array of strings.`);
   return value;
 }
 

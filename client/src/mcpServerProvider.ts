@@ -21,15 +21,25 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
   return [
     changed,
     vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(ALLOW_WRITES)) changed.fire(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(ALLOW_WRITES)) changed.fire();
+    }),
     vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
       onDidChangeMcpServerDefinitions: changed.event,
-      provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? [])
-        .filter((f) => f.uri.scheme === 'file')
-        .map((f) => new vscode.McpStdioServerDefinition(`Registry Lens: ${f.name}`, process.execPath,
-          [cli, 'mcp', '--root', f.uri.fsPath, ...(allowWrites() ? [] : ['--read-only'])], { ELECTRON_RUN_AS_NODE: '1' },
-          // A changed version makes VS Code start the server again, with or without its writing tools.
-          allowWrites() ? `${version}+writes` : version)),
+      provideMcpServerDefinitions: () =>
+        (vscode.workspace.workspaceFolders ?? [])
+          .filter((f) => f.uri.scheme === 'file')
+          .map(
+            (f) =>
+              new vscode.McpStdioServerDefinition(
+                `Registry Lens: ${f.name}`,
+                process.execPath,
+                [cli, 'mcp', '--root', f.uri.fsPath, ...(allowWrites() ? [] : ['--read-only'])],
+                { ELECTRON_RUN_AS_NODE: '1' },
+                // A changed version makes VS Code start the server again, with or without its writing tools.
+                allowWrites() ? `${version}+writes` : version,
+              ),
+          ),
     }),
   ];
 }

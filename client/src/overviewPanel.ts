@@ -17,16 +17,21 @@ export class OverviewPanel implements vscode.Disposable {
   private picked: string | undefined;
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     this.fileUri = activeFile();
-    this.listeners = [vscode.window.onDidChangeActiveTextEditor(() => {
-      const uri = activeFile();
-      if (uri !== undefined && uri.toString() !== this.fileUri?.toString()) {
-        this.fileUri = uri;
-        this.picked = undefined;
-        void this.refresh();
-      }
-    })];
+    this.listeners = [
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const uri = activeFile();
+        if (uri !== undefined && uri.toString() !== this.fileUri?.toString()) {
+          this.fileUri = uri;
+          this.picked = undefined;
+          void this.refresh();
+        }
+      }),
+    ];
   }
 
   /** Shows a tab; the graph is of `file` (a pipeline DAG's own graph, a context's otherwise) or the active file. */
@@ -36,12 +41,20 @@ export class OverviewPanel implements vscode.Disposable {
     this.picked = undefined;
     if (this.panel === undefined) {
       const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-      const panel = vscode.window.createWebviewPanel('registryLens.overview', 'Registry Overview', vscode.ViewColumn.Active, {
-        enableScripts: true, localResourceRoots: [root],
-      });
+      const panel = vscode.window.createWebviewPanel(
+        'registryLens.overview',
+        'Registry Overview',
+        vscode.ViewColumn.Active,
+        {
+          enableScripts: true,
+          localResourceRoots: [root],
+        },
+      );
       this.panel = panel;
       panel.webview.html = html(panel.webview, root);
-      panel.onDidDispose(() => { this.panel = undefined; });
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
       panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.received(m));
     } else {
       this.panel.reveal();
@@ -69,12 +82,19 @@ export class OverviewPanel implements vscode.Disposable {
 
   private async received(m: WebviewMessage): Promise<void> {
     if (m.kind === 'ready') await this.refresh();
-    else if (m.kind === 'tab') { this.tab = m.tab; await this.refresh(); }
-    else if (m.kind === 'graphContext') { this.picked = m.context; await this.refresh(); }
-    else if (m.kind === 'open') {
+    else if (m.kind === 'tab') {
+      this.tab = m.tab;
+      await this.refresh();
+    } else if (m.kind === 'graphContext') {
+      this.picked = m.context;
+      await this.refresh();
+    } else if (m.kind === 'open') {
       const r = m.target.range;
       const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-      await vscode.window.showTextDocument(vscode.Uri.parse(m.target.uri), { selection, viewColumn: vscode.ViewColumn.One });
+      await vscode.window.showTextDocument(vscode.Uri.parse(m.target.uri), {
+        selection,
+        viewColumn: vscode.ViewColumn.One,
+      });
     }
   }
 

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { contextLabel, sourceLabel } from './contextLabels';
 import {
-  Methods, type FolderOverview, type LocationRef, type OverviewContext, type OverviewProblem, type OverviewStep,
+  Methods,
+  type FolderOverview,
+  type LocationRef,
+  type OverviewContext,
+  type OverviewProblem,
+  type OverviewStep,
 } from '../../server/src/lsp/protocol';
 
 type Node =
@@ -23,7 +28,9 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly client: LanguageClient) {}
 
-  refresh(): void { this.changed.fire(); }
+  refresh(): void {
+    this.changed.fire();
+  }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node === undefined) {
@@ -32,11 +39,16 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
       return only !== undefined ? folderChildren(only) : folders.map((overview) => ({ kind: 'folder', overview }));
     }
     switch (node.kind) {
-      case 'folder': return folderChildren(node.overview);
-      case 'context': return node.context.steps.map((step) => ({ kind: 'step', step, source: sourceLabel(step.source, node.all) }));
-      case 'conflicts': return node.problems.map((problem) => ({ kind: 'problem', problem }));
-      case 'family': return node.family.entries.map((step) => ({ kind: 'step', step, source: step.source }));
-      default: return [];
+      case 'folder':
+        return folderChildren(node.overview);
+      case 'context':
+        return node.context.steps.map((step) => ({ kind: 'step', step, source: sourceLabel(step.source, node.all) }));
+      case 'conflicts':
+        return node.problems.map((problem) => ({ kind: 'problem', problem }));
+      case 'family':
+        return node.family.entries.map((step) => ({ kind: 'step', step, source: step.source }));
+      default:
+        return [];
     }
   }
 
@@ -48,25 +60,43 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
       case 'context': {
         const c = node.context;
         const label = c.dir === null ? 'core' : `workspace: ${node.label}`;
-        const t = item(label, c.dir === null ? C.Collapsed : C.Expanded, c.dir === null ? 'library' : 'account',
-          `${c.steps.length} step${c.steps.length === 1 ? '' : 's'}${node.active ? ' · active' : ''}`);
+        const t = item(
+          label,
+          c.dir === null ? C.Collapsed : C.Expanded,
+          c.dir === null ? 'library' : 'account',
+          `${c.steps.length} step${c.steps.length === 1 ? '' : 's'}${node.active ? ' · active' : ''}`,
+        );
         t.tooltip = c.dir ?? 'Core registry';
         return t;
       }
       case 'step': {
         const s = node.step;
         const detail = 'detail' in s ? String(s.detail) : s.sagemakerStepType;
-        const t = item(s.name, C.None, s.conflicts.length > 0 ? 'warning' : 'symbol-class', [node.source, detail].filter(Boolean).join(' · '));
+        const t = item(
+          s.name,
+          C.None,
+          s.conflicts.length > 0 ? 'warning' : 'symbol-class',
+          [node.source, detail].filter(Boolean).join(' · '),
+        );
         t.command = open(s);
         if (s.conflicts.length > 0) t.tooltip = `Also defined in: ${s.conflicts.join(', ')}`;
         return t;
       }
       case 'conflicts': {
-        const worst = node.problems.some((p) => p.severity === 'error') ? 'error' : node.problems.some((p) => p.severity === 'warning') ? 'warning' : 'information';
+        const worst = node.problems.some((p) => p.severity === 'error')
+          ? 'error'
+          : node.problems.some((p) => p.severity === 'warning')
+            ? 'warning'
+            : 'information';
         return item('Conflicts', C.Expanded, severityIcon(worst), String(node.problems.length));
       }
       case 'family':
-        return item(node.family.name === 'onex' ? 'ONEX' : node.family.name, C.Expanded, 'package', `${node.family.entries.length} artifacts`);
+        return item(
+          node.family.name === 'onex' ? 'ONEX' : node.family.name,
+          C.Expanded,
+          'package',
+          `${node.family.entries.length} artifacts`,
+        );
       case 'problem': {
         const t = item(node.problem.message, C.None, severityIcon(node.problem.severity), node.problem.code);
         t.command = open(node.problem);
@@ -76,28 +106,46 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
     }
   }
 
-  dispose(): void { this.changed.dispose(); }
+  dispose(): void {
+    this.changed.dispose();
+  }
 }
 
 function folderChildren(f: FolderOverview): Node[] {
   const first = (c: OverviewContext): boolean => f.contexts.find((x) => x.id === c.id) === c;
   const contexts: Node[] = f.contexts.map((context) => ({
-    kind: 'context', context, active: context.id === f.active && first(context), label: contextLabel(context, f.contexts), all: f.contexts,
+    kind: 'context',
+    context,
+    active: context.id === f.active && first(context),
+    label: contextLabel(context, f.contexts),
+    all: f.contexts,
   }));
   const families: Node[] = (f.families ?? []).map((family) => ({ kind: 'family', family }));
-  return [...contexts, ...families, ...(f.conflicts.length === 0 ? [] : [{ kind: 'conflicts' as const, problems: f.conflicts }])];
+  return [
+    ...contexts,
+    ...families,
+    ...(f.conflicts.length === 0 ? [] : [{ kind: 'conflicts' as const, problems: f.conflicts }]),
+  ];
 }
 
 /** Codicons (and theme colours) of the Problems panel, per severity. */
 function severityIcon(severity: OverviewProblem['severity']): vscode.ThemeIcon {
   switch (severity) {
-    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    default: return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    default:
+      return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
   }
 }
 
-function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string | vscode.ThemeIcon, description: string): vscode.TreeItem {
+function item(
+  label: string,
+  state: vscode.TreeItemCollapsibleState,
+  icon: string | vscode.ThemeIcon,
+  description: string,
+): vscode.TreeItem {
   const t = new vscode.TreeItem(label, state);
   t.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
   t.description = description;

@@ -9,16 +9,23 @@ import { Methods, type FolderContexts, type StatusParams } from '../../server/sr
 import { contextLabel } from './contextLabels';
 import { analysedAt, analysisLines, statusItemText } from './statusText';
 
-interface FileContext { label: string; dir: string | null; active: string }
+interface FileContext {
+  label: string;
+  dir: string | null;
+  active: string;
+}
 
 /** What the active context is for, in the words the status item and its command use. */
-const ACTIVE_FOR = 'used by Explain Resolution and the Step Graph for files outside a developer workspace (the core registry, builders, configs)';
+const ACTIVE_FOR =
+  'used by Explain Resolution and the Step Graph for files outside a developer workspace (the core registry, builders, configs)';
 const SWITCH = `Switch context: choose the active context, ${ACTIVE_FOR}.`;
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
-  private readonly language = vscode.languages.createLanguageStatusItem('registryLens.languageStatus',
-    [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'yaml' }]);
+  private readonly language = vscode.languages.createLanguageStatusItem('registryLens.languageStatus', [
+    { scheme: 'file', language: 'python' },
+    { scheme: 'file', language: 'yaml' },
+  ]);
   private readonly byFolder = new Map<string, StatusParams>();
   private readonly listeners: vscode.Disposable[];
   private fileContext: FileContext | undefined;
@@ -46,14 +53,26 @@ export class StatusItem implements vscode.Disposable {
     const uri = this.activeUri();
     this.render();
     if (uri === undefined || !this.client.isRunning()) return;
-    this.client.sendRequest<FolderContexts[]>(Methods.contexts, { uri: uri.toString() }).then((folders) => {
-      if (gen !== this.generation) return;
-      const f = folders[0];
-      const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
-      const active = f?.contexts.find((x) => x.id === f.active);
-      this.fileContext = f && c ? { label: contextLabel(c, f.contexts), dir: c.dir, active: active ? contextLabel(active, f.contexts) : f.active } : undefined;
-      this.render();
-    }, () => { /* the server is (re)starting: the next status notification renders again */ });
+    this.client.sendRequest<FolderContexts[]>(Methods.contexts, { uri: uri.toString() }).then(
+      (folders) => {
+        if (gen !== this.generation) return;
+        const f = folders[0];
+        const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
+        const active = f?.contexts.find((x) => x.id === f.active);
+        this.fileContext =
+          f && c
+            ? {
+                label: contextLabel(c, f.contexts),
+                dir: c.dir,
+                active: active ? contextLabel(active, f.contexts) : f.active,
+              }
+            : undefined;
+        this.render();
+      },
+      () => {
+        /* the server is (re)starting: the next status notification renders again */
+      },
+    );
   }
 
   private activeUri(): vscode.Uri | undefined {
@@ -81,14 +100,19 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = statusItemText(file && { label: file.label, counts: { errors, warnings } }, active, s);
     this.item.tooltip = [
       'Registry Lens',
-      file?.dir ? `This file: ${file.label}, the developer workspace in ${file.dir}. Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), in hover, diagnostics, Explain Resolution and the Step Graph.`
-        : file ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.` : '',
+      file?.dir
+        ? `This file: ${file.label}, the developer workspace in ${file.dir}. Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), in hover, diagnostics, Explain Resolution and the Step Graph.`
+        : file
+          ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.`
+          : '',
       `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
       file ? `This file: ${count(errors, 'error')}, ${count(warnings, 'warning')}.` : '',
-      `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, `
-        + `${count(s.workspaces, 'workspace')}.`,
+      `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ` +
+        `${count(s.workspaces, 'workspace')}.`,
       ...analysis,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     this.item.show();
 
     this.language.text = `$(list-tree) ${context}`;
@@ -96,8 +120,21 @@ export class StatusItem implements vscode.Disposable {
     // name takes its share): the counts as icons, the time to the minute; the rest is in the link's tooltip.
     const minutes = (t: number): string => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     this.language.detail = `$(error) ${errors} $(warning) ${warnings} · ${analysedAt(s, minutes)}`;
-    this.language.command = { title: 'Switch context', command: 'registryLens.selectContext', tooltip: [`This file: ${context}; ${count(errors, 'error')}, ${count(warnings, 'warning')}.`, ...analysis, SWITCH].join('\n') };
-    this.language.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.language.command = {
+      title: 'Switch context',
+      command: 'registryLens.selectContext',
+      tooltip: [
+        `This file: ${context}; ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+        ...analysis,
+        SWITCH,
+      ].join('\n'),
+    };
+    this.language.severity =
+      errors > 0
+        ? vscode.LanguageStatusSeverity.Error
+        : warnings > 0
+          ? vscode.LanguageStatusSeverity.Warning
+          : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {
@@ -107,4 +144,6 @@ export class StatusItem implements vscode.Disposable {
   }
 }
 
-function count(n: number, one: string, many = `${one}s`): string { return `${n} ${n === 1 ? one : many}`; }
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -22,13 +22,25 @@ export function analysedAt(s: AnalysisTimes, clock: Clock): string {
 /** The long form, for tooltips: the last analysis, and the last full one with its duration. */
 export function analysisLines(s: AnalysisTimes, clock: Clock): string[] {
   if (s.lastAnalysisAt === 0) return ['Not analysed yet.'];
-  const full = s.fullAnalysisAt > 0 ? `Full analysis: ${clock(s.fullAnalysisAt)}, ${duration(s.fullAnalysisMs)} to read and analyse every file.` : '';
-  const last = s.lastAnalysisAt !== s.fullAnalysisAt ? `Last analysed: ${clock(s.lastAnalysisAt)} (what changed since the full analysis).` : '';
+  const full =
+    s.fullAnalysisAt > 0
+      ? `Full analysis: ${clock(s.fullAnalysisAt)}, ${duration(s.fullAnalysisMs)} to read and analyse every file.`
+      : '';
+  const last =
+    s.lastAnalysisAt !== s.fullAnalysisAt
+      ? `Last analysed: ${clock(s.lastAnalysisAt)} (what changed since the full analysis).`
+      : '';
   return [last, full].filter(Boolean);
 }
 
-export interface Counts { readonly errors: number; readonly warnings: number }
-export interface FileCounts { readonly label: string; readonly counts: Counts }
+export interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+}
+export interface FileCounts {
+  readonly label: string;
+  readonly counts: Counts;
+}
 
 /**
  * The status bar item's text: with the active editor's file, "this file" and that file's counts (the

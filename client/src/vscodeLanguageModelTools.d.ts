@@ -8,7 +8,11 @@ declare module 'vscode' {
   export namespace lm {
     export const tools: readonly LanguageModelToolInformation[];
     export function registerTool<T>(name: string, tool: LanguageModelTool<T>): Disposable;
-    export function invokeTool(name: string, options: LanguageModelToolInvocationOptions<object>, token?: CancellationToken): Thenable<LanguageModelToolResult>;
+    export function invokeTool(
+      name: string,
+      options: LanguageModelToolInvocationOptions<object>,
+      token?: CancellationToken,
+    ): Thenable<LanguageModelToolResult>;
     export function registerMcpServerDefinitionProvider(id: string, provider: McpServerDefinitionProvider): Disposable;
   }
 
@@ -35,8 +39,14 @@ declare module 'vscode' {
   }
 
   export interface LanguageModelTool<T> {
-    invoke(options: LanguageModelToolInvocationOptions<T>, token: CancellationToken): ProviderResult<LanguageModelToolResult>;
-    prepareInvocation?(options: LanguageModelToolInvocationPrepareOptions<T>, token: CancellationToken): ProviderResult<PreparedToolInvocation>;
+    invoke(
+      options: LanguageModelToolInvocationOptions<T>,
+      token: CancellationToken,
+    ): ProviderResult<LanguageModelToolResult>;
+    prepareInvocation?(
+      options: LanguageModelToolInvocationPrepareOptions<T>,
+      token: CancellationToken,
+    ): ProviderResult<PreparedToolInvocation>;
   }
 
   export class LanguageModelTextPart {
@@ -56,7 +66,13 @@ declare module 'vscode' {
     args: string[];
     env: Record<string, string | number | null>;
     version?: string;
-    constructor(label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string);
+    constructor(
+      label: string,
+      command: string,
+      args?: string[],
+      env?: Record<string, string | number | null>,
+      version?: string,
+    );
   }
 
   export interface McpServerDefinitionProvider<T extends McpStdioServerDefinition = McpStdioServerDefinition> {

@@ -18,8 +18,13 @@ const SHOWN = 'registryLens.walkthroughShown';
 export async function openWalkthroughOnce(context: vscode.ExtensionContext): Promise<void> {
   if (context.globalState.get<boolean>(SHOWN) === true) return;
   await context.globalState.update(SHOWN, true);
-  if (vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall') === false) return;
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
+  if (vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall') === false)
+    return;
+  await vscode.commands.executeCommand(
+    'workbench.action.openWalkthrough',
+    `${context.extension.id}#${WALKTHROUGH}`,
+    false,
+  );
 }
 
 const noted = new Set<string>();
@@ -30,6 +35,10 @@ function note(key: string): void {
   void vscode.commands.executeCommand('setContext', key, true);
 }
 /** Registry Lens answered a hover. */
-export function noteHover(): void { note(HOVERED); }
+export function noteHover(): void {
+  note(HOVERED);
+}
 /** An analysis found registry entries in an open folder. */
-export function noteAnalysed(entries: number): void { if (entries > 0) note(ANALYSED); }
+export function noteAnalysed(entries: number): void {
+  if (entries > 0) note(ANALYSED);
+}

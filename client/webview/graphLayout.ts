@@ -8,19 +8,33 @@ import type { GraphView, LocationRef } from '../../server/src/lsp/protocol';
 import { crossings, layered, rankNodes } from './layeredLayout';
 
 export interface PlacedNode {
-  id: string; x: number; y: number; width: number; height: number;
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
   /** core, workspace, override, module, context or unresolved: from the entry's source. */
-  group: string; cycle: boolean; target: LocationRef | null;
+  group: string;
+  cycle: boolean;
+  target: LocationRef | null;
   /** The step the node names when its id is no step's name (a pipeline DAG's `X_training` → `X`). */
   step?: string;
 }
 export interface PlacedEdge {
-  from: string; to: string; points: { x: number; y: number }[]; cycle: boolean; optional: boolean;
+  from: string;
+  to: string;
+  points: { x: number; y: number }[];
+  cycle: boolean;
+  optional: boolean;
   /** Data flow (interface compatible_sources), no dependency; `label` names the input it feeds. */
-  flow: boolean; label: string | null;
+  flow: boolean;
+  label: string | null;
 }
 export interface GraphLayout {
-  width: number; height: number; nodes: PlacedNode[]; edges: PlacedEdge[];
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
   /** Which layout placed the dependency nodes (none when there are no edges). */
   engine: 'dagre' | 'layered' | 'none';
 }
@@ -38,7 +52,9 @@ const GRID_COLUMNS = 4;
  */
 export const DAGRE_BUDGET = 500;
 
-export function nodeWidth(label: string): number { return Math.round(label.length * CHAR + 28); }
+export function nodeWidth(label: string): number {
+  return Math.round(label.length * CHAR + 28);
+}
 
 function groupOf(source: string, kind: string): string {
   if (kind === 'workspace') return 'context';
@@ -50,17 +66,31 @@ export function layoutGraph(view: GraphView): GraphLayout {
   const info = new Map<string, Omit<PlacedNode, 'x' | 'y'>>();
   for (const n of view.nodes) {
     info.set(n.id, {
-      id: n.id, width: nodeWidth(n.id), height: NODE_H, group: groupOf(n.source, n.kind), cycle: n.cycle,
+      id: n.id,
+      width: nodeWidth(n.id),
+      height: NODE_H,
+      group: groupOf(n.source, n.kind),
+      cycle: n.cycle,
       target: n.uri !== null && n.range !== null ? { uri: n.uri, range: n.range } : null,
       ...(n.step === undefined ? {} : { step: n.step }),
     });
   }
   for (const s of view.steps) {
-    if (!info.has(s.name)) info.set(s.name, { id: s.name, width: nodeWidth(s.name), height: NODE_H, group: groupOf(s.source, 'step'), cycle: false, target: { uri: s.uri, range: s.range } });
+    if (!info.has(s.name))
+      info.set(s.name, {
+        id: s.name,
+        width: nodeWidth(s.name),
+        height: NODE_H,
+        group: groupOf(s.source, 'step'),
+        cycle: false,
+        target: { uri: s.uri, range: s.range },
+      });
   }
   const connected = new Set(view.edges.flatMap((e) => [e.from, e.to]));
   const ids = [...connected].sort();
-  for (const id of ids) if (!info.has(id)) info.set(id, { id, width: nodeWidth(id), height: NODE_H, group: 'core', cycle: false, target: null });
+  for (const id of ids)
+    if (!info.has(id))
+      info.set(id, { id, width: nodeWidth(id), height: NODE_H, group: 'core', cycle: false, target: null });
   const nodes: PlacedNode[] = [];
   const edges: PlacedEdge[] = [];
   let width = 0;
@@ -68,14 +98,27 @@ export function layoutGraph(view: GraphView): GraphLayout {
   let engine: GraphLayout['engine'] = 'none';
   if (ids.length > 0) {
     const rank = rankNodes(ids, view.edges);
-    const placed = ids.length + crossings(rank, view.edges) <= DAGRE_BUDGET ? withDagre(ids, view, info) : withLayers(ids, view, info, rank);
+    const placed =
+      ids.length + crossings(rank, view.edges) <= DAGRE_BUDGET
+        ? withDagre(ids, view, info)
+        : withLayers(ids, view, info, rank);
     ({ width, height, engine } = placed);
     for (const id of ids) {
       const p = placed.at.get(id);
       const n = info.get(id);
       if (p && n) nodes.push({ ...n, x: p.x, y: p.y });
     }
-    view.edges.forEach((e, i) => edges.push({ from: e.from, to: e.to, points: placed.points[i] ?? [], cycle: e.cycle, optional: e.optional, flow: e.kind === 'flow', label: e.label ?? null }));
+    view.edges.forEach((e, i) =>
+      edges.push({
+        from: e.from,
+        to: e.to,
+        points: placed.points[i] ?? [],
+        cycle: e.cycle,
+        optional: e.optional,
+        flow: e.kind === 'flow',
+        label: e.label ?? null,
+      }),
+    );
   }
   // steps without edges: a grid under the graph, in name order
   const rest = [...info.values()].filter((n) => !connected.has(n.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -93,7 +136,13 @@ export function layoutGraph(view: GraphView): GraphLayout {
   return { width: Math.ceil(width), height: Math.ceil(height), nodes, edges, engine };
 }
 
-interface Placement { engine: 'dagre' | 'layered'; width: number; height: number; at: Map<string, { x: number; y: number }>; points: { x: number; y: number }[][] }
+interface Placement {
+  engine: 'dagre' | 'layered';
+  width: number;
+  height: number;
+  at: Map<string, { x: number; y: number }>;
+  points: { x: number; y: number }[][];
+}
 type Info = ReadonlyMap<string, Omit<PlacedNode, 'x' | 'y'>>;
 
 function withDagre(ids: readonly string[], view: GraphView, info: Info): Placement {
@@ -105,10 +154,12 @@ function withDagre(ids: readonly string[], view: GraphView, info: Info): Placeme
   dagre.layout(g);
   // dagre's labels are untyped: these are the fields its layout writes
   type Point = { x: number; y: number };
-  const at = new Map(ids.map((id) => {
-    const p = g.node(id) as Point | undefined;
-    return [id, { x: p?.x ?? 0, y: p?.y ?? 0 }];
-  }));
+  const at = new Map(
+    ids.map((id) => {
+      const p = g.node(id) as Point | undefined;
+      return [id, { x: p?.x ?? 0, y: p?.y ?? 0 }];
+    }),
+  );
   const route = (e: GraphView['edges'][number]) =>
     (g.edge(e.from, e.to) as { points: Point[] } | undefined)?.points ?? [];
   const points = view.edges.map((e) => route(e).map((p) => ({ x: p.x, y: p.y })));
@@ -117,6 +168,10 @@ function withDagre(ids: readonly string[], view: GraphView, info: Info): Placeme
 }
 
 function withLayers(ids: readonly string[], view: GraphView, info: Info, rank: ReadonlyMap<string, number>): Placement {
-  const l = layered(ids.map((id) => ({ id, width: info.get(id)?.width ?? 0, height: NODE_H })), view.edges, rank);
+  const l = layered(
+    ids.map((id) => ({ id, width: info.get(id)?.width ?? 0, height: NODE_H })),
+    view.edges,
+    rank,
+  );
   return { engine: 'layered', ...l };
 }

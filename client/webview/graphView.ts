@@ -14,12 +14,23 @@ import type { WebviewMessage } from './messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** The legend's kinds, in order: a node's group (graphLayout.ts) and how the legend names it. */
-const KINDS: readonly [string, string][] = [['core', 'core'], ['workspace', 'local step'], ['override', 'override'], ['module', 'module'], ['context', 'workspace']];
+const KINDS: readonly [string, string][] = [
+  ['core', 'core'],
+  ['workspace', 'local step'],
+  ['override', 'override'],
+  ['module', 'module'],
+  ['context', 'workspace'],
+];
 /** The kind of a node naming no step (an unknown dependency, a DAG node no step resolves). */
 const UNRESOLVED: [string, string] = ['unresolved', 'unresolved'];
 const LOOSE = 'loose';
 
-interface UiState { query: string; hidden: Set<string>; view: { key: string; v: View; port: Size; fitted: boolean } | null; cursor: number }
+interface UiState {
+  query: string;
+  hidden: Set<string>;
+  view: { key: string; v: View; port: Size; fitted: boolean } | null;
+  cursor: number;
+}
 /** Pixels per layout unit below which a first view does not go: labels (the editor's font) stay readable. */
 const READABLE_SCALE = 0.85;
 const ui: UiState = { query: '', hidden: new Set(), view: null, cursor: -1 };
@@ -28,7 +39,10 @@ let previous: PanZoom | undefined;
 
 type Post = (m: WebviewMessage) => void;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
@@ -36,7 +50,11 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 /** The layout of `view`, reused while nodes, edges and steps are the same. */
 function layoutOf(view: GraphView): { layout: GraphLayout; ms: number } {
-  const sig = JSON.stringify([view.nodes.map((n) => [n.id, n.source, n.kind, n.cycle, n.uri, n.range, n.step]), view.edges, view.steps.map((s) => [s.name, s.source, s.uri, s.range])]);
+  const sig = JSON.stringify([
+    view.nodes.map((n) => [n.id, n.source, n.kind, n.cycle, n.uri, n.range, n.step]),
+    view.edges,
+    view.steps.map((s) => [s.name, s.source, s.uri, s.range]),
+  ]);
   if (cache?.sig !== sig) {
     const t = performance.now();
     const layout = layoutGraph(view);
@@ -56,7 +74,13 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   const how = 'click a step to open its definition; wheel to zoom, drag to pan';
   if (view.file === undefined) {
     root.append(el('h1', undefined, `Step graph of ${view.context}`));
-    root.append(el('p', 'summary', `${n(view.nodes.length, 'dependency node')} · ${n(view.edges.length, 'edge')} · ${n(view.steps.length, 'step')} visible in ${view.context} · ${n(view.cycles.length, 'cycle')} — ${how}`));
+    root.append(
+      el(
+        'p',
+        'summary',
+        `${n(view.nodes.length, 'dependency node')} · ${n(view.edges.length, 'edge')} · ${n(view.steps.length, 'step')} visible in ${view.context} · ${n(view.cycles.length, 'cycle')} — ${how}`,
+      ),
+    );
     if (view.edges.length === 0) root.append(noEdges(view.context));
   } else {
     const unresolved = view.nodes.filter((m) => m.source === 'unresolved').length;
@@ -77,7 +101,11 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   const edgeEls: [SVGPathElement, string, string][] = [];
   for (const e of layout.edges) {
     const d = e.points.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
-    const path = svg('path', { d, class: `edge${e.cycle ? ' cycle' : ''}${e.optional ? ' optional' : ''}${e.flow ? ' flow' : ''}`, 'marker-end': `url(#${e.cycle ? 'arrow-cycle' : 'arrow'})` });
+    const path = svg('path', {
+      d,
+      class: `edge${e.cycle ? ' cycle' : ''}${e.optional ? ' optional' : ''}${e.flow ? ' flow' : ''}`,
+      'marker-end': `url(#${e.cycle ? 'arrow-cycle' : 'arrow'})`,
+    });
     path.setAttribute('data-from', e.from);
     path.setAttribute('data-to', e.to);
     const tip = svg('title', {});
@@ -94,13 +122,19 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   }
   canvas.append(s);
 
-  const visible = (node: PlacedNode): boolean => !ui.hidden.has(node.group) && (connected.has(node.id) || !ui.hidden.has(LOOSE));
+  const visible = (node: PlacedNode): boolean =>
+    !ui.hidden.has(node.group) && (connected.has(node.id) || !ui.hidden.has(LOOSE));
   const boundsOf = (shown: readonly PlacedNode[]): Bounds => {
     const all = shown.length > 0 ? shown : layout.nodes;
     if (all.length === 0) return { x: 0, y: 0, width: 1, height: 1 };
     const x0 = Math.min(...all.map((m) => m.x - m.width / 2));
     const y0 = Math.min(...all.map((m) => m.y - m.height / 2));
-    return { x: x0, y: y0, width: Math.max(...all.map((m) => m.x + m.width / 2)) - x0, height: Math.max(...all.map((m) => m.y + m.height / 2)) - y0 };
+    return {
+      x: x0,
+      y: y0,
+      width: Math.max(...all.map((m) => m.x + m.width / 2)) - x0,
+      height: Math.max(...all.map((m) => m.y + m.height / 2)) - y0,
+    };
   };
   const bounds = (): Bounds => boundsOf(layout.nodes.filter(visible));
   const connectedBounds = (): Bounds => boundsOf(layout.nodes.filter((m) => visible(m) && connected.has(m.id)));
@@ -111,7 +145,9 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   const whole = (port: Size): View => fitView(bounds(), port);
   const initial = (port: Size): View | { fit: (port: Size) => View } =>
     ui.view?.key !== key ? { fit: readable } : ui.view.fitted ? { fit: whole } : resized(ui.view.v, ui.view.port, port);
-  const pz: PanZoom = attachPanZoom(canvas, s, initial, (v, port) => { ui.view = { key, v, port, fitted: pz.fitted() }; });
+  const pz: PanZoom = attachPanZoom(canvas, s, initial, (v, port) => {
+    ui.view = { key, v, port, fitted: pz.fitted() };
+  });
   previous = pz;
 
   const applyFilter = (): void => {
@@ -139,7 +175,10 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     const found = matches();
     const ids = new Set(found.map((m) => m.id));
     s.classList.toggle('searching', ui.query.trim() !== '');
-    for (const [id, g] of nodeEls) { g.classList.toggle('match', ids.has(id)); g.classList.remove('focused', 'near'); }
+    for (const [id, g] of nodeEls) {
+      g.classList.toggle('match', ids.has(id));
+      g.classList.remove('focused', 'near');
+    }
     for (const [path] of edgeEls) path.classList.remove('near');
     count.textContent = ui.query.trim() === '' ? '' : found.length === 0 ? 'no step found' : `${found.length} found`;
     return found;
@@ -174,7 +213,12 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
       const from = ui.cursor < 0 ? (step > 0 ? -1 : 0) : ui.cursor;
       if (found.length > 0) reveal(found, (from + step + found.length) % found.length);
     }
-    if (ev.key === 'Escape') { search.value = ''; ui.query = ''; ui.cursor = -1; mark(); }
+    if (ev.key === 'Escape') {
+      search.value = '';
+      ui.query = '';
+      ui.cursor = -1;
+      mark();
+    }
   });
 
   const button = (text: string, title: string, act: () => void): HTMLButtonElement => {
@@ -185,12 +229,31 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     return b;
   };
   const fit = (): void => pz.fit(whole);
-  canvas.addEventListener('keydown', (ev) => { if (ev.target === canvas && ev.key === '0') { ev.preventDefault(); fit(); } });
+  canvas.addEventListener('keydown', (ev) => {
+    if (ev.target === canvas && ev.key === '0') {
+      ev.preventDefault();
+      fit();
+    }
+  });
 
   const bar = el('div', 'toolbar');
-  bar.append(contextPicker(view, overview, post), search, names, count,
-    button('−', 'Zoom out', () => pz.zoom(0.8)), button('+', 'Zoom in', () => pz.zoom(1.25)), button('Fit', 'Fit the graph in the view', fit));
-  root.append(bar, legend(layout, connected, () => { applyFilter(); mark(); }), canvas);
+  bar.append(
+    contextPicker(view, overview, post),
+    search,
+    names,
+    count,
+    button('−', 'Zoom out', () => pz.zoom(0.8)),
+    button('+', 'Zoom in', () => pz.zoom(1.25)),
+    button('Fit', 'Fit the graph in the view', fit),
+  );
+  root.append(
+    bar,
+    legend(layout, connected, () => {
+      applyFilter();
+      mark();
+    }),
+    canvas,
+  );
   applyFilter();
   // after a re-render the step found stays marked (the view is restored as it was)
   reveal(mark(), ui.cursor);
@@ -206,7 +269,10 @@ function legend(layout: GraphLayout, connected: ReadonlySet<string>, changed: ()
   const groups = new Set(layout.nodes.map((m) => m.group));
   const loose = layout.nodes.filter((m) => !connected.has(m.id)).length;
   const kinds = [...KINDS, UNRESOLVED].filter(([g]) => groups.has(g));
-  const entries: [string, string][] = [...kinds, ...(loose > 0 && connected.size > 0 ? [[LOOSE, `steps without dependencies (${loose})`] as [string, string]] : [])];
+  const entries: [string, string][] = [
+    ...kinds,
+    ...(loose > 0 && connected.size > 0 ? [[LOOSE, `steps without dependencies (${loose})`] as [string, string]] : []),
+  ];
   for (const [group, text] of entries) {
     const label = el('label', `key ${group}`);
     const check = el('input');
@@ -214,7 +280,8 @@ function legend(layout: GraphLayout, connected: ReadonlySet<string>, changed: ()
     check.checked = !ui.hidden.has(group);
     check.dataset['kind'] = group;
     check.addEventListener('change', () => {
-      if (check.checked) ui.hidden.delete(group); else ui.hidden.add(group);
+      if (check.checked) ui.hidden.delete(group);
+      else ui.hidden.add(group);
       changed();
     });
     label.append(check, document.createTextNode(text));
@@ -248,19 +315,44 @@ function noEdges(context: string): HTMLElement {
   const p = el('p', 'no-edges');
   p.append(
     `No dependencies are declared in ${context}, so the graph has no edges; its steps are listed below. `,
-    'Edges come from a companion ', code('*_meta.yaml'), ' beside a builder (its ', code('dependencies'), ' list), from step names in a workspace\'s ',
-    code('WORKSPACE_METADATA["dependencies"]'), ', and from the ', code('compatible_sources'), ' of cursus 2.x interface files (', code('*.step.yaml'), '). ',
-    'The examples ', code('demo-workspace'), ', ', code('meta-workspace'), ' and ', code('interface-workspace'), ' have some.',
+    'Edges come from a companion ',
+    code('*_meta.yaml'),
+    ' beside a builder (its ',
+    code('dependencies'),
+    " list), from step names in a workspace's ",
+    code('WORKSPACE_METADATA["dependencies"]'),
+    ', and from the ',
+    code('compatible_sources'),
+    ' of cursus 2.x interface files (',
+    code('*.step.yaml'),
+    '). ',
+    'The examples ',
+    code('demo-workspace'),
+    ', ',
+    code('meta-workspace'),
+    ' and ',
+    code('interface-workspace'),
+    ' have some.',
   );
   return p;
 }
 
-function code(text: string): HTMLElement { return el('code', undefined, text); }
+function code(text: string): HTMLElement {
+  return el('code', undefined, text);
+}
 
 function markers(): SVGDefsElement {
   const defs = svg('defs', {});
   for (const id of ['arrow', 'arrow-cycle']) {
-    const m = svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    const m = svg('marker', {
+      id,
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    });
     m.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: id }));
     defs.append(m);
   }
@@ -268,7 +360,11 @@ function markers(): SVGDefsElement {
 }
 
 function nodeElement(n: PlacedNode, connected: boolean, post: Post): SVGGElement {
-  const g = svg('g', { class: `node ${n.group}${n.cycle ? ' cycle' : ''}${n.target ? ' clickable' : ''}${connected ? '' : ' loose'}`, transform: `translate(${n.x - n.width / 2}, ${n.y - n.height / 2})`, tabindex: 0 });
+  const g = svg('g', {
+    class: `node ${n.group}${n.cycle ? ' cycle' : ''}${n.target ? ' clickable' : ''}${connected ? '' : ' loose'}`,
+    transform: `translate(${n.x - n.width / 2}, ${n.y - n.height / 2})`,
+    tabindex: 0,
+  });
   g.setAttribute('data-id', n.id);
   const title = svg('title', {});
   const step = n.step === undefined ? '' : ` → ${n.step}`;
@@ -281,7 +377,9 @@ function nodeElement(n: PlacedNode, connected: boolean, post: Post): SVGGElement
   if (target) {
     const open = (): void => post({ kind: 'open', target });
     g.addEventListener('click', open);
-    g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') open(); });
+    g.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') open();
+    });
   }
   return g;
 }

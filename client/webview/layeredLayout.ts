@@ -6,11 +6,22 @@
 // over each node's neighbours in every rank, rows of at most ROW_MAX nodes, straight edges. Linear in
 // nodes + edges per sweep. Pure (no DOM), so it is tested in Node.
 
-export interface Box { id: string; width: number; height: number }
-export interface Link { from: string; to: string }
-export interface Placed { x: number; y: number }
+export interface Box {
+  id: string;
+  width: number;
+  height: number;
+}
+export interface Link {
+  from: string;
+  to: string;
+}
+export interface Placed {
+  x: number;
+  y: number;
+}
 export interface Layered {
-  width: number; height: number;
+  width: number;
+  height: number;
   at: Map<string, Placed>;
   /** Each link's polyline, in the order of the input links. */
   points: { x: number; y: number }[][];
@@ -38,10 +49,18 @@ export function rankNodes(ids: readonly string[], links: readonly Link[]): Map<s
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as [string, number];
       const next = (out.get(top[0]) ?? [])[top[1]++];
-      if (next === undefined) { state.set(top[0], 2); order.push(top[0]); stack.pop(); continue; }
+      if (next === undefined) {
+        state.set(top[0], 2);
+        order.push(top[0]);
+        stack.pop();
+        continue;
+      }
       const s = state.get(next);
       if (s === 1) back.add(`${top[0]}\0${next}`);
-      else if (s === undefined) { state.set(next, 1); stack.push([next, 0]); }
+      else if (s === undefined) {
+        state.set(next, 1);
+        stack.push([next, 0]);
+      }
     }
   }
   const rank = new Map<string, number>(ids.map((id) => [id, 0]));
@@ -49,7 +68,8 @@ export function rankNodes(ids: readonly string[], links: readonly Link[]): Map<s
   for (let i = order.length - 1; i >= 0; i--) {
     const from = order[i] as string;
     const r = rank.get(from) ?? 0;
-    for (const to of out.get(from) ?? []) if (!back.has(`${from}\0${to}`) && (rank.get(to) ?? 0) < r + 1) rank.set(to, r + 1);
+    for (const to of out.get(from) ?? [])
+      if (!back.has(`${from}\0${to}`) && (rank.get(to) ?? 0) < r + 1) rank.set(to, r + 1);
   }
   return rank;
 }
@@ -66,20 +86,26 @@ export function layered(boxes: readonly Box[], links: readonly Link[], rank: Rea
   const ranks: string[][] = [];
   for (const b of boxes) (ranks[rank.get(b.id) ?? 0] ??= []).push(b.id);
   const neighbours = new Map<string, string[]>(boxes.map((b) => [b.id, []]));
-  for (const l of links) { neighbours.get(l.from)?.push(l.to); neighbours.get(l.to)?.push(l.from); }
+  for (const l of links) {
+    neighbours.get(l.from)?.push(l.to);
+    neighbours.get(l.to)?.push(l.from);
+  }
   // position of each node within its rank, 0..1, so neighbours in ranks of any size weigh alike
   const pos = new Map<string, number>();
-  const place = (row: string[]): void => row.forEach((id, i) => pos.set(id, row.length === 1 ? 0.5 : i / (row.length - 1)));
+  const place = (row: string[]): void =>
+    row.forEach((id, i) => pos.set(id, row.length === 1 ? 0.5 : i / (row.length - 1)));
   for (const row of ranks) if (row) place(row);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     const seq = sweep % 2 === 0 ? ranks.keys() : [...ranks.keys()].reverse().values();
     for (const r of seq) {
       const row = ranks[r];
       if (!row) continue;
-      const bary = new Map(row.map((id) => {
-        const ns = neighbours.get(id) ?? [];
-        return [id, ns.length === 0 ? (pos.get(id) ?? 0) : ns.reduce((s, n) => s + (pos.get(n) ?? 0), 0) / ns.length];
-      }));
+      const bary = new Map(
+        row.map((id) => {
+          const ns = neighbours.get(id) ?? [];
+          return [id, ns.length === 0 ? (pos.get(id) ?? 0) : ns.reduce((s, n) => s + (pos.get(n) ?? 0), 0) / ns.length];
+        }),
+      );
       row.sort((a, b) => (bary.get(a) ?? 0) - (bary.get(b) ?? 0));
       place(row);
     }
@@ -116,7 +142,10 @@ export function layered(boxes: readonly Box[], links: readonly Link[], rank: Rea
     const ha = (byId.get(l.from)?.height ?? 0) / 2;
     const hb = (byId.get(l.to)?.height ?? 0) / 2;
     const down = b.y > a.y ? 1 : -1;
-    return [{ x: a.x, y: a.y + down * ha }, { x: b.x, y: b.y - down * hb }];
+    return [
+      { x: a.x, y: a.y + down * ha },
+      { x: b.x, y: b.y - down * hb },
+    ];
   });
   return { width, height: y + MARGIN, at, points };
 }

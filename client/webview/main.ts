@@ -16,7 +16,10 @@ function link(text: string, target: LocationRef | null, cls = 'link'): HTMLEleme
   const a = el('a', cls, text);
   a.href = '#';
   a.title = decodeURIComponent(target.uri.replace(/^file:\/\//, '')) + `:${target.range.start.line + 1}`;
-  a.addEventListener('click', (ev) => { ev.preventDefault(); vscode.postMessage({ kind: 'open', target }); });
+  a.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    vscode.postMessage({ kind: 'open', target });
+  });
   return a;
 }
 
@@ -24,19 +27,32 @@ function render(msg: DataMessage): void {
   const app = document.getElementById('app');
   if (!app) return;
   // typing in the graph's search box survives the re-render after an analysis
-  const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'search' ? document.activeElement.selectionStart : null;
+  const typing =
+    document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'search'
+      ? document.activeElement.selectionStart
+      : null;
   app.replaceChildren();
   const tabs = el('nav', 'tabs');
-  for (const [tab, title] of [['overview', 'Registries'], ['graph', 'Graph']] as [Tab, string][]) {
+  for (const [tab, title] of [
+    ['overview', 'Registries'],
+    ['graph', 'Graph'],
+  ] as [Tab, string][]) {
     const b = el('button', tab === msg.tab ? 'tab active' : 'tab', title);
     b.dataset['tab'] = tab;
     b.addEventListener('click', () => vscode.postMessage({ kind: 'tab', tab }));
     tabs.append(b);
   }
   app.append(tabs);
-  app.append(msg.tab === 'overview' ? overview(msg.overview) : graphSection(msg.graph, msg.overview, (m) => vscode.postMessage(m)));
+  app.append(
+    msg.tab === 'overview'
+      ? overview(msg.overview)
+      : graphSection(msg.graph, msg.overview, (m) => vscode.postMessage(m)),
+  );
   const search = app.querySelector<HTMLInputElement>('input[type=search]');
-  if (typing !== null && search) { search.focus(); search.setSelectionRange(typing, typing); }
+  if (typing !== null && search) {
+    search.focus();
+    search.setSelectionRange(typing, typing);
+  }
 }
 
 function overview(folders: FolderOverview[]): HTMLElement {
@@ -45,7 +61,13 @@ function overview(folders: FolderOverview[]): HTMLElement {
   for (const f of folders) {
     const s = f.summary;
     root.append(el('h1', undefined, f.name));
-    root.append(el('p', 'summary', `${s.sources} sources · ${s.entries} entries · ${s.workspaces} workspaces · ${s.errors} errors · ${s.warnings} warnings · ${s.information} infos · active context: ${f.active}`));
+    root.append(
+      el(
+        'p',
+        'summary',
+        `${s.sources} sources · ${s.entries} entries · ${s.workspaces} workspaces · ${s.errors} errors · ${s.warnings} warnings · ${s.information} infos · active context: ${f.active}`,
+      ),
+    );
     const table = el('table', 'contexts');
     const head = el('tr');
     for (const h of ['registry', 'directory', 'local', 'overrides', 'steps']) head.append(el('th', undefined, h));
@@ -54,8 +76,20 @@ function overview(folders: FolderOverview[]): HTMLElement {
       const row = el('tr', f.contexts.find((x) => x.id === f.active) === c ? 'active' : undefined);
       const label = contextLabel(c, f.contexts);
       const name = el('td');
-      name.append(link(label, c.uri === null ? null : { uri: c.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
-      row.append(name, el('td', 'dir', c.dir ?? '(core registry)'), el('td', 'num', String(c.localSteps)), el('td', 'num', String(c.overrides)));
+      name.append(
+        link(
+          label,
+          c.uri === null
+            ? null
+            : { uri: c.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        ),
+      );
+      row.append(
+        name,
+        el('td', 'dir', c.dir ?? '(core registry)'),
+        el('td', 'num', String(c.localSteps)),
+        el('td', 'num', String(c.overrides)),
+      );
       const steps = el('td', 'steps');
       c.steps.forEach((st, i) => {
         if (i > 0) steps.append(document.createTextNode(' '));

@@ -4,7 +4,12 @@ import type { FolderOverview, GraphView, LocationRef } from '../../server/src/ls
 export type Tab = 'overview' | 'graph';
 
 /** Extension → webview: everything to render (the webview keeps no state of its own). */
-export interface DataMessage { kind: 'data'; tab: Tab; overview: FolderOverview[]; graph: GraphView | null }
+export interface DataMessage {
+  kind: 'data';
+  tab: Tab;
+  overview: FolderOverview[];
+  graph: GraphView | null;
+}
 
 /** Webview → extension. */
 export type WebviewMessage =

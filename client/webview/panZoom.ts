@@ -4,9 +4,22 @@
 // so one scale (pixels per unit) holds in both directions; a fitted view stays fitted when the panel is
 // resized, until the user zooms or pans. The arithmetic is pure and tested in Node.
 
-export interface View { x: number; y: number; w: number; h: number }
-export interface Size { width: number; height: number }
-export interface Bounds { x: number; y: number; width: number; height: number }
+export interface View {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Size {
+  width: number;
+  height: number;
+}
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Closest and farthest zoom, in pixels per layout unit. */
 export const MAX_SCALE = 4;
@@ -58,7 +71,9 @@ export function resized(v: View, from: Size, to: Size): View {
   return around(v.x + v.w / 2, v.y + v.h / 2, scaleOf(v, from), to);
 }
 
-function clamp(s: number): number { return Math.min(MAX_SCALE, Math.max(MIN_SCALE, s)); }
+function clamp(s: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+}
 
 export interface PanZoom {
   view(): View;
@@ -79,8 +94,12 @@ export interface PanZoom {
  * view is `initial`'s, taken once the element has a size (it may not be in the page yet): a view, or a
  * fit (kept on resize, as `fit` keeps it).
  */
-export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (port: Size) => View | { fit: (port: Size) => View },
-  changed: (v: View, port: Size) => void): PanZoom {
+export function attachPanZoom(
+  host: HTMLElement,
+  svg: SVGSVGElement,
+  initial: (port: Size) => View | { fit: (port: Size) => View },
+  changed: (v: View, port: Size) => void,
+): PanZoom {
   const port = (): Size => ({ width: Math.max(1, host.clientWidth), height: Math.max(1, host.clientHeight) });
   let last = port();
   let v: View = { x: 0, y: 0, w: 1, h: 1 };
@@ -93,8 +112,14 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
     svg.setAttribute('viewBox', `${v.x.toFixed(2)} ${v.y.toFixed(2)} ${v.w.toFixed(2)} ${v.h.toFixed(2)}`);
     changed(v, port());
   };
-  const set = (next: View): void => { fitting = null; show(next); };
-  const fit = (f: (port: Size) => View): void => { fitting = f; show(f(port())); };
+  const set = (next: View): void => {
+    fitting = null;
+    show(next);
+  };
+  const fit = (f: (port: Size) => View): void => {
+    fitting = f;
+    show(f(port()));
+  };
   const observer = new ResizeObserver(() => {
     const now = port();
     if (host.clientWidth === 0) return;
@@ -102,21 +127,27 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
       ready = true;
       last = now;
       const first = initial(now);
-      if ('fit' in first) fit(first.fit); else set(first);
+      if ('fit' in first) fit(first.fit);
+      else set(first);
       return;
     }
     if (now.width === last.width && now.height === last.height) return;
-    if (fitting) show(fitting(now)); else show(resized(v, last, now));
+    if (fitting) show(fitting(now));
+    else show(resized(v, last, now));
     last = now;
   });
   observer.observe(host);
 
-  host.addEventListener('wheel', (ev) => {
-    ev.preventDefault();
-    const unit = ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? port().height : 1;
-    const r = host.getBoundingClientRect();
-    set(zoomAt(v, Math.exp(-ev.deltaY * unit * 0.002), ev.clientX - r.left, ev.clientY - r.top, port()));
-  }, { passive: false });
+  host.addEventListener(
+    'wheel',
+    (ev) => {
+      ev.preventDefault();
+      const unit = ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? port().height : 1;
+      const r = host.getBoundingClientRect();
+      set(zoomAt(v, Math.exp(-ev.deltaY * unit * 0.002), ev.clientX - r.left, ev.clientY - r.top, port()));
+    },
+    { passive: false },
+  );
 
   let press: { id: number; x: number; y: number; moved: boolean } | undefined;
   let swallowClick = false;
@@ -129,7 +160,11 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
     const dx = ev.clientX - press.x;
     const dy = ev.clientY - press.y;
     if (!press.moved && Math.hypot(dx, dy) < DRAG_SLOP) return;
-    if (!press.moved) { press.moved = true; host.setPointerCapture(ev.pointerId); host.classList.add('panning'); }
+    if (!press.moved) {
+      press.moved = true;
+      host.setPointerCapture(ev.pointerId);
+      host.classList.add('panning');
+    }
     set(panBy(v, dx, dy, port()));
     press.x = ev.clientX;
     press.y = ev.clientY;
@@ -143,14 +178,27 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
   host.addEventListener('pointerup', release);
   host.addEventListener('pointercancel', release);
   // a drag that ends on a step is no click on it
-  host.addEventListener('click', (ev) => { if (swallowClick) { ev.stopPropagation(); ev.preventDefault(); swallowClick = false; } }, true);
+  host.addEventListener(
+    'click',
+    (ev) => {
+      if (swallowClick) {
+        ev.stopPropagation();
+        ev.preventDefault();
+        swallowClick = false;
+      }
+    },
+    true,
+  );
 
   const api: PanZoom = {
     view: () => v,
     fitted: () => fitting !== null,
     set,
     fit,
-    zoom: (factor) => { const p = port(); set(zoomAt(v, factor, p.width / 2, p.height / 2, p)); },
+    zoom: (factor) => {
+      const p = port();
+      set(zoomAt(v, factor, p.width / 2, p.height / 2, p));
+    },
     focus: (cx, cy) => set(around(cx, cy, Math.max(1, scaleOf(v, port())), port())),
     dispose: () => observer.disconnect(),
   };
@@ -158,12 +206,19 @@ export function attachPanZoom(host: HTMLElement, svg: SVGSVGElement, initial: (p
     if (ev.target !== host) return;
     const step = 60;
     const keys: Record<string, () => void> = {
-      '+': () => api.zoom(1.25), '=': () => api.zoom(1.25), '-': () => api.zoom(0.8),
-      ArrowLeft: () => set(panBy(v, step, 0, port())), ArrowRight: () => set(panBy(v, -step, 0, port())),
-      ArrowUp: () => set(panBy(v, 0, step, port())), ArrowDown: () => set(panBy(v, 0, -step, port())),
+      '+': () => api.zoom(1.25),
+      '=': () => api.zoom(1.25),
+      '-': () => api.zoom(0.8),
+      ArrowLeft: () => set(panBy(v, step, 0, port())),
+      ArrowRight: () => set(panBy(v, -step, 0, port())),
+      ArrowUp: () => set(panBy(v, 0, step, port())),
+      ArrowDown: () => set(panBy(v, 0, -step, port())),
     };
     const act = keys[ev.key];
-    if (act) { ev.preventDefault(); act(); }
+    if (act) {
+      ev.preventDefault();
+      act();
+    }
   });
   return api;
 }

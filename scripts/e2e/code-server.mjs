@@ -25,8 +25,9 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 // Outside the clone by default, so that repeated CI runs on one machine reuse it (keep in sync with setup.sh).
-export const E2E_CACHE = process.env.E2E_CACHE_DIR
-  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'registry-lens-e2e');
+export const E2E_CACHE =
+  process.env.E2E_CACHE_DIR ||
+  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'registry-lens-e2e');
 export const RESULTS_DIR = process.env.E2E_RESULTS_DIR || path.join(REPO_ROOT, 'test-results', 'e2e');
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 
@@ -86,8 +87,17 @@ const PANEL_SEVERITY = { error: 'error', warning: 'warning', information: 'info'
 
 /** The EXPECTED.json entries (0-based positions) that no row of the Problems panel (1-based) shows. */
 export function missingProblems(expected, rows) {
-  return expected.filter((e) => !rows.some((r) =>
-    r.path === e.file && r.code === e.code && r.line === e.line + 1 && r.column === e.character + 1 && r.severity === PANEL_SEVERITY[e.severity]));
+  return expected.filter(
+    (e) =>
+      !rows.some(
+        (r) =>
+          r.path === e.file &&
+          r.code === e.code &&
+          r.line === e.line + 1 &&
+          r.column === e.character + 1 &&
+          r.severity === PANEL_SEVERITY[e.severity],
+      ),
+  );
 }
 
 /** Poll `fn` until it returns a truthy value (returned). Throws after `timeout` ms. */
@@ -103,7 +113,11 @@ export async function waitFor(fn, { timeout = 30_000, interval = 100, message = 
       lastErr = e;
     }
     if (Date.now() > deadline) {
-      const detail = lastErr ? ` (last error: ${lastErr.message})` : last !== undefined ? ` (last value: ${JSON.stringify(last)})` : '';
+      const detail = lastErr
+        ? ` (last error: ${lastErr.message})`
+        : last !== undefined
+          ? ` (last value: ${JSON.stringify(last)})`
+          : '';
       throw new Error(`Timed out after ${timeout} ms waiting for ${message}${detail}`);
     }
     await new Promise((r) => setTimeout(r, interval));
@@ -138,7 +152,9 @@ export function taggedPids(tag) {
     try {
       const env = fs.readFileSync(`/proc/${d}/environ`);
       if (env.includes(needle)) out.push(Number(d));
-    } catch { /* gone or not ours */ }
+    } catch {
+      /* gone or not ours */
+    }
   }
   return out;
 }
@@ -149,7 +165,14 @@ export function taggedPids(tag) {
  */
 export function killStrayCodeServers() {
   const tagRe = /(?:^|\0)E2E_CODE_SERVER_TAG=rl-e2e-(?:(\d+)-)?[0-9a-f]+\0/;
-  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const killed = [];
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
@@ -160,7 +183,9 @@ export function killStrayCodeServers() {
         process.kill(Number(d), 'SIGKILL');
         killed.push(Number(d));
       }
-    } catch { /* gone or not ours */ }
+    } catch {
+      /* gone or not ours */
+    }
   }
   return killed;
 }
@@ -172,7 +197,9 @@ export function rssMiB(pids) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return Math.round(kb / 1024);
 }
@@ -185,7 +212,11 @@ function runCli(args, { env, timeout = 120_000 } = {}) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       reject(new Error(`code-server ${args.join(' ')} timed out:\n${out}`));
     }, timeout);
     child.on('error', reject);
@@ -241,7 +272,14 @@ function profileEnv(profile, extra) {
 }
 
 function profileArgs(profile) {
-  return ['--config', profile.configPath, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
+  return [
+    '--config',
+    profile.configPath,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+  ];
 }
 
 /** `code-server --install-extension <vsix>` into the profile (server need not run). */
@@ -255,8 +293,13 @@ export async function installExtension(profile, vsixPath) {
 }
 
 export async function listExtensions(profile) {
-  const out = await runCli([...profileArgs(profile), '--list-extensions', '--show-versions'], { env: profileEnv(profile) });
-  return out.split('\n').map((s) => s.trim()).filter((s) => /^[\w.-]+@/.test(s));
+  const out = await runCli([...profileArgs(profile), '--list-extensions', '--show-versions'], {
+    env: profileEnv(profile),
+  });
+  return out
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => /^[\w.-]+@/.test(s));
 }
 
 // --------------------------------------------------------------------------- server
@@ -283,8 +326,10 @@ export async function startCodeServer(opts = {}) {
     [
       entry,
       ...profileArgs(profile),
-      '--bind-addr', `127.0.0.1:${wantedPort}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${wantedPort}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -297,7 +342,13 @@ export async function startCodeServer(opts = {}) {
   fs.closeSync(logFd);
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
-  const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   process.once('exit', killGroup);
 
   const readLog = () => fs.readFileSync(logFile, 'utf8');
@@ -334,7 +385,9 @@ export async function startCodeServer(opts = {}) {
     logFile,
     startMs,
     installs,
-    get exited() { return exited; },
+    get exited() {
+      return exited;
+    },
     readLog,
     /** URL of the workbench opening `folder`; `payload` = [[key, value], ...] (see NOTES.md). */
     folderUrl(folder, { payload } = {}) {
@@ -350,7 +403,11 @@ export async function startCodeServer(opts = {}) {
     },
     /** Poll the extension-host log until extension `id` (publisher.name) was activated. */
     async waitForActivation(id, { timeout = 60_000 } = {}) {
-      await waitFor(() => server.exthostLog().includes(`_doActivateExtension ${id},`), { timeout, interval: 200, message: `activation of ${id} (exthost log)` });
+      await waitFor(() => server.exthostLog().includes(`_doActivateExtension ${id},`), {
+        timeout,
+        interval: 200,
+        message: `activation of ${id} (exthost log)`,
+      });
     },
     pids: () => taggedPids(profile.tag),
     memoryMiB: () => rssMiB(taggedPids(profile.tag)),
@@ -372,13 +429,30 @@ export async function startCodeServer(opts = {}) {
     /** SIGTERM the process group, SIGKILL whatever is left (incl. tagged strays). */
     async stop({ keepProfile = false } = {}) {
       process.removeListener('exit', killGroup);
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
       try {
-        await waitFor(() => exited && taggedPids(profile.tag).length === 0, { timeout: 5_000, interval: 100, message: 'code-server to exit' });
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+      try {
+        await waitFor(() => exited && taggedPids(profile.tag).length === 0, {
+          timeout: 5_000,
+          interval: 100,
+          message: 'code-server to exit',
+        });
       } catch {
         killGroup();
-        for (const pid of taggedPids(profile.tag)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-        await waitFor(() => taggedPids(profile.tag).length === 0, { timeout: 5_000, message: 'tagged processes to die' });
+        for (const pid of taggedPids(profile.tag)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+        await waitFor(() => taggedPids(profile.tag).length === 0, {
+          timeout: 5_000,
+          message: 'tagged processes to die',
+        });
       }
       if (!keepProfile && !process.env.E2E_KEEP_PROFILE) await fsp.rm(profile.root, { recursive: true, force: true });
     },
@@ -412,7 +486,12 @@ export async function runExtensionTests({
   timeout = 300_000,
   browser,
 } = {}) {
-  const server = await startCodeServer({ settings, extensions, env, args: ['--vscode-option', 'enable-smoke-test-driver'] });
+  const server = await startCodeServer({
+    settings,
+    extensions,
+    env,
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
   const ownBrowser = !browser;
   browser = browser || (await launchBrowser());
   let exit = null;
@@ -425,14 +504,24 @@ export async function runExtensionTests({
         ['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)],
         ['extensionTestsPath', server.remoteUri(extensionTestsPath)],
       ],
-      onExit: (code) => { exit = { code }; },
+      onExit: (code) => {
+        exit = { code };
+      },
       timeout,
       ready: false, // tests may finish (and stop the extension host) before the UI settles
     });
-    await waitFor(() => exit, { timeout, interval: 200, message: 'extension tests to finish (window.codeAutomationExit)' });
+    await waitFor(() => exit, {
+      timeout,
+      interval: 200,
+      message: 'extension tests to finish (window.codeAutomationExit)',
+    });
     return { code: exit.code, ms: Date.now() - t0, console: wb.consoleLines, exthostLog: server.exthostLog() };
   } finally {
-    if (wb) await wb.page.context().close().catch(() => {});
+    if (wb)
+      await wb.page
+        .context()
+        .close()
+        .catch(() => {});
     if (ownBrowser) await browser.close();
     await server.stop();
   }
@@ -455,7 +544,11 @@ export async function launchBrowser({ args = [], headless = true } = {}) {
  * is usable. Returns a Workbench. `payload`: see server.folderUrl.
  * `onExit(code)` is exposed as window.codeAutomationExit (extension tests).
  */
-export async function openWorkbench(browser, server, { folder, payload, viewport = { width: 1400, height: 900 }, timeout = 90_000, onExit, ready = true } = {}) {
+export async function openWorkbench(
+  browser,
+  server,
+  { folder, payload, viewport = { width: 1400, height: 900 }, timeout = 90_000, onExit, ready = true } = {},
+) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleLines = [];
@@ -469,7 +562,6 @@ export async function openWorkbench(browser, server, { folder, payload, viewport
   wb.readyMs = Date.now() - t0;
   return wb;
 }
-
 
 export class Workbench {
   constructor(page, { server, consoleLines = [] } = {}) {
@@ -505,7 +597,12 @@ export class Workbench {
   async focusEditor() {
     const ed = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
     await ed.waitFor({ state: 'visible' });
-    await this.page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first().focus();
+    await this.page
+      .locator(
+        '.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context',
+      )
+      .first()
+      .focus();
   }
 
   // ---- quick input (command palette, quick open)
@@ -544,7 +641,9 @@ export class Workbench {
     const idx = await waitFor(
       async () => {
         const rows = await this._quickInputRows();
-        const i = rows.findIndex((r) => (id ? r.id === id : r.label === title || r.aria === title || r.aria.startsWith(`${title},`)));
+        const i = rows.findIndex((r) =>
+          id ? r.id === id : r.label === title || r.aria === title || r.aria.startsWith(`${title},`),
+        );
         return i >= 0 ? i + 1 : 0;
       },
       { timeout, message: `command "${title}"${id ? ` (${id})` : ''} in the palette` },
@@ -557,13 +656,24 @@ export class Workbench {
 
   /** Rows of the visible quick input (palette, quick pick): { label, aria, id, focused }. */
   async quickPickRows() {
-    if (!(await this.quickInput().isVisible().catch(() => false))) return [];
+    if (
+      !(await this.quickInput()
+        .isVisible()
+        .catch(() => false))
+    )
+      return [];
     return this._quickInputRows();
   }
 
   /** Title of the visible quick input ('' when none or untitled). */
   async quickPickTitle() {
-    return (await this.page.locator('.quick-input-widget .quick-input-title').first().textContent({ timeout: 1_000 }).catch(() => '')) || '';
+    return (
+      (await this.page
+        .locator('.quick-input-widget .quick-input-title')
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => '')) || ''
+    );
   }
 
   /** Open a workspace file by Quick Open (Ctrl+P) and wait for its tab to be active. */
@@ -583,7 +693,10 @@ export class Workbench {
     await this.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
     await waitFor(async () => (await this.activeTabTitle()) === base, { timeout, message: `tab ${base} active` });
-    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor .view-lines')
+      .first()
+      .waitFor({ state: 'visible' });
   }
 
   // ---- editor
@@ -596,7 +709,9 @@ export class Workbench {
   }
 
   async tabTitles() {
-    return this.page.$$eval('.tabs-container .tab', (els) => els.map((t) => t.getAttribute('data-resource-name') || t.getAttribute('aria-label')));
+    return this.page.$$eval('.tabs-container .tab', (els) =>
+      els.map((t) => t.getAttribute('data-resource-name') || t.getAttribute('aria-label')),
+    );
   }
 
   async breadcrumbs() {
@@ -607,7 +722,11 @@ export class Workbench {
 
   /** Cursor position from the status bar ("Ln 3, Col 5"), or null. */
   async cursorPosition() {
-    const t = await this.page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 2_000 }).catch(() => null);
+    const t = await this.page
+      .locator('[id="status.editor.selection"]')
+      .first()
+      .textContent({ timeout: 2_000 })
+      .catch(() => null);
     const m = t && /Ln (\d+), Col (\d+)/.exec(t);
     return m ? { line: Number(m[1]), column: Number(m[2]) } : null;
   }
@@ -623,9 +742,17 @@ export class Workbench {
     for (let i = 0; i < tries; i++) {
       await this.press('Control+.');
       const row = rows.filter({ hasText: title }).first();
-      if (await row.waitFor({ state: 'visible', timeout }).then(() => true, () => false)) return row;
+      if (
+        await row.waitFor({ state: 'visible', timeout }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return row;
       seen = await rows.allInnerTexts().catch(() => []);
-      console.warn(`      quick fix menu without "${title}" (try ${i + 1}/${tries}); it listed ${JSON.stringify(seen)}`);
+      console.warn(
+        `      quick fix menu without "${title}" (try ${i + 1}/${tries}); it listed ${JSON.stringify(seen)}`,
+      );
       await this.press('Escape');
     }
     throw new Error(`quick fix "${title}" not offered after ${tries} tries; the menu listed ${JSON.stringify(seen)}`);
@@ -638,10 +765,13 @@ export class Workbench {
     // the palette previews the position; Enter commits it
     await this.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
-    await waitFor(async () => {
-      const p = await this.cursorPosition();
-      return p && p.line === line && p.column === column;
-    }, { timeout: 10_000, message: `cursor at ${line}:${column}` });
+    await waitFor(
+      async () => {
+        const p = await this.cursorPosition();
+        return p && p.line === line && p.column === column;
+      },
+      { timeout: 10_000, message: `cursor at ${line}:${column}` },
+    );
   }
 
   hoverWidget() {
@@ -668,7 +798,9 @@ export class Workbench {
 
   /** Hover the mouse over the first visible token equal to `text` in the active editor. */
   async hoverMouse(text, { match, timeout = 30_000 } = {}) {
-    const tok = this.page.locator('.editor-group-container.active .monaco-editor .view-lines span span', { hasText: text }).first();
+    const tok = this.page
+      .locator('.editor-group-container.active .monaco-editor .view-lines span span', { hasText: text })
+      .first();
     const deadline = Date.now() + timeout;
     // A hover that never shows (the mouse arrived while the editor was still laid out, or a toast took
     // the focus on a busy machine) is asked for again, as a person moves the mouse away and back.
@@ -687,8 +819,14 @@ export class Workbench {
     return waitFor(
       async () => {
         // .monaco-hover-content holds one .hover-row per provider/marker; read the outer one only
-        const t = (await this.page.$$eval('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content', (els) =>
-          els.filter((e) => e.offsetParent !== null).map((e) => e.innerText.trim()).filter(Boolean).join('\n'))) || '';
+        const t =
+          (await this.page.$$eval('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content', (els) =>
+            els
+              .filter((e) => e.offsetParent !== null)
+              .map((e) => e.innerText.trim())
+              .filter(Boolean)
+              .join('\n'),
+          )) || '';
         if (!t || /^Loading\.\.\.$/.test(t)) return null;
         if (match && !(match instanceof RegExp ? match.test(t) : t.includes(match))) return null;
         return t;
@@ -705,12 +843,19 @@ export class Workbench {
   async goToDefinition({ timeout = 15_000 } = {}) {
     const before = { tab: await this.activeTabTitle(), pos: await this.cursorPosition() };
     await this.press('F12');
-    await waitFor(async () => {
-      const tab = await this.activeTabTitle();
-      const pos = await this.cursorPosition();
-      return tab !== before.tab || JSON.stringify(pos) !== JSON.stringify(before.pos);
-    }, { timeout, message: 'F12 to navigate' });
-    return { tab: await this.activeTabTitle(), position: await this.cursorPosition(), breadcrumbs: await this.breadcrumbs() };
+    await waitFor(
+      async () => {
+        const tab = await this.activeTabTitle();
+        const pos = await this.cursorPosition();
+        return tab !== before.tab || JSON.stringify(pos) !== JSON.stringify(before.pos);
+      },
+      { timeout, message: 'F12 to navigate' },
+    );
+    return {
+      tab: await this.activeTabTitle(),
+      position: await this.cursorPosition(),
+      breadcrumbs: await this.breadcrumbs(),
+    };
   }
 
   /** Type into the focused element (editor). "\n" presses Enter. */
@@ -734,7 +879,13 @@ export class Workbench {
       if (check(text)) return i;
       const before = text;
       await this.press('Control+Z');
-      text = await waitFor(async () => { const t = await this.editorText(); return t !== before && t; }, { timeout: 5_000, message: 'undo to change the text' }).catch(() => before);
+      text = await waitFor(
+        async () => {
+          const t = await this.editorText();
+          return t !== before && t;
+        },
+        { timeout: 5_000, message: 'undo to change the text' },
+      ).catch(() => before);
       if (text === before) break; // nothing left to undo
     }
     if (check(text)) return max;
@@ -743,7 +894,10 @@ export class Workbench {
 
   async save() {
     await this.press('Control+S');
-    await waitFor(async () => !(await this.page.locator('.editor-group-container.active .tab.active.dirty').count()), { timeout: 10_000, message: 'save' });
+    await waitFor(async () => !(await this.page.locator('.editor-group-container.active .tab.active.dirty').count()), {
+      timeout: 10_000,
+      message: 'save',
+    });
   }
 
   /** Text of the visible lines of the active editor (virtualised: only what is on screen). */
@@ -776,7 +930,9 @@ export class Workbench {
       let file = null;
       let dir = null;
       for (const r of rows) {
-        const res = r.querySelector('.resource-label .label-name, .file-icon .label-name, .monaco-icon-label .label-name');
+        const res = r.querySelector(
+          '.resource-label .label-name, .file-icon .label-name, .monaco-icon-label .label-name',
+        );
         const msg = r.querySelector('.marker-message');
         if (!msg && res && r.getAttribute('aria-level') === '1') {
           file = res.textContent.trim();
@@ -798,7 +954,13 @@ export class Workbench {
           code: (r.querySelector('.marker-code')?.textContent || '').trim().replace(/^\(|\)$/g, ''),
           line: m ? Number(m[1]) : null,
           column: m ? Number(m[2]) : null,
-          severity: /error/.test(cls) ? 'error' : /warning/.test(cls) ? 'warning' : /info/.test(cls) ? 'info' : 'unknown',
+          severity: /error/.test(cls)
+            ? 'error'
+            : /warning/.test(cls)
+              ? 'warning'
+              : /info/.test(cls)
+                ? 'info'
+                : 'unknown',
           aria: r.getAttribute('aria-label') || '',
         });
       }
@@ -812,11 +974,14 @@ export class Workbench {
     const input = this.page.locator('.panel input[aria-label="Filter Problems"]').first();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     // A panel still restoring its state can drop the text (CI once timed out on an unfiltered list): fill until it holds.
-    await waitFor(async () => {
-      if ((await input.inputValue()) !== text) await input.fill(text);
-      await this.page.waitForTimeout(300);
-      return (await input.inputValue()) === text;
-    }, { timeout: 15_000, message: `the Problems filter '${text}'` });
+    await waitFor(
+      async () => {
+        if ((await input.inputValue()) !== text) await input.fill(text);
+        await this.page.waitForTimeout(300);
+        return (await input.inputValue()) === text;
+      },
+      { timeout: 15_000, message: `the Problems filter '${text}'` },
+    );
   }
 
   /** Maximise (or restore) the panel with "View: Toggle Maximized Panel" when it is not already so. */
@@ -825,7 +990,10 @@ export class Workbench {
     const isMax = async () => (await this.page.locator('.monaco-workbench.nomaineditorarea').count()) > 0;
     if ((await isMax()) === maximized) return;
     await this.runCommand('View: Toggle Maximized Panel', { id: 'workbench.action.toggleMaximizedPanel' });
-    await waitFor(async () => (await isMax()) === maximized, { timeout: 10_000, message: `panel ${maximized ? 'maximised' : 'restored'}` });
+    await waitFor(async () => (await isMax()) === maximized, {
+      timeout: 10_000,
+      message: `panel ${maximized ? 'maximised' : 'restored'}`,
+    });
   }
 
   /** Move the mouse to a neutral place (the status bar's empty middle) so no tooltip covers a screenshot. */
@@ -833,20 +1001,30 @@ export class Workbench {
     const vp = this.page.viewportSize() || { width: 1400, height: 900 };
     await this.page.mouse.move(Math.round(vp.width / 2), vp.height - 4);
     // a tooltip of what was under the mouse (e.g. a panel tab after a palette click) fades out
-    await waitFor(async () => (await this.page.locator('.workbench-hover-container .workbench-hover:visible, .monaco-hover.workbench-hover:visible').count()) === 0,
-      { timeout: 3_000, message: 'tooltips to close' }).catch(() => {});
+    await waitFor(
+      async () =>
+        (await this.page
+          .locator('.workbench-hover-container .workbench-hover:visible, .monaco-hover.workbench-hover:visible')
+          .count()) === 0,
+      { timeout: 3_000, message: 'tooltips to close' },
+    ).catch(() => {});
   }
 
   /** Poll the Problems panel until `pred(rows)` holds; returns the rows. */
   async waitForProblems(pred, { timeout = 30_000, message = 'problems' } = {}) {
-    return waitFor(async () => {
-      const rows = await this.problems();
-      return pred(rows) ? rows : null;
-    }, { timeout, message });
+    return waitFor(
+      async () => {
+        const rows = await this.problems();
+        return pred(rows) ? rows : null;
+      },
+      { timeout, message },
+    );
   }
 
   /** Texts of visible notification toasts. */
   async notifications() {
-    return this.page.$$eval('.notifications-toasts .notification-toast .notification-list-item-message', (els) => els.map((e) => e.innerText.trim()));
+    return this.page.$$eval('.notifications-toasts .notification-toast .notification-list-item-message', (els) =>
+      els.map((e) => e.innerText.trim()),
+    );
   }
 }

@@ -12,12 +12,14 @@ import path from 'node:path';
 import { REPO_ROOT, WORKBENCH_SETTINGS, killStrayCodeServers, startCodeServer } from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const vsix = path.resolve(arg('vsix') || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`));
 const example = path.join(REPO_ROOT, 'examples', 'demo-workspace');
 const folder = arg('folder') ? path.resolve(arg('folder')) : throwawayCopy(example);
 const wanted = Number(arg('port') || process.env.PORT || 8080);
-
 
 /** A fresh copy of `dir` under the temp directory, removed when start.mjs stops. */
 function throwawayCopy(dir) {

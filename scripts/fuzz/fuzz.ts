@@ -27,7 +27,14 @@ import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTree
 import { namesFastPath } from '../../test/engine/wsNamesProof';
 
 const EXAMPLES = join(__dirname, '../../examples');
-const ROOTS = ['demo-workspace', 'hybrid-workspace', 'meta-workspace', 'apcore-extensions', 'interface-workspace', 'onex-registry'];
+const ROOTS = [
+  'demo-workspace',
+  'hybrid-workspace',
+  'meta-workspace',
+  'apcore-extensions',
+  'interface-workspace',
+  'onex-registry',
+];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
 const EQUIVALENT_CHARS = 100_000;
@@ -45,8 +52,54 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-interface Tally { inputs: number; crashes: number; slow: number; retimed: number; superlinear: number; invalid: number; mismatches: number; fastChecked: number; fastAnswered: number; fastMismatches: number; namesChecked: number; namesAnswered: number; namesMismatches: number; yamlChecked: number; yamlAnswered: number; yamlMismatches: number; treeChecked: number; treeAnswered: number; treeMismatches: number; serverEdits: number; serverMismatches: number; maxCpuMs: number }
-const tally = (): Tally => ({ inputs: 0, crashes: 0, slow: 0, retimed: 0, superlinear: 0, invalid: 0, mismatches: 0, fastChecked: 0, fastAnswered: 0, fastMismatches: 0, namesChecked: 0, namesAnswered: 0, namesMismatches: 0, yamlChecked: 0, yamlAnswered: 0, yamlMismatches: 0, treeChecked: 0, treeAnswered: 0, treeMismatches: 0, serverEdits: 0, serverMismatches: 0, maxCpuMs: 0 });
+interface Tally {
+  inputs: number;
+  crashes: number;
+  slow: number;
+  retimed: number;
+  superlinear: number;
+  invalid: number;
+  mismatches: number;
+  fastChecked: number;
+  fastAnswered: number;
+  fastMismatches: number;
+  namesChecked: number;
+  namesAnswered: number;
+  namesMismatches: number;
+  yamlChecked: number;
+  yamlAnswered: number;
+  yamlMismatches: number;
+  treeChecked: number;
+  treeAnswered: number;
+  treeMismatches: number;
+  serverEdits: number;
+  serverMismatches: number;
+  maxCpuMs: number;
+}
+const tally = (): Tally => ({
+  inputs: 0,
+  crashes: 0,
+  slow: 0,
+  retimed: 0,
+  superlinear: 0,
+  invalid: 0,
+  mismatches: 0,
+  fastChecked: 0,
+  fastAnswered: 0,
+  fastMismatches: 0,
+  namesChecked: 0,
+  namesAnswered: 0,
+  namesMismatches: 0,
+  yamlChecked: 0,
+  yamlAnswered: 0,
+  yamlMismatches: 0,
+  treeChecked: 0,
+  treeAnswered: 0,
+  treeMismatches: 0,
+  serverEdits: 0,
+  serverMismatches: 0,
+  maxCpuMs: 0,
+});
 
 function readRoot(name: string): Map<string, string> {
   const root = join(EXAMPLES, name);
@@ -55,7 +108,8 @@ function readRoot(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const abs = join(dir, entry);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$/.test(entry)) files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
+      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$/.test(entry))
+        files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
     }
   };
   walk(root);
@@ -68,15 +122,19 @@ function readRoot(name: string): Map<string, string> {
  */
 function feed(engine: RegistryEngine, files: Map<string, string>): void {
   const dirs = new Set<string>();
-  for (const f of files.keys()) for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) dirs.add(f.slice(0, i));
+  for (const f of files.keys())
+    for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) dirs.add(f.slice(0, i));
   const interest = engine.interest();
   engine.setTree({ links: [], directories: [...dirs].filter((d) => interest.wantsDirectory(d)).sort() });
   for (const [f, text] of files) engine.setFile(f, text);
 }
 
 const registryLike = (f: string): boolean =>
-  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree)$/.test(f);
-const show = (ds: Diagnostic[]): string => JSON.stringify(ds.map((d) => [d.file, d.code, d.range, d.message, d.severity, d.related.length]));
+  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree)$/.test(
+    f,
+  );
+const show = (ds: Diagnostic[]): string =>
+  JSON.stringify(ds.map((d) => [d.file, d.code, d.range, d.message, d.severity, d.related.length]));
 
 function failure(kind: string, detail: string, files: Map<string, string>): void {
   mkdirSync(FAILURES, { recursive: true });
@@ -86,7 +144,9 @@ function failure(kind: string, detail: string, files: Map<string, string>): void
 }
 
 /** A fresh engine's analysis of `files`, with the CPU milliseconds it took. */
-async function analysed(files: Map<string, string>): Promise<{ engine: RegistryEngine; all: Diagnostic[]; cpuMs: number }> {
+async function analysed(
+  files: Map<string, string>,
+): Promise<{ engine: RegistryEngine; all: Diagnostic[]; cpuMs: number }> {
   const cpu = process.cpuUsage();
   const engine = await RegistryEngine.create(wasm);
   feed(engine, files);
@@ -107,7 +167,10 @@ async function medianCpu(files: Map<string, string>): Promise<number> {
  * The growth of an input's analysis time: its mutated files with their runs halved (`scaleRuns`) and
  * as they are, each timed three times, and a way to time them doubled; null when halving changes nothing.
  */
-async function doublingRatio(files: Map<string, string>, mutated: Map<string, string>): Promise<{ half: number; full: number; double: () => Promise<number> } | null> {
+async function doublingRatio(
+  files: Map<string, string>,
+  mutated: Map<string, string>,
+): Promise<{ half: number; full: number; double: () => Promise<number> } | null> {
   const scaled = (factor: number): Map<string, string> => {
     const out = new Map(mutated);
     for (const [f, text] of mutated) if (text !== files.get(f)) out.set(f, scaleRuns(text, factor));
@@ -143,8 +206,10 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     const { engine: fresh, all, cpuMs } = await analysed(mutated);
     t.inputs++;
     t.maxCpuMs = Math.max(t.maxCpuMs, cpuMs);
-    if (cpuMs > 1000 * CPU_SECONDS_PER_EQUIVALENT * cpuFactor * Math.max(1, chars / EQUIVALENT_CHARS)) { t.slow++; failure('slow', `${cpuMs.toFixed(0)} ms CPU for ${chars} chars`, mutated); }
-    else if (cpuMs > SUSPECT_MIN_MS && cpuMs > LINEAR_MS_PER_KB * cpuFactor * chars / 1000) {
+    if (cpuMs > 1000 * CPU_SECONDS_PER_EQUIVALENT * cpuFactor * Math.max(1, chars / EQUIVALENT_CHARS)) {
+      t.slow++;
+      failure('slow', `${cpuMs.toFixed(0)} ms CPU for ${chars} chars`, mutated);
+    } else if (cpuMs > SUSPECT_MIN_MS && cpuMs > (LINEAR_MS_PER_KB * cpuFactor * chars) / 1000) {
       const growth = await doublingRatio(files, mutated);
       if (growth) {
         t.retimed++;
@@ -152,12 +217,22 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
         // can cost ×2.8 over one doubling at a few hundred milliseconds; quadratic growth costs ×4 over both.
         if (growth.full > MAX_DOUBLING_RATIO * growth.half) {
           const double = await growth.double();
-          if (double > MAX_DOUBLING_RATIO * growth.full) { t.superlinear++; failure('superlinear', `runs halved: ${growth.half.toFixed(0)} ms CPU, as mutated: ${growth.full.toFixed(0)} ms (${chars} chars), runs doubled: ${double.toFixed(0)} ms`, mutated); }
+          if (double > MAX_DOUBLING_RATIO * growth.full) {
+            t.superlinear++;
+            failure(
+              'superlinear',
+              `runs halved: ${growth.half.toFixed(0)} ms CPU, as mutated: ${growth.full.toFixed(0)} ms (${chars} chars), runs doubled: ${double.toFixed(0)} ms`,
+              mutated,
+            );
+          }
         }
       }
     }
     const bad = violations(all, (f) => fresh.text(f));
-    if (bad.length) { t.invalid++; failure('invalid', bad.join('\n'), mutated); }
+    if (bad.length) {
+      t.invalid++;
+      failure('invalid', bad.join('\n'), mutated);
+    }
     // The same texts as edits of a long-lived engine of the root.
     let inc = incremental.get(rootName);
     if (!inc) {
@@ -168,33 +243,49 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
     }
     for (const f of new Set([...inc.files(), ...mutated.keys()])) {
       const text = mutated.get(f);
-      if (text === undefined) inc.deleteFile(f); else inc.setFile(f, text);
+      if (text === undefined) inc.deleteFile(f);
+      else inc.setFile(f, text);
     }
     inc.update();
-    if (show(inc.allDiagnostics()) !== show(all)) { t.mismatches++; failure('mismatch', `incremental != from scratch in ${rootName}`, mutated); }
+    if (show(inc.allDiagnostics()) !== show(all)) {
+      t.mismatches++;
+      failure('mismatch', `incremental != from scratch in ${rootName}`, mutated);
+    }
     for (const [f, text] of mutated) {
       if (!/\.ya?ml$|\.onextree$/.test(f) || text === files.get(f)) continue;
       const fast = yamlFastPath(text, f.endsWith('.step.yaml'));
       t.yamlChecked++;
       if (fast !== 'declined') t.yamlAnswered++;
-      if (fast === 'differs') { t.yamlMismatches++; failure('yaml-fast-path', `${rootName}/${f}: the YAML fast path differs from the parser`, mutated); }
+      if (fast === 'differs') {
+        t.yamlMismatches++;
+        failure('yaml-fast-path', `${rootName}/${f}: the YAML fast path differs from the parser`, mutated);
+      }
       if (!f.endsWith('.onextree')) continue;
       const tree = treeFastPath(f, text);
       t.treeChecked++;
       if (tree !== 'declined') t.treeAnswered++;
-      if (tree === 'differs') { t.treeMismatches++; failure('tree-fast-path', `${rootName}/${f}: the .onextree scanner differs from the YAML reading`, mutated); }
+      if (tree === 'differs') {
+        t.treeMismatches++;
+        failure('tree-fast-path', `${rootName}/${f}: the .onextree scanner differs from the YAML reading`, mutated);
+      }
     }
     for (const [f, text] of mutated) {
       if (!f.endsWith('.py') || text === files.get(f)) continue;
       const fast = fastPath(text);
       t.fastChecked++;
       if (fast !== 'declined') t.fastAnswered++;
-      if (fast === 'differs') { t.fastMismatches++; failure('fast-path', `${rootName}/${f}: the skeleton parse differs from the full parse`, mutated); }
+      if (fast === 'differs') {
+        t.fastMismatches++;
+        failure('fast-path', `${rootName}/${f}: the skeleton parse differs from the full parse`, mutated);
+      }
       if (!f.endsWith('/workspace_registry.py')) continue;
       const names = namesFastPath(text);
       t.namesChecked++;
       if (names !== 'declined') t.namesAnswered++;
-      if (names === 'differs') { t.namesMismatches++; failure('names-fast-path', `${rootName}/${f}: the names reader differs from the whole read`, mutated); }
+      if (names === 'differs') {
+        t.namesMismatches++;
+        failure('names-fast-path', `${rootName}/${f}: the names reader differs from the whole read`, mutated);
+      }
     }
   }
   process.send?.(t);
@@ -246,24 +337,37 @@ async function serverPhase(r: Random, deadline: number, t: Tally): Promise<void>
         texts.set(open, after);
         const lines = before.split(/\r\n|\r|\n/);
         const last = lines.length - 1;
-        await c.change(open, { start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } }, after);
+        await c.change(
+          open,
+          { start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } },
+          after,
+        );
         t.serverEdits++;
         if (edit % 4 !== 3) continue;
         const fresh = await RegistryEngine.create(wasm);
         feed(fresh, texts);
         fresh.update();
-        const expected = (f: string): string => JSON.stringify(fresh.diagnostics(f).map((d) => [d.code, d.range, d.message]));
-        const got = (f: string): string => JSON.stringify((c.diagnostics.get(c.uri(f)) ?? []).map((d) => [d.code, d.range, d.message]));
+        const expected = (f: string): string =>
+          JSON.stringify(fresh.diagnostics(f).map((d) => [d.code, d.range, d.message]));
+        const got = (f: string): string =>
+          JSON.stringify((c.diagnostics.get(c.uri(f)) ?? []).map((d) => [d.code, d.range, d.message]));
         const differs = async (): Promise<string[]> => {
           await c.request('registryLens/contexts', {});
           return [...texts.keys()].filter((f) => expected(f) !== got(f));
         };
         let diff = await differs();
         // Background reads after a relevance change publish a moment later: settle once more before judging.
-        if (diff.length) { await new Promise((res) => setTimeout(res, 1500)); diff = await differs(); }
+        if (diff.length) {
+          await new Promise((res) => setTimeout(res, 1500));
+          diff = await differs();
+        }
         if (diff.length) {
           t.serverMismatches++;
-          failure('server-mismatch', `${rootName}: ${diff.join(', ')}: server ${got(diff[0] as string)} vs fresh ${expected(diff[0] as string)}`, texts);
+          failure(
+            'server-mismatch',
+            `${rootName}: ${diff.join(', ')}: server ${got(diff[0] as string)} vs fresh ${expected(diff[0] as string)}`,
+            texts,
+          );
           break;
         }
       }
@@ -275,7 +379,10 @@ async function serverPhase(r: Random, deadline: number, t: Tally): Promise<void>
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, dflt: string): string => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] ?? dflt : dflt; };
+  const opt = (name: string, dflt: string): string => {
+    const i = args.indexOf(name);
+    return i >= 0 ? (args[i + 1] ?? dflt) : dflt;
+  };
   if (args[0] === '--child') return child(Number(args[1]), Number(args[2]), args[3] as string, Number(args[4]));
   const seconds = Number(opt('--seconds', '60'));
   let seed = Number(opt('--seed', String(Date.now() % 1_000_000)));
@@ -290,8 +397,13 @@ async function main(): Promise<void> {
   while (Date.now() < engineDeadline - 500) {
     const part = await new Promise<Tally | null>((resolve) => {
       let got: Tally | null = null;
-      const p = fork(__filename, ['--child', String(seed), String(engineDeadline), current, String(cpuFactor)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-      p.on('message', (m) => { got = m as Tally; });
+      const p = fork(__filename, ['--child', String(seed), String(engineDeadline), current, String(cpuFactor)], {
+        execArgv: ['--import', 'tsx'],
+        stdio: 'inherit',
+      });
+      p.on('message', (m) => {
+        got = m as Tally;
+      });
       p.on('exit', (code, signal) => {
         if (code !== 0 || got === null) {
           t.crashes++;
@@ -301,22 +413,49 @@ async function main(): Promise<void> {
         resolve(got);
       });
     });
-    if (part) for (const k of Object.keys(t) as (keyof Tally)[]) t[k] = k === 'maxCpuMs' ? Math.max(t[k], part[k]) : t[k] + part[k];
+    if (part)
+      for (const k of Object.keys(t) as (keyof Tally)[])
+        t[k] = k === 'maxCpuMs' ? Math.max(t[k], part[k]) : t[k] + part[k];
     seed++;
   }
   await serverPhase(random(seed), start + seconds * 1000 * (1 - serverShare / 2), t);
   // The other half of the server's share goes to hostile trees (links and special files: scripts/fuzz/hostileTrees.ts).
-  const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000, { roots: ROOTS, readRoot, registryLike, failure });
-  console.log(`fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
-    `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
-    `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
-    `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; workspace names reader: answered ${t.namesAnswered} ` +
-    `of ${t.namesChecked} mutated workspace registries, ${t.namesMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
-    `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
-    `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
-    `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`);
+  const hostile = await hostileTreePhase(random(seed + 1), start + seconds * 1000, {
+    roots: ROOTS,
+    readRoot,
+    registryLike,
+    failure,
+  });
+  console.log(
+    `fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
+      `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
+      `${t.invalid} with invalid ranges or order, ${t.mismatches} incremental mismatches; registry fast path: answered ${t.fastAnswered} ` +
+      `of ${t.fastChecked} mutated Python registries, ${t.fastMismatches} mismatches; workspace names reader: answered ${t.namesAnswered} ` +
+      `of ${t.namesChecked} mutated workspace registries, ${t.namesMismatches} mismatches; YAML fast path: answered ${t.yamlAnswered} ` +
+      `of ${t.yamlChecked} mutated YAML files, ${t.yamlMismatches} mismatches; .onextree scanner: answered ${t.treeAnswered} ` +
+      `of ${t.treeChecked} mutated trees, ${t.treeMismatches} mismatches; ` +
+      `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`,
+  );
   console.log(`fuzz: ${hostileSummary(hostile)}`);
-  process.exit(t.crashes + t.slow + t.superlinear + t.invalid + t.mismatches + t.fastMismatches + t.namesMismatches + t.yamlMismatches + t.treeMismatches + t.serverMismatches + hostileFailures(hostile) > 0 ? 1 : 0);
+  process.exit(
+    t.crashes +
+      t.slow +
+      t.superlinear +
+      t.invalid +
+      t.mismatches +
+      t.fastMismatches +
+      t.namesMismatches +
+      t.yamlMismatches +
+      t.treeMismatches +
+      t.serverMismatches +
+      hostileFailures(hostile) >
+      0
+      ? 1
+      : 0,
+  );
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(2); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -21,7 +21,14 @@ const MAX_FILE_SIZE_MB = 64;
 const ANSWER_MS = 30_000;
 const MARKER = 'fuzz-marker-from-proc-self-environ';
 
-export interface HostileTally { trees: number; events: number; mismatches: number; hangs: number; settingsRuns: number; settingsFailures: number }
+export interface HostileTally {
+  trees: number;
+  events: number;
+  mismatches: number;
+  hangs: number;
+  settingsRuns: number;
+  settingsFailures: number;
+}
 
 export interface HostileContext {
   roots: string[];
@@ -42,8 +49,10 @@ export async function hostileTreePhase(r: Random, deadline: number, ctx: Hostile
 }
 
 export function hostileSummary(t: HostileTally): string {
-  return `hostile trees: ${t.trees} trees, ${t.events} watched events, ${t.mismatches} mismatches with a fresh analysis, ${t.hangs} hangs; ` +
-    `${t.settingsRuns} CLI runs on special settings files, ${t.settingsFailures} failures`;
+  return (
+    `hostile trees: ${t.trees} trees, ${t.events} watched events, ${t.mismatches} mismatches with a fresh analysis, ${t.hangs} hangs; ` +
+    `${t.settingsRuns} CLI runs on special settings files, ${t.settingsFailures} failures`
+  );
 }
 
 export const hostileFailures = (t: HostileTally): number => t.mismatches + t.hangs + t.settingsFailures;
@@ -61,7 +70,7 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
   const c = await TestClient.start(files, { settings: { maxFileSizeMB: MAX_FILE_SIZE_MB } });
   const applied: string[] = [];
   try {
-    if (!await answers(c, t, name, files)) return;
+    if (!(await answers(c, t, name, files))) return;
     t.trees++;
     for (let k = 0; k < 6; k++) {
       const file = pick(r, targets);
@@ -88,7 +97,10 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
       } else if (how < 0.65) {
         const shape = pick(r, DIR_SHAPES);
         const rel = `${dirname(file)}/h${k}`;
-        symlinkSync(shape === 'outside-dir' ? dirname(copy) : shape === 'loop' ? c.abs(dirname(file)) : join(outside, 'gone'), c.abs(rel));
+        symlinkSync(
+          shape === 'outside-dir' ? dirname(copy) : shape === 'loop' ? c.abs(dirname(file)) : join(outside, 'gone'),
+          c.abs(rel),
+        );
         changes.push({ rel, type: 1 });
         applied.push(`${rel} := ${shape}`);
       } else if (how < 0.85) {
@@ -98,7 +110,10 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
         const rel = `${dir}/${basename(file)}`;
         mkdirSync(c.abs(dir), { recursive: true });
         writeFileSync(c.abs(rel), files.get(file) ?? '');
-        const created = [{ uri: c.uri(dir), type: 1 }, { uri: c.uri(rel), type: 1 }];
+        const created = [
+          { uri: c.uri(dir), type: 1 },
+          { uri: c.uri(rel), type: 1 },
+        ];
         await c.notify('workspace/didChangeWatchedFiles', { changes: created });
         t.events += 2;
         const renamed = r() < 0.5;
@@ -116,9 +131,11 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
         await c.open(`${link}/${basename(file)}`, files.get(file) ?? '');
         applied.push(`${link}/${basename(file)} opened through a link ${inside ? 'inside' : 'out of'} the root`);
       }
-      await c.notify('workspace/didChangeWatchedFiles', { changes: changes.map((ch) => ({ uri: c.uri(ch.rel), type: ch.type })) });
+      await c.notify('workspace/didChangeWatchedFiles', {
+        changes: changes.map((ch) => ({ uri: c.uri(ch.rel), type: ch.type })),
+      });
       t.events += changes.length;
-      if (!await answers(c, t, name, files, applied)) return;
+      if (!(await answers(c, t, name, files, applied))) return;
     }
     const diff = againstFresh(c);
     if (diff !== null) {
@@ -130,10 +147,24 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
     rmSync(outside, { recursive: true, force: true });
   }
 
-  async function answers(client: TestClient, tally: HostileTally, root: string, input: Map<string, string>, shapes: string[] = []): Promise<boolean> {
+  async function answers(
+    client: TestClient,
+    tally: HostileTally,
+    root: string,
+    input: Map<string, string>,
+    shapes: string[] = [],
+  ): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ANSWER_MS); });
-    const ok = await Promise.race([client.request('registryLens/contexts', {}).then(() => true, () => false), late]);
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ANSWER_MS);
+    });
+    const ok = await Promise.race([
+      client.request('registryLens/contexts', {}).then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
     clearTimeout(timer);
     if (!ok) {
       tally.hangs++;
@@ -146,23 +177,43 @@ async function watchedLinks(r: Random, name: string, ctx: HostileContext, t: Hos
 /** A hostile entry at `abs`. */
 function place(abs: string, shape: (typeof FILE_SHAPES)[number], outsideCopy: string, insideFile: string): void {
   if (shape === 'fifo') execFileSync('mkfifo', [abs]);
-  else symlinkSync({ outside: outsideCopy, zero: '/dev/zero', environ: '/proc/self/environ', dangling: `${outsideCopy}.gone`, inside: insideFile }[shape], abs);
+  else
+    symlinkSync(
+      {
+        outside: outsideCopy,
+        zero: '/dev/zero',
+        environ: '/proc/self/environ',
+        dangling: `${outsideCopy}.gone`,
+        inside: insideFile,
+      }[shape],
+      abs,
+    );
 }
 
 /** null when the server's diagnostics are those of a fresh check of the same tree; else the first file that differs. */
 function againstFresh(c: TestClient): string | null {
-  const run = spawnSync(process.execPath, [CLI, 'check', c.root, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [CLI, 'check', c.root, '--format', 'json', '--fail-on', 'never'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   // Exit 3: no registry left in the tree (its stdout is still the document, with no diagnostics).
-  if (run.status !== 0 && run.status !== 3) return `the fresh check failed (${run.status ?? run.signal}): ${run.stderr.slice(0, 200)}`;
+  if (run.status !== 0 && run.status !== 3)
+    return `the fresh check failed (${run.status ?? run.signal}): ${run.stderr.slice(0, 200)}`;
   const lists = new Map<string, string[]>();
-  for (const d of (JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; message: string; range: unknown }[] }).diagnostics) {
+  for (const d of (
+    JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; message: string; range: unknown }[] }
+  ).diagnostics) {
     lists.set(d.file, [...(lists.get(d.file) ?? []), `${d.code} ${JSON.stringify(d.range)} ${d.message}`]);
   }
   const fresh = new Map([...lists].map(([f, ds]) => [f, JSON.stringify(ds.sort())]));
   const prefix = `${c.uri('')}/`;
   const server = new Map<string, string>();
   for (const [uri, ds] of c.diagnostics) {
-    if (ds.length > 0) server.set(decodeURIComponent(uri.slice(prefix.length)), JSON.stringify(ds.map((d) => `${String(d.code)} ${JSON.stringify(d.range)} ${d.message}`).sort()));
+    if (ds.length > 0)
+      server.set(
+        decodeURIComponent(uri.slice(prefix.length)),
+        JSON.stringify(ds.map((d) => `${String(d.code)} ${JSON.stringify(d.range)} ${d.message}`).sort()),
+      );
   }
   for (const f of new Set([...fresh.keys(), ...server.keys()])) {
     if (fresh.get(f) !== server.get(f)) return `${f}: server ${server.get(f) ?? '[]'} vs fresh ${fresh.get(f) ?? '[]'}`;
@@ -171,24 +222,36 @@ function againstFresh(c: TestClient): string | null {
 }
 
 const SETTINGS_SHAPES = [
-  'fifo', 'zero', 'environ', 'outside', 'dangling', 'directory', 'oversized',
-  'prototype-keys', 'deep', 'huge-globs', 'many-stars',
+  'fifo',
+  'zero',
+  'environ',
+  'outside',
+  'dangling',
+  'directory',
+  'oversized',
+  'prototype-keys',
+  'deep',
+  'huge-globs',
+  'many-stars',
 ] as const;
 
 /** Settings whose content is hostile to the reader and matches nothing: the analysis must stay the defaults'. */
 const SETTINGS_TEXTS: Partial<Record<(typeof SETTINGS_SHAPES)[number], () => string>> = {
-  'prototype-keys': () => '{"__proto__.exclude": ["**"], "__proto__": {"exclude": ["**"]}, '
-    + '"constructor.prototype.exclude": ["**"], "registryLens.__proto__.exclude": ["**"], '
-    + '"files.exclude": {"__proto__": true, "constructor": true}}',
+  'prototype-keys': () =>
+    '{"__proto__.exclude": ["**"], "__proto__": {"exclude": ["**"]}, ' +
+    '"constructor.prototype.exclude": ["**"], "registryLens.__proto__.exclude": ["**"], ' +
+    '"files.exclude": {"__proto__": true, "constructor": true}}',
   deep: () => `{"registryLens.exclude": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
-  'huge-globs': () => JSON.stringify({
-    'files.exclude': Object.fromEntries(
-      Array.from({ length: 120_000 }, (_, i) => [i < 400 ? `q${i}*z/**` : `q${i}/z`, true]),
-    ),
-  }),
-  'many-stars': () => JSON.stringify({
-    'files.exclude': { [`**/${'*a'.repeat(12)}*b`]: true, '**/a/**/a/**/a/**/a/**/b': true },
-  }),
+  'huge-globs': () =>
+    JSON.stringify({
+      'files.exclude': Object.fromEntries(
+        Array.from({ length: 120_000 }, (_, i) => [i < 400 ? `q${i}*z/**` : `q${i}/z`, true]),
+      ),
+    }),
+  'many-stars': () =>
+    JSON.stringify({
+      'files.exclude': { [`**/${'*a'.repeat(12)}*b`]: true, '**/a/**/a/**/a/**/a/**/b': true },
+    }),
 };
 
 /** The CLI on the root with `.vscode/settings.json` made each hostile shape in turn, against its run with none. */
@@ -202,13 +265,21 @@ function settingsFiles(r: Random, name: string, ctx: HostileContext, t: HostileT
       writeFileSync(join(root, rel), text);
     }
     // Every code off: were this file read, the analysis would change.
-    const silencing = JSON.stringify({ 'registryLens.diagnostics.severity': Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`RL0${String(i).padStart(2, '0')}`, 'off'])) });
-    writeFileSync(join(tmp, 'settings.json'), silencing);
-    const check = (): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], {
-      encoding: 'utf8', timeout: 20_000, env: { A_FUZZ_MARKER: MARKER, PATH: process.env['PATH'] ?? '' },
+    const silencing = JSON.stringify({
+      'registryLens.diagnostics.severity': Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [`RL0${String(i).padStart(2, '0')}`, 'off']),
+      ),
     });
+    writeFileSync(join(tmp, 'settings.json'), silencing);
+    const check = (): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { A_FUZZ_MARKER: MARKER, PATH: process.env['PATH'] ?? '' },
+      });
     const baseline = check();
-    const diagnostics = (out: unknown): string => JSON.stringify((JSON.parse(String(out)) as { diagnostics: unknown }).diagnostics);
+    const diagnostics = (out: unknown): string =>
+      JSON.stringify((JSON.parse(String(out)) as { diagnostics: unknown }).diagnostics);
     if (baseline.status !== 0 && baseline.status !== 3) return;
     const expected = diagnostics(baseline.stdout);
     const settings = join(root, '.vscode', 'settings.json');
@@ -216,18 +287,33 @@ function settingsFiles(r: Random, name: string, ctx: HostileContext, t: HostileT
     const shape = pick(r, SETTINGS_SHAPES);
     if (shape === 'fifo') execFileSync('mkfifo', [settings]);
     else if (shape === 'directory') mkdirSync(settings);
-    else if (shape === 'oversized') writeFileSync(settings, `${silencing.slice(0, -1)}, "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`);
+    else if (shape === 'oversized')
+      writeFileSync(settings, `${silencing.slice(0, -1)}, "pad": "${'x'.repeat(3 * 1024 * 1024)}"}`);
     else if (shape === 'prototype-keys' || shape === 'deep' || shape === 'huge-globs' || shape === 'many-stars') {
       writeFileSync(settings, SETTINGS_TEXTS[shape]?.() ?? '{}');
       // A long name and a deep path the starred globs would backtrack on (empty directories: nothing to analyse).
       mkdirSync(join(root, 'a'.repeat(200), ...Array.from({ length: 200 }, () => 'a')), { recursive: true });
-    } else symlinkSync({ zero: '/dev/zero', environ: '/proc/self/environ', outside: join(tmp, 'settings.json'), dangling: join(tmp, 'gone.json') }[shape], settings);
+    } else
+      symlinkSync(
+        {
+          zero: '/dev/zero',
+          environ: '/proc/self/environ',
+          outside: join(tmp, 'settings.json'),
+          dangling: join(tmp, 'gone.json'),
+        }[shape],
+        settings,
+      );
     const run = check();
     t.settingsRuns++;
     const stderr = String(run.stderr);
-    const problem = run.error !== undefined || run.status !== baseline.status ? `exit ${run.status ?? run.signal ?? String(run.error)}`
-      : stderr.includes(MARKER) || stderr.includes('severity') ? `its content quoted: ${stderr.slice(0, 200)}`
-        : diagnostics(run.stdout) !== expected ? 'an analysis other than the defaults\'' : null;
+    const problem =
+      run.error !== undefined || run.status !== baseline.status
+        ? `exit ${run.status ?? run.signal ?? String(run.error)}`
+        : stderr.includes(MARKER) || stderr.includes('severity')
+          ? `its content quoted: ${stderr.slice(0, 200)}`
+          : diagnostics(run.stdout) !== expected
+            ? "an analysis other than the defaults'"
+            : null;
     if (problem !== null) {
       t.settingsFailures++;
       ctx.failure('hostile-settings', `${name}, .vscode/settings.json as ${shape}: ${problem}`, files);

@@ -2,8 +2,15 @@
 // ranges inside the file under LSP line rules (`\r\n`, `\n` and a lone `\r` end a line; characters are
 // UTF-16 units, never between the halves of a surrogate pair), start ≤ end, output sorted.
 
-interface Pos { line: number; character: number }
-interface Diag { file: string; code: string; range: { start: Pos; end: Pos } }
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Diag {
+  file: string;
+  code: string;
+  range: { start: Pos; end: Pos };
+}
 
 export function lspLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -33,7 +40,13 @@ export function violations(diags: readonly Diag[], textOf: (file: string) => str
       if (!inside(lines, d.range.start) || !inside(lines, d.range.end)) out.push(`range outside the file: ${where}`);
     }
     const prev = diags[i - 1];
-    if (prev && (prev.file > d.file || (prev.file === d.file && (cmp(prev.range.start, d.range.start) > 0 || (cmp(prev.range.start, d.range.start) === 0 && prev.code > d.code))))) {
+    if (
+      prev &&
+      (prev.file > d.file ||
+        (prev.file === d.file &&
+          (cmp(prev.range.start, d.range.start) > 0 ||
+            (cmp(prev.range.start, d.range.start) === 0 && prev.code > d.code))))
+    ) {
       out.push(`unsorted: ${where} after ${prev.file} ${prev.code} ${JSON.stringify(prev.range)}`);
     }
   });

@@ -17,8 +17,47 @@ export function random(seed: number): Random {
   };
 }
 
-const TOKENS = [',', ':', '{', '}', '[', ']', '(', ')', '"', "'", '"""', '\n', '\r', '\r\n', '\t', ' ', '    ', '&a ', '*a', '- ', '? ', '#', '\\',
-  '\uFEFF', '😀', '\uD800', 'None', 'True', '-1e999', '0x', '!!python/object ', '!Ref ', 'f"{x}"', 'b"x"', '=', 'STEP_NAMES = {', 'LOCAL_STEPS = {', '\u0085', '\u2028'];
+const TOKENS = [
+  ',',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  "'",
+  '"""',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  ' ',
+  '    ',
+  '&a ',
+  '*a',
+  '- ',
+  '? ',
+  '#',
+  '\\',
+  '\uFEFF',
+  '😀',
+  '\uD800',
+  'None',
+  'True',
+  '-1e999',
+  '0x',
+  '!!python/object ',
+  '!Ref ',
+  'f"{x}"',
+  'b"x"',
+  '=',
+  'STEP_NAMES = {',
+  'LOCAL_STEPS = {',
+  '\u0085',
+  '\u2028',
+];
 /** No mutated text grows past this (the host's size policy stops larger ones before the engine). */
 export const MAX_CHARS = 300_000;
 /** Units of the long runs after unclosed brackets: blanks, line ends, continuations, comment lines. */
@@ -31,7 +70,10 @@ type Mutator = (r: Random, t: string) => string;
 
 const MUTATORS: Mutator[] = [
   // deleteRange
-  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + t.slice(i + 1 + int(r, 40)); },
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    return t.slice(0, i) + t.slice(i + 1 + int(r, 40));
+  },
   // deleteToken: one comma, colon, quote or bracket
   (r, t) => {
     const at: number[] = [];
@@ -40,7 +82,10 @@ const MUTATORS: Mutator[] = [
     return t.slice(0, i) + t.slice(i + 1);
   },
   // insertToken
-  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, TOKENS) + t.slice(i); },
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    return t.slice(0, i) + pick(r, TOKENS) + t.slice(i);
+  },
   // rangeDup: a span repeated many times (runs of one token)
   (r, t) => {
     const i = int(r, t.length + 1);
@@ -60,7 +105,11 @@ const MUTATORS: Mutator[] = [
     return lines.join('\n');
   },
   // lineEnds: a region's line ends become lone CRs (or CRLF)
-  (r, t) => { const i = int(r, t.length); const j = i + int(r, 2000); return t.slice(0, i) + t.slice(i, j).replace(/\n/g, r() < 0.5 ? '\r' : '\r\n') + t.slice(j); },
+  (r, t) => {
+    const i = int(r, t.length);
+    const j = i + int(r, 2000);
+    return t.slice(0, i) + t.slice(i, j).replace(/\n/g, r() < 0.5 ? '\r' : '\r\n') + t.slice(j);
+  },
   // autoIndent: a closer alone on its line pushed right, as VS Code's auto-indent leaves it after Enter on
   // the last entry (with a comma missing, that closer ended the literal's recovery in three errors)
   (r, t) => {
@@ -72,12 +121,17 @@ const MUTATORS: Mutator[] = [
     return t.slice(0, i) + pick(r, ['    ', '        ', '\t']) + t.slice(i);
   },
   // nest: deep flow or block nesting
-  (r, t) => { const i = int(r, t.length + 1); return t.slice(0, i) + pick(r, ['{"k": ', '[', '- ', '(', '{']).repeat(1 + int(r, 5000)) + t.slice(i); },
+  (r, t) => {
+    const i = int(r, t.length + 1);
+    return t.slice(0, i) + pick(r, ['{"k": ', '[', '- ', '(', '{']).repeat(1 + int(r, 5000)) + t.slice(i);
+  },
   // nestThenRun: unclosed brackets (up to 1,000, mixed), a long run, then nothing, a string, more
   // brackets or closers (shared/repro R13: the recovery reader was quadratic in the run)
   (r, t) => {
     const i = int(r, t.length + 1);
-    const opens = Array.from({ length: 1 + int(r, r() < 0.5 ? 100 : 1000) }, () => pick(r, ['[', '{', '(', '{"k": '])).join('');
+    const opens = Array.from({ length: 1 + int(r, r() < 0.5 ? 100 : 1000) }, () =>
+      pick(r, ['[', '{', '(', '{"k": ']),
+    ).join('');
     const run = pick(r, RUN_UNITS).repeat(1 + int(r, MAX_CHARS / 4));
     const after = pick(r, ['', 'ur"x"', '"', opens, ']'.repeat(1 + int(r, 600))]);
     return t.slice(0, i) + opens + run + after + t.slice(i);
@@ -85,7 +139,12 @@ const MUTATORS: Mutator[] = [
   // runThenClosers: a long run, then a run of closers (R13's second shape)
   (r, t) => {
     const i = int(r, t.length + 1);
-    return t.slice(0, i) + pick(r, RUN_UNITS).repeat(1 + int(r, MAX_CHARS / 4)) + pick(r, [']', '}', ')', ']}', ')]}']).repeat(1 + int(r, 1000)) + t.slice(i);
+    return (
+      t.slice(0, i) +
+      pick(r, RUN_UNITS).repeat(1 + int(r, MAX_CHARS / 4)) +
+      pick(r, [']', '}', ')', ']}', ')]}']).repeat(1 + int(r, 1000)) +
+      t.slice(i)
+    );
   },
   // aliasStorm: one anchor, many aliases
   (r, t) => `${t}\nstorm:\n  a: &s x\n${Array.from({ length: 1 + int(r, 6000) }, (_, k) => `  b${k}: *s\n`).join('')}`,
@@ -96,7 +155,7 @@ const MUTATORS: Mutator[] = [
 /** One to three mutations of `text`, capped at MAX_CHARS. */
 export function mutate(r: Random, text: string): string {
   let t = text;
-  for (let n = 1 + int(r, 3); n > 0; n--) t = (pick(r, MUTATORS))(r, t);
+  for (let n = 1 + int(r, 3); n > 0; n--) t = pick(r, MUTATORS)(r, t);
   return t.length > MAX_CHARS ? t.slice(0, MAX_CHARS) : t;
 }
 
@@ -107,5 +166,7 @@ export function mutate(r: Random, text: string): string {
  * compare two different shapes.
  */
 export function scaleRuns(text: string, factor: number): string {
-  return text.replace(/([^]{1,8}?)\1{31,}/g, (run, unit: string) => (/[[\]{}()]/.test(unit) ? run : unit.repeat(Math.ceil((run.length / unit.length) * factor))));
+  return text.replace(/([^]{1,8}?)\1{31,}/g, (run, unit: string) =>
+    /[[\]{}()]/.test(unit) ? run : unit.repeat(Math.ceil((run.length / unit.length) * factor)),
+  );
 }

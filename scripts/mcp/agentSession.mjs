@@ -17,7 +17,9 @@ const bytes = (r) => JSON.stringify(r.structuredContent ?? r.content).length;
 
 async function connect(args) {
   const client = new Client({ name: 'agent-session', version: '0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...args], stderr: 'ignore' }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...args], stderr: 'ignore' }),
+  );
   return client;
 }
 
@@ -25,7 +27,13 @@ async function call(client, name, args) {
   const r = await client.callTool({ name, arguments: args });
   const text = r.content.map((c) => c.text).join('\n');
   say(`> ${name} ${JSON.stringify(args)}  [${bytes(r)} bytes structured${r.isError ? ', tool error' : ''}]`);
-  say(text.split('\n').slice(0, 6).map((l) => `  ${l.length > 160 ? `${l.slice(0, 160)}…` : l}`).join('\n'));
+  say(
+    text
+      .split('\n')
+      .slice(0, 6)
+      .map((l) => `  ${l.length > 160 ? `${l.slice(0, 160)}…` : l}`)
+      .join('\n'),
+  );
   return r;
 }
 
@@ -33,8 +41,13 @@ say(`# ${root}: read-only, as the extension starts it (registry-lens mcp --root 
 const ro = await connect(['--root', root, '--read-only']);
 say(`tools: ${(await ro.listTools()).tools.map((t) => t.name).join(', ')}`);
 const whole = {};
-for (const tool of ['check', 'list', 'graph']) whole[tool] = bytes(await ro.callTool({ name: tool, arguments: { limit: 100000 } }));
-say(`whole answers: ${Object.entries(whole).map(([t, b]) => `${t} ${b} bytes`).join(', ')}`);
+for (const tool of ['check', 'list', 'graph'])
+  whole[tool] = bytes(await ro.callTool({ name: tool, arguments: { limit: 100000 } }));
+say(
+  `whole answers: ${Object.entries(whole)
+    .map(([t, b]) => `${t} ${b} bytes`)
+    .join(', ')}`,
+);
 const check = await call(ro, 'check', {});
 await call(ro, 'list', { limit: 0 });
 await call(ro, 'graph', { limit: 0 });
@@ -59,7 +72,9 @@ try {
   };
   let { all, fixed } = await certain();
   if (fixed === undefined) {
-    say('no file of the tree has a certain fix; the agent creates a workspace (its template names a step without a builder)');
+    say(
+      'no file of the tree has a certain fix; the agent creates a workspace (its template names a step without a builder)',
+    );
     await call(rw, 'init_workspace', { id: 'agent_demo' });
     ({ all, fixed } = await certain());
   }
@@ -67,9 +82,19 @@ try {
   else {
     const before = all.diagnostics.filter((d) => d.file === fixed.file).map((d) => d.code);
     say(`> apply_fixes {"file":"${fixed.file}"}\n  ${fixed.r.content[0].text}`);
-    const after = (await rw.callTool({ name: 'check', arguments: { paths: [fixed.file], limit: 100000 } })).structuredContent;
-    say(`  ${fixed.file}: before ${before.join(', ') || 'none'}; after ${after.diagnostics.filter((d) => d.file === fixed.file).map((d) => d.code).join(', ') || 'none'}`);
-    say(`  root: ${all.summary.errors} errors, ${all.summary.warnings} warnings before; ${after.summary.errors !== undefined ? '' : ''}${(await rw.callTool({ name: 'check', arguments: { limit: 0 } })).structuredContent.summary.errors} errors after`);
+    const after = (await rw.callTool({ name: 'check', arguments: { paths: [fixed.file], limit: 100000 } }))
+      .structuredContent;
+    say(
+      `  ${fixed.file}: before ${before.join(', ') || 'none'}; after ${
+        after.diagnostics
+          .filter((d) => d.file === fixed.file)
+          .map((d) => d.code)
+          .join(', ') || 'none'
+      }`,
+    );
+    say(
+      `  root: ${all.summary.errors} errors, ${all.summary.warnings} warnings before; ${after.summary.errors !== undefined ? '' : ''}${(await rw.callTool({ name: 'check', arguments: { limit: 0 } })).structuredContent.summary.errors} errors after`,
+    );
   }
   await rw.close();
 } finally {

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 
 interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+  };
   nodes: number[];
   edges: number[];
   strings: string[];
@@ -25,20 +32,33 @@ class Heap {
     const fields = s.snapshot.meta.node_fields;
     this.width = fields.length;
     this.count = s.nodes.length / this.width;
-    this.f = { type: fields.indexOf('type'), name: fields.indexOf('name'), id: fields.indexOf('id'), self_size: fields.indexOf('self_size'), edge_count: fields.indexOf('edge_count') };
+    this.f = {
+      type: fields.indexOf('type'),
+      name: fields.indexOf('name'),
+      id: fields.indexOf('id'),
+      self_size: fields.indexOf('self_size'),
+      edge_count: fields.indexOf('edge_count'),
+    };
     this.types = s.snapshot.meta.node_types[0];
   }
 
-  field(i: number, k: keyof Heap['f']): number { return this.s.nodes[i * this.width + this.f[k]] as number; }
-  type(i: number): string { return this.types[this.field(i, 'type')] ?? '?'; }
+  field(i: number, k: keyof Heap['f']): number {
+    return this.s.nodes[i * this.width + this.f[k]] as number;
+  }
+  type(i: number): string {
+    return this.types[this.field(i, 'type')] ?? '?';
+  }
   /** The node's group: its type, and its name unless it is a string or number. */
   group(i: number): string {
     const type = this.type(i);
-    if (type === 'string' || type === 'concatenated string' || type === 'sliced string' || type === 'number') return type;
+    if (type === 'string' || type === 'concatenated string' || type === 'sliced string' || type === 'number')
+      return type;
     const name = this.s.strings[this.field(i, 'name')] ?? '?';
     return `${type} ${name.length > 60 ? `${name.slice(0, 60)}…` : name}`;
   }
-  label(i: number): string { return `${this.group(i)} @${this.field(i, 'id')} (${this.field(i, 'self_size')} B)`; }
+  label(i: number): string {
+    return `${this.group(i)} @${this.field(i, 'id')} (${this.field(i, 'self_size')} B)`;
+  }
 
   groups(): Map<string, { count: number; size: number }> {
     const out = new Map<string, { count: number; size: number }>();
@@ -63,7 +83,10 @@ class Heap {
         const type = edgeTypes[this.s.edges[e + t] as number] ?? '?';
         if (type === 'weak') continue;
         const name = this.s.edges[e + n] as number;
-        out[(this.s.edges[e + to] as number) / this.width]?.push({ from: i, edge: type === 'element' || type === 'hidden' ? `[${name}]` : `.${this.s.strings[name] ?? '?'}` });
+        out[(this.s.edges[e + to] as number) / this.width]?.push({
+          from: i,
+          edge: type === 'element' || type === 'hidden' ? `[${name}]` : `.${this.s.strings[name] ?? '?'}`,
+        });
       }
     }
     return out;
@@ -83,10 +106,17 @@ function main(): void {
   const gb = b.groups();
   const kb = (n: number): string => (n / 1024).toFixed(0).padStart(8);
   const total = (g: Map<string, { size: number }>): number => [...g.values()].reduce((s, x) => s + x.size, 0);
-  const rows = [...new Set([...ga.keys(), ...gb.keys()])].map((k) => ({ k, x: ga.get(k) ?? { count: 0, size: 0 }, y: gb.get(k) ?? { count: 0, size: 0 } }))
-    .sort((p, q) => (q.y.size - q.x.size) - (p.y.size - p.x.size));
-  const out: string[] = [`total self size ${kb(total(ga))} KB → ${kb(total(gb))} KB`, '  count A   count B     KB A     KB B      ΔKB  group'];
-  for (const r of rows.slice(0, TOP)) out.push(`${String(r.x.count).padStart(9)} ${String(r.y.count).padStart(9)} ${kb(r.x.size)} ${kb(r.y.size)} ${kb(r.y.size - r.x.size)}  ${r.k}`);
+  const rows = [...new Set([...ga.keys(), ...gb.keys()])]
+    .map((k) => ({ k, x: ga.get(k) ?? { count: 0, size: 0 }, y: gb.get(k) ?? { count: 0, size: 0 } }))
+    .sort((p, q) => q.y.size - q.x.size - (p.y.size - p.x.size));
+  const out: string[] = [
+    `total self size ${kb(total(ga))} KB → ${kb(total(gb))} KB`,
+    '  count A   count B     KB A     KB B      ΔKB  group',
+  ];
+  for (const r of rows.slice(0, TOP))
+    out.push(
+      `${String(r.x.count).padStart(9)} ${String(r.y.count).padStart(9)} ${kb(r.x.size)} ${kb(r.y.size)} ${kb(r.y.size - r.x.size)}  ${r.k}`,
+    );
 
   const known = new Set<number>();
   for (let i = 0; i < a.count; i++) known.add(a.field(i, 'id'));
@@ -102,7 +132,8 @@ function main(): void {
     for (const r of held[i] ?? []) holders.set(r.from, (holders.get(r.from) ?? 0) + 1);
   }
   out.push('', 'created after A, alive in B (code left out): count, KB, group');
-  for (const [k, g] of [...fresh].sort((p, q) => q[1].size - p[1].size).slice(0, TOP)) out.push(`${String(g.count).padStart(9)} ${kb(g.size)}  ${k}`);
+  for (const [k, g] of [...fresh].sort((p, q) => q[1].size - p[1].size).slice(0, TOP))
+    out.push(`${String(g.count).padStart(9)} ${kb(g.size)}  ${k}`);
   out.push('', 'what holds most of them, and its retainers:');
   for (const [h, n] of [...holders].sort((p, q) => q[1] - p[1]).slice(0, 8)) {
     out.push(`${String(n).padStart(9)}  ${b.label(h)}`);

@@ -17,7 +17,15 @@ import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildOrg, ensureGenerated, GENERATED, ORGS, renderCoreRegistry, renderWorkspaceRegistry, setField } from '../../bench/generate';
+import {
+  buildOrg,
+  ensureGenerated,
+  GENERATED,
+  ORGS,
+  renderCoreRegistry,
+  renderWorkspaceRegistry,
+  setField,
+} from '../../bench/generate';
 import { EditSession } from '../../bench/edits';
 import { LspClient } from '../../bench/lspClient';
 import { renderMeta } from '../../bench/metaFiles';
@@ -31,12 +39,33 @@ const WORD = 5;
 /** A change's new text is typed in at most this many keystrokes (longer ones in pieces, as pasted). */
 const MAX_KEYS = 40;
 
-interface Args { edits: number; every: number; org: keyof typeof ORGS; snapshots: number[]; out: string }
+interface Args {
+  edits: number;
+  every: number;
+  org: keyof typeof ORGS;
+  snapshots: number[];
+  out: string;
+}
 
-interface Sample { edits: number; rssBefore: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; malloced: number }
+interface Sample {
+  edits: number;
+  rssBefore: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  malloced: number;
+}
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { edits: 20_000, every: 1_000, org: 'small', snapshots: [], out: join(tmpdir(), 'registry-lens-soak') };
+  const a: Args = {
+    edits: 20_000,
+    every: 1_000,
+    org: 'small',
+    snapshots: [],
+    out: join(tmpdir(), 'registry-lens-soak'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[++i];
@@ -55,7 +84,10 @@ function parseArgs(argv: string[]): Args {
 /** The probe's channel: one line asked, one JSON line answered. */
 class Probe {
   private readonly lines: AsyncIterator<string>;
-  constructor(private readonly out: Writable, input: Readable) {
+  constructor(
+    private readonly out: Writable,
+    input: Readable,
+  ) {
     this.lines = createInterface({ input })[Symbol.asyncIterator]();
   }
   async ask(line: string): Promise<unknown> {
@@ -67,7 +99,10 @@ class Probe {
 }
 
 /** One open document the soak types into. */
-interface Target { uri: string; text: string }
+interface Target {
+  uri: string;
+  text: string;
+}
 
 /** The texts between `before` and `after` as typed: the changed span deleted, then the new text in keystrokes. */
 function keystrokes(before: string, after: string): string[] {
@@ -84,15 +119,21 @@ function keystrokes(before: string, after: string): string[] {
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
-  const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+  const log = (s: string): void => {
+    process.stderr.write(`${s}\n`);
+  };
   const org = buildOrg(ORGS[a.org]);
   const root = ensureGenerated(join(GENERATED, a.org), org, log).root;
   mkdirSync(a.out, { recursive: true });
   const serverJs = join(REPO, 'dist', 'server.js');
   const probeJs = join(__dirname, 'memoryProbe.cjs');
-  log(`memory soak: ${a.edits} edits on the ${a.org} org (${root}); node ${[...SERVER_NODE_ARGS, '--expose-gc', '--require', probeJs].join(' ')} ${serverJs} --stdio`);
+  log(
+    `memory soak: ${a.edits} edits on the ${a.org} org (${root}); node ${[...SERVER_NODE_ARGS, '--expose-gc', '--require', probeJs].join(' ')} ${serverJs} --stdio`,
+  );
   const c = await LspClient.start({
-    command: process.execPath, args: [...SERVER_NODE_ARGS, '--expose-gc', '--require', probeJs, serverJs, '--stdio'], root,
+    command: process.execPath,
+    args: [...SERVER_NODE_ARGS, '--expose-gc', '--require', probeJs, serverJs, '--stdio'],
+    root,
     stdio: ['pipe', 'pipe', 'inherit', 'pipe'],
   });
   const channel = c.proc.stdio[3] as (Readable & Writable) | null | undefined;
@@ -129,17 +170,29 @@ async function main(): Promise<void> {
       c.forgetPublications();
     };
     const measure = async (): Promise<void> => {
-      const m = await probe.ask('measure') as Omit<Sample, 'edits'>;
+      const m = (await probe.ask('measure')) as Omit<Sample, 'edits'>;
       const s = { edits: sent, ...m };
       samples.push(s);
-      log(`  ${String(sent).padStart(6)} edits: RSS ${s.rssBefore.toFixed(1)} MB, after full GC ${s.rss.toFixed(1)} MB, live heap ${s.heapUsed.toFixed(1)} MB of ${s.heapTotal.toFixed(1)} MB committed (external ${s.external.toFixed(1)}, array buffers ${s.arrayBuffers.toFixed(1)}, malloced ${s.malloced.toFixed(1)})`);
-      if (a.snapshots.includes(sent)) log(`    heap snapshot ${String((await probe.ask(`snapshot ${join(a.out, `heap-${sent}.heapsnapshot`)}`) as { file: string }).file)}`);
+      log(
+        `  ${String(sent).padStart(6)} edits: RSS ${s.rssBefore.toFixed(1)} MB, after full GC ${s.rss.toFixed(1)} MB, live heap ${s.heapUsed.toFixed(1)} MB of ${s.heapTotal.toFixed(1)} MB committed (external ${s.external.toFixed(1)}, array buffers ${s.arrayBuffers.toFixed(1)}, malloced ${s.malloced.toFixed(1)})`,
+      );
+      if (a.snapshots.includes(sent))
+        log(
+          `    heap snapshot ${String(((await probe.ask(`snapshot ${join(a.out, `heap-${sent}.heapsnapshot`)}`)) as { file: string }).file)}`,
+        );
     };
     await settle(targets.registry, 0, 0);
     await measure();
     while (sent < a.edits) {
       // The bench's mix of kinds: a workspace registry most often, its companion, now and then the core.
-      const kind = rng.weighted([['registry', 50], ['meta', 35], ['core', 15]] as const, 'registry');
+      const kind = rng.weighted(
+        [
+          ['registry', 50],
+          ['meta', 35],
+          ['core', 15],
+        ] as const,
+        'registry',
+      );
       const t: Target = targets[kind];
       let after: string;
       if (kind === 'registry') after = session.editRegistry(rng, ws).text;
@@ -172,20 +225,29 @@ async function main(): Promise<void> {
   } finally {
     await c.stop();
   }
-  const table = ['| edits | RSS (MB) | RSS after full GC (MB) | live heap after full GC (MB) | V8 heap committed (MB) | external (MB) |', '|---:|---:|---:|---:|---:|---:|',
-    ...samples.map((s) => `| ${s.edits.toLocaleString('en-US')} | ${s.rssBefore.toFixed(1)} | ${s.rss.toFixed(1)} | ${s.heapUsed.toFixed(1)} | ${s.heapTotal.toFixed(1)} | ${s.external.toFixed(1)} |`)];
+  const table = [
+    '| edits | RSS (MB) | RSS after full GC (MB) | live heap after full GC (MB) | V8 heap committed (MB) | external (MB) |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...samples.map(
+      (s) =>
+        `| ${s.edits.toLocaleString('en-US')} | ${s.rssBefore.toFixed(1)} | ${s.rss.toFixed(1)} | ${s.heapUsed.toFixed(1)} | ${s.heapTotal.toFixed(1)} | ${s.external.toFixed(1)} |`,
+    ),
+  ];
   process.stdout.write(`${table.join('\n')}\n`);
   const half = samples.filter((s) => s.edits >= a.edits / 2);
   const first = half[0];
   const last = half[half.length - 1];
   if (first && last && half.length > 1) {
-    const range = (k: 'rss' | 'heapUsed'): string => `${Math.min(...half.map((s) => s[k])).toFixed(1)}–${Math.max(...half.map((s) => s[k])).toFixed(1)}`;
-    process.stdout.write(`last half (${first.edits}→${last.edits} edits): RSS after full GC ${(last.rss - first.rss).toFixed(1)} MB (range ${range('rss')}), live heap ${(last.heapUsed - first.heapUsed).toFixed(1)} MB (range ${range('heapUsed')})\n`);
+    const range = (k: 'rss' | 'heapUsed'): string =>
+      `${Math.min(...half.map((s) => s[k])).toFixed(1)}–${Math.max(...half.map((s) => s[k])).toFixed(1)}`;
+    process.stdout.write(
+      `last half (${first.edits}→${last.edits} edits): RSS after full GC ${(last.rss - first.rss).toFixed(1)} MB (range ${range('rss')}), live heap ${(last.heapUsed - first.heapUsed).toFixed(1)} MB (range ${range('heapUsed')})\n`,
+    );
   }
   writeFileSync(join(a.out, 'samples.json'), `${JSON.stringify(samples, null, 1)}\n`);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`soak: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`soak: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(2);
 });

@@ -29,5 +29,13 @@ function answer(line) {
   if (command === 'snapshot' && arg) return { file: v8.writeHeapSnapshot(arg) };
   const m = process.memoryUsage();
   const h = v8.getHeapStatistics();
-  return { rssBefore, rss: m.rss / MB, heapUsed: m.heapUsed / MB, heapTotal: m.heapTotal / MB, external: m.external / MB, arrayBuffers: m.arrayBuffers / MB, malloced: h.malloced_memory / MB };
+  return {
+    rssBefore,
+    rss: m.rss / MB,
+    heapUsed: m.heapUsed / MB,
+    heapTotal: m.heapTotal / MB,
+    external: m.external / MB,
+    arrayBuffers: m.arrayBuffers / MB,
+    malloced: h.malloced_memory / MB,
+  };
 }

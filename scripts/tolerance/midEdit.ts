@@ -11,9 +11,14 @@ export interface MeasuredEngine {
   setFile(file: string, text: string): void;
   update(): string[];
   diagnostics(file: string): { code: string; range: Range }[];
-  documentSymbols(file: string): { name: string; kind: string; range: Range; children: { name: string; kind: string; range: Range }[] }[];
+  documentSymbols(
+    file: string,
+  ): { name: string; kind: string; range: Range; children: { name: string; kind: string; range: Range }[] }[];
 }
-interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
 
 export interface Figures {
   files: number;
@@ -32,7 +37,8 @@ export interface Figures {
 }
 
 /** Typed at the end of the first entry's last line: Enter, then the entry, as in an editor. */
-const TYPED_PY = '\n    "TypedStep": {\n        "sagemaker_step_type": "Processing",\n        "description": "typed mid-edit",\n    },';
+const TYPED_PY =
+  '\n    "TypedStep": {\n        "sagemaker_step_type": "Processing",\n        "description": "typed mid-edit",\n    },';
 const TYPED_YAML = '\ntags:\n  - typed\n  - mid-edit';
 const MAX_WORST = Number(process.env['MIDEDIT_MISSES'] ?? 12);
 const TOKENS = new Set([',', ':', '"', "'", '[', ']', '{', '}']);
@@ -44,7 +50,8 @@ export function measuredFiles(root: string): string[] {
     for (const name of readdirSync(dir).sort()) {
       const abs = join(dir, name);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/(^|_)meta\.yaml$|workspace_registry\.py$|step_names(_original)?\.py$/.test(name)) out.push(relative(root, abs).split(sep).join('/'));
+      else if (/(^|_)meta\.yaml$|workspace_registry\.py$|step_names(_original)?\.py$/.test(name))
+        out.push(relative(root, abs).split(sep).join('/'));
     }
   };
   walk(root);
@@ -66,7 +73,11 @@ function offsetOf(text: string, p: { line: number; character: number }): number 
   return i + p.character;
 }
 
-interface State { label: string; text: string; /** Offsets [from, to) of the edit in the original text. */ at: [number, number] }
+interface State {
+  label: string;
+  text: string;
+  /** Offsets [from, to) of the edit in the original text. */ at: [number, number];
+}
 
 /** Every mid-edit state of one file; `every` keeps one deletion in N (the test samples, the script takes all). */
 export function states(file: string, text: string, firstEntryEnd: number | null, every = 1): State[] {
@@ -75,7 +86,12 @@ export function states(file: string, text: string, firstEntryEnd: number | null,
     const typed = file.endsWith('.py') ? TYPED_PY : TYPED_YAML;
     const eol = text.indexOf('\n', firstEntryEnd);
     const at = eol < 0 ? text.length : eol > 0 && text[eol - 1] === '\r' ? eol - 1 : eol;
-    for (let n = 1; n <= typed.length; n++) out.push({ label: `typing ${JSON.stringify(typed.slice(0, n).slice(-12))}`, text: text.slice(0, at) + typed.slice(0, n) + text.slice(at), at: [at, at] });
+    for (let n = 1; n <= typed.length; n++)
+      out.push({
+        label: `typing ${JSON.stringify(typed.slice(0, n).slice(-12))}`,
+        text: text.slice(0, at) + typed.slice(0, n) + text.slice(at),
+        at: [at, at],
+      });
   }
   let k = 0;
   for (let i = 0; i < text.length; i++) {
@@ -90,7 +106,11 @@ export function states(file: string, text: string, firstEntryEnd: number | null,
 export function measureFile(engine: MeasuredEngine, file: string, text: string, fig: Figures, every = 1): void {
   engine.setFile(file, text);
   engine.update();
-  const base = entries(engine, file).map((e) => ({ name: e.name, from: offsetOf(text, e.range.start), to: offsetOf(text, e.range.end) }));
+  const base = entries(engine, file).map((e) => ({
+    name: e.name,
+    from: offsetOf(text, e.range.start),
+    to: offsetOf(text, e.range.end),
+  }));
   if (base.length === 0) return;
   fig.files++;
   for (const s of states(file, text, base[0]?.to ?? null, every)) {
@@ -110,15 +130,28 @@ export function measureFile(engine: MeasuredEngine, file: string, text: string, 
     if (rl030.length > 0) fig.statesWithRl030++;
     if (rl030.length > 0 && oneLine === rl030.length) fig.statesRl030OneLine++;
     if (analysed === expected.length) fig.statesAllOthersAnalysed++;
-    else if (fig.worst.length < MAX_WORST) fig.worst.push(`${file}: ${s.label}: ${expected.length - analysed} of ${expected.length} entries lost`);
-    if (oneLine < rl030.length && fig.worst.length < MAX_WORST) fig.worst.push(`${file}: ${s.label}: an RL030 spans several lines`);
+    else if (fig.worst.length < MAX_WORST)
+      fig.worst.push(`${file}: ${s.label}: ${expected.length - analysed} of ${expected.length} entries lost`);
+    if (oneLine < rl030.length && fig.worst.length < MAX_WORST)
+      fig.worst.push(`${file}: ${s.label}: an RL030 spans several lines`);
   }
   engine.setFile(file, text);
   engine.update();
 }
 
 export function emptyFigures(): Figures {
-  return { files: 0, states: 0, statesAllOthersAnalysed: 0, expectedEntries: 0, analysedEntries: 0, statesWithRl030: 0, statesRl030OneLine: 0, rl030: 0, rl030OneLine: 0, worst: [] };
+  return {
+    files: 0,
+    states: 0,
+    statesAllOthersAnalysed: 0,
+    expectedEntries: 0,
+    analysedEntries: 0,
+    statesWithRl030: 0,
+    statesRl030OneLine: 0,
+    rl030: 0,
+    rl030OneLine: 0,
+    worst: [],
+  };
 }
 
 /** Feeds every file of `root` a registry analysis could want (small example roots: all of them). */
@@ -127,7 +160,8 @@ export function feedRoot(engine: MeasuredEngine, root: string): void {
     for (const name of readdirSync(dir).sort()) {
       const abs = join(dir, name);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/\.(py|ya?ml)$/.test(name)) engine.setFile(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
+      else if (/\.(py|ya?ml)$/.test(name))
+        engine.setFile(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
     }
   };
   walk(root);

@@ -8,8 +8,17 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { anchorsOf } from './markdownAnchors';
 
 const ROOT = join(__dirname, '../..');
-const PAGES = ['README.md', 'ARCHITECTURE.md', 'bench/README.md', 'scripts/e2e/NOTES.md',
-  ...['docs', 'media/walkthrough'].flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.md')).map((f) => `${d}/${f}`))];
+const PAGES = [
+  'README.md',
+  'ARCHITECTURE.md',
+  'bench/README.md',
+  'scripts/e2e/NOTES.md',
+  ...['docs', 'media/walkthrough'].flatMap((d) =>
+    readdirSync(join(ROOT, d))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `${d}/${f}`),
+  ),
+];
 
 /** The targets of a page's inline links and images outside fenced code (external and mailto links left out). */
 function links(markdown: string): string[] {
@@ -28,8 +37,16 @@ describe('architecture: links between the docs resolve', () => {
       for (const target of links(readFileSync(join(ROOT, page), 'utf8'))) {
         const [path = '', anchor] = target.split('#');
         const file = path === '' ? page : normalize(join(dirname(page), decodeURIComponent(path)));
-        if (relative(ROOT, join(ROOT, file)).startsWith('..') || !existsSync(join(ROOT, file))) { broken.push(`${target}: no file ${file}`); continue; }
-        if (anchor !== undefined && file.endsWith('.md') && !anchorsOf(readFileSync(join(ROOT, file), 'utf8')).has(anchor)) broken.push(`${target}: no anchor #${anchor} in ${file}`);
+        if (relative(ROOT, join(ROOT, file)).startsWith('..') || !existsSync(join(ROOT, file))) {
+          broken.push(`${target}: no file ${file}`);
+          continue;
+        }
+        if (
+          anchor !== undefined &&
+          file.endsWith('.md') &&
+          !anchorsOf(readFileSync(join(ROOT, file), 'utf8')).has(anchor)
+        )
+          broken.push(`${target}: no anchor #${anchor} in ${file}`);
       }
       assert.deepEqual(broken, []);
     });

@@ -9,38 +9,52 @@ import { FAMILIES } from '../../server/src/engine/families';
 
 const ROOT = join(__dirname, '../..');
 
-describe('architecture: the families\' paths reach every front end', () => {
-  it('package.json activates on the families\' markers and languages, and on nothing else', () => {
+describe("architecture: the families' paths reach every front end", () => {
+  it("package.json activates on the families' markers and languages, and on nothing else", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
     assert.deepEqual(pkg.activationEvents, PATHS.activationEvents);
   });
 
-  it('the client\'s document selector follows the families\' languages', () => {
+  it("the client's document selector follows the families' languages", () => {
     const client = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
     const selector = /documentSelector:\s*\[([^\]]*)\]/.exec(client)?.[1] ?? '';
     const entries = [...selector.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
     const field = (e: string, k: string): string | undefined => new RegExp(`${k}: '([^']+)'`).exec(e)?.[1];
-    assert.deepEqual(entries.filter((e) => !field(e, 'pattern')).map((e) => field(e, 'language')), PATHS.languages);
+    assert.deepEqual(
+      entries.filter((e) => !field(e, 'pattern')).map((e) => field(e, 'language')),
+      PATHS.languages,
+    );
     // a language followed only under a name pattern (a DAG's JSON) is never followed whole
-    assert.deepEqual(entries.filter((e) => field(e, 'pattern')).map((e) => ({ language: field(e, 'language'), pattern: field(e, 'pattern') })),
-      PATHS.documents);
+    assert.deepEqual(
+      entries
+        .filter((e) => field(e, 'pattern'))
+        .map((e) => ({ language: field(e, 'language'), pattern: field(e, 'pattern') })),
+      PATHS.documents,
+    );
     assert.ok(entries.every((e) => field(e, 'scheme') === 'file'));
   });
 
   it('every language of the selector exists in an editor without extensions (VS Code ships no TOML)', () => {
     type Language = { id: string; filenames?: string[] };
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
-      { contributes: { languages: Language[] } };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { languages: Language[] };
+    };
     const contributed = new Map(pkg.contributes.languages.map((l) => [l.id, l.filenames ?? []]));
     // languages VS Code itself defines (extensions/python, extensions/yaml); any other one is ours to declare
     const builtIn = new Set(['python', 'yaml']);
-    assert.deepEqual(PATHS.languages.filter((l) => !builtIn.has(l) && !contributed.has(l)), []);
+    assert.deepEqual(
+      PATHS.languages.filter((l) => !builtIn.has(l) && !contributed.has(l)),
+      [],
+    );
     // the onex-contracts family reads pyproject.toml: without a TOML extension it would be plain text, unserved
     assert.deepEqual(contributed.get('toml'), ['pyproject.toml']);
   });
 
-  it('the server watches the families\' file names', () => {
-    assert.match(readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'), /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/);
+  it("the server watches the families' file names", () => {
+    assert.match(
+      readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'),
+      /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/,
+    );
     // every name a family declares, once
     assert.deepEqual([...PATHS.names].sort(), [...new Set(FAMILIES.flatMap((f) => f.paths?.names ?? []))].sort());
   });

@@ -9,10 +9,12 @@ import { CORE_SETTINGS, declarations } from '../../server/src/engine/settings';
 
 const ROOT = join(__dirname, '../..');
 
-describe('architecture: the families\' settings are package.json\'s', () => {
-  const contributed = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
-  }).contributes.configuration.properties;
+describe("architecture: the families' settings are package.json's", () => {
+  const contributed = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+    }
+  ).contributes.configuration.properties;
   const declared = [...SETTING_GROUPS.flatMap(declarations).map(([, d]) => d), ...CORE_SETTINGS];
 
   it('contributes every declared setting with its declared default', () => {
@@ -26,7 +28,10 @@ describe('architecture: the families\' settings are package.json\'s', () => {
   it('contributes no registryLens.* setting that nobody declares, and declares each key once', () => {
     const keys = declared.map((d) => `registryLens.${d.key}`);
     assert.equal(new Set(keys).size, keys.length);
-    assert.deepEqual(Object.keys(contributed).filter((k) => k.startsWith('registryLens.') && !keys.includes(k)), []);
+    assert.deepEqual(
+      Object.keys(contributed).filter((k) => k.startsWith('registryLens.') && !keys.includes(k)),
+      [],
+    );
   });
 
   it('each family setting resolves its unset value to its default, and names it once across families', () => {
@@ -34,6 +39,7 @@ describe('architecture: the families\' settings are package.json\'s', () => {
     assert.equal(new Set(names).size, names.length);
     // A map from names (ONEX pins) is contributed as an object.
     const asContributed = (v: unknown): unknown => (v instanceof Map ? Object.fromEntries(v) : v);
-    for (const [name, d] of SETTING_GROUPS.flatMap(declarations)) assert.deepEqual(asContributed(d.resolve(undefined)), d.default, name);
+    for (const [name, d] of SETTING_GROUPS.flatMap(declarations))
+      assert.deepEqual(asContributed(d.resolve(undefined)), d.default, name);
   });
 });

@@ -63,33 +63,86 @@ function stringLiterals(file: string): string[] {
     let part = '';
     while (i < text.length) {
       const c = text[i] as string;
-      if (c === '\\') { part += text.slice(i, i + 2); i += 2; continue; }
-      if (c === '`') { i++; out.push(part); last = '`'; return; }
-      if (c === '$' && text[i + 1] === '{') { i += 2; out.push(part); templates.push(depth++); last = '{'; return; }
-      part += c; i++;
+      if (c === '\\') {
+        part += text.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (c === '`') {
+        i++;
+        out.push(part);
+        last = '`';
+        return;
+      }
+      if (c === '$' && text[i + 1] === '{') {
+        i += 2;
+        out.push(part);
+        templates.push(depth++);
+        last = '{';
+        return;
+      }
+      part += c;
+      i++;
     }
   };
   while (i < text.length) {
     const c = text[i] as string;
-    if (c === '/' && text[i + 1] === '/') { i = text.indexOf('\n', i); if (i < 0) break; continue; }
-    if (c === '/' && text[i + 1] === '*') { i = text.indexOf('*/', i + 2) + 2; if (i < 2) break; continue; }
-    if (c === '\'' || c === '"') {
+    if (c === '/' && text[i + 1] === '/') {
+      i = text.indexOf('\n', i);
+      if (i < 0) break;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2) + 2;
+      if (i < 2) break;
+      continue;
+    }
+    if (c === "'" || c === '"') {
       let j = i + 1;
       let part = '';
-      while (j < text.length && text[j] !== c) { if (text[j] === '\\') { part += text.slice(j, j + 2); j += 2; } else part += text[j++]; }
-      out.push(part); i = j + 1; last = c; continue;
+      while (j < text.length && text[j] !== c) {
+        if (text[j] === '\\') {
+          part += text.slice(j, j + 2);
+          j += 2;
+        } else part += text[j++];
+      }
+      out.push(part);
+      i = j + 1;
+      last = c;
+      continue;
     }
-    if (c === '`') { i++; readTemplate(); continue; }
-    if (c === '/' && (last === '' || '(,=:[!&|?{};+-*%<>~^'.includes(last) || /\b(return|typeof|case|in|of)$/.test(text.slice(Math.max(0, i - 8), i).trimEnd()))) {
+    if (c === '`') {
+      i++;
+      readTemplate();
+      continue;
+    }
+    if (
+      c === '/' &&
+      (last === '' ||
+        '(,=:[!&|?{};+-*%<>~^'.includes(last) ||
+        /\b(return|typeof|case|in|of)$/.test(text.slice(Math.max(0, i - 8), i).trimEnd()))
+    ) {
       let j = i + 1;
       let inClass = false;
-      while (j < text.length && (inClass || text[j] !== '/')) { if (text[j] === '\\') j++; else if (text[j] === '[') inClass = true; else if (text[j] === ']') inClass = false; j++; }
-      i = j + 1; last = 'a'; continue;
+      while (j < text.length && (inClass || text[j] !== '/')) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '[') inClass = true;
+        else if (text[j] === ']') inClass = false;
+        j++;
+      }
+      i = j + 1;
+      last = 'a';
+      continue;
     }
     if (c === '{') depth++;
     if (c === '}') {
       depth--;
-      if (templates.length > 0 && templates[templates.length - 1] === depth) { templates.pop(); i++; readTemplate(); continue; }
+      if (templates.length > 0 && templates[templates.length - 1] === depth) {
+        templates.pop();
+        i++;
+        readTemplate();
+        continue;
+      }
     }
     if (!/\s/.test(c)) last = c;
     i++;
@@ -97,91 +150,164 @@ function stringLiterals(file: string): string[] {
   return out;
 }
 
-const ENGINE_FORBIDDEN = /^(?:node:)?(?:fs|fs\/promises|child_process|vm|worker_threads|module|net|http|https|os|process)$|^vscode|^vscode-languageserver|^vscode-languageclient/;
+const ENGINE_FORBIDDEN =
+  /^(?:node:)?(?:fs|fs\/promises|child_process|vm|worker_threads|module|net|http|https|os|process)$|^vscode|^vscode-languageserver|^vscode-languageclient/;
 
 describe('architecture: layers', () => {
   it('the engine imports neither LSP, vscode, fs nor anything that could run workspace code', () => {
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => ENGINE_FORBIDDEN.test(s)).map((s) => `${f}: ${s}`));
+    const bad = sources('server/src/engine').flatMap((f) =>
+      imports(f)
+        .filter((s) => ENGINE_FORBIDDEN.test(s))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
-    assert.ok(!sources('server/src/engine').some((f) => /\beval\s*\(|new Function\s*\(/.test(readFileSync(join(ROOT, f), 'utf8'))));
+    assert.ok(
+      !sources('server/src/engine').some((f) =>
+        /\beval\s*\(|new Function\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')),
+      ),
+    );
   });
 
   it('only server/src/lsp knows the protocol (engine, host, CLI and MCP server do not)', () => {
-    const others = [...sources('server/src/engine'), ...sources('server/src/cli'), ...sources('server/src/host'), ...sources('server/src/mcp')];
-    const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('vscode-languageserver')).map((s) => `${f}: ${s}`));
+    const others = [
+      ...sources('server/src/engine'),
+      ...sources('server/src/cli'),
+      ...sources('server/src/host'),
+      ...sources('server/src/mcp'),
+    ];
+    const bad = others.flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('vscode-languageserver'))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('the engine never imports a front end', () => {
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => /\/(lsp|cli|mcp)\//.test(s) || s.includes('client/')).map((s) => `${f}: ${s}`));
+    const bad = sources('server/src/engine').flatMap((f) =>
+      imports(f)
+        .filter((s) => /\/(lsp|cli|mcp)\//.test(s) || s.includes('client/'))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('the host knows no front end, and front ends reach each other only where the CLI starts the MCP server', () => {
     const frontEnd = (from: string, s: string): string | null =>
-      s.startsWith('.') ? /^server\/src\/(lsp|cli|mcp)\//.exec(join(dirname(from), s).split('\\').join('/'))?.[1] ?? null : null;
-    const bad = ['host', 'lsp', 'cli', 'mcp'].flatMap((layer) => sources(`server/src/${layer}`).flatMap((f) => imports(f)
-      .filter((s) => { const to = frontEnd(f, s); return to !== null && to !== layer && !(f.endsWith('cli/runCommand.ts') && s === '../mcp/serve.js'); })
-      .map((s) => `${f}: ${s}`)));
+      s.startsWith('.')
+        ? (/^server\/src\/(lsp|cli|mcp)\//.exec(join(dirname(from), s).split('\\').join('/'))?.[1] ?? null)
+        : null;
+    const bad = ['host', 'lsp', 'cli', 'mcp'].flatMap((layer) =>
+      sources(`server/src/${layer}`).flatMap((f) =>
+        imports(f)
+          .filter((s) => {
+            const to = frontEnd(f, s);
+            return to !== null && to !== layer && !(f.endsWith('cli/runCommand.ts') && s === '../mcp/serve.js');
+          })
+          .map((s) => `${f}: ${s}`),
+      ),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('only server/src/mcp knows the MCP SDK and zod', () => {
-    const others = [...sources('server/src/engine'), ...sources('server/src/host'), ...sources('server/src/lsp'), ...sources('server/src/cli'), ...sources('client/src')];
-    const bad = others.flatMap((f) => imports(f).filter((s) => s.startsWith('@modelcontextprotocol/') || s === 'zod' || s.startsWith('zod/')).map((s) => `${f}: ${s}`));
+    const others = [
+      ...sources('server/src/engine'),
+      ...sources('server/src/host'),
+      ...sources('server/src/lsp'),
+      ...sources('server/src/cli'),
+      ...sources('client/src'),
+    ];
+    const bad = others.flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('@modelcontextprotocol/') || s === 'zod' || s.startsWith('zod/'))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('the client is thin: no engine, no server code but the types-only protocol module', () => {
-    const bad = sources('client/src').flatMap((f) => imports(f).filter((s) => (s.includes('server/') || s.includes('engine')) && !s.endsWith('server/src/lsp/protocol')).map((s) => `${f}: ${s}`));
+    const bad = sources('client/src').flatMap((f) =>
+      imports(f)
+        .filter((s) => (s.includes('server/') || s.includes('engine')) && !s.endsWith('server/src/lsp/protocol'))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
     const protocol = readFileSync(join(ROOT, 'server/src/lsp/protocol.ts'), 'utf8');
     assert.ok([...protocol.matchAll(/^import (?!type )/gm)].length === 0, 'protocol.ts may only import types');
   });
 
-  it('the client trusts no markdown: it sets no trust or HTML option, and the language client\'s default trusts nothing (R16)', () => {
+  it("the client trusts no markdown: it sets no trust or HTML option, and the language client's default trusts nothing (R16)", () => {
     // Hover and completion markdown hold workspace text: escaped by the engine, and rendered with command links and HTML off.
-    const bad = sources('client/src').filter((f) => /\b(?:isTrusted|supportHtml|MarkdownString)\b/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const bad = sources('client/src').filter((f) =>
+      /\b(?:isTrusted|supportHtml|MarkdownString)\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     assert.deepEqual(bad, []);
     const library = readFileSync(join(ROOT, 'node_modules/vscode-languageclient/lib/common/client.js'), 'utf8');
     assert.match(library, /const markdown = \{\s*isTrusted: false,\s*supportHtml: false,/);
   });
 
-  it('the query layer (engine/db) imports no domain code: only itself and alien-signals\' core', () => {
-    const bad = sources('server/src/engine/db').flatMap((f) => imports(f).filter((s) => !s.startsWith('./') && s !== 'alien-signals/system').map((s) => `${f}: ${s}`));
+  it("the query layer (engine/db) imports no domain code: only itself and alien-signals' core", () => {
+    const bad = sources('server/src/engine/db').flatMap((f) =>
+      imports(f)
+        .filter((s) => !s.startsWith('./') && s !== 'alien-signals/system')
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('families never import each other but the shared step model, and only the registry of families imports a family', () => {
-    const familyOf = (file: string): string | null => /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
-    const bad = sources('server/src/engine/families').flatMap((f) => imports(f).flatMap((s) => {
-      const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
-      if (!target || !s.startsWith('.')) return [];
-      const from = familyOf(f);
-      // step-registry/ is the domain cursus, cursus-interfaces, apcore and companions share; it imports no family.
-      const allowed = from === target || (target === SHARED_DOMAIN && from !== null) || f.endsWith('engine/families/index.ts');
-      return allowed ? [] : [`${f}: ${s}`];
-    }));
+    const familyOf = (file: string): string | null =>
+      /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const bad = sources('server/src/engine/families').flatMap((f) =>
+      imports(f).flatMap((s) => {
+        const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
+        if (!target || !s.startsWith('.')) return [];
+        const from = familyOf(f);
+        // step-registry/ is the domain cursus, cursus-interfaces, apcore and companions share; it imports no family.
+        const allowed =
+          from === target || (target === SHARED_DOMAIN && from !== null) || f.endsWith('engine/families/index.ts');
+        return allowed ? [] : [`${f}: ${s}`];
+      }),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('outside families/, one engine module imports from families/: engine.ts, which assembles the engine', () => {
-    const importers = sources('server/src/engine').filter((f) => !f.includes('engine/families/'))
-      .filter((f) => imports(f).some((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').includes('engine/families')));
+    const importers = sources('server/src/engine')
+      .filter((f) => !f.includes('engine/families/'))
+      .filter((f) =>
+        imports(f).some(
+          (s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').includes('engine/families'),
+        ),
+      );
     assert.deepEqual(importers, ['server/src/engine/engine.ts']);
   });
 
   it('outside families/, no engine module names a family in a string (its id anywhere in it, as a word: a key `<id>:…`, a setting, a message)', () => {
-    const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter((n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory());
+    const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter(
+      (n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory(),
+    );
     assert.ok(ids.length >= 5, `family folders: ${ids.join(', ')}`);
     const words = ids.map((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i'));
     const names = (text: string): boolean => words.some((w) => w.test(text));
-    assert.deepEqual(['cursus:ws:', 'registryLens.apcore.roots', 'an ONEX tree', 'cursus_dev', 'onextree', 'cursus-interfaces-x'].map(names), [true, true, true, false, false, false]);
+    assert.deepEqual(
+      ['cursus:ws:', 'registryLens.apcore.roots', 'an ONEX tree', 'cursus_dev', 'onextree', 'cursus-interfaces-x'].map(
+        names,
+      ),
+      [true, true, true, false, false, false],
+    );
     // The scan sees strings where families keep them (and only strings: this file's comments name them too).
     assert.ok(stringLiterals('server/src/engine/families/onex/facts.ts').some(names));
     // Import specifiers are the import graph, which the test above checks (engine.ts assembles the families).
-    const bad = sources('server/src/engine').filter((f) => !f.includes('engine/families/'))
-      .flatMap((f) => { const specs = new Set(imports(f)); return stringLiterals(f).filter((t) => !specs.has(t) && names(t)).map((t) => `${f}: '${t}'`); });
+    const bad = sources('server/src/engine')
+      .filter((f) => !f.includes('engine/families/'))
+      .flatMap((f) => {
+        const specs = new Set(imports(f));
+        return stringLiterals(f)
+          .filter((t) => !specs.has(t) && names(t))
+          .map((t) => `${f}: '${t}'`);
+      });
     assert.deepEqual(bad, []);
   });
 
@@ -189,16 +315,23 @@ describe('architecture: layers', () => {
     // A family says what its facts keep (FileFamily.factsKeep) and asks the core for directory names and
     // pair keys (util/paths.ts, util/pairKey.ts); the core decides what is kept once and what is copied.
     const doors = /\/util\/(intern|detachStrings)$/;
-    const bad = sources('server/src/engine/families').flatMap((f) => imports(f)
-      .filter((s) => s.startsWith('.') && doors.test(join(dirname(f), s).split('\\').join('/'))).map((s) => `${f}: ${s}`));
+    const bad = sources('server/src/engine/families').flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && doors.test(join(dirname(f), s).split('\\').join('/')))
+        .map((s) => `${f}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
-  it('the engine\'s layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)', () => {
-    const bad = sources('server/src/engine').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && !s.endsWith('.json')).flatMap((s) => {
-      const target = join(dirname(f), s).split('\\').join('/');
-      return layerOf(target) > layerOf(f) ? [`${f}: ${s}`] : [];
-    }));
+  it("the engine's layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)", () => {
+    const bad = sources('server/src/engine').flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && !s.endsWith('.json'))
+        .flatMap((s) => {
+          const target = join(dirname(f), s).split('\\').join('/');
+          return layerOf(target) > layerOf(f) ? [`${f}: ${s}`] : [];
+        }),
+    );
     assert.deepEqual(bad, []);
   });
 
@@ -207,12 +340,22 @@ describe('architecture: layers', () => {
       const p = join(dirname(from), spec);
       return existsSync(join(ROOT, `${p}.ts`)) ? `${p}.ts` : join(p, 'index.ts');
     };
-    const graph = new Map(sources('server/src/engine').map((f) => [f, imports(f).filter((s) => s.startsWith('.')).map((s) => resolve(f, s))]));
+    const graph = new Map(
+      sources('server/src/engine').map((f) => [
+        f,
+        imports(f)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => resolve(f, s)),
+      ]),
+    );
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
     const visit = (f: string, trail: string[]): void => {
       if (state.get(f) === 'done') return;
-      if (state.get(f) === 'open') { cycles.push([...trail.slice(trail.indexOf(f)), f].join(' -> ')); return; }
+      if (state.get(f) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].join(' -> '));
+        return;
+      }
       state.set(f, 'open');
       for (const g of graph.get(f) ?? []) visit(g, [...trail, f]);
       state.set(f, 'done');
@@ -224,6 +367,9 @@ describe('architecture: layers', () => {
   it('every module starts with a comment saying why it exists', () => {
     const files = [...sources('server/src'), ...sources('client/src')];
     const bare = files.filter((f) => !readFileSync(join(ROOT, f), 'utf8').startsWith('//'));
-    assert.deepEqual(bare.map((f) => relative(ROOT, join(ROOT, f))), []);
+    assert.deepEqual(
+      bare.map((f) => relative(ROOT, join(ROOT, f))),
+      [],
+    );
   });
 });

@@ -6,7 +6,11 @@ export function githubSlug(heading: string): string {
     .replace(/`([^`]*)`/g, '$1') // code spans keep their text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
     .replace(/<[^>]+>/g, ''); // inline HTML goes
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+    .replace(/ /g, '-');
 }
 
 export function anchorsOf(markdown: string): Set<string> {

@@ -11,7 +11,7 @@ function applied(before: string, after: string): string {
   return TextDocument.update(doc, [rangedChange(before, after)], 2).getText();
 }
 
-describe('bench: the LSP client\'s ranged changes', () => {
+describe("bench: the LSP client's ranged changes", () => {
   it('turn the old text into the new one (insertions, deletions, replacements, line ends, surrogate pairs)', () => {
     const rng = new Rng(42);
     const pieces = ['a', 'b', '\n', '  ', 'é', '😀', 'name: x\n', '\n\n'];
@@ -30,7 +30,10 @@ describe('bench: the LSP client\'s ranged changes', () => {
     const after = `${before.slice(0, 300_000)}KEY${before.slice(300_003)}`;
     const c = rangedChange(before, after);
     assert.ok('range' in c);
-    assert.deepEqual(c, { range: { start: { line: 27272, character: 8 }, end: { line: 27273, character: 0 } }, text: 'KEY' });
+    assert.deepEqual(c, {
+      range: { start: { line: 27272, character: 8 }, end: { line: 27273, character: 0 } },
+      text: 'KEY',
+    });
     assert.equal(applied(before, after), after);
   });
 

@@ -11,7 +11,9 @@ import { runJson } from '../cli/helpers';
 
 describe('bench: the ONEX node-contracts org', () => {
   let root = '';
-  before(() => { root = mkdtempSync(join(tmpdir(), 'rl-onex-contracts-')); });
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'rl-onex-contracts-'));
+  });
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('is registered small and large, and the small org gives every planted code as often as it was planted', () => {

@@ -13,12 +13,17 @@ const SELF = (utime: number, cutime: number): string =>
 
 describe('bench: the other work while measuring', () => {
   it('reads /proc/stat and /proc/self/stat, whatever the command name holds', () => {
-    assert.deepEqual(cpuSample(STAT(1000, 5000, 30), SELF(300, 60)), { busy: 1000 + 200 + 23275 + 0 + 522 + 30, steal: 30, total: 1000 + 200 + 23275 + 0 + 522 + 30 + 5000 + 2322, own: 300 + 40 + 60 + 20 });
+    assert.deepEqual(cpuSample(STAT(1000, 5000, 30), SELF(300, 60)), {
+      busy: 1000 + 200 + 23275 + 0 + 522 + 30,
+      steal: 30,
+      total: 1000 + 200 + 23275 + 0 + 522 + 30 + 5000 + 2322,
+      own: 300 + 40 + 60 + 20,
+    });
     assert.equal(cpuSample('intr 1 2\n', SELF(1, 1)), null);
     assert.equal(cpuSample(STAT(1, 1, 1), '4242 (node) S 1 2'), null);
   });
 
-  it('counts the busy time that is not the bench\'s own (nor its reaped children\'s), in cores, with the steal beside it', () => {
+  it("counts the busy time that is not the bench's own (nor its reaped children's), in cores, with the steal beside it", () => {
     const before = cpuSample(STAT(1000, 5000, 30), SELF(300, 60));
     // One second on 2 CPUs at 100 ticks a second: 200 ticks. The machine was busy 150 of them (10
     // stolen), the bench and its children 100: the other work kept half a core busy.
@@ -30,17 +35,30 @@ describe('bench: the other work while measuring', () => {
     assert.ok(alone);
     assert.deepEqual(otherWork(before, alone, 2), { cores: 0, stealCores: 0 });
     assert.equal(otherWork(before, before, 2), null);
-    assert.deepEqual(worstOf([{ cores: 0.5, stealCores: 0 }, { cores: 0.1, stealCores: 0.2 }]), { cores: 0.5, stealCores: 0.2 });
+    assert.deepEqual(
+      worstOf([
+        { cores: 0.5, stealCores: 0 },
+        { cores: 0.1, stealCores: 0.2 },
+      ]),
+      { cores: 0.5, stealCores: 0.2 },
+    );
   });
 
-  (existsSync('/proc/self/stat') ? it : it.skip)('on Linux, a child the bench ran and reaped counts as its own work', () => {
-    // Only the bench's own line of /proc is judged (the machine-wide line moves with whatever else runs).
-    const read = (): number => (cpuSample(readFileSync('/proc/stat', 'utf8'), readFileSync('/proc/self/stat', 'utf8')) as CpuSample).own;
-    const before = read();
-    // 300 ms of the child's CPU time, however long the machine takes to give it.
-    const child = spawnSync(process.execPath, ['-e', 'const u = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }; while (u() < 300);']);
-    assert.equal(child.status, 0);
-    // Clock ticks are 1/100 s on Linux: at least 25 of the child's 30 are counted as the bench's own.
-    assert.ok(read() - before >= 25, `the child's 0.3 s of CPU are not the bench's own: ${read() - before} ticks`);
-  });
+  (existsSync('/proc/self/stat') ? it : it.skip)(
+    'on Linux, a child the bench ran and reaped counts as its own work',
+    () => {
+      // Only the bench's own line of /proc is judged (the machine-wide line moves with whatever else runs).
+      const read = (): number =>
+        (cpuSample(readFileSync('/proc/stat', 'utf8'), readFileSync('/proc/self/stat', 'utf8')) as CpuSample).own;
+      const before = read();
+      // 300 ms of the child's CPU time, however long the machine takes to give it.
+      const child = spawnSync(process.execPath, [
+        '-e',
+        'const u = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }; while (u() < 300);',
+      ]);
+      assert.equal(child.status, 0);
+      // Clock ticks are 1/100 s on Linux: at least 25 of the child's 30 are counted as the bench's own.
+      assert.ok(read() - before >= 25, `the child's 0.3 s of CPU are not the bench's own: ${read() - before} ticks`);
+    },
+  );
 });

@@ -6,9 +6,15 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTrees, runJson, writeTree } from './helpers';
 
-interface Reported { code: string; file: string; severity: string; message: string }
+interface Reported {
+  code: string;
+  file: string;
+  severity: string;
+  message: string;
+}
 
-const MODULE = (name: string): string => `class ${name}:\n    description = "${name}."\n    input_schema = dict\n    output_schema = dict\n\n    def execute(self, inputs, context):\n        return {}\n`;
+const MODULE = (name: string): string =>
+  `class ${name}:\n    description = "${name}."\n    input_schema = dict\n    output_schema = dict\n\n    def execute(self, inputs, context):\n        return {}\n`;
 
 describe('cli check: apcore roots, subjects and links', () => {
   after(removeTrees);
@@ -36,7 +42,11 @@ describe('cli check: apcore roots, subjects and links', () => {
       'tools/orphan_meta.yaml RL021 warning',
     ]);
     const messages = (json['diagnostics'] as Reported[]).map((d) => d.message);
-    assert.match(messages[0] ?? '', /'more\.linked\.c'/, 'the module behind the link that leaves the root is not registered');
+    assert.match(
+      messages[0] ?? '',
+      /'more\.linked\.c'/,
+      'the module behind the link that leaves the root is not registered',
+    );
     assert.match(messages[1] ?? '', /leaves the extension root more\//);
     assert.match(messages[2] ?? '', /Symbolic link loop/);
   });

@@ -5,7 +5,17 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import {
-  ALICE, ALICE_REGISTRY, brokenTree, cleanTree, conflictTree, CORE_REGISTRY, entry, REPO, removeTrees, runCli, runJson,
+  ALICE,
+  ALICE_REGISTRY,
+  brokenTree,
+  cleanTree,
+  conflictTree,
+  CORE_REGISTRY,
+  entry,
+  REPO,
+  removeTrees,
+  runCli,
+  runJson,
   writeTree,
 } from './helpers';
 
@@ -62,14 +72,17 @@ describe('cli arguments', () => {
     assert.equal(runCli(['init-workspace', 'dave', a, 'extra'], REPO).code, 2);
   });
 
-  it('an unknown option names the command\'s options', () => {
+  it("an unknown option names the command's options", () => {
     const r = runCli(['check', '--root', root, '--colour'], REPO);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     const options = '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base';
     assert.ok(r.stderr.includes(`check: unknown option '--colour'; check takes ${options}\n`), r.stderr);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
-    assert.match(runCli(['graph', '-x'], root).stderr, /graph: unknown option '-x'; graph takes --root, --workspace, --mode, --format/);
+    assert.match(
+      runCli(['graph', '-x'], root).stderr,
+      /graph: unknown option '-x'; graph takes --root, --workspace, --mode, --format/,
+    );
     assert.match(runCli(['list', '--fail-on', 'error'], root).stderr, /list: unknown option '--fail-on'/);
   });
 
@@ -87,8 +100,9 @@ describe('cli arguments', () => {
       const r = runJson(['check', '--format', 'json', '--fail-on', 'error', '--files', ...args], broken);
       return { code: r.code, diagnostics: (r.json['diagnostics'] as D[]).map((d) => `${d.file} ${d.code}`) };
     };
-    const all = (runJson(['check', '--format', 'json'], broken).json['diagnostics'] as D[])
-      .map((d) => `${d.file} ${d.code}`);
+    const all = (runJson(['check', '--format', 'json'], broken).json['diagnostics'] as D[]).map(
+      (d) => `${d.file} ${d.code}`,
+    );
     assert.deepEqual(all, [`${ALICE}/registry/workspace_registry.py RL006`, `${CORE_REGISTRY} RL005`]);
     // core's registry is read by core's checks and by every workspace's (overrides, shadowing)
     assert.deepEqual(files([CORE_REGISTRY]), { code: 1, diagnostics: all });
@@ -97,21 +111,29 @@ describe('cli arguments', () => {
     const builder = 'src/cursus/steps/builders/builder_tabular_preprocessing_step.py';
     assert.deepEqual(files([builder]), { code: 1, diagnostics: all });
     // alice's config module is read by alice's checks only
-    assert.deepEqual(files([`${ALICE}/steps/configs/config_feature_join_step.py`]),
-      { code: 0, diagnostics: [`${ALICE}/registry/workspace_registry.py RL006`] });
+    assert.deepEqual(files([`${ALICE}/steps/configs/config_feature_join_step.py`]), {
+      code: 0,
+      diagnostics: [`${ALICE}/registry/workspace_registry.py RL006`],
+    });
     // files no check reads report only their own (nothing)
     const other = runCli(['check', '--files', 'README.md', 'src/cursus/tools/notes.py'], broken);
     assert.equal(other.code, 0, other.stdout);
     assert.match(other.stdout, /^0 errors, 0 warnings, 0 information, 0 hints in 0 files/);
     // files are relative to the working directory, and ROOT comes only from --root
     const core = runJson(['check', '--format', 'json', '--files', CORE_REGISTRY], broken);
-    const fromAbove = runJson(['check', '--root', broken, '--format', 'json', '--files', `${broken}/${CORE_REGISTRY}`], REPO);
+    const fromAbove = runJson(
+      ['check', '--root', broken, '--format', 'json', '--files', `${broken}/${CORE_REGISTRY}`],
+      REPO,
+    );
     assert.deepEqual(fromAbove.json['diagnostics'], core.json['diagnostics']);
     // a conflict: bob's side is reported with alice's registry, since it points into it
     const conflict = writeTree(conflictTree());
     const alice = runJson(['check', '--format', 'json', '--fail-on', 'never', '--files', ALICE_REGISTRY], conflict)
       .json['diagnostics'] as D[];
-    assert.ok(alice.some((d) => d.file !== ALICE_REGISTRY && d.code === 'RL002'), JSON.stringify(alice));
+    assert.ok(
+      alice.some((d) => d.file !== ALICE_REGISTRY && d.code === 'RL002'),
+      JSON.stringify(alice),
+    );
   });
 
   it('check --files: a staged change that breaks an unstaged registry fails (R28)', () => {
@@ -120,15 +142,19 @@ describe('cli arguments', () => {
     const renamed = writeTree({ ...cleanTree(), [builder]: 'class XGBoostTrainingStepBuilderV2:\n    pass\n' });
     const a = runCli(['check', '--files', '--', builder], renamed);
     assert.equal(a.code, 1, a.stdout);
-    assert.match(a.stdout,
-      /step_names\.py\n.*Builder class 'XGBoostTrainingStepBuilder' for step 'XGBoostTraining' not found.*\[RL005\]/);
+    assert.match(
+      a.stdout,
+      /step_names\.py\n.*Builder class 'XGBoostTrainingStepBuilder' for step 'XGBoostTraining' not found.*\[RL005\]/,
+    );
     // B) a staged core registry drops a step a workspace overrides: RL004 on the workspace's registry
     const onlyOne = `STEP_NAMES = {\n${entry('TabularPreprocessing', 'Processing')}}\n`;
     const dropped = writeTree({ ...cleanTree(), [CORE_REGISTRY]: onlyOne });
     const b = runCli(['check', '--files', '--', CORE_REGISTRY], dropped);
     assert.equal(b.code, 1, b.stdout);
-    assert.match(b.stdout,
-      new RegExp(`${ALICE_REGISTRY}\\n.*Cannot override 'XGBoostTraining': core defines no such step.*\\[RL004\\]`));
+    assert.match(
+      b.stdout,
+      new RegExp(`${ALICE_REGISTRY}\\n.*Cannot override 'XGBoostTraining': core defines no such step.*\\[RL004\\]`),
+    );
   });
 
   it('no arguments prints the usage on stderr and exits 2', () => {
@@ -143,14 +169,26 @@ describe('cli arguments', () => {
   it('--help documents exit code 3 and the one form of ROOT', () => {
     const help = runCli(['--help']).stdout;
     assert.match(help, /3 check: no registry found under ROOT/);
-    for (const synopsis of ['check [ROOT]', 'explain STEP [ROOT]', 'list [ROOT]', 'graph [ROOT]', 'init-workspace ID [ROOT]']) assert.ok(help.includes(synopsis), synopsis);
+    for (const synopsis of [
+      'check [ROOT]',
+      'explain STEP [ROOT]',
+      'list [ROOT]',
+      'graph [ROOT]',
+      'init-workspace ID [ROOT]',
+    ])
+      assert.ok(help.includes(synopsis), synopsis);
   });
 
   it('check on a tree without a registry says what it looked for and exits 3, whatever --fail-on says', () => {
     for (const failOn of ['error', 'warning', 'never']) {
       const r = runCli(['check', empty, '--fail-on', failOn], REPO);
       assert.equal(r.code, 3, `--fail-on ${failOn}: ${r.stderr}`);
-      assert.match(r.stderr, new RegExp(`no registry found under ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; looked for \\*\\*/registry/step_names\\.py, `));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `no registry found under ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; looked for \\*\\*/registry/step_names\\.py, `,
+        ),
+      );
       assert.match(r.stderr, /developer_workspaces\/developers\/\*\/src\/cursus_dev\/registry\/workspace_registry\.py/);
       assert.match(r.stderr, /\*\*\/registry\/registry\.yaml/);
     }
@@ -164,7 +202,10 @@ describe('cli arguments', () => {
       'src/steps/builders/builder_foo_step.py': 'class FooStepBuilder:\n    pass\n',
       'src/steps/builders/builder_foo_step_meta.yaml': 'description: 1\ntags: 3\n',
     });
-    for (const [failOn, code] of [['error', 1], ['never', 0]] as const) {
+    for (const [failOn, code] of [
+      ['error', 1],
+      ['never', 0],
+    ] as const) {
       const r = runCli(['check', meta, '--fail-on', failOn], REPO);
       assert.equal(r.code, code, r.stderr);
       assert.doesNotMatch(r.stderr, /no registry found/);
@@ -172,11 +213,18 @@ describe('cli arguments', () => {
     }
   });
 
-  it('the globs named follow the root\'s settings', () => {
-    const moved = writeTree({ 'README.md': 'x\n', '.vscode/settings.json': '{ "registryLens.core.files": ["lib/steps.py"], "registryLens.workspaces.roots": ["teams"] }' });
+  it("the globs named follow the root's settings", () => {
+    const moved = writeTree({
+      'README.md': 'x\n',
+      '.vscode/settings.json':
+        '{ "registryLens.core.files": ["lib/steps.py"], "registryLens.workspaces.roots": ["teams"] }',
+    });
     const r = runCli(['check', moved], REPO);
     assert.equal(r.code, 3);
-    assert.match(r.stderr, /looked for lib\/steps\.py, \*\*\/registry\/step_names\.yaml, teams\/\*\/src\/cursus_dev\/registry\/workspace_registry\.py/);
+    assert.match(
+      r.stderr,
+      /looked for lib\/steps\.py, \*\*\/registry\/step_names\.yaml, teams\/\*\/src\/cursus_dev\/registry\/workspace_registry\.py/,
+    );
   });
 
   it('a tree with a registry never exits 3, even with no diagnostics', () => {
@@ -190,7 +238,10 @@ describe('cli arguments', () => {
       const r = runCli(['graph', root, '--format', format], REPO);
       assert.equal(r.code, 0);
       assert.match(r.stdout, format === 'dot' ? /^digraph "registry-lens core" \{\n[^]*\}\n$/ : /^graph LR\n$/);
-      assert.match(r.stderr, /the graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of a step's or module's \*_meta\.yaml companion; .*WORKSPACE_METADATA.*compatible_sources/);
+      assert.match(
+        r.stderr,
+        /the graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of a step's or module's \*_meta\.yaml companion; .*WORKSPACE_METADATA.*compatible_sources/,
+      );
     }
     const { json, stderr } = runJson(['graph', root, '--format', 'json'], REPO);
     assert.equal(stderr, '');

@@ -6,10 +6,31 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { CODES } from '../../server/src/engine/engine';
 import { CODES_DOC, HOME_URL } from '../../server/src/engine/codes';
-import { ALICE, brokenTree, cleanTree, CORE_REGISTRY, removeTrees, runCli, runJson, textAt, warningTree, writeTree } from './helpers';
+import {
+  ALICE,
+  brokenTree,
+  cleanTree,
+  CORE_REGISTRY,
+  removeTrees,
+  runCli,
+  runJson,
+  textAt,
+  warningTree,
+  writeTree,
+} from './helpers';
 
-interface JsonRange { start: { line: number; character: number }; end: { line: number; character: number } }
-interface JsonDiagnostic { file: string; range: JsonRange; severity: string; code: string; message: string; related: { file: string; range: JsonRange; message: string }[] }
+interface JsonRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+interface JsonDiagnostic {
+  file: string;
+  range: JsonRange;
+  severity: string;
+  code: string;
+  message: string;
+  related: { file: string; range: JsonRange; message: string }[];
+}
 
 describe('cli check', () => {
   let clean: string;
@@ -54,7 +75,16 @@ describe('cli check', () => {
       assert.deepEqual(Object.keys(json), ['version', 'summary', 'diagnostics']);
       assert.equal(json['version'], 1);
       const summary = json['summary'] as Record<string, number>;
-      assert.deepEqual(Object.keys(summary), ['sources', 'entries', 'workspaces', 'errors', 'warnings', 'information', 'hints', 'ms']);
+      assert.deepEqual(Object.keys(summary), [
+        'sources',
+        'entries',
+        'workspaces',
+        'errors',
+        'warnings',
+        'information',
+        'hints',
+        'ms',
+      ]);
       for (const v of Object.values(summary)) assert.equal(typeof v, 'number');
       assert.equal(summary['workspaces'], 1);
       assert.ok((summary['sources'] ?? 0) >= 2, 'core registry and alice registry are sources');
@@ -70,7 +100,12 @@ describe('cli check', () => {
         assert.deepEqual(Object.keys(d.range), ['start', 'end']);
         for (const rel of d.related) assert.deepEqual(Object.keys(rel), ['file', 'range', 'message']);
       }
-      const key = (d: JsonDiagnostic): [string, number, number, string] => [d.file, d.range.start.line, d.range.start.character, d.code];
+      const key = (d: JsonDiagnostic): [string, number, number, string] => [
+        d.file,
+        d.range.start.line,
+        d.range.start.character,
+        d.code,
+      ];
       const sorted = [...diagnostics].sort((a, b) => compareTuples(key(a), key(b)));
       assert.deepEqual(diagnostics, sorted);
 
@@ -78,7 +113,10 @@ describe('cli check', () => {
       assert.ok(rl005, JSON.stringify(diagnostics, null, 2));
       assert.equal(rl005.file, CORE_REGISTRY);
       assert.equal(rl005.severity, 'error');
-      assert.match(textAt(readFileSync(join(broken, CORE_REGISTRY), 'utf8'), rl005.range), /^"?ModelCalibrationStepBuilder"?$/);
+      assert.match(
+        textAt(readFileSync(join(broken, CORE_REGISTRY), 'utf8'), rl005.range),
+        /^"?ModelCalibrationStepBuilder"?$/,
+      );
       const rl006 = diagnostics.find((d) => d.code === 'RL006');
       assert.ok(rl006);
       assert.equal(rl006.file, `${ALICE}/registry/workspace_registry.py`);
@@ -96,7 +134,10 @@ describe('cli check', () => {
       const header = lines.indexOf(CORE_REGISTRY);
       assert.ok(header >= 0, r.stdout);
       assert.match(lines[header + 1] ?? '', /^ {2}\d+:\d+ +error +.*ModelCalibrationStepBuilder.* {2}\[RL005\]$/);
-      assert.match(lines.at(-1) ?? '', /^1 error, 1 warning, 0 information, 0 hints in 2 files \(\d+ sources?, \d+ entr(y|ies), 1 workspace\)$/);
+      assert.match(
+        lines.at(-1) ?? '',
+        /^1 error, 1 warning, 0 information, 0 hints in 2 files \(\d+ sources?, \d+ entr(y|ies), 1 workspace\)$/,
+      );
     });
 
     it('prints only the summary on a clean root', () => {
@@ -122,11 +163,15 @@ describe('cli check', () => {
       assert.equal(driver.rules[rl005.ruleIndex].id, 'RL005');
       const location = rl005.locations[0].physicalLocation;
       assert.equal(location.artifactLocation.uri, CORE_REGISTRY);
-      const diag = (runJson(['check', broken, '--format', 'json']).json['diagnostics'] as JsonDiagnostic[]).find((d) => d.code === 'RL005');
+      const diag = (runJson(['check', broken, '--format', 'json']).json['diagnostics'] as JsonDiagnostic[]).find(
+        (d) => d.code === 'RL005',
+      );
       assert.ok(diag);
       assert.deepEqual(location.region, {
-        startLine: diag.range.start.line + 1, startColumn: diag.range.start.character + 1,
-        endLine: diag.range.end.line + 1, endColumn: diag.range.end.character + 1,
+        startLine: diag.range.start.line + 1,
+        startColumn: diag.range.start.character + 1,
+        endLine: diag.range.end.line + 1,
+        endColumn: diag.range.end.character + 1,
       });
       assert.equal(results.find((x) => x.ruleId === 'RL006').level, 'warning');
     });
@@ -140,11 +185,18 @@ describe('cli check', () => {
       const validate = ajv.compile(schema);
       assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       interface Rule {
-        id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string };
-        help: { text: string; markdown: string }; helpUri: string;
+        id: string;
+        name: string;
+        shortDescription: { text: string };
+        fullDescription: { text: string };
+        help: { text: string; markdown: string };
+        helpUri: string;
       }
       const rules = (json['runs'] as { tool: { driver: { rules: Rule[] } } }[])[0]!.tool.driver.rules;
-      assert.deepEqual(rules.map((r) => r.id), CODES.map((c) => c.code));
+      assert.deepEqual(
+        rules.map((r) => r.id),
+        CODES.map((c) => c.code),
+      );
       assert.equal(new Set(rules.map((r) => r.name)).size, rules.length, 'rule names are unique');
       const doc = readFileSync(join(__dirname, '..', '..', CODES_DOC), 'utf8');
       for (const r of rules) {

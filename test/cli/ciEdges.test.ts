@@ -13,7 +13,10 @@ describe('cli: CI edges', () => {
   it('--help is an option only where an option may stand: as a value or after -- it names a root', () => {
     const root = writeTree(brokenTree());
     const forms = [
-      ['check', '--root', '--help'], ['check', '--root=--help'], ['check', '--', '--help'], ['graph', '--', '-h'],
+      ['check', '--root', '--help'],
+      ['check', '--root=--help'],
+      ['check', '--', '--help'],
+      ['graph', '--', '-h'],
     ];
     for (const args of forms) {
       const r = runCli(args, root);
@@ -47,23 +50,31 @@ describe('cli: CI edges', () => {
     assert.match(blocked.stderr, /--output .*x\.sarif: cannot write it/);
   });
 
-  it('check --base REV --files: what the staged change brings, not another file\'s old error; git errors are usage errors', () => {
+  it("check --base REV --files: what the staged change brings, not another file's old error; git errors are usage errors", () => {
     const root = writeTree(brokenTree());
     const git = (...args: string[]): void => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       assert.equal(r.status, 0, r.stderr);
     };
     const builder = 'src/cursus/steps/builders/builder_xgboost_training_step.py';
     const codes = (args: string[], cwd = root): string[] => {
       const r = runJson(['check', '--format', 'json', ...args], cwd);
-      return (r.json['diagnostics'] as { code: string; message: string }[]).map((d) => `${d.code} ${d.message.slice(0, 40)}`);
+      return (r.json['diagnostics'] as { code: string; message: string }[]).map(
+        (d) => `${d.code} ${d.message.slice(0, 40)}`,
+      );
     };
     git('init', '--quiet');
     // before the first commit every file is new: what --files alone reports
     writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilder:\n    # trains\n    pass\n');
     const unborn = codes(['--base', 'HEAD', '--files', builder]);
     assert.deepEqual(unborn, codes(['--files', builder]));
-    assert.ok(unborn.some((c) => c.startsWith('RL005 ')), 'core\'s old RL005 (ModelCalibration), read with every builder');
+    assert.ok(
+      unborn.some((c) => c.startsWith('RL005 ')),
+      "core's old RL005 (ModelCalibration), read with every builder",
+    );
     git('add', '-A');
     git('commit', '--quiet', '-m', 'broken registry');
     // an edit without consequence: core's RL005 was there in HEAD
@@ -73,9 +84,25 @@ describe('cli: CI edges', () => {
     assert.equal(clean.code, 0, clean.stdout);
     // the class renamed: the RL005 of core and of alice's override for XGBoostTraining are the change's, ModelCalibration's is not
     writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilderV2:\n    pass\n');
-    assert.deepEqual(codes(['--base', 'HEAD', '--files', builder]), Array(2).fill("RL005 Builder class 'XGBoostTrainingStepBuilde"));
+    assert.deepEqual(
+      codes(['--base', 'HEAD', '--files', builder]),
+      Array(2).fill("RL005 Builder class 'XGBoostTrainingStepBuilde"),
+    );
     // ROOT in a sub-folder of the repository: paths are the root's
-    const sub = runJson(['check', '--format', 'json', '--root', 'src', '--base', 'HEAD', '--files', 'src/cursus/steps/builders/builder_xgboost_training_step.py'], root);
+    const sub = runJson(
+      [
+        'check',
+        '--format',
+        'json',
+        '--root',
+        'src',
+        '--base',
+        'HEAD',
+        '--files',
+        'src/cursus/steps/builders/builder_xgboost_training_step.py',
+      ],
+      root,
+    );
     assert.equal(sub.code, 1, sub.stderr);
     // usage errors: no such revision, no repository, --base without --files
     const bad = runCli(['check', '--base', 'no-such-rev', '--files', builder], root);
@@ -90,11 +117,16 @@ describe('cli: CI edges', () => {
 
   it('a reader that closes the pipe early ends the command quietly, with its own exit code', async () => {
     const root = writeTree(brokenTree());
-    for (const args of [['graph', '--format', 'json', root], ['check', '--format', 'sarif', root]]) {
+    for (const args of [
+      ['graph', '--format', 'json', root],
+      ['check', '--format', 'sarif', root],
+    ]) {
       const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.destroy(); // as `| head -c 0` does: the pipe is closed before anything is written
       let stderr = '';
-      child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+      });
       const code = await new Promise<number | null>((done) => child.on('close', done));
       assert.equal(stderr, '', `${args[0]}: ${stderr}`);
       assert.equal(code, args[0] === 'check' ? 1 : 0, args[0]);

@@ -12,21 +12,34 @@ import { CLI, removeTrees, runCli, runJson, writeTree } from './helpers';
 const DEV = 'developer_workspaces/developers';
 const ALICE_REG = `${DEV}/alice/src/cursus_dev/registry/workspace_registry.py`;
 const alice = (): Record<string, string> => ({
-  [ALICE_REG]: 'LOCAL_STEPS = {\n    "AliceStep": {"sagemaker_step_type": "Processing", "description": "d"},\n}\nWORKSPACE_METADATA = {"developer_id": "alice"}\n',
+  [ALICE_REG]:
+    'LOCAL_STEPS = {\n    "AliceStep": {"sagemaker_step_type": "Processing", "description": "d"},\n}\nWORKSPACE_METADATA = {"developer_id": "alice"}\n',
 });
 const codes = (root: string): string[] =>
-  (runJson(['check', root, '--format', 'json', '--fail-on', 'never']).json['diagnostics'] as { file: string; code: string }[]).map((d) => `${d.file} ${d.code}`);
-const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : []);
+  (
+    runJson(['check', root, '--format', 'json', '--fail-on', 'never']).json['diagnostics'] as {
+      file: string;
+      code: string;
+    }[]
+  ).map((d) => `${d.file} ${d.code}`);
+const files = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
 
 describe('cli: nothing outside the root', () => {
   after(removeTrees);
 
   it('ignores a workspaces root that leaves the folder, warns, and init-workspace writes inside it (R11)', () => {
-    const tmp = writeTree({ ...Object.fromEntries(Object.entries(alice()).map(([k, v]) => [`repo/${k}`, v])), 'repo/.vscode/settings.json': '{"registryLens.workspaces.roots": ["../outside"]}' });
+    const tmp = writeTree({
+      ...Object.fromEntries(Object.entries(alice()).map(([k, v]) => [`repo/${k}`, v])),
+      'repo/.vscode/settings.json': '{"registryLens.workspaces.roots": ["../outside"]}',
+    });
     mkdirSync(join(tmp, 'outside'));
     const r = runCli(['init-workspace', 'evil1', '--root', join(tmp, 'repo')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /registryLens\.workspaces\.roots: ignoring "\.\.\/outside", which leaves the workspace folder/);
+    assert.match(
+      r.stderr,
+      /registryLens\.workspaces\.roots: ignoring "\.\.\/outside", which leaves the workspace folder/,
+    );
     assert.match(r.stdout, /Workspace 'evil1' in developer_workspaces\/developers\/evil1/);
     assert.deepEqual(files(join(tmp, 'outside')), []);
     assert.ok(existsSync(join(tmp, 'repo', DEV, 'evil1', 'src/cursus_dev/registry/workspace_registry.py')));
@@ -38,10 +51,15 @@ describe('cli: nothing outside the root', () => {
     symlinkSync(join(tmp, 'outside1'), join(tmp, 'root1', DEV, 'evil4'));
     const one = runCli(['init-workspace', 'evil4', '--root', join(tmp, 'root1')]);
     assert.equal(one.code, 1);
-    assert.match(one.stdout, /nothing written: "developer_workspaces\/developers\/evil4" leads outside the root through a symbolic link/);
+    assert.match(
+      one.stdout,
+      /nothing written: "developer_workspaces\/developers\/evil4" leads outside the root through a symbolic link/,
+    );
     assert.deepEqual(files(join(tmp, 'outside1')), []);
 
-    const tmp2 = writeTree({ [`outside2/alice/src/cursus_dev/registry/workspace_registry.py`]: alice()[ALICE_REG] as string });
+    const tmp2 = writeTree({
+      [`outside2/alice/src/cursus_dev/registry/workspace_registry.py`]: alice()[ALICE_REG] as string,
+    });
     mkdirSync(join(tmp2, 'root2', 'developer_workspaces'), { recursive: true });
     symlinkSync(join(tmp2, 'outside2'), join(tmp2, 'root2', DEV));
     const two = runCli(['init-workspace', 'evil5', '--root', join(tmp2, 'root2')]);
@@ -61,10 +79,15 @@ describe('cli: nothing outside the root', () => {
       mkdirSync(join(root, '.vscode'));
       make(join(root, '.vscode', 'settings.json'));
       const r = spawnSync(process.execPath, [CLI, 'check', root, '--format', 'json', '--fail-on', 'never'], {
-        encoding: 'utf8', timeout: 20_000, env: { A_REPRO_MARKER: 'read-from-proc-self-environ', PATH: process.env['PATH'] ?? '' },
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { A_REPRO_MARKER: 'read-from-proc-self-environ', PATH: process.env['PATH'] ?? '' },
       });
       assert.equal(r.status, 0, `${String(r.signal)} ${r.stderr}`);
-      assert.match(r.stderr, /ignoring \.vscode\/settings\.json: (it is not a regular file|"\.vscode\/settings\.json" leads outside the root through a symbolic link)/);
+      assert.match(
+        r.stderr,
+        /ignoring \.vscode\/settings\.json: (it is not a regular file|"\.vscode\/settings\.json" leads outside the root through a symbolic link)/,
+      );
       assert.doesNotMatch(r.stderr, /A_REPRO|read-from/);
       assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length, codes(plain).length);
     });
@@ -73,9 +96,13 @@ describe('cli: nothing outside the root', () => {
   it('reads settings.json as the editor does: a byte order mark, comments and trailing commas', () => {
     const root = writeTree({
       ...alice(),
-      '.vscode/settings.json': '\uFEFF{\n  // the editor allows comments\n  "registryLens.diagnostics.severity": {"RL005": "off",},\n  /* and trailing commas */\n  "registryLens.sagemakerStepTypes": ["Processing",],\n}\n',
+      '.vscode/settings.json':
+        '\uFEFF{\n  // the editor allows comments\n  "registryLens.diagnostics.severity": {"RL005": "off",},\n  /* and trailing commas */\n  "registryLens.sagemakerStepTypes": ["Processing",],\n}\n',
     });
-    assert.ok(codes(writeTree(alice())).some((c) => c.endsWith('RL005')), 'without the settings, RL005');
+    assert.ok(
+      codes(writeTree(alice())).some((c) => c.endsWith('RL005')),
+      'without the settings, RL005',
+    );
     const r = runJson(['check', root, '--format', 'json', '--fail-on', 'never']);
     assert.equal(r.stderr, '');
     assert.ok(!codes(root).some((c) => c.endsWith('RL005')), codes(root).join());

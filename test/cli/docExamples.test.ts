@@ -7,7 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, runCli } from './helpers';
 
-interface Example { file: string; line: number; args: string[]; expected: string[] }
+interface Example {
+  file: string;
+  line: number;
+  args: string[];
+  expected: string[];
+}
 
 const MARKER = /^<!-- doc-example(?::\s*registry-lens (.+?))?\s*-->$/;
 
@@ -49,12 +54,21 @@ export function matches(expected: readonly string[], actual: readonly string[]):
   return at(0, 0);
 }
 
-const normal = (s: string): string => s.split(REPO).join('/repo').replace(/"ms": \d+(\.\d+)?/g, '"ms": N');
+const normal = (s: string): string =>
+  s
+    .split(REPO)
+    .join('/repo')
+    .replace(/"ms": \d+(\.\d+)?/g, '"ms": N');
 
-const DOCS = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const EXAMPLES = DOCS.flatMap((f) => examplesOf(f, readFileSync(join(REPO, f), 'utf8')));
 
-describe('cli: the docs\' examples are real output', () => {
+describe("cli: the docs' examples are real output", () => {
   it('the docs mark examples, and a stale one fails', () => {
     assert.ok(EXAMPLES.length >= 4, `${EXAMPLES.length} marked examples`);
     assert.ok(matches(['a', '…', 'd'], ['a', 'b', 'c', 'd']) && matches(['a', '  …'], ['a']));

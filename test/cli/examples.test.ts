@@ -10,8 +10,21 @@ import { join } from 'node:path';
 import { FAMILIES } from '../../server/src/engine/families';
 import { REPO, runCli, runJson, textAt } from './helpers';
 
-interface Expected { code: string; file: string; line: number; character: number; text: string; severity: string }
-interface Reported { code: string; file: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  character: number;
+  text: string;
+  severity: string;
+}
+interface Reported {
+  code: string;
+  file: string;
+  severity: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
 
 /** What `graph` must draw of an example. */
 interface Graph {
@@ -23,17 +36,31 @@ interface Graph {
 }
 
 const GRAPHS: Record<string, Graph> = {
-  'meta-workspace': { cycle: ['ModelCalibration', 'XGBoostTraining', 'ModelEvaluation'], workspace: { id: 'alice_ml', cycles: [] } },
+  'meta-workspace': {
+    cycle: ['ModelCalibration', 'XGBoostTraining', 'ModelEvaluation'],
+    workspace: { id: 'alice_ml', cycles: [] },
+  },
   'apcore-extensions': { cycle: ['ext.text.render', 'plug.slack.notify'] },
-  'interface-workspace': { cycle: null, flow: ['DataLoading->TabularPreprocessing', 'TabularPreprocessing->XGBoostModelEval', 'TabularPreprocessing->XGBoostTraining', 'XGBoostTraining->XGBoostModelEval'] },
+  'interface-workspace': {
+    cycle: null,
+    flow: [
+      'DataLoading->TabularPreprocessing',
+      'TabularPreprocessing->XGBoostModelEval',
+      'TabularPreprocessing->XGBoostTraining',
+      'XGBoostTraining->XGBoostModelEval',
+    ],
+  },
   'onex-registry': { cycle: null },
 };
 
 const EXAMPLES = FAMILIES.flatMap((family) => (family.examples ?? []).map((example) => ({ family, ...example })));
 
-describe('examples: every folder is a family\'s', () => {
+describe("examples: every folder is a family's", () => {
   it('every folder of examples/ is declared by one family, and every declared one (and every graph above) exists', () => {
-    const folders = readdirSync(join(REPO, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = readdirSync(join(REPO, 'examples'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const declared = EXAMPLES.map((e) => e.dir);
     assert.deepEqual([...declared].sort(), folders);
     assert.equal(new Set(declared).size, declared.length);
@@ -53,28 +80,52 @@ for (const example of EXAMPLES) {
       reported = run.json['diagnostics'] as Reported[];
       exitCode = run.code;
     });
-    const same = (e: Expected, d: Reported): boolean => d.code === e.code && d.file === e.file && d.range.start.line === e.line && d.range.start.character === e.character;
+    const same = (e: Expected, d: Reported): boolean =>
+      d.code === e.code &&
+      d.file === e.file &&
+      d.range.start.line === e.line &&
+      d.range.start.character === e.character;
 
     it('reports every seeded problem with its severity and the exact node', () => {
       const problems = expected.flatMap((e) => {
         const d = reported.find((r) => same(e, r));
         if (!d) return [`missing ${e.code} at ${e.file}:${e.line}:${e.character}`];
         const covered = textAt(readFileSync(join(root, e.file), 'utf8'), d.range);
-        return [...(d.severity === e.severity ? [] : [`${e.code} ${e.file}: ${d.severity}, expected ${e.severity}`]), ...(covered === e.text ? [] : [`${e.code} ${e.file}: covers ${JSON.stringify(covered)}, expected ${JSON.stringify(e.text)}`])];
+        return [
+          ...(d.severity === e.severity ? [] : [`${e.code} ${e.file}: ${d.severity}, expected ${e.severity}`]),
+          ...(covered === e.text
+            ? []
+            : [`${e.code} ${e.file}: covers ${JSON.stringify(covered)}, expected ${JSON.stringify(e.text)}`]),
+        ];
       });
       assert.deepEqual(problems, []);
       assert.ok(expected.length > 0);
     });
 
     it(`reports nothing else${example.everyLevel ? '' : ' at error or warning level'}`, () => {
-      const extra = reported.filter((d) => (example.everyLevel || d.severity === 'error' || d.severity === 'warning') && !expected.some((e) => same(e, d)));
-      assert.deepEqual(extra.map((d) => `${d.file} ${d.code} ${d.message}`), []);
+      const extra = reported.filter(
+        (d) =>
+          (example.everyLevel || d.severity === 'error' || d.severity === 'warning') &&
+          !expected.some((e) => same(e, d)),
+      );
+      assert.deepEqual(
+        extra.map((d) => `${d.file} ${d.code} ${d.message}`),
+        [],
+      );
     });
 
     it('seeds every code its family declares', () => {
-      const seeded = new Set(EXAMPLES.filter((e) => e.family === example.family).flatMap((e) =>
-        (JSON.parse(readFileSync(join(REPO, 'examples', e.dir, 'EXPECTED.json'), 'utf8')) as Expected[]).map((x) => x.code)));
-      assert.deepEqual(Object.keys(example.family.codes ?? {}).filter((c) => !seeded.has(c)), []);
+      const seeded = new Set(
+        EXAMPLES.filter((e) => e.family === example.family).flatMap((e) =>
+          (JSON.parse(readFileSync(join(REPO, 'examples', e.dir, 'EXPECTED.json'), 'utf8')) as Expected[]).map(
+            (x) => x.code,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        Object.keys(example.family.codes ?? {}).filter((c) => !seeded.has(c)),
+        [],
+      );
     });
 
     it('exits 1 exactly when it seeds an error', () => {
@@ -84,43 +135,73 @@ for (const example of EXAMPLES) {
     const graph = GRAPHS[example.dir];
     if (!graph) return;
     const cycle = graph.cycle;
-    if (!cycle && !graph.flow) it('graph has no edges and no cycles', () => {
-      const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as { cycles: string[][]; edges: unknown[] };
-      assert.deepEqual([g.cycles, g.edges], [[], []]);
-      // dot and mermaid say on stderr where edges would come from
-      assert.match(runCli(['graph', '--root', `examples/${example.dir}`]).stderr, /the graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of a step's or module's \*_meta\.yaml companion/);
-    });
-    if (cycle) it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
-      const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; cycle: boolean }[]; order: string[]; blocked: string[] };
-      assert.deepEqual(g.cycles, [cycle]);
-      const red = g.edges.filter((e) => e.cycle).map((e) => `${e.from}->${e.to}`).sort();
-      assert.deepEqual(red, cycle.map((n, i) => `${n}->${cycle[(i + 1) % cycle.length] ?? ''}`).sort());
-      for (const n of cycle) assert.ok(g.blocked.includes(n) && !g.order.includes(n));
-      const dot = runCli(['graph', '--root', `examples/${example.dir}`]);
-      assert.equal(dot.code, 0, dot.stderr);
-      assert.match(dot.stdout, /^digraph "registry-lens core" \{/);
-      assert.equal(dot.stdout.split('\n').filter((l) => l.includes('->') && l.includes('color=red')).length, cycle.length);
-      const mermaid = runCli(['graph', '--root', `examples/${example.dir}`, '--format', 'mermaid']).stdout;
-      assert.match(mermaid, /^graph LR\n/);
-      assert.match(mermaid, /linkStyle [\d,]+ stroke:#d00/);
-    });
+    if (!cycle && !graph.flow)
+      it('graph has no edges and no cycles', () => {
+        const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as {
+          cycles: string[][];
+          edges: unknown[];
+        };
+        assert.deepEqual([g.cycles, g.edges], [[], []]);
+        // dot and mermaid say on stderr where edges would come from
+        assert.match(
+          runCli(['graph', '--root', `examples/${example.dir}`]).stderr,
+          /the graph of context 'core' is empty: nothing in it declares a dependency\. Edges come from the 'dependencies' of a step's or module's \*_meta\.yaml companion/,
+        );
+      });
+    if (cycle)
+      it('graph shows the cycle: json marks it, dot and mermaid draw its edges red', () => {
+        const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as {
+          cycles: string[][];
+          edges: { from: string; to: string; cycle: boolean }[];
+          order: string[];
+          blocked: string[];
+        };
+        assert.deepEqual(g.cycles, [cycle]);
+        const red = g.edges
+          .filter((e) => e.cycle)
+          .map((e) => `${e.from}->${e.to}`)
+          .sort();
+        assert.deepEqual(red, cycle.map((n, i) => `${n}->${cycle[(i + 1) % cycle.length] ?? ''}`).sort());
+        for (const n of cycle) assert.ok(g.blocked.includes(n) && !g.order.includes(n));
+        const dot = runCli(['graph', '--root', `examples/${example.dir}`]);
+        assert.equal(dot.code, 0, dot.stderr);
+        assert.match(dot.stdout, /^digraph "registry-lens core" \{/);
+        assert.equal(
+          dot.stdout.split('\n').filter((l) => l.includes('->') && l.includes('color=red')).length,
+          cycle.length,
+        );
+        const mermaid = runCli(['graph', '--root', `examples/${example.dir}`, '--format', 'mermaid']).stdout;
+        assert.match(mermaid, /^graph LR\n/);
+        assert.match(mermaid, /linkStyle [\d,]+ stroke:#d00/);
+      });
 
     const flow = graph.flow;
-    if (flow) it('graph draws the step graph: producer -> consumer edges from compatible_sources, blue, labelled, outside order and cycles', () => {
-      const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as { cycles: string[][]; edges: { from: string; to: string; kind?: string; label?: string }[] };
-      assert.deepEqual(g.edges.filter((e) => e.kind === 'flow').map((e) => `${e.from}->${e.to}`).sort(), flow);
-      assert.deepEqual(g.cycles, []);
-      const dot = runCli(['graph', '--root', `examples/${example.dir}`]).stdout;
-      assert.match(dot, /"XGBoostTraining" -> "XGBoostModelEval" \[color=blue, label="model_input"\];/);
-      const mermaid = runCli(['graph', '--root', `examples/${example.dir}`, '--format', 'mermaid']).stdout;
-      assert.match(mermaid, /-->\|model_input\|/);
-      assert.match(mermaid, /linkStyle [\d,]+ stroke:#06c/);
-    });
+    if (flow)
+      it('graph draws the step graph: producer -> consumer edges from compatible_sources, blue, labelled, outside order and cycles', () => {
+        const g = runJson(['graph', '--root', `examples/${example.dir}`, '--format', 'json']).json as {
+          cycles: string[][];
+          edges: { from: string; to: string; kind?: string; label?: string }[];
+        };
+        assert.deepEqual(
+          g.edges
+            .filter((e) => e.kind === 'flow')
+            .map((e) => `${e.from}->${e.to}`)
+            .sort(),
+          flow,
+        );
+        assert.deepEqual(g.cycles, []);
+        const dot = runCli(['graph', '--root', `examples/${example.dir}`]).stdout;
+        assert.match(dot, /"XGBoostTraining" -> "XGBoostModelEval" \[color=blue, label="model_input"\];/);
+        const mermaid = runCli(['graph', '--root', `examples/${example.dir}`, '--format', 'mermaid']).stdout;
+        assert.match(mermaid, /-->\|model_input\|/);
+        assert.match(mermaid, /linkStyle [\d,]+ stroke:#06c/);
+      });
 
     if (graph.workspace) {
       const ws = graph.workspace;
       it(`graph --workspace ${ws.id} is the graph of that context`, () => {
-        const g = runJson(['graph', '--root', `examples/${example.dir}`, '--workspace', ws.id, '--format', 'json']).json as { context: string; cycles: string[][]; nodes: { id: string; kind: string }[] };
+        const g = runJson(['graph', '--root', `examples/${example.dir}`, '--workspace', ws.id, '--format', 'json'])
+          .json as { context: string; cycles: string[][]; nodes: { id: string; kind: string }[] };
         assert.equal(g.context, ws.id);
         assert.deepEqual(g.cycles, ws.cycles);
         assert.ok(g.nodes.some((n) => n.kind === 'workspace' && n.id === `workspace:${ws.id}`));

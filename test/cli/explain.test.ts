@@ -2,12 +2,29 @@
 import { strict as assert } from 'node:assert';
 import { ALICE_REGISTRY, cleanTree, CORE_REGISTRY, removeTrees, runCli, runJson, writeTree } from './helpers';
 
-const KEYS = ['step', 'context', 'mode', 'found', 'winner', 'trace', 'shadowed', 'conflicts', 'strategy', 'legacy', 'derived',
-  'components', 'dependencies', 'dependents', 'suggestions'];
+const KEYS = [
+  'step',
+  'context',
+  'mode',
+  'found',
+  'winner',
+  'trace',
+  'shadowed',
+  'conflicts',
+  'strategy',
+  'legacy',
+  'derived',
+  'components',
+  'dependencies',
+  'dependents',
+  'suggestions',
+];
 
 describe('cli explain', () => {
   let root: string;
-  before(() => { root = writeTree(cleanTree()); });
+  before(() => {
+    root = writeTree(cleanTree());
+  });
   after(removeTrees);
 
   it('resolves in core without --workspace, with exactly the SPEC keys', () => {
@@ -25,20 +42,39 @@ describe('cli explain', () => {
     assert.deepEqual(Object.keys(components), ['builder', 'config', 'spec', 'contract', 'script']);
     assert.equal(components['builder']?.class, 'XGBoostTrainingStepBuilder');
     assert.equal(components['builder']?.file, 'src/cursus/steps/builders/builder_xgboost_training_step.py');
-    for (const t of json['trace'] as Record<string, unknown>[]) assert.deepEqual(Object.keys(t), ['layer', 'hit', 'file']);
+    for (const t of json['trace'] as Record<string, unknown>[])
+      assert.deepEqual(Object.keys(t), ['layer', 'hit', 'file']);
   });
 
   it('follows the workspace layers with --workspace', () => {
-    const { code, json } = runJson(['explain', 'XGBoostTraining', '--root', root, '--workspace', 'alice', '--format', 'json']);
+    const { code, json } = runJson([
+      'explain',
+      'XGBoostTraining',
+      '--root',
+      root,
+      '--workspace',
+      'alice',
+      '--format',
+      'json',
+    ]);
     assert.equal(code, 0);
     assert.equal(json['context'], 'alice');
     const winner = json['winner'] as Record<string, unknown>;
     assert.equal(winner['source'], 'override:alice');
     assert.equal(winner['file'], ALICE_REGISTRY);
     const trace = json['trace'] as { layer: string; hit: boolean }[];
-    assert.deepEqual(trace.map((t) => t.layer), ['override:alice', 'local:alice', 'core']);
-    assert.deepEqual(trace.map((t) => t.hit), [true, false, true]);
-    assert.deepEqual((json['shadowed'] as { source: string }[]).map((s) => s.source), ['core']);
+    assert.deepEqual(
+      trace.map((t) => t.layer),
+      ['override:alice', 'local:alice', 'core'],
+    );
+    assert.deepEqual(
+      trace.map((t) => t.hit),
+      [true, false, true],
+    );
+    assert.deepEqual(
+      (json['shadowed'] as { source: string }[]).map((s) => s.source),
+      ['core'],
+    );
   });
 
   it('exits 1 with suggestions for an unknown step', () => {
@@ -54,8 +90,16 @@ describe('cli explain', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'Explain Resolution: XGBoostTraining');
-    assert.ok(lines.some((l) => /^ {2}✓ hit {3}override:alice +developer_workspaces\/.*workspace_registry\.py:\d+:\d+$/.test(l)), r.stdout);
-    assert.ok(lines.some((l) => /^Winner: override:alice /.test(l)), r.stdout);
+    assert.ok(
+      lines.some((l) =>
+        /^ {2}✓ hit {3}override:alice +developer_workspaces\/.*workspace_registry\.py:\d+:\d+$/.test(l),
+      ),
+      r.stdout,
+    );
+    assert.ok(
+      lines.some((l) => /^Winner: override:alice /.test(l)),
+      r.stdout,
+    );
   });
 
   it('says where it looked when the step is missing', () => {

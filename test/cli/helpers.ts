@@ -8,7 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 export const REPO = resolve(__dirname, '..', '..');
 export const CLI = join(REPO, 'dist', 'cli.js');
 
-export interface CliRun { code: number | null; stdout: string; stderr: string }
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function runCli(args: string[], cwd = REPO): CliRun {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
@@ -16,7 +20,10 @@ export function runCli(args: string[], cwd = REPO): CliRun {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function runJson(args: string[], cwd = REPO): { code: number | null; json: Record<string, unknown>; stderr: string } {
+export function runJson(
+  args: string[],
+  cwd = REPO,
+): { code: number | null; json: Record<string, unknown>; stderr: string } {
   const r = runCli(args, cwd);
   let json: Record<string, unknown>;
   try {
@@ -102,7 +109,8 @@ WORKSPACE_METADATA = {
 /** The clean root with one missing builder (RL005, error) and one missing config class (RL006, warning). */
 export function brokenTree(): Tree {
   const tree = cleanTree();
-  tree[CORE_REGISTRY] = `STEP_NAMES = {\n${entry('TabularPreprocessing', 'Processing')}${entry('XGBoostTraining', 'Training')}${entry('ModelCalibration', 'Processing')}}\n`;
+  tree[CORE_REGISTRY] =
+    `STEP_NAMES = {\n${entry('TabularPreprocessing', 'Processing')}${entry('XGBoostTraining', 'Training')}${entry('ModelCalibration', 'Processing')}}\n`;
   tree['src/cursus/steps/configs/config_model_calibration_step.py'] = classFile('ModelCalibrationConfig');
   tree[`${ALICE}/steps/configs/config_feature_join_step.py`] = '# the config class was removed\n';
   return tree;
@@ -127,9 +135,17 @@ export function conflictTree(): Tree {
 }
 
 /** The text a 0-based, UTF-16 range covers in `text`. */
-export function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+export function textAt(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   const lines = text.split(/\r\n|\r|\n/);
-  if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+  if (range.start.line === range.end.line)
+    return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
   const middle = lines.slice(range.start.line + 1, range.end.line);
-  return [(lines[range.start.line] ?? '').slice(range.start.character), ...middle, (lines[range.end.line] ?? '').slice(0, range.end.character)].join('\n');
+  return [
+    (lines[range.start.line] ?? '').slice(range.start.character),
+    ...middle,
+    (lines[range.end.line] ?? '').slice(0, range.end.character),
+  ].join('\n');
 }

@@ -6,7 +6,17 @@
 // file is named in a warning; in the MCP server the same file leaves `tools/list` answered.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, REPO } from './helpers';
@@ -23,10 +33,12 @@ const before = snap();
 process.on('exit', () => { if (snap().join('|') !== before.join('|')) process.stderr.write('PROTOTYPE CHANGED\\n'); });
 `;
 
-const HOSTILE_SETTINGS = '"__proto__.exclude": ["**"], "constructor.prototype.exclude": ["**"], "__proto__": {"exclude": ["**"]}, '
-  + '"registryLens.__proto__.exclude": ["**"], "registryLens.onex.pins": {"__proto__": {"x": "1.0.0"}, "constructor": "1.0.0"}, '
-  + '"files.exclude": {"__proto__": true, "constructor": true}, ';
-const HOSTILE_YAML = '\n__proto__:\n  exclude: ["**"]\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n';
+const HOSTILE_SETTINGS =
+  '"__proto__.exclude": ["**"], "constructor.prototype.exclude": ["**"], "__proto__": {"exclude": ["**"]}, ' +
+  '"registryLens.__proto__.exclude": ["**"], "registryLens.onex.pins": {"__proto__": {"x": "1.0.0"}, "constructor": "1.0.0"}, ' +
+  '"files.exclude": {"__proto__": true, "constructor": true}, ';
+const HOSTILE_YAML =
+  '\n__proto__:\n  exclude: ["**"]\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -44,7 +56,8 @@ function hostileCopy(example: string): string {
   mkdirSync(join(root, '.vscode'), { recursive: true });
   const old = existsSync(settings) ? readFileSync(settings, 'utf8') : '{}';
   writeFileSync(settings, old.replace('{', `{ ${HOSTILE_SETTINGS}`).replace(/,\s*}\s*$/, ' }\n'));
-  for (const f of files(root)) if (/\.ya?ml$/.test(f)) writeFileSync(f, readFileSync(f, 'utf8').replace(/\n?$/, HOSTILE_YAML));
+  for (const f of files(root))
+    if (/\.ya?ml$/.test(f)) writeFileSync(f, readFileSync(f, 'utf8').replace(/\n?$/, HOSTILE_YAML));
   return root;
 }
 
@@ -52,7 +65,10 @@ function check(root: string, preload: string): { code: number | null; json: Reco
   const pre = join(root, '..', `${root.split('/').pop() ?? 'x'}-preload.cjs`);
   writeFileSync(pre, preload);
   try {
-    const r = spawnSync(process.execPath, ['--require', pre, CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--require', pre, CLI, 'check', root, '--format', 'json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.doesNotMatch(r.stderr, /internal error|PROTOTYPE CHANGED/, r.stderr);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     (json['summary'] as Record<string, unknown>)['ms'] = 0;
@@ -65,7 +81,9 @@ function check(root: string, preload: string): { code: number | null; json: Reco
 describe('cli: configuration is data (prototype keys in every configuration file)', function () {
   this.timeout(120_000);
   const roots: string[] = [];
-  after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+  after(() => {
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
+  });
 
   for (const example of readdirSync(EXAMPLES).filter((n) => statSync(join(EXAMPLES, n)).isDirectory())) {
     it(`${example}: nothing writes to a prototype, the analysis goes on, the settings file is named`, () => {
@@ -77,7 +95,10 @@ describe('cli: configuration is data (prototype keys in every configuration file
       assert.equal(frozen.code, witnessed.code);
       assert.notEqual(frozen.code, 3, 'every file was excluded');
       assert.ok(Number((frozen.json['summary'] as Record<string, unknown>)['sources']) > 0, 'no source analysed');
-      assert.match(frozen.stderr, /\.vscode\/settings\.json: ignoring the key "__proto__\.exclude" and \d+ more \(a name of JavaScript's prototypes/);
+      assert.match(
+        frozen.stderr,
+        /\.vscode\/settings\.json: ignoring the key "__proto__\.exclude" and \d+ more \(a name of JavaScript's prototypes/,
+      );
     });
   }
 
@@ -87,7 +108,9 @@ describe('cli: configuration is data (prototype keys in every configuration file
       await c.handshake();
       const clean = await c.call('check', {});
       mkdirSync(join(c.root, '.vscode'), { recursive: true });
-      writeFileSync(join(c.root, '.vscode', 'settings.json'), `{ ${HOSTILE_SETTINGS.replace(/, $/, '')} }`, { flag: 'w' });
+      writeFileSync(join(c.root, '.vscode', 'settings.json'), `{ ${HOSTILE_SETTINGS.replace(/, $/, '')} }`, {
+        flag: 'w',
+      });
       const hostile = await c.call('check', {});
       assert.notEqual(hostile.isError, true);
       const summary = (r: typeof clean): unknown => ({ ...(r.structuredContent?.['summary'] as object), ms: 0 });

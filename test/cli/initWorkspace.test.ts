@@ -14,7 +14,9 @@ const DEV = 'developer_workspaces/developers';
 
 /** Python's f-string formatting of cursus's templates. */
 function fstring(src: string, values: Record<string, string>): string {
-  return src.replace(/\{\{|\}\}|\{(\w+)\}/g, (m, name: string | undefined) => (name === undefined ? m[0] as string : values[name] ?? m));
+  return src.replace(/\{\{|\}\}|\{(\w+)\}/g, (m, name: string | undefined) =>
+    name === undefined ? (m[0] as string) : (values[name] ?? m),
+  );
 }
 
 // registry_cli.py:527-564 (identical in release/1.x 579df636 and 94cc73c2)
@@ -220,7 +222,10 @@ ${'    '}
 `;
 
 // _create_workspace_structure: registry_cli.py:499-509 (2.x), release/1.x :499-511 and 94cc73c2 :496-508 (builders)
-const STEP_DIRS = { '2.x': ['interfaces', 'configs', 'scripts'], '1.x': ['builders', 'configs', 'contracts', 'scripts', 'specs'] };
+const STEP_DIRS = {
+  '2.x': ['interfaces', 'configs', 'scripts'],
+  '1.x': ['builders', 'configs', 'contracts', 'scripts', 'specs'],
+};
 const OTHER_DIRS = ['test/unit', 'test/integration', 'validation_reports', 'examples', 'docs'];
 
 /** Every directory and file under `dir` (root-relative to it), files with their text. */
@@ -230,7 +235,10 @@ function readTree(dir: string): { dirs: string[]; files: Record<string, string> 
   const walk = (rel: string): void => {
     for (const name of readdirSync(join(dir, rel)).sort()) {
       const r = rel === '' ? name : `${rel}/${name}`;
-      if (statSync(join(dir, r)).isDirectory()) { dirs.push(r); walk(r); } else files[r] = readFileSync(join(dir, r), 'utf8');
+      if (statSync(join(dir, r)).isDirectory()) {
+        dirs.push(r);
+        walk(r);
+      } else files[r] = readFileSync(join(dir, r), 'utf8');
     }
   };
   walk('');
@@ -238,29 +246,42 @@ function readTree(dir: string): { dirs: string[]; files: Record<string, string> 
 }
 
 /** What cursus's init-workspace of that release writes for `id` (workspace path `DEV/id`). */
-function cursusWrites(id: string, template: 'minimal' | 'standard' | 'advanced', layout: '1.x' | '2.x', cli: string): { dirs: string[]; files: Record<string, string> } {
+function cursusWrites(
+  id: string,
+  template: 'minimal' | 'standard' | 'advanced',
+  layout: '1.x' | '2.x',
+  cli: string,
+): { dirs: string[]; files: Record<string, string> } {
   const values = { workspace_id: id, registry_file: `${DEV}/${id}/src/cursus_dev/registry/workspace_registry.py` };
   const packages = [...STEP_DIRS[layout].map((d) => `src/cursus_dev/steps/${d}`), 'src/cursus_dev/registry'];
   const files: Record<string, string> = {};
   for (const p of packages) files[`${p}/__init__.py`] = '"""Package initialization."""\n';
-  files['src/cursus_dev/registry/workspace_registry.py'] = fstring({ minimal: MINIMAL, standard: STANDARD, advanced: ADVANCED }[template], values);
+  files['src/cursus_dev/registry/workspace_registry.py'] = fstring(
+    { minimal: MINIMAL, standard: STANDARD, advanced: ADVANCED }[template],
+    values,
+  );
   files['README.md'] = fstring(README(cli), values);
   files['examples/example_custom_step_config.py'] = fstring(EXAMPLE, values);
   const dirs = new Set<string>();
-  for (const d of [...packages, ...OTHER_DIRS]) d.split('/').forEach((_, i, parts) => dirs.add(parts.slice(0, i + 1).join('/')));
+  for (const d of [...packages, ...OTHER_DIRS])
+    d.split('/').forEach((_, i, parts) => dirs.add(parts.slice(0, i + 1).join('/')));
   return { dirs: [...dirs].sort(), files };
 }
 
 function findings(root: string): string[] {
   const r = runJson(['check', root, '--format', 'json', '--fail-on', 'never']);
-  return (r.json.diagnostics as { file: string; code: string; message: string }[]).map((d) => `${d.file} ${d.code} ${d.message}`).sort();
+  return (r.json.diagnostics as { file: string; code: string; message: string }[])
+    .map((d) => `${d.file} ${d.code} ${d.message}`)
+    .sort();
 }
 
 /** A cursus 2.x core: STEP_NAMES plus interface files and configs, no builders directory. */
 function interfaceTree(): Tree {
   return {
-    'src/cursus/registry/step_names.py': 'STEP_NAMES = {\n    "TabularPreprocessing": {"config_class": "TabularPreprocessingConfig", "spec_type": "TabularPreprocessing", "sagemaker_step_type": "Processing", "description": "t"},\n}\n',
-    'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml': 'step_type: TabularPreprocessing\nregistry:\n  sagemaker_step_type: Processing\n  description: t\n',
+    'src/cursus/registry/step_names.py':
+      'STEP_NAMES = {\n    "TabularPreprocessing": {"config_class": "TabularPreprocessingConfig", "spec_type": "TabularPreprocessing", "sagemaker_step_type": "Processing", "description": "t"},\n}\n',
+    'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml':
+      'step_type: TabularPreprocessing\nregistry:\n  sagemaker_step_type: Processing\n  description: t\n',
     'src/cursus/steps/configs/config_tabular_preprocessing_step.py': 'class TabularPreprocessingConfig:\n    pass\n',
   };
 }
@@ -269,12 +290,18 @@ function interfaceTree(): Tree {
 function yamlCoreTree(): Tree {
   return {
     ...cleanTree(),
-    'src/cursus/registry/step_names.yaml': 'step_names:\n  TabularPreprocessing:\n    config_class: TabularPreprocessingConfig\n    builder_step_name: TabularPreprocessingStepBuilder\n    spec_type: TabularPreprocessing\n    sagemaker_step_type: Processing\n    description: t\n',
+    'src/cursus/registry/step_names.yaml':
+      'step_names:\n  TabularPreprocessing:\n    config_class: TabularPreprocessingConfig\n    builder_step_name: TabularPreprocessingStepBuilder\n    spec_type: TabularPreprocessing\n    sagemaker_step_type: Processing\n    description: t\n',
   };
 }
 
 const RELEASES = [
-  { name: '1.x up to 1.7.1 (core step_names.py)', tree: cleanTree, layout: '1.x', cli: 'python -m cursus.cli.registry' },
+  {
+    name: '1.x up to 1.7.1 (core step_names.py)',
+    tree: cleanTree,
+    layout: '1.x',
+    cli: 'python -m cursus.cli.registry',
+  },
   { name: '1.8–1.x (core step_names.yaml)', tree: yamlCoreTree, layout: '1.x', cli: 'cursus registry' },
   { name: '2.x (interface files, no core builders)', tree: interfaceTree, layout: '2.x', cli: 'cursus registry' },
 ] as const;
@@ -294,7 +321,7 @@ describe('cli init-workspace', () => {
     }
   }
 
-  it('what check says of the fresh workspace: nothing for minimal; the template steps\' missing components, as cursus finds no builder for them', () => {
+  it("what check says of the fresh workspace: nothing for minimal; the template steps' missing components, as cursus finds no builder for them", () => {
     // cursus's step catalog finds no builder for a registered step without one (1.x
     // step_catalog/step_catalog.py:590 in 94cc73c2; 2.x builder_discovery.py:248, nothing to synthesize
     // without a .step.yaml), and compiling a pipeline with it fails (core/compiler/dynamic_template.py:266-271).
@@ -303,8 +330,13 @@ describe('cli init-workspace', () => {
     assert.equal(runCli(['init-workspace', 'min', '--root', root, '--template', 'minimal']).code, 0);
     assert.deepEqual(findings(root), before);
     const std = runCli(['init-workspace', 'std', '--root', root, '--template', 'standard']);
-    assert.match(std.stdout, /Next: write its steps' components under developer_workspaces\/developers\/std\/src\/cursus_dev\/steps\//);
-    const added = findings(root).filter((f) => !before.includes(f)).map((f) => f.split(' ').slice(0, 2).join(' ') + ` ${/step '(\w+)'/.exec(f)?.[1] ?? ''}`);
+    assert.match(
+      std.stdout,
+      /Next: write its steps' components under developer_workspaces\/developers\/std\/src\/cursus_dev\/steps\//,
+    );
+    const added = findings(root)
+      .filter((f) => !before.includes(f))
+      .map((f) => f.split(' ').slice(0, 2).join(' ') + ` ${/step '(\w+)'/.exec(f)?.[1] ?? ''}`);
     const reg = `${DEV}/std/src/cursus_dev/registry/workspace_registry.py`;
     assert.deepEqual(added, [`${reg} RL005 CustomProcessingStep`, `${reg} RL006 CustomProcessingStep`]);
     const list = runCli(['list', '--root', root, '--workspace', 'std']);
@@ -313,8 +345,14 @@ describe('cli init-workspace', () => {
 
   it('--layout overrides the guess', () => {
     const root = writeTree(interfaceTree());
-    assert.equal(runCli(['init-workspace', 'erin', '--root', root, '--layout', 'builders', '--template', 'minimal']).code, 0);
-    assert.deepEqual(readTree(join(root, DEV, 'erin')), cursusWrites('erin', 'minimal', '1.x', 'python -m cursus.cli.registry'));
+    assert.equal(
+      runCli(['init-workspace', 'erin', '--root', root, '--layout', 'builders', '--template', 'minimal']).code,
+      0,
+    );
+    assert.deepEqual(
+      readTree(join(root, DEV, 'erin')),
+      cursusWrites('erin', 'minimal', '1.x', 'python -m cursus.cli.registry'),
+    );
   });
 
   it('never overwrites a file, refuses a used or invalid id, and copies another workspace with its id replaced', () => {
@@ -336,7 +374,10 @@ describe('cli init-workspace', () => {
     const reg = readFileSync(join(root, DEV, 'gus/src/cursus_dev/registry/workspace_registry.py'), 'utf8');
     assert.match(reg, /"developer_id": "gus"/);
     assert.match(reg, /"FeatureJoin"/);
-    assert.equal(readFileSync(join(root, DEV, 'gus/examples/example_custom_step_config.py'), 'utf8'), fstring(EXAMPLE, { workspace_id: 'gus' }));
+    assert.equal(
+      readFileSync(join(root, DEV, 'gus/examples/example_custom_step_config.py'), 'utf8'),
+      fstring(EXAMPLE, { workspace_id: 'gus' }),
+    );
     // the copy's local step is also alice's: the one finding is that true RL002 (and its twin in alice)
     assert.deepEqual([...new Set(findings(root).map((f) => f.split(' ')[1]))], ['RL002']);
     assert.equal(runCli(['init-workspace', 'hal', '--root', root, '--copy-from', 'nobody']).code, 1);
@@ -348,6 +389,9 @@ describe('cli init-workspace', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /nothing written: the name "w{40}…" is 300 bytes long; a file name may have at most 255/);
     assert.doesNotMatch(r.stderr, /internal error/);
-    assert.deepEqual(readdirSync(join(root, DEV)).filter((n) => n.startsWith('www')), []);
+    assert.deepEqual(
+      readdirSync(join(root, DEV)).filter((n) => n.startsWith('www')),
+      [],
+    );
   });
 });

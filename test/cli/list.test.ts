@@ -2,11 +2,18 @@
 import { strict as assert } from 'node:assert';
 import { conflictTree, removeTrees, runCli, runJson, writeTree } from './helpers';
 
-interface Row { name: string; source: string; conflicts: string[]; builder: string | null }
+interface Row {
+  name: string;
+  source: string;
+  conflicts: string[];
+  builder: string | null;
+}
 
 describe('cli list', () => {
   let root: string;
-  before(() => { root = writeTree(conflictTree()); });
+  before(() => {
+    root = writeTree(conflictTree());
+  });
   after(removeTrees);
 
   it('lists the core steps without --workspace', () => {
@@ -28,9 +35,17 @@ describe('cli list', () => {
   });
 
   it('keeps only conflicting steps with --conflicts-only', () => {
-    const rows = runJson(['list', '--root', root, '--workspace', 'alice', '--conflicts-only', '--format', 'json']).json['steps'] as Row[];
-    assert.deepEqual(rows.map((r) => r.name), ['FeatureJoin']);
-    assert.ok(rows[0]?.conflicts.some((c) => c.includes('bob')), JSON.stringify(rows));
+    const rows = runJson(['list', '--root', root, '--workspace', 'alice', '--conflicts-only', '--format', 'json']).json[
+      'steps'
+    ] as Row[];
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ['FeatureJoin'],
+    );
+    assert.ok(
+      rows[0]?.conflicts.some((c) => c.includes('bob')),
+      JSON.stringify(rows),
+    );
   });
 
   it('prints an aligned table', () => {

@@ -25,7 +25,10 @@ describe('cli root loading', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'RL005'));
     assert.equal(diagnostics.find((d) => d.code === 'RL006')?.severity, 'information');
     assert.equal(runJson(['explain', 'FeatureJoin', '--root', root, '--format', 'json']).json['mode'], 'hybrid');
-    assert.equal(runJson(['explain', 'FeatureJoin', '--root', root, '--mode', 'isolated', '--format', 'json']).json['mode'], 'isolated');
+    assert.equal(
+      runJson(['explain', 'FeatureJoin', '--root', root, '--mode', 'isolated', '--format', 'json']).json['mode'],
+      'isolated',
+    );
   });
 
   it('warns about a broken settings file by position, never quoting it, and reads what parses as the editor does', () => {
@@ -63,12 +66,21 @@ describe('cli root loading', () => {
     const r = runCli(['check', root]);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stderr, /skipped bin\/registry\/step_names\.py/);
-    assert.equal(runJson(['explain', 'TabularPreprocessing', '--root', root, '--format', 'json']).json['winner'] !== null, true);
+    assert.equal(
+      runJson(['explain', 'TabularPreprocessing', '--root', root, '--format', 'json']).json['winner'] !== null,
+      true,
+    );
   });
 
   it('reports an unreadable registry and an unreadable workspace directory with an RL030 warning each (shared/repro R7)', () => {
-    const reg = (ws: string): string => `developer_workspaces/developers/${ws}/src/cursus_dev/registry/workspace_registry.py`;
-    const root = writeTree({ ...cleanTree(), [reg('open')]: 'LOCAL_STEPS = {"bad name": {}}\n', [reg('nofile')]: 'LOCAL_STEPS = {"bad name": {}}\n', [reg('nodir')]: 'LOCAL_STEPS = {"bad name": {}}\n' });
+    const reg = (ws: string): string =>
+      `developer_workspaces/developers/${ws}/src/cursus_dev/registry/workspace_registry.py`;
+    const root = writeTree({
+      ...cleanTree(),
+      [reg('open')]: 'LOCAL_STEPS = {"bad name": {}}\n',
+      [reg('nofile')]: 'LOCAL_STEPS = {"bad name": {}}\n',
+      [reg('nodir')]: 'LOCAL_STEPS = {"bad name": {}}\n',
+    });
     const file = join(root, reg('nofile'));
     const dir = join(root, 'developer_workspaces/developers/nodir');
     chmodSync(file, 0o000);
@@ -78,16 +90,32 @@ describe('cli root loading', () => {
       const asRoot = process.getuid?.() === 0;
       const argv = ['check', root, '--format', 'json', '--fail-on', 'never'];
       const r = asRoot
-        ? spawnSync('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, CLI, ...argv], { encoding: 'utf8', timeout: 60_000 })
+        ? spawnSync(
+            'setpriv',
+            ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, CLI, ...argv],
+            { encoding: 'utf8', timeout: 60_000 },
+          )
         : spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.status, 0, r.stderr);
-      const ds = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] }).diagnostics;
-      const line = (d: { file: string; code: string; severity: string; message: string }): string => `${d.file} ${d.code} ${d.severity} ${d.message}`;
-      assert.deepEqual(ds.filter((d) => d.code === 'RL030').map(line).sort(), [
-        'developer_workspaces/developers/nodir RL030 warning Not analysed: it cannot be listed (EACCES)',
-        `${reg('nofile')} RL030 warning Not analysed: it cannot be read (EACCES)`,
-      ]);
-      assert.ok(ds.some((d) => d.file === reg('open') && d.code === 'RL009'), 'the readable workspace is analysed');
+      const ds = (
+        JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string }[] }
+      ).diagnostics;
+      const line = (d: { file: string; code: string; severity: string; message: string }): string =>
+        `${d.file} ${d.code} ${d.severity} ${d.message}`;
+      assert.deepEqual(
+        ds
+          .filter((d) => d.code === 'RL030')
+          .map(line)
+          .sort(),
+        [
+          'developer_workspaces/developers/nodir RL030 warning Not analysed: it cannot be listed (EACCES)',
+          `${reg('nofile')} RL030 warning Not analysed: it cannot be read (EACCES)`,
+        ],
+      );
+      assert.ok(
+        ds.some((d) => d.file === reg('open') && d.code === 'RL009'),
+        'the readable workspace is analysed',
+      );
       assert.match(r.stderr, /skipped developer_workspaces\/developers\/nodir\/: it cannot be listed/);
     } finally {
       chmodSync(dir, 0o755);
@@ -97,9 +125,13 @@ describe('cli root loading', () => {
 
   it('reports paths relative to the root whatever the working directory', () => {
     const root = writeTree(brokenTree());
-    const files = (runJson(['check', '.', '--format', 'json'], join(root, 'src')).json['diagnostics'] as { file: string }[]).map((d) => d.file);
+    const files = (
+      runJson(['check', '.', '--format', 'json'], join(root, 'src')).json['diagnostics'] as { file: string }[]
+    ).map((d) => d.file);
     assert.ok(!files.includes(CORE_REGISTRY));
-    const fromRoot = (runJson(['check', root, '--format', 'json']).json['diagnostics'] as { file: string }[]).map((d) => d.file);
+    const fromRoot = (runJson(['check', root, '--format', 'json']).json['diagnostics'] as { file: string }[]).map(
+      (d) => d.file,
+    );
     assert.ok(fromRoot.includes(CORE_REGISTRY));
   });
 });

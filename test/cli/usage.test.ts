@@ -6,7 +6,9 @@ import { cleanTree, REPO, removeTrees, runCli, writeTree } from './helpers';
 
 describe('cli usage', () => {
   let root: string;
-  before(() => { root = writeTree(cleanTree()); });
+  before(() => {
+    root = writeTree(cleanTree());
+  });
   after(removeTrees);
 
   it('prints help with --help', () => {

@@ -26,8 +26,10 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
   it('F2 on a step in its interface file renames the DAG nodes naming it, in files never opened', async () => {
     wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
     await wb.openProblems();
-    await wb.waitForProblems((rows) => rows.some((r) => r.code === 'RL039' && /XGBoostTrainng/.test(r.message)),
-      { timeout: 60_000, message: 'the DAGs analysed (RL039 in fraud_e2e.dag.json)' });
+    await wb.waitForProblems((rows) => rows.some((r) => r.code === 'RL039' && /XGBoostTrainng/.test(r.message)), {
+      timeout: 60_000,
+      message: 'the DAGs analysed (RL039 in fraud_e2e.dag.json)',
+    });
     const before = { fraud: read(FRAUD), shared: read(SHARED), legacy: read(LEGACY) };
     assert.equal(count(before.fraud, 'CradleDataLoading_training'), 2);
     assert.equal(count(before.shared, 'CradleDataLoading_training'), 2);
@@ -38,27 +40,45 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
     const box = wb.page.locator('.monaco-editor .rename-box').first();
     await box.waitFor({ state: 'visible', timeout: 15_000 });
     // the box takes the focus once the server said what is renamed, the step's name selected: typing replaces it
-    const focused = await waitFor(() => wb.page.evaluate(() => {
-      const input = document.activeElement;
-      return input?.closest('.rename-box') ? input.value ?? input.textContent : false;
-    }), { timeout: 15_000, message: 'the rename box focused' });
+    const focused = await waitFor(
+      () =>
+        wb.page.evaluate(() => {
+          const input = document.activeElement;
+          return input?.closest('.rename-box') ? (input.value ?? input.textContent) : false;
+        }),
+      { timeout: 15_000, message: 'the rename box focused' },
+    );
     assert.equal(focused, 'CradleDataLoading');
     await wb.page.keyboard.press('Control+A');
     await wb.type('CradleLoad');
     await wb.press('Enter');
     await box.waitFor({ state: 'hidden', timeout: 15_000 });
-    await waitFor(async () => (await wb.editorText()).includes('step_type: CradleLoad\n'), { timeout: 15_000, message: 'the interface renamed' });
+    await waitFor(async () => (await wb.editorText()).includes('step_type: CradleLoad\n'), {
+      timeout: 15_000,
+      message: 'the interface renamed',
+    });
     await wb.runCommand('Save All', { id: 'workbench.action.files.saveAll' });
-    const after = await waitFor(() => {
-      const now = { fraud: read(FRAUD), shared: read(SHARED), legacy: read(LEGACY), iface: read(CRADLE) };
-      return now.fraud !== before.fraud && now.shared !== before.shared && now.iface.startsWith('step_type: CradleLoad\n') && now;
-    }, { timeout: 20_000, message: 'the renamed DAGs and interface saved to disk' });
+    const after = await waitFor(
+      () => {
+        const now = { fraud: read(FRAUD), shared: read(SHARED), legacy: read(LEGACY), iface: read(CRADLE) };
+        return (
+          now.fraud !== before.fraud &&
+          now.shared !== before.shared &&
+          now.iface.startsWith('step_type: CradleLoad\n') &&
+          now
+        );
+      },
+      { timeout: 20_000, message: 'the renamed DAGs and interface saved to disk' },
+    );
     // the step part of each node name, in nodes and edges alike; everything else as it was
     assert.equal(after.fraud, before.fraud.replaceAll('CradleDataLoading_training', 'CradleLoad_training'));
     assert.equal(after.shared, before.shared.replaceAll('CradleDataLoading_training', 'CradleLoad_training'));
     assert.equal(after.legacy, before.legacy, 'a DAG cursus cannot load has no nodes to rename');
     await wb.quickOpen(FRAUD);
-    await waitFor(async () => (await wb.editorText()).includes('"CradleLoad_training"'), { timeout: 15_000, message: 'the DAG shown renamed' });
+    await waitFor(async () => (await wb.editorText()).includes('"CradleLoad_training"'), {
+      timeout: 15_000,
+      message: 'the DAG shown renamed',
+    });
     await wb.parkMouse();
     await wb.screenshot('dag-01-renamed-dag');
   });
@@ -67,17 +87,39 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
     await wb.quickOpen(FRAUD);
     await wb.runCommand('Registry Lens: Show Step Graph');
     const frame = await webviewFrame(wb);
-    const shown = await waitFor(() => frame.evaluate(() => {
-      const title = document.querySelector('section.graph h1')?.textContent ?? '';
-      const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
-      const edges = [...document.querySelectorAll('path.edge')].map((p) => `${p.dataset.from} -> ${p.dataset.to}${p.classList.contains('cycle') ? ' (cycle)' : ''}`);
-      return title.startsWith('Pipeline DAG') && ids('g.node').includes('CradleLoad_training') &&
-        { title, nodes: ids('g.node'), unresolved: ids('g.node.unresolved'), edges: edges.sort() };
-    }), { timeout: 30_000, message: 'the graph of fraud_e2e.dag.json, after the rename' });
+    const shown = await waitFor(
+      () =>
+        frame.evaluate(() => {
+          const title = document.querySelector('section.graph h1')?.textContent ?? '';
+          const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
+          const edges = [...document.querySelectorAll('path.edge')].map(
+            (p) => `${p.dataset.from} -> ${p.dataset.to}${p.classList.contains('cycle') ? ' (cycle)' : ''}`,
+          );
+          return (
+            title.startsWith('Pipeline DAG') &&
+            ids('g.node').includes('CradleLoad_training') && {
+              title,
+              nodes: ids('g.node'),
+              unresolved: ids('g.node.unresolved'),
+              edges: edges.sort(),
+            }
+          );
+        }),
+      { timeout: 30_000, message: 'the graph of fraud_e2e.dag.json, after the rename' },
+    );
     assert.deepEqual(shown, {
       title: `Pipeline DAG ${FRAUD}`,
-      nodes: ['CradleLoad_training', 'HyperparameterPrep', 'ModelCalibration_calibration', 'Registration', 'TabularPreprocesing_calibration',
-        'TabularPreprocessing_training', 'TabularPreprocessing_validation', 'XGBoostModelEval_calibration', 'XGBoostTrainng'],
+      nodes: [
+        'CradleLoad_training',
+        'HyperparameterPrep',
+        'ModelCalibration_calibration',
+        'Registration',
+        'TabularPreprocesing_calibration',
+        'TabularPreprocessing_training',
+        'TabularPreprocessing_validation',
+        'XGBoostModelEval_calibration',
+        'XGBoostTrainng',
+      ],
       unresolved: ['TabularPreprocesing_calibration', 'XGBoostTrainng'],
       edges: [
         'CradleLoad_training -> TabularPreprocessing_training',
@@ -90,20 +132,32 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
         'XGBoostTrainng -> XGBoostModelEval_calibration',
       ],
     });
-    const tab = await waitFor(() => wb.page.evaluate(() =>
-      document.querySelector('.editor-group-container.active .tabs-container .tab.active')?.getAttribute('aria-label') ?? ''),
-    { timeout: 10_000, message: 'the graph tab' });
+    const tab = await waitFor(
+      () =>
+        wb.page.evaluate(
+          () =>
+            document
+              .querySelector('.editor-group-container.active .tabs-container .tab.active')
+              ?.getAttribute('aria-label') ?? '',
+        ),
+      { timeout: 10_000, message: 'the graph tab' },
+    );
     assert.match(tab, /Step Graph \(fraud_e2e\.dag\.json\)/);
     // a resolved node names its step; clicking it opens the step's interface
-    const tip = await frame.evaluate(() => document.querySelector('g.node[data-id="CradleLoad_training"] title')?.textContent);
+    const tip = await frame.evaluate(
+      () => document.querySelector('g.node[data-id="CradleLoad_training"] title')?.textContent,
+    );
     assert.equal(tip, 'CradleLoad_training → CradleLoad (core)');
     await wb.parkMouse();
     await wb.screenshot('dag-02-graph-of-dag');
     await frame.locator('g.node[data-id="CradleLoad_training"]').click();
-    await waitFor(async () => (await wb.activeTabTitle()) === 'cradle_data_loading.step.yaml', { timeout: 15_000, message: 'the step\'s interface opened' });
+    await waitFor(async () => (await wb.activeTabTitle()) === 'cradle_data_loading.step.yaml', {
+      timeout: 15_000,
+      message: "the step's interface opened",
+    });
   });
 
-  it('an open DAG is served as typed: hover names a node\'s step, an unsaved typo shows in Problems', async () => {
+  it("an open DAG is served as typed: hover names a node's step, an unsaved typo shows in Problems", async () => {
     await wb.quickOpen(FRAUD);
     await wb.focusEditor();
     await wb.gotoLine(5, 12); // inside "CradleLoad_training"
@@ -115,8 +169,10 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
     await wb.gotoLine(11, 17);
     await wb.press('Delete');
     await wb.openProblems();
-    await wb.waitForProblems((rows) => rows.some((r) => r.code === 'RL039' && /Registraton/.test(r.message)),
-      { timeout: 30_000, message: 'RL039 on the unsaved node' });
+    await wb.waitForProblems((rows) => rows.some((r) => r.code === 'RL039' && /Registraton/.test(r.message)), {
+      timeout: 30_000,
+      message: 'RL039 on the unsaved node',
+    });
     assert.ok(read(FRAUD).includes('"Registration"'), 'the file on disk is unchanged');
     await wb.parkMouse();
     await wb.screenshot('dag-03-unsaved-dag');

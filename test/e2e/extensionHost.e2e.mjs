@@ -10,7 +10,7 @@ import { REPO_ROOT, RESULTS_DIR, killStrayCodeServers, runExtensionTests } from 
 const DEMO = path.join(REPO_ROOT, 'examples', 'demo-workspace');
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'extension', 'suite', 'index.js');
 
-describe('in-editor suite in code-server\'s extension host', function () {
+describe("in-editor suite in code-server's extension host", function () {
   this.timeout(360_000);
 
   it('passes (languages.getDiagnostics, executeHoverProvider, executeDefinitionProvider, executeCommand)', async function () {
@@ -32,17 +32,32 @@ describe('in-editor suite in code-server\'s extension host', function () {
       fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
     }
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'extension-host-results.json'), JSON.stringify({ code: run.code, ms: run.ms, results }, null, 2));
+    fs.writeFileSync(
+      path.join(RESULTS_DIR, 'extension-host-results.json'),
+      JSON.stringify({ code: run.code, ms: run.ms, results }, null, 2),
+    );
     if (results) {
-      for (const t of results.tests) console.log(`      ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} [exthost] ${t.title}${t.ms === undefined ? '' : ` (${t.ms} ms)`}`);
+      for (const t of results.tests)
+        console.log(
+          `      ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} [exthost] ${t.title}${t.ms === undefined ? '' : ` (${t.ms} ms)`}`,
+        );
       console.log(`      [exthost] VS Code ${results.vscode}, Node ${results.node}, ${run.ms} ms`);
     }
     const failed = results?.tests.filter((t) => t.state === 'failed') ?? [];
-    assert.equal(run.code, 0, [
-      `extension tests exited ${run.code}`,
-      ...failed.map((t) => `${t.title}\n${t.error}`),
-      results ? '' : `no results file; browser console:\n${run.console.slice(-60).join('\n')}\nexthost log:\n${run.exthostLog.slice(-4000)}`,
-    ].join('\n'));
-    assert.ok(results && results.tests.length >= 5 && results.tests.every((t) => t.state === 'passed'), JSON.stringify(results));
+    assert.equal(
+      run.code,
+      0,
+      [
+        `extension tests exited ${run.code}`,
+        ...failed.map((t) => `${t.title}\n${t.error}`),
+        results
+          ? ''
+          : `no results file; browser console:\n${run.console.slice(-60).join('\n')}\nexthost log:\n${run.exthostLog.slice(-4000)}`,
+      ].join('\n'),
+    );
+    assert.ok(
+      results && results.tests.length >= 5 && results.tests.every((t) => t.state === 'passed'),
+      JSON.stringify(results),
+    );
   });
 });

@@ -20,13 +20,29 @@ describe('Registry Lens on an interface-first cursus workspace (code-server + Ch
     await wb.openProblems();
     await wb.maximizePanel(true);
     // VS Code's Problems panel does not list hints
-    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
+    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8')).filter(
+      (e) => e.severity !== 'hint',
+    );
     const missing = (rows) => missingProblems(expected, rows);
-    const rows = await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected problem in the Problems panel' })
-      .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
+    const rows = await wb
+      .waitForProblems((rs) => missing(rs).length === 0, {
+        timeout: 60_000,
+        message: 'every expected problem in the Problems panel',
+      })
+      .catch(async (e) => {
+        throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`);
+      });
     assert.deepEqual(await wb.tabTitles(), [], 'the problems came without opening a file');
-    assert.ok(rows.some((r) => r.code === 'RL018' && /XGBoostTrainng/.test(r.message) && /Did you mean 'XGBoostTraining'/.test(r.message)));
-    assert.ok(!rows.some((r) => r.code === 'RL004' || r.code === 'RL005'), 'no override of a missing step, no missing builder: builders are synthesized');
+    assert.ok(
+      rows.some(
+        (r) =>
+          r.code === 'RL018' && /XGBoostTrainng/.test(r.message) && /Did you mean 'XGBoostTraining'/.test(r.message),
+      ),
+    );
+    assert.ok(
+      !rows.some((r) => r.code === 'RL004' || r.code === 'RL005'),
+      'no override of a missing step, no missing builder: builders are synthesized',
+    );
     await wb.parkMouse();
     await wb.screenshot('interfaces-01-problems-panel');
     await wb.maximizePanel(false);

@@ -17,7 +17,11 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
   let wb;
 
   /** 1-based line of the first line of the registry matching `re`. */
-  const lineOf = (re) => fs.readFileSync(path.join(s.root, REG), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
+  const lineOf = (re) =>
+    fs
+      .readFileSync(path.join(s.root, REG), 'utf8')
+      .split('\n')
+      .findIndex((l) => re.test(l)) + 1;
 
   it('the Problems panel lists the seeded ONEX problems, in files never opened', async () => {
     wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
@@ -25,10 +29,21 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
     await wb.maximizePanel(true);
     const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8'));
     const missing = (rows) => missingProblems(expected, rows);
-    await wb.waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected ONEX problem' })
-      .catch(async (e) => { throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`); });
-    const extra = (await wb.problems()).filter((r) => (r.severity === 'error' || r.severity === 'warning') && !expected.some((e) => r.path === e.file && r.code === e.code && r.line === e.line + 1));
-    assert.deepEqual(extra.map((r) => `${r.path}:${r.line} ${r.code} ${r.message}`), [], 'nothing else at error or warning level (entrypoint files are read)');
+    await wb
+      .waitForProblems((rs) => missing(rs).length === 0, { timeout: 60_000, message: 'every expected ONEX problem' })
+      .catch(async (e) => {
+        throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`);
+      });
+    const extra = (await wb.problems()).filter(
+      (r) =>
+        (r.severity === 'error' || r.severity === 'warning') &&
+        !expected.some((e) => r.path === e.file && r.code === e.code && r.line === e.line + 1),
+    );
+    assert.deepEqual(
+      extra.map((r) => `${r.path}:${r.line} ${r.code} ${r.message}`),
+      [],
+      'nothing else at error or warning level (entrypoint files are read)',
+    );
     await wb.parkMouse();
     await wb.screenshot('onex-01-problems');
     await wb.maximizePanel(false);
@@ -45,14 +60,20 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
     await wb.closeHover();
   });
 
-  it('a version\'s metadata_file is a document link: Open Link opens that version\'s metadata file', async () => {
+  it("a version's metadata_file is a document link: Open Link opens that version's metadata file", async () => {
     await wb.quickOpen(REG);
     await wb.focusEditor();
     await wb.gotoLine(lineOf(/metadata_file: "node\.onex\.yaml"/), 27);
     await wb.runCommand('Open Link');
-    await waitFor(async () => (await wb.activeTabTitle()) === 'node.onex.yaml', { timeout: 20_000, message: 'node.onex.yaml opened by the link' });
+    await waitFor(async () => (await wb.activeTabTitle()) === 'node.onex.yaml', {
+      timeout: 20_000,
+      message: 'node.onex.yaml opened by the link',
+    });
     const crumbs = await wb.breadcrumbs();
-    assert.ok(crumbs.includes('echo_node') && crumbs.includes('v1_0_0'), `the link leads to echo_node/v1_0_0: ${crumbs.join(' › ')}`);
+    assert.ok(
+      crumbs.includes('echo_node') && crumbs.includes('v1_0_0'),
+      `the link leads to echo_node/v1_0_0: ${crumbs.join(' › ')}`,
+    );
     await wb.parkMouse();
     await wb.screenshot('onex-04-document-link');
   });
@@ -60,8 +81,10 @@ describe('ONEX registries in VS Code (code-server + Chromium, packaged .vsix)', 
   it('a .wip created on disk makes the version work in progress (RL045) live', async () => {
     const line = lineOf(/path: "src\/demo_onex\/nodes\/logger_node\/v1_0_0"/) - 1; // its `version:` line
     fs.writeFileSync(path.join(s.root, LOGGER_WIP), '');
-    await waitFor(async () => (await wb.problems()).some((r) => r.path === REG && r.code === 'RL045' && r.line === line),
-      { timeout: 30_000, message: `RL045 at ${REG}:${line}` });
+    await waitFor(
+      async () => (await wb.problems()).some((r) => r.path === REG && r.code === 'RL045' && r.line === line),
+      { timeout: 30_000, message: `RL045 at ${REG}:${line}` },
+    );
     await wb.screenshot('onex-03-wip');
   });
 });

@@ -31,8 +31,11 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   let wb;
 
   /** 1-based line of the first line of `rel` matching `re`. */
-  const lineOf = (rel, re) => fs.readFileSync(path.join(s.root, rel), 'utf8').split('\n')
-    .findIndex((l) => re.test(l)) + 1;
+  const lineOf = (rel, re) =>
+    fs
+      .readFileSync(path.join(s.root, rel), 'utf8')
+      .split('\n')
+      .findIndex((l) => re.test(l)) + 1;
   /** Open `rel` and put the cursor at `line`:`column` (1-based). */
   const cursorAt = async (rel, line, column) => {
     await wb.quickOpen(rel);
@@ -40,26 +43,34 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     await wb.gotoLine(line, column);
   };
 
-  it('the Problems panel lists the example\'s problems, in files never opened, and nothing else', async () => {
+  it("the Problems panel lists the example's problems, in files never opened, and nothing else", async () => {
     wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
     await wb.openProblems();
     await wb.maximizePanel(true);
-    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8'))
-      .filter((e) => e.severity !== 'hint');
+    const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8')).filter(
+      (e) => e.severity !== 'hint',
+    );
     const missing = (rows) => missingProblems(expected, rows);
     const all = { timeout: 60_000, message: 'every expected ONEX contract problem' };
-    await wb.waitForProblems((rs) => missing(rs).length === 0, all).catch(async (e) => {
-      throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`);
-    });
+    await wb
+      .waitForProblems((rs) => missing(rs).length === 0, all)
+      .catch(async (e) => {
+        throw new Error(`${e.message}\nmissing: ${JSON.stringify(missing(await wb.problems()))}`);
+      });
     const rows = await wb.problems();
     const listed = (r) => expected.some((e) => r.path === e.file && r.code === e.code && r.line === e.line + 1);
     const extra = rows.filter((r) => (r.severity === 'error' || r.severity === 'warning') && !listed(r));
-    assert.deepEqual(extra.map((r) => `${r.path}:${r.line} ${r.code} ${r.message}`), [],
-      'nothing else at error or warning level');
+    assert.deepEqual(
+      extra.map((r) => `${r.path}:${r.line} ${r.code} ${r.message}`),
+      [],
+      'nothing else at error or warning level',
+    );
     assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
     // each diagnostic names the validator that objects, as the real tool prints it
-    assert.match(rows.find((r) => r.code === 'RL051')?.message ?? '',
-      /^ContractLinter \[CONTRACT-003\]: Invalid node_type 'COMPUTE'\..*Did you mean 'COMPUTE_GENERIC'\?/);
+    assert.match(
+      rows.find((r) => r.code === 'RL051')?.message ?? '',
+      /^ContractLinter \[CONTRACT-003\]: Invalid node_type 'COMPUTE'\..*Did you mean 'COMPUTE_GENERIC'\?/,
+    );
     await wb.parkMouse();
     await wb.screenshot('onexc-01-problems');
     await wb.maximizePanel(false);
@@ -69,9 +80,16 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     await cursorAt(PY, lineOf(PY, /^node_alpha_effect = /), 3);
     // VS Code ships no TOML language: the extension declares it for pyproject.toml, so the server gets the file
     const modeItem = wb.page.locator('[id="status.editor.mode"]').first();
-    const mode = () => modeItem.textContent({ timeout: 1_000 }).then((t) => t?.trim(), () => null);
-    await waitFor(async () => (await mode()) === 'TOML', { timeout: 10_000, message: 'the language mode TOML' })
-      .catch(async (e) => { throw new Error(`${e.message}; it is ${await mode()}`); });
+    const mode = () =>
+      modeItem.textContent({ timeout: 1_000 }).then(
+        (t) => t?.trim(),
+        () => null,
+      );
+    await waitFor(async () => (await mode()) === 'TOML', { timeout: 10_000, message: 'the language mode TOML' }).catch(
+      async (e) => {
+        throw new Error(`${e.message}; it is ${await mode()}`);
+      },
+    );
     const node = await wb.hover({ match: /ONEX node/ });
     assert.match(node, /node_alpha_effect — ONEX node · EFFECT_GENERIC/);
     assert.match(node, /Entry point node_alpha_effect = "demo_infra\.nodes\.node_alpha_effect"/);
@@ -98,15 +116,21 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
       await wb.goToDefinition();
       const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
       const want = JSON.stringify({ tab, line, column });
-      await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 10_000, message: want })
-        .catch(async (e) => { throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`); });
+      await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 10_000, message: want }).catch(
+        async (e) => {
+          throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`);
+        },
+      );
     };
     await cursorAt(PY, lineOf(PY, /^node_alpha_effect = /), 3);
     await f12To('contract.yaml', 1, 7); // on the contract's name
-    const crumbs = await waitFor(async () => {
-      const c = await wb.breadcrumbs();
-      return c.includes('node_alpha_effect') && c;
-    }, { timeout: 10_000, message: 'the breadcrumbs of node_alpha_effect\'s contract' });
+    const crumbs = await waitFor(
+      async () => {
+        const c = await wb.breadcrumbs();
+        return c.includes('node_alpha_effect') && c;
+      },
+      { timeout: 10_000, message: "the breadcrumbs of node_alpha_effect's contract" },
+    );
     assert.ok(crumbs.includes('contract.yaml'), crumbs.join(' › '));
 
     await wb.gotoLine(lineOf(CONTRACT, /name: "HandlerAlpha"/), 17);
@@ -123,36 +147,57 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     await cursorAt(CONTRACT, lineOf(CONTRACT, /^node_type: /), 13);
     const rows = wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
     // as a person would, asks again when nothing shows within a few seconds (a key lost on a busy machine)
-    const labels = await waitFor(async () => {
-      await wb.press('Control+Space');
-      return waitFor(async () => {
-        const ls = await rows.locator('.label-name').allTextContents();
-        return ls.length > 0 && ls.map((l) => l.trim());
-      }, { timeout: 5_000, message: 'suggestions' }).catch(() => null);
-    }, { timeout: 30_000, message: 'the suggest widget on node_type' });
+    const labels = await waitFor(
+      async () => {
+        await wb.press('Control+Space');
+        return waitFor(
+          async () => {
+            const ls = await rows.locator('.label-name').allTextContents();
+            return ls.length > 0 && ls.map((l) => l.trim());
+          },
+          { timeout: 5_000, message: 'suggestions' },
+        ).catch(() => null);
+      },
+      { timeout: 30_000, message: 'the suggest widget on node_type' },
+    );
     assert.deepEqual(labels, ['COMPUTE_GENERIC', 'EFFECT_GENERIC', 'ORCHESTRATOR_GENERIC', 'REDUCER_GENERIC']);
     await wb.parkMouse();
     await wb.screenshot('onexc-05-completion-node-type');
     await wb.press('Escape');
   });
 
-  it('Go to Symbol in Editor lists the contract\'s node, references, topics; pyproject\'s entry points', async () => {
+  it("Go to Symbol in Editor lists the contract's node, references, topics; pyproject's entry points", async () => {
     const symbols = async (rel, n) => {
       await wb.quickOpen(rel);
       await wb.focusEditor();
       await wb.press('Control+Shift+O');
-      return waitFor(async () => {
-        const rs = await wb.quickPickRows();
-        return rs.length >= n && rs.map((r) => r.label);
-      }, { timeout: 15_000, message: `${n} symbols of ${rel}` });
+      return waitFor(
+        async () => {
+          const rs = await wb.quickPickRows();
+          return rs.length >= n && rs.map((r) => r.label);
+        },
+        { timeout: 15_000, message: `${n} symbols of ${rel}` },
+      );
     };
-    assert.deepEqual(await symbols(CONTRACT, 5),
-      ['node_alpha_effect', 'ModelAlphaRequest', 'ModelAlphaResult', 'onex.evt.demo.alpha-done.v1', 'HandlerAlpha']);
+    assert.deepEqual(await symbols(CONTRACT, 5), [
+      'node_alpha_effect',
+      'ModelAlphaRequest',
+      'ModelAlphaResult',
+      'onex.evt.demo.alpha-done.v1',
+      'HandlerAlpha',
+    ]);
     await wb.parkMouse();
     await wb.screenshot('onexc-06-symbols-contract');
     await wb.press('Escape');
-    assert.deepEqual(await symbols(PY, 7), ['node_alpha_effect', 'node_beta_compute', 'node_gamma_reducer',
-      'node_missing_effect', 'node_delta_orchestrator', 'node_flat_effect', 'node_epsilon_effect']);
+    assert.deepEqual(await symbols(PY, 7), [
+      'node_alpha_effect',
+      'node_beta_compute',
+      'node_gamma_reducer',
+      'node_missing_effect',
+      'node_delta_orchestrator',
+      'node_flat_effect',
+      'node_epsilon_effect',
+    ]);
     await wb.press('Escape');
   });
 
@@ -166,15 +211,23 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     const args = [cli, 'explain', 'node_alpha_effect', '--root', s.root];
     const printed = execFileSync(process.execPath, args, { encoding: 'utf8' });
     await wb.runCommand('Registry Lens: Explain Resolution');
-    const doc = await waitFor(async () => {
-      const text = (await wb.activeTabTitle()) === 'Explain node_alpha_effect (core)' && await wb.editorText();
-      if (typeof text !== 'string') return null;
-      return text.startsWith('Explain Resolution: node_alpha_effect') && text.includes('Handlers and models:') && text;
-    }, { timeout: 20_000, message: 'the explain document of node_alpha_effect' });
+    const doc = await waitFor(
+      async () => {
+        const text = (await wb.activeTabTitle()) === 'Explain node_alpha_effect (core)' && (await wb.editorText());
+        if (typeof text !== 'string') return null;
+        return (
+          text.startsWith('Explain Resolution: node_alpha_effect') && text.includes('Handlers and models:') && text
+        );
+      },
+      { timeout: 20_000, message: 'the explain document of node_alpha_effect' },
+    );
     const lines = (t) => t.split('\n').map((l) => l.trimEnd());
     const shown = lines(doc);
-    assert.deepEqual(shown, lines(printed).slice(0, shown.length),
-      'the explain document shows what `registry-lens explain` prints');
+    assert.deepEqual(
+      shown,
+      lines(printed).slice(0, shown.length),
+      'the explain document shows what `registry-lens explain` prints',
+    );
     const chain = [
       `node_alpha_effect → ${lit(CONTRACT)}`,
       'Entry point:\n +node_alpha_effect +demo_infra\\.nodes\\.node_alpha_effect +pyproject\\.toml:6:1',
@@ -192,28 +245,44 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     await wb.quickOpen(CONTRACT);
     await wb.runCommand('Registry Lens: Show Step Graph');
     const frame = await webviewFrame(wb);
-    const graph = await waitFor(() => frame.evaluate(() => {
-      const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
-      const edges = [...document.querySelectorAll('path.edge')]
-        .map((p) => ({ cls: p.getAttribute('class'), tip: p.querySelector('title')?.textContent }));
-      const title = document.querySelector('h1')?.textContent;
-      return edges.length > 0 && { title, connected: ids('g.node:not(.loose)'), loose: ids('g.node.loose'), edges };
-    }), { timeout: 20_000, message: 'the step graph with the topic edge' });
+    const graph = await waitFor(
+      () =>
+        frame.evaluate(() => {
+          const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
+          const edges = [...document.querySelectorAll('path.edge')].map((p) => ({
+            cls: p.getAttribute('class'),
+            tip: p.querySelector('title')?.textContent,
+          }));
+          const title = document.querySelector('h1')?.textContent;
+          return edges.length > 0 && { title, connected: ids('g.node:not(.loose)'), loose: ids('g.node.loose'), edges };
+        }),
+      { timeout: 20_000, message: 'the step graph with the topic edge' },
+    );
     assert.equal(graph.title, 'Step graph of core');
     assert.deepEqual(graph.connected, ['node_alpha_effect', 'node_beta_compute']);
-    assert.deepEqual(graph.edges,
-      [{ cls: 'edge flow', tip: 'node_alpha_effect → node_beta_compute (data flow): onex.evt.demo.alpha-done.v1' }]);
-    assert.deepEqual(graph.loose,
-      ['node_delta_orchestrator', 'node_epsilon_effect', 'node_flat_effect', 'node_gamma_reducer',
-        'node_missing_effect', 'node_orphan_compute']);
+    assert.deepEqual(graph.edges, [
+      { cls: 'edge flow', tip: 'node_alpha_effect → node_beta_compute (data flow): onex.evt.demo.alpha-done.v1' },
+    ]);
+    assert.deepEqual(graph.loose, [
+      'node_delta_orchestrator',
+      'node_epsilon_effect',
+      'node_flat_effect',
+      'node_gamma_reducer',
+      'node_missing_effect',
+      'node_orphan_compute',
+    ]);
     await wb.parkMouse();
     await wb.screenshot('onexc-08-step-graph');
     // a node of the flow opens where `list` places it: its entry point
     await frame.locator('g.node.clickable[data-id="node_alpha_effect"]').click();
-    await waitFor(async () => (await wb.activeTabTitle()) === PY,
-      { timeout: 15_000, message: 'node_alpha_effect opened from the graph' });
+    await waitFor(async () => (await wb.activeTabTitle()) === PY, {
+      timeout: 15_000,
+      message: 'node_alpha_effect opened from the graph',
+    });
     const line = lineOf(PY, /^node_alpha_effect = /);
-    await waitFor(async () => (await wb.cursorPosition())?.line === line,
-      { timeout: 10_000, message: `cursor on line ${line}` });
+    await waitFor(async () => (await wb.cursorPosition())?.line === line, {
+      timeout: 10_000,
+      message: `cursor on line ${line}`,
+    });
   });
 });

@@ -5,7 +5,14 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, RESULTS_DIR, killStrayCodeServers, launchBrowser, startCodeServer, waitFor } from '../../scripts/e2e/code-server.mjs';
+import {
+  REPO_ROOT,
+  RESULTS_DIR,
+  killStrayCodeServers,
+  launchBrowser,
+  startCodeServer,
+  waitFor,
+} from '../../scripts/e2e/code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
@@ -25,12 +32,15 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run \`npm run package\``);
     const built = fs.statSync(path.join(REPO_ROOT, 'dist', 'server.js')).mtimeMs;
     // npm run test:e2e packages first; a direct mocha run may test an older package
-    if (fs.statSync(VSIX).mtimeMs < built - 1000) console.warn(`      warning: ${path.basename(VSIX)} is older than dist/server.js (npm run package rebuilds it)`);
+    if (fs.statSync(VSIX).mtimeMs < built - 1000)
+      console.warn(`      warning: ${path.basename(VSIX)} is older than dist/server.js (npm run package rebuilds it)`);
     s.root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `rl-e2e-${label}-`)), example);
     fs.cpSync(path.join(REPO_ROOT, 'examples', example), s.root, { recursive: true });
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    s.server = await timed('start code-server (incl. --install-extension)', () => startCodeServer({ extensions: [VSIX], settings }));
+    s.server = await timed('start code-server (incl. --install-extension)', () =>
+      startCodeServer({ extensions: [VSIX], settings }),
+    );
     s.browser = await launchBrowser();
   });
 
@@ -43,19 +53,28 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
 
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed' || !s.wb) return;
-    await s.wb.screenshot(`FAILED-${label}-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => {});
-    if (s.server) console.log(`--- code-server log (tail) ---\n${s.server.readLog().slice(-3000)}\n--- browser console (tail) ---\n${s.wb.consoleLines.slice(-30).join('\n')}`);
+    await s.wb
+      .screenshot(`FAILED-${label}-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`)
+      .catch(() => {});
+    if (s.server)
+      console.log(
+        `--- code-server log (tail) ---\n${s.server.readLog().slice(-3000)}\n--- browser console (tail) ---\n${s.wb.consoleLines.slice(-30).join('\n')}`,
+      );
   });
   return s;
 }
 
 /** The frame of the visible Registry Lens webview of workbench `wb` (the one whose page has our #app element, rendered). */
 export function webviewFrame(wb, { timeout = 30_000 } = {}) {
-  return waitFor(async () => {
-    for (const f of wb.page.frames()) {
-      if (!/fake\.html/.test(f.url())) continue;
-      if (await f.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0).catch(() => false)) return f;
-    }
-    return null;
-  }, { timeout, message: 'the Registry Lens webview' });
+  return waitFor(
+    async () => {
+      for (const f of wb.page.frames()) {
+        if (!/fake\.html/.test(f.url())) continue;
+        if (await f.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0).catch(() => false))
+          return f;
+      }
+      return null;
+    },
+    { timeout, message: 'the Registry Lens webview' },
+  );
 }

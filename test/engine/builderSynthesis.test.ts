@@ -125,22 +125,29 @@ spec:
   outputs: {}
 `;
 
-const codes = (ds: { code: string; message: string }[]): string[] => ds.filter((d) => d.code !== 'RL018').map((d) => `${d.code} ${d.message}`);
+const codes = (ds: { code: string; message: string }[]): string[] =>
+  ds.filter((d) => d.code !== 'RL018').map((d) => `${d.code} ${d.message}`);
 
-describe('builders as the repository\'s cursus finds them', () => {
+describe("builders as the repository's cursus finds them", () => {
   it('2.x synthesizes <Step>StepBuilder for an override, whatever builder_step_name says: Explain text and JSON', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}`);
     const x = engine.explain({ step: 'XGBoostTraining', context: 'alice_ml' });
     assert.equal(x.winner?.source, 'override:alice_ml');
     assert.deepEqual(x.components.builder, {
-      class: 'XGBoostTrainingStepBuilder', file: 'src/cursus/steps/interfaces/xgboost_training.step.yaml',
+      class: 'XGBoostTrainingStepBuilder',
+      file: 'src/cursus/steps/interfaces/xgboost_training.step.yaml',
       range: { start: { line: 0, character: 11 }, end: { line: 0, character: 26 } },
       synthesized: { base: 'TemplateStepBuilder', by: DISCOVERY },
     });
     const json = explainDocument(x) as { components: { builder: unknown } };
     assert.deepEqual(json.components.builder, { ...x.components.builder });
     const text = renderExplanation(x);
-    assert.ok(text.includes(`builder   XGBoostTrainingStepBuilder at src/cursus/steps/interfaces/xgboost_training.step.yaml:1:12  (synthesized from the interface, a subclass of TemplateStepBuilder, by ${DISCOVERY})`), text);
+    assert.ok(
+      text.includes(
+        `builder   XGBoostTrainingStepBuilder at src/cursus/steps/interfaces/xgboost_training.step.yaml:1:12  (synthesized from the interface, a subclass of TemplateStepBuilder, by ${DISCOVERY})`,
+      ),
+      text,
+    );
     assert.ok(!text.includes('CustomXGBoostTrainingStepBuilder (synthesized)'), text);
   });
 
@@ -165,26 +172,39 @@ describe('builders as the repository\'s cursus finds them', () => {
     assert.deepEqual(codes(engine.allDiagnostics()), [
       `RL034 cursus cannot synthesize a builder for 'MyCustomProcessing': no interface file defines it (expected ${INTERFACE_FILE}). This cursus synthesizes every builder from the step's interface and reads no builder file (${DISCOVERY}), so the step cannot be built`,
     ]);
-    await checkFix(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace('local')}`, `Create interface ${INTERFACE_FILE}`, { [INTERFACE_FILE]: STUB });
+    await checkFix(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace('local')}`, `Create interface ${INTERFACE_FILE}`, {
+      [INTERFACE_FILE]: STUB,
+    });
     const x = engine.explain({ step: 'MyCustomProcessing', context: 'alice_ml' });
     assert.equal(x.components.builder, null);
-    assert.deepEqual(x.searched.builder, [`${WS.slice(1)}/alice_ml/src/cursus_dev/steps/interfaces/`, 'src/cursus/steps/interfaces/']);
+    assert.deepEqual(x.searched.builder, [
+      `${WS.slice(1)}/alice_ml/src/cursus_dev/steps/interfaces/`,
+      'src/cursus/steps/interfaces/',
+    ]);
     // Fix all takes it (one unambiguous fix).
-    assert.deepEqual(engine.fixAll(REG.slice(1))?.createFiles?.map((f) => f.file), [INTERFACE_FILE]);
+    assert.deepEqual(
+      engine.fixAll(REG.slice(1))?.createFiles?.map((f) => f.file),
+      [INTERFACE_FILE],
+    );
   });
 
   it('2.x: an interface whose sagemaker_step_type routes to no build strategy gets no synthesized builder (RL034); with no strategies read, every type routes', async () => {
-    const strategies = BASES.replace('class TemplateStepBuilder(StepBuilderBase):',
-      '@register_strategy(axis="sagemaker_step_type", name="CreateModel")\nclass CreateModelHandler:\n    pass\nclass TemplateStepBuilder(StepBuilderBase):');
+    const strategies = BASES.replace(
+      'class TemplateStepBuilder(StepBuilderBase):',
+      '@register_strategy(axis="sagemaker_step_type", name="CreateModel")\nclass CreateModelHandler:\n    pass\nclass TemplateStepBuilder(StepBuilderBase):',
+    );
     const { engine } = await analyze(`${DISCOVERY_2_9}${strategies}${CORE_2}`);
     assert.deepEqual(codes(engine.allDiagnostics()), [
       "RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its sagemaker_step_type 'Training' routes to no build strategy " +
-      '(src/cursus/core/base/builder_templates.py registers none for it; resolve_handler() raises NoBuilderError), so the step cannot be built',
+        '(src/cursus/core/base/builder_templates.py registers none for it; resolve_handler() raises NoBuilderError), so the step cannot be built',
     ]);
     assert.equal(engine.explain({ step: 'XGBoostTraining' }).components.builder, null);
     const routed = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}`);
     assert.deepEqual(codes(routed.engine.allDiagnostics()), []);
-    assert.equal(routed.engine.explain({ step: 'XGBoostTraining' }).components.builder?.class, 'XGBoostTrainingStepBuilder');
+    assert.equal(
+      routed.engine.explain({ step: 'XGBoostTraining' }).components.builder?.class,
+      'XGBoostTrainingStepBuilder',
+    );
   });
 
   it('2.9: an interface requiring the SAIS SDK gets a builder only for a step sdk_bindings.py binds', async () => {
@@ -208,9 +228,9 @@ ${steps}
     const { engine } = await analyze(withCore('    "CradleDataLoading": _cradle_data_loading_step,'));
     assert.deepEqual(codes(engine.allDiagnostics()), [
       "RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its interface requires " +
-      'secure_ai_sandbox_workflow_python_sdk, ' +
-      'and src/cursus/step_catalog/sdk_bindings.py binds no SDK step class for it (SDK_STEP_CLASS_THUNKS), so ' +
-      '_synthesize_builder() returns None and the step cannot be built',
+        'secure_ai_sandbox_workflow_python_sdk, ' +
+        'and src/cursus/step_catalog/sdk_bindings.py binds no SDK step class for it (SDK_STEP_CLASS_THUNKS), so ' +
+        '_synthesize_builder() returns None and the step cannot be built',
     ]);
     assert.equal(engine.explain({ step: 'XGBoostTraining' }).components.builder, null);
     const bound = await analyze(withCore('    "XGBoostTraining": _cradle_data_loading_step,'));
@@ -222,9 +242,17 @@ ${steps}
   });
 
   it('2.x: with the created interface the row gets its synthesized builder and no diagnostic; a config that breaks the convention is kept', async () => {
-    const { engine } = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}\n//- /${INTERFACE_FILE}\n${STUB}`);
+    const { engine } = await analyze(
+      `${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}\n//- /${INTERFACE_FILE}\n${STUB}`,
+    );
     // What is left is the script the new contract names (RL017), the next thing to write.
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => `${d.code} ${d.file}`), [`RL017 ${INTERFACE_FILE}`]);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code !== 'RL018')
+        .map((d) => `${d.code} ${d.file}`),
+      [`RL017 ${INTERFACE_FILE}`],
+    );
     const b = engine.explain({ step: 'MyCustomProcessing', context: 'alice_ml' }).components.builder;
     assert.equal(b?.class, 'MyCustomProcessingStepBuilder');
     assert.equal(b?.file, INTERFACE_FILE);
@@ -233,25 +261,48 @@ ${steps}
       LOCAL_STEPS = {"MyModel": {"config_class": "MyModelStepConfig", "sagemaker_step_type": "CreateModel", "description": "a: b # c"}}
     `);
     const fix = other.allDiagnostics().find((d) => d.code === 'RL034')?.fixes[0]?.createFiles?.[0]?.text ?? '';
-    assert.ok(fix.startsWith('step_type: MyModel\nnode_type: internal\nregistry:\n  sagemaker_step_type: CreateModel\n  description: "a: b # c"\n  config_class: MyModelStepConfig\ncontract:\n  entry_point: my_model.py\n'), fix);
+    assert.ok(
+      fix.startsWith(
+        'step_type: MyModel\nnode_type: internal\nregistry:\n  sagemaker_step_type: CreateModel\n  description: "a: b # c"\n  config_class: MyModelStepConfig\ncontract:\n  entry_point: my_model.py\n',
+      ),
+      fix,
+    );
   });
 
   it('1.x (builder files discovered) keeps RL005 and its builder stub; 2.0.0 (files and synthesis) too; neither raises RL034', async () => {
     for (const discovery of [DISCOVERY_1_10, DISCOVERY_2_0]) {
       const { engine } = await analyze(`${discovery}${BASES}${CORE_2}${workspace()}`);
       const ds = engine.allDiagnostics().filter((d) => d.code !== 'RL018');
-      assert.deepEqual(ds.map((d) => d.code), ['RL005'], codes(ds).join('\n'));
-      assert.ok(ds[0]?.fixes.some((f) => f.createFiles?.[0]?.file.endsWith('steps/builders/builder_my_custom_processing_step.py')));
+      assert.deepEqual(
+        ds.map((d) => d.code),
+        ['RL005'],
+        codes(ds).join('\n'),
+      );
+      assert.ok(
+        ds[0]?.fixes.some((f) =>
+          f.createFiles?.[0]?.file.endsWith('steps/builders/builder_my_custom_processing_step.py'),
+        ),
+      );
     }
     // No discovery module in the tree: builder files are looked for, as before.
     const { engine } = await analyze(`${CORE_2}${workspace()}`);
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => d.code), ['RL005']);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code !== 'RL018')
+        .map((d) => d.code),
+      ['RL005'],
+    );
   });
 
   it('an edit of the discovery module moves the verdict both ways (incremental)', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_9}${CORE_2}${workspace()}`);
     const body = (d: string): string => d.slice(d.indexOf('\n', d.indexOf('//- ')) + 1);
-    const seen = (): string[] => engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => d.code);
+    const seen = (): string[] =>
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code !== 'RL018')
+        .map((d) => d.code);
     assert.deepEqual(seen(), ['RL034']);
     engine.setFile(DISCOVERY, body(DISCOVERY_1_10));
     engine.update();
@@ -277,12 +328,18 @@ ${steps}
 });
 
 describe('abstract rows: their classes are where cursus imports them from', () => {
-  it('Explain Base finds StepBuilderBase and BasePipelineConfig in cursus/core/base/ (not in the tests\' mirror nor another package), in 2.x and 1.x', async () => {
+  it("Explain Base finds StepBuilderBase and BasePipelineConfig in cursus/core/base/ (not in the tests' mirror nor another package), in 2.x and 1.x", async () => {
     for (const discovery of [DISCOVERY_2_9, DISCOVERY_1_10]) {
       const { engine } = await analyze(`${discovery}${BASES}${CORE_2}`);
       const x = engine.explain({ step: 'Base' });
-      assert.deepEqual([x.components.builder?.class, x.components.builder?.file], ['StepBuilderBase', 'src/cursus/core/base/builder_base.py']);
-      assert.deepEqual([x.components.config?.class, x.components.config?.file], ['BasePipelineConfig', 'src/cursus/core/base/config_base.py']);
+      assert.deepEqual(
+        [x.components.builder?.class, x.components.builder?.file],
+        ['StepBuilderBase', 'src/cursus/core/base/builder_base.py'],
+      );
+      assert.deepEqual(
+        [x.components.config?.class, x.components.config?.file],
+        ['BasePipelineConfig', 'src/cursus/core/base/config_base.py'],
+      );
       // Processing's builder exists nowhere in cursus: missing, and Explain says where it looked.
       const p = engine.explain({ step: 'Processing' });
       assert.equal(p.components.config?.file, 'src/cursus/steps/configs/config_processing_step_base.py');
@@ -291,20 +348,28 @@ describe('abstract rows: their classes are where cursus imports them from', () =
     }
   });
 
-  it('hover and definition of an abstract row\'s class name go to core/base/; hover on the class names the row', async () => {
-    const extras = (cursor: string): string => `${DISCOVERY_2_9}${CORE_2.replace('"StepBuilderBase"', `"${cursor}StepBuilderBase"`)}
+  it("hover and definition of an abstract row's class name go to core/base/; hover on the class names the row", async () => {
+    const extras = (
+      cursor: string,
+    ): string => `${DISCOVERY_2_9}${CORE_2.replace('"StepBuilderBase"', `"${cursor}StepBuilderBase"`)}
       //- /src/cursus/core/base/builder_base.py
       class StepBuilderBase(ABC):
       #     ^^^^^^^^^^^^^^^ def
           pass
     `;
-    await checkHover(extras('$0'), ['**class StepBuilderBase** — builder of `Base`', 'src/cursus/core/base/builder_base.py:1']);
+    await checkHover(extras('$0'), [
+      '**class StepBuilderBase** — builder of `Base`',
+      'src/cursus/core/base/builder_base.py:1',
+    ]);
     await checkDefinition(extras('$0'));
-    await checkHover(`${CORE_2}
+    await checkHover(
+      `${CORE_2}
       //- /src/cursus/core/base/config_base.py
       class Base$0PipelineConfig(BaseModel, ABC):
           pass
-    `, ['used by step `Base`']);
+    `,
+      ['used by step `Base`'],
+    );
   });
 
   it('a row that is not abstract does not take a base class for its own', async () => {
@@ -312,7 +377,13 @@ describe('abstract rows: their classes are where cursus imports them from', () =
       //- /src/cursus/registry/step_names.py
       STEP_NAMES = {"Mine": {"config_class": "BasePipelineConfig", "builder_step_name": "StepBuilderBase", "spec_type": "Mine", "sagemaker_step_type": "Processing", "description": "d"}}
     `);
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.code).sort(), ['RL005', 'RL006', 'RL012']);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .map((d) => d.code)
+        .sort(),
+      ['RL005', 'RL006', 'RL012'],
+    );
     assert.equal(engine.explain({ step: 'Mine' }).components.builder, null);
   });
 });

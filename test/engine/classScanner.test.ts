@@ -26,29 +26,72 @@ function corpus(): { path: string; text: string }[] {
 /** One small module per way the scanner declines (strings, f-string fields, token sequences, blocks, class headers and bodies). */
 const DECLINED = [
   // strings and f-strings
-  'class A:\n    x = "a\\"', 'class A:\n    s = f"{d[\'k}"\n', 'class A:\n    s = f"{d[\'\\\\k\']}"\n', 'class A:\n    s = f"{a(]}"\n',
-  'class A:\n    s = """a\\\nb"""\n', 'class A:\n    s = ["\\N{", "}"]\n', 'class A:\n    s = "\\N{EM DASH}"\n', 'class A:\n    s = f"{d["k"]}"\n', 'class A:\n    x = (\n',
+  'class A:\n    x = "a\\"',
+  'class A:\n    s = f"{d[\'k}"\n',
+  'class A:\n    s = f"{d[\'\\\\k\']}"\n',
+  'class A:\n    s = f"{a(]}"\n',
+  'class A:\n    s = """a\\\nb"""\n',
+  'class A:\n    s = ["\\N{", "}"]\n',
+  'class A:\n    s = "\\N{EM DASH}"\n',
+  'class A:\n    s = f"{d["k"]}"\n',
+  'class A:\n    x = (\n',
   // characters and lines
-  'class A:\n\tx = 1\n', 'class A:\r\n    pass\r\n', 'class A:\n    é = 1\n', 'x = \\\n    1\nclass A:\n    pass\n', 'class A:\n    x = 1\n  # between\n',
+  'class A:\n\tx = 1\n',
+  'class A:\r\n    pass\r\n',
+  'class A:\n    é = 1\n',
+  'x = \\\n    1\nclass A:\n    pass\n',
+  'class A:\n    x = 1\n  # between\n',
   // token sequences
-  'class A:\n    def f(self):\n        for x + 1 in y:\n            pass\n', 'class A:\n    x = a else b\n', 'class A:\n    x = [a for b]\n',
-  'class A:\n    x = [**a]\n', 'class A:\n    x = f(yield)\n', 'class A:\n    def f(self, p=yield):\n        pass\n', 'class A:\n    x = 1 +\n',
-  'class A:\n    x = not\n', 'class A:\n    x = a.(b)\n', 'class A:\n    x = (if a)\n', 'class A:\n    x = (1 +)\n', 'class A:\n    s = f"a}"\n', 'class A:\n    x = [{}\n        {}]\n', 'class A:\n    a@b: int = 1\n', 'class A:\n    x = = 1\n',
+  'class A:\n    def f(self):\n        for x + 1 in y:\n            pass\n',
+  'class A:\n    x = a else b\n',
+  'class A:\n    x = [a for b]\n',
+  'class A:\n    x = [**a]\n',
+  'class A:\n    x = f(yield)\n',
+  'class A:\n    def f(self, p=yield):\n        pass\n',
+  'class A:\n    x = 1 +\n',
+  'class A:\n    x = not\n',
+  'class A:\n    x = a.(b)\n',
+  'class A:\n    x = (if a)\n',
+  'class A:\n    x = (1 +)\n',
+  'class A:\n    s = f"a}"\n',
+  'class A:\n    x = [{}\n        {}]\n',
+  'class A:\n    a@b: int = 1\n',
+  'class A:\n    x = = 1\n',
   // blocks
-  'class A:\n    def f(self):\n        try:\n            pass\n    x = 1\n', 'class A:\n    def f(self):\n        @d\n    def g(self):\n        pass\n',
-  'class A:\n    def f(self):\n        if x:\n            pass\n        else: pass\n', 'class A:\n    def f(self):\n        match x:\n            case 1:\n                pass\n',
-  'class A:\n    def f(self):\n        if x:\n            pass\n        else x:\n            pass\n', 'class A:\n    print\n',
-  'class A:\n    def f(self):\n        try:\n            pass\n', 'class A: pass\n', 'class A:\n    def f(self):\n    pass\n', 'class A(B) -> C:\n    pass\n',
+  'class A:\n    def f(self):\n        try:\n            pass\n    x = 1\n',
+  'class A:\n    def f(self):\n        @d\n    def g(self):\n        pass\n',
+  'class A:\n    def f(self):\n        if x:\n            pass\n        else: pass\n',
+  'class A:\n    def f(self):\n        match x:\n            case 1:\n                pass\n',
+  'class A:\n    def f(self):\n        if x:\n            pass\n        else x:\n            pass\n',
+  'class A:\n    print\n',
+  'class A:\n    def f(self):\n        try:\n            pass\n',
+  'class A: pass\n',
+  'class A:\n    def f(self):\n    pass\n',
+  'class A(B) -> C:\n    pass\n',
   // class headers and bodies
-  'class A(\n    B,\n):\n    pass\n', 'class A("B"):\n    pass\n', 'class A:\n    x = "a" "b"\n', 'class A:\n    "a" "b"\n', 'class A:\n    f"""doc {x}"""\n',
+  'class A(\n    B,\n):\n    pass\n',
+  'class A("B"):\n    pass\n',
+  'class A:\n    x = "a" "b"\n',
+  'class A:\n    "a" "b"\n',
+  'class A:\n    f"""doc {x}"""\n',
   'class A:\n    x: int += 1\n',
 ];
 
 /** The lines of those modules that make them declined, for mutants. */
-const DECLINING_LINES = DECLINED.flatMap((text) => text.split('\n').slice(1).filter((l) => l.trim() !== '' && l.trim() !== 'pass'));
+const DECLINING_LINES = DECLINED.flatMap((text) =>
+  text
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '' && l.trim() !== 'pass'),
+);
 
 /** `count` mutants of `files`, each mutated 1 to 3 times: equal to the full parse or declined; returns how many were answered. */
-function proveOnMutants(files: { path: string; text: string }[], seed: number, count: number, snippets?: readonly string[]): number {
+function proveOnMutants(
+  files: { path: string; text: string }[],
+  seed: number,
+  count: number,
+  snippets?: readonly string[],
+): number {
   const rng = new Rng(seed);
   let answered = 0;
   for (let n = 0; n < count; n++) {
@@ -73,16 +116,27 @@ describe('engine: class scanner (fast path for class-only files)', () => {
     let declined = 0;
     for (const f of files) {
       const fast = scanClasses(f.text);
-      if (fast === null) { declined++; continue; }
+      if (fast === null) {
+        declined++;
+        continue;
+      }
       assert.deepEqual(fast, full(f.text), f.path);
     }
     const components = files.filter((f) => /\/(builders|configs)\//.test(f.path));
-    assert.equal(components.filter((f) => scanClasses(f.text) === null).length, 0, 'the fast path declined a generated module');
+    assert.equal(
+      components.filter((f) => scanClasses(f.text) === null).length,
+      0,
+      'the fast path declined a generated module',
+    );
     assert.ok(declined < files.length);
   });
 
   it('equals the full parse or declines on 3,000 mutated files (1 to 3 mutations each)', () => {
-    const answered = proveOnMutants(corpus().filter((_, i) => i % 2 === 0), 0xc1a55, 3000);
+    const answered = proveOnMutants(
+      corpus().filter((_, i) => i % 2 === 0),
+      0xc1a55,
+      3000,
+    );
     assert.ok(answered > 300, `the fast path answered only ${answered} of 3,000 mutants`);
   });
 
@@ -91,7 +145,12 @@ describe('engine: class scanner (fast path for class-only files)', () => {
   });
 
   it('equals the full parse or declines on 3,000 files mutated with the lines it declines for', () => {
-    const answered = proveOnMutants(corpus().filter((_, i) => i % 2 === 1), 0xdec1, 3000, [...SNIPPETS, ...DECLINING_LINES]);
+    const answered = proveOnMutants(
+      corpus().filter((_, i) => i % 2 === 1),
+      0xdec1,
+      3000,
+      [...SNIPPETS, ...DECLINING_LINES],
+    );
     assert.ok(answered > 300, `the fast path answered only ${answered} of 3,000 mutants`);
   });
 

@@ -16,12 +16,20 @@ describe('engine: diagnostic codes', () => {
   it('docs/diagnostics.md has a section for every declared code and for no other', () => {
     const documented = [...DOC.matchAll(/<a id="(rl\d+)"><\/a>/g)].map((m) => (m[1] as string).toUpperCase()).sort();
     const declared: string[] = CODES.map((c) => c.code);
-    assert.deepEqual(declared.filter((c) => !documented.includes(c)), [], 'declared codes without a section');
-    assert.deepEqual(documented.filter((c) => !declared.includes(c)), [], 'sections of codes nobody declares');
+    assert.deepEqual(
+      declared.filter((c) => !documented.includes(c)),
+      [],
+      'declared codes without a section',
+    );
+    assert.deepEqual(
+      documented.filter((c) => !declared.includes(c)),
+      [],
+      'sections of codes nobody declares',
+    );
     assert.equal(new Set(documented).size, documented.length, 'a section twice');
   });
 
-  it('every code\'s documentation link names docs/diagnostics.md in the repository and an anchor it has, right before its heading', () => {
+  it("every code's documentation link names docs/diagnostics.md in the repository and an anchor it has, right before its heading", () => {
     const anchors = anchorsOf(DOC);
     for (const { code } of CODES) {
       const url = new URL(codeDocsUrl(code));
@@ -29,13 +37,19 @@ describe('engine: diagnostic codes', () => {
       const anchor = url.hash.slice(1);
       assert.equal(anchor, codeAnchor(code));
       assert.ok(anchors.has(anchor), `${code}: no anchor #${anchor} in ${CODES_DOC}`);
-      assert.ok(DOC.includes(`<a id="${anchor}"></a>\n## ${code} — `), `${code}: its anchor is not right before its heading`);
+      assert.ok(
+        DOC.includes(`<a id="${anchor}"></a>\n## ${code} — `),
+        `${code}: its anchor is not right before its heading`,
+      );
     }
   });
 
   it('the catalogue lists each code once, in code order, and refuses a code declared twice', () => {
     const codes = CODES.map((c) => c.code);
     assert.deepEqual(codes, [...new Set(codes)].sort());
-    assert.throws(() => catalogue([{ RL001: { severity: 'error', title: 'a' } }, { RL001: { severity: 'hint', title: 'b' } }]), /RL001 is declared twice/);
+    assert.throws(
+      () => catalogue([{ RL001: { severity: 'error', title: 'a' } }, { RL001: { severity: 'hint', title: 'b' } }]),
+      /RL001 is declared twice/,
+    );
   });
 });

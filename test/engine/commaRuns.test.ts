@@ -36,7 +36,7 @@ describe('long runs of commas before tree-sitter', function () {
     assert.equal(breakCommaRuns('f(a,, b)\n'), 'f(a,, b)\n');
   });
 
-  it('the fuzzer\'s registry parses with the work of code, not 15 times more, and its entry is still read', async () => {
+  it("the fuzzer's registry parses with the work of code, not 15 times more, and its entry is still read", async () => {
     await initParsers();
     const parser = new Parser();
     parser.setLanguage(await Language.load(wasm.python));
@@ -53,6 +53,12 @@ describe('long runs of commas before tree-sitter', function () {
     const engine = await RegistryEngine.create(wasm);
     engine.setFile(REG, text);
     engine.update();
-    assert.deepEqual(engine.list({ context: 'w' }).filter((r) => r.source !== 'core').map((r) => r.name), ['A']);
+    assert.deepEqual(
+      engine
+        .list({ context: 'w' })
+        .filter((r) => r.source !== 'core')
+        .map((r) => r.name),
+      ['A'],
+    );
   });
 });

@@ -18,13 +18,15 @@ describe('contexts', () => {
           "Package": {"sagemaker_step_type": "Utility", "description": "p"},
       }
     `);
-    assert.ok(engine.allDiagnostics().some((d) => d.code === 'RL031' && d.file === 'src/cursus/registry/step_names.py'));
+    assert.ok(
+      engine.allDiagnostics().some((d) => d.code === 'RL031' && d.file === 'src/cursus/registry/step_names.py'),
+    );
     assert.equal(engine.contexts()[0]?.file, 'src/cursus/registry/step_names_original.py');
     const trace = engine.explain({ step: 'Missing' }).trace.find((t) => t.layer === 'core');
     assert.equal(trace?.file, 'src/cursus/registry/step_names_original.py');
   });
 
-  it('two workspaces with one id (RL015): the last in path order keeps the id, as cursus\'s manager', async () => {
+  it("two workspaces with one id (RL015): the last in path order keeps the id, as cursus's manager", async () => {
     // registry/hybrid/manager.py:231-233, 262-272: loaded in turn, alice2 replaces alice's steps under 'alice'.
     const registry = (step: string): string => `
       WORKSPACE_METADATA = {"developer_id": "alice"}
@@ -39,10 +41,18 @@ describe('contexts', () => {
     `);
     const ids = engine.contexts().map((c) => c.id);
     assert.deepEqual(ids, ['core', `alice@${WS}/alice`, 'alice']);
-    assert.deepEqual(engine.list({ context: 'alice' }).map((r) => r.name), ['Second']);
-    assert.deepEqual(engine.list({ context: `alice@${WS}/alice` }).map((r) => r.name), ['First']);
+    assert.deepEqual(
+      engine.list({ context: 'alice' }).map((r) => r.name),
+      ['Second'],
+    );
+    assert.deepEqual(
+      engine.list({ context: `alice@${WS}/alice` }).map((r) => r.name),
+      ['First'],
+    );
     assert.equal(engine.contextOf(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`), `alice@${WS}/alice`);
-    const rl015 = engine.allDiagnostics().filter((d) => d.code === 'RL015')
+    const rl015 = engine
+      .allDiagnostics()
+      .filter((d) => d.code === 'RL015')
       .map((d) => [d.file.split('/')[2], d.message]);
     assert.deepEqual(rl015.map(([dir]) => dir).sort(), ['alice', 'alice2']);
     const said = (dir: string): string => rl015.find(([d]) => d === dir)?.[1] ?? '';
@@ -50,10 +60,13 @@ describe('contexts', () => {
     assert.match(said('alice2'), /keeps this workspace's steps .* and loses theirs: 'First'$/);
     const sections = engine.explain({ step: 'Second', context: 'alice' }).sections ?? [];
     const section = sections.find((s) => s.title === "Workspace id 'alice'");
-    assert.deepEqual(section?.rows.map((r) => [r.label, r.file]), [
-      ['lost', `${WS}/alice/src/cursus_dev/registry/workspace_registry.py`],
-      ['kept', `${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`],
-    ]);
+    assert.deepEqual(
+      section?.rows.map((r) => [r.label, r.file]),
+      [
+        ['lost', `${WS}/alice/src/cursus_dev/registry/workspace_registry.py`],
+        ['kept', `${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`],
+      ],
+    );
   });
 
   it("Explain's dependents name the dependent entry and its context", async () => {
@@ -63,6 +76,9 @@ describe('contexts', () => {
         - module_id: Beta
     `);
     const deps = engine.explain({ step: 'Beta' }).dependents;
-    assert.deepEqual(deps.map((d) => [d.name, d.context, d.source, d.file]), [['Alpha', 'core', 'core', metaOf('Alpha').slice(1)]]);
+    assert.deepEqual(
+      deps.map((d) => [d.name, d.context, d.source, d.file]),
+      [['Alpha', 'core', 'core', metaOf('Alpha').slice(1)]],
+    );
   });
 });

@@ -34,4 +34,3 @@ STEP_NAMES = {
     },
 }
 ${CORE_COMPONENTS}`;
-

@@ -26,21 +26,47 @@ STEP_OVERRIDES = {
     const engine = await RegistryEngine.create(wasm, {}, { checks: [overrideChangesType] });
     for (const [p, t] of fx.files) engine.setFile(p, t);
     engine.update();
-    const find = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL900').map((d) => d.message);
+    const find = (): string[] =>
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL900')
+        .map((d) => d.message);
     assert.deepEqual(find(), ['override changes sagemaker_step_type Processing -> Utility (0 dependents)']);
-    engine.setFile('src/cursus/steps/builders/builder_package_step_meta.yaml', 'dependencies:\n  - module_id: Package\n');
-    engine.setFile('src/cursus/steps/builders/builder_xgboost_training_step_meta.yaml', 'dependencies:\n  - module_id: Package\n');
-    assert.ok(engine.update().includes('developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py'));
+    engine.setFile(
+      'src/cursus/steps/builders/builder_package_step_meta.yaml',
+      'dependencies:\n  - module_id: Package\n',
+    );
+    engine.setFile(
+      'src/cursus/steps/builders/builder_xgboost_training_step_meta.yaml',
+      'dependencies:\n  - module_id: Package\n',
+    );
+    assert.ok(
+      engine.update().includes('developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py'),
+    );
     assert.deepEqual(find(), ['override changes sagemaker_step_type Processing -> Utility (2 dependents)']);
     const core = fx.files.get('src/cursus/registry/step_names.py') ?? '';
-    engine.setFile('src/cursus/registry/step_names.py', core.replace('"sagemaker_step_type": "Processing"', '"sagemaker_step_type": "Utility"'));
+    engine.setFile(
+      'src/cursus/registry/step_names.py',
+      core.replace('"sagemaker_step_type": "Processing"', '"sagemaker_step_type": "Utility"'),
+    );
     engine.update();
     assert.deepEqual(find(), []);
   });
 
-  for (const [seed, example] of [[11, 'demo-workspace'], [12, 'meta-workspace'], [13, 'meta-workspace']] as const) {
+  for (const [seed, example] of [
+    [11, 'demo-workspace'],
+    [12, 'meta-workspace'],
+    [13, 'meta-workspace'],
+  ] as const) {
     it(`random edits keep incremental equal to fresh with the check (${example}, seed ${seed})`, async () => {
-      await runSequence({ seed, settings: {}, example, edits: [...EDITS, ...META_EDITS], steps: 40, options: { checks: [overrideChangesType] } });
+      await runSequence({
+        seed,
+        settings: {},
+        example,
+        edits: [...EDITS, ...META_EDITS],
+        steps: 40,
+        options: { checks: [overrideChangesType] },
+      });
     });
   }
 });

@@ -3,7 +3,15 @@
 // editor features that make a node a reference to its step (rename included). Expected findings were
 // checked against cursus 2.9.32's own `validate_dag_integrity()` on the same node names.
 import { strict as assert } from 'node:assert';
-import { analyze, applyEdits, checkCompletion, checkDefinition, checkDiagnostics, checkHover, checkReferences } from './helpers';
+import {
+  analyze,
+  applyEdits,
+  checkCompletion,
+  checkDefinition,
+  checkDiagnostics,
+  checkHover,
+  checkReferences,
+} from './helpers';
 
 const DAG_CODES = ['RL035', 'RL036', 'RL037', 'RL038', 'RL039', 'RL060', 'RL061', 'RL062'];
 
@@ -52,7 +60,8 @@ class TrainingHandler:
 
 describe('pipeline DAG files (cursus dag validate)', () => {
   it('reports cycles, undeclared edge endpoints, isolated nodes, unknown steps and missing components on their node or edge', async () => {
-    await checkDiagnostics(`${CORE}${STRATEGIES}
+    await checkDiagnostics(
+      `${CORE}${STRATEGIES}
 //- /projects/p/e2e.dag.json
 {"dag": {
   "nodes": ["TabularPreprocessing_training", "XGBoostTrainng", "HyperparameterPrep", "Lone_node", "TabularPreprocessing_a_b",
@@ -71,34 +80,50 @@ describe('pipeline DAG files (cursus dag validate)', () => {
     ["tabular_preprocessing", "XGBoostTraining_x"], ["XGBoostTraining_x", "TabularPreprocessing_a_b"],
     ["Processing", "XGBoostTraining_x"]]
 }}
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
   it('takes every type to route when the repository has no build strategies (no builder_templates.py)', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
 //- /p.dag.json
 {"dag": {"nodes": ["HyperparameterPrep", "XGBoostTraining_training"], "edges": [["HyperparameterPrep", "XGBoostTraining_training"]]}}
 #                  ^^^^^^^^^^^^^^^^^^^^ RL060 ['contract', 'spec']
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
-  it('checks no step of a DAG in a tree without cursus\'s registry (cursus installed, not in the tree): only the graph', async () => {
-    await checkDiagnostics(`
+  it("checks no step of a DAG in a tree without cursus's registry (cursus installed, not in the tree): only the graph", async () => {
+    await checkDiagnostics(
+      `
 //- /pipelines/p.dag.json
 {"dag": {"nodes": ["CradleDataLoading_training", "MyStep", "Lone"], "edges": [["CradleDataLoading_training", "MyStep"]]}}
 #                                                          ^^^^^^ RL038
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
   it('checks no step before cursus 2.5.1 (builder files discovered): its `dag validate` had no suffix fallback', async () => {
-    await checkDiagnostics(`${CORE.replace('_synthesize_builder', '_scan_builder_directory')}
+    await checkDiagnostics(
+      `${CORE.replace('_synthesize_builder', '_scan_builder_directory')}
 //- /p.dag.json
 {"dag": {"nodes": ["TabularPreprocessing_training", "Nope"], "edges": [["TabularPreprocessing_training", "Nope"]]}}
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
   it('reports a DAG cursus cannot load once, and nothing else in it', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
 //- /a.dag.json
 {"version": "2.0", "dag": {"nodes": ["Nope"], "edges": []}}
 #           ^^^^^ RL035 Unsupported version
@@ -114,11 +139,15 @@ describe('pipeline DAG files (cursus dag validate)', () => {
 //- /e.dag.json
 {"version": 1, "dag": {"nodes": ["TabularPreprocessing"], "edges": [["TabularPreprocessing", "TabularPreprocessing"]]}}
 #                                                                    ^^^^^^^^^^^^^^^^^^^^^^ RL036 Cycle detected: TabularPreprocessing
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
   it('checks the shared catalogue index against its files: a missing file, an entry without path, a repeated id', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
 //- /src/cursus/pipeline_catalog/shared_dags/x/ok.dag.json
 {"dag": {"nodes": ["TabularPreprocessing", "XGBoostTraining"], "edges": [["TabularPreprocessing", "XGBoostTraining"]]}}
 //- /src/cursus/pipeline_catalog/shared_dags/catalog_index.json
@@ -131,14 +160,20 @@ describe('pipeline DAG files (cursus dag validate)', () => {
   {"id": "ok", "path": "x/ok.dag.json"}
   #      ^^^^ RL062 listed earlier
 ]}
-`, {}, { only: DAG_CODES });
+`,
+      {},
+      { only: DAG_CODES },
+    );
   });
 
   it('hover names the step a suffixed node resolves to; definition goes to its interface', async () => {
-    await checkHover(`${CORE}
+    await checkHover(
+      `${CORE}
 //- /p.dag.json
 {"dag": {"nodes": ["TabularPreprocessing_trai$0ning"], "edges": []}}
-`, ['step **TabularPreprocessing**', 'job type `training`', 'Preprocesses tables']);
+`,
+      ['step **TabularPreprocessing**', 'job type `training`', 'Preprocesses tables'],
+    );
     await checkDefinition(`${CORE}
 //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
 step_type: XGBoostTraining
@@ -177,14 +212,18 @@ spec: {}
   });
 
   it('renaming a step rewrites the step part of every DAG node naming it, from the interface or from a node', async () => {
-    const dag = '{"dag": {"nodes": ["XGBoostTraining", "XGBoostTraining_eval", "TabularPreprocessing_training"],\n' +
+    const dag =
+      '{"dag": {"nodes": ["XGBoostTraining", "XGBoostTraining_eval", "TabularPreprocessing_training"],\n' +
       '  "edges": [["TabularPreprocessing_training", "XGBoostTraining"], ["XGBoostTraining", "XGBoostTraining_eval"]]}}';
     const { engine, fx } = await analyze(`${CORE}
 //- /p.dag.json
 ${dag}
 `);
     const renamed = dag.replace(/XGBoostTraining/g, 'XGBTrain');
-    for (const [file, line, character] of [['src/cursus/steps/interfaces/xgboost_training.step.yaml', 0, 14], ['p.dag.json', 0, 45]] as const) {
+    for (const [file, line, character] of [
+      ['src/cursus/steps/interfaces/xgboost_training.step.yaml', 0, 14],
+      ['p.dag.json', 0, 45],
+    ] as const) {
       const at = engine.prepareRename(file, { line, character });
       assert.equal(at?.placeholder, 'XGBoostTraining');
       const result = engine.rename(file, { line, character }, 'XGBTrain');
@@ -194,15 +233,22 @@ ${dag}
     }
   });
 
-  it('completes step names and the DAG\'s nodes inside a node string, nothing in a key', async () => {
-    await checkCompletion(`${CORE}
+  it("completes step names and the DAG's nodes inside a node string, nothing in a key", async () => {
+    await checkCompletion(
+      `${CORE}
 //- /p.dag.json
 {"dag": {"nodes": ["TabularPreprocessing_training"], "edges": [["TabularPreprocessing_training", "XG$0"]]}}
-`, ['XGBoostTraining', 'TabularPreprocessing_training', 'HyperparameterPrep']);
-    await checkCompletion(`${CORE}
+`,
+      ['XGBoostTraining', 'TabularPreprocessing_training', 'HyperparameterPrep'],
+    );
+    await checkCompletion(
+      `${CORE}
 //- /p.dag.json
 {"da$0": {"nodes": [], "edges": []}}
-`, [], ['XGBoostTraining']);
+`,
+      [],
+      ['XGBoostTraining'],
+    );
   });
 
   it('draws a DAG as cursus builds it: declared nodes, then undeclared endpoints, resolved or not', async () => {
@@ -229,12 +275,15 @@ ${dag}
       ['Undeclared_x', 'unresolved', null, null, false],
     ]);
     // a repeated edge is drawn once; every edge is the data flow src → dst, the two-step cycle marked
-    assert.deepEqual(g.edges.map((e) => [e.from, e.to, e.kind, e.cycle]), [
-      ['TabularPreprocessing_training', 'XGBoostTrainng', 'flow', false],
-      ['XGBoostTrainng', 'Undeclared_x', 'flow', false],
-      ['TabularPreprocessing_training', 'XGBoostTraining', 'flow', true],
-      ['XGBoostTraining', 'TabularPreprocessing_training', 'flow', true],
-    ]);
+    assert.deepEqual(
+      g.edges.map((e) => [e.from, e.to, e.kind, e.cycle]),
+      [
+        ['TabularPreprocessing_training', 'XGBoostTrainng', 'flow', false],
+        ['XGBoostTrainng', 'Undeclared_x', 'flow', false],
+        ['TabularPreprocessing_training', 'XGBoostTraining', 'flow', true],
+        ['XGBoostTraining', 'TabularPreprocessing_training', 'flow', true],
+      ],
+    );
     assert.deepEqual(g.cycles, [['TabularPreprocessing_training', 'XGBoostTraining']]);
     assert.deepEqual(g.order, ['Lone']);
     assert.deepEqual(g.blocked, ['TabularPreprocessing_training', 'Undeclared_x', 'XGBoostTraining', 'XGBoostTrainng']);

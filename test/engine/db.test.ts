@@ -9,7 +9,10 @@ describe('query database', () => {
     const db = new Database();
     const text = db.input<string>('text', '');
     let runs = 0;
-    const len = db.query('len', (k) => { runs++; return text.get(k).length; });
+    const len = db.query('len', (k) => {
+      runs++;
+      return text.get(k).length;
+    });
     text.set('a', 'abc');
     db.commit();
     assert.equal(len('a'), 3);
@@ -30,7 +33,10 @@ describe('query database', () => {
     const text = db.input<string>('text', '');
     let outer = 0;
     const len = db.query('len', (k) => text.get(k).length);
-    const double = db.query('double', (k) => { outer++; return len(k) * 2; });
+    const double = db.query('double', (k) => {
+      outer++;
+      return len(k) * 2;
+    });
     text.set('a', 'abc');
     db.commit();
     assert.equal(double('a'), 6);
@@ -45,7 +51,10 @@ describe('query database', () => {
     const flag = db.input<boolean>('flag', false);
     const v = db.input<number>('v', 0);
     let runs = 0;
-    const q = db.query('q', () => { runs++; return flag.get('') ? v.get('x') : -1; });
+    const q = db.query('q', () => {
+      runs++;
+      return flag.get('') ? v.get('x') : -1;
+    });
     assert.equal(q(''), -1);
     v.set('x', 5);
     db.commit();
@@ -87,7 +96,10 @@ describe('query database', () => {
     const text = db.input<string>('text', '');
     let reads = 0;
     const first = db.cell('first', () => text.get('a').split(' ')[0] ?? '');
-    const reader = db.query('reader', () => { reads++; return first().toUpperCase(); });
+    const reader = db.query('reader', () => {
+      reads++;
+      return first().toUpperCase();
+    });
     reader.observe('r', true);
     text.set('a', 'core one');
     assert.deepEqual(db.takeChangedRoots(), ['r']);
@@ -106,7 +118,10 @@ describe('query database', () => {
     const db = new Database();
     const a = db.input<number>('a', 0);
     const runs: (number | undefined)[] = [];
-    const half = db.query<number>('half', (k, previous) => { runs.push(previous); return Math.floor(a.get(k) / 2); });
+    const half = db.query<number>('half', (k, previous) => {
+      runs.push(previous);
+      return Math.floor(a.get(k) / 2);
+    });
     const root = db.query('root', (k) => half(k) + 1);
     root.observe('x', true);
     a.set('x', 4);
@@ -129,9 +144,24 @@ describe('query database', () => {
   it('tracks a key read while absent by its bucket when asked: its reader re-runs when it comes, not when a key of another bucket does', () => {
     const db = new Database();
     const names = db.input<string>('names', '');
-    const index = db.index('byName', () => new Map(names.get('all').split(' ').filter(Boolean).map((n) => [n, n.length])), Object.is, { absentBuckets: 4096 });
+    const index = db.index(
+      'byName',
+      () =>
+        new Map(
+          names
+            .get('all')
+            .split(' ')
+            .filter(Boolean)
+            .map((n) => [n, n.length]),
+        ),
+      Object.is,
+      { absentBuckets: 4096 },
+    );
     let runs = 0;
-    const lookup = db.query('lookup', (k) => { runs++; return index.get(k) ?? -1; });
+    const lookup = db.query('lookup', (k) => {
+      runs++;
+      return index.get(k) ?? -1;
+    });
     lookup.observe('wanted', true);
     names.set('all', 'core one');
     assert.deepEqual(db.takeChangedRoots(), ['wanted']);
@@ -151,7 +181,11 @@ describe('query database', () => {
     assert.deepEqual(db.takeChangedRoots(), ['wanted'], 'the absent key came');
     assert.equal(lookup('wanted'), 6);
     names.set('all', 'core wanted');
-    assert.deepEqual(db.takeChangedRoots(), [], 'present, it has a cell of its own: another key going does not reach it');
+    assert.deepEqual(
+      db.takeChangedRoots(),
+      [],
+      'present, it has a cell of its own: another key going does not reach it',
+    );
     names.set('all', 'core');
     assert.deepEqual(db.takeChangedRoots(), ['wanted'], 'and it going does');
     assert.equal(lookup('wanted'), -1);
@@ -166,7 +200,11 @@ describe('query database', () => {
     const facts = db.query('facts', (k) => a.get(k) * 2);
     facts.observe('src/x.py', true, 'local:');
     facts.observe('src/y.py', true, 'local:');
-    assert.deepEqual(db.takeChangedRoots().sort(), ['local:src/x.py', 'local:src/y.py'], 'reported once when first observed');
+    assert.deepEqual(
+      db.takeChangedRoots().sort(),
+      ['local:src/x.py', 'local:src/y.py'],
+      'reported once when first observed',
+    );
     a.set('src/x.py', 1);
     assert.deepEqual(db.takeChangedRoots(), ['local:src/x.py']);
     facts.observe('src/x.py', false);
@@ -182,16 +220,35 @@ describe('query database', () => {
     assert.equal(db.keyspace('path'), paths, 'one keyspace per name');
     const text = db.input<string>('text', '', Object.is, paths);
     let runs = 0;
-    const len = db.query('len', (k) => { runs++; return text.get(k).length; }, Object.is, paths);
+    const len = db.query(
+      'len',
+      (k) => {
+        runs++;
+        return text.get(k).length;
+      },
+      Object.is,
+      paths,
+    );
     // The query meets keys the input has not, and the input keys the query has not, in another order.
     assert.equal(len('c.py'), 0);
-    for (const [k, v] of [['a.py', 'x'], ['b.py', 'yy'], ['c.py', 'zzz']]) text.set(k as string, v as string);
+    for (const [k, v] of [
+      ['a.py', 'x'],
+      ['b.py', 'yy'],
+      ['c.py', 'zzz'],
+    ])
+      text.set(k as string, v as string);
     db.commit();
-    assert.deepEqual(['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)), [1, 2, 3, 0]);
+    assert.deepEqual(
+      ['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)),
+      [1, 2, 3, 0],
+    );
     assert.equal(runs, 5, 'c.py computed, then recomputed once; the others computed once');
     text.set('b.py', 'changed');
     db.commit();
-    assert.deepEqual(['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)), [1, 7, 3, 0]);
+    assert.deepEqual(
+      ['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)),
+      [1, 7, 3, 0],
+    );
     assert.equal(runs, 6, 'only the key written is recomputed');
     assert.equal(paths.find('e.py'), undefined, 'a key read by no cell is given no number');
   });
@@ -200,7 +257,10 @@ describe('query database', () => {
     const db = new Database();
     const a = db.input<number>('a', 0);
     let factsRuns = 0;
-    const facts = db.query('facts', (k) => { factsRuns++; return a.get(k) * 2; });
+    const facts = db.query('facts', (k) => {
+      factsRuns++;
+      return a.get(k) * 2;
+    });
     const unit = db.query('unit', (k) => facts(k) + 1);
     // The unit is observed first, so it runs first after a write, and pulls the file's facts up to date itself.
     unit.observe('x', true);
@@ -211,7 +271,11 @@ describe('query database', () => {
     assert.equal(factsRuns, 2, 'the facts were computed once per write');
     facts.observe('x', false);
     a.set('x', 2);
-    assert.deepEqual(db.takeChangedRoots(), ['x'], 'no longer observed, the facts are not reported; the unit still reads them');
+    assert.deepEqual(
+      db.takeChangedRoots(),
+      ['x'],
+      'no longer observed, the facts are not reported; the unit still reads them',
+    );
     assert.equal(unit('x'), 5);
     assert.equal(factsRuns, 3, 'kept up to date through the unit: not let go while it is read');
     unit.observe('x', false);
@@ -230,20 +294,38 @@ describe('query database', () => {
     const byWord = db.index('byWord', () => new Map(['a', 'b', 'c'].map((k) => [first(k), k])));
     const owner = db.query('owner', (w) => byWord.get(w) ?? 'none');
     const unit = db.query('unit', (k) =>
-      (k === 'ab' ? `${first('a')} ${first('b')}` : k === 'own' ? owner('x') : first(k)));
-    for (const [k, v] of [['a', 'x y'], ['b', 'z'], ['c', 'w']]) text.set(k as string, v as string);
+      k === 'ab' ? `${first('a')} ${first('b')}` : k === 'own' ? owner('x') : first(k),
+    );
+    for (const [k, v] of [
+      ['a', 'x y'],
+      ['b', 'z'],
+      ['c', 'w'],
+    ])
+      text.set(k as string, v as string);
     db.commit();
     const keys = ['ab', 'a', 'b', 'c', 'own'];
     for (const k of keys) unit.observe(k, true);
     const read = (file: string): string[] => {
-      const hit = db.readersAmong([[text, file]], keys.map((k) => [unit, k] as const));
+      const hit = db.readersAmong(
+        [[text, file]],
+        keys.map((k) => [unit, k] as const),
+      );
       return keys.filter((_, i) => hit[i]);
     };
     assert.deepEqual(read('a'), ['ab', 'a', 'own']);
     assert.deepEqual(read('b'), ['ab', 'b', 'own']);
     assert.deepEqual(read('c'), ['c', 'own'], 'a file of the index reaches every reader of it, whichever key it holds');
     assert.deepEqual(read('d'), [], 'a key nobody read');
-    assert.deepEqual(db.readersAmong([[text, 'a']], [[words, 'a'], [words, 'never-read']]), [true, false]);
+    assert.deepEqual(
+      db.readersAmong(
+        [[text, 'a']],
+        [
+          [words, 'a'],
+          [words, 'never-read'],
+        ],
+      ),
+      [true, false],
+    );
     // as last computed: a branch taken since is a read, one no longer taken is not
     const branch = db.query('branch', (k) => (text.get('flag') === 'on' ? text.get('a') : k));
     branch.observe('s', true);

@@ -3,7 +3,14 @@
 // literals are replaced in place by copies that keep no text alive, and nothing else changes.
 import { strict as assert } from 'node:assert';
 import { factsCopiedOutOfText } from '../../server/src/engine/util/detachStrings';
-import { dictPair, litCopiedOutOfText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
+import {
+  dictPair,
+  litCopiedOutOfText,
+  strLit,
+  toPlain,
+  type DictEntry,
+  type Lit,
+} from '../../server/src/engine/literal';
 import { spanAt } from '../../server/src/engine/text/positions';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { requireOf, runInHeap, type HeapRun } from './smallHeap';
@@ -13,10 +20,25 @@ const RANGE = spanAt(0, 0, 0, 1);
 describe('strings copied out of their text', () => {
   it('facts: what stringsOf hands over and the diagnostics are copied; values stay as they were', () => {
     const facts = { names: ['a_name_of_twenty_chars', 'short'] };
-    const d: Diagnostic = { file: 'f.py', range: RANGE, severity: 'warning', code: 'RL001', message: 'a message long enough', related: [{ file: 'f.py', range: RANGE, message: 'related message' }], fixes: [{ title: 'a fix title', edits: [{ file: 'f.py', edits: [{ range: RANGE, newText: 'new text of the fix' }] }] }] };
+    const d: Diagnostic = {
+      file: 'f.py',
+      range: RANGE,
+      severity: 'warning',
+      code: 'RL001',
+      message: 'a message long enough',
+      related: [{ file: 'f.py', range: RANGE, message: 'related message' }],
+      fixes: [
+        { title: 'a fix title', edits: [{ file: 'f.py', edits: [{ range: RANGE, newText: 'new text of the fix' }] }] },
+      ],
+    };
     const before = JSON.stringify([facts, d]);
     const seen: string[] = [];
-    factsCopiedOutOfText(facts, [d], (f, each) => { f.names = f.names.map((s) => { seen.push(s); return each(s); }); });
+    factsCopiedOutOfText(facts, [d], (f, each) => {
+      f.names = f.names.map((s) => {
+        seen.push(s);
+        return each(s);
+      });
+    });
     assert.deepEqual(seen, ['a_name_of_twenty_chars', 'short']);
     assert.equal(JSON.stringify([facts, d]), before);
   });
@@ -28,7 +50,7 @@ describe('strings copied out of their text', () => {
     const lit: Lit = { kind: 'dict', entries, range: spanAt(1, 0, 1, 46) };
     litCopiedOutOfText(entries);
     litCopiedOutOfText(lit);
-    assert.deepEqual({ ...toPlain(lit) as object }, { config_class_key: 'a_value_long_enough' });
+    assert.deepEqual({ ...(toPlain(lit) as object) }, { config_class_key: 'a_value_long_enough' });
     assert.deepEqual(Object.keys(value), ['kind', 'value', 'range']);
   });
 
@@ -36,7 +58,10 @@ describe('strings copied out of their text', () => {
     this.timeout(60_000); // four child processes
     // 120 texts of 1 MB each, strings cut from each kept in facts or literals, in a child whose heap
     // holds 64 MB: it runs out of memory exactly when the kept strings keep their texts alive.
-    const run = (kind: 'facts' | 'literals', copy: boolean): HeapRun => runInHeap(64, `
+    const run = (kind: 'facts' | 'literals', copy: boolean): HeapRun =>
+      runInHeap(
+        64,
+        `
       const { factsCopiedOutOfText } = ${requireOf('server/src/engine/util/detachStrings')};
       const { litCopiedOutOfText, strLit, toPlain } = ${requireOf('server/src/engine/literal')};
       const { spanAt } = ${requireOf('server/src/engine/text/positions')};
@@ -56,10 +81,13 @@ describe('strings copied out of their text', () => {
         }
       }
       console.log(JSON.stringify(${JSON.stringify(kind)} === 'facts' ? held[7] : toPlain(held[7])));
-    `);
+    `,
+      );
     const facts = run('facts', true);
     assert.equal(facts.status, 0, facts.stderr.slice(0, 500));
-    assert.deepEqual(JSON.parse(facts.stdout), { entries: [{ name: 'name_number_7_of_many', message: 'name_number_7_of_many is described here' }] });
+    assert.deepEqual(JSON.parse(facts.stdout), {
+      entries: [{ name: 'name_number_7_of_many', message: 'name_number_7_of_many is described here' }],
+    });
     const lits = run('literals', true);
     assert.equal(lits.status, 0, lits.stderr.slice(0, 500));
     assert.deepEqual(JSON.parse(lits.stdout), ['name_number_7_of_many', 'name_number_7_of_many + 1']);

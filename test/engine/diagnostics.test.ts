@@ -44,11 +44,18 @@ describe('diagnostics: cursus registries', () => {
   });
 
   it('RL002 across seventy workspaces side by side (the path index reads them in groups of 32), after workspaces come and go', async () => {
-    const ws = (n: number): string => `${WS}/dev_${String(n).padStart(2, '0')}/src/cursus_dev/registry/workspace_registry.py`;
-    const registry = (n: number): string => `LOCAL_STEPS = {\n    "Own${n}": {"sagemaker_step_type": "Utility", "description": "own"},\n${[0, 31, 32, 63, 69].includes(n) ? '    "Shared": {"sagemaker_step_type": "Utility", "description": "shared"},\n' : ''}}\n`;
+    const ws = (n: number): string =>
+      `${WS}/dev_${String(n).padStart(2, '0')}/src/cursus_dev/registry/workspace_registry.py`;
+    const registry = (n: number): string =>
+      `LOCAL_STEPS = {\n    "Own${n}": {"sagemaker_step_type": "Utility", "description": "own"},\n${[0, 31, 32, 63, 69].includes(n) ? '    "Shared": {"sagemaker_step_type": "Utility", "description": "shared"},\n' : ''}}\n`;
     const files = [...Array(70).keys()].map((n) => `//- ${ws(n)}\n${registry(n)}`).join('');
     const { engine } = await analyze(`${CORE}\n${files}`);
-    const shared = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL002').map((d) => `${d.file.split('/')[2]} ${d.related.length}`).sort();
+    const shared = (): string[] =>
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL002')
+        .map((d) => `${d.file.split('/')[2]} ${d.related.length}`)
+        .sort();
     assert.deepEqual(shared(), ['dev_00 4', 'dev_31 4', 'dev_32 4', 'dev_63 4', 'dev_69 4']);
     // Removing workspaces before the group boundaries shifts the workspaces into other groups; a new one lands past the end.
     for (const n of [1, 2, 3, 40]) engine.deleteFile(ws(n).slice(1));
@@ -134,7 +141,10 @@ describe('diagnostics: cursus registries', () => {
           },
       }
       ${CORE_COMPONENTS}`);
-    assert.deepEqual(diags.map((d) => d.severity), ['warning', 'error', 'error']);
+    assert.deepEqual(
+      diags.map((d) => d.severity),
+      ['warning', 'error', 'error'],
+    );
   });
 
   it('RL009 invalid names and ids, RL012 naming conventions', async () => {
@@ -202,14 +212,28 @@ describe('diagnostics: cursus registries', () => {
       WORKSPACE_STEPS = {"D": {"sagemaker_step_type": "Utility", "description": "d"}}
     `);
     const ds = engine.allDiagnostics();
-    assert.deepEqual(ds.map((d) => [d.file.split('/')[2], d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
-      [['alice', 'RL014', 1, 0, 15], ['bob', 'RL014', 0, 0, 15]]);
-    assert.equal(ds[0]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its 2 steps 'B', 'C' are not registered. Move them into LOCAL_STEPS.");
+    assert.deepEqual(
+      ds.map((d) => [d.file.split('/')[2], d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['alice', 'RL014', 1, 0, 15],
+        ['bob', 'RL014', 0, 0, 15],
+      ],
+    );
+    assert.equal(
+      ds[0]?.message,
+      "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its 2 steps 'B', 'C' are not registered. Move them into LOCAL_STEPS.",
+    );
     assert.equal(ds[0]?.related?.[0]?.message, 'LOCAL_STEPS is defined here');
-    assert.equal(ds[1]?.message, "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its step 'D' is not registered. Move it into LOCAL_STEPS.");
+    assert.equal(
+      ds[1]?.message,
+      "cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS: its step 'D' is not registered. Move it into LOCAL_STEPS.",
+    );
     // Without a LOCAL_STEPS the variable's rename is the fix (not preferred: another line may name it); beside one, none.
     assert.deepEqual(ds[0]?.fixes ?? [], []);
-    assert.deepEqual(ds[1]?.fixes.map((f) => [f.title, f.preferred === true, f.edits[0]?.edits[0]?.newText]), [['Rename WORKSPACE_STEPS to LOCAL_STEPS', false, 'LOCAL_STEPS']]);
+    assert.deepEqual(
+      ds[1]?.fixes.map((f) => [f.title, f.preferred === true, f.edits[0]?.edits[0]?.newText]),
+      [['Rename WORKSPACE_STEPS to LOCAL_STEPS', false, 'LOCAL_STEPS']],
+    );
     assert.deepEqual(engine.stepNames('alice'), ['A', 'Package', 'XGBoostTraining']);
     assert.deepEqual(engine.stepNames('bob'), ['Package', 'XGBoostTraining']);
   });
@@ -254,8 +278,14 @@ describe('diagnostics: cursus registries', () => {
           "Third": {"sagemaker_step_type": "Nope", "description": "c", "builder_step_name": "PackageStepBuilder"},
       }
     `);
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL030', 'RL010']);
-    assert.deepEqual(engine.stepNames('alice').filter((n) => !['Package', 'XGBoostTraining'].includes(n)), ['First', 'Second', 'Third']);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => d.code),
+      ['RL030', 'RL010'],
+    );
+    assert.deepEqual(
+      engine.stepNames('alice').filter((n) => !['Package', 'XGBoostTraining'].includes(n)),
+      ['First', 'Second', 'Third'],
+    );
   });
 
   it('RL031 a non-literal STEP_NAMES contributes nothing', async () => {
@@ -289,7 +319,13 @@ describe('diagnostics: cursus registries', () => {
           description: Registers the model
       ${CORE_COMPONENTS}`);
     assert.deepEqual(engine.stepNames(), ['Package', 'Registration']);
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.code).sort(), ['RL005', 'RL006', 'RL010']);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .map((d) => d.code)
+        .sort(),
+      ['RL005', 'RL006', 'RL010'],
+    );
   });
 
   it('severity settings override or switch off a code', async () => {
@@ -298,22 +334,37 @@ describe('diagnostics: cursus registries', () => {
       LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "p"}}
     `;
     const { engine } = await analyze(text, { severity: { RL003: 'error' } });
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.severity), ['error']);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => d.severity),
+      ['error'],
+    );
     const off = await analyze(text, { severity: { RL003: 'off' } });
     assert.deepEqual(off.engine.allDiagnostics(), []);
   });
 
-  it('hostile input: binary files and files skipped by the host\'s size policy get a diagnostic, deep nesting does not crash', async () => {
+  it("hostile input: binary files and files skipped by the host's size policy get a diagnostic, deep nesting does not crash", async () => {
     const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"A": {"sagemaker_step_type": "Utility", "description": "a", "job_types": ${deep}}}
     `);
     assert.ok(engine.allDiagnostics().every((d) => d.code === 'RL008'));
-    engine.setFile('developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', 'LOCAL_STEPS = {}\0\0');
-    engine.setSkipped('src/cursus/steps/builders/huge.py', 'it is 3 MB, over the limit of 2 MB (setting registryLens.maxFileSizeMB)');
-    assert.deepEqual(engine.update(), ['developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', 'src/cursus/steps/builders/huge.py']);
-    const skipped = engine.allDiagnostics().filter((d) => d.code === 'RL030').map((d) => d.message);
+    engine.setFile(
+      'developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py',
+      'LOCAL_STEPS = {}\0\0',
+    );
+    engine.setSkipped(
+      'src/cursus/steps/builders/huge.py',
+      'it is 3 MB, over the limit of 2 MB (setting registryLens.maxFileSizeMB)',
+    );
+    assert.deepEqual(engine.update(), [
+      'developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py',
+      'src/cursus/steps/builders/huge.py',
+    ]);
+    const skipped = engine
+      .allDiagnostics()
+      .filter((d) => d.code === 'RL030')
+      .map((d) => d.message);
     assert.equal(skipped.length, 2);
     assert.ok(skipped.some((m) => m.includes('binary')) && skipped.some((m) => m.includes('over the limit')));
     engine.setFile('src/cursus/steps/builders/huge.py', 'x = 1\n');

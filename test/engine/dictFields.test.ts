@@ -3,7 +3,12 @@
 // are not strings are left out; small dicts (searched in place) and large ones (iterated through a Map);
 // the value-only readers (fieldValue, forEachFieldValue) answer alike for those and for a Map.
 import { strict as assert } from 'node:assert';
-import { dictFields, fieldValue, forEachFieldValue, type FieldMap } from '../../server/src/engine/families/step-registry/model/dictFields';
+import {
+  dictFields,
+  fieldValue,
+  forEachFieldValue,
+  type FieldMap,
+} from '../../server/src/engine/families/step-registry/model/dictFields';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import type { Lit } from '../../server/src/engine/literal';
@@ -16,7 +21,9 @@ function read(text: string): Lit {
 /** The Map the fields were kept in before: one set per string key, in order. */
 function asMap(lit: Lit): Map<string, FieldValue> {
   const m = new Map<string, FieldValue>();
-  if (lit.kind === 'dict') for (const e of lit.entries) if (e.key.kind === 'str') m.set(e.key.value, { keyRange: e.key.range, value: e.value });
+  if (lit.kind === 'dict')
+    for (const e of lit.entries)
+      if (e.key.kind === 'str') m.set(e.key.value, { keyRange: e.key.range, value: e.value });
   return m;
 }
 
@@ -28,7 +35,7 @@ function visited(fields: FieldMap): [string, Lit][] {
 }
 
 describe('engine: fields read in place (model/dictFields.ts)', () => {
-  it('answers get, has, iteration and the value-only readers as a Map of the dict\'s string keys does', () => {
+  it("answers get, has, iteration and the value-only readers as a Map of the dict's string keys does", () => {
     const filler = Array.from({ length: 20 }, (_, i) => `"k${i}": ${i}`).join(', ');
     const texts = [
       '{"config_class": "AConfig", "priority": 3}',
@@ -45,14 +52,30 @@ describe('engine: fields read in place (model/dictFields.ts)', () => {
       for (const key of ['a', 'b', 'c', 'k3', 'k19', 'config_class', 'priority', 'missing', '1']) {
         assert.deepStrictEqual(fields.get(key), expected.get(key), `${text}: get ${key}`);
         assert.equal(fields.has(key), expected.has(key), `${text}: has ${key}`);
-        for (const m of [fields, expected]) assert.equal(fieldValue(m, key), expected.get(key)?.value, `${text}: fieldValue ${key}`);
+        for (const m of [fields, expected])
+          assert.equal(fieldValue(m, key), expected.get(key)?.value, `${text}: fieldValue ${key}`);
       }
-      for (const m of [fields, expected]) assert.deepStrictEqual(visited(m), [...expected].map(([k, f]) => [k, f.value]), `${text}: forEachFieldValue`);
+      for (const m of [fields, expected])
+        assert.deepStrictEqual(
+          visited(m),
+          [...expected].map(([k, f]) => [k, f.value]),
+          `${text}: forEachFieldValue`,
+        );
     }
   });
 
   it('keeps the last value of a repeated key in the place of its first', () => {
     const lit = read('{"a": 1, "b": 2, "a": 3}');
-    assert.deepEqual([...dictFields(lit)].map(([k, f]) => [k, f.value.kind === 'num' ? f.value.value : null, f.keyRange.start.character]), [['a', 3, 17], ['b', 2, 9]]);
+    assert.deepEqual(
+      [...dictFields(lit)].map(([k, f]) => [
+        k,
+        f.value.kind === 'num' ? f.value.value : null,
+        f.keyRange.start.character,
+      ]),
+      [
+        ['a', 3, 17],
+        ['b', 2, 9],
+      ],
+    );
   });
 });

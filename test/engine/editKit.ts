@@ -5,7 +5,12 @@
 export type Edit = (files: Map<string, string>, pick: <T>(xs: T[]) => T) => [string, string | null] | null;
 
 /** The text with one match of `re` (picked at random) replaced by `make(match)`; null when nothing matches. */
-export const replaceRandom = (text: string, re: RegExp, pick: <T>(xs: T[]) => T, make: (m: RegExpExecArray) => string): string | null => {
+export const replaceRandom = (
+  text: string,
+  re: RegExp,
+  pick: <T>(xs: T[]) => T,
+  make: (m: RegExpExecArray) => string,
+): string | null => {
   const matches = [...text.matchAll(new RegExp(re.source, 'gm'))];
   if (matches.length === 0) return null;
   const m = pick(matches) as unknown as RegExpExecArray;

@@ -10,7 +10,11 @@ import { renderExplanation } from '../../server/src/engine/render/explainText';
 import { Rng } from '../../bench/rng';
 
 const WS = 'developer_workspaces/developers';
-const HOSTILE = ['<img src=x onerror=alert(1)>', '[click](command:workbench.action.terminal.new)', 'javascript:alert(3)'];
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '[click](command:workbench.action.terminal.new)',
+  'javascript:alert(3)',
+];
 const DESCRIPTION = 'x` [run me](command:workbench.action.terminal.new) <script>alert(2)</script> `y';
 const DEPENDENCIES = ['javascript:alert(3)', '[dep](command:workbench.action.openSettings)'];
 
@@ -47,7 +51,19 @@ describe('escape: workspace text in markdown and in the Explain document (R16)',
 
   it('text keeps no markdown: every character shows as itself, on one line that starts no block', () => {
     const rng = new Rng(0x42);
-    const alphabet = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', 'a', 'Z', '1', '0', ' ', '  ', 'www', 'http://', 'command:', 'é'];
+    const alphabet = [
+      ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+      'a',
+      'Z',
+      '1',
+      '0',
+      ' ',
+      '  ',
+      'www',
+      'http://',
+      'command:',
+      'é',
+    ];
     for (let n = 0; n < 3000; n++) {
       const s = Array.from({ length: rng.int(1, 10) }, () => rng.pick(alphabet)).join('');
       const md = mdText(s);
@@ -71,7 +87,7 @@ describe('escape: workspace text in markdown and in the Explain document (R16)',
     }
   });
 
-  it('hover on the reproducer\'s step names shows each name, field and value as text', async () => {
+  it("hover on the reproducer's step names shows each name, field and value as text", async () => {
     const { engine } = await analyze(`${CORE}${REGISTRY}`);
     const file = `${WS}/erin/src/cursus_dev/registry/workspace_registry.py`;
     const lines = REGISTRY.split('\n').slice(1);
@@ -80,7 +96,13 @@ describe('escape: workspace text in markdown and in the Explain document (R16)',
       const line = lines.findIndex((l) => l.includes(needle));
       return engine.hover(file, { line, character: (lines[line] ?? '').indexOf(needle) + 1 })?.markdown ?? '';
     };
-    inert(at(`${JSON.stringify(HOSTILE[0])}: {`), [HOSTILE[0] as string, 'workspace:<i>erin</i>', JSON.stringify(DESCRIPTION), JSON.stringify(DEPENDENCIES), '[k](command:x) | <b>']);
+    inert(at(`${JSON.stringify(HOSTILE[0])}: {`), [
+      HOSTILE[0] as string,
+      'workspace:<i>erin</i>',
+      JSON.stringify(DESCRIPTION),
+      JSON.stringify(DEPENDENCIES),
+      '[k](command:x) | <b>',
+    ]);
     inert(at(`${JSON.stringify(HOSTILE[1])}: {`), [HOSTILE[1] as string, '"</code></pre><b>bold</b>"']);
     inert(at(`${JSON.stringify(HOSTILE[2])}: {`), [HOSTILE[2] as string]);
     // a field key (free metadata) and a builder class that does not exist
@@ -88,14 +110,17 @@ describe('escape: workspace text in markdown and in the Explain document (R16)',
     inert(at('<b>Nope'), ['<b>Nope</b>Builder', 'builder class not found']);
   });
 
-  it('completion shows a core step\'s description as text in its documentation, and inserts it as text in its snippet', async () => {
-    const { engine } = await analyze(`${CORE.replace('STEP_NAMES = {', `STEP_NAMES = {\n    "Evil": {"sagemaker_step_type": "Processing", "description": ${JSON.stringify(`${DESCRIPTION}\n# second line $CLIPBOARD \${1:x}`)}},`)}
+  it("completion shows a core step's description as text in its documentation, and inserts it as text in its snippet", async () => {
+    const { engine } =
+      await analyze(`${CORE.replace('STEP_NAMES = {', `STEP_NAMES = {\n    "Evil": {"sagemaker_step_type": "Processing", "description": ${JSON.stringify(`${DESCRIPTION}\n# second line $CLIPBOARD \${1:x}`)}},`)}
 //- /${WS}/alice/src/cursus_dev/registry/workspace_registry.py
 STEP_OVERRIDES = {
 ${' '.repeat(4)}
 }
 `);
-    const item = engine.completion(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`, { line: 1, character: 4 }).find((c) => c.label === 'Evil');
+    const item = engine
+      .completion(`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`, { line: 1, character: 4 })
+      .find((c) => c.label === 'Evil');
     assert.ok(item?.documentation, 'the core step is offered with its description');
     inert(item.documentation, [DESCRIPTION, '# second line $CLIPBOARD ${1:x}']);
     // in a snippet `$CLIPBOARD` would paste the clipboard and `${1:x}` add a tab stop

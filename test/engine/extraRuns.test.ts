@@ -4,14 +4,18 @@ import { strict as assert } from 'node:assert';
 import { blankExtraRuns } from '../../server/src/engine/python/extraRuns';
 import { breakBlankRuns } from '../../server/src/engine/python/blankRuns';
 
-const lines = (n: number, line: string): string => Array.from({ length: n }, (_, i) => line.replace('N', String(i))).join('\n');
+const lines = (n: number, line: string): string =>
+  Array.from({ length: n }, (_, i) => line.replace('N', String(i))).join('\n');
 
 describe('blankExtraRuns', () => {
   it('blanks the backslashes of a run of 32 continuation-only lines (after a code line, mixed with comment lines, CRLF), keeping length and line breaks', () => {
     const text = `X = [1,\\\n${lines(20, '    \\')}\n${lines(12, '# c N\r\n\\')}\n]\nY = 1 \\\nZ = 2\n`;
     const out = blankExtraRuns(text);
     assert.equal(out.length, text.length);
-    assert.deepEqual([...out.matchAll(/[\r\n]/g)].map((m) => m.index), [...text.matchAll(/[\r\n]/g)].map((m) => m.index));
+    assert.deepEqual(
+      [...out.matchAll(/[\r\n]/g)].map((m) => m.index),
+      [...text.matchAll(/[\r\n]/g)].map((m) => m.index),
+    );
     assert.ok(out.startsWith('X = [1,\\\n'), 'the code line keeps its backslash');
     assert.ok(!out.slice(8, out.indexOf(']')).includes('\\') && !out.includes('#'));
     assert.ok(out.endsWith(']\nY = 1 \\\nZ = 2\n'));
@@ -21,12 +25,14 @@ describe('blankExtraRuns', () => {
     assert.equal(blankExtraRuns(inString), inString);
   });
 
-
   it('blanks a run of 32 comment-only lines (blank lines between allowed), keeping length and line breaks', () => {
     const text = `X = {}\n${lines(40, '# note N\n')}Y = 1  # kept\n`;
     const out = blankExtraRuns(text);
     assert.equal(out.length, text.length);
-    assert.deepEqual([...out.matchAll(/\n/g)].map((m) => m.index), [...text.matchAll(/\n/g)].map((m) => m.index));
+    assert.deepEqual(
+      [...out.matchAll(/\n/g)].map((m) => m.index),
+      [...text.matchAll(/\n/g)].map((m) => m.index),
+    );
     assert.ok(!out.slice(0, out.indexOf('Y = 1')).includes('#'));
     assert.ok(out.endsWith('Y = 1  # kept\n'));
   });
@@ -54,11 +60,14 @@ describe('blankExtraRuns', () => {
 });
 
 describe('breakBlankRuns', () => {
-  it('puts a \\v after the next line\'s indentation on each line of a run of 32 blank lines, keeping length and line breaks', () => {
+  it("puts a \\v after the next line's indentation on each line of a run of 32 blank lines, keeping length and line breaks", () => {
     const text = `X = {\r\n${lines(40, '      \r')}\n    1: 2}\r\n`;
     const out = breakBlankRuns(text);
     assert.equal(out.length, text.length);
-    assert.deepEqual([...out.matchAll(/[\r\n]/g)].map((m) => m.index).filter((k) => out[k] === '\n'), [...text.matchAll(/\n/g)].map((m) => m.index));
+    assert.deepEqual(
+      [...out.matchAll(/[\r\n]/g)].map((m) => m.index).filter((k) => out[k] === '\n'),
+      [...text.matchAll(/\n/g)].map((m) => m.index),
+    );
     assert.equal(out.split('\n').filter((l) => l === '    \v \r').length, 40);
     assert.ok(out.endsWith('\n    1: 2}\r\n'));
   });
@@ -71,10 +80,11 @@ describe('breakBlankRuns', () => {
       `X = {\n${lines(40, ' ')}\nrb'a': 2}\n`,
       `X = {\n${lines(40, ' ')}\n# c\n}\n`,
       `X = '''\n${lines(40, ' ')}\n'''\n`,
-    ]) assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
+    ])
+      assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
   });
 
-  it('breaks every line of a run inside an f-string\'s replacement field (closed triple-quoted, rf/Fr, nested, CRLF, before a string), a bare \\v on lines shorter than the indentation', () => {
+  it("breaks every line of a run inside an f-string's replacement field (closed triple-quoted, rf/Fr, nested, CRLF, before a string), a bare \\v on lines shorter than the indentation", () => {
     for (const [text, line] of [
       [`X = f"""{x:\n${lines(40, ' ')}\n}"""\n`, '\v'],
       [`X = Fr'''{x:{y}\r\n${lines(40, '  \r')}\n  }'''\n`, '  \v'],
@@ -83,8 +93,15 @@ describe('breakBlankRuns', () => {
     ] as const) {
       const out = breakBlankRuns(text);
       assert.equal(out.length, text.length);
-      assert.deepEqual([...out.matchAll(/\n/g)].map((m) => m.index), [...text.matchAll(/\n/g)].map((m) => m.index));
-      assert.equal(out.split('\n').filter((l) => l.startsWith(line) && l.trim() === '').length, 40, JSON.stringify(out.slice(0, 40)));
+      assert.deepEqual(
+        [...out.matchAll(/\n/g)].map((m) => m.index),
+        [...text.matchAll(/\n/g)].map((m) => m.index),
+      );
+      assert.equal(
+        out.split('\n').filter((l) => l.startsWith(line) && l.trim() === '').length,
+        40,
+        JSON.stringify(out.slice(0, 40)),
+      );
     }
   });
 
@@ -95,6 +112,7 @@ describe('breakBlankRuns', () => {
       `X = elif"""{x:\n${lines(40, ' ')}\n}"""\n`,
       `X = f"""{x}\n${lines(40, ' ')}\n{y}"""\n`,
       `X = f"""{x:\n${lines(40, ' ')}\n"""}"""\n`,
-    ]) assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
+    ])
+      assert.equal(breakBlankRuns(text), text, JSON.stringify(text.slice(0, 12)));
   });
 });

@@ -21,7 +21,10 @@ describe('a registry family added through the public API', () => {
     assert.equal(interest.wantsDirectory('nodes/n1.wip'), true);
     assert.equal(interest.wantsDirectory('nodes/n1'), false);
 
-    const files = new Map([['a/x.pointer', 'nodes/n1.wip\n'], ['b/y.pointer', 'nodes/n2.wip\n']]);
+    const files = new Map([
+      ['a/x.pointer', 'nodes/n1.wip\n'],
+      ['b/y.pointer', 'nodes/n2.wip\n'],
+    ]);
     let dirs: string[] = ['nodes/n1.wip'];
     for (const [f, t] of files) engine.setFile(f, t);
     engine.setTree({ links: [], directories: dirs });
@@ -30,11 +33,21 @@ describe('a registry family added through the public API', () => {
     assert.deepEqual(messages(engine), ["b/y.pointer: Directory 'nodes/n2.wip' does not exist"]);
 
     const steps: (() => void)[] = [
-      () => { dirs = ['nodes/n1.wip', 'nodes/n2.wip']; },
-      () => { files.set('a/x.pointer', 'nodes/n3.wip'); },
-      () => { dirs = ['nodes/n3.wip']; },
-      () => { files.delete('b/y.pointer'); },
-      () => { dirs = []; },
+      () => {
+        dirs = ['nodes/n1.wip', 'nodes/n2.wip'];
+      },
+      () => {
+        files.set('a/x.pointer', 'nodes/n3.wip');
+      },
+      () => {
+        dirs = ['nodes/n3.wip'];
+      },
+      () => {
+        files.delete('b/y.pointer');
+      },
+      () => {
+        dirs = [];
+      },
     ];
     for (const [i, step] of steps.entries()) {
       const before = new Map(files);

@@ -14,17 +14,27 @@ import { Rng } from '../../bench/rng';
 import { editYaml, YAML_VALUES } from './yamlMutations';
 import { mutate, random } from '../../scripts/fuzz/mutate';
 
-interface File { path: string; text: string; pyyaml: boolean }
+interface File {
+  path: string;
+  text: string;
+  pyyaml: boolean;
+}
 
 /** Every YAML file of the small bench orgs: companions, interfaces (read as PyYAML reads them), ONEX registry, tree and metadata. */
 function benchFiles(): File[] {
   const onex = buildOnexOrg(ONEX_ORGS['onex-small']);
   return [
     ...buildOrg(ORGS.small).metas.map((m) => ({ path: m.path, text: renderMeta(m), pyyaml: false })),
-    ...buildInterfaceOrg(INTERFACE_ORGS['interfaces-small']).interfaces.map((m) => ({ path: m.path, text: renderInterface(m), pyyaml: true })),
+    ...buildInterfaceOrg(INTERFACE_ORGS['interfaces-small']).interfaces.map((m) => ({
+      path: m.path,
+      text: renderInterface(m),
+      pyyaml: true,
+    })),
     { path: 'registry.yaml', text: renderRegistry(onex), pyyaml: false },
     { path: '.onextree', text: renderTree(onex), pyyaml: false },
-    ...onex.artifacts.flatMap((a) => a.versions.map((v) => ({ path: `${a.name}/${v.dirName}`, text: renderMetadata(a, v), pyyaml: false }))),
+    ...onex.artifacts.flatMap((a) =>
+      a.versions.map((v) => ({ path: `${a.name}/${v.dirName}`, text: renderMetadata(a, v), pyyaml: false })),
+    ),
   ];
 }
 
@@ -32,23 +42,106 @@ function examples(dir = join(__dirname, '../../examples'), out: File[] = []): Fi
   for (const e of readdirSync(dir).sort()) {
     const abs = join(dir, e);
     if (statSync(abs).isDirectory()) examples(abs, out);
-    else if (/\.ya?ml$|^\.onextree$/.test(e)) out.push({ path: abs, text: readFileSync(abs, 'utf8'), pyyaml: e.endsWith('.step.yaml') });
+    else if (/\.ya?ml$|^\.onextree$/.test(e))
+      out.push({ path: abs, text: readFileSync(abs, 'utf8'), pyyaml: e.endsWith('.step.yaml') });
   }
   return out;
 }
 
 /** Scalars whose type or reading differs between YAML versions, or that only look like plain text. */
 const SCALARS = [
-  'yes', 'No', 'on', 'OFF', 'y', 'true', 'True', 'TRUE', 'tRue', 'false', 'null', 'Null', 'NULL', 'nULL', '~', '0o7', '0o8', '07', '0x1F', '0x', '0b1',
-  '1_000', '1e3', '1E-3', '1.5e3', '1e', '-1e5', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', '-0', '+1', '+.5', '1.', '.5', '0.0', '1.0',
-  '12345678901234567890', '1:30', '2026-01-15', '2026-01-15T00:00:00Z', '1.8.1', 'v1_0_0', 'a#b', 'a #b', 'a:b', 'http://x:80/y', '-x', '-',
-  "'it''s'", "''", '""', '"a #b"', '"a\\"b"', '"\\u00e9"', "'a\\b'", '"é 😀"', '[a, b]', '[ a , "b" ]', '[a,b]', '[]', '[ ]', '[a, ]', '[-1, +2]',
-  '[a: b]', '[a, [b]]', '{}', '{ }', '{a: 1}', '[a] # c', '[a]x', '"a"b', '"a" # c', '"a"#c', '@x', '`x`', '%x', '&a x', '*a', '!!str 1', '|', '>-',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'false',
+  'null',
+  'Null',
+  'NULL',
+  'nULL',
+  '~',
+  '0o7',
+  '0o8',
+  '07',
+  '0x1F',
+  '0x',
+  '0b1',
+  '1_000',
+  '1e3',
+  '1E-3',
+  '1.5e3',
+  '1e',
+  '-1e5',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.nan',
+  '.NaN',
+  'NaN',
+  '-0',
+  '+1',
+  '+.5',
+  '1.',
+  '.5',
+  '0.0',
+  '1.0',
+  '12345678901234567890',
+  '1:30',
+  '2026-01-15',
+  '2026-01-15T00:00:00Z',
+  '1.8.1',
+  'v1_0_0',
+  'a#b',
+  'a #b',
+  'a:b',
+  'http://x:80/y',
+  '-x',
+  '-',
+  "'it''s'",
+  "''",
+  '""',
+  '"a #b"',
+  '"a\\"b"',
+  '"\\u00e9"',
+  "'a\\b'",
+  '"é 😀"',
+  '[a, b]',
+  '[ a , "b" ]',
+  '[a,b]',
+  '[]',
+  '[ ]',
+  '[a, ]',
+  '[-1, +2]',
+  '[a: b]',
+  '[a, [b]]',
+  '{}',
+  '{ }',
+  '{a: 1}',
+  '[a] # c',
+  '[a]x',
+  '"a"b',
+  '"a" # c',
+  '"a"#c',
+  '@x',
+  '`x`',
+  '%x',
+  '&a x',
+  '*a',
+  '!!str 1',
+  '|',
+  '>-',
 ];
 
 describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
   let bench: File[] = [];
-  before(() => { bench = benchFiles(); });
+  before(() => {
+    bench = benchFiles();
+  });
 
   it('answers for every YAML file of the small bench orgs, equal to the parser', () => {
     for (const f of bench) {
@@ -58,7 +151,7 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
     }
   });
 
-  it('equals the parser or declines on the examples\' YAML, in both scalar modes', () => {
+  it("equals the parser or declines on the examples' YAML, in both scalar modes", () => {
     let answered = 0;
     const files = examples();
     for (const f of files) {
@@ -107,10 +200,22 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
 
   it('types every scalar as the parser does (as a value, an item, a flow item and a key), or declines', () => {
     for (const s of SCALARS) {
-      for (const text of [`k: ${s}\n`, `- ${s}\n`, `k: [${s}]\n`, `${s}: v\n`, `- ${s}: v\n  w: 1\n`, `k:\n  - ${s}  # c\n`]) {
+      for (const text of [
+        `k: ${s}\n`,
+        `- ${s}\n`,
+        `k: [${s}]\n`,
+        `${s}: v\n`,
+        `- ${s}: v\n  w: 1\n`,
+        `k:\n  - ${s}  # c\n`,
+      ]) {
         for (const pyyaml of [false, true]) {
           const fast = fastYamlLit(text, pyyaml);
-          if (fast) assert.deepStrictEqual(fast, fullYamlLit(text, { pyyaml }), `${JSON.stringify(text)}${pyyaml ? ' (PyYAML)' : ''}`);
+          if (fast)
+            assert.deepStrictEqual(
+              fast,
+              fullYamlLit(text, { pyyaml }),
+              `${JSON.stringify(text)}${pyyaml ? ' (PyYAML)' : ''}`,
+            );
         }
       }
     }
@@ -118,21 +223,59 @@ describe('engine: YAML fast path (yaml/fastYaml.ts)', () => {
   });
 
   it('reads the shapes of real registry files: a `---` first, comments, compact sequences, empty values, wrapped and escaped text', () => {
-    const text = '# stamp\n---\n\nname: "x"  # c\ntags: ["a", b]\nextra: {}\nnone:\nlist:\n- a: 1\n  b:\n-\n- [ ]\n# end\n' +
+    const text =
+      '# stamp\n---\n\nname: "x"  # c\ntags: ["a", b]\nextra: {}\nnone:\nlist:\n- a: 1\n  b:\n-\n- [ ]\n# end\n' +
       "description: >\n  Folded\n  text.\nscript: |\n  a\n    b\nwrapped: 'A long value\n  wrapped by PyYAML''s dump.\n\n  '\n" +
       'plain: a plain value\n  wrapped too\nescaped: "caf\\u00e9 \\"quoted\\" \\\n  joined"\nlast: -x\n';
     const fast = fastYamlLit(text, false);
     assert.ok(fast);
     assert.deepStrictEqual(fast, fullYamlLit(text));
-    assert.deepStrictEqual(parseYamlDocs(text), [{ ...fast, marker: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } }]);
+    assert.deepStrictEqual(parseYamlDocs(text), [
+      { ...fast, marker: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } },
+    ]);
   });
 
   it('declines what the parser must read', () => {
     for (const text of [
-      '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !tag x\n', 'a: b\n  - c\n', 'a: b\n  c: d\n', 'a: b\n  c #d\n', 'a: "\\q"\n', 'a: "\\x4"\n',
-      'a: |-\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n\n  y\n', 'a: >\n  x\n    y\n', "a: 'x\ny'\n", 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: {b: 1}\n', 'a: [b, [c]]\n',
-      'a: [b,\n  c]\n', '? a\n: b\n', 'a: b: c\n', '- - a\n', 'a: 1\n - b\n', 'a: 1\n  b: 2\n', 'just text\n', '[a, b]\n', '  a: 1\n', 'a : 1\n',
-      '<<: {}\n', `${'k'.repeat(1100)}: v\n`, 'a: "unclosed\n', 'a: b # c\n# d\n  e: 1\n', 'a: "x"y\n', 'a: [x]y\n', `a: x${'- '.repeat(120)}\n`,
+      '',
+      '# only a comment\n',
+      'a: &x 1\nb: *x\n',
+      'a: !tag x\n',
+      'a: b\n  - c\n',
+      'a: b\n  c: d\n',
+      'a: b\n  c #d\n',
+      'a: "\\q"\n',
+      'a: "\\x4"\n',
+      'a: |-\n  x\n',
+      'a: >2\n  x\n',
+      'a: >\n  x\n\n  y\n',
+      'a: >\n  x\n    y\n',
+      "a: 'x\ny'\n",
+      'a:\tb\n',
+      'a: b\r\n',
+      '\uFEFFa: b\n',
+      'a: 1\n---\nb: 2\n',
+      'a: 1\n...\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: {b: 1}\n',
+      'a: [b, [c]]\n',
+      'a: [b,\n  c]\n',
+      '? a\n: b\n',
+      'a: b: c\n',
+      '- - a\n',
+      'a: 1\n - b\n',
+      'a: 1\n  b: 2\n',
+      'just text\n',
+      '[a, b]\n',
+      '  a: 1\n',
+      'a : 1\n',
+      '<<: {}\n',
+      `${'k'.repeat(1100)}: v\n`,
+      'a: "unclosed\n',
+      'a: b # c\n# d\n  e: 1\n',
+      'a: "x"y\n',
+      'a: [x]y\n',
+      `a: x${'- '.repeat(120)}\n`,
     ]) {
       assert.equal(fastYamlLit(text, false), null, JSON.stringify(text));
       assert.equal(fastYamlLit(text, true), null, JSON.stringify(text));

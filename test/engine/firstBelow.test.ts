@@ -22,7 +22,10 @@ function filesUnder(root: string, rel = ''): string[] {
 async function engineOf(files: ReadonlyMap<string, string>, settings: SettingsInput = {}): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, text] of files) engine.setFile(path, text);
-  engine.setTree({ links: [], directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  engine.setTree({
+    links: [],
+    directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
+  });
   engine.update();
   return engine;
 }
@@ -97,14 +100,22 @@ describe('engine: directories a first walk lists', () => {
     const paths = [...MIXED.keys()];
     const unlisted = unlistedWith(engine, paths, ALICE);
     const bob = WS('bob');
-    assert.deepEqual(unlisted.sort(), [`${bob}/src/cursus_dev/steps/builders`, `${bob}/tools`, `${bob}/tools/registry`].sort());
+    assert.deepEqual(
+      unlisted.sort(),
+      [`${bob}/src/cursus_dev/steps/builders`, `${bob}/tools`, `${bob}/tools/registry`].sort(),
+    );
     // Any other open file (core's registry, an apcore module, an ONEX registry, an interface) needs the whole root.
-    for (const open of ['src/cursus/registry/step_names.py', 'extensions/greet/hello.py', 'onex/registry/registry.yaml', `${bob}/src/cursus_dev/steps/interfaces/bob_join.step.yaml`]) {
+    for (const open of [
+      'src/cursus/registry/step_names.py',
+      'extensions/greet/hello.py',
+      'onex/registry/registry.yaml',
+      `${bob}/src/cursus_dev/steps/interfaces/bob_join.step.yaml`,
+    ]) {
       assert.deepEqual(unlistedWith(engine, paths, open), [], `${open} open`);
     }
   });
 
-  it('lists a workspace that holds another workspaces root: what lies below it may be another workspace\'s', async () => {
+  it("lists a workspace that holds another workspaces root: what lies below it may be another workspace's", async () => {
     const roots = [`${WS('bob')}/teams`, 'developer_workspaces/developers'];
     const carol = `${WS('bob')}/teams/carol/src/cursus_dev/registry/workspace_registry.py`;
     const files = new Map(MIXED).set(carol, 'WORKSPACE_METADATA = {"developer_id": "carol"}\nLOCAL_STEPS = {}\n');

@@ -3,7 +3,11 @@
 // be left out when the range starts in column 0, as a YAML key does).
 import type { Position, Range } from '../../server/src/engine/types';
 
-export interface Annotation { file: string; range: Range; label: string }
+export interface Annotation {
+  file: string;
+  range: Range;
+  label: string;
+}
 export interface Fixture {
   files: Map<string, string>;
   cursor: { file: string; position: Position } | null;
@@ -23,7 +27,11 @@ export function parseFixture(text: string): Fixture {
       if (m && out.length > 0 && m[1]) {
         const start = raw.indexOf(m[1]);
         const line = out.length - 1;
-        annotations.push({ file: path, range: { start: { line, character: start }, end: { line, character: start + m[1].length } }, label: (m[2] ?? '').trim() });
+        annotations.push({
+          file: path,
+          range: { start: { line, character: start }, end: { line, character: start + m[1].length } },
+          label: (m[2] ?? '').trim(),
+        });
         continue;
       }
       const c = raw.indexOf('$0');

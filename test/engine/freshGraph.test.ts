@@ -15,13 +15,41 @@ const POINTERS: Edit = (files, pick) => [pick(['a.pointer', 'b.pointer']), pick(
 describe('the random-edit oracle in a fresh module graph', function () {
   this.timeout(120000);
   it('catches a stale process-wide cache that an in-process fresh engine shares', async () => {
-    const files = new Map([['a.flag', 'good'], ['b.flag', 'good'], ['c.flag', 'good']]);
-    await assert.rejects(runSequence({ seed: 5, settings: {}, example: 'flags', files, edits: [FLAGS], steps: 6, options: { families: [staleFlags] } }),
-      (e: Error) => /fresh module graph/.test(e.message) && /RL902/.test(e.message));
+    const files = new Map([
+      ['a.flag', 'good'],
+      ['b.flag', 'good'],
+      ['c.flag', 'good'],
+    ]);
+    await assert.rejects(
+      runSequence({
+        seed: 5,
+        settings: {},
+        example: 'flags',
+        files,
+        edits: [FLAGS],
+        steps: 6,
+        options: { families: [staleFlags] },
+      }),
+      (e: Error) => /fresh module graph/.test(e.message) && /RL902/.test(e.message),
+    );
   });
 
   it('passes a family that keeps no state outside its engine', async () => {
-    const files = new Map([['a.pointer', 'x'], ['b.pointer', 'y'], ['x/f.txt', ''], ['y/f.txt', '']]);
-    await runSequence({ seed: 5, settings: {}, example: 'pointers', files, edits: [POINTERS], steps: 6, options: { families: [pointers] }, freshGraphEvery: 3 });
+    const files = new Map([
+      ['a.pointer', 'x'],
+      ['b.pointer', 'y'],
+      ['x/f.txt', ''],
+      ['y/f.txt', ''],
+    ]);
+    await runSequence({
+      seed: 5,
+      settings: {},
+      example: 'pointers',
+      files,
+      edits: [POINTERS],
+      steps: 6,
+      options: { families: [pointers] },
+      freshGraphEvery: 3,
+    });
   });
 });

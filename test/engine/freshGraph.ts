@@ -13,7 +13,8 @@ const ENGINE = require.resolve('../../server/src/engine/engine');
 function origin(value: unknown): { file: string; name: string } {
   for (const [file, m] of Object.entries(require.cache)) {
     if (!m || !ours(file)) continue;
-    for (const [name, v] of Object.entries(m.exports as Record<string, unknown>)) if (v === value) return { file, name };
+    for (const [name, v] of Object.entries(m.exports as Record<string, unknown>))
+      if (v === value) return { file, name };
   }
   throw new Error('an engine option that no module exports: the fresh module graph could not load it again');
 }

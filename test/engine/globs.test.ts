@@ -7,7 +7,10 @@ import { compileGlobs, MAX_WILDCARD_GLOBS } from '../../server/src/engine/util/g
 
 function random(seed: number): (n: number) => number {
   let s = seed;
-  return (n) => { s = (s * 1103515245 + 12345) % 2147483648; return s % n; };
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
 }
 
 describe('globs: one matcher for a list, without backtracking', () => {
@@ -18,7 +21,9 @@ describe('globs: one matcher for a list, without backtracking', () => {
     const name = (): string => Array.from({ length: 1 + rnd(4) }, () => pick(['a', 'b', '.', '_', '*'])).join('');
     let compared = 0;
     for (let k = 0; k < 2500; k++) {
-      const glob = Array.from({ length: 1 + rnd(4) }, () => Array.from({ length: 1 + rnd(3) }, () => pick(atoms)).join('')).join('/');
+      const glob = Array.from({ length: 1 + rnd(4) }, () =>
+        Array.from({ length: 1 + rnd(3) }, () => pick(atoms)).join(''),
+      ).join('/');
       const theirs = picomatch(glob, { dot: true });
       const ours = compileGlobs([glob]);
       assert.deepEqual(ours.refused, []);
@@ -41,8 +46,11 @@ describe('globs: one matcher for a list, without backtracking', () => {
       ['src/**/*_meta.yaml', 'src/a/b/x_meta.yaml', 'src/a/b/x_meta.yml'],
       ['**/registry/step_names.py', 'step_names.py'.replace(/^/, 'registry/'), 'registry/x/step_names.py'],
       ['extensions/**/*.{py,ts,js}', 'extensions/a/b.ts', 'extensions/a/b.tsx'],
-      ['developer_workspaces/developers/*/src/cursus_dev/registry/workspace_registry.py',
-        'developer_workspaces/developers/al/src/cursus_dev/registry/workspace_registry.py', 'developer_workspaces/developers/a/b/src/cursus_dev/registry/workspace_registry.py'],
+      [
+        'developer_workspaces/developers/*/src/cursus_dev/registry/workspace_registry.py',
+        'developer_workspaces/developers/al/src/cursus_dev/registry/workspace_registry.py',
+        'developer_workspaces/developers/a/b/src/cursus_dev/registry/workspace_registry.py',
+      ],
       ['a/[!b]c', 'a/xc', 'a/bc'],
       ['./docs', 'docs', 'docs/x'],
       ['x/[a', 'x/[a', 'x/a'],
@@ -56,10 +64,15 @@ describe('globs: one matcher for a list, without backtracking', () => {
 
   it('refuses what it does not read, with why; the rest of the list applies', () => {
     const g = compileGlobs(['!x', '@(a|b)', 'x/{1..3}', `${'{a,b}'.repeat(7)}`, 'kept/*']);
-    assert.deepEqual(g.refused.map((r) => r.glob), ['!x', '@(a|b)', 'x/{1..3}', '{a,b}'.repeat(7)]);
+    assert.deepEqual(
+      g.refused.map((r) => r.glob),
+      ['!x', '@(a|b)', 'x/{1..3}', '{a,b}'.repeat(7)],
+    );
     assert.match(g.refused[3]?.why ?? '', /more than 64 alternatives/);
     assert.equal(g.matches('kept/a'), true);
-    const many = compileGlobs(Array.from({ length: MAX_WILDCARD_GLOBS + 5 }, (_, i) => `d${i}/*`).concat(['exact/path']));
+    const many = compileGlobs(
+      Array.from({ length: MAX_WILDCARD_GLOBS + 5 }, (_, i) => `d${i}/*`).concat(['exact/path']),
+    );
     assert.equal(many.refused.length, 5);
     assert.match(many.refused[0]?.why ?? '', /more than 256 globs with wildcards/);
     assert.equal(many.matches('exact/path'), true);
@@ -75,9 +88,21 @@ describe('globs: one matcher for a list, without backtracking', () => {
   }
 
   const shapes: [string, string, (n: number) => string][] = [
-    ['ten stars in a name, a long name of the starred letter (R32)', `**/${'*a'.repeat(10)}*b`, (n) => `x/${'a'.repeat(n)}`],
-    ['four globstars, a deep path of the named directory', '**/a/**/a/**/a/**/b', (n) => Array.from({ length: n / 2 }, () => 'a').join('/')],
-    ['stars in names under globstars, a deep path of long names', '**/*a*/**/*a*a*/**/*b', (n) => Array.from({ length: n / 64 }, () => 'a'.repeat(63)).join('/')],
+    [
+      'ten stars in a name, a long name of the starred letter (R32)',
+      `**/${'*a'.repeat(10)}*b`,
+      (n) => `x/${'a'.repeat(n)}`,
+    ],
+    [
+      'four globstars, a deep path of the named directory',
+      '**/a/**/a/**/a/**/b',
+      (n) => Array.from({ length: n / 2 }, () => 'a').join('/'),
+    ],
+    [
+      'stars in names under globstars, a deep path of long names',
+      '**/*a*/**/*a*a*/**/*b',
+      (n) => Array.from({ length: n / 64 }, () => 'a'.repeat(63)).join('/'),
+    ],
   ];
   for (const [name, glob, path] of shapes) {
     it(`linear in the path: ${name}`, () => {
@@ -86,7 +111,10 @@ describe('globs: one matcher for a list, without backtracking', () => {
       const small = Math.min(...[0, 1, 2].map(() => cpu(matches, path(2000), 20)));
       const large = Math.min(...[0, 1, 2].map(() => cpu(matches, path(8000), 20)));
       // ×4 the length: linear gives ×4, quadratic ×16 (a floor of 2 ms below which the timer speaks).
-      assert.ok(large / Math.max(small, 2) < 9, `×4 the path took ×${(large / Math.max(small, 2)).toFixed(1)} (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
+      assert.ok(
+        large / Math.max(small, 2) < 9,
+        `×4 the path took ×${(large / Math.max(small, 2)).toFixed(1)} (${small.toFixed(1)} → ${large.toFixed(1)} ms)`,
+      );
     });
   }
 });

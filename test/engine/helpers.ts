@@ -18,11 +18,17 @@ export async function initParsers(): Promise<void> {
   await initPython(wasm);
 }
 
-export async function analyze(text: string, settings: SettingsInput = {}): Promise<{ engine: RegistryEngine; fx: Fixture }> {
+export async function analyze(
+  text: string,
+  settings: SettingsInput = {},
+): Promise<{ engine: RegistryEngine; fx: Fixture }> {
   const fx = parseFixture(text);
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, t] of fx.files) engine.setFile(path, t);
-  engine.setTree({ links: [], directories: directoriesOf([...fx.files.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  engine.setTree({
+    links: [],
+    directories: directoriesOf([...fx.files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
+  });
   engine.update();
   return { engine, fx };
 }
@@ -37,14 +43,22 @@ export function directoriesOf(paths: string[]): string[] {
 export const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 /** Every diagnostic whose code is annotated somewhere (or all of them) must match an annotation exactly. */
-export async function checkDiagnostics(text: string, settings: SettingsInput = {}, opts: { only?: string[] } = {}): Promise<Diagnostic[]> {
+export async function checkDiagnostics(
+  text: string,
+  settings: SettingsInput = {},
+  opts: { only?: string[] } = {},
+): Promise<Diagnostic[]> {
   const { engine, fx } = await analyze(text, settings);
   const want = fx.annotations.filter((a) => /^RL\d{3}/.test(a.label));
   const actual = engine.allDiagnostics().filter((d) => !opts.only || opts.only.includes(d.code));
   const fmt = (file: string, r: Range, label: string): string => `${file} ${show(r)} ${label}`;
   const got = actual.map((d) => fmt(d.file, d.range, d.code)).sort();
   const expected = want.map((a) => fmt(a.file, a.range, a.label.split(/\s+/)[0] ?? '')).sort();
-  assert.deepEqual(got, expected, `diagnostics:\n${actual.map((d) => `  ${fmt(d.file, d.range, d.code)} ${d.message}`).join('\n')}`);
+  assert.deepEqual(
+    got,
+    expected,
+    `diagnostics:\n${actual.map((d) => `  ${fmt(d.file, d.range, d.code)} ${d.message}`).join('\n')}`,
+  );
   for (const a of want) {
     const words = a.label.split(/\s+/).slice(1).join(' ');
     if (!words) continue;
@@ -81,8 +95,14 @@ export async function checkDefinition(text: string, settings: SettingsInput = {}
 export async function checkReferences(text: string): Promise<void> {
   const { engine, fx } = await analyze(text);
   const c = cursorOf(fx);
-  const want = fx.annotations.filter((a) => a.label === 'ref').map((a) => `${a.file} ${show(a.range)}`).sort();
-  const got = engine.references(c.file, c.position, true).map((l) => `${l.file} ${show(l.range)}`).sort();
+  const want = fx.annotations
+    .filter((a) => a.label === 'ref')
+    .map((a) => `${a.file} ${show(a.range)}`)
+    .sort();
+  const got = engine
+    .references(c.file, c.position, true)
+    .map((l) => `${l.file} ${show(l.range)}`)
+    .sort();
   assert.deepEqual(got, want);
 }
 
@@ -95,7 +115,12 @@ export async function checkCompletion(text: string, includes: string[], excludes
   return labels;
 }
 
-export async function checkExplain(text: string, q: ExplainQuery, expect: (x: Explanation) => void, settings: SettingsInput = {}): Promise<Explanation> {
+export async function checkExplain(
+  text: string,
+  q: ExplainQuery,
+  expect: (x: Explanation) => void,
+  settings: SettingsInput = {},
+): Promise<Explanation> {
   const { engine } = await analyze(text, settings);
   const x = engine.explain(q);
   expect(x);
@@ -114,14 +139,16 @@ export async function checkFix(text: string, title: string, after: Record<string
   for (const f of hit.fix.createFiles ?? []) result.set(f.file, f.text);
   for (const [file, want] of Object.entries(after)) {
     const got = result.get(file);
-    if (want.startsWith('~')) assert.ok(got?.includes(want.slice(1)), `${file} should contain ${want.slice(1)}:\n${got}`);
+    if (want.startsWith('~'))
+      assert.ok(got?.includes(want.slice(1)), `${file} should contain ${want.slice(1)}:\n${got}`);
     else assert.equal(got, want);
   }
 }
 
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
@@ -131,7 +158,12 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
 /** The document links of every file of the workspace are exactly the ranges annotated `link <target>`. */
 export async function checkDocumentLinks(text: string, settings: SettingsInput = {}): Promise<void> {
   const { engine, fx } = await analyze(text, settings);
-  const want = fx.annotations.filter((a) => a.label.startsWith('link ')).map((a) => `${a.file} ${show(a.range)} -> ${a.label.slice('link '.length).trim()}`).sort();
-  const got = [...fx.files.keys()].flatMap((f) => engine.documentLinks(f).map((l) => `${f} ${show(l.range)} -> ${l.target}`)).sort();
+  const want = fx.annotations
+    .filter((a) => a.label.startsWith('link '))
+    .map((a) => `${a.file} ${show(a.range)} -> ${a.label.slice('link '.length).trim()}`)
+    .sort();
+  const got = [...fx.files.keys()]
+    .flatMap((f) => engine.documentLinks(f).map((l) => `${f} ${show(l.range)} -> ${l.target}`))
+    .sort();
   assert.deepEqual(got, want);
 }

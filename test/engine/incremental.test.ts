@@ -1,7 +1,18 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
 // name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
-import { DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_CONTRACT_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Edit } from './randomEdits';
+import {
+  DAG_EDITS,
+  EDITS,
+  HOST_EDITS,
+  INTERFACE_EDITS,
+  META_EDITS,
+  ONEX_CONTRACT_EDITS,
+  ONEX_EDITS,
+  TREE_EDITS,
+  runSequence,
+  type Edit,
+} from './randomEdits';
 import type { SettingsInput } from '../../server/src/engine/types';
 
 /**
@@ -13,7 +24,9 @@ import type { SettingsInput } from '../../server/src/engine/types';
 const STACK_OVERFLOW: Edit = (files) => {
   const f = 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml';
   const text = files.get(f);
-  return text === undefined ? null : [f, text.replace(/^ {2}entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
+  return text === undefined
+    ? null
+    : [f, text.replace(/^ {2}entry_point: .*$/m, '  entry_point: tabular_preprocntract:\n'.repeat(4000).trimEnd())];
 };
 
 /** A workspace registry copied into directories that do not exist yet, then deleted with them (every other step). */
@@ -37,13 +50,19 @@ const WIDE_WORKSPACES: Edit = (files, pick) => {
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
   const runs: [number, SettingsInput, string, Edit[]][] = [
-    [1, {}, 'demo-workspace', EDITS], [2, { mode: 'hybrid' }, 'demo-workspace', EDITS], [3, { checkAllComponents: true }, 'demo-workspace', EDITS],
-    [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]], [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
-    [6, {}, 'apcore-extensions', META_EDITS], [7, {}, 'apcore-extensions', META_EDITS],
-    [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]], [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
+    [1, {}, 'demo-workspace', EDITS],
+    [2, { mode: 'hybrid' }, 'demo-workspace', EDITS],
+    [3, { checkAllComponents: true }, 'demo-workspace', EDITS],
+    [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]],
+    [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
+    [6, {}, 'apcore-extensions', META_EDITS],
+    [7, {}, 'apcore-extensions', META_EDITS],
+    [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]],
+    [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
     [10, { onexPins: { logger_node: '1.0.0' } }, 'onex-registry', ONEX_EDITS],
     [21, {}, 'cursus-pipelines', [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS]],
-    [11, {}, 'onex-contracts', ONEX_CONTRACT_EDITS], [12, { onexValidators: ['compliance-scan', 'auto-wiring'] }, 'onex-contracts', ONEX_CONTRACT_EDITS],
+    [11, {}, 'onex-contracts', ONEX_CONTRACT_EDITS],
+    [12, { onexValidators: ['compliance-scan', 'auto-wiring'] }, 'onex-contracts', ONEX_CONTRACT_EDITS],
   ];
   for (const [seed, settings, example, edits] of runs) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
@@ -52,8 +71,12 @@ describe('incremental analysis equals from-scratch analysis', function () {
   }
   // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
   const hosted: [number, string, Edit[]][] = [
-    [11, 'demo-workspace', EDITS], [12, 'meta-workspace', META_EDITS], [13, 'apcore-extensions', META_EDITS],
-    [14, 'interface-workspace', INTERFACE_EDITS], [15, 'onex-registry', ONEX_EDITS], [27, 'cursus-pipelines', DAG_EDITS],
+    [11, 'demo-workspace', EDITS],
+    [12, 'meta-workspace', META_EDITS],
+    [13, 'apcore-extensions', META_EDITS],
+    [14, 'interface-workspace', INTERFACE_EDITS],
+    [15, 'onex-registry', ONEX_EDITS],
+    [27, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of hosted) {
     it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {
@@ -62,8 +85,11 @@ describe('incremental analysis equals from-scratch analysis', function () {
   }
   // a cold start in steps (the server's, its open files' units first) with edits landing between them
   const stepped: [number, string, Edit[]][] = [
-    [16, 'demo-workspace', [...EDITS, NEW_WORKSPACE]], [17, 'meta-workspace', [...EDITS, ...META_EDITS]],
-    [18, 'interface-workspace', INTERFACE_EDITS], [19, 'onex-registry', ONEX_EDITS], [20, 'apcore-extensions', META_EDITS],
+    [16, 'demo-workspace', [...EDITS, NEW_WORKSPACE]],
+    [17, 'meta-workspace', [...EDITS, ...META_EDITS]],
+    [18, 'interface-workspace', INTERFACE_EDITS],
+    [19, 'onex-registry', ONEX_EDITS],
+    [20, 'apcore-extensions', META_EDITS],
     [26, 'cursus-pipelines', DAG_EDITS],
   ];
   for (const [seed, example, edits] of stepped) {
@@ -77,7 +103,7 @@ describe('incremental analysis equals from-scratch analysis', function () {
   it('workspaces coming and going in a directory of more than 32 subdirectories read as from scratch', async () => {
     await runSequence({ seed: 3, settings: {}, example: 'demo-workspace', edits: [WIDE_WORKSPACES], steps: 110 });
   });
-  it('an interface that overflows the YAML composer\'s stack reads the same after an edit as from scratch', async () => {
+  it("an interface that overflows the YAML composer's stack reads the same after an edit as from scratch", async () => {
     await runSequence({ seed: 1, settings: {}, example: 'interface-workspace', edits: [STACK_OVERFLOW], steps: 1 });
   });
 });

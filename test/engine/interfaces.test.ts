@@ -1,7 +1,15 @@
 // The interface family (cursus 2.x, SPEC §1.8): interfaces and `_EXTRAS` as registry sources, their
 // checks, and navigation across `.step.yaml` files and `workspace_registry.py`.
 import { strict as assert } from 'node:assert';
-import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover, checkReferences, show } from './helpers';
+import {
+  analyze,
+  checkCompletion,
+  checkDefinition,
+  checkDiagnostics,
+  checkHover,
+  checkReferences,
+  show,
+} from './helpers';
 
 const WS = '/developer_workspaces/developers';
 
@@ -58,12 +66,24 @@ spec:
 describe('interface family (cursus 2.x)', () => {
   it('derives the table from interfaces and _EXTRAS: convention defaults, no RL005 for synthesized builders, no hints on abstract rows', async () => {
     const { engine } = await analyze(`${IFACE_CORE}${TRAINING}`);
-    assert.deepEqual(engine.list({}).map((r) => r.name).sort(), ['Base', 'Processing', 'TabularPreprocessing', 'XGBoostTraining']);
+    assert.deepEqual(
+      engine
+        .list({})
+        .map((r) => r.name)
+        .sort(),
+      ['Base', 'Processing', 'TabularPreprocessing', 'XGBoostTraining'],
+    );
     const row = engine.list({}).find((r) => r.name === 'XGBoostTraining');
     assert.equal(row?.config, 'XGBoostTrainingConfig');
     assert.equal(row?.builder, 'XGBoostTrainingStepBuilder');
     assert.equal(row?.file, 'src/cursus/steps/interfaces/xgboost_training.step.yaml');
-    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.message}`).filter((m) => !m.startsWith('RL018')), []);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .map((d) => `${d.code} ${d.message}`)
+        .filter((m) => !m.startsWith('RL018')),
+      [],
+    );
   });
 
   it('before cursus 2.0 (no loader module) interfaces are inert: the literal table alone defines the steps', async () => {
@@ -74,12 +94,16 @@ describe('interface family (cursus 2.x)', () => {
       step_type: Package
       contract: {entry_point: missing.py}
     `);
-    assert.deepEqual(engine.list({}).map((r) => `${r.name} ${r.file}`), ['Package src/cursus/registry/step_names.py']);
+    assert.deepEqual(
+      engine.list({}).map((r) => `${r.name} ${r.file}`),
+      ['Package src/cursus/registry/step_names.py'],
+    );
     assert.deepEqual(engine.allDiagnostics(), []);
   });
 
   it('cursus 1.10.0 loads contract and spec from the package interface of a step (by its file name): no RL007 for them, Explain points there', async () => {
-    const { engine } = await analyze(`
+    const { engine } = await analyze(
+      `
       //- /src/cursus/registry/step_names.py
       STEP_NAMES = {
           "TabularPreprocessing": {"config_class": "TabularPreprocessingConfig", "builder_step_name": "TabularPreprocessingStepBuilder", "spec_type": "TabularPreprocessing", "sagemaker_step_type": "Processing", "description": "t"},
@@ -98,9 +122,16 @@ describe('interface family (cursus 2.x)', () => {
       //- /src/cursus/steps/scripts/xgboost_training.py
       def main():
           pass
-    `, { checkAllComponents: true });
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL007').map((d) => d.message.split(' (')[0]),
-      ["No spec, contract file found for step 'XGBoostTraining'"]);
+    `,
+      { checkAllComponents: true },
+    );
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL007')
+        .map((d) => d.message.split(' (')[0]),
+      ["No spec, contract file found for step 'XGBoostTraining'"],
+    );
     const x = engine.explain({ step: 'TabularPreprocessing' });
     assert.equal(x.components.spec?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
     assert.equal(x.components.contract?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
@@ -126,7 +157,10 @@ describe('interface family (cursus 2.x)', () => {
       #                                                                                             ^^^^^^^^ RL018 is no step
           unused_dependency: {type: training_data}
     `);
-    assert.deepEqual(diags.filter((d) => d.code === 'RL018').map((d) => d.severity), ['warning', 'hint']);
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'RL018').map((d) => d.severity),
+      ['warning', 'hint'],
+    );
   });
 
   it("RL018: legacy aliases are the repository's own StepCatalog.LEGACY_ALIASES, a copy only without it", async () => {
@@ -154,21 +188,33 @@ describe('interface family (cursus 2.x)', () => {
           def __init__(self, workspace_dirs=None):
               self.workspace_dirs = workspace_dirs
     `;
-    const unknown = async (text: string): Promise<string[]> => (await analyze(text)).engine.allDiagnostics()
-      .filter((d) => d.code === 'RL018').map((d) => d.message.replace(/' in .*/, '').slice(1));
+    const unknown = async (text: string): Promise<string[]> =>
+      (await analyze(text)).engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL018')
+        .map((d) => d.message.replace(/' in .*/, '').slice(1));
     assert.deepEqual(await unknown(withSources('OldTabular, PytorchModel, MIMSPayload') + mapping), ['MIMSPayload']);
     assert.deepEqual(await unknown(withSources('OldTabular, PytorchModel, MIMSPayload')), ['OldTabular']);
   });
 
   it('RL018 near misses: a loose spelling of any length, an edit distance of at most 2, and a step added or removed later', async () => {
-    const consumer = (sources: string): string => `step_type: Consumer\nregistry: {sagemaker_step_type: Processing, description: c}\nspec:\n  dependencies:\n    data:\n      compatible_sources: [${sources}]\n`;
+    const consumer = (sources: string): string =>
+      `step_type: Consumer\nregistry: {sagemaker_step_type: Processing, description: c}\nspec:\n  dependencies:\n    data:\n      compatible_sources: [${sources}]\n`;
     const { engine } = await analyze(`${IFACE_CORE}
       //- /src/cursus/steps/interfaces/consumer.step.yaml
       ${consumer('tabular_pre_processing_, TabularPreprocessingX, ModelEval').replace(/\n/g, '\n      ')}
     `);
-    const rl018 = (): string[] => engine.allDiagnostics().filter((d) => d.code === 'RL018').map((d) => `${d.severity} ${d.message.replace(/ in compatible_sources.*?(Did you mean|: cursus).*$/, ' $1')}`);
-    assert.deepEqual(rl018(), ["warning 'tabular_pre_processing_' Did you mean", "warning 'TabularPreprocessingX' Did you mean", "hint 'ModelEval' : cursus"]);
-    const evaluation = "step_type: ModelEvaluation\nregistry: {sagemaker_step_type: Processing, description: e}\n";
+    const rl018 = (): string[] =>
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL018')
+        .map((d) => `${d.severity} ${d.message.replace(/ in compatible_sources.*?(Did you mean|: cursus).*$/, ' $1')}`);
+    assert.deepEqual(rl018(), [
+      "warning 'tabular_pre_processing_' Did you mean",
+      "warning 'TabularPreprocessingX' Did you mean",
+      "hint 'ModelEval' : cursus",
+    ]);
+    const evaluation = 'step_type: ModelEvaluation\nregistry: {sagemaker_step_type: Processing, description: e}\n';
     const added = 'src/cursus/steps/interfaces/model_evaluation.step.yaml';
     engine.setFile(added, evaluation.replace('ModelEvaluation', 'ModelEvl'));
     engine.update();
@@ -237,7 +283,8 @@ describe('interface family (cursus 2.x)', () => {
   });
 
   it('RL012 on a copy of an interface says which file load_interface() finds instead (it does not fail)', async () => {
-    await checkDiagnostics(`
+    await checkDiagnostics(
+      `
       //- /src/cursus/registry/interface_registry_loader.py
       _EXTRAS = {}
       //- /src/cursus/steps/interfaces/package.step.yaml
@@ -252,7 +299,10 @@ describe('interface family (cursus 2.x)', () => {
       //- /src/cursus/steps/configs/config_package_step.py
       class PackageConfig:
           pass
-    `, {}, { only: ['RL012'] });
+    `,
+      {},
+      { only: ['RL012'] },
+    );
   });
 
   it('RL020 at the node, with PyYAML scalars (1e-5 is a string); RL016 near-miss keys at every level', async () => {
@@ -275,7 +325,8 @@ describe('interface family (cursus 2.x)', () => {
   });
 
   it('mid-edit: a node wrong only because of a syntax error beside it is not reported, the rest of the file is', async () => {
-    await checkDiagnostics(`${IFACE_CORE}
+    await checkDiagnostics(
+      `${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
       step_type: XGBoostTraining
       node_type: middle
@@ -288,11 +339,15 @@ describe('interface family (cursus 2.x)', () => {
           input_path: {type: training_data, compatible_sources: [TabularPreprocessing}
       #               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL030 Flow map
       #                                                         ^^^^^^^^^^^^^^^^^^^^^^ RL030 Flow sequence
-    `, {}, { only: ['RL016', 'RL020', 'RL030'] });
+    `,
+      {},
+      { only: ['RL016', 'RL020', 'RL030'] },
+    );
   });
 
   it('a workspace override of an interface step resolves to the override: no RL004, no RL005, RL006 for its config', async () => {
-    const diags = await checkDiagnostics(`${IFACE_CORE}${TRAINING}
+    const diags = await checkDiagnostics(
+      `${IFACE_CORE}${TRAINING}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       STEP_OVERRIDES = {
           "XGBoostTraining": {
@@ -305,7 +360,10 @@ describe('interface family (cursus 2.x)', () => {
           },
       }
       WORKSPACE_METADATA = {"developer_id": "alice"}
-    `, {}, { only: ['RL004', 'RL005', 'RL006'] });
+    `,
+      {},
+      { only: ['RL004', 'RL005', 'RL006'] },
+    );
     assert.equal(diags.length, 1);
   });
 
@@ -330,12 +388,25 @@ describe('interface family (cursus 2.x)', () => {
       class TextEmbeddingConfig:
           pass
     `);
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code !== 'RL018').map((d) => `${d.code} ${d.message}`), []);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code !== 'RL018')
+        .map((d) => `${d.code} ${d.message}`),
+      [],
+    );
     const x = engine.explain({ step: 'TextEmbedding', context: 'bob' });
     assert.equal(x.winner?.source, 'workspace:bob');
-    assert.deepEqual(x.sections?.map((s) => s.title), ['Interface', 'Step graph (1 producers, 0 consumers)']);
+    assert.deepEqual(
+      x.sections?.map((s) => s.title),
+      ['Interface', 'Step graph (1 producers, 0 consumers)'],
+    );
     const graph = engine.graph({ context: 'bob' });
-    assert.ok(graph.edges.some((e) => e.kind === 'flow' && e.from === 'TabularPreprocessing' && e.to === 'TextEmbedding' && e.label === 'data'));
+    assert.ok(
+      graph.edges.some(
+        (e) => e.kind === 'flow' && e.from === 'TabularPreprocessing' && e.to === 'TextEmbedding' && e.label === 'data',
+      ),
+    );
   });
 
   it('Explain: the interface, its script (a file, never a class), the synthesized builder and the step-graph neighbours; lenses and symbols', async () => {
@@ -347,13 +418,20 @@ describe('interface family (cursus 2.x)', () => {
     assert.ok(rows.includes('script tabular_preprocessing.py (contract.entry_point)'), rows.join('\n'));
     assert.ok(rows.includes('consumer XGBoostTraining (input_path)'), rows.join('\n'));
     const lens = engine.codeLenses('src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
-    assert.deepEqual(lens.map((l) => l.title), ['1 consumer · 0 producers']);
+    assert.deepEqual(
+      lens.map((l) => l.title),
+      ['1 consumer · 0 producers'],
+    );
     const symbols = engine.documentSymbols('src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
-    assert.deepEqual(symbols.map((x) => [x.name, x.kind, x.detail, x.children.map((c) => c.name)]), [['TabularPreprocessing', 'step', 'Processing', ['sagemaker_step_type', 'description']]]);
+    assert.deepEqual(
+      symbols.map((x) => [x.name, x.kind, x.detail, x.children.map((c) => c.name)]),
+      [['TabularPreprocessing', 'step', 'Processing', ['sagemaker_step_type', 'description']]],
+    );
   });
 
   it('hover: a step name in compatible_sources is the step; an interface key shows its schema description', async () => {
-    await checkHover(`${IFACE_CORE}
+    await checkHover(
+      `${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
       step_type: XGBoostTraining
       registry: {sagemaker_step_type: Training, description: t}
@@ -361,13 +439,18 @@ describe('interface family (cursus 2.x)', () => {
       spec:
         dependencies:
           input_path: {compatible_sources: [Tabular$0Preprocessing]}
-    `, ['**TabularPreprocessing**', '`core`']);
-    await checkHover(`${IFACE_CORE}
+    `,
+      ['**TabularPreprocessing**', '`core`'],
+    );
+    await checkHover(
+      `${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml
       step_type: XGBoostTraining
       registry: {sagemaker_step_type: Training, description: t}
       contract: {entry_$0point: xgboost_training.py}
-    `, ['**entry_point**', 'looked up in the scripts directory']);
+    `,
+      ['**entry_point**', 'looked up in the scripts directory'],
+    );
   });
 
   it('definition, references and rename go through compatible_sources, STEP_OVERRIDES keys and step_type', async () => {
@@ -411,22 +494,39 @@ describe('interface family (cursus 2.x)', () => {
       step_type: XGBoostTraining
       ${body}
     `;
-    await checkCompletion(iface(`spec:
+    await checkCompletion(
+      iface(`spec:
         dependencies:
           input_path:
             compatible_sources:
-            - Tab$0`), ['TabularPreprocessing', 'XGBoostTraining']);
-    await checkCompletion(iface(`spec:
+            - Tab$0`),
+      ['TabularPreprocessing', 'XGBoostTraining'],
+    );
+    await checkCompletion(
+      iface(`spec:
         dependencies:
           input_path:
-            compatible_sources: [TabularPreprocessing, $0`), ['Processing', 'XGBoostTraining']);
-    await checkCompletion(iface(`contract:
-        entry_point: $0`), ['tabular_preprocessing.py', 'xgboost_training.py'], ['__init__.py']);
-    await checkCompletion(iface(`registry:
-        config_class: $0`), ['TabularPreprocessingConfig', 'XGBoostTrainingConfig']);
+            compatible_sources: [TabularPreprocessing, $0`),
+      ['Processing', 'XGBoostTraining'],
+    );
+    await checkCompletion(
+      iface(`contract:
+        entry_point: $0`),
+      ['tabular_preprocessing.py', 'xgboost_training.py'],
+      ['__init__.py'],
+    );
+    await checkCompletion(
+      iface(`registry:
+        config_class: $0`),
+      ['TabularPreprocessingConfig', 'XGBoostTrainingConfig'],
+    );
     await checkCompletion(iface(`node_type: $0`), ['internal', 'source', 'sink']);
-    await checkCompletion(iface(`contract:
+    await checkCompletion(
+      iface(`contract:
         entry_point: x.py
-        $0`), ['inputs', 'outputs', 'env_vars'], ['step_type']);
+        $0`),
+      ['inputs', 'outputs', 'env_vars'],
+      ['step_type'],
+    );
   });
 });

@@ -10,10 +10,19 @@ describe('engine: names holding a line break', () => {
     for (const dir of ['src/line\nbreak', 'src/carriage\rreturn']) {
       const file = `${dir}/registry/step_names.py`;
       assert.ok(engine.interest().wants(file), JSON.stringify(file));
-      engine.setFile(file, 'STEP_NAMES = {\n    "Alpha": {"sagemaker_step_type": "Procesing", "description": "a"},\n}\n');
+      engine.setFile(
+        file,
+        'STEP_NAMES = {\n    "Alpha": {"sagemaker_step_type": "Procesing", "description": "a"},\n}\n',
+      );
     }
     engine.update();
-    const codes = engine.allDiagnostics().filter((d) => d.code === 'RL010').map((d) => JSON.stringify(d.file));
-    assert.deepEqual(codes, ['"src/carriage\\rreturn/registry/step_names.py"', '"src/line\\nbreak/registry/step_names.py"']);
+    const codes = engine
+      .allDiagnostics()
+      .filter((d) => d.code === 'RL010')
+      .map((d) => JSON.stringify(d.file));
+    assert.deepEqual(codes, [
+      '"src/carriage\\rreturn/registry/step_names.py"',
+      '"src/line\\nbreak/registry/step_names.py"',
+    ]);
   });
 });

@@ -46,7 +46,8 @@ describe('engine: line index', () => {
         const fresh = new LineIndex(after);
         assert.ok(derived.indexes(after));
         assert.equal(derived.lineCount(), fresh.lineCount(), `${JSON.stringify(text)} → ${JSON.stringify(after)}`);
-        for (let o = 0; o <= after.length; o++) assert.deepEqual(derived.position(o), fresh.position(o), `${JSON.stringify(after)} at ${o}`);
+        for (let o = 0; o <= after.length; o++)
+          assert.deepEqual(derived.position(o), fresh.position(o), `${JSON.stringify(after)} at ${o}`);
         for (let line = 0; line < fresh.lineCount(); line++) assert.equal(derived.lineText(line), fresh.lineText(line));
         text = after;
         index = derived;

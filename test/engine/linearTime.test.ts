@@ -20,7 +20,8 @@ const CORE = 'src/cursus/registry/step_names.py';
 const CORE_STEPS = {
   [CORE]: `STEP_NAMES = {\n${Array.from({ length: 300 }, (_, i) => `    "S${i}": {"config_class": "S${i}Config", "sagemaker_step_type": "Processing", "description": "d"},\n`).join('')}}\n`,
 };
-const ENTRY = '{"config_class": "AConfig", "builder_step_name": "ABuilder", "sagemaker_step_type": "Processing", "description": "d"}';
+const ENTRY =
+  '{"config_class": "AConfig", "builder_step_name": "ABuilder", "sagemaker_step_type": "Processing", "description": "d"}';
 
 /** The smaller size (characters of the shape's run); the larger is ×4. */
 const SIZE = 50_000;
@@ -33,34 +34,97 @@ const RUNS = 5;
 
 /** Each shape: a file and its text for a run of about `n` characters, and the files beside it (of a fixed size). */
 const SHAPES: Record<string, [string, (n: number) => string, Record<string, string>?]> = {
-  'R27: a step name of capitals (snake_case file names)': [CORE, (n) => `STEP_NAMES = {\n    "${'A'.repeat(n)}": ${ENTRY},\n}\n`],
-  'R27: a step name of capitals and digits, then a capitalised word': [CORE, (n) => `STEP_NAMES = {\n    "${'A1'.repeat(n / 2)}Word": ${ENTRY},\n}\n`],
-  'R26: an overridden step name of one letter that starts every core step (did you mean)': [REG, (n) => `STEP_OVERRIDES = {\n    "${'S'.repeat(n)}": ${ENTRY},\n}\n`, CORE_STEPS],
+  'R27: a step name of capitals (snake_case file names)': [
+    CORE,
+    (n) => `STEP_NAMES = {\n    "${'A'.repeat(n)}": ${ENTRY},\n}\n`,
+  ],
+  'R27: a step name of capitals and digits, then a capitalised word': [
+    CORE,
+    (n) => `STEP_NAMES = {\n    "${'A1'.repeat(n / 2)}Word": ${ENTRY},\n}\n`,
+  ],
+  'R26: an overridden step name of one letter that starts every core step (did you mean)': [
+    REG,
+    (n) => `STEP_OVERRIDES = {\n    "${'S'.repeat(n)}": ${ENTRY},\n}\n`,
+    CORE_STEPS,
+  ],
   'R13: 60 unclosed [ then blanks': [REG, (n) => `${VALUE}${'['.repeat(60)}${blanks(n)}\n}\n`],
-  'R13 slow-11: 1,000 [, 481 ], blanks, a string, blanks, 519 ]': [REG, (n) => `LOCAL_STEPS = {"S": {"spec_type": ${'['.repeat(1000)}"F"${']'.repeat(481)}${blanks(n / 8)}ur"x"${blanks(n - n / 8)}${']'.repeat(519)},\n}}\n`],
-  'unclosed { ( nested, then blanks and an unclosed string': [REG, (n) => `${VALUE}${'{('.repeat(30)}${blanks(n)}"x\n}\n`],
-  '100 unclosed [ (past the reader\'s depth bound), then tabs and a run of ]': [REG, (n) => `${VALUE}${'['.repeat(100)}${'\t'.repeat(n)}${']'.repeat(50)}\n}\n`],
+  'R13 slow-11: 1,000 [, 481 ], blanks, a string, blanks, 519 ]': [
+    REG,
+    (n) =>
+      `LOCAL_STEPS = {"S": {"spec_type": ${'['.repeat(1000)}"F"${']'.repeat(481)}${blanks(n / 8)}ur"x"${blanks(n - n / 8)}${']'.repeat(519)},\n}}\n`,
+  ],
+  'unclosed { ( nested, then blanks and an unclosed string': [
+    REG,
+    (n) => `${VALUE}${'{('.repeat(30)}${blanks(n)}"x\n}\n`,
+  ],
+  "100 unclosed [ (past the reader's depth bound), then tabs and a run of ]": [
+    REG,
+    (n) => `${VALUE}${'['.repeat(100)}${'\t'.repeat(n)}${']'.repeat(50)}\n}\n`,
+  ],
   'blank runs between unclosed brackets': [REG, (n) => `${VALUE}${`[${blanks(999)}`.repeat(n / 1000)}\n}\n`],
   'an unclosed bracket on every line': [REG, (n) => `${VALUE}${'[\n'.repeat(n / 2)}}\n`],
   'unclosed entries on every line': [REG, (n) => `LOCAL_STEPS = {\n${'    "A": {\n'.repeat(n / 11)}`],
-  'strings on lines below a long line (the reader\'s implicit concatenation)': [REG, (n) => `LOCAL_STEPS = {"a": [${blanks(n / 2)}"a"${'\n"b"'.repeat(n / 8)}\n`],
-  'blanks after a registry variable\'s =, then no dict (the recovery\'s line-start pattern)': [REG, (n) => `LOCAL_STEPS =${blanks(n)}x\n(\n`],
+  "strings on lines below a long line (the reader's implicit concatenation)": [
+    REG,
+    (n) => `LOCAL_STEPS = {"a": [${blanks(n / 2)}"a"${'\n"b"'.repeat(n / 8)}\n`,
+  ],
+  "blanks after a registry variable's =, then no dict (the recovery's line-start pattern)": [
+    REG,
+    (n) => `LOCAL_STEPS =${blanks(n)}x\n(\n`,
+  ],
   'a docstring left open before a run of comment lines (tree-sitter)': [REG, (n) => `"""\nx\n${'\n#\n'.repeat(n / 3)}`],
-  'a string left open, then a run of CRLF blank lines in what tree-sitter reads as a format specifier (tree-sitter)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}`],
-  'a string left open, then CRLF blank lines read as a format specifier, then an indented line (the parse budget)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}    1}`],
-  'a string left open, then CRLF blank lines read as a format specifier, then a string (the parse budget)': [REG, (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}"a"}`],
-  'a closed triple-quoted f-string whose format specifier spans a run of blank lines (tree-sitter)': [REG, (n) => `X = f"""{x:${' \n'.repeat(n / 2)}}"""\n`],
-  'an rf-string\'s nested field left open at its line\'s end, then CRLF blank lines and a string (tree-sitter)': [REG, (n) => `X = rf"{x:{y:\r\n${' \r\n'.repeat(n / 3)}"a"}}"\r\n`],
-  'a chain of unary minus on a line in a broken dict, then short lines (tree-sitter\'s error recovery: the parse budget)': [REG, (n) => `X = {\na: x\nb${'- '.repeat(n / 4)}: 1\n${'b: 1\n'.repeat(n / 10)}`],
-  'R31: a broken dict, then a line of commas around a name (tree-sitter\'s error recovery: commaRuns.ts)': [REG, (n) => `LOCAL_STEPS = {\n    "A": {"config_class": "AConfig",\n    ${','.repeat(1000)}e${','.repeat(n)}\n}\n`],
-  'line continuations inside unclosed brackets (tree-sitter)': [REG, (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`],
+  'a string left open, then a run of CRLF blank lines in what tree-sitter reads as a format specifier (tree-sitter)': [
+    REG,
+    (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}`,
+  ],
+  'a string left open, then CRLF blank lines read as a format specifier, then an indented line (the parse budget)': [
+    REG,
+    (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}    1}`,
+  ],
+  'a string left open, then CRLF blank lines read as a format specifier, then a string (the parse budget)': [
+    REG,
+    (n) => `X = "\r\n{"k":${'\r\n'.repeat(n / 2)}"a"}`,
+  ],
+  'a closed triple-quoted f-string whose format specifier spans a run of blank lines (tree-sitter)': [
+    REG,
+    (n) => `X = f"""{x:${' \n'.repeat(n / 2)}}"""\n`,
+  ],
+  "an rf-string's nested field left open at its line's end, then CRLF blank lines and a string (tree-sitter)": [
+    REG,
+    (n) => `X = rf"{x:{y:\r\n${' \r\n'.repeat(n / 3)}"a"}}"\r\n`,
+  ],
+  "a chain of unary minus on a line in a broken dict, then short lines (tree-sitter's error recovery: the parse budget)":
+    [REG, (n) => `X = {\na: x\nb${'- '.repeat(n / 4)}: 1\n${'b: 1\n'.repeat(n / 10)}`],
+  "R31: a broken dict, then a line of commas around a name (tree-sitter's error recovery: commaRuns.ts)": [
+    REG,
+    (n) => `LOCAL_STEPS = {\n    "A": {"config_class": "AConfig",\n    ${','.repeat(1000)}e${','.repeat(n)}\n}\n`,
+  ],
+  'line continuations inside unclosed brackets (tree-sitter)': [
+    REG,
+    (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`,
+  ],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
-  'YAML: 60 nested flow sequences left open, then blanks and closers': [META, (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`],
-  'YAML: 100 nested flow mappings left open (the nesting bound), then blanks': [META, (n) => `description: d\nmetadata: ${'{"k": '.repeat(100)}${blanks(n)}\n`],
+  'YAML: 60 nested flow sequences left open, then blanks and closers': [
+    META,
+    (n) => `description: d\nmetadata: ${'['.repeat(60)}${blanks(n)}${']'.repeat(30)}\n`,
+  ],
+  'YAML: 100 nested flow mappings left open (the nesting bound), then blanks': [
+    META,
+    (n) => `description: d\nmetadata: ${'{"k": '.repeat(100)}${blanks(n)}\n`,
+  ],
   'YAML: a flow sequence opened on every line': [META, (n) => `description: d\nmetadata: [${'\n  ['.repeat(n / 4)}\n`],
-  'YAML: a quoted value wrapped over lines, a long run of spaces inside its first line (the fast reader\'s trim)': [META, (n) => `description: "d${' '.repeat(n)}x\n  y"\n`],
-  'TS module: 60 unclosed object literals, then blanks': [TS, (n) => `export const a = ${'{a: '.repeat(60)}${blanks(n)}\n`],
-  'TS module: 100 nested arrays left open (past the reader\'s nesting bound), then commas': [TS, (n) => `export const a = ${'['.repeat(100)}${','.repeat(n)}\n`],
+  "YAML: a quoted value wrapped over lines, a long run of spaces inside its first line (the fast reader's trim)": [
+    META,
+    (n) => `description: "d${' '.repeat(n)}x\n  y"\n`,
+  ],
+  'TS module: 60 unclosed object literals, then blanks': [
+    TS,
+    (n) => `export const a = ${'{a: '.repeat(60)}${blanks(n)}\n`,
+  ],
+  "TS module: 100 nested arrays left open (past the reader's nesting bound), then commas": [
+    TS,
+    (n) => `export const a = ${'['.repeat(100)}${','.repeat(n)}\n`,
+  ],
   'TS module: an object literal opened on every line': [TS, (n) => `export const a = {\n${'k: {\n'.repeat(n / 5)}`],
   'TS module: export declare repeated on one line': [TS, (n) => 'export declare '.repeat(n / 15)],
   'TS module: template substitutions opened and never closed': [TS, (n) => `export default ${'`${'.repeat(n / 3)}`],
@@ -103,7 +167,10 @@ describe('linear time on hostile shapes (CPU at two sizes, one run)', function (
       const b = await medianCpu(file, large, beside);
       // A floor of 5 ms on the smaller: below it the ratio measures the timer, not the shape.
       const ratio = b / Math.max(a, 5);
-      assert.ok(ratio < MAX_RATIO, `×${GROWTH} the size took ×${ratio.toFixed(1)} the CPU (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);
+      assert.ok(
+        ratio < MAX_RATIO,
+        `×${GROWTH} the size took ×${ratio.toFixed(1)} the CPU (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`,
+      );
     });
   }
 
@@ -112,6 +179,9 @@ describe('linear time on hostile shapes (CPU at two sizes, one run)', function (
     engine.setFile(REG, `${VALUE}${'['.repeat(60)}${blanks(60_000)}\n}\n`);
     engine.update();
     const ds = engine.diagnostics(REG).filter((d) => d.code === 'RL030');
-    assert.ok(ds.some((d) => d.message.startsWith("Syntax error: '[' was never closed") && d.range.start.line === 0), JSON.stringify(ds.slice(0, 3)));
+    assert.ok(
+      ds.some((d) => d.message.startsWith("Syntax error: '[' was never closed") && d.range.start.line === 0),
+      JSON.stringify(ds.slice(0, 3)),
+    );
   });
 });

@@ -2,13 +2,32 @@
 // the same kind, value, ranges and inner ranges as the plain objects they stand for, keys are read
 // without building their node, and a copy of a moved node (splice's Shift) is again a lean node.
 import { strict as assert } from 'node:assert';
-import { dictEntry, dictPair, litCopiedOutOfText, isPair, keyRange, keyText, strLit, toPlain, type DictEntry, type Lit } from '../../server/src/engine/literal';
+import {
+  dictEntry,
+  dictPair,
+  litCopiedOutOfText,
+  isPair,
+  keyRange,
+  keyText,
+  strLit,
+  toPlain,
+  type DictEntry,
+  type Lit,
+} from '../../server/src/engine/literal';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { spanAt } from '../../server/src/engine/text/positions';
 import { sameData } from '../../server/src/engine/util/equality';
 
-const plain = (n: Lit): unknown => JSON.parse(JSON.stringify({ kind: n.kind, value: 'value' in n ? n.value : null, range: n.range, inner: n.kind === 'str' ? n.inner : null }));
+const plain = (n: Lit): unknown =>
+  JSON.parse(
+    JSON.stringify({
+      kind: n.kind,
+      value: 'value' in n ? n.value : null,
+      range: n.range,
+      inner: n.kind === 'str' ? n.inner : null,
+    }),
+  );
 
 describe('lean literal nodes', () => {
   it('a string node gives back the inner range it was built with, whichever it is', () => {
@@ -70,7 +89,10 @@ describe('lean literal nodes', () => {
     const read = (): Lit => scanLiteral(text, 0, text.length, new LineIndex(text)) as Lit;
     const lit = read();
     assert.equal(lit.kind, 'dict');
-    assert.deepEqual(toPlain(lit), Object.assign(Object.create(null), { config_class: 'AConfig', raw: 'x', job_types: ['a', 'b'], n: -2 }));
+    assert.deepEqual(
+      toPlain(lit),
+      Object.assign(Object.create(null), { config_class: 'AConfig', raw: 'x', job_types: ['a', 'b'], n: -2 }),
+    );
     const e = dictEntry(lit, 'config_class') as DictEntry;
     const inner = (l: Lit): unknown => (l.kind === 'str' ? l.inner : null);
     assert.deepEqual(inner(e.key), spanAt(1, 5, 1, 17));
@@ -82,6 +104,8 @@ describe('lean literal nodes', () => {
     assert.ok(sameData(lit, read()));
     assert.deepEqual(Object.keys((dictEntry(lit, 'config_class') as DictEntry).key), ['kind', 'value', 'range']);
     assert.deepEqual(inner((dictEntry(lit, 'raw') as DictEntry).key), spanAt(2, 6, 2, 9));
-    assert.ok(!sameData(lit, scanLiteral(text.replace('AConfig', 'BConfig'), 0, text.length, new LineIndex(text)) as Lit));
+    assert.ok(
+      !sameData(lit, scanLiteral(text.replace('AConfig', 'BConfig'), 0, text.length, new LineIndex(text)) as Lit),
+    );
   });
 });

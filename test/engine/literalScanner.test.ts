@@ -12,29 +12,116 @@ import { LineIndex } from '../../server/src/engine/text/lineIndex';
 /** What the scanner and the tree walk read for the right-hand side of `X = <literal>`. */
 function both(literal: string): { scanned: unknown; walked: unknown } {
   const text = `X = ${literal}\n`;
-  return withPythonTree(text, (tree) => {
-    const right = tree.rootNode.firstNamedChild?.firstNamedChild?.childForFieldName('right');
-    assert.ok(right && !right.hasError, `tree-sitter does not read ${JSON.stringify(literal)} as a literal`);
-    return { scanned: scanLiteral(text, right.startIndex, right.endIndex, new LineIndex(text)), walked: toLit(right, 0, text.includes('\r') ? text : null) };
-  }, () => assert.fail('the parse was cut'));
+  return withPythonTree(
+    text,
+    (tree) => {
+      const right = tree.rootNode.firstNamedChild?.firstNamedChild?.childForFieldName('right');
+      assert.ok(right && !right.hasError, `tree-sitter does not read ${JSON.stringify(literal)} as a literal`);
+      return {
+        scanned: scanLiteral(text, right.startIndex, right.endIndex, new LineIndex(text)),
+        walked: toLit(right, 0, text.includes('\r') ? text : null),
+      };
+    },
+    () => assert.fail('the parse was cut'),
+  );
 }
 
 const READ = [
   // strings: quotes, prefixes, escapes, continuations, implicit concatenation
-  "'a'", '"a"', '""', "''", '"""t\n  q"""', "'''x'''", '""""""', 'r"\\d"', "R'\\d\\''", 'u"é"', "U'x'", 'r"""a\\\nb"""',
-  '"a\\"b"', "'a\\'b'", '"\\n\\t\\x41\\u00e9\\U0001F600\\101\\q"', '"a\\\\"', '"é😀"', '"a" "b"', "'a' r'\\d' \"c\"",
-  '("a"\n    "b")', '"a"  # c\n', '"""x"""  "y"', '"#not a comment"',
+  "'a'",
+  '"a"',
+  '""',
+  "''",
+  '"""t\n  q"""',
+  "'''x'''",
+  '""""""',
+  'r"\\d"',
+  "R'\\d\\''",
+  'u"é"',
+  "U'x'",
+  'r"""a\\\nb"""',
+  '"a\\"b"',
+  "'a\\'b'",
+  '"\\n\\t\\x41\\u00e9\\U0001F600\\101\\q"',
+  '"a\\\\"',
+  '"é😀"',
+  '"a" "b"',
+  "'a' r'\\d' \"c\"",
+  '("a"\n    "b")',
+  '"a"  # c\n',
+  '"""x"""  "y"',
+  '"#not a comment"',
   // numbers
-  '0', '1_000', '0x1F', '0X1f_2', '0o17', '0O1_7', '0b1_0', '0B1', '1e5', '1E-5', '1e+5', '1.', '1.5', '.5', '.5e3', '1_0.2_5', '00', '-1', '+1.5', '- 1', '-0x10', '-.5',
+  '0',
+  '1_000',
+  '0x1F',
+  '0X1f_2',
+  '0o17',
+  '0O1_7',
+  '0b1_0',
+  '0B1',
+  '1e5',
+  '1E-5',
+  '1e+5',
+  '1.',
+  '1.5',
+  '.5',
+  '.5e3',
+  '1_0.2_5',
+  '00',
+  '-1',
+  '+1.5',
+  '- 1',
+  '-0x10',
+  '-.5',
   // keywords
-  'True', 'False', 'None', '[True, False, None]',
+  'True',
+  'False',
+  'None',
+  '[True, False, None]',
   // containers
-  '[]', '[1, "a",]', '()', '(1,)', '(1)', '((1))', '{}', '{"k": -1, "v": [1, (2, 3)], "d": {"e": None}}', '{1, 2}', '{\n    "a": 1,  # c\n    "b": 2\n}',
+  '[]',
+  '[1, "a",]',
+  '()',
+  '(1,)',
+  '(1)',
+  '((1))',
+  '{}',
+  '{"k": -1, "v": [1, (2, 3)], "d": {"e": None}}',
+  '{1, 2}',
+  '{\n    "a": 1,  # c\n    "b": 2\n}',
 ];
 
 const DECLINED = [
-  '"\\N{EM DASH}"', '["\\N{", "}"]', 'b"x"', 'f"x"', 'rb"x"', 'br"x"', 'Rb"x"', 'F"x"', 'B"x"', 't"x"', 'Nonexistent', 'True_', 'Falsey', 'None1', 'x', '"a" + "b"', '1 if a else 2', '2j', '1 + 1',
-  '-True', '-"a"', '[x]', '{"k": v}', '{**a}', '[*a]', 'f(1)', '"a".upper()', '{"k": 1}[0]', 'a.b',
+  '"\\N{EM DASH}"',
+  '["\\N{", "}"]',
+  'b"x"',
+  'f"x"',
+  'rb"x"',
+  'br"x"',
+  'Rb"x"',
+  'F"x"',
+  'B"x"',
+  't"x"',
+  'Nonexistent',
+  'True_',
+  'Falsey',
+  'None1',
+  'x',
+  '"a" + "b"',
+  '1 if a else 2',
+  '2j',
+  '1 + 1',
+  '-True',
+  '-"a"',
+  '[x]',
+  '{"k": v}',
+  '{**a}',
+  '[*a]',
+  'f(1)',
+  '"a".upper()',
+  '{"k": 1}[0]',
+  'a.b',
 ];
 
 describe('engine: literal scanner (registry literals read from the text)', () => {

@@ -20,7 +20,10 @@ export function readMarkdown(md: string): { problems: string[]; shown: string } 
   let shown = '';
   let outside = '';
   // A table row's escaped pipes are pipes before anything else is read, in code spans too.
-  const text = md.split('\n').map((l) => (l.startsWith('|') ? l.replace(/\\\|/g, '|') : l)).join('\n');
+  const text = md
+    .split('\n')
+    .map((l) => (l.startsWith('|') ? l.replace(/\\\|/g, '|') : l))
+    .join('\n');
   for (let i = 0; i < text.length;) {
     const c = text.charAt(i);
     if (c === '\\' && PUNCTUATION.test(text.charAt(i + 1))) {
@@ -37,7 +40,8 @@ export function readMarkdown(md: string): { problems: string[]; shown: string } 
         continue;
       }
       const body = text.slice(i + n, close);
-      shown += body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '' ? body.slice(1, -1) : body;
+      shown +=
+        body.length > 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '' ? body.slice(1, -1) : body;
       i = close + n;
     } else if (c === '&') {
       const entity = /^&(amp|lt|gt);/.exec(text.slice(i, i + 5));
@@ -51,7 +55,8 @@ export function readMarkdown(md: string): { problems: string[]; shown: string } 
       i++;
     }
   }
-  for (const scheme of ['command:', 'javascript:', 'http:', 'https:', 'www.']) if (outside.includes(scheme)) problems.push(`'${scheme}' outside code spans`);
+  for (const scheme of ['command:', 'javascript:', 'http:', 'https:', 'www.'])
+    if (outside.includes(scheme)) problems.push(`'${scheme}' outside code spans`);
   return { problems, shown };
 }
 
@@ -59,14 +64,23 @@ export function readMarkdown(md: string): { problems: string[]; shown: string } 
 function tableProblems(md: string): string[] {
   const rows = md.split('\n').filter((l) => l.startsWith('|'));
   const cells = rows[0] === undefined ? 0 : cellsOf(rows[0], 'previous');
-  return rows.flatMap((row) => (['previous', 'parity'] as const).filter((r) => cellsOf(row, r) !== cells)
-    .map((r) => `row ${JSON.stringify(row)} splits into ${cellsOf(row, r)} cells (${r} reading), the header into ${cells}`));
+  return rows.flatMap((row) =>
+    (['previous', 'parity'] as const)
+      .filter((r) => cellsOf(row, r) !== cells)
+      .map(
+        (r) =>
+          `row ${JSON.stringify(row)} splits into ${cellsOf(row, r)} cells (${r} reading), the header into ${cells}`,
+      ),
+  );
 }
 
 /** Where the next run of exactly `n` backticks starts, or -1. */
 function closingRun(md: string, from: number, n: number): number {
   for (let i = from; i < md.length;) {
-    if (md.charAt(i) !== '`') { i++; continue; }
+    if (md.charAt(i) !== '`') {
+      i++;
+      continue;
+    }
     let m = 0;
     while (md.charAt(i + m) === '`') m++;
     if (m === n) return i;

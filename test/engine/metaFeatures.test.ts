@@ -15,54 +15,87 @@ const MODULES = `
 
 describe('meta files: editor features', () => {
   it('completes top-level schema keys that are not written yet, and dependency item keys', async () => {
-    await checkCompletion(`${cursus()}
+    await checkCompletion(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       description: x
       ver$0
       tags: [a]
-    `, ['version', 'dependencies', 'entry_point', 'metadata'], ['description', 'tags', 'module_id', 'deprecated', 'sunset_date']);
-    await checkCompletion(`${cursus()}
+    `,
+      ['version', 'dependencies', 'entry_point', 'metadata'],
+      ['description', 'tags', 'module_id', 'deprecated', 'sunset_date'],
+    );
+    await checkCompletion(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: Beta
           $0
-    `, ['version', 'optional'], ['module_id', 'description']);
-    await checkCompletion(`${cursus()}
+    `,
+      ['version', 'optional'],
+      ['module_id', 'description'],
+    );
+    await checkCompletion(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:
         - $0
-    `, ['module_id', 'version', 'optional'], ['description']);
+    `,
+      ['module_id', 'version', 'optional'],
+      ['description'],
+    );
   });
 
-  it('completes module_id with the names of the context (not the entry itself) and entry_point with the subject\'s classes', async () => {
-    const labels = await checkCompletion(`${cursus()}${MODULES}
+  it("completes module_id with the names of the context (not the entry itself) and entry_point with the subject's classes", async () => {
+    const labels = await checkCompletion(
+      `${cursus()}${MODULES}
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: "Be$0"
-    `, ['Beta', 'Gamma', 'mail.send'], ['Alpha']);
+    `,
+      ['Beta', 'Gamma', 'mail.send'],
+      ['Alpha'],
+    );
     assert.ok(labels.length >= 4);
-    await checkCompletion(`${cursus()}
+    await checkCompletion(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       entry_point: $0
-    `, ['builder_alpha_step.py:AlphaStepBuilder']);
+    `,
+      ['builder_alpha_step.py:AlphaStepBuilder'],
+    );
   });
 
   it('hover on a module_id shows the resolved entry with its merged fields; on a key, the schema documentation', async () => {
-    const md = await checkHover(`${cursus()}${MODULES}
+    const md = await checkHover(
+      `${cursus()}${MODULES}
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: mail.se$0nd
-    `, ['**mail\\.send** · `module`', '| description | `"Send mail"` | meta |', 'module class: `SendMail`', 'Dependents: `Alpha`']);
+    `,
+      [
+        '**mail\\.send** · `module`',
+        '| description | `"Send mail"` | meta |',
+        'module class: `SendMail`',
+        'Dependents: `Alpha`',
+      ],
+    );
     assert.ok(!md.includes('builder:'), 'a module has no cursus components');
-    await checkHover(`${cursus()}
+    await checkHover(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       ver$0sion: 1.0.0
-    `, ['**version**: `string` (default `"1.0.0"`)', 'parse_semver']);
-    await checkHover(`${cursus()}
+    `,
+      ['**version**: `string` (default `"1.0.0"`)', 'parse_semver'],
+    );
+    await checkHover(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: Nope$0
-    `, ['**Nope** — not found in context `core`']);
+    `,
+      ['**Nope** — not found in context `core`'],
+    );
   });
 
   it('definition: module_id goes to the winning entry (a module to its class), entry_point to the class', async () => {
@@ -123,7 +156,12 @@ describe('meta files: editor features', () => {
     `);
     const c = fx.cursor;
     assert.ok(c);
-    const edits = engine.rename(c.file, c.position, 'AlphaPrime')?.edits.map((e) => [e.file, e.edits.map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${x.newText}`)]);
+    const edits = engine
+      .rename(c.file, c.position, 'AlphaPrime')
+      ?.edits.map((e) => [
+        e.file,
+        e.edits.map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${x.newText}`),
+      ]);
     assert.deepEqual(edits, [
       ['src/cursus/registry/step_names.py', ['1:5-10 AlphaPrime']],
       ['src/cursus/steps/builders/builder_beta_step_meta.yaml', ['1:16-21 AlphaPrime']],
@@ -140,7 +178,16 @@ describe('meta files: editor features', () => {
     const file = 'src/cursus/steps/builders/builder_alpha_step_meta.yaml';
     assert.equal(engine.stepAt(file, { line: 2, character: 16 }), 'Beta');
     assert.equal(engine.stepAt(file, { line: 0, character: 2 }), 'Alpha');
-    assert.deepEqual(engine.documentSymbols(file).map((s) => [s.name, s.children.map((c) => c.name)]), [['description', []], ['dependencies', ['Beta']]]);
-    assert.deepEqual(engine.codeLenses('src/cursus/registry/step_names.py').map((l) => l.title), ['1 dependent']);
+    assert.deepEqual(
+      engine.documentSymbols(file).map((s) => [s.name, s.children.map((c) => c.name)]),
+      [
+        ['description', []],
+        ['dependencies', ['Beta']],
+      ],
+    );
+    assert.deepEqual(
+      engine.codeLenses('src/cursus/registry/step_names.py').map((l) => l.title),
+      ['1 dependent'],
+    );
   });
 });

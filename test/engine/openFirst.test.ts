@@ -34,33 +34,41 @@ const FILES = parseFixture(`
 async function engineOf(): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, {});
   for (const [path, text] of FILES) engine.setFile(path, text);
-  engine.setTree({ links: [], directories: directoriesOf([...FILES.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  engine.setTree({
+    links: [],
+    directories: directoriesOf([...FILES.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
+  });
   return engine;
 }
 
-const codes = (engine: RegistryEngine, file: string): string[] => engine.diagnostics(file).map((d) => String(d.code)).sort();
+const codes = (engine: RegistryEngine, file: string): string[] =>
+  engine
+    .diagnostics(file)
+    .map((d) => String(d.code))
+    .sort();
 /** Core's unit's finding: the builder of core's step 'Orphan' is missing. */
-const orphan = (engine: RegistryEngine): boolean => engine.diagnostics(CORE).some((d) => d.code === 'RL005' && d.message.includes('OrphanStepBuilder'));
+const orphan = (engine: RegistryEngine): boolean =>
+  engine.diagnostics(CORE).some((d) => d.code === 'RL005' && d.message.includes('OrphanStepBuilder'));
 
 describe('engine: open files first', () => {
-  it('leaves core\'s unit waiting while only a workspace registry is open', async () => {
+  it("leaves core's unit waiting while only a workspace registry is open", async () => {
     const engine = await engineOf();
     const first = engine.updateSome(undefined, new Set([ALICE]), true);
     assert.equal(first.waitingFirst, 0);
-    assert.ok(first.waiting > 0, 'core\'s unit waits');
+    assert.ok(first.waiting > 0, "core's unit waits");
     assert.deepEqual(codes(engine, ALICE), ['RL006']);
-    assert.ok(!orphan(engine), 'core\'s unit has not run');
+    assert.ok(!orphan(engine), "core's unit has not run");
     const rest = engine.updateSome(undefined, new Set([ALICE]));
     assert.equal(rest.waiting, 0);
-    assert.deepEqual(codes(engine, ALICE), ['RL006'], 'the open registry\'s list is final');
+    assert.deepEqual(codes(engine, ALICE), ['RL006'], "the open registry's list is final");
     assert.ok(orphan(engine));
   });
 
-  it('reads the other workspaces\' registries for their names alone until the open registry is published, then whole', async () => {
+  it("reads the other workspaces' registries for their names alone until the open registry is published, then whole", async () => {
     for (const releaseHeld of [false, true]) await namesFirst(releaseHeld);
   });
 
-  it('starts core\'s unit first when the core registry is open', async () => {
+  it("starts core's unit first when the core registry is open", async () => {
     const engine = await engineOf();
     const first = engine.updateSome(undefined, new Set([CORE]), true);
     assert.equal(first.waitingFirst, 0);
@@ -74,12 +82,30 @@ async function namesFirst(releaseHeld: boolean): Promise<void> {
   const CAROL = 'developer_workspaces/developers/carol/src/cursus_dev/registry/workspace_registry.py';
   const disk = new Map(FILES);
   // Bob shares alice's step (RL002: his registry is read whole for the related information); carol shares nothing.
-  disk.set(BOB, 'WORKSPACE_METADATA = {"developer_id": "bob"}\nLOCAL_STEPS = {"AliceOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n');
-  disk.set(CAROL, 'WORKSPACE_METADATA = {"developer_id": "carol"}\nLOCAL_STEPS = {"CarolOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n');
+  disk.set(
+    BOB,
+    'WORKSPACE_METADATA = {"developer_id": "bob"}\nLOCAL_STEPS = {"AliceOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n',
+  );
+  disk.set(
+    CAROL,
+    'WORKSPACE_METADATA = {"developer_id": "carol"}\nLOCAL_STEPS = {"CarolOnly": {"sagemaker_step_type": "Utility", "description": "d"}}\n',
+  );
   const reads: string[] = [];
-  const engine = await RegistryEngine.create(wasm, {}, { reread: (f) => { reads.push(f); return disk.get(f); } });
+  const engine = await RegistryEngine.create(
+    wasm,
+    {},
+    {
+      reread: (f) => {
+        reads.push(f);
+        return disk.get(f);
+      },
+    },
+  );
   for (const [path, text] of disk) engine.setFile(path, text, path !== ALICE);
-  engine.setTree({ links: [], directories: directoriesOf([...disk.keys()]).filter((d) => engine.interest().wantsDirectory(d)) });
+  engine.setTree({
+    links: [],
+    directories: directoriesOf([...disk.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
+  });
   engine.updateSome(undefined, new Set([ALICE]), true);
   assert.deepEqual(codes(engine, ALICE), ['RL002', 'RL006']);
   const first = engine.diagnostics(ALICE);
@@ -90,10 +116,14 @@ async function namesFirst(releaseHeld: boolean): Promise<void> {
   if (releaseHeld) {
     engine.releaseHeld();
     assert.equal(engine.text(CAROL), disk.get(CAROL));
-    assert.deepEqual(reads, [BOB, CAROL], 'carol\'s text was let go once her registry was read whole');
+    assert.deepEqual(reads, [BOB, CAROL], "carol's text was let go once her registry was read whole");
   }
   engine.updateSome(undefined, new Set([ALICE]));
-  assert.deepEqual(engine.diagnostics(ALICE), first, 'the open registry\'s list is final');
+  assert.deepEqual(engine.diagnostics(ALICE), first, "the open registry's list is final");
   assert.equal(engine.text(CAROL), disk.get(CAROL));
-  assert.deepEqual(reads, releaseHeld ? [BOB, CAROL, CAROL] : [BOB, CAROL], 'carol\'s text was let go once her registry was read whole');
+  assert.deepEqual(
+    reads,
+    releaseHeld ? [BOB, CAROL, CAROL] : [BOB, CAROL],
+    "carol's text was let go once her registry was read whole",
+  );
 }

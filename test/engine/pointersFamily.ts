@@ -21,7 +21,15 @@ export const pointers: RegistryFamily<{ role: 'pointer' }, string> = {
     const out: Diagnostic[] = [];
     for (const file of q.files.filesOf('pointers', 'pointer')) {
       const target = q.files.appliedBy(pointers, file)?.facts ?? '';
-      if (!q.files.dirExists(target)) out.push(diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: target.length } }, 'RL901', `Directory '${target}' does not exist`));
+      if (!q.files.dirExists(target))
+        out.push(
+          diag(
+            file,
+            { start: { line: 0, character: 0 }, end: { line: 0, character: target.length } },
+            'RL901',
+            `Directory '${target}' does not exist`,
+          ),
+        );
     }
     return out;
   },

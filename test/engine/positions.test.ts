@@ -9,7 +9,10 @@ describe('engine: shared positions and ranges', () => {
   it('gives one object per range, with its coordinates, across the table growing', () => {
     const first = Array.from({ length: 20_000 }, (_, i) => spanAt(i >> 4, i & 15, (i >> 4) + 1, 900 + (i & 15)));
     first.forEach((r, i) => {
-      assert.deepEqual(r, { start: { line: i >> 4, character: i & 15 }, end: { line: (i >> 4) + 1, character: 900 + (i & 15) } });
+      assert.deepEqual(r, {
+        start: { line: i >> 4, character: i & 15 },
+        end: { line: (i >> 4) + 1, character: 900 + (i & 15) },
+      });
       assert.equal(spanAt(i >> 4, i & 15, (i >> 4) + 1, 900 + (i & 15)), r);
     });
     assert.equal(span(pos(3, 4), pos(4, 904)), first[3 * 16 + 4]);
@@ -27,11 +30,14 @@ describe('engine: shared positions and ranges', () => {
     assert.deepEqual(pos(3, 5_000), { line: 3, character: 5_000 });
   });
 
-  it('shares ranges on long lines too (characters past the table\'s bound), and never a wrong one', () => {
+  it("shares ranges on long lines too (characters past the table's bound), and never a wrong one", () => {
     const long = spanAt(7, 5_000, 7, 5_012);
     assert.deepEqual(long, { start: { line: 7, character: 5_000 }, end: { line: 7, character: 5_012 } });
     assert.equal(spanAt(7, 5_000, 7, 5_012), long);
-    assert.deepEqual(spanAt(7, 5_001, 7, 5_012), { start: { line: 7, character: 5_001 }, end: { line: 7, character: 5_012 } });
+    assert.deepEqual(spanAt(7, 5_001, 7, 5_012), {
+      start: { line: 7, character: 5_001 },
+      end: { line: 7, character: 5_012 },
+    });
   });
 
   it('keeps what is looked up in every generation and lets go of the rest, holding at most two generations', () => {
@@ -41,7 +47,10 @@ describe('engine: shared positions and ranges', () => {
     // 50,000 values met once each (the positions of texts long gone), the hot ones looked up throughout.
     for (let i = 100; i < 50_100; i++) {
       find(i);
-      if (i % 100 === 0) hot.forEach((v, j) => { assert.equal(find(j), v); });
+      if (i % 100 === 0)
+        hot.forEach((v, j) => {
+          assert.equal(find(j), v);
+        });
     }
     let kept = 0;
     for (let i = 100; i < 50_100; i++) if (table.get(i + 1, 7) !== undefined) kept++;
@@ -50,4 +59,3 @@ describe('engine: shared positions and ranges', () => {
     assert.equal(table.get(101, 7), undefined);
   });
 });
-

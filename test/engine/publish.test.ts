@@ -6,7 +6,11 @@ import type { Diagnostic } from '../../server/src/engine/types';
 
 const at = (line: number): Diagnostic['range'] => ({ start: { line, character: 0 }, end: { line, character: 4 } });
 const diagnostic = (over: Partial<Diagnostic> = {}): Diagnostic => ({
-  file: 'f.py', range: at(1), severity: 'error', code: 'RL005', message: 'm',
+  file: 'f.py',
+  range: at(1),
+  severity: 'error',
+  code: 'RL005',
+  message: 'm',
   related: [{ file: 'g.py', range: at(2), message: 'r' }],
   fixes: [{ title: 't', edits: [{ file: 'f.py', edits: [{ range: at(1), newText: 'x' }] }] }],
   ...over,
@@ -47,13 +51,19 @@ describe('publisher: what counts as a change', () => {
     p.setUnit('a', [diagnostic()]);
     p.setUnit('b', [diagnostic({ file: 'h.py' }), diagnostic({ message: 'from b' })]);
     assert.deepEqual(publish(p), ['f.py', 'h.py']);
-    assert.deepEqual(p.diagnostics('f.py').map((d) => d.message), ['m', 'from b']);
+    assert.deepEqual(
+      p.diagnostics('f.py').map((d) => d.message),
+      ['m', 'from b'],
+    );
     p.setUnit('b', [diagnostic({ file: 'h.py' })]);
     assert.deepEqual(publish(p), ['f.py']);
     p.setUnit('a', []);
     assert.deepEqual(publish(p), ['f.py']);
     assert.deepEqual(p.diagnostics('f.py'), []);
-    assert.deepEqual(p.all().map((d) => d.file), ['h.py']);
+    assert.deepEqual(
+      p.all().map((d) => d.file),
+      ['h.py'],
+    );
     p.setUnit('c', []);
     assert.deepEqual(publish(p), [], 'a silent unit that never spoke changes nothing');
   });

@@ -10,30 +10,40 @@ const REG = 'developer_workspaces/developers/alice/src/cursus_dev/registry/works
 
 describe('quick fixes', () => {
   it('a new builder stub imports its base class from where the sibling builders do', async () => {
-    await checkFix(`${CORE}
+    await checkFix(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "Custom$0StepBuilder"}}
       //- ${WS}/alice/src/cursus_dev/steps/builders/builder_other_step.py
       from cursus.core.base import StepBuilderBase
       class OtherStepBuilder(StepBuilderBase):
           pass
-    `, 'Create builder stub', {
-      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py':
-        '~"""Step builder for Custom."""\n\nfrom cursus.core.base import StepBuilderBase\n\n\nclass CustomStepBuilder(StepBuilderBase):',
-    });
+    `,
+      'Create builder stub',
+      {
+        'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py':
+          '~"""Step builder for Custom."""\n\nfrom cursus.core.base import StepBuilderBase\n\n\nclass CustomStepBuilder(StepBuilderBase):',
+      },
+    );
   });
 
   it('without siblings, a workspace stub imports from the cursus package (a relative import would leave cursus_dev)', async () => {
-    await checkFix(`${CORE}
+    await checkFix(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder", "config_class": "Custom$0Config"}}
-    `, 'Create config stub', {
-      'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py': '~from cursus.core.base.config_base import BasePipelineConfig\n',
-    });
+    `,
+      'Create config stub',
+      {
+        'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py':
+          '~from cursus.core.base.config_base import BasePipelineConfig\n',
+      },
+    );
   });
 
   it('a config class appended to a file that lacks the import gets it after the existing imports', async () => {
-    await checkFix(`${CORE}
+    await checkFix(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "description": "c", "builder_step_name": "CustomStepBuilder", "config_class": "Custom$0Config"}}
       //- ${WS}/alice/src/cursus_dev/steps/builders/builder_custom_step.py
@@ -46,14 +56,18 @@ describe('quick fixes', () => {
 
       class OldConfig:
           pass
-    `, 'Create config stub', {
-      'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py':
-        '"""Configs."""\nfrom typing import Optional\nimport os\nfrom cursus.core.base.config_base import BasePipelineConfig\n\nclass OldConfig:\n    pass\n\n\nclass CustomConfig(BasePipelineConfig):\n    """Configuration of the Custom step."""\n',
-    });
+    `,
+      'Create config stub',
+      {
+        'developer_workspaces/developers/alice/src/cursus_dev/steps/configs/config_custom_step.py':
+          '"""Configs."""\nfrom typing import Optional\nimport os\nfrom cursus.core.base.config_base import BasePipelineConfig\n\nclass OldConfig:\n    pass\n\n\nclass CustomConfig(BasePipelineConfig):\n    """Configuration of the Custom step."""\n',
+      },
+    );
   });
 
   it('RL005 without builder_step_name: adds the field (and the stub when the class does not exist)', async () => {
-    await checkFix(`${CORE}
+    await checkFix(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {
           "Cus$0tom": {
@@ -61,16 +75,26 @@ describe('quick fixes', () => {
               "description": "c",
           },
       }
-    `, 'Add "builder_step_name": "CustomStepBuilder" and create its stub', {
-      [REG]: 'LOCAL_STEPS = {\n    "Custom": {\n        "builder_step_name": "CustomStepBuilder",\n        "sagemaker_step_type": "Processing",\n        "description": "c",\n    },\n}\n',
-      'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py': '~class CustomStepBuilder(StepBuilderBase):',
-    });
-    await checkFix(`${CORE}
+    `,
+      'Add "builder_step_name": "CustomStepBuilder" and create its stub',
+      {
+        [REG]:
+          'LOCAL_STEPS = {\n    "Custom": {\n        "builder_step_name": "CustomStepBuilder",\n        "sagemaker_step_type": "Processing",\n        "description": "c",\n    },\n}\n',
+        'developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_step.py':
+          '~class CustomStepBuilder(StepBuilderBase):',
+      },
+    );
+    await checkFix(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       STEP_OVERRIDES = {"Pack$0age": {"sagemaker_step_type": "Processing", "description": "c"}}
-    `, 'Add "builder_step_name": "PackageStepBuilder"', {
-      [REG]: 'STEP_OVERRIDES = {"Package": {"builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "c"}}\n',
-    });
+    `,
+      'Add "builder_step_name": "PackageStepBuilder"',
+      {
+        [REG]:
+          'STEP_OVERRIDES = {"Package": {"builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "c"}}\n',
+      },
+    );
     // the fixed file analyses clean
     await checkDiagnostics(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
@@ -86,7 +110,10 @@ describe('quick fixes', () => {
           "Package": {"sagemaker_step_type": "Utility", "description": "shadows core"},
       }
     `);
-    const codes = engine.diagnostics(REG).map((d) => d.code).sort();
+    const codes = engine
+      .diagnostics(REG)
+      .map((d) => d.code)
+      .sort();
     assert.deepEqual(codes, ['RL003', 'RL005', 'RL006', 'RL008', 'RL016']); // RL008: the misspelt description
     const fix = engine.fixAll(REG);
     assert.ok(fix);
@@ -102,14 +129,18 @@ describe('quick fixes', () => {
     for (const f of fix.createFiles ?? []) engine.setFile(f.file, f.text);
     engine.setFile(REG, after);
     engine.update();
-    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003']);
+    assert.deepEqual(
+      engine.diagnostics(REG).map((d) => d.code),
+      ['RL003'],
+    );
     assert.equal(engine.fixAll(REG), null);
   });
 });
 
 describe('suppression comments', () => {
   it('a trailing comment or one on the line above suppresses the named codes only, in Python and YAML', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {
           "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]
@@ -127,7 +158,10 @@ describe('suppression comments', () => {
       # ^^^^^ RL005
           sagemaker_step_type: Processing
           description: y
-    `, {}, { only: ['RL003', 'RL005'] });
+    `,
+      {},
+      { only: ['RL003', 'RL005'] },
+    );
   });
 
   it('comments are found on the right line whatever ends the lines, and read again when the text changes', async () => {
@@ -140,7 +174,11 @@ describe('suppression comments', () => {
           "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016]
       }
     `);
-    const shown = (): string[] => engine.diagnostics(REG).filter((d) => d.code === 'RL003' || d.code === 'RL005').map((d) => `${d.code}@${d.range.start.line}`);
+    const shown = (): string[] =>
+      engine
+        .diagnostics(REG)
+        .filter((d) => d.code === 'RL003' || d.code === 'RL005')
+        .map((d) => `${d.code}@${d.range.start.line}`);
     assert.deepEqual(shown(), ['RL005@4']);
     const lf = engine.text(REG) ?? '';
     for (const eol of ['\r\n', '\r', '\n']) {
@@ -167,12 +205,21 @@ describe('suppression comments', () => {
     assert.ok(s1 && s2);
     let text = engine.text(REG) ?? '';
     text = applyEdits(text, [...(s1.fix.edits[0]?.edits ?? []), ...(s2.fix.edits[0]?.edits ?? [])]);
-    assert.equal(text.split('\n')[1], '    "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]');
-    assert.equal(text.split('\n')[2], '    "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016, RL005]');
+    assert.equal(
+      text.split('\n')[1],
+      '    "Package": {"sagemaker_step_type": "Utility", "description": "mine"},  # registry-lens: ignore[RL003]',
+    );
+    assert.equal(
+      text.split('\n')[2],
+      '    "Other": {"sagemaker_step_type": "Processing", "description": "o"},  # registry-lens: ignore[RL016, RL005]',
+    );
     engine.setFile(REG, text);
     engine.update();
     // what is left: RL016 never was reported on that line (RL033), RL005 is used
-    assert.deepEqual(engine.diagnostics(REG).map((d) => `${d.code}@${d.range.start.line} ${d.message}`), ['RL033@2 Unused suppression: no RL016 is reported on the line this comment covers']);
+    assert.deepEqual(
+      engine.diagnostics(REG).map((d) => `${d.code}@${d.range.start.line} ${d.message}`),
+      ['RL033@2 Unused suppression: no RL016 is reported on the line this comment covers'],
+    );
   });
 
   it('RL033 marks a comment that suppresses nothing, or only its unused codes; its fix removes exactly those, and the hint goes', async () => {
@@ -191,7 +238,11 @@ describe('suppression comments', () => {
           pass
     `);
     const BUILDER = `${WS.slice(1)}/alice/src/cursus_dev/steps/builders/builder_fourth_step.py`;
-    const hints = (file: string): string[] => engine.diagnostics(file).filter((d) => d.code === 'RL033').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+    const hints = (file: string): string[] =>
+      engine
+        .diagnostics(file)
+        .filter((d) => d.code === 'RL033')
+        .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
     // line 0 covers line 1 (nothing there), line 2 suppresses RL003 but not RL016, line 3 suppresses RL005,
     // the own-line comment of line 4 covers Third's RL005, the trailing one of line 6 covers nothing
     assert.deepEqual(hints(REG), [
@@ -199,10 +250,24 @@ describe('suppression comments', () => {
       '2:75-112 Unused suppression: no RL016 is reported on the line this comment covers',
       '6:71-94 This suppression comment suppresses nothing: no diagnostic is reported on the line it covers',
     ]);
-    assert.deepEqual(hints(BUILDER), ['0:26-56 Unused suppression: no RL005 is reported on the line this comment covers']);
-    assert.deepEqual(engine.diagnostics(REG).filter((d) => d.code !== 'RL033'), [], 'the used suppressions still suppress');
-    const fixesOf = (file: string) => engine.diagnostics(file).filter((d) => d.code === 'RL033').map((d) => engine.fixes(file, d.range).find((f) => f.diagnostic === d || f.diagnostic.range === d.range));
-    for (const f of fixesOf(REG)) assert.ok(f && !engine.fixes(REG, f.diagnostic.range).some((x) => x.fix.title.startsWith('Suppress RL033')), 'no suppression of RL033 is offered');
+    assert.deepEqual(hints(BUILDER), [
+      '0:26-56 Unused suppression: no RL005 is reported on the line this comment covers',
+    ]);
+    assert.deepEqual(
+      engine.diagnostics(REG).filter((d) => d.code !== 'RL033'),
+      [],
+      'the used suppressions still suppress',
+    );
+    const fixesOf = (file: string) =>
+      engine
+        .diagnostics(file)
+        .filter((d) => d.code === 'RL033')
+        .map((d) => engine.fixes(file, d.range).find((f) => f.diagnostic === d || f.diagnostic.range === d.range));
+    for (const f of fixesOf(REG))
+      assert.ok(
+        f && !engine.fixes(REG, f.diagnostic.range).some((x) => x.fix.title.startsWith('Suppress RL033')),
+        'no suppression of RL033 is offered',
+      );
     const edits = fixesOf(REG).flatMap((f) => f?.fix.edits[0]?.edits ?? []);
     const text = applyEdits(engine.text(REG) ?? '', edits);
     assert.deepEqual(text.split('\n').slice(0, 7), [
@@ -215,7 +280,10 @@ describe('suppression comments', () => {
       '}',
     ]);
     engine.setFile(REG, text);
-    const builderText = applyEdits(engine.text(BUILDER) ?? '', fixesOf(BUILDER).flatMap((f) => f?.fix.edits[0]?.edits ?? []));
+    const builderText = applyEdits(
+      engine.text(BUILDER) ?? '',
+      fixesOf(BUILDER).flatMap((f) => f?.fix.edits[0]?.edits ?? []),
+    );
     assert.equal(builderText.split('\n')[0], 'class FourthStepBuilder:');
     engine.setFile(BUILDER, builderText);
     engine.update();
@@ -228,10 +296,16 @@ describe('suppression comments', () => {
       LOCAL_STEPS = {"Package": {"sagemaker_step_type": "Utility", "description": "mine"}}  # registry-lens: ignore[RL016]
     `;
     const { engine } = await analyze(src, { severity: { RL033: 'off' } });
-    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003']);
+    assert.deepEqual(
+      engine.diagnostics(REG).map((d) => d.code),
+      ['RL003'],
+    );
     engine.configure({});
     engine.update();
-    assert.deepEqual(engine.diagnostics(REG).map((d) => d.code), ['RL003', 'RL033']);
+    assert.deepEqual(
+      engine.diagnostics(REG).map((d) => d.code),
+      ['RL003', 'RL033'],
+    );
   });
 });
 

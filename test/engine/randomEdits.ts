@@ -71,7 +71,12 @@ export type { Edit };
  */
 export const TREE_EDITS: Edit[] = [
   (files, pick) => {
-    const made = [...files.keys()].filter((k) => k.split('/').slice(0, -1).some((d) => d.startsWith('new_')));
+    const made = [...files.keys()].filter((k) =>
+      k
+        .split('/')
+        .slice(0, -1)
+        .some((d) => d.startsWith('new_')),
+    );
     if (made.length > 0 && pick([true, false])) return [pick(made), null];
     const f = pick([...files.keys()]);
     const parts = f.split('/');
@@ -82,10 +87,17 @@ export const TREE_EDITS: Edit[] = [
   },
 ];
 
-export interface EngineOptions { checks?: CrossFileCheck[]; families?: RegistryFamily[]; reread?: (file: string) => string | undefined }
+export interface EngineOptions {
+  checks?: CrossFileCheck[];
+  families?: RegistryFamily[];
+  reread?: (file: string) => string | undefined;
+}
 
 /** What the host gives besides file texts: the settings and the symbolic links its walk found. */
-export interface Host { settings: SettingsInput; links: HostLink[] }
+export interface Host {
+  settings: SettingsInput;
+  links: HostLink[];
+}
 
 /** A change of the host's side (the user edits a setting; a link appears or goes): the other inputs an edit can touch. */
 export type HostEdit = (host: Host, pick: <T>(xs: T[]) => T) => Host;
@@ -93,17 +105,44 @@ export type HostEdit = (host: Host, pick: <T>(xs: T[]) => T) => Host;
 const LINKS: HostLink[][] = [
   [],
   [{ path: 'extensions/alias', target: 'extensions/email', loop: false }],
-  [{ path: 'extensions/loop', target: 'extensions', loop: true }, { path: 'plugins/out', target: null, loop: false }],
+  [
+    { path: 'extensions/loop', target: 'extensions', loop: true },
+    { path: 'plugins/out', target: null, loop: false },
+  ],
 ];
 
 /** Setting and link changes: each setting a family reads, flipped between values that change what it reports. */
 export const HOST_EDITS: HostEdit[] = [
   (h, pick) => ({ ...h, settings: { ...h.settings, mode: pick(['isolated', 'hybrid'] as const) } }),
   (h, pick) => ({ ...h, settings: { ...h.settings, checkAllComponents: pick([true, false]) } }),
-  (h, pick) => ({ ...h, settings: { ...h.settings, abstractSteps: pick([[], ['Processing'], ['Base', 'Processing', 'HyperparameterPrep']]) } }),
-  (h, pick) => ({ ...h, settings: { ...h.settings, onexPins: pick<Record<string, string>>([{}, { logger_node: '1.0.0' }, { echo_node: '1.1.0' }]) } }),
-  (h, pick) => ({ ...h, settings: { ...h.settings, apcoreRoots: pick([[], ['extensions'], ['plugins', { path: 'extensions', namespace: 'ext' }]]) } }),
-  (h, pick) => ({ ...h, settings: { ...h.settings, severity: pick([{}, { RL003: 'off' as const }, { RL022: 'error' as const, RL005: 'hint' as const }]) } }),
+  (h, pick) => ({
+    ...h,
+    settings: {
+      ...h.settings,
+      abstractSteps: pick([[], ['Processing'], ['Base', 'Processing', 'HyperparameterPrep']]),
+    },
+  }),
+  (h, pick) => ({
+    ...h,
+    settings: {
+      ...h.settings,
+      onexPins: pick<Record<string, string>>([{}, { logger_node: '1.0.0' }, { echo_node: '1.1.0' }]),
+    },
+  }),
+  (h, pick) => ({
+    ...h,
+    settings: {
+      ...h.settings,
+      apcoreRoots: pick([[], ['extensions'], ['plugins', { path: 'extensions', namespace: 'ext' }]]),
+    },
+  }),
+  (h, pick) => ({
+    ...h,
+    settings: {
+      ...h.settings,
+      severity: pick([{}, { RL003: 'off' as const }, { RL022: 'error' as const, RL005: 'hint' as const }]),
+    },
+  }),
   (h, pick) => ({ ...h, links: pick(LINKS) }),
 ];
 
@@ -114,8 +153,13 @@ function tellTree(engine: RegistryEngine, files: Map<string, string>, links: Hos
 }
 
 /** A fresh engine over the texts, each handed over by `give` (as an editor's by default). */
-async function scratch(files: Map<string, string>, host: Host, options: EngineOptions,
-  give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text), Engine = RegistryEngine): Promise<RegistryEngine> {
+async function scratch(
+  files: Map<string, string>,
+  host: Host,
+  options: EngineOptions,
+  give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text),
+  Engine = RegistryEngine,
+): Promise<RegistryEngine> {
   const engine = await Engine.create(wasm, host.settings, options);
   tellTree(engine, files, host.links);
   for (const [f, t] of files) give(engine, f, t);
@@ -123,14 +167,23 @@ async function scratch(files: Map<string, string>, host: Host, options: EngineOp
   return engine;
 }
 
-
 /**
  * Everything a front end can ask, as comparable JSON: the oracle's view of an engine. Explain runs for
  * the names in core and in the context of the edited file (every context would make the soak slow).
  */
-export function observe(engine: RegistryEngine, files: Iterable<string>, names: readonly string[], edited: string): Record<string, unknown> {
+export function observe(
+  engine: RegistryEngine,
+  files: Iterable<string>,
+  names: readonly string[],
+  edited: string,
+): Record<string, unknown> {
   const contexts = engine.contexts();
-  const out: Record<string, unknown> = { diagnostics: engine.allDiagnostics(), summary: engine.summary(), contexts, workspaceSymbols: engine.workspaceSymbols('') };
+  const out: Record<string, unknown> = {
+    diagnostics: engine.allDiagnostics(),
+    summary: engine.summary(),
+    contexts,
+    workspaceSymbols: engine.workspaceSymbols(''),
+  };
   for (const c of contexts) {
     out[`graph ${c.id}`] = engine.graph({ context: c.id });
     out[`list ${c.id}`] = engine.list({ context: c.id });
@@ -176,7 +229,14 @@ export interface Sequence {
 }
 
 /** Asserts that `inc` answers what an engine of a fresh module graph answers over the same inputs. */
-async function sameAsFreshGraph(inc: RegistryEngine, files: Map<string, string>, host: Host, s: Sequence, file: string, what: string): Promise<void> {
+async function sameAsFreshGraph(
+  inc: RegistryEngine,
+  files: Map<string, string>,
+  host: Host,
+  s: Sequence,
+  file: string,
+  what: string,
+): Promise<void> {
   const { Engine, options } = freshGraph(s.options ?? {});
   const fresh = await scratch(files, host, options, undefined, Engine);
   assert.deepEqual(inc.allDiagnostics(), fresh.allDiagnostics(), `${what} (fresh module graph)`);
@@ -208,7 +268,9 @@ export async function runSequence(s: Sequence): Promise<void> {
   const fromDisk = (f: string): boolean => f.length % 4 !== 0;
   const give = (engine: RegistryEngine, f: string, text: string): void => engine.setFile(f, text, fromDisk(f));
   const incOptions = { ...options, reread: (f: string) => (fromDisk(f) ? files.get(f) : undefined) };
-  const inc = s.stepped ? await RegistryEngine.create(wasm, host.settings, incOptions) : await scratch(files, host, incOptions, give);
+  const inc = s.stepped
+    ? await RegistryEngine.create(wasm, host.settings, incOptions)
+    : await scratch(files, host, incOptions, give);
   if (s.stepped) {
     for (const [f, t] of files) give(inc, f, t);
     tellTree(inc, files, host.links);
@@ -218,13 +280,26 @@ export async function runSequence(s: Sequence): Promise<void> {
       const edit = random() < 0.2 ? pick(s.edits)(files, pick) : null;
       if (!edit) continue;
       const [f, text] = edit;
-      if (text === null) { files.delete(f); inc.deleteFile(f); } else { files.set(f, text); give(inc, f, text); }
+      if (text === null) {
+        files.delete(f);
+        inc.deleteFile(f);
+      } else {
+        files.set(f, text);
+        give(inc, f, text);
+      }
       tellTree(inc, files, host.links);
     }
     assert.ok(waiting > 0, `${s.example}: the cold start took one step`);
-    assert.deepEqual(inc.allDiagnostics(), (await scratch(files, host, options)).allDiagnostics(), `${s.example} seed ${s.seed}: cold start in steps with edits`);
+    assert.deepEqual(
+      inc.allDiagnostics(),
+      (await scratch(files, host, options)).allDiagnostics(),
+      `${s.example} seed ${s.seed}: cold start in steps with edits`,
+    );
   }
-  const kinds: ({ edit: Edit } | { hostEdit: HostEdit })[] = [...s.edits.map((edit) => ({ edit })), ...(s.hostEdits ?? []).map((hostEdit) => ({ hostEdit }))];
+  const kinds: ({ edit: Edit } | { hostEdit: HostEdit })[] = [
+    ...s.edits.map((edit) => ({ edit })),
+    ...(s.hostEdits ?? []).map((hostEdit) => ({ hostEdit })),
+  ];
   let before = new Map([...files.keys()].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
   let file = [...files.keys()][0] ?? '';
   for (let step = 0; step < s.steps; step++) {
@@ -241,7 +316,13 @@ export async function runSequence(s: Sequence): Promise<void> {
       if (!edit || edit[0] === undefined) continue;
       const [f, text] = edit;
       file = f;
-      if (text === null) { files.delete(file); inc.deleteFile(file); } else { files.set(file, text); give(inc, file, text); }
+      if (text === null) {
+        files.delete(file);
+        inc.deleteFile(file);
+      } else {
+        files.set(file, text);
+        give(inc, file, text);
+      }
       tellTree(inc, files, host.links);
       what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
     }
@@ -251,10 +332,14 @@ export async function runSequence(s: Sequence): Promise<void> {
     const got = { ...observe(inc, files.keys(), EXPLAINED, file), ...s.probe?.(inc, files) };
     const want = { ...observe(fresh, files.keys(), EXPLAINED, file), ...s.probe?.(fresh, files) };
     for (const k of Object.keys(want)) assert.deepEqual(got[k], want[k], `${what}: ${k}`);
-    const after = new Map([...new Set([...before.keys(), ...files.keys()])].map((f) => [f, JSON.stringify(inc.diagnostics(f))]));
-    for (const [f, sig] of after) if (sig !== (before.get(f) ?? '[]')) assert.ok(changed.has(f), `${what}: ${f} changed but was not reported`);
+    const after = new Map(
+      [...new Set([...before.keys(), ...files.keys()])].map((f) => [f, JSON.stringify(inc.diagnostics(f))]),
+    );
+    for (const [f, sig] of after)
+      if (sig !== (before.get(f) ?? '[]')) assert.ok(changed.has(f), `${what}: ${f} changed but was not reported`);
     before = after;
-    if (s.freshGraphEvery && step % s.freshGraphEvery === s.freshGraphEvery - 1) await sameAsFreshGraph(inc, files, host, s, file, what);
+    if (s.freshGraphEvery && step % s.freshGraphEvery === s.freshGraphEvery - 1)
+      await sameAsFreshGraph(inc, files, host, s, file, what);
   }
   await sameAsFreshGraph(inc, files, host, s, file, `${s.example} seed ${s.seed}: after ${s.steps} steps`);
 }

@@ -7,7 +7,10 @@ import type { SettingsInput } from '../../server/src/engine/types';
 
 /** One concrete path a glob matches: `**` two folders deep, `*` a name, `{a,b}` its first choice. */
 function instance(glob: string): string {
-  return glob.replace(/\{([^,}]+)[^}]*\}/g, '$1').replace(/\*\*\//g, 'a/b/').replace(/\*/g, 'x');
+  return glob
+    .replace(/\{([^,}]+)[^}]*\}/g, '$1')
+    .replace(/\*\*\//g, 'a/b/')
+    .replace(/\*/g, 'x');
 }
 
 async function globsOf(settings: SettingsInput): Promise<{ globs: string[]; wants: (p: string) => boolean }> {
@@ -16,14 +19,21 @@ async function globsOf(settings: SettingsInput): Promise<{ globs: string[]; want
 }
 
 describe('registry globs', () => {
-  it('name every family\'s registries under the default settings, each wanted by the engine', async () => {
+  it("name every family's registries under the default settings, each wanted by the engine", async () => {
     const { globs, wants } = await globsOf({});
     assert.deepEqual(globs, [
-      '**/registry/step_names.py', '**/registry/step_names_original.py', '**/steps/registry/step_names.py', '**/registry/step_names.yaml',
+      '**/registry/step_names.py',
+      '**/registry/step_names_original.py',
+      '**/steps/registry/step_names.py',
+      '**/registry/step_names.yaml',
       'developer_workspaces/developers/*/src/cursus_dev/registry/workspace_registry.py',
-      '**/registry/interface_registry_loader.py', '**/steps/interfaces/*.step.yaml',
+      '**/registry/interface_registry_loader.py',
+      '**/steps/interfaces/*.step.yaml',
       'developer_workspaces/developers/*/src/cursus_dev/steps/interfaces/*.step.yaml',
-      'apcore.yaml', 'apcore.yml', '**/*.binding.yaml', 'extensions/**/*.{py,ts,js}',
+      'apcore.yaml',
+      'apcore.yml',
+      '**/*.binding.yaml',
+      'extensions/**/*.{py,ts,js}',
       '**/registry/registry.yaml',
       '**/pyproject.toml',
       '**/*_meta.yaml',
@@ -32,9 +42,23 @@ describe('registry globs', () => {
   });
 
   it('follow the settings: core files, workspace roots and apcore roots', async () => {
-    const { globs, wants } = await globsOf({ coreFiles: ['lib/steps.py'], coreYamlFiles: ['lib/steps.yaml'], workspacesRoots: ['teams'], apcoreRoots: ['mods'] });
-    for (const g of ['lib/steps.py', 'lib/steps.yaml', 'teams/*/src/cursus_dev/registry/workspace_registry.py', 'mods/**/*.{py,ts,js}']) assert.ok(globs.includes(g), g);
-    assert.ok(!globs.some((g) => g.startsWith('developer_workspaces/') || g.startsWith('extensions/')), globs.join('\n'));
+    const { globs, wants } = await globsOf({
+      coreFiles: ['lib/steps.py'],
+      coreYamlFiles: ['lib/steps.yaml'],
+      workspacesRoots: ['teams'],
+      apcoreRoots: ['mods'],
+    });
+    for (const g of [
+      'lib/steps.py',
+      'lib/steps.yaml',
+      'teams/*/src/cursus_dev/registry/workspace_registry.py',
+      'mods/**/*.{py,ts,js}',
+    ])
+      assert.ok(globs.includes(g), g);
+    assert.ok(
+      !globs.some((g) => g.startsWith('developer_workspaces/') || g.startsWith('extensions/')),
+      globs.join('\n'),
+    );
     for (const g of globs) assert.ok(wants(instance(g)), `${g}: ${instance(g)} is not read`);
   });
 });

@@ -18,9 +18,21 @@ const BUILDER = 'src/cursus/steps/builders/builder_package_step.py';
 const CONFIG = 'src/cursus/steps/configs/config_package_step.py';
 
 /** An engine fed every file of the fixture from "disk" (the map), with the paths it read again. */
-async function fromDisk(disk: Map<string, string>, open: ReadonlySet<string> = new Set()): Promise<{ engine: RegistryEngine; reads: string[] }> {
+async function fromDisk(
+  disk: Map<string, string>,
+  open: ReadonlySet<string> = new Set(),
+): Promise<{ engine: RegistryEngine; reads: string[] }> {
   const reads: string[] = [];
-  const engine = await RegistryEngine.create(wasm, {}, { reread: (f) => { reads.push(f); return disk.get(f); } });
+  const engine = await RegistryEngine.create(
+    wasm,
+    {},
+    {
+      reread: (f) => {
+        reads.push(f);
+        return disk.get(f);
+      },
+    },
+  );
   for (const [f, t] of disk) engine.setFile(f, t, !open.has(f));
   engine.update();
   return { engine, reads };
@@ -60,7 +72,10 @@ describe('texts let go once read', () => {
     engine.setFile(CONFIG, disk.get(CONFIG) as string, true);
     engine.update();
     const want = (await fresh(disk)).allDiagnostics();
-    assert.ok(want.some((d) => d.code === 'RL006'), 'the renamed class leaves PackageConfig undefined');
+    assert.ok(
+      want.some((d) => d.code === 'RL006'),
+      'the renamed class leaves PackageConfig undefined',
+    );
     assert.deepEqual(engine.allDiagnostics(), want);
     // Back as it was, from the same holder state.
     disk.set(CONFIG, parseFixture(CORE).files.get(CONFIG) as string);
@@ -70,9 +85,12 @@ describe('texts let go once read', () => {
   });
 
   it('workspace registries are let go too, but one with a suppression comment, and give what a fresh engine gives', async () => {
-    const ws = (dev: string, body: string): string => `developer_workspaces/developers/${dev}/src/cursus_dev/registry/workspace_registry.py\n${body}`;
+    const ws = (dev: string, body: string): string =>
+      `developer_workspaces/developers/${dev}/src/cursus_dev/registry/workspace_registry.py\n${body}`;
     const files = `${CORE}
-//- /${ws('alice', `LOCAL_STEPS = {
+//- /${ws(
+      'alice',
+      `LOCAL_STEPS = {
     "AliceTabularPreprocessingWithALongName": {
         "config_class": "AliceMissingConfig",
         "builder_step_name": "AliceMissingStepBuilder",
@@ -81,23 +99,37 @@ describe('texts let go once read', () => {
     },
 }
 STEP_OVERRIDES = {"NotInCore": {"description": "overrides a step core does not have"}}
-`)}
-//- /${ws('bob', `LOCAL_STEPS = {
+`,
+    )}
+//- /${ws(
+      'bob',
+      `LOCAL_STEPS = {
     "BobStep": {
         "config_class": "BobMissingConfig",
         "builder_step_name": "BobMissingStepBuilder",  # registry-lens: ignore[RL005]
         "sagemaker_step_type": "Processing",
     },
 }
-`)}`;
+`,
+    )}`;
     const disk = parseFixture(files).files;
     const alice = [...disk.keys()].find((f) => f.includes('/alice/')) as string;
     const bob = [...disk.keys()].find((f) => f.includes('/bob/')) as string;
     const { engine, reads } = await fromDisk(disk);
-    assert.deepEqual([...reads], [], 'a cold load reads nothing twice (no text let go is searched for suppression comments)');
+    assert.deepEqual(
+      [...reads],
+      [],
+      'a cold load reads nothing twice (no text let go is searched for suppression comments)',
+    );
     const want = (await fresh(disk)).allDiagnostics();
-    assert.ok(want.some((d) => d.file === alice && d.code === 'RL004'), 'the override of a missing step is reported');
-    assert.ok(!want.some((d) => d.file === bob && d.code === 'RL005') && want.some((d) => d.file === bob && d.code === 'RL006'), 'the suppressed code is not, the others are');
+    assert.ok(
+      want.some((d) => d.file === alice && d.code === 'RL004'),
+      'the override of a missing step is reported',
+    );
+    assert.ok(
+      !want.some((d) => d.file === bob && d.code === 'RL005') && want.some((d) => d.file === bob && d.code === 'RL006'),
+      'the suppressed code is not, the others are',
+    );
     assert.deepEqual(engine.allDiagnostics(), want);
 
     assert.equal(engine.text(bob), disk.get(bob));

@@ -3,7 +3,10 @@ import { strict as assert } from 'node:assert';
 import type { Explanation } from '../../server/src/engine/api';
 import { renderExplanation } from '../../server/src/engine/render/explainText';
 
-const r = (line: number, character: number, length = 10) => ({ start: { line, character }, end: { line, character: character + length } });
+const r = (line: number, character: number, length = 10) => ({
+  start: { line, character },
+  end: { line, character: character + length },
+});
 const WS = 'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py';
 const CORE_FILE = 'src/cursus/registry/step_names.py';
 
@@ -12,19 +15,38 @@ const found: Explanation = {
   context: 'alice',
   mode: 'isolated',
   found: true,
-  winner: { source: 'override:alice', file: WS, range: r(11, 4), fields: { sagemaker_step_type: 'Training', job_types: ['training'] } },
+  winner: {
+    source: 'override:alice',
+    file: WS,
+    range: r(11, 4),
+    fields: { sagemaker_step_type: 'Training', job_types: ['training'] },
+  },
   trace: [
     { layer: 'override:alice', hit: true, file: WS, range: r(11, 4) },
     { layer: 'local:alice', hit: false, file: WS, range: null },
     { layer: 'core', hit: true, file: CORE_FILE, range: r(40, 4) },
   ],
   shadowed: [{ source: 'core', file: CORE_FILE, range: r(40, 4) }],
-  conflicts: [{ source: 'workspace:bob', file: 'developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py', range: r(5, 4) }],
+  conflicts: [
+    {
+      source: 'workspace:bob',
+      file: 'developer_workspaces/developers/bob/src/cursus_dev/registry/workspace_registry.py',
+      range: r(5, 4),
+    },
+  ],
   strategy: { name: 'workspace_priority', reason: "defined in the context's workspace alice" },
-  legacy: { sagemaker_step_type: 'Training', builder_step_name: 'XGBoostTrainingStepBuilder', job_types: ['training', 'validation'] },
+  legacy: {
+    sagemaker_step_type: 'Training',
+    builder_step_name: 'XGBoostTrainingStepBuilder',
+    job_types: ['training', 'validation'],
+  },
   derived: [{ registry: 'CONFIG_STEP_REGISTRY', key: 'XGBoostTrainingConfig', value: 'XGBoostTraining' }],
   components: {
-    builder: { class: 'XGBoostTrainingStepBuilder', file: 'src/cursus/steps/builders/builder_xgboost_training_step.py', range: r(9, 6) },
+    builder: {
+      class: 'XGBoostTrainingStepBuilder',
+      file: 'src/cursus/steps/builders/builder_xgboost_training_step.py',
+      range: r(9, 6),
+    },
     config: null,
     spec: { class: null, file: 'src/cursus/steps/specs/xgboost_training_spec.py', range: r(0, 0, 0) },
     contract: null,
@@ -43,7 +65,7 @@ const found: Explanation = {
   ],
   dependents: [{ name: 'Package', context: 'core', source: 'core', file: CORE_FILE, range: r(60, 4) }],
   suggestions: [],
-  summary: "XGBoostTraining resolves to override:alice (overrides core)",
+  summary: 'XGBoostTraining resolves to override:alice (overrides core)',
 };
 
 const notFound: Explanation = {
@@ -70,7 +92,8 @@ const notFound: Explanation = {
 
 describe('renderExplanation', () => {
   const lines = renderExplanation(found).split('\n');
-  const has = (line: string): void => assert.ok(lines.includes(line), `missing line ${JSON.stringify(line)} in:\n${lines.join('\n')}`);
+  const has = (line: string): void =>
+    assert.ok(lines.includes(line), `missing line ${JSON.stringify(line)} in:\n${lines.join('\n')}`);
 
   it('starts with the title, the context and the mode', () => {
     assert.equal(lines[0], 'Explain Resolution: XGBoostTraining');
@@ -109,7 +132,9 @@ describe('renderExplanation', () => {
 
   it('prints every component as a class location or missing with the searched directories', () => {
     has('  builder   XGBoostTrainingStepBuilder at src/cursus/steps/builders/builder_xgboost_training_step.py:10:7');
-    has('  config    missing (searched: developer_workspaces/developers/alice/src/cursus_dev/steps/configs, src/cursus/steps/configs)');
+    has(
+      '  config    missing (searched: developer_workspaces/developers/alice/src/cursus_dev/steps/configs, src/cursus/steps/configs)',
+    );
     has('  spec      src/cursus/steps/specs/xgboost_training_spec.py:1:1');
     has('  script    missing (no scripts directory)');
   });

@@ -26,21 +26,42 @@ describe('resolution and Explain', () => {
     await checkExplain(ORG, { step: 'XGBoostTraining', context: 'alice' }, (x) => {
       assert.equal(x.found, true);
       assert.equal(x.winner?.source, 'override:alice');
-      assert.deepEqual(x.trace.map((t) => [t.layer, t.hit]), [['override:alice', true], ['local:alice', false], ['core', true]]);
-      assert.deepEqual(x.shadowed.map((s) => s.source), ['core']);
+      assert.deepEqual(
+        x.trace.map((t) => [t.layer, t.hit]),
+        [
+          ['override:alice', true],
+          ['local:alice', false],
+          ['core', true],
+        ],
+      );
+      assert.deepEqual(
+        x.shadowed.map((s) => s.source),
+        ['core'],
+      );
       assert.equal(x.strategy?.name, 'workspace_priority');
       assert.equal(x.components.builder?.file, 'src/cursus/steps/builders/builder_xgboost_training_step.py');
       assert.equal(x.components.spec?.file, 'src/cursus/steps/specs/xgboost_training_spec.py');
       assert.equal(x.components.config, null);
-      assert.deepEqual(x.derived.map((d) => d.registry), ['BUILDER_STEP_NAMES']);
-      assert.deepEqual(Object.keys(x.legacy ?? {}), ['builder_step_name', 'sagemaker_step_type', 'description', 'framework']);
+      assert.deepEqual(
+        x.derived.map((d) => d.registry),
+        ['BUILDER_STEP_NAMES'],
+      );
+      assert.deepEqual(Object.keys(x.legacy ?? {}), [
+        'builder_step_name',
+        'sagemaker_step_type',
+        'description',
+        'framework',
+      ]);
     });
   });
 
   it('isolated: another workspace is never consulted, but its definition is listed as a conflict', async () => {
     await checkExplain(ORG, { step: 'FeatureJoin', context: 'alice' }, (x) => {
       assert.equal(x.winner?.source, 'workspace:alice');
-      assert.deepEqual(x.conflicts.map((c) => c.source), ['workspace:bob']);
+      assert.deepEqual(
+        x.conflicts.map((c) => c.source),
+        ['workspace:bob'],
+      );
       assert.equal(x.strategy, null);
     });
     await checkExplain(ORG, { step: 'FeatureJoin' }, (x) => {
@@ -51,7 +72,10 @@ describe('resolution and Explain', () => {
 
   it('hybrid: local, overrides, other workspaces by id, then core', async () => {
     await checkExplain(ORG, { step: 'FeatureJoin', context: 'alice', mode: 'hybrid' }, (x) => {
-      assert.deepEqual(x.trace.map((t) => t.layer), ['local:alice', 'override:alice', 'local:bob', 'override:bob', 'core']);
+      assert.deepEqual(
+        x.trace.map((t) => t.layer),
+        ['local:alice', 'override:alice', 'local:bob', 'override:bob', 'core'],
+      );
       assert.equal(x.winner?.source, 'workspace:alice');
     });
   });
@@ -59,36 +83,63 @@ describe('resolution and Explain', () => {
   it('strategies with preferences: framework_match, environment_match, priority_based', async () => {
     const bobless = ORG.replace('"environment_tags": ["dev"], ', '');
     await checkExplain(ORG, { step: 'FeatureJoin', context: 'core', framework: 'spark' }, (x) => {
-      assert.equal(x.strategy?.name, 'framework_match', 'with preferences every definition is a candidate, even in isolated mode');
+      assert.equal(
+        x.strategy?.name,
+        'framework_match',
+        'with preferences every definition is a candidate, even in isolated mode',
+      );
       assert.equal(x.winner?.source, 'workspace:bob');
-      assert.deepEqual(x.trace.map((t) => [t.layer, t.hit]), [['core', false]], 'the trace still shows the layers of the mode');
+      assert.deepEqual(
+        x.trace.map((t) => [t.layer, t.hit]),
+        [['core', false]],
+        'the trace still shows the layers of the mode',
+      );
     });
-    const withCore = ORG.replace('STEP_NAMES = {', 'STEP_NAMES = {\n    "FeatureJoin": {"config_class": "FeatureJoinConfig", "builder_step_name": "B", "spec_type": "FeatureJoin", "sagemaker_step_type": "Utility", "description": "core join", "priority": 100},');
+    const withCore = ORG.replace(
+      'STEP_NAMES = {',
+      'STEP_NAMES = {\n    "FeatureJoin": {"config_class": "FeatureJoinConfig", "builder_step_name": "B", "spec_type": "FeatureJoin", "sagemaker_step_type": "Utility", "description": "core join", "priority": 100},',
+    );
     await checkExplain(withCore, { step: 'FeatureJoin', context: 'bob', mode: 'hybrid', framework: 'pandas' }, (x) => {
       assert.equal(x.strategy?.name, 'workspace_priority');
       assert.equal(x.winner?.source, 'workspace:bob');
     });
-    await checkExplain(`${withCore}
+    await checkExplain(
+      `${withCore}
 //- ${WS}/carol/src/cursus_dev/registry/workspace_registry.py
 LOCAL_STEPS = {}
-`, { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', framework: 'pandas' }, (x) => {
-      assert.equal(x.strategy?.name, 'framework_match');
-      assert.equal(x.winner?.source, 'workspace:alice');
-    });
-    await checkExplain(`${bobless}
+`,
+      { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', framework: 'pandas' },
+      (x) => {
+        assert.equal(x.strategy?.name, 'framework_match');
+        assert.equal(x.winner?.source, 'workspace:alice');
+      },
+    );
+    await checkExplain(
+      `${bobless}
 //- ${WS}/carol/src/cursus_dev/registry/workspace_registry.py
 LOCAL_STEPS = {}
-`, { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', environmentTags: ['prod'] }, (x) => {
-      assert.equal(x.strategy?.name, 'priority_based', 'two compatible candidates (alice untagged, bob prod) → priority');
-      assert.equal(x.winner?.source, 'workspace:bob');
-    });
-    await checkExplain(`${ORG}
+`,
+      { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', environmentTags: ['prod'] },
+      (x) => {
+        assert.equal(
+          x.strategy?.name,
+          'priority_based',
+          'two compatible candidates (alice untagged, bob prod) → priority',
+        );
+        assert.equal(x.winner?.source, 'workspace:bob');
+      },
+    );
+    await checkExplain(
+      `${ORG}
 //- ${WS}/carol/src/cursus_dev/registry/workspace_registry.py
 LOCAL_STEPS = {}
-`, { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', environmentTags: ['dev'] }, (x) => {
-      assert.equal(x.strategy?.name, 'environment_match');
-      assert.equal(x.winner?.source, 'workspace:alice');
-    });
+`,
+      { step: 'FeatureJoin', context: 'carol', mode: 'hybrid', environmentTags: ['dev'] },
+      (x) => {
+        assert.equal(x.strategy?.name, 'environment_match');
+        assert.equal(x.winner?.source, 'workspace:alice');
+      },
+    );
   });
 
   it('not found: suggestions by edit distance; unknown contexts are named', async () => {

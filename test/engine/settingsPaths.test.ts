@@ -34,21 +34,34 @@ describe('settings: paths stay inside the root', () => {
     assert.deepEqual(s.componentDirs, { builder: ['src/pipeline_steps'], config: [] });
     assert.deepEqual(s.apcoreRoots, [{ path: 'ext', namespace: 'n' }]);
     assert.equal(s.apcoreIdMap, null);
-    assert.deepEqual(resolveSettings({ workspacesRoots: ['../outside'] }).workspacesRoots, DEFAULT_SETTINGS.workspacesRoots);
-    assert.deepEqual(resolveSettings({ workspacesRoots: [] }).workspacesRoots, [], 'an empty list still means no workspaces');
+    assert.deepEqual(
+      resolveSettings({ workspacesRoots: ['../outside'] }).workspacesRoots,
+      DEFAULT_SETTINGS.workspacesRoots,
+    );
+    assert.deepEqual(
+      resolveSettings({ workspacesRoots: [] }).workspacesRoots,
+      [],
+      'an empty list still means no workspaces',
+    );
   });
 
   it('lists what it ignored, setting by setting, for the front ends to warn about', () => {
-    assert.deepEqual(pathsLeavingRoot(SETTING_GROUPS, {
-      workspacesRoots: ['../outside', 'ok'], coreFiles: ['/x/*.py'], componentDirs: { spec: ['../s'] },
-      apcoreRoots: [{ path: '../../ext' }], apcoreIdMap: '/id_map.yaml',
-    }), [
-      { key: 'core.files', value: '/x/*.py' },
-      { key: 'workspaces.roots', value: '../outside' },
-      { key: 'components.dirs', value: '../s' },
-      { key: 'apcore.roots', value: '../../ext' },
-      { key: 'apcore.idMap', value: '/id_map.yaml' },
-    ]);
+    assert.deepEqual(
+      pathsLeavingRoot(SETTING_GROUPS, {
+        workspacesRoots: ['../outside', 'ok'],
+        coreFiles: ['/x/*.py'],
+        componentDirs: { spec: ['../s'] },
+        apcoreRoots: [{ path: '../../ext' }],
+        apcoreIdMap: '/id_map.yaml',
+      }),
+      [
+        { key: 'core.files', value: '/x/*.py' },
+        { key: 'workspaces.roots', value: '../outside' },
+        { key: 'components.dirs', value: '../s' },
+        { key: 'apcore.roots', value: '../../ext' },
+        { key: 'apcore.idMap', value: '/id_map.yaml' },
+      ],
+    );
     assert.deepEqual(pathsLeavingRoot(SETTING_GROUPS, DEFAULT_SETTINGS), []);
   });
 
@@ -67,7 +80,10 @@ describe('settings: paths stay inside the root', () => {
       return 'error' in s ? s.error : 'laid out';
     };
     assert.equal(ask({ id: 'x', template: 'minimal' }), 'laid out');
-    assert.match(ask({ id: 'x', template: 'bogus' }), /Unknown template 'bogus': use one of minimal, standard, advanced/);
+    assert.match(
+      ask({ id: 'x', template: 'bogus' }),
+      /Unknown template 'bogus': use one of minimal, standard, advanced/,
+    );
     assert.match(ask({ id: 'x', template: 'minimal', layout: 'flat' }), /Unknown layout 'flat'/);
     assert.match(ask({ id: 7, template: 'minimal' }), /Invalid workspace id '7'/);
     assert.match(ask({ id: '../x', template: 'minimal' }), /Invalid workspace id/);

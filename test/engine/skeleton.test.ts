@@ -17,7 +17,12 @@ import { mutate, SNIPPETS } from './pythonMutations';
 const full = (text: string): unknown => treeFacts(text, true);
 
 /** 2,000 mutants of `files` (1–3 mutations each, from `snippets`): each one the skeleton answers equals the full parse, and is passed to `answered`. */
-function provenOnMutants(files: readonly string[], snippets: readonly string[], seed: number, answered: (text: string) => void): void {
+function provenOnMutants(
+  files: readonly string[],
+  snippets: readonly string[],
+  seed: number,
+  answered: (text: string) => void,
+): void {
   const rng = new Rng(seed);
   for (let n = 0; n < 2000; n++) {
     let text = rng.pick(files);
@@ -81,19 +86,86 @@ class Helper(object):
 
 /** Lines that are hard to read right in a registry: entries typed half-way, literals that are not, odd numbers. */
 const REGISTRY_SNIPPETS = [
-  '"NewStep": {"config_class": "NewStepConfig"},', '"NewStep": {', '"NewStep": ', '"NewStep"', '"NewStep": {"a": 1 "b": 2},', '"a": 1,,',
-  '"k": "unclosed,', '"k": """triple', '# a comment inside', '"k": "a" "b",', '"k": ("a"\n    "b"),', '"A"\n    "B": {},', '"k": f"{x}",',
-  '"k": f"plain",', '"k": b"bytes",', '"k": rb"raw",', '"k": x,', '"k": os.environ["X"],', '"k": {**base},', '"k": [*xs],', '"k": 1__2,',
-  '"k": 0x1_,', '"k": 1._5,', '"k": 1e_5,', '"k": 1_,', '"k": 0o8,', '"k": - 1,', '"k": +1.5e3,', '"k": -True,', '"k": (1),', '"k": (),', '"k": (1,),',
-  '"k": {1, 2},', '"k": {},', '"k": [1, 2,],', '"k": None,', '"k": "\\u00e9\\n",', '"k": r"\\d",', '"k": "é😀",', '"k": "\\\n",', '"k": 1 if a else 2,',
-  'LOCAL_STEPS = {', 'LOCAL_STEPS = {}', 'STEP_OVERRIDES: Dict[str, Any] = {', 'STEP_NAMES: Dict[str, Dict[str, Any]] = {}', 'X = Y = {}',
-  'X = {}[0]', 'X = {}.get("a")', 'X = {} if a else {}', 'X = {}  # c', 'X = {} \\', 'X = (\n    1,\n)', 'X = [\n]', 'X := {}', 'X == {}',
-  'X = {k: v for k, v in Y.items()}', 'X = dict(a=1)', 'X = {"a": 1}, {"b": 2}', 'X: Dict = {"a": 1}', 'x.y = {}', 'x[0] = {}', 'X += {}', 'X = {\n}',
-  '}', '},', ']', ')', '{', 'def f():\n    return {}', 'class C:\n    X = {}', 'if True:\n    X = {}', 'from typing import Dict', 'import os',
+  '"NewStep": {"config_class": "NewStepConfig"},',
+  '"NewStep": {',
+  '"NewStep": ',
+  '"NewStep"',
+  '"NewStep": {"a": 1 "b": 2},',
+  '"a": 1,,',
+  '"k": "unclosed,',
+  '"k": """triple',
+  '# a comment inside',
+  '"k": "a" "b",',
+  '"k": ("a"\n    "b"),',
+  '"A"\n    "B": {},',
+  '"k": f"{x}",',
+  '"k": f"plain",',
+  '"k": b"bytes",',
+  '"k": rb"raw",',
+  '"k": x,',
+  '"k": os.environ["X"],',
+  '"k": {**base},',
+  '"k": [*xs],',
+  '"k": 1__2,',
+  '"k": 0x1_,',
+  '"k": 1._5,',
+  '"k": 1e_5,',
+  '"k": 1_,',
+  '"k": 0o8,',
+  '"k": - 1,',
+  '"k": +1.5e3,',
+  '"k": -True,',
+  '"k": (1),',
+  '"k": (),',
+  '"k": (1,),',
+  '"k": {1, 2},',
+  '"k": {},',
+  '"k": [1, 2,],',
+  '"k": None,',
+  '"k": "\\u00e9\\n",',
+  '"k": r"\\d",',
+  '"k": "é😀",',
+  '"k": "\\\n",',
+  '"k": 1 if a else 2,',
+  'LOCAL_STEPS = {',
+  'LOCAL_STEPS = {}',
+  'STEP_OVERRIDES: Dict[str, Any] = {',
+  'STEP_NAMES: Dict[str, Dict[str, Any]] = {}',
+  'X = Y = {}',
+  'X = {}[0]',
+  'X = {}.get("a")',
+  'X = {} if a else {}',
+  'X = {}  # c',
+  'X = {} \\',
+  'X = (\n    1,\n)',
+  'X = [\n]',
+  'X := {}',
+  'X == {}',
+  'X = {k: v for k, v in Y.items()}',
+  'X = dict(a=1)',
+  'X = {"a": 1}, {"b": 2}',
+  'X: Dict = {"a": 1}',
+  'x.y = {}',
+  'x[0] = {}',
+  'X += {}',
+  'X = {\n}',
+  '}',
+  '},',
+  ']',
+  ')',
+  '{',
+  'def f():\n    return {}',
+  'class C:\n    X = {}',
+  'if True:\n    X = {}',
+  'from typing import Dict',
+  'import os',
 ];
 
 function registries(org: OrgModel): { path: string; text: string }[] {
-  return [...org.workspaces.map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws) })), { path: org.corePath, text: renderCoreRegistry(org) }];
+  return [
+    ...org.workspaces.map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws) })),
+    { path: org.corePath, text: renderCoreRegistry(org) },
+  ];
 }
 
 /** The example roots' registry files (some are planted with mistakes). */
@@ -103,7 +175,8 @@ function examples(): { path: string; text: string }[] {
     for (const e of readdirSync(dir).sort()) {
       const abs = join(dir, e);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/^(workspace_registry|step_names(_original)?|interface_registry_loader)\.py$/.test(e)) out.push({ path: abs, text: readFileSync(abs, 'utf8') });
+      else if (/^(workspace_registry|step_names(_original)?|interface_registry_loader)\.py$/.test(e))
+        out.push({ path: abs, text: readFileSync(abs, 'utf8') });
     }
   };
   walk(join(__dirname, '../../examples'));
@@ -123,7 +196,7 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
     }
   });
 
-  it('equals the full parse or declines on the example roots\' registry files', () => {
+  it("equals the full parse or declines on the example roots' registry files", () => {
     let answered = 0;
     const files = examples();
     for (const f of files) {
@@ -142,11 +215,17 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
     const files = [
       TEMPLATE,
       renderCoreRegistry(small),
-      ...org.workspaces.slice(0, 6).map((ws) => renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 3), overrides: ws.overrides.slice(0, 1) })),
+      ...org.workspaces
+        .slice(0, 6)
+        .map((ws) =>
+          renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 3), overrides: ws.overrides.slice(0, 1) }),
+        ),
     ];
     const snippets = [...SNIPPETS, ...REGISTRY_SNIPPETS];
     let answered = 0;
-    provenOnMutants(files, snippets, 0x5ce1e7, () => { answered++; });
+    provenOnMutants(files, snippets, 0x5ce1e7, () => {
+      answered++;
+    });
     assert.ok(answered > 700, `the fast path answered only ${answered} of 2,000 mutants`);
   });
 
@@ -156,15 +235,52 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
 
   it('reads a skeleton without a parse only when nothing but blank lines, comments, plain docstrings and `NAME = literal` is left, equal to the full parse', () => {
     const answered = [
-      '"""Doc."""\n# c\n\nX = {"a": 1}  # c\n', "'doc'\nX = {}\n", '""""""\nX = []\n', '"""a\n\n  b"""\nX = {\n    "k": 1,\n}\n',
-      'X = {}\r\n\r\nY = [\r\n    1,\r\n]\r\n', 'X = {}\rY = {}\r', '  # indented comment\n\t# tab\nX = {}\n', ' \t \nX = {}\n   \n', 'X={}', 'X = {}',
-      'X = (1,)\n\nX = {"b": 2}\n', 'X = {"é😀": "\\u00e9"}\n"""after"""\n', '_x9 = {}\n', 'X = {}\n#', '"d"  # c\nX = {}\n',
+      '"""Doc."""\n# c\n\nX = {"a": 1}  # c\n',
+      "'doc'\nX = {}\n",
+      '""""""\nX = []\n',
+      '"""a\n\n  b"""\nX = {\n    "k": 1,\n}\n',
+      'X = {}\r\n\r\nY = [\r\n    1,\r\n]\r\n',
+      'X = {}\rY = {}\r',
+      '  # indented comment\n\t# tab\nX = {}\n',
+      ' \t \nX = {}\n   \n',
+      'X={}',
+      'X = {}',
+      'X = (1,)\n\nX = {"b": 2}\n',
+      'X = {"é😀": "\\u00e9"}\n"""after"""\n',
+      '_x9 = {}\n',
+      'X = {}\n#',
+      '"d"  # c\nX = {}\n',
     ];
     const parsed = [
-      '"""a\\nb"""\nX = {}\n', 'r"doc"\nX = {}\n', 'u"doc"\nX = {}\n', 'f"doc"\nX = {}\n', 'X: Dict = {}\n', '  X = {}\n', 'None = {}\n', 'print = {}\n',
-      'type = {}\n', 'match = {}\n', '_ = {}\n', 'X = {}; Y = 1\n', 'import os\nX = {}\n', 'X = {}\n\f\nY = {}\n', '"a" "b"\nX = {}\n', '"""unclosed\nX = {}\n',
-      '"doc" x\nX = {}\n', 'X = Y = {}\n', 'X = {}\nY = 1\n', 'X = {}\ndef f():\n    pass\n', 'X = {}\nclass C:\n    pass\n', '\ufeffX = {}\n', 'é = {}\n',
-      'X = {}\n"\n', "X = {}\n'''\n", 'X = {} \\\n', 'X = {}\n  \\\n', '"""d""" \\\nX = {}\n', '"a\\\nb"\nX = {}\n',
+      '"""a\\nb"""\nX = {}\n',
+      'r"doc"\nX = {}\n',
+      'u"doc"\nX = {}\n',
+      'f"doc"\nX = {}\n',
+      'X: Dict = {}\n',
+      '  X = {}\n',
+      'None = {}\n',
+      'print = {}\n',
+      'type = {}\n',
+      'match = {}\n',
+      '_ = {}\n',
+      'X = {}; Y = 1\n',
+      'import os\nX = {}\n',
+      'X = {}\n\f\nY = {}\n',
+      '"a" "b"\nX = {}\n',
+      '"""unclosed\nX = {}\n',
+      '"doc" x\nX = {}\n',
+      'X = Y = {}\n',
+      'X = {}\nY = 1\n',
+      'X = {}\ndef f():\n    pass\n',
+      'X = {}\nclass C:\n    pass\n',
+      '\ufeffX = {}\n',
+      'é = {}\n',
+      'X = {}\n"\n',
+      "X = {}\n'''\n",
+      'X = {} \\\n',
+      'X = {}\n  \\\n',
+      '"""d""" \\\nX = {}\n',
+      '"a\\\nb"\nX = {}\n',
     ];
     for (const text of answered) {
       assert.ok(plain(text), `parsed ${JSON.stringify(text)}`);
@@ -179,14 +295,50 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
 
   it('equals the full parse or declines on 2,000 mutated generated workspace registries, mostly read without a parse', () => {
     const org = buildOrg(ORGS.small);
-    const files = org.workspaces.slice(0, 6).map((ws) => renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 2), overrides: ws.overrides.slice(0, 1) }));
+    const files = org.workspaces
+      .slice(0, 6)
+      .map((ws) =>
+        renderWorkspaceRegistry({ ...ws, local: ws.local.slice(0, 2), overrides: ws.overrides.slice(0, 1) }),
+      );
     // What may stand between the literals of a generated registry.
     const snippets = [
-      '"""Doc."""', "'''a\nb'''", '"doc"', "'doc'", '"""a\\b"""', 'r"""d"""', 'b"d"', '# c', '  # c', '\t# c', '', ' ', '\t', '\f', '\r', ';', '\\',
-      'X = {}', 'X={"a": 1}', 'X = [1, 2]', 'X = (1,)', 'X: T = {}', 'type = {}', 'None = {}', 'X = {} # c', 'X = {};', '"""', "'''", '"', 'import os', 'x = 1', 'def f(): pass',
+      '"""Doc."""',
+      "'''a\nb'''",
+      '"doc"',
+      "'doc'",
+      '"""a\\b"""',
+      'r"""d"""',
+      'b"d"',
+      '# c',
+      '  # c',
+      '\t# c',
+      '',
+      ' ',
+      '\t',
+      '\f',
+      '\r',
+      ';',
+      '\\',
+      'X = {}',
+      'X={"a": 1}',
+      'X = [1, 2]',
+      'X = (1,)',
+      'X: T = {}',
+      'type = {}',
+      'None = {}',
+      'X = {} # c',
+      'X = {};',
+      '"""',
+      "'''",
+      '"',
+      'import os',
+      'x = 1',
+      'def f(): pass',
     ];
     let withoutParse = 0;
-    provenOnMutants(files, snippets, 0x91a1e, (text) => { if (plain(text)) withoutParse++; });
+    provenOnMutants(files, snippets, 0x91a1e, (text) => {
+      if (plain(text)) withoutParse++;
+    });
     assert.ok(withoutParse > 500, `only ${withoutParse} of 2,000 mutants were read without a parse`);
   });
 
@@ -212,8 +364,18 @@ describe('engine: registry skeleton (fast path for registry files)', () => {
 
   it('declines what the full parse must read', () => {
     for (const text of [
-      'X = {"a": 1 "b": 2}\n', 'X = {"a": 1__2}\n', 'X = {"a": 1}\ndef f(:\n    pass\n', 'X = {"a": 1}\nY = {\n', 'X = {"a": f"{x}"}\n',
-      'X = {"a": x}\n', 'X = Y = {"a": 1}\n', 'X = {"a": 1}[0]\n', 'X = {"a": 1}\0\n', 'X = {\n    "A"\n    "B": {},\n}\n', 'Y = 1\n',
-    ]) assert.equal(skeletonFacts(text, true), null, JSON.stringify(text));
+      'X = {"a": 1 "b": 2}\n',
+      'X = {"a": 1__2}\n',
+      'X = {"a": 1}\ndef f(:\n    pass\n',
+      'X = {"a": 1}\nY = {\n',
+      'X = {"a": f"{x}"}\n',
+      'X = {"a": x}\n',
+      'X = Y = {"a": 1}\n',
+      'X = {"a": 1}[0]\n',
+      'X = {"a": 1}\0\n',
+      'X = {\n    "A"\n    "B": {},\n}\n',
+      'Y = 1\n',
+    ])
+      assert.equal(skeletonFacts(text, true), null, JSON.stringify(text));
   });
 });

@@ -7,11 +7,18 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
-export interface HeapRun { status: number | null; stdout: string; stderr: string }
+export interface HeapRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `script` (CommonJS; TypeScript modules load through tsx) in a child whose old space holds at most `mb` MB. */
 export function runInHeap(mb: number, script: string): HeapRun {
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${mb}`, '--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${mb}`, '--require', 'tsx/cjs', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -5,7 +5,11 @@
 import { strict as assert } from 'node:assert';
 import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
-import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/families/step-registry/model/source';
+import {
+  coreSourceFromPython,
+  workspaceSource,
+  type RegistrySource,
+} from '../../server/src/engine/families/step-registry/model/source';
 import { spliceSource, type Rebuild } from '../../server/src/engine/families/step-registry/model/splice';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
@@ -13,30 +17,96 @@ import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../
 import { Rng } from '../../bench/rng';
 import { requireOf, runInHeap, type HeapRun } from './smallHeap';
 
-interface File { path: string; text: string; wsDir: string | null }
+interface File {
+  path: string;
+  text: string;
+  wsDir: string | null;
+}
 
 function corpus(): File[] {
   const org = buildOrg(ORGS.small);
   return [
     { path: org.corePath, text: renderCoreRegistry(org), wsDir: null },
-    ...org.workspaces.slice(0, 20).map((ws) => ({ path: ws.registryPath, text: renderWorkspaceRegistry(ws), wsDir: `developer_workspaces/developers/${ws.dirName}` })),
+    ...org.workspaces.slice(0, 20).map((ws) => ({
+      path: ws.registryPath,
+      text: renderWorkspaceRegistry(ws),
+      wsDir: `developer_workspaces/developers/${ws.dirName}`,
+    })),
   ];
 }
 
 function rebuild(f: File): Rebuild {
-  return (facts) => (f.wsDir === null ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS) : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS));
+  return (facts) =>
+    f.wsDir === null
+      ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS)
+      : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS);
 }
 
 function full(f: File, text: string): RegistrySource {
   return rebuild(f)(parsePythonFacts(text));
 }
 
-const CHARS = ['"', "'", '{', '}', '[', ']', ',', ':', '#', '\\', ' ', 'a', 'Z', '_', '0', '-', '*', 'é', 'f', 'r', '(', ')', '\t'];
-const VALUES = ['"Processing"', '"Trainng"', '"x"', '""', '"PandasCustomerRegistrationConfig"', '["a", "b"]', '{"k": 1}', '{"k": 1, "k": 2}', 'None', 'True', '12', 'NAME', 'f"{x}"', '"a" "b"', '"a"\n"b"'];
+const CHARS = [
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '#',
+  '\\',
+  ' ',
+  'a',
+  'Z',
+  '_',
+  '0',
+  '-',
+  '*',
+  'é',
+  'f',
+  'r',
+  '(',
+  ')',
+  '\t',
+];
+const VALUES = [
+  '"Processing"',
+  '"Trainng"',
+  '"x"',
+  '""',
+  '"PandasCustomerRegistrationConfig"',
+  '["a", "b"]',
+  '{"k": 1}',
+  '{"k": 1, "k": 2}',
+  'None',
+  'True',
+  '12',
+  'NAME',
+  'f"{x}"',
+  '"a" "b"',
+  '"a"\n"b"',
+];
 
-const FIELDS = ['        "x": "y",', '        "sagemaker_step_type": "Processing",', '        "description": (', '            "a"', '        ),', '        # a comment', '', '    },', '    "New": {'];
+const FIELDS = [
+  '        "x": "y",',
+  '        "sagemaker_step_type": "Processing",',
+  '        "description": (',
+  '            "a"',
+  '        ),',
+  '        # a comment',
+  '',
+  '    },',
+  '    "New": {',
+];
 
-const NEW_ENTRIES = [['    "Fresh": {', '        "config_class": "FreshConfig",', '    },'], ['    "Flat": {"sagemaker_step_type": "Processing"}, "Flat2": {},'], ['    "Bare": {}'], ['    # a comment between entries', '']];
+const NEW_ENTRIES = [
+  ['    "Fresh": {', '        "config_class": "FreshConfig",', '    },'],
+  ['    "Flat": {"sagemaker_step_type": "Processing"}, "Flat2": {},'],
+  ['    "Bare": {}'],
+  ['    # a comment between entries', ''],
+];
 
 /**
  * One edit: within one line (a character, a quoted value), moving lines (a field added, a line removed,
@@ -51,25 +121,62 @@ function edit(text: string, rng: Rng): string {
   let end = head;
   while (end < lines.length - 1 && !/^ {4}\},?$/.test(lines[end] ?? '')) end++;
   switch (rng.int(0, 14)) {
-    case 10: lines.splice(head, end - head + 1); break;
-    case 11: lines.splice(end + 1, 0, ...lines.slice(head, end + 1)); break;
-    case 12: lines[head] = (lines[head] ?? '').replace(/"[^"]*"/, rng.pick(['"Renamed"', '""', `"${rng.pick(lines.slice(0, 40)).trim().slice(1, 8)}"`])); break;
-    case 13: lines.splice(rng.pick([head, end + 1]), 0, ...rng.pick(NEW_ENTRIES)); break;
-    case 14: lines[end] = (lines[end] ?? '').replace(',', ''); break;
-    case 0: { const i = rng.int(0, line.length); lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i); break; }
-    case 1: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = line.slice(0, i) + line.slice(i + 1); break; }
-    case 2: case 3: {
+    case 10:
+      lines.splice(head, end - head + 1);
+      break;
+    case 11:
+      lines.splice(end + 1, 0, ...lines.slice(head, end + 1));
+      break;
+    case 12:
+      lines[head] = (lines[head] ?? '').replace(
+        /"[^"]*"/,
+        rng.pick(['"Renamed"', '""', `"${rng.pick(lines.slice(0, 40)).trim().slice(1, 8)}"`]),
+      );
+      break;
+    case 13:
+      lines.splice(rng.pick([head, end + 1]), 0, ...rng.pick(NEW_ENTRIES));
+      break;
+    case 14:
+      lines[end] = (lines[end] ?? '').replace(',', '');
+      break;
+    case 0: {
+      const i = rng.int(0, line.length);
+      lines[at] = line.slice(0, i) + rng.pick(CHARS) + line.slice(i);
+      break;
+    }
+    case 1: {
+      const i = rng.int(0, Math.max(0, line.length - 1));
+      lines[at] = line.slice(0, i) + line.slice(i + 1);
+      break;
+    }
+    case 2:
+    case 3: {
       // A field's value replaced: the common edit inside an entry.
       const m = /: (.*?)(,?)$/.exec(line);
       if (m?.[1] !== undefined) lines[at] = line.slice(0, m.index + 2) + rng.pick(VALUES) + (m[2] ?? '');
       break;
     }
-    case 4: { const i = rng.int(0, Math.max(0, line.length - 1)); lines[at] = `${line.slice(0, i)}${line.slice(i + 1, i + 2)}${line.slice(i, i + 1)}${line.slice(i + 2)}`; break; }
-    case 5: lines.splice(at, 0, rng.pick(FIELDS)); break;
-    case 6: lines.splice(at, 2, `${line}${rng.pick(['', ' '])}${(lines[at + 1] ?? '').trimStart()}`); break;
-    case 7: { const i = rng.int(0, line.length); lines.splice(at, 1, line.slice(0, i), `${' '.repeat(rng.int(0, 12))}${line.slice(i)}`); break; }
-    case 8: lines.splice(at, 0, line); break;
-    default: lines.splice(at, 1);
+    case 4: {
+      const i = rng.int(0, Math.max(0, line.length - 1));
+      lines[at] = `${line.slice(0, i)}${line.slice(i + 1, i + 2)}${line.slice(i, i + 1)}${line.slice(i + 2)}`;
+      break;
+    }
+    case 5:
+      lines.splice(at, 0, rng.pick(FIELDS));
+      break;
+    case 6:
+      lines.splice(at, 2, `${line}${rng.pick(['', ' '])}${(lines[at + 1] ?? '').trimStart()}`);
+      break;
+    case 7: {
+      const i = rng.int(0, line.length);
+      lines.splice(at, 1, line.slice(0, i), `${' '.repeat(rng.int(0, 12))}${line.slice(i)}`);
+      break;
+    }
+    case 8:
+      lines.splice(at, 0, line);
+      break;
+    default:
+      lines.splice(at, 1);
   }
   return lines.join('\n');
 }
@@ -115,19 +222,37 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     const text = 'STEP_NAMES = {\n    "A": {\n        "config_class": "AConfig",\n    },\n}\n';
     const core: File = { path: 'r.py', text, wsDir: null };
     const source = full(core, text);
-    assert.ok(spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS, rebuild(core)), 'a value edit inside the entry is read from the entry');
-    assert.ok(spliceSource(text, source, text.replace('"AConfig",', '"AConfig",\n        "x": 1,'), DEFAULT_SETTINGS, rebuild(core)), 'a field added on its own line is read from the entry');
+    assert.ok(
+      spliceSource(text, source, text.replace('"AConfig"', '"BConfig"'), DEFAULT_SETTINGS, rebuild(core)),
+      'a value edit inside the entry is read from the entry',
+    );
+    assert.ok(
+      spliceSource(
+        text,
+        source,
+        text.replace('"AConfig",', '"AConfig",\n        "x": 1,'),
+        DEFAULT_SETTINGS,
+        rebuild(core),
+      ),
+      'a field added on its own line is read from the entry',
+    );
     for (const after of [
-      text.replace('"A": {', '"B": {'),                        // the key: names come and go
-      text.replace('    },', '    }, "B": {},'),               // an entry added after the closing brace
-      text.replace('    },', '    },\n    "A": {},'),          // a duplicate key
+      text.replace('"A": {', '"B": {'), // the key: names come and go
+      text.replace('    },', '    }, "B": {},'), // an entry added after the closing brace
+      text.replace('    },', '    },\n    "A": {},'), // a duplicate key
       text.replace('    "A": {\n        "config_class": "AConfig",\n    },\n', ''), // the only entry removed
-    ]) assert.deepStrictEqual(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), full(core, after), JSON.stringify(after));
+    ])
+      assert.deepStrictEqual(
+        spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)),
+        full(core, after),
+        JSON.stringify(after),
+      );
     for (const after of [
-      text.replace('"AConfig"', '"AConfig\r"'),                  // a lone CR ends a line
-      text.replace('"AConfig"', '"AConfig'),                     // a syntax error
-      text.replace('"AConfig"', 'NAME'),                         // not a literal the scanner reads
-    ]) assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), null, JSON.stringify(after));
+      text.replace('"AConfig"', '"AConfig\r"'), // a lone CR ends a line
+      text.replace('"AConfig"', '"AConfig'), // a syntax error
+      text.replace('"AConfig"', 'NAME'), // not a literal the scanner reads
+    ])
+      assert.equal(spliceSource(text, source, after, DEFAULT_SETTINGS, rebuild(core)), null, JSON.stringify(after));
   });
 
   it('keeps no version of the text an entry was read again from (its strings are copies)', function () {
@@ -136,7 +261,10 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     // kept that version alive, a version per entry edited (the memory soak, scripts/soak/memory.ts).
     // 60 edits of a 2 MB core registry, each typing into another entry's description, in a child whose
     // heap holds 64 MB: the versions, if the entries kept them, would hold 120 MB.
-    const run = (keepVersions: boolean): HeapRun => runInHeap(64, `
+    const run = (keepVersions: boolean): HeapRun =>
+      runInHeap(
+        64,
+        `
       const { initParsers } = ${requireOf('test/engine/helpers')};
       const { parsePythonFacts } = ${requireOf('server/src/engine/python/facts')};
       const { coreSourceFromPython } = ${requireOf('server/src/engine/families/step-registry/model/source')};
@@ -162,7 +290,8 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
         });
         console.log(starts.length, source.entries.length);
       });
-    `);
+    `,
+      );
     const copied = run(false);
     assert.equal(copied.status, 0, copied.stderr.slice(0, 500));
     assert.equal(copied.stdout.trim(), '60 200');
@@ -170,4 +299,3 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
     assert.notEqual(run(true).status, 0);
   });
 });
-

@@ -24,7 +24,15 @@ export const staleFlags: RegistryFamily<{ role: 'flag' }, string> = {
   unit(_key, q) {
     const out: Diagnostic[] = [];
     for (const file of q.files.filesOf('stale-flags', 'flag')) {
-      if (q.files.appliedBy(staleFlags, file)?.facts === 'bad') out.push(diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, 'RL902', 'The flag says bad'));
+      if (q.files.appliedBy(staleFlags, file)?.facts === 'bad')
+        out.push(
+          diag(
+            file,
+            { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+            'RL902',
+            'The flag says bad',
+          ),
+        );
     }
     return out;
   },

@@ -49,15 +49,21 @@ def main():
 `;
 
 describe('step packs (cursus >= 2.8)', () => {
-  it('a pack\'s steps join the table, with its configs and scripts; its interfaces get every interface check', async () => {
+  it("a pack's steps join the table, with its configs and scripts; its interfaces get every interface check", async () => {
     const { engine } = await analyze(`${CORE}${PACK}`);
     assert.ok(engine.stepNames().includes('FraudScore'));
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.severity !== 'hint').map((d) => `${d.file} ${d.code}`),
-      ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017']);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.severity !== 'hint')
+        .map((d) => `${d.file} ${d.code}`),
+      ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017'],
+    );
   });
 
-  it('RL063: a pack step the package defines too (its row wins, the package\'s interface is loaded); one named like an _EXTRAS row is dropped', async () => {
-    await checkDiagnostics(`${CORE}${PACK}
+  it("RL063: a pack step the package defines too (its row wins, the package's interface is loaded); one named like an _EXTRAS row is dropped", async () => {
+    await checkDiagnostics(
+      `${CORE}${PACK}
 //- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
 step_type: TabularPreprocessing
 #          ^^^^^^^^^^^^^^^^^^^^ RL063 loads src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
@@ -76,21 +82,31 @@ registry:
 contract:
   entry_point: null
 spec: {}
-`, {}, { only: ['RL063', 'RL032'] });
+`,
+      {},
+      { only: ['RL063', 'RL032'] },
+    );
   });
 
-  it('Explain of a clashing step says the row is the pack\'s and the interface the package\'s', async () => {
-    await checkExplain(`${CORE}
+  it("Explain of a clashing step says the row is the pack's and the interface the package's", async () => {
+    await checkExplain(
+      `${CORE}
 //- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
 ${iface('TabularPreprocessing', 'null')}
-`, { step: 'TabularPreprocessing' }, (x) => {
-      const pack = x.sections?.find((s) => s.title === 'Step pack');
-      assert.deepEqual(pack?.rows.map((r) => `${r.label} ${r.file}`), [
-        'row projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml',
-        'interface src/cursus/steps/interfaces/tabular_preprocessing.step.yaml',
-      ]);
-      assert.equal(x.winner?.fields?.['description'], 'The pack\'s');
-    });
+`,
+      { step: 'TabularPreprocessing' },
+      (x) => {
+        const pack = x.sections?.find((s) => s.title === 'Step pack');
+        assert.deepEqual(
+          pack?.rows.map((r) => `${r.label} ${r.file}`),
+          [
+            'row projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml',
+            'interface src/cursus/steps/interfaces/tabular_preprocessing.step.yaml',
+          ],
+        );
+        assert.equal(x.winner?.fields?.['description'], "The pack's");
+      },
+    );
   });
 });
 
@@ -147,11 +163,17 @@ def main():
 /** Diagnostics as text, paths in the pack relative to it. */
 function shown(diags: readonly Diagnostic[], pack: string): string[] {
   const at = (s: string): string => (pack === '' ? s : s.split(`${pack}/`).join(''));
-  return diags.map((d) => `${at(d.file)} ${show(d.range)} ${d.code} ${d.severity} ${at(d.message)} ${
-    (d.related ?? []).map((r) => `${at(r.file)} ${show(r.range)}`).join(' ')}`).sort();
+  return diags
+    .map(
+      (d) =>
+        `${at(d.file)} ${show(d.range)} ${d.code} ${d.severity} ${at(d.message)} ${(d.related ?? [])
+          .map((r) => `${at(r.file)} ${show(r.range)}`)
+          .join(' ')}`,
+    )
+    .sort();
 }
 
-describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.8)', () => {
+describe("step packs at a project's root (`<project>/interfaces/`, cursus >= 2.8)", () => {
   it('a broken interface: the same diagnostics at the root as in step_pack/; its configs, scripts count', async () => {
     const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
     const atRoot = await analyze(`${CORE}${packAt('projects/p')}`);
@@ -162,7 +184,7 @@ describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.
     assert.ok(atRoot.engine.stepNames().includes('FraudScore') && atRoot.engine.stepNames().includes('FxConversion'));
   });
 
-  it('a pack at the repository\'s own root', async () => {
+  it("a pack at the repository's own root", async () => {
     const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);
     const atTop = await analyze(`${CORE}${packAt('').replace(/\/\/- \/\//g, '//- /')}`);
     const want = shown(inPack.engine.allDiagnostics(), 'projects/p/step_pack');
@@ -170,7 +192,8 @@ describe('step packs at a project\'s root (`<project>/interfaces/`, cursus >= 2.
   });
 
   it('RL063 and Explain at the root, as refresh_registry() reports the collision', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
 //- /projects/p/interfaces/tabular_preprocessing.step.yaml
 step_type: TabularPreprocessing
 #          ^^^^^^^^^^^^^^^^^^^^ RL063 loads src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
@@ -189,37 +212,52 @@ registry:
 contract:
   entry_point: null
 spec: {}
-`, {}, { only: ['RL063', 'RL032'] });
-    await checkExplain(`${CORE}
+`,
+      {},
+      { only: ['RL063', 'RL032'] },
+    );
+    await checkExplain(
+      `${CORE}
 //- /projects/p/interfaces/tabular_preprocessing.step.yaml
 ${iface('TabularPreprocessing', 'null')}
-`, { step: 'TabularPreprocessing' }, (x) => {
-      const pack = x.sections?.find((s) => s.title === 'Step pack');
-      assert.deepEqual(pack?.rows.map((r) => `${r.label} ${r.file}`), [
-        'row projects/p/interfaces/tabular_preprocessing.step.yaml',
-        'interface src/cursus/steps/interfaces/tabular_preprocessing.step.yaml',
-      ]);
-      assert.equal(x.winner?.fields?.['description'], 'The pack\'s');
-    });
+`,
+      { step: 'TabularPreprocessing' },
+      (x) => {
+        const pack = x.sections?.find((s) => s.title === 'Step pack');
+        assert.deepEqual(
+          pack?.rows.map((r) => `${r.label} ${r.file}`),
+          [
+            'row projects/p/interfaces/tabular_preprocessing.step.yaml',
+            'interface src/cursus/steps/interfaces/tabular_preprocessing.step.yaml',
+          ],
+        );
+        assert.equal(x.winner?.fields?.['description'], "The pack's");
+      },
+    );
   });
 
-  it('the step_pack/ form wins when both exist, even with no interface in it: the root\'s is never read', async () => {
+  it("the step_pack/ form wins when both exist, even with no interface in it: the root's is never read", async () => {
     const both = await analyze(`${CORE}${PACK}${packAt('projects/p')}`);
     assert.ok(both.engine.stepNames().includes('FraudLabel'));
     assert.ok(!both.engine.stepNames().includes('FxConversion'));
-    const shownBoth = both.engine.allDiagnostics()
-      .filter((d) => d.severity !== 'hint').map((d) => `${d.file} ${d.code}`);
+    const shownBoth = both.engine
+      .allDiagnostics()
+      .filter((d) => d.severity !== 'hint')
+      .map((d) => `${d.file} ${d.code}`);
     assert.deepEqual(shownBoth, ['projects/p/step_pack/interfaces/fraud_label.step.yaml RL017']);
     const empty = await analyze(`${CORE}${packAt('projects/p')}
 //- /projects/p/step_pack/interfaces/README.md
 Our steps go here.
 `);
     assert.ok(!empty.engine.stepNames().includes('FxConversion'));
-    assert.deepEqual(empty.engine.allDiagnostics().filter((d) => d.file.startsWith('projects/')), []);
+    assert.deepEqual(
+      empty.engine.allDiagnostics().filter((d) => d.file.startsWith('projects/')),
+      [],
+    );
     assert.ok(!empty.engine.interest().wants('projects/p/scripts/fx_conversion.py'));
   });
 
-  it('the package\'s own interfaces, a workspace\'s, an interfaces/ folder without interfaces: no pack', async () => {
+  it("the package's own interfaces, a workspace's, an interfaces/ folder without interfaces: no pack", async () => {
     const { engine } = await analyze(`${CORE}
 //- /src/cursus/steps/scripts/tabular_preprocessing.py
 def main():
@@ -237,11 +275,17 @@ def main():
 class FraudScoreConfig:
     pass
 `);
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL063'), []);
+    assert.deepEqual(
+      engine.allDiagnostics().filter((d) => d.code === 'RL063'),
+      [],
+    );
     assert.ok(!engine.stepNames().includes('FraudScore'));
     // A step_pack/ without interfaces/ is none either: `_derive_step_pack_dir()` wants that folder.
-    const notPacks = ['developer_workspaces/developers/alice/scripts/fraud_score.py', 'tools/scripts/release.py',
-      'projects/q/step_pack/configs/config_fraud_score_step.py'];
+    const notPacks = [
+      'developer_workspaces/developers/alice/scripts/fraud_score.py',
+      'tools/scripts/release.py',
+      'projects/q/step_pack/configs/config_fraud_score_step.py',
+    ];
     for (const p of notPacks) {
       assert.ok(!engine.interest().wants(p), p);
     }

@@ -8,10 +8,31 @@ import { strict as assert } from 'node:assert';
 import { closest, closestWithin, editDistance } from '../../server/src/engine/util/editDistance';
 import { Rng } from '../../bench/rng';
 
-const PARTS = ['Data', 'Load', 'Train', 'XGBoost', 'Eval', 'Model', 'Tabular', 'Preprocess', 'Pytorch', 'Cradle', 'Batch', 'Transform', 'data', 'LOAD', 'Ab', 'é', 'V2'];
+const PARTS = [
+  'Data',
+  'Load',
+  'Train',
+  'XGBoost',
+  'Eval',
+  'Model',
+  'Tabular',
+  'Preprocess',
+  'Pytorch',
+  'Cradle',
+  'Batch',
+  'Transform',
+  'data',
+  'LOAD',
+  'Ab',
+  'é',
+  'V2',
+];
 
 function name(rng: Rng): string {
-  return Array.from({ length: rng.int(1, 3) }, () => rng.pick(PARTS)).join('') + (rng.chance(0.3) ? rng.pick(['', 'x', 'Step', '_2']) : '');
+  return (
+    Array.from({ length: rng.int(1, 3) }, () => rng.pick(PARTS)).join('') +
+    (rng.chance(0.3) ? rng.pick(['', 'x', 'Step', '_2']) : '')
+  );
 }
 
 describe('engine: suggestions from the shared and own closest names', () => {
@@ -19,10 +40,19 @@ describe('engine: suggestions from the shared and own closest names', () => {
     const rng = new Rng(0x5099e5);
     for (let n = 0; n < 2000; n++) {
       const shared = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))].sort();
-      const own = [...new Set([...Array.from({ length: rng.int(0, 12) }, () => name(rng)), ...(shared.length > 0 && rng.chance(0.5) ? [rng.pick(shared)] : [])])].sort();
+      const own = [
+        ...new Set([
+          ...Array.from({ length: rng.int(0, 12) }, () => name(rng)),
+          ...(shared.length > 0 && rng.chance(0.5) ? [rng.pick(shared)] : []),
+        ]),
+      ].sort();
       const all = [...new Set([...shared, ...own])].sort();
       const wanted = name(rng);
-      const split = closest(wanted, [...new Set([...closest(wanted, shared, 3), ...closest(wanted, own, 3)])].sort(), 3);
+      const split = closest(
+        wanted,
+        [...new Set([...closest(wanted, shared, 3), ...closest(wanted, own, 3)])].sort(),
+        3,
+      );
       assert.deepEqual(split, closest(wanted, all, 3), `${wanted} among ${JSON.stringify(all)}`);
     }
   });
@@ -44,7 +74,10 @@ describe('engine: suggestions from the shared and own closest names', () => {
         .map((c) => {
           const cl = c.toLowerCase();
           const d = editDistance(low, cl);
-          return { c, d: d > max && (cl.includes(low) || low.includes(cl)) && Math.min(cl.length, low.length) >= 4 ? max : d };
+          return {
+            c,
+            d: d > max && (cl.includes(low) || low.includes(cl)) && Math.min(cl.length, low.length) >= 4 ? max : d,
+          };
         })
         .filter((x) => x.d <= max)
         .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
@@ -54,7 +87,8 @@ describe('engine: suggestions from the shared and own closest names', () => {
     let found = 0;
     for (let n = 0; n < 2000; n++) {
       const names = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))];
-      const wanted = names.length > 0 && rng.chance(0.5) ? rng.pick(names).slice(1) + rng.pick(['', 'x', 'Ab']) : name(rng);
+      const wanted =
+        names.length > 0 && rng.chance(0.5) ? rng.pick(names).slice(1) + rng.pick(['', 'x', 'Ab']) : name(rng);
       const got = closest(wanted, names, 3);
       found += got.length;
       assert.deepEqual(got, ranked(wanted, names), `${wanted} among ${JSON.stringify(names)}`);
@@ -66,11 +100,16 @@ describe('engine: suggestions from the shared and own closest names', () => {
     const rng = new Rng(0x7e4a1);
     const edit = (s: string): string => {
       const i = rng.int(0, s.length);
-      return rng.chance(0.5) ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + rng.pick(['a', 'X', '_', 'o']) + s.slice(i);
+      return rng.chance(0.5)
+        ? s.slice(0, i) + s.slice(i + 1)
+        : s.slice(0, i) + rng.pick(['a', 'X', '_', 'o']) + s.slice(i);
     };
     for (let n = 0; n < 2000; n++) {
       const names = [...new Set(Array.from({ length: rng.int(0, 60) }, () => name(rng)))];
-      const wanted = names.length > 0 && rng.chance(0.7) ? edit(rng.chance(0.5) ? edit(rng.pick(names)) : rng.pick(names)) : name(rng);
+      const wanted =
+        names.length > 0 && rng.chance(0.7)
+          ? edit(rng.chance(0.5) ? edit(rng.pick(names)) : rng.pick(names))
+          : name(rng);
       const first = closest(wanted, names, 1).find((c) => editDistance(wanted, c, 2) <= 2) ?? null;
       assert.equal(closestWithin(wanted, names, 2), first, `${wanted} among ${JSON.stringify(names)}`);
     }

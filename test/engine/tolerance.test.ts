@@ -14,7 +14,8 @@ import { CORE } from './cursusCore';
 import { emptyFigures, feedRoot, measuredFiles, measureFile } from '../../scripts/tolerance/midEdit';
 
 const WS = '/developer_workspaces/developers';
-const REG = (ws: string): string => `developer_workspaces/developers/${ws}/src/cursus_dev/registry/workspace_registry.py`;
+const REG = (ws: string): string =>
+  `developer_workspaces/developers/${ws}/src/cursus_dev/registry/workspace_registry.py`;
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
@@ -30,7 +31,8 @@ async function engineWith(files: Record<string, string>): Promise<RegistryEngine
 
 describe('tolerance: a registry mid-edit', () => {
   it('a half-typed value is one RL030 on its colon; the entry and every other one stay analysed', async () => {
-    await checkDiagnostics(`${CORE}
+    await checkDiagnostics(
+      `${CORE}
       //- ${WS}/carol/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {
           "ImageResize": {"sagemaker_step_type": "Processing", "description": "resize",
@@ -39,10 +41,13 @@ describe('tolerance: a registry mid-edit', () => {
           "Data Loader!": {"sagemaker_step_type": "Utility", "description": "load"},
       #   ^^^^^^^^^^^^^^ RL009
       }
-    `, {}, { only: ['RL030', 'RL009', 'RL005', 'RL008'] });
+    `,
+      {},
+      { only: ['RL030', 'RL009', 'RL005', 'RL008'] },
+    );
   });
 
-  it('a missing comma between entries is reported at the comma\'s place; later entries keep their diagnostics', async () => {
+  it("a missing comma between entries is reported at the comma's place; later entries keep their diagnostics", async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py
       """Erin's steps."""
@@ -55,10 +60,13 @@ describe('tolerance: a registry mid-edit', () => {
     const ds = codes(engine.diagnostics(REG('erin')));
     assert.deepEqual(ds, ['RL030@2:70-2:71', 'RL003@4:4-4:13']);
     assert.match(engine.diagnostics(REG('erin'))[0]?.message ?? '', /missing ',' between entries/);
-    assert.deepEqual(engine.stepNames('erin').filter((n) => n.startsWith('Erin')), ['ErinStepA', 'ErinStepB']);
+    assert.deepEqual(
+      engine.stepNames('erin').filter((n) => n.startsWith('Erin')),
+      ['ErinStepA', 'ErinStepB'],
+    );
   });
 
-  it('the demo\'s carol_vision with the comma after its first entry deleted: one RL030, on that brace', async () => {
+  it("the demo's carol_vision with the comma after its first entry deleted: one RL030, on that brace", async () => {
     const demo = join(__dirname, '../../examples/demo-workspace');
     const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
     const engine = await RegistryEngine.create(wasm);
@@ -69,11 +77,17 @@ describe('tolerance: a registry mid-edit', () => {
     engine.setFile(carol, text.slice(0, at) + text.slice(at + 1));
     engine.update();
     const after = engine.diagnostics(carol);
-    assert.deepEqual(after.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`), ["18:4-18:5 Syntax error: missing ',' between entries; the rest of the file is still analysed"]);
-    assert.deepEqual(after.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${d.message}`), before);
+    assert.deepEqual(
+      after.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`),
+      ["18:4-18:5 Syntax error: missing ',' between entries; the rest of the file is still analysed"],
+    );
+    assert.deepEqual(
+      after.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${d.message}`),
+      before,
+    );
   });
 
-  it('the demo\'s alice_ml with an entry typed without its comma: one RL030 whatever the closing brace\'s indent', async () => {
+  it("the demo's alice_ml with an entry typed without its comma: one RL030 whatever the closing brace's indent", async () => {
     const demo = join(__dirname, '../../examples/demo-workspace');
     const alice = REG('alice_ml');
     const text = readFileSync(join(demo, alice), 'utf8');
@@ -88,12 +102,20 @@ describe('tolerance: a registry mid-edit', () => {
       engine.setFile(alice, `${typed.slice(0, closer + 1)}${indent}${typed.slice(closer + 1)}`);
       engine.update();
       const ds = engine.diagnostics(alice);
-      assert.deepEqual(ds.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`),
-        ["37:35-37:36 Syntax error: missing ',' between entries; the rest of the file is still analysed"], `indent ${JSON.stringify(indent)}`);
+      assert.deepEqual(
+        ds.filter((d) => d.code === 'RL030').map((d) => `${show(d.range)} ${d.message}`),
+        ["37:35-37:36 Syntax error: missing ',' between entries; the rest of the file is still analysed"],
+        `indent ${JSON.stringify(indent)}`,
+      );
       seen.push(ds.filter((d) => d.code !== 'RL030').map((d) => `${d.code} ${show(d.range)}`));
-      assert.ok(engine.stepNames('alice_ml').includes('ExperimentTracker') && engine.stepNames('alice_ml').includes('Broken'));
+      assert.ok(
+        engine.stepNames('alice_ml').includes('ExperimentTracker') && engine.stepNames('alice_ml').includes('Broken'),
+      );
     }
-    assert.ok(seen.every((s) => JSON.stringify(s) === JSON.stringify(seen[0])), JSON.stringify(seen));
+    assert.ok(
+      seen.every((s) => JSON.stringify(s) === JSON.stringify(seen[0])),
+      JSON.stringify(seen),
+    );
   });
 
   it('typing a new entry: an unclosed dict ends where the next entry starts (by indentation)', async () => {
@@ -106,7 +128,12 @@ describe('tolerance: a registry mid-edit', () => {
       }
       STEP_OVERRIDES = {"Nope": {"sagemaker_step_type": "Utility", "description": "x"}}
     `);
-    assert.deepEqual(codes(engine.diagnostics(REG('erin'))), ['RL030@1:13-1:14', 'RL030@2:31-2:36', 'RL003@3:4-3:13', 'RL004@5:18-5:24']);
+    assert.deepEqual(codes(engine.diagnostics(REG('erin'))), [
+      'RL030@1:13-1:14',
+      'RL030@2:31-2:36',
+      'RL003@3:4-3:13',
+      'RL004@5:18-5:24',
+    ]);
   });
 
   it('a key that lost a quote or its colon, and a dict that lost its brace, keep their entries', async () => {
@@ -122,13 +149,22 @@ describe('tolerance: a registry mid-edit', () => {
           "bad name": {"sagemaker_step_type": "Utility", "description": "e"},
       }
     `);
-    assert.deepEqual(engine.stepNames('erin').filter((n) => !['Package', 'XGBoostTraining'].includes(n)).sort(), ['LostBrace', 'LostClose', 'LostColon', 'LostOpen', 'bad name']);
+    assert.deepEqual(
+      engine
+        .stepNames('erin')
+        .filter((n) => !['Package', 'XGBoostTraining'].includes(n))
+        .sort(),
+      ['LostBrace', 'LostClose', 'LostColon', 'LostOpen', 'bad name'],
+    );
     const ds = engine.diagnostics(REG('erin'));
-    assert.deepEqual(ds.map((d) => d.code), ['RL030', 'RL030', 'RL030', 'RL030', 'RL009']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['RL030', 'RL030', 'RL030', 'RL030', 'RL009'],
+    );
     assert.ok(ds.every((d) => d.range.start.line === d.range.end.line));
   });
 
-  it('a closer auto-indented to its items\' column closes its own dict; one that lost its opener stays stray', async () => {
+  it("a closer auto-indented to its items' column closes its own dict; one that lost its opener stays stray", async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/erin/src/cursus_dev/registry/workspace_registry.py
       LOCAL_STEPS = {
@@ -143,15 +179,24 @@ describe('tolerance: a registry mid-edit', () => {
           }
       X = 1
     `);
-    assert.deepEqual(engine.stepNames('erin').filter((n) => !['Package', 'XGBoostTraining'].includes(n)).sort(), ['Indented', 'Last', 'LostBrace', 'bad name']);
+    assert.deepEqual(
+      engine
+        .stepNames('erin')
+        .filter((n) => !['Package', 'XGBoostTraining'].includes(n))
+        .sort(),
+      ['Indented', 'Last', 'LostBrace', 'bad name'],
+    );
     const ds = engine.diagnostics(REG('erin'));
-    assert.deepEqual(ds.map((d) => `${d.code}@${show(d.range)} ${d.code === 'RL030' ? d.message.replace(/;.*/, '') : ''}`), [
-      "RL030@2:39-2:40 Syntax error: missing ',' between entries",
-      'RL008@5:17-5:26 ',
-      "RL030@6:4-6:5 Syntax error: unexpected '}'",
-      "RL030@7:65-7:66 Syntax error: missing ',' between entries",
-      'RL009@8:4-8:14 ',
-    ]);
+    assert.deepEqual(
+      ds.map((d) => `${d.code}@${show(d.range)} ${d.code === 'RL030' ? d.message.replace(/;.*/, '') : ''}`),
+      [
+        "RL030@2:39-2:40 Syntax error: missing ',' between entries",
+        'RL008@5:17-5:26 ',
+        "RL030@6:4-6:5 Syntax error: unexpected '}'",
+        "RL030@7:65-7:66 Syntax error: missing ',' between entries",
+        'RL009@8:4-8:14 ',
+      ],
+    );
   });
 
   it('a key typed above another ("A" then "B": {…}, valid Python joining them) is read as the two entries meant', async () => {
@@ -182,8 +227,14 @@ describe('tolerance: a registry mid-edit', () => {
     `);
     const ds = engine.diagnostics('extensions/mod_meta.yaml');
     // RL022 is real (no module a.b); the mistaken line 'optional: true' is not read, so nothing is said about it.
-    assert.deepEqual(ds.map((d) => `${d.code}@${d.range.start.line}`), ['RL022@3', 'RL030@4']);
-    assert.deepEqual(engine.documentSymbols('extensions/mod_meta.yaml').map((s) => s.name), ['description', 'version', 'dependencies', 'tags']);
+    assert.deepEqual(
+      ds.map((d) => `${d.code}@${d.range.start.line}`),
+      ['RL022@3', 'RL030@4'],
+    );
+    assert.deepEqual(
+      engine.documentSymbols('extensions/mod_meta.yaml').map((s) => s.name),
+      ['description', 'version', 'dependencies', 'tags'],
+    );
   });
 });
 
@@ -192,7 +243,8 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     this.timeout(120_000);
     const n = 130_000;
     const engine = await engineWith({
-      [REG('list')]: `LOCAL_STEPS = {"A": {"description": "d", "sagemaker_step_type": "Utility", "job_types": [${'0,'.repeat(n)}]}}\n`,
+      [REG('list')]:
+        `LOCAL_STEPS = {"A": {"description": "d", "sagemaker_step_type": "Utility", "job_types": [${'0,'.repeat(n)}]}}\n`,
       [REG('dup')]: `LOCAL_STEPS = {${'"a": 1, '.repeat(n)}}\n`,
       [REG('b')]: 'LOCAL_STEPS = {"bad name": {}}\n',
       'src/steps/builders/builder_q_step_meta.yaml': `description: d\nmetadata:\n${'  a: 1\n'.repeat(n)}`,
@@ -209,7 +261,9 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
 
   it('R2: N workspaces defining one step: messages and related places are capped, output linear in N', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 300; i++) files[REG(`w${i}`)] = `LOCAL_STEPS = {"Shared": {"sagemaker_step_type": "Utility", "description": "d"}}\nWORKSPACE_METADATA = {"developer_id": "w${i}"}\n`;
+    for (let i = 0; i < 300; i++)
+      files[REG(`w${i}`)] =
+        `LOCAL_STEPS = {"Shared": {"sagemaker_step_type": "Utility", "description": "d"}}\nWORKSPACE_METADATA = {"developer_id": "w${i}"}\n`;
     const engine = await engineWith(files);
     const d = engine.diagnostics(REG('w7')).find((x) => x.code === 'RL002');
     assert.ok(d);
@@ -235,20 +289,25 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
   });
 
   it('R4: a run of stray characters gives at most 50 YAML syntax errors and one "more"', async () => {
-    const engine = await engineWith({ 'src/steps/builders/builder_q_step_meta.yaml': `description: d\n[${','.repeat(40_000)}` });
+    const engine = await engineWith({
+      'src/steps/builders/builder_q_step_meta.yaml': `description: d\n[${','.repeat(40_000)}`,
+    });
     const ds = engine.diagnostics('src/steps/builders/builder_q_step_meta.yaml');
     assert.ok(ds.length <= 52, String(ds.length));
     assert.match(ds[ds.length - 1]?.message ?? '', /more syntax errors/);
   });
 
   it('R5: lone CR line endings are line ends (LSP, VS Code and Python agree)', async () => {
-    const engine = await engineWith({ [REG('a')]: 'LOCAL_STEPS = {\r    "bad name": {"sagemaker_step_type": "Utility", "description": "d"},\r}\r' });
+    const engine = await engineWith({
+      [REG('a')]: 'LOCAL_STEPS = {\r    "bad name": {"sagemaker_step_type": "Utility", "description": "d"},\r}\r',
+    });
     assert.deepEqual(codes(engine.diagnostics(REG('a'))), ['RL009@1:4-1:14']);
   });
 
   it('R6: YAML syntax errors never point inside a surrogate pair', async () => {
     const engine = await engineWith({ 'src/steps/builders/builder_q_step_meta.yaml': 'description: "😀\n' });
-    for (const d of engine.diagnostics('src/steps/builders/builder_q_step_meta.yaml')) assert.notEqual(d.range.end.character, 15, show(d.range));
+    for (const d of engine.diagnostics('src/steps/builders/builder_q_step_meta.yaml'))
+      assert.notEqual(d.range.end.character, 15, show(d.range));
   });
 
   it('R18: with CRLF endings no position sits between the \\r and the \\n (tree-sitter counts the \\r a comment ends with)', async () => {
@@ -256,7 +315,9 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     const engine = await engineWith({ [REG('w')]: text, [REG('lf')]: text.replace(/\r\n/g, '\n') });
     const lengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
     const ds = engine.diagnostics(REG('w'));
-    for (const d of ds) for (const p of [d.range.start, d.range.end]) assert.ok(p.character <= (lengths[p.line] ?? -1), `${d.code} ${show(d.range)}`);
+    for (const d of ds)
+      for (const p of [d.range.start, d.range.end])
+        assert.ok(p.character <= (lengths[p.line] ?? -1), `${d.code} ${show(d.range)}`);
     // the same places as with LF endings: the error after the comment is at the end of its line (1:40)
     assert.deepEqual(codes(ds), codes(engine.diagnostics(REG('lf'))));
     assert.ok(codes(ds).includes('RL030@1:40-1:40'), JSON.stringify(codes(ds)));
@@ -266,7 +327,10 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     const crlf = 'class A:\r\n    x = 1\r\n    # c\r\n';
     const [cls] = parsePythonFacts(crlf).classes;
     assert.equal(cls && show(cls.range), '0:0-2:7');
-    assert.deepEqual(parsePythonFacts(crlf).classes.map((c) => show(c.range)), parsePythonFacts(crlf.replace(/\r\n/g, '\n')).classes.map((c) => show(c.range)));
+    assert.deepEqual(
+      parsePythonFacts(crlf).classes.map((c) => show(c.range)),
+      parsePythonFacts(crlf.replace(/\r\n/g, '\n')).classes.map((c) => show(c.range)),
+    );
   });
 
   it('R8: 5,000 nested flow mappings are cut at 100 levels with an RL030, never handed to the parser', async () => {
@@ -277,7 +341,10 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     });
     const ds = engine.allDiagnostics().filter((d) => d.file === 'ext/m_meta.yaml');
     // the reading stops there, and the message says so (never also 'the rest of the file is still analysed')
-    assert.ok(ds.some((d) => d.message === 'Syntax error: nesting deeper than 100 levels; the rest of the file is not read'), JSON.stringify(ds.map((d) => d.message)));
+    assert.ok(
+      ds.some((d) => d.message === 'Syntax error: nesting deeper than 100 levels; the rest of the file is not read'),
+      JSON.stringify(ds.map((d) => d.message)),
+    );
   });
 
   it('R8b: 20,000 lines of `key: value:` (each nests the next) are cut at 100 levels with an RL030, never handed to the parser', async () => {
@@ -287,7 +354,10 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
       'ext/m.py': 'class M:\n    pass\n',
     });
     const ds = engine.allDiagnostics().filter((d) => d.file === 'ext/m_meta.yaml');
-    assert.ok(ds.some((d) => d.message.includes('nesting deeper than 100 levels')), JSON.stringify(ds.map((d) => d.message)));
+    assert.ok(
+      ds.some((d) => d.message.includes('nesting deeper than 100 levels')),
+      JSON.stringify(ds.map((d) => d.message)),
+    );
   });
 
   it('fuzz: a double-quoted value left open before unindented lines ends there, as the parser ends it, so 900 `{` after it are cut at 100 levels (the scan read them as quoted: the parser got them, and read the file or overflowed the stack as the code was warm or not, an edit and a fresh read disagreeing)', async () => {
@@ -300,10 +370,20 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
     });
     engine.setFile('ext/m_meta.yaml', meta(open));
     engine.update();
-    const fresh = await engineWith({ 'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n', 'ext/m_meta.yaml': meta(open), 'ext/m.py': 'class M:\n    pass\n' });
+    const fresh = await engineWith({
+      'apcore.yaml': 'extensions:\n  roots:\n\t- path: ext\n',
+      'ext/m_meta.yaml': meta(open),
+      'ext/m.py': 'class M:\n    pass\n',
+    });
     const ds = engine.diagnostics('ext/m_meta.yaml').map((d) => `${d.code}@${show(d.range)} ${d.message}`);
-    assert.ok(ds.includes('RL030@52:100-52:101 Syntax error: nesting deeper than 100 levels; the rest of the file is not read'), JSON.stringify(ds.filter((d) => d.startsWith('RL030'))));
-    assert.deepEqual(ds, fresh.diagnostics('ext/m_meta.yaml').map((d) => `${d.code}@${show(d.range)} ${d.message}`));
+    assert.ok(
+      ds.includes('RL030@52:100-52:101 Syntax error: nesting deeper than 100 levels; the rest of the file is not read'),
+      JSON.stringify(ds.filter((d) => d.startsWith('RL030'))),
+    );
+    assert.deepEqual(
+      ds,
+      fresh.diagnostics('ext/m_meta.yaml').map((d) => `${d.code}@${show(d.range)} ${d.message}`),
+    );
   });
 
   it('R8c: 4,000 pairs of lines alternating between two wrong indents (each pair opens a level the parser never closes) make the document unread with one syntax error, never a stack overflow', async () => {
@@ -330,13 +410,23 @@ describe('tolerance: reproducers of the fuzzing campaign', () => {
 
   it('R9: a node read through an alias is placed at the alias, so no range runs backwards', async () => {
     const engine = await engineWith({
-      'steps/builders/builder_x_step_meta.yaml': 'dependencies:\n  - &dep {module_id: Missing, optional: false}\n    - *dep',
-      'steps/builders/builder_y_step_meta.yaml': 'dependencies:\n  - &dep {module_id: Missing, optional: false}\n  - *dep\n  - [*dep]\n',
+      'steps/builders/builder_x_step_meta.yaml':
+        'dependencies:\n  - &dep {module_id: Missing, optional: false}\n    - *dep',
+      'steps/builders/builder_y_step_meta.yaml':
+        'dependencies:\n  - &dep {module_id: Missing, optional: false}\n  - *dep\n  - [*dep]\n',
     });
     const all = engine.allDiagnostics();
     assert.ok(all.length > 0);
-    for (const d of all) assert.ok(d.range.start.line < d.range.end.line || (d.range.start.line === d.range.end.line && d.range.start.character <= d.range.end.character), show(d.range));
-    assert.ok(all.some((d) => d.code === 'RL020' && d.file.includes('_y_') && show(d.range) === '3:4-3:10'), JSON.stringify(all.map((d) => `${d.code}@${show(d.range)}`)));
+    for (const d of all)
+      assert.ok(
+        d.range.start.line < d.range.end.line ||
+          (d.range.start.line === d.range.end.line && d.range.start.character <= d.range.end.character),
+        show(d.range),
+      );
+    assert.ok(
+      all.some((d) => d.code === 'RL020' && d.file.includes('_y_') && show(d.range) === '3:4-3:10'),
+      JSON.stringify(all.map((d) => `${d.code}@${show(d.range)}`)),
+    );
   });
 });
 
@@ -352,20 +442,39 @@ describe('tolerance: the mid-edit corpus of the examples', () => {
       for (const file of measuredFiles(root)) measureFile(engine, file, readFileSync(join(root, file), 'utf8'), fig, 7);
     }
     assert.ok(fig.states > 500, String(fig.states));
-    assert.ok(fig.statesAllOthersAnalysed / fig.states >= 0.95, `${fig.statesAllOthersAnalysed}/${fig.states}\n${fig.worst.join('\n')}`);
+    assert.ok(
+      fig.statesAllOthersAnalysed / fig.states >= 0.95,
+      `${fig.statesAllOthersAnalysed}/${fig.states}\n${fig.worst.join('\n')}`,
+    );
     assert.ok(fig.statesRl030OneLine / fig.statesWithRl030 >= 0.95, `${fig.statesRl030OneLine}/${fig.statesWithRl030}`);
   });
 });
 
-describe('tolerance: tree-sitter\'s own stack', () => {
-  it('a file whose error recovery builds a long parse stack is parsed, and later files still are (the fuzzer\'s 150 KB case)', async () => {
+describe("tolerance: tree-sitter's own stack", () => {
+  it("a file whose error recovery builds a long parse stack is parsed, and later files still are (the fuzzer's 150 KB case)", async () => {
     await analyze('//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n');
     // Each repetition is a string right after a name: thousands of errors the parser recovers from in one stack.
-    const demo = readFileSync(join(__dirname, '../../examples/demo-workspace/src/cursus/registry/step_names_original.py'), 'utf8');
+    const demo = readFileSync(
+      join(__dirname, '../../examples/demo-workspace/src/cursus/registry/step_names_original.py'),
+      'utf8',
+    );
     const at = demo.indexOf('"""Return') + '"""Ret'.length;
     const deep = demo.slice(0, at) + 'ct[str, Dict[str, Any]]:\n    """Ret'.repeat(4300) + demo.slice(at);
-    assert.ok(withPythonTree(deep, (t) => t.rootNode.hasError, () => assert.fail('the parse was cut')), 'the repeated errors are read as errors');
-    const { engine } = await analyze('//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {"A": {"sagemaker_step_type": "Processing",}\n');
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL030'], 'a parse after it reads its syntax error');
+    assert.ok(
+      withPythonTree(
+        deep,
+        (t) => t.rootNode.hasError,
+        () => assert.fail('the parse was cut'),
+      ),
+      'the repeated errors are read as errors',
+    );
+    const { engine } = await analyze(
+      '//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {"A": {"sagemaker_step_type": "Processing",}\n',
+    );
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => d.code),
+      ['RL030'],
+      'a parse after it reads its syntax error',
+    );
   });
 });

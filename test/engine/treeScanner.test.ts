@@ -28,16 +28,23 @@ function proves(text: string, what: string): boolean {
 /** A tree as omnibase's generator writes it: every node with a `namespace`, files with `children: null`, an empty directory with `children: []`. */
 function omnibaseStyle(tree: string): string {
   let empty = false;
-  return tree.split('\n').flatMap((line, i, lines) => {
-    const m = /^( *)type: (file|directory)$/.exec(line);
-    if (!m) return [line];
-    const indent = m[1] as string;
-    const name = /name: (.*)$/.exec(lines[i - 1] ?? '')?.[1] ?? '';
-    if (m[2] === 'directory') return [line, `${indent}namespace: null`];
-    const children = empty ? 'null' : '[]';
-    empty = true;
-    return [line, `${indent}namespace: ${name.endsWith('.py') ? `python://bench.${name.slice(0, -3)}` : 'null'}`, `${indent}children: ${children}`];
-  }).join('\n');
+  return tree
+    .split('\n')
+    .flatMap((line, i, lines) => {
+      const m = /^( *)type: (file|directory)$/.exec(line);
+      if (!m) return [line];
+      const indent = m[1] as string;
+      const name = /name: (.*)$/.exec(lines[i - 1] ?? '')?.[1] ?? '';
+      if (m[2] === 'directory') return [line, `${indent}namespace: null`];
+      const children = empty ? 'null' : '[]';
+      empty = true;
+      return [
+        line,
+        `${indent}namespace: ${name.endsWith('.py') ? `python://bench.${name.slice(0, -3)}` : 'null'}`,
+        `${indent}children: ${children}`,
+      ];
+    })
+    .join('\n');
 }
 
 const TREES = [
@@ -47,10 +54,41 @@ const TREES = [
 ];
 
 /** Names (and types) the YAML schema may read as numbers, booleans or null, or that are not plain scalars at all. */
-const NAMES = ['null', 'Null', '~', 'true', 'False', '1.0', '1e3', '.inf', '.NaN', '0x1F', '0o7', '12', 'v1_0_0', '.', '..', '.wip', '__init__.py', 'a-b', '-a', 'a b', 'a: b', '"q"', "'q'", 'a#b', 'a #b', '', '[]', '{}', 'é', 'x/y'];
+const NAMES = [
+  'null',
+  'Null',
+  '~',
+  'true',
+  'False',
+  '1.0',
+  '1e3',
+  '.inf',
+  '.NaN',
+  '0x1F',
+  '0o7',
+  '12',
+  'v1_0_0',
+  '.',
+  '..',
+  '.wip',
+  '__init__.py',
+  'a-b',
+  '-a',
+  'a b',
+  'a: b',
+  '"q"',
+  "'q'",
+  'a#b',
+  'a #b',
+  '',
+  '[]',
+  '{}',
+  'é',
+  'x/y',
+];
 
 describe('engine: .onextree fast path (families/onex/treeScanner.ts)', () => {
-  it('answers for the bench\'s and the example\'s trees, equal to the YAML reading', () => {
+  it("answers for the bench's and the example's trees, equal to the YAML reading", () => {
     for (const [i, text] of TREES.entries()) assert.ok(proves(text, `tree ${i}`), `the fast path declined tree ${i}`);
   });
 
@@ -79,7 +117,12 @@ describe('engine: .onextree fast path (families/onex/treeScanner.ts)', () => {
 
   it('reads names as the YAML schema does: a name that is not a string is left to the YAML reading', () => {
     for (const name of NAMES) {
-      for (const text of [`name: ${name}\ntype: directory\n`, `name: r\nchildren:\n- name: ${name}\n  type: file\n`, `name: r\nchildren:\n- name: d\n  type: ${name}\n`]) proves(text, JSON.stringify(text));
+      for (const text of [
+        `name: ${name}\ntype: directory\n`,
+        `name: r\nchildren:\n- name: ${name}\n  type: file\n`,
+        `name: r\nchildren:\n- name: d\n  type: ${name}\n`,
+      ])
+        proves(text, JSON.stringify(text));
     }
     assert.equal(scanOnextree('.onextree', 'name: r\nchildren:\n- name: null\n'), null, 'null is not a name');
     assert.ok(scanOnextree('.onextree', 'name: r\nchildren:\n- name: v1_0_0\n'), 'a version directory is');
@@ -87,10 +130,26 @@ describe('engine: .onextree fast path (families/onex/treeScanner.ts)', () => {
 
   it('declines the shapes it does not read', () => {
     for (const text of [
-      '', 'name: r', 'name: r\n\n', '# c\nname: r\n', 'name: r\nchildren:\n', 'name: r\nchildren: [ ]\n', 'name: r\nchildren:\n  - name: a\n',
-      'name: r\nnamespace: a:\n', 'name: r\nnamespace: a b\n', 'name: r\nchildren: null\ntype: directory\n', 'name: r\nnamespace: null\ntype: directory\n',
-      'name: r\nchildren:\n- name: a\n  size: 3\n', 'name: r\nchildren:\n- type: file\n  name: a\n', 'name: r\nchildren:\n- name: a\ntype: directory\n',
-      'type: directory\nname: r\n', 'name: r\r\n', 'name: r  \n', 'name: r # c\n', `name: r\n${'children:\n- name: a\n'.repeat(1)}${Array.from({ length: 30 }, (_, d) => `${'  '.repeat(d + 1)}children:\n${'  '.repeat(d + 1)}- name: a\n`).join('')}`,
-    ]) assert.equal(scanOnextree('.onextree', text), null, JSON.stringify(text));
+      '',
+      'name: r',
+      'name: r\n\n',
+      '# c\nname: r\n',
+      'name: r\nchildren:\n',
+      'name: r\nchildren: [ ]\n',
+      'name: r\nchildren:\n  - name: a\n',
+      'name: r\nnamespace: a:\n',
+      'name: r\nnamespace: a b\n',
+      'name: r\nchildren: null\ntype: directory\n',
+      'name: r\nnamespace: null\ntype: directory\n',
+      'name: r\nchildren:\n- name: a\n  size: 3\n',
+      'name: r\nchildren:\n- type: file\n  name: a\n',
+      'name: r\nchildren:\n- name: a\ntype: directory\n',
+      'type: directory\nname: r\n',
+      'name: r\r\n',
+      'name: r  \n',
+      'name: r # c\n',
+      `name: r\n${'children:\n- name: a\n'.repeat(1)}${Array.from({ length: 30 }, (_, d) => `${'  '.repeat(d + 1)}children:\n${'  '.repeat(d + 1)}- name: a\n`).join('')}`,
+    ])
+      assert.equal(scanOnextree('.onextree', text), null, JSON.stringify(text));
   });
 });

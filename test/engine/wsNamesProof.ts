@@ -15,7 +15,10 @@ const SETTINGS = { ...RESOLVED, ...STEP_SETTINGS.of(RESOLVED) };
 const DIR = 'developer_workspaces/developers/alice';
 const FILE = `${DIR}/src/cursus_dev/registry/workspace_registry.py`;
 
-export interface Names { id: string; local: string[] }
+export interface Names {
+  id: string;
+  local: string[];
+}
 
 /** What the whole read of a registry gives the indices (`parse`: parsePythonFacts, or the full parse). */
 export function wholeNames(text: string, parse: (text: string) => PyFacts = parsePythonFacts): Names {
@@ -33,5 +36,11 @@ export function fastNames(text: string): Names | null {
 export function namesFastPath(text: string): 'declined' | 'equal' | 'differs' {
   const got = fastNames(text);
   if (got === null) return 'declined';
-  return isDeepStrictEqual(got, wholeNames(text)) && isDeepStrictEqual(got, wholeNames(text, (t) => treeFacts(t, true))) ? 'equal' : 'differs';
+  return isDeepStrictEqual(got, wholeNames(text)) &&
+    isDeepStrictEqual(
+      got,
+      wholeNames(text, (t) => treeFacts(t, true)),
+    )
+    ? 'equal'
+    : 'differs';
 }

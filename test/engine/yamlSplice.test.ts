@@ -60,19 +60,33 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
   it('declines what a whole read must decide', () => {
     const text = 'a: 1\nlist:\n  - name: x\n    status: active\n  - name: y\n    status: active\n';
     const facts = parseYamlLit(text);
-    assert.ok(spliceYaml(text, facts, text.replace('status: active\n  - name: y', 'status: wip\n  - name: y')), 'a value inside one item');
-    assert.ok(spliceYaml(text, facts, text.replace('a: 1', 'a: 2').replace('y\n    status: active', 'y\n    status: wip')), 'two values, no line moved');
-    assert.ok(spliceYaml(text, facts, text.replace('    status: active\n  - name: y', '    status: active\n    extra: 1\n  - name: y')), 'a line added inside an item');
+    assert.ok(
+      spliceYaml(text, facts, text.replace('status: active\n  - name: y', 'status: wip\n  - name: y')),
+      'a value inside one item',
+    );
+    assert.ok(
+      spliceYaml(text, facts, text.replace('a: 1', 'a: 2').replace('y\n    status: active', 'y\n    status: wip')),
+      'two values, no line moved',
+    );
+    assert.ok(
+      spliceYaml(
+        text,
+        facts,
+        text.replace('    status: active\n  - name: y', '    status: active\n    extra: 1\n  - name: y'),
+      ),
+      'a line added inside an item',
+    );
     // An item's dash line removed: its other lines join the item above (never a list item without a dash).
     const joined = text.replace('  - name: y\n', '');
     assert.deepStrictEqual(spliceYaml(text, facts, joined) ?? parseYamlLit(joined), parseYamlLit(joined));
     for (const after of [
-      text.replace('name: y', 'name: *y'),                  // an alias
-      text.replace('name: y', 'name: "y'),                  // an unclosed quote
+      text.replace('name: y', 'name: *y'), // an alias
+      text.replace('name: y', 'name: "y'), // an unclosed quote
       text.replace('    status: active\n  - name: y', ' status: active\n  - name: y'), // a line less indented than its item
-      text.replace('name: x', 'name: x\r'),                 // a lone CR
-      `%YAML 1.1\n---\n${text}`,                            // a directive
-    ]) assert.equal(spliceYaml(text, facts, after), null, JSON.stringify(after));
+      text.replace('name: x', 'name: x\r'), // a lone CR
+      `%YAML 1.1\n---\n${text}`, // a directive
+    ])
+      assert.equal(spliceYaml(text, facts, after), null, JSON.stringify(after));
   });
 
   it('keeps no version of the text a child was read again from (its strings are copies)', function () {
@@ -80,7 +94,10 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
     // V8 keeps a string cut from a text as a view into all of it: a child re-read from each new version
     // kept that version alive, a version per child edited (see splice.test.ts for the Python registries).
     // 60 edits of a 2 MB document in a child whose heap holds 64 MB: the versions would hold 120 MB.
-    const run = (keepVersions: boolean): HeapRun => runInHeap(64, `
+    const run = (keepVersions: boolean): HeapRun =>
+      runInHeap(
+        64,
+        `
       const { parseYamlLit } = ${requireOf('server/src/engine/yaml/yamlLit')};
       const { spliceYaml } = ${requireOf('server/src/engine/yaml/splice')};
       const { toPlain } = ${requireOf('server/src/engine/literal')};
@@ -97,7 +114,8 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
         [text, facts] = [next, spliced];
       }
       console.log(JSON.stringify(toPlain(facts.value).steps.step_59.description));
-    `);
+    `,
+      );
     const copied = run(false);
     assert.equal(copied.status, 0, copied.stderr.slice(0, 500));
     assert.equal(copied.stdout.trim(), JSON.stringify('the description of xstep number 59'));
@@ -105,4 +123,3 @@ describe('engine: reading a YAML edit from the children it touched (yaml/splice.
     assert.notEqual(run(true).status, 0);
   });
 });
-

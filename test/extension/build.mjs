@@ -9,7 +9,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const suite = join(here, 'suite');
 await build({
-  entryPoints: readdirSync(suite).filter((f) => f.endsWith('.ts')).map((f) => join(suite, f)),
+  entryPoints: readdirSync(suite)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(suite, f)),
   outdir: join(root, 'out', 'test', 'extension', 'suite'),
   bundle: true,
   platform: 'node',

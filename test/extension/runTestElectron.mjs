@@ -18,7 +18,13 @@ try {
     extensionDevelopmentPath: REPO,
     extensionTestsPath: path.join(REPO, 'out', 'test', 'extension', 'suite', 'index.js'),
     extensionTestsEnv: { RL_EXT_TEST_RESULTS: results },
-    launchArgs: [path.join(REPO, 'examples', 'demo-workspace'), '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData],
+    launchArgs: [
+      path.join(REPO, 'examples', 'demo-workspace'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userData,
+    ],
   });
   const r = JSON.parse(fs.readFileSync(results, 'utf8'));
   for (const t of r.tests) console.log(`  ${t.state === 'passed' ? '✔' : '✘'} ${t.title}`);

@@ -19,7 +19,10 @@ describe('host: links of the codes to the shipped reference', () => {
       const url = new URL(href(code));
       assert.equal(fileURLToPath(url), doc);
       const line = Number(/^#L(\d+)$/.exec(url.hash)?.[1]);
-      assert.ok(lines[line - 1]?.startsWith(`## ${code} — `), `${code}: line ${line} is ${JSON.stringify(lines[line - 1])}`);
+      assert.ok(
+        lines[line - 1]?.startsWith(`## ${code} — `),
+        `${code}: line ${line} is ${JSON.stringify(lines[line - 1])}`,
+      );
     }
   });
 

@@ -22,13 +22,22 @@ describe('host: containment', () => {
 
   it('admits existing and new paths inside the root, relative or absolute', () => {
     assert.deepEqual(resolveInRoot(root, 'a/f.py', 'read'), { abs: join(root, 'a', 'f.py'), rel: 'a/f.py' });
-    assert.deepEqual(resolveInRoot(root, join(root, 'a', 'f.py'), 'read'), { abs: join(root, 'a', 'f.py'), rel: 'a/f.py' });
-    assert.deepEqual(resolveInRoot(root, 'a/new/deeper/x.py', 'create'), { abs: join(root, 'a', 'new', 'deeper', 'x.py'), rel: 'a/new/deeper/x.py' });
+    assert.deepEqual(resolveInRoot(root, join(root, 'a', 'f.py'), 'read'), {
+      abs: join(root, 'a', 'f.py'),
+      rel: 'a/f.py',
+    });
+    assert.deepEqual(resolveInRoot(root, 'a/new/deeper/x.py', 'create'), {
+      abs: join(root, 'a', 'new', 'deeper', 'x.py'),
+      rel: 'a/new/deeper/x.py',
+    });
     assert.deepEqual(resolveInRoot(root, 'a/../a/b', 'create'), { abs: join(root, 'a', 'b'), rel: 'a/b' });
   });
 
   it('refuses paths that leave the root lexically', () => {
-    assert.match(refused(resolveInRoot(root, '../outside/evil', 'create')), /"\.\.\/outside\/evil" is outside the root/);
+    assert.match(
+      refused(resolveInRoot(root, '../outside/evil', 'create')),
+      /"\.\.\/outside\/evil" is outside the root/,
+    );
     assert.match(refused(resolveInRoot(root, join(tmp, 'outside', 'secret.py'), 'read')), /outside the root/);
     assert.match(refused(resolveInRoot(root, '/etc/passwd', 'read')), /outside the root/);
     assert.match(refused(resolveInRoot(root, 'a\0b', 'read')), /NUL/);
@@ -51,7 +60,10 @@ describe('host: containment', () => {
 
   it('admits links that stay inside the root', () => {
     symlinkSync(join(root, 'a', 'b'), join(root, 'inner'));
-    assert.deepEqual(resolveInRoot(root, 'inner/new.py', 'create'), { abs: join(root, 'inner', 'new.py'), rel: 'inner/new.py' });
+    assert.deepEqual(resolveInRoot(root, 'inner/new.py', 'create'), {
+      abs: join(root, 'inner', 'new.py'),
+      rel: 'inner/new.py',
+    });
   });
 
   it('resolves a root reached through a link', () => {

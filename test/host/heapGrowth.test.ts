@@ -4,13 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { HEAP_GROWING_FLAG } from '../../server/src/host/heapGrowth';
 import { SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
-describe('host: the old generation\'s growth', () => {
+describe("host: the old generation's growth", () => {
   it('is the same for the server and the CLI', () => {
     assert.ok(SERVER_NODE_ARGS.includes(HEAP_GROWING_FLAG), `${SERVER_NODE_ARGS.join(' ')} lacks ${HEAP_GROWING_FLAG}`);
   });
 
   it('is a flag this Node accepts at run time, as the CLI sets it', () => {
-    const r = spawnSync(process.execPath, ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(HEAP_GROWING_FLAG)}); console.log('ok')`], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['-e', `require('node:v8').setFlagsFromString(${JSON.stringify(HEAP_GROWING_FLAG)}); console.log('ok')`],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.trim(), 'ok');
     assert.equal(r.stderr, '');

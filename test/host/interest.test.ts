@@ -29,13 +29,17 @@ describe('host: the engine interest', () => {
     const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
     await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
     assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
-    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`), ["b.pointer: Directory 'nodes/n2.wip' does not exist"]);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`),
+      ["b.pointer: Directory 'nodes/n2.wip' does not exist"],
+    );
   });
 
   it('feeds what the files it fed refer to, round after round (an ONEX class re-exported twice)', async () => {
     const files: Record<string, string> = {
       'pyproject.toml': '[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nn4 = "demo.nodes.n4:Node4"\n',
-      'src/demo/__init__.py': '', 'src/demo/nodes/n4/__init__.py': 'from .api import Node4\n',
+      'src/demo/__init__.py': '',
+      'src/demo/nodes/n4/__init__.py': 'from .api import Node4\n',
       'src/demo/nodes/n4/api.py': 'from .impl.core import Node4\n',
       'src/demo/nodes/n4/impl/core.py': 'class Node4:\n    pass\n',
       'src/demo/nodes/n4/impl/contract.yaml': 'name: n4\nnode_type: EFFECT_GENERIC\n',

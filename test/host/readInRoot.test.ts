@@ -11,7 +11,7 @@ import { readInRoot, rereader } from '../../server/src/host/readText';
 import { linkAt, listFiles } from '../../server/src/host/scan';
 import { writeScaffold } from '../../server/src/host/writeScaffold';
 
-describe('host: reads and writes under the walk\'s rule', () => {
+describe("host: reads and writes under the walk's rule", () => {
   let tmp = '';
   let root = '';
   beforeEach(() => {
@@ -42,7 +42,15 @@ describe('host: reads and writes under the walk\'s rule', () => {
     symlinkSync('/dev/zero', join(root, 'zero.py'));
     symlinkSync(join(tmp, 'outside'), join(root, 'ws', 'bob'));
     execFileSync('mkfifo', [join(root, 'pipe.py')]);
-    for (const [rel, reason] of [['out.py', /outside the root/], ['dangling.py', /dangling/], ['zero.py', /outside the root/], ['ws/bob/secret.py', /outside the root/], ['pipe.py', /not a regular file/], ['ws', /not a regular file/], ['../outside/secret.py', /outside the root/]] as const) {
+    for (const [rel, reason] of [
+      ['out.py', /outside the root/],
+      ['dangling.py', /dangling/],
+      ['zero.py', /outside the root/],
+      ['ws/bob/secret.py', /outside the root/],
+      ['pipe.py', /not a regular file/],
+      ['ws', /not a regular file/],
+      ['../outside/secret.py', /outside the root/],
+    ] as const) {
       const [read, said] = why(rel);
       assert.equal(read, null, rel);
       assert.match(said.join(), reason, rel);
@@ -66,13 +74,21 @@ describe('host: reads and writes under the walk\'s rule', () => {
     await listFiles(root, { skip: () => false, accept: () => true, link: (l) => walked.push(l) });
     for (const l of walked) assert.deepEqual(linkAt(root, l.path)?.link, l, l.path);
     assert.deepEqual(walked.map((l) => [l.path, linkAt(root, l.path)?.kind]).sort(), [
-      ['alias.py', 'file'], ['dangling', null], ['ws/alice/loop', null], ['ws/bob', null], ['zero.py', null],
+      ['alias.py', 'file'],
+      ['dangling', null],
+      ['ws/alice/loop', null],
+      ['ws/bob', null],
+      ['zero.py', null],
     ]);
     assert.equal(linkAt(root, 'ws/alice/reg.py'), null, 'not a link');
-    assert.deepEqual(linkAt(root, 'ws/bob/elsewhere'), null, 'below a link out of the root: nothing the walk could meet');
+    assert.deepEqual(
+      linkAt(root, 'ws/bob/elsewhere'),
+      null,
+      'below a link out of the root: nothing the walk could meet',
+    );
   });
 
-  it('lists a directory that appeared under the root\'s rule, paths relative to the root, nothing through a link out', async () => {
+  it("lists a directory that appeared under the root's rule, paths relative to the root, nothing through a link out", async () => {
     symlinkSync(join(tmp, 'outside'), join(root, 'ws', 'bob'));
     const accept = { skip: () => false, accept: () => true };
     assert.deepEqual(await listFiles(root, accept, 'ws/alice'), ['ws/alice/reg.py']);
@@ -81,19 +97,39 @@ describe('host: reads and writes under the walk\'s rule', () => {
   });
 
   it('writes a scaffold inside the root, and nothing at all when any of its paths leads out (a linked workspace or developers directory)', async () => {
-    const scaffold = (dir: string) => ({ dir, dirs: [`${dir}/src/pkg`], files: [{ file: `${dir}/README.md`, text: 'r' }, { file: `${dir}/src/pkg/__init__.py`, text: '' }] });
-    assert.deepEqual(await writeScaffold(root, scaffold('ws/carol')), { created: ['ws/carol/README.md', 'ws/carol/src/pkg/__init__.py'], kept: [] });
+    const scaffold = (dir: string) => ({
+      dir,
+      dirs: [`${dir}/src/pkg`],
+      files: [
+        { file: `${dir}/README.md`, text: 'r' },
+        { file: `${dir}/src/pkg/__init__.py`, text: '' },
+      ],
+    });
+    assert.deepEqual(await writeScaffold(root, scaffold('ws/carol')), {
+      created: ['ws/carol/README.md', 'ws/carol/src/pkg/__init__.py'],
+      kept: [],
+    });
     symlinkSync(join(tmp, 'outside'), join(root, 'ws', 'evil4'));
     const linkedDir = await writeScaffold(root, scaffold('ws/evil4'));
-    assert.match('refused' in linkedDir ? linkedDir.refused : '', /nothing written: "ws\/evil4" leads outside the root through a symbolic link/);
+    assert.match(
+      'refused' in linkedDir ? linkedDir.refused : '',
+      /nothing written: "ws\/evil4" leads outside the root through a symbolic link/,
+    );
     rmSync(join(root, 'ws'), { recursive: true });
     symlinkSync(join(tmp, 'outside'), join(root, 'ws'));
-    assert.ok('refused' in await writeScaffold(root, scaffold('ws/evil5')));
-    assert.ok('refused' in await writeScaffold(root, scaffold('../outside/evil1')));
+    assert.ok('refused' in (await writeScaffold(root, scaffold('ws/evil5'))));
+    assert.ok('refused' in (await writeScaffold(root, scaffold('../outside/evil1'))));
     // One path refused refuses all: not even the paths inside the root are written.
     mkdirSync(join(root, 'fine'));
-    const mixed = { dir: 'fine/w', dirs: ['fine/w/a'], files: [{ file: 'fine/w/a/x.py', text: '' }, { file: '../outside/y.py', text: '' }] };
-    assert.ok('refused' in await writeScaffold(root, mixed));
+    const mixed = {
+      dir: 'fine/w',
+      dirs: ['fine/w/a'],
+      files: [
+        { file: 'fine/w/a/x.py', text: '' },
+        { file: '../outside/y.py', text: '' },
+      ],
+    };
+    assert.ok('refused' in (await writeScaffold(root, mixed)));
     assert.ok(!existsSync(join(root, 'fine', 'w')));
     assert.deepEqual(readdirSync(join(tmp, 'outside')), ['secret.py']);
   });

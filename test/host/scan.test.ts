@@ -36,22 +36,32 @@ describe('host: scanning a root', () => {
 
   it('lists accepted files once, never leaving the root nor looping, and prunes skipped directories', async () => {
     const links: HostLink[] = [];
-    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l) });
+    const files = await listFiles(root, {
+      skip: (rel) => rel === 'build',
+      accept: (rel) => rel.endsWith('.py'),
+      link: (l) => links.push(l),
+    });
     assert.deepEqual(files, ['alias.py', 'src/registry/step_names.py']);
-    assert.deepEqual(links.sort((a, b) => a.path.localeCompare(b.path)), [
-      { path: 'alias.py', target: 'src/registry/step_names.py', loop: false },
-      { path: 'dangling.py', target: null, loop: false },
-      { path: 'escape', target: null, loop: false },
-      { path: 'escaped.py', target: null, loop: false },
-      { path: 'src/loop', target: '', loop: true },
-    ]);
+    assert.deepEqual(
+      links.sort((a, b) => a.path.localeCompare(b.path)),
+      [
+        { path: 'alias.py', target: 'src/registry/step_names.py', loop: false },
+        { path: 'dangling.py', target: null, loop: false },
+        { path: 'escape', target: null, loop: false },
+        { path: 'escaped.py', target: null, loop: false },
+        { path: 'src/loop', target: '', loop: true },
+      ],
+    );
   });
 
-  it('gives the listed files\' absolute paths as path.join does, from a root written with or without a trailing separator', async () => {
+  it("gives the listed files' absolute paths as path.join does, from a root written with or without a trailing separator", async () => {
     const files = await listFiles(root, { skip: () => false, accept: (rel) => rel.endsWith('.py') });
     assert.ok(files.length >= 3);
     for (const given of [root, root + path.sep, path.join(root, 'src', '..')]) {
-      assert.deepEqual(absolutePaths(given, files), files.map((rel) => path.join(root, rel)));
+      assert.deepEqual(
+        absolutePaths(given, files),
+        files.map((rel) => path.join(root, rel)),
+      );
     }
     assert.deepEqual(readText(absolutePaths(root, ['src/registry/step_names.py'])[0] as string), { text: 'X = 1\n' });
   });
@@ -63,14 +73,26 @@ describe('host: scanning a root', () => {
     const links: HostLink[] = [];
     const dirs: string[] = [];
     const followed: string[] = [];
-    const files = await listFiles(path.join(base, 'via'), { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), link: (l) => links.push(l), directory: (d) => dirs.push(d), followed: (l) => followed.push(l) });
+    const files = await listFiles(path.join(base, 'via'), {
+      skip: (rel) => rel === 'build',
+      accept: (rel) => rel.endsWith('.py'),
+      link: (l) => links.push(l),
+      directory: (d) => dirs.push(d),
+      followed: (l) => followed.push(l),
+    });
     // src/mirror and src/registry are one directory: its file is listed once, under its own name
     // whichever the disk lists first (`mirror` sorts first, and is made after it).
     assert.equal(files.filter((f) => f.endsWith('step_names.py')).length, 1);
     assert.ok(files.includes('src/registry/step_names.py'), files.join());
     assert.deepEqual(followed, []);
-    assert.deepEqual(links.filter((l) => l.path.endsWith('/up')).map((l) => ({ target: l.target, loop: l.loop })), [{ target: 'src', loop: true }]);
-    assert.deepEqual(links.find((l) => l.path === 'src/mirror'), { path: 'src/mirror', target: 'src/registry', loop: false });
+    assert.deepEqual(
+      links.filter((l) => l.path.endsWith('/up')).map((l) => ({ target: l.target, loop: l.loop })),
+      [{ target: 'src', loop: true }],
+    );
+    assert.deepEqual(
+      links.find((l) => l.path === 'src/mirror'),
+      { path: 'src/mirror', target: 'src/registry', loop: false },
+    );
     assert.ok(!dirs.some((d) => d.endsWith('/up')), 'a loop is not listed as a directory');
   });
 
@@ -80,7 +102,11 @@ describe('host: scanning a root', () => {
     symlinkSync(path.join(root, 'build', 'lib'), path.join(root, 'a_lib'));
     symlinkSync(path.join(root, 'src'), path.join(root, 'b_src'));
     const followed: string[] = [];
-    const files = await listFiles(root, { skip: (rel) => rel === 'build', accept: (rel) => rel.endsWith('.py'), followed: (l) => followed.push(l) });
+    const files = await listFiles(root, {
+      skip: (rel) => rel === 'build',
+      accept: (rel) => rel.endsWith('.py'),
+      followed: (l) => followed.push(l),
+    });
     assert.deepEqual(files, ['a_lib/gen_registry.py', 'alias.py', 'src/registry/step_names.py']);
     assert.deepEqual(followed, ['a_lib']);
   });
@@ -92,12 +118,17 @@ describe('host: scanning a root', () => {
     assert.deepEqual(readText(path.join(root, 'src/registry/step_names.py')), { text: 'X = 1\n' });
     assert.deepEqual(readText(path.join(root, 'bom.py')), { text: 'X = 1\n' });
     assert.match((readText(path.join(root, 'bin.py')) as { skipped: string }).skipped, /binary/);
-    assert.match((readText(path.join(root, 'huge.py')) as { skipped: string }).skipped, /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/);
-    assert.deepEqual(readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), { text: 'x'.repeat(DEFAULT_MAX_BYTES + 1) });
+    assert.match(
+      (readText(path.join(root, 'huge.py')) as { skipped: string }).skipped,
+      /over the limit of 2 MB \(setting registryLens.maxFileSizeMB\)/,
+    );
+    assert.deepEqual(readText(path.join(root, 'huge.py'), 4 * 1024 * 1024), {
+      text: 'x'.repeat(DEFAULT_MAX_BYTES + 1),
+    });
     assert.equal(readText(path.join(root, 'missing.py')), null);
   });
 
-  it('gives no file, without blocking, for what is not one (a FIFO, a directory, a device), and reads an empty file and files around the scratch buffer\'s size whole', () => {
+  it("gives no file, without blocking, for what is not one (a FIFO, a directory, a device), and reads an empty file and files around the scratch buffer's size whole", () => {
     write('root/empty.py', '');
     execFileSync('mkfifo', [path.join(root, 'pipe.py')]);
     symlinkSync('/dev/zero', path.join(root, 'zero.py'));
@@ -110,7 +141,10 @@ describe('host: scanning a root', () => {
     write('root/edge1.py', 'e'.repeat(64 * 1024 + 1));
     assert.deepEqual(readText(path.join(root, 'edge.py')), { text: 'e'.repeat(64 * 1024) });
     assert.deepEqual(readText(path.join(root, 'edge1.py')), { text: 'e'.repeat(64 * 1024 + 1) });
-    assert.match((readText(path.join(root, 'edge1.py'), 1000) as { skipped: string }).skipped, /it is 64 KB, over the limit of 1 KB/);
+    assert.match(
+      (readText(path.join(root, 'edge1.py'), 1000) as { skipped: string }).skipped,
+      /it is 64 KB, over the limit of 1 KB/,
+    );
   });
 
   it('reads small files through one buffer without one text changing another, nor a longer file leaving bytes behind', async () => {

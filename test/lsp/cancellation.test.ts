@@ -5,7 +5,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationToken, LSPErrorCodes, ResponseError, TextDocuments, type Connection } from 'vscode-languageserver/node';
+import {
+  CancellationToken,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeDocLinks } from '../../server/src/host/codeDocs';
 import { Session } from '../../server/src/lsp/session';
@@ -47,14 +53,23 @@ describe('lsp: cancellation', () => {
     const uri = pathToFileURL(path.join(root, CORE)).href;
     session.folders.all()[0]?.stage(CORE, text(CORE).replace('XGBoostTrainingStepBuilder', 'NowhereStepBuilder'));
     let cancelled = false;
-    const token: CancellationToken = { get isCancellationRequested() { return cancelled; }, onCancellationRequested: CancellationToken.None.onCancellationRequested };
-    const pending = session.query(uri, token, null, ({ folder, rel }) => folder.engine.diagnostics(rel).map((d) => d.code));
+    const token: CancellationToken = {
+      get isCancellationRequested() {
+        return cancelled;
+      },
+      onCancellationRequested: CancellationToken.None.onCancellationRequested,
+    };
+    const pending = session.query(uri, token, null, ({ folder, rel }) =>
+      folder.engine.diagnostics(rel).map((d) => d.code),
+    );
     cancelled = true;
     const answer = await pending;
     assert.ok(answer instanceof ResponseError);
     assert.equal(answer.code, LSPErrorCodes.RequestCancelled);
 
-    const fresh = await session.query(uri, CancellationToken.None, null, ({ folder, rel }) => folder.engine.diagnostics(rel).map((d) => d.code));
+    const fresh = await session.query(uri, CancellationToken.None, null, ({ folder, rel }) =>
+      folder.engine.diagnostics(rel).map((d) => d.code),
+    );
     assert.deepEqual(fresh, ['RL005']);
   });
 });

@@ -6,7 +6,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
@@ -25,7 +30,9 @@ export interface StartOptions {
   links?: Record<string, string>;
 }
 
-interface Waiter { check: () => boolean }
+interface Waiter {
+  check: () => boolean;
+}
 
 export class TestClient {
   /** Latest diagnostics per document URI. */
@@ -39,7 +46,11 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly root: string, private readonly proc: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(
+    readonly root: string,
+    private readonly proc: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
 
   /** Writes `files` (root-relative path → text) to a new temp folder and initializes a server on it. */
   static async start(files: Map<string, string>, options: StartOptions = {}): Promise<TestClient> {
@@ -50,9 +61,14 @@ export class TestClient {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       symlinkSync(path.join(root, target), path.join(root, rel));
     }
-    const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(proc.stdout),
+      new StreamMessageWriter(proc.stdin),
+    );
     const client = new TestClient(root, proc, connection);
     client.settings = options.settings ?? {};
     client.listen();
@@ -77,17 +93,33 @@ export class TestClient {
     return client;
   }
 
-  uri(rel: string): string { return pathToFileURL(path.join(this.root, rel)).href; }
-  folder(rel: string): { uri: string; name: string } { return { uri: this.uri(rel), name: rel === '' ? 'fixture' : rel }; }
-  abs(rel: string): string { return path.join(this.root, rel); }
+  uri(rel: string): string {
+    return pathToFileURL(path.join(this.root, rel)).href;
+  }
+  folder(rel: string): { uri: string; name: string } {
+    return { uri: this.uri(rel), name: rel === '' ? 'fixture' : rel };
+  }
+  abs(rel: string): string {
+    return path.join(this.root, rel);
+  }
 
-  request<R>(method: string, params: unknown): Promise<R> { return this.connection.sendRequest<R>(method, params); }
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
 
-  notify(method: string, params: unknown): Promise<void> { return this.connection.sendNotification(method, params); }
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
 
   async open(rel: string, text: string): Promise<void> {
     this.versions.set(rel, 1);
-    const languageId = rel.endsWith('.py') ? 'python' : rel.endsWith('.json') ? 'json' : rel.endsWith('.toml') ? 'toml' : 'yaml';
+    const languageId = rel.endsWith('.py')
+      ? 'python'
+      : rel.endsWith('.json')
+        ? 'json'
+        : rel.endsWith('.toml')
+          ? 'toml'
+          : 'yaml';
     await this.notify('textDocument/didOpen', { textDocument: { uri: this.uri(rel), languageId, version: 1, text } });
   }
 
@@ -95,14 +127,20 @@ export class TestClient {
   async change(rel: string, range: Range, text: string): Promise<void> {
     const version = (this.versions.get(rel) ?? 1) + 1;
     this.versions.set(rel, version);
-    await this.notify('textDocument/didChange', { textDocument: { uri: this.uri(rel), version }, contentChanges: [{ range, text }] });
+    await this.notify('textDocument/didChange', {
+      textDocument: { uri: this.uri(rel), version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   /** Replaces the whole text of an open document (a change without a range). */
   async replace(rel: string, text: string): Promise<void> {
     const version = (this.versions.get(rel) ?? 1) + 1;
     this.versions.set(rel, version);
-    await this.notify('textDocument/didChange', { textDocument: { uri: this.uri(rel), version }, contentChanges: [{ text }] });
+    await this.notify('textDocument/didChange', {
+      textDocument: { uri: this.uri(rel), version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Resolves with the first truthy value of `probe`, re-checked after every notification. */
@@ -131,7 +169,9 @@ export class TestClient {
    */
   loaded(): Promise<number> {
     return this.waitFor('the end of the initial progress', () => {
-      const i = this.notifications.findIndex((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end');
+      const i = this.notifications.findIndex(
+        (n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end',
+      );
       return i < 0 ? undefined : i + 1;
     });
   }
@@ -158,11 +198,15 @@ export class TestClient {
   private listen(): void {
     const c = this.connection;
     c.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((item) => (item.section === 'registryLens' ? this.settings : null)));
-    c.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-      this.registrations.push(...p.registrations);
-      return null;
-    });
+      p.items.map((item) => (item.section === 'registryLens' ? this.settings : null)),
+    );
+    c.onRequest(
+      'client/registerCapability',
+      (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...p.registrations);
+        return null;
+      },
+    );
     c.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => {
       this.progressTokens.push(p.token);
       return null;
@@ -184,9 +228,13 @@ export class TestClient {
 
   /** What the server said so far: diagnostics per file, then its log messages. */
   private describe(): string {
-    const diagnostics = [...this.diagnostics].map(([uri, ds]) =>
-      `  ${uri.slice(pathToFileURL(this.root).href.length + 1)}: ${ds.map((d) => `${String(d.code)}@${show(d.range)}`).join(', ')}`);
-    const logs = this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => `  log: ${JSON.stringify(n.params)}`);
+    const diagnostics = [...this.diagnostics].map(
+      ([uri, ds]) =>
+        `  ${uri.slice(pathToFileURL(this.root).href.length + 1)}: ${ds.map((d) => `${String(d.code)}@${show(d.range)}`).join(', ')}`,
+    );
+    const logs = this.notifications
+      .filter((n) => n.method === 'window/logMessage')
+      .map((n) => `  log: ${JSON.stringify(n.params)}`);
     return [...diagnostics, ...logs].join('\n');
   }
 }

@@ -32,31 +32,61 @@ const FIXTURE = parseFixture(`
 
 describe('lsp: pipeline DAG files (*.dag.json)', () => {
   let c: TestClient;
-  beforeEach(async () => { c = await TestClient.start(FIXTURE.files); });
+  beforeEach(async () => {
+    c = await TestClient.start(FIXTURE.files);
+  });
   afterEach(() => c.stop());
 
-  it('publishes a DAG\'s findings from disk, and renaming the step in its interface rewrites the DAG\'s nodes', async () => {
+  it("publishes a DAG's findings from disk, and renaming the step in its interface rewrites the DAG's nodes", async () => {
     const ds = await c.diagnosticsOf(DAG, 'RL039', (x: Diagnostic[]) => x.some((d) => d.code === 'RL039'));
-    assert.deepEqual(ds.map((d) => d.code), ['RL039']);
-    const edit = await c.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: c.uri(TRAIN) }, position: { line: 0, character: 14 }, newName: 'XGBTrain' });
-    const docs = (edit.documentChanges ?? []) as { textDocument: { uri: string }; edits: { range: Range; newText: string }[] }[];
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['RL039'],
+    );
+    const edit = await c.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: c.uri(TRAIN) },
+      position: { line: 0, character: 14 },
+      newName: 'XGBTrain',
+    });
+    const docs = (edit.documentChanges ?? []) as {
+      textDocument: { uri: string };
+      edits: { range: Range; newText: string }[];
+    }[];
     const dag = docs.find((d) => d.textDocument.uri === c.uri(DAG));
-    assert.deepEqual(dag?.edits.map((e) => `${show(e.range)} ${e.newText}`).sort(), ['0:20-0:35 XGBTrain', '0:74-0:89 XGBTrain']);
+    assert.deepEqual(dag?.edits.map((e) => `${show(e.range)} ${e.newText}`).sort(), [
+      '0:20-0:35 XGBTrain',
+      '0:74-0:89 XGBTrain',
+    ]);
   });
 
   it('an open DAG is its unsaved text: its findings, hover on a node, and its graph follow the editor', async () => {
     await c.diagnosticsOf(DAG, 'RL039', (x: Diagnostic[]) => x.some((d) => d.code === 'RL039'));
     // the typo fixed in the editor, not saved
-    await c.open(DAG, '{"dag": {"nodes": ["XGBoostTraining_main", "XGBoostTraining"], "edges": [["XGBoostTraining_main", "XGBoostTraining"]]}}');
+    await c.open(
+      DAG,
+      '{"dag": {"nodes": ["XGBoostTraining_main", "XGBoostTraining"], "edges": [["XGBoostTraining_main", "XGBoostTraining"]]}}',
+    );
     const fixed = await c.diagnosticsOf(DAG, 'no RL039', (x: Diagnostic[]) => !x.some((d) => d.code === 'RL039'));
-    assert.deepEqual(fixed.filter((d) => d.severity === 1), []);
-    const hover = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: c.uri(DAG) }, position: { line: 0, character: 46 } });
+    assert.deepEqual(
+      fixed.filter((d) => d.severity === 1),
+      [],
+    );
+    const hover = await c.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: c.uri(DAG) },
+      position: { line: 0, character: 46 },
+    });
     assert.match(hover?.contents.value ?? '', /XGBoostTraining/);
     const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(DAG) });
-    assert.deepEqual(g.nodes.map((n) => [n.id, n.source, n.step ?? null]), [['XGBoostTraining_main', 'core', 'XGBoostTraining'], ['XGBoostTraining', 'core', null]]);
+    assert.deepEqual(
+      g.nodes.map((n) => [n.id, n.source, n.step ?? null]),
+      [
+        ['XGBoostTraining_main', 'core', 'XGBoostTraining'],
+        ['XGBoostTraining', 'core', null],
+      ],
+    );
   });
 
-  it('registryLens/graph for a DAG\'s URI: the example\'s DAG: nodes resolved or not, edges', async () => {
+  it("registryLens/graph for a DAG's URI: the example's DAG: nodes resolved or not, edges", async () => {
     const e = await TestClient.start(loadExample('cursus-pipelines'));
     try {
       const fraud = 'projects/fraud/fraud_e2e.dag.json';
@@ -68,27 +98,33 @@ describe('lsp: pipeline DAG files (*.dag.json)', () => {
       const iface = (f: string): string => e.uri(`src/cursus/steps/interfaces/${f}.step.yaml`);
       // the project's step pack redefines TabularPreprocessing (RL063): its row is the one cursus merges
       const pack = e.uri('projects/fraud/step_pack/interfaces/tabular_preprocessing.step.yaml');
-      assert.deepEqual(g.nodes.map((n) => [n.id, n.source, n.step ?? null, n.uri, n.cycle]), [
-        ['CradleDataLoading_training', 'core', 'CradleDataLoading', iface('cradle_data_loading'), false],
-        ['TabularPreprocessing_training', 'core', 'TabularPreprocessing', pack, false],
-        ['HyperparameterPrep', 'core', null, e.uri('src/cursus/registry/interface_registry_loader.py'), false],
-        ['XGBoostTrainng', 'unresolved', null, null, false],
-        ['XGBoostModelEval_calibration', 'core', 'XGBoostModelEval', iface('xgboost_model_eval'), true],
-        ['ModelCalibration_calibration', 'core', 'ModelCalibration', iface('model_calibration'), true],
-        ['Registration', 'core', null, iface('registration'), false],
-        ['TabularPreprocessing_validation', 'core', 'TabularPreprocessing', pack, false],
-        ['TabularPreprocesing_calibration', 'unresolved', null, null, false],
-      ]);
-      assert.deepEqual(g.edges.map((x) => `${x.from} -> ${x.to}${x.cycle ? ' (cycle)' : ''}`), [
-        'CradleDataLoading_training -> TabularPreprocessing_training',
-        'TabularPreprocessing_training -> XGBoostTrainng',
-        'HyperparameterPrep -> XGBoostTrainng',
-        'XGBoostTrainng -> XGBoostModelEval_calibration',
-        'TabularPreprocessing_training -> TabularPreprocesing_calibration',
-        'XGBoostModelEval_calibration -> ModelCalibration_calibration (cycle)',
-        'ModelCalibration_calibration -> XGBoostModelEval_calibration (cycle)',
-        'ModelCalibration_calibration -> Registration',
-      ]);
+      assert.deepEqual(
+        g.nodes.map((n) => [n.id, n.source, n.step ?? null, n.uri, n.cycle]),
+        [
+          ['CradleDataLoading_training', 'core', 'CradleDataLoading', iface('cradle_data_loading'), false],
+          ['TabularPreprocessing_training', 'core', 'TabularPreprocessing', pack, false],
+          ['HyperparameterPrep', 'core', null, e.uri('src/cursus/registry/interface_registry_loader.py'), false],
+          ['XGBoostTrainng', 'unresolved', null, null, false],
+          ['XGBoostModelEval_calibration', 'core', 'XGBoostModelEval', iface('xgboost_model_eval'), true],
+          ['ModelCalibration_calibration', 'core', 'ModelCalibration', iface('model_calibration'), true],
+          ['Registration', 'core', null, iface('registration'), false],
+          ['TabularPreprocessing_validation', 'core', 'TabularPreprocessing', pack, false],
+          ['TabularPreprocesing_calibration', 'unresolved', null, null, false],
+        ],
+      );
+      assert.deepEqual(
+        g.edges.map((x) => `${x.from} -> ${x.to}${x.cycle ? ' (cycle)' : ''}`),
+        [
+          'CradleDataLoading_training -> TabularPreprocessing_training',
+          'TabularPreprocessing_training -> XGBoostTrainng',
+          'HyperparameterPrep -> XGBoostTrainng',
+          'XGBoostTrainng -> XGBoostModelEval_calibration',
+          'TabularPreprocessing_training -> TabularPreprocesing_calibration',
+          'XGBoostModelEval_calibration -> ModelCalibration_calibration (cycle)',
+          'ModelCalibration_calibration -> XGBoostModelEval_calibration (cycle)',
+          'ModelCalibration_calibration -> Registration',
+        ],
+      );
       assert.ok(g.edges.every((x) => x.kind === 'flow' && x.file === fraud));
       assert.equal(g.cycles.length, 1);
       // a context picked in the graph's picker wins over the DAG; a file that declares no graph gets its context's

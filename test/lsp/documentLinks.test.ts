@@ -51,9 +51,16 @@ describe('lsp: document links', () => {
 
   for (const file of [REG, PREP]) {
     it(`links the paths of ${file} to the files the loader resolves them to`, async () => {
-      const links = await c.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: c.uri(file) } });
-      const want = FIXTURE.annotations.filter((a) => a.file === file).map((a) => `${show(a.range)} ${c.uri(a.label.slice('link '.length))}`);
-      assert.deepEqual(links.map((l) => `${show(l.range)} ${l.target ?? ''}`), want);
+      const links = await c.request<DocumentLink[]>('textDocument/documentLink', {
+        textDocument: { uri: c.uri(file) },
+      });
+      const want = FIXTURE.annotations
+        .filter((a) => a.file === file)
+        .map((a) => `${show(a.range)} ${c.uri(a.label.slice('link '.length))}`);
+      assert.deepEqual(
+        links.map((l) => `${show(l.range)} ${l.target ?? ''}`),
+        want,
+      );
     });
   }
 });

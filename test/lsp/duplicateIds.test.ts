@@ -38,18 +38,33 @@ describe('lsp: a later workspace repeating an id keeps its own steps (RL015)', (
     const dave = o?.contexts.find((x) => x.dir === DAVE);
     assert.equal(dave?.id, DAVE_ID);
     assert.equal(dave?.localSteps, 1);
-    assert.deepEqual(dave?.steps.map((s) => [s.name, s.source, s.uri]), [['NotebookExport', `workspace:${DAVE_ID}`, c.uri(DAVE_REGISTRY)]]);
+    assert.deepEqual(
+      dave?.steps.map((s) => [s.name, s.source, s.uri]),
+      [['NotebookExport', `workspace:${DAVE_ID}`, c.uri(DAVE_REGISTRY)]],
+    );
     const alice = o?.contexts.find((x) => x.id === 'alice_ml');
     assert.ok(alice !== undefined && alice.steps.length > 0);
-    assert.ok(alice.steps.every((s) => s.uri.startsWith(c.uri(`${WS}/alice_ml/`)) && s.name !== 'NotebookExport'), JSON.stringify(alice.steps.map((s) => s.uri)));
+    assert.ok(
+      alice.steps.every((s) => s.uri.startsWith(c.uri(`${WS}/alice_ml/`)) && s.name !== 'NotebookExport'),
+      JSON.stringify(alice.steps.map((s) => s.uri)),
+    );
   });
 
   it('contexts and step names (the context picker, Explain in Context): its own count and its own steps', async () => {
     const [f] = await c.request<FolderContexts[]>('registryLens/contexts', { uri: c.uri(DAVE_REGISTRY) });
     assert.equal(f?.current, DAVE_ID);
-    assert.deepEqual(f?.contexts.filter((x) => x.dir === DAVE).map((x) => [x.id, x.localSteps, x.overrides]), [[DAVE_ID, 1, 0]]);
-    const daveNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: DAVE_ID });
-    const aliceNames = await c.request<string[]>('registryLens/stepNames', { uri: c.uri(DAVE_REGISTRY), context: 'alice_ml' });
+    assert.deepEqual(
+      f?.contexts.filter((x) => x.dir === DAVE).map((x) => [x.id, x.localSteps, x.overrides]),
+      [[DAVE_ID, 1, 0]],
+    );
+    const daveNames = await c.request<string[]>('registryLens/stepNames', {
+      uri: c.uri(DAVE_REGISTRY),
+      context: DAVE_ID,
+    });
+    const aliceNames = await c.request<string[]>('registryLens/stepNames', {
+      uri: c.uri(DAVE_REGISTRY),
+      context: 'alice_ml',
+    });
     assert.ok(daveNames.includes('NotebookExport') && !daveNames.includes('ExperimentTracker'));
     assert.ok(aliceNames.includes('ExperimentTracker') && !aliceNames.includes('NotebookExport'));
   });
@@ -57,10 +72,18 @@ describe('lsp: a later workspace repeating an id keeps its own steps (RL015)', (
   it('the graph and the list document of that context show its step from its own registry', async () => {
     const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(DAVE_REGISTRY) });
     assert.equal(g.context, DAVE_ID);
-    assert.deepEqual(g.steps.filter((s) => s.source !== 'core').map((s) => [s.name, s.source, s.uri]), [['NotebookExport', `workspace:${DAVE_ID}`, c.uri(DAVE_REGISTRY)]]);
+    assert.deepEqual(
+      g.steps.filter((s) => s.source !== 'core').map((s) => [s.name, s.source, s.uri]),
+      [['NotebookExport', `workspace:${DAVE_ID}`, c.uri(DAVE_REGISTRY)]],
+    );
     const answer = await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: DAVE_ID });
     assert.ok('document' in answer);
-    const steps = (answer.document as unknown as { steps: { name: string; source: string; file: string }[] }).steps.filter((s) => s.source !== 'core');
-    assert.deepEqual(steps.map((s) => [s.name, s.source, s.file]), [['NotebookExport', `workspace:${DAVE_ID}`, DAVE_REGISTRY]]);
+    const steps = (
+      answer.document as unknown as { steps: { name: string; source: string; file: string }[] }
+    ).steps.filter((s) => s.source !== 'core');
+    assert.deepEqual(
+      steps.map((s) => [s.name, s.source, s.file]),
+      [['NotebookExport', `workspace:${DAVE_ID}`, DAVE_REGISTRY]],
+    );
   });
 });

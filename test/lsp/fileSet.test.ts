@@ -30,13 +30,21 @@ const FILES = new Map([
   ['src/pkg/steps/configs/config_other_step.py', 'class Other:\n    pass\n'],
 ]);
 
-const lines = (e: RegistryEngine): string[] => e.allDiagnostics().map((d) => `${d.file} ${d.code} ${d.message}`).sort();
+const lines = (e: RegistryEngine): string[] =>
+  e
+    .allDiagnostics()
+    .map((d) => `${d.file} ${d.code} ${d.message}`)
+    .sort();
 
 /** Every diagnostic of a fresh analysis of `root`. */
 async function fresh(root: string): Promise<string[]> {
   const folder = readSettings(root, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine);
-  await feedEngine(engine, root, feedOptions(folder, () => {}));
+  await feedEngine(
+    engine,
+    root,
+    feedOptions(folder, () => {}),
+  );
   return lines(engine);
 }
 
@@ -44,13 +52,16 @@ async function fresh(root: string): Promise<string[]> {
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
     const ahead = folder.readAhead();
-    if (ahead !== undefined) { await ahead; continue; }
+    if (ahead !== undefined) {
+      await ahead;
+      continue;
+    }
     await folder.flush().more;
   }
   assert.ok(!folder.dirty, 'the analysis settles');
 }
 
-describe('lsp: the server\'s file set is the walk\'s', () => {
+describe("lsp: the server's file set is the walk's", () => {
   let root: string | undefined;
   let c: TestClient | undefined;
   afterEach(async () => {
@@ -62,12 +73,16 @@ describe('lsp: the server\'s file set is the walk\'s', () => {
 
   for (const how of ['deleted', 'renamed'] as const) {
     it(`forgets a file read from a watched event whose directory is ${how} before the next analysis`, async () => {
-      const dir = root = mkdtempSync(join(tmpdir(), 'registry-lens-fileset-'));
+      const dir = (root = mkdtempSync(join(tmpdir(), 'registry-lens-fileset-')));
       for (const [rel, text] of FILES) {
         mkdirSync(dirname(join(dir, rel)), { recursive: true });
         writeFileSync(join(dir, rel), text);
       }
-      const folder = new Folder(pathToFileURL(dir).href, 'fixture', (code) => `docs/diagnostics.md#${code.toLowerCase()}`);
+      const folder = new Folder(
+        pathToFileURL(dir).href,
+        'fixture',
+        (code) => `docs/diagnostics.md#${code.toLowerCase()}`,
+      );
       await folder.load({ wasm, settings: readSettings(dir, () => {}), nested: [], opened: [], progress: () => {} });
       await settle(folder);
       const configs = 'src/pkg/steps/configs';
@@ -80,17 +95,23 @@ describe('lsp: the server\'s file set is the walk\'s', () => {
       if (how === 'renamed') await folder.created('src/pkg/steps/old_configs');
       await settle(folder);
       const want = await fresh(dir);
-      assert.ok(want.some((d) => d.includes('RL006')), `AlphaConfig is nowhere: ${want.join('\n')}`);
+      assert.ok(
+        want.some((d) => d.includes('RL006')),
+        `AlphaConfig is nowhere: ${want.join('\n')}`,
+      );
       assert.deepEqual(lines(folder.engine), want);
     });
   }
 
-  for (const [link, where] of [['lnk', 'inside the folder'], ['out', 'out of the folder']] as const) {
+  for (const [link, where] of [
+    ['lnk', 'inside the folder'],
+    ['out', 'out of the folder'],
+  ] as const) {
     it(`does not analyse a document opened through a link to a directory ${where}`, async () => {
-      const outside = root = mkdtempSync(join(tmpdir(), 'registry-lens-outside-'));
+      const outside = (root = mkdtempSync(join(tmpdir(), 'registry-lens-outside-')));
       mkdirSync(join(outside, 'pkg/registry'), { recursive: true });
       writeFileSync(join(outside, 'pkg/registry/step_names.py'), CORE);
-      const client = c = await TestClient.start(FILES, link === 'lnk' ? { links: { lnk: 'src' } } : {});
+      const client = (c = await TestClient.start(FILES, link === 'lnk' ? { links: { lnk: 'src' } } : {}));
       if (link === 'out') symlinkSync(outside, client.abs('out'));
       await client.loaded();
       const created = { changes: [{ uri: client.uri('out'), type: 1 }] };
@@ -100,7 +121,7 @@ describe('lsp: the server\'s file set is the walk\'s', () => {
       await client.request('registryLens/contexts', {});
       const { server, fresh: want } = againstFresh(client);
       assert.deepEqual(server, want, 'one core registry, as a fresh analysis has');
-      assert.deepEqual(client.diagnostics.get(client.uri(rel)) ?? [], [], 'nothing published at the link\'s path');
+      assert.deepEqual(client.diagnostics.get(client.uri(rel)) ?? [], [], "nothing published at the link's path");
     });
   }
 });

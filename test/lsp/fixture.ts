@@ -91,7 +91,9 @@ export function text(file: string): string {
 
 /** Position of the line after the first line of `file` that starts with `prefix`. */
 export function lineAfter(file: string, prefix: string): number {
-  const line = text(file).split('\n').findIndex((l) => l.startsWith(prefix));
+  const line = text(file)
+    .split('\n')
+    .findIndex((l) => l.startsWith(prefix));
   if (line < 0) throw new Error(`no line '${prefix}' in ${file}`);
   return line + 1;
 }

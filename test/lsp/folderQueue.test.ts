@@ -18,10 +18,15 @@ class Recorder implements Analyser {
   failure: Error | undefined;
   private stepped: (() => void)[] = [];
 
-  get dirty(): boolean { return this.staged.length > 0; }
+  get dirty(): boolean {
+    return this.staged.length > 0;
+  }
 
   apply(name: string): () => void {
-    return () => { this.applied.push(name); this.staged.push(name); };
+    return () => {
+      this.applied.push(name);
+      this.staged.push(name);
+    };
   }
 
   async step(): Promise<void> {
@@ -37,12 +42,16 @@ class Recorder implements Analyser {
   }
 
   /** Resolves after the next step. */
-  nextStep(): Promise<void> { return new Promise((resolve) => this.stepped.push(resolve)); }
+  nextStep(): Promise<void> {
+    return new Promise((resolve) => this.stepped.push(resolve));
+  }
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -57,14 +66,25 @@ describe('lsp: folder queue', () => {
     queues.push(queue);
     return queue;
   }
-  beforeEach(() => { errors = []; });
-  afterEach(() => { for (const q of queues) q.close(); queues = []; });
+  beforeEach(() => {
+    errors = [];
+  });
+  afterEach(() => {
+    for (const q of queues) q.close();
+    queues = [];
+  });
 
   it('applies changes in the order they came, an asynchronous one (a load, a directory listed) before the next', async () => {
     const r = new Recorder();
     const q = start(r);
     const load = deferred();
-    q.change(async () => { await load.promise; r.apply('load')(); }, { analyse: 'now' });
+    q.change(
+      async () => {
+        await load.promise;
+        r.apply('load')();
+      },
+      { analyse: 'now' },
+    );
     q.change(r.apply('edit a'), { document: 'a' });
     q.change(r.apply('watched b'));
     q.change(r.apply('edit c'), { document: 'c' });
@@ -139,11 +159,22 @@ describe('lsp: folder queue', () => {
     q.change(r.apply('edit 1'), { document: 'a' });
     q.change(r.apply('watched 1'));
     q.change(r.apply('watched 2'));
-    q.change(async () => { asked.resolve(); await settings.promise; r.apply('settings')(); }, { analyse: 'now' });
+    q.change(
+      async () => {
+        asked.resolve();
+        await settings.promise;
+        r.apply('settings')();
+      },
+      { analyse: 'now' },
+    );
     q.change(r.apply('edit 2'), { document: 'a' });
     const seen = q.request(() => [...r.analysed]);
     await asked.promise;
-    assert.deepEqual(r.applied, ['edit 1', 'watched 1', 'watched 2'], 'the edit after the settings waits for their answer');
+    assert.deepEqual(
+      r.applied,
+      ['edit 1', 'watched 1', 'watched 2'],
+      'the edit after the settings waits for their answer',
+    );
     settings.resolve();
     assert.deepEqual(await seen, ['edit 1', 'watched 1', 'watched 2', 'settings', 'edit 2']);
   });
@@ -186,12 +217,20 @@ describe('lsp: folder queue', () => {
   it('logs a change that fails and goes on; a failed step fails the request that waited for it', async () => {
     const r = new Recorder();
     const q = start(r);
-    q.change(() => { throw new Error('bad change'); });
+    q.change(() => {
+      throw new Error('bad change');
+    });
     q.change(r.apply('next'));
     const failing = new Error('bad step');
     r.failure = failing;
-    await assert.rejects(q.request(() => 'answer'), failing);
-    assert.deepEqual(errors.map((e) => (e as Error).message), ['bad change', 'bad step']);
+    await assert.rejects(
+      q.request(() => 'answer'),
+      failing,
+    );
+    assert.deepEqual(
+      errors.map((e) => (e as Error).message),
+      ['bad change', 'bad step'],
+    );
     assert.deepEqual(r.applied, ['next']);
     assert.equal(await q.request(() => r.analysed.join()), 'next', 'the next request analyses again');
   });

@@ -38,8 +38,10 @@ const range = (label: string): string => {
   return show(a.range);
 };
 const text = (file: string): string => FIXTURE.files.get(file) ?? '';
-const cycles = (ds: Diagnostic[]): string[] => ds.filter((d) => d.code === 'RL023').map((d) => `${show(d.range)} ${typeof d.message === 'string' ? d.message : ''}`);
-const CYCLE = 'Circular dependency detected: Alpha -> Beta -> Gamma -> Alpha; apcore\'s discover() raises CircularDependencyError, so discovery of the whole root fails';
+const cycles = (ds: Diagnostic[]): string[] =>
+  ds.filter((d) => d.code === 'RL023').map((d) => `${show(d.range)} ${typeof d.message === 'string' ? d.message : ''}`);
+const CYCLE =
+  "Circular dependency detected: Alpha -> Beta -> Gamma -> Alpha; apcore's discover() raises CircularDependencyError, so discovery of the whole root fails";
 
 describe('lsp: companion metadata', () => {
   let c: TestClient;
@@ -59,7 +61,10 @@ describe('lsp: companion metadata', () => {
     const inBeta = await c.diagnosticsOf(meta('beta'), 'RL023 in beta', (ds) => cycles(ds).length > 0);
     assert.deepEqual(cycles(inBeta), [`${range('beta-gamma')} ${CYCLE}`]);
     const inGamma = await c.diagnosticsOf(meta('gamma'), 'RL023 in gamma', (ds) => cycles(ds).length > 0);
-    assert.deepEqual(inGamma.map((d) => d.code), ['RL023']);
+    assert.deepEqual(
+      inGamma.map((d) => d.code),
+      ['RL023'],
+    );
     assert.equal(inAlpha[0]?.relatedInformation?.length, 2);
 
     const edited = { start: dep.start, end: { line: dep.end.line, character: dep.start.character + 'Alpha'.length } };
@@ -72,21 +77,43 @@ describe('lsp: companion metadata', () => {
   it('hover on a module_id shows the merged entry; definition goes to it; completion offers names and keys', async () => {
     const at = FIXTURE.annotations.find((a) => a.label === 'beta-gamma')?.range.start;
     assert.ok(at);
-    const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: c.uri(meta('beta')) }, position: at });
+    const hover = await c.request<Hover>('textDocument/hover', {
+      textDocument: { uri: c.uri(meta('beta')) },
+      position: at,
+    });
     const md = (hover.contents as { value: string }).value;
     assert.match(md, /^\*\*Gamma\*\* · `core`/);
     assert.match(md, /\| version \| `"1\.0\.0"` \| meta \|/);
     assert.match(md, /Dependents: `Beta`/);
-    const defs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(meta('beta')) }, position: at });
-    assert.deepEqual(defs.map((d) => [d.uri, show(d.range)]), [[c.uri('src/cursus/registry/step_names.py'), '3:4-3:11']]);
+    const defs = await c.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: c.uri(meta('beta')) },
+      position: at,
+    });
+    assert.deepEqual(
+      defs.map((d) => [d.uri, show(d.range)]),
+      [[c.uri('src/cursus/registry/step_names.py'), '3:4-3:11']],
+    );
 
     await c.open(meta('alpha'), text(meta('alpha')));
-    await c.change(meta('alpha'), { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, '  - module_id: \n');
-    const values = await c.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: c.uri(meta('alpha')) }, position: { line: 3, character: 15 } });
+    await c.change(
+      meta('alpha'),
+      { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+      '  - module_id: \n',
+    );
+    const values = await c.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: c.uri(meta('alpha')) },
+      position: { line: 3, character: 15 },
+    });
     assert.deepEqual(values.map((i) => i.label).sort(), ['Beta', 'Gamma']);
     await c.change(meta('alpha'), { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, 've\n');
-    const keys = await c.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: c.uri(meta('alpha')) }, position: { line: 4, character: 2 } });
-    assert.ok(keys.some((i) => i.label === 'version'), keys.map((i) => i.label).join());
+    const keys = await c.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: c.uri(meta('alpha')) },
+      position: { line: 4, character: 2 },
+    });
+    assert.ok(
+      keys.some((i) => i.label === 'version'),
+      keys.map((i) => i.label).join(),
+    );
     assert.ok(!keys.some((i) => i.label === 'description'), 'keys already written are not offered');
   });
 });
@@ -100,12 +127,17 @@ describe('lsp: companions found in the first walk', () => {
     ]);
     const c = await TestClient.start(files);
     try {
-      await c.diagnosticsOf('tools/orphan_meta.yaml', 'RL021 for the orphan', (ds) => ds.some((d) => d.code === 'RL021'));
+      await c.diagnosticsOf('tools/orphan_meta.yaml', 'RL021 for the orphan', (ds) =>
+        ds.some((d) => d.code === 'RL021'),
+      );
       const published = c.notifications
         .filter((n) => n.method === 'textDocument/publishDiagnostics')
         .map((n) => n.params as { uri: string; diagnostics: Diagnostic[] })
         .filter((p) => p.uri === c.uri('tools/report_meta.yaml'));
-      assert.ok(published.every((p) => p.diagnostics.every((d) => d.code !== 'RL021')), JSON.stringify(published));
+      assert.ok(
+        published.every((p) => p.diagnostics.every((d) => d.code !== 'RL021')),
+        JSON.stringify(published),
+      );
     } finally {
       await c.stop();
     }

@@ -21,17 +21,23 @@ const REGISTRY = `nodes:
 `;
 const FILES = new Map([
   [REG, REGISTRY],
-  ['src/demo/nodes/echo_node/v1_0_0/node.onex.yaml', 'name: "echo_node"\nversion: "1.0.0"\nschema_version: "0.1.0"\ndescription: "Echoes its input"\nentrypoint: "python://node.py"\n'],
+  [
+    'src/demo/nodes/echo_node/v1_0_0/node.onex.yaml',
+    'name: "echo_node"\nversion: "1.0.0"\nschema_version: "0.1.0"\ndescription: "Echoes its input"\nentrypoint: "python://node.py"\n',
+  ],
   ['src/demo/nodes/echo_node/v1_0_0/node.py', 'pass\n'],
   ['src/demo/nodes/echo_node/v1_1_0/node.py', 'pass\n'],
 ]);
 const CREATED = 1;
 const DELETED = 3;
-const codes = (ds: Diagnostic[]): string[] => ds.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`);
+const codes = (ds: Diagnostic[]): string[] =>
+  ds.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`);
 
 describe('lsp: ONEX registries', () => {
   let c: TestClient;
-  before(async () => { c = await TestClient.start(FILES); });
+  before(async () => {
+    c = await TestClient.start(FILES);
+  });
   after(() => c.stop());
 
   it('a .wip created on disk turns RL041 (metadata missing) into RL045; deleting it brings RL041 back', async () => {
@@ -60,27 +66,55 @@ describe('lsp: ONEX registries', () => {
   });
 
   it('the overview has an ONEX section for the explorer view, and code lenses summarise versions', async () => {
-    const [folder] = await c.request<{ families: { name: string; entries: { name: string; detail: string; uri: string }[] }[] }[]>('registryLens/overview', {});
-    assert.deepEqual(folder?.families.map((f) => [f.name, f.entries.map((e) => `${e.name}: ${e.detail}`)]), [['onex', ['echo_node: 2 versions · latest 1.0.0']]]);
-    const lenses = await c.request<{ command?: { title: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: c.uri(REG) } });
-    assert.deepEqual(lenses.map((l) => [l.command?.title, (l.command?.arguments?.[0] as { step?: string } | undefined)?.step]), [['2 versions · latest 1.0.0', 'echo_node@latest']]);
+    const [folder] = await c.request<
+      { families: { name: string; entries: { name: string; detail: string; uri: string }[] }[] }[]
+    >('registryLens/overview', {});
+    assert.deepEqual(
+      folder?.families.map((f) => [f.name, f.entries.map((e) => `${e.name}: ${e.detail}`)]),
+      [['onex', ['echo_node: 2 versions · latest 1.0.0']]],
+    );
+    const lenses = await c.request<{ command?: { title: string; arguments?: unknown[] } }[]>('textDocument/codeLens', {
+      textDocument: { uri: c.uri(REG) },
+    });
+    assert.deepEqual(
+      lenses.map((l) => [l.command?.title, (l.command?.arguments?.[0] as { step?: string } | undefined)?.step]),
+      [['2 versions · latest 1.0.0', 'echo_node@latest']],
+    );
   });
 
   it('hover on an artifact lists its versions; definition from path; completion of metadata_file and status', async () => {
     await c.open(REG, REGISTRY);
-    const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: c.uri(REG) }, position: { line: 1, character: 14 } });
+    const hover = await c.request<Hover>('textDocument/hover', {
+      textDocument: { uri: c.uri(REG) },
+      position: { line: 1, character: 14 },
+    });
     const md = (hover.contents as { value: string }).value;
     assert.match(md, /\*\*echo_node\*\* — ONEX node · 2 versions · latest 1\.0\.0/);
     assert.match(md, /Echoes its input/);
-    const defs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(REG) }, position: { line: 4, character: 20 } });
-    assert.deepEqual(defs.map((d) => d.uri), [c.uri('src/demo/nodes/echo_node/v1_0_0/node.onex.yaml')]);
+    const defs = await c.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: c.uri(REG) },
+      position: { line: 4, character: 20 },
+    });
+    assert.deepEqual(
+      defs.map((d) => d.uri),
+      [c.uri('src/demo/nodes/echo_node/v1_0_0/node.onex.yaml')],
+    );
     await c.change(REG, { start: { line: 8, character: 23 }, end: { line: 8, character: 39 } }, '"');
-    const items = await c.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri: c.uri(REG) }, position: { line: 8, character: 24 } });
+    const items = await c.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', {
+      textDocument: { uri: c.uri(REG) },
+      position: { line: 8, character: 24 },
+    });
     const labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
-    assert.equal(labels[0], 'node.onex.yaml', 'the nodes list\'s metadata file first');
+    assert.equal(labels[0], 'node.onex.yaml', "the nodes list's metadata file first");
     assert.ok(labels.includes('cli_tool.yaml'));
     await c.change(REG, { start: { line: 9, character: 16 }, end: { line: 9, character: 24 } }, '"');
-    const status = await c.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri: c.uri(REG) }, position: { line: 9, character: 17 } });
-    assert.deepEqual((Array.isArray(status) ? status : status.items).map((i) => i.label), ['active']);
+    const status = await c.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', {
+      textDocument: { uri: c.uri(REG) },
+      position: { line: 9, character: 17 },
+    });
+    assert.deepEqual(
+      (Array.isArray(status) ? status : status.items).map((i) => i.label),
+      ['active'],
+    );
   });
 });

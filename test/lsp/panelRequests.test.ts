@@ -51,7 +51,14 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
     // The engine names the workspace that loses a repeated id (cursus keeps the one loaded last) `id@dir`, so each stays a context of its own.
     assert.equal(f?.current, `alice_ml@${DEV}/aaron_dup`);
     assert.equal(f?.currentDir, `${DEV}/aaron_dup`);
-    assert.deepEqual(f?.contexts.map((x) => [x.id, x.dir]), [['core', null], [`alice_ml@${DEV}/aaron_dup`, `${DEV}/aaron_dup`], ['alice_ml', `${DEV}/alice_ml`]]);
+    assert.deepEqual(
+      f?.contexts.map((x) => [x.id, x.dir]),
+      [
+        ['core', null],
+        [`alice_ml@${DEV}/aaron_dup`, `${DEV}/aaron_dup`],
+        ['alice_ml', `${DEV}/alice_ml`],
+      ],
+    );
   });
 
   it('overview conflicts carry their own severity (a warning is not an error)', async () => {
@@ -66,14 +73,17 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
   it('registryLens/graph: the context of the file, its steps with URIs, the cycle flagged', async () => {
     const g = await c.request<GraphView>('registryLens/graph', { uri: c.uri(reg('alice_ml')) });
     assert.equal(g.context, 'alice_ml');
-    assert.deepEqual(g.cycles.map((cy) => [...cy].sort()), [['Alpha', 'Beta']]);
+    assert.deepEqual(
+      g.cycles.map((cy) => [...cy].sort()),
+      [['Alpha', 'Beta']],
+    );
     assert.ok(g.nodes.filter((n) => n.cycle).every((n) => n.uri?.startsWith('file://')));
     assert.deepEqual(g.steps.map((s) => s.name).sort(), ['Alpha', 'Beta', 'Gamma']);
     const core = await c.request<GraphView>('registryLens/graph', {});
     assert.equal(core.context, 'core');
   });
 
-  it('registryLens/newWorkspace writes cursus\'s template, refuses a used id, and the template\'s step is reported without its components', async () => {
+  it("registryLens/newWorkspace writes cursus's template, refuses a used id, and the template's step is reported without its components", async () => {
     const r = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'erin', template: 'standard' });
     assert.equal(r.error, undefined);
     assert.equal(r.registry, c.uri(reg('erin')));
@@ -88,7 +98,10 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
     // as cursus's step catalog finds no builder for it (step_catalog.py:590 in cursus 1.10.0)
     const ds = await c.diagnosticsOf(reg('erin'), 'RL005 and RL006', (d) => d.length >= 2);
     assert.deepEqual(ds.map((d) => d.code).sort(), ['RL005', 'RL006']);
-    const again = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', { id: 'alice_ml', template: 'minimal' });
+    const again = await c.request<NewWorkspaceResult>('registryLens/newWorkspace', {
+      id: 'alice_ml',
+      template: 'minimal',
+    });
     assert.match(again.error ?? '', /already used/);
     assert.ok(!existsSync(c.abs(`${DEV}/alice_ml/README.md`)));
   });
@@ -97,11 +110,19 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
 describe('lsp: new workspace in a cursus 2.x (interface-first) folder', () => {
   let c: TestClient;
   before(async () => {
-    c = await TestClient.start(new Map([
-      ['src/cursus/registry/step_names.py', 'STEP_NAMES = {\n    "Tab": {"config_class": "TabConfig", "spec_type": "Tab", "sagemaker_step_type": "Utility", "description": "t"},\n}\n'],
-      ['src/cursus/steps/interfaces/tab.step.yaml', 'step_type: Tab\nregistry:\n  sagemaker_step_type: Utility\n  description: t\n'],
-      ['src/cursus/steps/configs/config_tab_step.py', 'class TabConfig:\n    pass\n'],
-    ]));
+    c = await TestClient.start(
+      new Map([
+        [
+          'src/cursus/registry/step_names.py',
+          'STEP_NAMES = {\n    "Tab": {"config_class": "TabConfig", "spec_type": "Tab", "sagemaker_step_type": "Utility", "description": "t"},\n}\n',
+        ],
+        [
+          'src/cursus/steps/interfaces/tab.step.yaml',
+          'step_type: Tab\nregistry:\n  sagemaker_step_type: Utility\n  description: t\n',
+        ],
+        ['src/cursus/steps/configs/config_tab_step.py', 'class TabConfig:\n    pass\n'],
+      ]),
+    );
     await c.request('registryLens/contexts', {});
   });
   after(() => c.stop());
@@ -114,7 +135,10 @@ describe('lsp: new workspace in a cursus 2.x (interface-first) folder', () => {
     assert.ok(!r.created.some((u) => u.includes('/steps/builders/')));
     for (const u of r.created) await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: u, type: 1 }] });
     const [after] = await c.request<FolderOverview[]>('registryLens/overview', {});
-    assert.deepEqual(after?.contexts.map((x) => x.id), ['core', 'ivy']);
+    assert.deepEqual(
+      after?.contexts.map((x) => x.id),
+      ['core', 'ivy'],
+    );
     assert.equal(after?.summary.errors, before[0]?.summary.errors);
     assert.equal(after?.summary.warnings, before[0]?.summary.warnings);
   });

@@ -26,30 +26,44 @@ const FILES = new Map([
   ['projects/p/scripts/fraud_score.py', 'def main():\n    pass\n'],
 ]);
 
-const lines = (e: RegistryEngine): string[] => e.allDiagnostics().map((d) => `${d.file} ${d.code} ${d.message}`).sort();
+const lines = (e: RegistryEngine): string[] =>
+  e
+    .allDiagnostics()
+    .map((d) => `${d.file} ${d.code} ${d.message}`)
+    .sort();
 
 async function fresh(root: string): Promise<string[]> {
   const folder = readSettings(root, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine);
-  await feedEngine(engine, root, feedOptions(folder, () => {}));
+  await feedEngine(
+    engine,
+    root,
+    feedOptions(folder, () => {}),
+  );
   return lines(engine);
 }
 
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
     const ahead = folder.readAhead();
-    if (ahead !== undefined) { await ahead; continue; }
+    if (ahead !== undefined) {
+      await ahead;
+      continue;
+    }
     await folder.flush().more;
   }
   assert.ok(!folder.dirty, 'the analysis settles');
 }
 
-describe('lsp: a step pack at a project\'s root follows the folders that make it one', () => {
+describe("lsp: a step pack at a project's root follows the folders that make it one", () => {
   let root: string | undefined;
-  afterEach(() => { if (root) rmSync(root, { recursive: true, force: true }); root = undefined; });
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
 
   it('an interface makes the project a pack; a step_pack/interfaces/ takes its place; gone, it is back', async () => {
-    const dir = root = mkdtempSync(join(tmpdir(), 'registry-lens-packs-'));
+    const dir = (root = mkdtempSync(join(tmpdir(), 'registry-lens-packs-')));
     const write = (rel: string, text: string): void => {
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileSync(join(dir, rel), text);
@@ -65,7 +79,10 @@ describe('lsp: a step pack at a project\'s root follows the folders that make it
     await settle(folder);
     assert.ok(folder.engine.stepNames().includes('FraudScore'));
     // its config and script were read when the project became a pack: no RL006, no RL017
-    assert.deepEqual(lines(folder.engine).filter((l) => l.startsWith('projects/')), []);
+    assert.deepEqual(
+      lines(folder.engine).filter((l) => l.startsWith('projects/')),
+      [],
+    );
     assert.deepEqual(lines(folder.engine), await fresh(dir));
 
     write('projects/p/step_pack/interfaces/README.md', 'Our steps go here.\n');

@@ -27,7 +27,10 @@ const KEYS = '\n"FeatureStoreSync": {"description": "x"},';
 const CLOSING: Record<string, string> = { '"': '"', '{': '}' };
 
 type Position = { line: number; character: number };
-interface Edit { range: { start: Position; end: Position }; text: string }
+interface Edit {
+  range: { start: Position; end: Position };
+  text: string;
+}
 
 /**
  * The edits VS Code sends for `keys` typed at `line:character` of `text` (Enter indents as the line
@@ -40,7 +43,10 @@ function typed(text: string, line: number, character: number, keys: string): { e
   let col = character;
   for (const key of keys) {
     const current = lines[line] as string;
-    if (key !== '\n' && current[col] === key && (key === '"' || key === '}')) { col++; continue; }
+    if (key !== '\n' && current[col] === key && (key === '"' || key === '}')) {
+      col++;
+      continue;
+    }
     const insert = key === '\n' ? '\n    ' : key + (CLOSING[key] ?? '');
     const at = { line, character: col };
     if (key === '\n') {
@@ -65,7 +71,11 @@ async function freshWith(dir: string, text: string): Promise<Map<string, string[
   writeFileSync(join(dir, CAROL), text);
   const folder = readSettings(dir, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine, { reread: rereader(dir, () => folder.maxFileBytes) });
-  await feedEngine(engine, dir, feedOptions(folder, () => {}));
+  await feedEngine(
+    engine,
+    dir,
+    feedOptions(folder, () => {}),
+  );
   const lists = new Map<string, string[]>();
   for (const file of engine.files()) {
     const list = shown(engine.diagnostics(file));
@@ -106,15 +116,20 @@ describe('lsp: typing publishes each keystroke once, complete', function () {
       rmSync(copy, { recursive: true, force: true });
     }
     const conflict = (d: string): boolean => d.startsWith('RL002') && d.includes('FeatureStoreSync');
-    assert.ok(fresh.some((f) => (f.get(CAROL) ?? []).some(conflict)),
-      'the typed name conflicts with alice_ml\'s (RL002) once whole');
+    assert.ok(
+      fresh.some((f) => (f.get(CAROL) ?? []).some(conflict)),
+      "the typed name conflicts with alice_ml's (RL002) once whole",
+    );
   });
-  afterEach(async () => { await c?.stop(); c = undefined; });
+  afterEach(async () => {
+    await c?.stop();
+    c = undefined;
+  });
 
   /** A server on the demo with carol's registry open and analysed; a request waiting for every change before it. */
   type Started = { client: TestClient; barrier: () => Promise<unknown>; uriOf: Map<string, string> };
   async function started(): Promise<Started> {
-    const client = c = await TestClient.start(files);
+    const client = (c = await TestClient.start(files));
     await client.loaded();
     await client.open(CAROL, original);
     const symbols = { textDocument: { uri: client.uri(CAROL) } };
@@ -123,7 +138,7 @@ describe('lsp: typing publishes each keystroke once, complete', function () {
     return { client, barrier, uriOf: new Map([...files.keys()].map((rel) => [client.uri(rel), rel])) };
   }
 
-  it('keystroke by keystroke: one publication per changed file, a fresh analysis\'s list', async () => {
+  it("keystroke by keystroke: one publication per changed file, a fresh analysis's list", async () => {
     const { client, barrier, uriOf } = await started();
     const problems: string[] = [];
     for (const [i, { edit }] of keystrokes.entries()) {
@@ -146,7 +161,7 @@ describe('lsp: typing publishes each keystroke once, complete', function () {
     assert.deepEqual(problems, []);
   });
 
-  it('typed without waiting: each list published is a fresh analysis\'s of a text typed, in order', async () => {
+  it("typed without waiting: each list published is a fresh analysis's of a text typed, in order", async () => {
     const { client, barrier, uriOf } = await started();
     const mark = client.notifications.length;
     for (const { edit } of keystrokes) await client.change(CAROL, edit.range, edit.text);
@@ -163,6 +178,6 @@ describe('lsp: typing publishes each keystroke once, complete', function () {
     }
     const last = fresh[fresh.length - 1] as Map<string, string[]>;
     assert.deepEqual(problems, []);
-    assert.deepEqual(shown(client.diagnostics.get(client.uri(CAROL)) ?? []), last.get(CAROL) ?? [], 'the last text\'s');
+    assert.deepEqual(shown(client.diagnostics.get(client.uri(CAROL)) ?? []), last.get(CAROL) ?? [], "the last text's");
   });
 });

@@ -60,13 +60,19 @@ describe('mcp: bad input never takes the server down', function () {
     const before = c.orphans.length;
     c.write('[1, 2, 3]\n{"no":"jsonrpc"}\n');
     const orphans = await c.orphansReach(before + 2);
-    assert.deepEqual(orphans.slice(before).map((o) => o.error?.code), [-32600, -32600]);
+    assert.deepEqual(
+      orphans.slice(before).map((o) => o.error?.code),
+      [-32600, -32600],
+    );
     await stillAnswers();
   });
 
   it('a 9 MB line: dropped as it streams and answered -32600 with its id, first or last member', async () => {
     const big = `"params":{"name":"check","arguments":{"paths":["${'x'.repeat(9 * 1024 * 1024)}"],"id":"inner"}}`;
-    for (const [id, line] of [['big', `{"jsonrpc":"2.0","id":"big","method":"tools/call",${big}}`], [78, `{"method":"tools/call",${big},"jsonrpc":"2.0","id":78}`]] as const) {
+    for (const [id, line] of [
+      ['big', `{"jsonrpc":"2.0","id":"big","method":"tools/call",${big}}`],
+      [78, `{"method":"tools/call",${big},"jsonrpc":"2.0","id":78}`],
+    ] as const) {
       const answered = c.awaitId(id);
       c.write(`${line}\n`);
       const r = await answered;
@@ -105,7 +111,11 @@ describe('mcp: bad input never takes the server down', function () {
   it('an unknown name: a tool error with the names it may have meant', async () => {
     await refused('explain', { name: 'XGBoostTrainng' }, /not found.*Did you mean: XGBoostTraining/);
     await refused('locate', { name: 'TabularPreprocesing' }, /defined nowhere.*Did you mean: TabularPreprocessing/);
-    await refused('explain', { name: 'XGBoostTraining', workspace: 'nobody' }, /unknown workspace 'nobody'; known: alice_ml/);
+    await refused(
+      'explain',
+      { name: 'XGBoostTraining', workspace: 'nobody' },
+      /unknown workspace 'nobody'; known: alice_ml/,
+    );
   });
 
   it('paths outside the root: refused, nothing read (a FIFO behind a link would block a read)', async () => {
@@ -128,11 +138,17 @@ describe('mcp: bad input never takes the server down', function () {
 
 describe('mcp: a request over the size limit, from the SDK client', function () {
   this.timeout(60_000);
-  it('is answered -32600 by its id at once, not left to the client\'s timeout', async () => {
+  it("is answered -32600 by its id at once, not left to the client's timeout", async () => {
     const client = await sdkClient(['mcp', '--root', join(REPO, 'examples', 'demo-workspace'), '--read-only']);
     try {
-      const error = await client.callTool({ name: 'check', arguments: { paths: ['x'.repeat(9 * 1024 * 1024)] } }, undefined, { timeout: 600_000 })
-        .then(() => undefined, (e: unknown) => e as { code?: number; message?: string });
+      const error = await client
+        .callTool({ name: 'check', arguments: { paths: ['x'.repeat(9 * 1024 * 1024)] } }, undefined, {
+          timeout: 600_000,
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e as { code?: number; message?: string },
+        );
       assert.equal(error?.code, -32600, error?.message);
       assert.match(error?.message ?? '', /over 8 MB was dropped/);
       assert.equal((await client.callTool({ name: 'check', arguments: { codes: ['RL004'] } })).isError, undefined);

@@ -13,9 +13,16 @@ import { sdkClient } from './client';
 const DEMO = join(REPO, 'examples', 'demo-workspace');
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
 
-interface Diag { file: string; code: string; related: { file: string }[] }
+interface Diag {
+  file: string;
+  code: string;
+  related: { file: string }[];
+}
 
-async function check(client: Client, args: Record<string, unknown>): Promise<{ error?: string; diagnostics: Diag[]; summary: Record<string, number> }> {
+async function check(
+  client: Client,
+  args: Record<string, unknown>,
+): Promise<{ error?: string; diagnostics: Diag[]; summary: Record<string, number> }> {
   const r = await client.callTool({ name: 'check', arguments: args });
   const text = (r.content as { text: string }[]).map((c) => c.text).join('\n');
   if (r.isError === true) return { error: text, diagnostics: [], summary: {} };
@@ -25,13 +32,23 @@ async function check(client: Client, args: Record<string, unknown>): Promise<{ e
 describe('mcp: check filters', function () {
   this.timeout(60_000);
   let client: Client;
-  before(async () => { client = await sdkClient(['mcp', '--root', DEMO, '--read-only']); });
-  after(async () => { await client.close(); });
+  before(async () => {
+    client = await sdkClient(['mcp', '--root', DEMO, '--read-only']);
+  });
+  after(async () => {
+    await client.close();
+  });
 
   it('refuses an empty paths or codes list and an unknown code, naming the valid codes', async () => {
     assert.match((await check(client, { paths: [] })).error ?? '', /'paths' is empty/);
-    assert.match((await check(client, { codes: [] })).error ?? '', /'codes' is empty: give codes \(valid: RL001, RL002, .*RL033/);
-    assert.match((await check(client, { codes: ['RL004', 'RL999'] })).error ?? '', /unknown code RL999; valid codes: RL001, .*RL004/);
+    assert.match(
+      (await check(client, { codes: [] })).error ?? '',
+      /'codes' is empty: give codes \(valid: RL001, RL002, .*RL033/,
+    );
+    assert.match(
+      (await check(client, { codes: ['RL004', 'RL999'] })).error ?? '',
+      /unknown code RL999; valid codes: RL001, .*RL004/,
+    );
     const all = await check(client, {});
     assert.equal(all.error, undefined);
     assert.equal(all.summary['errors'], 9);
@@ -39,24 +56,54 @@ describe('mcp: check filters', function () {
 
   it("'paths' keeps a file's own diagnostics and those related to it, all of them among check --files'", async () => {
     const r = await check(client, { paths: [BOB], limit: 100_000 });
-    const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, BOB)]).json;
+    const cli = runJson([
+      'check',
+      '--root',
+      DEMO,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--files',
+      join(DEMO, BOB),
+    ]).json;
     const all = await check(client, { limit: 100_000 });
     const concerns = (d: Diag): boolean => d.file === BOB || d.related.some((x) => x.file === BOB);
     assert.deepEqual(r.diagnostics, all.diagnostics.filter(concerns));
     const key = (d: Diag): string => JSON.stringify(d);
     const files = new Set((cli['diagnostics'] as Diag[]).map(key));
-    assert.ok(r.diagnostics.every((d) => files.has(key(d))), 'a subset of check --files');
-    assert.ok(r.diagnostics.some((d) => d.file !== BOB && d.related.some((x) => x.file === BOB)), 'a diagnostic elsewhere related to the file');
+    assert.ok(
+      r.diagnostics.every((d) => files.has(key(d))),
+      'a subset of check --files',
+    );
+    assert.ok(
+      r.diagnostics.some((d) => d.file !== BOB && d.related.some((x) => x.file === BOB)),
+      'a diagnostic elsewhere related to the file',
+    );
   });
 
   it("'causedBy' with 'paths' is check --files: also the diagnostics of every check that read the files", async () => {
     const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
-    const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, carol)]).json;
+    const cli = runJson([
+      'check',
+      '--root',
+      DEMO,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--files',
+      join(DEMO, carol),
+    ]).json;
     const caused = await check(client, { paths: [carol], causedBy: true, limit: 100_000 });
     assert.deepEqual(caused.diagnostics, cli['diagnostics']);
     const own = await check(client, { paths: [carol], limit: 100_000 });
-    assert.ok(own.diagnostics.length < caused.diagnostics.length, 'more than the files\' own and related ones');
-    const folder = await check(client, { paths: ['developer_workspaces/developers/carol_vision'], causedBy: true, limit: 100_000 });
+    assert.ok(own.diagnostics.length < caused.diagnostics.length, "more than the files' own and related ones");
+    const folder = await check(client, {
+      paths: ['developer_workspaces/developers/carol_vision'],
+      causedBy: true,
+      limit: 100_000,
+    });
     assert.deepEqual(folder.diagnostics, caused.diagnostics, 'a folder stands for the files below it');
     assert.match((await check(client, { causedBy: true })).error ?? '', /'causedBy' needs 'paths'/);
   });
@@ -69,7 +116,10 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
   it('check with mode and reportUnusedSuppressions is check --mode hybrid --report-unused-suppressions', async () => {
     const client = await sdkClient(['mcp', '--root', DEMO, '--read-only']);
     try {
-      for (const [args, flags] of [[{ mode: 'hybrid', reportUnusedSuppressions: true }, ['--mode', 'hybrid', '--report-unused-suppressions']], [{}, []]] as const) {
+      for (const [args, flags] of [
+        [{ mode: 'hybrid', reportUnusedSuppressions: true }, ['--mode', 'hybrid', '--report-unused-suppressions']],
+        [{}, []],
+      ] as const) {
         const r = await client.callTool({ name: 'check', arguments: { ...args, limit: 100_000 } });
         const cli = runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', ...flags]).json;
         const doc = r.structuredContent as { diagnostics: unknown[]; summary: Record<string, number> };
@@ -83,7 +133,8 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
 
   it('explain with framework and env is explain --framework --env, and the framework changes the winner', async () => {
     const WS = 'developer_workspaces/developers';
-    const step = (framework: string, tags: string, priority: number): string => `LOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "${framework} join", "framework": "${framework}", "environment_tags": ["${tags}"], "priority": ${priority}}}\n`;
+    const step = (framework: string, tags: string, priority: number): string =>
+      `LOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "${framework} join", "framework": "${framework}", "environment_tags": ["${tags}"], "priority": ${priority}}}\n`;
     const root = writeTree({
       'src/cursus/registry/step_names.py': 'STEP_NAMES = {}\n',
       [`${WS}/alice/src/cursus_dev/registry/workspace_registry.py`]: step('pandas', 'dev', 50),
@@ -92,9 +143,15 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
     const client = await sdkClient(['mcp', '--root', root, '--read-only']);
     try {
       const winners: string[] = [];
-      for (const [args, flags] of [[{ framework: 'spark' }, ['--framework', 'spark']], [{ framework: 'pandas', env: ['prod'] }, ['--framework', 'pandas', '--env', 'prod']]] as const) {
+      for (const [args, flags] of [
+        [{ framework: 'spark' }, ['--framework', 'spark']],
+        [{ framework: 'pandas', env: ['prod'] }, ['--framework', 'pandas', '--env', 'prod']],
+      ] as const) {
         const r = await client.callTool({ name: 'explain', arguments: { name: 'FeatureJoin', ...args } });
-        assert.deepEqual(r.structuredContent, runJson(['explain', 'FeatureJoin', '--root', root, '--format', 'json', ...flags]).json);
+        assert.deepEqual(
+          r.structuredContent,
+          runJson(['explain', 'FeatureJoin', '--root', root, '--format', 'json', ...flags]).json,
+        );
         winners.push((r.structuredContent as { winner: { source: string } }).winner.source);
       }
       assert.deepEqual(winners, ['workspace:bob', 'workspace:alice']);
@@ -109,15 +166,25 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
     try {
       // The SDK client validates the answer against the advertised output schema.
       const r = await client.callTool({ name: 'explain', arguments: { name: 'ext.email.send' } });
-      assert.deepEqual(r.structuredContent, runJson(['explain', 'ext.email.send', '--root', root, '--format', 'json']).json);
-      const doc = r.structuredContent as { winner: { fields: Record<string, unknown> }; sections: { title: string; rows: { label: string; text: string; file?: string }[] }[] };
+      assert.deepEqual(
+        r.structuredContent,
+        runJson(['explain', 'ext.email.send', '--root', root, '--format', 'json']).json,
+      );
+      const doc = r.structuredContent as {
+        winner: { fields: Record<string, unknown> };
+        sections: { title: string; rows: { label: string; text: string; file?: string }[] }[];
+      };
       assert.deepEqual(doc.winner.fields['metadata'], { owner: 'messaging' });
       const merged = doc.sections.find((s) => s.title.startsWith('Registered metadata (apcore-python 0.19.0'));
       const at = (label: string): string | undefined => merged?.rows.find((x) => x.label === label)?.file;
-      assert.deepEqual([at('annotations.idempotent'), at('annotations.open_world'), at('tags')], [
-        'extensions/email/send_meta.yaml', 'extensions/email/send.py', 'extensions/email/send_meta.yaml',
-      ]);
-      assert.match((r.content as { text: string }[])[0]?.text ?? '', /annotations\.idempotent {2}false {2}\(YAML: over the code's value\)/);
+      assert.deepEqual(
+        [at('annotations.idempotent'), at('annotations.open_world'), at('tags')],
+        ['extensions/email/send_meta.yaml', 'extensions/email/send.py', 'extensions/email/send_meta.yaml'],
+      );
+      assert.match(
+        (r.content as { text: string }[])[0]?.text ?? '',
+        /annotations\.idempotent {2}false {2}\(YAML: over the code's value\)/,
+      );
     } finally {
       await client.close();
     }
@@ -127,17 +194,28 @@ describe('mcp: parity with the CLI (check --mode/--report-unused-suppressions, e
 describe('mcp: a summary first, then pages', function () {
   this.timeout(60_000);
   let client: Client;
-  before(async () => { client = await sdkClient(['mcp', '--root', DEMO, '--read-only']); });
-  after(async () => { await client.close(); });
+  before(async () => {
+    client = await sdkClient(['mcp', '--root', DEMO, '--read-only']);
+  });
+  after(async () => {
+    await client.close();
+  });
 
-  interface Paged { page: { total: number; offset: number; returned: number; nextCursor: string | null }; summary: Record<string, unknown> }
+  interface Paged {
+    page: { total: number; offset: number; returned: number; nextCursor: string | null };
+    summary: Record<string, unknown>;
+  }
   const call = async (name: string, args: Record<string, unknown>): Promise<Paged & Record<string, unknown>> => {
     const r = await client.callTool({ name, arguments: args });
     assert.notEqual(r.isError, true, JSON.stringify(r.content));
     return r.structuredContent as Paged & Record<string, unknown>;
   };
 
-  for (const [tool, items, args] of [['check', 'diagnostics', {}], ['list', 'steps', { workspace: 'alice_ml' }], ['graph', 'nodes', {}]] as const) {
+  for (const [tool, items, args] of [
+    ['check', 'diagnostics', {}],
+    ['list', 'steps', { workspace: 'alice_ml' }],
+    ['graph', 'nodes', {}],
+  ] as const) {
     it(`${tool}: limit 0 is the summary alone; pages of 5 by cursor make up the whole ${items}`, async () => {
       const whole = await call(tool, { ...args, limit: 100_000 });
       const all = whole[items] as unknown[];
@@ -158,7 +236,10 @@ describe('mcp: a summary first, then pages', function () {
       if (tool === 'graph') {
         const first = await call(tool, { ...args, limit: 5 });
         const ids = new Set((first['nodes'] as { id: string }[]).map((n) => n.id));
-        assert.deepEqual(first['edges'], (whole['edges'] as { from: string }[]).filter((e) => ids.has(e.from)));
+        assert.deepEqual(
+          first['edges'],
+          (whole['edges'] as { from: string }[]).filter((e) => ids.has(e.from)),
+        );
       }
     });
   }
@@ -172,9 +253,13 @@ describe('mcp: a summary first, then pages', function () {
     }
   });
 
-  it('list\'s summary names the contexts of the root', async () => {
+  it("list's summary names the contexts of the root", async () => {
     const s = (await call('list', { limit: 0 })).summary as { contexts: { id: string }[]; entries: number };
-    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 3), ['core', 'alice_ml@developer_workspaces/developers/aaron_dup', 'alice_ml']);
+    assert.deepEqual(s.contexts.map((c) => c.id).slice(0, 3), [
+      'core',
+      'alice_ml@developer_workspaces/developers/aaron_dup',
+      'alice_ml',
+    ]);
     assert.ok(s.entries > 0);
   });
 });

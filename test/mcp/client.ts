@@ -12,9 +12,21 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
-export interface RpcError { code: number; message: string }
-export interface RpcResponse { jsonrpc: '2.0'; id?: number | string; result?: Record<string, unknown>; error?: RpcError }
-export interface ToolResult { content: { type: string; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean }
+export interface RpcError {
+  code: number;
+  message: string;
+}
+export interface RpcResponse {
+  jsonrpc: '2.0';
+  id?: number | string;
+  result?: Record<string, unknown>;
+  error?: RpcError;
+}
+export interface ToolResult {
+  content: { type: string; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
 
 export class McpTestClient {
   /** Responses that carry no id (errors about lines the server could not take as a request). */
@@ -27,21 +39,34 @@ export class McpTestClient {
   exited: number | null | undefined = undefined;
   private exitWaiters: (() => void)[] = [];
 
-  private constructor(readonly root: string, private readonly proc: ChildProcess) {
+  private constructor(
+    readonly root: string,
+    private readonly proc: ChildProcess,
+  ) {
     proc.stdout?.setEncoding('utf8');
     proc.stdout?.on('data', (chunk: string) => this.receive(chunk));
     proc.stderr?.setEncoding('utf8');
-    proc.stderr?.on('data', (chunk: string) => { this.stderr += chunk; });
+    proc.stderr?.on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
     proc.on('exit', (code) => {
       this.exited = code;
       for (const w of this.exitWaiters.splice(0)) w();
-      for (const [id, resolve] of this.pending) resolve({ jsonrpc: '2.0', id, error: { code: 0, message: `server exited (${String(code)}) before answering` } });
+      for (const [id, resolve] of this.pending)
+        resolve({
+          jsonrpc: '2.0',
+          id,
+          error: { code: 0, message: `server exited (${String(code)}) before answering` },
+        });
       this.pending.clear();
     });
   }
 
   /** Copies `fixture` (a directory) to a fresh temporary root and starts the server on it. */
-  static startOnCopy(fixture: string, args: (root: string) => string[] = (root) => ['mcp', '--root', root]): McpTestClient {
+  static startOnCopy(
+    fixture: string,
+    args: (root: string) => string[] = (root) => ['mcp', '--root', root],
+  ): McpTestClient {
     const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-mcp-'));
     cpSync(fixture, root, { recursive: true });
     return McpTestClient.start(root, args(root));
@@ -54,7 +79,11 @@ export class McpTestClient {
 
   /** initialize, then the initialized notification: the handshake every MCP session starts with. */
   async handshake(): Promise<Record<string, unknown>> {
-    const r = await this.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'registry-lens-test', version: '0' } });
+    const r = await this.request('initialize', {
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      clientInfo: { name: 'registry-lens-test', version: '0' },
+    });
     if (!r.result) throw new Error(`initialize failed: ${JSON.stringify(r.error)}`);
     this.notify('notifications/initialized', {});
     return r.result;
@@ -83,15 +112,20 @@ export class McpTestClient {
     return new Promise<RpcResponse>((resolve) => this.pending.set(id, resolve));
   }
 
-  write(raw: string | Buffer): void { this.proc.stdin?.write(raw); }
+  write(raw: string | Buffer): void {
+    this.proc.stdin?.write(raw);
+  }
 
   /** Resolves once `count` id-less responses have arrived. */
   async orphansReach(count: number): Promise<RpcResponse[]> {
-    while (this.orphans.length < count && this.exited === undefined) await new Promise<void>((resolve) => this.orphanWaiters.push(resolve));
+    while (this.orphans.length < count && this.exited === undefined)
+      await new Promise<void>((resolve) => this.orphanWaiters.push(resolve));
     return this.orphans;
   }
 
-  get alive(): boolean { return this.exited === undefined; }
+  get alive(): boolean {
+    return this.exited === undefined;
+  }
 
   /** Closes stdin (the MCP way to end a stdio session) and waits for the exit code. */
   async close(): Promise<number | null> {
@@ -143,9 +177,19 @@ export async function sdkClient(args: string[]): Promise<Client> {
 }
 
 /** The SDK client on a server started on a fresh copy of `fixture`, with `flags` after `--root`; dispose ends it and removes the copy. */
-export async function sdkOnCopy(fixture: string, flags: string[] = []): Promise<{ client: Client; root: string; dispose: () => Promise<void> }> {
+export async function sdkOnCopy(
+  fixture: string,
+  flags: string[] = [],
+): Promise<{ client: Client; root: string; dispose: () => Promise<void> }> {
   const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-mcp-'));
   cpSync(fixture, root, { recursive: true });
   const client = await sdkClient(['mcp', '--root', root, ...flags]);
-  return { client, root, dispose: async () => { await client.close(); rmSync(root, { recursive: true, force: true }); } };
+  return {
+    client,
+    root,
+    dispose: async () => {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }

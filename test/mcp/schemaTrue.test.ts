@@ -9,7 +9,9 @@ import { REPO } from '../cli/helpers';
 import { sdkClient } from './client';
 import { sweep } from './sweep';
 
-const EXAMPLES = readdirSync(join(REPO, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(REPO, 'examples', d.name));
+const EXAMPLES = readdirSync(join(REPO, 'examples'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => join(REPO, 'examples', d.name));
 const EXTRA = (process.env['REGISTRY_LENS_MCP_SWEEP'] ?? '').split(':').filter((p) => p !== '');
 
 describe('mcp: every answer matches its advertised output schema (the SDK client validates)', function () {
@@ -22,7 +24,8 @@ describe('mcp: every answer matches its advertised output schema (the SDK client
         assert.deepEqual(r.failures, []);
         assert.ok(r.names > 0 && r.files > 0, JSON.stringify(r));
         assert.ok(r.calls >= 2 + r.contexts * 2 * (2 + 1) + r.names + r.files, JSON.stringify(r));
-        if (EXTRA.includes(root)) console.log(`      ${root}: ${JSON.stringify({ ...r, failures: r.failures.length })}`);
+        if (EXTRA.includes(root))
+          console.log(`      ${root}: ${JSON.stringify({ ...r, failures: r.failures.length })}`);
       } finally {
         await client.close();
       }

@@ -5,9 +5,17 @@
 // collected, not thrown, so one run reports every mismatch of a tree.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
-export interface SweepResult { calls: number; failures: string[]; names: number; contexts: number; files: number }
+export interface SweepResult {
+  calls: number;
+  failures: string[];
+  names: number;
+  contexts: number;
+  files: number;
+}
 
-interface Doc { [key: string]: unknown }
+interface Doc {
+  [key: string]: unknown;
+}
 
 export async function sweep(client: Client): Promise<SweepResult> {
   const failures: string[] = [];
@@ -53,7 +61,9 @@ function all(args: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The contexts of the root, as the summary of 'list' names them. */
-async function contextIds(call: (name: string, args: Record<string, unknown>) => Promise<Doc | undefined>): Promise<string[]> {
+async function contextIds(
+  call: (name: string, args: Record<string, unknown>) => Promise<Doc | undefined>,
+): Promise<string[]> {
   const summary = (await call('list', { limit: 0 }))?.['summary'] as { contexts: { id: string }[] } | undefined;
   return summary?.contexts.map((c) => c.id) ?? [];
 }

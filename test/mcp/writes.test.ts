@@ -6,7 +6,18 @@
 // apply_fixes writes a file's certain fixes (of one code, when asked) at once; init_workspace writes
 // what the CLI's init-workspace writes, and nothing through a link out of the root.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -17,7 +28,12 @@ import { sdkOnCopy } from './client';
 const DEMO = join(REPO, 'examples', 'demo-workspace');
 const CORE_REGISTRY = 'src/cursus/registry/step_names.py';
 
-interface Proposal { id: string; edits: unknown[]; createFiles: unknown[]; basis: { path: string; sha256: string | null }[] }
+interface Proposal {
+  id: string;
+  edits: unknown[];
+  createFiles: unknown[];
+  basis: { path: string; sha256: string | null }[];
+}
 
 /** The tool's answer text when it failed (a tool error, or the JSON-RPC error the SDK throws for bad input). */
 async function failure(client: Client, name: string, args: Record<string, unknown>): Promise<string> {
@@ -39,8 +55,12 @@ async function proposals(client: Client, args: Record<string, unknown>): Promise
 describe('mcp: writes only what the engine proposed (default server)', function () {
   this.timeout(60_000);
   let s: Awaited<ReturnType<typeof sdkOnCopy>>;
-  before(async () => { s = await sdkOnCopy(DEMO); });
-  after(async () => { await s.dispose(); });
+  before(async () => {
+    s = await sdkOnCopy(DEMO);
+  });
+  after(async () => {
+    await s.dispose();
+  });
 
   it('annotates apply_fix as destructive and takes only an id', async () => {
     const { tools } = await s.client.listTools();
@@ -52,8 +72,14 @@ describe('mcp: writes only what the engine proposed (default server)', function 
 
   it('refuses a fix given whole, and writes nothing', async () => {
     const text = readFileSync(join(s.root, CORE_REGISTRY), 'utf8');
-    const edit = { path: CORE_REGISTRY, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' };
-    const why = await failure(s.client, 'apply_fix', { fix: { edits: [edit], basis: [{ path: CORE_REGISTRY, sha256: sha256(text) }] } });
+    const edit = {
+      path: CORE_REGISTRY,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      newText: 'x',
+    };
+    const why = await failure(s.client, 'apply_fix', {
+      fix: { edits: [edit], basis: [{ path: CORE_REGISTRY, sha256: sha256(text) }] },
+    });
     assert.match(why, /Unrecognized key: "fix"/);
     assert.equal(readFileSync(join(s.root, CORE_REGISTRY), 'utf8'), text);
   });
@@ -105,7 +131,16 @@ describe('mcp: a fix given whole (--allow-unproposed-fixes) is still bounded', f
     rmSync(outside, { recursive: true, force: true });
   });
   const edit = (path: string, text: string, line = 0): Record<string, unknown> => ({
-    fix: { edits: [{ path, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: '[alias]\n\tx = !sh -c id\n' }], basis: [{ path, sha256: sha256(text) }] },
+    fix: {
+      edits: [
+        {
+          path,
+          range: { start: { line, character: 0 }, end: { line, character: 0 } },
+          newText: '[alias]\n\tx = !sh -c id\n',
+        },
+      ],
+      basis: [{ path, sha256: sha256(text) }],
+    },
   });
 
   it('never edits or creates under .git/', async () => {
@@ -113,9 +148,15 @@ describe('mcp: a fix given whole (--allow-unproposed-fixes) is still bounded', f
     const config = '[core]\n\tbare = false\n';
     writeFileSync(join(s.root, '.git', 'config'), config);
     for (const p of ['.git/config', 'src/../.git/config', '.GIT/config']) {
-      assert.match(await failure(s.client, 'apply_fix', edit(p, config)), /inside a \.git folder; nothing was written/, p);
+      assert.match(
+        await failure(s.client, 'apply_fix', edit(p, config)),
+        /inside a \.git folder; nothing was written/,
+        p,
+      );
     }
-    const hook = { fix: { edits: [], createFiles: [{ path: '.git/hooks/pre-commit', text: '#!/bin/sh\nid\n' }], basis: [] } };
+    const hook = {
+      fix: { edits: [], createFiles: [{ path: '.git/hooks/pre-commit', text: '#!/bin/sh\nid\n' }], basis: [] },
+    };
     assert.match(await failure(s.client, 'apply_fix', hook), /inside a \.git folder/);
     assert.equal(readFileSync(join(s.root, '.git', 'config'), 'utf8'), config);
     assert.ok(!existsSync(join(s.root, '.git', 'hooks', 'pre-commit')));
@@ -135,42 +176,79 @@ describe('mcp: a fix given whole (--allow-unproposed-fixes) is still bounded', f
 
   it('creates neither 1,000 files nor 7 MB', async () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ path: `spam/f${i}.py`, text: 'x\n' }));
-    assert.match(await failure(s.client, 'apply_fix', { fix: { edits: [], createFiles: many, basis: [] } }), /creates 1000 files \(at most 20\)/);
-    const big = { fix: { edits: [], createFiles: [{ path: 'spam/big.py', text: 'x'.repeat(7 * 1024 * 1024) }], basis: [] } };
+    assert.match(
+      await failure(s.client, 'apply_fix', { fix: { edits: [], createFiles: many, basis: [] } }),
+      /creates 1000 files \(at most 20\)/,
+    );
+    const big = {
+      fix: { edits: [], createFiles: [{ path: 'spam/big.py', text: 'x'.repeat(7 * 1024 * 1024) }], basis: [] },
+    };
     assert.match(await failure(s.client, 'apply_fix', big), /adds 7340032 bytes \(at most 1048576\)/);
     assert.ok(!existsSync(join(s.root, 'spam')));
   });
 
   it('refuses an edit at line 10,000,000 of a short file instead of appending it', async () => {
     const text = readFileSync(join(s.root, CORE_REGISTRY), 'utf8');
-    assert.match(await failure(s.client, 'apply_fix', edit(CORE_REGISTRY, text, 10_000_000)), /lies outside the file \(line 10000001, .*nothing was written/);
-    const beyondLine = { fix: { edits: [{ path: CORE_REGISTRY, range: { start: { line: 0, character: 5000 }, end: { line: 0, character: 5000 } }, newText: 'x' }], basis: [{ path: CORE_REGISTRY, sha256: sha256(text) }] } };
+    assert.match(
+      await failure(s.client, 'apply_fix', edit(CORE_REGISTRY, text, 10_000_000)),
+      /lies outside the file \(line 10000001, .*nothing was written/,
+    );
+    const beyondLine = {
+      fix: {
+        edits: [
+          {
+            path: CORE_REGISTRY,
+            range: { start: { line: 0, character: 5000 }, end: { line: 0, character: 5000 } },
+            newText: 'x',
+          },
+        ],
+        basis: [{ path: CORE_REGISTRY, sha256: sha256(text) }],
+      },
+    };
     assert.match(await failure(s.client, 'apply_fix', beyondLine), /lies outside the file/);
     assert.equal(readFileSync(join(s.root, CORE_REGISTRY), 'utf8'), text);
-    assert.deepEqual(readdirSync(outside).filter((f) => f !== 'victim.py'), []);
+    assert.deepEqual(
+      readdirSync(outside).filter((f) => f !== 'victim.py'),
+      [],
+    );
   });
 });
 
 describe('mcp: apply_fixes and init_workspace (writes allowed)', function () {
   this.timeout(120_000);
   let s: Awaited<ReturnType<typeof sdkOnCopy>>;
-  before(async () => { s = await sdkOnCopy(DEMO); });
-  after(async () => { await s.dispose(); });
+  before(async () => {
+    s = await sdkOnCopy(DEMO);
+  });
+  after(async () => {
+    await s.dispose();
+  });
   const codes = async (file: string): Promise<string[]> => {
     const r = await s.client.callTool({ name: 'check', arguments: { paths: [file], limit: 100_000 } });
-    return (r.structuredContent as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file === file).map((d) => d.code);
+    return (r.structuredContent as { diagnostics: { file: string; code: string }[] }).diagnostics
+      .filter((d) => d.file === file)
+      .map((d) => d.code);
   };
 
   it('apply_fixes writes the certain fixes of a file (of one code, when asked) at once; a choice stays with apply_fix', async () => {
     const before = await codes(CORE_REGISTRY);
     assert.deepEqual([...new Set(before)].sort(), ['RL001', 'RL005', 'RL008']);
-    assert.match(await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY, code: 'RL001' }), /no unambiguous fix for .* \(RL001\)/);
+    assert.match(
+      await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY, code: 'RL001' }),
+      /no unambiguous fix for .* \(RL001\)/,
+    );
     const one = await s.client.callTool({ name: 'apply_fixes', arguments: { file: CORE_REGISTRY, code: 'RL005' } });
     assert.notEqual(one.isError, true, JSON.stringify(one.content));
     const written = (one.structuredContent as { files: { action: string }[] }).files;
     assert.ok(written.length > 0 && written.every((f) => f.action === 'created'), JSON.stringify(written));
-    assert.deepEqual(await codes(CORE_REGISTRY), before.filter((c) => c !== 'RL005'));
-    assert.match(await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY }), /no unambiguous fix for src\/cursus\/registry\/step_names\.py;/);
+    assert.deepEqual(
+      await codes(CORE_REGISTRY),
+      before.filter((c) => c !== 'RL005'),
+    );
+    assert.match(
+      await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY }),
+      /no unambiguous fix for src\/cursus\/registry\/step_names\.py;/,
+    );
   });
 
   it('init_workspace writes what registry-lens init-workspace writes, and refuses a workspaces folder linked outside', async () => {
@@ -182,12 +260,19 @@ describe('mcp: apply_fixes and init_workspace (writes allowed)', function () {
       cpSync(DEMO, copy, { recursive: true });
       const cli = runCli(['init-workspace', 'zed_ml', '--root', copy, '--template', 'minimal']);
       assert.equal(cli.code, 0, cli.stderr);
-      assert.deepEqual(made.created.map((f) => `  created ${f}`), cli.stdout.split('\n').filter((l) => l.startsWith('  created ')));
+      assert.deepEqual(
+        made.created.map((f) => `  created ${f}`),
+        cli.stdout.split('\n').filter((l) => l.startsWith('  created ')),
+      );
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
     const list = await s.client.callTool({ name: 'list', arguments: { limit: 0 } });
-    assert.ok((list.structuredContent as { summary: { contexts: { id: string }[] } }).summary.contexts.some((c) => c.id === 'zed_ml'));
+    assert.ok(
+      (list.structuredContent as { summary: { contexts: { id: string }[] } }).summary.contexts.some(
+        (c) => c.id === 'zed_ml',
+      ),
+    );
     const outside = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-outside-'));
     try {
       rmSync(join(s.root, 'developer_workspaces', 'developers'), { recursive: true });

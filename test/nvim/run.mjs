@@ -35,7 +35,8 @@ step_names:
     sagemaker_step_type: Training
     description: XGBoost training
 `,
-  'src/cursus/steps/builders/builder_tabular_preprocessing_step.py': 'class TabularPreprocessingStepBuilder:\n    pass\n',
+  'src/cursus/steps/builders/builder_tabular_preprocessing_step.py':
+    'class TabularPreprocessingStepBuilder:\n    pass\n',
   'src/cursus/steps/builders/builder_xgboost_training_step.py': 'class XGBoostTrainingStepBuilder:\n    pass\n',
   'src/cursus/steps/configs/config_tabular_preprocessing_step.py': 'class TabularPreprocessingConfig:\n    pass\n',
   'src/cursus/steps/configs/config_xgboost_training_step.py': 'class XGBoostTrainingConfig:\n    pass\n',
@@ -48,26 +49,42 @@ for (const [rel, text] of Object.entries(files)) {
 const result = path.join(tmp, 'result.txt');
 const demo = path.join(REPO, 'examples', 'demo-workspace');
 const t0 = Date.now();
-const nvim = spawn('nvim', ['--headless', '-i', 'NONE', '-n', '-u', path.join(HERE, 'init.lua'), '-c', `luafile ${path.join(HERE, 'check.lua')}`], {
-  cwd: demo,
-  env: {
-    ...process.env,
-    REGISTRY_LENS_SERVER: SERVER,
-    RL_DEMO: demo,
-    RL_YAML_ROOT: yamlRoot,
-    RL_RESULT: result,
-    // keep Neovim's state and lsp.log out of the home directory
-    XDG_CACHE_HOME: path.join(tmp, 'cache'),
-    XDG_STATE_HOME: path.join(tmp, 'state'),
-    XDG_DATA_HOME: path.join(tmp, 'data'),
-    XDG_CONFIG_HOME: path.join(tmp, 'config'),
+const nvim = spawn(
+  'nvim',
+  [
+    '--headless',
+    '-i',
+    'NONE',
+    '-n',
+    '-u',
+    path.join(HERE, 'init.lua'),
+    '-c',
+    `luafile ${path.join(HERE, 'check.lua')}`,
+  ],
+  {
+    cwd: demo,
+    env: {
+      ...process.env,
+      REGISTRY_LENS_SERVER: SERVER,
+      RL_DEMO: demo,
+      RL_YAML_ROOT: yamlRoot,
+      RL_RESULT: result,
+      // keep Neovim's state and lsp.log out of the home directory
+      XDG_CACHE_HOME: path.join(tmp, 'cache'),
+      XDG_STATE_HOME: path.join(tmp, 'state'),
+      XDG_DATA_HOME: path.join(tmp, 'data'),
+      XDG_CONFIG_HOME: path.join(tmp, 'config'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+);
 let output = '';
 nvim.stdout.on('data', (d) => (output += d));
 nvim.stderr.on('data', (d) => (output += d));
-const timer = setTimeout(() => { output += `\n(killed after ${TIMEOUT_MS} ms)`; nvim.kill('SIGKILL'); }, TIMEOUT_MS);
+const timer = setTimeout(() => {
+  output += `\n(killed after ${TIMEOUT_MS} ms)`;
+  nvim.kill('SIGKILL');
+}, TIMEOUT_MS);
 const code = await new Promise((resolve) => nvim.on('exit', (c, s) => resolve(c ?? s)));
 clearTimeout(timer);
 

@@ -15,8 +15,20 @@ import { parse } from 'yaml';
 
 const REPO = path.join(__dirname, '..', '..');
 
-interface Step { name?: string; id?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; 'working-directory'?: string }
-interface Action { inputs: Record<string, { default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } }
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Action {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+}
 
 describe('the GitHub Action', function () {
   this.timeout(900_000);
@@ -28,11 +40,17 @@ describe('the GitHub Action', function () {
     tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-action-'));
     actionPath = path.join(tmp, 'action');
     execFileSync('git', ['clone', '--quiet', REPO, actionPath]);
-    execFileSync('git', ['checkout', '--quiet', execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()], { cwd: actionPath });
+    execFileSync(
+      'git',
+      ['checkout', '--quiet', execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()],
+      { cwd: actionPath },
+    );
     action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as Action;
   });
 
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   /** A workspace holding a copy of an example under `registries/`. */
   function workspace(example: string | null): string {
@@ -43,18 +61,23 @@ describe('the GitHub Action', function () {
   }
 
   /** Runs the action's `run:` steps (all of them, or from the step `from` on) as the runner does; its outputs and log. */
-  function runAction(ws: string, given: Record<string, string>, from = 0): { failed: boolean; outputs: Record<string, string>; log: string } {
+  function runAction(
+    ws: string,
+    given: Record<string, string>,
+    from = 0,
+  ): { failed: boolean; outputs: Record<string, string>; log: string } {
     const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
     const steps: Record<string, Record<string, string>> = {};
-    const expr = (text: string): string => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => {
-      if (e === 'github.action_path') return actionPath;
-      if (e === 'github.workspace') return ws;
-      const input = /^inputs\.([\w-]+)$/.exec(e);
-      if (input) return inputs[input[1]!] ?? '';
-      const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
-      if (output) return steps[output[1]!]?.[output[2]!] ?? '';
-      throw new Error(`expression not handled by the test: ${e}`);
-    });
+    const expr = (text: string): string =>
+      text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => {
+        if (e === 'github.action_path') return actionPath;
+        if (e === 'github.workspace') return ws;
+        const input = /^inputs\.([\w-]+)$/.exec(e);
+        if (input) return inputs[input[1]!] ?? '';
+        const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
+        if (output) return steps[output[1]!]?.[output[2]!] ?? '';
+        throw new Error(`expression not handled by the test: ${e}`);
+      });
     let log = '';
     for (const step of action.runs.steps.slice(from)) {
       if (step.uses !== undefined) continue;
@@ -64,11 +87,24 @@ describe('the GitHub Action', function () {
       writeFileSync(outputFile, '');
       const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expr(v)]));
       const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-        cwd: step['working-directory'] ? expr(step['working-directory']) : ws, encoding: 'utf8',
-        env: { ...process.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: ws },
+        cwd: step['working-directory'] ? expr(step['working-directory']) : ws,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ...env,
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_ACTION_PATH: actionPath,
+          GITHUB_WORKSPACE: ws,
+        },
       });
       log += r.stdout + r.stderr;
-      if (step.id) steps[step.id] = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      if (step.id)
+        steps[step.id] = Object.fromEntries(
+          readFileSync(outputFile, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('='))
+            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+        );
       if (r.status !== 0) return { failed: true, outputs: outputsOf(expr), log };
     }
     return { failed: false, outputs: outputsOf(expr), log };
@@ -88,14 +124,16 @@ describe('the GitHub Action', function () {
     assert.deepEqual(Object.keys(action.inputs).sort(), ['fail-on', 'node-version', 'root', 'sarif-file']);
   });
 
-  it('fails on the demo\'s errors, with a SARIF file valid against the SARIF 2.1.0 schema', () => {
+  it("fails on the demo's errors, with a SARIF file valid against the SARIF 2.1.0 schema", () => {
     const ws = workspace('demo-workspace');
     const r = runAction(ws, { root: 'registries', 'sarif-file': 'registry-lens.sarif' });
     assert.ok(r.failed, r.log);
     assert.equal(r.outputs['exit-code'], '1');
     assert.equal(r.outputs['sarif-file'], 'registry-lens.sarif');
     assert.match(r.log, /9 errors, 8 warnings/);
-    const sarif = JSON.parse(readFileSync(path.join(ws, 'registry-lens.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(readFileSync(path.join(ws, 'registry-lens.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
     assertValidSarif(sarif);
     assert.ok(sarif.runs[0]!.results.some((x) => x.ruleId === 'RL002'));
   });
@@ -111,7 +149,10 @@ describe('the GitHub Action', function () {
   it('fails with warnings under fail-on warning, and passes a clean tree; no SARIF unless asked', () => {
     const hybrid = workspace('hybrid-workspace');
     assert.equal(runAction(hybrid, { root: 'registries' }, checkStep()).outputs['exit-code'], '0');
-    assert.equal(runAction(hybrid, { root: 'registries', 'fail-on': 'warning' }, checkStep()).outputs['exit-code'], '0');
+    assert.equal(
+      runAction(hybrid, { root: 'registries', 'fail-on': 'warning' }, checkStep()).outputs['exit-code'],
+      '0',
+    );
     const r = runAction(workspace('meta-workspace'), { root: 'registries', 'fail-on': 'warning' }, checkStep());
     assert.ok(r.failed);
     assert.equal(r.outputs['sarif-file'], '');
@@ -148,6 +189,8 @@ describe('the GitHub Action', function () {
 function assertValidSarif(sarif: unknown): void {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'test', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(path.join(REPO, 'test', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object,
+  );
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
 }

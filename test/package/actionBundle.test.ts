@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 const REPO = join(__dirname, '..', '..');
 const BUNDLE = join(REPO, 'action', 'dist');
 
-describe('the Action\'s committed bundle', function () {
+describe("the Action's committed bundle", function () {
   this.timeout(120_000);
   let fresh: string;
   before(() => {

@@ -46,9 +46,14 @@ describe('CHANGELOG.md in Keep a Changelog form', () => {
     ['an empty kind', (t) => t.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Added\n'), /is empty/],
     ['a release without its link reference', (t) => t.replace(/^\[\d[^\]]*\]: .*\n/m, ''), /no link reference/],
     ['a link reference to no release', (t) => `${t}[9.9.9]: https://x.test\n`, /names no release/],
-    ['an older version above a newer one', (t) => t
-      .replace('## [Unreleased]\n', '## [Unreleased]\n\n## [0.0.1] - 2099-01-01\n\n### Added\n- x\n')
-      .replace(/^(\[Unreleased\]: .*)$/m, '$1\n[0.0.1]: https://example.com'), /must come after/],
+    [
+      'an older version above a newer one',
+      (t) =>
+        t
+          .replace('## [Unreleased]\n', '## [Unreleased]\n\n## [0.0.1] - 2099-01-01\n\n### Added\n- x\n')
+          .replace(/^(\[Unreleased\]: .*)$/m, '$1\n[0.0.1]: https://example.com'),
+      /must come after/,
+    ],
     ['prose outside the list items', (t) => t.replace('### Security\n', '### Security\nProse.\n'), /neither a "- "/],
   ];
   for (const [what, breakIt, problem] of broken) {

@@ -9,10 +9,14 @@ import { parse } from 'yaml';
 
 const REPO = path.join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(REPO, file), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string>; files: string[]; scripts: Record<string, string> };
+const pkg = JSON.parse(read('package.json')) as {
+  bin: Record<string, string>;
+  files: string[];
+  scripts: Record<string, string>;
+};
 
 describe('release manifests', () => {
-  it('.pre-commit-hooks.yaml: hook registry-lens, a node hook running the package\'s bin on the staged files', () => {
+  it(".pre-commit-hooks.yaml: hook registry-lens, a node hook running the package's bin on the staged files", () => {
     type Hook = { id: string; language: string; entry: string; args: string[]; require_serial: boolean; files: string };
     const hooks = parse(read('.pre-commit-hooks.yaml')) as Hook[];
     assert.equal(hooks.length, 1);
@@ -20,11 +24,23 @@ describe('release manifests', () => {
     assert.equal(hook!.id, 'registry-lens');
     assert.equal(hook!.language, 'node');
     assert.equal(hook!.entry, 'registry-lens check --base HEAD --files');
-    assert.deepEqual(hook!.args, ['--'], 'the staged files pre-commit appends come after `--`: never read as options (R29)');
+    assert.deepEqual(
+      hook!.args,
+      ['--'],
+      'the staged files pre-commit appends come after `--`: never read as options (R29)',
+    );
     assert.ok(Object.hasOwn(pkg.bin, 'registry-lens'));
     assert.equal(hook!.require_serial, true, 'one analysis of the root, not one per batch of files');
     const files = new RegExp(hook!.files);
-    for (const f of ['src/cursus/registry/step_names.py', 'registry/registry.yaml', 'x/y_meta.yml', 'ext/m.ts', 'a/.onextree', 'v1_0_0/.wip']) assert.ok(files.test(f), f);
+    for (const f of [
+      'src/cursus/registry/step_names.py',
+      'registry/registry.yaml',
+      'x/y_meta.yml',
+      'ext/m.ts',
+      'a/.onextree',
+      'v1_0_0/.wip',
+    ])
+      assert.ok(files.test(f), f);
     assert.ok(!files.test('README.md'));
   });
 
@@ -33,24 +49,35 @@ describe('release manifests', () => {
     assert.match(read('.npmrc'), /^foreground-scripts=false$/m);
   });
 
-  it('release.yml: on a v* tag, npm run release\'s files and notes released and published', () => {
-    const wf = parse(read('.github/workflows/release.yml')) as { on: { push: { tags: string[] } }; permissions: Record<string, string>; jobs: Record<string, { steps: { run?: string }[] }> };
+  it("release.yml: on a v* tag, npm run release's files and notes released and published", () => {
+    const wf = parse(read('.github/workflows/release.yml')) as {
+      on: { push: { tags: string[] } };
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
     assert.deepEqual(wf.on.push.tags, ['v*']);
     assert.equal(wf.permissions['id-token'], 'write');
-    const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-    const commands = [/npm ci/, /npm test/, /npm run release/,
+    const runs = Object.values(wf.jobs)
+      .flatMap((j) => j.steps.map((s) => s.run ?? ''))
+      .join('\n');
+    const commands = [
+      /npm ci/,
+      /npm test/,
+      /npm run release/,
       /gh release create .*release\/.*\.vsix.*release\/.*\.tgz.*--notes-file release\/notes\.md/,
-      /ovsx@\d+ publish .*release\/.*\.vsix/, /vsce publish .*--packagePath .*release\/.*\.vsix/,
-      /npm publish --provenance .*release\/.*\.tgz/];
+      /ovsx@\d+ publish .*release\/.*\.vsix/,
+      /vsce publish .*--packagePath .*release\/.*\.vsix/,
+      /npm publish --provenance .*release\/.*\.tgz/,
+    ];
     for (const command of commands) assert.match(runs, command);
     assert.equal(pkg.scripts['release'], 'node scripts/release.mjs');
   });
 
-  it('action.yml runs the Action\'s committed bundle of the CLI (test/package/actionBundle.test.ts keeps it fresh)', () => {
+  it("action.yml runs the Action's committed bundle of the CLI (test/package/actionBundle.test.ts keeps it fresh)", () => {
     const action = parse(read('action.yml')) as { runs: { steps: { env?: Record<string, string> }[] } };
     const cli = action.runs.steps.map((s) => s.env?.['REGISTRY_LENS']).find((v) => v !== undefined);
     assert.equal(cli, '${{ github.action_path }}/action/dist/cli.js');
     assert.equal(pkg.scripts['build:action'], 'node scripts/buildAction.mjs');
-    assert.ok(!pkg.files.some((f) => f.startsWith('action')), 'the package does not ship the Action\'s bundle');
+    assert.ok(!pkg.files.some((f) => f.startsWith('action')), "the package does not ship the Action's bundle");
   });
 });

@@ -22,25 +22,58 @@ describe('the npm package', function () {
   before(() => {
     tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-npm-'));
     // the prepack build already ran (npm test builds first): pack dist/ as it is
-    const name = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const name = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
     tarball = path.join(tmp, name);
     const prefix = path.join(tmp, 'prefix');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd: tmp, stdio: 'pipe', env: npmEnv(tmp) });
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], {
+      cwd: tmp,
+      stdio: 'pipe',
+      env: npmEnv(tmp),
+    });
     bin = path.join(prefix, 'bin', 'registry-lens');
   });
 
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('ships the bundles, wasm, schemas, grammar and docs only, with no runtime dependency', () => {
-    const files = readTarGz(tarball).map((e) => e.name.replace(/^package\//, '')).sort();
-    const under = (dir: string): string[] => readdirSync(path.join(REPO, dir), { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile()).map((d) => path.relative(REPO, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
-    assert.deepEqual(files, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json',
-      'dist/cli.js', 'dist/client.js', 'dist/server.js', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm',
-      'dist/webview/main.js', 'dist/webview/style.css', 'docs/diagnostics.md', ...under('schemas'), ...under('syntaxes'), ...under('media/walkthrough'),
-    ].sort());
-    const manifest = JSON.parse(readTarGz(tarball).find((e) => e.name === 'package/package.json')!.data.toString('utf8')) as Record<string, unknown>;
+    const files = readTarGz(tarball)
+      .map((e) => e.name.replace(/^package\//, ''))
+      .sort();
+    const under = (dir: string): string[] =>
+      readdirSync(path.join(REPO, dir), { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => path.relative(REPO, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+    assert.deepEqual(
+      files,
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/cli.js',
+        'dist/client.js',
+        'dist/server.js',
+        'dist/tree-sitter-python.wasm',
+        'dist/web-tree-sitter.wasm',
+        'dist/webview/main.js',
+        'dist/webview/style.css',
+        'docs/diagnostics.md',
+        ...under('schemas'),
+        ...under('syntaxes'),
+        ...under('media/walkthrough'),
+      ].sort(),
+    );
+    const manifest = JSON.parse(
+      readTarGz(tarball)
+        .find((e) => e.name === 'package/package.json')!
+        .data.toString('utf8'),
+    ) as Record<string, unknown>;
     assert.equal(manifest['dependencies'], undefined, 'dist/ bundles everything: no runtime dependency');
     assert.equal(manifest['private'], undefined);
     assert.deepEqual(manifest['bin'], { 'registry-lens': './dist/cli.js' });

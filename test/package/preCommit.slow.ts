@@ -20,7 +20,8 @@ describe('the pre-commit hook', function () {
 
   before(() => {
     const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-    if (version.status !== 0) throw new Error('pre-commit is not installed: run `bash scripts/e2e/setup.sh all` (apt-get install pre-commit)');
+    if (version.status !== 0)
+      throw new Error('pre-commit is not installed: run `bash scripts/e2e/setup.sh all` (apt-get install pre-commit)');
     tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-pre-commit-'));
     clone = path.join(tmp, 'clone');
     sha = git(REPO, 'rev-parse', 'HEAD');
@@ -36,7 +37,9 @@ describe('the pre-commit hook', function () {
   /** `pre-commit try-repo <clone> registry-lens` in `dir`, one pre-commit home for every run (the hook installs once). */
   function tryRepo(dir: string, ...extra: string[]): { code: number | null; out: string } {
     const r = spawnSync('pre-commit', ['try-repo', clone, 'registry-lens', '--ref', sha, ...extra], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home'), PRE_COMMIT_COLOR: 'never' },
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home'), PRE_COMMIT_COLOR: 'never' },
     });
     return { code: r.status, out: r.stdout + r.stderr };
   }
@@ -53,7 +56,10 @@ describe('the pre-commit hook', function () {
     const r = tryRepo(repository(brokenTree()), '--all-files');
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /Registry Lens\.+Failed/);
-    assert.match(r.out, /src\/cursus\/registry\/step_names\.py\n.*error +Builder class 'ModelCalibrationStepBuilder' for step 'ModelCalibration' not found.*\[RL005\]/);
+    assert.match(
+      r.out,
+      /src\/cursus\/registry\/step_names\.py\n.*error +Builder class 'ModelCalibrationStepBuilder' for step 'ModelCalibration' not found.*\[RL005\]/,
+    );
     assert.match(r.out, /1 error, 1 warning/);
   });
 
@@ -67,11 +73,18 @@ describe('the pre-commit hook', function () {
     // try-repo installs the hook anew each run (a store of its own); a config shares one installed environment
     const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens\n`;
     const run = (dir: string): { code: number | null; out: string } => {
-      const r = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home-run'), PRE_COMMIT_COLOR: 'never' } });
+      const r = spawnSync('pre-commit', ['run'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PRE_COMMIT_HOME: path.join(tmp, 'home-run'), PRE_COMMIT_COLOR: 'never' },
+      });
       return { code: r.status, out: r.stdout + r.stderr };
     };
     const dir = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
-    writeFileSync(path.join(dir, ALICE_REGISTRY), `LOCAL_STEPS = {\n${entry('FeatureJoin', 'Processing')}${entry('Calibration', 'Processing')}}\n\nWORKSPACE_METADATA = {"developer_id": "alice"}\n`);
+    writeFileSync(
+      path.join(dir, ALICE_REGISTRY),
+      `LOCAL_STEPS = {\n${entry('FeatureJoin', 'Processing')}${entry('Calibration', 'Processing')}}\n\nWORKSPACE_METADATA = {"developer_id": "alice"}\n`,
+    );
     git(dir, 'add', ALICE_REGISTRY);
     const r = run(dir);
     assert.equal(r.code, 1, r.out);

@@ -10,8 +10,12 @@ import { declarations } from '../../server/src/engine/settings';
 const REPO = join(__dirname, '..', '..');
 
 interface Manifest {
-  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+  };
+  contributes: {
+    configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> };
+  };
 }
 
 describe('package: untrusted workspaces', () => {
@@ -27,13 +31,20 @@ describe('package: untrusted workspaces', () => {
   it('restricts exactly the settings that name paths (files, directories, globs) or a size limit', () => {
     const properties = manifest.contributes.configuration.properties;
     const namesPathOrSize = Object.entries(properties)
-      .filter(([key, p]) => /glob|relative to the workspace folder|\bpath|director|folder/i.test(p.markdownDescription ?? p.description ?? '') || /size|MB\b|bytes/i.test(key))
+      .filter(
+        ([key, p]) =>
+          /glob|relative to the workspace folder|\bpath|director|folder/i.test(
+            p.markdownDescription ?? p.description ?? '',
+          ) || /size|MB\b|bytes/i.test(key),
+      )
       .map(([key]) => key)
       .sort();
     assert.deepEqual(restricted, namesPathOrSize);
     for (const key of restricted) assert.ok(key in properties, `${key} is not a contributed setting`);
     // Every setting whose paths the engine judges (and ignores when they leave the folder) is among them.
-    const judged = SETTING_GROUPS.flatMap(declarations).filter(([, d]) => d.leaving !== undefined).map(([, d]) => `registryLens.${d.key}`);
+    const judged = SETTING_GROUPS.flatMap(declarations)
+      .filter(([, d]) => d.leaving !== undefined)
+      .map(([, d]) => `registryLens.${d.key}`);
     assert.ok(judged.length > 0);
     for (const key of judged) assert.ok(restricted.includes(key), key);
   });

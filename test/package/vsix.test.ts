@@ -30,11 +30,16 @@ describe('the packaged .vsix', function () {
   let unpacked: string;
 
   before(function () {
-    if (!existsSync(path.join(REPO, 'dist', 'server.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+    if (!existsSync(path.join(REPO, 'dist', 'server.js')))
+      throw new Error('dist/ is missing: run `npm run build` first');
     tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-vsix-'));
     const vsix = path.join(tmp, 'registry-lens.vsix');
     // the command of `npm run package`, minus the build (done by `npm test`), into a temp file
-    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: REPO, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+      { cwd: REPO, stdio: 'pipe' },
+    );
     entries = readZip(vsix);
     unpacked = path.join(tmp, 'unpacked');
     for (const e of entries) {
@@ -44,16 +49,27 @@ describe('the packaged .vsix', function () {
     }
   });
 
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('ships exactly the bundles, the wasm files, schemas/, syntaxes/, media/walkthrough/, the diagnostics reference, README, CHANGELOG and LICENSE', () => {
     const shipped = entries.map((e) => e.name).sort();
     const expected = [
-      '[Content_Types].xml', 'extension.vsixmanifest',
-      'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
-      'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-python.wasm',
-      'extension/dist/webview/main.js', 'extension/dist/webview/style.css', 'extension/docs/diagnostics.md',
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/dist/web-tree-sitter.wasm',
+      'extension/dist/tree-sitter-python.wasm',
+      'extension/dist/webview/main.js',
+      'extension/dist/webview/style.css',
+      'extension/docs/diagnostics.md',
       ...filesUnder('schemas').map((f) => `extension/${f}`),
       ...filesUnder('syntaxes').map((f) => `extension/${f}`),
       ...filesUnder('media/walkthrough').map((f) => `extension/${f}`),
@@ -63,32 +79,58 @@ describe('the packaged .vsix', function () {
   });
 
   it('ships every file the walkthrough shows, and its links run commands the extension contributes', () => {
-    const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8')) as {
-      contributes: { commands: { command: string }[]; walkthroughs: { steps: { description: string; media: Record<string, string> }[] }[] };
+    const pkg = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.json')!
+        .data()
+        .toString('utf8'),
+    ) as {
+      contributes: {
+        commands: { command: string }[];
+        walkthroughs: { steps: { description: string; media: Record<string, string> }[] }[];
+      };
     };
     const steps = pkg.contributes.walkthroughs.flatMap((w) => w.steps);
-    const media = steps.flatMap((st) => [st.media['markdown'], st.media['svg'], st.media['image']].filter((m): m is string => m !== undefined));
-    assert.deepEqual(media.filter((m) => !entries.some((e) => e.name === `extension/${m}`)), []);
+    const media = steps.flatMap((st) =>
+      [st.media['markdown'], st.media['svg'], st.media['image']].filter((m): m is string => m !== undefined),
+    );
+    assert.deepEqual(
+      media.filter((m) => !entries.some((e) => e.name === `extension/${m}`)),
+      [],
+    );
     const ours = new Set(pkg.contributes.commands.map((c) => c.command));
-    const linked = steps.flatMap((st) => [...st.description.matchAll(/\(command:(registryLens\.[\w.]+)/g)].map((m) => m[1]!));
+    const linked = steps.flatMap((st) =>
+      [...st.description.matchAll(/\(command:(registryLens\.[\w.]+)/g)].map((m) => m[1]!),
+    );
     assert.ok(linked.length > 0);
-    assert.deepEqual(linked.filter((c) => !ours.has(c)), []);
+    assert.deepEqual(
+      linked.filter((c) => !ours.has(c)),
+      [],
+    );
   });
 
   it('the bundles are complete: nothing left to require but Node built-ins and vscode', () => {
     for (const f of ['client.js', 'server.js', 'cli.js']) {
-      const text = entries.find((e) => e.name === `extension/dist/${f}`)!.data().toString('utf8');
+      const text = entries
+        .find((e) => e.name === `extension/dist/${f}`)!
+        .data()
+        .toString('utf8');
       // (not inside a string: ajv keeps `'require("ajv/dist/runtime/equal")'` as code-generation text)
       const required = [...text.matchAll(/(?<!['"`\w.])require\(["']([^"'./][^"']*)["']\)/g)].map((m) => m[1]!);
-      const foreign = [...new Set(required)].filter((m) => !m.startsWith('node:') && !isBuiltin(m) && !(f === 'client.js' && m === 'vscode'));
+      const foreign = [...new Set(required)].filter(
+        (m) => !m.startsWith('node:') && !isBuiltin(m) && !(f === 'client.js' && m === 'vscode'),
+      );
       assert.deepEqual(foreign, [], `${f} requires packages that are not bundled`);
     }
   });
 
   it('the CLI runs from the unpacked .vsix', () => {
     assertNoNodeModulesAbove(path.join(unpacked, 'extension', 'dist'));
-    const out = execFileSync(process.execPath, [path.join(unpacked, 'extension', 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'],
-      { cwd: tmp, encoding: 'utf8', env: cleanEnv() });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(unpacked, 'extension', 'dist', 'cli.js'), 'check', DEMO, '--format', 'json', '--fail-on', 'never'],
+      { cwd: tmp, encoding: 'utf8', env: cleanEnv() },
+    );
     const diagnostics = (JSON.parse(out) as { diagnostics: { code: string; file: string }[] }).diagnostics;
     assert.ok(diagnostics.some((d) => d.code === 'RL002' && d.file === ALICE));
   });
@@ -96,16 +138,25 @@ describe('the packaged .vsix', function () {
   it('the bundled server starts from the unpacked .vsix and analyses the example over LSP', async () => {
     const server = path.join(unpacked, 'extension', 'dist', 'server.js');
     assertNoNodeModulesAbove(path.dirname(server));
-    const proc = spawn(process.execPath, [server, '--stdio'], { cwd: tmp, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [server, '--stdio'], {
+      cwd: tmp,
+      env: cleanEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
-    proc.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    proc.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const lsp = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const diagnostics = new Map<string, { code?: string | number }[]>();
     let changed = (): void => {};
-    lsp.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: string | number }[] }) => {
-      diagnostics.set(p.uri, p.diagnostics);
-      changed();
-    });
+    lsp.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; diagnostics: { code?: string | number }[] }) => {
+        diagnostics.set(p.uri, p.diagnostics);
+        changed();
+      },
+    );
     lsp.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     lsp.onRequest('client/registerCapability', () => null);
     lsp.onRequest('window/workDoneProgress/create', () => null);
@@ -113,18 +164,30 @@ describe('the packaged .vsix', function () {
     try {
       const root = pathToFileURL(DEMO).href;
       const init = await lsp.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
-        processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'demo-workspace' }], capabilities: {},
+        processId: process.pid,
+        rootUri: root,
+        workspaceFolders: [{ uri: root, name: 'demo-workspace' }],
+        capabilities: {},
       });
       assert.ok(init.serverInfo?.name, 'serverInfo');
       await lsp.sendNotification('initialized', {});
       const alice = `${root}/${ALICE}`;
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no RL002 for ${ALICE} within 60 s; server stderr:\n${stderr}`)), 60_000);
-        changed = () => { if (diagnostics.get(alice)?.some((d) => d.code === 'RL002')) { clearTimeout(timer); resolve(); } };
+        const timer = setTimeout(
+          () => reject(new Error(`no RL002 for ${ALICE} within 60 s; server stderr:\n${stderr}`)),
+          60_000,
+        );
+        changed = () => {
+          if (diagnostics.get(alice)?.some((d) => d.code === 'RL002')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
         changed();
       });
       const hover = await lsp.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
-        textDocument: { uri: alice }, position: { line: 69, character: 8 },
+        textDocument: { uri: alice },
+        position: { line: 69, character: 8 },
       });
       assert.match(hover?.contents.value ?? '', /override:alice_ml/);
       await lsp.sendRequest('shutdown');
@@ -151,7 +214,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 function assertNoNodeModulesAbove(dir: string): void {
   for (let d = dir; ; d = path.dirname(d)) {
     const nm = path.join(d, 'node_modules');
-    assert.ok(!(existsSync(nm) && statSync(nm).isDirectory()), `${nm} exists: the test cannot prove the bundle is self-contained`);
+    assert.ok(
+      !(existsSync(nm) && statSync(nm).isDirectory()),
+      `${nm} exists: the test cannot prove the bundle is self-contained`,
+    );
     if (path.dirname(d) === d) return;
   }
 }

@@ -3,14 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
-export interface ZipEntry { name: string; size: number; data(): Buffer }
+export interface ZipEntry {
+  name: string;
+  size: number;
+  data(): Buffer;
+}
 
 export function readZip(file: string): ZipEntry[] {
   const buf = readFileSync(file);
   // end of central directory record: signature 0x06054b50, searched from the end (comment ≤ 64 KiB)
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file}: not a zip archive`);
   const count = buf.readUInt16LE(eocd + 10);

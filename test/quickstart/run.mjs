@@ -47,21 +47,32 @@ function freshShellEnv(port) {
 function freePort() {
   return new Promise((resolve) => {
     const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
 function status(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('error', () => resolve(0));
-    req.setTimeout(10_000, () => { req.destroy(); resolve(0); });
+    req.setTimeout(10_000, () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
 /** Starts a process holding apt's locks until its stdin ends (scripts/e2e/hold-apt-lock.py). */
 function holdAptLocks() {
-  const p = spawn('python3', [path.join(REPO, 'scripts', 'e2e', 'hold-apt-lock.py')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const p = spawn('python3', [path.join(REPO, 'scripts', 'e2e', 'hold-apt-lock.py')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     p.stdout.once('data', () => resolve(p));
     p.once('exit', (code) => reject(new Error(`could not hold apt's locks (exit ${code}; run as root)`)));
@@ -69,40 +80,62 @@ function holdAptLocks() {
 }
 
 async function main() {
-  log(`cloning ${REPO} (HEAD ${execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']).toString().trim()}) into ${clone}`);
+  log(
+    `cloning ${REPO} (HEAD ${execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']).toString().trim()}) into ${clone}`,
+  );
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', REPO, clone]);
   const port = await freePort();
   const command = 'npm ci && npm start';
   const holder = holdSeconds > 0 ? await holdAptLocks() : null;
   log(`$ ${command}    (XDG_CACHE_HOME=${cache}, PORT=${port})`);
-  child = spawn('bash', ['-c', command], { cwd: clone, env: freshShellEnv(port), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn('bash', ['-c', command], {
+    cwd: clone,
+    env: freshShellEnv(port),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const outFile = path.join(tmp, 'output.log');
   let setupSeen = false;
-  for (const s of [child.stdout, child.stderr]) s.on('data', (d) => {
-    output += d;
-    fs.appendFileSync(outFile, d);
-    for (const line of String(d).split('\n')) if (line.startsWith('[e2e-setup]')) console.log(`[quickstart ${elapsed()}]   ${line}`);
-    if (holder && !setupSeen && output.includes('[e2e-setup]')) {
-      setupSeen = true;
-      log(`apt's locks are held by pid ${holder.pid}: released in ${holdSeconds}s`);
-      setTimeout(() => { holder.stdin.end(); log('apt\'s locks released'); }, holdSeconds * 1000);
-    }
-  });
+  for (const s of [child.stdout, child.stderr])
+    s.on('data', (d) => {
+      output += d;
+      fs.appendFileSync(outFile, d);
+      for (const line of String(d).split('\n'))
+        if (line.startsWith('[e2e-setup]')) console.log(`[quickstart ${elapsed()}]   ${line}`);
+      if (holder && !setupSeen && output.includes('[e2e-setup]')) {
+        setupSeen = true;
+        log(`apt's locks are held by pid ${holder.pid}: released in ${holdSeconds}s`);
+        setTimeout(() => {
+          holder.stdin.end();
+          log("apt's locks released");
+        }, holdSeconds * 1000);
+      }
+    });
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
 
   const url = await new Promise((resolve, reject) => {
     const timer = setInterval(() => {
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-      if (m) { clearInterval(timer); resolve(m[1]); }
-      else if (exited) { clearInterval(timer); reject(new Error(`\`${command}\` exited (${JSON.stringify(exited)}) before printing a URL`)); }
-      else if (Date.now() - t0 > TIMEOUT_MS) { clearInterval(timer); reject(new Error(`no URL after ${TIMEOUT_MS / 1000}s`)); }
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]);
+      } else if (exited) {
+        clearInterval(timer);
+        reject(new Error(`\`${command}\` exited (${JSON.stringify(exited)}) before printing a URL`));
+      } else if (Date.now() - t0 > TIMEOUT_MS) {
+        clearInterval(timer);
+        reject(new Error(`no URL after ${TIMEOUT_MS / 1000}s`));
+      }
     }, 500);
   });
   log(`printed ${url}`);
   const opened = decodeURIComponent(new URL(url).searchParams.get('folder') || '');
-  if (!opened.endsWith('/demo-workspace') || opened.startsWith(clone)) throw new Error(`npm start opens ${opened}, not a throwaway copy of the example`);
+  if (!opened.endsWith('/demo-workspace') || opened.startsWith(clone))
+    throw new Error(`npm start opens ${opened}, not a throwaway copy of the example`);
   let code = 0;
   for (let i = 0; i < 120 && code !== 200; i++) {
     code = await status(url);
@@ -120,7 +153,8 @@ async function main() {
   const problems = [];
   if (/EBADENGINE/.test(output)) problems.push('npm printed an EBADENGINE warning');
   if (/requires node v24|Starting server failed/.test(output)) problems.push('the output reports a failure');
-  if (holder && !/\[e2e-setup\] waiting for apt/.test(output)) problems.push('setup never waited for apt while its locks were held (is an apt package of setup missing?)');
+  if (holder && !/\[e2e-setup\] waiting for apt/.test(output))
+    problems.push('setup never waited for apt while its locks were held (is an apt package of setup missing?)');
   const dirty = execFileSync('git', ['-C', clone, 'status', '--porcelain']).toString().trim();
   if (dirty) problems.push(`git status of the clone is not clean:\n${dirty}`);
   if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -128,11 +162,21 @@ async function main() {
 }
 
 main().then(
-  () => { if (!keep) fs.rmSync(tmp, { recursive: true, force: true }); },
+  () => {
+    if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
+  },
   (e) => {
-    try { if (child) process.kill(-child.pid, 'SIGINT'); } catch { /* already gone */ }
+    try {
+      if (child) process.kill(-child.pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
     console.error(`[quickstart ${elapsed()}] FAILED: ${e.message}\nOutput: ${path.join(tmp, 'output.log')} (kept)`);
-    try { execFileSync('tail', ['-40', path.join(tmp, 'output.log')], { stdio: 'inherit' }); } catch { /* no output yet */ }
+    try {
+      execFileSync('tail', ['-40', path.join(tmp, 'output.log')], { stdio: 'inherit' });
+    } catch {
+      /* no output yet */
+    }
     process.exitCode = 1;
   },
 );

@@ -3,7 +3,16 @@
 // including a cross-file check added through the public API and, every other run, setting and link changes. SOAK_RUNS and SOAK_STEPS override the
 // defaults (100 runs × 60 steps); every shape of the incremental test is here.
 import {
-  DAG_EDITS, EDITS, HOST_EDITS, INTERFACE_EDITS, META_EDITS, ONEX_CONTRACT_EDITS, ONEX_EDITS, TREE_EDITS, runSequence, type Sequence,
+  DAG_EDITS,
+  EDITS,
+  HOST_EDITS,
+  INTERFACE_EDITS,
+  META_EDITS,
+  ONEX_CONTRACT_EDITS,
+  ONEX_EDITS,
+  TREE_EDITS,
+  runSequence,
+  type Sequence,
 } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
 
@@ -23,7 +32,11 @@ const SHAPES: Omit<Sequence, 'seed' | 'steps'>[] = [
   { settings: { onexPins: { logger_node: '1.0.0' } }, example: 'onex-registry', edits: ONEX_EDITS },
   { settings: {}, example: 'cursus-pipelines', edits: [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS] },
   { settings: {}, example: 'onex-contracts', edits: ONEX_CONTRACT_EDITS },
-  { settings: { onexValidators: ['compliance-scan', 'auto-wiring'] }, example: 'onex-contracts', edits: ONEX_CONTRACT_EDITS },
+  {
+    settings: { onexValidators: ['compliance-scan', 'auto-wiring'] },
+    example: 'onex-contracts',
+    edits: ONEX_CONTRACT_EDITS,
+  },
 ];
 
 describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
@@ -32,7 +45,14 @@ describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
     const shape = SHAPES[run % SHAPES.length] as (typeof SHAPES)[number];
     const hosted = run % 2 === 1;
     it(`run ${run + 1}: ${shape.example} ${JSON.stringify(shape.settings)}${run % 3 === 2 ? ' with an extra check' : ''}${hosted ? ', settings and links change' : ''}`, async () => {
-      await runSequence({ ...shape, edits: [...shape.edits, ...TREE_EDITS], hostEdits: hosted ? HOST_EDITS : [], seed: 1000 + run, steps: STEPS, options: run % 3 === 2 ? { checks: [overrideChangesType] } : {} });
+      await runSequence({
+        ...shape,
+        edits: [...shape.edits, ...TREE_EDITS],
+        hostEdits: hosted ? HOST_EDITS : [],
+        seed: 1000 + run,
+        steps: STEPS,
+        options: run % 3 === 2 ? { checks: [overrideChangesType] } : {},
+      });
     });
   }
 });

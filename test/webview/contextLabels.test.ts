@@ -11,25 +11,37 @@ describe('client: context labels', () => {
       { id: 'bob', dir: 'developer_workspaces/developers/bob' },
       { id: 'alice_ml', dir: 'developer_workspaces/developers/aaron_dup' },
     ];
-    assert.deepEqual(all.map((c) => contextLabel(c, all)), ['core', 'alice_ml', 'bob', 'alice_ml (aaron_dup)']);
+    assert.deepEqual(
+      all.map((c) => contextLabel(c, all)),
+      ['core', 'alice_ml', 'bob', 'alice_ml (aaron_dup)'],
+    );
   });
 
-  it('labels the engine\'s `id@dir` context of a later workspace by its directory', () => {
+  it("labels the engine's `id@dir` context of a later workspace by its directory", () => {
     const all = [
       { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
       { id: 'alice_ml@developer_workspaces/developers/aaron_dup', dir: 'developer_workspaces/developers/aaron_dup' },
     ];
-    assert.deepEqual(all.map((c) => contextLabel(c, all)), ['alice_ml', 'alice_ml (aaron_dup)']);
+    assert.deepEqual(
+      all.map((c) => contextLabel(c, all)),
+      ['alice_ml', 'alice_ml (aaron_dup)'],
+    );
   });
 
-  it('names a step\'s source by its context\'s label (Registries view), other sources as they are', () => {
+  it("names a step's source by its context's label (Registries view), other sources as they are", () => {
     const all = [
       { id: 'core', dir: null },
       { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
       { id: 'alice_ml@developer_workspaces/developers/aaron_dup', dir: 'developer_workspaces/developers/aaron_dup' },
     ];
     assert.deepEqual(
-      ['workspace:alice_ml@developer_workspaces/developers/aaron_dup', 'override:alice_ml', 'core', 'module', 'onex nodes'].map((s) => sourceLabel(s, all)),
+      [
+        'workspace:alice_ml@developer_workspaces/developers/aaron_dup',
+        'override:alice_ml',
+        'core',
+        'module',
+        'onex nodes',
+      ].map((s) => sourceLabel(s, all)),
       ['workspace:alice_ml (aaron_dup)', 'override:alice_ml', 'core', 'module', 'onex nodes'],
     );
   });

@@ -13,6 +13,9 @@ describe('client: Explain document locations', () => {
 
   it('links no location with a . or .. segment, which only a name in the text can hold', () => {
     assert.deepEqual(explainLocations('step ../../etc/passwd.py:1:1 and ./a/../b.py:2:2 and a/.../c.py:3:3'), []);
-    assert.deepEqual(explainLocations('a..b/c.py:1:1').map((l) => l.file), ['a..b/c.py']);
+    assert.deepEqual(
+      explainLocations('a..b/c.py:1:1').map((l) => l.file),
+      ['a..b/c.py'],
+    );
   });
 });

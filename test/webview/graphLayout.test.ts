@@ -9,14 +9,36 @@ import { layoutGraph, type GraphLayout } from '../../client/webview/graphLayout'
 import type { GraphView } from '../../server/src/lsp/protocol';
 
 const R = { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } };
-const node = (id: string, cycle = false) => ({ id, kind: 'step' as const, source: 'core', file: 'a.py', range: R, meta: null, cycle, uri: `file:///r/${id}.py` });
-const edge = (from: string, to: string, cycle = false) => ({ from, to, optional: false, file: 'a_meta.yaml', range: R, cycle });
+const node = (id: string, cycle = false) => ({
+  id,
+  kind: 'step' as const,
+  source: 'core',
+  file: 'a.py',
+  range: R,
+  meta: null,
+  cycle,
+  uri: `file:///r/${id}.py`,
+});
+const edge = (from: string, to: string, cycle = false) => ({
+  from,
+  to,
+  optional: false,
+  file: 'a_meta.yaml',
+  range: R,
+  cycle,
+});
 
 /** Every node inside the canvas and no two overlapping. */
 function assertPlaced(l: GraphLayout): void {
   const problems: string[] = [];
   for (const a of l.nodes) {
-    if (!(a.x - a.width / 2 >= 0 && a.x + a.width / 2 <= l.width && a.y - a.height / 2 >= 0 && a.y + a.height / 2 <= l.height)) problems.push(`${a.id} outside`);
+    if (!(
+      a.x - a.width / 2 >= 0 &&
+      a.x + a.width / 2 <= l.width &&
+      a.y - a.height / 2 >= 0 &&
+      a.y + a.height / 2 <= l.height
+    ))
+      problems.push(`${a.id} outside`);
   }
   // neighbours in y order: only nodes whose rows overlap can overlap
   const byY = [...l.nodes].sort((a, b) => a.y - b.y);
@@ -37,7 +59,9 @@ function generated(n: number): GraphView {
   const nodes = Array.from({ length: n }, (_, i) => node(id(i), i === 1 || i === 2));
   const edges = [edge(id(1), id(2), true), edge(id(2), id(1), true)];
   for (let i = 3; i < n; i++) {
-    const to = new Set(Array.from({ length: Math.floor(rnd() * 4) }, () => Math.max(0, i - 1 - Math.floor(rnd() * 40))));
+    const to = new Set(
+      Array.from({ length: Math.floor(rnd() * 4) }, () => Math.max(0, i - 1 - Math.floor(rnd() * 40))),
+    );
     for (const t of to) edges.push(edge(id(i), id(t)));
   }
   return { folder: 'file:///r', name: 'r', context: 'core', nodes, edges, cycles: [[id(1), id(2)]], steps: [] };
@@ -45,13 +69,22 @@ function generated(n: number): GraphView {
 
 describe('webview: step graph layout', () => {
   const view: GraphView = {
-    folder: 'file:///r', name: 'r', context: 'core',
+    folder: 'file:///r',
+    name: 'r',
+    context: 'core',
     nodes: [node('A', true), node('B', true), node('C')],
     edges: [edge('A', 'B', true), edge('B', 'A', true), edge('C', 'A')],
     cycles: [['A', 'B']],
     steps: [
       { name: 'A', source: 'core', uri: 'file:///r/a.py', range: R, sagemakerStepType: null, conflicts: [] },
-      { name: 'Lonely', source: 'workspace:alice', uri: 'file:///r/l.py', range: R, sagemakerStepType: null, conflicts: [] },
+      {
+        name: 'Lonely',
+        source: 'workspace:alice',
+        uri: 'file:///r/l.py',
+        range: R,
+        sagemakerStepType: null,
+        conflicts: [],
+      },
     ],
   };
 
@@ -59,15 +92,34 @@ describe('webview: step graph layout', () => {
     const l = layoutGraph(view);
     assert.deepEqual(l.nodes.map((n) => n.id).sort(), ['A', 'B', 'C', 'Lonely']);
     for (const a of l.nodes) {
-      assert.ok(a.x - a.width / 2 >= 0 && a.x + a.width / 2 <= l.width && a.y - a.height / 2 >= 0 && a.y + a.height / 2 <= l.height, `${a.id} inside`);
+      assert.ok(
+        a.x - a.width / 2 >= 0 &&
+          a.x + a.width / 2 <= l.width &&
+          a.y - a.height / 2 >= 0 &&
+          a.y + a.height / 2 <= l.height,
+        `${a.id} inside`,
+      );
       for (const b of l.nodes) {
         if (a === b) continue;
-        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+        const apart =
+          Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
         assert.ok(apart, `${a.id} overlaps ${b.id}`);
       }
     }
-    assert.deepEqual(l.nodes.filter((n) => n.cycle).map((n) => n.id).sort(), ['A', 'B']);
-    assert.deepEqual(l.edges.filter((e) => e.cycle).map((e) => `${e.from}->${e.to}`).sort(), ['A->B', 'B->A']);
+    assert.deepEqual(
+      l.nodes
+        .filter((n) => n.cycle)
+        .map((n) => n.id)
+        .sort(),
+      ['A', 'B'],
+    );
+    assert.deepEqual(
+      l.edges
+        .filter((e) => e.cycle)
+        .map((e) => `${e.from}->${e.to}`)
+        .sort(),
+      ['A->B', 'B->A'],
+    );
     assert.ok(l.edges.every((e) => e.points.length >= 2));
     const lonely = l.nodes.find((n) => n.id === 'Lonely');
     assert.equal(lonely?.group, 'workspace');
@@ -79,7 +131,11 @@ describe('webview: step graph layout', () => {
 
   it('a pipeline DAG: an unresolved node is its own kind, unclickable; a resolved one keeps the step it names', () => {
     const view: GraphView = {
-      folder: 'file:///r', name: 'r', context: 'core', steps: [], cycles: [],
+      folder: 'file:///r',
+      name: 'r',
+      context: 'core',
+      steps: [],
+      cycles: [],
       file: { path: 'p.dag.json', uri: 'file:///r/p.dag.json' },
       nodes: [
         { ...node('Load_training'), step: 'Load' },
@@ -88,8 +144,13 @@ describe('webview: step graph layout', () => {
       edges: [{ ...edge('Load_training', 'Trainng'), kind: 'flow' }],
     };
     const l = layoutGraph(view);
-    assert.deepEqual(l.nodes.map((n) => [n.id, n.group, n.step ?? null, n.target !== null]),
-      [['Load_training', 'core', 'Load', true], ['Trainng', 'unresolved', null, false]]);
+    assert.deepEqual(
+      l.nodes.map((n) => [n.id, n.group, n.step ?? null, n.target !== null]),
+      [
+        ['Load_training', 'core', 'Load', true],
+        ['Trainng', 'unresolved', null, false],
+      ],
+    );
     const [load, trainng] = l.nodes;
     assert.ok(load && trainng && load.y < trainng.y, 'a DAG reads top to bottom, from source to destination');
   });
@@ -110,18 +171,30 @@ describe('webview: step graph layout', () => {
     assertPlaced(l);
     const y = new Map(l.nodes.map((n) => [n.id, n.y]));
     const upward = l.edges.filter((e) => !e.cycle && (y.get(e.from) ?? 0) >= (y.get(e.to) ?? 0));
-    assert.deepEqual(upward.map((e) => `${e.from}->${e.to}`), []);
+    assert.deepEqual(
+      upward.map((e) => `${e.from}->${e.to}`),
+      [],
+    );
     assert.ok(l.edges.every((e) => e.points.length === 2));
-    assert.deepEqual(l.nodes.filter((n) => n.cycle).map((n) => n.id), ['Step0001', 'Step0002']);
+    assert.deepEqual(
+      l.nodes.filter((n) => n.cycle).map((n) => n.id),
+      ['Step0001', 'Step0002'],
+    );
   });
 
   it('the page scripts write registry strings as text only and reference no remote resource', () => {
     const dir = join(__dirname, '../../client/webview');
-    const src = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const src = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
     assert.doesNotMatch(src.replaceAll("'http://www.w3.org/2000/svg'", ''), /https?:\/\//);
     const panel = readFileSync(join(__dirname, '../../client/src/overviewPanel.ts'), 'utf8');
-    assert.match(panel, /default-src 'none'; script-src \$\{src\}; style-src \$\{src\}; img-src \$\{src\}; font-src \$\{src\}/);
+    assert.match(
+      panel,
+      /default-src 'none'; script-src \$\{src\}; style-src \$\{src\}; img-src \$\{src\}; font-src \$\{src\}/,
+    );
     assert.doesNotMatch(panel, /unsafe-inline|unsafe-eval|<script>|<style>|https?:\/\//);
   });
 });

@@ -8,10 +8,13 @@ import { MAX_SCALE, around, fitView, panBy, resized, scaleOf, zoomAt, type View 
 const port = { width: 800, height: 400 };
 const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
 /** The layout point shown at pixel (px, py). */
-const at = (v: View, px: number, py: number): [number, number] => [v.x + (px / port.width) * v.w, v.y + (py / port.height) * v.h];
+const at = (v: View, px: number, py: number): [number, number] => [
+  v.x + (px / port.width) * v.w,
+  v.y + (py / port.height) * v.h,
+];
 
 describe('webview: step graph zoom and pan', () => {
-  it('a fit shows the whole graph, centred, with the port\'s aspect, never beyond 1:1', () => {
+  it("a fit shows the whole graph, centred, with the port's aspect, never beyond 1:1", () => {
     const big = fitView({ x: 0, y: 0, width: 4000, height: 1000 }, port);
     assert.ok(big.x <= 0 && big.y <= 0 && big.x + big.w >= 4000 && big.y + big.h >= 1000, JSON.stringify(big));
     close(big.w / big.h, port.width / port.height, 'aspect');

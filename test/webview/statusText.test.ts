@@ -19,11 +19,14 @@ describe('client: status text of the analysis', () => {
     assert.deepEqual(analysisLines(full, clock), ['Full analysis: t5000, 1.9 s to read and analyse every file.']);
   });
 
-  it('after an edit, states when the last analysis ran and keeps the full one\'s duration, not the edit\'s', () => {
+  it("after an edit, states when the last analysis ran and keeps the full one's duration, not the edit's", () => {
     const edited = { lastAnalysisAt: 9000, fullAnalysisMs: 640, fullAnalysisAt: 5000 };
     assert.equal(analysedAt(edited, clock), 'analysed t9000');
     const lines = analysisLines(edited, clock);
-    assert.deepEqual(lines, ['Last analysed: t9000 (what changed since the full analysis).', 'Full analysis: t5000, 640 ms to read and analyse every file.']);
+    assert.deepEqual(lines, [
+      'Last analysed: t9000 (what changed since the full analysis).',
+      'Full analysis: t5000, 640 ms to read and analyse every file.',
+    ]);
   });
 
   it('words durations in ms below a second, else in seconds', () => {

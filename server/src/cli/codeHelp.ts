@@ -17,8 +17,10 @@ export interface CodeHelp {
 
 /** Each code's section body by anchor: after its heading, up to the next anchor or heading of the page. */
 const sections = new Map<string, string>(
-  [...DIAGNOSTICS_MD.matchAll(/^<a id="(rl\d+)"><\/a>\n## [^\n]*\n([^]*?)(?=^<a id=|^#{1,2} |(?![^]))/gm)]
-    .map((m) => [m[1] as string, (m[2] as string).trim()]),
+  [...DIAGNOSTICS_MD.matchAll(/^<a id="(rl\d+)"><\/a>\n## [^\n]*\n([^]*?)(?=^<a id=|^#{1,2} |(?![^]))/gm)].map((m) => [
+    m[1] as string,
+    (m[2] as string).trim(),
+  ]),
 );
 
 /** The help of a code; undefined without a section in docs/diagnostics.md (test/engine/codes.test.ts forbids that). */

@@ -17,7 +17,11 @@ const escape = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\
 const quote = (s: string): string => `"${escape(s)}"`;
 
 function dot(g: DependencyGraph): string {
-  const out = [`digraph ${quote(`registry-lens ${g.context}`)} {`, '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
+  const out = [
+    `digraph ${quote(`registry-lens ${g.context}`)} {`,
+    '  rankdir=LR;',
+    '  node [shape=box, fontname="Helvetica"];',
+  ];
   for (const n of g.nodes) {
     const attrs = [`label="${escape(n.id)}\\n${escape(n.source)}"`];
     if (n.kind === 'module') attrs.push('shape=component');
@@ -27,8 +31,11 @@ function dot(g: DependencyGraph): string {
     out.push(`  ${quote(n.id)} [${attrs.join(', ')}];`);
   }
   for (const e of g.edges) {
-    const attrs = [...(e.optional ? ['style=dashed'] : []), ...(e.cycle ? ['color=red', 'penwidth=2', 'label="cycle"'] : []),
-      ...(e.kind === 'flow' ? ['color=blue', `label=${quote(e.label ?? '')}`] : [])];
+    const attrs = [
+      ...(e.optional ? ['style=dashed'] : []),
+      ...(e.cycle ? ['color=red', 'penwidth=2', 'label="cycle"'] : []),
+      ...(e.kind === 'flow' ? ['color=blue', `label=${quote(e.label ?? '')}`] : []),
+    ];
     out.push(`  ${quote(e.from)} -> ${quote(e.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
   out.push('}');

@@ -9,13 +9,22 @@ export function formatListTable(rows: ListRow[]): string {
   const details = rows.some((r) => r.detail !== undefined);
   const headers = details ? [...HEADERS, 'DETAIL'] : HEADERS;
   const cells = rows.map((r) => [
-    r.name, r.source, r.sagemakerStepType ?? '-', r.builder ?? '-', r.config ?? '-',
+    r.name,
+    r.source,
+    r.sagemakerStepType ?? '-',
+    r.builder ?? '-',
+    r.config ?? '-',
     r.conflicts.length === 0 ? '-' : r.conflicts.join(', '),
     ...(details ? [r.detail ?? '-'] : []),
   ]);
   const table = [headers, ...cells];
   const widths = headers.map((_, col) => Math.max(...table.map((row) => (row[col] ?? '').length)));
-  const lines = table.map((row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   lines.push('', `${rows.length} ${rows.length === 1 ? 'step' : 'steps'}`);
   return lines.join('\n') + '\n';
 }

@@ -8,7 +8,10 @@ import type { Diagnostic, Range, Severity } from '../engine/types';
 import { codeHelp } from './codeHelp';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
-  error: 'error', warning: 'warning', information: 'note', hint: 'note',
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
 };
 
 export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version: string): string {
@@ -16,30 +19,32 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'registry-lens',
-          version,
-          informationUri: HOME_URL,
-          rules: CODES.map(rule),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'registry-lens',
+            version,
+            informationUri: HOME_URL,
+            rules: CODES.map(rule),
+          },
         },
-      },
-      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(rootDir).href.replace(/\/?$/, '/')}` } },
-      columnKind: 'utf16CodeUnits',
-      results: diagnostics.map((d) => ({
-        ruleId: d.code,
-        ruleIndex: ruleIndex.get(d.code),
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [{ physicalLocation: physicalLocation(d.file, d.range) }],
-        relatedLocations: d.related.map((r, i) => ({
-          id: i + 1,
-          physicalLocation: physicalLocation(r.file, r.range),
-          message: { text: r.message },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(rootDir).href.replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: ruleIndex.get(d.code),
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{ physicalLocation: physicalLocation(d.file, d.range) }],
+          relatedLocations: d.related.map((r, i) => ({
+            id: i + 1,
+            physicalLocation: physicalLocation(r.file, r.range),
+            message: { text: r.message },
+          })),
         })),
-      })),
-    }],
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }
@@ -60,7 +65,11 @@ function rule({ code, title, severity }: CodeEntry): object {
 
 /** A rule's name is an identifier (SARIF §3.49.7): its title's words in PascalCase (`DuplicateKey`). */
 function ruleName(title: string): string {
-  return title.split(/[^A-Za-z0-9]+/).filter((w) => w !== '').map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+  return title
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** SARIF regions are 1-based, and `endColumn` is the column just after the last character. */

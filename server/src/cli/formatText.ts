@@ -17,9 +17,11 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary): string 
     out.push('');
   }
   const s = summary;
-  out.push(`${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}`
-    + ` in ${count(files.size, 'file')} (${count(s.sources, 'source')}, ${count(s.entries, 'entry', 'entries')},`
-    + ` ${count(s.workspaces, 'workspace')})`);
+  out.push(
+    `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}` +
+      ` in ${count(files.size, 'file')} (${count(s.sources, 'source')}, ${count(s.entries, 'entry', 'entries')},` +
+      ` ${count(s.workspaces, 'workspace')})`,
+  );
   return out.join('\n') + '\n';
 }
 

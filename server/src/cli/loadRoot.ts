@@ -6,10 +6,17 @@ import type { RegistryEngine } from '../engine/engine';
 import { isDirectory, openRoot, type RootOverrides } from '../host/openRoot';
 import { UsageError } from './usage';
 
-export interface LoadedRoot { engine: RegistryEngine; ms: number }
+export interface LoadedRoot {
+  engine: RegistryEngine;
+  ms: number;
+}
 
 /** `overrides`: what the command's flags change in the root's settings (--mode, RL033 off unless asked for). */
-export async function loadRoot(root: string, overrides: RootOverrides, warn: (message: string) => void): Promise<LoadedRoot> {
+export async function loadRoot(
+  root: string,
+  overrides: RootOverrides,
+  warn: (message: string) => void,
+): Promise<LoadedRoot> {
   const start = performance.now();
   const dir = resolve(root);
   if (!isDirectory(dir)) throw new UsageError(`${root}: not a directory`);

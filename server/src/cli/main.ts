@@ -10,7 +10,9 @@ import { writeOutput } from './writeOutput';
 
 async function main(argv: string[]): Promise<number> {
   setFlagsFromString(HEAP_GROWING_FLAG);
-  const warn = (message: string): void => { process.stderr.write(`registry-lens: ${message}\n`); };
+  const warn = (message: string): void => {
+    process.stderr.write(`registry-lens: ${message}\n`);
+  };
   try {
     const cmd = parseCommand(argv);
     if (cmd.kind === 'help') {
@@ -32,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       warn(e.message);
       process.stderr.write(e.showUsage ? `\n${USAGE}` : "Run 'registry-lens --help' for usage.\n");
     } else {
-      warn(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      warn(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
     return 2;
   }
@@ -52,4 +54,6 @@ function endQuietlyOnClosedPipe(): void {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

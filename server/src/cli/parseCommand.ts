@@ -15,30 +15,55 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | {
-    kind: 'check'; root: string; format: 'text' | 'json' | 'sarif'; mode?: ResolutionMode; failOn: FailOn;
-    /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
-    files?: string[];
-    /** `--base REV` (with `--files`): of those, only what the files' change since git revision REV brings elsewhere. */
-    base?: string;
-    /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
-    reportUnusedSuppressions: boolean;
-    /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
-    output?: string;
-  }
+      kind: 'check';
+      root: string;
+      format: 'text' | 'json' | 'sarif';
+      mode?: ResolutionMode;
+      failOn: FailOn;
+      /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
+      files?: string[];
+      /** `--base REV` (with `--files`): of those, only what the files' change since git revision REV brings elsewhere. */
+      base?: string;
+      /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
+      reportUnusedSuppressions: boolean;
+      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
+      output?: string;
+    }
   | {
-    kind: 'explain'; step: string; root: string; workspace?: string; mode?: ResolutionMode;
-    framework?: string; env?: string[]; format: 'text' | 'json';
-  }
-  | { kind: 'list'; root: string; workspace?: string; mode?: ResolutionMode; conflictsOnly: boolean; format: 'table' | 'json' }
+      kind: 'explain';
+      step: string;
+      root: string;
+      workspace?: string;
+      mode?: ResolutionMode;
+      framework?: string;
+      env?: string[];
+      format: 'text' | 'json';
+    }
+  | {
+      kind: 'list';
+      root: string;
+      workspace?: string;
+      mode?: ResolutionMode;
+      conflictsOnly: boolean;
+      format: 'table' | 'json';
+    }
   | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
-  | { kind: 'init-workspace'; id: string; root: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout; copyFrom?: string }
   | {
-    kind: 'mcp'; root: string;
-    /** `--read-only`: no tool that writes is listed. */
-    readOnly: boolean;
-    /** `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed). */
-    allowUnproposedFixes: boolean;
-  };
+      kind: 'init-workspace';
+      id: string;
+      root: string;
+      template: WorkspaceTemplateName;
+      layout?: WorkspaceLayout;
+      copyFrom?: string;
+    }
+  | {
+      kind: 'mcp';
+      root: string;
+      /** `--read-only`: no tool that writes is listed. */
+      readOnly: boolean;
+      /** `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed). */
+      allowUnproposedFixes: boolean;
+    };
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
@@ -47,11 +72,19 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
   check: {
     args: [],
     options: {
-      format: 'string', mode: 'string', 'fail-on': 'string', files: 'boolean', 'report-unused-suppressions': 'boolean',
-      output: 'string', base: 'string',
+      format: 'string',
+      mode: 'string',
+      'fail-on': 'string',
+      files: 'boolean',
+      'report-unused-suppressions': 'boolean',
+      output: 'string',
+      base: 'string',
     },
   },
-  explain: { args: ['STEP'], options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' } },
+  explain: {
+    args: ['STEP'],
+    options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
+  },
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
   'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
@@ -65,17 +98,29 @@ export function parseCommand(argv: string[]): Command {
   if (name === undefined) throw new UsageError('missing command', { showUsage: true });
   if (name === '--help' || name === '-h' || name === 'help') return { kind: 'help' };
   if (name === '--version' || name === '-v') return { kind: 'version' };
-  if (!Object.hasOwn(SPECS, name)) throw new UsageError(name.startsWith('-') ? `unknown option '${name}' before the command` : `unknown command '${name}'`, { showUsage: true });
+  if (!Object.hasOwn(SPECS, name))
+    throw new UsageError(
+      name.startsWith('-') ? `unknown option '${name}' before the command` : `unknown command '${name}'`,
+      { showUsage: true },
+    );
   const kind = name as Kind;
   const parsed = parse(kind, rest);
   if (parsed === 'help') return { kind: 'help' };
-  const { args: [first], root, v, files } = parsed;
+  const {
+    args: [first],
+    root,
+    v,
+    files,
+  } = parsed;
   const mode = oneOf('--mode', v['mode'], MODES);
   switch (kind) {
     case 'check':
-      if (str(v['base']) !== undefined && !files) throw new UsageError('--base REV compares what --files F… change: give --files');
+      if (str(v['base']) !== undefined && !files)
+        throw new UsageError('--base REV compares what --files F… change: give --files');
       return {
-        kind, root, mode,
+        kind,
+        root,
+        mode,
         format: oneOf('--format', v['format'], ['text', 'json', 'sarif'] as const) ?? 'text',
         failOn: oneOf('--fail-on', v['fail-on'], ['error', 'warning', 'never'] as const) ?? 'error',
         reportUnusedSuppressions: v['report-unused-suppressions'] === true,
@@ -85,30 +130,51 @@ export function parseCommand(argv: string[]): Command {
       };
     case 'explain':
       return {
-        kind, step: first as string, root, mode,
+        kind,
+        step: first as string,
+        root,
+        mode,
         workspace: str(v['workspace']),
         framework: str(v['framework']),
-        env: str(v['env'])?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+        env: str(v['env'])
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== ''),
         format: oneOf('--format', v['format'], ['text', 'json'] as const) ?? 'text',
       };
     case 'list':
       return {
-        kind, root, mode,
+        kind,
+        root,
+        mode,
         workspace: str(v['workspace']),
         conflictsOnly: v['conflicts-only'] === true,
         format: oneOf('--format', v['format'], ['table', 'json'] as const) ?? 'table',
       };
     case 'graph':
-      return { kind, root, mode, workspace: str(v['workspace']), format: oneOf('--format', v['format'], ['dot', 'mermaid', 'json'] as const) ?? 'dot' };
+      return {
+        kind,
+        root,
+        mode,
+        workspace: str(v['workspace']),
+        format: oneOf('--format', v['format'], ['dot', 'mermaid', 'json'] as const) ?? 'dot',
+      };
     case 'init-workspace':
       return {
-        kind, id: first as string, root,
+        kind,
+        id: first as string,
+        root,
         template: oneOf('--template', v['template'], WORKSPACE_TEMPLATES) ?? 'standard',
         layout: oneOf('--layout', v['layout'], ['builders', 'interfaces'] as const),
         copyFrom: str(v['copy-from']),
       };
     case 'mcp':
-      return { kind, root, readOnly: v['read-only'] === true, allowUnproposedFixes: v['allow-unproposed-fixes'] === true };
+      return {
+        kind,
+        root,
+        readOnly: v['read-only'] === true,
+        allowUnproposedFixes: v['allow-unproposed-fixes'] === true,
+      };
   }
 }
 
@@ -122,16 +188,28 @@ type Values = Record<string, string | boolean | undefined>;
 function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: Values; files?: string[] } | 'help' {
   const spec = SPECS[kind];
   const options: Record<string, 'string' | 'boolean'> = { root: 'string', ...spec.options };
-  const known = Object.keys(options).map((o) => `--${o}`).join(', ');
-  const { tokens } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])), allowPositionals: true, strict: false, tokens: true });
+  const known = Object.keys(options)
+    .map((o) => `--${o}`)
+    .join(', ');
+  const { tokens } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(options).map(([k, type]) => [k, { type }])),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   // --help is an option token: not an option's value (`--root --help`), nor anything after `--`.
   if (tokens.some((t) => t.kind === 'option' && (t.rawName === '--help' || t.rawName === '-h'))) return 'help';
   const v: Values = {};
   const positionals: string[] = [];
   for (const t of tokens) {
-    if (t.kind === 'positional') { positionals.push(t.value); continue; }
+    if (t.kind === 'positional') {
+      positionals.push(t.value);
+      continue;
+    }
     if (t.kind === 'option-terminator') continue;
-    if (!Object.hasOwn(options, t.name)) throw new UsageError(`${kind}: unknown option '${t.rawName}'; ${kind} takes ${known}`);
+    if (!Object.hasOwn(options, t.name))
+      throw new UsageError(`${kind}: unknown option '${t.rawName}'; ${kind} takes ${known}`);
     const type = options[t.name];
     if (v[t.name] !== undefined) throw new UsageError(`${kind}: ${t.rawName} given twice`);
     if (type === 'string' && t.value === undefined) throw new UsageError(`${kind}: ${t.rawName} needs a value`);
@@ -142,8 +220,10 @@ function parse(kind: Kind, argv: string[]): { args: string[]; root: string; v: V
   if (v['files'] === true) return { args: [], root: str(v['root']) ?? '.', v, files: positionals };
   const need = spec.args;
   const synopsis = `${kind}${need.map((a) => ` ${a}`).join('')} [ROOT]`;
-  if (positionals.length < need.length) throw new UsageError(`${kind}: missing ${need.slice(positionals.length).join(' ')} (${synopsis})`);
-  if (positionals.length > need.length + 1) throw new UsageError(`${kind}: too many arguments: ${positionals.slice(need.length + 1).join(' ')} (${synopsis})`);
+  if (positionals.length < need.length)
+    throw new UsageError(`${kind}: missing ${need.slice(positionals.length).join(' ')} (${synopsis})`);
+  if (positionals.length > need.length + 1)
+    throw new UsageError(`${kind}: too many arguments: ${positionals.slice(need.length + 1).join(' ')} (${synopsis})`);
   const positionalRoot = positionals[need.length];
   const flagRoot = str(v['root']);
   if (positionalRoot !== undefined && flagRoot !== undefined && resolve(positionalRoot) !== resolve(flagRoot)) {

@@ -20,30 +20,51 @@ import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
 import { initWorkspace } from './initWorkspace';
 
-export interface CommandResult { output: string; exitCode: number }
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+}
 
 type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' | 'init-workspace' | 'mcp' }>;
 
-export async function runCommand(cmd: AnalysisCommand, version: string, warn: (message: string) => void): Promise<CommandResult> {
+export async function runCommand(
+  cmd: AnalysisCommand,
+  version: string,
+  warn: (message: string) => void,
+): Promise<CommandResult> {
   // Loaded only for this command: the MCP SDK and zod cost every other command's start ~40 ms otherwise.
-  if (cmd.kind === 'mcp') return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn, cmd) };
+  if (cmd.kind === 'mcp')
+    return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn, cmd) };
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
-  const { engine, ms } = await loadRoot(cmd.root, { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED }, warn);
+  const { engine, ms } = await loadRoot(
+    cmd.root,
+    { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED },
+    warn,
+  );
   switch (cmd.kind) {
     case 'check': {
       const empty = engine.summary().sources === 0 && engine.allDiagnostics().length === 0;
       const base = cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : null;
-      const diagnostics = !cmd.files ? engine.allDiagnostics()
-        : base !== null ? engine.diagnosticsNewSince(cmd.files, base) : engine.diagnosticsCausedBy(cmd.files);
+      const diagnostics = !cmd.files
+        ? engine.allDiagnostics()
+        : base !== null
+          ? engine.diagnosticsNewSince(cmd.files, base)
+          : engine.diagnosticsCausedBy(cmd.files);
       const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
-      const output = cmd.format === 'json' ? formatJson(diagnostics, summary, ms)
-        : cmd.format === 'sarif' ? formatSarif(diagnostics, resolve(cmd.root), version)
-          : formatText(diagnostics, summary);
+      const output =
+        cmd.format === 'json'
+          ? formatJson(diagnostics, summary, ms)
+          : cmd.format === 'sarif'
+            ? formatSarif(diagnostics, resolve(cmd.root), version)
+            : formatText(diagnostics, summary);
       // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
       // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
       // and nothing is said to be missing.
-      if (empty) warn(`no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`);
+      if (empty)
+        warn(
+          `no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`,
+        );
       return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }
     case 'explain': {
@@ -69,7 +90,10 @@ export async function runCommand(cmd: AnalysisCommand, version: string, warn: (m
       const context = selectContext(engine, cmd.workspace);
       const mode = engine.resolutionMode;
       const rows = engine.list({ context, mode, conflictsOnly: cmd.conflictsOnly });
-      return { output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows), exitCode: 0 };
+      return {
+        output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows),
+        exitCode: 0,
+      };
     }
   }
 }

@@ -2,7 +2,10 @@
 // the LSP layer converts to protocol types and the CLI prints.
 import type { ContextId, Location, Range, ResolutionMode, Severity, Strategy, TextEdit } from './types';
 
-export interface HoverResult { range: Range; markdown: string }
+export interface HoverResult {
+  range: Range;
+  markdown: string;
+}
 
 export type CompletionKind = 'field' | 'value' | 'class' | 'step' | 'snippet' | 'module' | 'key';
 export interface CompletionResult {
@@ -27,25 +30,55 @@ export interface DocumentSymbolResult {
   selectionRange: Range;
   children: DocumentSymbolResult[];
 }
-export interface WorkspaceSymbolResult { name: string; kind: SymbolKind; location: Location; containerName: string }
+export interface WorkspaceSymbolResult {
+  name: string;
+  kind: SymbolKind;
+  location: Location;
+  containerName: string;
+}
 
 /** A path written in a registry (`range`: its characters inside the quotes) that the real loader resolves to a file: `target`, root-relative, always an existing file inside the root. */
-export interface DocumentLinkResult { range: Range; target: string }
+export interface DocumentLinkResult {
+  range: Range;
+  target: string;
+}
 
-export interface CodeLensResult { range: Range; title: string; command?: { name: 'explain' | 'references'; args: unknown[] } }
+export interface CodeLensResult {
+  range: Range;
+  title: string;
+  command?: { name: 'explain' | 'references'; args: unknown[] };
+}
 
-export interface RenameResult { edits: { file: string; edits: TextEdit[] }[] }
+export interface RenameResult {
+  edits: { file: string; edits: TextEdit[] }[];
+}
 
 /** Where one definition of a step comes from: `core`, `workspace:<id>` or `override:<id>`. */
-export interface SourcedLocation { source: string; file: string; range: Range }
+export interface SourcedLocation {
+  source: string;
+  file: string;
+  range: Range;
+}
 
 /** A name's definitions (each with where it comes from) and the places that refer to it. */
-export interface NameSites { name: string; definitions: SourcedLocation[]; references: Location[] }
+export interface NameSites {
+  name: string;
+  definitions: SourcedLocation[];
+  references: Location[];
+}
 
 /** A dependent: the entry that depends (`name`, or `workspace:<id>` for a workspace's own dependencies), the context it belongs to, where it comes from, and the node that declares the dependency. */
-export interface Dependent extends SourcedLocation { name: string; context: ContextId }
+export interface Dependent extends SourcedLocation {
+  name: string;
+  context: ContextId;
+}
 
-export interface TraceStep { layer: string; hit: boolean; file: string | null; range: Range | null }
+export interface TraceStep {
+  layer: string;
+  hit: boolean;
+  file: string | null;
+  range: Range | null;
+}
 export interface ComponentHit {
   /** The class name (null for a file that is no class: a script, an interface's spec or contract). */
   class: string | null;
@@ -74,7 +107,13 @@ export interface Explanation {
   /** Directories searched for components (shown when missing). */
   searched: Record<ComponentKind, string[]>;
   /** The companion's dependencies, each resolved in the companion's context, with its version range. */
-  dependencies: { name: string; resolved: SourcedLocation | null; optional: boolean; version?: string | null; satisfied?: boolean | null }[];
+  dependencies: {
+    name: string;
+    resolved: SourcedLocation | null;
+    optional: boolean;
+    version?: string | null;
+    satisfied?: boolean | null;
+  }[];
   /** Where entries of the context (or the workspace itself) depend on the step: the module_id / dependency node. */
   dependents: Dependent[];
   /** The companion metadata merged into `winner.fields` (YAML wins), and companions ignored because another came first. */
@@ -91,7 +130,10 @@ export interface Explanation {
 }
 
 /** A titled block of Explain: each row a label, a text, and where it points when it points somewhere. */
-export interface ExplainSection { title: string; rows: { label: string; text: string; file?: string; range?: Range }[] }
+export interface ExplainSection {
+  title: string;
+  rows: { label: string; text: string; file?: string; range?: Range }[];
+}
 
 export interface ExplainQuery {
   step: string;
@@ -132,7 +174,16 @@ export interface GraphNode {
 
 /** `from` depends on `to`, as declared at `file`/`range` (a module_id node or a WORKSPACE_METADATA item). */
 /** `flow` (data flows from producer `from` to consumer `to`, e.g. `compatible_sources`); otherwise `from` depends on `to`. */
-export interface GraphEdge { from: string; to: string; optional: boolean; file: string; range: Range; cycle: boolean; kind?: 'flow'; label?: string }
+export interface GraphEdge {
+  from: string;
+  to: string;
+  optional: boolean;
+  file: string;
+  range: Range;
+  cycle: boolean;
+  kind?: 'flow';
+  label?: string;
+}
 
 export interface DependencyGraph {
   context: ContextId;

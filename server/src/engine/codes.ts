@@ -6,7 +6,10 @@
 // diagnostic carries the same fields.
 import type { Code, Diagnostic, Fix, Range, RelatedInfo, Severity } from './types';
 
-export interface CodeInfo { severity: Severity; title: string }
+export interface CodeInfo {
+  severity: Severity;
+  title: string;
+}
 /** A declaration of codes: each with its default severity and title. */
 export type CodeTable<C extends Code = Code> = { readonly [K in C]: CodeInfo };
 
@@ -31,7 +34,9 @@ export function codeDocsUrl(code: Code): string {
 }
 
 /** A declared code with its declaration, as the catalogue lists it. */
-export interface CodeEntry extends CodeInfo { code: Code }
+export interface CodeEntry extends CodeInfo {
+  code: Code;
+}
 
 /** Every code of the declarations, in code order; a code declared twice is a mistake of the declarations. */
 export function catalogue(tables: readonly CodeTable[]): CodeEntry[] {
@@ -45,13 +50,27 @@ export function catalogue(tables: readonly CodeTable[]): CodeEntry[] {
   return [...out.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-export interface DiagOptions { severity?: Severity; related?: RelatedInfo[]; fixes?: Fix[]; tags?: Diagnostic['tags'] }
+export interface DiagOptions {
+  severity?: Severity;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  tags?: Diagnostic['tags'];
+}
 /** The constructor of a reader's diagnostics: only the codes it may raise, each at its declared severity unless told. */
-export type Diag<C extends Code> = (file: string, range: Range, code: C, message: string, opts?: DiagOptions) => Diagnostic;
+export type Diag<C extends Code> = (
+  file: string,
+  range: Range,
+  code: C,
+  message: string,
+  opts?: DiagOptions,
+) => Diagnostic;
 
 export function diagnostics<C extends Code>(table: CodeTable<C>): Diag<C> {
   return (file, range, code, message, opts = {}) => ({
-    file, range, code, message,
+    file,
+    range,
+    code,
+    message,
     severity: opts.severity ?? table[code].severity,
     related: opts.related ?? [],
     fixes: opts.fixes ?? [],

@@ -3,10 +3,34 @@
 // the one place that assembles the engine: the domain-free core (workspace.ts and below) with the
 // families of families/index.ts and the shared step model's features and contexts.
 import type {
-  CodeLensResult, CompletionResult, DocumentLinkResult, ContextInfo, DependencyGraph, DocumentSymbolResult, ExplainQuery, Explanation,
-  HoverResult, ListRow, NameSites, RenameResult, Summary, WorkspaceSymbolResult,
+  CodeLensResult,
+  CompletionResult,
+  DocumentLinkResult,
+  ContextInfo,
+  DependencyGraph,
+  DocumentSymbolResult,
+  ExplainQuery,
+  Explanation,
+  HoverResult,
+  ListRow,
+  NameSites,
+  RenameResult,
+  Summary,
+  WorkspaceSymbolResult,
 } from './api';
-import { CORE, type Code, type ContextId, type Diagnostic, type Fix, type Location, type Position, type Range, type ResolutionMode, type Settings, type SettingsInput } from './types';
+import {
+  CORE,
+  type Code,
+  type ContextId,
+  type Diagnostic,
+  type Fix,
+  type Location,
+  type Position,
+  type Range,
+  type ResolutionMode,
+  type Settings,
+  type SettingsInput,
+} from './types';
 import type { HostLink } from './types';
 import { initPython, type WasmBinaries } from './python/parser';
 import { Workspace } from './workspace';
@@ -20,11 +44,22 @@ import { stepQueries } from './families/step-registry/queries';
 import { STEP_CODES } from './families/step-registry/codes';
 import { StepWorkspace } from './families/step-registry/stepWorkspace';
 import * as features from './families/step-registry/features';
-import { scaffoldWorkspace, workspaceRequestProblem, type Scaffold, type ScaffoldOptions, type WorkspaceLayout } from './families/cursus/workspaceTemplates';
+import {
+  scaffoldWorkspace,
+  workspaceRequestProblem,
+  type Scaffold,
+  type ScaffoldOptions,
+  type WorkspaceLayout,
+} from './families/cursus/workspaceTemplates';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
 export { EDGE_SOURCES } from './families/step-registry/features/graph';
-export { WORKSPACE_TEMPLATES, type Scaffold, type WorkspaceLayout, type WorkspaceTemplateName } from './families/cursus/workspaceTemplates';
+export {
+  WORKSPACE_TEMPLATES,
+  type Scaffold,
+  type WorkspaceLayout,
+  type WorkspaceTemplateName,
+} from './families/cursus/workspaceTemplates';
 /** A registry family (analysis/family.ts), generic over its role, facts and layout. */
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
 export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
@@ -87,17 +122,24 @@ export class RegistryEngine {
 
   private constructor(settings: SettingsInput, options: EngineOptions) {
     // Cross-file checks read the step model's check context; each runs as a unit of its own.
-    const checks = (options.checks ?? []).map((c) => ({ name: c.name, run: (q: FamilyQueries) => c.run(stepQueries(q.files).context) }));
+    const checks = (options.checks ?? []).map((c) => ({
+      name: c.name,
+      run: (q: FamilyQueries) => c.run(stepQueries(q.files).context),
+    }));
     const families = [...FAMILIES, ...(options.families ?? [])];
     this.groups = settingsGroups(families);
-    const ws = this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread);
+    const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
     this.ws = new StepWorkspace(ws);
     this.answers = {
       // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
-      get walk() { return ws.relevanceVersion(); },
+      get walk() {
+        return ws.relevanceVersion();
+      },
       wants: (path) => ws.isRelevant(path),
       alongside: (path) => ws.companionsOf(path),
-      get files() { return ws.wantedFiles(); },
+      get files() {
+        return ws.wantedFiles();
+      },
       wantsDirectory: (path) => ws.wantsDirectory(path),
       first: (open) => ws.readFirst(open),
       firstBelow: (open) => ws.readFirstBelow(open),
@@ -105,16 +147,26 @@ export class RegistryEngine {
   }
 
   /** Loads the tree-sitter wasm once per process (bytes come from the host; the engine reads no files). */
-  static async create(wasm: WasmBinaries, settings: SettingsInput = {}, options: EngineOptions = {}): Promise<RegistryEngine> {
+  static async create(
+    wasm: WasmBinaries,
+    settings: SettingsInput = {},
+    options: EngineOptions = {},
+  ): Promise<RegistryEngine> {
     await initPython(wasm);
     return new RegistryEngine(settings, options);
   }
 
-  get settings(): Settings { return this.core.settings; }
+  get settings(): Settings {
+    return this.core.settings;
+  }
   /** How names resolve across workspaces unless a request says otherwise (the `resolution.mode` setting). */
-  get resolutionMode(): ResolutionMode { return this.ws.stepSettings.mode; }
+  get resolutionMode(): ResolutionMode {
+    return this.ws.stepSettings.mode;
+  }
   /** Replaces the settings; every file is re-classified on the next update(). */
-  configure(settings: SettingsInput): void { this.core.configure(resolveSettings(this.groups, settings)); }
+  configure(settings: SettingsInput): void {
+    this.core.configure(resolveSettings(this.groups, settings));
+  }
 
   /**
    * The host's one question, answered from every registry family: which paths to read, which to read
@@ -126,10 +178,18 @@ export class RegistryEngine {
     return this.answers;
   }
   /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
-  setTree(tree: { links: HostLink[]; directories?: string[] }): void { this.core.setTree(tree.links, tree.directories ?? []); }
+  setTree(tree: { links: HostLink[]; directories?: string[] }): void {
+    this.core.setTree(tree.links, tree.directories ?? []);
+  }
   /** `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open document's unsaved text). */
-  setFile(file: string, text: string, onDisk = false): void { this.unskip(file); this.core.setFile(file, text, onDisk); }
-  deleteFile(file: string): void { this.unskip(file); this.core.deleteFile(file); }
+  setFile(file: string, text: string, onDisk = false): void {
+    this.unskip(file);
+    this.core.setFile(file, text, onDisk);
+  }
+  deleteFile(file: string): void {
+    this.unskip(file);
+    this.core.deleteFile(file);
+  }
   /**
    * A path the host does not analyse (its size-limit policy, a binary or unreadable file, a directory
    * it cannot list): any text it had leaves the analysis, and the path gets one diagnostic saying why.
@@ -138,16 +198,26 @@ export class RegistryEngine {
     this.core.deleteFile(file);
     const message = `Not analysed: ${reason}`;
     if (this.skipped.get(file)?.[0]?.message === message) return;
-    this.skipped.set(file, [diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', message, { severity: 'warning' })]);
+    this.skipped.set(file, [
+      diag(file, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', message, {
+        severity: 'warning',
+      }),
+    ]);
     this.skipChanged.add(file);
   }
   private unskip(file: string): void {
     if (this.skipped.delete(file)) this.skipChanged.add(file);
   }
-  files(): string[] { return this.core.fileNames(); }
+  files(): string[] {
+    return this.core.fileNames();
+  }
   /** Whether the file was fed (and not deleted since). */
-  has(file: string): boolean { return this.core.has(file); }
-  text(file: string): string | undefined { return this.core.text(file); }
+  has(file: string): boolean {
+    return this.core.has(file);
+  }
+  text(file: string): string | undefined {
+    return this.core.text(file);
+  }
 
   /** Recomputes what the edits since the last call affect; returns files whose diagnostics changed. */
   update(): string[] {
@@ -161,7 +231,11 @@ export class RegistryEngine {
    * (`interest().first`) gets their final diagnostics before it reads the rest. Between calls, answers
    * read the files given so far in full (queries are pulled on demand); only publication follows the steps.
    */
-  updateSome(stop?: () => boolean, first?: ReadonlySet<string>, onlyFirst = false): { changed: string[]; waiting: number; waitingFirst: number } {
+  updateSome(
+    stop?: () => boolean,
+    first?: ReadonlySet<string>,
+    onlyFirst = false,
+  ): { changed: string[]; waiting: number; waitingFirst: number } {
     const { changed, waiting, waitingFirst } = this.core.update(stop, first, onlyFirst);
     const all = new Set(changed);
     for (const f of this.skipChanged) all.add(f);
@@ -173,7 +247,9 @@ export class RegistryEngine {
    * workspaces' registries) and lets them go. A host calls it once the open files' diagnostics are
    * out, before it reads the rest of its root; otherwise the next update does.
    */
-  releaseHeld(): void { this.core.releaseHeld(); }
+  releaseHeld(): void {
+    this.core.releaseHeld();
+  }
   diagnostics(file: string): Diagnostic[] {
     const skip = this.skipped.get(file);
     return skip ? finalizeDiagnostics(skip, this.settings) : this.core.diagnostics(file);
@@ -209,28 +285,39 @@ export class RegistryEngine {
     const current = new Map(known.map((f) => [f, this.text(f)]));
     if ([...current.values()].some((t) => t === undefined)) return now;
     const feed = (texts: ReadonlyMap<string, string | null | undefined>): void => {
-      for (const [f, t] of texts) if (t === null || t === undefined) this.deleteFile(f); else this.setFile(f, t);
+      for (const [f, t] of texts)
+        if (t === null || t === undefined) this.deleteFile(f);
+        else this.setFile(f, t);
       this.update();
     };
     feed(new Map(known.map((f) => [f, base.get(f)])));
     const before = new Set(this.allDiagnostics().map(sameDiagnostic));
     feed(current);
     const set = new Set(files);
-    return now.filter((d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || !before.has(sameDiagnostic(d)));
+    return now.filter(
+      (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || !before.has(sameDiagnostic(d)),
+    );
   }
   summary(): Summary {
     const s = this.core.summary(this.ws.counts());
     for (const f of this.skipped.keys()) {
       for (const d of this.diagnostics(f)) {
-        if (d.severity === 'error') s.errors++; else if (d.severity === 'warning') s.warnings++; else if (d.severity === 'information') s.information++; else s.hints++;
+        if (d.severity === 'error') s.errors++;
+        else if (d.severity === 'warning') s.warnings++;
+        else if (d.severity === 'information') s.information++;
+        else s.hints++;
       }
     }
     return s;
   }
 
   /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
-  registryGlobs(): string[] { return this.core.registryGlobs(); }
-  contexts(): ContextInfo[] { return this.ws.contextInfos(); }
+  registryGlobs(): string[] {
+    return this.core.registryGlobs();
+  }
+  contexts(): ContextInfo[] {
+    return this.ws.contextInfos();
+  }
   /** The context a workspace id names (core when absent), or why there is none, naming the known ids. */
   contextFor(workspace: string | undefined): ContextId | { error: string } {
     if (workspace === undefined) return CORE;
@@ -239,60 +326,108 @@ export class RegistryEngine {
     const known = ids.filter((id) => id !== CORE);
     return { error: `unknown workspace '${workspace}'; known: ${known.length === 0 ? '(none)' : known.join(', ')}` };
   }
-  contextOf(file: string): ContextId { return this.ws.contextOf(file); }
+  contextOf(file: string): ContextId {
+    return this.ws.contextOf(file);
+  }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
-  stepNames(context?: ContextId, mode?: ResolutionMode): string[] { return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)]; }
+  stepNames(context?: ContextId, mode?: ResolutionMode): string[] {
+    return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)];
+  }
 
-  explain(q: ExplainQuery): Explanation { return features.explain(this.ws, q); }
+  explain(q: ExplainQuery): Explanation {
+    return features.explain(this.ws, q);
+  }
   list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {
     return features.list(this.ws, opts);
   }
   /** The dependency graph of a context: nodes, edges, Kahn order and cycles (SPEC §2). */
-  graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph { return features.graph(this.ws, opts); }
+  graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph {
+    return features.graph(this.ws, opts);
+  }
   /** The graph `file` declares (a pipeline DAG), in the shape of a context's; null when it declares none. */
-  fileGraph(file: string): DependencyGraph | null { return features.fileGraph(this.ws, file); }
+  fileGraph(file: string): DependencyGraph | null {
+    return features.fileGraph(this.ws, file);
+  }
   /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
-  stepAt(file: string, pos: Position): string | null { return features.stepAt(this.ws, file, pos); }
+  stepAt(file: string, pos: Position): string | null {
+    return features.stepAt(this.ws, file, pos);
+  }
 
-  hover(file: string, pos: Position): HoverResult | null { return features.hover(this.ws, file, pos); }
-  definition(file: string, pos: Position): Location[] { return features.definition(this.ws, file, pos); }
+  hover(file: string, pos: Position): HoverResult | null {
+    return features.hover(this.ws, file, pos);
+  }
+  definition(file: string, pos: Position): Location[] {
+    return features.definition(this.ws, file, pos);
+  }
   references(file: string, pos: Position, includeDeclaration = true): Location[] {
     return features.references(this.ws, file, pos, includeDeclaration);
   }
   /** Every definition of a name and every reference to it, from the name alone (the MCP server's `locate`). */
-  locateName(name: string): NameSites { return features.nameSites(this.ws, name); }
+  locateName(name: string): NameSites {
+    return features.nameSites(this.ws, name);
+  }
   prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
     return features.prepareRename(this.ws, file, pos);
   }
   rename(file: string, pos: Position, newName: string): RenameResult | null {
     return features.rename(this.ws, file, pos, newName);
   }
-  completion(file: string, pos: Position): CompletionResult[] { return features.completion(this.ws, file, pos); }
+  completion(file: string, pos: Position): CompletionResult[] {
+    return features.completion(this.ws, file, pos);
+  }
   /** Quick fixes of the diagnostics that overlap `range`. */
-  fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] { return features.fixes(this.ws, file, range); }
+  fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] {
+    return features.fixes(this.ws, file, range);
+  }
   /** The file's unambiguous fixes as one ("Fix all", `source.fixAll.registryLens`); null when there is none. */
-  fixAll(file: string, code?: Code): Fix | null { return features.fixAll(this.ws, file, code); }
-  documentSymbols(file: string): DocumentSymbolResult[] { return features.documentSymbols(this.ws, file); }
-  workspaceSymbols(query: string): WorkspaceSymbolResult[] { return features.workspaceSymbols(this.ws, query); }
-  codeLenses(file: string): CodeLensResult[] { return features.codeLenses(this.ws, file); }
+  fixAll(file: string, code?: Code): Fix | null {
+    return features.fixAll(this.ws, file, code);
+  }
+  documentSymbols(file: string): DocumentSymbolResult[] {
+    return features.documentSymbols(this.ws, file);
+  }
+  workspaceSymbols(query: string): WorkspaceSymbolResult[] {
+    return features.workspaceSymbols(this.ws, query);
+  }
+  codeLenses(file: string): CodeLensResult[] {
+    return features.codeLenses(this.ws, file);
+  }
   /** The paths written in a registry file that resolve to existing files, as its family's loader resolves them. */
-  documentLinks(file: string): DocumentLinkResult[] { return features.documentLinks(this.ws, file); }
+  documentLinks(file: string): DocumentLinkResult[] {
+    return features.documentLinks(this.ws, file);
+  }
 
   /** Workspace directory a file lies in (null outside every workspace). */
-  workspaceDirOf(file: string): string | null { return this.ws.wsDirOf(file); }
+  workspaceDirOf(file: string): string | null {
+    return this.ws.wsDirOf(file);
+  }
   /** Workspace directory of a context id (null for core or an unknown id). */
-  workspaceDir(context: ContextId): string | null { return this.ws.dirOfContext(context); }
+  workspaceDir(context: ContextId): string | null {
+    return this.ws.dirOfContext(context);
+  }
   /** The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x `interfaces`. */
   workspaceLayout(): WorkspaceLayout {
-    return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0 ? 'builders' : 'interfaces';
+    return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0
+      ? 'builders'
+      : 'interfaces';
   }
   /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
-  scaffoldWorkspace(o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot' | 'coreFiles'> & Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>): Scaffold | { error: string } {
+  scaffoldWorkspace(
+    o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot' | 'coreFiles'> &
+      Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>,
+  ): Scaffold | { error: string } {
     const problem = workspaceRequestProblem(o);
     if (problem) return { error: problem };
-    if (this.ws.dirOfContext(o.id) !== null) return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
-    const workspacesRoot = o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
-    return scaffoldWorkspace({ ...o, layout: o.layout ?? this.workspaceLayout(), workspacesRoot, coreFiles: [...this.ws.model.coreSources.keys()] });
+    if (this.ws.dirOfContext(o.id) !== null)
+      return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
+    const workspacesRoot =
+      o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
+    return scaffoldWorkspace({
+      ...o,
+      layout: o.layout ?? this.workspaceLayout(),
+      workspacesRoot,
+      coreFiles: [...this.ws.model.coreSources.keys()],
+    });
   }
 }
 

@@ -15,7 +15,11 @@ export type Lit =
   | { kind: 'dict'; entries: DictEntry[]; range: Range }
   | { kind: 'other'; text: string; range: Range };
 
-export interface DictEntry { key: Lit; value: Lit; range: Range }
+export interface DictEntry {
+  key: Lit;
+  value: Lit;
+  range: Range;
+}
 
 export type StrLit = Extract<Lit, { kind: 'str' }>;
 
@@ -30,12 +34,18 @@ abstract class StrNode {
   readonly value: string;
   readonly range: Range;
   /** Assigned in the plain node's order (kind first), so a serialised node reads as the plain one. */
-  constructor(value: string, range: Range) { this.kind = 'str'; this.value = value; this.range = range; }
+  constructor(value: string, range: Range) {
+    this.kind = 'str';
+    this.value = value;
+    this.range = range;
+  }
   abstract get inner(): Range;
 }
 
 class BareStr extends StrNode {
-  get inner(): Range { return this.range; }
+  get inner(): Range {
+    return this.range;
+  }
 }
 
 class QuotedStr extends StrNode {
@@ -47,7 +57,10 @@ class QuotedStr extends StrNode {
 
 /** The string node of `value` at `range` whose content lies at `inner` (see StrNode). */
 export function strLit(value: string, range: Range, inner: Range): StrLit {
-  const a = range.start, b = range.end, c = inner.start, d = inner.end;
+  const a = range.start,
+    b = range.end,
+    c = inner.start,
+    d = inner.end;
   if (a.line === c.line && b.line === d.line) {
     if (a.character === c.character && b.character === d.character) return new BareStr(value, range);
     if (a.character + 1 === c.character && b.character - 1 === d.character) return new QuotedStr(value, range);
@@ -61,22 +74,32 @@ export function strLit(value: string, range: Range, inner: Range): StrLit {
  * range: both are built when read. `keyText` reads the key without building it.
  */
 abstract class Pair {
-  constructor(readonly keyText: string, readonly keyRange: Range, readonly value: Lit) {}
+  constructor(
+    readonly keyText: string,
+    readonly keyRange: Range,
+    readonly value: Lit,
+  ) {}
   abstract get key(): StrLit;
-  get range(): Range { return span(this.keyRange.start, this.value.range.end); }
+  get range(): Range {
+    return span(this.keyRange.start, this.value.range.end);
+  }
 }
 
 class QuotedPair extends Pair {
-  get key(): StrLit { return new QuotedStr(this.keyText, this.keyRange); }
+  get key(): StrLit {
+    return new QuotedStr(this.keyText, this.keyRange);
+  }
 }
 
 class BarePair extends Pair {
-  get key(): StrLit { return new BareStr(this.keyText, this.keyRange); }
+  get key(): StrLit {
+    return new BareStr(this.keyText, this.keyRange);
+  }
 }
 
 /** The entry `key: value` at `range` (by default from the key to the end of the value). */
 export function dictPair(key: Lit, value: Lit, range?: Range): DictEntry {
-  if (range === undefined || samePos(range.start, key.range.start) && samePos(range.end, value.range.end)) {
+  if (range === undefined || (samePos(range.start, key.range.start) && samePos(range.end, value.range.end))) {
     if (key instanceof QuotedStr) return new QuotedPair(key.value, key.range, value);
     if (key instanceof BareStr) return new BarePair(key.value, key.range, value);
   }
@@ -108,16 +131,24 @@ export function eachLitString(lit: Lit, each: (s: string) => string): void {
   const todo: Lit[] = [lit];
   for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
     switch (n.kind) {
-      case 'str': (n as { value: string }).value = each(n.value); break;
-      case 'other': n.text = each(n.text); break;
-      case 'list': for (const i of n.items) todo.push(i); break;
+      case 'str':
+        (n as { value: string }).value = each(n.value);
+        break;
+      case 'other':
+        n.text = each(n.text);
+        break;
+      case 'list':
+        for (const i of n.items) todo.push(i);
+        break;
       case 'dict':
         for (const e of n.entries) {
-          if (e instanceof Pair) (e as { keyText: string }).keyText = each(e.keyText); else todo.push(e.key);
+          if (e instanceof Pair) (e as { keyText: string }).keyText = each(e.keyText);
+          else todo.push(e.key);
           todo.push(e.value);
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 }
@@ -157,9 +188,14 @@ export function dictEntry(lit: Lit | null | undefined, key: string): DictEntry |
  */
 export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
   switch (lit.kind) {
-    case 'str': case 'num': case 'bool': return lit.value;
-    case 'none': return null;
-    case 'other': return lit.text;
+    case 'str':
+    case 'num':
+    case 'bool':
+      return lit.value;
+    case 'none':
+      return null;
+    case 'other':
+      return lit.text;
   }
   const known = memo?.get(lit);
   if (known !== undefined) return known;
@@ -167,7 +203,10 @@ export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
   if (lit.kind === 'list') out = lit.items.map((i) => toPlain(i, memo));
   else {
     const o = bareObject<unknown>();
-    for (const e of lit.entries) { const k = keyText(e); if (k !== undefined) o[k] = toPlain(e.value, memo); }
+    for (const e of lit.entries) {
+      const k = keyText(e);
+      if (k !== undefined) o[k] = toPlain(e.value, memo);
+    }
     out = o;
   }
   memo?.set(lit, out);
@@ -177,12 +216,19 @@ export function toPlain(lit: Lit, memo?: WeakMap<Lit, unknown>): unknown {
 /** Python-like rendering, for hover and Explain. */
 export function describeKind(lit: Lit): string {
   switch (lit.kind) {
-    case 'str': return 'str';
-    case 'num': return lit.int ? 'int' : 'float';
-    case 'bool': return 'bool';
-    case 'none': return 'None';
-    case 'list': return 'list';
-    case 'dict': return 'dict';
-    case 'other': return 'expression';
+    case 'str':
+      return 'str';
+    case 'num':
+      return lit.int ? 'int' : 'float';
+    case 'bool':
+      return 'bool';
+    case 'none':
+      return 'None';
+    case 'list':
+      return 'list';
+    case 'dict':
+      return 'dict';
+    case 'other':
+      return 'expression';
   }
 }

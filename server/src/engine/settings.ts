@@ -26,7 +26,9 @@ export interface SettingDecl<T> {
 export type SettingDecls<S> = { readonly [K in keyof S]: SettingDecl<S[K]> };
 
 /** What the core composes: declarations whatever their values' types (see `declarations`). */
-export interface DeclaredSettings { readonly decls: object }
+export interface DeclaredSettings {
+  readonly decls: object;
+}
 
 /** A family's settings, read back typed from the resolved settings with `of`. */
 export interface SettingsGroup<S> extends DeclaredSettings {
@@ -78,18 +80,25 @@ function resolveGroup(group: DeclaredSettings, input: SettingsInput): unknown {
 }
 
 /** A setting's value that leaves the root: ignored by its resolver; each front end warns with these. */
-export interface PathOutsideRoot { /** The user's key under `registryLens.`. */ key: string; value: string }
+export interface PathOutsideRoot {
+  /** The user's key under `registryLens.`. */ key: string;
+  value: string;
+}
 
 /** Every path (or glob) the input names that the settings ignore because it leaves the root, setting by setting. */
 export function pathsLeavingRoot(groups: readonly DeclaredSettings[], input: SettingsInput): PathOutsideRoot[] {
-  return groups.flatMap((g) => declarations(g).flatMap(([name, d]) => (d.leaving?.(input[name]) ?? []).map((value) => ({ key: d.key, value }))));
+  return groups.flatMap((g) =>
+    declarations(g).flatMap(([name, d]) => (d.leaving?.(input[name]) ?? []).map((value) => ({ key: d.key, value }))),
+  );
 }
 
 /** The globs of the input's glob settings that util/globs.ts refuses (and so ignores), setting by setting. */
 export function globsRefused(
-  groups: readonly DeclaredSettings[], input: SettingsInput,
+  groups: readonly DeclaredSettings[],
+  input: SettingsInput,
 ): { key: string; refused: GlobList['refused'] }[] {
-  return groups.flatMap((g) => declarations(g))
+  return groups
+    .flatMap((g) => declarations(g))
     .map(([name, d]) => ({ key: d.key, refused: compileGlobs(d.globs?.(input[name]) ?? []).refused }))
     .filter((r) => r.refused.length > 0);
 }
@@ -121,5 +130,5 @@ export function stringList(v: unknown): string[] | undefined {
 
 /** An object of the user's (no list); empty otherwise. */
 export function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {};
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

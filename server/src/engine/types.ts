@@ -2,10 +2,19 @@
 // 0-based lines and UTF-16 characters, exactly as in LSP, so front ends never convert offsets.
 
 /** Readonly: positions and ranges are shared (interned tables, cached nodes); build a new one instead of mutating. */
-export interface Position { readonly line: number; readonly character: number }
-export interface Range { readonly start: Position; readonly end: Position }
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
 /** `file` is always a root-relative POSIX path. */
-export interface Location { file: string; range: Range }
+export interface Location {
+  file: string;
+  range: Range;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -13,10 +22,15 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 /** A diagnostic code, `RL` and three digits; every code is declared once (codes.ts, and a family's `codes.ts`). */
 export type Code = `RL${string}`;
 
-export interface RelatedInfo extends Location { message: string }
+export interface RelatedInfo extends Location {
+  message: string;
+}
 
 /** A text edit in one file; `range` is replaced by `newText`. */
-export interface TextEdit { range: Range; newText: string }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 /** A quick fix: edits per existing file plus files to create (with their full content). */
 export interface Fix {
   title: string;
@@ -56,7 +70,11 @@ export interface SettingsInput {
 }
 
 /** A symbolic link the host found under the root: its real target (root-relative, null outside the root). */
-export interface HostLink { path: string; target: string | null; loop: boolean }
+export interface HostLink {
+  path: string;
+  target: string | null;
+  loop: boolean;
+}
 
 /** `core` or a workspace id. */
 export type ContextId = string;

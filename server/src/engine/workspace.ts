@@ -28,16 +28,21 @@ function spotOf(d: Diagnostic): string {
  * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
  * keeps its order.
  */
-function byPriority(lists: readonly (readonly string[])[], first: ReadonlySet<string>, pathless: (key: string) => boolean): { early: string[]; late: string[] } {
+function byPriority(
+  lists: readonly (readonly string[])[],
+  first: ReadonlySet<string>,
+  pathless: (key: string) => boolean,
+): { early: string[]; late: string[] } {
   const dirs = new Set<string>();
   for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
   const early: string[] = [];
   const late: string[] = [];
-  for (const keys of lists) for (const k of keys) {
-    const at = k.indexOf(':');
-    const path = at < 0 ? '' : k.slice(at + 1);
-    ((at < 0 ? pathless(k) : first.has(path) || dirs.has(path)) ? early : late).push(k);
-  }
+  for (const keys of lists)
+    for (const k of keys) {
+      const at = k.indexOf(':');
+      const path = at < 0 ? '' : k.slice(at + 1);
+      ((at < 0 ? pathless(k) : first.has(path) || dirs.has(path)) ? early : late).push(k);
+    }
   return { early, late };
 }
 
@@ -83,7 +88,12 @@ export class Workspace {
    * `reread`: the host's reading of a file it fed from disk, for a text the engine let go (absent: no
    * text is ever let go).
    */
-  constructor(settings: Settings, families: readonly Family[], checks: readonly UnitCheck[] = [], private readonly reread?: (path: string) => string | undefined) {
+  constructor(
+    settings: Settings,
+    families: readonly Family[],
+    checks: readonly UnitCheck[] = [],
+    private readonly reread?: (path: string) => string | undefined,
+  ) {
     this.files = new FileQueries(this.db, { families, reread: (p) => reread?.(p) });
     this.files.settingsInput.set(NONE, settings);
     this.queries = { files: this.files };
@@ -91,14 +101,17 @@ export class Workspace {
     this.db.commit();
   }
 
-  get settings(): Settings { return this.files.settings(); }
+  get settings(): Settings {
+    return this.files.settings();
+  }
 
   configure(settings: Settings): void {
     this.files.settingsInput.set(NONE, settings);
     this.db.commit();
     this.publisher.touchAll();
     // files without diagnostics are finalised again too when they hold a suppression comment (RL033 may have been turned on or off)
-    for (const [path, fed] of this.known) if (fed.text !== null && hasSuppressions(fed.text)) this.publisher.touch(path);
+    for (const [path, fed] of this.known)
+      if (fed.text !== null && hasSuppressions(fed.text)) this.publisher.touch(path);
   }
 
   /** The editor features of the family that classified a file, with the queries they read. */
@@ -131,14 +144,20 @@ export class Workspace {
   }
 
   /** Every family's wanted files, sorted: tracked, so a host asking after each update pays only for what changed. */
-  private readonly wantedQ = this.db.query('wantedFiles', () =>
-    [...new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []))].sort(), sameList);
+  private readonly wantedQ = this.db.query(
+    'wantedFiles',
+    () => [...new Set(this.files.families.flatMap((f) => f.wantedFiles?.(this.queries) ?? []))].sort(),
+    sameList,
+  );
 
   /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {
     this.syncPaths();
     const now = JSON.stringify(this.files.families.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
-    if (now !== this.lastRoots) { this.lastRoots = now; this.relevance++; }
+    if (now !== this.lastRoots) {
+      this.lastRoots = now;
+      this.relevance++;
+    }
     return this.relevance;
   }
 
@@ -149,7 +168,10 @@ export class Workspace {
 
   /** What the host's walk found besides files (the engine never sees the disk): links, and the directories asked about. */
   setTree(links: HostLink[], directories: string[]): void {
-    this.files.linksInput.set(NONE, [...links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    this.files.linksInput.set(
+      NONE,
+      [...links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    );
     this.files.directoriesInput.set(NONE, new Set([...directories].sort()));
   }
 
@@ -169,7 +191,8 @@ export class Workspace {
     const fed: FedText = { text, onDisk };
     this.known.set(path, fed);
     this.files.text.set(path, fed);
-    if (onDisk && this.reread) this.fromDisk.add(path); else this.fromDisk.delete(path);
+    if (onDisk && this.reread) this.fromDisk.add(path);
+    else this.fromDisk.delete(path);
   }
 
   deleteFile(path: string): void {
@@ -183,12 +206,16 @@ export class Workspace {
     this.files.text.set(path, undefined);
   }
 
-  fileNames(): string[] { return [...this.known.keys()].sort(); }
+  fileNames(): string[] {
+    return [...this.known.keys()].sort();
+  }
   text(path: string): string | undefined {
     const fed = this.known.get(path);
-    return fed === undefined ? undefined : fed.text ?? this.reread?.(path);
+    return fed === undefined ? undefined : (fed.text ?? this.reread?.(path));
   }
-  has(path: string): boolean { return this.known.has(path); }
+  has(path: string): boolean {
+    return this.known.has(path);
+  }
 
   /** Adds a path to (or removes it from) the directory tree, with the directories that hold it (or held only it). */
   private place(path: string, present: boolean): void {
@@ -200,7 +227,10 @@ export class Workspace {
         for (let child = dir, up = parentDir(child); child !== ''; child = up, up = parentDir(child)) {
           const parent = this.tree.get(up);
           this.touchedDirs.add(up);
-          if (parent) { parent.dirs.add(child); break; }
+          if (parent) {
+            parent.dirs.add(child);
+            break;
+          }
           this.tree.set(up, { files: new Set(), dirs: new Set([child]) });
         }
       }
@@ -241,7 +271,11 @@ export class Workspace {
    * with `onlyFirst`, only those start (a host still reading the rest of its root). Which units ran in
    * which call changes when files are published, never what they end with.
    */
-  update(stop: () => boolean = never, first: ReadonlySet<string> = new Set(), onlyFirst = false): { changed: string[]; waiting: number; waitingFirst: number } {
+  update(
+    stop: () => boolean = never,
+    first: ReadonlySet<string> = new Set(),
+    onlyFirst = false,
+  ): { changed: string[]; waiting: number; waitingFirst: number } {
     this.syncPaths();
     const firstKey = [...first].sort().join('\n');
     // While only the open files' units run, until they have run once, the texts fed with them are let go
@@ -267,7 +301,10 @@ export class Workspace {
       const early = rest.slice(0, this.early).filter((k) => !gone.has(k));
       this.setWaiting([...early, ...rest.slice(this.early).filter((k) => !gone.has(k))], early.length);
     }
-    for (const k of removed) { this.units.observe(k, false); this.publisher.removeUnit(k); }
+    for (const k of removed) {
+      this.units.observe(k, false);
+      this.publisher.removeUnit(k);
+    }
     // Ordered again when units come or the files that go first change (a file opened meanwhile).
     if (first.size === 0) {
       if (added.length > 0) this.setWaiting(this.waitingRest().concat(added), 0);
@@ -288,9 +325,15 @@ export class Workspace {
     else this.waitingAt = at;
     for (const p of this.editedPaths) this.publisher.touch(p);
     this.editedPaths.clear();
-    for (const key of this.db.takeChangedRoots()) if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
+    for (const key of this.db.takeChangedRoots())
+      if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const unused = reportsUnused(this.settings);
-    const changed = this.publisher.publish((file, raw) => finalizeDiagnostics(raw, this.settings, { file, table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)) }));
+    const changed = this.publisher.publish((file, raw) =>
+      finalizeDiagnostics(raw, this.settings, {
+        file,
+        table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)),
+      }),
+    );
     return { changed, waiting: this.waiting.length - this.waitingAt, waitingFirst: this.early };
   }
 
@@ -361,12 +404,16 @@ export class Workspace {
   readFirstBelow(open: Iterable<string>): (dir: string) => boolean {
     const parts = this.partsReadBy(open);
     const settings = this.settings;
-    const asks = this.files.families.map((f) => ({ below: partsOf(f).below, env: { settings, layout: this.files.layoutQ(f.name) } }));
+    const asks = this.files.families.map((f) => ({
+      below: partsOf(f).below,
+      env: { settings, layout: this.files.layoutQ(f.name) },
+    }));
     if (parts === null) return always;
-    return (dir) => asks.some(({ below, env }) => {
-      const may = below(dir, env);
-      return may === null || may.some((p) => parts.has(p));
-    });
+    return (dir) =>
+      asks.some(({ below, env }) => {
+        const may = below(dir, env);
+        return may === null || may.some((p) => parts.has(p));
+      });
   }
 
   /** The parts the open files' diagnostics read; null when one of them needs the whole root, or none is a family's file. */
@@ -416,7 +463,10 @@ export class Workspace {
    */
   private commentsOf(file: string, needed: boolean): CommentTable | null {
     const fed = this.known.get(file);
-    if (fed === undefined || !needed) { this.comments.delete(file); return null; }
+    if (fed === undefined || !needed) {
+      this.comments.delete(file);
+      return null;
+    }
     const had = this.comments.get(file);
     if (had?.fed === fed) return had.table;
     const table = fed.text === null ? null : commentLines(fed.text);
@@ -424,8 +474,12 @@ export class Workspace {
     return table;
   }
 
-  diagnostics(path: string): Diagnostic[] { return this.publisher.diagnostics(path); }
-  allDiagnostics(): Diagnostic[] { return this.publisher.all(); }
+  diagnostics(path: string): Diagnostic[] {
+    return this.publisher.diagnostics(path);
+  }
+  allDiagnostics(): Diagnostic[] {
+    return this.publisher.all();
+  }
 
   /**
    * Whether a published diagnostic is one `files` may cause (`check --files`): it lies in one of them,
@@ -435,19 +489,37 @@ export class Workspace {
   causedBy(files: readonly string[]): (d: Diagnostic) => boolean {
     const set = new Set(files);
     const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
-    const spots = new Set(this.units.reading(keys, files).flatMap((k) => this.units.diagnostics(k)).map(spotOf));
+    const spots = new Set(
+      this.units
+        .reading(keys, files)
+        .flatMap((k) => this.units.diagnostics(k))
+        .map(spotOf),
+    );
     return (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || spots.has(spotOf(d));
   }
 
   /** The globs of the files that make a registry, from every family under the current settings. */
-  registryGlobs(): string[] { return this.files.registryGlobs(); }
+  registryGlobs(): string[] {
+    return this.files.registryGlobs();
+  }
 
   /** The summary: what the shared step model counts (`base`), every family's own sources and entries, and the diagnostics by severity. */
   summary(base: { sources: number; entries: number; workspaces: number }): Summary {
-    const s: Summary = { sources: base.sources, entries: base.entries, workspaces: base.workspaces, errors: 0, warnings: 0, information: 0, hints: 0 };
+    const s: Summary = {
+      sources: base.sources,
+      entries: base.entries,
+      workspaces: base.workspaces,
+      errors: 0,
+      warnings: 0,
+      information: 0,
+      hints: 0,
+    };
     for (const f of this.files.families) {
       const c = f.counts?.(this.queries);
-      if (c) { s.sources += c.sources; s.entries += c.entries; }
+      if (c) {
+        s.sources += c.sources;
+        s.entries += c.entries;
+      }
     }
     for (const d of this.allDiagnostics()) {
       if (d.severity === 'error') s.errors++;

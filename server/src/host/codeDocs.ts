@@ -15,7 +15,11 @@ export function codeDocLinks(docPath: string): CodeHref {
   const file = pathToFileURL(docPath).href;
   const headings = new Map<string, number>();
   let text = '';
-  try { text = readFileSync(docPath, 'utf8'); } catch { /* not shipped beside this server */ }
+  try {
+    text = readFileSync(docPath, 'utf8');
+  } catch {
+    /* not shipped beside this server */
+  }
   text.split(/\r?\n/).forEach((line, i) => {
     const anchor = /^<a id="(rl\d+)"><\/a>$/.exec(line)?.[1];
     // the heading is the line below the anchor; editors number lines from 1

@@ -35,13 +35,16 @@ export function resolveInRoot(root: string, p: string, mode: 'read' | 'create'):
   const rel = lexical.split(path.sep).join('/');
   const real = mode === 'read' ? realOrNull(abs) : null;
   if (real !== null) {
-    return isInside(rootReal, real) ? { abs, rel } : { refused: `${displayPath(p)} leads outside the root through a symbolic link` };
+    return isInside(rootReal, real)
+      ? { abs, rel }
+      : { refused: `${displayPath(p)} leads outside the root through a symbolic link` };
   }
   // Missing (or being created): judge its nearest existing ancestor. A dangling link on the way is an
   // existing entry whose target is missing: refused, since writing through it would create its target.
   for (let dir = abs; ; dir = path.dirname(dir)) {
     const kind = lstatKind(dir);
-    if (kind === 'link' && realOrNull(dir) === null) return { refused: `${displayPath(p)} passes through a dangling symbolic link` };
+    if (kind === 'link' && realOrNull(dir) === null)
+      return { refused: `${displayPath(p)} passes through a dangling symbolic link` };
     if (kind !== null) {
       const ancestorReal = realOrNull(dir);
       if (ancestorReal === null || !isInside(rootReal, ancestorReal)) {
@@ -92,11 +95,13 @@ export function resolveForWriting(root: string, p: string): Contained {
     const lexical = path.join(rootReal, ...parts.slice(0, n));
     const kind = lstatKind(lexical);
     if (kind === null) continue;
-    if (kind === 'link' || realOrNull(lexical) !== lexical) return { refused: `${shown} passes through a symbolic link` };
+    if (kind === 'link' || realOrNull(lexical) !== lexical)
+      return { refused: `${shown} passes through a symbolic link` };
     if (n === parts.length) {
       const st = lstatSync(lexical);
       if (!st.isFile()) return { refused: `${shown} is not a regular file` };
-      if (st.nlink > 1) return { refused: `${shown} has ${st.nlink} hard links (an edit would change the other names too)` };
+      if (st.nlink > 1)
+        return { refused: `${shown} has ${st.nlink} hard links (an edit would change the other names too)` };
     }
     break;
   }

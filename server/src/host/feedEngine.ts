@@ -27,15 +27,25 @@ export interface FeedOptions {
  * What an earlier feed gave the engine: each path fed, with the stamp of the file it read (or '' when
  * it did not stat), and the directories it reported unreadable.
  */
-export interface FeedState { readonly fed: Map<string, string>; unreadable: Set<string> }
+export interface FeedState {
+  readonly fed: Map<string, string>;
+  unreadable: Set<string>;
+}
 
-export function newFeedState(): FeedState { return { fed: new Map(), unreadable: new Set() }; }
+export function newFeedState(): FeedState {
+  return { fed: new Map(), unreadable: new Set() };
+}
 
 /**
  * Without a state (one load, the CLI) nothing is stat'ed; with one, every file to feed is, before it
  * is read (a change after the stat is then read again next time, never missed).
  */
-export async function feedEngine(engine: RegistryEngine, root: string, opts: FeedOptions, state?: FeedState): Promise<void> {
+export async function feedEngine(
+  engine: RegistryEngine,
+  root: string,
+  opts: FeedOptions,
+  state?: FeedState,
+): Promise<void> {
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
   const onDisk = new Set<string>();
@@ -50,13 +60,23 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
       const now = stamp(path);
       if (now === '' || fed.get(rel) !== now) changed.push({ rel, abs: path, stamp: now });
     });
-    const reads = await readTexts(changed.map((c) => c.abs), opts.maxFileBytes);
+    const reads = await readTexts(
+      changed.map((c) => c.abs),
+      opts.maxFileBytes,
+    );
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
       const had = fed.has(rel);
-      if (!read) { fed.delete(rel); if (had) engine.deleteFile(rel); return; }
+      if (!read) {
+        fed.delete(rel);
+        if (had) engine.deleteFile(rel);
+        return;
+      }
       fed.set(rel, now);
-      if ('text' in read) { engine.setFile(rel, read.text, true); return; }
+      if ('text' in read) {
+        engine.setFile(rel, read.text, true);
+        return;
+      }
       opts.warn(`skipped ${rel}: ${read.skipped}`);
       engine.setSkipped(rel, read.skipped);
     });
@@ -71,9 +91,16 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     onDisk.clear();
     const files = await listFiles(root, {
       skip: opts.excluded,
-      accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
-      link: (l) => { links.push(l); },
-      directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
+      accept: (rel) => {
+        onDisk.add(rel);
+        return interest.wants(rel);
+      },
+      link: (l) => {
+        links.push(l);
+      },
+      directory: (rel) => {
+        if (interest.wantsDirectory(rel)) directories.push(rel);
+      },
       unreadable: (rel, reason, file) => {
         const dir = rel || '.';
         if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);
@@ -88,7 +115,11 @@ export async function feedEngine(engine: RegistryEngine, root: string, opts: Fee
     const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
     const listed = new Set([...files, ...companions]);
     const asked = new Set(interest.files);
-    for (const rel of [...fed.keys()]) if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) { fed.delete(rel); engine.deleteFile(rel); }
+    for (const rel of [...fed.keys()])
+      if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
+        fed.delete(rel);
+        engine.deleteFile(rel);
+      }
     engine.setTree({ links, directories });
     await feed([...listed].sort());
     engine.update();

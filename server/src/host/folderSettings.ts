@@ -28,7 +28,10 @@ const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off'
  * warnings), with what the reading of that source already `dropped`.
  */
 export function toFolderSettings(
-  rawLens: unknown, rawExclude: unknown, source = 'settings', dropped: DataDropped = noneDropped(),
+  rawLens: unknown,
+  rawExclude: unknown,
+  source = 'settings',
+  dropped: DataDropped = noneDropped(),
 ): FolderSettings {
   const lens = configData(rawLens, dropped, 'registryLens');
   const filesExclude = configData(rawExclude, dropped, 'files.exclude');
@@ -41,11 +44,16 @@ export function toFolderSettings(
       if (v !== undefined) engine[name] = v;
     }
   }
-  const fromFiles = Object.entries(record(filesExclude)).filter(([, on]) => on === true).map(([glob]) => glob);
+  const fromFiles = Object.entries(record(filesExclude))
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
   const mb = s['maxFileSizeMB'];
-  const maxFileBytes = typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
-  const warnings = pathsLeavingRoot(SETTING_GROUPS, engine).map(({ key, value }) =>
-    `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`);
+  const maxFileBytes =
+    typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
+  const warnings = pathsLeavingRoot(SETTING_GROUPS, engine).map(
+    ({ key, value }) =>
+      `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`,
+  );
   const unsafe = droppedWarning(source, dropped);
   if (unsafe !== null) warnings.unshift(unsafe);
   const exclude = [...fromFiles, ...(stringList(s['exclude']) ?? [])];
@@ -67,7 +75,8 @@ function severities(v: Record<string, unknown>): Partial<Record<Code, Severity |
   const out: Partial<Record<Code, Severity | 'off'>> = {};
   for (const [code, level] of Object.entries(v)) {
     const key = code.toUpperCase();
-    if (/^RL\d{3}$/.test(key) && typeof level === 'string' && LEVELS.has(level)) out[key as Code] = level as Severity | 'off';
+    if (/^RL\d{3}$/.test(key) && typeof level === 'string' && LEVELS.has(level))
+      out[key as Code] = level as Severity | 'off';
   }
   return out;
 }

@@ -7,10 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { DEFAULT_MAX_BYTES, stripBom } from './readText';
 
 /** Each root-relative path's text at `rev` (null: absent there), or why none could be read. */
-export function textsAtRevision(root: string, rev: string, paths: readonly string[], maxBytes = DEFAULT_MAX_BYTES):
-  { texts: Map<string, string | null> } | { unborn: true } | { error: string } {
+export function textsAtRevision(
+  root: string,
+  rev: string,
+  paths: readonly string[],
+  maxBytes = DEFAULT_MAX_BYTES,
+): { texts: Map<string, string | null> } | { unborn: true } | { error: string } {
   if (rev.startsWith('-') || /[\0\n]/.test(rev)) return { error: `--base ${JSON.stringify(rev)}: not a revision` };
-  const git = (args: string[], input?: string) => spawnSync('git', args, { cwd: root, input, maxBuffer: 1 << 30, windowsHide: true });
+  const git = (args: string[], input?: string) =>
+    spawnSync('git', args, { cwd: root, input, maxBuffer: 1 << 30, windowsHide: true });
   const inRepo = git(['rev-parse', '--is-inside-work-tree']);
   if (inRepo.error || inRepo.status !== 0) return { error: `--base needs a git repository at ${root}` };
   const commit = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
@@ -32,11 +37,17 @@ export function textsAtRevision(root: string, rev: string, paths: readonly strin
     const header = buf.subarray(at, eol).toString();
     at = eol + 1;
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) { texts.set(p, null); continue; }
+    if (!m) {
+      texts.set(p, null);
+      continue;
+    }
     const size = Number(m[2]);
     const body = buf.subarray(at, at + size);
     at += size + 1;
-    if (m[1] !== 'blob') { texts.set(p, null); continue; }
+    if (m[1] !== 'blob') {
+      texts.set(p, null);
+      continue;
+    }
     const text = textOf(body, maxBytes);
     if (text === null) return { error: unreadable(p, rev) };
     texts.set(p, text);

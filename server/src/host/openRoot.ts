@@ -30,7 +30,10 @@ export const OFF_UNLESS_ASKED: readonly Code[] = ['RL033'];
  * What the CLI's flags change in a root's settings: `mode` (--mode) overrides `registryLens.resolution.mode`,
  * `off` turns codes off whatever the settings say (RL033, unused suppressions, without --report-unused-suppressions).
  */
-export interface RootOverrides { mode?: ResolutionMode | undefined; off?: readonly Code[] }
+export interface RootOverrides {
+  mode?: ResolutionMode | undefined;
+  off?: readonly Code[];
+}
 
 /** The engine settings of a root's folder settings with the overrides applied. */
 function rootSettings(folder: FolderSettings, overrides: RootOverrides): SettingsInput {
@@ -38,7 +41,9 @@ function rootSettings(folder: FolderSettings, overrides: RootOverrides): Setting
   return {
     ...folder.engine,
     ...(overrides.mode === undefined ? {} : { mode: overrides.mode }),
-    ...(off.length === 0 ? {} : { severity: { ...folder.engine.severity, ...Object.fromEntries(off.map((c) => [c, 'off' as const])) } }),
+    ...(off.length === 0
+      ? {}
+      : { severity: { ...folder.engine.severity, ...Object.fromEntries(off.map((c) => [c, 'off' as const])) } }),
   };
 }
 
@@ -58,13 +63,22 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
 }
 
 /** `dir` is an absolute directory. */
-export async function openRoot(dir: string, overrides: RootOverrides, warn: (message: string) => void, state?: FeedState): Promise<OpenedRoot> {
+export async function openRoot(
+  dir: string,
+  overrides: RootOverrides,
+  warn: (message: string) => void,
+  state?: FeedState,
+): Promise<OpenedRoot> {
   const folder = readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
-  const engine = await RegistryEngine.create({
-    treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
-    python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
-  }, settings, { reread: rereader(dir, () => folder.maxFileBytes) });
+  const engine = await RegistryEngine.create(
+    {
+      treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
+      python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
+    },
+    settings,
+    { reread: rereader(dir, () => folder.maxFileBytes) },
+  );
   const feed = feedOptions(folder, warn);
   await feedEngine(engine, dir, feed, state);
   return { engine, folder, feed, overrides };

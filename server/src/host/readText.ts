@@ -34,7 +34,10 @@ export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, ignored?
     // Non-blocking: a FIFO (a watched path can be one; the walk reads regular files only) answers at once.
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
-    if (!stat.isFile()) { ignored?.('it is not a regular file'); return null; }
+    if (!stat.isFile()) {
+      ignored?.('it is not a regular file');
+      return null;
+    }
     if (stat.size > maxBytes) return { skipped: tooLarge(stat.size, maxBytes) };
     const bytes = readAll(fd, maxBytes);
     // Grown past the limit since the fstat.
@@ -44,7 +47,9 @@ export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, ignored?
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // EAGAIN: a FIFO with a writer and nothing written (no file).
-    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EAGAIN' ? null : { skipped: `it cannot be read (${code ?? String(e)})` };
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EAGAIN'
+      ? null
+      : { skipped: `it cannot be read (${code ?? String(e)})` };
   } finally {
     if (fd !== null) closeSync(fd);
   }
@@ -56,9 +61,17 @@ export function readText(absPath: string, maxBytes = DEFAULT_MAX_BYTES, ignored?
  * regular file, its size checked before reading. A path refused gives no file, as the walk gives none
  * for it; `ignored` hears why.
  */
-export function readInRoot(root: string, rel: string, maxBytes = DEFAULT_MAX_BYTES, ignored?: (why: string) => void): ReadResult {
+export function readInRoot(
+  root: string,
+  rel: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  ignored?: (why: string) => void,
+): ReadResult {
   const at = resolveInRoot(root, rel, 'read');
-  if ('refused' in at) { ignored?.(at.refused); return null; }
+  if ('refused' in at) {
+    ignored?.(at.refused);
+    return null;
+  }
   return readText(at.abs, maxBytes, ignored);
 }
 
@@ -75,7 +88,11 @@ export function rereader(root: string, maxBytes: () => number): (rel: string) =>
 }
 
 /** Reads many files the walk listed (regular files inside the root) in order, a slice at a time, letting the event loop run between slices; `progress` gets the count read after each. */
-export async function readTexts(absPaths: readonly string[], maxBytes = DEFAULT_MAX_BYTES, progress?: (done: number) => void): Promise<ReadResult[]> {
+export async function readTexts(
+  absPaths: readonly string[],
+  maxBytes = DEFAULT_MAX_BYTES,
+  progress?: (done: number) => void,
+): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
   for (let i = 0; i < absPaths.length; i++) {
     if (i > 0 && i % SLICE === 0) {
@@ -94,7 +111,8 @@ export async function readTexts(absPaths: readonly string[], maxBytes = DEFAULT_
  */
 function readAll(fd: number, maxBytes: number): Buffer {
   let length = 0;
-  for (let n = -1; length < SCRATCH.length && n !== 0; length += n) n = readSync(fd, SCRATCH, length, SCRATCH.length - length, null);
+  for (let n = -1; length < SCRATCH.length && n !== 0; length += n)
+    n = readSync(fd, SCRATCH, length, SCRATCH.length - length, null);
   if (length < SCRATCH.length) return SCRATCH.subarray(0, length);
   const chunks: Buffer[] = [Buffer.from(SCRATCH)];
   while (length <= maxBytes) {

@@ -68,7 +68,8 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') filter.unreadable?.(rel, `it cannot be listed (${code ?? (e as Error).message})`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        filter.unreadable?.(rel, `it cannot be listed (${code ?? (e as Error).message})`);
       continue;
     }
     const subdirs: Dir[] = [];
@@ -97,8 +98,7 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
         const child = { dir: path.join(dir, entry.name), rel: childRel, real: childReal, link: entry.isSymbolicLink() };
         if (child.link) linked.push(child);
         else subdirs.push(child);
-      }
-      else if (kind === 'file' && filter.accept(childRel)) found.push(childRel);
+      } else if (kind === 'file' && filter.accept(childRel)) found.push(childRel);
     }
     // Listed in the order they were met.
     for (let i = subdirs.length - 1; i >= 0; i--) todo.push(subdirs[i] as Dir);
@@ -121,7 +121,12 @@ function notUtf8(dir: string): Set<string> {
 }
 
 /** A directory still to list: its real path when known, and whether a link led to it. */
-interface Dir { dir: string; rel: string; real: string; link: boolean }
+interface Dir {
+  dir: string;
+  rel: string;
+  real: string;
+  link: boolean;
+}
 
 /** Takes the directory of the smallest path out of `dirs` (a few links: a scan is cheap). */
 function firstByPath(dirs: Dir[]): Dir {
@@ -138,7 +143,9 @@ function firstByPath(dirs: Dir[]): Dir {
  */
 export function absolutePaths(root: string, listed: readonly string[]): string[] {
   const prefix = path.join(root, '.') + path.sep;
-  return path.sep === '/' ? listed.map((rel) => prefix + rel) : listed.map((rel) => prefix + rel.split('/').join(path.sep));
+  return path.sep === '/'
+    ? listed.map((rel) => prefix + rel)
+    : listed.map((rel) => prefix + rel.split('/').join(path.sep));
 }
 
 /**
@@ -146,12 +153,21 @@ export function absolutePaths(root: string, listed: readonly string[]): string[]
  * path is `parentReal`: the link as reported, the kind it is followed as (null: not followed — it
  * dangles, leaves the root, loops, or is neither a file nor a directory) and its target's real path.
  */
-function judgeLink(rootReal: string, linkAbs: string, parentReal: string, rel: string): { link: HostLink; kind: Kind; real: string | null } {
+function judgeLink(
+  rootReal: string,
+  linkAbs: string,
+  parentReal: string,
+  rel: string,
+): { link: HostLink; kind: Kind; real: string | null } {
   const target = resolveLink(linkAbs);
   const within = target !== null && isInside(rootReal, target.real);
   // A loop: the link points at a directory that contains it.
   const loop = within && target.kind === 'dir' && isInside(target.real, parentReal);
-  const link = { path: rel, target: within ? path.relative(rootReal, target.real).split(path.sep).join('/') : null, loop };
+  const link = {
+    path: rel,
+    target: within ? path.relative(rootReal, target.real).split(path.sep).join('/') : null,
+    loop,
+  };
   return { link, kind: within && !loop ? target.kind : null, real: target?.real ?? null };
 }
 

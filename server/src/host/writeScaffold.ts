@@ -11,7 +11,10 @@ import { readText } from './readText';
 export type WriteResult = { created: string[]; kept: string[] } | { refused: string };
 
 export interface InitOptions {
-  id: string; template: WorkspaceTemplateName; layout?: WorkspaceLayout | undefined; copyFrom?: string | undefined;
+  id: string;
+  template: WorkspaceTemplateName;
+  layout?: WorkspaceLayout | undefined;
+  copyFrom?: string | undefined;
 }
 export type InitResult =
   | { error: string }
@@ -25,17 +28,30 @@ export async function initWorkspace(engine: RegistryEngine, root: string, o: Ini
   let copyFrom: { id: string; files: { path: string; text: string }[] } | undefined;
   if (o.copyFrom !== undefined) {
     const dir = engine.workspaceDir(o.copyFrom);
-    const known = engine.contexts().slice(1).map((c) => c.id).join(', ') || 'none';
+    const known =
+      engine
+        .contexts()
+        .slice(1)
+        .map((c) => c.id)
+        .join(', ') || 'none';
     if (dir === null) return { error: `No workspace '${o.copyFrom}' to copy from (known: ${known})` };
     copyFrom = { id: o.copyFrom, files: await readWorkspacePackage(root, dir) };
   }
   const scaffold = engine.scaffoldWorkspace({
-    id: o.id, template: o.template, ...(o.layout ? { layout: o.layout } : {}), ...(copyFrom ? { copyFrom } : {}),
+    id: o.id,
+    template: o.template,
+    ...(o.layout ? { layout: o.layout } : {}),
+    ...(copyFrom ? { copyFrom } : {}),
   });
   if ('error' in scaffold) return { error: scaffold.error };
   const written = await writeScaffold(root, scaffold);
   if ('refused' in written) return { error: `Workspace '${o.id}' in ${scaffold.dir}: ${written.refused}` };
-  return { dir: scaffold.dir, layout: o.layout ?? engine.workspaceLayout(), copiedFrom: copyFrom?.id ?? null, ...written };
+  return {
+    dir: scaffold.dir,
+    layout: o.layout ?? engine.workspaceLayout(),
+    copiedFrom: copyFrom?.id ?? null,
+    ...written,
+  };
 }
 
 /** Creates the directories and the files that do not exist yet (root-relative paths in the result), or nothing when a path would leave the root. */
@@ -96,7 +112,8 @@ export async function readWorkspacePackage(root: string, wsDir: string): Promise
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
         const read = readText(abs);
-        if (read !== null && 'text' in read) out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
+        if (read !== null && 'text' in read)
+          out.push({ path: relative(base, abs).split(sep).join('/'), text: read.text });
       }
     }
   };

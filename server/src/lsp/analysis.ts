@@ -27,7 +27,8 @@ export class Analysis {
    * no longer publishes (the deeper folder does, whatever the order the two analyses end in).
    */
   constructor(
-    private readonly connection: Connection, private readonly stepMs: number,
+    private readonly connection: Connection,
+    private readonly stepMs: number,
     private readonly nestedIn: (folder: Folder) => string[],
   ) {}
 
@@ -48,7 +49,8 @@ export class Analysis {
   giveUp(folder: Folder, rel: string): void {
     if (!folder.ready) return;
     for (const file of folder.engine.files()) {
-      if (file.startsWith(`${rel}/`)) void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+      if (file.startsWith(`${rel}/`))
+        void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
     }
   }
 
@@ -89,12 +91,18 @@ export class FolderAnalysis implements Analyser {
   private fullAt = 0;
 
   constructor(
-    private readonly connection: Connection, private readonly folder: Folder, private readonly stepMs: number,
+    private readonly connection: Connection,
+    private readonly folder: Folder,
+    private readonly stepMs: number,
     private readonly nested: () => string[],
   ) {}
 
-  get dirty(): boolean { return this.folder.ready && this.folder.dirty; }
-  get lastAnalysisMs(): number { return this.lastMs; }
+  get dirty(): boolean {
+    return this.folder.ready && this.folder.dirty;
+  }
+  get lastAnalysisMs(): number {
+    return this.lastMs;
+  }
 
   /**
    * A load starts reading the folder: the analysis that follows it reports to `progress` until it
@@ -126,7 +134,10 @@ export class FolderAnalysis implements Analyser {
       // no file's list is published before its final one (a list that changes again is a flicker).
       for (const f of [...step.changed, ...step.staged.filter((f) => this.folder.open.has(f))]) this.held.add(f);
       const now = [...this.held].filter((f) => step.ready.has(f) && this.folder.engine.has(f));
-      for (const f of now) { this.held.delete(f); this.staged.delete(f); }
+      for (const f of now) {
+        this.held.delete(f);
+        this.staged.delete(f);
+      }
       if (step.waiting > 0 && !step.partial) {
         this.units = Math.max(this.units, step.waiting);
         progress?.(this.units - step.waiting, this.units, 'units analysed');
@@ -161,7 +172,8 @@ export class FolderAnalysis implements Analyser {
   /** Removes the folder's diagnostics from the client. */
   forget(): void {
     if (!this.folder.ready) return;
-    for (const file of this.folder.engine.files()) void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });
+    for (const file of this.folder.engine.files())
+      void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });
   }
 
   /** Tells the client the folder's active context and counts. */
@@ -192,7 +204,10 @@ export class FolderAnalysis implements Analyser {
   private async publish(changed: string[], staged: string[], progress?: PublishProgress): Promise<void> {
     const folder = this.folder;
     const engine = folder.engine;
-    const first = new Set([...staged.filter((f) => folder.open.has(f) && engine.has(f)), ...changed.filter((f) => folder.open.has(f))]);
+    const first = new Set([
+      ...staged.filter((f) => folder.open.has(f) && engine.has(f)),
+      ...changed.filter((f) => folder.open.has(f)),
+    ]);
     const rest = changed.filter((f) => !first.has(f));
     const total = first.size + rest.length;
     const nested = this.nested().map((rel) => `${rel}/`);

@@ -2,12 +2,31 @@
 // the only place that knows both vocabularies. Ranges already are LSP ranges, so only paths,
 // enums and edit shapes change here.
 import {
-  CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat, MarkupKind, SymbolKind,
-  type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type Hover,
-  type Location, type WorkspaceEdit, type WorkspaceSymbol,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type WorkspaceEdit,
+  type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
 import type {
-  CodeLensResult, CompletionKind, CompletionResult, DocumentLinkResult, DocumentSymbolResult, HoverResult, SymbolKind as EngineSymbolKind,
+  CodeLensResult,
+  CompletionKind,
+  CompletionResult,
+  DocumentLinkResult,
+  DocumentSymbolResult,
+  HoverResult,
+  SymbolKind as EngineSymbolKind,
   WorkspaceSymbolResult,
 } from '../engine/api';
 import type * as E from '../engine/types';
@@ -16,7 +35,10 @@ import type { Folder } from './folder';
 const SOURCE = 'registry-lens';
 
 /** What the client's workspace edits can do (from its capabilities). */
-export interface EditSupport { documentChanges: boolean; createFiles: boolean }
+export interface EditSupport {
+  documentChanges: boolean;
+  createFiles: boolean;
+}
 
 const SEVERITY: Record<E.Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -97,7 +119,12 @@ export function toDocumentSymbol(s: DocumentSymbolResult): DocumentSymbol {
 }
 
 export function toWorkspaceSymbol(folder: Folder, s: WorkspaceSymbolResult): WorkspaceSymbol {
-  return { name: s.name, kind: SYMBOL_KIND[s.kind], location: toLocation(folder, s.location), containerName: s.containerName };
+  return {
+    name: s.name,
+    kind: SYMBOL_KIND[s.kind],
+    location: toLocation(folder, s.location),
+    containerName: s.containerName,
+  };
 }
 
 /** Client commands the code lenses run (registered by the extension). */
@@ -126,7 +153,10 @@ export function toWorkspaceEdit(
     documentChanges: [
       ...createFiles.flatMap((f) => [
         { kind: 'create' as const, uri: folder.uriOf(f.file), options: { ignoreIfExists: true } },
-        { textDocument: { uri: folder.uriOf(f.file), version: null }, edits: [{ range: { start, end: start }, newText: f.text }] },
+        {
+          textDocument: { uri: folder.uriOf(f.file), version: null },
+          edits: [{ range: { start, end: start }, newText: f.text }],
+        },
       ]),
       ...edits.map((e) => ({
         textDocument: { uri: folder.uriOf(e.file), version: folder.open.get(e.file)?.version ?? null },
@@ -137,7 +167,13 @@ export function toWorkspaceEdit(
 }
 
 /** A quick fix, or null when it needs file creation the client cannot do. */
-export function toCodeAction(folder: Folder, ds: E.Diagnostic[], fix: E.Fix, support: EditSupport, kind: string): CodeAction | null {
+export function toCodeAction(
+  folder: Folder,
+  ds: E.Diagnostic[],
+  fix: E.Fix,
+  support: EditSupport,
+  kind: string,
+): CodeAction | null {
   const creates = fix.createFiles ?? [];
   if (creates.length > 0 && !support.createFiles) return null;
   return {

@@ -7,20 +7,58 @@ import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
 import type { DependencyGraph } from '../engine/api';
 import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
-import { checkDocument, explainDocument, fixDocument, graphDocument, listDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
+import {
+  checkDocument,
+  explainDocument,
+  fixDocument,
+  graphDocument,
+  listDocument,
+  locateDocument,
+  type JsonDocument,
+} from '../engine/render/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';
 import {
-  Methods, type ContextsParams, type GraphParams, type GraphView, type NewWorkspaceParams, type NewWorkspaceResult, type ExplainParams, type ExplainResult, type FolderContexts, type FolderOverview,
-  type OverviewContext, type OverviewStep, type OverviewParams, type OverviewProblem, type SetContextParams, type StepAtParams, type StepNamesParams,
-  type CheckDocumentParams, type DocumentAnswer, type ExplainDocumentParams, type FolderDocument, type ListDocumentParams,
-  type FixesDocumentParams, type GraphDocumentParams, type LocateDocumentParams,
+  Methods,
+  type ContextsParams,
+  type GraphParams,
+  type GraphView,
+  type NewWorkspaceParams,
+  type NewWorkspaceResult,
+  type ExplainParams,
+  type ExplainResult,
+  type FolderContexts,
+  type FolderOverview,
+  type OverviewContext,
+  type OverviewStep,
+  type OverviewParams,
+  type OverviewProblem,
+  type SetContextParams,
+  type StepAtParams,
+  type StepNamesParams,
+  type CheckDocumentParams,
+  type DocumentAnswer,
+  type ExplainDocumentParams,
+  type FolderDocument,
+  type ListDocumentParams,
+  type FixesDocumentParams,
+  type GraphDocumentParams,
+  type LocateDocumentParams,
 } from './protocol';
 import type { Session } from './session';
 
 /** Diagnostics that describe relations between registries, listed under "Conflicts" in the view. */
-const CONFLICT_CODES: ReadonlySet<Code> = new Set<Code>(['RL002', 'RL003', 'RL004', 'RL011', 'RL015', 'RL023', 'RL024', 'RL028']);
+const CONFLICT_CODES: ReadonlySet<Code> = new Set<Code>([
+  'RL002',
+  'RL003',
+  'RL004',
+  'RL011',
+  'RL015',
+  'RL023',
+  'RL024',
+  'RL028',
+]);
 
 // Typed, so the connection rejects a request without its one parameter object.
 const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);
@@ -32,10 +70,14 @@ const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(
 const graphRequest = new RequestType<GraphParams, GraphView | null, void>(Methods.graph);
 const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
 const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
-const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(Methods.explainDocument);
+const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(
+  Methods.explainDocument,
+);
 const listDocumentRequest = new RequestType<ListDocumentParams, DocumentAnswer | null, void>(Methods.listDocument);
 const graphDocumentRequest = new RequestType<GraphDocumentParams, DocumentAnswer | null, void>(Methods.graphDocument);
-const locateDocumentRequest = new RequestType<LocateDocumentParams, DocumentAnswer | null, void>(Methods.locateDocument);
+const locateDocumentRequest = new RequestType<LocateDocumentParams, DocumentAnswer | null, void>(
+  Methods.locateDocument,
+);
 const fixesDocumentRequest = new RequestType<FixesDocumentParams, DocumentAnswer | null, void>(Methods.fixesDocument);
 
 export function registerCustomRequests(s: Session): void {
@@ -50,13 +92,16 @@ export function registerCustomRequests(s: Session): void {
         ...(p.environmentTags !== undefined ? { environmentTags: p.environmentTags } : {}),
       });
       return { folder: folder.uri, explanation, text: renderExplanation(explanation) };
-    }));
+    }),
+  );
 
   c.onRequest(stepAtRequest, (p, token) =>
-    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)));
+    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)),
+  );
 
   c.onRequest(stepNamesRequest, (p, token) =>
-    s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)));
+    s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)),
+  );
 
   c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, (folder) => folderContexts(folder, p.uri)));
 
@@ -67,50 +112,104 @@ export function registerCustomRequests(s: Session): void {
       folder.activeContext = p.context;
       s.analysis.status(folder);
       return [folder.uri];
-    }));
+    }),
+  );
 
   c.onRequest(overviewRequest, (p, token) => perFolder(s, p, token, overview));
 
   c.onRequest(graphRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => graphView(folder, p)));
 
   c.onRequest(newWorkspaceRequest, async (p, token) => {
-    const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(p.uri, token, { error: 'Open a folder first.', created: [], kept: [] }, (folder) => newWorkspace(folder, p));
+    const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(
+      p.uri,
+      token,
+      { error: 'Open a folder first.', created: [], kept: [] },
+      (folder) => newWorkspace(folder, p),
+    );
     return answer; // queryFolder is async: a promise the work returns is already settled here
   });
 
   // The CLI's JSON documents, for the language-model tools (client/src/languageModelTools.ts).
   c.onRequest(checkDocumentRequest, (p, token) => {
-    const invalid = checkFilterError(p, CODES.map((code) => code.code));
+    const invalid = checkFilterError(
+      p,
+      CODES.map((code) => code.code),
+    );
     if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
-    return perFolder(s, p, token, (folder): FolderDocument => inMode(folder, p.mode, () => {
-      const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
-      return { folder: folder.uri, name: folder.name, document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))) };
-    }));
+    return perFolder(s, p, token, (folder): FolderDocument =>
+      inMode(folder, p.mode, () => {
+        const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
+        return {
+          folder: folder.uri,
+          name: folder.name,
+          document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))),
+        };
+      }),
+    );
   });
 
-  c.onRequest(explainDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
-    explainDocument(folder.engine.explain({
-      step: p.step, context, mode: p.mode ?? folder.engine.resolutionMode,
-      ...(p.framework !== undefined ? { framework: p.framework } : {}), ...(p.env !== undefined ? { environmentTags: p.env } : {}),
-    })))));
+  c.onRequest(explainDocumentRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder) =>
+      inWorkspace(folder, p.workspace, (context) =>
+        explainDocument(
+          folder.engine.explain({
+            step: p.step,
+            context,
+            mode: p.mode ?? folder.engine.resolutionMode,
+            ...(p.framework !== undefined ? { framework: p.framework } : {}),
+            ...(p.env !== undefined ? { environmentTags: p.env } : {}),
+          }),
+        ),
+      ),
+    ),
+  );
 
-  c.onRequest(listDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) => {
-    const mode = p.mode ?? folder.engine.resolutionMode;
-    return listDocument(folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }), context, mode);
-  })));
+  c.onRequest(listDocumentRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder) =>
+      inWorkspace(folder, p.workspace, (context) => {
+        const mode = p.mode ?? folder.engine.resolutionMode;
+        return listDocument(
+          folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }),
+          context,
+          mode,
+        );
+      }),
+    ),
+  );
 
-  c.onRequest(graphDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => inWorkspace(folder, p.workspace, (context) =>
-    graphDocument(folder.engine.graph({ context, mode: p.mode ?? folder.engine.resolutionMode })))));
+  c.onRequest(graphDocumentRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder) =>
+      inWorkspace(folder, p.workspace, (context) =>
+        graphDocument(folder.engine.graph({ context, mode: p.mode ?? folder.engine.resolutionMode })),
+      ),
+    ),
+  );
 
-  c.onRequest(locateDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder): DocumentAnswer =>
-    ({ folder: folder.uri, name: folder.name, document: locateDocument(folder.engine.locateName(p.name)) })));
+  c.onRequest(locateDocumentRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder): DocumentAnswer => ({
+      folder: folder.uri,
+      name: folder.name,
+      document: locateDocument(folder.engine.locateName(p.name)),
+    })),
+  );
 
-  c.onRequest(fixesDocumentRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder): DocumentAnswer => {
-    const file = p.file.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (!folder.engine.has(file)) return { error: `${JSON.stringify(p.file)}: Registry Lens does not analyse this file of folder '${folder.name}'` };
-    const fixes = folder.engine.fixes(file, WHOLE_FILE).filter((f) => p.code === undefined || f.diagnostic.code === p.code);
-    return { folder: folder.uri, name: folder.name, document: { file, fixes: fixes.map((f) => fixDocument(f.diagnostic, f.fix)) } };
-  }));
+  c.onRequest(fixesDocumentRequest, (p, token) =>
+    s.queryFolder(p.uri, token, null, (folder): DocumentAnswer => {
+      const file = p.file.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (!folder.engine.has(file))
+        return {
+          error: `${JSON.stringify(p.file)}: Registry Lens does not analyse this file of folder '${folder.name}'`,
+        };
+      const fixes = folder.engine
+        .fixes(file, WHOLE_FILE)
+        .filter((f) => p.code === undefined || f.diagnostic.code === p.code);
+      return {
+        folder: folder.uri,
+        name: folder.name,
+        document: { file, fixes: fixes.map((f) => fixDocument(f.diagnostic, f.fix)) },
+      };
+    }),
+  );
 }
 
 /**
@@ -135,7 +234,11 @@ function inMode<T>(folder: Folder, mode: ResolutionMode | undefined, work: () =>
 const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
 
 /** The document of `workspace`'s context (core without one), or an error naming the folder's workspaces. */
-function inWorkspace(folder: Folder, workspace: string | undefined, document: (context: ContextId) => JsonDocument): DocumentAnswer {
+function inWorkspace(
+  folder: Folder,
+  workspace: string | undefined,
+  document: (context: ContextId) => JsonDocument,
+): DocumentAnswer {
   const ids = folder.engine.contexts().map((c) => c.id);
   if (workspace !== undefined && !ids.includes(workspace)) {
     const known = ids.filter((id) => id !== CORE);
@@ -149,7 +252,11 @@ async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewW
   const r = await initWorkspace(folder.engine, folder.fsPath, { id: p.id, template: p.template, copyFrom: p.copyFrom });
   if ('error' in r) return { error: r.error, created: [], kept: [] };
   const registry = [...r.created, ...r.kept].find((f) => f.endsWith('/registry/workspace_registry.py'));
-  return { created: r.created.map((f) => folder.uriOf(f)), kept: r.kept.map((f) => folder.uriOf(f)), ...(registry ? { registry: folder.uriOf(registry) } : {}) };
+  return {
+    created: r.created.map((f) => folder.uriOf(f)),
+    kept: r.kept.map((f) => folder.uriOf(f)),
+    ...(registry ? { registry: folder.uriOf(registry) } : {}),
+  };
 }
 
 function graphView(folder: Folder, p: GraphParams): GraphView {
@@ -159,11 +266,17 @@ function graphView(folder: Folder, p: GraphParams): GraphView {
   if (declared !== null && rel !== undefined) {
     return { ...viewOf(folder, declared), file: { path: rel, uri: folder.uriOf(rel) }, steps: [] };
   }
-  const context = p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
+  const context =
+    p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
   return {
     ...viewOf(folder, engine.graph({ context })),
     steps: engine.list({ context }).map((row) => ({
-      name: row.name, source: row.source, uri: folder.uriOf(row.file), range: row.range, sagemakerStepType: row.sagemakerStepType, conflicts: row.conflicts,
+      name: row.name,
+      source: row.source,
+      uri: folder.uriOf(row.file),
+      range: row.range,
+      sagemakerStepType: row.sagemakerStepType,
+      conflicts: row.conflicts,
     })),
   };
 }
@@ -181,13 +294,22 @@ function viewOf(folder: Folder, g: DependencyGraph): Omit<GraphView, 'steps'> {
 }
 
 function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, answer: (folder: Folder) => R) {
-  return p.uri !== undefined ? s.queryFolder(p.uri, token, [], (folder) => [answer(folder)]) : s.queryAll(token, (folder) => [answer(folder)]);
+  return p.uri !== undefined
+    ? s.queryFolder(p.uri, token, [], (folder) => [answer(folder)])
+    : s.queryAll(token, (folder) => [answer(folder)]);
 }
 
 function folderContexts(folder: Folder, uri: string | undefined): FolderContexts {
   const rel = uri === undefined ? undefined : folder.relOf(uri);
-  const current = rel === undefined ? {} : { current: folder.engine.contextOf(rel), currentDir: folder.engine.workspaceDirOf(rel) };
-  return { folder: folder.uri, name: folder.name, active: folder.activeContext, ...current, contexts: folder.engine.contexts() };
+  const current =
+    rel === undefined ? {} : { current: folder.engine.contextOf(rel), currentDir: folder.engine.workspaceDirOf(rel) };
+  return {
+    folder: folder.uri,
+    name: folder.name,
+    active: folder.activeContext,
+    ...current,
+    contexts: folder.engine.contexts(),
+  };
 }
 
 function overview(folder: Folder): FolderOverview {
@@ -195,7 +317,8 @@ function overview(folder: Folder): FolderOverview {
   const contexts = engine.contexts().map((info): OverviewContext => ({
     ...info,
     uri: info.file === null ? null : folder.uriOf(info.file),
-    steps: engine.list({ context: info.id })
+    steps: engine
+      .list({ context: info.id })
       .filter((row) => row.source === info.id || row.source.endsWith(`:${info.id}`))
       .map((row) => ({
         name: row.name,
@@ -206,21 +329,38 @@ function overview(folder: Folder): FolderOverview {
         conflicts: row.conflicts,
       })),
   }));
-  const conflicts = engine.allDiagnostics().filter((d) => CONFLICT_CODES.has(d.code)).map((d): OverviewProblem => ({
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    uri: folder.uriOf(d.file),
-    range: d.range,
-    related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
-  }));
+  const conflicts = engine
+    .allDiagnostics()
+    .filter((d) => CONFLICT_CODES.has(d.code))
+    .map((d): OverviewProblem => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      uri: folder.uriOf(d.file),
+      range: d.range,
+      related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
+    }));
   const families = new Map<string, (OverviewStep & { detail: string })[]>();
   for (const row of engine.list()) {
     if (row.detail === undefined) continue;
     const name = row.source.split(' ')[0] ?? row.source;
     const entries = families.get(name) ?? [];
-    entries.push({ name: row.name, source: row.source, uri: folder.uriOf(row.file), range: row.range, sagemakerStepType: null, conflicts: [], detail: row.detail });
+    entries.push({
+      name: row.name,
+      source: row.source,
+      uri: folder.uriOf(row.file),
+      range: row.range,
+      sagemakerStepType: null,
+      conflicts: [],
+      detail: row.detail,
+    });
     families.set(name, entries);
   }
-  return { ...folderContexts(folder, undefined), summary: engine.summary(), contexts, conflicts, families: [...families].map(([name, entries]) => ({ name, entries })) };
+  return {
+    ...folderContexts(folder, undefined),
+    summary: engine.summary(),
+    contexts,
+    conflicts,
+    families: [...families].map(([name, entries]) => ({ name, entries })),
+  };
 }

@@ -22,7 +22,11 @@ export class Debouncer {
     const burst = this.timer !== undefined || now - this.lastTrigger < BURST_GAP_MS;
     this.lastTrigger = now;
     this.cancel();
-    const wait = burst ? this.delayMs : lastCostMs > CHEAP_ANALYSIS_MS ? Math.min(this.delayMs, Math.round(lastCostMs)) : 0;
+    const wait = burst
+      ? this.delayMs
+      : lastCostMs > CHEAP_ANALYSIS_MS
+        ? Math.min(this.delayMs, Math.round(lastCostMs))
+        : 0;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       action();

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { CORE, type ContextId } from '../engine/types';
-import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from '../host/readText';
+import {
+  readInRoot,
+  readText,
+  readTexts,
+  rereader,
+  sizePolicy,
+  DEFAULT_MAX_BYTES,
+  type ReadResult,
+} from '../host/readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from '../host/scan';
 import type { CodeHref } from '../host/codeDocs';
 import type { FolderSettings } from '../host/folderSettings';
@@ -83,7 +91,11 @@ export class Folder {
   private unlisted = false;
   private listedFor: ReadonlySet<string> = new Set();
 
-  constructor(readonly uri: string, readonly name: string, readonly codeHref: CodeHref) {
+  constructor(
+    readonly uri: string,
+    readonly name: string,
+    readonly codeHref: CodeHref,
+  ) {
     this.fsPath = fileURLToPath(uri);
   }
 
@@ -92,8 +104,12 @@ export class Folder {
     return this.engineRef;
   }
 
-  get ready(): boolean { return this.engineRef !== undefined; }
-  get dirty(): boolean { return this.needsUpdate; }
+  get ready(): boolean {
+    return this.engineRef !== undefined;
+  }
+  get dirty(): boolean {
+    return this.needsUpdate;
+  }
 
   /** Root-relative POSIX path of a `file:` URI inside this folder. */
   relOf(uri: string): string | undefined {
@@ -113,7 +129,11 @@ export class Folder {
    * path it wants, or one it asked for (`interest().files`: an ONEX entrypoint no family classifies as wanted).
    */
   accepts(rel: string): boolean {
-    return !this.excluded(rel) && this.engineRef !== undefined && (this.fetched.has(rel) || this.engineRef.interest().wants(rel));
+    return (
+      !this.excluded(rel) &&
+      this.engineRef !== undefined &&
+      (this.fetched.has(rel) || this.engineRef.interest().wants(rel))
+    );
   }
 
   /** (Re)loads settings and every file from disk. */
@@ -121,7 +141,10 @@ export class Folder {
     this.settings = settings;
     // Only a first load lists part of the folder first: a reload's walk must see every file the engine has.
     const first = this.engineRef === undefined;
-    if (this.engineRef === undefined) this.engineRef = await RegistryEngine.create(wasm, settings.engine, { reread: rereader(this.fsPath, () => this.maxFileBytes) });
+    if (this.engineRef === undefined)
+      this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
+        reread: rereader(this.fsPath, () => this.maxFileBytes),
+      });
     else this.engineRef.configure(settings.engine);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
@@ -143,7 +166,11 @@ export class Folder {
     // are the walk's paths, or judged so before: see watch.ts.)
     const unreachable = given !== null && this.open.has(rel) && !this.reachable(rel);
     const text = unreachable ? null : tooLarge === null ? given : { skipped: tooLarge };
-    if (!this.has(rel) && (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))) return;
+    if (
+      !this.has(rel) &&
+      (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))
+    )
+      return;
     this.pending.set(rel, text);
     this.needsUpdate = true;
     this.urgent = true;
@@ -156,8 +183,19 @@ export class Folder {
    */
   readLater(rel: string, walked = false): void {
     // A file no family wants on its own is read when the analysis refers to it (`interest().files`: a module an ONEX contract names).
-    if (this.engineRef !== undefined && !this.accepts(rel) && !this.has(rel) && !this.engineRef.interest().files.includes(rel)) return;
-    this.stageRead(rel, walked ? readText(path.join(this.fsPath, rel), this.maxFileBytes) : readInRoot(this.fsPath, rel, this.maxFileBytes));
+    if (
+      this.engineRef !== undefined &&
+      !this.accepts(rel) &&
+      !this.has(rel) &&
+      !this.engineRef.interest().files.includes(rel)
+    )
+      return;
+    this.stageRead(
+      rel,
+      walked
+        ? readText(path.join(this.fsPath, rel), this.maxFileBytes)
+        : readInRoot(this.fsPath, rel, this.maxFileBytes),
+    );
   }
 
   /** Whether a walk can list `rel`: no link on its way that the walk does not follow (out of the root, a loop, or a directory listed under its own name). */
@@ -187,7 +225,7 @@ export class Folder {
     }
     // Files read under it since the last analysis (a watched event just before the directory went) too.
     const prefix = `${rel}/`;
-    const files = [...this.engineRef?.files() ?? [], ...this.pending.keys()];
+    const files = [...(this.engineRef?.files() ?? []), ...this.pending.keys()];
     for (const file of files) if (file.startsWith(prefix)) this.stage(file, null);
   }
 
@@ -208,7 +246,10 @@ export class Folder {
     const interest = this.engineRef.interest();
     // A file the analysis refers to (a module an ONEX contract names) comes back when created again.
     if (this.accepts(rel) || interest.files.includes(rel)) return this.readLater(rel);
-    if (interest.wantsDirectory(rel)) { this.directories.add(rel); this.setTree(); }
+    if (interest.wantsDirectory(rel)) {
+      this.directories.add(rel);
+      this.setTree();
+    }
     const links: HostLink[] = [];
     let found = false;
     let throughLink = false;
@@ -216,8 +257,15 @@ export class Folder {
       skip: (r) => this.excluded(r),
       accept: (r) => this.accepts(r),
       link: (l) => links.push(l),
-      directory: (d) => { if (interest.wantsDirectory(d)) { this.directories.add(d); found = true; } },
-      followed: () => { throughLink = true; },
+      directory: (d) => {
+        if (interest.wantsDirectory(d)) {
+          this.directories.add(d);
+          found = true;
+        }
+      },
+      followed: () => {
+        throughLink = true;
+      },
     };
     // Listed under the root's rule: nothing when the directory leads out of the root.
     const files = await listFiles(this.fsPath, filter, rel).catch(() => undefined); // undefined: gone again
@@ -282,8 +330,14 @@ export class Folder {
    * (no unit waits, nothing is unread, nothing fetched).
    */
   flush(stop?: () => boolean): {
-    changed: string[]; staged: string[]; waiting: number; updateMs: number; partial: boolean; final: boolean;
-    ready: ReadonlySet<string>; more?: Promise<void>;
+    changed: string[];
+    staged: string[];
+    waiting: number;
+    updateMs: number;
+    partial: boolean;
+    final: boolean;
+    ready: ReadonlySet<string>;
+    more?: Promise<void>;
   } {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
@@ -292,7 +346,8 @@ export class Folder {
     // each, quadratic over a cold load) decides.
     // An open document's text may differ from the disk's: only the others may be let go and read again.
     // One flag per staged file, in the batch's order: no pair per file (a cold load stages 30,000).
-    for (const [rel, text] of this.pending) if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
+    for (const [rel, text] of this.pending)
+      if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
     const wanted = new Uint8Array(this.pending.size);
     let i = 0;
     for (const [rel, text] of this.pending) wanted[i++] = text !== null && this.accepts(rel) ? 1 : 0;
@@ -350,12 +405,16 @@ export class Folder {
   private async readBacklog(): Promise<void> {
     const slice = this.backlog.slice(this.backlogAt, this.backlogAt + BACKLOG_SLICE);
     const done = this.readTotal - (this.backlog.length - this.backlogAt);
-    const reads = await readTexts(absolutePaths(this.fsPath, slice), this.maxFileBytes, (n) => this.readProgress?.(done + n, this.readTotal));
+    const reads = await readTexts(absolutePaths(this.fsPath, slice), this.maxFileBytes, (n) =>
+      this.readProgress?.(done + n, this.readTotal),
+    );
     const before = this.backlogAt;
     this.backlogAt += slice.length;
     const urgent = this.urgent;
     // A file of the slice staged meanwhile (a watched-file event read it) or opened is not read over.
-    slice.forEach((rel, i) => { if (!this.pending.has(rel) && !this.open.has(rel)) this.stageRead(rel, reads[i] ?? null); });
+    slice.forEach((rel, i) => {
+      if (!this.pending.has(rel) && !this.open.has(rel)) this.stageRead(rel, reads[i] ?? null);
+    });
     // An open document whose reads this slice completed is analysed (and published) before the next slice.
     this.urgent = urgent || [...this.lastNeeded.values()].some((last) => last >= before && last < this.backlogAt);
     if (this.backlogAt >= this.backlog.length) this.setBacklog([]);
@@ -399,7 +458,12 @@ export class Folder {
    * `opened`, what they read first and the rest later (the backlog). `narrow`: list only the directories
    * what they read may lie in (a first load: the engine has no file a narrowed walk would miss).
    */
-  private async walk(progress?: (done: number, total: number) => void, all = false, opened: string[] = [], narrow = false): Promise<void> {
+  private async walk(
+    progress?: (done: number, total: number) => void,
+    all = false,
+    opened: string[] = [],
+    narrow = false,
+  ): Promise<void> {
     const engine = this.engine;
     const links: HostLink[] = [];
     const interest = engine.interest();
@@ -413,10 +477,23 @@ export class Folder {
     const accepted = await listFiles(this.fsPath, {
       skip: (rel) => this.excluded(rel),
       // `skip` has already turned excluded paths away.
-      accept: (rel) => { onDisk.add(rel); return interest.wants(rel); },
+      accept: (rel) => {
+        onDisk.add(rel);
+        return interest.wants(rel);
+      },
       link: (l) => links.push(l),
-      directory: (rel) => { if (interest.wantsDirectory(rel)) directories.push(rel); },
-      ...(below ? { descend: (rel: string) => { const listed = below(rel); if (!listed) unlisted = true; return listed; } } : {}),
+      directory: (rel) => {
+        if (interest.wantsDirectory(rel)) directories.push(rel);
+      },
+      ...(below
+        ? {
+            descend: (rel: string) => {
+              const listed = below(rel);
+              if (!listed) unlisted = true;
+              return listed;
+            },
+          }
+        : {}),
       followed: (rel) => followed.add(rel),
       unreadable: (rel, reason) => unreadable.set(rel || '.', reason),
     });
@@ -427,7 +504,9 @@ export class Folder {
     for (const [dir, reason] of unreadable) engine.setSkipped(dir, reason);
     this.unreadableDirs = new Set(unreadable.keys());
     // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
-    const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel) && !this.excluded(rel));
+    const companions = accepted
+      .flatMap((rel) => interest.alongside(rel))
+      .filter((rel) => onDisk.has(rel) && !this.excluded(rel));
     const files = [...new Set([...accepted, ...companions])].sort();
     this.beside = new Set(companions);
     this.links = links;
@@ -444,11 +523,17 @@ export class Folder {
     // What the open documents read first; the rest is the backlog, read once they are analysed (flush).
     const needed = opened.length > 0 ? interest.first(opened) : undefined;
     const toRead = needed ? unread.filter(needed) : unread;
-    if (needed) this.setBacklog(unread.filter((rel) => !needed(rel)), opened);
+    if (needed)
+      this.setBacklog(
+        unread.filter((rel) => !needed(rel)),
+        opened,
+      );
     this.readProgress = progress;
     this.readTotal = unread.length;
     // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
-    const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) => progress?.(done, unread.length));
+    const reads = await readTexts(absolutePaths(this.fsPath, toRead), this.maxFileBytes, (done) =>
+      progress?.(done, unread.length),
+    );
     toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));
   }
 
@@ -463,8 +548,12 @@ export class Folder {
     this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
   }
 
-  private get maxFileBytes(): number { return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES; }
-  private has(rel: string): boolean { return this.pending.has(rel) || this.engineRef?.has(rel) === true; }
+  private get maxFileBytes(): number {
+    return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  }
+  private has(rel: string): boolean {
+    return this.pending.has(rel) || this.engineRef?.has(rel) === true;
+  }
 }
 
 /** The open documents a backlog is ordered for, as one string. */

@@ -28,7 +28,9 @@ export interface ChangeOptions {
 /** What a request resolves to when it was cancelled before it ran. */
 export const CANCELLED: unique symbol = Symbol('cancelled');
 
-interface Token { readonly isCancellationRequested: boolean }
+interface Token {
+  readonly isCancellationRequested: boolean;
+}
 
 interface Change {
   readonly kind: 'change';
@@ -59,7 +61,11 @@ export class FolderQueue {
   private due = false;
   private closed = false;
 
-  constructor(private readonly analyser: Analyser, debounceMs: number, private readonly onError: (e: unknown) => void) {
+  constructor(
+    private readonly analyser: Analyser,
+    debounceMs: number,
+    private readonly onError: (e: unknown) => void,
+  ) {
     this.debouncer = new Debouncer(debounceMs);
   }
 
@@ -86,7 +92,13 @@ export class FolderQueue {
       this.items.push({
         kind: 'request',
         token,
-        run: () => { try { resolve(answer()); } catch (e) { reject(e); } },
+        run: () => {
+          try {
+            resolve(answer());
+          } catch (e) {
+            reject(e);
+          }
+        },
         cancel: () => resolve(CANCELLED),
         fail: reject,
       });
@@ -160,7 +172,11 @@ export class FolderQueue {
     }
     if (!this.analyser.dirty) return;
     if (analyse === 'now') this.due = true;
-    else if (!this.due) this.debouncer.trigger(() => { this.due = true; void this.run(); }, this.analyser.costMs);
+    else if (!this.due)
+      this.debouncer.trigger(() => {
+        this.due = true;
+        void this.run();
+      }, this.analyser.costMs);
   }
 
   /** One analysis step; a step that fails fails the request waiting for it, and ends the analysis that was due. */

@@ -2,13 +2,20 @@
 // belongs to the deepest folder that contains it.
 import type { Folder } from './folder';
 
-export interface Target { folder: Folder; rel: string }
+export interface Target {
+  folder: Folder;
+  rel: string;
+}
 
 export class Folders {
   private list: Folder[] = [];
 
-  all(): readonly Folder[] { return this.list; }
-  add(folder: Folder): void { this.list.push(folder); }
+  all(): readonly Folder[] {
+    return this.list;
+  }
+  add(folder: Folder): void {
+    this.list.push(folder);
+  }
 
   remove(uri: string): Folder | undefined {
     const folder = this.byUri(uri);
@@ -26,14 +33,15 @@ export class Folders {
     let best: Target | undefined;
     for (const folder of this.list) {
       const rel = folder.relOf(uri);
-      if (rel !== undefined && (best === undefined || folder.fsPath.length > best.folder.fsPath.length)) best = { folder, rel };
+      if (rel !== undefined && (best === undefined || folder.fsPath.length > best.folder.fsPath.length))
+        best = { folder, rel };
     }
     return best;
   }
 
   /** The folder (or the folder of the document) named by `uri`; else the first folder. */
   pick(uri: string | undefined): Folder | undefined {
-    const named = uri === undefined ? undefined : this.byUri(uri) ?? this.locate(uri)?.folder;
+    const named = uri === undefined ? undefined : (this.byUri(uri) ?? this.locate(uri)?.folder);
     return named ?? this.list[0];
   }
 

@@ -8,7 +8,11 @@ import { CODES_DOC } from '../engine/codes';
 import { codeDocLinks } from '../host/codeDocs';
 import { startServer } from './server';
 
-startServer(createConnection(), {
-  treeSitter: readFileSync(path.join(__dirname, 'web-tree-sitter.wasm')),
-  python: readFileSync(path.join(__dirname, 'tree-sitter-python.wasm')),
-}, codeDocLinks(path.join(__dirname, '..', CODES_DOC)));
+startServer(
+  createConnection(),
+  {
+    treeSitter: readFileSync(path.join(__dirname, 'web-tree-sitter.wasm')),
+    python: readFileSync(path.join(__dirname, 'tree-sitter-python.wasm')),
+  },
+  codeDocLinks(path.join(__dirname, '..', CODES_DOC)),
+);

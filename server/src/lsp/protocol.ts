@@ -25,7 +25,11 @@ export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };
  * reducer). Node reads its arguments only when the process starts: the client passes them, other
  * editors should too.
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30', '--initial-old-space-size=224'];
+export const SERVER_NODE_ARGS: readonly string[] = [
+  '--max-semi-space-size=4',
+  '--heap-growing-percent=30',
+  '--initial-old-space-size=224',
+];
 
 export const Methods = {
   explain: 'registryLens/explain',
@@ -55,26 +59,64 @@ export interface ExplainParams {
   environmentTags?: string[];
 }
 /** `folder` is the root URI the explanation's relative paths are resolved against. */
-export interface ExplainResult { folder: string; explanation: Explanation; text: string }
+export interface ExplainResult {
+  folder: string;
+  explanation: Explanation;
+  text: string;
+}
 
-export interface StepAtParams { uri: string; position: Position }
-export interface StepNamesParams { uri?: string; context?: string }
+export interface StepAtParams {
+  uri: string;
+  position: Position;
+}
+export interface StepNamesParams {
+  uri?: string;
+  context?: string;
+}
 /** Limits the answer to the folder of `uri`; every folder without it. */
-export interface ContextsParams { uri?: string }
+export interface ContextsParams {
+  uri?: string;
+}
 export type OverviewParams = ContextsParams;
 /**
  * `current`: the context of the file named by the request's `uri`, when there is one; `currentDir` its
  * workspace directory (null in core) — two workspaces may declare one id, so the directory tells them apart.
  */
-export interface FolderContexts { folder: string; name: string; active: string; current?: string; currentDir?: string | null; contexts: ContextInfo[] }
+export interface FolderContexts {
+  folder: string;
+  name: string;
+  active: string;
+  current?: string;
+  currentDir?: string | null;
+  contexts: ContextInfo[];
+}
 /** Without `folder`, the context becomes active in every folder that has it. */
-export interface SetContextParams { context: string; folder?: string }
+export interface SetContextParams {
+  context: string;
+  folder?: string;
+}
 
-export interface LocationRef { uri: string; range: Range }
-export interface OverviewStep extends LocationRef { name: string; source: string; sagemakerStepType: string | null; conflicts: string[] }
-export interface OverviewContext extends ContextInfo { uri: string | null; steps: OverviewStep[] }
+export interface LocationRef {
+  uri: string;
+  range: Range;
+}
+export interface OverviewStep extends LocationRef {
+  name: string;
+  source: string;
+  sagemakerStepType: string | null;
+  conflicts: string[];
+}
+export interface OverviewContext extends ContextInfo {
+  uri: string | null;
+  steps: OverviewStep[];
+}
 /** A diagnostic between registries (conflicts, shadowing, duplicate ids, cycles), for the tree view. */
-export interface OverviewProblem extends LocationRef { code: string; severity: Severity; message: string; related: (LocationRef & { message: string })[] }
+export interface OverviewProblem extends LocationRef {
+  code: string;
+  severity: Severity;
+  message: string;
+  related: (LocationRef & { message: string })[];
+}
 export interface FolderOverview {
   folder: string;
   name: string;
@@ -111,7 +153,10 @@ export interface StatusParams {
  * The graph of a context (default: the context of `uri`'s file, else the folder's active one); without
  * `context`, the graph `uri`'s file declares when it declares one (a pipeline DAG).
  */
-export interface GraphParams { uri?: string; context?: string }
+export interface GraphParams {
+  uri?: string;
+  context?: string;
+}
 /** Dependency nodes and edges, plus every step visible in the context (a graph node or not), with URIs to open. */
 export interface GraphView {
   folder: string;
@@ -127,29 +172,69 @@ export interface GraphView {
 
 export type WorkspaceTemplateChoice = 'minimal' | 'standard' | 'advanced';
 /** Create a developer workspace in the folder of `uri` (the first folder without). */
-export interface NewWorkspaceParams { uri?: string; id: string; template: WorkspaceTemplateChoice; copyFrom?: string }
+export interface NewWorkspaceParams {
+  uri?: string;
+  id: string;
+  template: WorkspaceTemplateChoice;
+  copyFrom?: string;
+}
 /** Root URIs of what was created and kept, the registry file to open, or why nothing was created. */
-export interface NewWorkspaceResult { error?: string; created: string[]; kept: string[]; registry?: string }
+export interface NewWorkspaceResult {
+  error?: string;
+  created: string[];
+  kept: string[];
+  registry?: string;
+}
 
 /**
  * The CLI's JSON documents (`check`/`explain`/`list --format json`) of what the server has now —
  * unsaved edits included, as in the Problems panel — for the editor's language-model tools.
  * `folder` is the root URI the documents' relative paths are resolved against.
  */
-export interface FolderDocument { folder: string; name: string; document: JsonDocument }
+export interface FolderDocument {
+  folder: string;
+  name: string;
+  document: JsonDocument;
+}
 /** A document, or why there is none (`workspace` names no workspace of the folder). */
 export type DocumentAnswer = FolderDocument | { error: string };
 /** The check of the folder of `uri` (every folder without), narrowed by the filter. */
 /** As the CLI's check: `mode` resolves names isolated or hybrid (default: the folder's setting). */
-export interface CheckDocumentParams extends CheckFilter { uri?: string; mode?: ResolutionMode }
+export interface CheckDocumentParams extends CheckFilter {
+  uri?: string;
+  mode?: ResolutionMode;
+}
 /** As the CLI: the context is the developer workspace `workspace`, core without it. */
-export interface ExplainDocumentParams { uri?: string; step: string; workspace?: string; mode?: ResolutionMode; framework?: string; env?: string[] }
-export interface ListDocumentParams { uri?: string; workspace?: string; mode?: ResolutionMode; conflictsOnly?: boolean }
-export interface GraphDocumentParams { uri?: string; workspace?: string; mode?: ResolutionMode }
+export interface ExplainDocumentParams {
+  uri?: string;
+  step: string;
+  workspace?: string;
+  mode?: ResolutionMode;
+  framework?: string;
+  env?: string[];
+}
+export interface ListDocumentParams {
+  uri?: string;
+  workspace?: string;
+  mode?: ResolutionMode;
+  conflictsOnly?: boolean;
+}
+export interface GraphDocumentParams {
+  uri?: string;
+  workspace?: string;
+  mode?: ResolutionMode;
+}
 /** Every definition and reference of `name` in the folder of `uri` (the first folder without). */
-export interface LocateDocumentParams { uri?: string; name: string }
+export interface LocateDocumentParams {
+  uri?: string;
+  name: string;
+}
 /** The quick fixes of the diagnostics of `file` (relative to the folder of `uri`), of `code` when given: proposed, never applied. */
-export interface FixesDocumentParams { uri?: string; file: string; code?: string }
+export interface FixesDocumentParams {
+  uri?: string;
+  file: string;
+  code?: string;
+}
 export type { CheckFilter };
 
 /** Client → server `initializationOptions`. */
@@ -158,7 +243,11 @@ export type { CheckFilter };
  * editor applies a fix-all silently): the text edits, the files they are in and the files created.
  */
 export const FIX_ALL_DONE = 'registryLens.fixAllDone';
-export interface FixAllDone { edits: number; files: string[]; created: string[] }
+export interface FixAllDone {
+  edits: number;
+  files: string[];
+  created: string[];
+}
 
 export interface InitializationOptions {
   debounceMs?: number;

@@ -1,8 +1,12 @@
 // Wires a connection to a Session: negotiates capabilities, loads the workspace folders, keeps
 // documents, settings and folders in sync, and registers every request handler.
 import {
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
-  type InitializeResult, type WorkspaceFolder,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
@@ -38,8 +42,12 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
     session = new Session(connection, documents, {
       wasm,
       codeHref,
-      debounceMs: typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
-      analysisStepMs: typeof options.analysisStepMs === 'number' && options.analysisStepMs >= 0 ? options.analysisStepMs : DEFAULT_STEP_MS,
+      debounceMs:
+        typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
+      analysisStepMs:
+        typeof options.analysisStepMs === 'number' && options.analysisStepMs >= 0
+          ? options.analysisStepMs
+          : DEFAULT_STEP_MS,
       configuration: caps.workspace?.configuration === true,
       edits: {
         documentChanges: edit?.documentChanges === true,
@@ -48,7 +56,9 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
     });
     dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
-    initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.posix.basename(params.rootUri) }] : []);
+    initial =
+      params.workspaceFolders ??
+      (params.rootUri ? [{ uri: params.rootUri, name: path.posix.basename(params.rootUri) }] : []);
     registerFeatures(session);
     return {
       capabilities: {
@@ -87,8 +97,12 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
 
   documents.onDidChangeContent(({ document }) => session?.edited(document));
   documents.onDidClose(({ document }) => session?.closed(document));
-  connection.onDidChangeWatchedFiles((params) => { if (session) applyWatchedFiles(session, params); });
-  connection.onDidChangeConfiguration(() => { void session?.reconfigure().catch((e: unknown) => fail(connection, 'settings', e)); });
+  connection.onDidChangeWatchedFiles((params) => {
+    if (session) applyWatchedFiles(session, params);
+  });
+  connection.onDidChangeConfiguration(() => {
+    void session?.reconfigure().catch((e: unknown) => fail(connection, 'settings', e));
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -111,5 +125,7 @@ function registerFeatures(s: Session): void {
 }
 
 function fail(connection: Connection, what: string, e: unknown): void {
-  connection.console.error(`Registry Lens: loading ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  connection.console.error(
+    `Registry Lens: loading ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+  );
 }

@@ -2,7 +2,12 @@
 // queue (folderQueue.ts) — loads and settings changes, open documents, watched-file events — and the
 // one way requests reach an engine (at their place in the queue, honouring cancellation).
 import {
-  LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type WorkDoneProgressServerReporter,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WasmBinaries } from '../engine/engine';
@@ -55,9 +60,14 @@ export class Session {
       if (rel !== undefined) this.analysis.giveUp(outer, rel);
     }
     this.folders.add(folder);
-    this.queues.set(folder, new FolderQueue(this.analysis.of(folder), this.options.debounceMs, (e) => {
-      this.connection.console.error(`Registry Lens: ${folder.name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    }));
+    this.queues.set(
+      folder,
+      new FolderQueue(this.analysis.of(folder), this.options.debounceMs, (e) => {
+        this.connection.console.error(
+          `Registry Lens: ${folder.name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+      }),
+    );
   }
 
   removeFolder(uri: string): void {
@@ -93,42 +103,55 @@ export class Session {
     void given.catch(() => undefined); // awaited at the load's turn, which may come after it failed
     const queue = this.queue(folder);
     let progress: Promise<WorkDoneProgressServerReporter> | undefined;
-    queue.change(async () => {
-      const next = await given;
-      if (onlyIfChanged && JSON.stringify(next) === JSON.stringify(folder.settings)) return;
-      const started = progress = this.connection.window.createWorkDoneProgress().then((p) => {
-        p.begin(`Registry Lens: analysing ${folder.name}`, 0, undefined, false);
-        return p;
-      });
-      let percent = 0;
-      /** Reading is the first READ_SHARE percent, then the analysis, then publishing. */
-      const report = (done: number, total: number, offset: number, share: number, what: string): void => {
-        const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
-        if (now <= percent) return;
-        percent = now;
-        void started.then((p) => p.report(now, `${done}/${total} ${what}`));
-      };
-      this.analysis.of(folder).report((done, total, what) => (what === 'units analysed'
-        ? report(done, total, READ_SHARE, ANALYSIS_SHARE, what)
-        : report(done, total, READ_SHARE + ANALYSIS_SHARE, 100 - READ_SHARE - ANALYSIS_SHARE, what)));
-      await folder.load({
-        wasm: this.options.wasm,
-        settings: next,
-        nested: this.folders.nestedIn(folder),
-        opened: this.documents.all().flatMap((doc) => {
-          const target = this.folders.locate(doc.uri);
-          return target?.folder === folder ? [target.rel] : [];
-        }),
-        progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
-      });
-    }, { analyse: 'now' });
+    queue.change(
+      async () => {
+        const next = await given;
+        if (onlyIfChanged && JSON.stringify(next) === JSON.stringify(folder.settings)) return;
+        const started = (progress = this.connection.window.createWorkDoneProgress().then((p) => {
+          p.begin(`Registry Lens: analysing ${folder.name}`, 0, undefined, false);
+          return p;
+        }));
+        let percent = 0;
+        /** Reading is the first READ_SHARE percent, then the analysis, then publishing. */
+        const report = (done: number, total: number, offset: number, share: number, what: string): void => {
+          const now = offset + Math.floor((total === 0 ? 1 : done / total) * share);
+          if (now <= percent) return;
+          percent = now;
+          void started.then((p) => p.report(now, `${done}/${total} ${what}`));
+        };
+        this.analysis
+          .of(folder)
+          .report((done, total, what) =>
+            what === 'units analysed'
+              ? report(done, total, READ_SHARE, ANALYSIS_SHARE, what)
+              : report(done, total, READ_SHARE + ANALYSIS_SHARE, 100 - READ_SHARE - ANALYSIS_SHARE, what),
+          );
+        await folder.load({
+          wasm: this.options.wasm,
+          settings: next,
+          nested: this.folders.nestedIn(folder),
+          opened: this.documents.all().flatMap((doc) => {
+            const target = this.folders.locate(doc.uri);
+            return target?.folder === folder ? [target.rel] : [];
+          }),
+          progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
+        });
+      },
+      { analyse: 'now' },
+    );
     await queue.idle();
     if (progress !== undefined) (await progress).done();
   }
 
   /** Asks every folder's settings again, and reloads the folders whose settings changed (in order with their edits). */
   async reconfigure(): Promise<void> {
-    await Promise.all(this.folders.all().map((folder) => this.load(folder, readSettings(this.connection, folder.uri, this.options.configuration), true)));
+    await Promise.all(
+      this.folders
+        .all()
+        .map((folder) =>
+          this.load(folder, readSettings(this.connection, folder.uri, this.options.configuration), true),
+        ),
+    );
   }
 
   /** A document was opened or edited: its text replaces the disk content. */
@@ -137,10 +160,13 @@ export class Session {
     if (target === undefined) return;
     const { folder, rel } = target;
     const open = snapshot(doc);
-    this.queue(folder).change(() => {
-      folder.open.set(rel, open);
-      folder.stage(rel, open.text);
-    }, { document: rel });
+    this.queue(folder).change(
+      () => {
+        folder.open.set(rel, open);
+        folder.stage(rel, open.text);
+      },
+      { document: rel },
+    );
   }
 
   /** A document was closed: the disk content applies again. */
@@ -148,10 +174,13 @@ export class Session {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
     const { folder, rel } = target;
-    this.queue(folder).change(() => {
-      folder.open.delete(rel);
-      folder.readLater(rel);
-    }, { document: rel });
+    this.queue(folder).change(
+      () => {
+        folder.open.delete(rel);
+        folder.readLater(rel);
+      },
+      { document: rel },
+    );
   }
 
   /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */
@@ -164,11 +193,18 @@ export class Session {
   async query<R>(uri: string, token: CancellationToken, empty: R, answer: (t: Target) => R): Promise<Answer<R>> {
     const target = this.folders.locate(uri);
     if (target === undefined) return empty;
-    return answered(await this.queue(target.folder).request(() => (target.folder.ready ? answer(target) : empty), token));
+    return answered(
+      await this.queue(target.folder).request(() => (target.folder.ready ? answer(target) : empty), token),
+    );
   }
 
   /** Answers from one folder (picked by a folder or document URI, else the first). */
-  async queryFolder<R>(uri: string | undefined, token: CancellationToken, empty: R, answer: (f: Folder) => R): Promise<Answer<R>> {
+  async queryFolder<R>(
+    uri: string | undefined,
+    token: CancellationToken,
+    empty: R,
+    answer: (f: Folder) => R,
+  ): Promise<Answer<R>> {
     const folder = this.folders.pick(uri);
     if (folder === undefined) return empty;
     return answered(await this.queue(folder).request(() => (folder.ready ? answer(folder) : empty), token));
@@ -176,7 +212,9 @@ export class Session {
 
   /** Answers from every folder, in folder order. */
   async queryAll<R>(token: CancellationToken, answer: (f: Folder) => R[]): Promise<Answer<R[]>> {
-    const answers = await Promise.all(this.folders.all().map((f) => this.queue(f).request(() => (f.ready ? answer(f) : []), token)));
+    const answers = await Promise.all(
+      this.folders.all().map((f) => this.queue(f).request(() => (f.ready ? answer(f) : []), token)),
+    );
     return answers.some((a) => a === CANCELLED) ? cancelled() : answers.flatMap((a) => (a === CANCELLED ? [] : a));
   }
 

@@ -2,7 +2,11 @@
 // (created, changed, deleted files of the names the families read; anything created or deleted — directories
 // on a branch switch, ONEX version directories and `.wip` markers) and applies their events.
 import {
-  DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams, type FileEvent,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type DidChangeWatchedFilesParams,
+  type FileEvent,
 } from 'vscode-languageserver/node';
 import type { Target } from './folders';
 import type { Session } from './session';
@@ -21,7 +25,9 @@ export async function registerWatchers(session: Session): Promise<void> {
 export function applyWatchedFiles(session: Session, params: DidChangeWatchedFilesParams): void {
   for (const change of params.changes) {
     const failed = (e: unknown): void => {
-      session.connection.console.error(`watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ${e instanceof Error ? e.message : String(e)}`);
+      session.connection.console.error(
+        `watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ${e instanceof Error ? e.message : String(e)}`,
+      );
     };
     try {
       // A URI that names no path of ours (another host's `file://otherhost/…`) locates nothing.

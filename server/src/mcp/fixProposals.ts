@@ -14,11 +14,17 @@ export function sha256(text: string): string {
 }
 
 /** The engine's fix with root-relative paths and its basis: the sha256 of each file it edits as the engine saw it (`textOf`). */
-export function withBasis(fix: Fix, textOf: (path: string) => string | undefined): FixInput & { createFiles: { path: string; text: string }[] } {
+export function withBasis(
+  fix: Fix,
+  textOf: (path: string) => string | undefined,
+): FixInput & { createFiles: { path: string; text: string }[] } {
   const { edits, createFiles } = fixEdits(fix);
   const edited = [...new Set(edits.map((e) => e.path))];
   const basis = [
-    ...edited.map((path) => { const text = textOf(path); return { path, sha256: text === undefined ? null : sha256(text) }; }),
+    ...edited.map((path) => {
+      const text = textOf(path);
+      return { path, sha256: text === undefined ? null : sha256(text) };
+    }),
     ...createFiles.map((c) => ({ path: c.path, sha256: null })),
   ];
   return { edits, createFiles, basis };
@@ -38,6 +44,10 @@ export class FixProposals {
     return { id, title, preferred, diagnostic: about, ...body };
   }
 
-  get(id: string): FixInput | undefined { return this.kept.get(id); }
-  forget(id: string): void { this.kept.delete(id); }
+  get(id: string): FixInput | undefined {
+    return this.kept.get(id);
+  }
+  forget(id: string): void {
+    this.kept.delete(id);
+  }
 }

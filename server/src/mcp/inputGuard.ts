@@ -11,7 +11,11 @@ import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 /** Below the SDK's own 10 MB buffer limit, so the transport never meets a line it would close on. */
 export const MAX_LINE = 8 * 1024 * 1024;
 
-export interface InputError { id?: string | number; code: number; message: string }
+export interface InputError {
+  id?: string | number;
+  code: number;
+  message: string;
+}
 
 /** Bytes kept of each end of a line being dropped, to find its id in. */
 const KEPT = 4096;
@@ -50,10 +54,17 @@ export function guardInput(input: Readable, reply: (error: InputError) => void):
   let tail = Buffer.alloc(0);
   const drop = (): void => {
     const id = recoverId(head, tail.toString('utf8'));
-    reply({ ...(id === undefined ? {} : { id }), code: -32600, message: `Invalid Request: a message over ${MAX_LINE / (1024 * 1024)} MB was dropped` });
+    reply({
+      ...(id === undefined ? {} : { id }),
+      code: -32600,
+      message: `Invalid Request: a message over ${MAX_LINE / (1024 * 1024)} MB was dropped`,
+    });
   };
   const keepTail = (piece: Buffer): void => {
-    tail = piece.length >= KEPT ? Buffer.from(piece.subarray(piece.length - KEPT)) : Buffer.concat([tail, piece]).subarray(-KEPT);
+    tail =
+      piece.length >= KEPT
+        ? Buffer.from(piece.subarray(piece.length - KEPT))
+        : Buffer.concat([tail, piece]).subarray(-KEPT);
   };
   const judge = (bytes: Buffer): void => {
     const text = bytes.toString('utf8').replace(/\r$/, '');
@@ -62,15 +73,22 @@ export function guardInput(input: Readable, reply: (error: InputError) => void):
     try {
       message = JSON.parse(text);
     } catch (e) {
-      reply({ code: -32700, message: `Parse error: the line is not JSON (${e instanceof Error ? e.message : String(e)})` });
+      reply({
+        code: -32700,
+        message: `Parse error: the line is not JSON (${e instanceof Error ? e.message : String(e)})`,
+      });
       return;
     }
     if (!JSONRPCMessageSchema.safeParse(message).success) {
-      const id = typeof message === 'object' && message !== null && 'id' in message ? (message as { id: unknown }).id : undefined;
+      const id =
+        typeof message === 'object' && message !== null && 'id' in message
+          ? (message as { id: unknown }).id
+          : undefined;
       reply({
         ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
         code: -32600,
-        message: 'Invalid Request: expected one JSON-RPC 2.0 object per line ({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
+        message:
+          'Invalid Request: expected one JSON-RPC 2.0 object per line ({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
       });
       return;
     }

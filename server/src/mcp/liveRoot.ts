@@ -15,20 +15,28 @@ export class LiveRoot {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `dir`: an absolute directory. Loading starts at once, so the first call finds it (nearly) done. */
-  constructor(readonly dir: string, private readonly warn: (message: string) => void) {
+  constructor(
+    readonly dir: string,
+    private readonly warn: (message: string) => void,
+  ) {
     this.settings = this.settingsStamp();
     this.opened = this.reopen();
   }
 
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
   run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => { const opened = await this.sync(); return work(opened.engine, opened); });
+    const next = this.queue.then(async () => {
+      const opened = await this.sync();
+      return work(opened.engine, opened);
+    });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
   /** Resolves once every call queued so far is done. */
-  async idle(): Promise<void> { await this.queue; }
+  async idle(): Promise<void> {
+    await this.queue;
+  }
 
   private async sync(): Promise<OpenedRoot> {
     const now = this.settingsStamp();
@@ -55,5 +63,7 @@ export class LiveRoot {
     return this.opened;
   }
 
-  private settingsStamp(): string { return fileStamp(join(this.dir, '.vscode', 'settings.json')); }
+  private settingsStamp(): string {
+    return fileStamp(join(this.dir, '.vscode', 'settings.json'));
+  }
 }

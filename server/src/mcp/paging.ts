@@ -7,33 +7,59 @@ import * as z from 'zod';
 export const MAX_LIMIT = 100_000;
 
 /** The input fields of a paginated tool; `first` is its default page size. */
-export function pageInput(first: number, items: string): {
-  limit: z.ZodOptional<z.ZodNumber>; cursor: z.ZodOptional<z.ZodString>;
+export function pageInput(
+  first: number,
+  items: string,
+): {
+  limit: z.ZodOptional<z.ZodNumber>;
+  cursor: z.ZodOptional<z.ZodString>;
 } {
   return {
-    limit: z.number().int().min(0).max(MAX_LIMIT).optional()
+    limit: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_LIMIT)
+      .optional()
       .describe(`${items} per page (default ${first}; 0: the summary only)`),
-    cursor: z.string().min(1).max(200).optional()
+    cursor: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
       .describe("the 'page.nextCursor' of the previous answer, for the next page"),
   };
 }
 
-export const pageOutput = z.object({
-  total: z.number().int().describe('items in all pages'),
-  offset: z.number().int().describe('index of the first item of this page'),
-  returned: z.number().int().describe('items in this page'),
-  nextCursor: z.string().nullable()
-    .describe("pass as 'cursor' (with the same other arguments) for the next page; null: this is the last"),
-}).describe('which part of the items this answer holds');
+export const pageOutput = z
+  .object({
+    total: z.number().int().describe('items in all pages'),
+    offset: z.number().int().describe('index of the first item of this page'),
+    returned: z.number().int().describe('items in this page'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("pass as 'cursor' (with the same other arguments) for the next page; null: this is the last"),
+  })
+  .describe('which part of the items this answer holds');
 
-export interface Page { total: number; offset: number; returned: number; nextCursor: string | null }
+export interface Page {
+  total: number;
+  offset: number;
+  returned: number;
+  nextCursor: string | null;
+}
 
 /**
  * The page of `items` the limit and cursor ask for, and its description; an Error (a tool error) for
  * a cursor that is not this tool's.
  */
 export function pageOf<T>(
-  tool: string, items: readonly T[], limit: number | undefined, cursor: string | undefined, first: number,
+  tool: string,
+  items: readonly T[],
+  limit: number | undefined,
+  cursor: string | undefined,
+  first: number,
 ): { items: T[]; page: Page } {
   const offset = cursor === undefined ? 0 : offsetOf(tool, cursor);
   if (offset > items.length) {
@@ -41,9 +67,8 @@ export function pageOf<T>(
   }
   const size = limit ?? first;
   const end = Math.min(items.length, offset + size);
-  const next = size > 0 && end < items.length
-    ? Buffer.from(JSON.stringify({ tool, offset: end })).toString('base64url')
-    : null;
+  const next =
+    size > 0 && end < items.length ? Buffer.from(JSON.stringify({ tool, offset: end })).toString('base64url') : null;
   const page = { total: items.length, offset, returned: end - offset, nextCursor: next };
   return { items: items.slice(offset, end), page };
 }
@@ -51,9 +76,10 @@ export function pageOf<T>(
 /** The page's one line for the text answer. */
 export function pageLine(page: Page, items: string): string {
   if (page.total === 0) return '';
-  const shown = page.returned === 0
-    ? `no ${items} in this answer (limit 0)`
-    : `${items} ${page.offset + 1}–${page.offset + page.returned} of ${page.total}`;
+  const shown =
+    page.returned === 0
+      ? `no ${items} in this answer (limit 0)`
+      : `${items} ${page.offset + 1}–${page.offset + page.returned} of ${page.total}`;
   return page.nextCursor === null
     ? `Showing ${shown}.`
     : `Showing ${shown}; pass cursor "${page.nextCursor}" for the next page.`;

@@ -22,28 +22,44 @@ import { registerLocate } from './tools/locate';
 
 const INSTRUCTIONS = `Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that moment.
 Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or 'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.`;
-const READ_ONLY = "This server is read-only (started with --read-only): 'fixes' proposes edits, and no tool writes them.";
+const READ_ONLY =
+  "This server is read-only (started with --read-only): 'fixes' proposes edits, and no tool writes them.";
 
 /** Tools that only read, and those that write (not listed at all in read-only mode). */
 const READERS = [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes];
 const WRITERS = [registerApplyFix, registerApplyFixes, registerInitWorkspace];
 
 /** Serves the root until stdin ends; the exit code (2: the root is not a directory). */
-export async function serveMcp(rootArg: string, version: string, warn: (message: string) => void, options: ServeOptions): Promise<number> {
+export async function serveMcp(
+  rootArg: string,
+  version: string,
+  warn: (message: string) => void,
+  options: ServeOptions,
+): Promise<number> {
   const dir = resolve(rootArg);
   if (!isDirectory(dir)) {
     warn(`${rootArg}: not a directory`);
     return 2;
   }
   const context: ToolContext = { root: new LiveRoot(dir, warn), fixes: new FixProposals(), options };
-  const server = new McpServer({ name: 'registry-lens', version }, { instructions: options.readOnly ? `${INSTRUCTIONS}\n${READ_ONLY}` : INSTRUCTIONS });
+  const server = new McpServer(
+    { name: 'registry-lens', version },
+    { instructions: options.readOnly ? `${INSTRUCTIONS}\n${READ_ONLY}` : INSTRUCTIONS },
+  );
   for (const register of options.readOnly ? READERS : [...READERS, ...WRITERS]) register(server, context);
   const input = guardInput(process.stdin, (e) => {
-    void transport.send({ jsonrpc: '2.0', ...(e.id === undefined ? {} : { id: e.id }), error: { code: e.code, message: e.message } });
+    void transport.send({
+      jsonrpc: '2.0',
+      ...(e.id === undefined ? {} : { id: e.id }),
+      error: { code: e.code, message: e.message },
+    });
   });
   const transport = new StdioServerTransport(input, process.stdout);
   server.server.onerror = (e) => warn(`mcp: ${e.message}`);
-  const ended = new Promise<void>((done) => { input.once('end', done); input.once('close', done); });
+  const ended = new Promise<void>((done) => {
+    input.once('end', done);
+    input.once('close', done);
+  });
   await server.connect(transport);
   warn(`MCP server on ${dir} (stdio${options.readOnly ? ', read-only' : ''})`);
   // stdin ended: the requests read before the end are answered, then the server closes.

@@ -10,12 +10,23 @@ import type { FixProposals } from './fixProposals';
 import type { LiveRoot } from './liveRoot';
 
 /** How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a fix the caller wrote. */
-export interface ServeOptions { readOnly: boolean; allowUnproposedFixes: boolean }
+export interface ServeOptions {
+  readOnly: boolean;
+  allowUnproposedFixes: boolean;
+}
 
-export interface ToolContext { root: LiveRoot; fixes: FixProposals; options: ServeOptions }
+export interface ToolContext {
+  root: LiveRoot;
+  fixes: FixProposals;
+  options: ServeOptions;
+}
 
 /** A tool's answer: a text for the model to read and the structured document its output schema describes. */
-export interface ToolAnswer { [key: string]: unknown; content: { type: 'text'; text: string }[]; structuredContent: JsonDocument }
+export interface ToolAnswer {
+  [key: string]: unknown;
+  content: { type: 'text'; text: string }[];
+  structuredContent: JsonDocument;
+}
 
 export function answer(text: string, structuredContent: JsonDocument): ToolAnswer {
   return { content: [{ type: 'text', text }], structuredContent };
@@ -24,7 +35,8 @@ export function answer(text: string, structuredContent: JsonDocument): ToolAnswe
 /** The root-relative POSIX path of an existing file or folder under the root ('' for the root itself); an Error (a tool error) otherwise. */
 export function pathInRoot(root: string, p: string): string {
   const r = resolveInRoot(root, p, 'read');
-  if ('refused' in r) throw new Error(`refused: ${r.refused}. Give paths relative to the root (${root}); nothing outside it is read.`);
+  if ('refused' in r)
+    throw new Error(`refused: ${r.refused}. Give paths relative to the root (${root}); nothing outside it is read.`);
   if (!existsSync(r.abs)) throw new Error(`${JSON.stringify(p)}: no such file or folder under the root (${root})`);
   return r.rel;
 }

@@ -5,7 +5,17 @@
 // create must not exist yet; every edit must lie inside its file, in order, without overlapping; what
 // a fix creates is bounded. Only then are the files written — an edited file keeps its byte order
 // mark, a created one gets its missing folders.
-import { closeSync, constants, existsSync, ftruncateSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex';
 import { openForEdit, resolveForWriting } from '../host/containment';
@@ -13,7 +23,10 @@ import { readText } from '../host/readText';
 import { sha256 } from './fixProposals';
 import type { FixInput } from './schemas';
 
-export interface Written { path: string; action: 'edited' | 'created' }
+export interface Written {
+  path: string;
+  action: 'edited' | 'created';
+}
 
 /** Files one fix may create: the engine's fixes create one stub (a builder, a config) at a time. */
 export const MAX_CREATED_FILES = 20;
@@ -27,9 +40,16 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
     return r;
   };
   const created = fix.createFiles ?? [];
-  if (created.length > MAX_CREATED_FILES) throw new Error(`refused: the fix creates ${created.length} files (at most ${MAX_CREATED_FILES}); nothing was written`);
-  const added = [...created.map((c) => c.text), ...fix.edits.map((e) => e.newText)].reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
-  if (added > MAX_ADDED_BYTES) throw new Error(`refused: the fix adds ${added} bytes (at most ${MAX_ADDED_BYTES}); nothing was written`);
+  if (created.length > MAX_CREATED_FILES)
+    throw new Error(
+      `refused: the fix creates ${created.length} files (at most ${MAX_CREATED_FILES}); nothing was written`,
+    );
+  const added = [...created.map((c) => c.text), ...fix.edits.map((e) => e.newText)].reduce(
+    (n, t) => n + Buffer.byteLength(t, 'utf8'),
+    0,
+  );
+  if (added > MAX_ADDED_BYTES)
+    throw new Error(`refused: the fix adds ${added} bytes (at most ${MAX_ADDED_BYTES}); nothing was written`);
   const basis = new Map(fix.basis.map((b) => [place(b.path).rel, b.sha256]));
   const byFile = new Map<string, { abs: string; edits: FixInput['edits'] }>();
   for (const e of fix.edits) {
@@ -39,14 +59,20 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
   const creates = created.map((c) => ({ ...place(c.path), text: c.text }));
   const edited = [...byFile].map(([rel, { abs, edits }]) => {
     const expected = basis.get(rel);
-    if (typeof expected !== 'string') throw new Error(`the fix gives no sha256 basis for ${rel}; use a fix as the fixes tool returned it`);
+    if (typeof expected !== 'string')
+      throw new Error(`the fix gives no sha256 basis for ${rel}; use a fix as the fixes tool returned it`);
     const read = readText(abs, maxFileBytes);
-    if (read === null || !('text' in read)) throw new Error(`stale fix: ${rel} ${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`);
-    if (sha256(read.text) !== expected) throw new Error(`stale fix: ${rel} changed since the fix was proposed; call fixes again`);
+    if (read === null || !('text' in read))
+      throw new Error(
+        `stale fix: ${rel} ${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`,
+      );
+    if (sha256(read.text) !== expected)
+      throw new Error(`stale fix: ${rel} changed since the fix was proposed; call fixes again`);
     return { rel, abs, text: applyEdits(rel, read.text, edits), bom: startsWithBom(abs) };
   });
   for (const c of creates) {
-    if (basis.has(c.rel) && basis.get(c.rel) !== null) throw new Error(`the basis of ${c.rel} must be null (a file to create)`);
+    if (basis.has(c.rel) && basis.get(c.rel) !== null)
+      throw new Error(`the basis of ${c.rel} must be null (a file to create)`);
     if (existsSync(c.abs)) throw new Error(`stale fix: ${c.rel} exists now; call fixes again`);
   }
   for (const f of edited) overwrite(f.abs, `${f.bom ? '\ufeff' : ''}${f.text}`);
@@ -54,7 +80,10 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
     mkdirSync(dirname(c.abs), { recursive: true });
     writeFileSync(c.abs, c.text, { flag: 'wx' });
   }
-  return [...edited.map((f) => ({ path: f.rel, action: 'edited' as const })), ...creates.map((c) => ({ path: c.rel, action: 'created' as const }))];
+  return [
+    ...edited.map((f) => ({ path: f.rel, action: 'edited' as const })),
+    ...creates.map((c) => ({ path: c.rel, action: 'created' as const })),
+  ];
 }
 
 /** Replaces an admitted file's content through a descriptor opened without following links. */
@@ -73,16 +102,20 @@ function applyEdits(rel: string, text: string, edits: FixInput['edits']): string
   const lines = new LineIndex(text);
   const offset = (p: { line: number; character: number }): number => {
     if (p.line >= lines.lineCount() || p.character > lines.lineText(p.line).length) {
-      throw new Error(`an edit of ${rel} lies outside the file (line ${p.line + 1}, character ${p.character + 1}; the file has ${lines.lineCount()} lines); nothing was written`);
+      throw new Error(
+        `an edit of ${rel} lies outside the file (line ${p.line + 1}, character ${p.character + 1}; the file has ${lines.lineCount()} lines); nothing was written`,
+      );
     }
     return lines.offset(p);
   };
-  const spans = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText }))
+  const spans = edits
+    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText }))
     .sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const s of spans) {
-    if (s.end < s.start || s.start < at) throw new Error(`the edits of ${rel} overlap or run backwards; nothing was written`);
+    if (s.end < s.start || s.start < at)
+      throw new Error(`the edits of ${rel} overlap or run backwards; nothing was written`);
     out += text.slice(at, s.start) + s.newText;
     at = s.end;
   }

@@ -36,7 +36,10 @@ describe('apcore bindings', () => {
       ['extensions/tool_meta.yaml', 'RL022', 'error'],
     ]);
     const rl072 = engine.allDiagnostics().find((d) => d.code === 'RL072');
-    assert.match(rl072?.message ?? '', /only when the application loads that file .* before discover\(\); otherwise it raises DependencyNotFoundError/);
+    assert.match(
+      rl072?.message ?? '',
+      /only when the application loads that file .* before discover\(\); otherwise it raises DependencyNotFoundError/,
+    );
     assert.equal(rl072?.related[0]?.file, 'app/format_date.binding.yaml');
   });
 

@@ -17,15 +17,22 @@ describe('pipeline 6: collect dependencies', () => {
           optional: true
         - module_id: Gamma
     `);
-    assert.deepEqual(diags.map((d) => d.severity), ['error', 'warning']);
+    assert.deepEqual(
+      diags.map((d) => d.severity),
+      ['error', 'warning'],
+    );
   });
 
   it('the RL022 quick fix replaces the module_id with a suggestion', async () => {
-    await checkFix(`${cursus()}
+    await checkFix(
+      `${cursus()}
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: "Gama$0"
-    `, "Change to 'Gamma'", { 'src/cursus/steps/builders/builder_alpha_step_meta.yaml': 'dependencies:\n  - module_id: "Gamma"\n' });
+    `,
+      "Change to 'Gamma'",
+      { 'src/cursus/steps/builders/builder_alpha_step_meta.yaml': 'dependencies:\n  - module_id: "Gamma"\n' },
+    );
   });
 
   it("RL027 on the version range when the dependency's meta version, class version or default does not satisfy it", async () => {
@@ -77,7 +84,13 @@ describe('pipeline 6: collect dependencies', () => {
       dependencies:
         - module_id: Local
     `);
-    const codes = engine.allDiagnostics().map((d) => [d.file.split('/').pop(), d.code, d.message.includes("context 'core'")]);
-    assert.deepEqual(codes, [['builder_alpha_step_meta.yaml', 'RL022', true]], 'core cannot see alice; WORKSPACE_METADATA names that are no entry are ignored');
+    const codes = engine
+      .allDiagnostics()
+      .map((d) => [d.file.split('/').pop(), d.code, d.message.includes("context 'core'")]);
+    assert.deepEqual(
+      codes,
+      [['builder_alpha_step_meta.yaml', 'RL022', true]],
+      'core cannot see alice; WORKSPACE_METADATA names that are no entry are ignored',
+    );
   });
 });

@@ -31,8 +31,19 @@ describe('pipeline 2: id map', () => {
         - file: mail/send.py
           class: Send
     `);
-    assert.deepEqual(engine.list().map((r) => r.name), ['mail/send.py', 'notify.sms']);
-    assert.deepEqual(engine.allDiagnostics().map((d) => [d.code, d.message]), [['RL009', "Invalid module id 'mail/send.py' (from the mapping has no 'id', so apcore uses its file path as the id): it must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter"]]);
+    assert.deepEqual(
+      engine.list().map((r) => r.name),
+      ['mail/send.py', 'notify.sms'],
+    );
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => [d.code, d.message]),
+      [
+        [
+          'RL009',
+          "Invalid module id 'mail/send.py' (from the mapping has no 'id', so apcore uses its file path as the id): it must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter",
+        ],
+      ],
+    );
     assert.equal(engine.explain({ step: 'mail/send.py' }).module?.entryClass?.class, 'Send');
   });
 
@@ -63,7 +74,12 @@ describe('pipeline 2: id map', () => {
         - file: ../plug/sms.py
     `);
     assert.equal(diags[0]?.severity, 'error');
-    await checkDiagnostics(ROOTS.replace('id_map: ./config/ids.yaml', 'id_map: ./config/ids.yaml\n  #       ^^^^^^^^^^^^^^^^^ RL029 not found'));
+    await checkDiagnostics(
+      ROOTS.replace(
+        'id_map: ./config/ids.yaml',
+        'id_map: ./config/ids.yaml\n  #       ^^^^^^^^^^^^^^^^^ RL029 not found',
+      ),
+    );
   });
 
   it('RL026 when the mapped class is not defined in the file; a class beside an id is ignored (RL029); an id from the map is checked like any id', async () => {

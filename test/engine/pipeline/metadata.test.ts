@@ -52,7 +52,10 @@ describe('pipeline 3: load metadata', () => {
       #                ^^^^^^^^^^^ RL020
     `);
     const typo = diags.find((d) => d.message.includes('descripton'));
-    assert.deepEqual(typo?.fixes.map((f) => f.title), ["Rename to 'description'"]);
+    assert.deepEqual(
+      typo?.fixes.map((f) => f.title),
+      ["Rename to 'description'"],
+    );
   });
 
   it('RL020 for a number where a string is expected hints at quoting', async () => {
@@ -82,14 +85,23 @@ describe('pipeline 3: load metadata', () => {
       description: second
     `);
     const d = engine.allDiagnostics();
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line]), [['RL001', 0]]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line]),
+      [['RL001', 0]],
+    );
     assert.match(d[0]?.message ?? '', /YAML keeps only the later one/);
     assert.equal(engine.explain({ step: 'Alpha' }).winner?.fields['description'], 'second');
   });
 
   it('custom tags are never constructed: the value stays text and a warning says so', () => {
     const doc = loadMeta('m_meta.yaml', 'description: !!python/object/apply:os.system ["rm -rf /"]\n');
-    assert.deepEqual(doc.diagnostics.map((d) => [d.code, d.severity]), [['RL030', 'warning'], ['RL020', 'error']]);
+    assert.deepEqual(
+      doc.diagnostics.map((d) => [d.code, d.severity]),
+      [
+        ['RL030', 'warning'],
+        ['RL020', 'error'],
+      ],
+    );
     assert.match(doc.diagnostics[0]?.message ?? '', /never constructed/);
   });
 
@@ -98,16 +110,30 @@ describe('pipeline 3: load metadata', () => {
     assert.deepEqual(ok.diagnostics, []);
     assert.equal(ok.fields.get('annotations')?.value.kind, 'dict');
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const bomb = loadMeta('m_meta.yaml', `metadata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`);
     assert.ok(bomb.diagnostics.some((d) => d.code === 'RL030' && /aliases expand to more than/.test(d.message)));
   });
 
   it('extracts what later stages need: version, description, entry point, dependencies', () => {
-    const doc = loadMeta('pkg/mod_meta.yaml', 'description: d\nversion: 2.0.0\nentry_point: ../lib/mod.py:Mod\ndependencies:\n  - module_id: a\n    version: ^1\n  - {module_id: b, optional: true}\n');
+    const doc = loadMeta(
+      'pkg/mod_meta.yaml',
+      'description: d\nversion: 2.0.0\nentry_point: ../lib/mod.py:Mod\ndependencies:\n  - module_id: a\n    version: ^1\n  - {module_id: b, optional: true}\n',
+    );
     assert.equal(doc.version, '2.0.0');
     assert.equal(doc.description, 'd');
     assert.equal(doc.entryPoint?.cls, 'Mod');
-    assert.deepEqual(doc.deps.map((d) => [d.moduleId, d.version?.value ?? null, d.optional]), [['a', '^1', false], ['b', null, true]]);
+    assert.deepEqual(
+      doc.deps.map((d) => [d.moduleId, d.version?.value ?? null, d.optional]),
+      [
+        ['a', '^1', false],
+        ['b', null, true],
+      ],
+    );
   });
 });

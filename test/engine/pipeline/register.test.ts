@@ -8,14 +8,40 @@ import { cursus, metaOf } from './snippets';
 
 describe('pipeline 8: register (merged view)', () => {
   it('meta values win over code values; structure keys are not merged fields', () => {
-    const meta = loadMeta('x_meta.yaml', 'description: yaml\ntags: [a]\ndependencies: [{module_id: b}]\nentry_point: x.py:X\n');
+    const meta = loadMeta(
+      'x_meta.yaml',
+      'description: yaml\ntags: [a]\ndependencies: [{module_id: b}]\nentry_point: x.py:X\n',
+    );
     const merged = mergeFields({ description: 'code', name: 'n' }, meta);
-    assert.deepEqual(merged, { fields: { description: 'yaml', name: 'n', tags: ['a'] }, fromMeta: ['description', 'tags'] });
+    assert.deepEqual(merged, {
+      fields: { description: 'yaml', name: 'n', tags: ['a'] },
+      fromMeta: ['description', 'tags'],
+    });
   });
 
   it("a module's code fields are its class attributes, then its docstring", () => {
-    const cls = { name: 'M', nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, bases: [], attributes: ['version'], strAttrs: { version: '2.0.0' }, methods: [], docstring: ' Docs. ' };
-    const entry = { name: 'm', file: 'm.py', layer: 'module' as const, wsDir: null, variable: '', keyRange: cls.range, keyInner: cls.range, range: cls.range, value: { kind: 'dict' as const, entries: [], range: cls.range }, fields: new Map() };
+    const cls = {
+      name: 'M',
+      nameRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      bases: [],
+      attributes: ['version'],
+      strAttrs: { version: '2.0.0' },
+      methods: [],
+      docstring: ' Docs. ',
+    };
+    const entry = {
+      name: 'm',
+      file: 'm.py',
+      layer: 'module' as const,
+      wsDir: null,
+      variable: '',
+      keyRange: cls.range,
+      keyInner: cls.range,
+      range: cls.range,
+      value: { kind: 'dict' as const, entries: [], range: cls.range },
+      fields: new Map(),
+    };
     assert.deepEqual(codeFields(entry, cls), { version: '2.0.0', description: 'Docs.' });
   });
 
@@ -33,8 +59,21 @@ describe('pipeline 8: register (merged view)', () => {
     assert.equal(x.winner?.fields['description'], 'Alpha, as the YAML says');
     assert.equal(x.winner?.fields['config_class'], 'AlphaConfig');
     assert.equal(x.legacy?.['description'], 'Alpha step', 'the legacy STEP_NAMES entry stays what the registry says');
-    assert.deepEqual(x.meta, { file: 'src/cursus/steps/builders/builder_alpha_step_meta.yaml', fromMeta: ['description', 'version'], ignored: [], boundBy: 'class AlphaStepBuilder' });
-    assert.deepEqual(x.dependents.map((d) => [d.name, d.file.split('/').pop()]), [['Beta', 'builder_beta_step_meta.yaml']]);
-    await checkHover(text, ['**Alpha** · `core`', '| description | `"Alpha, as the YAML says"` | meta |', '| config_class | `"AlphaConfig"` | code |', 'Dependents: `Beta`']);
+    assert.deepEqual(x.meta, {
+      file: 'src/cursus/steps/builders/builder_alpha_step_meta.yaml',
+      fromMeta: ['description', 'version'],
+      ignored: [],
+      boundBy: 'class AlphaStepBuilder',
+    });
+    assert.deepEqual(
+      x.dependents.map((d) => [d.name, d.file.split('/').pop()]),
+      [['Beta', 'builder_beta_step_meta.yaml']],
+    );
+    await checkHover(text, [
+      '**Alpha** · `core`',
+      '| description | `"Alpha, as the YAML says"` | meta |',
+      '| config_class | `"AlphaConfig"` | code |',
+      'Dependents: `Beta`',
+    ]);
   });
 });

@@ -6,12 +6,29 @@ import { analyze, checkDiagnostics } from '../helpers';
 import { isScanCandidate, invalidId } from '../../../server/src/engine/families/step-registry/pipeline/scan';
 import { assertAt, moduleClass } from './snippets';
 
-const ids = (engine: { list(): { name: string; source: string }[] }): string[] => engine.list().filter((r) => r.source === 'module').map((r) => r.name);
+const ids = (engine: { list(): { name: string; source: string }[] }): string[] =>
+  engine
+    .list()
+    .filter((r) => r.source === 'module')
+    .map((r) => r.name);
 
 describe('pipeline 1: scan', () => {
   it('skip rules: dot and underscore names, __pycache__, node_modules, .d.ts, tests; depth (the root is depth 1) at most 8', () => {
     for (const yes of ['a.py', 'x/y.ts', 'x/y.js', 'a/b/c/d/e/f/g/h.py']) assert.ok(isScanCandidate(yes, 8), yes);
-    for (const no of ['_a.py', '.a.py', '_x/a.py', '__pycache__/a.py', 'node_modules/a.js', 'a.d.ts', 'a.test.ts', 'a.spec.js', 'a.pyc', 'a.yaml', 'a/b/c/d/e/f/g/h/i.py']) assert.ok(!isScanCandidate(no, 8), no);
+    for (const no of [
+      '_a.py',
+      '.a.py',
+      '_x/a.py',
+      '__pycache__/a.py',
+      'node_modules/a.js',
+      'a.d.ts',
+      'a.test.ts',
+      'a.spec.js',
+      'a.pyc',
+      'a.yaml',
+      'a/b/c/d/e/f/g/h/i.py',
+    ])
+      assert.ok(!isScanCandidate(no, 8), no);
   });
 
   it('the default root extensions/ is active only when it holds a meta file; ids are paths with dots', async () => {
@@ -31,7 +48,8 @@ describe('pipeline 1: scan', () => {
   });
 
   it('roots from apcore.yaml and the settings; several roots prefix ids with their namespace', async () => {
-    const { engine } = await analyze(`
+    const { engine } = await analyze(
+      `
       //- /apcore.yaml
       extensions:
         roots:
@@ -43,7 +61,9 @@ describe('pipeline 1: scan', () => {
       ${moduleClass('C')}
       //- /lib/d.py
       ${moduleClass('D')}
-    `, { apcoreRoots: ['lib'] });
+    `,
+      { apcoreRoots: ['lib'] },
+    );
     assert.deepEqual(ids(engine), ['lib.d', 'mods.a', 'plug.b.c']);
     assert.equal(engine.interest().wants('plugins/x.py'), true);
     assert.equal(engine.interest().wants('other/x.py'), false);
@@ -94,7 +114,13 @@ describe('pipeline 1: scan', () => {
       //- /extensions/Mail/send.py
       ${moduleClass('Upper')}
     `);
-    assertAt(engine, 'extensions/mail/send.py', '0:0-0:0', 'RL024', "'mail.send': extensions/mail.send.py already has it");
+    assertAt(
+      engine,
+      'extensions/mail/send.py',
+      '0:0-0:0',
+      'RL024',
+      "'mail.send': extensions/mail.send.py already has it",
+    );
     assertAt(engine, 'extensions/mail/send.ts', '0:0-0:0', 'RL024');
     assertAt(engine, 'extensions/mail.send.py', '0:0-0:0', 'RL025', "differs only by case from 'Mail.send'");
     assert.deepEqual(ids(engine), ['Mail.send', 'mail.send']);
@@ -110,11 +136,13 @@ describe('pipeline 1: scan', () => {
       //- /extensions/out/n.py
       ${moduleClass('N')}
     `);
-    engine.setTree({ links: [
-      { path: 'extensions/a/loop', target: 'extensions/a', loop: true },
-      { path: 'extensions/out', target: 'lib/out', loop: false },
-      { path: 'lib/elsewhere', target: null, loop: false },
-    ] });
+    engine.setTree({
+      links: [
+        { path: 'extensions/a/loop', target: 'extensions/a', loop: true },
+        { path: 'extensions/out', target: 'lib/out', loop: false },
+        { path: 'lib/elsewhere', target: null, loop: false },
+      ],
+    });
     engine.update();
     assertAt(engine, 'extensions/a/loop', '0:0-0:0', 'RL030', 'Symbolic link loop');
     assertAt(engine, 'extensions/out', '0:0-0:0', 'RL030', 'leaves the extension root');
@@ -133,12 +161,20 @@ describe('pipeline 1: scan', () => {
       //- /lib/shared_meta.yaml
       description: n
     `);
-    engine.setTree({ links: [
-      { path: 'extensions/a/m_meta.yaml', target: 'lib/shared_meta.yaml', loop: false },
-      { path: 'extensions/b/n_meta.yaml', target: null, loop: false },
-    ] });
+    engine.setTree({
+      links: [
+        { path: 'extensions/a/m_meta.yaml', target: 'lib/shared_meta.yaml', loop: false },
+        { path: 'extensions/b/n_meta.yaml', target: null, loop: false },
+      ],
+    });
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().filter((d) => d.code === 'RL030').map((d) => d.file), ['extensions/b/n_meta.yaml']);
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL030')
+        .map((d) => d.file),
+      ['extensions/b/n_meta.yaml'],
+    );
     assertAt(engine, 'extensions/b/n_meta.yaml', '0:0-0:0', 'RL030', 'symbolic link out of the folder or to nothing');
     assert.deepEqual(ids(engine), ['a.m', 'b.n']);
   });
@@ -161,4 +197,3 @@ describe('pipeline 1: scan', () => {
     assert.equal(engine.interest().walk, again, 'an edit that keeps the roots needs no new walk');
   });
 });
-

@@ -9,10 +9,17 @@ const snake = (n: string): string => n.toLowerCase();
 
 /** Core STEP_NAMES with `names`, plus their builder and config modules. */
 export function cursus(names: string[] = STEPS): string {
-  const entries = names.map((n) => `    "${n}": {"config_class": "${n}Config", "builder_step_name": "${n}StepBuilder", "spec_type": "${n}", "sagemaker_step_type": "Processing", "description": "${n} step"},`);
+  const entries = names.map(
+    (n) =>
+      `    "${n}": {"config_class": "${n}Config", "builder_step_name": "${n}StepBuilder", "spec_type": "${n}", "sagemaker_step_type": "Processing", "description": "${n} step"},`,
+  );
   const files = names.flatMap((n) => [
-    `//- /src/cursus/steps/builders/builder_${snake(n)}_step.py`, `class ${n}StepBuilder:`, '    pass',
-    `//- /src/cursus/steps/configs/config_${snake(n)}_step.py`, `class ${n}Config:`, '    pass',
+    `//- /src/cursus/steps/builders/builder_${snake(n)}_step.py`,
+    `class ${n}StepBuilder:`,
+    '    pass',
+    `//- /src/cursus/steps/configs/config_${snake(n)}_step.py`,
+    `class ${n}Config:`,
+    '    pass',
   ]);
   return ['//- /src/cursus/registry/step_names.py', 'STEP_NAMES = {', ...entries, '}', ...files].join('\n');
 }
@@ -27,13 +34,26 @@ export const metaOf = (step: string): string => `/src/cursus/steps/builders/buil
  * the attribute out.
  */
 export function moduleClass(name: string, description = `${name} module.`, indent = 6): string {
-  const body = [`class ${name}:`, ...(description ? [`    description = "${description}"`] : []), '    input_schema = In', '    output_schema = Out', '    def execute(self, inputs, context):', '        return None'];
+  const body = [
+    `class ${name}:`,
+    ...(description ? [`    description = "${description}"`] : []),
+    '    input_schema = In',
+    '    output_schema = Out',
+    '    def execute(self, inputs, context):',
+    '        return None',
+  ];
   return body.join(`\n${' '.repeat(indent)}`);
 }
 
 /** Asserts one diagnostic with this code at exactly this file and range (for zero-width ranges annotations cannot draw). */
 export function assertAt(engine: RegistryEngine, file: string, range: string, code: string, words = ''): void {
   const hit = engine.allDiagnostics().find((d) => d.file === file && d.code === code && show(d.range) === range);
-  assert.ok(hit, `no ${code} at ${file} ${range}:\n${engine.allDiagnostics().map((d) => `  ${d.file} ${show(d.range)} ${d.code} ${d.message}`).join('\n')}`);
+  assert.ok(
+    hit,
+    `no ${code} at ${file} ${range}:\n${engine
+      .allDiagnostics()
+      .map((d) => `  ${d.file} ${show(d.range)} ${d.code} ${d.message}`)
+      .join('\n')}`,
+  );
   assert.ok(hit.message.includes(words), `${hit.message} should include "${words}"`);
 }

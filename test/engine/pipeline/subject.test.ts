@@ -47,7 +47,13 @@ describe('pipeline 3: subject and entry', () => {
       //- /src/cursus/steps/builders/builder_gone_step_meta.yaml
       description: its builder was deleted
     `);
-    assertAt(engine, 'src/cursus/steps/builders/builder_gone_step_meta.yaml', '0:0-0:0', 'RL021', 'builder_gone_step.py, which does not exist');
+    assertAt(
+      engine,
+      'src/cursus/steps/builders/builder_gone_step_meta.yaml',
+      '0:0-0:0',
+      'RL021',
+      'builder_gone_step.py, which does not exist',
+    );
   });
 
   it('RL024 (warning) on a second companion of one entry; the first in path order is used', async () => {
@@ -57,7 +63,13 @@ describe('pipeline 3: subject and entry', () => {
       //- /src/cursus/steps/configs/config_alpha_step_meta.yaml
       description: from the config's companion
     `);
-    assertAt(engine, 'src/cursus/steps/configs/config_alpha_step_meta.yaml', '0:0-0:0', 'RL024', "'Alpha' already has companion metadata in src/cursus/steps/builders/builder_alpha_step_meta.yaml");
+    assertAt(
+      engine,
+      'src/cursus/steps/configs/config_alpha_step_meta.yaml',
+      '0:0-0:0',
+      'RL024',
+      "'Alpha' already has companion metadata in src/cursus/steps/builders/builder_alpha_step_meta.yaml",
+    );
     assert.equal(engine.allDiagnostics()[0]?.severity, 'warning');
     assert.equal(engine.explain({ step: 'Alpha' }).winner?.fields['description'], "from the builder's companion");
   });
@@ -74,7 +86,8 @@ describe('pipeline 3: subject and entry', () => {
       //- /${WS}/src/cursus_dev/steps/builders/builder_alpha_step_meta.yaml
       description: not alice's step
     `);
-    const desc = (step: string, context?: string): unknown => engine.explain({ step, context }).winner?.fields['description'];
+    const desc = (step: string, context?: string): unknown =>
+      engine.explain({ step, context }).winner?.fields['description'];
     assert.equal(desc('Beta', 'alice'), "alice's beta");
     assert.equal(desc('Beta'), 'Beta step');
     assert.equal(desc('Local', 'alice'), "alice's local");
@@ -88,14 +101,20 @@ describe('pipeline 3: subject and entry', () => {
       description: describes tools/run.py, which the walk did not know to read
       entry_point: runner:Runner
     `);
-    assert.deepEqual(engine.interest().alongside('tools/run_meta.yaml'), ['tools/run.py', 'tools/run.ts', 'tools/run.js']);
+    assert.deepEqual(engine.interest().alongside('tools/run_meta.yaml'), [
+      'tools/run.py',
+      'tools/run.ts',
+      'tools/run.js',
+    ]);
     assert.deepEqual(engine.interest().files, ['tools/run.js', 'tools/run.py', 'tools/run.ts']);
     assert.equal(engine.interest().wants('tools/run.py'), true);
     assert.equal(engine.interest().wants('tools/other.py'), false);
     engine.setFile('tools/run.py', 'class Run:\n    pass\n');
     engine.update();
     assert.deepEqual(engine.interest().files, [], 'once the subject exists its other candidates are not looked for');
-    assert.deepEqual(engine.allDiagnostics().map((d) => d.code), ['RL026']);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => d.code),
+      ['RL026'],
+    );
   });
 });
-

@@ -34,7 +34,10 @@ describe('pipeline 5: validate modules', () => {
           def execute(self, inputs, context):
               return None
     `);
-    assert.deepEqual(diags.map((d) => d.severity), ['warning', 'warning']);
+    assert.deepEqual(
+      diags.map((d) => d.severity),
+      ['warning', 'warning'],
+    );
   });
 
   it('RL008 lists what an entry_point class lacks', async () => {
@@ -47,7 +50,13 @@ describe('pipeline 5: validate modules', () => {
       entry_point: half.py:Half
     `);
     const d = engine.allDiagnostics();
-    assert.deepEqual(d.map((x) => [x.file, x.code, x.range.start.line, x.range.start.character]), [['extensions/half.py', 'RL008', 0, 6]]);
-    assert.match(d[0]?.message ?? '', /missing output_schema, execute\(\), a description class attribute \(a docstring does not count\): apcore's validate_module rejects it/);
+    assert.deepEqual(
+      d.map((x) => [x.file, x.code, x.range.start.line, x.range.start.character]),
+      [['extensions/half.py', 'RL008', 0, 6]],
+    );
+    assert.match(
+      d[0]?.message ?? '',
+      /missing output_schema, execute\(\), a description class attribute \(a docstring does not count\): apcore's validate_module rejects it/,
+    );
   });
 });

@@ -15,7 +15,14 @@ const BOB = `${WS}/bob_nlp/src/cursus_dev/registry/workspace_registry.py`;
 const CAROL = `${WS}/carol_vision/src/cursus_dev/registry/workspace_registry.py`;
 const BUILDER = `${WS}/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py`;
 
-interface Expected { code: string; file: string; line: number; character: number; text: string; severity: string }
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  character: number;
+  text: string;
+  severity: string;
+}
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -32,7 +39,11 @@ const uri = (rel: string): vscode.Uri => vscode.Uri.joinPath(root(), rel);
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 /** Polls `probe` until it returns a truthy value (no fixed sleeps). */
-async function poll<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+async function poll<T>(
+  what: string,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -56,17 +67,37 @@ describe('Registry Lens in the extension host', () => {
 
   it('reports every seeded problem of the example, in files never opened', async () => {
     const expected = JSON.parse(readFileSync(uri('EXPECTED.json').fsPath, 'utf8')) as Expected[];
-    const missing = (): string[] => expected.filter((e) => !vscode.languages.getDiagnostics(uri(e.file)).some((d) =>
-      codeOf(d) === e.code && d.range.start.line === e.line && d.range.start.character === e.character && d.severity === SEVERITY[e.severity]))
-      .map((e) => `${e.code} ${e.file}:${e.line}:${e.character}`);
-    await poll('the expected diagnostics', () => missing().length === 0, 60_000).catch(() => assert.deepEqual(missing(), []));
-    const opened = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => vscode.workspace.asRelativePath(d.uri));
+    const missing = (): string[] =>
+      expected
+        .filter(
+          (e) =>
+            !vscode.languages
+              .getDiagnostics(uri(e.file))
+              .some(
+                (d) =>
+                  codeOf(d) === e.code &&
+                  d.range.start.line === e.line &&
+                  d.range.start.character === e.character &&
+                  d.severity === SEVERITY[e.severity],
+              ),
+        )
+        .map((e) => `${e.code} ${e.file}:${e.line}:${e.character}`);
+    await poll('the expected diagnostics', () => missing().length === 0, 60_000).catch(() =>
+      assert.deepEqual(missing(), []),
+    );
+    const opened = vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'file')
+      .map((d) => vscode.workspace.asRelativePath(d.uri));
     assert.ok(!opened.includes(ALICE) && !opened.includes(BOB), `registries were opened: ${opened.join(', ')}`);
   });
 
   it('hover on a workspace step says where it resolved from', async () => {
     // alice_ml STEP_OVERRIDES: "XGBoostTraining" (line 70, 1-based)
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(ALICE), new vscode.Position(69, 8));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri(ALICE),
+      new vscode.Position(69, 8),
+    );
     const text = hoverText(hovers);
     assert.match(text, /XGBoostTraining/);
     assert.match(text, /override:alice_ml/);
@@ -77,7 +108,10 @@ describe('Registry Lens in the extension host', () => {
   it('definition of a builder_step_name is the builder class', async () => {
     // "builder_step_name": "EnhancedXGBoostTrainingStepBuilder" (line 72, 1-based)
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
-      'vscode.executeDefinitionProvider', uri(ALICE), new vscode.Position(71, 35));
+      'vscode.executeDefinitionProvider',
+      uri(ALICE),
+      new vscode.Position(71, 35),
+    );
     assert.equal(defs.length, 1, JSON.stringify(defs));
     const d = defs[0]!;
     const target = 'targetUri' in d ? d.targetUri : d.uri;
@@ -88,7 +122,11 @@ describe('Registry Lens in the extension host', () => {
   });
 
   it('Explain Resolution opens the explain document with the trace', async () => {
-    await vscode.commands.executeCommand('registryLens.explainResolution', { uri: uri(ALICE).toString(), step: 'XGBoostTraining', context: 'alice_ml' });
+    await vscode.commands.executeCommand('registryLens.explainResolution', {
+      uri: uri(ALICE).toString(),
+      step: 'XGBoostTraining',
+      context: 'alice_ml',
+    });
     const editor = await poll('the explain document', () => {
       const e = vscode.window.activeTextEditor;
       return e?.document.uri.scheme === 'registry-explain' ? e : undefined;
@@ -97,7 +135,10 @@ describe('Registry Lens in the extension host', () => {
     const text = editor.document.getText();
     assert.match(text, /^Explain Resolution: XGBoostTraining\nContext: alice_ml +Mode: isolated\n/);
     assert.match(text, /'XGBoostTraining' resolves to override:alice_ml in context 'alice_ml' \(isolated\)/);
-    assert.match(text, /Trace:\n +✓ hit +override:alice_ml +developer_workspaces\/developers\/alice_ml\/src\/cursus_dev\/registry\/workspace_registry\.py:70:5\n +· miss +local:alice_ml .*\n +✓ hit +core +src\/cursus\/registry\/step_names\.py:\d+:5\n/);
+    assert.match(
+      text,
+      /Trace:\n +✓ hit +override:alice_ml +developer_workspaces\/developers\/alice_ml\/src\/cursus_dev\/registry\/workspace_registry\.py:70:5\n +· miss +local:alice_ml .*\n +✓ hit +core +src\/cursus\/registry\/step_names\.py:\d+:5\n/,
+    );
     assert.match(text, /Winner: override:alice_ml/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -108,12 +149,20 @@ describe('Registry Lens in the extension host', () => {
     const original = doc.getText();
     const line = original.split('\n').findIndex((l) => l.startsWith('LOCAL_STEPS = {'));
     assert.ok(line >= 0);
-    const entry = '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},';
-    const conflict = (rel: string) => vscode.languages.getDiagnostics(uri(rel)).filter((d) => codeOf(d) === 'RL002' && d.message.includes('SentenceEmbedding'));
+    const entry =
+      '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},';
+    const conflict = (rel: string) =>
+      vscode.languages
+        .getDiagnostics(uri(rel))
+        .filter((d) => codeOf(d) === 'RL002' && d.message.includes('SentenceEmbedding'));
     assert.deepEqual(conflict(CAROL), []);
     const t0 = Date.now();
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 'LOCAL_STEPS = {'.length), entry)));
-    await poll('RL002 in carol_vision and bob_nlp', () => conflict(CAROL).length === 1 && conflict(BOB).length === 1, 10_000);
+    await poll(
+      'RL002 in carol_vision and bob_nlp',
+      () => conflict(CAROL).length === 1 && conflict(BOB).length === 1,
+      10_000,
+    );
     const ms = Date.now() - t0;
     assert.ok(ms < 5_000, `the conflict took ${ms} ms to appear`);
     await vscode.commands.executeCommand('undo');
@@ -126,14 +175,22 @@ describe('Registry Lens in the extension host', () => {
   it('code actions: Fix all (source.fixAll.registryLens) for the file, and a suppression quick fix per diagnostic', async () => {
     await vscode.workspace.openTextDocument(uri(ALICE)); // code action providers run on a loaded model
     const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri(ALICE), new vscode.Range(0, 0, 0, 0), 'source.fixAll.registryLens');
+      'vscode.executeCodeActionProvider',
+      uri(ALICE),
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.registryLens',
+    );
     const ours = fixAll.filter((a) => a.kind?.value === 'source.fixAll.registryLens');
     assert.equal(ours.length, 1, JSON.stringify(fixAll.map((a) => [a.title, a.kind?.value])));
     const edits = ours[0]?.edit?.get(uri(ALICE)) ?? [];
     assert.deepEqual(edits.map((e) => e.newText).sort(), ['Processing', 'builder_step_name']);
     const rl003 = vscode.languages.getDiagnostics(uri(ALICE)).find((d) => codeOf(d) === 'RL003');
     assert.ok(rl003);
-    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(ALICE), rl003.range);
+    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri(ALICE),
+      rl003.range,
+    );
     const suppress = quick.find((a) => a.title === 'Suppress RL003 on this line');
     assert.ok(suppress, quick.map((a) => a.title).join(' | '));
     assert.match(suppress.edit?.get(uri(ALICE))?.[0]?.newText ?? '', /^ {2}# registry-lens: ignore\[RL003\]$/);
@@ -141,25 +198,42 @@ describe('Registry Lens in the extension host', () => {
 
   describe('language-model tools (vscode.lm, as Copilot agent mode calls them)', () => {
     const TOOLS = ['check', 'explain', 'fixes', 'graph', 'list', 'locate'].map((n) => `registry-lens_${n}`);
-    interface Doc { [key: string]: unknown }
+    interface Doc {
+      [key: string]: unknown;
+    }
 
     /** Invokes a tool as an agent does; returns its prose line(s) and its JSON document(s). */
     async function invoke(name: string, input: object): Promise<{ lines: string[]; docs: Doc[] }> {
-      const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
-      const texts = result.content.filter((p): p is vscode.LanguageModelTextPart => p instanceof vscode.LanguageModelTextPart).map((p) => p.value);
+      const result = await vscode.lm.invokeTool(
+        name,
+        { input, toolInvocationToken: undefined },
+        new vscode.CancellationTokenSource().token,
+      );
+      const texts = result.content
+        .filter((p): p is vscode.LanguageModelTextPart => p instanceof vscode.LanguageModelTextPart)
+        .map((p) => p.value);
       assert.equal(texts.length, result.content.length, 'every part is text');
-      return { lines: texts.filter((t) => !t.startsWith('{')), docs: texts.filter((t) => t.startsWith('{')).map((t) => JSON.parse(t) as Doc) };
+      return {
+        lines: texts.filter((t) => !t.startsWith('{')),
+        docs: texts.filter((t) => t.startsWith('{')).map((t) => JSON.parse(t) as Doc),
+      };
     }
 
     /** The CLI's JSON document of the same folder (bundled dist/cli.js, run by the extension host's Node). */
     async function cli(args: string[]): Promise<Doc> {
       const ext = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(ext);
-      const run = await promisify(execFile)(process.execPath, [vscode.Uri.joinPath(ext.extensionUri, 'dist', 'cli.js').fsPath, ...args, '--format', 'json'], { maxBuffer: 1 << 24 })
-        .catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' })); // explain exits 1 when not found, check on errors
+      const run = await promisify(execFile)(
+        process.execPath,
+        [vscode.Uri.joinPath(ext.extensionUri, 'dist', 'cli.js').fsPath, ...args, '--format', 'json'],
+        { maxBuffer: 1 << 24 },
+      ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' })); // explain exits 1 when not found, check on errors
       return JSON.parse(run.stdout) as Doc;
     }
-    const withoutMs = (doc: Doc | undefined): unknown => ({ ...doc, summary: { ...(doc?.['summary'] as object), ms: 0 } });
+    const withoutMs = (doc: Doc | undefined): unknown => ({
+      ...doc,
+      summary: { ...(doc?.['summary'] as object), ms: 0 },
+    });
 
     it('vscode.lm.tools lists the six tools with their schemas and tags', () => {
       assert.equal(typeof vscode.lm.invokeTool, 'function', `no language-model tool API in VS Code ${vscode.version}`);
@@ -174,40 +248,78 @@ describe('Registry Lens in the extension host', () => {
       assert.deepEqual((explain?.inputSchema as { required?: string[] }).required, ['name']);
     });
 
-    it('explain: the CLI\'s explain document of a demo step, and an error naming the workspaces for an unknown one', async () => {
+    it("explain: the CLI's explain document of a demo step, and an error naming the workspaces for an unknown one", async () => {
       const { lines, docs } = await invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'alice_ml' });
       assert.equal(docs.length, 1);
-      assert.match(lines[0] ?? '', /'XGBoostTraining' resolves to override:alice_ml in context 'alice_ml' \(isolated\)/);
+      assert.match(
+        lines[0] ?? '',
+        /'XGBoostTraining' resolves to override:alice_ml in context 'alice_ml' \(isolated\)/,
+      );
       assert.ok(lines[0]?.includes(`relative to ${root().fsPath})`), lines[0]);
-      assert.deepEqual(docs[0], await cli(['explain', 'XGBoostTraining', '--root', root().fsPath, '--workspace', 'alice_ml']));
+      assert.deepEqual(
+        docs[0],
+        await cli(['explain', 'XGBoostTraining', '--root', root().fsPath, '--workspace', 'alice_ml']),
+      );
       assert.equal((docs[0]?.['winner'] as { source: string }).source, 'override:alice_ml');
-      await assert.rejects(invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'nobody' }), /unknown workspace 'nobody'; known: alice_ml@\S+aaron_dup, alice_ml, /);
+      await assert.rejects(
+        invoke('registry-lens_explain', { name: 'XGBoostTraining', workspace: 'nobody' }),
+        /unknown workspace 'nobody'; known: alice_ml@\S+aaron_dup, alice_ml, /,
+      );
     });
 
-    it('check: every seeded problem of EXPECTED.json, and the CLI\'s check document', async () => {
+    it("check: every seeded problem of EXPECTED.json, and the CLI's check document", async () => {
       const expected = JSON.parse(readFileSync(uri('EXPECTED.json').fsPath, 'utf8')) as Expected[];
       const { lines, docs } = await invoke('registry-lens_check', {});
       assert.equal(docs.length, 1);
-      assert.match(lines[0] ?? '', /^Registry Lens check of workspace folder 'demo-workspace' .*: \d+ errors, \d+ warnings/);
-      const diagnostics = docs[0]?.['diagnostics'] as { file: string; code: string; severity: string; range: vscode.Range }[];
-      const missing = expected.filter((e) => !diagnostics.some((d) => d.file === e.file && d.code === e.code && d.severity === e.severity
-        && d.range.start.line === e.line && d.range.start.character === e.character));
+      assert.match(
+        lines[0] ?? '',
+        /^Registry Lens check of workspace folder 'demo-workspace' .*: \d+ errors, \d+ warnings/,
+      );
+      const diagnostics = docs[0]?.['diagnostics'] as {
+        file: string;
+        code: string;
+        severity: string;
+        range: vscode.Range;
+      }[];
+      const missing = expected.filter(
+        (e) =>
+          !diagnostics.some(
+            (d) =>
+              d.file === e.file &&
+              d.code === e.code &&
+              d.severity === e.severity &&
+              d.range.start.line === e.line &&
+              d.range.start.character === e.character,
+          ),
+      );
       assert.deepEqual(missing, []);
       assert.deepEqual(withoutMs(docs[0]), withoutMs(await cli(['check', root().fsPath])));
       const narrowed = await invoke('registry-lens_check', { paths: [ALICE], severity: 'warning' });
       const kept = narrowed.docs[0]?.['diagnostics'] as { file: string; related: { file: string }[] }[];
       assert.ok(kept.some((d) => d.file === ALICE));
-      for (const d of kept) assert.ok(d.file === ALICE || d.related.some((r) => r.file === ALICE), `${d.file} is neither ${ALICE} nor related to it`);
+      for (const d of kept)
+        assert.ok(
+          d.file === ALICE || d.related.some((r) => r.file === ALICE),
+          `${d.file} is neither ${ALICE} nor related to it`,
+        );
     });
 
-    it('list: the steps of the demo\'s core and of a workspace, with their sources', async () => {
+    it("list: the steps of the demo's core and of a workspace, with their sources", async () => {
       const core = await invoke('registry-lens_list', {});
       const steps = core.docs[0]?.['steps'] as { name: string; source: string }[];
       assert.equal(core.docs[0]?.['context'], 'core');
-      for (const name of ['XGBoostTraining', 'TabularPreprocessing', 'PyTorchTraining']) assert.ok(steps.some((s) => s.name === name && s.source === 'core'), name);
+      for (const name of ['XGBoostTraining', 'TabularPreprocessing', 'PyTorchTraining'])
+        assert.ok(
+          steps.some((s) => s.name === name && s.source === 'core'),
+          name,
+        );
       const alice = await invoke('registry-lens_list', { workspace: 'alice_ml' });
       assert.deepEqual(alice.docs[0], await cli(['list', '--root', root().fsPath, '--workspace', 'alice_ml']));
-      assert.ok((alice.docs[0]?.['steps'] as { name: string; source: string }[]).some((s) => s.name === 'XGBoostTraining' && s.source === 'override:alice_ml'));
+      assert.ok(
+        (alice.docs[0]?.['steps'] as { name: string; source: string }[]).some(
+          (s) => s.name === 'XGBoostTraining' && s.source === 'override:alice_ml',
+        ),
+      );
     });
 
     it('check sees an unsaved edit: a conflicting step typed into carol_vision, before it is saved', async () => {
@@ -215,19 +327,30 @@ describe('Registry Lens in the extension host', () => {
       const editor = await vscode.window.showTextDocument(doc);
       const original = doc.getText();
       const line = original.split('\n').findIndex((l) => l.startsWith('LOCAL_STEPS = {'));
-      const entry = '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},';
+      const entry =
+        '\n    "SentenceEmbedding": {"sagemaker_step_type": "Processing", "description": "Caption embeddings, copied from bob_nlp"},';
       const conflicts = async (): Promise<string[]> => {
         const { docs } = await invoke('registry-lens_check', { paths: [CAROL, BOB], codes: ['RL002'] });
-        return (docs[0]?.['diagnostics'] as { file: string; message: string }[]).filter((d) => d.message.includes('SentenceEmbedding')).map((d) => d.file).sort();
+        return (docs[0]?.['diagnostics'] as { file: string; message: string }[])
+          .filter((d) => d.message.includes('SentenceEmbedding'))
+          .map((d) => d.file)
+          .sort();
       };
       assert.deepEqual(await conflicts(), []);
       try {
         assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 'LOCAL_STEPS = {'.length), entry)));
         assert.ok(doc.isDirty);
-        assert.deepEqual(await poll('the check tool to see the typed conflict', async () => {
-          const files = await conflicts();
-          return files.length === 2 ? files : undefined;
-        }, 10_000), [BOB, CAROL].sort());
+        assert.deepEqual(
+          await poll(
+            'the check tool to see the typed conflict',
+            async () => {
+              const files = await conflicts();
+              return files.length === 2 ? files : undefined;
+            },
+            10_000,
+          ),
+          [BOB, CAROL].sort(),
+        );
         assert.ok(doc.isDirty, 'still unsaved');
         assert.equal(readFileSync(uri(CAROL).fsPath, 'utf8'), original, 'nothing written');
       } finally {

@@ -4,7 +4,13 @@ import { replaceRandom, type Edit } from '../../engine/editKit';
 import { STEP_NAMES as NAMES } from '../step-registry/edits';
 
 const TYPES = ['Processing', 'Training', 'Utility', 'Base', 'Nope'];
-const CLASSES = ['XGBoostTrainingStepBuilder', 'PackageStepBuilder', 'MissingStepBuilder', 'TabularPreprocessingConfig', 'NewConfig'];
+const CLASSES = [
+  'XGBoostTrainingStepBuilder',
+  'PackageStepBuilder',
+  'MissingStepBuilder',
+  'TabularPreprocessingConfig',
+  'NewConfig',
+];
 
 export const EDITS: Edit[] = [
   // rename a step key (collisions, shadowing, invalid names)
@@ -16,8 +22,12 @@ export const EDITS: Edit[] = [
   // change a sagemaker_step_type, builder or config value
   (files, pick) => {
     const f = pick([...files.keys()].filter((k) => k.endsWith('.py') && k.includes('registry')));
-    const t = replaceRandom(files.get(f) ?? '', /"(sagemaker_step_type|builder_step_name|config_class)": "[^"]*"/, pick,
-      (m) => `"${m[1]}": "${m[1] === 'sagemaker_step_type' ? pick(TYPES) : pick(CLASSES)}"`);
+    const t = replaceRandom(
+      files.get(f) ?? '',
+      /"(sagemaker_step_type|builder_step_name|config_class)": "[^"]*"/,
+      pick,
+      (m) => `"${m[1]}": "${m[1] === 'sagemaker_step_type' ? pick(TYPES) : pick(CLASSES)}"`,
+    );
     return t === null ? null : [f, t];
   },
   // delete or recreate a builder/config file, or rename its class
@@ -34,23 +44,40 @@ export const EDITS: Edit[] = [
     const f = pick([...files.keys()].filter((k) => k.endsWith('workspace_registry.py')));
     const text = files.get(f) ?? '';
     const r = pick([0, 1, 2, 3]);
-    if (r === 0) return [f, text.replace(/"developer_id": "[^"]*"/, `"developer_id": "${pick(['alice_ml', 'bob_nlp', 'carol_vision', 'x y'])}"`)];
+    if (r === 0)
+      return [
+        f,
+        text.replace(
+          /"developer_id": "[^"]*"/,
+          `"developer_id": "${pick(['alice_ml', 'bob_nlp', 'carol_vision', 'x y'])}"`,
+        ),
+      ];
     if (r === 1) return [f, text.replace('},', '},,')];
     if (r === 2) return [f, text.replace(',,', ',')];
-    return pick([true, false]) ? [f, null] : [f, `${text}\nLOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "j"}}\n`];
+    return pick([true, false])
+      ? [f, null]
+      : [f, `${text}\nLOCAL_STEPS = {"FeatureJoin": {"sagemaker_step_type": "Utility", "description": "j"}}\n`];
   },
   // add a suppression comment to a line of a registry or component (used or not: RL033), or remove one
   (files, pick) => {
     const f = pick([...files.keys()].filter((k) => k.endsWith('.py')));
     const text = files.get(f) ?? '';
-    if (text.includes('registry-lens:') && pick([true, false])) return [f, text.replace(/ *# registry-lens: ignore(\[[^\]]*\])?/, '')];
-    const t = replaceRandom(text, /^.*\S.*$/, pick, (m) => `${m[0]}  # registry-lens: ignore${pick(['', '[RL003]', '[RL005, RL016]', '[RL008]'])}`);
+    if (text.includes('registry-lens:') && pick([true, false]))
+      return [f, text.replace(/ *# registry-lens: ignore(\[[^\]]*\])?/, '')];
+    const t = replaceRandom(
+      text,
+      /^.*\S.*$/,
+      pick,
+      (m) => `${m[0]}  # registry-lens: ignore${pick(['', '[RL003]', '[RL005, RL016]', '[RL008]'])}`,
+    );
     return t === null ? null : [f, t];
   },
   // core registry: change a field or drop an entry's description
   (files, pick) => {
     const f = 'src/cursus/registry/step_names.py';
-    const t = replaceRandom(files.get(f) ?? '', /"description": "[^"]*",?/, pick, () => pick(['', '"description": "",', '"description": "changed",']));
+    const t = replaceRandom(files.get(f) ?? '', /"description": "[^"]*",?/, pick, () =>
+      pick(['', '"description": "",', '"description": "changed",']),
+    );
     return t === null ? null : [f, t];
   },
 ];

@@ -24,7 +24,8 @@ export const NAMES_EDITS: Edit[] = [
     if (!f) return null;
     const lines = (files.get(f) ?? '').split('\n');
     const at = pick([...lines.keys()]);
-    if (pick([true, false])) lines.splice(at, 1); else lines[at] = `- ${pick(WORDS)}`;
+    if (pick([true, false])) lines.splice(at, 1);
+    else lines[at] = `- ${pick(WORDS)}`;
     return [f, lines.join('\n')];
   },
   // a mistake: not a string, or not YAML

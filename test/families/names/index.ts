@@ -12,7 +12,10 @@ import { NAMES_CODES, diag } from './codes';
 import { NAMES_SETTINGS } from './settings';
 
 /** One name of a list, where it is written. */
-export interface NameAt { name: string; range: Range }
+export interface NameAt {
+  name: string;
+  range: Range;
+}
 
 const FAMILY = 'names';
 const LIST = 'list';
@@ -44,7 +47,10 @@ export const names: RegistryFamily<typeof ROLE, NameAt[]> = {
       const at = nameAt(q, file, pos);
       if (!at) return null;
       const defs = definitions(q, at.name);
-      return { range: at.range, markdown: `**${at.name}**: defined ${defs.length === 1 ? 'once' : `${defs.length} times`}` };
+      return {
+        range: at.range,
+        markdown: `**${at.name}**: defined ${defs.length === 1 ? 'once' : `${defs.length} times`}`,
+      };
     },
     definition(file, pos, q) {
       const at = nameAt(q, file, pos);
@@ -63,7 +69,11 @@ function nameAt(q: FamilyQueries, file: string, pos: Position): NameAt | undefin
 
 /** Every definition of a name, in path order then file order. */
 function definitions(q: FamilyQueries, name: string): Location[] {
-  return q.files.filesOf(FAMILY, LIST).flatMap((file) => namesOf(q, file).filter((n) => n.name === name).map((n) => ({ file, range: n.range })));
+  return q.files.filesOf(FAMILY, LIST).flatMap((file) =>
+    namesOf(q, file)
+      .filter((n) => n.name === name)
+      .map((n) => ({ file, range: n.range })),
+  );
 }
 
 /** RL950 at every definition of a name after its first (but of the names the settings let repeat). */
@@ -75,8 +85,15 @@ function duplicates(q: FamilyQueries): Diagnostic[] {
     for (const n of namesOf(q, file)) {
       if (repeatable.has(n.name)) continue;
       const was = first.get(n.name);
-      if (!was) { first.set(n.name, { file, range: n.range }); continue; }
-      out.push(diag(file, n.range, 'RL950', `'${n.name}' is already defined at ${was.file}:${was.range.start.line + 1}`, { related: [{ ...was, message: 'first definition' }] }));
+      if (!was) {
+        first.set(n.name, { file, range: n.range });
+        continue;
+      }
+      out.push(
+        diag(file, n.range, 'RL950', `'${n.name}' is already defined at ${was.file}:${was.range.start.line + 1}`, {
+          related: [{ ...was, message: 'first definition' }],
+        }),
+      );
     }
   }
   return out;

@@ -37,30 +37,53 @@ describe('a family added by its folder and one line: names (test/families/names)
     assert.equal(engine.interest().wants('other/readme.yaml'), false);
     for (const [f, t] of NAMES_EXAMPLE) engine.setFile(f, t);
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.severity} ${d.file}:${d.range.start.line} ${d.message}`), [
-      "RL950 warning lists/a.names.yaml:2 'alpha' is already defined at lists/a.names.yaml:1",
-      "RL950 warning lists/b.names.yaml:1 'beta' is already defined at lists/a.names.yaml:2",
-    ]);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => `${d.code} ${d.severity} ${d.file}:${d.range.start.line} ${d.message}`),
+      [
+        "RL950 warning lists/a.names.yaml:2 'alpha' is already defined at lists/a.names.yaml:1",
+        "RL950 warning lists/b.names.yaml:1 'beta' is already defined at lists/a.names.yaml:2",
+      ],
+    );
     assert.equal(engine.hover('lists/b.names.yaml', { line: 1, character: 3 })?.markdown, '**beta**: defined 2 times');
     assert.equal(engine.hover('lists/b.names.yaml', { line: 0, character: 3 })?.markdown, '**gamma**: defined once');
-    assert.deepEqual(engine.definition('lists/b.names.yaml', { line: 1, character: 3 }).map((l) => `${l.file}:${l.range.start.line}`), ['lists/a.names.yaml:1']);
+    assert.deepEqual(
+      engine.definition('lists/b.names.yaml', { line: 1, character: 3 }).map((l) => `${l.file}:${l.range.start.line}`),
+      ['lists/a.names.yaml:1'],
+    );
   });
 
   it('reads its own setting, typed: names it lets repeat are not reported, until the settings change', async () => {
     const engine = await RegistryEngine.create(wasm, { namesRepeatable: ['alpha'] }, { families: [names] });
     for (const [f, t] of NAMES_EXAMPLE) engine.setFile(f, t);
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`), ['RL950 lists/b.names.yaml:1']);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`),
+      ['RL950 lists/b.names.yaml:1'],
+    );
     engine.configure({});
     engine.update();
-    assert.deepEqual(engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`), ['RL950 lists/a.names.yaml:2', 'RL950 lists/b.names.yaml:1']);
+    assert.deepEqual(
+      engine.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line}`),
+      ['RL950 lists/a.names.yaml:2', 'RL950 lists/b.names.yaml:1'],
+    );
   });
 
-  for (const [seed, stepped] of [[31, false], [32, false], [33, true]] as const) {
+  for (const [seed, stepped] of [
+    [31, false],
+    [32, false],
+    [33, true],
+  ] as const) {
     it(`passes the random-edit oracle, seed ${seed}${stepped ? ', analysed in steps' : ''}`, async () => {
       await runSequence({
-        seed, settings: {}, example: 'names', files: NAMES_EXAMPLE, edits: [...NAMES_EDITS, ...TREE_EDITS],
-        options: { families: [names] }, probe, steps: stepped ? 20 : 40, stepped,
+        seed,
+        settings: {},
+        example: 'names',
+        files: NAMES_EXAMPLE,
+        edits: [...NAMES_EDITS, ...TREE_EDITS],
+        options: { families: [names] },
+        probe,
+        steps: stepped ? 20 : 40,
+        stepped,
       });
     });
   }

@@ -4,27 +4,62 @@
 import { replaceRandom, type Edit } from '../../engine/editKit';
 
 /** Step names the members' edits write (some invalid, some unknown). */
-export const STEP_NAMES = ['XGBoostTraining', 'TabularPreprocessing', 'ModelEvaluation', 'Package', 'FeatureJoin', 'Data Loader!', 'custom_step', 'BertTokenization'];
+export const STEP_NAMES = [
+  'XGBoostTraining',
+  'TabularPreprocessing',
+  'ModelEvaluation',
+  'Package',
+  'FeatureJoin',
+  'Data Loader!',
+  'custom_step',
+  'BertTokenization',
+];
 
-export const ENTRY_NAMES = ['TabularPreprocessing', 'XGBoostTraining', 'ModelEvaluation', 'ModelCalibration', 'Package', 'Registration', 'Payload',
-  'FeatureStoreSync', 'Registraton', 'ext.email.send', 'ext.text.render', 'plug.slack.notify', 'ext.reports.summary', 'plug.pager'];
+export const ENTRY_NAMES = [
+  'TabularPreprocessing',
+  'XGBoostTraining',
+  'ModelEvaluation',
+  'ModelCalibration',
+  'Package',
+  'Registration',
+  'Payload',
+  'FeatureStoreSync',
+  'Registraton',
+  'ext.email.send',
+  'ext.text.render',
+  'plug.slack.notify',
+  'ext.reports.summary',
+  'plug.pager',
+];
 const RANGES = ['>=1.0.0', '^2.0.0', '~1.2', '<1', '1.x', 'nope'];
 const metas = (files: Map<string, string>): string[] => [...files.keys()].filter((k) => k.endsWith('_meta.yaml'));
-const MODULE = 'class Recreated:\n    """Back."""\n    input_schema = In\n    output_schema = Out\n    def execute(self, i, c):\n        pass\n';
+const MODULE =
+  'class Recreated:\n    """Back."""\n    input_schema = In\n    output_schema = Out\n    def execute(self, i, c):\n        pass\n';
 
 /** Dependencies that close a cycle: in core, only in alice_ml's context (through her override), a self-loop, across apcore roots. */
 const CLOSING: [string, string][] = [
   ['src/cursus/steps/builders/builder_tabular_preprocessing_step_meta.yaml', 'Package'],
   ['src/cursus/steps/builders/builder_model_calibration_step_meta.yaml', 'XGBoostTraining'],
-  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_isotonic_calibration_step_meta.yaml', 'XGBoostTraining'],
-  ['developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_feature_store_sync_step_meta.yaml', 'FeatureStoreSync'],
+  [
+    'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_isotonic_calibration_step_meta.yaml',
+    'XGBoostTraining',
+  ],
+  [
+    'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_feature_store_sync_step_meta.yaml',
+    'FeatureStoreSync',
+  ],
   ['extensions/email/send_meta.yaml', 'plug.slack.notify'],
   ['extensions/text/render_meta.yaml', 'ext.email.send'],
 ];
 
 const addDependency = (files: Map<string, string>, f: string, item: string): [string, string] => {
   const text = files.get(f) ?? '';
-  return [f, /^dependencies:\n/m.test(text) ? text.replace(/^dependencies:\n/m, `dependencies:\n${item}`) : `${text}dependencies:\n${item}`];
+  return [
+    f,
+    /^dependencies:\n/m.test(text)
+      ? text.replace(/^dependencies:\n/m, `dependencies:\n${item}`)
+      : `${text}dependencies:\n${item}`,
+  ];
 };
 
 /** Edits of companions and apcore files, for the examples that have them. */
@@ -54,7 +89,13 @@ export const META_EDITS: Edit[] = [
     if (!f) return null;
     const text = files.get(f) ?? '';
     const r = pick([0, 1, 2, 3]);
-    if (r === 0) return [f, /^version: .*$/m.test(text) ? text.replace(/^version: .*$/m, `version: ${pick(['1.0.0', '2.5.0', '"1.0"', '0.1.0'])}`) : `version: ${pick(['3.0.0', '1.2.0'])}\n${text}`];
+    if (r === 0)
+      return [
+        f,
+        /^version: .*$/m.test(text)
+          ? text.replace(/^version: .*$/m, `version: ${pick(['1.0.0', '2.5.0', '"1.0"', '0.1.0'])}`)
+          : `version: ${pick(['3.0.0', '1.2.0'])}\n${text}`,
+      ];
     if (r === 1) return [f, text.replace(/version: "[^\n"]*"$/m, `version: "${pick(RANGES)}"`)];
     if (r === 2) return [f, `${text}tags: [broken, yaml\n`];
     return [f, text.replace(/tags: \[broken, yaml\n/, '')];
@@ -67,7 +108,10 @@ export const META_EDITS: Edit[] = [
     if (r === 0) return [f, null];
     const subject = f.replace(/_meta\.yaml$/, '.py');
     if (r === 1) return files.has(subject) ? [subject, null] : [subject, MODULE];
-    return [f.replace(/(\w+)_meta\.yaml$/, 'extra_$1_meta.yaml'), `description: extra\ndependencies:\n  - module_id: ${pick(ENTRY_NAMES)}\n`];
+    return [
+      f.replace(/(\w+)_meta\.yaml$/, 'extra_$1_meta.yaml'),
+      `description: extra\ndependencies:\n  - module_id: ${pick(ENTRY_NAMES)}\n`,
+    ];
   },
   // apcore: module files come and go, classes lose execute, apcore.yaml and the id map change
   (files, pick) => {
@@ -76,9 +120,25 @@ export const META_EDITS: Edit[] = [
     const f = pick([...files.keys()].filter((k) => /^(extensions|plugins|legacy)\/.*\.py$/.test(k)));
     if (!f) return null;
     if (r === 0) return [f, null];
-    if (r === 1) return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
+    if (r === 1)
+      return [f.replace(/(\w+)\.py$/, pick(['$1_copy.py', 'Upper_$1.py', '_private_$1.py'])), files.get(f) ?? MODULE];
     if (r === 2) return [f, (files.get(f) ?? '').replace(/def execute/, 'def run')];
-    if (r === 3) return ['apcore.yaml', (files.get('apcore.yaml') ?? '').replace(/namespace: (ext|plug|other)\n/, `namespace: ${pick(['ext', 'plug', 'other'])}\n`)];
-    return ['id_map.yaml', replaceRandom(files.get('id_map.yaml') ?? '', /^ {4}id: .*$/, pick, () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`) ?? ''];
+    if (r === 3)
+      return [
+        'apcore.yaml',
+        (files.get('apcore.yaml') ?? '').replace(
+          /namespace: (ext|plug|other)\n/,
+          `namespace: ${pick(['ext', 'plug', 'other'])}\n`,
+        ),
+      ];
+    return [
+      'id_map.yaml',
+      replaceRandom(
+        files.get('id_map.yaml') ?? '',
+        /^ {4}id: .*$/,
+        pick,
+        () => `    id: ${pick(['ext.email.send', 'ext.sms', 'core.x', 'ok.id'])}`,
+      ) ?? '',
+    ];
   },
 ];

@@ -15,7 +15,10 @@ export interface Applied<R = unknown, F = unknown> {
 }
 
 /** What a family's reader returns: its facts, and the diagnostics of the file alone. */
-export interface Read<F> { facts?: F | null; local?: Diagnostic[] }
+export interface Read<F> {
+  facts?: F | null;
+  local?: Diagnostic[];
+}
 
 /** One empty list for every file without local diagnostics (33,000 files of a large org had one each). */
 const NONE: never[] = Object.freeze([]) as never[];

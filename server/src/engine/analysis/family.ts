@@ -3,7 +3,18 @@
 // cross-file diagnostics and computes each one, and tells the host which files and directories it
 // needs. The engine consults the families it is assembled with in order; families never import each other.
 import type { Diagnostic, Location, Position, Range, Settings } from '../types';
-import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, ExplainSection, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../api';
+import type {
+  CodeLensResult,
+  CompletionResult,
+  DocumentLinkResult,
+  DocumentSymbolResult,
+  ExplainQuery,
+  ExplainSection,
+  Explanation,
+  HoverResult,
+  ListRow,
+  WorkspaceSymbolResult,
+} from '../api';
 import type { DependencyGraph } from '../api';
 import type { ClassifyEnv, FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
@@ -139,7 +150,10 @@ export interface FamilyPaths {
  * seeds (each with its code, file, start, covered text and severity); `everyLevel`, whether that lists
  * every diagnostic the example reports (else every error and warning, hints and information aside).
  */
-export interface FamilyExample { dir: string; everyLevel?: boolean }
+export interface FamilyExample {
+  dir: string;
+  everyLevel?: boolean;
+}
 
 /** The families' paths joined, each item once in the order of first mention: what the front ends register. */
 export function joinPaths(families: readonly Family[]): {
@@ -148,18 +162,36 @@ export function joinPaths(families: readonly Family[]): {
   documents: { language: string; pattern: string }[];
   activationEvents: string[];
 } {
-  const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [...new Set(families.flatMap((f) => (f.paths ? pick(f.paths) ?? [] : [])))];
+  const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [
+    ...new Set(families.flatMap((f) => (f.paths ? (pick(f.paths) ?? []) : []))),
+  ];
   const languages = once((p) => p.languages);
   return {
     names: once((p) => p.names),
     languages,
-    documents: [...new Map(families.flatMap((f) => f.paths?.documents ?? []).map((d) => [`${d.language}:${d.pattern}`, d])).values()],
-    activationEvents: [...once((p) => p.markers).map((m) => `workspaceContains:${m}`), ...languages.map((l) => `onLanguage:${l}`)],
+    documents: [
+      ...new Map(
+        families.flatMap((f) => f.paths?.documents ?? []).map((d) => [`${d.language}:${d.pattern}`, d]),
+      ).values(),
+    ],
+    activationEvents: [
+      ...once((p) => p.markers).map((m) => `workspaceContains:${m}`),
+      ...languages.map((l) => `onLanguage:${l}`),
+    ],
   };
 }
 
 /** A cross-file check run as one unit (`check:<name>`) of its own. */
-export interface UnitCheck { name: string; run(q: FamilyQueries): Diagnostic[] }
+export interface UnitCheck {
+  name: string;
+  run(q: FamilyQueries): Diagnostic[];
+}
 
 /** Data flows from `from` (producer) to `to` (consumer); declared at `file`/`range`. */
-export interface FlowEdge { from: string; to: string; file: string; range: Range; label: string }
+export interface FlowEdge {
+  from: string;
+  to: string;
+  file: string;
+  range: Range;
+  label: string;
+}

@@ -48,30 +48,44 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function addParts(parts: Map<string, (readonly string[])[]>, lists: ReadonlyMap<string, readonly string[]>): void {
   for (const [key, list] of lists) {
     const ps = parts.get(key);
-    if (ps) ps.push(list); else parts.set(key, [list]);
+    if (ps) ps.push(list);
+    else parts.set(key, [list]);
   }
 }
 
 /** Each key's parts merged in path order; the same parts (by identity) as before keep the list merged before. */
-function mergeParts(parts: ReadonlyMap<string, readonly (readonly string[])[]>, previous: Merged | undefined): Map<string, readonly string[]> {
+function mergeParts(
+  parts: ReadonlyMap<string, readonly (readonly string[])[]>,
+  previous: Merged | undefined,
+): Map<string, readonly string[]> {
   const byKey = new Map<string, readonly string[]>();
   for (const [key, ps] of parts) {
     const before = previous?.parts.get(key);
-    byKey.set(key, before && sameList(before, ps) ? previous?.byKey.get(key) as readonly string[]
-      : ps.length === 1 ? ps[0] as readonly string[] : ps.flat().sort(byPath));
+    byKey.set(
+      key,
+      before && sameList(before, ps)
+        ? (previous?.byKey.get(key) as readonly string[])
+        : ps.length === 1
+          ? (ps[0] as readonly string[])
+          : ps.flat().sort(byPath),
+    );
   }
   return byKey;
 }
 
 /** Merged lists are equal when every key keeps the same list (by identity). */
-const sameMerged = (a: Merged, b: Merged): boolean => a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list);
+const sameMerged = (a: Merged, b: Merged): boolean =>
+  a.byKey.size === b.byKey.size && [...a.byKey].every(([k, list]) => b.byKey.get(k) === list);
 
 /**
  * A fed file's text as the host gave it. `text` becomes null once the engine lets it go: only a text
  * the host can read again (`onDisk`), of a file whose facts keep nothing of it (`FileFamily.factsKeep`);
  * it is then read again through the host (`EngineOptions.reread`) when something needs it.
  */
-export interface FedText { text: string | null; readonly onDisk: boolean }
+export interface FedText {
+  text: string | null;
+  readonly onDisk: boolean;
+}
 
 /** Two holders of the same text from the same kind of place; a text let go equals only its own holder (a write then always recomputes). */
 const sameFedText = (a: FedText | undefined, b: FedText | undefined): boolean =>
@@ -132,9 +146,15 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
 }
 
 /** A path classified by the first family that claims it. */
-export interface Classified<F extends FileFamily = FileFamily> { family: F; role: unknown }
+export interface Classified<F extends FileFamily = FileFamily> {
+  family: F;
+  role: unknown;
+}
 
-export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{ families: readonly F[]; reread: (path: string) => string | undefined }> {
+export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
+  families: readonly F[];
+  reread: (path: string) => string | undefined;
+}> {
   /** Fed paths and directories, numbered once for the cells of every input and query keyed by them (db/keyspace.ts). */
   private readonly paths = this.db.keyspace('path');
   private readonly dirs = this.db.keyspace('dir');
@@ -142,13 +162,15 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** A fed file's text (tracked), read again through the host when the engine let it go. */
   textOf(p: string): string | undefined {
     const fed = this.text.get(p);
-    return fed === undefined ? undefined : fed.text ?? this.deps.reread(p);
+    return fed === undefined ? undefined : (fed.text ?? this.deps.reread(p));
   }
   /**
    * A fed file's text while the engine holds it (tracked), else null — never read again from disk: for a
    * reader with a cheaper answer than the file's facts, which it gives only while the text is there.
    */
-  heldText(p: string): string | null { return this.text.get(p)?.text ?? null; }
+  heldText(p: string): string | null {
+    return this.text.get(p)?.text ?? null;
+  }
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
   /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */
@@ -158,62 +180,92 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 
-  get families(): readonly F[] { return this.deps.families; }
-  settings(): Settings { return this.settingsInput.get(NONE) as Settings; }
-  links(): HostLink[] { return this.linksInput.get(NONE); }
+  get families(): readonly F[] {
+    return this.deps.families;
+  }
+  settings(): Settings {
+    return this.settingsInput.get(NONE) as Settings;
+  }
+  links(): HostLink[] {
+    return this.linksInput.get(NONE);
+  }
 
   /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
   readonly existsInput = this.db.input<boolean>('exists', false, Object.is, this.paths);
-  exists(p: string): boolean { return this.existsInput.get(p); }
+  exists(p: string): boolean {
+    return this.existsInput.get(p);
+  }
   /** The engine's own copy of a path it knows: a result holding it lets go of the string built to look the path up. */
-  heldPath(p: string): string { return this.paths.canonical(p); }
+  heldPath(p: string): string {
+    return this.paths.canonical(p);
+  }
   /** Whether the host reported a directory as existing (only directories a family asked about are reported). */
   readonly dirExists: Query<boolean> = this.db.query('dirExists', (p) => this.directoriesInput.get(NONE).has(p));
 
   /** A family's layout: what its classification depends on besides the path. */
-  readonly layoutQ: Query<unknown> = this.db.query('layout', (name) => {
-    const f = this.families.find((x) => x.name === name);
-    if (!f?.layout) return null;
-    return f.layout({
-      settings: this.settings(), text: (p) => this.textOf(p), links: this.links(),
-      directories: () => this.directoriesInput.get(NONE), filesIn: (d) => this.dirFilesInput.get(d),
-    });
-  }, sameJson);
+  readonly layoutQ: Query<unknown> = this.db.query(
+    'layout',
+    (name) => {
+      const f = this.families.find((x) => x.name === name);
+      if (!f?.layout) return null;
+      return f.layout({
+        settings: this.settings(),
+        text: (p) => this.textOf(p),
+        links: this.links(),
+        directories: () => this.directoriesInput.get(NONE),
+        filesIn: (d) => this.dirFilesInput.get(d),
+      });
+    },
+    sameJson,
+  );
 
   /**
    * The classifier with the settings it was built from: a file's facts read both from here, so they
    * depend on one cell, not also on the settings (33,000 dependencies fewer on the large bench org).
    * A change of the settings makes a new classifier anyway.
    */
-  readonly classifierQ: Query<{ settings: Settings; classify: (path: string) => Classified<F> | null }> = this.db.query('classifier', () => {
-    const settings = this.settings();
-    const each = this.families.map((family) => ({ family, classify: family.classifier({ settings, layout: this.layoutQ(family.name) }) }));
-    // A path's class depends on the path and this classifier only: each path is classified once per
-    // classifier (kept by the path's number). Paths with the same role object (a component folder's
-    // files) share one class.
-    const known = cellTable<Classified<F> | null>(this.paths);
-    const byRole = new Map<unknown, Classified<F>>();
-    return { settings, classify: (path) => {
-      let c = known.get(path);
-      if (c !== undefined) return c;
-      c = null;
-      for (const { family, classify } of each) {
-        const role = classify(path);
-        if (!role) continue;
-        c = byRole.get(role) ?? null;
-        if (c === null) byRole.set(role, (c = { family, role }));
-        break;
-      }
-      known.set(path, c);
-      return c;
-    } };
-  });
-  classify(path: string): Classified<F> | null { return this.classifierQ(NONE).classify(path); }
+  readonly classifierQ: Query<{ settings: Settings; classify: (path: string) => Classified<F> | null }> = this.db.query(
+    'classifier',
+    () => {
+      const settings = this.settings();
+      const each = this.families.map((family) => ({
+        family,
+        classify: family.classifier({ settings, layout: this.layoutQ(family.name) }),
+      }));
+      // A path's class depends on the path and this classifier only: each path is classified once per
+      // classifier (kept by the path's number). Paths with the same role object (a component folder's
+      // files) share one class.
+      const known = cellTable<Classified<F> | null>(this.paths);
+      const byRole = new Map<unknown, Classified<F>>();
+      return {
+        settings,
+        classify: (path) => {
+          let c = known.get(path);
+          if (c !== undefined) return c;
+          c = null;
+          for (const { family, classify } of each) {
+            const role = classify(path);
+            if (!role) continue;
+            c = byRole.get(role) ?? null;
+            if (c === null) byRole.set(role, (c = { family, role }));
+            break;
+          }
+          known.set(path, c);
+          return c;
+        },
+      };
+    },
+  );
+  classify(path: string): Classified<F> | null {
+    return this.classifierQ(NONE).classify(path);
+  }
 
   /** Every family's `registryGlobs`, in family order, without repeats. */
   registryGlobs(): string[] {
     const settings = this.settings();
-    return [...new Set(this.families.flatMap((f) => f.registryGlobs?.({ settings, layout: this.layoutQ(f.name) }) ?? []))];
+    return [
+      ...new Set(this.families.flatMap((f) => f.registryGlobs?.({ settings, layout: this.layoutQ(f.name) }) ?? [])),
+    ];
   }
 
   /**
@@ -221,19 +273,32 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * as everything that reads a file's role reads its facts too, and the facts are re-read on any change
    * of the settings the classifier reads anyway).
    */
-  readonly applied: Query<Applied> = this.db.query<Applied>('applied', (p, previous) => {
-    const { settings, classify } = this.classifierQ(NONE);
-    const c = classify(p);
-    const text = this.textOf(p);
-    if (!c || text === undefined) return emptyFacts(c?.family.read ?? null, c?.role ?? null);
-    const { family, role } = c;
-    // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
-    if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
-    const hint = previous && previous.by === family.read && sameJson(previous.role, role) ? previous.facts ?? undefined : undefined;
-    const read = family.read(p, role, text, settings, hint);
-    if (family.factsKeep?.(role) === 'strings') factsCopiedOutOfText(read.facts, read.local, (facts, each) => family.stringsOf?.(facts, each));
-    return { ...emptyFacts(family.read, role), ...(read.facts ? { facts: read.facts } : {}), ...(read.local ? { local: read.local } : {}) };
-  }, Object.is, this.paths);
+  readonly applied: Query<Applied> = this.db.query<Applied>(
+    'applied',
+    (p, previous) => {
+      const { settings, classify } = this.classifierQ(NONE);
+      const c = classify(p);
+      const text = this.textOf(p);
+      if (!c || text === undefined) return emptyFacts(c?.family.read ?? null, c?.role ?? null);
+      const { family, role } = c;
+      // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
+      if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
+      const hint =
+        previous && previous.by === family.read && sameJson(previous.role, role)
+          ? (previous.facts ?? undefined)
+          : undefined;
+      const read = family.read(p, role, text, settings, hint);
+      if (family.factsKeep?.(role) === 'strings')
+        factsCopiedOutOfText(read.facts, read.local, (facts, each) => family.stringsOf?.(facts, each));
+      return {
+        ...emptyFacts(family.read, role),
+        ...(read.facts ? { facts: read.facts } : {}),
+        ...(read.local ? { local: read.local } : {}),
+      };
+    },
+    Object.is,
+    this.paths,
+  );
 
   /**
    * A file's record as a family's reader left it, typed as that family's own; null when another family
@@ -241,7 +306,7 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    */
   appliedBy<R, FF>(family: Pick<FileFamily<R, FF>, 'read'>, p: string): Applied<R, FF> | null {
     const a = this.applied(p);
-    return a.by === family.read ? a as Applied<R, FF> : null; // see factsBy
+    return a.by === family.read ? (a as Applied<R, FF>) : null; // see factsBy
   }
 
   /**
@@ -250,51 +315,71 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * recomputes the directories above it only, and a list whose parts are unchanged keeps its identity,
    * so the lists of other keys (and their readers) are cut off at once.
    */
-  private readonly treeIndexQ: Query<TreeIndex> = this.db.query<TreeIndex>('fileIndex', (dir, previous) => {
-    const { classify } = this.classifierQ(NONE);
-    const own = new Map<string, readonly string[]>();
-    for (const p of this.dirFilesInput.get(dir)) {
-      const c = classify(p);
-      const key = c?.family.indexKey?.(c.role);
-      if (!c || key === undefined || key === null) continue;
-      const full = `${c.family.name}:${key}`;
-      const list = own.get(full);
-      if (list) (list as string[]).push(p); else own.set(full, [p]);
-    }
-    for (const [key, list] of own) {
-      const before = previous?.own.get(key);
-      if (before && sameList(before, list)) own.set(key, before);
-    }
-    const subs = this.subdirsInput.get(dir);
-    // Most directories are a leaf (a component folder) or a link in a chain (`src/`, `cursus_dev/`):
-    // their index is their own lists, or their one subdirectory's, with no maps of their own.
-    if (subs.length === 0) return { own, parts: NO_PARTS, byKey: own };
-    if (own.size === 0 && subs.length === 1) return { own: NO_LISTS, parts: NO_PARTS, byKey: this.treeIndexQ(subs[0] as string).byKey };
-    const parts = new Map<string, (readonly string[])[]>();
-    for (const [key, list] of own) parts.set(key, [list]);
-    if (subs.length <= FANOUT) for (const sub of subs) addParts(parts, this.treeIndexQ(sub).byKey);
-    else for (let g = 0; g * FANOUT < subs.length; g++) addParts(parts, this.subdirGroupQ(`${dir}\0${g}`).byKey);
-    return { own, parts, byKey: mergeParts(parts, previous) };
-  }, sameMerged, this.dirs);
+  private readonly treeIndexQ: Query<TreeIndex> = this.db.query<TreeIndex>(
+    'fileIndex',
+    (dir, previous) => {
+      const { classify } = this.classifierQ(NONE);
+      const own = new Map<string, readonly string[]>();
+      for (const p of this.dirFilesInput.get(dir)) {
+        const c = classify(p);
+        const key = c?.family.indexKey?.(c.role);
+        if (!c || key === undefined || key === null) continue;
+        const full = `${c.family.name}:${key}`;
+        const list = own.get(full);
+        if (list) (list as string[]).push(p);
+        else own.set(full, [p]);
+      }
+      for (const [key, list] of own) {
+        const before = previous?.own.get(key);
+        if (before && sameList(before, list)) own.set(key, before);
+      }
+      const subs = this.subdirsInput.get(dir);
+      // Most directories are a leaf (a component folder) or a link in a chain (`src/`, `cursus_dev/`):
+      // their index is their own lists, or their one subdirectory's, with no maps of their own.
+      if (subs.length === 0) return { own, parts: NO_PARTS, byKey: own };
+      if (own.size === 0 && subs.length === 1)
+        return { own: NO_LISTS, parts: NO_PARTS, byKey: this.treeIndexQ(subs[0] as string).byKey };
+      const parts = new Map<string, (readonly string[])[]>();
+      for (const [key, list] of own) parts.set(key, [list]);
+      if (subs.length <= FANOUT) for (const sub of subs) addParts(parts, this.treeIndexQ(sub).byKey);
+      else for (let g = 0; g * FANOUT < subs.length; g++) addParts(parts, this.subdirGroupQ(`${dir}\0${g}`).byKey);
+      return { own, parts, byKey: mergeParts(parts, previous) };
+    },
+    sameMerged,
+    this.dirs,
+  );
   /** One group of a wide directory's subdirectories (key: `dir\0group`), their indexes merged. */
-  private readonly subdirGroupQ: Query<Merged> = this.db.query('fileIndexGroup', (key, previous) => {
-    const at = key.lastIndexOf('\0');
-    const g = Number(key.slice(at + 1));
-    const parts = new Map<string, (readonly string[])[]>();
-    for (const sub of this.subdirsInput.get(key.slice(0, at)).slice(g * FANOUT, (g + 1) * FANOUT)) addParts(parts, this.treeIndexQ(sub).byKey);
-    return { parts, byKey: mergeParts(parts, previous) };
-  }, sameMerged);
+  private readonly subdirGroupQ: Query<Merged> = this.db.query(
+    'fileIndexGroup',
+    (key, previous) => {
+      const at = key.lastIndexOf('\0');
+      const g = Number(key.slice(at + 1));
+      const parts = new Map<string, (readonly string[])[]>();
+      for (const sub of this.subdirsInput.get(key.slice(0, at)).slice(g * FANOUT, (g + 1) * FANOUT))
+        addParts(parts, this.treeIndexQ(sub).byKey);
+      return { parts, byKey: mergeParts(parts, previous) };
+    },
+    sameMerged,
+  );
   /** Index keys, in order. */
   readonly indexKeysQ = this.db.query('fileIndexKeys', () => [...this.filesIndex.keys()].sort(), sameList);
   /** The index keys of one family (as its `indexKey` returned them), in order. */
   keysOf(family: string): string[] {
     const prefix = `${family}:`;
-    return this.indexKeysQ(NONE).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return this.indexKeysQ(NONE)
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length));
   }
   /** Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only. */
-  private readonly filesIndex = this.db.index<readonly string[]>('filesOf', () => this.treeIndexQ(ROOT).byKey, sameList);
+  private readonly filesIndex = this.db.index<readonly string[]>(
+    'filesOf',
+    () => this.treeIndexQ(ROOT).byKey,
+    sameList,
+  );
   /** The fed paths a family listed under one of its index keys (the key as its `indexKey` returned it). */
-  filesOf(family: string, key: string): string[] { return (this.filesIndex.get(`${family}:${key}`) ?? []) as string[]; }
+  filesOf(family: string, key: string): string[] {
+    return (this.filesIndex.get(`${family}:${key}`) ?? []) as string[];
+  }
 }
 
 /**
@@ -302,9 +387,15 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
  * read it. The identity check is the proof: the record's facts came from `family.read`, so they are `F`.
  */
 export function factsBy<R, F>(family: Pick<FileFamily<R, F>, 'read'>, a: Applied): F | null {
-  return a.by === family.read ? a.facts as F | null : null;
+  return a.by === family.read ? (a.facts as F | null) : null;
 }
 
 function binary(path: string): Diagnostic {
-  return diag(path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'RL030', 'Not analysed: it is a binary file (it contains a NUL byte)', { severity: 'warning' });
+  return diag(
+    path,
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    'RL030',
+    'Not analysed: it is a binary file (it contains a NUL byte)',
+    { severity: 'warning' },
+  );
 }

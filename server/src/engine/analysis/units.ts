@@ -16,18 +16,27 @@ interface UnitInputs {
 
 export class UnitQueries extends QueryGroup<UnitInputs> {
   /** Every cross-file unit key (the `local:` units are one per fed file, kept by the workspace). */
-  readonly keysQ: Query<string[]> = this.db.query('unitKeys', () => [
-    ...this.deps.families.flatMap((f) => this.familyKeysQ(f.name)),
-    ...this.deps.checks.map((c) => `check:${c.name}`),
-  ], sameList);
+  readonly keysQ: Query<string[]> = this.db.query(
+    'unitKeys',
+    () => [
+      ...this.deps.families.flatMap((f) => this.familyKeysQ(f.name)),
+      ...this.deps.checks.map((c) => `check:${c.name}`),
+    ],
+    sameList,
+  );
 
-  private readonly familyKeysQ = this.db.query('familyUnitKeys', (name) => {
-    const family = this.deps.families.find((f) => f.name === name);
-    return family?.unitKeys ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
-  }, sameList);
+  private readonly familyKeysQ = this.db.query(
+    'familyUnitKeys',
+    (name) => {
+      const family = this.deps.families.find((f) => f.name === name);
+      return family?.unitKeys ? family.unitKeys(this.deps.queries).map((k) => `${name}/${k}`) : [];
+    },
+    sameList,
+  );
 
   private readonly unitQ: Query<Diagnostic[]> = this.db.query('unit', (key) => {
-    if (key.startsWith('check:')) return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries) ?? [];
+    if (key.startsWith('check:'))
+      return this.deps.checks.find((c) => `check:${c.name}` === key)?.run(this.deps.queries) ?? [];
     const slash = key.indexOf('/');
     const family = this.deps.families.find((f) => f.name === key.slice(0, slash));
     return family?.unit ? family.unit(key.slice(slash + 1), this.deps.queries) : [];
@@ -50,11 +59,20 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
    */
   reading(keys: readonly string[], files: readonly string[]): string[] {
     const { text, existsInput, applied } = this.deps.files;
-    const reads = files.flatMap((f) => [[text, f], [existsInput, f]] as const);
-    const hit = this.db.readersAmong(reads, keys.map((k) => {
-      const file = localFile(k);
-      return file === null ? [this.unitQ, k] as const : [applied, file] as const;
-    }));
+    const reads = files.flatMap(
+      (f) =>
+        [
+          [text, f],
+          [existsInput, f],
+        ] as const,
+    );
+    const hit = this.db.readersAmong(
+      reads,
+      keys.map((k) => {
+        const file = localFile(k);
+        return file === null ? ([this.unitQ, k] as const) : ([applied, file] as const);
+      }),
+    );
     return keys.filter((_, i) => hit[i]);
   }
 

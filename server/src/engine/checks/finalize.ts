@@ -12,15 +12,23 @@ import { applySuppressions, unusedSuppressions, type CommentTable } from './supp
 export const MAX_PER_FILE = 200;
 
 /** A file's suppression comments, for `finalizeDiagnostics`. */
-export interface FileComments { file: string; table: CommentTable | null }
+export interface FileComments {
+  file: string;
+  table: CommentTable | null;
+}
 
-export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, comments: FileComments | null = null): Diagnostic[] {
+export function finalizeDiagnostics(
+  raw: Diagnostic[],
+  settings: Settings,
+  comments: FileComments | null = null,
+): Diagnostic[] {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   const live = raw.filter((d) => settings.severity[d.code] !== 'off');
   const table = comments?.table ?? null;
   const unused = comments && reportsUnused(settings) ? unusedSuppressions(comments.file, live, table) : [];
-  const sorted = [...applySuppressions(live, table), ...unused]
-    .sort((a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message));
+  const sorted = [...applySuppressions(live, table), ...unused].sort(
+    (a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message),
+  );
   // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
   // kept diagnostics are copied.
   const out: Diagnostic[] = [];
@@ -35,16 +43,31 @@ export function finalizeDiagnostics(raw: Diagnostic[], settings: Settings, comme
     unique++;
     if (out.length >= MAX_PER_FILE) continue;
     const override = settings.severity[d.code];
-    out.push({ ...d, range: ordered(d.range), related: capRelated(d.related), ...(override && override !== 'off' ? { severity: override } : {}) });
+    out.push({
+      ...d,
+      range: ordered(d.range),
+      related: capRelated(d.related),
+      ...(override && override !== 'off' ? { severity: override } : {}),
+    });
   }
   if (unique <= MAX_PER_FILE) return out;
   const first = out[MAX_PER_FILE - 1] as Diagnostic;
-  out[MAX_PER_FILE - 1] = { ...first, message: `… and ${unique - (MAX_PER_FILE - 1)} more diagnostics in this file (at most ${MAX_PER_FILE} are shown); the first not shown: ${first.message}`, related: [], fixes: [] };
+  out[MAX_PER_FILE - 1] = {
+    ...first,
+    message: `… and ${unique - (MAX_PER_FILE - 1)} more diagnostics in this file (at most ${MAX_PER_FILE} are shown); the first not shown: ${first.message}`,
+    related: [],
+    fixes: [],
+  };
   return out;
 }
 
 function sameSpot(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.message === b.message && comparePos(a.range.start, b.range.start) === 0 && comparePos(a.range.end, b.range.end) === 0;
+  return (
+    a.code === b.code &&
+    a.message === b.message &&
+    comparePos(a.range.start, b.range.start) === 0 &&
+    comparePos(a.range.end, b.range.end) === 0
+  );
 }
 
 function startOf(r: Range): Position {

@@ -10,7 +10,10 @@ export const MAX_RELATED = 20;
  * caller gathered only the first ones.
  */
 export function listed(names: readonly string[], quote = "'", total = names.length): string {
-  const shown = names.slice(0, MAX_LISTED).map((n) => `${quote}${n}${quote}`).join(', ');
+  const shown = names
+    .slice(0, MAX_LISTED)
+    .map((n) => `${quote}${n}${quote}`)
+    .join(', ');
   return total > MAX_LISTED ? `${shown} and ${total - Math.min(names.length, MAX_LISTED)} more` : shown;
 }
 
@@ -22,6 +25,7 @@ export function capRelated(related: readonly RelatedInfo[], total = related.leng
   if (total <= max && related.length <= max) return related as RelatedInfo[];
   const kept = related.slice(0, max);
   const last = kept[kept.length - 1];
-  if (last && !last.message.endsWith('more)')) kept[kept.length - 1] = { ...last, message: `${last.message} (and ${total - kept.length} more)` };
+  if (last && !last.message.endsWith('more)'))
+    kept[kept.length - 1] = { ...last, message: `${last.message} (and ${total - kept.length} more)` };
   return kept;
 }

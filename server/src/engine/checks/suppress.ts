@@ -16,7 +16,12 @@ function parseComment(line: string): Suppressed {
   const m = COMMENT.exec(line);
   if (!m) return null;
   if (m[1] === undefined) return 'all';
-  return new Set(m[1].split(',').map((c) => c.trim().toUpperCase()).filter(Boolean));
+  return new Set(
+    m[1]
+      .split(',')
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
+  );
 }
 
 const ownLine = (line: string): boolean => /^\s*#/.test(line);
@@ -29,7 +34,13 @@ function suppresses(s: Suppressed, code: Code): boolean {
  * A line that holds a suppression comment: what it suppresses, whether the comment is all the line
  * holds, where the comment is, the inside of its `[...]` (null without one) and what removing it deletes.
  */
-interface CommentLine { suppressed: Suppressed; own: boolean; comment: Range; list: Range | null; removal: Range }
+interface CommentLine {
+  suppressed: Suppressed;
+  own: boolean;
+  comment: Range;
+  list: Range | null;
+  removal: Range;
+}
 
 /** A text's lines that mention `registry-lens:`, by line number. */
 export type CommentTable = ReadonlyMap<number, CommentLine>;
@@ -57,10 +68,19 @@ export function commentLines(text: string): CommentTable | null {
     const lineText = lines.lineText(line);
     const m = COMMENT.exec(lineText);
     const own = ownLine(lineText);
-    const span = (from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
+    const span = (from: number, to: number): Range => ({
+      start: { line, character: from },
+      end: { line, character: to },
+    });
     const start = m?.index ?? 0;
     const list = m?.[1] !== undefined ? span(start + m[0].length - 1 - m[1].length, start + m[0].length - 1) : null;
-    table.set(line, { suppressed: parseComment(lineText), own, comment: span(start, start + (m?.[0].length ?? 0)), list, removal: removal(lines, line, lineText, own, start) });
+    table.set(line, {
+      suppressed: parseComment(lineText),
+      own,
+      comment: span(start, start + (m?.[0].length ?? 0)),
+      list,
+      removal: removal(lines, line, lineText, own, start),
+    });
   }
   return table;
 }
@@ -82,7 +102,9 @@ export function applySuppressions(diags: Diagnostic[], table: CommentTable | nul
   return diags.filter((d) => {
     const n = d.range.start.line;
     const above = n > 0 ? table.get(n - 1) : undefined;
-    return !suppresses(table.get(n)?.suppressed ?? null, d.code) && !suppresses(above?.own ? above.suppressed : null, d.code);
+    return (
+      !suppresses(table.get(n)?.suppressed ?? null, d.code) && !suppresses(above?.own ? above.suppressed : null, d.code)
+    );
   });
 }
 
@@ -91,7 +113,11 @@ export function applySuppressions(diags: Diagnostic[], table: CommentTable | nul
  * before suppression): a comment without codes that covers none, or the codes of a list that cover none
  * (then the fix keeps the others). `ignore[RL003, RL005]` over an RL003 only reports RL005.
  */
-export function unusedSuppressions(file: string, diags: readonly Diagnostic[], table: CommentTable | null): Diagnostic[] {
+export function unusedSuppressions(
+  file: string,
+  diags: readonly Diagnostic[],
+  table: CommentTable | null,
+): Diagnostic[] {
   if (!table) return [];
   const used = new Map<number, Set<Code>>();
   const mark = (line: number, c: CommentLine | undefined, code: Code): void => {
@@ -112,15 +138,40 @@ export function unusedSuppressions(file: string, diags: readonly Diagnostic[], t
     const hit = used.get(line);
     const remove = { range: c.removal, newText: '' };
     if (c.suppressed === 'all') {
-      if (!hit) out.push(diag(file, c.comment, 'RL033', 'This suppression comment suppresses nothing: no diagnostic is reported on the line it covers', { fixes: [{ title: 'Remove the unused suppression comment', edits: [{ file, edits: [remove] }], preferred: true }], tags: ['unnecessary'] }));
+      if (!hit)
+        out.push(
+          diag(
+            file,
+            c.comment,
+            'RL033',
+            'This suppression comment suppresses nothing: no diagnostic is reported on the line it covers',
+            {
+              fixes: [
+                { title: 'Remove the unused suppression comment', edits: [{ file, edits: [remove] }], preferred: true },
+              ],
+              tags: ['unnecessary'],
+            },
+          ),
+        );
       continue;
     }
     const unused = [...c.suppressed].filter((code) => !hit?.has(code as Code));
     if (unused.length === 0) continue;
     const kept = [...c.suppressed].filter((code) => !unused.includes(code));
     const edit = kept.length === 0 || !c.list ? remove : { range: c.list, newText: kept.join(', ') };
-    const title = kept.length === 0 ? 'Remove the unused suppression comment' : `Remove ${unused.join(', ')} from the suppression comment`;
-    out.push(diag(file, c.comment, 'RL033', `Unused suppression: ${unused.length === 1 ? 'no' : 'none of'} ${unused.join(', ')} is reported on the line this comment covers`, { fixes: [{ title, edits: [{ file, edits: [edit] }], preferred: true }], tags: ['unnecessary'] }));
+    const title =
+      kept.length === 0
+        ? 'Remove the unused suppression comment'
+        : `Remove ${unused.join(', ')} from the suppression comment`;
+    out.push(
+      diag(
+        file,
+        c.comment,
+        'RL033',
+        `Unused suppression: ${unused.length === 1 ? 'no' : 'none of'} ${unused.join(', ')} is reported on the line this comment covers`,
+        { fixes: [{ title, edits: [{ file, edits: [edit] }], preferred: true }], tags: ['unnecessary'] },
+      ),
+    );
   }
   return out;
 }

@@ -8,8 +8,18 @@
 // why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
 // they know nothing of registries.
 import {
-  endBatch, isCurrent, observe, QueryNode, readersOf, readQuery, readSignal, setActiveSub, SignalNode, startBatch,
-  writeSignal, type Spec,
+  endBatch,
+  isCurrent,
+  observe,
+  QueryNode,
+  readersOf,
+  readQuery,
+  readSignal,
+  setActiveSub,
+  SignalNode,
+  startBatch,
+  writeSignal,
+  type Spec,
 } from './nodes';
 import { bucketOf } from './bucketOf';
 import { cellTable, Keyspace } from './keyspace';
@@ -17,7 +27,11 @@ import { cellTable, Keyspace } from './keyspace';
 /** Reads a signal or query without subscribing the current computation to it. */
 function untracked<T>(read: () => T): T {
   const outer = setActiveSub(undefined);
-  try { return read(); } finally { setActiveSub(outer); }
+  try {
+    return read();
+  } finally {
+    setActiveSub(outer);
+  }
 }
 
 /** An input or a query with one of its keys (see `Database.readersAmong`). */
@@ -48,7 +62,9 @@ export interface Query<T> {
  * workspace looks its names up among core's: 63,000 cells on a large org) whose keys rarely come: a
  * key that comes re-runs the readers of the absent keys of its bucket.
  */
-export interface IndexOptions { absentBuckets?: number }
+export interface IndexOptions {
+  absentBuckets?: number;
+}
 
 /** A map computed as a whole but read one key at a time (see `Database.index`). */
 export interface Index<V> {
@@ -90,7 +106,9 @@ export class Database {
     };
     const input: Input<T> = {
       get: (key) => readSignal(cellOf(key)),
-      set: (key, value) => { this.writes.set(cellOf(key) as SignalNode<unknown>, { value, eq: eq as Eq<unknown> }); },
+      set: (key, value) => {
+        this.writes.set(cellOf(key) as SignalNode<unknown>, { value, eq: eq as Eq<unknown> });
+      },
     };
     this.inputCells.set(input, (key) => cells.get(key) as SignalNode<unknown> | undefined);
     return input;
@@ -101,7 +119,12 @@ export class Database {
    * previous value (undefined the first time), only as a hint to compute the same result with less
    * work: what it returns must be what it returns without the hint (the random-edit oracle checks it).
    */
-  query<T>(name: string, fn: (key: string, previous: T | undefined) => T, eq: Eq<T> = Object.is, keys?: Keyspace): Query<T> {
+  query<T>(
+    name: string,
+    fn: (key: string, previous: T | undefined) => T,
+    eq: Eq<T> = Object.is,
+    keys?: Keyspace,
+  ): Query<T> {
     const cells = cellTable<QueryNode<T>>(keys);
     const spec: Spec<T> = { fn, eq };
     const cellOf = (key: string): QueryNode<T> => {
@@ -110,11 +133,19 @@ export class Database {
       return c;
     };
     const q = ((key: string) => readQuery(cellOf(key))) as Query<T>;
-    q.computed = (key) => { const c = cells.get(key); return c !== undefined && isCurrent(c as QueryNode<unknown>); };
+    q.computed = (key) => {
+      const c = cells.get(key);
+      return c !== undefined && isCurrent(c as QueryNode<unknown>);
+    };
     q.observe = (key, on, prefix = '') => {
-      if (!on) { const c = cells.get(key); if (c) observe(c as QueryNode<unknown>, false); return; }
+      if (!on) {
+        const c = cells.get(key);
+        if (c) observe(c as QueryNode<unknown>, false);
+        return;
+      }
       spec.root ??= { prefix, changed: this.changed };
-      if (spec.root.prefix !== prefix) throw new Error(`query ${name}: observed as '${spec.root.prefix}' and as '${prefix}'`);
+      if (spec.root.prefix !== prefix)
+        throw new Error(`query ${name}: observed as '${spec.root.prefix}' and as '${prefix}'`);
       observe(cellOf(key) as QueryNode<unknown>, true);
     };
     this.queryCells.set(q, (key) => cells.get(key) as QueryNode<unknown> | undefined);
@@ -142,7 +173,12 @@ export class Database {
    * only — the readers of other keys are not even marked. `commit` brings every index's cells up to
    * date before any observer runs (see `settleIndexes`), so readers never see a stale cell.
    */
-  index<V>(name: string, compute: () => ReadonlyMap<string, V>, eq: Eq<V> = Object.is, options: IndexOptions = {}): Index<V> {
+  index<V>(
+    name: string,
+    compute: () => ReadonlyMap<string, V>,
+    eq: Eq<V> = Object.is,
+    options: IndexOptions = {},
+  ): Index<V> {
     const cells = new Map<string, SignalNode<V | undefined>>();
     /**
      * With `absentBuckets`, a key read while absent gets no cell of its own: its reader depends on its
@@ -249,10 +285,16 @@ export class Database {
     return {
       get: (key) => {
         if (!started) start();
-        if (buckets > 0 && !cells.has(key) && !current.has(key)) { readSignal(bucketCell(key)); return undefined; }
+        if (buckets > 0 && !cells.has(key) && !current.has(key)) {
+          readSignal(bucketCell(key));
+          return undefined;
+        }
         return readSignal(cellOf(key));
       },
-      keys: () => { if (!started) start(); return readSignal(keysCell); },
+      keys: () => {
+        if (!started) start();
+        return readSignal(keysCell);
+      },
     };
   }
 
@@ -262,7 +304,11 @@ export class Database {
    * when what it reads changes, only when its value does.
    */
   cell<V>(name: string, compute: () => V, eq: Eq<V> = Object.is): () => V {
-    const index = this.index(name, () => new Map([[name, { value: compute() }]]), (a, b) => eq(a.value, b.value));
+    const index = this.index(
+      name,
+      () => new Map([[name, { value: compute() }]]),
+      (a, b) => eq(a.value, b.value),
+    );
     return () => (index.get(name) as { value: V }).value;
   }
 
@@ -314,5 +360,8 @@ export function perDatabase<G extends object>(): (db: Database, make: () => G) =
 
 /** Base of a group of queries declared as fields: the database and what the group reads are set before the fields. */
 export class QueryGroup<D> {
-  constructor(readonly db: Database, protected readonly deps: D) {}
+  constructor(
+    readonly db: Database,
+    protected readonly deps: D,
+  ) {}
 }

@@ -31,7 +31,9 @@ export class SignalNode<T> implements ReactiveNode {
   subsTail: Link | undefined = undefined;
   flags = MUTABLE;
   pendingValue: T;
-  constructor(public currentValue: T) { this.pendingValue = currentValue; }
+  constructor(public currentValue: T) {
+    this.pendingValue = currentValue;
+  }
 }
 
 /** One key of a query: recomputes `spec.fn(key, previous)` when a read changed, keeping an equal old value. */
@@ -42,7 +44,10 @@ export class QueryNode<T> implements ReactiveNode {
   deps: Link | undefined = undefined;
   depsTail: Link | undefined = undefined;
   flags = 0;
-  constructor(readonly key: string, readonly spec: Spec<T>) {}
+  constructor(
+    readonly key: string,
+    readonly spec: Spec<T>,
+  ) {}
 }
 
 // Process-wide, as in alien-signals: the state of the one synchronous run, batch or notification under
@@ -86,9 +91,13 @@ export function setActiveSub(sub: ReactiveNode | undefined): ReactiveNode | unde
   return prev;
 }
 
-export function startBatch(): void { ++batchDepth; }
+export function startBatch(): void {
+  ++batchDepth;
+}
 
-export function endBatch(): void { if (!--batchDepth) flush(); }
+export function endBatch(): void {
+  if (!--batchDepth) flush();
+}
 
 export function readSignal<T>(s: SignalNode<T>): T {
   if (s.flags & DIRTY && updateSignal(s) && s.subs !== undefined) shallowPropagate(s.subs);
@@ -119,7 +128,7 @@ export function isCurrent(q: QueryNode<unknown>): boolean {
 /** Brings a cell up to date: computes it the first time, recomputes it when one of its reads changed. */
 function refresh<T>(q: QueryNode<T>): void {
   const flags = q.flags;
-  if (flags & DIRTY || (flags & PENDING && (checkDirty(q.deps as Link, q) || (q.flags = flags & ~PENDING, false)))) {
+  if (flags & DIRTY || (flags & PENDING && (checkDirty(q.deps as Link, q) || ((q.flags = flags & ~PENDING), false)))) {
     if (updateQuery(q) && q.subs !== undefined) shallowPropagate(q.subs);
   } else if (!flags) {
     q.flags = MUTABLE | RECURSED_CHECK;
@@ -162,7 +171,8 @@ export function observe(q: QueryNode<unknown>, on: boolean): void {
  * whose readers count as its readers.
  */
 export function readersOf(
-  from: Iterable<ReactiveNode>, writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>,
+  from: Iterable<ReactiveNode>,
+  writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>,
 ): Set<ReactiveNode> {
   const seen = new Set<ReactiveNode>();
   const stack = [...from];

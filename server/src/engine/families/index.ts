@@ -16,4 +16,12 @@ import { companions } from './companions';
 import { onex } from './onex';
 import { onexContracts } from './onex-contracts';
 
-export const FAMILIES: readonly Family[] = [cursus, cursusInterfaces, cursusDags, apcore, onex, onexContracts, companions];
+export const FAMILIES: readonly Family[] = [
+  cursus,
+  cursusInterfaces,
+  cursusDags,
+  apcore,
+  onex,
+  onexContracts,
+  companions,
+];

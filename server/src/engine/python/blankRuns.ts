@@ -94,7 +94,14 @@ function breakFieldRuns(text: string, from: number, to: number, edits: [number, 
  * `token`); `inField`: inside a replacement field, where what that token is does not count and a line
  * too short for the indentation gets a bare `\v`.
  */
-function breakRun(text: string, from: number, next: number, token: number, edits: [number, string][], inField: boolean): void {
+function breakRun(
+  text: string,
+  from: number,
+  next: number,
+  token: number,
+  edits: [number, string][],
+  inField: boolean,
+): void {
   SCANNER_TOKEN.lastIndex = token;
   if (!inField && token < text.length && SCANNER_TOKEN.test(text)) return;
   const put = `${text.slice(next, token)}\v`;

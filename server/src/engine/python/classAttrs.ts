@@ -24,39 +24,54 @@ export interface ClassAttr {
 }
 
 /** The attributes `names` of the last top-level class `className`; null when there is no such class or the parse was cut. */
-export function classAttrValues(rawText: string, className: string, names: readonly string[], keywordCalls: ReadonlySet<string> = new Set()): Map<string, ClassAttr> | null {
+export function classAttrValues(
+  rawText: string,
+  className: string,
+  names: readonly string[],
+  keywordCalls: ReadonlySet<string> = new Set(),
+): Map<string, ClassAttr> | null {
   const text = normalizeLoneCr(rawText);
   if (text.includes('\0')) return null;
   const cr = crOf(text);
   const wanted = new Set(names);
-  return withPythonTree(text, (tree) => {
-    let def: Node | null = null;
-    for (const stmt of tree.rootNode.namedChildren) {
-      const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
-    }
-    const body = def?.childForFieldName('body');
-    if (!body) return null;
-    const own = new Map<string, ClassAttr>();
-    const init = new Map<string, ClassAttr>();
-    for (const s of body.namedChildren) {
-      if (!s) continue;
-      const fn = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-      if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === '__init__') {
-        const block = fn.childForFieldName('body');
-        if (block) readInit(block, false, { wanted, keywordCalls }, init, cr);
-        continue;
+  return withPythonTree(
+    text,
+    (tree) => {
+      let def: Node | null = null;
+      for (const stmt of tree.rootNode.namedChildren) {
+        const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+        if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
       }
-      const a = assignmentOf(s);
-      const left = a?.childForFieldName('left');
-      const right = a?.childForFieldName('right');
-      if (left?.type === 'identifier' && right && wanted.has(left.text)) {
-        own.set(left.text, { name: left.text, nameRange: range(left, cr), value: valueOf(right, keywordCalls, 0, cr), inInit: false, conditional: false });
+      const body = def?.childForFieldName('body');
+      if (!body) return null;
+      const own = new Map<string, ClassAttr>();
+      const init = new Map<string, ClassAttr>();
+      for (const s of body.namedChildren) {
+        if (!s) continue;
+        const fn = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+        if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === '__init__') {
+          const block = fn.childForFieldName('body');
+          if (block) readInit(block, false, { wanted, keywordCalls }, init, cr);
+          continue;
+        }
+        const a = assignmentOf(s);
+        const left = a?.childForFieldName('left');
+        const right = a?.childForFieldName('right');
+        if (left?.type === 'identifier' && right && wanted.has(left.text)) {
+          own.set(left.text, {
+            name: left.text,
+            nameRange: range(left, cr),
+            value: valueOf(right, keywordCalls, 0, cr),
+            inInit: false,
+            conditional: false,
+          });
+        }
       }
-    }
-    for (const [k, v] of init) own.set(k, v);
-    return own;
-  }, () => null);
+      for (const [k, v] of init) own.set(k, v);
+      return own;
+    },
+    () => null,
+  );
 }
 
 function assignmentOf(stmt: Node): Node | null {
@@ -65,9 +80,19 @@ function assignmentOf(stmt: Node): Node | null {
 }
 
 /** `self.name = …` in `__init__`'s block; under a compound statement (`nested`) its value is not known. */
-interface Wanted { wanted: ReadonlySet<string>; keywordCalls: ReadonlySet<string> }
+interface Wanted {
+  wanted: ReadonlySet<string>;
+  keywordCalls: ReadonlySet<string>;
+}
 
-function readInit(block: Node, nested: boolean, w: Wanted, out: Map<string, ClassAttr>, cr: string | null, depth = 0): void {
+function readInit(
+  block: Node,
+  nested: boolean,
+  w: Wanted,
+  out: Map<string, ClassAttr>,
+  cr: string | null,
+  depth = 0,
+): void {
   // Blocks nested deeper than this are not looked into (a hostile file must not exhaust the stack).
   if (depth > MAX_NESTING) return;
   for (const s of block.namedChildren) {
@@ -76,7 +101,8 @@ function readInit(block: Node, nested: boolean, w: Wanted, out: Map<string, Clas
     if (!a) {
       // Nested functions and classes do not set the instance's attributes when __init__ runs.
       if (s.type !== 'function_definition' && s.type !== 'class_definition' && s.type !== 'decorated_definition') {
-        for (const c of s.namedChildren) if (c && (c.type === 'block' || c.type.endsWith('_clause'))) readInit(c, true, w, out, cr, depth + 1);
+        for (const c of s.namedChildren)
+          if (c && (c.type === 'block' || c.type.endsWith('_clause'))) readInit(c, true, w, out, cr, depth + 1);
       }
       continue;
     }
@@ -85,7 +111,9 @@ function readInit(block: Node, nested: boolean, w: Wanted, out: Map<string, Clas
     const object = left?.type === 'attribute' ? left.childForFieldName('object') : null;
     const attr = left?.childForFieldName('attribute');
     if (!left || !right || object?.text !== 'self' || !attr || !w.wanted.has(attr.text)) continue;
-    const value = nested ? { kind: 'other' as const, text: right.text.slice(0, 120), range: range(right, cr) } : valueOf(right, w.keywordCalls, 0, cr);
+    const value = nested
+      ? { kind: 'other' as const, text: right.text.slice(0, 120), range: range(right, cr) }
+      : valueOf(right, w.keywordCalls, 0, cr);
     out.set(attr.text, { name: attr.text, nameRange: range(left, cr), value, inInit: true, conditional: nested });
   }
 }
@@ -98,7 +126,8 @@ function valueOf(n: Node, calls: ReadonlySet<string>, depth: number, cr: string 
   if (calls.size === 0 || depth > MAX_NESTING) return toLit(n, depth, cr);
   if (n.type === 'list' || n.type === 'tuple') {
     const items: Lit[] = [];
-    for (const c of n.namedChildren) if (c && c.type !== 'comment' && !c.isError) items.push(valueOf(c, calls, depth + 1, cr));
+    for (const c of n.namedChildren)
+      if (c && c.type !== 'comment' && !c.isError) items.push(valueOf(c, calls, depth + 1, cr));
     return { kind: 'list', items, range: range(n, cr) };
   }
   if (n.type !== 'call') return toLit(n, depth, cr);

@@ -25,17 +25,90 @@ import { pos, span } from '../text/positions';
 const NAME = 0;
 /** Keywords (the first 35), then names tree-sitter may read as statements of their own (soft keywords, Python 2 statements). */
 const WORDS = [
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-  'match', 'case', 'type', 'print', 'exec',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  'type',
+  'print',
+  'exec',
 ];
 const KEYWORD_COUNT = 35;
 /** Operators; the tokenizer takes the longest that matches. */
 const OPS = [
-  '**=', '//=', '>>=', '<<=', '...',
-  '->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
-  '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '=', '.', ',', ':',
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '->',
+  ':=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '@',
+  '&',
+  '|',
+  '^',
+  '~',
+  '<',
+  '>',
+  '=',
+  '.',
+  ',',
+  ':',
 ];
 const OP_BASE = 48;
 const BRACKETS = '([{)]}';
@@ -48,11 +121,58 @@ const NONE = 127;
 const word = (w: string): number => 1 + WORDS.indexOf(w);
 const op = (o: string): number => OP_BASE + OPS.indexOf(o);
 const bracket = (b: string): number => BRACKET_BASE + BRACKETS.indexOf(b);
-const [ASYNC, CLASS, DEF, ELIF, ELSE, EXCEPT, FINALLY, FOR, FROM, IF, IMPORT, IN, LAMBDA, TRY] =
-  ['async', 'class', 'def', 'elif', 'else', 'except', 'finally', 'for', 'from', 'if', 'import', 'in', 'lambda', 'try'].map(word) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-const [RETURN, YIELD, RAISE, WHILE] = ['return', 'yield', 'raise', 'while'].map(word) as [number, number, number, number];
-const [ELLIPSIS, ARROW, COLON, ASSIGN, DOT, COMMA, AT, STAR, PLUS, MINUS, TILDE, POWER, WALRUS] =
-  ['...', '->', ':', '=', '.', ',', '@', '*', '+', '-', '~', '**', ':='].map(op) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
+const [ASYNC, CLASS, DEF, ELIF, ELSE, EXCEPT, FINALLY, FOR, FROM, IF, IMPORT, IN, LAMBDA, TRY] = [
+  'async',
+  'class',
+  'def',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'if',
+  'import',
+  'in',
+  'lambda',
+  'try',
+].map(word) as number[] as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const [RETURN, YIELD, RAISE, WHILE] = ['return', 'yield', 'raise', 'while'].map(word) as [
+  number,
+  number,
+  number,
+  number,
+];
+const [ELLIPSIS, ARROW, COLON, ASSIGN, DOT, COMMA, AT, STAR, PLUS, MINUS, TILDE, POWER, WALRUS] = [
+  '...',
+  '->',
+  ':',
+  '=',
+  '.',
+  ',',
+  '@',
+  '*',
+  '+',
+  '-',
+  '~',
+  '**',
+  ':=',
+].map(op) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
 const [PAREN, SQUARE, CURLY, CLOSE_PAREN] = ['(', '[', '{', ')'].map(bracket) as [number, number, number, number];
 
 const KEYWORD = 1;
@@ -70,15 +190,75 @@ const CLOSE = 2048;
 const IS_NAME = 4096;
 
 const FLAGS = new Uint16Array(128);
-const flag = (f: number, codes: number[]): void => { for (const c of codes) FLAGS[c] = (FLAGS[c] ?? 0) | f; };
+const flag = (f: number, codes: number[]): void => {
+  for (const c of codes) FLAGS[c] = (FLAGS[c] ?? 0) | f;
+};
 flag(IS_NAME | OPERAND, [NAME, ...WORDS.map(word)]);
 flag(KEYWORD, WORDS.slice(0, KEYWORD_COUNT).map(word));
 flag(VALUE, ['None', 'True', 'False'].map(word));
-flag(PREFIX, ['not', 'await', 'lambda', 'yield', 'return', 'if', 'elif', 'while', 'for', 'in', 'is', 'and', 'or', 'else', 'assert', 'del', 'raise', 'from', 'import', 'as', 'with', 'global', 'nonlocal', 'except', 'async', 'def', 'class'].map(word));
-flag(STATEMENT, ['finally', 'try', 'except', 'elif', 'while', 'with', 'def', 'class', 'global', 'nonlocal', 'del', 'assert', 'return', 'pass', 'break', 'continue', 'raise', 'import', 'async'].map(word));
-flag(COMPOUND, ['if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally', 'def', 'class', 'async'].map(word));
+flag(
+  PREFIX,
+  [
+    'not',
+    'await',
+    'lambda',
+    'yield',
+    'return',
+    'if',
+    'elif',
+    'while',
+    'for',
+    'in',
+    'is',
+    'and',
+    'or',
+    'else',
+    'assert',
+    'del',
+    'raise',
+    'from',
+    'import',
+    'as',
+    'with',
+    'global',
+    'nonlocal',
+    'except',
+    'async',
+    'def',
+    'class',
+  ].map(word),
+);
+flag(
+  STATEMENT,
+  [
+    'finally',
+    'try',
+    'except',
+    'elif',
+    'while',
+    'with',
+    'def',
+    'class',
+    'global',
+    'nonlocal',
+    'del',
+    'assert',
+    'return',
+    'pass',
+    'break',
+    'continue',
+    'raise',
+    'import',
+    'async',
+  ].map(word),
+);
+flag(
+  COMPOUND,
+  ['if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally', 'def', 'class', 'async'].map(word),
+);
 flag(AMBIGUOUS, WORDS.slice(KEYWORD_COUNT).map(word));
-for (let c = 0; c < 128; c++) if ((FLAGS[c] ?? 0) & KEYWORD && !((FLAGS[c] ?? 0) & VALUE)) FLAGS[c] = (FLAGS[c] ?? 0) & ~OPERAND;
+for (let c = 0; c < 128; c++)
+  if ((FLAGS[c] ?? 0) & KEYWORD && !((FLAGS[c] ?? 0) & VALUE)) FLAGS[c] = (FLAGS[c] ?? 0) & ~OPERAND;
 flag(OP, OPS.map(op));
 flag(UNARY, ['+', '-', '~', '*', '**'].map(op));
 flag(ASSIGNS, OPS.filter((o) => o.endsWith('=') && !['==', '!=', '<=', '>='].includes(o)).map(op));
@@ -111,12 +291,16 @@ for (const o of OPS) {
   const pair = o.charCodeAt(0) * 128 + (o.charCodeAt(1) || 0);
   if (o.length === 1) OP1[o.charCodeAt(0)] = code;
   else if (o.length === 2) OP2[pair] = code;
-  else { OP3[pair] = code; OP3_LAST[code] = o.charCodeAt(2); }
+  else {
+    OP3[pair] = code;
+    OP3_LAST[code] = o.charCodeAt(2);
+  }
 }
 
 /** Characters of names (ASCII only: any other character outside strings and comments is declined). */
 const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NAME_CHAR[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : (c >= 48 && c <= 57 ? 2 : 0);
+for (let c = 0; c < 128; c++)
+  NAME_CHAR[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
 const isNameStart = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
 const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] !== 0;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -179,13 +363,24 @@ const KEEP = 1 << 15;
 /** Room for the tokens and lines of a text of length n (each holds a character at least; a NONE follows each line). */
 function reserve(n: number): void {
   const need = n + 4;
-  if (tCode.length < 2 * need) { tCode = new Uint8Array(2 * need); tStart = new Int32Array(2 * need); tEnd = new Int32Array(2 * need); }
-  if (lFirst.length < need) { lFirst = new Int32Array(need); lEnd = new Int32Array(need); lIndent = new Int32Array(need); lComment = new Int32Array(need); }
+  if (tCode.length < 2 * need) {
+    tCode = new Uint8Array(2 * need);
+    tStart = new Int32Array(2 * need);
+    tEnd = new Int32Array(2 * need);
+  }
+  if (lFirst.length < need) {
+    lFirst = new Int32Array(need);
+    lEnd = new Int32Array(need);
+    lIndent = new Int32Array(need);
+    lComment = new Int32Array(need);
+  }
   if (lineStarts.length < need) lineStarts = new Int32Array(need);
 }
 
 class Unsure extends Error {}
-const unsure = (): never => { throw new Unsure(); };
+const unsure = (): never => {
+  throw new Unsure();
+};
 
 /** The top-level classes as parsePythonFacts reads them, or null when only a parse can tell. */
 export function scanClasses(text: string): PyClass[] | null {
@@ -200,8 +395,15 @@ export function scanClasses(text: string): PyClass[] | null {
     throw e;
   } finally {
     if (text.length > KEEP) {
-      tCode = new Uint8Array(0); tStart = new Int32Array(0); tEnd = new Int32Array(0); units = new Uint8Array(0);
-      lFirst = new Int32Array(0); lEnd = new Int32Array(0); lIndent = new Int32Array(0); lComment = new Int32Array(0); lineStarts = new Int32Array(0);
+      tCode = new Uint8Array(0);
+      tStart = new Int32Array(0);
+      tEnd = new Int32Array(0);
+      units = new Uint8Array(0);
+      lFirst = new Int32Array(0);
+      lEnd = new Int32Array(0);
+      lIndent = new Int32Array(0);
+      lComment = new Int32Array(0);
+      lineStarts = new Int32Array(0);
     }
   }
 }
@@ -248,11 +450,12 @@ function tokenize(text: string): void {
   /** Open brackets: their indexes in `nesting` below `depth`. */
   let depth = 0;
   while (i <= n) {
-    const c = (u[i] as number);
+    const c = u[i] as number;
     let code: number;
     let end: number;
-    if (c === 10 || i === n) { // a line break, or the end
-      if (current >= 0 && depth === 0 || i === n) {
+    if (c === 10 || i === n) {
+      // a line break, or the end
+      if ((current >= 0 && depth === 0) || i === n) {
         if (current >= 0) {
           // The line ends: the NONE after it.
           lEnd[current] = count;
@@ -280,7 +483,8 @@ function tokenize(text: string): void {
       while ((u[i] as number) === 32) i++;
       continue;
     }
-    if (c === 35) { // #
+    if (c === 35) {
+      // #
       const indent = i - lineStart;
       i = text.indexOf('\n', i);
       if (i < 0) i = n;
@@ -293,9 +497,10 @@ function tokenize(text: string): void {
     if (current < 0) current = addLine(i - lineStart, count);
     if (isNameStart(c)) {
       let j = i + 1;
-      while (isNameChar((u[j] as number))) j++;
-      const q = (u[j] as number);
-      if (q === 34 || q === 39) { // a prefixed string
+      while (isNameChar(u[j] as number)) j++;
+      const q = u[j] as number;
+      if (q === 34 || q === 39) {
+        // a prefixed string
         const prefix = stringPrefix(u, i, j);
         if (prefix < 0) unsure();
         code = STR;
@@ -307,7 +512,7 @@ function tokenize(text: string): void {
     } else if (c === 34 || c === 39) {
       code = STR;
       end = readString(text, u, i, false);
-    } else if (isDigit(c) || c === 46 && isDigit((u[i + 1] as number))) {
+    } else if (isDigit(c) || (c === 46 && isDigit(u[i + 1] as number))) {
       code = NUM;
       end = numberEnd(text, u, i);
     } else {
@@ -322,7 +527,11 @@ function tokenize(text: string): void {
         code = operatorAt(u, i, c);
         end = i + (OP_LENGTH[code] as number);
         // The dots of a relative import (`from ..pkg import x`, `from . import y`) are no operators: left out.
-        if ((code === DOT || code === ELLIPSIS) && count === (lFirst[current] as number) + 1 && codeAt[count - 1] === FROM) {
+        if (
+          (code === DOT || code === ELLIPSIS) &&
+          count === (lFirst[current] as number) + 1 &&
+          codeAt[count - 1] === FROM
+        ) {
           i = end;
           continue;
         }
@@ -363,7 +572,7 @@ function stringPrefix(u: Uint8Array, i: number, j: number): number {
 
 /** The length of the longest operator at `i`, as its code; unsure when none matches. */
 function operatorAt(u: Uint8Array, i: number, c: number): number {
-  const c1 = (u[i + 1] as number);
+  const c1 = u[i + 1] as number;
   const pair = c * 128 + (c1 < 128 ? c1 : 0);
   const three = OP3[pair] as number;
   if (three !== 0 && (u[i + 2] as number) === OP3_LAST[three]) return three;
@@ -373,20 +582,28 @@ function operatorAt(u: Uint8Array, i: number, c: number): number {
   return one !== 0 ? one : unsure();
 }
 
-const NUMBER = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)$/;
+const NUMBER =
+  /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)$/;
 
 function numberEnd(text: string, u: Uint8Array, i: number): number {
   let j = i;
   let digits = true;
   for (;;) {
-    const c = (u[j] as number);
+    const c = u[j] as number;
     if (isNameChar(c) || c === 46) {
       if (!isDigit(c)) digits = false;
       j++;
       continue;
     }
     // An exponent's sign: 1e-5
-    if ((c === 43 || c === 45) && ((u[j - 1] as number) | 32) === 101 && !((u[i] as number) === 48 && ((u[i + 1] as number) | 32) === 120)) { j++; continue; }
+    if (
+      (c === 43 || c === 45) &&
+      ((u[j - 1] as number) | 32) === 101 &&
+      !((u[i] as number) === 48 && ((u[i + 1] as number) | 32) === 120)
+    ) {
+      j++;
+      continue;
+    }
     break;
   }
   if (!digits && !NUMBER.test(text.slice(i, j))) unsure();
@@ -395,7 +612,7 @@ function numberEnd(text: string, u: Uint8Array, i: number): number {
 
 /** The end of the string literal whose quote is at `i` (`formatted`: an f-string, whose replacement fields are checked). */
 function readString(text: string, u: Uint8Array, i: number, formatted: boolean): number {
-  const q = (u[i] as number);
+  const q = u[i] as number;
   const triple = (u[i + 1] as number) === q && (u[i + 2] as number) === q;
   const open = triple ? 3 : 1;
   const start = i + open;
@@ -430,7 +647,14 @@ function indexOrEnd(text: string, s: string, j: number): number {
 }
 
 /** readString, character by character: escapes, f-strings' replacement fields. */
-function readStringSlowly(text: string, u: Uint8Array, i: number, q: number, triple: boolean, formatted: boolean): number {
+function readStringSlowly(
+  text: string,
+  u: Uint8Array,
+  i: number,
+  q: number,
+  triple: boolean,
+  formatted: boolean,
+): number {
   const open = triple ? 3 : 1;
   const n = text.length;
   let j = i + open;
@@ -438,7 +662,7 @@ function readStringSlowly(text: string, u: Uint8Array, i: number, q: number, tri
   let field = 0;
   for (;;) {
     if (j >= n) unsure();
-    const ch = (u[j] as number);
+    const ch = u[j] as number;
     if (ch === 10) {
       if (!triple) unsure();
       addLineStart(j + 1);
@@ -451,7 +675,7 @@ function readStringSlowly(text: string, u: Uint8Array, i: number, q: number, tri
         const close = text.indexOf(text[j] as string, j + 1);
         if (close < 0 || (u[close + 1] as number) === ch) unsure();
         for (let k = j + 1; k < close; k++) {
-          const x = (u[k] as number);
+          const x = u[k] as number;
           if (x === 10 || x === 92 || x === 123 || x === 125) unsure();
         }
         j = close + 1;
@@ -463,23 +687,32 @@ function readStringSlowly(text: string, u: Uint8Array, i: number, q: number, tri
       j++;
       continue;
     }
-    if (ch === 92) { // \
+    if (ch === 92) {
+      // \
       // tree-sitter reads `\N{` up to the next `}` as one escape, past the closing quote (invalid Python).
       if (j + 1 >= n || (u[j + 1] as number) === 10 || (u[j + 1] as number) === 78) unsure();
       j += 2;
       continue;
     }
-    if (formatted && ch === 123) { // {
-      if ((u[j + 1] as number) === 123) { j += 2; continue; }
+    if (formatted && ch === 123) {
+      // {
+      if ((u[j + 1] as number) === 123) {
+        j += 2;
+        continue;
+      }
       fieldNesting[field++] = 2;
       j++;
       continue;
     }
-    if (formatted && ch === 125) { // }
-      if ((u[j + 1] as number) === 125) { j += 2; continue; }
+    if (formatted && ch === 125) {
+      // }
+      if ((u[j + 1] as number) === 125) {
+        j += 2;
+        continue;
+      }
       unsure();
     }
-    if (ch === q && (!triple || (u[j + 1] as number) === q && (u[j + 2] as number) === q)) return j + open;
+    if (ch === q && (!triple || ((u[j + 1] as number) === q && (u[j + 2] as number) === q))) return j + open;
     j++;
   }
 }
@@ -497,7 +730,8 @@ const indentOf = (l: number): number => lIndent[l] as number;
 function checkTokens(s: number, e: number): void {
   const first = codeOf(s);
   const last = e - 1;
-  if (is(first, OP) && first !== MINUS && first !== PLUS && first !== TILDE && first !== AT && first !== ELLIPSIS) unsure();
+  if (is(first, OP) && first !== MINUS && first !== PLUS && first !== TILDE && first !== AT && first !== ELLIPSIS)
+    unsure();
   if (is(first, CLOSE)) unsure();
   /** Open brackets (depth 0 first), each with whether a `lambda` came since it opened and how many `if`s await their `else`. */
   let top = 0;
@@ -523,7 +757,7 @@ function checkTokens(s: number, e: number): void {
       continue;
     }
     if (t === NUM || t === STR) {
-      if ((after & (OPERAND | CLOSE)) === OPERAND && !(t === STR && next === STR) || next === CURLY) unsure();
+      if (((after & (OPERAND | CLOSE)) === OPERAND && !(t === STR && next === STR)) || next === CURLY) unsure();
       if (top === 0) bare = false;
       continue;
     }
@@ -532,20 +766,29 @@ function checkTokens(s: number, e: number): void {
       continue;
     }
     if (t === COMMA) {
-      if (next === NONE || (after & (OP | UNARY)) === OP && next !== ELLIPSIS) unsure();
+      if (next === NONE || ((after & (OP | UNARY)) === OP && next !== ELLIPSIS)) unsure();
       if (top === 0) bare = false;
       continue;
     }
     const prev = codeOf(m - 1);
     const inner = top;
-    if (inner === 0 && !(is(t, IS_NAME) && !is(t, KEYWORD)) && t !== SQUARE && t !== COLON && t !== ASSIGN) bare = false;
-    if (is(t, OPEN)) { top++; openBracket[top] = t; openCall[top] = is(prev, OPERAND); openLambda[top] = false; openIfs[top] = 0; }
-    else if (is(t, CLOSE)) top--;
+    if (inner === 0 && !(is(t, IS_NAME) && !is(t, KEYWORD)) && t !== SQUARE && t !== COLON && t !== ASSIGN)
+      bare = false;
+    if (is(t, OPEN)) {
+      top++;
+      openBracket[top] = t;
+      openCall[top] = is(prev, OPERAND);
+      openLambda[top] = false;
+      openIfs[top] = 0;
+    } else if (is(t, CLOSE)) top--;
     else if (t === LAMBDA) openLambda[inner] = true;
     // `:` ends a block header, or stands in an annotation, a lambda, a dict, a slice or a parameter list.
     if (t === COLON && next !== NONE) {
       // At depth 0 outside a lambda: the annotation of an assignment target (`x: T`, `self.x: T = v`).
-      const ok = top === 0 ? target && bare && !assigned || openLambda[inner] : openBracket[inner] === SQUARE || openBracket[inner] === CURLY || openLambda[inner] || def && top === 1;
+      const ok =
+        top === 0
+          ? (target && bare && !assigned) || openLambda[inner]
+          : openBracket[inner] === SQUARE || openBracket[inner] === CURLY || openLambda[inner] || (def && top === 1);
       if (!ok) unsure();
       if (openLambda[inner] && top > 0 && openBracket[inner] === PAREN) openLambda[inner] = false;
     }
@@ -562,13 +805,13 @@ function checkTokens(s: number, e: number): void {
       for (let j = m + 1; j <= last && codeOf(j) !== IN; j++) {
         const x = codeOf(j);
         const starred = x === STAR && (codeOf(j - 1) === FOR || codeOf(j - 1) === COMMA);
-        if (is(x, OP) && x !== COMMA && x !== DOT && !starred || x === STR || x === NUM || is(x, KEYWORD)) unsure();
+        if ((is(x, OP) && x !== COMMA && x !== DOT && !starred) || x === STR || x === NUM || is(x, KEYWORD)) unsure();
       }
     }
     // Mid-line `if`, `else`, `for` belong to a conditional expression or a comprehension: a value comes
     // before; an `else` answers an `if`; a `for` has its `in` (and none stands in a parameter list).
     if (m > s && (t === IF || t === ELSE || t === FOR)) {
-      if (!is(prev, OPERAND) || def && top === 1) unsure();
+      if (!is(prev, OPERAND) || (def && top === 1)) unsure();
       if (t === IF) openIfs[inner] = (openIfs[inner] as number) + 1;
       if (t === ELSE && (openIfs[inner] = (openIfs[inner] as number) - 1) < 0) unsure();
       if (t === FOR && !hasIn(m + 1, last)) unsure();
@@ -576,23 +819,38 @@ function checkTokens(s: number, e: number): void {
     // `**` starts an operand only to unpack in a call's arguments or a dict, or in parameters (`f(**kw)`, `{**a}`, `lambda **k: 0`).
     if (t === POWER && !is(prev, OPERAND)) {
       const bracket = openBracket[inner];
-      const unpacks = (prev === PAREN || prev === CURLY || prev === COMMA) && (bracket === PAREN && openCall[inner] || bracket === CURLY);
+      const unpacks =
+        (prev === PAREN || prev === CURLY || prev === COMMA) &&
+        ((bracket === PAREN && openCall[inner]) || bracket === CURLY);
       if (!unpacks && !((prev === LAMBDA || prev === COMMA) && openLambda[inner])) unsure();
     }
     // Mid-line, `yield` is an assignment's value (`x = yield v`, `x += yield`); tree-sitter reads one in
     // brackets, after an operator or in a default otherwise (and Python mostly rejects it there).
     if (t === YIELD && m > s && !(top === 0 && is(prev, ASSIGNS) && prev !== WALRUS)) unsure();
-    if (m > s && is(t, STATEMENT) && !(t === IMPORT && first === FROM) && !(t === DEF && m === s + 1 && first === ASYNC)) unsure();
+    if (
+      m > s &&
+      is(t, STATEMENT) &&
+      !(t === IMPORT && first === FROM) &&
+      !(t === DEF && m === s + 1 && first === ASYNC)
+    )
+      unsure();
     if (next === NONE) {
       if (is(t, OP) && t !== COLON && t !== ELLIPSIS && !(t === STAR && prev === IMPORT)) unsure();
       if (is(t, PREFIX) && t !== RETURN && t !== YIELD && t !== RAISE) unsure();
       continue;
     }
-    if (is(t, OPERAND) && (!is(next, CLOSE) && is(next, OPERAND) || next === CURLY)) unsure();
+    if (is(t, OPERAND) && ((!is(next, CLOSE) && is(next, OPERAND)) || next === CURLY)) unsure();
     if (is(t, OP) && t !== ELLIPSIS && is(next, OP) && !is(next, UNARY) && next !== ELLIPSIS) unsure();
     if (is(t, OP) && t !== COLON && t !== ELLIPSIS && is(next, CLOSE)) unsure();
-    if (is(t, OPEN) && is(next, OP) && !is(next, UNARY) && next !== ELLIPSIS && !(t === SQUARE && next === COLON)) unsure();
-    if (is(t, PREFIX) && is(next, OP) && !is(next, UNARY) && !((t === LAMBDA || t === ELSE || t === EXCEPT) && next === COLON)) unsure();
+    if (is(t, OPEN) && is(next, OP) && !is(next, UNARY) && next !== ELLIPSIS && !(t === SQUARE && next === COLON))
+      unsure();
+    if (
+      is(t, PREFIX) &&
+      is(next, OP) &&
+      !is(next, UNARY) &&
+      !((t === LAMBDA || t === ELSE || t === EXCEPT) && next === COLON)
+    )
+      unsure();
   }
 }
 
@@ -653,7 +911,7 @@ function checkBlocks(): void {
     const count = e - s;
     if ((head === ELSE || head === TRY || head === FINALLY) && count !== 2) unsure();
     const second = count > 1 ? codeOf(s + 1) : NONE;
-    if (is(head, AMBIGUOUS) && second !== PAREN && second !== DOT || head === ASYNC && second !== DEF) unsure();
+    if ((is(head, AMBIGUOUS) && second !== PAREN && second !== DOT) || (head === ASYNC && second !== DEF)) unsure();
     if (head === DEF || head === CLASS || head === ASYNC) checkHeader(head === ASYNC ? s + 1 : s, e);
     const colon = codeOf(e - 1) === COLON;
     if (is(head, COMPOUND) !== colon) unsure();
@@ -696,7 +954,11 @@ function topLevelClasses(text: string): PyClass[] {
     while (end < nLines && (indentOf(end) > 0 || firstOf(end) === endTokenOf(end))) end++;
     let firstCode = -1;
     let lastCode = -1;
-    for (let k = l + 1; k < end; k++) if (firstOf(k) !== endTokenOf(k)) { if (firstCode < 0) firstCode = k; lastCode = k; }
+    for (let k = l + 1; k < end; k++)
+      if (firstOf(k) !== endTokenOf(k)) {
+        if (firstCode < 0) firstCode = k;
+        lastCode = k;
+      }
     // (The block check saw the indented body after the header.)
     if (firstCode < 0) unsure();
     const bodyIndent = indentOf(firstCode);
@@ -750,7 +1012,7 @@ function readClass(text: string, header: number, firstCode: number, lastCode: nu
     if (n === 0 || indentOf(l) !== indent) continue;
     const first = codeOf(a);
     const second = n > 1 ? codeOf(a + 1) : NONE;
-    if (first === DEF || first === ASYNC && second === DEF) {
+    if (first === DEF || (first === ASYNC && second === DEF)) {
       const fn = first === DEF ? a + 1 : a + 2;
       if (fn - a >= n || !is(codeOf(fn), IS_NAME) || is(codeOf(fn), KEYWORD)) unsure();
       cls.methods.push(text.slice(startOf(fn), endOf(fn)));
@@ -807,7 +1069,10 @@ function baseList(text: string, s: number, e: number): string[] {
     const t = codeOf(k);
     if (is(t, OPEN)) depth++;
     if (is(t, CLOSE)) depth--;
-    if (depth === 0 && t === COMMA) { flush(k); part = k + 1; }
+    if (depth === 0 && t === COMMA) {
+      flush(k);
+      part = k + 1;
+    }
   }
   flush(e);
   return out;
@@ -820,7 +1085,7 @@ function baseList(text: string, s: number, e: number): string[] {
 function stringValue(text: string, k: number): string | null {
   let q = startOf(k);
   let raw = false;
-  for (;; q++) {
+  for (; ; q++) {
     const c = text.charCodeAt(q);
     if (c === 34 || c === 39) break;
     if ((c | 32) === 98 || (c | 32) === 102) return null;

@@ -23,7 +23,10 @@ export function detachClasses(classes: PyClass[], file: string, namesOnly = fals
   const take = (s: string, share: boolean): void => {
     const k = share ? kept(s) : undefined;
     if (k !== undefined) slots.push(k);
-    else { slots.push(s.length); parts.push(s); }
+    else {
+      slots.push(s.length);
+      parts.push(s);
+    }
   };
   for (const c of classes) {
     take(c.name, false);

@@ -24,11 +24,17 @@ export class KeysOf {
     private readonly copy: (s: string) => string,
   ) {}
 
-  get size(): number { return this.spans.length / 4; }
+  get size(): number {
+    return this.spans.length / 4;
+  }
   /** Entry `i`'s key when it is a string, else null. */
-  key(i: number): string | null { return this.at(4 * i); }
+  key(i: number): string | null {
+    return this.at(4 * i);
+  }
   /** Entry `i`'s value when it is a string, else null. */
-  value(i: number): string | null { return this.at(4 * i + 2); }
+  value(i: number): string | null {
+    return this.at(4 * i + 2);
+  }
   /** Whether entry `i`'s key is the string `s` (without copying it). */
   keyIs(i: number, s: string): boolean {
     const from = this.spans[4 * i] as number;
@@ -78,7 +84,9 @@ class KeySkimmer {
   private eol = -1;
   private eolFrom = 0;
 
-  constructor(private readonly text: string) { this.escapes = text.includes('\\'); }
+  constructor(private readonly text: string) {
+    this.escapes = text.includes('\\');
+  }
 
   /** The dict or list literal at `at`, up to its closing bracket, or null. A `(…)` may be a dict in parentheses: declined. */
   read(at: number): LeftOut<{ dict: boolean; spans: number[] }> | null {
@@ -87,7 +95,8 @@ class KeySkimmer {
     this.pos = at;
     try {
       const spans: number[] = [];
-      if (c === 123) this.dict(0, spans); else this.sequence(93, 0);
+      if (c === 123) this.dict(0, spans);
+      else this.sequence(93, 0);
       return { end: this.pos, value: { dict: c === 123, spans } };
     } catch (e) {
       if (e === DECLINED) return null;
@@ -106,8 +115,9 @@ class KeySkimmer {
     for (;;) {
       const c = t.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
-      else if (c === 35) { while (this.pos < t.length && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++; }
-      else return;
+      else if (c === 35) {
+        while (this.pos < t.length && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++;
+      } else return;
     }
   }
 
@@ -178,7 +188,10 @@ class KeySkimmer {
     const t = this.text;
     this.pos++;
     this.skip();
-    if (t.charCodeAt(this.pos) === 125) { this.pos++; return; }
+    if (t.charCodeAt(this.pos) === 125) {
+      this.pos++;
+      return;
+    }
     for (;;) {
       const key = this.value(depth + 1);
       const keyFrom = this.from;
@@ -188,10 +201,16 @@ class KeySkimmer {
       this.pos++;
       this.skip();
       const value = this.value(depth + 1);
-      spans?.push(key === STR ? keyFrom : -1, key === STR ? keyTo : -1, value === STR ? this.from : -1, value === STR ? this.to : -1);
+      spans?.push(
+        key === STR ? keyFrom : -1,
+        key === STR ? keyTo : -1,
+        value === STR ? this.from : -1,
+        value === STR ? this.to : -1,
+      );
       this.skip();
       const c = t.charCodeAt(this.pos);
-      if (c === 44) { // ,
+      if (c === 44) {
+        // ,
         this.pos++;
         this.skip();
         if (t.charCodeAt(this.pos) !== 125) continue;
@@ -207,11 +226,17 @@ class KeySkimmer {
     this.pos++;
     for (;;) {
       this.skip();
-      if (t.charCodeAt(this.pos) === close) { this.pos++; return; }
+      if (t.charCodeAt(this.pos) === close) {
+        this.pos++;
+        return;
+      }
       this.value(depth + 1);
       this.skip();
       const c = t.charCodeAt(this.pos);
-      if (c === 44) { this.pos++; continue; }
+      if (c === 44) {
+        this.pos++;
+        continue;
+      }
       if (c !== close) this.fail();
     }
   }
@@ -222,10 +247,16 @@ class KeySkimmer {
     const from = this.pos;
     this.pos++;
     this.skip();
-    if (t.charCodeAt(this.pos) === 41) { this.pos++; return OTHER; }
+    if (t.charCodeAt(this.pos) === 41) {
+      this.pos++;
+      return OTHER;
+    }
     const first = this.value(depth + 1);
     this.skip();
-    if (t.charCodeAt(this.pos) === 41) { this.pos++; return first; }
+    if (t.charCodeAt(this.pos) === 41) {
+      this.pos++;
+      return first;
+    }
     this.pos = from;
     this.sequence(41, depth);
     return OTHER;

@@ -41,7 +41,10 @@ export function blankExtraRuns(text: string): string {
       i = skipBreak(text, j);
       continue;
     }
-    if (c === undefined || c === '\n' || c === '\r') { i = skipBreak(text, j); continue; }
+    if (c === undefined || c === '\n' || c === '\r') {
+      i = skipBreak(text, j);
+      continue;
+    }
     endRun();
     i = skipLine(text, j);
   }
@@ -72,14 +75,21 @@ export function skipLine(text: string, i: number, onString?: (quote: number, end
   while (i < n) {
     const c = text[i] as string;
     if (c === '\n' || c === '\r') return skipBreak(text, i);
-    if (c === '#') { while (i < n && text[i] !== '\n' && text[i] !== '\r') i++; continue; }
+    if (c === '#') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       const end = skipString(text, i);
       onString?.(i, end);
       i = end;
       continue;
     }
-    if (c === '\\') { if (text[i + 1] === '\n' || text[i + 1] === '\r') return skipBreak(text, i + 1); i += 2; continue; }
+    if (c === '\\') {
+      if (text[i + 1] === '\n' || text[i + 1] === '\r') return skipBreak(text, i + 1);
+      i += 2;
+      continue;
+    }
     i++;
   }
   return n;
@@ -98,7 +108,10 @@ export function skipString(text: string, i: number): number {
   const open = i + (triple ? 3 : 1);
   for (i = open; i < n;) {
     const c = text[i];
-    if (c === '\\') { i += 2; continue; }
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
     if (triple ? text.startsWith(q.repeat(3), i) : c === q) return i + (triple ? 3 : 1);
     if (!triple && (c === '\n' || c === '\r')) return i;
     i++;

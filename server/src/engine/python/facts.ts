@@ -28,8 +28,10 @@ export interface PyAssignment {
   value: Lit;
 }
 
-
-export interface PySyntaxError { range: Range; message: string }
+export interface PySyntaxError {
+  range: Range;
+  message: string;
+}
 
 export interface PyFacts {
   /** Last top-level assignment of each name, as Python would keep it. */
@@ -93,30 +95,41 @@ function worthParsing(skeleton: string, text: string): boolean {
 export function treeFacts(rawText: string, registry: boolean, key?: string): PyFacts {
   // tree-sitter-python only breaks lines at `\n`; a lone `\r` (a line end for Python and LSP) becomes one.
   const text = normalizeLoneCr(rawText);
-  return withPythonTree(text, (tree) => {
-    const root = tree.rootNode;
-    let lines: LineIndex | null = null;
-    const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
-    const facts = readStatements(root, text, registry, lineIndex);
-    if (registry && root.hasError) {
-      const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
-      collectErrors(root, treeErrors, crOf(text));
-      recoverFacts(text, facts, lineIndex(), treeErrors);
-    }
-    return facts;
-  }, (cut) => cutFacts(text, registry, cut), key);
+  return withPythonTree(
+    text,
+    (tree) => {
+      const root = tree.rootNode;
+      let lines: LineIndex | null = null;
+      const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
+      const facts = readStatements(root, text, registry, lineIndex);
+      if (registry && root.hasError) {
+        const treeErrors: { start: number; end: number; error: PySyntaxError }[] = [];
+        collectErrors(root, treeErrors, crOf(text));
+        recoverFacts(text, facts, lineIndex(), treeErrors);
+      }
+      return facts;
+    },
+    (cut) => cutFacts(text, registry, cut),
+    key,
+  );
 }
 
 /**
  * Re-reads the top-level dicts of a registry file entry by entry (recoverAssignments) into `facts`, and
  * sets its errors: the reader's inside the literals it re-read, `treeErrors` (tree-sitter's) elsewhere.
  */
-function recoverFacts(text: string, facts: PyFacts, lines: LineIndex, treeErrors: { start: number; end: number; error: PySyntaxError }[]): void {
+function recoverFacts(
+  text: string,
+  facts: PyFacts,
+  lines: LineIndex,
+  treeErrors: { start: number; end: number; error: PySyntaxError }[],
+): void {
   const found = new Set(facts.assignments.keys());
   const spans = recoverAssignments(text, facts, lines, nextLine);
   // A quote lost from a docstring can pair its other end with a later string and hide a registry:
   // then the lines are read again without regard to strings, for the names still missing.
-  if ([...facts.assignments.keys()].every((k) => found.has(k))) spans.push(...recoverAssignments(text, facts, lines, nextRawLine, found));
+  if ([...facts.assignments.keys()].every((k) => found.has(k)))
+    spans.push(...recoverAssignments(text, facts, lines, nextRawLine, found));
   // The scanner's mistakes replace tree-sitter's inside the literals it re-read (tree-sitter's ERROR
   // nodes there often span the whole statement or file); tree-sitter's stay elsewhere.
   for (const e of treeErrors) {
@@ -124,7 +137,9 @@ function recoverFacts(text: string, facts: PyFacts, lines: LineIndex, treeErrors
     if (!spans.some((s) => e.start <= s.end && s.start <= e.end)) facts.errors.push(e.error);
   }
   for (const s of spans) facts.errors.push(...s.errors);
-  facts.errors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  facts.errors.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   facts.errors.splice(MAX_ERRORS);
 }
 
@@ -139,7 +154,8 @@ function cutFacts(text: string, registry: boolean, cut: number): PyFacts {
   const facts: PyFacts = { assignments: new Map(), classes: scanClasses(text) ?? [], errors: [] };
   if (registry) recoverFacts(text, facts, lines, []);
   const line = lines.locate(cut);
-  const message = 'Syntax error: this file could not be fully parsed in bounded time (the parse was stopped on this line: look above it for a string or bracket left open); its top-level dicts are read entry by entry';
+  const message =
+    'Syntax error: this file could not be fully parsed in bounded time (the parse was stopped on this line: look above it for a string or bracket left open); its top-level dicts are read entry by entry';
   facts.errors.unshift({ range: span(pos(line, 0), pos(line, lines.lineText(line).length)), message });
   facts.errors.splice(MAX_ERRORS);
   return facts;
@@ -163,14 +179,18 @@ export function skeletonFacts(rawText: string, always = false): PyFacts | null {
   const plain = plainStatements(skeleton);
   if (plain) return plainFacts(plain, lines);
   if (!(always || worthParsing(skeleton.text, text))) return null;
-  return withPythonTree(skeleton.text, (tree) => {
-    if (tree.rootNode.hasError) return null;
-    const read = { skeleton, used: 0, lines };
-    // Outside the literals left out the skeleton's lines are the text's, so positions read on it are the same.
-    const skeletonLines = new LineIndex(skeleton.text);
-    const facts = readStatements(tree.rootNode, skeleton.text, true, () => skeletonLines, read);
-    return read.used === skeleton.literals.size ? facts : null;
-  }, () => null);
+  return withPythonTree(
+    skeleton.text,
+    (tree) => {
+      if (tree.rootNode.hasError) return null;
+      const read = { skeleton, used: 0, lines };
+      // Outside the literals left out the skeleton's lines are the text's, so positions read on it are the same.
+      const skeletonLines = new LineIndex(skeleton.text);
+      const facts = readStatements(tree.rootNode, skeleton.text, true, () => skeletonLines, read);
+      return read.used === skeleton.literals.size ? facts : null;
+    },
+    () => null,
+  );
 }
 
 /** The facts of a skeleton with nothing but its literals (plainStatements): what readStatements reads from its tree. */
@@ -178,19 +198,31 @@ function plainFacts(plain: PlainAssignment[], lines: LineIndex): PyFacts {
   const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
   for (const { name, line, literal } of plain) {
     const start = pos(line, 0);
-    facts.assignments.set(name, { name, nameRange: { start, end: pos(line, name.length) }, stmtRange: { start, end: lines.position(literal.end) }, value: literal.value });
+    facts.assignments.set(name, {
+      name,
+      nameRange: { start, end: pos(line, name.length) },
+      stmtRange: { start, end: lines.position(literal.end) },
+      value: literal.value,
+    });
   }
   return facts;
 }
 
 /** The top-level assignments (registry files) and classes; `skeleton`: when `root` is a skeleton's. */
-function readStatements(root: Node, text: string, registry: boolean, lineIndex: () => LineIndex, skeleton?: SkeletonRead): PyFacts {
+function readStatements(
+  root: Node,
+  text: string,
+  registry: boolean,
+  lineIndex: () => LineIndex,
+  skeleton?: SkeletonRead,
+): PyFacts {
   const facts: PyFacts = { assignments: new Map(), classes: [], errors: [] };
   const cr = crOf(text);
   for (const stmt of root.namedChildren) {
     if (!stmt) continue;
-    if (stmt.type === 'expression_statement') { if (registry) readAssignment(stmt, facts, lineIndex, text, cr, skeleton); }
-    else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt, cr));
+    if (stmt.type === 'expression_statement') {
+      if (registry) readAssignment(stmt, facts, lineIndex, text, cr, skeleton);
+    } else if (stmt.type === 'class_definition') facts.classes.push(readClass(stmt, cr));
     else if (stmt.type === 'decorated_definition') {
       const def = stmt.childForFieldName('definition');
       if (def?.type === 'class_definition') facts.classes.push(readClass(def, cr));
@@ -204,13 +236,23 @@ function readStatements(root: Node, text: string, registry: boolean, lineIndex: 
 // over a long run of blanks scan the rest of the run again (quadratic: 100,000 blanks took 20 s).
 const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{|(?:#[^\n]*)?\n[ \t]+['"])/y;
 
-interface Span { start: number; end: number; errors: PySyntaxError[] }
+interface Span {
+  start: number;
+  end: number;
+  errors: PySyntaxError[];
+}
 
 /**
  * Re-reads from the text every top-level dict assignment, so a literal tree-sitter could not place in a
  * statement (or placed with errors) is still read entry by entry. Returns the spans re-read with errors.
  */
-function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next: (text: string, from: number) => number, only?: Set<string>): Span[] {
+function recoverAssignments(
+  text: string,
+  facts: PyFacts,
+  lines: LineIndex,
+  next: (text: string, from: number) => number,
+  only?: Set<string>,
+): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
@@ -220,10 +262,18 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next
       const name = m[1];
       const valueStart = i + m[0].length;
       const known = facts.assignments.get(name);
-      if (only && known) { i = next(text, i); continue; }
+      if (only && known) {
+        i = next(text, i);
+        continue;
+      }
       const rec = recoverLiteral(text, valueStart, lines);
       if (rec.errors.length > 0 || !known) {
-        facts.assignments.set(name, { name, nameRange: lines.range(i, i + name.length), stmtRange: lines.range(i, rec.end), value: rec.value });
+        facts.assignments.set(name, {
+          name,
+          nameRange: lines.range(i, i + name.length),
+          stmtRange: lines.range(i, rec.end),
+          value: rec.value,
+        });
       }
       if (rec.errors.length > 0) spans.push({ start: valueStart, end: rec.end, errors: rec.errors });
       i = Math.max(rec.end, valueStart + 1);
@@ -234,16 +284,28 @@ function recoverAssignments(text: string, facts: PyFacts, lines: LineIndex, next
 }
 
 /** A skeleton being read: how many of its literals were found, and the lines of the file (not the skeleton's). */
-interface SkeletonRead { skeleton: Skeleton; used: number; lines: LineIndex }
+interface SkeletonRead {
+  skeleton: Skeleton;
+  used: number;
+  lines: LineIndex;
+}
 
-function readAssignment(stmt: Node, facts: PyFacts, lines: () => LineIndex, text: string, cr: string | null, skeleton?: SkeletonRead): void {
+function readAssignment(
+  stmt: Node,
+  facts: PyFacts,
+  lines: () => LineIndex,
+  text: string,
+  cr: string | null,
+  skeleton?: SkeletonRead,
+): void {
   const asg = stmt.firstNamedChild;
   if (!asg || asg.type !== 'assignment') return;
   const left = asg.childForFieldName('left');
   const right = asg.childForFieldName('right');
   if (!left || left.type !== 'identifier' || !right) return;
   // A literal the skeleton left out: `(0…)` in its place.
-  const literal = right.type === 'parenthesized_expression' ? skeleton?.skeleton.literals.get(right.startIndex) : undefined;
+  const literal =
+    right.type === 'parenthesized_expression' ? skeleton?.skeleton.literals.get(right.startIndex) : undefined;
   if (skeleton && literal) {
     skeleton.used++;
     const stmtRange = { start: range(stmt, cr).start, end: skeleton.lines.position(literal.end) };
@@ -272,7 +334,9 @@ function readClass(def: Node, cr: string | null): PyClass {
     name: name?.text ?? '',
     nameRange: name ? range(name, cr) : range(def, cr),
     range: range(def, cr),
-    bases: supers ? supers.namedChildren.filter((n): n is Node => !!n && n.type !== 'keyword_argument').map((n) => n.text) : [],
+    bases: supers
+      ? supers.namedChildren.filter((n): n is Node => !!n && n.type !== 'keyword_argument').map((n) => n.text)
+      : [],
     attributes: [],
     strAttrs: {},
     methods: [],
@@ -324,7 +388,8 @@ export function toLit(n: Node, depth: number, cr: string | null): Lit {
       }
       return bareStr(value, r);
     }
-    case 'integer': case 'float': {
+    case 'integer':
+    case 'float': {
       const value = Number(n.text.replace(/_/g, ''));
       return Number.isNaN(value) ? other(n, cr) : { kind: 'num', value, int: n.type === 'integer', range: r };
     }
@@ -337,14 +402,19 @@ export function toLit(n: Node, depth: number, cr: string | null): Lit {
       }
       return other(n, cr);
     }
-    case 'true': return { kind: 'bool', value: true, range: r };
-    case 'false': return { kind: 'bool', value: false, range: r };
-    case 'none': return { kind: 'none', range: r };
+    case 'true':
+      return { kind: 'bool', value: true, range: r };
+    case 'false':
+      return { kind: 'bool', value: false, range: r };
+    case 'none':
+      return { kind: 'none', range: r };
     case 'parenthesized_expression': {
       const inner = n.firstNamedChild;
       return inner && inner.type !== 'comment' ? toLit(inner, depth + 1, cr) : other(n, cr);
     }
-    case 'list': case 'tuple': case 'set': {
+    case 'list':
+    case 'tuple':
+    case 'set': {
       const items: Lit[] = [];
       for (const c of n.namedChildren) if (c && c.type !== 'comment' && !c.isError) items.push(toLit(c, depth + 1, cr));
       return { kind: 'list', items, range: r };
@@ -362,7 +432,8 @@ export function toLit(n: Node, depth: number, cr: string | null): Lit {
       }
       return { kind: 'dict', entries, range: r };
     }
-    default: return other(n, cr);
+    default:
+      return other(n, cr);
   }
 }
 
@@ -390,7 +461,11 @@ function plainString(text: string, r: Range): Lit | null {
   const [, prefix = '', quote = '', body = ''] = m;
   const value = decodeBody(body, prefix.toLowerCase() === 'r');
   const open = prefix.length + quote.length;
-  return strLit(value, r, span(pos(r.start.line, r.start.character + open), pos(r.end.line, r.end.character - quote.length)));
+  return strLit(
+    value,
+    r,
+    span(pos(r.start.line, r.start.character + open), pos(r.end.line, r.end.character - quote.length)),
+  );
 }
 
 function readString(n: Node): { value: string } | null {
@@ -408,7 +483,11 @@ function readString(n: Node): { value: string } | null {
   return { value: decodeBody(formatted ? body.replace(/\{\{|\}\}/g, (b) => b.charAt(0)) : body, prefix.includes('r')) };
 }
 
-function collectErrors(root: Node, out: { start: number; end: number; error: PySyntaxError }[], cr: string | null): void {
+function collectErrors(
+  root: Node,
+  out: { start: number; end: number; error: PySyntaxError }[],
+  cr: string | null,
+): void {
   const cursor = root.walk();
   try {
     let descend = true;
@@ -416,9 +495,13 @@ function collectErrors(root: Node, out: { start: number; end: number; error: PyS
       const n = cursor.currentNode;
       if (n.isError || n.isMissing) {
         if (out.length >= MAX_ERRORS) return;
-        out.push({ start: n.startIndex, end: n.endIndex, error: n.isMissing
-          ? { range: range(n, cr), message: `Syntax error: missing '${n.type}'` }
-          : { range: firstLine(n, cr), message: `Syntax error: unexpected ${describeText(n.text)}` } });
+        out.push({
+          start: n.startIndex,
+          end: n.endIndex,
+          error: n.isMissing
+            ? { range: range(n, cr), message: `Syntax error: missing '${n.type}'` }
+            : { range: firstLine(n, cr), message: `Syntax error: unexpected ${describeText(n.text)}` },
+        });
         descend = false;
       }
       if (descend && n.hasError && cursor.gotoFirstChild()) continue;

@@ -14,7 +14,10 @@ export function prefixOf(text: string, q: number): string {
 }
 
 /** The spans inside the top-level replacement fields of a string, and whether one is still open at the end. */
-export interface Fields { readonly spans: readonly [number, number][]; readonly open: boolean }
+export interface Fields {
+  readonly spans: readonly [number, number][];
+  readonly open: boolean;
+}
 
 /**
  * The replacement fields of the string whose quote is at `q`, read as tree-sitter does (nested strings,
@@ -29,10 +32,19 @@ export function fieldsOf(text: string, q: number, end: number): Fields | null {
   return { spans, open: found.open };
 }
 
-interface Field { spec: boolean; depth: number }
+interface Field {
+  spec: boolean;
+  depth: number;
+}
 
 /** Past the string at `q` (not beyond `limit`): where it ends, and whether a field is still open there. */
-function scan(text: string, q: number, limit: number, nesting: number, spans: [number, number][]): { at: number; open: boolean } | null {
+function scan(
+  text: string,
+  q: number,
+  limit: number,
+  nesting: number,
+  spans: [number, number][],
+): { at: number; open: boolean } | null {
   if (nesting > MAX_NESTING) return null;
   const prefix = prefixOf(text, q);
   const format = /[fFtT]/.test(prefix);
@@ -63,7 +75,10 @@ function scan(text: string, q: number, limit: number, nesting: number, spans: [n
         continue;
       }
       if (format && (c === '{' || c === '}')) {
-        if (text[i + 1] === c) { i += 2; continue; }
+        if (text[i + 1] === c) {
+          i += 2;
+          continue;
+        }
         if (c === '}') return null;
         stack.push({ spec: false, depth: 0 });
         fieldStart = i + 1;

@@ -14,16 +14,23 @@ export function nextLine(text: string, from: number): number {
   while (i < text.length) {
     const c = text[i];
     if (c === '\n') return i + 1;
-    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       const start = i;
       const triple = text.startsWith(c.repeat(3), i);
       const quote = triple ? c.repeat(3) : c;
       i += quote.length;
-      while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n')) i += text[i] === '\\' ? 2 : 1;
+      while (i < text.length && !text.startsWith(quote, i) && (triple || text[i] !== '\n'))
+        i += text[i] === '\\' ? 2 : 1;
       if (text.startsWith(quote, i)) i += quote.length;
       // An unclosed triple-quoted string (a quote deleted) would hide the rest of the file: it ends its line.
-      else if (triple) { const eol = text.indexOf('\n', start); return eol < 0 ? text.length : eol + 1; }
+      else if (triple) {
+        const eol = text.indexOf('\n', start);
+        return eol < 0 ? text.length : eol + 1;
+      }
       continue;
     }
     i++;

@@ -38,7 +38,13 @@ export function scanLiteral(text: string, start: number, end: number, lines: Lin
  * is -1: exactly the entries a scan of the whole dict reads there, or null (or 'split') when the text
  * between does not end exactly there as a run of entries.
  */
-export function scanEntries(text: string, from: number, stop: number, close: number, lines: LineIndex): DictEntry[] | null | 'split' {
+export function scanEntries(
+  text: string,
+  from: number,
+  stop: number,
+  close: number,
+  lines: LineIndex,
+): DictEntry[] | null | 'split' {
   const s = new Scanner(text, close + 1, lines);
   try {
     s.pos = from;
@@ -53,10 +59,18 @@ export function scanEntries(text: string, from: number, stop: number, close: num
 
 export class Scanner {
   pos = 0;
-  constructor(protected readonly text: string, protected readonly end: number, protected readonly lines: LineIndex) {}
+  constructor(
+    protected readonly text: string,
+    protected readonly end: number,
+    protected readonly lines: LineIndex,
+  ) {}
 
-  protected abort(): never { throw new Abort(); }
-  protected range(a: number, b: number): Range { return this.lines.range(a, b); }
+  protected abort(): never {
+    throw new Abort();
+  }
+  protected range(a: number, b: number): Range {
+    return this.lines.range(a, b);
+  }
 
   /** Skips blanks, newlines, comments and line continuations (all allowed inside brackets). */
   skip(): void {
@@ -64,8 +78,9 @@ export class Scanner {
     while (this.pos < this.end) {
       const c = t.charCodeAt(this.pos);
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) this.pos++;
-      else if (c === 35) { while (this.pos < this.end && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++; }
-      else if (c === 92 && (t.charCodeAt(this.pos + 1) === 10 || t.charCodeAt(this.pos + 1) === 13)) this.pos += 2;
+      else if (c === 35) {
+        while (this.pos < this.end && t.charCodeAt(this.pos) !== 10 && t.charCodeAt(this.pos) !== 13) this.pos++;
+      } else if (c === 92 && (t.charCodeAt(this.pos + 1) === 10 || t.charCodeAt(this.pos + 1) === 13)) this.pos += 2;
       else break;
     }
   }
@@ -79,7 +94,8 @@ export class Scanner {
     if (c === 123) return this.braces(depth); // {
     if (c === 91) return this.sequence(']', depth, from); // [
     if (c === 40) return this.parens(depth); // (
-    if (c === 45 || c === 43) { // - +
+    if (c === 45 || c === 43) {
+      // - +
       this.pos++;
       this.skip();
       const n = this.number();
@@ -119,7 +135,10 @@ export class Scanner {
     } else {
       if (isDigit(c)) {
         i = digitsFrom(t, i + 1);
-        if (t.charCodeAt(i) === 46) { int = false; i = digitsFrom(t, i + 1); }
+        if (t.charCodeAt(i) === 46) {
+          int = false;
+          i = digitsFrom(t, i + 1);
+        }
       } else if (c === 46 && isDigit(t.charCodeAt(i + 1))) {
         int = false;
         i = digitsFrom(t, i + 2);
@@ -128,7 +147,10 @@ export class Scanner {
       if (e === 101 || e === 69) {
         const sign = t.charCodeAt(i + 1);
         const first = sign === 43 || sign === 45 ? i + 2 : i + 1;
-        if (isDigit(t.charCodeAt(first))) { int = false; i = digitsFrom(t, first + 1); }
+        if (isDigit(t.charCodeAt(first))) {
+          int = false;
+          i = digitsFrom(t, first + 1);
+        }
       }
     }
     const next = t.charCodeAt(i);
@@ -150,8 +172,15 @@ export class Scanner {
     for (;;) {
       const save = this.pos;
       this.skip();
-      if (!this.atString()) { this.pos = save; break; }
-      if (this.startsKeyBelow(from, this.pos)) { this.pos = save; this.splitKey(); break; }
+      if (!this.atString()) {
+        this.pos = save;
+        break;
+      }
+      if (this.startsKeyBelow(from, this.pos)) {
+        this.pos = save;
+        this.splitKey();
+        break;
+      }
       this.string();
       value += this.body();
       joined = true;
@@ -167,7 +196,9 @@ export class Scanner {
     const line = this.lines.locate(from);
     const at = this.lines.column - from;
     const range = spanAt(line, at + from, line, at + this.pos);
-    return bodyStart === from + 1 && bodyEnd === this.pos - 1 ? quotedStr(value, range) : strLit(value, range, spanAt(line, at + bodyStart, line, at + bodyEnd));
+    return bodyStart === from + 1 && bodyEnd === this.pos - 1
+      ? quotedStr(value, range)
+      : strLit(value, range, spanAt(line, at + bodyStart, line, at + bodyEnd));
   }
 
   /** `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its first and last characters are ASCII). */
@@ -237,7 +268,9 @@ export class Scanner {
   }
 
   /** Python would join the two strings; the strict reader gives up (the tolerant one stops before the second). */
-  protected splitKey(): void { throw new SplitKey(); }
+  protected splitKey(): void {
+    throw new SplitKey();
+  }
 
   /** Where a string opens here: a quote, or one of `rRuU` and a quote. */
   private atString(): boolean {
@@ -281,7 +314,8 @@ export class Scanner {
     for (;;) {
       if (i >= this.end) this.abort();
       const c = t.charCodeAt(i);
-      if (c === 92) { // \
+      if (c === 92) {
+        // \
         escaped = true;
         const n = t.charCodeAt(i + 1);
         // tree-sitter reads `\N{` up to the next `}` as one escape, past the closing quote (invalid Python).
@@ -318,7 +352,10 @@ export class Scanner {
       items.push(this.value(depth + 1));
       this.skip();
       const c = t.charCodeAt(this.pos);
-      if (c === 44) { this.pos++; continue; } // ,
+      if (c === 44) {
+        this.pos++;
+        continue;
+      } // ,
       if (c !== closer) this.abort();
     }
     this.pos++;
@@ -330,10 +367,16 @@ export class Scanner {
     const from = this.pos;
     this.pos++;
     this.skip();
-    if (this.text[this.pos] === ')') { this.pos++; return { kind: 'list', items: [], range: this.range(from, this.pos) }; }
+    if (this.text[this.pos] === ')') {
+      this.pos++;
+      return { kind: 'list', items: [], range: this.range(from, this.pos) };
+    }
     const first = this.value(depth + 1);
     this.skip();
-    if (this.text[this.pos] === ')') { this.pos++; return first; }
+    if (this.text[this.pos] === ')') {
+      this.pos++;
+      return first;
+    }
     this.pos = from;
     return this.sequence(')', depth, from);
   }
@@ -343,10 +386,14 @@ export class Scanner {
     const from = this.pos;
     this.pos++;
     this.skip();
-    if (this.text[this.pos] === '}') { this.pos++; return { kind: 'dict', entries: [], range: this.range(from, this.pos) }; }
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return { kind: 'dict', entries: [], range: this.range(from, this.pos) };
+    }
     const key = this.value(depth + 1);
     this.skip();
-    if (this.text.charCodeAt(this.pos) !== 58) { // not ':'
+    if (this.text.charCodeAt(this.pos) !== 58) {
+      // not ':'
       this.pos = from;
       return this.sequence('}', depth, from);
     }
@@ -380,7 +427,10 @@ export class Scanner {
       key = null;
       this.skip();
       const c = t.charCodeAt(this.pos);
-      if (c === 44) { this.pos++; continue; } // ,
+      if (c === 44) {
+        this.pos++;
+        continue;
+      } // ,
       if (c !== 125) this.abort();
     }
   }

@@ -35,7 +35,11 @@ export function budgetOf(length: number): number {
 }
 
 /** A parse: its tree, or null when it was cut (`cut`: the offset the parser had reached); the work it did. */
-export interface BoundedParse { tree: Tree | null; cut: number; work: number }
+export interface BoundedParse {
+  tree: Tree | null;
+  cut: number;
+  work: number;
+}
 
 /**
  * Parses `text` (incrementally from `old`, edited to match), cutting the parse once its work passes

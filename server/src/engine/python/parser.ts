@@ -12,7 +12,10 @@ import { breakCommaRuns } from './commaRuns';
 import { commonEnds } from '../text/commonEnds';
 import { budgetOf, parseWithin } from './parseBudget';
 
-export interface WasmBinaries { treeSitter: Uint8Array; python: Uint8Array }
+export interface WasmBinaries {
+  treeSitter: Uint8Array;
+  python: Uint8Array;
+}
 
 let parser: Parser | null = null;
 let loading: Promise<void> | null = null;
@@ -26,18 +29,32 @@ let loading: Promise<void> | null = null;
 const STACK_BYTES = 16 * 1024 * 1024;
 
 /** What the stack move uses of the WebAssembly API (the engine is compiled without DOM or Node typings). */
-interface WasmApi { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> }; module: unknown }> }
-interface Stack { pointer: { value: number }; malloc: (bytes: number) => number }
+interface WasmApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: object,
+  ): Promise<{ instance: { exports: Record<string, unknown> }; module: unknown }>;
+}
+interface Stack {
+  pointer: { value: number };
+  malloc: (bytes: number) => number;
+}
 
 /** Idempotent and safe to call concurrently (multi-root servers create engines at once). */
 export function initPython(wasm: WasmBinaries): Promise<void> {
   loading ??= (async () => {
     const found: Stack[] = [];
     // Emscripten's hook for instantiating the module: the same instantiation, keeping the stack pointer and malloc.
-    const instantiateWasm = (imports: { env: Record<string, unknown> }, done: (instance: unknown, module: unknown) => void): object => {
+    const instantiateWasm = (
+      imports: { env: Record<string, unknown> },
+      done: (instance: unknown, module: unknown) => void,
+    ): object => {
       const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
       void api.instantiate(wasm.treeSitter, imports).then(({ instance, module }) => {
-        found.push({ pointer: imports.env['__stack_pointer'] as Stack['pointer'], malloc: instance.exports['malloc'] as Stack['malloc'] });
+        found.push({
+          pointer: imports.env['__stack_pointer'] as Stack['pointer'],
+          malloc: instance.exports['malloc'] as Stack['malloc'],
+        });
         done(instance, module);
       });
       return {};
@@ -72,7 +89,12 @@ export function prepareForTreeSitter(source: string): string {
  * reparses it incrementally. A parse that does more work than the text's length allows (parseBudget.ts)
  * is cut: `overBudget` answers instead, given the offset it reached.
  */
-export function withPythonTree<T>(source: string, use: (tree: Tree) => T, overBudget: (cut: number) => T, key?: string): T {
+export function withPythonTree<T>(
+  source: string,
+  use: (tree: Tree) => T,
+  overBudget: (cut: number) => T,
+  key?: string,
+): T {
   if (!parser) throw new Error('initPython() must run before parsing');
   const text = prepareForTreeSitter(source);
   const prev = key === undefined ? undefined : recent.get(key);
@@ -116,14 +138,21 @@ function editBetween(before: string, after: string): Edit {
   const [start, tail] = commonEnds(before, after);
   const startPosition = point(before, start);
   return {
-    startIndex: start, oldEndIndex: before.length - tail, newEndIndex: after.length - tail,
-    startPosition, oldEndPosition: point(before, before.length - tail), newEndPosition: point(after, after.length - tail),
+    startIndex: start,
+    oldEndIndex: before.length - tail,
+    newEndIndex: after.length - tail,
+    startPosition,
+    oldEndPosition: point(before, before.length - tail),
+    newEndPosition: point(after, after.length - tail),
   } as Edit;
 }
 
 function point(text: string, offset: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { row++; lineStart = i + 1; }
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
   return { row, column: offset - lineStart };
 }

@@ -21,4 +21,6 @@ export interface PyClass {
  * copied out of the text (python/detach.ts) and its file beside them: it is also the module's entry in
  * the class index (`ClassDef`), so no second record per class is kept (35,000 on a large org).
  */
-export interface ModuleClass extends PyClass { file: string }
+export interface ModuleClass extends PyClass {
+  file: string;
+}

@@ -25,7 +25,11 @@ const OPENERS: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 export function recoverLiteral(text: string, start: number, lines: LineIndex): Recovered {
   const s = new Tolerant(text, text.length, lines);
   s.pos = start;
-  const value = (s.missingBrace(-1) ? s.openless(0, -1) : s.item(0, -1)) ?? { kind: 'other', text: '', range: lines.range(start, start) };
+  const value = (s.missingBrace(-1) ? s.openless(0, -1) : s.item(0, -1)) ?? {
+    kind: 'other',
+    text: '',
+    range: lines.range(start, start),
+  };
   return { value, end: s.pos, errors: s.errors };
 }
 
@@ -70,7 +74,10 @@ class Tolerant extends Scanner {
     const c = this.text[this.pos];
     if (c === undefined || this.pos >= this.end) return null;
     const from = this.pos;
-    if (depth > MAX_DEPTH) { this.skipExpression(); return { kind: 'other', text: '…', range: this.range(from, this.pos) }; }
+    if (depth > MAX_DEPTH) {
+      this.skipExpression();
+      return { kind: 'other', text: '…', range: this.range(from, this.pos) };
+    }
     if (c === '{') return this.container(depth, outer, '}');
     if (c === '[') return this.container(depth, outer, ']');
     if (c === '(') return this.container(depth, outer, ')');
@@ -93,12 +100,22 @@ class Tolerant extends Scanner {
     const after = this.pos;
     this.skipInline();
     // `"Key" {` is never an expression: the ':' between them was lost.
-    if (atom && (this.atSeparator() || this.text[this.pos] === '{')) { this.pos = after; return atom; }
+    if (atom && (this.atSeparator() || this.text[this.pos] === '{')) {
+      this.pos = after;
+      return atom;
+    }
     this.pos = atom ? after : from;
     this.skipExpression();
-    if (this.pos === from) { this.pos++; return { kind: 'other', text: c, range: this.range(from, this.pos) }; }
+    if (this.pos === from) {
+      this.pos++;
+      return { kind: 'other', text: c, range: this.range(from, this.pos) };
+    }
     const t = this.text.slice(from, this.pos).trim();
-    return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: this.range(from, from + t.length) };
+    return {
+      kind: 'other',
+      text: t.length > 120 ? `${t.slice(0, 117)}...` : t,
+      range: this.range(from, from + t.length),
+    };
   }
 
   /** A number, keyword or string (the strict scanner's; an unterminated string throws Abort), else null. */
@@ -120,7 +137,18 @@ class Tolerant extends Scanner {
 
   private atSeparator(): boolean {
     const c = this.text[this.pos];
-    return c === undefined || this.pos >= this.end || c === ',' || c === ':' || c === '}' || c === ']' || c === ')' || c === '\n' || c === '\r' || c === '#';
+    return (
+      c === undefined ||
+      this.pos >= this.end ||
+      c === ',' ||
+      c === ':' ||
+      c === '}' ||
+      c === ']' ||
+      c === ')' ||
+      c === '\n' ||
+      c === '\r' ||
+      c === '#'
+    );
   }
 
   /** Skips an expression up to a `,`, `:` or closing bracket of this level, or the end of its line (iteratively). */
@@ -129,17 +157,29 @@ class Tolerant extends Scanner {
     const t = this.text;
     while (this.pos < this.end) {
       const c = t[this.pos] as string;
-      if (closers.length === 0 && (c === ',' || c === ':' || c === '}' || c === ']' || c === ')' || c === '\n' || c === '\r' || c === '#')) return;
+      if (
+        closers.length === 0 &&
+        (c === ',' || c === ':' || c === '}' || c === ']' || c === ')' || c === '\n' || c === '\r' || c === '#')
+      )
+        return;
       if (closers.length > 0 && this.atStatement(this.pos)) return;
       if (c === '"' || c === "'") {
         const from = this.pos;
-        try { this.string(); } catch (e) { if (!(e instanceof Abort)) throw e; this.pos = Math.max(this.lineEnd(from), from + 1); }
+        try {
+          this.string();
+        } catch (e) {
+          if (!(e instanceof Abort)) throw e;
+          this.pos = Math.max(this.lineEnd(from), from + 1);
+        }
         continue;
       }
       const close = OPENERS[c];
       if (close) closers.push(close);
       else if (c === closers[closers.length - 1]) closers.pop();
-      else if (c === '#') { this.pos = this.lineEnd(this.pos); continue; }
+      else if (c === '#') {
+        this.pos = this.lineEnd(this.pos);
+        continue;
+      }
       this.pos++;
     }
   }
@@ -150,7 +190,8 @@ class Tolerant extends Scanner {
    */
   private container(depth: number, outer: number, close: string, virtualOpen = false): Lit {
     const from = this.pos;
-    if (virtualOpen) this.report(from, from + 1, "'{' expected before this entry"); else this.pos++;
+    if (virtualOpen) this.report(from, from + 1, "'{' expected before this entry");
+    else this.pos++;
     const entries: DictEntry[] = [];
     const items: Lit[] = [];
     let isDict: boolean | null = close === '}' ? null : false;
@@ -168,7 +209,13 @@ class Tolerant extends Scanner {
       if (c === close) {
         // A closer on its own line as far right as the items closes an entry whose opener was lost, not this
         // container — unless what follows it belongs outside (auto-indent leaves the last closer there).
-        if (!virtualOpen && itemCol > outer && itemCol > 0 && this.columnIfLineStart(this.pos) >= itemCol && !this.endsHere(outer)) {
+        if (
+          !virtualOpen &&
+          itemCol > outer &&
+          itemCol > 0 &&
+          this.columnIfLineStart(this.pos) >= itemCol &&
+          !this.endsHere(outer)
+        ) {
           this.report(this.pos, this.pos + 1, `unexpected '${c}'`);
           reach = ++this.pos;
           state = 'error';
@@ -192,7 +239,8 @@ class Tolerant extends Scanner {
         reach = ++this.pos;
         continue;
       }
-      if (state === 'item' && !prevUnclosed) this.report(prevEnd - 1, prevEnd, isDict ? "missing ',' between entries" : "missing ',' between items");
+      if (state === 'item' && !prevUnclosed)
+        this.report(prevEnd - 1, prevEnd, isDict ? "missing ',' between entries" : "missing ',' between items");
       const itemFrom = this.pos;
       const col = this.columnIfLineStart(itemFrom);
       if (col !== -1 && itemCol === outer) itemCol = col;
@@ -219,7 +267,10 @@ class Tolerant extends Scanner {
         items.length = 0;
       }
       if (!isDict) {
-        if (colon) { this.report(this.pos, this.pos + 1, "unexpected ':'"); this.pos++; }
+        if (colon) {
+          this.report(this.pos, this.pos + 1, "unexpected ':'");
+          this.pos++;
+        }
         items.push(key);
         prevEnd = this.endOf(key);
         prevUnclosed = broken;
@@ -248,12 +299,22 @@ class Tolerant extends Scanner {
       const colonAt = this.pos;
       reach = ++this.pos;
       this.skip();
-      const value = this.pos >= this.end || this.leftOf(this.pos, itemCol) || this.atSeparator() ? null
-        : this.missingBrace(itemCol) ? this.openless(depth + 1, itemCol) : this.item(depth + 1, itemCol);
+      const value =
+        this.pos >= this.end || this.leftOf(this.pos, itemCol) || this.atSeparator()
+          ? null
+          : this.missingBrace(itemCol)
+            ? this.openless(depth + 1, itemCol)
+            : this.item(depth + 1, itemCol);
       if (value === null) {
         if (!broken) this.report(colonAt, colonAt + 1, 'value expected');
         // The key stays, with no value: the field is being typed, not missing.
-        entries.push(dictPair(key, { kind: 'other', text: '', range: this.range(colonAt, colonAt + 1) }, this.range(itemFrom, colonAt + 1)));
+        entries.push(
+          dictPair(
+            key,
+            { kind: 'other', text: '', range: this.range(colonAt, colonAt + 1) },
+            this.range(itemFrom, colonAt + 1),
+          ),
+        );
         this.pos = reach;
         state = 'error';
         continue;
@@ -269,7 +330,8 @@ class Tolerant extends Scanner {
     this.unclosed = !closed;
     const r = this.range(from, this.pos);
     if (isDict || (isDict === null && close === '}')) return { kind: 'dict', entries, range: r };
-    if (close === ')' && items.length === 1 && closed && !/,\s*\)$/.test(this.text.slice(from, this.pos))) return items[0] as Lit;
+    if (close === ')' && items.length === 1 && closed && !/,\s*\)$/.test(this.text.slice(from, this.pos)))
+      return items[0] as Lit;
     return { kind: 'list', items, range: r };
   }
 
@@ -283,7 +345,15 @@ class Tolerant extends Scanner {
     const open = /^([A-Za-z_][\w .!-]*)(['"])[ \t]*:/.exec(line);
     const close = /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line);
     const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;
-    const n = !m && close && (/^[ \t]*[{[]/.test(line.slice(close[0].length)) || !line.slice(1).includes(close[1] ?? '')) ? { name: close[2] ?? '', start: from + 1, end: from + 1 + (close[2] ?? '').length, missing: from + 1 + (close[2] ?? '').length } : null;
+    const n =
+      !m && close && (/^[ \t]*[{[]/.test(line.slice(close[0].length)) || !line.slice(1).includes(close[1] ?? ''))
+        ? {
+            name: close[2] ?? '',
+            start: from + 1,
+            end: from + 1 + (close[2] ?? '').length,
+            missing: from + 1 + (close[2] ?? '').length,
+          }
+        : null;
     const k = m ?? n;
     if (!k) return null;
     this.report(Math.max(from, k.missing - 1), k.missing + 1, open ? 'opening quote missing' : 'closing quote missing');
@@ -316,9 +386,14 @@ class Tolerant extends Scanner {
     return this.probe(() => {
       this.pos++;
       this.skip();
-      if (this.text[this.pos] === ',') { this.pos++; this.skip(); }
+      if (this.text[this.pos] === ',') {
+        this.pos++;
+        this.skip();
+      }
       const c = this.text[this.pos];
-      return c === undefined || this.pos >= this.end || c === '}' || c === ']' || c === ')' || this.leftOf(this.pos, outer);
+      return (
+        c === undefined || this.pos >= this.end || c === '}' || c === ']' || c === ')' || this.leftOf(this.pos, outer)
+      );
     });
   }
 
@@ -335,5 +410,7 @@ class Tolerant extends Scanner {
     return this.container(depth, outer, '}', true);
   }
 
-  private endOf(v: Lit): number { return this.lines.offset(v.range.end); }
+  private endOf(v: Lit): number {
+    return this.lines.offset(v.range.end);
+  }
 }

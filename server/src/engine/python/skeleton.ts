@@ -74,7 +74,10 @@ export function skeletonWith<V>(text: string, read: (from: number) => LeftOut<V>
   const literals = new Map<number, LeftOut<V>>();
   const parts: string[] = [];
   let length = 0;
-  const keep = (s: string): void => { parts.push(s); length += s.length; };
+  const keep = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+  };
   let kept = 0;
   let i = 0;
   while (i < text.length) {
@@ -113,9 +116,47 @@ export interface PlainAssignment<V = Lit> {
 
 /** Names tree-sitter-python may read as something else than an identifier (keywords, soft keywords, Python 2 statements). */
 const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'exec', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'match', 'case', 'nonlocal', 'not', 'or', 'pass',
-  'print', 'raise', 'return', 'try', 'type', 'while', 'with', 'yield', '_',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'exec',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'match',
+  'case',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'print',
+  'raise',
+  'return',
+  'try',
+  'type',
+  'while',
+  'with',
+  'yield',
+  '_',
 ]);
 
 /**
@@ -154,7 +195,10 @@ export function plainStatements<V>(skeleton: Skeleton<V>): PlainAssignment<V>[] 
       if (!literal) return null;
       out.push({ name, line, literal });
       i += 2; // (0
-      while (s.charCodeAt(i) === 10) { line++; i++; }
+      while (s.charCodeAt(i) === 10) {
+        line++;
+        i++;
+      }
       if (s.charCodeAt(i) !== 41) return null; // )
       i++;
     } else if (c !== 32 && c !== 9 && c !== 35 && c !== 10 && c !== 13) return null;

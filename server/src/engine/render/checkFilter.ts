@@ -19,37 +19,58 @@ export interface CheckFilter {
 /** Why the filter is no valid question (`known`: every code of the catalogue), or null. */
 export function checkFilterError(filter: CheckFilter, known: readonly string[]): string | null {
   const valid = known.join(', ');
-  if (filter.paths?.length === 0) return "'paths' is empty: give root-relative files or folders, or leave it out to check the whole root";
-  if (filter.codes?.length === 0) return `'codes' is empty: give codes (valid: ${valid}), or leave it out for every code`;
+  if (filter.paths?.length === 0)
+    return "'paths' is empty: give root-relative files or folders, or leave it out to check the whole root";
+  if (filter.codes?.length === 0)
+    return `'codes' is empty: give codes (valid: ${valid}), or leave it out for every code`;
   const unknown = (filter.codes ?? []).filter((c) => !known.includes(c.toUpperCase()));
-  if (unknown.length > 0) return `unknown code${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; valid codes: ${valid}`;
+  if (unknown.length > 0)
+    return `unknown code${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; valid codes: ${valid}`;
   if (filter.severity !== undefined && !SEVERITIES.includes(filter.severity)) {
     return `unknown severity '${String(filter.severity)}'; valid: ${SEVERITIES.join(', ')}`;
   }
   return null;
 }
 
-export function filterCheck(diagnostics: readonly Diagnostic[], summary: Summary, filter: CheckFilter): { diagnostics: readonly Diagnostic[]; summary: Summary } {
+export function filterCheck(
+  diagnostics: readonly Diagnostic[],
+  summary: Summary,
+  filter: CheckFilter,
+): { diagnostics: readonly Diagnostic[]; summary: Summary } {
   const paths = filter.paths?.map(normalise);
   const codes = filter.codes === undefined ? undefined : new Set(filter.codes.map((c) => c.toUpperCase()));
   const rank = filter.severity === undefined ? undefined : SEVERITIES.indexOf(filter.severity);
-  if (paths === undefined && codes === undefined && rank === undefined) return { diagnostics, summary: { ...summary, ...countsOf(diagnostics) } };
+  if (paths === undefined && codes === undefined && rank === undefined)
+    return { diagnostics, summary: { ...summary, ...countsOf(diagnostics) } };
   const under = (file: string): boolean =>
     paths === undefined || paths.some((p) => p === '' || file === p || file.startsWith(`${p}/`));
-  const kept = diagnostics.filter((d) =>
-    (under(d.file) || d.related.some((r) => under(r.file)))
-    && (codes === undefined || codes.has(d.code))
-    && (rank === undefined || SEVERITIES.indexOf(d.severity) <= rank));
+  const kept = diagnostics.filter(
+    (d) =>
+      (under(d.file) || d.related.some((r) => under(r.file))) &&
+      (codes === undefined || codes.has(d.code)) &&
+      (rank === undefined || SEVERITIES.indexOf(d.severity) <= rank),
+  );
   return { diagnostics: kept, summary: { ...summary, ...countsOf(kept) } };
 }
 
 /** The summary's counts of some diagnostics (a check narrowed by its caller or by the filter counts what it returns). */
-export function countsOf(diagnostics: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
+export function countsOf(
+  diagnostics: readonly Diagnostic[],
+): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {
   const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
-  return { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') };
+  return {
+    errors: count('error'),
+    warnings: count('warning'),
+    information: count('information'),
+    hints: count('hint'),
+  };
 }
 
 /** `./a\b/` → `a/b`; `.` → `` (the whole root). */
 function normalise(path: string): string {
-  return path.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.').join('/');
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
 }

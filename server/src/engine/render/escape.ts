@@ -43,7 +43,10 @@ export function mdText(s: string): string {
 
 /** Markdown showing a text of several lines (a description) line by line: each line `mdText`, its indentation dropped (four spaces would start a code block). */
 export function mdLines(s: string): string {
-  return s.split(/\r\n|\r|\n/).map((line) => mdText(line.trimStart())).join('\n');
+  return s
+    .split(/\r\n|\r|\n/)
+    .map((line) => mdText(line.trimStart()))
+    .join('\n');
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
@@ -70,7 +73,10 @@ export function mdCode(s: string): string {
   let longest = 0;
   for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') ? ' ' : '';
+  const pad =
+    body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '')
+      ? ' '
+      : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 

@@ -16,11 +16,15 @@ export function renderExplanation(e: Explanation): string {
   if (!e.found && e.suggestions.length > 0) out.push(`Did you mean: ${e.suggestions.join(', ')}`);
 
   const layerWidth = Math.max(0, ...e.trace.map((t) => t.layer.length));
-  section(out, 'Trace', e.trace.map((t) => {
-    const mark = t.hit ? '✓ hit ' : '· miss';
-    if (t.file === null) return `${mark}  ${t.layer}`;
-    return `${mark}  ${t.layer.padEnd(layerWidth)}  ${t.range === null ? t.file : at(t.file, t.range)}`;
-  }));
+  section(
+    out,
+    'Trace',
+    e.trace.map((t) => {
+      const mark = t.hit ? '✓ hit ' : '· miss';
+      if (t.file === null) return `${mark}  ${t.layer}`;
+      return `${mark}  ${t.layer.padEnd(layerWidth)}  ${t.range === null ? t.file : at(t.file, t.range)}`;
+    }),
+  );
 
   if (e.winner !== null) {
     out.push('');
@@ -41,28 +45,55 @@ export function renderExplanation(e: Explanation): string {
     const same = e.winner !== null && show(e.legacy) === show(e.winner.fields);
     section(out, 'Legacy format (to_legacy_format)', same ? ['same as the fields above'] : keyValues(e.legacy));
   }
-  section(out, 'Derived registries', e.derived.map((d) => `${d.registry}[${show(d.key)}] = ${show(d.value)}`));
+  section(
+    out,
+    'Derived registries',
+    e.derived.map((d) => `${d.registry}[${show(d.key)}] = ${show(d.value)}`),
+  );
 
   if (e.module) {
     const c = e.module.entryClass;
-    section(out, 'Module', [`root   ${e.module.root}/`, `class  ${c ? `${c.class ?? ''} at ${at(c.file, c.range)}` : 'not resolved'}`]);
+    section(out, 'Module', [
+      `root   ${e.module.root}/`,
+      `class  ${c ? `${c.class ?? ''} at ${at(c.file, c.range)}` : 'not resolved'}`,
+    ]);
   } else if (e.found && e.hasComponents !== false) {
-    section(out, 'Components', COMPONENT_KINDS.map((kind) => {
-      const hit = e.components[kind];
-      if (hit === null) return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;
-      return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}${hit.synthesized ? `  (${synthesizedText(hit.synthesized)})` : ''}`;
-    }));
+    section(
+      out,
+      'Components',
+      COMPONENT_KINDS.map((kind) => {
+        const hit = e.components[kind];
+        if (hit === null)
+          return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;
+        return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}${hit.synthesized ? `  (${synthesizedText(hit.synthesized)})` : ''}`;
+      }),
+    );
   }
   for (const sec of e.sections ?? []) {
     const width = Math.max(0, ...sec.rows.map((r) => r.label.length));
-    section(out, sec.title, sec.rows.map((r) => `${width ? `${r.label.padEnd(width)}  ` : ''}${r.text}${r.file && r.range ? `  ${at(r.file, r.range)}` : ''}`));
+    section(
+      out,
+      sec.title,
+      sec.rows.map(
+        (r) =>
+          `${width ? `${r.label.padEnd(width)}  ` : ''}${r.text}${r.file && r.range ? `  ${at(r.file, r.range)}` : ''}`,
+      ),
+    );
   }
-  section(out, 'Dependencies', e.dependencies.map((d) => {
-    const name = `${d.name}${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''}`;
-    if (d.resolved === null) return `${name}  unresolved`;
-    return `${name}  → ${sourced(d.resolved)}${d.satisfied === false ? '  (version not satisfied)' : ''}`;
-  }));
-  section(out, 'Dependents', e.dependents.map((d) => `${d.name} (context ${d.context})  ${sourced(d)}`));
+  section(
+    out,
+    'Dependencies',
+    e.dependencies.map((d) => {
+      const name = `${d.name}${d.version ? ` ${d.version}` : ''}${d.optional ? ' (optional)' : ''}`;
+      if (d.resolved === null) return `${name}  unresolved`;
+      return `${name}  → ${sourced(d.resolved)}${d.satisfied === false ? '  (version not satisfied)' : ''}`;
+    }),
+  );
+  section(
+    out,
+    'Dependents',
+    e.dependents.map((d) => `${d.name} (context ${d.context})  ${sourced(d)}`),
+  );
   // Each entry is one line: a name or value holding a line break or an escape sequence shows it written out.
   return out.map(visible).join('\n') + '\n';
 }
@@ -87,7 +118,10 @@ function keyValues(record: Record<string, unknown>): string[] {
 /** JSON on one line, with a space after each `,` and `:` so lists and dicts read like Python literals. */
 function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  if (typeof v === 'object' && v !== null) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${show(x)}`).join(', ')}}`;
+  if (typeof v === 'object' && v !== null)
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${show(x)}`)
+      .join(', ')}}`;
   return JSON.stringify(v) ?? String(v);
 }
 

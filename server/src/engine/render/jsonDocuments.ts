@@ -2,7 +2,16 @@
 // `--format json`) as plain objects, built key by key so that fields the engine adds for editors
 // (quick fixes, tags, the positions' own bookkeeping) never leak into the contract. The CLI prints
 // them; the MCP server returns the very same objects as its tools' structured content.
-import type { ComponentHit, DependencyGraph, Explanation, ExplainSection, ListRow, NameSites, SourcedLocation, Summary } from '../api';
+import type {
+  ComponentHit,
+  DependencyGraph,
+  Explanation,
+  ExplainSection,
+  ListRow,
+  NameSites,
+  SourcedLocation,
+  Summary,
+} from '../api';
 import { EDGE_SOURCES } from '../engine';
 import type { ContextId, Diagnostic, Fix, Range, ResolutionMode, Severity } from '../types';
 
@@ -14,8 +23,14 @@ export function checkDocument(diagnostics: readonly Diagnostic[], summary: Summa
   return {
     version: 1,
     summary: {
-      sources: s.sources, entries: s.entries, workspaces: s.workspaces,
-      errors: s.errors, warnings: s.warnings, information: s.information, hints: s.hints, ms,
+      sources: s.sources,
+      entries: s.entries,
+      workspaces: s.workspaces,
+      errors: s.errors,
+      warnings: s.warnings,
+      information: s.information,
+      hints: s.hints,
+      ms,
     },
     diagnostics: diagnostics.map((d) => ({
       file: d.file,
@@ -30,9 +45,15 @@ export function checkDocument(diagnostics: readonly Diagnostic[], summary: Summa
 
 /** The SPEC §7 explanation plus the legacy entry and derived-registry rows. */
 export function explainDocument(e: Explanation): JsonDocument {
-  const component = (c: ComponentHit | null): object | null => (c === null ? null : {
-    class: c.class, file: c.file, range: copyRange(c.range), ...(c.synthesized ? { synthesized: { base: c.synthesized.base, by: c.synthesized.by } } : {}),
-  });
+  const component = (c: ComponentHit | null): object | null =>
+    c === null
+      ? null
+      : {
+          class: c.class,
+          file: c.file,
+          range: copyRange(c.range),
+          ...(c.synthesized ? { synthesized: { base: c.synthesized.base, by: c.synthesized.by } } : {}),
+        };
   return {
     step: e.step,
     context: e.context,
@@ -52,7 +73,11 @@ export function explainDocument(e: Explanation): JsonDocument {
       contract: component(e.components.contract),
       script: component(e.components.script),
     },
-    dependencies: e.dependencies.map((d) => ({ name: d.name, resolved: d.resolved === null ? null : sourced(d.resolved), optional: d.optional })),
+    dependencies: e.dependencies.map((d) => ({
+      name: d.name,
+      resolved: d.resolved === null ? null : sourced(d.resolved),
+      optional: d.optional,
+    })),
     dependents: e.dependents.map((d) => ({ name: d.name, context: d.context, ...sourced(d) })),
     suggestions: e.suggestions,
     ...(e.sections?.length ? { sections: e.sections.map(section) } : {}),
@@ -84,8 +109,24 @@ export function graphDocument(g: DependencyGraph): JsonDocument {
     version: 1,
     context: g.context,
     mode: g.mode,
-    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, source: n.source, file: n.file, range: n.range === null ? null : copyRange(n.range), meta: n.meta, cycle: n.cycle })),
-    edges: g.edges.map((e) => ({ from: e.from, to: e.to, optional: e.optional, file: e.file, range: copyRange(e.range), cycle: e.cycle, ...(e.kind ? { kind: e.kind, label: e.label ?? null } : {}) })),
+    nodes: g.nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      source: n.source,
+      file: n.file,
+      range: n.range === null ? null : copyRange(n.range),
+      meta: n.meta,
+      cycle: n.cycle,
+    })),
+    edges: g.edges.map((e) => ({
+      from: e.from,
+      to: e.to,
+      optional: e.optional,
+      file: e.file,
+      range: copyRange(e.range),
+      cycle: e.cycle,
+      ...(e.kind ? { kind: e.kind, label: e.label ?? null } : {}),
+    })),
     order: g.order,
     blocked: g.blocked,
     cycles: g.cycles,
@@ -116,7 +157,12 @@ export function fixDocument(diagnostic: Diagnostic, fix: Fix): FixDocument {
   return {
     title: fix.title,
     preferred: fix.preferred === true,
-    diagnostic: { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: copyRange(diagnostic.range) },
+    diagnostic: {
+      code: diagnostic.code,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      range: copyRange(diagnostic.range),
+    },
     ...fixEdits(fix),
   };
 }
@@ -124,7 +170,9 @@ export function fixDocument(diagnostic: Diagnostic, fix: Fix): FixDocument {
 /** A fix's edits and created files, with root-relative paths. */
 export function fixEdits(fix: Fix): Pick<FixDocument, 'edits' | 'createFiles'> {
   return {
-    edits: fix.edits.flatMap((fe) => fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText }))),
+    edits: fix.edits.flatMap((fe) =>
+      fe.edits.map((e) => ({ path: fe.file, range: copyRange(e.range), newText: e.newText })),
+    ),
     createFiles: (fix.createFiles ?? []).map((c) => ({ path: c.file, text: c.text })),
   };
 }
@@ -147,8 +195,10 @@ function section(s: ExplainSection): ExplainSection {
   return {
     title: s.title,
     rows: s.rows.map((r) => ({
-      label: r.label, text: r.text,
-      ...(r.file === undefined ? {} : { file: r.file }), ...(r.range === undefined ? {} : { range: copyRange(r.range) }),
+      label: r.label,
+      text: r.text,
+      ...(r.file === undefined ? {} : { file: r.file }),
+      ...(r.range === undefined ? {} : { range: copyRange(r.range) }),
     })),
   };
 }

@@ -36,7 +36,10 @@ export function schemaProblems(validate: ValidateFunction, root: Lit, opts: Prob
     const p = problem(root, e, opts);
     if (!p) continue;
     const key = `${p.range.start.line}:${p.range.start.character}|${p.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(p); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
   }
   return out;
 }
@@ -60,7 +63,12 @@ function shown(node: Lit): string {
 }
 
 export function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function nodeAt(root: Lit, segments: string[]): Lit | null {
@@ -81,10 +89,22 @@ export function pathLabel(segments: string[]): string {
 }
 
 const KIND_NAMES: Record<Lit['kind'], string> = {
-  str: 'a string', num: 'a number', bool: 'a boolean', none: 'empty (null)', list: 'a list', dict: 'a mapping', other: 'an unreadable value',
+  str: 'a string',
+  num: 'a number',
+  bool: 'a boolean',
+  none: 'empty (null)',
+  list: 'a list',
+  dict: 'a mapping',
+  other: 'an unreadable value',
 };
 const TYPE_NAMES: Record<string, string> = {
-  string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', number: 'a number', integer: 'an integer', null: 'empty',
+  string: 'a string',
+  object: 'a mapping',
+  array: 'a list',
+  boolean: 'true or false',
+  number: 'a number',
+  integer: 'an integer',
+  null: 'empty',
 };
 
 function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem | null {
@@ -113,7 +133,10 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
       const field = segments.find((s) => !/^\d+$/.test(s)) ?? '';
       const value = shown(node);
       const hint = opts.patternHints?.[field];
-      return { range: node.range, message: `${at} is '${value}', which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}` };
+      return {
+        range: node.range,
+        message: `${at} is '${value}', which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}`,
+      };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `'${String(v)}'`).join(', ');

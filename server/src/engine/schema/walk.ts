@@ -22,7 +22,10 @@ export interface SchemaNode {
 
 const MAX_DEPTH = 16;
 
-interface Part { node: SchemaNode; branch: boolean }
+interface Part {
+  node: SchemaNode;
+  branch: boolean;
+}
 
 export class SchemaWalker {
   /** The document (key of `docs`, '' for the root's own) each schema node belongs to, for relative `$ref`s. */
@@ -30,10 +33,16 @@ export class SchemaWalker {
   private readonly docs: Record<string, SchemaNode>;
 
   /** `docs`: other documents `$ref`s may name (`other.schema.json#/$defs/x`), by file name; `root` may lie inside one. */
-  constructor(private readonly root: SchemaNode, docs: Record<string, SchemaNode> = {}) {
+  constructor(
+    private readonly root: SchemaNode,
+    docs: Record<string, SchemaNode> = {},
+  ) {
     this.docs = { ...docs };
     for (const [name, doc] of Object.entries(docs)) this.own(doc, name);
-    if (!this.owner.has(root)) { this.docs[''] = root; this.own(root, ''); }
+    if (!this.owner.has(root)) {
+      this.docs[''] = root;
+      this.own(root, '');
+    }
   }
 
   /** The node with its `$ref`s and `allOf`s merged in (the referring node's description first). */
@@ -46,7 +55,11 @@ export class SchemaWalker {
     let nodes = this.parts(this.root, 0, false);
     for (const seg of segments) {
       nodes = nodes.flatMap(({ node: n }) => {
-        const child = /^\d+$/.test(seg) && n.items ? n.items : n.properties?.[seg] ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
+        const child =
+          /^\d+$/.test(seg) && n.items
+            ? n.items
+            : (n.properties?.[seg] ??
+              (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined));
         return child ? this.parts(child, 0, false) : [];
       });
       if (nodes.length === 0) return undefined;
@@ -84,7 +97,8 @@ export class SchemaWalker {
   private target(node: SchemaNode): SchemaNode | undefined {
     const [file = '', pointer = ''] = (node.$ref ?? '').split('#');
     let n: unknown = this.docs[file || (this.owner.get(node) ?? '')];
-    for (const seg of pointer.split('/').slice(1)) n = (n as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const seg of pointer.split('/').slice(1))
+      n = (n as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
     return n && typeof n === 'object' ? (n as SchemaNode) : undefined;
   }
 

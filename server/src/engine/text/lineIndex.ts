@@ -23,7 +23,10 @@ export class LineIndex {
   /** The character of the last offset `locate` answered. */
   private character = 0;
   /** `known`: the text's line starts when `edited` derived them. */
-  constructor(private readonly text: string, known?: Int32Array) {
+  constructor(
+    private readonly text: string,
+    known?: Int32Array,
+  ) {
     if (known) {
       this.starts = known;
       return;
@@ -41,7 +44,9 @@ export class LineIndex {
     this.starts = starts;
   }
   /** Whether this indexes `text`. */
-  indexes(text: string): boolean { return this.text === text; }
+  indexes(text: string): boolean {
+    return this.text === text;
+  }
 
   /**
    * The index of `after`, made from this index's text by replacing its `[start, oldEnd)` with `after`'s
@@ -76,7 +81,9 @@ export class LineIndex {
     return spanAt(startLine, startCharacter, endLine, this.character);
   }
   /** The character of the offset `locate` answered last. */
-  get column(): number { return this.character; }
+  get column(): number {
+    return this.character;
+  }
   /**
    * The line of an offset; its character is left in `column` (no position is made: `range` may find its
    * range shared). A reader that knows no line break follows on the line adds to `column` itself.
@@ -102,17 +109,23 @@ export class LineIndex {
     if (start === undefined) return this.text.length;
     return Math.min(start + pos.character, this.contentEnd(pos.line));
   }
-  lineCount(): number { return this.starts.length; }
+  lineCount(): number {
+    return this.starts.length;
+  }
   lineText(line: number): string {
     const start = this.starts[line];
     return start === undefined ? '' : this.text.slice(start, this.contentEnd(line));
   }
   /** Where a line starts (past the last line: never). */
-  private startOf(line: number): number { return this.starts[line] ?? Infinity; }
+  private startOf(line: number): number {
+    return this.starts[line] ?? Infinity;
+  }
   private contentEnd(line: number): number {
     const next = this.starts[line + 1];
     if (next === undefined) return this.text.length;
-    return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+    return next >= 2 && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10
+      ? next - 2
+      : next - 1;
   }
 }
 
@@ -122,10 +135,15 @@ function firstAfter(sorted: ArrayLike<number>, offset: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= offset) lo = mid + 1; else hi = mid;
+    if ((sorted[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
 
-function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
-function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -79,7 +79,8 @@ class Slots<V> {
     this.shift--;
     this.keys = new Int32Array(this.slots * 2);
     this.values = new Array<V | undefined>(this.slots);
-    for (let i = 0; i < values.length; i++) if (keys[2 * i] !== 0) this.place(keys[2 * i] as number, keys[2 * i + 1] as number, values[i]);
+    for (let i = 0; i < values.length; i++)
+      if (keys[2 * i] !== 0) this.place(keys[2 * i] as number, keys[2 * i + 1] as number, values[i]);
   }
 }
 

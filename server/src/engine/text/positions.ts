@@ -48,12 +48,23 @@ const ranges = new PairTable<Range>(GENERATION);
 
 /** `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range is shared already. */
 export function spanAt(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-  if (!(startLine >= 0 && endLine >= 0 && startLine < MAX_LINE && endLine < MAX_LINE && startCharacter >= 0 && endCharacter >= 0 && startCharacter < MAX_CHARACTER && endCharacter < MAX_CHARACTER)) {
+  if (!(
+    startLine >= 0 &&
+    endLine >= 0 &&
+    startLine < MAX_LINE &&
+    endLine < MAX_LINE &&
+    startCharacter >= 0 &&
+    endCharacter >= 0 &&
+    startCharacter < MAX_CHARACTER &&
+    endCharacter < MAX_CHARACTER
+  )) {
     return farSpan(startLine, startCharacter, endLine, endCharacter);
   }
   const a = startLine * MAX_CHARACTER + startCharacter + 1;
   const b = endLine * MAX_CHARACTER + endCharacter;
-  return ranges.get(a, b) ?? ranges.add(a, b, { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) });
+  return (
+    ranges.get(a, b) ?? ranges.add(a, b, { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) })
+  );
 }
 
 /** Ranges with a character past MAX_CHARACTER (long lines), shared by a hash of their ends; a range whose slot holds another one is a fresh object. */
@@ -62,7 +73,14 @@ const farRanges = new Map<number, Range>();
 function farSpan(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   const key = pairHash(startLine * MAX_CHARACTER + startCharacter, endLine * MAX_CHARACTER + endCharacter) & 0x3fffffff;
   const r = farRanges.get(key);
-  if (r !== undefined && r.start.line === startLine && r.start.character === startCharacter && r.end.line === endLine && r.end.character === endCharacter) return r;
+  if (
+    r !== undefined &&
+    r.start.line === startLine &&
+    r.start.character === startCharacter &&
+    r.end.line === endLine &&
+    r.end.character === endCharacter
+  )
+    return r;
   const fresh = { start: pos(startLine, startCharacter), end: pos(endLine, endCharacter) };
   if (r === undefined && farRanges.size < MAX_FAR) farRanges.set(key, fresh);
   return fresh;

@@ -11,7 +11,8 @@ export function byBucket(keys: Iterable<string>, count: number): Map<string, str
   for (const k of keys) {
     const b = String(bucketOf(k, count));
     const list = out.get(b);
-    if (list) list.push(k); else out.set(b, [k]);
+    if (list) list.push(k);
+    else out.set(b, [k]);
   }
   return out;
 }

@@ -3,9 +3,24 @@
 
 const PREFIXES = ['builder_', 'config_'];
 const SUFFIXES = ['_step', '_spec', '_contract'];
-const JOB_TYPES = new Set(['training', 'validation', 'testing', 'calibration', 'inference', 'batch', 'export', 'scoring']);
+const JOB_TYPES = new Set([
+  'training',
+  'validation',
+  'testing',
+  'calibration',
+  'inference',
+  'batch',
+  'export',
+  'scoring',
+]);
 const ABBREVIATIONS: Record<string, string> = {
-  xgb: 'XGBoost', xgboost: 'XGBoost', pytorch: 'PyTorch', mims: '', preprocess: 'Preprocessing', eval: 'Eval', evaluation: 'Eval',
+  xgb: 'XGBoost',
+  xgboost: 'XGBoost',
+  pytorch: 'PyTorch',
+  mims: '',
+  preprocess: 'Preprocessing',
+  eval: 'Eval',
+  evaluation: 'Eval',
 };
 
 /** The stem without component prefixes/suffixes (`builder_xgboost_training_step.py` → `xgboost_training`). */
@@ -28,10 +43,13 @@ export function canonicalName(fileName: string, names: Iterable<string>): string
   if (parts.length === 0) return null;
   const byLower = new Map<string, string>();
   const all: string[] = [];
-  for (const n of names) { byLower.set(n.toLowerCase(), n); all.push(n); }
+  for (const n of names) {
+    byLower.set(n.toLowerCase(), n);
+    all.push(n);
+  }
   const tryParts = (ps: string[], expand: boolean): string | null => {
-    const joined = ps.map((p) => (expand && p in ABBREVIATIONS ? ABBREVIATIONS[p] ?? '' : cap(p))).join('');
-    return joined ? byLower.get(joined.toLowerCase()) ?? null : null;
+    const joined = ps.map((p) => (expand && p in ABBREVIATIONS ? (ABBREVIATIONS[p] ?? '') : cap(p))).join('');
+    return joined ? (byLower.get(joined.toLowerCase()) ?? null) : null;
   };
   const last = parts[parts.length - 1] ?? '';
   const withoutSuffix = JOB_TYPES.has(last) && parts.length > 1 ? parts.slice(0, -1) : null;
@@ -45,9 +63,15 @@ export function canonicalName(fileName: string, names: Iterable<string>): string
   }
   if (parts.length >= 3) {
     const [a, b] = parts;
-    for (const order of [[last, a, b], [a, b, last]]) {
+    for (const order of [
+      [last, a, b],
+      [a, b, last],
+    ]) {
       for (const expand of [false, true]) {
-        const hit = tryParts(order.filter((x): x is string => x !== undefined), expand);
+        const hit = tryParts(
+          order.filter((x): x is string => x !== undefined),
+          expand,
+        );
         if (hit) return hit;
       }
     }
@@ -69,7 +93,10 @@ function fuzzy(stem: string, parts: string[], names: string[]): string | null {
       if (matched === parts.length) score = 0.85;
       else if (matched / parts.length >= 0.8) score = 0.8;
     }
-    if (score > bestScore || (score === bestScore && score > 0 && best !== null && n < best)) { best = n; bestScore = score; }
+    if (score > bestScore || (score === bestScore && score > 0 && best !== null && n < best)) {
+      best = n;
+      bestScore = score;
+    }
   }
   return bestScore >= 0.8 ? best : null;
 }

@@ -17,7 +17,11 @@ export function isPrototypeKey(key: string): boolean {
 }
 
 /** What a copy dropped: keys naming prototypes, and values nested past the bound (by their key paths). */
-export interface DataDropped { prototypeKeys: string[]; tooDeep: string[]; tooMany?: string[] }
+export interface DataDropped {
+  prototypeKeys: string[];
+  tooDeep: string[];
+  tooMany?: string[];
+}
 
 /**
  * A copy of an untrusted JSON-like value: objects without prototypes, keys naming prototypes dropped,

@@ -24,7 +24,11 @@ export function stringCopier(): (s: string) => string {
 }
 
 /** A file's facts and diagnostics, their strings copied out of its text in place (the facts' through the family's `stringsOf`). */
-export function factsCopiedOutOfText<F>(facts: F | null | undefined, local: readonly Diagnostic[] | undefined, stringsOf: (facts: F, each: (s: string) => string) => void): void {
+export function factsCopiedOutOfText<F>(
+  facts: F | null | undefined,
+  local: readonly Diagnostic[] | undefined,
+  stringsOf: (facts: F, each: (s: string) => string) => void,
+): void {
   const copy = stringCopier();
   if (facts !== null && facts !== undefined) stringsOf(facts, copy);
   for (const d of local ?? []) diagnosticStrings(d, copy);

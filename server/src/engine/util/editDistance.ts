@@ -10,7 +10,10 @@ let rowB = new Int32Array(64);
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rowA.length <= b.length) { rowA = new Int32Array(b.length * 2 + 1); rowB = new Int32Array(b.length * 2 + 1); }
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
   let prev = rowA;
   let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -56,7 +59,10 @@ const scratch = new Int32Array(128);
  */
 function bagExceeds(bag: Int32Array, length: number, s: string, max: number): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); scratch[c] = (scratch[c] as number) + 1; }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    scratch[c] = (scratch[c] as number) + 1;
+  }
   // Characters of `s` beyond the other string's counts; each distinct character counted once, then cleared.
   let extra = 0;
   for (let i = 0; i < s.length; i++) {
@@ -126,7 +132,11 @@ export function nearCandidates(name: string, candidates: Iterable<string>, withi
   for (const c of candidates) {
     if (c.length > MAX_SUGGESTED_LENGTH) continue;
     const cl = lower(c);
-    if ((!(bag && bagExceeds(bag, low.length, cl, within)) && editDistance(low, cl, within) <= within) || nested(low, cl)) near.push(c);
+    if (
+      (!(bag && bagExceeds(bag, low.length, cl, within)) && editDistance(low, cl, within) <= within) ||
+      nested(low, cl)
+    )
+      near.push(c);
   }
   return near;
 }

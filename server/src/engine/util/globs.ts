@@ -32,13 +32,18 @@ export function compileGlobs(globs: readonly string[]): GlobList {
   let wildGlobs = 0;
   for (const raw of globs) {
     const glob = raw.startsWith('./') ? raw.slice(2) : raw;
-    if (!/[*?[\]{}\\]/.test(glob) && !/^!|[@!+*?]\(/.test(glob)) { exact.add(glob); continue; }
+    if (!/[*?[\]{}\\]/.test(glob) && !/^!|[@!+*?]\(/.test(glob)) {
+      exact.add(glob);
+      continue;
+    }
     const compiled = compileGlob(glob);
     if (typeof compiled === 'string') refused.push({ glob: raw, why: compiled });
     else if (wildGlobs >= MAX_WILDCARD_GLOBS) {
       refused.push({ glob: raw, why: `more than ${MAX_WILDCARD_GLOBS} globs with wildcards` });
+    } else {
+      wildGlobs++;
+      wild.push(...compiled);
     }
-    else { wildGlobs++; wild.push(...compiled); }
   }
   const matches = (path: string): boolean => {
     if (exact.has(path)) return true;
@@ -82,13 +87,19 @@ function braceAt(glob: string): { start: number; end: number; parts: string[] } 
     const parts: string[] = [];
     for (let i = start; i < glob.length; i++) {
       const c = glob[i];
-      if (c === '\\') { i++; continue; }
+      if (c === '\\') {
+        i++;
+        continue;
+      }
       if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
         parts.push(glob.slice(from, i));
         if (parts.length > 1) return { start, end: i, parts };
         break;
-      } else if (c === ',' && depth === 1) { parts.push(glob.slice(from, i)); from = i + 1; }
+      } else if (c === ',' && depth === 1) {
+        parts.push(glob.slice(from, i));
+        from = i + 1;
+      }
     }
   }
   return null;
@@ -106,12 +117,16 @@ function nameChars(s: string): (Char | null)[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
     if (c === '\\' && i + 1 < s.length) out.push(s[++i] as string);
-    else if (c === '*') { if (out[out.length - 1] !== null) out.push(null); }
-    else if (c === '?') out.push('?');
+    else if (c === '*') {
+      if (out[out.length - 1] !== null) out.push(null);
+    } else if (c === '?') out.push('?');
     else if (c === '[') {
       const cls = classAt(s, i);
       if (cls === null) out.push(c);
-      else { out.push(cls.char); i = cls.end; }
+      else {
+        out.push(cls.char);
+        i = cls.end;
+      }
     } else out.push(c);
   }
   return out;
@@ -142,13 +157,22 @@ function charMatches(p: Char, c: string): boolean {
 
 /** Whether a name matches a segment's characters: one restart point (the last star), at most name × pattern steps. */
 function nameMatches(p: readonly (Char | null)[], name: string): boolean {
-  let i = 0, j = 0, star = -1, from = 0;
+  let i = 0,
+    j = 0,
+    star = -1,
+    from = 0;
   while (j < name.length) {
     const want = p[i];
-    if (want === null) { star = i++; from = j; }
-    else if (want !== undefined && charMatches(want, name[j] as string)) { i++; j++; }
-    else if (star >= 0) { i = star + 1; j = ++from; }
-    else return false;
+    if (want === null) {
+      star = i++;
+      from = j;
+    } else if (want !== undefined && charMatches(want, name[j] as string)) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++from;
+    } else return false;
   }
   while (p[i] === null) i++;
   return i === p.length;
@@ -156,13 +180,22 @@ function nameMatches(p: readonly (Char | null)[], name: string): boolean {
 
 /** The same algorithm over a path's names, `**` as the star and a segment as one character. */
 function matchSegments(g: readonly Segment[], names: readonly string[]): boolean {
-  let i = 0, j = 0, star = -1, from = 0;
+  let i = 0,
+    j = 0,
+    star = -1,
+    from = 0;
   while (j < names.length) {
     const want = g[i];
-    if (want === 'globstar') { star = i++; from = j; }
-    else if (want !== undefined && nameMatches(want, names[j] as string)) { i++; j++; }
-    else if (star >= 0) { i = star + 1; j = ++from; }
-    else return false;
+    if (want === 'globstar') {
+      star = i++;
+      from = j;
+    } else if (want !== undefined && nameMatches(want, names[j] as string)) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++from;
+    } else return false;
   }
   while (g[i] === 'globstar') i++;
   return i === g.length;

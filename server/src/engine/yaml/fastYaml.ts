@@ -47,7 +47,10 @@ export function fastYamlValue(text: string, pyyaml: boolean): Lit | null {
   }
 }
 
-interface Token { lit: Lit; end: number }
+interface Token {
+  lit: Lit;
+  end: number;
+}
 
 class Reader {
   private readonly starts: number[];
@@ -58,7 +61,10 @@ class Reader {
   /** The next line to look at after the node just read. */
   private line = 0;
 
-  constructor(private readonly text: string, private readonly pyyaml: boolean) {
+  constructor(
+    private readonly text: string,
+    private readonly pyyaml: boolean,
+  ) {
     this.starts = newlineStarts(text);
     this.count = this.starts.length;
   }
@@ -77,9 +83,15 @@ class Reader {
     return value;
   }
 
-  private start(l: number): number { return this.starts[l] as number; }
-  private end(l: number): number { return l + 1 < this.count ? (this.starts[l + 1] as number) - 1 : this.text.length; }
-  private code(i: number): number { return this.text.charCodeAt(i); }
+  private start(l: number): number {
+    return this.starts[l] as number;
+  }
+  private end(l: number): number {
+    return l + 1 < this.count ? (this.starts[l + 1] as number) - 1 : this.text.length;
+  }
+  private code(i: number): number {
+    return this.text.charCodeAt(i);
+  }
 
   private indent(l: number): number {
     const s = this.start(l);
@@ -119,7 +131,9 @@ class Reader {
     return this.code(i) === DASH && (i + 1 >= this.end(l) || this.code(i + 1) === SPACE);
   }
 
-  private at(l: number, i: number): Position { return pos(l, i - this.start(l)); }
+  private at(l: number, i: number): Position {
+    return pos(l, i - this.start(l));
+  }
 
   /** The block collection whose first line is `l`, at that line's indentation. */
   private node(l: number, depth: number): Lit {
@@ -258,9 +272,15 @@ class Reader {
   private quoteFrom(q: string, from: number, e: number): number | null {
     for (let i = from; i < e; i++) {
       const c = this.text[i];
-      if (q === '"' && c === '\\') { i++; continue; }
+      if (q === '"' && c === '\\') {
+        i++;
+        continue;
+      }
       if (c === q) {
-        if (q === "'" && i + 1 < e && this.text[i + 1] === "'") { i++; continue; }
+        if (q === "'" && i + 1 < e && this.text[i + 1] === "'") {
+          i++;
+          continue;
+        }
         return i;
       }
     }
@@ -275,7 +295,10 @@ class Reader {
       if (close === null) throw DECLINE;
       const raw = this.text.slice(at + 1, close);
       const value = intern(c === 39 ? raw.replace(/''/g, "'") : raw.includes('\\') ? unescape(raw) : raw);
-      return { lit: strLit(value, span(this.at(l, at), this.at(l, close + 1)), span(this.at(l, at + 1), this.at(l, close))), end: close + 1 };
+      return {
+        lit: strLit(value, span(this.at(l, at), this.at(l, close + 1)), span(this.at(l, at + 1), this.at(l, close))),
+        end: close + 1,
+      };
     }
     return { lit: this.plain(l, at, to), end: to };
   }
@@ -343,7 +366,10 @@ class Reader {
       const s = this.start(k);
       const e = this.end(k);
       const i = this.blanks(s, e);
-      if (i === e) { breaks++; continue; }
+      if (i === e) {
+        breaks++;
+        continue;
+      }
       if (i - s <= col || this.code(i) === HASH) break;
       this.plainStart(i, e);
       if (this.plainEnd(i, e) !== null) throw DECLINE;
@@ -387,7 +413,8 @@ class Reader {
           for (; j < e; j++) {
             const d = this.code(j);
             if (d === 44 || d === 93) break;
-            if (d === HASH || d === COLON || d === 91 || d === 123 || d === 125 || d === 34 || d === 39 || d === 63) throw DECLINE;
+            if (d === HASH || d === COLON || d === 91 || d === 123 || d === 125 || d === 34 || d === 39 || d === 63)
+              throw DECLINE;
           }
           let to = j;
           while (to > i && this.code(to - 1) === SPACE) to--;
@@ -397,7 +424,10 @@ class Reader {
         }
         i = this.blanks(i, e);
         if (i >= e) throw DECLINE;
-        if (this.code(i) === 93) { i++; break; }
+        if (this.code(i) === 93) {
+          i++;
+          break;
+        }
         if (this.code(i) !== 44) throw DECLINE;
         i = this.blanks(i + 1, e);
         if (i >= e || this.code(i) === 93 || this.code(i) === 44) throw DECLINE;
@@ -458,7 +488,10 @@ class Reader {
     for (let k = l + 1; k < this.count; k++) {
       const e = this.end(k);
       const i = this.blanks(this.start(k), e);
-      if (i === e) { breaks++; continue; }
+      if (i === e) {
+        breaks++;
+        continue;
+      }
       if (i - this.start(k) <= col) throw DECLINE;
       const close = this.quoteFrom(q, i, e);
       const piece = this.text.slice(i, close ?? this.trimEnd(i, e));
@@ -469,7 +502,11 @@ class Reader {
       this.line = k + 1;
       const raw = this.text.slice(at + 1, close);
       if (q === '"' && raw.includes('\\')) value = unescape(raw);
-      return strLit(flat(value), span(this.at(l, at), this.at(k, close + 1)), span(this.at(l, at + 1), this.at(k, close)));
+      return strLit(
+        flat(value),
+        span(this.at(l, at), this.at(k, close + 1)),
+        span(this.at(l, at + 1), this.at(k, close)),
+      );
     }
     throw DECLINE;
   }
@@ -488,10 +525,27 @@ class Reader {
 }
 
 /** The escapes of double-quoted scalars, as the parser reads them. */
-const ESCAPES = new Map(Object.entries({
-  0: '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-}));
+const ESCAPES = new Map(
+  Object.entries({
+    0: '\0',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+  }),
+);
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /**

@@ -9,7 +9,11 @@
 
 export const MAX_NESTING = 100;
 
-export interface Capped { text: string; at: number | null; limit: number }
+export interface Capped {
+  text: string;
+  at: number | null;
+  limit: number;
+}
 
 export function capNesting(text: string): Capped {
   const at = tooDeep(text);
@@ -34,7 +38,10 @@ function tooDeep(text: string): number | null {
     const c = text[i];
     if (c === '\n' || c === '\r') {
       if (content && inline < 2) run = 0;
-      lineStart = true; compact = 0; inline = 0; content = false;
+      lineStart = true;
+      compact = 0;
+      inline = 0;
+      content = false;
       lineFrom = i + 1;
       continue;
     }
@@ -43,7 +50,10 @@ function tooDeep(text: string): number | null {
       if (c === ' ' || c === '\t') continue;
       if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
         if (++compact + flow > MAX_NESTING) return i;
-        if (flow === 0) { next = indent + 1; indent = spacesAfter(text, i + 1) - lineFrom; }
+        if (flow === 0) {
+          next = indent + 1;
+          indent = spacesAfter(text, i + 1) - lineFrom;
+        }
         i++;
         continue;
       }
@@ -95,10 +105,16 @@ function quoteEnd(text: string, open: number, next: number): number {
   const q = text[open];
   for (let i = open + 1; i < text.length; i++) {
     // an escaped line break is a line break too
-    if (q === '"' && text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') { i++; continue; }
+    if (q === '"' && text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') {
+      i++;
+      continue;
+    }
     if (text[i] === '\n' && !continues(text, i + 1, next)) return Math.max(open, i - (text[i - 1] === '\r' ? 2 : 1));
     if (text[i] === q) {
-      if (q === "'" && text[i + 1] === "'") { i++; continue; }
+      if (q === "'" && text[i + 1] === "'") {
+        i++;
+        continue;
+      }
       return i;
     }
   }

@@ -15,7 +15,12 @@ const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
  * PyYAML mode. `pyyamlPlain`: the scalar's source, when it is plain and read as PyYAML's `safe_load` reads it.
  */
 export function typedLit(v: unknown, range: Range, pyyamlPlain: string | null): Lit {
-  if (typeof v === 'number' && pyyamlPlain !== null && PYYAML_STRING_EXPONENT.test(pyyamlPlain) && !pyyamlPlain.includes('.')) {
+  if (
+    typeof v === 'number' &&
+    pyyamlPlain !== null &&
+    PYYAML_STRING_EXPONENT.test(pyyamlPlain) &&
+    !pyyamlPlain.includes('.')
+  ) {
     return bareStr(pyyamlPlain, range);
   }
   if (typeof v === 'number') return { kind: 'num', value: v, int: Number.isInteger(v), range };
@@ -39,7 +44,9 @@ const ANY = /[^]/;
 
 /** The schema and options the composer reads a document with (YAML_OPTIONS). */
 const doc = new Document(null, YAML_OPTIONS);
-const scalarTags = doc.schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined);
+const scalarTags = doc.schema.tags.filter(
+  (t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined,
+);
 /** Whether any of those tags' tests matches (one test instead of eight for the common case, a string). */
 const ANY_TAG = new RegExp(scalarTags.map((t) => `(?:${t.test?.source ?? '(?!)'})`).join('|'));
 
@@ -54,7 +61,13 @@ export function resolvePlain(source: string): unknown {
   const tag = ANY_TAG.test(source) ? scalarTags.find((t) => t.test?.test(source)) : undefined;
   if (!tag) return source;
   let failed = false;
-  const res = tag.resolve(source, () => { failed = true; }, doc.options);
+  const res = tag.resolve(
+    source,
+    () => {
+      failed = true;
+    },
+    doc.options,
+  );
   if (failed) return UNRESOLVED;
   return res !== null && typeof res === 'object' && 'value' in res ? (res as { value: unknown }).value : res;
 }

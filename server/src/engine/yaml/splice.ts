@@ -17,9 +17,17 @@ import { span, spanAt } from '../text/positions';
 /** Far below yamlLit's depth limit (64): a child read alone starts at depth 0 where it was deeper in the file. */
 const MAX_SPLICE_DEPTH = 40;
 
-interface Lines { text: string; starts: number[] }
+interface Lines {
+  text: string;
+  starts: number[];
+}
 
-export function spliceYaml(before: string, prev: YamlFacts, after: string, opts: { pyyaml?: boolean } = {}): YamlFacts | null {
+export function spliceYaml(
+  before: string,
+  prev: YamlFacts,
+  after: string,
+  opts: { pyyaml?: boolean } = {},
+): YamlFacts | null {
   const root = prev.value;
   if (!root || prev.errors.length > 0 || prev.tagWarnings.length > 0 || !isBlock(root)) return null;
   if (before === after) return prev;
@@ -32,7 +40,12 @@ export function spliceYaml(before: string, prev: YamlFacts, after: string, opts:
   return value ? { value, errors: [], tagWarnings: [], errorZones: [] } : null;
 }
 
-interface Splicer { old: Lines; now: Lines; delta: number; opts: { pyyaml?: boolean } }
+interface Splicer {
+  old: Lines;
+  now: Lines;
+  delta: number;
+  opts: { pyyaml?: boolean };
+}
 
 function lines(text: string): Lines {
   return { text, starts: newlineStarts(text) };
@@ -43,7 +56,8 @@ function lineOf(l: Lines, offset: number): number {
   let hi = l.starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((l.starts[mid] as number) <= offset) lo = mid; else hi = mid - 1;
+    if ((l.starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -70,7 +84,15 @@ function childStart(c: Child): Position {
  * the one before them, when an edit at a child's first line may belong to the end of the previous one).
  * Null when it cannot be told without reading more than `n`'s lines.
  */
-function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, editTo: number, depth: number): Lit | null {
+function node(
+  s: Splicer,
+  n: Lit,
+  from: number,
+  to: number,
+  editFrom: number,
+  editTo: number,
+  depth: number,
+): Lit | null {
   if (!isBlock(n) || depth > MAX_SPLICE_DEPTH) return null;
   const kids: Child[] = n.kind === 'list' ? n.items : n.entries;
   const col = n.range.start.character;
@@ -89,9 +111,15 @@ function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, ed
   let b = a;
   while (end(b) < editTo) b++;
   // A mapping that is a list item has its first key after the dash: only the list can read that line again.
-  const fromLine = (i: number): number | null => (i === 0 && !startsLine(s.old, childStart(kids[0] as Child), col, list, false) ? null : starts[i] as number);
+  const fromLine = (i: number): number | null =>
+    i === 0 && !startsLine(s.old, childStart(kids[0] as Child), col, list, false) ? null : (starts[i] as number);
   let lo = a;
-  let put = a === b ? spliced(s, kids[a] as Child, starts[a] as number, end(a), editFrom, editTo, depth) : s.delta === 0 ? eachOf(s, n, kids, fromLine, a, b, end, depth) : null;
+  let put =
+    a === b
+      ? spliced(s, kids[a] as Child, starts[a] as number, end(a), editFrom, editTo, depth)
+      : s.delta === 0
+        ? eachOf(s, n, kids, fromLine, a, b, end, depth)
+        : null;
   put ??= reread(s, n, fromLine(a), end(b) + s.delta, depth);
   if (!put && a > 0) put = reread(s, n, fromLine((lo = a - 1)), end(b) + s.delta, depth);
   if (!put) return null;
@@ -102,17 +130,37 @@ function node(s: Splicer, n: Lit, from: number, to: number, editFrom: number, ed
 }
 
 /** Children a..b when no line came or went: each told apart by its own lines, kept when they are equal. */
-function eachOf(s: Splicer, n: Lit, kids: Child[], fromLine: (i: number) => number | null, a: number, b: number, end: (i: number) => number, depth: number): Child[] | null {
+function eachOf(
+  s: Splicer,
+  n: Lit,
+  kids: Child[],
+  fromLine: (i: number) => number | null,
+  a: number,
+  b: number,
+  end: (i: number) => number,
+  depth: number,
+): Child[] | null {
   const out: Child[] = [];
   for (let i = a; i <= b; i++) {
     const f = childStart(kids[i] as Child).line;
     const was = slice(s.old, f, end(i));
     const is = slice(s.now, f, end(i));
-    if (was === is) { out.push(kids[i] as Child); continue; }
+    if (was === is) {
+      out.push(kids[i] as Child);
+      continue;
+    }
     // The lines that differ within this child (the same lines in both texts).
     const [start, tail] = commonEnds(was, is);
     const base = s.old.starts[f] as number;
-    const c = spliced(s, kids[i] as Child, f, end(i), lineOf(s.old, base + start), lineOf(s.old, base + was.length - tail) + 1, depth);
+    const c = spliced(
+      s,
+      kids[i] as Child,
+      f,
+      end(i),
+      lineOf(s.old, base + start),
+      lineOf(s.old, base + was.length - tail) + 1,
+      depth,
+    );
     const put = c ?? reread(s, n, fromLine(i), end(i), depth);
     if (!put) return null;
     out.push(...put);
@@ -126,11 +174,21 @@ function eachOf(s: Splicer, n: Lit, kids: Child[], fromLine: (i: number) => numb
  */
 function startsLine(l: Lines, pos: Position, col: number, list: boolean, item: boolean): boolean {
   const before = l.text.slice(l.starts[pos.line] ?? 0, (l.starts[pos.line] ?? 0) + pos.character);
-  return list ? new RegExp(`^ {${col}}- +$`).test(before) : pos.character === col && (item ? /^ *(?:- +)?$/ : /^ *$/).test(before);
+  return list
+    ? new RegExp(`^ {${col}}- +$`).test(before)
+    : pos.character === col && (item ? /^ *(?:- +)?$/ : /^ *$/).test(before);
 }
 
 /** A child whose value is a block collection, with that value spliced (null when it is not, or cannot be). */
-function spliced(s: Splicer, c: Child, from: number, to: number, editFrom: number, editTo: number, depth: number): Child[] | null {
+function spliced(
+  s: Splicer,
+  c: Child,
+  from: number,
+  to: number,
+  editFrom: number,
+  editTo: number,
+  depth: number,
+): Child[] | null {
   const inner = 'key' in c ? c.value : c;
   const v = isBlock(inner) ? node(s, inner, from, to, editFrom, editTo, depth + 1) : null;
   if (!v) return null;
@@ -158,17 +216,30 @@ function reread(s: Splicer, n: Lit, from: number | null, to: number, depth: numb
     if (indent > col && i > 0) continue;
     if (indent !== col) return null;
     // At the column: a list's item dash, a mapping's key (or, after the first line, a compact list under the key above).
-    if (list ? !/^- +[^ #]/.test(r.slice(col)) : /^[#?]|^- ?$/.test(r.slice(col)) || (i === 0 && r[col] === '-')) return null;
+    if (list ? !/^- +[^ #]/.test(r.slice(col)) : /^[#?]|^- ?$/.test(r.slice(col)) || (i === 0 && r[col] === '-'))
+      return null;
   }
   const facts = parseYamlLit(text, s.opts);
   const v = facts.value;
-  if (facts.errors.length > 0 || facts.tagWarnings.length > 0 || !v || v.kind !== n.kind || v.range.start.line !== 0 || v.range.start.character !== col) return null;
+  if (
+    facts.errors.length > 0 ||
+    facts.tagWarnings.length > 0 ||
+    !v ||
+    v.kind !== n.kind ||
+    v.range.start.line !== 0 ||
+    v.range.start.character !== col
+  )
+    return null;
   // Copied out of the new text: a kept child's strings, views into it, would keep that whole version alive.
   litCopiedOutOfText(v);
   const kids: Child[] = v.kind === 'list' ? v.items : v.kind === 'dict' ? v.entries : [];
   const own = lines(text);
   for (const k of kids) {
-    if (!startsLine(own, childStart(k), col, list, false) || litDepth('key' in k ? k.value : k) + depth + 1 > MAX_SPLICE_DEPTH) return null;
+    if (
+      !startsLine(own, childStart(k), col, list, false) ||
+      litDepth('key' in k ? k.value : k) + depth + 1 > MAX_SPLICE_DEPTH
+    )
+      return null;
   }
   return kids.length > 0 && childStart(kids[0] as Child).line === 0 ? kids.map((k) => shiftChild(k, from)) : null;
 }
@@ -193,15 +264,22 @@ function shift(n: Lit, by: number): Lit {
   if (by === 0) return n;
   const range = shiftRange(n.range, by);
   switch (n.kind) {
-    case 'str': return strLit(n.value, range, shiftRange(n.inner, by));
-    case 'list': return { kind: 'list', items: n.items.map((i) => shift(i, by)), range };
-    case 'dict': return { kind: 'dict', entries: n.entries.map((e) => shiftChild(e, by) as DictEntry), range };
-    default: return { ...n, range };
+    case 'str':
+      return strLit(n.value, range, shiftRange(n.inner, by));
+    case 'list':
+      return { kind: 'list', items: n.items.map((i) => shift(i, by)), range };
+    case 'dict':
+      return { kind: 'dict', entries: n.entries.map((e) => shiftChild(e, by) as DictEntry), range };
+    default:
+      return { ...n, range };
   }
 }
 
 /** A YAML text and what `parseYamlLit` read of it: what the next read of an edit starts from. */
-export interface YamlReadFrom { text: string; facts: YamlFacts }
+export interface YamlReadFrom {
+  text: string;
+  facts: YamlFacts;
+}
 
 /** `parseYamlLit(text)`, spliced from the previous read when it can be. */
 export function readYamlLit(text: string, previous?: YamlReadFrom): YamlFacts {
@@ -209,7 +287,10 @@ export function readYamlLit(text: string, previous?: YamlReadFrom): YamlFacts {
 }
 
 /** A YAML text and what `parseYamlDocs` read of it. */
-export interface YamlDocsFrom { text: string; docs: YamlDocFacts[] }
+export interface YamlDocsFrom {
+  text: string;
+  docs: YamlDocFacts[];
+}
 
 /** `parseYamlDocs(text)`, spliced from the previous read when it was one document without a `---` line. */
 export function readYamlDocs(text: string, previous?: YamlDocsFrom): YamlDocFacts[] {

@@ -3,7 +3,19 @@
 // into the shared literal model with node ranges, plus its syntax errors. A document being typed is
 // read around its mistakes: the lines a syntax error is about are blanked and the text parsed again, so
 // a line at the wrong indentation or an unclosed quote costs that line, not the document.
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, YAMLParseError, type CST, type Document, type Node as YNode } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node as YNode,
+} from 'yaml';
 import type { Range } from '../types';
 import { dictPair, strLit, type DictEntry, type Lit } from '../literal';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
@@ -13,7 +25,11 @@ import { flat, typedLit, YAML_OPTIONS } from './scalars';
 import { fastYamlValue } from './fastYaml';
 
 /** `unread`: nothing after the mistake is read (a bound was hit), so the file is not "still analysed". */
-export interface YamlProblem { range: Range; message: string; unread?: boolean }
+export interface YamlProblem {
+  range: Range;
+  message: string;
+  unread?: boolean;
+}
 export interface YamlFacts {
   value: Lit | null;
   errors: YamlProblem[];
@@ -29,7 +45,10 @@ export interface YamlFacts {
 /** Diagnostics other than RL030 about a node in an error zone are consequences of the syntax error: dropped. */
 export function outsideErrorZones<T extends { code: string; range: Range }>(diags: T[], zones: Range[]): T[] {
   if (zones.length === 0) return diags;
-  return diags.filter((d) => d.code === 'RL030' || !zones.some((z) => d.range.start.line <= z.end.line && z.start.line <= d.range.end.line));
+  return diags.filter(
+    (d) =>
+      d.code === 'RL030' || !zones.some((z) => d.range.start.line <= z.end.line && z.start.line <= d.range.end.line),
+  );
 }
 
 const MAX_DEPTH = 64;
@@ -54,7 +73,9 @@ interface Walk {
 const MAX_DOCS = 16;
 
 /** One document of a multi-document stream, with the range of its `---` marker (null when it has none). */
-export interface YamlDocFacts extends YamlFacts { marker: Range | null }
+export interface YamlDocFacts extends YamlFacts {
+  marker: Range | null;
+}
 
 /**
  * Every document of a stream (a stamp block, `---`, then the content), each read as `parseYamlLit`
@@ -65,11 +86,15 @@ export function parseYamlDocs(rawText: string): YamlDocFacts[] {
   const lines = new LineIndex(text);
   // Nearly every file is one document: read it once, without the pass that splits the stream.
   const single = singleDocument(text);
-  if (single) return [{ ...parseYamlLit(text), marker: single.marker === null ? null : lines.range(single.marker, single.marker + 3) }];
+  if (single)
+    return [
+      { ...parseYamlLit(text), marker: single.marker === null ? null : lines.range(single.marker, single.marker + 3) },
+    ];
   const docs: { offset: number; marker: number | null }[] = [];
   // a stream too deep to split is read as one document, which parseYamlLit then gives up on
-  for (const t of cstTokens(capNesting(text).text) ?? [{ type: 'document', offset: 0, start: [] }] as const) {
-    if (t.type === 'document' && docs.length < MAX_DOCS) docs.push({ offset: t.offset, marker: t.start.find((s) => s.type === 'doc-start')?.offset ?? null });
+  for (const t of cstTokens(capNesting(text).text) ?? ([{ type: 'document', offset: 0, start: [] }] as const)) {
+    if (t.type === 'document' && docs.length < MAX_DOCS)
+      docs.push({ offset: t.offset, marker: t.start.find((s) => s.type === 'doc-start')?.offset ?? null });
   }
   const blank = (s: string): string => s.replace(/[^\n\r]/g, ' ');
   return docs.map((d, i) => {
@@ -89,7 +114,14 @@ function singleDocument(text: string): { marker: number | null } | null {
   const first = markers[0];
   if (markers.length > 1 || (first && first[0] !== '---')) return null;
   const at = first?.index ?? null;
-  if (at !== null && !text.slice(0, at).split(/\r?\n/).every((l) => /^(?:[ \t]*(?:#.*)?|%.*)$/.test(l))) return null;
+  if (
+    at !== null &&
+    !text
+      .slice(0, at)
+      .split(/\r?\n/)
+      .every((l) => /^(?:[ \t]*(?:#.*)?|%.*)$/.test(l))
+  )
+    return null;
   const rest = at === null ? text : text.slice(at + 3);
   return /^(?![ \t]*(?:#|$))/m.test(rest.replace(/\r/g, '')) ? { marker: at } : null;
 }
@@ -111,7 +143,9 @@ export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): Y
   // A mistake's range stays on its line (the parser's positions may run on to the next token).
   const at = (where: [number, number]): Range => {
     const r = lines.range(where[0], Math.max(where[1], where[0] + 1));
-    return r.end.line === r.start.line ? r : span(r.start, pos(r.start.line, Math.max(r.start.character, lines.lineText(r.start.line).length)));
+    return r.end.line === r.start.line
+      ? r
+      : span(r.start, pos(r.start.line, Math.max(r.start.character, lines.lineText(r.start.line).length)));
   };
   // The parser only breaks lines at `\n`; a lone `\r` becomes one (same offsets).
   const nested = capNesting(normalizeLoneCr(rawText));
@@ -119,24 +153,59 @@ export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): Y
   // The parser turns a stack overflow into an error whose place (and the errors around it) depends on
   // the stack at hand: give up on such a document deterministically (capNesting keeps the shapes known
   // to cause it away). A repaired text is parsed again, so it is checked again.
-  const tooDeep = (): YamlFacts => ({ value: null, errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read', unread: true }], tagWarnings: [], errorZones: [] });
+  const tooDeep = (): YamlFacts => ({
+    value: null,
+    errors: [{ range: at([0, 1]), message: 'Syntax error: the document nests too deeply to be read', unread: true }],
+    tagWarnings: [],
+    errorZones: [],
+  });
   const parsed = parse(text);
   if (!parsed || parsed.exhausted) return tooDeep();
   let doc = parsed;
   const seen = new Set<string>();
   const stray = strayScalar(doc);
   const errors: YamlProblem[] = stray
-    ? [{ range: at([stray, lineEnd(text, stray)]), message: 'Syntax error: this line is not a \'key: value\' pair (\':\' missing?), so the document is read as this one text' }]
-    : doc.errors.slice(0, MAX_YAML_ERRORS)
-    .map((e) => ({ range: at(mistake(text, doc, e.message, e.pos)), message: `Syntax error: ${e.message.split('\n')[0] ?? ''}` }))
-    .filter((e) => { const k = `${e.range.start.line}:${e.range.start.character} ${e.message}`; return !seen.has(k) && !!seen.add(k); });
+    ? [
+        {
+          range: at([stray, lineEnd(text, stray)]),
+          message:
+            "Syntax error: this line is not a 'key: value' pair (':' missing?), so the document is read as this one text",
+        },
+      ]
+    : doc.errors
+        .slice(0, MAX_YAML_ERRORS)
+        .map((e) => ({
+          range: at(mistake(text, doc, e.message, e.pos)),
+          message: `Syntax error: ${e.message.split('\n')[0] ?? ''}`,
+        }))
+        .filter((e) => {
+          const k = `${e.range.start.line}:${e.range.start.character} ${e.message}`;
+          return !seen.has(k) && !!seen.add(k);
+        });
   if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
-    errors.push({ range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]), message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones` });
+    errors.push({
+      range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]),
+      message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones`,
+    });
   }
-  if (nested.at !== null) errors.unshift({ range: at([nested.at, nested.at + 1]), message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read`, unread: true });
-  const tagWarnings = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').slice(0, MAX_YAML_ERRORS)
-    .map((w) => ({ range: at(w.pos), message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text` }));
-  for (let round = 0; round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length + doc.more <= MAX_YAML_ERRORS; round++) {
+  if (nested.at !== null)
+    errors.unshift({
+      range: at([nested.at, nested.at + 1]),
+      message: `Syntax error: nesting deeper than ${nested.limit} levels; the rest of the file is not read`,
+      unread: true,
+    });
+  const tagWarnings = doc.warnings
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .slice(0, MAX_YAML_ERRORS)
+    .map((w) => ({
+      range: at(w.pos),
+      message: `${w.message.split('\n')[0] ?? ''}: custom tags are never constructed; the value is read as plain text`,
+    }));
+  for (
+    let round = 0;
+    round < REPAIR_ROUNDS && doc.errors.length > 0 && doc.errors.length + doc.more <= MAX_YAML_ERRORS;
+    round++
+  ) {
     const repaired = blankMistakes(text, doc);
     if (repaired === text) break;
     text = repaired;
@@ -144,7 +213,13 @@ export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): Y
     if (!again || again.exhausted) return tooDeep();
     doc = again;
   }
-  const walk: Walk = { lines, anchors: new Map(), budget: ALIAS_BUDGET, exhausted: null, pyyaml: opts.pyyaml ? text : null };
+  const walk: Walk = {
+    lines,
+    anchors: new Map(),
+    budget: ALIAS_BUDGET,
+    exhausted: null,
+    pyyaml: opts.pyyaml ? text : null,
+  };
   const value = doc.contents ? toLit(doc.contents as YNode, walk, 0, null) : null;
   if (walk.exhausted) errors.push(walk.exhausted);
   return { value, errors, tagWarnings, errorZones: errors.map((e) => zone(lines, e.range)) };
@@ -179,12 +254,22 @@ function parse(text: string): (Document & { more: number; exhausted: boolean }) 
   let exhausted = false;
   internals.onError = (source, code, message, warning) => {
     if (code === 'RESOURCE_EXHAUSTION') exhausted = true;
-    if ((warning ? internals.warnings : internals.errors).length <= MAX_YAML_ERRORS) report(source, code, message, warning);
+    if ((warning ? internals.warnings : internals.errors).length <= MAX_YAML_ERRORS)
+      report(source, code, message, warning);
     else if (!warning) more++;
   };
   let doc: Document | null = null;
   for (const d of composer.compose(tokens, true, text.length)) {
-    if (doc) { doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents')); break; }
+    if (doc) {
+      doc.errors.push(
+        new YAMLParseError(
+          d.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents',
+        ),
+      );
+      break;
+    }
     doc = d as unknown as Document;
   }
   return Object.assign(doc as Document, { more, exhausted });
@@ -264,7 +349,12 @@ function lineEnd(text: string, from: number): number {
  */
 function strayScalar(doc: Document): number | null {
   const c = doc.contents;
-  if (!isScalar(c) || !c.range || !doc.errors.some((e) => e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= (c.range?.[1] ?? 0))) return null;
+  if (
+    !isScalar(c) ||
+    !c.range ||
+    !doc.errors.some((e) => e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= (c.range?.[1] ?? 0))
+  )
+    return null;
   return c.range[0];
 }
 
@@ -281,7 +371,8 @@ function blankMistakes(text: string, doc: Document): string {
     if (from >= text.length) continue;
     // A stray line (wrong indentation, a key without a value) goes whole; an unclosed bracket or quote from where it opens.
     const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-    if (!/^(Flow|Missing closing)/.test(e.message)) from = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, from + 1))?.[0].length ?? 0);
+    if (!/^(Flow|Missing closing)/.test(e.message))
+      from = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, from + 1))?.[0].length ?? 0);
     const to = lineEnd(text, from);
     for (let i = from; i < to; i++) chars[i] = ' ';
   }
@@ -300,12 +391,11 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
     if (c === ']' || c === '}') depth++;
     else if ((c === '[' || c === '{') && depth-- === 0) {
       const eol = text.indexOf('\n', i);
-      return [i, (eol < 0 ? text.length : eol)];
+      return [i, eol < 0 ? text.length : eol];
     }
   }
   return null;
 }
-
 
 /** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
 function tight(n: YNode, r: Range, last: Range | undefined): Range {
@@ -321,7 +411,11 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
   const r = at ?? w.lines.range(start, (isMap(n) || isSeq(n)) && n.flow ? valueEnd : end);
   if (depth > MAX_DEPTH) return { kind: 'other', text: '…', range: r };
   if (at && --w.budget < 0) {
-    w.exhausted ??= { range: r, message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read`, unread: true };
+    w.exhausted ??= {
+      range: r,
+      message: `Syntax error: aliases expand to more than ${ALIAS_BUDGET} nodes; the rest is not read`,
+      unread: true,
+    };
     return { kind: 'other', text: '…', range: r };
   }
   if (!at && (isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) w.anchors.set(n.anchor, n);
@@ -333,7 +427,11 @@ function toLit(n: YNode, w: Walk, depth: number, at: Range | null): Lit {
       const inner = quoted ? w.lines.range(start + 1, Math.max(start + 1, valueEnd - 1)) : sr;
       return strLit(quoted || sr.start.line !== sr.end.line ? flat(v) : v, sr, inner);
     }
-    return typedLit(v, sr, typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN' ? w.pyyaml.slice(start, valueEnd) : null);
+    return typedLit(
+      v,
+      sr,
+      typeof v === 'number' && w.pyyaml !== null && n.type === 'PLAIN' ? w.pyyaml.slice(start, valueEnd) : null,
+    );
   }
   if (isMap(n)) {
     const entries: DictEntry[] = [];

@@ -11,7 +11,9 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 /** Whether the client asked for `kind` (no `only`: everything but source actions, as LSP says). */
 const wants = (only: string[] | undefined, kind: string): boolean =>
-  only === undefined ? !kind.startsWith(CodeActionKind.Source) : only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  only === undefined
+    ? !kind.startsWith(CodeActionKind.Source)
+    : only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
 export function registerCodeActions(s: Session): void {
   s.connection.onCodeAction((p, token) =>
@@ -37,5 +39,6 @@ export function registerCodeActions(s: Session): void {
         }
       }
       return out;
-    }));
+    }),
+  );
 }

@@ -5,5 +5,7 @@ import type { Session } from '../session';
 export function registerCodeLens(s: Session): void {
   s.connection.onCodeLens((p, token) =>
     s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
-      folder.engine.codeLenses(rel).map((lens) => toCodeLens(p.textDocument.uri, lens))));
+      folder.engine.codeLenses(rel).map((lens) => toCodeLens(p.textDocument.uri, lens)),
+    ),
+  );
 }

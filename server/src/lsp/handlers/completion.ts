@@ -6,5 +6,8 @@ export const TRIGGER_CHARACTERS = ['"', "'"];
 
 export function registerCompletion(s: Session): void {
   s.connection.onCompletion((p, token) =>
-    s.query(p.textDocument.uri, token, [], ({ folder, rel }) => folder.engine.completion(rel, p.position).map(toCompletionItem)));
+    s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
+      folder.engine.completion(rel, p.position).map(toCompletionItem),
+    ),
+  );
 }

@@ -5,5 +5,8 @@ import type { Session } from '../session';
 
 export function registerDocumentLinks(s: Session): void {
   s.connection.onDocumentLinks((p, token) =>
-    s.query(p.textDocument.uri, token, [], ({ folder, rel }) => folder.engine.documentLinks(rel).map((l) => toDocumentLink(folder, l))));
+    s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
+      folder.engine.documentLinks(rel).map((l) => toDocumentLink(folder, l)),
+    ),
+  );
 }

@@ -4,5 +4,6 @@ import type { Session } from '../session';
 
 export function registerHover(s: Session): void {
   s.connection.onHover((p, token) =>
-    s.query(p.textDocument.uri, token, null, ({ folder, rel }) => toHover(folder.engine.hover(rel, p.position))));
+    s.query(p.textDocument.uri, token, null, ({ folder, rel }) => toHover(folder.engine.hover(rel, p.position))),
+  );
 }

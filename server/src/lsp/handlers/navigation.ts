@@ -5,9 +5,13 @@ import type { Session } from '../session';
 export function registerNavigation(s: Session): void {
   s.connection.onDefinition((p, token) =>
     s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
-      folder.engine.definition(rel, p.position).map((l) => toLocation(folder, l))));
+      folder.engine.definition(rel, p.position).map((l) => toLocation(folder, l)),
+    ),
+  );
 
   s.connection.onReferences((p, token) =>
     s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
-      folder.engine.references(rel, p.position, p.context.includeDeclaration).map((l) => toLocation(folder, l))));
+      folder.engine.references(rel, p.position, p.context.includeDeclaration).map((l) => toLocation(folder, l)),
+    ),
+  );
 }

@@ -4,11 +4,13 @@ import type { Session } from '../session';
 
 export function registerRename(s: Session): void {
   s.connection.onPrepareRename((p, token) =>
-    s.query(p.textDocument.uri, token, null, ({ folder, rel }) => folder.engine.prepareRename(rel, p.position)));
+    s.query(p.textDocument.uri, token, null, ({ folder, rel }) => folder.engine.prepareRename(rel, p.position)),
+  );
 
   s.connection.onRenameRequest((p, token) =>
     s.query(p.textDocument.uri, token, null, ({ folder, rel }) => {
       const result = folder.engine.rename(rel, p.position, p.newName);
       return result === null ? null : toWorkspaceEdit(folder, result.edits, s.options.edits);
-    }));
+    }),
+  );
 }

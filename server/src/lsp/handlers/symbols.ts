@@ -4,8 +4,12 @@ import type { Session } from '../session';
 
 export function registerSymbols(s: Session): void {
   s.connection.onDocumentSymbol((p, token) =>
-    s.query(p.textDocument.uri, token, [], ({ folder, rel }) => folder.engine.documentSymbols(rel).map(toDocumentSymbol)));
+    s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
+      folder.engine.documentSymbols(rel).map(toDocumentSymbol),
+    ),
+  );
 
   s.connection.onWorkspaceSymbol((p, token) =>
-    s.queryAll(token, (folder) => folder.engine.workspaceSymbols(p.query).map((sym) => toWorkspaceSymbol(folder, sym))));
+    s.queryAll(token, (folder) => folder.engine.workspaceSymbols(p.query).map((sym) => toWorkspaceSymbol(folder, sym))),
+  );
 }

@@ -15,18 +15,26 @@ const UNPROPOSED = `\nThis server was started with --allow-unproposed-fixes: ins
 
 export function registerApplyFix(server: McpServer, { root, fixes, options }: ToolContext): void {
   const id = z.string().min(1).max(100).describe("a fix id returned by 'fixes' in this session");
-  server.registerTool('apply_fix', {
-    title: 'Apply a quick fix',
-    description: options.allowUnproposedFixes ? `${DESCRIPTION}${UNPROPOSED}` : DESCRIPTION,
-    inputSchema: options.allowUnproposedFixes ? z.strictObject({ id: id.optional(), fix: fixInput.optional() }) : z.strictObject({ id }),
-    outputSchema: applyDocument,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
-  }, (args: { id?: string; fix?: z.infer<typeof fixInput> }) => root.run((_engine, opened) => {
-    if ((args.id === undefined) === (args.fix === undefined)) throw new Error("give exactly one of 'id' and 'fix'");
-    const chosen = args.fix ?? fixes.get(args.id ?? '');
-    if (chosen === undefined) throw new Error(`no fix '${args.id ?? ''}' was proposed in this session; call 'fixes' first`);
-    const files = writeFix(root.dir, chosen, opened.folder.maxFileBytes);
-    if (args.id !== undefined) fixes.forget(args.id);
-    return answer(`Applied: ${files.map((f) => `${f.action} ${f.path}`).join(', ')}.`, { applied: true, files });
-  }));
+  server.registerTool(
+    'apply_fix',
+    {
+      title: 'Apply a quick fix',
+      description: options.allowUnproposedFixes ? `${DESCRIPTION}${UNPROPOSED}` : DESCRIPTION,
+      inputSchema: options.allowUnproposedFixes
+        ? z.strictObject({ id: id.optional(), fix: fixInput.optional() })
+        : z.strictObject({ id }),
+      outputSchema: applyDocument,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    },
+    (args: { id?: string; fix?: z.infer<typeof fixInput> }) =>
+      root.run((_engine, opened) => {
+        if ((args.id === undefined) === (args.fix === undefined)) throw new Error("give exactly one of 'id' and 'fix'");
+        const chosen = args.fix ?? fixes.get(args.id ?? '');
+        if (chosen === undefined)
+          throw new Error(`no fix '${args.id ?? ''}' was proposed in this session; call 'fixes' first`);
+        const files = writeFix(root.dir, chosen, opened.folder.maxFileBytes);
+        if (args.id !== undefined) fixes.forget(args.id);
+        return answer(`Applied: ${files.map((f) => `${f.action} ${f.path}`).join(', ')}.`, { applied: true, files });
+      }),
+  );
 }

@@ -27,50 +27,89 @@ Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and
 Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
-  server.registerTool('check', {
-    title: 'Check registries',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({
-      paths: z.array(z.string().max(4096)).max(1000).optional().describe('root-relative files or folders; only their diagnostics (and those elsewhere related to them) are returned'),
-      codes: z.array(z.string().regex(/^RL\d{3}$/)).max(100).optional().describe('only these codes, e.g. ["RL004", "RL023"]'),
-      severity: severity.optional().describe("keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)"),
-      mode: modeInput.optional(),
-      causedBy: z.boolean().optional()
-        .describe("with 'paths': every diagnostic the files may cause anywhere, as 'registry-lens check --files' (the pre-commit hook) reports: also those of every check that read them (a renamed builder class breaking the core registry); off: the files' own and those related to them"),
-      reportUnusedSuppressions: z.boolean().optional()
-        .describe('also report suppression comments that suppress nothing (RL033), as the CLI\'s --report-unused-suppressions; off by default'),
-      ...pageInput(PAGE, 'diagnostics'),
-    }),
-    outputSchema: checkSchema.extend({ page: pageOutput }),
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, async ({ paths, codes, severity: minimum, mode, causedBy, reportUnusedSuppressions, limit, cursor }) => {
-    const start = performance.now();
-    const under = paths?.map((p) => pathInRoot(root.dir, p));
-    const caused = causedBy === true && under !== undefined;
-    const filter = { ...(under && !caused ? { paths: under } : {}), ...(codes ? { codes } : {}), ...(minimum ? { severity: minimum } : {}) };
-    const invalid = checkFilterError({ ...filter, ...(under ? { paths: under } : {}) }, CODES.map((c) => c.code));
-    if (invalid !== null) throw new Error(invalid);
-    if (causedBy === true && under === undefined) throw new Error("'causedBy' needs 'paths': the files whose effects to report");
-    const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> => filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
-    return root.run((engine, opened) => {
-      const asked = mode !== undefined || reportUnusedSuppressions === true;
-      const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
-      const { diagnostics: kept, summary } = asked
-        ? withOverrides(opened, overrides, narrowed)
-        : narrowed(engine);
-      const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
-      const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
-      return answer(text(root.dir, kept, summary, page), doc);
-    });
-  });
+  server.registerTool(
+    'check',
+    {
+      title: 'Check registries',
+      description: DESCRIPTION,
+      inputSchema: z.strictObject({
+        paths: z
+          .array(z.string().max(4096))
+          .max(1000)
+          .optional()
+          .describe(
+            'root-relative files or folders; only their diagnostics (and those elsewhere related to them) are returned',
+          ),
+        codes: z
+          .array(z.string().regex(/^RL\d{3}$/))
+          .max(100)
+          .optional()
+          .describe('only these codes, e.g. ["RL004", "RL023"]'),
+        severity: severity
+          .optional()
+          .describe(
+            "keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)",
+          ),
+        mode: modeInput.optional(),
+        causedBy: z
+          .boolean()
+          .optional()
+          .describe(
+            "with 'paths': every diagnostic the files may cause anywhere, as 'registry-lens check --files' (the pre-commit hook) reports: also those of every check that read them (a renamed builder class breaking the core registry); off: the files' own and those related to them",
+          ),
+        reportUnusedSuppressions: z
+          .boolean()
+          .optional()
+          .describe(
+            "also report suppression comments that suppress nothing (RL033), as the CLI's --report-unused-suppressions; off by default",
+          ),
+        ...pageInput(PAGE, 'diagnostics'),
+      }),
+      outputSchema: checkSchema.extend({ page: pageOutput }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ paths, codes, severity: minimum, mode, causedBy, reportUnusedSuppressions, limit, cursor }) => {
+      const start = performance.now();
+      const under = paths?.map((p) => pathInRoot(root.dir, p));
+      const caused = causedBy === true && under !== undefined;
+      const filter = {
+        ...(under && !caused ? { paths: under } : {}),
+        ...(codes ? { codes } : {}),
+        ...(minimum ? { severity: minimum } : {}),
+      };
+      const invalid = checkFilterError(
+        { ...filter, ...(under ? { paths: under } : {}) },
+        CODES.map((c) => c.code),
+      );
+      if (invalid !== null) throw new Error(invalid);
+      if (causedBy === true && under === undefined)
+        throw new Error("'causedBy' needs 'paths': the files whose effects to report");
+      const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> =>
+        filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
+      return root.run((engine, opened) => {
+        const asked = mode !== undefined || reportUnusedSuppressions === true;
+        const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
+        const { diagnostics: kept, summary } = asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine);
+        const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
+        const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
+        return answer(text(root.dir, kept, summary, page), doc);
+      });
+    },
+  );
 }
 
 function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page): string {
-  if (s.sources === 0) return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
+  if (s.sources === 0)
+    return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
   const files = new Set(kept.map((d) => d.file)).size;
   const head = `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ${s.hints} hint(s) in ${files} file(s); the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
   const shown = kept.slice(page.offset, page.offset + Math.min(page.returned, FIRST));
-  const lines = shown.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
-  const more = page.returned > shown.length ? [`… and ${page.returned - shown.length} more in structuredContent.diagnostics.`] : [];
+  const lines = shown.map(
+    (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+  );
+  const more =
+    page.returned > shown.length
+      ? [`… and ${page.returned - shown.length} more in structuredContent.diagnostics.`]
+      : [];
   return [head, ...lines, ...more, pageLine(page, 'diagnostics')].filter((l) => l !== '').join('\n');
 }

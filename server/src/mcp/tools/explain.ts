@@ -14,29 +14,55 @@ Use it before adding or renaming a step (does the name exist? where?), when a st
 Returns the same JSON document as 'registry-lens explain NAME --format json'; the text is the CLI's plain rendering. An unknown name is an error listing close names ('did you mean').`;
 
 export function registerExplain(server: McpServer, { root }: ToolContext): void {
-  server.registerTool('explain', {
-    title: 'Explain resolution',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({
-      name: z.string().min(1).max(1000).describe("the step name (e.g. 'XGBoostTraining'), module id or 'artifact@latest'"),
-      workspace: workspaceInput.optional(),
-      mode: modeInput.optional(),
-      framework: z.string().min(1).max(200).optional()
-        .describe("the pipeline's framework (e.g. 'xgboost', 'pytorch'): among definitions that differ by framework, cursus's framework strategy picks this one (the CLI's --framework)"),
-      env: z.array(z.string().min(1).max(200)).max(50).optional()
-        .describe("environment tags (e.g. ['gpu']): cursus's environment strategy picks the definition whose tags match (the CLI's --env a,b)"),
-    }),
-    outputSchema: explainSchema,
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, ({ name, workspace, mode, framework, env }) => root.run((engine) => {
-    const e = engine.explain({
-      step: name, context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode,
-      ...(framework === undefined ? {} : { framework }), ...(env === undefined ? {} : { environmentTags: env }),
-    });
-    if (!e.found) {
-      const hint = e.suggestions.length > 0 ? ` Did you mean: ${e.suggestions.join(', ')}?` : " No close name; the 'list' tool lists every name of a context.";
-      throw new Error(`${e.summary}.${hint}`);
-    }
-    return answer(renderExplanation(e), explainDocument(e));
-  }));
+  server.registerTool(
+    'explain',
+    {
+      title: 'Explain resolution',
+      description: DESCRIPTION,
+      inputSchema: z.strictObject({
+        name: z
+          .string()
+          .min(1)
+          .max(1000)
+          .describe("the step name (e.g. 'XGBoostTraining'), module id or 'artifact@latest'"),
+        workspace: workspaceInput.optional(),
+        mode: modeInput.optional(),
+        framework: z
+          .string()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe(
+            "the pipeline's framework (e.g. 'xgboost', 'pytorch'): among definitions that differ by framework, cursus's framework strategy picks this one (the CLI's --framework)",
+          ),
+        env: z
+          .array(z.string().min(1).max(200))
+          .max(50)
+          .optional()
+          .describe(
+            "environment tags (e.g. ['gpu']): cursus's environment strategy picks the definition whose tags match (the CLI's --env a,b)",
+          ),
+      }),
+      outputSchema: explainSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ name, workspace, mode, framework, env }) =>
+      root.run((engine) => {
+        const e = engine.explain({
+          step: name,
+          context: contextOf(engine, workspace),
+          mode: mode ?? engine.resolutionMode,
+          ...(framework === undefined ? {} : { framework }),
+          ...(env === undefined ? {} : { environmentTags: env }),
+        });
+        if (!e.found) {
+          const hint =
+            e.suggestions.length > 0
+              ? ` Did you mean: ${e.suggestions.join(', ')}?`
+              : " No close name; the 'list' tool lists every name of a context.";
+          throw new Error(`${e.summary}.${hint}`);
+        }
+        return answer(renderExplanation(e), explainDocument(e));
+      }),
+  );
 }

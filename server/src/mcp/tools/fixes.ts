@@ -13,25 +13,43 @@ const DESCRIPTION = `Proposes the quick fixes for the diagnostics of one file, a
 Give 'file' (root-relative) and optionally 'range' (the diagnostic's range, from 'check') or 'code' (e.g. RL005); with neither, every fix of the file is proposed. Nothing is written: pass a fix's 'id' to 'apply_fix' to write it. A fix is computed from the files as they are now ('basis': their sha256); once a file it edits changes, apply_fix refuses it and 'fixes' must be called again.`;
 
 export function registerFixes(server: McpServer, { root, fixes }: ToolContext): void {
-  server.registerTool('fixes', {
-    title: 'Propose quick fixes',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({
-      file: z.string().min(1).max(4096).describe('root-relative path of the file with the diagnostics'),
-      range: rangeInput.optional().describe("only diagnostics overlapping this 0-based range (as 'check' returned it)"),
-      code: z.string().regex(/^RL\d{3}$/).optional().describe('only diagnostics of this code'),
-    }),
-    outputSchema: fixesDocument,
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, ({ file, range, code }) => {
-    const rel = pathInRoot(root.dir, file);
-    return root.run((engine) => {
-      const found = engine.fixes(rel, range ?? WHOLE).filter(({ diagnostic }) => code === undefined || diagnostic.code === code);
-      const proposals = found.map(({ diagnostic, fix }) => fixes.propose(diagnostic, fix, (p) => engine.text(p)));
-      const text = proposals.length === 0
-        ? `No quick fix for ${rel}${code ? ` (${code})` : ''}${range ? ' in that range' : ''}${engine.has(rel) ? '' : ': Registry Lens does not analyse this file'}.`
-        : [`${proposals.length} fix(es) for ${rel}:`, ...proposals.map((p) => `${p.id}  ${p.diagnostic.code} line ${p.diagnostic.range.start.line + 1}: ${p.title}`)].join('\n');
-      return answer(text, { file: rel, fixes: proposals });
-    });
-  });
+  server.registerTool(
+    'fixes',
+    {
+      title: 'Propose quick fixes',
+      description: DESCRIPTION,
+      inputSchema: z.strictObject({
+        file: z.string().min(1).max(4096).describe('root-relative path of the file with the diagnostics'),
+        range: rangeInput
+          .optional()
+          .describe("only diagnostics overlapping this 0-based range (as 'check' returned it)"),
+        code: z
+          .string()
+          .regex(/^RL\d{3}$/)
+          .optional()
+          .describe('only diagnostics of this code'),
+      }),
+      outputSchema: fixesDocument,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ file, range, code }) => {
+      const rel = pathInRoot(root.dir, file);
+      return root.run((engine) => {
+        const found = engine
+          .fixes(rel, range ?? WHOLE)
+          .filter(({ diagnostic }) => code === undefined || diagnostic.code === code);
+        const proposals = found.map(({ diagnostic, fix }) => fixes.propose(diagnostic, fix, (p) => engine.text(p)));
+        const text =
+          proposals.length === 0
+            ? `No quick fix for ${rel}${code ? ` (${code})` : ''}${range ? ' in that range' : ''}${engine.has(rel) ? '' : ': Registry Lens does not analyse this file'}.`
+            : [
+                `${proposals.length} fix(es) for ${rel}:`,
+                ...proposals.map(
+                  (p) => `${p.id}  ${p.diagnostic.code} line ${p.diagnostic.range.start.line + 1}: ${p.title}`,
+                ),
+              ].join('\n');
+        return answer(text, { file: rel, fixes: proposals });
+      });
+    },
+  );
 }

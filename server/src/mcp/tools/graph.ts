@@ -19,39 +19,72 @@ Use it to find dependency cycles (RL023), to see what a step depends on or what 
 Returns the JSON document of 'registry-lens graph --format json' (order, blocked and cycles whole), led by a summary and one page of nodes at a time with the edges going out of them ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
 
 export function registerGraph(server: McpServer, { root }: ToolContext): void {
-  server.registerTool('graph', {
-    title: 'Dependency graph',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({ workspace: workspaceInput.optional(), mode: modeInput.optional(), ...pageInput(PAGE, 'nodes (each with its outgoing edges)') }),
-    outputSchema: graphSchema.extend({ summary: graphSummary, page: pageOutput }),
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, ({ workspace, mode, limit, cursor }) => root.run((engine) => {
-    const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
-    const { items, page } = pageOf('graph', g.nodes, limit, cursor, PAGE);
-    const ids = new Set(items.map((n) => n.id));
-    const flow = g.edges.filter((e) => e.kind === 'flow').length;
-    const summary = { nodes: g.nodes.length, dependencyEdges: g.edges.length - flow, flowEdges: flow, cycles: g.cycles.length, blocked: g.blocked.length };
-    // The note says why the whole graph is empty, never why a page's nodes have no edges.
-    const { version, note: _pageNote, ...doc } = graphDocument({ ...g, nodes: items, edges: g.edges.filter((e) => ids.has(e.from)) });
-    const note = emptyGraphNote(g);
-    return answer([text(g), pageLine(page, 'nodes')].filter((l) => l !== '').join('\n'), { version, summary, ...doc, ...(note === null ? {} : { note }), page });
-  }));
+  server.registerTool(
+    'graph',
+    {
+      title: 'Dependency graph',
+      description: DESCRIPTION,
+      inputSchema: z.strictObject({
+        workspace: workspaceInput.optional(),
+        mode: modeInput.optional(),
+        ...pageInput(PAGE, 'nodes (each with its outgoing edges)'),
+      }),
+      outputSchema: graphSchema.extend({ summary: graphSummary, page: pageOutput }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ workspace, mode, limit, cursor }) =>
+      root.run((engine) => {
+        const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
+        const { items, page } = pageOf('graph', g.nodes, limit, cursor, PAGE);
+        const ids = new Set(items.map((n) => n.id));
+        const flow = g.edges.filter((e) => e.kind === 'flow').length;
+        const summary = {
+          nodes: g.nodes.length,
+          dependencyEdges: g.edges.length - flow,
+          flowEdges: flow,
+          cycles: g.cycles.length,
+          blocked: g.blocked.length,
+        };
+        // The note says why the whole graph is empty, never why a page's nodes have no edges.
+        const {
+          version,
+          note: _pageNote,
+          ...doc
+        } = graphDocument({ ...g, nodes: items, edges: g.edges.filter((e) => ids.has(e.from)) });
+        const note = emptyGraphNote(g);
+        return answer([text(g), pageLine(page, 'nodes')].filter((l) => l !== '').join('\n'), {
+          version,
+          summary,
+          ...doc,
+          ...(note === null ? {} : { note }),
+          page,
+        });
+      }),
+  );
 }
 
-const graphSummary = z.object({
-  nodes: z.number().int().describe('nodes in all pages'),
-  dependencyEdges: z.number().int(),
-  flowEdges: z.number().int().describe("edges of kind 'flow'"),
-  cycles: z.number().int(),
-  blocked: z.number().int().describe('nodes that cannot be ordered'),
-}).describe('the whole graph in a few numbers');
+const graphSummary = z
+  .object({
+    nodes: z.number().int().describe('nodes in all pages'),
+    dependencyEdges: z.number().int(),
+    flowEdges: z.number().int().describe("edges of kind 'flow'"),
+    cycles: z.number().int(),
+    blocked: z.number().int().describe('nodes that cannot be ordered'),
+  })
+  .describe('the whole graph in a few numbers');
 
 function text(g: DependencyGraph): string {
   const empty = emptyGraphNote(g);
   if (empty !== null) return `${empty[0]?.toUpperCase() ?? ''}${empty.slice(1)}`;
   const flow = g.edges.filter((e) => e.kind === 'flow').length;
-  const lines = [`Context '${g.context}' (${g.mode} mode): ${g.nodes.length} nodes, ${g.edges.length - flow} dependency edges, ${flow} data-flow edges.`];
-  lines.push(g.cycles.length === 0 ? 'No cycle.' : `${g.cycles.length} cycle(s): ${g.cycles.map((c) => [...c, c[0]].join(' -> ')).join('; ')}.`);
+  const lines = [
+    `Context '${g.context}' (${g.mode} mode): ${g.nodes.length} nodes, ${g.edges.length - flow} dependency edges, ${flow} data-flow edges.`,
+  ];
+  lines.push(
+    g.cycles.length === 0
+      ? 'No cycle.'
+      : `${g.cycles.length} cycle(s): ${g.cycles.map((c) => [...c, c[0]].join(' -> ')).join('; ')}.`,
+  );
   if (g.blocked.length > 0) lines.push(`Blocked by a cycle: ${g.blocked.join(', ')}.`);
   if (g.order.length > 0) lines.push(`Registration order: ${g.order.join(', ')}.`);
   return lines.join('\n');

@@ -19,41 +19,59 @@ Use it to see what exists before adding a step, to pick a name, or to find the w
 Returns the JSON document of 'registry-lens list --format json', led by a summary (counts, the contexts of the root) and one page of entries at a time ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
 
 export function registerList(server: McpServer, { root }: ToolContext): void {
-  server.registerTool('list', {
-    title: 'List steps',
-    description: DESCRIPTION,
-    inputSchema: z.strictObject({
-      workspace: workspaceInput.optional(),
-      mode: modeInput.optional(),
-      conflictsOnly: z.boolean().optional().describe('only entries whose name has conflicting definitions'),
-      ...pageInput(PAGE, 'entries'),
-    }),
-    outputSchema: listSchema.extend({ summary: listSummary, page: pageOutput }),
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, ({ workspace, mode, conflictsOnly, limit, cursor }) => root.run((engine) => {
-    const context = contextOf(engine, workspace);
-    const resolution = mode ?? engine.resolutionMode;
-    const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });
-    const contexts = engine.contexts().map((c) => ({ id: c.id, dir: c.dir }));
-    const { items, page } = pageOf('list', rows, limit, cursor, PAGE);
-    const bySource: Record<string, number> = {};
-    for (const r of rows) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
-    const summary = { entries: rows.length, conflicting: rows.filter((r) => r.conflicts.length > 0).length, bySource, contexts };
-    const lines = [
-      `${rows.length} entries in context '${context}' (${resolution} mode). Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
-      ...items.slice(0, FIRST).map((r) => `${r.name}  (${r.source})${r.conflicts.length > 0 ? `  conflicts: ${r.conflicts.join(', ')}` : ''}`),
-      ...(items.length > FIRST ? [`… and ${items.length - FIRST} more in structuredContent.steps.`] : []),
-      pageLine(page, 'entries'),
-    ];
-    const { version, ...doc } = listDocument(items, context, resolution);
-    return answer(lines.filter((l) => l !== '').join('\n'), { version, summary, ...doc, page });
-  }));
+  server.registerTool(
+    'list',
+    {
+      title: 'List steps',
+      description: DESCRIPTION,
+      inputSchema: z.strictObject({
+        workspace: workspaceInput.optional(),
+        mode: modeInput.optional(),
+        conflictsOnly: z.boolean().optional().describe('only entries whose name has conflicting definitions'),
+        ...pageInput(PAGE, 'entries'),
+      }),
+      outputSchema: listSchema.extend({ summary: listSummary, page: pageOutput }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ workspace, mode, conflictsOnly, limit, cursor }) =>
+      root.run((engine) => {
+        const context = contextOf(engine, workspace);
+        const resolution = mode ?? engine.resolutionMode;
+        const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });
+        const contexts = engine.contexts().map((c) => ({ id: c.id, dir: c.dir }));
+        const { items, page } = pageOf('list', rows, limit, cursor, PAGE);
+        const bySource: Record<string, number> = {};
+        for (const r of rows) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
+        const summary = {
+          entries: rows.length,
+          conflicting: rows.filter((r) => r.conflicts.length > 0).length,
+          bySource,
+          contexts,
+        };
+        const lines = [
+          `${rows.length} entries in context '${context}' (${resolution} mode). Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
+          ...items
+            .slice(0, FIRST)
+            .map(
+              (r) =>
+                `${r.name}  (${r.source})${r.conflicts.length > 0 ? `  conflicts: ${r.conflicts.join(', ')}` : ''}`,
+            ),
+          ...(items.length > FIRST ? [`… and ${items.length - FIRST} more in structuredContent.steps.`] : []),
+          pageLine(page, 'entries'),
+        ];
+        const { version, ...doc } = listDocument(items, context, resolution);
+        return answer(lines.filter((l) => l !== '').join('\n'), { version, summary, ...doc, page });
+      }),
+  );
 }
 
-const listSummary = z.object({
-  entries: z.number().int().describe('entries in all pages'),
-  conflicting: z.number().int().describe('entries whose name is defined more than once'),
-  bySource: z.record(z.string(), z.number().int()).describe('entries per source'),
-  contexts: z.array(z.object({ id: z.string(), dir: z.string().nullable().describe('the workspace folder (null: core)') }))
-    .describe("every context of the root: core and each developer workspace's id (what 'workspace' takes)"),
-}).describe('the whole list in a few numbers, and the contexts of the root');
+const listSummary = z
+  .object({
+    entries: z.number().int().describe('entries in all pages'),
+    conflicting: z.number().int().describe('entries whose name is defined more than once'),
+    bySource: z.record(z.string(), z.number().int()).describe('entries per source'),
+    contexts: z
+      .array(z.object({ id: z.string(), dir: z.string().nullable().describe('the workspace folder (null: core)') }))
+      .describe("every context of the root: core and each developer workspace's id (what 'workspace' takes)"),
+  })
+  .describe('the whole list in a few numbers, and the contexts of the root');

@@ -23,18 +23,35 @@ async function errorsOf(text: string): Promise<string[]> {
 
 describe('apcore conformance: BindingLoader.load_bindings', () => {
   it('the files it loads get no error (test_single_binding_parsed, test_multiple_bindings_parsed, test_class_method_resolves)', async () => {
-    assert.deepEqual(await errorsOf('bindings:\n  - module_id: a.b\n    target: binding_helpers:typed_function\n    auto_schema: true\n  - module_id: a.c\n    target: binding_helpers:SimpleService.greet'), []);
+    assert.deepEqual(
+      await errorsOf(
+        'bindings:\n  - module_id: a.b\n    target: binding_helpers:typed_function\n    auto_schema: true\n  - module_id: a.c\n    target: binding_helpers:SimpleService.greet',
+      ),
+      [],
+    );
   });
 
   const raising: [string, string, string][] = [
     ['test_empty_file_raises', '', 'RL070'],
     ['test_missing_bindings_key_raises', 'modules:\n  - id: test', 'RL070'],
     ['test_bindings_not_list_raises', 'bindings: not_a_list', 'RL070'],
-    ['test_missing_module_id_raises', 'bindings:\n  - target: binding_helpers:typed_function\n    auto_schema: true', 'RL070'],
+    [
+      'test_missing_module_id_raises',
+      'bindings:\n  - target: binding_helpers:typed_function\n    auto_schema: true',
+      'RL070',
+    ],
     ['test_missing_target_raises', 'bindings:\n  - module_id: test.func\n    auto_schema: true', 'RL070'],
-    ['test_schema_ref_not_found_raises', 'bindings:\n  - module_id: test.ref\n    target: binding_helpers:typed_function\n    schema_ref: nonexistent_schema.yaml', 'RL070'],
+    [
+      'test_schema_ref_not_found_raises',
+      'bindings:\n  - module_id: test.ref\n    target: binding_helpers:typed_function\n    schema_ref: nonexistent_schema.yaml',
+      'RL070',
+    ],
     ['test_missing_colon_raises', 'bindings:\n  - module_id: a.b\n    target: some.module.no_colon', 'RL071'],
-    ['test_nonexistent_callable_raises', 'bindings:\n  - module_id: a.b\n    target: binding_helpers:nonexistent_function_xyz', 'RL071'],
+    [
+      'test_nonexistent_callable_raises',
+      'bindings:\n  - module_id: a.b\n    target: binding_helpers:nonexistent_function_xyz',
+      'RL071',
+    ],
   ];
   for (const [name, text, code] of raising) {
     it(`${name}: one ${code}`, async () => {

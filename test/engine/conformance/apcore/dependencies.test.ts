@@ -14,12 +14,14 @@ const mod = (name: string, cls: string, meta: string): string => `
 
 describe('apcore conformance: resolve_dependencies', () => {
   it('a chain and a diamond resolve without diagnostics (TestSimpleOrdering)', async () => {
-    const { engine, lines } = await discover([
-      mod('a', 'AModule', 'dependencies: [{module_id: b}, {module_id: c}]'),
-      mod('b', 'BModule', 'dependencies: [{module_id: d}]'),
-      mod('c', 'CModule', 'dependencies: [{module_id: d}]'),
-      mod('d', 'DModule', 'description: the bottom of the diamond'),
-    ].join(''));
+    const { engine, lines } = await discover(
+      [
+        mod('a', 'AModule', 'dependencies: [{module_id: b}, {module_id: c}]'),
+        mod('b', 'BModule', 'dependencies: [{module_id: d}]'),
+        mod('c', 'CModule', 'dependencies: [{module_id: d}]'),
+        mod('d', 'DModule', 'description: the bottom of the diamond'),
+      ].join(''),
+    );
     assert.deepEqual(lines, []);
     assert.deepEqual(moduleIds(engine), ['a', 'b', 'c', 'd']);
   });
@@ -27,34 +29,60 @@ describe('apcore conformance: resolve_dependencies', () => {
   it('a missing required dependency is RL022, an error saying discovery of the whole root fails (test_missing_required_dep_raises)', async () => {
     const { engine, lines } = await discover(mod('a', 'AModule', 'dependencies: [{module_id: missing}]'));
     assert.deepEqual(lines, ['extensions/a_meta.yaml 0:27-0:34 RL022 error']);
-    assert.match(messageOf(engine, 'RL022'), /Unknown required dependency 'missing'.*DependencyNotFoundError, so discovery of the whole root fails/);
+    assert.match(
+      messageOf(engine, 'RL022'),
+      /Unknown required dependency 'missing'.*DependencyNotFoundError, so discovery of the whole root fails/,
+    );
   });
 
   it('a missing optional dependency is skipped with a warning (test_missing_optional_dep_warns)', async () => {
-    const { engine, lines } = await discover(mod('a', 'AModule', 'dependencies: [{module_id: missing, optional: true}]'));
+    const { engine, lines } = await discover(
+      mod('a', 'AModule', 'dependencies: [{module_id: missing, optional: true}]'),
+    );
     assert.deepEqual(lines, ['extensions/a_meta.yaml 0:27-0:34 RL022 warning']);
     assert.match(messageOf(engine, 'RL022'), /apcore skips it with a warning/);
   });
 
   it('a three-module cycle is RL023 on each edge, saying discovery of the whole root fails (test_circular_dependency_detection)', async () => {
-    const { engine, lines } = await discover([
-      mod('mod_a', 'ModAModule', 'dependencies: [{module_id: mod_b}]'),
-      mod('mod_b', 'ModBModule', 'dependencies: [{module_id: mod_c}]'),
-      mod('mod_c', 'ModCModule', 'dependencies: [{module_id: mod_a}]'),
-    ].join(''));
-    assert.deepEqual(lines, ['mod_a', 'mod_b', 'mod_c'].map((m) => `extensions/${m}_meta.yaml 0:27-0:32 RL023 error`));
-    for (const d of engine.allDiagnostics()) assert.match(d.message, /mod_a -> mod_b -> mod_c -> mod_a.*CircularDependencyError, so discovery of the whole root fails/);
+    const { engine, lines } = await discover(
+      [
+        mod('mod_a', 'ModAModule', 'dependencies: [{module_id: mod_b}]'),
+        mod('mod_b', 'ModBModule', 'dependencies: [{module_id: mod_c}]'),
+        mod('mod_c', 'ModCModule', 'dependencies: [{module_id: mod_a}]'),
+      ].join(''),
+    );
+    assert.deepEqual(
+      lines,
+      ['mod_a', 'mod_b', 'mod_c'].map((m) => `extensions/${m}_meta.yaml 0:27-0:32 RL023 error`),
+    );
+    for (const d of engine.allDiagnostics())
+      assert.match(
+        d.message,
+        /mod_a -> mod_b -> mod_c -> mod_a.*CircularDependencyError, so discovery of the whole root fails/,
+      );
   });
 
   it('a version constraint the dependency satisfies is silent; one it misses is RL027 (TestVersionConstraints)', async () => {
-    const ok = await discover([mod('a', 'AModule', 'dependencies: [{module_id: b, version: ">=1.0.0"}]'), mod('b', 'BModule', 'version: 1.2.3')].join(''));
+    const ok = await discover(
+      [
+        mod('a', 'AModule', 'dependencies: [{module_id: b, version: ">=1.0.0"}]'),
+        mod('b', 'BModule', 'version: 1.2.3'),
+      ].join(''),
+    );
     assert.deepEqual(ok.lines, []);
-    const bad = await discover([mod('a', 'AModule', 'dependencies: [{module_id: b, version: ">=2.0.0"}]'), mod('b', 'BModule', 'version: 1.2.3')].join(''));
+    const bad = await discover(
+      [
+        mod('a', 'AModule', 'dependencies: [{module_id: b, version: ">=2.0.0"}]'),
+        mod('b', 'BModule', 'version: 1.2.3'),
+      ].join(''),
+    );
     assert.deepEqual(bad.lines, ['extensions/a_meta.yaml 0:39-0:48 RL027 error']);
   });
 
   it('no version declared accepts any version (test_no_version_declared_accepts_any)', async () => {
-    const { lines } = await discover([mod('a', 'AModule', 'dependencies: [{module_id: b}]'), mod('b', 'BModule', 'version: 99.0.0')].join(''));
+    const { lines } = await discover(
+      [mod('a', 'AModule', 'dependencies: [{module_id: b}]'), mod('b', 'BModule', 'version: 99.0.0')].join(''),
+    );
     assert.deepEqual(lines, []);
   });
 });

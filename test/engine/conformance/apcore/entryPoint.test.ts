@@ -91,15 +91,22 @@ describe('apcore conformance: resolve_entry_point', () => {
       ${moduleFile('HelperModule')}
     `);
     assert.deepEqual(lines, ['extensions/mymod_meta.yaml 0:13-0:32 RL026 error']);
-    assert.match(messageOf(engine, 'RL026'), /Entry point class 'HelperModule' not found in extensions\/mymod\.py \(it defines TestInput, TestOutput, MyTestModule\)/);
+    assert.match(
+      messageOf(engine, 'RL026'),
+      /Entry point class 'HelperModule' not found in extensions\/mymod\.py \(it defines TestInput, TestOutput, MyTestModule\)/,
+    );
   });
 
   it('quick fix: change the entry_point class to the module class the file defines', async () => {
-    await checkFix(`
+    await checkFix(
+      `
       //- /extensions/mymod.py
       ${moduleFile('MyTestModule')}
       //- /extensions/mymod_meta.yaml
       entry_point: mymod:NonExistent$0Class
-    `, "Change the entry point class to 'MyTestModule'", { 'extensions/mymod_meta.yaml': 'entry_point: mymod:MyTestModule\n' });
+    `,
+      "Change the entry point class to 'MyTestModule'",
+      { 'extensions/mymod_meta.yaml': 'entry_point: mymod:MyTestModule\n' },
+    );
   });
 });

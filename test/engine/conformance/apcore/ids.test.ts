@@ -43,10 +43,13 @@ describe('apcore conformance: id map and module ids', () => {
           class: LegacySender
     `);
     assert.deepEqual(lines, ['config/id_map.yaml 3:11-3:23 RL029 warning']);
-    assert.match(messageOf(engine, 'RL029'), /apcore ignores this 'class' because the mapping has an 'id'.* and detects SendModule instead/);
+    assert.match(
+      messageOf(engine, 'RL029'),
+      /apcore ignores this 'class' because the mapping has an 'id'.* and detects SendModule instead/,
+    );
   });
 
-  it('a path relative to the id map\'s directory is accepted too', async () => {
+  it("a path relative to the id map's directory is accepted too", async () => {
     const { engine, lines } = await discover(`${PROJECT}
       //- /config/id_map.yaml
       mappings:
@@ -77,7 +80,10 @@ describe('apcore conformance: id map and module ids', () => {
           id: email.gone
     `);
     assert.deepEqual(lines, ['config/id_map.yaml 1:10-1:23 RL029 warning']);
-    assert.match(messageOf(engine, 'RL029'), /does not exist relative to the extension root \(extensions\/\) or the id map's directory \(config\/\)/);
+    assert.match(
+      messageOf(engine, 'RL029'),
+      /does not exist relative to the extension root \(extensions\/\) or the id map's directory \(config\/\)/,
+    );
   });
 
   it('reserved first segments are RL009; a reserved word in the middle is fine (test_reserved_words_*)', async () => {
@@ -94,8 +100,10 @@ describe('apcore conformance: id map and module ids', () => {
   });
 
   it('ephemeral ids are classified as isEphemeralModuleId does (apcore-typescript test-ephemeral-namespace)', () => {
-    for (const id of ['ephemeral', 'ephemeral.tool_v1', 'ephemeral.a.b.c']) assert.match(invalidId(id) ?? '', /'ephemeral\.\*' namespace/, id);
-    for (const id of ['ephemerals.foo', 'something.ephemeral.foo', 'plain.module']) assert.equal(invalidId(id), null, id);
+    for (const id of ['ephemeral', 'ephemeral.tool_v1', 'ephemeral.a.b.c'])
+      assert.match(invalidId(id) ?? '', /'ephemeral\.\*' namespace/, id);
+    for (const id of ['ephemerals.foo', 'something.ephemeral.foo', 'plain.module'])
+      assert.equal(invalidId(id), null, id);
   });
 
   it('a root whose namespace is ephemeral puts every id in the reserved namespace: RL009 on each', async () => {

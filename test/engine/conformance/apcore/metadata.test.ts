@@ -51,15 +51,25 @@ describe('apcore conformance: load_metadata', () => {
         - module_id: foo.bar
           optinal: true
     `);
-    assert.deepEqual(lines, ['extensions/mod_meta.yaml 0:0-0:10 RL016 warning', 'extensions/mod_meta.yaml 3:4-3:11 RL016 warning']);
-    assert.match(engine.allDiagnostics()[0]?.message ?? '', /Unknown key 'descripton': apcore ignores it, so its value is lost\. Did you mean 'description'\?/);
+    assert.deepEqual(lines, [
+      'extensions/mod_meta.yaml 0:0-0:10 RL016 warning',
+      'extensions/mod_meta.yaml 3:4-3:11 RL016 warning',
+    ]);
+    assert.match(
+      engine.allDiagnostics()[0]?.message ?? '',
+      /Unknown key 'descripton': apcore ignores it, so its value is lost\. Did you mean 'description'\?/,
+    );
   });
 
   it('quick fix: rename the near-miss key', async () => {
-    await checkFix(`${MODULE}
+    await checkFix(
+      `${MODULE}
       //- /extensions/mod_meta.yaml
       ver$0sio: 1.2.0
-    `, "Rename to 'version'", { 'extensions/mod_meta.yaml': 'version: 1.2.0\n' });
+    `,
+      "Rename to 'version'",
+      { 'extensions/mod_meta.yaml': 'version: 1.2.0\n' },
+    );
   });
 
   it('invalid YAML is RL030 (test_invalid_yaml_raises); an empty file is fine (test_empty_file_returns_empty)', async () => {
@@ -82,6 +92,8 @@ describe('apcore conformance: load_metadata', () => {
 
   it('a version apcore reads (1.0, 2) is accepted; one without leading digits is RL020 (parse_semver reads it as 0.0.0)', async () => {
     assert.deepEqual((await discover(`${MODULE}\n  //- /extensions/mod_meta.yaml\n  version: "1.0"\n`)).lines, []);
-    assert.deepEqual((await discover(`${MODULE}\n  //- /extensions/mod_meta.yaml\n  version: latest\n`)).lines, ['extensions/mod_meta.yaml 0:9-0:15 RL020 error']);
+    assert.deepEqual((await discover(`${MODULE}\n  //- /extensions/mod_meta.yaml\n  version: latest\n`)).lines, [
+      'extensions/mod_meta.yaml 0:9-0:15 RL020 error',
+    ]);
   });
 });

@@ -16,13 +16,16 @@ describe('apcore conformance: scan_extensions and the apcore.yaml extensions sec
   it('the root is depth 1: with the default max_depth 8 a file 8 levels deep is found, 9 levels is not', async () => {
     const deep8 = 'extensions/a/b/c/d/e/f/g/deep8.py';
     const deep9 = 'extensions/a/b/c/d/e/f/g/h/deep9.py';
-    const { engine, lines } = await discover(`${at('extensions/root_mod.py', 'RootMod')}${at(deep8, 'Deep8')}${at(deep9, 'Deep9')}${META}`);
+    const { engine, lines } = await discover(
+      `${at('extensions/root_mod.py', 'RootMod')}${at(deep8, 'Deep8')}${at(deep9, 'Deep9')}${META}`,
+    );
     assert.deepEqual(lines, []);
     assert.deepEqual(moduleIds(engine), ['a.b.c.d.e.f.g.deep8', 'root_mod']);
   });
 
   it('extensions.max_depth: 1 scans only the root level (test_max_depth_1)', async () => {
-    const { engine, lines } = await discover(`${at('extensions/root_mod.py', 'RootMod')}${at('extensions/sub/deep_mod.py', 'DeepMod')}
+    const { engine, lines } =
+      await discover(`${at('extensions/root_mod.py', 'RootMod')}${at('extensions/sub/deep_mod.py', 'DeepMod')}
       //- /apcore.yaml
       extensions:
         root: ./extensions
@@ -46,12 +49,15 @@ describe('apcore conformance: scan_extensions and the apcore.yaml extensions sec
   });
 
   it('underscore and dot names, __pycache__ and node_modules are skipped (TestScanExtensionsIgnore)', async () => {
-    const { engine } = await discover(`${at('extensions/root_mod.py', 'RootMod')}${at('extensions/_private.py', 'P')}${at('extensions/.hidden.py', 'H')}${at('extensions/__pycache__/c.py', 'C')}${at('extensions/node_modules/n.py', 'N')}${at('extensions/__init__.py', 'I')}${META}`);
+    const { engine } = await discover(
+      `${at('extensions/root_mod.py', 'RootMod')}${at('extensions/_private.py', 'P')}${at('extensions/.hidden.py', 'H')}${at('extensions/__pycache__/c.py', 'C')}${at('extensions/node_modules/n.py', 'N')}${at('extensions/__init__.py', 'I')}${META}`,
+    );
     assert.deepEqual(moduleIds(engine), ['root_mod']);
   });
 
   it('{root, namespace} roots, the shape of Registry(extensions_dirs=…), prefix ids (test_multi_root_namespace_isolation)', async () => {
-    const { engine, lines } = await discover(`${at('root_a/process.py', 'ProcessModuleA')}${at('root_b/process.py', 'ProcessModuleB')}
+    const { engine, lines } =
+      await discover(`${at('root_a/process.py', 'ProcessModuleA')}${at('root_b/process.py', 'ProcessModuleB')}
       //- /apcore.yaml
       extensions:
         roots:
@@ -92,7 +98,10 @@ describe('apcore conformance: scan_extensions and the apcore.yaml extensions sec
           - {root: root_b, namespace: same}
     `);
     assert.deepEqual(lines, ['apcore.yaml 3:32-3:36 RL028 error']);
-    assert.match(messageOf(engine, 'RL028'), /ConfigError \('Duplicate namespace'\), so discovery fails for every root/);
+    assert.match(
+      messageOf(engine, 'RL028'),
+      /ConfigError \('Duplicate namespace'\), so discovery fails for every root/,
+    );
   });
 
   it('Config namespace mode: extensions under a top-level apcore: mapping', async () => {

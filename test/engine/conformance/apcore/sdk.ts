@@ -11,7 +11,10 @@ import { analyze, show } from '../../helpers';
  * leaves the attribute out; `docstring` adds one. Lines after the first are indented by `indent` so
  * the fixture's dedent keeps them aligned.
  */
-export function moduleFile(cls: string, opts: { description?: string | null; docstring?: string; version?: string; indent?: number } = {}): string {
+export function moduleFile(
+  cls: string,
+  opts: { description?: string | null; docstring?: string; version?: string; indent?: number } = {},
+): string {
   const description = opts.description === undefined ? 'A test module' : opts.description;
   const lines = [
     'from pydantic import BaseModel',
@@ -36,20 +39,31 @@ export function moduleFile(cls: string, opts: { description?: string | null; doc
 }
 
 /** Runs the engine on a fixture; `lines` are its diagnostics as `file range code severity`, sorted. */
-export async function discover(text: string, settings: SettingsInput = {}): Promise<{ engine: RegistryEngine; lines: string[] }> {
+export async function discover(
+  text: string,
+  settings: SettingsInput = {},
+): Promise<{ engine: RegistryEngine; lines: string[] }> {
   const { engine } = await analyze(text, settings);
-  const lines = engine.allDiagnostics().map((d) => `${d.file} ${show(d.range)} ${d.code} ${d.severity}`).sort();
+  const lines = engine
+    .allDiagnostics()
+    .map((d) => `${d.file} ${show(d.range)} ${d.code} ${d.severity}`)
+    .sort();
   return { engine, lines };
 }
 
 /** The module ids registered, sorted. */
 export function moduleIds(engine: RegistryEngine): string[] {
-  return engine.list().filter((r) => r.source === 'module').map((r) => r.name).sort();
+  return engine
+    .list()
+    .filter((r) => r.source === 'module')
+    .map((r) => r.name)
+    .sort();
 }
 
 /** The message of the one diagnostic with this code (fails the test when there is not exactly one). */
 export function messageOf(engine: RegistryEngine, code: string): string {
   const found = engine.allDiagnostics().filter((d) => d.code === code);
-  if (found.length !== 1) throw new Error(`expected one ${code}, got ${found.length}: ${found.map((d) => d.message).join(' | ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${code}, got ${found.length}: ${found.map((d) => d.message).join(' | ')}`);
   return (found[0] as { message: string }).message;
 }

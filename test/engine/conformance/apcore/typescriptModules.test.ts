@@ -52,7 +52,10 @@ describe('apcore-typescript conformance: resolveEntryPoint', () => {
     const x = engine.explain({ step: 'default_mod' });
     assert.equal(x.module?.entryClass?.class, 'default');
     assert.equal(x.winner?.fields['description'], 'Default module');
-    assert.equal(show(x.winner?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }), '0:6-0:9');
+    assert.equal(
+      show(x.winner?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }),
+      '0:6-0:9',
+    );
   });
 
   it('a single named export is the entry point (finds a single named export that satisfies isModuleClass)', async () => {
@@ -71,7 +74,10 @@ describe('apcore-typescript conformance: resolveEntryPoint', () => {
       export const alsoNot = 42;
     `);
     assert.deepEqual(lines, ['extensions/no_valid.js 0:0-0:0 RL026 error']);
-    assert.match(messageOf(engine, 'RL026'), /No module found: no export is an object with inputSchema, outputSchema, description and execute/);
+    assert.match(
+      messageOf(engine, 'RL026'),
+      /No module found: no export is an object with inputSchema, outputSchema, description and execute/,
+    );
   });
 
   it('two module exports are RL026 "ambiguous" (throws ModuleLoadError when multiple exports satisfy isModuleClass)', async () => {
@@ -104,13 +110,20 @@ describe('apcore-typescript conformance: resolveEntryPoint', () => {
       entry_point: mod:NonExistent
     `);
     assert.deepEqual(lines, ['extensions/meta_missing_meta.yaml 0:13-0:28 RL026 error']);
-    assert.match(messageOf(engine, 'RL026'), /Entry point 'NonExistent' is not exported by extensions\/meta_missing\.js \(it exports Alpha\)/);
-    await checkFix(`
+    assert.match(
+      messageOf(engine, 'RL026'),
+      /Entry point 'NonExistent' is not exported by extensions\/meta_missing\.js \(it exports Alpha\)/,
+    );
+    await checkFix(
+      `
       //- /extensions/meta_missing.js
       export const Alpha = ${valid('Alpha')};
       //- /extensions/meta_missing_meta.yaml
       entry_point: mod:NonEx$0istent
-    `, "Change the entry point to 'Alpha'", { 'extensions/meta_missing_meta.yaml': 'entry_point: mod:Alpha\n' });
+    `,
+      "Change the entry point to 'Alpha'",
+      { 'extensions/meta_missing_meta.yaml': 'entry_point: mod:Alpha\n' },
+    );
   });
 
   it('the default export wins over a named one (prefers default export over named exports when both are valid)', async () => {
@@ -170,9 +183,18 @@ describe('apcore-typescript conformance: resolveEntryPoint', () => {
       //- /extensions/static_class_meta.yaml
       entry_point: static_class:StaticGreeter
     `);
-    assert.deepEqual(lines, ['extensions/by_class.ts 0:0-0:0 RL026 error', 'extensions/named_class.ts 0:13-0:20 RL008 warning']);
-    assert.match(messageOf(engine, 'RL026'), /Greeter is a class, which it picks only when the meta file's entry_point names it/);
-    assert.match(messageOf(engine, 'RL008'), /missing inputSchema, outputSchema, a description string, an execute function: apcore-typescript's validateModule rejects it .*static members/);
+    assert.deepEqual(lines, [
+      'extensions/by_class.ts 0:0-0:0 RL026 error',
+      'extensions/named_class.ts 0:13-0:20 RL008 warning',
+    ]);
+    assert.match(
+      messageOf(engine, 'RL026'),
+      /Greeter is a class, which it picks only when the meta file's entry_point names it/,
+    );
+    assert.match(
+      messageOf(engine, 'RL008'),
+      /missing inputSchema, outputSchema, a description string, an execute function: apcore-typescript's validateModule rejects it .*static members/,
+    );
     assert.equal(engine.explain({ step: 'static_class' }).winner?.fields['description'], 'Static members');
   });
 
@@ -217,7 +239,10 @@ describe('apcore-typescript conformance: validateModule', () => {
       export const Mod = { inputSchema: {}, outputSchema: {}, description: '', execute: () => ({}) };
     `);
     assert.deepEqual(lines, ['extensions/no_desc.ts 0:13-0:16 RL008 warning']);
-    assert.match(messageOf(engine, 'RL008'), /Module 'no_desc' \(export Mod, object literal\) is missing a non-empty description \(it is empty\)/);
+    assert.match(
+      messageOf(engine, 'RL008'),
+      /Module 'no_desc' \(export Mod, object literal\) is missing a non-empty description \(it is empty\)/,
+    );
   });
 
   it('a FunctionModule without description gets "Module <moduleId>" and passes (decorator.ts FunctionModule)', async () => {
@@ -287,16 +312,33 @@ describe('apcore-typescript conformance: Registry.discover()', () => {
     const { engine, lines } = await discover(GREET);
     assert.deepEqual(lines, []);
     const x = engine.explain({ step: 'greet' });
-    assert.deepEqual(x.module?.entryClass && { cls: x.module.entryClass.class, at: `${x.module.entryClass.file} ${show(x.module.entryClass.range)}` }, { cls: 'greetModule', at: 'extensions/greet.ts 6:13-6:24' });
-    assert.equal(show(x.winner?.range ?? x.trace[0]?.range ?? { start: { line: 9, character: 9 }, end: { line: 9, character: 9 } }), '6:13-6:24');
+    assert.deepEqual(
+      x.module?.entryClass && {
+        cls: x.module.entryClass.class,
+        at: `${x.module.entryClass.file} ${show(x.module.entryClass.range)}`,
+      },
+      { cls: 'greetModule', at: 'extensions/greet.ts 6:13-6:24' },
+    );
+    assert.equal(
+      show(
+        x.winner?.range ?? x.trace[0]?.range ?? { start: { line: 9, character: 9 }, end: { line: 9, character: 9 } },
+      ),
+      '6:13-6:24',
+    );
     assert.deepEqual(x.winner?.fields, {
-      description: 'Greet a user by name', tags: ['example'],
-      inputSchema: 'Type.Object({ name: Type.String() })', outputSchema: 'Type.Object({ message: Type.String() })',
+      description: 'Greet a user by name',
+      tags: ['example'],
+      inputSchema: 'Type.Object({ name: Type.String() })',
+      outputSchema: 'Type.Object({ message: Type.String() })',
     });
   });
 
   it('hover on the export explains the module; definition of a module_id on it leads to the export', async () => {
-    await checkHover(GREET.replace('export const greetModule', 'export const greet$0Module'), ['**greet**', 'Greet a user by name', '`greetModule` (`extensions/greet.ts:7`)']);
+    await checkHover(GREET.replace('export const greetModule', 'export const greet$0Module'), [
+      '**greet**',
+      'Greet a user by name',
+      '`greetModule` (`extensions/greet.ts:7`)',
+    ]);
     const { engine } = await discover(`${GREET}
       //- /extensions/caller.py
       class Caller:
@@ -309,15 +351,28 @@ describe('apcore-typescript conformance: Registry.discover()', () => {
       dependencies:
         - module_id: greet
     `);
-    assert.deepEqual(engine.definition('extensions/caller_meta.yaml', { line: 1, character: 16 }).map((l) => `${l.file} ${show(l.range)}`), ['extensions/greet.ts 6:13-6:24']);
+    assert.deepEqual(
+      engine
+        .definition('extensions/caller_meta.yaml', { line: 1, character: 16 })
+        .map((l) => `${l.file} ${show(l.range)}`),
+      ['extensions/greet.ts 6:13-6:24'],
+    );
   });
 });
 
 describe('apcore-typescript reading: hostile input', () => {
   it('unterminated strings, comments, templates and brackets: every file is read, nothing throws', async () => {
-    const texts = ['export const a = {', 'export default `${', "export const x = 'abc", 'export const y = /* never closed', 'export const z = /[/', '}}}) export const q = ((', 'export default class extends', '`${`${`${'];
+    const texts = [
+      'export const a = {',
+      'export default `${',
+      "export const x = 'abc",
+      'export const y = /* never closed',
+      'export const z = /[/',
+      '}}}) export const q = ((',
+      'export default class extends',
+      '`${`${`${',
+    ];
     const { engine } = await analyze(texts.map((t, i) => `//- /extensions/m${i}.ts\n${t}\n`).join(''));
     assert.ok(Array.isArray(engine.allDiagnostics()));
   });
 });
-

@@ -23,7 +23,10 @@ describe('apcore conformance: validate_module', () => {
       description: the meta description does not count either
     `);
     assert.deepEqual(lines, ['extensions/doc_only.py 8:6-8:13 RL008 warning']);
-    assert.match(messageOf(engine, 'RL008'), /missing a description class attribute \(a docstring does not count\): apcore's validate_module rejects it/);
+    assert.match(
+      messageOf(engine, 'RL008'),
+      /missing a description class attribute \(a docstring does not count\): apcore's validate_module rejects it/,
+    );
   });
 
   it('an empty description fails (test_empty_description)', async () => {
@@ -60,7 +63,10 @@ describe('apcore conformance: validate_module', () => {
       //- /extensions/empty_mod.py
       x = 42
     `);
-    assert.deepEqual(lines, ['extensions/broken_mod.py 0:0-0:0 RL026 error', 'extensions/empty_mod.py 0:0-0:0 RL026 error']);
+    assert.deepEqual(lines, [
+      'extensions/broken_mod.py 0:0-0:0 RL026 error',
+      'extensions/empty_mod.py 0:0-0:0 RL026 error',
+    ]);
     assert.ok(moduleIds(engine).includes('valid_mod'));
   });
 });

@@ -28,7 +28,10 @@ describe('apcore conformance: matches_version_hint', () => {
   it('a comma-separated hint the version misses is the real mismatch: RL027, an error for a required dependency', async () => {
     const { engine, lines } = await discover(project('>=2.0.0,<3.0.0'));
     assert.deepEqual(lines, [`${HINT}-2:29 RL027 error`]);
-    assert.match(messageOf(engine, 'RL027'), /'b' has version 1\.2\.3, which does not satisfy '>=2\.0\.0,<3\.0\.0'; apcore's discover\(\) raises DependencyVersionMismatchError, so discovery of the whole root fails/);
+    assert.match(
+      messageOf(engine, 'RL027'),
+      /'b' has version 1\.2\.3, which does not satisfy '>=2\.0\.0,<3\.0\.0'; apcore's discover\(\) raises DependencyVersionMismatchError, so discovery of the whole root fails/,
+    );
   });
 
   it('an optional dependency whose version misses the hint is skipped with a warning: RL027 warning', async () => {

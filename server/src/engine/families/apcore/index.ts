@@ -8,7 +8,13 @@ import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
 import { readJsModule } from '../step-registry/pipeline/jsExports';
 import { isUnder } from '../../util/paths';
-import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, readApcoreConfig, rootsFromSettings } from '../step-registry/pipeline/apcoreConfig';
+import {
+  APCORE_CONFIG_FILES,
+  DEFAULT_ID_MAP,
+  DEFAULT_ROOT,
+  readApcoreConfig,
+  rootsFromSettings,
+} from '../step-registry/pipeline/apcoreConfig';
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from '../step-registry/pipeline/idMap';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
@@ -24,7 +30,12 @@ const MODULE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'module' });
  * Where apcore modules may live: the possible extension roots, the id map path, the host's links; and
  * where apcore.yaml's `acl.root` keeps ACL files (null without apcore.yaml, or when it is the whole folder).
  */
-export interface ApcoreLayout { roots: string[]; idMap: string; links: HostLink[]; aclRoot: string | null }
+export interface ApcoreLayout {
+  roots: string[];
+  idMap: string;
+  links: HostLink[];
+  aclRoot: string | null;
+}
 
 const CODE_FILE = /\.(py|ts|js)$/;
 /** `BindingLoader.load_binding_dir`'s default pattern (apcore-python 0.19.0 `bindings.py:235`). */
@@ -46,7 +57,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
     const cfg = file && source !== undefined ? readApcoreConfig(file, source) : null;
     const own = APCORE_SETTINGS.of(settings);
     const roots = [...new Set([...rootsFromSettings(own.apcoreRoots), ...(cfg?.roots ?? [])].map((r) => r.path))];
-    const idMap = own.apcoreIdMap ?? (cfg?.idMap ? cfg.idMap.path ?? '' : DEFAULT_ID_MAP);
+    const idMap = own.apcoreIdMap ?? (cfg?.idMap ? (cfg.idMap.path ?? '') : DEFAULT_ID_MAP);
     return { roots: roots.length > 0 ? roots : [DEFAULT_ROOT], idMap, links, aclRoot: cfg?.aclRoot || null };
   },
   classifier({ layout: l }) {
@@ -58,25 +69,51 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
       return CODE_FILE.test(path) && isModuleCandidate(l, path) ? MODULE : null;
     };
   },
-  registryGlobs: ({ layout }) => [...APCORE_CONFIG_FILES, '**/*.binding.yaml', ...(layout.aclRoot === null ? [] : [`${layout.aclRoot === '' ? '' : `${layout.aclRoot}/`}**/*.{yaml,yml}`]), ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`)],
+  registryGlobs: ({ layout }) => [
+    ...APCORE_CONFIG_FILES,
+    '**/*.binding.yaml',
+    ...(layout.aclRoot === null ? [] : [`${layout.aclRoot === '' ? '' : `${layout.aclRoot}/`}**/*.{yaml,yml}`]),
+    ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`),
+  ],
   indexKey: (r) => r.role,
   read(path, r, text) {
-    if (r.role === 'config') { const apcoreCfg = readApcoreConfig(path, text); return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics }; }
+    if (r.role === 'config') {
+      const apcoreCfg = readApcoreConfig(path, text);
+      return { facts: { apcore: apcoreCfg }, local: apcoreCfg.diagnostics };
+    }
     if (r.role === 'acl') return { facts: {}, local: readAclFile(path, text) };
-    if (r.role === 'binding') { const bindings = readBindingFile(path, text); return { facts: { bindings }, local: bindings.diagnostics }; }
-    if (r.role === 'id-map') { const idMap = readIdMap(path, text); return { facts: { idMap }, local: idMap.diagnostics }; }
-    return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : { facts: { js: readJsModule(text, path) } };
+    if (r.role === 'binding') {
+      const bindings = readBindingFile(path, text);
+      return { facts: { bindings }, local: bindings.diagnostics };
+    }
+    if (r.role === 'id-map') {
+      const idMap = readIdMap(path, text);
+      return { facts: { idMap }, local: idMap.diagnostics };
+    }
+    return path.endsWith('.py')
+      ? { facts: { py: moduleClasses(text, path) } }
+      : { facts: { js: readJsModule(text, path) } };
   },
   unitKeys: (q) => {
     const s = stepQueries(q.files);
-    return ['apcore', ...s.scan.moduleFilesQ('').map((f) => `mod:${f}`), ...s.step.bindingFiles().map((f) => `bind:${f}`)];
+    return [
+      'apcore',
+      ...s.scan.moduleFilesQ('').map((f) => `mod:${f}`),
+      ...s.step.bindingFiles().map((f) => `bind:${f}`),
+    ];
   },
   unit(key, q) {
     const { scan, pipeline, step } = stepQueries(q.files);
     if (key.startsWith('bind:')) {
       const doc = step.bindingDoc(key.slice('bind:'.length));
       const f = q.files;
-      return doc ? checkBindingTargets(doc, { exists: (p) => f.exists(p), dirExists: (p) => f.dirExists(p), text: (p) => f.textOf(p) }) : [];
+      return doc
+        ? checkBindingTargets(doc, {
+            exists: (p) => f.exists(p),
+            dirExists: (p) => f.dirExists(p),
+            text: (p) => f.textOf(p),
+          })
+        : [];
     }
     return key === 'apcore' ? scan.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
@@ -88,7 +125,13 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   parts: {
     of: () => null,
     readBy: () => null,
-    below: (dir, { layout }) => ([...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) || [...layout.roots, ...(layout.aclRoot === null ? [] : [layout.aclRoot])].some((r) => isUnder(r, dir) || isUnder(dir, r)) ? null : []),
+    below: (dir, { layout }) =>
+      [...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) ||
+      [...layout.roots, ...(layout.aclRoot === null ? [] : [layout.aclRoot])].some(
+        (r) => isUnder(r, dir) || isUnder(dir, r),
+      )
+        ? null
+        : [],
   },
   // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
   features: {
@@ -101,7 +144,12 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
 
 /** Under an extension root, passing the scan rules, and not reached through a link that leaves that root. */
 function isModuleCandidate(layout: ApcoreLayout, path: string): boolean {
-  const root = rootOf(path, layout.roots.map((r) => ({ path: r })));
+  const root = rootOf(
+    path,
+    layout.roots.map((r) => ({ path: r })),
+  );
   if (!root || !isScanCandidate(root.path === '' ? path : path.slice(root.path.length + 1))) return false;
-  return !layout.links.some((l) => isUnder(path, l.path) && isUnder(l.path, root.path) && (l.target === null || !isUnder(l.target, root.path)));
+  return !layout.links.some(
+    (l) => isUnder(path, l.path) && isUnder(l.path, root.path) && (l.target === null || !isUnder(l.target, root.path)),
+  );
 }

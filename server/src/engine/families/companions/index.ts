@@ -28,7 +28,10 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   registryGlobs: () => [`**/*${META_SUFFIX}`],
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
-    if (r.role === 'meta') { const meta = loadMeta(path, text); return { facts: { meta }, local: meta.diagnostics }; }
+    if (r.role === 'meta') {
+      const meta = loadMeta(path, text);
+      return { facts: { meta }, local: meta.diagnostics };
+    }
     return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : {};
   },
   wants: (path, r, q) => r.role === 'meta' || stepQueries(q.files).pipeline.watches(path),
@@ -51,6 +54,8 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   },
   unit(key, q) {
     const { pipeline } = stepQueries(q.files);
-    return key.startsWith('metas:') ? pipeline.groupDiagnostics(key.slice('metas:'.length)) : pipeline.cyclesQ(key.slice('cyc:'.length));
+    return key.startsWith('metas:')
+      ? pipeline.groupDiagnostics(key.slice('metas:'.length))
+      : pipeline.cyclesQ(key.slice('cyc:'.length));
   },
 };

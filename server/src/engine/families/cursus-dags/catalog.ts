@@ -10,13 +10,25 @@ import { lastValue, readJson } from './json';
 import { dirOf, joinRel } from '../../util/paths';
 import { diag } from './codes';
 
-interface Field { value: string; range: Range; inner: Range }
-export interface CatalogEntry { range: Range; id: Field | null; path: Field | null }
-export interface CatalogDoc { entries: CatalogEntry[] }
+interface Field {
+  value: string;
+  range: Range;
+  inner: Range;
+}
+export interface CatalogEntry {
+  range: Range;
+  id: Field | null;
+  path: Field | null;
+}
+export interface CatalogDoc {
+  entries: CatalogEntry[];
+}
 
 export function readCatalog(file: string, text: string): { doc: CatalogDoc | null; local: Diagnostic[] } {
-  const broken = (range: Range, why: string): { doc: null; local: Diagnostic[] } =>
-    ({ doc: null, local: [diag(file, range, 'RL061', `${why}: get_catalog_index() fails, so no shared DAG loads`)] });
+  const broken = (range: Range, why: string): { doc: null; local: Diagnostic[] } => ({
+    doc: null,
+    local: [diag(file, range, 'RL061', `${why}: get_catalog_index() fails, so no shared DAG loads`)],
+  });
   const json = readJson(text);
   if (json.error) return broken(json.error.range, `The catalog index is not valid JSON (${json.error.message})`);
   const root = json.root;
@@ -37,16 +49,24 @@ export function checkCatalog(file: string, doc: CatalogDoc, exists: (p: string) 
     if (!e.id || !e.path) {
       const key = !e.id ? 'id' : 'path';
       const message = `This entry has no string '${key}': load_shared_dag() raises KeyError on it`;
-      out.push(diag(file, e.id?.range ?? e.range, 'RL061', message +
-        (key === 'id' ? ' while looking up any id after it' : '')));
+      out.push(
+        diag(
+          file,
+          e.id?.range ?? e.range,
+          'RL061',
+          message + (key === 'id' ? ' while looking up any id after it' : ''),
+        ),
+      );
       if (!e.id) continue;
     }
     const seen = first.get(e.id.value);
     if (seen) {
       const message = `DAG id '${e.id.value}' is listed earlier: load_shared_dag() returns the first entry`;
-      out.push(diag(file, e.id.range, 'RL062', `${message}, so this one is never loaded`, {
-        related: [{ file, range: seen.range, message: 'the entry load_shared_dag() takes' }],
-      }));
+      out.push(
+        diag(file, e.id.range, 'RL062', `${message}, so this one is never loaded`, {
+          related: [{ file, range: seen.range, message: 'the entry load_shared_dag() takes' }],
+        }),
+      );
       continue;
     }
     first.set(e.id.value, e.id);

@@ -13,7 +13,11 @@ import type { DagDoc, NodeRef } from './read';
 export type Routes = (sagemakerStepType: string) => boolean;
 
 export function checkDagSteps(
-  file: string, doc: DagDoc, model: RegistryModel, dags: DagQueries, routes: Routes,
+  file: string,
+  doc: DagDoc,
+  model: RegistryModel,
+  dags: DagQueries,
+  routes: Routes,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of doc.nodes) {
@@ -27,7 +31,10 @@ export function checkDagSteps(
     }
     const missing = missingComponents(model, node, hit.step, routes);
     if (missing.length) {
-      const what = missing.flatMap((m) => m.what).map((m) => `'${m}'`).join(', ');
+      const what = missing
+        .flatMap((m) => m.what)
+        .map((m) => `'${m}'`)
+        .join(', ');
       const why = missing.map((m) => m.why).join('; ');
       out.push(diag(file, node.range, 'RL060', `Step '${node.name}' missing components: [${what}] — ${why}`));
     }
@@ -41,7 +48,10 @@ function builderRow(node: NodeRef): string {
   return at < 0 ? node.name : node.name.slice(0, at);
 }
 
-interface Missing { what: string[]; why: string }
+interface Missing {
+  what: string[];
+  why: string;
+}
 
 /**
  * What the step lacks, each with why: the builder is there when the row's `sagemaker_step_type` routes

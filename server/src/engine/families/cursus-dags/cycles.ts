@@ -8,10 +8,16 @@ export function findCycles(edges: readonly (readonly [string, string])[]): strin
   const order: string[] = [];
   const add = (n: string): string[] => {
     let s = succ.get(n);
-    if (!s) { succ.set(n, (s = [])); order.push(n); }
+    if (!s) {
+      succ.set(n, (s = []));
+      order.push(n);
+    }
     return s;
   };
-  for (const [a, b] of edges) { add(a).push(b); add(b); }
+  for (const [a, b] of edges) {
+    add(a).push(b);
+    add(b);
+  }
   const out: string[][] = [];
   for (const comp of components(order, succ)) {
     const self = comp.find((n) => succ.get(n)?.includes(n));
@@ -32,7 +38,10 @@ function components(order: readonly string[], succ: ReadonlyMap<string, string[]
   for (const root of order) {
     if (index.has(root)) continue;
     const work: [string, number][] = [[root, 0]];
-    index.set(root, next); low.set(root, next++); stack.push(root); onStack.add(root);
+    index.set(root, next);
+    low.set(root, next++);
+    stack.push(root);
+    onStack.add(root);
     while (work.length) {
       const top = work[work.length - 1] as [string, number];
       const [v, i] = top;
@@ -41,7 +50,10 @@ function components(order: readonly string[], succ: ReadonlyMap<string, string[]
         top[1] = i + 1;
         const w = ws[i] as string;
         if (!index.has(w)) {
-          index.set(w, next); low.set(w, next++); stack.push(w); onStack.add(w);
+          index.set(w, next);
+          low.set(w, next++);
+          stack.push(w);
+          onStack.add(w);
           work.push([w, 0]);
         } else if (onStack.has(w)) {
           low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
@@ -54,7 +66,11 @@ function components(order: readonly string[], succ: ReadonlyMap<string, string[]
       if (low.get(v) !== index.get(v)) continue;
       const comp: string[] = [];
       let w: string | undefined;
-      do { w = stack.pop() as string; onStack.delete(w); comp.push(w); } while (w !== v);
+      do {
+        w = stack.pop() as string;
+        onStack.delete(w);
+        comp.push(w);
+      } while (w !== v);
       out.push(comp.sort((a, b) => (index.get(a) as number) - (index.get(b) as number)));
     }
   }
@@ -75,7 +91,10 @@ function cycleIn(comp: ReadonlySet<string>, start: string, succ: ReadonlyMap<str
         for (let p = prev.get(v); p !== undefined; p = prev.get(p)) path.push(p);
         return path.reverse();
       }
-      if (!prev.has(w)) { prev.set(w, v); queue.push(w); }
+      if (!prev.has(w)) {
+        prev.set(w, v);
+        queue.push(w);
+      }
     }
   }
   return [start];

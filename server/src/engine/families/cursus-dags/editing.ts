@@ -30,7 +30,11 @@ export function stepRefAt(doc: DagDoc, dags: DagQueries, pos: Position): { name:
   return ref && hit ? { name: hit.step, range: stepPart(ref, hit.prefix) } : null;
 }
 
-interface Site { file: string; range: Range; inner: Range }
+interface Site {
+  file: string;
+  range: Range;
+  inner: Range;
+}
 
 /** The places in one DAG that name a step. */
 export function stepSites(file: string, doc: DagDoc, dags: DagQueries, step: string): Site[] {
@@ -59,7 +63,8 @@ export function dagHover(doc: DagDoc, dags: DagQueries, model: RegistryModel, po
   const type = entry ? fieldStr(entry, 'sagemaker_step_type') : null;
   return {
     range: ref.range,
-    markdown: `DAG node ${mdCode(ref.name)} → step **${mdText(hit.step)}**${type ? ` (${mdCode(type)})` : ''}${how}` +
+    markdown:
+      `DAG node ${mdCode(ref.name)} → step **${mdText(hit.step)}**${type ? ` (${mdCode(type)})` : ''}${how}` +
       (description ? `\n\n${mdText(description)}` : ''),
   };
 }
@@ -76,7 +81,10 @@ const KEY_AFTER = /^[A-Za-z0-9_-]*"\s*:/;
 
 /** Step names (and the file's declared nodes, for edges) inside a string value; null elsewhere. */
 export function dagCompletion(
-  text: string, pos: Position, steps: readonly string[], doc: DagDoc | null,
+  text: string,
+  pos: Position,
+  steps: readonly string[],
+  doc: DagDoc | null,
 ): CompletionResult[] | null {
   const line = new LineIndex(text).lineText(pos.line);
   const m = IN_STRING.exec(line.slice(0, pos.character));
@@ -84,8 +92,15 @@ export function dagCompletion(
   const range = spanAt(pos.line, pos.character - (m[1] ?? '').length, pos.line, pos.character);
   const nodes = new Set(doc?.nodes.map((n) => n.name) ?? []);
   return [
-    ...[...nodes].map((label): CompletionResult => ({ label, kind: 'value', detail: 'node', range, sortText: `0${label}` })),
-    ...steps.filter((s) => !nodes.has(s))
+    ...[...nodes].map((label): CompletionResult => ({
+      label,
+      kind: 'value',
+      detail: 'node',
+      range,
+      sortText: `0${label}`,
+    })),
+    ...steps
+      .filter((s) => !nodes.has(s))
       .map((label): CompletionResult => ({ label, kind: 'step', detail: 'step', range, sortText: `1${label}` })),
   ];
 }

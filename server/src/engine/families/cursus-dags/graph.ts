@@ -15,7 +15,10 @@ import { spanAt } from '../../text/positions';
 
 /** The DAG's graph; nodes resolve in core (`cursus dag validate` builds `StepCatalog(workspace_dirs=None)`). */
 export function dagGraph(
-  file: string, doc: DagDoc, dags: DagQueries, model: RegistryModel,
+  file: string,
+  doc: DagDoc,
+  dags: DagQueries,
+  model: RegistryModel,
 ): Omit<DependencyGraph, 'mode'> {
   const nodes = new Map<string, GraphNode>();
   const add = (id: string): void => {
@@ -23,8 +26,13 @@ export function dagGraph(
     const hit = dags.resolve(id);
     const e = hit ? model.core.get(hit.step) : undefined;
     nodes.set(id, {
-      id, kind: 'step', source: e ? sourceOf(model, e) : 'unresolved',
-      file: e?.file ?? null, range: e?.keyRange ?? null, meta: null, cycle: false,
+      id,
+      kind: 'step',
+      source: e ? sourceOf(model, e) : 'unresolved',
+      file: e?.file ?? null,
+      range: e?.keyRange ?? null,
+      meta: null,
+      cycle: false,
       ...(hit && hit.step !== id ? { step: hit.step } : {}),
     });
   };

@@ -20,7 +20,10 @@ import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './
 import { contains, ZERO_RANGE } from '../../text/ranges';
 import { dagGraph } from './graph';
 
-interface DagFacts { dag?: DagDoc | null; catalog?: CatalogDoc | null }
+interface DagFacts {
+  dag?: DagDoc | null;
+  catalog?: CatalogDoc | null;
+}
 
 const dagsOf = (files: FileQueries): DagQueries => {
   const { model } = stepQueries(files);
@@ -35,7 +38,10 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   paths: {
     names: ['*.dag.json', 'catalog_index.json'],
     markers: ['**/*.dag.json'],
-    documents: [{ language: 'json', pattern: '**/*.dag.json' }, { language: 'json', pattern: '**/catalog_index.json' }],
+    documents: [
+      { language: 'json', pattern: '**/*.dag.json' },
+      { language: 'json', pattern: '**/catalog_index.json' },
+    ],
   },
   classifier: () => dagClassifier,
   parts: dagParts,
@@ -99,7 +105,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     },
     nameAt(file, pos, q) {
       const doc = facts(q.files, file)?.dag;
-      return doc ? stepRefAt(doc, dagsOf(q.files), pos)?.name ?? null : null;
+      return doc ? (stepRefAt(doc, dagsOf(q.files), pos)?.name ?? null) : null;
     },
     stepRefAt(file, pos, q) {
       const doc = facts(q.files, file)?.dag;

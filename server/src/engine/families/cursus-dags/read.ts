@@ -12,10 +12,20 @@ import { diag } from './codes';
 import { findCycles } from './cycles';
 
 /** A node name written in the file: in `dag.nodes`, or an edge's endpoint. */
-export interface NodeRef { name: string; range: Range; inner: Range }
-export interface DagEdge { from: NodeRef; to: NodeRef }
+export interface NodeRef {
+  name: string;
+  range: Range;
+  inner: Range;
+}
+export interface DagEdge {
+  from: NodeRef;
+  to: NodeRef;
+}
 /** A DAG as cursus loads it: its declared nodes and its edges (null when cursus cannot read the file). */
-export interface DagDoc { nodes: NodeRef[]; edges: DagEdge[] }
+export interface DagDoc {
+  nodes: NodeRef[];
+  edges: DagEdge[];
+}
 
 const CANNOT_LOAD = '`cursus dag validate` and the compiler fail to load this DAG';
 
@@ -74,19 +84,35 @@ function structure(file: string, doc: DagDoc): Diagnostic[] {
     if (closing) out.push(diag(file, closing.from.range, 'RL036', `Cycle detected: ${cycle.join(' -> ')} (${why})`));
   }
   for (const e of doc.edges) {
-    for (const [end, side] of [[e.from, 'source'], [e.to, 'destination']] as const) {
+    for (const [end, side] of [
+      [e.from, 'source'],
+      [e.to, 'destination'],
+    ] as const) {
       if (declared.has(end.name)) continue;
       const message = `Edge references non-existent ${side} node: ${end.name}`;
-      out.push(diag(file, end.range, 'RL037', `${message} — it is not in dag.nodes, so cursus ` +
-        'reports a dangling dependency and an undeclared edge endpoint (a typo or a forgotten node)'));
+      out.push(
+        diag(
+          file,
+          end.range,
+          'RL037',
+          `${message} — it is not in dag.nodes, so cursus ` +
+            'reports a dangling dependency and an undeclared edge endpoint (a typo or a forgotten node)',
+        ),
+      );
     }
   }
   const touched = new Set(doc.edges.flatMap((e) => [e.from.name, e.to.name]));
   for (const n of doc.nodes) {
     if (touched.has(n.name)) continue;
     const message = `Node has no connections: ${n.name}`;
-    out.push(diag(file, n.range, 'RL038', `${message} — \`cursus dag validate\` reports it and exits 1; ` +
-      'the compiler builds it as a step of its own'));
+    out.push(
+      diag(
+        file,
+        n.range,
+        'RL038',
+        `${message} — \`cursus dag validate\` reports it and exits 1; ` + 'the compiler builds it as a step of its own',
+      ),
+    );
   }
   return out;
 }
@@ -100,11 +126,16 @@ function refOf(v: Lit): NodeRef {
 /** Python's `str()` of a JSON scalar (`True`, `None`, `1`, `1.5`). */
 function pyStr(v: Lit): string {
   switch (v.kind) {
-    case 'str': return v.value;
-    case 'bool': return v.value ? 'True' : 'False';
-    case 'none': return 'None';
-    case 'num': return v.int || !Number.isInteger(v.value) ? String(v.value) : `${v.value}.0`;
-    default: return '';
+    case 'str':
+      return v.value;
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'num':
+      return v.int || !Number.isInteger(v.value) ? String(v.value) : `${v.value}.0`;
+    default:
+      return '';
   }
 }
 

@@ -16,7 +16,10 @@ export function canonicalKey(name: string): string {
 }
 
 /** A node's step and the length of the node name's part that names it. */
-export interface NodeStep { step: string; prefix: number }
+export interface NodeStep {
+  step: string;
+  prefix: number;
+}
 
 const group = perDatabase<DagQueries>();
 
@@ -29,7 +32,10 @@ export class DagQueries extends QueryGroup<RegistryModel> {
   /** Core's step names by canonical key, the first in core order (`by_key.setdefault`). */
   private readonly byKey: Index<string> = this.db.index('dagStepByKey', () => {
     const out = new Map<string, string>();
-    for (const n of this.deps.core.keys()) { const k = canonicalKey(n); if (!out.has(k)) out.set(k, n); }
+    for (const n of this.deps.core.keys()) {
+      const k = canonicalKey(n);
+      if (!out.has(k)) out.set(k, n);
+    }
     return out;
   });
 

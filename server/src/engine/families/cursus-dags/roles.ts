@@ -7,9 +7,7 @@ import { contextParts } from '../step-registry/parts';
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-dags';
 
-export type DagRole =
-  | { family: 'cursus-dags'; role: 'dag' }
-  | { family: 'cursus-dags'; role: 'catalog' };
+export type DagRole = { family: 'cursus-dags'; role: 'dag' } | { family: 'cursus-dags'; role: 'catalog' };
 
 export const DAG_SUFFIX = '.dag.json';
 const CATALOG = /^(?:.*\/)?shared_dags\/catalog_index\.json$/;

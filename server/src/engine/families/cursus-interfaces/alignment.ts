@@ -7,7 +7,10 @@ import type { Diagnostic } from '../../types';
 import { dictEntry, type DictEntry, type Lit } from '../../literal';
 import { diag } from './codes';
 
-const PAIRS = [['inputs', 'dependencies', 'spec.dependencies'], ['outputs', 'outputs', 'spec.outputs']] as const;
+const PAIRS = [
+  ['inputs', 'dependencies', 'spec.dependencies'],
+  ['outputs', 'outputs', 'spec.outputs'],
+] as const;
 
 export function contractSpecMismatches(file: string, root: Lit): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -21,7 +24,14 @@ export function contractSpecMismatches(file: string, root: Lit): Diagnostic[] {
         const id = `${key.range.start.line}:${key.range.start.character}`;
         if (keys.has(name) || seen.has(id)) continue;
         seen.add(id);
-        out.push(diag(file, key.range, 'RL019', `Contract ${side} '${name}' has no ${label} entry${where}: cursus refuses the interface ("Contract ${side} missing from spec ${other}")`));
+        out.push(
+          diag(
+            file,
+            key.range,
+            'RL019',
+            `Contract ${side} '${name}' has no ${label} entry${where}: cursus refuses the interface ("Contract ${side} missing from spec ${other}")`,
+          ),
+        );
       }
     }
   };
@@ -32,7 +42,11 @@ export function contractSpecMismatches(file: string, root: Lit): Diagnostic[] {
   if (variants?.kind === 'dict') {
     for (const v of variants.entries) {
       if (v.key.kind !== 'str') continue;
-      check([contract, dictEntry(v.value, 'contract')?.value], [spec, dictEntry(v.value, 'spec')?.value], ` (job type '${v.key.value}')`);
+      check(
+        [contract, dictEntry(v.value, 'contract')?.value],
+        [spec, dictEntry(v.value, 'spec')?.value],
+        ` (job type '${v.key.value}')`,
+      );
     }
   }
   return out;

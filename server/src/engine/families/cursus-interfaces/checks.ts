@@ -17,8 +17,14 @@ import { scriptFile } from './script';
  * (`resolved`, the engine's tracked per-name resolution; `typos`, per name too), so a step added or
  * removed elsewhere re-checks only the files that list that name or a near miss of it.
  */
-export function checkInterface(model: RegistryModel, settings: Settings, doc: InterfaceDoc, exists: (path: string) => boolean,
-  resolved: (wsDir: string | null, name: string) => StepEntry | null, typos: TypoQueries): Diagnostic[] {
+export function checkInterface(
+  model: RegistryModel,
+  settings: Settings,
+  doc: InterfaceDoc,
+  exists: (path: string) => boolean,
+  resolved: (wsDir: string | null, name: string) => StepEntry | null,
+  typos: TypoQueries,
+): Diagnostic[] {
   const wsDir = doc.wsDir && model.workspaceId(doc.wsDir) !== null ? doc.wsDir : null;
   const aliases = legacyAliasNames(model);
   return [
@@ -33,7 +39,8 @@ export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
   for (const entries of files) {
     for (const e of entries) {
       const defs = byName.get(e.name);
-      if (defs) defs.push(e); else byName.set(e.name, [e]);
+      if (defs) defs.push(e);
+      else byName.set(e.name, [e]);
     }
   }
   const out: Diagnostic[] = [];
@@ -42,9 +49,19 @@ export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
     const winner = defs[defs.length - 1] as DefinedName;
     for (const e of defs.slice(0, -1)) {
       const what = e.synthesized ? 'This interface' : 'This row';
-      out.push(diag(e.file, e.keyRange, 'RL032', `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's loader keeps only that one, so ${what.toLowerCase()} is silently replaced`, {
-        related: [{ file: winner.file, range: winner.keyRange, message: `the definition of '${name}' cursus keeps` }],
-      }));
+      out.push(
+        diag(
+          e.file,
+          e.keyRange,
+          'RL032',
+          `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's loader keeps only that one, so ${what.toLowerCase()} is silently replaced`,
+          {
+            related: [
+              { file: winner.file, range: winner.keyRange, message: `the definition of '${name}' cursus keeps` },
+            ],
+          },
+        ),
+      );
     }
   }
   return out;
@@ -60,25 +77,47 @@ export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: str
   const step = doc.step;
   if (d.code !== 'RL012' || !step) return d;
   const finds = lookupFinds(step);
-  const other = siblings.find((f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && finds(f));
+  const other = siblings.find(
+    (f) => f !== doc.file && f.startsWith(dir) && !f.slice(dir.length).includes('/') && finds(f),
+  );
   if (!other) return d;
   const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
-  return { ...d, message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used` };
+  return {
+    ...d,
+    message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used`,
+  };
 }
 
 /** RL017: the script `contract.entry_point` names is in no scripts directory visible from the context. */
-function script(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, exists: (path: string) => boolean): Diagnostic[] {
+function script(
+  model: RegistryModel,
+  wsDir: string | null,
+  doc: InterfaceDoc,
+  exists: (path: string) => boolean,
+): Diagnostic[] {
   if (!doc.script) return [];
   if (scriptFile(model, wsDir, doc, exists) !== null) return [];
   const dirs = model.searchedDirs(wsDir, 'script');
   const name = doc.script.value;
-  const searched = dirs.length > 0 ? dirs.join(', ') : `no scripts directory exists (expected ${expectedDir(model, wsDir, 'script')})`;
-  return [diag(doc.file, doc.script.range, 'RL017', `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's script discovery skips the step`)];
+  const searched =
+    dirs.length > 0 ? dirs.join(', ') : `no scripts directory exists (expected ${expectedDir(model, wsDir, 'script')})`;
+  return [
+    diag(
+      doc.file,
+      doc.script.range,
+      'RL017',
+      `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's script discovery skips the step`,
+    ),
+  ];
 }
 
 /** RL018: a `compatible_sources` name that is no step of the context (warning when it looks like a typo of one). */
 function sources(
-  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, wsDir: string | null, doc: InterfaceDoc,
+  resolve: Resolve,
+  settings: Settings,
+  aliases: ReadonlySet<string>,
+  wsDir: string | null,
+  doc: InterfaceDoc,
   typos: TypoQueries,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -86,10 +125,26 @@ function sources(
     if (resolveSource(resolve, settings, aliases, ref.name).kind !== 'unknown') continue;
     const typoOf = typos.typoOf(wsDir, ref.name);
     const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
-    out.push(diag(ref.file, ref.range, 'RL018', message, typoOf ? {
-      severity: 'warning',
-      fixes: [{ title: `Change to '${typoOf}'`, preferred: true, edits: [{ file: ref.file, edits: [{ range: ref.inner, newText: typoOf }] }] }],
-    } : {}));
+    out.push(
+      diag(
+        ref.file,
+        ref.range,
+        'RL018',
+        message,
+        typoOf
+          ? {
+              severity: 'warning',
+              fixes: [
+                {
+                  title: `Change to '${typoOf}'`,
+                  preferred: true,
+                  edits: [{ file: ref.file, edits: [{ range: ref.inner, newText: typoOf }] }],
+                },
+              ],
+            }
+          : {},
+      ),
+    );
   }
   return out;
 }

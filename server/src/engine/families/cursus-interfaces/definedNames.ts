@@ -17,6 +17,15 @@ export function definedNames(files: FileQueries): DefinedNames {
 }
 
 export class DefinedNames extends QueryGroup<FileQueries> {
-  readonly ofFile: Query<DefinedName[]> = this.db.query('interfaceDefinedNames', (file) =>
-    (stepQueries(this.deps).step.source(file)?.entries ?? []).map((e) => ({ name: e.name, file: e.file, keyRange: e.keyRange, synthesized: e.synthesized })), sameData);
+  readonly ofFile: Query<DefinedName[]> = this.db.query(
+    'interfaceDefinedNames',
+    (file) =>
+      (stepQueries(this.deps).step.source(file)?.entries ?? []).map((e) => ({
+        name: e.name,
+        file: e.file,
+        keyRange: e.keyRange,
+        synthesized: e.synthesized,
+      })),
+    sameData,
+  );
 }

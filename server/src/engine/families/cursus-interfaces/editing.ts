@@ -40,12 +40,20 @@ export function interfaceHover(doc: InterfaceDoc, pos: Position): HoverResult | 
   const key = k.path[k.path.length - 1] ?? '';
   const schema = INTERFACE_SCHEMA.resolve(INTERFACE_SCHEMA.at(k.path));
   const description = INTERFACE_SCHEMA.describe(k.path);
-  if (!schema) return { range: k.range, markdown: `**${mdText(key)}** — not a key of the step interface schema (cursus ignores it)` };
+  if (!schema)
+    return {
+      range: k.range,
+      markdown: `**${mdText(key)}** — not a key of the step interface schema (cursus ignores it)`,
+    };
   const type = schema.type ? typeName(schema) : schema.anyOf ? 'mapping or empty' : 'any';
   return { range: k.range, markdown: `**${mdText(key)}**: ${mdCode(type ?? 'any')}\n\n${description ?? ''}`.trimEnd() };
 }
 
-export interface CompletionEnv { model: RegistryModel; settings: Settings; wsDir: string | null }
+export interface CompletionEnv {
+  model: RegistryModel;
+  settings: Settings;
+  wsDir: string | null;
+}
 
 const LIST_ITEM = /^(\s*)-\s*([A-Za-z0-9_-]*)$/;
 const FLOW_ITEM = /^(\s*)([A-Za-z0-9_-]+):\s*\[(?:[^\]]*,)?\s*([A-Za-z0-9_-]*)$/;
@@ -62,15 +70,27 @@ export function interfaceCompletion(env: CompletionEnv, text: string, pos: Posit
     return valuesFor(env, path, word((flow[3] ?? '').length), true);
   }
   const item = LIST_ITEM.exec(before);
-  if (item) return valuesFor(env, parentPath(lines, pos.line, (item[1] ?? '').length + 1), word((item[2] ?? '').length), true);
+  if (item)
+    return valuesFor(env, parentPath(lines, pos.line, (item[1] ?? '').length + 1), word((item[2] ?? '').length), true);
   const value = VALUE.exec(before);
-  if (value) return valuesFor(env, [...parentPath(lines, pos.line, (value[1] ?? '').length), value[2] ?? ''], word((value[3] ?? '').length), false);
+  if (value)
+    return valuesFor(
+      env,
+      [...parentPath(lines, pos.line, (value[1] ?? '').length), value[2] ?? ''],
+      word((value[3] ?? '').length),
+      false,
+    );
   const key = KEY.exec(before);
   if (!key) return [];
   const path = parentPath(lines, pos.line, (key[1] ?? '').length);
   const range = word((key[2] ?? '').length);
   return Object.entries(INTERFACE_SCHEMA.keysAt(path)).map(([k, s], i) => ({
-    label: k, kind: 'key' as const, documentation: INTERFACE_SCHEMA.resolve(s)?.description ?? s.description, insertText: `${k}: `, range, sortText: String(i).padStart(3, '0'),
+    label: k,
+    kind: 'key' as const,
+    documentation: INTERFACE_SCHEMA.resolve(s)?.description ?? s.description,
+    insertText: `${k}: `,
+    range,
+    sortText: String(i).padStart(3, '0'),
   }));
 }
 
@@ -95,15 +115,20 @@ function valuesFor(env: CompletionEnv, path: string[], range: Range, listItem: b
   const parent = path[path.length - 2];
   const simple = (labels: string[], kind: CompletionResult['kind'], detail?: string): CompletionResult[] =>
     [...new Set(labels)].sort().map((label) => ({ label, kind, range, ...(detail ? { detail } : {}) }));
-  if (key === 'compatible_sources' && listItem) return simple(resolvableNames(env.model, env.wsDir, STEP_SETTINGS.of(env.settings).mode), 'step', 'step');
+  if (key === 'compatible_sources' && listItem)
+    return simple(resolvableNames(env.model, env.wsDir, STEP_SETTINGS.of(env.settings).mode), 'step', 'step');
   if (listItem) return [];
   if (key === 'entry_point' && parent === 'contract') {
     const dirs = env.model.searchedDirs(env.wsDir, 'script');
-    const scripts = env.model.componentFilesOf(env.wsDir, 'script').filter((f) => dirs.some((d) => f.startsWith(d) && !f.slice(d.length).includes('/')))
-      .map((f) => f.slice(f.lastIndexOf('/') + 1)).filter((f) => f !== '__init__.py');
+    const scripts = env.model
+      .componentFilesOf(env.wsDir, 'script')
+      .filter((f) => dirs.some((d) => f.startsWith(d) && !f.slice(d.length).includes('/')))
+      .map((f) => f.slice(f.lastIndexOf('/') + 1))
+      .filter((f) => f !== '__init__.py');
     return simple(scripts, 'value', 'script');
   }
-  if (key === 'config_class' && parent === 'registry') return classCompletions(env.model, env.wsDir, 'config', range, () => 'config class');
+  if (key === 'config_class' && parent === 'registry')
+    return classCompletions(env.model, env.wsDir, 'config', range, () => 'config class');
   if (key === 'sagemaker_step_type') return simple(STEP_SETTINGS.of(env.settings).sagemakerStepTypes, 'value');
   return simple(INTERFACE_SCHEMA.enumAt(path), 'value');
 }

@@ -10,7 +10,11 @@ import { resolveSource, type Resolve } from './links';
 import { FAMILY } from './roles';
 
 /** The interface (spec) of each step of a context, by step name: the workspace's own over core's. */
-export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: string) => InterfaceDoc | null): Map<string, InterfaceDoc> {
+export function specsOf(
+  files: FileQueries,
+  wsDir: string | null,
+  docOf: (f: string) => InterfaceDoc | null,
+): Map<string, InterfaceDoc> {
   const out = new Map<string, InterfaceDoc>();
   for (const f of files.filesOf(FAMILY, 'core')) {
     const doc = docOf(f);
@@ -25,13 +29,17 @@ export function specsOf(files: FileQueries, wsDir: string | null, docOf: (f: str
 
 /** `resolve`: how a name resolves in the context the specs belong to. */
 export function flowEdgesOf(
-  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, specs: Map<string, InterfaceDoc>,
+  resolve: Resolve,
+  settings: Settings,
+  aliases: ReadonlySet<string>,
+  specs: Map<string, InterfaceDoc>,
 ): FlowEdge[] {
   const out: FlowEdge[] = [];
   for (const [consumer, doc] of specs) {
     for (const ref of doc.sources) {
       const r = resolveSource(resolve, settings, aliases, ref.name);
-      if (r.kind === 'step' && r.entry.name !== consumer) out.push({ from: r.entry.name, to: consumer, file: ref.file, range: ref.range, label: ref.dependency });
+      if (r.kind === 'step' && r.entry.name !== consumer)
+        out.push({ from: r.entry.name, to: consumer, file: ref.file, range: ref.range, label: ref.dependency });
     }
   }
   return out;

@@ -38,17 +38,24 @@ function interfaceFirst(files: FileQueries): boolean {
 }
 
 /** An interface file's facts: its source and its document. */
-interface InterfaceFacts extends StepFacts { doc?: InterfaceDoc }
+interface InterfaceFacts extends StepFacts {
+  doc?: InterfaceDoc;
+}
 
 export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, InterfaceLayout> = {
   name: FAMILY,
   codes: INTERFACE_CODES,
   examples: [{ dir: 'interface-workspace', everyLevel: true }],
-  paths: { names: ['*.yaml', '*.py'], languages: ['yaml', 'python'], markers: ['**/registry/interface_registry_loader.py'] },
+  paths: {
+    names: ['*.yaml', '*.py'],
+    languages: ['yaml', 'python'],
+    markers: ['**/registry/interface_registry_loader.py'],
+  },
   step: {
-    coreSources: (files) => (interfaceFirst(files)
-      ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]
-      : []),
+    coreSources: (files) =>
+      interfaceFirst(files)
+        ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]
+        : [],
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
   // A project's own `interfaces/` is a pack unless its `step_pack/interfaces/` exists (the host's directories).
@@ -61,7 +68,10 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
   indexKey: layerKey,
   read(path, role, text, settings) {
     if (role.role === 'extras') {
-      const source = { ...coreSourceFromPython(path, parsePythonFacts(text, path), settings, '_EXTRAS'), precedence: EXTRAS_PRECEDENCE };
+      const source = {
+        ...coreSourceFromPython(path, parsePythonFacts(text, path), settings, '_EXTRAS'),
+        precedence: EXTRAS_PRECEDENCE,
+      };
       return { facts: { source }, local: source.diagnostics };
     }
     const { source, doc } = readInterface(path, role.wsDir, text, settings);
@@ -71,7 +81,11 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
     if (!interfaceFirst(q.files)) return [];
     const layers = q.files.keysOf(FAMILY).filter((k) => k === 'core' || k.startsWith('ws:') || k.startsWith('pack:'));
     const contexts = ['', ...stepQueries(q.files).model.contextDirsQ('')].map((d) => `synth:${d}`);
-    return [...layers.map((l) => `dups:${l}`), ...layers.flatMap((l) => listed(q.files, l).map((f) => `file:${f}`)), ...contexts];
+    return [
+      ...layers.map((l) => `dups:${l}`),
+      ...layers.flatMap((l) => listed(q.files, l).map((f) => `file:${f}`)),
+      ...contexts,
+    ];
   },
   unit(k, q) {
     const settings = q.files.settings();
@@ -87,18 +101,22 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
         ? source.diagnostics.map((d) => lookupFindsOther(d, doc, listed(q.files, layer)))
         : source.diagnostics;
       const entry = source.entries[0];
-      const clash = layer.startsWith('pack:') && entry
-        ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name))
-        : [];
+      const clash =
+        layer.startsWith('pack:') && entry
+          ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name))
+          : [];
       const typos = typoQueries(model.db, model);
       const exists = (p: string): boolean => q.files.exists(p);
       const resolved = (w: string | null, n: string): StepEntry | null => pipeline.resolved(w, n);
       return [...own, ...clash, ...checkInterface(model, settings, doc, exists, resolved, typos)];
     }
-    if (k.startsWith('synth:')) return checkSynthesis(model, k.slice('synth:'.length) || null, settings, (p) => q.files.exists(p));
+    if (k.startsWith('synth:'))
+      return checkSynthesis(model, k.slice('synth:'.length) || null, settings, (p) => q.files.exists(p));
     const layer = k.slice('dups:'.length);
     const names = definedNames(q.files);
-    return checkDuplicates([...(layer === 'core' ? listed(q.files, 'extras') : []), ...listed(q.files, layer)].map((f) => names.ofFile(f)));
+    return checkDuplicates(
+      [...(layer === 'core' ? listed(q.files, 'extras') : []), ...listed(q.files, layer)].map((f) => names.ofFile(f)),
+    );
   },
   features: {
     hover(file, pos, q) {

@@ -9,7 +9,15 @@ import { dictEntry, strLit, type Lit } from '../../literal';
 import { diag } from './codes';
 import { conventionalFileName } from '../../util/naming';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
-import { addSyntaxErrors, duplicateKeys, emptySource, type FieldValue, type NameRef, type RegistrySource, type StepEntry } from '../step-registry/model/source';
+import {
+  addSyntaxErrors,
+  duplicateKeys,
+  emptySource,
+  type FieldValue,
+  type NameRef,
+  type RegistrySource,
+  type StepEntry,
+} from '../step-registry/model/source';
 import { checkStepName, checkStepType } from '../step-registry/model/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
 import { INTERFACE_SUFFIX } from './roles';
@@ -18,7 +26,9 @@ import { contractSpecMismatches } from './alignment';
 type Str = Extract<Lit, { kind: 'str' }>;
 
 /** A name in a `compatible_sources` list: the consumer's dependency it feeds. */
-export interface SourceRef extends NameRef { dependency: string }
+export interface SourceRef extends NameRef {
+  dependency: string;
+}
 
 /** What the cross-file checks and features need of an interface besides its registry entry. */
 export interface InterfaceDoc {
@@ -35,7 +45,12 @@ export interface InterfaceDoc {
 /** SageMaker step types whose builder delegates to an SDK step that runs its own code (`SDKDelegationHandler`). */
 const SDK_DELEGATION_TYPES = new Set(['CradleDataLoading', 'RedshiftDataLoading', 'MimsModelRegistrationProcessing']);
 
-export function readInterface(file: string, wsDir: string | null, text: string, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
+export function readInterface(
+  file: string,
+  wsDir: string | null,
+  text: string,
+  settings: Settings,
+): { source: RegistrySource; doc: InterfaceDoc } {
   const facts = parseYamlLit(text, { pyyaml: true });
   const read = readFacts(file, wsDir, facts, settings);
   // A node that is only wrong because of a syntax error next to it (a line blanked while typing) is not reported.
@@ -43,7 +58,12 @@ export function readInterface(file: string, wsDir: string | null, text: string, 
   return read;
 }
 
-function readFacts(file: string, wsDir: string | null, facts: YamlFacts, settings: Settings): { source: RegistrySource; doc: InterfaceDoc } {
+function readFacts(
+  file: string,
+  wsDir: string | null,
+  facts: YamlFacts,
+  settings: Settings,
+): { source: RegistrySource; doc: InterfaceDoc } {
   // cursus's loader writes each interface over the table in sorted file order: the last file wins a name.
   const source: RegistrySource = { ...emptySource(file, wsDir ? 'workspace' : 'core'), overwrites: true };
   addSyntaxErrors(source, facts.errors);
@@ -70,17 +90,28 @@ function toEntry(file: string, wsDir: string | null, root: Lit, stepLit: Str): S
   const registry = dictEntry(root, 'registry');
   const fields = new Map<string, FieldValue>();
   if (registry?.value.kind === 'dict') {
-    for (const f of registry.value.entries) if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });
+    for (const f of registry.value.entries)
+      if (f.key.kind === 'str') fields.set(f.key.value, { keyRange: f.key.range, value: f.value });
   }
-  const derived = (v: string): FieldValue => ({ keyRange: stepLit.range, value: strLit(v, stepLit.range, stepLit.inner) });
+  const derived = (v: string): FieldValue => ({
+    keyRange: stepLit.range,
+    value: strLit(v, stepLit.range, stepLit.inner),
+  });
   if (!nonEmpty(fields.get('config_class'))) fields.set('config_class', derived(`${name}Config`));
   if (!nonEmpty(fields.get('builder_step_name'))) fields.set('builder_step_name', derived(`${name}StepBuilder`));
   fields.set('spec_type', derived(name));
   return {
-    name, file, layer: wsDir ? 'local' : 'core', wsDir, variable: 'step_type',
-    keyRange: stepLit.range, keyInner: stepLit.inner, range: root.range,
+    name,
+    file,
+    layer: wsDir ? 'local' : 'core',
+    wsDir,
+    variable: 'step_type',
+    keyRange: stepLit.range,
+    keyInner: stepLit.inner,
+    range: root.range,
     value: registry?.value.kind === 'dict' ? registry.value : { kind: 'dict', entries: [], range: stepLit.range },
-    fields, synthesized: true,
+    fields,
+    synthesized: true,
   };
 }
 
@@ -95,7 +126,14 @@ function registryRow(file: string, root: Lit, e: StepEntry, settings: Settings):
   if (t && t.kind !== 'str' && t.kind !== 'none') return [];
   const registry = dictEntry(root, 'registry');
   const at = registry?.key.range ?? e.keyRange;
-  return [diag(file, at, 'RL008', `Interface of '${e.name}' has no registry.sagemaker_step_type: cursus's build_registry_from_interfaces() raises ValueError, so no step of the registry can be loaded`)];
+  return [
+    diag(
+      file,
+      at,
+      'RL008',
+      `Interface of '${e.name}' has no registry.sagemaker_step_type: cursus's build_registry_from_interfaces() raises ValueError, so no step of the registry can be loaded`,
+    ),
+  ];
 }
 
 /** The contract's script, unless the real tool needs none (null entry point, SDK delegation). */
@@ -104,7 +142,9 @@ function scriptOf(root: Lit, e: StepEntry): InterfaceDoc['script'] {
   if (ep?.kind !== 'str' || ep.value === '') return null;
   const type = e.fields.get('sagemaker_step_type')?.value;
   if (type?.kind === 'str' && SDK_DELEGATION_TYPES.has(type.value)) return null;
-  const assembly = dictEntry(dictEntry(root, 'patterns')?.value, 'step_assembly')?.value ?? dictEntry(dictEntry(root, 'registry')?.value, 'step_assembly')?.value;
+  const assembly =
+    dictEntry(dictEntry(root, 'patterns')?.value, 'step_assembly')?.value ??
+    dictEntry(dictEntry(root, 'registry')?.value, 'step_assembly')?.value;
   if (assembly?.kind === 'str' && assembly.value === 'delegation') return null;
   return { value: ep.value, range: ep.range, inner: ep.inner };
 }
@@ -120,7 +160,8 @@ function compatibleSources(file: string, root: Lit): SourceRef[] {
       const list = dictEntry(dep.value, 'compatible_sources')?.value;
       if (list?.kind !== 'list') continue;
       for (const item of list.items) {
-        if (item.kind === 'str' && item.value !== '') out.push({ name: item.value, file, range: item.range, inner: item.inner, dependency: dep.key.value });
+        if (item.kind === 'str' && item.value !== '')
+          out.push({ name: item.value, file, range: item.range, inner: item.inner, dependency: dep.key.value });
       }
     }
   };
@@ -154,5 +195,12 @@ export function lookupFinds(step: string): (file: string) => boolean {
 function fileName(file: string, stepLit: Str): Diagnostic[] {
   if (foundByLookup(file, stepLit.value)) return [];
   const base = file.slice(file.lastIndexOf('/') + 1);
-  return [diag(file, stepLit.range, 'RL012', `cursus looks the interface of '${stepLit.value}' up as ${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} (or a file named like the step ignoring case and separators); ${base} is neither, so load_interface('${stepLit.value}') fails and no builder is synthesized`)];
+  return [
+    diag(
+      file,
+      stepLit.range,
+      'RL012',
+      `cursus looks the interface of '${stepLit.value}' up as ${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} (or a file named like the step ignoring case and separators); ${base} is neither, so load_interface('${stepLit.value}') fails and no builder is synthesized`,
+    ),
+  ];
 }

@@ -12,7 +12,11 @@ import type { LegacyAliases, RegistryModel } from '../step-registry/model/regist
 
 /** cursus 2.9.32's `LEGACY_ALIASES` keys (`step_catalog/step_catalog.py:87-93`): the fallback without that file. */
 const FALLBACK_ALIASES: ReadonlySet<string> = new Set([
-  'MIMSPackaging', 'MIMSPayload', 'ModelRegistration', 'PytorchTraining', 'PytorchModel',
+  'MIMSPackaging',
+  'MIMSPayload',
+  'ModelRegistration',
+  'PytorchTraining',
+  'PytorchModel',
 ]);
 const aliasSets = new WeakMap<LegacyAliases, ReadonlySet<string>>();
 
@@ -25,21 +29,23 @@ export function legacyAliasNames(model: RegistryModel): ReadonlySet<string> {
   return set;
 }
 
-export type SourceResolution =
-  | { kind: 'step'; entry: StepEntry }
-  | { kind: 'generic' }
-  | { kind: 'unknown' };
+export type SourceResolution = { kind: 'step'; entry: StepEntry } | { kind: 'generic' } | { kind: 'unknown' };
 
 /** The entry a step name resolves to in the context being checked (null when none). */
 export type Resolve = (name: string) => StepEntry | null;
 
 export function resolveSource(
-  resolve: Resolve, settings: Settings, aliases: ReadonlySet<string>, name: string,
+  resolve: Resolve,
+  settings: Settings,
+  aliases: ReadonlySet<string>,
+  name: string,
 ): SourceResolution {
   for (const candidate of name.endsWith('Step') && name.length > 4 ? [name, name.slice(0, -4)] : [name]) {
     const entry = resolve(candidate);
     if (!entry) continue;
-    return STEP_SETTINGS.of(settings).abstractSteps.includes(entry.name) ? { kind: 'generic' } : { kind: 'step', entry };
+    return STEP_SETTINGS.of(settings).abstractSteps.includes(entry.name)
+      ? { kind: 'generic' }
+      : { kind: 'step', entry };
   }
   return aliases.has(name) ? { kind: 'generic' } : { kind: 'unknown' };
 }

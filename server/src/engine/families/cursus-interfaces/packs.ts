@@ -16,20 +16,25 @@ import type { DefinedName } from './definedNames';
 export const PACK_PRECEDENCE = 1;
 
 /** What the package defines under a pack step's name: its interface, or an `_EXTRAS` row. */
-export interface PackageDef { def: DefinedName; extras: boolean }
+export interface PackageDef {
+  def: DefinedName;
+  extras: boolean;
+}
 
 /** RL063 on a pack interface whose step the package defines too. */
 export function checkPackClash(
-  file: string, step: { name: string; range: Range }, pkg: PackageDef | null,
+  file: string,
+  step: { name: string; range: Range },
+  pkg: PackageDef | null,
 ): Diagnostic[] {
   if (!pkg) return [];
   const name = step.name;
   const related = [{ file: pkg.def.file, range: pkg.def.keyRange, message: `the package's definition of '${name}'` }];
   const message = pkg.extras
     ? `refresh_registry() drops pack rows named like an _EXTRAS row: this interface adds no step, '${name}' ` +
-      'stays the package\'s'
+      "stays the package's"
     : `Pack step '${name}' shadows the package's step: refresh_registry() lays pack rows over the package ` +
-      'table (the pack\'s row wins and is logged as a collision, get_registry_health()[\'pack_collisions\']), ' +
+      "table (the pack's row wins and is logged as a collision, get_registry_health()['pack_collisions']), " +
       `but load_interface('${name}') searches the package first and loads ${pkg.def.file}, so the builder, ` +
       'contract and spec come from that file and only the registry row from this one';
   return [diag(file, step.range, 'RL063', message, { related })];
@@ -43,12 +48,12 @@ export function packSection(packFile: string, packRange: Range, pkg: PackageDef)
     title: 'Step pack',
     rows: pkg.extras
       ? [
-        { label: 'row', text: 'the package\'s _EXTRAS row (refresh_registry() drops a pack row so named)', ...pkgAt },
-        { label: 'ignored', text: 'this pack interface', ...packAt },
-      ]
+          { label: 'row', text: "the package's _EXTRAS row (refresh_registry() drops a pack row so named)", ...pkgAt },
+          { label: 'ignored', text: 'this pack interface', ...packAt },
+        ]
       : [
-        { label: 'row', text: 'the pack\'s (refresh_registry(): the pack wins the row)', ...packAt },
-        { label: 'interface', text: 'the package\'s (load_interface() first): its builder, contract, spec', ...pkgAt },
-      ],
+          { label: 'row', text: "the pack's (refresh_registry(): the pack wins the row)", ...packAt },
+          { label: 'interface', text: "the package's (load_interface() first): its builder, contract, spec", ...pkgAt },
+        ],
   };
 }

@@ -22,20 +22,25 @@ const CORE_INTERFACE = /^(?:.*\/)?steps\/interfaces\/[^/]+\.step\.yaml$/;
 const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml$`);
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
 
-
 /** The paths the expressions above match, as globs (`test/engine/registryGlobs.test.ts` checks they agree). */
 export function interfaceRegistryGlobs(settings: Settings): string[] {
   return [
-    '**/registry/interface_registry_loader.py', `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
-    ...STEP_SETTINGS.of(settings).workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`),
+    '**/registry/interface_registry_loader.py',
+    `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
+    ...STEP_SETTINGS.of(settings).workspacesRoots.map(
+      (r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`,
+    ),
   ];
 }
 
 /** The family's layout: the projects holding a `step_pack/interfaces/` folder (`stepPackProjects`). */
-export interface InterfaceLayout { stepPackProjects: readonly string[] }
+export interface InterfaceLayout {
+  stepPackProjects: readonly string[];
+}
 
 export function interfaceClassifier(
-  settings: Settings, layout: InterfaceLayout,
+  settings: Settings,
+  layout: InterfaceLayout,
 ): (path: string) => InterfaceRole | null {
   const stepPacks = new Set(layout.stepPackProjects);
   const hasStepPack = (project: string): boolean => stepPacks.has(project);

@@ -44,7 +44,10 @@ function schemaAt(path: string[]): { known: string[]; exists: boolean } {
 export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (v: Lit, path: string[]): void => {
-    if (v.kind === 'list') { v.items.forEach((i, n) => walk(i, [...path, String(n)])); return; }
+    if (v.kind === 'list') {
+      v.items.forEach((i, n) => walk(i, [...path, String(n)]));
+      return;
+    }
     if (v.kind !== 'dict') return;
     const { known } = schemaAt(path);
     for (const e of v.entries) {
@@ -53,9 +56,23 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
       if (known.length > 0 && !known.includes(key)) {
         const near = nearMiss(key, known);
         if (near) {
-          out.push(diag(file, e.key.range, 'RL016', `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its value is lost. Did you mean '${near}'?`, {
-            fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file, edits: [{ range: e.key.inner, newText: near }] }] }],
-          }));
+          out.push(
+            diag(
+              file,
+              e.key.range,
+              'RL016',
+              `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its value is lost. Did you mean '${near}'?`,
+              {
+                fixes: [
+                  {
+                    title: `Rename to '${near}'`,
+                    preferred: true,
+                    edits: [{ file, edits: [{ range: e.key.inner, newText: near }] }],
+                  },
+                ],
+              },
+            ),
+          );
         }
         continue;
       }

@@ -5,7 +5,12 @@ import type { RegistryModel } from '../step-registry/model/registry';
 import type { InterfaceDoc } from './interface';
 
 /** The script file of an interface (root-relative), or null when it has none or no scripts directory holds it. */
-export function scriptFile(model: RegistryModel, wsDir: string | null, doc: InterfaceDoc, exists: (path: string) => boolean): string | null {
+export function scriptFile(
+  model: RegistryModel,
+  wsDir: string | null,
+  doc: InterfaceDoc,
+  exists: (path: string) => boolean,
+): string | null {
   const name = doc.script?.value;
   if (name === undefined) return null;
   const dir = model.searchedDirs(wsDir, 'script').find((d) => exists(`${d}${name}`));

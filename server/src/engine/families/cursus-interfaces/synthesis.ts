@@ -8,34 +8,63 @@ import type { RegistryModel } from '../step-registry/model/registry';
 import { fieldStr, type StepEntry } from '../step-registry/model/source';
 import { isComponentExempt } from '../step-registry/model/fields';
 import {
-  discoversBuilderFiles, interfaceDirs, rowRoutes, SDK_REQUIRES, sdkUnbound, synthesizedFrom,
+  discoversBuilderFiles,
+  interfaceDirs,
+  rowRoutes,
+  SDK_REQUIRES,
+  sdkUnbound,
+  synthesizedFrom,
 } from '../step-registry/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
 import { diag } from './codes';
 
 /** RL034 on the rows of a context (core: `wsDir` null). */
-export function checkSynthesis(model: RegistryModel, wsDir: string | null, settings: Settings, exists: (path: string) => boolean): Diagnostic[] {
+export function checkSynthesis(
+  model: RegistryModel,
+  wsDir: string | null,
+  settings: Settings,
+  exists: (path: string) => boolean,
+): Diagnostic[] {
   if (discoversBuilderFiles(model)) return [];
   const ws = wsDir ? model.workspace(wsDir) : null;
-  const rows = wsDir ? [...ws?.local.values() ?? [], ...ws?.overrides.values() ?? []] : [...model.core.values()];
+  const rows = wsDir ? [...(ws?.local.values() ?? []), ...(ws?.overrides.values() ?? [])] : [...model.core.values()];
   return rows.flatMap((e) => checkRow(model, e, settings, exists));
 }
 
-function checkRow(model: RegistryModel, e: StepEntry, settings: Settings, exists: (path: string) => boolean): Diagnostic[] {
+function checkRow(
+  model: RegistryModel,
+  e: StepEntry,
+  settings: Settings,
+  exists: (path: string) => boolean,
+): Diagnostic[] {
   if (e.broken || e.value.kind !== 'dict' || isComponentExempt(e, settings)) return [];
   const iface = synthesizedFrom(model, e);
   if (iface) {
     if (sdkUnbound(model, iface)) {
-      return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its ` +
-        `interface requires ${SDK_REQUIRES}, and ${model.sdkBindings()?.file ?? ''} binds no SDK step class ` +
-        `for it (SDK_STEP_CLASS_THUNKS), so _synthesize_builder() returns None and the step cannot be built`)];
+      return [
+        diag(
+          e.file,
+          e.keyRange,
+          'RL034',
+          `cursus cannot synthesize a builder for '${e.name}': its ` +
+            `interface requires ${SDK_REQUIRES}, and ${model.sdkBindings()?.file ?? ''} binds no SDK step class ` +
+            `for it (SDK_STEP_CLASS_THUNKS), so _synthesize_builder() returns None and the step cannot be built`,
+        ),
+      ];
     }
     if (rowRoutes(model, e)) return [];
     const type = fieldStr(e, 'sagemaker_step_type') ?? '';
     const module = model.buildStrategies()?.file ?? 'builder_templates.py';
-    return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': its ` +
-      `sagemaker_step_type '${type}' routes to no build strategy (${module} registers none for it; ` +
-      'resolve_handler() raises NoBuilderError), so the step cannot be built')];
+    return [
+      diag(
+        e.file,
+        e.keyRange,
+        'RL034',
+        `cursus cannot synthesize a builder for '${e.name}': its ` +
+          `sagemaker_step_type '${type}' routes to no build strategy (${module} registers none for it; ` +
+          'resolve_handler() raises NoBuilderError), so the step cannot be built',
+      ),
+    ];
   }
   // An override of a step core lacks is RL004's.
   if (e.layer === 'override' && !model.core.has(e.name)) return [];
@@ -44,9 +73,27 @@ function checkRow(model: RegistryModel, e: StepEntry, settings: Settings, exists
     title: `Create interface ${file}`,
     preferred: true,
     edits: [],
-    createFiles: [{ file, text: interfaceStub({ name: e.name, sagemakerStepType: fieldStr(e, 'sagemaker_step_type') ?? 'Processing', description: fieldStr(e, 'description') ?? '', configClass: fieldStr(e, 'config_class') }) }],
+    createFiles: [
+      {
+        file,
+        text: interfaceStub({
+          name: e.name,
+          sagemakerStepType: fieldStr(e, 'sagemaker_step_type') ?? 'Processing',
+          description: fieldStr(e, 'description') ?? '',
+          configClass: fieldStr(e, 'config_class'),
+        }),
+      },
+    ],
   };
-  return [diag(e.file, e.keyRange, 'RL034', `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file}). This cursus synthesizes every builder from the step's interface and reads no builder file (${model.builderDiscovery()?.file ?? ''}), so the step cannot be built`, {
-    fixes: exists(file) ? [] : [fix],
-  })];
+  return [
+    diag(
+      e.file,
+      e.keyRange,
+      'RL034',
+      `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file}). This cursus synthesizes every builder from the step's interface and reads no builder file (${model.builderDiscovery()?.file ?? ''}), so the step cannot be built`,
+      {
+        fixes: exists(file) ? [] : [fix],
+      },
+    ),
+  ];
 }

@@ -27,9 +27,17 @@ const loose = stringMemo((s) => {
 
 export class TypoQueries extends QueryGroup<RegistryModel> {
   /** Core's step names by their loose spelling, in core order. */
-  private readonly coreByLoose: Index<string[]> = this.db.index('interfaceCoreByLoose', () => groupBy(this.deps.core.keys(), loose), sameList);
+  private readonly coreByLoose: Index<string[]> = this.db.index(
+    'interfaceCoreByLoose',
+    () => groupBy(this.deps.core.keys(), loose),
+    sameList,
+  );
   /** Core's step names by length, in core order. */
-  private readonly coreByLength: Index<string[]> = this.db.index('interfaceCoreByLength', () => groupBy(this.deps.core.keys(), (n) => String(n.length)), sameList);
+  private readonly coreByLength: Index<string[]> = this.db.index(
+    'interfaceCoreByLength',
+    () => groupBy(this.deps.core.keys(), (n) => String(n.length)),
+    sameList,
+  );
 
   /** Key: `<workspace dir, '' for core>\0<name>`; the step it is a near miss of, or null. */
   private readonly typoQ: Query<string | null> = this.db.query('interfaceTypo', (key) => {
@@ -41,7 +49,8 @@ export class TypoQueries extends QueryGroup<RegistryModel> {
     const same = this.coreByLoose.get(l)?.[0] ?? own.find((n) => loose(n) === l);
     if (same !== undefined) return same;
     const near = new Set<string>();
-    for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++) for (const n of this.nearOfLengthQ(`${len}\0${name}`)) near.add(n);
+    for (let len = Math.max(1, name.length - MAX); len <= name.length + MAX; len++)
+      for (const n of this.nearOfLengthQ(`${len}\0${name}`)) near.add(n);
     for (const n of own) if (Math.abs(n.length - name.length) <= MAX) near.add(n);
     return closestWithin(name, near, MAX);
   });
@@ -51,12 +60,18 @@ export class TypoQueries extends QueryGroup<RegistryModel> {
    * order. A core step of that length added or removed re-scans this list; the near miss itself is
    * ranked again only when the list changes (rarely: the step has to be within 2 edits of the name).
    */
-  private readonly nearOfLengthQ: Query<string[]> = this.db.query('interfaceNearOfLength', (key) => {
-    const at = key.indexOf('\0');
-    return nearCandidates(key.slice(at + 1), this.coreByLength.get(key.slice(0, at)) ?? [], MAX);
-  }, sameList);
+  private readonly nearOfLengthQ: Query<string[]> = this.db.query(
+    'interfaceNearOfLength',
+    (key) => {
+      const at = key.indexOf('\0');
+      return nearCandidates(key.slice(at + 1), this.coreByLength.get(key.slice(0, at)) ?? [], MAX);
+    },
+    sameList,
+  );
 
-  typoOf(wsDir: string | null, name: string): string | null { return this.typoQ(`${wsDir ?? ''}\0${name}`); }
+  typoOf(wsDir: string | null, name: string): string | null {
+    return this.typoQ(`${wsDir ?? ''}\0${name}`);
+  }
 }
 
 function groupBy(names: Iterable<string>, keyOf: (n: string) => string): Map<string, string[]> {
@@ -64,7 +79,8 @@ function groupBy(names: Iterable<string>, keyOf: (n: string) => string): Map<str
   for (const n of names) {
     const k = keyOf(n);
     const list = out.get(k);
-    if (list) list.push(n); else out.set(k, [n]);
+    if (list) list.push(n);
+    else out.set(k, [n]);
   }
   return out;
 }

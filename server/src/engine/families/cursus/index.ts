@@ -5,7 +5,13 @@
 import type { Read } from '../../analysis/facts';
 import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython, coreSourceFromYaml, sourceStrings, workspaceSource, type RegistrySource } from '../step-registry/model/source';
+import {
+  coreSourceFromPython,
+  coreSourceFromYaml,
+  sourceStrings,
+  workspaceSource,
+  type RegistrySource,
+} from '../step-registry/model/source';
 import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/facts';
 import { spliceSource } from '../step-registry/model/splice';
 import type { Settings } from '../../types';
@@ -23,7 +29,9 @@ import { contextParts } from '../step-registry/parts';
 import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
-export interface CursusFacts extends StepFacts { from?: ReadFrom }
+export interface CursusFacts extends StepFacts {
+  from?: ReadFrom;
+}
 
 export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
   name: 'cursus',
@@ -33,7 +41,12 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
   paths: {
     names: ['*.py', '*.yaml', '*.yml'],
     languages: ['python', 'yaml'],
-    markers: ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/registry/step_names.yaml', '**/workspace_registry.py'],
+    markers: [
+      '**/registry/step_names.py',
+      '**/registry/step_names_original.py',
+      '**/registry/step_names.yaml',
+      '**/workspace_registry.py',
+    ],
   },
   // Workspace registries are cursus's; its components are listed by scope with their kind and folder.
   step: {
@@ -67,7 +80,10 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
       // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
       const was = previous?.from;
       const rebuild = (facts: PyFacts): RegistrySource => readRegistry(path, role, facts, settings);
-      const spliced = was && was.settings === settings && previous?.source ? spliceSource(was.text, previous.source, text, settings, rebuild) : null;
+      const spliced =
+        was && was.settings === settings && previous?.source
+          ? spliceSource(was.text, previous.source, text, settings, rebuild)
+          : null;
       const source = spliced ?? rebuild(parsePythonFacts(text, path));
       return withLocal(source, { text, settings });
     }
@@ -95,14 +111,25 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
     if (facts.strategies) {
       const s = facts.strategies;
       facts.strategies = {
-        file: each(s.file), stepTypes: s.stepTypes.map(each), stepAssemblies: s.stepAssemblies.map(each),
+        file: each(s.file),
+        stepTypes: s.stepTypes.map(each),
+        stepAssemblies: s.stepAssemblies.map(each),
       };
     }
   },
   // Registries are read by every context; a component belongs to its workspace, or to core. The core
   // unit reports on core's entries, whose files lie outside every workspace.
-  parts: contextParts((role) => (role.role === 'component' ? 'context' : 'shared'), (key) => key === 'core', [WS_REGISTRY_SUFFIX]),
-  unitKeys: (q) => ['core', ...stepQueries(q.files).model.contextDirsQ('').map((d) => `ws:${d}`)],
+  parts: contextParts(
+    (role) => (role.role === 'component' ? 'context' : 'shared'),
+    (key) => key === 'core',
+    [WS_REGISTRY_SUFFIX],
+  ),
+  unitKeys: (q) => [
+    'core',
+    ...stepQueries(q.files)
+      .model.contextDirsQ('')
+      .map((d) => `ws:${d}`),
+  ],
   unit(key, q) {
     const { model } = stepQueries(q.files);
     if (key === 'core') {
@@ -115,11 +142,16 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
 };
 
 function readRegistry(path: string, role: CursusRole, facts: PyFacts, settings: Settings): RegistrySource {
-  return role.role === 'ws-registry' ? workspaceSource(path, role.wsDir, facts, settings) : coreSourceFromPython(path, facts, settings);
+  return role.role === 'ws-registry'
+    ? workspaceSource(path, role.wsDir, facts, settings)
+    : coreSourceFromPython(path, facts, settings);
 }
 
 /** The text and settings a registry's facts were read from: what the next read of an edit starts from. */
-interface ReadFrom { text: string; settings: Settings }
+interface ReadFrom {
+  text: string;
+  settings: Settings;
+}
 
 /** A registry's facts: its source (with what its next read starts from), and the source's diagnostics as the file's own. */
 function withLocal(source: RegistrySource, from?: ReadFrom): Read<CursusFacts> {

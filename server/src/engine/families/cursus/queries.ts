@@ -16,6 +16,9 @@ export function cursusQueries(q: FamilyQueries): CursusQueries {
 
 export class CursusQueries extends QueryGroup<FamilyQueries> {
   /** One core entry's diagnostics, by step name. */
-  readonly coreEntryQ: Query<Diagnostic[]> = this.db.query('cursus:coreEntry', (name) =>
-    checkCoreEntry(stepQueries(this.deps.files).model, name, this.deps.files.settings()), sameData);
+  readonly coreEntryQ: Query<Diagnostic[]> = this.db.query(
+    'cursus:coreEntry',
+    (name) => checkCoreEntry(stepQueries(this.deps.files).model, name, this.deps.files.settings()),
+    sameData,
+  );
 }

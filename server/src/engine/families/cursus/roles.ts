@@ -23,7 +23,11 @@ export type CursusRole =
   | { family: 'cursus'; role: 'sdk-bindings' };
 
 export const KIND_DIRS: Record<string, ComponentKind> = {
-  builders: 'builder', configs: 'config', specs: 'spec', contracts: 'contract', scripts: 'script',
+  builders: 'builder',
+  configs: 'config',
+  specs: 'spec',
+  contracts: 'contract',
+  scripts: 'script',
 };
 const CORE_COMPONENT = /^(?:(.*)\/)?steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 /**
@@ -38,7 +42,9 @@ const STEP_CATALOG = /^(?:.*\/)?cursus\/step_catalog\/step_catalog\.py$/;
 const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
 
 /** The family's layout: every step pack's directory (`step-registry/model/stepPacks.ts`). */
-export interface CursusLayout { packs: readonly string[] }
+export interface CursusLayout {
+  packs: readonly string[];
+}
 
 export function cursusClassifier(settings: Settings, layout: CursusLayout): (path: string) => CursusRole | null {
   const own = STEP_SETTINGS.of(settings);
@@ -87,24 +93,33 @@ const SDK: CursusRole = Object.freeze({ family: 'cursus', role: 'sdk-bindings' }
 /** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
 export function cursusRegistryGlobs(settings: Settings): string[] {
   const own = STEP_SETTINGS.of(settings);
-  return [...own.coreFiles, ...own.coreYamlFiles, ...own.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`)];
+  return [
+    ...own.coreFiles,
+    ...own.coreYamlFiles,
+    ...own.workspacesRoots.map((r) => `${r === '' ? '' : `${r}/`}*/${WS_REGISTRY_SUFFIX}`),
+  ];
 }
 
 /** The kinds whose configured directories (`registryLens.components.dirs`) hold a file's directory. */
 function configuredComponents(settings: Settings): (path: string) => CursusRole | null {
   const kinds = (Object.entries(STEP_SETTINGS.of(settings).componentDirs) as [ComponentKind, string[]][])
-    .filter(([, dirs]) => dirs.length > 0).map(([kind, dirs]) => ({ kind, match: compileGlobs(dirs).matches }));
+    .filter(([, dirs]) => dirs.length > 0)
+    .map(([kind, dirs]) => ({ kind, match: compileGlobs(dirs).matches }));
   return (path) => {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     const hits = kinds.filter((k) => k.match(dir)).map((k) => k.kind);
     if (hits.length === 0) return null;
     // One flat folder for several kinds (`pipeline_steps/`): the file-name convention says which.
     const name = path.slice(path.lastIndexOf('/') + 1);
-    const kind = hits.find((k) => FILE_CONVENTION[k].test(name)) ?? hits[0] as ComponentKind;
+    const kind = hits.find((k) => FILE_CONVENTION[k].test(name)) ?? (hits[0] as ComponentKind);
     return { family: 'cursus', role: 'component', kind, wsDir: null, dir };
   };
 }
 
 const FILE_CONVENTION: Record<ComponentKind, RegExp> = {
-  builder: /^builder_/, config: /^config_/, spec: /_spec\.py$/, contract: /_contract\.py$/, script: /^(?!builder_|config_).*(?<!_spec|_contract)\.py$/,
+  builder: /^builder_/,
+  config: /^config_/,
+  spec: /_spec\.py$/,
+  contract: /_contract\.py$/,
+  script: /^(?!builder_|config_).*(?<!_spec|_contract)\.py$/,
 };

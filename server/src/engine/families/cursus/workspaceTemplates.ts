@@ -30,7 +30,11 @@ export interface ScaffoldOptions {
   copyFrom?: { id: string; files: { path: string; text: string }[] };
 }
 
-export interface Scaffold { dir: string; dirs: string[]; files: { file: string; text: string }[] }
+export interface Scaffold {
+  dir: string;
+  dirs: string[];
+  files: { file: string; text: string }[];
+}
 
 /**
  * The `registry_cli.py` whose files a new workspace gets: 2.x (interface-first, 2.5.0 on) for the
@@ -55,14 +59,17 @@ const INIT = '"""Package initialization."""\n';
  * so the CLI and the server refuse alike; values are checked as given (a client's request is untrusted JSON).
  */
 export function workspaceRequestProblem(o: { id: unknown; template: unknown; layout?: unknown }): string | null {
-  if (typeof o.id !== 'string' || !VALID_ID.test(o.id)) return `Invalid workspace id ${quote(o.id)}: use only letters, digits, '_' and '-'`;
-  if (!WORKSPACE_TEMPLATES.some((t) => t === o.template)) return `Unknown template ${quote(o.template)}: use one of ${WORKSPACE_TEMPLATES.join(', ')}`;
-  if (o.layout !== undefined && !WORKSPACE_LAYOUTS.some((l) => l === o.layout)) return `Unknown layout ${quote(o.layout)}: use one of ${WORKSPACE_LAYOUTS.join(', ')}`;
+  if (typeof o.id !== 'string' || !VALID_ID.test(o.id))
+    return `Invalid workspace id ${quote(o.id)}: use only letters, digits, '_' and '-'`;
+  if (!WORKSPACE_TEMPLATES.some((t) => t === o.template))
+    return `Unknown template ${quote(o.template)}: use one of ${WORKSPACE_TEMPLATES.join(', ')}`;
+  if (o.layout !== undefined && !WORKSPACE_LAYOUTS.some((l) => l === o.layout))
+    return `Unknown layout ${quote(o.layout)}: use one of ${WORKSPACE_LAYOUTS.join(', ')}`;
   return null;
 }
 
 function quote(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return `'${s.length > 100 ? `${s.slice(0, 100)}…` : s}'`;
 }
 
@@ -70,23 +77,39 @@ export function scaffoldWorkspace(o: ScaffoldOptions): Scaffold {
   const dir = `${o.workspacesRoot.replace(/\/+$/, '')}/${o.id}`;
   const release = cursusRelease(o.layout, o.coreFiles);
   // _create_workspace_structure: every directory under src/cursus_dev gets an __init__.py.
-  const stepDirs = release === '2.x' ? ['interfaces', 'configs', 'scripts'] : ['builders', 'configs', 'contracts', 'scripts', 'specs'];
+  const stepDirs =
+    release === '2.x' ? ['interfaces', 'configs', 'scripts'] : ['builders', 'configs', 'contracts', 'scripts', 'specs'];
   const packages = [...stepDirs.map((d) => `${PKG}/steps/${d}`), `${PKG}/registry`];
-  const dirs = [...packages, 'test/unit', 'test/integration', 'validation_reports', 'examples', 'docs'].map((d) => `${dir}/${d}`);
+  const dirs = [...packages, 'test/unit', 'test/integration', 'validation_reports', 'examples', 'docs'].map(
+    (d) => `${dir}/${d}`,
+  );
   const files = new Map<string, string>();
   for (const p of packages) files.set(`${p}/__init__.py`, INIT);
   files.set(REGISTRY, REGISTRY_TEMPLATES[o.template](o.id));
   if (o.copyFrom) {
-    for (const f of o.copyFrom.files) files.set(`${PKG}/${f.path}`, f.path === 'registry/workspace_registry.py' ? renameId(f.text, o.copyFrom.id, o.id) : f.text);
+    for (const f of o.copyFrom.files)
+      files.set(
+        `${PKG}/${f.path}`,
+        f.path === 'registry/workspace_registry.py' ? renameId(f.text, o.copyFrom.id, o.id) : f.text,
+      );
   }
-  files.set('README.md', readme(o.id, `${dir}/${REGISTRY}`, release === '1.7' ? 'python -m cursus.cli.registry' : 'cursus registry'));
+  files.set(
+    'README.md',
+    readme(o.id, `${dir}/${REGISTRY}`, release === '1.7' ? 'python -m cursus.cli.registry' : 'cursus registry'),
+  );
   files.set('examples/example_custom_step_config.py', exampleConfig(o.id));
   return { dir, dirs, files: [...files].map(([f, text]) => ({ file: `${dir}/${f}`, text })) };
 }
 
 /** cursus's copy (hybrid/setup.py copy_registry_from_developer): the source id, quoted or after `developer_id: `, becomes the new id. */
 function renameId(text: string, from: string, to: string): string {
-  return text.split(`"${from}"`).join(`"${to}"`).split(`'${from}'`).join(`'${to}'`).split(`developer_id: ${from}`).join(`developer_id: ${to}`);
+  return text
+    .split(`"${from}"`)
+    .join(`"${to}"`)
+    .split(`'${from}'`)
+    .join(`'${to}'`)
+    .split(`developer_id: ${from}`)
+    .join(`developer_id: ${to}`);
 }
 
 // The templates below are registry_cli.py's f-strings (the same in 1.7.1, 1.10.0 and 2.x but for the

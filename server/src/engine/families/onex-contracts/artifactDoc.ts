@@ -7,8 +7,15 @@ import { parseYamlDocs } from '../../yaml/yamlLit';
 import { diag } from './codes';
 import { at, str, type StrAt } from './contractDoc';
 
-export interface TrackedArtifact { id: string | null; title: string | null; path: StrAt | null; triggers: StrAt[] }
-export interface ArtifactDoc { artifacts: TrackedArtifact[] }
+export interface TrackedArtifact {
+  id: string | null;
+  title: string | null;
+  path: StrAt | null;
+  triggers: StrAt[];
+}
+export interface ArtifactDoc {
+  artifacts: TrackedArtifact[];
+}
 
 export function readArtifacts(file: string, text: string): { doc: ArtifactDoc; local: Diagnostic[] } {
   const docs = parseYamlDocs(text);
@@ -17,8 +24,13 @@ export function readArtifacts(file: string, text: string): { doc: ArtifactDoc; l
   const artifacts = (list?.kind === 'list' ? list.items : []).map((a): TrackedArtifact => {
     const triggers = at(a, 'source_triggers');
     return {
-      id: str(at(a, 'artifact_id'))?.value ?? null, title: str(at(a, 'title'))?.value ?? null, path: str(at(a, 'path')),
-      triggers: (triggers?.kind === 'list' ? triggers.items : []).flatMap((t) => { const p = str(at(t, 'pattern')); return p ? [p] : []; }),
+      id: str(at(a, 'artifact_id'))?.value ?? null,
+      title: str(at(a, 'title'))?.value ?? null,
+      path: str(at(a, 'path')),
+      triggers: (triggers?.kind === 'list' ? triggers.items : []).flatMap((t) => {
+        const p = str(at(t, 'pattern'));
+        return p ? [p] : [];
+      }),
     };
   });
   return { doc: { artifacts }, local };

@@ -23,7 +23,13 @@ export type Binding =
   | ({ kind: 'from' } & FromImport);
 
 /** `from <dots><module> import <name>`: `level` dots (0: absolute); `nested` in an indented block. */
-export interface FromImport { level: number; module: string; name: string; line: number; nested: boolean }
+export interface FromImport {
+  level: number;
+  module: string;
+  name: string;
+  line: number;
+  nested: boolean;
+}
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** No `)` is left in the text. */
@@ -45,11 +51,13 @@ export function bindingOf(rawText: string, name: string): NameBinding {
   const none: NameBinding = { last: null, stars: [], dynamic: false, hasAll: false };
   if (!isIdentifier(name)) return none;
   const text = codeOnly(rawText);
-  const found: { at: number; b: Binding | FromImport & { star: true } }[] = [];
+  const found: { at: number; b: Binding | (FromImport & { star: true }) }[] = [];
   const index = new LineIndex(text);
   const lineAt = (offset: number): number => index.position(offset).line;
-  const def = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^(${name})[ \\t]*(?::[^=\\n]*)?=(?!=)`,
-    'gm');
+  const def = new RegExp(
+    `^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^(${name})[ \\t]*(?::[^=\\n]*)?=(?!=)`,
+    'gm',
+  );
   for (const m of text.matchAll(def)) {
     found.push({ at: m.index, b: { kind: m[1] === undefined ? 'defined' : 'assigned', line: lineAt(m.index) } });
   }
@@ -84,7 +92,11 @@ export function bindingOf(rawText: string, name: string): NameBinding {
     found.reduce((at, f, i) => (keep(f) ? i : at), -1);
   const lastAt = found.some(top) ? lastOf(top) : lastOf(explicit);
   const last = lastAt < 0 ? null : (found[lastAt]?.b as Binding);
-  const stars = found.slice(lastAt + 1).filter((f) => !explicit(f)).map((f) => f.b as FromImport).reverse();
+  const stars = found
+    .slice(lastAt + 1)
+    .filter((f) => !explicit(f))
+    .map((f) => f.b as FromImport)
+    .reverse();
   const dynamic = /^(?:async[ \t]+)?def[ \t]+__getattr__\b/m.test(text);
   return { last, stars, dynamic, hasAll: /^__all__\b/m.test(text) };
 }
@@ -92,7 +104,10 @@ export function bindingOf(rawText: string, name: string): NameBinding {
 /** `text` with every string's inside blanked (same length and line breaks). */
 function codeOnly(text: string): string {
   const spans: [number, number][] = [];
-  for (let i = 0; i < text.length;) i = skipLine(text, i, (from, to) => { spans.push([from, to]); });
+  for (let i = 0; i < text.length;)
+    i = skipLine(text, i, (from, to) => {
+      spans.push([from, to]);
+    });
   let out = '';
   let at = 0;
   for (const [from, to] of spans) {
@@ -109,8 +124,14 @@ export function definesName(text: string, name: string): boolean {
 
 /** `a as b, c` (parenthesised or not) → [[a, b], [c, c]]. */
 function importedNames(list: string): [string, string][] {
-  return list.replace(/[()\\]/g, ' ').split(',').flatMap((part) => {
-    const [orig, alias] = part.trim().split(/\s+as\s+/).map((s) => s.trim());
-    return orig ? [[orig, alias || orig] as [string, string]] : [];
-  });
+  return list
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .flatMap((part) => {
+      const [orig, alias] = part
+        .trim()
+        .split(/\s+as\s+/)
+        .map((s) => s.trim());
+      return orig ? [[orig, alias || orig] as [string, string]] : [];
+    });
 }

@@ -28,7 +28,12 @@ function lineRange(c: ContractQueries, file: string, line: number): Range {
 }
 
 /** Objections of the validators the repository runs, one diagnostic per code and place naming every validator that objects there. */
-export function report(file: string, objections: readonly Objection[], active: readonly ValidatorId[], related: RelatedInfo[] = []): Diagnostic[] {
+export function report(
+  file: string,
+  objections: readonly Objection[],
+  active: readonly ValidatorId[],
+  related: RelatedInfo[] = [],
+): Diagnostic[] {
   const groups = new Map<string, Objection[]>();
   for (const o of objections) {
     if (!active.includes(o.validator)) continue;
@@ -46,7 +51,12 @@ export function report(file: string, objections: readonly Objection[], active: r
 export function unitKeys(q: FamilyQueries): string[] {
   const c = contractQueries(q.files);
   if (!c.isOnexRepo()) return [];
-  return ['entries', ...c.contracts().map((f) => `c:${f}`), ...c.handlerContracts().map((f) => `h:${f}`), ...c.artifactRegistries().map((f) => `a:${f}`)];
+  return [
+    'entries',
+    ...c.contracts().map((f) => `c:${f}`),
+    ...c.handlerContracts().map((f) => `h:${f}`),
+    ...c.artifactRegistries().map((f) => `a:${f}`),
+  ];
 }
 
 export function unit(key: string, q: FamilyQueries): Diagnostic[] {
@@ -68,22 +78,37 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!r) continue;
     const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
     const related: RelatedInfo[] = missing
-      ? [{ file: missing.file, range: lineRange(c, missing.file, missing.line), message: 'contract_path' }] : [];
+      ? [{ file: missing.file, range: lineRange(c, missing.file, missing.line), message: 'contract_path' }]
+      : [];
     if (r.problem) {
       const why = missing ? ` (its contract_path '${missing.path}' names no file, discovery.py:335)` : '';
-      const message = `${r.problem}${why}: discovery records an error and never wires '${e.ep.name}' `
-        + `(discovery.py:${r.tried.length ? 165 : 147})`;
-      const o: Objection = { validator: 'auto-wiring', rule: 'ModelDiscoveryError', code: 'RL046',
-        range: e.ep.valueRange, level: 'fail', message };
+      const message =
+        `${r.problem}${why}: discovery records an error and never wires '${e.ep.name}' ` +
+        `(discovery.py:${r.tried.length ? 165 : 147})`;
+      const o: Objection = {
+        validator: 'auto-wiring',
+        rule: 'ModelDiscoveryError',
+        code: 'RL046',
+        range: e.ep.valueRange,
+        level: 'fail',
+        message,
+      };
       out.push(...report(e.file, [o], active, related));
       continue;
     }
     if (!r.contract) continue;
     if (missing) {
-      const message = `contract_path '${missing.path}' names no file: discovery silently falls through `
-        + `(discovery.py:335) and reads '${r.contract}' (${r.strategy ?? ''}) instead`;
-      const o: Objection = { validator: 'auto-wiring', rule: 'strategy 1', code: 'RL064', range: e.ep.valueRange,
-        level: 'warn', message };
+      const message =
+        `contract_path '${missing.path}' names no file: discovery silently falls through ` +
+        `(discovery.py:335) and reads '${r.contract}' (${r.strategy ?? ''}) instead`;
+      const o: Objection = {
+        validator: 'auto-wiring',
+        rule: 'strategy 1',
+        code: 'RL064',
+        range: e.ep.valueRange,
+        level: 'warn',
+        message,
+      };
       out.push(...report(e.file, [o], active, related));
     }
     const doc = c.contract(r.contract);
@@ -94,12 +119,43 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     const first = seen.get(name);
     const here: RelatedInfo = { file: e.file, range: e.ep.nameRange, message: `entry point '${e.ep.name}'` };
     if (first) {
-      out.push(...report(r.contract, [{ validator: 'auto-wiring', rule: 'OMN-11958', code: 'RL049', range: nameRange, level: 'fail', message: `Duplicate contract name '${name}' already registered by entry point '${first.ep}' ('${first.contract}'): discovery skips this one (discovery.py:222)` }], active, [here, { file: first.contract, range: c.contract(first.contract)?.name?.range ?? ZERO, message: 'first registration' }]));
+      out.push(
+        ...report(
+          r.contract,
+          [
+            {
+              validator: 'auto-wiring',
+              rule: 'OMN-11958',
+              code: 'RL049',
+              range: nameRange,
+              level: 'fail',
+              message: `Duplicate contract name '${name}' already registered by entry point '${first.ep}' ('${first.contract}'): discovery skips this one (discovery.py:222)`,
+            },
+          ],
+          active,
+          [
+            here,
+            {
+              file: first.contract,
+              range: c.contract(first.contract)?.name?.range ?? ZERO,
+              message: 'first registration',
+            },
+          ],
+        ),
+      );
       continue;
     }
     seen.set(name, { contract: r.contract, ep: e.ep.name, file: e.file });
     if (doc.name && name !== e.ep.name) {
-      out.push(diag(r.contract, nameRange, 'RL048', `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as '${name}' (discovery.py:442) and detects duplicates on that name, not the entry point's`, { related: [here] }));
+      out.push(
+        diag(
+          r.contract,
+          nameRange,
+          'RL048',
+          `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as '${name}' (discovery.py:442) and detects duplicates on that name, not the entry point's`,
+          { related: [here] },
+        ),
+      );
     }
   }
   return out;
@@ -112,20 +168,33 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
   const profiles = profileObjections(doc, c.allowlistedFor(file));
   const handler = handlerResolution(file, doc, (f) => c.files.exists(f));
-  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles, ...handler]
-    .filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
+  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles, ...handler].filter((o) =>
+    o.validator === 'auto-wiring' ? owned : reads(o.validator, file),
+  );
   if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
-    objections.push({ validator: 'auto-wiring', rule: 'onex.nodes', code: 'RL047', range, level: 'warn', message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)` });
+    objections.push({
+      validator: 'auto-wiring',
+      rule: 'onex.nodes',
+      code: 'RL047',
+      range,
+      level: 'warn',
+      message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)`,
+    });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
-  const own = report(file, objections, active)
-    .map((d) => (d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d));
+  const own = report(file, objections, active).map((d) =>
+    d.code === 'RL047' ? { ...d, severity: 'warning' as const } : d,
+  );
   return reads('tenant-ingress', file) ? [...own, ...checkIngress(c, file, doc, active)] : own;
 }
 
 /** The tenant_scoped_ingress gate (ingressCheck.ts), where the repository runs it. */
-function checkIngress(c: ContractQueries, file: string, doc: ContractDoc, active: readonly ValidatorId[],
+function checkIngress(
+  c: ContractQueries,
+  file: string,
+  doc: ContractDoc,
+  active: readonly ValidatorId[],
 ): Diagnostic[] {
   if (!active.includes('tenant-ingress')) return [];
   return ingressPlaced(c, file, doc).flatMap((p) => report(p.file, [p.objection], active, p.related));
@@ -144,11 +213,21 @@ function refObjections(c: ContractQueries, file: string, doc: ContractDoc): Obje
     if (r.status === 'ok' || r.status === 'outside') continue;
     const o = r.origin?.status === 'absent' && r.origin.via.length > 0 ? r.origin : null;
     const looked = r.tried.map((t) => `'${t}'`).join(', ');
-    const what = r.status === 'no-module' ? `module '${ref.module}' is not in the repository (looked for ${looked})`
-      : o ? `'${ref.cls}' is imported from '${o.file}', which neither defines nor imports '${o.name}'`
-        : `'${ref.cls}' is not defined in '${r.file}'`;
+    const what =
+      r.status === 'no-module'
+        ? `module '${ref.module}' is not in the repository (looked for ${looked})`
+        : o
+          ? `'${ref.cls}' is imported from '${o.file}', which neither defines nor imports '${o.name}'`
+          : `'${ref.cls}' is not defined in '${r.file}'`;
     for (const [validator, rule, where] of importersOf(ref, r.status)) {
-      out.push({ validator, rule, code: 'RL055', range: r.status === 'no-class' ? ref.clsRange : ref.moduleRange, level: 'fail', message: `${ref.field}: ${what} (${where})` });
+      out.push({
+        validator,
+        rule,
+        code: 'RL055',
+        range: r.status === 'no-class' ? ref.clsRange : ref.moduleRange,
+        level: 'fail',
+        message: `${ref.field}: ${what} (${where})`,
+      });
     }
   }
   return out;
@@ -157,10 +236,26 @@ function refObjections(c: ContractQueries, file: string, doc: ContractDoc): Obje
 /** Which validators import a reference, by its field and form, with the rule and line that fail. */
 function importersOf(ref: ClassRef, status: 'no-module' | 'no-class'): [ValidatorId, string, string][] {
   const model = ref.field === 'input_model' || ref.field === 'output_model';
-  if (model && ref.form === 'mapping') return [['contract-linter', status === 'no-module' ? 'CONTRACT-005' : 'CONTRACT-011', `linter_contract.py:${status === 'no-module' ? 1015 : 1003}`]];
+  if (model && ref.form === 'mapping')
+    return [
+      [
+        'contract-linter',
+        status === 'no-module' ? 'CONTRACT-005' : 'CONTRACT-011',
+        `linter_contract.py:${status === 'no-module' ? 1015 : 1003}`,
+      ],
+    ];
   if (model) return [['compliance-scan', 'check 3', 'handler.py:382']];
-  const out: [ValidatorId, string, string][] = [['auto-wiring', status === 'no-module' ? 'import' : 'HANDLER_LOADER_011', ref.field.endsWith('event_model') ? 'handler_wiring.py:924' : `handler_wiring.py:${status === 'no-module' ? 535 : 537}`]];
-  if (ref.form === 'colon') out.push(['compliance-scan', 'check 2', `handler.py:${status === 'no-module' ? 342 : 332}`]);
+  const out: [ValidatorId, string, string][] = [
+    [
+      'auto-wiring',
+      status === 'no-module' ? 'import' : 'HANDLER_LOADER_011',
+      ref.field.endsWith('event_model')
+        ? 'handler_wiring.py:924'
+        : `handler_wiring.py:${status === 'no-module' ? 535 : 537}`,
+    ],
+  ];
+  if (ref.form === 'colon')
+    out.push(['compliance-scan', 'check 2', `handler.py:${status === 'no-module' ? 342 : 332}`]);
   return out;
 }
 
@@ -172,33 +267,61 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
   const out: Objection[] = [];
   const keys = topKeys(doc.root);
   const first = keys[0]?.range ?? ZERO;
-  const fail = (range: typeof ZERO, rule: string, message: string): void => { out.push({ validator: v, rule, code: 'RL058', range, level: 'fail', message }); };
-  if (doc.root?.kind !== 'dict') fail(doc.root?.range ?? ZERO, 'HANDLER_SOURCE_004', 'The handler contract is not a mapping (handler_contract_source.py:690)');
+  const fail = (range: typeof ZERO, rule: string, message: string): void => {
+    out.push({ validator: v, rule, code: 'RL058', range, level: 'fail', message });
+  };
+  if (doc.root?.kind !== 'dict')
+    fail(
+      doc.root?.range ?? ZERO,
+      'HANDLER_SOURCE_004',
+      'The handler contract is not a mapping (handler_contract_source.py:690)',
+    );
   else {
     for (const f of ['handler_id', 'name', 'contract_version', 'descriptor', 'input_model', 'output_model']) {
-      if (!keys.some((k) => k.key === f)) fail(first, 'HANDLER_SOURCE_004', `Field required: ${f} (model_handler_contract.py:190-248)`);
+      if (!keys.some((k) => k.key === f))
+        fail(first, 'HANDLER_SOURCE_004', `Field required: ${f} (model_handler_contract.py:190-248)`);
     }
     const id = str(at(doc.root, 'handler_id'));
     if (id) {
       const segs = id.value.split('.');
-      const bad = !id.value.trim() ? 'handler_id cannot be empty'
-        : segs.length < 2 ? `handler_id '${id.value}' must have at least 2 segments (e.g., 'node.name')`
-          : segs.some((s) => !s) ? `handler_id '${id.value}' contains empty segment`
-            : segs.find((s) => !/^[A-Za-z_]/.test(s)) !== undefined ? `handler_id segment '${segs.find((s) => !/^[A-Za-z_]/.test(s))}' must start with letter or underscore` : null;
+      const bad = !id.value.trim()
+        ? 'handler_id cannot be empty'
+        : segs.length < 2
+          ? `handler_id '${id.value}' must have at least 2 segments (e.g., 'node.name')`
+          : segs.some((s) => !s)
+            ? `handler_id '${id.value}' contains empty segment`
+            : segs.find((s) => !/^[A-Za-z_]/.test(s)) !== undefined
+              ? `handler_id segment '${segs.find((s) => !/^[A-Za-z_]/.test(s))}' must start with letter or underscore`
+              : null;
       if (bad) fail(id.range, 'HANDLER_SOURCE_004', `${bad} (model_handler_contract.py:432-445)`);
       const archetype = str(at(doc.root, 'descriptor.node_archetype'));
       const prefix = (segs[0] ?? '').toLowerCase();
-      if (!bad && archetype && ['compute', 'effect', 'reducer', 'orchestrator'].includes(prefix) && archetype.value.toLowerCase() !== prefix) {
-        fail(archetype.range, 'HANDLER_SOURCE_004', `Handler ID prefix '${prefix}' implies node_archetype='${prefix}' but descriptor has node_archetype='${archetype.value}' (model_handler_contract.py:539)`);
+      if (
+        !bad &&
+        archetype &&
+        ['compute', 'effect', 'reducer', 'orchestrator'].includes(prefix) &&
+        archetype.value.toLowerCase() !== prefix
+      ) {
+        fail(
+          archetype.range,
+          'HANDLER_SOURCE_004',
+          `Handler ID prefix '${prefix}' implies node_archetype='${prefix}' but descriptor has node_archetype='${archetype.value}' (model_handler_contract.py:539)`,
+        );
       }
     }
   }
   if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, c.allowlistedFor(file)));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
-    fail(first, 'layout', `'${sibling}' lies beside this handler contract: the compliance scan and auto-wiring read that one as a node contract, HandlerContractSource reads this one (handler_contract_source.py:616)`);
+    fail(
+      first,
+      'layout',
+      `'${sibling}' lies beside this handler contract: the compliance scan and auto-wiring read that one as a node contract, HandlerContractSource reads this one (handler_contract_source.py:616)`,
+    );
   }
-  return report(file, out, active).map((d) => (d.message.includes('[layout]') ? { ...d, severity: 'warning' as const } : d));
+  return report(file, out, active).map((d) =>
+    d.message.includes('[layout]') ? { ...d, severity: 'warning' as const } : d,
+  );
 }
 
 /** Artifact paths that do not exist, and trigger globs no file can match (the impact analyzer then never flags the artifact). */
@@ -210,11 +333,26 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of doc?.artifacts ?? []) {
     if (a.path && !c.files.exists(rel(a.path.value)) && !c.files.dirExists(rel(a.path.value))) {
-      out.push(diag(file, a.path.range, 'RL059', `The artifact '${a.title ?? a.id ?? a.path.value}' is at '${a.path.value}', which does not exist: the impact analyzer flags a document nobody can update (registry/loader.py:14)`));
+      out.push(
+        diag(
+          file,
+          a.path.range,
+          'RL059',
+          `The artifact '${a.title ?? a.id ?? a.path.value}' is at '${a.path.value}', which does not exist: the impact analyzer flags a document nobody can update (registry/loader.py:14)`,
+        ),
+      );
     }
     for (const t of a.triggers) {
       const never = triggerMatchesNothing(c, rel(t.value));
-      if (never) out.push(diag(file, t.range, 'RL059', `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`));
+      if (never)
+        out.push(
+          diag(
+            file,
+            t.range,
+            'RL059',
+            `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`,
+          ),
+        );
     }
   }
   return out;

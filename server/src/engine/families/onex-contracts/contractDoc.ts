@@ -7,7 +7,10 @@ import { dictEntry, keyRange, keyText, type Lit } from '../../literal';
 import { parseYamlDocs } from '../../yaml/yamlLit';
 import { diag } from './codes';
 
-export interface StrAt { value: string; range: Range }
+export interface StrAt {
+  value: string;
+  range: Range;
+}
 
 /** Where a class is named: `{name, module}` (a mapping), `module.Class` (dotted) or `module:Class` (colon). */
 export type RefForm = 'mapping' | 'dotted' | 'colon';
@@ -24,7 +27,11 @@ export interface ClassRef {
   clsRange: Range;
 }
 
-export interface Topic { topic: string; dir: 'publish' | 'subscribe'; range: Range }
+export interface Topic {
+  topic: string;
+  dir: 'publish' | 'subscribe';
+  range: Range;
+}
 
 export interface ContractDoc {
   root: Lit | null;
@@ -64,7 +71,10 @@ export function at(root: Lit | null, path: string): Lit | null {
 /** Top-level keys with their ranges. */
 export function topKeys(root: Lit | null): { key: string; range: Range }[] {
   if (root?.kind !== 'dict') return [];
-  return root.entries.flatMap((e) => { const k = keyText(e); return k === undefined ? [] : [{ key: k, range: keyRange(e) }]; });
+  return root.entries.flatMap((e) => {
+    const k = keyText(e);
+    return k === undefined ? [] : [{ key: k, range: keyRange(e) }];
+  });
 }
 
 export function readContract(file: string, text: string): { doc: ContractDoc; local: Diagnostic[] } {
@@ -73,7 +83,7 @@ export function readContract(file: string, text: string): { doc: ContractDoc; lo
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
   const content = docs.filter((d) => d.value !== null);
   const root = content[0]?.value ?? null;
-  const multiDoc = content.length > 1 ? content[1]?.marker ?? START : null;
+  const multiDoc = content.length > 1 ? (content[1]?.marker ?? START) : null;
   const loads = !multiDoc && docs.every((d) => d.errors.length === 0 && d.tagWarnings.length === 0);
   const name = str(at(root, 'name'));
   const nodeType = str(at(root, 'node_type'));
@@ -87,17 +97,35 @@ export function refOf(field: string, lit: Lit | null, colon: boolean): ClassRef 
     const name = str(at(lit, 'name')) ?? str(at(lit, 'class'));
     const module = str(at(lit, 'module'));
     if (!name || !module) return null;
-    return { field, form: 'mapping', module: module.value, cls: name.value, range: lit.range, moduleRange: module.range, clsRange: name.range };
+    return {
+      field,
+      form: 'mapping',
+      module: module.value,
+      cls: name.value,
+      range: lit.range,
+      moduleRange: module.range,
+      clsRange: name.range,
+    };
   }
   if (lit.kind !== 'str') return null;
   const sep = colon ? lit.value.lastIndexOf(':') : lit.value.lastIndexOf('.');
   if (sep <= 0) return null;
-  return { field, form: colon ? 'colon' : 'dotted', module: lit.value.slice(0, sep).trim(), cls: lit.value.slice(sep + 1).trim(), range: lit.range, moduleRange: lit.range, clsRange: lit.range };
+  return {
+    field,
+    form: colon ? 'colon' : 'dotted',
+    module: lit.value.slice(0, sep).trim(),
+    cls: lit.value.slice(sep + 1).trim(),
+    range: lit.range,
+    moduleRange: lit.range,
+    clsRange: lit.range,
+  };
 }
 
 function refsOf(root: Lit | null): ClassRef[] {
   const out: ClassRef[] = [];
-  const add = (r: ClassRef | null): void => { if (r) out.push(r); };
+  const add = (r: ClassRef | null): void => {
+    if (r) out.push(r);
+  };
   for (const f of ['input_model', 'output_model']) add(refOf(f, at(root, f), false));
   const dh = at(root, 'handler_routing.default_handler');
   add(refOf('handler_routing.default_handler', dh, dh?.kind === 'str' && dh.value.includes(':')));
@@ -117,7 +145,10 @@ function refsOf(root: Lit | null): ClassRef[] {
 function topicsOf(root: Lit | null): Topic[] {
   const out: Topic[] = [];
   const list = (lit: Lit | null): Lit[] | null => (lit?.kind === 'list' ? lit.items : null);
-  for (const [dir, key, alt] of [['publish', 'publish_topics', 'events.emits'], ['subscribe', 'subscribe_topics', 'events.subscribes']] as const) {
+  for (const [dir, key, alt] of [
+    ['publish', 'publish_topics', 'events.emits'],
+    ['subscribe', 'subscribe_topics', 'events.subscribes'],
+  ] as const) {
     const items = list(at(root, key)) ?? list(at(root, `event_bus.${key}`)) ?? list(at(root, alt)) ?? [];
     for (const t of items) if (t.kind === 'str') out.push({ topic: t.value, dir, range: t.range });
   }

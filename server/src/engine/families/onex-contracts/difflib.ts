@@ -15,7 +15,11 @@ function matched(a: string, b: string, alo = 0, ahi = a.length, blo = 0, bhi = b
     for (let j = blo; j < bhi; j++) {
       let n = 0;
       while (i + n < ahi && j + n < bhi && a[i + n] === b[j + n]) n++;
-      if (n > k) { k = n; bi = i; bj = j; }
+      if (n > k) {
+        k = n;
+        bi = i;
+        bj = j;
+      }
     }
   }
   if (k === 0) return 0;

@@ -67,15 +67,19 @@ const STRING = /^[rRuU]?(["'])[^"'\\]*\1$/;
 /** A value: `None`, a literal, or `Path(__file__)` / `os.path.dirname(__file__)` walked by parents and joins. */
 function evaluate(expr: string, file: string): Value {
   // Each step of a walk re-reads the rest: a bound keeps a hostile line linear.
-  if (expr.length > MAX_EXPR) return { kind: 'undecided', why: `an expression over ${MAX_EXPR} characters is not read` };
+  if (expr.length > MAX_EXPR)
+    return { kind: 'undecided', why: `an expression over ${MAX_EXPR} characters is not read` };
   const inner = /^str\((.*)\)$/.exec(expr)?.[1]?.trim() ?? expr;
   if (inner === 'None') return { kind: 'inert', why: 'None: strategy 1 is skipped (discovery.py:334)' };
   if (STRING.test(inner)) {
     return { kind: 'undecided', why: "a literal path is relative to the runtime's working directory (:335)" };
   }
   const path = pathlibValue(inner, file) ?? osPathValue(inner, file);
-  return path === undefined ? { kind: 'undecided', why: `'${expr}' needs the code run` }
-    : path === null ? { kind: 'undecided', why: 'it names a path outside the repository' } : { kind: 'path', path };
+  return path === undefined
+    ? { kind: 'undecided', why: `'${expr}' needs the code run` }
+    : path === null
+      ? { kind: 'undecided', why: 'it names a path outside the repository' }
+      : { kind: 'path', path };
 }
 
 const FILE_ARG = String.raw`\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*\)?\s*\)`;
@@ -88,8 +92,9 @@ function pathlibValue(expr: string, file: string): string | null | undefined {
   let rest = expr.slice(head[0].length).trim();
   while (rest !== '' && cur !== null) {
     let m: RegExpExecArray | null;
-    if ((m = /^\.(?:resolve|absolute)\(\s*\)/.exec(rest))) { /* the same file */ }
-    else if ((m = /^\.parent\b/.exec(rest))) cur = up(cur, 1);
+    if ((m = /^\.(?:resolve|absolute)\(\s*\)/.exec(rest))) {
+      /* the same file */
+    } else if ((m = /^\.parent\b/.exec(rest))) cur = up(cur, 1);
     else if ((m = /^\.parents\[\s*(\d+)\s*\]/.exec(rest))) cur = up(cur, Number(m[1]) + 1);
     else if ((m = /^\/\s*[rRuU]?(["'])([^"'\\]*)\1/.exec(rest))) cur = join(cur, [m[2] ?? '']);
     else if ((m = /^\.with_name\(\s*[rRuU]?(["'])([^"'\\/]*)\1\s*\)/.exec(rest))) cur = join(up(cur, 1), [m[2] ?? '']);
@@ -113,7 +118,10 @@ function osPathValue(expr: string, file: string): string | null | undefined {
 
 /** A comma-separated list of string literals; null when an argument is anything else. */
 function literals(args: string): string[] | null {
-  const values = args.split(',').map((a) => a.trim()).filter((a) => a !== '')
+  const values = args
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
     .map((a) => /^[rRuU]?(["'])([^"'\\]*)\1$/.exec(a)?.[2]);
   return values.every((v): v is string => v !== undefined) ? values : null;
 }

@@ -13,7 +13,10 @@ import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 export const FAMILY = 'onex-contracts';
 
 export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress';
-export interface ContractRole { family: 'onex-contracts'; role: ContractRoleName }
+export interface ContractRole {
+  family: 'onex-contracts';
+  role: ContractRoleName;
+}
 
 export type ContractFacts =
   | { kind: 'pyproject'; doc: PyprojectDoc }

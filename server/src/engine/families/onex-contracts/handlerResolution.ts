@@ -27,8 +27,14 @@ export function handlerResolution(contract: string, doc: ContractDoc, exists: (f
   const range: Range = dh?.range ?? at(root, 'name')?.range ?? topKeys(root)[0]?.range ?? root.range;
   const names = files.map((f) => `'${f.slice(f.lastIndexOf('/') + 1)}'`);
   const what = names.length > 1 ? `Neither ${names.join(' nor ')} lies` : `${names.join('')} does not lie`;
-  return [{
-    validator: 'compliance-check', rule: 'handler_resolution', code: 'RL068', range, level: 'fail',
-    message: `${what} beside the contract: the node fails handler_resolution (cli_compliance.py:110-137)`,
-  }];
+  return [
+    {
+      validator: 'compliance-check',
+      rule: 'handler_resolution',
+      code: 'RL068',
+      range,
+      level: 'fail',
+      message: `${what} beside the contract: the node fails handler_resolution (cli_compliance.py:110-137)`,
+    },
+  ];
 }

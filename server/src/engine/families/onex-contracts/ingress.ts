@@ -54,15 +54,25 @@ export interface IngressInput {
 }
 
 /** An objection with the file it is reported on and its related places. */
-export interface Placed { file: string; objection: Objection; related: RelatedInfo[] }
+export interface Placed {
+  file: string;
+  objection: Objection;
+  related: RelatedInfo[];
+}
 
 const SRC = 'tenant_scoped_ingress_schema.py';
 const FLAG = 'sets event_bus.tenant_scoped_ingress: true';
 const OPTED = `${FLAG} but`;
 
 /** One of the gate's findings, on `file` at `range`. */
-function placed(file: string, range: Range, rule: string, code: Objection['code'], message: string,
-  related: RelatedInfo[] = []): Placed {
+function placed(
+  file: string,
+  range: Range,
+  rule: string,
+  code: Objection['code'],
+  message: string,
+  related: RelatedInfo[] = [],
+): Placed {
   return { file, related, objection: { validator: 'tenant-ingress', rule, code, range, level: 'fail', message } };
 }
 
@@ -79,30 +89,67 @@ export function ingressObjections(inp: IngressInput): Placed[] {
   const sub = at(bus, 'subscribe_topics');
   const topics = sub?.kind === 'list' ? sub.items : [];
   if (topics.length === 0) {
-    out.push(placed(file, sub?.range ?? flag.range, 'NO_SUBSCRIBE_TOPICS', 'RL076', `${OPTED} declares no `
-      + `subscribe_topics: the tenant stamp never fires, a silent no-op opt-in (${SRC}:219)`));
+    out.push(
+      placed(
+        file,
+        sub?.range ?? flag.range,
+        'NO_SUBSCRIBE_TOPICS',
+        'RL076',
+        `${OPTED} declares no ` + `subscribe_topics: the tenant stamp never fires, a silent no-op opt-in (${SRC}:219)`,
+      ),
+    );
   }
   let prefixed = 0;
   for (const t of topics) {
-    if (t.kind === 'str' && TENANT_WIRE_PREFIX.test(t.value)) { prefixed++; continue; }
+    if (t.kind === 'str' && TENANT_WIRE_PREFIX.test(t.value)) {
+      prefixed++;
+      continue;
+    }
     if (t.kind === 'str' && trusted.has(t.value)) {
-      const producers = inp.producers(t.value).slice(0, 5).map((p) => ({ ...p, message: 'publishes it' }));
+      const producers = inp
+        .producers(t.value)
+        .slice(0, 5)
+        .map((p) => ({ ...p, message: 'publishes it' }));
       if (producers.length > 0) {
-        out.push(placed(file, t.range, 'TRUSTED_INTERNAL_HAS_PRODUCER', 'RL078', `subscribe topic '${t.value}' is `
-          + 'allowlisted as trusted_internal, but a contract under the producer-scan root publishes to it, so a '
-          + `client-supplied tenant_id could survive on the producer's leg: the carve-out is rejected (${SRC}:245)`,
-        producers));
+        out.push(
+          placed(
+            file,
+            t.range,
+            'TRUSTED_INTERNAL_HAS_PRODUCER',
+            'RL078',
+            `subscribe topic '${t.value}' is ` +
+              'allowlisted as trusted_internal, but a contract under the producer-scan root publishes to it, so a ' +
+              `client-supplied tenant_id could survive on the producer's leg: the carve-out is rejected (${SRC}:245)`,
+            producers,
+          ),
+        );
       }
       continue;
     }
     const shown = t.kind === 'str' ? `'${t.value}'` : 'this entry (not a string)';
-    out.push(placed(file, t.range, 'BARE_OR_MIXED_TOPIC', 'RL076', `subscribe topic ${shown} is not `
-      + `tenant-<slug>.-prefixed (${TENANT_WIRE_PREFIX.source}) and not an allowlisted trusted_internal topic: the `
-      + `stamp leaves it unstamped, so a client-supplied tenant_id survives unverified (${SRC}:263)`));
+    out.push(
+      placed(
+        file,
+        t.range,
+        'BARE_OR_MIXED_TOPIC',
+        'RL076',
+        `subscribe topic ${shown} is not ` +
+          `tenant-<slug>.-prefixed (${TENANT_WIRE_PREFIX.source}) and not an allowlisted trusted_internal topic: the ` +
+          `stamp leaves it unstamped, so a client-supplied tenant_id survives unverified (${SRC}:263)`,
+      ),
+    );
   }
   if (topics.length > 0 && prefixed === 0) {
-    out.push(placed(file, flag.range, 'NO_PREFIXED_TOPIC', 'RL076', `${OPTED} binds no tenant-<slug>.-prefixed `
-      + `subscribe topic: the stamp never fires, a silent no-op opt-in (${SRC}:284)`));
+    out.push(
+      placed(
+        file,
+        flag.range,
+        'NO_PREFIXED_TOPIC',
+        'RL076',
+        `${OPTED} binds no tenant-<slug>.-prefixed ` +
+          `subscribe topic: the stamp never fires, a silent no-op opt-in (${SRC}:284)`,
+      ),
+    );
   }
   if (entry) out.push(...staleCarveOuts(entry, topics, allowlistFile, flagAt));
   if (!entry?.seamTest) out.push(missingSeamTest(inp, nodeId, entry, flag.range, flagAt));
@@ -110,32 +157,48 @@ export function ingressObjections(inp: IngressInput): Placed[] {
 }
 
 /** MISSING_SEAM_TEST (:334): on the flag when the allowlist has no entry for the node, else on the entry. */
-function missingSeamTest(inp: IngressInput, nodeId: string, entry: IngressEntry | null, flag: Range,
-  flagAt: RelatedInfo): Placed {
+function missingSeamTest(
+  inp: IngressInput,
+  nodeId: string,
+  entry: IngressEntry | null,
+  flag: Range,
+  flagAt: RelatedInfo,
+): Placed {
   const { file, allowlistFile, allowlist } = inp;
-  const why = !allowlist ? `'${allowlistFile}' does not exist`
-    : allowlist.empty ? `'${allowlistFile}' reads as empty: ${allowlist.empty}`
-      : entry ? `its entry's seam_test is ${entry.seamProblem ?? 'empty'}`
+  const why = !allowlist
+    ? `'${allowlistFile}' does not exist`
+    : allowlist.empty
+      ? `'${allowlistFile}' reads as empty: ${allowlist.empty}`
+      : entry
+        ? `its entry's seam_test is ${entry.seamProblem ?? 'empty'}`
         : `'${allowlistFile}' has no entry with node_id '${nodeId}'`;
   const message = `${OPTED} names no proving seam test in the allowlist (${why}): the gate fails closed (${SRC}:334)`;
-  return entry ? placed(allowlistFile, entry.seamRange, 'MISSING_SEAM_TEST', 'RL077', `'${file}' ${message}`, [flagAt])
+  return entry
+    ? placed(allowlistFile, entry.seamRange, 'MISSING_SEAM_TEST', 'RL077', `'${file}' ${message}`, [flagAt])
     : placed(file, flag, 'MISSING_SEAM_TEST', 'RL077', message);
 }
 
 /** trusted_internal_topics naming a topic the contract does not subscribe, or a prefixed one (:303-331). */
-function staleCarveOuts(entry: IngressEntry, topics: readonly Lit[], allowlistFile: string,
-  flagAt: RelatedInfo): Placed[] {
+function staleCarveOuts(
+  entry: IngressEntry,
+  topics: readonly Lit[],
+  allowlistFile: string,
+  flagAt: RelatedInfo,
+): Placed[] {
   const subscribed = new Set(topics.flatMap((t) => (t.kind === 'str' ? [t.value] : [])));
   const byTopic = [...new Map(entry.trusted.map((t) => [t.value, t])).values()];
-  return byTopic.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).flatMap((t) => {
-    const [rule, what, line] = !subscribed.has(t.value)
-      ? ['TRUSTED_INTERNAL_NOT_SUBSCRIBED', 'which this contract does not subscribe to', 305]
-      : TENANT_WIRE_PREFIX.test(t.value)
-        ? ['TRUSTED_INTERNAL_IS_PREFIXED', 'which is already tenant-<slug>.-prefixed and stamped', 318]
-        : [null, '', 0];
-    if (!rule) return [];
-    const message = `trusted_internal_topics of '${entry.nodeId.value}' names '${t.value}', ${what} `
-      + `(${flagAt.file}): remove the stale designation (${SRC}:${line})`;
-    return [placed(allowlistFile, t.range, rule, 'RL078', message, [flagAt])];
-  });
+  return byTopic
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .flatMap((t) => {
+      const [rule, what, line] = !subscribed.has(t.value)
+        ? ['TRUSTED_INTERNAL_NOT_SUBSCRIBED', 'which this contract does not subscribe to', 305]
+        : TENANT_WIRE_PREFIX.test(t.value)
+          ? ['TRUSTED_INTERNAL_IS_PREFIXED', 'which is already tenant-<slug>.-prefixed and stamped', 318]
+          : [null, '', 0];
+      if (!rule) return [];
+      const message =
+        `trusted_internal_topics of '${entry.nodeId.value}' names '${t.value}', ${what} ` +
+        `(${flagAt.file}): remove the stale designation (${SRC}:${line})`;
+      return [placed(allowlistFile, t.range, rule, 'RL078', message, [flagAt])];
+    });
 }

@@ -47,16 +47,29 @@ function entryOf(e: Lit): IngressEntry[] {
   const seam = at(e, 'seam_test');
   const trusted = at(e, 'trusted_internal_topics');
   const seamTest = seam?.kind === 'str' ? seam.value : '';
-  const seamProblem = !seam ? 'missing' : seamTest ? null
-    : seam.kind === 'str' || seam.kind === 'none' ? 'empty' : 'not a string';
-  return [{
-    nodeId, seamTest, seamRange: seam?.range ?? nodeId.range, seamProblem,
-    trusted: trusted?.kind === 'list' ? trusted.items.flatMap((t) => str(t) ?? []) : [],
-  }];
+  const seamProblem = !seam
+    ? 'missing'
+    : seamTest
+      ? null
+      : seam.kind === 'str' || seam.kind === 'none'
+        ? 'empty'
+        : 'not a string';
+  return [
+    {
+      nodeId,
+      seamTest,
+      seamRange: seam?.range ?? nodeId.range,
+      seamProblem,
+      trusted: trusted?.kind === 'list' ? trusted.items.flatMap((t) => str(t) ?? []) : [],
+    },
+  ];
 }
 
 /** The paths a gate file's run of the gate passes explicitly (null: the default), relative to the repository root. */
-export interface IngressOptions { allowlist: string | null; producerRoot: string | null }
+export interface IngressOptions {
+  allowlist: string | null;
+  producerRoot: string | null;
+}
 
 /** `--allowlist` and `--producer-scan-root` on the lines that run the gate (`\` continuations too), the first given. */
 export function ingressOptions(text: string): IngressOptions | null {
@@ -66,7 +79,10 @@ export function ingressOptions(text: string): IngressOptions | null {
     found = true;
     const tokens = (m[1] ?? '').split(/[\s,[\]'"\\]+/).filter(Boolean);
     tokens.forEach((t, i) => {
-      for (const [flag, key] of [['--allowlist', 'allowlist'], ['--producer-scan-root', 'producerRoot']] as const) {
+      for (const [flag, key] of [
+        ['--allowlist', 'allowlist'],
+        ['--producer-scan-root', 'producerRoot'],
+      ] as const) {
         const v = t === flag ? tokens[i + 1] : t.startsWith(`${flag}=`) ? t.slice(flag.length + 1) : undefined;
         if (v && !v.startsWith('-') && out[key] === null) out[key] = v.replace(/^\.\//, '').replace(/\/+$/, '');
       }

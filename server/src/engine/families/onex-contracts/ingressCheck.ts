@@ -19,7 +19,7 @@ export function ingressPlaced(c: ContractQueries, file: string, doc: ContractDoc
   if (allowlistFile === null || producerRoot === null) return [];
   const producers = (topic: string): { file: string; range: Range }[] => {
     const m = c.publishersQ(producerRoot);
-    return (Object.hasOwn(m, topic) ? m[topic] ?? [] : []).flatMap((f) => {
+    return (Object.hasOwn(m, topic) ? (m[topic] ?? []) : []).flatMap((f) => {
       const d = c.contract(f);
       const hit = d ? gatePublishes(d).find((t) => t.value === topic) : undefined;
       return hit ? [{ file: f, range: hit.range }] : [];

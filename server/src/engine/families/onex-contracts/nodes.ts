@@ -31,7 +31,8 @@ export function nodesOf(c: ContractQueries): OnexNode[] {
   const owned = new Set(out.map((n) => n.contract));
   for (const f of c.contracts()) {
     const doc = c.contract(f);
-    if (!owned.has(f) && doc && baseName(dirOf(dirOf(f))) === 'nodes') out.push({ name: doc.name?.value ?? baseName(dirOf(f)), entry: null, resolution: null, contract: f, doc });
+    if (!owned.has(f) && doc && baseName(dirOf(dirOf(f))) === 'nodes')
+      out.push({ name: doc.name?.value ?? baseName(dirOf(f)), entry: null, resolution: null, contract: f, doc });
   }
   return out;
 }
@@ -44,12 +45,20 @@ export function nodeNamed(c: ContractQueries, name: string): OnexNode | null {
 /** The node whose entry point (pyproject) or contract holds a position. */
 export function nodeAt(c: ContractQueries, file: string, pos: Position): OnexNode | null {
   const all = nodesOf(c);
-  return all.find((n) => n.entry?.file === file && (contains(n.entry.ep.nameRange, pos) || contains(n.entry.ep.valueRange, pos)))
-    ?? all.find((n) => n.contract === file) ?? null;
+  return (
+    all.find(
+      (n) => n.entry?.file === file && (contains(n.entry.ep.nameRange, pos) || contains(n.entry.ep.valueRange, pos)),
+    ) ??
+    all.find((n) => n.contract === file) ??
+    null
+  );
 }
 
 /** Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they disagree). */
-export function verdicts(c: ContractQueries, n: OnexNode): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[] }[] {
+export function verdicts(
+  c: ContractQueries,
+  n: OnexNode,
+): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[] }[] {
   const active = c.validatorsQ('');
   const doc = n.doc;
   const file = n.contract;
@@ -59,15 +68,23 @@ export function verdicts(c: ContractQueries, n: OnexNode): { id: ValidatorId; ru
   const profiles = doc && file ? profileObjections(doc, c.allowlistedFor(file)) : [];
   // The tenant gate's findings placed in its allowlist are shown at the contract's flag (their related place).
   const atFlag = (p: Placed): Objection => ({ ...p.objection, range: p.related[0]?.range ?? p.objection.range });
-  const ingress = doc && file ? ingressPlaced(c, file, doc).map((p) => (p.file === file ? p.objection : atFlag(p))) : [];
+  const ingress =
+    doc && file ? ingressPlaced(c, file, doc).map((p) => (p.file === file ? p.objection : atFlag(p))) : [];
   const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
-    id, runs: active.includes(id), reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
+    id,
+    runs: active.includes(id),
+    reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
     objections: all.filter((o) => o.validator === id),
   }));
 }
 
 /** The other nodes on the far side of a topic (subscribers of what it publishes, publishers of what it subscribes). */
 export function peers(c: ContractQueries, t: Topic, self: OnexNode): OnexNode[] {
-  return nodesOf(c).filter((n) => n !== self && n.contract !== self.contract && (n.doc?.topics ?? []).some((x) => x.topic === t.topic && x.dir !== t.dir));
+  return nodesOf(c).filter(
+    (n) =>
+      n !== self &&
+      n.contract !== self.contract &&
+      (n.doc?.topics ?? []).some((x) => x.topic === t.topic && x.dir !== t.dir),
+  );
 }

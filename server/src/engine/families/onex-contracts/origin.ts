@@ -17,7 +17,11 @@ export interface OriginContext {
 }
 
 /** A re-export passed on the way: the import statement (0-based line) binding `name` in `file`. */
-export interface Hop { file: string; line: number; name: string }
+export interface Hop {
+  file: string;
+  line: number;
+  name: string;
+}
 
 /**
  * `found`: a `class`/`def` (`defined`) or a submodule the last `from … import` names (`module`, or
@@ -29,7 +33,10 @@ export type Origin =
   | { status: 'unknown'; why: string; via: Hop[] };
 
 /** The origin and every file the walk looked for (a host feeds those that exist, and the walk goes on). */
-export interface OriginWalk { origin: Origin; read: string[] }
+export interface OriginWalk {
+  origin: Origin;
+  read: string[];
+}
 
 /** Re-exports followed before giving up (a chain is two or three in practice). */
 export const MAX_HOPS = 8;
@@ -42,10 +49,19 @@ export function originOf(ctx: OriginContext, file: string, name: string): Origin
   return { origin, read: [...read].sort() };
 }
 
-interface Step { file: string; name: string; via: Hop[]; fromImport: boolean }
+interface Step {
+  file: string;
+  name: string;
+  via: Hop[];
+  fromImport: boolean;
+}
 
 function walk(
-  ctx: OriginContext, s: Step, seen: ReadonlySet<string>, read: Set<string>, budget: { reads: number },
+  ctx: OriginContext,
+  s: Step,
+  seen: ReadonlySet<string>,
+  read: Set<string>,
+  budget: { reads: number },
 ): Origin {
   const unknown = (why: string): Origin => ({ status: 'unknown', why, via: s.via });
   const key = `${s.file}\0${s.name}`;
@@ -76,7 +92,8 @@ function walk(
     const sub = submodule(ctx, s.file, s.name, read);
     // `from pkg import name` imports the submodule (found); `getattr` finds it only once something imported it.
     if (sub) {
-      return s.fromImport ? { status: 'found', ...sub, name: s.name, line: 0, via: s.via }
+      return s.fromImport
+        ? { status: 'found', ...sub, name: s.name, line: 0, via: s.via }
         : unknown(`'${s.name}' is a submodule of '${s.file}'`);
     }
     if (b.dynamic) return unknown(`'${s.file}' answers other names by its module __getattr__ (PEP 562)`);
@@ -91,8 +108,13 @@ function walk(
   if (last.kind === 'module') return unknown(`'${s.name}' is a module imported in '${s.file}' (line ${last.line + 1})`);
   const target = moduleFile(ctx, s.file, last, read);
   if (typeof target !== 'string') return unknown(target.why);
-  const next = walk(ctx, { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true }, path, read,
-    budget);
+  const next = walk(
+    ctx,
+    { file: target, name: last.name, via: [...s.via, hop(s, last)], fromImport: true },
+    path,
+    read,
+    budget,
+  );
   // A block's import may never run (a function's, a branch not taken): its failure is not certain.
   return next.status === 'absent' && last.nested ? unknown(blockWhy(s, last)) : next;
 }
@@ -124,7 +146,10 @@ function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set
 
 /** A package's submodule `name` (`name.py`, or `name/__init__.py`): what `from pkg import name` falls back to. */
 function submodule(
-  ctx: OriginContext, file: string, name: string, read: Set<string>,
+  ctx: OriginContext,
+  file: string,
+  name: string,
+  read: Set<string>,
 ): { kind: 'module' | 'package'; file: string } | null {
   if (baseName(file) !== '__init__.py' || !isIdentifier(name)) return null;
   const dir = dirOf(file);

@@ -12,7 +12,15 @@ import type { Objection } from './objection';
 
 /** The names the runtime can boot: core constants/constants_runtime_profiles.py:43 (infra runtime_profile.py:94). */
 export const REGISTERED_RUNTIME_PROFILES: readonly string[] = [
-  'local-dev', 'default', 'main', 'effects', 'workers', 'projection-api', 'canary', 'staging', 'production',
+  'local-dev',
+  'default',
+  'main',
+  'effects',
+  'workers',
+  'projection-api',
+  'canary',
+  'staging',
+  'production',
 ];
 /** The profiles that run a standalone consumer: core constants/constants_runtime_profiles.py:60. */
 export const CONSUMER_ATTACHED_RUNTIME_PROFILES: readonly string[] = ['main', 'effects', 'workers'];
@@ -21,7 +29,10 @@ const COMMAND_TOPIC_PREFIX = 'onex.cmd.';
 /** Archetypes whose subscriptions a consumer lane must drain (validator_runtime_profiles.py:238). */
 const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
 
-interface At { value: string; range: Range }
+interface At {
+  value: string;
+  range: Range;
+}
 
 /** The value `_extract_runtime_profiles` reads (:171): top level unless absent or null, else `descriptor`'s. */
 function profilesValue(doc: ContractDoc): Lit | null {
@@ -52,7 +63,11 @@ function subscriptions(doc: ContractDoc): At[] {
 function nodeKind(doc: ContractDoc): string {
   for (const key of ['node_type', 'descriptor.node_archetype']) {
     const s = str(at(doc.root, key));
-    if (s && s.value.trim()) return s.value.trim().toLowerCase().replace(/_generic$/, '');
+    if (s && s.value.trim())
+      return s.value
+        .trim()
+        .toLowerCase()
+        .replace(/_generic$/, '');
   }
   return '';
 }
@@ -65,7 +80,8 @@ export function profileObjections(doc: ContractDoc, allowlisted: ReadonlySet<str
   const profiles = declared(value);
   const subscribed = subscriptions(doc);
   return [
-    ...missing(doc, value, profiles, subscribed), ...unregistered(profiles),
+    ...missing(doc, value, profiles, subscribed),
+    ...unregistered(profiles),
     ...noConsumerLane(doc, value, profiles, subscribed),
   ];
 }
@@ -75,40 +91,62 @@ function missing(doc: ContractDoc, value: Lit | null, profiles: readonly At[], s
   const command = subscribed.find((t) => t.value.startsWith(COMMAND_TOPIC_PREFIX));
   if (!command || profiles.length > 0) return [];
   const node = str(at(doc.root, 'name'))?.value ?? 'this node';
-  return [{
-    validator: 'runtime-profiles', rule: 'runtime_profiles_missing', code: 'RL066',
-    range: value?.range ?? command.range, level: 'fail',
-    message: `'${node}' consumes the command topic '${command.value}' but declares no runtime_profiles (top level or `
-      + "under 'descriptor'): the gate fails (validator_runtime_profiles.py:345); only `main` would wire it "
-      + '(infra profile_ownership.py:94)',
-  }];
+  return [
+    {
+      validator: 'runtime-profiles',
+      rule: 'runtime_profiles_missing',
+      code: 'RL066',
+      range: value?.range ?? command.range,
+      level: 'fail',
+      message:
+        `'${node}' consumes the command topic '${command.value}' but declares no runtime_profiles (top level or ` +
+        "under 'descriptor'): the gate fails (validator_runtime_profiles.py:345); only `main` would wire it " +
+        '(infra profile_ownership.py:94)',
+    },
+  ];
 }
 
 /** `runtime_profile_unregistered` (:362): one objection per name outside the registry, on the name. */
 function unregistered(profiles: readonly At[]): Objection[] {
   const known = REGISTERED_RUNTIME_PROFILES.join(', ');
-  return profiles.filter((p) => !REGISTERED_RUNTIME_PROFILES.includes(p.value)).map((p) => ({
-    validator: 'runtime-profiles', rule: 'runtime_profile_unregistered', code: 'RL065', range: p.range, level: 'fail',
-    message: `'${p.value}' is not a registered runtime profile (${known}): `
-      + 'the gate fails (validator_runtime_profiles.py:362)',
-  }));
+  return profiles
+    .filter((p) => !REGISTERED_RUNTIME_PROFILES.includes(p.value))
+    .map((p) => ({
+      validator: 'runtime-profiles',
+      rule: 'runtime_profile_unregistered',
+      code: 'RL065',
+      range: p.range,
+      level: 'fail',
+      message:
+        `'${p.value}' is not a registered runtime profile (${known}): ` +
+        'the gate fails (validator_runtime_profiles.py:362)',
+    }));
 }
 
 /** `runtime_profile_no_consumer_lane` (:398): a subscribing reducer/effect whose registered profiles run no consumer */
 function noConsumerLane(
-  doc: ContractDoc, value: Lit | null, profiles: readonly At[], subscribed: readonly At[],
+  doc: ContractDoc,
+  value: Lit | null,
+  profiles: readonly At[],
+  subscribed: readonly At[],
 ): Objection[] {
   const kind = nodeKind(doc);
   if (!CONSUMER_REQUIRING_KINDS.includes(kind) || subscribed.length === 0 || !value) return [];
   const registered = profiles.filter((p) => REGISTERED_RUNTIME_PROFILES.includes(p.value)).map((p) => p.value);
   if (registered.length === 0 || registered.some((p) => CONSUMER_ATTACHED_RUNTIME_PROFILES.includes(p))) return [];
-  return [{
-    validator: 'runtime-profiles', rule: 'runtime_profile_no_consumer_lane', code: 'RL067', range: value.range,
-    level: 'fail',
-    message: `this ${kind} subscribes to '${subscribed[0]?.value ?? ''}' but names only runtime_profiles `
-      + `[${registered.join(', ')}] that run no standalone consumer, so its subscriptions are never drained; `
-      + `name one of ${[...CONSUMER_ATTACHED_RUNTIME_PROFILES].sort().join(', ')} (validator_runtime_profiles.py:435)`,
-  }];
+  return [
+    {
+      validator: 'runtime-profiles',
+      rule: 'runtime_profile_no_consumer_lane',
+      code: 'RL067',
+      range: value.range,
+      level: 'fail',
+      message:
+        `this ${kind} subscribes to '${subscribed[0]?.value ?? ''}' but names only runtime_profiles ` +
+        `[${registered.join(', ')}] that run no standalone consumer, so its subscriptions are never drained; ` +
+        `name one of ${[...CONSUMER_ATTACHED_RUNTIME_PROFILES].sort().join(', ')} (validator_runtime_profiles.py:435)`,
+    },
+  ];
 }
 
 /** The node ids of a `runtime_profiles_allowlist.yaml` (`allowlist: [{node_id, reason}]`, :95). */

@@ -31,7 +31,10 @@ export interface PyprojectDoc {
 const GROUP = 'onex.nodes';
 const HEADER = /^\s*\[\s*project\s*\.\s*entry-points\s*\.\s*(?:"onex\.nodes"|'onex\.nodes')\s*\]/;
 const ANY_HEADER = /^\s*\[/;
-const line = (n: number, from: number, to: number): Range => ({ start: { line: n, character: from }, end: { line: n, character: to } });
+const line = (n: number, from: number, to: number): Range => ({
+  start: { line: n, character: from },
+  end: { line: n, character: to },
+});
 
 export function readPyproject(file: string, text: string): { doc: PyprojectDoc; local: Diagnostic[] } {
   let data: Record<string, unknown>;
@@ -41,30 +44,53 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
     const at = e instanceof TomlError ? Math.max(0, e.line - 1) : 0;
     const col = e instanceof TomlError ? Math.max(0, e.column - 1) : 0;
     const message = `${e instanceof Error ? e.message.split('\n')[0] : 'TOML error'}: pip cannot read this file, so no entry point of it is installed`;
-    return { doc: { entries: null, header: null, project: null }, local: [diag(file, line(at, col, col + 1), 'RL030', message)] };
+    return {
+      doc: { entries: null, header: null, project: null },
+      local: [diag(file, line(at, col, col + 1), 'RL030', message)],
+    };
   }
-  const project = typeof data['project'] === 'object' && data['project'] !== null ? data['project'] as Record<string, unknown> : {};
-  const eps = typeof project['entry-points'] === 'object' && project['entry-points'] !== null ? project['entry-points'] as Record<string, unknown> : {};
+  const project =
+    typeof data['project'] === 'object' && data['project'] !== null ? (data['project'] as Record<string, unknown>) : {};
+  const eps =
+    typeof project['entry-points'] === 'object' && project['entry-points'] !== null
+      ? (project['entry-points'] as Record<string, unknown>)
+      : {};
   const table = eps[GROUP];
   const name = typeof project['name'] === 'string' ? project['name'] : null;
-  if (typeof table !== 'object' || table === null || Array.isArray(table)) return { doc: { entries: null, header: null, project: name }, local: [] };
+  if (typeof table !== 'object' || table === null || Array.isArray(table))
+    return { doc: { entries: null, header: null, project: name }, local: [] };
   const lines = text.split('\n');
   const start = lines.findIndex((l) => HEADER.test(l));
   let end = lines.length;
-  for (let i = start + 1; start >= 0 && i < lines.length; i++) if (ANY_HEADER.test(lines[i] as string)) { end = i; break; }
+  for (let i = start + 1; start >= 0 && i < lines.length; i++)
+    if (ANY_HEADER.test(lines[i] as string)) {
+      end = i;
+      break;
+    }
   const header = start >= 0 ? line(start, 0, (lines[start] as string).trimEnd().length) : null;
   const entries: EntryPoint[] = [];
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     if (typeof value !== 'string') continue;
     const found = start >= 0 ? findKey(lines, start + 1, end, key, value) : null;
     const fallback = header ?? line(0, 0, 0);
-    entries.push({ name: key, value, nameRange: found?.nameRange ?? fallback, valueRange: found?.valueRange ?? fallback });
+    entries.push({
+      name: key,
+      value,
+      nameRange: found?.nameRange ?? fallback,
+      valueRange: found?.valueRange ?? fallback,
+    });
   }
   return { doc: { entries, header, project: name }, local: [] };
 }
 
 /** The line of `key = "value"` in the table's lines, and where its key and value are. */
-function findKey(lines: string[], from: number, to: number, key: string, value: string): { nameRange: Range; valueRange: Range } | null {
+function findKey(
+  lines: string[],
+  from: number,
+  to: number,
+  key: string,
+  value: string,
+): { nameRange: Range; valueRange: Range } | null {
   for (let i = from; i < to; i++) {
     const l = lines[i] as string;
     const m = /^(\s*)(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*/.exec(l);
@@ -73,7 +99,10 @@ function findKey(lines: string[], from: number, to: number, key: string, value: 
     const keyEnd = l.indexOf('=', keyStart);
     const v = l.indexOf(value, m[0].length);
     const vs = v >= 0 ? v : m[0].length;
-    return { nameRange: line(i, keyStart, l.slice(0, keyEnd).trimEnd().length), valueRange: line(i, vs, v >= 0 ? v + value.length : l.trimEnd().length) };
+    return {
+      nameRange: line(i, keyStart, l.slice(0, keyEnd).trimEnd().length),
+      valueRange: line(i, vs, v >= 0 ? v + value.length : l.trimEnd().length),
+    };
   }
   return null;
 }

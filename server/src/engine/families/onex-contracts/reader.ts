@@ -14,15 +14,31 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
   indexKey: (role) => role.role,
   read(path, role, text) {
     switch (role.role) {
-      case 'pyproject': { const { doc, local } = readPyproject(path, text); return { facts: { kind: 'pyproject', doc }, local }; }
-      case 'contract': { const { doc, local } = readContract(path, text); return { facts: { kind: 'contract', doc }, local }; }
-      case 'handler': { const { doc, local } = readContract(path, text); return { facts: { kind: 'handler', doc }, local }; }
-      case 'artifacts': { const { doc, local } = readArtifacts(path, text); return { facts: { kind: 'artifacts', doc }, local }; }
-      case 'allowlist': return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
-      case 'ingress': return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
+      case 'pyproject': {
+        const { doc, local } = readPyproject(path, text);
+        return { facts: { kind: 'pyproject', doc }, local };
+      }
+      case 'contract': {
+        const { doc, local } = readContract(path, text);
+        return { facts: { kind: 'contract', doc }, local };
+      }
+      case 'handler': {
+        const { doc, local } = readContract(path, text);
+        return { facts: { kind: 'handler', doc }, local };
+      }
+      case 'artifacts': {
+        const { doc, local } = readArtifacts(path, text);
+        return { facts: { kind: 'artifacts', doc }, local };
+      }
+      case 'allowlist':
+        return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
+      case 'ingress':
+        return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
       default: {
         const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
-        return { facts: { kind: 'gates', validators, allowlists: passedAllowlists(path, text), ingress: ingressOptions(text) } };
+        return {
+          facts: { kind: 'gates', validators, allowlists: passedAllowlists(path, text), ingress: ingressOptions(text) },
+        };
       }
     }
   },

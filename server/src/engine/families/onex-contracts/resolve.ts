@@ -10,7 +10,12 @@ export function sourceRoots(pyproject: string): string[] {
   return [dir === '' ? 'src' : `${dir}/src`, dir];
 }
 
-export interface ModuleFiles { module: string; pkgInit: string; moduleFile: string; pkgDir: string }
+export interface ModuleFiles {
+  module: string;
+  pkgInit: string;
+  moduleFile: string;
+  pkgDir: string;
+}
 
 /** The two files a module may be (`a/b/c/__init__.py`, `a/b/c.py`) under each root. */
 export function moduleCandidates(module: string, roots: readonly string[]): ModuleFiles[] {
@@ -40,12 +45,17 @@ export function contractCandidates(loaded: Loaded, attr: string | null): { path:
   const up = dirOf(loaded.dir);
   return [
     { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:356)' },
-    { path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`, strategy: 'its parent directory (strategy 4, discovery.py:361)' },
+    {
+      path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`,
+      strategy: 'its parent directory (strategy 4, discovery.py:361)',
+    },
   ];
 }
 
 /** `module.path` or `module.path:attr` (the value of an entry point). */
 export function splitEntry(value: string): { module: string; attr: string | null } {
   const at = value.indexOf(':');
-  return at < 0 ? { module: value.trim(), attr: null } : { module: value.slice(0, at).trim(), attr: value.slice(at + 1).trim() || null };
+  return at < 0
+    ? { module: value.trim(), attr: null }
+    : { module: value.slice(0, at).trim(), attr: value.slice(at + 1).trim() || null };
 }

@@ -9,7 +9,11 @@ export interface OnexContractSettings {
 
 export const ONEX_CONTRACT_SETTINGS = settingsGroup<OnexContractSettings>({
   onexValidators: {
-    key: 'onexContracts.validators', default: null,
-    resolve: (raw) => { const l = stringList(raw); return l ? l.filter(isValidatorId) : null; },
+    key: 'onexContracts.validators',
+    default: null,
+    resolve: (raw) => {
+      const l = stringList(raw);
+      return l ? l.filter(isValidatorId) : null;
+    },
   },
 });

@@ -30,26 +30,58 @@ function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   if (!r.dir) return [missingDir(q, file, r, label)];
   const out: Diagnostic[] = [];
   if (r.wip) {
-    out.push(diag(file, version.version.range, 'RL045', `${label} is work in progress ('${r.dir}/.wip'): the loaders accept it without metadata and leave it out of 'latest'`, {
-      related: [{ file: `${r.dir}/.wip`, range: ZERO_RANGE, message: 'the .wip marker' }],
-    }));
+    out.push(
+      diag(
+        file,
+        version.version.range,
+        'RL045',
+        `${label} is work in progress ('${r.dir}/.wip'): the loaders accept it without metadata and leave it out of 'latest'`,
+        {
+          related: [{ file: `${r.dir}/.wip`, range: ZERO_RANGE, message: 'the .wip marker' }],
+        },
+      ),
+    );
   } else if (version.metadataFile && r.metadataPath && !r.metadataExists) {
-    out.push(diag(file, version.metadataFile.range, 'RL041', `'${r.metadataPath}' does not exist and the directory has no .wip marker: the loaders mark ${label} invalid (MISSING_METADATA)`, {
-      fixes: [metadataStubFix(r)],
-    }));
+    out.push(
+      diag(
+        file,
+        version.metadataFile.range,
+        'RL041',
+        `'${r.metadataPath}' does not exist and the directory has no .wip marker: the loaders mark ${label} invalid (MISSING_METADATA)`,
+        {
+          fixes: [metadataStubFix(r)],
+        },
+      ),
+    );
   }
   const meta = r.metadataPath && r.metadataExists ? q.metadata(r.metadataPath) : null;
   if (meta && r.metadataPath) {
     if (meta.name && meta.name.value !== artifact.name) {
-      out.push(diag(r.metadataPath, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but the ` +
-        `registry lists this directory as '${artifact.name}' (no loader compares ` +
-          `them)`, { severity: 'information', related: [here] }));
+      out.push(
+        diag(
+          r.metadataPath,
+          meta.name.range,
+          'RL041',
+          `The metadata names '${meta.name.value}', but the ` +
+            `registry lists this directory as '${artifact.name}' (no loader compares ` +
+            `them)`,
+          { severity: 'information', related: [here] },
+        ),
+      );
     }
     const mv = meta.version ? normalizeVersion(meta.version.value) : null;
     if (meta.version && version.norm && mv !== version.norm) {
-      out.push(diag(r.metadataPath, meta.version.range, 'RL041', `The metadata says version ` +
-        `${meta.version.value}, but the registry entry is ${version.version.value} (no loader compares ` +
-          `them)`, { severity: 'information', related: [here] }));
+      out.push(
+        diag(
+          r.metadataPath,
+          meta.version.range,
+          'RL041',
+          `The metadata says version ` +
+            `${meta.version.value}, but the registry entry is ${version.version.value} (no loader compares ` +
+            `them)`,
+          { severity: 'information', related: [here] },
+        ),
+      );
     }
   }
   out.push(...treeProblems(q, file, r));
@@ -65,19 +97,37 @@ function missingDir(q: OnexQueries, file: string, r: ResolvedVersion, label: str
   const path = r.version.path as NonNullable<typeof r.version.path>;
   const meta = r.version.metadataFile?.value ?? 'its metadata';
   if (q.loader() !== 'registry') {
-    return diag(file, path.range, 'RL042', `The version directory of ${label} does not exist (tried ` +
-      `${r.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}); the loaders report its metadata missing`);
+    return diag(
+      file,
+      path.range,
+      'RL042',
+      `The version directory of ${label} does not exist (tried ` +
+        `${r.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}); the loaders report its metadata missing`,
+    );
   }
   const root = dirOf(dirOf(file));
   const named = r.named !== null ? `; the path names '${r.named}' from the repository root` : '';
   const rel = r.named !== null && root !== '' && r.named.startsWith(`${root}/`) ? r.named.slice(root.length + 1) : null;
-  return diag(file, path.range, 'RL042', `The registry loader joins 'path' under its root_directory ` +
-    `'${root || '.'}' (the registry directory's parent, registry_engine.py:122,406): ` +
+  return diag(
+    file,
+    path.range,
+    'RL042',
+    `The registry loader joins 'path' under its root_directory ` +
+      `'${root || '.'}' (the registry directory's parent, registry_engine.py:122,406): ` +
       `'${r.tried[0] ?? path.value}' does not exist, so it reports '${meta}' missing and marks ${label} invalid ` +
-        `(MISSING_METADATA)${named}`, {
-    fixes: rel ? [{ title: `Make the path relative to '${root}': ` +
-      `${rel}`, edits: [{ file, edits: [{ range: path.inner, newText: rel }] }], preferred: true }] : [],
-  });
+      `(MISSING_METADATA)${named}`,
+    {
+      fixes: rel
+        ? [
+            {
+              title: `Make the path relative to '${root}': ` + `${rel}`,
+              edits: [{ file, edits: [{ range: path.inner, newText: rel }] }],
+              preferred: true,
+            },
+          ]
+        : [],
+    },
+  );
 }
 
 /**
@@ -98,17 +148,27 @@ function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   const where = (p: string): RelatedInfo => {
     let at = p;
     while (at !== '' && !tree.nodes.has(at)) at = dirOf(at);
-    return { file: t.file, range: tree.nodes.get(at)?.nameRange ?? ZERO_RANGE, message: `'${t.file}' describes '${t.base || '.'}'; closest listed: '${at || tree.rootName || '.'}'` };
+    return {
+      file: t.file,
+      range: tree.nodes.get(at)?.nameRange ?? ZERO_RANGE,
+      message: `'${t.file}' describes '${t.base || '.'}'; closest listed: '${at || tree.rootName || '.'}'`,
+    };
   };
   if (!tree.nodes.has(rel)) {
-    return [diag(file, r.version.path.range, 'RL043', `'${dir}' is not in ` +
-      `'${t.file}'${NO_TREE_CHECK}`, { related: [where(rel)], fixes: addTreeNodeFix(tree, rel, true) })];
+    return [
+      diag(file, r.version.path.range, 'RL043', `'${dir}' is not in ` + `'${t.file}'${NO_TREE_CHECK}`, {
+        related: [where(rel)],
+        fixes: addTreeNodeFix(tree, rel, true),
+      }),
+    ];
   }
   if (!r.wip && metaFile && r.metadataExists && !tree.nodes.has(`${rel}/${metaFile.value}`)) {
-    return [diag(file, metaFile.range, 'RL043', `'${dir}/${metaFile.value}' is not in ` +
-      `'${t.file}'${NO_TREE_CHECK}`, {
-      related: [where(`${rel}/${metaFile.value}`)], fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false),
-    })];
+    return [
+      diag(file, metaFile.range, 'RL043', `'${dir}/${metaFile.value}' is not in ` + `'${t.file}'${NO_TREE_CHECK}`, {
+        related: [where(`${rel}/${metaFile.value}`)],
+        fixes: addTreeNodeFix(tree, `${rel}/${metaFile.value}`, false),
+      }),
+    ];
   }
   return [];
 }
@@ -128,18 +188,33 @@ export function checkMetadata(q: OnexQueries, file: string): Diagnostic[] {
   out.push(...entrypointProblems(q, file));
   const [first, ...rest] = meta.placeholders;
   if (first) {
-    out.push(diag(file, first.range, 'RL041', `Unrendered template placeholders: ` +
-      `${meta.placeholders.map((p) => `${p.key || 'value'} ${p.text}`).join(', ')} (the loaders only require the ` +
-        `keys to be there)`, {
-      severity: 'information',
-      related: rest.map((p) => ({ file, range: p.range, message: `${p.key} ${p.text}` })),
-    }));
+    out.push(
+      diag(
+        file,
+        first.range,
+        'RL041',
+        `Unrendered template placeholders: ` +
+          `${meta.placeholders.map((p) => `${p.key || 'value'} ${p.text}`).join(', ')} (the loaders only require the ` +
+          `keys to be there)`,
+        {
+          severity: 'information',
+          related: rest.map((p) => ({ file, range: p.range, message: `${p.key} ${p.text}` })),
+        },
+      ),
+    );
   }
   if (!q.isListed(m.dir)) {
     out.push(unlisted(q, file, meta.name && meta.name.value !== m.name ? meta.name.value : null, m));
     if (meta.name && meta.name.value !== m.name) {
-      out.push(diag(file, meta.name.range, 'RL041', `The metadata names '${meta.name.value}', but its directory ` +
-        `is '${m.name}' (no loader compares them)`, { severity: 'information' }));
+      out.push(
+        diag(
+          file,
+          meta.name.range,
+          'RL041',
+          `The metadata names '${meta.name.value}', but its directory ` + `is '${m.name}' (no loader compares them)`,
+          { severity: 'information' },
+        ),
+      );
     }
   }
   return out;
@@ -152,14 +227,24 @@ function unlisted(q: OnexQueries, file: string, otherName: string | null, m: Ver
   const what = `'${m.dir}' holds ${m.list === 'nodes' ? 'a node' : 'an artifact'} version`;
   const named = otherName ? `; its metadata names '${otherName}'` : '';
   if (q.loader() === 'tree') {
-    return diag(file, ZERO_RANGE, 'RL044', `${what} that the registry loader never loads: it discovers artifacts ` +
-      `from the .onextree (registry_engine.py:280), and no tree it reads lists this directory${named}`);
+    return diag(
+      file,
+      ZERO_RANGE,
+      'RL044',
+      `${what} that the registry loader never loads: it discovers artifacts ` +
+        `from the .onextree (registry_engine.py:280), and no tree it reads lists this directory${named}`,
+    );
   }
   const registries = q.registries();
-  return diag(file, ZERO_RANGE, 'RL044', `${what} that ` +
-    `${registries.length ? 'no registry lists' : 'no registry.yaml lists (none found)'}${named}`, {
-    fixes: registries.length ? registerVersionFix(q, registries[0] as string, m) : [],
-  });
+  return diag(
+    file,
+    ZERO_RANGE,
+    'RL044',
+    `${what} that ` + `${registries.length ? 'no registry lists' : 'no registry.yaml lists (none found)'}${named}`,
+    {
+      fixes: registries.length ? registerVersionFix(q, registries[0] as string, m) : [],
+    },
+  );
 }
 
 /** A metadata file's entrypoint must be a file, whether a registry lists its version or not (an unrendered placeholder aside). */
@@ -168,8 +253,16 @@ function entrypointProblems(q: OnexQueries, file: string): Diagnostic[] {
   if (!ep || /\{[A-Z][A-Z0-9_]*\}/.test(ep.target)) return [];
   const candidates = q.entrypointQ(file);
   if (candidates.some((c) => q.files.exists(c))) return [];
-  return [diag(file, ep.range, 'RL042', `The entrypoint '${ep.target}' is not a file (looked for ` +
-    `${candidates.map((c) => `'${c}'`).join(', ')}); no loader resolves it`, { severity: 'information' })];
+  return [
+    diag(
+      file,
+      ep.range,
+      'RL042',
+      `The entrypoint '${ep.target}' is not a file (looked for ` +
+        `${candidates.map((c) => `'${c}'`).join(', ')}); no loader resolves it`,
+      { severity: 'information' },
+    ),
+  ];
 }
 
 /**
@@ -185,30 +278,53 @@ export function checkTree(q: OnexQueries, file: string): Diagnostic[] {
   if (run.base === null) {
     const name = tree.rootName ?? '';
     const folder = dirOf(file) || '.';
-    const under = name === '..' ? `'${folder}/<type>/<name>/<version>'`
-      : `'${folder}/<dir>/${name}/<type>/<name>/<version>'`;
+    const under =
+      name === '..' ? `'${folder}/<type>/<name>/<version>'` : `'${folder}/<dir>/${name}/<type>/<name>/<version>'`;
     const first = run.listed[0] as (typeof run.listed)[number];
-    return [diag(file, tree.nodes.get('')?.nameRange ?? ZERO_RANGE, 'RL042', `The registry loader reads '${file}' ` +
-      `when its root_directory is a directory <dir> in '${folder}' (registry_engine.py:212) and resolves each ` +
-        `artifact it lists to ${under} (registry_engine.py:294-299,366), dropping the directories the tree nests ` +
+    return [
+      diag(
+        file,
+        tree.nodes.get('')?.nameRange ?? ZERO_RANGE,
+        'RL042',
+        `The registry loader reads '${file}' ` +
+          `when its root_directory is a directory <dir> in '${folder}' (registry_engine.py:212) and resolves each ` +
+          `artifact it lists to ${under} (registry_engine.py:294-299,366), dropping the directories the tree nests ` +
           `above the type: none of the ${run.listed.length} is there (e.g. ${first.name} ${first.version}), so a ` +
-            `run reading this tree marks every one invalid (MISSING_METADATA)`, {
-      related: run.listed.slice(0, 20).map((a) => ({ file, range: a.node.nameRange, message: `${a.list} ${a.name} ` +
-        `${a.version}` })),
-    })];
+          `run reading this tree marks every one invalid (MISSING_METADATA)`,
+        {
+          related: run.listed
+            .slice(0, 20)
+            .map((a) => ({ file, range: a.node.nameRange, message: `${a.list} ${a.name} ` + `${a.version}` })),
+        },
+      ),
+    ];
   }
   const out: Diagnostic[] = [];
   for (const a of run.listed) {
     const dir = a.dir as string;
     const label = `${a.name} ${a.version}`;
     if (!q.dirExists(dir) && !q.isWip(dir) && !q.files.exists(`${dir}/${a.metadataFile}`)) {
-      out.push(diag(file, a.node.nameRange, 'RL042', `'${file}' lists ${label} at '${dir}', which does not exist: ` +
-        `the registry loader discovers artifacts from this tree, so it reports '${a.metadataFile}' missing and ` +
-          `marks ${label} invalid (MISSING_METADATA)`));
+      out.push(
+        diag(
+          file,
+          a.node.nameRange,
+          'RL042',
+          `'${file}' lists ${label} at '${dir}', which does not exist: ` +
+            `the registry loader discovers artifacts from this tree, so it reports '${a.metadataFile}' missing and ` +
+            `marks ${label} invalid (MISSING_METADATA)`,
+        ),
+      );
     } else if (!q.isWip(dir) && !q.files.exists(`${dir}/${a.metadataFile}`)) {
-      out.push(diag(file, a.metaNode.nameRange, 'RL041', `'${file}' lists '${dir}/${a.metadataFile}', which does ` +
-        `not exist and the directory has no .wip marker: the registry loader marks ${label} invalid ` +
-          `(MISSING_METADATA)`));
+      out.push(
+        diag(
+          file,
+          a.metaNode.nameRange,
+          'RL041',
+          `'${file}' lists '${dir}/${a.metadataFile}', which does ` +
+            `not exist and the directory has no .wip marker: the registry loader marks ${label} invalid ` +
+            `(MISSING_METADATA)`,
+        ),
+      );
     }
   }
   return out;

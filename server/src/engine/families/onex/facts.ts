@@ -1,7 +1,15 @@
 // What the ONEX family keeps per file (its facts in the engine's per-file record): a registry, a
 // metadata file, a `.onextree`, a `.wip` marker (which says nothing but that it exists), or the
 // registry loader's engine (which says which registry the loader reads).
-import { ARTIFACT_LISTS, LOADER_FILE, ONEXTREE_FILE, REGISTRY_FILE, WIP_FILE, metadataFileOf, type ArtifactList } from './kinds';
+import {
+  ARTIFACT_LISTS,
+  LOADER_FILE,
+  ONEXTREE_FILE,
+  REGISTRY_FILE,
+  WIP_FILE,
+  metadataFileOf,
+  type ArtifactList,
+} from './kinds';
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import type { OnexTree } from './onextree';
@@ -29,7 +37,12 @@ const REGISTRY: OnexRole = Object.freeze({ family: 'onex', role: 'registry' });
 const TREE: OnexRole = Object.freeze({ family: 'onex', role: 'tree' });
 const WIP: OnexRole = Object.freeze({ family: 'onex', role: 'wip' });
 const LOADER: OnexRole = Object.freeze({ family: 'onex', role: 'loader' });
-const METADATA = new Map(ARTIFACT_LISTS.map((list): [ArtifactList, OnexRole] => [list, Object.freeze({ family: 'onex', role: 'metadata', list })]));
+const METADATA = new Map(
+  ARTIFACT_LISTS.map((list): [ArtifactList, OnexRole] => [
+    list,
+    Object.freeze({ family: 'onex', role: 'metadata', list }),
+  ]),
+);
 
 export function classifyOnex(path: string): OnexRole | null {
   if (REGISTRY_FILE.test(path)) return REGISTRY;
@@ -37,5 +50,5 @@ export function classifyOnex(path: string): OnexRole | null {
   if (WIP_FILE.test(path)) return WIP;
   if (LOADER_FILE.test(path)) return LOADER;
   const m = metadataFileOf(path);
-  return m ? METADATA.get(m.list) ?? null : null;
+  return m ? (METADATA.get(m.list) ?? null) : null;
 }

@@ -26,7 +26,12 @@ export function addTreeNodeFix(tree: OnexTree, rel: string, isDir: boolean): Fix
       if (!last) lines.push(`${pad(k)}children:`);
       else if (isDir) lines.push(`${pad(k)}children: []`);
     });
-    return [{ title: `Add '${rel}' to ${tree.file}`, edits: [{ file: tree.file, edits: [{ range: endOf(parent.insertAfter), newText: `\n${lines.join('\n')}` }] }] }];
+    return [
+      {
+        title: `Add '${rel}' to ${tree.file}`,
+        edits: [{ file: tree.file, edits: [{ range: endOf(parent.insertAfter), newText: `\n${lines.join('\n')}` }] }],
+      },
+    ];
   }
   return [];
 }
@@ -43,11 +48,19 @@ export function metadataStubFix(r: ResolvedVersion): Fix {
     `lifecycle: "draft"`,
     '',
   ].join('\n');
-  return { title: `Create ${path} for ${r.artifact.name} ${r.version.version.value}`, edits: [], createFiles: [{ file: path, text }] };
+  return {
+    title: `Create ${path} for ${r.artifact.name} ${r.version.version.value}`,
+    edits: [],
+    createFiles: [{ file: path, text }],
+  };
 }
 
 /** Registers an unregistered version directory: a new version of its artifact, or a new item of its list. */
-export function registerVersionFix(q: OnexQueries, registry: string, m: { dir: string; list: ArtifactList; name: string; version: string }): Fix[] {
+export function registerVersionFix(
+  q: OnexQueries,
+  registry: string,
+  m: { dir: string; list: ArtifactList; name: string; version: string },
+): Fix[] {
   const doc = q.registry(registry);
   if (!doc) return [];
   const versionLines = (dash: number): string[] => [
@@ -61,11 +74,28 @@ export function registerVersionFix(q: OnexQueries, registry: string, m: { dir: s
   const existing = same.find((a) => a.name === m.name);
   const lastVersion = existing?.versions[existing.versions.length - 1];
   if (existing && lastVersion) {
-    return [{ title, edits: [{ file: registry, edits: [{ range: endOf(lastVersion.range), newText: `\n${versionLines(lastVersion.range.start.character - 2).join('\n')}` }] }] }];
+    return [
+      {
+        title,
+        edits: [
+          {
+            file: registry,
+            edits: [
+              {
+                range: endOf(lastVersion.range),
+                newText: `\n${versionLines(lastVersion.range.start.character - 2).join('\n')}`,
+              },
+            ],
+          },
+        ],
+      },
+    ];
   }
   const lastItem = same[same.length - 1];
   if (existing || !lastItem) return [];
   const k = lastItem.range.start.character;
   const item = [`${pad(k - 2)}- name: "${m.name}"`, `${pad(k)}versions:`, ...versionLines(k + 2)];
-  return [{ title, edits: [{ file: registry, edits: [{ range: endOf(lastItem.range), newText: `\n${item.join('\n')}` }] }] }];
+  return [
+    { title, edits: [{ file: registry, edits: [{ range: endOf(lastItem.range), newText: `\n${item.join('\n')}` }] }] },
+  ];
 }

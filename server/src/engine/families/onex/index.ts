@@ -18,18 +18,28 @@ export const onex: Family<OnexRole, OnexFacts> = {
   codes: ONEX_CODES,
   settings: ONEX_SETTINGS,
   examples: [{ dir: 'onex-registry' }],
-  paths: { names: ['*.yaml', '.onextree'], languages: ['yaml'], markers: ['**/registry/registry.yaml', '**/.onextree'] },
+  paths: {
+    names: ['*.yaml', '.onextree'],
+    languages: ['yaml'],
+    markers: ['**/registry/registry.yaml', '**/.onextree'],
+  },
   registryGlobs: () => [REGISTRY_GLOB],
   // No `parts`: no other family reads its files, so they are a part of their own (the default).
   // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only), one per metadata file and one per `.onextree`.
   unitKeys(q) {
     const o = onexQueries(q.files);
-    return [...o.artifactKeys().map((k) => `reg:${k}`), ...q.files.filesOf(FAMILY, 'metadata').map((f) => `meta:${f}`), ...q.files.filesOf(FAMILY, 'tree').map((f) => `tree:${f}`)];
+    return [
+      ...o.artifactKeys().map((k) => `reg:${k}`),
+      ...q.files.filesOf(FAMILY, 'metadata').map((f) => `meta:${f}`),
+      ...q.files.filesOf(FAMILY, 'tree').map((f) => `tree:${f}`),
+    ];
   },
   unit(key, q) {
     const o = onexQueries(q.files);
     if (key.startsWith('reg:')) return checkArtifact(o, key.slice('reg:'.length));
-    return key.startsWith('tree:') ? checkTree(o, key.slice('tree:'.length)) : checkMetadata(o, key.slice('meta:'.length));
+    return key.startsWith('tree:')
+      ? checkTree(o, key.slice('tree:'.length))
+      : checkMetadata(o, key.slice('meta:'.length));
   },
   features: onexFeatures,
   counts(q) {

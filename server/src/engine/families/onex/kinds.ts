@@ -6,8 +6,12 @@ export const ARTIFACT_LISTS = ['nodes', 'cli_tools', 'runtimes', 'adapters', 'co
 export type ArtifactList = (typeof ARTIFACT_LISTS)[number];
 
 export const METADATA_FILE: Record<ArtifactList, string> = {
-  nodes: 'node.onex.yaml', cli_tools: 'cli_tool.yaml', runtimes: 'runtime.yaml',
-  adapters: 'adapter.yaml', contracts: 'contract.yaml', packages: 'package.yaml',
+  nodes: 'node.onex.yaml',
+  cli_tools: 'cli_tool.yaml',
+  runtimes: 'runtime.yaml',
+  adapters: 'adapter.yaml',
+  contracts: 'contract.yaml',
+  packages: 'package.yaml',
 };
 
 export const REGISTRY_FILE = /(^|\/)registry\/registry\.yaml$/;
@@ -32,7 +36,9 @@ export function normalizeVersion(v: string): string | null {
   return s ? `${Number(s[1])}.${Number(s[2])}.${Number(s[3])}${s[4] ?? ''}` : null;
 }
 
-export function isVersionDirName(name: string): boolean { return VERSION_DIR.test(name); }
+export function isVersionDirName(name: string): boolean {
+  return VERSION_DIR.test(name);
+}
 
 /** Orders normalized versions numerically (a pre-release before its release). */
 export function compareVersions(a: string, b: string): number {
@@ -54,12 +60,15 @@ export function compareVersions(a: string, b: string): number {
 export function versionDirOf(dir: string): { list: ArtifactList; name: string; version: string } | null {
   const parts = dir.split('/');
   const [list, name, version] = parts.slice(-3);
-  if (parts.length < 3 || !list || !name || !version || !isArtifactList(list) || !isVersionDirName(version)) return null;
+  if (parts.length < 3 || !list || !name || !version || !isArtifactList(list) || !isVersionDirName(version))
+    return null;
   return { list, name, version };
 }
 
 /** A metadata file in a version directory of its own type (`…/nodes/x/v1_0_0/node.onex.yaml`). */
-export function metadataFileOf(path: string): { dir: string; list: ArtifactList; name: string; version: string } | null {
+export function metadataFileOf(
+  path: string,
+): { dir: string; list: ArtifactList; name: string; version: string } | null {
   const dir = dirOf(path);
   const v = versionDirOf(dir);
   return v && METADATA_FILE[v.list] === baseName(path) ? { dir, ...v } : null;

@@ -11,8 +11,17 @@ import type { ArtifactList } from './kinds';
 import { SCHEMA_OF_LIST, validateOnex } from './schemas';
 import type { StrAt } from './registryDoc';
 
-export interface Entrypoint { target: string; range: Range; inner: Range; form: 'object' | 'uri' | 'plain' }
-export interface Placeholder { key: string; text: string; range: Range }
+export interface Entrypoint {
+  target: string;
+  range: Range;
+  inner: Range;
+  form: 'object' | 'uri' | 'plain';
+}
+export interface Placeholder {
+  key: string;
+  text: string;
+  range: Range;
+}
 
 export interface MetadataDoc {
   file: string;
@@ -35,19 +44,42 @@ const PLACEHOLDER_KEY = /^[A-Z][A-Z0-9_]*$/;
 const PLACEHOLDER_IN_TEXT = /\{[A-Z][A-Z0-9_]*\}/;
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function readMetadata(file: string, list: ArtifactList, text: string): { doc: MetadataDoc; local: Diagnostic[] } {
+export function readMetadata(
+  file: string,
+  list: ArtifactList,
+  text: string,
+): { doc: MetadataDoc; local: Diagnostic[] } {
   const docs = parseYamlDocs(text);
   const local: Diagnostic[] = [];
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
   const first = docs.find((d) => d.value !== null) ?? docs[0];
   const root = first?.value ?? null;
-  const doc: MetadataDoc = { file, list, root, name: null, version: null, nameRange: null, entrypoint: null, placeholders: [], invalid: [], description: null, lifecycle: null };
+  const doc: MetadataDoc = {
+    file,
+    list,
+    root,
+    name: null,
+    version: null,
+    nameRange: null,
+    entrypoint: null,
+    placeholders: [],
+    invalid: [],
+    description: null,
+    lifecycle: null,
+  };
   const contentDocs = docs.filter((d) => d.value !== null);
   if (contentDocs.length > 1) {
-    doc.invalid.push({ range: contentDocs[1]?.marker ?? START, message: `${contentDocs.length} YAML documents: the loaders read metadata with yaml.safe_load, which fails on more than one` });
+    doc.invalid.push({
+      range: contentDocs[1]?.marker ?? START,
+      message: `${contentDocs.length} YAML documents: the loaders read metadata with yaml.safe_load, which fails on more than one`,
+    });
   }
   if (root?.kind !== 'dict') {
-    if (local.length === 0) doc.invalid.push({ range: root?.range ?? START, message: 'The metadata is not a YAML mapping: the loaders mark the version invalid' });
+    if (local.length === 0)
+      doc.invalid.push({
+        range: root?.range ?? START,
+        message: 'The metadata is not a YAML mapping: the loaders mark the version invalid',
+      });
     return { doc, local };
   }
   doc.placeholders = placeholdersOf(root);
@@ -64,10 +96,15 @@ export function readMetadata(file: string, list: ArtifactList, text: string): { 
   const missing = REQUIRED.filter((k) => !dictEntry(root, k));
   if (missing.length > 0) {
     const firstKey = root.entries[0]?.key.range ?? root.range;
-    doc.invalid.push({ range: firstKey, message: `No ${missing.map((k) => `'${k}'`).join(', ')}: both registry loaders require name, version and schema_version and mark this version invalid` });
+    doc.invalid.push({
+      range: firstKey,
+      message: `No ${missing.map((k) => `'${k}'`).join(', ')}: both registry loaders require name, version and schema_version and mark this version invalid`,
+    });
   }
-  const inPlaceholder = (r: Range): boolean => doc.placeholders.some((p) => comparePos(p.range.start, r.start) <= 0 && comparePos(r.end, p.range.end) <= 0);
-  for (const p of validateOnex(SCHEMA_OF_LIST[list], root)) if (!inPlaceholder(p.range)) local.push(diag(file, p.range, 'RL020', p.message));
+  const inPlaceholder = (r: Range): boolean =>
+    doc.placeholders.some((p) => comparePos(p.range.start, r.start) <= 0 && comparePos(r.end, p.range.end) <= 0);
+  for (const p of validateOnex(SCHEMA_OF_LIST[list], root))
+    if (!inPlaceholder(p.range)) local.push(diag(file, p.range, 'RL020', p.message));
   return { doc, local };
 }
 
@@ -79,7 +116,12 @@ function entrypointOf(v: Lit | undefined): Entrypoint | null {
   }
   if (v?.kind !== 'str') return null;
   const uri = /^[a-z]+:\/\//.exec(v.value);
-  return { target: uri ? v.value.slice(uri[0].length) : v.value, range: v.range, inner: v.inner, form: uri ? 'uri' : 'plain' };
+  return {
+    target: uri ? v.value.slice(uri[0].length) : v.value,
+    range: v.range,
+    inner: v.inner,
+    form: uri ? 'uri' : 'plain',
+  };
 }
 
 /** Unrendered template placeholders: `name: {NODE_NAME}` (a flow mapping to YAML) and `{NODE_NAME}` inside strings. */

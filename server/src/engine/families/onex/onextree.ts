@@ -18,13 +18,21 @@ const MAX_DEPTH = 64;
  * `previous`: the last YAML read of this file, from which an edit is read (the result is the same);
  * `read` is what the next edit can be read from, none when the tree's own reader (treeScanner.ts) answered.
  */
-export function readOnextree(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read?: YamlReadFrom } {
+export function readOnextree(
+  file: string,
+  text: string,
+  previous?: YamlReadFrom,
+): { tree: OnexTree; local: Diagnostic[]; read?: YamlReadFrom } {
   const fast = scanOnextree(file, text);
   return fast ? { tree: fast, local: [] } : readOnextreeYaml(file, text, previous);
 }
 
 /** The tree read as YAML (what the fast path must equal where it answers). */
-export function readOnextreeYaml(file: string, text: string, previous?: YamlReadFrom): { tree: OnexTree; local: Diagnostic[]; read: YamlReadFrom } {
+export function readOnextreeYaml(
+  file: string,
+  text: string,
+  previous?: YamlReadFrom,
+): { tree: OnexTree; local: Diagnostic[]; read: YamlReadFrom } {
   const facts = readYamlLit(text, previous);
   const read = { text, facts };
   const local = facts.errors.map((e) => diag(file, e.range, 'RL030', e.message));

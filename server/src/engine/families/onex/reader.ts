@@ -25,9 +25,18 @@ export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
   read(path, role, text, _settings, was) {
     const wrap = (facts: OnexFacts, local: Diagnostic[]) => ({ facts, local });
     // The registry and the tree are large: an edit is read from the YAML it touched (yaml/splice.ts).
-    if (role.role === 'registry') { const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined); return wrap({ kind: 'registry', doc, from: read }, local); }
-    if (role.role === 'metadata') { const { doc, local } = readMetadata(path, role.list, text); return wrap({ kind: 'metadata', doc }, local); }
-    if (role.role === 'tree') { const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined); return wrap({ kind: 'tree', tree, from: read }, local); }
+    if (role.role === 'registry') {
+      const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined);
+      return wrap({ kind: 'registry', doc, from: read }, local);
+    }
+    if (role.role === 'metadata') {
+      const { doc, local } = readMetadata(path, role.list, text);
+      return wrap({ kind: 'metadata', doc }, local);
+    }
+    if (role.role === 'tree') {
+      const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined);
+      return wrap({ kind: 'tree', tree, from: read }, local);
+    }
     if (role.role === 'loader') return wrap({ kind: 'loader', readsTree: readsOnextree(text) }, []);
     return {};
   },

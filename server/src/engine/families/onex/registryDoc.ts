@@ -10,7 +10,11 @@ import { baseName } from '../../util/paths';
 import { ARTIFACT_LISTS, isArtifactList, isVersionDirName, normalizeVersion, type ArtifactList } from './kinds';
 import { validateOnex } from './schemas';
 
-export interface StrAt { value: string; range: Range; inner: Range }
+export interface StrAt {
+  value: string;
+  range: Range;
+  inner: Range;
+}
 
 export interface OnexVersion {
   version: StrAt;
@@ -38,17 +42,30 @@ export interface RegistryDoc {
 }
 
 /** `previous`: the last read of this file, from which an edit is read (the result is the same). */
-export function readRegistry(file: string, text: string, previous?: YamlDocsFrom): { doc: RegistryDoc; local: Diagnostic[]; read: YamlDocsFrom } {
+export function readRegistry(
+  file: string,
+  text: string,
+  previous?: YamlDocsFrom,
+): { doc: RegistryDoc; local: Diagnostic[]; read: YamlDocsFrom } {
   const docs = readYamlDocs(text, previous);
   const local: Diagnostic[] = [];
   for (const d of docs) for (const e of d.errors) local.push(diag(file, e.range, 'RL030', e.message));
-  const index = docs.findIndex((d) => d.value?.kind === 'dict' && d.value.entries.some((e) => e.key.kind === 'str' && isArtifactList(e.key.value)));
+  const index = docs.findIndex(
+    (d) => d.value?.kind === 'dict' && d.value.entries.some((e) => e.key.kind === 'str' && isArtifactList(e.key.value)),
+  );
   const chosen = index >= 0 ? docs[index] : docs.length === 1 ? docs[0] : undefined;
   const root = chosen?.value ?? null;
   if (docs.length > 1) {
     const second = docs[1]?.marker ?? docs[1]?.value?.range;
     if (second) {
-      local.push(diag(file, second, 'RL040', `The registry has ${docs.length} YAML documents: the ONEX loaders read it with yaml.safe_load, which fails on more than one ("expected a single document"), so nothing loads. ${index >= 0 ? `The editor reads document ${index + 1}.` : ''}`.trim()));
+      local.push(
+        diag(
+          file,
+          second,
+          'RL040',
+          `The registry has ${docs.length} YAML documents: the ONEX loaders read it with yaml.safe_load, which fails on more than one ("expected a single document"), so nothing loads. ${index >= 0 ? `The editor reads document ${index + 1}.` : ''}`.trim(),
+        ),
+      );
     }
   }
   const artifacts: OnexArtifact[] = [];
@@ -64,7 +81,14 @@ export function readRegistry(file: string, text: string, previous?: YamlDocsFrom
     }
     local.push(...summaryProblems(file, root), ...duplicates(file, artifacts), ...dirMismatches(file, artifacts));
   } else if (root && chosen && chosen.errors.length === 0) {
-    local.push(diag(file, root.range, 'RL040', 'The registry must be a mapping of artifact lists (nodes, cli_tools, runtimes, adapters, contracts, packages)'));
+    local.push(
+      diag(
+        file,
+        root.range,
+        'RL040',
+        'The registry must be a mapping of artifact lists (nodes, cli_tools, runtimes, adapters, contracts, packages)',
+      ),
+    );
   }
   return { doc: { file, artifacts, root }, local, read: { text, docs } };
 }
@@ -96,8 +120,11 @@ function artifactOf(list: ArtifactList, item: Lit): OnexArtifact | null {
     const version = str(dictEntry(v, 'version')?.value);
     if (!version) continue;
     versions.push({
-      version, norm: normalizeVersion(version.value),
-      path: str(dictEntry(v, 'path')?.value), metadataFile: str(dictEntry(v, 'metadata_file')?.value), status: str(dictEntry(v, 'status')?.value),
+      version,
+      norm: normalizeVersion(version.value),
+      path: str(dictEntry(v, 'path')?.value),
+      metadataFile: str(dictEntry(v, 'metadata_file')?.value),
+      status: str(dictEntry(v, 'status')?.value),
       range: v.range,
     });
   }
@@ -117,16 +144,33 @@ function summaryProblems(file: string, root: Lit): Diagnostic[] {
     const items = dictEntry(root, list)?.value;
     counts.set(list, items?.kind === 'list' ? items.items.length : 0);
   }
-  counts.set('total_artifacts', [...counts.values()].reduce((a, b) => a + b, 0));
+  counts.set(
+    'total_artifacts',
+    [...counts.values()].reduce((a, b) => a + b, 0),
+  );
   for (const [key, want] of counts) {
     const e = dictEntry(summary, key);
     if (e?.value.kind !== 'num' || e.value.value === want) continue;
     const what = key === 'total_artifacts' ? 'artifacts are listed in all' : `items are listed in \`${key}\``;
-    out.push(diag(file, e.value.range, 'RL040', `artifact_summary.${key} is ${e.value.value}, but ${want} ` +
-      `${what}; no loader reads the summary, so it only misinforms readers`, {
-      severity: 'information',
-      fixes: [{ title: `Set artifact_summary.${key} to ${want}`, edits: [{ file, edits: [{ range: e.value.range, newText: String(want) }] }], preferred: true }],
-    }));
+    out.push(
+      diag(
+        file,
+        e.value.range,
+        'RL040',
+        `artifact_summary.${key} is ${e.value.value}, but ${want} ` +
+          `${what}; no loader reads the summary, so it only misinforms readers`,
+        {
+          severity: 'information',
+          fixes: [
+            {
+              title: `Set artifact_summary.${key} to ${want}`,
+              edits: [{ file, edits: [{ range: e.value.range, newText: String(want) }] }],
+              preferred: true,
+            },
+          ],
+        },
+      ),
+    );
   }
   return out;
 }
@@ -138,15 +182,31 @@ function duplicates(file: string, artifacts: OnexArtifact[]): Diagnostic[] {
   for (const a of artifacts) {
     const key = `${a.list}/${a.name}`;
     const first = names.get(key);
-    if (first) out.push(diag(file, a.nameRange, 'RL001', `'${a.name}' is listed twice in ${a.list}; the loaders keep both items`, { related: [{ file, range: first.nameRange, message: 'first listed here' }] }));
+    if (first)
+      out.push(
+        diag(file, a.nameRange, 'RL001', `'${a.name}' is listed twice in ${a.list}; the loaders keep both items`, {
+          related: [{ file, range: first.nameRange, message: 'first listed here' }],
+        }),
+      );
     else names.set(key, a);
     const seen = new Map<string, OnexVersion>();
     for (const v of a.versions) {
       if (!v.norm) continue;
       const prev = seen.get(v.norm);
       if (prev) {
-        const same = prev.version.value === v.version.value ? '' : ` ('${prev.version.value}' and '${v.version.value}' are one version)`;
-        out.push(diag(file, v.version.range, 'RL001', `Version ${v.norm} of '${a.name}' is registered twice${same}; the loaders keep both entries`, { related: [{ file, range: prev.version.range, message: 'first registered here' }] }));
+        const same =
+          prev.version.value === v.version.value
+            ? ''
+            : ` ('${prev.version.value}' and '${v.version.value}' are one version)`;
+        out.push(
+          diag(
+            file,
+            v.version.range,
+            'RL001',
+            `Version ${v.norm} of '${a.name}' is registered twice${same}; the loaders keep both entries`,
+            { related: [{ file, range: prev.version.range, message: 'first registered here' }] },
+          ),
+        );
       } else {
         seen.set(v.norm, v);
       }
@@ -162,11 +222,19 @@ function dirMismatches(file: string, artifacts: OnexArtifact[]): Diagnostic[] {
     for (const v of a.versions) {
       const dir = v.path ? baseName(v.path.value.replace(/\/+$/, '')) : '';
       if (!v.path || !v.norm || !isVersionDirName(dir) || normalizeVersion(dir) === v.norm) continue;
-      out.push(diag(file, v.path.range, 'RL012', `The version directory '${dir}' is version ` +
-        `${normalizeVersion(dir)}, but this entry registers ${v.version.value} (no loader compares them)`, {
-        severity: 'information',
-        related: [{ file, range: v.version.range, message: 'the registered version' }],
-      }));
+      out.push(
+        diag(
+          file,
+          v.path.range,
+          'RL012',
+          `The version directory '${dir}' is version ` +
+            `${normalizeVersion(dir)}, but this entry registers ${v.version.value} (no loader compares them)`,
+          {
+            severity: 'information',
+            related: [{ file, range: v.version.range, message: 'the registered version' }],
+          },
+        ),
+      );
     }
   }
   return out;

@@ -33,7 +33,12 @@ const ROOTS: Record<OnexSchemaName, { doc: string; pointer: string }> = {
 };
 
 export const SCHEMA_OF_LIST: Record<ArtifactList, OnexSchemaName> = {
-  nodes: 'node', cli_tools: 'cli-tool', runtimes: 'runtime', contracts: 'contract', adapters: 'common', packages: 'common',
+  nodes: 'node',
+  cli_tools: 'cli-tool',
+  runtimes: 'runtime',
+  contracts: 'contract',
+  adapters: 'common',
+  packages: 'common',
 };
 
 let validators: Map<OnexSchemaName, ValidateFunction> | null = null;
@@ -45,7 +50,10 @@ function validator(name: OnexSchemaName): ValidateFunction {
     validators = new Map();
     for (const [n, r] of Object.entries(ROOTS) as [OnexSchemaName, { doc: string; pointer: string }][]) {
       const id = (DOCS[r.doc] as { $id: string }).$id;
-      validators.set(n, r.pointer ? (ajv.getSchema(`${id}#${r.pointer}`) as ValidateFunction) : ajv.compile(DOCS[r.doc] as object));
+      validators.set(
+        n,
+        r.pointer ? (ajv.getSchema(`${id}#${r.pointer}`) as ValidateFunction) : ajv.compile(DOCS[r.doc] as object),
+      );
     }
   }
   return validators.get(name) as ValidateFunction;
@@ -58,7 +66,11 @@ export function validateOnex(name: OnexSchemaName, root: Lit): SchemaProblem[] {
     const near = nearMiss(key, Object.keys(onexSchemaAt(name, segments)?.properties ?? {}));
     if (!near || node.kind !== 'str') return null;
     const at = segments.length ? ` in ${pathLabel(segments)}` : '';
-    return { range: node.range, message: `Unknown key '${key}'${at}: ONEX ignores it, so its value is lost. Did you mean '${near}'?`, rename: { range: node.inner, newText: near } };
+    return {
+      range: node.range,
+      message: `Unknown key '${key}'${at}: ONEX ignores it, so its value is lost. Did you mean '${near}'?`,
+      rename: { range: node.inner, newText: near },
+    };
   };
   return schemaProblems(validator(name), root, { unknownKey, keepPlain: true }).filter((p) => {
     const key = JSON.stringify(p.range);
@@ -75,7 +87,7 @@ export function onexSchemaAt(name: OnexSchemaName, segments: readonly string[]):
   let w = walkers.get(name);
   if (!w) {
     const root = ROOTS[name];
-    w = new SchemaWalker(root.pointer ? { $ref: `${root.doc}#${root.pointer}` } : DOCS[root.doc] as SchemaNode, DOCS);
+    w = new SchemaWalker(root.pointer ? { $ref: `${root.doc}#${root.pointer}` } : (DOCS[root.doc] as SchemaNode), DOCS);
     walkers.set(name, w);
   }
   return w.at(segments) ?? null;

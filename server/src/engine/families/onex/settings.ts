@@ -9,8 +9,9 @@ export interface OnexSettings {
 
 export const ONEX_SETTINGS = settingsGroup<OnexSettings>({
   onexPins: {
-    key: 'onex.pins', default: {},
-    resolve: (raw) => new Map(Object.entries(record(raw))
-      .filter((e): e is [string, string] => typeof e[1] === 'string')),
+    key: 'onex.pins',
+    default: {},
+    resolve: (raw) =>
+      new Map(Object.entries(record(raw)).filter((e): e is [string, string] => typeof e[1] === 'string')),
   },
 });

@@ -34,7 +34,11 @@ export function scanOnextree(file: string, text: string): OnexTree | null {
 }
 
 /** A node as read: where its mapping starts, the range of its name, and where its last scalar ends. */
-interface Read { start: Position; name: Range; end: Position }
+interface Read {
+  start: Position;
+  name: Range;
+  end: Position;
+}
 
 class Scanner {
   private readonly lines: string[];

@@ -17,10 +17,19 @@ export interface VersionView extends ResolvedVersion {
 }
 
 export function versionsOf(o: OnexQueries, file: string, artifact: OnexArtifact): VersionView[] {
-  return (o.resolvedQ(file)?.versions ?? []).filter((v) => v.artifact === artifact).map((v) => {
-    const meta = v.metadataExists && v.metadataPath ? o.metadata(v.metadataPath) : null;
-    return { ...v, metaName: meta?.name?.value ?? null, metaVersion: meta?.version?.value ?? null, description: meta?.description ?? null, lifecycle: meta?.lifecycle ?? null, metaProblems: meta?.invalid.map((p) => p.message) ?? [] };
-  });
+  return (o.resolvedQ(file)?.versions ?? [])
+    .filter((v) => v.artifact === artifact)
+    .map((v) => {
+      const meta = v.metadataExists && v.metadataPath ? o.metadata(v.metadataPath) : null;
+      return {
+        ...v,
+        metaName: meta?.name?.value ?? null,
+        metaVersion: meta?.version?.value ?? null,
+        description: meta?.description ?? null,
+        lifecycle: meta?.lifecycle ?? null,
+        metaProblems: meta?.invalid.map((p) => p.message) ?? [],
+      };
+    });
 }
 
 export type Policy = { kind: 'latest' } | { kind: 'exact'; version: string } | { kind: 'pinned'; pin: string | null };
@@ -38,9 +47,13 @@ export function parsePolicy(spec: string | undefined, pins: ReadonlyMap<string, 
  */
 export function invalidReason(v: VersionView): string | null {
   if (v.wip) return null;
-  if (!v.dir && v.named) return `the loader looks for it at '${v.tried[0] ?? ''}', which does not exist ` +
-    `('${v.named}' is what the path names from the repository root), so it finds no metadata (MISSING_METADATA)`;
-  if (!v.dir) return `its directory does not exist (tried ${v.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}), so the loaders find no metadata (MISSING_METADATA)`;
+  if (!v.dir && v.named)
+    return (
+      `the loader looks for it at '${v.tried[0] ?? ''}', which does not exist ` +
+      `('${v.named}' is what the path names from the repository root), so it finds no metadata (MISSING_METADATA)`
+    );
+  if (!v.dir)
+    return `its directory does not exist (tried ${v.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}), so the loaders find no metadata (MISSING_METADATA)`;
   if (!v.metadataExists) return `'${v.metadataPath ?? `${v.dir}/?`}' does not exist (MISSING_METADATA)`;
   return v.metaProblems.length ? `${v.metaProblems.join('; ')} (INVALID_METADATA)` : null;
 }
@@ -50,31 +63,59 @@ export function invalidReason(v: VersionView): string | null {
  * version outside work in progress is invalid, the loaders still keep them, so `latest` is the highest
  * of those, with `invalid` saying why the loaders mark it so.
  */
-export function choose(versions: VersionView[], policy: Policy): { chosen: VersionView | null; reason: string; invalid: string | null } {
-  const done = (chosen: VersionView | null, reason: string) => ({ chosen, reason, invalid: chosen ? invalidReason(chosen) : null });
-  const want = (v: string): VersionView | undefined => versions.find((x) => x.version.norm !== null && x.version.norm === normalizeVersion(v));
+export function choose(
+  versions: VersionView[],
+  policy: Policy,
+): { chosen: VersionView | null; reason: string; invalid: string | null } {
+  const done = (chosen: VersionView | null, reason: string) => ({
+    chosen,
+    reason,
+    invalid: chosen ? invalidReason(chosen) : null,
+  });
+  const want = (v: string): VersionView | undefined =>
+    versions.find((x) => x.version.norm !== null && x.version.norm === normalizeVersion(v));
   if (policy.kind === 'exact') {
     const hit = want(policy.version);
-    return done(hit ?? null, hit ? `exact: version ${policy.version} is registered` : `exact: version ${policy.version} is not registered`);
+    return done(
+      hit ?? null,
+      hit ? `exact: version ${policy.version} is registered` : `exact: version ${policy.version} is not registered`,
+    );
   }
   if (policy.kind === 'pinned') {
     if (!policy.pin) return done(null, 'pinned: no pin for this artifact in registryLens.onex.pins');
     const hit = want(policy.pin);
-    return done(hit ?? null, hit ? `pinned to ${policy.pin} (registryLens.onex.pins)` : `pinned to ${policy.pin} (registryLens.onex.pins), which is not registered`);
+    return done(
+      hit ?? null,
+      hit
+        ? `pinned to ${policy.pin} (registryLens.onex.pins)`
+        : `pinned to ${policy.pin} (registryLens.onex.pins), which is not registered`,
+    );
   }
-  const highest = (vs: VersionView[]): VersionView | null => vs.filter((v) => v.version.norm !== null).sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string))[0] ?? null;
+  const highest = (vs: VersionView[]): VersionView | null =>
+    vs
+      .filter((v) => v.version.norm !== null)
+      .sort((a, b) => compareVersions(b.version.norm as string, a.version.norm as string))[0] ?? null;
   const outsideWip = versions.filter((v) => !v.wip);
   const best = highest(outsideWip.filter((v) => invalidReason(v) === null));
   const wip = versions.filter((v) => v.wip).map((v) => v.version.version.value);
   const invalid = outsideWip.filter((v) => invalidReason(v) !== null).map((v) => v.version.version.value);
   const skipped = [
     ...(wip.length ? [`${wip.join(', ')} ${wip.length === 1 ? 'is' : 'are'} work in progress (.wip)`] : []),
-    ...(invalid.length ? [`${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} invalid for the loaders (no directory, no metadata or metadata they reject)`] : []),
-  ].map((x) => `; ${x}`).join('');
+    ...(invalid.length
+      ? [
+          `${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} invalid for the loaders (no directory, no metadata or metadata they reject)`,
+        ]
+      : []),
+  ]
+    .map((x) => `; ${x}`)
+    .join('');
   if (best) return done(best, `latest: highest valid version that is not work in progress${skipped}`);
   const kept = highest(outsideWip);
   return kept
-    ? done(kept, `latest: no valid version outside work in progress, so the highest the loaders keep, marked invalid${skipped}`)
+    ? done(
+        kept,
+        `latest: no valid version outside work in progress, so the highest the loaders keep, marked invalid${skipped}`,
+      )
     : done(null, `latest: no version outside work in progress${skipped}`);
 }
 
@@ -82,12 +123,25 @@ export function choose(versions: VersionView[], policy: Policy): { chosen: Versi
 export function versionSummary(versions: VersionView[]): string {
   const { chosen, invalid } = choose(versions, { kind: 'latest' });
   const wip = versions.filter((v) => v.wip).length;
-  return [`${versions.length} version${versions.length === 1 ? '' : 's'}`, ...(chosen ? [`latest ${chosen.version.norm ?? chosen.version.version.value}${invalid ? ' (invalid)' : ''}`] : []), ...(wip ? [`${wip} WIP`] : [])].join(' · ');
+  return [
+    `${versions.length} version${versions.length === 1 ? '' : 's'}`,
+    ...(chosen ? [`latest ${chosen.version.norm ?? chosen.version.version.value}${invalid ? ' (invalid)' : ''}`] : []),
+    ...(wip ? [`${wip} WIP`] : []),
+  ].join(' · ');
 }
 
 /** One line per version: version, state, directory, metadata. */
 export function versionLine(v: VersionView): string {
-  const state = !v.dir ? 'missing directory' : v.wip ? 'WIP (.wip)' : !v.metadataExists ? 'metadata missing' : v.metaProblems.length ? 'metadata invalid' : v.version.status?.value ?? 'no status';
-  const meta = v.metaName !== null || v.metaVersion !== null ? ` — metadata ${v.metaName ?? '?'} ${v.metaVersion ?? '?'}` : '';
+  const state = !v.dir
+    ? 'missing directory'
+    : v.wip
+      ? 'WIP (.wip)'
+      : !v.metadataExists
+        ? 'metadata missing'
+        : v.metaProblems.length
+          ? 'metadata invalid'
+          : (v.version.status?.value ?? 'no status');
+  const meta =
+    v.metaName !== null || v.metaVersion !== null ? ` — metadata ${v.metaName ?? '?'} ${v.metaVersion ?? '?'}` : '';
   return `${v.version.version.value} (${v.version.norm ?? 'not a version'}) · ${state} · ${v.dir ?? v.tried[0] ?? '?'}${meta}`;
 }

@@ -32,7 +32,7 @@ export const STEP_CODES = {
   RL071: { severity: 'error', title: 'binding target does not resolve' },
   RL072: { severity: 'information', title: 'dependency registered by a binding file' },
   RL073: { severity: 'warning', title: 'deprecation key no apcore SDK reads' },
-  RL074: { severity: 'error', title: 'apcore.yaml value apcore\'s Config rejects' },
+  RL074: { severity: 'error', title: "apcore.yaml value apcore's Config rejects" },
   RL075: { severity: 'error', title: 'ACL file apcore cannot load' },
 } as const satisfies CodeTable;
 

@@ -30,20 +30,42 @@ export class StepFiles {
   constructor(readonly files: FileQueries) {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
-    this.apcoreConfigQ = files.db.query('apcoreConfig', () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null);
-    this.builderDiscoveryQ = files.db.query('builderDiscovery', () => this.firstFact('builderDiscovery', (f) => f.builders));
+    this.apcoreConfigQ = files.db.query(
+      'apcoreConfig',
+      () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null,
+    );
+    this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
+      this.firstFact('builderDiscovery', (f) => f.builders),
+    );
     this.buildStrategiesQ = files.db.query('buildStrategies', () => this.firstFact('bases', (f) => f.strategies));
     this.legacyAliasesQ = files.db.query('legacyAliases', () => this.firstFact('builderDiscovery', (f) => f.aliases));
     this.sdkBindingsQ = files.db.query('sdkBindings', () => this.firstFact('builderDiscovery', (f) => f.sdkSteps));
-    this.boundIdsQ = files.db.query('boundIds', () => {
-      const ids = new Map<string, { file: string; range: Range }>();
-      for (const p of this.list('binding')) {
-        for (const i of this.bindingDoc(p)?.items ?? []) if (i.moduleId && !ids.has(i.moduleId.value)) ids.set(i.moduleId.value, { file: p, range: i.moduleId.range });
-      }
-      return Object.fromEntries(ids);
-    }, sameJson);
-    this.bindingWantedQ = files.db.query('bindingWanted', () =>
-      [...new Set(this.list('binding').flatMap((p) => { const d = this.bindingDoc(p); return d ? wantedTargetFiles(d) : []; }))].sort(), sameList);
+    this.boundIdsQ = files.db.query(
+      'boundIds',
+      () => {
+        const ids = new Map<string, { file: string; range: Range }>();
+        for (const p of this.list('binding')) {
+          for (const i of this.bindingDoc(p)?.items ?? [])
+            if (i.moduleId && !ids.has(i.moduleId.value))
+              ids.set(i.moduleId.value, { file: p, range: i.moduleId.range });
+        }
+        return Object.fromEntries(ids);
+      },
+      sameJson,
+    );
+    this.bindingWantedQ = files.db.query(
+      'bindingWanted',
+      () =>
+        [
+          ...new Set(
+            this.list('binding').flatMap((p) => {
+              const d = this.bindingDoc(p);
+              return d ? wantedTargetFiles(d) : [];
+            }),
+          ),
+        ].sort(),
+      sameList,
+    );
     this.idMapDocQ = files.db.query('idMapDoc', () => {
       for (const p of this.list('idMap')) {
         const doc = this.facts(p)?.idMap;
@@ -53,7 +75,9 @@ export class StepFiles {
     });
   }
 
-  settings(): Settings { return this.files.settings(); }
+  settings(): Settings {
+    return this.files.settings();
+  }
 
   /** What a file gives the step model (null for a file no member read). */
   facts(p: string): StepFacts | null {
@@ -70,18 +94,35 @@ export class StepFiles {
     }
     return null;
   }
-  source(p: string): RegistrySource | null { return this.facts(p)?.source ?? null; }
+  source(p: string): RegistrySource | null {
+    return this.facts(p)?.source ?? null;
+  }
   /** A file's text while the engine holds it (`FileQueries.heldText`). */
-  heldText(p: string): string | null { return this.files.heldText(p); }
-  metaDoc(p: string): MetaDoc | null { return this.facts(p)?.meta ?? null; }
-  bindingDoc(p: string): BindingDoc | null { return this.facts(p)?.bindings ?? null; }
+  heldText(p: string): string | null {
+    return this.files.heldText(p);
+  }
+  metaDoc(p: string): MetaDoc | null {
+    return this.facts(p)?.meta ?? null;
+  }
+  bindingDoc(p: string): BindingDoc | null {
+    return this.facts(p)?.bindings ?? null;
+  }
   /** Top-level classes of a Python file. */
-  pyClasses(p: string): PyClass[] | null { return this.facts(p)?.py ?? null; }
+  pyClasses(p: string): PyClass[] | null {
+    return this.facts(p)?.py ?? null;
+  }
   /** Exports of a TypeScript or JavaScript module file (null for others). */
-  jsModule(p: string): JsModule | null { return this.facts(p)?.js ?? null; }
+  jsModule(p: string): JsModule | null {
+    return this.facts(p)?.js ?? null;
+  }
   /** Top-level classes of a Python file, or the exports of a TypeScript or JavaScript module. */
-  classesOf(p: string): readonly ClassDef[] { const f = this.facts(p); return f?.py ?? f?.js?.exports ?? NO_CLASSES; }
-  wsDirOf(p: string): string | null { return wsDirOf(this.settings(), p); }
+  classesOf(p: string): readonly ClassDef[] {
+    const f = this.facts(p);
+    return f?.py ?? f?.js?.exports ?? NO_CLASSES;
+  }
+  wsDirOf(p: string): string | null {
+    return wsDirOf(this.settings(), p);
+  }
 
   /** The files the members put in the core context, member by member (not all of them registry sources). */
   coreFiles(): string[] {
@@ -89,17 +130,28 @@ export class StepFiles {
   }
   /** The directories whose `ws:<dir>` key lists a workspace registry, in path order. */
   workspaceRegistryDirs(): string[] {
-    return this.members.filter((m) => m.step.workspaceRegistries)
-      .flatMap((m) => this.files.keysOf(m.name).filter((k) => k.startsWith('ws:')).map((k) => k.slice('ws:'.length)));
+    return this.members
+      .filter((m) => m.step.workspaceRegistries)
+      .flatMap((m) =>
+        this.files
+          .keysOf(m.name)
+          .filter((k) => k.startsWith('ws:'))
+          .map((k) => k.slice('ws:'.length)),
+      );
   }
   /** The registry file of a workspace directory, if any. */
   workspaceRegistry(dir: string): string | undefined {
-    for (const m of this.members) if (m.step.workspaceRegistries) { const f = this.files.filesOf(m.name, `ws:${dir}`)[0]; if (f) return f; }
+    for (const m of this.members)
+      if (m.step.workspaceRegistries) {
+        const f = this.files.filesOf(m.name, `ws:${dir}`)[0];
+        if (f) return f;
+      }
     return undefined;
   }
   /** The files of other members whose sources join a workspace's registry. */
   workspaceExtras(dir: string): string[] {
-    return this.members.filter((m) => !m.step.workspaceRegistries)
+    return this.members
+      .filter((m) => !m.step.workspaceRegistries)
       .flatMap((m) => m.step.workspaceSources?.(this.files, dir) ?? this.files.filesOf(m.name, `ws:${dir}`));
   }
   /** The component modules of one scope (a workspace directory, `''` for core) with their kind, folder and classes. */
@@ -122,13 +174,21 @@ export class StepFiles {
     });
   }
   /** Every companion metadata file, in path order. */
-  metaFiles(): string[] { return this.list('meta'); }
+  metaFiles(): string[] {
+    return this.list('meta');
+  }
   /** The files that may be apcore modules (under an extension root). */
-  moduleCandidates(): string[] { return this.list('module'); }
+  moduleCandidates(): string[] {
+    return this.list('module');
+  }
   /** apcore binding files, in path order. */
-  bindingFiles(): string[] { return this.list('binding'); }
+  bindingFiles(): string[] {
+    return this.list('binding');
+  }
   /** The modules of the base classes the abstract rows name, in path order. */
-  baseFiles(): string[] { return this.list('bases'); }
+  baseFiles(): string[] {
+    return this.list('bases');
+  }
 
   /** apcore.yaml's configuration (the first of its places that is read). */
   readonly apcoreConfigQ: Query<ApcoreConfig | null>;

@@ -52,7 +52,14 @@ export interface StepParts<R> {
    * Its index keys listing companion metadata files, apcore module candidates, apcore id maps, the
    * modules of the base classes abstract rows name (`bases`), the builder discovery module and apcore binding files.
    */
-  lists?: { meta?: string; module?: string; idMap?: string; bases?: string; builderDiscovery?: string; binding?: string };
+  lists?: {
+    meta?: string;
+    module?: string;
+    idMap?: string;
+    bases?: string;
+    builderDiscovery?: string;
+    binding?: string;
+  };
 }
 
 export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {

@@ -20,7 +20,11 @@ export type PartKind = 'shared' | 'context' | 'metadata';
  * A member's parts, by the kind of each of its roles; `coreUnit`: its units named after no path that
  * report on core's files only; `sharedIn`: where inside a workspace directory its shared files may lie.
  */
-export function contextParts<R>(kind: (role: R) => PartKind, coreUnit: (key: string) => boolean = () => false, sharedIn: readonly string[] = []): FamilyParts<R> {
+export function contextParts<R>(
+  kind: (role: R) => PartKind,
+  coreUnit: (key: string) => boolean = () => false,
+  sharedIn: readonly string[] = [],
+): FamilyParts<R> {
   return {
     unit: (key) => (coreUnit(key) ? CORE_PART : null),
     of: (path, role, settings) => {

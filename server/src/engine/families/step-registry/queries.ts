@@ -21,8 +21,8 @@ export class StepQueries {
 
   constructor(readonly files: FileQueries) {
     const f = files;
-    const s = this.step = new StepFiles(files);
-    const scan = this.scan = new ModuleScan(f.db, {
+    const s = (this.step = new StepFiles(files));
+    const scan = (this.scan = new ModuleScan(f.db, {
       settings: () => f.settings(),
       exists: (p) => f.exists(p),
       metaFiles: () => s.metaFiles(),
@@ -30,8 +30,8 @@ export class StepQueries {
       apcoreConfig: () => s.apcoreConfigQ(NONE),
       idMapDoc: () => s.idMapDocQ(NONE),
       links: () => f.links(),
-    });
-    const model = this.model = new ModelQueries(f.db, { files: s, modules: scan.modulesQ });
+    }));
+    const model = (this.model = new ModelQueries(f.db, { files: s, modules: scan.modulesQ }));
     this.pipeline = new PipelineQueries(f.db, {
       settings: () => f.settings(),
       scan,
@@ -39,7 +39,10 @@ export class StepQueries {
       exists: (p) => f.exists(p),
       heldPath: (p) => f.heldPath(p),
       metaDoc: (p) => s.metaDoc(p),
-      boundId: (id) => { const ids = s.boundIdsQ(NONE); return Object.hasOwn(ids, id) ? ids[id] ?? null : null; },
+      boundId: (id) => {
+        const ids = s.boundIdsQ(NONE);
+        return Object.hasOwn(ids, id) ? (ids[id] ?? null) : null;
+      },
       pyClasses: (p) => s.pyClasses(p),
       jsModule: (p) => s.jsModule(p),
       wsDirOf: (p) => s.wsDirOf(p),

@@ -4,19 +4,33 @@ import type { ResolutionMode } from '../../types';
 import { insideRoot, normalDir, record, settingsGroup, stringList, listLeavingRoot } from '../../settings';
 
 export const DEFAULT_SAGEMAKER_STEP_TYPES = [
-  'Processing', 'Training', 'Transform', 'CreateModel', 'RegisterModel', 'Base', 'Utility', 'Lambda',
-  'CradleDataLoading', 'MimsModelRegistrationProcessing', 'RedshiftDataLoading', 'Tuning',
+  'Processing',
+  'Training',
+  'Transform',
+  'CreateModel',
+  'RegisterModel',
+  'Base',
+  'Utility',
+  'Lambda',
+  'CradleDataLoading',
+  'MimsModelRegistrationProcessing',
+  'RedshiftDataLoading',
+  'Tuning',
 ];
 
 /** cursus's own abstract rows (`mcp/tools/author.py` `_ABSTRACT`, `builder_discovery._synthesize_builder()`). */
 export const DEFAULT_ABSTRACT_STEPS = ['Base', 'Processing', 'HyperparameterPrep'];
 
-const DEFAULT_CORE_FILES = ['**/registry/step_names.py', '**/registry/step_names_original.py', '**/steps/registry/step_names.py'];
+const DEFAULT_CORE_FILES = [
+  '**/registry/step_names.py',
+  '**/registry/step_names_original.py',
+  '**/steps/registry/step_names.py',
+];
 const DEFAULT_CORE_YAML_FILES = ['**/registry/step_names.yaml'];
 const DEFAULT_WORKSPACES_ROOTS = ['developer_workspaces/developers'];
 
 const KINDS = ['builder', 'config', 'spec', 'contract', 'script'] as const;
-export type ComponentDirs = Partial<Record<typeof KINDS[number], string[]>>;
+export type ComponentDirs = Partial<Record<(typeof KINDS)[number], string[]>>;
 
 export interface StepSettings {
   /** Globs (root-relative) of core registry Python files. */
@@ -37,7 +51,9 @@ export interface StepSettings {
 /** A list of globs: empty, unset, or with every glob leaving the root, it is its default. */
 function globs(key: string, defaults: string[]) {
   return {
-    key, default: defaults, globs: (raw: unknown): string[] => stringList(raw) ?? [],
+    key,
+    default: defaults,
+    globs: (raw: unknown): string[] => stringList(raw) ?? [],
     resolve: (raw: unknown): string[] => {
       const kept = insideRoot(stringList(raw) ?? []);
       return kept.length === 0 ? defaults : kept;
@@ -60,7 +76,8 @@ export const STEP_SETTINGS = settingsGroup<StepSettings>({
   coreFiles: globs('core.files', DEFAULT_CORE_FILES),
   coreYamlFiles: globs('core.yamlFiles', DEFAULT_CORE_YAML_FILES),
   workspacesRoots: {
-    key: 'workspaces.roots', default: DEFAULT_WORKSPACES_ROOTS,
+    key: 'workspaces.roots',
+    default: DEFAULT_WORKSPACES_ROOTS,
     // An empty list means no workspaces; one whose every root leaves the folder is as if unset.
     resolve: (raw) => {
       const given = stringList(raw) ?? DEFAULT_WORKSPACES_ROOTS;
@@ -71,14 +88,24 @@ export const STEP_SETTINGS = settingsGroup<StepSettings>({
   },
   mode: { key: 'resolution.mode', default: 'isolated', resolve: (raw) => (raw === 'hybrid' ? 'hybrid' : 'isolated') },
   sagemakerStepTypes: {
-    key: 'sagemakerStepTypes', default: DEFAULT_SAGEMAKER_STEP_TYPES,
-    resolve: (raw) => { const l = stringList(raw); return l === undefined || l.length === 0 ? DEFAULT_SAGEMAKER_STEP_TYPES : l; },
+    key: 'sagemakerStepTypes',
+    default: DEFAULT_SAGEMAKER_STEP_TYPES,
+    resolve: (raw) => {
+      const l = stringList(raw);
+      return l === undefined || l.length === 0 ? DEFAULT_SAGEMAKER_STEP_TYPES : l;
+    },
   },
   checkAllComponents: { key: 'checkAllComponents', default: false, resolve: (raw) => raw === true },
-  abstractSteps: { key: 'abstractSteps', default: DEFAULT_ABSTRACT_STEPS, resolve: (raw) => stringList(raw) ?? DEFAULT_ABSTRACT_STEPS },
+  abstractSteps: {
+    key: 'abstractSteps',
+    default: DEFAULT_ABSTRACT_STEPS,
+    resolve: (raw) => stringList(raw) ?? DEFAULT_ABSTRACT_STEPS,
+  },
   componentDirs: {
-    key: 'components.dirs', default: {},
-    resolve: (raw) => Object.fromEntries(Object.entries(componentDirs(raw)).map(([k, dirs]) => [k, insideRoot(dirs).map(normalDir)])),
+    key: 'components.dirs',
+    default: {},
+    resolve: (raw) =>
+      Object.fromEntries(Object.entries(componentDirs(raw)).map(([k, dirs]) => [k, insideRoot(dirs).map(normalDir)])),
     leaving: (raw) => listLeavingRoot(Object.values(componentDirs(raw)).flat()),
     globs: (raw) => Object.values(componentDirs(raw)).flat(),
   },

@@ -23,30 +23,66 @@ export class StepWorkspace {
     this.q = stepQueries(core.files);
   }
 
-  get model(): ModelQueries { return this.q.model; }
-  get pipeline(): PipelineQueries { return this.q.pipeline; }
-  get scan(): ModuleScan { return this.q.scan; }
-  get settings(): Settings { return this.core.settings; }
+  get model(): ModelQueries {
+    return this.q.model;
+  }
+  get pipeline(): PipelineQueries {
+    return this.q.pipeline;
+  }
+  get scan(): ModuleScan {
+    return this.q.scan;
+  }
+  get settings(): Settings {
+    return this.core.settings;
+  }
   /** The shared step model's settings. */
-  get stepSettings(): StepSettings { return STEP_SETTINGS.of(this.core.settings); }
+  get stepSettings(): StepSettings {
+    return STEP_SETTINGS.of(this.core.settings);
+  }
 
-  fileNames(): string[] { return this.core.fileNames(); }
-  has(path: string): boolean { return this.core.has(path); }
-  text(path: string): string | undefined { return this.core.text(path); }
-  diagnostics(path: string): Diagnostic[] { return this.core.diagnostics(path); }
-  featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null { return this.core.featuresOf(path); }
-  allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] { return this.core.allFeatures(); }
+  fileNames(): string[] {
+    return this.core.fileNames();
+  }
+  has(path: string): boolean {
+    return this.core.has(path);
+  }
+  text(path: string): string | undefined {
+    return this.core.text(path);
+  }
+  diagnostics(path: string): Diagnostic[] {
+    return this.core.diagnostics(path);
+  }
+  featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
+    return this.core.featuresOf(path);
+  }
+  allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] {
+    return this.core.allFeatures();
+  }
 
-  source(path: string): RegistrySource | null { return this.core.has(path) ? this.q.step.source(path) : null; }
-  classesOf(path: string): readonly ClassDef[] { return this.core.has(path) ? this.q.step.classesOf(path) : []; }
-  metaDoc(path: string): MetaDoc | null { return this.core.has(path) ? this.q.step.metaDoc(path) : null; }
-  pyClasses(path: string): PyClass[] | null { return this.core.has(path) ? this.q.step.pyClasses(path) : null; }
-  wsDirOf(path: string): string | null { return this.q.step.wsDirOf(path); }
+  source(path: string): RegistrySource | null {
+    return this.core.has(path) ? this.q.step.source(path) : null;
+  }
+  classesOf(path: string): readonly ClassDef[] {
+    return this.core.has(path) ? this.q.step.classesOf(path) : [];
+  }
+  metaDoc(path: string): MetaDoc | null {
+    return this.core.has(path) ? this.q.step.metaDoc(path) : null;
+  }
+  pyClasses(path: string): PyClass[] | null {
+    return this.core.has(path) ? this.q.step.pyClasses(path) : null;
+  }
+  wsDirOf(path: string): string | null {
+    return this.q.step.wsDirOf(path);
+  }
 
   /** What the step model adds to the summary: its registry sources and modules, entries, and workspaces. */
   counts(): { sources: number; entries: number; workspaces: number } {
     const m = this.model;
-    return { sources: m.coreSources.size + m.workspaces.size + m.modules.size, entries: m.entryCount(), workspaces: m.workspaces.size };
+    return {
+      sources: m.coreSources.size + m.workspaces.size + m.modules.size,
+      entries: m.entryCount(),
+      workspaces: m.workspaces.size,
+    };
   }
 
   contextOf(path: string): ContextId {
@@ -55,7 +91,9 @@ export class StepWorkspace {
   }
 
   /** The context id of a workspace directory (`id@dir` for a later one repeating an id, RL015); null outside every workspace. */
-  contextIdOf(dir: string): ContextId | null { return contextIdOf(this.model, dir); }
+  contextIdOf(dir: string): ContextId | null {
+    return contextIdOf(this.model, dir);
+  }
 
   /** Workspace directory of a context id; null for core or unknown ids. */
   dirOfContext(context: ContextId | undefined): string | null {
@@ -69,8 +107,23 @@ export class StepWorkspace {
   }
 
   contextInfos(): ContextInfo[] {
-    const core: ContextInfo = { id: CORE, dir: null, file: this.model.coreFile(), localSteps: this.model.core.size, overrides: 0 };
-    return [core, ...this.model.sortedWorkspaces().map((w) => ({ id: this.contextIdOf(w.dir) ?? w.id, dir: w.dir, file: w.source.file, localSteps: w.local.size, overrides: w.overrides.size }))];
+    const core: ContextInfo = {
+      id: CORE,
+      dir: null,
+      file: this.model.coreFile(),
+      localSteps: this.model.core.size,
+      overrides: 0,
+    };
+    return [
+      core,
+      ...this.model.sortedWorkspaces().map((w) => ({
+        id: this.contextIdOf(w.dir) ?? w.id,
+        dir: w.dir,
+        file: w.source.file,
+        localSteps: w.local.size,
+        overrides: w.overrides.size,
+      })),
+    ];
   }
 
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] {

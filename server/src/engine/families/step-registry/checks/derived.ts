@@ -17,7 +17,17 @@ export function checkCoreInversions(model: RegistryModel): Diagnostic[] {
   for (const { field, registry } of FIELDS) {
     for (const [value, names] of model.coreShared(field)) {
       const entries = names.map((n) => model.core.get(n)).filter((e): e is StepEntry => !!e);
-      for (const e of entries) out.push(collision(e, field, registry, value, entries.filter((o) => o !== e), 'core'));
+      for (const e of entries)
+        out.push(
+          collision(
+            e,
+            field,
+            registry,
+            value,
+            entries.filter((o) => o !== e),
+            'core',
+          ),
+        );
     }
   }
   return out;
@@ -34,25 +44,59 @@ export function checkWorkspaceInversions(model: RegistryModel, ws: WsState): Dia
       const v = fieldStr(e, field);
       if (!v) continue;
       const list = ownBy.get(v);
-      if (list) list.push(e); else ownBy.set(v, [e]);
+      if (list) list.push(e);
+      else ownBy.set(v, [e]);
     }
     for (const [value, entries] of ownBy) {
       // Most values are the workspace's own (no core step shares them): nothing to gather then.
       const coreNames = index.get(value);
       if (coreNames === undefined && entries.length < 2) continue;
-      const fromCore = (coreNames ?? []).filter((n) => !own.has(n)).map((n) => model.core.get(n)).filter((e): e is StepEntry => !!e);
+      const fromCore = (coreNames ?? [])
+        .filter((n) => !own.has(n))
+        .map((n) => model.core.get(n))
+        .filter((e): e is StepEntry => !!e);
       const all = [...entries, ...fromCore];
       if (all.length < 2) continue;
-      for (const e of entries) out.push(collision(e, field, registry, value, all.filter((o) => o !== e), ws.id));
+      for (const e of entries)
+        out.push(
+          collision(
+            e,
+            field,
+            registry,
+            value,
+            all.filter((o) => o !== e),
+            ws.id,
+          ),
+        );
     }
   }
   return out;
 }
 
-function collision(e: StepEntry, field: string, registry: string, value: string, others: StepEntry[], context: string): Diagnostic {
+function collision(
+  e: StepEntry,
+  field: string,
+  registry: string,
+  value: string,
+  others: StepEntry[],
+  context: string,
+): Diagnostic {
   const range = e.fields.get(field)?.value.range ?? e.keyRange;
   const names = listed(others.map((o) => o.name));
-  return diag(e.file, range, 'RL011', `Step '${e.name}' shares ${field} '${value}' with ${names} in context '${context}': ${registry} can map it to only one step`, {
-    related: capRelated(others.slice(0, MAX_RELATED).map((o) => ({ file: o.file, range: o.fields.get(field)?.value.range ?? o.keyRange, message: `'${o.name}' also uses ${field} '${value}'` })), others.length),
-  });
+  return diag(
+    e.file,
+    range,
+    'RL011',
+    `Step '${e.name}' shares ${field} '${value}' with ${names} in context '${context}': ${registry} can map it to only one step`,
+    {
+      related: capRelated(
+        others.slice(0, MAX_RELATED).map((o) => ({
+          file: o.file,
+          range: o.fields.get(field)?.value.range ?? o.keyRange,
+          message: `'${o.name}' also uses ${field} '${value}'`,
+        })),
+        others.length,
+      ),
+    },
+  );
 }

@@ -10,14 +10,17 @@ import { checkComponents } from './components';
 import { checkCoreInversions, checkWorkspaceInversions } from './derived';
 import { pushAll } from '../model/source';
 
-
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 
 /**
  * The core context: each entry's own checks, then the inversions. `entry` gives one entry's diagnostics
  * (the cursus family reads it through a query per name, so a core edit re-checks only what it changed).
  */
-export function checkCoreUnit(model: RegistryModel, settings: Settings, entry: (name: string) => readonly Diagnostic[] = (n) => checkCoreEntry(model, n, settings)): Diagnostic[] {
+export function checkCoreUnit(
+  model: RegistryModel,
+  settings: Settings,
+  entry: (name: string) => readonly Diagnostic[] = (n) => checkCoreEntry(model, n, settings),
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const name of model.core.keys()) pushAll(diagnostics, entry(name));
   pushAll(diagnostics, checkCoreInversions(model));
@@ -38,31 +41,70 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
   for (const e of ws.local.values()) {
     const core = model.core.get(e.name);
     if (core) {
-      diagnostics.push(diag(file, e.keyRange, 'RL003', `Local step '${e.name}' shadows the core step of the same name without declaring an override; move it to STEP_OVERRIDES if replacing core is intended`, {
-        related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
-      }));
+      diagnostics.push(
+        diag(
+          file,
+          e.keyRange,
+          'RL003',
+          `Local step '${e.name}' shadows the core step of the same name without declaring an override; move it to STEP_OVERRIDES if replacing core is intended`,
+          {
+            related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
+          },
+        ),
+      );
     }
     const dirs = shared.get(e.name);
     if (dirs) {
       // Every directory sharing a name holds a workspace defining it; only the ones shown are read.
       const otherDirs = dirs.filter((d) => d !== ws.dir);
-      const shown = otherDirs.slice(0, Math.max(MAX_LISTED, MAX_RELATED)).map((d) => model.workspace(d)).filter((w): w is WsState => !!w);
-      diagnostics.push(diag(file, e.keyRange, 'RL002', `Step '${e.name}' is also defined locally in workspace${otherDirs.length > 1 ? 's' : ''} ${listed(shown.map((w) => w.id), "'", otherDirs.length)}`, {
-        related: capRelated(shown.slice(0, MAX_RELATED).flatMap((w) => {
-          const o = w.local.get(e.name);
-          return o ? [{ file: o.file, range: o.keyRange, message: `'${e.name}' in workspace '${w.id}'` }] : [];
-        }), otherDirs.length),
-      }));
+      const shown = otherDirs
+        .slice(0, Math.max(MAX_LISTED, MAX_RELATED))
+        .map((d) => model.workspace(d))
+        .filter((w): w is WsState => !!w);
+      diagnostics.push(
+        diag(
+          file,
+          e.keyRange,
+          'RL002',
+          `Step '${e.name}' is also defined locally in workspace${otherDirs.length > 1 ? 's' : ''} ${listed(
+            shown.map((w) => w.id),
+            "'",
+            otherDirs.length,
+          )}`,
+          {
+            related: capRelated(
+              shown.slice(0, MAX_RELATED).flatMap((w) => {
+                const o = w.local.get(e.name);
+                return o ? [{ file: o.file, range: o.keyRange, message: `'${e.name}' in workspace '${w.id}'` }] : [];
+              }),
+              otherDirs.length,
+            ),
+          },
+        ),
+      );
     }
   }
   for (const e of ws.overrides.values()) {
     if (model.core.has(e.name)) continue;
     const near = model.closestCore(e.name);
-    diagnostics.push(diag(file, e.keyRange, 'RL004', `Cannot override '${e.name}': core defines no such step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
-      fixes: near.map((n, i) => ({ title: `Override '${n}' instead`, preferred: i === 0, edits: [{ file, edits: [{ range: e.keyInner, newText: n }] }] })),
-    }));
+    diagnostics.push(
+      diag(
+        file,
+        e.keyRange,
+        'RL004',
+        `Cannot override '${e.name}': core defines no such step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+        {
+          fixes: near.map((n, i) => ({
+            title: `Override '${n}' instead`,
+            preferred: i === 0,
+            edits: [{ file, edits: [{ range: e.keyInner, newText: n }] }],
+          })),
+        },
+      ),
+    );
   }
-  for (const e of [...ws.local.values(), ...ws.overrides.values()]) diagnostics.push(...checkComponents(model, e, names, settings));
+  for (const e of [...ws.local.values(), ...ws.overrides.values()])
+    diagnostics.push(...checkComponents(model, e, names, settings));
   diagnostics.push(...checkWorkspaceInversions(model, ws));
   diagnostics.push(...checkIds(model, ws, file));
   if (STEP_SETTINGS.of(settings).mode === 'hybrid') diagnostics.push(...checkCrossWorkspaceRefs(model, ws));
@@ -72,16 +114,24 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
 function checkIds(model: RegistryModel, ws: WsState, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const range = ws.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (!VALID_ID.test(ws.id)) out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
+  if (!VALID_ID.test(ws.id))
+    out.push(diag(file, range, 'RL009', `Invalid workspace id '${ws.id}': use only letters, digits, '_' and '-'`));
   const same = model.dirsWithId(ws.id).filter((d) => d !== ws.dir);
   if (same.length > 0) {
     const message = `Workspace id '${ws.id}' is also used by ${listed(same, '')}; ${lostSteps(model, ws)}`;
-    out.push(diag(file, range, 'RL015', message, {
-      related: capRelated(same.slice(0, MAX_RELATED).flatMap((d) => {
-        const w = model.workspace(d);
-        return w ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }] : [];
-      }), same.length),
-    }));
+    out.push(
+      diag(file, range, 'RL015', message, {
+        related: capRelated(
+          same.slice(0, MAX_RELATED).flatMap((d) => {
+            const w = model.workspace(d);
+            return w
+              ? [{ file: w.source.file, range: w.idRange ?? range, message: `workspace '${ws.id}' in ${d}` }]
+              : [];
+          }),
+          same.length,
+        ),
+      }),
+    );
   }
   return out;
 }
@@ -96,11 +146,16 @@ function lostSteps(model: RegistryModel, ws: WsState): string {
   const names = (w: WsState | null): string[] => (w ? [...w.local.keys(), ...w.overrides.keys()] : []);
   const steps = (ns: string[]): string => (ns.length ? listed(ns) : 'none');
   if (winner === ws.dir) {
-    const lost = model.dirsWithId(ws.id).filter((d) => d !== ws.dir).flatMap((d) => names(model.workspace(d)));
+    const lost = model
+      .dirsWithId(ws.id)
+      .filter((d) => d !== ws.dir)
+      .flatMap((d) => names(model.workspace(d)));
     return `cursus's manager keeps this workspace's steps (loaded last in path order) and loses theirs: ${steps(lost)}`;
   }
-  return `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ` +
-    steps(names(ws));
+  return (
+    `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ` +
+    steps(names(ws))
+  );
 }
 
 /** RL013 (hybrid only): a name used by this workspace that only another workspace provides. */
@@ -110,9 +165,17 @@ function checkCrossWorkspaceRefs(model: RegistryModel, ws: WsState): Diagnostic[
   for (const ref of ws.depRefs) {
     const hit = resolveName(layers, ref.name);
     if (!hit || hit.layer.own || hit.layer.source === 'core') continue;
-    out.push(diag(ref.file, ref.range, 'RL013', `'${ref.name}' resolves only through ${sourceOf(model, hit.entry)}: workspace isolation is crossed (hybrid mode)`, {
-      related: [{ file: hit.entry.file, range: hit.entry.keyRange, message: `'${ref.name}' is defined here` }],
-    }));
+    out.push(
+      diag(
+        ref.file,
+        ref.range,
+        'RL013',
+        `'${ref.name}' resolves only through ${sourceOf(model, hit.entry)}: workspace isolation is crossed (hybrid mode)`,
+        {
+          related: [{ file: hit.entry.file, range: hit.entry.keyRange, message: `'${ref.name}' is defined here` }],
+        },
+      ),
+    );
   }
   return out;
 }

@@ -5,7 +5,13 @@ import type { ComponentKind, CompletionResult } from '../../../api';
 import type { Range } from '../../../types';
 import type { ClassDef, RegistryModel } from '../model/registry';
 
-export function classCompletions(model: RegistryModel, wsDir: string | null, kind: ComponentKind, range: Range, detail: (c: ClassDef) => string): CompletionResult[] {
+export function classCompletions(
+  model: RegistryModel,
+  wsDir: string | null,
+  kind: ComponentKind,
+  range: Range,
+  detail: (c: ClassDef) => string,
+): CompletionResult[] {
   const seen = new Set<string>();
   const out: CompletionResult[] = [];
   for (const c of model.visibleClasses(wsDir, kind)) {

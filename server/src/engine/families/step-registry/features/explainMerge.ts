@@ -9,7 +9,14 @@ import { classAttrValues } from '../../../python/classAttrs';
 import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
 import type { MetaDoc } from '../pipeline/types';
 import { MERGED_KEYS } from '../pipeline/register';
-import { mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from '../pipeline/moduleMerge';
+import {
+  mergeModule,
+  SDK_NAME,
+  type CodeValue,
+  type MergeRow,
+  type ModuleMerge,
+  type Site,
+} from '../pipeline/moduleMerge';
 import type { StepWorkspace } from '../stepWorkspace';
 import { SCHEMAS } from '../pipeline/jsValues';
 
@@ -23,10 +30,19 @@ const PY_SCHEMAS = ['input_schema', 'output_schema'];
 const DATACLASSES: ReadonlySet<string> = new Set(['ModuleAnnotations', 'ModuleExample']);
 const EXAMPLE_CALL = /^(?:[A-Za-z_][\w.]*\.)?ModuleExample\s*\(/;
 
-export interface MergedModule { merge: ModuleMerge; section: ExplainSection }
+export interface MergedModule {
+  merge: ModuleMerge;
+  section: ExplainSection;
+}
 
 /** The merge of a module entry's code (its class or export in `file`, `code` for a TypeScript or JavaScript one) and companion. */
-export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code: Record<string, unknown> | null, meta: MetaDoc | null): MergedModule {
+export function mergedModule(
+  ws: StepWorkspace,
+  file: string,
+  cls: PyClass,
+  code: Record<string, unknown> | null,
+  meta: MetaDoc | null,
+): MergedModule {
   const python = file.endsWith('.py');
   const values = python ? pythonValues(ws, file, cls) : jsValues(file, cls, code ?? {});
   const merge = mergeModule(python ? 'python' : 'typescript', values ?? new Map(), meta);
@@ -35,14 +51,26 @@ export function mergedModule(ws: StepWorkspace, file: string, cls: PyClass, code
   // apcore-typescript registry.ts getDefinition); shown as the code writes them.
   for (const k of python ? PY_SCHEMAS : SCHEMAS) {
     const v = values?.get(k);
-    const text = !v ? undefined : v.computed ?? (typeof v.plain === 'string' ? v.plain : JSON.stringify(v.plain));
+    const text = !v ? undefined : (v.computed ?? (typeof v.plain === 'string' ? v.plain : JSON.stringify(v.plain)));
     if (!v || text === undefined) continue;
     merge.fields[k] = text;
-    rows.push({ label: k, text: `${text}  (code: not merged, the definition reads it from the module)`, file: v.at.file, range: v.at.range });
+    rows.push({
+      label: k,
+      text: `${text}  (code: not merged, the definition reads it from the module)`,
+      file: v.at.file,
+      range: v.at.range,
+    });
   }
-  if (python && values === null) rows.unshift({ label: 'code', text: `class ${cls.name} could not be read: only the companion's fields are known` });
+  if (python && values === null)
+    rows.unshift({ label: 'code', text: `class ${cls.name} could not be read: only the companion's fields are known` });
   const bases = python ? cls.bases.filter((b) => !PLAIN_BASES.has(b)) : [];
-  if (bases.length > 0) rows.push({ label: 'bases', text: `${bases.join(', ')}: an attribute ${cls.name} does not set may come from a base class (not read)`, file, range: cls.nameRange });
+  if (bases.length > 0)
+    rows.push({
+      label: 'bases',
+      text: `${bases.join(', ')}: an attribute ${cls.name} does not set may come from a base class (not read)`,
+      file,
+      range: cls.nameRange,
+    });
   const fn = python ? 'merge_module_metadata' : 'mergeModuleMetadata';
   return { merge, section: { title: `Registered metadata (${SDK_NAME[merge.sdk]} ${fn}: YAML over code)`, rows } };
 }
@@ -59,7 +87,14 @@ function bounded(rows: readonly MergeRow[]): MergeRow[] {
     if (n <= MAX_KEYS) out.push(r);
   }
   for (const [field, n] of seen) {
-    if (n > MAX_KEYS) out.push({ label: `${field}.…`, value: n - MAX_KEYS, from: 'merged', at: null, note: `${n - MAX_KEYS} more keys not listed` });
+    if (n > MAX_KEYS)
+      out.push({
+        label: `${field}.…`,
+        value: n - MAX_KEYS,
+        from: 'merged',
+        at: null,
+        note: `${n - MAX_KEYS} more keys not listed`,
+      });
   }
   return out;
 }
@@ -78,7 +113,8 @@ function show(v: unknown): string {
 /** The class's attributes from its text: null when the text or the class cannot be read. */
 function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
   const text = ws.text(file);
-  const attrs = text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_KEYS, ...PY_SCHEMAS], DATACLASSES);
+  const attrs =
+    text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_KEYS, ...PY_SCHEMAS], DATACLASSES);
   if (!attrs) return null;
   const out = new Map<string, CodeValue>();
   for (const [k, a] of attrs) {
@@ -86,7 +122,10 @@ function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string
     const other = firstOther(a.value);
     out.set(k, {
       plain: other ? null : k === 'examples' ? examplesOf(a.value, text as string) : toPlain(a.value),
-      computed: other ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) + (a.conditional ? ', set under a condition in __init__' : a.inInit ? ', set in __init__' : '') : null,
+      computed: other
+        ? (other === a.value ? other.text : `a value with a non-literal part, ${other.text}`) +
+          (a.conditional ? ', set under a condition in __init__' : a.inInit ? ', set in __init__' : '')
+        : null,
       at,
       subAt: (key) => {
         const e = a.value.kind === 'dict' ? a.value.entries.find((x) => keyText(x) === key) : undefined;
@@ -119,15 +158,35 @@ function examplesOf(v: Lit, text: string): unknown {
   const lines = new LineIndex(norm);
   return plain.map((item: unknown, i) => {
     const lit = v.items[i];
-    if (!lit || lit.kind !== 'dict' || !EXAMPLE_CALL.test(norm.slice(lines.offset(lit.range.start), lines.offset(lit.range.start) + 200))) return item;
+    if (
+      !lit ||
+      lit.kind !== 'dict' ||
+      !EXAMPLE_CALL.test(norm.slice(lines.offset(lit.range.start), lines.offset(lit.range.start) + 200))
+    )
+      return item;
     const o = item as Record<string, unknown>;
-    return { title: o['title'], inputs: o['inputs'] ?? {}, output: o['output'] ?? {}, description: o['description'] ?? null };
+    return {
+      title: o['title'],
+      inputs: o['inputs'] ?? {},
+      output: o['output'] ?? {},
+      description: o['description'] ?? null,
+    };
   });
 }
 
 function firstOther(v: Lit): Extract<Lit, { kind: 'other' }> | null {
   if (v.kind === 'other') return v;
-  if (v.kind === 'list') { for (const i of v.items) { const o = firstOther(i); if (o) return o; } }
-  if (v.kind === 'dict') { for (const e of v.entries) { const o = firstOther(e.key) ?? firstOther(e.value); if (o) return o; } }
+  if (v.kind === 'list') {
+    for (const i of v.items) {
+      const o = firstOther(i);
+      if (o) return o;
+    }
+  }
+  if (v.kind === 'dict') {
+    for (const e of v.entries) {
+      const o = firstOther(e.key) ?? firstOther(e.value);
+      if (o) return o;
+    }
+  }
   return null;
 }

@@ -2,13 +2,27 @@
 // a file's family is asked first and the shared model's feature answers otherwise (hover: the model's
 // entry hover first, the family's where it has nothing); workspace-wide answers (symbols, list) add
 // every family's to the model's. Features never import a family.
-import type { CodeLensResult, CompletionResult, DocumentLinkResult, DocumentSymbolResult, ExplainQuery, Explanation, HoverResult, ListRow, WorkspaceSymbolResult } from '../../../api';
+import type {
+  CodeLensResult,
+  CompletionResult,
+  DocumentLinkResult,
+  DocumentSymbolResult,
+  ExplainQuery,
+  Explanation,
+  HoverResult,
+  ListRow,
+  WorkspaceSymbolResult,
+} from '../../../api';
 import type { ContextId, Location, Position, ResolutionMode } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { hover as modelHover } from './hover';
 import { definition as modelDefinition, references as modelReferences } from './navigation';
 import { completion as modelCompletion } from './completion';
-import { codeLenses as modelCodeLenses, documentSymbols as modelDocumentSymbols, workspaceSymbols as modelWorkspaceSymbols } from './outline';
+import {
+  codeLenses as modelCodeLenses,
+  documentSymbols as modelDocumentSymbols,
+  workspaceSymbols as modelWorkspaceSymbols,
+} from './outline';
 import { explain as modelExplain } from './explain';
 import { list as modelList } from './list';
 import { stepAt as modelStepAt } from './stepAt';
@@ -26,7 +40,9 @@ export function definition(ws: StepWorkspace, file: string, pos: Position): Loca
 
 export function references(ws: StepWorkspace, file: string, pos: Position, includeDeclaration: boolean): Location[] {
   const own = ws.featuresOf(file);
-  return own?.features.references ? own.features.references(file, pos, own.q) : modelReferences(ws, file, pos, includeDeclaration);
+  return own?.features.references
+    ? own.features.references(file, pos, own.q)
+    : modelReferences(ws, file, pos, includeDeclaration);
 }
 
 export function completion(ws: StepWorkspace, file: string, pos: Position): CompletionResult[] {
@@ -82,7 +98,12 @@ export function familyNames(ws: StepWorkspace): string[] {
   return ws.allFeatures().flatMap(({ features, q }) => features.names?.(q) ?? []);
 }
 
-export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean }): ListRow[] {
+export function list(
+  ws: StepWorkspace,
+  opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean },
+): ListRow[] {
   const rows = modelList(ws, opts);
-  return opts.conflictsOnly ? rows : [...rows, ...ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? [])];
+  return opts.conflictsOnly
+    ? rows
+    : [...rows, ...ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? [])];
 }

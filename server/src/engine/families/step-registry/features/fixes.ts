@@ -18,8 +18,15 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
     for (const fix of ownFixes(ws, file, d)) out.push({ diagnostic: d, fix });
-    if (text !== undefined && d.code !== 'RL033') { // an unused suppression is removed, not suppressed
-      out.push({ diagnostic: d, fix: { title: `Suppress ${d.code} on this line`, edits: [{ file, edits: [suppressionEdit(text, d.range.start.line, d.code)] }] } });
+    if (text !== undefined && d.code !== 'RL033') {
+      // an unused suppression is removed, not suppressed
+      out.push({
+        diagnostic: d,
+        fix: {
+          title: `Suppress ${d.code} on this line`,
+          edits: [{ file, edits: [suppressionEdit(text, d.range.start.line, d.code)] }],
+        },
+      });
     }
   }
   return out;
@@ -38,8 +45,9 @@ export function fixAll(ws: StepWorkspace, file: string, code?: Code): Fix | null
     const own = ownFixes(ws, file, d);
     const fix = own[0];
     if (own.length !== 1 || !fix) continue;
-    const clashes = fix.edits.some((fe) => fe.edits.some((e) => (edits.get(fe.file) ?? []).some((x) => clash(x, e))))
-      || (fix.createFiles ?? []).some((c) => creates.has(c.file));
+    const clashes =
+      fix.edits.some((fe) => fe.edits.some((e) => (edits.get(fe.file) ?? []).some((x) => clash(x, e)))) ||
+      (fix.createFiles ?? []).some((c) => creates.has(c.file));
     if (clashes) continue;
     for (const fe of fix.edits) {
       const list = edits.get(fe.file) ?? [];
@@ -58,7 +66,8 @@ export function fixAll(ws: StepWorkspace, file: string, code?: Code): Fix | null
 }
 
 const same = (a: TextEdit, b: TextEdit): boolean => JSON.stringify(a) === JSON.stringify(b);
-const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const before = (a: Range['start'], b: Range['start']): boolean =>
+  a.line < b.line || (a.line === b.line && a.character < b.character);
 /** Two edits clash when their ranges overlap (an insertion inside a replaced range included); identical imports do not. */
 function clash(a: TextEdit, b: TextEdit): boolean {
   if (same(a, b)) return false;
@@ -84,7 +93,9 @@ function withStubs(ws: StepWorkspace, fix: Fix): Fix {
   const files = fix.createFiles ?? [];
   if (files.length === 0) return fix;
   const existing = files.filter((f) => ws.text(f.file) !== undefined);
-  const created = files.filter((f) => !existing.includes(f)).map((f) => ({ file: f.file, text: styledStub(ws, f.file, f.text) }));
+  const created = files
+    .filter((f) => !existing.includes(f))
+    .map((f) => ({ file: f.file, text: styledStub(ws, f.file, f.text) }));
   const appended = existing.map((f) => ({ file: f.file, edits: appendStub(ws, f.file, f.text) }));
   return { ...fix, createFiles: created, edits: [...fix.edits, ...appended] };
 }
@@ -110,18 +121,35 @@ function addBuilderField(ws: StepWorkspace, file: string, keyRange: Range): Fix 
     edit = { range: { start: at, end: at }, newText: sameLine ? `${field}${yaml ? ',' : ''} ` : `${field}\n${indent}` };
   } else {
     const at = lines.position(lines.offset(entry.value.range.start) + 1);
-    edit = { range: { start: at, end: at }, newText: yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}"` };
+    edit = {
+      range: { start: at, end: at },
+      newText: yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}"`,
+    };
   }
   const fix: Fix = { title: `Add "builder_step_name": "${cls}"`, preferred: true, edits: [{ file, edits: [edit] }] };
   if (ws.model.findClass(entry.wsDir, 'builder', cls)) return fix;
-  const stubFile = (ws.model.searchedDirs(entry.wsDir, 'builder').find((d) => entry.wsDir === null || d.startsWith(`${entry.wsDir}/`))
-    ?? expectedDir(ws.model, entry.wsDir, 'builder')) + builderFileName(entry.name);
-  const stub = withStubs(ws, { title: '', edits: [], createFiles: [{ file: stubFile, text: builderStub(entry.name, cls, fieldStr(entry, 'config_class')) }] });
-  return { ...fix, title: `Add "builder_step_name": "${cls}" and create its stub`, edits: [...fix.edits, ...stub.edits], createFiles: stub.createFiles ?? [] };
+  const stubFile =
+    (ws.model
+      .searchedDirs(entry.wsDir, 'builder')
+      .find((d) => entry.wsDir === null || d.startsWith(`${entry.wsDir}/`)) ??
+      expectedDir(ws.model, entry.wsDir, 'builder')) + builderFileName(entry.name);
+  const stub = withStubs(ws, {
+    title: '',
+    edits: [],
+    createFiles: [{ file: stubFile, text: builderStub(entry.name, cls, fieldStr(entry, 'config_class')) }],
+  });
+  return {
+    ...fix,
+    title: `Add "builder_step_name": "${cls}" and create its stub`,
+    edits: [...fix.edits, ...stub.edits],
+    createFiles: stub.createFiles ?? [],
+  };
 }
 
 function entryAt(src: RegistrySource | null, keyRange: Range): StepEntry | undefined {
-  return src?.entries.find((e) => e.keyRange.start.line === keyRange.start.line && e.keyRange.start.character === keyRange.start.character);
+  return src?.entries.find(
+    (e) => e.keyRange.start.line === keyRange.start.line && e.keyRange.start.character === keyRange.start.character,
+  );
 }
 
 function moveToOverrides(ws: StepWorkspace, file: string, keyRange: Range): Fix | null {
@@ -136,7 +164,14 @@ function moveToOverrides(ws: StepWorkspace, file: string, keyRange: Range): Fix 
   return {
     title: `Move '${entry.name}' to STEP_OVERRIDES`,
     preferred: true,
-    edits: [{ file, edits: [removal(text, lines, start, end), insertion(text, lines, src, entryText)].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start)) }],
+    edits: [
+      {
+        file,
+        edits: [removal(text, lines, start, end), insertion(text, lines, src, entryText)].sort(
+          (a, b) => lines.offset(b.range.start) - lines.offset(a.range.start),
+        ),
+      },
+    ],
   };
 }
 
@@ -150,8 +185,14 @@ function removal(text: string, lines: LineIndex, start: number, end: number): Te
   while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
   let lineEnd = e;
   while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
-  if ((lineStart === 0 || text[lineStart - 1] === '\n') && (lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '#')) {
-    if (text[lineEnd] === '\n') { s = lineStart; e = lineEnd + 1; }
+  if (
+    (lineStart === 0 || text[lineStart - 1] === '\n') &&
+    (lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '#')
+  ) {
+    if (text[lineEnd] === '\n') {
+      s = lineStart;
+      e = lineEnd + 1;
+    }
   }
   return { range: lines.range(s, e), newText: '' };
 }
@@ -163,6 +204,8 @@ function insertion(text: string, lines: LineIndex, src: RegistrySource, entryTex
     return { range: lines.range(at, at), newText: `\n    ${entryText},` };
   }
   const eof = text.length;
-  return { range: lines.range(eof, eof), newText: `${text.endsWith('\n') ? '' : '\n'}\nSTEP_OVERRIDES = {\n    ${entryText},\n}\n` };
+  return {
+    range: lines.range(eof, eof),
+    newText: `${text.endsWith('\n') ? '' : '\n'}\nSTEP_OVERRIDES = {\n    ${entryText},\n}\n`,
+  };
 }
-

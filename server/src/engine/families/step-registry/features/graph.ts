@@ -25,8 +25,13 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   const nodeOf = (id: string): GraphNode => {
     const e = resolveName(layers, id)?.entry;
     return {
-      id, kind: e?.layer === 'module' ? 'module' : 'step', source: e ? sourceOf(ws.model, e) : 'unresolved',
-      file: e?.file ?? null, range: e ? entryLocation(ws, e).range : null, meta: e ? ws.pipeline.primaryOf(e) : null, cycle: false,
+      id,
+      kind: e?.layer === 'module' ? 'module' : 'step',
+      source: e ? sourceOf(ws.model, e) : 'unresolved',
+      file: e?.file ?? null,
+      range: e ? entryLocation(ws, e).range : null,
+      meta: e ? ws.pipeline.primaryOf(e) : null,
+      cycle: false,
     };
   };
   const nodes = new Map<string, GraphNode>();
@@ -45,7 +50,15 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   const deps = own?.depRefs.filter((r) => resolveName(layers, r.name)) ?? [];
   if (own && deps.length > 0) {
     const id = `workspace:${ws.contextIdOf(own.dir) ?? own.id}`;
-    nodes.set(id, { id, kind: 'workspace', source: id, file: own.source.file, range: own.idRange, meta: null, cycle: false });
+    nodes.set(id, {
+      id,
+      kind: 'workspace',
+      source: id,
+      file: own.source.file,
+      range: own.idRange,
+      meta: null,
+      cycle: false,
+    });
     for (const r of deps) {
       edges.push({ from: id, to: r.name, optional: false, file: r.file, range: r.range, cycle: false });
       if (!nodes.has(r.name)) nodes.set(r.name, nodeOf(r.name));
@@ -54,7 +67,12 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   // A flow end no step layer knows is a family's own node (an ONEX node): where its family lists it, so the
   // graph opens it on a click, not as unresolved.
   const listed = (): Map<string, ListRow> =>
-    new Map(ws.allFeatures().flatMap(({ features, q }) => features.list?.(q) ?? []).map((r) => [r.name, r]));
+    new Map(
+      ws
+        .allFeatures()
+        .flatMap(({ features, q }) => features.list?.(q) ?? [])
+        .map((r) => [r.name, r]),
+    );
   let familyRows: Map<string, ListRow> | undefined;
   const flowNodeOf = (id: string): GraphNode => {
     const r = resolveName(layers, id) ? undefined : (familyRows ??= listed()).get(id);
@@ -64,7 +82,16 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
   // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
   for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
     for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, flowNodeOf(n));
-    edges.push({ from: f.from, to: f.to, optional: false, file: f.file, range: f.range, cycle: false, kind: 'flow', label: f.label });
+    edges.push({
+      from: f.from,
+      to: f.to,
+      optional: false,
+      file: f.file,
+      range: f.range,
+      cycle: false,
+      kind: 'flow',
+      label: f.label,
+    });
   }
   const adjacency = new Map<string, string[]>();
   for (const e of edges) if (e.kind !== 'flow') adjacency.set(e.from, [...(adjacency.get(e.from) ?? []), e.to]);

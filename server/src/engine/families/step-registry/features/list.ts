@@ -6,7 +6,10 @@ import { layersFor, resolvableNames, resolveName, sourceOf } from '../model/reso
 import { fieldStr } from '../model/source';
 import { entryLocation } from './navigation';
 
-export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean }): ListRow[] {
+export function list(
+  ws: StepWorkspace,
+  opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean },
+): ListRow[] {
   const mode = opts.mode ?? ws.stepSettings.mode;
   const wsDir = ws.dirOfContext(opts.context ?? CORE);
   const layers = layersFor(ws.model, wsDir, mode);
@@ -14,12 +17,20 @@ export function list(ws: StepWorkspace, opts: { context?: ContextId; mode?: Reso
   for (const name of resolvableNames(ws.model, wsDir, mode)) {
     const hit = resolveName(layers, name);
     if (!hit) continue;
-    const conflicts = ws.model.definitions(name).filter((e) => e !== hit.entry && e.wsDir !== null && e.wsDir !== wsDir).map((e) => sourceOf(ws.model, e));
+    const conflicts = ws.model
+      .definitions(name)
+      .filter((e) => e !== hit.entry && e.wsDir !== null && e.wsDir !== wsDir)
+      .map((e) => sourceOf(ws.model, e));
     if (opts.conflictsOnly && conflicts.length === 0) continue;
     const e = hit.entry;
     rows.push({
-      name, source: sourceOf(ws.model, e), ...entryLocation(ws, e),
-      sagemakerStepType: fieldStr(e, 'sagemaker_step_type'), builder: fieldStr(e, 'builder_step_name'), config: fieldStr(e, 'config_class'), conflicts,
+      name,
+      source: sourceOf(ws.model, e),
+      ...entryLocation(ws, e),
+      sagemakerStepType: fieldStr(e, 'sagemaker_step_type'),
+      builder: fieldStr(e, 'builder_step_name'),
+      config: fieldStr(e, 'config_class'),
+      conflicts,
     });
   }
   return rows;

@@ -43,11 +43,16 @@ function locateInMeta(meta: MetaDoc, pos: Position): Target | null {
   for (const dep of meta.deps) if (contains(dep.range, pos)) return { kind: 'meta-dep', meta, dep };
   if (meta.entryPoint && contains(meta.entryPoint.range, pos)) return { kind: 'meta-entry-point', meta };
   const keyAt = (v: Lit, path: string[]): Target | null => {
-    if (v.kind === 'list') for (const i of v.items) { const t = keyAt(i, [...path, '0']); if (t) return t; }
+    if (v.kind === 'list')
+      for (const i of v.items) {
+        const t = keyAt(i, [...path, '0']);
+        if (t) return t;
+      }
     if (v.kind !== 'dict') return null;
     for (const e of v.entries) {
       if (e.key.kind !== 'str') continue;
-      if (contains(e.key.range, pos)) return { kind: 'meta-key', meta, key: e.key.value, path: [...path, e.key.value], range: e.key.range };
+      if (contains(e.key.range, pos))
+        return { kind: 'meta-key', meta, key: e.key.value, path: [...path, e.key.value], range: e.key.range };
       if (contains(e.value.range, pos)) return keyAt(e.value, [...path, e.key.value]);
     }
     return null;
@@ -80,7 +85,10 @@ export function stepsUsingClass(ws: StepWorkspace, cls: ClassDef): StepEntry[] {
   };
   if (dir) {
     const w = ws.model.workspaces.get(dir);
-    if (w) { scan(w.local.values()); scan(w.overrides.values()); }
+    if (w) {
+      scan(w.local.values());
+      scan(w.overrides.values());
+    }
   } else {
     scan(ws.model.core.values());
   }

@@ -28,35 +28,64 @@ export function metaCompletion(ws: StepWorkspace, file: string, pos: Position): 
   if (!key) return [];
   const [, indent = '', dash, typed = ''] = key;
   const column = indent.length + (dash?.length ?? 0);
-  const parent = dash ? [...enclosingPath(lines, pos.line, indent.length), '0'] : enclosingPath(lines, pos.line, column);
+  const parent = dash
+    ? [...enclosingPath(lines, pos.line, indent.length), '0']
+    : enclosingPath(lines, pos.line, column);
   const present = presentKeys(lines, pos.line, column, !!dash);
-  return Object.entries(schemaAt(parent)?.properties ?? {}).filter(([k]) => !present.has(k)).map(([k, s], i) => ({
-    label: k, kind: 'key' as const, detail: typeName(s), documentation: s.description, range: word(typed.length),
-    sortText: String(i).padStart(3, '0'),
-    insertText: s.type === 'array' ? `${k}:\n${' '.repeat(column + 2)}- ` : s.type === 'object' ? `${k}:\n${' '.repeat(column + 2)}` : `${k}: `,
-  }));
+  return Object.entries(schemaAt(parent)?.properties ?? {})
+    .filter(([k]) => !present.has(k))
+    .map(([k, s], i) => ({
+      label: k,
+      kind: 'key' as const,
+      detail: typeName(s),
+      documentation: s.description,
+      range: word(typed.length),
+      sortText: String(i).padStart(3, '0'),
+      insertText:
+        s.type === 'array'
+          ? `${k}:\n${' '.repeat(column + 2)}- `
+          : s.type === 'object'
+            ? `${k}:\n${' '.repeat(column + 2)}`
+            : `${k}: `,
+    }));
 }
 
 function valueCompletions(ws: StepWorkspace, file: string, key: string, range: Range): CompletionResult[] {
   if (key === 'module_id') {
     const scope = ws.pipeline.scopeOf(file);
     const self = ws.pipeline.bindingOf(file)?.name;
-    const context = scope ? ws.contextIdOf(scope) ?? undefined : undefined;
-    return ws.stepNames(context).filter((n) => n !== self).map((n) => {
-      const e = ws.model.modules.get(n);
-      return { label: n, kind: e ? 'module' as const : 'step' as const, detail: e ? `module (${e.file})` : 'step', range };
-    });
+    const context = scope ? (ws.contextIdOf(scope) ?? undefined) : undefined;
+    return ws
+      .stepNames(context)
+      .filter((n) => n !== self)
+      .map((n) => {
+        const e = ws.model.modules.get(n);
+        return {
+          label: n,
+          kind: e ? ('module' as const) : ('step' as const),
+          detail: e ? `module (${e.file})` : 'step',
+          range,
+        };
+      });
   }
   if (key === 'entry_point') {
     const subject = subjectCandidates(file).find((f) => ws.has(f) && f.endsWith('.py'));
-    return subject ? ws.classesOf(subject).map((c) => ({ label: `${baseName(subject)}:${c.name}`, kind: 'class' as const, detail: c.file, range })) : [];
+    return subject
+      ? ws
+          .classesOf(subject)
+          .map((c) => ({ label: `${baseName(subject)}:${c.name}`, kind: 'class' as const, detail: c.file, range }))
+      : [];
   }
   const schema = key === 'optional' ? schemaAt(['dependencies', '0', 'optional']) : META_SCHEMA.properties?.[key];
   if (schema?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: 'value' as const, range }));
   return [];
 }
 
-interface Line { indent: number; dash: number; key: string | null }
+interface Line {
+  indent: number;
+  dash: number;
+  key: string | null;
+}
 
 function parse(text: string | undefined): Line | null {
   if (text === undefined || text.trim() === '' || text.trim().startsWith('#')) return null;
@@ -71,8 +100,15 @@ function enclosingPath(lines: string[], line: number, column: number): string[] 
   for (let l = line - 1; l >= 0 && col > 0; l--) {
     const p = parse(lines[l]);
     if (!p) continue;
-    if (p.dash > 0 && p.indent + p.dash === col) { path.unshift('0'); col = p.indent; continue; }
-    if (p.indent < col && p.key) { path.unshift(p.key); col = p.indent; }
+    if (p.dash > 0 && p.indent + p.dash === col) {
+      path.unshift('0');
+      col = p.indent;
+      continue;
+    }
+    if (p.indent < col && p.key) {
+      path.unshift(p.key);
+      col = p.indent;
+    }
   }
   return path;
 }
@@ -85,7 +121,7 @@ function presentKeys(lines: string[], line: number, column: number, startsItem: 
     if (!p) continue;
     const col = p.indent + p.dash;
     if (col === column && p.key) keys.add(p.key);
-    if ((p.dash > 0 && col === column) || (col < column)) break;
+    if ((p.dash > 0 && col === column) || col < column) break;
   }
   for (let l = line + 1; l < lines.length; l++) {
     const p = parse(lines[l]);

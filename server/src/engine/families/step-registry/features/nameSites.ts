@@ -14,7 +14,9 @@ export function nameSites(ws: StepWorkspace, name: string): NameSites {
   const base = name.split('@')[0] ?? name;
   const definitions: SourcedLocation[] = [
     ...ws.model.definitions(base).map((e) => ({ source: sourceOf(ws.model, e), ...entryLocation(ws, e) })),
-    ...familySymbols(ws, base).filter((s) => s.name === base).map((s) => ({ source: s.containerName, ...s.location })),
+    ...familySymbols(ws, base)
+      .filter((s) => s.name === base)
+      .map((s) => ({ source: s.containerName, ...s.location })),
   ];
   const first = definitions[0];
   const key = (l: Location): string => `${l.file}\0${l.range.start.line}\0${l.range.start.character}`;

@@ -25,13 +25,18 @@ export function definition(ws: StepWorkspace, file: string, pos: Position): Loca
       const core = t.entry.layer === 'override' ? ws.model.core.get(t.entry.name) : undefined;
       return core ? [{ file: core.file, range: core.keyRange }] : winner(t.entry.name);
     }
-    case 'name-ref': return winner(t.ref.name);
+    case 'name-ref':
+      return winner(t.ref.name);
     case 'field-value': {
       if (t.value.kind !== 'str') return [];
       if (t.field === 'builder_step_name') {
         const built = builderOf(ws.model, t.entry, ws.settings);
         if (!built) return [];
-        return [built.synthesized ? { file: built.iface.file, range: built.iface.keyRange } : { file: built.def.file, range: built.def.nameRange }];
+        return [
+          built.synthesized
+            ? { file: built.iface.file, range: built.iface.keyRange }
+            : { file: built.def.file, range: built.def.nameRange },
+        ];
       }
       if (t.field === 'config_class') {
         const def = rowClass(ws.model, t.entry, 'config', ws.settings);
@@ -40,14 +45,18 @@ export function definition(ws: StepWorkspace, file: string, pos: Position): Loca
       if (t.field === 'spec_type') return winner(t.value.value);
       return [];
     }
-    case 'class': return stepsUsingClass(ws, t.cls).map((e) => ({ file: e.file, range: e.keyRange }));
-    case 'meta-dep': return winner(t.dep.moduleId, ws.pipeline.scopeOf(file));
+    case 'class':
+      return stepsUsingClass(ws, t.cls).map((e) => ({ file: e.file, range: e.keyRange }));
+    case 'meta-dep':
+      return winner(t.dep.moduleId, ws.pipeline.scopeOf(file));
     case 'meta-entry-point': {
       const ep = t.meta.entryPoint;
       const cls = ep ? ws.classesOf(subjectCandidates(t.meta.file)[0] ?? '').find((c) => c.name === ep.cls) : undefined;
       return cls ? [{ file: cls.file, range: cls.nameRange }] : [];
     }
-    case 'field-key': case 'meta-key': return [];
+    case 'field-key':
+    case 'meta-key':
+      return [];
   }
 }
 
@@ -58,7 +67,12 @@ export function entryLocation(ws: StepWorkspace, e: StepEntry): Location {
   return c ? { file: c.file, range: c.cls.nameRange } : { file: e.file, range: e.keyRange };
 }
 
-interface NameSite { file: string; range: Range; inner: Range; declaration: boolean }
+interface NameSite {
+  file: string;
+  range: Range;
+  inner: Range;
+  declaration: boolean;
+}
 
 /** Every place a step name occurs: definitions in every registry and string references to it. */
 function sites(ws: StepWorkspace, name: string): NameSite[] {
@@ -70,9 +84,11 @@ function sites(ws: StepWorkspace, name: string): NameSite[] {
     ...[...ws.model.coreSources.values()].flatMap((s) => s.depRefs),
     ...[...ws.model.workspaces.values()].flatMap((w) => [...w.depRefs, ...w.extraSources.flatMap((s) => s.depRefs)]),
   ];
-  for (const r of refs) if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
+  for (const r of refs)
+    if (r.name === name) out.push({ file: r.file, range: r.range, inner: r.inner, declaration: false });
   for (const m of ws.pipeline.dependentsOf(name)) {
-    for (const d of ws.metaDoc(m)?.deps ?? []) if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
+    for (const d of ws.metaDoc(m)?.deps ?? [])
+      if (d.moduleId === name) out.push({ file: m, range: d.range, inner: d.inner, declaration: false });
   }
   for (const { features, q } of ws.allFeatures()) {
     for (const s of features.stepSites?.(name, q) ?? []) out.push({ ...s, declaration: false });
@@ -84,7 +100,12 @@ function sites(ws: StepWorkspace, name: string): NameSite[] {
  * The entry name under the cursor: a registry key, a name reference, a module_id, or an apcore
  * module's class. A module's id comes from its path or the id map, so it is found but not renamed.
  */
-function nameAt(ws: StepWorkspace, file: string, pos: Position, forRename = false): { name: string; range: Range } | null {
+function nameAt(
+  ws: StepWorkspace,
+  file: string,
+  pos: Position,
+  forRename = false,
+): { name: string; range: Range } | null {
   const t = locate(ws, file, pos);
   const defs = (name: string): boolean => ws.model.definitions(name).some((e) => !forRename || e.layer !== 'module');
   if (t?.kind === 'step-key') return { name: t.entry.name, range: t.entry.keyInner };
@@ -92,7 +113,8 @@ function nameAt(ws: StepWorkspace, file: string, pos: Position, forRename = fals
   if (t?.kind === 'meta-dep' && defs(t.dep.moduleId)) return { name: t.dep.moduleId, range: t.dep.inner };
   if (t?.kind === 'class' && !forRename) {
     const mod = ws.scan.moduleOf(t.cls.file);
-    if (mod && ws.pipeline.entryClassOf(t.cls.file)?.cls.name === t.cls.name) return { name: mod.id, range: t.cls.nameRange };
+    if (mod && ws.pipeline.entryClassOf(t.cls.file)?.cls.name === t.cls.name)
+      return { name: mod.id, range: t.cls.nameRange };
   }
   if (t) return null;
   // A family's own reference to a step (a pipeline DAG's node).
@@ -104,10 +126,16 @@ function nameAt(ws: StepWorkspace, file: string, pos: Position, forRename = fals
 export function references(ws: StepWorkspace, file: string, pos: Position, includeDeclaration: boolean): Location[] {
   const at = nameAt(ws, file, pos);
   if (!at) return [];
-  return sites(ws, at.name).filter((s) => includeDeclaration || !s.declaration).map((s) => ({ file: s.file, range: s.range }));
+  return sites(ws, at.name)
+    .filter((s) => includeDeclaration || !s.declaration)
+    .map((s) => ({ file: s.file, range: s.range }));
 }
 
-export function prepareRename(ws: StepWorkspace, file: string, pos: Position): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  ws: StepWorkspace,
+  file: string,
+  pos: Position,
+): { range: Range; placeholder: string } | null {
   const at = nameAt(ws, file, pos, true);
   return at ? { range: at.range, placeholder: at.name } : null;
 }
@@ -116,6 +144,7 @@ export function rename(ws: StepWorkspace, file: string, pos: Position, newName: 
   const at = nameAt(ws, file, pos, true);
   if (!at || !/^[A-Za-z0-9_-]+$/.test(newName)) return null;
   const byFile = new Map<string, TextEdit[]>();
-  for (const s of sites(ws, at.name)) byFile.set(s.file, [...(byFile.get(s.file) ?? []), { range: s.inner, newText: newName }]);
+  for (const s of sites(ws, at.name))
+    byFile.set(s.file, [...(byFile.get(s.file) ?? []), { range: s.inner, newText: newName }]);
   return { edits: [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([f, edits]) => ({ file: f, edits })) };
 }

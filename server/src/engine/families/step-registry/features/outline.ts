@@ -13,17 +13,39 @@ export function documentSymbols(ws: StepWorkspace, file: string): DocumentSymbol
   const meta = ws.metaDoc(file);
   if (meta) {
     return [...meta.fields].map(([k, f]) => ({
-      name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange,
-      children: k === 'dependencies' ? meta.deps.map((d) => ({ name: d.moduleId, kind: 'module' as const, range: d.item, selectionRange: d.range, detail: d.optional ? 'optional' : undefined, children: [] })) : [],
+      name: k,
+      kind: 'field' as const,
+      range: { start: f.keyRange.start, end: f.value.range.end },
+      selectionRange: f.keyRange,
+      children:
+        k === 'dependencies'
+          ? meta.deps.map((d) => ({
+              name: d.moduleId,
+              kind: 'module' as const,
+              range: d.item,
+              selectionRange: d.range,
+              detail: d.optional ? 'optional' : undefined,
+              children: [],
+            }))
+          : [],
     }));
   }
   if (!src) {
-    return ws.classesOf(file).map((c) => ({ name: c.name, kind: 'class' as const, range: c.range, selectionRange: c.nameRange, children: [] }));
+    return ws.classesOf(file).map((c) => ({
+      name: c.name,
+      kind: 'class' as const,
+      range: c.range,
+      selectionRange: c.nameRange,
+      children: [],
+    }));
   }
   const registries = src.vars.map((v) => {
     const n = src.entries.filter((e) => e.variable === v.name).length;
     return {
-      name: v.name, kind: 'registry' as const, range: v.range, selectionRange: v.nameRange,
+      name: v.name,
+      kind: 'registry' as const,
+      range: v.range,
+      selectionRange: v.nameRange,
       detail: `${n} step${n === 1 ? '' : 's'}`,
       children: src.entries.filter((e) => e.variable === v.name).map(stepSymbol),
     };
@@ -35,8 +57,18 @@ export function documentSymbols(ws: StepWorkspace, file: string): DocumentSymbol
 function stepSymbol(e: StepEntry): DocumentSymbolResult {
   const written = [...e.fields].filter(([, f]) => show(f.keyRange) !== show(e.keyRange)); // derived fields have no key of their own
   return {
-    name: e.name, kind: 'step', range: e.range, selectionRange: e.keyRange, detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
-    children: written.map(([k, f]) => ({ name: k, kind: 'field' as const, range: { start: f.keyRange.start, end: f.value.range.end }, selectionRange: f.keyRange, children: [] })),
+    name: e.name,
+    kind: 'step',
+    range: e.range,
+    selectionRange: e.keyRange,
+    detail: fieldStr(e, 'sagemaker_step_type') ?? undefined,
+    children: written.map(([k, f]) => ({
+      name: k,
+      kind: 'field' as const,
+      range: { start: f.keyRange.start, end: f.value.range.end },
+      selectionRange: f.keyRange,
+      children: [],
+    })),
   };
 }
 
@@ -50,7 +82,12 @@ export function workspaceSymbols(ws: StepWorkspace, query: string): WorkspaceSym
   all.push(...ws.model.modules.values());
   for (const e of all) {
     if (q && !subsequence(q, e.name.toLowerCase())) continue;
-    out.push({ name: e.name, kind: e.layer === 'module' ? 'module' : 'step', location: entryLocation(ws, e), containerName: sourceOf(ws.model, e) });
+    out.push({
+      name: e.name,
+      kind: e.layer === 'module' ? 'module' : 'step',
+      location: entryLocation(ws, e),
+      containerName: sourceOf(ws.model, e),
+    });
     if (out.length >= 1000) break;
   }
   return out;
@@ -82,9 +119,13 @@ export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
       flow ??= ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(ws.dirOfContext(context), q) ?? []);
       const consumers = new Set(flow.filter((f) => f.from === e.name).map((f) => f.to)).size;
       const producers = new Set(flow.filter((f) => f.to === e.name).map((f) => f.from)).size;
-      parts.push(`${consumers} consumer${consumers === 1 ? '' : 's'}`, `${producers} producer${producers === 1 ? '' : 's'}`);
+      parts.push(
+        `${consumers} consumer${consumers === 1 ? '' : 's'}`,
+        `${producers} producer${producers === 1 ? '' : 's'}`,
+      );
     }
-    if (parts.length) out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
+    if (parts.length)
+      out.push({ range: e.keyRange, title: parts.join(' · '), command: { name: 'explain', args: [e.name, context] } });
   }
   return out;
 }
@@ -96,7 +137,15 @@ function moduleLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
   const cls = entry?.file === file ? ws.pipeline.entryClassOf(file) : null;
   if (!mod || !cls || cls.file !== file) return [];
   const n = dependentCount(ws, mod.id);
-  return n ? [{ range: cls.cls.nameRange, title: `${n} dependent${n > 1 ? 's' : ''}`, command: { name: 'explain', args: [mod.id, ws.contextOf(file)] } }] : [];
+  return n
+    ? [
+        {
+          range: cls.cls.nameRange,
+          title: `${n} dependent${n > 1 ? 's' : ''}`,
+          command: { name: 'explain', args: [mod.id, ws.contextOf(file)] },
+        },
+      ]
+    : [];
 }
 
 function dependentCount(ws: StepWorkspace, name: string): number {

@@ -8,10 +8,18 @@ export function stepAt(ws: StepWorkspace, file: string, pos: Position): string |
   const t = locate(ws, file, pos);
   if (!t) return ws.pipeline.bindingOf(file)?.name ?? null;
   switch (t.kind) {
-    case 'step-key': case 'field-key': case 'field-value': return t.entry.name;
-    case 'name-ref': return t.ref.name;
-    case 'class': return ws.scan.moduleOf(t.cls.file)?.id ?? stepsUsingClass(ws, t.cls)[0]?.name ?? null;
-    case 'meta-dep': return t.dep.moduleId;
-    case 'meta-entry-point': case 'meta-key': return ws.pipeline.bindingOf(file)?.name ?? null;
+    case 'step-key':
+    case 'field-key':
+    case 'field-value':
+      return t.entry.name;
+    case 'name-ref':
+      return t.ref.name;
+    case 'class':
+      return ws.scan.moduleOf(t.cls.file)?.id ?? stepsUsingClass(ws, t.cls)[0]?.name ?? null;
+    case 'meta-dep':
+      return t.dep.moduleId;
+    case 'meta-entry-point':
+    case 'meta-key':
+      return ws.pipeline.bindingOf(file)?.name ?? null;
   }
 }

@@ -45,7 +45,9 @@ export function appendStub(ws: StepWorkspace, file: string, stub: string): TextE
   const lines = new LineIndex(text);
   const end = lines.position(text.length);
   const body = stub.slice(stub.indexOf('class '));
-  const edits: TextEdit[] = [{ range: { start: end, end }, newText: `${text.endsWith('\n') || text === '' ? '' : '\n'}\n\n${body}` }];
+  const edits: TextEdit[] = [
+    { range: { start: end, end }, newText: `${text.endsWith('\n') || text === '' ? '' : '\n'}\n\n${body}` },
+  ];
   const m = STUB_IMPORT.exec(stub);
   if (m?.[1] && m[2] && !new RegExp(`^(?:from\\s+\\S+\\s+)?import\\s+[^\\n]*\\b${m[2]}\\b`, 'm').test(text)) {
     const at = importInsertionLine(text);
@@ -63,7 +65,10 @@ function importInsertionLine(text: string): number {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? '';
     if (inDoc !== null) {
-      if (l.includes(inDoc)) { inDoc = null; if (after === 0) after = i + 1; }
+      if (l.includes(inDoc)) {
+        inDoc = null;
+        if (after === 0) after = i + 1;
+      }
       continue;
     }
     if (i === 0 || after === 0) {
@@ -78,8 +83,7 @@ function importInsertionLine(text: string): number {
     if (/^(?:from\s+\S+\s+)?import\s/.test(l)) {
       if (l.includes('(') && !l.includes(')')) while (i + 1 < lines.length && !(lines[i] ?? '').includes(')')) i++;
       after = i + 1;
-    }
-    else if (/^(?:class|def|@|[A-Za-z_]\w*\s*[:=])/.test(l)) break;
+    } else if (/^(?:class|def|@|[A-Za-z_]\w*\s*[:=])/.test(l)) break;
   }
   return after;
 }

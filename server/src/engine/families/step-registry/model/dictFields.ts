@@ -5,7 +5,10 @@
 import type { Range } from '../../../types';
 import { keyRange, keyText, type DictEntry, type Lit } from '../../../literal';
 
-export interface FieldValue { keyRange: Range; value: Lit }
+export interface FieldValue {
+  keyRange: Range;
+  value: Lit;
+}
 
 /** What readers of an entry's fields use: lookups and iteration in key order (a Map is one too). */
 export interface FieldMap extends Iterable<[string, FieldValue]> {
@@ -25,13 +28,19 @@ export class DictFields implements FieldMap {
   }
 
   /** `get(key)?.value` without the field object and its key range. */
-  valueOf(key: string): Lit | undefined { return this.last(key, this.entries.length - 1)?.value; }
+  valueOf(key: string): Lit | undefined {
+    return this.last(key, this.entries.length - 1)?.value;
+  }
 
-  has(key: string): boolean { return this.last(key, this.entries.length - 1) !== undefined; }
+  has(key: string): boolean {
+    return this.last(key, this.entries.length - 1) !== undefined;
+  }
 
   *[Symbol.iterator](): IterableIterator<[string, FieldValue]> {
     const fields: [string, FieldValue][] = [];
-    this.eachKey((k, e) => { fields.push([k, { keyRange: keyRange(e), value: e.value }]); });
+    this.eachKey((k, e) => {
+      fields.push([k, { keyRange: keyRange(e), value: e.value }]);
+    });
     yield* fields;
   }
 
@@ -49,7 +58,10 @@ export class DictFields implements FieldMap {
     const entries = this.entries;
     if (entries.length > SMALL) {
       const map = new Map<string, DictEntry>();
-      for (const e of entries) { const k = keyText(e); if (k !== undefined) map.set(k, e); }
+      for (const e of entries) {
+        const k = keyText(e);
+        if (k !== undefined) map.set(k, e);
+      }
       map.forEach((e, k) => visit(k, e));
       return;
     }

@@ -31,7 +31,18 @@ export interface StepEntry {
 
 /** Two parses of one entry are equal when its place, its value and its flags are (`fields` is read from `value`). */
 export function sameEntry(a: StepEntry, b: StepEntry): boolean {
-  return a === b || (a.name === b.name && a.file === b.file && a.layer === b.layer && a.wsDir === b.wsDir && a.variable === b.variable
-    && a.synthesized === b.synthesized && a.broken === b.broken
-    && sameData(a.keyRange, b.keyRange) && sameData(a.keyInner, b.keyInner) && sameData(a.range, b.range) && sameData(a.value, b.value));
+  return (
+    a === b ||
+    (a.name === b.name &&
+      a.file === b.file &&
+      a.layer === b.layer &&
+      a.wsDir === b.wsDir &&
+      a.variable === b.variable &&
+      a.synthesized === b.synthesized &&
+      a.broken === b.broken &&
+      sameData(a.keyRange, b.keyRange) &&
+      sameData(a.keyInner, b.keyInner) &&
+      sameData(a.range, b.range) &&
+      sameData(a.value, b.value))
+  );
 }

@@ -11,7 +11,7 @@ import { fieldValue, forEachFieldValue, type FieldValue } from './dictFields';
 export type FieldType = 'str' | 'int' | 'list[str]';
 
 export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
-  config_class: { type: 'str', doc: 'Name of the step\'s config class (ends with `Config`).' },
+  config_class: { type: 'str', doc: "Name of the step's config class (ends with `Config`)." },
   builder_step_name: { type: 'str', doc: 'Class name of the step builder (ends with `StepBuilder`).' },
   spec_type: { type: 'str', doc: 'Specification type, usually the step name.' },
   sagemaker_step_type: { type: 'str', doc: 'SageMaker step type (`Processing`, `Training`, …).' },
@@ -22,12 +22,17 @@ export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
   environment_tags: { type: 'list[str]', doc: 'Environments the step targets (`environment_match`).' },
   compatibility_tags: { type: 'list[str]', doc: 'Compatibility tags.' },
   framework_version: { type: 'str', doc: 'Framework version.' },
-  conflict_resolution_strategy: { type: 'str', doc: 'One of `workspace_priority`, `framework_match`, `environment_match`, `priority_based`.' },
+  conflict_resolution_strategy: {
+    type: 'str',
+    doc: 'One of `workspace_priority`, `framework_match`, `environment_match`, `priority_based`.',
+  },
 };
 /** STEP_FIELDS by name: a field name read from a file is a fresh string, found faster in a Map (and never an Object property such as `constructor`). */
 const FIELD_SPECS = new Map(Object.entries(STEP_FIELDS));
 /** The spec of a known step field; undefined for free metadata. */
-export function fieldSpec(name: string): { type: FieldType; doc: string } | undefined { return FIELD_SPECS.get(name); }
+export function fieldSpec(name: string): { type: FieldType; doc: string } | undefined {
+  return FIELD_SPECS.get(name);
+}
 export const STRATEGIES = ['workspace_priority', 'framework_match', 'environment_match', 'priority_based'];
 export const REQUIRED_FIELDS = ['sagemaker_step_type', 'description'];
 export const REQUIRED_CORE_FIELDS = ['config_class', 'builder_step_name', 'spec_type'];
@@ -41,7 +46,15 @@ const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settings): Diagnostic[] {
   const out = checkStepName(e);
   if (e.value.kind !== 'dict') {
-    out.push(diag(e.file, e.value.range, 'RL008', `The definition of '${e.name}' must be a dict of fields, not ${describe(e.value)}`, { severity: 'error' }));
+    out.push(
+      diag(
+        e.file,
+        e.value.range,
+        'RL008',
+        `The definition of '${e.name}' must be a dict of fields, not ${describe(e.value)}`,
+        { severity: 'error' },
+      ),
+    );
     return out;
   }
   const missing: string[] = [];
@@ -50,22 +63,51 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
     if (!v || (v.kind === 'str' && v.value.trim() === '') || v.kind === 'none') missing.push(f);
   }
   if (missing.length > 0) {
-    out.push(diag(e.file, e.keyRange, 'RL008', `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`));
+    out.push(
+      diag(
+        e.file,
+        e.keyRange,
+        'RL008',
+        `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`,
+      ),
+    );
   }
   forEachFieldValue(e.fields, (key, value) => {
     const spec = fieldSpec(key);
     if (!spec) {
       const near = nearField(key);
       if (near) {
-        out.push(diag(e.file, (e.fields.get(key) as FieldValue).keyRange, 'RL016', `Unknown field '${key}'. Did you mean '${near}'?`, {
-          fixes: [{ title: `Rename to '${near}'`, preferred: true, edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }] }],
-        }));
+        out.push(
+          diag(
+            e.file,
+            (e.fields.get(key) as FieldValue).keyRange,
+            'RL016',
+            `Unknown field '${key}'. Did you mean '${near}'?`,
+            {
+              fixes: [
+                {
+                  title: `Rename to '${near}'`,
+                  preferred: true,
+                  edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }],
+                },
+              ],
+            },
+          ),
+        );
       }
       return;
     }
     if (value.kind === 'none') return;
     if (!hasType(value, spec.type)) {
-      out.push(diag(e.file, value.range, 'RL008', `Field '${key}' of '${e.name}' must be ${spec.type}, not ${describe(value)}`, { severity: 'error' }));
+      out.push(
+        diag(
+          e.file,
+          value.range,
+          'RL008',
+          `Field '${key}' of '${e.name}' must be ${spec.type}, not ${describe(value)}`,
+          { severity: 'error' },
+        ),
+      );
       return;
     }
     if (value.kind !== 'str') return;
@@ -78,7 +120,15 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
       out.push(diag(e.file, value.range, 'RL012', `Builder class '${v}' does not end with 'StepBuilder'`));
     }
     if (key === 'conflict_resolution_strategy' && !STRATEGIES.includes(v)) {
-      out.push(diag(e.file, value.range, 'RL008', `Unknown conflict_resolution_strategy '${v}' (one of ${STRATEGIES.join(', ')})`, { severity: 'error' }));
+      out.push(
+        diag(
+          e.file,
+          value.range,
+          'RL008',
+          `Unknown conflict_resolution_strategy '${v}' (one of ${STRATEGIES.join(', ')})`,
+          { severity: 'error' },
+        ),
+      );
     }
   });
   return out;
@@ -86,7 +136,8 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
 
 /** RL009/RL012 on a step name. */
 export function checkStepName(e: StepEntry): Diagnostic[] {
-  if (!VALID_NAME.test(e.name)) return [diag(e.file, e.keyRange, 'RL009', `Invalid step name '${e.name}': use only letters, digits, '_' and '-'`)];
+  if (!VALID_NAME.test(e.name))
+    return [diag(e.file, e.keyRange, 'RL009', `Invalid step name '${e.name}': use only letters, digits, '_' and '-'`)];
   return PASCAL.test(e.name) ? [] : [diag(e.file, e.keyRange, 'RL012', `Step name '${e.name}' is not PascalCase`)];
 }
 
@@ -96,9 +147,21 @@ export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, s
   const known = STEP_SETTINGS.of(settings).sagemakerStepTypes;
   if (v === '' || known.includes(v)) return [];
   const near = closest(v, known, 3);
-  return [diag(file, sv.range, 'RL010', `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`, {
-    fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file, edits: [{ range: sv.inner, newText: n }] }] })),
-  })];
+  return [
+    diag(
+      file,
+      sv.range,
+      'RL010',
+      `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`,
+      {
+        fixes: near.map((n, i) => ({
+          title: `Change to '${n}'`,
+          preferred: i === 0,
+          edits: [{ file, edits: [{ range: sv.inner, newText: n }] }],
+        })),
+      },
+    ),
+  ];
 }
 
 /** Rows cursus treats as abstract (the `abstractSteps` setting): they name base classes on purpose. */
@@ -117,7 +180,10 @@ function nearField(key: string): string | null {
   let bestD = 3;
   for (const known of Object.keys(STEP_FIELDS)) {
     const d = editDistance(key.toLowerCase(), known, 2);
-    if (d < bestD) { best = known; bestD = d; }
+    if (d < bestD) {
+      best = known;
+      bestD = d;
+    }
   }
   return best;
 }
@@ -130,13 +196,20 @@ function hasType(v: Lit, t: FieldType): boolean {
 
 function describe(v: Lit): string {
   switch (v.kind) {
-    case 'str': return `a string ("${v.value.length > 30 ? `${v.value.slice(0, 27)}...` : v.value}")`;
-    case 'num': return `a number (${v.value})`;
-    case 'bool': return `a bool (${v.value ? 'True' : 'False'})`;
-    case 'list': return 'a list';
-    case 'dict': return 'a dict';
-    case 'none': return 'None';
-    case 'other': return `an expression (${v.text})`;
+    case 'str':
+      return `a string ("${v.value.length > 30 ? `${v.value.slice(0, 27)}...` : v.value}")`;
+    case 'num':
+      return `a number (${v.value})`;
+    case 'bool':
+      return `a bool (${v.value ? 'True' : 'False'})`;
+    case 'list':
+      return 'a list';
+    case 'dict':
+      return 'a dict';
+    case 'none':
+      return 'None';
+    case 'other':
+      return `an expression (${v.text})`;
   }
 }
 

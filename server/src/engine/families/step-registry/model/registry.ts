@@ -33,13 +33,23 @@ export interface BuilderDiscovery {
 }
 
 /** The legacy step names of the repository's `step_catalog/step_catalog.py` (`StepCatalog.LEGACY_ALIASES`). */
-export interface LegacyAliases { file: string; names: string[] }
+export interface LegacyAliases {
+  file: string;
+  names: string[];
+}
 
 /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (`SDK_STEP_CLASS_THUNKS`). */
-export interface SdkBindings { file: string; steps: string[] }
+export interface SdkBindings {
+  file: string;
+  steps: string[];
+}
 
 /** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
-export interface BuildStrategies { file: string; stepTypes: string[]; stepAssemblies: string[] }
+export interface BuildStrategies {
+  file: string;
+  stepTypes: string[];
+  stepAssemblies: string[];
+}
 
 /**
  * Whether a `sagemaker_step_type` routes to a build strategy (`strategy_registry.axis_name_for_step_type()`:
@@ -52,7 +62,12 @@ export function routes(strategies: BuildStrategies | null, sagemakerStepType: st
   return strategies.stepTypes.includes(sagemakerStepType);
 }
 
-export interface ClassDef { name: string; file: string; range: Range; nameRange: Range }
+export interface ClassDef {
+  name: string;
+  file: string;
+  range: Range;
+  nameRange: Range;
+}
 
 /** Scope of components: '' for core, else the workspace directory. */
 export type Scope = string;
@@ -172,7 +187,9 @@ export interface RegistryModel {
 
 /** Core source files in merge order: a higher precedence first, then path order. */
 export function mergeOrder(files: { file: string; precedence: number }[]): string[] {
-  return [...files].sort((a, b) => b.precedence - a.precedence || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => f.file);
+  return [...files]
+    .sort((a, b) => b.precedence - a.precedence || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((f) => f.file);
 }
 
 /**
@@ -209,14 +226,30 @@ function merge(sorted: RegistrySource[], slots: Slots): CoreView {
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k] as StepEntry;
     const had = from.get(e.name);
-    if (had !== undefined && !overwrittenBy(sorted[source[had] as number] as RegistrySource, sorted[source[k] as number] as RegistrySource)) continue;
+    if (
+      had !== undefined &&
+      !overwrittenBy(sorted[source[had] as number] as RegistrySource, sorted[source[k] as number] as RegistrySource)
+    )
+      continue;
     core.set(e.name, e);
     from.set(e.name, k);
   }
-  const view: CoreView = { core, coreByConfig: new Map(), coreBySpec: new Map(), coreByBuilder: new Map(), shared: { config_class: [], spec_type: [] }, sorted, slots };
+  const view: CoreView = {
+    core,
+    coreByConfig: new Map(),
+    coreBySpec: new Map(),
+    coreByBuilder: new Map(),
+    shared: { config_class: [], spec_type: [] },
+    sorted,
+    slots,
+  };
   const inverted = [view.coreByConfig, view.coreBySpec, view.coreByBuilder];
-  for (const [name, k] of from) for (let f = 0; f < 3; f++) push(inverted[f] as Map<string, string[]>, slots.inverted[3 * k + f] ?? null, name);
-  for (const [field, index] of [['config_class', view.coreByConfig], ['spec_type', view.coreBySpec]] as const) {
+  for (const [name, k] of from)
+    for (let f = 0; f < 3; f++) push(inverted[f] as Map<string, string[]>, slots.inverted[3 * k + f] ?? null, name);
+  for (const [field, index] of [
+    ['config_class', view.coreByConfig],
+    ['spec_type', view.coreBySpec],
+  ] as const) {
     for (const [value, names] of index) if (names.length > 1) view.shared[field].push([value, names]);
   }
   return view;
@@ -236,8 +269,19 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
     const s = sorted[i] as RegistrySource;
     const o = was[i] as RegistrySource;
     if (s === o) continue;
-    if (s.file !== o.file || s.precedence !== o.precedence || s.overwrites !== o.overwrites || s.entries.length !== o.entries.length) return null;
-    slots ??= { entries: [...previous.slots.entries], source: previous.slots.source, inverted: [...previous.slots.inverted], start };
+    if (
+      s.file !== o.file ||
+      s.precedence !== o.precedence ||
+      s.overwrites !== o.overwrites ||
+      s.entries.length !== o.entries.length
+    )
+      return null;
+    slots ??= {
+      entries: [...previous.slots.entries],
+      source: previous.slots.source,
+      inverted: [...previous.slots.inverted],
+      start,
+    };
     const at = start[i] as number;
     for (let j = 0; j < s.entries.length; j++) {
       const e = s.entries[j] as StepEntry;
@@ -304,7 +348,9 @@ function overwrittenBy(earlier: RegistrySource, later: RegistrySource): boolean 
 }
 
 /** Classes of component files of one scope, each file with its kind and directory. */
-export function buildScopeComponents(files: { file: string; kind: ComponentKind; dir: string; classes: ClassDef[] }[]): ScopeComponents {
+export function buildScopeComponents(
+  files: { file: string; kind: ComponentKind; dir: string; classes: ClassDef[] }[],
+): ScopeComponents {
   const out: ScopeComponents = { classes: new Map(), files: new Map(), dirs: new Map() };
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const f of sorted) {
@@ -312,13 +358,16 @@ export function buildScopeComponents(files: { file: string; kind: ComponentKind;
     if (!byName) out.classes.set(f.kind, (byName = new Map<string, ClassDef[]>()));
     for (const c of f.classes) {
       const list = byName.get(c.name);
-      if (list) list.push(c); else byName.set(c.name, [c]);
+      if (list) list.push(c);
+      else byName.set(c.name, [c]);
     }
     const list = out.files.get(f.kind);
-    if (list) list.push(f.file); else out.files.set(f.kind, [f.file]);
+    if (list) list.push(f.file);
+    else out.files.set(f.kind, [f.file]);
     const dirs = out.dirs.get(f.kind);
     const d = `${f.dir}/`;
-    if (!dirs) out.dirs.set(f.kind, [d]); else if (!dirs.includes(d)) dirs.push(d);
+    if (!dirs) out.dirs.set(f.kind, [d]);
+    else if (!dirs.includes(d)) dirs.push(d);
   }
   return out;
 }
@@ -330,5 +379,6 @@ export function locationOf(e: { file: string; keyRange: Range }): Location {
 function push(m: Map<string, string[]>, key: string | null, v: string): void {
   if (!key) return;
   const l = m.get(key);
-  if (l) l.push(v); else m.set(key, [v]);
+  if (l) l.push(v);
+  else m.set(key, [v]);
 }

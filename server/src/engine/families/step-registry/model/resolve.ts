@@ -19,17 +19,38 @@ export interface ResolutionLayer {
 
 export function layersFor(model: RegistryModel, wsDir: string | null, mode: ResolutionMode): ResolutionLayer[] {
   const coreLayer: ResolutionLayer = {
-    label: 'core', source: 'core', wsDir: null, own: true, entries: model.core,
+    label: 'core',
+    source: 'core',
+    wsDir: null,
+    own: true,
+    entries: model.core,
     file: model.coreFile(),
   };
   const tail = model.modules.size > 0 ? [coreLayer, modulesLayer(model)] : [coreLayer];
   const ws = wsDir ? model.workspace(wsDir) : null;
   if (!ws) return tail;
-  const local = (w: WsState, own: boolean): ResolutionLayer => ({ label: `local:${w.id}`, source: `workspace:${w.id}`, wsDir: w.dir, own, entries: w.local, file: w.source.file });
-  const over = (w: WsState, own: boolean): ResolutionLayer => ({ label: `override:${w.id}`, source: `override:${w.id}`, wsDir: w.dir, own, entries: w.overrides, file: w.source.file });
+  const local = (w: WsState, own: boolean): ResolutionLayer => ({
+    label: `local:${w.id}`,
+    source: `workspace:${w.id}`,
+    wsDir: w.dir,
+    own,
+    entries: w.local,
+    file: w.source.file,
+  });
+  const over = (w: WsState, own: boolean): ResolutionLayer => ({
+    label: `override:${w.id}`,
+    source: `override:${w.id}`,
+    wsDir: w.dir,
+    own,
+    entries: w.overrides,
+    file: w.source.file,
+  });
   if (mode === 'isolated') return [over(ws, true), local(ws, true), ...tail];
   // A workspace whose id an earlier directory already uses is not a context (RL015).
-  const others = model.sortedWorkspaces().filter((w) => w.dir !== ws.dir && model.dirOfContext(w.id) === w.dir).flatMap((w) => [local(w, false), over(w, false)]);
+  const others = model
+    .sortedWorkspaces()
+    .filter((w) => w.dir !== ws.dir && model.dirOfContext(w.id) === w.dir)
+    .flatMap((w) => [local(w, false), over(w, false)]);
   return [local(ws, true), over(ws, true), ...others, ...tail];
 }
 
@@ -41,16 +62,23 @@ function modulesLayer(model: RegistryModel): ResolutionLayer {
 /** Every definition of a name as a candidate layer (the strategies of SPEC §3.3 run over all of them). */
 export function definitionLayers(model: RegistryModel, wsDir: string | null, name: string): ResolutionLayer[] {
   return model.definitions(name).map((e) => {
-    const id = e.wsDir ? model.workspace(e.wsDir)?.id ?? e.wsDir : null;
+    const id = e.wsDir ? (model.workspace(e.wsDir)?.id ?? e.wsDir) : null;
     const source = sourceOf(model, e);
     return {
-      label: e.layer === 'module' ? 'modules' : id === null ? 'core' : `${e.layer}:${id}`, source, wsDir: e.wsDir, own: e.wsDir === wsDir,
-      entries: new Map([[name, e]]), file: e.file,
+      label: e.layer === 'module' ? 'modules' : id === null ? 'core' : `${e.layer}:${id}`,
+      source,
+      wsDir: e.wsDir,
+      own: e.wsDir === wsDir,
+      entries: new Map([[name, e]]),
+      file: e.file,
     };
   });
 }
 
-export interface Resolution { entry: StepEntry; layer: ResolutionLayer }
+export interface Resolution {
+  entry: StepEntry;
+  layer: ResolutionLayer;
+}
 
 export function resolveName(layers: ResolutionLayer[], name: string): Resolution | null {
   for (const layer of layers) {

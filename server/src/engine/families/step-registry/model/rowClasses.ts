@@ -31,9 +31,7 @@ export function interfaceDirs(model: RegistryModel, wsDir: string | null): strin
 }
 
 /** A row's builder: a class of a builder file, or the class cursus synthesizes from an interface entry. */
-export type RowBuilder =
-  | { synthesized: false; def: ClassDef }
-  | { synthesized: true; name: string; iface: StepEntry };
+export type RowBuilder = { synthesized: false; def: ClassDef } | { synthesized: true; name: string; iface: StepEntry };
 
 /**
  * The builder cursus loads for a row (null when it finds none): where builder files are discovered,
@@ -42,7 +40,9 @@ export type RowBuilder =
  * the base class it names, whatever the version.
  */
 export function builderOf(model: RegistryModel, e: StepEntry, settings: Settings): RowBuilder | null {
-  const def = discoversBuilderFiles(model) ? rowClass(model, e, 'builder', settings) : baseClass(model, e, 'builder', settings);
+  const def = discoversBuilderFiles(model)
+    ? rowClass(model, e, 'builder', settings)
+    : baseClass(model, e, 'builder', settings);
   if (def) return { synthesized: false, def };
   const iface = synthesizedFrom(model, e);
   if (!iface || !rowRoutes(model, e) || sdkUnbound(model, iface)) return null;
@@ -76,13 +76,23 @@ export function sdkUnbound(model: RegistryModel, iface: StepEntry): boolean {
  * The class a row's `builder_step_name` or `config_class` names, visible from its context; for an
  * abstract row also a base class (`StepBuilderBase`, `BasePipelineConfig` in `core/base/`).
  */
-export function rowClass(model: RegistryModel, e: StepEntry, kind: 'builder' | 'config', settings: Settings): ClassDef | null {
+export function rowClass(
+  model: RegistryModel,
+  e: StepEntry,
+  kind: 'builder' | 'config',
+  settings: Settings,
+): ClassDef | null {
   const cls = fieldStr(e, kind === 'builder' ? 'builder_step_name' : 'config_class');
   return (cls ? model.findClass(e.wsDir, kind, cls) : null) ?? baseClass(model, e, kind, settings);
 }
 
 /** The base class an abstract row names (null for other rows): cursus imports it from `core/base/`, outside the component directories. */
-function baseClass(model: RegistryModel, e: StepEntry, kind: 'builder' | 'config', settings: Settings): ClassDef | null {
+function baseClass(
+  model: RegistryModel,
+  e: StepEntry,
+  kind: 'builder' | 'config',
+  settings: Settings,
+): ClassDef | null {
   const cls = fieldStr(e, kind === 'builder' ? 'builder_step_name' : 'config_class');
   return cls && isComponentExempt(e, settings) ? model.findBaseClass(cls) : null;
 }

@@ -14,9 +14,19 @@ import { dictFields, fieldValue } from './dictFields';
 export type { FieldValue, Layer, StepEntry } from './entry';
 
 /** A string-valued reference to a step name (e.g. `WORKSPACE_METADATA.dependencies`). */
-export interface NameRef { name: string; file: string; range: Range; inner: Range }
+export interface NameRef {
+  name: string;
+  file: string;
+  range: Range;
+  inner: Range;
+}
 
-export interface RegistryVar { name: string; nameRange: Range; range: Range; value: Lit }
+export interface RegistryVar {
+  name: string;
+  nameRange: Range;
+  range: Range;
+  value: Lit;
+}
 
 export interface RegistrySource {
   file: string;
@@ -39,8 +49,14 @@ export interface RegistrySource {
 
 /** Every string a source keeps besides its diagnostics (`FileFamily.stringsOf`): entries' values are its variables' dicts' values, walked with them. */
 export function sourceStrings(src: RegistrySource, each: (s: string) => string): void {
-  for (const e of src.entries) { e.name = each(e.name); e.variable = each(e.variable); }
-  for (const v of src.vars) { v.name = each(v.name); eachLitString(v.value, each); }
+  for (const e of src.entries) {
+    e.name = each(e.name);
+    e.variable = each(e.variable);
+  }
+  for (const v of src.vars) {
+    v.name = each(v.name);
+    eachLitString(v.value, each);
+  }
   if (src.metadata) eachLitString(src.metadata, each);
   if (src.developerId) src.developerId.value = each(src.developerId.value);
   for (const r of src.depRefs) r.name = each(r.name);
@@ -52,7 +68,12 @@ export function fieldStr(e: StepEntry, field: string): string | null {
 }
 
 /** A core source from the literal dict `variable` (cursus's `STEP_NAMES`, or a loader's `_EXTRAS`). */
-export function coreSourceFromPython(file: string, facts: PyFacts, settings: Settings, variable = 'STEP_NAMES'): RegistrySource {
+export function coreSourceFromPython(
+  file: string,
+  facts: PyFacts,
+  settings: Settings,
+  variable = 'STEP_NAMES',
+): RegistrySource {
   const src = emptySource(file, 'core');
   addSyntaxErrors(src, facts.errors);
   const asg = facts.assignments.get(variable);
@@ -66,7 +87,8 @@ export function coreSourceFromYaml(file: string, facts: YamlFacts, settings: Set
   if (facts.value?.kind !== 'dict') return src;
   checkDuplicateKeys(src, facts.value);
   for (const e of facts.value.entries) {
-    if (e.key.kind === 'str' && e.key.value === 'step_names') readVariable(src, 'step_names', e.key.range, e.range, e.value, 'core', null, settings);
+    if (e.key.kind === 'str' && e.key.value === 'step_names')
+      readVariable(src, 'step_names', e.key.range, e.range, e.value, 'core', null, settings);
   }
   return src;
 }
@@ -79,7 +101,17 @@ export function workspaceSource(file: string, wsDir: string, facts: PyFacts, set
   if (legacy) src.diagnostics.push(unreadLegacy(file, legacy, local));
   if (local) readVariable(src, local.name, local.nameRange, local.stmtRange, local.value, 'local', wsDir, settings);
   const overrides = facts.assignments.get('STEP_OVERRIDES');
-  if (overrides) readVariable(src, overrides.name, overrides.nameRange, overrides.stmtRange, overrides.value, 'override', wsDir, settings);
+  if (overrides)
+    readVariable(
+      src,
+      overrides.name,
+      overrides.nameRange,
+      overrides.stmtRange,
+      overrides.value,
+      'override',
+      wsDir,
+      settings,
+    );
   const meta = facts.assignments.get('WORKSPACE_METADATA');
   if (meta) readMetadata(src, meta.value);
   return src;
@@ -98,14 +130,20 @@ function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | 
   const names = [...new Set(keys.filter((k): k is string => k !== undefined))];
   const one = names.length === 1;
   const more = names.length > LISTED ? ` and ${names.length - LISTED} more` : '';
-  const listed = names.slice(0, LISTED).map((n) => `'${n}'`).join(', ') + more;
+  const listed =
+    names
+      .slice(0, LISTED)
+      .map((n) => `'${n}'`)
+      .join(', ') + more;
   const steps = one ? 'its step' : `its ${names.length} steps`;
   const lost = names.length === 0 ? '' : `: ${steps} ${listed} ${one ? 'is' : 'are'} not registered`;
   const message = `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
   // Without a LOCAL_STEPS, renaming the variable registers its steps; beside one, the two dicts need a person.
   const edits = [{ file, edits: [{ range: legacy.nameRange, newText: 'LOCAL_STEPS' }] }];
   const rename = { title: 'Rename WORKSPACE_STEPS to LOCAL_STEPS', edits };
-  const options = local ? { related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }] } : { fixes: [rename] };
+  const options = local
+    ? { related: [{ file, range: local.nameRange, message: 'LOCAL_STEPS is defined here' }] }
+    : { fixes: [rename] };
   return diag(file, legacy.nameRange, 'RL014', message, options);
 }
 
@@ -113,28 +151,54 @@ export function emptySource(file: string, kind: 'core' | 'workspace'): RegistryS
   return { file, kind, entries: [], vars: [], developerId: null, metadata: null, depRefs: [], diagnostics: [] };
 }
 
-export function addSyntaxErrors(src: RegistrySource, errors: { range: Range; message: string; unread?: boolean }[]): void {
+export function addSyntaxErrors(
+  src: RegistrySource,
+  errors: { range: Range; message: string; unread?: boolean }[],
+): void {
   for (const e of errors) src.diagnostics.push(syntaxDiag(src.file, e));
 }
 
 /** Reads one registry variable: its entries, where each name last appears, and their diagnostics. */
 function readVariable(
-  src: RegistrySource, name: string, nameRange: Range, stmtRange: Range, value: Lit, layer: Layer,
-  wsDir: string | null, settings: Settings,
+  src: RegistrySource,
+  name: string,
+  nameRange: Range,
+  stmtRange: Range,
+  value: Lit,
+  layer: Layer,
+  wsDir: string | null,
+  settings: Settings,
 ): void {
   if (value.kind !== 'dict') {
-    src.diagnostics.push(diag(src.file, stmtRange, 'RL031', `${name} is not a dict literal, so this file contributes no entries (Registry Lens never runs code)`));
+    src.diagnostics.push(
+      diag(
+        src.file,
+        stmtRange,
+        'RL031',
+        `${name} is not a dict literal, so this file contributes no entries (Registry Lens never runs code)`,
+      ),
+    );
     return;
   }
   src.vars.push({ name, nameRange, range: stmtRange, value });
   checkDuplicateKeys(src, value);
   const broken = src.diagnostics.filter((d) => d.code === 'RL030').map((d) => d.range);
   const lastIndex = new Map<string, number>();
-  value.entries.forEach((e, i) => { const k = keyText(e); if (k !== undefined) lastIndex.set(k, i); });
+  value.entries.forEach((e, i) => {
+    const k = keyText(e);
+    if (k !== undefined) lastIndex.set(k, i);
+  });
   value.entries.forEach((e, i) => {
     const k = keyText(e);
     if (k === undefined) {
-      src.diagnostics.push(diag(src.file, e.key.range, 'RL009', `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`));
+      src.diagnostics.push(
+        diag(
+          src.file,
+          e.key.range,
+          'RL009',
+          `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`,
+        ),
+      );
       return;
     }
     if (lastIndex.get(k) !== i) return;
@@ -150,7 +214,18 @@ function readVariable(
 export function toEntry(file: string, e: DictEntry, layer: Layer, wsDir: string | null, variable: string): StepEntry {
   const fields = dictFields(e.value);
   const key = e.key as Extract<Lit, { kind: 'str' }>;
-  return { name: key.value, file, layer, wsDir, variable, keyRange: key.range, keyInner: key.inner, range: e.range, value: e.value, fields };
+  return {
+    name: key.value,
+    file,
+    layer,
+    wsDir,
+    variable,
+    keyRange: key.range,
+    keyInner: key.inner,
+    range: e.range,
+    value: e.value,
+    fields,
+  };
 }
 
 /** RL001 on every dict literal of the variable: Python keeps the last key silently. */
@@ -180,9 +255,17 @@ export function duplicateKeys(file: string, value: Lit, reader: string): Diagnos
       if (k === undefined) continue;
       const later = last ? last.get(k) : nextWithKey(v.entries, i, k);
       if (later) {
-        out.push(diag(file, keyRange(e), 'RL001', `Duplicate key '${k}': ${reader} keeps only the later one, so this definition is silently ignored`, {
-          related: [{ file, range: keyRange(later), message: `'${k}' is defined again here` }],
-        }));
+        out.push(
+          diag(
+            file,
+            keyRange(e),
+            'RL001',
+            `Duplicate key '${k}': ${reader} keeps only the later one, so this definition is silently ignored`,
+            {
+              related: [{ file, range: keyRange(later), message: `'${k}' is defined again here` }],
+            },
+          ),
+        );
       }
       last?.set(k, e);
     }
@@ -205,9 +288,12 @@ function readMetadata(src: RegistrySource, value: Lit): void {
   if (value.kind !== 'dict') return;
   for (const e of value.entries) {
     if (e.key.kind !== 'str') continue;
-    if (e.key.value === 'developer_id' && e.value.kind === 'str') src.developerId = { value: e.value.value, range: e.value.range };
+    if (e.key.value === 'developer_id' && e.value.kind === 'str')
+      src.developerId = { value: e.value.value, range: e.value.range };
     if (e.key.value === 'dependencies' && e.value.kind === 'list') {
-      for (const item of e.value.items) if (item.kind === 'str') src.depRefs.push({ name: item.value, file: src.file, range: item.range, inner: item.inner });
+      for (const item of e.value.items)
+        if (item.kind === 'str')
+          src.depRefs.push({ name: item.value, file: src.file, range: item.range, inner: item.inner });
     }
   }
 }

@@ -44,9 +44,19 @@ export type Rebuild = (facts: PyFacts) => RegistrySource;
 let lastIndex: LineIndex | null = null;
 
 /** Where the two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
-interface Diff { start: number; at: Position; shift: Shift }
+interface Diff {
+  start: number;
+  at: Position;
+  shift: Shift;
+}
 
-export function spliceSource(before: string, src: RegistrySource, after: string, settings: Settings, rebuild: Rebuild): RegistrySource | null {
+export function spliceSource(
+  before: string,
+  src: RegistrySource,
+  after: string,
+  settings: Settings,
+  rebuild: Rebuild,
+): RegistrySource | null {
   if (before.includes('\r') || after.includes('\r')) return null;
   if (src.diagnostics.some((d) => WHOLE_FILE_CODES.has(d.code))) return null;
   const [start, tail] = commonEnds(before, after);
@@ -54,24 +64,47 @@ export function spliceSource(before: string, src: RegistrySource, after: string,
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   const at = advance({ line: 0, character: 0 }, before, 0, start);
-  const d: Diff = { start, at, shift: new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd)) };
+  const d: Diff = {
+    start,
+    at,
+    shift: new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd)),
+  };
   const previous = lastIndex?.indexes(before) ? lastIndex : null;
   const lines = previous ? previous.edited(after, start, oldEnd, newEnd) : new LineIndex(after);
   lastIndex = lines;
-  return spliceValue(src, after, lines, d, settings) ?? spliceEntries(src, before, after, lines, previous ?? new LineIndex(before), d, rebuild);
+  return (
+    spliceValue(src, after, lines, d, settings) ??
+    spliceEntries(src, before, after, lines, previous ?? new LineIndex(before), d, rebuild)
+  );
 }
 
 /** An edit strictly inside one entry's value, after which the entry's diagnostics can be replaced where they are. */
-function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at, shift }: Diff, settings: Settings): RegistrySource | null {
-  const index = src.entries.findIndex((e) => e.value.kind === 'dict' && before_(e.value.range.start, at) && before_(shift.from, e.value.range.end));
+function spliceValue(
+  src: RegistrySource,
+  after: string,
+  lines: LineIndex,
+  { at, shift }: Diff,
+  settings: Settings,
+): RegistrySource | null {
+  const index = src.entries.findIndex(
+    (e) => e.value.kind === 'dict' && before_(e.value.range.start, at) && before_(shift.from, e.value.range.end),
+  );
   const old = src.entries[index];
   if (!old) return null;
-  const varIndex = src.vars.findIndex((v) => v.name === old.variable && v.value.kind === 'dict' && v.value.entries.some((d) => d.value === old.value));
+  const varIndex = src.vars.findIndex(
+    (v) => v.name === old.variable && v.value.kind === 'dict' && v.value.entries.some((d) => d.value === old.value),
+  );
   const variable = src.vars[varIndex];
   if (!variable || variable.value.kind !== 'dict') return null;
-  const value = scanLiteral(after, lines.offset(old.value.range.start), lines.offset(shift.pos(old.value.range.end)), lines);
+  const value = scanLiteral(
+    after,
+    lines.offset(old.value.range.start),
+    lines.offset(shift.pos(old.value.range.end)),
+    lines,
+  );
   if (value === null || value === 'split' || value.kind !== 'dict' || depth(value) > MAX_SPLICE_DEPTH) return null;
-  if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0) return null;
+  if (duplicateKeys(src.file, old.value, 'Python').length > 0 || duplicateKeys(src.file, value, 'Python').length > 0)
+    return null;
   litCopiedOutOfText(value);
 
   const isCore = src.kind === 'core';
@@ -87,12 +120,18 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
   dictEntries[slot] = replaced;
   const entry = toEntry(src.file, replaced, old.layer, old.wsDir, old.variable);
   const newDiags = checkEntryFields(entry, isCore, settings);
-  const run = oldDiags.length === 0 ? (newDiags.length === 0 ? { at: 0, length: 0 } : null) : findRun(src.diagnostics, oldDiags);
+  const run =
+    oldDiags.length === 0 ? (newDiags.length === 0 ? { at: 0, length: 0 } : null) : findRun(src.diagnostics, oldDiags);
   if (!run) return null;
   // Another diagnostic pointing inside the old value would point at text that is gone.
   const inside = (p: Position): boolean => before_(old.value.range.start, p) && before_(p, old.value.range.end);
-  if (src.diagnostics.some((d, i) => (i < run.at || i >= run.at + run.length) && positions(d).some(inside))) return null;
-  const diagnostics = [...moved.diagnostics.slice(0, run.at), ...newDiags, ...moved.diagnostics.slice(run.at + run.length)];
+  if (src.diagnostics.some((d, i) => (i < run.at || i >= run.at + run.length) && positions(d).some(inside)))
+    return null;
+  const diagnostics = [
+    ...moved.diagnostics.slice(0, run.at),
+    ...newDiags,
+    ...moved.diagnostics.slice(run.at + run.length),
+  ];
   const entries = [...moved.entries];
   entries[index] = entry;
   const vars = [...moved.vars];
@@ -105,8 +144,18 @@ function spliceValue(src: RegistrySource, after: string, lines: LineIndex, { at,
  * reaches (its comma included) to the last one before the first entry whose key starts on a line below
  * the edit are scanned again from the new text, the later ones move, and the source is rebuilt.
  */
-function spliceEntries(src: RegistrySource, before: string, after: string, lines: LineIndex, old: LineIndex, { start, at, shift }: Diff, rebuild: Rebuild): RegistrySource | null {
-  const varIndex = src.vars.findIndex((v) => v.value.kind === 'dict' && before_(v.value.range.start, at) && before_(shift.from, v.value.range.end));
+function spliceEntries(
+  src: RegistrySource,
+  before: string,
+  after: string,
+  lines: LineIndex,
+  old: LineIndex,
+  { start, at, shift }: Diff,
+  rebuild: Rebuild,
+): RegistrySource | null {
+  const varIndex = src.vars.findIndex(
+    (v) => v.value.kind === 'dict' && before_(v.value.range.start, at) && before_(shift.from, v.value.range.end),
+  );
   const variable = src.vars[varIndex];
   if (!variable || variable.value.kind !== 'dict') return null;
   const dict = variable.value;
@@ -120,7 +169,10 @@ function spliceEntries(src: RegistrySource, before: string, after: string, lines
   // The first entry touched: the first one that does not end before the edit, or the one before it when the edit reaches its comma.
   let first = dict.entries.findIndex((e) => !before_(e.range.end, at));
   if (first < 0) first = dict.entries.length;
-  if (first > 0) { const c = commaEnd(first - 1); if (c < 0 || c > start) first--; }
+  if (first > 0) {
+    const c = commaEnd(first - 1);
+    if (c < 0 || c > start) first--;
+  }
   const from = first === 0 ? old.offset(dict.range.start) + 1 : commaEnd(first - 1);
   if (from < 0 || from > start) return null;
   let next = first;
@@ -128,15 +180,31 @@ function spliceEntries(src: RegistrySource, before: string, after: string, lines
   const kept = dict.entries[next];
   const close: Position = { line: dict.range.end.line, character: dict.range.end.character - 1 };
   if (before_(close, shift.from)) return null;
-  const scanned = scanEntries(after, from, kept ? lines.offset(shift.pos(kept.range.start)) : -1, lines.offset(shift.pos(close)), lines);
+  const scanned = scanEntries(
+    after,
+    from,
+    kept ? lines.offset(shift.pos(kept.range.start)) : -1,
+    lines.offset(shift.pos(close)),
+    lines,
+  );
   if (scanned === null || scanned === 'split') return null;
   litCopiedOutOfText(scanned);
   const entries = [...dict.entries.slice(0, first), ...scanned, ...dict.entries.slice(next).map((e) => shift.any(e))];
   const value: Lit = { kind: 'dict', entries, range: { start: dict.range.start, end: shift.pos(dict.range.end) } };
-  const vars = src.vars.map((v, i): RegistryVar => (i === varIndex ? { ...v, range: { start: v.range.start, end: shift.pos(v.range.end) }, value } : shift.any(v)));
-  const assignments = new Map<string, PyAssignment>(vars.map((v) => [v.name, { name: v.name, nameRange: v.nameRange, stmtRange: v.range, value: v.value }]));
+  const vars = src.vars.map((v, i): RegistryVar =>
+    i === varIndex ? { ...v, range: { start: v.range.start, end: shift.pos(v.range.end) }, value } : shift.any(v),
+  );
+  const assignments = new Map<string, PyAssignment>(
+    vars.map((v) => [v.name, { name: v.name, nameRange: v.nameRange, stmtRange: v.range, value: v.value }]),
+  );
   // The builders read only the value of WORKSPACE_METADATA (its ranges are not kept in the source).
-  if (src.metadata) assignments.set('WORKSPACE_METADATA', { name: 'WORKSPACE_METADATA', nameRange: NOWHERE, stmtRange: NOWHERE, value: shift.any(src.metadata) });
+  if (src.metadata)
+    assignments.set('WORKSPACE_METADATA', {
+      name: 'WORKSPACE_METADATA',
+      nameRange: NOWHERE,
+      stmtRange: NOWHERE,
+      value: shift.any(src.metadata),
+    });
   return rebuild({ assignments, classes: [], errors: [] });
 }
 
@@ -158,7 +226,10 @@ function advance(p: Position, text: string, from: number, to: number): Position 
  */
 class Shift {
   private readonly memo = new Map<object, unknown>();
-  constructor(readonly from: Position, readonly to: Position) {}
+  constructor(
+    readonly from: Position,
+    readonly to: Position,
+  ) {}
   pos(p: Position): Position {
     if (before_(p, this.from)) return p;
     if (p.line === this.from.line) return pos(this.to.line, this.to.character + p.character - this.from.character);
@@ -186,7 +257,10 @@ class Shift {
     }
     if (this.still(x)) return x;
     // String nodes and dict entries keep some of their fields on their prototype (see `strLit`, `dictPair`).
-    if ((x as Lit).kind === 'str') { const n = x as StrLit; return strLit(n.value, this.any(n.range), this.any(n.inner)); }
+    if ((x as Lit).kind === 'str') {
+      const n = x as StrLit;
+      return strLit(n.value, this.any(n.range), this.any(n.inner));
+    }
     if (isPair(x)) return dictPair(this.any(x.key), this.any(x.value), this.any(x.range));
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(x)) out[k] = this.any((x as Record<string, unknown>)[k]);
@@ -207,7 +281,14 @@ function isPosition(x: object): x is Position {
 function isRange(x: object): x is Range {
   if (!('start' in x && 'end' in x) || ownKeys(x) !== 2) return false;
   const { start, end } = x as { start: unknown; end: unknown };
-  return typeof start === 'object' && start !== null && isPosition(start) && typeof end === 'object' && end !== null && isPosition(end);
+  return (
+    typeof start === 'object' &&
+    start !== null &&
+    isPosition(start) &&
+    typeof end === 'object' &&
+    end !== null &&
+    isPosition(end)
+  );
 }
 
 /** How many own enumerable keys an object has, without making the list. */
@@ -237,7 +318,11 @@ function depth(v: Lit): number {
     const [x, d] = stack.pop() as [Lit, number];
     if (d > max) max = d;
     if (x.kind === 'list') for (const i of x.items) stack.push([i, d + 1]);
-    if (x.kind === 'dict') for (const e of x.entries) { stack.push([e.key, d + 1]); stack.push([e.value, d + 1]); }
+    if (x.kind === 'dict')
+      for (const e of x.entries) {
+        stack.push([e.key, d + 1]);
+        stack.push([e.value, d + 1]);
+      }
   }
   return max;
 }

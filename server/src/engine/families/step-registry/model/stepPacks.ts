@@ -66,7 +66,10 @@ export function stepPacks(reads: Pick<LayoutReads, 'settings' | 'directories' | 
   return [...out].sort();
 }
 
-export interface PackComponent { dir: string; kind: 'configs' | 'scripts' }
+export interface PackComponent {
+  dir: string;
+  kind: 'configs' | 'scripts';
+}
 
 /** The folder and kind of a pack's `configs/` or `scripts/` module (`<pack>/<kind>/<name>.py`), or null. */
 export function packOfComponent(path: string, packs: ReadonlySet<string>): PackComponent | null {

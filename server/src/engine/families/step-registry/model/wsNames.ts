@@ -32,6 +32,8 @@ function defined(keys: KeysOf): string[] {
   const names: (string | null)[] = [];
   for (let i = 0; i < keys.size; i++) names.push(keys.key(i));
   const last = new Map<string, number>();
-  names.forEach((k, i) => { if (k !== null) last.set(k, i); });
+  names.forEach((k, i) => {
+    if (k !== null) last.set(k, i);
+  });
   return names.filter((k, i): k is string => k !== null && last.get(k) === i);
 }

@@ -55,13 +55,24 @@ export function readApcoreConfig(file: string, text: string): ApcoreConfig {
 }
 
 function read(file: string, facts: YamlFacts): ApcoreConfig {
-  const cfg: ApcoreConfig = { file, roots: [], idMap: null, maxDepth: DEFAULT_MAX_DEPTH, followSymlinks: false, aclRoot: joinRel(dirOf(file), DEFAULT_ACL_ROOT), diagnostics: [] };
+  const cfg: ApcoreConfig = {
+    file,
+    roots: [],
+    idMap: null,
+    maxDepth: DEFAULT_MAX_DEPTH,
+    followSymlinks: false,
+    aclRoot: joinRel(dirOf(file), DEFAULT_ACL_ROOT),
+    diagnostics: [],
+  };
   for (const e of facts.errors) cfg.diagnostics.push(syntaxDiag(file, e));
   const base = dirOf(file);
-  const bad = (node: Lit, message: string): void => { cfg.diagnostics.push(diag(file, node.range, 'RL020', message)); };
+  const bad = (node: Lit, message: string): void => {
+    cfg.diagnostics.push(diag(file, node.range, 'RL020', message));
+  };
   const path = (node: Str): string | null => {
     const p = joinRel(base, node.value.trim());
-    if (p === null) bad(node, `'${node.value}' leaves the workspace folder; Registry Lens only analyses files inside it`);
+    if (p === null)
+      bad(node, `'${node.value}' leaves the workspace folder; Registry Lens only analyses files inside it`);
     return p;
   };
   const top = facts.value;
@@ -74,37 +85,57 @@ function read(file: string, facts: YamlFacts): ApcoreConfig {
   const idMap = get(root, 'id_map') ?? get(ext, 'id_map');
   if (idMap) {
     if (idMap.kind === 'str') cfg.idMap = { path: path(idMap), range: idMap.range };
-    else bad(idMap, '\'id_map\' must be a path');
+    else bad(idMap, "'id_map' must be a path");
   }
   if (!ext) return cfg;
-  if (ext.kind !== 'dict') { bad(ext, '\'extensions\' must be a mapping with \'root\' or \'roots\''); return cfg; }
+  if (ext.kind !== 'dict') {
+    bad(ext, "'extensions' must be a mapping with 'root' or 'roots'");
+    return cfg;
+  }
   const depth = get(ext, 'max_depth');
   if (depth) {
-    if (depth.kind === 'num' && depth.int && depth.value >= 1 && depth.value <= MAX_DEPTH_LIMIT) cfg.maxDepth = depth.value;
-    else bad(depth, `'extensions.max_depth' must be an integer in [1, ${MAX_DEPTH_LIMIT}]: apcore's Config.validate rejects this file otherwise`);
+    if (depth.kind === 'num' && depth.int && depth.value >= 1 && depth.value <= MAX_DEPTH_LIMIT)
+      cfg.maxDepth = depth.value;
+    else
+      bad(
+        depth,
+        `'extensions.max_depth' must be an integer in [1, ${MAX_DEPTH_LIMIT}]: apcore's Config.validate rejects this file otherwise`,
+      );
   }
   const follow = get(ext, 'follow_symlinks');
   if (follow?.kind === 'bool') cfg.followSymlinks = follow.value;
-  else if (follow && follow.kind !== 'none') bad(follow, '\'extensions.follow_symlinks\' must be true or false');
+  else if (follow && follow.kind !== 'none') bad(follow, "'extensions.follow_symlinks' must be true or false");
   const one = get(ext, 'root');
   if (one) {
-    if (one.kind !== 'str') bad(one, '\'extensions.root\' must be a path');
+    if (one.kind !== 'str') bad(one, "'extensions.root' must be a path");
     else pushRoot(cfg, path(one), null, one.range, null);
   }
   const many = get(ext, 'roots');
-  if (many && many.kind !== 'list') bad(many, '\'extensions.roots\' must be a list of paths or {root, namespace}');
+  if (many && many.kind !== 'list') bad(many, "'extensions.roots' must be a list of paths or {root, namespace}");
   for (const item of many?.kind === 'list' ? many.items : []) {
-    if (item.kind === 'str') { pushRoot(cfg, path(item), null, item.range, null); continue; }
+    if (item.kind === 'str') {
+      pushRoot(cfg, path(item), null, item.range, null);
+      continue;
+    }
     const p = get(item, 'root') ?? get(item, 'path');
     const ns = get(item, 'namespace');
-    if (item.kind !== 'dict' || p?.kind !== 'str') { bad(item, 'A root must be a path or {root: PATH, namespace: NAME}'); continue; }
-    if (ns && ns.kind !== 'str') bad(ns, '\'namespace\' must be a string');
+    if (item.kind !== 'dict' || p?.kind !== 'str') {
+      bad(item, 'A root must be a path or {root: PATH, namespace: NAME}');
+      continue;
+    }
+    if (ns && ns.kind !== 'str') bad(ns, "'namespace' must be a string");
     pushRoot(cfg, path(p), ns?.kind === 'str' ? ns.value : null, p.range, ns?.kind === 'str' ? ns.range : null);
   }
   return cfg;
 }
 
-function pushRoot(cfg: ApcoreConfig, path: string | null, namespace: string | null, range: Range, nsRange: Range | null): void {
+function pushRoot(
+  cfg: ApcoreConfig,
+  path: string | null,
+  namespace: string | null,
+  range: Range,
+  nsRange: Range | null,
+): void {
   if (path === null) return;
   cfg.roots.push({ path, namespace, origin: { file: cfg.file, range, nsRange } });
 }
@@ -119,7 +150,8 @@ export function rootsFromSettings(roots: ApcoreRootSetting[]): RootDecl[] {
   for (const r of roots) {
     const raw = typeof r === 'string' ? r : r.path;
     const path = joinRel('', raw.trim());
-    if (path !== null) out.push({ path, namespace: typeof r === 'string' ? null : r.namespace ?? null, origin: null });
+    if (path !== null)
+      out.push({ path, namespace: typeof r === 'string' ? null : (r.namespace ?? null), origin: null });
   }
   return out;
 }

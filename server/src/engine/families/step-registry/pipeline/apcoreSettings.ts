@@ -24,13 +24,22 @@ const idMap = (raw: unknown): string | undefined => (typeof raw === 'string' && 
 
 export const APCORE_SETTINGS = settingsGroup<ApcoreSettings>({
   apcoreRoots: {
-    key: 'apcore.roots', default: [],
+    key: 'apcore.roots',
+    default: [],
     resolve: (raw) => roots(raw).filter((r) => !leavesRoot(rootPath(r))),
     leaving: (raw) => roots(raw).map(rootPath).filter(leavesRoot),
   },
   apcoreIdMap: {
-    key: 'apcore.idMap', default: null,
-    resolve: (raw) => { const p = idMap(raw); const dir = p === undefined ? '' : normalDir(p); return dir === '' ? null : dir; },
-    leaving: (raw) => { const p = idMap(raw); return p !== undefined && leavesRoot(p) ? [p] : []; },
+    key: 'apcore.idMap',
+    default: null,
+    resolve: (raw) => {
+      const p = idMap(raw);
+      const dir = p === undefined ? '' : normalDir(p);
+      return dir === '' ? null : dir;
+    },
+    leaving: (raw) => {
+      const p = idMap(raw);
+      return p !== undefined && leavesRoot(p) ? [p] : [];
+    },
   },
 });

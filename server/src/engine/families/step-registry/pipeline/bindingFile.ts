@@ -24,7 +24,11 @@ export interface BindingItem {
   schemaRef: { value: string; range: Range } | null;
 }
 
-export interface BindingDoc { file: string; items: BindingItem[]; diagnostics: Diagnostic[] }
+export interface BindingDoc {
+  file: string;
+  items: BindingItem[];
+  diagnostics: Diagnostic[];
+}
 
 export function readBindingFile(file: string, text: string): BindingDoc {
   const facts = parseYamlLit(text, { pyyaml: true });
@@ -37,29 +41,56 @@ export function readBindingFile(file: string, text: string): BindingDoc {
 
 function readRoot(doc: BindingDoc, root: Lit | null): void {
   const fail = (range: Range, reason: string): void => {
-    doc.diagnostics.push(diag(doc.file, range, 'RL070', `${reason}: apcore's BindingLoader raises BindingFileInvalidError, so no module of this file registers`));
+    doc.diagnostics.push(
+      diag(
+        doc.file,
+        range,
+        'RL070',
+        `${reason}: apcore's BindingLoader raises BindingFileInvalidError, so no module of this file registers`,
+      ),
+    );
   };
   if (root === null || root.kind === 'none') return fail(ZERO_RANGE, 'The file is empty');
   if (root.kind !== 'dict') return fail(root.range, 'The top level must be a mapping');
   const spec = dictEntry(root, 'spec_version');
-  const specValue = spec?.value.kind === 'str' ? spec.value.value : spec?.value.kind === 'num' ? String(spec.value.value) : null;
+  const specValue =
+    spec?.value.kind === 'str' ? spec.value.value : spec?.value.kind === 'num' ? String(spec.value.value) : null;
   if (!spec) {
-    doc.diagnostics.push(diag(doc.file, root.entries[0]?.key.range ?? ZERO_RANGE, 'RL070', '\'spec_version\' is missing: apcore defaults it to \'1.0\' with a warning (it becomes mandatory in spec 1.1)', { severity: 'warning' }));
+    doc.diagnostics.push(
+      diag(
+        doc.file,
+        root.entries[0]?.key.range ?? ZERO_RANGE,
+        'RL070',
+        "'spec_version' is missing: apcore defaults it to '1.0' with a warning (it becomes mandatory in spec 1.1)",
+        { severity: 'warning' },
+      ),
+    );
   } else if (specValue === null || !SUPPORTED_SPEC_VERSIONS.includes(specValue)) {
-    doc.diagnostics.push(diag(doc.file, spec.value.range, 'RL070', `spec_version ${specValue === null ? 'is not a version' : `'${specValue}' is newer than supported`} (${SUPPORTED_SPEC_VERSIONS.join(', ')}): apcore proceeds best-effort with a warning`, { severity: 'warning' }));
+    doc.diagnostics.push(
+      diag(
+        doc.file,
+        spec.value.range,
+        'RL070',
+        `spec_version ${specValue === null ? 'is not a version' : `'${specValue}' is newer than supported`} (${SUPPORTED_SPEC_VERSIONS.join(', ')}): apcore proceeds best-effort with a warning`,
+        { severity: 'warning' },
+      ),
+    );
   }
   const list = dictEntry(root, 'bindings');
-  if (!list) return fail(root.entries[0]?.key.range ?? root.range, 'Missing \'bindings\' key');
-  if (list.value.kind !== 'list') return fail(list.value.range, '\'bindings\' must be a list');
+  if (!list) return fail(root.entries[0]?.key.range ?? root.range, "Missing 'bindings' key");
+  if (list.value.kind !== 'list') return fail(list.value.range, "'bindings' must be a list");
   for (const entry of list.value.items) {
-    if (entry.kind !== 'dict') { fail(entry.range, 'Each binding entry must be a mapping'); continue; }
+    if (entry.kind !== 'dict') {
+      fail(entry.range, 'Each binding entry must be a mapping');
+      continue;
+    }
     const str = (k: string): { value: string; range: Range; inner: Range } | null => {
       const v = dictEntry(entry, k)?.value;
       return v?.kind === 'str' ? { value: v.value, range: v.range, inner: v.inner } : null;
     };
     const has = (k: string): boolean => dictEntry(entry, k) !== undefined;
-    if (!has('module_id')) fail(entry.range, 'Binding entry missing \'module_id\'');
-    else if (!has('target')) fail(entry.range, 'Binding entry missing \'target\'');
+    if (!has('module_id')) fail(entry.range, "Binding entry missing 'module_id'");
+    else if (!has('target')) fail(entry.range, "Binding entry missing 'target'");
     const moduleId = str('module_id');
     const complete = has('module_id') && has('target');
     // The loader reads `schema_ref` only after the modes are checked.
@@ -76,20 +107,37 @@ function checkSchemaModes(doc: BindingDoc, entry: Extract<Lit, { kind: 'dict' }>
     (at('input_schema') ?? at('output_schema')) && 'input_schema/output_schema',
     at('schema_ref') && 'schema_ref',
   ].filter((m): m is string => typeof m === 'string');
-  const error = (range: Range, message: string): false => { doc.diagnostics.push(diag(doc.file, range, 'RL070', message)); return false; };
+  const error = (range: Range, message: string): false => {
+    doc.diagnostics.push(diag(doc.file, range, 'RL070', message));
+    return false;
+  };
   if (modes.length > 1) {
-    return error(at('schema_ref') ?? at('input_schema') ?? at('output_schema') ?? entry.range, `Binding '${id}' lists several schema modes (${modes.join(', ')}): apcore raises BindingSchemaModeConflictError, so no module of this file registers`);
+    return error(
+      at('schema_ref') ?? at('input_schema') ?? at('output_schema') ?? entry.range,
+      `Binding '${id}' lists several schema modes (${modes.join(', ')}): apcore raises BindingSchemaModeConflictError, so no module of this file registers`,
+    );
   }
   const one = at('input_schema') ?? at('output_schema');
   if (one && (!at('input_schema') || !at('output_schema'))) {
-    return error(one, `Binding '${id}': explicit schema mode requires both 'input_schema' and 'output_schema'; apcore raises BindingFileInvalidError, so no module of this file registers`);
+    return error(
+      one,
+      `Binding '${id}': explicit schema mode requires both 'input_schema' and 'output_schema'; apcore raises BindingFileInvalidError, so no module of this file registers`,
+    );
   }
   const auto = dictEntry(entry, 'auto_schema')?.value;
   if (!auto) return true;
-  const valid = auto.kind === 'bool' || auto.kind === 'none' || (auto.kind === 'str' && AUTO_SCHEMA_STRINGS.includes(auto.value));
-  if (!valid) return error(auto.range, `Binding '${id}': auto_schema must be a boolean or one of ${AUTO_SCHEMA_STRINGS.map((s) => `'${s}'`).join(', ')}; apcore raises BindingFileInvalidError, so no module of this file registers`);
+  const valid =
+    auto.kind === 'bool' || auto.kind === 'none' || (auto.kind === 'str' && AUTO_SCHEMA_STRINGS.includes(auto.value));
+  if (!valid)
+    return error(
+      auto.range,
+      `Binding '${id}': auto_schema must be a boolean or one of ${AUTO_SCHEMA_STRINGS.map((s) => `'${s}'`).join(', ')}; apcore raises BindingFileInvalidError, so no module of this file registers`,
+    );
   if (auto.kind === 'none' || (auto.kind === 'bool' && !auto.value)) {
-    return error(auto.range, `Binding '${id}': auto_schema is explicitly ${auto.kind === 'none' ? 'null' : 'false'} and no other schema is given; apcore raises BindingSchemaInferenceFailedError, so no module of this file registers`);
+    return error(
+      auto.range,
+      `Binding '${id}': auto_schema is explicitly ${auto.kind === 'none' ? 'null' : 'false'} and no other schema is given; apcore raises BindingSchemaInferenceFailedError, so no module of this file registers`,
+    );
   }
   return true;
 }

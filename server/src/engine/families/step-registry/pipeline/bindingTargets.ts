@@ -28,19 +28,25 @@ function importBases(bindingFile: string): string[] {
 export function moduleFiles(bindingFile: string, modulePath: string): string[] {
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(modulePath)) return [];
   const rel = modulePath.split('.').join('/');
-  return importBases(bindingFile).flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)]).filter((p): p is string => p !== null);
+  return importBases(bindingFile)
+    .flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)])
+    .filter((p): p is string => p !== null);
 }
 
 /** The files a package's top level may be: whether the package is in the repository. */
 function topFiles(bindingFile: string, top: string): string[] {
-  return importBases(bindingFile).flatMap((b) => [joinRel(b, `${top}/__init__.py`), joinRel(b, `${top}.py`)]).filter((p): p is string => p !== null);
+  return importBases(bindingFile)
+    .flatMap((b) => [joinRel(b, `${top}/__init__.py`), joinRel(b, `${top}.py`)])
+    .filter((p): p is string => p !== null);
 }
 
 /** The files every target of a binding file may be, and its top package (fed so their names can be read). */
 export function wantedTargetFiles(doc: BindingDoc): string[] {
   return doc.items.flatMap((i) => {
-    const modulePath = i.target?.value.includes(':') ? i.target.value.split(':')[0] as string : null;
-    return modulePath === null ? [] : [...moduleFiles(doc.file, modulePath), ...topFiles(doc.file, modulePath.split('.')[0] as string)];
+    const modulePath = i.target?.value.includes(':') ? (i.target.value.split(':')[0] as string) : null;
+    return modulePath === null
+      ? []
+      : [...moduleFiles(doc.file, modulePath), ...topFiles(doc.file, modulePath.split('.')[0] as string)];
   });
 }
 
@@ -52,7 +58,14 @@ export function checkBindingTargets(doc: BindingDoc, env: TargetEnv): Diagnostic
     if (item.schemaRef) {
       const ref = joinRel(dirOf(doc.file), item.schemaRef.value);
       if (ref !== null && !env.exists(ref)) {
-        out.push(diag(doc.file, item.schemaRef.range, 'RL070', `Schema reference file not found (${ref}): apcore raises BindingFileInvalidError, ${FAILS}`));
+        out.push(
+          diag(
+            doc.file,
+            item.schemaRef.range,
+            'RL070',
+            `Schema reference file not found (${ref}): apcore raises BindingFileInvalidError, ${FAILS}`,
+          ),
+        );
       }
     }
   }
@@ -62,15 +75,22 @@ export function checkBindingTargets(doc: BindingDoc, env: TargetEnv): Diagnostic
 function checkTarget(file: string, item: BindingItem, env: TargetEnv): string | null {
   const target = item.target?.value;
   if (target === undefined) return null;
-  if (!target.includes(':')) return `Target '${target}' is not 'module.path:callable': apcore raises BindingInvalidTargetError`;
+  if (!target.includes(':'))
+    return `Target '${target}' is not 'module.path:callable': apcore raises BindingInvalidTargetError`;
   const [modulePath, callable] = target.split(':', 2) as [string, string];
   const candidates = moduleFiles(file, modulePath);
   const found = candidates.find((p) => env.exists(p));
   if (found === undefined) {
     const top = modulePath.split('.')[0] as string;
-    const ours = importBases(file).find((b) => { const d = joinRel(b, top); return d !== null && (env.exists(`${d}/__init__.py`) || env.exists(`${d}.py`) || env.dirExists(d)); });
+    const ours = importBases(file).find((b) => {
+      const d = joinRel(b, top);
+      return d !== null && (env.exists(`${d}/__init__.py`) || env.exists(`${d}.py`) || env.dirExists(d));
+    });
     if (ours === undefined || !modulePath.includes('.')) return null;
-    const looked = candidates.filter((p) => isUnder(p, ours)).slice(0, 2).join(', ');
+    const looked = candidates
+      .filter((p) => isUnder(p, ours))
+      .slice(0, 2)
+      .join(', ');
     return `No module '${modulePath}' although its package '${top}' is in the repository (looked for ${looked}): apcore raises BindingModuleNotFoundError`;
   }
   const text = env.text(found);
@@ -110,9 +130,13 @@ function definesName(text: string, name: string): boolean {
   const n = name;
   // Horizontal space only: `\s*` after `^` would cross lines (a run of blank lines would cost its square).
   const shapes = [
-    `^[ \\t]*(async[ \\t]+)?def[ \\t]+${n}\\b`, `^[ \\t]*class[ \\t]+${n}\\b`, `\\b${n}[ \\t]*:=`,
+    `^[ \\t]*(async[ \\t]+)?def[ \\t]+${n}\\b`,
+    `^[ \\t]*class[ \\t]+${n}\\b`,
+    `\\b${n}[ \\t]*:=`,
     `^[ \\t]*(?:\\w+[ \\t]*,[ \\t]*)*${n}[ \\t]*(?:,[ \\t]*\\w+[ \\t]*)*(:[^=\\n]*)?=(?!=)`,
-    `\\bimport\\b[^\\n]*\\b${n}\\b`, `\\bimport[ \\t]*\\([^)]{0,4000}\\b${n}\\b`, `^[ \\t]*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
+    `\\bimport\\b[^\\n]*\\b${n}\\b`,
+    `\\bimport[ \\t]*\\([^)]{0,4000}\\b${n}\\b`,
+    `^[ \\t]*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
   ];
   return shapes.some((s) => new RegExp(s, 'm').test(text));
 }

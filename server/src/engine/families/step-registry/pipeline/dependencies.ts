@@ -16,7 +16,11 @@ import { readVersionHint } from './versionHint';
 export const DEFAULT_VERSION = '1.0.0';
 
 /** A resolved dependency: from the meta's entry to the entry named `to`. */
-export interface Edge { to: string; range: Range; optional: boolean }
+export interface Edge {
+  to: string;
+  range: Range;
+  optional: boolean;
+}
 
 export interface DepEnv {
   /** Context name for messages (`core` or a workspace id). */
@@ -31,7 +35,14 @@ export interface DepEnv {
 }
 
 /** How one dependency resolves: the entry, its version, and whether the range is satisfied (null without a range). */
-export function resolveDep(dep: MetaDep, env: Pick<DepEnv, 'resolve' | 'versionOf'>): { entry: StepEntry | null; version: { value: string; declared: boolean; at: Location | null } | null; satisfied: boolean | null } {
+export function resolveDep(
+  dep: MetaDep,
+  env: Pick<DepEnv, 'resolve' | 'versionOf'>,
+): {
+  entry: StepEntry | null;
+  version: { value: string; declared: boolean; at: Location | null } | null;
+  satisfied: boolean | null;
+} {
   const entry = env.resolve(dep.moduleId);
   if (!entry) return { entry: null, version: null, satisfied: null };
   const version = env.versionOf(entry);
@@ -39,7 +50,10 @@ export function resolveDep(dep: MetaDep, env: Pick<DepEnv, 'resolve' | 'versionO
   return { entry, version, satisfied: hint && 'matches' in hint ? hint.matches(version.value) : null };
 }
 
-export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnostics: Diagnostic[]; unresolved: boolean } {
+export function resolveDeps(
+  doc: MetaDoc,
+  env: DepEnv,
+): { edges: Edge[]; diagnostics: Diagnostic[]; unresolved: boolean } {
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
   let unresolved = false;
@@ -47,31 +61,62 @@ export function resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnos
     const { entry, version, satisfied } = resolveDep(dep, env);
     const bound = entry ? null : env.bound(dep.moduleId);
     if (bound) {
-      diagnostics.push(diag(doc.file, dep.range, 'RL072', `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ${dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'}`, {
-        related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
-      }));
+      diagnostics.push(
+        diag(
+          doc.file,
+          dep.range,
+          'RL072',
+          `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ${dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'}`,
+          {
+            related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
+          },
+        ),
+      );
       continue;
     }
     if (!entry) {
       unresolved = true;
       const near = env.suggest(dep.moduleId);
       const kind = dep.optional ? 'optional' : 'required';
-      const effect = dep.optional ? 'apcore skips it with a warning' : 'apcore\'s discover() raises DependencyNotFoundError, so discovery of the whole root fails';
-      diagnostics.push(diag(doc.file, dep.range, 'RL022', `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`, {
-        severity: dep.optional ? 'warning' : 'error',
-        fixes: near.map((n, i) => ({ title: `Change to '${n}'`, preferred: i === 0, edits: [{ file: doc.file, edits: [{ range: dep.inner, newText: n }] }] })),
-      }));
+      const effect = dep.optional
+        ? 'apcore skips it with a warning'
+        : "apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails";
+      diagnostics.push(
+        diag(
+          doc.file,
+          dep.range,
+          'RL022',
+          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+          {
+            severity: dep.optional ? 'warning' : 'error',
+            fixes: near.map((n, i) => ({
+              title: `Change to '${n}'`,
+              preferred: i === 0,
+              edits: [{ file: doc.file, edits: [{ range: dep.inner, newText: n }] }],
+            })),
+          },
+        ),
+      );
       continue;
     }
-    if (!edges.some((e) => e.to === entry.name)) edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
+    if (!edges.some((e) => e.to === entry.name))
+      edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
     if (satisfied !== false || !dep.version || !version) continue;
     const effect = dep.optional
       ? 'apcore skips this optional dependency with a warning'
-      : 'apcore\'s discover() raises DependencyVersionMismatchError, so discovery of the whole root fails';
-    diagnostics.push(diag(doc.file, dep.version.range, 'RL027', `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'; ${effect}`, {
-      severity: dep.optional ? 'warning' : 'error',
-      related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
-    }));
+      : "apcore's discover() raises DependencyVersionMismatchError, so discovery of the whole root fails";
+    diagnostics.push(
+      diag(
+        doc.file,
+        dep.version.range,
+        'RL027',
+        `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'; ${effect}`,
+        {
+          severity: dep.optional ? 'warning' : 'error',
+          related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
+        },
+      ),
+    );
   }
   // Kept at its length (a pushed list keeps V8's spare room; a large org keeps 27,000 of these: ~1 MB).
   return { edges: edges.length === 0 ? edges : edges.slice(), diagnostics, unresolved };

@@ -7,13 +7,29 @@ import { keyText, type Lit } from '../../../literal';
 import { diag } from '../codes';
 
 /** Top-level keys meant as deprecation (ours of old, and x-deprecation's own keys written one level too high). */
-const MISPLACED = ['deprecated', 'deprecated_message', 'replacement', 'x-deprecation', 'deprecated_since', 'sunset_version', 'sunset_date', 'migration_guide'];
+const MISPLACED = [
+  'deprecated',
+  'deprecated_message',
+  'replacement',
+  'x-deprecation',
+  'deprecated_since',
+  'sunset_version',
+  'sunset_date',
+  'migration_guide',
+];
 
 export function misplacedDeprecation(file: string, root: Lit): Diagnostic[] {
   if (root.kind !== 'dict') return [];
   return root.entries.flatMap((e) => {
     const key = keyText(e);
     if (key === undefined || !MISPLACED.includes(key)) return [];
-    return [diag(file, e.key.range, 'RL073', `No apcore SDK reads a top-level '${key}': the module is not deprecated. apcore-python reads deprecation from metadata['x-deprecation'] (deprecated_since, sunset_version, migration_guide, sunset_date)`)];
+    return [
+      diag(
+        file,
+        e.key.range,
+        'RL073',
+        `No apcore SDK reads a top-level '${key}': the module is not deprecated. apcore-python reads deprecation from metadata['x-deprecation'] (deprecated_since, sunset_version, migration_guide, sunset_date)`,
+      ),
+    ];
   });
 }

@@ -11,18 +11,26 @@ import { ZERO_RANGE } from '../../../text/ranges';
 import type { MappedClass, MetaDoc } from './types';
 
 export function isModuleClass(c: PyClass): boolean {
-  return c.attributes.includes('input_schema') && c.attributes.includes('output_schema') && c.methods.includes('execute');
+  return (
+    c.attributes.includes('input_schema') && c.attributes.includes('output_schema') && c.methods.includes('execute')
+  );
 }
 
 /** What stage 4 may ask about files: the classes of a Python file (null when it is not read). */
-export interface ClassFiles { classes(file: string): PyClass[] | null }
+export interface ClassFiles {
+  classes(file: string): PyClass[] | null;
+}
 
 /**
  * RL026 for a meta file's `entry_point`: the subject file (the module the meta describes) must define
  * the class. Classes of TypeScript/JavaScript files are not read, so those are not checked. The fixes
  * offer the subject's module classes (or all its classes when none looks like one).
  */
-export function checkMetaEntryPoint(doc: MetaDoc, subject: string | null, files: ClassFiles): { cls: PyClass | null; diagnostics: Diagnostic[] } {
+export function checkMetaEntryPoint(
+  doc: MetaDoc,
+  subject: string | null,
+  files: ClassFiles,
+): { cls: PyClass | null; diagnostics: Diagnostic[] } {
   const ep = doc.entryPoint;
   if (!ep || !subject?.endsWith('.py')) return { cls: null, diagnostics: [] };
   const classes = files.classes(subject);
@@ -30,15 +38,42 @@ export function checkMetaEntryPoint(doc: MetaDoc, subject: string | null, files:
   const cls = classes.find((c) => c.name === ep.cls) ?? null;
   if (cls) return { cls, diagnostics: [] };
   const names = classes.map((c) => c.name);
-  const fixes = entryPointFixes(doc.file, ep.clsRange, classes.filter(isModuleClass).map((c) => c.name), names, (n) => `Change the entry point class to '${n}'`);
+  const fixes = entryPointFixes(
+    doc.file,
+    ep.clsRange,
+    classes.filter(isModuleClass).map((c) => c.name),
+    names,
+    (n) => `Change the entry point class to '${n}'`,
+  );
   const defines = names.length ? ` (it defines ${names.join(', ')})` : ' (it defines no class)';
-  return { cls: null, diagnostics: [diag(doc.file, ep.range, 'RL026', `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the module file this metadata describes, whatever comes before ':', and skips the module`, { fixes })] };
+  return {
+    cls: null,
+    diagnostics: [
+      diag(
+        doc.file,
+        ep.range,
+        'RL026',
+        `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the module file this metadata describes, whatever comes before ':', and skips the module`,
+        { fixes },
+      ),
+    ],
+  };
 }
 
 /** Fixes naming another entry point in a meta file: the module's candidates, else all its names (preferred when there is one). */
-export function entryPointFixes(file: string, clsRange: Range, modules: readonly string[], names: readonly string[], title: (name: string) => string): Fix[] {
+export function entryPointFixes(
+  file: string,
+  clsRange: Range,
+  modules: readonly string[],
+  names: readonly string[],
+  title: (name: string) => string,
+): Fix[] {
   const offer = modules.length > 0 ? modules : names;
-  return offer.map((n, i) => ({ title: title(n), preferred: i === 0 && offer.length === 1, edits: [{ file, edits: [{ range: clsRange, newText: n }] }] }));
+  return offer.map((n, i) => ({
+    title: title(n),
+    preferred: i === 0 && offer.length === 1,
+    edits: [{ file, edits: [{ range: clsRange, newText: n }] }],
+  }));
 }
 
 /**
@@ -46,15 +81,37 @@ export function entryPointFixes(file: string, clsRange: Range, modules: readonly
  * class. A mapped class apcore ignores (beside an `id`) does not count; when detection then finds no
  * class or another one, RL029 (warning) on the `class` says so.
  */
-export function detectEntryClass(file: string, classes: PyClass[], mapped: MappedClass | null): { cls: PyClass | null; diagnostics: Diagnostic[] } {
+export function detectEntryClass(
+  file: string,
+  classes: PyClass[],
+  mapped: MappedClass | null,
+): { cls: PyClass | null; diagnostics: Diagnostic[] } {
   if (mapped && !mapped.ignored) {
     const cls = classes.find((c) => c.name === mapped.name) ?? null;
-    return cls ? { cls, diagnostics: [] } : { cls: null, diagnostics: [diag(mapped.file, mapped.range, 'RL026', `Class '${mapped.name}' (from the id map) is not defined in ${file}`)] };
+    return cls
+      ? { cls, diagnostics: [] }
+      : {
+          cls: null,
+          diagnostics: [
+            diag(
+              mapped.file,
+              mapped.range,
+              'RL026',
+              `Class '${mapped.name}' (from the id map) is not defined in ${file}`,
+            ),
+          ],
+        };
   }
   const detected = detectModuleClass(file, classes);
   if (!mapped || detected.cls?.name === mapped.name) return detected;
   const instead = detected.cls ? `detects ${detected.cls.name} instead` : 'detects no single module class instead';
-  const ignoredClass = diag(mapped.file, mapped.range, 'RL029', `apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new id, apcore-typescript never reads it) and ${instead}; name the class in the module's meta file (entry_point), or drop the 'id'`, { severity: 'warning' });
+  const ignoredClass = diag(
+    mapped.file,
+    mapped.range,
+    'RL029',
+    `apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new id, apcore-typescript never reads it) and ${instead}; name the class in the module's meta file (entry_point), or drop the 'id'`,
+    { severity: 'warning' },
+  );
   return { cls: detected.cls, diagnostics: [ignoredClass, ...detected.diagnostics] };
 }
 
@@ -64,12 +121,32 @@ function detectModuleClass(file: string, classes: PyClass[]): { cls: PyClass | n
   const first = found[0];
   if (found.length === 1 && first) return { cls: first, diagnostics: [] };
   if (!first) {
-    return { cls: null, diagnostics: [diag(file, ZERO_RANGE, 'RL026', 'No module class found: no class assigns input_schema and output_schema and defines execute (set entry_point in the meta file to name one)')] };
+    return {
+      cls: null,
+      diagnostics: [
+        diag(
+          file,
+          ZERO_RANGE,
+          'RL026',
+          'No module class found: no class assigns input_schema and output_schema and defines execute (set entry_point in the meta file to name one)',
+        ),
+      ],
+    };
   }
   return {
     cls: null,
-    diagnostics: [diag(file, first.nameRange, 'RL026', `Ambiguous entry point: ${found.map((c) => c.name).join(', ')} all look like module classes; set entry_point in the meta file`, {
-      related: found.slice(1).map((c) => ({ file, range: c.nameRange, message: `${c.name} is also a module class` })),
-    })],
+    diagnostics: [
+      diag(
+        file,
+        first.nameRange,
+        'RL026',
+        `Ambiguous entry point: ${found.map((c) => c.name).join(', ')} all look like module classes; set entry_point in the meta file`,
+        {
+          related: found
+            .slice(1)
+            .map((c) => ({ file, range: c.nameRange, message: `${c.name} is also a module class` })),
+        },
+      ),
+    ],
   };
 }

@@ -28,7 +28,11 @@ export interface IdMapItem {
   cls: { value: string; range: Range } | null;
 }
 
-export interface IdMapDoc { file: string; items: IdMapItem[]; diagnostics: Diagnostic[] }
+export interface IdMapDoc {
+  file: string;
+  items: IdMapItem[];
+  diagnostics: Diagnostic[];
+}
 
 export function readIdMap(file: string, text: string): IdMapDoc {
   const facts = parseYamlLit(text);
@@ -44,19 +48,44 @@ function read(file: string, facts: YamlFacts): IdMapDoc {
   const entry = dictEntry(root, 'mappings');
   if (!entry || entry.value.kind !== 'list') {
     const first = root?.kind === 'dict' ? root.entries[0]?.key.range : undefined;
-    const range = entry ? entry.value.range : first ?? root?.range ?? ZERO_RANGE;
-    doc.diagnostics.push(diag(file, range, 'RL029', entry ? '\'mappings\' must be a list of {file, id?, class?}' : 'The id map has no \'mappings\' list, so it maps nothing'));
+    const range = entry ? entry.value.range : (first ?? root?.range ?? ZERO_RANGE);
+    doc.diagnostics.push(
+      diag(
+        file,
+        range,
+        'RL029',
+        entry
+          ? "'mappings' must be a list of {file, id?, class?}"
+          : "The id map has no 'mappings' list, so it maps nothing",
+      ),
+    );
     return doc;
   }
   for (const item of entry.value.items) {
     const str = (k: string): { value: string; range: Range; inner: Range } | null => {
       const v = dictEntry(item, k)?.value;
-      return v?.kind === 'str' && v.value.trim() !== '' ? { value: v.value.trim(), range: v.range, inner: v.inner } : null;
+      return v?.kind === 'str' && v.value.trim() !== ''
+        ? { value: v.value.trim(), range: v.range, inner: v.inner }
+        : null;
     };
     const f = str('file');
-    const mapped: IdMapItem = { range: item.range, file: f ? { ...f, fromMap: joinRel(dirOf(file), f.value) } : null, id: str('id'), cls: str('class') };
+    const mapped: IdMapItem = {
+      range: item.range,
+      file: f ? { ...f, fromMap: joinRel(dirOf(file), f.value) } : null,
+      id: str('id'),
+      cls: str('class'),
+    };
     doc.items.push(mapped);
-    if (!f) doc.diagnostics.push(diag(file, item.range, 'RL029', `This mapping has no 'file'${item.kind === 'dict' ? '' : ` (it is ${describe(item)}, not {file, id?, class?})`}, so it is ignored`, { severity: 'warning' }));
+    if (!f)
+      doc.diagnostics.push(
+        diag(
+          file,
+          item.range,
+          'RL029',
+          `This mapping has no 'file'${item.kind === 'dict' ? '' : ` (it is ${describe(item)}, not {file, id?, class?})`}, so it is ignored`,
+          { severity: 'warning' },
+        ),
+      );
   }
   return doc;
 }
@@ -66,7 +95,11 @@ function describe(v: Lit): string {
 }
 
 /** A module found by the scan, before the id map. */
-export interface Found { file: string; root: ApRoot; pathId: string }
+export interface Found {
+  file: string;
+  root: ApRoot;
+  pathId: string;
+}
 
 /**
  * Applies the id map to the scanned modules. An item names the modules whose path relative to their
@@ -76,7 +109,12 @@ export interface Found { file: string; root: ApRoot; pathId: string }
  * `watched` lists every path an item may name, so their appearance re-runs the stage; `links`, each
  * item's `file` and the (first) module it names, for the editor's document links.
  */
-export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], doc: IdMapDoc | null, exists: (path: string) => boolean): { modules: ScannedModule[]; watched: string[]; diagnostics: Diagnostic[]; links: DocumentLinkResult[] } {
+export function applyIdMap(
+  found: readonly Found[],
+  roots: readonly ApRoot[],
+  doc: IdMapDoc | null,
+  exists: (path: string) => boolean,
+): { modules: ScannedModule[]; watched: string[]; diagnostics: Diagnostic[]; links: DocumentLinkResult[] } {
   const diagnostics: Diagnostic[] = [];
   const links: DocumentLinkResult[] = [];
   const byFile = new Map<string, IdMapItem>();
@@ -85,31 +123,55 @@ export function applyIdMap(found: readonly Found[], roots: readonly ApRoot[], do
   for (const item of doc?.items ?? []) {
     const f = item.file;
     if (!doc || !f) continue;
-    const warn = (message: string): void => { diagnostics.push(diag(doc.file, f.range, 'RL029', message, { severity: 'warning' })); };
-    const inRoots = roots.flatMap((r) => { const p = joinRel(r.path, f.value); return p === null ? [] : [p]; });
+    const warn = (message: string): void => {
+      diagnostics.push(diag(doc.file, f.range, 'RL029', message, { severity: 'warning' }));
+    };
+    const inRoots = roots.flatMap((r) => {
+      const p = joinRel(r.path, f.value);
+      return p === null ? [] : [p];
+    });
     for (const p of [...inRoots, ...(f.fromMap === null ? [] : [f.fromMap])]) watched.add(p);
     let named = found.filter((m) => joinRel(m.root.path, f.value) === m.file && relToRoot(m.file, m.root) !== '');
     if (named.length === 0 && f.fromMap !== null && byPath.has(f.fromMap)) named = [byPath.get(f.fromMap) as Found];
     if (named.length === 0) {
       const any = [...inRoots, f.fromMap].some((p) => p !== null && exists(p));
-      const inRootsText = roots.length === 0 ? '' : `${roots.length === 1 ? 'the extension root' : 'an extension root'} (${roots.map((r) => `${r.path || '.'}/`).join(', ')}) or `;
+      const inRootsText =
+        roots.length === 0
+          ? ''
+          : `${roots.length === 1 ? 'the extension root' : 'an extension root'} (${roots.map((r) => `${r.path || '.'}/`).join(', ')}) or `;
       const where = `${inRootsText}the id map's directory (${dirOf(doc.file) || '.'}/)`;
-      warn(any ? `'${f.value}' is not a module of any extension root; this mapping is ignored` : `'${f.value}' does not exist relative to ${where}; this mapping is ignored`);
+      warn(
+        any
+          ? `'${f.value}' is not a module of any extension root; this mapping is ignored`
+          : `'${f.value}' does not exist relative to ${where}; this mapping is ignored`,
+      );
       continue;
     }
     links.push({ range: f.inner, target: (named[0] as Found).file });
-    if (named.every((m) => byFile.has(m.file))) { warn(`'${f.value}' is already mapped above; this mapping is ignored`); continue; }
+    if (named.every((m) => byFile.has(m.file))) {
+      warn(`'${f.value}' is already mapped above; this mapping is ignored`);
+      continue;
+    }
     for (const m of named) if (!byFile.has(m.file)) byFile.set(m.file, item);
   }
   const modules = found.map((m): ScannedModule => {
     const item = byFile.get(m.file);
-    if (!item || !doc || !item.file) return { file: m.file, root: m.root, id: m.pathId, idOrigin: null, mappedClass: null };
+    if (!item || !doc || !item.file)
+      return { file: m.file, root: m.root, id: m.pathId, idOrigin: null, mappedClass: null };
     return {
       file: m.file,
       root: m.root,
       id: item.id?.value ?? item.file.value,
-      idOrigin: item.id ? { file: doc.file, range: item.id.range } : { file: doc.file, range: item.file.range, note: 'the mapping has no \'id\', so apcore uses its file path as the id' },
-      mappedClass: item.cls ? { name: item.cls.value, file: doc.file, range: item.cls.range, ignored: item.id !== null } : null,
+      idOrigin: item.id
+        ? { file: doc.file, range: item.id.range }
+        : {
+            file: doc.file,
+            range: item.file.range,
+            note: "the mapping has no 'id', so apcore uses its file path as the id",
+          },
+      mappedClass: item.cls
+        ? { name: item.cls.value, file: doc.file, range: item.cls.range, ignored: item.id !== null }
+        : null,
     };
   });
   return { modules, watched: [...watched].sort(), diagnostics, links };

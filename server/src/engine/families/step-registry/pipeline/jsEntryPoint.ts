@@ -27,7 +27,12 @@ function isModuleExport(e: JsExport): Verdict {
   if (e.type === 'unknown') return 'maybe';
   if (e.type !== 'object') return 'no';
   const m = e.members;
-  const v = [memberIs(e, m['inputSchema'], ['object']), memberIs(e, m['outputSchema'], ['object']), memberIs(e, m['description'], ['string', 'empty']), memberIs(e, m['execute'], ['function'])];
+  const v = [
+    memberIs(e, m['inputSchema'], ['object']),
+    memberIs(e, m['outputSchema'], ['object']),
+    memberIs(e, m['description'], ['string', 'empty']),
+    memberIs(e, m['execute'], ['function']),
+  ];
   return v.includes('no') ? 'no' : v.includes('maybe') ? 'maybe' : 'yes';
 }
 
@@ -37,12 +42,27 @@ function moduleExports(mod: JsModule): JsExport[] {
 }
 
 /** Stage 4: the export apcore-typescript registers for this file, or null (with why, when it is certain). */
-export function resolveJsEntry(file: string, mod: JsModule, meta: MetaDoc | null): { entry: JsExport | null; diagnostics: Diagnostic[] } {
+export function resolveJsEntry(
+  file: string,
+  mod: JsModule,
+  meta: MetaDoc | null,
+): { entry: JsExport | null; diagnostics: Diagnostic[] } {
   if (mod.throwsOnImport) {
-    return { entry: null, diagnostics: [diag(file, mod.throwsOnImport, 'RL026', `module() is called without an 'id': it throws when apcore-typescript imports ${file} (decorator.ts \`module\`), so resolveEntryPoint fails to import the file and discovery skips it`)] };
+    return {
+      entry: null,
+      diagnostics: [
+        diag(
+          file,
+          mod.throwsOnImport,
+          'RL026',
+          `module() is called without an 'id': it throws when apcore-typescript imports ${file} (decorator.ts \`module\`), so resolveEntryPoint fails to import the file and discovery skips it`,
+        ),
+      ],
+    };
   }
   // A missing entry_point export is reported on the meta file (checkJsEntryPoint).
-  if (meta?.entryPoint) return { entry: mod.exports.find((e) => e.name === meta.entryPoint?.cls) ?? null, diagnostics: [] };
+  if (meta?.entryPoint)
+    return { entry: mod.exports.find((e) => e.name === meta.entryPoint?.cls) ?? null, diagnostics: [] };
   const none = { entry: null, diagnostics: [] };
   const def = mod.exports.find((e) => e.name === 'default');
   const defVerdict = def ? isModuleExport(def) : 'no';
@@ -53,26 +73,72 @@ export function resolveJsEntry(file: string, mod: JsModule, meta: MetaDoc | null
   const first = found[0];
   if (found.length === 1 && first) return { entry: first, diagnostics: [] };
   if (first) {
-    return { entry: null, diagnostics: [diag(file, first.nameRange, 'RL026', `Ambiguous entry point: ${found.map((e) => e.name).join(', ')} are all module objects; apcore-typescript's resolveEntryPoint refuses the file and discovery skips it (export one, make it the default export, or set entry_point in the meta file)`, {
-      related: found.slice(1).map((e) => ({ file, range: e.nameRange, message: `${e.name} is also a module object` })),
-    })] };
+    return {
+      entry: null,
+      diagnostics: [
+        diag(
+          file,
+          first.nameRange,
+          'RL026',
+          `Ambiguous entry point: ${found.map((e) => e.name).join(', ')} are all module objects; apcore-typescript's resolveEntryPoint refuses the file and discovery skips it (export one, make it the default export, or set entry_point in the meta file)`,
+          {
+            related: found
+              .slice(1)
+              .map((e) => ({ file, range: e.nameRange, message: `${e.name} is also a module object` })),
+          },
+        ),
+      ],
+    };
   }
   if (unsure) return none;
   const classes = mod.exports.filter((e) => e.via === 'class').map((e) => e.name);
-  const hint = classes.length ? `; ${classes.join(', ')} ${classes.length > 1 ? 'are classes' : 'is a class'}, which it picks only when the meta file's entry_point names ${classes.length > 1 ? 'one' : 'it'}` : '';
-  return { entry: null, diagnostics: [diag(file, ZERO_RANGE, 'RL026', `No module found: no export is an object with inputSchema, outputSchema, description and execute, so apcore-typescript's resolveEntryPoint finds none and discovery skips the file${hint}`)] };
+  const hint = classes.length
+    ? `; ${classes.join(', ')} ${classes.length > 1 ? 'are classes' : 'is a class'}, which it picks only when the meta file's entry_point names ${classes.length > 1 ? 'one' : 'it'}`
+    : '';
+  return {
+    entry: null,
+    diagnostics: [
+      diag(
+        file,
+        ZERO_RANGE,
+        'RL026',
+        `No module found: no export is an object with inputSchema, outputSchema, description and execute, so apcore-typescript's resolveEntryPoint finds none and discovery skips the file${hint}`,
+      ),
+    ],
+  };
 }
 
 /** RL026 for a meta file's `entry_point` on a TypeScript or JavaScript subject: `loaded[className]` must exist. */
-export function checkJsEntryPoint(doc: MetaDoc, subject: string, mod: JsModule): { entry: JsExport | null; diagnostics: Diagnostic[] } {
+export function checkJsEntryPoint(
+  doc: MetaDoc,
+  subject: string,
+  mod: JsModule,
+): { entry: JsExport | null; diagnostics: Diagnostic[] } {
   const ep = doc.entryPoint;
   if (!ep) return { entry: null, diagnostics: [] };
   const entry = mod.exports.find((e) => e.name === ep.cls) ?? null;
   if (entry || mod.open) return { entry, diagnostics: [] };
   const names = mod.exports.map((e) => e.name);
-  const fixes = entryPointFixes(doc.file, ep.clsRange, moduleExports(mod).map((e) => e.name), names, (n) => `Change the entry point to '${n}'`);
+  const fixes = entryPointFixes(
+    doc.file,
+    ep.clsRange,
+    moduleExports(mod).map((e) => e.name),
+    names,
+    (n) => `Change the entry point to '${n}'`,
+  );
   const exports = names.length ? ` (it exports ${names.join(', ')})` : ' (it exports nothing)';
-  return { entry: null, diagnostics: [diag(doc.file, ep.range, 'RL026', `Entry point '${ep.cls}' is not exported by ${subject}${exports}: apcore-typescript looks the name after the last ':' up among the module file's exports and skips the module`, { fixes })] };
+  return {
+    entry: null,
+    diagnostics: [
+      diag(
+        doc.file,
+        ep.range,
+        'RL026',
+        `Entry point '${ep.cls}' is not exported by ${subject}${exports}: apcore-typescript looks the name after the last ':' up among the module file's exports and skips the module`,
+        { fixes },
+      ),
+    ],
+  };
 }
 
 /** What `validateModule` (validation.ts) misses on the registered export. */
@@ -83,7 +149,8 @@ function missing(e: JsExport): string[] {
     if (memberIs(e, k, ['object']) === 'no') out.push(k === undefined || k === 'nullish' ? s : `an object ${s}`);
   }
   const d = e.members['description'];
-  if (memberIs(e, d, ['string']) === 'no') out.push(d === 'empty' ? 'a non-empty description (it is empty)' : 'a description string');
+  if (memberIs(e, d, ['string']) === 'no')
+    out.push(d === 'empty' ? 'a non-empty description (it is empty)' : 'a description string');
   if (memberIs(e, e.members['execute'], ['function']) === 'no') out.push('an execute function');
   return out;
 }
@@ -92,8 +159,16 @@ function missing(e: JsExport): string[] {
 export function validateJsModule(file: string, id: string, e: JsExport): Diagnostic[] {
   const lacks = missing(e);
   if (lacks.length === 0) return [];
-  const cls = e.via === 'class' ? '; the class itself is what is registered, so its static members are what is checked' : '';
-  return [diag(file, e.nameRange, 'RL008', `Module '${id}' (export ${e.name}, ${e.via}) is missing ${lacks.join(', ')}: apcore-typescript's validateModule rejects it and discovery skips the module${cls}`)];
+  const cls =
+    e.via === 'class' ? '; the class itself is what is registered, so its static members are what is checked' : '';
+  return [
+    diag(
+      file,
+      e.nameRange,
+      'RL008',
+      `Module '${id}' (export ${e.name}, ${e.via}) is missing ${lacks.join(', ')}: apcore-typescript's validateModule rejects it and discovery skips the module${cls}`,
+    ),
+  ];
 }
 
 /** The export in the shape the features read a module's class in (name, ranges, string fields, members). */
@@ -105,8 +180,13 @@ export function exportAsClass(e: JsExport): PyClass {
   }
   const kinds = Object.entries(e.members);
   return {
-    name: e.name, nameRange: e.nameRange, range: e.range, bases: [],
-    attributes: kinds.filter(([, k]) => k !== 'function').map(([n]) => n), strAttrs,
-    methods: kinds.filter(([, k]) => k === 'function').map(([n]) => n), docstring: null,
+    name: e.name,
+    nameRange: e.nameRange,
+    range: e.range,
+    bases: [],
+    attributes: kinds.filter(([, k]) => k !== 'function').map(([n]) => n),
+    strAttrs,
+    methods: kinds.filter(([, k]) => k === 'function').map(([n]) => n),
+    docstring: null,
   };
 }

@@ -52,7 +52,7 @@ export function readJsModule(text: string, file: string): JsModule {
   const read = readDeclarations(text);
   const lines = new LineIndex(text);
   const exports = read.exported.map((x) => {
-    const decl = x.decl ?? (x.local !== null ? read.decls.get(x.local) ?? null : null);
+    const decl = x.decl ?? (x.local !== null ? (read.decls.get(x.local) ?? null) : null);
     return toExport(read.decls, lines, file, x.name, decl, decl ? decl.val : UNKNOWN);
   });
   const throwsOnImport = read.throwsAt ? lines.range(read.throwsAt.start, read.throwsAt.end) : null;
@@ -66,7 +66,14 @@ function toExport(decls: Decls, lines: LineIndex, file: string, name: string, de
   const val = resolve(decls, raw, 0);
   const nameRange = decl ? lines.range(decl.nameAt.start, decl.nameAt.end) : lines.range(0, 0);
   const range = decl ? lines.range(decl.start, decl.end) : nameRange;
-  const base = { name, file, nameRange, range, ctorMembers: {} as Record<string, MemberKind>, fields: {} as Record<string, unknown> };
+  const base = {
+    name,
+    file,
+    nameRange,
+    range,
+    ctorMembers: {} as Record<string, MemberKind>,
+    fields: {} as Record<string, unknown>,
+  };
   switch (val.t) {
     case 'fm': {
       const opts = val.opts && val.opts.t === 'obj' ? val.opts : null;
@@ -80,25 +87,53 @@ function toExport(decls: Decls, lines: LineIndex, file: string, name: string, de
       // FunctionModule: `description ?? \`Module ${moduleId}\``.
       members['description'] = !opts ? 'unknown' : descKind === 'nullish' ? 'string' : descKind;
       const fields = { ...fieldsOf(decls, o), ...schemaTexts(opts?.texts) };
-      if (opts && descKind === 'nullish') fields['description'] = id?.t === 'str' && id.value !== null ? `Module ${id.value}` : undefined;
+      if (opts && descKind === 'nullish')
+        fields['description'] = id?.t === 'str' && id.value !== null ? `Module ${id.value}` : undefined;
       if (fields['description'] === undefined) delete fields['description'];
       return { ...base, type: 'object', via: val.via, members, open: !opts || opts.open, fields };
     }
-    case 'obj': case 'inst': {
+    case 'obj':
+    case 'inst': {
       const members = bareObject<MemberKind>();
       for (const [k, v] of val.props) members[k] = kindOf(resolve(decls, v, 0));
       const ctorMembers = bareObject<MemberKind>();
       if (val.t === 'inst') for (const [k, v] of val.statics) ctorMembers[k] = kindOf(resolve(decls, v, 0));
-      return { ...base, type: 'object', via: val.via, members, ctorMembers, open: val.open, fields: { ...fieldsOf(decls, (k) => val.props.get(k)), ...schemaTexts(val.texts) } };
+      return {
+        ...base,
+        type: 'object',
+        via: val.via,
+        members,
+        ctorMembers,
+        open: val.open,
+        fields: { ...fieldsOf(decls, (k) => val.props.get(k)), ...schemaTexts(val.texts) },
+      };
     }
     case 'class': {
       const members = bareObject<MemberKind>();
       for (const [k, v] of val.cls.statics) members[k] = kindOf(resolve(decls, v, 0));
-      return { ...base, type: 'function', via: 'class', members, open: val.cls.open, fields: { ...fieldsOf(decls, (k) => val.cls.statics.get(k)), ...schemaTexts(val.cls.texts) } };
+      return {
+        ...base,
+        type: 'function',
+        via: 'class',
+        members,
+        open: val.cls.open,
+        fields: { ...fieldsOf(decls, (k) => val.cls.statics.get(k)), ...schemaTexts(val.cls.texts) },
+      };
     }
-    case 'fn': return { ...base, type: 'function', via: 'function', members: {}, open: false };
-    case 'str': case 'prim': case 'arr': return { ...base, type: val.t === 'arr' ? 'object' : 'primitive', via: val.t === 'arr' ? 'array' : 'value', members: {}, open: false };
-    default: return { ...base, type: 'unknown', via: 'expression', members: {}, open: true };
+    case 'fn':
+      return { ...base, type: 'function', via: 'function', members: {}, open: false };
+    case 'str':
+    case 'prim':
+    case 'arr':
+      return {
+        ...base,
+        type: val.t === 'arr' ? 'object' : 'primitive',
+        via: val.t === 'arr' ? 'array' : 'value',
+        members: {},
+        open: false,
+      };
+    default:
+      return { ...base, type: 'unknown', via: 'expression', members: {}, open: true };
   }
 }
 
@@ -134,35 +169,66 @@ function plain(decls: Decls, v: Val, depth: number): unknown {
   if (depth > MAX_NESTING) return undefined;
   const r = resolve(decls, v, 0);
   switch (r.t) {
-    case 'str': return r.value ?? undefined;
-    case 'prim': return r.value;
-    case 'arr': { const items = r.items.map((x) => plain(decls, x, depth + 1)); return items.includes(undefined) ? undefined : items; }
+    case 'str':
+      return r.value ?? undefined;
+    case 'prim':
+      return r.value;
+    case 'arr': {
+      const items = r.items.map((x) => plain(decls, x, depth + 1));
+      return items.includes(undefined) ? undefined : items;
+    }
     case 'obj': {
       if (r.open) return undefined;
       const out = bareObject<unknown>();
-      for (const [k, x] of r.props) { const p = plain(decls, x, depth + 1); if (p === undefined) return undefined; out[k] = p; }
+      for (const [k, x] of r.props) {
+        const p = plain(decls, x, depth + 1);
+        if (p === undefined) return undefined;
+        out[k] = p;
+      }
       return out;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
-type Resolved = Exclude<Val, { t: 'ref' } | { t: 'new' }> | { t: 'inst'; via: string; props: Map<string, Val>; statics: Map<string, Val>; open: boolean; texts: Map<string, string> };
+type Resolved =
+  | Exclude<Val, { t: 'ref' } | { t: 'new' }>
+  | {
+      t: 'inst';
+      via: string;
+      props: Map<string, Val>;
+      statics: Map<string, Val>;
+      open: boolean;
+      texts: Map<string, string>;
+    };
 
 /** The schemas' source, shown beside the code's fields (as `inputSchema`, `outputSchema`). */
 function schemaTexts(texts: Map<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of SCHEMAS) { const t = texts?.get(k); if (t) out[k] = t; }
+  for (const k of SCHEMAS) {
+    const t = texts?.get(k);
+    if (t) out[k] = t;
+  }
   return out;
 }
 
 /** What `typeof` would tell of a member. */
 function kindOf(v: Resolved): MemberKind {
   switch (v.t) {
-    case 'obj': case 'fm': case 'arr': case 'inst': return 'object';
-    case 'fn': case 'class': return 'function';
-    case 'str': return v.value === '' ? 'empty' : 'string';
-    case 'prim': return v.nullish ? 'nullish' : 'primitive';
-    default: return 'unknown';
+    case 'obj':
+    case 'fm':
+    case 'arr':
+    case 'inst':
+      return 'object';
+    case 'fn':
+    case 'class':
+      return 'function';
+    case 'str':
+      return v.value === '' ? 'empty' : 'string';
+    case 'prim':
+      return v.nullish ? 'nullish' : 'primitive';
+    default:
+      return 'unknown';
   }
 }

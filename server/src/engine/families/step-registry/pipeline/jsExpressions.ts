@@ -17,7 +17,9 @@ export class ExpressionReader extends MemberReader {
     try {
       const p = this.primary(i);
       return this.rest(p.val, p.end);
-    } finally { this.depth--; }
+    } finally {
+      this.depth--;
+    }
   }
 
   /** After a primary: a TypeScript `as`/`satisfies`/`!` keeps it; anything else continuing the expression makes it unknown. */
@@ -25,8 +27,14 @@ export class ExpressionReader extends MemberReader {
     for (;;) {
       const t = this.toks[j];
       if (!t || this.ends(j)) return { val, end: j };
-      if (t.value === '!' && t.kind === 'p') { j++; continue; }
-      if (t.kind === 'id' && (t.value === 'as' || t.value === 'satisfies')) { j = this.skipType(j + 1); continue; }
+      if (t.value === '!' && t.kind === 'p') {
+        j++;
+        continue;
+      }
+      if (t.kind === 'id' && (t.value === 'as' || t.value === 'satisfies')) {
+        j = this.skipType(j + 1);
+        continue;
+      }
       return { val: UNKNOWN, end: this.skipExpr(j) };
     }
   }
@@ -44,30 +52,50 @@ export class ExpressionReader extends MemberReader {
       if (w === '{') return this.objectLit(i);
       if (w === '[') return this.arrayLit(i);
       if (w === '(' || w === '<') return this.parenOrArrow(i);
-      if (w === '-' || w === '+') { const n = this.toks[i + 1]; if (n?.kind === 'num') return { val: { t: 'prim', nullish: false, value: Number(`${w}${n.value}`) }, end: i + 2 }; }
+      if (w === '-' || w === '+') {
+        const n = this.toks[i + 1];
+        if (n?.kind === 'num')
+          return { val: { t: 'prim', nullish: false, value: Number(`${w}${n.value}`) }, end: i + 2 };
+      }
       return { val: UNKNOWN, end: this.skipExpr(i) };
     }
     switch (w) {
-      case 'true': case 'false': return { val: { t: 'prim', nullish: false, value: w === 'true' }, end: i + 1 };
-      case 'null': return { val: { t: 'prim', nullish: true, value: null }, end: i + 1 };
-      case 'undefined': return { val: NULLISH, end: i + 1 };
+      case 'true':
+      case 'false':
+        return { val: { t: 'prim', nullish: false, value: w === 'true' }, end: i + 1 };
+      case 'null':
+        return { val: { t: 'prim', nullish: true, value: null }, end: i + 1 };
+      case 'undefined':
+        return { val: NULLISH, end: i + 1 };
       case 'function': {
         let k = i + 1;
         if (this.v(k) === '*') k++;
         if (this.toks[k]?.kind === 'id') k++;
         return { val: FN, end: this.functionRest(k) };
       }
-      case 'class': { const r = this.classBody(i); return { val: { t: 'class', cls: r.cls }, end: r.end }; }
+      case 'class': {
+        const r = this.classBody(i);
+        return { val: { t: 'class', cls: r.cls }, end: r.end };
+      }
       case 'async':
-        if (this.v(i + 1) === 'function' || this.v(i + 1) === '(' || this.toks[i + 1]?.kind === 'id' && this.v(i + 2) === '=>') return this.primary(i + 1);
+        if (
+          this.v(i + 1) === 'function' ||
+          this.v(i + 1) === '(' ||
+          (this.toks[i + 1]?.kind === 'id' && this.v(i + 2) === '=>')
+        )
+          return this.primary(i + 1);
         break;
-      case 'new': return this.newExpr(i);
+      case 'new':
+        return this.newExpr(i);
     }
     if (this.v(i + 1) === '=>') return { val: FN, end: this.arrowBody(i + 2) };
     // A call of apcore's `module` (imported by name, or through a namespace import).
     let j = i;
     let callee = w;
-    if (this.namespaces.has(w) && this.v(i + 1) === '.' && this.toks[i + 2]?.kind === 'id') { callee = `${w}.${this.toks[i + 2]?.value}`; j = i + 2; }
+    if (this.namespaces.has(w) && this.v(i + 1) === '.' && this.toks[i + 2]?.kind === 'id') {
+      callee = `${w}.${this.toks[i + 2]?.value}`;
+      j = i + 2;
+    }
     const isModuleFn = this.moduleFns.has(callee) || (callee !== w && callee.endsWith('.module'));
     if (isModuleFn && this.v(j + 1) === '(') {
       const args = this.args(j + 1);
@@ -90,7 +118,8 @@ export class ExpressionReader extends MemberReader {
     if (this.v(j) === '<') j = this.skipAngles(j);
     const args = this.v(j) === '(' ? this.args(j) : { first: null, end: j };
     const last = parts[parts.length - 1] as string;
-    if (last === 'FunctionModule') return { val: { t: 'fm', via: 'new FunctionModule', opts: args.first }, end: args.end };
+    if (last === 'FunctionModule')
+      return { val: { t: 'fm', via: 'new FunctionModule', opts: args.first }, end: args.end };
     return { val: parts.length === 1 ? { t: 'new', callee: last } : UNKNOWN, end: args.end };
   }
 
@@ -108,7 +137,10 @@ export class ExpressionReader extends MemberReader {
     const items: Val[] = [];
     let j = i + 1;
     while (j < end - 1) {
-      if (this.v(j) === ',') { j++; continue; }
+      if (this.v(j) === ',') {
+        j++;
+        continue;
+      }
       const r = this.expr(j);
       items.push(r.val);
       j = Math.max(r.end, j + 1);

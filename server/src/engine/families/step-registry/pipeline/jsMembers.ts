@@ -5,11 +5,29 @@ import type { Tok } from './jsTokens';
 import { TokenSkipper } from './jsSkip';
 import { FN, NULLISH, SCHEMAS, type ClassInfo, type Val } from './jsValues';
 
-const CLASS_MODIFIERS = new Set(['static', 'readonly', 'public', 'private', 'protected', 'declare', 'abstract', 'override', 'async', 'get', 'set', 'accessor']);
+const CLASS_MODIFIERS = new Set([
+  'static',
+  'readonly',
+  'public',
+  'private',
+  'protected',
+  'declare',
+  'abstract',
+  'override',
+  'async',
+  'get',
+  'set',
+  'accessor',
+]);
 const MAX_SCHEMA_TEXT = 160;
 
 export abstract class MemberReader extends TokenSkipper {
-  constructor(private readonly text: string, toks: readonly Tok[]) { super(toks); }
+  constructor(
+    private readonly text: string,
+    toks: readonly Tok[],
+  ) {
+    super(toks);
+  }
 
   /** Member values are expressions (jsExpressions.ts). */
   protected abstract expr(i: number): { val: Val; end: number };
@@ -23,13 +41,32 @@ export abstract class MemberReader extends TokenSkipper {
     let j = i + 1;
     while (j < end - 1) {
       const t = this.toks[j] as Tok;
-      if (t.value === ',' && t.kind === 'p') { j++; continue; }
-      if (t.value === '...' && t.kind === 'p') { open = true; j = this.skipExpr(j + 1); continue; }
+      if (t.value === ',' && t.kind === 'p') {
+        j++;
+        continue;
+      }
+      if (t.value === '...' && t.kind === 'p') {
+        open = true;
+        j = this.skipExpr(j + 1);
+        continue;
+      }
       let k = j;
-      while ((this.v(k) === 'async' || this.v(k) === 'get' || this.v(k) === 'set' || this.v(k) === '*') && this.isKey(k + 1) && this.v(k + 1) !== ',') k++;
-      if (this.v(k) === '[') { open = true; j = this.skipExpr(this.skipGroup(k)); continue; }
+      while (
+        (this.v(k) === 'async' || this.v(k) === 'get' || this.v(k) === 'set' || this.v(k) === '*') &&
+        this.isKey(k + 1) &&
+        this.v(k + 1) !== ','
+      )
+        k++;
+      if (this.v(k) === '[') {
+        open = true;
+        j = this.skipExpr(this.skipGroup(k));
+        continue;
+      }
       const key = this.toks[k];
-      if (!key || !this.isKey(k)) { j = this.skipExpr(j + 1); continue; }
+      if (!key || !this.isKey(k)) {
+        j = this.skipExpr(j + 1);
+        continue;
+      }
       const name = String(key.value);
       const after = this.v(k + 1);
       if (after === ':') {
@@ -39,8 +76,16 @@ export abstract class MemberReader extends TokenSkipper {
         j = r.end;
         continue;
       }
-      if (after === '(' || after === '<') { props.set(name, FN); j = this.functionRest(k + 1); continue; }
-      if (after === ',' || k + 1 >= end - 1) { props.set(name, { t: 'ref', name }); j = k + 1; continue; }
+      if (after === '(' || after === '<') {
+        props.set(name, FN);
+        j = this.functionRest(k + 1);
+        continue;
+      }
+      if (after === ',' || k + 1 >= end - 1) {
+        props.set(name, { t: 'ref', name });
+        j = k + 1;
+        continue;
+      }
       j = this.skipExpr(k + 1);
     }
     return { val: { t: 'obj', via: 'object literal', props, open, texts }, end };
@@ -57,18 +102,35 @@ export abstract class MemberReader extends TokenSkipper {
     const end = this.skipGroup(j);
     j++;
     while (j < end - 1) {
-      if (this.v(j) === ';') { j++; continue; }
+      if (this.v(j) === ';') {
+        j++;
+        continue;
+      }
       let isStatic = false;
       let k2 = j;
-      while (this.toks[k2]?.kind === 'id' && CLASS_MODIFIERS.has(this.toks[k2]?.value as string) && this.isKey(k2 + 1)) {
+      while (
+        this.toks[k2]?.kind === 'id' &&
+        CLASS_MODIFIERS.has(this.toks[k2]?.value as string) &&
+        this.isKey(k2 + 1)
+      ) {
         if (this.v(k2) === 'static') isStatic = true;
         k2++;
       }
       if (this.v(k2) === '*') k2++;
-      if (isStatic && this.v(k2) === '{') { j = this.skipGroup(k2); continue; }
-      if (this.v(k2) === '[') { cls.open = true; j = this.memberEnd(this.skipGroup(k2), end); continue; }
+      if (isStatic && this.v(k2) === '{') {
+        j = this.skipGroup(k2);
+        continue;
+      }
+      if (this.v(k2) === '[') {
+        cls.open = true;
+        j = this.memberEnd(this.skipGroup(k2), end);
+        continue;
+      }
       const key = this.toks[k2];
-      if (!key || !this.isKey(k2)) { j = k2 + 1; continue; }
+      if (!key || !this.isKey(k2)) {
+        j = k2 + 1;
+        continue;
+      }
       const name = String(key.value);
       const into = isStatic ? cls.statics : cls.members;
       let e = k2 + 1;
@@ -106,7 +168,10 @@ export abstract class MemberReader extends TokenSkipper {
     while (j < to && this.v(j) !== '{') j = this.v(j) === '(' ? this.skipGroup(j) : j + 1;
     const bodyEnd = Math.min(this.skipGroup(j), to);
     for (let k = j + 1; k < bodyEnd - 1; k++) {
-      if (this.v(k) === '{' || this.v(k) === '(' || this.v(k) === '[') { k = this.skipGroup(k) - 1; continue; }
+      if (this.v(k) === '{' || this.v(k) === '(' || this.v(k) === '[') {
+        k = this.skipGroup(k) - 1;
+        continue;
+      }
       if (this.v(k) === 'this' && this.v(k + 1) === '.' && this.toks[k + 2]?.kind === 'id' && this.v(k + 3) === '=') {
         const r = this.expr(k + 4);
         into.set(this.toks[k + 2]?.value as string, r.val);

@@ -8,7 +8,10 @@ export class TokenSkipper {
   constructor(protected readonly toks: readonly Tok[]) {}
 
   /** The text of token `i` when it is a name or punctuation, else null. */
-  protected v(i: number): string | null { const t = this.toks[i]; return t && (t.kind === 'id' || t.kind === 'p') ? t.value : null; }
+  protected v(i: number): string | null {
+    const t = this.toks[i];
+    return t && (t.kind === 'id' || t.kind === 'p') ? t.value : null;
+  }
 
   /** Whether token `k` can be a property name. */
   protected isKey(k: number): boolean {
@@ -22,10 +25,13 @@ export class TokenSkipper {
    */
   protected ends(j: number): boolean {
     const t = this.toks[j] as Tok;
-    if (t.kind === 'p' && (t.value === ';' || t.value === ',' || t.value === ')' || t.value === ']' || t.value === '}')) return true;
+    if (t.kind === 'p' && (t.value === ';' || t.value === ',' || t.value === ')' || t.value === ']' || t.value === '}'))
+      return true;
     if (!t.nl || !this.canEnd(j - 1)) return false;
     if (t.kind === 'p') return t.value === '{' || t.value === '++' || t.value === '--';
-    return t.kind !== 'id' || (t.value !== 'as' && t.value !== 'satisfies' && t.value !== 'instanceof' && t.value !== 'in');
+    return (
+      t.kind !== 'id' || (t.value !== 'as' && t.value !== 'satisfies' && t.value !== 'instanceof' && t.value !== 'in')
+    );
   }
 
   /** Whether an expression can end with token `j` (a name, a literal, a closer). */
@@ -71,10 +77,15 @@ export class TokenSkipper {
     let depth = 0;
     for (let j = i; j < this.toks.length; j++) {
       const w = this.v(j);
-      if (w === '(' || w === '[' || w === '{') { j = this.skipGroup(j) - 1; continue; }
+      if (w === '(' || w === '[' || w === '{') {
+        j = this.skipGroup(j) - 1;
+        continue;
+      }
       if (w === '<') depth++;
-      else if (w === '>') { depth--; if (depth === 0) return j + 1; }
-      else if (w === ';' || w === ')' || w === ']' || w === '}') return j;
+      else if (w === '>') {
+        depth--;
+        if (depth === 0) return j + 1;
+      } else if (w === ';' || w === ')' || w === ']' || w === '}') return j;
     }
     return this.toks.length;
   }
@@ -86,10 +97,31 @@ export class TokenSkipper {
     while (j < this.toks.length) {
       const t = this.toks[j] as Tok;
       const w = t.kind === 'p' ? t.value : null;
-      if (j > i && t.nl && prev !== '|' && prev !== '&' && prev !== ':' && prev !== '=>' && prev !== '.' && w !== '|' && w !== '&' && w !== '.') return j;
-      if (w === '=' || w === ';' || w === ',' || w === ')' || w === ']' || w === '}' || (w === '=>' && prev !== ')')) return j;
-      if (w === '(' || w === '[' || w === '{') { j = this.skipGroup(j); prev = ')'; continue; }
-      if (w === '<') { j = this.skipAngles(j); prev = '>'; continue; }
+      if (
+        j > i &&
+        t.nl &&
+        prev !== '|' &&
+        prev !== '&' &&
+        prev !== ':' &&
+        prev !== '=>' &&
+        prev !== '.' &&
+        w !== '|' &&
+        w !== '&' &&
+        w !== '.'
+      )
+        return j;
+      if (w === '=' || w === ';' || w === ',' || w === ')' || w === ']' || w === '}' || (w === '=>' && prev !== ')'))
+        return j;
+      if (w === '(' || w === '[' || w === '{') {
+        j = this.skipGroup(j);
+        prev = ')';
+        continue;
+      }
+      if (w === '<') {
+        j = this.skipAngles(j);
+        prev = '>';
+        continue;
+      }
       prev = t.kind === 'p' ? t.value : 'x';
       j++;
     }
@@ -104,10 +136,16 @@ export class TokenSkipper {
       const t = this.toks[j] as Tok;
       if (j > i && this.ends(j)) return j;
       if (t.kind === 'p') {
-        if (CLOSERS[t.value as string]) { j = this.skipGroup(j); continue; }
+        if (CLOSERS[t.value as string]) {
+          j = this.skipGroup(j);
+          continue;
+        }
         if (t.value === ';' || t.value === ',' || t.value === ')' || t.value === ']' || t.value === '}') return j;
         if (t.value === '?') ternaries++;
-        else if (t.value === ':') { if (ternaries === 0) return j; ternaries--; }
+        else if (t.value === ':') {
+          if (ternaries === 0) return j;
+          ternaries--;
+        }
       }
       j++;
     }

@@ -18,15 +18,53 @@ export interface Tok {
 }
 
 /** Punctuation read as one token (longest first); any other character is a token of its own. `>` stays single so that nested generics close one by one. */
-const PUNCT = ['...', '===', '!==', '=>', '==', '!=', '<=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '**'];
+const PUNCT = [
+  '...',
+  '===',
+  '!==',
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '++',
+  '--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '**',
+];
 /** Words after which a `/` starts a regular expression rather than a division. */
-const BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
+const BEFORE_REGEX = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'instanceof',
+  'yield',
+  'await',
+]);
 
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 35 || c > 127;
 }
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
-function isIdPart(c: number): boolean { return isIdStart(c) || isDigit(c); }
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdPart(c: number): boolean {
+  return isIdStart(c) || isDigit(c);
+}
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
 
@@ -50,7 +88,10 @@ export function jsTokens(text: string): Tok[] {
   const templateChunk = (i: number): number => {
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 92) { i += 2; continue; }
+      if (c === 92) {
+        i += 2;
+        continue;
+      }
       if (c === 96) {
         i++;
         if (subs.length === 0) {
@@ -60,7 +101,11 @@ export function jsTokens(text: string): Tok[] {
         } else prev = { kind: 'tpl', value: null };
         return i;
       }
-      if (c === 36 && text.charCodeAt(i + 1) === 123) { subs.push(0); prev = null; return i + 2; }
+      if (c === 36 && text.charCodeAt(i + 1) === 123) {
+        subs.push(0);
+        prev = null;
+        return i + 2;
+      }
       i++;
     }
     // Unterminated: the template runs to the end of the file.
@@ -72,14 +117,33 @@ export function jsTokens(text: string): Tok[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) { nl = true; i++; continue; }
-    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) { i++; continue; }
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      nl = true;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
+      i++;
+      continue;
+    }
     const start = i;
     if (c === 47) {
       const d = text.charCodeAt(i + 1);
-      if (d === 47) { i = lineEnd(text, i); continue; }
-      if (d === 42) { const e = text.indexOf('*/', i + 2); if (e < 0 || text.slice(i, e).includes('\n')) nl = true; i = e < 0 ? n : e + 2; continue; }
-      if (regexAllowed(prev)) { i = regexEnd(text, i); push('re', start, i, null); continue; }
+      if (d === 47) {
+        i = lineEnd(text, i);
+        continue;
+      }
+      if (d === 42) {
+        const e = text.indexOf('*/', i + 2);
+        if (e < 0 || text.slice(i, e).includes('\n')) nl = true;
+        i = e < 0 ? n : e + 2;
+        continue;
+      }
+      if (regexAllowed(prev)) {
+        i = regexEnd(text, i);
+        push('re', start, i, null);
+        continue;
+      }
     }
     if (c === 39 || c === 34) {
       const s = stringAt(text, i, c);
@@ -88,13 +152,25 @@ export function jsTokens(text: string): Tok[] {
       continue;
     }
     if (c === 96) {
-      if (subs.length === 0) { tplStart = i; tplNl = nl; }
+      if (subs.length === 0) {
+        tplStart = i;
+        tplNl = nl;
+      }
       i = templateChunk(i + 1);
       continue;
     }
-    if (subs.length > 0 && c === 123) { subs[subs.length - 1] = (subs[subs.length - 1] ?? 0) + 1; i++; prev = { kind: 'p', value: '{' }; continue; }
+    if (subs.length > 0 && c === 123) {
+      subs[subs.length - 1] = (subs[subs.length - 1] ?? 0) + 1;
+      i++;
+      prev = { kind: 'p', value: '{' };
+      continue;
+    }
     if (subs.length > 0 && c === 125) {
-      if (subs[subs.length - 1] === 0) { subs.pop(); i = templateChunk(i + 1); continue; }
+      if (subs[subs.length - 1] === 0) {
+        subs.pop();
+        i = templateChunk(i + 1);
+        continue;
+      }
       subs[subs.length - 1] = (subs[subs.length - 1] ?? 1) - 1;
       i++;
       prev = { kind: 'p', value: '}' };
@@ -112,7 +188,7 @@ export function jsTokens(text: string): Tok[] {
       push('num', start, i, text.slice(start, i));
       continue;
     }
-    const p = PUNCT.find((x) => text.startsWith(x, i)) ?? text[i] as string;
+    const p = PUNCT.find((x) => text.startsWith(x, i)) ?? (text[i] as string);
     i += p.length;
     push('p', start, i, p);
   }
@@ -136,7 +212,10 @@ function regexEnd(text: string, i: number): number {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 10 || c === 13) return j;
-    if (c === 92) { j++; continue; }
+    if (c === 92) {
+      j++;
+      continue;
+    }
     if (c === 91) inClass = true;
     else if (c === 93) inClass = false;
     else if (c === 47 && !inClass) {
@@ -160,7 +239,7 @@ function stringAt(text: string, i: number, quote: number): { end: number; value:
     if (c === 92) {
       value += text.slice(from, j);
       const e = text[j + 1] ?? '';
-      value += e === '\n' || e === '\r' ? '' : ESCAPES[e] ?? e;
+      value += e === '\n' || e === '\r' ? '' : (ESCAPES[e] ?? e);
       j++;
       from = j + 1;
     }

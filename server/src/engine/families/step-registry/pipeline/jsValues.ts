@@ -15,7 +15,12 @@ export type Val =
   | { t: 'unknown' };
 
 /** `texts`: the source of its schema members. */
-export interface ClassInfo { statics: Map<string, Val>; members: Map<string, Val>; open: boolean; texts: Map<string, string> }
+export interface ClassInfo {
+  statics: Map<string, Val>;
+  members: Map<string, Val>;
+  open: boolean;
+  texts: Map<string, string>;
+}
 
 /** The members whose source text is kept beside the code's fields. */
 export const SCHEMAS = ['inputSchema', 'outputSchema'];

@@ -31,7 +31,11 @@ function unknownKey(name: string, segments: string[], key: Lit): SchemaProblem |
   const near = nearMiss(name, Object.keys(schemaAt(segments)?.properties ?? {}));
   if (!near || key.kind !== 'str') return null;
   const at = segments.length ? ` in ${pathLabel(segments)}` : '';
-  return { range: key.range, message: `Unknown key '${name}'${at}: apcore ignores it, so its value is lost. Did you mean '${near}'?`, rename: { range: key.inner, newText: near } };
+  return {
+    range: key.range,
+    message: `Unknown key '${name}'${at}: apcore ignores it, so its value is lost. Did you mean '${near}'?`,
+    rename: { range: key.inner, newText: near },
+  };
 }
 
 /** The schema of the value at a JSON pointer (`/dependencies/0`), for messages and completion. */
@@ -40,7 +44,8 @@ export function schemaAt(segments: readonly string[]): SchemaNode | null {
 }
 
 const PATTERN_HINTS: Record<string, string> = {
-  tags: 'lower-case letters, digits, \'_\' and \'-\', starting with a letter',
-  version: 'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
-  entry_point: '\'module:ClassName\' (apcore uses the class name after the last \':\')',
+  tags: "lower-case letters, digits, '_' and '-', starting with a letter",
+  version:
+    'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
+  entry_point: "'module:ClassName' (apcore uses the class name after the last ':')",
 };

@@ -29,16 +29,30 @@ export function loadMeta(file: string, text: string): MetaDoc {
 }
 
 function read(file: string, facts: YamlFacts): MetaDoc {
-  const doc: MetaDoc = { file, root: facts.value, fields: dictFields(facts.value), deps: [], entryPoint: null, version: null, description: null, diagnostics: [] };
+  const doc: MetaDoc = {
+    file,
+    root: facts.value,
+    fields: dictFields(facts.value),
+    deps: [],
+    entryPoint: null,
+    version: null,
+    description: null,
+    diagnostics: [],
+  };
   for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
-  for (const w of facts.tagWarnings) doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
+  for (const w of facts.tagWarnings)
+    doc.diagnostics.push(diag(file, w.range, 'RL030', w.message, { severity: 'warning' }));
   const root = facts.value;
   if (!root || root.kind === 'none') return doc;
   pushAll(doc.diagnostics, duplicateKeys(file, root, 'YAML'));
   for (const p of checkMetaSchema(root)) {
-    doc.diagnostics.push(diag(file, p.range, p.rename ? 'RL016' : 'RL020', p.message, {
-      fixes: p.rename ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }] : [],
-    }));
+    doc.diagnostics.push(
+      diag(file, p.range, p.rename ? 'RL016' : 'RL020', p.message, {
+        fixes: p.rename
+          ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }]
+          : [],
+      }),
+    );
   }
   if (root.kind !== 'dict') return doc;
   pushAll(doc.diagnostics, misplacedDeprecation(file, root));
@@ -67,11 +81,26 @@ function readDep(doc: MetaDoc, item: Lit): void {
   let version: MetaDep['version'] = null;
   if (v?.kind === 'str') {
     const hint = readVersionHint(v.value);
-    if ('error' in hint) doc.diagnostics.push(diag(doc.file, v.range, 'RL020', `Version hint '${v.value}' is malformed for apcore (${hint.error}); its matches_version_hint raises VersionConstraintError. Write constraints such as '>=1.2.0', '^2.0.0', '~1.2' or '>=1.0.0,<2.0.0'`));
+    if ('error' in hint)
+      doc.diagnostics.push(
+        diag(
+          doc.file,
+          v.range,
+          'RL020',
+          `Version hint '${v.value}' is malformed for apcore (${hint.error}); its matches_version_hint raises VersionConstraintError. Write constraints such as '>=1.2.0', '^2.0.0', '~1.2' or '>=1.0.0,<2.0.0'`,
+        ),
+      );
     else version = { value: v.value, range: v.range };
   }
   const optional = get('optional');
-  doc.deps.push({ moduleId: id.value, range: id.range, inner: id.inner, item: item.range, version, optional: optional?.kind === 'bool' && optional.value });
+  doc.deps.push({
+    moduleId: id.value,
+    range: id.range,
+    inner: id.inner,
+    item: item.range,
+    version,
+    optional: optional?.kind === 'bool' && optional.value,
+  });
 }
 
 /** apcore takes the class name after the last `:` (`entry_point.split(":")[-1]`); the rest is ignored. */

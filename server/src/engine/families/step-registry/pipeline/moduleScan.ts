@@ -42,7 +42,9 @@ interface ScanResult {
 const NONE = '';
 
 export class ModuleScan extends QueryGroup<ScanInputs> {
-  private get host(): ScanInputs { return this.deps; }
+  private get host(): ScanInputs {
+    return this.deps;
+  }
 
   readonly scanQ: Query<ScanResult> = this.db.query('scan', () => {
     const { host } = this;
@@ -57,16 +59,24 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
     };
     const active = activeRoots(decls, defaultHasMeta, anchorOf);
     const maxDepth = cfg?.maxDepth ?? DEFAULT_MAX_DEPTH;
-    const behindLink = (file: string): boolean => !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
+    const behindLink = (file: string): boolean =>
+      !cfg?.followSymlinks && host.links().some((l) => isUnder(file, l.path));
     const found: Found[] = [];
     for (const file of candidates) {
       const root = rootOf(file, active.roots);
-      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file)) found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
+      if (root && isScanCandidate(relToRoot(file, root), maxDepth) && !behindLink(file))
+        found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
     }
     const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
     const ids = checkIds(mapped.modules);
-    const diagnostics: Diagnostic[] = [...active.diagnostics, ...mapped.diagnostics, ...ids.diagnostics, ...this.linkProblems(active.roots)];
-    if (cfg?.idMap?.path && !host.exists(cfg.idMap.path)) diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
+    const diagnostics: Diagnostic[] = [
+      ...active.diagnostics,
+      ...mapped.diagnostics,
+      ...ids.diagnostics,
+      ...this.linkProblems(active.roots),
+    ];
+    if (cfg?.idMap?.path && !host.exists(cfg.idMap.path))
+      diagnostics.push(diag(cfg.file, cfg.idMap.range, 'RL029', `Id map '${cfg.idMap.path}' not found`));
     return {
       scanned: new Map(mapped.modules.map((m) => [m.file, m])),
       modules: new Map(ids.kept.map((m) => [m.id, moduleEntry(m)])),
@@ -77,15 +87,28 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
   });
 
   /** Stage 8: the registered modules, visible from every context (equal while ids, files and roots are). */
-  readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query('modules', () => this.scanQ(NONE).modules,
-    (a, b) => sameJson([...a.values()].map((e) => [e.name, e.file, e.variable]), [...b.values()].map((e) => [e.name, e.file, e.variable])));
+  readonly modulesQ: Query<Map<string, StepEntry>> = this.db.query(
+    'modules',
+    () => this.scanQ(NONE).modules,
+    (a, b) =>
+      sameJson(
+        [...a.values()].map((e) => [e.name, e.file, e.variable]),
+        [...b.values()].map((e) => [e.name, e.file, e.variable]),
+      ),
+  );
   /** Files of the scanned modules, in path order (one unit each). */
   readonly moduleFilesQ = this.db.query('moduleFiles', () => [...this.scanQ(NONE).scanned.keys()], sameJson);
-  readonly scannedQ: Query<ScannedModule | null> = this.db.query('scanned', (file) => this.scanQ(NONE).scanned.get(file) ?? null, sameJson);
+  readonly scannedQ: Query<ScannedModule | null> = this.db.query(
+    'scanned',
+    (file) => this.scanQ(NONE).scanned.get(file) ?? null,
+    sameJson,
+  );
   /** Whether the scan found any module: where none is (a cursus org), the 10,000 subjects of its meta files need no `scanned` cell each. */
   private readonly anyScannedQ = this.db.query('anyScanned', () => this.scanQ(NONE).scanned.size > 0);
   /** The scanned module of a file (stage 1–2's record), null when the scan found none there. */
-  moduleOf(file: string): ScannedModule | null { return this.anyScannedQ(NONE) ? this.scannedQ(file) : null; }
+  moduleOf(file: string): ScannedModule | null {
+    return this.anyScannedQ(NONE) ? this.scannedQ(file) : null;
+  }
   readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
   readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
   /** Document links of the id map: each item's `file` to the module it names. */
@@ -99,12 +122,48 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
       // apcore reads a module's meta file through a link, wherever it leads (`load_metadata`: Path.exists
       // and read_text follow it); the analysis reads it too when it stays in the folder, else says why not.
       if (l.path.endsWith(META_SUFFIX)) {
-        if (l.target === null) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed (apcore reads it through the link when its target exists)`, { severity: 'information' }));
+        if (l.target === null)
+          out.push(
+            diag(
+              l.path,
+              ZERO_RANGE,
+              'RL030',
+              `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed (apcore reads it through the link when its target exists)`,
+              { severity: 'information' },
+            ),
+          );
         continue;
       }
-      if (l.loop) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`, { severity: 'warning' }));
-      else if (l.target === null || !isUnder(l.target, root.path)) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`, { severity: 'information' }));
-      else if (!this.host.apcoreConfig()?.followSymlinks) out.push(diag(l.path, ZERO_RANGE, 'RL030', `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`, { severity: 'information' }));
+      if (l.loop)
+        out.push(
+          diag(
+            l.path,
+            ZERO_RANGE,
+            'RL030',
+            `Symbolic link loop: ${l.path} points back to ${l.target ?? 'an ancestor'}; the scan does not follow it`,
+            { severity: 'warning' },
+          ),
+        );
+      else if (l.target === null || !isUnder(l.target, root.path))
+        out.push(
+          diag(
+            l.path,
+            ZERO_RANGE,
+            'RL030',
+            `Symbolic link ${l.path} leaves the extension root ${root.path}/; the scan does not follow it`,
+            { severity: 'information' },
+          ),
+        );
+      else if (!this.host.apcoreConfig()?.followSymlinks)
+        out.push(
+          diag(
+            l.path,
+            ZERO_RANGE,
+            'RL030',
+            `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`,
+            { severity: 'information' },
+          ),
+        );
     }
     return out;
   }
@@ -113,7 +172,15 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
 /** An apcore module as an entry of the registry model (layer `module`, named by its id). */
 function moduleEntry(m: ScannedModule): StepEntry {
   return {
-    name: m.id, file: m.file, layer: 'module', wsDir: null, variable: m.root.path, keyRange: ZERO_RANGE, keyInner: ZERO_RANGE,
-    range: ZERO_RANGE, value: { kind: 'dict', entries: [], range: ZERO_RANGE }, fields: dictFields(null),
+    name: m.id,
+    file: m.file,
+    layer: 'module',
+    wsDir: null,
+    variable: m.root.path,
+    keyRange: ZERO_RANGE,
+    keyInner: ZERO_RANGE,
+    range: ZERO_RANGE,
+    value: { kind: 'dict', entries: [], range: ZERO_RANGE },
+    fields: dictFields(null),
   };
 }

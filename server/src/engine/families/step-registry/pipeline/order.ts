@@ -37,7 +37,8 @@ function insertSorted(xs: string[], x: string): void {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((xs[mid] as string) < x) lo = mid + 1; else hi = mid;
+    if ((xs[mid] as string) < x) lo = mid + 1;
+    else hi = mid;
   }
   xs.splice(lo, 0, x);
 }
@@ -58,7 +59,11 @@ export function cyclicComponents(starts: Iterable<string>, deps: Adjacency): str
   const frames: { id: number; succ: readonly string[]; i: number }[] = [];
   const enter = (n: string): void => {
     const id = names.length;
-    ids.set(n, id); names.push(n); low.push(id); onStack.push(true); stack.push(id);
+    ids.set(n, id);
+    names.push(n);
+    low.push(id);
+    onStack.push(true);
+    stack.push(id);
     frames.push({ id, succ: deps(n), i: 0 });
   };
   for (const root of starts) {
@@ -102,10 +107,16 @@ export function concreteCycle(scc: readonly string[], deps: Adjacency): string[]
       if (!members.has(m)) continue;
       if (m === start) {
         const path = [n];
-        for (let p = n; p !== start;) { p = parent.get(p) as string; path.push(p); }
+        for (let p = n; p !== start;) {
+          p = parent.get(p) as string;
+          path.push(p);
+        }
         return path.reverse();
       }
-      if (!parent.has(m)) { parent.set(m, n); queue.push(m); }
+      if (!parent.has(m)) {
+        parent.set(m, n);
+        queue.push(m);
+      }
     }
   }
   return [start];
@@ -115,13 +126,23 @@ export function concreteCycle(scc: readonly string[], deps: Adjacency): string[]
  * RL023 on every edge of a cycle, each naming the whole cycle and related to the other edges. A cycle
  * that exists only in a workspace's context says so (the same edge may be part of another cycle elsewhere).
  */
-export function cycleDiagnostics(cycle: readonly string[], edgeAt: (from: string, to: string) => { file: string; range: Range } | null, context: string | null = null): Diagnostic[] {
+export function cycleDiagnostics(
+  cycle: readonly string[],
+  edgeAt: (from: string, to: string) => { file: string; range: Range } | null,
+  context: string | null = null,
+): Diagnostic[] {
   const path = [...cycle, cycle[0] as string];
   const message = `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}; apcore's discover() raises CircularDependencyError, so discovery of the whole root fails`;
   const edges = cycle.map((from, i) => ({ from, to: path[i + 1] as string, at: edgeAt(from, path[i + 1] as string) }));
-  return edges.flatMap((e) => (e.at
-    ? [diag(e.at.file, e.at.range, 'RL023', message, {
-      related: edges.filter((o) => o !== e && o.at).map((o) => ({ ...(o.at as { file: string; range: Range }), message: `${o.from} depends on ${o.to}` })),
-    })]
-    : []));
+  return edges.flatMap((e) =>
+    e.at
+      ? [
+          diag(e.at.file, e.at.range, 'RL023', message, {
+            related: edges
+              .filter((o) => o !== e && o.at)
+              .map((o) => ({ ...(o.at as { file: string; range: Range }), message: `${o.from} depends on ${o.to}` })),
+          }),
+        ]
+      : [],
+  );
 }

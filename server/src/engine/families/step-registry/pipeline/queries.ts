@@ -52,10 +52,18 @@ export interface PipelineInputs {
   contextDirs(): string[];
 }
 
-interface MetaResult { diagnostics: Diagnostic[]; edges: Edge[] }
+interface MetaResult {
+  diagnostics: Diagnostic[];
+  edges: Edge[];
+}
 
 /** Stages 4–5 of a module: its class (or export), what they report, and the fields a TypeScript or JavaScript module's code gives (null: read from the class). */
-interface ModuleClassResult { cls: PyClass | null; file: string; diagnostics: Diagnostic[]; code: Record<string, unknown> | null }
+interface ModuleClassResult {
+  cls: PyClass | null;
+  file: string;
+  diagnostics: Diagnostic[];
+  code: Record<string, unknown> | null;
+}
 
 const NONE = '';
 const CORE_SCOPE = '';
@@ -67,7 +75,9 @@ const CORE_META_BUCKETS = 256;
 const CORE_GROUP = '\0';
 
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
-  private get host(): PipelineInputs { return this.deps; }
+  private get host(): PipelineInputs {
+    return this.deps;
+  }
 
   // ---- stage 3
 
@@ -78,18 +88,27 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   }
 
   readonly layersQ: Query<ResolutionLayer[]> = this.db.query('layers', (scope) =>
-    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, STEP_SETTINGS.of(this.host.settings()).mode));
-  layers(wsDir: string | null): ResolutionLayer[] { return this.layersQ(wsDir ?? CORE_SCOPE); }
+    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, STEP_SETTINGS.of(this.host.settings()).mode),
+  );
+  layers(wsDir: string | null): ResolutionLayer[] {
+    return this.layersQ(wsDir ?? CORE_SCOPE);
+  }
 
   /**
    * The entry a name resolves to in a context, equal while that entry's text and place are: a reader
    * that resolves a few names is not re-run when another entry of the context changes.
    */
-  private readonly resolvedQ: Query<StepEntry | null> = this.db.query('resolved', (key) => {
-    const [scope, name] = pairOf(key);
-    return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), name)?.entry ?? null;
-  }, (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)));
-  resolved(wsDir: string | null, name: string): StepEntry | null { return this.resolvedQ(pairKey(wsDir ?? CORE_SCOPE, name)); }
+  private readonly resolvedQ: Query<StepEntry | null> = this.db.query(
+    'resolved',
+    (key) => {
+      const [scope, name] = pairOf(key);
+      return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), name)?.entry ?? null;
+    },
+    (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)),
+  );
+  resolved(wsDir: string | null, name: string): StepEntry | null {
+    return this.resolvedQ(pairKey(wsDir ?? CORE_SCOPE, name));
+  }
 
   /**
    * Meta files are read in groups: each workspace partition (a workspace's own meta files, ~10) is one,
@@ -103,23 +122,42 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return part === CORE_SCOPE ? `${CORE_GROUP}${bucketOf(m, CORE_META_BUCKETS)}` : part;
   }
   /** Core's meta files by bucket. */
-  private readonly coreMetaBucketsQ = this.db.query('coreMetaBuckets', () => byBucket(this.partitionMetasQ(CORE_SCOPE), CORE_META_BUCKETS));
+  private readonly coreMetaBucketsQ = this.db.query('coreMetaBuckets', () =>
+    byBucket(this.partitionMetasQ(CORE_SCOPE), CORE_META_BUCKETS),
+  );
   /** The meta files of a group, in path order. */
-  private readonly groupMetasQ = this.db.query('groupMetas', (group) =>
-    (group.startsWith(CORE_GROUP) ? this.coreMetaBucketsQ(NONE).get(group.slice(CORE_GROUP.length)) : this.partitionMetasQ(group)) ?? [], sameList);
+  private readonly groupMetasQ = this.db.query(
+    'groupMetas',
+    (group) =>
+      (group.startsWith(CORE_GROUP)
+        ? this.coreMetaBucketsQ(NONE).get(group.slice(CORE_GROUP.length))
+        : this.partitionMetasQ(group)) ?? [],
+    sameList,
+  );
   /** Every group holding meta files (one unit each). */
-  readonly metaGroupsQ = this.db.query('metaGroups', () => [
-    ...this.partitionNamesQ(NONE).filter((p) => p !== CORE_SCOPE),
-    ...[...this.coreMetaBucketsQ(NONE).keys()].map((b) => `${CORE_GROUP}${b}`),
-  ], sameList);
+  readonly metaGroupsQ = this.db.query(
+    'metaGroups',
+    () => [
+      ...this.partitionNamesQ(NONE).filter((p) => p !== CORE_SCOPE),
+      ...[...this.coreMetaBucketsQ(NONE).keys()].map((b) => `${CORE_GROUP}${b}`),
+    ],
+    sameList,
+  );
 
   /** The bindings (stage 3) of a group's meta files. */
-  private readonly groupBindingsQ: Query<Map<string, Binding | null>> = this.db.query('groupBindings', (group) => {
-    const out = new Map<string, Binding | null>();
-    for (const m of this.groupMetasQ(group)) out.set(m, this.host.metaDoc(m) ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null);
-    return out;
-  }, sameData);
-  bindingOf(metaFile: string): Binding | null { return this.groupBindingsQ(this.groupOf(metaFile)).get(metaFile) ?? null; }
+  private readonly groupBindingsQ: Query<Map<string, Binding | null>> = this.db.query(
+    'groupBindings',
+    (group) => {
+      const out = new Map<string, Binding | null>();
+      for (const m of this.groupMetasQ(group))
+        out.set(m, this.host.metaDoc(m) ? bindMeta(m, this.bindEnv(this.scopeOf(m))) : null);
+      return out;
+    },
+    sameData,
+  );
+  bindingOf(metaFile: string): Binding | null {
+    return this.groupBindingsQ(this.groupOf(metaFile)).get(metaFile) ?? null;
+  }
 
   /**
    * Meta files by partition: the workspace directory their path lies in, '' elsewhere. A companion in
@@ -131,41 +169,66 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     for (const m of this.host.metaFiles()) {
       const part = this.host.wsDirOf(m) ?? CORE_SCOPE;
       const list = out.get(part);
-      if (list) list.push(m); else out.set(part, [m]);
+      if (list) list.push(m);
+      else out.set(part, [m]);
     }
     return out;
   });
-  private readonly partitionMetasQ = this.db.query('partitionMetas', (part) => this.metaPartitionsQ(NONE).get(part) ?? [], sameList);
-  private readonly partitionNamesQ = this.db.query('partitionNames', () => [...this.metaPartitionsQ(NONE).keys()], sameList);
+  private readonly partitionMetasQ = this.db.query(
+    'partitionMetas',
+    (part) => this.metaPartitionsQ(NONE).get(part) ?? [],
+    sameList,
+  );
+  private readonly partitionNamesQ = this.db.query(
+    'partitionNames',
+    () => [...this.metaPartitionsQ(NONE).keys()],
+    sameList,
+  );
 
   /** One partition's meta files by the entry key they bind to, in path order. */
-  private readonly partitionBindingsQ = this.db.query('partitionBindings', (part) => {
-    const out = new Map<string, string[]>();
-    for (const m of this.partitionMetasQ(part)) {
-      const key = this.bindingOf(m)?.entry;
-      if (!key) continue;
-      const list = out.get(key);
-      if (list) list.push(m); else out.set(key, [m]);
-    }
-    return out;
-  }, sameData);
+  private readonly partitionBindingsQ = this.db.query(
+    'partitionBindings',
+    (part) => {
+      const out = new Map<string, string[]>();
+      for (const m of this.partitionMetasQ(part)) {
+        const key = this.bindingOf(m)?.entry;
+        if (!key) continue;
+        const list = out.get(key);
+        if (list) list.push(m);
+        else out.set(key, [m]);
+      }
+      return out;
+    },
+    sameData,
+  );
   /** Whether a partition binds any core or module entry (only then is it read for them). */
-  private readonly bindsCoreQ = this.db.query('bindsCore', (part) => [...this.partitionBindingsQ(part).keys()].some((k) => scopeOfKey(k) === CORE_SCOPE));
-  private readonly coreBindingPartitionsQ = this.db.query('coreBindingPartitions', () => this.partitionNamesQ(NONE).filter((p) => this.bindsCoreQ(p)), sameList);
+  private readonly bindsCoreQ = this.db.query('bindsCore', (part) =>
+    [...this.partitionBindingsQ(part).keys()].some((k) => scopeOfKey(k) === CORE_SCOPE),
+  );
+  private readonly coreBindingPartitionsQ = this.db.query(
+    'coreBindingPartitions',
+    () => this.partitionNamesQ(NONE).filter((p) => this.bindsCoreQ(p)),
+    sameList,
+  );
 
   /** Meta files bound to core and module entries, by key, in path order. */
-  private readonly coreCompanions = this.db.index('coreCompanions', () => {
-    const out = new Map<string, string[]>();
-    for (const part of this.coreBindingPartitionsQ(NONE)) {
-      for (const [key, metas] of this.partitionBindingsQ(part)) {
-        if (scopeOfKey(key) !== CORE_SCOPE) continue;
-        const list = out.get(key);
-        if (list) list.push(...metas); else out.set(key, [...metas]);
+  private readonly coreCompanions = this.db.index(
+    'coreCompanions',
+    () => {
+      const out = new Map<string, string[]>();
+      for (const part of this.coreBindingPartitionsQ(NONE)) {
+        for (const [key, metas] of this.partitionBindingsQ(part)) {
+          if (scopeOfKey(key) !== CORE_SCOPE) continue;
+          const list = out.get(key);
+          if (list) list.push(...metas);
+          else out.set(key, [...metas]);
+        }
       }
-    }
-    for (const list of out.values()) list.sort();
-    return out;
-  }, sameList);
+      for (const list of out.values()) list.sort();
+      return out;
+    },
+    sameList,
+  );
 
   /** Meta files bound to an entry key, in path order (the first is the entry's companion). */
   private companionsOfKey(key: string): string[] {
@@ -179,12 +242,17 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     for (const m of this.host.metaFiles()) {
       for (const n of this.depNamesQ(m)) {
         const list = out.get(n);
-        if (list) list.push(m); else out.set(n, [m]);
+        if (list) list.push(m);
+        else out.set(n, [m]);
       }
     }
     return out;
   });
-  private readonly depNamesQ = this.db.query('depNames', (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))], sameJson);
+  private readonly depNamesQ = this.db.query(
+    'depNames',
+    (m) => [...new Set((this.host.metaDoc(m)?.deps ?? []).map((d) => d.moduleId))],
+    sameJson,
+  );
 
   private bindEnv(wsDir: string | null): BindEnv {
     const { host } = this;
@@ -204,11 +272,15 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       classNames: (file) => (host.pyClasses(file) ?? []).map((c) => c.name),
       stepsUsing: (classes) => {
         const hits = new Map<string, StepEntry>();
-        const consider = (e: StepEntry | null): void => { if (e && winner(e.name) === e) hits.set(e.name, e); };
+        const consider = (e: StepEntry | null): void => {
+          if (e && winner(e.name) === e) hits.set(e.name, e);
+        };
         if (ws) {
           for (const l of own) for (const e of l.entries.values()) if (usesClass(e, classes)) consider(e);
         } else {
-          for (const c of classes) for (const n of [...(model.coreByBuilder.get(c) ?? []), ...(model.coreByConfig.get(c) ?? [])]) consider(model.core.get(n) ?? null);
+          for (const c of classes)
+            for (const n of [...(model.coreByBuilder.get(c) ?? []), ...(model.coreByConfig.get(c) ?? [])])
+              consider(model.core.get(n) ?? null);
         }
         return [...hits.values()];
       },
@@ -220,30 +292,47 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   // ---- stages 4 and 6, per group of meta files
 
   /** Stages 4 and 6 of a group's meta files: their diagnostics and dependency edges. */
-  private readonly groupResultsQ: Query<Map<string, MetaResult | null>> = this.db.query('groupResults', (group) =>
-    new Map(this.groupMetasQ(group).map((m) => [m, this.metaResult(m)])));
+  private readonly groupResultsQ: Query<Map<string, MetaResult | null>> = this.db.query(
+    'groupResults',
+    (group) => new Map(this.groupMetasQ(group).map((m) => [m, this.metaResult(m)])),
+  );
   /** The diagnostics of a group's meta files (its unit). */
   groupDiagnostics(group: string): Diagnostic[] {
     return [...this.groupResultsQ(group).values()].flatMap((r) => r?.diagnostics ?? []);
   }
   /** The dependency edges of a group's meta files, equal while every file's are. */
-  private readonly groupEdgesQ: Query<Map<string, Edge[]>> = this.db.query('groupEdges', (group) =>
-    new Map([...this.groupResultsQ(group)].map(([m, r]) => [m, r?.edges ?? []])), sameData);
+  private readonly groupEdgesQ: Query<Map<string, Edge[]>> = this.db.query(
+    'groupEdges',
+    (group) => new Map([...this.groupResultsQ(group)].map(([m, r]) => [m, r?.edges ?? []])),
+    sameData,
+  );
 
   private metaResult(m: string): MetaResult | null {
     const doc = this.host.metaDoc(m);
     const b = this.bindingOf(m);
     if (!doc || !b) return null;
     const diagnostics: Diagnostic[] = [];
-    if (!b.subject) diagnostics.push(diag(m, ZERO_RANGE, 'RL021', `No subject file: ${m} describes ${subjectCandidates(m)[0] ?? ''}, which does not exist`));
+    if (!b.subject)
+      diagnostics.push(
+        diag(
+          m,
+          ZERO_RANGE,
+          'RL021',
+          `No subject file: ${m} describes ${subjectCandidates(m)[0] ?? ''}, which does not exist`,
+        ),
+      );
     const primary = b.entry ? this.companionsOfKey(b.entry)[0] : undefined;
     if (b.entry && primary && primary !== m) {
-      diagnostics.push(diag(m, ZERO_RANGE, 'RL024', `'${b.name}' already has companion metadata in ${primary}; this file is ignored`, {
-        severity: 'warning', related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
-      }));
+      diagnostics.push(
+        diag(m, ZERO_RANGE, 'RL024', `'${b.name}' already has companion metadata in ${primary}; this file is ignored`, {
+          severity: 'warning',
+          related: [{ file: primary, range: ZERO_RANGE, message: `companion of '${b.name}'` }],
+        }),
+      );
     }
     const js = b.subject ? this.host.jsModule(b.subject) : null;
-    const ep = js && b.subject ? checkJsEntryPoint(doc, b.subject, js) : checkMetaEntryPoint(doc, b.subject, this.classFiles());
+    const ep =
+      js && b.subject ? checkJsEntryPoint(doc, b.subject, js) : checkMetaEntryPoint(doc, b.subject, this.classFiles());
     for (const d of ep.diagnostics) diagnostics.push(d);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     for (const d of deps.diagnostics) diagnostics.push(d);
@@ -256,7 +345,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /** `core` or the workspace id of a context. */
   contextName(wsDir: string | null): string {
-    return wsDir ? this.host.model.workspaceId(wsDir) ?? wsDir : 'core';
+    return wsDir ? (this.host.model.workspaceId(wsDir) ?? wsDir) : 'core';
   }
 
   private depEnv(wsDir: string | null): DepEnv {
@@ -275,30 +364,48 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * them: distance, then locale, then code units), so a context whose own names change reads the shared
    * names' part again, not the 2,000 core names.
    */
-  private readonly suggestQ = this.db.query('suggest', (key) => {
-    const [scope, name] = pairOf(key);
-    const shared = this.sharedSuggestQ(name);
-    if (scope === CORE_SCOPE) return shared;
-    return closest(name, mergeSorted([...shared].sort(), closest(name, this.ownNamesQ(scope), 3).sort()), 3);
-  }, sameList);
-  private readonly sharedSuggestQ = this.db.query('sharedSuggest', (name) => closest(name, this.sharedNamesQ(NONE), 3), sameList);
+  private readonly suggestQ = this.db.query(
+    'suggest',
+    (key) => {
+      const [scope, name] = pairOf(key);
+      const shared = this.sharedSuggestQ(name);
+      if (scope === CORE_SCOPE) return shared;
+      return closest(name, mergeSorted([...shared].sort(), closest(name, this.ownNamesQ(scope), 3).sort()), 3);
+    },
+    sameList,
+  );
+  private readonly sharedSuggestQ = this.db.query(
+    'sharedSuggest',
+    (name) => closest(name, this.sharedNamesQ(NONE), 3),
+    sameList,
+  );
   /** Names a context resolves through workspace layers, sorted; equal while no name comes or goes. */
-  private readonly ownNamesQ = this.db.query('ownNames', (scope) => {
-    const own = new Set<string>();
-    for (const l of this.layers(scope)) if (l.wsDir !== null) for (const n of l.entries.keys()) own.add(n);
-    return [...own].sort();
-  }, sameList);
+  private readonly ownNamesQ = this.db.query(
+    'ownNames',
+    (scope) => {
+      const own = new Set<string>();
+      for (const l of this.layers(scope)) if (l.wsDir !== null) for (const n of l.entries.keys()) own.add(n);
+      return [...own].sort();
+    },
+    sameList,
+  );
   /** The names every context resolves (core and modules: the layers without a workspace), sorted. */
-  private readonly sharedNamesQ = this.db.query('sharedNames', () => resolvableNames(this.host.model, null, STEP_SETTINGS.of(this.host.settings()).mode), sameList);
+  private readonly sharedNamesQ = this.db.query(
+    'sharedNames',
+    () => resolvableNames(this.host.model, null, STEP_SETTINGS.of(this.host.settings()).mode),
+    sameList,
+  );
 
   versionOf(e: StepEntry): { value: string; declared: boolean; at: { file: string; range: Range } | null } {
     const meta = this.primaryOf(e);
     const doc = meta ? this.host.metaDoc(meta) : null;
     const node = doc?.fields.get('version');
-    if (doc?.version && node) return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
+    if (doc?.version && node)
+      return { value: doc.version, declared: true, at: { file: doc.file, range: node.value.range } };
     const found = e.layer === 'module' ? this.entryClassOf(e.file) : null;
     const attr = found?.cls.strAttrs['version'];
-    if (found && attr && parseVersion(attr)) return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
+    if (found && attr && parseVersion(attr))
+      return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
     return { value: DEFAULT_VERSION, declared: false, at: null };
   }
 
@@ -309,25 +416,45 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * typing, and its validation; for a TypeScript or JavaScript module, the export apcore-typescript
    * registers (`code`: the fields its code gives), validated as that SDK does.
    */
-  readonly moduleClassQ: Query<ModuleClassResult | null> = this.db.query('moduleClass', (file) => {
-    const s = this.host.scan.scannedQ(file);
-    const entry = s ? this.host.scan.modulesQ(NONE).get(s.id) : undefined;
-    if (!s || !entry || entry.file !== file) return null;
-    const primary = this.primaryOf(entry);
-    const meta = primary ? this.host.metaDoc(primary) : null;
-    const js = this.host.jsModule(file);
-    if (js) {
-      const r = resolveJsEntry(file, js, meta);
-      const validation = r.entry ? validateJsModule(file, s.id, r.entry) : [];
-      return { cls: r.entry ? exportAsClass(r.entry) : null, file, diagnostics: [...r.diagnostics, ...validation], code: r.entry?.fields ?? null };
-    }
-    const classes = this.host.pyClasses(file);
-    if (classes === null) return null;
-    const found = meta?.entryPoint ? { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] } : detectEntryClass(file, classes, s.mappedClass);
-    return { cls: found.cls, file, diagnostics: found.cls ? [...found.diagnostics, ...validateModule(file, s.id, found.cls)] : found.diagnostics, code: null };
-  }, sameJson);
+  readonly moduleClassQ: Query<ModuleClassResult | null> = this.db.query(
+    'moduleClass',
+    (file) => {
+      const s = this.host.scan.scannedQ(file);
+      const entry = s ? this.host.scan.modulesQ(NONE).get(s.id) : undefined;
+      if (!s || !entry || entry.file !== file) return null;
+      const primary = this.primaryOf(entry);
+      const meta = primary ? this.host.metaDoc(primary) : null;
+      const js = this.host.jsModule(file);
+      if (js) {
+        const r = resolveJsEntry(file, js, meta);
+        const validation = r.entry ? validateJsModule(file, s.id, r.entry) : [];
+        return {
+          cls: r.entry ? exportAsClass(r.entry) : null,
+          file,
+          diagnostics: [...r.diagnostics, ...validation],
+          code: r.entry?.fields ?? null,
+        };
+      }
+      const classes = this.host.pyClasses(file);
+      if (classes === null) return null;
+      const found = meta?.entryPoint
+        ? { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] }
+        : detectEntryClass(file, classes, s.mappedClass);
+      return {
+        cls: found.cls,
+        file,
+        diagnostics: found.cls ? [...found.diagnostics, ...validateModule(file, s.id, found.cls)] : found.diagnostics,
+        code: null,
+      };
+    },
+    sameJson,
+  );
 
-  readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query('moduleDiagnostics', (file) => this.moduleClassQ(file)?.diagnostics ?? [], sameJson);
+  readonly moduleDiagnosticsQ: Query<Diagnostic[]> = this.db.query(
+    'moduleDiagnostics',
+    (file) => this.moduleClassQ(file)?.diagnostics ?? [],
+    sameJson,
+  );
 
   // ---- stage 7, per context
 
@@ -335,33 +462,56 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
    * Keys of the entries whose first companion is one of a group's meta files and lists some dependency,
    * sorted: equal while they are, so a dependency added or dropped beside others reaches no cycle search.
    */
-  private readonly groupOwnersQ = this.db.query('groupOwners', (group) => {
-    const out = new Set<string>();
-    for (const m of this.groupMetasQ(group)) {
-      const key = this.bindingOf(m)?.entry;
-      if (key && this.companionsOfKey(key)[0] === m && this.edgesOf(m).length > 0) out.add(key);
-    }
-    return [...out].sort();
-  }, sameList);
+  private readonly groupOwnersQ = this.db.query(
+    'groupOwners',
+    (group) => {
+      const out = new Set<string>();
+      for (const m of this.groupMetasQ(group)) {
+        const key = this.bindingOf(m)?.entry;
+        if (key && this.companionsOfKey(key)[0] === m && this.edgesOf(m).length > 0) out.add(key);
+      }
+      return [...out].sort();
+    },
+    sameList,
+  );
 
   /** Keys of the entries of a scope whose companion has edges (the starts of its cycle search). */
-  readonly edgeOwnersOfQ: Query<string[]> = this.db.query('edgeOwnersOf', (scope) => {
-    // A workspace's entries have their companions in its own partition; core's and the modules', in
-    // core's buckets and the partitions that bind them.
-    const groups = scope !== CORE_SCOPE ? [scope] : [
-      ...this.metaGroupsQ(NONE).filter((g) => g.startsWith(CORE_GROUP)),
-      ...this.coreBindingPartitionsQ(NONE).filter((p) => p !== CORE_SCOPE),
-    ];
-    const out = new Set<string>();
-    for (const g of groups) for (const key of this.groupOwnersQ(g)) if (scopeOfKey(key) === scope) out.add(key);
-    return [...out].sort();
-  }, sameList);
+  readonly edgeOwnersOfQ: Query<string[]> = this.db.query(
+    'edgeOwnersOf',
+    (scope) => {
+      // A workspace's entries have their companions in its own partition; core's and the modules', in
+      // core's buckets and the partitions that bind them.
+      const groups =
+        scope !== CORE_SCOPE
+          ? [scope]
+          : [
+              ...this.metaGroupsQ(NONE).filter((g) => g.startsWith(CORE_GROUP)),
+              ...this.coreBindingPartitionsQ(NONE).filter((p) => p !== CORE_SCOPE),
+            ];
+      const out = new Set<string>();
+      for (const g of groups) for (const key of this.groupOwnersQ(g)) if (scopeOfKey(key) === scope) out.add(key);
+      return [...out].sort();
+    },
+    sameList,
+  );
 
   /** Core's edge owner names by bucket (a hash of the name): an owner that comes or goes changes one bucket. */
-  private readonly coreEdgeBuckets = this.db.index('coreEdgeBuckets', () => byBucket(this.coreEdgeOwnersQ(NONE), CYCLE_BUCKETS), sameList);
+  private readonly coreEdgeBuckets = this.db.index(
+    'coreEdgeBuckets',
+    () => byBucket(this.coreEdgeOwnersQ(NONE), CYCLE_BUCKETS),
+    sameList,
+  );
   /** The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the whole core graph's. */
-  private readonly coreEdgeBucketQ = this.db.query('coreEdgeBucket', (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])), sameData);
-  private readonly coreEdgeOwnersQ = this.db.query('coreEdgeOwners', () => [...new Set(this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey))].sort(), sameList);
+  private readonly coreEdgeBucketQ = this.db.query(
+    'coreEdgeBucket',
+    (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])),
+    sameData,
+  );
+  private readonly coreEdgeOwnersQ = this.db.query(
+    'coreEdgeOwners',
+    () => [...new Set(this.edgeOwnersOfQ(CORE_SCOPE).map(nameOfKey))].sort(),
+    sameList,
+  );
 
   /** Scopes with cycles to check: core and every workspace (edges are owned by entries of those only). */
   readonly cycleScopesQ = this.db.query('cycleScopes', () => [CORE_SCOPE, ...this.host.contextDirs()], sameList);
@@ -407,10 +557,16 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const diags: Diagnostic[] = [];
     for (const scc of cyclicComponents(starts, out)) {
       if (wsDir && !scc.some(isSpecific)) continue;
-      diags.push(...cycleDiagnostics(concreteCycle(scc, out), (from, to) => {
-        const e = this.outEdges(wsDir, from).find((x) => x.to === to);
-        return e ? { file: e.file, range: e.range } : null;
-      }, wsDir ? this.contextName(wsDir) : null));
+      diags.push(
+        ...cycleDiagnostics(
+          concreteCycle(scc, out),
+          (from, to) => {
+            const e = this.outEdges(wsDir, from).find((x) => x.to === to);
+            return e ? { file: e.file, range: e.range } : null;
+          },
+          wsDir ? this.contextName(wsDir) : null,
+        ),
+      );
     }
     return diags;
   });
@@ -424,25 +580,35 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   });
 
   /** Out-edges of a name in a context, equal while its winner's companion and that companion's edges are. */
-  private readonly outEdgesQ: Query<{ to: string; optional: boolean; file: string; range: Range }[]> = this.db.query('outEdges', (key) => {
-    const [scope, name] = pairOf(key);
-    const e = this.resolved(scope === CORE_SCOPE ? null : scope, name);
-    const meta = e ? this.primaryOf(e) : null;
-    // Built field by field: a spread gave each of these objects a hidden class of its own (15,000 on a large org).
-    return meta ? this.edgesOf(meta).map((x) => ({ to: x.to, range: x.range, optional: x.optional, file: meta })) : [];
-  }, sameData);
+  private readonly outEdgesQ: Query<{ to: string; optional: boolean; file: string; range: Range }[]> = this.db.query(
+    'outEdges',
+    (key) => {
+      const [scope, name] = pairOf(key);
+      const e = this.resolved(scope === CORE_SCOPE ? null : scope, name);
+      const meta = e ? this.primaryOf(e) : null;
+      // Built field by field: a spread gave each of these objects a hidden class of its own (15,000 on a large org).
+      return meta
+        ? this.edgesOf(meta).map((x) => ({ to: x.to, range: x.range, optional: x.optional, file: meta }))
+        : [];
+    },
+    sameData,
+  );
 
   // ---- reads for the hosts and the editor features
 
   /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
-  readonly wantedQ = this.db.query('wanted', () => {
-    const out = new Set<string>(this.host.scan.mappedQ(NONE));
-    for (const m of this.host.metaFiles()) {
-      const b = this.bindingOf(m);
-      if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
-    }
-    return [...out].sort();
-  }, sameJson);
+  readonly wantedQ = this.db.query(
+    'wanted',
+    () => {
+      const out = new Set<string>(this.host.scan.mappedQ(NONE));
+      for (const m of this.host.metaFiles()) {
+        const b = this.bindingOf(m);
+        if (b && !b.subject) for (const p of subjectCandidates(m)) out.add(p);
+      }
+      return [...out].sort();
+    },
+    sameJson,
+  );
 
   /** Files a meta file or the id map looks at: every subject candidate, mapped files. */
   readonly watchedQ = this.db.query('watched', () => {
@@ -452,19 +618,29 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
   });
 
   /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
-  watches(path: string): boolean { return this.watchedQ(NONE).has(path); }
+  watches(path: string): boolean {
+    return this.watchedQ(NONE).has(path);
+  }
 
   /** The companion that describes an entry (the first in path order when several bind to it). */
-  primaryOf(e: StepEntry): string | null { return this.companionsOfKey(entryKey(e))[0] ?? null; }
-  companionsOf(e: StepEntry): string[] { return this.companionsOfKey(entryKey(e)); }
-  edgesOf(metaFile: string): Edge[] { return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? []; }
+  primaryOf(e: StepEntry): string | null {
+    return this.companionsOfKey(entryKey(e))[0] ?? null;
+  }
+  companionsOf(e: StepEntry): string[] {
+    return this.companionsOfKey(entryKey(e));
+  }
+  edgesOf(metaFile: string): Edge[] {
+    return this.groupEdgesQ(this.groupOf(metaFile)).get(metaFile) ?? [];
+  }
   /** The class a registered module resolves to (stage 4), with the file it is defined in. */
   entryClassOf(moduleFile: string): { file: string; cls: PyClass; code: Record<string, unknown> | null } | null {
     const r = this.moduleClassQ(moduleFile);
     return r?.cls ? { file: r.file, cls: r.cls, code: r.code } : null;
   }
   /** Meta files that list `name` among their dependencies. */
-  dependentsOf(name: string): string[] { return [...(this.depIndexQ(NONE).get(name) ?? [])].sort(); }
+  dependentsOf(name: string): string[] {
+    return [...(this.depIndexQ(NONE).get(name) ?? [])].sort();
+  }
   /** Out-edges of a name in a context: the resolved dependencies of its winner's companion. */
   outEdges(wsDir: string | null, name: string): { to: string; optional: boolean; file: string; range: Range }[] {
     return this.outEdgesQ(pairKey(wsDir ?? CORE_SCOPE, name));
@@ -492,7 +668,7 @@ function nameOfKey(key: string): string {
 
 function scopeOfKey(key: string): string {
   const [layer, wsDir] = key.split('|');
-  return layer === 'core' || layer === 'module' ? CORE_SCOPE : wsDir ?? CORE_SCOPE;
+  return layer === 'core' || layer === 'module' ? CORE_SCOPE : (wsDir ?? CORE_SCOPE);
 }
 
 /** The sorted union of two sorted lists of distinct names (the order of `Array.prototype.sort`). */
@@ -503,9 +679,17 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   while (i < a.length || j < b.length) {
     const x = a[i];
     const y = b[j];
-    if (y === undefined || (x !== undefined && x < y)) { out.push(x as string); i++; }
-    else if (x === undefined || y < x) { out.push(y); j++; }
-    else { out.push(x); i++; j++; }
+    if (y === undefined || (x !== undefined && x < y)) {
+      out.push(x as string);
+      i++;
+    } else if (x === undefined || y < x) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
   }
   return out;
 }

@@ -38,7 +38,8 @@ export function isScanCandidate(relToRoot: string, maxDepth = MAX_DEPTH_LIMIT): 
 /** The root a path belongs to (the deepest one when roots are nested). */
 export function rootOf<T extends { path: string }>(path: string, roots: readonly T[]): T | null {
   let best: T | null = null;
-  for (const r of roots) if (isUnder(path, r.path) && path !== r.path && (!best || r.path.length > best.path.length)) best = r;
+  for (const r of roots)
+    if (isUnder(path, r.path) && path !== r.path && (!best || r.path.length > best.path.length)) best = r;
   return best;
 }
 
@@ -48,7 +49,11 @@ export function rootOf<T extends { path: string }>(path: string, roots: readonly
  * `prefixed` with their root's namespace when there are several roots or one declares a namespace
  * (apcore's `_scan_roots` then uses `scan_multi_root`).
  */
-export function activeRoots(decls: RootDecl[], defaultHasMeta: boolean, anchor: (r: RootDecl) => { file: string; range: Range } | null): { roots: ApRoot[]; prefixed: boolean; diagnostics: Diagnostic[] } {
+export function activeRoots(
+  decls: RootDecl[],
+  defaultHasMeta: boolean,
+  anchor: (r: RootDecl) => { file: string; range: Range } | null,
+): { roots: ApRoot[]; prefixed: boolean; diagnostics: Diagnostic[] } {
   const unique: RootDecl[] = [];
   for (const d of decls) if (!unique.some((u) => u.path === d.path)) unique.push(d);
   if (unique.length === 0 && defaultHasMeta) unique.push({ path: DEFAULT_ROOT, namespace: null, origin: null });
@@ -58,11 +63,29 @@ export function activeRoots(decls: RootDecl[], defaultHasMeta: boolean, anchor: 
     const namespace = decl.namespace || baseName(decl.path) || 'root';
     const taken = roots.find((r) => r.namespace === namespace);
     if (taken && unique.length > 1) {
-      const at = decl.origin ? { file: decl.origin.file, range: decl.origin.nsRange ?? decl.origin.range } : anchor(decl);
+      const at = decl.origin
+        ? { file: decl.origin.file, range: decl.origin.nsRange ?? decl.origin.range }
+        : anchor(decl);
       if (at) {
-        diagnostics.push(diag(at.file, at.range, 'RL028', `Namespace '${namespace}' of root '${decl.path}' is already used by root '${taken.path}': apcore's scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root (Registry Lens does not scan this one)`, {
-          related: taken.decl.origin ? [{ file: taken.decl.origin.file, range: taken.decl.origin.nsRange ?? taken.decl.origin.range, message: `root '${taken.path}' uses namespace '${namespace}'` }] : [],
-        }));
+        diagnostics.push(
+          diag(
+            at.file,
+            at.range,
+            'RL028',
+            `Namespace '${namespace}' of root '${decl.path}' is already used by root '${taken.path}': apcore's scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root (Registry Lens does not scan this one)`,
+            {
+              related: taken.decl.origin
+                ? [
+                    {
+                      file: taken.decl.origin.file,
+                      range: taken.decl.origin.nsRange ?? taken.decl.origin.range,
+                      message: `root '${taken.path}' uses namespace '${namespace}'`,
+                    },
+                  ]
+                : [],
+            },
+          ),
+        );
       }
       continue;
     }
@@ -85,10 +108,13 @@ export function relToRoot(file: string, root: { path: string }): string {
 /** Why an id is invalid, or null. */
 export function invalidId(id: string): string | null {
   if (id.length > MAX_ID_LENGTH) return `is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
-  if (!VALID_ID.test(id)) return 'must be lower-case dot-separated segments of letters, digits and \'_\', each starting with a letter';
+  if (!VALID_ID.test(id))
+    return "must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter";
   const first = id.split('.')[0] ?? '';
-  if (first === EPHEMERAL_SEGMENT) return 'is in the \'ephemeral.*\' namespace, reserved for modules registered at runtime: apcore-typescript and apcore-rust reject it and discovery fails for the whole root';
-  if (RESERVED_SEGMENTS.has(first)) return `starts with the reserved segment '${first}' (reserved: ${[...RESERVED_SEGMENTS].join(', ')}): apcore skips the module`;
+  if (first === EPHEMERAL_SEGMENT)
+    return "is in the 'ephemeral.*' namespace, reserved for modules registered at runtime: apcore-typescript and apcore-rust reject it and discovery fails for the whole root";
+  if (RESERVED_SEGMENTS.has(first))
+    return `starts with the reserved segment '${first}' (reserved: ${[...RESERVED_SEGMENTS].join(', ')}): apcore skips the module`;
   return null;
 }
 
@@ -107,12 +133,28 @@ export function checkIds(modules: readonly ScannedModule[]): { kept: ScannedModu
   for (const m of sorted) {
     const at = idLocation(m);
     const why = invalidId(m.id);
-    if (why) diagnostics.push(diag(at.file, at.range, 'RL009', `Invalid module id '${m.id}' (from ${m.idOrigin ? m.idOrigin.note ?? 'the id map' : m.file}): it ${why}`));
+    if (why)
+      diagnostics.push(
+        diag(
+          at.file,
+          at.range,
+          'RL009',
+          `Invalid module id '${m.id}' (from ${m.idOrigin ? (m.idOrigin.note ?? 'the id map') : m.file}): it ${why}`,
+        ),
+      );
     const same = first.get(m.id);
     if (same) {
-      diagnostics.push(diag(at.file, at.range, 'RL024', `Duplicate module id '${m.id}': ${same.file} already has it and is the one registered; this file is ignored`, {
-        related: [{ ...idLocation(same), message: `'${m.id}' is first defined by ${same.file}` }],
-      }));
+      diagnostics.push(
+        diag(
+          at.file,
+          at.range,
+          'RL024',
+          `Duplicate module id '${m.id}': ${same.file} already has it and is the one registered; this file is ignored`,
+          {
+            related: [{ ...idLocation(same), message: `'${m.id}' is first defined by ${same.file}` }],
+          },
+        ),
+      );
       continue;
     }
     first.set(m.id, m);
@@ -120,9 +162,17 @@ export function checkIds(modules: readonly ScannedModule[]): { kept: ScannedModu
     const lower = m.id.toLowerCase();
     const twin = byLower.get(lower);
     if (twin) {
-      diagnostics.push(diag(at.file, at.range, 'RL025', `Module id '${m.id}' differs only by case from '${twin.id}' (${twin.file}); they collide on case-insensitive file systems`, {
-        related: [{ ...idLocation(twin), message: `module id '${twin.id}'` }],
-      }));
+      diagnostics.push(
+        diag(
+          at.file,
+          at.range,
+          'RL025',
+          `Module id '${m.id}' differs only by case from '${twin.id}' (${twin.file}); they collide on case-insensitive file systems`,
+          {
+            related: [{ ...idLocation(twin), message: `module id '${twin.id}'` }],
+          },
+        ),
+      );
     } else {
       byLower.set(lower, m);
     }

@@ -48,9 +48,17 @@ export function bindMeta(metaFile: string, env: BindEnv): Binding {
   const classes = new Set(env.classNames(subject));
   const using = classes.size > 0 ? env.stepsUsing(classes) : [];
   if (using.length > 0) {
-    const byName = canonicalName(subject, using.map((e) => e.name));
-    const pick = using.find((e) => e.name === byName) ?? [...using].sort((a, b) => (a.name < b.name ? -1 : 1))[0] as StepEntry;
-    const cls = [...classes].find((c) => [pick.fields.get('builder_step_name'), pick.fields.get('config_class')].some((f) => f?.value.kind === 'str' && f.value.value === c));
+    const byName = canonicalName(
+      subject,
+      using.map((e) => e.name),
+    );
+    const pick =
+      using.find((e) => e.name === byName) ?? ([...using].sort((a, b) => (a.name < b.name ? -1 : 1))[0] as StepEntry);
+    const cls = [...classes].find((c) =>
+      [pick.fields.get('builder_step_name'), pick.fields.get('config_class')].some(
+        (f) => f?.value.kind === 'str' && f.value.value === c,
+      ),
+    );
     return bound(pick, `class ${cls ?? ''}`.trim());
   }
   const name = canonicalName(subject, env.stepNames());

@@ -52,10 +52,19 @@ export interface RootDecl {
 }
 
 /** An active extension root (stage 1) with the namespace its ids get when there are several roots. */
-export interface ApRoot { path: string; namespace: string; decl: RootDecl }
+export interface ApRoot {
+  path: string;
+  namespace: string;
+  decl: RootDecl;
+}
 
 /** An id map `class` and where it is written. */
-export interface MappedClass { name: string; file: string; range: Range; ignored: boolean }
+export interface MappedClass {
+  name: string;
+  file: string;
+  range: Range;
+  ignored: boolean;
+}
 
 /** A module file found by the scan, with its id before and after the id map (stages 1–2). */
 export interface ScannedModule {

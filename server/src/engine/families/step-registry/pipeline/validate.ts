@@ -16,7 +16,10 @@ export function moduleDescription(cls: PyClass, meta: MetaDoc | null): string | 
 
 /** What `validate_module` misses about the description, or null: read from the class body like the other attributes (a computed value passes). */
 function descriptionProblem(cls: PyClass): string | null {
-  if (!cls.attributes.includes('description')) return cls.docstring ? 'a description class attribute (a docstring does not count)' : 'a description class attribute';
+  if (!cls.attributes.includes('description'))
+    return cls.docstring
+      ? 'a description class attribute (a docstring does not count)'
+      : 'a description class attribute';
   return cls.strAttrs['description'] === '' ? 'a non-empty description (it is empty)' : null;
 }
 
@@ -28,5 +31,12 @@ export function validateModule(file: string, id: string, cls: PyClass): Diagnost
   const description = descriptionProblem(cls);
   if (description) missing.push(description);
   if (missing.length === 0) return [];
-  return [diag(file, cls.nameRange, 'RL008', `Module '${id}' (class ${cls.name}) is missing ${missing.join(', ')}: apcore's validate_module rejects it and discovery skips the module`)];
+  return [
+    diag(
+      file,
+      cls.nameRange,
+      'RL008',
+      `Module '${id}' (class ${cls.name}) is missing ${missing.join(', ')}: apcore's validate_module rejects it and discovery skips the module`,
+    ),
+  ];
 }

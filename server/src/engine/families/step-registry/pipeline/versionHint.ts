@@ -27,18 +27,28 @@ function constraint(raw: string): Check | string {
   const c = raw.trim();
   if (c === '') return 'an empty constraint';
   const m = CONSTRAINT.exec(c);
-  if (!m) return `'${c}': the operand must start with a digit (e.g. '1.2.3', not 'v1.2.3', 'latest' or two constraints separated by a space)`;
+  if (!m)
+    return `'${c}': the operand must start with a digit (e.g. '1.2.3', not 'v1.2.3', 'latest' or two constraints separated by a space)`;
   const op = m[1] ?? '=';
   const operand = m[2] as string;
   const target = parseVersion(operand) ?? [0, 0, 0];
   const parts = operand.split('.').length;
   const [major, minor, patch] = target;
-  const between = (upper: VersionTuple): Check => (v) => compare(v, target) >= 0 && compare(v, upper) < 0;
+  const between =
+    (upper: VersionTuple): Check =>
+    (v) =>
+      compare(v, target) >= 0 && compare(v, upper) < 0;
   if (op === '^') return between(major > 0 ? [major + 1, 0, 0] : minor > 0 ? [0, minor + 1, 0] : [0, 0, patch + 1]);
   if (op === '~') return between(parts >= 2 ? [major, minor + 1, 0] : [major + 1, 0, 0]);
   if (op === '=' && parts === 1) return (v) => v[0] === major;
   if (op === '=' && parts === 2) return (v) => v[0] === major && v[1] === minor;
-  const cmp: Record<string, (n: number) => boolean> = { '=': (n) => n === 0, '>=': (n) => n >= 0, '>': (n) => n > 0, '<=': (n) => n <= 0, '<': (n) => n < 0 };
+  const cmp: Record<string, (n: number) => boolean> = {
+    '=': (n) => n === 0,
+    '>=': (n) => n >= 0,
+    '>': (n) => n > 0,
+    '<=': (n) => n <= 0,
+    '<': (n) => n < 0,
+  };
   const test = cmp[op] as (n: number) => boolean;
   return (v) => test(compare(v, target));
 }
@@ -51,5 +61,10 @@ export function readVersionHint(hint: string): { matches: (version: string) => b
     if (typeof c === 'string') return { error: c };
     checks.push(c);
   }
-  return { matches: (version) => { const v = parseVersion(version) ?? [0, 0, 0]; return checks.every((c) => c(v)); } };
+  return {
+    matches: (version) => {
+      const v = parseVersion(version) ?? [0, 0, 0];
+      return checks.every((c) => c(v));
+    },
+  };
 }
