@@ -44,7 +44,8 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   };
 
   it("the Problems panel lists the example's problems, in files never opened, and nothing else", async () => {
-    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
+    // tall enough that the maximised Problems panel shows every row of the example's (the list is virtualised)
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root, viewport: { width: 1400, height: 1400 } });
     await wb.openProblems();
     await wb.maximizePanel(true);
     const expected = JSON.parse(fs.readFileSync(path.join(s.root, 'EXPECTED.json'), 'utf8')).filter(

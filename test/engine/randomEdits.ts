@@ -271,6 +271,17 @@ export async function runSequence(s: Sequence): Promise<void> {
   const inc = s.stepped
     ? await RegistryEngine.create(wasm, host.settings, incOptions)
     : await scratch(files, host, incOptions, give);
+  /** An edit lands in the texts and in the incremental engine, with what the host's walk then reports. */
+  const apply = ([f, text]: [string, string | null]): void => {
+    if (text === null) {
+      files.delete(f);
+      inc.deleteFile(f);
+    } else {
+      files.set(f, text);
+      give(inc, f, text);
+    }
+    tellTree(inc, files, host.links);
+  };
   if (s.stepped) {
     for (const [f, t] of files) give(inc, f, t);
     tellTree(inc, files, host.links);
@@ -279,15 +290,7 @@ export async function runSequence(s: Sequence): Promise<void> {
       waiting++;
       const edit = random() < 0.2 ? pick(s.edits)(files, pick) : null;
       if (!edit) continue;
-      const [f, text] = edit;
-      if (text === null) {
-        files.delete(f);
-        inc.deleteFile(f);
-      } else {
-        files.set(f, text);
-        give(inc, f, text);
-      }
-      tellTree(inc, files, host.links);
+      apply(edit);
     }
     assert.ok(waiting > 0, `${s.example}: the cold start took one step`);
     assert.deepEqual(
@@ -314,17 +317,9 @@ export async function runSequence(s: Sequence): Promise<void> {
     } else {
       const edit = kind.edit(files, pick);
       if (!edit || edit[0] === undefined) continue;
-      const [f, text] = edit;
-      file = f;
-      if (text === null) {
-        files.delete(file);
-        inc.deleteFile(file);
-      } else {
-        files.set(file, text);
-        give(inc, file, text);
-      }
-      tellTree(inc, files, host.links);
-      what = `${s.example} seed ${s.seed} step ${step}: ${file} ${text === null ? 'deleted' : 'edited'}`;
+      apply(edit);
+      file = edit[0];
+      what = `${s.example} seed ${s.seed} step ${step}: ${file} ${edit[1] === null ? 'deleted' : 'edited'}`;
     }
     const changed = s.stepped ? updateInSteps(inc, first) : new Set(inc.update());
     const fresh = await scratch(files, host, options);
