@@ -1,4 +1,5 @@
-// `list`: the steps (and other families' entries, e.g. ONEX artifacts) visible in a context, as an aligned table for people or JSON for scripts.
+// `list`: the steps (and other families' entries, e.g. ONEX artifacts) visible in a context, as an aligned table for
+// people or JSON for scripts.
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
 import { listDocument } from '../engine/render/jsonDocuments';

@@ -20,9 +20,14 @@ export type Command =
       format: 'text' | 'json' | 'sarif';
       mode?: ResolutionMode;
       failOn: FailOn;
-      /** `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still analysed. */
+      /**
+       * `--files F…` (pre-commit): report only what concerns these root-relative files; the whole root is still
+       * analysed.
+       */
       files?: string[];
-      /** `--base REV` (with `--files`): of those, only what the files' change since git revision REV brings elsewhere. */
+      /**
+       * `--base REV` (with `--files`): of those, only what the files' change since git revision REV brings elsewhere.
+       */
       base?: string;
       /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
       reportUnusedSuppressions: boolean;
@@ -61,7 +66,9 @@ export type Command =
       root: string;
       /** `--read-only`: no tool that writes is listed. */
       readOnly: boolean;
-      /** `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed). */
+      /**
+       * `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed).
+       */
       allowUnproposedFixes: boolean;
     };
 

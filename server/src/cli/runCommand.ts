@@ -35,7 +35,8 @@ export async function runCommand(
   // Loaded only for this command: the MCP SDK and zod cost every other command's start ~40 ms otherwise.
   if (cmd.kind === 'mcp')
     return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn, cmd) };
-  // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's --report-unused-disable-directives
+  // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's
+  // --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
   const { engine, ms } = await loadRoot(
     cmd.root,
@@ -58,7 +59,8 @@ export async function runCommand(
           : cmd.format === 'sarif'
             ? formatSarif(diagnostics, resolve(cmd.root), version)
             : formatText(diagnostics, summary);
-      // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the document) with its own code.
+      // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the
+      // document) with its own code.
       // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
       // and nothing is said to be missing.
       if (empty)

@@ -37,7 +37,10 @@ export interface WorkspaceSymbolResult {
   containerName: string;
 }
 
-/** A path written in a registry (`range`: its characters inside the quotes) that the real loader resolves to a file: `target`, root-relative, always an existing file inside the root. */
+/**
+ * A path written in a registry (`range`: its characters inside the quotes) that the real loader resolves to a file:
+ * `target`, root-relative, always an existing file inside the root.
+ */
 export interface DocumentLinkResult {
   range: Range;
   target: string;
@@ -67,7 +70,10 @@ export interface NameSites {
   references: Location[];
 }
 
-/** A dependent: the entry that depends (`name`, or `workspace:<id>` for a workspace's own dependencies), the context it belongs to, where it comes from, and the node that declares the dependency. */
+/**
+ * A dependent: the entry that depends (`name`, or `workspace:<id>` for a workspace's own dependencies), the context it
+ * belongs to, where it comes from, and the node that declares the dependency.
+ */
 export interface Dependent extends SourcedLocation {
   name: string;
   context: ContextId;
@@ -84,7 +90,10 @@ export interface ComponentHit {
   class: string | null;
   file: string;
   range: Range;
-  /** A builder no file defines: cursus makes it at run time from the interface at `file`, as a subclass of `base`, in `by` (its builder discovery module; null when the tree lacks it). */
+  /**
+   * A builder no file defines: cursus makes it at run time from the interface at `file`, as a subclass of `base`, in
+   * `by` (its builder discovery module; null when the tree lacks it).
+   */
   synthesized?: { base: string; by: string | null };
 }
 export type ComponentKind = 'builder' | 'config' | 'spec' | 'contract' | 'script';
@@ -116,11 +125,16 @@ export interface Explanation {
   }[];
   /** Where entries of the context (or the workspace itself) depend on the step: the module_id / dependency node. */
   dependents: Dependent[];
-  /** The companion metadata merged into `winner.fields` (YAML wins), and companions ignored because another came first. */
+  /**
+   * The companion metadata merged into `winner.fields` (YAML wins), and companions ignored because another came first.
+   */
   meta?: { file: string; fromMeta: string[]; ignored: string[]; boundBy: string | null } | null;
   /** For an apcore module: its extension root and resolved class (instead of cursus components). */
   module?: { root: string; entryClass: ComponentHit | null } | null;
-  /** What only the entry's family knows (an interface step: its interface file, script, step-graph neighbours; an ONEX artifact: its versions and policy). */
+  /**
+   * What only the entry's family knows (an interface step: its interface file, script, step-graph neighbours; an ONEX
+   * artifact: its versions and policy).
+   */
   sections?: ExplainSection[];
   /** False for an entry of a family without cursus components (an ONEX artifact): Explain shows no Components. */
   hasComponents?: boolean;
@@ -173,7 +187,10 @@ export interface GraphNode {
 }
 
 /** `from` depends on `to`, as declared at `file`/`range` (a module_id node or a WORKSPACE_METADATA item). */
-/** `flow` (data flows from producer `from` to consumer `to`, e.g. `compatible_sources`); otherwise `from` depends on `to`. */
+/**
+ * `flow` (data flows from producer `from` to consumer `to`, e.g. `compatible_sources`); otherwise `from` depends on
+ * `to`.
+ */
 export interface GraphEdge {
   from: string;
   to: string;

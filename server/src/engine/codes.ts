@@ -56,7 +56,9 @@ export interface DiagOptions {
   fixes?: Fix[];
   tags?: Diagnostic['tags'];
 }
-/** The constructor of a reader's diagnostics: only the codes it may raise, each at its declared severity unless told. */
+/**
+ * The constructor of a reader's diagnostics: only the codes it may raise, each at its declared severity unless told.
+ */
 export type Diag<C extends Code> = (
   file: string,
   range: Range,

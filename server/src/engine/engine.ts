@@ -64,11 +64,19 @@ export {
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
 export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
 
-/** Every diagnostic code the engine raises, in code order: the core's, the step model's and each family's declarations. */
+/**
+ * Every diagnostic code the engine raises, in code order: the core's, the step model's and each family's declarations.
+ */
 export const CODES: readonly CodeEntry[] = catalogue([CORE_CODES, STEP_CODES, ...FAMILIES.map((f) => f.codes ?? {})]);
-/** The families' files as the front ends register them: watched names, followed languages, activation events (package.json's, checked by a test). */
+/**
+ * The families' files as the front ends register them: watched names, followed languages, activation events
+ * (package.json's, checked by a test).
+ */
 export const PATHS = joinPaths(FAMILIES);
-/** The families' settings groups, each once: what the front ends map from the user's settings (package.json's, checked by a test). */
+/**
+ * The families' settings groups, each once: what the front ends map from the user's settings (package.json's, checked
+ * by a test).
+ */
 export const SETTING_GROUPS: readonly DeclaredSettings[] = settingsGroups(FAMILIES);
 
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
@@ -89,7 +97,10 @@ export interface HostInterest {
    * `onlyFirst`, publish the open files, then read the rest.
    */
   first(open: Iterable<string>): (path: string) => boolean;
-  /** Whether a directory may hold a path `first(open)` accepts: the host may list the others after the open files are analysed. */
+  /**
+   * Whether a directory may hold a path `first(open)` accepts: the host may list the others after the open files are
+   * analysed.
+   */
   firstBelow(open: Iterable<string>): (dir: string) => boolean;
 }
 
@@ -112,7 +123,10 @@ export class RegistryEngine {
   private readonly core: Workspace;
   /** The core workspace as the shared step model's features read it. */
   private readonly ws: StepWorkspace;
-  /** What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the thousand: 66,000 times on a cold start of the large org). */
+  /**
+   * What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the
+   * thousand: 66,000 times on a cold start of the large org).
+   */
   private readonly answers: HostInterest;
   /** Files (and directories) the host could not hand over — too large, binary, unreadable — and why. */
   private readonly skipped = new Map<string, Diagnostic[]>();
@@ -131,7 +145,8 @@ export class RegistryEngine {
     const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
     this.ws = new StepWorkspace(ws);
     this.answers = {
-      // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the thousand.
+      // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the
+      // thousand.
       get walk() {
         return ws.relevanceVersion();
       },
@@ -177,11 +192,17 @@ export class RegistryEngine {
     this.core.syncPaths();
     return this.answers;
   }
-  /** What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest` asked about. */
+  /**
+   * What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest`
+   * asked about.
+   */
   setTree(tree: { links: HostLink[]; directories?: string[] }): void {
     this.core.setTree(tree.links, tree.directories ?? []);
   }
-  /** `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open document's unsaved text). */
+  /**
+   * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open
+   * document's unsaved text).
+   */
   setFile(file: string, text: string, onDisk = false): void {
     this.unskip(file);
     this.core.setFile(file, text, onDisk);
@@ -264,7 +285,8 @@ export class RegistryEngine {
   }
   /**
    * The diagnostics `paths` may cause, sorted as `allDiagnostics` (see `Workspace.causedBy`; `check --files`, MCP
-   * `check` with `causedBy`): a path is a root-relative file, or a folder standing for the files the engine knows below it.
+   * `check` with `causedBy`): a path is a root-relative file, or a folder standing for the files the engine knows below
+   * it.
    */
   diagnosticsCausedBy(paths: readonly string[]): Diagnostic[] {
     const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
@@ -311,7 +333,9 @@ export class RegistryEngine {
     return s;
   }
 
-  /** The globs of the files that make a registry (settings and every family): what a root without one was searched for. */
+  /**
+   * The globs of the files that make a registry (settings and every family): what a root without one was searched for.
+   */
   registryGlobs(): string[] {
     return this.core.registryGlobs();
   }
@@ -405,13 +429,19 @@ export class RegistryEngine {
   workspaceDir(context: ContextId): string | null {
     return this.ws.dirOfContext(context);
   }
-  /** The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x `interfaces`. */
+  /**
+   * The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x
+   * `interfaces`.
+   */
   workspaceLayout(): WorkspaceLayout {
     return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0
       ? 'builders'
       : 'interfaces';
   }
-  /** Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never over a file). */
+  /**
+   * Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never
+   * over a file).
+   */
   scaffoldWorkspace(
     o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot' | 'coreFiles'> &
       Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>,

@@ -126,7 +126,10 @@ function samePos(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
-/** Replaces, in place, every string of the literal with `each` of it (util/detachStrings.ts copies them out of their text). */
+/**
+ * Replaces, in place, every string of the literal with `each` of it (util/detachStrings.ts copies them out of their
+ * text).
+ */
 export function eachLitString(lit: Lit, each: (s: string) => string): void {
   const todo: Lit[] = [lit];
   for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
@@ -153,7 +156,10 @@ export function eachLitString(lit: Lit, each: (s: string) => string): void {
   }
 }
 
-/** A literal, or dict entries, their strings copied out of the text in place (util/detachStrings.ts): for what a read keeps across versions of a file (the splices). */
+/**
+ * A literal, or dict entries, their strings copied out of the text in place (util/detachStrings.ts): for what a read
+ * keeps across versions of a file (the splices).
+ */
 export function litCopiedOutOfText(x: Lit | DictEntry[]): void {
   // Entries are walked as a dict's (a lean entry's key is its text, not a node).
   eachLitString(Array.isArray(x) ? { kind: 'dict', entries: x, range: spanAt(0, 0, 0, 0) } : x, stringCopier());

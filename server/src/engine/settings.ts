@@ -103,7 +103,10 @@ export function globsRefused(
     .filter((r) => r.refused.length > 0);
 }
 
-/** A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with '..'. */
+/**
+ * A path or glob of a setting that leaves the root: absolute (the engine knows no disk), or climbing above it with
+ * '..'.
+ */
 export function leavesRoot(p: string): boolean {
   return /^(?:[\\/]|[A-Za-z]:)/.test(p) || joinRel('', p) === null;
 }

@@ -63,7 +63,9 @@ export interface Settings {
   readonly groups: ReadonlyMap<object, unknown>;
 }
 
-/** What a front end passes: the settings the user changed, by the name a family declares (`workspacesRoots`), untrusted. */
+/**
+ * What a front end passes: the settings the user changed, by the name a family declares (`workspacesRoots`), untrusted.
+ */
 export interface SettingsInput {
   readonly severity?: Partial<Record<Code, Severity | 'off'>>;
   readonly [name: string]: unknown;

@@ -24,7 +24,8 @@ function spotOf(d: Diagnostic): string {
 }
 
 /**
- * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding one,
+ * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding
+ * one,
  * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
  * keeps its order.
  */
@@ -60,14 +61,19 @@ export class Workspace {
   private readonly known = new Map<string, FedText>();
   /** Files fed from disk since the last update: judged at the start of the next (see `release`). */
   private readonly fromDisk = new Set<string>();
-  /** Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are built from. */
+  /**
+   * Fed files and subdirectories (those holding fed files) of each directory, as the database's directory inputs are
+   * built from.
+   */
   private readonly tree = new Map<string, { files: Set<string>; dirs: Set<string> }>();
   /** Directories whose files or subdirectories changed since the last sync. */
   private readonly touchedDirs = new Set<string>();
   /** Paths fed or deleted since the last update(): their `local:` units start or stop. */
   private readonly addedPaths = new Set<string>();
   private readonly removedPaths = new Set<string>();
-  /** Paths whose text changed since the last update(): finalised again (their suppression comments may have changed). */
+  /**
+   * Paths whose text changed since the last update(): finalised again (their suppression comments may have changed).
+   */
   private readonly editedPaths = new Set<string>();
   private unitKeys: readonly string[] = [];
   /**
@@ -109,7 +115,8 @@ export class Workspace {
     this.files.settingsInput.set(NONE, settings);
     this.db.commit();
     this.publisher.touchAll();
-    // files without diagnostics are finalised again too when they hold a suppression comment (RL033 may have been turned on or off)
+    // files without diagnostics are finalised again too when they hold a suppression comment (RL033 may have been
+    // turned on or off)
     for (const [path, fed] of this.known)
       if (fed.text !== null && hasSuppressions(fed.text)) this.publisher.touch(path);
   }
@@ -137,7 +144,10 @@ export class Workspace {
     return c?.family.companionsOf?.(path, c.role) ?? [];
   }
 
-  /** Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to read). */
+  /**
+   * Paths the analysis looks at that the host has not fed (a subject or entry point file the walk did not know to
+   * read).
+   */
   wantedFiles(): string[] {
     this.syncPaths();
     return this.wantedQ(NONE).filter((p) => !this.known.has(p));
@@ -166,7 +176,9 @@ export class Workspace {
     return this.files.families.some((f) => f.wantsDirectory?.(path, this.queries) ?? false);
   }
 
-  /** What the host's walk found besides files (the engine never sees the disk): links, and the directories asked about. */
+  /**
+   * What the host's walk found besides files (the engine never sees the disk): links, and the directories asked about.
+   */
   setTree(links: HostLink[], directories: string[]): void {
     this.files.linksInput.set(
       NONE,
@@ -250,7 +262,10 @@ export class Workspace {
     }
   }
 
-  /** Hands the pending writes (and the directories whose files came or went) to the database: work proportional to the paths that changed. */
+  /**
+   * Hands the pending writes (and the directories whose files came or went) to the database: work proportional to the
+   * paths that changed.
+   */
   syncPaths(): void {
     for (const dir of this.touchedDirs) {
       const node = this.tree.get(dir);
@@ -416,7 +431,9 @@ export class Workspace {
       });
   }
 
-  /** The parts the open files' diagnostics read; null when one of them needs the whole root, or none is a family's file. */
+  /**
+   * The parts the open files' diagnostics read; null when one of them needs the whole root, or none is a family's file.
+   */
   private partsReadBy(open: Iterable<string>): Set<string> | null {
     const settings = this.settings;
     const parts = new Set<string>();
@@ -503,7 +520,10 @@ export class Workspace {
     return this.files.registryGlobs();
   }
 
-  /** The summary: what the shared step model counts (`base`), every family's own sources and entries, and the diagnostics by severity. */
+  /**
+   * The summary: what the shared step model counts (`base`), every family's own sources and entries, and the
+   * diagnostics by severity.
+   */
   summary(base: { sources: number; entries: number; workspaces: number }): Summary {
     const s: Summary = {
       sources: base.sources,

@@ -108,7 +108,10 @@ export function resolveForWriting(root: string, p: string): Contained {
   return r;
 }
 
-/** Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW), a second hard link. */
+/**
+ * Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW), a second hard
+ * link.
+ */
 export function openForEdit(abs: string): number {
   const fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW);
   const st = fstatSync(fd);

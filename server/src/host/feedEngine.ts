@@ -133,7 +133,10 @@ export async function feedEngine(
   }
 }
 
-/** Size, change times and inode: a file rewritten in place or replaced (a rename over it) gets a new stamp; '' when there is no such file. */
+/**
+ * Size, change times and inode: a file rewritten in place or replaced (a rename over it) gets a new stamp; '' when
+ * there is no such file.
+ */
 export function fileStamp(abs: string): string {
   try {
     const s = statSync(abs);

@@ -87,7 +87,10 @@ export function rereader(root: string, maxBytes: () => number): (rel: string) =>
   };
 }
 
-/** Reads many files the walk listed (regular files inside the root) in order, a slice at a time, letting the event loop run between slices; `progress` gets the count read after each. */
+/**
+ * Reads many files the walk listed (regular files inside the root) in order, a slice at a time, letting the event loop
+ * run between slices; `progress` gets the count read after each.
+ */
 export async function readTexts(
   absPaths: readonly string[],
   maxBytes = DEFAULT_MAX_BYTES,

@@ -23,7 +23,10 @@ export interface ScanFilter {
   directory?(rel: string): void;
   /** Whether to list a (not skipped) directory's contents (default: yes); it is still reported to `directory`. */
   descend?(rel: string): boolean;
-  /** Every symbolic link to a directory that the walk listed the directory through (its target reached by no other name first). */
+  /**
+   * Every symbolic link to a directory that the walk listed the directory through (its target reached by no other name
+   * first).
+   */
   followed?(rel: string): void;
   /**
    * A directory that could not be listed (root-relative, '' for the root), or a directory or wanted file

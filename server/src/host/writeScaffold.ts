@@ -54,7 +54,10 @@ export async function initWorkspace(engine: RegistryEngine, root: string, o: Ini
   };
 }
 
-/** Creates the directories and the files that do not exist yet (root-relative paths in the result), or nothing when a path would leave the root. */
+/**
+ * Creates the directories and the files that do not exist yet (root-relative paths in the result), or nothing when a
+ * path would leave the root.
+ */
 export async function writeScaffold(root: string, s: Scaffold): Promise<WriteResult> {
   const abs: string[] = [];
   // The workspace's own directory first, so a refusal names the link on its way when there is one.
@@ -97,7 +100,10 @@ function nameTooLong(p: string): string | null {
   return null;
 }
 
-/** Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped; nothing when it resolves outside the root). */
+/**
+ * Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped; nothing when it
+ * resolves outside the root).
+ */
 export async function readWorkspacePackage(root: string, wsDir: string): Promise<{ path: string; text: string }[]> {
   const at = resolveInRoot(root, `${wsDir}/src/cursus_dev`, 'read');
   if ('refused' in at) return [];

@@ -14,7 +14,9 @@ import { Methods, type StatusParams } from './protocol';
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
 
-/** Told how far the analysis (units started) and then the publication (files sent) are (a load reports it as progress). */
+/**
+ * Told how far the analysis (units started) and then the publication (files sent) are (a load reports it as progress).
+ */
 export type PublishProgress = (done: number, total: number, what: 'units analysed' | 'files published') => void;
 
 /** The analyses of a session's folders. */

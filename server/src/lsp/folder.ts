@@ -59,12 +59,20 @@ export class Folder {
   private readonly fetched = new Set<string>();
   /** The engine's `interest().walk` at the last walk: when it moves, the folder is walked again. */
   private relevance = 0;
-  /** What the last walk found besides files (links; directories the engine asked about), kept current by watch events. */
+  /**
+   * What the last walk found besides files (links; directories the engine asked about), kept current by watch events.
+   */
   private links: HostLink[] = [];
-  /** The links to directories the last walk listed their directory through (see host/scan: a directory reached without a link is not). */
+  /**
+   * The links to directories the last walk listed their directory through (see host/scan: a directory reached without a
+   * link is not).
+   */
   private followed = new Set<string>();
   private readonly directories = new Set<string>();
-  /** Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is handed over, then judged with it (see flush). */
+  /**
+   * Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is
+   * handed over, then judged with it (see flush).
+   */
   private beside = new Set<string>();
   private needsUpdate = false;
   /**
@@ -79,7 +87,10 @@ export class Folder {
   /** Reports the reads of a load, the backlog's included: the files read of the walk's total. */
   private readProgress: ((done: number, total: number) => void) | undefined;
   private readTotal = 0;
-  /** While the backlog is read: something other than its reads was staged, or an open document's reads are all staged, so the analysis runs before the next slice. */
+  /**
+   * While the backlog is read: something other than its reads was staged, or an open document's reads are all staged,
+   * so the analysis runs before the next slice.
+   */
   private urgent = false;
   /** The open documents' units that the last analysis left waiting. */
   private waitingFirst = 0;
@@ -182,7 +193,8 @@ export class Folder {
    * `walked`: a walk listed it inside the root, so it is read without resolving it again.
    */
   readLater(rel: string, walked = false): void {
-    // A file no family wants on its own is read when the analysis refers to it (`interest().files`: a module an ONEX contract names).
+    // A file no family wants on its own is read when the analysis refers to it (`interest().files`: a module an ONEX
+    // contract names).
     if (
       this.engineRef !== undefined &&
       !this.accepts(rel) &&
@@ -198,12 +210,18 @@ export class Folder {
     );
   }
 
-  /** Whether a walk can list `rel`: no link on its way that the walk does not follow (out of the root, a loop, or a directory listed under its own name). */
+  /**
+   * Whether a walk can list `rel`: no link on its way that the walk does not follow (out of the root, a loop, or a
+   * directory listed under its own name).
+   */
   reachable(rel: string): boolean {
     return !this.links.some((l) => rel !== l.path && under(rel, l.path) && !this.followed.has(l.path));
   }
 
-  /** A watched path was deleted (`removed`); the folder is walked again when a link the walk followed went with it (another may lead there now). */
+  /**
+   * A watched path was deleted (`removed`); the folder is walked again when a link the walk followed went with it
+   * (another may lead there now).
+   */
   async deleted(rel: string): Promise<void> {
     const followed = [...this.followed].some((l) => under(l, rel));
     this.removed(rel);
@@ -566,7 +584,10 @@ function under(p: string, dir: string): boolean {
   return p === dir || p.startsWith(`${dir}/`);
 }
 
-/** The file system path of a `file:` URI; undefined for one that names no local path (`file://otherhost/…`, an encoded slash). */
+/**
+ * The file system path of a `file:` URI; undefined for one that names no local path (`file://otherhost/…`, an encoded
+ * slash).
+ */
 export function fsPathOf(uri: string): string | undefined {
   try {
     return fileURLToPath(uri);

@@ -19,7 +19,10 @@ export interface Analyser {
 }
 
 export interface ChangeOptions {
-  /** The document the change sets (its root-relative path): a newer change of it, before any request, makes this one stale. */
+  /**
+   * The document the change sets (its root-relative path): a newer change of it, before any request, makes this one
+   * stale.
+   */
   document?: string;
   /** When the analysis of the change is due: after the debounce (edits, disk events), or at once (a load). */
   analyse?: 'debounced' | 'now';
@@ -49,7 +52,10 @@ interface Request {
 }
 
 export class FolderQueue {
-  /** The work queued, from `next` on (taken by index: `shift()` is linear, and a branch switch queues thousands of events). */
+  /**
+   * The work queued, from `next` on (taken by index: `shift()` is linear, and a branch switch queues thousands of
+   * events).
+   */
   private items: (Change | Request | undefined)[] = [];
   private next = 0;
   /** The last change queued per document since the last request: the one a newer change of the document makes stale. */
@@ -106,7 +112,10 @@ export class FolderQueue {
     });
   }
 
-  /** Resolves once the queue has nothing left to do: every change queued so far applied, and the analysis that was due done. */
+  /**
+   * Resolves once the queue has nothing left to do: every change queued so far applied, and the analysis that was due
+   * done.
+   */
   idle(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.idlers.push(resolve);
@@ -114,7 +123,9 @@ export class FolderQueue {
     });
   }
 
-  /** The folder is gone: changes queued or to come are dropped, nothing more is analysed; requests are still answered. */
+  /**
+   * The folder is gone: changes queued or to come are dropped, nothing more is analysed; requests are still answered.
+   */
   close(): void {
     this.closed = true;
     this.debouncer.cancel();

@@ -1,5 +1,6 @@
 // Entry point of the bundled language server (dist/server.js): reads the tree-sitter wasm files that
-// the build copies beside it, links the codes to the diagnostics reference shipped beside dist/, and serves LSP over the transport named on the command line
+// the build copies beside it, links the codes to the diagnostics reference shipped beside dist/, and serves LSP over
+// the transport named on the command line
 // (--stdio, --node-ipc, --socket=…, as vscode-languageclient passes it).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

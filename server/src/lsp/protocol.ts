@@ -124,7 +124,10 @@ export interface FolderOverview {
   summary: Summary;
   contexts: OverviewContext[];
   conflicts: OverviewProblem[];
-  /** Entries of the other registry families (ONEX artifacts), by family: `source` is e.g. `onex nodes`, `detail` "3 versions · latest 1.2.0". */
+  /**
+   * Entries of the other registry families (ONEX artifacts), by family: `source` is e.g. `onex nodes`, `detail` "3
+   * versions · latest 1.2.0".
+   */
   families: { name: string; entries: (OverviewStep & { detail: string })[] }[];
 }
 
@@ -229,7 +232,10 @@ export interface LocateDocumentParams {
   uri?: string;
   name: string;
 }
-/** The quick fixes of the diagnostics of `file` (relative to the folder of `uri`), of `code` when given: proposed, never applied. */
+/**
+ * The quick fixes of the diagnostics of `file` (relative to the folder of `uri`), of `code` when given: proposed, never
+ * applied.
+ */
 export interface FixesDocumentParams {
   uri?: string;
   file: string;
@@ -251,6 +257,9 @@ export interface FixAllDone {
 
 export interface InitializationOptions {
   debounceMs?: number;
-  /** How long one step of an analysis that starts new units runs before publishing (a cold start; default 100 ms; 0: one unit per step). */
+  /**
+   * How long one step of an analysis that starts new units runs before publishing (a cold start; default 100 ms; 0: one
+   * unit per step).
+   */
   analysisStepMs?: number;
 }

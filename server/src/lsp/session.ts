@@ -51,7 +51,10 @@ export class Session {
     this.analysis = new Analysis(connection, options.analysisStepMs, (folder) => this.folders.nestedIn(folder));
   }
 
-  /** Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's `file://host/…`) are skipped. */
+  /**
+   * Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's
+   * `file://host/…`) are skipped.
+   */
   addFolder(uri: string, name: string): void {
     if (fsPathOf(uri) === undefined) return;
     const folder = new Folder(uri, name, this.options.codeHref);
@@ -189,7 +192,10 @@ export class Session {
     if (target !== undefined) this.queue(target.folder).change(() => apply(target));
   }
 
-  /** Answers for a document from its folder's engine, as it is after every change sent before; `empty` when it is not ours. */
+  /**
+   * Answers for a document from its folder's engine, as it is after every change sent before; `empty` when it is not
+   * ours.
+   */
   async query<R>(uri: string, token: CancellationToken, empty: R, answer: (t: Target) => R): Promise<Answer<R>> {
     const target = this.folders.locate(uri);
     if (target === undefined) return empty;

@@ -39,7 +39,8 @@ export function applyWatchedFiles(session: Session, params: DidChangeWatchedFile
 }
 
 async function applyChange({ folder, rel }: Target, change: FileEvent): Promise<void> {
-  // A path named through a link the walk does not follow (an editor's watcher may name one) is the walk's to list, or not.
+  // A path named through a link the walk does not follow (an editor's watcher may name one) is the walk's to list, or
+  // not.
   if (!folder.open.has(rel)) {
     if (change.type === FileChangeType.Deleted) await folder.deleted(rel);
     else if (!folder.reachable(rel)) return;

@@ -13,7 +13,10 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The engine's fix with root-relative paths and its basis: the sha256 of each file it edits as the engine saw it (`textOf`). */
+/**
+ * The engine's fix with root-relative paths and its basis: the sha256 of each file it edits as the engine saw it
+ * (`textOf`).
+ */
 export function withBasis(
   fix: Fix,
   textOf: (path: string) => string | undefined,

@@ -1,4 +1,5 @@
-// What every tool of the MCP server shares: the live root, the fixes proposed so far, the server's options, how a path a
+// What every tool of the MCP server shares: the live root, the fixes proposed so far, the server's options, how a path
+// a
 // caller gives is admitted (the one containment rule, for reading: a path outside the root is refused
 // before anything is read from it), how a workspace id becomes a context, and the result shape.
 import { existsSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { resolveInRoot } from '../host/containment';
 import type { FixProposals } from './fixProposals';
 import type { LiveRoot } from './liveRoot';
 
-/** How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a fix the caller wrote. */
+/**
+ * How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a
+ * fix the caller wrote.
+ */
 export interface ServeOptions {
   readOnly: boolean;
   allowUnproposedFixes: boolean;
@@ -32,7 +36,10 @@ export function answer(text: string, structuredContent: JsonDocument): ToolAnswe
   return { content: [{ type: 'text', text }], structuredContent };
 }
 
-/** The root-relative POSIX path of an existing file or folder under the root ('' for the root itself); an Error (a tool error) otherwise. */
+/**
+ * The root-relative POSIX path of an existing file or folder under the root ('' for the root itself); an Error (a tool
+ * error) otherwise.
+ */
 export function pathInRoot(root: string, p: string): string {
   const r = resolveInRoot(root, p, 'read');
   if ('refused' in r)

@@ -97,7 +97,10 @@ function overwrite(abs: string, text: string): void {
   }
 }
 
-/** The text with LSP-style edits applied: every range refers to the original text, lies inside it, and may touch another, not overlap it. */
+/**
+ * The text with LSP-style edits applied: every range refers to the original text, lies inside it, and may touch
+ * another, not overlap it.
+ */
 function applyEdits(rel: string, text: string, edits: FixInput['edits']): string {
   const lines = new LineIndex(text);
   const offset = (p: { line: number; character: number }): number => {

@@ -20,7 +20,10 @@ import type { ClassifyEnv, FileFamily, FileQueries } from './files';
 import type { CodeTable } from '../codes';
 import type { DeclaredSettings } from '../settings';
 
-/** The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database: `perDatabase`). */
+/**
+ * The engine's tracked queries, as families read them (a family keeps its own groups of queries on the same database:
+ * `perDatabase`).
+ */
 export interface FamilyQueries {
   files: FileQueries;
 }
@@ -42,11 +45,16 @@ export interface FamilyFeatures {
   completion?(file: string, pos: Position, q: FamilyQueries): CompletionResult[] | null;
   documentSymbols?(file: string, q: FamilyQueries): DocumentSymbolResult[];
   codeLenses?(file: string, q: FamilyQueries): CodeLensResult[];
-  /** The paths written in one of its files, each resolved to the file the family's loader opens (the engine keeps only those that exist). */
+  /**
+   * The paths written in one of its files, each resolved to the file the family's loader opens (the engine keeps only
+   * those that exist).
+   */
   documentLinks?(file: string, q: FamilyQueries): DocumentLinkResult[];
   /** Symbols matching a query (a lower-case subsequence), added to the shared model's. */
   workspaceSymbols?(query: string, q: FamilyQueries): WorkspaceSymbolResult[];
-  /** An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it. */
+  /**
+   * An explanation when the name is the family's (e.g. `stamper_node@latest`); null lets the shared model explain it.
+   */
   explain?(query: ExplainQuery, q: FamilyQueries): Explanation | null;
   /** Rows added to `list`. */
   list?(q: FamilyQueries): ListRow[];
@@ -54,9 +62,15 @@ export interface FamilyFeatures {
   nameAt?(file: string, pos: Position, q: FamilyQueries): string | null;
   /** Names Explain accepts, offered by the editor's picker (e.g. `stamper_node@latest`, `stamper_node@1.0.0`). */
   names?(q: FamilyQueries): string[];
-  /** The family's names close to one nobody explains, for Explain's "Did you mean" (e.g. `stamper_node` for `stamper_nod`). */
+  /**
+   * The family's names close to one nobody explains, for Explain's "Did you mean" (e.g. `stamper_node` for
+   * `stamper_nod`).
+   */
   suggest?(name: string, q: FamilyQueries): string[];
-  /** Sections of the Explain of a step named `name` (in the context of workspace `wsDir`, null for core) that only this family knows. */
+  /**
+   * Sections of the Explain of a step named `name` (in the context of workspace `wsDir`, null for core) that only this
+   * family knows.
+   */
   explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
   /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
   flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
@@ -73,11 +87,17 @@ export interface FamilyFeatures {
  * generic over its role of a path (`R`), its facts of a file (`F`) and its layout (`L`).
  */
 export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamily<R, F, L> {
-  /** The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in docs/diagnostics.md). */
+  /**
+   * The diagnostic codes only this family raises, declared once (its `codes.ts`; each documented in
+   * docs/diagnostics.md).
+   */
   readonly codes?: CodeTable;
   /** The settings only this family reads, declared once (its `settings.ts`; read back with the group's `of`). */
   readonly settings?: DeclaredSettings;
-  /** The repository's examples (folders under `examples/`) that show this family's diagnostics, checked by test/cli/examples.test.ts. */
+  /**
+   * The repository's examples (folders under `examples/`) that show this family's diagnostics, checked by
+   * test/cli/examples.test.ts.
+   */
   readonly examples?: readonly FamilyExample[];
   /** The files the family reads, as the server's watchers and the editor client need them to know. */
   readonly paths?: FamilyPaths;
@@ -95,7 +115,9 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
   relevance?(layout: L): string;
   /** Editor features on the family's own files and entries. */
   features?: FamilyFeatures;
-  /** Sources (registry files) and entries the family contributes to the summary (the shared step model counts its own). */
+  /**
+   * Sources (registry files) and entries the family contributes to the summary (the shared step model counts its own).
+   */
   counts?(q: FamilyQueries): { sources: number; entries: number };
   /** Host question: whether the analysis needs to know that this directory exists (tell it with `setTree`). */
   wantsDirectory?(path: string, q: FamilyQueries): boolean;

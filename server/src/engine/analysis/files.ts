@@ -87,7 +87,10 @@ export interface FedText {
   readonly onDisk: boolean;
 }
 
-/** Two holders of the same text from the same kind of place; a text let go equals only its own holder (a write then always recomputes). */
+/**
+ * Two holders of the same text from the same kind of place; a text let go equals only its own holder (a write then
+ * always recomputes).
+ */
 const sameFedText = (a: FedText | undefined, b: FedText | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.text !== null && a.text === b.text && a.onDisk === b.onDisk);
 
@@ -125,7 +128,10 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
    * layout, for a host to say what it looked for when it found none (`registry-lens check`).
    */
   registryGlobs?(env: ClassifyEnv<L>): string[];
-  /** Index key of a classified path (files with one key are listed together, e.g. `core`, read back with `filesOf(name, key)`); null: not listed. */
+  /**
+   * Index key of a classified path (files with one key are listed together, e.g. `core`, read back with `filesOf(name,
+   * key)`); null: not listed.
+   */
   indexKey?(role: R): string | null;
   /**
    * What one file of the family says on its own (text within the engine's size limit). `previous` is
@@ -141,7 +147,10 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
    * let a text from disk go once its facts are read. Undefined (the default): the text is kept.
    */
   factsKeep?(role: R): 'strings' | 'nothing' | undefined;
-  /** Every string the facts of a `'strings'` role keep, each replaced by what `each` gives for it (literals: `eachLitString`). */
+  /**
+   * Every string the facts of a `'strings'` role keep, each replaced by what `each` gives for it (literals:
+   * `eachLitString`).
+   */
   stringsOf?(facts: F, each: (s: string) => string): void;
 }
 
@@ -173,7 +182,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   }
   readonly settingsInput = this.db.input<Settings | null>('settings', null);
   readonly linksInput = this.db.input<HostLink[]>('links', [], sameJson);
-  /** The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or went. */
+  /**
+   * The fed files directly in a directory (sorted; `''` is the root), set only for directories whose files came or
+   * went.
+   */
   readonly dirFilesInput = this.db.input<readonly string[]>('dirFiles', [], sameList, this.dirs);
   /** The directories directly in a directory that hold fed files somewhere below (sorted), set like `dirFilesInput`. */
   readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList, this.dirs);
@@ -190,7 +202,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     return this.linksInput.get(NONE);
   }
 
-  /** Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by edits). */
+  /**
+   * Whether a path was fed (one cell per path, set when it comes or goes: readers are not re-run by other paths, nor by
+   * edits).
+   */
   readonly existsInput = this.db.input<boolean>('exists', false, Object.is, this.paths);
   exists(p: string): boolean {
     return this.existsInput.get(p);
@@ -370,7 +385,9 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       .filter((k) => k.startsWith(prefix))
       .map((k) => k.slice(prefix.length));
   }
-  /** Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only. */
+  /**
+   * Fed paths listed under one index key (`family:key`): a path that comes or goes reaches the readers of its key only.
+   */
   private readonly filesIndex = this.db.index<readonly string[]>(
     'filesOf',
     () => this.treeIndexQ(ROOT).byKey,

@@ -89,7 +89,10 @@ export class Publisher {
   }
 }
 
-/** Equal lists of diagnostics, field by field (ranges are usually the same shared objects; fixes and tags, rare, as data). */
+/**
+ * Equal lists of diagnostics, field by field (ranges are usually the same shared objects; fixes and tags, rare, as
+ * data).
+ */
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {

@@ -85,7 +85,10 @@ export function commentLines(text: string): CommentTable | null {
   return table;
 }
 
-/** What removing a comment deletes: its whole line (with one line end) when it is alone there, else it and the spaces before it, to the line's end. */
+/**
+ * What removing a comment deletes: its whole line (with one line end) when it is alone there, else it and the spaces
+ * before it, to the line's end.
+ */
 function removal(lines: LineIndex, line: number, lineText: string, own: boolean, start: number): Range {
   if (!own) {
     const from = lineText.slice(0, start).trimEnd().length;

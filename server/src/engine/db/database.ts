@@ -89,7 +89,10 @@ export class Database {
   private readonly queryCells = new WeakMap<object, (key: string) => QueryNode<unknown> | undefined>();
   private readonly indexCells = new Map<QueryNode<unknown>, () => Iterable<SignalNode<unknown>>>();
 
-  /** The database's keyspace of that name: inputs and queries given it keep their cells by its numbers (see keyspace.ts). */
+  /**
+   * The database's keyspace of that name: inputs and queries given it keep their cells by its numbers (see
+   * keyspace.ts).
+   */
   keyspace(name: string): Keyspace {
     let k = this.spaces.get(name);
     if (!k) this.spaces.set(name, (k = new Keyspace()));
@@ -273,7 +276,8 @@ export class Database {
       keys = [...current.keys()];
       values = [...current.values()];
       writeSignal(keysCell, keys);
-      // Observed only to keep the computation tracked (it reports nowhere): inputs change only in `commit`, which writes the cells.
+      // Observed only to keep the computation tracked (it reports nowhere): inputs change only in `commit`, which
+      // writes the cells.
       observe(whole as QueryNode<unknown>, true);
       this.indexes.push(() => write(untracked(() => readQuery(whole))));
     };

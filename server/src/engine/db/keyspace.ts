@@ -5,7 +5,10 @@
 /** Numbers for the keys of one kind, given in the order they are first met (never taken back). */
 export class Keyspace {
   private readonly ids = new Map<string, number>();
-  /** Each number's key as first met: a cell holds this one, not a copy (a slice of a unit's name, say, which keeps the name alive). */
+  /**
+   * Each number's key as first met: a cell holds this one, not a copy (a slice of a unit's name, say, which keeps the
+   * name alive).
+   */
   private readonly keys: string[] = [];
 
   idOf(key: string): number {

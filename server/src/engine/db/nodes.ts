@@ -120,7 +120,10 @@ export function readQuery<T>(q: QueryNode<T>): T {
   return q.value as T;
 }
 
-/** Whether a cell holds a value computed since its reads last changed, as far as it was told (a cell told that a read may have changed is not). */
+/**
+ * Whether a cell holds a value computed since its reads last changed, as far as it was told (a cell told that a read
+ * may have changed is not).
+ */
 export function isCurrent(q: QueryNode<unknown>): boolean {
   return q.flags !== 0 && (q.flags & (DIRTY | PENDING)) === 0;
 }

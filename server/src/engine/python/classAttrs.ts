@@ -1,6 +1,7 @@
 // The values one class gives some of its attributes, read when an explanation shows them (what
 // `getattr` on an instance of it would find): the class body's last assignment of each name, overridden
-// by `self.name = …` in `__init__` (an instance's own attribute wins). Literals keep their ranges, and so does a call of one of `keywordCalls` with
+// by `self.name = …` in `__init__` (an instance's own attribute wins). Literals keep their ranges, and so does a call
+// of one of `keywordCalls` with
 // keyword arguments only (read as the dict of its arguments); anything else stays `other`, never evaluated. One
 // parse of one file, on request only: the class index keeps no values but strings (python/detach.ts).
 import type { Node } from 'web-tree-sitter';
@@ -23,7 +24,10 @@ export interface ClassAttr {
   conditional: boolean;
 }
 
-/** The attributes `names` of the last top-level class `className`; null when there is no such class or the parse was cut. */
+/**
+ * The attributes `names` of the last top-level class `className`; null when there is no such class or the parse was
+ * cut.
+ */
 export function classAttrValues(
   rawText: string,
   className: string,

@@ -23,7 +23,10 @@ import { pos, span } from '../text/positions';
 
 /** A name that is neither a keyword nor one of the names below. */
 const NAME = 0;
-/** Keywords (the first 35), then names tree-sitter may read as statements of their own (soft keywords, Python 2 statements). */
+/**
+ * Keywords (the first 35), then names tree-sitter may read as statements of their own (soft keywords, Python 2
+ * statements).
+ */
 const WORDS = [
   'False',
   'None',
@@ -279,7 +282,10 @@ for (const w of WORDS) {
   WORD_FIRST[key] = word(w);
 }
 
-/** Operators by their characters: one character, two (`c * 128 + c1`), and three by their first two with the third apart. */
+/**
+ * Operators by their characters: one character, two (`c * 128 + c1`), and three by their first two with the third
+ * apart.
+ */
 const OP1 = new Uint8Array(128);
 const OP2 = new Uint8Array(128 * 128);
 const OP3 = new Uint8Array(128 * 128);
@@ -310,11 +316,17 @@ for (let k = 0; k < BRACKETS.length; k++) BRACKET_OF[BRACKETS.charCodeAt(k)] = k
 
 // ---- the scan's state, reused from file to file (the scan is synchronous)
 
-/** Tokens: code, start and end offsets; each logical line's are followed by a NONE (and the first line's preceded by one). */
+/**
+ * Tokens: code, start and end offsets; each logical line's are followed by a NONE (and the first line's preceded by
+ * one).
+ */
 let tCode = new Uint8Array(1024);
 let tStart = new Int32Array(1024);
 let tEnd = new Int32Array(1024);
-/** Logical lines: their tokens (`lFirst` to `lEnd`; none for a comment line), indentation, and where an ending comment ends (-1: none). */
+/**
+ * Logical lines: their tokens (`lFirst` to `lEnd`; none for a comment line), indentation, and where an ending comment
+ * ends (-1: none).
+ */
 let lFirst = new Int32Array(256);
 let lEnd = new Int32Array(256);
 let lIndent = new Int32Array(256);
@@ -559,7 +571,10 @@ function wordAt(u: Uint8Array, i: number, j: number): number {
 }
 
 const F_PREFIX = 1;
-/** The string prefix text[i, j) (r, u, f, b, br, rb, fr, rf in any case): F_PREFIX when formatted, 0 when not, -1 when no prefix. */
+/**
+ * The string prefix text[i, j) (r, u, f, b, br, rb, fr, rf in any case): F_PREFIX when formatted, 0 when not, -1 when
+ * no prefix.
+ */
 function stringPrefix(u: Uint8Array, i: number, j: number): number {
   if (j - i > 2) return -1;
   const a = (u[i] as number) | 32;
@@ -610,7 +625,9 @@ function numberEnd(text: string, u: Uint8Array, i: number): number {
   return j;
 }
 
-/** The end of the string literal whose quote is at `i` (`formatted`: an f-string, whose replacement fields are checked). */
+/**
+ * The end of the string literal whose quote is at `i` (`formatted`: an f-string, whose replacement fields are checked).
+ */
 function readString(text: string, u: Uint8Array, i: number, formatted: boolean): number {
   const q = u[i] as number;
   const triple = (u[i + 1] as number) === q && (u[i + 2] as number) === q;
@@ -733,7 +750,10 @@ function checkTokens(s: number, e: number): void {
   if (is(first, OP) && first !== MINUS && first !== PLUS && first !== TILDE && first !== AT && first !== ELLIPSIS)
     unsure();
   if (is(first, CLOSE)) unsure();
-  /** Open brackets (depth 0 first), each with whether a `lambda` came since it opened and how many `if`s await their `else`. */
+  /**
+   * Open brackets (depth 0 first), each with whether a `lambda` came since it opened and how many `if`s await their
+   * `else`.
+   */
   let top = 0;
   openBracket[0] = NONE;
   openLambda[0] = false;
@@ -742,7 +762,10 @@ function checkTokens(s: number, e: number): void {
   /** A name at depth 0 before any `=` or `:` (after which `:` is no annotation). */
   const target = is(first, IS_NAME) && !is(first, KEYWORD);
   let assigned = false;
-  /** Whether the tokens at depth 0 so far are names, dots and subscripts (a target tree-sitter annotates: `self.x[k]: T`). */
+  /**
+   * Whether the tokens at depth 0 so far are names, dots and subscripts (a target tree-sitter annotates: `self.x[k]:
+   * T`).
+   */
   let bare = true;
   const codes = tCode;
   // (The NONE before and after the line stand for the missing neighbours.)
@@ -816,7 +839,8 @@ function checkTokens(s: number, e: number): void {
       if (t === ELSE && (openIfs[inner] = (openIfs[inner] as number) - 1) < 0) unsure();
       if (t === FOR && !hasIn(m + 1, last)) unsure();
     }
-    // `**` starts an operand only to unpack in a call's arguments or a dict, or in parameters (`f(**kw)`, `{**a}`, `lambda **k: 0`).
+    // `**` starts an operand only to unpack in a call's arguments or a dict, or in parameters (`f(**kw)`, `{**a}`,
+    // `lambda **k: 0`).
     if (t === POWER && !is(prev, OPERAND)) {
       const bracket = openBracket[inner];
       const unpacks =
@@ -859,7 +883,10 @@ function hasIn(from: number, last: number): boolean {
   return false;
 }
 
-/** Which statements an `elif`, `else`, `except`, `finally` may follow at its level (null: any statement may start there). */
+/**
+ * Which statements an `elif`, `else`, `except`, `finally` may follow at its level (null: any statement may start
+ * there).
+ */
 function follows(head: number): number[] | null {
   if (head === ELIF) return [IF, ELIF];
   if (head === ELSE) return [IF, ELIF, FOR, WHILE, TRY, EXCEPT];
@@ -979,7 +1006,10 @@ function topLevelClasses(text: string): PyClass[] {
   return classes.slice();
 }
 
-/** The class whose header is line `header` and body the lines firstCode to lastCode; `end`: where a comment ends it (-1: at its last token). */
+/**
+ * The class whose header is line `header` and body the lines firstCode to lastCode; `end`: where a comment ends it (-1:
+ * at its last token).
+ */
 function readClass(text: string, header: number, firstCode: number, lastCode: number, end: number): PyClass {
   const s = firstOf(header);
   const count = endTokenOf(header) - s;
@@ -1037,7 +1067,10 @@ function readClass(text: string, header: number, firstCode: number, lastCode: nu
   return cls;
 }
 
-/** Index (from the line's first token `a`) of the `=` of an annotated assignment (`name: T = value`), -1 when there is none. */
+/**
+ * Index (from the line's first token `a`) of the `=` of an annotated assignment (`name: T = value`), -1 when there is
+ * none.
+ */
 function topLevelAssign(a: number, e: number): number {
   let depth = 0;
   for (let k = a + 2; k < e; k++) {

@@ -1,6 +1,7 @@
 // A registry file's top-level dict literals read for their keys alone: where the strings keying their
 // entries lie and which entries hold a string, with no literal built (no node, range or string per key
-// and value: what reading a workspace registry whole costs), a string copied out only when asked. It reads a subset of what the strict
+// and value: what reading a workspace registry whole costs), a string copied out only when asked. It reads a subset of
+// what the strict
 // scanner of the skeleton reads (skeleton.ts) — plain one-line strings without escapes, decimal numbers,
 // True/False/None, dicts, lists and tuples, comments — and declines the rest, so a literal it reads is
 // one the skeleton leaves out too, ending at the same offset: the top-level statements are then judged
@@ -88,7 +89,10 @@ class KeySkimmer {
     this.escapes = text.includes('\\');
   }
 
-  /** The dict or list literal at `at`, up to its closing bracket, or null. A `(…)` may be a dict in parentheses: declined. */
+  /**
+   * The dict or list literal at `at`, up to its closing bracket, or null. A `(…)` may be a dict in parentheses:
+   * declined.
+   */
   read(at: number): LeftOut<{ dict: boolean; spans: number[] }> | null {
     const c = this.text.charCodeAt(at);
     if (c !== 123 && c !== 91) return null;
@@ -135,7 +139,9 @@ class KeySkimmer {
     return OTHER;
   }
 
-  /** A one-line string without prefix or backslash; the strings after it must be delimited (no implicit concatenation). */
+  /**
+   * A one-line string without prefix or backslash; the strings after it must be delimited (no implicit concatenation).
+   */
   private string(q: number): number {
     const t = this.text;
     const from = this.pos + 1;
@@ -153,7 +159,9 @@ class KeySkimmer {
     return STR;
   }
 
-  /** The offset of the first `\n` at or after `from` (a `\r` is followed by one: see `dictKeys`), or the text's length. */
+  /**
+   * The offset of the first `\n` at or after `from` (a `\r` is followed by one: see `dictKeys`), or the text's length.
+   */
   private lineEnd(from: number): number {
     if (from < this.eolFrom || from > this.eol) {
       const at = this.text.indexOf('\n', from);

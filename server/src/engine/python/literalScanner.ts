@@ -201,7 +201,10 @@ export class Scanner {
       : strLit(value, range, spanAt(line, at + bodyStart, line, at + bodyEnd));
   }
 
-  /** `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its first and last characters are ASCII). */
+  /**
+   * `range(from, to)` with one line lookup, for a token without a line break whose ends split no surrogate pair (its
+   * first and last characters are ASCII).
+   */
   private lineRange(from: number, to: number): Range {
     const line = this.lines.locate(from);
     const at = this.lines.column;
@@ -236,7 +239,10 @@ export class Scanner {
     return i < 0 || t[i] === '\n' || t[i] === '\r' ? at - i - 1 : -1;
   }
 
-  /** Whether the string at `next` starts a line no further right than the line of `first` is indented, and is followed by ':'. */
+  /**
+   * Whether the string at `next` starts a line no further right than the line of `first` is indented, and is followed
+   * by ':'.
+   */
   private startsKeyBelow(first: number, next: number): boolean {
     const b = this.columnIfLineStart(next);
     if (b === -1) return false;
@@ -281,7 +287,10 @@ export class Scanner {
     return q === 34 || q === 39;
   }
 
-  /** The items and entries of the containers being read, innermost last, each container's cut off when it closes (util/cutStack.ts). */
+  /**
+   * The items and entries of the containers being read, innermost last, each container's cut off when it closes
+   * (util/cutStack.ts).
+   */
   private readonly items: Lit[] = [];
   private readonly pairs: DictEntry[] = [];
 

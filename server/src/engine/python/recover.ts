@@ -197,7 +197,10 @@ class Tolerant extends Scanner {
     let isDict: boolean | null = close === '}' ? null : false;
     let itemCol = outer;
     let closed = false;
-    /** After an item (a `,` or the bracket is due), at the start, or after a reported mistake (stay quiet until the next item). */
+    /**
+     * After an item (a `,` or the bracket is due), at the start, or after a reported mistake (stay quiet until the next
+     * item).
+     */
     let state: 'start' | 'item' | 'error' = 'start';
     let prevEnd = from + 1;
     let prevUnclosed = false;

@@ -31,7 +31,9 @@ const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*[ \t]*(?::[^=\n]*)?=[ \t]*(?=[[{(])/y;
 /** What may follow the literal on its last line: blanks and a comment. */
 const LINE_END = /[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
 
-/** Numbers as tree-sitter-python's grammar spells them: digits joined by single `_` (a decimal run may end with one). */
+/**
+ * Numbers as tree-sitter-python's grammar spells them: digits joined by single `_` (a decimal run may end with one).
+ */
 const DIGITS = '\\d+(?:_\\d+)*_?';
 const TREE_SITTER_NUMBER = new RegExp(
   `^(?:0[xX]_?[\\da-fA-F]+(?:_[\\da-fA-F]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[bB]_?[01]+(?:_[01]+)*|(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:[eE][+-]?${DIGITS})?)$`,
@@ -114,7 +116,10 @@ export interface PlainAssignment<V = Lit> {
   literal: LeftOut<V>;
 }
 
-/** Names tree-sitter-python may read as something else than an identifier (keywords, soft keywords, Python 2 statements). */
+/**
+ * Names tree-sitter-python may read as something else than an identifier (keywords, soft keywords, Python 2
+ * statements).
+ */
 const KEYWORDS = new Set([
   'False',
   'None',

@@ -9,7 +9,9 @@ import type { Summary } from '../api';
 import { SEVERITIES, type Diagnostic, type Severity } from '../types';
 
 export interface CheckFilter {
-  /** Root-relative files or folders (`/` separated): a diagnostic of a file at or below one, or related to one, is kept. */
+  /**
+   * Root-relative files or folders (`/` separated): a diagnostic of a file at or below one, or related to one, is kept.
+   */
   paths?: readonly string[];
   codes?: readonly string[];
   /** The least severe severity kept. */
@@ -53,7 +55,9 @@ export function filterCheck(
   return { diagnostics: kept, summary: { ...summary, ...countsOf(kept) } };
 }
 
-/** The summary's counts of some diagnostics (a check narrowed by its caller or by the filter counts what it returns). */
+/**
+ * The summary's counts of some diagnostics (a check narrowed by its caller or by the filter counts what it returns).
+ */
 export function countsOf(
   diagnostics: readonly Diagnostic[],
 ): Pick<Summary, 'errors' | 'warnings' | 'information' | 'hints'> {

@@ -8,7 +8,10 @@
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** `s` with every control character written as an escape (`\n`, `\x1b`, `\u202e`): one line, nothing for a terminal to act on. */
+/**
+ * `s` with every control character written as an escape (`\n`, `\x1b`, `\u202e`): one line, nothing for a terminal to
+ * act on.
+ */
 export function visible(s: string): string {
   return s.replace(CONTROL, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
@@ -41,7 +44,10 @@ export function mdText(s: string): string {
   return out;
 }
 
-/** Markdown showing a text of several lines (a description) line by line: each line `mdText`, its indentation dropped (four spaces would start a code block). */
+/**
+ * Markdown showing a text of several lines (a description) line by line: each line `mdText`, its indentation dropped
+ * (four spaces would start a code block).
+ */
 export function mdLines(s: string): string {
   return s
     .split(/\r\n|\r|\n/)

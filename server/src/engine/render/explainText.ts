@@ -98,7 +98,10 @@ export function renderExplanation(e: Explanation): string {
   return out.map(visible).join('\n') + '\n';
 }
 
-/** How a synthesized builder comes to be, in words (`code` formats the class and the module: markdown's code span in a hover). */
+/**
+ * How a synthesized builder comes to be, in words (`code` formats the class and the module: markdown's code span in a
+ * hover).
+ */
 export function synthesizedText(s: NonNullable<ComponentHit['synthesized']>, code = (x: string): string => x): string {
   return `synthesized from the interface, a subclass of ${code(s.base)}${s.by ? `, by ${code(s.by)}` : ''}`;
 }

@@ -51,7 +51,9 @@ export function schemaProblems(validate: ValidateFunction, root: Lit, opts: Prob
  */
 const plains = new WeakMap<Lit, unknown>();
 
-/** `anyOf: [null, X]`, `allOf` and `if`/`then` report their branches: keep only the errors of the branch that applies. */
+/**
+ * `anyOf: [null, X]`, `allOf` and `if`/`then` report their branches: keep only the errors of the branch that applies.
+ */
 function isBranchNoise(e: ErrorObject): boolean {
   if (e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'if') return true;
   return e.keyword === 'type' && (e.params as { type?: string }).type === 'null';

@@ -32,7 +32,9 @@ export class SchemaWalker {
   private readonly owner = new Map<SchemaNode, string>();
   private readonly docs: Record<string, SchemaNode>;
 
-  /** `docs`: other documents `$ref`s may name (`other.schema.json#/$defs/x`), by file name; `root` may lie inside one. */
+  /**
+   * `docs`: other documents `$ref`s may name (`other.schema.json#/$defs/x`), by file name; `root` may lie inside one.
+   */
   constructor(
     private readonly root: SchemaNode,
     docs: Record<string, SchemaNode> = {},
@@ -82,7 +84,10 @@ export class SchemaWalker {
     return this.at(segments)?.description;
   }
 
-  /** A node, what it `$ref`s, its `allOf`s and its `anyOf` branches (marked: they only may apply), each expanded the same way. */
+  /**
+   * A node, what it `$ref`s, its `allOf`s and its `anyOf` branches (marked: they only may apply), each expanded the
+   * same way.
+   */
   private parts(node: SchemaNode, depth: number, branch: boolean): Part[] {
     if (depth > MAX_DEPTH) return [];
     const target = node.$ref ? this.target(node) : undefined;
@@ -109,7 +114,10 @@ export class SchemaWalker {
   }
 }
 
-/** What several schema nodes say about one value: the first description and default, the type it must have, every key and allowed value. */
+/**
+ * What several schema nodes say about one value: the first description and default, the type it must have, every key
+ * and allowed value.
+ */
 function merge(parts: readonly Part[]): SchemaNode | undefined {
   if (parts.length === 0) return undefined;
   const out: SchemaNode = {};

@@ -16,7 +16,9 @@ export function newlineStarts(text: string): number[] {
 }
 
 export class LineIndex {
-  /** A fresh index's starts are a JS array (cheaper to build by search); a derived one's a typed array (see `edited`). */
+  /**
+   * A fresh index's starts are a JS array (cheaper to build by search); a derived one's a typed array (see `edited`).
+   */
   private readonly starts: number[] | Int32Array;
   /** The line of the last position answered. */
   private last = 0;

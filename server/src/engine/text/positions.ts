@@ -24,7 +24,10 @@ const GENERATION = 1 << 17;
 /** Long-line ranges shared at most (farSpan). */
 const MAX_FAR = 1 << 19;
 
-/** Shared positions by (line * MAX_CHARACTER + character + 1, 0): a Map of the large bench org's 186,000 held 7.3 MB of hash table. */
+/**
+ * Shared positions by (line * MAX_CHARACTER + character + 1, 0): a Map of the large bench org's 186,000 held 7.3 MB of
+ * hash table.
+ */
 const positions = new PairTable<Position>(GENERATION);
 
 /** The position (line, character); never mutate it (it is shared). */
@@ -46,7 +49,10 @@ export function span(start: Position, end: Position): Range {
 /** Shared ranges by (start + 1, end), each as line * MAX_CHARACTER + character. */
 const ranges = new PairTable<Range>(GENERATION);
 
-/** `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range is shared already. */
+/**
+ * `span` of the positions (startLine, startCharacter)–(endLine, endCharacter), without looking them up when the range
+ * is shared already.
+ */
 export function spanAt(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   if (!(
     startLine >= 0 &&
@@ -67,7 +73,10 @@ export function spanAt(startLine: number, startCharacter: number, endLine: numbe
   );
 }
 
-/** Ranges with a character past MAX_CHARACTER (long lines), shared by a hash of their ends; a range whose slot holds another one is a fresh object. */
+/**
+ * Ranges with a character past MAX_CHARACTER (long lines), shared by a hash of their ends; a range whose slot holds
+ * another one is a fresh object.
+ */
 const farRanges = new Map<number, Range>();
 
 function farSpan(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

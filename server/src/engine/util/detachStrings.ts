@@ -23,7 +23,10 @@ export function stringCopier(): (s: string) => string {
   };
 }
 
-/** A file's facts and diagnostics, their strings copied out of its text in place (the facts' through the family's `stringsOf`). */
+/**
+ * A file's facts and diagnostics, their strings copied out of its text in place (the facts' through the family's
+ * `stringsOf`).
+ */
 export function factsCopiedOutOfText<F>(
   facts: F | null | undefined,
   local: readonly Diagnostic[] | undefined,

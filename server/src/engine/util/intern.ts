@@ -21,7 +21,10 @@ export function intern(s: string, maxLength = INTERNED_LENGTH): string {
   return kept(s, maxLength) ?? s;
 }
 
-/** The one kept copy of a string equal to `s`, never a slice of another string; undefined when longer than `maxLength` or the table is full. */
+/**
+ * The one kept copy of a string equal to `s`, never a slice of another string; undefined when longer than `maxLength`
+ * or the table is full.
+ */
 export function kept(s: string, maxLength = INTERNED_LENGTH): string | undefined {
   if (s.length > maxLength) return undefined;
   const k = known.get(s);

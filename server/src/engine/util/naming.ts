@@ -25,7 +25,10 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-/** cursus 2.x's `_step_name_to_filename()` (steps/interfaces/__init__.py): `XGBoostTraining` → `xgboost_training`, the stem of its interface file. */
+/**
+ * cursus 2.x's `_step_name_to_filename()` (steps/interfaces/__init__.py): `XGBoostTraining` → `xgboost_training`, the
+ * stem of its interface file.
+ */
 export function conventionalFileName(step: string): string {
   let s = step;
   for (const [a, b] of [

@@ -54,7 +54,10 @@ interface Token {
 
 class Reader {
   private readonly starts: number[];
-  /** The entries and items of the collections being read, innermost last, each collection's cut off when it closes (util/cutStack.ts). */
+  /**
+   * The entries and items of the collections being read, innermost last, each collection's cut off when it closes
+   * (util/cutStack.ts).
+   */
   private readonly pairs: DictEntry[] = [];
   private readonly items: Lit[] = [];
   private readonly count: number;
@@ -386,7 +389,10 @@ class Reader {
     return bareStr(value, range);
   }
 
-  /** The end of `from..to` without its trailing spaces (a loop: `/ +$/` backtracks quadratically on a long run of spaces). */
+  /**
+   * The end of `from..to` without its trailing spaces (a loop: `/ +$/` backtracks quadratically on a long run of
+   * spaces).
+   */
   private trimEnd(from: number, to: number): number {
     while (to > from && this.code(to - 1) === SPACE) to--;
     return to;
@@ -394,7 +400,8 @@ class Reader {
 
   /** A one-line flow sequence of scalars `[a, "b"]` opened at `p`. */
   private flow(l: number, p: number, e: number): Token {
-    // On the shared stack, so the list is cut at its length (a pushed list keeps V8's spare room: ~1 MB of a large org's heap).
+    // On the shared stack, so the list is cut at its length (a pushed list keeps V8's spare room: ~1 MB of a large
+    // org's heap).
     const items = this.items;
     const mark = items.length;
     let i = this.blanks(p + 1, e);

@@ -26,11 +26,17 @@ function tooDeep(text: string): number | null {
   let flow = 0;
   let lineStart = true;
   let compact = 0;
-  /** Mapping indicators after the start of this line, and the run of lines with two or more (comment and blank lines keep it). */
+  /**
+   * Mapping indicators after the start of this line, and the run of lines with two or more (comment and blank lines
+   * keep it).
+   */
   let inline = 0;
   let content = false;
   let run = 0;
-  /** The lexer's block indentation (`indentValue`, `indentNext`): a quoted scalar's lines must be indented `next` or deeper. */
+  /**
+   * The lexer's block indentation (`indentValue`, `indentNext`): a quoted scalar's lines must be indented `next` or
+   * deeper.
+   */
   let indent = 0;
   let next = 0;
   let lineFrom = 0;

@@ -215,7 +215,8 @@ function reread(s: Splicer, n: Lit, from: number | null, to: number, depth: numb
     if (i > 0 && (indent === r.length || r[indent] === '#')) continue;
     if (indent > col && i > 0) continue;
     if (indent !== col) return null;
-    // At the column: a list's item dash, a mapping's key (or, after the first line, a compact list under the key above).
+    // At the column: a list's item dash, a mapping's key (or, after the first line, a compact list under the key
+    // above).
     if (list ? !/^- +[^ #]/.test(r.slice(col)) : /^[#?]|^- ?$/.test(r.slice(col)) || (i === 0 && r[col] === '-'))
       return null;
   }

@@ -126,7 +126,9 @@ function singleDocument(text: string): { marker: number | null } | null {
   return /^(?![ \t]*(?:#|$))/m.test(rest.replace(/\r/g, '')) ? { marker: at } : null;
 }
 
-/** `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings). */
+/**
+ * `pyyaml`: read scalars as PyYAML's `safe_load` does where YAML 1.2 differs (exponents without a dot stay strings).
+ */
 export function parseYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): YamlFacts {
   return fastYamlLit(rawText, opts.pyyaml === true) ?? fullYamlLit(rawText, opts);
 }
@@ -369,7 +371,8 @@ function blankMistakes(text: string, doc: Document): string {
   for (const e of doc.errors) {
     let [from] = mistake(text, doc, e.message, e.pos);
     if (from >= text.length) continue;
-    // A stray line (wrong indentation, a key without a value) goes whole; an unclosed bracket or quote from where it opens.
+    // A stray line (wrong indentation, a key without a value) goes whole; an unclosed bracket or quote from where it
+    // opens.
     const lineStart = text.lastIndexOf('\n', from - 1) + 1;
     if (!/^(Flow|Missing closing)/.test(e.message))
       from = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, from + 1))?.[0].length ?? 0);
@@ -397,7 +400,10 @@ function unclosedFlow(text: string, message: string, pos: [number, number]): [nu
   return null;
 }
 
-/** A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow one ends at its bracket). */
+/**
+ * A block collection ends with its last item (the parser's range runs on over trailing comments and blank lines; a flow
+ * one ends at its bracket).
+ */
 function tight(n: YNode, r: Range, last: Range | undefined): Range {
   return (isMap(n) || isSeq(n)) && !n.flow && last ? span(r.start, last.end) : r;
 }

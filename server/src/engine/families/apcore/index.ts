@@ -133,7 +133,8 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
         ? null
         : [],
   },
-  // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to the map's directory).
+  // An id map item's `file` links to the module it names, as apcore matches it (relative to an extension root, else to
+  // the map's directory).
   features: {
     documentLinks(file, q) {
       const s = stepQueries(q.files);

@@ -39,7 +39,8 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   // A meta file and the code it names are the metadata of the context they lie in.
   parts: contextParts(() => 'metadata'),
   wantedFiles: (q) => stepQueries(q.files).pipeline.wantedQ(''),
-  // `entry_point: NAME:Class` links to the module file apcore looks the class up in: the meta file's subject (NAME is ignored).
+  // `entry_point: NAME:Class` links to the module file apcore looks the class up in: the meta file's subject (NAME is
+  // ignored).
   features: {
     documentLinks(file, q) {
       const { step, pipeline } = stepQueries(q.files);

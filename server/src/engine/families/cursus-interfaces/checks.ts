@@ -33,7 +33,10 @@ export function checkInterface(
   ];
 }
 
-/** RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one wins. */
+/**
+ * RL032: cursus seeds the table with `_EXTRAS`, then writes every interface over it in sorted file order; the last one
+ * wins.
+ */
 export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
   const byName = new Map<string, DefinedName[]>();
   for (const entries of files) {

@@ -26,7 +26,10 @@ import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
 import { legacyAliasNames } from './links';
 
-/** Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with them). */
+/**
+ * Below the literal tables: an interface of the same name replaces an extras row (the loader seeds the table with
+ * them).
+ */
 const EXTRAS_PRECEDENCE = -1;
 
 /** The files listed under one of the family's index keys. */

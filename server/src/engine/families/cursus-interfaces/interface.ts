@@ -176,7 +176,10 @@ export function canonicalKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Whether cursus's `_resolve_interface_path(step)` finds the interface file `file` (by its conventional name, else its canonical key). */
+/**
+ * Whether cursus's `_resolve_interface_path(step)` finds the interface file `file` (by its conventional name, else its
+ * canonical key).
+ */
 export function foundByLookup(file: string, step: string): boolean {
   return lookupFinds(step)(file);
 }
@@ -191,7 +194,10 @@ export function lookupFinds(step: string): (file: string) => boolean {
   };
 }
 
-/** RL012 when cursus's `_resolve_interface_path()` cannot find this file by the step's name (checks.ts rewords it when it finds another file). */
+/**
+ * RL012 when cursus's `_resolve_interface_path()` cannot find this file by the step's name (checks.ts rewords it when
+ * it finds another file).
+ */
 function fileName(file: string, stepLit: Str): Diagnostic[] {
   if (foundByLookup(file, stepLit.value)) return [];
   const base = file.slice(file.lastIndexOf('/') + 1);

@@ -24,7 +24,10 @@ export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
   return problems.map((p) => diag(file, p.range, 'RL020', p.message));
 }
 
-/** The schema at a path of keys, memoised for the process (the schema never changes; capped, since map keys such as dependency names vary). */
+/**
+ * The schema at a path of keys, memoised for the process (the schema never changes; capped, since map keys such as
+ * dependency names vary).
+ */
 const memo = new Map<string, { known: string[]; exists: boolean }>();
 const MEMO_LIMIT = 10_000;
 

@@ -89,7 +89,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
     }
     if (role.role === 'step-catalog') return { facts: { aliases: legacyAliases(path, text) } };
     if (role.role === 'sdk-bindings') return { facts: { sdkSteps: sdkBindings(path, parsePythonFacts(text, path)) } };
-    // A component is never an apcore module (the first family to claim a path reads it): its classes need no docstrings.
+    // A component is never an apcore module (the first family to claim a path reads it): its classes need no
+    // docstrings.
     const py = moduleClasses(text, path, true);
     if (role.role === 'builder-discovery') return { facts: { builders: builderDiscovery(path, py) } };
     const strategies = role.role === 'base' && STRATEGIES_MODULE.test(path) ? buildStrategies(path, text) : null;
@@ -153,7 +154,9 @@ interface ReadFrom {
   settings: Settings;
 }
 
-/** A registry's facts: its source (with what its next read starts from), and the source's diagnostics as the file's own. */
+/**
+ * A registry's facts: its source (with what its next read starts from), and the source's diagnostics as the file's own.
+ */
 function withLocal(source: RegistrySource, from?: ReadFrom): Read<CursusFacts> {
   return { facts: from ? { source, from } : { source }, local: source.diagnostics };
 }

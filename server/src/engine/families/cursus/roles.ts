@@ -1,7 +1,8 @@
 // What a path is to the cursus family: a core registry (Python `STEP_NAMES` or YAML), a developer
 // workspace's registry, a component module (builder, config, spec, contract, script) of core or of
 // a workspace, a module of `core/base/` (the base classes abstract rows name), or the step catalog's
-// builder discovery module (how this cursus finds builders). Where developer workspaces live comes from the settings, and so do extra component
+// builder discovery module (how this cursus finds builders). Where developer workspaces live comes from the settings,
+// and so do extra component
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`); where step
 // packs are, from the directories and files the host reported (the family's layout).
 import type { Settings } from '../../types';
@@ -90,7 +91,9 @@ const DISCOVERY: CursusRole = Object.freeze({ family: 'cursus', role: 'builder-d
 const CATALOG: CursusRole = Object.freeze({ family: 'cursus', role: 'step-catalog' });
 const SDK: CursusRole = Object.freeze({ family: 'cursus', role: 'sdk-bindings' });
 
-/** The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces. */
+/**
+ * The globs of cursus registries: the core files of the settings and the registry of each workspace root's workspaces.
+ */
 export function cursusRegistryGlobs(settings: Settings): string[] {
   const own = STEP_SETTINGS.of(settings);
   return [

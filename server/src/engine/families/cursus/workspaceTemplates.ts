@@ -101,7 +101,10 @@ export function scaffoldWorkspace(o: ScaffoldOptions): Scaffold {
   return { dir, dirs, files: [...files].map(([f, text]) => ({ file: `${dir}/${f}`, text })) };
 }
 
-/** cursus's copy (hybrid/setup.py copy_registry_from_developer): the source id, quoted or after `developer_id: `, becomes the new id. */
+/**
+ * cursus's copy (hybrid/setup.py copy_registry_from_developer): the source id, quoted or after `developer_id: `,
+ * becomes the new id.
+ */
 function renameId(text: string, from: string, to: string): string {
   return text
     .split(`"${from}"`)
@@ -242,7 +245,10 @@ STEP_OVERRIDES = {
 `,
 };
 
-/** _create_workspace_documentation: `registryFile` is the registry's path from the root (cursus: from the working directory). */
+/**
+ * _create_workspace_documentation: `registryFile` is the registry's path from the root (cursus: from the working
+ * directory).
+ */
 function readme(id: string, registryFile: string, cli: string): string {
   return `# Developer Workspace: ${id}
 

@@ -1,6 +1,7 @@
 // Reads omnibase_infra's `registry/artifact_registry.yaml` (loaded by registry/loader.py:14): the
 // artifacts it tracks, each with its `path` and the `source_triggers[].pattern` globs the impact
-// analyzer matches changed files against with `fnmatch` (handler_impact_analysis.py:209), where `*` also crosses `/`: a glob
+// analyzer matches changed files against with `fnmatch` (handler_impact_analysis.py:209), where `*` also crosses `/`: a
+// glob
 // matches nothing when the directory before its first wildcard does not exist.
 import type { Diagnostic } from '../../types';
 import { parseYamlDocs } from '../../yaml/yamlLit';

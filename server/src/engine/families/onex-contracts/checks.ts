@@ -27,7 +27,10 @@ function lineRange(c: ContractQueries, file: string, line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: length } };
 }
 
-/** Objections of the validators the repository runs, one diagnostic per code and place naming every validator that objects there. */
+/**
+ * Objections of the validators the repository runs, one diagnostic per code and place naming every validator that
+ * objects there.
+ */
 export function report(
   file: string,
   objections: readonly Objection[],
@@ -259,7 +262,9 @@ function importersOf(ref: ClassRef, status: 'no-module' | 'no-class'): [Validato
   return out;
 }
 
-/** HandlerContractSource → ModelHandlerContract (model_handler_contract.py): required fields, handler_id, no `version`. */
+/**
+ * HandlerContractSource → ModelHandlerContract (model_handler_contract.py): required fields, handler_id, no `version`.
+ */
 function checkHandlerContract(c: ContractQueries, file: string, active: readonly ValidatorId[]): Diagnostic[] {
   const doc = c.handler(file);
   if (!doc) return [];
@@ -324,7 +329,10 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
   );
 }
 
-/** Artifact paths that do not exist, and trigger globs no file can match (the impact analyzer then never flags the artifact). */
+/**
+ * Artifact paths that do not exist, and trigger globs no file can match (the impact analyzer then never flags the
+ * artifact).
+ */
 function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
   const doc = c.artifacts(file);
   const py = c.pyprojectOf(file);

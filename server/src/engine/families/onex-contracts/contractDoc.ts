@@ -141,7 +141,9 @@ function refsOf(root: Lit | null): ClassRef[] {
   return out;
 }
 
-/** Topics at the top level, under `event_bus`, or `events.emits`/`events.subscribes` (compliance scan, handler.py:547). */
+/**
+ * Topics at the top level, under `event_bus`, or `events.emits`/`events.subscribes` (compliance scan, handler.py:547).
+ */
 function topicsOf(root: Lit | null): Topic[] {
   const out: Topic[] = [];
   const list = (lit: Lit | null): Lit[] | null => (lit?.kind === 'list' ? lit.items : null);

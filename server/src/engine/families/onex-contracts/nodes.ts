@@ -54,7 +54,10 @@ export function nodeAt(c: ContractQueries, file: string, pos: Position): OnexNod
   );
 }
 
-/** Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they disagree). */
+/**
+ * Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they
+ * disagree).
+ */
 export function verdicts(
   c: ContractQueries,
   n: OnexNode,

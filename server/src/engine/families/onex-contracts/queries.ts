@@ -152,7 +152,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return this.entriesQ(NONE).find((e) => entryKey(e.file, e.index) === key) ?? null;
   }
 
-  /** The import names of the repository's own packages: its projects' names, and the top-level packages of its source roots that entry points name. */
+  /**
+   * The import names of the repository's own packages: its projects' names, and the top-level packages of its source
+   * roots that entry points name.
+   */
   readonly ownPackagesQ: Query<string[]> = this.db.query(
     'onexOwnPackages',
     () => {
@@ -170,7 +173,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameList,
   );
 
-  /** Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the node). */
+  /**
+   * Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the
+   * node).
+   */
   namedByEntry(dir: string): boolean {
     return this.entriesQ(NONE).some((e) =>
       sourceRoots(e.file).some((r) => {
@@ -322,7 +328,9 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     return Object.hasOwn(this.ownersQ(NONE), contract) ? (this.ownersQ(NONE)[contract] ?? []) : [];
   }
 
-  /** The validators the repository runs: the setting, or those always run and those its gate files name (validators.ts). */
+  /**
+   * The validators the repository runs: the setting, or those always run and those its gate files name (validators.ts).
+   */
   readonly validatorsQ: Query<ValidatorId[]> = this.db.query(
     'onexValidators',
     () => {
@@ -421,7 +429,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
-  /** A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to the contract (discovery.py:583). */
+  /**
+   * A class reference resolved to the module file that defines the class; `default_handler`'s bare module relative to
+   * the contract (discovery.py:583).
+   */
   resolveRef(ref: ClassRef, contract: string): RefResolution {
     const { files, found, walk } = this.refModule(ref, contract);
     if (!found) {
@@ -489,7 +500,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameList,
   );
 
-  /** An artifact registry's paths and trigger globs, relative to the root (they are the repository's: the pyproject's directory). */
+  /**
+   * An artifact registry's paths and trigger globs, relative to the root (they are the repository's: the pyproject's
+   * directory).
+   */
   artifactPaths(file: string): string[] {
     const py = this.pyprojectOf(file);
     const base = py ? dirOf(py) : '';

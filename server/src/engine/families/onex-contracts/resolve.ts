@@ -4,7 +4,9 @@
 // Nothing is executed; a module outside the repository's own packages is not judged.
 import { dirOf, joinRel } from '../../util/paths';
 
-/** Where a package's modules live: the pyproject's directory and its `src/` (the two layouts of setuptools and hatch). */
+/**
+ * Where a package's modules live: the pyproject's directory and its `src/` (the two layouts of setuptools and hatch).
+ */
 export function sourceRoots(pyproject: string): string[] {
   const dir = dirOf(pyproject);
   return [dir === '' ? 'src' : `${dir}/src`, dir];
@@ -27,7 +29,10 @@ export function moduleCandidates(module: string, roots: readonly string[]): Modu
   });
 }
 
-/** What an entry point loads: the module file (`__init__.py` of a package, or `<m>.py`), or a namespace package's directory. */
+/**
+ * What an entry point loads: the module file (`__init__.py` of a package, or `<m>.py`), or a namespace package's
+ * directory.
+ */
 export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } | { kind: 'namespace'; dir: string };
 
 /**

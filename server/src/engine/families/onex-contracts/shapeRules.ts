@@ -85,7 +85,10 @@ export const CORE_NODE_TYPES = [
   'SERVICE',
   'UNKNOWN',
 ];
-/** core enums/enum_node_type.py:131-153: what `onex validate` accepts, by name or value upper-cased (model_yaml_contract.py:124). */
+/**
+ * core enums/enum_node_type.py:131-153: what `onex validate` accepts, by name or value upper-cased
+ * (model_yaml_contract.py:124).
+ */
 const ENUM_NODE_TYPES = CORE_NODE_TYPES.filter(
   (t) => !['COMPUTE', 'EFFECT', 'REDUCER', 'ORCHESTRATOR', 'RUNTIME_HOST'].includes(t),
 );
@@ -187,7 +190,10 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
   return out;
 }
 
-/** What makes `_parse_contract` raise, so discovery logs "Failed to parse contract" and skips the node (discovery.py:183). */
+/**
+ * What makes `_parse_contract` raise, so discovery logs "Failed to parse contract" and skips the node
+ * (discovery.py:183).
+ */
 function autoWiring(doc: ContractDoc): Objection[] {
   const out: Objection[] = [];
   const eb = at(doc.root, 'event_bus');
@@ -481,7 +487,10 @@ function coreContracts(doc: ContractDoc): Objection[] {
   return out;
 }
 
-/** `onex validate` (ModelYamlContract): no top-level `version` (model_yaml_contract.py:91), node_type an EnumNodeType (:124). */
+/**
+ * `onex validate` (ModelYamlContract): no top-level `version` (model_yaml_contract.py:91), node_type an EnumNodeType
+ * (:124).
+ */
 function onexValidate(doc: ContractDoc): Objection[] {
   const v = 'onex-validate' as const;
   const out: Objection[] = [];
@@ -527,7 +536,10 @@ function onexValidate(doc: ContractDoc): Objection[] {
   return out;
 }
 
-/** core's compliance scan node: checks 3 (forms), 4 (node kind), 5 and 6 (topics); check 2 and 3's imports are in checks.ts. */
+/**
+ * core's compliance scan node: checks 3 (forms), 4 (node kind), 5 and 6 (topics); check 2 and 3's imports are in
+ * checks.ts.
+ */
 function complianceScan(doc: ContractDoc): Objection[] {
   const v = 'compliance-scan' as const;
   const out: Objection[] = [];

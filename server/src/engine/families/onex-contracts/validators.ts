@@ -40,7 +40,8 @@ export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
     marker: null,
     blocking: true,
   },
-  // infra .pre-commit-config.yaml:505 `scripts/validate.py contracts` → scripts/validate.py:235 lint_contracts_in_directory.
+  // infra .pre-commit-config.yaml:505 `scripts/validate.py contracts` → scripts/validate.py:235
+  // lint_contracts_in_directory.
   // lints `src/<package>/nodes/` (scripts/validate.py:211).
   'contract-linter': {
     title: 'ContractLinter',

@@ -13,7 +13,10 @@ import { metadataFileOf, normalizeVersion } from './kinds';
 import { treeKey, type OnexQueries, type ResolvedVersion } from './queries';
 import { addTreeNodeFix, metadataStubFix, registerVersionFix } from './fixes';
 
-/** One artifact of a registry (key: `artifactKey(file, index)`): each of its versions against the disk, its metadata and the tree. */
+/**
+ * One artifact of a registry (key: `artifactKey(file, index)`): each of its versions against the disk, its metadata and
+ * the tree.
+ */
 export function checkArtifact(q: OnexQueries, key: string): Diagnostic[] {
   // omnibase development's loader never opens registry.yaml (it discovers artifacts from the tree,
   // registry_engine.py:280).
@@ -141,7 +144,8 @@ function treeProblems(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
   const rel = t.base === '' ? dir : dir.slice(t.base.length + 1);
   const metaFile = r.version.metadataFile;
   const metaListed = r.wip || !metaFile || !r.metadataExists || q.treeHasQ(treeKey(t.file, `${rel}/${metaFile.value}`));
-  // The common case reads only whether the two paths are listed, so an edit elsewhere in the tree re-checks nothing here.
+  // The common case reads only whether the two paths are listed, so an edit elsewhere in the tree re-checks nothing
+  // here.
   if (q.treeHasQ(treeKey(t.file, rel)) && metaListed) return [];
   const tree = q.tree(t.file);
   if (!tree) return [];
@@ -247,7 +251,10 @@ function unlisted(q: OnexQueries, file: string, otherName: string | null, m: Ver
   );
 }
 
-/** A metadata file's entrypoint must be a file, whether a registry lists its version or not (an unrendered placeholder aside). */
+/**
+ * A metadata file's entrypoint must be a file, whether a registry lists its version or not (an unrendered placeholder
+ * aside).
+ */
 function entrypointProblems(q: OnexQueries, file: string): Diagnostic[] {
   const ep = q.metadata(file)?.entrypoint;
   if (!ep || /\{[A-Z][A-Z0-9_]*\}/.test(ep.target)) return [];

@@ -29,7 +29,10 @@ export type OnexFacts =
   | { kind: 'registry'; doc: RegistryDoc; from: YamlDocsFrom }
   | { kind: 'metadata'; doc: MetadataDoc }
   | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom | undefined }
-  /** The registry loader node's engine: whether it discovers artifacts from the `.onextree` (omnibase `development`) rather than `registry.yaml` (`main`). */
+  /**
+   * The registry loader node's engine: whether it discovers artifacts from the `.onextree` (omnibase `development`)
+   * rather than `registry.yaml` (`main`).
+   */
   | { kind: 'loader'; readsTree: boolean };
 
 /** One role object per kind of file, shared by the files of that kind. */

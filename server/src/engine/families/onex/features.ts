@@ -1,7 +1,8 @@
 // The ONEX family's editor features: hover on an artifact (versions, status, WIP, metadata) and on
 // keys (schema descriptions), definition from `path`/`metadata_file`/`entrypoint`, references of an
 // artifact name, completion (`metadata_file` by list, `status`, existing version directories for
-// `path`, schema keys and examples), symbols, code lenses, document links (links.ts), Explain with version policies, and `list`.
+// `path`, schema keys and examples), symbols, code lenses, document links (links.ts), Explain with version policies,
+// and `list`.
 import type {
   CodeLensResult,
   CompletionResult,

@@ -25,7 +25,8 @@ export const onex: Family<OnexRole, OnexFacts> = {
   },
   registryGlobs: () => [REGISTRY_GLOB],
   // No `parts`: no other family reads its files, so they are a part of their own (the default).
-  // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only), one per metadata file and one per `.onextree`.
+  // One unit per artifact of a registry (a metadata edit or a .wip re-checks its artifact only), one per metadata file
+  // and one per `.onextree`.
   unitKeys(q) {
     const o = onexQueries(q.files);
     return [

@@ -19,7 +19,10 @@ export const REGISTRY_FILE = /(^|\/)registry\/registry\.yaml$/;
 export const REGISTRY_GLOB = '**/registry/registry.yaml';
 export const ONEXTREE_FILE = /(^|\/)\.onextree$/;
 export const WIP_FILE = /(^|\/)\.wip$/;
-/** The engine of omnibase's registry loader node: which registry it reads decides which files the checks treat as the loader's input. */
+/**
+ * The engine of omnibase's registry loader node: which registry it reads decides which files the checks treat as the
+ * loader's input.
+ */
 export const LOADER_FILE = /(^|\/)registry_loader_node\/v\d+_\d+_\d+\/helpers\/registry_engine\.py$/;
 const VERSION_DIR = /^v(\d+)_(\d+)_(\d+)$/;
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)([-+].*)?$/;
@@ -76,12 +79,16 @@ export function metadataFileOf(
 
 const FILE_EXTENSION = /\.(py|pyi|ya?ml|json|toml|sh|js|ts)$/;
 
-/** Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or `src/`. */
+/**
+ * Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or
+ * `src/`.
+ */
 export function entrypointFiles(dir: string, target: string, form: 'object' | 'uri' | 'plain'): string[] {
   const out = [joinRel(dir, target)];
   if (form === 'uri') {
     out.push(joinRel('', target));
-    // A dotted module (`python://omnibase.nodes.x.v1_0_0.node`): its last part may look like an extension, a file's name ends in a known one.
+    // A dotted module (`python://omnibase.nodes.x.v1_0_0.node`): its last part may look like an extension, a file's
+    // name ends in a known one.
     if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target) && !FILE_EXTENSION.test(target)) {
       const mod = target.replace(/\./g, '/');
       out.push(`${mod}.py`, `src/${mod}.py`);

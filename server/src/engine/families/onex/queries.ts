@@ -112,7 +112,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     return this.deps.exists(`${dir}/.wip`);
   }
 
-  /** One artifact of a registry (key: `artifactKey(file, index)`): the same object while its list item is unchanged (registryDoc.ts). */
+  /**
+   * One artifact of a registry (key: `artifactKey(file, index)`): the same object while its list item is unchanged
+   * (registryDoc.ts).
+   */
   readonly artifactQ: Query<OnexArtifact | null> = this.db.query('onexArtifact', (key) => {
     const at = key.lastIndexOf('#');
     return this.registry(key.slice(0, at))?.artifacts[Number(key.slice(at + 1))] ?? null;
@@ -177,14 +180,20 @@ export class OnexQueries extends QueryGroup<FileQueries> {
         a.versions.every((v, i) => v === b.versions[i])),
   );
 
-  /** The files one artifact's versions refer to (key: `artifactKey`): each metadata file (their entrypoints: `entrypointQ`). */
+  /**
+   * The files one artifact's versions refer to (key: `artifactKey`): each metadata file (their entrypoints:
+   * `entrypointQ`).
+   */
   readonly wantedQ: Query<string[]> = this.db.query(
     'onexWanted',
     (key) => this.resolvedArtifactQ(key).flatMap((v) => (v.dir && v.metadataPath ? [v.metadataPath] : [])),
     sameList,
   );
 
-  /** The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file coming or going. */
+  /**
+   * The version directories one artifact registers (key: `artifactKey`): unchanged by a `.wip` or a metadata file
+   * coming or going.
+   */
   private readonly registeredDirsQ: Query<string[]> = this.db.query(
     'onexRegisteredDirs',
     (key) =>
@@ -217,7 +226,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     sameList,
   );
 
-  /** The registered version directories: an index, so that one coming or going reaches the metadata units of that directory only. */
+  /**
+   * The registered version directories: an index, so that one coming or going reaches the metadata units of that
+   * directory only.
+   */
   /**
    * The registered version directories, each `read` when the loader reads it there, else `named` (the entry names it,
    * the loader looks elsewhere).
@@ -246,7 +258,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     sameList,
   );
 
-  /** The files every artifact's versions refer to (`wantedQ`), bucket by bucket, and every metadata file's entrypoint; the caller sorts them. */
+  /**
+   * The files every artifact's versions refer to (`wantedQ`), bucket by bucket, and every metadata file's entrypoint;
+   * the caller sorts them.
+   */
   wantedFiles(): string[] {
     const out: string[] = [];
     for (let b = 0; b < ARTIFACT_BUCKETS; b++) for (const f of this.wantedBucketQ(String(b))) out.push(f);
@@ -272,7 +287,10 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
-  /** Whether a tree lists a path (key: `treeKey(tree file, path relative to its base)`): unchanged by edits of the tree elsewhere. */
+  /**
+   * Whether a tree lists a path (key: `treeKey(tree file, path relative to its base)`): unchanged by edits of the tree
+   * elsewhere.
+   */
   readonly treeHasQ: Query<boolean> = this.db.query('onexTreeHas', (key) => {
     const at = key.indexOf('\0');
     return this.tree(key.slice(0, at))?.nodes.has(key.slice(at + 1)) ?? false;

@@ -20,7 +20,8 @@ export function readsOnextree(text: string): boolean {
 export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
   name: FAMILY,
   classifier: () => classifyOnex,
-  // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path index.
+  // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path
+  // index.
   indexKey: (role) => (role.role === 'wip' ? null : role.role),
   read(path, role, text, _settings, was) {
     const wrap = (facts: OnexFacts, local: Diagnostic[]) => ({ facts, local });

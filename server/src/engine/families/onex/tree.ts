@@ -7,7 +7,10 @@ export interface TreeNode {
   path: string;
   /** The node's `name` value (the root's when the node has no name). */
   nameRange: Range;
-  /** Where a new child goes: after this range, with this indentation (`- name: …`), or null when the node cannot take one. */
+  /**
+   * Where a new child goes: after this range, with this indentation (`- name: …`), or null when the node cannot take
+   * one.
+   */
   insertAfter: Range | null;
   childIndent: number;
   /** The node has no `children` key (or an empty/null one): a new child needs a `children:` line. */

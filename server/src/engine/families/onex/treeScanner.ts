@@ -6,7 +6,8 @@
 // the tree directly. It answers only for text made of exactly those lines (the root's keys at column
 // 0, each node's keys in the order name, type, namespace, children, a node's children at its
 // `children:` key's column, names and types plain scalars of `[A-Za-z0-9_.-]` read as strings by the
-// YAML schema, no blank line, comment or other key) and returns null for anything else, so the YAML reader answers. A test
+// YAML schema, no blank line, comment or other key) and returns null for anything else, so the YAML reader answers. A
+// test
 // proves it equal to the YAML reading on the bench's trees and on mutated ones.
 import type { Position, Range } from '../../types';
 import { pos, span, spanAt } from '../../text/positions';
@@ -107,14 +108,17 @@ class Scanner {
       node.noChildren = false;
       end = last.end;
     }
-    // A line deeper than this node's dash (its own keys, or items under it) not read above is a shape this does not read.
+    // A line deeper than this node's dash (its own keys, or items under it) not read above is a shape this does not
+    // read.
     const next = this.lines[this.line];
     if (next !== undefined && indentOf(next) > at) throw DECLINE;
     node.insertAfter ??= span(start, end);
     return { start, name: nameRange, end };
   }
 
-  /** The value of the `key: value` line at column `col` if the current line is one (and moves past it); null otherwise. */
+  /**
+   * The value of the `key: value` line at column `col` if the current line is one (and moves past it); null otherwise.
+   */
   private key(col: number, key: string): string | null {
     const m = KEY.exec(this.lines[this.line] ?? '');
     if (!m || m[2] !== key || (m[1] as string).length !== col) return null;

@@ -12,7 +12,10 @@ export interface VersionView extends ResolvedVersion {
   metaVersion: string | null;
   description: string | null;
   lifecycle: string | null;
-  /** Why the loaders reject the metadata that is there (not one mapping; no name, version or schema_version); empty when they accept it. */
+  /**
+   * Why the loaders reject the metadata that is there (not one mapping; no name, version or schema_version); empty when
+   * they accept it.
+   */
   metaProblems: string[];
 }
 

@@ -1,6 +1,7 @@
 // The diagnostic codes the shared step model raises (cursus registries and components, companion
 // metadata, apcore modules), each declared once with its default severity and title; its documentation
-// is the section `<a id="rlNNN">` of docs/diagnostics.md. Its readers and checks raise them, and the core's, through `diag`.
+// is the section `<a id="rlNNN">` of docs/diagnostics.md. Its readers and checks raise them, and the core's, through
+// `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
 
 export const STEP_CODES = {

@@ -85,7 +85,9 @@ export class StepFiles {
     const member = a.by === null ? undefined : this.byReader.get(a.by);
     return member ? factsBy(member, a) : null;
   }
-  /** The first file of a part (in path order) whose facts hold what `pick` takes (the one cursus module of its kind). */
+  /**
+   * The first file of a part (in path order) whose facts hold what `pick` takes (the one cursus module of its kind).
+   */
   private firstFact<T>(part: 'bases' | 'builderDiscovery', pick: (f: StepFacts) => T | null | undefined): T | null {
     for (const p of this.list(part)) {
       const f = this.facts(p);
@@ -192,7 +194,9 @@ export class StepFiles {
 
   /** apcore.yaml's configuration (the first of its places that is read). */
   readonly apcoreConfigQ: Query<ApcoreConfig | null>;
-  /** The module ids binding files register, each where it is first written (a later file's registration of it fails). */
+  /**
+   * The module ids binding files register, each where it is first written (a later file's registration of it fails).
+   */
   readonly boundIdsQ: Query<Readonly<Record<string, { file: string; range: Range }>>>;
   /** The files binding targets may be, fed so their names can be read. */
   readonly bindingWantedQ: Query<string[]>;

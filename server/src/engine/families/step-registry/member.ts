@@ -19,7 +19,10 @@ import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } fr
 export interface StepFacts {
   /** A registry file's entries. */
   source?: RegistrySource | null;
-  /** Classes of a Python code file (a component, a module, a subject): what entry-point detection needs, and the class index's entries. */
+  /**
+   * Classes of a Python code file (a component, a module, a subject): what entry-point detection needs, and the class
+   * index's entries.
+   */
   py?: ModuleClass[] | null;
   /** Exports of a TypeScript or JavaScript module file, as apcore-typescript's loader would see them. */
   js?: JsModule | null;

@@ -42,9 +42,15 @@ export interface StepSettings {
   mode: ResolutionMode;
   sagemakerStepTypes: string[];
   checkAllComponents: boolean;
-  /** Steps cursus itself treats as abstract (no builder or config class of their own): no RL005/RL006, no RL012 suffix hints. */
+  /**
+   * Steps cursus itself treats as abstract (no builder or config class of their own): no RL005/RL006, no RL012 suffix
+   * hints.
+   */
   abstractSteps: string[];
-  /** Extra component directories per kind (root-relative globs of directories), for layouts such as a flat `pipeline_steps/`. */
+  /**
+   * Extra component directories per kind (root-relative globs of directories), for layouts such as a flat
+   * `pipeline_steps/`.
+   */
   componentDirs: ComponentDirs;
 }
 

@@ -90,7 +90,10 @@ export class StepWorkspace {
     return (dir && this.contextIdOf(dir)) ?? CORE;
   }
 
-  /** The context id of a workspace directory (`id@dir` for a later one repeating an id, RL015); null outside every workspace. */
+  /**
+   * The context id of a workspace directory (`id@dir` for a later one repeating an id, RL015); null outside every
+   * workspace.
+   */
   contextIdOf(dir: string): ContextId | null {
     return contextIdOf(this.model, dir);
   }

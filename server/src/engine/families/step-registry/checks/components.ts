@@ -116,7 +116,8 @@ export function expectedDir(model: RegistryModel, wsDir: string | null, kind: Co
   if (wsDir) return `${wsDir}/${WS_STEPS_DIR}/${kindDir(kind)}/`;
   const existing = model.searchedDirs(null, kind)[0];
   if (existing) return existing;
-  // Beside the registry's directory (`src/cursus/registry/x.py` → `src/cursus/steps/…`), whatever that directory is called.
+  // Beside the registry's directory (`src/cursus/registry/x.py` → `src/cursus/steps/…`), whatever that directory is
+  // called.
   const coreFile = model.coreFile() ?? 'src/registry/step_names.py';
   const registryDir = coreFile.includes('/') ? coreFile.slice(0, coreFile.lastIndexOf('/')) : '';
   const base = registryDir.includes('/') ? registryDir.slice(0, registryDir.lastIndexOf('/')) : '';

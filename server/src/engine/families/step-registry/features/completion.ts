@@ -1,6 +1,7 @@
 // Completion inside registry dicts (SPEC §6): field names (and a full-entry snippet), values of
 // sagemaker_step_type and conflict_resolution_strategy, classes from the class index for
-// builder_step_name/config_class (the workspace's own first), and core step names as STEP_OVERRIDES keys; meta files have their own.
+// builder_step_name/config_class (the workspace's own first), and core step names as STEP_OVERRIDES keys; meta files
+// have their own.
 // Values are offered wherever a value goes — also in an entry that already has every field, before the
 // opening quote (the quotes are inserted), and in a YAML core registry (`field: va`).
 import type { CompletionResult } from '../../../api';
@@ -103,7 +104,10 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
   ];
 }
 
-/** Registry text inside a snippet stays text: `$`, `}` and `\\` escaped (a description holding `$CLIPBOARD` would paste the clipboard). */
+/**
+ * Registry text inside a snippet stays text: `$`, `}` and `\\` escaped (a description holding `$CLIPBOARD` would paste
+ * the clipboard).
+ */
 function snippetText(s: string): string {
   return s.replace(/[$}\\]/g, '\\$&');
 }

@@ -327,7 +327,10 @@ function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencie
   });
 }
 
-/** Entries of the context whose companion depends on `name` (through their winning definition), and the workspace's own dependencies. */
+/**
+ * Entries of the context whose companion depends on `name` (through their winning definition), and the workspace's own
+ * dependencies.
+ */
 function dependents(ws: StepWorkspace, wsDir: string | null, mode: ResolutionMode, name: string): Dependent[] {
   const out: Dependent[] = [];
   const layers = layersFor(ws.model, wsDir, mode);

@@ -20,7 +20,10 @@ import {
 import type { StepWorkspace } from '../stepWorkspace';
 import { SCHEMAS } from '../pipeline/jsValues';
 
-/** Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only, module.py:28-44). */
+/**
+ * Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only,
+ * module.py:28-44).
+ */
 const PLAIN_BASES = new Set(['object', 'Module', 'Protocol', 'ABC', 'apcore.Module', 'apcore.module.Module']);
 const MAX_VALUE = 160;
 /** Rows per field's keys: a hostile companion's thousands of metadata keys stay one screen. */
@@ -35,7 +38,10 @@ export interface MergedModule {
   section: ExplainSection;
 }
 
-/** The merge of a module entry's code (its class or export in `file`, `code` for a TypeScript or JavaScript one) and companion. */
+/**
+ * The merge of a module entry's code (its class or export in `file`, `code` for a TypeScript or JavaScript one) and
+ * companion.
+ */
 export function mergedModule(
   ws: StepWorkspace,
   file: string,

@@ -60,7 +60,10 @@ export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
   return own?.features.codeLenses ? own.features.codeLenses(file, own.q) : modelCodeLenses(ws, file);
 }
 
-/** The links of the file's family, kept when their target is a file the engine knows exists (a root-relative normal path, never outside the root). */
+/**
+ * The links of the file's family, kept when their target is a file the engine knows exists (a root-relative normal
+ * path, never outside the root).
+ */
 export function documentLinks(ws: StepWorkspace, file: string): DocumentLinkResult[] {
   const own = ws.featuresOf(file);
   return own?.features.documentLinks?.(file, own.q).filter((l) => own.q.files.exists(l.target)) ?? [];
@@ -70,7 +73,10 @@ export function workspaceSymbols(ws: StepWorkspace, query: string): WorkspaceSym
   return [...modelWorkspaceSymbols(ws, query), ...familySymbols(ws, query)];
 }
 
-/** The symbols only the families know (ONEX artifacts): the part of the workspace symbols beyond the shared model's entries. */
+/**
+ * The symbols only the families know (ONEX artifacts): the part of the workspace symbols beyond the shared model's
+ * entries.
+ */
 export function familySymbols(ws: StepWorkspace, query: string): WorkspaceSymbolResult[] {
   const q = query.toLowerCase();
   return ws.allFeatures().flatMap(({ features, q: fq }) => features.workspaceSymbols?.(q, fq) ?? []);

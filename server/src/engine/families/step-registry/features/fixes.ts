@@ -35,7 +35,10 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
 /** Codes whose fix is unambiguous when a diagnostic has exactly one: "Fix all" applies those. */
 const FIX_ALL_CODES: ReadonlySet<Code> = new Set<Code>(['RL005', 'RL006', 'RL010', 'RL016', 'RL033', 'RL034']);
 
-/** Every unambiguous fix of the file (of one code, when given) as one fix (null when there is none); overlapping edits are skipped. */
+/**
+ * Every unambiguous fix of the file (of one code, when given) as one fix (null when there is none); overlapping edits
+ * are skipped.
+ */
 export function fixAll(ws: StepWorkspace, file: string, code?: Code): Fix | null {
   const taken: Fix[] = [];
   const edits = new Map<string, TextEdit[]>();
@@ -68,7 +71,9 @@ export function fixAll(ws: StepWorkspace, file: string, code?: Code): Fix | null
 const same = (a: TextEdit, b: TextEdit): boolean => JSON.stringify(a) === JSON.stringify(b);
 const before = (a: Range['start'], b: Range['start']): boolean =>
   a.line < b.line || (a.line === b.line && a.character < b.character);
-/** Two edits clash when their ranges overlap (an insertion inside a replaced range included); identical imports do not. */
+/**
+ * Two edits clash when their ranges overlap (an insertion inside a replaced range included); identical imports do not.
+ */
 function clash(a: TextEdit, b: TextEdit): boolean {
   if (same(a, b)) return false;
   return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
@@ -88,7 +93,10 @@ function ownFixes(ws: StepWorkspace, file: string, d: Diagnostic): Fix[] {
   return out;
 }
 
-/** Stub files in the project's import style; one whose file already exists is appended to it rather than created over it. */
+/**
+ * Stub files in the project's import style; one whose file already exists is appended to it rather than created over
+ * it.
+ */
 function withStubs(ws: StepWorkspace, fix: Fix): Fix {
   const files = fix.createFiles ?? [];
   if (files.length === 0) return fix;

@@ -79,7 +79,8 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
     if (!r) return nodeOf(id);
     return { id, kind: 'step', source: r.source, file: r.file, range: r.range, meta: null, cycle: false };
   };
-  // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in order and cycles.
+  // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in
+  // order and cycles.
   for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
     for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, flowNodeOf(n));
     edges.push({

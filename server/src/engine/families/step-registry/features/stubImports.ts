@@ -39,7 +39,10 @@ export function styledStub(ws: StepWorkspace, file: string, stub: string): strin
   return stub.replace(m[0], importLine(ws, file, m[2], m[1]));
 }
 
-/** Appending `stub`'s class to the existing `file`: the class at the end, its import after the file's imports when missing. */
+/**
+ * Appending `stub`'s class to the existing `file`: the class at the end, its import after the file's imports when
+ * missing.
+ */
 export function appendStub(ws: StepWorkspace, file: string, stub: string): TextEdit[] {
   const text = ws.text(file) ?? '';
   const lines = new LineIndex(text);

@@ -53,7 +53,10 @@ export class DictFields implements FieldMap {
     this.eachKey((k, e) => visit(k, e.value));
   }
 
-  /** Each string key once, where it first appears, with its last entry (a key written again keeps its first place and takes its last value). */
+  /**
+   * Each string key once, where it first appears, with its last entry (a key written again keeps its first place and
+   * takes its last value).
+   */
   private eachKey(visit: (key: string, last: DictEntry) => void): void {
     const entries = this.entries;
     if (entries.length > SMALL) {

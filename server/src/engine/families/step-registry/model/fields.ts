@@ -27,7 +27,10 @@ export const STEP_FIELDS: Record<string, { type: FieldType; doc: string }> = {
     doc: 'One of `workspace_priority`, `framework_match`, `environment_match`, `priority_based`.',
   },
 };
-/** STEP_FIELDS by name: a field name read from a file is a fresh string, found faster in a Map (and never an Object property such as `constructor`). */
+/**
+ * STEP_FIELDS by name: a field name read from a file is a fresh string, found faster in a Map (and never an Object
+ * property such as `constructor`).
+ */
 const FIELD_SPECS = new Map(Object.entries(STEP_FIELDS));
 /** The spec of a known step field; undefined for free metadata. */
 export function fieldSpec(name: string): { type: FieldType; doc: string } | undefined {
@@ -169,7 +172,10 @@ export function isAbstract(e: StepEntry, settings: Settings): boolean {
   return STEP_SETTINGS.of(settings).abstractSteps.includes(e.name);
 }
 
-/** No builder or config class to find: abstract rows, and steps of the `Base`/`Utility` types (their classes live elsewhere). */
+/**
+ * No builder or config class to find: abstract rows, and steps of the `Base`/`Utility` types (their classes live
+ * elsewhere).
+ */
 export function isComponentExempt(e: StepEntry, settings: Settings): boolean {
   const t = fieldValue(e.fields, 'sagemaker_step_type');
   return isAbstract(e, settings) || (t?.kind === 'str' && EXEMPT_STEP_TYPES.has(t.value));

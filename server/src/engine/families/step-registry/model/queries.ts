@@ -76,12 +76,18 @@ export class ModelQueries
     return out;
   });
 
-  /** A core file's precedence, null when it is no registry source: equal while it is, so edits do not sort the core files again. */
+  /**
+   * A core file's precedence, null when it is no registry source: equal while it is, so edits do not sort the core
+   * files again.
+   */
   private readonly corePrecedenceQ = this.db.query('corePrecedence', (file): number | null => {
     const s = this.f.source(file);
     return s ? (s.precedence ?? 0) : null;
   });
-  /** The core files that are registry sources, in merge order: sorted again only when one comes, goes or changes precedence. */
+  /**
+   * The core files that are registry sources, in merge order: sorted again only when one comes, goes or changes
+   * precedence.
+   */
   private readonly coreOrderQ = this.db.query(
     'coreOrder',
     () => {
@@ -96,13 +102,19 @@ export class ModelQueries
   );
   /** The same files in path order (what the core context's file is chosen by). */
   private readonly corePathOrderQ = this.db.query('corePathOrder', () => [...this.coreOrderQ(NONE)].sort(), sameList);
-  /** Whether a core file defines entries: equal while it does, so an edit of one does not re-choose the core context's file. */
+  /**
+   * Whether a core file defines entries: equal while it does, so an edit of one does not re-choose the core context's
+   * file.
+   */
   private readonly coreHasEntriesQ = this.db.query(
     'coreHasEntries',
     (file) => (this.f.source(file)?.entries.length ?? 0) > 0,
   );
 
-  /** The sources of the core files in merge order, `CORE_CHUNK` files per key: an edit of one file re-reads its chunk's sources only. */
+  /**
+   * The sources of the core files in merge order, `CORE_CHUNK` files per key: an edit of one file re-reads its chunk's
+   * sources only.
+   */
   private readonly coreChunkQ = this.db.query(
     'coreChunk',
     (i) => {
@@ -120,7 +132,10 @@ export class ModelQueries
       for (const s of this.coreChunkQ(String(i))) sorted.push(s);
     return buildCore(sorted, previous);
   });
-  /** Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of what it changed. */
+  /**
+   * Core entries one at a time: equal while an entry's text and place are, so a core edit reaches only the readers of
+   * what it changed.
+   */
   private readonly coreIndex = this.db.index('coreEntries', () => this.coreViewQ(NONE).core, sameEntry, ABSENT);
   readonly core = this.view(this.coreIndex);
   readonly coreByConfig = this.view(
@@ -239,7 +254,9 @@ export class ModelQueries
     sameList,
   );
 
-  /** Workspace directories by bucket (a hash of the directory): a workspace that comes or goes changes its bucket only. */
+  /**
+   * Workspace directories by bucket (a hash of the directory): a workspace that comes or goes changes its bucket only.
+   */
   private readonly wsDirBuckets = this.db.index(
     'wsDirBuckets',
     () => byBucket(this.wsDirsQ(NONE), WS_BUCKETS),
@@ -338,7 +355,10 @@ export class ModelQueries
     (field) => this.coreViewQ(NONE).shared[field as SharedField],
     sameData,
   );
-  /** Per name, so that the checks suggesting core names are not re-run when a core name comes or goes unless their suggestions change. */
+  /**
+   * Per name, so that the checks suggesting core names are not re-run when a core name comes or goes unless their
+   * suggestions change.
+   */
   private readonly coreSuggestQ = this.db.query('coreSuggest', (name) => closest(name, this.core.keys(), 3), sameList);
 
   readonly sortedWorkspacesQ = this.db.query('sortedWorkspaces', () =>

@@ -139,13 +139,18 @@ export interface RegistryModel {
   workspaceId(dir: string): string | null;
   /** The first core registry file in path order (null without core). */
   coreFile(): string | null;
-  /** The values of a field two or more core steps share, in `coreByConfig` / `coreBySpec` order (equal while they are). */
+  /**
+   * The values of a field two or more core steps share, in `coreByConfig` / `coreBySpec` order (equal while they are).
+   */
   coreShared(field: SharedField): [string, string[]][];
   /** The core step names closest to a name (at most 3, best first; `closest()`), read one name at a time. */
   closestCore(name: string): string[];
   /** Workspace directories using an id, in path order (RL015 when more than one). */
   dirsWithId(id: string): string[];
-  /** The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining each, in path order. */
+  /**
+   * The local step names of a workspace that other workspaces define locally too (RL002), with every directory defining
+   * each, in path order.
+   */
   sharedLocalNames(dir: string): Map<string, string[]>;
   /**
    * The workspace directory of a context id: the last in path order when ids collide, as cursus's manager
@@ -156,7 +161,10 @@ export interface RegistryModel {
   sortedWorkspaces(): WsState[];
   /** A class visible from a context: its own workspace's directories first, then core. */
   findClass(wsDir: string | null, kind: ComponentKind, name: string): ClassDef | null;
-  /** A base class abstract rows name (`StepBuilderBase`, `BasePipelineConfig`): where cursus imports it from, first in path order. */
+  /**
+   * A base class abstract rows name (`StepBuilderBase`, `BasePipelineConfig`): where cursus imports it from, first in
+   * path order.
+   */
   findBaseClass(name: string): ClassDef | null;
   /** The directories of the base-class modules (searched for an abstract row's classes). */
   baseDirs(): string[];
@@ -255,7 +263,10 @@ function merge(sorted: RegistrySource[], slots: Slots): CoreView {
   return view;
 }
 
-/** The view from the previous one: its slots with those of the changed sources filled again (null when a source came, went or changed more than its entries). */
+/**
+ * The view from the previous one: its slots with those of the changed sources filled again (null when a source came,
+ * went or changed more than its entries).
+ */
 function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | null {
   const was = previous.sorted;
   if (was.length !== sorted.length) return null;
@@ -309,7 +320,10 @@ function fromPrevious(sorted: RegistrySource[], previous: CoreView): CoreView | 
 
 const INVERTED = ['config_class', 'spec_type', 'builder_step_name'] as const;
 
-/** A workspace from its registry source (id: `WORKSPACE_METADATA["developer_id"]` when literal, else the directory name). */
+/**
+ * A workspace from its registry source (id: `WORKSPACE_METADATA["developer_id"]` when literal, else the directory
+ * name).
+ */
 export function buildWorkspace(dir: string, source: RegistrySource, extraSources: RegistrySource[] = []): WsState {
   const ws: WsState = {
     dir,

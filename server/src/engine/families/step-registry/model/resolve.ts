@@ -98,7 +98,10 @@ export function contextIdOf(model: RegistryModel, dir: string): string | null {
   return model.dirOfContext(ws.id) === dir ? ws.id : `${ws.id}@${dir}`;
 }
 
-/** `core`, `workspace:<context>` or `override:<context>` for an entry (the context id, so two workspaces with one id stay apart). */
+/**
+ * `core`, `workspace:<context>` or `override:<context>` for an entry (the context id, so two workspaces with one id
+ * stay apart).
+ */
 export function sourceOf(model: RegistryModel, e: StepEntry): string {
   if (e.layer === 'module') return 'module';
   if (!e.wsDir) return 'core';

@@ -86,7 +86,10 @@ export function rowClass(
   return (cls ? model.findClass(e.wsDir, kind, cls) : null) ?? baseClass(model, e, kind, settings);
 }
 
-/** The base class an abstract row names (null for other rows): cursus imports it from `core/base/`, outside the component directories. */
+/**
+ * The base class an abstract row names (null for other rows): cursus imports it from `core/base/`, outside the
+ * component directories.
+ */
 function baseClass(
   model: RegistryModel,
   e: StepEntry,
@@ -97,7 +100,9 @@ function baseClass(
   return cls && isComponentExempt(e, settings) ? model.findBaseClass(cls) : null;
 }
 
-/** The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's. */
+/**
+ * The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's.
+ */
 export function synthesizedFrom(model: RegistryModel, e: StepEntry): StepEntry | null {
   if (e.synthesized) return e;
   const own = e.wsDir ? model.workspace(e.wsDir)?.supplements.get(e.name) : undefined;

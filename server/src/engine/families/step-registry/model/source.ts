@@ -47,7 +47,10 @@ export interface RegistrySource {
   overwrites?: boolean;
 }
 
-/** Every string a source keeps besides its diagnostics (`FileFamily.stringsOf`): entries' values are its variables' dicts' values, walked with them. */
+/**
+ * Every string a source keeps besides its diagnostics (`FileFamily.stringsOf`): entries' values are its variables'
+ * dicts' values, walked with them.
+ */
 export function sourceStrings(src: RegistrySource, each: (s: string) => string): void {
   for (const e of src.entries) {
     e.name = each(e.name);

@@ -27,9 +27,14 @@ import { duplicateKeys, toEntry, type RegistrySource, type RegistryVar } from '.
 import { pos, span } from '../../../text/positions';
 import { commonEnds } from '../../../text/commonEnds';
 
-/** Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or doubled variables). */
+/**
+ * Codes that make a file's read depend on more than each entry alone (syntax errors, non-string keys, non-literal or
+ * doubled variables).
+ */
 const WHOLE_FILE_CODES = new Set(['RL030', 'RL009', 'RL031', 'RL014']);
-/** Below the literal scanner's own depth limit by a margin: a value read alone starts one level higher than in the file. */
+/**
+ * Below the literal scanner's own depth limit by a margin: a value read alone starts one level higher than in the file.
+ */
 const MAX_SPLICE_DEPTH = 50;
 
 /** What the family builds the file's source with from its facts (its full read, without the parse). */
@@ -166,7 +171,8 @@ function spliceEntries(
     skipper.skip();
     return before[skipper.pos] === ',' ? skipper.pos + 1 : -1;
   };
-  // The first entry touched: the first one that does not end before the edit, or the one before it when the edit reaches its comma.
+  // The first entry touched: the first one that does not end before the edit, or the one before it when the edit
+  // reaches its comma.
   let first = dict.entries.findIndex((e) => !before_(e.range.end, at));
   if (first < 0) first = dict.entries.length;
   if (first > 0) {

@@ -7,9 +7,13 @@ import { heldDir, isUnder } from '../../../util/paths';
 export const WS_REGISTRY_SUFFIX = 'src/cursus_dev/registry/workspace_registry.py';
 export const WS_STEPS_DIR = 'src/cursus_dev/steps';
 
-/** `root/dir` when the path lies inside a developer workspace directory (one string per directory: entries and roles keep it). */
+/**
+ * `root/dir` when the path lies inside a developer workspace directory (one string per directory: entries and roles
+ * keep it).
+ */
 export function wsDirOf(settings: Settings, path: string): string | null {
-  // Asked for every path and again by the queries (131,469 times in a load of the large bench org): one slice of the path, no prefix nor joined strings built.
+  // Asked for every path and again by the queries (131,469 times in a load of the large bench org): one slice of the
+  // path, no prefix nor joined strings built.
   for (const root of STEP_SETTINGS.of(settings).workspacesRoots) {
     const start = root === '' ? 0 : root.length + 1;
     if (root !== '' && !(path.startsWith(root) && path.charCodeAt(root.length) === SLASH)) continue;

@@ -19,7 +19,9 @@ export interface TargetEnv {
 
 const FAILS = 'so no module of this file registers';
 
-/** Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory. */
+/**
+ * Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory.
+ */
 function importBases(bindingFile: string): string[] {
   return [...new Set(['', 'src', dirOf(bindingFile)])];
 }

@@ -60,7 +60,10 @@ export function checkMetaEntryPoint(
   };
 }
 
-/** Fixes naming another entry point in a meta file: the module's candidates, else all its names (preferred when there is one). */
+/**
+ * Fixes naming another entry point in a meta file: the module's candidates, else all its names (preferred when there is
+ * one).
+ */
 export function entryPointFixes(
   file: string,
   clsRange: Range,

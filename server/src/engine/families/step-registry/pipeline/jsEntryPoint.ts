@@ -16,7 +16,10 @@ import type { MetaDoc } from './types';
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
-/** A member as `isModuleClass` and `validateModule` want it: present and of one of these kinds (an expression not seen through passes). */
+/**
+ * A member as `isModuleClass` and `validateModule` want it: present and of one of these kinds (an expression not seen
+ * through passes).
+ */
 function memberIs(e: JsExport, k: MemberKind | undefined, ok: readonly MemberKind[]): Verdict {
   if (k === undefined) return e.open ? 'maybe' : 'no';
   return k === 'unknown' || ok.includes(k) ? 'yes' : 'no';

@@ -137,7 +137,10 @@ function toExport(decls: Decls, lines: LineIndex, file: string, name: string, de
   }
 }
 
-/** A value with references to the file's own declarations followed (bounded), and `new X` of a class declared here made an instance. */
+/**
+ * A value with references to the file's own declarations followed (bounded), and `new X` of a class declared here made
+ * an instance.
+ */
 function resolve(decls: Decls, v: Val, hops: number): Resolved {
   if (hops > 8) return UNKNOWN;
   if (v.t === 'ref') {

@@ -22,7 +22,10 @@ export class ExpressionReader extends MemberReader {
     }
   }
 
-  /** After a primary: a TypeScript `as`/`satisfies`/`!` keeps it; anything else continuing the expression makes it unknown. */
+  /**
+   * After a primary: a TypeScript `as`/`satisfies`/`!` keeps it; anything else continuing the expression makes it
+   * unknown.
+   */
   private rest(val: Val, j: number): { val: Val; end: number } {
     for (;;) {
       const t = this.toks[j];
@@ -104,7 +107,9 @@ export class ExpressionReader extends MemberReader {
     return { val: { t: 'ref', name: w }, end: i + 1 };
   }
 
-  /** `new X(...)` from `new` at `i`: a FunctionModule's options, or an instance of a class of this file (read later). */
+  /**
+   * `new X(...)` from `new` at `i`: a FunctionModule's options, or an instance of a class of this file (read later).
+   */
   private newExpr(i: number): { val: Val; end: number } {
     let j = i + 1;
     const parts: string[] = [];

@@ -90,7 +90,10 @@ export class TokenSkipper {
     return this.toks.length;
   }
 
-  /** A type annotation from `i`: the index of what follows it (`=`, `;`, `,`, a closer, `=>` of an arrow's body, or a new line that cannot continue it). */
+  /**
+   * A type annotation from `i`: the index of what follows it (`=`, `;`, `,`, a closer, `=>` of an arrow's body, or a
+   * new line that cannot continue it).
+   */
   protected skipType(i: number): number {
     let j = i;
     let prev: string | null = ':';

@@ -11,13 +11,19 @@ export interface Tok {
   /** Offsets of the token in the text. */
   start: number;
   end: number;
-  /** Names, punctuation and numbers: their text; strings: their value; a template without substitutions: its raw text, else null. */
+  /**
+   * Names, punctuation and numbers: their text; strings: their value; a template without substitutions: its raw text,
+   * else null.
+   */
   value: string | null;
   /** Whether a line break comes between this token and the one before (automatic semicolons). */
   nl: boolean;
 }
 
-/** Punctuation read as one token (longest first); any other character is a token of its own. `>` stays single so that nested generics close one by one. */
+/**
+ * Punctuation read as one token (longest first); any other character is a token of its own. `>` stays single so that
+ * nested generics close one by one.
+ */
 const PUNCT = [
   '...',
   '===',
@@ -84,7 +90,9 @@ export function jsTokens(text: string): Tok[] {
     if (subs.length === 0) out.push({ kind, start, end, value, nl });
     nl = false;
   };
-  /** Scans template characters from `i` (after a backtick or a substitution's `}`): to its end, or into a substitution. */
+  /**
+   * Scans template characters from `i` (after a backtick or a substitution's `}`): to its end, or into a substitution.
+   */
   const templateChunk = (i: number): number => {
     while (i < n) {
       const c = text.charCodeAt(i);

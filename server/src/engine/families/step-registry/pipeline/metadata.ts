@@ -1,7 +1,8 @@
 // Stage 3 of the discovery pipeline (apcore-python `registry/metadata.py` `load_metadata`,
 // `parse_dependencies`): reads one `*_meta.yaml` into a MetaDoc — syntax errors (RL030) without losing
 // the rest, duplicate keys (RL001), schema violations at their node (RL020), near-miss keys (RL016),
-// version hints apcore rejects (RL020), deprecation keys no SDK reads (RL073) — and extracts the fields later stages use.
+// version hints apcore rejects (RL020), deprecation keys no SDK reads (RL073) — and extracts the fields later stages
+// use.
 import type { Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';

@@ -218,7 +218,10 @@ function truthy(sdk: ApcoreSdk, v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : typeof v === 'object' ? Object.keys(v as object).length > 0 : true;
 }
 
-/** `merge_examples` / `mergeExamples`: YAML's list, each item read as an example (annotations.py:40-48, annotations.ts:55-60). */
+/**
+ * `merge_examples` / `mergeExamples`: YAML's list, each item read as an example (annotations.py:40-48,
+ * annotations.ts:55-60).
+ */
 function examples(sdk: ApcoreSdk, v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   return v.map((d: unknown) => {
@@ -300,7 +303,8 @@ function annotations(
   const defaults = ANNOTATION_DEFAULTS[sdk];
   const fields = Object.keys(defaults);
   const yaml = y && y.kind !== 'none' ? y : undefined;
-  // apcore-python keeps a dict (or a ModuleAnnotations) and drops anything else (_coerce_code_annotations, metadata.py:69-86).
+  // apcore-python keeps a dict (or a ModuleAnnotations) and drops anything else (_coerce_code_annotations,
+  // metadata.py:69-86).
   const codeObj = c && c.computed === null && isObject(c.plain) ? c.plain : null;
   const codeGiven =
     c !== undefined && c.computed === null && (sdk === 'typescript' ? c.plain !== null : codeObj !== null);

@@ -103,7 +103,10 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
     (file) => this.scanQ(NONE).scanned.get(file) ?? null,
     sameJson,
   );
-  /** Whether the scan found any module: where none is (a cursus org), the 10,000 subjects of its meta files need no `scanned` cell each. */
+  /**
+   * Whether the scan found any module: where none is (a cursus org), the 10,000 subjects of its meta files need no
+   * `scanned` cell each.
+   */
   private readonly anyScannedQ = this.db.query('anyScanned', () => this.scanQ(NONE).scanned.size > 0);
   /** The scanned module of a file (stage 1–2's record), null when the scan found none there. */
   moduleOf(file: string): ScannedModule | null {

@@ -1,6 +1,7 @@
 // Stage 7 of the discovery pipeline (apcore-python `registry/dependencies.py` `resolve_dependencies`):
 // the registration order by Kahn's algorithm with the zero-in-degree set kept sorted (deterministic
-// whatever the file order), and the cycles: strongly connected components (Tarjan, iterative), each with one concrete cycle
+// whatever the file order), and the cycles: strongly connected components (Tarjan, iterative), each with one concrete
+// cycle
 // starting at its smallest name, reported as RL023 on every edge of that cycle.
 import type { Diagnostic, Range } from '../../../types';
 import { diag } from '../codes';

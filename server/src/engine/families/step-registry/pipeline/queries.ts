@@ -57,7 +57,10 @@ interface MetaResult {
   edges: Edge[];
 }
 
-/** Stages 4–5 of a module: its class (or export), what they report, and the fields a TypeScript or JavaScript module's code gives (null: read from the class). */
+/**
+ * Stages 4–5 of a module: its class (or export), what they report, and the fields a TypeScript or JavaScript module's
+ * code gives (null: read from the class).
+ */
 interface ModuleClassResult {
   cls: PyClass | null;
   file: string;
@@ -70,7 +73,10 @@ const CORE_SCOPE = '';
 
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
-/** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's group is named (no path starts with it). */
+/**
+ * Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's
+ * group is named (no path starts with it).
+ */
 const CORE_META_BUCKETS = 256;
 const CORE_GROUP = '\0';
 
@@ -501,7 +507,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     () => byBucket(this.coreEdgeOwnersQ(NONE), CYCLE_BUCKETS),
     sameList,
   );
-  /** The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the whole core graph's. */
+  /**
+   * The out-neighbours of one bucket of core's edge owners: a dependency edit re-reads one bucket's edges, not the
+   * whole core graph's.
+   */
   private readonly coreEdgeBucketQ = this.db.query(
     'coreEdgeBucket',
     (b) => new Map((this.coreEdgeBuckets.get(b) ?? []).map((n) => [n, this.outEdges(null, n).map((e) => e.to)])),
@@ -571,7 +580,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return diags;
   });
 
-  /** Whether a name resolves, in a context, to a workspace's entry that the context's cycles are about (its own; any workspace's in hybrid mode). */
+  /**
+   * Whether a name resolves, in a context, to a workspace's entry that the context's cycles are about (its own; any
+   * workspace's in hybrid mode).
+   */
   private readonly specificQ: Query<boolean> = this.db.query('specific', (key) => {
     const [scope, name] = pairOf(key);
     const wsDir = scope === CORE_SCOPE ? null : scope;

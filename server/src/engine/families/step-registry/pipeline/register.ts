@@ -10,7 +10,10 @@ import type { MetaDoc } from './types';
 /** Fields a module's code may give (class attributes or docstring), in the seed's merge order. */
 const MODULE_CODE_FIELDS = ['description', 'name', 'version', 'documentation'];
 
-/** The code's own values of an entry: registry fields, a module class's attributes and docstring, or the fields a TypeScript or JavaScript module's code gives (`code`). */
+/**
+ * The code's own values of an entry: registry fields, a module class's attributes and docstring, or the fields a
+ * TypeScript or JavaScript module's code gives (`code`).
+ */
 export function codeFields(
   e: StepEntry,
   cls: PyClass | null,
@@ -29,7 +32,8 @@ export function codeFields(
 
 /**
  * Meta keys merged over the code (apcore-python `merge_module_metadata`; deprecation is
- * `metadata['x-deprecation']`, registry/registry.py:985-1021); `dependencies` and `entry_point` are structure, not fields.
+ * `metadata['x-deprecation']`, registry/registry.py:985-1021); `dependencies` and `entry_point` are structure, not
+ * fields.
  */
 export const MERGED_KEYS = [
   'description',

@@ -94,7 +94,9 @@ export function activeRoots(
   return { roots, prefixed: roots.length > 1 || unique.some((d) => d.namespace !== null), diagnostics };
 }
 
-/** Module id of a file from its path under the root: suffix removed, separators → `.`, prefixed by the root's namespace. */
+/**
+ * Module id of a file from its path under the root: suffix removed, separators → `.`, prefixed by the root's namespace.
+ */
 export function pathId(file: string, root: ApRoot, prefixed: boolean): string {
   const id = relToRoot(file, root).replace(MODULE_FILE, '').split('/').join('.');
   return prefixed ? `${root.namespace}.${id}` : id;

@@ -23,9 +23,15 @@ export function entryKey(e: StepEntry): string {
 
 export interface BindEnv {
   exists(path: string): boolean;
-  /** The engine's own copy of an existing path: a binding keeps it, not the string built to look for it (10,000 subjects on a large org). */
+  /**
+   * The engine's own copy of an existing path: a binding keeps it, not the string built to look for it (10,000 subjects
+   * on a large org).
+   */
   heldPath(path: string): string;
-  /** The module scanned from this file: its registered entry (null when its id is a duplicate), with whether the id map named it. */
+  /**
+   * The module scanned from this file: its registered entry (null when its id is a duplicate), with whether the id map
+   * named it.
+   */
   moduleOf(file: string): { entry: StepEntry | null; mapped: boolean } | null;
   /** Class names defined in a Python file. */
   classNames(file: string): string[];

@@ -21,7 +21,9 @@ export interface MetaDep {
 /** `entry_point: NAME:ClassName`: apcore ignores NAME and looks the class up in the subject file. */
 export interface MetaEntryPoint {
   cls: string;
-  /** The whole value node, its characters inside the quotes, and the characters of the class name (what a fix replaces). */
+  /**
+   * The whole value node, its characters inside the quotes, and the characters of the class name (what a fix replaces).
+   */
   range: Range;
   inner: Range;
   clsRange: Range;
@@ -72,7 +74,9 @@ export interface ScannedModule {
   root: ApRoot;
   /** Final id (the id map's `id`, else the path id with its namespace). */
   id: string;
-  /** Where the id is written, when the id map gives it (with how, when it is not its `id`); null for path-derived ids. */
+  /**
+   * Where the id is written, when the id map gives it (with how, when it is not its `id`); null for path-derived ids.
+   */
   idOrigin: { file: string; range: Range; note?: string } | null;
   /** The id map's `class` for this file; `ignored` when the mapping also has an `id` (apcore then does not read it). */
   mappedClass: MappedClass | null;

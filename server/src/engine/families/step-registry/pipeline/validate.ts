@@ -14,7 +14,10 @@ export function moduleDescription(cls: PyClass, meta: MetaDoc | null): string | 
   return d && d.trim() !== '' ? d.trim() : null;
 }
 
-/** What `validate_module` misses about the description, or null: read from the class body like the other attributes (a computed value passes). */
+/**
+ * What `validate_module` misses about the description, or null: read from the class body like the other attributes (a
+ * computed value passes).
+ */
 function descriptionProblem(cls: PyClass): string | null {
   if (!cls.attributes.includes('description'))
     return cls.docstring

@@ -9,7 +9,10 @@ export type VersionTuple = [number, number, number];
 const SEMVER = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
 const CONSTRAINT = /^(>=|<=|>|<|\^|~|=)?(\d[\w.\-+]*)$/;
 
-/** `parse_semver`: the leading `MAJOR[.MINOR[.PATCH]]` digits, missing parts 0; null when there are none (apcore then uses 0.0.0). */
+/**
+ * `parse_semver`: the leading `MAJOR[.MINOR[.PATCH]]` digits, missing parts 0; null when there are none (apcore then
+ * uses 0.0.0).
+ */
 export function parseVersion(version: string): VersionTuple | null {
   const m = SEMVER.exec(version.trim());
   return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : null;
