@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { PATHS } from '../../server/src/engine/engine';
 
 const REPO = path.join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(REPO, file), 'utf8');
@@ -39,9 +40,12 @@ describe('release manifests', () => {
       'ext/m.ts',
       'a/.onextree',
       'v1_0_0/.wip',
+      // every file name a family reads (a staged pyproject.toml's entry points, a DAG)
+      ...PATHS.names.map((n) => `a/${n.replace('*', 'x')}`),
     ])
       assert.ok(files.test(f), f);
     assert.ok(!files.test('README.md'));
+    assert.ok(!files.test('package.json'));
   });
 
   it('npm pack builds first and prints only the tarball name (pre-commit reads it)', () => {
