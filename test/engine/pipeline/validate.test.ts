@@ -40,6 +40,42 @@ describe('pipeline 5: validate modules', () => {
     );
   });
 
+  it('RL020 on a companion example apcore-python cannot merge (no title): discover() stops at the module', async () => {
+    const { engine } = await analyze(`
+      //- /extensions/greet.py
+      class Greet:
+          description = "Greets"
+          input_schema = In
+          output_schema = Out
+          def execute(self, inputs, context):
+              return None
+      //- /extensions/greet_meta.yaml
+      examples:
+        - {title: Hello, inputs: {name: a}}
+        - {inputs: {name: b}}
+        - just a string
+      //- /extensions/half.py
+      class Half:
+          input_schema = In
+      //- /extensions/half_meta.yaml
+      entry_point: half.py:Half
+      examples:
+        - {inputs: {}}
+    `);
+    const d = engine.allDiagnostics();
+    // the invalid module never registers, so its examples are never merged: RL008 only
+    assert.deepEqual(
+      d.map((x) => [x.file, x.code, x.range.start.line, x.range.start.character]),
+      [
+        ['extensions/greet_meta.yaml', 'RL020', 2, 4],
+        ['extensions/greet_meta.yaml', 'RL020', 3, 4],
+        ['extensions/half.py', 'RL008', 0, 6],
+      ],
+    );
+    assert.match(d[0]?.message ?? '', /examples\[1\] has no 'title': apcore-python's merge_examples raises KeyError/);
+    assert.match(d[1]?.message ?? '', /examples\[2\] .* raises TypeError/);
+  });
+
   it('RL008 lists what an entry_point class lacks', async () => {
     const { engine } = await analyze(`
       //- /extensions/half.py

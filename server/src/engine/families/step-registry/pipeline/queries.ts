@@ -18,7 +18,7 @@ import { sameEntry } from '../model/entry';
 import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
-import { validateModule } from './validate';
+import { pythonExampleProblems, validateModule } from './validate';
 import type { JsModule } from './jsExports';
 import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } from './jsEntryPoint';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
@@ -446,12 +446,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       const found = meta?.entryPoint
         ? { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] }
         : detectEntryClass(file, classes, s.mappedClass);
-      return {
-        cls: found.cls,
-        file,
-        diagnostics: found.cls ? [...found.diagnostics, ...validateModule(file, s.id, found.cls)] : found.diagnostics,
-        code: null,
-      };
+      const validation = found.cls ? validateModule(file, s.id, found.cls) : [];
+      // a valid class registers, and its companion's examples are merged then
+      const examples = found.cls && validation.length === 0 && meta ? pythonExampleProblems(meta, s.id) : [];
+      return { cls: found.cls, file, diagnostics: [...found.diagnostics, ...validation, ...examples], code: null };
     },
     sameJson,
   );

@@ -43,3 +43,30 @@ export function validateModule(file: string, id: string, cls: PyClass): Diagnost
     ),
   ];
 }
+
+/**
+ * What stops apcore-python's `discover()` at this module: its companion's `examples` (when present,
+ * YAML takes them whole) are read by `merge_examples` as `d["title"]` for each item (schema/annotations.py:39-47),
+ * which raises for an item that is not a mapping holding `title`; `_register_in_order` calls it outside any
+ * try (registry.py:686), so discovery stops there and no module after this one in the load order registers.
+ * RL020 on each such item. apcore-typescript keeps such an example (schema/annotations.ts:56).
+ */
+export function pythonExampleProblems(meta: MetaDoc, id: string): Diagnostic[] {
+  const examples = meta.fields.get('examples')?.value;
+  if (examples?.kind !== 'list') return [];
+  return examples.items
+    .map((item, i) => ({ item, i }))
+    .filter(
+      ({ item }) => item.kind !== 'dict' || !item.entries.some((e) => e.key.kind === 'str' && e.key.value === 'title'),
+    )
+    .map(({ item, i }) =>
+      diag(
+        meta.file,
+        item.range,
+        'RL020',
+        `examples[${i}] has no 'title': apcore-python's merge_examples raises ${item.kind === 'dict' ? 'KeyError' : 'TypeError'} ` +
+          `registering module '${id}' (schema/annotations.py:42), outside any try (registry.py:686), so discover() stops: ` +
+          'no module after it in the load order is registered',
+      ),
+    );
+}
