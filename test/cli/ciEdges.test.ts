@@ -104,6 +104,13 @@ describe('cli: CI edges', () => {
       root,
     );
     assert.equal(sub.code, 1, sub.stderr);
+    // a file at the base over the size limit is refused before it is read
+    writeFileSync(join(root, builder), `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    git('commit', '--quiet', '-am', 'a huge builder');
+    writeFileSync(join(root, builder), 'class XGBoostTrainingStepBuilder:\n    pass\n');
+    const huge = runCli(['check', '--base', 'HEAD', '--files', builder], root);
+    assert.equal(huge.code, 2);
+    assert.match(huge.stderr, /at HEAD: over the size limit or binary/);
     // usage errors: no such revision, no repository, --base without --files
     const bad = runCli(['check', '--base', 'no-such-rev', '--files', builder], root);
     assert.equal(bad.code, 2);

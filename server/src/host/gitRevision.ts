@@ -28,7 +28,16 @@ export function textsAtRevision(
   const texts = new Map<string, string | null>();
   // One `cat-file --batch` for every path a line can name; `./` makes the path relative to the root.
   const batchable = paths.filter((p) => !/[\n\r]/.test(p));
-  const out = git(['cat-file', '--batch'], batchable.map((p) => `${sha}:./${p}\n`).join(''));
+  const input = batchable.map((p) => `${sha}:./${p}\n`).join('');
+  // Sizes first: a blob over the limit is refused before git writes a byte of it.
+  const sizes = git(['cat-file', '--batch-check'], input);
+  if (sizes.status !== 0) return { error: `git cat-file failed: ${sizes.stderr.toString().trim()}` };
+  const over = sizes.stdout
+    .toString()
+    .split('\n')
+    .findIndex((l) => /^[0-9a-f]+ blob (\d+)$/.exec(l) !== null && Number(l.split(' ')[2]) > maxBytes);
+  if (over >= 0) return { error: unreadable(batchable[over] ?? '', rev) };
+  const out = git(['cat-file', '--batch'], input);
   if (out.status !== 0) return { error: `git cat-file failed: ${out.stderr.toString().trim()}` };
   const buf = out.stdout;
   let at = 0;
@@ -54,6 +63,14 @@ export function textsAtRevision(
   }
   // A name holding a line break, one at a time.
   for (const p of paths.filter((q) => /[\n\r]/.test(q))) {
+    if (
+      Number(
+        git(['cat-file', '-s', `${sha}:./${p}`])
+          .stdout.toString()
+          .trim(),
+      ) > maxBytes
+    )
+      return { error: unreadable(p, rev) };
     const one = git(['cat-file', 'blob', `${sha}:./${p}`]);
     const text = one.status === 0 ? textOf(one.stdout, maxBytes) : undefined;
     if (text === null) return { error: unreadable(p, rev) };
