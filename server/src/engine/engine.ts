@@ -38,6 +38,7 @@ import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
 import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
+import { FeatureDispatch } from './analysis/features';
 import { FAMILIES } from './families';
 import type { CrossFileCheck } from './families/step-registry/checks/registry';
 import { stepQueries } from './families/step-registry/queries';
@@ -123,6 +124,8 @@ export class RegistryEngine {
   private readonly core: Workspace;
   /** The core workspace as the shared step model's features read it. */
   private readonly ws: StepWorkspace;
+  /** Editor features: a file's family first, the shared step model's otherwise. */
+  private readonly features: FeatureDispatch;
   /**
    * What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the
    * thousand: 66,000 times on a cold start of the large org).
@@ -144,6 +147,7 @@ export class RegistryEngine {
     this.groups = settingsGroups(families);
     const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
     this.ws = new StepWorkspace(ws);
+    this.features = new FeatureDispatch(ws, features.modelFeatures(this.ws));
     this.answers = {
       // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the
       // thousand.
@@ -355,14 +359,14 @@ export class RegistryEngine {
   }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] {
-    return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)];
+    return [...this.ws.stepNames(context, mode), ...this.features.familyNames()];
   }
 
   explain(q: ExplainQuery): Explanation {
-    return features.explain(this.ws, q);
+    return this.features.explain(q);
   }
   list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {
-    return features.list(this.ws, opts);
+    return this.features.list(opts);
   }
   /** The dependency graph of a context: nodes, edges, Kahn order and cycles (SPEC §2). */
   graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph {
@@ -374,21 +378,21 @@ export class RegistryEngine {
   }
   /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
   stepAt(file: string, pos: Position): string | null {
-    return features.stepAt(this.ws, file, pos);
+    return this.features.nameAt(file, pos);
   }
 
   hover(file: string, pos: Position): HoverResult | null {
-    return features.hover(this.ws, file, pos);
+    return this.features.hover(file, pos);
   }
   definition(file: string, pos: Position): Location[] {
-    return features.definition(this.ws, file, pos);
+    return this.features.definition(file, pos);
   }
   references(file: string, pos: Position, includeDeclaration = true): Location[] {
-    return features.references(this.ws, file, pos, includeDeclaration);
+    return this.features.references(file, pos, includeDeclaration);
   }
   /** Every definition of a name and every reference to it, from the name alone (the MCP server's `locate`). */
   locateName(name: string): NameSites {
-    return features.nameSites(this.ws, name);
+    return features.nameSites(this.ws, this.features, name);
   }
   prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
     return features.prepareRename(this.ws, file, pos);
@@ -397,7 +401,7 @@ export class RegistryEngine {
     return features.rename(this.ws, file, pos, newName);
   }
   completion(file: string, pos: Position): CompletionResult[] {
-    return features.completion(this.ws, file, pos);
+    return this.features.completion(file, pos);
   }
   /** Quick fixes of the diagnostics that overlap `range`. */
   fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] {
@@ -408,17 +412,17 @@ export class RegistryEngine {
     return features.fixAll(this.ws, file, code);
   }
   documentSymbols(file: string): DocumentSymbolResult[] {
-    return features.documentSymbols(this.ws, file);
+    return this.features.documentSymbols(file);
   }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] {
-    return features.workspaceSymbols(this.ws, query);
+    return this.features.workspaceSymbols(query);
   }
   codeLenses(file: string): CodeLensResult[] {
-    return features.codeLenses(this.ws, file);
+    return this.features.codeLenses(file);
   }
   /** The paths written in a registry file that resolve to existing files, as its family's loader resolves them. */
   documentLinks(file: string): DocumentLinkResult[] {
-    return features.documentLinks(this.ws, file);
+    return this.features.documentLinks(file);
   }
 
   /** Workspace directory a file lies in (null outside every workspace). */
