@@ -284,6 +284,11 @@ describe('architecture: layers', () => {
     assert.deepEqual(importers, ['server/src/engine/engine.ts']);
   });
 
+  it('engine.ts imports one module of families/, the registry: the model, checks and new workspaces come through it', () => {
+    const specs = imports('server/src/engine/engine.ts').filter((s) => /^\.\/families(\/|$)/.test(s));
+    assert.deepEqual(specs, ['./families']);
+  });
+
   it('outside families/, no engine module names a family in a string (its id anywhere in it, as a word: a key `<id>:…`, a setting, a message)', () => {
     const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter(
       (n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory(),

@@ -3,7 +3,7 @@
 // each developer workspace) named the way Explain, the status and the CLI name them.
 import type { ContextInfo } from '../../api';
 import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settings } from '../../types';
-import type { Workspace } from '../../workspace';
+import type { ModelCore } from '../../analysis/model';
 import type { FamilyFeatures, FamilyQueries } from '../../analysis/family';
 import type { PyClass } from '../../python/facts';
 import type { ClassDef } from './model/registry';
@@ -19,7 +19,7 @@ import { stepQueries, type StepQueries } from './queries';
 export class StepWorkspace {
   private readonly q: StepQueries;
 
-  constructor(private readonly core: Workspace) {
+  constructor(private readonly core: ModelCore) {
     this.q = stepQueries(core.files);
   }
 
