@@ -6,7 +6,7 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
-import { readJsModule } from '../step-registry/pipeline/jsExports';
+import { readJsModule } from './jsExports';
 import { isUnder } from '../../util/paths';
 import {
   APCORE_CONFIG_FILES,
@@ -18,7 +18,7 @@ import {
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from '../step-registry/pipeline/idMap';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
-import { readBindingFile } from '../step-registry/pipeline/bindingFile';
+import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from '../step-registry/pipeline/bindingTargets';
 import { readAclFile } from '../step-registry/pipeline/aclFile';
 

@@ -12,10 +12,10 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
-import type { BindingDoc } from './pipeline/bindingFile';
+import type { BindingDoc } from './pipeline/bindingDoc';
 import { wantedTargetFiles } from './pipeline/bindingTargets';
 import { sameJson, sameList } from '../../util/equality';
-import type { JsModule } from './pipeline/jsExports';
+import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../../db/database';
 import { wsDirOf } from './model/workspaceDirs';
 

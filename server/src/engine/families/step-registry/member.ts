@@ -11,8 +11,8 @@ import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import type { ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
-import type { BindingDoc } from './pipeline/bindingFile';
-import type { JsModule } from './pipeline/jsExports';
+import type { BindingDoc } from './pipeline/bindingDoc';
+import type { JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../types';
 import { diag } from '../codes';
 import { dirOf, isUnder, joinRel } from '../../../util/paths';
 import { moduleClasses } from '../../../python/facts';
-import type { BindingDoc, BindingItem } from './bindingFile';
+import type { BindingDoc, BindingItem } from './bindingDoc';
 
 export interface TargetEnv {
   exists(path: string): boolean;

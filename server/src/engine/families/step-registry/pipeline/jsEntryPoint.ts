@@ -1,6 +1,6 @@
 // Stages 4–5 for TypeScript and JavaScript modules, as apcore-typescript runs them on what
 // `await import(file)` gives (registry/entry-point.ts `resolveEntryPoint`, registry/validation.ts
-// `validateModule`), read statically from the file's exports (jsExports.ts): the meta file's
+// `validateModule`), read statically from the file's exports (apcore/jsExports.ts): the meta file's
 // `entry_point` names an export; else the default export when `isModuleClass` holds for it; else the
 // one export for which it holds (an object whose inputSchema and outputSchema are objects, whose
 // description is a string and whose execute is a function — a class is a function, so it is only ever
@@ -11,7 +11,7 @@ import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { entryPointFixes } from './entryPoint';
-import type { JsExport, JsModule, MemberKind } from './jsExports';
+import type { JsExport, JsModule, MemberKind } from './jsModule';
 import type { MetaDoc } from './types';
 
 type Verdict = 'yes' | 'no' | 'maybe';

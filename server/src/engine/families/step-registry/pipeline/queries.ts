@@ -19,7 +19,7 @@ import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
 import { pythonExampleProblems, validateModule } from './validate';
-import type { JsModule } from './jsExports';
+import type { JsModule } from './jsModule';
 import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } from './jsEntryPoint';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
