@@ -19,8 +19,8 @@ import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from '../step-registry/pipeline/idMap';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
 import { readBindingFile } from './bindingFile';
-import { checkBindingTargets } from '../step-registry/pipeline/bindingTargets';
-import { readAclFile } from '../step-registry/pipeline/aclFile';
+import { checkBindingTargets } from './bindingTargets';
+import { readAclFile } from './aclFile';
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' | 'binding' | 'acl' };
 /** Shared by every module file (an extension root may hold thousands). */

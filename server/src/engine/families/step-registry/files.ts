@@ -13,7 +13,7 @@ import type { MetaDoc } from './pipeline/types';
 import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { BindingDoc } from './pipeline/bindingDoc';
-import { wantedTargetFiles } from './pipeline/bindingTargets';
+import { wantedTargetFiles } from './pipeline/targetFiles';
 import { sameJson, sameList } from '../../util/equality';
 import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../../db/database';

@@ -13,7 +13,9 @@ import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/y
 import { dirOf, joinRel } from '../../../util/paths';
 import type { RootDecl } from './types';
 import { validateApcoreConfig } from './apcoreValidate';
-import { DEFAULT_ACL_ROOT } from './aclFile';
+
+/** apcore's Config default of `acl.root`, relative to apcore.yaml. */
+export const DEFAULT_ACL_ROOT = 'acl';
 
 export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
 export const DEFAULT_ROOT = 'extensions';

@@ -1,5 +1,5 @@
 // What the step model keeps of an apcore binding file (`*.binding.yaml`): its items, as the apcore
-// family's apcore/bindingFile.ts reads them; bindingTargets.ts checks their targets.
+// family's apcore/bindingFile.ts reads them; apcore/bindingTargets.ts checks their targets.
 import type { Diagnostic, Range } from '../../../types';
 
 export interface BindingItem {
