@@ -16,7 +16,7 @@ import {
   rootsFromSettings,
 } from '../step-registry/pipeline/apcoreConfig';
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
-import { readIdMap } from '../step-registry/pipeline/idMap';
+import { readIdMap } from './idMapFile';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
 import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from './bindingTargets';
