@@ -12,9 +12,9 @@ import {
   APCORE_CONFIG_FILES,
   DEFAULT_ID_MAP,
   DEFAULT_ROOT,
-  readApcoreConfig,
   rootsFromSettings,
-} from '../step-registry/pipeline/apcoreConfig';
+} from '../step-registry/pipeline/projectConfig';
+import { readApcoreConfig } from './apcoreConfig';
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from './idMapFile';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';

@@ -10,7 +10,7 @@ import { isStepFamily, type StepFacts, type StepFamily } from './member';
 import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
-import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
+import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/projectConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import { wantedTargetFiles } from './pipeline/targetFiles';

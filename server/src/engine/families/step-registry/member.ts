@@ -9,7 +9,7 @@ import type { ComponentKind } from '../../api';
 import type { ModuleClass } from '../../python/facts';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
-import type { ApcoreConfig } from './pipeline/apcoreConfig';
+import type { ApcoreConfig } from './pipeline/projectConfig';
 import type { IdMapDoc } from './pipeline/idMap';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsModule } from './pipeline/jsModule';

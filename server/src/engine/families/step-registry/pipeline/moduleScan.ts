@@ -13,7 +13,7 @@ import { isUnder } from '../../../util/paths';
 import { QueryGroup, type Query } from '../../../db/database';
 import { sameJson } from '../../../util/equality';
 import { APCORE_SETTINGS } from './apcoreSettings';
-import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
+import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './projectConfig';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import type { ApRoot, ScannedModule } from './types';

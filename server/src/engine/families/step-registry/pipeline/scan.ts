@@ -9,7 +9,7 @@ import type { Diagnostic, Range } from '../../../types';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { baseName, isUnder } from '../../../util/paths';
-import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './apcoreConfig';
+import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './projectConfig';
 import type { ApRoot, RootDecl, ScannedModule } from './types';
 
 const MODULE_FILE = /\.(py|ts|js)$/;
