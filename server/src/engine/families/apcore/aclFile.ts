@@ -5,7 +5,7 @@
 import type { Diagnostic, Range } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
 import { syntaxDiag } from '../../codes';
-import { diag } from '../step-registry/codes';
+import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { outsideErrorZones, parseYamlLit } from '../../yaml/yamlLit';
 

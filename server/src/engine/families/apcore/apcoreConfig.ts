@@ -7,7 +7,7 @@
 import type { Range } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
 import { syntaxDiag } from '../../codes';
-import { diag } from '../step-registry/codes';
+import { diag } from './codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../util/paths';
 import {

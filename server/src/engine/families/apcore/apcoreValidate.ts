@@ -5,7 +5,7 @@
 // RL074. (`extensions.max_depth` is apcoreConfig.ts's RL020, read with the extension roots.)
 import type { Diagnostic, Range } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
-import { diag } from '../step-registry/codes';
+import { diag } from './codes';
 
 /** Every field but `extensions.root` has a default; the file can only take one away. */
 const REQUIRED = ['version', 'extensions.root', 'schema.root', 'acl.root', 'acl.default_effect', 'project.name'];

@@ -7,7 +7,7 @@
 import type { Range } from '../../types';
 import { dictEntry, keyText, type Lit } from '../../literal';
 import { syntaxDiag } from '../../codes';
-import { diag } from '../step-registry/codes';
+import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { outsideErrorZones, parseYamlLit } from '../../yaml/yamlLit';
 import type { BindingDoc } from '../step-registry/pipeline/bindingDoc';

@@ -5,7 +5,7 @@
 // the loader raises and none of the file's modules registers. A module outside the repository (an
 // installed package) is not judged. `schema_ref` naming no file is the loader's BindingFileInvalidError.
 import type { Diagnostic } from '../../types';
-import { diag } from '../step-registry/codes';
+import { diag } from './codes';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { moduleClasses } from '../../python/facts';
 import type { BindingDoc, BindingItem } from '../step-registry/pipeline/bindingDoc';

@@ -17,6 +17,7 @@ import {
 import { readApcoreConfig } from './apcoreConfig';
 import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
 import { readIdMap } from './idMapFile';
+import { APCORE_CODES } from './codes';
 import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
 import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from './bindingTargets';
@@ -48,6 +49,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   name: 'apcore',
   // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
   examples: [{ dir: 'apcore-extensions' }],
   step: { lists: { module: 'module', idMap: 'id-map', binding: 'binding' } },

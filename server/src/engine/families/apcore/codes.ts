@@ -1,0 +1,15 @@
+// The diagnostic codes only the apcore family's readers raise (binding files, apcore.yaml, ACL files),
+// each documented in its section of docs/diagnostics.md; its readers raise them, the step model's and the
+// core's through `diag`.
+import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
+import { STEP_CODES } from '../step-registry/codes';
+
+export const APCORE_CODES = {
+  RL070: { severity: 'error', title: 'binding file apcore cannot load' },
+  RL071: { severity: 'error', title: 'binding target does not resolve' },
+  RL074: { severity: 'error', title: "apcore.yaml value apcore's Config rejects" },
+  RL075: { severity: 'error', title: 'ACL file apcore cannot load' },
+} as const satisfies CodeTable;
+
+/** The one constructor of the apcore family's diagnostics: its codes, the step model's and the core's. */
+export const diag = diagnostics({ ...CORE_CODES, ...STEP_CODES, ...APCORE_CODES });
