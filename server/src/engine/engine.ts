@@ -44,7 +44,10 @@ import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
 import { FAMILIES, STEP_MODEL, WORKSPACES, type CrossFileCheck } from './families';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
-export const EDGE_SOURCES: readonly string[] = STEP_MODEL.edgeSources;
+export const EDGE_SOURCES: readonly string[] = [
+  ...STEP_MODEL.edgeSources,
+  ...FAMILIES.flatMap((f) => (f.features?.flowSource === undefined ? [] : [f.features.flowSource])),
+];
 /** The templates of new workspaces, and their names and layouts as the family that lays them out names them. */
 export const WORKSPACE_TEMPLATES = WORKSPACES.templates;
 export type WorkspaceTemplateName = (typeof WORKSPACE_TEMPLATES)[number];

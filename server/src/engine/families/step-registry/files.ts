@@ -31,7 +31,7 @@ export class StepFiles {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
     this.apcoreConfigQ = files.db.query(
-      'apcoreConfig',
+      'projectConfig',
       () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null,
     );
     this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
