@@ -10,12 +10,7 @@ import { syntaxDiag } from '../../codes';
 import { diag } from './codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../util/paths';
-import {
-  DEFAULT_ACL_ROOT,
-  DEFAULT_MAX_DEPTH,
-  MAX_DEPTH_LIMIT,
-  type ApcoreConfig,
-} from '../step-registry/pipeline/projectConfig';
+import { DEFAULT_ACL_ROOT, DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, type ApcoreConfig } from './projectConfig';
 import { validateApcoreConfig } from './apcoreValidate';
 
 type Str = Extract<Lit, { kind: 'str' }>;

@@ -9,7 +9,7 @@ import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../util/paths';
-import type { IdMapDoc, IdMapItem } from '../step-registry/pipeline/idMap';
+import type { IdMapDoc, IdMapItem } from './idMap';
 
 export function readIdMap(file: string, text: string): IdMapDoc {
   const facts = parseYamlLit(text);

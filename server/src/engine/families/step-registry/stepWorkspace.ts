@@ -12,7 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
-import type { ModuleScan } from './pipeline/moduleScan';
+import type { ModuleStage } from './member';
 import { contextIdOf, resolvableNames } from './model/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
@@ -29,7 +29,7 @@ export class StepWorkspace {
   get pipeline(): PipelineQueries {
     return this.q.pipeline;
   }
-  get scan(): ModuleScan {
+  get scan(): ModuleStage {
     return this.q.scan;
   }
   get settings(): Settings {

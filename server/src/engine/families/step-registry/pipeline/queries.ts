@@ -24,7 +24,7 @@ import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } fr
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { Binding, MetaDoc } from './types';
-import type { ModuleScan } from './moduleScan';
+import type { ModuleStage } from '../member';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { pairKey, pairOf } from '../../../util/pairKey';
@@ -33,7 +33,7 @@ import { pairKey, pairOf } from '../../../util/pairKey';
 export interface PipelineInputs {
   settings(): Settings;
   /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
-  readonly scan: ModuleScan;
+  readonly scan: ModuleStage;
   readonly model: RegistryModel;
   exists(path: string): boolean;
   /** The engine's own copy of a path it knows (equal to `path`). */

@@ -1,10 +1,10 @@
 // What the discovery stages read of an apcore project file (apcore.yaml, read by the apcore family's
 // apcore/apcoreConfig.ts): its names and defaults, the configuration's shape, and the roots the
 // `registryLens.apcore.roots` setting declares instead.
-import type { Diagnostic, Range } from '../../../types';
+import type { Diagnostic, Range } from '../../types';
 import type { ApcoreRootSetting } from './apcoreSettings';
-import { joinRel } from '../../../util/paths';
-import type { RootDecl } from './types';
+import { joinRel } from '../../util/paths';
+import type { RootDecl } from '../step-registry/pipeline/types';
 
 /** apcore's Config default of `acl.root`, relative to apcore.yaml. */
 export const DEFAULT_ACL_ROOT = 'acl';

@@ -8,11 +8,11 @@
 // it — a `class` beside an `id` is ignored (stage 4 warns when that changes the entry point). RL029
 // also: an item whose file does not exist or is not a module under an extension root, or that maps a
 // file twice (warning: the item does nothing).
-import type { Diagnostic, Range } from '../../../types';
-import type { DocumentLinkResult } from '../../../api';
-import { diag } from '../codes';
-import { dirOf, joinRel } from '../../../util/paths';
-import type { ApRoot, ScannedModule } from './types';
+import type { Diagnostic, Range } from '../../types';
+import type { DocumentLinkResult } from '../../api';
+import { diag } from '../step-registry/codes';
+import { dirOf, joinRel } from '../../util/paths';
+import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
 import { relToRoot } from './scan';
 
 export interface IdMapItem {
