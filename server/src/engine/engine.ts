@@ -32,7 +32,9 @@ import {
   type SettingsInput,
 } from './types';
 import type { HostLink } from './types';
-import { initPython, type WasmBinaries } from './python/parser';
+import { initPython, type TreeWarmup, type WasmBinaries } from './python/parser';
+import { warmPythonTree } from './python/facts';
+export type { TreeWarmup } from './python/parser';
 import { Workspace } from './workspace';
 import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
@@ -202,6 +204,13 @@ export class RegistryEngine {
   setFile(file: string, text: string, onDisk = false): void {
     this.unskip(file);
     this.core.setFile(file, text, onDisk);
+  }
+  /**
+   * Runs ahead, in slices the host spreads over its event loop, the parse that setting `file` to `text` will need
+   * (see warmTree: a Python file whose last parse had a syntax error); undefined when there is none to run.
+   */
+  warm(file: string, text: string): TreeWarmup | undefined {
+    return warmPythonTree(text, file);
   }
   deleteFile(file: string): void {
     this.unskip(file);

@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { toDiagnostic } from './convert';
 import type { Folder } from './folder';
+import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
 import { Methods, type StatusParams } from './protocol';
 
@@ -91,6 +92,10 @@ export class FolderAnalysis implements Analyser {
   private loadStart: number | undefined;
   private fullMs = 0;
   private fullAt = 0;
+  /** The parse run ahead for an edited document (see warm), and the text it is for. */
+  private warmup: { rel: string; text: string; run: TreeWarmup } | undefined;
+  /** The edited texts whose parse ran ahead already (or needed none), until the next flush takes them. */
+  private readonly warmed = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -123,6 +128,8 @@ export class FolderAnalysis implements Analyser {
   async step(): Promise<void> {
     const ahead = this.folder.readAhead();
     if (ahead !== undefined) return ahead;
+    if (this.warm()) return new Promise<void>((resolve) => setImmediate(resolve));
+    this.warmed.clear();
     const start = performance.now();
     const step = this.folder.flush(() => performance.now() - start > this.stepMs);
     const progress = this.progress;
@@ -171,8 +178,32 @@ export class FolderAnalysis implements Analyser {
     await Promise.all([this.publish([...new Set([...step.changed, ...held])].sort(), staged, progress), step.more]);
   }
 
+  /**
+   * Runs ahead, a slice at a time for about `stepMs`, the parse each edited open document will need (Engine.warm).
+   * A Python file with a large syntax error reparses the error whole at each edit, for seconds: run here, that parse
+   * lets the event loop through between slices, and an edit arriving meanwhile starts it again on the new text.
+   * True while slices are left.
+   */
+  private warm(): boolean {
+    const start = performance.now();
+    for (const [rel, text] of this.folder.stagedEdits()) {
+      if (this.warmed.get(rel) === text) continue;
+      if (this.warmup?.rel !== rel || this.warmup.text !== text) {
+        this.warmup?.run.cancel();
+        const run = this.folder.engine.warm(rel, text);
+        this.warmup = run && { rel, text, run };
+      }
+      while (this.warmup !== undefined && !this.warmup.run.step())
+        if (performance.now() - start > this.stepMs) return true;
+      this.warmup = undefined;
+      this.warmed.set(rel, text);
+    }
+    return false;
+  }
+
   /** Removes the folder's diagnostics from the client. */
   forget(): void {
+    this.warmup?.run.cancel();
     if (!this.folder.ready) return;
     for (const file of this.folder.engine.files())
       void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });

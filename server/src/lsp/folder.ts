@@ -336,6 +336,14 @@ export class Folder {
     this.setTree();
   }
 
+  /** The texts of open documents staged for the next flush (their edits). */
+  stagedEdits(): [string, string][] {
+    return [...this.open.keys()].flatMap((rel): [string, string][] => {
+      const text = this.pending.get(rel);
+      return typeof text === 'string' ? [[rel, text]] : [];
+    });
+  }
+
   /**
    * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
    * the files that were staged. Units new to the engine start until `stop()` says so, the open

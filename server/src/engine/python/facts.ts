@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import { bareStr, dictPair, strLit, type DictEntry, type Lit } from '../literal';
-import { keepsTree, withPythonTree } from './parser';
+import { keepsTree, warmTree, withPythonTree, type TreeWarmup } from './parser';
 import { LineIndex, normalizeLoneCr } from '../text/lineIndex';
 import { scanLiteral } from './literalScanner';
 import { recoverLiteral } from './recover';
@@ -70,6 +70,11 @@ export function parsePythonFacts(rawText: string, key?: string): PyFacts {
   // A file whose tree is kept is being edited: its reparse is incremental, and keeps the tree for the next edit.
   const fast = !(key !== undefined && keepsTree(key)) ? skeletonFacts(rawText) : null;
   return fast ?? treeFacts(rawText, true, key);
+}
+
+/** warmTree for a Python file's text, parsed as this module's readers parse it. */
+export function warmPythonTree(rawText: string, key: string): TreeWarmup | undefined {
+  return warmTree(normalizeLoneCr(rawText), key);
 }
 
 /**

@@ -42,36 +42,67 @@ export interface BoundedParse {
 }
 
 /**
+ * The work of one parse of `text`, counted over as many calls to tree-sitter as the parse takes (a parse run in
+ * slices resumes where its last call stopped): `input` hands out the text, `report` counts a progress report.
+ */
+export class ParseWork {
+  work = 0;
+  /** The offset the parser had reached at its last report. */
+  offset = 0;
+  private parsing = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly budget: number,
+  ) {}
+
+  /** The tree keeps this function to read node texts after the parse: then it hands out the rest of the text. */
+  readonly input = (index: number): string => {
+    const text = this.text;
+    if (!this.parsing) return text.slice(index);
+    // Past the budget the input ends, so a scanner reading a long run stops at once; the tree is dropped.
+    if (this.over) return '';
+    // A chunk never ends between the two halves of a surrogate pair (tree-sitter would read a lone half).
+    const end = index + CHUNK;
+    const chunk = text.slice(index, isHighSurrogate(text.charCodeAt(end - 1)) ? end + 1 : end);
+    this.work += chunk.length;
+    return chunk;
+  };
+
+  get over(): boolean {
+    return this.work > this.budget;
+  }
+
+  /** Counts a progress report (offsets are in bytes of UTF-16); true once the work is past the budget. */
+  report(state: { currentOffset: number }): boolean {
+    this.work += PER_REPORT;
+    this.offset = state.currentOffset >> 1;
+    return this.over;
+  }
+
+  /** The parse is over: the input now serves node texts. */
+  done(): void {
+    this.parsing = false;
+  }
+
+  /** Where a parse past its budget stopped. */
+  get cut(): number {
+    return Math.min(this.offset, this.text.length);
+  }
+}
+
+/**
  * Parses `text` (incrementally from `old`, edited to match), cutting the parse once its work passes
  * `budget`. A cut parse leaves the parser reset and `old` as it was.
  */
 export function parseWithin(parser: Parser, text: string, old: Tree | null, budget: number): BoundedParse {
-  let work = 0;
-  let parsing = true;
-  let offset = 0;
-  // The tree keeps this function to read node texts after the parse: then it hands out the rest of the text.
-  const input = (index: number): string => {
-    if (!parsing) return text.slice(index);
-    // Past the budget the input ends, so a scanner reading a long run stops at once; the tree is dropped.
-    if (work > budget) return '';
-    // A chunk never ends between the two halves of a surrogate pair (tree-sitter would read a lone half).
-    const end = index + CHUNK;
-    const chunk = text.slice(index, isHighSurrogate(text.charCodeAt(end - 1)) ? end + 1 : end);
-    work += chunk.length;
-    return chunk;
-  };
-  const progressCallback = (state: { currentOffset: number }): boolean => {
-    work += PER_REPORT;
-    // Offsets are in bytes of UTF-16.
-    offset = state.currentOffset >> 1;
-    return work > budget;
-  };
-  const tree = parser.parse(input, old, { progressCallback });
-  parsing = false;
-  if (work <= budget) return { tree, cut: -1, work };
+  const w = new ParseWork(text, budget);
+  const tree = parser.parse(w.input, old, { progressCallback: (state) => w.report(state) });
+  w.done();
+  if (!w.over) return { tree, cut: -1, work: w.work };
   tree?.delete();
   parser.reset();
-  return { tree: null, cut: Math.min(offset, text.length), work };
+  return { tree: null, cut: w.cut, work: w.work };
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -10,7 +10,7 @@ import { blankExtraRuns } from './extraRuns';
 import { breakBlankRuns } from './blankRuns';
 import { breakCommaRuns } from './commaRuns';
 import { commonEnds } from '../text/commonEnds';
-import { budgetOf, parseWithin } from './parseBudget';
+import { budgetOf, parseWithin, ParseWork } from './parseBudget';
 
 export interface WasmBinaries {
   treeSitter: Uint8Array;
@@ -18,6 +18,8 @@ export interface WasmBinaries {
 }
 
 let parser: Parser | null = null;
+/** Runs the parses of warmTree: a parse in slices keeps its state in its parser between calls. */
+let background: Parser | null = null;
 let loading: Promise<void> | null = null;
 
 /**
@@ -65,7 +67,10 @@ export function initPython(wasm: WasmBinaries): Promise<void> {
     const lang = await Language.load(wasm.python);
     const p = new Parser();
     p.setLanguage(lang);
+    const b = new Parser();
+    b.setLanguage(lang);
     parser = p;
+    background = b;
   })();
   return loading;
 }
@@ -98,6 +103,11 @@ export function withPythonTree<T>(
   if (!parser) throw new Error('initPython() must run before parsing');
   const text = prepareForTreeSitter(source);
   const prev = key === undefined ? undefined : recent.get(key);
+  // The same text again (a warmTree parse ran ahead of this one): its tree is this parse's.
+  if (key !== undefined && prev?.text === text) {
+    keep(key, prev);
+    return use(prev.tree);
+  }
   if (prev) prev.tree.edit(editBetween(prev.text, text));
   const { tree, cut } = parseWithin(parser, text, prev?.tree ?? null, budgetOf(text.length));
   if (!tree) {
@@ -108,18 +118,82 @@ export function withPythonTree<T>(
   try {
     return use(tree);
   } finally {
-    if (key === undefined) {
-      tree.delete();
-    } else {
-      forget(key);
-      recent.set(key, { text, tree });
-      for (const [k, old] of recent) {
-        if (recent.size <= RECENT_TREES) break;
-        old.tree.delete();
-        recent.delete(k);
-      }
-    }
+    if (key === undefined) tree.delete();
+    else keep(key, { text, tree });
   }
+}
+
+/** Keeps `kept` as the latest tree under `key`, freeing the one it replaces and the oldest past RECENT_TREES. */
+function keep(key: string, kept: { text: string; tree: Tree }): void {
+  const old = recent.get(key);
+  recent.delete(key);
+  if (old !== undefined && old.tree !== kept.tree) old.tree.delete();
+  recent.set(key, kept);
+  for (const [k, oldest] of recent) {
+    if (recent.size <= RECENT_TREES) break;
+    oldest.tree.delete();
+    recent.delete(k);
+  }
+}
+
+/**
+ * A parse run a slice at a time, so that a host can keep its event loop free while it runs (see warmTree).
+ */
+export interface TreeWarmup {
+  /** Parses one slice; true once the parse is over (its tree kept, given up past its budget, or cancelled). */
+  step(): boolean;
+  /** Stops the parse; what is kept under its key stays as it was. */
+  cancel(): void;
+}
+
+/** Progress reports (of 100 parse operations each) per slice of a warmTree parse: a few milliseconds. */
+const SLICE_REPORTS = 50;
+let warming: TreeWarmup | undefined;
+
+/**
+ * The parse the next `withPythonTree(source, …, key)` would run, run ahead in slices and kept under `key`, so that
+ * parse finds its tree made. Only for a key whose kept tree has a syntax error: tree-sitter never reuses an error
+ * region, so each edit of such a file reparses the region whole (seconds for a large one), where any other file
+ * reparses incrementally in milliseconds. Undefined when there is nothing to run ahead. One runs at a time: a new
+ * one cancels the last. A parse past its budget keeps nothing (the next parse is cut as before).
+ */
+export function warmTree(source: string, key: string): TreeWarmup | undefined {
+  const prev = recent.get(key);
+  if (!background || prev === undefined || !prev.tree.rootNode.hasError) return undefined;
+  const text = prepareForTreeSitter(source);
+  if (prev.text === text) return undefined;
+  warming?.cancel();
+  const b = background;
+  const old = prev.tree.copy();
+  old.edit(editBetween(prev.text, text));
+  const work = new ParseWork(text, budgetOf(text.length));
+  let over = false;
+  const end = (): void => {
+    over = true;
+    old.delete();
+    b.reset();
+    if (warming === warmup) warming = undefined;
+  };
+  const warmup: TreeWarmup = {
+    step: () => {
+      if (over) return true;
+      let reports = 0;
+      const tree = b.parse(work.input, old, {
+        progressCallback: (state) => work.report(state) || ++reports >= SLICE_REPORTS,
+      });
+      if (tree === null && !work.over) return false;
+      work.done();
+      if (tree !== null && !work.over) keep(key, { text, tree });
+      else tree?.delete();
+      end();
+      return true;
+    },
+    cancel: () => {
+      if (!over) end();
+    },
+  };
+  warming = warmup;
+  return warmup;
 }
 
 /** Frees the tree kept under `key`, if any. */

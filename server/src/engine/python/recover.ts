@@ -20,6 +20,13 @@ const MAX_DEPTH = 60;
 const MAX_ERRORS = 50;
 const IDENT_START = /[A-Za-z_@]/;
 const OPENERS: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+/** How far into its line a key that lost a quote is looked for (quoteLostKey). */
+const KEY_REACH = 400;
+/**
+ * `Name": ` (the opening quote lost), matched in place. Its classes hold no line break, and its only match is the
+ * whole run of name characters, so runs bounded by KEY_REACH find every match that ends within reach.
+ */
+const OPEN_LOST = /([A-Za-z_][\w .!-]{0,400})(['"])[ \t]{0,400}:/y;
 
 /** Reads the literal starting at `start` (a `{`, `[` or `(`), never throwing. */
 export function recoverLiteral(text: string, start: number, lines: LineIndex): Recovered {
@@ -344,9 +351,15 @@ class Tolerant extends Scanner {
    */
   private quoteLostKey(): Lit | null {
     const from = this.pos;
-    const line = this.text.slice(from, this.lineEnd(from, from + 400));
-    const open = /^([A-Za-z_][\w .!-]*)(['"])[ \t]*:/.exec(line);
-    const close = /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line);
+    const reach = Math.min(from + KEY_REACH, this.end);
+    OPEN_LOST.lastIndex = from;
+    const found = OPEN_LOST.exec(this.text);
+    const open = found !== null && OPEN_LOST.lastIndex <= reach ? found : null;
+    // A key that lost its closing quote starts with one: only then is its line read (the run of items of a long
+    // broken line would each read KEY_REACH characters).
+    const quoted = this.text[from] === '"' || this.text[from] === "'";
+    const line = quoted ? this.text.slice(from, this.lineEnd(from, reach)) : '';
+    const close = quoted ? /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line) : null;
     const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;
     const n =
       !m && close && (/^[ \t]*[{[]/.test(line.slice(close[0].length)) || !line.slice(1).includes(close[1] ?? ''))
