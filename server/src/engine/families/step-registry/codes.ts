@@ -31,6 +31,8 @@ export const STEP_CODES = {
   RL031: { severity: 'information', title: 'registry variable is not a literal' },
   RL072: { severity: 'information', title: 'dependency registered by a binding file' },
   RL073: { severity: 'warning', title: 'deprecation key no apcore SDK reads' },
+  RL074: { severity: 'error', title: "apcore.yaml value apcore's Config rejects" },
+  RL075: { severity: 'error', title: 'ACL file apcore cannot load' },
 } as const satisfies CodeTable;
 
 /** The one constructor of the step model's diagnostics: its codes and the core's. */
