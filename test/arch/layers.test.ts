@@ -339,7 +339,6 @@ describe('architecture: layers', () => {
         'dependencies',
         'deprecation',
         'entryPoint',
-        'jsEntryPoint',
         'metaSchema',
         'metadata',
         'moduleMerge',

@@ -25,6 +25,7 @@ import type { FileQueries } from '../../analysis/files';
 import type { ModuleLists, ModuleStage, StepFacts } from '../step-registry/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
+import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
 import { META_SUFFIX } from '../step-registry/pipeline/metadata';
 
@@ -123,6 +124,7 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
   }
   readonly diagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
   readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
+  readonly jsEntries = JS_ENTRIES;
   /** Document links of the id map: each item's `file` to the module it names. */
   readonly idMapLinksQ = this.db.query('idMapLinks', () => this.scanQ(NONE).idMapLinks, sameJson);
   /** The document links of a file: the id map's, when it is the id map the scan read. */

@@ -9,11 +9,11 @@ import type { FileFamily, FileQueries } from '../../analysis/files';
 import type { ComponentKind, DocumentLinkResult } from '../../api';
 import type { Diagnostic } from '../../types';
 import type { Query } from '../../db/database';
-import type { ModuleClass } from '../../python/facts';
+import type { ModuleClass, PyClass } from '../../python/facts';
 import type { RegistrySource, StepEntry } from './model/source';
 import type { MetaDoc, ScannedModule } from './pipeline/types';
 import type { BindingDoc } from './pipeline/bindingDoc';
-import type { JsModule } from './pipeline/jsModule';
+import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
@@ -83,8 +83,22 @@ export interface ModuleStage {
   readonly diagnosticsQ: Query<Diagnostic[]>;
   /** Every path an id map item may name (their appearance re-runs the scan). */
   readonly mappedQ: Query<string[]>;
+  /** Stages 4–5 for the TypeScript and JavaScript module files it scans. */
+  readonly jsEntries: JsEntryStages;
   /** The document links of a file: the id map's (each item's `file` to the module it names), when it is that map. */
   idMapLinksOf(file: string): DocumentLinkResult[];
+}
+
+/** Stages 4–5 for TypeScript and JavaScript module files, as their SDK runs them on what importing the file gives. */
+export interface JsEntryStages {
+  /** Stage 4: the export the SDK registers for a module file, or null (with why, when it is certain). */
+  resolve(file: string, mod: JsModule, meta: MetaDoc | null): { entry: JsExport | null; diagnostics: Diagnostic[] };
+  /** A companion's `entry_point` on a TypeScript or JavaScript subject. */
+  check(doc: MetaDoc, subject: string, mod: JsModule): { entry: JsExport | null; diagnostics: Diagnostic[] };
+  /** Stage 5: the SDK's validation of the registered export. */
+  validate(file: string, id: string, e: JsExport): Diagnostic[];
+  /** The export as the class the later stages read. */
+  asClass(e: JsExport): PyClass;
 }
 
 /** What the module scan reads of the step model's files besides the core's queries (each a tracked read). */
