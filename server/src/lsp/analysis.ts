@@ -116,15 +116,15 @@ export class FolderAnalysis implements Analyser {
   }
 
   /**
-   * Hands the staged texts to the engine and analyses them for about `stepMs` (see Folder.flush), then
+   * Hands the staged texts to the engine and analyses them for about `stepMs` (see Feeder.flush in host/feeder.ts), then
    * publishes what changed and waits for any files the analysis asked for; or, while the folder reads
-   * the rest of its files after the open documents', reads the next slice of them (Folder.readAhead).
+   * the rest of its files after the open documents', reads the next slice of them (Feeder.readAhead).
    */
   async step(): Promise<void> {
-    const ahead = this.folder.readAhead();
+    const ahead = this.folder.feeder.readAhead();
     if (ahead !== undefined) return ahead;
     const start = performance.now();
-    const step = this.folder.flush(() => performance.now() - start > this.stepMs);
+    const step = this.folder.feeder.flush(() => performance.now() - start > this.stepMs);
     const progress = this.progress;
     if (progress === undefined) this.costMs = performance.now() - start;
     this.analysisMs += step.updateMs;
