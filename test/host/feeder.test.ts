@@ -24,7 +24,12 @@ const ONEX = 'onex/registry/registry.yaml';
 
 const FILES = parseFixture(`
   //- /${CORE}
-  STEP_NAMES = {"Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "sagemaker_step_type": "Processing", "description": "d"}}
+  STEP_NAMES = {
+      "Package": {
+          "config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder",
+          "sagemaker_step_type": "Processing", "description": "d",
+      },
+  }
   //- /src/cursus/steps/builders/builder_package_step.py
   class PackageStepBuilder:
       pass
@@ -97,7 +102,7 @@ describe('host: the incremental feeder', () => {
     return lines(engine);
   }
 
-  it("reads and analyses an open document's reads first: the narrowed walk leaves other workspaces' components unlisted", async () => {
+  it("reads an open document's reads first, other workspaces' components unlisted by the first walk", async () => {
     const progress: [number, number][] = [];
     const feeder = await loaded([ALICE], progress);
     // Listed: every file but alice's registry (open: its text is the editor's) and the two below bob's directories
@@ -184,7 +189,7 @@ describe('host: the incremental feeder', () => {
     assert.deepEqual(lines(feeder.engine), await fresh());
   });
 
-  it('lists a linked directory under its own name only, never follows a link out, and meets new links as the walk does', async () => {
+  it('lists a linked directory under its own name, never follows a link out, meets new links as a walk', async () => {
     mkdirSync(path.join(base, 'outside', 'registry'), { recursive: true });
     writeFileSync(path.join(base, 'outside', 'registry', 'registry.yaml'), 'artifacts: []\n');
     symlinkSync(path.join(root, WS('alice')), path.join(root, 'alias'));

@@ -116,7 +116,7 @@ export class FolderAnalysis implements Analyser {
   }
 
   /**
-   * Hands the staged texts to the engine and analyses them for about `stepMs` (see Feeder.flush in host/feeder.ts), then
+   * Hands the staged texts to the engine and analyses them for about `stepMs` (host/feeder.ts: Feeder.flush), then
    * publishes what changed and waits for any files the analysis asked for; or, while the folder reads
    * the rest of its files after the open documents', reads the next slice of them (Feeder.readAhead).
    */

@@ -1,7 +1,8 @@
 // One workspace folder: the mapping between URIs and the root-relative POSIX paths the engine speaks,
-// the open documents (they win over disk), and the changes its queue applies (folderQueue.ts), one at a
-// time. The disk is the host's feeder (host/feeder.ts): it walks, reads, applies watched-path events
-// and feeds the engine; the folder only says which documents are open and what they hold.
+// the open documents (they win over disk), and the changes its queue applies (folderQueue.ts) one at a
+// time, written here as closures. The disk is the host's feeder (host/feeder.ts): it walks, reads,
+// applies watched-path events and feeds the engine; the folder says which documents are open and what
+// they hold.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver/node';
@@ -65,22 +66,28 @@ export class Folder {
     return this.feeder.load(options);
   }
 
-  /** A document was opened or edited: its text replaces the disk content. */
-  edit(rel: string, doc: OpenDocument): void {
-    this.open.set(rel, doc);
-    this.feeder.stage(rel, doc.text);
+  /** The change a document's opening or edit queues: its text replaces the disk content. */
+  edit(rel: string, doc: OpenDocument): () => void {
+    return () => {
+      this.open.set(rel, doc);
+      this.feeder.stage(rel, doc.text);
+    };
   }
 
-  /** A document was closed: the disk content applies again. */
-  close(rel: string): void {
-    this.open.delete(rel);
-    this.feeder.readLater(rel);
+  /** The change a document's closing queues: the disk content applies again. */
+  close(rel: string): () => void {
+    return () => {
+      this.open.delete(rel);
+      this.feeder.readLater(rel);
+    };
   }
 
-  /** The open documents are these now (folders came or went). */
-  rehome(open: readonly (readonly [string, OpenDocument])[]): void {
-    this.open.clear();
-    for (const [rel, doc] of open) this.open.set(rel, doc);
+  /** The change that makes these the open documents (folders came or went). */
+  rehome(open: readonly (readonly [string, OpenDocument])[]): () => void {
+    return () => {
+      this.open.clear();
+      for (const [rel, doc] of open) this.open.set(rel, doc);
+    };
   }
 
   /**

@@ -88,7 +88,7 @@ export class Session {
         const target = this.folders.locate(doc.uri);
         return target?.folder === folder ? [[target.rel, snapshot(doc)] as const] : [];
       });
-      this.queue(folder).change(() => folder.rehome(open));
+      this.queue(folder).change(folder.rehome(open));
     }
   }
 
@@ -159,8 +159,7 @@ export class Session {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
     const { folder, rel } = target;
-    const open = snapshot(doc);
-    this.queue(folder).change(() => folder.edit(rel, open), { document: rel });
+    this.queue(folder).change(folder.edit(rel, snapshot(doc)), { document: rel });
   }
 
   /** A document was closed: the disk content applies again. */
@@ -168,7 +167,7 @@ export class Session {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
     const { folder, rel } = target;
-    this.queue(folder).change(() => folder.close(rel), { document: rel });
+    this.queue(folder).change(folder.close(rel), { document: rel });
   }
 
   /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */
