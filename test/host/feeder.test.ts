@@ -218,6 +218,22 @@ describe('host: the incremental feeder', () => {
     assert.ok(!feeder.engine.has(REGISTRY('erin')), 'gone with the link');
     assert.deepEqual(lines(feeder.engine), await fresh());
 
+    // A link to a file is read at its own path; a change of its target reads it again there.
+    const builder = 'src/cursus/steps/builders/builder_package_step.py';
+    write('shared/impl.py', 'class Other:\n    pass\n');
+    rmSync(path.join(root, builder));
+    await feeder.deleted(builder);
+    symlinkSync(path.join(root, 'shared', 'impl.py'), path.join(root, builder));
+    await feeder.created(builder);
+    await settle(feeder);
+    const missing = (): string[] => lines(feeder.engine).filter((l) => l.includes("'PackageStepBuilder'"));
+    assert.ok(missing().length > 0, 'the linked module does not define the builder');
+    write('shared/impl.py', 'class PackageStepBuilder:\n    pass\n');
+    await feeder.throughLinks('shared/impl.py', true);
+    await settle(feeder);
+    assert.deepEqual(missing(), [], 'read again through the link');
+    assert.deepEqual(lines(feeder.engine), await fresh());
+
     // An open document reached through a link is no file of the root: it leaves, as the walk lists it elsewhere.
     const open = new Map([
       ['alias/src/cursus_dev/registry/workspace_registry.py', { text: FILES.get(ALICE) as string }],
