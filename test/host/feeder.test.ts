@@ -1,7 +1,8 @@
-// The host's incremental feeder (host/feeder.ts) driven directly, with no server: the open documents'
-// reads first and the rest after they are analysed (the narrowed first walk, then the backlog), watched
-// paths created, deleted and renamed, unreadable directories, and links — each ending where a fresh
-// whole-root feed (host/feedEngine.ts, the CLI's) of the same tree ends.
+// The host's feeder (host/feeder.ts) driven directly, with no server: the open documents' reads first
+// and the rest after they are analysed (the narrowed first walk, then the backlog), watched paths
+// created, deleted and renamed, unreadable directories, and links — each ending where a fresh whole-root
+// feed (host/feedEngine.ts, the CLI's) of the same tree ends; and the whole-root feeder of the CLI and the
+// MCP server, which with stamps reads again only what changed.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -243,5 +244,52 @@ describe('host: the incremental feeder', () => {
     await settle(withDoc);
     assert.ok(!withDoc.engine.has('alias/src/cursus_dev/registry/workspace_registry.py'));
     assert.deepEqual(lines(withDoc.engine), await fresh());
+  });
+});
+
+describe('host: the whole-root feeder (CLI, MCP)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'registry-lens-whole-'));
+    for (const [rel, text] of FILES) {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), text);
+    }
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A whole-root feeder whose size limit skips the core registry (each read of it warns), and its warnings. */
+  async function whole(stamps: boolean): Promise<{ feeder: Feeder; warned: string[] }> {
+    const warned: string[] = [];
+    const engine = await RegistryEngine.create(wasm);
+    const maxFileBytes = (FILES.get(CORE) as string).length - 1;
+    const feeder = Feeder.wholeRoot(
+      engine,
+      root,
+      { excluded: () => false, warn: (m) => warned.push(m), maxFileBytes },
+      stamps,
+    );
+    await feeder.feedRoot();
+    return { feeder, warned };
+  }
+  const skips = (warned: string[]): number => warned.filter((w) => w.startsWith(`skipped ${CORE}:`)).length;
+
+  it('with stamps, reads again only the files whose stamp moved', async () => {
+    const { feeder, warned } = await whole(true);
+    assert.equal(skips(warned), 1);
+    assert.ok(feeder.engine.has(ALICE));
+    await feeder.feedRoot();
+    assert.equal(skips(warned), 1, 'an unchanged file is not read again');
+    writeFileSync(path.join(root, CORE), `${FILES.get(CORE) as string}# rewritten\n`);
+    rmSync(path.join(root, ALICE));
+    await feeder.feedRoot();
+    assert.equal(skips(warned), 2, 'a rewritten file is read again');
+    assert.ok(!feeder.engine.has(ALICE), 'a file gone leaves the engine');
+  });
+
+  it('without stamps, reads every file at each feed', async () => {
+    const { feeder, warned } = await whole(false);
+    await feeder.feedRoot();
+    assert.equal(skips(warned), 2);
   });
 });

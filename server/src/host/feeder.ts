@@ -1,15 +1,17 @@
-// The incremental feeder of one root for a host that keeps an engine alive while the disk and the
-// editor change (the language server's folders): it walks (links, unreadable directories, companions:
-// walkRoot.ts), reads in the order that gets the open documents analysed first (the narrowed first
-// walk, then the backlog: backlog.ts), applies watched-path events as a walk would see them, and
-// answers the engine's `interest()` between analyses. Open documents are the front end's; the feeder
-// only reads their texts, which win over the disk. Changes arrive one at a time (the front end's
-// queue), so nothing here guards against a change arriving while another is under way.
+// What feeds one root's engine from the disk, for every front end. Incrementally, for a host that keeps
+// an engine alive while the disk and the editor change (the language server's folders): it walks (links,
+// unreadable directories, companions: walkRoot.ts), reads in the order that gets the open documents
+// analysed first (the narrowed first walk, then the backlog: backlog.ts), applies watched-path events as
+// a walk would see them, and answers the engine's `interest()` between analyses. Open documents are the
+// front end's; the feeder only reads their texts, which win over the disk. Changes arrive one at a time
+// (the front end's queue), so nothing here guards against a change arriving while another is under way.
+// Or a whole root at a time, on the same walk (`wholeRoot`: the CLI, the MCP server; feedEngine.ts).
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
+import { feedEngine, newFeedState, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
@@ -87,12 +89,32 @@ export class Feeder {
    */
   private unlisted = false;
   private listedFor: ReadonlySet<string> = new Set();
+  /** A whole-root feeder's options, and what it fed (undefined: nothing is stat'ed); see `wholeRoot`. */
+  private whole: { readonly options: FeedOptions; readonly state: FeedState | undefined } | undefined;
 
   /** `open`: the open documents by root-relative path, as the front end last applied them. */
   constructor(
     readonly root: string,
     private readonly open: ReadonlyMap<string, { readonly text: string }>,
   ) {}
+
+  /**
+   * The feeder of a host with no editor and no watcher (the CLI once, the MCP server before each call): it feeds
+   * `engine` a whole root at a time (`feedRoot`). `stamps`: what was fed is remembered, so each feed after the
+   * first reads only the files whose stamp moved.
+   */
+  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, stamps: boolean): Feeder {
+    const feeder = new Feeder(root, new Map());
+    feeder.engineRef = engine;
+    feeder.whole = { options, state: stamps ? newFeedState() : undefined };
+    return feeder;
+  }
+
+  /** Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it. */
+  feedRoot(): Promise<void> {
+    if (this.whole === undefined) throw new Error(`${this.root}: not a whole-root feeder`);
+    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state);
+  }
 
   get engine(): RegistryEngine {
     if (this.engineRef === undefined) throw new Error(`${this.root}: engine used before it was loaded`);
