@@ -32,12 +32,13 @@ export class Backlog {
   }
 
   /**
-   * Orders the unread backlog for the open documents (when they changed since): the files they read
-   * first, and where the last file each one reads is.
+   * Orders the unread backlog for the open documents (when they changed since: only then is the engine
+   * asked, `interestOf`): the files they read first, and where the last file each one reads is.
    */
-  reorder(open: ReadonlyMap<string, unknown>, interest: HostInterest): void {
+  reorder(open: ReadonlyMap<string, unknown>, interestOf: () => HostInterest): void {
     const key = openKey(open.keys());
     if (key === this.orderedFor) return;
+    const interest = interestOf();
     const rest = this.files.slice(this.at);
     const needed = interest.first(open.keys());
     this.set([...rest.filter(needed), ...rest.filter((rel) => !needed(rel))]);

@@ -332,7 +332,7 @@ export class Feeder {
     }
     this.pending.clear();
     const partial = this.backlog.unread || this.unlisted;
-    if (partial) this.backlog.reorder(this.open, engine.interest());
+    if (partial) this.backlog.reorder(this.open, () => engine.interest());
     const start = performance.now();
     const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
     const updateMs = performance.now() - start;
