@@ -24,7 +24,8 @@ export function applyWatchedFiles(session: Session, params: DidChangeWatchedFile
   for (const change of params.changes) {
     const failed = (e: unknown): void => {
       session.connection.console.error(
-        `watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ${e instanceof Error ? e.message : String(e)}`,
+        `watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ` +
+          `${e instanceof Error ? e.message : String(e)}`,
       );
     };
     try {
