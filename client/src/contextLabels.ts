@@ -15,7 +15,10 @@ export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
   return `${c.id} (${dirName})`;
 }
 
-/** A step's source as the labels name its context: `workspace:alice_ml (aaron_dup)` for `workspace:alice_ml@…/aaron_dup`. */
+/**
+ * A step's source as the labels name its context: `workspace:alice_ml (aaron_dup)` for
+ * `workspace:alice_ml@…/aaron_dup`.
+ */
 export function sourceLabel(source: string, all: readonly Ctx[]): string {
   const colon = source.indexOf(':');
   const c = colon < 0 ? undefined : all.find((x) => x.id === source.slice(colon + 1));

@@ -117,7 +117,8 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
           answers.flatMap((a) => {
             const s = fields<CheckFields>(a).summary;
             return [
-              `Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}.`,
+              `Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ` +
+                `${s.information} information, ${count(s.hints, 'hint')}.`,
               a.document,
             ];
           }),
@@ -189,7 +190,8 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.graphDocument, params, token));
         const g = fields<GraphFields>(a);
         return result([
-          `Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`,
+          `Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ` +
+            `${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`,
           a.document,
         ]);
       },
@@ -203,7 +205,8 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.locateDocument, params, token));
         const l = fields<LocateFields>(a);
         return result([
-          `Registry Lens locate of ${where(a)}: '${name}' has ${l.definitions.length} definition(s) and ${l.references.length} reference(s).`,
+          `Registry Lens locate of ${where(a)}: '${name}' has ${l.definitions.length} definition(s) ` +
+            `and ${l.references.length} reference(s).`,
           a.document,
         ]);
       },
@@ -222,7 +225,8 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.fixesDocument, params, token));
         const f = fields<FixesFields>(a);
         return result([
-          `Registry Lens fixes of ${where(a)}: ${f.fixes.length} quick fix(es) for ${f.file}, proposed only (the editor's light bulb applies them).`,
+          `Registry Lens fixes of ${where(a)}: ${f.fixes.length} quick fix(es) for ${f.file}, ` +
+            "proposed only (the editor's light bulb applies them).",
           a.document,
         ]);
       },
@@ -262,7 +266,10 @@ function folderUri(input: FolderInput): { uri?: string } {
   return { uri: folder.uri.toString() };
 }
 
-/** A path as the server's filter takes it: relative to its workspace folder (an absolute path inside one is made relative). */
+/**
+ * A path as the server's filter takes it: relative to its workspace folder (an absolute path inside one is
+ * made relative).
+ */
 function relativePath(path: string): string {
   return vscode.workspace.asRelativePath(path, false);
 }

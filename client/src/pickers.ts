@@ -27,7 +27,10 @@ export async function pickStep(
   });
 }
 
-/** Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one; no question when there is only one. */
+/**
+ * Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one;
+ * no question when there is only one.
+ */
 export async function pickContext(
   client: LanguageClient,
   uri: string | undefined,
@@ -56,7 +59,11 @@ export async function pickContext(
           detail:
             c.dir === null
               ? undefined
-              : `${c.localSteps} local step${c.localSteps === 1 ? '' : 's'}, ${c.overrides} override${c.overrides === 1 ? '' : 's'}${firstDir(c) ? '' : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`}`,
+              : `${c.localSteps} local step${c.localSteps === 1 ? '' : 's'}, ` +
+                `${c.overrides} override${c.overrides === 1 ? '' : 's'}` +
+                (firstDir(c)
+                  ? ''
+                  : ` · id '${c.id}' is also declared by an earlier workspace, which is the one used (RL015)`),
           folder: f.folder,
           context: c.id,
         })),

@@ -17,7 +17,8 @@ interface FileContext {
 
 /** What the active context is for, in the words the status item and its command use. */
 const ACTIVE_FOR =
-  'used by Explain Resolution and the Step Graph for files outside a developer workspace (the core registry, builders, configs)';
+  'used by Explain Resolution and the Step Graph for files outside a developer workspace ' +
+  '(the core registry, builders, configs)';
 const SWITCH = `Switch context: choose the active context, ${ACTIVE_FOR}.`;
 
 export class StatusItem implements vscode.Disposable {
@@ -101,13 +102,17 @@ export class StatusItem implements vscode.Disposable {
     this.item.tooltip = [
       'Registry Lens',
       file?.dir
-        ? `This file: ${file.label}, the developer workspace in ${file.dir}. Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), in hover, diagnostics, Explain Resolution and the Step Graph.`
+        ? `This file: ${file.label}, the developer workspace in ${file.dir}. ` +
+          `Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), ` +
+          'in hover, diagnostics, Explain Resolution and the Step Graph.'
         : file
-          ? `This file: ${file.label}, outside any developer workspace. Explain Resolution and the Step Graph use the active context here.`
+          ? `This file: ${file.label}, outside any developer workspace. ` +
+            'Explain Resolution and the Step Graph use the active context here.'
           : '',
       `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
       file ? `This file: ${count(errors, 'error')}, ${count(warnings, 'warning')}.` : '',
-      `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.entries, 'entry', 'entries')}, ` +
+      `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} ` +
+        `in ${count(s.entries, 'entry', 'entries')}, ` +
         `${count(s.workspaces, 'workspace')}.`,
       ...analysis,
     ]
@@ -116,8 +121,9 @@ export class StatusItem implements vscode.Disposable {
     this.item.show();
 
     this.language.text = `$(list-tree) ${context}`;
-    // Short: the popup shows each item on one line, at most 500 px wide with its link, and clips the rest (a long context
-    // name takes its share): the counts as icons, the time to the minute; the rest is in the link's tooltip.
+    // Short: the popup shows each item on one line, at most 500 px wide with its link, and clips the rest
+    // (a long context name takes its share): the counts as icons, the time to the minute; the rest is in
+    // the link's tooltip.
     const minutes = (t: number): string => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     this.language.detail = `$(error) ${errors} $(warning) ${warnings} · ${analysedAt(s, minutes)}`;
     this.language.command = {

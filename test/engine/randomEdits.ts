@@ -271,13 +271,20 @@ export async function runSequence(s: Sequence): Promise<void> {
   const inc = s.stepped
     ? await RegistryEngine.create(wasm, host.settings, incOptions)
     : await scratch(files, host, incOptions, give);
-  /** An edit lands in the texts and in the incremental engine, with what the host's walk then reports. */
+  /**
+   * An edit lands in the texts and in the incremental engine, with what the host's walk then reports. The language
+   * server first parses an edited Python file with a syntax error ahead in slices (`warm`): some edits run it to its
+   * end, some stop it after a slice, some skip it (by the text's length, so the random sequence is unchanged).
+   */
   const apply = ([f, text]: [string, string | null]): void => {
     if (text === null) {
       files.delete(f);
       inc.deleteFile(f);
     } else {
       files.set(f, text);
+      const ahead = inc.warm(f, text);
+      if (ahead !== undefined && text.length % 3 === 0) while (!ahead.step());
+      else if (ahead !== undefined && text.length % 3 === 1 && !ahead.step()) ahead.cancel();
       give(inc, f, text);
     }
     tellTree(inc, files, host.links);

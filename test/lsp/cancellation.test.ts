@@ -51,7 +51,9 @@ describe('lsp: cancellation', () => {
 
   it('answers RequestCancelled when the token is cancelled while edits are analysed, else the answer', async () => {
     const uri = pathToFileURL(path.join(root, CORE)).href;
-    session.folders.all()[0]?.stage(CORE, text(CORE).replace('XGBoostTrainingStepBuilder', 'NowhereStepBuilder'));
+    session.folders
+      .all()[0]
+      ?.feeder.stage(CORE, text(CORE).replace('XGBoostTrainingStepBuilder', 'NowhereStepBuilder'));
     let cancelled = false;
     const token: CancellationToken = {
       get isCancellationRequested() {

@@ -51,12 +51,12 @@ async function fresh(root: string): Promise<string[]> {
 /** Runs the folder's analysis until nothing is left to analyse (what the queue does between changes). */
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
-    const ahead = folder.readAhead();
+    const ahead = folder.feeder.readAhead();
     if (ahead !== undefined) {
       await ahead;
       continue;
     }
-    await folder.flush().more;
+    await folder.feeder.flush().more;
   }
   assert.ok(!folder.dirty, 'the analysis settles');
 }
@@ -87,12 +87,12 @@ describe("lsp: the server's file set is the walk's", () => {
       await settle(folder);
       const configs = 'src/pkg/steps/configs';
       writeFileSync(join(dir, configs, 'config_alpha_step.py'), 'class AlphaConfig:\n    pass\n');
-      await folder.created(`${configs}/config_alpha_step.py`);
+      await folder.feeder.created(`${configs}/config_alpha_step.py`);
       // Gone before the analysis the file's event made due.
       if (how === 'deleted') rmSync(join(dir, configs), { recursive: true });
       else renameSync(join(dir, configs), join(dir, 'src/pkg/steps/old_configs'));
-      await folder.deleted(configs);
-      if (how === 'renamed') await folder.created('src/pkg/steps/old_configs');
+      await folder.feeder.deleted(configs);
+      if (how === 'renamed') await folder.feeder.created('src/pkg/steps/old_configs');
       await settle(folder);
       const want = await fresh(dir);
       assert.ok(

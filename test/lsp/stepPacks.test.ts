@@ -45,12 +45,12 @@ async function fresh(root: string): Promise<string[]> {
 
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
-    const ahead = folder.readAhead();
+    const ahead = folder.feeder.readAhead();
     if (ahead !== undefined) {
       await ahead;
       continue;
     }
-    await folder.flush().more;
+    await folder.feeder.flush().more;
   }
   assert.ok(!folder.dirty, 'the analysis settles');
 }
@@ -75,7 +75,7 @@ describe("lsp: a step pack at a project's root follows the folders that make it 
     await settle(folder);
 
     write('projects/p/interfaces/fraud_score.step.yaml', iface('FraudScore', 'fraud_score.py'));
-    await folder.created('projects/p/interfaces');
+    await folder.feeder.created('projects/p/interfaces');
     await settle(folder);
     assert.ok(folder.engine.stepNames().includes('FraudScore'));
     // its config and script were read when the project became a pack: no RL006, no RL017
@@ -86,13 +86,13 @@ describe("lsp: a step pack at a project's root follows the folders that make it 
     assert.deepEqual(lines(folder.engine), await fresh(dir));
 
     write('projects/p/step_pack/interfaces/README.md', 'Our steps go here.\n');
-    await folder.created('projects/p/step_pack');
+    await folder.feeder.created('projects/p/step_pack');
     await settle(folder);
     assert.ok(!folder.engine.stepNames().includes('FraudScore'));
     assert.deepEqual(lines(folder.engine), await fresh(dir));
 
     rmSync(join(dir, 'projects/p/step_pack'), { recursive: true });
-    await folder.deleted('projects/p/step_pack');
+    await folder.feeder.deleted('projects/p/step_pack');
     await settle(folder);
     assert.ok(folder.engine.stepNames().includes('FraudScore'));
     assert.deepEqual(lines(folder.engine), await fresh(dir));

@@ -18,7 +18,8 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary): string 
   }
   const s = summary;
   out.push(
-    `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.information} information, ${count(s.hints, 'hint')}` +
+    `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ` +
+      `${s.information} information, ${count(s.hints, 'hint')}` +
       ` in ${count(files.size, 'file')} (${count(s.sources, 'source')}, ${count(s.entries, 'entry', 'entries')},` +
       ` ${count(s.workspaces, 'workspace')})`,
   );

@@ -14,12 +14,14 @@ export async function initWorkspace(
   const r = await writeWorkspace(engine, root, cmd);
   if ('error' in r) return { output: `${r.error}\n`, exitCode: 1 };
   const lines = [
-    `Workspace '${cmd.id}' in ${r.dir} (${r.copiedFrom !== null ? `copy of ${r.copiedFrom}` : `${cmd.template} template`}, ${r.layout} layout)`,
+    `Workspace '${cmd.id}' in ${r.dir} ` +
+      `(${r.copiedFrom !== null ? `copy of ${r.copiedFrom}` : `${cmd.template} template`}, ${r.layout} layout)`,
     ...r.created.map((f) => `  created ${f}`),
     ...r.kept.map((f) => `  kept    ${f} (exists; not overwritten)`),
     ...(r.copiedFrom === null && cmd.template !== 'minimal'
       ? [
-          `Next: write its steps' components under ${r.dir}/src/cursus_dev/steps/ (check reports them missing until then)`,
+          `Next: write its steps' components under ${r.dir}/src/cursus_dev/steps/ ` +
+            '(check reports them missing until then)',
         ]
       : []),
     `Check it: registry-lens check ${root === process.cwd() ? '.' : root}`,

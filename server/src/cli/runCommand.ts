@@ -65,7 +65,8 @@ export async function runCommand(
       // and nothing is said to be missing.
       if (empty)
         warn(
-          `no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`,
+          `no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} ` +
+            '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
         );
       return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
     }

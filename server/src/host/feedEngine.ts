@@ -6,9 +6,10 @@
 // server, before each call), it feeds only what changed since: files whose size, times or inode moved
 // are read again, files gone or no longer wanted leave the engine.
 import { statSync } from 'node:fs';
-import type { HostLink, RegistryEngine } from '../engine/engine';
+import type { RegistryEngine } from '../engine/engine';
 import { readTexts } from './readText';
-import { absolutePaths, listFiles } from './scan';
+import { absolutePaths } from './scan';
+import { walkRoot } from './walkRoot';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;
@@ -48,7 +49,7 @@ export async function feedEngine(
 ): Promise<void> {
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
-  const onDisk = new Set<string>();
+  let onDisk: ReadonlySet<string> = new Set<string>();
   const seen = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
     const fresh = files.filter((rel) => !seen.has(rel));
@@ -85,43 +86,25 @@ export async function feedEngine(
   for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
     const interest = engine.interest();
     walked = interest.walk;
-    const links: HostLink[] = [];
-    const directories: string[] = [];
-    const unreadable = new Set<string>();
-    onDisk.clear();
-    const files = await listFiles(root, {
-      skip: opts.excluded,
-      accept: (rel) => {
-        onDisk.add(rel);
-        return interest.wants(rel);
-      },
-      link: (l) => {
-        links.push(l);
-      },
-      directory: (rel) => {
-        if (interest.wantsDirectory(rel)) directories.push(rel);
-      },
-      unreadable: (rel, reason, file) => {
-        const dir = rel || '.';
-        if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);
-        unreadable.add(dir);
-        engine.setSkipped(dir, reason);
-      },
-    });
-    if (state !== undefined) {
-      for (const dir of state.unreadable) if (!unreadable.has(dir)) engine.deleteFile(dir);
-      state.unreadable = unreadable;
+    const found = await walkRoot(root, interest, opts.excluded);
+    onDisk = found.onDisk;
+    for (const [dir, { reason, file }] of found.unreadable) {
+      if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);
+      engine.setSkipped(dir, reason);
     }
-    const companions = files.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
-    const listed = new Set([...files, ...companions]);
+    if (state !== undefined) {
+      for (const dir of state.unreadable) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
+      state.unreadable = new Set(found.unreadable.keys());
+    }
+    const listed = new Set(found.files);
     const asked = new Set(interest.files);
     for (const rel of [...fed.keys()])
       if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
         fed.delete(rel);
         engine.deleteFile(rel);
       }
-    engine.setTree({ links, directories });
-    await feed([...listed].sort());
+    engine.setTree({ links: found.links, directories: found.directories });
+    await feed(found.files);
     engine.update();
   }
   // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.

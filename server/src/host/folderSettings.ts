@@ -52,7 +52,8 @@ export function toFolderSettings(
     typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
   const warnings = pathsLeavingRoot(SETTING_GROUPS, engine).map(
     ({ key, value }) =>
-      `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder (give paths relative to it, never above it)`,
+      `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder ` +
+      '(give paths relative to it, never above it)',
   );
   const unsafe = droppedWarning(source, dropped);
   if (unsafe !== null) warnings.unshift(unsafe);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
-import { feedEngine, type FeedOptions, type FeedState } from './feedEngine';
+import type { FeedOptions } from './feedEngine';
+import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
 import { readSettings } from './readSettings';
@@ -14,8 +15,8 @@ import { readSettings } from './readSettings';
 export interface OpenedRoot {
   engine: RegistryEngine;
   folder: FolderSettings;
-  /** How to feed the engine from this root again (settings unchanged). */
-  feed: FeedOptions;
+  /** What feeds the engine from this root, again on demand (settings unchanged). */
+  feeder: Feeder;
   /** What the root was opened with (withOverrides restores it). */
   overrides: RootOverrides;
 }
@@ -62,12 +63,12 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
   }
 }
 
-/** `dir` is an absolute directory. */
+/** `dir` is an absolute directory; `stamps`: it is fed again later (see Feeder.wholeRoot). */
 export async function openRoot(
   dir: string,
   overrides: RootOverrides,
   warn: (message: string) => void,
-  state?: FeedState,
+  stamps = false,
 ): Promise<OpenedRoot> {
   const folder = readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
@@ -79,9 +80,9 @@ export async function openRoot(
     settings,
     { reread: rereader(dir, () => folder.maxFileBytes) },
   );
-  const feed = feedOptions(folder, warn);
-  await feedEngine(engine, dir, feed, state);
-  return { engine, folder, feed, overrides };
+  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps);
+  await feeder.feedRoot();
+  return { engine, folder, feeder, overrides };
 }
 
 /** The feed options a root's settings give (excluded globs, size limit). */

@@ -46,7 +46,9 @@ function parseSettings(text: string, warn: (message: string) => void): unknown {
     const line = before.split('\n').length;
     const column = first.offset - before.lastIndexOf('\n');
     warn(
-      `${FILE}:${line}:${column}: ${printParseErrorCode(first.error)}${errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : ''}; reading what parses, as the editor does`,
+      `${FILE}:${line}:${column}: ${printParseErrorCode(first.error)}` +
+        `${errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : ''}` +
+        '; reading what parses, as the editor does',
     );
   }
   if (json !== undefined && !isObject(json)) warn(`ignoring ${FILE}: it is not a JSON object`);

@@ -121,17 +121,17 @@ export class FolderAnalysis implements Analyser {
   }
 
   /**
-   * Hands the staged texts to the engine and analyses them for about `stepMs` (see Folder.flush), then
+   * Hands the staged texts to the engine and analyses them for about `stepMs` (host/feeder.ts: Feeder.flush), then
    * publishes what changed and waits for any files the analysis asked for; or, while the folder reads
-   * the rest of its files after the open documents', reads the next slice of them (Folder.readAhead).
+   * the rest of its files after the open documents', reads the next slice of them (Feeder.readAhead).
    */
   async step(): Promise<void> {
-    const ahead = this.folder.readAhead();
+    const ahead = this.folder.feeder.readAhead();
     if (ahead !== undefined) return ahead;
     if (this.warm()) return new Promise<void>((resolve) => setImmediate(resolve));
     this.warmed.clear();
     const start = performance.now();
-    const step = this.folder.flush(() => performance.now() - start > this.stepMs);
+    const step = this.folder.feeder.flush(() => performance.now() - start > this.stepMs);
     const progress = this.progress;
     if (progress === undefined) this.costMs = performance.now() - start;
     this.analysisMs += step.updateMs;
@@ -186,7 +186,7 @@ export class FolderAnalysis implements Analyser {
    */
   private warm(): boolean {
     const start = performance.now();
-    for (const [rel, text] of this.folder.stagedEdits()) {
+    for (const [rel, text] of this.folder.feeder.stagedEdits()) {
       if (this.warmed.get(rel) === text) continue;
       if (this.warmup?.rel !== rel || this.warmup.text !== text) {
         this.warmup?.run.cancel();

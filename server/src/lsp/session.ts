@@ -88,10 +88,7 @@ export class Session {
         const target = this.folders.locate(doc.uri);
         return target?.folder === folder ? [[target.rel, snapshot(doc)] as const] : [];
       });
-      this.queue(folder).change(() => {
-        folder.open.clear();
-        for (const [rel, doc] of open) folder.open.set(rel, doc);
-      });
+      this.queue(folder).change(folder.rehome(open));
     }
   }
 
@@ -162,14 +159,7 @@ export class Session {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
     const { folder, rel } = target;
-    const open = snapshot(doc);
-    this.queue(folder).change(
-      () => {
-        folder.open.set(rel, open);
-        folder.stage(rel, open.text);
-      },
-      { document: rel },
-    );
+    this.queue(folder).change(folder.edit(rel, snapshot(doc)), { document: rel });
   }
 
   /** A document was closed: the disk content applies again. */
@@ -177,13 +167,7 @@ export class Session {
     const target = this.folders.locate(doc.uri);
     if (target === undefined) return;
     const { folder, rel } = target;
-    this.queue(folder).change(
-      () => {
-        folder.open.delete(rel);
-        folder.readLater(rel);
-      },
-      { document: rel },
-    );
+    this.queue(folder).change(folder.close(rel), { document: rel });
   }
 
   /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */

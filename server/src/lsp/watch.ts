@@ -3,12 +3,10 @@
 // on a branch switch, ONEX version directories and `.wip` markers) and applies their events.
 import {
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   WatchKind,
   type DidChangeWatchedFilesParams,
   type FileEvent,
 } from 'vscode-languageserver/node';
-import type { Target } from './folders';
 import type { Session } from './session';
 import { PATHS } from '../engine/engine';
 
@@ -26,27 +24,15 @@ export function applyWatchedFiles(session: Session, params: DidChangeWatchedFile
   for (const change of params.changes) {
     const failed = (e: unknown): void => {
       session.connection.console.error(
-        `watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ${e instanceof Error ? e.message : String(e)}`,
+        `watched-file change ${JSON.stringify((change as Partial<FileEvent> | null)?.uri)} not applied: ` +
+          `${e instanceof Error ? e.message : String(e)}`,
       );
     };
     try {
       // A URI that names no path of ours (another host's `file://otherhost/…`) locates nothing.
-      session.watched(change.uri, (target) => applyChange(target, change).catch(failed));
+      session.watched(change.uri, ({ folder, rel }) => folder.watched(rel, change.type).catch(failed));
     } catch (e) {
       failed(e);
     }
   }
-}
-
-async function applyChange({ folder, rel }: Target, change: FileEvent): Promise<void> {
-  // A path named through a link the walk does not follow (an editor's watcher may name one) is the walk's to list, or
-  // not.
-  if (!folder.open.has(rel)) {
-    if (change.type === FileChangeType.Deleted) await folder.deleted(rel);
-    else if (!folder.reachable(rel)) return;
-    else if (change.type === FileChangeType.Created) await folder.created(rel);
-    else folder.readLater(rel);
-  }
-  // Links elsewhere that lead through the path see the change too (an open document's disk copy included).
-  await folder.throughLinks(rel, change.type === FileChangeType.Changed);
 }

@@ -88,7 +88,8 @@ export function guardInput(input: Readable, reply: (error: InputError) => void):
         ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
         code: -32600,
         message:
-          'Invalid Request: expected one JSON-RPC 2.0 object per line ({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
+          'Invalid Request: expected one JSON-RPC 2.0 object per line ' +
+          '({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
       });
       return;
     }

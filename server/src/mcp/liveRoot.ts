@@ -1,16 +1,15 @@
 // The root the MCP server answers about, kept in step with the disk without a watcher: before each
 // tool call the root is walked again and only files whose size, times or inode moved are read
-// (host/feedEngine.ts with a feed state), so a change written just before a call is always seen and
+// (the root's host/feeder.ts, made with stamps), so a change written just before a call is always seen and
 // no inotify watch is spent per directory. A changed `.vscode/settings.json` opens the root afresh.
 // Calls run one at a time: a walk that yields to the event loop never interleaves with another.
 import { join } from 'node:path';
 import type { RegistryEngine } from '../engine/engine';
-import { feedEngine, fileStamp, newFeedState, type FeedState } from '../host/feedEngine';
+import { fileStamp } from '../host/feedEngine';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from '../host/openRoot';
 
 export class LiveRoot {
   private opened: Promise<OpenedRoot>;
-  private state: FeedState = newFeedState();
   private settings: string;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -51,14 +50,13 @@ export class LiveRoot {
       void this.reopen(); // the next call awaits it (the root may be back)
       throw e;
     }
-    await feedEngine(root.engine, this.dir, root.feed, this.state);
+    await root.feeder.feedRoot();
     return root;
   }
 
-  /** Opens the root afresh (a new engine and feed state); a failure is reported by the first call that needs it. */
+  /** Opens the root afresh (a new engine and feeder); a failure is reported by the first call that needs it. */
   private reopen(): Promise<OpenedRoot> {
-    this.state = newFeedState();
-    this.opened = openRoot(this.dir, { off: OFF_UNLESS_ASKED }, this.warn, this.state);
+    this.opened = openRoot(this.dir, { off: OFF_UNLESS_ASKED }, this.warn, true);
     this.opened.catch(() => undefined);
     return this.opened;
   }

@@ -46,7 +46,8 @@ const sourced = z.object({
   source: z
     .string()
     .describe(
-      "where this definition comes from: 'core', 'workspace:<id>' (a local step), 'override:<id>', 'module' (apcore) or a family's list (ONEX)",
+      "where this definition comes from: 'core', 'workspace:<id>' (a local step), 'override:<id>', " +
+        "'module' (apcore) or a family's list (ONEX)",
     ),
   file,
   range,
@@ -233,7 +234,8 @@ export const fixProposal = z.object({
   basis: z
     .array(z.object({ path: file, sha256: z.string().nullable() }))
     .describe(
-      "the files the fix was computed from: sha256 of each edited file's text (UTF-8, without a byte order mark); null: the file must not exist",
+      "the files the fix was computed from: sha256 of each edited file's text (UTF-8, without a byte order mark); " +
+        'null: the file must not exist',
     ),
 });
 

@@ -20,8 +20,14 @@ import { registerGraph } from './tools/graph';
 import { registerList } from './tools/list';
 import { registerLocate } from './tools/locate';
 
-const INSTRUCTIONS = `Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that moment.
-Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or 'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.`;
+const INSTRUCTIONS =
+  'Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ' +
+  'ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that ' +
+  'moment.\n' +
+  "Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or " +
+  "'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for " +
+  "dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one " +
+  "of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.";
 const READ_ONLY =
   "This server is read-only (started with --read-only): 'fixes' proposes edits, and no tool writes them.";
 

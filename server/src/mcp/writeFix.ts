@@ -64,7 +64,8 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
     const read = readText(abs, maxFileBytes);
     if (read === null || !('text' in read))
       throw new Error(
-        `stale fix: ${rel} ${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`,
+        `stale fix: ${rel} ` +
+          `${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`,
       );
     if (sha256(read.text) !== expected)
       throw new Error(`stale fix: ${rel} changed since the fix was proposed; call fixes again`);
@@ -106,7 +107,8 @@ function applyEdits(rel: string, text: string, edits: FixInput['edits']): string
   const offset = (p: { line: number; character: number }): number => {
     if (p.line >= lines.lineCount() || p.character > lines.lineText(p.line).length) {
       throw new Error(
-        `an edit of ${rel} lies outside the file (line ${p.line + 1}, character ${p.character + 1}; the file has ${lines.lineCount()} lines); nothing was written`,
+        `an edit of ${rel} lies outside the file (line ${p.line + 1}, character ${p.character + 1}; ` +
+          `the file has ${lines.lineCount()} lines); nothing was written`,
       );
     }
     return lines.offset(p);

@@ -54,7 +54,9 @@ export function finalizeDiagnostics(
   const first = out[MAX_PER_FILE - 1] as Diagnostic;
   out[MAX_PER_FILE - 1] = {
     ...first,
-    message: `… and ${unique - (MAX_PER_FILE - 1)} more diagnostics in this file (at most ${MAX_PER_FILE} are shown); the first not shown: ${first.message}`,
+    message:
+      `… and ${unique - (MAX_PER_FILE - 1)} more diagnostics in this file (at most ${MAX_PER_FILE} are shown); ` +
+      `the first not shown: ${first.message}`,
     related: [],
     fixes: [],
   };

@@ -171,7 +171,8 @@ export function unusedSuppressions(
         file,
         c.comment,
         'RL033',
-        `Unused suppression: ${unused.length === 1 ? 'no' : 'none of'} ${unused.join(', ')} is reported on the line this comment covers`,
+        `Unused suppression: ${unused.length === 1 ? 'no' : 'none of'} ${unused.join(', ')} ` +
+          'is reported on the line this comment covers',
         { fixes: [{ title, edits: [{ file, edits: [edit] }], preferred: true }], tags: ['unnecessary'] },
       ),
     );

@@ -160,7 +160,8 @@ function cutFacts(text: string, registry: boolean, cut: number): PyFacts {
   if (registry) recoverFacts(text, facts, lines, []);
   const line = lines.locate(cut);
   const message =
-    'Syntax error: this file could not be fully parsed in bounded time (the parse was stopped on this line: look above it for a string or bracket left open); its top-level dicts are read entry by entry';
+    'Syntax error: this file could not be fully parsed in bounded time (the parse was stopped on this line: ' +
+    'look above it for a string or bracket left open); its top-level dicts are read entry by entry';
   facts.errors.unshift({ range: span(pos(line, 0), pos(line, lines.lineText(line).length)), message });
   facts.errors.splice(MAX_ERRORS);
   return facts;

@@ -36,7 +36,8 @@ const LINE_END = /[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
  */
 const DIGITS = '\\d+(?:_\\d+)*_?';
 const TREE_SITTER_NUMBER = new RegExp(
-  `^(?:0[xX]_?[\\da-fA-F]+(?:_[\\da-fA-F]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[bB]_?[01]+(?:_[01]+)*|(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:[eE][+-]?${DIGITS})?)$`,
+  '^(?:0[xX]_?[\\da-fA-F]+(?:_[\\da-fA-F]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[bB]_?[01]+(?:_[01]+)*|' +
+    `(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:[eE][+-]?${DIGITS})?)$`,
 );
 
 /** The literal scanner, declining numbers tree-sitter would not read as one. */

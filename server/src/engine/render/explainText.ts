@@ -64,8 +64,14 @@ export function renderExplanation(e: Explanation): string {
       COMPONENT_KINDS.map((kind) => {
         const hit = e.components[kind];
         if (hit === null)
-          return `${kind.padEnd(8)}  missing (${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`;
-        return `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}${hit.synthesized ? `  (${synthesizedText(hit.synthesized)})` : ''}`;
+          return (
+            `${kind.padEnd(8)}  missing ` +
+            `(${e.searched[kind].length ? `searched: ${e.searched[kind].join(', ')}` : `no ${kind}s directory`})`
+          );
+        return (
+          `${kind.padEnd(8)}  ${hit.class === null ? '' : `${hit.class} at `}${at(hit.file, hit.range)}` +
+          `${hit.synthesized ? `  (${synthesizedText(hit.synthesized)})` : ''}`
+        );
       }),
     );
   }

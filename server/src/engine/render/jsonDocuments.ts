@@ -180,7 +180,10 @@ export function fixEdits(fix: Fix): Pick<FixDocument, 'edits' | 'createFiles'> {
 /** Why the graph has no edges, or null when it has some. */
 export function emptyGraphNote(g: DependencyGraph): string | null {
   if (g.edges.length > 0) return null;
-  return `the graph of context '${g.context}' is empty: nothing in it declares a dependency. Edges come from ${EDGE_SOURCES.join('; ')}.`;
+  return (
+    `the graph of context '${g.context}' is empty: nothing in it declares a dependency. ` +
+    `Edges come from ${EDGE_SOURCES.join('; ')}.`
+  );
 }
 
 /** A range with only its four numbers, whatever else the engine's objects carry. */

@@ -137,7 +137,9 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
       const hint = opts.patternHints?.[field];
       return {
         range: node.range,
-        message: `${at} is '${value}', which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}`,
+        message:
+          `${at} is '${value}', ` +
+          `which is not ${hint ?? `matching ${String((e.params as { pattern: string }).pattern)}`}`,
       };
     }
     case 'enum': {

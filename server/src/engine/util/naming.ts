@@ -83,8 +83,20 @@ export function interfaceStub(s: InterfaceStubStep): string {
   const config =
     s.configClass && s.configClass !== `${s.name}Config` ? `  config_class: ${yamlScalar(s.configClass)}\n` : '';
   return (
-    `step_type: ${yamlScalar(s.name)}\nnode_type: internal\nregistry:\n  sagemaker_step_type: ${yamlScalar(s.sagemakerStepType)}\n  description: ${yamlScalar(s.description)}\n${config}` +
-    `contract:\n  entry_point: ${conventionalFileName(s.name)}.py\n  inputs: {}\n  outputs: {}\n  arguments: {}\nspec:\n  dependencies: {}\n  outputs: {}\n`
+    `step_type: ${yamlScalar(s.name)}\n` +
+    'node_type: internal\n' +
+    'registry:\n' +
+    `  sagemaker_step_type: ${yamlScalar(s.sagemakerStepType)}\n` +
+    `  description: ${yamlScalar(s.description)}\n` +
+    `${config}` +
+    'contract:\n' +
+    `  entry_point: ${conventionalFileName(s.name)}.py\n` +
+    '  inputs: {}\n' +
+    '  outputs: {}\n' +
+    '  arguments: {}\n' +
+    'spec:\n' +
+    '  dependencies: {}\n' +
+    '  outputs: {}\n'
   );
 }
 

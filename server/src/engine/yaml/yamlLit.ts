@@ -171,7 +171,8 @@ export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): Y
         {
           range: at([stray, lineEnd(text, stray)]),
           message:
-            "Syntax error: this line is not a 'key: value' pair (':' missing?), so the document is read as this one text",
+            "Syntax error: this line is not a 'key: value' pair (':' missing?), " +
+            'so the document is read as this one text',
         },
       ]
     : doc.errors
@@ -187,7 +188,9 @@ export function fullYamlLit(rawText: string, opts: { pyyaml?: boolean } = {}): Y
   if (doc.errors.length + doc.more > MAX_YAML_ERRORS) {
     errors.push({
       range: at(doc.errors[MAX_YAML_ERRORS]?.pos ?? [0, 0]),
-      message: `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; fix the first ones`,
+      message:
+        `Syntax error: … and ${doc.errors.length + doc.more - MAX_YAML_ERRORS} more syntax errors; ` +
+        'fix the first ones',
     });
   }
   if (nested.at !== null)

@@ -8,10 +8,17 @@ import { applyDocument, fixInput } from '../schemas';
 import { answer, type ToolContext } from '../toolContext';
 import { writeFix } from '../writeFix';
 
-const DESCRIPTION = `Writes one quick fix that 'fixes' proposed in this session: pass its 'id'. It edits or creates files in the project (never in a .git folder, never through a link, never outside the root); the fix is refused, and nothing written, when a file it edits changed since it was proposed (call 'fixes' again), when a file it creates exists, or when its edits overlap or lie outside the file.
-Returns the files written ('edited' or 'created'). Run 'check' afterwards to see the result. To apply every fix of a file at once, use 'apply_fixes'.`;
+const DESCRIPTION =
+  "Writes one quick fix that 'fixes' proposed in this session: pass its 'id'. It edits or creates files in the " +
+  'project (never in a .git folder, never through a link, never outside the root); the fix is refused, and ' +
+  "nothing written, when a file it edits changed since it was proposed (call 'fixes' again), when a file it " +
+  'creates exists, or when its edits overlap or lie outside the file.\n' +
+  "Returns the files written ('edited' or 'created'). Run 'check' afterwards to see the result. To apply every " +
+  "fix of a file at once, use 'apply_fixes'.";
 
-const UNPROPOSED = `\nThis server was started with --allow-unproposed-fixes: instead of 'id', 'fix' may give a fix whole (its edits, createFiles and basis).`;
+const UNPROPOSED =
+  "\nThis server was started with --allow-unproposed-fixes: instead of 'id', 'fix' may give a fix whole " +
+  '(its edits, createFiles and basis).';
 
 export function registerApplyFix(server: McpServer, { root, fixes, options }: ToolContext): void {
   const id = z.string().min(1).max(100).describe("a fix id returned by 'fixes' in this session");

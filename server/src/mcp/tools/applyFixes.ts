@@ -11,8 +11,14 @@ import { applyDocument } from '../schemas';
 import { answer, pathInRoot, type ToolContext } from '../toolContext';
 import { writeFix } from '../writeFix';
 
-const DESCRIPTION = `Writes every unambiguous quick fix of one file at once (the editor's "Fix all"): missing builder/config stubs, misspelt names, unused suppression comments, … — each diagnostic whose one fix is certain; a fix whose edits would overlap another's is left for later. Give 'file' (root-relative) and optionally 'code' (e.g. RL005) to fix only that code.
-It edits or creates files in the project (never in a .git folder, never through a link, never outside the root), all checked before anything is written. Returns the files written; run 'check' afterwards. Fixes that need a choice (which name, suppress or not) stay with 'fixes' and 'apply_fix'.`;
+const DESCRIPTION =
+  `Writes every unambiguous quick fix of one file at once (the editor's "Fix all"): missing builder/config ` +
+  'stubs, misspelt names, unused suppression comments, … — each diagnostic whose one fix is certain; a fix whose ' +
+  "edits would overlap another's is left for later. Give 'file' (root-relative) and optionally 'code' (e.g. " +
+  'RL005) to fix only that code.\n' +
+  'It edits or creates files in the project (never in a .git folder, never through a link, never outside the ' +
+  "root), all checked before anything is written. Returns the files written; run 'check' afterwards. Fixes that " +
+  "need a choice (which name, suppress or not) stay with 'fixes' and 'apply_fix'.";
 
 export function registerApplyFixes(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -37,7 +43,8 @@ export function registerApplyFixes(server: McpServer, { root }: ToolContext): vo
         const all = engine.fixAll(rel, code as Diagnostic['code'] | undefined);
         if (all === null)
           throw new Error(
-            `no unambiguous fix for ${rel}${code ? ` (${code})` : ''}; 'fixes' lists every fix, to apply one by one with 'apply_fix'`,
+            `no unambiguous fix for ${rel}${code ? ` (${code})` : ''}; ` +
+              "'fixes' lists every fix, to apply one by one with 'apply_fix'",
           );
         const files = writeFix(
           root.dir,

@@ -20,11 +20,22 @@ const FIRST = 10;
 /** Diagnostics per page unless 'limit' says otherwise. */
 const PAGE = 20;
 
-const DESCRIPTION = `Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.
-Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.
-'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds suppression comments that suppress nothing (RL033).
-Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to them (a conflict they cause; with 'causedBy', every diagnostic they may cause anywhere, as 'registry-lens check --files'), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list or an unknown code is an error naming the valid ones.
-Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the quick fixes of a diagnostic and 'explain' to see how a step resolves.`;
+const DESCRIPTION =
+  'Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX ' +
+  'artifacts, companion metadata) without running any code, and returns their diagnostics: name collisions, ' +
+  'broken overrides and dependencies, missing builder/config classes, dependency cycles, syntax errors, etc.\n' +
+  "Use it after editing a registry or a step's files, or before adding a step, to see what is wrong and where.\n" +
+  "'mode' resolves names isolated or hybrid (default: the root's setting); 'reportUnusedSuppressions' adds " +
+  'suppression comments that suppress nothing (RL033).\n' +
+  "Filters: 'paths' keeps diagnostics in those files or folders (root-relative) and those elsewhere related to " +
+  "them (a conflict they cause; with 'causedBy', every diagnostic they may cause anywhere, as 'registry-lens " +
+  "check --files'), 'codes' keeps those codes (RL001…), 'severity' keeps that severity and worse. An empty list " +
+  'or an unknown code is an error naming the valid ones.\n' +
+  "Returns the JSON document of 'registry-lens check --format json', one page of diagnostics at a time ('limit', " +
+  `default ${PAGE}; 'cursor' from 'page.nextCursor' for the next): summary (counts of the diagnostics the ` +
+  'filters keep, over all pages, plus the sources, entries and workspaces of the whole root; ms = time of this ' +
+  "call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the " +
+  "quick fixes of a diagnostic and 'explain' to see how a step resolves.";
 
 export function registerCheck(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -48,20 +59,24 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
         severity: severity
           .optional()
           .describe(
-            "keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, and so on down to 'hint' (all)",
+            "keep diagnostics at least this severe: 'error' keeps errors, 'warning' errors and warnings, " +
+              "and so on down to 'hint' (all)",
           ),
         mode: modeInput.optional(),
         causedBy: z
           .boolean()
           .optional()
           .describe(
-            "with 'paths': every diagnostic the files may cause anywhere, as 'registry-lens check --files' (the pre-commit hook) reports: also those of every check that read them (a renamed builder class breaking the core registry); off: the files' own and those related to them",
+            "with 'paths': every diagnostic the files may cause anywhere, as 'registry-lens check --files' " +
+              '(the pre-commit hook) reports: also those of every check that read them (a renamed builder class ' +
+              "breaking the core registry); off: the files' own and those related to them",
           ),
         reportUnusedSuppressions: z
           .boolean()
           .optional()
           .describe(
-            "also report suppression comments that suppress nothing (RL033), as the CLI's --report-unused-suppressions; off by default",
+            'also report suppression comments that suppress nothing (RL033), ' +
+              "as the CLI's --report-unused-suppressions; off by default",
           ),
         ...pageInput(PAGE, 'diagnostics'),
       }),
@@ -100,9 +115,15 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
 
 function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page): string {
   if (s.sources === 0)
-    return `No registry found under ${dir}: nothing to check (no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).`;
+    return (
+      `No registry found under ${dir}: nothing to check ` +
+      '(no STEP_NAMES registry, workspace registry, apcore module or ONEX registry).'
+    );
   const files = new Set(kept.map((d) => d.file)).size;
-  const head = `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ${s.hints} hint(s) in ${files} file(s); the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
+  const head =
+    `${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information, ` +
+    `${s.hints} hint(s) in ${files} file(s); ` +
+    `the root has ${s.sources} registry source(s), ${s.entries} entries, ${s.workspaces} workspace(s).`;
   const shown = kept.slice(page.offset, page.offset + Math.min(page.returned, FIRST));
   const lines = shown.map(
     (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,

@@ -8,10 +8,18 @@ import { renderExplanation } from '../../engine/render/explainText';
 import { explainDocument as explainSchema, modeInput, workspaceInput } from '../schemas';
 import { answer, contextOf, type ToolContext } from '../toolContext';
 
-const DESCRIPTION = `Explains how a step (or apcore module id, or ONEX artifact 'name@latest') resolves in a context: which definition wins (file and range), the layers consulted (workspace overrides, local steps, core), what it shadows, conflicting definitions, its builder/config/spec/contract/script components, its dependencies and dependents, and cursus's legacy and derived registry rows.
-Use it before adding or renaming a step (does the name exist? where?), when a step resolves to the wrong definition, or to find a step's files.
-'workspace' picks a developer workspace's context (default: core); 'mode' is isolated (a workspace sees itself, then core) or hybrid (also other workspaces); 'framework' and 'env' choose among conflicting definitions as cursus's framework and environment strategies do.
-Returns the same JSON document as 'registry-lens explain NAME --format json'; the text is the CLI's plain rendering. An unknown name is an error listing close names ('did you mean').`;
+const DESCRIPTION =
+  "Explains how a step (or apcore module id, or ONEX artifact 'name@latest') resolves in a context: which " +
+  'definition wins (file and range), the layers consulted (workspace overrides, local steps, core), what it ' +
+  'shadows, conflicting definitions, its builder/config/spec/contract/script components, its dependencies and ' +
+  "dependents, and cursus's legacy and derived registry rows.\n" +
+  'Use it before adding or renaming a step (does the name exist? where?), when a step resolves to the wrong ' +
+  "definition, or to find a step's files.\n" +
+  "'workspace' picks a developer workspace's context (default: core); 'mode' is isolated (a workspace sees " +
+  "itself, then core) or hybrid (also other workspaces); 'framework' and 'env' choose among conflicting " +
+  "definitions as cursus's framework and environment strategies do.\n" +
+  "Returns the same JSON document as 'registry-lens explain NAME --format json'; the text is the CLI's plain " +
+  "rendering. An unknown name is an error listing close names ('did you mean').";
 
 export function registerExplain(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -33,14 +41,16 @@ export function registerExplain(server: McpServer, { root }: ToolContext): void 
           .max(200)
           .optional()
           .describe(
-            "the pipeline's framework (e.g. 'xgboost', 'pytorch'): among definitions that differ by framework, cursus's framework strategy picks this one (the CLI's --framework)",
+            "the pipeline's framework (e.g. 'xgboost', 'pytorch'): among definitions that differ by framework, " +
+              "cursus's framework strategy picks this one (the CLI's --framework)",
           ),
         env: z
           .array(z.string().min(1).max(200))
           .max(50)
           .optional()
           .describe(
-            "environment tags (e.g. ['gpu']): cursus's environment strategy picks the definition whose tags match (the CLI's --env a,b)",
+            "environment tags (e.g. ['gpu']): cursus's environment strategy picks the definition whose tags match " +
+              "(the CLI's --env a,b)",
           ),
       }),
       outputSchema: explainSchema,

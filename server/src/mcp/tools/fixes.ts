@@ -9,8 +9,14 @@ import { answer, pathInRoot, type ToolContext } from '../toolContext';
 /** The whole of any file. */
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
 
-const DESCRIPTION = `Proposes the quick fixes for the diagnostics of one file, as text edits (root-relative path, 0-based range, newText) and files to create — the same fixes the editor offers: add a missing field, create a builder stub, correct a misspelt name, move a step to STEP_OVERRIDES, suppress a code on a line, …
-Give 'file' (root-relative) and optionally 'range' (the diagnostic's range, from 'check') or 'code' (e.g. RL005); with neither, every fix of the file is proposed. Nothing is written: pass a fix's 'id' to 'apply_fix' to write it. A fix is computed from the files as they are now ('basis': their sha256); once a file it edits changes, apply_fix refuses it and 'fixes' must be called again.`;
+const DESCRIPTION =
+  'Proposes the quick fixes for the diagnostics of one file, as text edits (root-relative path, 0-based range, ' +
+  'newText) and files to create — the same fixes the editor offers: add a missing field, create a builder stub, ' +
+  'correct a misspelt name, move a step to STEP_OVERRIDES, suppress a code on a line, …\n' +
+  "Give 'file' (root-relative) and optionally 'range' (the diagnostic's range, from 'check') or 'code' (e.g. " +
+  "RL005); with neither, every fix of the file is proposed. Nothing is written: pass a fix's 'id' to 'apply_fix' " +
+  "to write it. A fix is computed from the files as they are now ('basis': their sha256); once a file it edits " +
+  "changes, apply_fix refuses it and 'fixes' must be called again.";
 
 export function registerFixes(server: McpServer, { root, fixes }: ToolContext): void {
   server.registerTool(
@@ -41,7 +47,8 @@ export function registerFixes(server: McpServer, { root, fixes }: ToolContext): 
         const proposals = found.map(({ diagnostic, fix }) => fixes.propose(diagnostic, fix, (p) => engine.text(p)));
         const text =
           proposals.length === 0
-            ? `No quick fix for ${rel}${code ? ` (${code})` : ''}${range ? ' in that range' : ''}${engine.has(rel) ? '' : ': Registry Lens does not analyse this file'}.`
+            ? `No quick fix for ${rel}${code ? ` (${code})` : ''}${range ? ' in that range' : ''}` +
+              `${engine.has(rel) ? '' : ': Registry Lens does not analyse this file'}.`
             : [
                 `${proposals.length} fix(es) for ${rel}:`,
                 ...proposals.map(

@@ -13,10 +13,17 @@ import { answer, contextOf, type ToolContext } from '../toolContext';
 /** Nodes per page unless 'limit' says otherwise. */
 const PAGE = 10;
 
-const DESCRIPTION = `Returns the dependency graph of a context: nodes (steps, apcore modules, the workspace itself), edges (from depends on to, declared at file/range; kind 'flow' = data flows producer -> consumer), the registration order (dependencies first), the nodes blocked by a cycle, and the cycles themselves.
-Use it to find dependency cycles (RL023), to see what a step depends on or what depends on it, or the order steps register in.
-'workspace' picks a developer workspace's context (default: core). Edges come from ${EDGE_SOURCES.join('; ')}. An empty graph means none of these is declared; the text says so.
-Returns the JSON document of 'registry-lens graph --format json' (order, blocked and cycles whole), led by a summary and one page of nodes at a time with the edges going out of them ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
+const DESCRIPTION =
+  'Returns the dependency graph of a context: nodes (steps, apcore modules, the workspace itself), edges (from ' +
+  "depends on to, declared at file/range; kind 'flow' = data flows producer -> consumer), the registration order " +
+  '(dependencies first), the nodes blocked by a cycle, and the cycles themselves.\n' +
+  'Use it to find dependency cycles (RL023), to see what a step depends on or what depends on it, or the order ' +
+  'steps register in.\n' +
+  "'workspace' picks a developer workspace's context (default: core). Edges come from " +
+  `${EDGE_SOURCES.join('; ')}. An empty graph means none of these is declared; the text says so.\n` +
+  "Returns the JSON document of 'registry-lens graph --format json' (order, blocked and cycles whole), led by a " +
+  `summary and one page of nodes at a time with the edges going out of them ('limit', default ${PAGE}, 0 for the ` +
+  "summary only; 'cursor' from 'page.nextCursor' for the next).";
 
 export function registerGraph(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -78,7 +85,8 @@ function text(g: DependencyGraph): string {
   if (empty !== null) return `${empty[0]?.toUpperCase() ?? ''}${empty.slice(1)}`;
   const flow = g.edges.filter((e) => e.kind === 'flow').length;
   const lines = [
-    `Context '${g.context}' (${g.mode} mode): ${g.nodes.length} nodes, ${g.edges.length - flow} dependency edges, ${flow} data-flow edges.`,
+    `Context '${g.context}' (${g.mode} mode): ${g.nodes.length} nodes, ` +
+      `${g.edges.length - flow} dependency edges, ${flow} data-flow edges.`,
   ];
   lines.push(
     g.cycles.length === 0

@@ -8,9 +8,15 @@ import { WORKSPACE_TEMPLATES } from '../../engine/engine';
 import { initWorkspace } from '../../host/writeScaffold';
 import { answer, type ToolContext } from '../toolContext';
 
-const DESCRIPTION = `Creates a cursus developer workspace as 'cursus init-workspace' (and 'registry-lens init-workspace ID') does: its folder under the workspaces root, its workspace_registry.py (from a template, or a copy of another workspace's package) and the package folders. Files that exist are kept, never overwritten; nothing is written outside the root, and nothing at all when any path would lead out of it.
-'id' is the new workspace's id (a Python identifier); 'template' minimal, standard (default) or advanced; 'layout' builders (cursus 1.x) or interfaces (2.x; default: as the core registry); 'copyFrom' an existing workspace id to copy instead of a template.
-Returns the workspace folder and the files created and kept; run 'check' afterwards.`;
+const DESCRIPTION =
+  "Creates a cursus developer workspace as 'cursus init-workspace' (and 'registry-lens init-workspace ID') does: " +
+  'its folder under the workspaces root, its workspace_registry.py (from a template, or a copy of another ' +
+  "workspace's package) and the package folders. Files that exist are kept, never overwritten; nothing is " +
+  'written outside the root, and nothing at all when any path would lead out of it.\n' +
+  "'id' is the new workspace's id (a Python identifier); 'template' minimal, standard (default) or advanced; " +
+  "'layout' builders (cursus 1.x) or interfaces (2.x; default: as the core registry); 'copyFrom' an existing " +
+  'workspace id to copy instead of a template.\n' +
+  "Returns the workspace folder and the files created and kept; run 'check' afterwards.";
 
 export function registerInitWorkspace(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -46,7 +52,9 @@ export function registerInitWorkspace(server: McpServer, { root }: ToolContext):
         const r = await initWorkspace(engine, root.dir, { id, template: template ?? 'standard', layout, copyFrom });
         if ('error' in r) throw new Error(r.error);
         const text = [
-          `Workspace '${id}' in ${r.dir} (${r.copiedFrom !== null ? `copy of ${r.copiedFrom}` : `${template ?? 'standard'} template`}, ${r.layout} layout).`,
+          `Workspace '${id}' in ${r.dir} ` +
+            `(${r.copiedFrom !== null ? `copy of ${r.copiedFrom}` : `${template ?? 'standard'} template`}, ` +
+            `${r.layout} layout).`,
           ...r.created.map((f) => `created ${f}`),
           ...r.kept.map((f) => `kept    ${f} (exists; not overwritten)`),
         ].join('\n');

@@ -13,10 +13,17 @@ const FIRST = 40;
 /** Entries per page unless 'limit' says otherwise. */
 const PAGE = 25;
 
-const DESCRIPTION = `Lists every entry visible in a context: cursus steps (core, a workspace's local steps and overrides), apcore modules and ONEX artifacts, each with its source, file and range, SageMaker step type, builder and config class names, and the other sources that define the same name (conflicts).
-Use it to see what exists before adding a step, to pick a name, or to find the workspaces (contexts) of the root — the text names them.
-'workspace' picks a developer workspace's context (default: core); 'conflictsOnly' keeps only names defined more than once.
-Returns the JSON document of 'registry-lens list --format json', led by a summary (counts, the contexts of the root) and one page of entries at a time ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from 'page.nextCursor' for the next).`;
+const DESCRIPTION =
+  "Lists every entry visible in a context: cursus steps (core, a workspace's local steps and overrides), apcore " +
+  'modules and ONEX artifacts, each with its source, file and range, SageMaker step type, builder and config ' +
+  'class names, and the other sources that define the same name (conflicts).\n' +
+  'Use it to see what exists before adding a step, to pick a name, or to find the workspaces (contexts) of the ' +
+  'root — the text names them.\n' +
+  "'workspace' picks a developer workspace's context (default: core); 'conflictsOnly' keeps only names defined " +
+  'more than once.\n' +
+  "Returns the JSON document of 'registry-lens list --format json', led by a summary (counts, the contexts of " +
+  `the root) and one page of entries at a time ('limit', default ${PAGE}, 0 for the summary only; 'cursor' from ` +
+  "'page.nextCursor' for the next).";
 
 export function registerList(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -49,7 +56,8 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
           contexts,
         };
         const lines = [
-          `${rows.length} entries in context '${context}' (${resolution} mode). Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
+          `${rows.length} entries in context '${context}' (${resolution} mode). ` +
+            `Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
           ...items
             .slice(0, FIRST)
             .map(

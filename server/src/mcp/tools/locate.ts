@@ -9,8 +9,13 @@ import type { Location } from '../../engine/types';
 import { locateDocument as locateSchema } from '../schemas';
 import { answer, type ToolContext } from '../toolContext';
 
-const DESCRIPTION = `Finds where a name (step, apcore module id, ONEX artifact) is defined — every definition, in core and in every developer workspace — and every place that refers to it: workspace dependencies, overrides, module_id references in metadata, interface compatible_sources.
-Use it before renaming or deleting a step (what would break?), or to jump to a name's definition. Ranges are 0-based (line, character), paths relative to the root. Use 'explain' to learn which definition wins in a context.`;
+const DESCRIPTION =
+  'Finds where a name (step, apcore module id, ONEX artifact) is defined — every definition, in core and in ' +
+  'every developer workspace — and every place that refers to it: workspace dependencies, overrides, module_id ' +
+  'references in metadata, interface compatible_sources.\n' +
+  "Use it before renaming or deleting a step (what would break?), or to jump to a name's definition. Ranges are " +
+  "0-based (line, character), paths relative to the root. Use 'explain' to learn which definition wins in a " +
+  'context.';
 
 export function registerLocate(server: McpServer, { root }: ToolContext): void {
   server.registerTool(
@@ -28,7 +33,8 @@ export function registerLocate(server: McpServer, { root }: ToolContext): void {
         if (sites.definitions.length === 0 && sites.references.length === 0) {
           const close = engine.explain({ step: name }).suggestions;
           throw new Error(
-            `'${name}' is defined nowhere under the root.${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''}`,
+            `'${name}' is defined nowhere under the root.` +
+              `${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''}`,
           );
         }
         const doc = locateDocument(sites) as { definitions: SourcedLocation[]; references: Location[] };

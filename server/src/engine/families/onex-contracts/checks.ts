@@ -132,7 +132,9 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
               code: 'RL049',
               range: nameRange,
               level: 'fail',
-              message: `Duplicate contract name '${name}' already registered by entry point '${first.ep}' ('${first.contract}'): discovery skips this one (discovery.py:222)`,
+              message:
+                `Duplicate contract name '${name}' already registered by entry point '${first.ep}' ` +
+                `('${first.contract}'): discovery skips this one (discovery.py:222)`,
             },
           ],
           active,
@@ -155,7 +157,9 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
           r.contract,
           nameRange,
           'RL048',
-          `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as '${name}' (discovery.py:442) and detects duplicates on that name, not the entry point's`,
+          `The contract is named '${name}' but its entry point is '${e.ep.name}': ` +
+            `discovery registers it as '${name}' (discovery.py:442) ` +
+            "and detects duplicates on that name, not the entry point's",
           { related: [here] },
         ),
       );
@@ -182,7 +186,10 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
       code: 'RL047',
       range,
       level: 'warn',
-      message: `No 'onex.nodes' entry point resolves to this contract: auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135 scans entry points only)`,
+      message:
+        "No 'onex.nodes' entry point resolves to this contract: " +
+        `auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' ` +
+        '(discovery.py:135 scans entry points only)',
     });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
@@ -310,7 +317,8 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
         fail(
           archetype.range,
           'HANDLER_SOURCE_004',
-          `Handler ID prefix '${prefix}' implies node_archetype='${prefix}' but descriptor has node_archetype='${archetype.value}' (model_handler_contract.py:539)`,
+          `Handler ID prefix '${prefix}' implies node_archetype='${prefix}' ` +
+            `but descriptor has node_archetype='${archetype.value}' (model_handler_contract.py:539)`,
         );
       }
     }
@@ -321,7 +329,9 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
     fail(
       first,
       'layout',
-      `'${sibling}' lies beside this handler contract: the compliance scan and auto-wiring read that one as a node contract, HandlerContractSource reads this one (handler_contract_source.py:616)`,
+      `'${sibling}' lies beside this handler contract: ` +
+        'the compliance scan and auto-wiring read that one as a node contract, ' +
+        'HandlerContractSource reads this one (handler_contract_source.py:616)',
     );
   }
   return report(file, out, active).map((d) =>
@@ -346,7 +356,8 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
           file,
           a.path.range,
           'RL059',
-          `The artifact '${a.title ?? a.id ?? a.path.value}' is at '${a.path.value}', which does not exist: the impact analyzer flags a document nobody can update (registry/loader.py:14)`,
+          `The artifact '${a.title ?? a.id ?? a.path.value}' is at '${a.path.value}', which does not exist: ` +
+            'the impact analyzer flags a document nobody can update (registry/loader.py:14)',
         ),
       );
     }
@@ -358,7 +369,8 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
             file,
             t.range,
             'RL059',
-            `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`,
+            `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, ` +
+              `so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`,
           ),
         );
     }

@@ -72,7 +72,10 @@ function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
       v
         .map(
           (x) =>
-            `- ${mdText(VALIDATORS[x.id].title)}${x.runs ? '' : ' (not run here)'}: ${x.objections.length ? `${x.objections.length} objection${x.objections.length === 1 ? '' : 's'}` : 'accepts'}`,
+            `- ${mdText(VALIDATORS[x.id].title)}${x.runs ? '' : ' (not run here)'}: ` +
+            (x.objections.length
+              ? `${x.objections.length} objection${x.objections.length === 1 ? '' : 's'}`
+              : 'accepts'),
         )
         .join('\n'),
     );
@@ -109,13 +112,21 @@ function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | nu
     const others = peers(c, topic, n);
     return {
       range: topic.range,
-      markdown: `**${mdText(topic.topic)}** — ${topic.dir === 'publish' ? 'published' : 'subscribed'} by ${mdText(n.name)}\n\n${others.length ? `${topic.dir === 'publish' ? 'Subscribers' : 'Publishers'}: ${others.map((o) => mdCode(o.name)).join(', ')}` : `No other node ${topic.dir === 'publish' ? 'subscribes to' : 'publishes'} it`}`,
+      markdown:
+        `**${mdText(topic.topic)}** — ` +
+        `${topic.dir === 'publish' ? 'published' : 'subscribed'} by ${mdText(n.name)}\n\n` +
+        (others.length
+          ? `${topic.dir === 'publish' ? 'Subscribers' : 'Publishers'}: ${others.map((o) => mdCode(o.name)).join(', ')}`
+          : `No other node ${topic.dir === 'publish' ? 'subscribes to' : 'publishes'} it`),
     };
   }
   if (n.doc?.nodeType && contains(n.doc.nodeType.range, pos)) {
     return {
       range: n.doc.nodeType.range,
-      markdown: `**node_type** ${mdCode(n.doc.nodeType.value)}\n\nContractLinter accepts ${LINTER_NODE_TYPES.map(mdCode).join(', ')}; validate-contracts.py any case of ${CORE_NODE_TYPES.slice(0, 10).map(mdCode).join(', ')}, …`,
+      markdown:
+        `**node_type** ${mdCode(n.doc.nodeType.value)}\n\n` +
+        `ContractLinter accepts ${LINTER_NODE_TYPES.map(mdCode).join(', ')}; ` +
+        `validate-contracts.py any case of ${CORE_NODE_TYPES.slice(0, 10).map(mdCode).join(', ')}, …`,
     };
   }
   if (n.doc?.name && contains(n.doc.name.range, pos)) return { range: n.doc.name.range, markdown: nodeMarkdown(c, n) };
@@ -294,7 +305,8 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
       .map((v) => ({
         label: `${VALIDATORS[v.id].title}${v.runs ? '' : ' (not run here)'}`,
         text: v.objections.length
-          ? `${v.objections[0]?.rule}: ${v.objections[0]?.message}${v.objections.length > 1 ? ` (+${v.objections.length - 1} more)` : ''}`
+          ? `${v.objections[0]?.rule}: ${v.objections[0]?.message}` +
+            `${v.objections.length > 1 ? ` (+${v.objections.length - 1} more)` : ''}`
           : 'accepts',
         ...(v.objections[0] && contract ? { file: contract, range: v.objections[0].range } : {}),
       })),
@@ -369,7 +381,9 @@ function list(fq: FamilyQueries): ListRow[] {
     builder: null,
     config: null,
     conflicts: [],
-    detail: `${n.doc?.nodeType?.value ?? '?'} · ${n.contract ?? n.resolution?.problem ?? 'no contract'}${n.entry ? '' : ' · no entry point'}`,
+    detail:
+      `${n.doc?.nodeType?.value ?? '?'} · ${n.contract ?? n.resolution?.problem ?? 'no contract'}` +
+      `${n.entry ? '' : ' · no entry point'}`,
   }));
 }
 

@@ -43,7 +43,9 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
   } catch (e) {
     const at = e instanceof TomlError ? Math.max(0, e.line - 1) : 0;
     const col = e instanceof TomlError ? Math.max(0, e.column - 1) : 0;
-    const message = `${e instanceof Error ? e.message.split('\n')[0] : 'TOML error'}: pip cannot read this file, so no entry point of it is installed`;
+    const message =
+      `${e instanceof Error ? e.message.split('\n')[0] : 'TOML error'}: ` +
+      'pip cannot read this file, so no entry point of it is installed';
     return {
       doc: { entries: null, header: null, project: null },
       local: [diag(file, line(at, col, col + 1), 'RL030', message)],

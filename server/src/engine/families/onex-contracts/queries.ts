@@ -224,9 +224,9 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         return {
           ...base,
           problem: own
-            ? `Failed to load entry point: No module named '${module}' (no ${module.split('.').join('/')}/__init__.py or .py under ${sourceRoots(
-                e.file,
-              )
+            ? `Failed to load entry point: No module named '${module}' ` +
+              `(no ${module.split('.').join('/')}/__init__.py or .py under ` +
+              `${sourceRoots(e.file)
                 .map((r) => r || '.')
                 .join(', ')})`
             : null,

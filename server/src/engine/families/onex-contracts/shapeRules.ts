@@ -146,7 +146,9 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
         code: 'RL054',
         range,
         level: 'fail',
-        message: `Expected YAML dict, got ${kindOf(root)}: "Failed to parse contract", the node is never wired (discovery.py:397)`,
+        message:
+          `Expected YAML dict, got ${kindOf(root)}: ` +
+          '"Failed to parse contract", the node is never wired (discovery.py:397)',
       },
       {
         validator: 'contract-linter',
@@ -225,14 +227,18 @@ function autoWiring(doc: ContractDoc): Objection[] {
           code: 'RL054',
           range: h.range,
           level: 'fail',
-          message: `handler_routing.handlers[${i}] must be a mapping, got ${kindOf(h)}: auto-wiring skips the contract (discovery.py:538)`,
+          message:
+            `handler_routing.handlers[${i}] must be a mapping, got ${kindOf(h)}: ` +
+            'auto-wiring skips the contract (discovery.py:538)',
         });
       } else if (at(h, 'handler')?.kind !== 'dict') {
         const keys = topKeys(h)
           .map((k) => k.key)
           .sort()
           .join(', ');
-        const msg = `handler_routing.handlers[${i}] has no nested 'handler: {name, module}' mapping (keys: ${keys}); the flat handler_class/handler_module schema parses to zero dispatchers (OMN-14141)`;
+        const msg =
+          `handler_routing.handlers[${i}] has no nested 'handler: {name, module}' mapping (keys: ${keys}); ` +
+          'the flat handler_class/handler_module schema parses to zero dispatchers (OMN-14141)';
         const range = topKeys(h)[0]?.range ?? h.range;
         out.push({
           validator: 'auto-wiring',
@@ -322,7 +328,9 @@ function linter(doc: ContractDoc): Objection[] {
       code: 'RL051',
       range: nt.range,
       level: 'fail',
-      message: `Invalid node_type '${nt.value}'. Must be one of: ${LINTER_NODE_TYPES.join(', ')}${near ? `. Did you mean '${near}'?` : ''} (linter_contract.py:818)`,
+      message:
+        `Invalid node_type '${nt.value}'. Must be one of: ${LINTER_NODE_TYPES.join(', ')}` +
+        `${near ? `. Did you mean '${near}'?` : ''} (linter_contract.py:818)`,
     });
   }
   const cv = at(doc.root, 'contract_version');
@@ -521,7 +529,9 @@ function onexValidate(doc: ContractDoc): Objection[] {
       code: 'RL051',
       range: nt.range,
       level: 'fail',
-      message: `Invalid node_type '${nt.value}'. Must be a valid EnumNodeType value${near ? `. Did you mean '${near}'?` : ''} (model_yaml_contract.py:147)`,
+      message:
+        `Invalid node_type '${nt.value}'. Must be a valid EnumNodeType value` +
+        `${near ? `. Did you mean '${near}'?` : ''} (model_yaml_contract.py:147)`,
     });
   }
   if (!has(doc, 'contract_version'))
@@ -603,7 +613,9 @@ function complianceScan(doc: ContractDoc): Objection[] {
         code: 'RL057',
         range: t.range,
         level: 'fail',
-        message: `Topic '${t.topic}' violates the naming convention onex.{cmd|evt}.{service}.{event-name}.v{N} (handler.py:518)`,
+        message:
+          `Topic '${t.topic}' violates the naming convention ` +
+          'onex.{cmd|evt}.{service}.{event-name}.v{N} (handler.py:518)',
       });
   }
   return out;
@@ -635,7 +647,9 @@ function complianceCheck(doc: ContractDoc): Objection[] {
       code: 'RL051',
       range: raw.range,
       level: 'fail',
-      message: `node_type '${text}' is not compute, reducer, effect or orchestrator (optionally _GENERIC) (cli_compliance.py:162)`,
+      message:
+        `node_type '${text}' is not compute, reducer, effect or orchestrator ` +
+        '(optionally _GENERIC) (cli_compliance.py:162)',
     });
   }
   const eb = at(doc.root, 'event_bus');
@@ -649,7 +663,8 @@ function complianceCheck(doc: ContractDoc): Objection[] {
           code: 'RL057',
           range: t.range,
           level: 'fail',
-          message: `Topic ${t.kind === 'str' ? `'${t.value}'` : ''} does not start with 'onex.' (cli_compliance.py:176)`,
+          message:
+            `Topic ${t.kind === 'str' ? `'${t.value}'` : ''} ` + "does not start with 'onex.' (cli_compliance.py:176)",
         });
     }
   }

@@ -64,8 +64,10 @@ export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
     marker: /validate-contracts\.py/,
     blocking: true,
     // validate-contracts.py:229-270: archived directories and invalid-fixture directories are skipped.
-    skips:
-      /(^|\/)archived\/|(^|\/)tests\/.*fixtures\/.*(validation\/.*invalid|contracts)\/|(^|\/)tests\/unit\/contracts\/.*fixtures\//,
+    skips: new RegExp(
+      String.raw`(^|\/)archived\/|(^|\/)tests\/.*fixtures\/.*(validation\/.*invalid|contracts)\/|` +
+        String.raw`(^|\/)tests\/unit\/contracts\/.*fixtures\/`,
+    ),
   },
   'compliance-scan': {
     title: 'compliance scan node',

@@ -38,7 +38,8 @@ function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
         file,
         version.version.range,
         'RL045',
-        `${label} is work in progress ('${r.dir}/.wip'): the loaders accept it without metadata and leave it out of 'latest'`,
+        `${label} is work in progress ('${r.dir}/.wip'): ` +
+          "the loaders accept it without metadata and leave it out of 'latest'",
         {
           related: [{ file: `${r.dir}/.wip`, range: ZERO_RANGE, message: 'the .wip marker' }],
         },
@@ -50,7 +51,8 @@ function checkVersion(q: OnexQueries, file: string, r: ResolvedVersion): Diagnos
         file,
         version.metadataFile.range,
         'RL041',
-        `'${r.metadataPath}' does not exist and the directory has no .wip marker: the loaders mark ${label} invalid (MISSING_METADATA)`,
+        `'${r.metadataPath}' does not exist and the directory has no .wip marker: ` +
+          `the loaders mark ${label} invalid (MISSING_METADATA)`,
         {
           fixes: [metadataStubFix(r)],
         },

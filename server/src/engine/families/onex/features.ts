@@ -74,7 +74,9 @@ function hover(file: string, pos: Position, fq: FamilyQueries) {
       const v = versionsOf(q, file, t.artifact).find((x) => x.version === t.version) as VersionView;
       return {
         range: node?.range ?? t.version.range,
-        markdown: `**${mdText(`${t.artifact.name} ${t.version.version.value}`)}**\n\n${mdText(versionLine(v))}${v.tried.length > 1 && !v.dir ? `\n\nTried: ${v.tried.map(mdCode).join(', ')}` : ''}`,
+        markdown:
+          `**${mdText(`${t.artifact.name} ${t.version.version.value}`)}**\n\n${mdText(versionLine(v))}` +
+          `${v.tried.length > 1 && !v.dir ? `\n\nTried: ${v.tried.map(mdCode).join(', ')}` : ''}`,
       };
     }
     return {
@@ -315,7 +317,8 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   const summary = !chosen
     ? `${name}@${spec ?? 'latest'}: no version chosen (${reason})`
     : invalid
-      ? `${name}@${spec ?? 'latest'} → ${chosen.version.version.value}: found, but the loaders keep it marked invalid: ${invalid}`
+      ? `${name}@${spec ?? 'latest'} → ${chosen.version.version.value}: ` +
+        `found, but the loaders keep it marked invalid: ${invalid}`
       : `${name}@${spec ?? 'latest'} → ${chosen.version.version.value} (${reason})`;
   const e = base(query.step, chosen !== null, summary, []);
   e.trace = versions.map((v) => ({

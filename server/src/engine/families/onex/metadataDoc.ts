@@ -71,7 +71,9 @@ export function readMetadata(
   if (contentDocs.length > 1) {
     doc.invalid.push({
       range: contentDocs[1]?.marker ?? START,
-      message: `${contentDocs.length} YAML documents: the loaders read metadata with yaml.safe_load, which fails on more than one`,
+      message:
+        `${contentDocs.length} YAML documents: ` +
+        'the loaders read metadata with yaml.safe_load, which fails on more than one',
     });
   }
   if (root?.kind !== 'dict') {
@@ -98,7 +100,9 @@ export function readMetadata(
     const firstKey = root.entries[0]?.key.range ?? root.range;
     doc.invalid.push({
       range: firstKey,
-      message: `No ${missing.map((k) => `'${k}'`).join(', ')}: both registry loaders require name, version and schema_version and mark this version invalid`,
+      message:
+        `No ${missing.map((k) => `'${k}'`).join(', ')}: ` +
+        'both registry loaders require name, version and schema_version and mark this version invalid',
     });
   }
   const inPlaceholder = (r: Range): boolean =>

@@ -63,7 +63,11 @@ export function readRegistry(
           file,
           second,
           'RL040',
-          `The registry has ${docs.length} YAML documents: the ONEX loaders read it with yaml.safe_load, which fails on more than one ("expected a single document"), so nothing loads. ${index >= 0 ? `The editor reads document ${index + 1}.` : ''}`.trim(),
+          (
+            `The registry has ${docs.length} YAML documents: the ONEX loaders read it with yaml.safe_load, ` +
+            'which fails on more than one ("expected a single document"), so nothing loads. ' +
+            `${index >= 0 ? `The editor reads document ${index + 1}.` : ''}`
+          ).trim(),
         ),
       );
     }

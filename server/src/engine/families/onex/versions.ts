@@ -56,7 +56,10 @@ export function invalidReason(v: VersionView): string | null {
       `('${v.named}' is what the path names from the repository root), so it finds no metadata (MISSING_METADATA)`
     );
   if (!v.dir)
-    return `its directory does not exist (tried ${v.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}), so the loaders find no metadata (MISSING_METADATA)`;
+    return (
+      `its directory does not exist (tried ${v.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}), ` +
+      'so the loaders find no metadata (MISSING_METADATA)'
+    );
   if (!v.metadataExists) return `'${v.metadataPath ?? `${v.dir}/?`}' does not exist (MISSING_METADATA)`;
   return v.metaProblems.length ? `${v.metaProblems.join('; ')} (INVALID_METADATA)` : null;
 }
@@ -106,7 +109,8 @@ export function choose(
     ...(wip.length ? [`${wip.join(', ')} ${wip.length === 1 ? 'is' : 'are'} work in progress (.wip)`] : []),
     ...(invalid.length
       ? [
-          `${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} invalid for the loaders (no directory, no metadata or metadata they reject)`,
+          `${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} invalid for the loaders ` +
+            '(no directory, no metadata or metadata they reject)',
         ]
       : []),
   ]
@@ -146,5 +150,8 @@ export function versionLine(v: VersionView): string {
           : (v.version.status?.value ?? 'no status');
   const meta =
     v.metaName !== null || v.metaVersion !== null ? ` — metadata ${v.metaName ?? '?'} ${v.metaVersion ?? '?'}` : '';
-  return `${v.version.version.value} (${v.version.norm ?? 'not a version'}) · ${state} · ${v.dir ?? v.tried[0] ?? '?'}${meta}`;
+  return (
+    `${v.version.version.value} (${v.version.norm ?? 'not a version'}) · ${state} · ` +
+    `${v.dir ?? v.tried[0] ?? '?'}${meta}`
+  );
 }

@@ -1,0 +1,501 @@
+// What feeds one root's engine from the disk, for every front end. Incrementally, for a host that keeps
+// an engine alive while the disk and the editor change (the language server's folders): it walks (links,
+// unreadable directories, companions: walkRoot.ts), reads in the order that gets the open documents
+// analysed first (the narrowed first walk, then the backlog: backlog.ts), applies watched-path events as
+// a walk would see them, and answers the engine's `interest()` between analyses. Open documents are the
+// front end's; the feeder only reads their texts, which win over the disk. Changes arrive one at a time
+// (the front end's queue), so nothing here guards against a change arriving while another is under way.
+// Or a whole root at a time, on the same walk (`wholeRoot`: the CLI, the MCP server; feedEngine.ts).
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
+import { compileGlobs } from '../engine/util/globs';
+import { Backlog } from './backlog';
+import { feedEngine, newFeedState, type FeedOptions, type FeedState } from './feedEngine';
+import type { FolderSettings } from './folderSettings';
+import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
+import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
+import { walkRoot } from './walkRoot';
+
+export interface LoadOptions {
+  wasm: WasmBinaries;
+  settings: FolderSettings;
+  /** Root-relative paths of deeper roots (workspace folders): their files belong to them. */
+  nested: string[];
+  /**
+   * Root-relative paths of the documents open in the editor as the load starts (their opening may
+   * still wait in the queue behind the load): what they read is read and analysed first.
+   */
+  opened: string[];
+  progress: (done: number, total: number) => void;
+}
+
+/** What an analysis step did (see Feeder.flush). */
+export interface FlushResult {
+  changed: string[];
+  staged: string[];
+  waiting: number;
+  updateMs: number;
+  partial: boolean;
+  final: boolean;
+  ready: ReadonlySet<string>;
+  more?: Promise<void>;
+}
+
+export class Feeder {
+  settings: FolderSettings | undefined;
+  private engineRef: RegistryEngine | undefined;
+  private excluded: (rel: string) => boolean = () => false;
+  /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
+  private readonly pending = new Map<string, string | null | { skipped: string }>();
+  /** Directories the last walk could not list (reported on the directory). */
+  private unreadableDirs = new Set<string>();
+  /** Files the engine asked for (`interest().files`) that were read once already, present or not. */
+  private readonly fetched = new Set<string>();
+  /** The engine's `interest().walk` at the last walk: when it moves, the root is walked again. */
+  private relevance = 0;
+  /**
+   * What the last walk found besides files (links; directories the engine asked about), kept current by watch events.
+   */
+  private links: HostLink[] = [];
+  /**
+   * The links to directories the last walk listed their directory through (see host/scan: a directory reached without a
+   * link is not).
+   */
+  private followed: ReadonlySet<string> = new Set();
+  private readonly directories = new Set<string>();
+  /**
+   * Files the last walk read beside a wanted one (a meta file's subject): staged before what makes them wanted is
+   * handed over, then judged with it (see flush).
+   */
+  private beside = new Set<string>();
+  private needsUpdate = false;
+  /** The files of the last walk that no open document needed, read after the open documents were analysed. */
+  private readonly backlog = new Backlog();
+  /** Reports the reads of a load, the backlog's included: the files read of the walk's total. */
+  private readProgress: ((done: number, total: number) => void) | undefined;
+  private readTotal = 0;
+  /**
+   * While the backlog is read: something other than its reads was staged, or an open document's reads are all staged,
+   * so the analysis runs before the next slice.
+   */
+  private urgent = false;
+  /** The open documents' units that the last analysis left waiting. */
+  private waitingFirst = 0;
+  /**
+   * The first walk of a load with documents open listed only the directories what they read may lie in
+   * (`interest().firstBelow`); the rest is listed once they are analysed (readAhead). `listedFor`: the
+   * documents that walk was for, the only ones whose diagnostics are final before then.
+   */
+  private unlisted = false;
+  private listedFor: ReadonlySet<string> = new Set();
+  /** A whole-root feeder's options, and what it fed (undefined: nothing is stat'ed); see `wholeRoot`. */
+  private whole: { readonly options: FeedOptions; readonly state: FeedState | undefined } | undefined;
+
+  /** `open`: the open documents by root-relative path, as the front end last applied them. */
+  constructor(
+    readonly root: string,
+    private readonly open: ReadonlyMap<string, { readonly text: string }>,
+  ) {}
+
+  /**
+   * The feeder of a host with no editor and no watcher (the CLI once, the MCP server before each call): it feeds
+   * `engine` a whole root at a time (`feedRoot`). `stamps`: what was fed is remembered, so each feed after the
+   * first reads only the files whose stamp moved.
+   */
+  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, stamps: boolean): Feeder {
+    const feeder = new Feeder(root, new Map());
+    feeder.engineRef = engine;
+    feeder.whole = { options, state: stamps ? newFeedState() : undefined };
+    return feeder;
+  }
+
+  /** Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it. */
+  feedRoot(): Promise<void> {
+    if (this.whole === undefined) throw new Error(`${this.root}: not a whole-root feeder`);
+    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state);
+  }
+
+  get engine(): RegistryEngine {
+    if (this.engineRef === undefined) throw new Error(`${this.root}: engine used before it was loaded`);
+    return this.engineRef;
+  }
+
+  get ready(): boolean {
+    return this.engineRef !== undefined;
+  }
+  get dirty(): boolean {
+    return this.needsUpdate;
+  }
+
+  /**
+   * Whether the engine should see this path (false until the first load, when nothing is known): a
+   * path it wants, or one it asked for (`interest().files`: an ONEX entrypoint no family classifies as wanted).
+   */
+  accepts(rel: string): boolean {
+    return (
+      !this.excluded(rel) &&
+      this.engineRef !== undefined &&
+      (this.fetched.has(rel) || this.engineRef.interest().wants(rel))
+    );
+  }
+
+  /** (Re)loads settings and every file from disk. */
+  async load({ wasm, settings, nested, opened, progress }: LoadOptions): Promise<void> {
+    this.settings = settings;
+    // Only a first load lists part of the root first: a reload's walk must see every file the engine has.
+    const first = this.engineRef === undefined;
+    if (this.engineRef === undefined)
+      this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
+        reread: rereader(this.root, () => this.maxFileBytes),
+      });
+    else this.engineRef.configure(settings.engine);
+    const excluded = compileGlobs(settings.exclude).matches;
+    const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
+    this.excluded = (rel) => excluded(rel) || inNested(rel);
+    this.fetched.clear();
+    this.backlog.set([]);
+    for (const [rel, doc] of this.open) this.stage(rel, doc.text);
+    await this.walk(progress, true, [...new Set([...this.open.keys(), ...opened])], first);
+  }
+
+  /**
+   * Queues a file's text (null: deleted; `skipped`: not analysed, and why) for the next analysis. Open
+   * documents and disk reads go through the same size policy.
+   */
+  stage(rel: string, given: string | null | { skipped: string }): void {
+    const tooLarge = typeof given === 'string' ? sizePolicy(given, this.maxFileBytes) : null;
+    // A document at a path no walk lists (opened through a linked directory: the walk lists it under its
+    // own name, or not at all when it leads out) is not a file of ours: it leaves, or never comes. (Reads
+    // are the walk's paths, or judged so before: see lsp/watch.ts.)
+    const unreachable = given !== null && this.open.has(rel) && !this.reachable(rel);
+    const text = unreachable ? null : tooLarge === null ? given : { skipped: tooLarge };
+    if (
+      !this.has(rel) &&
+      (text === null || (this.engineRef !== undefined && !this.accepts(rel) && !this.beside.has(rel)))
+    )
+      return;
+    this.pending.set(rel, text);
+    this.needsUpdate = true;
+    this.urgent = true;
+  }
+
+  /**
+   * Stages the disk content of a path (read now: a file is read in microseconds) under the walk's rule:
+   * a path that leads out of the root, or is no regular file, gives no file, as the walk gives none.
+   * `walked`: a walk listed it inside the root, so it is read without resolving it again.
+   */
+  readLater(rel: string, walked = false): void {
+    // A file no family wants on its own is read when the analysis refers to it (`interest().files`: a module an ONEX
+    // contract names).
+    if (
+      this.engineRef !== undefined &&
+      !this.accepts(rel) &&
+      !this.has(rel) &&
+      !this.engineRef.interest().files.includes(rel)
+    )
+      return;
+    this.stageRead(
+      rel,
+      walked ? readText(path.join(this.root, rel), this.maxFileBytes) : readInRoot(this.root, rel, this.maxFileBytes),
+    );
+  }
+
+  /**
+   * Whether a walk can list `rel`: no link on its way that the walk does not follow (out of the root, a loop, or a
+   * directory listed under its own name).
+   */
+  reachable(rel: string): boolean {
+    return !this.links.some((l) => rel !== l.path && under(rel, l.path) && !this.followed.has(l.path));
+  }
+
+  /**
+   * A watched path was deleted (`removed`); the root is walked again when a link the walk followed went with it
+   * (another may lead there now).
+   */
+  async deleted(rel: string): Promise<void> {
+    const followed = [...this.followed].some((l) => under(l, rel));
+    this.removed(rel);
+    if (followed) await this.walk();
+  }
+
+  /**
+   * A path appeared: a source to read, or a directory whose sources must be read. A symbolic link is
+   * judged as the walk judges it (`linkAt`): reported, and followed only inside the root, never in a
+   * loop; whether the walk lists a directory through a link depends on the whole tree (the directory's
+   * own name wins), so a link to a directory, met here or below a new directory, walks the root again.
+   */
+  async created(rel: string): Promise<void> {
+    if (this.engineRef === undefined || this.excluded(rel)) return;
+    const link = linkAt(this.root, rel);
+    if (link !== null) {
+      if (link.link !== null) this.addLinks([link.link]);
+      if (link.kind === null) return;
+      if (link.kind === 'dir') return this.walk();
+    }
+    const interest = this.engineRef.interest();
+    // A file the analysis refers to (a module an ONEX contract names) comes back when created again.
+    if (this.accepts(rel) || interest.files.includes(rel)) return this.readLater(rel);
+    if (interest.wantsDirectory(rel)) {
+      this.directories.add(rel);
+      this.setTree();
+    }
+    const links: HostLink[] = [];
+    let found = false;
+    let throughLink = false;
+    const filter: ScanFilter = {
+      skip: (r) => this.excluded(r),
+      accept: (r) => this.accepts(r),
+      link: (l) => links.push(l),
+      directory: (d) => {
+        if (interest.wantsDirectory(d)) {
+          this.directories.add(d);
+          found = true;
+        }
+      },
+      followed: () => {
+        throughLink = true;
+      },
+    };
+    // Listed under the root's rule: nothing when the directory leads out of the root.
+    const files = await listFiles(this.root, filter, rel).catch(() => undefined); // undefined: gone again
+    if (files === undefined) return;
+    if (throughLink) return this.walk();
+    if (links.length > 0) this.addLinks(links);
+    else if (found) this.setTree();
+    for (const file of files) this.readLater(file, true);
+  }
+
+  /**
+   * A watched-file event at `rel` as the links the feeder knows see it, with no event of their own: one
+   * whose judgement moved (a path it leads through created or deleted: its target replaced by a link out
+   * of the root, a FIFO, a new file, gone, or there again) is taken away and met again as the walk meets
+   * it now; one leading to a file whose content changed is read again (a fresh walk reads a link to a
+   * file at its own path), and so is the file's name through a link the walk followed to its directory.
+   * A link to a directory whose judgement moved, or a change of what lies behind one the walk followed,
+   * walks the root again (see `created`).
+   */
+  async throughLinks(rel: string, content: boolean): Promise<void> {
+    if (this.engineRef === undefined) return;
+    let walk = false;
+    // The event at the path itself has applied; an open document at a link's path keeps its text.
+    for (const known of this.links.filter((l) => !under(l.path, rel) && !this.open.has(l.path))) {
+      const target = known.target;
+      const behind = this.followed.has(known.path) && target !== null && rel !== target && under(rel, target);
+      if (content) {
+        if (target === rel) this.readLater(known.path);
+        else if (behind) this.readLater(`${known.path}${rel.slice(target.length)}`);
+        continue;
+      }
+      const now = linkAt(this.root, known.path);
+      // Not a link any more: the event at its own path says what it is now.
+      if (now === null) continue;
+      const moved = now.link === null || now.link.target !== target || now.link.loop !== known.loop;
+      if (!moved && !behind && (target === null || !under(target, rel))) continue;
+      if (this.followed.has(known.path) || now.kind === 'dir') walk = true;
+      else {
+        this.removed(known.path);
+        await this.created(known.path);
+      }
+    }
+    if (walk) await this.walk();
+  }
+
+  /** The texts of open documents staged for the next flush (their edits). */
+  stagedEdits(): [string, string][] {
+    return [...this.open.keys()].flatMap((rel): [string, string][] => {
+      const text = this.pending.get(rel);
+      return typeof text === 'string' ? [[rel, text]] : [];
+    });
+  }
+
+  /**
+   * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
+   * the files that were staged. Units new to the engine start until `stop()` says so, the open
+   * documents' first; the feeder stays dirty while some wait (`waiting`); `updateMs` is the engine's
+   * time. While the walk's backlog is unread (`partial`), only the open documents' units start (the
+   * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
+   * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
+   * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
+   * paths moved (apcore roots: `more`), once the backlog is read. `final`: every file's diagnostics are
+   * (no unit waits, nothing is unread, nothing fetched).
+   */
+  flush(stop?: () => boolean): FlushResult {
+    const engine = this.engine;
+    const staged = [...this.pending.keys()];
+    // The whole batch first, then whether each file is wanted — judged once against all of it (the
+    // engine keeps files given until then), so neither the read order nor a per-file re-sync (O(files)
+    // each, quadratic over a cold load) decides.
+    // An open document's text may differ from the disk's: only the others may be let go and read again.
+    // One flag per staged file, in the batch's order: no pair per file (a cold load stages 30,000).
+    for (const [rel, text] of this.pending)
+      if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
+    const wanted = new Uint8Array(this.pending.size);
+    let i = 0;
+    for (const [rel, text] of this.pending) wanted[i++] = text !== null && this.accepts(rel) ? 1 : 0;
+    i = 0;
+    for (const [rel, text] of this.pending) {
+      if (!wanted[i++]) engine.deleteFile(rel);
+      else if (text !== null && typeof text !== 'string') engine.setSkipped(rel, text.skipped);
+    }
+    this.pending.clear();
+    const partial = this.backlog.unread || this.unlisted;
+    if (partial) this.backlog.reorder(this.open, () => engine.interest());
+    const start = performance.now();
+    const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
+    const updateMs = performance.now() - start;
+    this.needsUpdate = waiting > 0 || partial;
+    this.urgent = false;
+    this.waitingFirst = waitingFirst;
+    const interest = engine.interest();
+    for (const rel of interest.files) {
+      if (this.fetched.has(rel) || this.excluded(rel)) continue;
+      this.fetched.add(rel);
+      this.readLater(rel);
+    }
+    // What this analysis found it needs (a file it refers to, read and staged now; the paths a new walk
+    // lists) is not analysed yet: until it is, no diagnostics are final (an id map's target not read
+    // yet is not missing).
+    const unread = this.pending.size > 0 || interest.walk !== this.relevance;
+    const listed = partial ? this.backlog.read((rel) => !this.unlisted || this.listedFor.has(rel)) : this.open.keys();
+    const ready = new Set(unread || waitingFirst > 0 ? [] : listed);
+    // While the backlog is read, a new walk would read it too: the walk waits until it is read.
+    const more = !partial && interest.walk !== this.relevance ? this.walk() : undefined;
+    const final = !partial && !unread && waiting === 0;
+    return { changed, staged, waiting, updateMs, partial, final, ready, ...(more !== undefined ? { more } : {}) };
+  }
+
+  /**
+   * The next slice of the backlog, read and staged, when nothing else waits for the analysis (see
+   * `urgent`); undefined when it is read, or the analysis must run first. The slices are analysed
+   * together once the last is read: one analysis of the rest of the root, as a load without open
+   * documents gives, and changes queued meanwhile apply between slices.
+   */
+  readAhead(): Promise<void> | undefined {
+    if (this.urgent || this.waitingFirst > 0) return undefined;
+    // The whole root listed again: what the first walk left unlisted joins the unread rest of its backlog.
+    if (this.unlisted) {
+      this.backlog.set([]);
+      return this.walk(this.readProgress, false, [...this.open.keys()]);
+    }
+    if (!this.backlog.unread) return undefined;
+    return this.readBacklog();
+  }
+
+  private async readBacklog(): Promise<void> {
+    const { slice, left } = this.backlog.next();
+    const done = this.readTotal - left;
+    const reads = await readTexts(absolutePaths(this.root, slice), this.maxFileBytes, (n) =>
+      this.readProgress?.(done + n, this.readTotal),
+    );
+    const urgent = this.urgent;
+    // A file of the slice staged meanwhile (a watched-file event read it) or opened is not read over.
+    slice.forEach((rel, i) => {
+      if (!this.pending.has(rel) && !this.open.has(rel)) this.stageRead(rel, reads[i] ?? null);
+    });
+    // An open document whose reads this slice completed is analysed (and published) before the next slice.
+    this.urgent = this.backlog.advance(slice.length) || urgent;
+  }
+
+  /**
+   * Lists the root again: files no longer there (or no longer wanted) leave the engine, new ones are
+   * read — every one when `all` (new settings), else only those the engine does not have yet; with
+   * `opened`, what they read first and the rest later (the backlog). `narrow`: list only the directories
+   * what they read may lie in (a first load: the engine has no file a narrowed walk would miss).
+   */
+  private async walk(
+    progress?: (done: number, total: number) => void,
+    all = false,
+    opened: string[] = [],
+    narrow = false,
+  ): Promise<void> {
+    const engine = this.engine;
+    const interest = engine.interest();
+    this.relevance = interest.walk;
+    const below = narrow && opened.length > 0 ? interest.firstBelow(opened) : undefined;
+    const found = await walkRoot(this.root, interest, (rel) => this.excluded(rel), below);
+    this.followed = found.followed;
+    this.unlisted = found.unlisted;
+    this.listedFor = new Set(opened);
+    for (const dir of this.unreadableDirs) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
+    for (const [dir, { reason }] of found.unreadable) engine.setSkipped(dir, reason);
+    this.unreadableDirs = new Set(found.unreadable.keys());
+    const files = found.files;
+    this.beside = new Set(found.companions);
+    this.links = found.links;
+    this.directories.clear();
+    for (const d of found.directories) this.directories.add(d);
+    this.setTree();
+    const listed = new Set(files);
+    const gone = (rel: string): boolean =>
+      !listed.has(rel) && (!this.open.has(rel) || !this.reachable(rel)) && !this.fetched.has(rel);
+    for (const rel of [...engine.files(), ...this.pending.keys()]) if (gone(rel)) this.stage(rel, null);
+    // Open documents the engine did not take before (not relevant then: an id map apcore.yaml did not name) join now.
+    for (const [rel, doc] of this.open) if (listed.has(rel) && !this.has(rel)) this.stage(rel, doc.text);
+    const unread = files.filter((rel) => !this.open.has(rel) && (all || !this.has(rel)));
+    // What the open documents read first; the rest is the backlog, read once they are analysed (flush).
+    const needed = opened.length > 0 ? interest.first(opened) : undefined;
+    const toRead = needed ? unread.filter(needed) : unread;
+    if (needed)
+      this.backlog.set(
+        unread.filter((rel) => !needed(rel)),
+        opened,
+      );
+    this.readProgress = progress;
+    this.readTotal = unread.length;
+    // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
+    const reads = await readTexts(absolutePaths(this.root, toRead), this.maxFileBytes, (done) =>
+      progress?.(done, unread.length),
+    );
+    toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));
+  }
+
+  /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */
+  private removed(rel: string): void {
+    const links = this.links.filter((l) => l.path !== rel && !l.path.startsWith(`${rel}/`));
+    if (links.length !== this.links.length) {
+      this.links = links;
+      this.setTree();
+    }
+    if (this.has(rel)) return this.stage(rel, null);
+    const dirs = [...this.directories].filter((d) => d === rel || d.startsWith(`${rel}/`));
+    if (dirs.length > 0) {
+      for (const d of dirs) this.directories.delete(d);
+      this.setTree();
+    }
+    // Files read under it since the last analysis (a watched event just before the directory went) too.
+    const prefix = `${rel}/`;
+    const files = [...(this.engineRef?.files() ?? []), ...this.pending.keys()];
+    for (const file of files) if (file.startsWith(prefix)) this.stage(file, null);
+  }
+
+  /** Links met outside a walk (watched-file events), in place of any known at their paths. */
+  private addLinks(links: HostLink[]): void {
+    const paths = new Set(links.map((l) => l.path));
+    this.links = [...this.links.filter((l) => !paths.has(l.path)), ...links];
+    this.setTree();
+  }
+
+  /** Hands the engine the links and directories the feeder knows of; the next flush analyses them. */
+  private setTree(): void {
+    this.engine.setTree({ links: this.links, directories: [...this.directories] });
+    this.needsUpdate = true;
+    this.urgent = true;
+  }
+
+  private stageRead(rel: string, read: ReadResult): void {
+    this.stage(rel, read === null ? null : 'text' in read ? read.text : read);
+  }
+
+  private get maxFileBytes(): number {
+    return this.settings?.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  }
+  private has(rel: string): boolean {
+    return this.pending.has(rel) || this.engineRef?.has(rel) === true;
+  }
+}
+
+/** `p` is the root-relative path `dir` or below it. */
+function under(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(`${dir}/`);
+}

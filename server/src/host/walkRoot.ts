@@ -1,0 +1,66 @@
+// The one walk of a root that answers the engine's interest, for every front end: the files it wants
+// and the companions to read beside them, the links and the directories it asks about, what could not
+// be listed, which links the walk listed a directory through, and whether a narrowed walk left some
+// directory unlisted.
+import type { HostInterest, HostLink } from '../engine/engine';
+import { listFiles } from './scan';
+
+export interface RootWalk {
+  /** The wanted files and the files to read beside them (`interest().alongside`), sorted. */
+  readonly files: string[];
+  /** The files read beside a wanted one only. */
+  readonly companions: string[];
+  /** Every file the walk met that is not excluded, wanted or not. */
+  readonly onDisk: ReadonlySet<string>;
+  readonly links: HostLink[];
+  /** The directories the engine asked about (`interest().wantsDirectory`) that exist. */
+  readonly directories: string[];
+  /** What could not be listed or read ('.' for the root), why, and whether it is a file. */
+  readonly unreadable: ReadonlyMap<string, { readonly reason: string; readonly file: boolean }>;
+  /** The links to directories the walk listed their directory through (see scan.ts). */
+  readonly followed: ReadonlySet<string>;
+  /** A narrowed walk (`below`) left a directory unlisted. */
+  readonly unlisted: boolean;
+}
+
+/** `below`: list only the directories it admits (the rest is reported unlisted). */
+export async function walkRoot(
+  root: string,
+  interest: HostInterest,
+  excluded: (rel: string) => boolean,
+  below?: (rel: string) => boolean,
+): Promise<RootWalk> {
+  const onDisk = new Set<string>();
+  const links: HostLink[] = [];
+  const directories: string[] = [];
+  const unreadable = new Map<string, { reason: string; file: boolean }>();
+  const followed = new Set<string>();
+  let unlisted = false;
+  const accepted = await listFiles(root, {
+    skip: excluded,
+    // `skip` has already turned excluded paths away.
+    accept: (rel) => {
+      onDisk.add(rel);
+      return interest.wants(rel);
+    },
+    link: (l) => links.push(l),
+    directory: (rel) => {
+      if (interest.wantsDirectory(rel)) directories.push(rel);
+    },
+    ...(below
+      ? {
+          descend: (rel: string) => {
+            const listed = below(rel);
+            if (!listed) unlisted = true;
+            return listed;
+          },
+        }
+      : {}),
+    followed: (rel) => followed.add(rel),
+    unreadable: (rel, reason, file) => unreadable.set(rel || '.', { reason, file: file === true }),
+  });
+  // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
+  const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
+  const files = [...new Set([...accepted, ...companions])].sort();
+  return { files, companions, onDisk, links, directories, unreadable, followed, unlisted };
+}
