@@ -40,28 +40,21 @@ import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
 import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
-import { FAMILIES } from './families';
-import type { CrossFileCheck } from './families/step-registry/checks/registry';
-import { stepQueries } from './families/step-registry/queries';
-import { STEP_CODES } from './families/step-registry/codes';
-import { StepWorkspace } from './families/step-registry/stepWorkspace';
-import * as features from './families/step-registry/features';
-import {
-  scaffoldWorkspace,
-  workspaceRequestProblem,
-  type Scaffold,
-  type ScaffoldOptions,
-  type WorkspaceLayout,
-} from './families/cursus/workspaceTemplates';
+import { FeatureDispatch } from './analysis/features';
+import type { ModelView } from './analysis/model';
+import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
+import { FAMILIES, STEP_MODEL, WORKSPACES, type CrossFileCheck } from './families';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
-export { EDGE_SOURCES } from './families/step-registry/features/graph';
-export {
-  WORKSPACE_TEMPLATES,
-  type Scaffold,
-  type WorkspaceLayout,
-  type WorkspaceTemplateName,
-} from './families/cursus/workspaceTemplates';
+export const EDGE_SOURCES: readonly string[] = [
+  ...STEP_MODEL.edgeSources,
+  ...FAMILIES.flatMap((f) => (f.features?.flowSource === undefined ? [] : [f.features.flowSource])),
+];
+/** The templates of new workspaces, and their names and layouts as the family that lays them out names them. */
+export const WORKSPACE_TEMPLATES = WORKSPACES.templates;
+export type WorkspaceTemplateName = (typeof WORKSPACE_TEMPLATES)[number];
+export type WorkspaceLayout = ReturnType<typeof WORKSPACES.layout>;
+export type { Scaffold };
 /** A registry family (analysis/family.ts), generic over its role, facts and layout. */
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;
 export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries };
@@ -69,7 +62,11 @@ export type { WasmBinaries, HostLink, CrossFileCheck, CodeEntry, FamilyQueries }
 /**
  * Every diagnostic code the engine raises, in code order: the core's, the step model's and each family's declarations.
  */
-export const CODES: readonly CodeEntry[] = catalogue([CORE_CODES, STEP_CODES, ...FAMILIES.map((f) => f.codes ?? {})]);
+export const CODES: readonly CodeEntry[] = catalogue([
+  CORE_CODES,
+  STEP_MODEL.codes,
+  ...FAMILIES.map((f) => f.codes ?? {}),
+]);
 /**
  * The families' files as the front ends register them: watched names, followed languages, activation events
  * (package.json's, checked by a test).
@@ -123,8 +120,10 @@ export interface EngineOptions {
 
 export class RegistryEngine {
   private readonly core: Workspace;
-  /** The core workspace as the shared step model's features read it. */
-  private readonly ws: StepWorkspace;
+  /** The shared step model on the core workspace. */
+  private readonly ws: ModelView;
+  /** Editor features: a file's family first, the shared step model's otherwise. */
+  private readonly features: FeatureDispatch;
   /**
    * What `interest()` returns: one object, whose members read the engine's state when asked (a host asks by the
    * thousand: 66,000 times on a cold start of the large org).
@@ -137,15 +136,12 @@ export class RegistryEngine {
   private readonly groups: readonly DeclaredSettings[];
 
   private constructor(settings: SettingsInput, options: EngineOptions) {
-    // Cross-file checks read the step model's check context; each runs as a unit of its own.
-    const checks = (options.checks ?? []).map((c) => ({
-      name: c.name,
-      run: (q: FamilyQueries) => c.run(stepQueries(q.files).context),
-    }));
+    const checks = (options.checks ?? []).map((c) => STEP_MODEL.unitCheck(c));
     const families = [...FAMILIES, ...(options.families ?? [])];
     this.groups = settingsGroups(families);
     const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
-    this.ws = new StepWorkspace(ws);
+    this.ws = STEP_MODEL.open(ws);
+    this.features = new FeatureDispatch(ws, this.ws.features);
     this.answers = {
       // Read on demand: comparing the families' layouts costs more than the per-path questions a host asks by the
       // thousand.
@@ -178,7 +174,7 @@ export class RegistryEngine {
   }
   /** How names resolve across workspaces unless a request says otherwise (the `resolution.mode` setting). */
   get resolutionMode(): ResolutionMode {
-    return this.ws.stepSettings.mode;
+    return this.ws.resolutionMode();
   }
   /** Replaces the settings; every file is re-classified on the next update(). */
   configure(settings: SettingsInput): void {
@@ -349,7 +345,7 @@ export class RegistryEngine {
     return this.core.registryGlobs();
   }
   contexts(): ContextInfo[] {
-    return this.ws.contextInfos();
+    return this.ws.contexts();
   }
   /** The context a workspace id names (core when absent), or why there is none, naming the known ids. */
   contextFor(workspace: string | undefined): ContextId | { error: string } {
@@ -364,109 +360,90 @@ export class RegistryEngine {
   }
   /** Names Explain takes in a context: its steps, then the other families' names (ONEX `name@latest`). */
   stepNames(context?: ContextId, mode?: ResolutionMode): string[] {
-    return [...this.ws.stepNames(context, mode), ...features.familyNames(this.ws)];
+    return [...this.ws.names(context, mode), ...this.features.familyNames()];
   }
 
   explain(q: ExplainQuery): Explanation {
-    return features.explain(this.ws, q);
+    return this.features.explain(q);
   }
   list(opts: { context?: ContextId; mode?: ResolutionMode; conflictsOnly?: boolean } = {}): ListRow[] {
-    return features.list(this.ws, opts);
+    return this.features.list(opts);
   }
   /** The dependency graph of a context: nodes, edges, Kahn order and cycles (SPEC §2). */
   graph(opts: { context?: ContextId; mode?: ResolutionMode } = {}): DependencyGraph {
-    return features.graph(this.ws, opts);
+    return this.ws.graph(opts);
   }
   /** The graph `file` declares (a pipeline DAG), in the shape of a context's; null when it declares none. */
   fileGraph(file: string): DependencyGraph | null {
-    return features.fileGraph(this.ws, file);
+    return this.ws.fileGraph(file);
   }
   /** The step name at a position (a registry key or a reference), for Explain at the cursor. */
   stepAt(file: string, pos: Position): string | null {
-    return features.stepAt(this.ws, file, pos);
+    return this.features.nameAt(file, pos);
   }
 
   hover(file: string, pos: Position): HoverResult | null {
-    return features.hover(this.ws, file, pos);
+    return this.features.hover(file, pos);
   }
   definition(file: string, pos: Position): Location[] {
-    return features.definition(this.ws, file, pos);
+    return this.features.definition(file, pos);
   }
   references(file: string, pos: Position, includeDeclaration = true): Location[] {
-    return features.references(this.ws, file, pos, includeDeclaration);
+    return this.features.references(file, pos, includeDeclaration);
   }
   /** Every definition of a name and every reference to it, from the name alone (the MCP server's `locate`). */
   locateName(name: string): NameSites {
-    return features.nameSites(this.ws, name);
+    return this.ws.nameSites(this.features, name);
   }
   prepareRename(file: string, pos: Position): { range: Range; placeholder: string } | null {
-    return features.prepareRename(this.ws, file, pos);
+    return this.ws.prepareRename(file, pos);
   }
   rename(file: string, pos: Position, newName: string): RenameResult | null {
-    return features.rename(this.ws, file, pos, newName);
+    return this.ws.rename(file, pos, newName);
   }
   completion(file: string, pos: Position): CompletionResult[] {
-    return features.completion(this.ws, file, pos);
+    return this.features.completion(file, pos);
   }
   /** Quick fixes of the diagnostics that overlap `range`. */
   fixes(file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] {
-    return features.fixes(this.ws, file, range);
+    return this.ws.fixes(file, range);
   }
   /** The file's unambiguous fixes as one ("Fix all", `source.fixAll.registryLens`); null when there is none. */
   fixAll(file: string, code?: Code): Fix | null {
-    return features.fixAll(this.ws, file, code);
+    return this.ws.fixAll(file, code);
   }
   documentSymbols(file: string): DocumentSymbolResult[] {
-    return features.documentSymbols(this.ws, file);
+    return this.features.documentSymbols(file);
   }
   workspaceSymbols(query: string): WorkspaceSymbolResult[] {
-    return features.workspaceSymbols(this.ws, query);
+    return this.features.workspaceSymbols(query);
   }
   codeLenses(file: string): CodeLensResult[] {
-    return features.codeLenses(this.ws, file);
+    return this.features.codeLenses(file);
   }
   /** The paths written in a registry file that resolve to existing files, as its family's loader resolves them. */
   documentLinks(file: string): DocumentLinkResult[] {
-    return features.documentLinks(this.ws, file);
+    return this.features.documentLinks(file);
   }
 
   /** Workspace directory a file lies in (null outside every workspace). */
   workspaceDirOf(file: string): string | null {
-    return this.ws.wsDirOf(file);
+    return this.ws.dirOf(file);
   }
   /** Workspace directory of a context id (null for core or an unknown id). */
   workspaceDir(context: ContextId): string | null {
     return this.ws.dirOfContext(context);
   }
-  /**
-   * The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x
-   * `interfaces`.
-   */
+  /** The layout new workspaces follow unless a request names one (the family that lays them out reads the root). */
   workspaceLayout(): WorkspaceLayout {
-    return this.ws.model.coreSources.size === 0 || this.ws.model.searchedDirs(null, 'builder').length > 0
-      ? 'builders'
-      : 'interfaces';
+    return WORKSPACES.layout(this.core.queries);
   }
   /**
    * Files and directories of a new developer workspace, or why it cannot be created (the front end writes them, never
    * over a file).
    */
-  scaffoldWorkspace(
-    o: Omit<ScaffoldOptions, 'layout' | 'workspacesRoot' | 'coreFiles'> &
-      Partial<Pick<ScaffoldOptions, 'layout' | 'workspacesRoot'>>,
-  ): Scaffold | { error: string } {
-    const problem = workspaceRequestProblem(o);
-    if (problem) return { error: problem };
-    if (this.ws.dirOfContext(o.id) !== null)
-      return { error: `Workspace id '${o.id}' is already used by ${this.ws.dirOfContext(o.id) ?? ''}` };
-    const workspacesRoot =
-      o.workspacesRoot ?? this.ws.stepSettings.workspacesRoots[0] ?? 'developer_workspaces/developers';
-    return scaffoldWorkspace({
-      ...o,
-      layout: o.layout ?? this.workspaceLayout(),
-      workspacesRoot,
-      coreFiles: [...this.ws.model.coreSources.keys()],
-    });
+  scaffoldWorkspace(o: ScaffoldRequest<WorkspaceTemplateName, WorkspaceLayout>): Scaffold | { error: string } {
+    return WORKSPACES.scaffold(o, this.core.queries);
   }
 }
 

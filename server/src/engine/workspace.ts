@@ -52,7 +52,7 @@ const always = (): boolean => true;
 export class Workspace {
   readonly db = new Database();
   readonly files: FileQueries<Family>;
-  private readonly queries: FamilyQueries;
+  readonly queries: FamilyQueries;
   private readonly units: UnitQueries;
   private readonly publisher = new Publisher();
   /** Each published file's suppression comments and the text they were read from (see `commentsOf`). */

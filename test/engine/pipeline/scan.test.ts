@@ -3,7 +3,7 @@
 // host reports (loops, links leaving a root).
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
-import { isScanCandidate, invalidId } from '../../../server/src/engine/families/step-registry/pipeline/scan';
+import { isScanCandidate, invalidId } from '../../../server/src/engine/families/apcore/scan';
 import { assertAt, moduleClass } from './snippets';
 
 const ids = (engine: { list(): { name: string; source: string }[] }): string[] =>

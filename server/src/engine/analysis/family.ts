@@ -74,6 +74,8 @@ export interface FamilyFeatures {
   explainSections?(name: string, wsDir: string | null, q: FamilyQueries): ExplainSection[];
   /** Data-flow edges (producer → consumer) of a context, for the graph and code lenses. */
   flowEdges?(wsDir: string | null, q: FamilyQueries): FlowEdge[];
+  /** Where its `flowEdges` come from, in words (added to the model's, for a front end to say why a graph is empty). */
+  readonly flowSource?: string;
   /** The graph one of its files declares (a pipeline DAG), in a context's graph's shape; null if it declares none. */
   fileGraph?(file: string, q: FamilyQueries): Omit<DependencyGraph, 'mode'> | null;
   /** The step a position of one of its files refers to, and the range naming it (references and rename start there). */

@@ -5,7 +5,7 @@
 // root (a path relative to the map's directory is accepted too); reserved first segments and the
 // `ephemeral.*` namespace are RL009.
 import { strict as assert } from 'node:assert';
-import { invalidId } from '../../../../server/src/engine/families/step-registry/pipeline/scan';
+import { invalidId } from '../../../../server/src/engine/families/apcore/scan';
 import { discover, messageOf, moduleFile, moduleIds } from './sdk';
 
 const PROJECT = `

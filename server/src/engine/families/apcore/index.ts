@@ -2,25 +2,22 @@
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
 // units are the scan (stages 1–2), each module's entry class and validation (stages 4–5), and each
 // binding file's targets (`*.binding.yaml`, which an application loads wherever it keeps them).
-import type { StepFacts, StepFamily } from '../step-registry/member';
+import type { StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
-import { readJsModule } from '../step-registry/pipeline/jsExports';
+import { readJsModule } from './jsExports';
 import { isUnder } from '../../util/paths';
-import {
-  APCORE_CONFIG_FILES,
-  DEFAULT_ID_MAP,
-  DEFAULT_ROOT,
-  readApcoreConfig,
-  rootsFromSettings,
-} from '../step-registry/pipeline/apcoreConfig';
-import { APCORE_SETTINGS } from '../step-registry/pipeline/apcoreSettings';
-import { readIdMap } from '../step-registry/pipeline/idMap';
-import { isScanCandidate, rootOf } from '../step-registry/pipeline/scan';
-import { readBindingFile } from '../step-registry/pipeline/bindingFile';
-import { checkBindingTargets } from '../step-registry/pipeline/bindingTargets';
-import { readAclFile } from '../step-registry/pipeline/aclFile';
+import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT, rootsFromSettings } from './projectConfig';
+import { readApcoreConfig } from './apcoreConfig';
+import { APCORE_SETTINGS } from './apcoreSettings';
+import { readIdMap } from './idMapFile';
+import { APCORE_CODES } from './codes';
+import { isScanCandidate, rootOf } from './scan';
+import { readBindingFile } from './bindingFile';
+import { checkBindingTargets } from './bindingTargets';
+import { readAclFile } from './aclFile';
+import { moduleScan, type ApcoreFacts } from './moduleScan';
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' | 'binding' | 'acl' };
 /** Shared by every module file (an extension root may hold thousands). */
@@ -44,13 +41,17 @@ const BINDING: ApcoreRole = Object.freeze({ family: 'apcore', role: 'binding' })
 const ACL_FILE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'acl' });
 const YAML_FILE = /\.ya?ml$/;
 
-export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
+export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   name: 'apcore',
   // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
   examples: [{ dir: 'apcore-extensions' }],
-  step: { lists: { module: 'module', idMap: 'id-map', binding: 'binding' } },
+  step: {
+    lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
+    modules: (files, lists) => moduleScan(files, lists, (p) => files.appliedBy(apcore, p)?.facts ?? null),
+  },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
     const source = file ? text(file) : undefined;
@@ -115,7 +116,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
           })
         : [];
     }
-    return key === 'apcore' ? scan.apcoreDiagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
+    return key === 'apcore' ? scan.diagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   // The files binding targets name, so their names can be read.
   wantedFiles: (q) => stepQueries(q.files).step.bindingWantedQ(''),
@@ -137,8 +138,7 @@ export const apcore: StepFamily<ApcoreRole, StepFacts, ApcoreLayout> = {
   // the map's directory).
   features: {
     documentLinks(file, q) {
-      const s = stepQueries(q.files);
-      return s.step.idMapDocQ('')?.file === file ? s.scan.idMapLinksQ('') : [];
+      return stepQueries(q.files).scan.idMapLinksOf(file);
     },
   },
 };

@@ -141,6 +141,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
       const target = scriptFile(stepQueries(q.files).model, doc.wsDir, doc, (p) => q.files.exists(p));
       return target === null ? [] : [{ range: doc.script.inner, target }];
     },
+    flowSource: "the 'compatible_sources' of cursus 2.x step interfaces (*.step.yaml), drawn as data flow",
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
       const { model, pipeline } = stepQueries(q.files);

@@ -1,6 +1,6 @@
 // The cursus family: core and workspace registries, their component modules, the base classes and
 // the builder discovery of the cursus in the repository. Its units are the
-// core context and each developer workspace (checks/units.ts); its facts are registry sources and
+// core context and each developer workspace (units.ts); its facts are registry sources and
 // component classes, which the shared registry model merges.
 import type { Read } from '../../analysis/facts';
 import type { StepFacts, StepFamily } from '../step-registry/member';
@@ -17,7 +17,7 @@ import { spliceSource } from '../step-registry/model/splice';
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import { parseYamlLit } from '../../yaml/yamlLit';
-import { checkCoreUnit, checkWorkspaceUnit } from '../step-registry/checks/units';
+import { checkCoreUnit, checkWorkspaceUnit } from './units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusLayout, type CursusRole } from './roles';
 import { isInterfacesDir, stepPacks } from '../step-registry/model/stepPacks';
 import { cursusQueries } from './queries';

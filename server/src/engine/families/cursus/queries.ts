@@ -4,7 +4,7 @@
 import { perDatabase, QueryGroup, type Query } from '../../db/database';
 import type { Diagnostic } from '../../types';
 import type { FamilyQueries } from '../../analysis/family';
-import { checkCoreEntry } from '../step-registry/checks/units';
+import { checkCoreEntry } from './units';
 import { stepQueries } from '../step-registry/queries';
 import { sameData } from '../../util/equality';
 

@@ -13,6 +13,8 @@
 // components are left for the developer to write (check reports them missing until then, as cursus's
 // step catalog finds no builder for them).
 
+import type { Scaffold } from '../../analysis/scaffolding';
+
 export type WorkspaceTemplateName = 'minimal' | 'standard' | 'advanced';
 export const WORKSPACE_TEMPLATES: readonly WorkspaceTemplateName[] = ['minimal', 'standard', 'advanced'];
 export type WorkspaceLayout = 'builders' | 'interfaces';
@@ -28,12 +30,6 @@ export interface ScaffoldOptions {
   coreFiles: readonly string[];
   /** Another workspace to copy: its id and its files under `src/cursus_dev/` (paths relative to that directory). */
   copyFrom?: { id: string; files: { path: string; text: string }[] };
-}
-
-export interface Scaffold {
-  dir: string;
-  dirs: string[];
-  files: { file: string; text: string }[];
 }
 
 /**

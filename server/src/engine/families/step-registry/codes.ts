@@ -29,8 +29,6 @@ export const STEP_CODES = {
   RL028: { severity: 'error', title: 'duplicate namespace' },
   RL029: { severity: 'error', title: 'id map problem' },
   RL031: { severity: 'information', title: 'registry variable is not a literal' },
-  RL070: { severity: 'error', title: 'binding file apcore cannot load' },
-  RL071: { severity: 'error', title: 'binding target does not resolve' },
   RL072: { severity: 'information', title: 'dependency registered by a binding file' },
   RL073: { severity: 'warning', title: 'deprecation key no apcore SDK reads' },
   RL074: { severity: 'error', title: "apcore.yaml value apcore's Config rejects" },

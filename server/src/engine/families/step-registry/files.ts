@@ -10,12 +10,10 @@ import { isStepFamily, type StepFacts, type StepFamily } from './member';
 import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
-import { APCORE_CONFIG_FILES, type ApcoreConfig } from './pipeline/apcoreConfig';
-import type { IdMapDoc } from './pipeline/idMap';
-import type { BindingDoc } from './pipeline/bindingFile';
-import { wantedTargetFiles } from './pipeline/bindingTargets';
+import type { BindingDoc } from './pipeline/bindingDoc';
+import { wantedTargetFiles } from './pipeline/targetFiles';
 import { sameJson, sameList } from '../../util/equality';
-import type { JsModule } from './pipeline/jsExports';
+import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../../db/database';
 import { wsDirOf } from './model/workspaceDirs';
 
@@ -30,10 +28,6 @@ export class StepFiles {
   constructor(readonly files: FileQueries) {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
-    this.apcoreConfigQ = files.db.query(
-      'apcoreConfig',
-      () => APCORE_CONFIG_FILES.map((p) => this.facts(p)?.apcore).find((c) => c) ?? null,
-    );
     this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
       this.firstFact('builderDiscovery', (f) => f.builders),
     );
@@ -66,13 +60,6 @@ export class StepFiles {
         ].sort(),
       sameList,
     );
-    this.idMapDocQ = files.db.query('idMapDoc', () => {
-      for (const p of this.list('idMap')) {
-        const doc = this.facts(p)?.idMap;
-        if (doc) return doc;
-      }
-      return null;
-    });
   }
 
   settings(): Settings {
@@ -183,6 +170,10 @@ export class StepFiles {
   moduleCandidates(): string[] {
     return this.list('module');
   }
+  /** The id maps, in path order (the module scan reads the first one read). */
+  idMapFiles(): string[] {
+    return this.list('idMap');
+  }
   /** apcore binding files, in path order. */
   bindingFiles(): string[] {
     return this.list('binding');
@@ -192,16 +183,12 @@ export class StepFiles {
     return this.list('bases');
   }
 
-  /** apcore.yaml's configuration (the first of its places that is read). */
-  readonly apcoreConfigQ: Query<ApcoreConfig | null>;
   /**
    * The module ids binding files register, each where it is first written (a later file's registration of it fails).
    */
   readonly boundIdsQ: Query<Readonly<Record<string, { file: string; range: Range }>>>;
   /** The files binding targets may be, fed so their names can be read. */
   readonly bindingWantedQ: Query<string[]>;
-  /** The id map's document (the first listed that is read). */
-  readonly idMapDocQ: Query<IdMapDoc | null>;
   /** What the builder discovery module says (the first listed that is read), null without one. */
   readonly builderDiscoveryQ: Query<BuilderDiscovery | null>;
   /** The build strategies of the first base module that registers some, null without one. */

@@ -1,18 +1,19 @@
 // What a family is to the shared step model: the facts its files give the model (registry sources,
-// classes, companion metadata, apcore's configuration and id map) and which of its index keys play
-// which part (workspace registries, component folders, metadata files, module candidates, id maps).
+// classes, companion metadata, module exports, bindings), which of its index keys play which part
+// (workspace registries, component folders, metadata files, module candidates, id maps), and the scan of
+// modules one member brings (apcore's: the model names no member).
 // cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
 // never read by the step model.
 import type { Family } from '../../analysis/family';
 import type { FileFamily, FileQueries } from '../../analysis/files';
-import type { ComponentKind } from '../../api';
-import type { ModuleClass } from '../../python/facts';
-import type { RegistrySource } from './model/source';
-import type { MetaDoc } from './pipeline/types';
-import type { ApcoreConfig } from './pipeline/apcoreConfig';
-import type { IdMapDoc } from './pipeline/idMap';
-import type { BindingDoc } from './pipeline/bindingFile';
-import type { JsModule } from './pipeline/jsExports';
+import type { ComponentKind, DocumentLinkResult } from '../../api';
+import type { Diagnostic } from '../../types';
+import type { Query } from '../../db/database';
+import type { ModuleClass, PyClass } from '../../python/facts';
+import type { RegistrySource, StepEntry } from './model/source';
+import type { MetaDoc, ScannedModule } from './pipeline/types';
+import type { BindingDoc } from './pipeline/bindingDoc';
+import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
@@ -27,8 +28,6 @@ export interface StepFacts {
   /** Exports of a TypeScript or JavaScript module file, as apcore-typescript's loader would see them. */
   js?: JsModule | null;
   meta?: MetaDoc | null;
-  apcore?: ApcoreConfig | null;
-  idMap?: IdMapDoc | null;
   /** An apcore binding file (`*.binding.yaml`). */
   bindings?: BindingDoc | null;
   /** How the repository's own builder discovery module finds builder classes (model/rowClasses.ts). */
@@ -47,6 +46,8 @@ export interface StepParts<R> {
   coreSources?(files: FileQueries): string[];
   /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
   workspaceSources?(files: FileQueries, dir: string): string[];
+  /** Its scan of modules (one member has one): built once per database, when the step model is. */
+  modules?(files: FileQueries, lists: ModuleLists): ModuleStage;
   /** Its `ws:<dir>` index keys list the developer workspaces' registries (the member that reads them). */
   workspaceRegistries?: boolean;
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
@@ -63,6 +64,48 @@ export interface StepParts<R> {
     builderDiscovery?: string;
     binding?: string;
   };
+}
+
+/**
+ * The member that scans modules (stages 1–2 of the discovery pipeline, docs/pipeline.md) gives the model its
+ * modules and what the later stages and features read of the scan, as tracked queries.
+ */
+export interface ModuleStage {
+  /** Stage 8: the registered modules by id, visible from every context. */
+  readonly modulesQ: Query<Map<string, StepEntry>>;
+  /** Files of the scanned modules, in path order. */
+  readonly moduleFilesQ: Query<string[]>;
+  /** The scanned module of a file (stage 1–2's record, keyed by file). */
+  readonly scannedQ: Query<ScannedModule | null>;
+  /** The scanned module of a file, null when the scan found none there. */
+  moduleOf(file: string): ScannedModule | null;
+  /** The scan's own diagnostics (roots, ids, the id map). */
+  readonly diagnosticsQ: Query<Diagnostic[]>;
+  /** Every path an id map item may name (their appearance re-runs the scan). */
+  readonly mappedQ: Query<string[]>;
+  /** Stages 4–5 for the TypeScript and JavaScript module files it scans. */
+  readonly jsEntries: JsEntryStages;
+  /** The document links of a file: the id map's (each item's `file` to the module it names), when it is that map. */
+  idMapLinksOf(file: string): DocumentLinkResult[];
+}
+
+/** Stages 4–5 for TypeScript and JavaScript module files, as their SDK runs them on what importing the file gives. */
+export interface JsEntryStages {
+  /** Stage 4: the export the SDK registers for a module file, or null (with why, when it is certain). */
+  resolve(file: string, mod: JsModule, meta: MetaDoc | null): { entry: JsExport | null; diagnostics: Diagnostic[] };
+  /** A companion's `entry_point` on a TypeScript or JavaScript subject. */
+  check(doc: MetaDoc, subject: string, mod: JsModule): { entry: JsExport | null; diagnostics: Diagnostic[] };
+  /** Stage 5: the SDK's validation of the registered export. */
+  validate(file: string, id: string, e: JsExport): Diagnostic[];
+  /** The export as the class the later stages read. */
+  asClass(e: JsExport): PyClass;
+}
+
+/** What the module scan reads of the step model's files besides the core's queries (each a tracked read). */
+export interface ModuleLists {
+  metaFiles(): string[];
+  moduleCandidates(): string[];
+  idMapFiles(): string[];
 }
 
 export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {

@@ -1,12 +1,12 @@
-// The step model of one engine: its reading of the per-file facts (files.ts), the scan of apcore
-// modules (pipeline/moduleScan.ts), the registry model (model/queries.ts) and the other stages of the
+// The step model of one engine: its reading of the per-file facts (files.ts), the scan of modules (the
+// member that brings one: member.ts `modules`), the registry model (model/queries.ts) and the other stages of the
 // discovery pipeline (pipeline/queries.ts), built once per database in the order they depend on each
 // other (each reads only those built before it), with the context cross-file checks read.
 import { perDatabase } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { StepFiles } from './files';
+import type { ModuleStage } from './member';
 import { ModelQueries } from './model/queries';
-import { ModuleScan } from './pipeline/moduleScan';
 import { PipelineQueries } from './pipeline/queries';
 import type { CheckContext } from './checks/registry';
 
@@ -14,7 +14,7 @@ const NONE = '';
 
 export class StepQueries {
   readonly step: StepFiles;
-  readonly scan: ModuleScan;
+  readonly scan: ModuleStage;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
   readonly context: CheckContext;
@@ -22,14 +22,12 @@ export class StepQueries {
   constructor(readonly files: FileQueries) {
     const f = files;
     const s = (this.step = new StepFiles(files));
-    const scan = (this.scan = new ModuleScan(f.db, {
-      settings: () => f.settings(),
-      exists: (p) => f.exists(p),
+    const stage = s.members.find((m) => m.step.modules)?.step.modules;
+    if (!stage) throw new Error('The step model needs the member that scans modules (families/index.ts)');
+    const scan = (this.scan = stage(f, {
       metaFiles: () => s.metaFiles(),
       moduleCandidates: () => s.moduleCandidates(),
-      apcoreConfig: () => s.apcoreConfigQ(NONE),
-      idMapDoc: () => s.idMapDocQ(NONE),
-      links: () => f.links(),
+      idMapFiles: () => s.idMapFiles(),
     }));
     const model = (this.model = new ModelQueries(f.db, { files: s, modules: scan.modulesQ }));
     this.pipeline = new PipelineQueries(f.db, {

@@ -3,7 +3,7 @@
 // each developer workspace) named the way Explain, the status and the CLI name them.
 import type { ContextInfo } from '../../api';
 import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settings } from '../../types';
-import type { Workspace } from '../../workspace';
+import type { ModelCore } from '../../analysis/model';
 import type { FamilyFeatures, FamilyQueries } from '../../analysis/family';
 import type { PyClass } from '../../python/facts';
 import type { ClassDef } from './model/registry';
@@ -12,14 +12,14 @@ import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
-import type { ModuleScan } from './pipeline/moduleScan';
+import type { ModuleStage } from './member';
 import { contextIdOf, resolvableNames } from './model/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
 export class StepWorkspace {
   private readonly q: StepQueries;
 
-  constructor(private readonly core: Workspace) {
+  constructor(private readonly core: ModelCore) {
     this.q = stepQueries(core.files);
   }
 
@@ -29,7 +29,7 @@ export class StepWorkspace {
   get pipeline(): PipelineQueries {
     return this.q.pipeline;
   }
-  get scan(): ModuleScan {
+  get scan(): ModuleStage {
     return this.q.scan;
   }
   get settings(): Settings {

@@ -10,11 +10,10 @@ import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import { concreteCycle, cyclicComponents, kahnOrder } from '../pipeline/order';
 import { entryLocation } from './navigation';
 
-/** Where the graph's edges come from, in words, for a front end to say why a graph is empty. */
+/** Where the model's own edges come from, in words (the families' data flow adds theirs: `flowSource`). */
 export const EDGE_SOURCES: readonly string[] = [
   "the 'dependencies' of a step's or module's *_meta.yaml companion",
   "the 'dependencies' of a workspace's WORKSPACE_METADATA (in that workspace's context)",
-  "the 'compatible_sources' of cursus 2.x step interfaces (*.step.yaml), drawn as data flow",
 ];
 
 export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: ResolutionMode }): DependencyGraph {

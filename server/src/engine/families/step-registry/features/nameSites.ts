@@ -7,20 +7,27 @@ import type { Location } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { sourceOf } from '../model/resolve';
 import { entryLocation } from './navigation';
-import { familySymbols, references } from './familyFirst';
+import type { FeatureDispatch } from '../../../analysis/features';
 
 /** `name@version` (an ONEX policy, as Explain takes it) is located by its name. */
-export function nameSites(ws: StepWorkspace, name: string): NameSites {
+export function nameSites(
+  ws: StepWorkspace,
+  features: Pick<FeatureDispatch, 'familySymbols' | 'references'>,
+  name: string,
+): NameSites {
   const base = name.split('@')[0] ?? name;
   const definitions: SourcedLocation[] = [
     ...ws.model.definitions(base).map((e) => ({ source: sourceOf(ws.model, e), ...entryLocation(ws, e) })),
-    ...familySymbols(ws, base)
+    ...features
+      .familySymbols(base)
       .filter((s) => s.name === base)
       .map((s) => ({ source: s.containerName, ...s.location })),
   ];
   const first = definitions[0];
   const key = (l: Location): string => `${l.file}\0${l.range.start.line}\0${l.range.start.character}`;
   const defined = new Set(definitions.map(key));
-  const refs = first ? references(ws, first.file, first.range.start, true).filter((l) => !defined.has(key(l))) : [];
+  const refs = first
+    ? features.references(first.file, first.range.start, true).filter((l) => !defined.has(key(l)))
+    : [];
   return { name: base, definitions, references: refs };
 }

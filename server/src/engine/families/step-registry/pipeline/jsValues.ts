@@ -1,4 +1,4 @@
-// The values the TypeScript/JavaScript exports reader (jsExports.ts) builds from expressions, shared by
+// The values the TypeScript/JavaScript exports reader (apcore/jsExports.ts) builds from expressions, shared by
 // its parts: what an expression is as far as it can be told without evaluating anything.
 
 /** A value as the reader sees it. */

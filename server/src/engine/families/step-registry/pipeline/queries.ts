@@ -19,12 +19,11 @@ import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
 import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
 import { pythonExampleProblems, validateModule } from './validate';
-import type { JsModule } from './jsExports';
-import { checkJsEntryPoint, exportAsClass, resolveJsEntry, validateJsModule } from './jsEntryPoint';
+import type { JsModule } from './jsModule';
 import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
 import type { Binding, MetaDoc } from './types';
-import type { ModuleScan } from './moduleScan';
+import type { ModuleStage } from '../member';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { pairKey, pairOf } from '../../../util/pairKey';
@@ -33,7 +32,7 @@ import { pairKey, pairOf } from '../../../util/pairKey';
 export interface PipelineInputs {
   settings(): Settings;
   /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
-  readonly scan: ModuleScan;
+  readonly scan: ModuleStage;
   readonly model: RegistryModel;
   exists(path: string): boolean;
   /** The engine's own copy of a path it knows (equal to `path`). */
@@ -338,7 +337,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     }
     const js = b.subject ? this.host.jsModule(b.subject) : null;
     const ep =
-      js && b.subject ? checkJsEntryPoint(doc, b.subject, js) : checkMetaEntryPoint(doc, b.subject, this.classFiles());
+      js && b.subject
+        ? this.host.scan.jsEntries.check(doc, b.subject, js)
+        : checkMetaEntryPoint(doc, b.subject, this.classFiles());
     for (const d of ep.diagnostics) diagnostics.push(d);
     const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     for (const d of deps.diagnostics) diagnostics.push(d);
@@ -432,10 +433,10 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       const meta = primary ? this.host.metaDoc(primary) : null;
       const js = this.host.jsModule(file);
       if (js) {
-        const r = resolveJsEntry(file, js, meta);
-        const validation = r.entry ? validateJsModule(file, s.id, r.entry) : [];
+        const r = this.host.scan.jsEntries.resolve(file, js, meta);
+        const validation = r.entry ? this.host.scan.jsEntries.validate(file, s.id, r.entry) : [];
         return {
-          cls: r.entry ? exportAsClass(r.entry) : null,
+          cls: r.entry ? this.host.scan.jsEntries.asClass(r.entry) : null,
           file,
           diagnostics: [...r.diagnostics, ...validation],
           code: r.entry?.fields ?? null,

@@ -4,31 +4,18 @@
 // error: `BindingFileInvalidError` or a schema-mode error aborts the whole file, so none of its modules
 // registers); a missing or unsupported `spec_version` is the warning the loader logs. Targets are checked
 // against the repository by bindingTargets.ts.
-import type { Diagnostic, Range } from '../../../types';
-import { dictEntry, keyText, type Lit } from '../../../literal';
-import { syntaxDiag } from '../../../codes';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { outsideErrorZones, parseYamlLit } from '../../../yaml/yamlLit';
+import type { Range } from '../../types';
+import { dictEntry, keyText, type Lit } from '../../literal';
+import { syntaxDiag } from '../../codes';
+import { diag } from './codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { outsideErrorZones, parseYamlLit } from '../../yaml/yamlLit';
+import type { BindingDoc } from '../step-registry/pipeline/bindingDoc';
 
 /** `bindings.py:50`. */
 const SUPPORTED_SPEC_VERSIONS = ['1.0'];
 /** `_AUTO_SCHEMA_VALID_STRINGS` of `bindings.py`. */
 const AUTO_SCHEMA_STRINGS = ['permissive', 'strict', 'true'];
-
-export interface BindingItem {
-  moduleId: { value: string; range: Range } | null;
-  /** `target` as written: `module.path:callable` (the characters inside the quotes in `inner`). */
-  target: { value: string; range: Range; inner: Range } | null;
-  /** `schema_ref`, relative to the binding file's directory. */
-  schemaRef: { value: string; range: Range } | null;
-}
-
-export interface BindingDoc {
-  file: string;
-  items: BindingItem[];
-  diagnostics: Diagnostic[];
-}
 
 export function readBindingFile(file: string, text: string): BindingDoc {
   const facts = parseYamlLit(text, { pyyaml: true });

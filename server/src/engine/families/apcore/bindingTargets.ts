@@ -4,11 +4,12 @@
 // a name the module's file never defines is BindingCallableNotFoundError — each RL071, an error because
 // the loader raises and none of the file's modules registers. A module outside the repository (an
 // installed package) is not judged. `schema_ref` naming no file is the loader's BindingFileInvalidError.
-import type { Diagnostic } from '../../../types';
-import { diag } from '../codes';
-import { dirOf, isUnder, joinRel } from '../../../util/paths';
-import { moduleClasses } from '../../../python/facts';
-import type { BindingDoc, BindingItem } from './bindingFile';
+import type { Diagnostic } from '../../types';
+import { diag } from './codes';
+import { dirOf, isUnder, joinRel } from '../../util/paths';
+import { moduleClasses } from '../../python/facts';
+import type { BindingDoc, BindingItem } from '../step-registry/pipeline/bindingDoc';
+import { importBases, moduleFiles } from '../step-registry/pipeline/targetFiles';
 
 export interface TargetEnv {
   exists(path: string): boolean;
@@ -18,39 +19,6 @@ export interface TargetEnv {
 }
 
 const FAILS = 'so no module of this file registers';
-
-/**
- * Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory.
- */
-function importBases(bindingFile: string): string[] {
-  return [...new Set(['', 'src', dirOf(bindingFile)])];
-}
-
-/** The files a module path may be, in the order they are tried. */
-export function moduleFiles(bindingFile: string, modulePath: string): string[] {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(modulePath)) return [];
-  const rel = modulePath.split('.').join('/');
-  return importBases(bindingFile)
-    .flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)])
-    .filter((p): p is string => p !== null);
-}
-
-/** The files a package's top level may be: whether the package is in the repository. */
-function topFiles(bindingFile: string, top: string): string[] {
-  return importBases(bindingFile)
-    .flatMap((b) => [joinRel(b, `${top}/__init__.py`), joinRel(b, `${top}.py`)])
-    .filter((p): p is string => p !== null);
-}
-
-/** The files every target of a binding file may be, and its top package (fed so their names can be read). */
-export function wantedTargetFiles(doc: BindingDoc): string[] {
-  return doc.items.flatMap((i) => {
-    const modulePath = i.target?.value.includes(':') ? (i.target.value.split(':')[0] as string) : null;
-    return modulePath === null
-      ? []
-      : [...moduleFiles(doc.file, modulePath), ...topFiles(doc.file, modulePath.split('.')[0] as string)];
-  });
-}
 
 export function checkBindingTargets(doc: BindingDoc, env: TargetEnv): Diagnostic[] {
   const out: Diagnostic[] = [];

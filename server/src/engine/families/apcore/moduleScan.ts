@@ -1,23 +1,33 @@
 // Stages 1–2 of the discovery pipeline and the modules map of stage 8 as tracked queries: the scan of
 // the module candidates under the active roots, the id map, and the modules they register. They read
 // per-file facts only, never the registry model: the model reads its modules here, and the later stages
-// (queries.ts) read both, so the step model's query groups depend on each other in one direction
-// (scan, then model, then the other stages; built in that order by ../queries.ts).
-import type { Diagnostic, HostLink, Range, Settings } from '../../../types';
-import type { DocumentLinkResult } from '../../../api';
-import type { StepEntry } from '../model/source';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { dictFields } from '../model/dictFields';
-import { isUnder } from '../../../util/paths';
-import { QueryGroup, type Query } from '../../../db/database';
-import { sameJson } from '../../../util/equality';
+// (step-registry/pipeline/queries.ts) read both, so the step model's query groups depend on each other in one
+// direction (scan, then model, then the other stages; built in that order by step-registry/queries.ts, which
+// asks this family for its scan: member.ts `modules`).
+import type { Diagnostic, HostLink, Range, Settings } from '../../types';
+import type { DocumentLinkResult } from '../../api';
+import type { StepEntry } from '../step-registry/model/source';
+import { diag } from '../step-registry/codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { dictFields } from '../step-registry/model/dictFields';
+import { isUnder } from '../../util/paths';
+import { QueryGroup, type Query } from '../../db/database';
+import { sameJson } from '../../util/equality';
 import { APCORE_SETTINGS } from './apcoreSettings';
-import { DEFAULT_MAX_DEPTH, DEFAULT_ROOT, rootsFromSettings, type ApcoreConfig } from './apcoreConfig';
+import {
+  APCORE_CONFIG_FILES,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_ROOT,
+  rootsFromSettings,
+  type ApcoreConfig,
+} from './projectConfig';
+import type { FileQueries } from '../../analysis/files';
+import type { ModuleLists, ModuleStage, StepFacts } from '../step-registry/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
-import type { ApRoot, ScannedModule } from './types';
-import { META_SUFFIX } from './metadata';
+import { JS_ENTRIES } from './jsEntryPoint';
+import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
+import { META_SUFFIX } from '../step-registry/pipeline/metadata';
 
 /** What the scan reads: per-file facts, existence, links and settings, all tracked. */
 export interface ScanInputs {
@@ -41,7 +51,7 @@ interface ScanResult {
 
 const NONE = '';
 
-export class ModuleScan extends QueryGroup<ScanInputs> {
+export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
   private get host(): ScanInputs {
     return this.deps;
   }
@@ -112,10 +122,15 @@ export class ModuleScan extends QueryGroup<ScanInputs> {
   moduleOf(file: string): ScannedModule | null {
     return this.anyScannedQ(NONE) ? this.scannedQ(file) : null;
   }
-  readonly apcoreDiagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
+  readonly diagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
   readonly mappedQ = this.db.query('mapped', () => this.scanQ(NONE).mapped, sameJson);
+  readonly jsEntries = JS_ENTRIES;
   /** Document links of the id map: each item's `file` to the module it names. */
   readonly idMapLinksQ = this.db.query('idMapLinks', () => this.scanQ(NONE).idMapLinks, sameJson);
+  /** The document links of a file: the id map's, when it is the id map the scan read. */
+  idMapLinksOf(file: string): DocumentLinkResult[] {
+    return this.host.idMapDoc()?.file === file ? this.idMapLinksQ(NONE) : [];
+  }
 
   private linkProblems(roots: readonly ApRoot[]): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -186,4 +201,41 @@ function moduleEntry(m: ScannedModule): StepEntry {
     value: { kind: 'dict', entries: [], range: ZERO_RANGE },
     fields: dictFields(null),
   };
+}
+
+/** What apcore's files give the scan besides the step model's facts: apcore.yaml's configuration and the id map. */
+export interface ApcoreFacts extends StepFacts {
+  apcore?: ApcoreConfig | null;
+  idMap?: IdMapDoc | null;
+}
+
+/**
+ * apcore's scan on an engine's files (member.ts `modules`): apcore.yaml's configuration (the first of its places that
+ * is read) and the id map's document (the first listed that is read) come from the family's own facts.
+ */
+export function moduleScan(
+  files: FileQueries,
+  lists: ModuleLists,
+  facts: (path: string) => ApcoreFacts | null,
+): ModuleScan {
+  const config = files.db.query(
+    'projectConfig',
+    () => APCORE_CONFIG_FILES.map((p) => facts(p)?.apcore).find((c) => c) ?? null,
+  );
+  const idMapDoc = files.db.query('idMapDoc', () => {
+    for (const p of lists.idMapFiles()) {
+      const doc = facts(p)?.idMap;
+      if (doc) return doc;
+    }
+    return null;
+  });
+  return new ModuleScan(files.db, {
+    settings: () => files.settings(),
+    exists: (p) => files.exists(p),
+    metaFiles: () => lists.metaFiles(),
+    moduleCandidates: () => lists.moduleCandidates(),
+    apcoreConfig: () => config(NONE),
+    idMapDoc: () => idMapDoc(NONE),
+    links: () => files.links(),
+  });
 }

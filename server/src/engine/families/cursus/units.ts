@@ -1,14 +1,14 @@
-// The cross-file checks of one context ("unit"): core, or one workspace. Each runs as a tracked query,
-// so it is re-run exactly when something it read changed.
-import type { Diagnostic, Settings } from '../../../types';
-import { STEP_SETTINGS } from '../settings';
-import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../../checks/limits';
-import { diag } from '../codes';
-import type { RegistryModel, WsState } from '../model/registry';
-import { layersFor, resolveName, sourceOf } from '../model/resolve';
-import { checkComponents } from './components';
-import { checkCoreInversions, checkWorkspaceInversions } from './derived';
-import { pushAll } from '../model/source';
+// The cursus family's cross-file checks of one context ("unit"): core, or one workspace, as cursus's
+// manager loads them. Each runs as a tracked query, so it is re-run exactly when something it read changed.
+import type { Diagnostic, Settings } from '../../types';
+import { STEP_SETTINGS } from '../step-registry/settings';
+import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../checks/limits';
+import { diag } from '../step-registry/codes';
+import type { RegistryModel, WsState } from '../step-registry/model/registry';
+import { layersFor, resolveName, sourceOf } from '../step-registry/model/resolve';
+import { checkComponents } from '../step-registry/checks/components';
+import { checkCoreInversions, checkWorkspaceInversions } from '../step-registry/checks/derived';
+import { pushAll } from '../step-registry/model/source';
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 

@@ -1,6 +1,6 @@
 // The apcore family's settings (declared by families/apcore, read here by the pipeline that scans its
 // extension roots): roots besides apcore.yaml's, and the ID map's path, both inside the folder.
-import { leavesRoot, normalDir, record, settingsGroup } from '../../../settings';
+import { leavesRoot, normalDir, record, settingsGroup } from '../../settings';
 
 /** A root directory, or a directory with the namespace its module ids get when there are several roots. */
 export type ApcoreRootSetting = string | { path: string; namespace?: string };

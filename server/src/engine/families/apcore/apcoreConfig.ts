@@ -4,37 +4,14 @@
 // PATH, namespace: NAME}]` (the shape of apcore-python's `Registry(extensions_dirs=…)`; `path:` is a
 // synonym of `root:`) and `id_map: PATH`. Paths are relative to the file; each keeps its node for
 // diagnostics. A `max_depth` outside [1, 16] is RL020 (Config.validate rejects it).
-import type { Diagnostic, Range } from '../../../types';
-import type { ApcoreRootSetting } from './apcoreSettings';
-import { dictEntry, type Lit } from '../../../literal';
-import { syntaxDiag } from '../../../codes';
-import { diag } from '../codes';
-import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
-import { dirOf, joinRel } from '../../../util/paths';
-import type { RootDecl } from './types';
+import type { Range } from '../../types';
+import { dictEntry, type Lit } from '../../literal';
+import { syntaxDiag } from '../../codes';
+import { diag } from './codes';
+import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
+import { dirOf, joinRel } from '../../util/paths';
+import { DEFAULT_ACL_ROOT, DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, type ApcoreConfig } from './projectConfig';
 import { validateApcoreConfig } from './apcoreValidate';
-import { DEFAULT_ACL_ROOT } from './aclFile';
-
-export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
-export const DEFAULT_ROOT = 'extensions';
-export const DEFAULT_ID_MAP = 'id_map.yaml';
-/** `extensions.max_depth`: its default and the range Config.validate accepts. */
-export const DEFAULT_MAX_DEPTH = 8;
-export const MAX_DEPTH_LIMIT = 16;
-
-export interface ApcoreConfig {
-  file: string;
-  roots: RootDecl[];
-  /** `id_map: PATH` (root-relative; null when the path leaves the root). */
-  idMap: { path: string | null; range: Range } | null;
-  /** `extensions.max_depth` (the scanner counts the root as depth 1). */
-  maxDepth: number;
-  /** `extensions.follow_symlinks`: whether the scanner enters symlinked directories (inside the root only). */
-  followSymlinks: boolean;
-  /** `acl.root`: where the ACL files are (root-relative; null when the path leaves the root or is not a string). */
-  aclRoot: string | null;
-  diagnostics: Diagnostic[];
-}
 
 type Str = Extract<Lit, { kind: 'str' }>;
 
@@ -142,16 +119,4 @@ function pushRoot(
 
 function get(n: Lit | null | undefined, key: string): Lit | undefined {
   return dictEntry(n, key)?.value;
-}
-
-/** Roots of the `registryLens.apcore.roots` setting (no node to point at). */
-export function rootsFromSettings(roots: ApcoreRootSetting[]): RootDecl[] {
-  const out: RootDecl[] = [];
-  for (const r of roots) {
-    const raw = typeof r === 'string' ? r : r.path;
-    const path = joinRel('', raw.trim());
-    if (path !== null)
-      out.push({ path, namespace: typeof r === 'string' ? null : (r.namespace ?? null), origin: null });
-  }
-  return out;
 }

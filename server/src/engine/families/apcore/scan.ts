@@ -5,12 +5,12 @@
 // final ids (`_validate_module_id`, `detect_id_conflicts`, apcore-typescript's
 // `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment, `ephemeral.*`), RL024
 // (duplicates: the first in path order is kept) and RL025 (ids that differ only by case).
-import type { Diagnostic, Range } from '../../../types';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { baseName, isUnder } from '../../../util/paths';
-import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './apcoreConfig';
-import type { ApRoot, RootDecl, ScannedModule } from './types';
+import type { Diagnostic, Range } from '../../types';
+import { diag } from '../step-registry/codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { baseName, isUnder } from '../../util/paths';
+import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './projectConfig';
+import type { ApRoot, RootDecl, ScannedModule } from '../step-registry/pipeline/types';
 
 const MODULE_FILE = /\.(py|ts|js)$/;
 const NOT_MODULE = /\.d\.ts$|\.(test|spec)\.[^.]+$/;

@@ -2,15 +2,12 @@
 // `rules: [{callers: [...], targets: [...], effect: allow|deny, description?, conditions?}]` and an
 // optional `default_effect`. Each structural problem is ACLRuleError — the whole file fails to load:
 // RL075 (error). The files are those under `acl.root` of apcore.yaml (default `./acl`, `config.py:117`).
-import type { Diagnostic, Range } from '../../../types';
-import { dictEntry, type Lit } from '../../../literal';
-import { syntaxDiag } from '../../../codes';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { outsideErrorZones, parseYamlLit } from '../../../yaml/yamlLit';
-
-/** apcore's Config default of `acl.root`, relative to apcore.yaml. */
-export const DEFAULT_ACL_ROOT = 'acl';
+import type { Diagnostic, Range } from '../../types';
+import { dictEntry, type Lit } from '../../literal';
+import { syntaxDiag } from '../../codes';
+import { diag } from './codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { outsideErrorZones, parseYamlLit } from '../../yaml/yamlLit';
 
 export function readAclFile(file: string, text: string): Diagnostic[] {
   const facts = parseYamlLit(text, { pyyaml: true });

@@ -6,13 +6,14 @@
 // description is a string and whose execute is a function — a class is a function, so it is only ever
 // picked by `entry_point`). What this reading cannot see through is never reported: an export it
 // cannot tell may be a module, and then neither "none" nor "ambiguous" is said.
-import type { Diagnostic } from '../../../types';
-import type { PyClass } from '../../../python/facts';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { entryPointFixes } from './entryPoint';
-import type { JsExport, JsModule, MemberKind } from './jsExports';
-import type { MetaDoc } from './types';
+import type { Diagnostic } from '../../types';
+import type { PyClass } from '../../python/facts';
+import { diag } from '../step-registry/codes';
+import { ZERO_RANGE } from '../../text/ranges';
+import { entryPointFixes } from '../step-registry/pipeline/entryPoint';
+import type { JsExport, JsModule, MemberKind } from '../step-registry/pipeline/jsModule';
+import type { MetaDoc } from '../step-registry/pipeline/types';
+import type { JsEntryStages } from '../step-registry/member';
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
@@ -193,3 +194,11 @@ export function exportAsClass(e: JsExport): PyClass {
     docstring: null,
   };
 }
+
+/** Stages 4–5 for TypeScript and JavaScript module files, as the scan gives them to the step model. */
+export const JS_ENTRIES: JsEntryStages = {
+  resolve: resolveJsEntry,
+  check: checkJsEntryPoint,
+  validate: validateJsModule,
+  asClass: exportAsClass,
+};

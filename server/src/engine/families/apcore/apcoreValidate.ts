@@ -3,9 +3,9 @@
 // the defaults are merged under it: a required field the file sets to null (or whose parent it sets to
 // something not a mapping), and a value outside its constraint, make `Config.load` raise ConfigError:
 // RL074. (`extensions.max_depth` is apcoreConfig.ts's RL020, read with the extension roots.)
-import type { Diagnostic, Range } from '../../../types';
-import { dictEntry, type Lit } from '../../../literal';
-import { diag } from '../codes';
+import type { Diagnostic, Range } from '../../types';
+import { dictEntry, type Lit } from '../../literal';
+import { diag } from './codes';
 
 /** Every field but `extensions.root` has a default; the file can only take one away. */
 const REQUIRED = ['version', 'extensions.root', 'schema.root', 'acl.root', 'acl.default_effect', 'project.name'];

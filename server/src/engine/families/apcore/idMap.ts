@@ -1,23 +1,18 @@
 // Stage 2 of the discovery pipeline (apcore-python `registry/metadata.py` `load_id_map` and
-// `Registry._apply_id_map_overrides`): reads the id map (`mappings: [{file, id?, class?}]`) and applies
-// it to the scanned modules. apcore keys the map by the file's path relative to its extension root;
-// a path relative to the map's own directory is accepted too. `id` replaces the module id (no
-// namespace prefix); without `id`, load_id_map makes the file path itself the id (`entry.get("id",
+// `Registry._apply_id_map_overrides`): applies the id map (`mappings: [{file, id?, class?}]`, read by the
+// apcore family's apcore/idMapFile.ts) to the scanned modules. apcore keys the map by the file's path relative
+// to its extension root; a path relative to the map's own directory is accepted too. `id` replaces the module id
+// (no namespace prefix); without `id`, load_id_map makes the file path itself the id (`entry.get("id",
 // file_path)`), which RL009 then reports. `class` is read only then: apcore-python looks it up by the
 // new canonical id, which is the file path only when `id` is absent, and apcore-typescript never reads
 // it — a `class` beside an `id` is ignored (stage 4 warns when that changes the entry point). RL029
-// also: no `mappings` list (error:
-// load_id_map raises ConfigError); an item without `file`, whose file does not exist or is not a
-// module under an extension root, or that maps a file twice (warning: the item does nothing).
-import type { Diagnostic, Range } from '../../../types';
-import type { DocumentLinkResult } from '../../../api';
-import { dictEntry, type Lit } from '../../../literal';
-import { syntaxDiag } from '../../../codes';
-import { diag } from '../codes';
-import { ZERO_RANGE } from '../../../text/ranges';
-import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
-import { dirOf, joinRel } from '../../../util/paths';
-import type { ApRoot, ScannedModule } from './types';
+// also: an item whose file does not exist or is not a module under an extension root, or that maps a
+// file twice (warning: the item does nothing).
+import type { Diagnostic, Range } from '../../types';
+import type { DocumentLinkResult } from '../../api';
+import { diag } from '../step-registry/codes';
+import { dirOf, joinRel } from '../../util/paths';
+import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
 import { relToRoot } from './scan';
 
 export interface IdMapItem {
@@ -32,66 +27,6 @@ export interface IdMapDoc {
   file: string;
   items: IdMapItem[];
   diagnostics: Diagnostic[];
-}
-
-export function readIdMap(file: string, text: string): IdMapDoc {
-  const facts = parseYamlLit(text);
-  const out = read(file, facts);
-  out.diagnostics = outsideErrorZones(out.diagnostics, facts.errorZones);
-  return out;
-}
-
-function read(file: string, facts: YamlFacts): IdMapDoc {
-  const doc: IdMapDoc = { file, items: [], diagnostics: [] };
-  for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
-  const root = facts.value;
-  const entry = dictEntry(root, 'mappings');
-  if (!entry || entry.value.kind !== 'list') {
-    const first = root?.kind === 'dict' ? root.entries[0]?.key.range : undefined;
-    const range = entry ? entry.value.range : (first ?? root?.range ?? ZERO_RANGE);
-    doc.diagnostics.push(
-      diag(
-        file,
-        range,
-        'RL029',
-        entry
-          ? "'mappings' must be a list of {file, id?, class?}"
-          : "The id map has no 'mappings' list, so it maps nothing",
-      ),
-    );
-    return doc;
-  }
-  for (const item of entry.value.items) {
-    const str = (k: string): { value: string; range: Range; inner: Range } | null => {
-      const v = dictEntry(item, k)?.value;
-      return v?.kind === 'str' && v.value.trim() !== ''
-        ? { value: v.value.trim(), range: v.range, inner: v.inner }
-        : null;
-    };
-    const f = str('file');
-    const mapped: IdMapItem = {
-      range: item.range,
-      file: f ? { ...f, fromMap: joinRel(dirOf(file), f.value) } : null,
-      id: str('id'),
-      cls: str('class'),
-    };
-    doc.items.push(mapped);
-    if (!f)
-      doc.diagnostics.push(
-        diag(
-          file,
-          item.range,
-          'RL029',
-          `This mapping has no 'file'${item.kind === 'dict' ? '' : ` (it is ${describe(item)}, not {file, id?, class?})`}, so it is ignored`,
-          { severity: 'warning' },
-        ),
-      );
-  }
-  return doc;
-}
-
-function describe(v: Lit): string {
-  return v.kind === 'str' ? `the string '${v.value}'` : v.kind === 'list' ? 'a list' : `a ${v.kind}`;
 }
 
 /** A module found by the scan, before the id map. */
