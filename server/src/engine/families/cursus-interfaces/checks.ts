@@ -133,9 +133,9 @@ function sources(
     if (resolveSource(resolve, settings, aliases, ref.name).kind !== 'unknown') continue;
     const typoOf = typos.typoOf(wsDir, ref.name);
     const message =
-      `'${ref.name}' in compatible_sources of '${ref.dependency}' is no ` +
-      `step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a ` +
-      'listed producer scores higher)';
+      `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step` +
+      `${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it ` +
+      '(a listed producer scores higher)';
     out.push(
       diag(
         ref.file,

@@ -93,8 +93,8 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
         file,
         e.keyRange,
         'RL004',
-        `Cannot override '${e.name}': core defines no such ` +
-          `step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+        `Cannot override '${e.name}': core defines no such step` +
+          `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
         {
           fixes: near.map((n, i) => ({
             title: `Override '${n}' instead`,

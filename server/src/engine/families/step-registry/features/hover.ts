@@ -130,8 +130,8 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   const x = explain(ws, { step: name, context });
   if (!x.found || !x.winner) {
     return (
-      `**${mdText(name)}** — not found in context ` +
-      `${mdCode(x.context)}${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map(mdCode).join(', ')}?` : ''}`
+      `**${mdText(name)}** — not found in context ${mdCode(x.context)}` +
+      `${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map(mdCode).join(', ')}?` : ''}`
     );
   }
   const lines: string[] = [];

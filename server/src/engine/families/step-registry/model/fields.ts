@@ -156,9 +156,8 @@ export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, s
       file,
       sv.range,
       'RL010',
-      'Unknown sagemaker_step_type ' +
-        `'${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ` +
-        `${known.join(', ')})`,
+      `Unknown sagemaker_step_type '${v}'` +
+        `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`,
       {
         fixes: near.map((n, i) => ({
           title: `Change to '${n}'`,

@@ -115,8 +115,8 @@ export function resolveDeps(
         doc.file,
         dep.version.range,
         'RL027',
-        `'${dep.moduleId}' has version ` +
-          `${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy ` +
+        `'${dep.moduleId}' has version ${version.value}` +
+          `${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy ` +
           `'${dep.version.value}'; ${effect}`,
         {
           severity: dep.optional ? 'warning' : 'error',
