@@ -450,5 +450,8 @@ export class RegistryEngine {
 /** A diagnostic's identity across two analyses of files other than its own. */
 function sameDiagnostic(d: Diagnostic): string {
   const r = d.range;
-  return `${d.file}\0${d.code}\0${d.severity}\0${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\0${d.message}`;
+  return (
+    `${d.file}\0${d.code}\0${d.severity}\0` +
+    `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\0${d.message}`
+  );
 }

@@ -53,7 +53,8 @@ function check(file: string, root: Lit | null, out: Diagnostic[]): void {
     if (effect.kind !== 'str' || (effect.value !== 'allow' && effect.value !== 'deny')) {
       fail(
         effect.range,
-        `Rule ${i} has invalid effect '${effect.kind === 'str' ? effect.value : pyType(effect)}', must be 'allow' or 'deny'`,
+        `Rule ${i} has invalid effect '${effect.kind === 'str' ? effect.value : pyType(effect)}', must be ` +
+          "'allow' or 'deny'",
       );
       continue;
     }

@@ -76,7 +76,8 @@ function read(file: string, facts: YamlFacts): ApcoreConfig {
     else
       bad(
         depth,
-        `'extensions.max_depth' must be an integer in [1, ${MAX_DEPTH_LIMIT}]: apcore's Config.validate rejects this file otherwise`,
+        `'extensions.max_depth' must be an integer in [1, ${MAX_DEPTH_LIMIT}]: apcore's Config.validate rejects ` +
+          'this file otherwise',
       );
   }
   const follow = get(ext, 'follow_symlinks');

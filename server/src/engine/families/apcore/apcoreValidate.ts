@@ -58,7 +58,8 @@ export function validateApcoreConfig(file: string, root: Lit | null): Diagnostic
           file,
           taken.range,
           'RL074',
-          `Missing required field: '${field}' (the file sets '${taken.key}' to ${describe(taken.node)}, over apcore's default): ${FAILS}`,
+          `Missing required field: '${field}' (the file sets '${taken.key}' to ${describe(taken.node)}, over ` +
+            `apcore's default): ${FAILS}`,
         ),
       );
   }

@@ -58,7 +58,8 @@ function readRoot(doc: BindingDoc, root: Lit | null): void {
         doc.file,
         spec.value.range,
         'RL070',
-        `spec_version ${specValue === null ? 'is not a version' : `'${specValue}' is newer than supported`} (${SUPPORTED_SPEC_VERSIONS.join(', ')}): apcore proceeds best-effort with a warning`,
+        `spec_version ${specValue === null ? 'is not a version' : `'${specValue}' is newer than supported`} ` +
+          `(${SUPPORTED_SPEC_VERSIONS.join(', ')}): apcore proceeds best-effort with a warning`,
         { severity: 'warning' },
       ),
     );
@@ -101,14 +102,16 @@ function checkSchemaModes(doc: BindingDoc, entry: Extract<Lit, { kind: 'dict' }>
   if (modes.length > 1) {
     return error(
       at('schema_ref') ?? at('input_schema') ?? at('output_schema') ?? entry.range,
-      `Binding '${id}' lists several schema modes (${modes.join(', ')}): apcore raises BindingSchemaModeConflictError, so no module of this file registers`,
+      `Binding '${id}' lists several schema modes (${modes.join(', ')}): apcore raises ` +
+        'BindingSchemaModeConflictError, so no module of this file registers',
     );
   }
   const one = at('input_schema') ?? at('output_schema');
   if (one && (!at('input_schema') || !at('output_schema'))) {
     return error(
       one,
-      `Binding '${id}': explicit schema mode requires both 'input_schema' and 'output_schema'; apcore raises BindingFileInvalidError, so no module of this file registers`,
+      `Binding '${id}': explicit schema mode requires both 'input_schema' and 'output_schema'; apcore raises ` +
+        'BindingFileInvalidError, so no module of this file registers',
     );
   }
   const auto = dictEntry(entry, 'auto_schema')?.value;
@@ -118,12 +121,15 @@ function checkSchemaModes(doc: BindingDoc, entry: Extract<Lit, { kind: 'dict' }>
   if (!valid)
     return error(
       auto.range,
-      `Binding '${id}': auto_schema must be a boolean or one of ${AUTO_SCHEMA_STRINGS.map((s) => `'${s}'`).join(', ')}; apcore raises BindingFileInvalidError, so no module of this file registers`,
+      `Binding '${id}': auto_schema must be a boolean or one of ` +
+        `${AUTO_SCHEMA_STRINGS.map((s) => `'${s}'`).join(', ')}; apcore raises BindingFileInvalidError, so no ` +
+        'module of this file registers',
     );
   if (auto.kind === 'none' || (auto.kind === 'bool' && !auto.value)) {
     return error(
       auto.range,
-      `Binding '${id}': auto_schema is explicitly ${auto.kind === 'none' ? 'null' : 'false'} and no other schema is given; apcore raises BindingSchemaInferenceFailedError, so no module of this file registers`,
+      `Binding '${id}': auto_schema is explicitly ${auto.kind === 'none' ? 'null' : 'false'} and no other schema ` +
+        'is given; apcore raises BindingSchemaInferenceFailedError, so no module of this file registers',
     );
   }
   return true;

@@ -61,7 +61,10 @@ function checkTarget(file: string, item: BindingItem, env: TargetEnv): string | 
       .filter((p) => isUnder(p, ours))
       .slice(0, 2)
       .join(', ');
-    return `No module '${modulePath}' although its package '${top}' is in the repository (looked for ${looked}): apcore raises BindingModuleNotFoundError`;
+    return (
+      `No module '${modulePath}' although its package '${top}' is in the repository (looked for ${looked}): ` +
+      'apcore raises BindingModuleNotFoundError'
+    );
   }
   const text = env.text(found);
   if (text === undefined) return null;

@@ -73,7 +73,8 @@ export function applyIdMap(
       const inRootsText =
         roots.length === 0
           ? ''
-          : `${roots.length === 1 ? 'the extension root' : 'an extension root'} (${roots.map((r) => `${r.path || '.'}/`).join(', ')}) or `;
+          : `${roots.length === 1 ? 'the extension root' : 'an extension root'} ` +
+            `(${roots.map((r) => `${r.path || '.'}/`).join(', ')}) or `;
       const where = `${inRootsText}the id map's directory (${dirOf(doc.file) || '.'}/)`;
       warn(
         any

@@ -59,7 +59,8 @@ function read(file: string, facts: YamlFacts): IdMapDoc {
           file,
           item.range,
           'RL029',
-          `This mapping has no 'file'${item.kind === 'dict' ? '' : ` (it is ${describe(item)}, not {file, id?, class?})`}, so it is ignored`,
+          "This mapping has no 'file'" +
+            `${item.kind === 'dict' ? '' : ` (it is ${describe(item)}, not {file, id?, class?})`}, so it is ignored`,
           { severity: 'warning' },
         ),
       );

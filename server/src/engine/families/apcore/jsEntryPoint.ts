@@ -59,7 +59,8 @@ export function resolveJsEntry(
           file,
           mod.throwsOnImport,
           'RL026',
-          `module() is called without an 'id': it throws when apcore-typescript imports ${file} (decorator.ts \`module\`), so resolveEntryPoint fails to import the file and discovery skips it`,
+          `module() is called without an 'id': it throws when apcore-typescript imports ${file} (decorator.ts ` +
+            '`module`), so resolveEntryPoint fails to import the file and discovery skips it',
         ),
       ],
     };
@@ -84,7 +85,9 @@ export function resolveJsEntry(
           file,
           first.nameRange,
           'RL026',
-          `Ambiguous entry point: ${found.map((e) => e.name).join(', ')} are all module objects; apcore-typescript's resolveEntryPoint refuses the file and discovery skips it (export one, make it the default export, or set entry_point in the meta file)`,
+          `Ambiguous entry point: ${found.map((e) => e.name).join(', ')} are all module objects; ` +
+            "apcore-typescript's resolveEntryPoint refuses the file and discovery skips it (export one, make it " +
+            'the default export, or set entry_point in the meta file)',
           {
             related: found
               .slice(1)
@@ -97,7 +100,8 @@ export function resolveJsEntry(
   if (unsure) return none;
   const classes = mod.exports.filter((e) => e.via === 'class').map((e) => e.name);
   const hint = classes.length
-    ? `; ${classes.join(', ')} ${classes.length > 1 ? 'are classes' : 'is a class'}, which it picks only when the meta file's entry_point names ${classes.length > 1 ? 'one' : 'it'}`
+    ? `; ${classes.join(', ')} ${classes.length > 1 ? 'are classes' : 'is a class'}, which it picks only when ` +
+      `the meta file's entry_point names ${classes.length > 1 ? 'one' : 'it'}`
     : '';
   return {
     entry: null,
@@ -106,7 +110,8 @@ export function resolveJsEntry(
         file,
         ZERO_RANGE,
         'RL026',
-        `No module found: no export is an object with inputSchema, outputSchema, description and execute, so apcore-typescript's resolveEntryPoint finds none and discovery skips the file${hint}`,
+        'No module found: no export is an object with inputSchema, outputSchema, description and execute, so ' +
+          `apcore-typescript's resolveEntryPoint finds none and discovery skips the file${hint}`,
       ),
     ],
   };
@@ -138,7 +143,8 @@ export function checkJsEntryPoint(
         doc.file,
         ep.range,
         'RL026',
-        `Entry point '${ep.cls}' is not exported by ${subject}${exports}: apcore-typescript looks the name after the last ':' up among the module file's exports and skips the module`,
+        `Entry point '${ep.cls}' is not exported by ${subject}${exports}: apcore-typescript looks the name after ` +
+          "the last ':' up among the module file's exports and skips the module",
         { fixes },
       ),
     ],
@@ -170,7 +176,8 @@ export function validateJsModule(file: string, id: string, e: JsExport): Diagnos
       file,
       e.nameRange,
       'RL008',
-      `Module '${id}' (export ${e.name}, ${e.via}) is missing ${lacks.join(', ')}: apcore-typescript's validateModule rejects it and discovery skips the module${cls}`,
+      `Module '${id}' (export ${e.name}, ${e.via}) is missing ${lacks.join(', ')}: apcore-typescript's ` +
+        `validateModule rejects it and discovery skips the module${cls}`,
     ),
   ];
 }

@@ -146,7 +146,8 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
               l.path,
               ZERO_RANGE,
               'RL030',
-              `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed (apcore reads it through the link when its target exists)`,
+              `Meta file ${l.path} is a symbolic link out of the folder or to nothing: it is not analysed ` +
+                '(apcore reads it through the link when its target exists)',
               { severity: 'information' },
             ),
           );
@@ -178,7 +179,8 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
             l.path,
             ZERO_RANGE,
             'RL030',
-            `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless extensions.follow_symlinks is true, so nothing behind it is discovered`,
+            `Symbolic link ${l.path} is not followed: apcore's scanner skips links unless ` +
+              'extensions.follow_symlinks is true, so nothing behind it is discovered',
             { severity: 'information' },
           ),
         );

@@ -72,7 +72,9 @@ export function activeRoots(
             at.file,
             at.range,
             'RL028',
-            `Namespace '${namespace}' of root '${decl.path}' is already used by root '${taken.path}': apcore's scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root (Registry Lens does not scan this one)`,
+            `Namespace '${namespace}' of root '${decl.path}' is already used by root '${taken.path}': apcore's ` +
+              "scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root " +
+              '(Registry Lens does not scan this one)',
             {
               related: taken.decl.origin
                 ? [
@@ -114,9 +116,15 @@ export function invalidId(id: string): string | null {
     return "must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter";
   const first = id.split('.')[0] ?? '';
   if (first === EPHEMERAL_SEGMENT)
-    return "is in the 'ephemeral.*' namespace, reserved for modules registered at runtime: apcore-typescript and apcore-rust reject it and discovery fails for the whole root";
+    return (
+      "is in the 'ephemeral.*' namespace, reserved for modules registered at runtime: apcore-typescript and " +
+      'apcore-rust reject it and discovery fails for the whole root'
+    );
   if (RESERVED_SEGMENTS.has(first))
-    return `starts with the reserved segment '${first}' (reserved: ${[...RESERVED_SEGMENTS].join(', ')}): apcore skips the module`;
+    return (
+      `starts with the reserved segment '${first}' (reserved: ${[...RESERVED_SEGMENTS].join(', ')}): apcore ` +
+      'skips the module'
+    );
   return null;
 }
 
@@ -169,7 +177,8 @@ export function checkIds(modules: readonly ScannedModule[]): { kept: ScannedModu
           at.file,
           at.range,
           'RL025',
-          `Module id '${m.id}' differs only by case from '${twin.id}' (${twin.file}); they collide on case-insensitive file systems`,
+          `Module id '${m.id}' differs only by case from '${twin.id}' (${twin.file}); they collide on ` +
+            'case-insensitive file systems',
           {
             related: [{ ...idLocation(twin), message: `module id '${twin.id}'` }],
           },

@@ -29,7 +29,8 @@ export function contractSpecMismatches(file: string, root: Lit): Diagnostic[] {
             file,
             key.range,
             'RL019',
-            `Contract ${side} '${name}' has no ${label} entry${where}: cursus refuses the interface ("Contract ${side} missing from spec ${other}")`,
+            `Contract ${side} '${name}' has no ${label} entry${where}: cursus refuses the interface ("Contract ` +
+              `${side} missing from spec ${other}")`,
           ),
         );
       }

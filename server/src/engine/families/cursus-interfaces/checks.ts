@@ -57,7 +57,8 @@ export function checkDuplicates(files: DefinedName[][]): Diagnostic[] {
           e.file,
           e.keyRange,
           'RL032',
-          `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's loader keeps only that one, so ${what.toLowerCase()} is silently replaced`,
+          `Step '${name}' is also defined by ${winner.file.slice(winner.file.lastIndexOf('/') + 1)}; cursus's ` +
+            `loader keeps only that one, so ${what.toLowerCase()} is silently replaced`,
           {
             related: [
               { file: winner.file, range: winner.keyRange, message: `the definition of '${name}' cursus keeps` },
@@ -87,7 +88,10 @@ export function lookupFindsOther(d: Diagnostic, doc: InterfaceDoc, siblings: str
   const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
   return {
     ...d,
-    message: `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are never used`,
+    message:
+      `cursus looks the interface of '${step}' up by its file name and finds ${base(other)}, not ` +
+      `${base(doc.file)}: load_interface('${step}') loads that file, so the contract and spec of this one are ` +
+      'never used',
   };
 }
 
@@ -109,7 +113,8 @@ function script(
       doc.file,
       doc.script.range,
       'RL017',
-      `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's script discovery skips the step`,
+      `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's ` +
+        'script discovery skips the step',
     ),
   ];
 }
@@ -127,7 +132,10 @@ function sources(
   for (const ref of doc.sources) {
     if (resolveSource(resolve, settings, aliases, ref.name).kind !== 'unknown') continue;
     const typoOf = typos.typoOf(wsDir, ref.name);
-    const message = `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it (a listed producer scores higher)`;
+    const message =
+      `'${ref.name}' in compatible_sources of '${ref.dependency}' is no step` +
+      `${typoOf ? `. Did you mean '${typoOf}'?` : ''}: cursus's resolver never matches a producer by it ` +
+      '(a listed producer scores higher)';
     out.push(
       diag(
         ref.file,

@@ -131,7 +131,8 @@ function registryRow(file: string, root: Lit, e: StepEntry, settings: Settings):
       file,
       at,
       'RL008',
-      `Interface of '${e.name}' has no registry.sagemaker_step_type: cursus's build_registry_from_interfaces() raises ValueError, so no step of the registry can be loaded`,
+      `Interface of '${e.name}' has no registry.sagemaker_step_type: cursus's build_registry_from_interfaces() ` +
+        'raises ValueError, so no step of the registry can be loaded',
     ),
   ];
 }
@@ -206,7 +207,10 @@ function fileName(file: string, stepLit: Str): Diagnostic[] {
       file,
       stepLit.range,
       'RL012',
-      `cursus looks the interface of '${stepLit.value}' up as ${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} (or a file named like the step ignoring case and separators); ${base} is neither, so load_interface('${stepLit.value}') fails and no builder is synthesized`,
+      `cursus looks the interface of '${stepLit.value}' up as ` +
+        `${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} ` +
+        `(or a file named like the step ignoring case and separators); ${base} is neither, ` +
+        `so load_interface('${stepLit.value}') fails and no builder is synthesized`,
     ),
   ];
 }

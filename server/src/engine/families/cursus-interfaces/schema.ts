@@ -64,7 +64,8 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
               file,
               e.key.range,
               'RL016',
-              `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its value is lost. Did you mean '${near}'?`,
+              `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its ` +
+                `value is lost. Did you mean '${near}'?`,
               {
                 fixes: [
                   {

@@ -90,7 +90,9 @@ function checkRow(
       e.file,
       e.keyRange,
       'RL034',
-      `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file}). This cursus synthesizes every builder from the step's interface and reads no builder file (${model.builderDiscovery()?.file ?? ''}), so the step cannot be built`,
+      `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file}). This ` +
+        "cursus synthesizes every builder from the step's interface and reads no builder file " +
+        `(${model.builderDiscovery()?.file ?? ''}), so the step cannot be built`,
       {
         fixes: exists(file) ? [] : [fix],
       },

@@ -46,7 +46,8 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
           file,
           e.keyRange,
           'RL003',
-          `Local step '${e.name}' shadows the core step of the same name without declaring an override; move it to STEP_OVERRIDES if replacing core is intended`,
+          `Local step '${e.name}' shadows the core step of the same name without declaring an override; move it ` +
+            'to STEP_OVERRIDES if replacing core is intended',
           {
             related: [{ file: core.file, range: core.keyRange, message: `core definition of '${e.name}'` }],
           },
@@ -92,7 +93,8 @@ export function checkWorkspaceUnit(model: RegistryModel, ws: WsState, settings: 
         file,
         e.keyRange,
         'RL004',
-        `Cannot override '${e.name}': core defines no such step${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+        `Cannot override '${e.name}': core defines no such step` +
+          `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
         {
           fixes: near.map((n, i) => ({
             title: `Override '${n}' instead`,
@@ -170,7 +172,8 @@ function checkCrossWorkspaceRefs(model: RegistryModel, ws: WsState): Diagnostic[
         ref.file,
         ref.range,
         'RL013',
-        `'${ref.name}' resolves only through ${sourceOf(model, hit.entry)}: workspace isolation is crossed (hybrid mode)`,
+        `'${ref.name}' resolves only through ${sourceOf(model, hit.entry)}: workspace isolation is crossed ` +
+          '(hybrid mode)',
         {
           related: [{ file: hit.entry.file, range: hit.entry.keyRange, message: `'${ref.name}' is defined here` }],
         },

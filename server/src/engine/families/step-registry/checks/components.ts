@@ -77,7 +77,8 @@ export function checkComponents(
           e.file,
           e.keyRange,
           'RL007',
-          `No ${missing.join(', ')} file found for step '${e.name}' (${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`,
+          `No ${missing.join(', ')} file found for step '${e.name}' ` +
+            `(${missing.map((k) => searchedText(model, e.wsDir, k)).join('; ')})`,
         ),
       );
     }

@@ -87,7 +87,8 @@ function collision(
     e.file,
     range,
     'RL011',
-    `Step '${e.name}' shares ${field} '${value}' with ${names} in context '${context}': ${registry} can map it to only one step`,
+    `Step '${e.name}' shares ${field} '${value}' with ${names} in context '${context}': ${registry} can map it ` +
+      'to only one step',
     {
       related: capRelated(
         others.slice(0, MAX_RELATED).map((o) => ({

@@ -86,7 +86,11 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
           snippet: !inQuotes,
           insertText: inQuotes
             ? e.name
-            : `"${snippetText(e.name)}": {\n\t"sagemaker_step_type": "${snippetText(fieldStr(e, 'sagemaker_step_type') ?? '')}",\n\t"builder_step_name": "\${1:${snippetText(fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`)}}",\n\t"description": "\${2:${snippetText(description ?? '')}}",\n},`,
+            : `"${snippetText(e.name)}": {\n` +
+              `\t"sagemaker_step_type": "${snippetText(fieldStr(e, 'sagemaker_step_type') ?? '')}",\n` +
+              '\t"builder_step_name": "${1:' +
+              `${snippetText(fieldStr(e, 'builder_step_name') ?? `${e.name}StepBuilder`)}}",\n` +
+              `\t"description": "\${2:${snippetText(description ?? '')}}",\n},`,
         };
       });
   }
@@ -99,7 +103,10 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
       range,
       snippet: true,
       insertText:
-        '"${1:StepName}": {\n\t"config_class": "${1}Config",\n\t"builder_step_name": "${1}StepBuilder",\n\t"spec_type": "${1}",\n\t"sagemaker_step_type": "${2|Processing,Training,Transform,CreateModel,RegisterModel,Lambda|}",\n\t"description": "$3",\n},',
+        '"${1:StepName}": {\n\t"config_class": "${1}Config",\n\t"builder_step_name": "${1}StepBuilder",\n' +
+        '\t"spec_type": "${1}",\n' +
+        '\t"sagemaker_step_type": "${2|Processing,Training,Transform,CreateModel,RegisterModel,Lambda|}",\n' +
+        '\t"description": "$3",\n},',
     },
   ];
 }

@@ -42,16 +42,28 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
         const built = kind === 'builder' ? builderOf(ws.model, t.entry, ws.settings) : null;
         const def = built ? (built.synthesized ? null : built.def) : rowClass(ws.model, t.entry, kind, ws.settings);
         const text = built?.synthesized
-          ? `**class ${mdText(built.name)}** — builder of ${mdCode(t.entry.name)}, ${synthesizedText({ base: SYNTHESIS_BASE, by: ws.model.builderDiscovery()?.file ?? null }, mdCode)} (${mdCode(`${built.iface.file}:${built.iface.keyRange.start.line + 1}`)})${built.name === t.value.value ? '' : `\n\ncursus names it after the step, whatever this row says: no class ${mdCode(t.value.value)} is loaded`}`
+          ? `**class ${mdText(built.name)}** — builder of ${mdCode(t.entry.name)}, ` +
+            `${synthesizedText({ base: SYNTHESIS_BASE, by: ws.model.builderDiscovery()?.file ?? null }, mdCode)} ` +
+            `(${mdCode(`${built.iface.file}:${built.iface.keyRange.start.line + 1}`)})` +
+            `${
+              built.name === t.value.value
+                ? ''
+                : '\n\ncursus names it after the step, whatever this row says: ' +
+                  `no class ${mdCode(t.value.value)} is loaded`
+            }`
           : def
-            ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
-            : `**${mdText(t.value.value)}** — ${kind} class not found (searched ${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
+            ? `**class ${mdText(def.name)}** — ${kind} of ${mdCode(t.entry.name)}\n\nDefined in ` +
+              `${mdCode(`${def.file}:${def.nameRange.start.line + 1}`)}`
+            : `**${mdText(t.value.value)}** — ${kind} class not found (searched ` +
+              `${ws.model.searchedDirs(wsDir, kind).map(mdCode).join(', ') || 'no directories'})`;
         return { range: t.value.range, markdown: text };
       }
       if (t.field === 'sagemaker_step_type') {
         return {
           range: t.value.range,
-          markdown: `**sagemaker_step_type** ${mdCode(t.value.value)}\n\nKnown types: ${ws.stepSettings.sagemakerStepTypes.map(mdCode).join(', ')}`,
+          markdown:
+            `**sagemaker_step_type** ${mdCode(t.value.value)}\n\nKnown types: ` +
+            `${ws.stepSettings.sagemakerStepTypes.map(mdCode).join(', ')}`,
         };
       }
       if (t.field === 'spec_type' && resolveName(layersFor(ws.model, wsDir, ws.stepSettings.mode), t.value.value)) {
@@ -74,7 +86,8 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
       return {
         range: ep.range,
         markdown: cls
-          ? `**class ${mdText(cls.name)}** — entry point\n\nDefined in ${mdCode(`${cls.file}:${cls.nameRange.start.line + 1}`)}`
+          ? `**class ${mdText(cls.name)}** — entry point\n\nDefined in ` +
+            `${mdCode(`${cls.file}:${cls.nameRange.start.line + 1}`)}`
           : `**${mdText(ep.cls)}** — not found in ${mdCode(subject)}`,
       };
     }
@@ -104,7 +117,8 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
         markdown: steps
           .map(
             (e) =>
-              `**class ${mdText(t.cls.name)}** — used by step ${mdCode(e.name)} (${mdText(sourceOf(ws.model, e))}, ${mdCode(`${e.file}:${e.keyRange.start.line + 1}`)})`,
+              `**class ${mdText(t.cls.name)}** — used by step ${mdCode(e.name)} ` +
+              `(${mdText(sourceOf(ws.model, e))}, ${mdCode(`${e.file}:${e.keyRange.start.line + 1}`)})`,
           )
           .join('\n\n'),
       };
@@ -115,7 +129,10 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
 function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefined, at: StepEntry | null): string {
   const x = explain(ws, { step: name, context });
   if (!x.found || !x.winner) {
-    return `**${mdText(name)}** — not found in context ${mdCode(x.context)}${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map(mdCode).join(', ')}?` : ''}`;
+    return (
+      `**${mdText(name)}** — not found in context ${mdCode(x.context)}` +
+      `${x.suggestions.length ? `\n\nDid you mean ${x.suggestions.map(mdCode).join(', ')}?` : ''}`
+    );
   }
   const lines: string[] = [];
   const self = at && at.file === x.winner.file && at.keyRange.start.line === x.winner.range.start.line;
@@ -123,7 +140,8 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   const hit = (c: ComponentHit): string =>
     c.class === null
       ? place(c.file, c.range)
-      : `${mdCode(c.class)} (${place(c.file, c.range)}${c.synthesized ? `, ${synthesizedText(c.synthesized, mdCode)}` : ''})`;
+      : `${mdCode(c.class)} ` +
+        `(${place(c.file, c.range)}${c.synthesized ? `, ${synthesizedText(c.synthesized, mdCode)}` : ''})`;
   lines.push(`**${mdText(name)}** · ${mdCode(x.winner.source)} — resolved in context ${mdCode(x.context)} (${x.mode})`);
   if (!self) lines.push(`Resolves to ${place(x.winner.file, x.winner.range)}`);
   if (at && !self)
@@ -138,7 +156,8 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   if (x.meta)
     lines.push(
       '',
-      `Metadata: ${mdCode(x.meta.file)}${x.meta.boundBy ? ` (by ${mdText(x.meta.boundBy)})` : ''}, YAML wins over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map(mdCode).join(', ')}` : ''}`,
+      `Metadata: ${mdCode(x.meta.file)}${x.meta.boundBy ? ` (by ${mdText(x.meta.boundBy)})` : ''}, YAML wins ` +
+        `over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map(mdCode).join(', ')}` : ''}`,
     );
   if (x.shadowed.length)
     lines.push('', `Shadows: ${x.shadowed.map((s) => `${mdCode(s.source)} (${place(s.file, s.range)})`).join(', ')}`);
@@ -156,7 +175,14 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   if (x.dependencies.length) {
     lines.push(
       '',
-      `Depends on: ${x.dependencies.map((d) => `${mdCode(d.name)}${d.version ? ` ${mdText(d.version)}` : ''}${d.optional ? ' (optional)' : ''} → ${d.resolved ? mdCode(d.resolved.source) : '*unresolved*'}${d.satisfied === false ? ' *version not satisfied*' : ''}`).join(', ')}`,
+      `Depends on: ${x.dependencies
+        .map(
+          (d) =>
+            `${mdCode(d.name)}${d.version ? ` ${mdText(d.version)}` : ''}${d.optional ? ' (optional)' : ''} → ` +
+            `${d.resolved ? mdCode(d.resolved.source) : '*unresolved*'}` +
+            `${d.satisfied === false ? ' *version not satisfied*' : ''}`,
+        )
+        .join(', ')}`,
     );
   }
   if (x.dependents.length)

@@ -55,7 +55,8 @@ export function documentSymbols(ws: StepWorkspace, file: string): DocumentSymbol
 }
 
 function stepSymbol(e: StepEntry): DocumentSymbolResult {
-  const written = [...e.fields].filter(([, f]) => show(f.keyRange) !== show(e.keyRange)); // derived fields have no key of their own
+  // derived fields have no key of their own
+  const written = [...e.fields].filter(([, f]) => show(f.keyRange) !== show(e.keyRange));
   return {
     name: e.name,
     kind: 'step',

@@ -71,7 +71,8 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
         e.file,
         e.keyRange,
         'RL008',
-        `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`,
+        `Step '${e.name}' is missing required field${missing.length > 1 ? 's' : ''} ` +
+          `${missing.map((m) => `'${m}'`).join(', ')}`,
       ),
     );
   }
@@ -155,7 +156,8 @@ export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, s
       file,
       sv.range,
       'RL010',
-      `Unknown sagemaker_step_type '${v}'${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`,
+      `Unknown sagemaker_step_type '${v}'` +
+        `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`,
       {
         fixes: near.map((n, i) => ({
           title: `Change to '${n}'`,

@@ -140,7 +140,8 @@ function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | 
       .join(', ') + more;
   const steps = one ? 'its step' : `its ${names.length} steps`;
   const lost = names.length === 0 ? '' : `: ${steps} ${listed} ${one ? 'is' : 'are'} not registered`;
-  const message = `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
+  const message =
+    `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. ` + `Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
   // Without a LOCAL_STEPS, renaming the variable registers its steps; beside one, the two dicts need a person.
   const edits = [{ file, edits: [{ range: legacy.nameRange, newText: 'LOCAL_STEPS' }] }];
   const rename = { title: 'Rename WORKSPACE_STEPS to LOCAL_STEPS', edits };
@@ -199,7 +200,8 @@ function readVariable(
           src.file,
           e.key.range,
           'RL009',
-          `Step names must be string literals; this key is ${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`,
+          'Step names must be string literals; this key is ' +
+            `${e.key.kind === 'other' ? `'${e.key.text}'` : 'not a string'}`,
         ),
       );
       return;

@@ -66,7 +66,11 @@ export function resolveDeps(
           doc.file,
           dep.range,
           'RL072',
-          `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ${dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'}`,
+          `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only ` +
+            'when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ' +
+            `${
+              dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'
+            }`,
           {
             related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
           },
@@ -86,7 +90,8 @@ export function resolveDeps(
           doc.file,
           dep.range,
           'RL022',
-          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ` +
+            `${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
           {
             severity: dep.optional ? 'warning' : 'error',
             fixes: near.map((n, i) => ({
@@ -110,7 +115,9 @@ export function resolveDeps(
         doc.file,
         dep.version.range,
         'RL027',
-        `'${dep.moduleId}' has version ${version.value}${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy '${dep.version.value}'; ${effect}`,
+        `'${dep.moduleId}' has version ${version.value}` +
+          `${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy ` +
+          `'${dep.version.value}'; ${effect}`,
         {
           severity: dep.optional ? 'warning' : 'error',
           related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],

@@ -28,7 +28,8 @@ export function misplacedDeprecation(file: string, root: Lit): Diagnostic[] {
         file,
         e.key.range,
         'RL073',
-        `No apcore SDK reads a top-level '${key}': the module is not deprecated. apcore-python reads deprecation from metadata['x-deprecation'] (deprecated_since, sunset_version, migration_guide, sunset_date)`,
+        `No apcore SDK reads a top-level '${key}': the module is not deprecated. apcore-python reads deprecation ` +
+          "from metadata['x-deprecation'] (deprecated_since, sunset_version, migration_guide, sunset_date)",
       ),
     ];
   });

@@ -53,7 +53,8 @@ export function checkMetaEntryPoint(
         doc.file,
         ep.range,
         'RL026',
-        `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the module file this metadata describes, whatever comes before ':', and skips the module`,
+        `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the ` +
+          "module file this metadata describes, whatever comes before ':', and skips the module",
         { fixes },
       ),
     ],
@@ -112,7 +113,9 @@ export function detectEntryClass(
     mapped.file,
     mapped.range,
     'RL029',
-    `apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new id, apcore-typescript never reads it) and ${instead}; name the class in the module's meta file (entry_point), or drop the 'id'`,
+    "apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new " +
+      `id, apcore-typescript never reads it) and ${instead}; name the class in the module's meta file ` +
+      "(entry_point), or drop the 'id'",
     { severity: 'warning' },
   );
   return { cls: detected.cls, diagnostics: [ignoredClass, ...detected.diagnostics] };
@@ -131,7 +134,8 @@ function detectModuleClass(file: string, classes: PyClass[]): { cls: PyClass | n
           file,
           ZERO_RANGE,
           'RL026',
-          'No module class found: no class assigns input_schema and output_schema and defines execute (set entry_point in the meta file to name one)',
+          'No module class found: no class assigns input_schema and output_schema and defines execute (set ' +
+            'entry_point in the meta file to name one)',
         ),
       ],
     };
@@ -143,7 +147,8 @@ function detectModuleClass(file: string, classes: PyClass[]): { cls: PyClass | n
         file,
         first.nameRange,
         'RL026',
-        `Ambiguous entry point: ${found.map((c) => c.name).join(', ')} all look like module classes; set entry_point in the meta file`,
+        `Ambiguous entry point: ${found.map((c) => c.name).join(', ')} all look like module classes; set ` +
+          'entry_point in the meta file',
         {
           related: found
             .slice(1)

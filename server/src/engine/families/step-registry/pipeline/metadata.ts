@@ -88,7 +88,8 @@ function readDep(doc: MetaDoc, item: Lit): void {
           doc.file,
           v.range,
           'RL020',
-          `Version hint '${v.value}' is malformed for apcore (${hint.error}); its matches_version_hint raises VersionConstraintError. Write constraints such as '>=1.2.0', '^2.0.0', '~1.2' or '>=1.0.0,<2.0.0'`,
+          `Version hint '${v.value}' is malformed for apcore (${hint.error}); its matches_version_hint raises ` +
+            "VersionConstraintError. Write constraints such as '>=1.2.0', '^2.0.0', '~1.2' or '>=1.0.0,<2.0.0'",
         ),
       );
     else version = { value: v.value, range: v.range };

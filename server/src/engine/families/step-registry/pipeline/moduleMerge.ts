@@ -123,7 +123,8 @@ export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>
     }
     const fallback =
       y !== undefined && yv !== null
-        ? `YAML's ${JSON.stringify(yv)} is ${sdk === 'python' ? 'falsy' : 'falsy in JavaScript'}: the code's value is used`
+        ? `YAML's ${JSON.stringify(yv)} is ${sdk === 'python' ? 'falsy' : 'falsy in JavaScript'}: the code's ` +
+          'value is used'
         : undefined;
     if (!c) {
       push(out, { label: key, value: DEFAULTS[key], from: 'default', at: null, note: fallback }, false);
@@ -172,7 +173,9 @@ function definitionMetadata(out: ModuleMerge, c: CodeValue | undefined, meta: Me
     value,
     from: 'merged',
     at: { file: meta.file, range: (meta.root as Lit).range },
-    note: `the module's version ${own} is the one it registered under, so get_definition adds every key of the companion to its metadata (registry.py:950-955)`,
+    note:
+      `the module's version ${own} is the one it registered under, so get_definition adds every key of the ` +
+      'companion to its metadata (registry.py:950-955)',
   });
 }
 
@@ -207,7 +210,9 @@ function codeValue(sdk: ApcoreSdk, key: string, v: unknown): { value: unknown; u
     : {
         value: fallback,
         used: false,
-        why: `the code's ${JSON.stringify(v)} is not a ${key === 'tags' || key === 'examples' ? 'list' : 'str'}: apcore-python uses the default`,
+        why:
+          `the code's ${JSON.stringify(v)} is not a ${key === 'tags' || key === 'examples' ? 'list' : 'str'}: ` +
+          'apcore-python uses the default',
       };
 }
 
@@ -373,7 +378,9 @@ function annotations(
       value: undefined,
       from: 'code',
       at: (c as CodeValue).at,
-      note: `${lacking.join(', ')}: missing from the code's object, so undefined, not the default (schema/annotations.ts:33-37)`,
+      note:
+        `${lacking.join(', ')}: missing from the code's object, so undefined, not the default ` +
+        '(schema/annotations.ts:33-37)',
     });
   }
   const set =

@@ -133,7 +133,9 @@ export function cycleDiagnostics(
   context: string | null = null,
 ): Diagnostic[] {
   const path = [...cycle, cycle[0] as string];
-  const message = `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}; apcore's discover() raises CircularDependencyError, so discovery of the whole root fails`;
+  const message =
+    `Circular dependency detected: ${path.join(' -> ')}${context ? ` (in context '${context}')` : ''}; ` +
+    "apcore's discover() raises CircularDependencyError, so discovery of the whole root fails";
   const edges = cycle.map((from, i) => ({ from, to: path[i + 1] as string, at: edgeAt(from, path[i + 1] as string) }));
   return edges.flatMap((e) =>
     e.at

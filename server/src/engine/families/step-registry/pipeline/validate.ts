@@ -39,7 +39,8 @@ export function validateModule(file: string, id: string, cls: PyClass): Diagnost
       file,
       cls.nameRange,
       'RL008',
-      `Module '${id}' (class ${cls.name}) is missing ${missing.join(', ')}: apcore's validate_module rejects it and discovery skips the module`,
+      `Module '${id}' (class ${cls.name}) is missing ${missing.join(', ')}: apcore's validate_module rejects it ` +
+        'and discovery skips the module',
     ),
   ];
 }
@@ -64,8 +65,9 @@ export function pythonExampleProblems(meta: MetaDoc, id: string): Diagnostic[] {
         meta.file,
         item.range,
         'RL020',
-        `examples[${i}] has no 'title': apcore-python's merge_examples raises ${item.kind === 'dict' ? 'KeyError' : 'TypeError'} ` +
-          `registering module '${id}' (schema/annotations.py:42), outside any try (registry.py:686), so discover() stops: ` +
+        `examples[${i}] has no 'title': apcore-python's merge_examples raises ` +
+          `${item.kind === 'dict' ? 'KeyError' : 'TypeError'} registering module '${id}' (schema/annotations.py:42), ` +
+          'outside any try (registry.py:686), so discover() stops: ' +
           'no module after it in the load order is registered',
       ),
     );

@@ -31,7 +31,10 @@ function constraint(raw: string): Check | string {
   if (c === '') return 'an empty constraint';
   const m = CONSTRAINT.exec(c);
   if (!m)
-    return `'${c}': the operand must start with a digit (e.g. '1.2.3', not 'v1.2.3', 'latest' or two constraints separated by a space)`;
+    return (
+      `'${c}': the operand must start with a digit (e.g. '1.2.3', not 'v1.2.3', 'latest' or two constraints ` +
+      'separated by a space)'
+    );
   const op = m[1] ?? '=';
   const operand = m[2] as string;
   const target = parseVersion(operand) ?? [0, 0, 0];
