@@ -167,6 +167,7 @@ describe('adding a family the way a contributor does: the toy family (test/famil
   });
 
   after(() => {
+    if (copy === '') return;
     for (const file of Object.keys(require.cache)) if (file.startsWith(copy)) delete require.cache[file];
     if (existsSync(join(copy, 'node_modules'))) unlinkSync(join(copy, 'node_modules'));
     rmSync(copy, { recursive: true, force: true });
@@ -190,7 +191,7 @@ describe('adding a family the way a contributor does: the toy family (test/famil
   it("passes the repository's pinning tests in the copy, unchanged", () => {
     const report = join(copy, 'pinning.json');
     // mocha exits with the number of failures: the report says which
-    spawnSync(
+    const mocha = spawnSync(
       process.execPath,
       [
         'node_modules/mocha/bin/mocha.js',
@@ -205,8 +206,9 @@ describe('adding a family the way a contributor does: the toy family (test/famil
         `output=${report}`,
         ...PINNING,
       ],
-      { cwd: copy, stdio: 'ignore' },
+      { cwd: copy, encoding: 'utf8' },
     );
+    assert.ok(existsSync(report), `mocha wrote no report:\n${mocha.stdout}\n${mocha.stderr}`);
     const { stats, failures } = JSON.parse(readFileSync(report, 'utf8')) as {
       stats: { passes: number; tests: number };
       failures: { fullTitle: string }[];
