@@ -1,8 +1,8 @@
 // A minimal registry family used only by tests, written against the public family API and nothing
 // else: `*.names.yaml` files each hold a YAML list of names; a name defined twice (in one file or
 // across files) is reported at its later definitions (RL950) unless a setting lets it repeat, and hover and definition work on every
-// name. It shows what adding a family costs: this folder, one line where the engine is assembled (for
-// a test family, `EngineOptions.families`) and a section of docs/diagnostics.md per code (none here: test code).
+// name. Added through `EngineOptions.families` (test code: no section of docs/diagnostics.md); adding a family to the
+// registry, as a contributor does, is test/families/toy/addFamily.test.ts.
 import type { FamilyQueries, RegistryFamily } from '../../../server/src/engine/engine';
 import type { Diagnostic, Location, Position, Range } from '../../../server/src/engine/types';
 import { syntaxDiag } from '../../../server/src/engine/codes';

@@ -137,8 +137,9 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
  * reads may, or the family cannot say), so that a host lists a directory first only when some family's
  * files there may be read first. Part names are shared by the families that declare them (the step
  * model's are its contexts). A family without parts (`partsOf`) has its files in a part of its own: they
- * are read first only when one of them is open, and then the whole root is; so a family whose files
- * another family's diagnostics read declares its parts.
+ * are read first only when one of them is open, and then the whole root is; its units named after no path
+ * report on that part, so they wait while none is open; so a family whose files another family's
+ * diagnostics read declares its parts.
  */
 export interface FamilyParts<R, L = unknown> {
   of(path: string, role: R, settings: Settings): string | null;
@@ -150,8 +151,9 @@ export interface FamilyParts<R, L = unknown> {
 /** A family's parts, or the default: one part of its own, named after it. */
 export function partsOf<R, L>(family: Family<R, unknown, L>): FamilyParts<R, L> {
   if (family.parts) return family.parts;
-  const own = [`\0${family.name}`];
-  return { of: () => own[0] ?? null, readBy: () => null, below: () => own };
+  const part = `\0${family.name}`;
+  const own = [part];
+  return { of: () => part, readBy: () => null, unit: () => part, below: () => own };
 }
 
 /**
