@@ -33,6 +33,14 @@ export async function analyze(
   return { engine, fx };
 }
 
+/** One file's diagnostics from a fresh engine fed that file alone: what an incremental engine must match. */
+export async function freshDiagnostics(file: string, text: string): Promise<Diagnostic[]> {
+  const fresh = await RegistryEngine.create(wasm);
+  fresh.setFile(file, text);
+  fresh.update();
+  return fresh.diagnostics(file);
+}
+
 /** Every directory holding one of the paths (what a host's walk would meet). */
 export function directoriesOf(paths: string[]): string[] {
   const out = new Set<string>();

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { Tree } from 'web-tree-sitter';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { warmTree, withPythonTree, type TreeWarmup } from '../../server/src/engine/python/parser';
-import { initParsers, wasm } from './helpers';
+import { freshDiagnostics, initParsers, wasm } from './helpers';
 
 const REG = 'developer_workspaces/developers/big/src/cursus_dev/registry/workspace_registry.py';
 
@@ -35,6 +35,15 @@ function treeOf(text: string, key: string): Tree {
   );
 }
 
+/** The tree-sitter tree of a text parsed whole, printed. */
+function fresh(text: string): string {
+  return withPythonTree(
+    text,
+    (t) => t.rootNode.toString(),
+    () => 'cut',
+  );
+}
+
 describe('a parse run ahead in slices (warm)', function () {
   this.timeout(120_000);
   before(initParsers);
@@ -57,26 +66,45 @@ describe('a parse run ahead in slices (warm)', function () {
     assert.ok(run(w) > 10, 'one slice is a bounded piece of the parse');
     const first = treeOf(next, key);
     assert.equal(treeOf(next, key), first, 'no parse: the kept tree');
-    const fresh = withPythonTree(
-      next,
-      (t) => t.rootNode.toString(),
-      () => 'cut',
-    );
-    assert.equal(first.rootNode.toString(), fresh);
+    assert.equal(first.rootNode.toString(), fresh(next));
   });
 
-  it('a new warmup cancels the last, which then keeps nothing', () => {
+  it('warmups of different files run side by side; a new one of the same file cancels the last, which keeps nothing', () => {
     treeOf(broken(20_000), 'w:a');
     treeOf(broken(20_000), 'w:b');
     const a = warmTree(broken(20_000, 'A2'), 'w:a');
     assert.ok(a !== undefined && !a.step());
     const b = warmTree(broken(20_000, 'B2'), 'w:b');
-    assert.ok(b !== undefined);
-    assert.equal(a.step(), true, 'cancelled');
-    run(b);
-    // w:a still holds the text parsed before: a warmup of A2 is still to run.
-    assert.notEqual(warmTree(broken(20_000, 'A2'), 'w:a'), undefined);
-    assert.equal(warmTree(broken(20_000, 'B2'), 'w:b'), undefined);
+    assert.ok(b !== undefined && !b.step());
+    // Slices of the two alternate (two folders' files), each parse keeping its own state.
+    for (let done = [false, false]; !done[0] || !done[1];) done = [a.step(), b.step()];
+    assert.equal(warmTree(broken(20_000, 'A2'), 'w:a'), undefined, 'A2 kept');
+    assert.equal(warmTree(broken(20_000, 'B2'), 'w:b'), undefined, 'B2 kept');
+    assert.equal(treeOf(broken(20_000, 'A2'), 'w:a').rootNode.toString(), fresh(broken(20_000, 'A2')));
+    assert.equal(treeOf(broken(20_000, 'B2'), 'w:b').rootNode.toString(), fresh(broken(20_000, 'B2')));
+    const a3 = warmTree(broken(20_000, 'A3'), 'w:a');
+    assert.ok(a3 !== undefined && !a3.step());
+    const a4 = warmTree(broken(20_000, 'A4'), 'w:a');
+    assert.ok(a4 !== undefined);
+    assert.equal(a3.step(), true, 'cancelled');
+    run(a4);
+    // w:a holds A4 now, never A3: a warmup of A3 is still to run.
+    assert.notEqual(warmTree(broken(20_000, 'A3'), 'w:a'), undefined);
+    assert.equal(warmTree(broken(20_000, 'A4'), 'w:a'), undefined);
+  });
+
+  it('past four warmups at once, a new one cancels the oldest', () => {
+    const keys = ['w:p', 'w:q', 'w:r', 'w:s', 'w:t'];
+    for (const k of keys) treeOf(broken(20_000), k);
+    const ws = keys.map((k) => warmTree(broken(20_000, 'N2'), k));
+    assert.ok(ws.every((w) => w !== undefined));
+    assert.deepEqual(
+      ws.map((w) => w?.step()),
+      [true, false, false, false, false],
+    );
+    for (const w of ws) if (w) run(w);
+    assert.notEqual(warmTree(broken(20_000, 'N2'), 'w:p'), undefined, 'cancelled, nothing kept');
+    assert.equal(warmTree(broken(20_000, 'N2'), 'w:t'), undefined);
   });
 
   it('edits of a broken registry, each parse run ahead, analyse as a fresh engine does', async () => {
@@ -96,10 +124,7 @@ describe('a parse run ahead in slices (warm)', function () {
       }
       engine.setFile(REG, text);
       engine.update();
-      const fresh = await RegistryEngine.create(wasm);
-      fresh.setFile(REG, text);
-      fresh.update();
-      assert.deepEqual(engine.diagnostics(REG), fresh.diagnostics(REG));
+      assert.deepEqual(engine.diagnostics(REG), await freshDiagnostics(REG, text));
     }
     assert.equal(warmed, 3, 'every edit of the broken file ran ahead');
     assert.equal(engine.warm(REG, texts[0] ?? ''), undefined, 'the file parses without error now');
@@ -116,10 +141,7 @@ describe('a parse run ahead in slices (warm)', function () {
     run(w);
     engine.setFile(REG, hostile);
     engine.update();
-    const fresh = await RegistryEngine.create(wasm);
-    fresh.setFile(REG, hostile);
-    fresh.update();
-    assert.deepEqual(engine.diagnostics(REG), fresh.diagnostics(REG));
+    assert.deepEqual(engine.diagnostics(REG), await freshDiagnostics(REG, hostile));
     assert.ok(engine.diagnostics(REG).some((d) => d.message.includes('could not be fully parsed in bounded time')));
   });
 });

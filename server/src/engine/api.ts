@@ -1,6 +1,6 @@
 // Result shapes of the engine's query functions (hover, completion, explain, …): plain data that
 // the LSP layer converts to protocol types and the CLI prints.
-import type { ContextId, Location, Range, ResolutionMode, Severity, Strategy, TextEdit } from './types';
+import type { ContextId, Location, Range, ResolutionMode, Strategy, TextEdit } from './types';
 
 export interface HoverResult {
   range: Range;
@@ -236,5 +236,3 @@ export interface Summary {
   information: number;
   hints: number;
 }
-
-export type SeverityCounts = Record<Severity, number>;

@@ -175,8 +175,6 @@ export function bareStr(value: string, range: Range): StrLit {
   return new BareStr(value, range);
 }
 
-export type LitKind = Lit['kind'];
-
 /** The entry of a dict literal with this string key — the last one, as Python and YAML keep it. */
 export function dictEntry(lit: Lit | null | undefined, key: string): DictEntry | undefined {
   if (lit?.kind !== 'dict') return undefined;

@@ -18,8 +18,12 @@ export interface WasmBinaries {
 }
 
 let parser: Parser | null = null;
-/** Runs the parses of warmTree: a parse in slices keeps its state in its parser between calls. */
-let background: Parser | null = null;
+let python: Language | null = null;
+/**
+ * Parsers for warmTree's parses, idle ones: a parse in slices keeps its state in its parser between calls, so each
+ * running warmup has its own (made on demand, at most MAX_WARMUPS).
+ */
+const idle: Parser[] = [];
 let loading: Promise<void> | null = null;
 
 /**
@@ -67,10 +71,8 @@ export function initPython(wasm: WasmBinaries): Promise<void> {
     const lang = await Language.load(wasm.python);
     const p = new Parser();
     p.setLanguage(lang);
-    const b = new Parser();
-    b.setLanguage(lang);
     parser = p;
-    background = b;
+    python = lang;
   })();
   return loading;
 }
@@ -148,22 +150,29 @@ export interface TreeWarmup {
 
 /** Progress reports (of 100 parse operations each) per slice of a warmTree parse: a few milliseconds. */
 const SLICE_REPORTS = 50;
-let warming: TreeWarmup | undefined;
+/**
+ * Warmups that run at once, each of its own key (a file of its own folder's engine: two folders editing broken files
+ * at the same moment); a warmup past it cancels the oldest.
+ */
+const MAX_WARMUPS = 4;
+/** The running warmups by key, oldest first. */
+const warming = new Map<string, TreeWarmup>();
 
 /**
  * The parse the next `withPythonTree(source, …, key)` would run, run ahead in slices and kept under `key`, so that
  * parse finds its tree made. Only for a key whose kept tree has a syntax error: tree-sitter never reuses an error
  * region, so each edit of such a file reparses the region whole (seconds for a large one), where any other file
- * reparses incrementally in milliseconds. Undefined when there is nothing to run ahead. One runs at a time: a new
- * one cancels the last. A parse past its budget keeps nothing (the next parse is cut as before).
+ * reparses incrementally in milliseconds. Undefined when there is nothing to run ahead. A new one cancels the one of
+ * its key, and the oldest past MAX_WARMUPS. A parse past its budget keeps nothing (the next parse is cut as before).
  */
 export function warmTree(source: string, key: string): TreeWarmup | undefined {
   const prev = recent.get(key);
-  if (!background || prev === undefined || !prev.tree.rootNode.hasError) return undefined;
+  if (!python || prev === undefined || !prev.tree.rootNode.hasError) return undefined;
   const text = prepareForTreeSitter(source);
   if (prev.text === text) return undefined;
-  warming?.cancel();
-  const b = background;
+  warming.get(key)?.cancel();
+  if (warming.size >= MAX_WARMUPS) warming.values().next().value?.cancel();
+  const b = idle.pop() ?? parserOf(python);
   const old = prev.tree.copy();
   old.edit(editBetween(prev.text, text));
   const work = new ParseWork(text, budgetOf(text.length));
@@ -172,7 +181,8 @@ export function warmTree(source: string, key: string): TreeWarmup | undefined {
     over = true;
     old.delete();
     b.reset();
-    if (warming === warmup) warming = undefined;
+    idle.push(b);
+    if (warming.get(key) === warmup) warming.delete(key);
   };
   const warmup: TreeWarmup = {
     step: () => {
@@ -192,8 +202,14 @@ export function warmTree(source: string, key: string): TreeWarmup | undefined {
       if (!over) end();
     },
   };
-  warming = warmup;
+  warming.set(key, warmup);
   return warmup;
+}
+
+function parserOf(language: Language): Parser {
+  const p = new Parser();
+  p.setLanguage(language);
+  return p;
 }
 
 /** Frees the tree kept under `key`, if any. */

@@ -1,7 +1,7 @@
 // The cross-file registry state — core entries, workspaces, the class index — as read-only views, and
 // the pure functions that build each view from per-file facts (the tracked queries call them).
 import type { ComponentKind } from '../../../api';
-import type { Location, Range } from '../../../types';
+import type { Range } from '../../../types';
 import type { NameRef, RegistrySource, StepEntry } from './source';
 import { fieldStr } from './source';
 
@@ -384,10 +384,6 @@ export function buildScopeComponents(
     else if (!dirs.includes(d)) dirs.push(d);
   }
   return out;
-}
-
-export function locationOf(e: { file: string; keyRange: Range }): Location {
-  return { file: e.file, range: e.keyRange };
 }
 
 function push(m: Map<string, string[]>, key: string | null, v: string): void {

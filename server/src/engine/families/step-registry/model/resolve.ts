@@ -109,17 +109,6 @@ export function sourceOf(model: RegistryModel, e: StepEntry): string {
   return e.layer === 'override' ? `override:${id}` : `workspace:${id}`;
 }
 
-/** Merged STEP_NAMES of a context (seed 001 `get_all_step_definitions`): core, then local, then overrides. */
-export function mergedView(model: RegistryModel, wsDir: string | null): Map<string, StepEntry> {
-  const out = new Map(model.core);
-  const ws = wsDir ? model.workspace(wsDir) : null;
-  if (ws) {
-    for (const [n, e] of ws.local) out.set(n, e);
-    for (const [n, e] of ws.overrides) out.set(n, e);
-  }
-  return out;
-}
-
 /** Names resolvable in a context and mode. */
 export function resolvableNames(model: RegistryModel, wsDir: string | null, mode: ResolutionMode): string[] {
   const names = new Set<string>();
