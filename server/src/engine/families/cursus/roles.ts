@@ -8,7 +8,8 @@
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
-import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
+import { wsDirOf } from '../step-registry/model/workspaceDirs';
+import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR } from './workspacePaths';
 import { heldDir } from '../../util/paths';
 import { compileGlobs } from '../../util/globs';
 import { packOfComponent } from '../step-registry/model/stepPacks';
