@@ -6,8 +6,10 @@ import type { WorkspacePaths } from '../step-registry/model/workspaceDirs';
 
 /** The tool, as the step model's messages name it. */
 export const TOOL = 'cursus';
-export const WS_REGISTRY_SUFFIX = 'src/cursus_dev/registry/workspace_registry.py';
-export const WS_STEPS_DIR = 'src/cursus_dev/steps';
+/** The package of a workspace's code, which new workspaces lay out (workspaceTemplates.ts). */
+export const WS_PACKAGE = 'src/cursus_dev';
+export const WS_REGISTRY_SUFFIX = `${WS_PACKAGE}/registry/workspace_registry.py`;
+export const WS_STEPS_DIR = `${WS_PACKAGE}/steps`;
 
 export const CURSUS_WORKSPACE: WorkspacePaths = {
   steps: WS_STEPS_DIR,

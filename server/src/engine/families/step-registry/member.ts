@@ -1,7 +1,7 @@
 // What a family is to the shared step model: the facts its files give the model (registry sources,
 // classes, companion metadata, module exports, bindings), which of its index keys play which part
-// (workspace registries, component folders, metadata files, module candidates, id maps), and the scan of
-// modules one member brings (apcore's: the model names no member).
+// (workspace registries, component folders, metadata files, module candidates, id maps), the scan of
+// modules one member brings (apcore's), and its tool's name and workspace paths (the model names no member).
 // cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
 // never read by the step model.
 import type { Family } from '../../analysis/family';
