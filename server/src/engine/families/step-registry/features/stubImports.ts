@@ -1,7 +1,7 @@
 // Stubs that import what they use, the way the project already does: a new builder or config file
 // takes its base-class import from a sibling file of the same directory (else the import the templates
-// use: relative inside the core package, from a developer workspace the module its member names,
-// `WorkspacePaths.imports`), and a class appended to an existing file brings the import along when the file lacks it.
+// use: relative inside the core package; from a developer workspace, the module the members name in
+// `WorkspacePaths.imports`), and a class appended to an existing file brings the import along when it lacks it.
 import type { TextEdit } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../../text/lineIndex';
