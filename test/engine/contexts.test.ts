@@ -61,10 +61,18 @@ describe('contexts', () => {
     const sections = engine.explain({ step: 'Second', context: 'alice' }).sections ?? [];
     const section = sections.find((s) => s.title === "Workspace id 'alice'");
     assert.deepEqual(
-      section?.rows.map((r) => [r.label, r.file]),
+      section?.rows.map((r) => [r.label, r.file, r.text]),
       [
-        ['lost', `${WS}/alice/src/cursus_dev/registry/workspace_registry.py`],
-        ['kept', `${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`],
+        [
+          'lost',
+          `${WS}/alice/src/cursus_dev/registry/workspace_registry.py`,
+          `${WS}/alice: its steps are replaced by those of ${WS}/alice2, loaded after it under the same id`,
+        ],
+        [
+          'kept',
+          `${WS}/alice2/src/cursus_dev/registry/workspace_registry.py`,
+          `${WS}/alice2: cursus's manager loads it last (path order), so its steps are the ones filed under 'alice'`,
+        ],
       ],
     );
   });

@@ -39,7 +39,7 @@ function rebuild(f: File): Rebuild {
   return (facts) =>
     f.wsDir === null
       ? coreSourceFromPython(f.path, facts, DEFAULT_SETTINGS)
-      : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS);
+      : workspaceSource(f.path, f.wsDir, facts, DEFAULT_SETTINGS, 'cursus');
 }
 
 function full(f: File, text: string): RegistrySource {

@@ -22,7 +22,7 @@ export interface Names {
 
 /** What the whole read of a registry gives the indices (`parse`: parsePythonFacts, or the full parse). */
 export function wholeNames(text: string, parse: (text: string) => PyFacts = parsePythonFacts): Names {
-  const ws = buildWorkspace(DIR, workspaceSource(FILE, DIR, parse(text), SETTINGS));
+  const ws = buildWorkspace(DIR, workspaceSource(FILE, DIR, parse(text), SETTINGS, 'cursus'));
   return { id: ws.id, local: [...ws.local.keys()] };
 }
 

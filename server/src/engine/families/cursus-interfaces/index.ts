@@ -10,7 +10,7 @@ import type { StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
 import { parsePythonFacts } from '../../python/facts';
-import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs } from './roles';
+import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, WS_INTERFACES_DIR } from './roles';
 import type { InterfaceLayout, InterfaceRole } from './roles';
 import { INTERFACE_CODES } from './codes';
 import { readInterface, type InterfaceDoc } from './interface';
@@ -54,7 +54,10 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
     languages: ['yaml', 'python'],
     markers: ['**/registry/interface_registry_loader.py'],
   },
+  // cursus's interface loader reads them; a workspace's lie in its interfaces folder.
   step: {
+    tool: 'cursus',
+    workspace: { interfaces: WS_INTERFACES_DIR },
     coreSources: (files) =>
       interfaceFirst(files)
         ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]

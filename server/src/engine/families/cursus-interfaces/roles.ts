@@ -6,7 +6,7 @@ import type { Settings } from '../../types';
 import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
 import { STEP_SETTINGS } from '../step-registry/settings';
-import { WS_STEPS_DIR, wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
+import { wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
 import { packOfInterface } from '../step-registry/model/stepPacks';
 
 /** The family's name: its index keys are read back under it. */
@@ -18,8 +18,10 @@ export type InterfaceRole =
   | { family: 'cursus-interfaces'; role: 'extras' };
 
 export const INTERFACE_SUFFIX = '.step.yaml';
+/** Where a developer workspace keeps its interfaces (registry/hybrid/setup.py:146), relative to its directory. */
+export const WS_INTERFACES_DIR = 'src/cursus_dev/steps/interfaces';
 const CORE_INTERFACE = /^(?:.*\/)?steps\/interfaces\/[^/]+\.step\.yaml$/;
-const WS_INTERFACE = new RegExp(`^${WS_STEPS_DIR}/interfaces/[^/]+\\.step\\.yaml$`);
+const WS_INTERFACE = new RegExp(`^${WS_INTERFACES_DIR}/[^/]+\\.step\\.yaml$`);
 const LOADER = /^(?:.*\/)?registry\/interface_registry_loader\.py$/;
 
 /** The paths the expressions above match, as globs (`test/engine/registryGlobs.test.ts` checks they agree). */
@@ -28,7 +30,7 @@ export function interfaceRegistryGlobs(settings: Settings): string[] {
     '**/registry/interface_registry_loader.py',
     `**/steps/interfaces/*${INTERFACE_SUFFIX}`,
     ...STEP_SETTINGS.of(settings).workspacesRoots.map(
-      (r) => `${r === '' ? '' : `${r}/`}*/${WS_STEPS_DIR}/interfaces/*${INTERFACE_SUFFIX}`,
+      (r) => `${r === '' ? '' : `${r}/`}*/${WS_INTERFACES_DIR}/*${INTERFACE_SUFFIX}`,
     ),
   ];
 }
@@ -79,6 +81,6 @@ export const interfaceParts: FamilyParts<InterfaceRole, InterfaceLayout> = {
   readBy: () => null,
   below: (dir, { settings }) => {
     const ws = wsDirBelow(settings, dir);
-    return ws === null || isUnder(`${ws}/${WS_STEPS_DIR}/interfaces`, dir) ? null : [];
+    return ws === null || isUnder(`${ws}/${WS_INTERFACES_DIR}`, dir) ? null : [];
   },
 };

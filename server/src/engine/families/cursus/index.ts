@@ -26,7 +26,7 @@ import { buildStrategies, STRATEGIES_MODULE } from './strategies';
 import { legacyAliases } from './legacyAliases';
 import { sdkBindings } from './sdkBindings';
 import { contextParts } from '../step-registry/parts';
-import { WS_REGISTRY_SUFFIX } from '../step-registry/model/workspaceDirs';
+import { CURSUS_WORKSPACE, TOOL, WS_REGISTRY_SUFFIX } from './workspacePaths';
 
 /** A core registry's facts keep what the next read of an edit starts from (`from`). */
 export interface CursusFacts extends StepFacts {
@@ -51,6 +51,8 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
   // Workspace registries are cursus's; its components are listed by scope with their kind and folder.
   step: {
     workspaceRegistries: true,
+    tool: TOOL,
+    workspace: CURSUS_WORKSPACE,
     component: (role) => (role.role === 'component' ? role : null),
     lists: { bases: 'bases', builderDiscovery: 'builder-discovery' },
   },
@@ -144,7 +146,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
 
 function readRegistry(path: string, role: CursusRole, facts: PyFacts, settings: Settings): RegistrySource {
   return role.role === 'ws-registry'
-    ? workspaceSource(path, role.wsDir, facts, settings)
+    ? workspaceSource(path, role.wsDir, facts, settings, TOOL)
     : coreSourceFromPython(path, facts, settings);
 }
 

@@ -8,7 +8,8 @@
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { ComponentKind } from '../../api';
-import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR, wsDirOf } from '../step-registry/model/workspaceDirs';
+import { wsDirOf } from '../step-registry/model/workspaceDirs';
+import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR } from './workspacePaths';
 import { heldDir } from '../../util/paths';
 import { compileGlobs } from '../../util/globs';
 import { packOfComponent } from '../step-registry/model/stepPacks';
@@ -40,7 +41,7 @@ const BASE_MODULE = /^(?:.*\/)?cursus\/core\/base\/[^/]+\.py$/;
 const BUILDER_DISCOVERY = /^(?:.*\/)?cursus\/step_catalog\/builder_discovery\.py$/;
 const SDK_BINDINGS = /^(?:.*\/)?cursus\/step_catalog\/sdk_bindings\.py$/;
 const STEP_CATALOG = /^(?:.*\/)?cursus\/step_catalog\/step_catalog\.py$/;
-const WS_COMPONENT = /^src\/cursus_dev\/steps\/(builders|configs|specs|contracts|scripts)\/(?:.+\/)?[^/]+\.py$/;
+const WS_COMPONENT = new RegExp(`^${WS_STEPS_DIR}/(builders|configs|specs|contracts|scripts)/(?:.+/)?[^/]+\\.py$`);
 
 /** The family's layout: every step pack's directory (`step-registry/model/stepPacks.ts`). */
 export interface CursusLayout {

@@ -14,6 +14,7 @@
 // step catalog finds no builder for them).
 
 import type { Scaffold } from '../../analysis/scaffolding';
+import { WS_PACKAGE as PKG, WS_REGISTRY_SUFFIX as REGISTRY, WS_STEPS_DIR } from './workspacePaths';
 
 export type WorkspaceTemplateName = 'minimal' | 'standard' | 'advanced';
 export const WORKSPACE_TEMPLATES: readonly WorkspaceTemplateName[] = ['minimal', 'standard', 'advanced'];
@@ -45,8 +46,6 @@ export function cursusRelease(layout: WorkspaceLayout, coreFiles: readonly strin
 }
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
-const PKG = 'src/cursus_dev';
-const REGISTRY = `${PKG}/registry/workspace_registry.py`;
 const INIT = '"""Package initialization."""\n';
 
 /**
@@ -75,7 +74,7 @@ export function scaffoldWorkspace(o: ScaffoldOptions): Scaffold {
   // _create_workspace_structure: every directory under src/cursus_dev gets an __init__.py.
   const stepDirs =
     release === '2.x' ? ['interfaces', 'configs', 'scripts'] : ['builders', 'configs', 'contracts', 'scripts', 'specs'];
-  const packages = [...stepDirs.map((d) => `${PKG}/steps/${d}`), `${PKG}/registry`];
+  const packages = [...stepDirs.map((d) => `${WS_STEPS_DIR}/${d}`), `${PKG}/registry`];
   const dirs = [...packages, 'test/unit', 'test/integration', 'validation_reports', 'examples', 'docs'].map(
     (d) => `${dir}/${d}`,
   );

@@ -15,7 +15,7 @@ import { wantedTargetFiles } from './pipeline/targetFiles';
 import { sameJson, sameList } from '../../util/equality';
 import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../../db/database';
-import { wsDirOf } from './model/workspaceDirs';
+import { wsDirOf, type WorkspacePaths } from './model/workspaceDirs';
 
 const NO_CLASSES: readonly ModuleClass[] = [];
 
@@ -24,10 +24,13 @@ export class StepFiles {
   readonly members: readonly StepFamily[];
   /** Each member by its reader (the `by` of a file's record). */
   private readonly byReader: ReadonlyMap<object, StepFamily>;
+  /** What the members say of a developer workspace's files, each part from the first member saying it. */
+  readonly workspacePaths: WorkspacePaths;
 
   constructor(readonly files: FileQueries) {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
+    this.workspacePaths = this.members.reduceRight<WorkspacePaths>((out, m) => ({ ...out, ...m.step.workspace }), {});
     this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
       this.firstFact('builderDiscovery', (f) => f.builders),
     );
@@ -69,8 +72,16 @@ export class StepFiles {
   /** What a file gives the step model (null for a file no member read). */
   facts(p: string): StepFacts | null {
     const a = this.files.applied(p);
-    const member = a.by === null ? undefined : this.byReader.get(a.by);
+    const member = this.memberBy(a.by);
     return member ? factsBy(member, a) : null;
+  }
+  /** The tool that loads a file, as messages name it (its member's `tool`; null for a file no member read). */
+  toolOf(p: string): string | null {
+    const member = this.memberBy(this.files.applied(p).by);
+    return member ? (member.step.tool ?? member.name) : null;
+  }
+  private memberBy(reader: object | null): StepFamily | undefined {
+    return reader === null ? undefined : this.byReader.get(reader);
   }
   /**
    * The first file of a part (in path order) whose facts hold what `pick` takes (the one cursus module of its kind).

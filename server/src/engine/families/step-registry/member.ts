@@ -1,7 +1,7 @@
 // What a family is to the shared step model: the facts its files give the model (registry sources,
 // classes, companion metadata, module exports, bindings), which of its index keys play which part
-// (workspace registries, component folders, metadata files, module candidates, id maps), and the scan of
-// modules one member brings (apcore's: the model names no member).
+// (workspace registries, component folders, metadata files, module candidates, id maps), the scan of
+// modules one member brings (apcore's), and its tool's name and workspace paths (the model names no member).
 // cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
 // never read by the step model.
 import type { Family } from '../../analysis/family';
@@ -15,6 +15,7 @@ import type { MetaDoc, ScannedModule } from './pipeline/types';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
+import type { WorkspacePaths } from './model/workspaceDirs';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -50,6 +51,10 @@ export interface StepParts<R> {
   modules?(files: FileQueries, lists: ModuleLists): ModuleStage;
   /** Its `ws:<dir>` index keys list the developer workspaces' registries (the member that reads them). */
   workspaceRegistries?: boolean;
+  /** The tool that loads its files, as the model's messages name it (default: the family's name). */
+  tool?: string;
+  /** Where its tool finds a developer workspace's files, and what their code imports (the first member's wins). */
+  workspace?: WorkspacePaths;
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**

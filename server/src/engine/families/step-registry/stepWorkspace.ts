@@ -74,6 +74,10 @@ export class StepWorkspace {
   wsDirOf(path: string): string | null {
     return this.q.step.wsDirOf(path);
   }
+  /** The tool that loads a file, as messages name it ('' for a file no member read). */
+  toolOf(path: string): string {
+    return this.q.step.toolOf(path) ?? '';
+  }
 
   /** What the step model adds to the summary: its registry sources and modules, entries, and workspaces. */
   counts(): { sources: number; entries: number; workspaces: number } {

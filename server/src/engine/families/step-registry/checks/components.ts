@@ -7,7 +7,6 @@ import { diag } from '../codes';
 import type { RegistryModel } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';
-import { WS_STEPS_DIR } from '../model/workspaceDirs';
 import { discoversBuilderFiles, synthesizedFrom } from '../model/rowClasses';
 import { builderFileName, builderStub, configFileName, configStub } from '../../../util/naming';
 import { canonicalName } from '../../../util/canonical';
@@ -114,7 +113,8 @@ function kindDir(kind: ComponentKind): string {
 
 /** Where a new component of this context goes: its workspace's steps dir, else the first core one. */
 export function expectedDir(model: RegistryModel, wsDir: string | null, kind: ComponentKind): string {
-  if (wsDir) return `${wsDir}/${WS_STEPS_DIR}/${kindDir(kind)}/`;
+  const own = model.workspacePaths().steps;
+  if (wsDir && own !== undefined) return `${wsDir}/${own}/${kindDir(kind)}/`;
   const existing = model.searchedDirs(null, kind)[0];
   if (existing) return existing;
   // Beside the registry's directory (`src/cursus/registry/x.py` → `src/cursus/steps/…`), whatever that directory is

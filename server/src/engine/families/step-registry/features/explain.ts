@@ -400,14 +400,18 @@ function repeatedIdSection(ws: StepWorkspace, dir: string | null): ExplainSectio
   return [
     {
       title: `Workspace id '${id}'`,
-      rows: dirs.slice(0, MAX_RELATED).map((d) => ({
-        label: d === kept ? 'kept' : 'lost',
-        text:
-          d === kept
-            ? `${d}: cursus's manager loads it last (path order), so its steps are the ones filed under '${id}'`
-            : `${d}: its steps are replaced by those of ${kept ?? ''}, loaded after it under the same id`,
-        file: ws.model.workspace(d)?.source.file,
-      })),
+      rows: dirs.slice(0, MAX_RELATED).map((d) => {
+        const file = ws.model.workspace(d)?.source.file;
+        const tool = file === undefined ? '' : ws.toolOf(file);
+        return {
+          label: d === kept ? 'kept' : 'lost',
+          text:
+            d === kept
+              ? `${d}: ${tool}'s manager loads it last (path order), so its steps are the ones filed under '${id}'`
+              : `${d}: its steps are replaced by those of ${kept ?? ''}, loaded after it under the same id`,
+          file,
+        };
+      }),
     },
   ];
 }

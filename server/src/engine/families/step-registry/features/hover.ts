@@ -48,7 +48,7 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
             `${
               built.name === t.value.value
                 ? ''
-                : '\n\ncursus names it after the step, whatever this row says: ' +
+                : `\n\n${ws.toolOf(built.iface.file)} names it after the step, whatever this row says: ` +
                   `no class ${mdCode(t.value.value)} is loaded`
             }`
           : def

@@ -1,16 +1,12 @@
 // Stubs that import what they use, the way the project already does: a new builder or config file
-// takes its base-class import from a sibling file of the same directory (else the import the cursus
-// templates use: relative inside the core package, absolute `cursus.…` from a developer workspace),
-// and a class appended to an existing file brings the import along when the file lacks it.
+// takes its base-class import from a sibling file of the same directory (else the import the templates
+// use: relative inside the core package; from a developer workspace, the module the members name in
+// `WorkspacePaths.imports`), and a class appended to an existing file brings the import along when it lacks it.
 import type { TextEdit } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../../text/lineIndex';
 
 const STUB_IMPORT = /^from (\S+) import (StepBuilderBase|BasePipelineConfig)$/m;
-const ABSOLUTE: Record<string, string> = {
-  StepBuilderBase: 'cursus.core.base.builder_base',
-  BasePipelineConfig: 'cursus.core.base.config_base',
-};
 
 const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,7 +24,8 @@ function siblingModule(ws: StepWorkspace, file: string, base: string): string | 
 }
 
 function importLine(ws: StepWorkspace, file: string, base: string, fallback: string): string {
-  const module = siblingModule(ws, file, base) ?? (ws.wsDirOf(file) !== null ? ABSOLUTE[base] : undefined) ?? fallback;
+  const absolute = ws.wsDirOf(file) !== null ? ws.model.workspacePaths().imports?.[base] : undefined;
+  const module = siblingModule(ws, file, base) ?? absolute ?? fallback;
   return `from ${module} import ${base}`;
 }
 

@@ -20,6 +20,7 @@ import {
 } from './registry';
 import type { RegistrySource, StepEntry } from './source';
 import type { StepFiles } from '../files';
+import type { WorkspacePaths } from './workspaceDirs';
 import { closest } from '../../../util/editDistance';
 import { byBucket } from '../../../util/buckets';
 
@@ -444,6 +445,9 @@ export class ModelQueries
   }
   builderDiscovery(): BuilderDiscovery | null {
     return this.f.builderDiscoveryQ(NONE);
+  }
+  workspacePaths(): WorkspacePaths {
+    return this.f.workspacePaths;
   }
   packageInterfaceOf(step: string): string | null {
     const dir = interfaceDirs(this, null)[0] ?? '';

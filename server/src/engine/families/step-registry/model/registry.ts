@@ -4,6 +4,7 @@ import type { ComponentKind } from '../../../api';
 import type { Range } from '../../../types';
 import type { NameRef, RegistrySource, StepEntry } from './source';
 import { fieldStr } from './source';
+import type { WorkspacePaths } from './workspaceDirs';
 
 export interface WsState {
   dir: string;
@@ -170,6 +171,8 @@ export interface RegistryModel {
   baseDirs(): string[];
   /** What the repository's builder discovery module does (null without one). */
   builderDiscovery(): BuilderDiscovery | null;
+  /** Where a developer workspace's files go, as the members say (member.ts `StepParts.workspace`). */
+  workspacePaths(): WorkspacePaths;
   /**
    * The package's interface file `load_step_interface()` finds for a step (`steps/interfaces/__init__.py`
    * `_resolve_interface_path()`: its conventional name, else the one stem equal ignoring case and

@@ -8,7 +8,6 @@ import type { Settings } from '../../../types';
 import { routes, type ClassDef, type RegistryModel } from './registry';
 import { fieldStr, type StepEntry } from './source';
 import { isComponentExempt } from './fields';
-import { WS_STEPS_DIR } from './workspaceDirs';
 
 /** The class every synthesized builder subclasses (`core/base/builder_templates.py`). */
 export const SYNTHESIS_BASE = 'TemplateStepBuilder';
@@ -21,13 +20,14 @@ export function discoversBuilderFiles(model: RegistryModel): boolean {
 
 /**
  * Where cursus 2.x looks for a context's interfaces, the one place its builders come from: the
- * workspace's `steps/interfaces/`, then the package's beside the step catalog (`<package>/steps/interfaces/`,
+ * workspace's (`WorkspacePaths.interfaces`), then the package's beside the step catalog (`<package>/steps/interfaces/`,
  * `INTERFACES_DIR` of `steps/interfaces/__init__.py`).
  */
 export function interfaceDirs(model: RegistryModel, wsDir: string | null): string[] {
   const pkg = (model.builderDiscovery()?.file ?? '').replace(/(?:^|\/)step_catalog\/builder_discovery\.py$/, '');
   const core = `${pkg ? `${pkg}/` : ''}steps/interfaces/`;
-  return wsDir ? [`${wsDir}/${WS_STEPS_DIR}/interfaces/`, core] : [core];
+  const own = model.workspacePaths().interfaces;
+  return wsDir && own !== undefined ? [`${wsDir}/${own}/`, core] : [core];
 }
 
 /** A row's builder: a class of a builder file, or the class cursus synthesizes from an interface entry. */

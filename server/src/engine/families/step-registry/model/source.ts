@@ -96,12 +96,19 @@ export function coreSourceFromYaml(file: string, facts: YamlFacts, settings: Set
   return src;
 }
 
-export function workspaceSource(file: string, wsDir: string, facts: PyFacts, settings: Settings): RegistrySource {
+/** A workspace registry's source; `tool`, the name of the tool whose manager loads it, as RL014 says it. */
+export function workspaceSource(
+  file: string,
+  wsDir: string,
+  facts: PyFacts,
+  settings: Settings,
+  tool: string,
+): RegistrySource {
   const src = emptySource(file, 'workspace');
   addSyntaxErrors(src, facts.errors);
   const local = facts.assignments.get('LOCAL_STEPS');
   const legacy = facts.assignments.get('WORKSPACE_STEPS');
-  if (legacy) src.diagnostics.push(unreadLegacy(file, legacy, local));
+  if (legacy) src.diagnostics.push(unreadLegacy(file, legacy, local, tool));
   if (local) readVariable(src, local.name, local.nameRange, local.stmtRange, local.value, 'local', wsDir, settings);
   const overrides = facts.assignments.get('STEP_OVERRIDES');
   if (overrides)
@@ -128,7 +135,7 @@ const LISTED = 5;
  * only (`registry/hybrid/manager.py:235-258` in 2.9.32, `:220-240` in 1.x); no cursus release reads
  * WORKSPACE_STEPS (an archived design's name), so its steps are silently not registered.
  */
-function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | undefined): Diagnostic {
+function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | undefined, tool: string): Diagnostic {
   const keys = legacy.value.kind === 'dict' ? legacy.value.entries.map((e) => keyText(e)) : [];
   const names = [...new Set(keys.filter((k): k is string => k !== undefined))];
   const one = names.length === 1;
@@ -141,7 +148,7 @@ function unreadLegacy(file: string, legacy: PyAssignment, local: PyAssignment | 
   const steps = one ? 'its step' : `its ${names.length} steps`;
   const lost = names.length === 0 ? '' : `: ${steps} ${listed} ${one ? 'is' : 'are'} not registered`;
   const message =
-    `cursus never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. ` + `Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
+    `${tool} never reads WORKSPACE_STEPS, only LOCAL_STEPS${lost}. ` + `Move ${one ? 'it' : 'them'} into LOCAL_STEPS.`;
   // Without a LOCAL_STEPS, renaming the variable registers its steps; beside one, the two dicts need a person.
   const edits = [{ file, edits: [{ range: legacy.nameRange, newText: 'LOCAL_STEPS' }] }];
   const rename = { title: 'Rename WORKSPACE_STEPS to LOCAL_STEPS', edits };

@@ -1,11 +1,19 @@
 // Where developer workspaces live (SPEC §1.2): each direct subdirectory of a configured root, with its
-// registry and steps directories at fixed places inside it.
+// registry and steps directories at fixed places inside it, which the members know (`WorkspacePaths`).
 import type { Settings } from '../../../types';
 import { STEP_SETTINGS } from '../settings';
 import { heldDir, isUnder } from '../../../util/paths';
 
-export const WS_REGISTRY_SUFFIX = 'src/cursus_dev/registry/workspace_registry.py';
-export const WS_STEPS_DIR = 'src/cursus_dev/steps';
+/**
+ * What members say of a developer workspace (member.ts `StepParts.workspace`), paths relative to its directory:
+ * `steps`, where its components go, a folder per kind; `interfaces`, where its step interfaces lie; `imports`, the
+ * module its code imports each base class of a stub from.
+ */
+export interface WorkspacePaths {
+  readonly steps?: string;
+  readonly interfaces?: string;
+  readonly imports?: Readonly<Record<string, string>>;
+}
 
 /**
  * `root/dir` when the path lies inside a developer workspace directory (one string per directory: entries and roles
