@@ -1,6 +1,6 @@
 // `registry-lens init-workspace ID`: the host lays out and writes the new developer workspace
 // (host/writeScaffold.ts, shared with the MCP server), and this prints what was created and what was kept.
-import type { RegistryEngine } from '../engine/engine';
+import { WORKSPACE_PATHS, type RegistryEngine } from '../engine/engine';
 import { initWorkspace as writeWorkspace } from '../host/writeScaffold';
 import type { Command } from './parseCommand';
 
@@ -20,7 +20,7 @@ export async function initWorkspace(
     ...r.kept.map((f) => `  kept    ${f} (exists; not overwritten)`),
     ...(r.copiedFrom === null && cmd.template !== 'minimal'
       ? [
-          `Next: write its steps' components under ${r.dir}/src/cursus_dev/steps/ ` +
+          `Next: write its steps' components under ${r.dir}/${WORKSPACE_PATHS.components}/ ` +
             '(check reports them missing until then)',
         ]
       : []),

@@ -54,6 +54,8 @@ export const EDGE_SOURCES: readonly string[] = [
 export const WORKSPACE_TEMPLATES = WORKSPACES.templates;
 export type WorkspaceTemplateName = (typeof WORKSPACE_TEMPLATES)[number];
 export type WorkspaceLayout = ReturnType<typeof WORKSPACES.layout>;
+/** Where a workspace keeps its code (what a copy takes) and its step components, relative to the workspace. */
+export const WORKSPACE_PATHS = { code: WORKSPACES.code, components: WORKSPACES.components } as const;
 export type { Scaffold };
 /** A registry family (analysis/family.ts), generic over its role, facts and layout. */
 export type RegistryFamily<R = unknown, F = unknown, L = unknown> = Family<R, F, L>;

@@ -4,7 +4,13 @@
 // Also reads the files of a workspace to copy from, under the walk's rule.
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { RegistryEngine, Scaffold, WorkspaceLayout, WorkspaceTemplateName } from '../engine/engine';
+import {
+  WORKSPACE_PATHS,
+  type RegistryEngine,
+  type Scaffold,
+  type WorkspaceLayout,
+  type WorkspaceTemplateName,
+} from '../engine/engine';
 import { resolveInRoot } from './containment';
 import { readText } from './readText';
 
@@ -101,11 +107,11 @@ function nameTooLong(p: string): string | null {
 }
 
 /**
- * Text files under `<root>/<wsDir>/src/cursus_dev`, relative to that directory (caches skipped; nothing when it
- * resolves outside the root).
+ * Text files of the code of the workspace at `wsDir` (`WORKSPACE_PATHS.code`), relative to that directory (caches
+ * skipped; nothing when it resolves outside the root).
  */
 export async function readWorkspacePackage(root: string, wsDir: string): Promise<{ path: string; text: string }[]> {
-  const at = resolveInRoot(root, `${wsDir}/src/cursus_dev`, 'read');
+  const at = resolveInRoot(root, `${wsDir}/${WORKSPACE_PATHS.code}`, 'read');
   if ('refused' in at) return [];
   const base = at.abs;
   const out: { path: string; text: string }[] = [];

@@ -25,6 +25,10 @@ export interface ScaffoldRequest<T extends string, L extends string> {
 /** A family's hook for new workspaces, over its template names `T` and layouts `L`. */
 export interface WorkspaceScaffolding<T extends string = string, L extends string = string> {
   readonly templates: readonly T[];
+  /** A workspace's code, relative to the workspace: what a copy takes (`copyFrom.files` are relative to it). */
+  readonly code: string;
+  /** Where a workspace's step components go, relative to the workspace. */
+  readonly components: string;
   /** The layout a new workspace follows unless the request names one. */
   layout(q: FamilyQueries): L;
   scaffold(o: ScaffoldRequest<T, L>, q: FamilyQueries): Scaffold | { error: string };

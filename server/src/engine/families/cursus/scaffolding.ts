@@ -13,6 +13,7 @@ import {
   type WorkspaceLayout,
   type WorkspaceTemplateName,
 } from './workspaceTemplates';
+import { WS_PACKAGE, WS_STEPS_DIR } from './workspacePaths';
 
 /**
  * The layout new workspaces follow: cursus 1.x `builders` when core keeps builders (or there is no core), else 2.x
@@ -25,6 +26,8 @@ function layout(q: FamilyQueries): WorkspaceLayout {
 
 export const CURSUS_SCAFFOLDING: WorkspaceScaffolding<WorkspaceTemplateName, WorkspaceLayout> = {
   templates: WORKSPACE_TEMPLATES,
+  code: WS_PACKAGE,
+  components: WS_STEPS_DIR,
   layout,
   scaffold(o, q) {
     const problem = workspaceRequestProblem(o);
