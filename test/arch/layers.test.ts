@@ -330,21 +330,10 @@ describe('architecture: layers', () => {
     const still = [
       'codes.ts',
       'features/explain.ts',
-      'features/explainMerge.ts',
       'features/hover.ts',
       'features/stubImports.ts',
       'model/source.ts',
       'model/workspaceDirs.ts',
-      ...[
-        'dependencies',
-        'deprecation',
-        'entryPoint',
-        'metaSchema',
-        'metadata',
-        'moduleMerge',
-        'order',
-        'validate',
-      ].map((m) => `pipeline/${m}.ts`),
     ];
     const dir = `server/src/engine/families/${SHARED_DOMAIN}/`;
     const naming = sources(dir.slice(0, -1)).filter((f) => {

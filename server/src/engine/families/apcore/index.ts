@@ -18,6 +18,9 @@ import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from './bindingTargets';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
+import { APCORE_DISCOVERY } from './discovery/rules';
+
+export { APCORE_DISCOVERY };
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' | 'binding' | 'acl' };
 /** Shared by every module file (an extension root may hold thousands). */
@@ -51,6 +54,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   step: {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
     modules: (files, lists) => moduleScan(files, lists, (p) => files.appliedBy(apcore, p)?.facts ?? null),
+    discovery: APCORE_DISCOVERY,
   },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);

@@ -3,6 +3,7 @@
 // describes. Plain data with ranges, so features can point at the exact YAML node.
 import type { Diagnostic, Range } from '../../../types';
 import type { Lit } from '../../../literal';
+import type { PyClass } from '../../../python/facts';
 import type { FieldMap } from '../model/dictFields';
 
 /** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
@@ -92,4 +93,9 @@ export interface Binding {
   name: string | null;
   /** Which rule bound it, shown in hover and Explain: `id map`, `module path`, `class X`, `file name`. */
   rule: string | null;
+}
+
+/** What stage 4 may ask about files: the classes of a Python file (null when it is not read). */
+export interface ClassFiles {
+  classes(file: string): PyClass[] | null;
 }

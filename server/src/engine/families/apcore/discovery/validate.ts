@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
-import type { MetaDoc } from './types';
+import type { MetaDoc } from '../../step-registry/pipeline/types';
 
 /** The description a module shows: the meta's wins over the code's (YAML > code), then the docstring. */
 export function moduleDescription(cls: PyClass, meta: MetaDoc | null): string | null {
