@@ -16,6 +16,7 @@ import { APCORE_CODES } from './codes';
 import { isScanCandidate, rootOf } from './scan';
 import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from './bindingTargets';
+import { bindingWanted } from './bindingWanted';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
 import { APCORE_DISCOVERY } from './discovery/rules';
@@ -123,7 +124,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
     return key === 'apcore' ? scan.diagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   // The files binding targets name, so their names can be read.
-  wantedFiles: (q) => stepQueries(q.files).step.bindingWantedQ(''),
+  wantedFiles: (q) => bindingWanted(q.files),
   relevance: (layout) => JSON.stringify([layout.roots, layout.idMap, layout.aclRoot]),
   // Its files are read by every open file, and an open one needs the whole root; they lie only in its
   // configuration, its id map and under its extension roots.
