@@ -2,7 +2,7 @@
 // (RL020 on the exact node), syntax errors (RL030) that keep the rest, duplicate keys (RL001).
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
-import { loadMeta } from '../../../server/src/engine/families/step-registry/pipeline/metadata';
+import { loadMeta } from '../../../server/src/engine/families/apcore/discovery/metadata';
 import { cursus, metaOf } from './snippets';
 
 describe('pipeline 3: load metadata', () => {

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, checkHover } from '../helpers';
 import { codeFields, mergeFields } from '../../../server/src/engine/families/step-registry/pipeline/register';
-import { loadMeta } from '../../../server/src/engine/families/step-registry/pipeline/metadata';
+import { loadMeta } from '../../../server/src/engine/families/apcore/discovery/metadata';
 import { cursus, metaOf } from './snippets';
 
 describe('pipeline 8: register (merged view)', () => {

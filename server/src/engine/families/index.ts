@@ -4,16 +4,17 @@
 // project files and modules, then ONEX registries, metadata, `.wip` markers, `.onextree` trees and its
 // registry loader's engine (a `.py` file, so before the companions, which claim every code file), then ONEX
 // node contracts, their `pyproject.toml` entry points and gate files (after ONEX, whose versioned
-// `contract.yaml` metadata they must not take), then companion metadata and the code files it names. All
-// but the ONEX families and the DAGs (which only read it) are members of the shared step model
-// (step-registry/), which reads their facts; the registry hands that model to the engine (`STEP_MODEL`), and
-// the family that lays out new workspaces (`WORKSPACES`: cursus's developer workspaces).
+// `contract.yaml` metadata they must not take), then companion metadata and the code files it names (an apcore
+// convention: read by apcore's discovery rules, handed over here). All but the ONEX families and the DAGs (which
+// only read it) are members of the shared step model (step-registry/), which reads their facts; the registry hands
+// that model to the engine (`STEP_MODEL`), and the family that lays out new workspaces (`WORKSPACES`: cursus's
+// developer workspaces).
 import type { Family } from '../analysis/family';
 import { cursus } from './cursus';
 import { cursusInterfaces } from './cursus-interfaces';
 import { cursusDags } from './cursus-dags';
-import { apcore } from './apcore';
-import { companions } from './companions';
+import { apcore, APCORE_DISCOVERY } from './apcore';
+import { companionsFamily } from './companions';
 import { onex } from './onex';
 import { onexContracts } from './onex-contracts';
 
@@ -24,7 +25,7 @@ export const FAMILIES: readonly Family[] = [
   apcore,
   onex,
   onexContracts,
-  companions,
+  companionsFamily(APCORE_DISCOVERY),
 ];
 
 export { STEP_MODEL } from './step-registry/sharedModel';

@@ -9,7 +9,7 @@ import { diag } from './codes';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { moduleClasses } from '../../python/facts';
 import type { BindingDoc, BindingItem } from '../step-registry/pipeline/bindingDoc';
-import { importBases, moduleFiles } from '../step-registry/pipeline/targetFiles';
+import { importBases, moduleFiles } from './targetFiles';
 
 export interface TargetEnv {
   exists(path: string): boolean;

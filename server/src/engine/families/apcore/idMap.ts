@@ -12,7 +12,7 @@ import type { Diagnostic, Range } from '../../types';
 import type { DocumentLinkResult } from '../../api';
 import { diag } from '../step-registry/codes';
 import { dirOf, joinRel } from '../../util/paths';
-import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
+import type { ApModule, ApRoot } from './roots';
 import { relToRoot } from './scan';
 
 export interface IdMapItem {
@@ -49,7 +49,7 @@ export function applyIdMap(
   roots: readonly ApRoot[],
   doc: IdMapDoc | null,
   exists: (path: string) => boolean,
-): { modules: ScannedModule[]; watched: string[]; diagnostics: Diagnostic[]; links: DocumentLinkResult[] } {
+): { modules: ApModule[]; watched: string[]; diagnostics: Diagnostic[]; links: DocumentLinkResult[] } {
   const diagnostics: Diagnostic[] = [];
   const links: DocumentLinkResult[] = [];
   const byFile = new Map<string, IdMapItem>();
@@ -90,7 +90,7 @@ export function applyIdMap(
     }
     for (const m of named) if (!byFile.has(m.file)) byFile.set(m.file, item);
   }
-  const modules = found.map((m): ScannedModule => {
+  const modules = found.map((m): ApModule => {
     const item = byFile.get(m.file);
     if (!item || !doc || !item.file)
       return { file: m.file, root: m.root, id: m.pathId, idOrigin: null, mappedClass: null };

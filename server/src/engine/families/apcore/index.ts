@@ -16,8 +16,12 @@ import { APCORE_CODES } from './codes';
 import { isScanCandidate, rootOf } from './scan';
 import { readBindingFile } from './bindingFile';
 import { checkBindingTargets } from './bindingTargets';
+import { bindingWanted } from './bindingWanted';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
+import { APCORE_DISCOVERY } from './discovery/rules';
+
+export { APCORE_DISCOVERY };
 
 export type ApcoreRole = { family: 'apcore'; role: 'config' | 'id-map' | 'module' | 'binding' | 'acl' };
 /** Shared by every module file (an extension root may hold thousands). */
@@ -51,6 +55,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   step: {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
     modules: (files, lists) => moduleScan(files, lists, (p) => files.appliedBy(apcore, p)?.facts ?? null),
+    discovery: APCORE_DISCOVERY,
   },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);
@@ -119,7 +124,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
     return key === 'apcore' ? scan.diagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },
   // The files binding targets name, so their names can be read.
-  wantedFiles: (q) => stepQueries(q.files).step.bindingWantedQ(''),
+  wantedFiles: (q) => bindingWanted(q.files),
   relevance: (layout) => JSON.stringify([layout.roots, layout.idMap, layout.aclRoot]),
   // Its files are read by every open file, and an open one needs the whole root; they lie only in its
   // configuration, its id map and under its extension roots.

@@ -3,7 +3,7 @@
 // apcore's `module`.
 import { jsTokens, type Tok } from './jsTokens';
 import { ExpressionReader } from './jsExpressions';
-import { FN, NULLISH, type Val } from '../step-registry/pipeline/jsValues';
+import { FN, NULLISH, type Val } from './jsValues';
 
 /** A declaration: its name's token, its tokens' offsets, and its value. */
 export interface Decl {

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../types';
 import type { PyClass } from '../../python/facts';
 import { diag } from '../step-registry/codes';
 import { ZERO_RANGE } from '../../text/ranges';
-import { entryPointFixes } from '../step-registry/pipeline/entryPoint';
+import { entryPointFixes } from './discovery/entryPoint';
 import type { JsExport, JsModule, MemberKind } from '../step-registry/pipeline/jsModule';
 import type { MetaDoc } from '../step-registry/pipeline/types';
 import type { JsEntryStages } from '../step-registry/member';

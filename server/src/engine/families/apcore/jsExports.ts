@@ -10,7 +10,7 @@
 import { bareObject } from '../../util/configData';
 import { LineIndex } from '../../text/lineIndex';
 import { readDeclarations, type Decl } from './jsDeclarations';
-import { MAX_NESTING, NULLISH, SCHEMAS, UNKNOWN, type Val } from '../step-registry/pipeline/jsValues';
+import { MAX_NESTING, NULLISH, SCHEMAS, UNKNOWN, type Val } from './jsValues';
 import type { JsExport, JsModule, MemberKind } from '../step-registry/pipeline/jsModule';
 
 /** The fields `mergeModuleMetadata` (registry/metadata-pure.ts) takes from a module object. */

@@ -2,7 +2,7 @@
 // functions and classes, `new X(...)`, and the calls that make an apcore module (`new FunctionModule`,
 // `module()`); anything else is unknown.
 import { MemberReader } from './jsMembers';
-import { FN, MAX_NESTING, NULLISH, UNKNOWN, type Val } from '../step-registry/pipeline/jsValues';
+import { FN, MAX_NESTING, NULLISH, UNKNOWN, type Val } from './jsValues';
 
 export class ExpressionReader extends MemberReader {
   /** Names imported as apcore's `module` (named imports), and namespace imports. */

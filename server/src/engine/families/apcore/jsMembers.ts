@@ -3,7 +3,7 @@
 // apcore's loader checks.
 import type { Tok } from './jsTokens';
 import { TokenSkipper } from './jsSkip';
-import { FN, NULLISH, SCHEMAS, type ClassInfo, type Val } from '../step-registry/pipeline/jsValues';
+import { FN, NULLISH, SCHEMAS, type ClassInfo, type Val } from './jsValues';
 
 const CLASS_MODIFIERS = new Set([
   'static',

@@ -26,7 +26,7 @@ import type { ModuleLists, ModuleStage, StepFacts } from '../step-registry/membe
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
-import type { ApRoot, ScannedModule } from '../step-registry/pipeline/types';
+import type { ApModule, ApRoot } from './roots';
 import { META_SUFFIX } from '../step-registry/pipeline/metadata';
 
 /** What the scan reads: per-file facts, existence, links and settings, all tracked. */
@@ -41,7 +41,7 @@ export interface ScanInputs {
 }
 
 interface ScanResult {
-  scanned: Map<string, ScannedModule>;
+  scanned: Map<string, ApModule>;
   modules: Map<string, StepEntry>;
   diagnostics: Diagnostic[];
   mapped: string[];
@@ -108,7 +108,7 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
   );
   /** Files of the scanned modules, in path order (one unit each). */
   readonly moduleFilesQ = this.db.query('moduleFiles', () => [...this.scanQ(NONE).scanned.keys()], sameJson);
-  readonly scannedQ: Query<ScannedModule | null> = this.db.query(
+  readonly scannedQ: Query<ApModule | null> = this.db.query(
     'scanned',
     (file) => this.scanQ(NONE).scanned.get(file) ?? null,
     sameJson,
@@ -119,7 +119,7 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
    */
   private readonly anyScannedQ = this.db.query('anyScanned', () => this.scanQ(NONE).scanned.size > 0);
   /** The scanned module of a file (stage 1–2's record), null when the scan found none there. */
-  moduleOf(file: string): ScannedModule | null {
+  moduleOf(file: string): ApModule | null {
     return this.anyScannedQ(NONE) ? this.scannedQ(file) : null;
   }
   readonly diagnosticsQ = this.db.query('apcoreDiagnostics', () => this.scanQ(NONE).diagnostics, sameJson);
@@ -190,7 +190,7 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
 }
 
 /** An apcore module as an entry of the registry model (layer `module`, named by its id). */
-function moduleEntry(m: ScannedModule): StepEntry {
+function moduleEntry(m: ApModule): StepEntry {
   return {
     name: m.id,
     file: m.file,

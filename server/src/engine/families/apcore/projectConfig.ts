@@ -4,7 +4,7 @@
 import type { Diagnostic, Range } from '../../types';
 import type { ApcoreRootSetting } from './apcoreSettings';
 import { joinRel } from '../../util/paths';
-import type { RootDecl } from '../step-registry/pipeline/types';
+import type { RootDecl } from './roots';
 
 /** apcore's Config default of `acl.root`, relative to apcore.yaml. */
 export const DEFAULT_ACL_ROOT = 'acl';

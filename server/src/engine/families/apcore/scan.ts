@@ -10,7 +10,7 @@ import { diag } from '../step-registry/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { baseName, isUnder } from '../../util/paths';
 import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './projectConfig';
-import type { ApRoot, RootDecl, ScannedModule } from '../step-registry/pipeline/types';
+import type { ApModule, ApRoot, RootDecl } from './roots';
 
 const MODULE_FILE = /\.(py|ts|js)$/;
 const NOT_MODULE = /\.d\.ts$|\.(test|spec)\.[^.]+$/;
@@ -129,17 +129,17 @@ export function invalidId(id: string): string | null {
 }
 
 /** Where an id problem is reported: the id map's `id` node, else the start of the module file. */
-export function idLocation(m: ScannedModule): { file: string; range: Range } {
+export function idLocation(m: ApModule): { file: string; range: Range } {
   return m.idOrigin ? { file: m.idOrigin.file, range: m.idOrigin.range } : { file: m.file, range: ZERO_RANGE };
 }
 
 /** RL009/RL024/RL025 on the final ids; returns the modules that are registered (first of each id). */
-export function checkIds(modules: readonly ScannedModule[]): { kept: ScannedModule[]; diagnostics: Diagnostic[] } {
+export function checkIds(modules: readonly ApModule[]): { kept: ApModule[]; diagnostics: Diagnostic[] } {
   const sorted = [...modules].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const diagnostics: Diagnostic[] = [];
-  const first = new Map<string, ScannedModule>();
-  const byLower = new Map<string, ScannedModule>();
-  const kept: ScannedModule[] = [];
+  const first = new Map<string, ApModule>();
+  const byLower = new Map<string, ApModule>();
+  const kept: ApModule[] = [];
   for (const m of sorted) {
     const at = idLocation(m);
     const why = invalidId(m.id);

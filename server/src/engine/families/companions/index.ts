@@ -1,11 +1,12 @@
 // The companions family: `*_meta.yaml` files beside the code they describe (SPEC §1.5), and the code
 // files they name (subjects, entry points), read for their classes. A companion binds to an entry of
 // any family through the shared model; its units are each group of meta files (a workspace's, or a
-// bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7).
-import type { StepFacts, StepFamily } from '../step-registry/member';
+// bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7). A meta file is read
+// by the rules of the member that scans modules, which the registry of families hands it.
+import type { DiscoveryRules, StepFacts, StepFamily } from '../step-registry/member';
 import { stepQueries } from '../step-registry/queries';
 import { moduleClasses } from '../../python/facts';
-import { isMetaFile, loadMeta, META_SUFFIX } from '../step-registry/pipeline/metadata';
+import { isMetaFile, META_SUFFIX } from '../step-registry/pipeline/metadata';
 import { subjectCandidates } from '../step-registry/pipeline/subject';
 import { contextParts } from '../step-registry/parts';
 
@@ -16,7 +17,8 @@ const CODE_FILE = /\.(py|ts|js)$/;
 const META: CompanionRole = Object.freeze({ family: 'companions', role: 'meta' });
 const CODE: CompanionRole = Object.freeze({ family: 'companions', role: 'code' });
 
-export const companions: StepFamily<CompanionRole, StepFacts> = {
+/** The companions family, reading meta files by the discovery rules it is given. */
+export const companionsFamily = (rules: Pick<DiscoveryRules, 'readMeta'>): StepFamily<CompanionRole, StepFacts> => ({
   name: 'companions',
   examples: [{ dir: 'meta-workspace' }],
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
@@ -29,7 +31,7 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
   indexKey: (r) => (r.role === 'meta' ? 'meta' : null),
   read(path, r, text) {
     if (r.role === 'meta') {
-      const meta = loadMeta(path, text);
+      const meta = rules.readMeta(path, text);
       return { facts: { meta }, local: meta.diagnostics };
     }
     return path.endsWith('.py') ? { facts: { py: moduleClasses(text, path) } } : {};
@@ -59,4 +61,4 @@ export const companions: StepFamily<CompanionRole, StepFacts> = {
       ? pipeline.groupDiagnostics(key.slice('metas:'.length))
       : pipeline.cyclesQ(key.slice('cyc:'.length));
   },
-};
+});

@@ -1,5 +1,5 @@
-// The diagnostic codes the shared step model raises (cursus registries and components, companion
-// metadata, apcore modules), each declared once with its default severity and title; its documentation
+// The diagnostic codes the shared step model raises (registries and components, companion metadata,
+// modules), each declared once with its default severity and title; its documentation
 // is the section `<a id="rlNNN">` of docs/diagnostics.md. Its readers and checks raise them, and the core's, through
 // `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
@@ -30,9 +30,6 @@ export const STEP_CODES = {
   RL029: { severity: 'error', title: 'id map problem' },
   RL031: { severity: 'information', title: 'registry variable is not a literal' },
   RL072: { severity: 'information', title: 'dependency registered by a binding file' },
-  RL073: { severity: 'warning', title: 'deprecation key no apcore SDK reads' },
-  RL074: { severity: 'error', title: "apcore.yaml value apcore's Config rejects" },
-  RL075: { severity: 'error', title: 'ACL file apcore cannot load' },
 } as const satisfies CodeTable;
 
 /** The one constructor of the step model's diagnostics: its codes and the core's. */

@@ -11,8 +11,7 @@ import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBin
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
 import type { BindingDoc } from './pipeline/bindingDoc';
-import { wantedTargetFiles } from './pipeline/targetFiles';
-import { sameJson, sameList } from '../../util/equality';
+import { sameJson } from '../../util/equality';
 import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../../db/database';
 import { wsDirOf, type WorkspacePaths } from './model/workspaceDirs';
@@ -49,19 +48,6 @@ export class StepFiles {
         return Object.fromEntries(ids);
       },
       sameJson,
-    );
-    this.bindingWantedQ = files.db.query(
-      'bindingWanted',
-      () =>
-        [
-          ...new Set(
-            this.list('binding').flatMap((p) => {
-              const d = this.bindingDoc(p);
-              return d ? wantedTargetFiles(d) : [];
-            }),
-          ),
-        ].sort(),
-      sameList,
     );
   }
 
@@ -198,8 +184,6 @@ export class StepFiles {
    * The module ids binding files register, each where it is first written (a later file's registration of it fails).
    */
   readonly boundIdsQ: Query<Readonly<Record<string, { file: string; range: Range }>>>;
-  /** The files binding targets may be, fed so their names can be read. */
-  readonly bindingWantedQ: Query<string[]>;
   /** What the builder discovery module says (the first listed that is read), null without one. */
   readonly builderDiscoveryQ: Query<BuilderDiscovery | null>;
   /** The build strategies of the first base module that registers some, null without one. */

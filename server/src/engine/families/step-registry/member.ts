@@ -1,17 +1,19 @@
 // What a family is to the shared step model: the facts its files give the model (registry sources,
 // classes, companion metadata, module exports, bindings), which of its index keys play which part
 // (workspace registries, component folders, metadata files, module candidates, id maps), the scan of
-// modules one member brings (apcore's), and its tool's name and workspace paths (the model names no member).
+// modules and the rules of discovery one member brings (apcore's), and its tool's name and workspace paths
+// (the model names no member).
 // cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
 // never read by the step model.
 import type { Family } from '../../analysis/family';
 import type { FileFamily, FileQueries } from '../../analysis/files';
-import type { ComponentKind, DocumentLinkResult } from '../../api';
-import type { Diagnostic } from '../../types';
+import type { ComponentKind, DocumentLinkResult, ExplainSection } from '../../api';
+import type { Diagnostic, Range } from '../../types';
 import type { Query } from '../../db/database';
 import type { ModuleClass, PyClass } from '../../python/facts';
 import type { RegistrySource, StepEntry } from './model/source';
-import type { MetaDoc, ScannedModule } from './pipeline/types';
+import type { ClassFiles, MappedClass, MetaDoc, ScannedModule } from './pipeline/types';
+import type { DepEnv, Edge } from './pipeline/dependencies';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
@@ -49,6 +51,8 @@ export interface StepParts<R> {
   workspaceSources?(files: FileQueries, dir: string): string[];
   /** Its scan of modules (one member has one): built once per database, when the step model is. */
   modules?(files: FileQueries, lists: ModuleLists): ModuleStage;
+  /** The rules of discovery stages 3–8 its SDKs apply (the member that scans modules brings them). */
+  discovery?: DiscoveryRules;
   /** Its `ws:<dir>` index keys list the developer workspaces' registries (the member that reads them). */
   workspaceRegistries?: boolean;
   /** The tool that loads its files, as the model's messages name it (default: the family's name). */
@@ -104,6 +108,51 @@ export interface JsEntryStages {
   validate(file: string, id: string, e: JsExport): Diagnostic[];
   /** The export as the class the later stages read. */
   asClass(e: JsExport): PyClass;
+}
+
+/**
+ * What discovery stages 3–8 (docs/pipeline.md) decide and say, as the SDKs of the member that scans modules do: the
+ * step model runs the stages (which file, which context, when) and asks these.
+ */
+export interface DiscoveryRules {
+  /** Stage 3: a companion metadata file read alone (companions/). */
+  readMeta(path: string, text: string): MetaDoc;
+  /** Stage 4: a companion's `entry_point` looked up in its Python subject. */
+  checkEntryPoint(doc: MetaDoc, subject: string | null, files: ClassFiles): EntryClass;
+  /** Stage 4 without `entry_point`: the id map's class, or the one duck-typed class of a Python module file. */
+  detectEntryClass(file: string, classes: PyClass[], mapped: MappedClass | null): EntryClass;
+  /** Stage 5: the validation of a Python module's class. */
+  validate(file: string, id: string, cls: PyClass): Diagnostic[];
+  /** Stage 8: what registering a valid Python module with its companion's examples reports. */
+  exampleProblems(meta: MetaDoc, id: string): Diagnostic[];
+  /** Stage 6: a companion's dependencies resolved in its context. */
+  resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnostics: Diagnostic[] };
+  /** Stage 7: what one concrete cycle reports (on every edge; `context` names a workspace's own cycle). */
+  cycleDiagnostics(
+    cycle: readonly string[],
+    edgeAt: (from: string, to: string) => { file: string; range: Range } | null,
+    context: string | null,
+  ): Diagnostic[];
+  /** Stage 8 for Explain: a module's code (read through `text`) merged with its companion as its SDK merges them. */
+  registered(
+    text: (path: string) => string | undefined,
+    file: string,
+    cls: PyClass,
+    code: Record<string, unknown> | null,
+    meta: MetaDoc | null,
+  ): RegisteredModule;
+}
+
+/** A module's class found by stage 4, or null, with what stage 4 reports. */
+export interface EntryClass {
+  cls: PyClass | null;
+  diagnostics: Diagnostic[];
+}
+
+/** A module's metadata as registered: the merged fields, those its companion gave, and Explain's section on it. */
+export interface RegisteredModule {
+  merge: { fields: Record<string, unknown>; fromMeta: string[] };
+  section: ExplainSection;
 }
 
 /** What the module scan reads of the step model's files besides the core's queries (each a tracked read). */

@@ -1,11 +1,11 @@
-// The step model of one engine: its reading of the per-file facts (files.ts), the scan of modules (the
-// member that brings one: member.ts `modules`), the registry model (model/queries.ts) and the other stages of the
-// discovery pipeline (pipeline/queries.ts), built once per database in the order they depend on each
-// other (each reads only those built before it), with the context cross-file checks read.
+// The step model of one engine: its reading of the per-file facts (files.ts), the scan of modules and the rules of
+// discovery (the member that brings them: member.ts `modules`, `discovery`), the registry model (model/queries.ts)
+// and the other stages of the discovery pipeline (pipeline/queries.ts), built once per database in the order they
+// depend on each other (each reads only those built before it), with the context cross-file checks read.
 import { perDatabase } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { StepFiles } from './files';
-import type { ModuleStage } from './member';
+import type { DiscoveryRules, ModuleStage } from './member';
 import { ModelQueries } from './model/queries';
 import { PipelineQueries } from './pipeline/queries';
 import type { CheckContext } from './checks/registry';
@@ -15,6 +15,7 @@ const NONE = '';
 export class StepQueries {
   readonly step: StepFiles;
   readonly scan: ModuleStage;
+  readonly discovery: DiscoveryRules;
   readonly model: ModelQueries;
   readonly pipeline: PipelineQueries;
   readonly context: CheckContext;
@@ -22,8 +23,9 @@ export class StepQueries {
   constructor(readonly files: FileQueries) {
     const f = files;
     const s = (this.step = new StepFiles(files));
-    const stage = s.members.find((m) => m.step.modules)?.step.modules;
-    if (!stage) throw new Error('The step model needs the member that scans modules (families/index.ts)');
+    const { modules: stage, discovery } = s.members.find((m) => m.step.modules)?.step ?? {};
+    if (!stage || !discovery) throw new Error('The step model needs the member that scans modules (families/index.ts)');
+    this.discovery = discovery;
     const scan = (this.scan = stage(f, {
       metaFiles: () => s.metaFiles(),
       moduleCandidates: () => s.moduleCandidates(),
@@ -33,6 +35,7 @@ export class StepQueries {
     this.pipeline = new PipelineQueries(f.db, {
       settings: () => f.settings(),
       scan,
+      rules: discovery,
       model,
       exists: (p) => f.exists(p),
       heldPath: (p) => f.heldPath(p),

@@ -12,7 +12,7 @@ import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './model/queries';
 import type { PipelineQueries } from './pipeline/queries';
-import type { ModuleStage } from './member';
+import type { DiscoveryRules, ModuleStage } from './member';
 import { contextIdOf, resolvableNames } from './model/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
@@ -31,6 +31,9 @@ export class StepWorkspace {
   }
   get scan(): ModuleStage {
     return this.q.scan;
+  }
+  get discovery(): DiscoveryRules {
+    return this.q.discovery;
   }
   get settings(): Settings {
     return this.core.settings;

@@ -33,7 +33,6 @@ import { isComponentExempt } from '../model/fields';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { resolveDep } from '../pipeline/dependencies';
 import { entryLocation } from './navigation';
-import { mergedModule } from './explainMerge';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -108,7 +107,10 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   const primary = companions[0] ?? null;
   const metaDoc = primary ? ws.metaDoc(primary) : null;
   // A module's fields are what its SDK registers: its code attributes and companion, merged as the SDK merges them.
-  const registered = entryClass ? mergedModule(ws, entryClass.file, entryClass.cls, entryClass.code, metaDoc) : null;
+  // The member that scans modules merges a module's code with its companion (member.ts `DiscoveryRules.registered`).
+  const registered = entryClass
+    ? ws.discovery.registered((p) => ws.text(p), entryClass.file, entryClass.cls, entryClass.code, metaDoc)
+    : null;
   const merged = registered ? registered.merge : mergeFields(code, metaDoc);
   const explanation: Explanation = {
     ...base,

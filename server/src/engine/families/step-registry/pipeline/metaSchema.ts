@@ -1,51 +1,13 @@
-// Checks a parsed `*_meta.yaml` against schemas/meta.schema.json (JSON Schema 2020-12) with ajv,
-// compiled once per process, and maps every error back to the YAML node it is about, so RL020
-// underlines the wrong tag item or the bad version rather than the whole file. apcore reads the keys
-// it knows with `meta.get(...)` and ignores the others, so an unknown key is a problem only when it
-// is within edit distance 2 of a known one (a likely typo whose value apcore silently drops).
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+// The companion metadata schema (schemas/meta.schema.json, JSON Schema 2020-12) as a walker: the schema of the
+// value at a path, for hover and completion. Checking a document against it is the rule of the member that scans
+// modules (member.ts `readMeta`).
 import schemaJson from '../../../../../../schemas/meta.schema.json';
-import type { Lit } from '../../../literal';
-import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../../schema/walk';
 
 export const META_SCHEMA = schemaJson as SchemaNode;
 const WALKER = new SchemaWalker(META_SCHEMA);
 
-export type { SchemaProblem };
-
-let compiled: ValidateFunction | null = null;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson);
-  return compiled;
-}
-
-/** Schema errors of a meta document's root value, each at its node. */
-export function checkMetaSchema(root: Lit): SchemaProblem[] {
-  return schemaProblems(validator(), root, { unknownKey, patternHints: PATTERN_HINTS });
-}
-
-/** An unknown key is reported only when it likely misspells a known one (RL016). */
-function unknownKey(name: string, segments: string[], key: Lit): SchemaProblem | null {
-  const near = nearMiss(name, Object.keys(schemaAt(segments)?.properties ?? {}));
-  if (!near || key.kind !== 'str') return null;
-  const at = segments.length ? ` in ${pathLabel(segments)}` : '';
-  return {
-    range: key.range,
-    message: `Unknown key '${name}'${at}: apcore ignores it, so its value is lost. Did you mean '${near}'?`,
-    rename: { range: key.inner, newText: near },
-  };
-}
-
 /** The schema of the value at a JSON pointer (`/dependencies/0`), for messages and completion. */
 export function schemaAt(segments: readonly string[]): SchemaNode | null {
   return WALKER.at(segments) ?? null;
 }
-
-const PATTERN_HINTS: Record<string, string> = {
-  tags: "lower-case letters, digits, '_' and '-', starting with a letter",
-  version:
-    'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
-  entry_point: "'module:ClassName' (apcore uses the class name after the last ':')",
-};

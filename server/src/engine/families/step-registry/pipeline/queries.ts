@@ -17,13 +17,11 @@ import { sameData, sameJson, sameList } from '../../../util/equality';
 import { sameEntry } from '../model/entry';
 import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
-import { checkMetaEntryPoint, detectEntryClass, type ClassFiles } from './entryPoint';
-import { pythonExampleProblems, validateModule } from './validate';
 import type { JsModule } from './jsModule';
-import { DEFAULT_VERSION, resolveDeps, type DepEnv, type Edge } from './dependencies';
-import { concreteCycle, cycleDiagnostics, cyclicComponents } from './order';
-import type { Binding, MetaDoc } from './types';
-import type { ModuleStage } from '../member';
+import { DEFAULT_VERSION, type DepEnv, type Edge } from './dependencies';
+import { concreteCycle, cyclicComponents } from './order';
+import type { Binding, ClassFiles, MetaDoc } from './types';
+import type { DiscoveryRules, ModuleStage } from '../member';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { pairKey, pairOf } from '../../../util/pairKey';
@@ -33,6 +31,8 @@ export interface PipelineInputs {
   settings(): Settings;
   /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
   readonly scan: ModuleStage;
+  /** What the stages decide and report (the rules of the member that scans modules). */
+  readonly rules: DiscoveryRules;
   readonly model: RegistryModel;
   exists(path: string): boolean;
   /** The engine's own copy of a path it knows (equal to `path`). */
@@ -339,9 +339,9 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const ep =
       js && b.subject
         ? this.host.scan.jsEntries.check(doc, b.subject, js)
-        : checkMetaEntryPoint(doc, b.subject, this.classFiles());
+        : this.host.rules.checkEntryPoint(doc, b.subject, this.classFiles());
     for (const d of ep.diagnostics) diagnostics.push(d);
-    const deps = resolveDeps(doc, this.depEnv(this.scopeOf(m)));
+    const deps = this.host.rules.resolveDeps(doc, this.depEnv(this.scopeOf(m)));
     for (const d of deps.diagnostics) diagnostics.push(d);
     return { diagnostics, edges: deps.edges };
   }
@@ -445,11 +445,11 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       const classes = this.host.pyClasses(file);
       if (classes === null) return null;
       const found = meta?.entryPoint
-        ? { cls: checkMetaEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] }
-        : detectEntryClass(file, classes, s.mappedClass);
-      const validation = found.cls ? validateModule(file, s.id, found.cls) : [];
+        ? { cls: this.host.rules.checkEntryPoint(meta, file, this.classFiles()).cls, diagnostics: [] }
+        : this.host.rules.detectEntryClass(file, classes, s.mappedClass);
+      const validation = found.cls ? this.host.rules.validate(file, s.id, found.cls) : [];
       // a valid class registers, and its companion's examples are merged then
-      const examples = found.cls && validation.length === 0 && meta ? pythonExampleProblems(meta, s.id) : [];
+      const examples = found.cls && validation.length === 0 && meta ? this.host.rules.exampleProblems(meta, s.id) : [];
       return { cls: found.cls, file, diagnostics: [...found.diagnostics, ...validation, ...examples], code: null };
     },
     sameJson,
@@ -566,7 +566,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     for (const scc of cyclicComponents(starts, out)) {
       if (wsDir && !scc.some(isSpecific)) continue;
       diags.push(
-        ...cycleDiagnostics(
+        ...this.host.rules.cycleDiagnostics(
           concreteCycle(scc, out),
           (from, to) => {
             const e = this.outEdges(wsDir, from).find((x) => x.to === to);

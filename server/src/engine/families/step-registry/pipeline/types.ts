@@ -1,8 +1,9 @@
 // The data the discovery pipeline's stages hand to each other (seed 003 `types.py`): a companion
-// metadata document, its dependencies, the modules found under apcore roots, and what a meta file
-// describes. Plain data with ranges, so features can point at the exact YAML node.
+// metadata document, its dependencies, the modules the scan found (as the step model reads them), and what a meta
+// file describes. Plain data with ranges, so features can point at the exact YAML node.
 import type { Diagnostic, Range } from '../../../types';
 import type { Lit } from '../../../literal';
+import type { PyClass } from '../../../python/facts';
 import type { FieldMap } from '../model/dictFields';
 
 /** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
@@ -44,22 +45,6 @@ export interface MetaDoc {
   diagnostics: Diagnostic[];
 }
 
-/** Where an extension root comes from: a setting, or a node of `apcore.yaml`. */
-export interface RootDecl {
-  /** Root-relative directory without a trailing slash. */
-  path: string;
-  /** The configured namespace (`''` when given empty: apcore then uses the directory name); null when none is given. */
-  namespace: string | null;
-  origin: { file: string; range: Range; nsRange: Range | null } | null;
-}
-
-/** An active extension root (stage 1) with the namespace its ids get when there are several roots. */
-export interface ApRoot {
-  path: string;
-  namespace: string;
-  decl: RootDecl;
-}
-
 /** An id map `class` and where it is written. */
 export interface MappedClass {
   name: string;
@@ -68,10 +53,9 @@ export interface MappedClass {
   ignored: boolean;
 }
 
-/** A module file found by the scan, with its id before and after the id map (stages 1–2). */
+/** A module file found by the scan, with its id after the id map (stages 1–2), as the step model reads it. */
 export interface ScannedModule {
   file: string;
-  root: ApRoot;
   /** Final id (the id map's `id`, else the path id with its namespace). */
   id: string;
   /**
@@ -92,4 +76,9 @@ export interface Binding {
   name: string | null;
   /** Which rule bound it, shown in hover and Explain: `id map`, `module path`, `class X`, `file name`. */
   rule: string | null;
+}
+
+/** What stage 4 may ask about files: the classes of a Python file (null when it is not read). */
+export interface ClassFiles {
+  classes(file: string): PyClass[] | null;
 }

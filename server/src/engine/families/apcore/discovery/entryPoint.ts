@@ -8,17 +8,12 @@ import type { Diagnostic, Fix, Range } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
-import type { MappedClass, MetaDoc } from './types';
+import type { ClassFiles, MappedClass, MetaDoc } from '../../step-registry/pipeline/types';
 
 export function isModuleClass(c: PyClass): boolean {
   return (
     c.attributes.includes('input_schema') && c.attributes.includes('output_schema') && c.methods.includes('execute')
   );
-}
-
-/** What stage 4 may ask about files: the classes of a Python file (null when it is not read). */
-export interface ClassFiles {
-  classes(file: string): PyClass[] | null;
 }
 
 /**

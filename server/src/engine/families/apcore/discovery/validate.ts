@@ -6,13 +6,7 @@
 import type { Diagnostic } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
-import type { MetaDoc } from './types';
-
-/** The description a module shows: the meta's wins over the code's (YAML > code), then the docstring. */
-export function moduleDescription(cls: PyClass, meta: MetaDoc | null): string | null {
-  const d = meta?.description ?? cls.strAttrs['description'] ?? cls.docstring;
-  return d && d.trim() !== '' ? d.trim() : null;
-}
+import type { MetaDoc } from '../../step-registry/pipeline/types';
 
 /**
  * What `validate_module` misses about the description, or null: read from the class body like the other attributes (a

@@ -1,8 +1,8 @@
 // The files an apcore binding's `target: "pkg.mod:callable"` may be, where apcore-python 0.19.0's
-// `BindingLoader.resolve_target` (`bindings.py:247-300`) imports it from: what the step model asks the
-// host to feed for a binding file, and what the apcore family's bindingTargets.ts judges.
-import { dirOf, joinRel } from '../../../util/paths';
-import type { BindingDoc } from './bindingDoc';
+// `BindingLoader.resolve_target` (`bindings.py:247-300`) imports it from: what the apcore family asks the
+// host to feed for a binding file (bindingWanted.ts), and what its bindingTargets.ts judges.
+import { dirOf, joinRel } from '../../util/paths';
+import type { BindingDoc } from '../step-registry/pipeline/bindingDoc';
 
 /**
  * Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory.

@@ -1,24 +1,16 @@
 // Explain's view of an apcore module's registered metadata: its code attributes (a Python class's
 // literals, read from its text on request; a TypeScript or JavaScript export's literal fields) merged
-// with its companion as the module's SDK merges them (pipeline/moduleMerge.ts), each field with the
+// with its companion as the module's SDK merges them (moduleMerge.ts), each field with the
 // place it came from.
 import type { ExplainSection } from '../../../api';
 import { toPlain, keyText, type Lit } from '../../../literal';
 import type { PyClass } from '../../../python/facts';
 import { classAttrValues } from '../../../python/classAttrs';
 import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
-import type { MetaDoc } from '../pipeline/types';
-import { MERGED_KEYS } from '../pipeline/register';
-import {
-  mergeModule,
-  SDK_NAME,
-  type CodeValue,
-  type MergeRow,
-  type ModuleMerge,
-  type Site,
-} from '../pipeline/moduleMerge';
-import type { StepWorkspace } from '../stepWorkspace';
-import { SCHEMAS } from '../pipeline/jsValues';
+import type { MetaDoc } from '../../step-registry/pipeline/types';
+import { MERGED_KEYS } from '../../step-registry/pipeline/register';
+import { mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from './moduleMerge';
+import { SCHEMAS } from '../jsValues';
 
 /**
  * Bases that give a module none of the merged attributes (apcore's `Module` is a Protocol of annotations only,
@@ -43,14 +35,14 @@ export interface MergedModule {
  * companion.
  */
 export function mergedModule(
-  ws: StepWorkspace,
+  read: (path: string) => string | undefined,
   file: string,
   cls: PyClass,
   code: Record<string, unknown> | null,
   meta: MetaDoc | null,
 ): MergedModule {
   const python = file.endsWith('.py');
-  const values = python ? pythonValues(ws, file, cls) : jsValues(file, cls, code ?? {});
+  const values = python ? pythonValues(read, file, cls) : jsValues(file, cls, code ?? {});
   const merge = mergeModule(python ? 'python' : 'typescript', values ?? new Map(), meta);
   const rows = bounded(merge.rows).map(row);
   // The schemas are not merged: the definition takes them from the module (registry.py:959-977,
@@ -117,8 +109,12 @@ function show(v: unknown): string {
 }
 
 /** The class's attributes from its text: null when the text or the class cannot be read. */
-function pythonValues(ws: StepWorkspace, file: string, cls: PyClass): Map<string, CodeValue> | null {
-  const text = ws.text(file);
+function pythonValues(
+  read: (path: string) => string | undefined,
+  file: string,
+  cls: PyClass,
+): Map<string, CodeValue> | null {
+  const text = read(file);
   const attrs =
     text === undefined ? null : classAttrValues(text, cls.name, [...MERGED_KEYS, ...PY_SCHEMAS], DATACLASSES);
   if (!attrs) return null;

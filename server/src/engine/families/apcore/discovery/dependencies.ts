@@ -1,0 +1,92 @@
+// Stage 6 of the discovery pipeline (apcore-python `registry/dependencies.py` `resolve_dependencies`
+// and `_enforce_version_constraint`): resolves each `dependencies[].module_id` of a meta file in the
+// file's context. Unknown: RL022 — an error when required (apcore raises DependencyNotFoundError and
+// discovery of the whole root fails), a warning when optional (skipped). A `version` hint the
+// dependency's version does not match (apcore's matches_version_hint): RL027 — an error when required
+// (DependencyVersionMismatchError), a warning when optional (skipped). Resolved dependencies are edges.
+// A module id only a binding file registers is known to discover() when the application loaded that
+// file first (apcore-python 0.19.0 `registry/registry.py:553` adds the registered ids to `known_ids`):
+// RL072 says so instead of RL022.
+import type { Diagnostic } from '../../../types';
+import { diag } from '../codes';
+import type { MetaDoc } from '../../step-registry/pipeline/types';
+import { resolveDep, type DepEnv, type Edge } from '../../step-registry/pipeline/dependencies';
+
+export function resolveDeps(
+  doc: MetaDoc,
+  env: DepEnv,
+): { edges: Edge[]; diagnostics: Diagnostic[]; unresolved: boolean } {
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let unresolved = false;
+  for (const dep of doc.deps) {
+    const { entry, version, satisfied } = resolveDep(dep, env);
+    const bound = entry ? null : env.bound(dep.moduleId);
+    if (bound) {
+      diagnostics.push(
+        diag(
+          doc.file,
+          dep.range,
+          'RL072',
+          `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only ` +
+            'when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ' +
+            `${
+              dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'
+            }`,
+          {
+            related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
+          },
+        ),
+      );
+      continue;
+    }
+    if (!entry) {
+      unresolved = true;
+      const near = env.suggest(dep.moduleId);
+      const kind = dep.optional ? 'optional' : 'required';
+      const effect = dep.optional
+        ? 'apcore skips it with a warning'
+        : "apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails";
+      diagnostics.push(
+        diag(
+          doc.file,
+          dep.range,
+          'RL022',
+          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ` +
+            `${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+          {
+            severity: dep.optional ? 'warning' : 'error',
+            fixes: near.map((n, i) => ({
+              title: `Change to '${n}'`,
+              preferred: i === 0,
+              edits: [{ file: doc.file, edits: [{ range: dep.inner, newText: n }] }],
+            })),
+          },
+        ),
+      );
+      continue;
+    }
+    if (!edges.some((e) => e.to === entry.name))
+      edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
+    if (satisfied !== false || !dep.version || !version) continue;
+    const effect = dep.optional
+      ? 'apcore skips this optional dependency with a warning'
+      : "apcore's discover() raises DependencyVersionMismatchError, so discovery of the whole root fails";
+    diagnostics.push(
+      diag(
+        doc.file,
+        dep.version.range,
+        'RL027',
+        `'${dep.moduleId}' has version ${version.value}` +
+          `${version.declared ? '' : ' (the default: it declares none)'}, which does not satisfy ` +
+          `'${dep.version.value}'; ${effect}`,
+        {
+          severity: dep.optional ? 'warning' : 'error',
+          related: version.at ? [{ ...version.at, message: `version of '${dep.moduleId}'` }] : [],
+        },
+      ),
+    );
+  }
+  // Kept at its length (a pushed list keeps V8's spare room; a large org keeps 27,000 of these: ~1 MB).
+  return { edges: edges.length === 0 ? edges : edges.slice(), diagnostics, unresolved };
+}
