@@ -1,7 +1,7 @@
 // What one file says on its own: the neutral record the engine keeps per file, whatever family read it.
 // The family's own facts stay its type (`Applied<Role, Facts>`): a reader gets them back typed through
 // `FileQueries.appliedBy(family, path)`, which checks that this family's `read` read the file.
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Settings } from '../types';
 
 export interface Applied<R = unknown, F = unknown> {
   /** The function that read the file (a family's `read`, compared by identity); null when no family claims the path. */
@@ -12,6 +12,9 @@ export interface Applied<R = unknown, F = unknown> {
   facts: F | null;
   /** Diagnostics of the file alone (syntax, fields, schema, skipped). */
   local: Diagnostic[];
+  /** The settings and (for a role whose text the engine keeps) the text it was read from: the next read's start. */
+  readonly settings?: Settings;
+  readonly text?: string;
 }
 
 /** What a family's reader returns: its facts, and the diagnostics of the file alone. */

@@ -117,6 +117,13 @@ export interface ClassifyEnv<L = unknown> {
  * family's own role of a path (`R`, an object: files with the same role may share it), its facts of a
  * file (`F`) and its layout (`L`).
  */
+/** A file's last read, which the core keeps for the next read of an edit (`FileFamily.read`). */
+export interface PreviousRead<F> {
+  readonly facts: F;
+  /** The text it was read from; undefined for a role whose text the engine lets go (`factsKeep`). */
+  readonly text: string | undefined;
+}
+
 export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   readonly name: string;
   /** Tracked: what classification depends on besides the path (apcore.yaml's roots, say); compared by value. */
@@ -135,10 +142,11 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   indexKey?(role: R): string | null;
   /**
    * What one file of the family says on its own (text within the engine's size limit). `previous` is
-   * the file's last facts under the same role, only a hint to read an edit with less work: the result
+   * the file's last read under the same role and settings (its facts, and its text while the engine keeps
+   * texts of the role: `factsKeep` undefined), only a hint to read an edit with less work: the result
    * must be what a read without it gives.
    */
-  read(path: string, role: R, text: string, settings: Settings, previous?: F): Read<F>;
+  read(path: string, role: R, text: string, settings: Settings, previous?: PreviousRead<F>): Read<F>;
   /**
    * What this role's facts keep of the text, for a role whose text nothing but `read` (and the editor
    * features of an open document) needs: `'strings'` cut from it, which the core copies out right after
@@ -298,17 +306,24 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       const { family, role } = c;
       // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
       if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
+      const keep = family.factsKeep?.(role);
       const hint =
-        previous && previous.by === family.read && sameJson(previous.role, role)
-          ? (previous.facts ?? undefined)
+        previous?.facts &&
+        previous.by === family.read &&
+        previous.settings === settings &&
+        sameJson(previous.role, role)
+          ? { facts: previous.facts, text: previous.text }
           : undefined;
       const read = family.read(p, role, text, settings, hint);
-      if (family.factsKeep?.(role) === 'strings')
+      if (keep === 'strings')
         factsCopiedOutOfText(read.facts, read.local, (facts, each) => family.stringsOf?.(facts, each));
       return {
         ...emptyFacts(family.read, role),
         ...(read.facts ? { facts: read.facts } : {}),
         ...(read.local ? { local: read.local } : {}),
+        // The next read of an edit starts from these (the text is kept anyway for such a role: no copy).
+        settings,
+        ...(keep === undefined ? { text } : {}),
       };
     },
     Object.is,

@@ -149,3 +149,28 @@ function isHigh(c: number): boolean {
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
+
+/**
+ * The line index of the text an edit made last: the next edit of that text derives its index from it (see
+ * `LineIndex.edited`) instead of reading the whole text again. It only saves work: an index is the same
+ * whichever way it was made. Process-wide, bounded: one index (and the one text it indexes), used only
+ * when it indexes the very text an edit starts from, whichever engine asks.
+ */
+let lastEdited: LineIndex | null = null;
+
+/**
+ * The indexes of the texts before and after an edit (`[start, oldEnd)` of `before` became `[start, newEnd)` of
+ * `after`, neither holding a `\r`): the one after derived from the last one made when that indexes `before`.
+ */
+export function indexesOfEdit(
+  before: string,
+  after: string,
+  start: number,
+  oldEnd: number,
+  newEnd: number,
+): { old: () => LineIndex; lines: LineIndex } {
+  const previous = lastEdited?.indexes(before) ? lastEdited : null;
+  const lines = previous ? previous.edited(after, start, oldEnd, newEnd) : new LineIndex(after);
+  lastEdited = lines;
+  return { old: () => previous ?? new LineIndex(before), lines };
+}

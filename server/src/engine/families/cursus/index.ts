@@ -28,10 +28,7 @@ import { sdkBindings } from './sdkBindings';
 import { contextParts } from '../step-registry/parts';
 import { CURSUS_WORKSPACE, TOOL, WS_REGISTRY_SUFFIX } from './workspacePaths';
 
-/** A core registry's facts keep what the next read of an edit starts from (`from`). */
-export interface CursusFacts extends StepFacts {
-  from?: ReadFrom;
-}
+export type CursusFacts = StepFacts;
 
 export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
   name: 'cursus',
@@ -80,14 +77,12 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
     }
     if (role.role === 'core-py') {
       // An edit inside one variable's dict is read from the entries it touched (model/splice.ts), else the file whole.
-      const was = previous?.from;
       const rebuild = (facts: PyFacts): RegistrySource => readRegistry(path, role, facts, settings);
       const spliced =
-        was && was.settings === settings && previous?.source
-          ? spliceSource(was.text, previous.source, text, settings, rebuild)
+        previous?.text !== undefined && previous.facts.source
+          ? spliceSource(previous.text, previous.facts.source, text, settings, rebuild)
           : null;
-      const source = spliced ?? rebuild(parsePythonFacts(text, path));
-      return withLocal(source, { text, settings });
+      return withLocal(spliced ?? rebuild(parsePythonFacts(text, path)));
     }
     if (role.role === 'step-catalog') return { facts: { aliases: legacyAliases(path, text) } };
     if (role.role === 'sdk-bindings') return { facts: { sdkSteps: sdkBindings(path, parsePythonFacts(text, path)) } };
@@ -150,15 +145,7 @@ function readRegistry(path: string, role: CursusRole, facts: PyFacts, settings: 
     : coreSourceFromPython(path, facts, settings);
 }
 
-/** The text and settings a registry's facts were read from: what the next read of an edit starts from. */
-interface ReadFrom {
-  text: string;
-  settings: Settings;
-}
-
-/**
- * A registry's facts: its source (with what its next read starts from), and the source's diagnostics as the file's own.
- */
-function withLocal(source: RegistrySource, from?: ReadFrom): Read<CursusFacts> {
-  return { facts: from ? { source, from } : { source }, local: source.diagnostics };
+/** A registry's facts: its source, and the source's diagnostics as the file's own. */
+function withLocal(source: RegistrySource): Read<CursusFacts> {
+  return { facts: { source }, local: source.diagnostics };
 }

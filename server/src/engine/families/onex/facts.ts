@@ -13,7 +13,7 @@ import {
 import type { RegistryDoc } from './registryDoc';
 import type { MetadataDoc } from './metadataDoc';
 import type { OnexTree } from './onextree';
-import type { YamlDocsFrom, YamlReadFrom } from '../../yaml/splice';
+import type { YamlDocFacts, YamlFacts } from '../../yaml/yamlLit';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex';
@@ -26,9 +26,10 @@ export type OnexRole =
   | { family: 'onex'; role: 'loader' };
 
 export type OnexFacts =
-  | { kind: 'registry'; doc: RegistryDoc; from: YamlDocsFrom }
+  /** `docs`, `yaml`: the YAML read, from which the next read of an edit starts (with the text the core keeps). */
+  | { kind: 'registry'; doc: RegistryDoc; docs: YamlDocFacts[] }
   | { kind: 'metadata'; doc: MetadataDoc }
-  | { kind: 'tree'; tree: OnexTree; from: YamlReadFrom | undefined }
+  | { kind: 'tree'; tree: OnexTree; yaml: YamlFacts | undefined }
   /**
    * The registry loader node's engine: whether it discovers artifacts from the `.onextree` (omnibase `development`)
    * rather than `registry.yaml` (`main`).

@@ -23,20 +23,23 @@ export const onexFiles: FileFamily<OnexRole, OnexFacts> = {
   // A `.wip` marker is read by path (`exists`), never listed: unindexed, it comes and goes without touching the path
   // index.
   indexKey: (role) => (role.role === 'wip' ? null : role.role),
-  read(path, role, text, _settings, was) {
+  read(path, role, text, _settings, previous) {
+    const was = previous?.text === undefined ? undefined : { text: previous.text, facts: previous.facts };
     const wrap = (facts: OnexFacts, local: Diagnostic[]) => ({ facts, local });
     // The registry and the tree are large: an edit is read from the YAML it touched (yaml/splice.ts).
     if (role.role === 'registry') {
-      const { doc, local, read } = readRegistry(path, text, was?.kind === 'registry' ? was.from : undefined);
-      return wrap({ kind: 'registry', doc, from: read }, local);
+      const from = was?.facts.kind === 'registry' ? { text: was.text, docs: was.facts.docs } : undefined;
+      const { doc, local, read } = readRegistry(path, text, from);
+      return wrap({ kind: 'registry', doc, docs: read.docs }, local);
     }
     if (role.role === 'metadata') {
       const { doc, local } = readMetadata(path, role.list, text);
       return wrap({ kind: 'metadata', doc }, local);
     }
     if (role.role === 'tree') {
-      const { tree, local, read } = readOnextree(path, text, was?.kind === 'tree' ? was.from : undefined);
-      return wrap({ kind: 'tree', tree, from: read }, local);
+      const from = was?.facts.kind === 'tree' && was.facts.yaml ? { text: was.text, facts: was.facts.yaml } : undefined;
+      const { tree, local, read } = readOnextree(path, text, from);
+      return wrap({ kind: 'tree', tree, yaml: read?.facts }, local);
     }
     if (role.role === 'loader') return wrap({ kind: 'loader', readsTree: readsOnextree(text) }, []);
     return {};

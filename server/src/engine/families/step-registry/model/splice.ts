@@ -18,7 +18,7 @@
 // core registry kept a version per entry edited).
 import type { Diagnostic, Position, Range, Settings } from '../../../types';
 import { dictPair, isPair, litCopiedOutOfText, strLit, type DictEntry, type Lit, type StrLit } from '../../../literal';
-import { LineIndex } from '../../../text/lineIndex';
+import { indexesOfEdit, type LineIndex } from '../../../text/lineIndex';
 import { Scanner, scanEntries, scanLiteral } from '../../../python/literalScanner';
 import type { PyAssignment, PyFacts } from '../../../python/facts';
 import { checkEntryFields } from './fields';
@@ -39,14 +39,6 @@ const MAX_SPLICE_DEPTH = 50;
 
 /** What the family builds the file's source with from its facts (its full read, without the parse). */
 export type Rebuild = (facts: PyFacts) => RegistrySource;
-
-/**
- * The line index of the text spliced last: the next edit of that file derives its index from it (see
- * `LineIndex.edited`) instead of reading the whole text again. It only saves work: an index is the same
- * whichever way it was made. Process-wide, bounded: one index (and the one text it indexes), used only
- * when it indexes the very text an edit starts from, whichever engine asks.
- */
-let lastIndex: LineIndex | null = null;
 
 /** Where the two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 interface Diff {
@@ -74,13 +66,8 @@ export function spliceSource(
     at,
     shift: new Shift(advance(at, before, start, oldEnd), advance(at, after, start, newEnd)),
   };
-  const previous = lastIndex?.indexes(before) ? lastIndex : null;
-  const lines = previous ? previous.edited(after, start, oldEnd, newEnd) : new LineIndex(after);
-  lastIndex = lines;
-  return (
-    spliceValue(src, after, lines, d, settings) ??
-    spliceEntries(src, before, after, lines, previous ?? new LineIndex(before), d, rebuild)
-  );
+  const { old, lines } = indexesOfEdit(before, after, start, oldEnd, newEnd);
+  return spliceValue(src, after, lines, d, settings) ?? spliceEntries(src, before, after, lines, old(), d, rebuild);
 }
 
 /** An edit strictly inside one entry's value, after which the entry's diagnostics can be replaced where they are. */
