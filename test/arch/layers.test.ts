@@ -337,6 +337,17 @@ describe('architecture: layers', () => {
     );
   });
 
+  it("families keep nothing across calls but through the core's memos (util/memo.ts): no top-level let or weak map", () => {
+    // What a module keeps process-wide outlives the engine that made it; the core's memos are bounded and pure.
+    const bad = sources('server/src/engine/families').flatMap((f) =>
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .filter((line) => /^(export )?let |^(export )?const \w+ = new Weak(Map|Set)\b/.test(line))
+        .map((line) => `${f}: ${line}`),
+    );
+    assert.deepEqual(bad, []);
+  });
+
   it('families never see interning or string detaching: no family module imports util/intern or util/detachStrings', () => {
     // A family says what its facts keep (FileFamily.factsKeep) and asks the core for directory names and
     // pair keys (util/paths.ts, util/pairKey.ts); the core decides what is kept once and what is copied.

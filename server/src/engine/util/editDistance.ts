@@ -1,7 +1,7 @@
 // Levenshtein distance (Wagner–Fischer, two rows) and "did you mean" ranking, used by RL004, RL010,
 // RL016, RL022 and Explain's suggestions. Process-wide scratch, bounded: two reused rows as long as the
-// longest name compared (synchronous, nothing kept), and memos of at most 100,000 names (util/stringMemo.ts).
-import { stringMemo } from './stringMemo';
+// longest name compared (synchronous, nothing kept), and memos of at most 100,000 names (util/memo.ts).
+import { stringMemo } from './memo';
 
 // Two reusable rows: suggestions run over thousands of names per diagnostic.
 let rowA = new Int32Array(64);

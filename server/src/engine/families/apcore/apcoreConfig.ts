@@ -11,6 +11,7 @@ import { diag } from './codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../util/paths';
 import { DEFAULT_ACL_ROOT, DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, type ApcoreConfig } from './projectConfig';
+import { lastCallMemo } from '../../util/memo';
 import { validateApcoreConfig } from './apcoreValidate';
 
 type Str = Extract<Lit, { kind: 'str' }>;
@@ -18,18 +19,13 @@ type Str = Extract<Lit, { kind: 'str' }>;
 /**
  * The family's layout (where modules may live) and its per-file read both need the project file: the
  * last read is kept, so one text is parsed once. A pure function of (file, text); callers never mutate it.
- * Process-wide, bounded: one file's text and config, used only for that very (file, text).
  */
-let last: { file: string; text: string; config: ApcoreConfig } | null = null;
-
-export function readApcoreConfig(file: string, text: string): ApcoreConfig {
-  if (last && last.file === file && last.text === text) return last.config;
+export const readApcoreConfig = lastCallMemo((file: string, text: string): ApcoreConfig => {
   const facts = parseYamlLit(text);
   const config = read(file, facts);
   config.diagnostics = outsideErrorZones(config.diagnostics, facts.errorZones);
-  last = { file, text, config };
   return config;
-}
+});
 
 function read(file: string, facts: YamlFacts): ApcoreConfig {
   const cfg: ApcoreConfig = {

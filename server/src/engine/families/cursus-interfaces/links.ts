@@ -9,6 +9,7 @@ import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../step-registry/settings';
 import type { StepEntry } from '../step-registry/model/source';
 import type { LegacyAliases, RegistryModel } from '../step-registry/model/registry';
+import { objectMemo } from '../../util/memo';
 
 /** cursus 2.9.32's `LEGACY_ALIASES` keys (`step_catalog/step_catalog.py:87-93`): the fallback without that file. */
 const FALLBACK_ALIASES: ReadonlySet<string> = new Set([
@@ -18,15 +19,13 @@ const FALLBACK_ALIASES: ReadonlySet<string> = new Set([
   'PytorchTraining',
   'PytorchModel',
 ]);
-const aliasSets = new WeakMap<LegacyAliases, ReadonlySet<string>>();
+const aliasSet = objectMemo<LegacyAliases, null, ReadonlySet<string>>((read) => new Set(read.names));
 
 /** The legacy names the repository's step catalog maps to a step (its own list when it has one). */
 export function legacyAliasNames(model: RegistryModel): ReadonlySet<string> {
   const read = model.legacyAliases();
   if (!read) return FALLBACK_ALIASES;
-  let set = aliasSets.get(read);
-  if (!set) aliasSets.set(read, (set = new Set(read.names)));
-  return set;
+  return aliasSet(read, null);
 }
 
 export type SourceResolution = { kind: 'step'; entry: StepEntry } | { kind: 'generic' } | { kind: 'unknown' };

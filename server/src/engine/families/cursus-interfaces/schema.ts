@@ -8,15 +8,11 @@ import type { Lit } from '../../literal';
 import { diag } from './codes';
 import { nearMiss, pathLabel, schemaProblems } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
+import { once, stringMemo } from '../../util/memo';
 
 export const INTERFACE_SCHEMA = new SchemaWalker(schemaJson as SchemaNode);
 
-let compiled: ValidateFunction | null = null;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson);
-  return compiled;
-}
+const validator = once((): ValidateFunction => new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson));
 
 /** RL020 at the node of every schema violation. */
 export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
@@ -28,19 +24,13 @@ export function schemaDiagnostics(file: string, root: Lit): Diagnostic[] {
  * The schema at a path of keys, memoised for the process (the schema never changes; capped, since map keys such as
  * dependency names vary).
  */
-const memo = new Map<string, { known: string[]; exists: boolean }>();
-const MEMO_LIMIT = 10_000;
+const schemaAtKey = stringMemo((k: string): { known: string[]; exists: boolean } => {
+  const node = INTERFACE_SCHEMA.at(k === '' ? [] : k.split('\0'));
+  return { known: Object.keys(node?.properties ?? {}), exists: node !== undefined };
+}, 10_000);
 
 function schemaAt(path: string[]): { known: string[]; exists: boolean } {
-  const k = path.join('\0');
-  let hit = memo.get(k);
-  if (!hit) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    const node = INTERFACE_SCHEMA.at(path);
-    hit = { known: Object.keys(node?.properties ?? {}), exists: node !== undefined };
-    memo.set(k, hit);
-  }
-  return hit;
+  return schemaAtKey(path.join('\0'));
 }
 
 /** RL016 on a key the schema does not know at its level but that is within edit distance 2 of one it does. */

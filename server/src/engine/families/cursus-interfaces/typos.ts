@@ -10,7 +10,7 @@ import { perDatabase, QueryGroup, type Database, type Index, type Query } from '
 import type { RegistryModel } from '../step-registry/model/registry';
 import { sameList } from '../../util/equality';
 import { closestWithin, nearCandidates } from '../../util/editDistance';
-import { stringMemo } from '../../util/stringMemo';
+import { stringMemo } from '../../util/memo';
 
 const group = perDatabase<TypoQueries>();
 const MAX = 2;

@@ -7,6 +7,7 @@ import { diag } from './codes';
 import { dictEntry, type Lit } from '../../literal';
 import { readYamlDocs, type YamlDocsFrom } from '../../yaml/splice';
 import { baseName } from '../../util/paths';
+import { objectMemo } from '../../util/memo';
 import { ARTIFACT_LISTS, isArtifactList, isVersionDirName, normalizeVersion, type ArtifactList } from './kinds';
 import { validateOnex } from './schemas';
 
@@ -105,14 +106,10 @@ function str(lit: Lit | undefined): StrAt | null {
  * Artifacts read, by the list item they were read from: an item a spliced read kept (yaml/splice.ts)
  * is the same object, so its artifact is too, and what depends on that artifact alone is not re-run.
  */
-const readItems = new WeakMap<Lit, { list: ArtifactList; artifact: OnexArtifact | null }>();
+const readArtifactOf = objectMemo((item: Lit, list: ArtifactList) => artifactOf(list, item));
 
 function readArtifact(list: ArtifactList, item: Lit): OnexArtifact | null {
-  const known = readItems.get(item);
-  if (known?.list === list) return known.artifact;
-  const artifact = artifactOf(list, item);
-  readItems.set(item, { list, artifact });
-  return artifact;
+  return readArtifactOf(item, list);
 }
 
 function artifactOf(list: ArtifactList, item: Lit): OnexArtifact | null {

@@ -12,6 +12,7 @@ import type { Lit } from '../../literal';
 import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
 import type { ArtifactList } from './kinds';
+import { once, stringMemo } from '../../util/memo';
 
 export type OnexSchemaName = 'registry' | 'node' | 'cli-tool' | 'runtime' | 'contract' | 'common';
 
@@ -41,22 +42,22 @@ export const SCHEMA_OF_LIST: Record<ArtifactList, OnexSchemaName> = {
   packages: 'common',
 };
 
-let validators: Map<OnexSchemaName, ValidateFunction> | null = null;
+const validators = once((): Map<OnexSchemaName, ValidateFunction> => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addSchema(metadataSchema);
+  const out = new Map<OnexSchemaName, ValidateFunction>();
+  for (const [n, r] of Object.entries(ROOTS) as [OnexSchemaName, { doc: string; pointer: string }][]) {
+    const id = (DOCS[r.doc] as { $id: string }).$id;
+    out.set(
+      n,
+      r.pointer ? (ajv.getSchema(`${id}#${r.pointer}`) as ValidateFunction) : ajv.compile(DOCS[r.doc] as object),
+    );
+  }
+  return out;
+});
 
 function validator(name: OnexSchemaName): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    ajv.addSchema(metadataSchema);
-    validators = new Map();
-    for (const [n, r] of Object.entries(ROOTS) as [OnexSchemaName, { doc: string; pointer: string }][]) {
-      const id = (DOCS[r.doc] as { $id: string }).$id;
-      validators.set(
-        n,
-        r.pointer ? (ajv.getSchema(`${id}#${r.pointer}`) as ValidateFunction) : ajv.compile(DOCS[r.doc] as object),
-      );
-    }
-  }
-  return validators.get(name) as ValidateFunction;
+  return validators().get(name) as ValidateFunction;
 }
 
 /** Schema problems of a document, one per node (the first message wins where `anyOf` branches disagree). */
@@ -80,15 +81,15 @@ export function validateOnex(name: OnexSchemaName, root: Lit): SchemaProblem[] {
   });
 }
 
-const walkers = new Map<OnexSchemaName, SchemaWalker>();
+const walkerOf = stringMemo((name: string): SchemaWalker => {
+  const root = ROOTS[name as OnexSchemaName];
+  return new SchemaWalker(
+    root.pointer ? { $ref: `${root.doc}#${root.pointer}` } : (DOCS[root.doc] as SchemaNode),
+    DOCS,
+  );
+});
 
 /** The merged schema of the node at `segments` (property names and list indices). */
 export function onexSchemaAt(name: OnexSchemaName, segments: readonly string[]): SchemaNode | null {
-  let w = walkers.get(name);
-  if (!w) {
-    const root = ROOTS[name];
-    w = new SchemaWalker(root.pointer ? { $ref: `${root.doc}#${root.pointer}` } : (DOCS[root.doc] as SchemaNode), DOCS);
-    walkers.set(name, w);
-  }
-  return w.at(segments) ?? null;
+  return walkerOf(name).at(segments) ?? null;
 }

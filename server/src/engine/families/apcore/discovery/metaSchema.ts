@@ -8,13 +8,9 @@ import schemaJson from '../../../../../../schemas/meta.schema.json';
 import type { Lit } from '../../../literal';
 import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../../schema/problems';
 import { schemaAt } from '../../step-registry/pipeline/metaSchema';
+import { once } from '../../../util/memo';
 
-let compiled: ValidateFunction | null = null;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson);
-  return compiled;
-}
+const validator = once((): ValidateFunction => new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson));
 
 /** Schema errors of a meta document's root value, each at its node. */
 export function checkMetaSchema(root: Lit): SchemaProblem[] {
