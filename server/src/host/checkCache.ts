@@ -1,0 +1,163 @@
+// `check --cache`: a whole root's diagnostics kept between runs, exact by construction. The engine's
+// output is a function of what the host feeds it (settings, the walk's view of the tree, each file read
+// and its outcome), and what the host feeds is a function of the tree and of the engine's answers to
+// those same inputs. So a run may reuse an earlier result when the settings, the engine build, the
+// tree as a walk lists it and every file the earlier run read are as they were: each then feeds and
+// answers the same. A file the earlier run did not read cannot matter, as nothing asked for it. The
+// cache holds digests, paths and the result, never file text.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Summary } from '../engine/api';
+import type { HostInterest } from '../engine/engine';
+import type { Diagnostic } from '../engine/types';
+import { cacheName, CACHE_FORMAT, readCacheFile, writeCacheFile } from './cacheFile';
+import type { FeedRecord } from './feedEngine';
+import { feedOptions, openRoot, type RootOverrides } from './openRoot';
+import type { FolderSettings } from './folderSettings';
+import { readSettings } from './readSettings';
+import { readTexts, type ReadResult } from './readText';
+import { absolutePaths } from './scan';
+import { walkRoot, type RootWalk } from './walkRoot';
+
+/** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  registryGlobs: string[];
+}
+
+interface Entry {
+  /** The digest of the inputs (`inputsDigest`). */
+  digest: string;
+  /** The files the run read, in the order it read them. */
+  read: string[];
+  /** What the run said while it fed (skipped files, unreadable directories): said again on reuse. */
+  warnings: string[];
+  result: CheckResult;
+}
+
+/** The running build's identity: its version and the bundle's own digest (a rebuilt engine is another engine). */
+export function engineIdentity(version: string): string {
+  let bundle = '';
+  try {
+    bundle = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+  } catch {
+    bundle = 'unknown';
+  }
+  return `${version}+${bundle}`;
+}
+
+/**
+ * The root's whole-check result: the cached one when its inputs are unchanged, else a fresh analysis
+ * (`analyse` asks it of the engine), which is then cached in `folder` (a bad or unwritable cache is said
+ * on `warn` and never changes the result).
+ */
+export async function cachedCheck(
+  dir: string,
+  overrides: RootOverrides,
+  warn: (message: string) => void,
+  cache: { folder: string; engine: string },
+  analyse: (engine: Awaited<ReturnType<typeof openRoot>>['engine']) => CheckResult,
+): Promise<CheckResult> {
+  const settings = readSettings(dir, warn);
+  const identity = JSON.stringify({ format: CACHE_FORMAT, dir, settings, overrides });
+  // One file per root and flags (a settings change replaces it, never adds one).
+  const file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
+  const entry = asEntry(readCacheFile(file, cache.engine, warn));
+  if (entry !== null && (await currentDigest(dir, settings, identity, entry.read)) === entry.digest) {
+    for (const w of entry.warnings) warn(w);
+    return entry.result;
+  }
+  const warnings: string[] = [];
+  const recorder = new InputRecorder();
+  const said = (message: string): void => {
+    warnings.push(message);
+    warn(message);
+  };
+  const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, record: recorder });
+  const result = analyse(engine);
+  const digest = inputsDigest(identity, recorder.listing(), recorder.reads);
+  writeCacheFile(file, cache.engine, { digest, read: [...recorder.reads.keys()], warnings, result }, warn);
+  return result;
+}
+
+/** Hears a feed: the last walk's view of the tree and each file's read outcome, as a digest. */
+class InputRecorder implements FeedRecord {
+  private walk: RootWalk | undefined;
+  readonly reads = new Map<string, string>();
+  walked(walk: RootWalk): void {
+    this.walk = walk;
+  }
+  read(rel: string, read: ReadResult): void {
+    this.reads.set(rel, outcome(read));
+  }
+  listing(): string {
+    return this.walk === undefined ? '' : listing(this.walk);
+  }
+}
+
+/** The digest the inputs of `read` have now: the tree walked with an interest in everything, the files read again. */
+async function currentDigest(
+  dir: string,
+  settings: FolderSettings,
+  identity: string,
+  read: readonly string[],
+): Promise<string> {
+  const { excluded, maxFileBytes } = feedOptions(settings, () => undefined);
+  const walk = await walkRoot(dir, EVERYTHING, excluded);
+  const texts = await readTexts(absolutePaths(dir, read), maxFileBytes);
+  const reads = new Map(read.map((rel, i) => [rel, outcome(texts[i] ?? null)]));
+  return inputsDigest(identity, listing(walk), reads);
+}
+
+/** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */
+const EVERYTHING: HostInterest = {
+  walk: 0,
+  wants: () => true,
+  alongside: () => [],
+  files: [],
+  wantsDirectory: () => true,
+  first: () => () => true,
+  firstBelow: () => () => true,
+};
+
+/**
+ * The tree as any walk of it sees it, whatever it asks: the files, the directories, the links, what could
+ * not be listed, the links listed through (a walk asking less reports a garbled file name less: then the
+ * listings differ and the cache is not used, never the other way).
+ */
+function listing(walk: RootWalk): string {
+  const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
+  return JSON.stringify([
+    sorted(walk.onDisk),
+    sorted(walk.met),
+    walk.links.map((l) => JSON.stringify(l)).sort(),
+    sorted([...walk.unreadable].map(([rel, u]) => JSON.stringify([rel, u.reason, u.file]))),
+    sorted(walk.followed),
+  ]);
+}
+
+/** A read's outcome as a digest: the text's SHA-256, why it was skipped, or that there was no file. */
+function outcome(read: ReadResult): string {
+  if (read === null) return 'none';
+  if ('skipped' in read) return `skipped ${read.skipped}`;
+  return `text ${createHash('sha256').update(read.text).digest('hex')}`;
+}
+
+function inputsDigest(identity: string, listed: string, reads: ReadonlyMap<string, string>): string {
+  const h = createHash('sha256');
+  for (const part of [identity, listed, ...[...reads].flat()]) h.update(`${part.length}:${part}`);
+  return h.digest('hex');
+}
+
+/** The cached entry, if the decoded value has the entry's shape (a file from elsewhere is not trusted). */
+function asEntry(value: unknown): Entry | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Partial<Entry>;
+  const strings = (xs: unknown): boolean => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
+  if (typeof e.digest !== 'string' || !strings(e.read) || !strings(e.warnings)) return null;
+  const r = e.result;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.diagnostics) || !strings(r.registryGlobs)) return null;
+  return typeof r.summary === 'object' && r.summary !== null ? (e as Entry) : null;
+}
