@@ -39,13 +39,11 @@ interface Entry {
 
 /** The running build's identity: its version and the bundle's own digest (a rebuilt engine is another engine). */
 export function engineIdentity(version: string): string {
-  let bundle = '';
   try {
-    bundle = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+    return `${version}+${createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16)}`;
   } catch {
-    bundle = 'unknown';
+    return `${version}+unknown`;
   }
-  return `${version}+${bundle}`;
 }
 
 /**
