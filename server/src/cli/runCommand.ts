@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Summary } from '../engine/api';
+import type { RegistryEngine } from '../engine/engine';
 import type { Diagnostic, Severity } from '../engine/types';
 import { countsOf } from '../engine/render/checkFilter';
 import { renderExplanation } from '../engine/render/explainText';
@@ -103,11 +104,17 @@ async function cachedWholeCheck(
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
   const folder = cmd.cache ?? defaultCacheFolder(dir);
-  const result = await cachedCheck(dir, overrides, warn, { folder, engine: engineIdentity(version) }, (engine) => ({
-    diagnostics: engine.allDiagnostics(),
-    summary: engine.summary(),
-    registryGlobs: engine.registryGlobs(),
-  }));
+  const engine = engineIdentity(version);
+  const analyse = (e: RegistryEngine): CheckResult => ({
+    diagnostics: e.allDiagnostics(),
+    summary: e.summary(),
+    registryGlobs: e.registryGlobs(),
+  });
+  if (engine === null) warn('no cache: the running build cannot be identified');
+  const result =
+    engine === null
+      ? analyse((await loadRoot(dir, overrides, warn)).engine)
+      : await cachedCheck(dir, overrides, warn, { folder, engine }, analyse);
   const empty = result.summary.sources === 0 && result.diagnostics.length === 0;
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
 }

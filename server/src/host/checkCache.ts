@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../engine/api';
-import type { HostInterest } from '../engine/engine';
+import type { HostInterest, RegistryEngine } from '../engine/engine';
 import type { Diagnostic } from '../engine/types';
 import { cacheName, CACHE_FORMAT, readCacheFile, writeCacheFile } from './cacheFile';
 import type { FeedRecord } from './feedEngine';
@@ -37,12 +37,15 @@ interface Entry {
   result: CheckResult;
 }
 
-/** The running build's identity: its version and the bundle's own digest (a rebuilt engine is another engine). */
-export function engineIdentity(version: string): string {
+/**
+ * The running build's identity: its version and the bundle's own digest (a rebuilt engine is another engine); null
+ * when the bundle cannot be read, and nothing may be cached.
+ */
+export function engineIdentity(version: string): string | null {
   try {
     return `${version}+${createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16)}`;
   } catch {
-    return `${version}+unknown`;
+    return null;
   }
 }
 
@@ -56,7 +59,7 @@ export async function cachedCheck(
   overrides: RootOverrides,
   warn: (message: string) => void,
   cache: { folder: string; engine: string },
-  analyse: (engine: Awaited<ReturnType<typeof openRoot>>['engine']) => CheckResult,
+  analyse: (engine: RegistryEngine) => CheckResult,
 ): Promise<CheckResult> {
   const settings = readSettings(dir, warn);
   const identity = JSON.stringify({ format: CACHE_FORMAT, dir, settings, overrides });
