@@ -16,7 +16,7 @@ import type { FeedRecord } from './feedEngine';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
-import { readTexts, type ReadResult } from './readText';
+import { readText, type ReadResult } from './readText';
 import { absolutePaths } from './scan';
 import { walkRoot, type RootWalk } from './walkRoot';
 
@@ -28,10 +28,11 @@ export interface CheckResult {
 }
 
 interface Entry {
-  /** The digest of the inputs (`inputsDigest`). */
-  digest: string;
-  /** The files the run read, in the order it read them. */
+  /** The digest of the settings, the engine's identity and the tree as walked (`treeDigest`). */
+  tree: string;
+  /** The files the run read, in the order it read them, and each read's outcome (`outcome`). */
   read: string[];
+  outcomes: string[];
   /** What the run said while it fed (skipped files, unreadable directories): said again on reuse. */
   warnings: string[];
   result: CheckResult;
@@ -66,50 +67,46 @@ export async function cachedCheck(
   // One file per root and flags (a settings change replaces it, never adds one).
   const file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
   const entry = asEntry(readCacheFile(file, cache.engine, warn));
-  if (entry !== null && (await currentDigest(dir, settings, identity, entry.read)) === entry.digest) {
+  if (entry !== null && (await unchanged(dir, settings, identity, entry))) {
     for (const w of entry.warnings) warn(w);
     return entry.result;
   }
   const warnings: string[] = [];
-  const recorder = new InputRecorder();
+  const recorder = new InputRecorder(identity);
   const said = (message: string): void => {
     warnings.push(message);
     warn(message);
   };
   const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, record: recorder });
   const result = analyse(engine);
-  const digest = inputsDigest(identity, recorder.listing(), recorder.reads);
-  writeCacheFile(file, cache.engine, { digest, read: [...recorder.reads.keys()], warnings, result }, warn);
+  const { tree, reads } = recorder;
+  const value: Entry = { tree, read: [...reads.keys()], outcomes: [...reads.values()], warnings, result };
+  writeCacheFile(file, cache.engine, value, warn);
   return result;
 }
 
-/** Hears a feed: the last walk's view of the tree and each file's read outcome, as a digest. */
+/** Hears a feed: the last walk's view of the tree and each file's read outcome, as digests. */
 class InputRecorder implements FeedRecord {
-  private walk: RootWalk | undefined;
+  tree = '';
   readonly reads = new Map<string, string>();
+  constructor(private readonly identity: string) {}
   walked(walk: RootWalk): void {
-    this.walk = walk;
+    this.tree = treeDigest(this.identity, walk);
   }
   read(rel: string, read: ReadResult): void {
     this.reads.set(rel, outcome(read));
   }
-  listing(): string {
-    return this.walk === undefined ? '' : listing(this.walk);
-  }
 }
 
-/** The digest the inputs of `read` have now: the tree walked with an interest in everything, the files read again. */
-async function currentDigest(
-  dir: string,
-  settings: FolderSettings,
-  identity: string,
-  read: readonly string[],
-): Promise<string> {
+/**
+ * Whether the inputs of `entry` are as they were: the tree walked with an interest in everything, then the files read
+ * again one at a time (none kept), stopping at the first that differs.
+ */
+async function unchanged(dir: string, settings: FolderSettings, identity: string, entry: Entry): Promise<boolean> {
   const { excluded, maxFileBytes } = feedOptions(settings, () => undefined);
-  const walk = await walkRoot(dir, EVERYTHING, excluded);
-  const texts = await readTexts(absolutePaths(dir, read), maxFileBytes);
-  const reads = new Map(read.map((rel, i) => [rel, outcome(texts[i] ?? null)]));
-  return inputsDigest(identity, listing(walk), reads);
+  if (treeDigest(identity, await walkRoot(dir, EVERYTHING, excluded)) !== entry.tree) return false;
+  const paths = absolutePaths(dir, entry.read);
+  return paths.every((abs, i) => outcome(readText(abs, maxFileBytes)) === entry.outcomes[i]);
 }
 
 /** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */
@@ -124,32 +121,30 @@ const EVERYTHING: HostInterest = {
 };
 
 /**
- * The tree as any walk of it sees it, whatever it asks: the files, the directories, the links, what could
- * not be listed, the links listed through (a walk asking less reports a garbled file name less: then the
- * listings differ and the cache is not used, never the other way).
+ * The settings and engine (`identity`) and the tree as any walk of it sees it, whatever it asks: the files, the
+ * directories, the links, what could not be listed, the links listed through (a walk asking less reports a garbled
+ * file name less: then the digests differ and the cache is not used, never the other way).
  */
-function listing(walk: RootWalk): string {
+function treeDigest(identity: string, walk: RootWalk): string {
   const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
-  return JSON.stringify([
+  const h = createHash('sha256');
+  const parts = [
+    [identity],
     sorted(walk.onDisk),
     sorted(walk.met),
     walk.links.map((l) => JSON.stringify(l)).sort(),
     sorted([...walk.unreadable].map(([rel, u]) => JSON.stringify([rel, u.reason, u.file]))),
     sorted(walk.followed),
-  ]);
+  ];
+  for (const part of parts) h.update(`${part.length}\0${part.map((p) => `${p.length}:${p}`).join('')}`);
+  return h.digest('base64');
 }
 
-/** A read's outcome as a digest: the text's SHA-256, why it was skipped, or that there was no file. */
+/** A read's outcome: the text's SHA-256, why it was skipped, or that there was no file. */
 function outcome(read: ReadResult): string {
   if (read === null) return 'none';
   if ('skipped' in read) return `skipped ${read.skipped}`;
-  return `text ${createHash('sha256').update(read.text).digest('hex')}`;
-}
-
-function inputsDigest(identity: string, listed: string, reads: ReadonlyMap<string, string>): string {
-  const h = createHash('sha256');
-  for (const part of [identity, listed, ...[...reads].flat()]) h.update(`${part.length}:${part}`);
-  return h.digest('hex');
+  return createHash('sha256').update(read.text).digest('base64');
 }
 
 /** The cached entry, if the decoded value has the entry's shape (a file from elsewhere is not trusted). */
@@ -157,7 +152,8 @@ function asEntry(value: unknown): Entry | null {
   if (typeof value !== 'object' || value === null) return null;
   const e = value as Partial<Entry>;
   const strings = (xs: unknown): boolean => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
-  if (typeof e.digest !== 'string' || !strings(e.read) || !strings(e.warnings)) return null;
+  if (typeof e.tree !== 'string' || !strings(e.read) || !strings(e.outcomes) || !strings(e.warnings)) return null;
+  if (e.read?.length !== e.outcomes?.length) return null;
   const r = e.result;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.diagnostics) || !strings(r.registryGlobs)) return null;
   return typeof r.summary === 'object' && r.summary !== null ? (e as Entry) : null;
