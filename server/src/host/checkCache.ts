@@ -5,7 +5,7 @@
 // tree as a walk lists it and every file the earlier run read are as they were: each then feeds and
 // answers the same. A file the earlier run did not read cannot matter, as nothing asked for it. The
 // cache holds digests, paths and the result, never file text.
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../engine/api';
@@ -144,8 +144,17 @@ function treeDigest(identity: string, walk: RootWalk): string {
 function outcome(read: ReadResult): string {
   if (read === null) return 'none';
   if ('skipped' in read) return `skipped ${read.skipped}`;
-  return createHash('sha256').update(read.text).digest('base64');
+  return sha256(read.text);
 }
+
+/**
+ * One-shot where Node has it (20.12+): a Hash object per file holds native memory until a collection finds it, ~35 MB
+ * more peak RSS over the large bench org's 33,000 files.
+ */
+const sha256: (text: string) => string =
+  typeof oneShot === 'function'
+    ? (text) => oneShot('sha256', text, 'base64')
+    : (text) => createHash('sha256').update(text).digest('base64');
 
 /** The cached entry, if the decoded value has the entry's shape (a file from elsewhere is not trusted). */
 function asEntry(value: unknown): Entry | null {
