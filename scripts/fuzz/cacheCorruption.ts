@@ -39,7 +39,14 @@ function answer(root: string, args: string[]): { text: string; crashed: boolean 
 
 function damage(r: Random, good: Buffer, other: Buffer): Buffer {
   const at = Math.floor(r() * good.length);
-  switch (Math.floor(r() * 5)) {
+  switch (Math.floor(r() * 6)) {
+    case 5: {
+      // a byte of the result (written last): decodes, and only the checksum tells
+      const b = Buffer.from(good);
+      const j = b.length - 1 - Math.floor(r() * Math.min(b.length, 2048));
+      b[j] = (b[j] as number) ^ 1;
+      return b;
+    }
     case 0: {
       const b = Buffer.from(good);
       for (let i = 0; i < 1 + Math.floor(r() * 8); i++) {

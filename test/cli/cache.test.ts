@@ -90,7 +90,8 @@ describe('check --cache', function () {
   });
 
   it('a damaged, foreign or unwritable cache is ignored and rebuilt, never trusted', () => {
-    const root = writeTree(cleanTree());
+    const root = join(TEMP, 'damaged-demo');
+    cpSync(join(REPO, 'examples', 'demo-workspace'), root, { recursive: true });
     const c = folder();
     const fresh = check(root);
     check(root, ['--cache', '--cache-location', c]);
@@ -102,6 +103,12 @@ describe('check --cache', function () {
       ['not a cache', Buffer.from('hello\n')],
       ['foreign version', Buffer.from(good.toString('latin1').replace('"format":1', '"format":0'), 'latin1')],
     ];
+    // a letter of a message: it decodes to another message, which only the checksum tells
+    const message = Buffer.from(good);
+    const letter = good.lastIndexOf('Builder class');
+    assert.ok(letter > 0, 'a message in the cache');
+    message[letter] = (message[letter] as number) ^ 1;
+    damaged.push(['a letter of a message flipped', message]);
     const random = rng(7);
     for (let i = 0; i < 16; i++) {
       const flipped = Buffer.from(good);
