@@ -26,14 +26,14 @@ export interface CliPeak {
 const PRELOAD =
   'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.RL_PEAK_OUT,String(process.resourceUsage().maxRSS)))';
 
-interface Run {
+export interface Run {
   ms: number;
   diagnostics: number;
   peakRssMb: number;
 }
 
 /** One `cli check` in a fresh process: its wall time, its diagnostics, its peak RSS (MB). */
-function runCheck(cli: string, args: string[], peakFile: string): Run {
+export function runCheck(cli: string, args: string[], peakFile: string): Run {
   const t0 = performance.now();
   // The options first: `args` may end with `--` and files.
   const argv = ['--import', PRELOAD, cli, 'check', '--format', 'json', '--fail-on', 'never', ...args];

@@ -21,6 +21,7 @@ try {
     build({ ...common, entryPoints: ['bench/run.ts'], outfile: `${stage}/bench.js` }),
     build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
     build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),
+    build({ ...common, entryPoints: ['bench/cliCache.ts'], outfile: `${stage}/benchCache.js` }),
     build({
       entryPoints: ['client/webview/main.ts'],
       outfile: `${stage}/webview/main.js`,

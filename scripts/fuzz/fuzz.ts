@@ -24,6 +24,7 @@ import { mutate, random, scaleRuns, type Random } from './mutate';
 import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
+import { cacheCorruptionPhase } from './cacheCorruption';
 import { namesFastPath } from '../../test/engine/wsNamesProof';
 
 const EXAMPLES = join(__dirname, '../../examples');
@@ -426,6 +427,8 @@ async function main(): Promise<void> {
     registryLike,
     failure,
   });
+  // Short and seeded (a few seconds past --seconds): damaged caches of `check --cache` (scripts/fuzz/cacheCorruption.ts).
+  const cache = cacheCorruptionPhase(random(seed + 2), ROOTS, failure);
   console.log(
     `fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
       `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
@@ -437,6 +440,7 @@ async function main(): Promise<void> {
       `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`,
   );
   console.log(`fuzz: ${hostileSummary(hostile)}`);
+  console.log(`fuzz: check --cache with a damaged cache: ${cache.runs} runs, ${cache.failures} differ or crash`);
   process.exit(
     t.crashes +
       t.slow +
@@ -448,7 +452,8 @@ async function main(): Promise<void> {
       t.yamlMismatches +
       t.treeMismatches +
       t.serverMismatches +
-      hostileFailures(hostile) >
+      hostileFailures(hostile) +
+      cache.failures >
       0
       ? 1
       : 0,

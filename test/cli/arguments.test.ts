@@ -76,7 +76,8 @@ describe('cli arguments', () => {
     const r = runCli(['check', '--root', root, '--colour'], REPO);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    const options = '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base';
+    const options =
+      '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base, --cache, --cache-location';
     assert.ok(r.stderr.includes(`check: unknown option '--colour'; check takes ${options}\n`), r.stderr);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
     assert.match(

@@ -14,9 +14,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = REPO): CliRun {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/** `cli`: another build of the command (a copy of the bundle). */
+export function runCli(args: string[], cwd = REPO, cli = CLI): CliRun {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

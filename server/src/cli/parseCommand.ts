@@ -33,6 +33,11 @@ export type Command =
       reportUnusedSuppressions: boolean;
       /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
       output?: string;
+      /**
+       * `--cache`: reuse the last whole-root result when nothing it read changed (host/checkCache.ts); the folder of
+       * `--cache-location DIR` (resolved), or null for the default folder.
+       */
+      cache?: string | null;
     }
   | {
       kind: 'explain';
@@ -86,6 +91,8 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       'report-unused-suppressions': 'boolean',
       output: 'string',
       base: 'string',
+      cache: 'boolean',
+      'cache-location': 'string',
     },
   },
   explain: {
@@ -124,6 +131,8 @@ export function parseCommand(argv: string[]): Command {
     case 'check':
       if (str(v['base']) !== undefined && !files)
         throw new UsageError('--base REV compares what --files F… change: give --files');
+      if (str(v['cache-location']) !== undefined && v['cache'] !== true)
+        throw new UsageError('--cache-location DIR moves the cache of --cache: give --cache');
       return {
         kind,
         root,
@@ -134,6 +143,7 @@ export function parseCommand(argv: string[]): Command {
         ...(str(v['output']) !== undefined ? { output: str(v['output']) } : {}),
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
         ...(str(v['base']) !== undefined ? { base: str(v['base']) } : {}),
+        ...(v['cache'] === true ? { cache: cacheFolder(str(v['cache-location'])) } : {}),
       };
     case 'explain':
       return {
@@ -248,4 +258,11 @@ function oneOf<T extends string>(flag: string, v: Values[string], allowed: reado
   const found = allowed.find((a) => a === v);
   if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${String(v)}')`);
   return found;
+}
+
+/** The resolved folder of `--cache-location DIR`, null without it; an empty DIR is a usage error. */
+function cacheFolder(dir: string | undefined): string | null {
+  if (dir === undefined) return null;
+  if (dir === '') throw new UsageError('--cache-location needs a folder');
+  return resolve(dir);
 }

@@ -1,7 +1,9 @@
 // Runs one parsed command against a freshly analysed root and returns what to print and the exit
 // code; it only asks the engine and formats, the analysis itself lives in the engine.
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Summary } from '../engine/api';
+import type { RegistryEngine } from '../engine/engine';
 import type { Diagnostic, Severity } from '../engine/types';
 import { countsOf } from '../engine/render/checkFilter';
 import { renderExplanation } from '../engine/render/explainText';
@@ -12,7 +14,9 @@ import { formatJson } from './formatJson';
 import { formatListJson, formatListTable } from './formatList';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
-import { OFF_UNLESS_ASKED } from '../host/openRoot';
+import { isDirectory, OFF_UNLESS_ASKED, type RootOverrides } from '../host/openRoot';
+import { cachedCheck, engineIdentity, type CheckResult } from '../host/checkCache';
+import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { loadRoot } from './loadRoot';
@@ -38,11 +42,10 @@ export async function runCommand(
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's
   // --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
-  const { engine, ms } = await loadRoot(
-    cmd.root,
-    { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED },
-    warn,
-  );
+  const overrides = { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED };
+  if (cmd.kind === 'check' && cmd.cache !== undefined && !cmd.files)
+    return cachedWholeCheck(cmd, overrides, version, warn);
+  const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
       const empty = engine.summary().sources === 0 && engine.allDiagnostics().length === 0;
@@ -53,22 +56,9 @@ export async function runCommand(
           ? engine.diagnosticsNewSince(cmd.files, base)
           : engine.diagnosticsCausedBy(cmd.files);
       const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
-      const output =
-        cmd.format === 'json'
-          ? formatJson(diagnostics, summary, ms)
-          : cmd.format === 'sarif'
-            ? formatSarif(diagnostics, resolve(cmd.root), version)
-            : formatText(diagnostics, summary);
-      // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the
-      // document) with its own code.
-      // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
-      // and nothing is said to be missing.
-      if (empty)
-        warn(
-          `no registry found under ${resolve(cmd.root)}; looked for ${engine.registryGlobs().join(', ')} ` +
-            '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
-        );
-      return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
+      return checkOutput(cmd, { diagnostics, summary, registryGlobs: engine.registryGlobs() }, ms, version, warn, {
+        empty,
+      });
     }
     case 'explain': {
       const explanation = engine.explain({
@@ -99,6 +89,61 @@ export async function runCommand(
       };
     }
   }
+}
+
+type CheckCommand = Extract<Command, { kind: 'check' }>;
+
+/** A whole-root `check --cache` (host/checkCache.ts): the same document and exit code as without. */
+async function cachedWholeCheck(
+  cmd: CheckCommand,
+  overrides: RootOverrides,
+  version: string,
+  warn: (message: string) => void,
+): Promise<CommandResult> {
+  const start = performance.now();
+  const dir = resolve(cmd.root);
+  if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
+  const folder = cmd.cache ?? defaultCacheFolder(dir);
+  const engine = engineIdentity(version);
+  const analyse = (e: RegistryEngine): CheckResult => ({
+    diagnostics: e.allDiagnostics(),
+    summary: e.summary(),
+    registryGlobs: e.registryGlobs(),
+  });
+  if (engine === null) warn('no cache: the running build cannot be identified');
+  const result =
+    engine === null
+      ? analyse((await loadRoot(dir, overrides, warn)).engine)
+      : await cachedCheck(dir, overrides, warn, { folder, engine }, analyse);
+  const empty = result.summary.sources === 0 && result.diagnostics.length === 0;
+  return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
+}
+
+/** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
+function checkOutput(
+  cmd: CheckCommand,
+  { diagnostics, summary, registryGlobs }: CheckResult,
+  ms: number,
+  version: string,
+  warn: (message: string) => void,
+  { empty }: { empty: boolean },
+): CommandResult {
+  const output =
+    cmd.format === 'json'
+      ? formatJson(diagnostics, summary, ms)
+      : cmd.format === 'sarif'
+        ? formatSarif(diagnostics, resolve(cmd.root), version)
+        : formatText(diagnostics, summary);
+  // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the
+  // document) with its own code.
+  // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
+  // and nothing is said to be missing.
+  if (empty)
+    warn(
+      `no registry found under ${resolve(cmd.root)}; looked for ${registryGlobs.join(', ')} ` +
+        '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
+    );
+  return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
 }
 
 /**

@@ -14,6 +14,9 @@ Commands:
       --base REV                      with --files: elsewhere, only what the files' change since git REV brings
       --report-unused-suppressions    report suppression comments that suppress nothing (RL033; the editor always does)
       --output FILE                   write the document to FILE (its folder created) once the check ran, not to stdout
+      --cache                         reuse the last result when nothing it read changed (not with --files)
+      --cache-location DIR            the cache's folder (default: ROOT/node_modules/.cache/registry-lens when
+                                      ROOT/node_modules exists, else the user's cache folder)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
   list [ROOT]                 List the steps visible in a context

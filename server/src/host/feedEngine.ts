@@ -7,9 +7,9 @@
 // are read again, files gone or no longer wanted leave the engine.
 import { statSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
-import { readTexts } from './readText';
+import { readTexts, type ReadResult } from './readText';
 import { absolutePaths } from './scan';
-import { walkRoot } from './walkRoot';
+import { walkRoot, type RootWalk } from './walkRoot';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;
@@ -22,6 +22,13 @@ export interface FeedOptions {
   warn: (message: string) => void;
   /** The size policy (setting `registryLens.maxFileSizeMB`). */
   maxFileBytes: number;
+  /** Hears each walk and each read outcome (host/checkCache.ts: what a cached result is judged against). */
+  record?: FeedRecord;
+}
+
+export interface FeedRecord {
+  walked(walk: RootWalk): void;
+  read(rel: string, read: ReadResult): void;
 }
 
 /**
@@ -67,6 +74,7 @@ export async function feedEngine(
     );
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
+      opts.record?.read(rel, read ?? null);
       const had = fed.has(rel);
       if (!read) {
         fed.delete(rel);
@@ -87,6 +95,7 @@ export async function feedEngine(
     const interest = engine.interest();
     walked = interest.walk;
     const found = await walkRoot(root, interest, opts.excluded);
+    opts.record?.walked(found);
     onDisk = found.onDisk;
     for (const [dir, { reason, file }] of found.unreadable) {
       if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);

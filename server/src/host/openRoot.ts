@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
-import type { FeedOptions } from './feedEngine';
+import type { FeedOptions, FeedRecord } from './feedEngine';
 import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
@@ -63,14 +63,18 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
   }
 }
 
-/** `dir` is an absolute directory; `stamps`: it is fed again later (see Feeder.wholeRoot). */
+/**
+ * `dir` is an absolute directory; `stamps`: it is fed again later (see Feeder.wholeRoot); `given.folder`: its settings
+ * already read, `given.record`: hears the feed (host/checkCache.ts).
+ */
 export async function openRoot(
   dir: string,
   overrides: RootOverrides,
   warn: (message: string) => void,
   stamps = false,
+  given: { folder?: FolderSettings; record?: FeedRecord } = {},
 ): Promise<OpenedRoot> {
-  const folder = readSettings(dir, warn);
+  const folder = given.folder ?? readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
   const engine = await RegistryEngine.create(
     {
@@ -80,7 +84,8 @@ export async function openRoot(
     settings,
     { reread: rereader(dir, () => folder.maxFileBytes) },
   );
-  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps);
+  const options = { ...feedOptions(folder, warn), ...(given.record ? { record: given.record } : {}) };
+  const feeder = Feeder.wholeRoot(engine, dir, options, stamps);
   await feeder.feedRoot();
   return { engine, folder, feeder, overrides };
 }

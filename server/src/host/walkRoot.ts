@@ -15,6 +15,8 @@ export interface RootWalk {
   readonly links: HostLink[];
   /** The directories the engine asked about (`interest().wantsDirectory`) that exist. */
   readonly directories: string[];
+  /** Every directory the walk met, asked about or not (what a cached result is judged against: host/checkCache). */
+  readonly met: string[];
   /** What could not be listed or read ('.' for the root), why, and whether it is a file. */
   readonly unreadable: ReadonlyMap<string, { readonly reason: string; readonly file: boolean }>;
   /** The links to directories the walk listed their directory through (see scan.ts). */
@@ -33,6 +35,7 @@ export async function walkRoot(
   const onDisk = new Set<string>();
   const links: HostLink[] = [];
   const directories: string[] = [];
+  const met: string[] = [];
   const unreadable = new Map<string, { reason: string; file: boolean }>();
   const followed = new Set<string>();
   let unlisted = false;
@@ -45,6 +48,7 @@ export async function walkRoot(
     },
     link: (l) => links.push(l),
     directory: (rel) => {
+      met.push(rel);
       if (interest.wantsDirectory(rel)) directories.push(rel);
     },
     ...(below
@@ -62,5 +66,5 @@ export async function walkRoot(
   // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
-  return { files, companions, onDisk, links, directories, unreadable, followed, unlisted };
+  return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted };
 }

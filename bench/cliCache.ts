@@ -1,0 +1,74 @@
+// `npm run bench:cache [-- --org large --rounds 3]`: what `check --cache` (host/checkCache.ts) saves, side
+// by side in one run, each check a process of its own (cliPeak.ts: wall time, peak RSS): a check without
+// cache, the first check with an empty cache (it writes one), a second with nothing changed, and one after
+// a workspace registry changed; then the cache's size against the org's text. Rounds alternate the kinds,
+// so machine load falls on all of them alike; medians are reported.
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCheck, type Run } from './cliPeak';
+import { GENERATED } from './generate';
+import { workloadOf } from './orgs';
+import { median } from './stats';
+import { ensureWritten } from './workload';
+
+const KINDS = ['no cache', 'first, empty cache', 'second, unchanged', 'second, a workspace registry changed'] as const;
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (name: string, dflt: string): string => {
+    const i = args.indexOf(name);
+    return i >= 0 ? (args[i + 1] ?? dflt) : dflt;
+  };
+  const org = opt('--org', 'large');
+  const rounds = Number(opt('--rounds', '3'));
+  const cli = join(__dirname, 'cli.js');
+  const g = ensureWritten(join(GENERATED, org), workloadOf(org).generated, org, (s) => console.log(s));
+  const developers = join(g.root, 'developer_workspaces', 'developers');
+  const first = readdirSync(developers).sort()[0];
+  if (first === undefined) throw new Error(`${org}: no developer workspace (a cursus 1.x org is needed)`);
+  const registry = join(developers, first, 'src', 'cursus_dev', 'registry', 'workspace_registry.py');
+  const original = readFileSync(registry);
+  const temp = mkdtempSync(join(tmpdir(), 'registry-lens-cache-bench-'));
+  const runs = new Map<string, Run[]>(KINDS.map((k) => [k, []]));
+  let cacheBytes = 0;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const cache = join(temp, `cache-${round}`);
+      const flags = ['--cache', '--cache-location', cache, g.root];
+      const peak = join(temp, 'peak');
+      runs.get(KINDS[0])?.push(runCheck(cli, [g.root], peak));
+      runs.get(KINDS[1])?.push(runCheck(cli, flags, peak));
+      runs.get(KINDS[2])?.push(runCheck(cli, flags, peak));
+      cacheBytes = statSync(join(cache, readdirSync(cache)[0] as string)).size;
+      appendFileSync(registry, `# bench edit ${round}\n`);
+      try {
+        runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
+      } finally {
+        writeFileSync(registry, original);
+      }
+      console.log(`round ${round + 1}/${rounds} done`);
+    }
+  } finally {
+    writeFileSync(registry, original);
+    rmSync(temp, { recursive: true, force: true });
+  }
+  const firstMs = median((runs.get(KINDS[1]) ?? []).map((r) => r.ms));
+  const plainRss = median((runs.get(KINDS[0]) ?? []).map((r) => r.peakRssMb));
+  console.log(`\ncheck --cache on ${org} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} rounds:`);
+  for (const kind of KINDS) {
+    const rs = runs.get(kind) ?? [];
+    const ms = median(rs.map((r) => r.ms));
+    const rss = median(rs.map((r) => r.peakRssMb));
+    console.log(
+      `  ${kind.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / firstMs).toFixed(2)} of the first` +
+        `  peak RSS ${rss.toFixed(0)} MB (×${(rss / plainRss).toFixed(2)} of no cache)` +
+        `  ${rs.map((r) => r.diagnostics).join('/')} diagnostics`,
+    );
+  }
+  console.log(
+    `  cache size ${(cacheBytes / 2 ** 20).toFixed(1)} MiB: ×${(cacheBytes / g.bytes).toFixed(3)} of the org's text`,
+  );
+}
+
+main();

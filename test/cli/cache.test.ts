@@ -1,0 +1,212 @@
+// `check --cache` (host/checkCache.ts) answers what a run without it answers — document, exit code and
+// warnings — after each kind of change made while the tool was not running, and after random edits of
+// the example workspaces (the oracle "cached run == fresh run"); a damaged, foreign or unwritable cache
+// is ignored or reported, never trusted. An unchanged root is answered from the cache: its file is not
+// rewritten.
+import { strict as assert } from 'node:assert';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees, runCli, writeTree } from './helpers';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, rng, type Edit } from '../engine/randomEdits';
+
+/** The run's document without its timing, its exit code and what it said on stderr. */
+function check(root: string, extra: string[] = [], cli = CLI): string {
+  const r = runCliWith(cli, ['check', root, '--format', 'json', ...extra]);
+  const doc = JSON.parse(r.stdout) as { summary: Record<string, unknown> };
+  delete doc.summary['ms'];
+  return JSON.stringify({ doc, code: r.code, stderr: r.stderr });
+}
+
+function runCliWith(cli: string, args: string[]): { stdout: string; stderr: string; code: number | null } {
+  return runCli(args, REPO, cli);
+}
+
+/** `check`'s answer without what it said about the cache itself. */
+function withoutCacheNotes(answer: string): string {
+  const a = JSON.parse(answer) as { stderr: string };
+  const notes = /^registry-lens: (ignored the cache|cache not written).*\n/gm;
+  return JSON.stringify({ ...a, stderr: a.stderr.replace(notes, '') });
+}
+
+function cacheFile(folder: string): string {
+  const files = readdirSync(folder).filter((f) => f.endsWith('.bin'));
+  assert.equal(files.length, 1, `one cache file in ${folder}: ${files.join(', ')}`);
+  return join(folder, files[0] as string);
+}
+
+/** Asserts that the cached run and a fresh one agree; returns whether the cached run rewrote its file. */
+function sameAsFresh(root: string, folder: string, what: string): boolean {
+  const before = existsSync(folder) && readdirSync(folder).length > 0 ? readFileSync(cacheFile(folder)) : null;
+  const cached = check(root, ['--cache', '--cache-location', folder]);
+  assert.equal(cached, check(root), what);
+  return before === null || !before.equals(readFileSync(cacheFile(folder)));
+}
+
+function write(root: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+const TEMP = mkdtempSync(join(tmpdir(), 'registry-lens-cache-'));
+
+describe('check --cache', function () {
+  this.timeout(300000);
+  after(() => {
+    removeTrees();
+    rmSync(TEMP, { recursive: true, force: true });
+  });
+  let n = 0;
+  const folder = (): string => join(TEMP, `c${n++}`);
+
+  it('an unchanged root is answered from the cache; each kind of change is seen', () => {
+    const root = writeTree(cleanTree());
+    const c = folder();
+    assert.ok(sameAsFresh(root, c, 'first run'));
+    assert.ok(!sameAsFresh(root, c, 'nothing changed'), 'an unchanged root rewrites nothing');
+    const changes: [string, () => void][] = [
+      ['a registry changed', () => write(root, CORE_REGISTRY, `STEP_NAMES = {\n${entry('Orphan', 'Processing')}}\n`)],
+      ['a file added', () => write(root, 'src/cursus/steps/builders/builder_orphan_step.py', 'class Orphan:\n  x\n')],
+      ['a file removed', () => rmSync(join(root, 'src/cursus/steps/builders/builder_orphan_step.py'))],
+      ['a registry renamed', () => renameSync(join(root, ALICE_REGISTRY), join(root, `${ALICE_REGISTRY}.bak`))],
+      ['renamed back', () => renameSync(join(root, `${ALICE_REGISTRY}.bak`), join(root, ALICE_REGISTRY))],
+      ['an empty directory added', () => mkdirSync(join(root, 'developer_workspaces/developers/bob'))],
+      ['settings changed', () => write(root, '.vscode/settings.json', '{"registryLens.resolution.mode": "hybrid"}')],
+      ['severity changed', () => write(root, '.vscode/settings.json', '{"registryLens.diagnostics.severity": {}}')],
+      ['a file too large', () => write(root, '.vscode/settings.json', '{"registryLens.maxFileSizeMB": 0.00001}')],
+      ['settings removed', () => rmSync(join(root, '.vscode'), { recursive: true })],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      assert.ok(sameAsFresh(root, c, what), `${what}: the result is recomputed`);
+      assert.ok(!sameAsFresh(root, c, `${what}, then unchanged`), `${what}, then unchanged: from the cache`);
+    }
+    // the flags that change the analysis keep their own results
+    assert.equal(
+      check(root, ['--cache', '--cache-location', c, '--mode', 'hybrid']),
+      check(root, ['--mode', 'hybrid']),
+    );
+  });
+
+  it('a damaged, foreign or unwritable cache is ignored and rebuilt, never trusted', () => {
+    const root = join(TEMP, 'damaged-demo');
+    cpSync(join(REPO, 'examples', 'demo-workspace'), root, { recursive: true });
+    const c = folder();
+    const fresh = check(root);
+    check(root, ['--cache', '--cache-location', c]);
+    const good = readFileSync(cacheFile(c));
+    const damaged: [string, Buffer][] = [
+      ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+      ['cut in the header', good.subarray(0, 12)],
+      ['empty', Buffer.alloc(0)],
+      ['not a cache', Buffer.from('hello\n')],
+      ['foreign version', Buffer.from(good.toString('latin1').replace('"format":1', '"format":0'), 'latin1')],
+    ];
+    // a letter of a message: it decodes to another message, which only the checksum tells
+    const message = Buffer.from(good);
+    const letter = good.lastIndexOf('Builder class');
+    assert.ok(letter > 0, 'a message in the cache');
+    message[letter] = (message[letter] as number) ^ 1;
+    damaged.push(['a letter of a message flipped', message]);
+    const random = rng(7);
+    for (let i = 0; i < 16; i++) {
+      const flipped = Buffer.from(good);
+      const at = Math.floor(random() * flipped.length);
+      flipped[at] = (flipped[at] as number) ^ (1 << (i % 8));
+      damaged.push([`byte ${at} flipped`, flipped]);
+    }
+    for (const [what, bytes] of damaged) {
+      writeFileSync(cacheFile(c), bytes);
+      const got = check(root, ['--cache', '--cache-location', c]);
+      assert.equal(withoutCacheNotes(got), fresh, what);
+      assert.ok(readFileSync(cacheFile(c)).equals(good), `${what}: rebuilt`);
+    }
+    // a file in place of the cache folder: said, and the result is the fresh one
+    const blocked = join(TEMP, 'blocked');
+    writeFileSync(blocked, '');
+    const got = check(root, ['--cache', '--cache-location', join(blocked, 'sub')]);
+    assert.match(got, /cache not written to /);
+    assert.equal(withoutCacheNotes(got), fresh);
+  });
+
+  it('another engine build does not read the cache', () => {
+    const root = writeTree(cleanTree());
+    const c = folder();
+    const other = join(TEMP, 'other-build');
+    mkdirSync(other);
+    for (const f of readdirSync(dirname(CLI)).filter((f) => f.endsWith('.wasm')))
+      copyFileSync(join(dirname(CLI), f), join(other, f));
+    writeFileSync(join(other, 'cli.js'), `${readFileSync(CLI, 'utf8')}\n// another build\n`);
+    check(root, ['--cache', '--cache-location', c]);
+    const before = readFileSync(cacheFile(c));
+    const cached = check(root, ['--cache', '--cache-location', c], join(other, 'cli.js'));
+    assert.equal(cached, check(root, [], join(other, 'cli.js')));
+    assert.ok(!before.equals(readFileSync(cacheFile(c))), "not answered from the other build's file: rewritten");
+  });
+
+  it('the default folder is node_modules/.cache/registry-lens when the root has node_modules', () => {
+    const root = writeTree({ ...cleanTree(), 'node_modules/.keep': '' });
+    assert.equal(check(root, ['--cache']), check(root));
+    assert.ok(statSync(join(root, 'node_modules/.cache/registry-lens')).isDirectory());
+    const r = runCli(['check', root, '--cache-location', join(TEMP, 'x')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--cache-location DIR moves the cache of --cache: give --cache/);
+  });
+
+  // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between runs
+  const examples: [number, string, Edit[]][] = [
+    [1, 'demo-workspace', EDITS],
+    [2, 'meta-workspace', [...EDITS, ...META_EDITS]],
+    [3, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
+    [4, 'onex-registry', ONEX_EDITS],
+  ];
+  for (const [seed, example, edits] of examples)
+    it(`cached run == fresh run across random edits on ${example}, seed ${seed}`, () => {
+      const root = join(TEMP, `${example}-${seed}`);
+      cpSync(join(REPO, 'examples', example), root, { recursive: true });
+      const c = folder();
+      const random = rng(seed);
+      const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      sameAsFresh(root, c, 'first run');
+      for (let step = 0; step < 8; step++) {
+        const files = listed(root);
+        const kind = pick(['edit', 'edit', 'edit', 'rename', 'settings', 'none']);
+        if (kind === 'rename') {
+          const f = pick([...files.keys()]);
+          const to = pick([`${f}.old`, f.replace(/\/([^/]*)$/, '/moved_$1')]);
+          renameSync(join(root, f), join(root, to));
+        } else if (kind === 'settings') {
+          const mode = pick(['"isolated"', '"hybrid"']);
+          const severity = pick(['{}', '{"RL003": "off"}', '{"RL005": "hint"}']);
+          const s = `{"registryLens.resolution.mode": ${mode}, "registryLens.diagnostics.severity": ${severity}}`;
+          write(root, '.vscode/settings.json', s);
+        } else if (kind === 'edit')
+          for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+            const change = pick([...edits, ...TREE_EDITS])(files, pick);
+            if (change === null) continue;
+            const [f, text] = change;
+            if (text === null) rmSync(join(root, f), { force: true });
+            else write(root, f, text);
+            if (text === null) files.delete(f);
+            else files.set(f, text);
+          }
+        const rewritten = sameAsFresh(root, c, `step ${step} (${kind})`);
+        if (kind === 'none') assert.ok(!rewritten, `step ${step}: nothing changed, answered from the cache`);
+      }
+    });
+});
+
+/** The root's files and texts (settings aside), as the edit generators take them. */
+function listed(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory() && e.name !== '.vscode') walk(r);
+      else if (e.isFile()) files.set(r, readFileSync(join(root, r), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
