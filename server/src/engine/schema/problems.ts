@@ -156,6 +156,27 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
 /** How far an unknown key may be from a known one to be reported as a typo (RL016). */
 export const NEAR_MISS_DISTANCE = 2;
 
+/**
+ * An unknown key `node` (named `key`, at `segments`) that likely misspells one of `known`: `tool` ignores it, so its
+ * value is lost, and the rename to the known key fixes it; null for any other key.
+ */
+export function misspeltKey(
+  tool: string,
+  key: string,
+  known: readonly string[],
+  segments: string[],
+  node: Lit,
+): SchemaProblem | null {
+  const near = nearMiss(key, known);
+  if (!near || node.kind !== 'str') return null;
+  const at = segments.length ? ` in ${pathLabel(segments)}` : '';
+  return {
+    range: node.range,
+    message: `Unknown key '${key}'${at}: ${tool} ignores it, so its value is lost. Did you mean '${near}'?`,
+    rename: { range: node.inner, newText: near },
+  };
+}
+
 /** The known key an unknown one most likely misspells (distance ≤ 2, ties by name), or null. */
 export function nearMiss(name: string, known: readonly string[]): string | null {
   let best: { k: string; d: number } | null = null;

@@ -6,7 +6,7 @@ import schemaJson from '../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../types';
 import type { Lit } from '../../literal';
 import { diag } from './codes';
-import { nearMiss, pathLabel, schemaProblems } from '../../schema/problems';
+import { misspeltKey, schemaProblems } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
 import { once, stringMemo } from '../../util/memo';
 
@@ -47,26 +47,11 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
       if (e.key.kind !== 'str') continue;
       const key = e.key.value;
       if (known.length > 0 && !known.includes(key)) {
-        const near = nearMiss(key, known);
-        if (near) {
-          out.push(
-            diag(
-              file,
-              e.key.range,
-              'RL016',
-              `Unknown key '${key}'${path.length ? ` in ${pathLabel(path)}` : ''}: cursus ignores it, so its ` +
-                `value is lost. Did you mean '${near}'?`,
-              {
-                fixes: [
-                  {
-                    title: `Rename to '${near}'`,
-                    preferred: true,
-                    edits: [{ file, edits: [{ range: e.key.inner, newText: near }] }],
-                  },
-                ],
-              },
-            ),
-          );
+        const p = misspeltKey('cursus', key, known, path, e.key);
+        if (p?.rename) {
+          const { newText } = p.rename;
+          const fix = { title: `Rename to '${newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] };
+          out.push(diag(file, p.range, 'RL016', p.message, { fixes: [fix] }));
         }
         continue;
       }

@@ -9,7 +9,7 @@ import cliToolSchema from '../../../../../schemas/onex-cli-tool.schema.json';
 import runtimeSchema from '../../../../../schemas/onex-runtime.schema.json';
 import contractSchema from '../../../../../schemas/onex-contract.schema.json';
 import type { Lit } from '../../literal';
-import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../schema/problems';
+import { misspeltKey, schemaProblems, type SchemaProblem } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
 import type { ArtifactList } from './kinds';
 import { once, stringMemo } from '../../util/memo';
@@ -63,16 +63,8 @@ function validator(name: OnexSchemaName): ValidateFunction {
 /** Schema problems of a document, one per node (the first message wins where `anyOf` branches disagree). */
 export function validateOnex(name: OnexSchemaName, root: Lit): SchemaProblem[] {
   const seen = new Set<string>();
-  const unknownKey = (key: string, segments: string[], node: Lit): SchemaProblem | null => {
-    const near = nearMiss(key, Object.keys(onexSchemaAt(name, segments)?.properties ?? {}));
-    if (!near || node.kind !== 'str') return null;
-    const at = segments.length ? ` in ${pathLabel(segments)}` : '';
-    return {
-      range: node.range,
-      message: `Unknown key '${key}'${at}: ONEX ignores it, so its value is lost. Did you mean '${near}'?`,
-      rename: { range: node.inner, newText: near },
-    };
-  };
+  const unknownKey = (key: string, segments: string[], node: Lit): SchemaProblem | null =>
+    misspeltKey('ONEX', key, Object.keys(onexSchemaAt(name, segments)?.properties ?? {}), segments, node);
   return schemaProblems(validator(name), root, { unknownKey, keepPlain: true }).filter((p) => {
     const key = JSON.stringify(p.range);
     if (seen.has(key)) return false;

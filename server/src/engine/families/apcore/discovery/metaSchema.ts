@@ -6,7 +6,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../../schemas/meta.schema.json';
 import type { Lit } from '../../../literal';
-import { nearMiss, pathLabel, schemaProblems, type SchemaProblem } from '../../../schema/problems';
+import { misspeltKey, schemaProblems, type SchemaProblem } from '../../../schema/problems';
 import { schemaAt } from '../../step-registry/pipeline/metaSchema';
 import { once } from '../../../util/memo';
 
@@ -19,14 +19,7 @@ export function checkMetaSchema(root: Lit): SchemaProblem[] {
 
 /** An unknown key is reported only when it likely misspells a known one (RL016). */
 function unknownKey(name: string, segments: string[], key: Lit): SchemaProblem | null {
-  const near = nearMiss(name, Object.keys(schemaAt(segments)?.properties ?? {}));
-  if (!near || key.kind !== 'str') return null;
-  const at = segments.length ? ` in ${pathLabel(segments)}` : '';
-  return {
-    range: key.range,
-    message: `Unknown key '${name}'${at}: apcore ignores it, so its value is lost. Did you mean '${near}'?`,
-    rename: { range: key.inner, newText: near },
-  };
+  return misspeltKey('apcore', name, Object.keys(schemaAt(segments)?.properties ?? {}), segments, key);
 }
 
 const PATTERN_HINTS: Record<string, string> = {
