@@ -28,6 +28,8 @@ export interface StartOptions {
   folders?: string[];
   /** Symbolic links made before the server starts: root-relative path → root-relative target. */
   links?: Record<string, string>;
+  /** Node's arguments to run another server than the bundle (a script and what it preloads), and its environment. */
+  command?: { args: readonly string[]; env: Record<string, string> };
 }
 
 interface Waiter {
@@ -61,8 +63,9 @@ export class TestClient {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       symlinkSync(path.join(root, target), path.join(root, rel));
     }
-    const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], {
+    const proc = spawn(process.execPath, [...(options.command?.args ?? [...SERVER_NODE_ARGS, SERVER]), '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...options.command?.env },
     });
     if (!proc.stdout || !proc.stdin) throw new Error('server pipes are missing');
     const connection = createMessageConnection(
