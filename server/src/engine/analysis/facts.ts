@@ -12,9 +12,8 @@ export interface Applied<R = unknown, F = unknown> {
   facts: F | null;
   /** Diagnostics of the file alone (syntax, fields, schema, skipped). */
   local: Diagnostic[];
-  /** The settings and (for a role whose text the engine keeps) the text it was read from: the next read's start. */
-  readonly settings?: Settings;
-  readonly text?: string;
+  /** For a role whose text the engine keeps, the text and settings it was read from: the next read's start. */
+  readonly from?: { readonly text: string; readonly settings: Settings };
 }
 
 /** What a family's reader returns: its facts, and the diagnostics of the file alone. */

@@ -120,7 +120,7 @@ export interface ClassifyEnv<L = unknown> {
 /** A file's last read, which the core keeps for the next read of an edit (`FileFamily.read`). */
 export interface PreviousRead<F> {
   readonly facts: F;
-  /** The text it was read from; undefined for a role whose text the engine lets go (`factsKeep`). */
+  /** The text it was read from (under the same settings); undefined for a role whose text the engine lets go. */
   readonly text: string | undefined;
 }
 
@@ -142,9 +142,9 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
   indexKey?(role: R): string | null;
   /**
    * What one file of the family says on its own (text within the engine's size limit). `previous` is
-   * the file's last read under the same role and settings (its facts, and its text while the engine keeps
-   * texts of the role: `factsKeep` undefined), only a hint to read an edit with less work: the result
-   * must be what a read without it gives.
+   * the file's last read under the same role: its facts, and for a role whose texts the engine keeps
+   * (`factsKeep` undefined) its text, given only under the same settings. Only a hint to read an edit with
+   * less work: the result must be what a read without it gives.
    */
   read(path: string, role: R, text: string, settings: Settings, previous?: PreviousRead<F>): Read<F>;
   /**
@@ -307,12 +307,13 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
       if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
       const keep = family.factsKeep?.(role);
+      const from = previous?.from;
       const hint =
         previous?.facts &&
         previous.by === family.read &&
-        previous.settings === settings &&
+        (from === undefined || from.settings === settings) &&
         sameJson(previous.role, role)
-          ? { facts: previous.facts, text: previous.text }
+          ? { facts: previous.facts, text: from?.text }
           : undefined;
       const read = family.read(p, role, text, settings, hint);
       if (keep === 'strings')
@@ -321,9 +322,9 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
         ...emptyFacts(family.read, role),
         ...(read.facts ? { facts: read.facts } : {}),
         ...(read.local ? { local: read.local } : {}),
-        // The next read of an edit starts from these (the text is kept anyway for such a role: no copy).
-        settings,
-        ...(keep === undefined ? { text } : {}),
+        // The next read of an edit starts from these (the text is kept anyway for such a role: no copy). Only
+        // there: a field on every record cost the large org's check 10 MB of peak RSS.
+        ...(keep === undefined ? { from: { text, settings } } : {}),
       };
     },
     Object.is,
