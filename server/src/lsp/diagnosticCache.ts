@@ -1,0 +1,80 @@
+// A reopened folder shows its diagnostics at once (setting `registryLens.cache.enabled`): the diagnostics a folder
+// published, kept per file with the file's stamp (size, times, inode; never its text) in the cache file the CLI's
+// `check --cache` uses too (host/cacheFile.ts), and published again, for the files whose stamp is unchanged, before
+// the next session's cold analysis runs. The analysis still runs whole and has the last word (analysis.ts publishes
+// only the lists that differ from these), so a stale or damaged cache can only be shown for a moment, never kept.
+import { join } from 'node:path';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { version } from '../../../package.json';
+import { cacheName, defaultCacheFolder, readCacheFile, writeCacheFile } from '../host/cacheFile';
+import { engineIdentity } from '../host/checkCache';
+import { fileStamp } from '../host/feedEngine';
+import type { FolderSettings } from '../host/folderSettings';
+import { absolutePaths } from '../host/scan';
+
+/** A published file: its root-relative path, its stamp when published ('' never matches), its diagnostics. */
+type Published = [rel: string, stamp: string, diagnostics: Diagnostic[]];
+
+export class DiagnosticCache {
+  private constructor(
+    private readonly root: string,
+    private readonly file: string,
+    private readonly engine: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** The folder's cache under `settings` (its own file per root and settings), or none when the setting is off. */
+  static of(root: string, settings: FolderSettings, connection: Connection, name: string): DiagnosticCache | null {
+    if (!settings.cache.enabled) return null;
+    const warn = (message: string): void => connection.console.warn(`Registry Lens: ${name}: ${message}`);
+    const engine = engineIdentity(version);
+    if (engine === null) {
+      warn('no diagnostics cache: the running build cannot be identified');
+      return null;
+    }
+    const { engine: analysed, exclude, maxFileBytes } = settings;
+    const key = JSON.stringify({ root, settings: { analysed, exclude, maxFileBytes } });
+    const folder = settings.cache.location ?? defaultCacheFolder(root);
+    return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, warn);
+  }
+
+  /** The cached lists of the files whose stamp is unchanged (none from a missing, foreign or damaged file). */
+  unchanged(): Map<string, Diagnostic[]> {
+    const files = asPublished(readCacheFile(this.file, this.engine, this.warn));
+    if (files === null) return new Map();
+    const abs = absolutePaths(
+      this.root,
+      files.map(([rel]) => rel),
+    );
+    return new Map(
+      files
+        .filter(([, stamp], i) => stamp !== '' && fileStamp(abs[i] as string) === stamp)
+        .map(([rel, , diagnostics]) => [rel, diagnostics]),
+    );
+  }
+
+  /** Keeps these lists (the files with diagnostics, as published); `open`: files whose text is the editor's. */
+  save(lists: readonly (readonly [string, Diagnostic[]])[], open: ReadonlySet<string>): void {
+    const abs = absolutePaths(
+      this.root,
+      lists.map(([rel]) => rel),
+    );
+    const files = lists.map(([rel, ds], i): Published => [rel, open.has(rel) ? '' : fileStamp(abs[i] as string), ds]);
+    writeCacheFile(this.file, this.engine, files, this.warn);
+  }
+}
+
+/** The cached lists, if the decoded value has their shape (a file from elsewhere is not trusted). */
+function asPublished(value: unknown): Published[] | null {
+  if (!Array.isArray(value)) return null;
+  const ok = value.every(
+    (p: unknown) =>
+      Array.isArray(p) &&
+      p.length === 3 &&
+      typeof p[0] === 'string' &&
+      typeof p[1] === 'string' &&
+      Array.isArray(p[2]) &&
+      (p[2] as unknown[]).every((d) => typeof d === 'object' && d !== null),
+  );
+  return ok ? (value as Published[]) : null;
+}
