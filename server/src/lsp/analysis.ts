@@ -132,18 +132,22 @@ export class FolderAnalysis implements Analyser {
   /**
    * A load under `settings` starts: the diagnostics cache they name is the one saved to; `restore` (the folder's first
    * load) publishes its lists of unchanged files now, before the analysis, which then sends only the lists that differ.
+   * Resolves once they are written: the connection writes a message per turn of the event loop, and the load that
+   * follows would hold the turns for seconds.
    */
-  useCache(settings: FolderSettings, restore: boolean): void {
+  async useCache(settings: FolderSettings, restore: boolean): Promise<void> {
     const folder = this.folder;
     this.cache = DiagnosticCache.of(folder.fsPath, settings, this.connection, folder.name);
     if (!restore || this.cache === null) return;
     const nested = this.nested().map((rel) => `${rel}/`);
-    this.shown = new Map();
+    const shown = (this.shown = new Map<string, string>());
+    const sent: Promise<void>[] = [];
     for (const [rel, diagnostics] of this.cache.unchanged()) {
       if (nested.some((dir) => rel.startsWith(dir))) continue;
-      this.shown.set(rel, JSON.stringify(diagnostics));
-      void this.connection.sendDiagnostics({ uri: folder.uriOf(rel), diagnostics });
+      shown.set(rel, JSON.stringify(diagnostics));
+      sent.push(this.connection.sendDiagnostics({ uri: folder.uriOf(rel), diagnostics }));
     }
+    await Promise.allSettled(sent);
   }
 
   /**
