@@ -135,6 +135,37 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     assert.equal(readdirSync(cacheDir).length, 1, 'the damaged file is replaced');
   });
 
+  it("an open document's list is shown from the cache only if the disk held the text it was analysed from", async () => {
+    const disk = readFileSync(join(root, ALICE), 'utf8');
+    const OTHER = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+    const c = await TestClient.start(new Map(), { root, settings });
+    try {
+      await c.open(ALICE, disk);
+      // not saved: every line one down, so its list differs from the disk's
+      await c.open(OTHER, `\n${readFileSync(join(root, OTHER), 'utf8')}`);
+      await c.waitFor('the status after the initial analysis', () => c.notifications.some((n) => isStatus(n.method)));
+      assert.ok(shown(c).has(c.uri(ALICE)) && shown(c).has(c.uri(OTHER)));
+    } finally {
+      await c.stop();
+    }
+    const again = await started(root, settings);
+    try {
+      const { before } = publications(again);
+      const cached = before.slice(
+        0,
+        before.findIndex((p) => p.uri === again.uri(OTHER)),
+      );
+      assert.ok(
+        cached.some((p) => p.uri === again.uri(ALICE)),
+        'the document saved as analysed: from the cache',
+      );
+      assert.equal(before.filter((p) => p.uri === again.uri(OTHER)).length, 1, 'the edited one: from the analysis');
+      assert.deepEqual(shown(again), await withoutCache(root));
+    } finally {
+      await again.stop();
+    }
+  });
+
   it('off by default: nothing is written', async () => {
     const c = await started(root, { cache: { location: cacheDir } });
     try {

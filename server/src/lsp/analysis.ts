@@ -226,7 +226,7 @@ export class FolderAnalysis implements Analyser {
       const ds = folder.engine.diagnostics(file);
       if (ds.length > 0) lists.push([file, ds.map((d) => toDiagnostic(folder, d))]);
     }
-    this.cache.save(lists, new Set(folder.open.keys()));
+    this.cache.save(lists, folder.open);
   }
 
   /**

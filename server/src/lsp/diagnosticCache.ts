@@ -10,6 +10,7 @@ import { cacheName, defaultCacheFolder, readCacheFile, writeCacheFile } from '..
 import { engineIdentity } from '../host/checkCache';
 import { fileStamp } from '../host/feedEngine';
 import type { FolderSettings } from '../host/folderSettings';
+import { readText } from '../host/readText';
 import { absolutePaths } from '../host/scan';
 
 /** A published file: its root-relative path, its stamp when published ('' never matches), its diagnostics. */
@@ -20,6 +21,7 @@ export class DiagnosticCache {
     private readonly root: string,
     private readonly file: string,
     private readonly engine: string,
+    private readonly maxFileBytes: number,
     private readonly warn: (message: string) => void,
   ) {}
 
@@ -35,7 +37,7 @@ export class DiagnosticCache {
     const { engine: analysed, exclude, maxFileBytes } = settings;
     const key = JSON.stringify({ root, settings: { analysed, exclude, maxFileBytes } });
     const folder = settings.cache.location ?? defaultCacheFolder(root);
-    return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, warn);
+    return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, maxFileBytes, warn);
   }
 
   /** The cached lists of the files whose stamp is unchanged (none from a missing, foreign or damaged file). */
@@ -53,13 +55,24 @@ export class DiagnosticCache {
     );
   }
 
-  /** Keeps these lists (the files with diagnostics, as published); `open`: files whose text is the editor's. */
-  save(lists: readonly (readonly [string, Diagnostic[]])[], open: ReadonlySet<string>): void {
+  /**
+   * Keeps these lists (the files with diagnostics, as published); `open`: the open documents' texts, analysed instead
+   * of the disk's. An open document's list is kept with its file's stamp only when the disk holds the same text
+   * (stamped before it is read: a change meanwhile leaves a stamp that is never met again).
+   */
+  save(lists: readonly (readonly [string, Diagnostic[]])[], open: ReadonlyMap<string, { text: string }>): void {
     const abs = absolutePaths(
       this.root,
       lists.map(([rel]) => rel),
     );
-    const files = lists.map(([rel, ds], i): Published => [rel, open.has(rel) ? '' : fileStamp(abs[i] as string), ds]);
+    const files = lists.map(([rel, ds], i): Published => {
+      const path = abs[i] as string;
+      const stamp = fileStamp(path);
+      const edited = open.get(rel);
+      if (edited === undefined) return [rel, stamp, ds];
+      const disk = readText(path, this.maxFileBytes);
+      return [rel, disk !== null && 'text' in disk && disk.text === edited.text ? stamp : '', ds];
+    });
     writeCacheFile(this.file, this.engine, files, this.warn);
   }
 }
