@@ -40,7 +40,7 @@ async function start(
     configuration: (section) => (section === 'registryLens' ? settings : null),
   });
   try {
-    // Files whose list is not the expected one yet (a missing list is an empty one), and when none was left last.
+    // Files whose list is not the expected one yet (a missing list is an empty one), and when the last one became so.
     const now = new Map<string, string>();
     const off = (uri: string): boolean => (now.get(uri) ?? '[]') !== (expected.get(uri) ?? '[]');
     let wrong = expected.size;
@@ -48,8 +48,9 @@ async function start(
     c.onPublish = (uri, json) => {
       const was = off(uri);
       now.set(uri, json);
+      const before = wrong;
       wrong += (off(uri) ? 1 : 0) - (was ? 1 : 0);
-      if (wrong === 0) allAt = performance.now();
+      if (wrong === 0 && before > 0) allAt = performance.now();
     };
     const t0 = performance.now();
     const loaded = await loadServer(c, root, script);

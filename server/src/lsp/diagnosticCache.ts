@@ -85,9 +85,22 @@ function asPublished(value: unknown): Published[] | null {
       Array.isArray(p) &&
       p.length === 3 &&
       typeof p[0] === 'string' &&
+      p[0].split('/').every((part) => part !== '' && part !== '.' && part !== '..') &&
       typeof p[1] === 'string' &&
       Array.isArray(p[2]) &&
-      (p[2] as unknown[]).every((d) => typeof d === 'object' && d !== null),
+      (p[2] as unknown[]).every(isDiagnostic),
   );
   return ok ? (value as Published[]) : null;
+}
+
+/** Whether `d` has what a client reads of a diagnostic first (its range and message). */
+function isDiagnostic(d: unknown): boolean {
+  if (typeof d !== 'object' || d === null) return false;
+  const { range, message } = d as Partial<Diagnostic>;
+  const at = (p: unknown): boolean =>
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger((p as { line?: unknown }).line) &&
+    Number.isInteger((p as { character?: unknown }).character);
+  return typeof message === 'string' && at(range?.start) && at(range?.end);
 }
