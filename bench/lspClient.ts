@@ -40,6 +40,8 @@ export class LspClient {
   private versions = new Map<string, number>();
   /** Each open document's text as last sent. */
   private texts = new Map<string, string>();
+  /** Hears each publication as it arrives (its URI and its diagnostics as JSON). */
+  onPublish?: (uri: string, diagnostics: string) => void;
   /** Whether the server takes ranged changes (`TextDocumentSyncKind.Incremental`), as VS Code then sends them. */
   private incremental = false;
 
@@ -74,7 +76,9 @@ export class LspClient {
         times.push(performance.now());
         let lists = c.said.get(uri);
         if (!lists) c.said.set(uri, (lists = []));
-        lists.push(JSON.stringify((params as { diagnostics: unknown }).diagnostics));
+        const json = JSON.stringify((params as { diagnostics: unknown }).diagnostics);
+        lists.push(json);
+        c.onPublish?.(uri, json);
       }
       for (const w of c.waiters) if (w.check()) c.waiters.delete(w);
     });

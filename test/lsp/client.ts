@@ -26,6 +26,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Root-relative directories opened as workspace folders (default: the root itself). */
   folders?: string[];
+  /** An existing folder to serve (`files` written into it), kept when the client stops; default: a new temp folder. */
+  root?: string;
   /** Symbolic links made before the server starts: root-relative path → root-relative target. */
   links?: Record<string, string>;
   /** Node's arguments to run another server than the bundle (a script and what it preloads), and its environment. */
@@ -52,12 +54,13 @@ export class TestClient {
     readonly root: string,
     private readonly proc: ChildProcess,
     readonly connection: MessageConnection,
+    private readonly owned: boolean,
   ) {}
 
   /** Writes `files` (root-relative path → text) to a new temp folder and initializes a server on it. */
   static async start(files: Map<string, string>, options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-    const root = mkdtempSync(path.join(tmpdir(), 'registry-lens-lsp-'));
+    const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'registry-lens-lsp-'));
     for (const [rel, text] of files) writeFile(root, rel, text);
     for (const [rel, target] of Object.entries(options.links ?? {})) {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -72,7 +75,7 @@ export class TestClient {
       new StreamMessageReader(proc.stdout),
       new StreamMessageWriter(proc.stdin),
     );
-    const client = new TestClient(root, proc, connection);
+    const client = new TestClient(root, proc, connection, options.root === undefined);
     client.settings = options.settings ?? {};
     client.listen();
     connection.listen();
@@ -194,7 +197,7 @@ export class TestClient {
     } finally {
       this.connection.dispose();
       this.proc.kill();
-      rmSync(this.root, { recursive: true, force: true });
+      if (this.owned) rmSync(this.root, { recursive: true, force: true });
     }
   }
 

@@ -54,13 +54,16 @@ export function settingsGroup<S extends object>(decls: SettingDecls<S>): Setting
 
 /**
  * Settings the core itself owns: the per-code severities (read by the engine), and those of the host
- * (`exclude`, `maxFileSizeMB`, host/folderSettings.ts) and of the client (`diagnostics.debounceMs`, `trace.server`).
+ * (`exclude`, `maxFileSizeMB`, `cache.*`, host/folderSettings.ts) and of the client (`diagnostics.debounceMs`,
+ * `trace.server`).
  */
 export const CORE_SETTINGS: readonly { key: string; default: unknown }[] = [
   { key: 'diagnostics.severity', default: {} },
   { key: 'diagnostics.debounceMs', default: 150 },
   { key: 'maxFileSizeMB', default: 2 },
   { key: 'exclude', default: [] },
+  { key: 'cache.enabled', default: false },
+  { key: 'cache.location', default: '' },
   { key: 'trace.server', default: 'off' },
   { key: 'mcp.allowWrites', default: false },
 ];

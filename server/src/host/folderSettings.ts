@@ -8,6 +8,7 @@ import { compileGlobs } from '../engine/util/globs';
 import { configData, droppedWarning, noneDropped, type DataDropped } from '../engine/util/configData';
 import { SETTING_GROUPS } from '../engine/engine';
 import type { Code, SettingsInput, Severity } from '../engine/types';
+import { isAbsolute } from 'node:path';
 import { displayPath } from './containment';
 import { DEFAULT_MAX_BYTES } from './readText';
 
@@ -19,6 +20,8 @@ export interface FolderSettings {
   maxFileBytes: number;
   /** Why some of the settings are ignored (paths leaving the folder), for the user's eyes. */
   warnings: string[];
+  /** The language server's diagnostics cache (lsp/diagnosticCache.ts): on or off, its folder (null: the default). */
+  cache: { enabled: boolean; location: string | null };
 }
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -55,6 +58,14 @@ export function toFolderSettings(
       `registryLens.${key}: ignoring ${displayPath(value)}, which leaves the workspace folder ` +
       '(give paths relative to it, never above it)',
   );
+  const cacheSection = record(s['cache']);
+  const location = cacheSection['location'];
+  const cache = {
+    enabled: cacheSection['enabled'] === true,
+    location: typeof location === 'string' && isAbsolute(location) ? location : null,
+  };
+  if (typeof location === 'string' && location !== '' && cache.location === null)
+    warnings.push(`registryLens.cache.location: ignoring ${displayPath(location)}, which is not an absolute path`);
   const unsafe = droppedWarning(source, dropped);
   if (unsafe !== null) warnings.unshift(unsafe);
   const exclude = [...fromFiles, ...(stringList(s['exclude']) ?? [])];
@@ -69,7 +80,7 @@ export function toFolderSettings(
     const glob = JSON.stringify(first.glob.slice(0, 80));
     warnings.push(`${source}: ${r.key}: ignoring the glob ${glob}${more}: ${first.why}`);
   }
-  return { engine, exclude, maxFileBytes, warnings };
+  return { engine, exclude, maxFileBytes, warnings, cache };
 }
 
 function severities(v: Record<string, unknown>): Partial<Record<Code, Severity | 'off'>> {

@@ -3,17 +3,22 @@
 // thousands of cross-file publications), then the other files in chunks that let the event loop
 // through, then the status. A cold start analyses in steps of about `stepMs`, the open documents'
 // units first, publishing after each step the open documents whose lists are final: their diagnostics
-// show long before the last file's, and no file's list shows before its final one.
-import type { Connection } from 'vscode-languageserver/node';
+// show long before the last file's, and no file's list shows before its final one. With the diagnostics cache on,
+// a load first shows the cached lists, and the analysis that follows sends only those that differ.
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { toDiagnostic } from './convert';
+import { DiagnosticCache } from './diagnosticCache';
 import type { Folder } from './folder';
+import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
 import { Methods, type StatusParams } from './protocol';
 
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
+/** How long a folder stays unchanged after an analysis before the diagnostics cache is written again. */
+const QUIET_MS = 10_000;
 
 /**
  * Told how far the analysis (units started) and then the publication (files sent) are (a load reports it as progress).
@@ -96,6 +101,10 @@ export class FolderAnalysis implements Analyser {
   private warmup: { rel: string; text: string; run: TreeWarmup } | undefined;
   /** The edited texts whose parse ran ahead already (or needed none), until the next flush takes them. */
   private readonly warmed = new Map<string, string>();
+  /** The diagnostics cache (null: off), the lists it showed that the analysis has not confirmed yet, the next save. */
+  private cache: DiagnosticCache | null = null;
+  private shown: Map<string, string> | undefined;
+  private quiet: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -118,6 +127,27 @@ export class FolderAnalysis implements Analyser {
   report(progress: PublishProgress): void {
     this.progress = progress;
     this.loadStart = performance.now();
+  }
+
+  /**
+   * A load under `settings` starts: the diagnostics cache they name is the one saved to; `restore` (the folder's first
+   * load) publishes its lists of unchanged files now, before the analysis, which then sends only the lists that differ.
+   * Resolves once they are written: the connection writes a message per turn of the event loop, and the load that
+   * follows would hold the turns for seconds.
+   */
+  async useCache(settings: FolderSettings, restore: boolean): Promise<void> {
+    const folder = this.folder;
+    this.cache = DiagnosticCache.of(folder.fsPath, settings, this.connection, folder.name);
+    if (!restore || this.cache === null) return;
+    const nested = this.nested().map((rel) => `${rel}/`);
+    const shown = (this.shown = new Map<string, string>());
+    const sent: Promise<void>[] = [];
+    for (const [rel, diagnostics] of this.cache.unchanged()) {
+      if (nested.some((dir) => rel.startsWith(dir))) continue;
+      shown.set(rel, JSON.stringify(diagnostics));
+      sent.push(this.connection.sendDiagnostics({ uri: folder.uriOf(rel), diagnostics }));
+    }
+    await Promise.allSettled(sent);
   }
 
   /**
@@ -165,6 +195,7 @@ export class FolderAnalysis implements Analyser {
     // the user the wrong thing: staged files are published only once the analysis is complete.
     this.lastMs = Math.round(this.analysisMs * 100) / 100; // a small edit takes well under 1 ms
     this.lastAt = Date.now();
+    const loaded = this.loadStart !== undefined;
     if (this.loadStart !== undefined) {
       this.fullMs = Math.round(performance.now() - this.loadStart);
       this.fullAt = this.lastAt;
@@ -175,7 +206,27 @@ export class FolderAnalysis implements Analyser {
     this.staged.clear();
     this.units = 0;
     this.progress = undefined;
-    await Promise.all([this.publish([...new Set([...step.changed, ...held])].sort(), staged, progress), step.more]);
+    await Promise.all([
+      this.publish([...new Set([...step.changed, ...held])].sort(), staged, progress, true),
+      step.more,
+    ]);
+    clearTimeout(this.quiet);
+    if (loaded) this.save();
+    else if (this.cache !== null) this.quiet = setTimeout(() => this.save(), QUIET_MS).unref();
+  }
+
+  /** Writes the published lists to the diagnostics cache, when it is on and the folder's analysis is complete. */
+  private save(): void {
+    const folder = this.folder;
+    if (this.cache === null || !folder.ready || folder.dirty) return;
+    const nested = this.nested().map((rel) => `${rel}/`);
+    const lists: [string, Diagnostic[]][] = [];
+    for (const file of folder.engine.files()) {
+      if (nested.some((dir) => file.startsWith(dir))) continue;
+      const ds = folder.engine.diagnostics(file);
+      if (ds.length > 0) lists.push([file, ds.map((d) => toDiagnostic(folder, d))]);
+    }
+    this.cache.save(lists, folder.open);
   }
 
   /**
@@ -204,6 +255,8 @@ export class FolderAnalysis implements Analyser {
   /** Removes the folder's diagnostics from the client. */
   forget(): void {
     this.warmup?.run.cancel();
+    clearTimeout(this.quiet);
+    this.shown = undefined;
     if (!this.folder.ready) return;
     for (const file of this.folder.engine.files())
       void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });
@@ -232,9 +285,11 @@ export class FolderAnalysis implements Analyser {
   /**
    * Sends the diagnostics of the changed files: first those of open documents — with the edited ones,
    * even unchanged, so the editor sees its file analysed — then the others, a chunk per turn of the
-   * event loop (the queue holds the next change until the step, publication included, is done).
+   * event loop (the queue holds the next change until the step, publication included, is done). A list the cache
+   * showed is sent only if it differs; once the analysis is `final`, the files the cache showed it did not publish are
+   * cleared (a server without the cache would show none).
    */
-  private async publish(changed: string[], staged: string[], progress?: PublishProgress): Promise<void> {
+  private async publish(changed: string[], staged: string[], progress?: PublishProgress, final = false): Promise<void> {
     const folder = this.folder;
     const engine = folder.engine;
     const first = new Set([
@@ -247,6 +302,11 @@ export class FolderAnalysis implements Analyser {
     const send = (file: string): void => {
       if (nested.some((dir) => file.startsWith(dir))) return;
       const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
+      const shown = this.shown?.get(file);
+      if (shown !== undefined) {
+        this.shown?.delete(file);
+        if (shown === JSON.stringify(diagnostics)) return;
+      }
       void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
     };
     for (const file of first) send(file);
@@ -255,6 +315,12 @@ export class FolderAnalysis implements Analyser {
       await new Promise<void>((resolve) => setImmediate(resolve));
       for (const file of rest.slice(i, i + CHUNK)) send(file);
       progress?.(first.size + Math.min(rest.length, i + CHUNK), total, 'files published');
+    }
+    if (final && this.shown !== undefined) {
+      for (const file of this.shown.keys())
+        if (!nested.some((dir) => file.startsWith(dir)))
+          void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+      this.shown = undefined;
     }
     // Counts of a step are partial: the status follows the last step of an analysis.
     if (!folder.dirty) this.status();

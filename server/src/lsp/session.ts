@@ -107,6 +107,7 @@ export class Session {
       async () => {
         const next = await given;
         if (onlyIfChanged && JSON.stringify(next) === JSON.stringify(folder.settings)) return;
+        await this.analysis.of(folder).useCache(next, !folder.ready);
         const started = (progress = this.connection.window.createWorkDoneProgress().then((p) => {
           p.begin(`Registry Lens: analysing ${folder.name}`, 0, undefined, false);
           return p;

@@ -1,0 +1,106 @@
+// A reopened folder shows its diagnostics at once (setting `registryLens.cache.enabled`): the diagnostics a folder
+// published, kept per file with the file's stamp (size, times, inode; never its text) in the cache file the CLI's
+// `check --cache` uses too (host/cacheFile.ts), and published again, for the files whose stamp is unchanged, before
+// the next session's cold analysis runs. The analysis still runs whole and has the last word (analysis.ts publishes
+// only the lists that differ from these), so a stale or damaged cache can only be shown for a moment, never kept.
+import { join } from 'node:path';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { version } from '../../../package.json';
+import { cacheName, defaultCacheFolder, readCacheFile, writeCacheFile } from '../host/cacheFile';
+import { engineIdentity } from '../host/checkCache';
+import { fileStamp } from '../host/feedEngine';
+import type { FolderSettings } from '../host/folderSettings';
+import { readText } from '../host/readText';
+import { absolutePaths } from '../host/scan';
+
+/** A published file: its root-relative path, its stamp when published ('' never matches), its diagnostics. */
+type Published = [rel: string, stamp: string, diagnostics: Diagnostic[]];
+
+export class DiagnosticCache {
+  private constructor(
+    private readonly root: string,
+    private readonly file: string,
+    private readonly engine: string,
+    private readonly maxFileBytes: number,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** The folder's cache under `settings` (its own file per root and settings), or none when the setting is off. */
+  static of(root: string, settings: FolderSettings, connection: Connection, name: string): DiagnosticCache | null {
+    if (!settings.cache.enabled) return null;
+    const warn = (message: string): void => connection.console.warn(`Registry Lens: ${name}: ${message}`);
+    const engine = engineIdentity(version);
+    if (engine === null) {
+      warn('no diagnostics cache: the running build cannot be identified');
+      return null;
+    }
+    const { engine: analysed, exclude, maxFileBytes } = settings;
+    const key = JSON.stringify({ root, settings: { analysed, exclude, maxFileBytes } });
+    const folder = settings.cache.location ?? defaultCacheFolder(root);
+    return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, maxFileBytes, warn);
+  }
+
+  /** The cached lists of the files whose stamp is unchanged (none from a missing, foreign or damaged file). */
+  unchanged(): Map<string, Diagnostic[]> {
+    const files = asPublished(readCacheFile(this.file, this.engine, this.warn));
+    if (files === null) return new Map();
+    const abs = absolutePaths(
+      this.root,
+      files.map(([rel]) => rel),
+    );
+    return new Map(
+      files
+        .filter(([, stamp], i) => stamp !== '' && fileStamp(abs[i] as string) === stamp)
+        .map(([rel, , diagnostics]) => [rel, diagnostics]),
+    );
+  }
+
+  /**
+   * Keeps these lists (the files with diagnostics, as published); `open`: the open documents' texts, analysed instead
+   * of the disk's. An open document's list is kept with its file's stamp only when the disk holds the same text
+   * (stamped before it is read: a change meanwhile leaves a stamp that is never met again).
+   */
+  save(lists: readonly (readonly [string, Diagnostic[]])[], open: ReadonlyMap<string, { text: string }>): void {
+    const abs = absolutePaths(
+      this.root,
+      lists.map(([rel]) => rel),
+    );
+    const files = lists.map(([rel, ds], i): Published => {
+      const path = abs[i] as string;
+      const stamp = fileStamp(path);
+      const edited = open.get(rel);
+      if (edited === undefined) return [rel, stamp, ds];
+      const disk = readText(path, this.maxFileBytes);
+      return [rel, disk !== null && 'text' in disk && disk.text === edited.text ? stamp : '', ds];
+    });
+    writeCacheFile(this.file, this.engine, files, this.warn);
+  }
+}
+
+/** The cached lists, if the decoded value has their shape (a file from elsewhere is not trusted). */
+function asPublished(value: unknown): Published[] | null {
+  if (!Array.isArray(value)) return null;
+  const ok = value.every(
+    (p: unknown) =>
+      Array.isArray(p) &&
+      p.length === 3 &&
+      typeof p[0] === 'string' &&
+      p[0].split('/').every((part) => part !== '' && part !== '.' && part !== '..') &&
+      typeof p[1] === 'string' &&
+      Array.isArray(p[2]) &&
+      (p[2] as unknown[]).every(isDiagnostic),
+  );
+  return ok ? (value as Published[]) : null;
+}
+
+/** Whether `d` has what a client reads of a diagnostic first (its range and message). */
+function isDiagnostic(d: unknown): boolean {
+  if (typeof d !== 'object' || d === null) return false;
+  const { range, message } = d as Partial<Diagnostic>;
+  const at = (p: unknown): boolean =>
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger((p as { line?: unknown }).line) &&
+    Number.isInteger((p as { character?: unknown }).character);
+  return typeof message === 'string' && at(range?.start) && at(range?.end);
+}

@@ -1,0 +1,178 @@
+// The diagnostics cache (setting registryLens.cache.enabled, lsp/diagnosticCache.ts): a folder started again shows
+// the lists of its unchanged files before its analysis is done, and ends where a server without the cache ends —
+// after a file changed between the two starts, or with a damaged cache file; off by default, it writes nothing.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Methods } from '../../server/src/lsp/protocol';
+import { TestClient } from './client';
+
+const DEMO = join(__dirname, '../../examples/demo-workspace');
+const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+
+type Publication = { uri: string; diagnostics: Diagnostic[] };
+
+/** A server on `root` with these settings, once it has told its initial analysis done (its status). */
+async function started(root: string, settings: Record<string, unknown>): Promise<TestClient> {
+  const c = await TestClient.start(new Map(), { root, settings });
+  await c.waitFor('the status after the initial analysis', () => c.notifications.some((n) => isStatus(n.method)));
+  return c;
+}
+
+const isStatus = (method: string): boolean => method === Methods.status;
+
+/** The publications of a session, split at its first status: those before it and those after. */
+function publications(c: TestClient): { before: Publication[]; after: Publication[] } {
+  const i = c.notifications.findIndex((n) => isStatus(n.method));
+  const of = (ns: typeof c.notifications): Publication[] =>
+    ns.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as Publication);
+  return { before: of(c.notifications.slice(0, i)), after: of(c.notifications.slice(i + 1)) };
+}
+
+/** The lists the client shows (non-empty ones), by URI. */
+function shown(c: TestClient): Map<string, Diagnostic[]> {
+  return new Map([...c.diagnostics].filter(([, ds]) => ds.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** What a server without the cache shows on `root` once its initial analysis is done. */
+async function withoutCache(root: string): Promise<Map<string, Diagnostic[]>> {
+  const c = await started(root, {});
+  try {
+    return shown(c);
+  } finally {
+    await c.stop();
+  }
+}
+
+describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheDir: string;
+  let settings: Record<string, unknown>;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'registry-lens-lsp-cache-'));
+    cpSync(DEMO, root, { recursive: true });
+    cacheDir = mkdtempSync(join(tmpdir(), 'registry-lens-lsp-cachedir-'));
+    settings = { cache: { enabled: true, location: cacheDir } };
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  /** Starts a server with the cache on, once, and returns what it showed. */
+  async function firstStart(): Promise<Map<string, Diagnostic[]>> {
+    const c = await started(root, settings);
+    try {
+      assert.equal(readdirSync(cacheDir).length, 1, 'one cache file once the initial analysis is done');
+      return shown(c);
+    } finally {
+      await c.stop();
+    }
+  }
+
+  it('an unchanged folder shows every list from the cache before its analysis is done, and sends none again', async () => {
+    const first = await firstStart();
+    assert.ok(first.size >= 3, `the demo workspace has diagnostics in several files (${first.size})`);
+    const c = await started(root, settings);
+    try {
+      const { before, after } = publications(c);
+      // each file's list, once, before the status: the cached one, which is the first start's final list
+      assert.deepEqual(new Map(before.map((p) => [p.uri, p.diagnostics])), first);
+      assert.equal(before.length, first.size, 'each list sent once');
+      assert.deepEqual(after, []);
+      assert.deepEqual(shown(c), first);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('a file changed between the starts: the analysis corrects what the cache showed', async () => {
+    const first = await firstStart();
+    writeFileSync(join(root, ALICE), 'LOCAL_STEPS = {}\n');
+    const c = await started(root, settings);
+    let cached: Map<string, Diagnostic[]>;
+    try {
+      const { before } = publications(c);
+      // the changed file's cached list is not shown (its stamp moved); the others' are, first
+      assert.ok(first.has(c.uri(ALICE)), "alice's registry had diagnostics");
+      assert.deepEqual(
+        before
+          .slice(0, first.size - 1)
+          .map((p) => p.uri)
+          .sort(),
+        [...first.keys()].filter((uri) => uri !== c.uri(ALICE)),
+      );
+      cached = shown(c);
+    } finally {
+      await c.stop();
+    }
+    assert.deepEqual(cached, await withoutCache(root));
+  });
+
+  it('a truncated cache file is ignored with a message; the server ends where one without the cache ends', async () => {
+    await firstStart();
+    const [file] = readdirSync(cacheDir);
+    const path = join(cacheDir, file as string);
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const c = await started(root, settings);
+    let cached: Map<string, Diagnostic[]>;
+    try {
+      const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => JSON.stringify(n.params));
+      assert.ok(
+        logs.some((l) => l.includes('ignored the cache') && l.includes('checksum')),
+        logs.join('\n'),
+      );
+      cached = shown(c);
+    } finally {
+      await c.stop();
+    }
+    assert.deepEqual(cached, await withoutCache(root));
+    assert.equal(readdirSync(cacheDir).length, 1, 'the damaged file is replaced');
+  });
+
+  it("an open document's list is shown from the cache only if the disk held the text it was analysed from", async () => {
+    const disk = readFileSync(join(root, ALICE), 'utf8');
+    const OTHER = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+    const c = await TestClient.start(new Map(), { root, settings });
+    try {
+      await c.open(ALICE, disk);
+      // not saved: every line one down, so its list differs from the disk's
+      await c.open(OTHER, `\n${readFileSync(join(root, OTHER), 'utf8')}`);
+      await c.waitFor('the status after the initial analysis', () => c.notifications.some((n) => isStatus(n.method)));
+      assert.ok(shown(c).has(c.uri(ALICE)) && shown(c).has(c.uri(OTHER)));
+    } finally {
+      await c.stop();
+    }
+    const again = await started(root, settings);
+    try {
+      const { before } = publications(again);
+      const cached = before.slice(
+        0,
+        before.findIndex((p) => p.uri === again.uri(OTHER)),
+      );
+      assert.ok(
+        cached.some((p) => p.uri === again.uri(ALICE)),
+        'the document saved as analysed: from the cache',
+      );
+      assert.equal(before.filter((p) => p.uri === again.uri(OTHER)).length, 1, 'the edited one: from the analysis');
+      assert.deepEqual(shown(again), await withoutCache(root));
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('off by default: nothing is written', async () => {
+    const c = await started(root, { cache: { location: cacheDir } });
+    try {
+      assert.ok(shown(c).size > 0);
+      assert.deepEqual(readdirSync(cacheDir), []);
+    } finally {
+      await c.stop();
+    }
+  });
+});
