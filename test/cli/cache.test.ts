@@ -5,10 +5,12 @@
 // rewritten.
 import { strict as assert } from 'node:assert';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees, runCli, writeTree } from './helpers';
+import { trusted } from '../../server/src/host/checkCache';
+import { CACHE_FORMAT } from '../../server/src/host/cacheFile';
 import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, rng, type Edit } from '../engine/randomEdits';
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
@@ -42,6 +44,14 @@ function sameAsFresh(root: string, folder: string, what: string): boolean {
   const cached = check(root, ['--cache', '--cache-location', folder]);
   assert.equal(cached, check(root), what);
   return before === null || !before.equals(readFileSync(cacheFile(folder)));
+}
+
+/** The cache with another format version in its header. */
+function foreign(good: Buffer): Buffer {
+  const text = good.toString('latin1');
+  const header = `"format":${CACHE_FORMAT}`;
+  assert.ok(text.includes(header), 'the header names the format');
+  return Buffer.from(text.replace(header, `"format":${CACHE_FORMAT + 1}`), 'latin1');
 }
 
 function write(root: string, rel: string, text: string): void {
@@ -89,6 +99,37 @@ describe('check --cache', function () {
     );
   });
 
+  it('files older than the run are taken by their stamps; a rewrite that keeps size and mtime is still seen', () => {
+    const root = writeTree(cleanTree());
+    const past = new Date(Date.now() - 3_600_000);
+    const age = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) age(join(dir, e.name));
+        utimesSync(join(dir, e.name), past, past);
+      }
+    };
+    age(root);
+    const c = folder();
+    assert.ok(sameAsFresh(root, c, 'first run'));
+    assert.ok(!sameAsFresh(root, c, 'nothing changed'), 'answered from the cache');
+    // Same length, same mtime: only the change time (which no one can set back) tells the rewrite.
+    const text = readFileSync(join(root, ALICE_REGISTRY), 'utf8');
+    writeFileSync(join(root, ALICE_REGISTRY), text.replace('"Processing"', '"Processinf"'));
+    utimesSync(join(root, ALICE_REGISTRY), past, past);
+    assert.ok(sameAsFresh(root, c, 'rewritten in place, mtime kept'), 'the change is analysed and cached');
+  });
+
+  it('a stamp stands for a content only when equal and older than the run by the slack', () => {
+    const started = 1_000_000;
+    const stamp = (mtime: number, ctime = mtime): string => `10:${mtime}:${ctime}:7`;
+    assert.equal(trusted(stamp(990_000), stamp(990_000), started), true);
+    assert.equal(trusted(stamp(990_000), stamp(990_001), started), false, 'another stamp');
+    assert.equal(trusted('', '', started), false, 'no file');
+    assert.equal(trusted(stamp(999_000), stamp(999_000), started), false, 'changed within the slack');
+    assert.equal(trusted(stamp(990_000, 999_500), stamp(990_000, 999_500), started), false, 'its change time counts');
+    assert.equal(trusted(stamp(990_000), undefined, started), false);
+  });
+
   it('a damaged, foreign or unwritable cache is ignored and rebuilt, never trusted', () => {
     const root = join(TEMP, 'damaged-demo');
     cpSync(join(REPO, 'examples', 'demo-workspace'), root, { recursive: true });
@@ -101,7 +142,7 @@ describe('check --cache', function () {
       ['cut in the header', good.subarray(0, 12)],
       ['empty', Buffer.alloc(0)],
       ['not a cache', Buffer.from('hello\n')],
-      ['foreign version', Buffer.from(good.toString('latin1').replace('"format":1', '"format":0'), 'latin1')],
+      ['foreign version', foreign(good)],
     ];
     // a letter of a message: it decodes to another message, which only the checksum tells
     const message = Buffer.from(good);
@@ -120,7 +161,11 @@ describe('check --cache', function () {
       writeFileSync(cacheFile(c), bytes);
       const got = check(root, ['--cache', '--cache-location', c]);
       assert.equal(withoutCacheNotes(got), fresh, what);
-      assert.ok(readFileSync(cacheFile(c)).equals(good), `${what}: rebuilt`);
+      // Rebuilt (it holds the run's start time, so not byte for byte the first): the next run answers from it.
+      const rebuilt = readFileSync(cacheFile(c));
+      assert.ok(!rebuilt.equals(bytes), `${what}: rewritten`);
+      assert.equal(check(root, ['--cache', '--cache-location', c]), fresh, `${what}: read back`);
+      assert.ok(readFileSync(cacheFile(c)).equals(rebuilt), `${what}: rebuilt, answered from`);
     }
     // a file in place of the cache folder: said, and the result is the fresh one
     const blocked = join(TEMP, 'blocked');

@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 
 const MAGIC = 'registry-lens cache\n';
 /** The layout of the file and of what it holds; a change makes older files foreign. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** Larger files are not read (nor written): ten times the large bench org's entry, far below a heap's limit. */
 const MAX_BYTES = 64 * 1024 * 1024;
 const DIGEST_BYTES = 32;
