@@ -11,15 +11,13 @@ import { GENERATED } from './generate';
 import { workloadOf } from './orgs';
 import { median } from './stats';
 import { ensureWritten } from './workload';
+import { option } from './options';
 
 const KINDS = ['no cache', 'first, empty cache', 'second, unchanged', 'second, a workspace registry changed'] as const;
 
 function main(): void {
   const args = process.argv.slice(2);
-  const opt = (name: string, dflt: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 ? (args[i + 1] ?? dflt) : dflt;
-  };
+  const opt = (name: string, dflt: string): string => option(args, name, dflt);
   const org = opt('--org', 'large');
   const rounds = Number(opt('--rounds', '3'));
   const cli = join(__dirname, 'cli.js');

@@ -14,6 +14,7 @@ import { workloadOf } from './orgs';
 import { loadServer, type EditScript } from './serverScenario';
 import { median } from './stats';
 import { ensureWritten } from './workload';
+import { option } from './options';
 import { SERVER_NODE_ARGS } from '../server/src/lsp/protocol';
 
 const KINDS = ['no cache', 'first, empty cache', 'reopen, unchanged'] as const;
@@ -67,10 +68,7 @@ async function start(
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, dflt: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 ? (args[i + 1] ?? dflt) : dflt;
-  };
+  const opt = (name: string, dflt: string): string => option(args, name, dflt);
   const org = opt('--org', 'large');
   const rounds = Number(opt('--rounds', '3'));
   const g = ensureWritten(join(GENERATED, org), workloadOf(org).generated, org, (s) => console.log(s));

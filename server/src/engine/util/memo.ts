@@ -12,7 +12,9 @@ const BOUND = 100_000;
 export function stringMemo<R>(f: (s: string) => R, bound = BOUND): (s: string) => R {
   const known = new Map<string, R>();
   return (s) => {
-    if (known.has(s)) return known.get(s) as R;
+    const hit = known.get(s);
+    // One lookup on the hot path (edit distances ask by the thousand); `has` only for a remembered undefined.
+    if (hit !== undefined || known.has(s)) return hit as R;
     if (known.size >= bound) known.clear();
     const v = f(s);
     known.set(s, v);
