@@ -9,20 +9,25 @@ import { renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees, runCli, writeTree } from './helpers';
+import { runCliAsync, type CliRun } from './helpers';
 import { trusted } from '../../server/src/host/checkCache';
-import { CACHE_FORMAT } from '../../server/src/host/cacheFile';
+import { CACHE_FORMAT, readCacheFile } from '../../server/src/host/cacheFile';
 import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, rng, type Edit } from '../engine/randomEdits';
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
 function check(root: string, extra: string[] = [], cli = CLI): string {
-  const r = runCliWith(cli, ['check', root, '--format', 'json', ...extra]);
+  return answer(runCli(['check', root, '--format', 'json', ...extra], REPO, cli));
+}
+function answer(r: CliRun): string {
   const doc = JSON.parse(r.stdout) as { summary: Record<string, unknown> };
   delete doc.summary['ms'];
   return JSON.stringify({ doc, code: r.code, stderr: r.stderr });
 }
-
-function runCliWith(cli: string, args: string[]): { stdout: string; stderr: string; code: number | null } {
-  return runCli(args, REPO, cli);
+/** Two runs side by side (one writes the cache, the other reads none): their answers. */
+async function checks(root: string, a: string[], b: string[]): Promise<[string, string]> {
+  const run = (extra: string[]): Promise<string> =>
+    runCliAsync(['check', root, '--format', 'json', ...extra]).then(answer);
+  return Promise.all([run(a), run(b)]);
 }
 
 /** `check`'s answer without what it said about the cache itself. */
@@ -39,10 +44,10 @@ function cacheFile(folder: string): string {
 }
 
 /** Asserts that the cached run and a fresh one agree; returns whether the cached run rewrote its file. */
-function sameAsFresh(root: string, folder: string, what: string): boolean {
+async function sameAsFresh(root: string, folder: string, what: string): Promise<boolean> {
   const before = existsSync(folder) && readdirSync(folder).length > 0 ? readFileSync(cacheFile(folder)) : null;
-  const cached = check(root, ['--cache', '--cache-location', folder]);
-  assert.equal(cached, check(root), what);
+  const [cached, fresh] = await checks(root, ['--cache', '--cache-location', folder], []);
+  assert.equal(cached, fresh, what);
   return before === null || !before.equals(readFileSync(cacheFile(folder)));
 }
 
@@ -70,11 +75,11 @@ describe('check --cache', function () {
   let n = 0;
   const folder = (): string => join(TEMP, `c${n++}`);
 
-  it('an unchanged root is answered from the cache; each kind of change is seen', () => {
+  it('an unchanged root is answered from the cache; each kind of change is seen', async () => {
     const root = writeTree(cleanTree());
     const c = folder();
-    assert.ok(sameAsFresh(root, c, 'first run'));
-    assert.ok(!sameAsFresh(root, c, 'nothing changed'), 'an unchanged root rewrites nothing');
+    assert.ok(await sameAsFresh(root, c, 'first run'));
+    assert.ok(!(await sameAsFresh(root, c, 'nothing changed')), 'an unchanged root rewrites nothing');
     const changes: [string, () => void][] = [
       ['a registry changed', () => write(root, CORE_REGISTRY, `STEP_NAMES = {\n${entry('Orphan', 'Processing')}}\n`)],
       ['a file added', () => write(root, 'src/cursus/steps/builders/builder_orphan_step.py', 'class Orphan:\n  x\n')],
@@ -89,8 +94,8 @@ describe('check --cache', function () {
     ];
     for (const [what, change] of changes) {
       change();
-      assert.ok(sameAsFresh(root, c, what), `${what}: the result is recomputed`);
-      assert.ok(!sameAsFresh(root, c, `${what}, then unchanged`), `${what}, then unchanged: from the cache`);
+      assert.ok(await sameAsFresh(root, c, what), `${what}: the result is recomputed`);
+      assert.ok(!(await sameAsFresh(root, c, `${what}, then unchanged`)), `${what}, then unchanged: from the cache`);
     }
     // the flags that change the analysis keep their own results
     assert.equal(
@@ -99,7 +104,7 @@ describe('check --cache', function () {
     );
   });
 
-  it('files older than the run are taken by their stamps; a rewrite that keeps size and mtime is still seen', () => {
+  it('files older than the run are taken by their stamps; a rewrite that keeps size and mtime is still seen', async () => {
     const root = writeTree(cleanTree());
     const past = new Date(Date.now() - 3_600_000);
     const age = (dir: string): void => {
@@ -110,13 +115,13 @@ describe('check --cache', function () {
     };
     age(root);
     const c = folder();
-    assert.ok(sameAsFresh(root, c, 'first run'));
-    assert.ok(!sameAsFresh(root, c, 'nothing changed'), 'answered from the cache');
+    assert.ok(await sameAsFresh(root, c, 'first run'));
+    assert.ok(!(await sameAsFresh(root, c, 'nothing changed')), 'answered from the cache');
     // Same length, same mtime: only the change time (which no one can set back) tells the rewrite.
     const text = readFileSync(join(root, ALICE_REGISTRY), 'utf8');
     writeFileSync(join(root, ALICE_REGISTRY), text.replace('"Processing"', '"Processinf"'));
     utimesSync(join(root, ALICE_REGISTRY), past, past);
-    assert.ok(sameAsFresh(root, c, 'rewritten in place, mtime kept'), 'the change is analysed and cached');
+    assert.ok(await sameAsFresh(root, c, 'rewritten in place, mtime kept'), 'the change is analysed and cached');
   });
 
   it('a stamp stands for a content only when equal and older than the run by the slack', () => {
@@ -151,12 +156,29 @@ describe('check --cache', function () {
     message[letter] = (message[letter] as number) ^ 1;
     damaged.push(['a letter of a message flipped', message]);
     const random = rng(7);
-    for (let i = 0; i < 16; i++) {
+    const flips: [string, Buffer][] = [];
+    for (let i = 0; i < 32; i++) {
       const flipped = Buffer.from(good);
       const at = Math.floor(random() * flipped.length);
       flipped[at] = (flipped[at] as number) ^ (1 << (i % 8));
-      damaged.push([`byte ${at} flipped`, flipped]);
+      flips.push([`byte ${at} flipped`, flipped]);
     }
+    // Every flip reads as no cache (the bundle's identity is the header's; the CLI is run on a few of them).
+    const engine = /"engine":"([^"]+)"/.exec(good.toString('latin1'))?.[1] ?? '';
+    assert.notEqual(
+      readCacheFile(cacheFile(c), engine, () => undefined),
+      undefined,
+      'the good file reads',
+    );
+    for (const [what, bytes] of flips) {
+      writeFileSync(cacheFile(c), bytes);
+      assert.equal(
+        readCacheFile(cacheFile(c), engine, () => undefined),
+        undefined,
+        what,
+      );
+    }
+    damaged.push(...flips.slice(0, 4));
     for (const [what, bytes] of damaged) {
       writeFileSync(cacheFile(c), bytes);
       const got = check(root, ['--cache', '--cache-location', c]);
@@ -207,13 +229,13 @@ describe('check --cache', function () {
     [4, 'onex-registry', ONEX_EDITS],
   ];
   for (const [seed, example, edits] of examples)
-    it(`cached run == fresh run across random edits on ${example}, seed ${seed}`, () => {
+    it(`cached run == fresh run across random edits on ${example}, seed ${seed}`, async () => {
       const root = join(TEMP, `${example}-${seed}`);
       cpSync(join(REPO, 'examples', example), root, { recursive: true });
       const c = folder();
       const random = rng(seed);
       const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
-      sameAsFresh(root, c, 'first run');
+      await sameAsFresh(root, c, 'first run');
       for (let step = 0; step < 8; step++) {
         const files = listed(root);
         const kind = pick(['edit', 'edit', 'edit', 'rename', 'settings', 'none']);
@@ -236,7 +258,7 @@ describe('check --cache', function () {
             if (text === null) files.delete(f);
             else files.set(f, text);
           }
-        const rewritten = sameAsFresh(root, c, `step ${step} (${kind})`);
+        const rewritten = await sameAsFresh(root, c, `step ${step} (${kind})`);
         if (kind === 'none') assert.ok(!rewritten, `step ${step}: nothing changed, answered from the cache`);
       }
     });

@@ -1,6 +1,6 @@
 // Shared by the CLI tests: runs the built `dist/cli.js` as a child process and writes fixture trees
 // (a tiny core registry with components and one workspace) into temporary directories.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,22 @@ export function runCli(args: string[], cwd = REPO, cli = CLI): CliRun {
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `runCli` without blocking: runs beside others (two runs whose results are compared). */
+export function runCliAsync(args: string[], cwd = REPO, cli = CLI): Promise<CliRun> {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, timeout: 60_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
 }
 
 export function runJson(

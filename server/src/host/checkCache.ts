@@ -9,7 +9,7 @@ import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../engine/api';
-import type { HostInterest, RegistryEngine } from '../engine/engine';
+import type { RegistryEngine } from '../engine/engine';
 import type { Diagnostic } from '../engine/types';
 import { cacheName, CACHE_FORMAT, readCacheFile, writeCacheFile } from './cacheFile';
 import { fileStamp, type FeedRecord } from './feedEngine';
@@ -18,7 +18,7 @@ import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
 import { readText, type ReadResult } from './readText';
 import { absolutePaths } from './scan';
-import { walkRoot, type RootWalk } from './walkRoot';
+import { walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
 
 /** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
 export interface CheckResult {
@@ -70,7 +70,9 @@ export async function cachedCheck(
   // One file per root and flags (a settings change replaces it, never adds one).
   const file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
   const entry = asEntry(readCacheFile(file, cache.engine, warn));
-  if (entry !== null && (await unchanged(dir, settings, identity, entry))) {
+  // One walk: what the cached result is judged against, then the analysis's first walk.
+  const whole = await walkRoot(dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
+  if (entry !== null && unchanged(dir, settings, identity, entry, whole)) {
     for (const w of entry.warnings) warn(w);
     return entry.result;
   }
@@ -80,7 +82,7 @@ export async function cachedCheck(
     warnings.push(message);
     warn(message);
   };
-  const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, record: recorder });
+  const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, record: recorder, walked: whole });
   const result = analyse(engine);
   const { tree, reads, started } = recorder;
   const read = [...reads.keys()];
@@ -124,13 +126,13 @@ export function trusted(now: string, then: string | undefined, started: number):
 }
 
 /**
- * Whether the inputs of `entry` are as they were: the tree walked with an interest in everything, then each file
- * read before stat'ed, and read again (one at a time, none kept) unless its stamp is `trusted`, stopping at the first
- * that differs.
+ * Whether the inputs of `entry` are as they were: the tree as `whole` (a walk with `WHOLE_TREE`) found it, then each
+ * file read before stat'ed, and read again (one at a time, none kept) unless its stamp is `trusted`, stopping at the
+ * first that differs.
  */
-async function unchanged(dir: string, settings: FolderSettings, identity: string, entry: Entry): Promise<boolean> {
-  const { excluded, maxFileBytes } = feedOptions(settings, () => undefined);
-  if (treeDigest(identity, await walkRoot(dir, EVERYTHING, excluded)) !== entry.tree) return false;
+function unchanged(dir: string, settings: FolderSettings, identity: string, entry: Entry, whole: RootWalk): boolean {
+  if (treeDigest(identity, whole) !== entry.tree) return false;
+  const { maxFileBytes } = feedOptions(settings, () => undefined);
   const paths = absolutePaths(dir, entry.read);
   return paths.every(
     (abs, i) =>
@@ -138,17 +140,6 @@ async function unchanged(dir: string, settings: FolderSettings, identity: string
       outcome(readText(abs, maxFileBytes)) === entry.outcomes[i],
   );
 }
-
-/** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */
-const EVERYTHING: HostInterest = {
-  walk: 0,
-  wants: () => true,
-  alongside: () => [],
-  files: [],
-  wantsDirectory: () => true,
-  first: () => () => true,
-  firstBelow: () => () => true,
-};
 
 /**
  * The settings and engine (`identity`) and the tree as any walk of it sees it, whatever it asks: the files, the

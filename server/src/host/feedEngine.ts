@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
 import { readTexts, type ReadResult } from './readText';
 import { absolutePaths } from './scan';
-import { walkRoot, type RootWalk } from './walkRoot';
+import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
 const MAX_WALKS = 3;
@@ -46,13 +46,15 @@ export function newFeedState(): FeedState {
 
 /**
  * Without a state (one load, the CLI) nothing is stat'ed; with one, every file to feed is, before it
- * is read (a change after the stat is then read again next time, never missed).
+ * is read (a change after the stat is then read again next time, never missed). `whole`: a walk of the root just
+ * made with `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`).
  */
 export async function feedEngine(
   engine: RegistryEngine,
   root: string,
   opts: FeedOptions,
   state?: FeedState,
+  whole?: RootWalk,
 ): Promise<void> {
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
@@ -94,7 +96,8 @@ export async function feedEngine(
   for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
     const interest = engine.interest();
     walked = interest.walk;
-    const found = await walkRoot(root, interest, opts.excluded);
+    const found =
+      walk === 0 && whole !== undefined ? narrowWalk(whole, interest) : await walkRoot(root, interest, opts.excluded);
     opts.record?.walked(found);
     onDisk = found.onDisk;
     for (const [dir, { reason, file }] of found.unreadable) {

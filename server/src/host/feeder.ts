@@ -15,7 +15,7 @@ import { feedEngine, newFeedState, type FeedOptions, type FeedState } from './fe
 import type { FolderSettings } from './folderSettings';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
-import { walkRoot } from './walkRoot';
+import { walkRoot, type RootWalk } from './walkRoot';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -110,10 +110,13 @@ export class Feeder {
     return feeder;
   }
 
-  /** Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it. */
-  feedRoot(): Promise<void> {
+  /**
+   * Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it; `whole`: a walk of the root just
+   * made with `WHOLE_TREE`, which stands for the first.
+   */
+  feedRoot(whole?: RootWalk): Promise<void> {
     if (this.whole === undefined) throw new Error(`${this.root}: not a whole-root feeder`);
-    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state);
+    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state, whole);
   }
 
   get engine(): RegistryEngine {

@@ -10,6 +10,7 @@ import type { FeedOptions, FeedRecord } from './feedEngine';
 import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
+import type { RootWalk } from './walkRoot';
 import { readSettings } from './readSettings';
 
 export interface OpenedRoot {
@@ -65,14 +66,15 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
 
 /**
  * `dir` is an absolute directory; `stamps`: it is fed again later (see Feeder.wholeRoot); `given.folder`: its settings
- * already read, `given.record`: hears the feed (host/checkCache.ts).
+ * already read, `given.record`: hears the feed, `given.walked`: a walk of the root just made with `WHOLE_TREE`
+ * (host/checkCache.ts).
  */
 export async function openRoot(
   dir: string,
   overrides: RootOverrides,
   warn: (message: string) => void,
   stamps = false,
-  given: { folder?: FolderSettings; record?: FeedRecord } = {},
+  given: { folder?: FolderSettings; record?: FeedRecord; walked?: RootWalk } = {},
 ): Promise<OpenedRoot> {
   const folder = given.folder ?? readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
@@ -86,7 +88,7 @@ export async function openRoot(
   );
   const options = { ...feedOptions(folder, warn), ...(given.record ? { record: given.record } : {}) };
   const feeder = Feeder.wholeRoot(engine, dir, options, stamps);
-  await feeder.feedRoot();
+  await feeder.feedRoot(given.walked);
   return { engine, folder, feeder, overrides };
 }
 

@@ -1,7 +1,8 @@
 // The one walk of a root that answers the engine's interest, for every front end: the files it wants
 // and the companions to read beside them, the links and the directories it asks about, what could not
 // be listed, which links the walk listed a directory through, and whether a narrowed walk left some
-// directory unlisted.
+// directory unlisted. A walk that asked about everything (`WHOLE_TREE`) stands for any other (`narrowWalk`), so a
+// host that walked for another reason (host/checkCache.ts) need not walk again.
 import type { HostInterest, HostLink } from '../engine/engine';
 import { listFiles } from './scan';
 
@@ -67,4 +68,34 @@ export async function walkRoot(
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
   return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted };
+}
+
+/** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */
+export const WHOLE_TREE: HostInterest = {
+  walk: 0,
+  wants: () => true,
+  alongside: () => [],
+  files: [],
+  wantsDirectory: () => true,
+  first: () => () => true,
+  firstBelow: () => () => true,
+};
+
+/**
+ * The walk `walkRoot(root, interest, excluded)` gives, from `whole`, a walk of the same root and exclusions with
+ * `WHOLE_TREE`: the listing does not depend on the interest (without `below`), only which files are taken, which
+ * directories are reported and which names that are not UTF-8 are said (a file's only when it is wanted).
+ */
+export function narrowWalk(whole: RootWalk, interest: HostInterest): RootWalk {
+  const garbledFile = (rel: string): boolean => whole.unreadable.get(rel)?.file === true;
+  const accepted = [...whole.onDisk].filter((rel) => !garbledFile(rel) && interest.wants(rel)).sort();
+  const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => whole.onDisk.has(rel));
+  const unreadable = new Map([...whole.unreadable].filter(([rel, u]) => !u.file || interest.wants(rel)));
+  return {
+    ...whole,
+    files: [...new Set([...accepted, ...companions])].sort(),
+    companions,
+    directories: whole.met.filter((rel) => interest.wantsDirectory(rel)),
+    unreadable,
+  };
 }
