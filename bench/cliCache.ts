@@ -1,12 +1,14 @@
 // `npm run bench:cache [-- --org large --rounds 3]`: what `check --cache` (host/checkCache.ts) saves, side
 // by side in one run, each check a process of its own (cliPeak.ts: wall time, peak RSS): a check without
 // cache, the first check with an empty cache (it writes one), a second with nothing changed, and one after
-// a workspace registry changed; then the cache's size against the org's text. Rounds alternate the kinds,
-// so machine load falls on all of them alike; medians are reported.
+// a workspace registry changed; then the cache's size against the org's text; and `mcp` started without and with
+// `--cache` (the unchanged root's cache): the time to its first `check` answer (mcpFirst.ts). Rounds alternate the
+// kinds, so machine load falls on all of them alike; medians are reported.
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck, type Run } from './cliPeak';
+import { mcpFirstCheck, type McpFirst } from './mcpFirst';
 import { GENERATED } from './generate';
 import { workloadOf } from './orgs';
 import { median } from './stats';
@@ -15,7 +17,7 @@ import { option } from './options';
 
 const KINDS = ['no cache', 'first, empty cache', 'second, unchanged', 'second, a workspace registry changed'] as const;
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const opt = (name: string, dflt: string): string => option(args, name, dflt);
   const org = opt('--org', 'large');
@@ -29,6 +31,7 @@ function main(): void {
   const original = readFileSync(registry);
   const temp = mkdtempSync(join(tmpdir(), 'registry-lens-cache-bench-'));
   const runs = new Map<string, Run[]>(KINDS.map((k) => [k, []]));
+  const mcp = { plain: [] as McpFirst[], cached: [] as McpFirst[] };
   let cacheBytes = 0;
   try {
     for (let round = 0; round < rounds; round++) {
@@ -39,6 +42,8 @@ function main(): void {
       runs.get(KINDS[1])?.push(runCheck(cli, flags, peak));
       runs.get(KINDS[2])?.push(runCheck(cli, flags, peak));
       cacheBytes = statSync(join(cache, readdirSync(cache)[0] as string)).size;
+      mcp.plain.push(await mcpFirstCheck(cli, [g.root]));
+      mcp.cached.push(await mcpFirstCheck(cli, flags));
       appendFileSync(registry, `# bench edit ${round}\n`);
       try {
         runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
@@ -67,6 +72,16 @@ function main(): void {
   console.log(
     `  cache size ${(cacheBytes / 2 ** 20).toFixed(1)} MiB: ×${(cacheBytes / g.bytes).toFixed(3)} of the org's text`,
   );
+  const counts = new Set([...mcp.plain, ...mcp.cached].map((r) => r.counts));
+  if (counts.size !== 1) throw new Error(`mcp answers differ: ${[...counts].join(' / ')}`);
+  const plainMs = median(mcp.plain.map((r) => r.ms));
+  const cachedMs = median(mcp.cached.map((r) => r.ms));
+  console.log(`  mcp, start → first check answer (${[...counts].join('')}):`);
+  console.log(`    without --cache ${plainMs.toFixed(0).padStart(6)} ms`);
+  console.log(`    with --cache    ${cachedMs.toFixed(0).padStart(6)} ms  ×${(cachedMs / plainMs).toFixed(2)}`);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -219,6 +219,9 @@ describe('check --cache', function () {
     const r = runCli(['check', root, '--cache-location', join(TEMP, 'x')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--cache-location DIR moves the cache of --cache: give --cache/);
+    const mcp = runCli(['mcp', root, '--cache-location', join(TEMP, 'x')]);
+    assert.equal(mcp.code, 2, 'mcp takes the same options');
+    assert.match(mcp.stderr, /--cache-location DIR moves the cache of --cache: give --cache/);
   });
 
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between runs

@@ -168,10 +168,11 @@ export class McpTestClient {
  * listed, so that every `callTool` validates structured content against the advertised output schema
  * (the SDK throws -32602 when it does not match), as every SDK-based agent does.
  */
-export async function sdkClient(args: string[]): Promise<Client> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+/** `cli`: another copy of the bundle. */
+export async function sdkClient(args: string[], cli = CLI): Promise<Client> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
   const client = new Client({ name: 'registry-lens-test', version: '0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, ...args], stderr: 'ignore' }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, ...args], stderr: 'ignore' }));
   await client.listTools();
   return client;
 }

@@ -75,6 +75,8 @@ export type Command =
        * `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed).
        */
       allowUnproposedFixes: boolean;
+      /** `--cache` (`--cache-location DIR`): as check's, for the whole-root `check` calls made before a load. */
+      cache?: string | null;
     };
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
@@ -102,7 +104,15 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
   list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
   graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
   'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
-  mcp: { args: [], options: { 'read-only': 'boolean', 'allow-unproposed-fixes': 'boolean' } },
+  mcp: {
+    args: [],
+    options: {
+      'read-only': 'boolean',
+      'allow-unproposed-fixes': 'boolean',
+      cache: 'boolean',
+      'cache-location': 'string',
+    },
+  },
 };
 
 const MODES = ['isolated', 'hybrid'] as const;
@@ -131,8 +141,6 @@ export function parseCommand(argv: string[]): Command {
     case 'check':
       if (str(v['base']) !== undefined && !files)
         throw new UsageError('--base REV compares what --files F… change: give --files');
-      if (str(v['cache-location']) !== undefined && v['cache'] !== true)
-        throw new UsageError('--cache-location DIR moves the cache of --cache: give --cache');
       return {
         kind,
         root,
@@ -143,7 +151,7 @@ export function parseCommand(argv: string[]): Command {
         ...(str(v['output']) !== undefined ? { output: str(v['output']) } : {}),
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
         ...(str(v['base']) !== undefined ? { base: str(v['base']) } : {}),
-        ...(v['cache'] === true ? { cache: cacheFolder(str(v['cache-location'])) } : {}),
+        ...cacheOption(v),
       };
     case 'explain':
       return {
@@ -191,6 +199,7 @@ export function parseCommand(argv: string[]): Command {
         root,
         readOnly: v['read-only'] === true,
         allowUnproposedFixes: v['allow-unproposed-fixes'] === true,
+        ...cacheOption(v),
       };
   }
 }
@@ -258,6 +267,13 @@ function oneOf<T extends string>(flag: string, v: Values[string], allowed: reado
   const found = allowed.find((a) => a === v);
   if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${String(v)}')`);
   return found;
+}
+
+/** `--cache` and `--cache-location DIR` (check, mcp): the cache folder, resolved (null: the default one). */
+function cacheOption(v: Values): { cache?: string | null } {
+  if (str(v['cache-location']) !== undefined && v['cache'] !== true)
+    throw new UsageError('--cache-location DIR moves the cache of --cache: give --cache');
+  return v['cache'] === true ? { cache: cacheFolder(str(v['cache-location'])) } : {};
 }
 
 /** The resolved folder of `--cache-location DIR`, null without it; an empty DIR is a usage error. */

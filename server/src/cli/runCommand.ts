@@ -3,7 +3,6 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Summary } from '../engine/api';
-import type { RegistryEngine } from '../engine/engine';
 import type { Diagnostic, Severity } from '../engine/types';
 import { countsOf } from '../engine/render/checkFilter';
 import { renderExplanation } from '../engine/render/explainText';
@@ -15,7 +14,7 @@ import { formatListJson, formatListTable } from './formatList';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { isDirectory, OFF_UNLESS_ASKED, type RootOverrides } from '../host/openRoot';
-import { cachedCheck, engineIdentity, type CheckResult } from '../host/checkCache';
+import { cachedCheck, engineIdentity, wholeResult, type CheckResult } from '../host/checkCache';
 import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
@@ -105,16 +104,11 @@ async function cachedWholeCheck(
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
   const folder = cmd.cache ?? defaultCacheFolder(dir);
   const engine = engineIdentity(version);
-  const analyse = (e: RegistryEngine): CheckResult => ({
-    diagnostics: e.allDiagnostics(),
-    summary: e.summary(),
-    registryGlobs: e.registryGlobs(),
-  });
   if (engine === null) warn('no cache: the running build cannot be identified');
   const result =
     engine === null
-      ? analyse((await loadRoot(dir, overrides, warn)).engine)
-      : await cachedCheck(dir, overrides, warn, { folder, engine }, analyse);
+      ? wholeResult((await loadRoot(dir, overrides, warn)).engine)
+      : await cachedCheck(dir, overrides, warn, { folder, engine });
   const empty = result.summary.sources === 0 && result.diagnostics.length === 0;
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
 }

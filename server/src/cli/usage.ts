@@ -30,6 +30,8 @@ Commands:
       tools: check, explain, list, graph, locate, fixes; apply_fix, apply_fixes, init_workspace (see docs/mcp.md)
       --read-only                     list no tool that writes (apply_fix, apply_fixes, init_workspace)
       --allow-unproposed-fixes        apply_fix also takes a fix the caller wrote, not only one 'fixes' proposed
+      --cache  --cache-location DIR   as check's: a whole-root 'check' call before the root is loaded is answered
+                                      from check's cache when nothing it read changed; the load then follows
 
 Without --workspace the context is core.
 Options: --help, --version; -- ends the options (what follows is ROOT or check --files' files, even if it starts with -)

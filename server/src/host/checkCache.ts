@@ -1,4 +1,4 @@
-// `check --cache`: a whole root's diagnostics kept between runs, exact by construction. The engine's
+// `check --cache` and `mcp --cache`: a whole root's diagnostics kept between runs, exact by construction. The engine's
 // output is a function of what the host feeds it (settings, the walk's view of the tree, each file read
 // and its outcome), and what the host feeds is a function of the tree and of the engine's answers to
 // those same inputs. So a run may reuse an earlier result when the settings, the engine build, the
@@ -12,7 +12,7 @@ import type { Summary } from '../engine/api';
 import type { RegistryEngine } from '../engine/engine';
 import type { Diagnostic } from '../engine/types';
 import { cacheName, CACHE_FORMAT, readCacheFile, writeCacheFile } from './cacheFile';
-import { fileStamp, type FeedRecord } from './feedEngine';
+import { fileStamp, type FeedExtras, type FeedRecord } from './feedEngine';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
@@ -53,45 +53,111 @@ export function engineIdentity(version: string): string | null {
   }
 }
 
+/** The cache folder and the running build's identity (`engineIdentity`). */
+export interface CacheSpec {
+  folder: string;
+  engine: string;
+}
+
+/** What a fresh analysis of a root whose result is not cached is given, and how its result is then kept. */
+export interface FreshAnalysis {
+  /** The root's settings, as judged. */
+  readonly settings: FolderSettings;
+  /** What its first feed is given: the walk already made, and what records the feed. */
+  readonly feed: FeedExtras;
+  /** Says a warning of the analysis and keeps it, said again whenever the result is reused. */
+  readonly warn: (message: string) => void;
+  /** The result of `engine`, fed and analysed as said, written to the cache (failures to write are said). */
+  store(engine: RegistryEngine): CheckResult;
+}
+
+/** The whole-check result of an analysed root (what `store` keeps). */
+export function wholeResult(engine: RegistryEngine): CheckResult {
+  return { diagnostics: engine.allDiagnostics(), summary: engine.summary(), registryGlobs: engine.registryGlobs() };
+}
+
 /**
- * The root's whole-check result: the cached one when its inputs are unchanged, else a fresh analysis
- * (`analyse` asks it of the engine), which is then cached in `folder` (a bad or unwritable cache is said
- * on `warn` and never changes the result).
+ * A root's whole-check result kept in a cache folder, for the front ends that analyse a root from disk (`check
+ * --cache`, `mcp --cache`: the same file for the same root and overrides). A bad or unwritable cache is said on `warn`
+ * and never changes a result.
  */
+export class ResultCache {
+  private readonly file: string;
+  constructor(
+    private readonly dir: string,
+    private readonly overrides: RootOverrides,
+    private readonly cache: CacheSpec,
+    private readonly warn: (message: string) => void,
+  ) {
+    // One file per root and flags (a settings change replaces it, never adds one).
+    this.file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
+  }
+
+  /**
+   * The cached result when its inputs are unchanged (its warnings said again), else what a fresh analysis needs: the
+   * walk made to judge the cache is the analysis's first.
+   */
+  async lookup(): Promise<{ hit: CheckResult } | { fresh: FreshAnalysis }> {
+    const settings = readSettings(this.dir, this.warn);
+    const identity = this.identity(settings);
+    const entry = asEntry(readCacheFile(this.file, this.cache.engine, this.warn));
+    const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
+    if (entry !== null && unchanged(this.dir, settings, identity, entry, whole)) {
+      for (const w of entry.warnings) this.warn(w);
+      return { hit: entry.result };
+    }
+    return { fresh: this.analysis(settings, identity, whole) };
+  }
+
+  /** What a fresh analysis needs, without judging the cache (the analysis will replace its result). */
+  async fresh(): Promise<FreshAnalysis> {
+    const settings = readSettings(this.dir, this.warn);
+    const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
+    return this.analysis(settings, this.identity(settings), whole);
+  }
+
+  private identity(settings: FolderSettings): string {
+    return JSON.stringify({ format: CACHE_FORMAT, dir: this.dir, settings, overrides: this.overrides });
+  }
+
+  private analysis(settings: FolderSettings, identity: string, whole: RootWalk): FreshAnalysis {
+    const warnings: string[] = [];
+    const recorder = new InputRecorder(identity);
+    const { dir, file, cache, warn } = this;
+    return {
+      settings,
+      feed: { whole, record: recorder },
+      warn: (message) => {
+        warnings.push(message);
+        warn(message);
+      },
+      store(engine) {
+        const result = wholeResult(engine);
+        const { tree, reads, started } = recorder;
+        const read = [...reads.keys()];
+        // Stamped now, after the analysis: a file changed since its read has changed after `started`, so its stamp is
+        // never trusted (`trusted`); taken during the feed, the stamps' garbage raised the run's peak RSS by 15 MB.
+        const stamps = absolutePaths(dir, read).map(fileStamp);
+        const value: Entry = { tree, read, outcomes: [...reads.values()], stamps, started, warnings, result };
+        writeCacheFile(file, cache.engine, value, warn);
+        return result;
+      },
+    };
+  }
+}
+
+/** `check --cache`: the root's whole-check result, the cached one when its inputs are unchanged, else a fresh one. */
 export async function cachedCheck(
   dir: string,
   overrides: RootOverrides,
   warn: (message: string) => void,
-  cache: { folder: string; engine: string },
-  analyse: (engine: RegistryEngine) => CheckResult,
+  cache: CacheSpec,
 ): Promise<CheckResult> {
-  const settings = readSettings(dir, warn);
-  const identity = JSON.stringify({ format: CACHE_FORMAT, dir, settings, overrides });
-  // One file per root and flags (a settings change replaces it, never adds one).
-  const file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
-  const entry = asEntry(readCacheFile(file, cache.engine, warn));
-  // One walk: what the cached result is judged against, then the analysis's first walk.
-  const whole = await walkRoot(dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
-  if (entry !== null && unchanged(dir, settings, identity, entry, whole)) {
-    for (const w of entry.warnings) warn(w);
-    return entry.result;
-  }
-  const warnings: string[] = [];
-  const recorder = new InputRecorder(identity);
-  const said = (message: string): void => {
-    warnings.push(message);
-    warn(message);
-  };
-  const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, record: recorder, walked: whole });
-  const result = analyse(engine);
-  const { tree, reads, started } = recorder;
-  const read = [...reads.keys()];
-  // Stamped now, after the analysis: a file changed since its read has changed after `started`, so its stamp is never
-  // trusted (`trusted`); taken during the feed, the stamps' garbage raised the run's peak RSS by 15 MB.
-  const stamps = absolutePaths(dir, read).map(fileStamp);
-  const value: Entry = { tree, read, outcomes: [...reads.values()], stamps, started, warnings, result };
-  writeCacheFile(file, cache.engine, value, warn);
-  return result;
+  const found = await new ResultCache(dir, overrides, cache, warn).lookup();
+  if ('hit' in found) return found.hit;
+  const { settings, feed, warn: said } = found.fresh;
+  const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, feed });
+  return found.fresh.store(engine);
 }
 
 /** Hears a feed: the last walk's view of the tree and each file's read outcome, as digests. */

@@ -22,7 +22,15 @@ export interface FeedOptions {
   warn: (message: string) => void;
   /** The size policy (setting `registryLens.maxFileSizeMB`). */
   maxFileBytes: number;
-  /** Hears each walk and each read outcome (host/checkCache.ts: what a cached result is judged against). */
+}
+
+/**
+ * What one feed is given besides its options (host/checkCache.ts): `whole`, a walk of the root just made with
+ * `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`); `record`, which hears each
+ * walk and each read outcome (what a cached result is judged against).
+ */
+export interface FeedExtras {
+  whole?: RootWalk;
   record?: FeedRecord;
 }
 
@@ -46,15 +54,14 @@ export function newFeedState(): FeedState {
 
 /**
  * Without a state (one load, the CLI) nothing is stat'ed; with one, every file to feed is, before it
- * is read (a change after the stat is then read again next time, never missed). `whole`: a walk of the root just
- * made with `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`).
+ * is read (a change after the stat is then read again next time, never missed).
  */
 export async function feedEngine(
   engine: RegistryEngine,
   root: string,
   opts: FeedOptions,
   state?: FeedState,
-  whole?: RootWalk,
+  { whole, record }: FeedExtras = {},
 ): Promise<void> {
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
@@ -76,7 +83,7 @@ export async function feedEngine(
     );
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
-      opts.record?.read(rel, read ?? null);
+      record?.read(rel, read ?? null);
       const had = fed.has(rel);
       if (!read) {
         fed.delete(rel);
@@ -98,7 +105,7 @@ export async function feedEngine(
     walked = interest.walk;
     const found =
       walk === 0 && whole !== undefined ? narrowWalk(whole, interest) : await walkRoot(root, interest, opts.excluded);
-    opts.record?.walked(found);
+    record?.walked(found);
     onDisk = found.onDisk;
     for (const [dir, { reason, file }] of found.unreadable) {
       if (!state?.unreadable.has(dir)) opts.warn(`skipped ${dir}${file ? '' : '/'}: ${reason}`);

@@ -11,11 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
-import { feedEngine, newFeedState, type FeedOptions, type FeedState } from './feedEngine';
+import { feedEngine, newFeedState, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
-import { walkRoot, type RootWalk } from './walkRoot';
+import { walkRoot } from './walkRoot';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -110,13 +110,10 @@ export class Feeder {
     return feeder;
   }
 
-  /**
-   * Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it; `whole`: a walk of the root just
-   * made with `WHOLE_TREE`, which stands for the first.
-   */
-  feedRoot(whole?: RootWalk): Promise<void> {
+  /** Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it. */
+  feedRoot(extras?: FeedExtras): Promise<void> {
     if (this.whole === undefined) throw new Error(`${this.root}: not a whole-root feeder`);
-    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state, whole);
+    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state, extras);
   }
 
   get engine(): RegistryEngine {

@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
-import type { FeedOptions, FeedRecord } from './feedEngine';
+import type { FeedExtras, FeedOptions } from './feedEngine';
 import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
-import type { RootWalk } from './walkRoot';
 import { readSettings } from './readSettings';
 
 export interface OpenedRoot {
@@ -66,15 +65,14 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
 
 /**
  * `dir` is an absolute directory; `stamps`: it is fed again later (see Feeder.wholeRoot); `given.folder`: its settings
- * already read, `given.record`: hears the feed, `given.walked`: a walk of the root just made with `WHOLE_TREE`
- * (host/checkCache.ts).
+ * already read; `given.feed`: what the first feed is given (host/checkCache.ts).
  */
 export async function openRoot(
   dir: string,
   overrides: RootOverrides,
   warn: (message: string) => void,
   stamps = false,
-  given: { folder?: FolderSettings; record?: FeedRecord; walked?: RootWalk } = {},
+  given: { folder?: FolderSettings; feed?: FeedExtras } = {},
 ): Promise<OpenedRoot> {
   const folder = given.folder ?? readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
@@ -86,9 +84,8 @@ export async function openRoot(
     settings,
     { reread: rereader(dir, () => folder.maxFileBytes) },
   );
-  const options = { ...feedOptions(folder, warn), ...(given.record ? { record: given.record } : {}) };
-  const feeder = Feeder.wholeRoot(engine, dir, options, stamps);
-  await feeder.feedRoot(given.walked);
+  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps);
+  await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };
 }
 

@@ -3,38 +3,67 @@
 // (the root's host/feeder.ts, made with stamps), so a change written just before a call is always seen and
 // no inotify watch is spent per directory. A changed `.vscode/settings.json` opens the root afresh.
 // Calls run one at a time: a walk that yields to the event loop never interleaves with another.
+// With a result cache (`--cache`, host/checkCache.ts) the root loads at the first call, not before: a whole-root
+// `check` that comes before the load is done is answered from the cache when nothing its result read changed (judged
+// at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
+// result there.
 import { join } from 'node:path';
 import type { RegistryEngine } from '../engine/engine';
+import type { CheckResult, FreshAnalysis, ResultCache } from '../host/checkCache';
 import { fileStamp } from '../host/feedEngine';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from '../host/openRoot';
 
 export class LiveRoot {
-  private opened: Promise<OpenedRoot>;
+  /** Undefined until the first call, with a result cache. */
+  private opened: Promise<OpenedRoot> | undefined;
+  /** The last load is done (its engine answers). */
+  private loaded = false;
   private settings: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `dir`: an absolute directory. Loading starts at once, so the first call finds it (nearly) done. */
+  /**
+   * `dir`: an absolute directory. Without `cache` loading starts at once, so the first call finds it (nearly) done.
+   */
   constructor(
     readonly dir: string,
     private readonly warn: (message: string) => void,
+    private readonly cache?: ResultCache,
   ) {
     this.settings = this.settingsStamp();
-    this.opened = this.reopen();
+    if (cache === undefined) void this.reopen();
   }
 
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
   run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
+    return this.queued(async () => {
       const opened = await this.sync();
       return work(opened.engine, opened);
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+  }
+
+  /**
+   * After every call before it: the whole-root check result the cache holds, while the root is not loaded and nothing
+   * the result read changed; null otherwise (ask the engine).
+   */
+  cachedResult(): Promise<CheckResult | null> {
+    return this.queued(async () => {
+      if (this.cache === undefined || this.loaded) return null;
+      const found = await this.cache.lookup();
+      // The load starts now (after the answer, or from the walk that judged the cache).
+      if (this.opened === undefined) void this.reopen('fresh' in found ? found.fresh : undefined);
+      return 'hit' in found ? found.hit : null;
+    });
   }
 
   /** Resolves once every call queued so far is done. */
   async idle(): Promise<void> {
     await this.queue;
+  }
+
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private async sync(): Promise<OpenedRoot> {
@@ -45,7 +74,7 @@ export class LiveRoot {
     }
     let root: OpenedRoot;
     try {
-      root = await this.opened;
+      root = await (this.opened ?? this.reopen());
     } catch (e) {
       void this.reopen(); // the next call awaits it (the root may be back)
       throw e;
@@ -54,11 +83,36 @@ export class LiveRoot {
     return root;
   }
 
-  /** Opens the root afresh (a new engine and feeder); a failure is reported by the first call that needs it. */
-  private reopen(): Promise<OpenedRoot> {
-    this.opened = openRoot(this.dir, { off: OFF_UNLESS_ASKED }, this.warn, true);
-    this.opened.catch(() => undefined);
-    return this.opened;
+  /**
+   * Opens the root afresh (a new engine and feeder); a failure is reported by the first call that needs it. With a
+   * result cache the load starts from the walk of a fresh analysis (`fresh`, else one made now) and keeps its result.
+   */
+  private reopen(fresh?: FreshAnalysis): Promise<OpenedRoot> {
+    this.loaded = false;
+    const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
+      openRoot(
+        this.dir,
+        { off: OFF_UNLESS_ASKED },
+        f?.warn ?? this.warn,
+        true,
+        f ? { folder: f.settings, feed: f.feed } : {},
+      );
+    const cache = this.cache;
+    const opened = (this.opened =
+      cache === undefined
+        ? load()
+        : (fresh ? Promise.resolve(fresh) : cache.fresh()).then(async (f) => {
+            const root = await load(f);
+            f.store(root.engine);
+            return root;
+          }));
+    opened.then(
+      () => {
+        if (this.opened === opened) this.loaded = true;
+      },
+      () => undefined,
+    );
+    return opened;
   }
 
   private settingsStamp(): string {

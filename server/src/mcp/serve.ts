@@ -5,7 +5,9 @@
 import { resolve } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { isDirectory } from '../host/openRoot';
+import { defaultCacheFolder } from '../host/cacheFile';
+import { engineIdentity, ResultCache } from '../host/checkCache';
+import { isDirectory, OFF_UNLESS_ASKED } from '../host/openRoot';
 import { FixProposals } from './fixProposals';
 import { guardInput } from './inputGuard';
 import { LiveRoot } from './liveRoot';
@@ -47,7 +49,11 @@ export async function serveMcp(
     warn(`${rootArg}: not a directory`);
     return 2;
   }
-  const context: ToolContext = { root: new LiveRoot(dir, warn), fixes: new FixProposals(), options };
+  const context: ToolContext = {
+    root: new LiveRoot(dir, warn, resultCache(dir, version, warn, options)),
+    fixes: new FixProposals(),
+    options,
+  };
   const server = new McpServer(
     { name: 'registry-lens', version },
     { instructions: options.readOnly ? `${INSTRUCTIONS}\n${READ_ONLY}` : INSTRUCTIONS },
@@ -75,6 +81,23 @@ export async function serveMcp(
   await turn();
   await server.close();
   return 0;
+}
+
+/** The result cache `--cache` asks for (the one `check --cache` keeps for the same root), if the build is known. */
+function resultCache(
+  dir: string,
+  version: string,
+  warn: (message: string) => void,
+  options: ServeOptions,
+): ResultCache | undefined {
+  if (options.cache === undefined) return undefined;
+  const engine = engineIdentity(version);
+  if (engine === null) {
+    warn('no cache: the running build cannot be identified');
+    return undefined;
+  }
+  const spec = { folder: options.cache ?? defaultCacheFolder(dir), engine };
+  return new ResultCache(dir, { off: OFF_UNLESS_ASKED }, spec, warn);
 }
 
 /** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */

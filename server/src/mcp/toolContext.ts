@@ -12,11 +12,13 @@ import type { LiveRoot } from './liveRoot';
 
 /**
  * How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a
- * fix the caller wrote.
+ * fix the caller wrote; `--cache` answers a whole-root check from check's cache while the root loads.
  */
 export interface ServeOptions {
   readOnly: boolean;
   allowUnproposedFixes: boolean;
+  /** `--cache`: the result cache's folder (null: the default one); see LiveRoot. */
+  cache?: string | null;
 }
 
 export interface ToolContext {

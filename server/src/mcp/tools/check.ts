@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../engine/types';
 import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
 import { pageInput, pageLine, pageOf, pageOutput, type Page } from '../paging';
 import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
-import { answer, pathInRoot, type ToolContext } from '../toolContext';
+import { answer, pathInRoot, type ToolAnswer, type ToolContext } from '../toolContext';
 
 /** Problems the text names before it refers to the structured content for the rest. */
 const FIRST = 10;
@@ -101,13 +101,18 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
         throw new Error("'causedBy' needs 'paths': the files whose effects to report");
       const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> =>
         filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
-      return root.run((engine, opened) => {
-        const asked = mode !== undefined || reportUnusedSuppressions === true;
-        const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
-        const { diagnostics: kept, summary } = asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine);
+      const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>): ToolAnswer => {
         const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
         const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
         return answer(text(root.dir, kept, summary, page), doc);
+      };
+      const asked = mode !== undefined || reportUnusedSuppressions === true;
+      // The whole root's diagnostics, filtered: what the result cache keeps (`mcp --cache`).
+      const cached = asked || caused ? null : await root.cachedResult();
+      if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter));
+      return root.run((engine, opened) => {
+        const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
+        return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine));
       });
     },
   );

@@ -1,0 +1,104 @@
+// `mcp --cache`, over the SDK client: a whole-root check that comes while the root loads is answered from
+// check's cache (the file `check --cache` keeps for the same root) when nothing its result read changed, and
+// needs no engine for it; a change, or any other question, waits for the engine; each load keeps its result
+// in the cache, which `check --cache` then answers from.
+import { strict as assert } from 'node:assert';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { REPO, runCli, runJson } from '../cli/helpers';
+import { CLI, sdkClient } from './client';
+
+const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+
+interface CheckDoc {
+  diagnostics: unknown[];
+  summary: Record<string, number>;
+}
+
+async function check(client: Client, args: Record<string, unknown> = {}): Promise<CheckDoc | { error: string }> {
+  const r = await client.callTool({ name: 'check', arguments: { limit: 100_000, ...args } });
+  const text = (r.content as { text: string }[]).map((c) => c.text).join('\n');
+  if (r.isError === true) return { error: text };
+  const doc = r.structuredContent as CheckDoc;
+  return { diagnostics: doc.diagnostics, summary: { ...doc.summary, ms: 0 } };
+}
+
+describe('mcp --cache', function () {
+  this.timeout(120_000);
+  let temp: string;
+  let root: string;
+  let folder: string;
+  beforeEach(() => {
+    temp = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-cache-'));
+    root = join(temp, 'root');
+    cpSync(join(REPO, 'examples', 'demo-workspace'), root, { recursive: true });
+    folder = join(temp, 'cache');
+  });
+  afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+  const cacheFile = (): string => {
+    const files = readdirSync(folder).filter((f) => f.endsWith('.bin'));
+    assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
+    return join(folder, files[0] as string);
+  };
+
+  it('answers a whole-root check from the cache without an engine; a change or another tool needs the engine', async () => {
+    runCli(['check', root, '--cache', '--cache-location', folder]);
+    // The same bundle without the tree-sitter wasm beside it: the same build (its identity is the bundle's digest),
+    // whose root never loads.
+    const bare = join(temp, 'bare');
+    mkdirSync(bare);
+    copyFileSync(CLI, join(bare, 'cli.js'));
+    const withEngine = await sdkClient(['mcp', '--root', root]);
+    const cached = await sdkClient(
+      ['mcp', '--root', root, '--cache', '--cache-location', folder],
+      join(bare, 'cli.js'),
+    );
+    try {
+      for (const args of [{}, { paths: [BOB] }, { codes: ['RL002'] }, { severity: 'warning' }, { limit: 2 }])
+        assert.deepEqual(await check(cached, args), await check(withEngine, args), JSON.stringify(args));
+      const cli = runJson(['check', root, '--format', 'json', '--fail-on', 'never']).json as unknown as CheckDoc;
+      assert.deepEqual(await check(cached), { diagnostics: cli.diagnostics, summary: { ...cli.summary, ms: 0 } });
+      for (const args of [{ mode: 'hybrid' }, { paths: [BOB], causedBy: true }]) {
+        const r = await check(cached, args);
+        assert.ok('error' in r && /wasm/.test(r.error), `${JSON.stringify(args)}: the engine is asked`);
+      }
+      const explained = await cached.callTool({ name: 'explain', arguments: { step: 'FeatureJoin' } });
+      assert.equal(explained.isError, true, 'explain needs the engine');
+      writeFileSync(join(root, BOB), `${readFileSync(join(root, BOB), 'utf8')}\n# changed\n`);
+      const changed = await check(cached);
+      assert.ok('error' in changed, 'a change is not answered from the cache');
+    } finally {
+      await Promise.all([withEngine.close(), cached.close()]);
+    }
+  });
+
+  it("keeps each load's result in the cache, which check --cache answers from", async () => {
+    const client = await sdkClient(['mcp', '--root', root, '--cache', '--cache-location', folder]);
+    let viaMcp: CheckDoc | { error: string };
+    try {
+      viaMcp = await check(client);
+      // Any call that needs the engine waits for the load, which keeps its result before it answers.
+      await client.callTool({ name: 'list', arguments: {} });
+    } finally {
+      await client.close();
+    }
+    const stored = readFileSync(cacheFile());
+    const doc = runJson([
+      'check',
+      root,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--cache',
+      '--cache-location',
+      folder,
+    ]).json as unknown as CheckDoc;
+    assert.deepEqual({ diagnostics: doc.diagnostics, summary: { ...doc.summary, ms: 0 } }, viaMcp);
+    assert.ok(readFileSync(cacheFile()).equals(stored), 'answered from the file the server wrote, not rewritten');
+  });
+});
