@@ -13,7 +13,9 @@ export interface McpFirst {
 export async function mcpFirstCheck(cli: string, args: readonly string[]): Promise<McpFirst> {
   const start = performance.now();
   const client = new Client({ name: 'registry-lens-bench', version: '0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...args] }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', ...args], stderr: 'ignore' }),
+  );
   try {
     const r = await client.callTool({ name: 'check', arguments: { limit: 1 } }, undefined, { timeout: 600_000 });
     const ms = performance.now() - start;
