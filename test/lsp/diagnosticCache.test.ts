@@ -1,6 +1,7 @@
 // The diagnostics cache (setting registryLens.cache.enabled, lsp/diagnosticCache.ts): a folder started again shows
 // the lists of its unchanged files before its analysis is done, and ends where a server without the cache ends —
-// after a file changed between the two starts, or with a damaged cache file; off by default, it writes nothing.
+// after a file changed between the two starts, or with a damaged cache file; what a session analysed after its load
+// is kept when it ends; off by default, it writes nothing.
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,34 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
       );
       assert.equal(before.filter((p) => p.uri === again.uri(OTHER)).length, 1, 'the edited one: from the analysis');
       assert.deepEqual(shown(again), await withoutCache(root));
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('a change analysed after the load is saved when the session ends, without waiting for a quiet moment', async () => {
+    const c = await started(root, settings);
+    let last: Map<string, Diagnostic[]>;
+    try {
+      const had = JSON.stringify(shown(c).get(c.uri(ALICE)));
+      const statuses = (): number => c.notifications.filter((n) => isStatus(n.method)).length;
+      const seen = statuses();
+      // A line above all: each of its diagnostics one line down.
+      writeFileSync(join(root, ALICE), `# changed\n${readFileSync(join(root, ALICE), 'utf8')}`);
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(ALICE), type: 2 }] });
+      await c.diagnosticsOf(ALICE, "alice's list after the change", (ds) => JSON.stringify(ds) !== had);
+      await c.waitFor('the status after the change is analysed', () => statuses() > seen);
+      last = shown(c);
+    } finally {
+      await c.stop();
+    }
+    const again = await started(root, settings);
+    try {
+      const { before, after } = publications(again);
+      // Each list once: none the cache showed was corrected (lists elsewhere point into the changed file's lines).
+      assert.deepEqual(new Map(before.map((p) => [p.uri, p.diagnostics])), last);
+      assert.equal(before.length, last.size, 'each list sent once');
+      assert.deepEqual(after, []);
     } finally {
       await again.stop();
     }

@@ -77,6 +77,11 @@ export class Analysis {
     this.folders.get(folder)?.forget();
     this.folders.delete(folder);
   }
+
+  /** The session ends: each folder's diagnostics cache gets the lists a quiet moment would have saved. */
+  shutdown(): void {
+    for (const analysis of this.folders.values()) analysis.saveNow();
+  }
 }
 
 export class FolderAnalysis implements Analyser {
@@ -211,8 +216,17 @@ export class FolderAnalysis implements Analyser {
       step.more,
     ]);
     clearTimeout(this.quiet);
+    this.quiet = undefined;
     if (loaded) this.save();
-    else if (this.cache !== null) this.quiet = setTimeout(() => this.save(), QUIET_MS).unref();
+    else if (this.cache !== null) this.quiet = setTimeout(() => this.saveNow(), QUIET_MS).unref();
+  }
+
+  /** Saves now what waits for a quiet moment (nothing when no save waits). */
+  saveNow(): void {
+    if (this.quiet === undefined) return;
+    clearTimeout(this.quiet);
+    this.quiet = undefined;
+    this.save();
   }
 
   /** Writes the published lists to the diagnostics cache, when it is on and the folder's analysis is complete. */
@@ -256,6 +270,7 @@ export class FolderAnalysis implements Analyser {
   forget(): void {
     this.warmup?.run.cancel();
     clearTimeout(this.quiet);
+    this.quiet = undefined;
     this.shown = undefined;
     if (!this.folder.ready) return;
     for (const file of this.folder.engine.files())

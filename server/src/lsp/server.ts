@@ -100,6 +100,8 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
   connection.onDidChangeWatchedFiles((params) => {
     if (session) applyWatchedFiles(session, params);
   });
+  // Editors close within seconds of the last edit: what waits for a quiet moment is saved now.
+  connection.onShutdown(() => session?.analysis.shutdown());
   connection.onDidChangeConfiguration(() => {
     void session?.reconfigure().catch((e: unknown) => fail(connection, 'settings', e));
   });
