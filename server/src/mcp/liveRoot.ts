@@ -48,9 +48,14 @@ export class LiveRoot {
   cachedResult(): Promise<CheckResult | null> {
     return this.queued(async () => {
       if (this.cache === undefined || this.loaded) return null;
+      // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
+      const settings = this.settingsStamp();
       const found = await this.cache.lookup();
       // The load starts now (after the answer, or from the walk that judged the cache).
-      if (this.opened === undefined) void this.reopen('fresh' in found ? found.fresh : undefined);
+      if (this.opened === undefined) {
+        this.settings = settings;
+        void this.reopen('fresh' in found ? found.fresh : undefined);
+      }
       return 'hit' in found ? found.hit : null;
     });
   }
