@@ -1,9 +1,12 @@
 // What a chat agent gets in real VS Code (code-server + Chromium, the packaged .vsix, AI features on):
 // the extension offers its MCP server (`registry-lens mcp --root <folder>`) to VS Code's MCP client,
-// which lists it under "MCP: List Servers" and starts it with the extension host's Node. The
-// language-model tools themselves are invoked in the in-editor suite (test/extension/suite).
+// which lists it under "MCP: List Servers" and starts it with the extension host's Node (with `--cache` when the
+// user keeps results between sessions). The language-model tools themselves are invoked in the in-editor suite
+// (test/extension/suite).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, waitFor, openWorkbench } from '../../scripts/e2e/code-server.mjs';
 import { onExample } from './suite.mjs';
@@ -16,7 +19,17 @@ const HAS_MCP = /^\s+mcp\b/m.test(
 
 describe('Registry Lens for chat agents in VS Code (code-server + Chromium, packaged .vsix)', function () {
   this.timeout(120_000);
-  const s = onExample('demo-workspace', { label: 'agents', settings: { 'chat.disableAIFeatures': false } });
+  // The user keeps results between sessions: the server is offered with `--cache` in that folder.
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'registry-lens-e2e-cache-'));
+  const s = onExample('demo-workspace', {
+    label: 'agents',
+    settings: {
+      'chat.disableAIFeatures': false,
+      'registryLens.cache.enabled': true,
+      'registryLens.cache.location': cacheDir,
+    },
+  });
+  after(() => rmSync(cacheDir, { recursive: true, force: true }));
   let wb;
 
   /** Opens "MCP: List Servers" and returns its rows once the extension's server is among them. */
@@ -89,6 +102,8 @@ describe('Registry Lens for chat agents in VS Code (code-server + Chromium, pack
       { timeout: 30_000, message: `${expected} in the server's output` },
     );
     assert.match(log, /Starting server Registry Lens: demo-workspace/);
+    // (a wrapped line is one again without the breaks)
+    if (HAS_MCP) assert.ok(log.replace(/\n/g, '').includes(`(stdio, read-only, cache in ${cacheDir})`), log);
     if (HAS_MCP) assert.ok(Number(expected.exec(log)?.[1]) >= 3, log);
     await wb.screenshot('agents-02-mcp-server-output');
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { REPO, runCli, runJson } from '../cli/helpers';
-import { CLI, sdkClient } from './client';
+import { CLI, McpTestClient, sdkClient } from './client';
 
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
 
@@ -74,6 +74,13 @@ describe('mcp --cache', function () {
     } finally {
       await Promise.all([withEngine.close(), cached.close()]);
     }
+  });
+
+  it('says where its cache is as it starts', async () => {
+    const c = McpTestClient.start(root, ['mcp', '--root', root, '--read-only', '--cache', '--cache-location', folder]);
+    await c.handshake();
+    assert.equal(await c.close(), 0);
+    assert.ok(c.stderr.includes(`MCP server on ${root} (stdio, read-only, cache in ${folder})`), c.stderr);
   });
 
   it("keeps each load's result in the cache, which check --cache answers from", async () => {

@@ -49,8 +49,9 @@ export async function serveMcp(
     warn(`${rootArg}: not a directory`);
     return 2;
   }
+  const cache = resultCache(dir, version, warn, options);
   const context: ToolContext = {
-    root: new LiveRoot(dir, warn, resultCache(dir, version, warn, options)),
+    root: new LiveRoot(dir, warn, cache?.results),
     fixes: new FixProposals(),
     options,
   };
@@ -73,7 +74,9 @@ export async function serveMcp(
     input.once('close', done);
   });
   await server.connect(transport);
-  warn(`MCP server on ${dir} (stdio${options.readOnly ? ', read-only' : ''})`);
+  warn(
+    `MCP server on ${dir} (stdio${options.readOnly ? ', read-only' : ''}${cache ? `, cache in ${cache.folder}` : ''})`,
+  );
   // stdin ended: the requests read before the end are answered, then the server closes.
   await ended;
   await turn();
@@ -89,15 +92,15 @@ function resultCache(
   version: string,
   warn: (message: string) => void,
   options: ServeOptions,
-): ResultCache | undefined {
+): { results: ResultCache; folder: string } | undefined {
   if (options.cache === undefined) return undefined;
   const engine = engineIdentity(version);
   if (engine === null) {
     warn('no cache: the running build cannot be identified');
     return undefined;
   }
-  const spec = { folder: options.cache ?? defaultCacheFolder(dir), engine };
-  return new ResultCache(dir, { off: OFF_UNLESS_ASKED }, spec, warn);
+  const folder = options.cache ?? defaultCacheFolder(dir);
+  return { results: new ResultCache(dir, { off: OFF_UNLESS_ASKED }, { folder, engine }, warn), folder };
 }
 
 /** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */
