@@ -96,9 +96,13 @@ export function writeCacheFile(path: string, engine: string, value: unknown, war
   }
 }
 
-/** `writeSync` may write less than asked (a full disk, a signal): the rest, until all is written or it throws. */
+/** `writeSync` may write less than asked (a signal): the rest, until all is written; nothing written is an error. */
 function writeAll(fd: number, bytes: Buffer): void {
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+  for (let at = 0; at < bytes.length;) {
+    const n = writeSync(fd, bytes, at);
+    if (n <= 0) throw new Error('nothing written');
+    at += n;
+  }
 }
 
 function header(engine: string): Buffer {

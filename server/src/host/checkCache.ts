@@ -94,19 +94,17 @@ export class ResultCache {
   }
 
   /**
-   * The cached result when its inputs are unchanged (its warnings said again), else what a fresh analysis needs: the
-   * walk made to judge the cache is the analysis's first.
+   * The cached result when its inputs are unchanged (its warnings said again; else null), and what a fresh analysis
+   * needs, hit or not: the walk made to judge the cache is its first.
    */
-  async lookup(): Promise<{ hit: CheckResult } | { fresh: FreshAnalysis }> {
+  async lookup(): Promise<{ hit: CheckResult | null; fresh: FreshAnalysis }> {
     const settings = readSettings(this.dir, this.warn);
     const identity = this.identity(settings);
     const entry = asEntry(readCacheFile(this.file, this.cache.engine, this.warn));
     const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
-    if (entry !== null && unchanged(this.dir, settings, identity, entry, whole)) {
-      for (const w of entry.warnings) this.warn(w);
-      return { hit: entry.result };
-    }
-    return { fresh: this.analysis(settings, identity, whole) };
+    const hit = entry !== null && unchanged(this.dir, settings, identity, entry, whole) ? entry : null;
+    for (const w of hit?.warnings ?? []) this.warn(w);
+    return { hit: hit?.result ?? null, fresh: this.analysis(settings, identity, whole) };
   }
 
   /** What a fresh analysis needs, without judging the cache (the analysis will replace its result). */
@@ -154,7 +152,7 @@ export async function cachedCheck(
   cache: CacheSpec,
 ): Promise<CheckResult> {
   const found = await new ResultCache(dir, overrides, cache, warn).lookup();
-  if ('hit' in found) return found.hit;
+  if (found.hit !== null) return found.hit;
   const { settings, feed, warn: said } = found.fresh;
   const { engine } = await openRoot(dir, overrides, said, false, { folder: settings, feed });
   return found.fresh.store(engine);

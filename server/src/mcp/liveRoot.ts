@@ -51,12 +51,12 @@ export class LiveRoot {
       // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
       const settings = this.settingsStamp();
       const found = await this.cache.lookup();
-      // The load starts now (after the answer, or from the walk that judged the cache).
+      // The load starts now, from the walk that judged the cache (after the answer, on a hit).
       if (this.opened === undefined) {
         this.settings = settings;
-        void this.reopen('fresh' in found ? found.fresh : undefined);
+        void this.reopen(found.fresh);
       }
-      return 'hit' in found ? found.hit : null;
+      return found.hit;
     });
   }
 
