@@ -234,8 +234,18 @@ function runCli(args, { env, timeout = 120_000 } = {}) {
  * A throwaway code-server profile: temp root with user-data-dir, extensions-dir,
  * config.yaml and XDG dirs, and user settings written beforehand.
  */
-/** The settings above that VS Code registers with machine scope. */
-const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+/**
+ * The settings VS Code registers with machine scope: one of the workbench's, and the extension's own
+ * (`scope` "machine" or "machine-overridable" in package.json, such as registryLens.cache.enabled).
+ */
+const MACHINE_SCOPED = [
+  'workbench.welcomePage.walkthroughs.openOnInstall',
+  ...Object.entries(
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes.configuration.properties,
+  )
+    .filter(([, p]) => p.scope === 'machine' || p.scope === 'machine-overridable')
+    .map(([k]) => k),
+];
 
 export async function createProfile({ settings = {}, root, baseSettings = DEFAULT_SETTINGS } = {}) {
   root = root || (await fsp.mkdtemp(path.join(os.tmpdir(), 'rl-e2e-')));
@@ -253,7 +263,9 @@ export async function createProfile({ settings = {}, root, baseSettings = DEFAUL
   const all = { ...baseSettings, ...settings };
   await fsp.writeFile(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(all, null, 2));
   // In a remote window (code-server is one) the extension host reads machine-scoped settings, such as
-  // workbench.welcomePage.walkthroughs.openOnInstall, from the remote's Machine settings only.
+  // workbench.welcomePage.walkthroughs.openOnInstall, from the remote's Machine settings only: the local user
+  // settings of a remote window drop machine scope once the setting is registered, so a copy there reached the
+  // extension in one run and not in the next.
   const machine = Object.fromEntries(Object.entries(all).filter(([k]) => MACHINE_SCOPED.includes(k)));
   await fsp.mkdir(path.join(profile.userDataDir, 'Machine'), { recursive: true });
   await fsp.writeFile(path.join(profile.userDataDir, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));

@@ -31,6 +31,8 @@ const MAX_RATIO = 9;
 /** CPU per 100 KB beyond which the smaller size alone fails (the fuzzer's bound), before the larger one is tried. */
 const BUDGET_MS_PER_100KB = 1000;
 const RUNS = 5;
+/** Measures of the two sizes before a shape is judged super-linear. */
+const ATTEMPTS = 3;
 
 /** Each shape: a file and its text for a run of about `n` characters, and the files beside it (of a fixed size). */
 const SHAPES: Record<string, [string, (n: number) => string, Record<string, string>?]> = {
@@ -172,15 +174,19 @@ describe('linear time on hostile shapes (CPU at two sizes, one run)', function (
       // The first analysis compiles what the others run; far over the budget, the shape fails at once.
       const first = await cpuOf(file, small, beside);
       assert.ok(first <= 3 * budget, `${first.toFixed(0)} ms CPU for ${small.length} characters`);
-      const a = await medianCpu(file, small, beside, GROWTH);
-      assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${small.length} characters`);
-      const b = await medianCpu(file, large, beside);
-      // A floor of 5 ms on the smaller: below it the ratio measures the timer, not the shape.
-      const ratio = b / Math.max(a, 5);
-      assert.ok(
-        ratio < MAX_RATIO,
-        `×${GROWTH} the size took ×${ratio.toFixed(1)} the CPU (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`,
-      );
+      // A super-linear shape exceeds the ratio in every attempt; a pair spoilt once (a collection or a preemption in
+      // the larger's samples) does not fail the shape.
+      const tried: string[] = [];
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const a = await medianCpu(file, small, beside, GROWTH);
+        assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${small.length} characters`);
+        const b = await medianCpu(file, large, beside);
+        // A floor of 5 ms on the smaller: below it the ratio measures the timer, not the shape.
+        const ratio = b / Math.max(a, 5);
+        if (ratio < MAX_RATIO) return;
+        tried.push(`×${ratio.toFixed(1)} (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);
+      }
+      assert.fail(`×${GROWTH} the size took ${tried.join(', then ')} the CPU`);
     });
   }
 
