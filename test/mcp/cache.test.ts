@@ -76,6 +76,47 @@ describe('mcp --cache', function () {
     }
   });
 
+  it('says each warning of the root once, however many answers come from the cache', async () => {
+    // A settings file that does not parse (said as the settings are read) and a binary registry (said as it is fed)
+    const settings = join(root, '.vscode', 'settings.json');
+    mkdirSync(join(root, '.vscode'), { recursive: true });
+    writeFileSync(settings, '{"registryLens.resolution.mode": ');
+    const alice = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+    writeFileSync(join(root, alice), 'LOCAL_STEPS = {\0}\n');
+    const said = (stderr: string): string[] => stderr.split('\n').filter((l) => /settings\.json|skipped/.test(l));
+    // What one run says (the CLI's check, filling the cache)
+    const once = said(runCli(['check', root, '--cache', '--cache-location', folder]).stderr);
+    assert.equal(once.length, 2, once.join('\n'));
+    assert.equal(once[1], `registry-lens: skipped ${alice}: it is a binary file (it contains a NUL byte)`);
+    assert.match(once[0] as string, /^registry-lens: \.vscode\/settings\.json:1:\d+: /);
+    // Without the engine (the bundle alone) every check is answered from the cache, none by a load.
+    const bare = join(temp, 'bare');
+    mkdirSync(bare);
+    copyFileSync(CLI, join(bare, 'cli.js'));
+    const args = ['mcp', '--root', root, '--cache', '--cache-location', folder];
+    const cached = McpTestClient.start(root, args, join(bare, 'cli.js'));
+    await cached.handshake();
+    for (let i = 0; i < 3; i++) assert.notEqual((await cached.call('check', {})).isError, true);
+    assert.equal(await cached.close(), 0);
+    assert.deepEqual(said(cached.stderr), once, cached.stderr);
+    // With the engine: the answer from the cache, then the load (which feeds the binary file again), then a call
+    // after the load; a change of the settings opens the root afresh, which says them again.
+    const live = McpTestClient.start(root, args);
+    await live.handshake();
+    assert.notEqual((await live.call('check', {})).isError, true);
+    assert.notEqual((await live.call('list', {})).isError, true);
+    assert.notEqual((await live.call('check', {})).isError, true);
+    assert.deepEqual(said(live.stderr), once, live.stderr);
+    writeFileSync(settings, '{"registryLens.resolution.mode": "hybrid" ');
+    assert.notEqual((await live.call('check', {})).isError, true);
+    assert.equal(await live.close(), 0);
+    const again = said(live.stderr).slice(2);
+    assert.equal(again.length, 2, live.stderr);
+    assert.match(again[0] as string, /^registry-lens: \.vscode\/settings\.json:1:\d+: /);
+    assert.notEqual(again[0], once[0]);
+    assert.equal(again[1], once[1]);
+  });
+
   it('says where its cache is as it starts', async () => {
     const c = McpTestClient.start(root, ['mcp', '--root', root, '--read-only', '--cache', '--cache-location', folder]);
     await c.handshake();

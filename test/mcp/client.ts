@@ -72,9 +72,10 @@ export class McpTestClient {
     return McpTestClient.start(root, args(root));
   }
 
-  static start(root: string, args: string[]): McpTestClient {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-    return new McpTestClient(root, spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] }));
+  /** `cli`: the bundle to run (the build's by default). */
+  static start(root: string, args: string[], cli = CLI): McpTestClient {
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
+    return new McpTestClient(root, spawn(process.execPath, [cli, ...args], { stdio: ['pipe', 'pipe', 'pipe'] }));
   }
 
   /** initialize, then the initialized notification: the handshake every MCP session starts with. */

@@ -95,33 +95,39 @@ export class ResultCache {
 
   /**
    * The cached result when its inputs are unchanged (its warnings said again; else null), and what a fresh analysis
-   * needs, hit or not: the walk made to judge the cache is its first.
+   * needs, hit or not: the walk made to judge the cache is its first. `warn` says what this lookup and that analysis
+   * find (the cache's own by default).
    */
-  async lookup(): Promise<{ hit: CheckResult | null; fresh: FreshAnalysis }> {
-    const settings = readSettings(this.dir, this.warn);
+  async lookup(warn = this.warn): Promise<{ hit: CheckResult | null; fresh: FreshAnalysis }> {
+    const settings = readSettings(this.dir, warn);
     const identity = this.identity(settings);
-    const entry = asEntry(readCacheFile(this.file, this.cache.engine, this.warn));
+    const entry = asEntry(readCacheFile(this.file, this.cache.engine, warn));
     const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
     const hit = entry !== null && unchanged(this.dir, settings, identity, entry, whole) ? entry : null;
-    for (const w of hit?.warnings ?? []) this.warn(w);
-    return { hit: hit?.result ?? null, fresh: this.analysis(settings, identity, whole) };
+    for (const w of hit?.warnings ?? []) warn(w);
+    return { hit: hit?.result ?? null, fresh: this.analysis(settings, identity, whole, warn) };
   }
 
   /** What a fresh analysis needs, without judging the cache (the analysis will replace its result). */
-  async fresh(): Promise<FreshAnalysis> {
-    const settings = readSettings(this.dir, this.warn);
+  async fresh(warn = this.warn): Promise<FreshAnalysis> {
+    const settings = readSettings(this.dir, warn);
     const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
-    return this.analysis(settings, this.identity(settings), whole);
+    return this.analysis(settings, this.identity(settings), whole, warn);
   }
 
   private identity(settings: FolderSettings): string {
     return JSON.stringify({ format: CACHE_FORMAT, dir: this.dir, settings, overrides: this.overrides });
   }
 
-  private analysis(settings: FolderSettings, identity: string, whole: RootWalk): FreshAnalysis {
+  private analysis(
+    settings: FolderSettings,
+    identity: string,
+    whole: RootWalk,
+    warn: (message: string) => void,
+  ): FreshAnalysis {
     const warnings: string[] = [];
     const recorder = new InputRecorder(identity);
-    const { dir, file, cache, warn } = this;
+    const { dir, file, cache } = this;
     return {
       settings,
       feed: { whole, record: recorder },

@@ -6,7 +6,8 @@
 // With a result cache (`--cache`, host/checkCache.ts) the root loads at the first call, not before: a whole-root
 // `check` that comes before the load is done is answered from the cache when nothing its result read changed (judged
 // at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
-// result there.
+// result there. Each opening of the root says its warnings once, as without a cache, however many answers the cache
+// gave before its load was done.
 import { join } from 'node:path';
 import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from '../host/checkCache';
@@ -20,6 +21,13 @@ export class LiveRoot {
   private loaded = false;
   private settings: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What this opening of the root said while its load was not done (every lookup says the same again). */
+  private said = new Set<string>();
+  /** Says a warning of the current opening, once until its load is done. */
+  private readonly sayOnce = (message: string): void => {
+    if (this.loaded || !this.said.has(message)) this.warn(message);
+    if (!this.loaded) this.said.add(message);
+  };
 
   /**
    * `dir`: an absolute directory. Without `cache` loading starts at once, so the first call finds it (nearly) done.
@@ -50,7 +58,7 @@ export class LiveRoot {
       if (this.cache === undefined || this.loaded) return null;
       // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
       const settings = this.settingsStamp();
-      const found = await this.cache.lookup();
+      const found = await this.cache.lookup(this.sayOnce);
       // The load starts now, from the walk that judged the cache (after the answer, on a hit).
       if (this.opened === undefined) {
         this.settings = settings;
@@ -94,6 +102,7 @@ export class LiveRoot {
    */
   private reopen(fresh?: FreshAnalysis): Promise<OpenedRoot> {
     this.loaded = false;
+    if (fresh === undefined) this.said = new Set();
     const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
       openRoot(
         this.dir,
@@ -106,7 +115,7 @@ export class LiveRoot {
     const opened = (this.opened =
       cache === undefined
         ? load()
-        : (fresh ? Promise.resolve(fresh) : cache.fresh()).then(async (f) => {
+        : (fresh ? Promise.resolve(fresh) : cache.fresh(this.sayOnce)).then(async (f) => {
             const root = await load(f);
             f.store(root.engine);
             return root;
