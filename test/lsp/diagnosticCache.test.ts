@@ -3,10 +3,16 @@
 // after a file changed between the two starts, or with a damaged cache file; what a session analysed after its load
 // is kept when it ends; off by default, it writes nothing.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Connection } from 'vscode-languageserver/node';
+import { readCacheFile, writeCacheFile } from '../../server/src/host/cacheFile';
+import { engineIdentity } from '../../server/src/host/checkCache';
+import { version } from '../../package.json';
+import { toFolderSettings } from '../../server/src/host/folderSettings';
+import { DiagnosticCache } from '../../server/src/lsp/diagnosticCache';
 import { Methods } from '../../server/src/lsp/protocol';
 import { TestClient } from './client';
 
@@ -193,6 +199,42 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     } finally {
       await again.stop();
     }
+  });
+
+  it("a file changed within two seconds of the save is kept with its content's digest, compared at the next start", () => {
+    const warnings: string[] = [];
+    const connection = { console: { warn: (m: string) => warnings.push(m) } } as unknown as Connection;
+    const folder = toFolderSettings({ cache: { enabled: true, location: cacheDir } }, {});
+    const cache = DiagnosticCache.of(root, folder, connection, 'demo');
+    assert.ok(cache !== null);
+    const list: Diagnostic[] = [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm' },
+    ];
+    const { mtimeMs, ctimeMs } = statSync(join(root, ALICE));
+    const changed = Math.max(mtimeMs, ctimeMs);
+    // The build as this process runs it (the cache's own identity of the engine)
+    const engine = engineIdentity(version) as string;
+    const file = (): string => {
+      const files = readdirSync(cacheDir);
+      assert.equal(files.length, 1);
+      return join(cacheDir, files[0] as string);
+    };
+    type Kept = [string, string, string, Diagnostic[]];
+    const kept = (): Kept[] => readCacheFile(file(), engine, (m) => warnings.push(m)) as Kept[];
+    // Saved 2.1 s after the change: the stamp stands for the content.
+    cache.save([[ALICE, list]], new Map(), changed + 2_100);
+    assert.equal(kept()[0]?.[2], '');
+    assert.deepEqual([...cache.unchanged()], [[ALICE, list]]);
+    // Saved 1.9 s after it (a rewrite within the same second could keep the stamp): the content's digest is kept, and
+    // the list is shown while the content is the same.
+    cache.save([[ALICE, list]], new Map(), changed + 1_900);
+    const [rel, stamp, content] = kept()[0] as Kept;
+    assert.ok(content !== '' && stamp !== '', 'a stamp and a digest');
+    assert.deepEqual([...cache.unchanged()], [[ALICE, list]]);
+    // The same stamp over other content (what a rewrite within the second leaves): not shown.
+    writeCacheFile(file(), engine, [[rel, stamp, 'another', list]], (m) => warnings.push(m));
+    assert.deepEqual([...cache.unchanged()], []);
+    assert.deepEqual(warnings, []);
   });
 
   it('off by default: nothing is written', async () => {

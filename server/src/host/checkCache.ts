@@ -190,9 +190,17 @@ const STAMP_SLACK_MS = 2_000;
  * change times and inode as when the earlier run read it, and no change since that run began.
  */
 export function trusted(now: string, then: string | undefined, started: number): boolean {
-  if (now === '' || now !== then) return false;
-  const [, mtime, ctime] = now.split(':').map(Number);
-  return Math.max(mtime ?? Infinity, ctime ?? Infinity) < started - STAMP_SLACK_MS;
+  return now === then && settled(now, started);
+}
+
+/**
+ * Whether a file's stamp (`fileStamp`: '' for no file) can stand for its content from `time` on: its last change lies
+ * far enough before (`STAMP_SLACK_MS`) that a change after `time` moves it.
+ */
+export function settled(stamp: string, time: number): boolean {
+  if (stamp === '') return false;
+  const [, mtime, ctime] = stamp.split(':').map(Number);
+  return Math.max(mtime ?? Infinity, ctime ?? Infinity) < time - STAMP_SLACK_MS;
 }
 
 /**
@@ -232,7 +240,7 @@ function treeDigest(identity: string, walk: RootWalk): string {
 }
 
 /** A read's outcome: the text's SHA-256, why it was skipped, or that there was no file. */
-function outcome(read: ReadResult): string {
+export function outcome(read: ReadResult): string {
   if (read === null) return 'none';
   if ('skipped' in read) return `skipped ${read.skipped}`;
   return sha256(read.text);

@@ -1,5 +1,6 @@
 // A reopened folder shows its diagnostics at once (setting `registryLens.cache.enabled`): the diagnostics a folder
-// published, kept per file with the file's stamp (size, times, inode; never its text) in the cache file the CLI's
+// published, kept per file with the file's stamp (size, times, inode; for a file changed just before, its content's
+// digest too; never its text) in the cache file the CLI's
 // `check --cache` uses too (host/cacheFile.ts), and published again, for the files whose stamp is unchanged, before
 // the next session's cold analysis runs. The analysis still runs whole and has the last word (analysis.ts publishes
 // only the lists that differ from these), so a stale or damaged cache can only be shown for a moment, never kept.
@@ -7,14 +8,17 @@ import { join } from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
 import { cacheName, defaultCacheFolder, readCacheFile, writeCacheFile } from '../host/cacheFile';
-import { engineIdentity } from '../host/checkCache';
+import { engineIdentity, outcome, settled } from '../host/checkCache';
 import { fileStamp } from '../host/feedEngine';
 import type { FolderSettings } from '../host/folderSettings';
 import { readText } from '../host/readText';
 import { absolutePaths } from '../host/scan';
 
-/** A published file: its root-relative path, its stamp when published ('' never matches), its diagnostics. */
-type Published = [rel: string, stamp: string, diagnostics: Diagnostic[]];
+/**
+ * A published file: its root-relative path, its stamp when published ('' never matches), what it held then when its
+ * stamp cannot stand for it (a change right after may keep the stamp: the read's outcome, else ''), its diagnostics.
+ */
+type Published = [rel: string, stamp: string, content: string, diagnostics: Diagnostic[]];
 
 export class DiagnosticCache {
   private constructor(
@@ -40,7 +44,10 @@ export class DiagnosticCache {
     return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, maxFileBytes, warn);
   }
 
-  /** The cached lists of the files whose stamp is unchanged (none from a missing, foreign or damaged file). */
+  /**
+   * The cached lists of the files whose stamp is unchanged, and whose content is when their stamp was taken right
+   * after a change (none from a missing, foreign or damaged file).
+   */
   unchanged(): Map<string, Diagnostic[]> {
     const files = asPublished(readCacheFile(this.file, this.engine, this.warn));
     if (files === null) return new Map();
@@ -48,19 +55,25 @@ export class DiagnosticCache {
       this.root,
       files.map(([rel]) => rel),
     );
-    return new Map(
-      files
-        .filter(([, stamp], i) => stamp !== '' && fileStamp(abs[i] as string) === stamp)
-        .map(([rel, , diagnostics]) => [rel, diagnostics]),
-    );
+    const same = ([, stamp, content]: Published, path: string): boolean =>
+      stamp !== '' &&
+      fileStamp(path) === stamp &&
+      (content === '' || outcome(readText(path, this.maxFileBytes)) === content);
+    return new Map(files.filter((p, i) => same(p, abs[i] as string)).map(([rel, , , ds]) => [rel, ds]));
   }
 
   /**
    * Keeps these lists (the files with diagnostics, as published); `open`: the open documents' texts, analysed instead
    * of the disk's. An open document's list is kept with its file's stamp only when the disk holds the same text
-   * (stamped before it is read: a change meanwhile leaves a stamp that is never met again).
+   * (stamped before it is read: a change meanwhile leaves a stamp that is never met again). A file changed within the
+   * file system's time granularity before `now` may change again and keep its stamp (git's "racy" files, as `check
+   * --cache` judges them): its content's digest is kept too, and compared at the next start.
    */
-  save(lists: readonly (readonly [string, Diagnostic[]])[], open: ReadonlyMap<string, { text: string }>): void {
+  save(
+    lists: readonly (readonly [string, Diagnostic[]])[],
+    open: ReadonlyMap<string, { text: string }>,
+    now = Date.now(),
+  ): void {
     const abs = absolutePaths(
       this.root,
       lists.map(([rel]) => rel),
@@ -69,9 +82,12 @@ export class DiagnosticCache {
       const path = abs[i] as string;
       const stamp = fileStamp(path);
       const edited = open.get(rel);
-      if (edited === undefined) return [rel, stamp, ds];
+      const racy = !settled(stamp, now);
+      if (edited === undefined && !racy) return [rel, stamp, '', ds];
       const disk = readText(path, this.maxFileBytes);
-      return [rel, disk !== null && 'text' in disk && disk.text === edited.text ? stamp : '', ds];
+      if (edited !== undefined && !(disk !== null && 'text' in disk && disk.text === edited.text))
+        return [rel, '', '', ds];
+      return [rel, stamp, racy ? outcome(disk) : '', ds];
     });
     writeCacheFile(this.file, this.engine, files, this.warn);
   }
@@ -83,12 +99,13 @@ function asPublished(value: unknown): Published[] | null {
   const ok = value.every(
     (p: unknown) =>
       Array.isArray(p) &&
-      p.length === 3 &&
+      p.length === 4 &&
       typeof p[0] === 'string' &&
       p[0].split('/').every((part) => part !== '' && part !== '.' && part !== '..') &&
       typeof p[1] === 'string' &&
-      Array.isArray(p[2]) &&
-      (p[2] as unknown[]).every(isDiagnostic),
+      typeof p[2] === 'string' &&
+      Array.isArray(p[3]) &&
+      (p[3] as unknown[]).every(isDiagnostic),
   );
   return ok ? (value as Published[]) : null;
 }
