@@ -41,7 +41,7 @@ function damage(r: Random, good: Buffer, other: Buffer): Buffer {
   const at = Math.floor(r() * good.length);
   switch (Math.floor(r() * 6)) {
     case 5: {
-      // a byte of the result (written last): decodes, and only the checksum tells
+      // a byte near the end (the last files' stamps): decodes, and only the checksum tells
       const b = Buffer.from(good);
       const j = b.length - 1 - Math.floor(r() * Math.min(b.length, 2048));
       b[j] = (b[j] as number) ^ 1;

@@ -145,10 +145,13 @@ function firstByPath(dirs: Dir[]): Dir {
  * ~45 MB of garbage for 33,000 paths).
  */
 export function absolutePaths(root: string, listed: readonly string[]): string[] {
+  return listed.map(absolutePath(root));
+}
+
+/** `absolutePaths` one path at a time: a caller that stats or reads each in turn holds none of the others. */
+export function absolutePath(root: string): (rel: string) => string {
   const prefix = path.join(root, '.') + path.sep;
-  return path.sep === '/'
-    ? listed.map((rel) => prefix + rel)
-    : listed.map((rel) => prefix + rel.split('/').join(path.sep));
+  return path.sep === '/' ? (rel) => prefix + rel : (rel) => prefix + rel.split('/').join(path.sep);
 }
 
 /**

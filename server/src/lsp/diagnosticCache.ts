@@ -49,8 +49,9 @@ export class DiagnosticCache {
    * after a change (none from a missing, foreign or damaged file).
    */
   unchanged(): Map<string, Diagnostic[]> {
-    const files = asPublished(readCacheFile(this.file, this.engine, this.warn));
-    if (files === null) return new Map();
+    // One part: the lists.
+    const [files] = readCacheFile(this.file, this.engine, this.warn) ?? [];
+    if (!isPublished(files)) return new Map();
     const abs = absolutePaths(
       this.root,
       files.map(([rel]) => rel),
@@ -89,14 +90,14 @@ export class DiagnosticCache {
         return [rel, '', '', ds];
       return [rel, stamp, racy ? outcome(disk) : '', ds];
     });
-    writeCacheFile(this.file, this.engine, files, this.warn);
+    writeCacheFile(this.file, this.engine, [files], this.warn);
   }
 }
 
-/** The cached lists, if the decoded value has their shape (a file from elsewhere is not trusted). */
-function asPublished(value: unknown): Published[] | null {
-  if (!Array.isArray(value)) return null;
-  const ok = value.every(
+/** Whether the decoded value has the cached lists' shape (a file from elsewhere is not trusted). */
+function isPublished(value: unknown): value is Published[] {
+  if (!Array.isArray(value)) return false;
+  return value.every(
     (p: unknown) =>
       Array.isArray(p) &&
       p.length === 4 &&
@@ -107,7 +108,6 @@ function asPublished(value: unknown): Published[] | null {
       Array.isArray(p[3]) &&
       (p[3] as unknown[]).every(isDiagnostic),
   );
-  return ok ? (value as Published[]) : null;
 }
 
 /** Whether `d` has what a client reads of a diagnostic first (its range and message). */
