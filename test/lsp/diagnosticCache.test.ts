@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Connection } from 'vscode-languageserver/node';
 import { readCacheFile, writeCacheFile } from '../../server/src/host/cacheFile';
@@ -91,6 +92,44 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
       assert.deepEqual(new Map(before.map((p) => [p.uri, p.diagnostics])), first);
       assert.equal(before.length, first.size, 'each list sent once');
       assert.deepEqual(after, []);
+      assert.deepEqual(shown(c), first);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  type Kept = [rel: string, stamp: string, content: string, diagnostics: Diagnostic[]];
+  /** The cache file the server wrote (its one file), the engine its header names, and the lists it holds. */
+  function cached(): { file: string; engine: string; lists: Kept[] } {
+    const names = readdirSync(cacheDir);
+    assert.equal(names.length, 1, names.join(', '));
+    const file = join(cacheDir, names[0] as string);
+    const engine = /"engine":"([^"]+)"/.exec(readFileSync(file, 'latin1'))?.[1] ?? '';
+    return { file, engine, lists: (readCacheFile(file, engine, assert.fail) ?? [])[0] as Kept[] };
+  }
+
+  it("the lists shown first are the cache's: one altered in the cache file is shown, then corrected", async () => {
+    const first = await firstStart();
+    // Every cached message altered, the stamps kept: only the cache can say these.
+    const { file, engine, lists } = cached();
+    assert.equal(lists.length, first.size);
+    const altered = lists.map(([rel, stamp, content, ds]): Kept => [
+      rel,
+      stamp,
+      content,
+      ds.map((d) => ({ ...d, message: `${d.message} (cached)` })),
+    ]);
+    writeCacheFile(file, engine, [altered], assert.fail);
+    const c = await started(root, settings);
+    try {
+      const { before } = publications(c);
+      const firstOf = new Map<string, Diagnostic[]>();
+      for (const p of before) if (!firstOf.has(p.uri)) firstOf.set(p.uri, p.diagnostics);
+      assert.equal(firstOf.size, first.size);
+      for (const [uri, ds] of firstOf) {
+        assert.ok(ds.length > 0 && ds.every((d) => d.message.endsWith(' (cached)')), `${uri}: the cache's list first`);
+      }
+      // then the analysis's, which the client ends with
       assert.deepEqual(shown(c), first);
     } finally {
       await c.stop();
@@ -189,6 +228,8 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     } finally {
       await c.stop();
     }
+    // What the file holds: the lists after the change.
+    assert.deepEqual(new Map(cached().lists.map(([rel, , , ds]) => [pathToFileURL(join(root, rel)).href, ds])), last);
     const again = await started(root, settings);
     try {
       const { before, after } = publications(again);
