@@ -117,7 +117,7 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
       rel,
       stamp,
       content,
-      ds.map((d) => ({ ...d, message: `${d.message} (cached)` })),
+      ds.map((d) => ({ ...d, message: `${String(d.message)} (cached)` })),
     ]);
     writeCacheFile(file, engine, [altered], assert.fail);
     const c = await started(root, settings);
@@ -127,7 +127,8 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
       for (const p of before) if (!firstOf.has(p.uri)) firstOf.set(p.uri, p.diagnostics);
       assert.equal(firstOf.size, first.size);
       for (const [uri, ds] of firstOf) {
-        assert.ok(ds.length > 0 && ds.every((d) => d.message.endsWith(' (cached)')), `${uri}: the cache's list first`);
+        const cachedOnes = ds.filter((d) => typeof d.message === 'string' && d.message.endsWith(' (cached)'));
+        assert.ok(ds.length > 0 && cachedOnes.length === ds.length, `${uri}: the cache's list first`);
       }
       // then the analysis's, which the client ends with
       assert.deepEqual(shown(c), first);
