@@ -87,8 +87,8 @@ export function readCacheFile(path: string, engine: string, warn: (message: stri
 /**
  * Writes `parts` as the cache file at `path` (its folder created), atomically; `warn` says why it could not. Each part
  * is taken from `parts`, serialised and written before the next is taken: a writer that makes its parts as they are
- * asked for holds one part at a time (the large bench org's 33,000 files: serialised at once, with their stamps taken
- * at once, the write raised the peak RSS of a first cached run by 14 MB).
+ * asked for holds one part at a time (serialised at once, a large root's entry raised the peak memory of the run
+ * that wrote it: bench/README.md, `check --cache`).
  */
 export function writeCacheFile(
   path: string,

@@ -242,8 +242,8 @@ function treeDigest(identity: string, walk: RootWalk): string {
     sorted([...walk.unreadable].map(([rel, u]) => JSON.stringify([rel, u.reason, u.file]))),
     sorted(walk.followed),
   ];
-  // Hashed in chunks of ~64 KB: each part joined whole (3.5 MB of paths for the large bench org, with a string per
-  // path) raised the peak RSS of a first cached run by 13 MB. The bytes hashed are those of the part joined.
+  // Hashed in chunks of ~64 KB, not each part joined whole: a large root's joined paths, a string per path, were held
+  // at the engine's peak (bench/README.md, `check --cache`). The bytes hashed are those of the part joined.
   let chunk = '';
   for (const part of parts) {
     chunk += `${part.length}\0`;
@@ -278,8 +278,8 @@ const sha256: (text: string) => string =
 /**
  * The cache file's parts: the head, then the files by `FILES_PER_PART`, each part's files stamped as it is asked for
  * (`abs`: a file's absolute path). Stamped after the analysis: a file changed since its read has changed after
- * `started`, so its stamp is never trusted (`trusted`); taken during the feed, the stamps' garbage raised the run's
- * peak RSS by 15 MB, and taken all at once before the write, with the 33,000 absolute paths, 11 MB.
+ * `started`, so its stamp is never trusted (`trusted`). Taken during the feed, or all at once before the write, the
+ * stamps and their absolute paths raised the run's peak memory (bench/README.md, `check --cache`).
  */
 function* entryParts(
   head: EntryHead,
