@@ -72,16 +72,87 @@ describe('engine: the diagnostics files may cause', () => {
     assert.deepEqual(codes(engine.diagnosticsCausedBy([WS_REGISTRY])), [`${WS_REGISTRY} RL004`]);
   });
 
-  // Why `check --files` still reads the whole root: a workspace's checks read every registry (its id and
-  // names against the others'), so one workspace's registry brings every other workspace's diagnostics,
-  // which only that workspace's own modules decide (on the bench's large org, 3,256 units read one).
-  it("a workspace registry brings another workspace's diagnostics, decided by that workspace's modules", async () => {
-    const other = WS_REGISTRY.replace('/w/', '/v/');
-    const ws = [`//- /${other}`, 'WORKSPACE_METADATA = {"developer_id": "v"}', 'LOCAL_STEPS = {', entry('Gamma'), '}'];
-    const { engine } = await analyze([tree('AlphaStepBuilder', ['Alpha', 'Beta']), ...ws].join('\n'));
-    const gamma = [`${other} RL005`, `${other} RL006`];
-    assert.deepEqual(codes(engine.allDiagnostics()).sort(), gamma);
-    assert.deepEqual(codes(engine.diagnosticsCausedBy([WS_REGISTRY])).sort(), gamma);
+  // A workspace's checks look its own id and local names up among the other workspaces': a registry causes what
+  // another workspace reports only when that workspace met it there (the same id, a shared name), not because
+  // every workspace reads the index of them all.
+  it("a workspace registry brings another workspace's diagnostics only where its id or names met that workspace's", async () => {
+    const ws = (dir: string, id: string, step: string): string[] => [
+      `//- /${WS_REGISTRY.replace('/w/', `/${dir}/`)}`,
+      `WORKSPACE_METADATA = {"developer_id": "${id}"}`,
+      'LOCAL_STEPS = {',
+      entry(step),
+      '}',
+    ];
+    const fixture = [
+      tree('AlphaStepBuilder', ['Alpha', 'Beta']),
+      ...ws('t', 't', 'Omega'),
+      ...ws('u', 'u', 'Gamma'),
+      ...ws('v', 'w', 'Delta'),
+      ...ws('x', 'x', 'Gamma'),
+    ].join('\n');
+    const { engine } = await analyze(
+      fixture.replace('STEP_OVERRIDES = {\n' + entry('Beta'), 'LOCAL_STEPS = {\n' + entry('Gamma')),
+    );
+    const all = engine.allDiagnostics();
+    const of = (dir: string): string[] => codes(all.filter((d) => d.file.includes(`/developers/${dir}/`))).sort();
+    // t shares nothing with w; u and x define Gamma as w does (RL002); v has w's id (RL015)
+    assert.deepEqual(of('t'), [
+      `${WS_REGISTRY.replace('/w/', '/t/')} RL005`,
+      `${WS_REGISTRY.replace('/w/', '/t/')} RL006`,
+    ]);
+    assert.ok(of('u').some((c) => c.endsWith('RL002')) && of('v').some((c) => c.endsWith('RL015')));
+    const caused = codes(engine.diagnosticsCausedBy([WS_REGISTRY])).sort();
+    // every diagnostic of the workspaces that met w's names or id (their checks read w), none of t's or core's
+    assert.deepEqual(caused, [...of('u'), ...of('v'), ...of('w'), ...of('x')].sort());
+    assert.deepEqual(engine.allDiagnostics(), all, 'the engine answers as before it was asked');
+  });
+
+  // What a file gives is found by analysing the root without it: every diagnostic that goes when the file goes is
+  // one it causes. Checked over seeded random workspaces sharing ids and names, for each registry.
+  it('reports every diagnostic that deleting the file takes away (seeded random workspaces)', async () => {
+    const ids = ['a', 'b', 'c'];
+    const names = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'];
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length] as T;
+    for (let round = 0; round < 6; round++) {
+      const dirs = ['d0', 'd1', 'd2', 'd3'];
+      const files = new Map<string, string>();
+      for (const dir of dirs) {
+        const local = [...new Set([pick(names), pick(names)])];
+        const overrides = [...new Set([pick(names)])].filter((n) => !local.includes(n));
+        files.set(
+          WS_REGISTRY.replace('/w/', `/${dir}/`),
+          [
+            `WORKSPACE_METADATA = {"developer_id": "${pick(ids)}"}`,
+            'LOCAL_STEPS = {',
+            ...local.map(entry),
+            '}',
+            'STEP_OVERRIDES = {',
+            ...overrides.map(entry),
+            '}',
+          ].join('\n'),
+        );
+      }
+      const fixture = (without?: string): string =>
+        [
+          tree('AlphaStepBuilder', ['Alpha', 'Beta']),
+          ...[...files].filter(([f]) => f !== without).flatMap(([f, t]) => [`//- /${f}`, t]),
+        ]
+          .join('\n')
+          .replace(`//- /${WS_REGISTRY}`, '//- /unused/w.py');
+      const { engine } = await analyze(fixture());
+      const key = (d: { file: string; code: string; message: string }): string => `${d.file} ${d.code} ${d.message}`;
+      for (const f of files.keys()) {
+        const without = new Set((await analyze(fixture(f))).engine.allDiagnostics().map(key));
+        const gone = engine
+          .allDiagnostics()
+          .filter((d) => !without.has(key(d)))
+          .map(key);
+        const caused = new Set(engine.diagnosticsCausedBy([f]).map(key));
+        for (const g of gone)
+          assert.ok(caused.has(g), `round ${round}: ${g} goes with ${f}, not reported as caused by it`);
+      }
+    }
   });
 });
 
@@ -112,6 +183,17 @@ describe('engine: the diagnostics files bring since a base (check --base REV --f
     );
     assert.deepEqual(codes(engine.diagnosticsNewSince([BUILDER], new Map([[BUILDER, null]]))), []);
     // the engine answers as before it was asked
+    assert.deepEqual(engine.allDiagnostics(), all);
+  });
+
+  it('a file deleted since the base brings what its deletion breaks', async () => {
+    const { engine, fx } = await analyze(tree('AlphaStepBuilder', ['Alpha', 'Beta']));
+    const text = fx.files.get(BUILDER) as string;
+    engine.deleteFile(BUILDER);
+    engine.update();
+    const all = engine.allDiagnostics();
+    assert.deepEqual(codes(engine.diagnosticsNewSince([BUILDER], new Map([[BUILDER, text]]))), [`${REGISTRY} RL005`]);
+    assert.ok(!engine.has(BUILDER), 'still deleted');
     assert.deepEqual(engine.allDiagnostics(), all);
   });
 });

@@ -83,28 +83,25 @@ describe('mcp: check filters', function () {
   });
 
   it("'causedBy' with 'paths' is check --files: also the diagnostics of every check that read the files", async () => {
-    const carol = 'developer_workspaces/developers/carol_vision/src/cursus_dev/registry/workspace_registry.py';
-    const cli = runJson([
-      'check',
-      '--root',
-      DEMO,
-      '--format',
-      'json',
-      '--fail-on',
-      'never',
-      '--files',
-      join(DEMO, carol),
-    ]).json;
-    const caused = await check(client, { paths: [carol], causedBy: true, limit: 100_000 });
-    assert.deepEqual(caused.diagnostics, cli['diagnostics']);
-    const own = await check(client, { paths: [carol], limit: 100_000 });
+    // alice's registry shares a step name with another workspace, whose check reads it
+    const alice = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+    const cli = (path: string): unknown =>
+      runJson(['check', '--root', DEMO, '--format', 'json', '--fail-on', 'never', '--files', join(DEMO, path)]).json[
+        'diagnostics'
+      ];
+    const caused = await check(client, { paths: [alice], causedBy: true, limit: 100_000 });
+    assert.deepEqual(caused.diagnostics, cli(alice));
+    const own = await check(client, { paths: [alice], limit: 100_000 });
     assert.ok(own.diagnostics.length < caused.diagnostics.length, "more than the files' own and related ones");
-    const folder = await check(client, {
-      paths: ['developer_workspaces/developers/carol_vision'],
-      causedBy: true,
-      limit: 100_000,
-    });
-    assert.deepEqual(folder.diagnostics, caused.diagnostics, 'a folder stands for the files below it');
+    const folderPath = 'developer_workspaces/developers/alice_ml';
+    const folder = await check(client, { paths: [folderPath], causedBy: true, limit: 100_000 });
+    assert.deepEqual(folder.diagnostics, cli(folderPath), 'a folder stands for the files below it');
+    const key = (d: Diag): string => JSON.stringify(d);
+    const inFolder = new Set(folder.diagnostics.map(key));
+    assert.ok(
+      caused.diagnostics.every((d) => inFolder.has(key(d))),
+      "the folder's include its registry's",
+    );
     assert.match((await check(client, { causedBy: true })).error ?? '', /'causedBy' needs 'paths'/);
   });
 });

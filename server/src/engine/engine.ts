@@ -36,6 +36,7 @@ import { initPython, type TreeWarmup, type WasmBinaries } from './python/parser'
 import { warmPythonTree } from './python/facts';
 export type { TreeWarmup } from './python/parser';
 import { Workspace } from './workspace';
+import type { IndexWrites } from './db/database';
 import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
 import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
@@ -293,39 +294,90 @@ export class RegistryEngine {
   /**
    * The diagnostics `paths` may cause, sorted as `allDiagnostics` (see `Workspace.causedBy`; `check --files`, MCP
    * `check` with `causedBy`): a path is a root-relative file, or a folder standing for the files the engine knows below
-   * it.
+   * it. Which keys of an index (workspace ids, local names) a file gives is what its deletion rewrites (the engine
+   * analyses the root without it, then with it again: work in proportion to what the file feeds), so a workspace's
+   * check that looked its own id and names up among the others' is not caused by every other workspace's registry.
    */
   diagnosticsCausedBy(paths: readonly string[]): Diagnostic[] {
-    const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
-    const files = [...paths, ...this.files().filter((f) => folders.some((d) => f.startsWith(d)))];
-    const skipped = new Set(files.filter((f) => this.skipped.has(f)));
-    const caused = this.core.causedBy(files);
-    return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));
+    const files = this.filesUnder(paths);
+    const fed = files.filter((f) => this.has(f) && !this.skipped.has(f));
+    return this.causedIn(files, this.keysReachedBy(fed));
   }
   /**
    * Of the diagnostics `files` may cause, those their change since `base` brings (`check --base REV
    * --files`): every one in the files or pointing into them, and those elsewhere that the files' texts at
    * `base` (null: absent there) did not give — so an error another file already had is not the change's.
-   * The engine is analysed at `base` and back again (incrementally: what the files feed).
+   * The engine is analysed at `base` and back again (incrementally: what the files feed). The files are all
+   * that differs, so whatever is new elsewhere is their change's (a deleted builder's RL005 in core's registry too).
    */
   diagnosticsNewSince(files: readonly string[], base: ReadonlyMap<string, string | null>): Diagnostic[] {
-    const now = this.diagnosticsCausedBy(files);
-    const known = [...base.keys()].filter((f) => this.has(f) && !this.skipped.has(f));
-    const current = new Map(known.map((f) => [f, this.text(f)]));
-    if ([...current.values()].some((t) => t === undefined)) return now;
-    const feed = (texts: ReadonlyMap<string, string | null | undefined>): void => {
-      for (const [f, t] of texts)
-        if (t === null || t === undefined) this.deleteFile(f);
-        else this.setFile(f, t);
-      this.update();
-    };
-    feed(new Map(known.map((f) => [f, base.get(f)])));
-    const before = new Set(this.allDiagnostics().map(sameDiagnostic));
-    feed(current);
+    const then = new Map([...base].filter(([f, t]) => !this.skipped.has(f) && (this.has(f) || t !== null)));
+    let before: ReadonlySet<string> = new Set();
+    const fed = this.feedAndBack(then, () => {
+      before = new Set(this.allDiagnostics().map(sameDiagnostic));
+    });
+    if (!fed) return this.causedIn(this.filesUnder(files), undefined);
     const set = new Set(files);
-    return now.filter(
+    return this.allDiagnostics().filter(
       (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || !before.has(sameDiagnostic(d)),
     );
+  }
+  /** Each path, and the files the engine knows below those that are folders. */
+  private filesUnder(paths: readonly string[]): string[] {
+    const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
+    return [...paths, ...this.files().filter((f) => folders.some((d) => f.startsWith(d)))];
+  }
+  /** The published diagnostics `files` may cause, `reached` the index keys their contents reach (see `causedBy`). */
+  private causedIn(files: readonly string[], reached: IndexWrites | undefined): Diagnostic[] {
+    const skipped = new Set(files.filter((f) => this.skipped.has(f)));
+    const caused = this.core.causedBy(files, reached);
+    return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));
+  }
+  /** The index keys the fed `files` give: those their deletion rewrites (undefined: not known). */
+  private keysReachedBy(files: readonly string[]): IndexWrites | undefined {
+    let reached: IndexWrites | undefined;
+    const fed = this.feedAndBack(
+      new Map(files.map((f) => [f, null])),
+      () => undefined,
+      (run) => {
+        reached = this.core.indexWritesDuring(run);
+      },
+    );
+    return fed ? reached : undefined;
+  }
+  /**
+   * Feeds the files `texts` (null: absent) and analyses, calls `between`, then feeds them as they were and analyses
+   * again: the engine ends as it began. With `around`, the whole of it runs inside `around`. False, changing nothing,
+   * when the text of one of the files can no longer be had (the host cannot read it again).
+   */
+  private feedAndBack(
+    texts: ReadonlyMap<string, string | null>,
+    between: () => void,
+    around: (run: () => void) => void = (run) => run(),
+  ): boolean {
+    const back = new Map<string, { text: string; onDisk: boolean } | null>();
+    for (const f of texts.keys()) {
+      if (!this.has(f)) {
+        back.set(f, null);
+        continue;
+      }
+      const text = this.text(f);
+      if (text === undefined) return false;
+      back.set(f, { text, onDisk: this.core.fedFromDisk(f) });
+    }
+    const feed = (to: ReadonlyMap<string, string | { text: string; onDisk: boolean } | null>): void => {
+      for (const [f, t] of to)
+        if (t === null) this.deleteFile(f);
+        else if (typeof t === 'string') this.setFile(f, t);
+        else this.setFile(f, t.text, t.onDisk);
+      this.update();
+    };
+    around(() => {
+      feed(texts);
+      between();
+      feed(back);
+    });
+    return true;
   }
   summary(): Summary {
     const s = this.core.summary(this.ws.counts());

@@ -4,7 +4,7 @@
 // affects; what each unit read is recorded by the database, so nothing here decides what an edit affects.
 import type { Summary } from './api';
 import type { Diagnostic, HostLink, Settings } from './types';
-import { Database } from './db/database';
+import { Database, type IndexWrites } from './db/database';
 import { sameList } from './util/equality';
 import { finalizeDiagnostics, reportsUnused } from './checks/finalize';
 import { commentLines, hasSuppressions, type CommentTable } from './checks/suppress';
@@ -501,18 +501,35 @@ export class Workspace {
   /**
    * Whether a published diagnostic is one `files` may cause (`check --files`): it lies in one of them,
    * a related location points into one, or a unit that read one of them (its text or whether it exists)
-   * reported it — a change of the files can change exactly those units' diagnostics.
+   * reported it — a change of the files can change exactly those units' diagnostics. `reached`: the index keys
+   * their contents reach (`indexWritesDuring`); without it, a reader of any key of an index computed from them
+   * read them.
    */
-  causedBy(files: readonly string[]): (d: Diagnostic) => boolean {
+  causedBy(files: readonly string[], reached?: IndexWrites): (d: Diagnostic) => boolean {
     const set = new Set(files);
     const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
     const spots = new Set(
       this.units
-        .reading(keys, files)
+        .reading(keys, files, reached)
         .flatMap((k) => this.units.diagnostics(k))
         .map(spotOf),
     );
     return (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || spots.has(spotOf(d));
+  }
+
+  /** Runs `during` (changes of fed files, analysed, then undone) and returns the index cells it wrote. */
+  indexWritesDuring(during: () => void): IndexWrites {
+    return this.db.indexWritesDuring(during);
+  }
+
+  /** Whether a family reads the path (under the current settings). */
+  reads(path: string): boolean {
+    return this.files.classify(path) !== null;
+  }
+
+  /** Whether a fed file's text is its content on disk (`setFile`'s `onDisk`). */
+  fedFromDisk(path: string): boolean {
+    return this.known.get(path)?.onDisk === true;
   }
 
   /** The globs of the files that make a registry, from every family under the current settings. */

@@ -2,7 +2,7 @@
 // family's units (`<family>/<key>`, families/index.ts), and each cross-file check registered through
 // the engine's options (`check:`). The set of units is itself a query; the workspace observes them all.
 import type { Diagnostic } from '../types';
-import { QueryGroup, type Query } from '../db/database';
+import { QueryGroup, type IndexWrites, type Query } from '../db/database';
 import type { Family, FamilyQueries, UnitCheck } from './family';
 import type { FileQueries } from './files';
 import { sameList } from '../util/equality';
@@ -55,9 +55,10 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
 
   /**
    * The units among `keys` whose diagnostics read one of `files` (its text or whether it exists) when
-   * last computed, directly or through what they read: those a change of the files can change.
+   * last computed, directly or through what they read: those a change of the files can change. `reached`:
+   * the index keys their contents reach (see `Database.readersAmong`).
    */
-  reading(keys: readonly string[], files: readonly string[]): string[] {
+  reading(keys: readonly string[], files: readonly string[], reached?: IndexWrites): string[] {
     const { text, existsInput, applied } = this.deps.files;
     const reads = files.flatMap(
       (f) =>
@@ -72,6 +73,7 @@ export class UnitQueries extends QueryGroup<UnitInputs> {
         const file = localFile(k);
         return file === null ? ([this.unitQ, k] as const) : ([applied, file] as const);
       }),
+      reached,
     );
     return keys.filter((_, i) => hit[i]);
   }

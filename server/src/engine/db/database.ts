@@ -37,6 +37,14 @@ function untracked<T>(read: () => T): T {
 /** An input or a query with one of its keys (see `Database.readersAmong`). */
 type Keyed = readonly [object, string];
 
+/**
+ * The cells indexes wrote while a change was made and undone (`Database.indexWritesDuring`), by index: which keys
+ * the change reached.
+ */
+export interface IndexWrites {
+  readonly cells: ReadonlyMap<object, ReadonlySet<object>>;
+}
+
 /** Equality deciding early cut-off; the default is `Object.is`. */
 export type Eq<T> = (a: T, b: T) => boolean;
 
@@ -82,6 +90,9 @@ export class Database {
   private writes = new Map<SignalNode<unknown>, { value: unknown; eq: Eq<unknown> }>();
   /** Brings one index's cells up to date with its computation; whether a cell changed (see `index`). */
   private indexes: (() => boolean)[] = [];
+
+  /** While `indexWritesDuring` runs: the cells each index writes, by its computation. */
+  private recording: Map<object, Set<object>> | undefined;
 
   private readonly spaces = new Map<string, Keyspace>();
   /** For `readersAmong`: each input's and query's cell of a key (if made), each index's cells by its computation. */
@@ -158,16 +169,37 @@ export class Database {
   /**
    * Which of `among` (query keys) read one of `reads` (input keys) when last computed, directly or
    * through other queries. An index counts as read whole: every reader of one of its cells read what its
-   * computation read (which key a change would move is not known before it comes).
+   * computation read (which key a change would move is not known before it comes) — unless `reached` tells
+   * the keys a change of the inputs reached (`indexWritesDuring`): then the readers of those keys only.
    */
   /** `reads`: inputs with a key; `among`: queries with a key. */
-  readersAmong(reads: readonly Keyed[], among: readonly Keyed[]): boolean[] {
+  readersAmong(reads: readonly Keyed[], among: readonly Keyed[], reached?: IndexWrites): boolean[] {
     const from = reads.flatMap(([input, key]) => this.inputCells.get(input)?.(key) ?? []);
-    const readers = readersOf(from, (q) => this.indexCells.get(q)?.() ?? []);
+    const cellsOf = reached
+      ? (q: QueryNode<unknown>): Iterable<SignalNode<unknown>> =>
+          (reached.cells.get(q) ?? []) as Iterable<SignalNode<unknown>>
+      : (q: QueryNode<unknown>): Iterable<SignalNode<unknown>> => this.indexCells.get(q)?.() ?? [];
+    const readers = readersOf(from, cellsOf);
     return among.map(([query, key]) => {
       const cell = this.queryCells.get(query)?.(key);
       return cell !== undefined && readers.has(cell);
     });
+  }
+
+  /**
+   * Runs `during` (a host's change of some inputs and its undoing, each committed) and returns the cells each index
+   * wrote meanwhile: the keys the change reached, for `readersAmong`.
+   */
+  indexWritesDuring(during: () => void): IndexWrites {
+    const outer = this.recording;
+    const cells = new Map<object, Set<object>>();
+    this.recording = cells;
+    try {
+      during();
+    } finally {
+      this.recording = outer;
+    }
+    return { cells };
   }
 
   /**
@@ -259,6 +291,13 @@ export class Database {
       if (!same) values = [...next.values()];
       if (keysChanged) keys = nextKeys;
       if (writes.length === 0 && bumps.size === 0 && !keysChanged) return false;
+      if (this.recording) {
+        let seen = this.recording.get(whole);
+        if (!seen) this.recording.set(whole, (seen = new Set()));
+        for (const [c] of writes) seen.add(c);
+        for (const b of bumps) seen.add(b);
+        if (keysChanged) seen.add(keysCell);
+      }
       startBatch();
       try {
         for (const [c, v] of writes) writeSignal(c, v);
