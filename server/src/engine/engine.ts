@@ -297,9 +297,11 @@ export class RegistryEngine {
    * it. Which keys of an index (workspace ids, local names) a file gives is what its deletion rewrites (the engine
    * analyses the root without it, then with it again: work in proportion to what the file feeds), so a workspace's
    * check that looked its own id and names up among the others' is not caused by every other workspace's registry.
+   * That is asked only when some unit reads the files through an index alone (not of a core registry, read by all).
    */
   diagnosticsCausedBy(paths: readonly string[]): Diagnostic[] {
     const files = this.filesUnder(paths);
+    if (!this.core.readsThroughKeys(files)) return this.causedIn(files, undefined);
     const fed = files.filter((f) => this.has(f) && !this.skipped.has(f));
     return this.causedIn(files, this.keysReachedBy(fed));
   }

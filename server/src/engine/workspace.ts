@@ -49,6 +49,9 @@ function byPriority(
 
 const always = (): boolean => true;
 
+/** No index key: `causedBy` follows the reads that go through no index. */
+const NO_KEYS: IndexWrites = { cells: new Map() };
+
 export class Workspace {
   readonly db = new Database();
   readonly files: FileQueries<Family>;
@@ -515,6 +518,15 @@ export class Workspace {
         .map(spotOf),
     );
     return (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || spots.has(spotOf(d));
+  }
+
+  /**
+   * Whether some unit reads one of `files` only through an index (a key of it may come from them): only then can the
+   * keys the files give (`indexWritesDuring`) narrow `causedBy`.
+   */
+  readsThroughKeys(files: readonly string[]): boolean {
+    const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
+    return this.units.reading(keys, files).length > this.units.reading(keys, files, NO_KEYS).length;
   }
 
   /** Runs `during` (changes of fed files, analysed, then undone) and returns the index cells it wrote. */

@@ -188,16 +188,19 @@ export class Database {
 
   /**
    * Runs `during` (a host's change of some inputs and its undoing, each committed) and returns the cells each index
-   * wrote meanwhile: the keys the change reached, for `readersAmong`.
+   * wrote meanwhile: the keys the change reached, for `readersAmong`. Observed roots wait until it is over (each
+   * commit settles the indexes, which is all it asks): those the change and its undoing reached run once, not twice.
    */
   indexWritesDuring(during: () => void): IndexWrites {
     const outer = this.recording;
     const cells = new Map<object, Set<object>>();
     this.recording = cells;
+    startBatch();
     try {
       during();
     } finally {
       this.recording = outer;
+      endBatch();
     }
     return { cells };
   }
