@@ -303,10 +303,7 @@ export class Database {
       }
       startBatch();
       try {
-        // A value equal to what the cell's readers last read is written as that one: they need not run again (a
-        // change undone before they ran, `indexWritesDuring`, leaves them as they were).
-        for (const [c, v] of writes)
-          writeSignal(c, v !== undefined && c.currentValue !== undefined && eq(c.currentValue, v) ? c.currentValue : v);
+        for (const [c, v] of writes) writeSignal(c, v);
         for (const b of bumps) writeSignal(b, b.pendingValue + 1);
         if (keysChanged) writeSignal(keysCell, nextKeys);
       } finally {
