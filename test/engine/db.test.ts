@@ -1,8 +1,13 @@
 // The query database on its own: memoisation, recorded reads, early cut-off, dynamic dependencies,
 // observed roots, which roots read an input.
 import { strict as assert } from 'node:assert';
-import { Database } from '../../server/src/engine/db/database';
+import { Database, type Input } from '../../server/src/engine/db/database';
 import { bucketOf } from '../../server/src/engine/db/bucketOf';
+
+/** Sets each key of an input to its text (committed by the caller). */
+function setAll(text: Input<string>, entries: readonly (readonly [string, string])[]): void {
+  for (const [k, v] of entries) text.set(k, v);
+}
 
 describe('query database', () => {
   it('memoises a derived query until something it read changes', () => {
@@ -231,12 +236,11 @@ describe('query database', () => {
     );
     // The query meets keys the input has not, and the input keys the query has not, in another order.
     assert.equal(len('c.py'), 0);
-    for (const [k, v] of [
+    setAll(text, [
       ['a.py', 'x'],
       ['b.py', 'yy'],
       ['c.py', 'zzz'],
-    ])
-      text.set(k as string, v as string);
+    ]);
     db.commit();
     assert.deepEqual(
       ['a.py', 'b.py', 'c.py', 'd.py'].map((k) => len(k)),
@@ -296,12 +300,11 @@ describe('query database', () => {
     const unit = db.query('unit', (k) =>
       k === 'ab' ? `${first('a')} ${first('b')}` : k === 'own' ? owner('x') : first(k),
     );
-    for (const [k, v] of [
+    setAll(text, [
       ['a', 'x y'],
       ['b', 'z'],
       ['c', 'w'],
-    ])
-      text.set(k as string, v as string);
+    ]);
     db.commit();
     const keys = ['ab', 'a', 'b', 'c', 'own'];
     for (const k of keys) unit.observe(k, true);
@@ -339,6 +342,7 @@ describe('query database', () => {
     db.commit();
     assert.deepEqual(readsA(), [false]);
   });
+
   it('tells which keys of an index a change reached, and counts a reader of the index only for those', () => {
     const db = new Database();
     const text = db.input<string>('text', '');
@@ -346,12 +350,11 @@ describe('query database', () => {
     // every file's first word, by word: a file reaches the key of its word only
     const byWord = db.index('byWord', () => new Map(['a', 'b', 'c'].map((k) => [first(k), k] as const)));
     const owner = db.query('owner', (w) => byWord.get(w) ?? 'none');
-    for (const [k, v] of [
+    setAll(text, [
       ['a', 'x y'],
       ['b', 'z'],
       ['c', 'w'],
-    ])
-      text.set(k as string, v as string);
+    ]);
     db.commit();
     const words = ['x', 'z', 'w', 'q'];
     for (const w of words) owner.observe(w, true);
