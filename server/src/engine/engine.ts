@@ -297,13 +297,12 @@ export class RegistryEngine {
    * it. Which keys of an index (workspace ids, local names) a file gives is what its deletion rewrites (the engine
    * analyses the root without it, then with it again: work in proportion to what the file feeds), so a workspace's
    * check that looked its own id and names up among the others' is not caused by every other workspace's registry.
-   * That is asked only when some unit reads the files through an index alone (not of a core registry, read by all).
+   * That is asked only when some unit reads the files through an index alone.
    */
   diagnosticsCausedBy(paths: readonly string[]): Diagnostic[] {
     const files = this.filesUnder(paths);
-    if (!this.core.readsThroughKeys(files)) return this.causedIn(files, undefined);
     const fed = files.filter((f) => this.has(f) && !this.skipped.has(f));
-    return this.causedIn(files, this.keysReachedBy(fed));
+    return this.causedIn(files, () => this.keysReachedBy(fed));
   }
   /**
    * Of the diagnostics `files` may cause, those their change since `base` brings (`check --base REV
@@ -318,7 +317,7 @@ export class RegistryEngine {
     const fed = this.feedAndBack(then, () => {
       before = new Set(this.allDiagnostics().map(sameDiagnostic));
     });
-    if (!fed) return this.causedIn(this.filesUnder(files), undefined);
+    if (!fed) return this.causedIn(this.filesUnder(files));
     const set = new Set(files);
     return this.allDiagnostics().filter(
       (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || !before.has(sameDiagnostic(d)),
@@ -329,34 +328,26 @@ export class RegistryEngine {
     const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
     return [...paths, ...this.files().filter((f) => folders.some((d) => f.startsWith(d)))];
   }
-  /** The published diagnostics `files` may cause, `reached` the index keys their contents reach (see `causedBy`). */
-  private causedIn(files: readonly string[], reached: IndexWrites | undefined): Diagnostic[] {
+  /** The published diagnostics `files` may cause (see `Workspace.causedBy`, which asks `keysReached`). */
+  private causedIn(files: readonly string[], keysReached?: () => IndexWrites | undefined): Diagnostic[] {
     const skipped = new Set(files.filter((f) => this.skipped.has(f)));
-    const caused = this.core.causedBy(files, reached);
+    const caused = this.core.causedBy(files, keysReached);
     return this.allDiagnostics().filter((d) => skipped.has(d.file) || caused(d));
   }
   /** The index keys the fed `files` give: those their deletion rewrites (undefined: not known). */
   private keysReachedBy(files: readonly string[]): IndexWrites | undefined {
-    let reached: IndexWrites | undefined;
-    const fed = this.feedAndBack(
-      new Map(files.map((f) => [f, null])),
-      () => undefined,
-      (run) => {
-        reached = this.core.indexWritesDuring(run);
-      },
-    );
+    let fed = false;
+    const reached = this.core.indexWritesDuring(() => {
+      fed = this.feedAndBack(new Map(files.map((f) => [f, null])));
+    });
     return fed ? reached : undefined;
   }
   /**
    * Feeds the files `texts` (null: absent) and analyses, calls `between`, then feeds them as they were and analyses
-   * again: the engine ends as it began. With `around`, the whole of it runs inside `around`. False, changing nothing,
-   * when the text of one of the files can no longer be had (the host cannot read it again).
+   * again: the engine ends as it began. False, changing nothing, when the text of one of the files can no longer be
+   * had (the host cannot read it again).
    */
-  private feedAndBack(
-    texts: ReadonlyMap<string, string | null>,
-    between: () => void,
-    around: (run: () => void) => void = (run) => run(),
-  ): boolean {
+  private feedAndBack(texts: ReadonlyMap<string, string | null>, between?: () => void): boolean {
     const back = new Map<string, { text: string; onDisk: boolean } | null>();
     for (const f of texts.keys()) {
       if (!this.has(f)) {
@@ -374,11 +365,9 @@ export class RegistryEngine {
         else this.setFile(f, t.text, t.onDisk);
       this.update();
     };
-    around(() => {
-      feed(texts);
-      between();
-      feed(back);
-    });
+    feed(texts);
+    between?.();
+    feed(back);
     return true;
   }
   summary(): Summary {

@@ -504,39 +504,25 @@ export class Workspace {
   /**
    * Whether a published diagnostic is one `files` may cause (`check --files`): it lies in one of them,
    * a related location points into one, or a unit that read one of them (its text or whether it exists)
-   * reported it — a change of the files can change exactly those units' diagnostics. `reached`: the index keys
-   * their contents reach (`indexWritesDuring`); without it, a reader of any key of an index computed from them
-   * read them.
+   * reported it — a change of the files can change exactly those units' diagnostics. A reader of an index
+   * computed from them counts as reading them, unless `keysReached` (asked only when some unit reads them
+   * through an index alone) tells the index keys their contents reach (`indexWritesDuring`).
    */
-  causedBy(files: readonly string[], reached?: IndexWrites): (d: Diagnostic) => boolean {
+  causedBy(files: readonly string[], keysReached?: () => IndexWrites | undefined): (d: Diagnostic) => boolean {
     const set = new Set(files);
     const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
-    const spots = new Set(
-      this.units
-        .reading(keys, files, reached)
-        .flatMap((k) => this.units.diagnostics(k))
-        .map(spotOf),
-    );
+    let readers = this.units.reading(keys, files);
+    if (keysReached && readers.length > this.units.reading(keys, files, NO_KEYS).length) {
+      const reached = keysReached();
+      if (reached) readers = this.units.reading(keys, files, reached);
+    }
+    const spots = new Set(readers.flatMap((k) => this.units.diagnostics(k)).map(spotOf));
     return (d) => set.has(d.file) || d.related.some((r) => set.has(r.file)) || spots.has(spotOf(d));
-  }
-
-  /**
-   * Whether some unit reads one of `files` only through an index (a key of it may come from them): only then can the
-   * keys the files give (`indexWritesDuring`) narrow `causedBy`.
-   */
-  readsThroughKeys(files: readonly string[]): boolean {
-    const keys = [...this.unitKeys, ...[...this.known.keys()].map(localUnit)];
-    return this.units.reading(keys, files).length > this.units.reading(keys, files, NO_KEYS).length;
   }
 
   /** Runs `during` (changes of fed files, analysed, then undone) and returns the index cells it wrote. */
   indexWritesDuring(during: () => void): IndexWrites {
     return this.db.indexWritesDuring(during);
-  }
-
-  /** Whether a family reads the path (under the current settings). */
-  reads(path: string): boolean {
-    return this.files.classify(path) !== null;
   }
 
   /** Whether a fed file's text is its content on disk (`setFile`'s `onDisk`). */
