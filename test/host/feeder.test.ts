@@ -292,4 +292,57 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     await feeder.feedRoot();
     assert.equal(skips(warned), 2);
   });
+
+  /**
+   * Feeds `engine` the root as the MCP server's load does (abandonable: `signal`), its analysis one unit per slice (the
+   * loop, not the clock, decides the slices), counted and told to `onSlice`; `onWalk` hears the walk.
+   */
+  function abandonable(
+    engine: RegistryEngine,
+    signal: AbortSignal,
+    { onSlice, onWalk }: { onSlice?: (n: number) => void; onWalk?: () => void } = {},
+  ): { fed: Promise<void>; slices: () => number } {
+    const updateSome = engine.updateSome.bind(engine);
+    let slices = 0;
+    engine.updateSome = () => {
+      slices++;
+      onSlice?.(slices);
+      return updateSome(() => true);
+    };
+    const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
+    const record = { walked: () => onWalk?.(), read: () => {} };
+    return { fed: feedEngine(engine, root, options, undefined, { signal, record }), slices: () => slices };
+  }
+
+  it('with a signal, analyses in slices to the same diagnostics as in one go', async () => {
+    const inOneGo = await RegistryEngine.create(wasm);
+    await feedEngine(inOneGo, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    const engine = await RegistryEngine.create(wasm);
+    const { fed, slices } = abandonable(engine, new AbortController().signal);
+    await fed;
+    assert.ok(slices() > 2, `${slices()} slices`);
+    assert.ok(lines(inOneGo).length > 0);
+    assert.deepEqual(lines(engine), lines(inOneGo));
+  });
+
+  it('an aborted feed stops at its next step: aborted during the walk nothing is fed, between slices nothing more runs', async () => {
+    const left = (): Error => new Error('the client left');
+    const duringWalk = new AbortController();
+    const unfed = await RegistryEngine.create(wasm);
+    const walk = abandonable(unfed, duringWalk.signal, { onWalk: () => duringWalk.abort(left()) });
+    await assert.rejects(walk.fed, /the client left/);
+    assert.deepEqual(unfed.files(), []);
+    assert.equal(walk.slices(), 0);
+
+    const betweenSlices = new AbortController();
+    const engine = await RegistryEngine.create(wasm);
+    const run = abandonable(engine, betweenSlices.signal, {
+      onSlice: (n) => {
+        if (n === 2) betweenSlices.abort(left());
+      },
+    });
+    await assert.rejects(run.fed, /the client left/);
+    assert.equal(run.slices(), 2, 'no slice after the abort');
+    assert.ok(engine.updateSome().waiting > 0, 'units were left for a later call');
+  });
 });

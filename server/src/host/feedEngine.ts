@@ -4,8 +4,10 @@
 // moves (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk
 // did not know to read, again while those name more. Given the state of an earlier feed (the MCP
 // server, before each call), it feeds only what changed since: files whose size, times or inode moved
-// are read again, files gone or no longer wanted leave the engine.
+// are read again, files gone or no longer wanted leave the engine. A feed that may be abandoned (`signal`)
+// analyses in slices, so the event loop sees the abort within one.
 import { statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
 import { readTexts, type ReadResult } from './readText';
 import { absolutePaths } from './scan';
@@ -15,6 +17,8 @@ import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
 const MAX_WALKS = 3;
 /** Rounds of referred files: a longer chain of references is not followed (families follow at most 8 hops). */
 const MAX_WANTED_ROUNDS = 10;
+/** How long one slice of an abandonable feed's analysis runs before the event loop gets a turn. */
+const SLICE_MS = 50;
 
 export interface FeedOptions {
   /** Root-relative paths never read. */
@@ -32,6 +36,11 @@ export interface FeedOptions {
 export interface FeedExtras {
   whole?: RootWalk;
   record?: FeedRecord;
+  /**
+   * Abandons the feed (it rejects with the signal's reason) at its next step: after the walk, the reads, each slice
+   * of the analysis. The MCP server's load, which its client may leave before it ends.
+   */
+  signal?: AbortSignal;
 }
 
 export interface FeedRecord {
@@ -61,8 +70,12 @@ export async function feedEngine(
   root: string,
   opts: FeedOptions,
   state?: FeedState,
-  { whole, record }: FeedExtras = {},
+  { whole, record, signal }: FeedExtras = {},
 ): Promise<void> {
+  const analyse = async (): Promise<void> => {
+    if (signal) await updateInSlices(engine, signal);
+    else engine.update();
+  };
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
   let onDisk: ReadonlySet<string> = new Set<string>();
@@ -81,6 +94,7 @@ export async function feedEngine(
       changed.map((c) => c.abs),
       opts.maxFileBytes,
     );
+    signal?.throwIfAborted();
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
       record?.read(rel, read ?? null);
@@ -101,10 +115,12 @@ export async function feedEngine(
   };
   let walked = Number.NaN;
   for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
+    signal?.throwIfAborted();
     const interest = engine.interest();
     walked = interest.walk;
     const found =
       walk === 0 && whole !== undefined ? narrowWalk(whole, interest) : await walkRoot(root, interest, opts.excluded);
+    signal?.throwIfAborted();
     record?.walked(found);
     onDisk = found.onDisk;
     for (const [dir, { reason, file }] of found.unreadable) {
@@ -124,14 +140,27 @@ export async function feedEngine(
       }
     engine.setTree({ links: found.links, directories: found.directories });
     await feed(found.files);
-    engine.update();
+    await analyse();
   }
   // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.
   for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
     const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
     if (wanted.length === 0) return;
     await feed(wanted);
-    engine.update();
+    await analyse();
+  }
+}
+
+/**
+ * `engine.update()` in slices of about `SLICE_MS`, the event loop turning between them, abandoned when `signal` is
+ * aborted: the same end (`updateSome` changes which units run in which call, never what they end with).
+ */
+async function updateInSlices(engine: RegistryEngine, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    signal.throwIfAborted();
+    const start = performance.now();
+    if (engine.updateSome(() => performance.now() - start > SLICE_MS).waiting === 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -7,7 +7,8 @@
 // `check` that comes before the load is done is answered from the cache when nothing its result read changed (judged
 // at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
 // result there. Each opening of the root says its warnings once, as without a cache, however many answers the cache
-// gave before its load was done.
+// gave before its load was done. A load nobody waits for any more (the root opened afresh, the client gone) is
+// abandoned at its next step.
 import { join } from 'node:path';
 import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from '../host/checkCache';
@@ -21,6 +22,8 @@ export class LiveRoot {
   private loaded = false;
   private settings: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Abandons the current opening's load. */
+  private abandon = new AbortController();
   /** What this opening of the root said while its load was not done (every lookup says the same again). */
   private said = new Set<string>();
   /** Says a warning of the current opening, once until its load is done. */
@@ -68,9 +71,14 @@ export class LiveRoot {
     });
   }
 
-  /** Resolves once every call queued so far is done. */
-  async idle(): Promise<void> {
+  /**
+   * Abandons the load under way, if any, once every call queued so far is done: resolves when it has stopped (the
+   * server's client left; nothing may be called after).
+   */
+  async close(): Promise<void> {
     await this.queue;
+    this.abandon.abort();
+    await this.opened?.catch(() => undefined);
   }
 
   private queued<T>(work: () => Promise<T>): Promise<T> {
@@ -103,13 +111,16 @@ export class LiveRoot {
   private reopen(fresh?: FreshAnalysis): Promise<OpenedRoot> {
     this.loaded = false;
     if (fresh === undefined) this.said = new Set();
+    this.abandon.abort();
+    this.abandon = new AbortController();
+    const { signal } = this.abandon;
     const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
       openRoot(
         this.dir,
         { off: OFF_UNLESS_ASKED },
         f?.warn ?? this.warn,
         true,
-        f ? { folder: f.settings, feed: f.feed } : {},
+        f ? { folder: f.settings, feed: { ...f.feed, signal } } : { feed: { signal } },
       );
     const cache = this.cache;
     const opened = (this.opened =

@@ -80,7 +80,7 @@ export async function serveMcp(
   // stdin ended: the requests read before the end are answered, then the server closes.
   await ended;
   await turn();
-  await context.root.idle();
+  await context.root.close();
   await turn();
   await server.close();
   return 0;
