@@ -68,6 +68,28 @@ describe('engine: open files first', () => {
     for (const releaseHeld of [false, true]) await namesFirst(releaseHeld);
   });
 
+  it('reads the facts of the texts fed from disk in steps too: until they are read no unit starts, none is final', async () => {
+    const settled = await engineOf();
+    settled.update();
+    const engine = await RegistryEngine.create(wasm, {}, { reread: (path) => FILES.get(path) });
+    for (const [path, text] of FILES) engine.setFile(path, text, true);
+    engine.setTree({
+      links: [],
+      directories: directoriesOf([...FILES.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
+    });
+    // A step stops after each file's facts, then after each unit.
+    const steps: { changed: string[]; waiting: number; waitingFirst: number }[] = [];
+    for (let i = 0; i < 100 && steps.at(-1)?.waiting !== 0; i++)
+      steps.push(engine.updateSome(() => true, new Set([ALICE])));
+    const reading = steps.slice(0, FILES.size - 1);
+    assert.ok(
+      reading.every((s) => s.changed.length === 0 && s.waiting > 0 && s.waitingFirst > 0),
+      JSON.stringify(reading),
+    );
+    assert.ok(steps.length > FILES.size, 'then the units, one per step');
+    for (const file of FILES.keys()) assert.deepEqual(codes(engine, file), codes(settled, file), file);
+  });
+
   it("starts core's unit first when the core registry is open", async () => {
     const engine = await engineOf();
     const first = engine.updateSome(undefined, new Set([CORE]), true);

@@ -111,6 +111,28 @@ describe('lsp: folder queue', () => {
     assert.deepEqual(r.applied, names);
   });
 
+  it('lets the event loop turn between analysis steps: what arrived meanwhile is read before the next step', async () => {
+    const order: string[] = [];
+    let left = 4;
+    const analyser: Analyser = {
+      get dirty() {
+        return left > 0;
+      },
+      costMs: 0,
+      // Each step resolves in promise jobs, as a step that publishes nothing does.
+      step: () => {
+        left--;
+        order.push(`step ${4 - left}`);
+        if (left === 3) setImmediate(() => order.push('a message arrived'));
+        return Promise.resolve();
+      },
+    };
+    const q = start(analyser);
+    q.change(() => undefined, { analyse: 'now' });
+    await q.idle();
+    assert.deepEqual(order, ['step 1', 'a message arrived', 'step 2', 'step 3', 'step 4']);
+  });
+
   it('answers a request after every change before it is applied and analysed, and before any change after it', async () => {
     const r = new Recorder();
     const q = start(r);

@@ -281,7 +281,8 @@ export class Workspace {
 
   /**
    * Brings the units up to date; returns the files whose diagnostics changed. Units new since the last
-   * call (every unit, on a cold start) start in turn until `stop()` says so — one at least — and the
+   * call (every unit, on a cold start) start in turn until `stop()` says so — one at least, once the facts of the
+   * texts fed from disk are read (also in turn) — and the
    * rest wait for the next call (`waiting`, how many): a host can publish between calls and answer requests,
    * which pull whatever they read. Units named after a file of `first` (or a directory holding one) and
    * units named after no path (a core registry's, unless its family says it reports on no file of
@@ -301,7 +302,14 @@ export class Workspace {
     // keys alone they read) are read whole once the open files are published (`releaseHeld`), or by the
     // next update.
     const firstRun = onlyFirst && (firstKey !== this.firstKey || this.early > 0);
-    if (!firstRun) this.release();
+    // The facts of a whole root's texts take a second on a large org: read in steps too. Until they are, no unit
+    // starts and nothing is published, and the open files' units count as waiting (none is final yet).
+    if (!firstRun && !this.release(false, stop))
+      return {
+        changed: [],
+        waiting: Math.max(1, this.waiting.length - this.waitingAt),
+        waitingFirst: first.size > 0 ? Math.max(1, this.early) : 0,
+      };
     const added = [...this.addedPaths].map(localUnit);
     const removed = [...this.removedPaths].map(localUnit);
     this.addedPaths.clear();
@@ -458,9 +466,10 @@ export class Workspace {
    * way, 510–518 MB this way). What needs such a text again — new settings re-reading every file, the
    * fixes of a file nobody opened — reads it through the host. A text with a suppression comment is
    * kept (few are): a text let go has none, so publishing its file's diagnostics reads nothing again.
-   * `onlyRead`: only the texts whose facts were read already (none is read here).
+   * `onlyRead`: only the texts whose facts were read already (none is read here). `stop`: asked after each file; the
+   * rest wait for the next call. Whether every text was judged.
    */
-  private release(onlyRead = false): void {
+  private release(onlyRead = false, stop: () => boolean = never): boolean {
     for (const path of this.fromDisk) {
       const fed = this.known.get(path);
       const c = this.files.classify(path);
@@ -471,7 +480,9 @@ export class Workspace {
         fed.text = null;
       }
       this.fromDisk.delete(path);
+      if (stop()) return this.fromDisk.size === 0;
     }
+    return true;
   }
 
   /**

@@ -146,6 +146,10 @@ export class FolderQueue {
           head.cancel();
         } else if (!this.closed && this.analyser.dirty && (head !== undefined || this.due)) {
           await this.step(head);
+          // The event loop turns between steps: a request, an edit or a cancellation that arrived meanwhile is read
+          // (a step that published nothing resolves in promise jobs, and a cold start's steps held requests for the
+          // whole analysis: 2.4 s on a 33,000-file root).
+          await new Promise<void>((resolve) => setImmediate(resolve));
         } else if (head !== undefined) {
           this.take();
           head.run();
