@@ -688,10 +688,23 @@ export class Workbench {
     );
   }
 
-  /** Open a workspace file by Quick Open (Ctrl+P) and wait for its tab to be active. */
+  /**
+   * Open a workspace file by Quick Open (Ctrl+P) and wait for its tab to be active. Quick Open closes when something
+   * takes the focus as it opens (the Welcome page selecting a walkthrough's next step): then it is opened again, as a
+   * person would.
+   */
   async quickOpen(relPath, { timeout = 20_000 } = {}) {
-    const input = await this._quickInputOpen(['Control+P']);
-    await input.fill(relPath);
+    for (let attempt = 1; ; attempt++) {
+      const input = await this._quickInputOpen(['Control+P']);
+      const filled = await input.fill(relPath, { timeout: 5_000 }).then(
+        () => true,
+        (e) => {
+          if (attempt === 3) throw e;
+          return false;
+        },
+      );
+      if (filled) break;
+    }
     const base = path.basename(relPath);
     const dir = path.dirname(relPath);
     await waitFor(
