@@ -302,7 +302,7 @@ export class Workspace {
     // keys alone they read) are read whole once the open files are published (`releaseHeld`), or by the
     // next update.
     const firstRun = onlyFirst && (firstKey !== this.firstKey || this.early > 0);
-    // The facts of a whole root's texts take a second on a large org: read in steps too. Until they are, no unit
+    // The facts of a whole root's texts are long to read in one piece: read in steps too. Until they are, no unit
     // starts and nothing is published, and the open files' units count as waiting (none is final yet).
     if (!firstRun && !this.release(false, stop))
       return {

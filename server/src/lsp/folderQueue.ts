@@ -148,7 +148,7 @@ export class FolderQueue {
           await this.step(head);
           // The event loop turns between steps: a request, an edit or a cancellation that arrived meanwhile is read
           // (a step that published nothing resolves in promise jobs, and a cold start's steps held requests for the
-          // whole analysis: 2.4 s on a 33,000-file root). On a timer, not an immediate: the connection handles each
+          // whole analysis: bench/README.md). On a timer, not an immediate: the connection handles each
           // message in an immediate of its own, which then runs before the next step, not after it.
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
         } else if (head !== undefined) {

@@ -16,7 +16,7 @@ import { QueryGroup, type Query } from '../../../db/database';
 import { sameData, sameJson, sameList } from '../../../util/equality';
 import { sameEntry } from '../model/entry';
 import { STEP_SETTINGS } from '../settings';
-import { bindMeta, entryKey, subjectCandidates, type BindEnv } from './subject';
+import { bindMeta, entryKey, subjectCandidates, subjectFile, type BindEnv } from './subject';
 import type { JsModule } from './jsModule';
 import { DEFAULT_VERSION, type DepEnv, type Edge } from './dependencies';
 import { concreteCycle, cyclicComponents } from './order';
@@ -609,19 +609,18 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
 
   /**
    * Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. A meta file
-   * has a binding when its document reads and a subject when a candidate exists (`bindMeta`): asked in the other
+   * has a binding when its document reads and a subject when `subjectFile` finds one (`bindMeta`): asked in the other
    * order, the files are the same and no binding is made (a host asks this between the steps of a cold start, before
-   * the units that bind the meta files have run: binding 10,000 of them held the event loop 0.56 s).
+   * the units that bind the meta files have run: binding them all held the event loop; bench/README.md).
    */
   readonly wantedQ = this.db.query(
     'wanted',
     () => {
       const out = new Set<string>(this.host.scan.mappedQ(NONE));
-      for (const m of this.host.metaFiles()) {
-        const candidates = subjectCandidates(m);
-        if (!candidates.some((p) => this.host.exists(p)) && this.host.metaDoc(m))
-          for (const p of candidates) out.add(p);
-      }
+      const exists = (p: string): boolean => this.host.exists(p);
+      for (const m of this.host.metaFiles())
+        if (subjectFile(m, exists) === undefined && this.host.metaDoc(m))
+          for (const p of subjectCandidates(m)) out.add(p);
       return [...out].sort();
     },
     sameJson,

@@ -16,6 +16,11 @@ export function subjectCandidates(metaFile: string): string[] {
   return SUBJECT_EXTENSIONS.map((ext) => stem + ext);
 }
 
+/** The file a meta file describes: the first of its candidates that exists. */
+export function subjectFile(metaFile: string, exists: (path: string) => boolean): string | undefined {
+  return subjectCandidates(metaFile).find(exists);
+}
+
 /** Stable identity of an entry across edits: layer, workspace directory and name. */
 export function entryKey(e: StepEntry): string {
   return `${e.layer}|${e.wsDir ?? ''}|${e.name}`;
@@ -43,7 +48,7 @@ export interface BindEnv {
 }
 
 export function bindMeta(metaFile: string, env: BindEnv): Binding {
-  const found = subjectCandidates(metaFile).find((f) => env.exists(f));
+  const found = subjectFile(metaFile, (f) => env.exists(f));
   const subject = found === undefined ? null : env.heldPath(found);
   const none: Binding = { subject, entry: null, name: null, rule: null };
   if (!subject) return none;
