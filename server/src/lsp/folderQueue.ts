@@ -149,8 +149,9 @@ export class FolderQueue {
           // The event loop turns between steps: a request, an edit or a cancellation that arrived meanwhile is read
           // (a step that published nothing resolves in promise jobs, and a cold start's steps held requests for the
           // whole analysis: bench/README.md). On a timer, not an immediate: the connection handles each
-          // message in an immediate of its own, which then runs before the next step, not after it.
-          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          // message in an immediate of its own, which then runs before the next step, not after it. Not after the
+          // last step: an edit read then would join an analysis that is over instead of waiting for the debounce.
+          if (this.analyser.dirty) await new Promise<void>((resolve) => setTimeout(resolve, 0));
         } else if (head !== undefined) {
           this.take();
           head.run();
