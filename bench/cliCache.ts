@@ -2,13 +2,25 @@
 // by side in one run, each check a process of its own (cliPeak.ts: wall time, peak RSS): a check without
 // cache, the first check with an empty cache (it writes one), a second with nothing changed, and one after
 // a workspace registry changed; then the cache's size against the org's text; and `mcp` started without and with
-// `--cache` (the unchanged root's cache): the time to its first `check` answer (mcpFirst.ts). Rounds alternate the
-// kinds, so machine load falls on all of them alike; medians are reported.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `--cache` (the unchanged root's cache): the time to its first `check` answer (mcpFirst.ts); and after the change,
+// each with a copy of the cache it left stale, `mcp --cache` to its first answer to a whole-root check and to what an
+// agent asks about that registry (a check of its path, explain and locate of one of its steps), which come before the
+// rest of the root is analysed. Rounds alternate the kinds, so machine load falls on all of them alike; medians are
+// reported.
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runCheck, type Run } from './cliPeak';
-import { mcpFirstCheck, type McpFirst } from './mcpFirst';
+import { mcpFirstCheck, type McpFirst, type ToolCall } from './mcpFirst';
 import { GENERATED } from './generate';
 import { workloadOf } from './orgs';
 import { median } from './stats';
@@ -31,7 +43,11 @@ async function main(): Promise<void> {
   const original = readFileSync(registry);
   const temp = mkdtempSync(join(tmpdir(), 'registry-lens-cache-bench-'));
   const runs = new Map<string, Run[]>(KINDS.map((k) => [k, []]));
-  const mcp = { plain: [] as McpFirst[], cached: [] as McpFirst[] };
+  const mcp = {
+    plain: [] as McpFirst[],
+    cached: [] as McpFirst[],
+    stale: new Map<string, McpFirst[]>(STALE_KINDS.map((k) => [k, []])),
+  };
   let cacheBytes = 0;
   try {
     for (let round = 0; round < rounds; round++) {
@@ -46,6 +62,15 @@ async function main(): Promise<void> {
       mcp.cached.push(await mcpFirstCheck(cli, flags));
       appendFileSync(registry, `# bench edit ${round}\n`);
       try {
+        // The cache as this change left it, for each server: a load that ends keeps its result there.
+        const stale = (): string[] => {
+          const copy = join(temp, `stale-${round}`);
+          rmSync(copy, { recursive: true, force: true });
+          cpSync(cache, copy, { recursive: true });
+          return ['--cache', '--cache-location', copy, g.root];
+        };
+        for (const [kind, call] of STALE_CALLS(g.root, registry, first))
+          mcp.stale.get(kind)?.push(await mcpFirstCheck(cli, stale(), call));
         runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
       } finally {
         writeFileSync(registry, original);
@@ -79,6 +104,32 @@ async function main(): Promise<void> {
   console.log(`  mcp, start → first check answer (${[...counts].join('')}):`);
   console.log(`    without --cache ${plainMs.toFixed(0).padStart(6)} ms`);
   console.log(`    with --cache    ${cachedMs.toFixed(0).padStart(6)} ms  ×${(cachedMs / plainMs).toFixed(2)}`);
+  const wholeMs = median((mcp.stale.get(STALE_KINDS[0]) ?? []).map((r) => r.ms));
+  console.log('  mcp --cache after a workspace registry changed, start → first answer:');
+  for (const kind of STALE_KINDS) {
+    const rs = mcp.stale.get(kind) ?? [];
+    if (new Set(rs.map((r) => r.counts)).size !== 1) throw new Error(`${kind}: the answers differ between rounds`);
+    const ms = median(rs.map((r) => r.ms));
+    const early = rs.filter((r) => r.loading).length;
+    console.log(
+      `    ${kind.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / wholeMs).toFixed(2)}` +
+        (kind.startsWith('check') ? `  (${early} of ${rs.length} before the rest was analysed)` : ''),
+    );
+  }
+}
+
+const STALE_KINDS = ['check, whole root', 'check, paths: that registry', 'explain a step of it', 'locate it'] as const;
+
+/** The calls timed after the change: the whole root, then what an agent asks about the registry it changed. */
+function STALE_CALLS(root: string, registry: string, workspace: string): [string, ToolCall | undefined][] {
+  const step = /^\s+"(\w+)": \{/m.exec(readFileSync(registry, 'utf8'))?.[1];
+  if (step === undefined) throw new Error(`${registry}: no step found`);
+  return [
+    [STALE_KINDS[0], undefined],
+    [STALE_KINDS[1], { name: 'check', arguments: { paths: [relative(root, registry)], limit: 1 } }],
+    [STALE_KINDS[2], { name: 'explain', arguments: { name: step, workspace } }],
+    [STALE_KINDS[3], { name: 'locate', arguments: { name: step } }],
+  ];
 }
 
 main().catch((e: unknown) => {

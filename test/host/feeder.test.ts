@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { feedEngine, type FirstPass } from '../../server/src/host/feedEngine';
 import { Feeder } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
@@ -300,18 +300,44 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
   function abandonable(
     engine: RegistryEngine,
     signal: AbortSignal,
-    { onSlice, onWalk }: { onSlice?: (n: number) => void; onWalk?: () => void } = {},
+    { onSlice, onWalk, first }: { onSlice?: (n: number) => void; onWalk?: () => void; first?: FirstPass } = {},
   ): { fed: Promise<void>; slices: () => number } {
     const updateSome = engine.updateSome.bind(engine);
     let slices = 0;
-    engine.updateSome = () => {
+    engine.updateSome = (_stop, files, onlyFirst) => {
       slices++;
       onSlice?.(slices);
-      return updateSome(() => true);
+      return updateSome(() => true, files, onlyFirst);
     };
     const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
     const record = { walked: () => onWalk?.(), read: () => {} };
-    return { fed: feedEngine(engine, root, options, undefined, { signal, record }), slices: () => slices };
+    return {
+      fed: feedEngine(engine, root, options, undefined, { signal, record, ...(first ? { first } : {}) }),
+      slices: () => slices,
+    };
+  }
+
+  /**
+   * What a call waiting for `files`' diagnostics (`[]`: for queries alone) during an abandonable feed is handed, and
+   * when: the slices run by then and what `look` saw of the engine.
+   */
+  async function waitingCall<T>(
+    files: string[],
+    look: (engine: RegistryEngine) => T,
+  ): Promise<{ answers: { seen: T; rest: boolean; slices: number }[]; slices: number; engine: RegistryEngine }> {
+    const engine = await RegistryEngine.create(wasm);
+    const answers: { seen: T; rest: boolean; slices: number }[] = [];
+    let awaited: ReadonlySet<string> | undefined = new Set(files);
+    const first: FirstPass = {
+      awaited: () => awaited,
+      ready: (e, rest) => {
+        awaited = undefined;
+        answers.push({ seen: look(e), rest, slices: run.slices() });
+      },
+    };
+    const run = abandonable(engine, new AbortController().signal, { first });
+    await run.fed;
+    return { answers, slices: run.slices(), engine };
   }
 
   it('with a signal, analyses in slices to the same diagnostics as in one go', async () => {
@@ -323,6 +349,39 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     assert.ok(slices() > 2, `${slices()} slices`);
     assert.ok(lines(inOneGo).length > 0);
     assert.deepEqual(lines(engine), lines(inOneGo));
+  });
+
+  it("a call waiting for some files' diagnostics gets the engine once their units ran, before the others'", async () => {
+    const whole = await RegistryEngine.create(wasm);
+    await feedEngine(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    const of = (e: RegistryEngine, file: string): string[] => lines(e).filter((l) => l.startsWith(`${file} `));
+    assert.ok(of(whole, ALICE).length > 0, 'the file has diagnostics');
+    const { answers, slices, engine } = await waitingCall([ALICE], (e) => ({
+      own: of(e, ALICE),
+      all: lines(e).length,
+    }));
+    assert.equal(answers.length, 1, 'one answer');
+    const [answer] = answers;
+    assert.deepEqual(answer?.seen.own, of(whole, ALICE), "the file's final diagnostics");
+    assert.ok(answer?.rest, 'other units were waiting');
+    assert.ok((answer?.slices ?? slices) < slices, `answered after ${answer?.slices} of ${slices} slices`);
+    assert.ok((answer?.seen.all ?? 0) < lines(whole).length, 'before every diagnostic was published');
+    assert.deepEqual(lines(engine), lines(whole), 'the feed then ends as without the call');
+  });
+
+  it('a call answered from queries gets the engine as soon as every file is read, before any unit ran', async () => {
+    const whole = await RegistryEngine.create(wasm);
+    await feedEngine(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    const ask = (e: RegistryEngine): string =>
+      JSON.stringify([e.locateName('Shared'), e.explain({ step: 'Package' }), e.list({})]);
+    const { answers, engine } = await waitingCall([], ask);
+    assert.deepEqual(
+      answers.map((a) => a.slices),
+      [0],
+      'answered once, before the first slice',
+    );
+    assert.equal(answers[0]?.seen, ask(whole));
+    assert.deepEqual(lines(engine), lines(whole));
   });
 
   it('an aborted feed stops at its next step: aborted during the walk nothing is fed, between slices nothing more runs', async () => {

@@ -117,6 +117,62 @@ describe('mcp --cache', function () {
     assert.equal(again[1], once[1]);
   });
 
+  it('answers a call that starts the load once what it reports is known, as it answers after the load', async () => {
+    const plain = await sdkClient(['mcp', '--root', root]);
+    const cachedServer = (): Promise<Client> =>
+      sdkClient(['mcp', '--root', root, '--cache', '--cache-location', mkdtempSync(join(temp, 'cache-'))]);
+    const early = await cachedServer();
+    try {
+      const args = { name: 'check', arguments: { paths: [BOB], limit: 1000 } };
+      const first = (await early.callTool(args)).structuredContent as CheckDoc & { loading?: boolean };
+      const after = (await early.callTool(args)).structuredContent as CheckDoc & { loading?: boolean };
+      const whole = (await plain.callTool(args)).structuredContent as CheckDoc;
+      const own = (doc: CheckDoc): unknown[] => doc.diagnostics.filter((d) => (d as { file: string }).file === BOB);
+      assert.equal(first.loading, true, 'the first answer came while the rest of the root was analysed');
+      assert.ok(own(whole).length > 0, "BOB's registry has diagnostics");
+      assert.deepEqual(own(first), own(whole), "the file's own diagnostics are final");
+      const known = new Set(whole.diagnostics.map((d) => JSON.stringify(d)));
+      assert.ok(
+        first.diagnostics.every((d) => known.has(JSON.stringify(d))),
+        'nothing the whole answer lacks',
+      );
+      const { sources, entries, workspaces } = whole.summary;
+      assert.deepEqual(
+        {
+          sources: first.summary['sources'],
+          entries: first.summary['entries'],
+          workspaces: first.summary['workspaces'],
+        },
+        { sources, entries, workspaces },
+      );
+      assert.equal(after.loading, undefined, 'a call after it waits for the load');
+      assert.deepEqual(
+        { ...after, summary: { ...after.summary, ms: 0 } },
+        { ...whole, summary: { ...whole.summary, ms: 0 } },
+      );
+      for (const [name, a] of [
+        ['explain', { name: 'SentenceEmbedding', workspace: 'bob_nlp' }],
+        ['locate', { name: 'ModelEvaluation' }],
+        ['list', { workspace: 'bob_nlp' }],
+        ['graph', {}],
+      ] as const) {
+        const strip = (r: Awaited<ReturnType<Client['callTool']>>): string =>
+          JSON.stringify(r, (k, v: unknown) => (k === 'ms' ? 0 : v));
+        // Each the first call of a server of its own: the one that starts the load.
+        const server = await cachedServer();
+        try {
+          const got = await server.callTool({ name, arguments: a });
+          assert.notEqual(got.isError, true, `${name}: ${JSON.stringify(got.content)}`);
+          assert.equal(strip(got), strip(await plain.callTool({ name, arguments: a })), name);
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      await Promise.all([plain.close(), early.close()]);
+    }
+  });
+
   it('says where its cache is as it starts', async () => {
     const c = McpTestClient.start(root, ['mcp', '--root', root, '--read-only', '--cache', '--cache-location', folder]);
     await c.handshake();

@@ -324,7 +324,7 @@ export class RegistryEngine {
     );
   }
   /** Each path, and the files the engine knows below those that are folders. */
-  private filesUnder(paths: readonly string[]): string[] {
+  filesUnder(paths: readonly string[]): string[] {
     const folders = paths.map((p) => (p === '' ? '' : `${p}/`));
     return [...paths, ...this.files().filter((f) => folders.some((d) => f.startsWith(d)))];
   }

@@ -41,6 +41,21 @@ export interface FeedExtras {
    * of the analysis. The MCP server's load, which its client may leave before it ends.
    */
   signal?: AbortSignal;
+  /** A call answered while an abandonable feed runs, before its analysis is done (see `FirstPass`). */
+  first?: FirstPass;
+}
+
+/**
+ * A call answered while an abandonable feed runs (the MCP server's calls during a load that began after them): once
+ * every file is read and no walk or referred file is left, the analysis hands the engine to `ready` between two
+ * steps, as queries pulled then read every file in full; a call that reports some files' diagnostics waits until their
+ * units have run, which run before the others (`updateSome` with `onlyFirst`), so their diagnostics are final.
+ */
+export interface FirstPass {
+  /** The files whose diagnostics the waiting call reports, as the engine names them; undefined: no call waits. */
+  awaited(engine: RegistryEngine): ReadonlySet<string> | undefined;
+  /** `rest`: units of other files are still waiting (the root's diagnostics are not all published). */
+  ready(engine: RegistryEngine, rest: boolean): void;
 }
 
 export interface FeedRecord {
@@ -70,11 +85,16 @@ export async function feedEngine(
   root: string,
   opts: FeedOptions,
   state?: FeedState,
-  { whole, record, signal }: FeedExtras = {},
+  { whole, record, signal, first }: FeedExtras = {},
 ): Promise<void> {
   const analyse = async (): Promise<void> => {
-    if (signal) await updateInSlices(engine, signal);
+    if (signal) await updateInSlices(engine, signal, first && { pass: first, settled });
     else engine.update();
+  };
+  // Nothing is left to read: no new walk is due and no file the analysis refers to is unread.
+  const settled = (): boolean => {
+    const interest = engine.interest();
+    return interest.walk === walked && !interest.files.some((rel) => onDisk.has(rel) && !seen.has(rel));
   };
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
@@ -155,11 +175,30 @@ export async function feedEngine(
  * `engine.update()` in slices of about `SLICE_MS`, the event loop turning between them, abandoned when `signal` is
  * aborted: the same end (`updateSome` changes which units run in which call, never what they end with).
  */
-async function updateInSlices(engine: RegistryEngine, signal: AbortSignal): Promise<void> {
+async function updateInSlices(
+  engine: RegistryEngine,
+  signal: AbortSignal,
+  first?: { pass: FirstPass; settled: () => boolean },
+): Promise<void> {
+  // What this analysis handed to a waiting call already, or found not settled once that call's units had run.
+  let tried: ReadonlySet<string> | undefined;
   for (;;) {
     signal.throwIfAborted();
     const start = performance.now();
-    if (engine.updateSome(() => performance.now() - start > SLICE_MS).waiting === 0) return;
+    const stop = (): boolean => performance.now() - start > SLICE_MS;
+    const awaited = first?.pass.awaited(engine);
+    if (first && awaited && awaited !== tried && awaited.size === 0) {
+      tried = awaited;
+      if (first.settled()) first.pass.ready(engine, true);
+      continue;
+    }
+    if (first && awaited && awaited !== tried) {
+      const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
+      if (waitingFirst === 0) {
+        tried = awaited;
+        if (first.settled()) first.pass.ready(engine, waiting > 0);
+      }
+    } else if (engine.updateSome(stop).waiting === 0) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -8,11 +8,14 @@
 // at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
 // result there. Each opening of the root says its warnings once, as without a cache, however many answers the cache
 // gave before its load was done. A load nobody waits for any more (the root opened afresh, the client gone) is
-// abandoned at its next step.
+// abandoned at its next step. A call about some files that comes before a load whose walk began after it (the
+// load that call started, with a cache) is answered as soon as those files' diagnostics are final, before the rest
+// of the root is analysed (`runFirst`): what was read then is as new as the call.
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from '../host/checkCache';
-import { fileStamp } from '../host/feedEngine';
+import { fileStamp, type FirstPass } from '../host/feedEngine';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from '../host/openRoot';
 
 export class LiveRoot {
@@ -24,6 +27,10 @@ export class LiveRoot {
   private queue: Promise<unknown> = Promise.resolve();
   /** Abandons the current opening's load. */
   private abandon = new AbortController();
+  /** When the current opening's first walk had not begun yet (`performance.now()`). */
+  private began = Number.NEGATIVE_INFINITY;
+  /** What the current opening's load hands its engine to once some files' diagnostics are final (see `runFirst`). */
+  private firstCall: FirstPass | undefined;
   /** What this opening of the root said while its load was not done (every lookup says the same again). */
   private said = new Set<string>();
   /** Says a warning of the current opening, once until its load is done. */
@@ -46,10 +53,63 @@ export class LiveRoot {
 
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
   run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
-    return this.queued(async () => {
-      const opened = await this.sync();
-      return work(opened.engine, opened);
+    return this.queued(() => this.now(work));
+  }
+
+  /**
+   * `work` answered from queries, which read every file in full as they answer (`explain`, `locate`, `list`, `graph`;
+   * no published diagnostic): during a load that began after the call, once every file is read (see `runFirst`).
+   */
+  ask<T>(work: (engine: RegistryEngine) => T): Promise<T> {
+    return this.runFirst(undefined, work, performance.now());
+  }
+
+  /**
+   * `run` for a call answered from queries (`paths` undefined: the engine reads every file in full as it answers) or
+   * from the diagnostics of `paths` (root-relative files or folders): while a load whose walk began after the call
+   * came (`arrived`, `performance.now()`) is under way, `work` runs as soon as every file is read and, with `paths`,
+   * their diagnostics are final (`rest`: the other files' units have not all run); otherwise as `run` does (`rest`
+   * false). What it answers then is what it would answer after the load.
+   */
+  runFirst<T>(
+    paths: readonly string[] | undefined,
+    work: (engine: RegistryEngine, rest: boolean) => T,
+    arrived: number,
+  ): Promise<T> {
+    return this.queued(() => {
+      const load = this.opening();
+      if (this.loaded || this.began < arrived || paths?.includes('')) return this.now((engine) => work(engine, false));
+      return new Promise<T>((resolve, reject) => {
+        let files: ReadonlySet<string> | undefined;
+        let answered = false;
+        const call: FirstPass = {
+          awaited: (engine) => (files ??= new Set(paths === undefined ? [] : engine.filesUnder(paths))),
+          ready: (engine, rest) => {
+            answered = true;
+            this.firstCall = undefined;
+            try {
+              resolve(work(engine, rest));
+            } catch (e) {
+              reject(e);
+            }
+          },
+        };
+        this.firstCall = call;
+        // The load ended (or failed, or was abandoned) first: answered as any call.
+        void load
+          .catch(() => undefined)
+          .then(() => {
+            if (answered) return;
+            if (this.firstCall === call) this.firstCall = undefined;
+            this.now((engine) => work(engine, false)).then(resolve, reject);
+          });
+      });
     });
+  }
+
+  private async now<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
+    const opened = await this.sync();
+    return work(opened.engine, opened);
   }
 
   /**
@@ -61,11 +121,12 @@ export class LiveRoot {
       if (this.cache === undefined || this.loaded) return null;
       // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
       const settings = this.settingsStamp();
+      const began = performance.now();
       const found = await this.cache.lookup(this.sayOnce);
       // The load starts now, from the walk that judged the cache (after the answer, on a hit).
       if (this.opened === undefined) {
         this.settings = settings;
-        void this.reopen(found.fresh);
+        void this.reopen(found.fresh, began);
       }
       return found.hit;
     });
@@ -87,15 +148,18 @@ export class LiveRoot {
     return next;
   }
 
-  private async sync(): Promise<OpenedRoot> {
+  /** The current opening of the root, afresh when its settings file changed or there is none. */
+  private opening(): Promise<OpenedRoot> {
     const now = this.settingsStamp();
-    if (now !== this.settings) {
-      this.settings = now;
-      void this.reopen(); // awaited through this.opened below
-    }
+    if (now === this.settings && this.opened !== undefined) return this.opened;
+    this.settings = now;
+    return this.reopen();
+  }
+
+  private async sync(): Promise<OpenedRoot> {
     let root: OpenedRoot;
     try {
-      root = await (this.opened ?? this.reopen());
+      root = await this.opening();
     } catch (e) {
       void this.reopen(); // the next call awaits it (the root may be back)
       throw e;
@@ -108,19 +172,26 @@ export class LiveRoot {
    * Opens the root afresh (a new engine and feeder); a failure is reported by the first call that needs it. With a
    * result cache the load starts from the walk of a fresh analysis (`fresh`, else one made now) and keeps its result.
    */
-  private reopen(fresh?: FreshAnalysis): Promise<OpenedRoot> {
+  private reopen(fresh?: FreshAnalysis, began = performance.now()): Promise<OpenedRoot> {
     this.loaded = false;
+    this.began = began;
+    this.firstCall = undefined;
     if (fresh === undefined) this.said = new Set();
     this.abandon.abort();
     this.abandon = new AbortController();
     const { signal } = this.abandon;
+    // An abandoned load hands nothing to a call of the next.
+    const first: FirstPass = {
+      awaited: (engine) => (signal.aborted ? undefined : this.firstCall?.awaited(engine)),
+      ready: (engine, rest) => this.firstCall?.ready(engine, rest),
+    };
     const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
       openRoot(
         this.dir,
         { off: OFF_UNLESS_ASKED },
         f?.warn ?? this.warn,
         true,
-        f ? { folder: f.settings, feed: { ...f.feed, signal } } : { feed: { signal } },
+        f ? { folder: f.settings, feed: { ...f.feed, signal, first } } : { feed: { signal, first } },
       );
     const cache = this.cache;
     const opened = (this.opened =

@@ -80,7 +80,17 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
           ),
         ...pageInput(PAGE, 'diagnostics'),
       }),
-      outputSchema: checkSchema.extend({ page: pageOutput }),
+      outputSchema: checkSchema.extend({
+        page: pageOutput,
+        loading: z
+          .literal(true)
+          .optional()
+          .describe(
+            "present when the answer came while the rest of the root was still analysed (a 'paths' check right " +
+              'after the server started or the root changed): the diagnostics of the paths are final, those of ' +
+              'other files related to them may be missing until it is done',
+          ),
+      }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ paths, codes, severity: minimum, mode, causedBy, reportUnusedSuppressions, limit, cursor }) => {
@@ -101,15 +111,22 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
         throw new Error("'causedBy' needs 'paths': the files whose effects to report");
       const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> =>
         filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
-      const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>): ToolAnswer => {
+      const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>, rest = false): ToolAnswer => {
         const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
-        const doc = { ...checkDocument(items, summary, Math.round(performance.now() - start)), page };
-        return answer(text(root.dir, kept, summary, page), doc);
+        const doc = {
+          ...checkDocument(items, summary, Math.round(performance.now() - start)),
+          page,
+          ...(rest ? { loading: true } : {}),
+        };
+        return answer(text(root.dir, kept, summary, page, rest), doc);
       };
       const asked = mode !== undefined || reportUnusedSuppressions === true;
       // The whole root's diagnostics, filtered: what the result cache keeps (`mcp --cache`).
       const cached = asked || caused ? null : await root.cachedResult();
       if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter));
+      // The files' own diagnostics are final before the rest of a root that loads for this call is analysed.
+      if (under !== undefined && !caused && !asked)
+        return root.runFirst(under, (engine, rest) => reply(narrowed(engine), rest), start);
       return root.run((engine, opened) => {
         const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
         return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine));
@@ -118,7 +135,7 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
   );
 }
 
-function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page): string {
+function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page, rest: boolean): string {
   if (s.sources === 0)
     return (
       `No registry found under ${dir}: nothing to check ` +
@@ -137,5 +154,11 @@ function text(dir: string, kept: readonly Diagnostic[], s: Summary, page: Page):
     page.returned > shown.length
       ? [`… and ${page.returned - shown.length} more in structuredContent.diagnostics.`]
       : [];
-  return [head, ...lines, ...more, pageLine(page, 'diagnostics')].filter((l) => l !== '').join('\n');
+  const loading = rest
+    ? [
+        'The rest of the root is still being analysed: the diagnostics of these paths are final, but those of ' +
+          'other files related to them may be missing; call again once it is done for them.',
+      ]
+    : [];
+  return [head, ...lines, ...more, pageLine(page, 'diagnostics'), ...loading].filter((l) => l !== '').join('\n');
 }

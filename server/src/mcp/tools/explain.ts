@@ -57,7 +57,7 @@ export function registerExplain(server: McpServer, { root }: ToolContext): void 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ name, workspace, mode, framework, env }) =>
-      root.run((engine) => {
+      root.ask((engine) => {
         const e = engine.explain({
           step: name,
           context: contextOf(engine, workspace),

@@ -40,7 +40,7 @@ export function registerGraph(server: McpServer, { root }: ToolContext): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ workspace, mode, limit, cursor }) =>
-      root.run((engine) => {
+      root.ask((engine) => {
         const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
         const { items, page } = pageOf('graph', g.nodes, limit, cursor, PAGE);
         const ids = new Set(items.map((n) => n.id));

@@ -41,7 +41,7 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ workspace, mode, conflictsOnly, limit, cursor }) =>
-      root.run((engine) => {
+      root.ask((engine) => {
         const context = contextOf(engine, workspace);
         const resolution = mode ?? engine.resolutionMode;
         const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });

@@ -28,7 +28,7 @@ export function registerLocate(server: McpServer, { root }: ToolContext): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ name }) =>
-      root.run((engine) => {
+      root.ask((engine) => {
         const sites = engine.locateName(name);
         if (sites.definitions.length === 0 && sites.references.length === 0) {
           const close = engine.explain({ step: name }).suggestions;
