@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine, type FirstPass } from '../../server/src/host/feedEngine';
+import { feedEngine, newFeedState, unchangedSince, type FirstPass } from '../../server/src/host/feedEngine';
 import { Feeder } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
@@ -330,9 +330,10 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     let awaited: ReadonlySet<string> | undefined = new Set(files);
     const first: FirstPass = {
       awaited: () => awaited,
-      ready: (e, rest) => {
+      ready: (e, midway) => {
         awaited = undefined;
-        answers.push({ seen: look(e), rest, slices: run.slices() });
+        answers.push({ seen: look(e), rest: midway.rest(), slices: run.slices() });
+        return undefined;
       },
     };
     const run = abandonable(engine, new AbortController().signal, { first });
@@ -382,6 +383,33 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     );
     assert.equal(answers[0]?.seen, ask(whole));
     assert.deepEqual(lines(engine), lines(whole));
+  });
+
+  it('knows whether feeding again would change anything, without reading a file', async () => {
+    const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
+    const engine = await RegistryEngine.create(wasm);
+    const state = newFeedState();
+    await feedEngine(engine, root, options, state);
+    const unchanged = (): Promise<boolean> => unchangedSince(engine, root, options, state);
+    assert.equal(await unchanged(), true, 'nothing changed');
+    const again = async (change: () => void, what: string): Promise<void> => {
+      change();
+      assert.equal(await unchanged(), false, what);
+      await feedEngine(engine, root, options, state);
+      assert.equal(await unchanged(), true, `${what}, fed again`);
+    };
+    await again(
+      () => writeFileSync(path.join(root, ALICE), `${FILES.get(ALICE) as string}# edited\n`),
+      'a file edited',
+    );
+    await again(() => rmSync(path.join(root, BOB_BUILDER)), 'a file deleted');
+    await again(
+      () => writeFileSync(path.join(root, BOB_BUILDER), 'class SharedStepBuilder:\n    pass\n'),
+      'a file added',
+    );
+    await again(() => symlinkSync(path.join(root, WS('bob')), path.join(root, WS('carol'))), 'a link added');
+    writeFileSync(path.join(root, 'notes.txt'), 'no registry\n');
+    assert.equal(await unchanged(), true, 'a file no family reads changes nothing');
   });
 
   it('an aborted feed stops at its next step: aborted during the walk nothing is fed, between slices nothing more runs', async () => {

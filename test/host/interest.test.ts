@@ -35,21 +35,52 @@ describe('host: the engine interest', () => {
     );
   });
 
-  it('feeds what the files it fed refer to, round after round (an ONEX class re-exported twice)', async () => {
-    const files: Record<string, string> = {
-      'pyproject.toml': '[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nn4 = "demo.nodes.n4:Node4"\n',
-      'src/demo/__init__.py': '',
-      'src/demo/nodes/n4/__init__.py': 'from .api import Node4\n',
-      'src/demo/nodes/n4/api.py': 'from .impl.core import Node4\n',
-      'src/demo/nodes/n4/impl/core.py': 'class Node4:\n    pass\n',
-      'src/demo/nodes/n4/impl/contract.yaml': 'name: n4\nnode_type: EFFECT_GENERIC\n',
-    };
+  /** A node whose class `pyproject.toml` names through two re-exports: each module read names the next. */
+  const REEXPORTED: Record<string, string> = {
+    'pyproject.toml': '[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nn4 = "demo.nodes.n4:Node4"\n',
+    'src/demo/__init__.py': '',
+    'src/demo/nodes/n4/__init__.py': 'from .api import Node4\n',
+    'src/demo/nodes/n4/api.py': 'from .impl.core import Node4\n',
+    'src/demo/nodes/n4/impl/core.py': 'class Node4:\n    pass\n',
+    'src/demo/nodes/n4/impl/contract.yaml': 'name: n4\nnode_type: EFFECT_GENERIC\n',
+  };
+  const write = (files: Record<string, string>): void => {
     for (const [f, t] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
       writeFileSync(path.join(root, f), t);
     }
+  };
+
+  it('feeds what the files it fed refer to, round after round (an ONEX class re-exported twice)', async () => {
+    write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
     await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
     assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
+  });
+
+  it('hands a waiting call the engine only once the files referred to are read too', async () => {
+    write(REEXPORTED);
+    const whole = await RegistryEngine.create(wasm);
+    const options = { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 };
+    await feedEngine(whole, root, options);
+    const seen = (e: RegistryEngine): string =>
+      JSON.stringify([e.explain({ step: 'n4' }), e.diagnostics('pyproject.toml'), e.files()]);
+    for (const files of [[], ['pyproject.toml']]) {
+      const engine = await RegistryEngine.create(wasm);
+      const answers: string[] = [];
+      let awaited: ReadonlySet<string> | undefined = new Set(files);
+      await feedEngine(engine, root, options, undefined, {
+        signal: new AbortController().signal,
+        first: {
+          awaited: () => awaited,
+          ready: (e) => {
+            awaited = undefined;
+            answers.push(seen(e));
+            return undefined;
+          },
+        },
+      });
+      assert.deepEqual(answers, [seen(whole)], `awaiting ${JSON.stringify(files)}`);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
 import { readTexts, type ReadResult } from './readText';
-import { absolutePaths } from './scan';
+import { absolutePath, absolutePaths } from './scan';
 import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
@@ -52,10 +52,21 @@ export interface FeedExtras {
  * units have run, which run before the others (`updateSome` with `onlyFirst`), so their diagnostics are final.
  */
 export interface FirstPass {
-  /** The files whose diagnostics the waiting call reports, as the engine names them; undefined: no call waits. */
-  awaited(engine: RegistryEngine): ReadonlySet<string> | undefined;
-  /** `rest`: units of other files are still waiting (the root's diagnostics are not all published). */
-  ready(engine: RegistryEngine, rest: boolean): void;
+  /**
+   * The files whose diagnostics the waiting call reports, as the engine names them (undefined: no call waits); asked
+   * in each slice, the same set while the files fed are (`fed`: moves with each feed).
+   */
+  awaited(engine: RegistryEngine, fed: number): ReadonlySet<string> | undefined;
+  /** What it returns, the analysis waits for before its next step (a walk the answer waits for, not slowed by it). */
+  ready(engine: RegistryEngine, midway: Midway): Promise<void> | undefined;
+}
+
+/** Where a feed that handed its engine to a waiting call stands (see `FirstPass`), asked then or later. */
+export interface Midway {
+  /** Units of other files are still waiting: the root's diagnostics are not all published yet. */
+  rest(): boolean;
+  /** Whether feeding the root again now would give the engine nothing (`unchangedSince`; false without a state). */
+  unchanged(): Promise<boolean>;
 }
 
 export interface FeedRecord {
@@ -70,10 +81,12 @@ export interface FeedRecord {
 export interface FeedState {
   readonly fed: Map<string, string>;
   unreadable: Set<string>;
+  /** What the last walk gave besides files (`treeOf`). */
+  tree: string;
 }
 
 export function newFeedState(): FeedState {
-  return { fed: new Map(), unreadable: new Set() };
+  return { fed: new Map(), unreadable: new Set(), tree: '' };
 }
 
 /**
@@ -87,10 +100,14 @@ export async function feedEngine(
   state?: FeedState,
   { whole, record, signal, first }: FeedExtras = {},
 ): Promise<void> {
+  let feeds = 0;
   const analyse = async (): Promise<void> => {
-    if (signal) await updateInSlices(engine, signal, first && { pass: first, settled });
+    feeds++;
+    if (signal) await updateInSlices(engine, signal, first && { pass: first, settled, unchanged, fed: feeds });
     else engine.update();
   };
+  const unchanged = (): Promise<boolean> =>
+    state ? unchangedSince(engine, root, opts, state) : Promise.resolve(false);
   // Nothing is left to read: no new walk is due and no file the analysis refers to is unread.
   const settled = (): boolean => {
     const interest = engine.interest();
@@ -150,6 +167,7 @@ export async function feedEngine(
     if (state !== undefined) {
       for (const dir of state.unreadable) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
       state.unreadable = new Set(found.unreadable.keys());
+      state.tree = treeOf(found);
     }
     const listed = new Set(found.files);
     const asked = new Set(interest.files);
@@ -171,6 +189,39 @@ export async function feedEngine(
   }
 }
 
+/** What a walk gives the engine besides files (links, directories, what it could not list), comparable as a string. */
+function treeOf(found: RootWalk): string {
+  const links = [...found.links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return JSON.stringify([links, [...found.directories].sort(), [...found.unreadable.keys()].sort()]);
+}
+
+/**
+ * Whether feeding the root again after a feed that left `state` would give `engine` nothing: a walk with its interest
+ * lists the same links, directories and unlistable paths, keeps every file fed, and every file a feed would read has
+ * the stamp it had when it was read (reads no file). What the engine answers then is what it would answer after
+ * that feed (the MCP server's answer from a load that began before the call: host/feedEngine's `FirstPass`).
+ */
+export async function unchangedSince(
+  engine: RegistryEngine,
+  root: string,
+  opts: FeedOptions,
+  state: FeedState,
+): Promise<boolean> {
+  const interest = engine.interest();
+  const found = await walkRoot(root, interest, opts.excluded);
+  if (treeOf(found) !== state.tree) return false;
+  const listed = new Set(found.files);
+  const asked = interest.files.filter((rel) => found.onDisk.has(rel) && !listed.has(rel));
+  const read = new Set([...listed, ...asked]);
+  for (const rel of state.fed.keys()) if (!read.has(rel)) return false;
+  const abs = absolutePath(root);
+  for (const rel of read) {
+    const now = fileStamp(abs(rel));
+    if (now === '' || state.fed.get(rel) !== now) return false;
+  }
+  return true;
+}
+
 /**
  * `engine.update()` in slices of about `SLICE_MS`, the event loop turning between them, abandoned when `signal` is
  * aborted: the same end (`updateSome` changes which units run in which call, never what they end with).
@@ -178,28 +229,36 @@ export async function feedEngine(
 async function updateInSlices(
   engine: RegistryEngine,
   signal: AbortSignal,
-  first?: { pass: FirstPass; settled: () => boolean },
+  first?: { pass: FirstPass; settled: () => boolean; unchanged: () => Promise<boolean>; fed: number },
 ): Promise<void> {
   // What this analysis handed to a waiting call already, or found not settled once that call's units had run.
   let tried: ReadonlySet<string> | undefined;
-  for (;;) {
-    signal.throwIfAborted();
-    const start = performance.now();
-    const stop = (): boolean => performance.now() - start > SLICE_MS;
-    const awaited = first?.pass.awaited(engine);
-    if (first && awaited && awaited !== tried && awaited.size === 0) {
-      tried = awaited;
-      if (first.settled()) first.pass.ready(engine, true);
-      continue;
-    }
-    if (first && awaited && awaited !== tried) {
-      const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
-      if (waitingFirst === 0) {
+  // Units left by the last slice (none once the analysis is done).
+  let left = Number.POSITIVE_INFINITY;
+  const midway: Midway | undefined = first && { rest: () => left > 0, unchanged: first.unchanged };
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const start = performance.now();
+      const stop = (): boolean => performance.now() - start > SLICE_MS;
+      const awaited = first?.pass.awaited(engine, first.fed);
+      if (first && midway && awaited && awaited !== tried && awaited.size === 0) {
         tried = awaited;
-        if (first.settled()) first.pass.ready(engine, waiting > 0);
+        if (first.settled()) await first.pass.ready(engine, midway);
+        continue;
       }
-    } else if (engine.updateSome(stop).waiting === 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
+      if (first && midway && awaited && awaited !== tried) {
+        const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
+        left = waiting;
+        if (waitingFirst === 0) {
+          tried = awaited;
+          if (first.settled()) await first.pass.ready(engine, midway);
+        }
+      } else if ((left = engine.updateSome(stop).waiting) === 0) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    left = 0;
   }
 }
 

@@ -8,9 +8,9 @@
 // at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
 // result there. Each opening of the root says its warnings once, as without a cache, however many answers the cache
 // gave before its load was done. A load nobody waits for any more (the root opened afresh, the client gone) is
-// abandoned at its next step. A call about some files that comes before a load whose walk began after it (the
-// load that call started, with a cache) is answered as soon as those files' diagnostics are final, before the rest
-// of the root is analysed (`runFirst`): what was read then is as new as the call.
+// abandoned at its next step. A call that comes while the root loads is answered as soon as what it asks is known,
+// before the rest of the root is analysed (`runFirst`), when what the load read is as new as the call: its walk
+// began after the call came (the load that call started, with a cache), or a walk then finds nothing changed.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
@@ -58,7 +58,7 @@ export class LiveRoot {
 
   /**
    * `work` answered from queries, which read every file in full as they answer (`explain`, `locate`, `list`, `graph`;
-   * no published diagnostic): during a load that began after the call, once every file is read (see `runFirst`).
+   * no published diagnostic): during the load, once every file is read (see `runFirst`).
    */
   ask<T>(work: (engine: RegistryEngine) => T): Promise<T> {
     return this.runFirst(undefined, work, performance.now());
@@ -66,10 +66,11 @@ export class LiveRoot {
 
   /**
    * `run` for a call answered from queries (`paths` undefined: the engine reads every file in full as it answers) or
-   * from the diagnostics of `paths` (root-relative files or folders): while a load whose walk began after the call
-   * came (`arrived`, `performance.now()`) is under way, `work` runs as soon as every file is read and, with `paths`,
-   * their diagnostics are final (`rest`: the other files' units have not all run); otherwise as `run` does (`rest`
-   * false). What it answers then is what it would answer after the load.
+   * from the diagnostics of `paths` (root-relative files or folders): while a load is under way, `work` runs as soon
+   * as every file is read and, with `paths`, their diagnostics are final (`rest`: the other files' units have not all
+   * run), if the load's walk began after the call came (`arrived`, `performance.now()`) or nothing it read has changed
+   * since (a walk and a stat of each file read, made then); otherwise as `run` does (`rest` false). What it answers
+   * then is what it would answer after the load.
    */
   runFirst<T>(
     paths: readonly string[] | undefined,
@@ -78,20 +79,39 @@ export class LiveRoot {
   ): Promise<T> {
     return this.queued(() => {
       const load = this.opening();
-      if (this.loaded || this.began < arrived || paths?.includes('')) return this.now((engine) => work(engine, false));
+      if (this.loaded || paths?.includes('')) return this.now((engine) => work(engine, false));
+      const { began } = this;
+      const { signal } = this.abandon;
       return new Promise<T>((resolve, reject) => {
-        let files: ReadonlySet<string> | undefined;
+        let files: { fed: number; set: ReadonlySet<string> } | undefined;
+        // The call is answered, or its answer begun (the load's end or a check found a change first).
         let answered = false;
+        const answer = (engine: RegistryEngine, rest: boolean): void => {
+          answered = true;
+          try {
+            resolve(work(engine, rest));
+          } catch (e) {
+            reject(e);
+          }
+        };
         const call: FirstPass = {
-          awaited: (engine) => (files ??= new Set(paths === undefined ? [] : engine.filesUnder(paths))),
-          ready: (engine, rest) => {
-            answered = true;
+          awaited: (engine, fed) => {
+            if (files?.fed !== fed) files = { fed, set: new Set(paths === undefined ? [] : engine.filesUnder(paths)) };
+            return files.set;
+          },
+          ready: (engine, midway) => {
             this.firstCall = undefined;
-            try {
-              resolve(work(engine, rest));
-            } catch (e) {
-              reject(e);
+            if (began >= arrived) {
+              answer(engine, midway.rest());
+              return undefined;
             }
+            // If nothing the load read changed since the call came; the load waits for the walk that tells.
+            return midway.unchanged().then(
+              (same) => {
+                if (same && !answered && !signal.aborted) answer(engine, midway.rest());
+              },
+              () => undefined,
+            );
           },
         };
         this.firstCall = call;
@@ -100,6 +120,7 @@ export class LiveRoot {
           .catch(() => undefined)
           .then(() => {
             if (answered) return;
+            answered = true;
             if (this.firstCall === call) this.firstCall = undefined;
             this.now((engine) => work(engine, false)).then(resolve, reject);
           });
@@ -182,7 +203,7 @@ export class LiveRoot {
     const { signal } = this.abandon;
     // An abandoned load hands nothing to a call of the next.
     const first: FirstPass = {
-      awaited: (engine) => (signal.aborted ? undefined : this.firstCall?.awaited(engine)),
+      awaited: (engine, fed) => (signal.aborted ? undefined : this.firstCall?.awaited(engine, fed)),
       ready: (engine, rest) => this.firstCall?.ready(engine, rest),
     };
     const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
