@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { feedEngine, newFeedState } from '../../server/src/host/feedEngine';
 import { pointers } from '../engine/pointersFamily';
 
 const wasm = {
@@ -55,6 +55,29 @@ describe('host: the engine interest', () => {
     write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
     await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
+    assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
+  });
+
+  it('feeds nothing again while nothing changed, the files read because the analysis referred to them included', async () => {
+    write(REEXPORTED);
+    const engine = await RegistryEngine.create(wasm);
+    const options = { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 };
+    const state = newFeedState();
+    await feedEngine(engine, root, options, state);
+    const given: string[] = [];
+    for (const method of ['setFile', 'deleteFile'] as const) {
+      const original = engine[method].bind(engine);
+      engine[method] = (file: string, ...rest: unknown[]): void => {
+        given.push(`${method} ${file}`);
+        (original as (f: string, ...r: unknown[]) => void)(file, ...rest);
+      };
+    }
+    await feedEngine(engine, root, options, state);
+    assert.equal(given.join(', '), '', 'nothing given again');
+    const core = 'src/demo/nodes/n4/impl/core.py';
+    writeFileSync(path.join(root, core), 'class Node4:\n    pass  # changed\n');
+    await feedEngine(engine, root, options, state);
+    assert.ok(given.includes(`setFile ${core}`), given.join(', '));
     assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
   });
 

@@ -113,6 +113,9 @@ export async function feedEngine(
     const interest = engine.interest();
     return interest.walk === walked && !interest.files.some((rel) => onDisk.has(rel) && !seen.has(rel));
   };
+  // Fed before and nothing changed since: a feed would give the engine what it has (and take out and read again the
+  // files read because the analysis referred to them, analysing them twice).
+  if (state !== undefined && state.tree !== '' && (await unchangedSince(engine, root, opts, state))) return;
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
   let onDisk: ReadonlySet<string> = new Set<string>();
@@ -197,9 +200,9 @@ function treeOf(found: RootWalk): string {
 
 /**
  * Whether feeding the root again after a feed that left `state` would give `engine` nothing: a walk with its interest
- * lists the same links, directories and unlistable paths, keeps every file fed, and every file a feed would read has
- * the stamp it had when it was read (reads no file). What the engine answers then is what it would answer after
- * that feed (the MCP server's answer from a load that began before the call: host/feedEngine's `FirstPass`).
+ * lists the same links, directories and unlistable paths and no file that was not fed, no file the analysis refers
+ * to is left unread, and every file fed is there with the stamp it had when it was read (reads no file). What the
+ * engine answers then is what it would answer after that feed (a call during the MCP server's load: `FirstPass`).
  */
 export async function unchangedSince(
   engine: RegistryEngine,
@@ -210,14 +213,17 @@ export async function unchangedSince(
   const interest = engine.interest();
   const found = await walkRoot(root, interest, opts.excluded);
   if (treeOf(found) !== state.tree) return false;
+  // A file the analysis refers to and has not read would be read.
+  if (interest.files.some((rel) => found.onDisk.has(rel))) return false;
   const listed = new Set(found.files);
-  const asked = interest.files.filter((rel) => found.onDisk.has(rel) && !listed.has(rel));
-  const read = new Set([...listed, ...asked]);
-  for (const rel of state.fed.keys()) if (!read.has(rel)) return false;
+  for (const rel of listed) if (!state.fed.has(rel)) return false;
+  // Every file fed as it was read: those listed, and those read because the analysis referred to them (a feed takes
+  // them out and reads them again, to the same end when nothing changed).
   const abs = absolutePath(root);
-  for (const rel of read) {
+  for (const [rel, stamp] of state.fed) {
+    if (!listed.has(rel) && !found.onDisk.has(rel)) return false;
     const now = fileStamp(abs(rel));
-    if (now === '' || state.fed.get(rel) !== now) return false;
+    if (now === '' || now !== stamp) return false;
   }
   return true;
 }
