@@ -12,7 +12,7 @@ import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees
 import { runCliAsync, type CliRun } from './helpers';
 import { trusted } from '../../server/src/host/checkCache';
 import { CACHE_FORMAT, readCacheFile } from '../../server/src/host/cacheFile';
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, TREE_EDITS, rng, type Edit } from '../engine/randomEdits';
+import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, changeOnDisk, rng, type Edit } from '../engine/randomEdits';
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
 function check(root: string, extra: string[] = [], cli = CLI): string {
@@ -237,46 +237,11 @@ describe('check --cache', function () {
       cpSync(join(REPO, 'examples', example), root, { recursive: true });
       const c = folder();
       const random = rng(seed);
-      const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
       await sameAsFresh(root, c, 'first run');
       for (let step = 0; step < 8; step++) {
-        const files = listed(root);
-        const kind = pick(['edit', 'edit', 'edit', 'rename', 'settings', 'none']);
-        if (kind === 'rename') {
-          const f = pick([...files.keys()]);
-          const to = pick([`${f}.old`, f.replace(/\/([^/]*)$/, '/moved_$1')]);
-          renameSync(join(root, f), join(root, to));
-        } else if (kind === 'settings') {
-          const mode = pick(['"isolated"', '"hybrid"']);
-          const severity = pick(['{}', '{"RL003": "off"}', '{"RL005": "hint"}']);
-          const s = `{"registryLens.resolution.mode": ${mode}, "registryLens.diagnostics.severity": ${severity}}`;
-          write(root, '.vscode/settings.json', s);
-        } else if (kind === 'edit')
-          for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
-            const change = pick([...edits, ...TREE_EDITS])(files, pick);
-            if (change === null) continue;
-            const [f, text] = change;
-            if (text === null) rmSync(join(root, f), { force: true });
-            else write(root, f, text);
-            if (text === null) files.delete(f);
-            else files.set(f, text);
-          }
+        const kind = changeOnDisk(root, random, edits);
         const rewritten = await sameAsFresh(root, c, `step ${step} (${kind})`);
         if (kind === 'none') assert.ok(!rewritten, `step ${step}: nothing changed, answered from the cache`);
       }
     });
 });
-
-/** The root's files and texts (settings aside), as the edit generators take them. */
-function listed(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const r = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory() && e.name !== '.vscode') walk(r);
-      else if (e.isFile()) files.set(r, readFileSync(join(root, r), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
-}

@@ -8,8 +8,8 @@
 // the step model's companion and apcore files, interfaces, ONEX); tree edits (directories coming and
 // going) and host edits (settings, symbolic links) are every family's.
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import type { CrossFileCheck, RegistryFamily } from '../../server/src/engine/engine';
 import type { HostLink, SettingsInput } from '../../server/src/engine/types';
@@ -344,4 +344,61 @@ export async function runSequence(s: Sequence): Promise<void> {
       await sameAsFreshGraph(inc, files, host, s, file, what);
   }
   await sameAsFreshGraph(inc, files, host, s, file, `${s.example} seed ${s.seed}: after ${s.steps} steps`);
+}
+
+/** The root's files and texts (settings aside), as the edit generators take them. */
+function treeTexts(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory() && e.name !== '.vscode') walk(r);
+      else if (e.isFile()) files.set(r, readFileSync(join(root, r), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** Writes a file of `root`, making its directories. */
+function writeUnder(root: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+/**
+ * One random change of a root on disk, as a user makes one between two runs of a tool: one to three of `edits` and
+ * `TREE_EDITS` (files changed, added, removed), a file renamed, the settings changed, or nothing; returns which.
+ */
+export function changeOnDisk(
+  root: string,
+  random: () => number,
+  edits: readonly Edit[],
+): 'edit' | 'rename' | 'settings' | 'none' {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const files = treeTexts(root);
+  const kind = pick(['edit', 'edit', 'edit', 'rename', 'settings', 'none'] as const);
+  if (kind === 'rename') {
+    const f = pick([...files.keys()]);
+    const to = pick([`${f}.old`, f.replace(/\/([^/]*)$/, '/moved_$1')]);
+    renameSync(join(root, f), join(root, to));
+  } else if (kind === 'settings') {
+    const mode = pick(['"isolated"', '"hybrid"']);
+    const severity = pick(['{}', '{"RL003": "off"}', '{"RL005": "hint"}']);
+    writeUnder(
+      root,
+      '.vscode/settings.json',
+      `{"registryLens.resolution.mode": ${mode}, "registryLens.diagnostics.severity": ${severity}}`,
+    );
+  } else if (kind === 'edit')
+    for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+      const change = pick([...edits, ...TREE_EDITS])(files, pick);
+      if (change === null) continue;
+      const [f, text] = change;
+      if (text === null) rmSync(join(root, f), { force: true });
+      else writeUnder(root, f, text);
+      if (text === null) files.delete(f);
+      else files.set(f, text);
+    }
+  return kind;
 }

@@ -25,14 +25,16 @@ function spotOf(d: Diagnostic): string {
 
 /**
  * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding
- * one,
- * and those named after no path (`cursus/core`) that `pathless` keeps early, then the others; each part
- * keeps its order.
+ * one, those named after no path (`cursus/core`, or what follows their `:` is no path `isPath` knows: core's meta
+ * groups, an ONEX artifact `file#3`) that `pathless` keeps early, and those of a family `whole` names, then the
+ * others; each part keeps its order.
  */
 function byPriority(
   lists: readonly (readonly string[])[],
   first: ReadonlySet<string>,
   pathless: (key: string) => boolean,
+  isPath: (path: string) => boolean,
+  whole: ReadonlySet<string>,
 ): { early: string[]; late: string[] } {
   const dirs = new Set<string>();
   for (const f of first) for (let d = parentDir(f); d !== ''; d = parentDir(d)) dirs.add(d);
@@ -42,7 +44,9 @@ function byPriority(
     for (const k of keys) {
       const at = k.indexOf(':');
       const path = at < 0 ? '' : k.slice(at + 1);
-      ((at < 0 ? pathless(k) : first.has(path) || dirs.has(path)) ? early : late).push(k);
+      const named = path !== '' && isPath(path);
+      const now = whole.has(k.slice(0, k.indexOf('/'))) || (named ? first.has(path) || dirs.has(path) : pathless(k));
+      (now ? early : late).push(k);
     }
   return { early, late };
 }
@@ -336,7 +340,13 @@ export class Workspace {
       if (added.length > 0) this.setWaiting(this.waitingRest().concat(added), 0);
       this.early = 0;
     } else if (added.length > 0 || firstKey !== this.firstKey) {
-      const { early, late } = byPriority([this.waitingRest(), added], first, this.reportsOn(first));
+      const { early, late } = byPriority(
+        [this.waitingRest(), added],
+        first,
+        this.reportsOn(first),
+        (path) => this.known.has(path) || this.tree.has(path),
+        this.wholeFamilies(first),
+      );
       this.setWaiting(early.length === 0 ? late : [...early, ...late], early.length);
     }
     this.firstKey = firstKey;
@@ -383,6 +393,16 @@ export class Workspace {
     if (this.early > 0) return;
     this.syncPaths();
     this.release();
+  }
+
+  /** The families whose units may report on any of their files (`FamilyParts.whole`) that a file of `first` is of. */
+  private wholeFamilies(first: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    for (const file of first) {
+      const family = this.files.classify(file)?.family;
+      if (family && partsOf(family).whole === true) out.add(family.name);
+    }
+    return out;
   }
 
   /**

@@ -146,6 +146,11 @@ export interface FamilyParts<R, L = unknown> {
   readBy(path: string, role: R, settings: Settings): readonly string[] | null;
   unit?(key: string, settings: Settings): string | null;
   below(dir: string, env: ClassifyEnv<L>): readonly string[] | null;
+  /**
+   * Its units may report on any of its files, not only the file or directory they are named after (apcore: a
+   * module's unit on the id map naming it): while one of its files is open, every one of them runs first.
+   */
+  whole?: boolean;
 }
 
 /** A family's parts, or the default: one part of its own, named after it. */

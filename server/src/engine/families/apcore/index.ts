@@ -131,6 +131,8 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   parts: {
     of: () => null,
     readBy: () => null,
+    // A module's unit reports on the id map and the meta file that name it too.
+    whole: true,
     below: (dir, { layout }) =>
       [...APCORE_CONFIG_FILES, layout.idMap].some((f) => isUnder(f, dir)) ||
       [...layout.roots, ...(layout.aclRoot === null ? [] : [layout.aclRoot])].some(

@@ -8,6 +8,7 @@ import { stepQueries } from '../step-registry/queries';
 import { moduleClasses } from '../../python/facts';
 import { isMetaFile, META_SUFFIX } from '../step-registry/pipeline/metadata';
 import { subjectCandidates } from '../step-registry/pipeline/subject';
+import { isCoreGroup } from '../step-registry/pipeline/queries';
 import { contextParts } from '../step-registry/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
@@ -38,8 +39,12 @@ export const companionsFamily = (rules: Pick<DiscoveryRules, 'readMeta'>): StepF
   },
   wants: (path, r, q) => r.role === 'meta' || stepQueries(q.files).pipeline.watches(path),
   companionsOf: (path, r) => (r.role === 'meta' ? subjectCandidates(path) : []),
-  // A meta file and the code it names are the metadata of the context they lie in.
-  parts: contextParts(() => 'metadata'),
+  // A meta file and the code it names are the metadata of the context they lie in; core's groups and cycles report
+  // on core's files.
+  parts: contextParts(
+    () => 'metadata',
+    (key) => isCoreGroup(key.slice(key.indexOf(':') + 1)),
+  ),
   wantedFiles: (q) => stepQueries(q.files).pipeline.wantedQ(''),
   // `entry_point: NAME:Class` links to the module file apcore looks the class up in: the meta file's subject (NAME is
   // ignored).

@@ -79,6 +79,14 @@ const CYCLE_BUCKETS = 64;
 const CORE_META_BUCKETS = 256;
 const CORE_GROUP = '\0';
 
+/**
+ * Whether a meta group (`metaGroupsQ`) or a cycle scope (`cycleScopesQ`) is core's: its unit reports on core's files,
+ * and its name is no path.
+ */
+export function isCoreGroup(groupOrScope: string): boolean {
+  return groupOrScope === CORE_SCOPE || groupOrScope.startsWith(CORE_GROUP);
+}
+
 export class PipelineQueries extends QueryGroup<PipelineInputs> {
   private get host(): PipelineInputs {
     return this.deps;
