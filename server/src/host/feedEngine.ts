@@ -8,7 +8,7 @@
 // analyses in slices, so the event loop sees the abort within one.
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { RegistryEngine } from '../engine/engine';
+import type { HostInterest, RegistryEngine } from '../engine/engine';
 import { readTexts, type ReadResult } from './readText';
 import { absolutePath, absolutePaths } from './scan';
 import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
@@ -115,7 +115,14 @@ export async function feedEngine(
   };
   // Fed before and nothing changed since: a feed would give the engine what it has (and take out and read again the
   // files read because the analysis referred to them, analysing them twice).
-  if (state !== undefined && state.tree !== '' && (await unchangedSince(engine, root, opts, state))) return;
+  // The walk that judged it is the feed's first when something changed (nothing was given the engine since).
+  let judged: { found: RootWalk; walk: number } | undefined;
+  if (state !== undefined && state.tree !== '') {
+    const interest = engine.interest();
+    const found = await walkRoot(root, interest, opts.excluded);
+    if (sameAsFed(found, interest, root, state)) return;
+    judged = { found, walk: interest.walk };
+  }
   const fed = state?.fed ?? new Map<string, string>();
   const stamp = state === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
   let onDisk: ReadonlySet<string> = new Set<string>();
@@ -159,7 +166,11 @@ export async function feedEngine(
     const interest = engine.interest();
     walked = interest.walk;
     const found =
-      walk === 0 && whole !== undefined ? narrowWalk(whole, interest) : await walkRoot(root, interest, opts.excluded);
+      walk === 0 && whole !== undefined
+        ? narrowWalk(whole, interest)
+        : walk === 0 && judged?.walk === interest.walk
+          ? judged.found
+          : await walkRoot(root, interest, opts.excluded);
     signal?.throwIfAborted();
     record?.walked(found);
     onDisk = found.onDisk;
@@ -211,7 +222,11 @@ export async function unchangedSince(
   state: FeedState,
 ): Promise<boolean> {
   const interest = engine.interest();
-  const found = await walkRoot(root, interest, opts.excluded);
+  return sameAsFed(await walkRoot(root, interest, opts.excluded), interest, root, state);
+}
+
+/** `unchangedSince`, given the walk made with the engine's interest now. */
+function sameAsFed(found: RootWalk, interest: HostInterest, root: string, state: FeedState): boolean {
   if (treeOf(found) !== state.tree) return false;
   // A file the analysis refers to and has not read would be read.
   if (interest.files.some((rel) => found.onDisk.has(rel))) return false;
