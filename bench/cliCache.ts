@@ -2,7 +2,8 @@
 // by side in one run, each check a process of its own (cliPeak.ts: wall time, peak RSS): a check without
 // cache, the first check with an empty cache (it writes one), a second with nothing changed, and one after
 // a workspace registry changed; then the cache's size against the org's text; and `mcp` started without and with
-// `--cache` (the unchanged root's cache): the time to its first `check` answer (mcpFirst.ts); and after the change,
+// `--cache` (the unchanged root's cache): the time to its first `check` answer (mcpFirst.ts), and without it to a
+// first check of that workspace registry's path (answered during the load); and after the change,
 // each with a copy of the cache it left stale, `mcp --cache` to its first answer to a whole-root check and to what an
 // agent asks about that registry (a check of its path, explain and locate of one of its steps), which come before the
 // rest of the root is analysed. Rounds alternate the kinds, so machine load falls on all of them alike; medians are
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
           cpSync(cache, copy, { recursive: true });
           return ['--cache', '--cache-location', copy, g.root];
         };
-        for (const [kind, call] of STALE_CALLS(g.root, registry, first))
+        for (const [kind, call] of staleCalls(g.root, registry, first))
           mcp.stale.get(kind)?.push(await mcpFirstCheck(cli, stale(), call));
         runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
       } finally {
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
 const STALE_KINDS = ['check, whole root', 'check, paths: that registry', 'explain a step of it', 'locate it'] as const;
 
 /** The calls timed after the change: the whole root, then what an agent asks about the registry it changed. */
-function STALE_CALLS(root: string, registry: string, workspace: string): [string, ToolCall | undefined][] {
+function staleCalls(root: string, registry: string, workspace: string): [string, ToolCall | undefined][] {
   const step = /^\s+"(\w+)": \{/m.exec(readFileSync(registry, 'utf8'))?.[1];
   if (step === undefined) throw new Error(`${registry}: no step found`);
   return [
@@ -141,12 +142,12 @@ function STALE_CALLS(root: string, registry: string, workspace: string): [string
   ];
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
-
 /** A check of one registry's path, as an agent asks after editing it. */
 function registryCheck(root: string, registry: string): ToolCall {
   return { name: 'check', arguments: { paths: [relative(root, registry)], limit: 1 } };
 }
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

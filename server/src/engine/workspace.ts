@@ -25,9 +25,9 @@ function spotOf(d: Diagnostic): string {
 
 /**
  * Unit keys (of the lists, in turn) split by priority: first those named after a file of `first` or a directory holding
- * one, those named after no path (`cursus/core`, or what follows their `:` is no path `isPath` knows: core's meta
- * groups, an ONEX artifact `file#3`) that `pathless` keeps early, and those of a family `whole` names, then the
- * others; each part keeps its order.
+ * one, those named after no path (`family/key`, or what follows their `:` is no path `isPath` knows: a bucket, an
+ * item of a file `file#3`) that `pathless` keeps early, and those of a family `whole` names, then the others; each
+ * part keeps its order.
  */
 function byPriority(
   lists: readonly (readonly string[])[],

@@ -46,10 +46,10 @@ export interface FeedExtras {
 }
 
 /**
- * A call answered while an abandonable feed runs (the MCP server's calls during a load that began after them): once
- * every file is read and no walk or referred file is left, the analysis hands the engine to `ready` between two
- * steps, as queries pulled then read every file in full; a call that reports some files' diagnostics waits until their
- * units have run, which run before the others (`updateSome` with `onlyFirst`), so their diagnostics are final.
+ * A call answered while an abandonable feed runs (the MCP server's calls during its load): once every file is read and
+ * no walk or referred file is left, the analysis hands the engine to `ready` between two steps, as queries pulled then
+ * read every file in full; a call that reports some files' diagnostics waits until their units have run, which run
+ * before the others (`updateSome` with `onlyFirst`), so their diagnostics are final.
  */
 export interface FirstPass {
   /**
@@ -263,18 +263,19 @@ async function updateInSlices(
       const start = performance.now();
       const stop = (): boolean => performance.now() - start > SLICE_MS;
       const awaited = first?.pass.awaited(engine, first.fed);
-      if (first && midway && awaited && awaited !== tried && awaited.size === 0) {
-        tried = awaited;
-        if (first.settled()) await first.pass.ready(engine, midway);
-        continue;
-      }
       if (first && midway && awaited && awaited !== tried) {
-        const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
-        left = waiting;
-        if (waitingFirst === 0) {
+        // A call answered from queries needs no unit; one about some files, theirs (and only theirs start now).
+        let ran = true;
+        if (awaited.size > 0) {
+          const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
+          left = waiting;
+          ran = waitingFirst === 0;
+        }
+        if (ran) {
           tried = awaited;
           if (first.settled()) await first.pass.ready(engine, midway);
         }
+        if (awaited.size === 0) continue;
       } else if ((left = engine.updateSome(stop).waiting) === 0) return;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -124,7 +124,7 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
       // The whole root's diagnostics, filtered: what the result cache keeps (`mcp --cache`).
       const cached = asked || caused ? null : await root.cachedResult();
       if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter));
-      // The files' own diagnostics are final before the rest of a root that loads for this call is analysed.
+      // While the root loads, the files' own diagnostics are final before the rest of it is analysed.
       if (under !== undefined && !caused && !asked)
         return root.runFirst(under, (engine, rest) => reply(narrowed(engine), rest), start);
       return root.run((engine, opened) => {
