@@ -7,7 +7,8 @@
 // each with a copy of the cache it left stale, `mcp --cache` to its first answer to a whole-root check and to what an
 // agent asks about that registry (a check of its path, explain and locate of one of its steps), which come before the
 // rest of the root is analysed. Rounds alternate the kinds, so machine load falls on all of them alike; medians are
-// reported.
+// reported. Then `check --daemon`: the first (it starts the root's daemon), a second with nothing changed, one after
+// the registry changed by a comment and by a step's type, and `--files` of that registry changed again.
 import {
   appendFileSync,
   cpSync,
@@ -18,6 +19,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runCheck, type Run } from './cliPeak';
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     cached: [] as McpFirst[],
     stale: new Map<string, McpFirst[]>(STALE_KINDS.map((k) => [k, []])),
   };
+  const daemon = new Map<string, Run[]>(DAEMON_KINDS.map((k) => [k, []]));
   let cacheBytes = 0;
   try {
     for (let round = 0; round < rounds; round++) {
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
       } finally {
         writeFileSync(registry, original);
       }
+      daemonRound(cli, g.root, registry, original, peak, round, daemon);
       console.log(`round ${round + 1}/${rounds} done`);
     }
   } finally {
@@ -114,6 +118,16 @@ async function main(): Promise<void> {
     `    without --cache, a check of one workspace registry's path ${pathsMs.toFixed(0)} ms ` +
       `×${(pathsMs / plainMs).toFixed(2)} (${early} of ${mcp.plainPaths.length} before the rest was analysed)`,
   );
+  const plainMs0 = median((runs.get(KINDS[0]) ?? []).map((r) => r.ms));
+  console.log("  check --daemon (the first starts the root's daemon, the others ask it):");
+  for (const kind of DAEMON_KINDS) {
+    const rs = daemon.get(kind) ?? [];
+    const ms = median(rs.map((r) => r.ms));
+    console.log(
+      `    ${kind.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / plainMs0).toFixed(2)} of no cache` +
+        `  ${rs.map((r) => r.diagnostics).join('/')} diagnostics`,
+    );
+  }
   const wholeMs = median((mcp.stale.get(STALE_KINDS[0]) ?? []).map((r) => r.ms));
   console.log('  mcp --cache after a workspace registry changed, start → first answer:');
   for (const kind of STALE_KINDS) {
@@ -125,6 +139,51 @@ async function main(): Promise<void> {
       `    ${kind.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / wholeMs).toFixed(2)}` +
         (kind.startsWith('check') ? `  (${early} of ${rs.length} before the rest was analysed)` : ''),
     );
+  }
+}
+
+const DAEMON_KINDS = [
+  'first (starts the daemon)',
+  'second, unchanged',
+  'a workspace registry changed (a comment)',
+  "a workspace registry changed (a step's type)",
+  '--files that registry, changed again',
+] as const;
+
+/**
+ * One round of `check --daemon`: each kind in turn, the registry changed as the kind says (restored after), the
+ * daemon stopped at the end so the next round's first check starts one.
+ */
+function daemonRound(
+  cli: string,
+  root: string,
+  registry: string,
+  original: Buffer,
+  peak: string,
+  round: number,
+  out: Map<string, Run[]>,
+): void {
+  const text = original.toString('utf8');
+  const retyped = text.replace(
+    /"sagemaker_step_type": "(\w+)"/,
+    (_, t: string) => `"sagemaker_step_type": "${t === 'Training' ? 'Processing' : 'Training'}"`,
+  );
+  if (retyped === text) throw new Error(`${registry}: no sagemaker_step_type to change`);
+  const time = (kind: (typeof DAEMON_KINDS)[number], args: string[]): void => {
+    out.get(kind)?.push(runCheck(cli, args, peak));
+  };
+  try {
+    time(DAEMON_KINDS[0], ['--daemon', root]);
+    time(DAEMON_KINDS[1], ['--daemon', root]);
+    appendFileSync(registry, `# bench edit ${round}\n`);
+    time(DAEMON_KINDS[2], ['--daemon', root]);
+    writeFileSync(registry, retyped);
+    time(DAEMON_KINDS[3], ['--daemon', root]);
+    writeFileSync(registry, `${retyped}# bench edit ${round}\n`);
+    time(DAEMON_KINDS[4], ['--daemon', '--root', root, '--files', '--', registry]);
+  } finally {
+    writeFileSync(registry, original);
+    spawnSync(process.execPath, [cli, 'daemon', '--stop', root]);
   }
 }
 

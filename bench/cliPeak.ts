@@ -4,16 +4,21 @@
 // CLI run or server start reaches (bench/README.md, "Peak memory"). Beside each full check, side by
 // side in the same run, `check --files` of one registry: what the pre-commit hook costs a one-file commit.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** `check --files FILE` (root-relative), run after each full check: wall time per run and what it reported. */
+/**
+ * `check --files FILE` (root-relative), run after each full check: wall time per run and what it reported; then
+ * `check --daemon --files FILE` with FILE changed (a comment appended, for a Python or YAML file) and the root's daemon
+ * serving (started before the first run, not timed): the hook with `--daemon`.
+ */
 export interface CliFiles {
   file: string;
   ms: number[];
   diagnostics: number;
+  daemonMs: number[];
 }
 export interface CliPeak {
   peakRssMb: number[];
@@ -52,8 +57,9 @@ export function runCheck(cli: string, args: string[], peakFile: string): Run {
  */
 export function cliPeak(cli: string, root: string, runs: number, file?: string): CliPeak {
   const dir = mkdtempSync(join(tmpdir(), 'registry-lens-peak-'));
-  const files = file === undefined ? {} : { files: { file, ms: [], diagnostics: 0 } };
+  const files = file === undefined ? {} : { files: { file, ms: [], diagnostics: 0, daemonMs: [] } };
   const out: CliPeak = { peakRssMb: [], ms: [], diagnostics: 0, ...files };
+  if (file !== undefined) runCheck(cli, ['--daemon', root], join(dir, 'daemon'));
   try {
     for (let i = 0; i < runs; i++) {
       const full = runCheck(cli, [root], join(dir, `peak-${i}`));
@@ -65,9 +71,18 @@ export function cliPeak(cli: string, root: string, runs: number, file?: string):
       const staged = runCheck(cli, args, join(dir, `files-${i}`));
       out.files.ms.push(staged.ms);
       out.files.diagnostics = staged.diagnostics;
+      const path = join(root, out.files.file);
+      const original = readFileSync(path);
+      if (/\.(py|ya?ml)$/.test(path)) appendFileSync(path, `\n# bench edit ${i}\n`);
+      try {
+        out.files.daemonMs.push(runCheck(cli, ['--daemon', ...args], join(dir, `daemon-${i}`)).ms);
+      } finally {
+        writeFileSync(path, original);
+      }
     }
     return out;
   } finally {
+    if (file !== undefined) spawnSync(process.execPath, [cli, 'daemon', '--stop', root]);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -31,8 +31,9 @@ const SERVER_TARGETS: Record<string, { max: number; unit: string }> = {
   serverMetaP95: { max: 50, unit: 'ms' },
   serverRegistryP95: { max: 50, unit: 'ms' },
   serverCoreP50: { max: 30, unit: 'ms' },
-  // The pre-commit hook on a one-registry commit (the speed issue), run beside a full check.
-  cliFilesOverCheck: { max: 0.3, unit: '× check' },
+  // The pre-commit hook on a one-registry commit (the speed issue), run beside a full check: with the root's daemon
+  // (without it the whole root is analysed: bench/README.md, "Designs measured and left out").
+  cliDaemonFilesOverCheck: { max: 0.3, unit: '× check' },
 };
 
 /** This machine as the baseline records it: the same code runs 1.6–2× slower on one machine of this kind than on another. */
@@ -140,6 +141,12 @@ const ROWS: { key: string; label: string; fmt: (v: number) => string }[] = [
   { key: 'cliMs', label: 'CLI check, one load per process: wall (ms)', fmt: fmtMs },
   { key: 'cliFilesMs', label: 'CLI check --files <one registry>: wall (ms)', fmt: fmtMs },
   { key: 'cliFilesOverCheck', label: 'CLI check --files <one registry> / check (median of the runs)', fmt: fmtRatio },
+  { key: 'cliDaemonFilesMs', label: 'CLI check --daemon --files <the registry, changed>: wall (ms)', fmt: fmtMs },
+  {
+    key: 'cliDaemonFilesOverCheck',
+    label: 'CLI check --daemon --files <the registry, changed> / check (median of the runs)',
+    fmt: fmtRatio,
+  },
   { key: 'serverColdMs', label: 'server: initialized → all diagnostics (ms)', fmt: fmtMs },
   { key: 'serverColdOverFloor', label: 'server: all diagnostics / walk+read+parse floor', fmt: fmtRatio },
   { key: 'serverOpenFileMs', label: "server: initialized → the open registry's final diagnostics (ms)", fmt: fmtMs },

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Random } from './mutate';
 
-const CLI = join(__dirname, '../../dist/cli.js');
-const EXAMPLES = join(__dirname, '../../examples');
+export const CLI = join(__dirname, '../../dist/cli.js');
+export const EXAMPLES = join(__dirname, '../../examples');
 /** Damaged caches per run of the phase: short, as each costs two checks. */
 const ROUNDS = 12;
 
+/** What a short phase of the fuzzer ran (CLI runs, daemon requests), and how many of them failed. */
 export interface CacheTally {
   runs: number;
   failures: number;

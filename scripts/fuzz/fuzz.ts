@@ -24,6 +24,7 @@ import { mutate, random, scaleRuns, type Random } from './mutate';
 import { violations } from './invariants';
 import { TestClient } from '../../test/lsp/client';
 import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
+import { daemonRequestPhase } from './daemonRequests';
 import { cacheCorruptionPhase } from './cacheCorruption';
 import { namesFastPath } from '../../test/engine/wsNamesProof';
 
@@ -429,6 +430,8 @@ async function main(): Promise<void> {
   });
   // Short and seeded (a few seconds past --seconds): damaged caches of `check --cache` (scripts/fuzz/cacheCorruption.ts).
   const cache = cacheCorruptionPhase(random(seed + 2), ROOTS, failure);
+  // As short: malformed requests to the check daemon (scripts/fuzz/daemonRequests.ts).
+  const daemon = await daemonRequestPhase(random(seed + 3), ROOTS, failure);
   console.log(
     `fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
       `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
@@ -441,6 +444,7 @@ async function main(): Promise<void> {
   );
   console.log(`fuzz: ${hostileSummary(hostile)}`);
   console.log(`fuzz: check --cache with a damaged cache: ${cache.runs} runs, ${cache.failures} differ or crash`);
+  console.log(`fuzz: the check daemon: ${daemon.runs} malformed requests, ${daemon.failures} failures`);
   process.exit(
     t.crashes +
       t.slow +
@@ -453,7 +457,8 @@ async function main(): Promise<void> {
       t.treeMismatches +
       t.serverMismatches +
       hostileFailures(hostile) +
-      cache.failures >
+      cache.failures +
+      daemon.failures >
       0
       ? 1
       : 0,

@@ -125,17 +125,31 @@ describe('bench: the report', () => {
     );
   });
 
-  it('judges check --files of one registry by its ratio to the full check beside it, run by run', () => {
-    const withCli = (fullMs: number[], filesMs: number[]): OrgResult => ({
+  it('judges check --daemon --files of one registry by its ratio to the full check beside it, run by run', () => {
+    const withCli = (fullMs: number[], daemonMs: number[]): OrgResult => ({
       ...result('large', 1000),
-      cli: { peakRssMb: [300], ms: fullMs, diagnostics: 9, files: { file: 'r.py', ms: filesMs, diagnostics: 3 } },
+      cli: {
+        peakRssMb: [300],
+        ms: fullMs,
+        diagnostics: 9,
+        files: { file: 'r.py', ms: fullMs, diagnostics: 3, daemonMs },
+      },
     });
     // A busy second run slows both: its ratio, not its time, is what counts.
     const fast = mainTable([withCli([10000, 20000, 10000], [2000, 5000, 2500])]);
-    assert.match(row(fast, 'CLI check --files <one registry>: wall'), /2[.,]?500/);
-    assert.match(row(fast, 'CLI check --files <one registry> / check'), /0\.25×.*≤ 0\.30 × check on large ok/);
+    assert.match(row(fast, 'CLI check --daemon --files <the registry, changed>: wall'), /2[.,]?500/);
+    assert.match(
+      row(fast, 'CLI check --daemon --files <the registry, changed> / check'),
+      /0\.25×.*≤ 0\.30 × check on large ok/,
+    );
+    assert.match(row(fast, 'CLI check --files <one registry> / check'), /1\.00×/);
+    assert.doesNotMatch(
+      row(fast, 'CLI check --files <one registry> / check'),
+      /on large/,
+      'no target without the daemon',
+    );
     const slow = mainTable([withCli([10000], [9500])]);
-    assert.match(row(slow, 'CLI check --files <one registry> / check'), /0\.95×.*MISSED/);
+    assert.match(row(slow, 'CLI check --daemon --files <the registry, changed> / check'), /0\.95×.*MISSED/);
   });
 
   it('gives no server verdict when the large org was not measured', () => {

@@ -12,7 +12,7 @@ import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees
 import { runCliAsync, type CliRun } from './helpers';
 import { trusted } from '../../server/src/host/checkCache';
 import { CACHE_FORMAT, readCacheFile } from '../../server/src/host/cacheFile';
-import { EDITS, INTERFACE_EDITS, META_EDITS, ONEX_EDITS, changeOnDisk, rng, type Edit } from '../engine/randomEdits';
+import { DISK_EXAMPLES, changeOnDisk, rng } from '../engine/randomEdits';
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
 function check(root: string, extra: string[] = [], cli = CLI): string {
@@ -225,13 +225,8 @@ describe('check --cache', function () {
   });
 
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between runs
-  const examples: [number, string, Edit[]][] = [
-    [1, 'demo-workspace', EDITS],
-    [2, 'meta-workspace', [...EDITS, ...META_EDITS]],
-    [3, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
-    [4, 'onex-registry', ONEX_EDITS],
-  ];
-  for (const [seed, example, edits] of examples)
+  for (const [i, [example, edits]] of DISK_EXAMPLES.entries()) {
+    const seed = i + 1;
     it(`cached run == fresh run across random edits on ${example}, seed ${seed}`, async () => {
       const root = join(TEMP, `${example}-${seed}`);
       cpSync(join(REPO, 'examples', example), root, { recursive: true });
@@ -244,4 +239,5 @@ describe('check --cache', function () {
         if (kind === 'none') assert.ok(!rewritten, `step ${step}: nothing changed, answered from the cache`);
       }
     });
+  }
 });

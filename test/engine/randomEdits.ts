@@ -21,11 +21,12 @@ import { ONEX_EXPLAINED } from '../families/onex/edits';
 import { ONEX_CONTRACT_EXPLAINED } from '../families/onex-contracts/edits';
 
 // Each family's random-edit generator lives with the family's tests (test/families/<name>/edits.ts).
-export { EDITS } from '../families/cursus/edits';
-export { META_EDITS } from '../families/step-registry/edits';
-export { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
+import { EDITS } from '../families/cursus/edits';
+import { META_EDITS } from '../families/step-registry/edits';
+import { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
+import { ONEX_EDITS } from '../families/onex/edits';
+export { EDITS, META_EDITS, INTERFACE_EDITS, ONEX_EDITS };
 export { DAG_EDITS } from '../families/cursus-dags/edits';
-export { ONEX_EDITS } from '../families/onex/edits';
 export { ONEX_CONTRACT_EDITS } from '../families/onex-contracts/edits';
 
 const wasm = {
@@ -365,6 +366,17 @@ function writeUnder(root: string, rel: string, text: string): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
   writeFileSync(join(root, rel), text);
 }
+
+/**
+ * The examples the oracles of a tool run on disk edit between runs (`check --cache`, `check --daemon`: each run ==
+ * a fresh run), with the edits each takes; the oracle of the i-th uses seed i + 1.
+ */
+export const DISK_EXAMPLES: readonly (readonly [string, readonly Edit[]])[] = [
+  ['demo-workspace', EDITS],
+  ['meta-workspace', [...EDITS, ...META_EDITS]],
+  ['interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
+  ['onex-registry', ONEX_EDITS],
+];
 
 /**
  * One random change of a root on disk, as a user makes one between two runs of a tool: one to three of `edits` and

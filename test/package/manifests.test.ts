@@ -17,14 +17,32 @@ const pkg = JSON.parse(read('package.json')) as {
 };
 
 describe('release manifests', () => {
-  it(".pre-commit-hooks.yaml: hook registry-lens, a node hook running the package's bin on the staged files", () => {
-    type Hook = { id: string; language: string; entry: string; args: string[]; require_serial: boolean; files: string };
+  it(".pre-commit-hooks.yaml: hooks registry-lens and registry-lens-daemon, node hooks running the package's bin on the staged files", () => {
+    type Hook = {
+      id: string;
+      name: string;
+      description: string;
+      language: string;
+      entry: string;
+      args: string[];
+      require_serial: boolean;
+      files: string;
+    };
     const hooks = parse(read('.pre-commit-hooks.yaml')) as Hook[];
-    assert.equal(hooks.length, 1);
-    const [hook] = hooks;
-    assert.equal(hook!.id, 'registry-lens');
+    assert.deepEqual(
+      hooks.map((h) => [h.id, h.entry]),
+      [
+        ['registry-lens', 'registry-lens check --base HEAD --files'],
+        ['registry-lens-daemon', 'registry-lens check --daemon --base HEAD --files'],
+      ],
+    );
+    const [hook, daemon] = hooks;
+    assert.deepEqual(
+      { ...daemon, id: hook!.id, name: hook!.name, description: hook!.description, entry: hook!.entry },
+      hook,
+      'the daemon hook differs only by its id, name, description and --daemon',
+    );
     assert.equal(hook!.language, 'node');
-    assert.equal(hook!.entry, 'registry-lens check --base HEAD --files');
     assert.deepEqual(
       hook!.args,
       ['--'],

@@ -5,7 +5,8 @@
 // `npm test`: `npm run test:pre-commit`, which .ci/run calls after scripts/e2e/setup.sh installed pre-commit.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ALICE_REGISTRY, brokenTree, cleanTree, entry, writeTree, removeTrees } from '../cli/helpers';
@@ -127,7 +128,65 @@ describe('the pre-commit hook', function () {
     assert.equal(passes.code, 0, passes.out);
     assert.match(passes.out, /Registry Lens\.+Passed/);
   });
+
+  it("registry-lens-daemon: the same answers from the repository's daemon, which the first commit starts", async () => {
+    const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens-daemon\n`;
+    // The daemon's socket lives under the temporary folder of the hook that starts it: this test's own.
+    const sockets = path.join(tmp, 'sockets');
+    mkdirSync(sockets);
+    const run = (dir: string): { code: number | null; out: string } => {
+      const env = {
+        ...process.env,
+        PRE_COMMIT_HOME: path.join(tmp, 'home-run'),
+        PRE_COMMIT_COLOR: 'never',
+        TMPDIR: sockets,
+      };
+      const r = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    try {
+      const dir = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
+      const builder = 'src/cursus/steps/builders/builder_xgboost_training_step.py';
+      writeFileSync(path.join(dir, builder), 'class XGBoostTrainingStepBuilderV2:\n    pass\n');
+      git(dir, 'add', builder);
+      const broken = run(dir);
+      assert.equal(broken.code, 1, broken.out);
+      assert.match(broken.out, /Registry Lens \(daemon\)\.+Failed/);
+      assert.match(broken.out, /Builder class 'XGBoostTrainingStepBuilder' for step 'XGBoostTraining' not found/);
+      const socket = theSocket(sockets);
+      // fixed and staged again: the daemon that answered first answers again, from the change
+      writeFileSync(path.join(dir, builder), 'class XGBoostTrainingStepBuilder:\n    pass\n');
+      git(dir, 'add', builder);
+      const fixed = run(dir);
+      assert.equal(fixed.code, 0, fixed.out);
+      assert.match(fixed.out, /Registry Lens \(daemon\)\.+Passed/);
+      assert.equal(theSocket(sockets), socket, 'one daemon served both commits');
+    } finally {
+      for (const folder of readdirSync(sockets))
+        for (const s of readdirSync(path.join(sockets, folder))) await stop(path.join(sockets, folder, s));
+    }
+  });
 });
+
+/** The one daemon socket under a temporary folder. */
+function theSocket(folder: string): string {
+  const found = readdirSync(folder).flatMap((f) =>
+    readdirSync(path.join(folder, f)).map((s) => path.join(folder, f, s)),
+  );
+  assert.equal(found.length, 1, found.join(', '));
+  return found[0] as string;
+}
+
+/** Asks the daemon listening on a socket to stop (as `registry-lens daemon --stop` does). */
+function stop(socket: string): Promise<void> {
+  return new Promise((done) => {
+    const c = connect(socket);
+    c.once('connect', () => c.end('{"kind":"stop"}\n'));
+    c.resume(); // its answer read and dropped: the connection ends once the daemon ended its side
+    c.once('error', () => done());
+    c.once('close', () => done());
+  });
+}
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();

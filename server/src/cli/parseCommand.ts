@@ -38,6 +38,16 @@ export type Command =
        * `--cache-location DIR` (resolved), or null for the default folder.
        */
       cache?: string | null;
+      /** `--daemon`: ask the root's daemon, started when none listens (cli/daemonClient.ts). */
+      daemon: boolean;
+    }
+  | {
+      kind: 'daemon';
+      root: string;
+      /** What to do: serve the root (in the foreground), or tell its daemon to stop, or say whether one runs. */
+      action: 'serve' | 'stop' | 'status';
+      /** `--idle MINUTES`: exit after this long without a request. */
+      idle?: number;
     }
   | {
       kind: 'explain';
@@ -95,8 +105,10 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       base: 'string',
       cache: 'boolean',
       'cache-location': 'string',
+      daemon: 'boolean',
     },
   },
+  daemon: { args: [], options: { idle: 'string', stop: 'boolean', status: 'boolean' } },
   explain: {
     args: ['STEP'],
     options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
@@ -152,6 +164,17 @@ export function parseCommand(argv: string[]): Command {
         ...(files ? { files: files.map((f) => relative(resolve(root), resolve(f)).split(sep).join('/')) } : {}),
         ...(str(v['base']) !== undefined ? { base: str(v['base']) } : {}),
         ...cacheOption(v),
+        daemon: daemonOption(v),
+      };
+    case 'daemon':
+      if (v['stop'] === true && v['status'] === true) throw new UsageError('daemon: --stop or --status, not both');
+      if (v['idle'] !== undefined && (v['stop'] === true || v['status'] === true))
+        throw new UsageError('daemon: --idle is for serving, not with --stop or --status');
+      return {
+        kind,
+        root,
+        action: v['stop'] === true ? 'stop' : v['status'] === true ? 'status' : 'serve',
+        ...(v['idle'] !== undefined ? { idle: minutes(str(v['idle'])) } : {}),
       };
     case 'explain':
       return {
@@ -281,4 +304,24 @@ function cacheFolder(dir: string | undefined): string | null {
   if (dir === undefined) return null;
   if (dir === '') throw new UsageError('--cache-location needs a folder');
   return resolve(dir);
+}
+
+/** `check --daemon`: not with `--cache` (the daemon keeps the root analysed; the cache is for runs without one). */
+function daemonOption(v: Values): boolean {
+  if (v['daemon'] === true && v['cache'] === true)
+    throw new UsageError('--daemon and --cache are two ways to keep work between runs: give one');
+  return v['daemon'] === true;
+}
+
+/** The longest `--idle`: a week (a timer holds at most ~24 days). */
+const MAX_IDLE_MINUTES = 7 * 24 * 60;
+
+/** `--idle MINUTES`: a positive number, at most a week. */
+function minutes(text: string | undefined): number {
+  const n = Number(text);
+  if (text === undefined || text.trim() === '' || !(n > 0 && n <= MAX_IDLE_MINUTES))
+    throw new UsageError(
+      `--idle must be a number of minutes above 0, at most ${MAX_IDLE_MINUTES} (got '${String(text)}')`,
+    );
+  return n;
 }

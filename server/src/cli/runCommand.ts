@@ -2,9 +2,7 @@
 // code; it only asks the engine and formats, the analysis itself lives in the engine.
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Summary } from '../engine/api';
 import type { Diagnostic, Severity } from '../engine/types';
-import { countsOf } from '../engine/render/checkFilter';
 import { renderExplanation } from '../engine/render/explainText';
 import { formatExplainJson } from './formatExplainJson';
 import { emptyGraphNote } from '../engine/render/jsonDocuments';
@@ -18,6 +16,9 @@ import { cachedCheck, engineIdentity, wholeResult, type CheckResult } from '../h
 import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
+import { checkAnswer } from './checkAnswer';
+import { ask, checkByDaemon, socketOf } from './daemonClient';
+import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
@@ -28,7 +29,10 @@ export interface CommandResult {
   exitCode: number;
 }
 
-type AnalysisCommand = Extract<Command, { kind: 'check' | 'explain' | 'list' | 'graph' | 'init-workspace' | 'mcp' }>;
+type AnalysisCommand = Extract<
+  Command,
+  { kind: 'check' | 'daemon' | 'explain' | 'list' | 'graph' | 'init-workspace' | 'mcp' }
+>;
 
 export async function runCommand(
   cmd: AnalysisCommand,
@@ -38,26 +42,22 @@ export async function runCommand(
   // Loaded only for this command: the MCP SDK and zod cost every other command's start ~40 ms otherwise.
   if (cmd.kind === 'mcp')
     return { output: '', exitCode: await (await import('../mcp/serve.js')).serveMcp(cmd.root, version, warn, cmd) };
+  if (cmd.kind === 'daemon') return daemonCommand(cmd, version);
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's
   // --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
   const overrides = { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED };
   if (cmd.kind === 'check' && cmd.cache !== undefined && !cmd.files)
     return cachedWholeCheck(cmd, overrides, version, warn);
+  if (cmd.kind === 'check' && cmd.daemon) {
+    const answered = await daemonCheck(cmd, version, warn);
+    if (answered !== null) return answered;
+  }
   const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
-      const empty = engine.summary().sources === 0 && engine.allDiagnostics().length === 0;
-      const base = cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : null;
-      const diagnostics = !cmd.files
-        ? engine.allDiagnostics()
-        : base !== null
-          ? engine.diagnosticsNewSince(cmd.files, base)
-          : engine.diagnosticsCausedBy(cmd.files);
-      const summary: Summary = cmd.files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
-      return checkOutput(cmd, { diagnostics, summary, registryGlobs: engine.registryGlobs() }, ms, version, warn, {
-        empty,
-      });
+      const { result, empty } = checkAnswer(engine, cmd.files, checkBase(cmd));
+      return checkOutput(cmd, result, ms, version, warn, { empty });
     }
     case 'explain': {
       const explanation = engine.explain({
@@ -111,6 +111,60 @@ async function cachedWholeCheck(
       : await cachedCheck(dir, overrides, warn, { folder, engine });
   const empty = result.summary.sources === 0 && result.diagnostics.length === 0;
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
+}
+
+/** `check --daemon`: the root's daemon's answer (null: it gave none, said on `warn`; check here). */
+async function daemonCheck(
+  cmd: CheckCommand,
+  version: string,
+  warn: (message: string) => void,
+): Promise<CommandResult | null> {
+  const start = performance.now();
+  const dir = resolve(cmd.root);
+  if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
+  const base = checkBase(cmd);
+  const answer = await checkByDaemon(
+    dir,
+    version,
+    {
+      kind: 'check',
+      ...(cmd.mode !== undefined ? { mode: cmd.mode } : {}),
+      reportUnusedSuppressions: cmd.reportUnusedSuppressions,
+      ...(cmd.files !== undefined ? { files: cmd.files } : {}),
+      ...(base !== undefined ? { base: base && [...base] } : {}),
+    },
+    warn,
+  );
+  if (answer === null) return null;
+  return checkOutput(cmd, answer.result, Math.round(performance.now() - start), version, warn, {
+    empty: answer.empty,
+  });
+}
+
+/** `daemon ROOT`: serves it until idle; `--stop` stops its daemon, `--status` says whether one runs (exit 1: none). */
+async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version: string): Promise<CommandResult> {
+  const dir = resolve(cmd.root);
+  if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
+  if (cmd.action === 'serve') {
+    const code = await serveDaemon(dir, version, cmd.idle ?? DEFAULT_IDLE_MINUTES, (message) => {
+      // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
+      process.stdout.write(`${message}\n`);
+    });
+    return { output: '', exitCode: code };
+  }
+  const socket = socketOf(dir, version);
+  if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
+  const answer = await ask(socket.path, { kind: cmd.action });
+  if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };
+  return {
+    output: `${cmd.action === 'stop' ? 'stopped the daemon' : 'a daemon serves'} ${dir} (pid ${answer.pid})\n`,
+    exitCode: 0,
+  };
+}
+
+/** The files' texts at `check --base REV` (null before the first commit; undefined without `--base`). */
+function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undefined {
+  return cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : undefined;
 }
 
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */

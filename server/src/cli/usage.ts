@@ -17,6 +17,11 @@ Commands:
       --cache                         reuse the last result when nothing it read changed (not with --files)
       --cache-location DIR            the cache's folder (default: ROOT/node_modules/.cache/registry-lens when
                                       ROOT/node_modules exists, else the user's cache folder)
+      --daemon                        ask ROOT's daemon, which keeps ROOT analysed between checks (started when none
+                                      runs; it exits after 15 idle minutes): a check after an edit costs what it reaches
+  daemon [ROOT]               Keep ROOT analysed for 'check --daemon' (in the foreground; check --daemon starts one)
+      --idle MINUTES                  exit after this long without a check (default: 15)
+      --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
   list [ROOT]                 List the steps visible in a context

@@ -53,6 +53,8 @@ function rootSettings(folder: FolderSettings, overrides: RootOverrides): Setting
  * then the engine configured back as it was opened; both changes are analysed incrementally.
  */
 export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, work: (engine: RegistryEngine) => T): T {
+  // The settings the root was opened with: nothing to change (a reconfigured engine re-reads every file, twice).
+  if (sameOverrides(overrides, root.overrides)) return work(root.engine);
   root.engine.configure(rootSettings(root.folder, overrides));
   root.engine.update();
   try {
@@ -61,6 +63,11 @@ export function withOverrides<T>(root: OpenedRoot, overrides: RootOverrides, wor
     root.engine.configure(rootSettings(root.folder, root.overrides));
     root.engine.update();
   }
+}
+
+function sameOverrides(a: RootOverrides, b: RootOverrides): boolean {
+  const off = (o: RootOverrides): string => [...(o.off ?? [])].sort().join();
+  return a.mode === b.mode && off(a) === off(b);
 }
 
 /**

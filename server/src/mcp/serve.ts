@@ -10,7 +10,7 @@ import { engineIdentity, ResultCache } from '../host/checkCache';
 import { isDirectory, OFF_UNLESS_ASKED } from '../host/openRoot';
 import { FixProposals } from './fixProposals';
 import { guardInput } from './inputGuard';
-import { LiveRoot } from './liveRoot';
+import { LiveRoot } from '../host/liveRoot';
 import type { ServeOptions, ToolContext } from './toolContext';
 import { registerApplyFix } from './tools/applyFix';
 import { registerApplyFixes } from './tools/applyFixes';

@@ -8,7 +8,7 @@ import type { JsonDocument } from '../engine/render/jsonDocuments';
 import type { ContextId } from '../engine/types';
 import { resolveInRoot } from '../host/containment';
 import type { FixProposals } from './fixProposals';
-import type { LiveRoot } from './liveRoot';
+import type { LiveRoot } from '../host/liveRoot';
 
 /**
  * How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a

@@ -97,7 +97,9 @@ function addToy(copy: string): void {
     const row = readFileSync(join(__dirname, 'diagnosticsRow.md'), 'utf8').trimEnd();
     return `${insertAfterLast(text, (l) => l.startsWith('| [RL'), row)}\n${readFileSync(join(__dirname, 'diagnostics.md'), 'utf8')}`;
   });
-  edit(HOOK, (text) => text.replace(/^( {2}files: '.*)'$/m, (_, files: string) => `${files}|\\.registry\\.json$'`));
+  edit(HOOK, (text) =>
+    text.replace(/^( {2}files: &files '.*)'$/m, (_, files: string) => `${files}|\\.registry\\.json$'`),
+  );
 }
 
 const ALICE = 'developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py';

@@ -14,9 +14,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
-import type { CheckResult, FreshAnalysis, ResultCache } from '../host/checkCache';
-import { fileStamp, type FirstPass } from '../host/feedEngine';
-import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from '../host/openRoot';
+import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
+import { fileStamp, type FirstPass } from './feedEngine';
+import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
 
 export class LiveRoot {
   /** Undefined until the first call, with a result cache. */

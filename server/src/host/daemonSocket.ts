@@ -1,0 +1,35 @@
+// Where the check daemon of a root listens (`registry-lens daemon`, `check --daemon`): one socket per user, root and
+// engine build, in a folder only that user may enter, so no other user can ask it anything and a rebuilt engine never
+// answers for an older one (the older daemon idles out). On Windows a named pipe, which is the user's by default.
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Unix socket paths longer than this fail to bind on Linux (`sun_path`: 108 bytes with its NUL) and macOS (104). */
+const MAX_SOCKET_PATH = 100;
+
+/** The socket of a root's daemon for this build, or why there can be none (a message for the user). */
+export function daemonSocket(dir: string, engine: string): { path: string } | { error: string } {
+  const name = createHash('sha256').update(`${dir}\0${engine}`).digest('hex').slice(0, 20);
+  if (process.platform === 'win32') return { path: `\\\\.\\pipe\\registry-lens-${name}` };
+  const uid = process.getuid?.() ?? 0;
+  const folder = join(tmpdir(), `registry-lens-${uid}`);
+  try {
+    mkdirSync(folder, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return { error: `cannot make ${folder}: ${String(e)}` };
+  }
+  let st;
+  try {
+    st = lstatSync(folder);
+  } catch (e) {
+    return { error: `cannot read ${folder}: ${String(e)}` };
+  }
+  // Another user's folder, a link, or one others may enter would let them answer or listen in our place.
+  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0)
+    return { error: `${folder} is not a folder only this user may enter` };
+  const path = join(folder, `${name}.sock`);
+  if (Buffer.byteLength(path) > MAX_SOCKET_PATH) return { error: `the socket path ${path} is too long` };
+  return { path };
+}

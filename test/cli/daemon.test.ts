@@ -1,0 +1,251 @@
+// `check --daemon` (cli/daemonClient.ts, cli/daemonServe.ts) answers what `check` without it answers — document,
+// exit code and warnings — for the whole root, `--files`, `--base`, `--mode` and unused suppressions, after random
+// edits made between checks (the oracle "daemon == fresh run"); one daemon per root serves every check, a socket left
+// by a killed one is replaced, what is not a request is refused, an idle daemon exits, and a socket folder others may
+// enter is never used.
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALICE_REGISTRY, CLI, REPO, brokenTree, cleanTree, entry, removeTrees, runCli, runCliAsync } from './helpers';
+import { writeTree, type CliRun } from './helpers';
+import { DISK_EXAMPLES, changeOnDisk, rng } from '../engine/randomEdits';
+
+const TEMP = mkdtempSync(join(tmpdir(), 'registry-lens-daemon-'));
+/** The daemons' sockets live under the temporary folder of the processes that start them: this test's own. */
+const SOCKETS = join(TEMP, 'tmp');
+const uid = process.getuid?.() ?? 0;
+
+/** The run's document without its timing, its exit code and what it said on stderr. */
+function answer(r: CliRun): string {
+  const doc = JSON.parse(r.stdout) as { summary?: Record<string, unknown> };
+  delete doc.summary?.['ms'];
+  return JSON.stringify({ doc, code: r.code, stderr: r.stderr }, null, 1);
+}
+
+/** `check` in `root` (files are root-relative, as pre-commit gives them) with and without `--daemon`. */
+async function both(root: string, args: string[] = []): Promise<[string, string]> {
+  const run = (extra: string[]): Promise<string> =>
+    runCliAsync(['check', ...(args.includes('--format') ? [] : ['--format', 'json']), ...args, ...extra], root).then(
+      answer,
+    );
+  return [await run(['--daemon']), await run([])];
+}
+
+async function sameAsFresh(root: string, args: string[], what: string): Promise<void> {
+  const [daemon, fresh] = await both(root, args);
+  assert.equal(daemon, fresh, what);
+}
+
+/** The pid of the root's daemon, or null when none serves it. */
+function daemonPid(root: string): number | null {
+  const r = runCli(['daemon', '--status'], root);
+  if (r.code === 1) return null;
+  assert.equal(r.code, 0, r.stderr);
+  return Number(/\(pid (\d+)\)/.exec(r.stdout)?.[1]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the process is gone (asked again at each turn of the event loop). */
+async function gone(pid: number): Promise<void> {
+  while (alive(pid)) await new Promise((r) => setImmediate(r));
+}
+
+/** The one socket under the test's socket folder. */
+function theSocket(): string {
+  const folder = join(SOCKETS, `registry-lens-${uid}`);
+  const socks = readdirSync(folder).filter((f) => f.endsWith('.sock'));
+  assert.equal(socks.length, 1, socks.join(', '));
+  return join(folder, socks[0] as string);
+}
+
+/** Sends a raw line to a socket: the answer as parsed. */
+function raw(path: string, line: string): Promise<{ ok: boolean; error?: string }> {
+  return new Promise((done, fail) => {
+    const c = connect(path);
+    let got = '';
+    c.once('connect', () => c.end(line));
+    c.on('data', (d: Buffer) => (got += d.toString('utf8')));
+    c.once('error', fail);
+    c.once('close', () => done(JSON.parse(got) as { ok: boolean; error?: string }));
+  });
+}
+
+describe('check --daemon', function () {
+  this.timeout(300000);
+  const roots: string[] = [];
+  let tmp: string | undefined;
+  before(() => {
+    mkdirSync(SOCKETS);
+    tmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = SOCKETS;
+  });
+  // Each test's daemons are stopped after it: a test finds only its own sockets.
+  afterEach(async () => {
+    for (const root of roots.splice(0)) {
+      const pid = existsSync(root) ? daemonPid(root) : null;
+      if (pid === null) continue;
+      runCli(['daemon', '--stop'], root);
+      await gone(pid);
+    }
+  });
+  after(() => {
+    if (tmp === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = tmp;
+    removeTrees();
+    rmSync(TEMP, { recursive: true, force: true });
+  });
+  const served = (root: string): string => {
+    roots.push(root);
+    return root;
+  };
+
+  it('answers as check does, from one daemon per root that keeps serving', async () => {
+    const root = served(writeTree(brokenTree()));
+    assert.equal(daemonPid(root), null, 'none before the first check');
+    await sameAsFresh(root, [], 'the first check, which starts the daemon');
+    const pid = daemonPid(root);
+    assert.ok(pid !== null && alive(pid), 'a daemon serves the root');
+    await sameAsFresh(root, [], 'the second check');
+    await sameAsFresh(root, ['--files', ALICE_REGISTRY], '--files');
+    await sameAsFresh(root, ['--files', ALICE_REGISTRY, join(root, '..', 'outside.py')], '--files, one outside');
+    await sameAsFresh(root, ['--mode', 'hybrid'], '--mode hybrid');
+    await sameAsFresh(root, ['--report-unused-suppressions'], 'unused suppressions');
+    await sameAsFresh(root, ['--fail-on', 'never', '--format', 'sarif'], 'sarif');
+    await sameAsFresh(root, [], 'after checks with other settings');
+    assert.equal(daemonPid(root), pid, 'the same daemon answered every check');
+    const stop = runCli(['daemon', '--stop'], root);
+    assert.match(stop.stdout, new RegExp(`stopped the daemon .* \\(pid ${pid}\\)`));
+    await gone(pid as number);
+    assert.equal(daemonPid(root), null);
+    assert.deepEqual(readdirSync(join(SOCKETS, `registry-lens-${uid}`)), [], 'its socket removed');
+  });
+
+  it('check --daemon --base REV --files: what the staged change brings, as without the daemon', async () => {
+    const root = served(writeTree(cleanTree()));
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    git('init', '--quiet');
+    await sameAsFresh(root, ['--base', 'HEAD', '--files', ALICE_REGISTRY], 'before the first commit');
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'clean');
+    writeFileSync(
+      join(root, ALICE_REGISTRY),
+      `WORKSPACE_STEPS = {\n${entry('XGBoostTraining', 'Training')}${entry('XGBoostTraining', 'Training')}}\n`,
+    );
+    const [daemon] = await both(root, ['--base', 'HEAD', '--files', ALICE_REGISTRY]);
+    assert.match(daemon, /"code": "RL/, 'the change brings diagnostics');
+    await sameAsFresh(root, ['--base', 'HEAD', '--files', ALICE_REGISTRY], 'a staged change');
+    await sameAsFresh(root, [], 'the whole root after --base (analysed at HEAD and back)');
+  });
+
+  // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between checks
+  for (const [i, [example, edits]] of DISK_EXAMPLES.entries()) {
+    const seed = i + 1;
+    it(`daemon == fresh run across random edits on ${example}, seed ${seed}`, async () => {
+      const root = served(join(TEMP, `${example}-${seed}`));
+      cpSync(join(REPO, 'examples', example), root, { recursive: true });
+      const random = rng(seed);
+      await sameAsFresh(root, [], 'first run');
+      for (let step = 0; step < 8; step++) {
+        const kind = changeOnDisk(root, random, edits);
+        await sameAsFresh(root, [], `step ${step} (${kind})`);
+        const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+        const one = files[Math.floor(random() * files.length)];
+        if (one !== undefined) {
+          const rel = join(one.parentPath, one.name).slice(root.length + 1);
+          await sameAsFresh(root, ['--files', rel], `step ${step} (${kind}), --files ${rel}`);
+        }
+      }
+    });
+  }
+
+  it('a socket left by a killed daemon is replaced; what is not a request is refused, and the daemon goes on', async () => {
+    const root = served(writeTree(cleanTree()));
+    await sameAsFresh(root, [], 'first');
+    const pid = daemonPid(root) as number;
+    const socket = theSocket();
+    for (const [line, error] of [
+      ['not json\n', /not JSON/],
+      ['[1]\n', /not an object/],
+      ['{"kind":"run"}\n', /kind is not check, status or stop/],
+      ['{"kind":"check","reportUnusedSuppressions":false,"files":["C:/outside.py"]}\n', /root-relative paths/],
+      ['{"kind":"check","reportUnusedSuppressions":false,"files":["/etc/passwd"]}\n', /root-relative paths/],
+      ['{"kind":"check","reportUnusedSuppressions":"yes"}\n', /not a boolean/],
+      ['{"kind":"check","reportUnusedSuppressions":false,"base":null}\n', /base needs files/],
+      ['{"kind":"check","reportUnusedSuppressions":false,"mode":"everything"}\n', /isolated or hybrid/],
+    ] as const) {
+      const a = await raw(socket, line);
+      assert.equal(a.ok, false, line);
+      assert.match(a.error ?? '', error, line);
+    }
+    await sameAsFresh(root, [], 'after the refusals');
+    assert.equal(daemonPid(root), pid, 'the same daemon');
+    process.kill(pid, 'SIGKILL');
+    await gone(pid);
+    assert.ok(existsSync(socket), 'the killed daemon left its socket');
+    await sameAsFresh(root, [], 'after the kill: a new daemon');
+    const next = daemonPid(root);
+    assert.ok(next !== null && next !== pid, 'another daemon serves');
+  });
+
+  it('exits once idle for --idle minutes, and removes its socket', async () => {
+    const root = served(writeTree(cleanTree()));
+    const child = spawn(process.execPath, [CLI, 'daemon', root, '--idle', '0.002'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    assert.equal(code, 0);
+    assert.match(out, /^serving .*\n$/);
+    assert.equal(daemonPid(root), null);
+    assert.deepEqual(readdirSync(join(SOCKETS, `registry-lens-${uid}`)), []);
+  });
+
+  it('never uses a socket folder others may enter; bad options are usage errors', async () => {
+    const root = served(writeTree(cleanTree()));
+    const folder = join(SOCKETS, `registry-lens-${uid}`);
+    mkdirSync(folder, { recursive: true });
+    chmodSync(folder, 0o755);
+    try {
+      const [daemon, fresh] = await both(root);
+      const said = JSON.parse(daemon) as { stderr: string };
+      assert.match(said.stderr, /not a folder only this user may enter; checking here/);
+      assert.equal(
+        JSON.stringify({ ...JSON.parse(daemon), stderr: '' }),
+        JSON.stringify({ ...JSON.parse(fresh), stderr: '' }),
+      );
+      assert.equal(runCli(['daemon', root]).code, 2, 'nor serves there');
+    } finally {
+      chmodSync(folder, 0o700);
+    }
+    for (const [args, message] of [
+      [['check', root, '--daemon', '--cache'], /--daemon and --cache .* give one/],
+      [['daemon', root, '--idle', '0'], /--idle must be a number of minutes above 0/],
+      [['daemon', root, '--idle', 'soon'], /--idle must be a number of minutes above 0/],
+      [['daemon', root, '--stop', '--status'], /--stop or --status, not both/],
+      [['daemon', root, '--stop', '--idle', '5'], /--idle is for serving/],
+      [['daemon', join(root, 'nowhere')], /not a directory/],
+    ] as const) {
+      const r = runCli([...args]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+    }
+  });
+});
