@@ -690,25 +690,33 @@ export class Workbench {
 
   /**
    * Open a workspace file by Quick Open (Ctrl+P) and wait for its tab to be active. Quick Open closes when something
-   * takes the focus as it opens (the Welcome page selecting a walkthrough's next step): then it is opened again, as a
-   * person would.
+   * takes the focus as it opens or while its results come (the Welcome page selecting a walkthrough's next step): then
+   * it is opened again, as a person would.
    */
   async quickOpen(relPath, { timeout = 20_000 } = {}) {
-    for (let attempt = 1; ; attempt++) {
-      const input = await this._quickInputOpen(['Control+P']);
-      const filled = await input.fill(relPath, { timeout: 5_000 }).then(
-        () => true,
-        (e) => {
-          if (attempt === 3) throw e;
-          return false;
-        },
-      );
-      if (filled) break;
-    }
+    const open = async () => {
+      for (let attempt = 1; ; attempt++) {
+        const input = await this._quickInputOpen(['Control+P']);
+        const filled = await input.fill(relPath, { timeout: 5_000 }).then(
+          () => true,
+          (e) => {
+            if (attempt === 3) throw e;
+            return false;
+          },
+        );
+        if (filled) return;
+      }
+    };
+    await open();
     const base = path.basename(relPath);
     const dir = path.dirname(relPath);
     await waitFor(
       async () => {
+        // Closed while its results came (the focus taken): its rows stay in the page, unfocused; open it again.
+        if (!(await this.quickInput().isVisible())) {
+          await open();
+          return false;
+        }
         const rows = await this._quickInputRows();
         const f = rows[0];
         return f && f.focused && f.label === base && (dir === '.' || f.aria.includes(dir));
