@@ -59,8 +59,8 @@ export function cliPeak(cli: string, root: string, runs: number, file?: string):
   const dir = mkdtempSync(join(tmpdir(), 'registry-lens-peak-'));
   const files = file === undefined ? {} : { files: { file, ms: [], diagnostics: 0, daemonMs: [] } };
   const out: CliPeak = { peakRssMb: [], ms: [], diagnostics: 0, ...files };
-  if (file !== undefined) runCheck(cli, ['--daemon', root], join(dir, 'daemon'));
   try {
+    if (file !== undefined) runCheck(cli, ['--daemon', root], join(dir, 'daemon'));
     for (let i = 0; i < runs; i++) {
       const full = runCheck(cli, [root], join(dir, `peak-${i}`));
       out.ms.push(full.ms);

@@ -3,16 +3,9 @@
 // here instead, so `--daemon` never changes a result, only where it is computed.
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { engineIdentity } from '../host/checkCache';
 import { daemonSocket } from '../host/daemonSocket';
 import type { CheckAnswer } from './checkAnswer';
 import type { DaemonAnswer, DaemonRequest } from './daemonProtocol';
-
-/** Where a root's daemon listens for this build, or why it cannot (said by the caller). */
-export function socketOf(dir: string, version: string): { path: string } | { error: string } {
-  const engine = engineIdentity(version);
-  return engine === null ? { error: 'the running build cannot be identified' } : daemonSocket(dir, engine);
-}
 
 /** Sends one request; the answer, or null when nothing listens there (or it closed without answering). */
 export function ask(path: string, request: DaemonRequest): Promise<DaemonAnswer | null> {
@@ -74,7 +67,7 @@ export async function checkByDaemon(
   request: Extract<DaemonRequest, { kind: 'check' }>,
   warn: (message: string) => void,
 ): Promise<CheckAnswer | null> {
-  const socket = socketOf(dir, version);
+  const socket = daemonSocket(dir, version);
   if ('error' in socket) {
     warn(`no daemon: ${socket.error}; checking here`);
     return null;

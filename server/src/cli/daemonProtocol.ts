@@ -52,6 +52,7 @@ export function parseRequest(line: string): DaemonRequest | { error: string } {
     return { error: 'files is not a list of root-relative paths' };
   if (base !== undefined) {
     if (files === undefined) return { error: 'base needs files' };
+    const asked = new Set(files as string[]);
     const pairs =
       base === null ||
       (Array.isArray(base) &&
@@ -60,7 +61,7 @@ export function parseRequest(line: string): DaemonRequest | { error: string } {
             Array.isArray(e) &&
             e.length === 2 &&
             relativePath(e[0]) &&
-            (files as string[]).includes(e[0] as string) &&
+            asked.has(e[0] as string) &&
             (typeof e[1] === 'string' || e[1] === null),
         ));
     if (!pairs) return { error: "base is not null or a list of [file, text or null] of the request's files" };

@@ -5,11 +5,9 @@
 // in it, runs no workspace code, and exits once idle for `--idle` minutes or when asked (`--stop`).
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { unlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { engineIdentity } from '../host/checkCache';
 import { daemonSocket } from '../host/daemonSocket';
 import { LiveRoot } from '../host/liveRoot';
-import { isDirectory, OFF_UNLESS_ASKED, withOverrides } from '../host/openRoot';
+import { OFF_UNLESS_ASKED, withOverrides } from '../host/openRoot';
 import { checkAnswer, type CheckAnswer } from './checkAnswer';
 import { MAX_LINE, parseRequest, type DaemonAnswer, type DaemonRequest } from './daemonProtocol';
 import { UsageError } from './usage';
@@ -21,20 +19,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDLE_MINUTES = 15;
 
 /**
- * Serves ROOT until idle for `idleMinutes` or stopped; `ready` is called once it listens (or once it found another
- * daemon of the root listening, which it leaves answering). The exit code.
+ * Serves `dir` (an absolute directory) until idle for `idleMinutes` or stopped; `ready` is called once it listens (or
+ * once it found another daemon of the root listening, which it leaves answering). The exit code.
  */
 export async function serveDaemon(
-  root: string,
+  dir: string,
   version: string,
   idleMinutes: number,
   ready: (message: string) => void,
 ): Promise<number> {
-  const dir = resolve(root);
-  if (!isDirectory(dir)) throw new UsageError(`${root}: not a directory`);
-  const engine = engineIdentity(version);
-  if (engine === null) throw new UsageError('no daemon: the running build cannot be identified');
-  const socket = daemonSocket(dir, engine);
+  const socket = daemonSocket(dir, version);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   // Half-open: a client ends its side once it sent its request, and waits for the answer on the other.
   const server = createServer({ allowHalfOpen: true });

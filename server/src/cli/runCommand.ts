@@ -17,7 +17,8 @@ import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
-import { ask, checkByDaemon, socketOf } from './daemonClient';
+import { ask, checkByDaemon } from './daemonClient';
+import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
@@ -152,7 +153,7 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
     });
     return { output: '', exitCode: code };
   }
-  const socket = socketOf(dir, version);
+  const socket = daemonSocket(dir, version);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   const answer = await ask(socket.path, { kind: cmd.action });
   if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };

@@ -5,12 +5,18 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { engineIdentity } from './checkCache';
 
 /** Unix socket paths longer than this fail to bind on Linux (`sun_path`: 108 bytes with its NUL) and macOS (104). */
 const MAX_SOCKET_PATH = 100;
 
-/** The socket of a root's daemon for this build, or why there can be none (a message for the user). */
-export function daemonSocket(dir: string, engine: string): { path: string } | { error: string } {
+/**
+ * The socket of a root's daemon for this build (`version` and the running bundle: `engineIdentity`), or why there can
+ * be none (a message for the user).
+ */
+export function daemonSocket(dir: string, version: string): { path: string } | { error: string } {
+  const engine = engineIdentity(version);
+  if (engine === null) return { error: 'the running build cannot be identified' };
   const name = createHash('sha256').update(`${dir}\0${engine}`).digest('hex').slice(0, 20);
   if (process.platform === 'win32') return { path: `\\\\.\\pipe\\registry-lens-${name}` };
   const uid = process.getuid?.() ?? 0;

@@ -1,7 +1,7 @@
-// The root the MCP server answers about, kept in step with the disk without a watcher: before each
-// tool call the root is walked again and only files whose size, times or inode moved are read
-// (the root's host/feeder.ts, made with stamps), so a change written just before a call is always seen and
-// no inotify watch is spent per directory. A changed `.vscode/settings.json` opens the root afresh.
+// The root the MCP server and the check daemon (cli/daemonServe.ts) answer about, kept in step with the disk
+// without a watcher: before each call the root is walked again and only files whose size, times or inode moved
+// are read (the root's host/feeder.ts, made with stamps), so a change written just before a call is always seen
+// and no inotify watch is spent per directory. A changed `.vscode/settings.json` opens the root afresh.
 // Calls run one at a time: a walk that yields to the event loop never interleaves with another.
 // With a result cache (`--cache`, host/checkCache.ts) the root loads at the first call, not before: a whole-root
 // `check` that comes before the load is done is answered from the cache when nothing its result read changed (judged
