@@ -1,6 +1,7 @@
 // Per-line suppression comments, honoured for every file's diagnostics (editor and CLI alike):
 // `# registry-lens: ignore[RL003]` (several codes: `ignore[RL003, RL005]`; all codes: `ignore`) at the
-// end of the line a diagnostic starts on, or alone on the line above it. Python and YAML share `#`.
+// end of the line a diagnostic starts on, or alone on the line above it. Python, YAML and TOML share `#`;
+// JSON has no comments, so a JSON file (a DAG, a catalogue index) is never offered one (`holdsComments`).
 // A comment that suppresses nothing (none of its codes matched a diagnostic of its target lines) gets
 // RL033, computed here from the same file's diagnostics, so it follows each edit as they do.
 import type { Code, Diagnostic, Position, Range, TextEdit } from '../types';
@@ -178,6 +179,14 @@ export function unusedSuppressions(
     );
   }
   return out;
+}
+
+/**
+ * Whether a suppression comment can be written into `file`: not into JSON, which has no comments (one
+ * there would stop the file loading: `json.load` fails on `#`). Its diagnostics are silenced by settings.
+ */
+export function holdsComments(file: string): boolean {
+  return !/\.json$/i.test(file);
 }
 
 /** The edit that suppresses `code` on `line`: a new trailing comment, or the code added to one already there. */

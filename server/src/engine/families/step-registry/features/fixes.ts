@@ -1,6 +1,6 @@
 // Quick fixes of the diagnostics under a range, and "Fix all" of a file. Most fixes travel with their
 // diagnostic; those that need the file text (RL003 "move to STEP_OVERRIDES", RL005 "add
-// builder_step_name", the suppression comment) are built here on demand, and stubs get the
+// builder_step_name", the suppression comment where the file's format has comments) are built here on demand, and stubs get the
 // project's own imports (stubImports.ts).
 import type { Code, Diagnostic, Fix, Range, TextEdit } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -9,17 +9,17 @@ import { overlaps } from '../../../text/ranges';
 import { fieldStr, type RegistrySource, type StepEntry } from '../model/source';
 import { builderFileName, builderStub } from '../../../util/naming';
 import { expectedDir } from '../checks/components';
-import { suppressionEdit } from '../../../checks/suppress';
+import { holdsComments, suppressionEdit } from '../../../checks/suppress';
 import { appendStub, styledStub } from './stubImports';
 
 export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] {
   const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
-  const text = ws.text(file);
+  const text = holdsComments(file) ? ws.text(file) : undefined;
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
     for (const fix of ownFixes(ws, file, d)) out.push({ diagnostic: d, fix });
     if (text !== undefined && d.code !== 'RL033') {
-      // an unused suppression is removed, not suppressed
+      // an unused suppression is removed, not suppressed; a file without comments (JSON) gets none
       out.push({
         diagnostic: d,
         fix: {
