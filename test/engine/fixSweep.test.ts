@@ -1,11 +1,13 @@
 // Every fix the engine proposes on every example, applied alone, leaves each file it touches parseable in
 // its format and brings no new error (fixSweep.ts); so does every fix on the examples after seeded random
-// edits of the families' generators, which bring the diagnostics the examples lack.
+// edits of the families' generators, which bring the diagnostics the examples lack, and on a tree of the
+// lines where a fix once broke its file (a line continued by a backslash, a mapping after an anchor or a tag).
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { directoriesOf, wasm } from './helpers';
+import { analyze, directoriesOf, wasm } from './helpers';
+import { CORE } from './cursusCore';
 import { openTree, sweepFixes, type Tree } from './fixSweep';
 import {
   DAG_EDITS,
@@ -62,4 +64,31 @@ describe('fix sweep: no proposed fix breaks the file it edits', function () {
       const { broken } = sweepFixes(engine, tree);
       assert.deepEqual(broken, []);
     });
+
+  it('every fix of a tree whose lines are continued, anchored or tagged', async () => {
+    const { engine, fx } = await analyze(`${CORE}
+      //- /developer_workspaces/developers/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": \\
+              {"sagemaker_step_type": "Utility", "description": "mine"},
+          "Custom": {"sagemaker_step_type": "Processing", "descriptoin": "c", \\
+             "builder_step_name": "CustomStepBuilder"},
+      }
+      //- /src/cursus/registry/step_names.yaml
+      step_names:
+        Flow: {sagemaker_step_type: Processing,
+          description: y}
+        Anchored: &a
+          sagemaker_step_type: Processing
+          description: y
+        Tagged: !!map
+          sagemaker_step_type: Processing
+          description: y
+    `);
+    const tree: Tree = { links: [], directories: directoriesOf([...fx.files.keys()]) };
+    const { applied, broken } = sweepFixes(engine, tree);
+    assert.ok(applied >= 18, `${applied} fixes`);
+    assert.deepEqual(broken, []);
+  });
 });
+

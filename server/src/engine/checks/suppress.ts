@@ -189,8 +189,13 @@ export function holdsComments(file: string): boolean {
   return !/\.json$/i.test(file);
 }
 
-/** The edit that suppresses `code` on `line`: a new trailing comment, or the code added to one already there. */
-export function suppressionEdit(text: string, line: number, code: Code): TextEdit {
+/**
+ * The edit that suppresses `code` on `line`: the code added to the comment already there, else a new trailing
+ * comment — or, when the line ends in a backslash (a comment after it ends the line too early: Python's
+ * line continuation becomes a syntax error), a comment alone on the line above; null when that line
+ * continues too, where no comment can go.
+ */
+export function suppressionEdit(text: string, line: number, code: Code): TextEdit | null {
   const lines = new LineIndex(text);
   const lineText = lines.lineText(line).replace(/\r$/, '');
   const m = COMMENT.exec(lineText);
@@ -200,7 +205,17 @@ export function suppressionEdit(text: string, line: number, code: Code): TextEdi
     return { range: { start: pos, end: pos }, newText: `${m[1].trim() === '' ? '' : ', '}${code}` };
   }
   const trimmed = lineText.trimEnd();
+  const comment = `# registry-lens: ignore[${code}]`;
+  if (continues(trimmed)) {
+    if (line > 0 && continues(lines.lineText(line - 1).replace(/\r$/, '').trimEnd())) return null;
+    const at: Position = { line, character: 0 };
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return { range: { start: at, end: at }, newText: `${/^\s*/.exec(lineText)?.[0] ?? ''}${comment}${eol}` };
+  }
   const start: Position = { line, character: trimmed.length };
   const end: Position = { line, character: lineText.length };
-  return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}# registry-lens: ignore[${code}]` };
+  return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}${comment}` };
 }
+
+/** Whether a line (its trailing spaces trimmed) continues on the next: it ends in an odd run of backslashes. */
+const continues = (trimmed: string): boolean => (/\\+$/.exec(trimmed)?.[0].length ?? 0) % 2 === 1;

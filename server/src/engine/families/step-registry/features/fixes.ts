@@ -18,16 +18,10 @@ export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnost
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
     for (const fix of ownFixes(ws, file, d)) out.push({ diagnostic: d, fix });
-    if (text !== undefined && d.code !== 'RL033') {
-      // an unused suppression is removed, not suppressed; a file without comments (JSON) gets none
-      out.push({
-        diagnostic: d,
-        fix: {
-          title: `Suppress ${d.code} on this line`,
-          edits: [{ file, edits: [suppressionEdit(text, d.range.start.line, d.code)] }],
-        },
-      });
-    }
+    // an unused suppression is removed, not suppressed; a file without comments (JSON) gets none
+    const edit = text !== undefined && d.code !== 'RL033' ? suppressionEdit(text, d.range.start.line, d.code) : null;
+    if (edit)
+      out.push({ diagnostic: d, fix: { title: `Suppress ${d.code} on this line`, edits: [{ file, edits: [edit] }] } });
   }
   return out;
 }
@@ -124,9 +118,12 @@ function addBuilderField(ws: StepWorkspace, file: string, keyRange: Range): Fix 
   if (first) {
     const at = first.key.range.start;
     const indent = /^\s*/.exec(lines.lineText(at.line))?.[0] ?? '';
-    const sameLine = entry.value.range.start.line === at.line;
-    const field = yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}",`;
-    edit = { range: { start: at, end: at }, newText: sameLine ? `${field}${yaml ? ',' : ''} ` : `${field}\n${indent}` };
+    // A flow mapping (every Python dict) takes a comma and may hold the field on its first key's line; a
+    // YAML block mapping (whose range may start at its first key, after an anchor or a tag) takes a line.
+    const flow = !yaml || text[lines.offset(entry.value.range.start)] === '{';
+    const sameLine = flow && entry.value.range.start.line === at.line;
+    const field = (yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}"`) + (flow ? ',' : '');
+    edit = { range: { start: at, end: at }, newText: sameLine ? `${field} ` : `${field}\n${indent}` };
   } else {
     const at = lines.position(lines.offset(entry.value.range.start) + 1);
     edit = {
