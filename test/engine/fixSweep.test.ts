@@ -48,7 +48,7 @@ describe('fix sweep: no proposed fix breaks the file it edits', function () {
       const files = loadExample(name);
       for (let k = 0; k < 6; k++) {
         const change = pick(edits)(files, pick);
-        if (change === null) continue;
+        if (change === null || change[0] === undefined) continue;
         const [f, text] = change;
         if (text === null) files.delete(f);
         else files.set(f, text);
@@ -91,4 +91,3 @@ describe('fix sweep: no proposed fix breaks the file it edits', function () {
     assert.deepEqual(broken, []);
   });
 });
-

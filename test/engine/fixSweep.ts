@@ -52,7 +52,12 @@ export function syntaxErrors(file: string, text: string): number | null {
       return 1;
     }
   }
-  if (name.endsWith('.py')) return withPythonTree(text, (tree) => badNodes(tree.rootNode), () => null);
+  if (name.endsWith('.py'))
+    return withPythonTree(
+      text,
+      (tree) => badNodes(tree.rootNode),
+      () => null,
+    );
   return null;
 }
 
@@ -66,8 +71,7 @@ function badNodes(node: Node): number {
 
 const errorKeys = (engine: RegistryEngine): Map<string, number> => {
   const out = new Map<string, number>();
-  for (const d of engine.allDiagnostics())
-    if (d.severity === 'error') out.set(key(d), (out.get(key(d)) ?? 0) + 1);
+  for (const d of engine.allDiagnostics()) if (d.severity === 'error') out.set(key(d), (out.get(key(d)) ?? 0) + 1);
   return out;
 };
 const key = (d: Diagnostic): string => `${d.file} ${d.code} ${d.message}`;
@@ -146,7 +150,9 @@ function applyAlone(engine: RegistryEngine, tree: Tree, fix: Fix, before: Map<st
 /** An engine fed a root from disk as the CLI feeds it (its settings, exclusions, size limit), and the tree it was told. */
 export async function openTree(root: string): Promise<{ engine: RegistryEngine; tree: Tree }> {
   const folder = readSettings(root, () => {});
-  const engine = await RegistryEngine.create(wasm, folder.engine, { reread: rereader(root, () => folder.maxFileBytes) });
+  const engine = await RegistryEngine.create(wasm, folder.engine, {
+    reread: rereader(root, () => folder.maxFileBytes),
+  });
   const tree: Tree = { links: [], directories: [] };
   const told = engine.setTree.bind(engine);
   engine.setTree = (t): void => {

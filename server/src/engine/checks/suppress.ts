@@ -207,7 +207,7 @@ export function suppressionEdit(text: string, line: number, code: Code): TextEdi
   const trimmed = lineText.trimEnd();
   const comment = `# registry-lens: ignore[${code}]`;
   if (continues(trimmed)) {
-    if (line > 0 && continues(lines.lineText(line - 1).replace(/\r$/, '').trimEnd())) return null;
+    if (line > 0 && continues(lines.lineText(line - 1))) return null;
     const at: Position = { line, character: 0 };
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     return { range: { start: at, end: at }, newText: `${/^\s*/.exec(lineText)?.[0] ?? ''}${comment}${eol}` };
@@ -217,5 +217,14 @@ export function suppressionEdit(text: string, line: number, code: Code): TextEdi
   return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}${comment}` };
 }
 
-/** Whether a line (its trailing spaces trimmed) continues on the next: it ends in an odd run of backslashes. */
-const continues = (trimmed: string): boolean => (/\\+$/.exec(trimmed)?.[0].length ?? 0) % 2 === 1;
+/** Whether a line continues on the next: it ends (spaces and a CR aside) in an odd run of backslashes. */
+function continues(line: string): boolean {
+  let end = line.trimEnd().length;
+  let odd = false;
+  // counted by hand: a pattern anchored at the end is tried from every backslash of a long run (quadratic)
+  while (end > 0 && line[end - 1] === '\\') {
+    odd = !odd;
+    end--;
+  }
+  return odd;
+}

@@ -1,7 +1,7 @@
 // Quick fixes of the diagnostics under a range, and "Fix all" of a file. Most fixes travel with their
 // diagnostic; those that need the file text (RL003 "move to STEP_OVERRIDES", RL005 "add
-// builder_step_name", the suppression comment where the file's format has comments) are built here on demand, and stubs get the
-// project's own imports (stubImports.ts).
+// builder_step_name", the suppression comment where the file's format has comments) are built here on
+// demand, and stubs get the project's own imports (stubImports.ts).
 import type { Code, Diagnostic, Fix, Range, TextEdit } from '../../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../../text/lineIndex';
