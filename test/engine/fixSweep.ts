@@ -3,7 +3,7 @@
 // must leave each file it edits or creates parseable in its format as far as it was before (JSON, YAML, TOML,
 // Python through tree-sitter) and bring no error diagnostic that was not there. Shared by the test on the
 // examples and the slow run on real trees (fixSweep.slow.ts).
-import { parse as parseToml } from 'smol-toml';
+import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import { parseAllDocuments } from 'yaml';
 import type { Node } from 'web-tree-sitter';
 import { RegistryEngine } from '../../server/src/engine/engine';
@@ -14,6 +14,10 @@ import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
 import { rereader } from '../../server/src/host/readText';
 import { applyEdits, directoriesOf, wasm } from './helpers';
+
+// smol-toml is an ES module with a CommonJS build, loaded as the engine loads it (onex-contracts/pyproject.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, as said above
+const { parse: parseToml } = require('smol-toml') as typeof SmolToml;
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
 
