@@ -102,6 +102,16 @@ describe('quick fixes', () => {
     `);
   });
 
+  it('RL016 has no rename when the entry has the field already: the rename would duplicate the key', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "descriptoin": "c", "description": "d"}}
+    `);
+    const [d] = engine.diagnostics(REG).filter((x) => x.code === 'RL016');
+    assert.ok(d);
+    assert.deepEqual(d.fixes, []);
+  });
+
   it('Fix all applies every unambiguous fix of the file at once and nothing else', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
