@@ -4,7 +4,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../types';
-import type { Lit } from '../../literal';
+import { dictEntry, type Lit } from '../../literal';
 import { diag } from './codes';
 import { misspeltKey, schemaProblems } from '../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../schema/walk';
@@ -51,7 +51,8 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
         if (p?.rename) {
           const { newText } = p.rename;
           const fix = { title: `Rename to '${newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] };
-          out.push(diag(file, p.range, 'RL016', p.message, { fixes: [fix] }));
+          // renaming onto a key the mapping has already would duplicate it (YAML rejects the document)
+          out.push(diag(file, p.range, 'RL016', p.message, { fixes: dictEntry(v, newText) ? [] : [fix] }));
         }
         continue;
       }

@@ -349,7 +349,12 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
         ? this.host.scan.jsEntries.check(doc, b.subject, js)
         : this.host.rules.checkEntryPoint(doc, b.subject, this.classFiles());
     for (const d of ep.diagnostics) diagnostics.push(d);
-    const deps = this.host.rules.resolveDeps(doc, this.depEnv(this.scopeOf(m)));
+    const env = this.depEnv(this.scopeOf(m));
+    // a module is never suggested as its own dependency: the change would be a cycle (RL023)
+    const deps = this.host.rules.resolveDeps(doc, {
+      ...env,
+      suggest: (name) => env.suggest(name).filter((n) => n !== b.name),
+    });
     for (const d of deps.diagnostics) diagnostics.push(d);
     return { diagnostics, edges: deps.edges };
   }
