@@ -23,7 +23,7 @@ const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } 
 
 /** A whole line of a file the engine was fed (a related location). */
 function lineRange(c: ContractQueries, file: string, line: number): Range {
-  const length = (c.files.textOf(file) ?? '').split(/\r?\n/)[line]?.length ?? 0;
+  const length = c.lineOf(file, line)?.length ?? 0;
   return { start: { line, character: 0 }, end: { line, character: length } };
 }
 

@@ -7,7 +7,8 @@ import type { FileQueries } from '../../analysis/files';
 import { sameJson, sameList } from '../../util/equality';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { classifyContract, FAMILY, type ContractFacts } from './facts';
-import { explicitContractPath } from './explicitPath';
+import { explicitContractPath, moduleLines, type ModuleLines } from './explicitPath';
+import { moduleBindings, type ModuleBindings } from './bindings';
 import { contractFiles } from './reader';
 import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
@@ -79,6 +80,25 @@ interface RefModule {
 
 export const entryKey = (file: string, index: number): string => `${file}#${index}`;
 
+/** Dotted module segments as a tree (each node: the next segments). */
+type ModuleTrie = Map<string, ModuleTrie>;
+
+/** Files by their directory, the first of each. */
+function byDirectory(files: readonly string[]): ReadonlyMap<string, string> {
+  const m = new Map<string, string>();
+  for (const f of files) if (!m.has(dirOf(f))) m.set(dirOf(f), f);
+  return m;
+}
+
+/** The file of the deepest directory holding `path` (the path itself, a directory above it, or the root). */
+function deepestHolding(path: string, byDir: ReadonlyMap<string, string>): string | null {
+  for (let d = path; ; d = dirOf(d)) {
+    const f = byDir.get(d);
+    if (f !== undefined) return f;
+    if (d === '') return null;
+  }
+}
+
 const group = perDatabase<ContractQueries>();
 export function contractQueries(files: FileQueries): ContractQueries {
   return group(files.db, () => new ContractQueries(files.db, files));
@@ -148,8 +168,15 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
+  /** The entry points by key: looked up once each, not scanned per entry point. */
+  private readonly entryIndexQ: Query<ReadonlyMap<string, EntryRef>> = this.db.query('onexEntryIndex', () => {
+    const m = new Map<string, EntryRef>();
+    for (const e of this.entriesQ(NONE)) m.set(entryKey(e.file, e.index), e);
+    return m;
+  });
+
   entry(key: string): EntryRef | null {
-    return this.entriesQ(NONE).find((e) => entryKey(e.file, e.index) === key) ?? null;
+    return this.entryIndexQ(NONE).get(key) ?? null;
   }
 
   /**
@@ -172,27 +199,61 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     },
     sameList,
   );
+  /** The same, to look a package up in (many entry points may name many packages). */
+  private readonly ownSetQ: Query<ReadonlySet<string>> = this.db.query(
+    'onexOwnSet',
+    () => new Set(this.ownPackagesQ(NONE)),
+  );
+  isOwn(module: string): boolean {
+    return this.ownSetQ(NONE).has(module.split('.')[0] ?? '');
+  }
 
   /**
    * Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the
    * node).
    */
   namedByEntry(dir: string): boolean {
-    return this.entriesQ(NONE).some((e) =>
-      sourceRoots(e.file).some((r) => {
-        const rel = (r === '' ? dir : dir.startsWith(`${r}/`) ? dir.slice(r.length + 1) : null)?.split('/').join('.');
-        const m = splitEntry(e.ep.value).module;
-        return !!rel && (m === rel || m.startsWith(`${rel}.`));
-      }),
-    );
+    // The directory as a module under each source root that may hold it (each directory above it, or the root).
+    const tries = this.entryModulesQ(NONE);
+    for (let r = dir; ; r = dirOf(r)) {
+      const rel = r === dir ? '' : r === '' ? dir : dir.slice(r.length + 1);
+      let node = rel ? tries.get(r) : undefined;
+      for (const seg of node ? rel.split(/[/.]/) : []) node = node?.get(seg);
+      if (node) return true;
+      if (r === '') return false;
+    }
   }
+
+  /**
+   * The modules entry points name, by source root: a tree of their dotted segments, so a directory is matched against
+   * all of them at once (`namedByEntry`).
+   */
+  private readonly entryModulesQ: Query<ReadonlyMap<string, ModuleTrie>> = this.db.query('onexEntryModules', () => {
+    const out = new Map<string, ModuleTrie>();
+    for (const e of this.entriesQ(NONE)) {
+      const segs = splitEntry(e.ep.value).module.split('.');
+      for (const r of sourceRoots(e.file)) {
+        let node: ModuleTrie | undefined = out.get(r);
+        if (!node) out.set(r, (node = new Map()));
+        for (const seg of segs) {
+          let next: ModuleTrie | undefined = node.get(seg);
+          if (!next) node.set(seg, (next = new Map()));
+          node = next;
+        }
+      }
+    }
+    return out;
+  });
 
   /** The pyproject whose directory holds a path (the deepest), else the first. */
   pyprojectOf(path: string): string | null {
     const all = this.onexPyprojectsQ(NONE);
-    const holding = all.filter((f) => dirOf(f) === '' || isUnder(path, dirOf(f)));
-    return holding.sort((a, b) => b.length - a.length)[0] ?? all[0] ?? null;
+    return deepestHolding(path, this.onexPyprojectDirsQ(NONE)) ?? all[0] ?? null;
   }
+  /** The ONEX pyprojects by directory (the first of a directory). */
+  private readonly onexPyprojectDirsQ: Query<ReadonlyMap<string, string>> = this.db.query('onexPyprojectDirs', () =>
+    byDirectory(this.onexPyprojectsQ(NONE)),
+  );
 
   /** One entry point resolved the way `discover_contracts` does (discovery.py:135-183). */
   readonly resolutionQ: Query<EntryResolution | null> = this.db.query(
@@ -201,7 +262,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const e = this.entry(key);
       if (!e) return null;
       const { module, attr } = splitEntry(e.ep.value);
-      const own = this.ownPackagesQ(NONE).includes(module.split('.')[0] ?? '');
+      const own = this.isOwn(module);
       let loaded: Loaded | null = null;
       for (const c of moduleCandidates(module, sourceRoots(e.file))) {
         if (this.deps.exists(c.pkgInit)) loaded = { kind: 'package', file: c.pkgInit, dir: c.pkgDir };
@@ -285,18 +346,46 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const [py = '', file = '', name = ''] = key.split('\0');
       const ctx = {
         exists: (p: string) => this.deps.exists(p),
-        textOf: (p: string) => this.deps.textOf(p),
+        bindings: (p: string) => this.bindingsQ(p),
         roots: sourceRoots(py),
-        own: this.ownPackagesQ(NONE),
+        own: this.ownSetQ(NONE),
       };
       return originOf(ctx, file, name);
     },
     sameJson,
   );
 
+  /** How a module binds its names, read once per text (bindings.ts); undefined when the host did not feed it. */
+  private readonly bindingsQ: Query<ModuleBindings | undefined> = this.db.query('onexModuleBindings', (file) => {
+    const text = this.deps.textOf(file);
+    return text === undefined ? undefined : moduleBindings(text);
+  });
+
+  /** A module's lines and top-level classes, read once per text (explicitPath.ts). */
+  private readonly moduleLinesQ: Query<ModuleLines> = this.db.query('onexModuleLines', (file) =>
+    moduleLines(this.deps.textOf(file) ?? ''),
+  );
+
+  /** A line of a module (0-based), split once per text. */
+  lineOf(file: string, line: number): string | undefined {
+    return this.moduleLinesQ(file).lines[line];
+  }
+
   /** The `contract_path` of a loaded module (`attr` null) or of its class `attr` (explicitPath.ts), judged. */
   private explicitOf(file: string, attr: string | null): ExplicitUse | null {
-    const e = explicitContractPath(this.deps.textOf(file) ?? '', file, attr);
+    return this.explicitQ(`${file}\0${attr ?? ''}`);
+  }
+  private readonly explicitQ: Query<ExplicitUse | null> = this.db.query(
+    'onexExplicit',
+    (key) => {
+      const [file = '', attr = ''] = key.split('\0');
+      return this.judgeExplicit(file, attr === '' ? null : attr);
+    },
+    sameJson,
+  );
+  private judgeExplicit(file: string, attr: string | null): ExplicitUse | null {
+    const defines = (): boolean => this.bindingsQ(file)?.of('contract_path').last != null;
+    const e = explicitContractPath(this.moduleLinesQ(file), file, attr, defines);
     if (!e) return null;
     if (e.kind !== 'path') return { file, line: e.line, path: null, outcome: e.kind, why: e.why };
     // Only files named contract.yaml are fed to the family: another name's existence is not known.
@@ -386,13 +475,17 @@ export class ContractQueries extends QueryGroup<FileQueries> {
 
   /** The node ids exempt for a contract, whose repository is the nearest directory with a pyproject.toml (:146). */
   allowlistedFor(contract: string): ReadonlySet<string> {
-    const roots = this.deps
-      .filesOf(FAMILY, 'pyproject')
-      .map(dirOf)
-      .filter((d) => isUnder(contract, d))
-      .sort((a, b) => b.length - a.length);
-    return new Set(this.allowlistedQ(roots[0] ?? NO_ROOT));
+    const py = deepestHolding(contract, this.pyprojectDirsQ(NONE));
+    return this.allowlistedSetQ(py === null ? NO_ROOT : dirOf(py));
   }
+  private readonly allowlistedSetQ: Query<ReadonlySet<string>> = this.db.query(
+    'onexProfileAllowlistSet',
+    (root) => new Set(this.allowlistedQ(root)),
+  );
+  /** Every pyproject (ONEX or not) by directory: a repository's root for the allowlist. */
+  private readonly pyprojectDirsQ: Query<ReadonlyMap<string, string>> = this.db.query('onexAllPyprojectDirs', () =>
+    byDirectory(this.deps.filesOf(FAMILY, 'pyproject')),
+  );
 
   /** The paths the gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
   readonly ingressOptionsQ: Query<IngressOptions> = this.db.query(
@@ -437,7 +530,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     const { files, found, walk } = this.refModule(ref, contract);
     if (!found) {
       const bare = ref.form === 'colon' && !ref.module.includes('.');
-      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
+      const own = bare || this.isOwn(ref.module);
       return { status: own ? 'no-module' : 'outside', file: null, tried: files, origin: null };
     }
     const origin = walk?.origin ?? null;
@@ -462,7 +555,6 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     () => {
       if (!this.isOnexRepo()) return [];
       const out = new Set<string>();
-      const own = this.ownPackagesQ(NONE);
       for (const e of this.entriesQ(NONE)) {
         for (const c of moduleCandidates(splitEntry(e.ep.value).module, sourceRoots(e.file))) {
           out.add(c.pkgInit);
@@ -481,7 +573,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         const doc = this.contract(c) ?? this.handler(c);
         for (const r of doc?.refs ?? []) {
           const bare = r.form === 'colon' && !r.module.includes('.');
-          if (!bare && !own.includes(r.module.split('.')[0] ?? '')) continue;
+          if (!bare && !this.isOwn(r.module)) continue;
           const m = this.refModule(r, c);
           for (const f of [...m.files, ...(m.walk?.read ?? [])]) out.add(f);
         }
