@@ -47,7 +47,7 @@ interface Found {
   b: Binding | (FromImport & { star: true });
 }
 
-/** How a module binds each name (`of`), read once: a module re-exporting thousands of names is read once, not per name. */
+/** How a module binds each name (`of`): a module re-exporting thousands of names is read once, not once per name. */
 export interface ModuleBindings {
   of(name: string): NameBinding;
 }

@@ -234,10 +234,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const segs = splitEntry(e.ep.value).module.split('.');
       for (const r of sourceRoots(e.file)) {
         let node: ModuleTrie | undefined = out.get(r);
-        if (!node) out.set(r, (node = new Map()));
+        if (!node) out.set(r, (node = new Map<string, ModuleTrie>()));
         for (const seg of segs) {
           let next: ModuleTrie | undefined = node.get(seg);
-          if (!next) node.set(seg, (next = new Map()));
+          if (!next) node.set(seg, (next = new Map<string, ModuleTrie>()));
           node = next;
         }
       }
