@@ -61,6 +61,13 @@ export interface ExplicitUse {
   why: string;
 }
 
+/** The entry point that registered a contract name first, and its contract. */
+export interface Registration {
+  name: string;
+  contract: string;
+  ep: string;
+}
+
 export interface RefResolution {
   status: 'ok' | 'outside' | 'no-module' | 'no-class';
   /** The module file defining the class (ok; the module named when that is not decided), or lacking it (no-class). */
@@ -399,6 +406,27 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
   }
 
+  /**
+   * Discovery's duplicate-name guard (OMN-11958, discovery.py:216-248) in entry point order: each entry point whose
+   * contract's name an earlier one registered, with that first registration. A contract auto-wiring cannot parse is
+   * skipped before its name is recorded (discovery.py:183-202).
+   */
+  readonly duplicatesQ: Query<ReadonlyMap<string, Registration>> = this.db.query('onexDuplicates', () => {
+    const seen = new Map<string, Registration>();
+    const out = new Map<string, Registration>();
+    for (const e of this.entriesQ(NONE)) {
+      const key = entryKey(e.file, e.index);
+      const r = this.resolutionQ(key);
+      const doc = r?.contract && !r.problem ? this.contract(r.contract) : null;
+      if (!r?.contract || !doc || this.wiringSkipsQ(r.contract)) continue;
+      const name = doc.name?.value ?? e.ep.name;
+      const first = seen.get(name);
+      if (first) out.set(key, first);
+      else seen.set(name, { name, contract: r.contract, ep: e.ep.name });
+    }
+    return out;
+  });
+
   /** Contract path → the entry points whose resolution reads it. */
   readonly ownersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query(
     'onexContractOwners',
@@ -441,7 +469,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
    */
   readonly wiringSkipsQ: Query<boolean> = this.db.query('onexWiringSkips', (file) => {
     const doc = this.contract(file);
-    return doc === null || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
+    return doc === null || doc.broken || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
   });
 
   /**
