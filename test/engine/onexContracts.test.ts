@@ -185,6 +185,8 @@ class NodeW:
 contract_path = "contracts/node_l.yaml"
 //- /src/demo_infra/nodes/node_i/__init__.py
 from demo_infra.paths import contract_path
+//- /src/demo_infra/paths.py
+contract_path = "contracts/node_i.yaml"
 `);
   });
 

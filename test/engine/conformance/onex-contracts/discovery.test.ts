@@ -97,3 +97,41 @@ describe('ONEX conformance: a contract that does not parse', () => {
     );
   });
 });
+
+describe("ONEX conformance: ep.load() runs the package's imports", () => {
+  // Python 3.12 on this tree: `importlib.import_module('demo_infra.nodes.node_a')` raises
+  // "ModuleNotFoundError: No module named 'demo_infra.nodes.node_a.missing_mod'"; discovery.py:146-160 records it.
+  const withInit = (init: string, extra = ''): string =>
+    tree({ node_a: contract('node_a') }).replace(
+      '//- /src/demo_infra/nodes/node_a/__init__.py\n\n',
+      `//- /src/demo_infra/nodes/node_a/__init__.py\n${init}\n${extra}`,
+    );
+
+  it('RL046: a relative import of a module the package lacks, named as Python names it', async () => {
+    const { engine } = await analyze(withInit('from .missing_mod import Helper\nclass NodeA:\n    pass\n'));
+    const d = engine.diagnostics('pyproject.toml').filter((x) => x.code === 'RL046');
+    assert.equal(d.length, 1);
+    assert.match(
+      d[0]?.message ?? '',
+      /Failed to load entry point: No module named 'demo_infra\.nodes\.node_a\.missing_mod' \(imported by src\/demo_infra\/nodes\/node_a\/__init__\.py:1/,
+    );
+  });
+
+  it("RL046: an absolute import of the repository's own package that names no module there", async () => {
+    const { engine } = await analyze(withInit('from demo_infra.gone import X\n'));
+    assert.match(engine.diagnostics('pyproject.toml')[0]?.message ?? '', /No module named 'demo_infra\.gone'/);
+  });
+
+  it('third-party imports, imports in blocks, and modules that exist (files or a namespace directory) are not failures', async () => {
+    const { engine } = await analyze(
+      withInit(
+        'import os\nfrom pydantic import BaseModel\nfrom .helpers import H\nfrom .ns import x\ntry:\n    from .optional import Y\nexcept ImportError:\n    Y = None\n',
+        '//- /src/demo_infra/nodes/node_a/helpers.py\nclass H: pass\n//- /src/demo_infra/nodes/node_a/ns/x.py\nx = 1\n',
+      ),
+    );
+    assert.deepEqual(
+      engine.diagnostics('pyproject.toml').map((d) => d.code),
+      [],
+    );
+  });
+});

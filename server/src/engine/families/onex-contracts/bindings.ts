@@ -50,6 +50,8 @@ interface Found {
 /** How a module binds each name (`of`): a module re-exporting thousands of names is read once, not once per name. */
 export interface ModuleBindings {
   of(name: string): NameBinding;
+  /** The modules its import statements import (`from m import …`, `import a.b`), in order; `name` unused. */
+  imports: readonly FromImport[];
 }
 
 const DEF =
@@ -66,6 +68,7 @@ export function moduleBindings(rawText: string): ModuleBindings {
   const text = codeOnly(rawText);
   const byName = new Map<string, Found[]>();
   const stars: Found[] = [];
+  const imports: FromImport[] = [];
   let seq = 0;
   const index = new LineIndex(text);
   const lineAt = (offset: number): number => index.position(offset).line;
@@ -100,6 +103,7 @@ export function moduleBindings(rawText: string): ModuleBindings {
       list = close === NONE_LEFT ? '' : text.slice(open, close);
     }
     const at = { level: (m[1] ?? '').length, module: m[2] ?? '', line: lineAt(m.index), nested: /^\s/.test(m[0]) };
+    imports.push({ ...at, name: '' });
     for (const [orig, bound] of importedNames(list)) {
       if (orig === '*') stars.push({ at: m.index, seq: seq++, b: { ...at, name: '', star: true } });
       else add(bound, { at: m.index, seq: seq++, b: { kind: 'from', ...at, name: orig } });
@@ -107,13 +111,18 @@ export function moduleBindings(rawText: string): ModuleBindings {
   }
   for (const m of text.matchAll(IMPORT)) {
     // `import a.b` binds `a`; `import a.b as c` binds `c`: a module either way.
-    const bound = new Set(importedNames(m[1] ?? '').map(([orig, b]) => (b === orig ? (orig.split('.')[0] ?? '') : b)));
+    const names = importedNames(m[1] ?? '');
+    const line = lineAt(m.index);
+    for (const [orig] of names) imports.push({ level: 0, module: orig, name: '', line, nested: /^\s/.test(m[0]) });
+    const bound = new Set(names.map(([orig, b]) => (b === orig ? (orig.split('.')[0] ?? '') : b)));
     for (const name of bound) add(name, { at: m.index, seq: seq++, b: { kind: 'module', line: lineAt(m.index) } });
   }
   const dynamic = /^(?:async[ \t]+)?def[ \t]+__getattr__\b/m.test(text);
   const hasAll = /^__all__\b/m.test(text);
   const before = (a: Found, b: Found): boolean => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  imports.sort((a, b) => a.line - b.line);
   return {
+    imports,
     of(name) {
       if (!isIdentifier(name)) return { last: null, stars: [], dynamic: false, hasAll: false };
       const found = byName.get(name) ?? [];

@@ -126,8 +126,16 @@ const blockWhy = (s: Step, imp: FromImport): string =>
 
 const hop = (s: Step, imp: FromImport): Hop => ({ file: s.file, line: imp.line, name: s.name });
 
-/** The file an import loads (a package's `__init__.py` before a module), or why it is not followed. */
-function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set<string>): string | { why: string } {
+/**
+ * The file an import loads (a package's `__init__.py` before a module), or why it is not followed (`looked`: the
+ * repository's files it may be, none of which exists).
+ */
+export function moduleFile(
+  ctx: OriginContext,
+  from: string,
+  imp: FromImport,
+  read: Set<string>,
+): string | { why: string; looked?: string[] } {
   const dotted = `${'.'.repeat(imp.level)}${imp.module}`;
   let files: string[];
   if (imp.level > 0) {
@@ -143,7 +151,9 @@ function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set
   }
   for (const f of files) read.add(f);
   const looked = files.map((f) => `'${f}'`).join(', ');
-  return files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${looked})` };
+  return (
+    files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${looked})`, looked: files }
+  );
 }
 
 /** A package's submodule `name` (`name.py`, or `name/__init__.py`): what `from pkg import name` falls back to. */

@@ -14,7 +14,7 @@ import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import { contractCandidates, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
-import { originOf, type Origin, type OriginWalk } from './origin';
+import { moduleFile, originOf, type Origin, type OriginContext, type OriginWalk } from './origin';
 import { declaredValidators, reads, type ValidatorId } from './validators';
 import { handlerFiles } from './handlerResolution';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
@@ -86,6 +86,12 @@ interface RefModule {
 }
 
 export const entryKey = (file: string, index: number): string => `${file}#${index}`;
+
+/** What `ep.load()` runs: the first import of the repository's own that fails, and the files that judgement reads. */
+interface LoadRun {
+  failure: { file: string; line: number; module: string } | null;
+  wanted: string[];
+}
 
 /** Dotted module segments as a tree (each node: the next segments). */
 type ModuleTrie = Map<string, ModuleTrie>;
@@ -278,6 +284,23 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         else if (this.deps.exists(`${c.pkgDir}/contract.yaml`)) loaded = { kind: 'namespace', dir: c.pkgDir };
         if (loaded) break;
       }
+      const failed = loaded ? this.loadOf(e.file, module, loaded).failure : null;
+      if (loaded && failed) {
+        const problem =
+          `Failed to load entry point: No module named '${failed.module}' ` +
+          `(imported by ${failed.file}:${failed.line + 1}, which the load runs)`;
+        return {
+          key,
+          loaded,
+          outside: false,
+          contract: null,
+          strategy: null,
+          tried: [],
+          explicit: null,
+          origin: null,
+          problem,
+        };
+      }
       const base = {
         key,
         loaded,
@@ -342,6 +365,83 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
+  /** How origin.ts reads the repository's modules, absolute imports under `pyproject`'s source roots. */
+  private originContext(pyproject: string): OriginContext {
+    return {
+      exists: (p: string) => this.deps.exists(p),
+      bindings: (p: string) => this.bindingsQ(p),
+      roots: sourceRoots(pyproject),
+      own: this.ownSetQ(NONE),
+    };
+  }
+
+  /**
+   * The files `ep.load()` runs importing `module`: each enclosing package's `__init__.py`, then the module
+   * (importlib.import_module imports the parents first).
+   */
+  private loadedFiles(module: string, loaded: Loaded & { file: string }): string[] {
+    const pkgDir = dirOf(loaded.file);
+    const out: string[] = [];
+    let dir = loaded.kind === 'package' ? dirOf(pkgDir) : pkgDir;
+    for (let k = module.split('.').length - 1; k > 0 && dir !== ''; k--, dir = dirOf(dir))
+      out.unshift(`${dir}/__init__.py`);
+    return [...out.filter((f) => this.deps.exists(f)), loaded.file];
+  }
+
+  /**
+   * The first top-level import of the repository's own modules, in the files the load runs, that names no module
+   * there (ModuleNotFoundError): relative imports and absolute imports of its own packages. An import in a block
+   * (`try:`, `if TYPE_CHECKING:`, a function's) may never run, so it is not judged; nor is a module whose directory
+   * the host does not know (a namespace package may be there).
+   */
+  private loadOf(pyproject: string, module: string, loaded: Loaded): LoadRun {
+    return this.loadQ(
+      `${pyproject}\0${module}\0${loaded.kind}\0${loaded.kind === 'namespace' ? loaded.dir : loaded.file}`,
+    );
+  }
+  /** One per module an entry point names (thousands of entry points may name one): what its load runs and reads. */
+  private readonly loadQ: Query<LoadRun> = this.db.query(
+    'onexLoadRun',
+    (key) => {
+      const [pyproject = '', module = '', kind = '', file = ''] = key.split('\0');
+      // Every enclosing package's `__init__.py` may be one the host has not fed yet.
+      const parts = module.split('.');
+      const wanted = parts
+        .slice(0, -1)
+        .flatMap((_, i) =>
+          moduleCandidates(parts.slice(0, i + 1).join('.'), sourceRoots(pyproject)).map((c) => c.pkgInit),
+        );
+      if (kind === 'namespace') return { failure: null, wanted };
+      const ctx = this.originContext(pyproject);
+      const read = new Set<string>();
+      let failure: LoadRun['failure'] = null;
+      const loaded = { kind: kind as 'package' | 'module', file, dir: dirOf(file) };
+      for (const f of this.loadedFiles(module, loaded)) {
+        for (const imp of this.bindingsQ(f)?.imports ?? []) {
+          if (imp.nested) continue;
+          const target = moduleFile(ctx, f, imp, read);
+          if (failure || typeof target === 'string' || !target.looked) continue;
+          const dir = (target.looked[0] ?? '').replace(/\/__init__\.py$/, '');
+          if (this.deps.dirExists(dir) || !this.deps.dirExists(dirOf(dir))) continue;
+          failure = { file: f, line: imp.line, module: this.dottedOf(pyproject, f, imp) };
+        }
+      }
+      return { failure, wanted: [...wanted, ...read] };
+    },
+    sameJson,
+  );
+
+  /** The module name Python reports for an import in `file` (a relative one made absolute under a source root). */
+  private dottedOf(pyproject: string, file: string, imp: { level: number; module: string }): string {
+    if (imp.level === 0) return imp.module;
+    const root = sourceRoots(pyproject).find((r) => r === '' || isUnder(file, r));
+    let pkg = dirOf(file);
+    for (let k = 1; k < imp.level; k++) pkg = dirOf(pkg);
+    const rel = root === undefined ? null : root === '' ? pkg : pkg.slice(root.length + 1);
+    const base = rel ? rel.split('/').join('.') : '';
+    return base && imp.module ? `${base}.${imp.module}` : base || imp.module || `${'.'.repeat(imp.level)}`;
+  }
+
   /** Where `name` in `file` comes from (origin.ts), absolute imports under `pyproject`'s source roots. */
   originWalk(pyproject: string | null, file: string, name: string): OriginWalk {
     return this.originQ(`${pyproject ?? 'pyproject.toml'}\0${file}\0${name}`);
@@ -351,13 +451,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     'onexOrigin',
     (key) => {
       const [py = '', file = '', name = ''] = key.split('\0');
-      const ctx = {
-        exists: (p: string) => this.deps.exists(p),
-        bindings: (p: string) => this.bindingsQ(p),
-        roots: sourceRoots(py),
-        own: this.ownSetQ(NONE),
-      };
-      return originOf(ctx, file, name);
+      return originOf(this.originContext(py), file, name);
     },
     sameJson,
   );
@@ -596,6 +690,9 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         for (const f of walk?.read ?? []) out.add(f);
         // The contracts it may read: one another family claims (in a version directory) is read with the open ones.
         for (const f of r?.tried ?? []) out.add(f);
+        // The packages the load runs, and the modules their imports name.
+        const module = splitEntry(e.ep.value).module;
+        if (r?.loaded) for (const f of this.loadOf(e.file, module, r.loaded).wanted) out.add(f);
       }
       for (const c of this.contracts().concat(this.handlerContracts())) {
         const doc = this.contract(c) ?? this.handler(c);
