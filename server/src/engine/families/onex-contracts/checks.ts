@@ -23,7 +23,7 @@ const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } 
 
 /** A whole line of a file the engine was fed (a related location). */
 function lineRange(c: ContractQueries, file: string, line: number): Range {
-  const length = (c.files.textOf(file) ?? '').split(/\r?\n/)[line]?.length ?? 0;
+  const length = c.lineOf(file, line)?.length ?? 0;
   return { start: { line, character: 0 }, end: { line, character: length } };
 }
 
@@ -75,9 +75,10 @@ export function unit(key: string, q: FamilyQueries): Diagnostic[] {
 /** Entry point → package → contract (discovery.py:135-183), and contract names in discovery's order (:207). */
 function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, { contract: string; ep: string; file: string }>();
+  const duplicates = c.duplicatesQ('');
   for (const e of c.entriesQ('')) {
-    const r = c.resolutionQ(entryKey(e.file, e.index));
+    const key = entryKey(e.file, e.index);
+    const r = c.resolutionQ(key);
     if (!r) continue;
     const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
     const related: RelatedInfo[] = missing
@@ -119,7 +120,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!doc || c.wiringSkipsQ(r.contract)) continue;
     const name = doc.name?.value ?? e.ep.name;
     const nameRange = doc.name?.range ?? ZERO;
-    const first = seen.get(name);
+    const first = duplicates.get(key);
     const here: RelatedInfo = { file: e.file, range: e.ep.nameRange, message: `entry point '${e.ep.name}'` };
     if (first) {
       out.push(
@@ -150,7 +151,6 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
       );
       continue;
     }
-    seen.set(name, { contract: r.contract, ep: e.ep.name, file: e.file });
     if (doc.name && name !== e.ep.name) {
       out.push(
         diag(
@@ -170,7 +170,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
 
 function checkContract(c: ContractQueries, file: string, active: readonly ValidatorId[]): Diagnostic[] {
   const doc = c.contract(file);
-  if (!doc) return [];
+  // A syntax error is all a contract gets (contractDoc.ts `broken`).
+  if (!doc || doc.broken) return [];
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
   const profiles = profileObjections(doc, c.allowlistedFor(file));
@@ -323,7 +324,7 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
       }
     }
   }
-  if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, c.allowlistedFor(file)));
+  if (reads('runtime-profiles', file) && !doc.broken) out.push(...profileObjections(doc, c.allowlistedFor(file)));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
     fail(
