@@ -7,7 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', ...process.argv.slice(2)];
+const args = [
+  vsce,
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--no-rewrite-relative-links',
+  ...process.argv.slice(2),
+];
 const r = spawnSync(process.execPath, args, { stdio: ['inherit', 'pipe', 'inherit'] });
 if (r.stdout) process.stdout.write(r.stdout);
 if (r.error) console.error(r.error.message);
