@@ -6,14 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  REPO_ROOT,
-  WORKBENCH_SETTINGS,
-  launchBrowser,
-  openWorkbench,
-  startCodeServer,
-  waitFor,
-} from './code-server.mjs';
+import { REPO_ROOT, WORKBENCH_SETTINGS, Workbench, launchBrowser, startCodeServer, waitFor } from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const i = process.argv.indexOf('--out');
@@ -25,8 +18,15 @@ fs.cpSync(path.join(REPO_ROOT, 'examples', 'demo-workspace'), folder, { recursiv
 const server = await startCodeServer({ extensions: [vsix], baseSettings: WORKBENCH_SETTINGS });
 const browser = await launchBrowser();
 try {
-  const wb = await openWorkbench(browser, server, { folder, viewport: { width: 1400, height: 800 } });
-  await wb.quickOpen('developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py');
+  // a patient page: on a loaded machine the workbench's first load takes longer than a test allows
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 800 } })).newPage();
+  page.setDefaultTimeout(300_000);
+  await page.goto(server.folderUrl(folder));
+  const wb = new Workbench(page, { server });
+  await wb.waitReady({ folder, timeout: 300_000 });
+  await wb.quickOpen('developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py', {
+    timeout: 300_000,
+  });
   await wb.openProblems();
   await wb.waitForProblems((rows) => rows.length > 10, { timeout: 120_000, message: 'the demo’s problems' });
   await waitFor(async () => (await wb.page.locator('.codelens-decoration').count()) > 0, {
