@@ -46,9 +46,18 @@ export function report(
   return [...groups.values()].map((os) => {
     const first = os[0] as Objection;
     const fails = os.some((o) => o.level === 'fail' && VALIDATORS[o.validator].blocking);
-    const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${o.message}`).join('; ');
+    const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`).join('; ');
     return diag(file, first.range, first.code, message, { severity: fails ? 'error' : 'warning', related });
   });
+}
+
+/**
+ * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`):
+ * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
+ * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
+ */
+function uncited(message: string): string {
+  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
 }
 
 export function unitKeys(q: FamilyQueries): string[] {
@@ -158,7 +167,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
           nameRange,
           'RL048',
           `The contract is named '${name}' but its entry point is '${e.ep.name}': ` +
-            `discovery registers it as '${name}' (discovery.py:442) ` +
+            `discovery registers it as '${name}' (omnibase_infra 0.38 \`runtime/auto_wiring/discovery.py:442\`) ` +
             "and detects duplicates on that name, not the entry point's",
           { related: [here] },
         ),
@@ -190,7 +199,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
       message:
         "No 'onex.nodes' entry point resolves to this contract: " +
         `auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' ` +
-        '(discovery.py:135 scans entry points only)',
+        '(omnibase_infra 0.38 `runtime/auto_wiring/discovery.py:135` scans entry points only)',
     });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
@@ -371,7 +380,7 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
             t.range,
             'RL059',
             `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, ` +
-              `so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`,
+              `so changes never flag '${a.title ?? a.id ?? 'this artifact'}'`,
           ),
         );
     }

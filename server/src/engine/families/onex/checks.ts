@@ -118,7 +118,7 @@ function missingDir(q: OnexQueries, file: string, r: ResolvedVersion, label: str
     path.range,
     'RL042',
     `The registry loader joins 'path' under its root_directory ` +
-      `'${root || '.'}' (the registry directory's parent, registry_engine.py:122,406): ` +
+      `'${root || '.'}' (the registry directory's parent): ` +
       `'${r.tried[0] ?? path.value}' does not exist, so it reports '${meta}' missing and marks ${label} invalid ` +
       `(MISSING_METADATA)${named}`,
     {
@@ -238,7 +238,7 @@ function unlisted(q: OnexQueries, file: string, otherName: string | null, m: Ver
       ZERO_RANGE,
       'RL044',
       `${what} that the registry loader never loads: it discovers artifacts ` +
-        `from the .onextree (registry_engine.py:280), and no tree it reads lists this directory${named}`,
+        `from the .onextree, and no tree it reads lists this directory${named}`,
     );
   }
   const registries = q.registries();
@@ -296,8 +296,8 @@ export function checkTree(q: OnexQueries, file: string): Diagnostic[] {
         tree.nodes.get('')?.nameRange ?? ZERO_RANGE,
         'RL042',
         `The registry loader reads '${file}' ` +
-          `when its root_directory is a directory <dir> in '${folder}' (registry_engine.py:212) and resolves each ` +
-          `artifact it lists to ${under} (registry_engine.py:294-299,366), dropping the directories the tree nests ` +
+          `when its root_directory is a directory <dir> in '${folder}' and resolves each ` +
+          `artifact it lists to ${under}, dropping the directories the tree nests ` +
           `above the type: none of the ${run.listed.length} is there (e.g. ${first.name} ${first.version}), so a ` +
           `run reading this tree marks every one invalid (MISSING_METADATA)`,
         {
