@@ -31,7 +31,7 @@ export type Command =
       base?: string;
       /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
       reportUnusedSuppressions: boolean;
-      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
+      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran; stdout: text. */
       output?: string;
       /**
        * `--cache`: reuse the last whole-root result when nothing it read changed (host/checkCache.ts); the folder of

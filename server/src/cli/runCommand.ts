@@ -28,6 +28,8 @@ import { initWorkspace } from './initWorkspace';
 export interface CommandResult {
   output: string;
   exitCode: number;
+  /** `check --output FILE` of a JSON or SARIF document: the text report, printed while the document goes to FILE. */
+  report?: string;
 }
 
 type AnalysisCommand = Extract<
@@ -192,7 +194,11 @@ function checkOutput(
       `no registry found under ${resolve(cmd.root)}; looked for ${registryGlobs.join(', ')} ` +
         '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
     );
-  return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
+  const exitCode = fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0;
+  // One run serves both a code-scanning upload and the CI log that a person reads (the Action's sarif-file).
+  if (cmd.output !== undefined && cmd.format !== 'text')
+    return { output, exitCode, report: formatText(diagnostics, summary) };
+  return { output, exitCode };
 }
 
 /**
