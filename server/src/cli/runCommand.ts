@@ -17,7 +17,7 @@ import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
-import { ask, checkByDaemon } from './daemonClient';
+import { ask, checkByDaemon, type StartingDaemon } from './daemonClient';
 import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
 import { loadRoot } from './loadRoot';
@@ -54,8 +54,24 @@ export async function runCommand(
     return cachedWholeCheck(cmd, overrides, version, warn);
   if (cmd.kind === 'check' && cmd.daemon) {
     const answered = await daemonCheck(cmd, version, warn);
-    if (answered !== null) return answered;
+    if (answered !== null && 'output' in answered) return answered;
+    // None listened: checked here while the daemon starts (a failure to start changes nothing of this answer).
+    if (answered !== null)
+      return analyseHere(cmd, overrides, version, warn).finally(async () => {
+        const failure = await answered.starting.go();
+        if (failure !== null) warn(`the daemon did not start: ${failure}`);
+      });
   }
+  return analyseHere(cmd, overrides, version, warn);
+}
+
+/** `cmd` answered from a root analysed in this process. */
+async function analyseHere(
+  cmd: Exclude<AnalysisCommand, { kind: 'mcp' | 'daemon' }>,
+  overrides: RootOverrides,
+  version: string,
+  warn: (message: string) => void,
+): Promise<CommandResult> {
   const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
@@ -116,12 +132,15 @@ async function cachedWholeCheck(
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
 }
 
-/** `check --daemon`: the root's daemon's answer (null: it gave none, said on `warn`; check here). */
+/**
+ * `check --daemon`: the root's daemon's answer; the daemon being started when none listened (check here meanwhile);
+ * null when it gave none, said on `warn` (check here).
+ */
 async function daemonCheck(
   cmd: CheckCommand,
   version: string,
   warn: (message: string) => void,
-): Promise<CommandResult | null> {
+): Promise<CommandResult | { starting: StartingDaemon } | null> {
   const start = performance.now();
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
@@ -138,9 +157,9 @@ async function daemonCheck(
     },
     warn,
   );
-  if (answer === null) return null;
-  return checkOutput(cmd, answer.result, Math.round(performance.now() - start), version, warn, {
-    empty: answer.empty,
+  if (answer === null || 'starting' in answer) return answer;
+  return checkOutput(cmd, answer.answer.result, Math.round(performance.now() - start), version, warn, {
+    empty: answer.answer.empty,
   });
 }
 
@@ -149,10 +168,18 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
   if (cmd.action === 'serve') {
-    const code = await serveDaemon(dir, version, cmd.idle ?? DEFAULT_IDLE_MINUTES, (message) => {
-      // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
-      process.stdout.write(`${message}\n`);
-    });
+    const code = await serveDaemon(
+      dir,
+      version,
+      cmd.idle ?? DEFAULT_IDLE_MINUTES,
+      (message) => {
+        // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
+        process.stdout.write(`${message}\n`);
+      },
+      cmd.loadAfterStdin ? stdinClosed() : undefined,
+    );
+    // An input that never ended would keep this process alive once it stopped serving.
+    if (cmd.loadAfterStdin) process.stdin.destroy();
     return { output: '', exitCode: code };
   }
   const socket = daemonSocket(dir, version);
@@ -163,6 +190,15 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
     output: `${cmd.action === 'stop' ? 'stopped the daemon' : 'a daemon serves'} ${dir} (pid ${answer.pid})\n`,
     exitCode: 0,
   };
+}
+
+/** Settles once standard input ends or fails (whatever it sends is dropped). */
+function stdinClosed(): Promise<void> {
+  return new Promise((done) => {
+    process.stdin.once('end', () => done());
+    process.stdin.once('error', () => done());
+    process.stdin.resume();
+  });
 }
 
 /** The files' texts at `check --base REV` (null before the first commit; undefined without `--base`). */
