@@ -459,6 +459,10 @@ export class ModelQueries
       .filter((p) => p.endsWith('.step.yaml') && looseKey(p.slice(dir.length, -'.step.yaml'.length)) === key);
     return hits.length === 1 ? (hits[0] as string) : null;
   }
+  packageInterfaceScriptless(step: string): boolean {
+    const file = this.packageInterfaceOf(step);
+    return file !== null && this.f.source(file)?.entries[0]?.scriptless === true;
+  }
   buildStrategies(): BuildStrategies | null {
     return this.f.buildStrategiesQ(NONE);
   }
