@@ -88,6 +88,22 @@ spec: {}
     );
   });
 
+  it("counts each step once, as refresh_registry() leaves the table: the summary's entries are list's rows", async () => {
+    const { engine } = await analyze(`${CORE}${PACK}
+//- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
+${iface('TabularPreprocessing', 'null')}
+`);
+    // Processing, TabularPreprocessing (the pack's row over the package's), FraudScore, FraudLabel.
+    assert.deepEqual(
+      engine
+        .list({})
+        .map((r) => r.name)
+        .sort(),
+      ['FraudLabel', 'FraudScore', 'Processing', 'TabularPreprocessing'],
+    );
+    assert.equal(engine.summary().entries, 4);
+  });
+
   it("Explain of a clashing step says the row is the pack's and the interface the package's", async () => {
     await checkExplain(
       `${CORE}

@@ -195,6 +195,7 @@ export interface RegistryModel {
   searchedDirs(wsDir: string | null, kind: ComponentKind): string[];
   /** Every definition of a step name, in core → workspaces (by id) → modules order. */
   definitions(name: string): StepEntry[];
+  /** Every step once per context that defines it (the summary's `entries`). */
   entryCount(): number;
 }
 
