@@ -71,7 +71,7 @@ export function checkComponents(
     const needed: ComponentKind[] = fromInterface ? ['script'] : ['spec', 'contract', 'script'];
     const missing = needed.filter(
       (k) =>
-        !(k === 'script' && fromInterface && model.packageInterfaceScriptless(e.name)) &&
+        !(k === 'script' && model.packageInterface(e.name)?.scriptless) &&
         !componentFileFor(model, e.wsDir, k, e.name, names),
     );
     if (missing.length > 0) {

@@ -459,9 +459,9 @@ export class ModelQueries
       .filter((p) => p.endsWith('.step.yaml') && looseKey(p.slice(dir.length, -'.step.yaml'.length)) === key);
     return hits.length === 1 ? (hits[0] as string) : null;
   }
-  packageInterfaceScriptless(step: string): boolean {
+  packageInterface(step: string): StepEntry | null {
     const file = this.packageInterfaceOf(step);
-    return file !== null && this.f.source(file)?.entries[0]?.scriptless === true;
+    return file === null ? null : (this.f.source(file)?.entries[0] ?? null);
   }
   buildStrategies(): BuildStrategies | null {
     return this.f.buildStrategiesQ(NONE);

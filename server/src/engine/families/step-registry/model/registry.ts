@@ -179,8 +179,8 @@ export interface RegistryModel {
    * separators), null when none: where cursus 1.10.0's step catalog loads the contract and spec from.
    */
   packageInterfaceOf(step: string): string | null;
-  /** Whether that interface declares `contract.entry_point: null`: the step runs no script (1.10.0's CreateModel steps). */
-  packageInterfaceScriptless(step: string): boolean;
+  /** The step that interface defines (null without one, or when it defines no step). */
+  packageInterface(step: string): StepEntry | null;
   /** The build strategies the repository registers (null without its `builder_templates.py`). */
   buildStrategies(): BuildStrategies | null;
   /** The legacy aliases of the repository's step catalog (null without its `step_catalog/step_catalog.py`). */
