@@ -209,7 +209,7 @@ function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undef
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
 function checkOutput(
   cmd: CheckCommand,
-  { diagnostics, summary, registryGlobs }: CheckResult,
+  { diagnostics, summary, registryGlobs, registryFilesRead }: CheckResult,
   ms: number,
   version: string,
   warn: (message: string) => void,
@@ -225,10 +225,12 @@ function checkOutput(
   // document) with its own code.
   // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
   // and nothing is said to be missing.
+  // Files the globs match that were read and checked but hold no registry (an apcore binding file, a
+  // pyproject.toml without ONEX entry points) are named: the root was not found empty.
   if (empty)
     warn(
-      `no registry found under ${resolve(cmd.root)}; looked for ${registryGlobs.join(', ')} ` +
-        '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
+      `no registry found under ${resolve(cmd.root)}${readAndChecked(registryFilesRead)}; looked for ` +
+        `${registryGlobs.join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`,
     );
   const exitCode = fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0;
   // One run serves both a code-scanning upload and the CI log that a person reads (the Action's sarif-file).
@@ -245,6 +247,16 @@ function baseTexts(root: string, rev: string, files: readonly string[]): Map<str
   const r = textsAtRevision(resolve(root), rev, files);
   if ('error' in r) throw new UsageError(r.error);
   return 'unborn' in r ? null : r.texts;
+}
+
+/** The files shown of those read: a root of many shows their count beyond these. */
+const SHOWN_READ = 5;
+
+/** ", though it read and checked a, b (nothing to report)", or nothing when it read none. */
+function readAndChecked(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const more = files.length > SHOWN_READ ? ` and ${files.length - SHOWN_READ} more` : '';
+  return `, though it read and checked ${files.slice(0, SHOWN_READ).join(', ')}${more} (nothing to report)`;
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */
