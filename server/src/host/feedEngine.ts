@@ -131,6 +131,8 @@ export async function feedEngine(
     const fresh = files.filter((rel) => !seen.has(rel));
     const abs = absolutePaths(root, fresh);
     const changed: { rel: string; abs: string; stamp: string }[] = [];
+    // Taken before the stats: a stamp within the file system's granularity of it may outlive a change (`stampStands`).
+    const statted = Date.now();
     fresh.forEach((rel, i) => {
       seen.add(rel);
       const path = abs[i] as string;
@@ -151,7 +153,8 @@ export async function feedEngine(
         if (had) engine.deleteFile(rel);
         return;
       }
-      fed.set(rel, now);
+      // A racy stamp is kept as none, which no stamp meets: the file is read again by the next feed, and then judged.
+      fed.set(rel, stampStands(now, statted) ? now : '');
       if ('text' in read) {
         engine.setFile(rel, read.text, true);
         return;
@@ -282,6 +285,24 @@ async function updateInSlices(
   } finally {
     left = 0;
   }
+}
+
+/**
+ * How long before a time a file's last change must lie for its stamp to stand for its content from that time on: file
+ * systems keep times to a second (two on FAT), so a file rewritten within that second after its stamp was taken may
+ * keep it (git's "racy" files). Such files are read again.
+ */
+const STAMP_SLACK_MS = 2_000;
+
+/**
+ * Whether a file's stamp (`fileStamp`: '' for no file) can stand for its content from `time` on: its last change lies
+ * far enough before (`STAMP_SLACK_MS`) that a change after `time` moves it. The one rule of every stamp comparison:
+ * `check --cache`, the language server's diagnostics cache, a root fed again (the daemon, the server).
+ */
+export function stampStands(stamp: string, time: number): boolean {
+  if (stamp === '') return false;
+  const [, mtime, ctime] = stamp.split(':').map(Number);
+  return Math.max(mtime ?? Infinity, ctime ?? Infinity) < time - STAMP_SLACK_MS;
 }
 
 /**
