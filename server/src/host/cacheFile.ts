@@ -85,7 +85,11 @@ export function readCacheFile(spec: CacheSpec, name: string, warn: (message: str
   const payload = bytes.subarray(end + 1 + MAC_BYTES);
   const expected = signer(spec.key, name).update(head).update(payload).digest();
   if (mac.length < MAC_BYTES || !expected.equals(mac))
-    return ignored(file, warn, 'it was not written by this user, or it is truncated or corrupt (its HMAC does not match)');
+    return ignored(
+      file,
+      warn,
+      'it was not written by this user, or it is truncated or corrupt (its HMAC does not match)',
+    );
   const parts: unknown[] = [];
   try {
     for (let at = 0; at < payload.length;) {

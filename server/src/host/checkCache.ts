@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import type { Summary } from '../engine/api';
 import type { RegistryEngine } from '../engine/engine';
 import { SEVERITIES, type Diagnostic } from '../engine/types';
-import { cacheName, CACHE_FORMAT, defaultCacheFolder, readCacheFile, writeCacheFile, type CacheSpec } from './cacheFile';
+import {
+  cacheName,
+  CACHE_FORMAT,
+  defaultCacheFolder,
+  readCacheFile,
+  writeCacheFile,
+  type CacheSpec,
+} from './cacheFile';
 import { cacheKey } from './cacheKey';
 import { isRootRelative } from './containment';
 import { fileStamp, stampStands, type FeedExtras, type FeedRecord } from './feedEngine';
@@ -354,7 +361,9 @@ function isCheckResult(r: unknown): r is CheckResult {
 /** Whether `d` is a diagnostic as the engine makes one: each field of its type, its paths root-relative. */
 function isDiagnostic(d: unknown): d is Diagnostic {
   if (typeof d !== 'object' || d === null) return false;
-  const { file, range, severity, code, message, related, fixes, tags } = d as Partial<Record<keyof Diagnostic, unknown>>;
+  const { file, range, severity, code, message, related, fixes, tags } = d as Partial<
+    Record<keyof Diagnostic, unknown>
+  >;
   return (
     isRootRelative(file) &&
     isRange(range) &&
@@ -374,13 +383,20 @@ function isFix(f: unknown): boolean {
   if (typeof f !== 'object' || f === null) return false;
   const { title, edits, createFiles, preferred } = f as Record<string, unknown>;
   const edit = (e: unknown): boolean =>
-    typeof e === 'object' && e !== null && isRange((e as Record<string, unknown>)['range']) &&
+    typeof e === 'object' &&
+    e !== null &&
+    isRange((e as Record<string, unknown>)['range']) &&
     typeof (e as Record<string, unknown>)['newText'] === 'string';
   const fileEdits = (e: unknown): boolean =>
-    typeof e === 'object' && e !== null && isRootRelative((e as Record<string, unknown>)['file']) &&
-    Array.isArray((e as Record<string, unknown>)['edits']) && ((e as Record<string, unknown[]>)['edits'] ?? []).every(edit);
+    typeof e === 'object' &&
+    e !== null &&
+    isRootRelative((e as Record<string, unknown>)['file']) &&
+    Array.isArray((e as Record<string, unknown>)['edits']) &&
+    ((e as Record<string, unknown[]>)['edits'] ?? []).every(edit);
   const created = (c: unknown): boolean =>
-    typeof c === 'object' && c !== null && isRootRelative((c as Record<string, unknown>)['file']) &&
+    typeof c === 'object' &&
+    c !== null &&
+    isRootRelative((c as Record<string, unknown>)['file']) &&
     typeof (c as Record<string, unknown>)['text'] === 'string';
   return (
     typeof title === 'string' &&
@@ -406,5 +422,7 @@ function isRange(r: unknown): boolean {
 function isPosition(p: unknown): boolean {
   if (typeof p !== 'object' || p === null) return false;
   const { line, character } = p as Record<string, unknown>;
-  return Number.isSafeInteger(line) && (line as number) >= 0 && Number.isSafeInteger(character) && (character as number) >= 0;
+  return (
+    Number.isSafeInteger(line) && (line as number) >= 0 && Number.isSafeInteger(character) && (character as number) >= 0
+  );
 }

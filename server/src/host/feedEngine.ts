@@ -83,10 +83,12 @@ export interface FeedState {
   unreadable: Set<string>;
   /** What the last walk gave besides files (`treeOf`). */
   tree: string;
+  /** The time a stamp is taken at (`stampStands`); a test's clock may run ahead. */
+  readonly clock: () => number;
 }
 
-export function newFeedState(): FeedState {
-  return { fed: new Map(), unreadable: new Set(), tree: '' };
+export function newFeedState(clock: () => number = Date.now): FeedState {
+  return { fed: new Map(), unreadable: new Set(), tree: '', clock };
 }
 
 /**
@@ -132,7 +134,7 @@ export async function feedEngine(
     const abs = absolutePaths(root, fresh);
     const changed: { rel: string; abs: string; stamp: string }[] = [];
     // Taken before the stats: a stamp within the file system's granularity of it may outlive a change (`stampStands`).
-    const statted = Date.now();
+    const statted = state?.clock() ?? 0;
     fresh.forEach((rel, i) => {
       seen.add(rel);
       const path = abs[i] as string;

@@ -50,7 +50,10 @@ export class DiagnosticCache {
     const parts = readCacheFile(this.spec, this.name, this.warn);
     const [files] = parts ?? [];
     if (!isPublished(files)) {
-      if (parts !== undefined) this.warn(`ignored the cache ${join(this.spec.folder, this.name)}: it holds what this tool does not write; it is rebuilt`);
+      if (parts !== undefined)
+        this.warn(
+          `ignored the cache ${join(this.spec.folder, this.name)}: it holds what this tool does not write; it is rebuilt`,
+        );
       return new Map();
     }
     const abs = absolutePaths(
