@@ -4,7 +4,7 @@
 // feed (host/feedEngine.ts, the CLI's) of the same tree ends; and the whole-root feeder of the CLI and the
 // MCP server, which with stamps reads again only what changed.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
@@ -418,7 +418,6 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
   it('a file whose stamp is within the time granularity of its read is read again, though its stamp is unchanged', async () => {
     // A coarse-timestamp file system (FAT's 2 s, ext3's 1 s): times in whole seconds, the change time the mtime. A
     // same-size rewrite within that second, its mtime set back as the tick would have kept it, keeps the stamp.
-    const fs = require('node:fs') as typeof import('node:fs');
     const statSync = fs.statSync;
     const coarse = (p: string): import('node:fs').Stats => {
       const s = statSync(p);

@@ -50,10 +50,9 @@ export class DiagnosticCache {
     const parts = readCacheFile(this.spec, this.name, this.warn);
     const [files] = parts ?? [];
     if (!isPublished(files)) {
+      const file = join(this.spec.folder, this.name);
       if (parts !== undefined)
-        this.warn(
-          `ignored the cache ${join(this.spec.folder, this.name)}: it holds what this tool does not write; it is rebuilt`,
-        );
+        this.warn(`ignored the cache ${file}: it holds what this tool does not write; it is rebuilt`);
       return new Map();
     }
     const abs = absolutePaths(
