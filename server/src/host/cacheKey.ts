@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync } from 'node:fs';
 import { readSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { defaultCacheFolder } from './cacheFile';
 
 const KEY_BYTES = 32;
@@ -23,6 +23,11 @@ export function cacheKey(folder = defaultCacheFolder()): Buffer | { error: strin
 }
 
 function keyIn(folder: string): Buffer | { error: string } {
+  // An empty or relative HOME would put the key in the working folder, which may be the analysed tree.
+  if (!isAbsolute(folder))
+    return {
+      error: `the user's cache folder is not known (${folder} is not an absolute path: set HOME or XDG_CACHE_HOME)`,
+    };
   const uid = process.getuid?.();
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });

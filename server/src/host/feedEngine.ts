@@ -83,12 +83,14 @@ export interface FeedState {
   unreadable: Set<string>;
   /** What the last walk gave besides files (`treeOf`). */
   tree: string;
+  /** Why each path fed as skipped was (a racy one read again the same is not said again). */
+  readonly skipped: Map<string, string>;
   /** The time a stamp is taken at (`stampStands`); a test's clock may run ahead. */
   readonly clock: () => number;
 }
 
 export function newFeedState(clock: () => number = Date.now): FeedState {
-  return { fed: new Map(), unreadable: new Set(), tree: '', clock };
+  return { fed: new Map(), unreadable: new Set(), tree: '', skipped: new Map(), clock };
 }
 
 /**
@@ -149,10 +151,12 @@ export async function feedEngine(
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
       record?.read(rel, read ?? null);
-      const had = fed.has(rel);
+      const had = fed.get(rel);
+      const skippedFor = state?.skipped.get(rel);
+      state?.skipped.delete(rel);
       if (!read) {
         fed.delete(rel);
-        if (had) engine.deleteFile(rel);
+        if (had !== undefined) engine.deleteFile(rel);
         return;
       }
       // A racy stamp is kept as none, which no stamp meets: the file is read again by the next feed, and then judged.
@@ -161,7 +165,9 @@ export async function feedEngine(
         engine.setFile(rel, read.text, true);
         return;
       }
-      opts.warn(`skipped ${rel}: ${read.skipped}`);
+      state?.skipped.set(rel, read.skipped);
+      // Read again only because its stamp was racy, and skipped as before: said already (a fresh run says it once).
+      if (!(had === '' && skippedFor === read.skipped)) opts.warn(`skipped ${rel}: ${read.skipped}`);
       engine.setSkipped(rel, read.skipped);
     });
   };
@@ -193,6 +199,7 @@ export async function feedEngine(
     for (const rel of [...fed.keys()])
       if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
         fed.delete(rel);
+        state?.skipped.delete(rel);
         engine.deleteFile(rel);
       }
     engine.setTree({ links: found.links, directories: found.directories });
