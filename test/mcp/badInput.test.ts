@@ -33,7 +33,12 @@ describe('mcp: bad input never takes the server down', function () {
     mkdirSync(join(outside, 'dir'));
     writeFileSync(join(outside, 'secret.py'), 'STEP_NAMES = {}\n');
     execFileSync('mkfifo', [join(outside, 'fifo')]);
-    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'));
+    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'), (root) => [
+      'mcp',
+      '--root',
+      root,
+      '--allow-writes',
+    ]);
     symlinkSync(join(outside, 'fifo'), join(c.root, 'fifo-link.py'));
     symlinkSync(join(outside, 'dir'), join(c.root, 'dir-link'));
   });

@@ -55,6 +55,7 @@ describe('mcp: fixes and apply_fix', function () {
       'mcp',
       '--root',
       root,
+      '--allow-writes',
       '--allow-unproposed-fixes',
     ]);
     mkdirSync(join(outside, 'target'));

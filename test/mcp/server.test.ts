@@ -58,7 +58,7 @@ describe('mcp: the server over stdio (independent client)', function () {
   };
 
   before(async () => {
-    c = McpTestClient.startOnCopy(DEMO);
+    c = McpTestClient.startOnCopy(DEMO, (root) => ['mcp', '--root', root, '--allow-writes']);
   });
   after(async () => {
     await c.dispose();

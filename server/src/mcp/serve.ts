@@ -31,9 +31,9 @@ const INSTRUCTIONS =
   "dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one " +
   "of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.";
 const READ_ONLY =
-  "This server is read-only (started with --read-only): 'fixes' proposes edits, and no tool writes them.";
+  "This server is read-only (started without --allow-writes): 'fixes' proposes edits, and no tool writes them.";
 
-/** Tools that only read, and those that write (not listed at all in read-only mode). */
+/** Tools that only read, and those that write (listed only with --allow-writes). */
 const READERS = [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes];
 const WRITERS = [registerApplyFix, registerApplyFixes, registerInitWorkspace];
 
@@ -57,9 +57,9 @@ export async function serveMcp(
   };
   const server = new McpServer(
     { name: 'registry-lens', version },
-    { instructions: options.readOnly ? `${INSTRUCTIONS}\n${READ_ONLY}` : INSTRUCTIONS },
+    { instructions: options.allowWrites ? INSTRUCTIONS : `${INSTRUCTIONS}\n${READ_ONLY}` },
   );
-  for (const register of options.readOnly ? READERS : [...READERS, ...WRITERS]) register(server, context);
+  for (const register of options.allowWrites ? [...READERS, ...WRITERS] : READERS) register(server, context);
   const input = guardInput(process.stdin, (e) => {
     void transport.send({
       jsonrpc: '2.0',
@@ -75,7 +75,7 @@ export async function serveMcp(
   });
   await server.connect(transport);
   warn(
-    `MCP server on ${dir} (stdio${options.readOnly ? ', read-only' : ''}${cache ? `, cache in ${cache.folder}` : ''})`,
+    `MCP server on ${dir} (stdio${options.allowWrites ? ', writes allowed' : ', read-only'}${cache ? `, cache in ${cache.folder}` : ''})`,
   );
   // stdin ended: the requests read before the end are answered, then the server closes.
   await ended;
