@@ -72,7 +72,12 @@ export async function serveMcp(
   const ended = new Promise<void>((done) => {
     input.once('end', done);
     input.once('close', done);
+    // A client that stops reading (closes its end of stdout, or dies) ends the session as a closed stdin does,
+    // quietly: a write to the closed pipe fails with EPIPE, which unhandled would crash with a stack trace.
+    process.stdout.on('error', () => done());
   });
+  // Nor does a closed stderr (the log line) end anything but the log.
+  process.stderr.on('error', () => undefined);
   await server.connect(transport);
   warn(
     `MCP server on ${dir} (stdio${options.allowWrites ? ', writes allowed' : ', read-only'}${cache ? `, cache in ${cache.folder}` : ''})`,
@@ -83,6 +88,8 @@ export async function serveMcp(
   await context.root.close();
   await turn();
   await server.close();
+  // stdin may still be open (the client stopped reading, not writing): nothing more is read from it.
+  process.stdin.destroy();
   return 0;
 }
 
