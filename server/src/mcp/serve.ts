@@ -79,9 +79,8 @@ export async function serveMcp(
   // Nor does a closed stderr (the log line) end anything but the log.
   process.stderr.on('error', () => undefined);
   await server.connect(transport);
-  warn(
-    `MCP server on ${dir} (stdio${options.allowWrites ? ', writes allowed' : ', read-only'}${cache ? `, cache in ${cache.folder}` : ''})`,
-  );
+  const mode = options.allowWrites ? 'writes allowed' : 'read-only';
+  warn(`MCP server on ${dir} (stdio, ${mode}${cache ? `, cache in ${cache.folder}` : ''})`);
   // stdin ended: the requests read before the end are answered, then the server closes.
   await ended;
   await turn();
