@@ -2,8 +2,9 @@
 // client, one server per local workspace folder, run by the extension host's own Node (the Electron
 // binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Read-only (the server's default: no
 // tool that writes is listed) unless the user setting registryLens.mcp.allowWrites opts in
-// (`--allow-writes`), since an agent may approve tools on its own. With registryLens.cache.enabled on, it answers its first whole-root check
-// from the cache (`--cache`, in registryLens.cache.location). Only where VS Code has the API (1.101+).
+// (`--allow-writes`), since an agent may approve tools on its own. With registryLens.cache.enabled on, it
+// answers its first whole-root check from the cache (`--cache`, in registryLens.cache.location). Only where
+// VS Code has the API (1.101+).
 import * as vscode from 'vscode';
 
 export const MCP_PROVIDER_ID = 'registryLens.mcp';
