@@ -109,7 +109,10 @@ describe('mcp: read-only by default (and with --read-only): no tool that writes'
         const { tools } = await s.client.listTools();
         assert.deepEqual(tools.map((t) => t.name).sort(), ['check', 'explain', 'fixes', 'graph', 'list', 'locate']);
         for (const t of tools) assert.equal(t.annotations?.readOnlyHint, true, t.name);
-        assert.match(s.client.getInstructions() ?? '', /read-only \(started without --allow-writes\)/);
+        const instructions = s.client.getInstructions() ?? '';
+        assert.match(instructions, /read-only \(started without --allow-writes\)/);
+        // The instructions name only what this session can do.
+        assert.doesNotMatch(instructions, /apply_fix|init_workspace/);
         const [fix] = await proposals(s.client, { file: CORE_REGISTRY });
         assert.ok(fix);
         assert.match(await failure(s.client, 'apply_fix', { id: fix.id }), /apply_fix not found/);

@@ -204,7 +204,6 @@ export interface FolderDocument {
 }
 /** A document, or why there is none (`workspace` names no workspace of the folder). */
 export type DocumentAnswer = FolderDocument | { error: string };
-/** The check of the folder of `uri` (every folder without), narrowed by the filter. */
 /**
  * As the MCP server's tools: one page of the long array (`limit` items, default as the tool's; 0: the summary only)
  * from `cursor` (a previous answer's `page.nextCursor`).
@@ -213,7 +212,10 @@ export interface PageParams {
   limit?: number;
   cursor?: string;
 }
-/** As the CLI's check: `mode` resolves names isolated or hybrid (default: the folder's setting). */
+/**
+ * The check of the folder of `uri` (every folder without), narrowed by the filter. As the CLI's check: `mode`
+ * resolves names isolated or hybrid (default: the folder's setting).
+ */
 export interface CheckDocumentParams extends CheckFilter, PageParams {
   uri?: string;
   mode?: ResolutionMode;

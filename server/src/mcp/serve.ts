@@ -22,16 +22,21 @@ import { registerGraph } from './tools/graph';
 import { registerList } from './tools/list';
 import { registerLocate } from './tools/locate';
 
-const INSTRUCTIONS =
+const ABOUT =
   'Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ' +
   'ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that ' +
   'moment.\n' +
   "Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or " +
   "'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for " +
-  "dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one " +
-  "of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.";
-const READ_ONLY =
-  "This server is read-only (started without --allow-writes): 'fixes' proposes edits, and no tool writes them.";
+  'dependency cycles, ';
+const PATHS = 'Paths are relative to the root; ranges are 0-based.';
+/** The instructions name only the tools the session lists. */
+const INSTRUCTIONS_WRITES =
+  `${ABOUT}'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one of a file, ` +
+  `'init_workspace' to create a developer workspace. ${PATHS}`;
+const INSTRUCTIONS_READ_ONLY =
+  `${ABOUT}'fixes' to see the edits that would repair a diagnostic. ${PATHS}\n` +
+  'This server is read-only (started without --allow-writes): no tool writes; a person applies the edits.';
 
 /** Tools that only read, and those that write (listed only with --allow-writes). */
 const READERS = [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes];
@@ -57,7 +62,7 @@ export async function serveMcp(
   };
   const server = new McpServer(
     { name: 'registry-lens', version },
-    { instructions: options.allowWrites ? INSTRUCTIONS : `${INSTRUCTIONS}\n${READ_ONLY}` },
+    { instructions: options.allowWrites ? INSTRUCTIONS_WRITES : INSTRUCTIONS_READ_ONLY },
   );
   for (const register of options.allowWrites ? [...READERS, ...WRITERS] : READERS) register(server, context);
   const input = guardInput(process.stdin, (e) => {
