@@ -37,13 +37,14 @@ const LAYERS: [RegExp, number][] = [
   [/engine\/(types|api)(\.ts)?$|engine\/db\//, 0],
   [/engine\/(util|text)\//, 1],
   [/engine\/(literal|codes|settings)(\.ts)?$|engine\/(python|yaml|schema)\//, 2],
-  [/engine\/(checks|render)\/(?!jsonDocuments)/, 3],
+  [/engine\/(checks|render)\/(?!jsonDocuments|pagedDocuments)/, 3],
   [/engine\/analysis\//, 4],
   [/engine\/workspace(\.ts)?$/, 5],
   [/engine\/families(\/|$)/, 6],
   [/engine\/engine(\.ts)?$/, 7],
-  // The JSON documents front ends print or return: built from the engine's answers, read by no engine module.
-  [/engine\/render\/jsonDocuments(\.ts)?$/, 8],
+  // The JSON documents front ends print or return (whole or paged): built from the engine's answers, read by no
+  // engine module.
+  [/engine\/render\/(jsonDocuments|pagedDocuments)(\.ts)?$/, 8],
 ];
 function layerOf(path: string): number {
   const hit = LAYERS.find(([re]) => re.test(path));
