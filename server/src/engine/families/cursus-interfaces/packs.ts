@@ -29,14 +29,24 @@ export function checkPackClash(
 ): Diagnostic[] {
   if (!pkg) return [];
   const name = step.name;
-  const related = [{ file: pkg.def.file, range: pkg.def.keyRange, message: `the package's definition of '${name}'` }];
+  const at = { file: pkg.def.file, range: pkg.def.keyRange };
+  // The first sentence stands alone in the Problems panel; how cursus gets there is the related place's.
+  const related = pkg.extras
+    ? [{ ...at, message: `the package's definition of '${name}'` }]
+    : [
+        {
+          ...at,
+          message:
+            `the package's definition of '${name}': load_interface('${name}') searches the package first, while ` +
+            "refresh_registry() lays the pack's row over the package table and logs it as a collision " +
+            "(get_registry_health()['pack_collisions'])",
+        },
+      ];
   const message = pkg.extras
     ? `refresh_registry() drops pack rows named like an _EXTRAS row: this interface adds no step, '${name}' ` +
       "stays the package's"
-    : `Pack step '${name}' shadows the package's step: refresh_registry() lays pack rows over the package ` +
-      "table (the pack's row wins and is logged as a collision, get_registry_health()['pack_collisions']), " +
-      `but load_interface('${name}') searches the package first and loads ${pkg.def.file}, so the builder, ` +
-      'contract and spec come from that file and only the registry row from this one';
+    : `Pack step '${name}' shadows the package's step: cursus loads ${pkg.def.file} for its builder, contract ` +
+      'and spec, and only the registry row from here';
   return [diag(file, step.range, 'RL063', message, { related })];
 }
 

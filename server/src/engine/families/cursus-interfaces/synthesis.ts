@@ -18,7 +18,13 @@ import {
   synthesizedFrom,
 } from '../step-registry/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
+import { ZERO_RANGE } from '../../text/ranges';
 import { diag } from './codes';
+
+/** RL034's why, on the builder discovery it cites: the message's first sentence stands alone without it. */
+const SYNTHESIZES_ONLY =
+  "this cursus synthesizes every builder from the step's interface and reads no builder file, " +
+  'so the step cannot be built';
 
 /**
  * The types B3-1 skips (`validation/alignment/validators/registry_binding_validator.py:106-110`); for any
@@ -97,16 +103,16 @@ function checkRow(
       },
     ],
   };
+  const discovery = model.builderDiscovery()?.file;
   return [
     diag(
       e.file,
       e.keyRange,
       'RL034',
-      `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file}). This ` +
-        "cursus synthesizes every builder from the step's interface and reads no builder file " +
-        `(${model.builderDiscovery()?.file ?? ''}), so the step cannot be built`,
+      `cursus cannot synthesize a builder for '${e.name}': no interface file defines it (expected ${file})`,
       {
         fixes: exists(file) ? [] : [fix],
+        related: discovery ? [{ file: discovery, range: ZERO_RANGE, message: SYNTHESIZES_ONLY }] : [],
       },
     ),
   ];

@@ -28,8 +28,8 @@ function lineRange(c: ContractQueries, file: string, line: number): Range {
 }
 
 /**
- * Objections of the validators the repository runs, one diagnostic per code and place naming every validator that
- * objects there.
+ * Objections of the validators the repository runs, one diagnostic per code and place: the first validator that
+ * objects there in its message, every other one in a related line at the place.
  */
 export function report(
   file: string,
@@ -46,8 +46,13 @@ export function report(
   return [...groups.values()].map((os) => {
     const first = os[0] as Objection;
     const fails = os.some((o) => o.level === 'fail' && VALIDATORS[o.validator].blocking);
-    const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`).join('; ');
-    return diag(file, first.range, first.code, message, { severity: fails ? 'error' : 'warning', related });
+    // One validator's objection is the message; the others at the place are related lines there (a short message).
+    const [message, ...others] = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`);
+    const also = others.map((m) => ({ file, range: first.range, message: m }));
+    return diag(file, first.range, first.code, message as string, {
+      severity: fails ? 'error' : 'warning',
+      related: [...also, ...related],
+    });
   });
 }
 
@@ -112,8 +117,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!r.contract) continue;
     if (missing) {
       const message =
-        `contract_path '${missing.path}' names no file: discovery silently falls through ` +
-        `(discovery.py:335) and reads '${r.contract}' (${r.strategy ?? ''}) instead`;
+        `contract_path '${missing.path}' names no file: discovery silently reads '${r.contract}' instead ` +
+        '(discovery.py:335)';
       const o: Objection = {
         validator: 'auto-wiring',
         rule: 'strategy 1',
@@ -122,7 +127,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
         level: 'warn',
         message,
       };
-      out.push(...report(e.file, [o], active, related));
+      const read = { file: r.contract, range: ZERO, message: `read instead: ${r.strategy ?? ''}` };
+      out.push(...report(e.file, [o], active, [...related, read]));
     }
     const doc = c.contract(r.contract);
     // A contract auto-wiring cannot parse is skipped before its name is recorded (discovery.py:183).
@@ -166,9 +172,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
           r.contract,
           nameRange,
           'RL048',
-          `The contract is named '${name}' but its entry point is '${e.ep.name}': ` +
-            `discovery registers it as '${name}' (omnibase_infra 0.38 \`runtime/auto_wiring/discovery.py:442\`) ` +
-            "and detects duplicates on that name, not the entry point's",
+          `The contract is named '${name}' but its entry point is '${e.ep.name}': discovery registers it as ` +
+            `'${name}' and detects duplicates on that name`,
           { related: [here] },
         ),
       );

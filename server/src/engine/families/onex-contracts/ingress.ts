@@ -117,9 +117,8 @@ export function ingressObjections(inp: IngressInput): Placed[] {
             t.range,
             'TRUSTED_INTERNAL_HAS_PRODUCER',
             'RL078',
-            `subscribe topic '${t.value}' is ` +
-              'allowlisted as trusted_internal, but a contract under the producer-scan root publishes to it, so a ' +
-              `client-supplied tenant_id could survive on the producer's leg: the carve-out is rejected (${SRC}:245)`,
+            `subscribe topic '${t.value}' is allowlisted as trusted_internal, but a contract publishes to it: ` +
+              `the carve-out is rejected (${SRC}:245)`,
             producers,
           ),
         );
@@ -133,9 +132,8 @@ export function ingressObjections(inp: IngressInput): Placed[] {
         t.range,
         'BARE_OR_MIXED_TOPIC',
         'RL076',
-        `subscribe topic ${shown} is not ` +
-          `tenant-<slug>.-prefixed (${TENANT_WIRE_PREFIX.source}) and not an allowlisted trusted_internal topic: the ` +
-          `stamp leaves it unstamped, so a client-supplied tenant_id survives unverified (${SRC}:263)`,
+        `subscribe topic ${shown} is neither tenant-<slug>.-prefixed nor allowlisted as trusted_internal: ` +
+          `a client-supplied tenant_id survives unverified (${SRC}:263)`,
       ),
     );
   }

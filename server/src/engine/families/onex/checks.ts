@@ -117,11 +117,18 @@ function missingDir(q: OnexQueries, file: string, r: ResolvedVersion, label: str
     file,
     path.range,
     'RL042',
-    `The registry loader joins 'path' under its root_directory ` +
-      `'${root || '.'}' (the registry directory's parent): ` +
-      `'${r.tried[0] ?? path.value}' does not exist, so it reports '${meta}' missing and marks ${label} invalid ` +
-      `(MISSING_METADATA)${named}`,
+    `'${r.tried[0] ?? path.value}' does not exist, so the registry loader reports '${meta}' missing and marks ` +
+      `${label} invalid (MISSING_METADATA)`,
     {
+      related: [
+        {
+          file,
+          range: path.range,
+          message:
+            `the registry loader joins 'path' under its root_directory '${root || '.'}' ` +
+            `(the registry directory's parent)${named}`,
+        },
+      ],
       fixes: rel
         ? [
             {
