@@ -104,7 +104,9 @@ export function lintTopic(raw: string): TopicViolation[] {
   if (!VERSION.test(version))
     out.push({
       rule: 'version',
-      message: `invalid version ${pyRepr(version)} in topic ${shown}; must be v followed by a positive integer (e.g. v1, v2)`,
+      message:
+        `invalid version ${pyRepr(version)} in topic ${shown}; ` +
+        'must be v followed by a positive integer (e.g. v1, v2)',
     });
   return out;
 }
