@@ -45,9 +45,12 @@ export function report(
     const k = `${o.code} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
     groups.set(k, [...(groups.get(k) ?? []), o]);
   }
-  return [...groups.values()].map((os) => {
+  const stops = (o: Objection): boolean => o.level === 'fail' && VALIDATORS[o.validator].blocking;
+  return [...groups.values()].map((found) => {
+    // What makes it an error first: a gate's failure before a warn-only check's word on the same place.
+    const os = [...found.filter(stops), ...found.filter((o) => !stops(o))];
     const first = os[0] as Objection;
-    const fails = os.some((o) => o.level === 'fail' && VALIDATORS[o.validator].blocking);
+    const fails = stops(first);
     const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`).join('; ');
     return diag(file, first.range, first.code, message, { severity: fails ? 'error' : 'warning', related });
   });
