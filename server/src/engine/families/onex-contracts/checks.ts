@@ -16,7 +16,7 @@ import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
-import { topicPlaced } from './topicNaming';
+import { topicPlaced } from './topicCheck';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';

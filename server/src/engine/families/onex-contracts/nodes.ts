@@ -11,7 +11,7 @@ import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
 import type { Placed } from './ingress';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
-import { topicPlaced } from './topicNaming';
+import { topicPlaced } from './topicCheck';
 import type { Objection } from './objection';
 
 export interface OnexNode {

@@ -7,10 +7,9 @@ import type { Lit } from '../../literal';
 import { at, pyyamlBool, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
 import { TOPIC_SCAN } from './validators';
-import type { ContractQueries } from './queries';
 
 /** The baseline `main` loads by default, beside the script (lint_topic_names.py:619), under the repository root. */
-const TOPIC_BASELINE = 'scripts/validation/topic_naming_baseline.txt';
+export const TOPIC_BASELINE = 'scripts/validation/topic_naming_baseline.txt';
 
 const KINDS = ['cmd', 'dlq', 'evt', 'intent', 'snapshot'];
 // :75-99, sorted as the messages print them.
@@ -159,7 +158,7 @@ export function readTopicBaseline(source: string): string[] {
 }
 
 /** Whether the gate scans a contract at this path, and the repository root it runs from (the path above the scan). */
-function topicGateRoot(path: string): string | null {
+export function topicGateRoot(path: string): string | null {
   const m = TOPIC_SCAN.exec(path);
   return m ? path.slice(0, m.index + (m[1]?.length ?? 0)) : null;
 }
@@ -169,9 +168,10 @@ function topicGateRoot(path: string): string | null {
  * appears in. The gate matches `<contract path>: <violation>`, the path as it was given (absolute from the hook,
  * relative to the repository root from CI): `shown`, the CI's.
  */
-function topicObjections(shown: string, doc: ContractDoc, baseline: readonly string[]): Objection[] {
-  // A file `yaml.safe_load` cannot read is a violation of its own ("Could not parse", :271-273): the syntax error's
-  // or the several documents' (shapeRules.ts); a root that is no mapping has no topics (:275).
+export function topicObjections(shown: string, doc: ContractDoc, baseline: readonly string[]): Objection[] {
+  // A file `yaml.safe_load` cannot read is a violation of its own ("Could not parse", :268-273): several documents
+  // are one beside auto-wiring's (shapeRules.ts), a syntax error is RL030 alone; a root that is no mapping has no
+  // topics (:275).
   if (!doc.loads || doc.root?.kind !== 'dict') return [];
   const out: Objection[] = [];
   for (const t of gateTopics(doc.root)) {
@@ -188,17 +188,4 @@ function topicObjections(shown: string, doc: ContractDoc, baseline: readonly str
     }
   }
   return out;
-}
-
-/**
- * The gate run on one contract of the repository: none where it does not scan the contract, or where its baseline
- * exists but was not read (then what it suppresses is unknown); a baseline that does not exist suppresses nothing.
- */
-export function topicPlaced(c: ContractQueries, file: string, doc: ContractDoc): Objection[] {
-  const root = topicGateRoot(file);
-  if (root === null) return [];
-  const path = `${root}${TOPIC_BASELINE}`;
-  const baseline = c.topicBaseline(path);
-  if (baseline === null && c.files.exists(path)) return [];
-  return topicObjections(file.slice(root.length), doc, baseline ?? []);
 }
