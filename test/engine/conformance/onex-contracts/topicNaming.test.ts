@@ -249,6 +249,19 @@ describe('ONEX conformance: scan_contracts (test_lint_topic_names.py)', () => {
     assert.equal((await scan({ node_b: nodes.node_b }, HOOK + elsewhere)).length, 1);
   });
 
+  it('an edit of the baseline judges the contracts again', async () => {
+    const { engine } = await analyze(repo({ node_a: published(['onex.evt.skill.x.v1']) }));
+    const file = `${NODES}/node_a/contract.yaml`;
+    const count = (): number => engine.diagnostics(file).filter((d) => d.code === 'RL057').length;
+    assert.equal(count(), 1);
+    engine.setFile('scripts/validation/topic_naming_baseline.txt', 'onex.evt.skill.x.v1\n');
+    engine.update();
+    assert.equal(count(), 0);
+    engine.deleteFile('scripts/validation/topic_naming_baseline.txt');
+    engine.update();
+    assert.equal(count(), 1);
+  });
+
   it('a contract yaml.safe_load cannot read fails it ("Could not parse", :268-273)', async () => {
     const { engine } = await analyze(repo({ node_a: 'name: node_a\n---\nextra: 1\n' }));
     const d = engine.allDiagnostics().find((x) => x.code === 'RL054');
