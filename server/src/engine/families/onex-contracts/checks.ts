@@ -2,7 +2,8 @@
 // repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057, RL069; its class references RL055; its handler file
 // RL068; no entry point RL047), each handler contract (RL058), runtime profiles on both (RL065–RL067), the
-// tenant_scoped_ingress gate on node contracts (RL076–RL078, ingress.ts) and the artifact registry (RL059).
+// tenant_scoped_ingress gate (RL076–RL078, ingress.ts) and the topic-naming gate (RL057, topicNaming.ts) on node
+// contracts, and the artifact registry (RL059).
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../types';
@@ -15,6 +16,7 @@ import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
+import { topicPlaced } from './topicCheck';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../analysis/family';
@@ -43,9 +45,12 @@ export function report(
     const k = `${o.code} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
     groups.set(k, [...(groups.get(k) ?? []), o]);
   }
-  return [...groups.values()].map((os) => {
+  const stops = (o: Objection): boolean => o.level === 'fail' && VALIDATORS[o.validator].blocking;
+  return [...groups.values()].map((found) => {
+    // What makes it an error first: a gate's failure before a warn-only check's word on the same place.
+    const os = [...found.filter(stops), ...found.filter((o) => !stops(o))];
     const first = os[0] as Objection;
-    const fails = os.some((o) => o.level === 'fail' && VALIDATORS[o.validator].blocking);
+    const fails = stops(first);
     // One validator's objection is the message; the others at the place are related lines there (a short message).
     const [message, ...others] = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`);
     const also = others.map((m) => ({ file, range: first.range, message: m }));
@@ -190,9 +195,14 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
   const profiles = profileObjections(doc, c.allowlistedFor(file));
   const handler = handlerResolution(file, doc, (f) => c.files.exists(f));
-  const objections = [...shapeObjections(doc), ...refObjections(c, file, doc), ...profiles, ...handler].filter((o) =>
-    o.validator === 'auto-wiring' ? owned : reads(o.validator, file),
-  );
+  const topics = topicPlaced(c, file, doc);
+  const objections = [
+    ...shapeObjections(doc),
+    ...refObjections(c, file, doc),
+    ...profiles,
+    ...handler,
+    ...topics,
+  ].filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
   if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;
     objections.push({

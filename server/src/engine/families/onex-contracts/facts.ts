@@ -1,8 +1,8 @@
 // What the ONEX-contracts family keeps per file: a `pyproject.toml` (its `onex.nodes` entry points),
 // a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
 // a CI workflow) reduced to the validators it names, the runtime-profiles allowlists and tenant-ingress
-// options it passes, a runtime-profiles allowlist reduced to its node ids, or the tenant_scoped_ingress
-// allowlist (ingressAllowlist.ts).
+// options it passes, a runtime-profiles allowlist reduced to its node ids, the tenant_scoped_ingress
+// allowlist (ingressAllowlist.ts), or the topic-naming gate's baseline reduced to its lines (topicNaming.ts).
 import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
@@ -12,7 +12,8 @@ import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex-contracts';
 
-export type ContractRoleName = 'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress';
+export type ContractRoleName =
+  'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress' | 'baseline';
 export interface ContractRole {
   family: 'onex-contracts';
   role: ContractRoleName;
@@ -25,7 +26,8 @@ export type ContractFacts =
   | { kind: 'artifacts'; doc: ArtifactDoc }
   | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[]; ingress: IngressOptions | null }
   | { kind: 'allowlist'; nodeIds: string[] }
-  | { kind: 'ingress'; doc: IngressAllowlist };
+  | { kind: 'ingress'; doc: IngressAllowlist }
+  | { kind: 'baseline'; lines: string[] };
 
 const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });
 const ROLES: readonly [RegExp, ContractRole][] = [
@@ -35,6 +37,7 @@ const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)artifact_registry\.yaml$/, role('artifacts')],
   [/(^|\/)runtime_profiles_allowlist\.yaml$/, role('allowlist')],
   [/(^|\/)tenant_scoped_ingress_allowlist\.yaml$/, role('ingress')],
+  [/(^|\/)scripts\/validation\/topic_naming_baseline\.txt$/, role('baseline')],
   [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
 ];
 

@@ -20,7 +20,11 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   codes: ONEX_CONTRACT_CODES,
   settings: ONEX_CONTRACT_SETTINGS,
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
-  paths: { names: ['pyproject.toml', '*.yaml', '*.yml'], languages: ['yaml', 'toml'], markers: ['**/contract.yaml'] },
+  paths: {
+    names: ['pyproject.toml', '*.yaml', '*.yml', 'topic_naming_baseline.txt'],
+    languages: ['yaml', 'toml'],
+    markers: ['**/contract.yaml'],
+  },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
   // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an

@@ -11,6 +11,7 @@ import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
 import type { Placed } from './ingress';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
+import { topicPlaced } from './topicCheck';
 import type { Objection } from './objection';
 
 export interface OnexNode {
@@ -74,7 +75,8 @@ export function verdicts(
   const atFlag = (p: Placed): Objection => ({ ...p.objection, range: p.related[0]?.range ?? p.objection.range });
   const ingress =
     doc && file ? ingressPlaced(c, file, doc).map((p) => (p.file === file ? p.objection : atFlag(p))) : [];
-  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress] : [];
+  const topics = doc && file ? topicPlaced(c, file, doc) : [];
+  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress, ...topics] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
     id,
     runs: active.includes(id),

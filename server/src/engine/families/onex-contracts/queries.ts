@@ -148,6 +148,11 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     const f = this.facts(path);
     return f?.kind === 'ingress' ? f.doc : null;
   }
+  /** The topic-naming gate's baseline lines at a path (null: no such file). */
+  topicBaseline(path: string): readonly string[] | null {
+    const f = this.facts(path);
+    return f?.kind === 'baseline' ? f.lines : null;
+  }
   contracts(): string[] {
     return this.deps.filesOf(FAMILY, 'contract');
   }

@@ -7,6 +7,7 @@ import { readArtifacts } from './artifactDoc';
 import { passedAllowlists, readAllowlist } from './profiles';
 import { ingressOptions, readIngressAllowlist } from './ingressAllowlist';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
+import { readTopicBaseline } from './topicNaming';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
   name: FAMILY,
@@ -34,6 +35,8 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
         return { facts: { kind: 'allowlist', nodeIds: readAllowlist(text) } };
       case 'ingress':
         return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
+      case 'baseline':
+        return { facts: { kind: 'baseline', lines: readTopicBaseline(text) } };
       default: {
         const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
         return {

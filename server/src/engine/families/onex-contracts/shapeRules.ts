@@ -180,6 +180,7 @@ export function shapeObjections(doc: ContractDoc): Objection[] {
     });
     out.push(parse('auto-wiring', 'parse', 'auto-wiring skips the contract (discovery.py:394)'));
     out.push(parse('compliance-check', 'contract_parse', 'the node fails every check (cli_compliance.py:96-108)'));
+    out.push(parse('topic-naming', 'parse', '"Could not parse" fails the lint (lint_topic_names.py:268-273)'));
   }
   out.push(
     ...autoWiring(doc),

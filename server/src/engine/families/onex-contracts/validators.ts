@@ -15,8 +15,12 @@ export const VALIDATOR_IDS = [
   'handler-source',
   'runtime-profiles',
   'tenant-ingress',
+  'topic-naming',
 ] as const;
 export type ValidatorId = (typeof VALIDATOR_IDS)[number];
+
+/** The directory the topic-naming gate scans, under the repository root (run_topic_lint.sh:60, ci.yml:652). */
+export const TOPIC_SCAN = /(^|\/)src\/omnibase_infra\/nodes\//;
 
 export interface ValidatorInfo {
   /** What it is called in messages. */
@@ -114,6 +118,15 @@ export const VALIDATORS: Readonly<Record<ValidatorId, ValidatorInfo>> = {
     marker: /tenant_scoped_ingress_schema/,
     blocking: true,
     skips: /(^|\/)__pycache__\//,
+  },
+  // infra .pre-commit-config.yaml:726 (hook topic-naming-lint → scripts/validation/run_topic_lint.sh:60) and
+  // .github/workflows/ci.yml:652 run `lint_topic_names.py --scan-contracts src/omnibase_infra/nodes`.
+  'topic-naming': {
+    title: 'Topic Naming Lint',
+    where: 'omnibase_infra scripts/validation/lint_topic_names.py:141',
+    marker: /run_topic_lint\.sh|lint_topic_names\.py[\s\\]*--scan-contracts/,
+    blocking: true,
+    reads: TOPIC_SCAN,
   },
 };
 
