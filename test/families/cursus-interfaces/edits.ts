@@ -1,7 +1,7 @@
 // The interface family's random edits (test/engine/randomEdits.ts): `*.step.yaml` fields, compatible
 // sources, scripts and the loader module coming and going.
 import { replaceRandom, type Edit } from '../../engine/editKit';
-import { STEP_NAMES as NAMES } from '../step-registry/edits';
+import { STEP_NAMES as NAMES } from '../steps/edits';
 
 /** Edits of interface-first cursus (2.x): step names, compatible sources, scripts, the loader itself. */
 export const INTERFACE_EDITS: Edit[] = [

@@ -1,7 +1,7 @@
 // The cursus family's random edits (test/engine/randomEdits.ts): registry keys renamed, fields changed,
 // builder and config modules deleted, recreated and renamed, workspace ids and syntax broken and mended.
 import { replaceRandom, type Edit } from '../../engine/editKit';
-import { STEP_NAMES as NAMES } from '../step-registry/edits';
+import { STEP_NAMES as NAMES } from '../steps/edits';
 
 const TYPES = ['Processing', 'Training', 'Utility', 'Base', 'Nope'];
 const CLASSES = [

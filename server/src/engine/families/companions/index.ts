@@ -3,13 +3,13 @@
 // any family through the shared model; its units are each group of meta files (a workspace's, or a
 // bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7). A meta file is read
 // by the rules of the member that scans modules, which the registry of families hands it.
-import type { DiscoveryRules, StepFacts, StepFamily } from '../step-registry/member';
-import { stepQueries } from '../step-registry/queries';
+import type { DiscoveryRules, StepFacts, StepFamily } from '../../steps/member';
+import { stepQueries } from '../../steps/queries';
 import { moduleClasses } from '../../python/facts';
-import { isMetaFile, META_SUFFIX } from '../step-registry/pipeline/metadata';
-import { subjectCandidates } from '../step-registry/pipeline/subject';
-import { isCoreGroup } from '../step-registry/pipeline/queries';
-import { contextParts } from '../step-registry/parts';
+import { isMetaFile, META_SUFFIX } from '../../steps/pipeline/metadata';
+import { subjectCandidates } from '../../steps/pipeline/subject';
+import { isCoreGroup } from '../../steps/pipeline/queries';
+import { contextParts } from '../../steps/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 

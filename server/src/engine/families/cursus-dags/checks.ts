@@ -3,8 +3,8 @@
 // `_validate_steps_with_catalog()`), and a resolved node's step has a builder, a contract and a spec
 // (RL060, `_validate_component_availability()`).
 import type { Diagnostic } from '../../types';
-import type { RegistryModel } from '../step-registry/model/registry';
-import { fieldStr } from '../step-registry/model/source';
+import type { RegistryModel } from '../../steps/model/registry';
+import { fieldStr } from '../../steps/model/source';
 import { diag } from './codes';
 import type { DagQueries } from './resolve';
 import type { DagDoc, NodeRef } from './read';

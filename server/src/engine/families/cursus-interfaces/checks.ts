@@ -3,9 +3,9 @@
 // one workspace's interfaces), RL032 (one step defined twice).
 import type { Diagnostic, Settings } from '../../types';
 import { diag } from './codes';
-import type { RegistryModel } from '../step-registry/model/registry';
-import type { StepEntry } from '../step-registry/model/source';
-import { expectedDir } from '../step-registry/checks/components';
+import type { RegistryModel } from '../../steps/model/registry';
+import type { StepEntry } from '../../steps/model/source';
+import { expectedDir } from '../../steps/checks/components';
 import type { TypoQueries } from './typos';
 import { lookupFinds, type InterfaceDoc } from './interface';
 import { legacyAliasNames, resolveSource, type Resolve } from './links';

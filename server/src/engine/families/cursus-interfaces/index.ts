@@ -6,9 +6,9 @@
 // Units: each interface file (its own diagnostics, RL017, RL018), each layer's duplicates (RL032) and
 // each context's rows without the interface their builder is synthesized from (RL034).
 import type { FileQueries } from '../../analysis/files';
-import type { StepFacts, StepFamily } from '../step-registry/member';
-import { stepQueries } from '../step-registry/queries';
-import { coreSourceFromPython, type StepEntry } from '../step-registry/model/source';
+import type { StepFacts, StepFamily } from '../../steps/member';
+import { stepQueries } from '../../steps/queries';
+import { coreSourceFromPython, type StepEntry } from '../../steps/model/source';
 import { parsePythonFacts } from '../../python/facts';
 import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, WS_INTERFACES_DIR } from './roles';
 import type { InterfaceLayout, InterfaceRole } from './roles';
@@ -21,7 +21,7 @@ import { interfaceCompletion, interfaceHover } from './editing';
 import { explainSections } from './explainSections';
 import { definedNames, type DefinedName } from './definedNames';
 import { checkPackClash, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
-import { isInterfacesDir, stepPackProjects } from '../step-registry/model/stepPacks';
+import { isInterfacesDir, stepPackProjects } from '../../steps/model/stepPacks';
 import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
 import { legacyAliasNames } from './links';

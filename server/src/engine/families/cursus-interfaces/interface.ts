@@ -17,8 +17,8 @@ import {
   type NameRef,
   type RegistrySource,
   type StepEntry,
-} from '../step-registry/model/source';
-import { checkStepName, checkStepType } from '../step-registry/model/fields';
+} from '../../steps/model/source';
+import { checkStepName, checkStepType } from '../../steps/model/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
 import { INTERFACE_SUFFIX } from './roles';
 import { contractSpecMismatches } from './alignment';

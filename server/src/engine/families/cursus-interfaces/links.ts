@@ -6,9 +6,9 @@
 // (`resolve`: the engine's tracked `resolved(context, name)`), so a check depends on the names it
 // lists, not on the whole set of step names of the context.
 import type { Settings } from '../../types';
-import { STEP_SETTINGS } from '../step-registry/settings';
-import type { StepEntry } from '../step-registry/model/source';
-import type { LegacyAliases, RegistryModel } from '../step-registry/model/registry';
+import { STEP_SETTINGS } from '../../steps/settings';
+import type { StepEntry } from '../../steps/model/source';
+import type { LegacyAliases, RegistryModel } from '../../steps/model/registry';
 import { objectMemo } from '../../util/memo';
 
 /** cursus 2.9.32's `LEGACY_ALIASES` keys (`step_catalog/step_catalog.py:87-93`): the fallback without that file. */

@@ -1,5 +1,5 @@
 // Step packs (cursus ≥ 2.8, `docs/concepts/step_packs.md`): a project's `step_pack/interfaces/`, or its
-// own root-level `interfaces/` (which packs: `step-registry/model/stepPacks.ts`), merged into the
+// own root-level `interfaces/` (which packs: `steps/model/stepPacks.ts`), merged into the
 // package's table when the compiler finds the pack (`core/compiler/dag_compiler.py`
 // `_derive_step_pack_dir()` 357-376, then `registry/step_names.py` `refresh_registry()` 170-251). The
 // pack's rows are laid over the package's (`registry/step_names_base.py` `merge_pack_registry()`:

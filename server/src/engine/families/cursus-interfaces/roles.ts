@@ -5,9 +5,9 @@
 import type { Settings } from '../../types';
 import type { FamilyParts } from '../../analysis/family';
 import { isUnder } from '../../util/paths';
-import { STEP_SETTINGS } from '../step-registry/settings';
-import { wsDirBelow, wsDirOf } from '../step-registry/model/workspaceDirs';
-import { packOfInterface } from '../step-registry/model/stepPacks';
+import { STEP_SETTINGS } from '../../steps/settings';
+import { wsDirBelow, wsDirOf } from '../../steps/model/workspaceDirs';
+import { packOfInterface } from '../../steps/model/stepPacks';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-interfaces';

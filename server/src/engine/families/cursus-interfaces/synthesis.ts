@@ -1,12 +1,12 @@
 // RL034: where the cursus in the repository synthesizes every builder and reads no builder file
-// (2.5.1 on, step-registry/model/rowClasses.ts), a row with no interface gets no builder at all:
+// (2.5.1 on, steps/model/rowClasses.ts), a row with no interface gets no builder at all:
 // `_synthesize_builder()` returns None when `load_interface()` finds no `.step.yaml`
 // (step_catalog/builder_discovery.py), so the step cannot be built. The fix writes the interface, in
 // the shape of cursus's own, where cursus looks for it. One unit for core, one per workspace.
 import type { Diagnostic, Fix, Settings } from '../../types';
-import type { RegistryModel } from '../step-registry/model/registry';
-import { fieldStr, type StepEntry } from '../step-registry/model/source';
-import { isComponentExempt } from '../step-registry/model/fields';
+import type { RegistryModel } from '../../steps/model/registry';
+import { fieldStr, type StepEntry } from '../../steps/model/source';
+import { isComponentExempt } from '../../steps/model/fields';
 import {
   discoversBuilderFiles,
   interfaceDirs,
@@ -14,7 +14,7 @@ import {
   SDK_REQUIRES,
   sdkUnbound,
   synthesizedFrom,
-} from '../step-registry/model/rowClasses';
+} from '../../steps/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
 import { diag } from './codes';
 

@@ -3,29 +3,29 @@
 // core context and each developer workspace (units.ts); its facts are registry sources and
 // component classes, which the shared registry model merges.
 import type { Read } from '../../analysis/facts';
-import type { StepFacts, StepFamily } from '../step-registry/member';
-import { stepQueries } from '../step-registry/queries';
+import type { StepFacts, StepFamily } from '../../steps/member';
+import { stepQueries } from '../../steps/queries';
 import {
   coreSourceFromPython,
   coreSourceFromYaml,
   sourceStrings,
   workspaceSource,
   type RegistrySource,
-} from '../step-registry/model/source';
+} from '../../steps/model/source';
 import { moduleClasses, parsePythonFacts, type PyFacts } from '../../python/facts';
-import { spliceSource } from '../step-registry/model/splice';
+import { spliceSource } from '../../steps/model/splice';
 import type { Settings } from '../../types';
-import { STEP_SETTINGS } from '../step-registry/settings';
+import { STEP_SETTINGS } from '../../steps/settings';
 import { parseYamlLit } from '../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from './units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusLayout, type CursusRole } from './roles';
-import { isInterfacesDir, stepPacks } from '../step-registry/model/stepPacks';
+import { isInterfacesDir, stepPacks } from '../../steps/model/stepPacks';
 import { cursusQueries } from './queries';
 import { builderDiscovery } from './builderDiscovery';
 import { buildStrategies, STRATEGIES_MODULE } from './strategies';
 import { legacyAliases } from './legacyAliases';
 import { sdkBindings } from './sdkBindings';
-import { contextParts } from '../step-registry/parts';
+import { contextParts } from '../../steps/parts';
 import { CURSUS_WORKSPACE, TOOL, WS_REGISTRY_SUFFIX } from './workspacePaths';
 
 export type CursusFacts = StepFacts;

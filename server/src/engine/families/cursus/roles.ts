@@ -6,13 +6,13 @@
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`); where step
 // packs are, from the directories and files the host reported (the family's layout).
 import type { Settings } from '../../types';
-import { STEP_SETTINGS } from '../step-registry/settings';
+import { STEP_SETTINGS } from '../../steps/settings';
 import type { ComponentKind } from '../../api';
-import { wsDirOf } from '../step-registry/model/workspaceDirs';
+import { wsDirOf } from '../../steps/model/workspaceDirs';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR } from './workspacePaths';
 import { heldDir } from '../../util/paths';
 import { compileGlobs } from '../../util/globs';
-import { packOfComponent } from '../step-registry/model/stepPacks';
+import { packOfComponent } from '../../steps/model/stepPacks';
 
 export type CursusRole =
   | { family: 'cursus'; role: 'core-py' }
@@ -43,7 +43,7 @@ const SDK_BINDINGS = /^(?:.*\/)?cursus\/step_catalog\/sdk_bindings\.py$/;
 const STEP_CATALOG = /^(?:.*\/)?cursus\/step_catalog\/step_catalog\.py$/;
 const WS_COMPONENT = new RegExp(`^${WS_STEPS_DIR}/(builders|configs|specs|contracts|scripts)/(?:.+/)?[^/]+\\.py$`);
 
-/** The family's layout: every step pack's directory (`step-registry/model/stepPacks.ts`). */
+/** The family's layout: every step pack's directory (`steps/model/stepPacks.ts`). */
 export interface CursusLayout {
   packs: readonly string[];
 }

@@ -1,14 +1,14 @@
 // The cursus family's cross-file checks of one context ("unit"): core, or one workspace, as cursus's
 // manager loads them. Each runs as a tracked query, so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../../types';
-import { STEP_SETTINGS } from '../step-registry/settings';
+import { STEP_SETTINGS } from '../../steps/settings';
 import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../checks/limits';
-import { diag } from '../step-registry/codes';
-import type { RegistryModel, WsState } from '../step-registry/model/registry';
-import { layersFor, resolveName, sourceOf } from '../step-registry/model/resolve';
-import { checkComponents } from '../step-registry/checks/components';
-import { checkCoreInversions, checkWorkspaceInversions } from '../step-registry/checks/derived';
-import { pushAll } from '../step-registry/model/source';
+import { diag } from '../../steps/codes';
+import type { RegistryModel, WsState } from '../../steps/model/registry';
+import { layersFor, resolveName, sourceOf } from '../../steps/model/resolve';
+import { checkComponents } from '../../steps/checks/components';
+import { checkCoreInversions, checkWorkspaceInversions } from '../../steps/checks/derived';
+import { pushAll } from '../../steps/model/source';
 
 const VALID_ID = /^[A-Za-z0-9_-]+$/;
 

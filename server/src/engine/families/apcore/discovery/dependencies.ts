@@ -9,8 +9,8 @@
 // RL072 says so instead of RL022.
 import type { Diagnostic } from '../../../types';
 import { diag } from '../codes';
-import type { MetaDoc } from '../../step-registry/pipeline/types';
-import { resolveDep, type DepEnv, type Edge } from '../../step-registry/pipeline/dependencies';
+import type { MetaDoc } from '../../../steps/pipeline/types';
+import { resolveDep, type DepEnv, type Edge } from '../../../steps/pipeline/dependencies';
 
 export function resolveDeps(
   doc: MetaDoc,
