@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { FAMILIES } from '../../server/src/engine/families';
 
 const ROOT = join(__dirname, '../..');
 
@@ -27,10 +28,23 @@ function imports(file: string): string[] {
 /** The shared step layer (engine/steps/): the step model under the families, no family of its own. */
 const STEP_LAYER = 'server/src/engine/steps';
 /**
- * The families that build on the shared step layer: its members (they declare step parts: member.ts) and the DAGs,
- * read against its model. No other family imports it (ONEX's editor features go through analysis/features.ts).
+ * The frameworks whose formats build on the shared step layer: its members (they declare step parts: member.ts) and
+ * cursus's DAGs, read against its model. ONEX's formats do not import it (their editor features go through
+ * analysis/features.ts).
  */
-const STEP_LAYER_USERS = ['cursus', 'cursus-interfaces', 'cursus-dags', 'apcore', 'companions'];
+const STEP_LAYER_USERS = ['cursus', 'apcore'];
+const FAMILIES_DIR = 'server/src/engine/families';
+/** A module's framework: its folder under families/ (`cursus`, `apcore`, `onex`), or null outside them. */
+const frameworkOf = (file: string): string | null => /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
+/** The families' folders: those the registry imports (a framework's format, e.g. `cursus/dags`, or `apcore`). */
+const familyFolders = (): string[] =>
+  imports(`${FAMILIES_DIR}/index.ts`)
+    .filter((s) => s.startsWith('./'))
+    .map((s) => join(FAMILIES_DIR, s).split('\\').join('/'))
+    .sort((a, b) => b.length - a.length);
+/** A module's family: the deepest family folder holding it (companions inside apcore are a family of their own). */
+const familyOf = (file: string, folders: readonly string[]): string | null =>
+  folders.find((d) => file.startsWith(`${d}/`)) ?? null;
 
 /** Rank of an engine module (see the test of downward imports): a module may import its own rank or lower. */
 const LAYERS: [RegExp, number][] = [
@@ -262,27 +276,27 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('families never import each other, and only the registry of families imports a family', () => {
-    const familyOf = (file: string): string | null =>
-      /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
-    const bad = sources('server/src/engine/families').flatMap((f) =>
+  it("families never import each other (a framework's formats share only its modules of no family), and only the registry imports a family", () => {
+    const folders = familyFolders();
+    assert.ok(folders.length >= 7, `family folders: ${folders.join(', ')}`);
+    const bad = sources(FAMILIES_DIR).flatMap((f) =>
       imports(f).flatMap((s) => {
-        const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
-        if (!target || !s.startsWith('.')) return [];
-        const allowed = familyOf(f) === target || f.endsWith('engine/families/index.ts');
+        if (!s.startsWith('.') || f === `${FAMILIES_DIR}/index.ts`) return [];
+        const to = join(dirname(f), s).split('\\').join('/');
+        if (!frameworkOf(`${to}/`)) return [];
+        const target = familyOf(`${to}/`, folders);
+        const allowed = target === null ? frameworkOf(f) === frameworkOf(`${to}/`) : familyOf(f, folders) === target;
         return allowed ? [] : [`${f}: ${s}`];
       }),
     );
     assert.deepEqual(bad, []);
   });
 
-  it("the step layer's users are its members and the DAGs: no other family imports it", () => {
-    const familyOf = (file: string): string | null =>
-      /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
-    const bad = sources('server/src/engine/families').flatMap((f) =>
+  it("the step layer's users are its members and cursus's DAGs: ONEX's formats do not import it", () => {
+    const bad = sources(FAMILIES_DIR).flatMap((f) =>
       imports(f)
         .filter((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').startsWith(`${STEP_LAYER}/`))
-        .filter(() => !STEP_LAYER_USERS.includes(familyOf(f) ?? '') && !f.endsWith('engine/families/index.ts'))
+        .filter(() => !STEP_LAYER_USERS.includes(frameworkOf(f) ?? '') && f !== `${FAMILIES_DIR}/index.ts`)
         .map((s) => `${f}: ${s}`),
     );
     assert.deepEqual(bad, []);
@@ -305,10 +319,8 @@ describe('architecture: layers', () => {
   });
 
   it('outside families/, no engine module names a family in a string (its id anywhere in it, as a word: a key `<id>:…`, a setting, a message)', () => {
-    const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter((n) =>
-      statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory(),
-    );
-    assert.ok(ids.length >= 5, `family folders: ${ids.join(', ')}`);
+    const ids = FAMILIES.map((f) => f.name);
+    assert.ok(ids.length >= 7, `families: ${ids.join(', ')}`);
     const words = ids.map((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i'));
     const names = (text: string): boolean => words.some((w) => w.test(text));
     assert.deepEqual(
@@ -318,7 +330,7 @@ describe('architecture: layers', () => {
       [true, true, true, false, false, false],
     );
     // The scan sees strings where families keep them (and only strings: this file's comments name them too).
-    assert.ok(stringLiterals('server/src/engine/families/onex/facts.ts').some(names));
+    assert.ok(stringLiterals('server/src/engine/families/onex/artifacts/facts.ts').some(names));
     // Import specifiers are the import graph, which the test above checks (engine.ts assembles the families).
     const bad = sources('server/src/engine')
       .filter((f) => !f.includes('engine/families/'))

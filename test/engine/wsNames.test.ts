@@ -13,7 +13,7 @@ import {
   scaffoldWorkspace,
   WORKSPACE_LAYOUTS,
   WORKSPACE_TEMPLATES,
-} from '../../server/src/engine/families/cursus/workspaceTemplates';
+} from '../../server/src/engine/families/cursus/registries/workspaceTemplates';
 import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
 import { requireOf, runInHeap } from './smallHeap';

@@ -9,13 +9,13 @@
 // only read it) are members of the step layer's model (engine/steps/), which reads their facts; the registry also
 // hands the engine the family that lays out new workspaces (`WORKSPACES`: cursus's developer workspaces).
 import type { Family } from '../analysis/family';
-import { cursus } from './cursus';
-import { cursusInterfaces } from './cursus-interfaces';
-import { cursusDags } from './cursus-dags';
+import { cursus } from './cursus/registries';
+import { cursusInterfaces } from './cursus/interfaces';
+import { cursusDags } from './cursus/dags';
 import { apcore, APCORE_DISCOVERY } from './apcore';
-import { companionsFamily } from './companions';
-import { onex } from './onex';
-import { onexContracts } from './onex-contracts';
+import { companionsFamily } from './apcore/companions';
+import { onex } from './onex/artifacts';
+import { onexContracts } from './onex/contracts';
 
 export const FAMILIES: readonly Family[] = [
   cursus,
@@ -27,4 +27,4 @@ export const FAMILIES: readonly Family[] = [
   companionsFamily(APCORE_DISCOVERY),
 ];
 
-export { CURSUS_SCAFFOLDING as WORKSPACES } from './cursus/scaffolding';
+export { CURSUS_SCAFFOLDING as WORKSPACES } from './cursus/registries/scaffolding';

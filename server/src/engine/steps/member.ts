@@ -37,7 +37,7 @@ export interface StepFacts {
   builders?: BuilderDiscovery | null;
   /** The build strategies the repository's `builder_templates.py` registers (model/registry.ts `routes`). */
   strategies?: BuildStrategies | null;
-  /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (cursus-interfaces/links.ts). */
+  /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (cursus/interfaces/links.ts). */
   aliases?: LegacyAliases | null;
   /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (model/rowClasses.ts). */
   sdkSteps?: SdkBindings | null;
@@ -115,7 +115,7 @@ export interface JsEntryStages {
  * step model runs the stages (which file, which context, when) and asks these.
  */
 export interface DiscoveryRules {
-  /** Stage 3: a companion metadata file read alone (companions/). */
+  /** Stage 3: a companion metadata file read alone (apcore/companions/). */
   readMeta(path: string, text: string): MetaDoc;
   /** Stage 4: a companion's `entry_point` looked up in its Python subject. */
   checkEntryPoint(doc: MetaDoc, subject: string | null, files: ClassFiles): EntryClass;

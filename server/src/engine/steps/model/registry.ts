@@ -45,7 +45,7 @@ export interface SdkBindings {
   steps: string[];
 }
 
-/** The build strategies the repository's `core/base/builder_templates.py` registers, by axis (cursus/strategies.ts). */
+/** The build strategies `core/base/builder_templates.py` registers, by axis (cursus/registries/strategies.ts). */
 export interface BuildStrategies {
   file: string;
   stepTypes: string[];
