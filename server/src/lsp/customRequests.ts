@@ -6,7 +6,7 @@ import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from '
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
 import type { DependencyGraph } from '../engine/api';
-import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
+import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
 import {
   checkDocument,
   explainDocument,
@@ -15,7 +15,7 @@ import {
   listDocument,
   locateDocument,
   type JsonDocument,
-} from '../engine/render/jsonDocuments';
+} from '../engine/documents/jsonDocuments';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';

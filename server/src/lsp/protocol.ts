@@ -2,8 +2,8 @@
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names
 // and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
-import type { CheckFilter } from '../engine/render/checkFilter';
-import type { JsonDocument } from '../engine/render/jsonDocuments';
+import type { CheckFilter } from '../engine/documents/checkFilter';
+import type { JsonDocument } from '../engine/documents/jsonDocuments';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
 export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };

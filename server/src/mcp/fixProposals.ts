@@ -4,7 +4,7 @@
 // are kept by id for the session (the most recent MAX_KEPT).
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Fix } from '../engine/types';
-import { fixDocument, fixEdits } from '../engine/render/jsonDocuments';
+import { fixDocument, fixEdits } from '../engine/documents/jsonDocuments';
 import type { FixInput, FixProposal } from './schemas';
 
 const MAX_KEPT = 1000;

@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { DependencyGraph } from '../../engine/api';
 import { EDGE_SOURCES } from '../../engine/engine';
-import { emptyGraphNote, graphDocument } from '../../engine/render/jsonDocuments';
+import { emptyGraphNote, graphDocument } from '../../engine/documents/jsonDocuments';
 import { graphDocument as graphSchema, modeInput, workspaceInput } from '../schemas';
 import { pageInput, pageLine, pageOf, pageOutput } from '../paging';
 import { answer, contextOf, type ToolContext } from '../toolContext';

@@ -2,7 +2,7 @@
 // CLI's `list --format json` document (one builder); the text names the contexts there are.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { listDocument } from '../../engine/render/jsonDocuments';
+import { listDocument } from '../../engine/documents/jsonDocuments';
 import { listDocument as listSchema, modeInput, workspaceInput } from '../schemas';
 import { pageInput, pageLine, pageOf, pageOutput } from '../paging';
 import { answer, contextOf, type ToolContext } from '../toolContext';
