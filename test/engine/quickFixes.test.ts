@@ -102,6 +102,16 @@ describe('quick fixes', () => {
     `);
   });
 
+  it('RL016 has no rename when the entry has the field already: the rename would duplicate the key', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {"Custom": {"sagemaker_step_type": "Processing", "descriptoin": "c", "description": "d"}}
+    `);
+    const [d] = engine.diagnostics(REG).filter((x) => x.code === 'RL016');
+    assert.ok(d);
+    assert.deepEqual(d.fixes, []);
+  });
+
   it('Fix all applies every unambiguous fix of the file at once and nothing else', async () => {
     const { engine } = await analyze(`${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
@@ -219,6 +229,56 @@ describe('suppression comments', () => {
     assert.deepEqual(
       engine.diagnostics(REG).map((d) => `${d.code}@${d.range.start.line} ${d.message}`),
       ['RL033@2 Unused suppression: no RL016 is reported on the line this comment covers'],
+    );
+  });
+
+  it('a line continued by a backslash gets the comment alone on the line above (after the backslash it ends the line too early)', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
+      LOCAL_STEPS = {
+          "Package": \\
+              {"sagemaker_step_type": "Utility", "description": "mine"},
+          "Other": {"sagemaker_step_type": "Processing", "description": "o"}, \\
+          "XGBoostTraining": \\
+              {"sagemaker_step_type": "Processing", "description": "x"},
+      }
+    `);
+    const titles = (line: number): string[] =>
+      engine.fixes(REG, { start: { line, character: 6 }, end: { line, character: 6 } }).map((f) => f.fix.title);
+    const s = engine
+      .fixes(REG, { start: { line: 1, character: 6 }, end: { line: 1, character: 6 } })
+      .find((f) => f.fix.title === 'Suppress RL003 on this line');
+    assert.ok(s);
+    const text = applyEdits(engine.text(REG) ?? '', s.fix.edits[0]?.edits ?? []);
+    assert.deepEqual(text.split('\n').slice(1, 3), ['    # registry-lens: ignore[RL003]', '    "Package": \\']);
+    // a continued line whose line above continues too: no line can take the comment (its other fixes stay)
+    assert.deepEqual(
+      titles(4).filter((t) => t.startsWith('Suppress')),
+      [],
+    );
+    assert.ok(titles(4).length > 0);
+    engine.setFile(REG, text);
+    engine.update();
+    assert.deepEqual(
+      engine
+        .diagnostics(REG)
+        .filter((d) => d.code === 'RL003' || d.code === 'RL030')
+        .map((d) => `${d.code}@${d.range.start.line}`),
+      ['RL003@5'],
+    );
+  });
+
+  it('a JSON file (a pipeline DAG) is offered no suppression comment: JSON has no comments', async () => {
+    const { engine } = await analyze(`${CORE}
+      //- /projects/p/e2e.dag.json
+      {"dag": {"nodes": ["Lone"], "edges": []}}
+    `);
+    const dag = 'projects/p/e2e.dag.json';
+    assert.ok(engine.diagnostics(dag).length > 0);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
+    assert.deepEqual(
+      engine.fixes(dag, whole).filter((f) => f.fix.title.startsWith('Suppress')),
+      [],
     );
   });
 

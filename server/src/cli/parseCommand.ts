@@ -31,7 +31,7 @@ export type Command =
       base?: string;
       /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
       reportUnusedSuppressions: boolean;
-      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
+      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran; stdout: text. */
       output?: string;
       /**
        * `--cache`: reuse the last whole-root result when nothing it read changed (host/checkCache.ts); the folder of
@@ -48,6 +48,11 @@ export type Command =
       action: 'serve' | 'stop' | 'status';
       /** `--idle MINUTES`: exit after this long without a request. */
       idle?: number;
+      /**
+       * `--load-after-stdin`: load the root once standard input closes (or at the first request), not at once: how
+       * `check --daemon` starts it, checking in its own process meanwhile, so the two loads never share the CPU.
+       */
+      loadAfterStdin?: boolean;
     }
   | {
       kind: 'explain';
@@ -108,7 +113,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       daemon: 'boolean',
     },
   },
-  daemon: { args: [], options: { idle: 'string', stop: 'boolean', status: 'boolean' } },
+  daemon: { args: [], options: { idle: 'string', stop: 'boolean', status: 'boolean', 'load-after-stdin': 'boolean' } },
   explain: {
     args: ['STEP'],
     options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
@@ -168,13 +173,15 @@ export function parseCommand(argv: string[]): Command {
       };
     case 'daemon':
       if (v['stop'] === true && v['status'] === true) throw new UsageError('daemon: --stop or --status, not both');
-      if (v['idle'] !== undefined && (v['stop'] === true || v['status'] === true))
-        throw new UsageError('daemon: --idle is for serving, not with --stop or --status');
+      for (const serving of ['idle', 'load-after-stdin'])
+        if (v[serving] !== undefined && (v['stop'] === true || v['status'] === true))
+          throw new UsageError(`daemon: --${serving} is for serving, not with --stop or --status`);
       return {
         kind,
         root,
         action: v['stop'] === true ? 'stop' : v['status'] === true ? 'status' : 'serve',
         ...(v['idle'] !== undefined ? { idle: minutes(str(v['idle'])) } : {}),
+        ...(v['load-after-stdin'] === true ? { loadAfterStdin: true } : {}),
       };
     case 'explain':
       return {

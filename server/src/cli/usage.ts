@@ -21,6 +21,7 @@ Commands:
                                       runs; it exits after 15 idle minutes): a check after an edit costs what it reaches
   daemon [ROOT]               Keep ROOT analysed for 'check --daemon' (in the foreground; check --daemon starts one)
       --idle MINUTES                  exit after this long without a check (default: 15)
+      --load-after-stdin              load ROOT once stdin closes or a check asks (as check --daemon starts it)
       --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json

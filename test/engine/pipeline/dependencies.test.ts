@@ -35,6 +35,19 @@ describe('pipeline 6: collect dependencies', () => {
     );
   });
 
+  it('RL022 never suggests the module itself: the change would be a dependency cycle', async () => {
+    const { engine } = await analyze(`${cursus()}
+      //- ${metaOf('Gamma')}
+      dependencies:
+        - module_id: Gama
+    `);
+    const meta = 'src/cursus/steps/builders/builder_gamma_step_meta.yaml';
+    const [d] = engine.diagnostics(meta).filter((x) => x.code === 'RL022');
+    assert.ok(d);
+    assert.doesNotMatch(d.message, /Did you mean 'Gamma'/);
+    assert.ok(!d.fixes.some((f) => f.title === "Change to 'Gamma'"));
+  });
+
   it("RL027 on the version range when the dependency's meta version, class version or default does not satisfy it", async () => {
     const diags = await checkDiagnostics(`${cursus()}
       //- ${metaOf('Beta')}

@@ -58,6 +58,19 @@ describe('pipeline 3: load metadata', () => {
     );
   });
 
+  it('RL016 without a rename when the mapping has the known key already (a duplicate key YAML rejects)', async () => {
+    const diags = await checkDiagnostics(`${cursus()}
+      //- ${metaOf('Alpha')}
+      descripton: typo
+      ^^^^^^^^^^ RL016 Did you mean 'description'
+      description: kept
+    `);
+    assert.deepEqual(
+      diags.map((d) => d.fixes.length),
+      [0],
+    );
+  });
+
   it('RL020 for a number where a string is expected hints at quoting', async () => {
     const diags = await checkDiagnostics(`${cursus()}
       //- ${metaOf('Alpha')}

@@ -1,6 +1,7 @@
 // Per-line suppression comments, honoured for every file's diagnostics (editor and CLI alike):
 // `# registry-lens: ignore[RL003]` (several codes: `ignore[RL003, RL005]`; all codes: `ignore`) at the
-// end of the line a diagnostic starts on, or alone on the line above it. Python and YAML share `#`.
+// end of the line a diagnostic starts on, or alone on the line above it. Python, YAML and TOML share `#`;
+// JSON has no comments, so a JSON file (a DAG, a catalogue index) is never offered one (`holdsComments`).
 // A comment that suppresses nothing (none of its codes matched a diagnostic of its target lines) gets
 // RL033, computed here from the same file's diagnostics, so it follows each edit as they do.
 import type { Code, Diagnostic, Position, Range, TextEdit } from '../types';
@@ -180,8 +181,21 @@ export function unusedSuppressions(
   return out;
 }
 
-/** The edit that suppresses `code` on `line`: a new trailing comment, or the code added to one already there. */
-export function suppressionEdit(text: string, line: number, code: Code): TextEdit {
+/**
+ * Whether a suppression comment can be written into `file`: not into JSON, which has no comments (one
+ * there would stop the file loading: `json.load` fails on `#`). Its diagnostics are silenced by settings.
+ */
+export function holdsComments(file: string): boolean {
+  return !/\.json$/i.test(file);
+}
+
+/**
+ * The edit that suppresses `code` on `line`: the code added to the comment already there, else a new trailing
+ * comment — or, when the line ends in a backslash (a comment after it ends the line too early: Python's
+ * line continuation becomes a syntax error), a comment alone on the line above; null when that line
+ * continues too, where no comment can go.
+ */
+export function suppressionEdit(text: string, line: number, code: Code): TextEdit | null {
   const lines = new LineIndex(text);
   const lineText = lines.lineText(line).replace(/\r$/, '');
   const m = COMMENT.exec(lineText);
@@ -191,7 +205,26 @@ export function suppressionEdit(text: string, line: number, code: Code): TextEdi
     return { range: { start: pos, end: pos }, newText: `${m[1].trim() === '' ? '' : ', '}${code}` };
   }
   const trimmed = lineText.trimEnd();
+  const comment = `# registry-lens: ignore[${code}]`;
+  if (continues(trimmed)) {
+    if (line > 0 && continues(lines.lineText(line - 1))) return null;
+    const at: Position = { line, character: 0 };
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return { range: { start: at, end: at }, newText: `${/^\s*/.exec(lineText)?.[0] ?? ''}${comment}${eol}` };
+  }
   const start: Position = { line, character: trimmed.length };
   const end: Position = { line, character: lineText.length };
-  return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}# registry-lens: ignore[${code}]` };
+  return { range: { start, end }, newText: `${trimmed === '' ? '' : '  '}${comment}` };
+}
+
+/** Whether a line continues on the next: it ends (spaces and a CR aside) in an odd run of backslashes. */
+function continues(line: string): boolean {
+  let end = line.trimEnd().length;
+  let odd = false;
+  // counted by hand: a pattern anchored at the end is tried from every backslash of a long run (quadratic)
+  while (end > 0 && line[end - 1] === '\\') {
+    odd = !odd;
+    end--;
+  }
+  return odd;
 }

@@ -11,6 +11,8 @@ export interface SchemaProblem {
   message: string;
   /** A replacement for an unknown key that is close to a known one. */
   rename?: { range: Range; newText: string };
+  /** The mapping has the key `rename` names already: renaming would make a duplicate key, so no fix. */
+  taken?: boolean;
 }
 
 export interface ProblemOptions {
@@ -118,7 +120,8 @@ function problem(root: Lit, e: ErrorObject, opts: ProblemOptions): SchemaProblem
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
       const key = dictEntry(node, name)?.key;
-      return key && opts.unknownKey ? opts.unknownKey(name, segments, key) : null;
+      const p = key && opts.unknownKey ? opts.unknownKey(name, segments, key) : null;
+      return p?.rename && dictEntry(node, p.rename.newText) ? { ...p, taken: true } : p;
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);

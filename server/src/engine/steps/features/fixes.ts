@@ -1,7 +1,7 @@
 // Quick fixes of the diagnostics under a range, and "Fix all" of a file. Most fixes travel with their
 // diagnostic; those that need the file text (RL003 "move to STEP_OVERRIDES", RL005 "add
-// builder_step_name", the suppression comment) are built here on demand, and stubs get the
-// project's own imports (stubImports.ts).
+// builder_step_name", the suppression comment where the file's format has comments) are built here on
+// demand, and stubs get the project's own imports (stubImports.ts).
 import type { Code, Diagnostic, Fix, Range, TextEdit } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../text/lineIndex';
@@ -9,25 +9,19 @@ import { overlaps } from '../../text/ranges';
 import { fieldStr, type RegistrySource, type StepEntry } from '../model/source';
 import { builderFileName, builderStub } from '../../util/naming';
 import { expectedDir } from '../checks/components';
-import { suppressionEdit } from '../../checks/suppress';
+import { holdsComments, suppressionEdit } from '../../checks/suppress';
 import { appendStub, styledStub } from './stubImports';
 
 export function fixes(ws: StepWorkspace, file: string, range: Range): { diagnostic: Diagnostic; fix: Fix }[] {
   const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
-  const text = ws.text(file);
+  const text = holdsComments(file) ? ws.text(file) : undefined;
   for (const d of ws.diagnostics(file)) {
     if (!overlaps(d.range, range)) continue;
     for (const fix of ownFixes(ws, file, d)) out.push({ diagnostic: d, fix });
-    if (text !== undefined && d.code !== 'RL033') {
-      // an unused suppression is removed, not suppressed
-      out.push({
-        diagnostic: d,
-        fix: {
-          title: `Suppress ${d.code} on this line`,
-          edits: [{ file, edits: [suppressionEdit(text, d.range.start.line, d.code)] }],
-        },
-      });
-    }
+    // an unused suppression is removed, not suppressed; a file without comments (JSON) gets none
+    const edit = text !== undefined && d.code !== 'RL033' ? suppressionEdit(text, d.range.start.line, d.code) : null;
+    if (edit)
+      out.push({ diagnostic: d, fix: { title: `Suppress ${d.code} on this line`, edits: [{ file, edits: [edit] }] } });
   }
   return out;
 }
@@ -124,9 +118,12 @@ function addBuilderField(ws: StepWorkspace, file: string, keyRange: Range): Fix 
   if (first) {
     const at = first.key.range.start;
     const indent = /^\s*/.exec(lines.lineText(at.line))?.[0] ?? '';
-    const sameLine = entry.value.range.start.line === at.line;
-    const field = yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}",`;
-    edit = { range: { start: at, end: at }, newText: sameLine ? `${field}${yaml ? ',' : ''} ` : `${field}\n${indent}` };
+    // A flow mapping (every Python dict) takes a comma and may hold the field on its first key's line; a
+    // YAML block mapping (whose range may start at its first key, after an anchor or a tag) takes a line.
+    const flow = !yaml || text[lines.offset(entry.value.range.start)] === '{';
+    const sameLine = flow && entry.value.range.start.line === at.line;
+    const field = (yaml ? `builder_step_name: ${cls}` : `"builder_step_name": "${cls}"`) + (flow ? ',' : '');
+    edit = { range: { start: at, end: at }, newText: sameLine ? `${field} ` : `${field}\n${indent}` };
   } else {
     const at = lines.position(lines.offset(entry.value.range.start) + 1);
     edit = {

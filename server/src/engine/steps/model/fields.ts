@@ -88,13 +88,16 @@ export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settin
             'RL016',
             `Unknown field '${key}'. Did you mean '${near}'?`,
             {
-              fixes: [
-                {
-                  title: `Rename to '${near}'`,
-                  preferred: true,
-                  edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }],
-                },
-              ],
+              // renaming onto a field the entry has already would duplicate the key
+              fixes: e.fields.has(near)
+                ? []
+                : [
+                    {
+                      title: `Rename to '${near}'`,
+                      preferred: true,
+                      edits: [{ file: e.file, edits: [{ range: innerOfKey(e, key), newText: near }] }],
+                    },
+                  ],
             },
           ),
         );

@@ -43,9 +43,10 @@ function read(file: string, facts: YamlFacts): MetaDoc {
   for (const p of checkMetaSchema(root)) {
     doc.diagnostics.push(
       diag(file, p.range, p.rename ? 'RL016' : 'RL020', p.message, {
-        fixes: p.rename
-          ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }]
-          : [],
+        fixes:
+          p.rename && !p.taken
+            ? [{ title: `Rename to '${p.rename.newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] }]
+            : [],
       }),
     );
   }

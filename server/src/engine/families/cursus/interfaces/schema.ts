@@ -1,10 +1,12 @@
 // The step-interface schema (schemas/step-interface.schema.json, written from cursus's Pydantic
 // `StepInterface`), compiled once per process; RL020 for its violations, RL016 for unknown keys close
-// to a known one, and the walker hover and completion read descriptions and values from.
+// to a known one, and the walker hover and completion read descriptions and values from. The schema has
+// no `additionalProperties: false` (cursus ignores unknown keys: only RL016 names them), and scalars are
+// read by PyYAML's rule before validating (docs/cursus-interfaces.md, "Schema").
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../../types';
-import type { Lit } from '../../../literal';
+import { dictEntry, type Lit } from '../../../literal';
 import { diag } from './codes';
 import { misspeltKey, schemaProblems } from '../../../schema/problems';
 import { SchemaWalker, type SchemaNode } from '../../../schema/walk';
@@ -51,7 +53,8 @@ export function nearMissKeys(file: string, root: Lit): Diagnostic[] {
         if (p?.rename) {
           const { newText } = p.rename;
           const fix = { title: `Rename to '${newText}'`, preferred: true, edits: [{ file, edits: [p.rename] }] };
-          out.push(diag(file, p.range, 'RL016', p.message, { fixes: [fix] }));
+          // renaming onto a key the mapping has already would duplicate it (YAML rejects the document)
+          out.push(diag(file, p.range, 'RL016', p.message, { fixes: dictEntry(v, newText) ? [] : [fix] }));
         }
         continue;
       }
