@@ -67,7 +67,7 @@ interface FixesInput extends FolderInput {
   code?: unknown;
 }
 
-/** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
+/** The few fields of the CLI's documents (engine/documents/jsonDocuments.ts) the tools' one-line summaries read. */
 interface CheckFields {
   summary: { errors: number; warnings: number; information: number; hints: number };
 }

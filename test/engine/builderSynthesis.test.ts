@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, checkDefinition, checkFix, checkHover } from './helpers';
 import { renderExplanation } from '../../server/src/engine/render/explainText';
-import { explainDocument } from '../../server/src/engine/render/jsonDocuments';
+import { explainDocument } from '../../server/src/engine/documents/jsonDocuments';
 
 const WS = '/developer_workspaces/developers';
 const REG = `${WS}/alice_ml/src/cursus_dev/registry/workspace_registry.py`;

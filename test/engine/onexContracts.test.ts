@@ -5,10 +5,10 @@
 // triggers; hover, definition, completion, symbols, Explain and list on nodes.
 import { strict as assert } from 'node:assert';
 import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
-import { ratio, closeMatch } from '../../server/src/engine/families/onex-contracts/difflib';
-import { LINTER_FIELDS } from '../../server/src/engine/families/onex-contracts/shapeRules';
-import { explicitContractPath, moduleLines } from '../../server/src/engine/families/onex-contracts/explicitPath';
-import { moduleBindings } from '../../server/src/engine/families/onex-contracts/bindings';
+import { ratio, closeMatch } from '../../server/src/engine/families/onex/contracts/difflib';
+import { LINTER_FIELDS } from '../../server/src/engine/families/onex/contracts/shapeRules';
+import { explicitContractPath, moduleLines } from '../../server/src/engine/families/onex/contracts/explicitPath';
+import { moduleBindings } from '../../server/src/engine/families/onex/contracts/bindings';
 
 const PY = '/pyproject.toml';
 const pyproject = (entries: Record<string, string>): string =>

@@ -6,14 +6,14 @@ import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from '
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
 import type { DependencyGraph } from '../engine/api';
-import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
-import { explainDocument, fixDocument, locateDocument, type JsonDocument } from '../engine/render/jsonDocuments';
+import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
+import { explainDocument, fixDocument, locateDocument, type JsonDocument } from '../engine/documents/jsonDocuments';
 import {
   pageRequestError,
   pagedCheckDocument,
   pagedGraphDocument,
   pagedListDocument,
-} from '../engine/render/pagedDocuments';
+} from '../engine/documents/pagedDocuments';
 import { pageLine, type Page } from '../engine/render/paging';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';

@@ -2,8 +2,8 @@
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names
 // and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
-import type { CheckFilter } from '../engine/render/checkFilter';
-import type { JsonDocument } from '../engine/render/jsonDocuments';
+import type { CheckFilter } from '../engine/documents/checkFilter';
+import type { JsonDocument } from '../engine/documents/jsonDocuments';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
 export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };
@@ -192,7 +192,7 @@ export interface NewWorkspaceResult {
 /**
  * The CLI's JSON documents (`check`/`explain`/`list --format json`) of what the server has now —
  * unsaved edits included, as in the Problems panel — for the editor's language-model tools; those of
- * check, list and graph paged as the MCP server's tools page them (engine/render/pagedDocuments.ts).
+ * check, list and graph paged as the MCP server's tools page them (engine/documents/pagedDocuments.ts).
  * `folder` is the root URI the documents' relative paths are resolved against.
  */
 export interface FolderDocument {

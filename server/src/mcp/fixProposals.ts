@@ -5,7 +5,7 @@
 // (as many) to say so when it comes again.
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Fix } from '../engine/types';
-import { fixDocument, fixEdits } from '../engine/render/jsonDocuments';
+import { fixDocument, fixEdits } from '../engine/documents/jsonDocuments';
 import type { FixInput, FixProposal } from './schemas';
 
 const MAX_KEPT = 1000;

@@ -4,7 +4,7 @@
 // before anything is read from it), how a workspace id becomes a context, and the result shape.
 import { existsSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
-import type { JsonDocument } from '../engine/render/jsonDocuments';
+import type { JsonDocument } from '../engine/documents/jsonDocuments';
 import type { ContextId } from '../engine/types';
 import { resolveInRoot } from '../host/containment';
 import type { FixProposals } from './fixProposals';

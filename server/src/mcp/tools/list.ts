@@ -2,7 +2,7 @@
 // CLI's `list --format json` document (one builder); the text names the contexts there are.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { PAGE_SIZES, pagedListDocument } from '../../engine/render/pagedDocuments';
+import { PAGE_SIZES, pagedListDocument } from '../../engine/documents/pagedDocuments';
 import { pageLine } from '../../engine/render/paging';
 import { listDocument as listSchema, modeInput, workspaceInput } from '../schemas';
 import { pageInput, pageOutput } from '../paging';

@@ -4,7 +4,7 @@
 // `--scan-contracts` run as the pre-commit hook and CI run it: what it reads, its baseline, its scope.
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../helpers';
-import { lintTopic } from '../../../../server/src/engine/families/onex-contracts/topicNaming';
+import { lintTopic } from '../../../../server/src/engine/families/onex/contracts/topicNaming';
 import type { Diagnostic } from '../../../../server/src/engine/types';
 
 const PRODUCERS =

@@ -13,8 +13,8 @@
 // an error on a required dependency (it fails in either order), a warning on an optional one.
 import type { Diagnostic } from '../../../types';
 import { diag } from '../codes';
-import type { MetaDoc } from '../../step-registry/pipeline/types';
-import { resolveDep, type DepEnv, type Edge } from '../../step-registry/pipeline/dependencies';
+import type { MetaDoc } from '../../../steps/pipeline/types';
+import { resolveDep, type DepEnv, type Edge } from '../../../steps/pipeline/dependencies';
 
 export function resolveDeps(
   doc: MetaDoc,
