@@ -15,36 +15,21 @@ export interface StringConstant {
   end: number;
 }
 
-/** A module CPython rejects: the caller gets no constants. */
-class Rejected extends Error {}
-
 /** The letters before a string's quote, lower-cased. */
 const prefixOf = (piece: Node): string => (piece.firstChild?.text ?? '').replace(/['"]+$/, '').toLowerCase();
 
-/** The str constants of `text` in source order of their units, or null when CPython 3.12 would not parse it. */
+/** The str constants of `text` in source order, or null when CPython 3.12 would not parse it. */
 export function stringConstants(text: string): StringConstant[] | null {
   return withPythonTree(
     text,
     (tree) => {
       if (tree.rootNode.hasError) return null;
       const out: StringConstant[] = [];
-      const stack: Node[] = [tree.rootNode];
-      try {
-        for (let n = stack.pop(); n; n = stack.pop()) {
-          if (n.type === 'string' || n.type === 'concatenated_string') {
-            const pieces = n.type === 'string' ? [n] : n.namedChildren.filter((c) => c?.type === 'string');
-            unit(pieces as Node[], out, stack);
-            continue;
-          }
-          const kids = n.namedChildren;
-          for (let i = kids.length - 1; i >= 0; i--) {
-            const k = kids[i];
-            if (k) stack.push(k);
-          }
-        }
-      } catch (e) {
-        if (e instanceof Rejected) return null;
-        throw e;
+      // Found inside wasm, nested ones (in a field's expression) included: no walk of every node across its boundary.
+      for (const n of tree.rootNode.descendantsOfType(['string', 'concatenated_string'])) {
+        if (n.type === 'string' && n.parent?.type === 'concatenated_string') continue;
+        const pieces = n.type === 'string' ? [n] : n.namedChildren.filter((c) => c?.type === 'string');
+        if (!unit(pieces as Node[], out)) return null;
       }
       return out.sort((a, b) => a.start - b.start);
     },
@@ -52,24 +37,20 @@ export function stringConstants(text: string): StringConstant[] | null {
   );
 }
 
-/**
- * One string unit (a literal or an implicit concatenation): its constants, and the expressions inside its fields pushed
- * to be walked.
- */
-function unit(pieces: readonly Node[], out: StringConstant[], stack: Node[]): void {
+/** One string unit (a literal or an implicit concatenation): its constants; false when CPython rejects it. */
+function unit(pieces: readonly Node[], out: StringConstant[]): boolean {
   const prefixes = pieces.map(prefixOf);
   // t-strings are Python 3.14's; bytes beside text is "cannot mix bytes and nonbytes literals".
-  if (prefixes.some((p) => p.includes('t'))) throw new Rejected();
+  if (prefixes.some((p) => p.includes('t'))) return false;
   const bytes = prefixes.filter((p) => p.includes('b')).length;
-  if (bytes > 0 && bytes < pieces.length) throw new Rejected();
-  if (bytes > 0) return;
+  if (bytes > 0) return bytes === pieces.length;
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
-  if (!first || !last) return;
+  if (!first || !last) return true;
   if (!prefixes.some((p) => p.includes('f'))) {
     const value = pieces.map((p, i) => bodyValue(p, prefixes[i] ?? '')).join('');
     out.push({ value, start: first.startIndex, end: last.endIndex });
-    return;
+    return true;
   }
   // A JoinedStr: literal runs between fields, each one constant; a debug field (`{x=}`) puts its own text into the
   // run before it, which then ends in `=` or a blank: a run no caller here looks for, dropped.
@@ -85,11 +66,12 @@ function unit(pieces: readonly Node[], out: StringConstant[], stack: Node[]): vo
       if (c?.type === 'string_content') runs.add(literal(c.text, raw), c.startIndex, c.endIndex);
       else if (c?.type === 'interpolation') {
         runs.flush(c.children.some((x) => x?.type === '='));
-        field(c, raw, out, stack);
+        spec(c, raw, out);
       }
     }
   });
   runs.flush(false);
+  return true;
 }
 
 /** The literal run of an f-string being read, and the constants it became. */
@@ -109,10 +91,8 @@ class Runs {
   }
 }
 
-/** A replacement field: its expression walked later, its format specifier's text as constants of their own. */
-function field(f: Node, raw: boolean, out: StringConstant[], stack: Node[]): void {
-  const expr = f.childForFieldName('expression');
-  if (expr) stack.push(expr);
+/** A replacement field's format specifier: its text, cut by nested fields, as constants of their own. */
+function spec(f: Node, raw: boolean, out: StringConstant[]): void {
   const spec = f.childForFieldName('format_specifier');
   if (!spec) return;
   // The specifier's text after its `:`, cut by nested fields.
@@ -125,8 +105,6 @@ function field(f: Node, raw: boolean, out: StringConstant[], stack: Node[]): voi
   for (const c of spec.namedChildren) {
     if (c?.type !== 'format_expression') continue;
     emit(c.startIndex);
-    const inner = c.childForFieldName('expression');
-    if (inner) stack.push(inner);
     at = c.endIndex;
   }
   emit(spec.endIndex);

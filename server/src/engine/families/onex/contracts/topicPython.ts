@@ -60,12 +60,18 @@ export interface TopicLiteral {
 }
 
 /**
- * Text that can hold a constant starting `onex.`: those five characters, written plainly, split across implicitly
- * concatenated pieces or a backslash-continued line, or written as an escape (the rest of a module needs no parse).
+ * Text that can hold a constant looking like a topic: `onex.` at the start of a string's text (after its quote, a field
+ * of an f-string, a specifier's colon, a backslash-continued line) and `.v` and a digit, each plain or split across
+ * implicitly concatenated pieces and continued lines; or an escape that may write one of those characters. Only such
+ * a module is parsed (a tenth of omnibase_infra's).
  */
 const SPLIT = String.raw`(?:\\\r?\n|\\\r|["']{1,3}(?:\s|#[^\n\r]*|\\\r?\n)*[rRuUfF]{0,2}["']{1,3})*`;
-const WRITTEN = new RegExp(`o${SPLIT}n${SPLIT}e${SPLIT}x${SPLIT}\\.`);
-const ESCAPED = /\\(?:x(?:6[5eEfF]|78|2[eE])|u00(?:6[5eEfF]|78|2[eE])|U0000(?:006[5eEfF]|0078|002[eE])|[0-7]|N\{)/;
+const START = new RegExp(String.raw`(?:["'}:]|\\\r?\n|\\\r)o${SPLIT}n${SPLIT}e${SPLIT}x${SPLIT}\.`);
+const VERSION = new RegExp(String.raw`\.${SPLIT}v${SPLIT}\p{Nd}`, 'u');
+const ESCAPED = new RegExp(
+  String.raw`\\(?:x(?:6[5eEfF]|7[68]|2[eE]|3\d)|u00(?:6[5eEfF]|7[68]|2[eE]|3\d)|` +
+    String.raw`U0000(?:006[5eEfF]|007[68]|002[eE]|003\d)|[0-7]|N\{)`,
+);
 
 /** Python's `str.splitlines` boundaries, on a text whose line ends `read_text` has made `\n`. */
 const PY_LINES = /[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
@@ -76,7 +82,7 @@ const PY_LINES = /[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
  * `source.splitlines()`). A module `ast.parse` rejects has none (:330-333).
  */
 export function readTopicModule(text: string): TopicLiteral[] {
-  if (!text.includes('onex.') && !WRITTEN.test(text) && !ESCAPED.test(text)) return [];
+  if (!(START.test(text) && VERSION.test(text)) && !ESCAPED.test(text)) return [];
   const constants = stringConstants(text)?.filter((c) => HEURISTIC.test(c.value));
   if (!constants?.length) return [];
   const index = new LineIndex(text);
