@@ -5,7 +5,7 @@ import { perDatabase, QueryGroup, type Query } from '../../../db/database';
 import { sameList } from '../../../util/equality';
 import { FAMILY } from './facts';
 import type { Objection } from './objection';
-import { contractQueries, type ContractQueries } from './queries';
+import type { ContractQueries } from './queries';
 import { TOPIC_BASELINE } from './topicNaming';
 import { topicModuleObjections, topicModuleRoot, type TopicLayout } from './topicPython';
 
