@@ -77,9 +77,9 @@ const ESCAPED = new RegExp(
 const PY_LINES = /[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 /**
- * `_extract_topics_from_python_file` (:314-337): the module's string constants that look like topics, less those on a
- * line holding `noqa: topic-naming-lint` (`_is_suppressed`, :302-306: the physical line `lineno` names in
- * `source.splitlines()`). A module `ast.parse` rejects has none (:330-333).
+ * `_extract_topics_from_python_file` (:322-344): the module's string constants that look like topics, less those on a
+ * line holding `noqa: topic-naming-lint` (`_is_suppressed`, :309-313: the physical line `lineno` names in
+ * `source.splitlines()`). A module `ast.parse` rejects has none (:336-339).
  */
 export function readTopicModule(text: string): TopicLiteral[] {
   if (!(START.test(text) && VERSION.test(text)) && !ESCAPED.test(text)) return [];
@@ -99,7 +99,7 @@ export function readTopicModule(text: string): TopicLiteral[] {
 }
 
 /**
- * The gate's objections to a module's constants (`scan_python`, :340-375), less those a baseline line appears in. The
+ * The gate's objections to a module's constants (`scan_python`, :347-375), less those a baseline line appears in. The
  * gate matches `{py_path}:{lineno}: {violation}` with the hook's absolute path: `/` and the root-relative path are its
  * end, so a line matching there matches the hook's text too (one naming the checkout's location drops more there).
  */
