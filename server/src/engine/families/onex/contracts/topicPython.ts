@@ -8,7 +8,7 @@ import type { LayoutReads } from '../../../analysis/files';
 import { LineIndex } from '../../../text/lineIndex';
 import { stringConstants } from '../../../python/stringConstants';
 import type { Objection } from './objection';
-import { lintTopic } from './topicNaming';
+import { lintedTopics } from './topicNaming';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 
 /** Gate-file text that runs the Python half: the hook's wrapper, or the linter given `--scan-python`. */
@@ -108,19 +108,5 @@ export function topicModuleObjections(
   literals: readonly TopicLiteral[],
   baseline: readonly string[],
 ): Objection[] {
-  const out: Objection[] = [];
-  for (const t of literals) {
-    for (const v of lintTopic(t.value)) {
-      if (baseline.some((b) => `/${file}:${t.line}: ${v.message}`.includes(b))) continue;
-      out.push({
-        validator: 'topic-naming',
-        rule: v.rule,
-        code: 'RL057',
-        range: t.range,
-        level: 'fail',
-        message: `${v.message} (lint_topic_names.py:141-213)`,
-      });
-    }
-  }
-  return out;
+  return lintedTopics(literals, (t) => `/${file}:${t.line}: `, baseline);
 }
