@@ -11,7 +11,8 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { RegistryEngine } from '../../../../server/src/engine/engine';
 import type { Diagnostic, SettingsInput } from '../../../../server/src/engine/types';
-import { wasm } from '../../helpers';
+import { initParsers, wasm } from '../../helpers';
+import { readTopicModule } from '../../../../server/src/engine/families/onex/contracts/topicPython';
 
 const PYTHON = join(homedir(), '.pyenv/versions/3.12.1/bin/python');
 const SCRIPT = '/work/real/omnibase_infra/scripts/validation/lint_topic_names.py';
@@ -190,5 +191,24 @@ describe('ONEX conformance: the topic-naming gate’s --scan-python half (lint_t
     engine.setFile('.pre-commit-config.yaml', 'repos: []\n');
     engine.update();
     assert.equal(count(), 0);
+  });
+
+  it('hostile modules: runs of quotes, blanks and comments after an `o` are read in linear time; a huge module is read', async () => {
+    await initParsers();
+    // Each would take exponential or quadratic time in a prefilter that tried every way to split the quotes.
+    for (const text of [
+      `"o${'"'.repeat(200_000)}z`,
+      `'o'${' \n'.repeat(200_000)}x`,
+      `"o"  #${'x'.repeat(200_000)}\n`,
+      `"o\\\n`.repeat(50_000),
+    ])
+      assert.deepEqual(readTopicModule(text), []);
+    const big = `${'x = "onex.evt.platform.ok.v1"\n'.repeat(20_000)}y = ("onex.evt.bad_p" ".z.v1")\n`;
+    assert.deepEqual(
+      readTopicModule(big)
+        .map((t) => [t.value, t.line])
+        .slice(-1),
+      [['onex.evt.bad_p.z.v1', 20_001]],
+    );
   });
 });
