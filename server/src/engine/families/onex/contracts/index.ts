@@ -41,11 +41,12 @@ export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
   },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
-  // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
-  // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
+  // handler contract, or a module the topic-naming gate scans, reads only it (and the modules and contracts the
+  // analysis asks for: `wantedFiles`); an open pyproject or artifact registry needs the whole root (trigger globs name
+  // any directory).
   parts: {
     of: () => PART,
-    readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null),
+    readBy: (_path, role) => (['contract', 'handler', 'topics'].includes(role.role) ? [PART] : null),
     below: () => [PART],
   },
   unitKeys,
