@@ -17,6 +17,7 @@ import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
 import { topicPlaced } from './topicCheck';
+import { topicModuleKeys, topicModulePlaced } from './topicModules';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
 import type { FamilyQueries } from '../../../analysis/family';
@@ -72,8 +73,11 @@ function uncited(message: string): string {
 
 export function unitKeys(q: FamilyQueries): string[] {
   const c = contractQueries(q.files);
-  if (!c.isOnexRepo()) return [];
+  // The modules the topic-naming gate's Python half scans are there only where a repository runs it.
+  const modules = topicModuleKeys(c).map((f) => `p:${f}`);
+  if (!c.isOnexRepo()) return modules;
   return [
+    ...modules,
     'entries',
     ...c.contracts().map((f) => `c:${f}`),
     ...c.handlerContracts().map((f) => `h:${f}`),
@@ -88,6 +92,7 @@ export function unit(key: string, q: FamilyQueries): Diagnostic[] {
   const file = key.slice(2);
   if (key.startsWith('c:')) return checkContract(c, file, active);
   if (key.startsWith('h:')) return checkHandlerContract(c, file, active);
+  if (key.startsWith('p:')) return report(file, topicModulePlaced(c, file), active);
   return checkArtifacts(c, file);
 }
 

@@ -2,18 +2,20 @@
 // a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
 // a CI workflow) reduced to the validators it names, the runtime-profiles allowlists and tenant-ingress
 // options it passes, a runtime-profiles allowlist reduced to its node ids, the tenant_scoped_ingress
-// allowlist (ingressAllowlist.ts), or the topic-naming gate's baseline reduced to its lines (topicNaming.ts).
+// allowlist (ingressAllowlist.ts), the topic-naming gate's baseline reduced to its lines (topicNaming.ts), or a
+// module the gate's Python half scans reduced to the topics it lints (topicPython.ts).
 import type { PyprojectDoc } from './pyproject';
 import type { ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import type { ValidatorId } from './validators';
 import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
+import type { TopicLiteral } from './topicPython';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'onex-contracts';
 
 export type ContractRoleName =
-  'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress' | 'baseline';
+  'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress' | 'baseline' | 'topics';
 export interface ContractRole {
   family: 'onex-contracts';
   role: ContractRoleName;
@@ -27,9 +29,12 @@ export type ContractFacts =
   | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[]; ingress: IngressOptions | null }
   | { kind: 'allowlist'; nodeIds: string[] }
   | { kind: 'ingress'; doc: IngressAllowlist }
-  | { kind: 'baseline'; lines: string[] };
+  | { kind: 'baseline'; lines: string[] }
+  | { kind: 'topics'; literals: TopicLiteral[] };
 
 const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });
+/** A module the topic-naming gate's Python half scans (classified by the family's layout: topicPython.ts). */
+export const TOPICS_ROLE = role('topics');
 const ROLES: readonly [RegExp, ContractRole][] = [
   [/(^|\/)pyproject\.toml$/, role('pyproject')],
   [/(^|\/)contract\.yaml$/, role('contract')],

@@ -3,20 +3,34 @@
 // handler contracts and the artifact registry — checked against the validators the repository runs.
 // A peer of the 2025-format ONEX family (../onex), which reads registry.yaml and version directories.
 import type { Family } from '../../../analysis/family';
-import { REGISTRY_GLOB, type ContractFacts, type ContractRole } from './facts';
+import { classifyContract, REGISTRY_GLOB, TOPICS_ROLE, type ContractFacts, type ContractRole } from './facts';
 import { contractFiles } from './reader';
 import { ONEX_CONTRACT_CODES } from './codes';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { contractQueries } from './queries';
 import { unit, unitKeys } from './checks';
 import { contractFeatures } from './features';
+import { topicLayout, topicModuleRoot, type TopicLayout } from './topicPython';
 
 /** The part of the root its files are: no path, so no context of another family is named so. */
 const PART = '\0onex-contracts';
 const SOURCE_DIR = /(^|\/)src\//;
 
-export const onexContracts: Family<ContractRole, ContractFacts> = {
+export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
   ...contractFiles,
+  // The modules the topic-naming gate's Python half scans are the family's only in a repository that runs it: where
+  // that is takes the gate files and the directories the host reported, and a new walk then finds the modules.
+  layout: topicLayout,
+  relevance: (layout) => JSON.stringify(layout.roots),
+  classifier:
+    ({ layout }) =>
+    (path) =>
+      classifyContract(path) ?? (topicModuleRoot(path, layout) === null ? null : TOPICS_ROLE),
+  // Such a module is kept as the topics it holds: its text can go (the modules entry points name are read again).
+  factsKeep: (role) => (role.role === 'topics' ? 'strings' : undefined),
+  stringsOf: (facts, each) => {
+    if (facts.kind === 'topics') for (const t of facts.literals) t.value = each(t.value);
+  },
   codes: ONEX_CONTRACT_CODES,
   settings: ONEX_CONTRACT_SETTINGS,
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
@@ -27,11 +41,12 @@ export const onexContracts: Family<ContractRole, ContractFacts> = {
   },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
-  // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
-  // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
+  // handler contract, or a module the topic-naming gate scans, reads only it (and the modules and contracts the
+  // analysis asks for: `wantedFiles`); an open pyproject or artifact registry needs the whole root (trigger globs name
+  // any directory).
   parts: {
     of: () => PART,
-    readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null),
+    readBy: (_path, role) => (['contract', 'handler', 'topics'].includes(role.role) ? [PART] : null),
     below: () => [PART],
   },
   unitKeys,

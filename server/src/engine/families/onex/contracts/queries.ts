@@ -21,6 +21,7 @@ import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { shapeObjections } from './shapeRules';
 import { gatePublishes } from './ingress';
 import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
+import type { TopicLiteral } from './topicPython';
 
 const NONE = '';
 /** The allowlist key of a contract with no pyproject.toml above it. */
@@ -152,6 +153,11 @@ export class ContractQueries extends QueryGroup<FileQueries> {
   topicBaseline(path: string): readonly string[] | null {
     const f = this.facts(path);
     return f?.kind === 'baseline' ? f.lines : null;
+  }
+  /** The topic constants of a module the topic-naming gate's Python half scans (topicPython.ts). */
+  topicLiterals(path: string): readonly TopicLiteral[] {
+    const f = this.facts(path);
+    return f?.kind === 'topics' ? f.literals : [];
   }
   contracts(): string[] {
     return this.deps.filesOf(FAMILY, 'contract');

@@ -8,6 +8,7 @@ import { passedAllowlists, readAllowlist } from './profiles';
 import { ingressOptions, readIngressAllowlist } from './ingressAllowlist';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
 import { readTopicBaseline } from './topicNaming';
+import { readTopicModule } from './topicPython';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
   name: FAMILY,
@@ -37,6 +38,8 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
         return { facts: { kind: 'ingress', doc: readIngressAllowlist(text) } };
       case 'baseline':
         return { facts: { kind: 'baseline', lines: readTopicBaseline(text) } };
+      case 'topics':
+        return { facts: { kind: 'topics', literals: readTopicModule(text) } };
       default: {
         const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
         return {

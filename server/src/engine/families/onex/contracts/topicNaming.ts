@@ -173,10 +173,22 @@ export function topicObjections(shown: string, doc: ContractDoc, baseline: reado
   // are one beside auto-wiring's (shapeRules.ts), a syntax error is RL030 alone; a root that is no mapping has no
   // topics (:275).
   if (!doc.loads || doc.root?.kind !== 'dict') return [];
+  return lintedTopics(gateTopics(doc.root), () => `${shown}: `, baseline);
+}
+
+/**
+ * The gate's objections to topics, in its order and words, less the violations whose printed line (`where` the topic
+ * is, then the violation) holds a line of the baseline (:638-646).
+ */
+export function lintedTopics<T extends GateTopic>(
+  topics: readonly T[],
+  where: (t: T) => string,
+  baseline: readonly string[],
+): Objection[] {
   const out: Objection[] = [];
-  for (const t of gateTopics(doc.root)) {
+  for (const t of topics) {
     for (const v of lintTopic(t.value)) {
-      if (baseline.some((b) => `${shown}: ${v.message}`.includes(b))) continue;
+      if (baseline.some((b) => `${where(t)}${v.message}`.includes(b))) continue;
       out.push({
         validator: 'topic-naming',
         rule: v.rule,
