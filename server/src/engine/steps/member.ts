@@ -17,7 +17,7 @@ import type { DepEnv, Edge } from './pipeline/dependencies';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
-import type { WorkspacePaths } from './model/workspaceDirs';
+import type { ComponentStubs, WorkspacePaths } from './model/workspaceDirs';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -59,6 +59,8 @@ export interface StepParts<R> {
   tool?: string;
   /** Where its tool finds a developer workspace's files, and what their code imports (the first member's wins). */
   workspace?: WorkspacePaths;
+  /** The texts of a new builder and config module, for the "Create … stub" fixes (the first member's win). */
+  stubs?: ComponentStubs;
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**
