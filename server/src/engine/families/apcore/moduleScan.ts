@@ -14,13 +14,8 @@ import { isUnder } from '../../util/paths';
 import { QueryGroup, type Query } from '../../db/database';
 import { sameJson } from '../../util/equality';
 import { APCORE_SETTINGS } from './apcoreSettings';
-import {
-  APCORE_CONFIG_FILES,
-  DEFAULT_MAX_DEPTH,
-  DEFAULT_ROOT,
-  rootsFromSettings,
-  type ApcoreConfig,
-} from './projectConfig';
+import { rootsFromSettings, type ApcoreConfig } from './projectConfig';
+import { APCORE_CONFIG_FILES, DEFAULT_MAX_DEPTH, DEFAULT_ROOT } from './framework';
 import type { FileQueries } from '../../analysis/files';
 import type { ModuleLists, ModuleStage, StepFacts } from '../../steps/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
