@@ -22,7 +22,7 @@ import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } fro
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApModule, ApRoot } from './roots';
-import { META_SUFFIX } from '../../steps/pipeline/metadata';
+import { META_SUFFIX } from '../../steps/pipeline/metaFiles';
 
 /** What the scan reads: per-file facts, existence, links and settings, all tracked. */
 export interface ScanInputs {
