@@ -127,6 +127,7 @@ function feed(engine: RegistryEngine, files: Map<string, string>): void {
   const dirs = new Set<string>();
   for (const f of files.keys())
     for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) dirs.add(f.slice(0, i));
+  engine.commit();
   const interest = engine.interest();
   engine.setTree({ links: [], directories: [...dirs].filter((d) => interest.wantsDirectory(d)).sort() });
   for (const [f, text] of files) engine.setFile(f, text);

@@ -22,6 +22,7 @@ function filesUnder(root: string, rel = ''): string[] {
 async function engineOf(files: ReadonlyMap<string, string>, settings: SettingsInput = {}): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, text] of files) engine.setFile(path, text);
+  engine.commit();
   engine.setTree({
     links: [],
     directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),

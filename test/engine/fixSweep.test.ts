@@ -55,6 +55,7 @@ describe('fix sweep: no proposed fix breaks the file it edits', function () {
       }
       const engine = await RegistryEngine.create(wasm);
       for (const [f, text] of files) engine.setFile(f, text);
+      engine.commit();
       const tree: Tree = {
         links: [],
         directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),

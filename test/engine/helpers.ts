@@ -25,6 +25,7 @@ export async function analyze(
   const fx = parseFixture(text);
   const engine = await RegistryEngine.create(wasm, settings);
   for (const [path, t] of fx.files) engine.setFile(path, t);
+  engine.commit();
   engine.setTree({
     links: [],
     directories: directoriesOf([...fx.files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),

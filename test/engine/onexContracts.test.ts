@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
 import { ratio, closeMatch } from '../../server/src/engine/families/onex/contracts/difflib';
-import { LINTER_FIELDS } from '../../server/src/engine/families/onex/contracts/shapeRules';
+import { LINTER_FIELDS } from '../../server/src/engine/families/onex/framework';
 import { explicitContractPath, moduleLines } from '../../server/src/engine/families/onex/contracts/explicitPath';
 import { moduleBindings } from '../../server/src/engine/families/onex/contracts/bindings';
 

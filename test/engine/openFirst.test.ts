@@ -46,6 +46,7 @@ const EXAMPLES = [
 async function engineWith(files: ReadonlyMap<string, string>): Promise<RegistryEngine> {
   const engine = await RegistryEngine.create(wasm, {});
   for (const [path, text] of files) engine.setFile(path, text);
+  engine.commit();
   engine.setTree({
     links: [],
     directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
@@ -89,6 +90,7 @@ describe('engine: open files first', () => {
     settled.update();
     const engine = await RegistryEngine.create(wasm, {}, { reread: (path) => FILES.get(path) });
     for (const [path, text] of FILES) engine.setFile(path, text, true);
+    engine.commit();
     engine.setTree({
       links: [],
       directories: directoriesOf([...FILES.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
@@ -158,6 +160,7 @@ async function namesFirst(releaseHeld: boolean): Promise<void> {
     },
   );
   for (const [path, text] of disk) engine.setFile(path, text, path !== ALICE);
+  engine.commit();
   engine.setTree({
     links: [],
     directories: directoriesOf([...disk.keys()]).filter((d) => engine.interest().wantsDirectory(d)),

@@ -149,6 +149,7 @@ export const HOST_EDITS: HostEdit[] = [
 
 /** What a host's walk reports besides the files: its links, and the directories holding them the engine asks about. */
 function tellTree(engine: RegistryEngine, files: Map<string, string>, links: HostLink[]): void {
+  engine.commit();
   const directories = directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d));
   engine.setTree({ links, directories });
 }

@@ -157,6 +157,11 @@ export interface ExplainQuery {
   environmentTags?: string[];
 }
 
+/**
+ * A row of `list`: an entry a context resolves. The three step fields are a step entry's own (its registry's
+ * `sagemaker_step_type`, `builder_step_name`, `config_class`), null where the entry has none (a module, an ONEX
+ * node); their names are the JSON document's and the protocol's.
+ */
 export interface ListRow {
   name: string;
   source: string;
@@ -165,6 +170,7 @@ export interface ListRow {
   sagemakerStepType: string | null;
   builder: string | null;
   config: string | null;
+  /** The sources of the same name in other workspaces. */
   conflicts: string[];
   /** A family's one-line summary of the entry (ONEX: "3 versions · latest 1.2.0"). */
   detail?: string;

@@ -190,11 +190,19 @@ export class RegistryEngine {
   /**
    * The host's one question, answered from every registry family: which paths to read, which to read
    * beside an accepted one, which files the analysis still refers to, which directories it must know
-   * about; `walk` changes when only a new walk can find what became relevant (apcore roots moved).
+   * about; `walk` changes when only a new walk can find what became relevant (apcore roots moved). A pure read of
+   * what was committed (`commit`, `update`): a host commits its writes before it asks.
    */
   interest(): HostInterest {
-    this.core.syncPaths();
     return this.answers;
+  }
+  /**
+   * Hands the writes since the last commit (`setFile`, `deleteFile`, `setSkipped`, `setTree`) to the analysis in one
+   * batch: this is where a changed text is read again by its family (its facts, and the indices over them, settled
+   * before anything reads them). `update` commits what is left.
+   */
+  commit(): void {
+    this.core.commit();
   }
   /**
    * What the host's walk found besides files: symbolic links (judged under apcore roots) and the directories `interest`

@@ -156,7 +156,7 @@ export class Workspace {
    * read).
    */
   wantedFiles(): string[] {
-    this.syncPaths();
+    this.commit();
     return this.wantedQ(NONE).filter((p) => !this.known.has(p));
   }
 
@@ -169,7 +169,7 @@ export class Workspace {
 
   /** Moves whenever a family's layout moves so that only a new walk finds the files that became relevant. */
   relevanceVersion(): number {
-    this.syncPaths();
+    this.commit();
     const now = JSON.stringify(this.files.families.map((f) => f.relevance?.(this.files.layoutQ(f.name)) ?? ''));
     if (now !== this.lastRoots) {
       this.lastRoots = now;
@@ -273,7 +273,7 @@ export class Workspace {
    * Hands the pending writes (and the directories whose files came or went) to the database: work proportional to the
    * paths that changed.
    */
-  syncPaths(): void {
+  commit(): void {
     for (const dir of this.touchedDirs) {
       const node = this.tree.get(dir);
       this.files.dirFilesInput.set(dir, node ? [...node.files].sort() : []);
@@ -299,7 +299,7 @@ export class Workspace {
     first: ReadonlySet<string> = new Set(),
     onlyFirst = false,
   ): { changed: string[]; waiting: number; waitingFirst: number } {
-    this.syncPaths();
+    this.commit();
     const firstKey = [...first].sort().join('\n');
     // While only the open files' units run, until they have run once, the texts fed with them are let go
     // after the units ran, those whose facts they read: the others (another workspace's registry, whose
@@ -391,7 +391,7 @@ export class Workspace {
    */
   releaseHeld(): void {
     if (this.early > 0) return;
-    this.syncPaths();
+    this.commit();
     this.release();
   }
 

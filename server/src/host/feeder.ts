@@ -136,7 +136,7 @@ export class Feeder {
     return (
       !this.excluded(rel) &&
       this.engineRef !== undefined &&
-      (this.fetched.has(rel) || this.engineRef.interest().wants(rel))
+      (this.fetched.has(rel) || (this.engineRef.commit(), this.engineRef.interest().wants(rel)))
     );
   }
 
@@ -330,6 +330,8 @@ export class Feeder {
     // One flag per staged file, in the batch's order: no pair per file (a cold load stages 30,000).
     for (const [rel, text] of this.pending)
       if (typeof text === 'string') engine.setFile(rel, text, !this.open.has(rel));
+    // Here the batch is read: each changed text by its family.
+    engine.commit();
     const wanted = new Uint8Array(this.pending.size);
     let i = 0;
     for (const [rel, text] of this.pending) wanted[i++] = text !== null && this.accepts(rel) ? 1 : 0;
@@ -340,7 +342,7 @@ export class Feeder {
     }
     this.pending.clear();
     const partial = this.backlog.unread || this.unlisted;
-    if (partial) this.backlog.reorder(this.open, () => engine.interest());
+    if (partial) this.backlog.reorder(this.open, () => (engine.commit(), engine.interest()));
     const start = performance.now();
     const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
     const updateMs = performance.now() - start;

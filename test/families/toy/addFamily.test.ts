@@ -133,10 +133,12 @@ const TOYS = [...WORKSPACE.keys()].filter((p) => p.endsWith('.registry.json'));
 async function engineOf(Engine: typeof RegistryEngine, files: ReadonlyMap<string, string>): Promise<RegistryEngine> {
   const engine = await Engine.create(wasm, {});
   for (const [path, text] of files) engine.setFile(path, text);
+  engine.commit();
   engine.setTree({
     links: [],
     directories: directoriesOf([...files.keys()]).filter((d) => engine.interest().wantsDirectory(d)),
   });
+  engine.commit();
   return engine;
 }
 

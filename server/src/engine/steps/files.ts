@@ -14,7 +14,7 @@ import type { BindingDoc } from './pipeline/bindingDoc';
 import { sameJson } from '../util/equality';
 import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../db/database';
-import { wsDirOf, type WorkspacePaths } from './model/workspaceDirs';
+import { wsDirOf, type ComponentStubs, type WorkspacePaths } from './model/workspaceDirs';
 
 const NO_CLASSES: readonly ModuleClass[] = [];
 
@@ -25,11 +25,14 @@ export class StepFiles {
   private readonly byReader: ReadonlyMap<object, StepFamily>;
   /** What the members say of a developer workspace's files, each part from the first member saying it. */
   readonly workspacePaths: WorkspacePaths;
+  /** The templates of new component modules, from the first member that has them. */
+  readonly stubs: ComponentStubs | undefined;
 
   constructor(readonly files: FileQueries) {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
     this.workspacePaths = this.members.reduceRight<WorkspacePaths>((out, m) => ({ ...out, ...m.step.workspace }), {});
+    this.stubs = this.members.find((m) => m.step.stubs)?.step.stubs;
     this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
       this.firstFact('builderDiscovery', (f) => f.builders),
     );

@@ -8,16 +8,16 @@
 import type { Family } from '../analysis/family';
 import type { FileFamily, FileQueries } from '../analysis/files';
 import type { ComponentKind, DocumentLinkResult, ExplainSection } from '../api';
-import type { Diagnostic, Range } from '../types';
+import type { Diagnostic, Location, Range } from '../types';
 import type { Query } from '../db/database';
 import type { ModuleClass, PyClass } from '../python/facts';
 import type { RegistrySource, StepEntry } from './model/source';
-import type { ClassFiles, MappedClass, MetaDoc, ScannedModule } from './pipeline/types';
-import type { DepEnv, Edge } from './pipeline/dependencies';
+import type { ClassFiles, DepEnv, Edge, MappedClass, MetaDep, MetaDoc, ScannedModule } from './pipeline/types';
+import type { SchemaNode } from '../schema/walk';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
-import type { WorkspacePaths } from './model/workspaceDirs';
+import type { ComponentStubs, WorkspacePaths } from './model/workspaceDirs';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -59,6 +59,8 @@ export interface StepParts<R> {
   tool?: string;
   /** Where its tool finds a developer workspace's files, and what their code imports (the first member's wins). */
   workspace?: WorkspacePaths;
+  /** The texts of a new builder and config module, for the "Create … stub" fixes (the first member's win). */
+  stubs?: ComponentStubs;
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**
@@ -127,6 +129,20 @@ export interface DiscoveryRules {
   exampleProblems(meta: MetaDoc, id: string): Diagnostic[];
   /** Stage 6: a companion's dependencies resolved in its context. */
   resolveDeps(doc: MetaDoc, env: DepEnv): { edges: Edge[]; diagnostics: Diagnostic[] };
+  /** Stage 6 for one dependency (Explain): the entry, its version, whether the `version` hint holds (null: none). */
+  resolveDep(
+    dep: MetaDep,
+    env: Pick<DepEnv, 'resolve' | 'versionOf'>,
+  ): {
+    entry: StepEntry | null;
+    version: { value: string; declared: boolean; at: Location | null } | null;
+    satisfied: boolean | null;
+  };
+  /** A module's version when neither its code nor its companion declares one. */
+  defaultVersion: string;
+  /** The companion metadata schema, and the schema of the value at a path: hover and completion in a companion. */
+  metaSchema: SchemaNode;
+  metaSchemaAt(segments: readonly string[]): SchemaNode | null;
   /** Stage 7: what one concrete cycle reports (on every edge; `context` names a workspace's own cycle). */
   cycleDiagnostics(
     cycle: readonly string[],

@@ -1,5 +1,5 @@
-// cursus naming conventions: step name → snake_case file stem, and the component file/class names
-// that the "Create …" quick fixes and new workspaces generate.
+// cursus naming conventions: step name → snake_case file stem, and the component file names that the
+// "Create …" quick fixes and new workspaces generate (their texts: the member's `StepParts.stubs`).
 
 const ACRONYMS: [RegExp, string][] = [
   [/XGBoost/g, 'Xgboost'],
@@ -46,20 +46,4 @@ export function builderFileName(step: string): string {
 }
 export function configFileName(step: string): string {
   return `config_${snakeCase(step)}_step.py`;
-}
-
-export function builderStub(step: string, cls: string, configCls: string | null): string {
-  const cfg = configCls ?? `${step}Config`;
-  return (
-    `"""Step builder for ${step}."""\n\nfrom ...core.base.builder_base import StepBuilderBase\n\n\n` +
-    `class ${cls}(StepBuilderBase):\n    """Builds the SageMaker step for ${step} from a ${cfg}."""\n\n` +
-    `    def create_step(self, **kwargs):\n        raise NotImplementedError("${cls}.create_step")\n`
-  );
-}
-
-export function configStub(step: string, cls: string): string {
-  return (
-    `"""Configuration for ${step}."""\n\nfrom ...core.base.config_base import BasePipelineConfig\n\n\n` +
-    `class ${cls}(BasePipelineConfig):\n    """Configuration of the ${step} step."""\n`
-  );
 }

@@ -10,7 +10,8 @@ import { syntaxDiag } from '../../codes';
 import { diag } from './codes';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../util/paths';
-import { DEFAULT_ACL_ROOT, DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, type ApcoreConfig } from './projectConfig';
+import type { ApcoreConfig } from './projectConfig';
+import { DEFAULT_ACL_ROOT, DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT } from './framework';
 import { lastCallMemo } from '../../util/memo';
 import { validateApcoreConfig } from './apcoreValidate';
 

@@ -6,9 +6,7 @@
 import type { Diagnostic, Range } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
 import { diag } from './codes';
-
-/** Every field but `extensions.root` has a default; the file can only take one away. */
-const REQUIRED = ['version', 'extensions.root', 'schema.root', 'acl.root', 'acl.default_effect', 'project.name'];
+import { CONFIG_REQUIRED as REQUIRED } from './framework';
 
 /** Python's `isinstance(v, int)` holds for booleans too. */
 const int = (v: Lit): number | null =>

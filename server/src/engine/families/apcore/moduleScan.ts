@@ -14,20 +14,15 @@ import { isUnder } from '../../util/paths';
 import { QueryGroup, type Query } from '../../db/database';
 import { sameJson } from '../../util/equality';
 import { APCORE_SETTINGS } from './apcoreSettings';
-import {
-  APCORE_CONFIG_FILES,
-  DEFAULT_MAX_DEPTH,
-  DEFAULT_ROOT,
-  rootsFromSettings,
-  type ApcoreConfig,
-} from './projectConfig';
+import { rootsFromSettings, type ApcoreConfig } from './projectConfig';
+import { APCORE_CONFIG_FILES, DEFAULT_MAX_DEPTH, DEFAULT_ROOT } from './framework';
 import type { FileQueries } from '../../analysis/files';
 import type { ModuleLists, ModuleStage, StepFacts } from '../../steps/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApModule, ApRoot } from './roots';
-import { META_SUFFIX } from '../../steps/pipeline/metadata';
+import { META_SUFFIX } from '../../steps/pipeline/metaFiles';
 
 /** What the scan reads: per-file facts, existence, links and settings, all tracked. */
 export interface ScanInputs {

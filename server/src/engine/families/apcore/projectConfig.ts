@@ -1,20 +1,10 @@
 // What the discovery stages read of an apcore project file (apcore.yaml, read by the apcore family's
-// apcore/apcoreConfig.ts): its names and defaults, the configuration's shape, and the roots the
+// apcore/apcoreConfig.ts): the configuration's shape (its names and defaults: framework.ts), and the roots the
 // `registryLens.apcore.roots` setting declares instead.
 import type { Diagnostic, Range } from '../../types';
 import type { ApcoreRootSetting } from './apcoreSettings';
 import { joinRel } from '../../util/paths';
 import type { RootDecl } from './roots';
-
-/** apcore's Config default of `acl.root`, relative to apcore.yaml. */
-export const DEFAULT_ACL_ROOT = 'acl';
-
-export const APCORE_CONFIG_FILES = ['apcore.yaml', 'apcore.yml'];
-export const DEFAULT_ROOT = 'extensions';
-export const DEFAULT_ID_MAP = 'id_map.yaml';
-/** `extensions.max_depth`: its default and the range Config.validate accepts. */
-export const DEFAULT_MAX_DEPTH = 8;
-export const MAX_DEPTH_LIMIT = 16;
 
 export interface ApcoreConfig {
   file: string;

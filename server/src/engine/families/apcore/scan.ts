@@ -9,7 +9,7 @@ import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../steps/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { baseName, isUnder } from '../../util/paths';
-import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './projectConfig';
+import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './framework';
 import type { ApModule, ApRoot, RootDecl } from './roots';
 
 const MODULE_FILE = /\.(py|ts|js)$/;

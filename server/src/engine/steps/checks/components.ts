@@ -8,7 +8,7 @@ import type { RegistryModel } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
 import { fieldStr, type StepEntry } from '../model/source';
 import { discoversBuilderFiles, synthesizedFrom } from '../model/rowClasses';
-import { builderFileName, builderStub, configFileName, configStub } from '../../util/naming';
+import { builderFileName, configFileName } from '../../util/naming';
 import { canonicalName } from '../../util/canonical';
 import type { ComponentKind } from '../../api';
 
@@ -41,7 +41,7 @@ export function checkComponents(
           'RL005',
           `Builder class '${cls}' for step '${e.name}' not found; ${searchedText(model, e.wsDir, 'builder')}`,
           {
-            fixes: [stubFix(model, e, 'builder', cls)],
+            fixes: stubFix(model, e, 'builder', cls),
           },
         ),
       );
@@ -58,7 +58,7 @@ export function checkComponents(
           'RL006',
           `Config class '${cls}' for step '${e.name}' not found; ${searchedText(model, e.wsDir, 'config')}`,
           {
-            fixes: [stubFix(model, e, 'config', cls)],
+            fixes: stubFix(model, e, 'config', cls),
           },
         ),
       );
@@ -130,11 +130,14 @@ export function expectedDir(model: RegistryModel, wsDir: string | null, kind: Co
   return `${steps}/${kindDir(kind)}/`;
 }
 
-function stubFix(model: RegistryModel, e: StepEntry, kind: 'builder' | 'config', cls: string): Fix {
+/** "Create … stub", when a member has the templates (member.ts `StepParts.stubs`). */
+function stubFix(model: RegistryModel, e: StepEntry, kind: 'builder' | 'config', cls: string): Fix[] {
+  const stubs = model.componentStubs();
+  if (!stubs) return [];
   const dir = wsOrCore(model, e.wsDir, kind);
   const file = dir + (kind === 'builder' ? builderFileName(e.name) : configFileName(e.name));
-  const text = kind === 'builder' ? builderStub(e.name, cls, fieldStr(e, 'config_class')) : configStub(e.name, cls);
-  return { title: `Create ${kind} stub ${file}`, createFiles: [{ file, text }], edits: [] };
+  const text = kind === 'builder' ? stubs.builder(e.name, cls, fieldStr(e, 'config_class')) : stubs.config(e.name, cls);
+  return [{ title: `Create ${kind} stub ${file}`, createFiles: [{ file, text }], edits: [] }];
 }
 
 function wsOrCore(model: RegistryModel, wsDir: string | null, kind: ComponentKind): string {

@@ -31,7 +31,6 @@ import {
 import type { ClassDef } from '../model/registry';
 import { isComponentExempt } from '../model/fields';
 import { codeFields, mergeFields } from '../pipeline/register';
-import { resolveDep } from '../pipeline/dependencies';
 import { entryLocation } from './navigation';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
@@ -318,7 +317,7 @@ function dependencies(ws: StepWorkspace, meta: string): Explanation['dependencie
     versionOf: (e: StepEntry) => ws.pipeline.versionOf(e),
   };
   return (doc?.deps ?? []).map((dep) => {
-    const r = resolveDep(dep, env);
+    const r = ws.discovery.resolveDep(dep, env);
     return {
       name: dep.moduleId,
       resolved: r.entry ? located(ws, r.entry) : null,

@@ -7,7 +7,7 @@ import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../text/lineIndex';
 import { overlaps } from '../../text/ranges';
 import { fieldStr, type RegistrySource, type StepEntry } from '../model/source';
-import { builderFileName, builderStub } from '../../util/naming';
+import { builderFileName } from '../../util/naming';
 import { expectedDir } from '../checks/components';
 import { holdsComments, suppressionEdit } from '../../checks/suppress';
 import { appendStub, styledStub } from './stubImports';
@@ -132,7 +132,8 @@ function addBuilderField(ws: StepWorkspace, file: string, keyRange: Range): Fix 
     };
   }
   const fix: Fix = { title: `Add "builder_step_name": "${cls}"`, preferred: true, edits: [{ file, edits: [edit] }] };
-  if (ws.model.findClass(entry.wsDir, 'builder', cls)) return fix;
+  const stubs = ws.model.componentStubs();
+  if (!stubs || ws.model.findClass(entry.wsDir, 'builder', cls)) return fix;
   const stubFile =
     (ws.model
       .searchedDirs(entry.wsDir, 'builder')
@@ -141,7 +142,7 @@ function addBuilderField(ws: StepWorkspace, file: string, keyRange: Range): Fix 
   const stub = withStubs(ws, {
     title: '',
     edits: [],
-    createFiles: [{ file: stubFile, text: builderStub(entry.name, cls, fieldStr(entry, 'config_class')) }],
+    createFiles: [{ file: stubFile, text: stubs.builder(entry.name, cls, fieldStr(entry, 'config_class')) }],
   });
   return {
     ...fix,

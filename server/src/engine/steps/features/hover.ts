@@ -8,7 +8,6 @@ import { fieldSpec } from '../model/fields';
 import { layersFor, resolveName, sourceOf } from '../model/resolve';
 import type { StepEntry } from '../model/source';
 import { explain } from './explain';
-import { schemaAt } from '../pipeline/metaSchema';
 import { typeName } from '../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
@@ -92,7 +91,7 @@ export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResu
       };
     }
     case 'meta-key': {
-      const schema = schemaAt(t.path);
+      const schema = ws.discovery.metaSchemaAt(t.path);
       if (!schema)
         return { range: t.range, markdown: `**${mdText(t.key)}** — not a key of the companion metadata schema` };
       const def = schema.default !== undefined ? ` (default ${mdCode(JSON.stringify(schema.default))})` : '';

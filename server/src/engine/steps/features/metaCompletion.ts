@@ -6,7 +6,6 @@ import type { CompletionResult } from '../../api';
 import type { Position, Range } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { baseName } from '../../util/paths';
-import { META_SCHEMA, schemaAt } from '../pipeline/metaSchema';
 import { typeName } from '../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 
@@ -32,7 +31,7 @@ export function metaCompletion(ws: StepWorkspace, file: string, pos: Position): 
     ? [...enclosingPath(lines, pos.line, indent.length), '0']
     : enclosingPath(lines, pos.line, column);
   const present = presentKeys(lines, pos.line, column, !!dash);
-  return Object.entries(schemaAt(parent)?.properties ?? {})
+  return Object.entries(ws.discovery.metaSchemaAt(parent)?.properties ?? {})
     .filter(([k]) => !present.has(k))
     .map(([k, s], i) => ({
       label: k,
@@ -76,7 +75,8 @@ function valueCompletions(ws: StepWorkspace, file: string, key: string, range: R
           .map((c) => ({ label: `${baseName(subject)}:${c.name}`, kind: 'class' as const, detail: c.file, range }))
       : [];
   }
-  const schema = key === 'optional' ? schemaAt(['dependencies', '0', 'optional']) : META_SCHEMA.properties?.[key];
+  const { metaSchema, metaSchemaAt } = ws.discovery;
+  const schema = key === 'optional' ? metaSchemaAt(['dependencies', '0', 'optional']) : metaSchema.properties?.[key];
   if (schema?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: 'value' as const, range }));
   return [];
 }

@@ -20,7 +20,7 @@ import {
 } from './registry';
 import type { RegistrySource, StepEntry } from './source';
 import type { StepFiles } from '../files';
-import type { WorkspacePaths } from './workspaceDirs';
+import type { ComponentStubs, WorkspacePaths } from './workspaceDirs';
 import { closest } from '../../util/editDistance';
 import { byBucket } from '../../util/buckets';
 
@@ -448,6 +448,9 @@ export class ModelQueries
   }
   workspacePaths(): WorkspacePaths {
     return this.f.workspacePaths;
+  }
+  componentStubs(): ComponentStubs | undefined {
+    return this.f.stubs;
   }
   packageInterfaceOf(step: string): string | null {
     const dir = interfaceDirs(this, null)[0] ?? '';

@@ -4,7 +4,7 @@ import type { ComponentKind } from '../../api';
 import type { Range } from '../../types';
 import type { NameRef, RegistrySource, StepEntry } from './source';
 import { fieldStr } from './source';
-import type { WorkspacePaths } from './workspaceDirs';
+import type { ComponentStubs, WorkspacePaths } from './workspaceDirs';
 
 export interface WsState {
   dir: string;
@@ -173,6 +173,8 @@ export interface RegistryModel {
   builderDiscovery(): BuilderDiscovery | null;
   /** Where a developer workspace's files go, as the members say (member.ts `StepParts.workspace`). */
   workspacePaths(): WorkspacePaths;
+  /** The templates of new component modules, as the members say (member.ts `StepParts.stubs`). */
+  componentStubs(): ComponentStubs | undefined;
   /**
    * The package's interface file `load_step_interface()` finds for a step (`steps/interfaces/__init__.py`
    * `_resolve_interface_path()`: its conventional name, else the one stem equal ignoring case and

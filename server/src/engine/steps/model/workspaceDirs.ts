@@ -1,5 +1,6 @@
 // Where developer workspaces live (SPEC §1.2): each direct subdirectory of a configured root, with its
-// registry and steps directories at fixed places inside it, which the members know (`WorkspacePaths`).
+// registry and steps directories at fixed places inside it, which the members know (`WorkspacePaths`), with the
+// texts of the component modules the fixes create there (`ComponentStubs`).
 import type { Settings } from '../../types';
 import { STEP_SETTINGS } from '../settings';
 import { heldDir, isUnder } from '../../util/paths';
@@ -13,6 +14,12 @@ export interface WorkspacePaths {
   readonly steps?: string;
   readonly interfaces?: string;
   readonly imports?: Readonly<Record<string, string>>;
+}
+
+/** A member's templates of new component modules: `configCls`, the class a builder is built from (when named). */
+export interface ComponentStubs {
+  builder(step: string, cls: string, configCls: string | null): string;
+  config(step: string, cls: string): string;
 }
 
 /**

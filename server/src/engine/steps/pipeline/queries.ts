@@ -7,7 +7,7 @@
 // apcoreConfig.ts; 2 id map apcore/idMap.ts, idMapFile.ts (both run by apcore/moduleScan.ts, with stage 8's
 // modules map); 3 apcore/discovery/metadata.ts, metaSchema.ts, deprecation.ts, pipeline/versionHint.ts,
 // subject.ts; 4 discovery/entryPoint.ts, apcore/jsEntryPoint.ts (jsExports.ts, jsTokens.ts); 5
-// discovery/validate.ts; 6 discovery/dependencies.ts, pipeline/dependencies.ts; 7 pipeline/order.ts,
+// discovery/validate.ts; 6 discovery/dependencies.ts; 7 pipeline/order.ts,
 // discovery/cycles.ts; 8 pipeline/register.ts, discovery/moduleMerge.ts. Units: `apcore/apcore` (stages
 // 1–2), `companions/metas:<group>` (a workspace's meta files, or one of 256 hash buckets of the others:
 // what a group shares is read once, and binding never reads other companions' bindings),
@@ -29,9 +29,9 @@ import { sameEntry } from '../model/entry';
 import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, subjectFile, type BindEnv } from './subject';
 import type { JsModule } from './jsModule';
-import { DEFAULT_VERSION, type DepEnv, type Edge } from './dependencies';
+
 import { concreteCycle, cyclicComponents } from './order';
-import type { Binding, ClassFiles, MetaDoc } from './types';
+import type { Binding, ClassFiles, DepEnv, Edge, MetaDoc } from './types';
 import type { DiscoveryRules, ModuleStage } from '../member';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../util/buckets';
@@ -437,7 +437,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     const attr = found?.cls.strAttrs['version'];
     if (found && attr && parseVersion(attr))
       return { value: attr, declared: true, at: { file: found.file, range: found.cls.nameRange } };
-    return { value: DEFAULT_VERSION, declared: false, at: null };
+    return { value: this.host.rules.defaultVersion, declared: false, at: null };
   }
 
   // ---- stages 4–5, per module

@@ -5,7 +5,7 @@
 // (the canonical-name rules of §5).
 import type { StepEntry } from '../model/source';
 import { canonicalName } from '../../util/canonical';
-import { META_SUFFIX } from './metadata';
+import { META_SUFFIX } from './metaFiles';
 import type { Binding } from './types';
 
 export const SUBJECT_EXTENSIONS = ['.py', '.ts', '.js'];

@@ -1,10 +1,11 @@
 // The data the discovery pipeline's stages hand to each other (seed 003 `types.py`): a companion
 // metadata document, its dependencies, the modules the scan found (as the step model reads them), and what a meta
 // file describes. Plain data with ranges, so features can point at the exact YAML node.
-import type { Diagnostic, Range } from '../../types';
+import type { Diagnostic, Location, Range } from '../../types';
 import type { Lit } from '../../literal';
 import type { PyClass } from '../../python/facts';
 import type { FieldMap } from '../model/dictFields';
+import type { StepEntry } from '../model/source';
 
 /** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
 export interface MetaDep {
@@ -81,4 +82,23 @@ export interface Binding {
 /** What stage 4 may ask about files: the classes of a Python file (null when it is not read). */
 export interface ClassFiles {
   classes(file: string): PyClass[] | null;
+}
+
+/** A resolved dependency: from the meta's entry to the entry named `to`. */
+export interface Edge {
+  to: string;
+  range: Range;
+  optional: boolean;
+}
+
+export interface DepEnv {
+  /** Context name for messages (`core` or a workspace id). */
+  context: string;
+  resolve(name: string): StepEntry | null;
+  /** Where a binding file registers a module id, null when none does. */
+  bound(name: string): Location | null;
+  /** The names of the context closest to an unknown one, best first (at most 3). */
+  suggest(name: string): string[];
+  /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
+  versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
 }

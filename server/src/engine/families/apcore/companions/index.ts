@@ -6,7 +6,7 @@
 import type { DiscoveryRules, StepFacts, StepFamily } from '../../../steps/member';
 import { stepQueries } from '../../../steps/queries';
 import { moduleClasses } from '../../../python/facts';
-import { isMetaFile, META_SUFFIX } from '../../../steps/pipeline/metadata';
+import { isMetaFile, META_SUFFIX } from '../../../steps/pipeline/metaFiles';
 import { subjectCandidates } from '../../../steps/pipeline/subject';
 import { isCoreGroup } from '../../../steps/pipeline/queries';
 import { contextParts } from '../../../steps/parts';

@@ -11,10 +11,11 @@
 // optional dependency too: only unknown ids are skipped); apcore-typescript 0.25.0 (`registry/registry.ts:644`)
 // raises CircularDependencyError naming the blocked modules (`registry/dependencies.ts:38-119`). RL072 is
 // an error on a required dependency (it fails in either order), a warning on an optional one.
-import type { Diagnostic } from '../../../types';
+import type { Diagnostic, Location } from '../../../types';
 import { diag } from '../codes';
-import type { MetaDoc } from '../../../steps/pipeline/types';
-import { resolveDep, type DepEnv, type Edge } from '../../../steps/pipeline/dependencies';
+import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../steps/pipeline/types';
+import type { StepEntry } from '../../../steps/model/source';
+import { readVersionHint } from '../../../steps/pipeline/versionHint';
 
 export function resolveDeps(
   doc: MetaDoc,
@@ -105,4 +106,23 @@ export function resolveDeps(
   }
   // Kept at its length (a pushed list keeps V8's spare room; a large org keeps 27,000 of these: ~1 MB).
   return { edges: edges.length === 0 ? edges : edges.slice(), diagnostics, unresolved };
+}
+
+/** A module's version when neither its code nor its companion declares one. */
+export const DEFAULT_VERSION = '1.0.0';
+
+/** How one dependency resolves: the entry, its version, and whether the range is satisfied (null without a range). */
+export function resolveDep(
+  dep: MetaDep,
+  env: Pick<DepEnv, 'resolve' | 'versionOf'>,
+): {
+  entry: StepEntry | null;
+  version: { value: string; declared: boolean; at: Location | null } | null;
+  satisfied: boolean | null;
+} {
+  const entry = env.resolve(dep.moduleId);
+  if (!entry) return { entry: null, version: null, satisfied: null };
+  const version = env.versionOf(entry);
+  const hint = dep.version ? readVersionHint(dep.version.value) : null;
+  return { entry, version, satisfied: hint && 'matches' in hint ? hint.matches(version.value) : null };
 }

@@ -9,7 +9,8 @@ import { classAttrValues } from '../../../python/classAttrs';
 import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
 import type { MetaDoc } from '../../../steps/pipeline/types';
 import { MERGED_KEYS } from '../../../steps/pipeline/register';
-import { mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from './moduleMerge';
+import { mergeModule, type CodeValue, type MergeRow, type ModuleMerge, type Site } from './moduleMerge';
+import { SDK_NAME } from '../framework';
 import { SCHEMAS } from '../jsValues';
 
 /**

@@ -2,12 +2,13 @@
 // compiled once per process, and maps every error back to the YAML node it is about, so RL020
 // underlines the wrong tag item or the bad version rather than the whole file. apcore reads the keys
 // it knows with `meta.get(...)` and ignores the others, so an unknown key is a problem only when it
-// is within edit distance 2 of a known one (a likely typo whose value apcore silently drops).
+// is within edit distance 2 of a known one (a likely typo whose value apcore silently drops). The step model's hover
+// and completion in a companion walk the same schema (`DiscoveryRules.metaSchemaAt`).
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../../schemas/meta.schema.json';
 import type { Lit } from '../../../literal';
 import { misspeltKey, schemaProblems, type SchemaProblem } from '../../../schema/problems';
-import { schemaAt } from '../../../steps/pipeline/metaSchema';
+import { SchemaWalker, type SchemaNode } from '../../../schema/walk';
 import { once } from '../../../util/memo';
 
 const validator = once((): ValidateFunction => new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson));
@@ -28,3 +29,12 @@ const PATTERN_HINTS: Record<string, string> = {
     'a version apcore can read (it starts with digits, MAJOR[.MINOR[.PATCH]]; otherwise apcore compares it as 0.0.0)',
   entry_point: "'module:ClassName' (apcore uses the class name after the last ':')",
 };
+
+/** The same schema as a walker (`DiscoveryRules.metaSchema`): the schema at a path, for hover and completion. */
+export const META_SCHEMA = schemaJson as SchemaNode;
+const WALKER = new SchemaWalker(META_SCHEMA);
+
+/** The schema of the value at a JSON pointer (`/dependencies/0`), for messages and completion. */
+export function schemaAt(segments: readonly string[]): SchemaNode | null {
+  return WALKER.at(segments) ?? null;
+}

@@ -10,12 +10,7 @@ import type { Range } from '../../../types';
 import { bareObject } from '../../../util/configData';
 import type { MetaDoc } from '../../../steps/pipeline/types';
 import { MERGED_KEYS } from '../../../steps/pipeline/register';
-
-export type ApcoreSdk = 'python' | 'typescript';
-export const SDK_NAME: Record<ApcoreSdk, string> = {
-  python: 'apcore-python 0.19.0',
-  typescript: 'apcore-typescript 0.25.0',
-};
+import { ANNOTATION_DEFAULTS, MODULE_DEFAULTS as DEFAULTS, SDK_NAME, type ApcoreSdk } from '../framework';
 
 export interface Site {
   file: string;
@@ -45,50 +40,6 @@ export interface ModuleMerge {
   fields: Record<string, unknown>;
   fromMeta: string[];
 }
-
-/** ModuleAnnotations' fields and defaults: apcore-python module.py:82-93, apcore-typescript module.ts:42-56. */
-const ANNOTATION_DEFAULTS: Record<ApcoreSdk, Record<string, unknown>> = {
-  python: {
-    readonly: false,
-    destructive: false,
-    idempotent: false,
-    requires_approval: false,
-    open_world: true,
-    streaming: false,
-    cacheable: false,
-    cache_ttl: 0,
-    cache_key_fields: null,
-    paginated: false,
-    pagination_style: 'cursor',
-    extra: {},
-  },
-  typescript: {
-    readonly: false,
-    destructive: false,
-    idempotent: false,
-    requiresApproval: false,
-    openWorld: true,
-    streaming: false,
-    cacheable: false,
-    cacheTtl: 0,
-    cacheKeyFields: null,
-    paginated: false,
-    paginationStyle: 'cursor',
-    discoverable: true,
-    extra: {},
-  },
-};
-
-/** What a field is when neither side gives it (the `getattr` defaults and the `?? …` fallbacks). */
-const DEFAULTS: Record<string, unknown> = {
-  description: '',
-  name: null,
-  tags: [],
-  version: '1.0.0',
-  examples: [],
-  metadata: {},
-  documentation: null,
-};
 
 /** The merged fields of a module: `code` its attributes by name, `meta` its primary companion. */
 export function mergeModule(sdk: ApcoreSdk, code: ReadonlyMap<string, CodeValue>, meta: MetaDoc | null): ModuleMerge {

@@ -4,7 +4,8 @@ import type { DiscoveryRules } from '../../../steps/member';
 import { loadMeta } from './metadata';
 import { checkMetaEntryPoint, detectEntryClass } from './entryPoint';
 import { pythonExampleProblems, validateModule } from './validate';
-import { resolveDeps } from './dependencies';
+import { DEFAULT_VERSION, resolveDep, resolveDeps } from './dependencies';
+import { META_SCHEMA, schemaAt } from './metaSchema';
 import { cycleDiagnostics } from './cycles';
 import { mergedModule } from './explainMerge';
 
@@ -15,6 +16,10 @@ export const APCORE_DISCOVERY: DiscoveryRules = {
   validate: validateModule,
   exampleProblems: pythonExampleProblems,
   resolveDeps,
+  resolveDep,
+  defaultVersion: DEFAULT_VERSION,
+  metaSchema: META_SCHEMA,
+  metaSchemaAt: schemaAt,
   cycleDiagnostics,
   registered: mergedModule,
 };

@@ -10,6 +10,7 @@ import { lastValue as last, readJson } from './json';
 import { spanAt } from '../../../text/positions';
 import { diag } from './codes';
 import { findCycles } from './cycles';
+import { SUPPORTED_MAJOR } from '../framework';
 
 /** A node name written in the file: in `dag.nodes`, or an edge's endpoint. */
 export interface NodeRef {
@@ -28,9 +29,6 @@ export interface DagDoc {
 }
 
 const CANNOT_LOAD = '`cursus dag validate` and the compiler fail to load this DAG';
-
-/** `_SUPPORTED_MAJOR_VERSIONS` of `pipeline_dag_serializer.py` (line 21). */
-const SUPPORTED_MAJOR = new Set(['1']);
 
 export function readDag(file: string, text: string): { doc: DagDoc | null; local: Diagnostic[] } {
   const local: Diagnostic[] = [];

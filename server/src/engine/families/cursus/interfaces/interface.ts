@@ -22,6 +22,7 @@ import { checkStepName, checkStepType } from '../../../steps/model/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
 import { INTERFACE_SUFFIX } from './roles';
 import { contractSpecMismatches } from './alignment';
+import { SDK_DELEGATION_TYPES } from '../framework';
 
 type Str = Extract<Lit, { kind: 'str' }>;
 
@@ -41,9 +42,6 @@ export interface InterfaceDoc {
   script: { value: string; range: Range; inner: Range } | null;
   sources: SourceRef[];
 }
-
-/** SageMaker step types whose builder delegates to an SDK step that runs its own code (`SDKDelegationHandler`). */
-const SDK_DELEGATION_TYPES = new Set(['CradleDataLoading', 'RedshiftDataLoading', 'MimsModelRegistrationProcessing']);
 
 export function readInterface(
   file: string,

@@ -10,15 +10,8 @@ import { STEP_SETTINGS } from '../../../steps/settings';
 import type { StepEntry } from '../../../steps/model/source';
 import type { LegacyAliases, RegistryModel } from '../../../steps/model/registry';
 import { objectMemo } from '../../../util/memo';
+import { FALLBACK_ALIASES } from '../framework';
 
-/** cursus 2.9.32's `LEGACY_ALIASES` keys (`step_catalog/step_catalog.py:87-93`): the fallback without that file. */
-const FALLBACK_ALIASES: ReadonlySet<string> = new Set([
-  'MIMSPackaging',
-  'MIMSPayload',
-  'ModelRegistration',
-  'PytorchTraining',
-  'PytorchModel',
-]);
 const aliasSet = objectMemo<LegacyAliases, null, ReadonlySet<string>>((read) => new Set(read.names));
 
 /** The legacy names the repository's step catalog maps to a step (its own list when it has one). */

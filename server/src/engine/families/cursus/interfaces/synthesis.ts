@@ -21,17 +21,12 @@ import { conventionalFileName } from '../../../util/naming';
 import { interfaceStub } from './stub';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { diag } from './codes';
+import { NO_BUILDER_TYPES } from '../framework';
 
 /** RL034's why, on the builder discovery it cites: the message's first sentence stands alone without it. */
 const SYNTHESIZES_ONLY =
   "this cursus synthesizes every builder from the step's interface and reads no builder file, " +
   'so the step cannot be built';
-
-/**
- * The types B3-1 skips (`validation/alignment/validators/registry_binding_validator.py:106-110`); for any
- * other it reports "No construction handler for X (type/assembly)" when `resolve_handler()` raises.
- */
-const NO_BUILDER_TYPES: ReadonlySet<string> = new Set(['Lambda', 'Base']);
 
 /** RL034 on the rows of a context (core: `wsDir` null). */
 export function checkSynthesis(

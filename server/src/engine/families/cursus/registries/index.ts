@@ -27,6 +27,7 @@ import { legacyAliases } from './legacyAliases';
 import { sdkBindings } from './sdkBindings';
 import { contextParts } from '../../../steps/parts';
 import { CURSUS_WORKSPACE, TOOL, WS_REGISTRY_SUFFIX } from './workspacePaths';
+import { builderStub, configStub } from './stubs';
 
 export type CursusFacts = StepFacts;
 
@@ -50,6 +51,7 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
     workspaceRegistries: true,
     tool: TOOL,
     workspace: CURSUS_WORKSPACE,
+    stubs: { builder: builderStub, config: configStub },
     component: (role) => (role.role === 'component' ? role : null),
     lists: { bases: 'bases', builderDiscovery: 'builder-discovery' },
   },

@@ -22,7 +22,7 @@ import { contractQueries, type ContractQueries } from './queries';
 import type { ClassRef } from './contractDoc';
 import type { Origin } from './origin';
 import { nodeAt, nodeNamed, nodesOf, peers, verdicts, type OnexNode } from './nodes';
-import { CORE_NODE_TYPES, LINTER_NODE_TYPES } from './shapeRules';
+import { CORE_NODE_TYPES, LINTER_NODE_TYPES } from '../framework';
 import { VALIDATORS } from './validators';
 
 const cq = (q: FamilyQueries): ContractQueries => contractQueries(q.files);

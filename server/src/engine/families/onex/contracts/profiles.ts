@@ -9,25 +9,12 @@ import { parseYamlDocs } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';
 import { at, str, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
-
-/** The names the runtime can boot: core constants/constants_runtime_profiles.py:43 (infra runtime_profile.py:94). */
-export const REGISTERED_RUNTIME_PROFILES: readonly string[] = [
-  'local-dev',
-  'default',
-  'main',
-  'effects',
-  'workers',
-  'projection-api',
-  'canary',
-  'staging',
-  'production',
-];
-/** The profiles that run a standalone consumer: core constants/constants_runtime_profiles.py:60. */
-export const CONSUMER_ATTACHED_RUNTIME_PROFILES: readonly string[] = ['main', 'effects', 'workers'];
-/** `f"{TOPIC_PREFIX}.cmd."` (validator_runtime_profiles.py:211; TOPIC_PREFIX "onex", utils/util_topic_suffix.py:35). */
-const COMMAND_TOPIC_PREFIX = 'onex.cmd.';
-/** Archetypes whose subscriptions a consumer lane must drain (validator_runtime_profiles.py:238). */
-const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
+import {
+  COMMAND_TOPIC_PREFIX,
+  CONSUMER_ATTACHED_RUNTIME_PROFILES,
+  CONSUMER_REQUIRING_KINDS,
+  REGISTERED_RUNTIME_PROFILES,
+} from '../framework';
 
 interface At {
   value: string;

@@ -1,111 +1,23 @@
 // What each validator says about a node contract's own content (no other file): the rules of the
-// validators in validators.ts, each mirrored with the line it comes from. Cross-file rules (entry
-// points, names, class references) are in checks.ts.
+// validators in validators.ts, each mirrored with the line it comes from (their tables: ../framework.ts).
+// Cross-file rules (entry points, names, class references) are in checks.ts.
 import type { Lit } from '../../../literal';
 import type { Range } from '../../../types';
 import { at, pyyamlBool, str, topKeys, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
 import { closeMatch } from './difflib';
+import {
+  CORE_INDICATORS,
+  CORE_NODE_TYPES,
+  ENUM_NODE_TYPES,
+  LINTER_FIELDS,
+  LINTER_NODE_TYPES,
+  LINTER_REQUIRED,
+  NODE_KINDS as KINDS,
+  SCAN_TOPIC,
+} from '../framework';
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** linter_contract.py:98. */
-export const LINTER_NODE_TYPES = ['COMPUTE_GENERIC', 'EFFECT_GENERIC', 'ORCHESTRATOR_GENERIC', 'REDUCER_GENERIC'];
-/** linter_contract.py:104 (sorted, as `_suggest_similar_field` sorts them). */
-export const LINTER_FIELDS = [
-  'capabilities',
-  'config',
-  'consumed_events',
-  'contract_name',
-  'contract_version',
-  'database_schema',
-  'definitions',
-  'dependencies',
-  'description',
-  'descriptor',
-  'error_handling',
-  'event_bus',
-  'handler_id',
-  'handler_routing',
-  'health_check',
-  'idempotency',
-  'input_model',
-  'input_subscriptions',
-  'intent_consumption',
-  'intent_emission',
-  'io_operations',
-  'mcp',
-  'metadata',
-  'name',
-  'node_name',
-  'node_type',
-  'node_version',
-  'operation_bindings',
-  'output_model',
-  'performance',
-  'produced_events',
-  'projection_reader',
-  'published_events',
-  'staleness',
-  'state_machine',
-  'state_model',
-  'supported_rules',
-  'tags',
-  'time_injection',
-  'validation',
-  'validation_rules',
-  'workflow_coordination',
-];
-/** linter_contract.py:158. */
-const LINTER_REQUIRED = ['name', 'node_type', 'contract_version', 'input_model', 'output_model'];
-/** core scripts/validation/yaml_contract_validator.py:80 (compared upper-cased, :205). */
-export const CORE_NODE_TYPES = [
-  'COMPUTE',
-  'EFFECT',
-  'REDUCER',
-  'ORCHESTRATOR',
-  'RUNTIME_HOST',
-  'COMPUTE_GENERIC',
-  'EFFECT_GENERIC',
-  'REDUCER_GENERIC',
-  'ORCHESTRATOR_GENERIC',
-  'RUNTIME_HOST_GENERIC',
-  'GATEWAY',
-  'VALIDATOR',
-  'TRANSFORMER',
-  'AGGREGATOR',
-  'FUNCTION',
-  'TOOL',
-  'AGENT',
-  'MODEL',
-  'PLUGIN',
-  'SCHEMA',
-  'NODE',
-  'WORKFLOW',
-  'SERVICE',
-  'UNKNOWN',
-];
-/**
- * core enums/enum_node_type.py:131-153: what `onex validate` accepts, by name or value upper-cased
- * (model_yaml_contract.py:124).
- */
-const ENUM_NODE_TYPES = CORE_NODE_TYPES.filter(
-  (t) => !['COMPUTE', 'EFFECT', 'REDUCER', 'ORCHESTRATOR', 'RUNTIME_HOST'].includes(t),
-);
-/** core cli_compliance.py:160 and node_compliance_scan_compute/handler.py:450. */
-const KINDS = ['COMPUTE', 'REDUCER', 'EFFECT', 'ORCHESTRATOR'];
-/** node_compliance_scan_compute/handler.py:55. */
-export const SCAN_TOPIC = /^onex\.(cmd|evt)\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*\.v\d+$/;
-/** core scripts/validate-contracts.py:178: a YAML file with one of these is validated as a contract. */
-const CORE_INDICATORS = [
-  'contract_version',
-  'node_type',
-  'metadata',
-  'inputs',
-  'outputs',
-  'configuration',
-  'description',
-];
 
 const kindOf = (lit: Lit | null): string =>
   lit === null
