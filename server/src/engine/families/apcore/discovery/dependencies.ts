@@ -62,13 +62,13 @@ export function resolveDeps(
       const kind = dep.optional ? 'optional' : 'required';
       const effect = dep.optional
         ? 'apcore skips it with a warning'
-        : "apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails";
+        : "apcore's discover() raises DependencyNotFoundError and discovery of the whole root fails";
       diagnostics.push(
         diag(
           doc.file,
           dep.range,
           'RL022',
-          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ` +
+          `Unknown ${kind} dependency '${dep.moduleId}' in context '${env.context}': ` +
             `${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
           {
             severity: dep.optional ? 'warning' : 'error',
