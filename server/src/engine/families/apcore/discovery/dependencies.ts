@@ -62,7 +62,7 @@ export function resolveDeps(
       const kind = dep.optional ? 'optional' : 'required';
       const effect = dep.optional
         ? 'apcore skips it with a warning'
-        : "apcore's discover() raises DependencyNotFoundError and discovery of the whole root fails";
+        : "apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails";
       diagnostics.push(
         diag(
           doc.file,
