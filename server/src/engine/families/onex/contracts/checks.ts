@@ -63,12 +63,15 @@ export function report(
 }
 
 /**
- * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`):
+ * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`,
+ * `(strategy 2, discovery.py:343)`):
  * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
  * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
  */
 function uncited(message: string): string {
-  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
+  return message
+    .replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '')
+    .replace(/,\s*[\w./-]+\.py:[\d,\s-]*\d(?=\))/g, '');
 }
 
 /** A resolution problem without its closing parenthesis (what was searched, what imported it), and that. */
@@ -143,7 +146,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
         level: 'warn',
         message,
       };
-      const read = { file: r.contract, range: ZERO, message: `read instead: ${r.strategy ?? ''}` };
+      const read = { file: r.contract, range: ZERO, message: `read instead: ${uncited(r.strategy ?? '')}` };
       out.push(...report(e.file, [o], active, [...related, read]));
     }
     const doc = c.contract(r.contract);
