@@ -137,7 +137,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     }
     if (!r.contract) continue;
     if (missing) {
-      const message = `contract_path names no file: discovery silently reads '${r.contract}' instead (discovery.py:335)`;
+      const instead = `discovery silently reads '${r.contract}' instead`;
+      const message = `contract_path names no file: ${instead} (discovery.py:335)`;
       const o: Objection = {
         validator: 'auto-wiring',
         rule: 'strategy 1',
