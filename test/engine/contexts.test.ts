@@ -56,8 +56,11 @@ describe('contexts', () => {
       .map((d) => [d.file.split('/')[2], d.message]);
     assert.deepEqual(rl015.map(([dir]) => dir).sort(), ['alice', 'alice2']);
     const said = (dir: string): string => rl015.find(([d]) => d === dir)?.[1] ?? '';
-    assert.match(said('alice'), /loaded last .*alice2\), so this workspace's steps are lost: 'First'$/);
-    assert.match(said('alice2'), /keeps this workspace's steps .* and loses theirs: 'First'$/);
+    assert.match(
+      said('alice'),
+      /also used by \S+alice2; cursus keeps that one \(loaded last\) and loses this one's steps: 'First'$/,
+    );
+    assert.match(said('alice2'), /keeps this workspace \(loaded last in path order\) and loses their steps: 'First'$/);
     const sections = engine.explain({ step: 'Second', context: 'alice' }).sections ?? [];
     const section = sections.find((s) => s.title === "Workspace id 'alice'");
     assert.deepEqual(

@@ -72,7 +72,12 @@ export async function checkDiagnostics(
     const words = a.label.split(/\s+/).slice(1).join(' ');
     if (!words) continue;
     const d = actual.find((x) => x.file === a.file && show(x.range) === show(a.range) && a.label.startsWith(x.code));
-    assert.ok(d?.message.includes(words), `message of ${a.label} should include "${words}": ${d?.message}`);
+    // A message is one line; what it leaves out (lists, searched paths) is in its related lines.
+    const texts = d ? [d.message, ...d.related.map((r) => r.message)] : [];
+    assert.ok(
+      texts.some((t) => t.includes(words)),
+      `message or related lines of ${a.label} should include "${words}": ${texts.join(' | ')}`,
+    );
   }
   return actual;
 }

@@ -268,7 +268,7 @@ describe('interface family (cursus 2.x)', () => {
       contract: {entry_point: null}
       //- /src/cursus/steps/interfaces/pkg.step.yaml
       step_type: Packaging
-      #          ^^^^^^^^^ RL012 pkg.step.yaml is neither
+      #          ^^^^^^^^^ RL012 not pkg.step.yaml
       registry:
       ^^^^^^^^ RL008 raises ValueError
         description: p

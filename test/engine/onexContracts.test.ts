@@ -57,7 +57,7 @@ ${contract('nodes')}`);
     await checkDiagnostics(`//- ${PY}
 [project.entry-points."onex.nodes"]
 node_b = "demo_infra.nodes.node_b.node:NodeB"
-#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 No contract.yaml found (searched src/demo_infra/nodes/node_b and src/demo_infra/nodes)
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 searched src/demo_infra/nodes/node_b and src/demo_infra/nodes
 node_c = "demo_infra.nodes.node_c.impl.node:NodeC"
 ${MODELS}//- /src/demo_infra/nodes/node_b/node.py
 class NodeB: pass
@@ -112,7 +112,7 @@ ${body('b')}`);
   it('RL054: a flat handler_routing entry (OMN-14141) and a non-boolean event_bus flag skip the contract; the skipped name is not a duplicate', async () => {
     const flat = contract(
       'node_a',
-      'event_bus:\n  plugin_managed: "yes"\n#                 ^^^^^ RL054 must be a boolean\nhandler_routing:\n  handlers:\n    - handler_class: "H"\n#     ^^^^^^^^^^^^^ RL054 OMN-14141\n      handler_module: "demo_infra.h"\n',
+      'event_bus:\n  plugin_managed: "yes"\n#                 ^^^^^ RL054 must be a boolean\nhandler_routing:\n  handlers:\n    - handler_class: "H"\n#     ^^^^^^^^^^^^^ RL054 the flat schema parses to zero dispatchers\n      handler_module: "demo_infra.h"\n',
     );
     const diags = await checkDiagnostics(
       `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a', node_b: 'demo_infra.nodes.node_b' })}${MODELS}${node('node_a', flat)}` +
@@ -175,7 +175,7 @@ ${contract('node_z')}`);
     await checkDiagnostics(`//- ${PY}
 [project.entry-points."onex.nodes"]
 node_w = "demo_infra.nodes.node_w.node:NodeW"
-#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 (its contract_path 'src/demo_infra/nodes/node_w/contract.yaml' names no file
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL046 contract_path 'src/demo_infra/nodes/node_w/contract.yaml' names no file
 ${MODELS}//- /src/demo_infra/nodes/node_w/node.py
 from pathlib import Path
 class NodeW:
@@ -708,10 +708,7 @@ describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compli
   it("RL068 handler_resolution: neither default_handler's module file nor handler.py beside the contract (a warning: CI only warns)", async () => {
     const diags = await checkDiagnostics(
       repo(
-        contract('node_a').replace(
-          'name: "node_a"',
-          'name: "node_a"\n#     ^^^^^^^^ RL068 \'handler.py\' does not lie beside',
-        ),
+        contract('node_a').replace('name: "node_a"', 'name: "node_a"\n#     ^^^^^^^^ RL068 looked for \'handler.py\''),
       ),
       {},
       only,
@@ -721,7 +718,7 @@ describe('ONEX contracts: `onex compliance check`, checks 1, 2 and 7 (cli_compli
     const routed = contract('node_a', 'handler_routing:\n  default_handler: "handler_x:HandlerX"\n');
     await checkDiagnostics(repo(routed, `//- ${DIR}/handler_x.py\nclass HandlerX: pass\n`), {}, only);
     await checkDiagnostics(
-      repo(`${routed}#                  ^^^^^^^^^^^^^^^^^^^^ RL068 Neither 'handler_x.py' nor 'handler.py'\n`),
+      repo(`${routed}#                  ^^^^^^^^^^^^^^^^^^^^ RL068 looked for 'handler_x.py', then 'handler.py'\n`),
       {},
       only,
     );

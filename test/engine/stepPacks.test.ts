@@ -70,7 +70,7 @@ describe('step packs (cursus >= 2.8)', () => {
       `${CORE}${PACK}
 //- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
 step_type: TabularPreprocessing
-#          ^^^^^^^^^^^^^^^^^^^^ RL063 loads src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
+#          ^^^^^^^^^^^^^^^^^^^^ RL063 takes only the registry row from here
 registry:
   sagemaker_step_type: Processing
   description: The pack's
@@ -222,7 +222,7 @@ describe("step packs at a project's root (`<project>/interfaces/`, cursus >= 2.8
       `${CORE}
 //- /projects/p/interfaces/tabular_preprocessing.step.yaml
 step_type: TabularPreprocessing
-#          ^^^^^^^^^^^^^^^^^^^^ RL063 loads src/cursus/steps/interfaces/tabular_preprocessing.step.yaml
+#          ^^^^^^^^^^^^^^^^^^^^ RL063 takes only the registry row from here
 registry:
   sagemaker_step_type: Processing
   description: The pack's

@@ -11,7 +11,7 @@ describe('pipeline 6: collect dependencies', () => {
       //- ${metaOf('Alpha')}
       dependencies:
         - module_id: Betta
-      #              ^^^^^ RL022 Unknown required dependency 'Betta': no entry of that name in context 'core'; apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails. Did you mean 'Beta'
+      #              ^^^^^ RL022 Unknown required dependency 'Betta' in context 'core': apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails. Did you mean 'Beta'
         - module_id: Monitoring
       #              ^^^^^^^^^^ RL022 Unknown optional dependency 'Monitoring'
           optional: true

@@ -49,7 +49,7 @@ describe('pipeline 4: resolve entry points', () => {
       ${moduleClass('Third')}
       //- /extensions/three_meta.yaml
       entry_point: three.py:Thrid
-      #            ^^^^^^^^^^^^^^ RL026 Entry point class 'Thrid' not found in extensions/three.py (it defines Third)
+      #            ^^^^^^^^^^^^^^ RL026 Entry point class 'Thrid' not found in extensions/three.py: apcore skips the module
       //- /extensions/four.py
       ${moduleClass('Four')}
       //- /extensions/four_meta.yaml

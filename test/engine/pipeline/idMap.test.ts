@@ -94,7 +94,7 @@ describe('pipeline 2: id map', () => {
           id: Notify.mail
       #       ^^^^^^^^^^^ RL009 Invalid module id 'Notify.mail' (from the id map)
           class: Sender
-      #          ^^^^^^ RL029 apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new id, apcore-typescript never reads it) and detects Send instead
+      #          ^^^^^^ RL029 apcore ignores this 'class' because the mapping has an 'id', and detects Send instead
     `);
   });
 

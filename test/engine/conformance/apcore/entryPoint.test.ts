@@ -91,10 +91,10 @@ describe('apcore conformance: resolve_entry_point', () => {
       ${moduleFile('HelperModule')}
     `);
     assert.deepEqual(lines, ['extensions/mymod_meta.yaml 0:13-0:32 RL026 error']);
-    assert.match(
-      messageOf(engine, 'RL026'),
-      /Entry point class 'HelperModule' not found in extensions\/mymod\.py \(it defines TestInput, TestOutput, MyTestModule\)/,
-    );
+    assert.match(messageOf(engine, 'RL026'), /Entry point class 'HelperModule' not found in extensions\/mymod\.py/);
+    const related = engine.allDiagnostics().find((d) => d.code === 'RL026')?.related[0];
+    assert.equal(related?.file, 'extensions/mymod.py');
+    assert.match(related?.message ?? '', /^it defines TestInput, TestOutput, MyTestModule;/);
   });
 
   it('quick fix: change the entry_point class to the module class the file defines', async () => {

@@ -113,7 +113,11 @@ describe("ONEX conformance: ep.load() runs the package's imports", () => {
     assert.equal(d.length, 1);
     assert.match(
       d[0]?.message ?? '',
-      /Failed to load entry point: No module named 'demo_infra\.nodes\.node_a\.missing_mod' \(imported by src\/demo_infra\/nodes\/node_a\/__init__\.py:1/,
+      /Failed to load entry point: No module named 'demo_infra\.nodes\.node_a\.missing_mod'/,
+    );
+    assert.equal(
+      d[0]?.related[0]?.message,
+      'imported by src/demo_infra/nodes/node_a/__init__.py:1, which the load runs',
     );
   });
 

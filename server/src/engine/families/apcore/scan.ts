@@ -73,8 +73,7 @@ export function activeRoots(
             at.range,
             'RL028',
             `Namespace '${namespace}' of root '${decl.path}' is already used by root '${taken.path}': apcore's ` +
-              "scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root " +
-              '(Registry Lens does not scan this one)',
+              "scan_multi_root raises ConfigError ('Duplicate namespace'), so discovery fails for every root",
             {
               related: taken.decl.origin
                 ? [

@@ -160,8 +160,10 @@ export function checkStepType(file: string, sv: Extract<Lit, { kind: 'str' }>, s
       sv.range,
       'RL010',
       `Unknown sagemaker_step_type '${v}'` +
-        `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (known: ${known.join(', ')})`,
+        `${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
       {
+        // The known list is long: it goes to a related line, the message stays one line in the Problems panel.
+        related: [{ file, range: sv.range, message: `known: ${known.join(', ')}` }],
         fixes: near.map((n, i) => ({
           title: `Change to '${n}'`,
           preferred: i === 0,

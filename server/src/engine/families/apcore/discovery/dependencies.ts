@@ -69,7 +69,7 @@ export function resolveDeps(
           doc.file,
           dep.range,
           'RL022',
-          `Unknown ${kind} dependency '${dep.moduleId}': no entry of that name in context '${env.context}'; ` +
+          `Unknown ${kind} dependency '${dep.moduleId}' in context '${env.context}': ` +
             `${effect}${near.length ? `. Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
           {
             severity: dep.optional ? 'warning' : 'error',

@@ -29,7 +29,16 @@ export function misplacedDeprecation(file: string, root: Lit): Diagnostic[] {
         e.key.range,
         'RL073',
         `No apcore SDK reads a top-level '${key}': the module is not deprecated. apcore-python reads deprecation ` +
-          "from metadata['x-deprecation'] (deprecated_since, sunset_version, migration_guide, sunset_date)",
+          "from metadata['x-deprecation']",
+        {
+          related: [
+            {
+              file,
+              range: e.key.range,
+              message: "metadata['x-deprecation'] keys: deprecated_since, sunset_version, migration_guide, sunset_date",
+            },
+          ],
+        },
       ),
     ];
   });

@@ -40,7 +40,7 @@ export function checkMetaEntryPoint(
     names,
     (n) => `Change the entry point class to '${n}'`,
   );
-  const defines = names.length ? ` (it defines ${names.join(', ')})` : ' (it defines no class)';
+  const defines = names.length ? `it defines ${names.join(', ')}` : 'it defines no class';
   return {
     cls: null,
     diagnostics: [
@@ -48,9 +48,17 @@ export function checkMetaEntryPoint(
         doc.file,
         ep.range,
         'RL026',
-        `Entry point class '${ep.cls}' not found in ${subject}${defines}: apcore looks the class up in the ` +
-          "module file this metadata describes, whatever comes before ':', and skips the module",
-        { fixes },
+        `Entry point class '${ep.cls}' not found in ${subject}: apcore skips the module`,
+        {
+          fixes,
+          related: [
+            {
+              file: subject,
+              range: ZERO_RANGE,
+              message: `${defines}; apcore looks the class up in this file, whatever comes before ':'`,
+            },
+          ],
+        },
       ),
     ],
   };
@@ -108,10 +116,18 @@ export function detectEntryClass(
     mapped.file,
     mapped.range,
     'RL029',
-    "apcore ignores this 'class' because the mapping has an 'id' (apcore-python looks the class up by the new " +
-      `id, apcore-typescript never reads it) and ${instead}; name the class in the module's meta file ` +
-      "(entry_point), or drop the 'id'",
-    { severity: 'warning' },
+    `apcore ignores this 'class' because the mapping has an 'id', and ${instead}. ` +
+      "Name the class in the module's meta file (entry_point), or drop the 'id'.",
+    {
+      severity: 'warning',
+      related: [
+        {
+          file: mapped.file,
+          range: mapped.range,
+          message: 'apcore-python looks the class up by the new id; apcore-typescript never reads it',
+        },
+      ],
+    },
   );
   return { cls: detected.cls, diagnostics: [ignoredClass, ...detected.diagnostics] };
 }

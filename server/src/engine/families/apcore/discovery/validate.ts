@@ -60,9 +60,8 @@ export function pythonExampleProblems(meta: MetaDoc, id: string): Diagnostic[] {
         item.range,
         'RL020',
         `examples[${i}] has no 'title': apcore-python's merge_examples raises ` +
-          `${item.kind === 'dict' ? 'KeyError' : 'TypeError'} registering module '${id}' (schema/annotations.py:42), ` +
-          'outside any try (registry.py:686), so discover() stops: ' +
-          'no module after it in the load order is registered',
+          `${item.kind === 'dict' ? 'KeyError' : 'TypeError'} registering module '${id}' outside any try, ` +
+          'so discover() stops: no module after it in the load order is registered',
       ),
     );
 }

@@ -94,7 +94,7 @@ function structure(file: string, doc: DagDoc): Diagnostic[] {
           end.range,
           'RL037',
           `${message} — it is not in dag.nodes, so cursus ` +
-            'reports a dangling dependency and an undeclared edge endpoint (a typo or a forgotten node)',
+            'reports a dangling dependency and an undeclared edge endpoint',
         ),
       );
     }

@@ -113,8 +113,8 @@ function script(
       doc.file,
       doc.script.range,
       'RL017',
-      `Script '${name}' of the contract of '${doc.step ?? '?'}' not found (searched ${searched}): cursus's ` +
-        'script discovery skips the step',
+      `Script '${name}' of the contract of '${doc.step ?? '?'}' not found: cursus's script discovery skips the step`,
+      { related: [{ file: doc.file, range: doc.script.range, message: `searched ${searched}` }] },
     ),
   ];
 }

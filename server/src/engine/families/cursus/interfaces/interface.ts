@@ -207,9 +207,17 @@ function fileName(file: string, stepLit: Str): Diagnostic[] {
       stepLit.range,
       'RL012',
       `cursus looks the interface of '${stepLit.value}' up as ` +
-        `${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX} ` +
-        `(or a file named like the step ignoring case and separators); ${base} is neither, ` +
-        `so load_interface('${stepLit.value}') fails and no builder is synthesized`,
+        `${conventionalFileName(stepLit.value)}${INTERFACE_SUFFIX}, not ${base}: ` +
+        `load_interface('${stepLit.value}') fails and no builder is synthesized`,
+      {
+        related: [
+          {
+            file,
+            range: stepLit.range,
+            message: 'cursus also accepts a file named like the step ignoring case and separators',
+          },
+        ],
+      },
     ),
   ];
 }

@@ -45,8 +45,8 @@ export function checkPackClash(
   const message = pkg.extras
     ? `refresh_registry() drops pack rows named like an _EXTRAS row: this interface adds no step, '${name}' ` +
       "stays the package's"
-    : `Pack step '${name}' shadows the package's step: cursus loads ${pkg.def.file} for its builder, contract ` +
-      'and spec, and only the registry row from here';
+    : `Pack step '${name}' shadows the package's step: cursus takes only the registry row from here, and the ` +
+      "builder, contract and spec from the package's interface";
   return [diag(file, step.range, 'RL063', message, { related })];
 }
 

@@ -152,12 +152,12 @@ function lostSteps(model: RegistryModel, ws: WsState): string {
       .dirsWithId(ws.id)
       .filter((d) => d !== ws.dir)
       .flatMap((d) => names(model.workspace(d)));
-    return `cursus's manager keeps this workspace's steps (loaded last in path order) and loses theirs: ${steps(lost)}`;
+    return `cursus keeps this workspace (loaded last in path order) and loses their steps: ${steps(lost)}`;
   }
-  return (
-    `cursus's manager keeps the workspace loaded last (${winner ?? ''}), so this workspace's steps are lost: ` +
-    steps(names(ws))
-  );
+  // With one other workspace the message has named it already.
+  const kept =
+    model.dirsWithId(ws.id).length === 2 ? 'that one (loaded last)' : `the one loaded last (${winner ?? ''})`;
+  return `cursus keeps ${kept} and loses this one's steps: ${steps(names(ws))}`;
 }
 
 /** RL013 (hybrid only): a name used by this workspace that only another workspace provides. */

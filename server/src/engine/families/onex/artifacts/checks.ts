@@ -106,8 +106,12 @@ function missingDir(q: OnexQueries, file: string, r: ResolvedVersion, label: str
       file,
       path.range,
       'RL042',
-      `The version directory of ${label} does not exist (tried ` +
-        `${r.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}); the loaders report its metadata missing`,
+      `The version directory of ${label} does not exist: the loaders report its metadata missing`,
+      {
+        related: [
+          { file, range: path.range, message: `tried ${r.tried.map((t) => `'${t}'`).join(', ') || 'nothing'}` },
+        ],
+      },
     );
   }
   const root = dirOf(dirOf(file));

@@ -55,20 +55,30 @@ export function report(
     // One validator's objection is the message; the others at the place are related lines there (a short message).
     const [message, ...others] = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`);
     const also = others.map((m) => ({ file, range: first.range, message: m }));
+    const details = (first.details ?? []).map((d) => ({ file, ...d }));
     return diag(file, first.range, first.code, message as string, {
       severity: fails ? 'error' : 'warning',
-      related: [...also, ...related],
+      related: [...details, ...also, ...related],
     });
   });
 }
 
 /**
- * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`):
+ * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`,
+ * `(strategy 2, discovery.py:343)`):
  * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
  * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
  */
 function uncited(message: string): string {
-  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
+  return message
+    .replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '')
+    .replace(/,\s*[\w./-]+\.py:[\d,\s-]*\d(?=\))/g, '');
+}
+
+/** A resolution problem without its closing parenthesis (what was searched, what imported it), and that. */
+function headline(problem: string): [string, string | null] {
+  const m = /^(.*?) \(([^()]*)\)$/.exec(problem);
+  return m ? [m[1] ?? problem, m[2] ?? null] : [problem, null];
 }
 
 export function unitKeys(q: FamilyQueries): string[] {
@@ -106,13 +116,19 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!r) continue;
     const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
     const related: RelatedInfo[] = missing
-      ? [{ file: missing.file, range: lineRange(c, missing.file, missing.line), message: 'contract_path' }]
+      ? [
+          {
+            file: missing.file,
+            range: lineRange(c, missing.file, missing.line),
+            message: `contract_path '${missing.path}' names no file`,
+          },
+        ]
       : [];
     if (r.problem) {
-      const why = missing ? ` (its contract_path '${missing.path}' names no file, discovery.py:335)` : '';
-      const message =
-        `${r.problem}${why}: discovery records an error and never wires '${e.ep.name}' ` +
-        `(discovery.py:${r.tried.length ? 165 : 147})`;
+      // What was searched goes to a related line at the entry point: the message stays one line.
+      const [problem, searched] = headline(r.problem);
+      const message = `${problem}: '${e.ep.name}' is never wired (discovery.py:${r.tried.length ? 165 : 147})`;
+      const detail = searched ? [{ file: e.file, range: e.ep.valueRange, message: searched }] : [];
       const o: Objection = {
         validator: 'auto-wiring',
         rule: 'ModelDiscoveryError',
@@ -121,14 +137,13 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
         level: 'fail',
         message,
       };
-      out.push(...report(e.file, [o], active, related));
+      out.push(...report(e.file, [o], active, [...detail, ...related]));
       continue;
     }
     if (!r.contract) continue;
     if (missing) {
-      const message =
-        `contract_path '${missing.path}' names no file: discovery silently reads '${r.contract}' instead ` +
-        '(discovery.py:335)';
+      const instead = `discovery silently reads '${r.contract}' instead`;
+      const message = `contract_path names no file: ${instead} (discovery.py:335)`;
       const o: Objection = {
         validator: 'auto-wiring',
         rule: 'strategy 1',
@@ -137,7 +152,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
         level: 'warn',
         message,
       };
-      const read = { file: r.contract, range: ZERO, message: `read instead: ${r.strategy ?? ''}` };
+      const read = { file: r.contract, range: ZERO, message: `read instead: ${uncited(r.strategy ?? '')}` };
       out.push(...report(e.file, [o], active, [...related, read]));
     }
     const doc = c.contract(r.contract);
@@ -154,13 +169,13 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
           [
             {
               validator: 'auto-wiring',
-              rule: 'OMN-11958',
+              rule: 'DUPLICATE_REGISTRATION',
               code: 'RL049',
               range: nameRange,
               level: 'fail',
               message:
-                `Duplicate contract name '${name}' already registered by entry point '${first.ep}' ` +
-                `('${first.contract}'): discovery skips this one (discovery.py:222)`,
+                `Duplicate contract name '${name}' already registered by entry point '${first.ep}': ` +
+                'discovery skips this one (discovery.py:222)',
             },
           ],
           active,
@@ -218,8 +233,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
       level: 'warn',
       message:
         "No 'onex.nodes' entry point resolves to this contract: " +
-        `auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' ` +
-        '(omnibase_infra 0.38 `runtime/auto_wiring/discovery.py:135` scans entry points only)',
+        `auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' (discovery.py:135)`,
     });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
@@ -387,7 +401,7 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
           a.path.range,
           'RL059',
           `The artifact '${a.title ?? a.id ?? a.path.value}' is at '${a.path.value}', which does not exist: ` +
-            'the impact analyzer flags a document nobody can update (registry/loader.py:14)',
+            'the impact analyzer flags a document nobody can update',
         ),
       );
     }
@@ -399,8 +413,9 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
             file,
             t.range,
             'RL059',
-            `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, ` +
+            `No file matches the trigger '${t.value}': the impact analyzer never fires it, ` +
               `so changes never flag '${a.title ?? a.id ?? 'this artifact'}'`,
+            { related: [{ file, range: t.range, message: never }] },
           ),
         );
     }

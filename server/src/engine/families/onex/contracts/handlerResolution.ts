@@ -26,7 +26,7 @@ export function handlerResolution(contract: string, doc: ContractDoc, exists: (f
   const dh = at(root, 'handler_routing.default_handler');
   const range: Range = dh?.range ?? at(root, 'name')?.range ?? topKeys(root)[0]?.range ?? root.range;
   const names = files.map((f) => `'${f.slice(f.lastIndexOf('/') + 1)}'`);
-  const what = names.length > 1 ? `Neither ${names.join(' nor ')} lies` : `${names.join('')} does not lie`;
+  // A dotted default_handler makes a long file name: the names go to a related line.
   return [
     {
       validator: 'compliance-check',
@@ -34,7 +34,9 @@ export function handlerResolution(contract: string, doc: ContractDoc, exists: (f
       code: 'RL068',
       range,
       level: 'fail',
-      message: `${what} beside the contract: the node fails handler_resolution (cli_compliance.py:110-137)`,
+      message:
+        'No handler module lies beside the contract: the node fails handler_resolution (cli_compliance.py:110-137)',
+      details: [{ range, message: `looked for ${names.join(', then ')}` }],
     },
   ];
 }

@@ -6,6 +6,7 @@
 import type { Range, RelatedInfo } from '../../../types';
 import type { Lit } from '../../../literal';
 import { dirOf, baseName } from '../../../util/paths';
+import { ZERO_RANGE } from '../../../text/ranges';
 import { at, pyyamlBool, type ContractDoc, type StrAt } from './contractDoc';
 import type { IngressAllowlist, IngressEntry } from './ingressAllowlist';
 import type { Objection } from './objection';
@@ -117,7 +118,7 @@ export function ingressObjections(inp: IngressInput): Placed[] {
             t.range,
             'TRUSTED_INTERNAL_HAS_PRODUCER',
             'RL078',
-            `subscribe topic '${t.value}' is allowlisted as trusted_internal, but a contract publishes to it: ` +
+            `'${t.value}' is allowlisted as trusted_internal, but a contract publishes it: ` +
               `the carve-out is rejected (${SRC}:245)`,
             producers,
           ),
@@ -132,7 +133,7 @@ export function ingressObjections(inp: IngressInput): Placed[] {
         t.range,
         'BARE_OR_MIXED_TOPIC',
         'RL076',
-        `subscribe topic ${shown} is neither tenant-<slug>.-prefixed nor allowlisted as trusted_internal: ` +
+        `${shown} is neither tenant-<slug>.-prefixed nor trusted_internal: ` +
           `a client-supplied tenant_id survives unverified (${SRC}:263)`,
       ),
     );
@@ -170,10 +171,30 @@ function missingSeamTest(
       : entry
         ? `its entry's seam_test is ${entry.seamProblem ?? 'empty'}`
         : `'${allowlistFile}' has no entry with node_id '${nodeId}'`;
-  const message = `${OPTED} names no proving seam test in the allowlist (${why}): the gate fails closed (${SRC}:334)`;
+  // Why there is none goes to a related line: on the allowlist when it exists, else on the flag.
+  const whyAt: RelatedInfo = entry
+    ? { file: allowlistFile, range: entry.seamRange, message: why }
+    : allowlist
+      ? { file: allowlistFile, range: ZERO_RANGE, message: why }
+      : { file, range: flag, message: why };
   return entry
-    ? placed(allowlistFile, entry.seamRange, 'MISSING_SEAM_TEST', 'RL077', `'${file}' ${message}`, [flagAt])
-    : placed(file, flag, 'MISSING_SEAM_TEST', 'RL077', message);
+    ? placed(
+        allowlistFile,
+        entry.seamRange,
+        'MISSING_SEAM_TEST',
+        'RL077',
+        `The entry of '${nodeId}' names no proving seam test, but its contract ${FLAG}: ` +
+          `the gate fails closed (${SRC}:334)`,
+        [flagAt, whyAt],
+      )
+    : placed(
+        file,
+        flag,
+        'MISSING_SEAM_TEST',
+        'RL077',
+        `${OPTED} names no proving seam test in the allowlist: the gate fails closed (${SRC}:334)`,
+        [whyAt],
+      );
 }
 
 /** trusted_internal_topics naming a topic the contract does not subscribe, or a prefixed one (:303-331). */

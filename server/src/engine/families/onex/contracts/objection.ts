@@ -6,11 +6,13 @@ import type { ValidatorId } from './validators';
 
 export interface Objection {
   validator: ValidatorId;
-  /** The validator's own rule id (`CONTRACT-003`, `OMN-14141`, `check 5`, …). */
+  /** The validator's own rule id (`CONTRACT-003`, `check 5`, …), else what it checks (`handler_routing`); no ticket. */
   rule: string;
   code: OnexContractCode;
   range: Range;
   message: string;
   /** `fail`: the validator fails, or the loader drops the contract; `warn`: it only warns. */
   level: 'fail' | 'warn';
+  /** Related lines in the same file: what the one-line message leaves out (a list, the place it names). */
+  details?: readonly { range: Range; message: string }[];
 }

@@ -86,9 +86,8 @@ function missing(doc: ContractDoc, value: Lit | null, profiles: readonly At[], s
       range: value?.range ?? command.range,
       level: 'fail',
       message:
-        `'${node}' consumes the command topic '${command.value}' but declares no runtime_profiles (top level or ` +
-        "under 'descriptor'): the gate fails (validator_runtime_profiles.py:345); only `main` would wire it " +
-        '(infra profile_ownership.py:94)',
+        `'${node}' consumes the command topic '${command.value}' but declares no runtime_profiles: ` +
+        'the gate fails (validator_runtime_profiles.py:345)',
     },
   ];
 }
@@ -104,9 +103,8 @@ function unregistered(profiles: readonly At[]): Objection[] {
       code: 'RL065',
       range: p.range,
       level: 'fail',
-      message:
-        `'${p.value}' is not a registered runtime profile (${known}): ` +
-        'the gate fails (validator_runtime_profiles.py:362)',
+      message: `'${p.value}' is not a registered runtime profile: the gate fails (validator_runtime_profiles.py:362)`,
+      details: [{ range: p.range, message: `registered: ${known}` }],
     }));
 }
 
@@ -129,9 +127,12 @@ function noConsumerLane(
       range: value.range,
       level: 'fail',
       message:
-        `this ${kind} subscribes to '${subscribed[0]?.value ?? ''}' but names only runtime_profiles ` +
-        `[${registered.join(', ')}] that run no standalone consumer, so its subscriptions are never drained; ` +
-        `name one of ${[...CONSUMER_ATTACHED_RUNTIME_PROFILES].sort().join(', ')} (validator_runtime_profiles.py:435)`,
+        `runtime_profiles [${registered.join(', ')}] run no standalone consumer, so this ${kind}'s subscriptions ` +
+        'are never drained (validator_runtime_profiles.py:435)',
+      details: [
+        { range: value.range, message: `name one of ${[...CONSUMER_ATTACHED_RUNTIME_PROFILES].sort().join(', ')}` },
+        ...subscribed.slice(0, 1).map((t) => ({ range: t.range, message: `subscribes to '${t.value}'` })),
+      ],
     },
   ];
 }

@@ -136,7 +136,7 @@ function autoWiring(doc: ContractDoc): Objection[] {
       if (h.kind !== 'dict') {
         out.push({
           validator: 'auto-wiring',
-          rule: 'OMN-14141',
+          rule: 'handler_routing',
           code: 'RL054',
           range: h.range,
           level: 'fail',
@@ -145,25 +145,22 @@ function autoWiring(doc: ContractDoc): Objection[] {
             'auto-wiring skips the contract (discovery.py:538)',
         });
       } else if (at(h, 'handler')?.kind !== 'dict') {
-        const keys = topKeys(h)
-          .map((k) => k.key)
-          .sort()
-          .join(', ');
+        // The keys it has instead are the ones the range starts at: the message need not list them.
         const msg =
-          `handler_routing.handlers[${i}] has no nested 'handler: {name, module}' mapping (keys: ${keys}); ` +
-          'the flat handler_class/handler_module schema parses to zero dispatchers (OMN-14141)';
+          `handlers[${i}] has no nested 'handler: {name, module}' mapping: ` +
+          'the flat schema parses to zero dispatchers (OMN-14141)';
         const range = topKeys(h)[0]?.range ?? h.range;
         out.push({
           validator: 'auto-wiring',
-          rule: 'OMN-14141',
+          rule: 'handler_routing',
           code: 'RL054',
           range,
           level: 'fail',
-          message: `${msg}: auto-wiring skips the contract (discovery.py:545)`,
+          message: `${msg} and auto-wiring skips the contract (discovery.py:545)`,
         });
         out.push({
           validator: 'handler-routing-gate',
-          rule: 'OMN-14141',
+          rule: 'handler_routing',
           code: 'RL054',
           range,
           level: 'fail',
