@@ -14,6 +14,7 @@ import { Backlog } from './backlog';
 import { feedEngine, newFeedState, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
+import { inSitePackages } from './pythonLibrary';
 import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
 import { walkRoot } from './walkRoot';
 
@@ -46,6 +47,8 @@ export class Feeder {
   settings: FolderSettings | undefined;
   private engineRef: RegistryEngine | undefined;
   private excluded: (rel: string) => boolean = () => false;
+  /** The Python environments the walks met: library code, whose events and open documents never reach the engine. */
+  private readonly environments = new Set<string>();
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
   private readonly pending = new Map<string, string | null | { skipped: string }>();
   /** Directories the last walk could not list (reported on the directory). */
@@ -152,7 +155,11 @@ export class Feeder {
     else this.engineRef.configure(settings.engine);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
-    this.excluded = (rel) => excluded(rel) || inNested(rel);
+    const inEnvironment = (rel: string): boolean => {
+      for (const e of this.environments) if (under(rel, e)) return true;
+      return false;
+    };
+    this.excluded = (rel) => excluded(rel) || inNested(rel) || inSitePackages(rel) || inEnvironment(rel);
     this.fetched.clear();
     this.backlog.set([]);
     for (const [rel, doc] of this.open) this.stage(rel, doc.text);
@@ -256,6 +263,7 @@ export class Feeder {
       followed: () => {
         throughLink = true;
       },
+      environment: (e) => this.environments.add(e),
     };
     // Listed under the root's rule: nothing when the directory leads out of the root.
     const files = await listFiles(this.root, filter, rel).catch(() => undefined); // undefined: gone again
@@ -416,6 +424,7 @@ export class Feeder {
     const found = await walkRoot(this.root, interest, (rel) => this.excluded(rel), below);
     this.followed = found.followed;
     this.unlisted = found.unlisted;
+    for (const e of found.environments) this.environments.add(e);
     this.listedFor = new Set(opened);
     for (const dir of this.unreadableDirs) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
     for (const [dir, { reason }] of found.unreadable) engine.setSkipped(dir, reason);

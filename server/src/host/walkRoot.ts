@@ -24,6 +24,8 @@ export interface RootWalk {
   readonly followed: ReadonlySet<string>;
   /** A narrowed walk (`below`) left a directory unlisted. */
   readonly unlisted: boolean;
+  /** The Python environments met, not listed (host/pythonLibrary.ts). */
+  readonly environments: readonly string[];
 }
 
 /** `below`: list only the directories it admits (the rest is reported unlisted). */
@@ -39,6 +41,7 @@ export async function walkRoot(
   const met: string[] = [];
   const unreadable = new Map<string, { reason: string; file: boolean }>();
   const followed = new Set<string>();
+  const environments: string[] = [];
   let unlisted = false;
   const accepted = await listFiles(root, {
     skip: excluded,
@@ -62,12 +65,13 @@ export async function walkRoot(
         }
       : {}),
     followed: (rel) => followed.add(rel),
+    environment: (rel) => environments.push(rel),
     unreadable: (rel, reason, file) => unreadable.set(rel || '.', { reason, file: file === true }),
   });
   // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
-  return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted };
+  return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted, environments };
 }
 
 /** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */
