@@ -29,11 +29,11 @@ export function ask(path: string, request: DaemonRequest): Promise<DaemonAnswer 
  * Starts the root's daemon in the background (its own process group, no terminal, outliving this process) and
  * resolves once it listens — or once it said why not (null then, with what it said).
  */
-function startDaemon(dir: string): Promise<string | null> {
+function startDaemon(dir: string, environment: string | null): Promise<string | null> {
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      [__filename, 'daemon', `--root=${dir}`],
+      [__filename, 'daemon', `--root=${dir}`, ...(environment !== null ? [`--python-env=${environment}`] : [])],
       // Its one line on stdout says it listens; it writes nothing after, so no pipe outlives this process.
       { detached: true, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true },
     );
@@ -66,15 +66,16 @@ export async function checkByDaemon(
   version: string,
   request: Extract<DaemonRequest, { kind: 'check' }>,
   warn: (message: string) => void,
+  environment: string | null,
 ): Promise<CheckAnswer | null> {
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) {
     warn(`no daemon: ${socket.error}; checking here`);
     return null;
   }
   let answer = await ask(socket.path, request);
   if (answer === null) {
-    const failure = await startDaemon(dir);
+    const failure = await startDaemon(dir, environment);
     if (failure !== null) {
       warn(`the daemon did not start: ${failure}; checking here`);
       return null;

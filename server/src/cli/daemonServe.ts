@@ -27,8 +27,9 @@ export async function serveDaemon(
   version: string,
   idleMinutes: number,
   ready: (message: string) => void,
+  environment: string | null,
 ): Promise<number> {
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   // Half-open: a client ends its side once it sent its request, and waits for the answer on the other.
   const server = createServer({ allowHalfOpen: true });

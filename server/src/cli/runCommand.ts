@@ -24,6 +24,8 @@ import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
 import { initWorkspace } from './initWorkspace';
+import { findEnvironment, type PythonEnvironment } from '../host/pythonEnv';
+import { frameworkFacts, frameworkLines } from '../host/frameworkReport';
 
 export interface CommandResult {
   output: string;
@@ -135,6 +137,7 @@ async function daemonCheck(
       ...(base !== undefined ? { base: base && [...base] } : {}),
     },
     warn,
+    pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null,
   );
   if (answer === null) return null;
   return checkOutput(cmd, answer.result, Math.round(performance.now() - start), version, warn, {
@@ -146,14 +149,21 @@ async function daemonCheck(
 async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version: string): Promise<CommandResult> {
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
+  const environment = pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null;
   if (cmd.action === 'serve') {
-    const code = await serveDaemon(dir, version, cmd.idle ?? DEFAULT_IDLE_MINUTES, (message) => {
-      // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
-      process.stdout.write(`${message}\n`);
-    });
+    const code = await serveDaemon(
+      dir,
+      version,
+      cmd.idle ?? DEFAULT_IDLE_MINUTES,
+      (message) => {
+        // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
+        process.stdout.write(`${message}\n`);
+      },
+      environment,
+    );
     return { output: '', exitCode: code };
   }
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   const answer = await ask(socket.path, { kind: cmd.action });
   if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };
@@ -177,12 +187,14 @@ function checkOutput(
   warn: (message: string) => void,
   { empty }: { empty: boolean },
 ): CommandResult {
+  const env = pythonEnvironment(cmd.root, cmd.pythonEnv);
+  const frameworks = frameworkFacts(cmd.root, env);
   const output =
     cmd.format === 'json'
-      ? formatJson(diagnostics, summary, ms)
+      ? formatJson(diagnostics, summary, ms, frameworks)
       : cmd.format === 'sarif'
         ? formatSarif(diagnostics, resolve(cmd.root), version)
-        : formatText(diagnostics, summary);
+        : formatText(diagnostics, summary, frameworkLines(cmd.root, env, frameworks));
   // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the
   // document) with its own code.
   // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
@@ -203,6 +215,16 @@ function baseTexts(root: string, rev: string, files: readonly string[]): Map<str
   const r = textsAtRevision(resolve(root), rev, files);
   if ('error' in r) throw new UsageError(r.error);
   return 'unborn' in r ? null : r.texts;
+}
+
+/**
+ * The project's Python environment (host/pythonEnv.ts): `--python-env DIR`, else the activated one, else one in the
+ * root; a DIR that is not an environment is a usage error.
+ */
+export function pythonEnvironment(root: string, given: string | undefined): PythonEnvironment | null {
+  const env = findEnvironment(root, given, process.env);
+  if (env !== null && 'error' in env) throw new UsageError(`--python-env: ${env.error}`);
+  return env;
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */

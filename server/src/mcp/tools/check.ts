@@ -9,6 +9,7 @@ import { CODES, type RegistryEngine } from '../../engine/engine';
 import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
 import { checkDocument } from '../../engine/render/jsonDocuments';
 import type { Diagnostic } from '../../engine/types';
+import { withFrameworks } from '../../host/frameworkReport';
 import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
 import { pageInput, pageLine, pageOf, pageOutput, type Page } from '../paging';
 import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
@@ -37,7 +38,7 @@ const DESCRIPTION =
   "call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the " +
   "quick fixes of a diagnostic and 'explain' to see how a step resolves.";
 
-export function registerCheck(server: McpServer, { root }: ToolContext): void {
+export function registerCheck(server: McpServer, { root, frameworks }: ToolContext): void {
   server.registerTool(
     'check',
     {
@@ -114,7 +115,7 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
       const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>, rest = false): ToolAnswer => {
         const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
         const doc = {
-          ...checkDocument(items, summary, Math.round(performance.now() - start)),
+          ...withFrameworks(checkDocument(items, summary, Math.round(performance.now() - start)), frameworks()),
           page,
           ...(rest ? { loading: true } : {}),
         };
