@@ -55,8 +55,8 @@ function normalise(name: string): string {
 }
 
 /**
- * One installed distribution: its `.dist-info` folder `info` in `site`, of the normalised name `key` and the version its
- * folder's name says, providing `pkg` unless top_level.txt says otherwise.
+ * One installed distribution: its `.dist-info` folder `info` in `site`, of the normalised name `key` and the version
+ * its folder's name says, providing `pkg` unless top_level.txt says otherwise.
  */
 function distribution(
   site: string,
