@@ -7,8 +7,10 @@
 // each with a copy of the cache it left stale, `mcp --cache` to its first answer to a whole-root check and to what an
 // agent asks about that registry (a check of its path, explain and locate of one of its steps), which come before the
 // rest of the root is analysed. Rounds alternate the kinds, so machine load falls on all of them alike; medians are
-// reported. Then `check --daemon`: the first (it starts the root's daemon), a second with nothing changed, one after
-// the registry changed by a comment and by a step's type, and `--files` of that registry changed again.
+// reported. Then `check --daemon`: a check without it, and just after it the hook's first call, `--daemon --files` of
+// that registry (it checks in its own process and starts the root's daemon), then, once the daemon has loaded, a
+// second with nothing changed, one after the registry changed by a comment and by a step's type, and `--files` of
+// that registry changed again.
 import {
   appendFileSync,
   cpSync,
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
   const opt = (name: string, dflt: string): string => option(args, name, dflt);
   const org = opt('--org', 'large');
   const rounds = Number(opt('--rounds', '3'));
+  // `--daemon-only`: the `check --daemon` rows alone.
+  const daemonOnly = args.includes('--daemon-only');
   const cli = join(__dirname, 'cli.js');
   const g = ensureWritten(join(GENERATED, org), workloadOf(org).generated, org, (s) => console.log(s));
   const developers = join(g.root, 'developer_workspaces', 'developers');
@@ -55,33 +59,37 @@ async function main(): Promise<void> {
   };
   const daemon = new Map<string, Run[]>(DAEMON_KINDS.map((k) => [k, []]));
   let cacheBytes = 0;
+  const peak = join(temp, 'peak');
+  /** One round of the cache's and the MCP server's kinds. */
+  const cacheRound = async (round: number): Promise<void> => {
+    const cache = join(temp, `cache-${round}`);
+    const flags = ['--cache', '--cache-location', cache, g.root];
+    runs.get(KINDS[0])?.push(runCheck(cli, [g.root], peak));
+    runs.get(KINDS[1])?.push(runCheck(cli, flags, peak));
+    runs.get(KINDS[2])?.push(runCheck(cli, flags, peak));
+    cacheBytes = statSync(join(cache, readdirSync(cache)[0] as string)).size;
+    mcp.plain.push(await mcpFirstCheck(cli, [g.root]));
+    mcp.plainPaths.push(await mcpFirstCheck(cli, [g.root], registryCheck(g.root, registry)));
+    mcp.cached.push(await mcpFirstCheck(cli, flags));
+    appendFileSync(registry, `# bench edit ${round}\n`);
+    try {
+      // The cache as this change left it, for each server: a load that ends keeps its result there.
+      const stale = (): string[] => {
+        const copy = join(temp, `stale-${round}`);
+        rmSync(copy, { recursive: true, force: true });
+        cpSync(cache, copy, { recursive: true });
+        return ['--cache', '--cache-location', copy, g.root];
+      };
+      for (const [kind, call] of staleCalls(g.root, registry, first))
+        mcp.stale.get(kind)?.push(await mcpFirstCheck(cli, stale(), call));
+      runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
+    } finally {
+      writeFileSync(registry, original);
+    }
+  };
   try {
     for (let round = 0; round < rounds; round++) {
-      const cache = join(temp, `cache-${round}`);
-      const flags = ['--cache', '--cache-location', cache, g.root];
-      const peak = join(temp, 'peak');
-      runs.get(KINDS[0])?.push(runCheck(cli, [g.root], peak));
-      runs.get(KINDS[1])?.push(runCheck(cli, flags, peak));
-      runs.get(KINDS[2])?.push(runCheck(cli, flags, peak));
-      cacheBytes = statSync(join(cache, readdirSync(cache)[0] as string)).size;
-      mcp.plain.push(await mcpFirstCheck(cli, [g.root]));
-      mcp.plainPaths.push(await mcpFirstCheck(cli, [g.root], registryCheck(g.root, registry)));
-      mcp.cached.push(await mcpFirstCheck(cli, flags));
-      appendFileSync(registry, `# bench edit ${round}\n`);
-      try {
-        // The cache as this change left it, for each server: a load that ends keeps its result there.
-        const stale = (): string[] => {
-          const copy = join(temp, `stale-${round}`);
-          rmSync(copy, { recursive: true, force: true });
-          cpSync(cache, copy, { recursive: true });
-          return ['--cache', '--cache-location', copy, g.root];
-        };
-        for (const [kind, call] of staleCalls(g.root, registry, first))
-          mcp.stale.get(kind)?.push(await mcpFirstCheck(cli, stale(), call));
-        runs.get(KINDS[3])?.push(runCheck(cli, flags, peak));
-      } finally {
-        writeFileSync(registry, original);
-      }
+      if (!daemonOnly) await cacheRound(round);
       daemonRound(cli, g.root, registry, original, peak, round, daemon);
       console.log(`round ${round + 1}/${rounds} done`);
     }
@@ -89,61 +97,72 @@ async function main(): Promise<void> {
     writeFileSync(registry, original);
     rmSync(temp, { recursive: true, force: true });
   }
-  const firstMs = median((runs.get(KINDS[1]) ?? []).map((r) => r.ms));
-  const plainRss = median((runs.get(KINDS[0]) ?? []).map((r) => r.peakRssMb));
-  console.log(`\ncheck --cache on ${org} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} rounds:`);
-  for (const kind of KINDS) {
-    const rs = runs.get(kind) ?? [];
-    const ms = median(rs.map((r) => r.ms));
-    const rss = median(rs.map((r) => r.peakRssMb));
+  if (!daemonOnly) {
+    const firstMs = median((runs.get(KINDS[1]) ?? []).map((r) => r.ms));
+    const plainRss = median((runs.get(KINDS[0]) ?? []).map((r) => r.peakRssMb));
     console.log(
-      `  ${kind.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / firstMs).toFixed(2)} of the first` +
-        `  peak RSS ${rss.toFixed(0)} MB (×${(rss / plainRss).toFixed(2)} of no cache)` +
-        `  ${rs.map((r) => r.diagnostics).join('/')} diagnostics`,
+      `\ncheck --cache on ${org} (${g.files} files, ${(g.bytes / 2 ** 20).toFixed(1)} MiB), ${rounds} rounds:`,
     );
+    for (const kind of KINDS) {
+      const rs = runs.get(kind) ?? [];
+      const ms = median(rs.map((r) => r.ms));
+      const rss = median(rs.map((r) => r.peakRssMb));
+      console.log(
+        `  ${kind.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / firstMs).toFixed(2)} of the first` +
+          `  peak RSS ${rss.toFixed(0)} MB (×${(rss / plainRss).toFixed(2)} of no cache)` +
+          `  ${rs.map((r) => r.diagnostics).join('/')} diagnostics`,
+      );
+    }
+    console.log(
+      `  cache size ${(cacheBytes / 2 ** 20).toFixed(1)} MiB: ×${(cacheBytes / g.bytes).toFixed(3)} of the org's text`,
+    );
+    const counts = new Set([...mcp.plain, ...mcp.cached].map((r) => r.counts));
+    if (counts.size !== 1) throw new Error(`mcp answers differ: ${[...counts].join(' / ')}`);
+    const plainMs = median(mcp.plain.map((r) => r.ms));
+    const cachedMs = median(mcp.cached.map((r) => r.ms));
+    console.log(`  mcp, start → first check answer (${[...counts].join('')}):`);
+    console.log(`    without --cache ${plainMs.toFixed(0).padStart(6)} ms`);
+    console.log(`    with --cache    ${cachedMs.toFixed(0).padStart(6)} ms  ×${(cachedMs / plainMs).toFixed(2)}`);
+    const pathsMs = median(mcp.plainPaths.map((r) => r.ms));
+    const early = mcp.plainPaths.filter((r) => r.loading).length;
+    console.log(
+      `    without --cache, a check of one workspace registry's path ${pathsMs.toFixed(0)} ms ` +
+        `×${(pathsMs / plainMs).toFixed(2)} (${early} of ${mcp.plainPaths.length} before the rest was analysed)`,
+    );
+    const wholeMs = median((mcp.stale.get(STALE_KINDS[0]) ?? []).map((r) => r.ms));
+    console.log('  mcp --cache after a workspace registry changed, start → first answer:');
+    for (const kind of STALE_KINDS) {
+      const rs = mcp.stale.get(kind) ?? [];
+      if (new Set(rs.map((r) => r.counts)).size !== 1) throw new Error(`${kind}: the answers differ between rounds`);
+      const ms = median(rs.map((r) => r.ms));
+      const early = rs.filter((r) => r.loading).length;
+      console.log(
+        `    ${kind.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / wholeMs).toFixed(2)}` +
+          (kind.startsWith('check') ? `  (${early} of ${rs.length} before the rest was analysed)` : ''),
+      );
+    }
   }
+  console.log(`\ncheck --daemon on ${org}, ${rounds} rounds (the first starts the root's daemon, the others ask it):`);
+  const beside = daemon.get(DAEMON_KINDS[0]) ?? [];
+  const plainMs0 = median(beside.map((r) => r.ms));
+  const firsts = daemon.get(DAEMON_KINDS[1]) ?? [];
   console.log(
-    `  cache size ${(cacheBytes / 2 ** 20).toFixed(1)} MiB: ×${(cacheBytes / g.bytes).toFixed(3)} of the org's text`,
+    `    the first / the check just before it (median of each round's ratio) ` +
+      `×${median(firsts.map((r, i) => r.ms / (beside[i]?.ms ?? NaN))).toFixed(2)}`,
   );
-  const counts = new Set([...mcp.plain, ...mcp.cached].map((r) => r.counts));
-  if (counts.size !== 1) throw new Error(`mcp answers differ: ${[...counts].join(' / ')}`);
-  const plainMs = median(mcp.plain.map((r) => r.ms));
-  const cachedMs = median(mcp.cached.map((r) => r.ms));
-  console.log(`  mcp, start → first check answer (${[...counts].join('')}):`);
-  console.log(`    without --cache ${plainMs.toFixed(0).padStart(6)} ms`);
-  console.log(`    with --cache    ${cachedMs.toFixed(0).padStart(6)} ms  ×${(cachedMs / plainMs).toFixed(2)}`);
-  const pathsMs = median(mcp.plainPaths.map((r) => r.ms));
-  const early = mcp.plainPaths.filter((r) => r.loading).length;
-  console.log(
-    `    without --cache, a check of one workspace registry's path ${pathsMs.toFixed(0)} ms ` +
-      `×${(pathsMs / plainMs).toFixed(2)} (${early} of ${mcp.plainPaths.length} before the rest was analysed)`,
-  );
-  const plainMs0 = median((runs.get(KINDS[0]) ?? []).map((r) => r.ms));
-  console.log("  check --daemon (the first starts the root's daemon, the others ask it):");
   for (const kind of DAEMON_KINDS) {
     const rs = daemon.get(kind) ?? [];
     const ms = median(rs.map((r) => r.ms));
     console.log(
-      `    ${kind.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / plainMs0).toFixed(2)} of no cache` +
+      `    ${kind.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / plainMs0).toFixed(2)} of the check without it` +
         `  ${rs.map((r) => r.diagnostics).join('/')} diagnostics`,
-    );
-  }
-  const wholeMs = median((mcp.stale.get(STALE_KINDS[0]) ?? []).map((r) => r.ms));
-  console.log('  mcp --cache after a workspace registry changed, start → first answer:');
-  for (const kind of STALE_KINDS) {
-    const rs = mcp.stale.get(kind) ?? [];
-    if (new Set(rs.map((r) => r.counts)).size !== 1) throw new Error(`${kind}: the answers differ between rounds`);
-    const ms = median(rs.map((r) => r.ms));
-    const early = rs.filter((r) => r.loading).length;
-    console.log(
-      `    ${kind.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / wholeMs).toFixed(2)}` +
-        (kind.startsWith('check') ? `  (${early} of ${rs.length} before the rest was analysed)` : ''),
     );
   }
 }
 
 const DAEMON_KINDS = [
-  'first (starts the daemon)',
+  'a check without --daemon just before',
+  'first --files that registry (starts the daemon)',
   'second, unchanged',
   'a workspace registry changed (a comment)',
   "a workspace registry changed (a step's type)",
@@ -172,15 +191,20 @@ function daemonRound(
   const time = (kind: (typeof DAEMON_KINDS)[number], args: string[]): void => {
     out.get(kind)?.push(runCheck(cli, args, peak));
   };
+  const files = ['--root', root, '--files', '--', registry];
   try {
-    time(DAEMON_KINDS[0], ['--daemon', root]);
-    time(DAEMON_KINDS[1], ['--daemon', root]);
-    appendFileSync(registry, `# bench edit ${round}\n`);
+    // The hook's first call, side by side with a plain check: it answers here while the daemon starts.
+    time(DAEMON_KINDS[0], [root]);
+    time(DAEMON_KINDS[1], ['--daemon', ...files]);
+    // Untimed: waits for the daemon's load, which began as the first call ended.
+    runCheck(cli, ['--daemon', root], peak);
     time(DAEMON_KINDS[2], ['--daemon', root]);
-    writeFileSync(registry, retyped);
+    appendFileSync(registry, `# bench edit ${round}\n`);
     time(DAEMON_KINDS[3], ['--daemon', root]);
+    writeFileSync(registry, retyped);
+    time(DAEMON_KINDS[4], ['--daemon', root]);
     writeFileSync(registry, `${retyped}# bench edit ${round}\n`);
-    time(DAEMON_KINDS[4], ['--daemon', '--root', root, '--files', '--', registry]);
+    time(DAEMON_KINDS[5], ['--daemon', ...files]);
   } finally {
     writeFileSync(registry, original);
     spawnSync(process.execPath, [cli, 'daemon', '--stop', root]);

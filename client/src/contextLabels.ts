@@ -16,6 +16,21 @@ export function contextLabel(c: Ctx, all: readonly Ctx[]): string {
 }
 
 /**
+ * What a label with a directory means (its tooltip): `alice_ml (aaron_dup)` is a second workspace declaring
+ * the id; undefined for a label that is the id alone.
+ */
+export function contextTitle(c: Ctx, all: readonly Ctx[]): string | undefined {
+  const label = contextLabel(c, all);
+  const open = label.lastIndexOf(' (');
+  if (c.dir === null || open < 0) return undefined;
+  const id = label.slice(0, open);
+  return (
+    `The workspace in ${c.dir}, which declares the id ${id} that an earlier workspace already declares ` +
+    `(RL015): the id alone selects the earlier one, so this one is named by its directory.`
+  );
+}
+
+/**
  * A step's source as the labels name its context: `workspace:alice_ml (aaron_dup)` for
  * `workspace:alice_ml@…/aaron_dup`.
  */

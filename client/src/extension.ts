@@ -21,6 +21,7 @@ import { newWorkspace } from './newWorkspaceCommand';
 import { OverviewPanel } from './overviewPanel';
 import { pickContext } from './pickers';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
+import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
 import { RegistriesView } from './registriesView';
 import { StatusItem } from './statusItem';
 import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
@@ -28,7 +29,8 @@ import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const lc = createLanguageClient(context);
+  const codeDocs = new CodeDocs(vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md'));
+  const lc = createLanguageClient(context, codeDocs);
   client = lc;
   const docs = new ReadOnlyDocuments();
   const status = new StatusItem(lc);
@@ -43,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     tree,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, docs),
+    vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
     vscode.languages.registerDocumentLinkProvider({ scheme: EXPLAIN_SCHEME }, new ExplainLinks()),
     tree.onDidChangeVisibility(({ visible }) => {
       if (visible) view.refresh();

@@ -1,6 +1,7 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
 // syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings; a
-// hover it answers completes the walkthrough's hover step.
+// hover it answers completes the walkthrough's hover step, and a diagnostic's code links to the rendered
+// reference (codeDocs.ts).
 // While the window closes (or reloads) the server's connection goes away under requests VS Code has
 // just made (code actions): those are answered with their empty default, as the library already does
 // for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
@@ -16,6 +17,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
+import type { CodeDocs } from './codeDocs';
 import { noteHover } from './walkthrough';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
@@ -24,7 +26,7 @@ export function markShuttingDown(): void {
   shuttingDown = true;
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, codeDocs: CodeDocs): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
@@ -53,6 +55,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         const hover = await next(document, position, token);
         if (hover) noteHover();
         return hover;
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        for (const d of diagnostics)
+          if (typeof d.code === 'object') d.code = { value: d.code.value, target: codeDocs.link(d.code.target) };
+        next(uri, diagnostics);
       },
     },
     errorHandler: {

@@ -10,3 +10,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) e.textContent = text;
   return e;
 }
+
+/** `1 step`, `2 steps`: a count with its noun in the number it needs. */
+export function counted(k: number, one: string, many = `${one}s`): string {
+  return `${k} ${k === 1 ? one : many}`;
+}

@@ -6,8 +6,8 @@
 // context declares no dependencies, the tab says so and where edges come from. Registry strings reach
 // the page as text nodes and attribute values only.
 import type { FolderOverview, GraphView, LocationRef } from '../../server/src/lsp/protocol';
-import { contextLabel } from '../src/contextLabels';
-import { el } from './dom';
+import { contextLabel, contextTitle } from '../src/contextLabels';
+import { counted, el } from './dom';
 import { layoutGraph, type GraphLayout, type PlacedNode } from './graphLayout';
 import { attachPanZoom, fitView, resized, type Bounds, type PanZoom, type Size, type View } from './panZoom';
 import type { WebviewMessage } from './messages';
@@ -70,7 +70,7 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
     root.append(el('p', 'empty', 'No workspace folder is open.'));
     return root;
   }
-  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  const n = counted;
   const how = 'click a step to open its definition; wheel to zoom, drag to pan';
   if (view.file === undefined) {
     root.append(el('h1', undefined, `Step graph of ${view.context}`));
@@ -248,9 +248,10 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   );
   root.append(
     bar,
-    legend(layout, connected, () => {
+    legend(layout, connected, view.file !== undefined, () => {
       applyFilter();
       mark();
+      fit(); // what is left, in view
     }),
     canvas,
   );
@@ -263,8 +264,11 @@ export function graphSection(view: GraphView | null, overview: readonly FolderOv
   return root;
 }
 
-/** The kinds present in the graph, each a checkbox that shows or hides its steps (and their edges). */
-function legend(layout: GraphLayout, connected: ReadonlySet<string>, changed: () => void): HTMLElement {
+/**
+ * The kinds present in the graph, each a checkbox that shows or hides its steps (and their edges), and what
+ * an arrow means: a dependency (a DAG's data flow), dashed when optional.
+ */
+function legend(layout: GraphLayout, connected: ReadonlySet<string>, dag: boolean, changed: () => void): HTMLElement {
   const box = el('p', 'legend');
   const groups = new Set(layout.nodes.map((m) => m.group));
   const loose = layout.nodes.filter((m) => !connected.has(m.id)).length;
@@ -288,7 +292,21 @@ function legend(layout: GraphLayout, connected: ReadonlySet<string>, changed: ()
     box.append(label);
   }
   if (layout.nodes.some((m) => m.cycle)) box.append(el('span', 'key cycle', 'in a cycle'));
+  if (layout.edges.length > 0)
+    box.append(edgeKey(dag ? 'A → B: data flows from A to B' : 'A → B: A depends on B', false));
+  if (layout.edges.some((e) => e.optional)) box.append(edgeKey('optional dependency', true));
   return box;
+}
+
+/** A short arrow drawn as the graph draws its edges, and what it means. */
+function edgeKey(text: string, optional: boolean): HTMLElement {
+  const key = el('span', 'key edge');
+  const arrow = svg('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
+  arrow.append(
+    svg('path', { d: 'M 1 5 L 25 5', class: `edge${optional ? ' optional' : ''}`, 'marker-end': 'url(#arrow)' }),
+  );
+  key.append(arrow, document.createTextNode(text));
+  return key;
 }
 
 /** The folder's contexts; picking one shows its graph (until the active editor changes). */
@@ -299,7 +317,13 @@ function contextPicker(view: GraphView, overview: readonly FolderOverview[], pos
   // a DAG's graph is its file's: picking a context shows that context's graph instead
   if (view.file !== undefined) select.append(new Option(view.file.path, '', false, true));
   const current = (id: string): boolean => view.file === undefined && id === view.context;
-  for (const c of contexts) select.append(new Option(contextLabel(c, contexts), c.id, false, current(c.id)));
+  for (const c of contexts) {
+    const option = new Option(contextLabel(c, contexts), c.id, false, current(c.id));
+    option.title = contextTitle(c, contexts) ?? '';
+    select.append(option);
+  }
+  // the picked label explained where it needs it (`alice_ml (aaron_dup)`)
+  select.title = select.selectedOptions[0]?.title ?? '';
   if (view.file === undefined && !contexts.some((c) => c.id === view.context)) {
     select.append(new Option(view.context, view.context, false, true));
   }

@@ -3,9 +3,9 @@
 // text node or an attribute value set through the DOM, never as markup; the page loads only this
 // bundle and its stylesheet (CSP: no inline script, no remote resource).
 import type { FolderOverview, LocationRef, OverviewProblem } from '../../server/src/lsp/protocol';
-import { contextLabel } from '../src/contextLabels';
+import { contextLabel, contextTitle } from '../src/contextLabels';
 import { graphSection } from './graphView';
-import { el } from './dom';
+import { counted, el } from './dom';
 import type { DataMessage, Tab, WebviewMessage } from './messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void };
@@ -65,7 +65,7 @@ function overview(folders: FolderOverview[]): HTMLElement {
       el(
         'p',
         'summary',
-        `${s.sources} sources · ${s.entries} entries · ${s.workspaces} workspaces · ${s.errors} errors · ${s.warnings} warnings · ${s.information} infos · active context: ${f.active}`,
+        `${counted(s.sources, 'source')} · ${counted(s.entries, 'entry', 'entries')} · ${counted(s.workspaces, 'workspace')} · ${counted(s.errors, 'error')} · ${counted(s.warnings, 'warning')} · ${s.information} information · active context: ${f.active}`,
       ),
     );
     const table = el('table', 'contexts');
@@ -76,6 +76,8 @@ function overview(folders: FolderOverview[]): HTMLElement {
       const row = el('tr', f.contexts.find((x) => x.id === f.active) === c ? 'active' : undefined);
       const label = contextLabel(c, f.contexts);
       const name = el('td');
+      const title = contextTitle(c, f.contexts);
+      if (title !== undefined) name.title = title;
       name.append(
         link(
           label,

@@ -60,6 +60,16 @@ export const WORKBENCH_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
+/**
+ * npm start's workbench: the quiet one, with the walkthrough opening on the first start, as it does for
+ * someone who installs the extension (the README says it shows the way). test/e2e/newcomer.e2e.mjs opens
+ * exactly this.
+ */
+export const QUICKSTART_SETTINGS = {
+  ...WORKBENCH_SETTINGS,
+  'workbench.welcomePage.walkthroughs.openOnInstall': true,
+};
+
 /** The tests' workbench: the quiet one, made deterministic. */
 export const DEFAULT_SETTINGS = {
   ...WORKBENCH_SETTINGS,

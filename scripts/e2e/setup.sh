@@ -110,6 +110,31 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt done in $(( $(date +%s) - s ))s"
 fi
 
+# pre-commit 4.6.2 for `npm run test:pre-commit` (.ci/run): it installs a node hook with
+# `npm install --allow-git=root --install-links -g git+file://<clone>` where Debian's 3.0.4 packs it. Neither
+# PyPI nor Debian is used: its sources at the tag's commit (checked), run by Debian's python3 with the
+# libraries Debian's pre-commit brought (cfgv, identify, nodeenv, yaml, virtualenv), plus the package
+# metadata pre-commit reads its own version from.
+PRE_COMMIT4_VERSION=4.6.2
+PRE_COMMIT4_COMMIT=9767b6c8211a6bf683875a0afcf2b390457a4b66
+PRE_COMMIT4_DIR="$E2E/pre-commit-$PRE_COMMIT4_VERSION"
+if [ "$WHAT" = all ] && [ ! -f "$PRE_COMMIT4_DIR/pre_commit-$PRE_COMMIT4_VERSION.dist-info/METADATA" ]; then
+  log "pre-commit $PRE_COMMIT4_VERSION's sources into $PRE_COMMIT4_DIR"
+  rm -rf "$PRE_COMMIT4_DIR"
+  # A machine that cannot reach the repository goes on without it: the test of pre-commit 4.6.2's own run is
+  # then skipped and says why; the test of its npm command, which is what differs from 3.x, still runs.
+  if git clone --quiet --depth 1 --branch "v$PRE_COMMIT4_VERSION" https://github.com/pre-commit/pre-commit "$PRE_COMMIT4_DIR" 2>/dev/null; then
+    [ "$(git -C "$PRE_COMMIT4_DIR" rev-parse HEAD)" = "$PRE_COMMIT4_COMMIT" ] \
+      || { echo "pre-commit v$PRE_COMMIT4_VERSION is not commit $PRE_COMMIT4_COMMIT" >&2; exit 1; }
+    mkdir -p "$PRE_COMMIT4_DIR/pre_commit-$PRE_COMMIT4_VERSION.dist-info"
+    printf 'Metadata-Version: 2.1\nName: pre_commit\nVersion: %s\n' "$PRE_COMMIT4_VERSION" \
+      >"$PRE_COMMIT4_DIR/pre_commit-$PRE_COMMIT4_VERSION.dist-info/METADATA"
+  else
+    rm -rf "$PRE_COMMIT4_DIR"
+    log "pre-commit $PRE_COMMIT4_VERSION's sources cannot be fetched here: its own run is not tested (its npm command is)"
+  fi
+fi
+
 if [ "$WHAT" = nvim ]; then
   log "ready in $(( $(date +%s) - t0 ))s: $(nvim --version | head -1)"
   exit 0

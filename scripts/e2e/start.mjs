@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, WORKBENCH_SETTINGS, killStrayCodeServers, startCodeServer } from './code-server.mjs';
+import { QUICKSTART_SETTINGS, REPO_ROOT, killStrayCodeServers, startCodeServer } from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const arg = (name) => {
@@ -48,7 +48,7 @@ if (!fs.existsSync(folder)) {
 killStrayCodeServers();
 const port = (await portFree(wanted)) ? wanted : 0;
 if (port !== wanted) console.log(`port ${wanted} is busy; using a free one`);
-const server = await startCodeServer({ extensions: [vsix], baseSettings: WORKBENCH_SETTINGS, port });
+const server = await startCodeServer({ extensions: [vsix], baseSettings: QUICKSTART_SETTINGS, port });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
@@ -66,8 +66,8 @@ Registry Lens ${pkg.version} is installed in VS Code (code-server) from ${path.r
 
   Open ${url}
 
-Opening ${arg('folder') ? path.relative(process.cwd(), folder) || folder : `a throwaway copy of ${path.relative(process.cwd(), example)}`} activates it: the Problems panel (Ctrl+Shift+M) lists the
-example's problems, hover a step name in a workspace_registry.py, F12 on a builder_step_name,
+Opening ${arg('folder') ? path.relative(process.cwd(), folder) || folder : `a throwaway copy of ${path.relative(process.cwd(), example)}`} activates it and opens the walkthrough
+"Get Started with Registry Lens": the Problems panel (Ctrl+Shift+M) lists the example's problems, hover a step name in a workspace_registry.py, F12 on a builder_step_name,
 F1 → "Registry Lens: Explain Resolution". Throwaway profile: ${server.profile.root}
 On another machine: ssh -L ${server.port}:127.0.0.1:${server.port} <host>, then open the URL there.
 Press Ctrl+C to stop.`);

@@ -36,6 +36,7 @@ const ROOTS = [
   'apcore-extensions',
   'interface-workspace',
   'onex-registry',
+  'onex-contracts',
 ];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
@@ -110,7 +111,7 @@ function readRoot(name: string): Map<string, string> {
     for (const entry of readdirSync(dir).sort()) {
       const abs = join(dir, entry);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$/.test(entry))
+      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$|^pyproject\.toml$/.test(entry))
         files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
     }
   };
@@ -132,7 +133,7 @@ function feed(engine: RegistryEngine, files: Map<string, string>): void {
 }
 
 const registryLike = (f: string): boolean =>
-  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree)$/.test(
+  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree|pyproject\.toml|contract\.yaml)$/.test(
     f,
   );
 const show = (ds: Diagnostic[]): string =>

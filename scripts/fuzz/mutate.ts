@@ -1,7 +1,7 @@
 // Mutations of registry texts for the fuzzer: the mistakes of typing (a token deleted or doubled, a
 // line moved or re-indented, a closer auto-indented) and the hostile shapes the campaign found (runs of
 // one token, deep nesting, nested unclosed brackets before long runs, long runs before closers, alias
-// storms, lone CRs, BOMs, surrogates). Deterministic for a given random source.
+// storms, lone CRs, BOMs, surrogates, thousands of ONEX entry points). Deterministic for a given random source.
 
 export type Random = () => number;
 
@@ -150,6 +150,21 @@ const MUTATORS: Mutator[] = [
   (r, t) => `${t}\nstorm:\n  a: &s x\n${Array.from({ length: 1 + int(r, 6000) }, (_, k) => `  b${k}: *s\n`).join('')}`,
   // bom
   (_r, t) => `\uFEFF${t}`,
+  // entryPoints: a pyproject's `onex.nodes` table grown by thousands of entry points naming its first entry's
+  // object, missing modules or distinct packages (shared/repro R41: their resolution was quadratic)
+  (r, t) => {
+    const header = /^\[project\.entry-points\."onex\.nodes"\][ \t]*\r?\n/m.exec(t);
+    if (!header) return t;
+    const at = header.index + header[0].length;
+    const first = /^[\w-]+\s*=\s*"([^"\n]*)"/m.exec(t.slice(at))?.[1] ?? 'demo.nodes.node:Node';
+    const value = pick<(i: number) => string>(r, [
+      () => first,
+      (i) => `demo.nodes.node_${i}_effect:Node${i}`,
+      (i) => `pkg${i}.nodes.node:Node`,
+    ]);
+    const lines = Array.from({ length: 1 + int(r, MAX_CHARS / 60) }, (_, i) => `node_${i}_storm = "${value(i)}"\n`);
+    return t.slice(0, at) + lines.join('') + t.slice(at);
+  },
 ];
 
 /** One to three mutations of `text`, capped at MAX_CHARS. */

@@ -198,6 +198,21 @@ describe('cli arguments', () => {
     assert.equal((json.json['summary'] as { sources: number }).sources, 0, 'stdout stays the JSON document');
   });
 
+  it('a tree without a registry whose files were read and checked names them (apcore-python: a binding file, pyproject.toml)', () => {
+    const read = writeTree({
+      'pyproject.toml': '[project]\nname = "apcore"\n',
+      'examples/bindings/format_date/format_date.py': 'def format_date_string(date: str) -> str:\n    return date\n',
+      'examples/bindings/format_date/format_date.binding.yaml':
+        'spec_version: "1.0"\nbindings:\n  - module_id: utils.format_date\n    target: "format_date:format_date_string"\n',
+    });
+    const r = runCli(['check', read], REPO);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(
+      r.stderr,
+      /no registry found under .*, though it read and checked examples\/bindings\/format_date\/format_date\.binding\.yaml, pyproject\.toml \(nothing to report\); looked for /,
+    );
+  });
+
   it('findings without a registry (a builder\'s metadata alone) stand: their exit code, and no "no registry found"', () => {
     const meta = writeTree({
       'src/steps/builders/builder_foo_step.py': 'class FooStepBuilder:\n    pass\n',

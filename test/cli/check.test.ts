@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { CODES } from '../../server/src/engine/engine';
-import { CODES_DOC, HOME_URL } from '../../server/src/engine/codes';
+import { CODES_DOC } from '../../server/src/engine/codes';
 import {
   ALICE,
   brokenTree,
@@ -157,9 +157,17 @@ describe('cli check', () => {
       const run = (json['runs'] as Record<string, unknown>[])[0] as Record<string, any>;
       const driver = run['tool']['driver'];
       assert.equal(driver.name, 'registry-lens');
-      const rule = (driver.rules as { id: string; helpUri: string }[]).find((x) => x.id === 'RL005');
+      // no link to a page that may not exist: the rule's help names its section of the shipped reference
+      assert.equal(driver.informationUri, undefined);
+      const rule = (driver.rules as { id: string; helpUri?: string; help: { text: string } }[]).find(
+        (x) => x.id === 'RL005',
+      );
       assert.ok(rule);
-      assert.match(rule.helpUri, /\/blob\/main\/docs\/diagnostics\.md#rl005$/);
+      assert.equal(rule.helpUri, undefined);
+      assert.match(
+        rule.help.text,
+        /Reference: docs\/diagnostics\.md, section RL005, in Registry Lens's clone or package\.$/,
+      );
       const results = run['results'] as any[];
       const rl005 = results.find((x) => x.ruleId === 'RL005');
       assert.equal(rl005.level, 'error');
@@ -193,7 +201,7 @@ describe('cli check', () => {
         shortDescription: { text: string };
         fullDescription: { text: string };
         help: { text: string; markdown: string };
-        helpUri: string;
+        helpUri?: string;
       }
       const rules = (json['runs'] as { tool: { driver: { rules: Rule[] } } }[])[0]!.tool.driver.rules;
       assert.deepEqual(
@@ -205,17 +213,25 @@ describe('cli check', () => {
       for (const r of rules) {
         assert.match(r.name, /^[A-Z][A-Za-z0-9]*$/, r.id);
         assert.equal(r.shortDescription.text, CODES.find((c) => c.code === r.id)?.title);
-        // the help is the code's section, from its heading to the next anchor (links made absolute)
+        // the help is the code's section, from its heading to the next anchor, then the section's name;
+        // links to the reference's own pages become their label and the file they name
         const section = doc.split(`<a id="${r.id.toLowerCase()}"></a>\n`)[1]!.split('\n<a id=')[0]!;
         const body = section.slice(section.indexOf('\n') + 1).trim();
-        assert.equal(r.help.text, body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), r.id);
-        assert.equal(r.help.markdown.replace(/\]\(https:[^)]*\)/g, ']()'), body.replace(/\]\([^)]*\)/g, ']()'), r.id);
+        const reference = `\n\nReference: ${CODES_DOC}, section ${r.id}, in Registry Lens's clone or package.`;
+        assert.equal(r.help.text, body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') + reference, r.id);
+        const expected = body
+          .replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1')
+          .replace(
+            /\[([^\]]*)\]\(([\w-]+\.md)(#[^)]*)?\)/g,
+            (_, l: string, f: string, h = '') => `${l} (\`docs/${f}${h}\`)`,
+          );
+        assert.equal(r.help.markdown, expected + reference, r.id);
         for (const [, target] of r.help.markdown.matchAll(/\]\(([^)]*)\)/g)) {
-          assert.ok(target!.startsWith(`${HOME_URL}/blob/main/`), `${r.id}: ${target}`);
+          assert.match(target!, /^https:\/\/(?!github\.com\/registry-lens\/)/, `${r.id}: ${target}`);
         }
         assert.ok(r.fullDescription.text.length > 20, r.id);
         assert.ok(body.replace(/\s+/g, ' ').includes(r.fullDescription.text.slice(0, 20)), r.id);
-        assert.equal(r.helpUri, `${HOME_URL}/blob/main/${CODES_DOC}#${r.id.toLowerCase()}`);
+        assert.equal(r.helpUri, undefined, r.id);
       }
       const rl004 = rules.find((r) => r.id === 'RL004')!;
       assert.equal(rl004.name, 'OverrideOfAStepCoreDoesNotDefine');

@@ -35,7 +35,13 @@ describe('cli: CI edges', () => {
     const out = join(root, 'reports', 'deep', 'registry-lens.sarif');
     const r = runCli(['check', '--format', 'sarif', '--fail-on', 'never', `--output=${out}`, root]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, '', 'the document goes to the file, not to stdout');
+    // the document goes to the file; stdout carries the text report, so one run serves a CI log and the upload
+    assert.equal(r.stdout, runCli(['check', '--fail-on', 'never', root]).stdout);
+    assert.match(r.stdout, /\[RL005\]/);
+    const text = join(root, 'reports', 'report.txt');
+    const t = runCli(['check', '--fail-on', 'never', `--output=${text}`, root]);
+    assert.equal(t.stdout, '', 'a text document is not printed twice');
+    assert.equal(readFileSync(text, 'utf8'), r.stdout);
     const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     assert.ok(sarif.runs[0]!.results.some((x) => x.ruleId === 'RL005'));
     assert.deepEqual(readdirSync(join(root, 'reports', 'deep')), ['registry-lens.sarif'], 'no temporary file left');

@@ -2,7 +2,8 @@
 // exit code and warnings — for the whole root, `--files`, `--base`, `--mode` and unused suppressions, after random
 // edits made between checks (the oracle "daemon == fresh run"); one daemon per root serves every check, a socket left
 // by a killed one is replaced, what is not a request is refused, an idle daemon exits, and a socket folder others may
-// enter is never used.
+// enter is never used. The first check of a root answers in its own process while it starts the daemon, whose load
+// waits until that check is done (`--load-after-stdin`) or a check asks.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -204,6 +205,21 @@ describe('check --daemon', function () {
     assert.ok(next !== null && next !== pid, 'another daemon serves');
   });
 
+  it('--load-after-stdin: a daemon whose input is still open answers its first check, as check does', async () => {
+    const root = served(writeTree(brokenTree()));
+    // As `check --daemon` starts it: the input held open (the starting check's own analysis is not done).
+    const child = spawn(process.execPath, [CLI, 'daemon', root, '--load-after-stdin'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    try {
+      await new Promise<void>((done) => child.stdout.once('data', () => done()));
+      await sameAsFresh(root, [], 'the first check loads it');
+      assert.equal(daemonPid(root), child.pid, 'the started daemon answered');
+    } finally {
+      child.stdin.end();
+    }
+  });
+
   it('exits once idle for --idle minutes, and removes its socket', async () => {
     const root = served(writeTree(cleanTree()));
     const child = spawn(process.execPath, [CLI, 'daemon', root, '--idle', '0.002'], {
@@ -241,6 +257,7 @@ describe('check --daemon', function () {
       [['daemon', root, '--idle', 'soon'], /--idle must be a number of minutes above 0/],
       [['daemon', root, '--stop', '--status'], /--stop or --status, not both/],
       [['daemon', root, '--stop', '--idle', '5'], /--idle is for serving/],
+      [['daemon', root, '--status', '--load-after-stdin'], /--load-after-stdin is for serving/],
       [['daemon', join(root, 'nowhere')], /not a directory/],
     ] as const) {
       const r = runCli([...args]);

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { QUICKSTART_SETTINGS, RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { writeLargeRegistry } from './largeRegistry.mjs';
 import { onExample, webviewFrame } from './suite.mjs';
 
@@ -340,8 +340,8 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
       { timeout: 20_000, message: 'the walkthrough page' },
     );
     for (const title of [
-      'Open a folder with a step registry',
-      'See the problems of every registry',
+      'Open a folder with a registry',
+      'See the problems',
       'Hover a step name',
       'Explain a resolution',
     ])
@@ -446,12 +446,10 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
   });
 });
 
-describe("A newcomer's first start: the walkthrough opens and ticks, code links open the docs, one error per comma, Fix All reports (code-server, 1280×800)", function () {
+describe("A newcomer's first start, as npm start opens it: the walkthrough opens and ticks, code links open the docs, one error per comma, Fix All reports (code-server, 1400×900)", function () {
   this.timeout(240_000);
-  const s = onExample('demo-workspace', {
-    label: 'newcomer-first',
-    settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true },
-  });
+  // exactly npm start's window: its settings (scripts/e2e/start.mjs), a throwaway copy of the demo
+  const s = onExample('demo-workspace', { label: 'newcomer-first', baseSettings: QUICKSTART_SETTINGS });
   let wb;
   const lineOf = (rel, re) =>
     fs
@@ -480,8 +478,8 @@ describe("A newcomer's first start: the walkthrough opens and ticks, code links 
     await step('open').waitFor({ state: 'attached', timeout: 20_000 });
   };
 
-  it('the walkthrough opens by itself on the first start, fits 1280×800, and its folder step is done', async () => {
-    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root, viewport: { width: 1280, height: 800 } });
+  it('the walkthrough opens by itself on the first start, fits 1400×900, and its folder step is done', async () => {
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root, viewport: { width: 1400, height: 900 } });
     const page = wb.page.locator('.gettingStartedContainer').first();
     const text = await waitFor(
       async () => {
@@ -502,6 +500,17 @@ describe("A newcomer's first start: the walkthrough opens and ticks, code links 
         ].filter((e) => e.scrollWidth > e.clientWidth + 2).length,
     );
     assert.equal(clipped, 0, 'text clipped sideways');
+    // every step's title whole in the left column, the open step's description too
+    const cut = await wb.page.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          '.gettingStartedContainer .getting-started-step .step-title, .gettingStartedContainer .getting-started-step.expanded .step-description',
+        ),
+      ]
+        .filter((e) => e.scrollWidth > e.clientWidth + 2 || e.scrollHeight > e.clientHeight + 2)
+        .map((e) => e.textContent),
+    );
+    assert.deepEqual(cut, [], 'text cut in the left column');
     await wb.parkMouse();
     await wb.screenshot('newcomer-10-walkthrough-first-start');
   });
@@ -536,29 +545,47 @@ describe("A newcomer's first start: the walkthrough opens and ticks, code links 
     });
   });
 
-  it('a code in the Problems panel opens its section of the shipped diagnostics reference', async () => {
+  it('a code in the Problems panel opens its section of the shipped diagnostics reference, rendered', async () => {
     await wb.filterProblems('RL016');
     const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
     const href = await waitFor(async () => await link.getAttribute('href', { timeout: 2_000 }).catch(() => null), {
       timeout: 20_000,
       message: 'the code link of RL016',
     });
-    assert.match(href, /^vscode-remote:.*\/registry-lens[^/]*\/docs\/diagnostics\.md#L\d+$/);
+    assert.match(href, /^registry-lens-docs:.*\/registry-lens[^/]*\/docs\/diagnostics\.md#L\d+$/);
     assert.doesNotMatch(href, /github\.com/);
+    // the editor tabs by their visible label
+    const tabLabels = () =>
+      wb.page.$$eval('.editor-group-container .tabs-container .tab', (els) =>
+        els.map((t) => ({
+          label: t.querySelector('.label-name')?.textContent ?? '',
+          active: t.classList.contains('active'),
+        })),
+      );
     await link.click();
-    await waitFor(async () => (await wb.activeTabTitle()) === 'diagnostics.md', {
-      timeout: 15_000,
-      message: 'diagnostics.md opened',
+    await waitFor(async () => (await tabLabels()).some((t) => t.active && t.label === 'Preview diagnostics.md'), {
+      timeout: 20_000,
+      message: 'the rendered diagnostics reference opened',
     });
-    const shown = await waitFor(
+    // the preview is scrolled to RL016's heading, and no raw copy of the file stays open
+    const top = await waitFor(
       async () => {
-        const t = await wb.editorText();
-        return t.includes('## RL016 — ') && t;
+        for (const frame of wb.page.frames()) {
+          const y = await frame
+            .evaluate(() => {
+              const h = document.querySelector('h2[id^="rl016-"]');
+              return h ? h.getBoundingClientRect().top / window.innerHeight : null;
+            })
+            .catch(() => null);
+          if (typeof y === 'number' && y >= -0.05 && y < 0.5) return y + 1;
+        }
+        return 0;
       },
-      { timeout: 10_000, message: "RL016's section in view" },
+      { timeout: 15_000, message: "RL016's heading at the top of the preview" },
     );
-    assert.ok(shown.length > 0);
-    assert.equal((await wb.cursorPosition())?.line, Number(/#L(\d+)$/.exec(href)[1]));
+    assert.ok(top > 0);
+    const labels = (await tabLabels()).map((t) => t.label);
+    assert.ok(!labels.includes('diagnostics.md'), labels.join(', '));
     await wb.parkMouse();
     await wb.screenshot('newcomer-12-code-link-opens-docs');
     await wb.filterProblems('');

@@ -25,7 +25,7 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
  * `timed(name, fn)` wraps the code-server start when the suite records timings; `settings` are
  * user settings over the quiet workbench's.
  */
-export function onExample(example, { label = example, timed = (_name, fn) => fn(), settings } = {}) {
+export function onExample(example, { label = example, timed = (_name, fn) => fn(), settings, baseSettings } = {}) {
   const s = { root: '', server: undefined, browser: undefined, wb: undefined };
   before(async function () {
     this.timeout(240_000);
@@ -39,7 +39,7 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     s.server = await timed('start code-server (incl. --install-extension)', () =>
-      startCodeServer({ extensions: [VSIX], settings }),
+      startCodeServer({ extensions: [VSIX], settings, ...(baseSettings ? { baseSettings } : {}) }),
     );
     s.browser = await launchBrowser();
   });

@@ -207,6 +207,39 @@ describe("builders as the repository's cursus finds them", () => {
     );
   });
 
+  it("2.x: an interface of type Utility gets no builder (RL034), as cursus's B3-1 says; Lambda and Base are skipped (test_registry_binding_teeth.py)", async () => {
+    // cursus 2.9.32's RegistryBindingValidator run on XGBoostTraining with get_sagemaker_step_type patched:
+    // Utility → ERROR "No construction handler for XGBoostTraining (Utility/None)"; Lambda, Base → SKIPPED
+    // (test_lambda_and_base_skip_not_error); an unknown type → ERROR (test_teeth_unbindable_registry_row_fails).
+    const strategies = BASES.replace(
+      'class TemplateStepBuilder(StepBuilderBase):',
+      '@register_strategy(axis="sagemaker_step_type", name="Training")\nclass TrainingHandler:\n    pass\nclass TemplateStepBuilder(StepBuilderBase):',
+    );
+    const typed = (type: string): string =>
+      CORE_2.replace('sagemaker_step_type: Training', `sagemaker_step_type: ${type}`);
+    for (const [type, expected] of [
+      [
+        'Utility',
+        ["RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its sagemaker_step_type 'Utility' routes"],
+      ],
+      [
+        'NoSuchSageMakerType',
+        ["RL034 cursus cannot synthesize a builder for 'XGBoostTraining': its sagemaker_step_type 'NoSuch"],
+      ],
+      ['Lambda', []],
+      ['Base', []],
+      ['Training', []],
+    ] as const) {
+      const { engine } = await analyze(`${DISCOVERY_2_9}${strategies}${typed(type)}`);
+      const got = codes(engine.allDiagnostics()).filter((c) => c.startsWith('RL034'));
+      assert.deepEqual(
+        got.map((c, i) => c.slice(0, expected[i]?.length)),
+        expected,
+        type,
+      );
+    }
+  });
+
   it('2.9: an interface requiring the SAIS SDK gets a builder only for a step sdk_bindings.py binds', async () => {
     // builder_discovery.py:313-326: requires == the SDK and no SDK_STEP_CLASS_THUNKS key → None (debug log only).
     const sdk = '  sagemaker_step_type: Training\n  requires: secure_ai_sandbox_workflow_python_sdk\n';

@@ -110,11 +110,17 @@ describe('pipeline DAG files (cursus dag validate)', () => {
     );
   });
 
-  it('checks no step before cursus 2.5.1 (builder files discovered): its `dag validate` had no suffix fallback', async () => {
+  it('before cursus 2.5.1 (builder files discovered) reports only a node no step or `_`-prefix names: its `dag validate` had no suffix fallback', async () => {
+    // cursus 1.10.0 (94cc73c2) run on its shared DAGs: `missing_steps` for every suffixed node, of which the
+    // compiler builds all but those naming no step at all (pytorch/tsa_complete_e2e.dag.json's TSATraining, …).
     await checkDiagnostics(
       `${CORE.replace('_synthesize_builder', '_scan_builder_directory')}
 //- /p.dag.json
-{"dag": {"nodes": ["TabularPreprocessing_training", "Nope"], "edges": [["TabularPreprocessing_training", "Nope"]]}}
+{"dag": {"nodes": ["TabularPreprocessing_training", "TSATraining", "TSAPreprocessing_training", "HyperparameterPrep"],
+#                                                   ^^^^^^^^^^^^^ RL039 Step 'TSATraining' not found in catalog
+#                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL039 Step 'TSAPreprocessing_training' not found
+  "edges": [["TabularPreprocessing_training", "TSAPreprocessing_training"], ["TSAPreprocessing_training", "TSATraining"],
+    ["HyperparameterPrep", "TSATraining"]]}}
 `,
       {},
       { only: DAG_CODES },

@@ -137,6 +137,39 @@ describe('interface family (cursus 2.x)', () => {
     assert.equal(x.components.contract?.file, 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml');
   });
 
+  it('cursus 1.10.0: a package interface whose contract.entry_point is null runs no script: no RL007 for its script', async () => {
+    // 1.10.0's pytorch_model, xgboost_model and batch_transform interfaces ("No script — managed by SageMaker").
+    const { engine } = await analyze(
+      `
+      //- /src/cursus/registry/step_names.py
+      STEP_NAMES = {
+          "PyTorchModel": {"config_class": "PyTorchModelStepConfig", "builder_step_name": "PyTorchModelStepBuilder", "spec_type": "PyTorchModel", "sagemaker_step_type": "CreateModel", "description": "m"},
+          "Package": {"config_class": "PackageConfig", "builder_step_name": "PackageStepBuilder", "spec_type": "Package", "sagemaker_step_type": "Processing", "description": "p"},
+      }
+      //- /src/cursus/step_catalog/builder_discovery.py
+      class BuilderAutoDiscovery:
+          def _scan_builder_directory(self, builder_dir):
+              pass
+      //- /src/cursus/steps/interfaces/pytorch_model.step.yaml
+      step_type: PyTorchModel
+      contract:
+        entry_point: null
+      //- /src/cursus/steps/interfaces/package.step.yaml
+      step_type: Package
+      contract:
+        entry_point: package.py
+    `,
+      { checkAllComponents: true },
+    );
+    assert.deepEqual(
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL007')
+        .map((d) => d.message.split(' (')[0]),
+      ["No script file found for step 'Package'"],
+    );
+  });
+
   it('RL017 script, RL018 compatible_sources (generic names accepted, a near miss warns), RL019 contract vs spec', async () => {
     const diags = await checkDiagnostics(`${IFACE_CORE}
       //- /src/cursus/steps/interfaces/xgboost_training.step.yaml

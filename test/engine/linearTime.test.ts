@@ -1,7 +1,8 @@
 // Analysis time is linear in the input on the hostile shapes that were not (shared/repro R13: nested
 // unclosed brackets before a long run of blanks, 3.7 s for 60 KB, minutes for 500 KB): each shape is
 // analysed at two sizes in one run, and the ratio of the CPU times (medians, so other processes on the
-// machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size).
+// machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size). The ONEX
+// shapes (R41) grow a pyproject's `onex.nodes` table beside one node package.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { RegistryEngine } from '../../server/src/engine/engine';
@@ -22,6 +23,26 @@ const CORE_STEPS = {
 };
 const ENTRY =
   '{"config_class": "AConfig", "builder_step_name": "ABuilder", "sagemaker_step_type": "Processing", "description": "d"}';
+
+/** An ONEX repository of one node package (`demo.nodes.node_x`, class NodeX) and an 8-module re-export chain to it. */
+const ONEX_NODE = {
+  'src/demo/__init__.py': '',
+  'src/demo/nodes/__init__.py': '',
+  'src/demo/nodes/node_x/__init__.py': 'class NodeX:\n    pass\n',
+  'src/demo/nodes/node_x/contract.yaml':
+    'name: "node_x"\nnode_type: "EFFECT_GENERIC"\ndescription: "d"\ncontract_version: "1.0.0"\nnode_version: "1.0.0"\n',
+  'src/demo/chain/__init__.py': '',
+  'src/demo/chain/m0.py': 'from demo.nodes.node_x import NodeX\n',
+  ...Object.fromEntries(
+    Array.from({ length: 7 }, (_, k) => [`src/demo/chain/m${k + 1}.py`, `from .m${k} import NodeX\n`]),
+  ),
+};
+/** A pyproject of about `n` characters: `onex.nodes` entry points, each line made by `line` from its index. */
+const entryPoints = (n: number, line: (i: number) => string): string => {
+  const lines = ['[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nnode_x = "demo.nodes.node_x:NodeX"'];
+  for (let i = 0, size = 0; size < n; i++) size += lines[lines.push(line(i)) - 1]?.length ?? 0;
+  return `${lines.join('\n')}\n`;
+};
 
 /** The smaller size (characters of the shape's run); the larger is ×4. */
 const SIZE = 50_000;
@@ -104,6 +125,26 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
   'line continuations inside unclosed brackets (tree-sitter)': [
     REG,
     (n) => `${VALUE}${'['.repeat(60)}${'\\\n'.repeat(n / 2)}}\n`,
+  ],
+  'R41: onex.nodes entry points naming one class (a duplicate contract name each)': [
+    'pyproject.toml',
+    (n) => entryPoints(n, (i) => `node_${i}_effect = "demo.nodes.node_x:NodeX"`),
+    ONEX_NODE,
+  ],
+  'R41: onex.nodes entry points naming missing modules (a load failure each)': [
+    'pyproject.toml',
+    (n) => entryPoints(n, (i) => `node_${i}_effect = "demo.nodes.node_${i}_effect:Node${i}"`),
+    ONEX_NODE,
+  ],
+  'R41: onex.nodes entry points naming distinct top-level packages': [
+    'pyproject.toml',
+    (n) => entryPoints(n, (i) => `node_${i}_effect = "pkg${i}.nodes.node:Node"`),
+    ONEX_NODE,
+  ],
+  'R41: onex.nodes entry points naming one class through an 8-module re-export chain': [
+    'pyproject.toml',
+    (n) => entryPoints(n, (i) => `node_${i}_effect = "demo.chain.m7:NodeX"`),
+    ONEX_NODE,
   ],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [

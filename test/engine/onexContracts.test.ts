@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { analyze, checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
 import { ratio, closeMatch } from '../../server/src/engine/families/onex-contracts/difflib';
 import { LINTER_FIELDS } from '../../server/src/engine/families/onex-contracts/shapeRules';
-import { explicitContractPath } from '../../server/src/engine/families/onex-contracts/explicitPath';
+import { explicitContractPath, moduleLines } from '../../server/src/engine/families/onex-contracts/explicitPath';
+import { moduleBindings } from '../../server/src/engine/families/onex-contracts/bindings';
 
 const PY = '/pyproject.toml';
 const pyproject = (entries: Record<string, string>): string =>
@@ -184,6 +185,8 @@ class NodeW:
 contract_path = "contracts/node_l.yaml"
 //- /src/demo_infra/nodes/node_i/__init__.py
 from demo_infra.paths import contract_path
+//- /src/demo_infra/paths.py
+contract_path = "contracts/node_i.yaml"
 `);
   });
 
@@ -207,7 +210,12 @@ ${contract('node_p')}`);
   it('the values read: __file__-relative forms are paths; literals, calls and paths out of the repository are undecided', () => {
     const F = 'src/pkg/node/__init__.py';
     const at = (v: string, cls: string | null = null, text = `contract_path = ${v}\n`): string => {
-      const e = explicitContractPath(text, F, cls);
+      const e = explicitContractPath(
+        moduleLines(text),
+        F,
+        cls,
+        () => moduleBindings(text).of('contract_path').last !== null,
+      );
       return e === null ? 'none' : e.kind === 'path' ? e.path : e.kind;
     };
     assert.equal(at('Path(__file__).parents[1] / "shared/contract.yaml"'), 'src/pkg/shared/contract.yaml');

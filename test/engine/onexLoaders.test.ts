@@ -239,6 +239,22 @@ ${META('test_cli')}`;
     await checkDiagnostics(marked, {}, { only: ['RL042', 'RL041'] });
   });
 
+  it('a tree no caller runs the loader on is no finding: src/omnibase/.onextree (read only with a root_directory inside src/omnibase)', async () => {
+    // development at f7c80ee: its root_directory is <cwd>/src/omnibase wherever a caller picks one
+    // (fixtures/registry_adapter.py:83, tests/conftest.py:30, src/omnibase/conftest.py:61); no caller passes one inside it.
+    const text = `${DEV}//- /src/omnibase/.onextree\n${treeOf('omnibase', NODES)}${DISK}`;
+    const { engine } = await analyze(text);
+    assert.deepEqual(
+      engine.allDiagnostics().filter((d) => d.file === 'src/omnibase/.onextree'),
+      [],
+    );
+    const adapter = await analyze(`${DEV}//- /src/.onextree\n${treeOf('..', NODES, ['omnibase'])}${DISK}`);
+    assert.match(
+      adapter.engine.allDiagnostics().find((d) => d.file === 'src/.onextree')?.message ?? '',
+      /^RegistryAdapter run from the repository root reads 'src\/\.onextree'.*tests\/conftest\.py/,
+    );
+  });
+
   it('without a loader in the workspace, the registry is read as before (root-relative paths) and trees are listings', async () => {
     const { engine } = await analyze(`//- /.onextree\n${treeOf('omnibase', NODES)}${DISK}${REGISTRY}`);
     assert.deepEqual(rows(engine), [['template_node', `${ONE} (invalid)`]]);

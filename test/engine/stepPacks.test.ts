@@ -7,6 +7,10 @@ import { analyze, checkDiagnostics, checkExplain, show } from './helpers';
 import type { Diagnostic } from '../../server/src/engine/types';
 
 const CORE = `
+//- /src/cursus/step_catalog/builder_discovery.py
+class BuilderAutoDiscovery:
+    def _synthesize_builder(self, step_name):
+        pass
 //- /src/cursus/registry/interface_registry_loader.py
 _EXTRAS = {
     "Processing": {"config_class": "ProcessingStepConfigBase", "builder_step_name": "ProcessingStepBuilder", "spec_type": "Processing", "sagemaker_step_type": "Processing", "description": "Base processing step"},
@@ -88,6 +92,22 @@ spec: {}
     );
   });
 
+  it("counts each step once, as refresh_registry() leaves the table: the summary's entries are list's rows", async () => {
+    const { engine } = await analyze(`${CORE}${PACK}
+//- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
+${iface('TabularPreprocessing', 'null')}
+`);
+    // Processing, TabularPreprocessing (the pack's row over the package's), FraudScore, FraudLabel.
+    assert.deepEqual(
+      engine
+        .list({})
+        .map((r) => r.name)
+        .sort(),
+      ['FraudLabel', 'FraudScore', 'Processing', 'TabularPreprocessing'],
+    );
+    assert.equal(engine.summary().entries, 4);
+  });
+
   it("Explain of a clashing step says the row is the pack's and the interface the package's", async () => {
     await checkExplain(
       `${CORE}
@@ -105,6 +125,12 @@ ${iface('TabularPreprocessing', 'null')}
           ],
         );
         assert.equal(x.winner?.fields?.['description'], "The pack's");
+        // What cursus loads: the builder is synthesized from, and the contract and spec read from, the package's file.
+        const pkg = 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml';
+        assert.deepEqual(
+          (['builder', 'contract', 'spec'] as const).map((k) => x.components[k]?.file),
+          [pkg, pkg, pkg],
+        );
       },
     );
   });
@@ -232,6 +258,12 @@ ${iface('TabularPreprocessing', 'null')}
           ],
         );
         assert.equal(x.winner?.fields?.['description'], "The pack's");
+        // What cursus loads: the builder is synthesized from, and the contract and spec read from, the package's file.
+        const pkg = 'src/cursus/steps/interfaces/tabular_preprocessing.step.yaml';
+        assert.deepEqual(
+          (['builder', 'contract', 'spec'] as const).map((k) => x.components[k]?.file),
+          [pkg, pkg, pkg],
+        );
       },
     );
   });

@@ -65,6 +65,7 @@ describe('the GitHub Action', function () {
     ws: string,
     given: Record<string, string>,
     from = 0,
+    searchPath: string = process.env['PATH'] ?? '',
   ): { failed: boolean; outputs: Record<string, string>; log: string } {
     const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
     const steps: Record<string, Record<string, string>> = {};
@@ -95,6 +96,7 @@ describe('the GitHub Action', function () {
           GITHUB_OUTPUT: outputFile,
           GITHUB_ACTION_PATH: actionPath,
           GITHUB_WORKSPACE: ws,
+          PATH: searchPath,
         },
       });
       log += r.stdout + r.stderr;
@@ -117,7 +119,12 @@ describe('the GitHub Action', function () {
 
   it('is a composite action: Node set up, then the check with the committed bundle (nothing installed)', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.match(action.runs.steps[0]?.uses ?? '', /^actions\/setup-node@/);
+    // pinned by full commit SHA (GitHub's security hardening guide), its version in a comment
+    assert.match(action.runs.steps[0]?.uses ?? '', /^actions\/setup-node@[0-9a-f]{40}$/);
+    assert.match(
+      readFileSync(path.join(actionPath, 'action.yml'), 'utf8'),
+      /setup-node@[0-9a-f]{40} # v\d+\.\d+\.\d+\n/,
+    );
     assert.equal(action.runs.steps.length, 2);
     assert.doesNotMatch(action.runs.steps[1]?.run ?? '', /\bnpm\b/);
     assert.ok(existsSync(path.join(actionPath, 'action', 'dist', 'cli.js')), 'the bundle is committed');
@@ -136,6 +143,24 @@ describe('the GitHub Action', function () {
     };
     assertValidSarif(sarif);
     assert.ok(sarif.runs[0]!.results.some((x) => x.ruleId === 'RL002'));
+  });
+
+  it('with sarif-file, runs the check once: the SARIF written, the text report in the log, the exit code from fail-on', () => {
+    // a `node` first on PATH that notes each run of the check, then runs it
+    const bin = mkdtempSync(path.join(tmp, 'bin-'));
+    const runs = path.join(bin, 'runs');
+    writeFileSync(path.join(bin, 'node'), `#!/bin/sh\necho "$*" >> '${runs}'\nexec '${process.execPath}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const ws = workspace('demo-workspace');
+    const given = { root: 'registries', 'fail-on': 'warning', 'sarif-file': 'once.sarif' };
+    const r = runAction(ws, given, checkStep(), `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`);
+    assert.ok(r.failed, r.log);
+    assert.equal(r.outputs['exit-code'], '1');
+    assert.equal(readFileSync(runs, 'utf8').trim().split('\n').length, 1, readFileSync(runs, 'utf8'));
+    assert.equal(r.log.match(/9 errors, 8 warnings/g)?.length, 1, r.log);
+    assert.match(r.log, /\[RL005\]/);
+    assertValidSarif(JSON.parse(readFileSync(path.join(ws, 'once.sarif'), 'utf8')));
   });
 
   it('passes with fail-on never and still writes the SARIF', () => {

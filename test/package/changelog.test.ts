@@ -44,7 +44,11 @@ describe('CHANGELOG.md in Keep a Changelog form', () => {
     ['a kind Keep a Changelog does not have', (t) => t.replace('### Fixed', '### Performance'), /is not one of/],
     ['a kind twice in a release', (t) => t.replace('### Fixed', '### Added'), /twice/],
     ['an empty kind', (t) => t.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Added\n'), /is empty/],
-    ['a release without its link reference', (t) => t.replace(/^\[\d[^\]]*\]: .*\n/m, ''), /no link reference/],
+    [
+      'a release without its link reference when others have one',
+      (t) => `${t}[Unreleased]: https://x.test\n`,
+      /no link reference/,
+    ],
     ['a link reference to no release', (t) => `${t}[9.9.9]: https://x.test\n`, /names no release/],
     [
       'an older version above a newer one',

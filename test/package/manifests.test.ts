@@ -100,6 +100,11 @@ describe('release manifests', () => {
     const cli = action.runs.steps.map((s) => s.env?.['REGISTRY_LENS']).find((v) => v !== undefined);
     assert.equal(cli, '${{ github.action_path }}/action/dist/cli.js');
     assert.equal(pkg.scripts['build:action'], 'node scripts/buildAction.mjs');
-    assert.ok(!pkg.files.some((f) => f.startsWith('action')), "the package does not ship the Action's bundle");
+    // the package's command is that bundle too: a git install (pre-commit 4.6.1+) builds nothing (docs/cli.md#pre-commit)
+    assert.equal(pkg.bin['registry-lens'], './action/dist/cli.js');
+    assert.deepEqual(
+      pkg.files.filter((f) => f.startsWith('action')),
+      ['action/dist/cli.js', 'action/dist/*.wasm'],
+    );
   });
 });

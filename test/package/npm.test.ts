@@ -56,6 +56,9 @@ describe('the npm package', function () {
         'LICENSE',
         'README.md',
         'package.json',
+        'action/dist/cli.js',
+        'action/dist/tree-sitter-python.wasm',
+        'action/dist/web-tree-sitter.wasm',
         'dist/cli.js',
         'dist/client.js',
         'dist/server.js',
@@ -76,7 +79,8 @@ describe('the npm package', function () {
     ) as Record<string, unknown>;
     assert.equal(manifest['dependencies'], undefined, 'dist/ bundles everything: no runtime dependency');
     assert.equal(manifest['private'], undefined);
-    assert.deepEqual(manifest['bin'], { 'registry-lens': './dist/cli.js' });
+    // the committed bundle: what a git install (pre-commit 4.6.1+) gets, which runs no build
+    assert.deepEqual(manifest['bin'], { 'registry-lens': './action/dist/cli.js' });
   });
 
   it('installs into an empty prefix offline, and `registry-lens --help` works', () => {

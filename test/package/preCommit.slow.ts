@@ -1,17 +1,26 @@
 // The pre-commit hook (issue 41, item 3), as a user meets it: Debian's `pre-commit try-repo` on a git
 // clone of this repository at HEAD (committed work only), against temporary git repositories. pre-commit
-// installs the hook as a node package (npm install in the clone, npm pack whose prepack builds dist/,
-// npm install -g of the tarball: a few minutes, network to the npm registry), so this runs outside
-// `npm test`: `npm run test:pre-commit`, which .ci/run calls after scripts/e2e/setup.sh installed pre-commit.
+// 3.0.4 installs the hook as a node package (npm install in the clone, npm pack whose prepack builds dist/,
+// npm install -g of the tarball: a few minutes, network to the npm registry); pre-commit 4.6.1 and later
+// run `npm install --allow-git=root --install-links -g git+file://<clone>` instead (its languages/node.py),
+// which packs the clone as committed (no build: npm/cli#8440), so the bin is the committed bundle. Both
+// are driven here, 4.6.2 from its sources (scripts/e2e/setup.sh), and that npm command alone. This runs
+// outside `npm test`: `npm run test:pre-commit`, which .ci/run calls after scripts/e2e/setup.sh.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ALICE_REGISTRY, brokenTree, cleanTree, entry, writeTree, removeTrees } from '../cli/helpers';
 
 const REPO = path.join(__dirname, '..', '..');
+/** pre-commit 4.6.2's sources, put there by `bash scripts/e2e/setup.sh all` (its cache folder, as code-server.mjs's E2E_CACHE). */
+const PRE_COMMIT4 = path.join(
+  process.env['E2E_CACHE_DIR'] ||
+    path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'registry-lens-e2e'),
+  'pre-commit-4.6.2',
+);
 
 describe('the pre-commit hook', function () {
   this.timeout(900_000);
@@ -52,6 +61,74 @@ describe('the pre-commit hook', function () {
     git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'registry');
     return dir;
   }
+
+  it("installs with pre-commit 4.6.1+'s npm command (npm install --allow-git=root --install-links -g git+file://CLONE), and its registry-lens runs", () => {
+    // as pre-commit's languages/node.py (v4.6.2): get_env_patch's variables, install_environment's command, run in the clone
+    const envDir = path.join(tmp, 'node_env');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_VIRTUAL_ENV: envDir,
+      NPM_CONFIG_PREFIX: envDir,
+      npm_config_prefix: envDir,
+      NODE_PATH: path.join(envDir, 'lib', 'node_modules'),
+      PATH: `${path.join(envDir, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+    };
+    delete env['NPM_CONFIG_USERCONFIG'];
+    delete env['npm_config_userconfig'];
+    const install = spawnSync('npm', ['install', '--allow-git=root', '--install-links', '-g', `git+file://${clone}`], {
+      cwd: clone,
+      encoding: 'utf8',
+      env,
+    });
+    assert.equal(install.status, 0, install.stdout + install.stderr);
+    const bin = path.join(envDir, 'bin', 'registry-lens');
+    assert.ok(existsSync(bin), `no ${bin}: ${install.stdout}${install.stderr}`);
+    const r = spawnSync(bin, ['check', writeTree(brokenTree())], { encoding: 'utf8', env });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(
+      r.stdout,
+      /error +Builder class 'ModelCalibrationStepBuilder' for step 'ModelCalibration' not found.*\[RL005\]/,
+    );
+    assert.match(r.stdout, /1 error, 1 warning/);
+  });
+
+  it('pre-commit 4.6.2 (from its sources): try-repo fails on a broken registry; as a repo of a config, a staged step without its builder fails the commit', function () {
+    // setup.sh fetches its sources where the machine reaches their repository, and says so where it does not
+    if (!existsSync(path.join(PRE_COMMIT4, 'pre_commit', 'languages', 'node.py'))) this.skip();
+    // the python Debian's pre-commit runs with: the libraries pre-commit needs are its
+    const python = /^#!(\S+)/.exec(
+      readFileSync(execFileSync('sh', ['-c', 'command -v pre-commit'], { encoding: 'utf8' }).trim(), 'utf8'),
+    )![1]!;
+    const env = {
+      ...process.env,
+      PRE_COMMIT_HOME: path.join(tmp, 'home4'),
+      PRE_COMMIT_COLOR: 'never',
+      PYTHONPATH: PRE_COMMIT4,
+    };
+    const preCommit = (dir: string, ...args: string[]): { code: number | null; out: string } => {
+      const r = spawnSync(python, ['-m', 'pre_commit', ...args], { cwd: dir, encoding: 'utf8', env });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    assert.match(preCommit(tmp, '--version').out, /^pre-commit 4\.6\.2$/m);
+    const broken = preCommit(repository(brokenTree()), 'try-repo', clone, 'registry-lens', '--ref', sha, '--all-files');
+    assert.equal(broken.code, 1, broken.out);
+    assert.match(broken.out, /Registry Lens\.+Failed/);
+    assert.match(
+      broken.out,
+      /Builder class 'ModelCalibrationStepBuilder' for step 'ModelCalibration' not found.*\[RL005\]/,
+    );
+    const config = `repos:\n  - repo: ${clone}\n    rev: ${sha}\n    hooks:\n      - id: registry-lens\n`;
+    const dir = repository({ ...cleanTree(), '.pre-commit-config.yaml': config });
+    writeFileSync(
+      path.join(dir, ALICE_REGISTRY),
+      `LOCAL_STEPS = {\n${entry('FeatureJoin', 'Processing')}${entry('Calibration', 'Processing')}}\n\nWORKSPACE_METADATA = {"developer_id": "alice"}\n`,
+    );
+    git(dir, 'add', ALICE_REGISTRY);
+    const staged = preCommit(dir, 'run');
+    assert.equal(staged.code, 1, staged.out);
+    assert.match(staged.out, /Builder class 'CalibrationStepBuilder' for step 'Calibration' not found/);
+    assert.doesNotMatch(staged.out, /src\/cursus\/registry\/step_names\.py/, 'only the staged registry is reported');
+  });
 
   it('fails on a repository with a broken registry and lists the problems', () => {
     const r = tryRepo(repository(brokenTree()), '--all-files');

@@ -37,7 +37,15 @@ describe('the packaged .vsix', function () {
     // the command of `npm run package`, minus the build (done by `npm test`), into a temp file
     execFileSync(
       process.execPath,
-      [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+      [
+        VSCE,
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--no-rewrite-relative-links',
+        '--out',
+        vsix,
+      ],
       { cwd: REPO, stdio: 'pipe' },
     );
     entries = readZip(vsix);
@@ -62,6 +70,9 @@ describe('the packaged .vsix', function () {
       'extension/readme.md',
       'extension/changelog.md',
       'extension/LICENSE.txt',
+      'extension/action/dist/cli.js',
+      'extension/action/dist/tree-sitter-python.wasm',
+      'extension/action/dist/web-tree-sitter.wasm',
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',

@@ -1,7 +1,7 @@
 // Two workspaces declaring one id (RL015) stay apart in every client label (context picker, status
 // items, Registries view, Overview): the first directory keeps the id, a later one carries its name.
 import { strict as assert } from 'node:assert';
-import { contextLabel, sourceLabel } from '../../client/src/contextLabels';
+import { contextLabel, contextTitle, sourceLabel } from '../../client/src/contextLabels';
 
 describe('client: context labels', () => {
   it('labels a later workspace with a duplicate id by its directory', () => {
@@ -14,6 +14,23 @@ describe('client: context labels', () => {
     assert.deepEqual(
       all.map((c) => contextLabel(c, all)),
       ['core', 'alice_ml', 'bob', 'alice_ml (aaron_dup)'],
+    );
+  });
+
+  it('explains a label with a directory in its tooltip, and no other', () => {
+    const all = [
+      { id: 'core', dir: null },
+      { id: 'alice_ml', dir: 'developer_workspaces/developers/alice_ml' },
+      { id: 'alice_ml@developer_workspaces/developers/aaron_dup', dir: 'developer_workspaces/developers/aaron_dup' },
+    ];
+    assert.deepEqual(
+      all.map((c) => contextTitle(c, all)),
+      [
+        undefined,
+        undefined,
+        'The workspace in developer_workspaces/developers/aaron_dup, which declares the id alice_ml that an earlier ' +
+          'workspace already declares (RL015): the id alone selects the earlier one, so this one is named by its directory.',
+      ],
     );
   });
 

@@ -26,5 +26,6 @@ export function checkAnswer(
         ? engine.diagnosticsNewSince(files, base)
         : engine.diagnosticsCausedBy(files);
   const summary: Summary = files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
-  return { result: { diagnostics, summary, registryGlobs: engine.registryGlobs() }, empty };
+  const registryFilesRead = engine.registryFilesRead();
+  return { result: { diagnostics, summary, registryGlobs: engine.registryGlobs(), registryFilesRead }, empty };
 }

@@ -1,8 +1,9 @@
-// `check --daemon` and `daemon --stop|--status`: asks the root's daemon (cli/daemonServe.ts), starting one when none
-// listens. A daemon that cannot be started or reached, or that fails to answer, is said on stderr and the check runs
-// here instead, so `--daemon` never changes a result, only where it is computed.
+// `check --daemon` and `daemon --stop|--status`: asks the root's daemon (cli/daemonServe.ts). When none listens, the
+// check runs here while one starts for the next check (its load waits for this one's end), so the first check costs
+// what a check without `--daemon` costs. A daemon that cannot be reached, or that fails to answer, is said on stderr
+// and the check runs here instead, so `--daemon` never changes a result, only where it is computed.
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { daemonSocket } from '../host/daemonSocket';
 import type { CheckAnswer } from './checkAnswer';
 import type { DaemonAnswer, DaemonRequest } from './daemonProtocol';
@@ -25,18 +26,36 @@ export function ask(path: string, request: DaemonRequest): Promise<DaemonAnswer 
   });
 }
 
+/** A daemon started for the checks after this one, which this process answers itself meanwhile. */
+export interface StartingDaemon {
+  /** Lets it load the root; resolves once it listens (null), or with why it did not start. */
+  go(): Promise<string | null>;
+}
+
 /**
- * Starts the root's daemon in the background (its own process group, no terminal, outliving this process) and
- * resolves once it listens — or once it said why not (null then, with what it said).
+ * Starts the root's daemon in the background (its own process group, no terminal, outliving this process). It
+ * listens at once but loads only once `go` ends its standard input (or this process exits, or a check asks it): the
+ * check answered here and the daemon's load never share the CPU, and the daemon is started while this process
+ * analyses.
  */
-function startDaemon(dir: string, environment: string | null): Promise<string | null> {
-  return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [__filename, 'daemon', `--root=${dir}`, ...(environment !== null ? [`--python-env=${environment}`] : [])],
-      // Its one line on stdout says it listens; it writes nothing after, so no pipe outlives this process.
-      { detached: true, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true },
-    );
+function startDaemon(dir: string, environment: string | null): StartingDaemon {
+  const child = spawn(
+    process.execPath,
+    [
+      __filename,
+      'daemon',
+      `--root=${dir}`,
+      '--load-after-stdin',
+      ...(environment !== null ? [`--python-env=${environment}`] : []),
+    ],
+    // Its one line on stdout says it listens; it writes nothing after, so no pipe outlives this process.
+    { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true },
+  );
+  // Neither pipe keeps this process alive: if it exits first, its end of the input closes and the daemon loads.
+  (child.stdin as unknown as Socket).unref();
+  (child.stdout as unknown as Socket).unref();
+  child.stdin.on('error', () => undefined); // a daemon gone first: `listening` says why
+  const listening = new Promise<string | null>((done) => {
     let out = '';
     let finished = false;
     const finish = (failure: string | null): void => {
@@ -55,11 +74,18 @@ function startDaemon(dir: string, environment: string | null): Promise<string | 
       finish(`it exited with code ${code ?? 'none'} (\`registry-lens daemon ${dir}\` says why)`),
     );
   });
+  return {
+    go: () => {
+      child.stdin.end();
+      return listening;
+    },
+  };
 }
 
 /**
- * `check --daemon`: the answer of the root's daemon (started when none listens), with what it said while analysing;
- * null when there is none to ask, after saying why on `warn` (the caller then checks here).
+ * `check --daemon`: the answer of the root's daemon with what it said while analysing; when none listens, one being
+ * started (the caller checks here meanwhile, then calls `go`); null when there is none to ask, after saying why on
+ * `warn` (the caller then checks here).
  */
 export async function checkByDaemon(
   dir: string,
@@ -67,25 +93,18 @@ export async function checkByDaemon(
   request: Extract<DaemonRequest, { kind: 'check' }>,
   warn: (message: string) => void,
   environment: string | null,
-): Promise<CheckAnswer | null> {
+): Promise<{ answer: CheckAnswer } | { starting: StartingDaemon } | null> {
   const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) {
     warn(`no daemon: ${socket.error}; checking here`);
     return null;
   }
-  let answer = await ask(socket.path, request);
-  if (answer === null) {
-    const failure = await startDaemon(dir, environment);
-    if (failure !== null) {
-      warn(`the daemon did not start: ${failure}; checking here`);
-      return null;
-    }
-    answer = await ask(socket.path, request);
-  }
-  if (answer === null || !answer.ok || answer.check === undefined) {
-    warn(`the daemon did not answer${answer && !answer.ok ? `: ${answer.error}` : ''}; checking here`);
+  const answer = await ask(socket.path, request);
+  if (answer === null) return { starting: startDaemon(dir, environment) };
+  if (!answer.ok || answer.check === undefined) {
+    warn(`the daemon did not answer${answer.ok ? '' : `: ${answer.error}`}; checking here`);
     return null;
   }
   for (const w of answer.warnings ?? []) warn(w);
-  return answer.check;
+  return { answer: answer.check };
 }

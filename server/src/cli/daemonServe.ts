@@ -20,13 +20,15 @@ export const DEFAULT_IDLE_MINUTES = 15;
 
 /**
  * Serves `dir` (an absolute directory) until idle for `idleMinutes` or stopped; `ready` is called once it listens (or
- * once it found another daemon of the root listening, which it leaves answering). The exit code.
+ * once it found another daemon of the root listening, which it leaves answering). The root loads at once, or, given
+ * `loadAfter`, once that settles or the first request comes, whichever is first. The exit code.
  */
 export async function serveDaemon(
   dir: string,
   version: string,
   idleMinutes: number,
   ready: (message: string) => void,
+  loadAfter: Promise<void> | undefined,
   environment: string | null,
 ): Promise<number> {
   const socket = daemonSocket(dir, version, environment);
@@ -39,14 +41,17 @@ export async function serveDaemon(
   }
   // What the analysis says (skipped files, unreadable folders) goes to the check that is answered next.
   let said: string[] = [];
-  const live = new LiveRoot(dir, (m) => said.push(m));
+  let live: LiveRoot | undefined;
+  const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m)));
+  if (loadAfter === undefined) root();
+  else void loadAfter.then(() => server.listening && root());
   let idle: NodeJS.Timeout | undefined;
   let open = 0;
   const done = new Promise<void>((end) => {
     const stop = (): void => {
       clearTimeout(idle);
       server.close();
-      void live.close().then(end);
+      void (live?.close() ?? Promise.resolve()).then(end);
     };
     const rest = (): void => {
       clearTimeout(idle);
@@ -62,7 +67,7 @@ export async function serveDaemon(
         if (request.kind !== 'check') return {};
         const overrides = { mode: request.mode, off: request.reportUnusedSuppressions ? [] : OFF_UNLESS_ASKED };
         const base = request.base === undefined ? undefined : request.base && new Map(request.base);
-        return live.run((_, opened) => {
+        return root().run((_, opened) => {
           const warnings = said;
           said = [];
           return { check: withOverrides(opened, overrides, (e) => checkAnswer(e, request.files, base)), warnings };

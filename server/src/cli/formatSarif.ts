@@ -1,8 +1,9 @@
 // `check --format sarif`: SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps). Rules come
 // from the engine's catalogue, each with its help from docs/diagnostics.md (codeHelp.ts); locations are
-// root-relative URIs under the `%SRCROOT%` base id.
+// root-relative URIs under the `%SRCROOT%` base id. No `informationUri` or `helpUri`: the project has no
+// public page yet, and a link that does not resolve is worse than the help the rule carries.
 import { pathToFileURL } from 'node:url';
-import { HOME_URL, codeDocsUrl, type CodeEntry } from '../engine/codes';
+import type { CodeEntry } from '../engine/codes';
 import { CODES } from '../engine/engine';
 import type { Diagnostic, Range, Severity } from '../engine/types';
 import { codeHelp } from './codeHelp';
@@ -25,7 +26,6 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
           driver: {
             name: 'registry-lens',
             version,
-            informationUri: HOME_URL,
             rules: CODES.map(rule),
           },
         },
@@ -58,7 +58,6 @@ function rule({ code, title, severity }: CodeEntry): object {
     shortDescription: { text: title },
     fullDescription: { text: help.fullDescription },
     help: { text: help.text, markdown: help.markdown },
-    helpUri: codeDocsUrl(code),
     defaultConfiguration: { level: LEVEL[severity] },
   };
 }

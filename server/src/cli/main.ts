@@ -26,8 +26,10 @@ async function main(argv: string[]): Promise<number> {
     // The MCP server owns stdout as its transport; any other command may be piped into `head`.
     if (cmd.kind !== 'mcp') endQuietlyOnClosedPipe();
     const result = await runCommand(cmd, version, warn);
-    if (cmd.kind === 'check' && cmd.output !== undefined) writeOutput(cmd.output, result.output);
-    else process.stdout.write(result.output);
+    if (cmd.kind === 'check' && cmd.output !== undefined) {
+      writeOutput(cmd.output, result.output);
+      process.stdout.write(result.report ?? '');
+    } else process.stdout.write(result.output);
     return result.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {

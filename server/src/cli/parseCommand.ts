@@ -31,7 +31,7 @@ export type Command =
       base?: string;
       /** `--report-unused-suppressions`: report suppression comments that suppress nothing (RL033), off otherwise. */
       reportUnusedSuppressions: boolean;
-      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran, not to stdout. */
+      /** `--output FILE`: the document goes to FILE (its folder created), whole once the check ran; stdout: text. */
       output?: string;
       /**
        * `--cache`: reuse the last whole-root result when nothing it read changed (host/checkCache.ts); the folder of
@@ -52,6 +52,11 @@ export type Command =
       idle?: number;
       /** `--python-env DIR`: as check's (part of the daemon's identity). */
       pythonEnv?: string;
+      /**
+       * `--load-after-stdin`: load the root once standard input closes (or at the first request), not at once: how
+       * `check --daemon` starts it, checking in its own process meanwhile, so the two loads never share the CPU.
+       */
+      loadAfterStdin?: boolean;
     }
   | {
       kind: 'explain';
@@ -115,7 +120,16 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       'python-env': 'string',
     },
   },
-  daemon: { args: [], options: { idle: 'string', stop: 'boolean', status: 'boolean', 'python-env': 'string' } },
+  daemon: {
+    args: [],
+    options: {
+      idle: 'string',
+      stop: 'boolean',
+      status: 'boolean',
+      'load-after-stdin': 'boolean',
+      'python-env': 'string',
+    },
+  },
   explain: {
     args: ['STEP'],
     options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
@@ -177,14 +191,16 @@ export function parseCommand(argv: string[]): Command {
       };
     case 'daemon':
       if (v['stop'] === true && v['status'] === true) throw new UsageError('daemon: --stop or --status, not both');
-      if (v['idle'] !== undefined && (v['stop'] === true || v['status'] === true))
-        throw new UsageError('daemon: --idle is for serving, not with --stop or --status');
+      for (const serving of ['idle', 'load-after-stdin'])
+        if (v[serving] !== undefined && (v['stop'] === true || v['status'] === true))
+          throw new UsageError(`daemon: --${serving} is for serving, not with --stop or --status`);
       return {
         kind,
         root,
         action: v['stop'] === true ? 'stop' : v['status'] === true ? 'status' : 'serve',
         ...(v['idle'] !== undefined ? { idle: minutes(str(v['idle'])) } : {}),
         ...pythonEnvOption(v),
+        ...(v['load-after-stdin'] === true ? { loadAfterStdin: true } : {}),
       };
     case 'explain':
       return {

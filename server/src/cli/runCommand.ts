@@ -17,7 +17,7 @@ import { defaultCacheFolder } from '../host/cacheFile';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
-import { ask, checkByDaemon } from './daemonClient';
+import { ask, checkByDaemon, type StartingDaemon } from './daemonClient';
 import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
 import { loadRoot } from './loadRoot';
@@ -30,6 +30,8 @@ import { frameworkFacts, frameworkLines } from '../host/frameworkReport';
 export interface CommandResult {
   output: string;
   exitCode: number;
+  /** `check --output FILE` of a JSON or SARIF document: the text report, printed while the document goes to FILE. */
+  report?: string;
 }
 
 type AnalysisCommand = Extract<
@@ -54,8 +56,24 @@ export async function runCommand(
     return cachedWholeCheck(cmd, overrides, version, warn);
   if (cmd.kind === 'check' && cmd.daemon) {
     const answered = await daemonCheck(cmd, version, warn);
-    if (answered !== null) return answered;
+    if (answered !== null && 'output' in answered) return answered;
+    // None listened: checked here while the daemon starts (a failure to start changes nothing of this answer).
+    if (answered !== null)
+      return analyseHere(cmd, overrides, version, warn).finally(async () => {
+        const failure = await answered.starting.go();
+        if (failure !== null) warn(`the daemon did not start: ${failure}`);
+      });
   }
+  return analyseHere(cmd, overrides, version, warn);
+}
+
+/** `cmd` answered from a root analysed in this process. */
+async function analyseHere(
+  cmd: Exclude<AnalysisCommand, { kind: 'mcp' | 'daemon' }>,
+  overrides: RootOverrides,
+  version: string,
+  warn: (message: string) => void,
+): Promise<CommandResult> {
   const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
@@ -116,12 +134,15 @@ async function cachedWholeCheck(
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
 }
 
-/** `check --daemon`: the root's daemon's answer (null: it gave none, said on `warn`; check here). */
+/**
+ * `check --daemon`: the root's daemon's answer; the daemon being started when none listened (check here meanwhile);
+ * null when it gave none, said on `warn` (check here).
+ */
 async function daemonCheck(
   cmd: CheckCommand,
   version: string,
   warn: (message: string) => void,
-): Promise<CommandResult | null> {
+): Promise<CommandResult | { starting: StartingDaemon } | null> {
   const start = performance.now();
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
@@ -139,9 +160,9 @@ async function daemonCheck(
     warn,
     pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null,
   );
-  if (answer === null) return null;
-  return checkOutput(cmd, answer.result, Math.round(performance.now() - start), version, warn, {
-    empty: answer.empty,
+  if (answer === null || 'starting' in answer) return answer;
+  return checkOutput(cmd, answer.answer.result, Math.round(performance.now() - start), version, warn, {
+    empty: answer.answer.empty,
   });
 }
 
@@ -159,8 +180,11 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
         // The one line `check --daemon` waits for before it asks; the daemon writes nothing after it.
         process.stdout.write(`${message}\n`);
       },
+      cmd.loadAfterStdin ? stdinClosed() : undefined,
       environment,
     );
+    // An input that never ended would keep this process alive once it stopped serving.
+    if (cmd.loadAfterStdin) process.stdin.destroy();
     return { output: '', exitCode: code };
   }
   const socket = daemonSocket(dir, version, environment);
@@ -173,6 +197,15 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
   };
 }
 
+/** Settles once standard input ends or fails (whatever it sends is dropped). */
+function stdinClosed(): Promise<void> {
+  return new Promise((done) => {
+    process.stdin.once('end', () => done());
+    process.stdin.once('error', () => done());
+    process.stdin.resume();
+  });
+}
+
 /** The files' texts at `check --base REV` (null before the first commit; undefined without `--base`). */
 function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undefined {
   return cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : undefined;
@@ -181,7 +214,7 @@ function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undef
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
 function checkOutput(
   cmd: CheckCommand,
-  { diagnostics, summary, registryGlobs }: CheckResult,
+  { diagnostics, summary, registryGlobs, registryFilesRead }: CheckResult,
   ms: number,
   version: string,
   warn: (message: string) => void,
@@ -199,12 +232,18 @@ function checkOutput(
   // document) with its own code.
   // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
   // and nothing is said to be missing.
+  // Files the globs match that were read and checked but hold no registry (an apcore binding file, a
+  // pyproject.toml without ONEX entry points) are named: the root was not found empty.
   if (empty)
     warn(
-      `no registry found under ${resolve(cmd.root)}; looked for ${registryGlobs.join(', ')} ` +
-        '(the registryLens.* settings of ROOT/.vscode/settings.json move them)',
+      `no registry found under ${resolve(cmd.root)}${readAndChecked(registryFilesRead)}; looked for ` +
+        `${registryGlobs.join(', ')} (the registryLens.* settings of ROOT/.vscode/settings.json move them)`,
     );
-  return { output, exitCode: fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0 };
+  const exitCode = fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0;
+  // One run serves both a code-scanning upload and the CI log that a person reads (the Action's sarif-file).
+  if (cmd.output !== undefined && cmd.format !== 'text')
+    return { output, exitCode, report: formatText(diagnostics, summary, frameworkLines(cmd.root, env, frameworks)) };
+  return { output, exitCode };
 }
 
 /**
@@ -221,10 +260,20 @@ function baseTexts(root: string, rev: string, files: readonly string[]): Map<str
  * The project's Python environment (host/pythonEnv.ts): `--python-env DIR`, else the activated one, else one in the
  * root; a DIR that is not an environment is a usage error.
  */
-export function pythonEnvironment(root: string, given: string | undefined): PythonEnvironment | null {
+function pythonEnvironment(root: string, given: string | undefined): PythonEnvironment | null {
   const env = findEnvironment(root, given, process.env);
   if (env !== null && 'error' in env) throw new UsageError(`--python-env: ${env.error}`);
   return env;
+}
+
+/** The files shown of those read: a root of many shows their count beyond these. */
+const SHOWN_READ = 5;
+
+/** ", though it read and checked a, b (nothing to report)", or nothing when it read none. */
+function readAndChecked(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const more = files.length > SHOWN_READ ? ` and ${files.length - SHOWN_READ} more` : '';
+  return `, though it read and checked ${files.slice(0, SHOWN_READ).join(', ')}${more} (nothing to report)`;
 }
 
 /** `check`'s exit code when the root holds no registry at all (and nothing failed). */

@@ -23,6 +23,7 @@ Commands:
                                       folder); default: $VIRTUAL_ENV, else $CONDA_PREFIX, else ROOT/.venv, venv, env
   daemon [ROOT]               Keep ROOT analysed for 'check --daemon' (in the foreground; check --daemon starts one)
       --idle MINUTES                  exit after this long without a check (default: 15)
+      --load-after-stdin              load ROOT once stdin closes or a check asks (as check --daemon starts it)
       --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
       --python-env DIR                as check's (a daemon serves one root with one environment)
   explain STEP [ROOT]         Explain how STEP resolves in a context

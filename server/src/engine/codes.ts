@@ -22,15 +22,11 @@ export const CORE_CODES = {
   RL033: { severity: 'hint', title: 'unused suppression comment' },
 } as const satisfies CodeTable;
 
-/** The project's page, and the document of the codes: each code's section (diagnostics and SARIF rules link there). */
-export const HOME_URL = 'https://github.com/registry-lens/registry-lens';
+/** The document of the codes: each code's section (diagnostics link there, SARIF rules carry it as help). */
 export const CODES_DOC = 'docs/diagnostics.md';
 /** The anchor of a code's section of CODES_DOC (`<a id="rl004">`, stable whatever its heading says). */
 export function codeAnchor(code: Code): string {
   return code.toLowerCase();
-}
-export function codeDocsUrl(code: Code): string {
-  return `${HOME_URL}/blob/main/${CODES_DOC}#${codeAnchor(code)}`;
 }
 
 /** A declared code with its declaration, as the catalogue lists it. */

@@ -41,6 +41,7 @@ import { joinPaths, type Family, type FamilyQueries } from './analysis/family';
 import { resolveSettings, settingsGroups, type DeclaredSettings } from './settings';
 import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
+import { compileGlobs } from './util/globs';
 import { FeatureDispatch } from './analysis/features';
 import type { ModelView } from './analysis/model';
 import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
@@ -388,6 +389,11 @@ export class RegistryEngine {
    */
   registryGlobs(): string[] {
     return this.core.registryGlobs();
+  }
+  /** The files read that those globs match: what a root without a registry was checked for instead. */
+  registryFilesRead(): string[] {
+    const matches = compileGlobs(this.registryGlobs()).matches;
+    return this.files().filter((f) => matches(f));
   }
   contexts(): ContextInfo[] {
     return this.ws.contexts();

@@ -25,6 +25,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   summary: Summary;
   registryGlobs: string[];
+  /** The files read that the globs match (`RegistryEngine.registryFilesRead`). */
+  registryFilesRead: string[];
 }
 
 /** The cache file's first part. */
@@ -81,7 +83,12 @@ export interface FreshAnalysis {
 
 /** The whole-check result of an analysed root (what `store` keeps). */
 export function wholeResult(engine: RegistryEngine): CheckResult {
-  return { diagnostics: engine.allDiagnostics(), summary: engine.summary(), registryGlobs: engine.registryGlobs() };
+  return {
+    diagnostics: engine.allDiagnostics(),
+    summary: engine.summary(),
+    registryGlobs: engine.registryGlobs(),
+    registryFilesRead: engine.registryFilesRead(),
+  };
 }
 
 /**
@@ -303,6 +310,7 @@ function asEntry(parts: readonly unknown[] | undefined): Entry | null {
   if (typeof e.tree !== 'string' || !strings(e.warnings) || typeof e.started !== 'number') return null;
   const r = e.result;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.diagnostics) || !strings(r.registryGlobs)) return null;
+  if (!strings(r.registryFilesRead)) return null;
   if (typeof r.summary !== 'object' || r.summary === null) return null;
   const entry: Entry = { ...(e as EntryHead), read: [], outcomes: [], stamps: [] };
   for (const part of files) {

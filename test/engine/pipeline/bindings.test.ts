@@ -1,5 +1,6 @@
 // apcore binding files (`*.binding.yaml`, apcore-python 0.19.0 `bindings.py`): the ids they register are
-// known to `dependencies` once the application loads them (RL072, not RL022); a target that does not
+// never known to `dependencies` (RL072: discovery fails whether the application loads them before or after
+// discover()); a target that does not
 // resolve in the repository, and every structural error the loader raises, is an error (RL071, RL070).
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
@@ -17,7 +18,7 @@ const TOOL = `
 `;
 
 describe('apcore bindings', () => {
-  it('a dependency on a module a binding registers is RL072 (information), not RL022', async () => {
+  it('a dependency on a module only a binding registers is RL072: an error when required, a warning when optional', async () => {
     const { engine } = await analyze(`${TOOL}
       //- /app/format_date.binding.yaml
       spec_version: "1.0"
@@ -25,22 +26,32 @@ describe('apcore bindings', () => {
         - module_id: utils.format_date
           target: "format_date:format_date_string"
           auto_schema: true
+        - module_id: utils.parse_date
+          target: "format_date:format_date_string"
+          auto_schema: true
       //- /extensions/tool_meta.yaml
       dependencies:
         - module_id: utils.format_date
+        - module_id: utils.parse_date
+          optional: true
         - module_id: utils.missing
     `);
     const got = engine.allDiagnostics().map((d) => [d.file, d.code, d.severity]);
     assert.deepEqual(got, [
-      ['extensions/tool_meta.yaml', 'RL072', 'information'],
+      ['extensions/tool_meta.yaml', 'RL072', 'error'],
+      ['extensions/tool_meta.yaml', 'RL072', 'warning'],
       ['extensions/tool_meta.yaml', 'RL022', 'error'],
     ]);
-    const rl072 = engine.allDiagnostics().find((d) => d.code === 'RL072');
+    const [required, optional] = engine.allDiagnostics().filter((d) => d.code === 'RL072');
+    // What apcore-python 0.19.0's Registry.discover() raises, run with the binding loaded after and before it.
     assert.match(
-      rl072?.message ?? '',
-      /only when the application loads that file .* before discover\(\); otherwise it raises DependencyNotFoundError/,
+      required?.message ?? '',
+      /after discover\(\) \(or not at all\), discover\(\) raises DependencyNotFoundError/,
     );
-    assert.equal(rl072?.related[0]?.file, 'app/format_date.binding.yaml');
+    assert.match(optional?.message ?? '', /after discover\(\) \(or not at all\), this optional dependency is skipped/);
+    for (const d of [required, optional])
+      assert.match(d?.message ?? '', /loaded before, .* fails \(apcore-python: ModuleLoadError "blocked by/);
+    assert.equal(required?.related[0]?.file, 'app/format_date.binding.yaml');
   });
 
   it('RL071 on targets that do not resolve in the repository; modules outside it are not judged', async () => {

@@ -30,16 +30,18 @@ export function finalizeDiagnostics(
     (a, b) => comparePos(startOf(a.range), startOf(b.range)) || cmp(a.code, b.code) || cmp(a.message, b.message),
   );
   // Sorted, so duplicates are in one group of equal place, code and message: one pass, and only the
-  // kept diagnostics are copied.
+  // kept diagnostics are copied. A group's related places are kept as a set (thousands of entry points
+  // may share one message and place, each with its own related place).
   const out: Diagnostic[] = [];
   let unique = 0;
   let prev: Diagnostic | undefined;
-  let group: Diagnostic[] = [];
+  let group = new Set<string>();
   for (const d of sorted) {
-    if (!prev || !sameSpot(prev, d)) group = [];
+    if (!prev || !sameSpot(prev, d)) group = new Set();
     prev = d;
-    if (group.length > 0 && group.some((g) => JSON.stringify(g.related) === JSON.stringify(d.related))) continue;
-    group.push(d);
+    const related = JSON.stringify(d.related);
+    if (group.has(related)) continue;
+    group.add(related);
     unique++;
     if (out.length >= MAX_PER_FILE) continue;
     const override = settings.severity[d.code];

@@ -1,7 +1,9 @@
 // Dependencies as apcore-python's `resolve_dependencies` treats them (registry/dependencies.py), on
 // fixtures modelled on test_dependencies.py and test_integration.py: a missing required dependency
 // raises DependencyNotFoundError and a cycle raises CircularDependencyError — discover() fails for the
-// whole root, which RL022/RL023 say; a missing optional dependency is skipped with a warning.
+// whole root, which RL022/RL023 say; a missing optional dependency is skipped with a warning. An id only a
+// binding registers is known to discover() once the binding is loaded but never in its batch: the sort
+// stalls on it (ModuleLoadError, or CircularDependencyError with no true cycle), which RL072 says.
 import { strict as assert } from 'node:assert';
 import { discover, messageOf, moduleFile, moduleIds } from './sdk';
 
@@ -84,5 +86,35 @@ describe('apcore conformance: resolve_dependencies', () => {
       [mod('a', 'AModule', 'dependencies: [{module_id: b}]'), mod('b', 'BModule', 'version: 99.0.0')].join(''),
     );
     assert.deepEqual(lines, []);
+  });
+
+  it('a module blocked on a known id outside the batch is not part of a cycle (test_cycle_path_is_actual_cycle)', async () => {
+    // known_ids={"A", "B", "C", "external"}: "external" is what a loaded binding file adds to discover()'s
+    // known ids (registry/registry.py:553); C waits for it forever, A and B form the only cycle.
+    const { engine, lines } = await discover(
+      [
+        mod('a', 'AModule', 'dependencies: [{module_id: b}]'),
+        mod('b', 'BModule', 'dependencies: [{module_id: a}]'),
+        mod('c', 'CModule', 'dependencies: [{module_id: external}]'),
+        `
+  //- /external.py
+  def run(x: str) -> str:
+      return x
+  //- /external.binding.yaml
+  spec_version: "1.0"
+  bindings:
+    - module_id: external
+      target: external:run
+      auto_schema: true
+`,
+      ].join(''),
+    );
+    assert.deepEqual(lines, [
+      'extensions/a_meta.yaml 0:27-0:28 RL023 error',
+      'extensions/b_meta.yaml 0:27-0:28 RL023 error',
+      'extensions/c_meta.yaml 0:27-0:35 RL072 error',
+    ]);
+    for (const d of engine.allDiagnostics().filter((x) => x.code === 'RL023')) assert.match(d.message, /a -> b -> a;/);
+    assert.match(messageOf(engine, 'RL072'), /ModuleLoadError "blocked by unresolved required dependencies"/);
   });
 });

@@ -1,7 +1,8 @@
 // The step checks of one DAG file, as `validate_dag_integrity()` runs them with its step catalog
 // (`api/dag/pipeline_dag_resolver.py` 529-597): each declared node resolves to a step (RL039,
 // `_validate_steps_with_catalog()`), and a resolved node's step has a builder, a contract and a spec
-// (RL060, `_validate_component_availability()`).
+// (RL060, `_validate_component_availability()`). Before cursus 2.5.1 (`routes` null) only RL039: its
+// catalog had no suffix fallback, so components are not judged there.
 import type { Diagnostic } from '../../types';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { fieldStr } from '../step-registry/model/source';
@@ -17,7 +18,7 @@ export function checkDagSteps(
   doc: DagDoc,
   model: RegistryModel,
   dags: DagQueries,
-  routes: Routes,
+  routes: Routes | null,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of doc.nodes) {
@@ -29,6 +30,7 @@ export function checkDagSteps(
       out.push(diag(file, node.range, 'RL039', `${message} before a '_'.${hint}`));
       continue;
     }
+    if (!routes) continue;
     const missing = missingComponents(model, node, hit.step, routes);
     if (missing.length) {
       const what = missing

@@ -70,10 +70,12 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     const { model } = stepQueries(q.files);
     // A project whose cursus is installed, not in the tree: its steps are not ours to know. Before the
     // catalog's suffix fallback (2.5.2) and routed builders, `cursus dag validate` reported every suffixed
-    // node missing although the compiler built it: steps are checked for a cursus that only synthesizes
-    // builders (2.5.1 on; its step_catalog/builder_discovery.py).
-    if (model.coreFile() === null || discoversBuilderFiles(model)) return [];
-    return checkDagSteps(file, doc, model, dagsOf(q.files), (type) => routes(model.buildStrategies(), type));
+    // node missing although the compiler built it: there only a node no step or `_`-prefix names is
+    // reported (no config or builder exists for it); components are checked for a cursus that only
+    // synthesizes builders (2.5.1 on; its step_catalog/builder_discovery.py).
+    if (model.coreFile() === null) return [];
+    const components = discoversBuilderFiles(model) ? null : (type: string) => routes(model.buildStrategies(), type);
+    return checkDagSteps(file, doc, model, dagsOf(q.files), components);
   },
   features: {
     hover(file, pos, q) {

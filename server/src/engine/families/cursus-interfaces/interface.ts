@@ -80,6 +80,7 @@ function readFacts(
   const entry = toEntry(file, wsDir, root, stepLit);
   doc.step = entry.name;
   doc.script = scriptOf(root, entry);
+  if (dictEntry(dictEntry(root, 'contract')?.value, 'entry_point')?.value.kind === 'none') entry.scriptless = true;
   source.entries.push(entry);
   d.push(...checkStepName(entry), ...registryRow(file, root, entry, settings), ...fileName(file, stepLit));
   return { source, doc };

@@ -1,6 +1,8 @@
 // The step-interface schema (schemas/step-interface.schema.json, written from cursus's Pydantic
 // `StepInterface`), compiled once per process; RL020 for its violations, RL016 for unknown keys close
-// to a known one, and the walker hover and completion read descriptions and values from.
+// to a known one, and the walker hover and completion read descriptions and values from. The schema has
+// no `additionalProperties: false` (cursus ignores unknown keys: only RL016 names them), and scalars are
+// read by PyYAML's rule before validating (docs/cursus-interfaces.md, "Schema").
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../schemas/step-interface.schema.json';
 import type { Diagnostic } from '../../types';

@@ -2,11 +2,13 @@
 // (2.5.1 on, step-registry/model/rowClasses.ts), a row with no interface gets no builder at all:
 // `_synthesize_builder()` returns None when `load_interface()` finds no `.step.yaml`
 // (step_catalog/builder_discovery.py), so the step cannot be built. The fix writes the interface, in
-// the shape of cursus's own, where cursus looks for it. One unit for core, one per workspace.
+// the shape of cursus's own, where cursus looks for it. One unit for core, one per workspace. A row with
+// an interface is exempt only as cursus's registry-binding check B3-1 exempts it (a `Lambda` or `Base`
+// row has no construction handler by design): a `Utility` interface must route like any other.
 import type { Diagnostic, Fix, Settings } from '../../types';
 import type { RegistryModel } from '../step-registry/model/registry';
 import { fieldStr, type StepEntry } from '../step-registry/model/source';
-import { isComponentExempt } from '../step-registry/model/fields';
+import { isAbstract, isComponentExempt } from '../step-registry/model/fields';
 import {
   discoversBuilderFiles,
   interfaceDirs,
@@ -17,6 +19,12 @@ import {
 } from '../step-registry/model/rowClasses';
 import { conventionalFileName, interfaceStub } from '../../util/naming';
 import { diag } from './codes';
+
+/**
+ * The types B3-1 skips (`validation/alignment/validators/registry_binding_validator.py:106-110`); for any
+ * other it reports "No construction handler for X (type/assembly)" when `resolve_handler()` raises.
+ */
+const NO_BUILDER_TYPES: ReadonlySet<string> = new Set(['Lambda', 'Base']);
 
 /** RL034 on the rows of a context (core: `wsDir` null). */
 export function checkSynthesis(
@@ -37,8 +45,12 @@ function checkRow(
   settings: Settings,
   exists: (path: string) => boolean,
 ): Diagnostic[] {
-  if (e.broken || e.value.kind !== 'dict' || isComponentExempt(e, settings)) return [];
+  if (e.broken || e.value.kind !== 'dict') return [];
   const iface = synthesizedFrom(model, e);
+  const exempt = iface
+    ? isAbstract(e, settings) || NO_BUILDER_TYPES.has(fieldStr(e, 'sagemaker_step_type') ?? '')
+    : isComponentExempt(e, settings);
+  if (exempt) return [];
   if (iface) {
     if (sdkUnbound(model, iface)) {
       return [

@@ -23,7 +23,7 @@ const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } 
 
 /** A whole line of a file the engine was fed (a related location). */
 function lineRange(c: ContractQueries, file: string, line: number): Range {
-  const length = (c.files.textOf(file) ?? '').split(/\r?\n/)[line]?.length ?? 0;
+  const length = c.lineOf(file, line)?.length ?? 0;
   return { start: { line, character: 0 }, end: { line, character: length } };
 }
 
@@ -46,9 +46,18 @@ export function report(
   return [...groups.values()].map((os) => {
     const first = os[0] as Objection;
     const fails = os.some((o) => o.level === 'fail' && VALIDATORS[o.validator].blocking);
-    const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${o.message}`).join('; ');
+    const message = os.map((o) => `${VALIDATORS[o.validator].title} [${o.rule}]: ${uncited(o.message)}`).join('; ');
     return diag(file, first.range, first.code, message, { severity: fails ? 'error' : 'warning', related });
   });
+}
+
+/**
+ * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`):
+ * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
+ * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
+ */
+function uncited(message: string): string {
+  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
 }
 
 export function unitKeys(q: FamilyQueries): string[] {
@@ -75,9 +84,10 @@ export function unit(key: string, q: FamilyQueries): Diagnostic[] {
 /** Entry point → package → contract (discovery.py:135-183), and contract names in discovery's order (:207). */
 function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, { contract: string; ep: string; file: string }>();
+  const duplicates = c.duplicatesQ('');
   for (const e of c.entriesQ('')) {
-    const r = c.resolutionQ(entryKey(e.file, e.index));
+    const key = entryKey(e.file, e.index);
+    const r = c.resolutionQ(key);
     if (!r) continue;
     const missing = r.explicit?.outcome === 'missing' ? r.explicit : null;
     const related: RelatedInfo[] = missing
@@ -119,7 +129,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
     if (!doc || c.wiringSkipsQ(r.contract)) continue;
     const name = doc.name?.value ?? e.ep.name;
     const nameRange = doc.name?.range ?? ZERO;
-    const first = seen.get(name);
+    const first = duplicates.get(key);
     const here: RelatedInfo = { file: e.file, range: e.ep.nameRange, message: `entry point '${e.ep.name}'` };
     if (first) {
       out.push(
@@ -150,7 +160,6 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
       );
       continue;
     }
-    seen.set(name, { contract: r.contract, ep: e.ep.name, file: e.file });
     if (doc.name && name !== e.ep.name) {
       out.push(
         diag(
@@ -158,7 +167,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
           nameRange,
           'RL048',
           `The contract is named '${name}' but its entry point is '${e.ep.name}': ` +
-            `discovery registers it as '${name}' (discovery.py:442) ` +
+            `discovery registers it as '${name}' (omnibase_infra 0.38 \`runtime/auto_wiring/discovery.py:442\`) ` +
             "and detects duplicates on that name, not the entry point's",
           { related: [here] },
         ),
@@ -170,7 +179,8 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
 
 function checkContract(c: ContractQueries, file: string, active: readonly ValidatorId[]): Diagnostic[] {
   const doc = c.contract(file);
-  if (!doc) return [];
+  // A syntax error is all a contract gets (contractDoc.ts `broken`).
+  if (!doc || doc.broken) return [];
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
   const profiles = profileObjections(doc, c.allowlistedFor(file));
@@ -189,7 +199,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
       message:
         "No 'onex.nodes' entry point resolves to this contract: " +
         `auto-wiring never discovers '${doc.name?.value ?? baseName(dirOf(file))}' ` +
-        '(discovery.py:135 scans entry points only)',
+        '(omnibase_infra 0.38 `runtime/auto_wiring/discovery.py:135` scans entry points only)',
     });
   }
   // A node the auto-wiring never discovers is still silently dropped: a warning, whoever runs what.
@@ -323,7 +333,7 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
       }
     }
   }
-  if (reads('runtime-profiles', file)) out.push(...profileObjections(doc, c.allowlistedFor(file)));
+  if (reads('runtime-profiles', file) && !doc.broken) out.push(...profileObjections(doc, c.allowlistedFor(file)));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
     fail(
@@ -370,7 +380,7 @@ function checkArtifacts(c: ContractQueries, file: string): Diagnostic[] {
             t.range,
             'RL059',
             `No file matches the trigger '${t.value}' (${never}): fnmatch never fires it, ` +
-              `so changes never flag '${a.title ?? a.id ?? 'this artifact'}' (handler_impact_analysis.py:209)`,
+              `so changes never flag '${a.title ?? a.id ?? 'this artifact'}'`,
           ),
         );
     }

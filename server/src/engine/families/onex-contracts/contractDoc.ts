@@ -39,6 +39,12 @@ export interface ContractDoc {
   multiDoc: Range | null;
   /** Whether `yaml.safe_load` reads it: one document, no syntax error, no custom tag. */
   loads: boolean;
+  /**
+   * A syntax error (RL030): every reader skips or fails the file before its content counts (ValidatorRuntimeProfiles
+   * returns nothing, validator_runtime_profiles.py:292-295; auto-wiring skips it, discovery.py:394), so nothing that
+   * needs its content is reported — a partial reading would judge a node by what it does not say.
+   */
+  broken: boolean;
   name: StrAt | null;
   nodeType: StrAt | null;
   refs: ClassRef[];
@@ -87,7 +93,9 @@ export function readContract(file: string, text: string): { doc: ContractDoc; lo
   const loads = !multiDoc && docs.every((d) => d.errors.length === 0 && d.tagWarnings.length === 0);
   const name = str(at(root, 'name'));
   const nodeType = str(at(root, 'node_type'));
-  return { doc: { root, multiDoc, loads, name, nodeType, refs: refsOf(root), topics: topicsOf(root) }, local };
+  const broken = docs.some((d) => d.errors.length > 0);
+  const doc = { root, multiDoc, loads, broken, name, nodeType, refs: refsOf(root), topics: topicsOf(root) };
+  return { doc, local };
 }
 
 /** A `{name, module}` mapping, or a `module.Class` / `module:Class` string. */

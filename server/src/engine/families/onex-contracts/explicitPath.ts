@@ -3,7 +3,6 @@
 // without running it. Only a `__file__`-relative value names a file the repository decides; a string
 // literal is relative to the runtime's working directory, and any other value needs the code run.
 import { dirOf, joinRel } from '../../util/paths';
-import { definesName } from './bindings';
 
 /**
  * The attribute as discovery would see it: a repository path (`path`), a value that is not decidable
@@ -18,10 +17,36 @@ const MAX_EXPR = 1000;
 const ASSIGN = new RegExp(`^${NAME}\\s*(?::[^=\\n]*)?=(?!=)\\s*(.*)$`);
 const DEF = new RegExp(`^(?:async\\s+)?def\\s+${NAME}\\b`);
 
-/** A module's own (`cls` null) or a class body's `contract_path`, from `file`'s text; the last binding wins. */
-export function explicitContractPath(text: string, file: string, cls: string | null): Explicit | null {
+/** A module's lines and where each top-level class's header is (its first), read once per module. */
+export interface ModuleLines {
+  lines: readonly string[];
+  classes: ReadonlyMap<string, number>;
+}
+
+const CLASS = /^class\s+([A-Za-z_][A-Za-z0-9_]*)\b/;
+
+export function moduleLines(text: string): ModuleLines {
   const lines = text.split(/\r?\n/);
-  const body = cls === null ? { from: 0, to: lines.length, indent: '' } : classBody(lines, cls);
+  const classes = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const name = CLASS.exec(l)?.[1];
+    if (name !== undefined && !classes.has(name)) classes.set(name, i);
+  });
+  return { lines, classes };
+}
+
+/**
+ * A module's own (`cls` null) or a class body's `contract_path`, from `file`'s lines; the last binding wins.
+ * `defines`: whether the module binds the name some other way (bindings.ts), asked only for a module's own.
+ */
+export function explicitContractPath(
+  m: ModuleLines,
+  file: string,
+  cls: string | null,
+  defines: () => boolean,
+): Explicit | null {
+  const lines = m.lines;
+  const body = cls === null ? { from: 0, to: lines.length, indent: '' } : classBody(m, cls);
   if (!body) return null;
   let found: Explicit | null = null;
   for (let i = body.from; i < body.to; i++) {
@@ -34,16 +59,15 @@ export function explicitContractPath(text: string, file: string, cls: string | n
       found = { kind: 'inert', why: 'a method or property: on the class it is no path (discovery.py:335)', line: i };
     }
   }
-  if (found || cls !== null || !definesName(text, NAME)) return found;
+  if (found || cls !== null || !defines()) return found;
   return { kind: 'undecided', why: 'imported from another module', line: 0 };
 }
 
 /** The lines of a top-level `class cls` body and their indentation; null when the module does not define it. */
-function classBody(lines: readonly string[], cls: string): { from: number; to: number; indent: string } | null {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cls)) return null;
-  const header = new RegExp(`^class\\s+${cls}\\b`);
-  const start = lines.findIndex((l) => header.test(l));
-  if (start < 0) return null;
+function classBody(m: ModuleLines, cls: string): { from: number; to: number; indent: string } | null {
+  const lines = m.lines;
+  const start = m.classes.get(cls);
+  if (start === undefined) return null;
   let indent: string | null = null;
   let to = start + 1;
   for (; to < lines.length; to++) {

@@ -75,7 +75,7 @@ function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
             `- ${mdText(VALIDATORS[x.id].title)}${x.runs ? '' : ' (not run here)'}: ` +
             (x.objections.length
               ? `${x.objections.length} objection${x.objections.length === 1 ? '' : 's'}`
-              : 'accepts'),
+              : mdText(x.note)),
         )
         .join('\n'),
     );
@@ -307,7 +307,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
         text: v.objections.length
           ? `${v.objections[0]?.rule}: ${v.objections[0]?.message}` +
             `${v.objections.length > 1 ? ` (+${v.objections.length - 1} more)` : ''}`
-          : 'accepts',
+          : v.note,
         ...(v.objections[0] && contract ? { file: contract, range: v.objections[0].range } : {}),
       })),
   });

@@ -3,7 +3,7 @@
 import type { Position } from '../../types';
 import { contains } from '../../text/ranges';
 import { baseName, dirOf } from '../../util/paths';
-import type { ContractDoc, Topic } from './contractDoc';
+import { at, type ContractDoc, type Topic } from './contractDoc';
 import { entryKey, type ContractQueries, type EntryRef, type EntryResolution } from './queries';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
@@ -56,14 +56,15 @@ export function nodeAt(c: ContractQueries, file: string, pos: Position): OnexNod
 
 /**
  * Each validator's objections to a node's contract (every validator, run here or not: Explain shows where they
- * disagree).
+ * disagree), and what it does without one (`note`: auto-wiring may still skip the node).
  */
 export function verdicts(
   c: ContractQueries,
   n: OnexNode,
-): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[] }[] {
+): { id: ValidatorId; runs: boolean; reads: boolean; objections: Objection[]; note: string }[] {
   const active = c.validatorsQ('');
-  const doc = n.doc;
+  // A contract with a syntax error gets nothing that needs its content (contractDoc.ts `broken`).
+  const doc = n.doc?.broken ? null : n.doc;
   const file = n.contract;
   // Handler files are fed only where the check runs (queries.ts wantedQ): elsewhere their absence says nothing.
   const checked = active.includes('compliance-check');
@@ -79,7 +80,28 @@ export function verdicts(
     runs: active.includes(id),
     reads: n.contract !== null && (id === 'auto-wiring' ? n.entry !== null : reads(id, n.contract)),
     objections: all.filter((o) => o.validator === id),
+    note: id === 'auto-wiring' ? discoveryNote(c, n) : 'accepts',
   }));
+}
+
+/** What discovery does with a node it raises no objection to, conditions included. */
+function discoveryNote(c: ContractQueries, n: OnexNode): string {
+  const first = n.entry ? c.duplicatesQ('').get(entryKey(n.entry.file, n.entry.index)) : undefined;
+  if (first) {
+    return (
+      `skips it: the contract name '${first.name}' is already registered by entry point '${first.ep}' ` +
+      `('${first.contract}'), and the first registration wins (discovery.py:216-248)`
+    );
+  }
+  // `_contract_requires_cloud_gateway` (discovery.py:69-83), skipped unless mirroring is on (:86-105, :213, :308).
+  if (n.doc && at(n.doc.root, 'config.gateway_forwarder.cloud_leg')?.kind === 'dict') {
+    return (
+      'wires it only where ONEX_GATEWAY_CLOUD_MIRRORING_ENABLED is 1, true, yes or on ' +
+      '(util_runtime_packages.py:78-101): the contract declares config.gateway_forwarder.cloud_leg, and discovery ' +
+      'skips it on every other lane (discovery.py:69-105, :213)'
+    );
+  }
+  return 'accepts';
 }
 
 /** The other nodes on the far side of a topic (subscribers of what it publishes, publishers of what it subscribes). */

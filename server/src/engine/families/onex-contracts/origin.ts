@@ -4,16 +4,17 @@
 // cannot decide (a module outside the repository, an assignment, a module `__getattr__`, a star import
 // of a module with `__all__`, a cycle, a long chain) is `unknown`, never a reason for a diagnostic.
 import { baseName, dirOf, joinRel } from '../../util/paths';
-import { bindingOf, isIdentifier, type FromImport } from './bindings';
+import { isIdentifier, type FromImport, type ModuleBindings } from './bindings';
 import { moduleCandidates } from './resolve';
 
 export interface OriginContext {
   exists(path: string): boolean;
-  textOf(path: string): string | undefined;
+  /** How a module the host fed binds its names (read once per module: bindings.ts); undefined when not fed. */
+  bindings(path: string): ModuleBindings | undefined;
   /** Where absolute imports are looked up (resolve.ts `sourceRoots`). */
   roots: readonly string[];
   /** The repository's own top-level packages: an absolute import of another is not followed. */
-  own: readonly string[];
+  own: ReadonlySet<string>;
 }
 
 /** A re-export passed on the way: the import statement (0-based line) binding `name` in `file`. */
@@ -40,7 +41,7 @@ export interface OriginWalk {
 
 /** Re-exports followed before giving up (a chain is two or three in practice). */
 export const MAX_HOPS = 8;
-/** Modules read per walk: star imports may fan out. */
+/** Modules read, and star imports tried, per walk: star imports may fan out. */
 const MAX_READS = 64;
 
 export function originOf(ctx: OriginContext, file: string, name: string): OriginWalk {
@@ -69,17 +70,18 @@ function walk(
   if (s.via.length > MAX_HOPS || ++budget.reads > MAX_READS) {
     return unknown(`re-exports beyond ${MAX_HOPS} are not followed`);
   }
-  const text = ctx.textOf(s.file);
-  if (text === undefined) return unknown(`'${s.file}' is not read`);
+  const bindings = ctx.bindings(s.file);
+  if (bindings === undefined) return unknown(`'${s.file}' is not read`);
   const path = new Set(seen).add(key);
-  const b = bindingOf(text, s.name);
+  const b = bindings.of(s.name);
   // Star imports after the last explicit binding are tried first, the last one first; a private name is never taken.
   for (const star of s.name.startsWith('_') ? [] : b.stars) {
+    if (++budget.reads > MAX_READS) return unknown(`re-exports beyond ${MAX_HOPS} are not followed`);
     const target = moduleFile(ctx, s.file, star, read);
     if (typeof target !== 'string') return unknown(target.why);
-    const targetText = ctx.textOf(target);
-    if (targetText === undefined) return unknown(`'${target}' is not read`);
-    const t = bindingOf(targetText, s.name);
+    const targetBindings = ctx.bindings(target);
+    if (targetBindings === undefined) return unknown(`'${target}' is not read`);
+    const t = targetBindings.of(s.name);
     if (t.hasAll) return unknown(`'${target}' declares __all__: what 'from … import *' takes from it is not read`);
     if (t.last === null && t.stars.length === 0) continue;
     const step = { file: target, name: s.name, via: [...s.via, hop(s, star)], fromImport: false };
@@ -124,8 +126,16 @@ const blockWhy = (s: Step, imp: FromImport): string =>
 
 const hop = (s: Step, imp: FromImport): Hop => ({ file: s.file, line: imp.line, name: s.name });
 
-/** The file an import loads (a package's `__init__.py` before a module), or why it is not followed. */
-function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set<string>): string | { why: string } {
+/**
+ * The file an import loads (a package's `__init__.py` before a module), or why it is not followed (`looked`: the
+ * repository's files it may be, none of which exists).
+ */
+export function moduleFile(
+  ctx: OriginContext,
+  from: string,
+  imp: FromImport,
+  read: Set<string>,
+): string | { why: string; looked?: string[] } {
   const dotted = `${'.'.repeat(imp.level)}${imp.module}`;
   let files: string[];
   if (imp.level > 0) {
@@ -134,14 +144,16 @@ function moduleFile(ctx: OriginContext, from: string, imp: FromImport, read: Set
     if (base === null) return { why: `'${dotted}' climbs above the repository` };
     files = imp.module === '' ? [`${base ? `${base}/` : ''}__init__.py`] : [`${base}/__init__.py`, `${base}.py`];
   } else {
-    if (!ctx.own.includes(imp.module.split('.')[0] ?? '')) {
+    if (!ctx.own.has(imp.module.split('.')[0] ?? '')) {
       return { why: `'${imp.module}' is outside the repository (not judged)` };
     }
     files = moduleCandidates(imp.module, ctx.roots).flatMap((c) => [c.pkgInit, c.moduleFile]);
   }
   for (const f of files) read.add(f);
   const looked = files.map((f) => `'${f}'`).join(', ');
-  return files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${looked})` };
+  return (
+    files.find((f) => ctx.exists(f)) ?? { why: `no file for module '${dotted}' (looked for ${looked})`, looked: files }
+  );
 }
 
 /** A package's submodule `name` (`name.py`, or `name/__init__.py`): what `from pkg import name` falls back to. */

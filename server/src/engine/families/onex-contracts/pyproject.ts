@@ -71,9 +71,11 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
     }
   const header = start >= 0 ? line(start, 0, (lines[start] as string).trimEnd().length) : null;
   const entries: EntryPoint[] = [];
+  const keyLines = start >= 0 ? keyLinesOf(lines, start + 1, end) : new Map<string, number>();
   for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
     if (typeof value !== 'string') continue;
-    const found = start >= 0 ? findKey(lines, start + 1, end, key, value) : null;
+    const at = keyLines.get(key);
+    const found = at === undefined ? null : placeOf(lines[at] as string, at, value);
     const fallback = header ?? line(0, 0, 0);
     entries.push({
       name: key,
@@ -85,26 +87,28 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
   return { doc: { entries, header, project: name }, local: [] };
 }
 
-/** The line of `key = "value"` in the table's lines, and where its key and value are. */
-function findKey(
-  lines: string[],
-  from: number,
-  to: number,
-  key: string,
-  value: string,
-): { nameRange: Range; valueRange: Range } | null {
+const KEY = /^(\s*)(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*/;
+
+/** Each key's first `key = …` line among the table's lines: one pass, however many entry points the table holds. */
+function keyLinesOf(lines: readonly string[], from: number, to: number): Map<string, number> {
+  const out = new Map<string, number>();
   for (let i = from; i < to; i++) {
-    const l = lines[i] as string;
-    const m = /^(\s*)(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*/.exec(l);
-    if (!m || (m[2] ?? m[3] ?? m[4]) !== key) continue;
-    const keyStart = (m[1] ?? '').length;
-    const keyEnd = l.indexOf('=', keyStart);
-    const v = l.indexOf(value, m[0].length);
-    const vs = v >= 0 ? v : m[0].length;
-    return {
-      nameRange: line(i, keyStart, l.slice(0, keyEnd).trimEnd().length),
-      valueRange: line(i, vs, v >= 0 ? v + value.length : l.trimEnd().length),
-    };
+    const m = KEY.exec(lines[i] as string);
+    const key = m ? (m[2] ?? m[3] ?? m[4]) : undefined;
+    if (key !== undefined && !out.has(key)) out.set(key, i);
   }
-  return null;
+  return out;
+}
+
+/** Where the key and the value of `key = "value"` are on its line. */
+function placeOf(l: string, i: number, value: string): { nameRange: Range; valueRange: Range } {
+  const m = KEY.exec(l) as RegExpExecArray;
+  const keyStart = (m[1] ?? '').length;
+  const keyEnd = l.indexOf('=', keyStart);
+  const v = l.indexOf(value, m[0].length);
+  const vs = v >= 0 ? v : m[0].length;
+  return {
+    nameRange: line(i, keyStart, l.slice(0, keyEnd).trimEnd().length),
+    valueRange: line(i, vs, v >= 0 ? v + value.length : l.trimEnd().length),
+  };
 }

@@ -7,13 +7,14 @@ import type { FileQueries } from '../../analysis/files';
 import { sameJson, sameList } from '../../util/equality';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { classifyContract, FAMILY, type ContractFacts } from './facts';
-import { explicitContractPath } from './explicitPath';
+import { explicitContractPath, moduleLines, type ModuleLines } from './explicitPath';
+import { moduleBindings, type ModuleBindings } from './bindings';
 import { contractFiles } from './reader';
 import type { EntryPoint, PyprojectDoc } from './pyproject';
 import type { ClassRef, ContractDoc } from './contractDoc';
 import type { ArtifactDoc } from './artifactDoc';
 import { contractCandidates, moduleCandidates, sourceRoots, splitEntry, type Loaded } from './resolve';
-import { originOf, type Origin, type OriginWalk } from './origin';
+import { moduleFile, originOf, type Origin, type OriginContext, type OriginWalk } from './origin';
 import { declaredValidators, reads, type ValidatorId } from './validators';
 import { handlerFiles } from './handlerResolution';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
@@ -60,6 +61,13 @@ export interface ExplicitUse {
   why: string;
 }
 
+/** The entry point that registered a contract name first, and its contract. */
+export interface Registration {
+  name: string;
+  contract: string;
+  ep: string;
+}
+
 export interface RefResolution {
   status: 'ok' | 'outside' | 'no-module' | 'no-class';
   /** The module file defining the class (ok; the module named when that is not decided), or lacking it (no-class). */
@@ -78,6 +86,31 @@ interface RefModule {
 }
 
 export const entryKey = (file: string, index: number): string => `${file}#${index}`;
+
+/** What `ep.load()` runs: the first import of the repository's own that fails, and the files that judgement reads. */
+interface LoadRun {
+  failure: { file: string; line: number; module: string } | null;
+  wanted: string[];
+}
+
+/** Dotted module segments as a tree (each node: the next segments). */
+type ModuleTrie = Map<string, ModuleTrie>;
+
+/** Files by their directory, the first of each. */
+function byDirectory(files: readonly string[]): ReadonlyMap<string, string> {
+  const m = new Map<string, string>();
+  for (const f of files) if (!m.has(dirOf(f))) m.set(dirOf(f), f);
+  return m;
+}
+
+/** The file of the deepest directory holding `path` (the path itself, a directory above it, or the root). */
+function deepestHolding(path: string, byDir: ReadonlyMap<string, string>): string | null {
+  for (let d = path; ; d = dirOf(d)) {
+    const f = byDir.get(d);
+    if (f !== undefined) return f;
+    if (d === '') return null;
+  }
+}
 
 const group = perDatabase<ContractQueries>();
 export function contractQueries(files: FileQueries): ContractQueries {
@@ -148,8 +181,15 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
+  /** The entry points by key: looked up once each, not scanned per entry point. */
+  private readonly entryIndexQ: Query<ReadonlyMap<string, EntryRef>> = this.db.query('onexEntryIndex', () => {
+    const m = new Map<string, EntryRef>();
+    for (const e of this.entriesQ(NONE)) m.set(entryKey(e.file, e.index), e);
+    return m;
+  });
+
   entry(key: string): EntryRef | null {
-    return this.entriesQ(NONE).find((e) => entryKey(e.file, e.index) === key) ?? null;
+    return this.entryIndexQ(NONE).get(key) ?? null;
   }
 
   /**
@@ -172,27 +212,61 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     },
     sameList,
   );
+  /** The same, to look a package up in (many entry points may name many packages). */
+  private readonly ownSetQ: Query<ReadonlySet<string>> = this.db.query(
+    'onexOwnSet',
+    () => new Set(this.ownPackagesQ(NONE)),
+  );
+  isOwn(module: string): boolean {
+    return this.ownSetQ(NONE).has(module.split('.')[0] ?? '');
+  }
 
   /**
    * Whether an entry point names a module in this directory's package or below it (its load may fail, but it names the
    * node).
    */
   namedByEntry(dir: string): boolean {
-    return this.entriesQ(NONE).some((e) =>
-      sourceRoots(e.file).some((r) => {
-        const rel = (r === '' ? dir : dir.startsWith(`${r}/`) ? dir.slice(r.length + 1) : null)?.split('/').join('.');
-        const m = splitEntry(e.ep.value).module;
-        return !!rel && (m === rel || m.startsWith(`${rel}.`));
-      }),
-    );
+    // The directory as a module under each source root that may hold it (each directory above it, or the root).
+    const tries = this.entryModulesQ(NONE);
+    for (let r = dir; ; r = dirOf(r)) {
+      const rel = r === dir ? '' : r === '' ? dir : dir.slice(r.length + 1);
+      let node = rel ? tries.get(r) : undefined;
+      for (const seg of node ? rel.split(/[/.]/) : []) node = node?.get(seg);
+      if (node) return true;
+      if (r === '') return false;
+    }
   }
+
+  /**
+   * The modules entry points name, by source root: a tree of their dotted segments, so a directory is matched against
+   * all of them at once (`namedByEntry`).
+   */
+  private readonly entryModulesQ: Query<ReadonlyMap<string, ModuleTrie>> = this.db.query('onexEntryModules', () => {
+    const out = new Map<string, ModuleTrie>();
+    for (const e of this.entriesQ(NONE)) {
+      const segs = splitEntry(e.ep.value).module.split('.');
+      for (const r of sourceRoots(e.file)) {
+        let node: ModuleTrie | undefined = out.get(r);
+        if (!node) out.set(r, (node = new Map<string, ModuleTrie>()));
+        for (const seg of segs) {
+          let next: ModuleTrie | undefined = node.get(seg);
+          if (!next) node.set(seg, (next = new Map<string, ModuleTrie>()));
+          node = next;
+        }
+      }
+    }
+    return out;
+  });
 
   /** The pyproject whose directory holds a path (the deepest), else the first. */
   pyprojectOf(path: string): string | null {
     const all = this.onexPyprojectsQ(NONE);
-    const holding = all.filter((f) => dirOf(f) === '' || isUnder(path, dirOf(f)));
-    return holding.sort((a, b) => b.length - a.length)[0] ?? all[0] ?? null;
+    return deepestHolding(path, this.onexPyprojectDirsQ(NONE)) ?? all[0] ?? null;
   }
+  /** The ONEX pyprojects by directory (the first of a directory). */
+  private readonly onexPyprojectDirsQ: Query<ReadonlyMap<string, string>> = this.db.query('onexPyprojectDirs', () =>
+    byDirectory(this.onexPyprojectsQ(NONE)),
+  );
 
   /** One entry point resolved the way `discover_contracts` does (discovery.py:135-183). */
   readonly resolutionQ: Query<EntryResolution | null> = this.db.query(
@@ -201,7 +275,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const e = this.entry(key);
       if (!e) return null;
       const { module, attr } = splitEntry(e.ep.value);
-      const own = this.ownPackagesQ(NONE).includes(module.split('.')[0] ?? '');
+      const own = this.isOwn(module);
       let loaded: Loaded | null = null;
       for (const c of moduleCandidates(module, sourceRoots(e.file))) {
         if (this.deps.exists(c.pkgInit)) loaded = { kind: 'package', file: c.pkgInit, dir: c.pkgDir };
@@ -209,6 +283,23 @@ export class ContractQueries extends QueryGroup<FileQueries> {
           loaded = { kind: 'module', file: c.moduleFile, dir: dirOf(c.moduleFile) };
         else if (this.deps.exists(`${c.pkgDir}/contract.yaml`)) loaded = { kind: 'namespace', dir: c.pkgDir };
         if (loaded) break;
+      }
+      const failed = loaded ? this.loadOf(e.file, module, loaded).failure : null;
+      if (loaded && failed) {
+        const problem =
+          `Failed to load entry point: No module named '${failed.module}' ` +
+          `(imported by ${failed.file}:${failed.line + 1}, which the load runs)`;
+        return {
+          key,
+          loaded,
+          outside: false,
+          contract: null,
+          strategy: null,
+          tried: [],
+          explicit: null,
+          origin: null,
+          problem,
+        };
       }
       const base = {
         key,
@@ -274,6 +365,83 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     sameJson,
   );
 
+  /** How origin.ts reads the repository's modules, absolute imports under `pyproject`'s source roots. */
+  private originContext(pyproject: string): OriginContext {
+    return {
+      exists: (p: string) => this.deps.exists(p),
+      bindings: (p: string) => this.bindingsQ(p),
+      roots: sourceRoots(pyproject),
+      own: this.ownSetQ(NONE),
+    };
+  }
+
+  /**
+   * The files `ep.load()` runs importing `module`: each enclosing package's `__init__.py`, then the module
+   * (importlib.import_module imports the parents first).
+   */
+  private loadedFiles(module: string, loaded: Loaded & { file: string }): string[] {
+    const pkgDir = dirOf(loaded.file);
+    const out: string[] = [];
+    let dir = loaded.kind === 'package' ? dirOf(pkgDir) : pkgDir;
+    for (let k = module.split('.').length - 1; k > 0 && dir !== ''; k--, dir = dirOf(dir))
+      out.unshift(`${dir}/__init__.py`);
+    return [...out.filter((f) => this.deps.exists(f)), loaded.file];
+  }
+
+  /**
+   * The first top-level import of the repository's own modules, in the files the load runs, that names no module
+   * there (ModuleNotFoundError): relative imports and absolute imports of its own packages. An import in a block
+   * (`try:`, `if TYPE_CHECKING:`, a function's) may never run, so it is not judged; nor is a module whose directory
+   * the host does not know (a namespace package may be there).
+   */
+  private loadOf(pyproject: string, module: string, loaded: Loaded): LoadRun {
+    return this.loadQ(
+      `${pyproject}\0${module}\0${loaded.kind}\0${loaded.kind === 'namespace' ? loaded.dir : loaded.file}`,
+    );
+  }
+  /** One per module an entry point names (thousands of entry points may name one): what its load runs and reads. */
+  private readonly loadQ: Query<LoadRun> = this.db.query(
+    'onexLoadRun',
+    (key) => {
+      const [pyproject = '', module = '', kind = '', file = ''] = key.split('\0');
+      // Every enclosing package's `__init__.py` may be one the host has not fed yet.
+      const parts = module.split('.');
+      const wanted = parts
+        .slice(0, -1)
+        .flatMap((_, i) =>
+          moduleCandidates(parts.slice(0, i + 1).join('.'), sourceRoots(pyproject)).map((c) => c.pkgInit),
+        );
+      if (kind === 'namespace') return { failure: null, wanted };
+      const ctx = this.originContext(pyproject);
+      const read = new Set<string>();
+      let failure: LoadRun['failure'] = null;
+      const loaded = { kind: kind as 'package' | 'module', file, dir: dirOf(file) };
+      for (const f of this.loadedFiles(module, loaded)) {
+        for (const imp of this.bindingsQ(f)?.imports ?? []) {
+          if (imp.nested) continue;
+          const target = moduleFile(ctx, f, imp, read);
+          if (failure || typeof target === 'string' || !target.looked) continue;
+          const dir = (target.looked[0] ?? '').replace(/\/__init__\.py$/, '');
+          if (this.deps.dirExists(dir) || !this.deps.dirExists(dirOf(dir))) continue;
+          failure = { file: f, line: imp.line, module: this.dottedOf(pyproject, f, imp) };
+        }
+      }
+      return { failure, wanted: [...wanted, ...read] };
+    },
+    sameJson,
+  );
+
+  /** The module name Python reports for an import in `file` (a relative one made absolute under a source root). */
+  private dottedOf(pyproject: string, file: string, imp: { level: number; module: string }): string {
+    if (imp.level === 0) return imp.module;
+    const root = sourceRoots(pyproject).find((r) => r === '' || isUnder(file, r));
+    let pkg = dirOf(file);
+    for (let k = 1; k < imp.level; k++) pkg = dirOf(pkg);
+    const rel = root === undefined ? null : root === '' ? pkg : pkg.slice(root.length + 1);
+    const base = rel ? rel.split('/').join('.') : '';
+    return base && imp.module ? `${base}.${imp.module}` : base || imp.module || `${'.'.repeat(imp.level)}`;
+  }
+
   /** Where `name` in `file` comes from (origin.ts), absolute imports under `pyproject`'s source roots. */
   originWalk(pyproject: string | null, file: string, name: string): OriginWalk {
     return this.originQ(`${pyproject ?? 'pyproject.toml'}\0${file}\0${name}`);
@@ -283,20 +451,42 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     'onexOrigin',
     (key) => {
       const [py = '', file = '', name = ''] = key.split('\0');
-      const ctx = {
-        exists: (p: string) => this.deps.exists(p),
-        textOf: (p: string) => this.deps.textOf(p),
-        roots: sourceRoots(py),
-        own: this.ownPackagesQ(NONE),
-      };
-      return originOf(ctx, file, name);
+      return originOf(this.originContext(py), file, name);
     },
     sameJson,
   );
 
+  /** How a module binds its names, read once per text (bindings.ts); undefined when the host did not feed it. */
+  private readonly bindingsQ: Query<ModuleBindings | undefined> = this.db.query('onexModuleBindings', (file) => {
+    const text = this.deps.textOf(file);
+    return text === undefined ? undefined : moduleBindings(text);
+  });
+
+  /** A module's lines and top-level classes, read once per text (explicitPath.ts). */
+  private readonly moduleLinesQ: Query<ModuleLines> = this.db.query('onexModuleLines', (file) =>
+    moduleLines(this.deps.textOf(file) ?? ''),
+  );
+
+  /** A line of a module (0-based), split once per text. */
+  lineOf(file: string, line: number): string | undefined {
+    return this.moduleLinesQ(file).lines[line];
+  }
+
   /** The `contract_path` of a loaded module (`attr` null) or of its class `attr` (explicitPath.ts), judged. */
   private explicitOf(file: string, attr: string | null): ExplicitUse | null {
-    const e = explicitContractPath(this.deps.textOf(file) ?? '', file, attr);
+    return this.explicitQ(`${file}\0${attr ?? ''}`);
+  }
+  private readonly explicitQ: Query<ExplicitUse | null> = this.db.query(
+    'onexExplicit',
+    (key) => {
+      const [file = '', attr = ''] = key.split('\0');
+      return this.judgeExplicit(file, attr === '' ? null : attr);
+    },
+    sameJson,
+  );
+  private judgeExplicit(file: string, attr: string | null): ExplicitUse | null {
+    const defines = (): boolean => this.bindingsQ(file)?.of('contract_path').last != null;
+    const e = explicitContractPath(this.moduleLinesQ(file), file, attr, defines);
     if (!e) return null;
     if (e.kind !== 'path') return { file, line: e.line, path: null, outcome: e.kind, why: e.why };
     // Only files named contract.yaml are fed to the family: another name's existence is not known.
@@ -309,6 +499,27 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       ? { ...at, outcome: 'read', why: `'${e.path}' exists` }
       : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
   }
+
+  /**
+   * Discovery's duplicate-name guard (OMN-11958, discovery.py:216-248) in entry point order: each entry point whose
+   * contract's name an earlier one registered, with that first registration. A contract auto-wiring cannot parse is
+   * skipped before its name is recorded (discovery.py:183-202).
+   */
+  readonly duplicatesQ: Query<ReadonlyMap<string, Registration>> = this.db.query('onexDuplicates', () => {
+    const seen = new Map<string, Registration>();
+    const out = new Map<string, Registration>();
+    for (const e of this.entriesQ(NONE)) {
+      const key = entryKey(e.file, e.index);
+      const r = this.resolutionQ(key);
+      const doc = r?.contract && !r.problem ? this.contract(r.contract) : null;
+      if (!r?.contract || !doc || this.wiringSkipsQ(r.contract)) continue;
+      const name = doc.name?.value ?? e.ep.name;
+      const first = seen.get(name);
+      if (first) out.set(key, first);
+      else seen.set(name, { name, contract: r.contract, ep: e.ep.name });
+    }
+    return out;
+  });
 
   /** Contract path → the entry points whose resolution reads it. */
   readonly ownersQ: Query<Readonly<Record<string, readonly string[]>>> = this.db.query(
@@ -352,7 +563,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
    */
   readonly wiringSkipsQ: Query<boolean> = this.db.query('onexWiringSkips', (file) => {
     const doc = this.contract(file);
-    return doc === null || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
+    return doc === null || doc.broken || shapeObjections(doc).some((o) => o.validator === 'auto-wiring');
   });
 
   /**
@@ -386,13 +597,17 @@ export class ContractQueries extends QueryGroup<FileQueries> {
 
   /** The node ids exempt for a contract, whose repository is the nearest directory with a pyproject.toml (:146). */
   allowlistedFor(contract: string): ReadonlySet<string> {
-    const roots = this.deps
-      .filesOf(FAMILY, 'pyproject')
-      .map(dirOf)
-      .filter((d) => isUnder(contract, d))
-      .sort((a, b) => b.length - a.length);
-    return new Set(this.allowlistedQ(roots[0] ?? NO_ROOT));
+    const py = deepestHolding(contract, this.pyprojectDirsQ(NONE));
+    return this.allowlistedSetQ(py === null ? NO_ROOT : dirOf(py));
   }
+  private readonly allowlistedSetQ: Query<ReadonlySet<string>> = this.db.query(
+    'onexProfileAllowlistSet',
+    (root) => new Set(this.allowlistedQ(root)),
+  );
+  /** Every pyproject (ONEX or not) by directory: a repository's root for the allowlist. */
+  private readonly pyprojectDirsQ: Query<ReadonlyMap<string, string>> = this.db.query('onexAllPyprojectDirs', () =>
+    byDirectory(this.deps.filesOf(FAMILY, 'pyproject')),
+  );
 
   /** The paths the gate files pass the tenant_scoped_ingress gate, the first file's first (ingressAllowlist.ts). */
   readonly ingressOptionsQ: Query<IngressOptions> = this.db.query(
@@ -437,7 +652,7 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     const { files, found, walk } = this.refModule(ref, contract);
     if (!found) {
       const bare = ref.form === 'colon' && !ref.module.includes('.');
-      const own = bare || this.ownPackagesQ(NONE).includes(ref.module.split('.')[0] ?? '');
+      const own = bare || this.isOwn(ref.module);
       return { status: own ? 'no-module' : 'outside', file: null, tried: files, origin: null };
     }
     const origin = walk?.origin ?? null;
@@ -462,7 +677,6 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     () => {
       if (!this.isOnexRepo()) return [];
       const out = new Set<string>();
-      const own = this.ownPackagesQ(NONE);
       for (const e of this.entriesQ(NONE)) {
         for (const c of moduleCandidates(splitEntry(e.ep.value).module, sourceRoots(e.file))) {
           out.add(c.pkgInit);
@@ -476,12 +690,15 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         for (const f of walk?.read ?? []) out.add(f);
         // The contracts it may read: one another family claims (in a version directory) is read with the open ones.
         for (const f of r?.tried ?? []) out.add(f);
+        // The packages the load runs, and the modules their imports name.
+        const module = splitEntry(e.ep.value).module;
+        if (r?.loaded) for (const f of this.loadOf(e.file, module, r.loaded).wanted) out.add(f);
       }
       for (const c of this.contracts().concat(this.handlerContracts())) {
         const doc = this.contract(c) ?? this.handler(c);
         for (const r of doc?.refs ?? []) {
           const bare = r.form === 'colon' && !r.module.includes('.');
-          if (!bare && !own.includes(r.module.split('.')[0] ?? '')) continue;
+          if (!bare && !this.isOwn(r.module)) continue;
           const m = this.refModule(r, c);
           for (const f of [...m.files, ...(m.walk?.read ?? [])]) out.add(f);
         }

@@ -118,7 +118,7 @@ function missingDir(q: OnexQueries, file: string, r: ResolvedVersion, label: str
     path.range,
     'RL042',
     `The registry loader joins 'path' under its root_directory ` +
-      `'${root || '.'}' (the registry directory's parent, registry_engine.py:122,406): ` +
+      `'${root || '.'}' (the registry directory's parent): ` +
       `'${r.tried[0] ?? path.value}' does not exist, so it reports '${meta}' missing and marks ${label} invalid ` +
       `(MISSING_METADATA)${named}`,
     {
@@ -238,7 +238,7 @@ function unlisted(q: OnexQueries, file: string, otherName: string | null, m: Ver
       ZERO_RANGE,
       'RL044',
       `${what} that the registry loader never loads: it discovers artifacts ` +
-        `from the .onextree (registry_engine.py:280), and no tree it reads lists this directory${named}`,
+        `from the .onextree, and no tree it reads lists this directory${named}`,
     );
   }
   const registries = q.registries();
@@ -274,32 +274,40 @@ function entrypointProblems(q: OnexQueries, file: string): Diagnostic[] {
   ];
 }
 
+/** The root_directory RegistryAdapter defaults to (`Path.cwd() / "src" / "omnibase"`), and the tree it reads. */
+const ADAPTER_ROOT = 'src/omnibase';
+const ADAPTER_TREE = 'src/.onextree';
+
 /**
  * A `.onextree` the repository's registry loader discovers artifacts from (omnibase `development`,
  * `RegistryEngine._discover_artifacts_from_onextree_model`, registry_engine.py:249-311), in the run that reads it
  * (treeRun.ts): every artifact it lists must be on disk where the loader looks, or the loader keeps it and marks it
- * invalid (`MISSING_METADATA`, :418-431). A tree no run finds any of its artifacts in gets one error on its name.
+ * invalid (`MISSING_METADATA`, :418-431). A tree no run finds any of its artifacts in gets one error on its name when a
+ * real caller reads it — RegistryAdapter's default run, from the repository root — and none otherwise.
  */
 export function checkTree(q: OnexQueries, file: string): Diagnostic[] {
   const run = q.treeRunQ(file);
   const tree = q.tree(file);
   if (!run || !tree || run.listed.length === 0) return [];
   if (run.base === null) {
+    // Only a caller that runs the loader on this tree makes it a finding: none but RegistryAdapter's default does.
+    if (file !== ADAPTER_TREE) return [];
     const name = tree.rootName ?? '';
-    const folder = dirOf(file) || '.';
+    const folder = dirOf(file);
     const under =
-      name === '..' ? `'${folder}/<type>/<name>/<version>'` : `'${folder}/<dir>/${name}/<type>/<name>/<version>'`;
+      name === '..' ? `'${folder}/<type>/<name>/<version>'` : `'${ADAPTER_ROOT}/${name}/<type>/<name>/<version>'`;
     const first = run.listed[0] as (typeof run.listed)[number];
     return [
       diag(
         file,
         tree.nodes.get('')?.nameRange ?? ZERO_RANGE,
         'RL042',
-        `The registry loader reads '${file}' ` +
-          `when its root_directory is a directory <dir> in '${folder}' (registry_engine.py:212) and resolves each ` +
-          `artifact it lists to ${under} (registry_engine.py:294-299,366), dropping the directories the tree nests ` +
-          `above the type: none of the ${run.listed.length} is there (e.g. ${first.name} ${first.version}), so a ` +
-          `run reading this tree marks every one invalid (MISSING_METADATA)`,
+        `RegistryAdapter run from the repository root reads '${file}': without a root_path it gives the registry ` +
+          `loader the root_directory '<cwd>/${ADAPTER_ROOT}' (as do the integration registry contexts of omnibase's ` +
+          `tests/conftest.py and src/omnibase/conftest.py), whose parent's tree the loader reads, resolving each ` +
+          `artifact it lists to ${under}, dropping the directories the tree nests above the type: none of the ` +
+          `${run.listed.length} is there (e.g. ${first.name} ${first.version}), so it marks every one invalid ` +
+          '(MISSING_METADATA)',
         {
           related: run.listed
             .slice(0, 20)

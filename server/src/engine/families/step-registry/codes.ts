@@ -29,7 +29,7 @@ export const STEP_CODES = {
   RL028: { severity: 'error', title: 'duplicate namespace' },
   RL029: { severity: 'error', title: 'id map problem' },
   RL031: { severity: 'information', title: 'registry variable is not a literal' },
-  RL072: { severity: 'information', title: 'dependency registered by a binding file' },
+  RL072: { severity: 'error', title: 'dependency only a binding file registers' },
 } as const satisfies CodeTable;
 
 /** The one constructor of the step model's diagnostics: its codes and the core's. */

@@ -4,9 +4,13 @@
 // discovery of the whole root fails), a warning when optional (skipped). A `version` hint the
 // dependency's version does not match (apcore's matches_version_hint): RL027 — an error when required
 // (DependencyVersionMismatchError), a warning when optional (skipped). Resolved dependencies are edges.
-// A module id only a binding file registers is known to discover() when the application loaded that
-// file first (apcore-python 0.19.0 `registry/registry.py:553` adds the registered ids to `known_ids`):
-// RL072 says so instead of RL022.
+// A module id only a binding file registers never resolves: loaded after discover(), the binding's id is
+// unknown to it (RL022's outcome); loaded before, discover() counts it as known (apcore-python 0.19.0
+// `registry/registry.py:553`) but it is outside the batch, so `resolve_dependencies` gives the dependent an
+// in-degree Kahn's sort never releases and raises ModuleLoadError (`registry/dependencies.py:99-149`; an
+// optional dependency too: only unknown ids are skipped); apcore-typescript 0.25.0 (`registry/registry.ts:644`)
+// raises CircularDependencyError naming the blocked modules (`registry/dependencies.ts:38-119`). RL072 is
+// an error on a required dependency (it fails in either order), a warning on an optional one.
 import type { Diagnostic } from '../../../types';
 import { diag } from '../codes';
 import type { MetaDoc } from '../../step-registry/pipeline/types';
@@ -23,17 +27,23 @@ export function resolveDeps(
     const { entry, version, satisfied } = resolveDep(dep, env);
     const bound = entry ? null : env.bound(dep.moduleId);
     if (bound) {
+      const before =
+        "loaded before, discover() counts it as known but it is not in discover()'s batch, so the dependency " +
+        'sort stalls and discovery of the whole root fails (apcore-python: ModuleLoadError "blocked by ' +
+        'unresolved required dependencies"; apcore-typescript: CircularDependencyError)';
       diagnostics.push(
         diag(
           doc.file,
           dep.range,
           'RL072',
-          `'${dep.moduleId}' is registered by the binding file ${bound.file}: apcore's discover() knows it only ` +
-            'when the application loads that file (BindingLoader.load_bindings) before discover(); otherwise ' +
-            `${
-              dep.optional ? 'it skips this optional dependency with a warning' : 'it raises DependencyNotFoundError'
-            }`,
+          `'${dep.moduleId}' is registered only by the binding file ${bound.file}, which apcore's discover() ` +
+            `never loads: if the application loads that file after discover() (or not at all), ${
+              dep.optional
+                ? 'this optional dependency is skipped with a warning'
+                : 'discover() raises DependencyNotFoundError'
+            }; ${before}`,
           {
+            severity: dep.optional ? 'warning' : 'error',
             related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
           },
         ),

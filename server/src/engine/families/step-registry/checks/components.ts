@@ -65,10 +65,14 @@ export function checkComponents(
     }
   }
   if (STEP_SETTINGS.of(settings).checkAllComponents && !synthesized) {
-    // cursus 1.10.0 loads a step's contract and spec from its package interface first (step_catalog.py 602-668).
+    // cursus 1.10.0 loads a step's contract and spec from its package interface first (step_catalog.py 602-668);
+    // one whose contract's entry_point is null runs no script (PyTorchModel, XGBoostModel, BatchTransform).
     const fromInterface = model.packageInterfaceOf(e.name) !== null;
-    const missing = (['spec', 'contract', 'script'] as ComponentKind[]).filter(
-      (k) => !(fromInterface && k !== 'script') && !componentFileFor(model, e.wsDir, k, e.name, names),
+    const needed: ComponentKind[] = fromInterface ? ['script'] : ['spec', 'contract', 'script'];
+    const missing = needed.filter(
+      (k) =>
+        !(k === 'script' && model.packageInterface(e.name)?.scriptless) &&
+        !componentFileFor(model, e.wsDir, k, e.name, names),
     );
     if (missing.length > 0) {
       out.push(

@@ -25,6 +25,8 @@ export interface StepEntry {
   fields: FieldMap;
   /** The real tool synthesizes this step's builder (an interface step): no builder class has to exist. */
   synthesized?: boolean;
+  /** An interface step whose `contract.entry_point` is null: it runs no script of its own (a model, a transform). */
+  scriptless?: true;
   /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
   broken?: true;
 }
@@ -39,6 +41,7 @@ export function sameEntry(a: StepEntry, b: StepEntry): boolean {
       a.wsDir === b.wsDir &&
       a.variable === b.variable &&
       a.synthesized === b.synthesized &&
+      a.scriptless === b.scriptless &&
       a.broken === b.broken &&
       sameData(a.keyRange, b.keyRange) &&
       sameData(a.keyInner, b.keyInner) &&

@@ -459,6 +459,10 @@ export class ModelQueries
       .filter((p) => p.endsWith('.step.yaml') && looseKey(p.slice(dir.length, -'.step.yaml'.length)) === key);
     return hits.length === 1 ? (hits[0] as string) : null;
   }
+  packageInterface(step: string): StepEntry | null {
+    const file = this.packageInterfaceOf(step);
+    return file === null ? null : (this.f.source(file)?.entries[0] ?? null);
+  }
   buildStrategies(): BuildStrategies | null {
     return this.f.buildStrategiesQ(NONE);
   }
@@ -510,11 +514,14 @@ export class ModelQueries
     return out;
   }
 
+  /**
+   * The steps as the tools hold them, each once: core's merged table (a pack step over a package step is one row,
+   * as `refresh_registry()` leaves it; so is an interface over an `_EXTRAS` row), each workspace's local steps and
+   * overrides (an interface beside its registry row supplements it), the modules.
+   */
   entryCount(): number {
-    let n = 0;
-    for (const s of this.coreSources.values()) n += s.entries.length;
-    for (const ws of this.workspaces.values())
-      n += ws.source.entries.length + ws.extraSources.reduce((k, x) => k + x.entries.length, 0);
+    let n = this.coreViewQ(NONE).core.size;
+    for (const ws of this.workspaces.values()) n += ws.local.size + ws.overrides.size;
     return n + this.modules.size;
   }
 }

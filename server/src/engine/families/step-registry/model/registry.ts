@@ -179,6 +179,8 @@ export interface RegistryModel {
    * separators), null when none: where cursus 1.10.0's step catalog loads the contract and spec from.
    */
   packageInterfaceOf(step: string): string | null;
+  /** The step that interface defines (null without one, or when it defines no step). */
+  packageInterface(step: string): StepEntry | null;
   /** The build strategies the repository registers (null without its `builder_templates.py`). */
   buildStrategies(): BuildStrategies | null;
   /** The legacy aliases of the repository's step catalog (null without its `step_catalog/step_catalog.py`). */
@@ -193,6 +195,7 @@ export interface RegistryModel {
   searchedDirs(wsDir: string | null, kind: ComponentKind): string[];
   /** Every definition of a step name, in core → workspaces (by id) → modules order. */
   definitions(name: string): StepEntry[];
+  /** Every step once per context that defines it (the summary's `entries`). */
   entryCount(): number;
 }
 

@@ -101,12 +101,23 @@ function baseClass(
 }
 
 /**
- * The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's.
+ * The interface entry a step's builder is synthesized from: itself, its workspace's interface of that name, or core's
+ * (the one cursus loads).
  */
 export function synthesizedFrom(model: RegistryModel, e: StepEntry): StepEntry | null {
-  if (e.synthesized) return e;
+  if (e.synthesized) return e.wsDir === null ? loadedInterface(model, e) : e;
   const own = e.wsDir ? model.workspace(e.wsDir)?.supplements.get(e.name) : undefined;
   if (own?.synthesized) return own;
   const core = model.core.get(e.name);
-  return core?.synthesized ? core : null;
+  return core?.synthesized ? loadedInterface(model, core) : null;
+}
+
+/**
+ * The interface `load_interface()` loads for a core step: the package's own when it has one of that step
+ * (`steps/interfaces/__init__.py` `_search_dirs()` searches the package before a step pack's folder), so a pack
+ * interface of a package step supplies only the registry row (RL063).
+ */
+function loadedInterface(model: RegistryModel, iface: StepEntry): StepEntry {
+  const pkg = model.packageInterface(iface.name);
+  return pkg?.synthesized && pkg.name === iface.name ? pkg : iface;
 }

@@ -3,6 +3,17 @@
 // workspace's, or a bucket of core's) their bindings (stage 3), entry points and dependencies (stages
 // 4, 6); per module its entry class and validation (stages 4–5); per context its cycles (stage 7).
 // Each query calls its stage module and records what it reads, so no stage knows who depends on it.
+// Where each stage lives (docs/pipeline.md says what each does against the SDKs): 1 scan apcore/scan.ts,
+// apcoreConfig.ts; 2 id map apcore/idMap.ts, idMapFile.ts (both run by apcore/moduleScan.ts, with stage 8's
+// modules map); 3 apcore/discovery/metadata.ts, metaSchema.ts, deprecation.ts, pipeline/versionHint.ts,
+// subject.ts; 4 discovery/entryPoint.ts, apcore/jsEntryPoint.ts (jsExports.ts, jsTokens.ts); 5
+// discovery/validate.ts; 6 discovery/dependencies.ts, pipeline/dependencies.ts; 7 pipeline/order.ts,
+// discovery/cycles.ts; 8 pipeline/register.ts, discovery/moduleMerge.ts. Units: `apcore/apcore` (stages
+// 1–2), `companions/metas:<group>` (a workspace's meta files, or one of 256 hash buckets of the others:
+// what a group shares is read once, and binding never reads other companions' bindings),
+// `apcore/mod:<file>` (stages 4–5 of one module), `companions/cyc:<context>` (stage 7: core reports every
+// cycle among core entries and modules, a workspace only those through its own entries, and enters core
+// only through an overridden name whose companion has edges).
 import type { Diagnostic, Range, Settings } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import type { RegistryModel } from '../model/registry';
