@@ -444,7 +444,9 @@ async function main(): Promise<void> {
       `server: ${t.serverEdits} edits, ${t.serverMismatches} mismatches`,
   );
   console.log(`fuzz: ${hostileSummary(hostile)}`);
-  console.log(`fuzz: check --cache with a damaged cache: ${cache.runs} runs, ${cache.failures} differ or crash`);
+  console.log(
+    `fuzz: check --cache with a damaged, forged or linked cache: ${cache.runs} runs, ${cache.failures} differ or crash`,
+  );
   console.log(`fuzz: the check daemon: ${daemon.runs} malformed requests, ${daemon.failures} failures`);
   process.exit(
     t.crashes +

@@ -5,13 +5,15 @@
 // rewritten.
 import { strict as assert } from 'node:assert';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees, runCli, writeTree } from './helpers';
 import { runCliAsync, type CliRun } from './helpers';
-import { trusted } from '../../server/src/host/checkCache';
-import { CACHE_FORMAT, readCacheFile } from '../../server/src/host/cacheFile';
+import { cacheSpec, trusted } from '../../server/src/host/checkCache';
+import { CACHE_FORMAT, readCacheFile, writeCacheFile, type CacheSpec } from '../../server/src/host/cacheFile';
+import { version } from '../../package.json';
 import { DISK_EXAMPLES, changeOnDisk, rng } from '../engine/randomEdits';
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
@@ -65,10 +67,28 @@ function write(root: string, rel: string, text: string): void {
 }
 
 const TEMP = mkdtempSync(join(tmpdir(), 'registry-lens-cache-'));
+/** The user's cache folder of these runs (and of this process: the same key). */
+const USER_CACHE = join(TEMP, 'user-cache');
+
+/** The spec the CLI makes for `root` and the cache folder `folder` (this user's key; the bundle's identity). */
+function specOf(root: string, folder: string): CacheSpec {
+  const spec = cacheSpec(root, folder, version, (m) => assert.fail(m));
+  assert.ok(spec !== null);
+  const written = readdirSync(folder).find((f) => f.endsWith('.bin'));
+  const head = written === undefined ? '' : readFileSync(join(folder, written), 'latin1');
+  return { ...spec, engine: /"engine":"([^"]+)"/.exec(head)?.[1] ?? spec.engine };
+}
 
 describe('check --cache', function () {
   this.timeout(300000);
+  let xdg: string | undefined;
+  before(() => {
+    xdg = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = USER_CACHE;
+  });
   after(() => {
+    if (xdg === undefined) delete process.env['XDG_CACHE_HOME'];
+    else process.env['XDG_CACHE_HOME'] = xdg;
     removeTrees();
     rmSync(TEMP, { recursive: true, force: true });
   });
@@ -164,16 +184,17 @@ describe('check --cache', function () {
       flips.push([`byte ${at} flipped`, flipped]);
     }
     // Every flip reads as no cache (the bundle's identity is the header's; the CLI is run on a few of them).
-    const engine = /"engine":"([^"]+)"/.exec(good.toString('latin1'))?.[1] ?? '';
+    const spec = specOf(root, c);
+    const name = basename(cacheFile(c));
     assert.notEqual(
-      readCacheFile(cacheFile(c), engine, () => undefined),
+      readCacheFile(spec, name, () => undefined),
       undefined,
       'the good file reads',
     );
     for (const [what, bytes] of flips) {
       writeFileSync(cacheFile(c), bytes);
       assert.equal(
-        readCacheFile(cacheFile(c), engine, () => undefined),
+        readCacheFile(spec, name, () => undefined),
         undefined,
         what,
       );
@@ -212,16 +233,123 @@ describe('check --cache', function () {
     assert.ok(!before.equals(readFileSync(cacheFile(c))), "not answered from the other build's file: rewritten");
   });
 
-  it('the default folder is node_modules/.cache/registry-lens when the root has node_modules', () => {
+  it("the default folder is the user's cache folder, never inside the root, node_modules or not", () => {
     const root = writeTree({ ...cleanTree(), 'node_modules/.keep': '' });
     assert.equal(check(root, ['--cache']), check(root));
-    assert.ok(statSync(join(root, 'node_modules/.cache/registry-lens')).isDirectory());
+    assert.ok(!existsSync(join(root, 'node_modules/.cache')), 'nothing written in the root');
+    const user = join(USER_CACHE, 'registry-lens');
+    assert.ok(
+      readdirSync(user).some((f) => /^check-[0-9a-f]{16}\.bin$/.test(f)),
+      'the cache is in the user folder',
+    );
+    assert.equal(readFileSync(join(user, 'key')).length, 32, "the user's key beside it");
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(user).mode & 0o777, 0o700);
+      assert.equal(statSync(join(user, 'key')).mode & 0o777, 0o600);
+    }
     const r = runCli(['check', root, '--cache-location', join(TEMP, 'x')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--cache-location DIR moves the cache of --cache: give --cache/);
     const mcp = runCli(['mcp', root, '--cache-location', join(TEMP, 'x')]);
     assert.equal(mcp.code, 2, 'mcp takes the same options');
     assert.match(mcp.stderr, /--cache-location DIR moves the cache of --cache: give --cache/);
+  });
+
+  /** A root with two errors whose cache folder lies inside it (as a repository can ship one), cached once. */
+  function shipped(): { root: string; c: string; fresh: string; file: string } {
+    const root = join(TEMP, `shipped-${n++}`);
+    write(root, 'src/pkg/registry/step_names.py', `STEP_NAMES = {\n${entry('Bad Name!', 'Procesing')}}\n`);
+    const c = join(root, 'node_modules/.cache/registry-lens');
+    const fresh = check(root);
+    assert.equal(JSON.parse(fresh).code, 1, 'the fresh check fails');
+    check(root, ['--cache', '--cache-location', c]);
+    return { root, c, fresh, file: cacheFile(c) };
+  }
+
+  it("a cache not signed with this user's key (one a repository ships) is ignored and rebuilt", () => {
+    const { root, c, fresh, file } = shipped();
+    const spec = specOf(root, c);
+    const parts = readCacheFile(spec, basename(file), assert.fail) as unknown[];
+    const head = parts[0] as {
+      result: { diagnostics: unknown[]; summary: Record<string, number> };
+      warnings: string[];
+    };
+    head.result.diagnostics = [];
+    for (const k of ['errors', 'warnings', 'information', 'hints']) head.result.summary[k] = 0;
+    // The forged entry, with an empty list of files to verify, signed with another key (a repository's author's).
+    const other = { ...spec, key: Buffer.alloc(32, 7), folder: join(TEMP, `forger-${n++}`) };
+    writeCacheFile(other, basename(file), [head], assert.fail);
+    copyFileSync(join(other.folder, basename(file)), file);
+    const got = check(root, ['--cache', '--cache-location', c]);
+    assert.match(got, /ignored the cache .*not written by this user/);
+    assert.equal(withoutCacheNotes(got), fresh, 'the fresh result and exit code');
+    assert.equal(check(root, ['--cache', '--cache-location', c]), fresh, 'rebuilt, then answered from');
+  });
+
+  it('a signed entry that names a path outside the root, or a field of another type, is foreign: ignored, rebuilt', () => {
+    const { root, c, fresh, file } = shipped();
+    writeFileSync(join(root, '..', 'secret.txt'), 's3cret\n');
+    const spec = specOf(root, c);
+    const name = basename(file);
+    const genuine = readCacheFile(spec, name, assert.fail) as unknown[];
+    type Head = { result: { diagnostics: unknown[] }; tree: string };
+    const forged: [string, (parts: unknown[]) => unknown[]][] = [
+      ['../secret.txt in the list', ([h]) => [h, [['../secret.txt'], ['x'], ['1:1:1:1']]]],
+      ['an absolute path', ([h]) => [h, [['/etc/passwd'], ['x'], ['1:1:1:1']]]],
+      ['a backslash path', ([h]) => [h, [['src\\..\\..\\x'], ['x'], ['1:1:1:1']]]],
+      ['a list of numbers', ([h]) => [h, [[1], ['x'], ['1:1:1:1']]]],
+      [
+        'a diagnostic null',
+        ([h, ...rest]) => [{ ...(h as Head), result: { ...(h as Head).result, diagnostics: [null] } }, ...rest],
+      ],
+      [
+        'a diagnostic outside the root',
+        ([h, ...rest]) => {
+          const d = ((h as Head).result.diagnostics[0] ?? {}) as Record<string, unknown>;
+          return [
+            { ...(h as Head), result: { ...(h as Head).result, diagnostics: [{ ...d, file: '../x.py' }] } },
+            ...rest,
+          ];
+        },
+      ],
+      ['a head of another type', () => ['head']],
+    ];
+    for (const [what, forge] of forged) {
+      writeCacheFile(spec, name, forge(structuredClone(genuine)), assert.fail);
+      const got = check(root, ['--cache', '--cache-location', c]);
+      assert.equal(withoutCacheNotes(got), fresh, what);
+      assert.match(got, /ignored the cache .*(does not write|walk does not list)/, what);
+    }
+  });
+
+  it('links in the cache path are never followed: a folder, a file, a device or a FIFO', function () {
+    if (process.platform === 'win32') this.skip();
+    const { root, c, fresh, file } = shipped();
+    const outside = join(TEMP, `outside-${n++}`);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'mine.txt'), "the user's file\n");
+    // The cache file a link: to the user's file, to /dev/zero, to /dev/stdin; a FIFO: ignored with a warning, at once.
+    execFileSync('mkfifo', [join(outside, 'fifo')]);
+    for (const target of [join(outside, 'mine.txt'), '/dev/zero', '/dev/stdin', join(outside, 'fifo')]) {
+      rmSync(file, { force: true });
+      symlinkSync(target, file);
+      const got = check(root, ['--cache', '--cache-location', c]);
+      assert.match(got, /ignored the cache .*: it is a symbolic link/, target);
+      assert.equal(withoutCacheNotes(got), fresh, target);
+    }
+    assert.equal(readFileSync(join(outside, 'mine.txt'), 'utf8'), "the user's file\n", 'not written through');
+    // A folder on the way that is a link (node_modules shipped as one): refused, nothing written there.
+    rmSync(join(root, 'node_modules'), { recursive: true });
+    symlinkSync(outside, join(root, 'node_modules'));
+    const got = check(root, ['--cache', '--cache-location', c]);
+    assert.match(got, /cache not written to .*is a symbolic link/);
+    assert.equal(withoutCacheNotes(got), fresh);
+    assert.deepEqual(readdirSync(outside).sort(), ['fifo', 'mine.txt'], 'nothing written outside');
+    // The cache folder itself a link, outside any root.
+    const linked = join(TEMP, `linked-${n++}`);
+    symlinkSync(outside, linked);
+    assert.match(check(root, ['--cache', '--cache-location', linked]), /cache not written to .*is a symbolic link/);
+    assert.deepEqual(readdirSync(outside).sort(), ['fifo', 'mine.txt'], 'nothing written outside');
   });
 
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between runs

@@ -4,7 +4,7 @@
 // feed (host/feedEngine.ts, the CLI's) of the same tree ends; and the whole-root feeder of the CLI and the
 // MCP server, which with stamps reads again only what changed.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
@@ -51,6 +51,9 @@ const FILES = parseFixture(`
   //- /${ONEX}
   artifacts: []
 `).files;
+
+/** A clock a minute on: every file written just now has a settled stamp (a racy one is read again: feedEngine). */
+const LATER = (): number => Date.now() + 60_000;
 
 const lines = (e: RegistryEngine): string[] =>
   e
@@ -267,7 +270,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
       engine,
       root,
       { excluded: () => false, warn: (m) => warned.push(m), maxFileBytes },
-      stamps,
+      stamps ? newFeedState(LATER) : undefined,
     );
     await feeder.feedRoot();
     return { feeder, warned };
@@ -388,7 +391,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
   it('knows whether feeding again would change anything, without reading a file', async () => {
     const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
     const engine = await RegistryEngine.create(wasm);
-    const state = newFeedState();
+    const state = newFeedState(LATER);
     await feedEngine(engine, root, options, state);
     const unchanged = (): Promise<boolean> => unchangedSince(engine, root, options, state);
     assert.equal(await unchanged(), true, 'nothing changed');
@@ -410,6 +413,51 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     await again(() => symlinkSync(path.join(root, WS('bob')), path.join(root, WS('carol'))), 'a link added');
     writeFileSync(path.join(root, 'notes.txt'), 'no registry\n');
     assert.equal(await unchanged(), true, 'a file no family reads changes nothing');
+  });
+
+  it('a file whose stamp is within the time granularity of its read is read again, though its stamp is unchanged', async () => {
+    // A coarse-timestamp file system (FAT's 2 s, ext3's 1 s): times in whole seconds, the change time the mtime. A
+    // same-size rewrite within that second, its mtime set back as the tick would have kept it, keeps the stamp.
+    const statSync = fs.statSync;
+    const coarse = (p: string): import('node:fs').Stats => {
+      const s = statSync(p);
+      s.mtimeMs = s.ctimeMs = Math.floor(s.mtimeMs / 1000) * 1000;
+      return s;
+    };
+    const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
+    const engine = await RegistryEngine.create(wasm);
+    const state = newFeedState();
+    const file = path.join(root, ALICE);
+    const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
+    utimesSync(file, tick, tick);
+    (fs as { statSync: unknown }).statSync = coarse;
+    try {
+      await feedEngine(engine, root, options, state);
+      const before = coarse(file);
+      const text = FILES.get(ALICE) as string;
+      const edited = text.replace('alice', 'alic3');
+      assert.equal(edited.length, text.length);
+      writeFileSync(file, edited);
+      utimesSync(file, tick, tick);
+      const after = coarse(file);
+      assert.deepEqual(
+        [after.size, after.mtimeMs, after.ctimeMs, after.ino],
+        [before.size, before.mtimeMs, before.ctimeMs, before.ino],
+        'the stamp is unchanged',
+      );
+      assert.equal(await unchangedSince(engine, root, options, state), false, 'a racy stamp never stands for the file');
+      await feedEngine(engine, root, options, state);
+      const fresh = await RegistryEngine.create(wasm);
+      await feedEngine(fresh, root, options);
+      assert.deepEqual(lines(engine), lines(fresh), 'the rewrite is analysed');
+    } finally {
+      (fs as { statSync: unknown }).statSync = statSync;
+    }
+    // Settled (a file last changed long before its read): taken by its stamp, nothing read again.
+    const settledState = newFeedState(LATER);
+    const settledEngine = await RegistryEngine.create(wasm);
+    await feedEngine(settledEngine, root, options, settledState);
+    assert.equal(await unchangedSince(settledEngine, root, options, settledState), true);
   });
 
   it('an aborted feed stops at its next step: aborted during the walk nothing is fed, between slices nothing more runs', async () => {

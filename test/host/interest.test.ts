@@ -62,7 +62,8 @@ describe('host: the engine interest', () => {
     write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
     const options = { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 };
-    const state = newFeedState();
+    // A minute on: every file written just now has a settled stamp (a racy one is read again: feedEngine).
+    const state = newFeedState(() => Date.now() + 60_000);
     await feedEngine(engine, root, options, state);
     const given: string[] = [];
     for (const method of ['setFile', 'deleteFile'] as const) {

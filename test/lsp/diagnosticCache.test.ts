@@ -5,12 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Connection } from 'vscode-languageserver/node';
-import { readCacheFile, writeCacheFile } from '../../server/src/host/cacheFile';
-import { engineIdentity } from '../../server/src/host/checkCache';
+import { readCacheFile, writeCacheFile, type CacheSpec } from '../../server/src/host/cacheFile';
+import { cacheSpec, engineIdentity } from '../../server/src/host/checkCache';
 import { version } from '../../package.json';
 import { toFolderSettings } from '../../server/src/host/folderSettings';
 import { DiagnosticCache } from '../../server/src/lsp/diagnosticCache';
@@ -59,6 +59,24 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
   let root: string;
   let cacheDir: string;
   let settings: Record<string, unknown>;
+  // The user's cache folder (its key) of these servers and of this process.
+  const userCache = mkdtempSync(join(tmpdir(), 'registry-lens-lsp-user-cache-'));
+  let xdg: string | undefined;
+  before(() => {
+    xdg = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = userCache;
+  });
+  after(() => {
+    if (xdg === undefined) delete process.env['XDG_CACHE_HOME'];
+    else process.env['XDG_CACHE_HOME'] = xdg;
+    rmSync(userCache, { recursive: true, force: true });
+  });
+  /** The spec of the cache in `cacheDir` with this user's key and the build `engine`. */
+  const specOf = (engine: string): CacheSpec => {
+    const spec = cacheSpec(root, cacheDir, version, assert.fail);
+    assert.ok(spec !== null);
+    return { ...spec, engine };
+  };
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'registry-lens-lsp-cache-'));
@@ -100,18 +118,18 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
 
   type Kept = [rel: string, stamp: string, content: string, diagnostics: Diagnostic[]];
   /** The cache file the server wrote (its one file), the engine its header names, and the lists it holds. */
-  function cached(): { file: string; engine: string; lists: Kept[] } {
+  function cached(): { file: string; spec: CacheSpec; lists: Kept[] } {
     const names = readdirSync(cacheDir);
     assert.equal(names.length, 1, names.join(', '));
     const file = join(cacheDir, names[0] as string);
-    const engine = /"engine":"([^"]+)"/.exec(readFileSync(file, 'latin1'))?.[1] ?? '';
-    return { file, engine, lists: (readCacheFile(file, engine, assert.fail) ?? [])[0] as Kept[] };
+    const spec = specOf(/"engine":"([^"]+)"/.exec(readFileSync(file, 'latin1'))?.[1] ?? '');
+    return { file, spec, lists: (readCacheFile(spec, basename(file), assert.fail) ?? [])[0] as Kept[] };
   }
 
   it("the lists shown first are the cache's: one altered in the cache file is shown, then corrected", async () => {
     const first = await firstStart();
     // Every cached message altered, the stamps kept: only the cache can say these.
-    const { file, engine, lists } = cached();
+    const { file, spec, lists } = cached();
     assert.equal(lists.length, first.size);
     const altered = lists.map(([rel, stamp, content, ds]): Kept => [
       rel,
@@ -119,7 +137,7 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
       content,
       ds.map((d) => ({ ...d, message: `${String(d.message)} (cached)` })),
     ]);
-    writeCacheFile(file, engine, [altered], assert.fail);
+    writeCacheFile(spec, basename(file), [altered], assert.fail);
     const c = await started(root, settings);
     try {
       const { before } = publications(c);
@@ -171,7 +189,7 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     try {
       const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => JSON.stringify(n.params));
       assert.ok(
-        logs.some((l) => l.includes('ignored the cache') && l.includes('checksum')),
+        logs.some((l) => l.includes('ignored the cache') && l.includes('HMAC')),
         logs.join('\n'),
       );
       cached = shown(c);
@@ -255,14 +273,14 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     const { mtimeMs, ctimeMs } = statSync(join(root, ALICE));
     const changed = Math.max(mtimeMs, ctimeMs);
     // The build as this process runs it (the cache's own identity of the engine)
-    const engine = engineIdentity(version) as string;
+    const spec = specOf(engineIdentity(version) as string);
     const file = (): string => {
       const files = readdirSync(cacheDir);
       assert.equal(files.length, 1);
       return join(cacheDir, files[0] as string);
     };
     type Kept = [string, string, string, Diagnostic[]];
-    const kept = (): Kept[] => (readCacheFile(file(), engine, (m) => warnings.push(m)) ?? [])[0] as Kept[];
+    const kept = (): Kept[] => (readCacheFile(spec, basename(file()), (m) => warnings.push(m)) ?? [])[0] as Kept[];
     // Saved 2.1 s after the change: the stamp stands for the content.
     cache.save([[ALICE, list]], new Map(), changed + 2_100);
     assert.equal(kept()[0]?.[2], '');
@@ -274,7 +292,7 @@ describe('LSP: the diagnostics cache (registryLens.cache.enabled)', function () 
     assert.ok(content !== '' && stamp !== '', 'a stamp and a digest');
     assert.deepEqual([...cache.unchanged()], [[ALICE, list]]);
     // The same stamp over other content (what a rewrite within the second leaves): not shown.
-    writeCacheFile(file(), engine, [[[rel, stamp, 'another', list]]], (m) => warnings.push(m));
+    writeCacheFile(spec, basename(file()), [[[rel, stamp, 'another', list]]], (m) => warnings.push(m));
     assert.deepEqual([...cache.unchanged()], []);
     assert.deepEqual(warnings, []);
   });

@@ -12,8 +12,7 @@ import { formatListJson, formatListTable } from './formatList';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { isDirectory, OFF_UNLESS_ASKED, type RootOverrides } from '../host/openRoot';
-import { cachedCheck, engineIdentity, wholeResult, type CheckResult } from '../host/checkCache';
-import { defaultCacheFolder } from '../host/cacheFile';
+import { cachedCheck, cacheSpec, wholeResult, type CheckResult } from '../host/checkCache';
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
@@ -123,13 +122,11 @@ async function cachedWholeCheck(
   const start = performance.now();
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
-  const folder = cmd.cache ?? defaultCacheFolder(dir);
-  const engine = engineIdentity(version);
-  if (engine === null) warn('no cache: the running build cannot be identified');
+  const spec = cacheSpec(dir, cmd.cache ?? null, version, warn);
   const result =
-    engine === null
+    spec === null
       ? wholeResult((await loadRoot(dir, overrides, warn)).engine)
-      : await cachedCheck(dir, overrides, warn, { folder, engine });
+      : await cachedCheck(dir, overrides, warn, spec);
   const empty = result.summary.sources === 0 && result.diagnostics.length === 0;
   return checkOutput(cmd, result, Math.round(performance.now() - start), version, warn, { empty });
 }

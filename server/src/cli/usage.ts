@@ -15,8 +15,8 @@ Commands:
       --report-unused-suppressions    report suppression comments that suppress nothing (RL033; the editor always does)
       --output FILE                   write the document to FILE (its folder created) once the check ran, not to stdout
       --cache                         reuse the last result when nothing it read changed (not with --files)
-      --cache-location DIR            the cache's folder (default: ROOT/node_modules/.cache/registry-lens when
-                                      ROOT/node_modules exists, else the user's cache folder)
+      --cache-location DIR            the cache's folder (default: the user's cache folder, ~/.cache/registry-lens;
+                                      a file not signed with the user's key there is ignored)
       --daemon                        ask ROOT's daemon, which keeps ROOT analysed between checks (started when none
                                       runs; it exits after 15 idle minutes): a check after an edit costs what it reaches
       --python-env DIR                the project's Python environment (a venv or conda prefix, or a site-packages

@@ -10,9 +10,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../engine/api';
 import type { RegistryEngine } from '../engine/engine';
-import type { Diagnostic } from '../engine/types';
-import { cacheName, CACHE_FORMAT, readCacheFile, writeCacheFile } from './cacheFile';
-import { fileStamp, type FeedExtras, type FeedRecord } from './feedEngine';
+import { SEVERITIES, type Diagnostic } from '../engine/types';
+import {
+  cacheName,
+  CACHE_FORMAT,
+  defaultCacheFolder,
+  readCacheFile,
+  writeCacheFile,
+  type CacheSpec,
+} from './cacheFile';
+import { cacheKey } from './cacheKey';
+import { isRootRelative } from './containment';
+import { fileStamp, stampStands, type FeedExtras, type FeedRecord } from './feedEngine';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
@@ -63,10 +72,27 @@ export function engineIdentity(version: string): string | null {
   }
 }
 
-/** The cache folder and the running build's identity (`engineIdentity`). */
-export interface CacheSpec {
-  folder: string;
-  engine: string;
+/**
+ * Where the caches of `root` are kept (`folder`, or null for the user's cache folder) and what vouches for them: the
+ * running build's identity and the user's key; null when there can be no cache (said on `warn`).
+ */
+export function cacheSpec(
+  root: string,
+  folder: string | null,
+  version: string,
+  warn: (message: string) => void,
+): CacheSpec | null {
+  const engine = engineIdentity(version);
+  if (engine === null) {
+    warn('no cache: the running build cannot be identified');
+    return null;
+  }
+  const key = cacheKey();
+  if ('error' in key) {
+    warn(`no cache: the user's cache key cannot be used: ${key.error}`);
+    return null;
+  }
+  return { root, folder: folder ?? defaultCacheFolder(), engine, key };
 }
 
 /** What a fresh analysis of a root whose result is not cached is given, and how its result is then kept. */
@@ -97,7 +123,7 @@ export function wholeResult(engine: RegistryEngine): CheckResult {
  * and never changes a result.
  */
 export class ResultCache {
-  private readonly file: string;
+  private readonly name: string;
   constructor(
     private readonly dir: string,
     private readonly overrides: RootOverrides,
@@ -105,7 +131,7 @@ export class ResultCache {
     private readonly warn: (message: string) => void,
   ) {
     // One file per root and flags (a settings change replaces it, never adds one).
-    this.file = join(cache.folder, cacheName('check', JSON.stringify({ dir, overrides })));
+    this.name = cacheName('check', JSON.stringify({ dir, overrides }));
   }
 
   /**
@@ -116,9 +142,15 @@ export class ResultCache {
   async lookup(warn = this.warn): Promise<{ hit: CheckResult | null; fresh: FreshAnalysis }> {
     const settings = readSettings(this.dir, warn);
     const identity = this.identity(settings);
-    const entry = asEntry(readCacheFile(this.file, this.cache.engine, warn));
+    const parts = readCacheFile(this.cache, this.name, warn);
+    const entry = parts === undefined ? null : asEntry(parts);
     const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
-    const hit = entry !== null && unchanged(this.dir, settings, identity, entry, whole) ? entry : null;
+    const foreign = (why: string): false => {
+      warn(`ignored the cache ${join(this.cache.folder, this.name)}: ${why}; it is rebuilt`);
+      return false;
+    };
+    if (parts !== undefined && entry === null) foreign('it holds what this tool does not write');
+    const hit = entry !== null && unchanged(this.dir, settings, identity, entry, whole, foreign) ? entry : null;
     for (const w of hit?.warnings ?? []) warn(w);
     return { hit: hit?.result ?? null, fresh: this.analysis(settings, identity, whole, warn) };
   }
@@ -142,7 +174,7 @@ export class ResultCache {
   ): FreshAnalysis {
     const warnings: string[] = [];
     const recorder = new InputRecorder(identity);
-    const { dir, file, cache } = this;
+    const { dir, name, cache } = this;
     return {
       settings,
       feed: { whole, record: recorder },
@@ -155,7 +187,7 @@ export class ResultCache {
         const { tree, reads, started } = recorder;
         const head: EntryHead = { tree, started, warnings, result };
         const abs = absolutePath(dir);
-        writeCacheFile(file, cache.engine, entryParts(head, [...reads.keys()], [...reads.values()], abs), warn);
+        writeCacheFile(cache, name, entryParts(head, [...reads.keys()], [...reads.values()], abs), warn);
         return result;
       },
     };
@@ -191,37 +223,30 @@ class InputRecorder implements FeedRecord {
 }
 
 /**
- * How long before a run a file's last change must lie for its stamp to stand for its content: file systems keep
- * times to a second (two on FAT), so a file rewritten within that second after its stamp was taken may keep it (git's
- * "racy" files). Such files are read again.
- */
-const STAMP_SLACK_MS = 2_000;
-
-/**
  * Whether a file may be taken as read before without reading it (git's and ESLint's metadata check): the same size,
  * change times and inode as when the earlier run read it, and no change since that run began.
  */
 export function trusted(now: string, then: string | undefined, started: number): boolean {
-  return now === then && settled(now, started);
-}
-
-/**
- * Whether a file's stamp (`fileStamp`: '' for no file) can stand for its content from `time` on: its last change lies
- * far enough before (`STAMP_SLACK_MS`) that a change after `time` moves it.
- */
-export function settled(stamp: string, time: number): boolean {
-  if (stamp === '') return false;
-  const [, mtime, ctime] = stamp.split(':').map(Number);
-  return Math.max(mtime ?? Infinity, ctime ?? Infinity) < time - STAMP_SLACK_MS;
+  return now === then && stampStands(now, started);
 }
 
 /**
  * Whether the inputs of `entry` are as they were: the tree as `whole` (a walk with `WHOLE_TREE`) found it, then each
  * file read before stat'ed, and read again (one at a time, none kept) unless its stamp is `trusted`, stopping at the
- * first that differs.
+ * first that differs. A file the walk does not list was never read by a run on this tree: the entry is `foreign`, and
+ * nothing it names is opened.
  */
-function unchanged(dir: string, settings: FolderSettings, identity: string, entry: Entry, whole: RootWalk): boolean {
+function unchanged(
+  dir: string,
+  settings: FolderSettings,
+  identity: string,
+  entry: Entry,
+  whole: RootWalk,
+  foreign: (why: string) => false,
+): boolean {
   if (treeDigest(identity, whole) !== entry.tree) return false;
+  const unlisted = entry.read.find((rel) => !whole.onDisk.has(rel));
+  if (unlisted !== undefined) return foreign(`it names a file the walk does not list (${JSON.stringify(unlisted)})`);
   const { maxFileBytes } = feedOptions(settings, () => undefined);
   const absolute = absolutePath(dir);
   return entry.read.every((rel, i) => {
@@ -301,22 +326,21 @@ function* entryParts(
   }
 }
 
-/** The cached entry, if the decoded parts have the entry's shape (a file from elsewhere is not trusted). */
-function asEntry(parts: readonly unknown[] | undefined): Entry | null {
-  const [head, ...files] = parts ?? [];
+/**
+ * The cached entry, if the decoded parts have the entry's shape, every field its type and every path a root-relative
+ * one (a file from elsewhere is not trusted, and never makes the run fail).
+ */
+function asEntry(parts: readonly unknown[]): Entry | null {
+  const [head, ...files] = parts;
   if (typeof head !== 'object' || head === null) return null;
   const e = head as Partial<EntryHead>;
-  const strings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
-  if (typeof e.tree !== 'string' || !strings(e.warnings) || typeof e.started !== 'number') return null;
-  const r = e.result;
-  if (typeof r !== 'object' || r === null || !Array.isArray(r.diagnostics) || !strings(r.registryGlobs)) return null;
-  if (!strings(r.registryFilesRead)) return null;
-  if (typeof r.summary !== 'object' || r.summary === null) return null;
+  if (typeof e.tree !== 'string' || !strings(e.warnings) || !Number.isFinite(e.started)) return null;
+  if (!isCheckResult(e.result)) return null;
   const entry: Entry = { ...(e as EntryHead), read: [], outcomes: [], stamps: [] };
   for (const part of files) {
     if (!Array.isArray(part) || part.length !== 3) return null;
     const [read, outcomes, stamps] = part as unknown[];
-    if (!strings(read) || !strings(outcomes) || !strings(stamps)) return null;
+    if (!strings(read) || !strings(outcomes) || !strings(stamps) || !read.every(isRootRelative)) return null;
     if (read.length !== outcomes.length || read.length !== stamps.length) return null;
     for (let i = 0; i < read.length; i++) {
       entry.read.push(read[i] as string);
@@ -325,4 +349,88 @@ function asEntry(parts: readonly unknown[] | undefined): Entry | null {
     }
   }
   return entry;
+}
+
+const strings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
+
+const SUMMARY_COUNTS = ['sources', 'entries', 'workspaces', 'errors', 'warnings', 'information', 'hints'] as const;
+
+/** Whether `r` has a whole-check result's shape, down to each diagnostic's fields (`isDiagnostic`). */
+function isCheckResult(r: unknown): r is CheckResult {
+  if (typeof r !== 'object' || r === null) return false;
+  const { diagnostics, summary, registryGlobs, registryFilesRead } = r as Partial<Record<keyof CheckResult, unknown>>;
+  if (!Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic) || !strings(registryGlobs)) return false;
+  if (!Array.isArray(registryFilesRead) || !registryFilesRead.every(isRootRelative)) return false;
+  if (typeof summary !== 'object' || summary === null) return false;
+  const counts = summary as Record<string, unknown>;
+  return SUMMARY_COUNTS.every((k) => Number.isSafeInteger(counts[k]) && (counts[k] as number) >= 0);
+}
+
+/** Whether `d` is a diagnostic as the engine makes one: each field of its type, its paths root-relative. */
+function isDiagnostic(d: unknown): d is Diagnostic {
+  if (typeof d !== 'object' || d === null) return false;
+  const { file, range, severity, code, message, related, fixes, tags } = d as Partial<
+    Record<keyof Diagnostic, unknown>
+  >;
+  return (
+    isRootRelative(file) &&
+    isRange(range) &&
+    (SEVERITIES as readonly unknown[]).includes(severity) &&
+    typeof code === 'string' &&
+    /^RL\d+$/.test(code) &&
+    typeof message === 'string' &&
+    Array.isArray(related) &&
+    related.every(isRelated) &&
+    Array.isArray(fixes) &&
+    fixes.every(isFix) &&
+    (tags === undefined || (Array.isArray(tags) && tags.every((t) => t === 'unnecessary' || t === 'deprecated')))
+  );
+}
+
+function isFix(f: unknown): boolean {
+  if (typeof f !== 'object' || f === null) return false;
+  const { title, edits, createFiles, preferred } = f as Record<string, unknown>;
+  const edit = (e: unknown): boolean =>
+    typeof e === 'object' &&
+    e !== null &&
+    isRange((e as Record<string, unknown>)['range']) &&
+    typeof (e as Record<string, unknown>)['newText'] === 'string';
+  const fileEdits = (e: unknown): boolean =>
+    typeof e === 'object' &&
+    e !== null &&
+    isRootRelative((e as Record<string, unknown>)['file']) &&
+    Array.isArray((e as Record<string, unknown>)['edits']) &&
+    ((e as Record<string, unknown[]>)['edits'] ?? []).every(edit);
+  const created = (c: unknown): boolean =>
+    typeof c === 'object' &&
+    c !== null &&
+    isRootRelative((c as Record<string, unknown>)['file']) &&
+    typeof (c as Record<string, unknown>)['text'] === 'string';
+  return (
+    typeof title === 'string' &&
+    Array.isArray(edits) &&
+    edits.every(fileEdits) &&
+    (createFiles === undefined || (Array.isArray(createFiles) && createFiles.every(created))) &&
+    (preferred === undefined || typeof preferred === 'boolean')
+  );
+}
+
+function isRelated(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const { file, range, message } = r as Record<string, unknown>;
+  return isRootRelative(file) && isRange(range) && typeof message === 'string';
+}
+
+function isRange(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const { start, end } = r as Record<string, unknown>;
+  return isPosition(start) && isPosition(end);
+}
+
+function isPosition(p: unknown): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  const { line, character } = p as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(line) && (line as number) >= 0 && Number.isSafeInteger(character) && (character as number) >= 0
+  );
 }

@@ -8,6 +8,19 @@ import * as path from 'node:path';
 /** A path admitted under the root (absolute, and root-relative POSIX), or why it was refused. */
 export type Contained = { abs: string; rel: string } | { refused: string };
 
+/**
+ * Whether `rel` is a path the walk could list: root-relative POSIX, each segment a name (no empty, `.` or `..`
+ * segment, no backslash, no NUL, no drive), so joined to the root it stays inside it. What a file written elsewhere
+ * names (a cache entry) is judged by this before anything is opened.
+ */
+export function isRootRelative(rel: unknown): rel is string {
+  return (
+    typeof rel === 'string' &&
+    !/[\\\0]|^[A-Za-z]:/.test(rel) &&
+    rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
+  );
+}
+
 /** `real` is `rootReal` or below it (both real, absolute paths). */
 export function isInside(rootReal: string, real: string): boolean {
   return real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);

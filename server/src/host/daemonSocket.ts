@@ -41,6 +41,7 @@ export function daemonSocket(
     return { error: `cannot read ${folder}: ${String(e)}` };
   }
   // Another user's folder, a link, or one others may enter would let them answer or listen in our place.
+  if (st.isSymbolicLink()) return { error: `${folder} is a symbolic link, not a folder only this user may enter` };
   if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0)
     return { error: `${folder} is not a folder only this user may enter` };
   const path = join(folder, `${name}.sock`);

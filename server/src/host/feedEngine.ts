@@ -83,10 +83,14 @@ export interface FeedState {
   unreadable: Set<string>;
   /** What the last walk gave besides files (`treeOf`). */
   tree: string;
+  /** Why each path fed as skipped was (a racy one read again the same is not said again). */
+  readonly skipped: Map<string, string>;
+  /** The time a stamp is taken at (`stampStands`); a test's clock may run ahead. */
+  readonly clock: () => number;
 }
 
-export function newFeedState(): FeedState {
-  return { fed: new Map(), unreadable: new Set(), tree: '' };
+export function newFeedState(clock: () => number = Date.now): FeedState {
+  return { fed: new Map(), unreadable: new Set(), tree: '', skipped: new Map(), clock };
 }
 
 /**
@@ -131,6 +135,8 @@ export async function feedEngine(
     const fresh = files.filter((rel) => !seen.has(rel));
     const abs = absolutePaths(root, fresh);
     const changed: { rel: string; abs: string; stamp: string }[] = [];
+    // Taken before the stats: a stamp within the file system's granularity of it may outlive a change (`stampStands`).
+    const statted = state?.clock() ?? 0;
     fresh.forEach((rel, i) => {
       seen.add(rel);
       const path = abs[i] as string;
@@ -145,18 +151,23 @@ export async function feedEngine(
     changed.forEach(({ rel, stamp: now }, i) => {
       const read = reads[i];
       record?.read(rel, read ?? null);
-      const had = fed.has(rel);
+      const had = fed.get(rel);
+      const skippedFor = state?.skipped.get(rel);
+      state?.skipped.delete(rel);
       if (!read) {
         fed.delete(rel);
-        if (had) engine.deleteFile(rel);
+        if (had !== undefined) engine.deleteFile(rel);
         return;
       }
-      fed.set(rel, now);
+      // A racy stamp is kept as none, which no stamp meets: the file is read again by the next feed, and then judged.
+      fed.set(rel, stampStands(now, statted) ? now : '');
       if ('text' in read) {
         engine.setFile(rel, read.text, true);
         return;
       }
-      opts.warn(`skipped ${rel}: ${read.skipped}`);
+      state?.skipped.set(rel, read.skipped);
+      // Read again only because its stamp was racy, and skipped as before: said already (a fresh run says it once).
+      if (!(had === '' && skippedFor === read.skipped)) opts.warn(`skipped ${rel}: ${read.skipped}`);
       engine.setSkipped(rel, read.skipped);
     });
   };
@@ -188,6 +199,7 @@ export async function feedEngine(
     for (const rel of [...fed.keys()])
       if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
         fed.delete(rel);
+        state?.skipped.delete(rel);
         engine.deleteFile(rel);
       }
     engine.setTree({ links: found.links, directories: found.directories });
@@ -282,6 +294,24 @@ async function updateInSlices(
   } finally {
     left = 0;
   }
+}
+
+/**
+ * How long before a time a file's last change must lie for its stamp to stand for its content from that time on: file
+ * systems keep times to a second (two on FAT), so a file rewritten within that second after its stamp was taken may
+ * keep it (git's "racy" files). Such files are read again.
+ */
+const STAMP_SLACK_MS = 2_000;
+
+/**
+ * Whether a file's stamp (`fileStamp`: '' for no file) can stand for its content from `time` on: its last change lies
+ * far enough before (`STAMP_SLACK_MS`) that a change after `time` moves it. The one rule of every stamp comparison:
+ * `check --cache`, the language server's diagnostics cache, a root fed again (the daemon, the server).
+ */
+export function stampStands(stamp: string, time: number): boolean {
+  if (stamp === '') return false;
+  const [, mtime, ctime] = stamp.split(':').map(Number);
+  return Math.max(mtime ?? Infinity, ctime ?? Infinity) < time - STAMP_SLACK_MS;
 }
 
 /**

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
-import { feedEngine, newFeedState, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
+import { feedEngine, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { inSitePackages } from './pythonLibrary';
@@ -103,13 +103,13 @@ export class Feeder {
 
   /**
    * The feeder of a host with no editor and no watcher (the CLI once, the MCP server before each call): it feeds
-   * `engine` a whole root at a time (`feedRoot`). `stamps`: what was fed is remembered, so each feed after the
-   * first reads only the files whose stamp moved.
+   * `engine` a whole root at a time (`feedRoot`). `state` (`newFeedState`): what was fed is remembered, so each feed
+   * after the first reads only the files whose stamp moved.
    */
-  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, stamps: boolean): Feeder {
+  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, state?: FeedState): Feeder {
     const feeder = new Feeder(root, new Map());
     feeder.engineRef = engine;
-    feeder.whole = { options, state: stamps ? newFeedState() : undefined };
+    feeder.whole = { options, state };
     return feeder;
   }
 

@@ -143,9 +143,16 @@ export class LiveRoot {
       // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
       const settings = this.settingsStamp();
       const began = performance.now();
+      // None opened, or its settings changed while it loads: the lookup is the next opening's first step, which says
+      // its warnings anew, once (its load, abandoned now, says nothing more; the next opening does not say them again).
+      const afresh = this.opened === undefined || settings !== this.settings;
+      if (afresh) {
+        this.abandon.abort();
+        this.said = new Set();
+      }
       const found = await this.cache.lookup(this.sayOnce);
       // The load starts now, from the walk that judged the cache (after the answer, on a hit).
-      if (this.opened === undefined) {
+      if (afresh) {
         this.settings = settings;
         void this.reopen(found.fresh, began);
       }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
-import type { FeedExtras, FeedOptions } from './feedEngine';
+import { newFeedState, type FeedExtras, type FeedOptions } from './feedEngine';
 import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { rereader } from './readText';
@@ -91,7 +91,7 @@ export async function openRoot(
     settings,
     { reread: rereader(dir, () => folder.maxFileBytes) },
   );
-  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps);
+  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps ? newFeedState() : undefined);
   await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };
 }

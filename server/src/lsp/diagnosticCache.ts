@@ -7,11 +7,12 @@
 import { join } from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
-import { cacheName, defaultCacheFolder, readCacheFile, writeCacheFile } from '../host/cacheFile';
-import { engineIdentity, outcome, settled } from '../host/checkCache';
-import { fileStamp } from '../host/feedEngine';
+import { cacheName, readCacheFile, writeCacheFile, type CacheSpec } from '../host/cacheFile';
+import { cacheSpec, outcome } from '../host/checkCache';
+import { isRootRelative } from '../host/containment';
+import { fileStamp, stampStands } from '../host/feedEngine';
 import type { FolderSettings } from '../host/folderSettings';
-import { readText } from '../host/readText';
+import { readInRoot, readText } from '../host/readText';
 import { absolutePaths } from '../host/scan';
 
 /**
@@ -23,8 +24,8 @@ type Published = [rel: string, stamp: string, content: string, diagnostics: Diag
 export class DiagnosticCache {
   private constructor(
     private readonly root: string,
-    private readonly file: string,
-    private readonly engine: string,
+    private readonly spec: CacheSpec,
+    private readonly name: string,
     private readonly maxFileBytes: number,
     private readonly warn: (message: string) => void,
   ) {}
@@ -33,15 +34,11 @@ export class DiagnosticCache {
   static of(root: string, settings: FolderSettings, connection: Connection, name: string): DiagnosticCache | null {
     if (!settings.cache.enabled) return null;
     const warn = (message: string): void => connection.console.warn(`Registry Lens: ${name}: ${message}`);
-    const engine = engineIdentity(version);
-    if (engine === null) {
-      warn('no diagnostics cache: the running build cannot be identified');
-      return null;
-    }
+    const spec = cacheSpec(root, settings.cache.location ?? null, version, warn);
+    if (spec === null) return null;
     const { engine: analysed, exclude, maxFileBytes } = settings;
     const key = JSON.stringify({ root, settings: { analysed, exclude, maxFileBytes } });
-    const folder = settings.cache.location ?? defaultCacheFolder(root);
-    return new DiagnosticCache(root, join(folder, cacheName('server', key)), engine, maxFileBytes, warn);
+    return new DiagnosticCache(root, spec, cacheName('server', key), maxFileBytes, warn);
   }
 
   /**
@@ -50,16 +47,23 @@ export class DiagnosticCache {
    */
   unchanged(): Map<string, Diagnostic[]> {
     // One part: the lists.
-    const [files] = readCacheFile(this.file, this.engine, this.warn) ?? [];
-    if (!isPublished(files)) return new Map();
+    const parts = readCacheFile(this.spec, this.name, this.warn);
+    const [files] = parts ?? [];
+    if (!isPublished(files)) {
+      const file = join(this.spec.folder, this.name);
+      if (parts !== undefined)
+        this.warn(`ignored the cache ${file}: it holds what this tool does not write; it is rebuilt`);
+      return new Map();
+    }
     const abs = absolutePaths(
       this.root,
       files.map(([rel]) => rel),
     );
-    const same = ([, stamp, content]: Published, path: string): boolean =>
+    // A file whose content is compared is read under the walk's rule (inside the root, links not followed out).
+    const same = ([rel, stamp, content]: Published, path: string): boolean =>
       stamp !== '' &&
       fileStamp(path) === stamp &&
-      (content === '' || outcome(readText(path, this.maxFileBytes)) === content);
+      (content === '' || outcome(readInRoot(this.root, rel, this.maxFileBytes)) === content);
     return new Map(files.filter((p, i) => same(p, abs[i] as string)).map(([rel, , , ds]) => [rel, ds]));
   }
 
@@ -83,14 +87,14 @@ export class DiagnosticCache {
       const path = abs[i] as string;
       const stamp = fileStamp(path);
       const edited = open.get(rel);
-      const racy = !settled(stamp, now);
+      const racy = !stampStands(stamp, now);
       if (edited === undefined && !racy) return [rel, stamp, '', ds];
       const disk = readText(path, this.maxFileBytes);
       if (edited !== undefined && !(disk !== null && 'text' in disk && disk.text === edited.text))
         return [rel, '', '', ds];
       return [rel, stamp, racy ? outcome(disk) : '', ds];
     });
-    writeCacheFile(this.file, this.engine, [files], this.warn);
+    writeCacheFile(this.spec, this.name, [files], this.warn);
   }
 }
 
@@ -101,8 +105,7 @@ function isPublished(value: unknown): value is Published[] {
     (p: unknown) =>
       Array.isArray(p) &&
       p.length === 4 &&
-      typeof p[0] === 'string' &&
-      p[0].split('/').every((part) => part !== '' && part !== '.' && part !== '..') &&
+      isRootRelative(p[0]) &&
       typeof p[1] === 'string' &&
       typeof p[2] === 'string' &&
       Array.isArray(p[3]) &&

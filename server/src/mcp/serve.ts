@@ -7,8 +7,7 @@ import { findEnvironment } from '../host/pythonEnv';
 import { resolve } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { defaultCacheFolder } from '../host/cacheFile';
-import { engineIdentity, ResultCache } from '../host/checkCache';
+import { cacheSpec, ResultCache } from '../host/checkCache';
 import { isDirectory, OFF_UNLESS_ASKED } from '../host/openRoot';
 import { FixProposals } from './fixProposals';
 import { guardInput } from './inputGuard';
@@ -106,13 +105,9 @@ function resultCache(
   options: ServeOptions,
 ): { results: ResultCache; folder: string } | undefined {
   if (options.cache === undefined) return undefined;
-  const engine = engineIdentity(version);
-  if (engine === null) {
-    warn('no cache: the running build cannot be identified');
-    return undefined;
-  }
-  const folder = options.cache ?? defaultCacheFolder(dir);
-  return { results: new ResultCache(dir, { off: OFF_UNLESS_ASKED }, { folder, engine }, warn), folder };
+  const spec = cacheSpec(dir, options.cache, version, warn);
+  if (spec === null) return undefined;
+  return { results: new ResultCache(dir, { off: OFF_UNLESS_ASKED }, spec, warn), folder: spec.folder };
 }
 
 /** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */
