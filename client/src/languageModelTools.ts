@@ -32,7 +32,12 @@ const MODES = ['isolated', 'hybrid'] as const;
 interface FolderInput {
   folder?: unknown;
 }
-interface CheckInput extends FolderInput {
+/** check, list and graph answer one page at a time, as the MCP server's tools (the server pages them). */
+interface PageInput {
+  limit?: unknown;
+  cursor?: unknown;
+}
+interface CheckInput extends FolderInput, PageInput {
   paths?: unknown;
   codes?: unknown;
   severity?: unknown;
@@ -45,12 +50,12 @@ interface ExplainInput extends FolderInput {
   framework?: unknown;
   env?: unknown;
 }
-interface ListInput extends FolderInput {
+interface ListInput extends FolderInput, PageInput {
   workspace?: unknown;
   mode?: unknown;
   conflictsOnly?: unknown;
 }
-interface GraphInput extends FolderInput {
+interface GraphInput extends FolderInput, PageInput {
   workspace?: unknown;
   mode?: unknown;
 }
@@ -62,7 +67,7 @@ interface FixesInput extends FolderInput {
   code?: unknown;
 }
 
-/** The few fields of the CLI's documents (engine/render/jsonDocuments.ts) the tools' one-line summaries read. */
+/** The few fields of the CLI's documents (engine/documents/jsonDocuments.ts) the tools' one-line summaries read. */
 interface CheckFields {
   summary: { errors: number; warnings: number; information: number; hints: number };
 }
@@ -73,14 +78,12 @@ interface ExplainFields {
   mode: string;
 }
 interface ListFields {
-  steps: unknown[];
+  summary: { entries: number };
   context: string;
   mode: string;
 }
 interface GraphFields {
-  nodes: unknown[];
-  edges: unknown[];
-  cycles: unknown[];
+  summary: { nodes: number; dependencyEdges: number; flowEdges: number; cycles: number };
   context: string;
   mode: string;
 }
@@ -110,6 +113,7 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
           ...(codes ? { codes } : {}),
           ...(severity ? { severity } : {}),
           ...(mode ? { mode } : {}),
+          ...page(input),
         };
         const answers = await client.sendRequest<FolderDocument[]>(Methods.checkDocument, params, token);
         if (answers.length === 0) throw new Error(NO_FOLDER);
@@ -118,7 +122,7 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
             const s = fields<CheckFields>(a).summary;
             return [
               `Registry Lens check of ${where(a)}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ` +
-                `${s.information} information, ${count(s.hints, 'hint')}.`,
+                `${s.information} information, ${count(s.hints, 'hint')}.${pageNote(a)}`,
               a.document,
             ];
           }),
@@ -166,11 +170,13 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
           ...(workspace ? { workspace } : {}),
           ...(mode ? { mode } : {}),
           ...(conflictsOnly ? { conflictsOnly } : {}),
+          ...page(input),
         };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.listDocument, params, token));
         const l = fields<ListFields>(a);
         return result([
-          `Registry Lens list of ${where(a)}: ${l.steps.length} entries in context '${l.context}' (${l.mode}).`,
+          `Registry Lens list of ${where(a)}: ${l.summary.entries} entries in context '${l.context}' (${l.mode}).` +
+            pageNote(a),
           a.document,
         ]);
       },
@@ -186,12 +192,14 @@ export function registerLanguageModelTools(client: LanguageClient): vscode.Dispo
           ...folderUri(input),
           ...(workspace ? { workspace } : {}),
           ...(mode ? { mode } : {}),
+          ...page(input),
         };
         const a = document(await client.sendRequest<DocumentAnswer | null>(Methods.graphDocument, params, token));
-        const g = fields<GraphFields>(a);
+        const g = fields<GraphFields>(a).summary;
+        const { context, mode: resolved } = fields<GraphFields>(a);
         return result([
-          `Registry Lens graph of ${where(a)}: ${g.nodes.length} nodes, ${g.edges.length} edges, ` +
-            `${g.cycles.length} cycle(s) in context '${g.context}' (${g.mode}).`,
+          `Registry Lens graph of ${where(a)}: ${g.nodes} nodes, ${g.dependencyEdges + g.flowEdges} edges, ` +
+            `${g.cycles} cycle(s) in context '${context}' (${resolved}).${pageNote(a)}`,
           a.document,
         ]);
       },
@@ -272,6 +280,19 @@ function folderUri(input: FolderInput): { uri?: string } {
  */
 function relativePath(path: string): string {
   return vscode.workspace.asRelativePath(path, false);
+}
+
+/** The page asked for; the server checks the values and refuses a bad one, naming it. */
+function page(input: PageInput): { limit?: number; cursor?: string } {
+  const cursor = text(input.cursor, 'cursor');
+  if (input.limit !== undefined && input.limit !== null && typeof input.limit !== 'number')
+    throw new Error('`limit` must be a number.');
+  return { ...(typeof input.limit === 'number' ? { limit: input.limit } : {}), ...(cursor ? { cursor } : {}) };
+}
+
+/** The server's line saying which part of the items a paged answer holds, after a space. */
+function pageNote(a: FolderDocument): string {
+  return a.pageNote ? ` ${a.pageNote}` : '';
 }
 
 function text(value: unknown, name: string): string | undefined {

@@ -1,9 +1,10 @@
 // Offers the bundled MCP server (`registry-lens mcp --root <folder>`, docs/mcp.md) to VS Code's MCP
 // client, one server per local workspace folder, run by the extension host's own Node (the Electron
-// binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Read-only (`--read-only`: no tool
-// that writes is listed) unless the user setting registryLens.mcp.allowWrites opts in, since an agent
-// may approve tools on its own. With registryLens.cache.enabled on, it answers its first whole-root check
-// from the cache (`--cache`, in registryLens.cache.location). Only where VS Code has the API (1.101+).
+// binary of desktop VS Code runs as Node with ELECTRON_RUN_AS_NODE). Read-only (the server's default: no
+// tool that writes is listed) unless the user setting registryLens.mcp.allowWrites opts in
+// (`--allow-writes`), since an agent may approve tools on its own. With registryLens.cache.enabled on, it
+// answers its first whole-root check from the cache (`--cache`, in registryLens.cache.location). Only where
+// VS Code has the API (1.101+).
 import * as vscode from 'vscode';
 
 export const MCP_PROVIDER_ID = 'registryLens.mcp';
@@ -44,7 +45,7 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
               new vscode.McpStdioServerDefinition(
                 `Registry Lens: ${f.name}`,
                 process.execPath,
-                [cli, 'mcp', '--root', f.uri.fsPath, ...(allowWrites() ? [] : ['--read-only']), ...cacheArgs()],
+                [cli, 'mcp', '--root', f.uri.fsPath, ...(allowWrites() ? ['--allow-writes'] : []), ...cacheArgs()],
                 { ELECTRON_RUN_AS_NODE: '1' },
                 // A changed version makes VS Code start the server again, with or without its writing tools or cache.
                 [version, ...(allowWrites() ? ['writes'] : []), ...cacheArgs()].join('+'),

@@ -16,7 +16,7 @@ const BASES = [
   '',
   'server/src/engine',
   'server/src/engine/families',
-  'server/src/engine/families/step-registry',
+  'server/src/engine/steps',
   'server/src',
   'server/src/lsp',
   'server/src/mcp',

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { FAMILIES } from '../../server/src/engine/families';
 
 const ROOT = join(__dirname, '../..');
 
@@ -24,26 +25,40 @@ function imports(file: string): string[] {
   return [...specs, ...dynamic];
 }
 
-/** The shared step layer (families/step-registry/): the step model, no family of its own. */
-const SHARED_DOMAIN = 'step-registry';
+/** The shared step layer (engine/steps/): the step model under the families, no family of its own. */
+const STEP_LAYER = 'server/src/engine/steps';
 /**
- * The families that build on the shared step layer: its members (they declare step parts: member.ts) and the DAGs,
- * read against its model. No other family imports it (ONEX's editor features go through analysis/features.ts).
+ * The frameworks whose formats build on the shared step layer: its members (they declare step parts: member.ts) and
+ * cursus's DAGs, read against its model. ONEX's formats do not import it (their editor features go through
+ * analysis/features.ts).
  */
-const STEP_LAYER_USERS = ['cursus', 'cursus-interfaces', 'cursus-dags', 'apcore', 'companions'];
+const STEP_LAYER_USERS = ['cursus', 'apcore'];
+const FAMILIES_DIR = 'server/src/engine/families';
+/** A module's framework: its folder under families/ (`cursus`, `apcore`, `onex`), or null outside them. */
+const frameworkOf = (file: string): string | null => /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
+/** The families' folders: those the registry imports (a framework's format, e.g. `cursus/dags`, or `apcore`). */
+const familyFolders = (): string[] =>
+  imports(`${FAMILIES_DIR}/index.ts`)
+    .filter((s) => s.startsWith('./'))
+    .map((s) => join(FAMILIES_DIR, s).split('\\').join('/'))
+    .sort((a, b) => b.length - a.length);
+/** A module's family: the deepest family folder holding it (companions inside apcore are a family of their own). */
+const familyOf = (file: string, folders: readonly string[]): string | null =>
+  folders.find((d) => file.startsWith(`${d}/`)) ?? null;
 
 /** Rank of an engine module (see the test of downward imports): a module may import its own rank or lower. */
 const LAYERS: [RegExp, number][] = [
   [/engine\/(types|api)(\.ts)?$|engine\/db\//, 0],
   [/engine\/(util|text)\//, 1],
   [/engine\/(literal|codes|settings)(\.ts)?$|engine\/(python|yaml|schema)\//, 2],
-  [/engine\/(checks|render)\/(?!jsonDocuments)/, 3],
+  [/engine\/(checks|render)\//, 3],
   [/engine\/analysis\//, 4],
   [/engine\/workspace(\.ts)?$/, 5],
-  [/engine\/families(\/|$)/, 6],
-  [/engine\/engine(\.ts)?$/, 7],
-  // The JSON documents front ends print or return: built from the engine's answers, read by no engine module.
-  [/engine\/render\/jsonDocuments(\.ts)?$/, 8],
+  [/engine\/steps(\/|$)/, 6],
+  [/engine\/families(\/|$)/, 7],
+  [/engine\/engine(\.ts)?$/, 8],
+  // The documents and check filters front ends print or return: built from the engine's answers, read by no engine module.
+  [/engine\/documents\//, 9],
 ];
 function layerOf(path: string): number {
   const hit = LAYERS.find(([re]) => re.test(path));
@@ -261,21 +276,28 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('families never import each other but the shared step layer (its members and the DAGs only), and only the registry of families imports a family', () => {
-    const familyOf = (file: string): string | null =>
-      /server\/src\/engine\/families\/([^/]+)\//.exec(file)?.[1] ?? null;
-    const bad = sources('server/src/engine/families').flatMap((f) =>
+  it("families never import each other (a framework's formats share only its modules of no family), and only the registry imports a family", () => {
+    const folders = familyFolders();
+    assert.ok(folders.length >= 7, `family folders: ${folders.join(', ')}`);
+    const bad = sources(FAMILIES_DIR).flatMap((f) =>
       imports(f).flatMap((s) => {
-        const target = familyOf(join(dirname(f), s).split('\\').join('/') + '/');
-        if (!target || !s.startsWith('.')) return [];
-        const from = familyOf(f);
-        // step-registry/ is the one exception: the layer its users share; it imports no family itself.
-        const allowed =
-          from === target ||
-          (target === SHARED_DOMAIN && from !== null && STEP_LAYER_USERS.includes(from)) ||
-          f.endsWith('engine/families/index.ts');
+        if (!s.startsWith('.') || f === `${FAMILIES_DIR}/index.ts`) return [];
+        const to = join(dirname(f), s).split('\\').join('/');
+        if (!frameworkOf(`${to}/`)) return [];
+        const target = familyOf(`${to}/`, folders);
+        const allowed = target === null ? frameworkOf(f) === frameworkOf(`${to}/`) : familyOf(f, folders) === target;
         return allowed ? [] : [`${f}: ${s}`];
       }),
+    );
+    assert.deepEqual(bad, []);
+  });
+
+  it("the step layer's users are its members and cursus's DAGs: ONEX's formats do not import it", () => {
+    const bad = sources(FAMILIES_DIR).flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').startsWith(`${STEP_LAYER}/`))
+        .filter(() => !STEP_LAYER_USERS.includes(frameworkOf(f) ?? '') && f !== `${FAMILIES_DIR}/index.ts`)
+        .map((s) => `${f}: ${s}`),
     );
     assert.deepEqual(bad, []);
   });
@@ -297,10 +319,8 @@ describe('architecture: layers', () => {
   });
 
   it('outside families/, no engine module names a family in a string (its id anywhere in it, as a word: a key `<id>:…`, a setting, a message)', () => {
-    const ids = readdirSync(join(ROOT, 'server/src/engine/families')).filter(
-      (n) => n !== SHARED_DOMAIN && statSync(join(ROOT, 'server/src/engine/families', n)).isDirectory(),
-    );
-    assert.ok(ids.length >= 5, `family folders: ${ids.join(', ')}`);
+    const ids = FAMILIES.map((f) => f.name);
+    assert.ok(ids.length >= 7, `families: ${ids.join(', ')}`);
     const words = ids.map((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i'));
     const names = (text: string): boolean => words.some((w) => w.test(text));
     assert.deepEqual(
@@ -310,7 +330,7 @@ describe('architecture: layers', () => {
       [true, true, true, false, false, false],
     );
     // The scan sees strings where families keep them (and only strings: this file's comments name them too).
-    assert.ok(stringLiterals('server/src/engine/families/onex/facts.ts').some(names));
+    assert.ok(stringLiterals('server/src/engine/families/onex/artifacts/facts.ts').some(names));
     // Import specifiers are the import graph, which the test above checks (engine.ts assembles the families).
     const bad = sources('server/src/engine')
       .filter((f) => !f.includes('engine/families/'))
@@ -325,8 +345,8 @@ describe('architecture: layers', () => {
 
   it('the shared step model names no member in a string', () => {
     // Its strings (keys, messages, ids) belong to the family they describe: a member's wording, paths and rules
-    // reach the model through its member interface (step-registry/member.ts).
-    const dir = `server/src/engine/families/${SHARED_DOMAIN}/`;
+    // reach the model through its member interface (steps/member.ts).
+    const dir = `${STEP_LAYER}/`;
     const naming = sources(dir.slice(0, -1)).filter((f) => {
       const specs = new Set(imports(f));
       return stringLiterals(f).some((s) => !specs.has(s) && /apcore|cursus/i.test(s));
@@ -339,7 +359,7 @@ describe('architecture: layers', () => {
 
   it("families keep nothing across calls but through the core's memos (util/memo.ts): no top-level let or weak map", () => {
     // What a module keeps process-wide outlives the engine that made it; the core's memos are bounded and pure.
-    const bad = sources('server/src/engine/families').flatMap((f) =>
+    const bad = [...sources('server/src/engine/families'), ...sources(STEP_LAYER)].flatMap((f) =>
       readFileSync(join(ROOT, f), 'utf8')
         .split('\n')
         .filter((line) => /^(export )?let |^(export )?const \w+ = new Weak(Map|Set)\b/.test(line))
@@ -352,7 +372,7 @@ describe('architecture: layers', () => {
     // A family says what its facts keep (FileFamily.factsKeep) and asks the core for directory names and
     // pair keys (util/paths.ts, util/pairKey.ts); the core decides what is kept once and what is copied.
     const doors = /\/util\/(intern|detachStrings)$/;
-    const bad = sources('server/src/engine/families').flatMap((f) =>
+    const bad = [...sources('server/src/engine/families'), ...sources(STEP_LAYER)].flatMap((f) =>
       imports(f)
         .filter((s) => s.startsWith('.') && doors.test(join(dirname(f), s).split('\\').join('/')))
         .map((s) => `${f}: ${s}`),
@@ -360,7 +380,7 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it("the engine's layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < families < engine.ts < render/jsonDocuments.ts)", () => {
+  it("the engine's layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < steps < families < engine.ts < documents/)", () => {
     const bad = sources('server/src/engine').flatMap((f) =>
       imports(f)
         .filter((s) => s.startsWith('.') && !s.endsWith('.json'))

@@ -68,6 +68,14 @@ describe("examples: every folder is a family's", () => {
   });
 });
 
+/**
+ * The Problems panel shows a message on one line: its first sentence says what is wrong and what follows,
+ * the rest goes to related information or the code's docs section. Paths and names the message quotes
+ * count too, so the bound is the longest such sentence the examples have, not a style target.
+ */
+const FIRST_SENTENCE_MAX = 280;
+const firstSentence = (message: string): string => /^.*?\.(?= [A-Z])/.exec(message)?.[0] ?? message;
+
 for (const example of EXAMPLES) {
   const root = join(REPO, 'examples', example.dir);
   describe(`cli on examples/${example.dir} (${example.family.name})`, () => {
@@ -126,6 +134,13 @@ for (const example of EXAMPLES) {
         Object.keys(example.family.codes ?? {}).filter((c) => !seeded.has(c)),
         [],
       );
+    });
+
+    it(`opens every message with a sentence of at most ${FIRST_SENTENCE_MAX} characters`, () => {
+      const long = reported
+        .map((d) => `${d.code} ${firstSentence(d.message)}`)
+        .filter((m) => m.length - 6 > FIRST_SENTENCE_MAX);
+      assert.deepEqual(long, []);
     });
 
     it('exits 1 exactly when it seeds an error', () => {

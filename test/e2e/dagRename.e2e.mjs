@@ -92,7 +92,7 @@ describe('Pipeline DAG files: rename a step with F2, the Step Graph of a DAG (co
         frame.evaluate(() => {
           const title = document.querySelector('section.graph h1')?.textContent ?? '';
           const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
-          const edges = [...document.querySelectorAll('path.edge')].map(
+          const edges = [...document.querySelectorAll('path.edge:not(.key *)')].map(
             (p) => `${p.dataset.from} -> ${p.dataset.to}${p.classList.contains('cycle') ? ' (cycle)' : ''}`,
           );
           return (

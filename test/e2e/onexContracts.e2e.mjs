@@ -250,7 +250,7 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
       () =>
         frame.evaluate(() => {
           const ids = (sel) => [...document.querySelectorAll(sel)].map((g) => g.getAttribute('data-id')).sort();
-          const edges = [...document.querySelectorAll('path.edge')].map((p) => ({
+          const edges = [...document.querySelectorAll('path.edge:not(.key *)')].map((p) => ({
             cls: p.getAttribute('class'),
             tip: p.querySelector('title')?.textContent,
           }));

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, checkDefinition, checkFix, checkHover } from './helpers';
 import { renderExplanation } from '../../server/src/engine/render/explainText';
-import { explainDocument } from '../../server/src/engine/render/jsonDocuments';
+import { explainDocument } from '../../server/src/engine/documents/jsonDocuments';
 
 const WS = '/developer_workspaces/developers';
 const REG = `${WS}/alice_ml/src/cursus_dev/registry/workspace_registry.py`;
@@ -170,8 +170,18 @@ describe("builders as the repository's cursus finds them", () => {
   it('2.x: a workspace row without an interface is RL034 (not RL005), fixed by creating the interface cursus would load', async () => {
     const { engine } = await analyze(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace()}`);
     assert.deepEqual(codes(engine.allDiagnostics()), [
-      `RL034 cursus cannot synthesize a builder for 'MyCustomProcessing': no interface file defines it (expected ${INTERFACE_FILE}). This cursus synthesizes every builder from the step's interface and reads no builder file (${DISCOVERY}), so the step cannot be built`,
+      `RL034 cursus cannot synthesize a builder for 'MyCustomProcessing': no interface file defines it (expected ${INTERFACE_FILE})`,
     ]);
+    // Why no builder file helps is the related line on the builder discovery cursus runs.
+    assert.deepEqual(
+      engine.allDiagnostics()[0]?.related.map((r) => [r.file, r.message]),
+      [
+        [
+          DISCOVERY,
+          "this cursus synthesizes every builder from the step's interface and reads no builder file, so the step cannot be built",
+        ],
+      ],
+    );
     await checkFix(`${DISCOVERY_2_9}${BASES}${CORE_2}${workspace('local')}`, `Create interface ${INTERFACE_FILE}`, {
       [INTERFACE_FILE]: STUB,
     });

@@ -64,7 +64,8 @@ STEP_OVERRIDES = {
         settings: {},
         example,
         edits: [...EDITS, ...META_EDITS],
-        steps: 40,
+        // The soak runs every third sequence with this check, 60 steps each: here a short run per shape.
+        steps: 15,
         options: { checks: [overrideChangesType] },
       });
     });

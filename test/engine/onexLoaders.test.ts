@@ -82,7 +82,8 @@ ${META('onex', '')}`;
         text.replace(
           marked,
           (m, p: string) =>
-            `${p}\n#             ${'^'.repeat(p.length - 6)} RL042 does not exist, so it ` + `reports\n`,
+            `${p}\n#             ${'^'.repeat(p.length - 6)} RL042 does not exist, so the registry loader ` +
+            `reports\n`,
         ),
         {},
         { only: ['RL041', 'RL042'] },

@@ -16,18 +16,18 @@ import type { HostLink, SettingsInput } from '../../server/src/engine/types';
 import type { Edit } from './editKit';
 import { freshGraph } from './freshGraph';
 import { directoriesOf } from './helpers';
-import { ENTRY_NAMES, STEP_NAMES } from '../families/step-registry/edits';
-import { ONEX_EXPLAINED } from '../families/onex/edits';
-import { ONEX_CONTRACT_EXPLAINED } from '../families/onex-contracts/edits';
+import { ENTRY_NAMES, STEP_NAMES } from '../families/steps/edits';
+import { ONEX_EXPLAINED } from '../families/onex/artifacts/edits';
+import { ONEX_CONTRACT_EXPLAINED } from '../families/onex/contracts/edits';
 
 // Each family's random-edit generator lives with the family's tests (test/families/<name>/edits.ts).
-import { EDITS } from '../families/cursus/edits';
-import { META_EDITS } from '../families/step-registry/edits';
-import { INTERFACE_EDITS } from '../families/cursus-interfaces/edits';
-import { ONEX_EDITS } from '../families/onex/edits';
+import { EDITS } from '../families/cursus/registries/edits';
+import { META_EDITS } from '../families/steps/edits';
+import { INTERFACE_EDITS } from '../families/cursus/interfaces/edits';
+import { ONEX_EDITS } from '../families/onex/artifacts/edits';
 export { EDITS, META_EDITS, INTERFACE_EDITS, ONEX_EDITS };
-export { DAG_EDITS } from '../families/cursus-dags/edits';
-export { ONEX_CONTRACT_EDITS } from '../families/onex-contracts/edits';
+export { DAG_EDITS } from '../families/cursus/dags/edits';
+export { ONEX_CONTRACT_EDITS } from '../families/onex/contracts/edits';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),

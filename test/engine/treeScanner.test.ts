@@ -1,4 +1,4 @@
-// The `.onextree` fast path (families/onex/treeScanner.ts) must give exactly the tree the YAML reading
+// The `.onextree` fast path (families/onex/artifacts/treeScanner.ts) must give exactly the tree the YAML reading
 // gives — every path, range, insertion point and indentation — for a text the YAML reading reads without
 // error, or decline. Proven on the bench's tree, the example's and the example's written as omnibase
 // writes trees (`namespace`, `children: null`, `children: []`) — where it must answer —, on 3,000
@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanOnextree } from '../../server/src/engine/families/onex/treeScanner';
-import { readOnextreeYaml } from '../../server/src/engine/families/onex/onextree';
+import { scanOnextree } from '../../server/src/engine/families/onex/artifacts/treeScanner';
+import { readOnextreeYaml } from '../../server/src/engine/families/onex/artifacts/onextree';
 import { buildOnexOrg, ONEX_ORGS, renderTree } from '../../bench/onexOrg';
 import { Rng } from '../../bench/rng';
 import { editYaml } from './yamlMutations';
@@ -87,7 +87,7 @@ const NAMES = [
   'x/y',
 ];
 
-describe('engine: .onextree fast path (families/onex/treeScanner.ts)', () => {
+describe('engine: .onextree fast path (families/onex/artifacts/treeScanner.ts)', () => {
   it("answers for the bench's and the example's trees, equal to the YAML reading", () => {
     for (const [i, text] of TREES.entries()) assert.ok(proves(text, `tree ${i}`), `the fast path declined tree ${i}`);
   });

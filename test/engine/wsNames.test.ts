@@ -13,7 +13,7 @@ import {
   scaffoldWorkspace,
   WORKSPACE_LAYOUTS,
   WORKSPACE_TEMPLATES,
-} from '../../server/src/engine/families/cursus/workspaceTemplates';
+} from '../../server/src/engine/families/cursus/registries/workspaceTemplates';
 import { Rng } from '../../bench/rng';
 import { mutate, SNIPPETS } from './pythonMutations';
 import { requireOf, runInHeap } from './smallHeap';
@@ -243,7 +243,7 @@ describe('engine: workspace registry names (fast path of the id and local-name i
       runInHeap(
         64,
         `
-      const { workspaceNames } = ${requireOf('server/src/engine/families/step-registry/model/wsNames')};
+      const { workspaceNames } = ${requireOf('server/src/engine/steps/model/wsNames')};
       const held = [];
       for (let i = 0; i < 120; i++) {
         const text = 'LOCAL_STEPS = {"Step_number_' + i + '_of_a_long_name_past_thirty_two": {}, "Step_' + i + '_thirteen": {}}\\n'

@@ -49,6 +49,14 @@ const withoutMs = (doc: unknown): unknown => {
   delete d.summary.ms;
   return d;
 };
+/** A page as large as any answer: the whole document. */
+const WHOLE = 100_000;
+/** A paged document as the CLI prints it whole: without the page and the summary paging adds (list, graph). */
+const withoutPage = (doc: unknown): unknown => {
+  const { page, ...rest } = doc as { page?: unknown; summary?: unknown };
+  assert.ok(page !== undefined, 'a paged document');
+  return 'diagnostics' in rest ? rest : (({ summary: _summary, ...whole }) => whole)(rest);
+};
 
 describe("lsp: the language-model tools' documents (checkDocument, explainDocument, listDocument)", () => {
   let c: TestClient;
@@ -58,15 +66,16 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
   });
   after(() => c.stop());
 
+  /** A check in one page (the whole of it). */
   const check = async (params: object): Promise<(CheckDoc | undefined)[]> =>
-    (await c.request<FolderDocument[]>('registryLens/checkDocument', params)).map(asCheck);
+    (await c.request<FolderDocument[]>('registryLens/checkDocument', { limit: WHOLE, ...params })).map(asCheck);
 
-  it('checkDocument equals `check --format json` of the same tree, but for the timing', async () => {
-    const [answer, ...more] = await c.request<FolderDocument[]>('registryLens/checkDocument', {});
+  it('checkDocument in one page equals `check --format json` of the same tree, but for the timing', async () => {
+    const [answer, ...more] = await c.request<FolderDocument[]>('registryLens/checkDocument', { limit: WHOLE });
     assert.equal(more.length, 0);
     assert.equal(answer?.folder, c.uri(''));
     const cli = runJson(['check', c.root, '--format', 'json', '--fail-on', 'never']).json;
-    assert.deepEqual(withoutMs(answer?.document), withoutMs(cli));
+    assert.deepEqual(withoutMs(withoutPage(answer?.document)), withoutMs(cli));
     assert.equal(typeof asCheck(answer)?.summary.ms, 'number');
   });
 
@@ -85,10 +94,19 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
       docOf(await c.request<DocumentAnswer>('registryLens/explainDocument', { step: 'XGBoostTraining' }))['context'],
       'core',
     );
-    const list = docOf(await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'bob_nlp' }));
-    assert.deepEqual(list, runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json);
+    const list = docOf(
+      await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'bob_nlp', limit: WHOLE }),
+    );
+    assert.deepEqual(
+      withoutPage(list),
+      runJson(['list', '--root', c.root, '--workspace', 'bob_nlp', '--format', 'json']).json,
+    );
     const conflicts = docOf(
-      await c.request<DocumentAnswer>('registryLens/listDocument', { workspace: 'alice_ml', conflictsOnly: true }),
+      await c.request<DocumentAnswer>('registryLens/listDocument', {
+        workspace: 'alice_ml',
+        conflictsOnly: true,
+        limit: WHOLE,
+      }),
     )['steps'] as { conflicts: string[] }[];
     assert.ok(conflicts.length > 0 && conflicts.every((s) => s.conflicts.length > 0));
   });
@@ -134,7 +152,7 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
       const isolated = await checkOf({});
       const hybrid = await checkOf({ mode: 'hybrid' });
       assert.deepEqual(
-        withoutMs(hybrid),
+        withoutMs(withoutPage(hybrid)),
         withoutMs(runJson(['check', h.root, '--format', 'json', '--fail-on', 'never', '--mode', 'hybrid']).json),
       );
       assert.deepEqual(
@@ -171,10 +189,14 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
 
   it('graphDocument, locateDocument and fixesDocument answer as the CLI and the MCP server do', async () => {
     const graph = docOf(
-      await c.request<DocumentAnswer>('registryLens/graphDocument', { workspace: 'alice_ml', mode: 'hybrid' }),
+      await c.request<DocumentAnswer>('registryLens/graphDocument', {
+        workspace: 'alice_ml',
+        mode: 'hybrid',
+        limit: WHOLE,
+      }),
     );
     assert.deepEqual(
-      graph,
+      withoutPage(graph),
       runJson(['graph', '--root', c.root, '--workspace', 'alice_ml', '--mode', 'hybrid', '--format', 'json']).json,
     );
     const mcp = await sdkClient(['mcp', '--root', c.root, '--read-only']);
@@ -201,6 +223,75 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
     assert.ok('error' in none && /does not analyse this file/.test(none.error));
   });
 
+  it('pages check, list and graph as the MCP tools do: the same document for the same arguments, summary first', async () => {
+    const mcp = await sdkClient(['mcp', '--root', c.root]);
+    try {
+      const cases = [
+        ['check', 'registryLens/checkDocument', { severity: 'hint' }],
+        ['list', 'registryLens/listDocument', { workspace: 'alice_ml', mode: 'hybrid' }],
+        ['graph', 'registryLens/graphDocument', { workspace: 'alice_ml', mode: 'hybrid' }],
+      ] as const;
+      for (const [tool, method, args] of cases) {
+        const ask = async (page: object): Promise<FolderDocument> => {
+          const r = await c.request<FolderDocument | FolderDocument[]>(method, { ...args, ...page });
+          const a = Array.isArray(r) ? r[0] : r;
+          assert.ok(a !== undefined && 'document' in a, `${method}: ${JSON.stringify(r)}`);
+          return a;
+        };
+        // The default page: what the MCP tool answers without a limit, and its text's line of the page.
+        const first = await ask({});
+        const byMcp = await mcp.callTool({ name: tool, arguments: args });
+        assert.deepEqual(withoutMs(first.document), withoutMs(byMcp.structuredContent), tool);
+        const mcpText = (byMcp.content as { text: string }[])[0]?.text ?? '';
+        assert.ok(first.pageNote !== undefined && mcpText.includes(first.pageNote), `${tool}: ${first.pageNote}`);
+        assert.deepEqual(Object.keys(first.document).slice(0, 2), ['version', 'summary'], tool);
+        // Two at a time, following the cursors to the end: every item once, in order, as the whole has them.
+        const whole = (await ask({ limit: WHOLE })).document;
+        const key = tool === 'check' ? 'diagnostics' : tool === 'list' ? 'steps' : 'nodes';
+        const all = whole[key] as unknown[];
+        assert.ok(all.length > 2, `${tool}: more than one page of two`);
+        const seen: unknown[] = [];
+        let cursor: string | null = null;
+        do {
+          const a = await ask({ limit: 2, ...(cursor === null ? {} : { cursor }) });
+          const page = a.document['page'] as { total: number; returned: number; nextCursor: string | null };
+          assert.equal(page.total, all.length);
+          assert.deepEqual(
+            withoutMs(a.document),
+            withoutMs(
+              (await mcp.callTool({ name: tool, arguments: { ...args, limit: 2, ...(cursor ? { cursor } : {}) } }))
+                .structuredContent,
+            ),
+            `${tool}: the MCP tool's page`,
+          );
+          seen.push(...(a.document[key] as unknown[]));
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+        assert.deepEqual(seen, all, tool);
+        const summaryOnly = (await ask({ limit: 0 })).document;
+        assert.equal((summaryOnly[key] as unknown[]).length, 0);
+        assert.deepEqual(
+          (withoutMs(summaryOnly) as JsonDocument)['summary'],
+          (withoutMs(whole) as JsonDocument)['summary'],
+        );
+      }
+      // A cursor of another tool, or no page at all: refused as invalid params, naming what is wrong.
+      const listCursor = (
+        (await c.request<FolderDocument>('registryLens/listDocument', { limit: 1 })).document['page'] as {
+          nextCursor: string;
+        }
+      ).nextCursor;
+      for (const [method, params, why] of [
+        ['registryLens/graphDocument', { cursor: listCursor }, /not a cursor of graph/],
+        ['registryLens/checkDocument', { cursor: 'garbage' }, /not a cursor of check/],
+        ['registryLens/listDocument', { limit: -1 }, /'limit' must be a whole number from 0 to 100000/],
+      ] as const)
+        await assert.rejects(c.request(method, params), why);
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it("the tools' descriptions say what the answers hold: source forms, the workspace id (not its directory)", async () => {
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
       contributes: {
@@ -221,6 +312,7 @@ describe("lsp: the language-model tools' documents (checkDocument, explainDocume
       const list = docOf(
         await c.request<DocumentAnswer>('registryLens/listDocument', {
           mode: 'hybrid',
+          limit: WHOLE,
           ...(workspace ? { workspace } : {}),
         }),
       );

@@ -33,7 +33,12 @@ describe('mcp: bad input never takes the server down', function () {
     mkdirSync(join(outside, 'dir'));
     writeFileSync(join(outside, 'secret.py'), 'STEP_NAMES = {}\n');
     execFileSync('mkfifo', [join(outside, 'fifo')]);
-    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'));
+    c = McpTestClient.startOnCopy(join(REPO, 'examples', 'demo-workspace'), (root) => [
+      'mcp',
+      '--root',
+      root,
+      '--allow-writes',
+    ]);
     symlinkSync(join(outside, 'fifo'), join(c.root, 'fifo-link.py'));
     symlinkSync(join(outside, 'dir'), join(c.root, 'dir-link'));
   });
@@ -103,8 +108,21 @@ describe('mcp: bad input never takes the server down', function () {
     await refused('explain', { name: 'XGBoostTraining', nmae: 'x' }, /Input validation error.*(Unrecognized|nmae)/s);
     await refused('fixes', { file: 'x.py', range: { start: 'here' } }, /Input validation error/);
     await refused('apply_fix', { id: 12 }, /Input validation error/);
-    const r = await c.request('tools/call', { name: 'check', arguments: 'all' });
-    assert.ok(r.error !== undefined || (r.result as { isError?: boolean }).isError === true, JSON.stringify(r));
+    await stillAnswers();
+  });
+
+  it("arguments that are no object (null, a string, a list): -32602 naming the field, not the SDK's raw dump", async () => {
+    for (const args of [null, 'all', [1], 5]) {
+      const r = await c.request('tools/call', { name: 'check', arguments: args });
+      assert.equal(r.error?.code, -32602, JSON.stringify(r));
+      assert.match(
+        r.error?.message ?? '',
+        /^Invalid params of tools\/call: params\.arguments: Invalid input: expected record, received \w+ \(a tool's arguments are an object: \{\} for none\)$/,
+      );
+    }
+    const r = await c.request('tools/call', { arguments: {} });
+    assert.equal(r.error?.code, -32602);
+    assert.match(r.error?.message ?? '', /^Invalid params of tools\/call: params\.name: /);
     await stillAnswers();
   });
 

@@ -55,6 +55,7 @@ describe('mcp: fixes and apply_fix', function () {
       'mcp',
       '--root',
       root,
+      '--allow-writes',
       '--allow-unproposed-fixes',
     ]);
     mkdirSync(join(outside, 'target'));
@@ -91,7 +92,15 @@ describe('mcp: fixes and apply_fix', function () {
     assert.deepEqual(r.structuredContent, { applied: true, files: [{ path: STUB, action: 'created' }] });
     assert.equal(readFileSync(join(c.root, STUB), 'utf8'), stub.createFiles[0]?.text);
     assert.deepEqual(await rl005(), []);
-    failed(await c.call('apply_fix', { id: stub.id }), /no fix '.*' was proposed in this session/);
+    // Spent: applied again, it says so (not that it was never proposed), and writes nothing.
+    failed(
+      await c.call('apply_fix', { id: stub.id }),
+      new RegExp(`^the fix '${stub.id}' was already applied in this session; nothing was written`),
+    );
+    failed(
+      await c.call('apply_fix', { id: '0123456789abcdef' }),
+      /no fix '0123456789abcdef' was proposed in this session/,
+    );
   });
 
   it('refuses a stale fix: the file changed since it was proposed; nothing is written', async () => {

@@ -58,7 +58,7 @@ describe('mcp: the server over stdio (independent client)', function () {
   };
 
   before(async () => {
-    c = McpTestClient.startOnCopy(DEMO);
+    c = McpTestClient.startOnCopy(DEMO, (root) => ['mcp', '--root', root, '--allow-writes']);
   });
   after(async () => {
     await c.dispose();
@@ -74,6 +74,9 @@ describe('mcp: the server over stdio (independent client)', function () {
     );
     assert.ok((init['capabilities'] as Record<string, unknown>)['tools']);
     assert.match(String(init['instructions']), /never runs project code/);
+    // Started with --allow-writes: the instructions name the writing tools, and do not say read-only.
+    assert.match(String(init['instructions']), /'apply_fix'.*'apply_fixes'.*'init_workspace'/s);
+    assert.doesNotMatch(String(init['instructions']), /read-only/);
   });
 
   it('lists its nine tools, each with an input schema, an output schema, a description and annotations', async () => {

@@ -52,11 +52,11 @@ async function proposals(client: Client, args: Record<string, unknown>): Promise
   return (r.structuredContent as { fixes: Proposal[] }).fixes;
 }
 
-describe('mcp: writes only what the engine proposed (default server)', function () {
+describe('mcp: writes only what the engine proposed (--allow-writes)', function () {
   this.timeout(60_000);
   let s: Awaited<ReturnType<typeof sdkOnCopy>>;
   before(async () => {
-    s = await sdkOnCopy(DEMO);
+    s = await sdkOnCopy(DEMO, ['--allow-writes']);
   });
   after(async () => {
     await s.dispose();
@@ -100,21 +100,37 @@ describe('mcp: writes only what the engine proposed (default server)', function 
   });
 });
 
-describe('mcp: --read-only lists no tool that writes', function () {
+describe('mcp: read-only by default (and with --read-only): no tool that writes', function () {
   this.timeout(60_000);
-  it('lists the six reading tools, says so in its instructions, and knows no apply_fix', async () => {
-    const s = await sdkOnCopy(DEMO, ['--read-only']);
-    try {
-      const { tools } = await s.client.listTools();
-      assert.deepEqual(tools.map((t) => t.name).sort(), ['check', 'explain', 'fixes', 'graph', 'list', 'locate']);
-      for (const t of tools) assert.equal(t.annotations?.readOnlyHint, true, t.name);
-      assert.match(s.client.getInstructions() ?? '', /read-only/);
-      const [fix] = await proposals(s.client, { file: CORE_REGISTRY });
-      assert.ok(fix);
-      assert.match(await failure(s.client, 'apply_fix', { id: fix.id }), /apply_fix not found/);
-    } finally {
-      await s.dispose();
-    }
+  for (const flags of [[], ['--read-only']])
+    it(`${flags.join(' ') || 'no flag'}: lists the six reading tools, says so in its instructions, knows no apply_fix`, async () => {
+      const s = await sdkOnCopy(DEMO, flags);
+      try {
+        const { tools } = await s.client.listTools();
+        assert.deepEqual(tools.map((t) => t.name).sort(), ['check', 'explain', 'fixes', 'graph', 'list', 'locate']);
+        for (const t of tools) assert.equal(t.annotations?.readOnlyHint, true, t.name);
+        const instructions = s.client.getInstructions() ?? '';
+        assert.match(instructions, /read-only \(started without --allow-writes\)/);
+        // The instructions name only what this session can do.
+        assert.doesNotMatch(instructions, /apply_fix|init_workspace/);
+        const [fix] = await proposals(s.client, { file: CORE_REGISTRY });
+        assert.ok(fix);
+        assert.match(await failure(s.client, 'apply_fix', { id: fix.id }), /apply_fix not found/);
+        const text = readFileSync(join(s.root, CORE_REGISTRY), 'utf8');
+        assert.match(await failure(s.client, 'apply_fixes', { file: CORE_REGISTRY }), /apply_fixes not found/);
+        assert.equal(readFileSync(join(s.root, CORE_REGISTRY), 'utf8'), text);
+      } finally {
+        await s.dispose();
+      }
+    });
+
+  it('refuses contradicting or meaningless flags as a usage error (exit 2)', () => {
+    const both = runCli(['mcp', DEMO, '--allow-writes', '--read-only']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--allow-writes and --read-only contradict each other/);
+    const unproposed = runCli(['mcp', DEMO, '--allow-unproposed-fixes']);
+    assert.equal(unproposed.code, 2);
+    assert.match(unproposed.stderr, /--allow-unproposed-fixes needs --allow-writes/);
   });
 });
 
@@ -123,7 +139,7 @@ describe('mcp: a fix given whole (--allow-unproposed-fixes) is still bounded', f
   let s: Awaited<ReturnType<typeof sdkOnCopy>>;
   let outside: string;
   before(async () => {
-    s = await sdkOnCopy(DEMO, ['--allow-unproposed-fixes']);
+    s = await sdkOnCopy(DEMO, ['--allow-writes', '--allow-unproposed-fixes']);
     outside = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-outside-'));
   });
   after(async () => {
@@ -218,7 +234,7 @@ describe('mcp: apply_fixes and init_workspace (writes allowed)', function () {
   this.timeout(120_000);
   let s: Awaited<ReturnType<typeof sdkOnCopy>>;
   before(async () => {
-    s = await sdkOnCopy(DEMO);
+    s = await sdkOnCopy(DEMO, ['--allow-writes']);
   });
   after(async () => {
     await s.dispose();

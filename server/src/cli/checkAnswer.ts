@@ -3,7 +3,7 @@
 // their change brings there).
 import type { Summary } from '../engine/api';
 import type { RegistryEngine } from '../engine/engine';
-import { countsOf } from '../engine/render/checkFilter';
+import { countsOf } from '../engine/documents/checkFilter';
 import type { CheckResult } from '../host/checkCache';
 
 export interface CheckAnswer {

@@ -4,7 +4,7 @@
 // consumer, the interface step graph) are drawn blue and labelled with the consumer's dependency.
 // An empty graph comes with a note saying why and where edges come from (a `note` key in JSON).
 import type { DependencyGraph, GraphNode } from '../engine/api';
-import { graphDocument } from '../engine/render/jsonDocuments';
+import { graphDocument } from '../engine/documents/jsonDocuments';
 
 export type GraphFormat = 'dot' | 'mermaid' | 'json';
 

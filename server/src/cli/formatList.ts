@@ -2,7 +2,7 @@
 // people or JSON for scripts.
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
-import { listDocument } from '../engine/render/jsonDocuments';
+import { listDocument } from '../engine/documents/jsonDocuments';
 
 const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
 

@@ -88,8 +88,8 @@ export type Command =
   | {
       kind: 'mcp';
       root: string;
-      /** `--read-only`: no tool that writes is listed. */
-      readOnly: boolean;
+      /** `--allow-writes`: the tools that write are listed (by default none is; `--read-only` says so explicitly). */
+      allowWrites: boolean;
       /**
        * `--allow-unproposed-fixes`: apply_fix also takes a fix the caller wrote (by default only one 'fixes' proposed).
        */
@@ -140,6 +140,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
   mcp: {
     args: [],
     options: {
+      'allow-writes': 'boolean',
       'read-only': 'boolean',
       'allow-unproposed-fixes': 'boolean',
       cache: 'boolean',
@@ -243,10 +244,14 @@ export function parseCommand(argv: string[]): Command {
         copyFrom: str(v['copy-from']),
       };
     case 'mcp':
+      if (v['allow-writes'] === true && v['read-only'] === true)
+        throw new UsageError('--allow-writes and --read-only contradict each other: give one');
+      if (v['allow-unproposed-fixes'] === true && v['allow-writes'] !== true)
+        throw new UsageError('--allow-unproposed-fixes needs --allow-writes (without it no tool writes)');
       return {
         kind,
         root,
-        readOnly: v['read-only'] === true,
+        allowWrites: v['allow-writes'] === true,
         allowUnproposedFixes: v['allow-unproposed-fixes'] === true,
         ...cacheOption(v),
         ...pythonEnvOption(v),

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic, Severity } from '../engine/types';
 import { renderExplanation } from '../engine/render/explainText';
 import { formatExplainJson } from './formatExplainJson';
-import { emptyGraphNote } from '../engine/render/jsonDocuments';
+import { emptyGraphNote } from '../engine/documents/jsonDocuments';
 import { formatGraph } from './formatGraph';
 import { formatJson } from './formatJson';
 import { formatListJson, formatListTable } from './formatList';

@@ -36,9 +36,11 @@ Commands:
       --template minimal|standard|advanced (default: standard)  --copy-from ID
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
   mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
-      tools: check, explain, list, graph, locate, fixes; apply_fix, apply_fixes, init_workspace (see docs/mcp.md)
-      --read-only                     list no tool that writes (apply_fix, apply_fixes, init_workspace)
-      --allow-unproposed-fixes        apply_fix also takes a fix the caller wrote, not only one 'fixes' proposed
+      tools: check, explain, list, graph, locate, fixes; with --allow-writes also apply_fix, apply_fixes,
+      init_workspace (see docs/mcp.md). Read-only by default: no tool writes.
+      --allow-writes                  list the tools that write (apply_fix, apply_fixes, init_workspace)
+      --read-only                     the default, said explicitly (no tool that writes is listed)
+      --allow-unproposed-fixes        with --allow-writes: apply_fix also takes a fix the caller wrote
       --cache  --cache-location DIR   as check's: a whole-root 'check' call before the root is loaded is answered
                                       from check's cache when nothing it read changed; the load then follows
       --python-env DIR                as check's

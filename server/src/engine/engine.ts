@@ -43,9 +43,11 @@ import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import { compileGlobs } from './util/globs';
 import { FeatureDispatch } from './analysis/features';
-import type { ModelView } from './analysis/model';
+import type { ModelView } from './steps/modelView';
 import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
-import { FAMILIES, STEP_MODEL, WORKSPACES, type CrossFileCheck } from './families';
+import { FAMILIES, WORKSPACES } from './families';
+import type { CrossFileCheck } from './steps/checks/registry';
+import { STEP_MODEL } from './steps/sharedModel';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
 export const EDGE_SOURCES: readonly string[] = [

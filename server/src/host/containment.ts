@@ -2,7 +2,7 @@
 // must lie inside the root once links are resolved — the real path of what exists, the real path of
 // the nearest existing ancestor of what it creates. A cloned repository's settings, links or requests
 // can then never make Registry Lens read or write outside the folder it was opened on.
-import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A path admitted under the root (absolute, and root-relative POSIX), or why it was refused. */
@@ -95,7 +95,8 @@ export function displayPath(p: string): string {
  * `create`, and besides never inside a `.git` folder (a repository's configuration and hooks run
  * code), never through a symbolic link anywhere below the root (the file itself included), and never
  * an existing file that is not a regular file with one link (a hard link would carry the edit to a
- * file elsewhere). `openForEdit` checks the last two again on the open file.
+ * file elsewhere). `replaceFile` (lockedWrite.ts) checks the last two again, and replaces the file by a rename,
+ * which neither follows a link nor reaches another name of the file.
  */
 export function resolveForWriting(root: string, p: string): Contained {
   const r = resolveInRoot(root, p, 'create');
@@ -119,18 +120,4 @@ export function resolveForWriting(root: string, p: string): Contained {
     break;
   }
   return r;
-}
-
-/**
- * Opens an admitted existing file to overwrite it, refusing a link that appeared since (O_NOFOLLOW), a second hard
- * link.
- */
-export function openForEdit(abs: string): number {
-  const fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW);
-  const st = fstatSync(fd);
-  if (!st.isFile() || st.nlink > 1) {
-    closeSync(fd);
-    throw new Error(`${displayPath(abs)} is no longer a regular file with one link; nothing was written to it`);
-  }
-  return fd;
 }

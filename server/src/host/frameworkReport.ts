@@ -58,7 +58,7 @@ function abbreviated(p: string): string {
   return parts.length <= 2 ? p : `…/${parts.slice(-2).join('/')}`;
 }
 
-/** A check document (engine/render/jsonDocuments.ts) whose summary names the frameworks: `summary.frameworks`. */
+/** A check document (engine/documents/jsonDocuments.ts) whose summary names the frameworks: `summary.frameworks`. */
 export function withFrameworks(
   doc: Record<string, unknown>,
   frameworks: readonly FrameworkFact[],

@@ -6,16 +6,15 @@ import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from '
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
 import type { DependencyGraph } from '../engine/api';
-import { checkFilterError, filterCheck } from '../engine/render/checkFilter';
+import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
+import { explainDocument, fixDocument, locateDocument, type JsonDocument } from '../engine/documents/jsonDocuments';
 import {
-  checkDocument,
-  explainDocument,
-  fixDocument,
-  graphDocument,
-  listDocument,
-  locateDocument,
-  type JsonDocument,
-} from '../engine/render/jsonDocuments';
+  pageRequestError,
+  pagedCheckDocument,
+  pagedGraphDocument,
+  pagedListDocument,
+} from '../engine/documents/pagedDocuments';
+import { pageLine, type Page } from '../engine/render/paging';
 import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';
@@ -136,13 +135,16 @@ export function registerCustomRequests(s: Session): void {
       CODES.map((code) => code.code),
     );
     if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
+    const badPage = pageRequestError(p);
+    if (badPage !== null) throw new ResponseError(ErrorCodes.InvalidParams, badPage);
     return perFolder(s, p, token, (folder): FolderDocument =>
       inMode(folder, p.mode, () => {
         const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
+        const ms = Math.round(s.analysis.lastAnalysisMs(folder));
         return {
           folder: folder.uri,
           name: folder.name,
-          document: checkDocument(diagnostics, summary, Math.round(s.analysis.lastAnalysisMs(folder))),
+          ...paged('diagnostics', () => pagedCheckDocument(diagnostics, summary, ms, p)),
         };
       }),
     );
@@ -150,8 +152,8 @@ export function registerCustomRequests(s: Session): void {
 
   c.onRequest(explainDocumentRequest, (p, token) =>
     s.queryFolder(p.uri, token, null, (folder) =>
-      inWorkspace(folder, p.workspace, (context) =>
-        explainDocument(
+      inWorkspace(folder, p.workspace, (context) => ({
+        document: explainDocument(
           folder.engine.explain({
             step: p.step,
             context,
@@ -160,30 +162,32 @@ export function registerCustomRequests(s: Session): void {
             ...(p.env !== undefined ? { environmentTags: p.env } : {}),
           }),
         ),
-      ),
+      })),
     ),
   );
 
-  c.onRequest(listDocumentRequest, (p, token) =>
-    s.queryFolder(p.uri, token, null, (folder) =>
+  c.onRequest(listDocumentRequest, (p, token) => {
+    const badPage = pageRequestError(p);
+    if (badPage !== null) throw new ResponseError(ErrorCodes.InvalidParams, badPage);
+    return s.queryFolder(p.uri, token, null, (folder) =>
       inWorkspace(folder, p.workspace, (context) => {
         const mode = p.mode ?? folder.engine.resolutionMode;
-        return listDocument(
-          folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true }),
-          context,
-          mode,
-        );
+        const rows = folder.engine.list({ context, mode, conflictsOnly: p.conflictsOnly === true });
+        return paged('entries', () => pagedListDocument(rows, folder.engine.contexts(), context, mode, p));
       }),
-    ),
-  );
+    );
+  });
 
-  c.onRequest(graphDocumentRequest, (p, token) =>
-    s.queryFolder(p.uri, token, null, (folder) =>
-      inWorkspace(folder, p.workspace, (context) =>
-        graphDocument(folder.engine.graph({ context, mode: p.mode ?? folder.engine.resolutionMode })),
-      ),
-    ),
-  );
+  c.onRequest(graphDocumentRequest, (p, token) => {
+    const badPage = pageRequestError(p);
+    if (badPage !== null) throw new ResponseError(ErrorCodes.InvalidParams, badPage);
+    return s.queryFolder(p.uri, token, null, (folder) =>
+      inWorkspace(folder, p.workspace, (context) => {
+        const graph = folder.engine.graph({ context, mode: p.mode ?? folder.engine.resolutionMode });
+        return paged('nodes', () => pagedGraphDocument(graph, p));
+      }),
+    );
+  });
 
   c.onRequest(locateDocumentRequest, (p, token) =>
     s.queryFolder(p.uri, token, null, (folder): DocumentAnswer => ({
@@ -237,14 +241,27 @@ const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_S
 function inWorkspace(
   folder: Folder,
   workspace: string | undefined,
-  document: (context: ContextId) => JsonDocument,
+  answer: (context: ContextId) => Pick<FolderDocument, 'document' | 'pageNote'>,
 ): DocumentAnswer {
   const ids = folder.engine.contexts().map((c) => c.id);
   if (workspace !== undefined && !ids.includes(workspace)) {
     const known = ids.filter((id) => id !== CORE);
     return { error: `unknown workspace '${workspace}'; known: ${known.length === 0 ? '(none)' : known.join(', ')}` };
   }
-  return { folder: folder.uri, name: folder.name, document: document(workspace ?? CORE) };
+  return { folder: folder.uri, name: folder.name, ...answer(workspace ?? CORE) };
+}
+
+/** One page of a document (`page()`), with the line saying which; a cursor it refuses is an invalid-params error. */
+function paged(
+  items: string,
+  page: () => { document: JsonDocument; page: Page },
+): Pick<FolderDocument, 'document' | 'pageNote'> {
+  try {
+    const a = page();
+    return { document: a.document, pageNote: pageLine(a.page, items) };
+  } catch (e) {
+    throw new ResponseError(ErrorCodes.InvalidParams, e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** Lays out the workspace with the engine and writes it (never over a file), as `registry-lens init-workspace` does. */

@@ -2,8 +2,8 @@
 // by both the server and the client so the two sides cannot drift apart. Types only, plus names
 // and the Node options the server runs with.
 import type { ContextInfo, Explanation, GraphEdge, GraphNode, Summary } from '../engine/api';
-import type { CheckFilter } from '../engine/render/checkFilter';
-import type { JsonDocument } from '../engine/render/jsonDocuments';
+import type { CheckFilter } from '../engine/documents/checkFilter';
+import type { JsonDocument } from '../engine/documents/jsonDocuments';
 import type { Position, Range, ResolutionMode, Severity } from '../engine/types';
 
 export type { ContextInfo, GraphEdge, GraphNode, JsonDocument };
@@ -191,19 +191,32 @@ export interface NewWorkspaceResult {
 
 /**
  * The CLI's JSON documents (`check`/`explain`/`list --format json`) of what the server has now —
- * unsaved edits included, as in the Problems panel — for the editor's language-model tools.
+ * unsaved edits included, as in the Problems panel — for the editor's language-model tools; those of
+ * check, list and graph paged as the MCP server's tools page them (engine/documents/pagedDocuments.ts).
  * `folder` is the root URI the documents' relative paths are resolved against.
  */
 export interface FolderDocument {
   folder: string;
   name: string;
   document: JsonDocument;
+  /** A paged document's line saying which part it holds and the cursor of the next page, as the MCP tools say it. */
+  pageNote?: string;
 }
 /** A document, or why there is none (`workspace` names no workspace of the folder). */
 export type DocumentAnswer = FolderDocument | { error: string };
-/** The check of the folder of `uri` (every folder without), narrowed by the filter. */
-/** As the CLI's check: `mode` resolves names isolated or hybrid (default: the folder's setting). */
-export interface CheckDocumentParams extends CheckFilter {
+/**
+ * As the MCP server's tools: one page of the long array (`limit` items, default as the tool's; 0: the summary only)
+ * from `cursor` (a previous answer's `page.nextCursor`).
+ */
+export interface PageParams {
+  limit?: number;
+  cursor?: string;
+}
+/**
+ * The check of the folder of `uri` (every folder without), narrowed by the filter. As the CLI's check: `mode`
+ * resolves names isolated or hybrid (default: the folder's setting).
+ */
+export interface CheckDocumentParams extends CheckFilter, PageParams {
   uri?: string;
   mode?: ResolutionMode;
 }
@@ -216,13 +229,13 @@ export interface ExplainDocumentParams {
   framework?: string;
   env?: string[];
 }
-export interface ListDocumentParams {
+export interface ListDocumentParams extends PageParams {
   uri?: string;
   workspace?: string;
   mode?: ResolutionMode;
   conflictsOnly?: boolean;
 }
-export interface GraphDocumentParams {
+export interface GraphDocumentParams extends PageParams {
   uri?: string;
   workspace?: string;
   mode?: ResolutionMode;

@@ -4,9 +4,11 @@
 // that is no JSON-RPC message -32600 (with its id when it has one), a line over MAX_LINE bytes is
 // dropped as it streams (never buffered whole) and answered -32600 — with its id when its first or
 // last bytes hold it (the SDK's clients write the id last), so the client does not wait out its
-// timeout; the rest passes on unchanged.
+// timeout. A request of a method the SDK knows whose params its schema refuses (`"arguments": null`) is
+// answered -32602 with the offending fields named (the SDK would answer -32603 with its raw validation
+// dump); the rest passes on unchanged.
 import { PassThrough, type Readable } from 'node:stream';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ClientRequestSchema, JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 
 /** Below the SDK's own 10 MB buffer limit, so the transport never meets a line it would close on. */
 export const MAX_LINE = 8 * 1024 * 1024;
@@ -15,6 +17,22 @@ export interface InputError {
   id?: string | number;
   code: number;
   message: string;
+}
+
+/** The SDK's schema of each request a client may send, by method. */
+const REQUESTS = new Map<string, (typeof ClientRequestSchema.options)[number]>(
+  ClientRequestSchema.options.map((schema) => [schema.shape.method.value, schema]),
+);
+
+/** Why the SDK would refuse the params of a request it knows, in a sentence; null when it would take them. */
+function paramsError(message: unknown): string | null {
+  const method = (message as { method?: unknown }).method;
+  const schema = typeof method === 'string' ? REQUESTS.get(method) : undefined;
+  const parsed = schema?.safeParse(message);
+  if (parsed === undefined || parsed.success) return null;
+  const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'the request'}: ${i.message}`);
+  const hint = method === 'tools/call' ? " (a tool's arguments are an object: {} for none)" : '';
+  return `Invalid params of ${String(method)}: ${issues.join('; ')}${hint}`;
 }
 
 /** Bytes kept of each end of a line being dropped, to find its id in. */
@@ -91,6 +109,12 @@ export function guardInput(input: Readable, reply: (error: InputError) => void):
           'Invalid Request: expected one JSON-RPC 2.0 object per line ' +
           '({"jsonrpc": "2.0", "id": …, "method": …, "params": {…}})',
       });
+      return;
+    }
+    const id = (message as { id?: unknown }).id;
+    const invalid = paramsError(message);
+    if (invalid !== null && (typeof id === 'string' || typeof id === 'number')) {
+      reply({ id, code: -32602, message: invalid });
       return;
     }
     out.write(`${text}\n`);

@@ -1,5 +1,5 @@
 // The zod schemas of the MCP tools' inputs and outputs. Outputs describe the documents the CLI's
-// `--format json` prints (engine/render/jsonDocuments.ts), field by field, so a client can validate
+// `--format json` prints (engine/documents/jsonDocuments.ts), field by field, so a client can validate
 // structured content and a model can read what each field means. Documents are open at their top
 // level (a field added to a CLI document stays valid); everything inside them is exact.
 import * as z from 'zod';

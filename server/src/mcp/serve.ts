@@ -23,18 +23,23 @@ import { registerGraph } from './tools/graph';
 import { registerList } from './tools/list';
 import { registerLocate } from './tools/locate';
 
-const INSTRUCTIONS =
+const ABOUT =
   'Registry Lens analyses ML-pipeline step registries (cursus STEP_NAMES and developer workspaces, apcore modules, ' +
   'ONEX artifacts) statically: it never runs project code. Every call sees the files as they are on disk at that ' +
   'moment.\n' +
   "Typical use: 'check' after editing a registry (optionally filtered to the paths you touched), 'explain' or " +
   "'locate' before adding or renaming a step, 'list' to see the names and workspaces that exist, 'graph' for " +
-  "dependency cycles, 'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one " +
-  "of a file, 'init_workspace' to create a developer workspace. Paths are relative to the root; ranges are 0-based.";
-const READ_ONLY =
-  "This server is read-only (started with --read-only): 'fixes' proposes edits, and no tool writes them.";
+  'dependency cycles, ';
+const PATHS = 'Paths are relative to the root; ranges are 0-based.';
+/** The instructions name only the tools the session lists. */
+const INSTRUCTIONS_WRITES =
+  `${ABOUT}'fixes' then 'apply_fix' to repair a diagnostic, 'apply_fixes' to repair every certain one of a file, ` +
+  `'init_workspace' to create a developer workspace. ${PATHS}`;
+const INSTRUCTIONS_READ_ONLY =
+  `${ABOUT}'fixes' to see the edits that would repair a diagnostic. ${PATHS}\n` +
+  'This server is read-only (started without --allow-writes): no tool writes; a person applies the edits.';
 
-/** Tools that only read, and those that write (not listed at all in read-only mode). */
+/** Tools that only read, and those that write (listed only with --allow-writes). */
 const READERS = [registerCheck, registerExplain, registerList, registerGraph, registerLocate, registerFixes];
 const WRITERS = [registerApplyFix, registerApplyFixes, registerInitWorkspace];
 
@@ -68,9 +73,9 @@ export async function serveMcp(
   };
   const server = new McpServer(
     { name: 'registry-lens', version },
-    { instructions: options.readOnly ? `${INSTRUCTIONS}\n${READ_ONLY}` : INSTRUCTIONS },
+    { instructions: options.allowWrites ? INSTRUCTIONS_WRITES : INSTRUCTIONS_READ_ONLY },
   );
-  for (const register of options.readOnly ? READERS : [...READERS, ...WRITERS]) register(server, context);
+  for (const register of options.allowWrites ? [...READERS, ...WRITERS] : READERS) register(server, context);
   const input = guardInput(process.stdin, (e) => {
     void transport.send({
       jsonrpc: '2.0',
@@ -83,17 +88,23 @@ export async function serveMcp(
   const ended = new Promise<void>((done) => {
     input.once('end', done);
     input.once('close', done);
+    // A client that stops reading (closes its end of stdout, or dies) ends the session as a closed stdin does,
+    // quietly: a write to the closed pipe fails with EPIPE, which unhandled would crash with a stack trace.
+    process.stdout.on('error', () => done());
   });
+  // Nor does a closed stderr (the log line) end anything but the log.
+  process.stderr.on('error', () => undefined);
   await server.connect(transport);
-  warn(
-    `MCP server on ${dir} (stdio${options.readOnly ? ', read-only' : ''}${cache ? `, cache in ${cache.folder}` : ''})`,
-  );
+  const mode = options.allowWrites ? 'writes allowed' : 'read-only';
+  warn(`MCP server on ${dir} (stdio, ${mode}${cache ? `, cache in ${cache.folder}` : ''})`);
   // stdin ended: the requests read before the end are answered, then the server closes.
   await ended;
   await turn();
   await context.root.close();
   await turn();
   await server.close();
+  // stdin may still be open (the client stopped reading, not writing): nothing more is read from it.
+  process.stdin.destroy();
   return 0;
 }
 

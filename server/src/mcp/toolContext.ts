@@ -5,18 +5,19 @@
 import type { FrameworkFact } from '../host/frameworkReport';
 import { existsSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
-import type { JsonDocument } from '../engine/render/jsonDocuments';
+import type { JsonDocument } from '../engine/documents/jsonDocuments';
 import type { ContextId } from '../engine/types';
 import { resolveInRoot } from '../host/containment';
 import type { FixProposals } from './fixProposals';
 import type { LiveRoot } from '../host/liveRoot';
 
 /**
- * How the server was started: `--read-only` lists no tool that writes; `--allow-unproposed-fixes` lets apply_fix take a
- * fix the caller wrote; `--cache` answers a whole-root check from check's cache while the root loads.
+ * How the server was started: `--allow-writes` lists the tools that write (none by default); `--allow-unproposed-fixes`
+ * lets apply_fix take a fix the caller wrote; `--cache` answers a whole-root check from check's cache while the root
+ * loads.
  */
 export interface ServeOptions {
-  readOnly: boolean;
+  allowWrites: boolean;
   allowUnproposedFixes: boolean;
   /** `--cache`: the result cache's folder (null: the default one); see LiveRoot. */
   cache?: string | null;

@@ -1,24 +1,16 @@
 // Writes one fix into the root, all or nothing checked first: every path is admitted under the host's
 // rule for writing (host/containment.ts: inside the root, never in a .git folder, never through a
-// link, never a file with a second hard link) before anything is written; each edited file is read
+// link, never a file with a second hard link) before anything is written; under the lock of each file
+// it edits (host/lockedWrite.ts: against another process writing it too), each edited file is read
 // through the host's reader and must still hash to its basis (else the fix is stale), each file to
 // create must not exist yet; every edit must lie inside its file, in order, without overlapping; what
-// a fix creates is bounded. Only then are the files written — an edited file keeps its byte order
-// mark, a created one gets its missing folders.
-import {
-  closeSync,
-  constants,
-  existsSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+// a fix creates is bounded. Only then are the files written — an edited file replaced whole by a
+// rename, keeping its byte order mark and mode; a created one gets its missing folders.
+import { closeSync, constants, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex';
-import { openForEdit, resolveForWriting } from '../host/containment';
+import { resolveForWriting } from '../host/containment';
+import { replaceFile, withFileLocks } from '../host/lockedWrite';
 import { readText } from '../host/readText';
 import { sha256 } from './fixProposals';
 import type { FixInput } from './schemas';
@@ -57,45 +49,47 @@ export function writeFix(root: string, fix: FixInput, maxFileBytes: number): Wri
     byFile.set(rel, { abs, edits: [...(byFile.get(rel)?.edits ?? []), e] });
   }
   const creates = created.map((c) => ({ ...place(c.path), text: c.text }));
-  const edited = [...byFile].map(([rel, { abs, edits }]) => {
-    const expected = basis.get(rel);
-    if (typeof expected !== 'string')
-      throw new Error(`the fix gives no sha256 basis for ${rel}; use a fix as the fixes tool returned it`);
-    const read = readText(abs, maxFileBytes);
-    if (read === null || !('text' in read))
-      throw new Error(
-        `stale fix: ${rel} ` +
-          `${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`,
-      );
-    if (sha256(read.text) !== expected)
-      throw new Error(`stale fix: ${rel} changed since the fix was proposed; call fixes again`);
-    return { rel, abs, text: applyEdits(rel, read.text, edits), bom: startsWithBom(abs) };
-  });
-  for (const c of creates) {
+  for (const c of creates)
     if (basis.has(c.rel) && basis.get(c.rel) !== null)
       throw new Error(`the basis of ${c.rel} must be null (a file to create)`);
-    if (existsSync(c.abs)) throw new Error(`stale fix: ${c.rel} exists now; call fixes again`);
-  }
-  for (const f of edited) overwrite(f.abs, `${f.bom ? '\ufeff' : ''}${f.text}`);
-  for (const c of creates) {
-    mkdirSync(dirname(c.abs), { recursive: true });
-    writeFileSync(c.abs, c.text, { flag: 'wx' });
-  }
-  return [
-    ...edited.map((f) => ({ path: f.rel, action: 'edited' as const })),
-    ...creates.map((c) => ({ path: c.rel, action: 'created' as const })),
-  ];
-}
-
-/** Replaces an admitted file's content through a descriptor opened without following links. */
-function overwrite(abs: string, text: string): void {
-  const fd = openForEdit(abs);
-  try {
-    ftruncateSync(fd, 0);
-    writeSync(fd, text, 0, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  // Under the locks of the files it edits, so that another process's write cannot come between the check of a
+  // basis and the write (two servers on one root: the second of two fixes of one text is stale, never lost).
+  return withFileLocks(
+    [...byFile.values()].map((f) => f.abs),
+    () => {
+      const edited = [...byFile].map(([rel, { abs, edits }]) => {
+        const expected = basis.get(rel);
+        if (typeof expected !== 'string')
+          throw new Error(`the fix gives no sha256 basis for ${rel}; use a fix as the fixes tool returned it`);
+        const read = readText(abs, maxFileBytes);
+        if (read === null || !('text' in read))
+          throw new Error(
+            `stale fix: ${rel} ` +
+              `${read === null ? 'no longer exists' : `cannot be edited (${read.skipped})`}; call fixes again`,
+          );
+        if (sha256(read.text) !== expected)
+          throw new Error(`stale fix: ${rel} changed since the fix was proposed; call fixes again`);
+        return { rel, abs, text: applyEdits(rel, read.text, edits), bom: startsWithBom(abs) };
+      });
+      for (const c of creates)
+        if (existsSync(c.abs)) throw new Error(`stale fix: ${c.rel} exists now; call fixes again`);
+      for (const c of creates) {
+        mkdirSync(dirname(c.abs), { recursive: true });
+        try {
+          writeFileSync(c.abs, c.text, { flag: 'wx' });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+            throw new Error(`stale fix: ${c.rel} exists now; call fixes again`, { cause: e });
+          throw e;
+        }
+      }
+      for (const f of edited) replaceFile(f.abs, `${f.bom ? '\ufeff' : ''}${f.text}`);
+      return [
+        ...edited.map((f) => ({ path: f.rel, action: 'edited' as const })),
+        ...creates.map((c) => ({ path: c.rel, action: 'created' as const })),
+      ];
+    },
+  );
 }
 
 /**

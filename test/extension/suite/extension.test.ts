@@ -234,6 +234,15 @@ describe('Registry Lens in the extension host', () => {
       ...doc,
       summary: { ...(doc?.['summary'] as object), ms: 0 },
     });
+    /** A paged document as the CLI prints it whole: without its page (and, but for check's, the summary paging adds). */
+    const whole = (doc: Doc | undefined): Doc => {
+      const { page: _page, ...rest } = doc ?? {};
+      if ('diagnostics' in rest) return rest;
+      const { summary: _summary, ...document } = rest;
+      return document;
+    };
+    /** A page as large as any answer. */
+    const ALL = { limit: 100_000 };
 
     it('vscode.lm.tools lists the six tools with their schemas and tags', () => {
       assert.equal(typeof vscode.lm.invokeTool, 'function', `no language-model tool API in VS Code ${vscode.version}`);
@@ -269,7 +278,7 @@ describe('Registry Lens in the extension host', () => {
 
     it("check: every seeded problem of EXPECTED.json, and the CLI's check document", async () => {
       const expected = JSON.parse(readFileSync(uri('EXPECTED.json').fsPath, 'utf8')) as Expected[];
-      const { lines, docs } = await invoke('registry-lens_check', {});
+      const { lines, docs } = await invoke('registry-lens_check', ALL);
       assert.equal(docs.length, 1);
       assert.match(
         lines[0] ?? '',
@@ -293,7 +302,32 @@ describe('Registry Lens in the extension host', () => {
           ),
       );
       assert.deepEqual(missing, []);
-      assert.deepEqual(withoutMs(docs[0]), withoutMs(await cli(['check', root().fsPath])));
+      assert.deepEqual(withoutMs(whole(docs[0])), withoutMs(await cli(['check', root().fsPath])));
+      // Without a limit: the first page (the demo's 19 fit in it); with one, a page, the summary counting them all,
+      // the line saying how to ask for the next, and the next.
+      const byDefault = await invoke('registry-lens_check', {});
+      assert.ok(diagnostics.length <= 20, 'the demo fits in the default page');
+      assert.deepEqual(byDefault.docs[0]?.['page'], {
+        total: diagnostics.length,
+        offset: 0,
+        returned: diagnostics.length,
+        nextCursor: null,
+      });
+      const first = await invoke('registry-lens_check', { limit: 5 });
+      const page = first.docs[0]?.['page'] as { total: number; returned: number; nextCursor: string };
+      assert.deepEqual([page.total, page.returned], [diagnostics.length, 5]);
+      assert.deepEqual(first.docs[0]?.['summary'], {
+        ...(docs[0]?.['summary'] as object),
+        ms: (first.docs[0]?.['summary'] as { ms: number }).ms,
+      });
+      assert.ok(
+        first.lines[0]?.endsWith(
+          `Showing diagnostics 1–5 of ${diagnostics.length}; pass cursor "${page.nextCursor}" for the next page.`,
+        ),
+        first.lines[0],
+      );
+      const next = await invoke('registry-lens_check', { cursor: page.nextCursor, limit: 5 });
+      assert.deepEqual(next.docs[0]?.['diagnostics'], diagnostics.slice(5, 10));
       const narrowed = await invoke('registry-lens_check', { paths: [ALICE], severity: 'warning' });
       const kept = narrowed.docs[0]?.['diagnostics'] as { file: string; related: { file: string }[] }[];
       assert.ok(kept.some((d) => d.file === ALICE));
@@ -305,7 +339,7 @@ describe('Registry Lens in the extension host', () => {
     });
 
     it("list: the steps of the demo's core and of a workspace, with their sources", async () => {
-      const core = await invoke('registry-lens_list', {});
+      const core = await invoke('registry-lens_list', ALL);
       const steps = core.docs[0]?.['steps'] as { name: string; source: string }[];
       assert.equal(core.docs[0]?.['context'], 'core');
       for (const name of ['XGBoostTraining', 'TabularPreprocessing', 'PyTorchTraining'])
@@ -313,8 +347,8 @@ describe('Registry Lens in the extension host', () => {
           steps.some((s) => s.name === name && s.source === 'core'),
           name,
         );
-      const alice = await invoke('registry-lens_list', { workspace: 'alice_ml' });
-      assert.deepEqual(alice.docs[0], await cli(['list', '--root', root().fsPath, '--workspace', 'alice_ml']));
+      const alice = await invoke('registry-lens_list', { workspace: 'alice_ml', ...ALL });
+      assert.deepEqual(whole(alice.docs[0]), await cli(['list', '--root', root().fsPath, '--workspace', 'alice_ml']));
       assert.ok(
         (alice.docs[0]?.['steps'] as { name: string; source: string }[]).some(
           (s) => s.name === 'XGBoostTraining' && s.source === 'override:alice_ml',

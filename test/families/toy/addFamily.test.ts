@@ -87,7 +87,7 @@ function addToy(copy: string): void {
   edit(REGISTRY, (text) => {
     const imported = insertAfterLast(
       text,
-      (l) => /^import \{ \w+ \} from '\.\/[\w-]+';$/.test(l),
+      (l) => /^import \{ \w+ \} from '\.\/[\w/-]+';$/.test(l),
       "import { toy } from './toy';",
     );
     // last in the list: it claims no path another family claims

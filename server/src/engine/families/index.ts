@@ -6,17 +6,16 @@
 // node contracts, their `pyproject.toml` entry points and gate files (after ONEX, whose versioned
 // `contract.yaml` metadata they must not take), then companion metadata and the code files it names (an apcore
 // convention: read by apcore's discovery rules, handed over here). All but the ONEX families and the DAGs (which
-// only read it) are members of the shared step model (step-registry/), which reads their facts; the registry hands
-// that model to the engine (`STEP_MODEL`), and the family that lays out new workspaces (`WORKSPACES`: cursus's
-// developer workspaces).
+// only read it) are members of the step layer's model (engine/steps/), which reads their facts; the registry also
+// hands the engine the family that lays out new workspaces (`WORKSPACES`: cursus's developer workspaces).
 import type { Family } from '../analysis/family';
-import { cursus } from './cursus';
-import { cursusInterfaces } from './cursus-interfaces';
-import { cursusDags } from './cursus-dags';
+import { cursus } from './cursus/registries';
+import { cursusInterfaces } from './cursus/interfaces';
+import { cursusDags } from './cursus/dags';
 import { apcore, APCORE_DISCOVERY } from './apcore';
-import { companionsFamily } from './companions';
-import { onex } from './onex';
-import { onexContracts } from './onex-contracts';
+import { companionsFamily } from './apcore/companions';
+import { onex } from './onex/artifacts';
+import { onexContracts } from './onex/contracts';
 
 export const FAMILIES: readonly Family[] = [
   cursus,
@@ -28,6 +27,4 @@ export const FAMILIES: readonly Family[] = [
   companionsFamily(APCORE_DISCOVERY),
 ];
 
-export { STEP_MODEL } from './step-registry/sharedModel';
-export type { CrossFileCheck } from './step-registry/checks/registry';
-export { CURSUS_SCAFFOLDING as WORKSPACES } from './cursus/scaffolding';
+export { CURSUS_SCAFFOLDING as WORKSPACES } from './cursus/registries/scaffolding';

@@ -37,10 +37,15 @@ export function registerApplyFix(server: McpServer, { root, fixes, options }: To
       root.run((_engine, opened) => {
         if ((args.id === undefined) === (args.fix === undefined)) throw new Error("give exactly one of 'id' and 'fix'");
         const chosen = args.fix ?? fixes.get(args.id ?? '');
+        if (chosen === undefined && fixes.wasApplied(args.id ?? ''))
+          throw new Error(
+            `the fix '${args.id ?? ''}' was already applied in this session; nothing was written ` +
+              "(call 'check' to see the result, 'fixes' for the fixes there are now)",
+          );
         if (chosen === undefined)
           throw new Error(`no fix '${args.id ?? ''}' was proposed in this session; call 'fixes' first`);
         const files = writeFix(root.dir, chosen, opened.folder.maxFileBytes);
-        if (args.id !== undefined) fixes.forget(args.id);
+        if (args.id !== undefined) fixes.applied(args.id);
         return answer(`Applied: ${files.map((f) => `${f.action} ${f.path}`).join(', ')}.`, { applied: true, files });
       }),
   );

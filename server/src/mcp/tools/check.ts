@@ -6,20 +6,20 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { Summary } from '../../engine/api';
 import { CODES, type RegistryEngine } from '../../engine/engine';
-import { checkFilterError, filterCheck } from '../../engine/render/checkFilter';
-import { checkDocument } from '../../engine/render/jsonDocuments';
+import { checkFilterError, filterCheck } from '../../engine/documents/checkFilter';
+import { PAGE_SIZES, pagedCheckDocument } from '../../engine/documents/pagedDocuments';
+import { pageLine, type Page } from '../../engine/render/paging';
 import type { Diagnostic } from '../../engine/types';
 import { withFrameworks } from '../../host/frameworkReport';
 import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
-import { pageInput, pageLine, pageOf, pageOutput, type Page } from '../paging';
+import { pageInput, pageOutput } from '../paging';
 import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
 import { answer, pathInRoot, type ToolAnswer, type ToolContext } from '../toolContext';
 
 /** Problems the text names before it refers to the structured content for the rest. */
 const FIRST = 10;
 
-/** Diagnostics per page unless 'limit' says otherwise. */
-const PAGE = 20;
+const PAGE = PAGE_SIZES.check;
 
 const DESCRIPTION =
   'Checks the step registries under the root (cursus STEP_NAMES and developer workspaces, apcore modules, ONEX ' +
@@ -113,12 +113,9 @@ export function registerCheck(server: McpServer, { root, frameworks }: ToolConte
       const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> =>
         filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
       const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>, rest = false): ToolAnswer => {
-        const { items, page } = pageOf('check', kept, limit, cursor, PAGE);
-        const doc = {
-          ...withFrameworks(checkDocument(items, summary, Math.round(performance.now() - start)), frameworks()),
-          page,
-          ...(rest ? { loading: true } : {}),
-        };
+        const ms = Math.round(performance.now() - start);
+        const { document, page } = pagedCheckDocument(kept, summary, ms, { limit, cursor });
+        const doc = { ...withFrameworks(document, frameworks()), ...(rest ? { loading: true } : {}) };
         return answer(text(root.dir, kept, summary, page, rest), doc);
       };
       const asked = mode !== undefined || reportUnusedSuppressions === true;

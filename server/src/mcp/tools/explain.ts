@@ -3,7 +3,7 @@
 // close names the engine suggests.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { explainDocument } from '../../engine/render/jsonDocuments';
+import { explainDocument } from '../../engine/documents/jsonDocuments';
 import { renderExplanation } from '../../engine/render/explainText';
 import { explainDocument as explainSchema, modeInput, workspaceInput } from '../schemas';
 import { answer, contextOf, type ToolContext } from '../toolContext';

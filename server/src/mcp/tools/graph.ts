@@ -5,13 +5,14 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { DependencyGraph } from '../../engine/api';
 import { EDGE_SOURCES } from '../../engine/engine';
-import { emptyGraphNote, graphDocument } from '../../engine/render/jsonDocuments';
+import { emptyGraphNote } from '../../engine/documents/jsonDocuments';
+import { PAGE_SIZES, pagedGraphDocument } from '../../engine/documents/pagedDocuments';
+import { pageLine } from '../../engine/render/paging';
 import { graphDocument as graphSchema, modeInput, workspaceInput } from '../schemas';
-import { pageInput, pageLine, pageOf, pageOutput } from '../paging';
+import { pageInput, pageOutput } from '../paging';
 import { answer, contextOf, type ToolContext } from '../toolContext';
 
-/** Nodes per page unless 'limit' says otherwise. */
-const PAGE = 10;
+const PAGE = PAGE_SIZES.graph;
 
 const DESCRIPTION =
   'Returns the dependency graph of a context: nodes (steps, apcore modules, the workspace itself), edges (from ' +
@@ -42,30 +43,8 @@ export function registerGraph(server: McpServer, { root }: ToolContext): void {
     ({ workspace, mode, limit, cursor }) =>
       root.ask((engine) => {
         const g = engine.graph({ context: contextOf(engine, workspace), mode: mode ?? engine.resolutionMode });
-        const { items, page } = pageOf('graph', g.nodes, limit, cursor, PAGE);
-        const ids = new Set(items.map((n) => n.id));
-        const flow = g.edges.filter((e) => e.kind === 'flow').length;
-        const summary = {
-          nodes: g.nodes.length,
-          dependencyEdges: g.edges.length - flow,
-          flowEdges: flow,
-          cycles: g.cycles.length,
-          blocked: g.blocked.length,
-        };
-        // The note says why the whole graph is empty, never why a page's nodes have no edges.
-        const {
-          version,
-          note: _pageNote,
-          ...doc
-        } = graphDocument({ ...g, nodes: items, edges: g.edges.filter((e) => ids.has(e.from)) });
-        const note = emptyGraphNote(g);
-        return answer([text(g), pageLine(page, 'nodes')].filter((l) => l !== '').join('\n'), {
-          version,
-          summary,
-          ...doc,
-          ...(note === null ? {} : { note }),
-          page,
-        });
+        const { document, page } = pagedGraphDocument(g, { limit, cursor });
+        return answer([text(g), pageLine(page, 'nodes')].filter((l) => l !== '').join('\n'), document);
       }),
   );
 }

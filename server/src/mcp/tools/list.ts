@@ -2,16 +2,16 @@
 // CLI's `list --format json` document (one builder); the text names the contexts there are.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { listDocument } from '../../engine/render/jsonDocuments';
+import { PAGE_SIZES, pagedListDocument } from '../../engine/documents/pagedDocuments';
+import { pageLine } from '../../engine/render/paging';
 import { listDocument as listSchema, modeInput, workspaceInput } from '../schemas';
-import { pageInput, pageLine, pageOf, pageOutput } from '../paging';
+import { pageInput, pageOutput } from '../paging';
 import { answer, contextOf, type ToolContext } from '../toolContext';
 
 /** Names the text shows before it refers to the structured content. */
 const FIRST = 40;
 
-/** Entries per page unless 'limit' says otherwise. */
-const PAGE = 25;
+const PAGE = PAGE_SIZES.list;
 
 const DESCRIPTION =
   "Lists every entry visible in a context: cursus steps (core, a workspace's local steps and overrides), apcore " +
@@ -45,16 +45,8 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
         const context = contextOf(engine, workspace);
         const resolution = mode ?? engine.resolutionMode;
         const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });
-        const contexts = engine.contexts().map((c) => ({ id: c.id, dir: c.dir }));
-        const { items, page } = pageOf('list', rows, limit, cursor, PAGE);
-        const bySource: Record<string, number> = {};
-        for (const r of rows) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
-        const summary = {
-          entries: rows.length,
-          conflicting: rows.filter((r) => r.conflicts.length > 0).length,
-          bySource,
-          contexts,
-        };
+        const contexts = engine.contexts();
+        const { document, items, page } = pagedListDocument(rows, contexts, context, resolution, { limit, cursor });
         const lines = [
           `${rows.length} entries in context '${context}' (${resolution} mode). ` +
             `Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
@@ -67,8 +59,7 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
           ...(items.length > FIRST ? [`… and ${items.length - FIRST} more in structuredContent.steps.`] : []),
           pageLine(page, 'entries'),
         ];
-        const { version, ...doc } = listDocument(items, context, resolution);
-        return answer(lines.filter((l) => l !== '').join('\n'), { version, summary, ...doc, page });
+        return answer(lines.filter((l) => l !== '').join('\n'), document);
       }),
   );
 }

@@ -4,7 +4,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import type { SourcedLocation } from '../../engine/api';
-import { locateDocument } from '../../engine/render/jsonDocuments';
+import { locateDocument } from '../../engine/documents/jsonDocuments';
 import type { Location } from '../../engine/types';
 import { locateDocument as locateSchema } from '../schemas';
 import { answer, type ToolContext } from '../toolContext';

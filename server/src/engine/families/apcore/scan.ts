@@ -6,7 +6,7 @@
 // `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment, `ephemeral.*`), RL024
 // (duplicates: the first in path order is kept) and RL025 (ids that differ only by case).
 import type { Diagnostic, Range } from '../../types';
-import { diag } from '../step-registry/codes';
+import { diag } from '../../steps/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { baseName, isUnder } from '../../util/paths';
 import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './projectConfig';

@@ -13,8 +13,8 @@
 // an error on a required dependency (it fails in either order), a warning on an optional one.
 import type { Diagnostic } from '../../../types';
 import { diag } from '../codes';
-import type { MetaDoc } from '../../step-registry/pipeline/types';
-import { resolveDep, type DepEnv, type Edge } from '../../step-registry/pipeline/dependencies';
+import type { MetaDoc } from '../../../steps/pipeline/types';
+import { resolveDep, type DepEnv, type Edge } from '../../../steps/pipeline/dependencies';
 
 export function resolveDeps(
   doc: MetaDoc,
@@ -37,14 +37,20 @@ export function resolveDeps(
           dep.range,
           'RL072',
           `'${dep.moduleId}' is registered only by the binding file ${bound.file}, which apcore's discover() ` +
-            `never loads: if the application loads that file after discover() (or not at all), ${
-              dep.optional
-                ? 'this optional dependency is skipped with a warning'
-                : 'discover() raises DependencyNotFoundError'
-            }; ${before}`,
+            'never loads, so discover() cannot resolve this dependency',
           {
             severity: dep.optional ? 'warning' : 'error',
-            related: [{ ...bound, message: `binding of '${dep.moduleId}'` }],
+            // When and how discover() fails is the binding's related line: the message stays one short sentence.
+            related: [
+              {
+                ...bound,
+                message: `binding of '${dep.moduleId}': loaded after discover() (or not at all), ${
+                  dep.optional
+                    ? 'this optional dependency is skipped with a warning'
+                    : 'discover() raises DependencyNotFoundError'
+                }; ${before}`,
+              },
+            ],
           },
         ),
       );

@@ -7,8 +7,8 @@ import { toPlain, keyText, type Lit } from '../../../literal';
 import type { PyClass } from '../../../python/facts';
 import { classAttrValues } from '../../../python/classAttrs';
 import { LineIndex, normalizeLoneCr } from '../../../text/lineIndex';
-import type { MetaDoc } from '../../step-registry/pipeline/types';
-import { MERGED_KEYS } from '../../step-registry/pipeline/register';
+import type { MetaDoc } from '../../../steps/pipeline/types';
+import { MERGED_KEYS } from '../../../steps/pipeline/register';
 import { mergeModule, SDK_NAME, type CodeValue, type MergeRow, type ModuleMerge, type Site } from './moduleMerge';
 import { SCHEMAS } from '../jsValues';
 

@@ -7,7 +7,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../../../../schemas/meta.schema.json';
 import type { Lit } from '../../../literal';
 import { misspeltKey, schemaProblems, type SchemaProblem } from '../../../schema/problems';
-import { schemaAt } from '../../step-registry/pipeline/metaSchema';
+import { schemaAt } from '../../../steps/pipeline/metaSchema';
 import { once } from '../../../util/memo';
 
 const validator = once((): ValidateFunction => new Ajv2020({ allErrors: true, strict: true }).compile(schemaJson));

@@ -7,13 +7,13 @@ import type { Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';
-import { duplicateKeys, pushAll } from '../../step-registry/model/source';
+import { duplicateKeys, pushAll } from '../../../steps/model/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
 import { misplacedDeprecation } from './deprecation';
-import { parseVersion, readVersionHint } from '../../step-registry/pipeline/versionHint';
-import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../step-registry/pipeline/types';
-import { dictFields, fieldValue } from '../../step-registry/model/dictFields';
+import { parseVersion, readVersionHint } from '../../../steps/pipeline/versionHint';
+import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../../steps/pipeline/types';
+import { dictFields, fieldValue } from '../../../steps/model/dictFields';
 import { pos, span } from '../../../text/positions';
 
 export function loadMeta(file: string, text: string): MetaDoc {

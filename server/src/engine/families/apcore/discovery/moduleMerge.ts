@@ -8,8 +8,8 @@
 import { keyText, toPlain, type Lit } from '../../../literal';
 import type { Range } from '../../../types';
 import { bareObject } from '../../../util/configData';
-import type { MetaDoc } from '../../step-registry/pipeline/types';
-import { MERGED_KEYS } from '../../step-registry/pipeline/register';
+import type { MetaDoc } from '../../../steps/pipeline/types';
+import { MERGED_KEYS } from '../../../steps/pipeline/register';
 
 export type ApcoreSdk = 'python' | 'typescript';
 export const SDK_NAME: Record<ApcoreSdk, string> = {

@@ -1,0 +1,76 @@
+// The step checks of one DAG file, as `validate_dag_integrity()` runs them with its step catalog
+// (`api/dag/pipeline_dag_resolver.py` 529-597): each declared node resolves to a step (RL039,
+// `_validate_steps_with_catalog()`), and a resolved node's step has a builder, a contract and a spec
+// (RL060, `_validate_component_availability()`). Before cursus 2.5.1 (`routes` null) only RL039: its
+// catalog had no suffix fallback, so components are not judged there.
+import type { Diagnostic } from '../../../types';
+import type { RegistryModel } from '../../../steps/model/registry';
+import { fieldStr } from '../../../steps/model/source';
+import { diag } from './codes';
+import type { DagQueries } from './resolve';
+import type { DagDoc, NodeRef } from './read';
+
+/** Whether a `sagemaker_step_type` routes to a build strategy (`registry/strategy_registry.py`). */
+export type Routes = (sagemakerStepType: string) => boolean;
+
+export function checkDagSteps(
+  file: string,
+  doc: DagDoc,
+  model: RegistryModel,
+  dags: DagQueries,
+  routes: Routes | null,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const node of doc.nodes) {
+    const hit = dags.resolve(node.name);
+    if (!hit) {
+      const near = model.closestCore(node.name.split('_')[0] ?? node.name);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
+      const message = `Step '${node.name}' not found in catalog: no step is named by it or by a prefix of it`;
+      out.push(diag(file, node.range, 'RL039', `${message} before a '_'.${hint}`));
+      continue;
+    }
+    if (!routes) continue;
+    const missing = missingComponents(model, node, hit.step, routes);
+    if (missing.length) {
+      const what = missing
+        .flatMap((m) => m.what)
+        .map((m) => `'${m}'`)
+        .join(', ');
+      const why = missing.map((m) => m.why).join('; ');
+      out.push(diag(file, node.range, 'RL060', `Step '${node.name}' missing components: [${what}] — ${why}`));
+    }
+  }
+  return out;
+}
+
+/** The row `has_builder_provider()` reads: the node name less one `_` suffix (`rsplit("_", 1)[0]`, line 662). */
+function builderRow(node: NodeRef): string {
+  const at = node.name.lastIndexOf('_');
+  return at < 0 ? node.name : node.name.slice(0, at);
+}
+
+interface Missing {
+  what: string[];
+  why: string;
+}
+
+/**
+ * What the step lacks, each with why: the builder is there when the row's `sagemaker_step_type` routes
+ * (`has_builder_provider()`, 644-684); contract and spec are views of the step's `.step.yaml` interface
+ * (`get_step_interface()`, 748-775).
+ */
+function missingComponents(model: RegistryModel, node: NodeRef, step: string, routes: Routes): Missing[] {
+  const out: Missing[] = [];
+  const rowName = builderRow(node);
+  const row = model.core.get(rowName);
+  const type = row ? fieldStr(row, 'sagemaker_step_type') : null;
+  const builder = (why: string): number => out.push({ what: ['builder'], why });
+  if (!row) builder(`no registry row '${rowName}' (the builder check strips one '_' suffix)`);
+  else if (!type) builder(`row '${rowName}' has no sagemaker_step_type`);
+  else if (!routes(type)) builder(`sagemaker_step_type '${type}' routes to no build strategy`);
+  if (!model.core.get(step)?.synthesized) {
+    out.push({ what: ['contract', 'spec'], why: `${step} has no .step.yaml interface` });
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+// The pipeline DAG family (cursus ≥ 2.x): serialized pipeline DAGs (`*.dag.json`, as `cursus dag
+// validate` and the compiler load them) and the shared DAG catalogue's index. Each node name refers to
+// the core step cursus's catalog resolves it to (resolve.ts), so a DAG is checked against the step
+// model (which it reads, never adds to) and its nodes take part in references and rename of steps.
+// Units: each DAG's steps (RL039, RL060; only where the tree holds cursus's core registry: a project
+// using an installed cursus has its steps outside the tree) and each catalogue index (RL061, RL062);
+// a file's own diagnostics are what cursus finds in it alone (read.ts).
+import type { Family } from '../../../analysis/family';
+import type { FileQueries } from '../../../analysis/files';
+import { stepQueries } from '../../../steps/queries';
+import { routes } from '../../../steps/model/registry';
+import { discoversBuilderFiles } from '../../../steps/model/rowClasses';
+import { FAMILY, dagClassifier, dagParts, type DagRole } from './roles';
+import { DAG_CODES } from './codes';
+import { readDag, type DagDoc } from './read';
+import { checkCatalog, entryTarget, readCatalog, type CatalogDoc } from './catalog';
+import { checkDagSteps } from './checks';
+import { dagQueries, type DagQueries } from './resolve';
+import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
+import { contains, ZERO_RANGE } from '../../../text/ranges';
+import { dagGraph } from './graph';
+
+interface DagFacts {
+  dag?: DagDoc | null;
+  catalog?: CatalogDoc | null;
+}
+
+const dagsOf = (files: FileQueries): DagQueries => {
+  const { model } = stepQueries(files);
+  return dagQueries(files.db, model);
+};
+
+export const cursusDags: Family<DagRole, DagFacts> = {
+  name: FAMILY,
+  codes: DAG_CODES,
+  examples: [{ dir: 'cursus-pipelines' }],
+  // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
+  paths: {
+    names: ['*.dag.json', 'catalog_index.json'],
+    markers: ['**/*.dag.json'],
+    documents: [
+      { language: 'json', pattern: '**/*.dag.json' },
+      { language: 'json', pattern: '**/catalog_index.json' },
+    ],
+  },
+  classifier: () => dagClassifier,
+  parts: dagParts,
+  indexKey: (role) => role.role,
+  read(path, role, text) {
+    if (role.role === 'catalog') {
+      const { doc, local } = readCatalog(path, text);
+      return { facts: { catalog: doc }, local };
+    }
+    const { doc, local } = readDag(path, text);
+    return { facts: { dag: doc }, local };
+  },
+  unitKeys: (q) => [
+    ...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`),
+    ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`),
+  ],
+  unit(key, q) {
+    if (key.startsWith('catalog:')) {
+      const file = key.slice('catalog:'.length);
+      const doc = facts(q.files, file)?.catalog;
+      return doc ? checkCatalog(file, doc, (p) => q.files.exists(p)) : [];
+    }
+    const file = key.slice('dag:'.length);
+    const doc = facts(q.files, file)?.dag;
+    if (!doc) return [];
+    const { model } = stepQueries(q.files);
+    // A project whose cursus is installed, not in the tree: its steps are not ours to know. Before the
+    // catalog's suffix fallback (2.5.2) and routed builders, `cursus dag validate` reported every suffixed
+    // node missing although the compiler built it: there only a node no step or `_`-prefix names is
+    // reported (no config or builder exists for it); components are checked for a cursus that only
+    // synthesizes builders (2.5.1 on; its step_catalog/builder_discovery.py).
+    if (model.coreFile() === null) return [];
+    const components = discoversBuilderFiles(model) ? null : (type: string) => routes(model.buildStrategies(), type);
+    return checkDagSteps(file, doc, model, dagsOf(q.files), components);
+  },
+  features: {
+    hover(file, pos, q) {
+      const doc = facts(q.files, file)?.dag;
+      return doc ? dagHover(doc, dagsOf(q.files), stepQueries(q.files).model, pos) : null;
+    },
+    definition(file, pos, q) {
+      const f = facts(q.files, file);
+      if (f?.catalog) {
+        const e = f.catalog.entries.find((x) => x.path && contains(x.path.range, pos));
+        const target = e ? entryTarget(file, e) : null;
+        return target && q.files.exists(target) ? [{ file: target, range: ZERO_RANGE }] : [];
+      }
+      return f?.dag ? dagDefinition(f.dag, dagsOf(q.files), stepQueries(q.files).model, pos) : [];
+    },
+    completion(file, pos, q) {
+      const text = q.files.textOf(file);
+      const f = facts(q.files, file);
+      if (text === undefined || f?.catalog !== undefined) return null;
+      return dagCompletion(text, pos, [...stepQueries(q.files).model.core.keys()], f?.dag ?? null);
+    },
+    documentLinks(file, q) {
+      const doc = facts(q.files, file)?.catalog;
+      if (!doc) return [];
+      return doc.entries.flatMap((e) => {
+        const target = entryTarget(file, e);
+        return e.path && target ? [{ range: e.path.inner, target }] : [];
+      });
+    },
+    nameAt(file, pos, q) {
+      const doc = facts(q.files, file)?.dag;
+      return doc ? (stepRefAt(doc, dagsOf(q.files), pos)?.name ?? null) : null;
+    },
+    stepRefAt(file, pos, q) {
+      const doc = facts(q.files, file)?.dag;
+      return doc ? stepRefAt(doc, dagsOf(q.files), pos) : null;
+    },
+    fileGraph(file, q) {
+      const doc = facts(q.files, file)?.dag;
+      return doc ? dagGraph(file, doc, dagsOf(q.files), stepQueries(q.files).model) : null;
+    },
+    stepSites(name, q) {
+      const dags = dagsOf(q.files);
+      return q.files.filesOf(FAMILY, 'dag').flatMap((file) => {
+        const doc = facts(q.files, file)?.dag;
+        return doc ? stepSites(file, doc, dags, name) : [];
+      });
+    },
+  },
+};
+
+function facts(files: FileQueries, file: string): DagFacts | null {
+  return files.appliedBy(cursusDags, file)?.facts ?? null;
+}

@@ -1,0 +1,54 @@
+// What the ONEX-contracts family keeps per file: a `pyproject.toml` (its `onex.nodes` entry points),
+// a node contract, a handler contract, the artifact registry, or a gate file (`.pre-commit-config.yaml`,
+// a CI workflow) reduced to the validators it names, the runtime-profiles allowlists and tenant-ingress
+// options it passes, a runtime-profiles allowlist reduced to its node ids, the tenant_scoped_ingress
+// allowlist (ingressAllowlist.ts), or the topic-naming gate's baseline reduced to its lines (topicNaming.ts).
+import type { PyprojectDoc } from './pyproject';
+import type { ContractDoc } from './contractDoc';
+import type { ArtifactDoc } from './artifactDoc';
+import type { ValidatorId } from './validators';
+import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
+
+/** The family's name: its index keys are read back under it. */
+export const FAMILY = 'onex-contracts';
+
+export type ContractRoleName =
+  'pyproject' | 'contract' | 'handler' | 'artifacts' | 'gates' | 'allowlist' | 'ingress' | 'baseline';
+export interface ContractRole {
+  family: 'onex-contracts';
+  role: ContractRoleName;
+}
+
+export type ContractFacts =
+  | { kind: 'pyproject'; doc: PyprojectDoc }
+  | { kind: 'contract'; doc: ContractDoc }
+  | { kind: 'handler'; doc: ContractDoc }
+  | { kind: 'artifacts'; doc: ArtifactDoc }
+  | { kind: 'gates'; validators: ValidatorId[]; allowlists: string[]; ingress: IngressOptions | null }
+  | { kind: 'allowlist'; nodeIds: string[] }
+  | { kind: 'ingress'; doc: IngressAllowlist }
+  | { kind: 'baseline'; lines: string[] };
+
+const role = (r: ContractRoleName): ContractRole => Object.freeze({ family: FAMILY, role: r });
+const ROLES: readonly [RegExp, ContractRole][] = [
+  [/(^|\/)pyproject\.toml$/, role('pyproject')],
+  [/(^|\/)contract\.yaml$/, role('contract')],
+  [/(^|\/)handler_contract\.yaml$/, role('handler')],
+  [/(^|\/)artifact_registry\.yaml$/, role('artifacts')],
+  [/(^|\/)runtime_profiles_allowlist\.yaml$/, role('allowlist')],
+  [/(^|\/)tenant_scoped_ingress_allowlist\.yaml$/, role('ingress')],
+  [/(^|\/)scripts\/validation\/topic_naming_baseline\.txt$/, role('baseline')],
+  [/(^|\/)(\.pre-commit-config\.yaml|\.github\/workflows\/[^/]+\.ya?ml)$/, role('gates')],
+];
+
+/** The registry's glob: a `pyproject.toml` (with an `onex.nodes` table). */
+export const REGISTRY_GLOB = '**/pyproject.toml';
+
+/** A version directory (`v1_0_0`): the 2025 format's (the onex family's), which today's repositories flattened away. */
+const VERSION_DIR = /(^|\/)v\d+_\d+_\d+\//;
+
+export function classifyContract(path: string): ContractRole | null {
+  if (VERSION_DIR.test(path)) return null;
+  for (const [re, r] of ROLES) if (re.test(path)) return r;
+  return null;
+}

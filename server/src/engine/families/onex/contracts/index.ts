@@ -1,0 +1,48 @@
+// The ONEX-contracts family (docs/onex-contracts.md): ONEX as its repositories keep it today — the
+// `onex.nodes` entry points of `pyproject.toml`, the flat `nodes/<name>/contract.yaml` each resolves to,
+// handler contracts and the artifact registry — checked against the validators the repository runs.
+// A peer of the 2025-format ONEX family (../onex), which reads registry.yaml and version directories.
+import type { Family } from '../../../analysis/family';
+import { REGISTRY_GLOB, type ContractFacts, type ContractRole } from './facts';
+import { contractFiles } from './reader';
+import { ONEX_CONTRACT_CODES } from './codes';
+import { ONEX_CONTRACT_SETTINGS } from './settings';
+import { contractQueries } from './queries';
+import { unit, unitKeys } from './checks';
+import { contractFeatures } from './features';
+
+/** The part of the root its files are: no path, so no context of another family is named so. */
+const PART = '\0onex-contracts';
+const SOURCE_DIR = /(^|\/)src\//;
+
+export const onexContracts: Family<ContractRole, ContractFacts> = {
+  ...contractFiles,
+  codes: ONEX_CONTRACT_CODES,
+  settings: ONEX_CONTRACT_SETTINGS,
+  examples: [{ dir: 'onex-contracts', everyLevel: true }],
+  paths: {
+    names: ['pyproject.toml', '*.yaml', '*.yml', 'topic_naming_baseline.txt'],
+    languages: ['yaml', 'toml'],
+    markers: ['**/contract.yaml'],
+  },
+  registryGlobs: () => [REGISTRY_GLOB],
+  // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
+  // handler contract reads only it (and the modules and contracts the analysis asks for: `wantedFiles`); an
+  // open pyproject or artifact registry needs the whole root (trigger globs name any directory).
+  parts: {
+    of: () => PART,
+    readBy: (_path, role) => (role.role === 'contract' || role.role === 'handler' ? [PART] : null),
+    below: () => [PART],
+  },
+  unitKeys,
+  unit,
+  features: contractFeatures,
+  counts(q) {
+    const c = contractQueries(q.files);
+    return { sources: c.onexPyprojectsQ('').length, entries: c.entriesQ('').length };
+  },
+  // The artifact registry's trigger globs name directories under `src/` whose files nobody reads: the host
+  // reports them while it walks, before the registry is read (a few hundred in omnibase_infra).
+  wantsDirectory: (path) => SOURCE_DIR.test(path),
+  wantedFiles: (q) => contractQueries(q.files).wantedQ(''),
+};

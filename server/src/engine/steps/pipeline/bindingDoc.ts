@@ -1,0 +1,17 @@
+// What the step model keeps of an apcore binding file (`*.binding.yaml`): its items, as the apcore
+// family's apcore/bindingFile.ts reads them; apcore/bindingTargets.ts checks their targets.
+import type { Diagnostic, Range } from '../../types';
+
+export interface BindingItem {
+  moduleId: { value: string; range: Range } | null;
+  /** `target` as written: `module.path:callable` (the characters inside the quotes in `inner`). */
+  target: { value: string; range: Range; inner: Range } | null;
+  /** `schema_ref`, relative to the binding file's directory. */
+  schemaRef: { value: string; range: Range } | null;
+}
+
+export interface BindingDoc {
+  file: string;
+  items: BindingItem[];
+  diagnostics: Diagnostic[];
+}
