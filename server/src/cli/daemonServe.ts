@@ -6,6 +6,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { unlinkSync } from 'node:fs';
 import { daemonSocket } from '../host/daemonSocket';
+import { findEnvironment } from '../host/pythonEnv';
 import { LiveRoot } from '../host/liveRoot';
 import { OFF_UNLESS_ASKED, withOverrides } from '../host/openRoot';
 import { checkAnswer, type CheckAnswer } from './checkAnswer';
@@ -42,7 +43,10 @@ export async function serveDaemon(
   // What the analysis says (skipped files, unreadable folders) goes to the check that is answered next.
   let said: string[] = [];
   let live: LiveRoot | undefined;
-  const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m)));
+  // The environment the client found (its folder names the daemon): its frameworks are fed as library code.
+  const env = environment === null ? null : findEnvironment(dir, environment, {});
+  const python = env === null || 'error' in env ? null : env;
+  const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m), undefined, python));
   if (loadAfter === undefined) root();
   else void loadAfter.then(() => server.listening && root());
   let idle: NodeJS.Timeout | undefined;

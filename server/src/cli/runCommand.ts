@@ -50,7 +50,11 @@ export async function runCommand(
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's
   // --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
-  const overrides = { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED };
+  const overrides = {
+    mode: 'mode' in cmd ? cmd.mode : undefined,
+    off: reportUnused ? [] : OFF_UNLESS_ASKED,
+    environment: pythonEnvironment(cmd.root, 'pythonEnv' in cmd ? cmd.pythonEnv : undefined),
+  };
   if (cmd.kind === 'check' && cmd.cache !== undefined && !cmd.files)
     return cachedWholeCheck(cmd, overrides, version, warn);
   if (cmd.kind === 'check' && cmd.daemon) {

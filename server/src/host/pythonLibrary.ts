@@ -7,6 +7,12 @@ import type { Dirent } from 'node:fs';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * Where the package folders of an environment outside the root are fed (host/frameworkLibrary.ts): a name no walk
+ * lists, so no project file can take one of their paths.
+ */
+export const OUTSIDE_ROOT = '<python-env>';
+
 /** A folder's entries mark it as a Python environment: venv's `pyvenv.cfg` (PEP 405), conda's `conda-meta/`. */
 export function marksEnvironment(entries: readonly Dirent[]): boolean {
   return entries.some(
