@@ -13,7 +13,7 @@ import { isInside } from './containment';
 import { installedFrameworks } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
 import { environmentAbove, inSitePackages, OUTSIDE_ROOT } from './pythonLibrary';
-import { readInRoot } from './readText';
+import { rereader } from './readText';
 import { absolutePath, listFiles } from './scan';
 
 /** An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder. */
@@ -79,11 +79,12 @@ export function absoluteIn(root: string, library: Library): (rel: string) => str
  * file inside its package folder, a project file inside the root.
  */
 export function rereadIn(root: string, library: Library, maxBytes: () => number): (rel: string) => string | undefined {
+  const inRoot = rereader(root, maxBytes);
+  if (library.mounts.length === 0) return inRoot;
+  const inMount = new Map(library.mounts.map((m) => [m, rereader(m.dir, maxBytes)]));
   return (rel) => {
     const m = mountOf(library, rel);
-    const read =
-      m === null ? readInRoot(root, rel, maxBytes()) : readInRoot(m.dir, rel.slice(m.at.length + 1), maxBytes());
-    return read !== null && 'text' in read ? read.text : undefined;
+    return m === null ? inRoot(rel) : inMount.get(m)?.(rel.slice(m.at.length + 1));
   };
 }
 
