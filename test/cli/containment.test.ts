@@ -108,7 +108,7 @@ describe('cli: nothing outside the root', () => {
     assert.ok(!codes(root).some((c) => c.endsWith('RL005')), codes(root).join());
   });
 
-  it("reads of a Python environment outside the root exactly its frameworks' metadata; never one a settings.json names", () => {
+  it("reads of a Python environment outside the root exactly its frameworks' metadata and the files the checks want of the installed cursus; never one a settings.json names", () => {
     const site = 'lib/python3.11/site-packages';
     const env = writeTree({
       'pyvenv.cfg': '',
@@ -117,10 +117,18 @@ describe('cli: nothing outside the root', () => {
       [`${site}/cursus-2.9.32.dist-info/RECORD`]: 'cursus/__init__.py,,\n',
       [`${site}/cursus/__init__.py`]: '',
       [`${site}/cursus/registry/step_names.py`]: 'STEP_NAMES = {}\n',
+      [`${site}/cursus/mods/unwanted.py`]: 'x = 1\n',
       [`${site}/numpy-2.0.0.dist-info/METADATA`]: 'Name: numpy\nVersion: 2.0.0\n',
       [`${site}/distutils-precedence.pth`]: 'import os\n',
     });
-    const elsewhere = writeTree({ 'pyvenv.cfg': '', [`${site}/apcore-9.0.0.dist-info/METADATA`]: 'Version: 9.0.0\n' });
+    const elsewhere = writeTree({
+      'pyvenv.cfg': '',
+      [`${site}/apcore-9.0.0.dist-info/METADATA`]: 'Version: 9.0.0\n',
+      'interfaces/outside.step.yaml': 'step_type: Outside\n',
+    });
+    // A link out of the installed package is never followed.
+    mkdirSync(join(env, site, 'cursus', 'steps'), { recursive: true });
+    symlinkSync(join(elsewhere, 'interfaces'), join(env, site, 'cursus', 'steps', 'interfaces'));
     const root = writeTree({
       ...alice(),
       '.vscode/settings.json': JSON.stringify({ 'registryLens.python.environment': elsewhere }),
@@ -155,8 +163,13 @@ for (const name of ['openSync', 'readdirSync', 'readFileSync']) {
     assert.deepEqual(run(['--python-env', env]), [
       'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/METADATA',
       'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/top_level.txt',
+      'openSync ENV/lib/python3.11/site-packages/cursus/registry/step_names.py',
       'readdirSync ENV/lib',
       'readdirSync ENV/lib/python3.11/site-packages',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/mods',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/registry',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/steps',
     ]);
     assert.deepEqual(run([]), []);
   });
