@@ -1,5 +1,5 @@
-// Asks the client for the `registryLens.*` and `files.exclude` settings of one folder, and the editor's (machine-scoped)
-// Python environment; the mapping to engine settings is shared with the CLI (host/folderSettings.ts).
+// Asks the client for the `registryLens.*` and `files.exclude` settings of one folder, and the editor's
+// (machine-scoped) Python environment; the mapping to engine settings is shared with the CLI (host/folderSettings.ts).
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,8 @@ export async function readSettings(connection: Connection, scopeUri: string, can
     if (env !== null && !('error' in env)) settings.pythonEnvironment = env.dir;
     else
       settings.warnings.push(
-        `registryLens.python.environment: ignoring ${JSON.stringify(environment)}: ${env?.error ?? 'not an absolute path'}`,
+        `registryLens.python.environment: ignoring ${JSON.stringify(environment)}: ` +
+          (env?.error ?? 'not an absolute path'),
       );
   }
   // Settings naming paths outside the folder are ignored: say so where the user sees it.
