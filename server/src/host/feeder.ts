@@ -14,7 +14,7 @@ import { Backlog } from './backlog';
 import { feedEngine, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { absoluteIn, frameworkLibrary, mountOf, NO_LIBRARY, rereadIn, type Library } from './frameworkLibrary';
-import { findEnvironment } from './pythonEnv';
+import { findEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
@@ -53,6 +53,8 @@ export class Feeder {
   private readonly environments = new Set<string>();
   /** The installed frameworks fed as library code (host/frameworkLibrary.ts), of the environment the settings name. */
   private library: Library = NO_LIBRARY;
+  /** The project's Python environment the last load found (null: none). */
+  environment: PythonEnvironment | null = null;
   /** The engine's way back to a text it let go, in the root or the library. */
   private reread: (rel: string) => string | undefined = () => undefined;
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
@@ -161,7 +163,8 @@ export class Feeder {
     const first = this.engineRef === undefined;
     // The environment the editor names (`registryLens.python.environment`), else the activated one, else the root's.
     const env = findEnvironment(this.root, settings.pythonEnvironment, process.env);
-    this.library = frameworkLibrary(this.root, env === null || 'error' in env ? null : env);
+    this.environment = env === null || 'error' in env ? null : env;
+    this.library = frameworkLibrary(this.root, this.environment);
     if (this.engineRef === undefined)
       this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
         reread: (rel) => this.reread(rel),
