@@ -17,17 +17,6 @@ export const CURSUS: Tree = {
   // A step of the package whose interface names a script the package does not hold: cursus's own business.
   'steps/interfaces/broken_upstream.step.yaml': iface('BrokenUpstream', 'Processing', 'missing_upstream.py'),
   'steps/configs/config_tabular_preprocessing_step.py': 'class TabularPreprocessingConfig:\n    pass\n',
-  'core/base/builder_templates.py': `@register_strategy(axis="step_assembly", name="code")
-class ProcessingCodeHandler:
-    pass
-
-@register_strategy(
-    axis="sagemaker_step_type",
-    name="Training",
-)
-class TrainingHandler:
-    pass
-`,
 };
 
 function iface(step: string, type: string, script: string): string {

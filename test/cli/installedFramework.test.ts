@@ -4,7 +4,7 @@
 // findings are the same in each, and none is ever reported in the environment's files.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { removeTrees, runJson, writeTree } from './helpers';
+import { runJson, withoutActivatedEnvironment, writeTree } from './helpers';
 import { CURSUS, installed, PROJECT, SITE } from './installedCursus';
 
 interface Reported {
@@ -24,17 +24,7 @@ const shown = (r: Reported): string[] =>
   );
 
 describe('cli check: the framework as the project has it installed', () => {
-  const saved = { VIRTUAL_ENV: process.env['VIRTUAL_ENV'], CONDA_PREFIX: process.env['CONDA_PREFIX'] };
-  beforeEach(() => {
-    delete process.env['VIRTUAL_ENV'];
-    delete process.env['CONDA_PREFIX'];
-  });
-  after(() => {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    removeTrees();
-  });
+  withoutActivatedEnvironment();
 
   it("finds the same problems in the project's files wherever the environment lies, and none in the environment", () => {
     const inRoot = check([writeTree({ ...PROJECT, ...installed('.venv/') })]);

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { brokenTree, removeTrees, runCli, runJson, writeTree, type Tree } from './helpers';
+import { brokenTree, runCli, runJson, withoutActivatedEnvironment, writeTree, type Tree } from './helpers';
 
 /** `tree`'s files again under `prefix`, `src/` dropped as an installed package has it. */
 function installed(tree: Tree, prefix: string): Tree {
@@ -63,17 +63,7 @@ const SITE = '.venv/lib/python3.11/site-packages';
 const VENV: Tree = { '.venv/pyvenv.cfg': 'home = /usr/bin\n' };
 
 describe('cli check: the frameworks of the Python environment', () => {
-  const saved = { VIRTUAL_ENV: process.env['VIRTUAL_ENV'], CONDA_PREFIX: process.env['CONDA_PREFIX'] };
-  beforeEach(() => {
-    delete process.env['VIRTUAL_ENV'];
-    delete process.env['CONDA_PREFIX'];
-  });
-  after(() => {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    removeTrees();
-  });
+  withoutActivatedEnvironment();
 
   const frameworks = (args: string[]): Fact[] => {
     const { json } = runJson(['check', ...args, '--format', 'json', '--fail-on', 'never']);
