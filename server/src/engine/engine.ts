@@ -210,6 +210,7 @@ export class RegistryEngine {
    */
   setLibrary(folders: readonly string[]): void {
     this.core.setLibrary(folders);
+    for (const file of [...this.skipped.keys()]) if (this.core.isLibrary(file)) this.unskip(file);
   }
   /**
    * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open
