@@ -77,7 +77,7 @@ describe('cli arguments', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     const options =
-      '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base, --cache, --cache-location, --daemon';
+      '--root, --format, --mode, --fail-on, --files, --report-unused-suppressions, --output, --base, --cache, --cache-location, --daemon, --python-env';
     assert.ok(r.stderr.includes(`check: unknown option '--colour'; check takes ${options}\n`), r.stderr);
     assert.doesNotMatch(r.stderr, /Unknown option|ERR_PARSE_ARGS/);
     assert.match(

@@ -5,7 +5,7 @@
 // quotes nothing, and the defaults), parsed as the editor parses it (BOM, comments, trailing commas).
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, removeTrees, runCli, runJson, writeTree } from './helpers';
 
@@ -106,5 +106,71 @@ describe('cli: nothing outside the root', () => {
     const r = runJson(['check', root, '--format', 'json', '--fail-on', 'never']);
     assert.equal(r.stderr, '');
     assert.ok(!codes(root).some((c) => c.endsWith('RL005')), codes(root).join());
+  });
+
+  it("reads of a Python environment outside the root exactly its frameworks' metadata and the files the checks want of the installed cursus; never one a settings.json names", () => {
+    const site = 'lib/python3.11/site-packages';
+    const env = writeTree({
+      'pyvenv.cfg': '',
+      [`${site}/cursus-2.9.32.dist-info/METADATA`]: 'Name: cursus\nVersion: 2.9.32\n',
+      [`${site}/cursus-2.9.32.dist-info/top_level.txt`]: 'cursus\n',
+      [`${site}/cursus-2.9.32.dist-info/RECORD`]: 'cursus/__init__.py,,\n',
+      [`${site}/cursus/__init__.py`]: '',
+      [`${site}/cursus/registry/step_names.py`]: 'STEP_NAMES = {}\n',
+      [`${site}/cursus/mods/unwanted.py`]: 'x = 1\n',
+      [`${site}/numpy-2.0.0.dist-info/METADATA`]: 'Name: numpy\nVersion: 2.0.0\n',
+      [`${site}/distutils-precedence.pth`]: 'import os\n',
+    });
+    const elsewhere = writeTree({
+      'pyvenv.cfg': '',
+      [`${site}/apcore-9.0.0.dist-info/METADATA`]: 'Version: 9.0.0\n',
+      'interfaces/outside.step.yaml': 'step_type: Outside\n',
+    });
+    // A link out of the installed package is never followed.
+    mkdirSync(join(env, site, 'cursus', 'steps'), { recursive: true });
+    symlinkSync(join(elsewhere, 'interfaces'), join(env, site, 'cursus', 'steps', 'interfaces'));
+    const root = writeTree({
+      ...alice(),
+      '.vscode/settings.json': JSON.stringify({ 'registryLens.python.environment': elsewhere }),
+    });
+    // Every file opened and folder listed, as the bundle calls node:fs (a preload wraps it).
+    const log = join(env, 'reads.log');
+    const preload = join(env, 'preload.js');
+    writeFileSync(
+      preload,
+      `const fs = require('node:fs'); let busy = false;
+for (const name of ['openSync', 'readdirSync', 'readFileSync']) {
+  const original = fs[name];
+  fs[name] = function (p, ...rest) {
+    if (!busy && typeof p === 'string') { busy = true; try { fs.appendFileSync(${JSON.stringify(log)}, name + ' ' + p + '\\n'); } finally { busy = false; } }
+    return original.call(this, p, ...rest);
+  };
+}`,
+    );
+    const run = (args: string[]): string[] => {
+      writeFileSync(log, '');
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'check', root, '--fail-on', 'never', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, VIRTUAL_ENV: '', CONDA_PREFIX: '' },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const reads = readFileSync(log, 'utf8').split('\n');
+      return [...new Set(reads.filter((l) => l.includes(env) || l.includes(elsewhere)))]
+        .filter((l) => existsSync(l.slice(l.indexOf(' ') + 1)))
+        .map((l) => l.replace(env, 'ENV'))
+        .sort();
+    };
+    assert.deepEqual(run(['--python-env', env]), [
+      'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/METADATA',
+      'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/top_level.txt',
+      'openSync ENV/lib/python3.11/site-packages/cursus/registry/step_names.py',
+      'readdirSync ENV/lib',
+      'readdirSync ENV/lib/python3.11/site-packages',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/mods',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/registry',
+      'readdirSync ENV/lib/python3.11/site-packages/cursus/steps',
+    ]);
+    assert.deepEqual(run([]), []);
   });
 });

@@ -71,6 +71,24 @@ export function removeTrees(): void {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Mocha hooks of a suite whose runs find the Python environment themselves: no activated one in each test
+ * (`VIRTUAL_ENV`, `CONDA_PREFIX`, restored after the suite), the trees written removed.
+ */
+export function withoutActivatedEnvironment(): void {
+  const saved = { VIRTUAL_ENV: process.env['VIRTUAL_ENV'], CONDA_PREFIX: process.env['CONDA_PREFIX'] };
+  beforeEach(() => {
+    delete process.env['VIRTUAL_ENV'];
+    delete process.env['CONDA_PREFIX'];
+  });
+  after(() => {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    removeTrees();
+  });
+}
+
 export const CORE_REGISTRY = 'src/cursus/registry/step_names.py';
 export const ALICE = 'developer_workspaces/developers/alice/src/cursus_dev';
 export const ALICE_REGISTRY = `${ALICE}/registry/workspace_registry.py`;

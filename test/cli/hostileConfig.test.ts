@@ -94,7 +94,9 @@ describe('cli: configuration is data (prototype keys in every configuration file
       assert.deepEqual(frozen.json, witnessed.json);
       assert.equal(frozen.code, witnessed.code);
       assert.notEqual(frozen.code, 3, 'every file was excluded');
-      assert.ok(Number((frozen.json['summary'] as Record<string, unknown>)['sources']) > 0, 'no source analysed');
+      // Sources counted, or findings on the files read (a project whose framework is installed elsewhere has none).
+      const sources = Number((frozen.json['summary'] as Record<string, unknown>)['sources']);
+      assert.ok(sources > 0 || (frozen.json['diagnostics'] as unknown[]).length > 0, 'nothing analysed');
       assert.match(
         frozen.stderr,
         /\.vscode\/settings\.json: ignoring the key "__proto__\.exclude" and \d+ more \(a name of JavaScript's prototypes/,

@@ -181,4 +181,30 @@ describe('host: scanning a root', () => {
     const utf8 = ['alias.py', 'src/line\nbreak/ok.py', 'src/registry/caf\u00e9.py', 'src/registry/step_names.py'];
     assert.deepEqual(files, utf8, 'UTF-8 names, a line break included');
   });
+
+  it('lists no Python environment (by its marker, any name) nor site-packages tree, and says which it met', async () => {
+    write('root/.venv/pyvenv.cfg', 'home = /usr/bin\n');
+    write('root/.venv/lib/python3.11/site-packages/cursus/registry/step_names.py');
+    write('root/tools/conda-meta/history', '');
+    write('root/tools/cursus/registry/step_names.py');
+    write('root/bare/lib/python3.12/site-packages/cursus/registry/step_names.py');
+    write('root/bare/Lib/site-packages/cursus/registry/step_names.py');
+    const met: string[] = [];
+    const filter = {
+      skip: () => false,
+      accept: (rel: string) => rel.endsWith('.py'),
+      environment: (rel: string) => met.push(rel),
+    };
+    const files = await listFiles(root, filter);
+    assert.deepEqual(
+      files.filter((f) => f.includes('cursus')),
+      [],
+    );
+    assert.deepEqual(met.sort(), ['.venv', 'tools']);
+    // A directory that appeared inside one (a watched event) is not listed either.
+    met.length = 0;
+    assert.deepEqual(await listFiles(root, filter, '.venv/lib'), []);
+    assert.deepEqual(await listFiles(root, filter, 'bare/lib/python3.12/site-packages/cursus'), []);
+    assert.deepEqual(met, ['.venv', 'bare/lib/python3.12/site-packages/cursus']);
+  });
 });

@@ -38,10 +38,16 @@ export interface StartingDaemon {
  * check answered here and the daemon's load never share the CPU, and the daemon is started while this process
  * analyses.
  */
-function startDaemon(dir: string): StartingDaemon {
+function startDaemon(dir: string, environment: string | null): StartingDaemon {
   const child = spawn(
     process.execPath,
-    [__filename, 'daemon', `--root=${dir}`, '--load-after-stdin'],
+    [
+      __filename,
+      'daemon',
+      `--root=${dir}`,
+      '--load-after-stdin',
+      ...(environment !== null ? [`--python-env=${environment}`] : []),
+    ],
     // Its one line on stdout says it listens; it writes nothing after, so no pipe outlives this process.
     { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true },
   );
@@ -86,14 +92,15 @@ export async function checkByDaemon(
   version: string,
   request: Extract<DaemonRequest, { kind: 'check' }>,
   warn: (message: string) => void,
+  environment: string | null,
 ): Promise<{ answer: CheckAnswer } | { starting: StartingDaemon } | null> {
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) {
     warn(`no daemon: ${socket.error}; checking here`);
     return null;
   }
   const answer = await ask(socket.path, request);
-  if (answer === null) return { starting: startDaemon(dir) };
+  if (answer === null) return { starting: startDaemon(dir, environment) };
   if (!answer.ok || answer.check === undefined) {
     warn(`the daemon did not answer${answer.ok ? '' : `: ${answer.error}`}; checking here`);
     return null;

@@ -6,6 +6,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { unlinkSync } from 'node:fs';
 import { daemonSocket } from '../host/daemonSocket';
+import { findEnvironment } from '../host/pythonEnv';
 import { LiveRoot } from '../host/liveRoot';
 import { OFF_UNLESS_ASKED, withOverrides } from '../host/openRoot';
 import { checkAnswer, type CheckAnswer } from './checkAnswer';
@@ -28,9 +29,10 @@ export async function serveDaemon(
   version: string,
   idleMinutes: number,
   ready: (message: string) => void,
-  loadAfter?: Promise<void>,
+  loadAfter: Promise<void> | undefined,
+  environment: string | null,
 ): Promise<number> {
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   // Half-open: a client ends its side once it sent its request, and waits for the answer on the other.
   const server = createServer({ allowHalfOpen: true });
@@ -41,7 +43,10 @@ export async function serveDaemon(
   // What the analysis says (skipped files, unreadable folders) goes to the check that is answered next.
   let said: string[] = [];
   let live: LiveRoot | undefined;
-  const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m)));
+  // The environment the client found (its folder names the daemon): its frameworks are fed as library code.
+  const env = environment === null ? null : findEnvironment(dir, environment, {});
+  const python = env === null || 'error' in env ? null : env;
+  const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m), undefined, python));
   if (loadAfter === undefined) root();
   else void loadAfter.then(() => server.listening && root());
   let idle: NodeJS.Timeout | undefined;

@@ -3,7 +3,8 @@
 import type { Summary } from '../engine/api';
 import type { Diagnostic, Range } from '../engine/types';
 
-export function formatText(diagnostics: Diagnostic[], summary: Summary): string {
+/** `frameworks`: the lines saying which installed frameworks the check read (host/frameworkReport.ts). */
+export function formatText(diagnostics: Diagnostic[], summary: Summary, frameworks: readonly string[]): string {
   const out: string[] = [];
   const files = groupByFile(diagnostics);
   for (const [file, group] of files) {
@@ -17,6 +18,7 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary): string 
     out.push('');
   }
   const s = summary;
+  out.push(...frameworks);
   out.push(
     `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ` +
       `${s.information} information, ${count(s.hints, 'hint')}` +

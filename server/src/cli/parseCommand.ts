@@ -40,6 +40,8 @@ export type Command =
       cache?: string | null;
       /** `--daemon`: ask the root's daemon, started when none listens (cli/daemonClient.ts). */
       daemon: boolean;
+      /** `--python-env DIR`: the project's Python environment (host/pythonEnv.ts), resolved. */
+      pythonEnv?: string;
     }
   | {
       kind: 'daemon';
@@ -48,6 +50,8 @@ export type Command =
       action: 'serve' | 'stop' | 'status';
       /** `--idle MINUTES`: exit after this long without a request. */
       idle?: number;
+      /** `--python-env DIR`: as check's (part of the daemon's identity). */
+      pythonEnv?: string;
       /**
        * `--load-after-stdin`: load the root once standard input closes (or at the first request), not at once: how
        * `check --daemon` starts it, checking in its own process meanwhile, so the two loads never share the CPU.
@@ -92,6 +96,8 @@ export type Command =
       allowUnproposedFixes: boolean;
       /** `--cache` (`--cache-location DIR`): as check's, for the whole-root `check` calls made before a load. */
       cache?: string | null;
+      /** `--python-env DIR`: as check's. */
+      pythonEnv?: string;
     };
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
@@ -111,9 +117,19 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       cache: 'boolean',
       'cache-location': 'string',
       daemon: 'boolean',
+      'python-env': 'string',
     },
   },
-  daemon: { args: [], options: { idle: 'string', stop: 'boolean', status: 'boolean', 'load-after-stdin': 'boolean' } },
+  daemon: {
+    args: [],
+    options: {
+      idle: 'string',
+      stop: 'boolean',
+      status: 'boolean',
+      'load-after-stdin': 'boolean',
+      'python-env': 'string',
+    },
+  },
   explain: {
     args: ['STEP'],
     options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
@@ -129,6 +145,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       'allow-unproposed-fixes': 'boolean',
       cache: 'boolean',
       'cache-location': 'string',
+      'python-env': 'string',
     },
   },
 };
@@ -171,6 +188,7 @@ export function parseCommand(argv: string[]): Command {
         ...(str(v['base']) !== undefined ? { base: str(v['base']) } : {}),
         ...cacheOption(v),
         daemon: daemonOption(v),
+        ...pythonEnvOption(v),
       };
     case 'daemon':
       if (v['stop'] === true && v['status'] === true) throw new UsageError('daemon: --stop or --status, not both');
@@ -182,6 +200,7 @@ export function parseCommand(argv: string[]): Command {
         root,
         action: v['stop'] === true ? 'stop' : v['status'] === true ? 'status' : 'serve',
         ...(v['idle'] !== undefined ? { idle: minutes(str(v['idle'])) } : {}),
+        ...pythonEnvOption(v),
         ...(v['load-after-stdin'] === true ? { loadAfterStdin: true } : {}),
       };
     case 'explain':
@@ -235,6 +254,7 @@ export function parseCommand(argv: string[]): Command {
         allowWrites: v['allow-writes'] === true,
         allowUnproposedFixes: v['allow-unproposed-fixes'] === true,
         ...cacheOption(v),
+        ...pythonEnvOption(v),
       };
   }
 }
@@ -336,4 +356,12 @@ function minutes(text: string | undefined): number {
       `--idle must be a number of minutes above 0, at most ${MAX_IDLE_MINUTES} (got '${String(text)}')`,
     );
   return n;
+}
+
+/** `--python-env DIR` (check, daemon, mcp): the folder, resolved; an empty DIR is a usage error. */
+function pythonEnvOption(v: Values): { pythonEnv?: string } {
+  const dir = str(v['python-env']);
+  if (dir === undefined) return {};
+  if (dir === '') throw new UsageError('--python-env needs a folder');
+  return { pythonEnv: resolve(dir) };
 }

@@ -23,6 +23,8 @@ import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
 import { initWorkspace } from './initWorkspace';
+import { findEnvironment, type PythonEnvironment } from '../host/pythonEnv';
+import { frameworkFacts, frameworkLines } from '../host/frameworkReport';
 
 export interface CommandResult {
   output: string;
@@ -48,7 +50,11 @@ export async function runCommand(
   // unused suppression comments (RL033) are reported by `check --report-unused-suppressions` only, as ESLint's
   // --report-unused-disable-directives
   const reportUnused = cmd.kind === 'check' && cmd.reportUnusedSuppressions;
-  const overrides = { mode: 'mode' in cmd ? cmd.mode : undefined, off: reportUnused ? [] : OFF_UNLESS_ASKED };
+  const overrides = {
+    mode: 'mode' in cmd ? cmd.mode : undefined,
+    off: reportUnused ? [] : OFF_UNLESS_ASKED,
+    environment: pythonEnvironment(cmd.root, 'pythonEnv' in cmd ? cmd.pythonEnv : undefined),
+  };
   if (cmd.kind === 'check' && cmd.cache !== undefined && !cmd.files)
     return cachedWholeCheck(cmd, overrides, version, warn);
   if (cmd.kind === 'check' && cmd.daemon) {
@@ -153,6 +159,7 @@ async function daemonCheck(
       ...(base !== undefined ? { base: base && [...base] } : {}),
     },
     warn,
+    pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null,
   );
   if (answer === null || 'starting' in answer) return answer;
   return checkOutput(cmd, answer.answer.result, Math.round(performance.now() - start), version, warn, {
@@ -164,6 +171,7 @@ async function daemonCheck(
 async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version: string): Promise<CommandResult> {
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
+  const environment = pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null;
   if (cmd.action === 'serve') {
     const code = await serveDaemon(
       dir,
@@ -174,12 +182,13 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
         process.stdout.write(`${message}\n`);
       },
       cmd.loadAfterStdin ? stdinClosed() : undefined,
+      environment,
     );
     // An input that never ended would keep this process alive once it stopped serving.
     if (cmd.loadAfterStdin) process.stdin.destroy();
     return { output: '', exitCode: code };
   }
-  const socket = daemonSocket(dir, version);
+  const socket = daemonSocket(dir, version, environment);
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   const answer = await ask(socket.path, { kind: cmd.action });
   if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };
@@ -212,12 +221,14 @@ function checkOutput(
   warn: (message: string) => void,
   { empty }: { empty: boolean },
 ): CommandResult {
+  const env = pythonEnvironment(cmd.root, cmd.pythonEnv);
+  const frameworks = frameworkFacts(cmd.root, env);
   const output =
     cmd.format === 'json'
-      ? formatJson(diagnostics, summary, ms)
+      ? formatJson(diagnostics, summary, ms, frameworks)
       : cmd.format === 'sarif'
         ? formatSarif(diagnostics, resolve(cmd.root), version)
-        : formatText(diagnostics, summary);
+        : formatText(diagnostics, summary, frameworkLines(cmd.root, env, frameworks));
   // Nothing to check is a wrong root or wrong settings, not a clean tree: said on stderr (stdout stays the
   // document) with its own code.
   // Findings without a registry (a builder's metadata alone) are findings: their exit code stands,
@@ -232,7 +243,7 @@ function checkOutput(
   const exitCode = fails(diagnostics, cmd.failOn) ? 1 : empty ? NO_REGISTRY : 0;
   // One run serves both a code-scanning upload and the CI log that a person reads (the Action's sarif-file).
   if (cmd.output !== undefined && cmd.format !== 'text')
-    return { output, exitCode, report: formatText(diagnostics, summary) };
+    return { output, exitCode, report: formatText(diagnostics, summary, frameworkLines(cmd.root, env, frameworks)) };
   return { output, exitCode };
 }
 
@@ -244,6 +255,16 @@ function baseTexts(root: string, rev: string, files: readonly string[]): Map<str
   const r = textsAtRevision(resolve(root), rev, files);
   if ('error' in r) throw new UsageError(r.error);
   return 'unborn' in r ? null : r.texts;
+}
+
+/**
+ * The project's Python environment (host/pythonEnv.ts): `--python-env DIR`, else the activated one, else one in the
+ * root; a DIR that is not an environment is a usage error.
+ */
+function pythonEnvironment(root: string, given: string | undefined): PythonEnvironment | null {
+  const env = findEnvironment(root, given, process.env);
+  if (env !== null && 'error' in env) throw new UsageError(`--python-env: ${env.error}`);
+  return env;
 }
 
 /** The files shown of those read: a root of many shows their count beyond these. */

@@ -19,10 +19,13 @@ Commands:
                                       a file not signed with the user's key there is ignored)
       --daemon                        ask ROOT's daemon, which keeps ROOT analysed between checks (started when none
                                       runs; it exits after 15 idle minutes): a check after an edit costs what it reaches
+      --python-env DIR                the project's Python environment (a venv or conda prefix, or a site-packages
+                                      folder); default: $VIRTUAL_ENV, else $CONDA_PREFIX, else ROOT/.venv, venv, env
   daemon [ROOT]               Keep ROOT analysed for 'check --daemon' (in the foreground; check --daemon starts one)
       --idle MINUTES                  exit after this long without a check (default: 15)
       --load-after-stdin              load ROOT once stdin closes or a check asks (as check --daemon starts it)
       --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
+      --python-env DIR                as check's (a daemon serves one root with one environment)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
   list [ROOT]                 List the steps visible in a context
@@ -40,6 +43,7 @@ Commands:
       --allow-unproposed-fixes        with --allow-writes: apply_fix also takes a fix the caller wrote
       --cache  --cache-location DIR   as check's: a whole-root 'check' call before the root is loaded is answered
                                       from check's cache when nothing it read changed; the load then follows
+      --python-env DIR                as check's
 
 Without --workspace the context is core.
 Options: --help, --version; -- ends the options (what follows is ROOT or check --files' files, even if it starts with -)

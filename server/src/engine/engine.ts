@@ -212,6 +212,15 @@ export class RegistryEngine {
     this.core.setTree(tree.links, tree.directories ?? []);
   }
   /**
+   * Folders (as paths are fed) of library code: a framework installed in the project's Python environment, fed for
+   * its facts. No diagnostic is ever reported in a file below one, in any front end; those its facts cause in the
+   * project's files are.
+   */
+  setLibrary(folders: readonly string[]): void {
+    this.core.setLibrary(folders);
+    for (const file of [...this.skipped.keys()]) if (this.core.isLibrary(file)) this.unskip(file);
+  }
+  /**
    * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open
    * document's unsaved text).
    */
@@ -236,6 +245,8 @@ export class RegistryEngine {
    */
   setSkipped(file: string, reason: string): void {
     this.core.deleteFile(file);
+    // A library file not read is one fact less, never a diagnostic (`setLibrary`).
+    if (this.core.isLibrary(file)) return;
     const message = `Not analysed: ${reason}`;
     if (this.skipped.get(file)?.[0]?.message === message) return;
     this.skipped.set(file, [

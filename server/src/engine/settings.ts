@@ -54,8 +54,8 @@ export function settingsGroup<S extends object>(decls: SettingDecls<S>): Setting
 
 /**
  * Settings the core itself owns: the per-code severities (read by the engine), and those of the host
- * (`exclude`, `maxFileSizeMB`, `cache.*`, host/folderSettings.ts) and of the client (`diagnostics.debounceMs`,
- * `trace.server`).
+ * (`exclude`, `maxFileSizeMB`, `cache.*`, host/folderSettings.ts; `python.environment`, lsp/settings.ts) and of
+ * the client (`diagnostics.debounceMs`, `trace.server`).
  */
 export const CORE_SETTINGS: readonly { key: string; default: unknown }[] = [
   { key: 'diagnostics.severity', default: {} },
@@ -64,6 +64,7 @@ export const CORE_SETTINGS: readonly { key: string; default: unknown }[] = [
   { key: 'exclude', default: [] },
   { key: 'cache.enabled', default: false },
   { key: 'cache.location', default: '' },
+  { key: 'python.environment', default: '' },
   { key: 'trace.server', default: 'off' },
   { key: 'mcp.allowWrites', default: false },
 ];

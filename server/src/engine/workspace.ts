@@ -96,6 +96,11 @@ export class Workspace {
   private firstKey = '';
   private relevance = 0;
   private lastRoots = '';
+  /**
+   * The folders (as paths are fed) of library code the host feeds for its facts — a framework installed in the
+   * project's Python environment: read like any file, never a diagnostic published in one (see `setLibrary`).
+   */
+  private library: readonly string[] = [];
 
   /**
    * `reread`: the host's reading of a file it fed from disk, for a text the engine let go (absent: no
@@ -126,6 +131,21 @@ export class Workspace {
     // turned on or off)
     for (const [path, fed] of this.known)
       if (fed.text !== null && hasSuppressions(fed.text)) this.publisher.touch(path);
+  }
+
+  /**
+   * The folders whose files are library code: their facts count (a DAG of the project resolves against an installed
+   * framework's step table), their own diagnostics are never published — a user cannot and should not edit them.
+   */
+  setLibrary(folders: readonly string[]): void {
+    if (folders.join('\n') === this.library.join('\n')) return;
+    this.library = [...folders];
+    this.publisher.touchAll();
+  }
+
+  /** Whether `path` lies in a library folder (`setLibrary`). */
+  isLibrary(path: string): boolean {
+    return this.library.some((dir) => path.startsWith(`${dir}/`));
   }
 
   /** The editor features of the family that classified a file, with the queries they read. */
@@ -365,10 +385,12 @@ export class Workspace {
       if (!gone.has(key)) this.publisher.setUnit(key, this.units.diagnostics(key));
     const unused = reportsUnused(this.settings);
     const changed = this.publisher.publish((file, raw) =>
-      finalizeDiagnostics(raw, this.settings, {
-        file,
-        table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)),
-      }),
+      this.isLibrary(file)
+        ? []
+        : finalizeDiagnostics(raw, this.settings, {
+            file,
+            table: this.commentsOf(file, raw.length > 0 || (unused && this.files.classify(file) !== null)),
+          }),
     );
     return { changed, waiting: this.waiting.length - this.waitingAt, waitingFirst: this.early };
   }

@@ -22,11 +22,11 @@ import {
 import { cacheKey } from './cacheKey';
 import { isRootRelative } from './containment';
 import { fileStamp, stampStands, type FeedExtras, type FeedRecord } from './feedEngine';
+import { absoluteIn, frameworkLibrary, type Library } from './frameworkLibrary';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
 import { readText, type ReadResult } from './readText';
-import { absolutePath } from './scan';
 import { walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
 
 /** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
@@ -124,6 +124,8 @@ export function wholeResult(engine: RegistryEngine): CheckResult {
  */
 export class ResultCache {
   private readonly name: string;
+  /** The frameworks installed for the root, read as its files are (host/frameworkLibrary.ts). */
+  private readonly library: Library;
   constructor(
     private readonly dir: string,
     private readonly overrides: RootOverrides,
@@ -132,6 +134,7 @@ export class ResultCache {
   ) {
     // One file per root and flags (a settings change replaces it, never adds one).
     this.name = cacheName('check', JSON.stringify({ dir, overrides }));
+    this.library = frameworkLibrary(dir, overrides.environment ?? null);
   }
 
   /**
@@ -144,13 +147,14 @@ export class ResultCache {
     const identity = this.identity(settings);
     const parts = readCacheFile(this.cache, this.name, warn);
     const entry = parts === undefined ? null : asEntry(parts);
-    const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
+    const whole = await this.walk(settings);
     const foreign = (why: string): false => {
       warn(`ignored the cache ${join(this.cache.folder, this.name)}: ${why}; it is rebuilt`);
       return false;
     };
     if (parts !== undefined && entry === null) foreign('it holds what this tool does not write');
-    const hit = entry !== null && unchanged(this.dir, settings, identity, entry, whole, foreign) ? entry : null;
+    const absolute = absoluteIn(this.dir, this.library);
+    const hit = entry !== null && unchanged(absolute, settings, identity, entry, whole, foreign) ? entry : null;
     for (const w of hit?.warnings ?? []) warn(w);
     return { hit: hit?.result ?? null, fresh: this.analysis(settings, identity, whole, warn) };
   }
@@ -158,8 +162,13 @@ export class ResultCache {
   /** What a fresh analysis needs, without judging the cache (the analysis will replace its result). */
   async fresh(warn = this.warn): Promise<FreshAnalysis> {
     const settings = readSettings(this.dir, warn);
-    const whole = await walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded);
+    const whole = await this.walk(settings);
     return this.analysis(settings, this.identity(settings), whole, warn);
+  }
+
+  /** A walk of the root and its library asking about everything: it stands for the feed's first (`narrowWalk`). */
+  private walk(settings: FolderSettings): Promise<RootWalk> {
+    return walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded, undefined, this.library);
   }
 
   private identity(settings: FolderSettings): string {
@@ -174,7 +183,7 @@ export class ResultCache {
   ): FreshAnalysis {
     const warnings: string[] = [];
     const recorder = new InputRecorder(identity);
-    const { dir, name, cache } = this;
+    const { dir, name, cache, library } = this;
     return {
       settings,
       feed: { whole, record: recorder },
@@ -186,7 +195,7 @@ export class ResultCache {
         const result = wholeResult(engine);
         const { tree, reads, started } = recorder;
         const head: EntryHead = { tree, started, warnings, result };
-        const abs = absolutePath(dir);
+        const abs = absoluteIn(dir, library);
         writeCacheFile(cache, name, entryParts(head, [...reads.keys()], [...reads.values()], abs), warn);
         return result;
       },
@@ -237,7 +246,7 @@ export function trusted(now: string, then: string | undefined, started: number):
  * nothing it names is opened.
  */
 function unchanged(
-  dir: string,
+  absolute: (rel: string) => string,
   settings: FolderSettings,
   identity: string,
   entry: Entry,
@@ -248,7 +257,6 @@ function unchanged(
   const unlisted = entry.read.find((rel) => !whole.onDisk.has(rel));
   if (unlisted !== undefined) return foreign(`it names a file the walk does not list (${JSON.stringify(unlisted)})`);
   const { maxFileBytes } = feedOptions(settings, () => undefined);
-  const absolute = absolutePath(dir);
   return entry.read.every((rel, i) => {
     const abs = absolute(rel);
     return (

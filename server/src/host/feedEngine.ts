@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { HostInterest, RegistryEngine } from '../engine/engine';
 import { readTexts, type ReadResult } from './readText';
-import { absolutePath, absolutePaths } from './scan';
+import { absoluteIn, NO_LIBRARY, type Library } from './frameworkLibrary';
 import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
@@ -26,6 +26,8 @@ export interface FeedOptions {
   warn: (message: string) => void;
   /** The size policy (setting `registryLens.maxFileSizeMB`). */
   maxFileBytes: number;
+  /** The installed frameworks fed as library code (host/frameworkLibrary.ts); none when absent. */
+  library?: Library;
 }
 
 /**
@@ -105,6 +107,9 @@ export async function feedEngine(
   { whole, record, signal, first }: FeedExtras = {},
 ): Promise<void> {
   let feeds = 0;
+  const library = opts.library ?? NO_LIBRARY;
+  engine.setLibrary(library.mounts.map((m) => m.at));
+  const absolute = absoluteIn(root, library);
   const analyse = async (): Promise<void> => {
     feeds++;
     if (signal) await updateInSlices(engine, signal, first && { pass: first, settled, unchanged, fed: feeds });
@@ -123,8 +128,8 @@ export async function feedEngine(
   let judged: { found: RootWalk; walk: number } | undefined;
   if (state !== undefined && state.tree !== '') {
     const interest = engine.interest();
-    const found = await walkRoot(root, interest, opts.excluded);
-    if (sameAsFed(found, interest, root, state)) return;
+    const found = await walkRoot(root, interest, opts.excluded, undefined, library);
+    if (sameAsFed(found, interest, absolute, state)) return;
     judged = { found, walk: interest.walk };
   }
   const fed = state?.fed ?? new Map<string, string>();
@@ -133,7 +138,7 @@ export async function feedEngine(
   const seen = new Set<string>();
   const feed = async (files: string[]): Promise<void> => {
     const fresh = files.filter((rel) => !seen.has(rel));
-    const abs = absolutePaths(root, fresh);
+    const abs = fresh.map(absolute);
     const changed: { rel: string; abs: string; stamp: string }[] = [];
     // Taken before the stats: a stamp within the file system's granularity of it may outlive a change (`stampStands`).
     const statted = state?.clock() ?? 0;
@@ -181,7 +186,7 @@ export async function feedEngine(
         ? narrowWalk(whole, interest)
         : walk === 0 && judged?.walk === interest.walk
           ? judged.found
-          : await walkRoot(root, interest, opts.excluded);
+          : await walkRoot(root, interest, opts.excluded, undefined, library);
     signal?.throwIfAborted();
     record?.walked(found);
     onDisk = found.onDisk;
@@ -234,11 +239,13 @@ export async function unchangedSince(
   state: FeedState,
 ): Promise<boolean> {
   const interest = engine.interest();
-  return sameAsFed(await walkRoot(root, interest, opts.excluded), interest, root, state);
+  const library = opts.library ?? NO_LIBRARY;
+  const found = await walkRoot(root, interest, opts.excluded, undefined, library);
+  return sameAsFed(found, interest, absoluteIn(root, library), state);
 }
 
-/** `unchangedSince`, given the walk made with the engine's interest now. */
-function sameAsFed(found: RootWalk, interest: HostInterest, root: string, state: FeedState): boolean {
+/** `unchangedSince`, given the walk made with the engine's interest now; `abs`: where a fed path is on disk. */
+function sameAsFed(found: RootWalk, interest: HostInterest, abs: (rel: string) => string, state: FeedState): boolean {
   if (treeOf(found) !== state.tree) return false;
   // A file the analysis refers to and has not read would be read.
   if (interest.files.some((rel) => found.onDisk.has(rel))) return false;
@@ -246,7 +253,6 @@ function sameAsFed(found: RootWalk, interest: HostInterest, root: string, state:
   for (const rel of listed) if (!state.fed.has(rel)) return false;
   // Every file fed as it was read: those listed, and those read because the analysis referred to them (a feed takes
   // them out and reads them again, to the same end when nothing changed).
-  const abs = absolutePath(root);
   for (const [rel, stamp] of state.fed) {
     if (!listed.has(rel) && !found.onDisk.has(rel)) return false;
     const now = fileStamp(abs(rel));

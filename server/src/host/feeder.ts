@@ -13,8 +13,11 @@ import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
 import { feedEngine, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
-import { readInRoot, readText, readTexts, rereader, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
-import { absolutePaths, linkAt, listFiles, type ScanFilter } from './scan';
+import { absoluteIn, frameworkLibrary, mountOf, NO_LIBRARY, rereadIn, type Library } from './frameworkLibrary';
+import { findEnvironment, type PythonEnvironment } from './pythonEnv';
+import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
+import { inSitePackages } from './pythonLibrary';
+import { linkAt, listFiles, type ScanFilter } from './scan';
 import { walkRoot } from './walkRoot';
 
 export interface LoadOptions {
@@ -46,6 +49,14 @@ export class Feeder {
   settings: FolderSettings | undefined;
   private engineRef: RegistryEngine | undefined;
   private excluded: (rel: string) => boolean = () => false;
+  /** The Python environments the walks met: library code, whose events and open documents never reach the engine. */
+  private readonly environments = new Set<string>();
+  /** The installed frameworks fed as library code (host/frameworkLibrary.ts), of the environment the settings name. */
+  private library: Library = NO_LIBRARY;
+  /** The project's Python environment the last load found (null: none). */
+  environment: PythonEnvironment | null = null;
+  /** The engine's way back to a text it let go, in the root or the library. */
+  private reread: (rel: string) => string | undefined = () => undefined;
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
   private readonly pending = new Map<string, string | null | { skipped: string }>();
   /** Directories the last walk could not list (reported on the directory). */
@@ -134,10 +145,15 @@ export class Feeder {
    */
   accepts(rel: string): boolean {
     return (
-      !this.excluded(rel) &&
+      (!this.excluded(rel) || mountOf(this.library, rel) !== null) &&
       this.engineRef !== undefined &&
       (this.fetched.has(rel) || (this.engineRef.commit(), this.engineRef.interest().wants(rel)))
     );
+  }
+
+  /** Where a library file lies on disk (absolute: host/frameworkLibrary.ts); null for a path of the root. */
+  libraryFile(rel: string): string | null {
+    return mountOf(this.library, rel) === null ? null : absoluteIn(this.root, this.library)(rel);
   }
 
   /** (Re)loads settings and every file from disk. */
@@ -145,14 +161,24 @@ export class Feeder {
     this.settings = settings;
     // Only a first load lists part of the root first: a reload's walk must see every file the engine has.
     const first = this.engineRef === undefined;
+    // The environment the editor names (`registryLens.python.environment`), else the activated one, else the root's.
+    const env = findEnvironment(this.root, settings.pythonEnvironment, process.env);
+    this.environment = env === null || 'error' in env ? null : env;
+    this.library = frameworkLibrary(this.root, this.environment);
     if (this.engineRef === undefined)
       this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
-        reread: rereader(this.root, () => this.maxFileBytes),
+        reread: (rel) => this.reread(rel),
       });
     else this.engineRef.configure(settings.engine);
+    this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
+    this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
-    this.excluded = (rel) => excluded(rel) || inNested(rel);
+    const inEnvironment = (rel: string): boolean => {
+      for (const e of this.environments) if (under(rel, e)) return true;
+      return false;
+    };
+    this.excluded = (rel) => excluded(rel) || inNested(rel) || inSitePackages(rel) || inEnvironment(rel);
     this.fetched.clear();
     this.backlog.set([]);
     for (const [rel, doc] of this.open) this.stage(rel, doc.text);
@@ -195,9 +221,14 @@ export class Feeder {
       !this.engineRef.interest().files.includes(rel)
     )
       return;
+    const mount = mountOf(this.library, rel);
     this.stageRead(
       rel,
-      walked ? readText(path.join(this.root, rel), this.maxFileBytes) : readInRoot(this.root, rel, this.maxFileBytes),
+      mount !== null
+        ? readInRoot(mount.dir, rel.slice(mount.at.length + 1), this.maxFileBytes)
+        : walked
+          ? readText(path.join(this.root, rel), this.maxFileBytes)
+          : readInRoot(this.root, rel, this.maxFileBytes),
     );
   }
 
@@ -256,6 +287,7 @@ export class Feeder {
       followed: () => {
         throughLink = true;
       },
+      environment: (e) => this.environments.add(e),
     };
     // Listed under the root's rule: nothing when the directory leads out of the root.
     const files = await listFiles(this.root, filter, rel).catch(() => undefined); // undefined: gone again
@@ -387,7 +419,7 @@ export class Feeder {
   private async readBacklog(): Promise<void> {
     const { slice, left } = this.backlog.next();
     const done = this.readTotal - left;
-    const reads = await readTexts(absolutePaths(this.root, slice), this.maxFileBytes, (n) =>
+    const reads = await readTexts(slice.map(absoluteIn(this.root, this.library)), this.maxFileBytes, (n) =>
       this.readProgress?.(done + n, this.readTotal),
     );
     const urgent = this.urgent;
@@ -415,9 +447,10 @@ export class Feeder {
     const interest = engine.interest();
     this.relevance = interest.walk;
     const below = narrow && opened.length > 0 ? interest.firstBelow(opened) : undefined;
-    const found = await walkRoot(this.root, interest, (rel) => this.excluded(rel), below);
+    const found = await walkRoot(this.root, interest, (rel) => this.excluded(rel), below, this.library);
     this.followed = found.followed;
     this.unlisted = found.unlisted;
+    for (const e of found.environments) this.environments.add(e);
     this.listedFor = new Set(opened);
     for (const dir of this.unreadableDirs) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
     for (const [dir, { reason }] of found.unreadable) engine.setSkipped(dir, reason);
@@ -446,7 +479,7 @@ export class Feeder {
     this.readProgress = progress;
     this.readTotal = unread.length;
     // The reads yield to the event loop between slices; no edit is staged meanwhile (the queue holds it).
-    const reads = await readTexts(absolutePaths(this.root, toRead), this.maxFileBytes, (done) =>
+    const reads = await readTexts(toRead.map(absoluteIn(this.root, this.library)), this.maxFileBytes, (done) =>
       progress?.(done, unread.length),
     );
     toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));

@@ -22,6 +22,11 @@ export interface FolderSettings {
   warnings: string[];
   /** The language server's diagnostics cache (lsp/diagnosticCache.ts): on or off, its folder (null: the default). */
   cache: { enabled: boolean; location: string | null };
+  /**
+   * The project's Python environment as the editor's machine-scoped setting `registryLens.python.environment` names it
+   * (lsp/settings.ts); never read from a folder's settings file, which a cloned repository brings.
+   */
+  pythonEnvironment?: string;
 }
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);

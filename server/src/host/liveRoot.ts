@@ -17,6 +17,7 @@ import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
 import { fileStamp, type FirstPass } from './feedEngine';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
+import type { PythonEnvironment } from './pythonEnv';
 
 export class LiveRoot {
   /** Undefined until the first call, with a result cache. */
@@ -41,11 +42,13 @@ export class LiveRoot {
 
   /**
    * `dir`: an absolute directory. Without `cache` loading starts at once, so the first call finds it (nearly) done.
+   * `environment`: the project's Python environment, whose frameworks are fed as library code.
    */
   constructor(
     readonly dir: string,
     private readonly warn: (message: string) => void,
     private readonly cache?: ResultCache,
+    private readonly environment: PythonEnvironment | null = null,
   ) {
     this.settings = this.settingsStamp();
     if (cache === undefined) void this.reopen();
@@ -216,7 +219,7 @@ export class LiveRoot {
     const load = (f?: FreshAnalysis): Promise<OpenedRoot> =>
       openRoot(
         this.dir,
-        { off: OFF_UNLESS_ASKED },
+        { off: OFF_UNLESS_ASKED, environment: this.environment },
         f?.warn ?? this.warn,
         true,
         f ? { folder: f.settings, feed: { ...f.feed, signal, first } } : { feed: { signal, first } },

@@ -9,7 +9,8 @@ import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
 import { newFeedState, type FeedExtras, type FeedOptions } from './feedEngine';
 import { Feeder } from './feeder';
 import type { FolderSettings } from './folderSettings';
-import { rereader } from './readText';
+import { frameworkLibrary, rereadIn, type Library } from './frameworkLibrary';
+import type { PythonEnvironment } from './pythonEnv';
 import { readSettings } from './readSettings';
 
 export interface OpenedRoot {
@@ -34,6 +35,8 @@ export const OFF_UNLESS_ASKED: readonly Code[] = ['RL033'];
 export interface RootOverrides {
   mode?: ResolutionMode | undefined;
   off?: readonly Code[];
+  /** The project's Python environment (host/pythonEnv.ts): its frameworks are fed as library code. */
+  environment?: PythonEnvironment | null;
 }
 
 /** The engine settings of a root's folder settings with the overrides applied. */
@@ -83,23 +86,25 @@ export async function openRoot(
 ): Promise<OpenedRoot> {
   const folder = given.folder ?? readSettings(dir, warn);
   const settings = rootSettings(folder, overrides);
+  const library = frameworkLibrary(dir, overrides.environment ?? null);
   const engine = await RegistryEngine.create(
     {
       treeSitter: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
       python: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
     },
     settings,
-    { reread: rereader(dir, () => folder.maxFileBytes) },
+    { reread: rereadIn(dir, library, () => folder.maxFileBytes) },
   );
-  const feeder = Feeder.wholeRoot(engine, dir, feedOptions(folder, warn), stamps ? newFeedState() : undefined);
+  const options = feedOptions(folder, warn, library);
+  const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? newFeedState() : undefined);
   await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };
 }
 
-/** The feed options a root's settings give (excluded globs, size limit). */
-export function feedOptions(folder: FolderSettings, warn: (message: string) => void): FeedOptions {
+/** The feed options a root's settings give (excluded globs, size limit), with the frameworks installed for it. */
+export function feedOptions(folder: FolderSettings, warn: (message: string) => void, library?: Library): FeedOptions {
   const excluded = compileGlobs(folder.exclude).matches;
-  return { excluded, warn, maxFileBytes: folder.maxFileBytes };
+  return { excluded, warn, maxFileBytes: folder.maxFileBytes, ...(library ? { library } : {}) };
 }
 
 /** Whether `path` is a directory (following links, as a root given on the command line may be one). */

@@ -2,13 +2,15 @@
 // directories, never follows a symbolic link out of the root, visits each real directory once (so
 // symlink loops end) under its own name when the walk reaches it without a link (so the names a
 // directory is listed under do not depend on the order the disk lists entries in), and reports the
-// links it meets (the engine judges links under apcore roots).
+// links it meets (the engine judges links under apcore roots). Like `node_modules`, a Python environment's
+// files are library code and never listed (host/pythonLibrary.ts).
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { HostLink } from '../engine/engine';
 import { isInside, resolveInRoot } from './containment';
+import { environmentAbove, inSitePackages, marksEnvironment, OUTSIDE_ROOT } from './pythonLibrary';
 
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', OUTSIDE_ROOT]);
 /** Directories listed between two turns of the event loop (listing is synchronous: see host/readText). */
 const SLICE = 64;
 
@@ -21,6 +23,8 @@ export interface ScanFilter {
   link?(link: HostLink): void;
   /** Every directory visited (not skipped). */
   directory?(rel: string): void;
+  /** Every Python environment met (holding `pyvenv.cfg` or `conda-meta/`: host/pythonLibrary.ts), not listed. */
+  environment?(rel: string): void;
   /** Whether to list a (not skipped) directory's contents (default: yes); it is still reported to `directory`. */
   descend?(rel: string): boolean;
   /**
@@ -49,6 +53,12 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
   const found: string[] = [];
   const start = from === '' ? { abs: root, rel: '' } : resolveInRoot(root, from, 'read');
   if ('refused' in start) return found;
+  // Below a Python environment: library code, as the whole walk would never list it.
+  const library = from === '' ? null : inSitePackages(start.rel) ? start.rel : environmentAbove(root, start.rel);
+  if (library !== null) {
+    filter.environment?.(library);
+    return found;
+  }
   const startReal = from === '' ? rootReal : attempt(() => realpathSync.native(start.abs));
   if (startReal === null) return found;
 
@@ -75,11 +85,16 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
         filter.unreadable?.(rel, `it cannot be listed (${code ?? (e as Error).message})`);
       continue;
     }
+    // A Python environment (not the root itself: a root is what the user opened) is library code: not listed.
+    if (rel !== '' && marksEnvironment(entries)) {
+      filter.environment?.(rel);
+      continue;
+    }
     const subdirs: Dir[] = [];
     const garbled = entries.some((e) => e.name.includes('\uFFFD')) ? notUtf8(dir) : undefined;
     for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (ALWAYS_SKIPPED.has(entry.name) || filter.skip(childRel)) continue;
+      if (ALWAYS_SKIPPED.has(entry.name) || inSitePackages(childRel) || filter.skip(childRel)) continue;
       let kind: Kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
       if (garbled?.has(entry.name)) {
         // Node decodes the name to a path that does not exist: said, not silently lost.

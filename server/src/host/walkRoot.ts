@@ -4,6 +4,7 @@
 // directory unlisted. A walk that asked about everything (`WHOLE_TREE`) stands for any other (`narrowWalk`), so a
 // host that walked for another reason (host/checkCache.ts) need not walk again.
 import type { HostInterest, HostLink } from '../engine/engine';
+import { NO_LIBRARY, walkLibrary, type Library } from './frameworkLibrary';
 import { listFiles } from './scan';
 
 export interface RootWalk {
@@ -24,14 +25,20 @@ export interface RootWalk {
   readonly followed: ReadonlySet<string>;
   /** A narrowed walk (`below`) left a directory unlisted. */
   readonly unlisted: boolean;
+  /** The Python environments met, not listed (host/pythonLibrary.ts). */
+  readonly environments: readonly string[];
 }
 
-/** `below`: list only the directories it admits (the rest is reported unlisted). */
+/**
+ * `below`: list only the directories it admits (the rest is reported unlisted); `library`: the installed frameworks'
+ * folders, listed after the root under their paths as fed (host/frameworkLibrary.ts).
+ */
 export async function walkRoot(
   root: string,
   interest: HostInterest,
   excluded: (rel: string) => boolean,
   below?: (rel: string) => boolean,
+  library: Library = NO_LIBRARY,
 ): Promise<RootWalk> {
   const onDisk = new Set<string>();
   const links: HostLink[] = [];
@@ -39,6 +46,7 @@ export async function walkRoot(
   const met: string[] = [];
   const unreadable = new Map<string, { reason: string; file: boolean }>();
   const followed = new Set<string>();
+  const environments: string[] = [];
   let unlisted = false;
   const accepted = await listFiles(root, {
     skip: excluded,
@@ -62,12 +70,18 @@ export async function walkRoot(
         }
       : {}),
     followed: (rel) => followed.add(rel),
+    environment: (rel) => environments.push(rel),
     unreadable: (rel, reason, file) => unreadable.set(rel || '.', { reason, file: file === true }),
   });
+  const lib = await walkLibrary(library, interest);
+  for (const rel of lib.onDisk) onDisk.add(rel);
+  accepted.push(...lib.files);
+  directories.push(...lib.directories);
+  met.push(...lib.directories);
   // The subject beside a companion is read in the same pass, so no RL021 shows before it arrives.
   const companions = accepted.flatMap((rel) => interest.alongside(rel)).filter((rel) => onDisk.has(rel));
   const files = [...new Set([...accepted, ...companions])].sort();
-  return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted };
+  return { files, companions, onDisk, links, directories, met, unreadable, followed, unlisted, environments };
 }
 
 /** An interest that asks about every file and directory: what a walk can see, whatever the engine's answers. */

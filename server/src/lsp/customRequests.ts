@@ -2,6 +2,7 @@
 // names and contexts for the client's pickers, the active context, the Registries view data, and the
 // CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the
 // language-model tools.
+import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
@@ -144,7 +145,11 @@ export function registerCustomRequests(s: Session): void {
         return {
           folder: folder.uri,
           name: folder.name,
-          ...paged('diagnostics', () => pagedCheckDocument(diagnostics, summary, ms, p)),
+          ...paged('diagnostics', () => {
+            const a = pagedCheckDocument(diagnostics, summary, ms, p);
+            const frameworks = frameworkFacts(folder.fsPath, folder.feeder.environment);
+            return { ...a, document: withFrameworks(a.document, frameworks) };
+          }),
         };
       }),
     );

@@ -4,7 +4,7 @@
 // applies watched-path events and feeds the engine; the folder says which documents are open and what
 // they hold.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { RegistryEngine } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
@@ -57,7 +57,10 @@ export class Folder {
     return rel.split(path.sep).join('/');
   }
 
+  /** The URI of a root-relative path, or of a library file's real place (an installed framework's file). */
   uriOf(rel: string): string {
+    const library = this.feeder.libraryFile(rel);
+    if (library !== null) return pathToFileURL(library).href;
     return `${this.uri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
   }
 

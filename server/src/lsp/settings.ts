@@ -1,15 +1,29 @@
-// Asks the client for the `registryLens.*` and `files.exclude` settings of one folder; the mapping to
-// engine settings is shared with the CLI (host/folderSettings.ts).
+// Asks the client for the `registryLens.*` and `files.exclude` settings of one folder, and the editor's
+// (machine-scoped) Python environment; the mapping to engine settings is shared with the CLI (host/folderSettings.ts).
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toFolderSettings, type FolderSettings } from '../host/folderSettings';
+import { findEnvironment } from '../host/pythonEnv';
 
 export async function readSettings(connection: Connection, scopeUri: string, canAsk: boolean): Promise<FolderSettings> {
   if (!canAsk) return toFolderSettings(undefined, undefined);
-  const [lens, filesExclude] = (await connection.workspace.getConfiguration([
+  const [lens, filesExclude, environment] = (await connection.workspace.getConfiguration([
     { scopeUri, section: 'registryLens' },
     { scopeUri, section: 'files.exclude' },
+    // Machine-scoped, asked of no folder: a cloned repository's settings cannot point the reads anywhere.
+    { section: 'registryLens.python.environment' },
   ])) as unknown[];
   const settings = toFolderSettings(lens, filesExclude, "the folder's settings");
+  if (typeof environment === 'string' && environment !== '') {
+    const env = isAbsolute(environment) ? findEnvironment(fileURLToPath(scopeUri), environment, {}) : null;
+    if (env !== null && !('error' in env)) settings.pythonEnvironment = env.dir;
+    else
+      settings.warnings.push(
+        `registryLens.python.environment: ignoring ${JSON.stringify(environment)}: ` +
+          (env?.error ?? 'not an absolute path'),
+      );
+  }
   // Settings naming paths outside the folder are ignored: say so where the user sees it.
   // A notification (window/showMessage): every client takes it, and nothing waits for an answer.
   for (const w of settings.warnings)

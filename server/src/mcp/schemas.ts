@@ -65,6 +65,18 @@ export const checkDocument = z.looseObject({
       information: z.number().int(),
       hints: z.number().int(),
       ms: z.number().describe('time this answer took, in milliseconds'),
+      frameworks: z
+        .array(
+          z.object({
+            name: z.string().describe("the framework's distribution name"),
+            version: z.string(),
+            source: z
+              .enum(['environment', 'built-in'])
+              .describe("installed in the project's Python environment, or the version whose rules are compiled in"),
+            path: z.string().optional().describe("the installed package's folder (root-relative inside the root)"),
+          }),
+        )
+        .describe('the framework versions the check assumes, and where each came from'),
     })
     .describe('counts of the diagnostics returned (after the filters), and of what the whole root holds'),
   diagnostics: z

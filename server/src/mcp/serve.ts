@@ -2,6 +2,8 @@
 // engine and host as the CLI and the language server (built on the official SDK's McpServer and
 // stdio transport). stdout carries protocol messages only; warnings go to stderr. It answers until
 // stdin ends, reading and writing nothing outside the root, and runs no workspace code.
+import { frameworkFacts } from '../host/frameworkReport';
+import { findEnvironment, type PythonEnvironment } from '../host/pythonEnv';
 import { resolve } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -53,11 +55,21 @@ export async function serveMcp(
     warn(`${rootArg}: not a directory`);
     return 2;
   }
-  const cache = resultCache(dir, version, warn, options);
+  const env = findEnvironment(dir, options.pythonEnv, process.env);
+  if (env !== null && 'error' in env) {
+    warn(`--python-env: ${env.error}`);
+    return 2;
+  }
+  const cache = resultCache(dir, version, warn, options, env);
   const context: ToolContext = {
-    root: new LiveRoot(dir, warn, cache?.results),
+    root: new LiveRoot(dir, warn, cache?.results, env),
     fixes: new FixProposals(),
     options,
+    // Found and read at each call: an environment made or a package installed meanwhile is what the next check says.
+    frameworks: () => {
+      const now = findEnvironment(dir, options.pythonEnv, process.env);
+      return frameworkFacts(dir, now === null || 'error' in now ? null : now);
+    },
   };
   const server = new McpServer(
     { name: 'registry-lens', version },
@@ -102,11 +114,12 @@ function resultCache(
   version: string,
   warn: (message: string) => void,
   options: ServeOptions,
+  environment: PythonEnvironment | null,
 ): { results: ResultCache; folder: string } | undefined {
   if (options.cache === undefined) return undefined;
   const spec = cacheSpec(dir, options.cache, version, warn);
   if (spec === null) return undefined;
-  return { results: new ResultCache(dir, { off: OFF_UNLESS_ASKED }, spec, warn), folder: spec.folder };
+  return { results: new ResultCache(dir, { off: OFF_UNLESS_ASKED, environment }, spec, warn), folder: spec.folder };
 }
 
 /** One turn of the event loop: what the SDK does with a message it was handed happens in promise jobs before it. */

@@ -2,6 +2,7 @@
 // a
 // caller gives is admitted (the one containment rule, for reading: a path outside the root is refused
 // before anything is read from it), how a workspace id becomes a context, and the result shape.
+import type { FrameworkFact } from '../host/frameworkReport';
 import { existsSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
 import type { JsonDocument } from '../engine/documents/jsonDocuments';
@@ -20,12 +21,16 @@ export interface ServeOptions {
   allowUnproposedFixes: boolean;
   /** `--cache`: the result cache's folder (null: the default one); see LiveRoot. */
   cache?: string | null;
+  /** `--python-env DIR`: the project's Python environment (host/pythonEnv.ts). */
+  pythonEnv?: string;
 }
 
 export interface ToolContext {
   root: LiveRoot;
   fixes: FixProposals;
   options: ServeOptions;
+  /** The framework versions a check assumes, as installed now (host/frameworkReport.ts). */
+  frameworks: () => readonly FrameworkFact[];
 }
 
 /** A tool's answer: a text for the model to read and the structured document its output schema describes. */

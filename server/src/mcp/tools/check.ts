@@ -10,6 +10,7 @@ import { checkFilterError, filterCheck } from '../../engine/documents/checkFilte
 import { PAGE_SIZES, pagedCheckDocument } from '../../engine/documents/pagedDocuments';
 import { pageLine, type Page } from '../../engine/render/paging';
 import type { Diagnostic } from '../../engine/types';
+import { withFrameworks } from '../../host/frameworkReport';
 import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
 import { pageInput, pageOutput } from '../paging';
 import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
@@ -37,7 +38,7 @@ const DESCRIPTION =
   "call) and diagnostics (file, 0-based range, severity, code, message, related locations). Use 'fixes' for the " +
   "quick fixes of a diagnostic and 'explain' to see how a step resolves.";
 
-export function registerCheck(server: McpServer, { root }: ToolContext): void {
+export function registerCheck(server: McpServer, { root, frameworks }: ToolContext): void {
   server.registerTool(
     'check',
     {
@@ -114,7 +115,7 @@ export function registerCheck(server: McpServer, { root }: ToolContext): void {
       const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>, rest = false): ToolAnswer => {
         const ms = Math.round(performance.now() - start);
         const { document, page } = pagedCheckDocument(kept, summary, ms, { limit, cursor });
-        const doc = { ...document, ...(rest ? { loading: true } : {}) };
+        const doc = { ...withFrameworks(document, frameworks()), ...(rest ? { loading: true } : {}) };
         return answer(text(root.dir, kept, summary, page, rest), doc);
       };
       const asked = mode !== undefined || reportUnusedSuppressions === true;

@@ -13,6 +13,7 @@ export const DAG_CODES = {
   RL060: { severity: 'error', title: 'DAG step missing a builder, contract or spec' },
   RL061: { severity: 'error', title: 'catalog index entry cursus cannot load' },
   RL062: { severity: 'warning', title: 'catalog index entry shadowed by an earlier id' },
+  RL079: { severity: 'information', title: 'cursus found neither in the folder nor in its environment' },
 } as const satisfies CodeTable;
 
 export const diag = diagnostics({ ...CORE_CODES, ...DAG_CODES });

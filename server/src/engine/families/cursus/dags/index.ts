@@ -15,6 +15,8 @@ import { DAG_CODES } from './codes';
 import { readDag, type DagDoc } from './read';
 import { checkCatalog, entryTarget, readCatalog, type CatalogDoc } from './catalog';
 import { checkDagSteps } from './checks';
+import { frameworkAbsent, PYPROJECT } from './frameworkAbsent';
+import { stepPackProjects } from '../packs/stepPacks';
 import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
 import { contains, ZERO_RANGE } from '../../../text/ranges';
@@ -25,6 +27,11 @@ interface DagFacts {
   catalog?: CatalogDoc | null;
 }
 
+/** The unit saying once that the project needs cursus and nothing holds it (RL079). */
+const ABSENT = 'cursus-absent';
+/** The key of a query of no argument. */
+const NONE = '';
+
 const dagsOf = (files: FileQueries): DagQueries => {
   const { model } = stepQueries(files);
   return dagQueries(files.db, model);
@@ -33,7 +40,7 @@ const dagsOf = (files: FileQueries): DagQueries => {
 export const cursusDags: Family<DagRole, DagFacts> = {
   name: FAMILY,
   codes: DAG_CODES,
-  examples: [{ dir: 'cursus-pipelines' }],
+  examples: [{ dir: 'cursus-pipelines' }, { dir: 'cursus-project', everyLevel: true }],
   // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
   paths: {
     names: ['*.dag.json', 'catalog_index.json'],
@@ -57,8 +64,20 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   unitKeys: (q) => [
     ...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`),
     ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`),
+    ABSENT,
   ],
   unit(key, q) {
+    if (key === ABSENT) {
+      if (stepQueries(q.files).model.coreFile() !== null) return [];
+      const packs = stepPackProjects({ directories: () => q.files.directoriesInput.get(NONE) });
+      const needing = [
+        ...q.files.filesOf(FAMILY, 'dag'),
+        ...packs.flatMap((p) =>
+          q.files.dirFilesInput.get(`${p === '' ? '' : `${p}/`}step_pack/interfaces`).slice(0, 1),
+        ),
+      ].sort();
+      return frameworkAbsent(needing, q.files.exists(PYPROJECT) ? q.files.textOf(PYPROJECT) : undefined);
+    }
     if (key.startsWith('catalog:')) {
       const file = key.slice('catalog:'.length);
       const doc = facts(q.files, file)?.catalog;

@@ -1,0 +1,2 @@
+class FraudScoreConfig:
+    threshold: float = 0.5

@@ -1,0 +1,36 @@
+// A project whose files need cursus (pipeline DAGs, a step pack) where neither the tree nor the Python environment the
+// host found holds cursus: every check that needs its step table is off, which is said once (RL079) instead of
+// silence — on the `pyproject.toml` line that depends on cursus, else on the first such file.
+import type { Diagnostic } from '../../../types';
+import { LineIndex } from '../../../text/lineIndex';
+import { ZERO_RANGE } from '../../../text/ranges';
+import { diag } from './codes';
+
+/** The root's project file, where a dependency on cursus is declared. */
+export const PYPROJECT = 'pyproject.toml';
+
+/** A dependency on cursus in a `pyproject.toml`: a PEP 508 string (`"cursus==2.9.32"`) or a Poetry key (`cursus =`). */
+const DEPENDENCY = /(["'])cursus(?![\w.-])[^"'\n]*\1|^[ \t]*cursus[ \t]*=/m;
+
+const MESSAGE =
+  'cursus is neither in this folder nor in its Python environment: the checks that need its step table are off ' +
+  "(a DAG node's step and its components, RL039 and RL060; a step pack's rows, interfaces, configs and scripts). " +
+  'Point Registry Lens at the environment that installs cursus: `registry-lens check --python-env DIR`, the ' +
+  'setting `registryLens.python.environment`, an activated environment (VIRTUAL_ENV), or a `.venv` in the folder.';
+
+/**
+ * RL079 for the files `needing` cursus (sorted; none: nothing to say), on the dependency line of `pyproject` (the
+ * root's `pyproject.toml`, undefined when absent) when it names cursus.
+ */
+export function frameworkAbsent(needing: readonly string[], pyproject: string | undefined): Diagnostic[] {
+  const first = needing[0];
+  if (first === undefined) return [];
+  const m = pyproject === undefined ? null : DEPENDENCY.exec(pyproject);
+  if (m === null || pyproject === undefined)
+    return [diag(first, ZERO_RANGE, 'RL079', MESSAGE, { severity: 'information' })];
+  const range = new LineIndex(pyproject).range(
+    m.index + (m[0].length - m[0].trimStart().length),
+    m.index + m[0].length,
+  );
+  return [diag(PYPROJECT, range, 'RL079', MESSAGE, { severity: 'information' })];
+}

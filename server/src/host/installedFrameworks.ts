@@ -1,0 +1,156 @@
+// The frameworks Registry Lens knows (cursus, omnibase_core, omnibase_infra, apcore) as a Python environment has
+// them installed: name, version and package folder, read statically from the installed distributions' metadata as
+// `importlib.metadata` reads it — `<name>-<version>.dist-info/METADATA` (its `Name:` and `Version:` headers),
+// `top_level.txt`, and for an editable install the `.pth` file its RECORD lists (a path line, or setuptools' finder
+// `__editable___*_finder.py` and its `MAPPING` literal) or a legacy `<name>.egg-link`. Nothing else of the
+// environment is read; each file is read inside its site-packages folder under the walk's rule (no link out,
+// regular files only, size-bounded: host/readText.ts), and nothing is executed.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { isInside } from './containment';
+import type { PythonEnvironment } from './pythonEnv';
+import { readInRoot } from './readText';
+
+export interface InstalledFramework {
+  /** The distribution's name as its METADATA gives it. */
+  readonly name: string;
+  readonly version: string;
+  /** The import package's folder (absolute), null when it cannot be found. */
+  readonly path: string | null;
+  /** An editable install: the package folder is the source tree the install points at. */
+  readonly editable: boolean;
+}
+
+/** The distributions known, by normalised name (PEP 503), and the import package each provides. */
+const FRAMEWORKS: ReadonlyMap<string, string> = new Map([
+  ['cursus', 'cursus'],
+  ['omnibase-core', 'omnibase_core'],
+  ['omnibase-infra', 'omnibase_infra'],
+  ['apcore', 'apcore'],
+]);
+/** Metadata files are small; a larger one is not metadata we can use. */
+const MAX_METADATA_BYTES = 256 * 1024;
+/** A site-packages folder this large is not listed further (a pathological environment). */
+const MAX_ENTRIES = 50_000;
+
+/** The known frameworks installed in `env`, the first distribution of each name found. */
+export function installedFrameworks(env: PythonEnvironment): InstalledFramework[] {
+  const found = new Map<string, InstalledFramework>();
+  for (const site of env.sitePackages) {
+    const names = (attempt(() => readdirSync(site)) ?? []).slice(0, MAX_ENTRIES).sort();
+    for (const entry of names) {
+      const m = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
+      const key = m ? normalise(m[1] as string) : null;
+      const pkg = key === null ? undefined : FRAMEWORKS.get(key);
+      if (key === null || pkg === undefined || found.has(key)) continue;
+      found.set(key, distribution(site, entry, { key, pkg, version: m?.[2] as string }, names));
+    }
+  }
+  return [...found.values()];
+}
+
+/** PEP 503's normalised distribution name. */
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/**
+ * One installed distribution: its `.dist-info` folder `info` in `site`, of the normalised name `key` and the version
+ * its folder's name says, providing `pkg` unless top_level.txt says otherwise.
+ */
+function distribution(
+  site: string,
+  info: string,
+  { key, pkg, version: folderVersion }: { key: string; pkg: string; version: string },
+  names: readonly string[],
+): InstalledFramework {
+  const headers = metadataHeaders(read(site, `${info}/METADATA`) ?? '');
+  const top = (read(site, `${info}/top_level.txt`) ?? '').split(/\r?\n/).map((l) => l.trim());
+  const packageName = top.includes(pkg) || top.every((l) => l === '') ? pkg : (top.find((l) => l !== '') ?? pkg);
+  const name = headers.get('name') ?? pkg;
+  const version = headers.get('version') ?? folderVersion;
+  const installed = path.join(site, packageName);
+  if (isDirectoryInside(site, installed)) return { name, version, path: installed, editable: false };
+  const source = editableSource(site, info, { key, pkg: packageName }, names);
+  return { name, version, path: source, editable: source !== null };
+}
+
+/** METADATA's headers (RFC 822 style, up to the first blank line), lower-cased names; the first of each. */
+function metadataHeaders(text: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') break;
+    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (m && !headers.has((m[1] as string).toLowerCase())) headers.set((m[1] as string).toLowerCase(), m[2] as string);
+  }
+  return headers;
+}
+
+/**
+ * The package folder an editable install of `info` points at: from the `.pth` files its RECORD lists (a path line
+ * per `site.py`; an `import` line of setuptools' finder, whose `MAPPING` names the folder), or `<name>.egg-link`.
+ */
+function editableSource(
+  site: string,
+  info: string,
+  { key, pkg }: { key: string; pkg: string },
+  names: readonly string[],
+): string | null {
+  const record = read(site, `${info}/RECORD`) ?? '';
+  const pths = record
+    .split(/\r?\n/)
+    .map((l) => l.split(',')[0] ?? '')
+    .filter((f) => f.endsWith('.pth') && !f.includes('/'));
+  const eggLinks = names.filter((n) => n.endsWith('.egg-link') && normalise(n.slice(0, -9)) === key);
+  for (const file of [...pths, ...eggLinks]) {
+    for (const line of (read(site, file) ?? '').split(/\r?\n/)) {
+      const finder = /^import\s+(__editable___[\w.]+_finder)\b/.exec(line);
+      const folder = finder ? finderMapping(site, `${finder[1] as string}.py`, pkg) : pathLine(line, pkg);
+      if (folder !== null && isDirectory(folder)) return folder;
+      // An .egg-link's first line is the path; what follows is not.
+      if (file.endsWith('.egg-link')) break;
+    }
+  }
+  return null;
+}
+
+/** `pkg`'s folder under the folder a `.pth` path line names (relative lines are relative to site-packages). */
+function pathLine(line: string, pkg: string): string | null {
+  const dir = line.trim();
+  if (dir === '' || dir.startsWith('#') || dir.startsWith('import') || !path.isAbsolute(dir)) return null;
+  return path.join(dir, pkg);
+}
+
+/** `pkg`'s folder in setuptools' editable finder: `MAPPING = {'pkg': '/abs/src/pkg'}`, a literal. */
+function finderMapping(site: string, file: string, pkg: string): string | null {
+  const mapping = /MAPPING\s*(?::[^=\n]*)?=\s*\{([^}]*)\}/.exec(read(site, file) ?? '');
+  if (!mapping) return null;
+  for (const m of (mapping[1] as string).matchAll(/(['"])([\w.]+)\1\s*:\s*(['"])([^'"\n]+)\3/g))
+    if (m[2] === pkg && path.isAbsolute(m[4] as string)) return m[4] as string;
+  return null;
+}
+
+/** A file of `site` by its relative path, read under the walk's rule inside it; null when unreadable or too big. */
+function read(site: string, rel: string): string | null {
+  const r = readInRoot(site, rel, MAX_METADATA_BYTES);
+  return r !== null && 'text' in r ? r.text : null;
+}
+
+/** `dir` is a directory below `site`, reached through no link out of it. */
+function isDirectoryInside(site: string, dir: string): boolean {
+  const real = attempt(() => realpathSync.native(dir));
+  const siteReal = attempt(() => realpathSync.native(site));
+  return real !== null && siteReal !== null && real !== siteReal && isInside(siteReal, real) && isDirectory(real);
+}
+
+function isDirectory(abs: string): boolean {
+  return attempt(() => statSync(abs).isDirectory()) === true;
+}
+
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+// Which Python environment a project has its frameworks installed in, found as Python's own tools find it, and said
+// (its folder and why it was taken): the one given (`--python-env`, the editor's machine-scoped setting or the Python
+// extension's selection), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`), else `.venv`, `venv` or
+// `env` in the root when marked as an environment. Nothing runs: its `site-packages` folders are found by listing
+// `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { isInside } from './containment';
+import { isEnvironmentFolder } from './pythonLibrary';
+
+/** Why the environment was taken: what gave it. */
+export type EnvironmentSource = 'given' | 'VIRTUAL_ENV' | 'CONDA_PREFIX' | 'root';
+
+export interface PythonEnvironment {
+  /** The environment's folder (absolute; a `site-packages` folder given as such is its own environment). */
+  readonly dir: string;
+  readonly source: EnvironmentSource;
+  /** Its `site-packages` folders (absolute, real paths inside `dir`). */
+  readonly sitePackages: readonly string[];
+}
+
+/** The folders in a root taken as its environment, in this order (each only when marked: host/pythonLibrary.ts). */
+const ROOT_FOLDERS = ['.venv', 'venv', 'env'];
+/** `lib/python3.X` folders looked into: an environment has one, a few at most. */
+const MAX_PYTHON_FOLDERS = 16;
+
+/**
+ * The environment of `root`: `given` (absolute or relative to the working directory) when there is one — an error
+ * when it is not an environment — else the activated one in `vars`, else one in the root; null when none is found.
+ */
+export function findEnvironment(
+  root: string,
+  given: string | undefined,
+  vars: Readonly<Record<string, string | undefined>>,
+): PythonEnvironment | { error: string } | null {
+  if (given !== undefined) {
+    const env = environmentAt(path.resolve(given), 'given');
+    return env ?? { error: `${given} is not a Python environment (no lib/python3.X/site-packages in it)` };
+  }
+  for (const name of ['VIRTUAL_ENV', 'CONDA_PREFIX'] as const) {
+    const value = vars[name];
+    const env = value !== undefined && value !== '' ? environmentAt(path.resolve(value), name) : null;
+    if (env !== null) return env;
+  }
+  for (const name of ROOT_FOLDERS) {
+    const dir = path.join(path.resolve(root), name);
+    if (!isEnvironmentFolder(dir)) continue;
+    const env = environmentAt(dir, 'root');
+    if (env !== null) return env;
+  }
+  return null;
+}
+
+/** The environment at `dir` (a prefix, or a `site-packages` folder itself), null when it holds no site-packages. */
+function environmentAt(dir: string, source: EnvironmentSource): PythonEnvironment | null {
+  const real = attempt(() => realpathSync.native(dir));
+  if (real === null || !attempt(() => statSync(real).isDirectory())) return null;
+  const base = path.basename(real);
+  if (base === 'site-packages' || base === 'dist-packages') return { dir, source, sitePackages: [real] };
+  const candidates = [path.join(real, 'Lib', 'site-packages')];
+  for (const lib of ['lib', 'lib64']) {
+    const names = attempt(() => readdirSync(path.join(real, lib))) ?? [];
+    for (const name of names
+      .filter((n) => n.startsWith('python3'))
+      .sort()
+      .slice(0, MAX_PYTHON_FOLDERS))
+      candidates.push(path.join(real, lib, name, 'site-packages'));
+  }
+  const found = new Set<string>();
+  for (const candidate of candidates) {
+    const at = attempt(() => realpathSync.native(candidate));
+    // `lib64` is often a link to `lib`: one folder, once; a link out of the environment is not followed.
+    if (at !== null && isInside(real, at) && attempt(() => statSync(at).isDirectory()) === true) found.add(at);
+  }
+  return found.size === 0 ? null : { dir, source, sitePackages: [...found] };
+}
+
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+// A project that installs cursus and keeps its own step pack and DAGs: the installed package's files are read for
+// their facts (its step table, builder discovery, build strategies) wherever the environment lies — in the root, given
+// by --python-env, activated (VIRTUAL_ENV), or an editable install whose source tree is elsewhere — so the project's
+// findings are the same in each, and none is ever reported in the environment's files.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { runJson, withoutActivatedEnvironment, writeTree } from './helpers';
+import { CURSUS, installed, PROJECT, SITE } from './installedCursus';
+
+interface Reported {
+  diagnostics: { file: string; code: string; range: { start: { line: number } }; message: string }[];
+  summary: { errors: number; warnings: number; information: number; hints: number; sources: number };
+}
+
+function check(args: string[]): Reported {
+  return runJson(['check', ...args, '--format', 'json', '--fail-on', 'never']).json as unknown as Reported;
+}
+
+/** Each diagnostic, the installed package's folder named alike wherever it lies (messages name where they looked). */
+const shown = (r: Reported): string[] =>
+  r.diagnostics.map(
+    (d) =>
+      `${d.file}:${d.range.start.line} ${d.code} ${d.message.replace(/(\.venv\/lib\/python3\.11\/site-packages|<python-env>)\/cursus\//g, 'cursus/')}`,
+  );
+
+describe('cli check: the framework as the project has it installed', () => {
+  withoutActivatedEnvironment();
+
+  it("finds the same problems in the project's files wherever the environment lies, and none in the environment", () => {
+    const inRoot = check([writeTree({ ...PROJECT, ...installed('.venv/') })]);
+    const environment = writeTree(installed(''));
+    const project = writeTree(PROJECT);
+    const byFlag = check([project, '--python-env', environment]);
+    process.env['VIRTUAL_ENV'] = environment;
+    const byVariable = check([project]);
+    delete process.env['VIRTUAL_ENV'];
+    // An editable install: a .pth line naming a source tree outside the root.
+    const source = writeTree(
+      Object.fromEntries(Object.entries(CURSUS).map(([rel, text]) => [`src/cursus/${rel}`, text])),
+    );
+    const editable = writeTree({
+      ...PROJECT,
+      '.venv/pyvenv.cfg': 'home = /usr/bin\n',
+      [`.venv/${SITE}/cursus-2.9.32.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: cursus\nVersion: 2.9.32\n',
+      [`.venv/${SITE}/cursus-2.9.32.dist-info/RECORD`]: '__editable__.cursus-2.9.32.pth,,\n',
+      [`.venv/${SITE}/__editable__.cursus-2.9.32.pth`]: `${join(source, 'src')}\n`,
+    });
+    const byEditable = check([editable]);
+    const none = check([project]);
+
+    // What only the step table tells: the DAG's misspelt node (RL039), a node's missing builder (RL060), the pack's
+    // step shadowing the package's (RL063), the pack interface without a config.
+    const codes = new Set(inRoot.diagnostics.map((d) => d.code));
+    for (const code of ['RL039', 'RL060', 'RL063'])
+      assert.ok(codes.has(code), `${code} in ${shown(inRoot).join('\n')}`);
+    assert.ok(
+      inRoot.diagnostics.every((d) => d.file.startsWith('step_pack/') || d.file.startsWith('dags/')),
+      shown(inRoot).join('\n'),
+    );
+    for (const other of [byFlag, byVariable, byEditable]) assert.deepEqual(shown(other), shown(inRoot));
+    const counts = ({ summary: { errors, warnings, information, hints, sources } }: Reported): number[] => [
+      errors,
+      warnings,
+      information,
+      hints,
+      sources,
+    ];
+    for (const other of [byFlag, byVariable, byEditable]) assert.deepEqual(counts(other), counts(inRoot));
+    // Without the framework, the checks that need its table are off.
+    assert.ok(!none.diagnostics.some((d) => d.code === 'RL039' || d.code === 'RL063'), shown(none).join('\n'));
+  });
+});

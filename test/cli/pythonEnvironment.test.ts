@@ -1,0 +1,163 @@
+// Installed Python code is library code: an environment inside the root (a venv, a conda prefix, a bare
+// `site-packages` tree), whatever its folder is called, is never walked, and nothing in it is reported.
+import { strict as assert } from 'node:assert';
+import { realpathSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { brokenTree, runCli, runJson, withoutActivatedEnvironment, writeTree, type Tree } from './helpers';
+
+/** `tree`'s files again under `prefix`, `src/` dropped as an installed package has it. */
+function installed(tree: Tree, prefix: string): Tree {
+  return Object.fromEntries(Object.entries(tree).map(([rel, text]) => [prefix + rel.replace(/^src\//, ''), text]));
+}
+
+interface Reported {
+  diagnostics: { file: string; code: string }[];
+}
+
+function reported(root: string): string[] {
+  const { json } = runJson(['check', root, '--format', 'json', '--fail-on', 'never']);
+  return (json as unknown as Reported).diagnostics.map((d) => `${d.file} ${d.code}`).sort();
+}
+
+describe('cli check: Python environments in the root are library code', () => {
+  it('reports nothing in a venv, a conda prefix, or a site-packages tree, and the project as without them', () => {
+    const project = brokenTree();
+    const alone = reported(writeTree(project));
+    assert.ok(alone.length > 0);
+    const withEnvironments = writeTree({
+      ...project,
+      // A venv under any name, known by its pyvenv.cfg (PEP 405).
+      'tooling/pyvenv.cfg': 'home = /usr/bin\nversion = 3.11.7\n',
+      ...installed(brokenTree(), 'tooling/lib/python3.11/site-packages/'),
+      ...installed(brokenTree(), 'tooling/share/cursus/'),
+      // A conda prefix, known by its conda-meta folder.
+      'envs/ml/conda-meta/history': '',
+      ...installed(brokenTree(), 'envs/ml/pkgs/'),
+      // No marker: site-packages in its place (POSIX, Windows).
+      ...installed(brokenTree(), 'vendor/lib/python3.12/site-packages/'),
+      ...installed(brokenTree(), 'winenv/Lib/site-packages/'),
+    });
+    assert.deepEqual(reported(withEnvironments), alone);
+  });
+});
+
+interface Fact {
+  name: string;
+  version: string;
+  source: string;
+  path?: string;
+}
+
+/** A distribution's dist-info as pip writes it (METADATA, top_level.txt, RECORD), under `site`. */
+function dist(site: string, name: string, version: string, extra: Tree = {}): Tree {
+  const info = `${site}/${name}-${version}.dist-info`;
+  return {
+    [`${info}/METADATA`]: `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\nSummary: x\n\nName: not-this\n`,
+    [`${info}/top_level.txt`]: `${name}\n`,
+    [`${info}/RECORD`]: `${name}/__init__.py,,\n`,
+    ...extra,
+  };
+}
+
+const SITE = '.venv/lib/python3.11/site-packages';
+const VENV: Tree = { '.venv/pyvenv.cfg': 'home = /usr/bin\n' };
+
+describe('cli check: the frameworks of the Python environment', () => {
+  withoutActivatedEnvironment();
+
+  const frameworks = (args: string[]): Fact[] => {
+    const { json } = runJson(['check', ...args, '--format', 'json', '--fail-on', 'never']);
+    return (json['summary'] as { frameworks: Fact[] }).frameworks;
+  };
+
+  it("names the versions installed in the root's .venv, their folders, and the built-in ones of the rest", () => {
+    const root = writeTree({
+      ...brokenTree(),
+      ...VENV,
+      ...dist(SITE, 'cursus', '2.9.32', { [`${SITE}/cursus/__init__.py`]: '' }),
+    });
+    assert.deepEqual(frameworks([root]), [
+      { name: 'cursus', version: '2.9.32', source: 'environment', path: `${SITE}/cursus` },
+      { name: 'omnibase_core', version: '0.46.8', source: 'built-in' },
+      { name: 'apcore', version: '0.19.0', source: 'built-in' },
+    ]);
+    const text = runCli(['check', root, '--fail-on', 'never']).stdout;
+    assert.match(text, /^cursus 2\.9\.32 from \.venv \(…\/site-packages\/cursus\)$/m);
+  });
+
+  it('takes --python-env (a prefix outside the root, or a site-packages folder) over VIRTUAL_ENV and the root', () => {
+    const outside = writeTree({
+      'pyvenv.cfg': '',
+      ...dist('lib/python3.12/site-packages', 'omnibase_core', '0.47.57', {
+        'lib/python3.12/site-packages/omnibase_core/__init__.py': '',
+      }),
+    });
+    const activated = writeTree({ 'pyvenv.cfg': '', ...dist('lib/python3.12/site-packages', 'apcore', '0.20.1') });
+    const root = writeTree({ ...brokenTree(), ...VENV, ...dist(SITE, 'cursus', '2.9.32') });
+    process.env['VIRTUAL_ENV'] = activated;
+    const site = join(outside, 'lib', 'python3.12', 'site-packages');
+    for (const given of [outside, site]) {
+      const facts = frameworks([root, '--python-env', given]);
+      assert.deepEqual(facts[0], {
+        name: 'omnibase_core',
+        version: '0.47.57',
+        source: 'environment',
+        path: join(realpathSync(site), 'omnibase_core'),
+      });
+    }
+    // The activated environment, when no --python-env: its package folder is missing, its version is said.
+    assert.deepEqual(frameworks([root])[0], { name: 'apcore', version: '0.20.1', source: 'environment' });
+    delete process.env['VIRTUAL_ENV'];
+    process.env['CONDA_PREFIX'] = activated;
+    assert.equal(frameworks([root])[0]?.name, 'apcore');
+  });
+
+  it('finds an editable install through its .pth (a path line, or setuptools’ finder) or an .egg-link', () => {
+    const source = writeTree({
+      'src/cursus/__init__.py': '',
+      'src/omnibase_core/__init__.py': '',
+      'lib/apcore/__init__.py': '',
+    });
+    const root = writeTree({
+      ...brokenTree(),
+      ...VENV,
+      ...dist(SITE, 'cursus', '2.9.32', {
+        [`${SITE}/cursus-2.9.32.dist-info/RECORD`]: '__editable__.cursus-2.9.32.pth,,\n',
+        [`${SITE}/__editable__.cursus-2.9.32.pth`]: `${join(source, 'src')}\n`,
+      }),
+      ...dist(SITE, 'apcore', '0.19.0', {
+        [`${SITE}/apcore-0.19.0.dist-info/RECORD`]: '__editable__.apcore-0.19.0.pth,,\n',
+        [`${SITE}/__editable__.apcore-0.19.0.pth`]: 'import __editable___apcore_0_19_0_finder; x.install()\n',
+        [`${SITE}/__editable___apcore_0_19_0_finder.py`]: `MAPPING: dict[str, str] = {'apcore': '${join(source, 'lib', 'apcore')}'}\n`,
+      }),
+      ...dist(SITE, 'omnibase_core', '0.47.0', {
+        [`${SITE}/omnibase_core.egg-link`]: `${join(source, 'src')}\n.\n`,
+      }),
+    });
+    const facts = frameworks([root]);
+    const path = (name: string): string | undefined => facts.find((f) => f.name === name)?.path;
+    assert.equal(path('cursus'), join(source, 'src', 'cursus'));
+    assert.equal(path('apcore'), join(source, 'lib', 'apcore'));
+    assert.equal(path('omnibase_core'), join(source, 'src', 'omnibase_core'));
+  });
+
+  it('follows no link out of site-packages, and says a --python-env that is no environment (exit 2)', () => {
+    const elsewhere = writeTree({ 'cursus/__init__.py': '', METADATA: 'Name: cursus\nVersion: 9.9.9\n' });
+    const root = writeTree({ ...brokenTree(), ...VENV, [`${SITE}/cursus-2.9.32.dist-info/top_level.txt`]: 'cursus\n' });
+    symlinkSync(join(elsewhere, 'cursus'), join(root, SITE, 'cursus'));
+    symlinkSync(join(elsewhere, 'METADATA'), join(root, SITE, 'cursus-2.9.32.dist-info', 'METADATA'));
+    assert.deepEqual(frameworks([root])[0], { name: 'cursus', version: '2.9.32', source: 'environment' });
+    const r = runCli(['check', root, '--python-env', elsewhere]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--python-env: .* is not a Python environment/);
+  });
+
+  it('with no environment, names only the built-in versions and prints no framework line', () => {
+    const root = writeTree(brokenTree());
+    assert.deepEqual(
+      frameworks([root]).map((f) => f.source),
+      ['built-in', 'built-in'],
+    );
+    assert.doesNotMatch(runCli(['check', root, '--fail-on', 'never']).stdout, / from /);
+  });
+});

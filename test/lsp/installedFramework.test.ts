@@ -1,0 +1,54 @@
+// The editor's folder over a project that installs cursus outside it (the machine-scoped setting
+// `registryLens.python.environment` names the environment): the installed package's files give the step table, so the
+// project's findings are those `check --python-env` finds; none is published in an installed file; a location in one
+// (go to definition from a DAG node) is the installed file's real place.
+import { strict as assert } from 'node:assert';
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readSettings } from '../../server/src/host/readSettings';
+import { Folder } from '../../server/src/lsp/folder';
+import { removeTrees, runJson, writeTree } from '../cli/helpers';
+import { installed, PROJECT, SITE } from '../cli/installedCursus';
+import { wasm } from '../engine/helpers';
+
+async function settle(folder: Folder): Promise<void> {
+  for (let i = 0; i < 100 && folder.dirty; i++) {
+    const ahead = folder.feeder.readAhead();
+    if (ahead !== undefined) await ahead;
+    else await folder.feeder.flush().more;
+  }
+  assert.ok(!folder.dirty, 'the analysis settles');
+}
+
+describe('lsp: the framework as the project has it installed', () => {
+  after(() => removeTrees());
+
+  it('finds what check --python-env finds, publishes nothing in the environment, and opens its files where they are', async () => {
+    const env = writeTree(installed(''));
+    const root = writeTree(PROJECT);
+    const folder = new Folder(pathToFileURL(root).href, 'fixture', (code) => code);
+    const settings = { ...readSettings(root, () => {}), pythonEnvironment: env };
+    await folder.load({ wasm, settings, nested: [], opened: [], progress: () => {} });
+    await settle(folder);
+    const published = folder.engine.allDiagnostics();
+    const { json } = runJson(['check', root, '--python-env', env, '--format', 'json', '--fail-on', 'never']);
+    const cli = (json['diagnostics'] as { file: string; code: string; range: { start: { line: number } } }[]).map(
+      (d) => `${d.file}:${d.range.start.line} ${d.code}`,
+    );
+    assert.deepEqual(
+      published.map((d) => `${d.file}:${d.range.start.line} ${d.code}`),
+      cli,
+    );
+    assert.ok(cli.some((l) => l.endsWith('RL039')));
+    // F12 on a DAG node naming the package's step opens the installed file defining it (`_EXTRAS`' row).
+    const dag = 'dags/e2e.dag.json';
+    const text = folder.engine.text(dag) ?? '';
+    const at = text.indexOf('HyperparameterPrep') + 2;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+    const targets = folder.engine.definition(dag, { line, character }).map((l) => folder.uriOf(l.file));
+    const real = realpathSync(join(env, SITE, 'cursus', 'registry', 'interface_registry_loader.py'));
+    assert.ok(targets.includes(pathToFileURL(real).href), targets.join('\n'));
+  });
+});
