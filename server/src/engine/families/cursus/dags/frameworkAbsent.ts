@@ -13,10 +13,8 @@ export const PYPROJECT = 'pyproject.toml';
 const DEPENDENCY = /(["'])cursus(?![\w.-])[^"'\n]*\1|^[ \t]*cursus[ \t]*=/m;
 
 const MESSAGE =
-  'cursus is neither in this folder nor in its Python environment: the checks that need its step table are off ' +
-  "(a DAG node's step and its components, RL039 and RL060; a step pack's rows, interfaces, configs and scripts). " +
-  'Point Registry Lens at the environment that installs cursus: `registry-lens check --python-env DIR`, the ' +
-  'setting `registryLens.python.environment`, an activated environment (VIRTUAL_ENV), or a `.venv` in the folder.';
+  'cursus is neither in this folder nor in its Python environment, so the checks needing its step table are off: ' +
+  'name the environment with `--python-env` or the setting `registryLens.python.environment`.';
 
 /**
  * RL079 for the files `needing` cursus (sorted; none: nothing to say), on the dependency line of `pyproject` (the
