@@ -176,7 +176,9 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
     label: v,
     kind: 'value' as const,
     // omnibase_infra linter_contract.py:98 VALID_NODE_TYPES; omnibase_core validate-contracts.py.
-    detail: active.includes('contract-linter') ? 'ContractLinter (omnibase_infra)' : 'validate-contracts.py (omnibase_core)',
+    detail: active.includes('contract-linter')
+      ? 'ContractLinter (omnibase_infra)'
+      : 'validate-contracts.py (omnibase_core)',
     range,
     insertText: v,
     sortText: String(i).padStart(3, '0'),
