@@ -94,7 +94,7 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     const node = await wb.hover({ match: /ONEX node/ });
     assert.match(node, /node_alpha_effect — ONEX node · EFFECT_GENERIC/);
     assert.match(node, /Entry point node_alpha_effect = "demo_infra\.nodes\.node_alpha_effect"/);
-    assert.match(node, new RegExp(lit(`Contract ${CONTRACT} (the package's __path__ (strategy 2, discovery.py:343))`)));
+    assert.match(node, new RegExp(lit(`Contract ${CONTRACT} (the package's __path__ (strategy 2))`)));
     assert.match(node, /auto-wiring discovery: accepts/);
     assert.match(node, /ContractLinter: 1 objection/);
     assert.match(node, /compliance scan node \(not run here\): 3 objections/);
@@ -233,7 +233,7 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
       `node_alpha_effect → ${lit(CONTRACT)}`,
       'Entry point:\n +node_alpha_effect +demo_infra\\.nodes\\.node_alpha_effect +pyproject\\.toml:6:1',
       `Package:\n +package +${lit(`${ALPHA}/__init__.py`)}`,
-      `Contract:\n +the package's __path__ \\(strategy 2, discovery\\.py:343\\) +${lit(CONTRACT)}`,
+      `Contract:\n +the package's __path__ \\(strategy 2\\) +${lit(CONTRACT)}`,
       `Handlers and models:\n +input_model +${lit(`${MODEL_MOD}:ModelAlphaRequest — ${MODEL_PY}`)}`,
       `${lit('handler_routing.handlers[0].handler')} +${lit(`${HANDLER_MOD}:HandlerAlpha — ${HANDLER_PY}`)}`,
     ];

@@ -806,6 +806,23 @@ ${MODELS}${node('node_a', contract('node_a', 'event_bus:\n  publish_topics: ["on
     );
   });
 
+  it('hover and Explain cite no bare upstream file or ticket (docs/onex-contracts.md cites them with the package)', async () => {
+    const bare = /\w\.py:\d|OMN-\d/;
+    // node_a: a package (strategy 2) whose contract ContractLinter objects to; node_b: no entry point.
+    const text = `//- ${PY}\n[project.entry-points."onex.nodes"]\nnode_$0a = "demo_infra.nodes.node_a"\n${MODELS}${LINTER_GATES}${node(
+      'node_a',
+      contract('node_a', 'node_capabilities: {}\n'),
+    )}${node('node_b')}`;
+    const hover = await checkHover(text, ["the package's \\_\\_path\\_\\_ (strategy 2)"]);
+    assert.doesNotMatch(hover, bare);
+    const { engine } = await analyze(text);
+    const rows = (step: string): string[] =>
+      (engine.explain({ step }).sections ?? []).flatMap((s) => s.rows.map((r) => `${r.label} ${r.text}`));
+    assert.ok(rows('node_a').some((r) => /^ContractLinter CONTRACT-013: Unknown field 'node_capabilities'/.test(r)));
+    assert.ok(rows('node_b').includes(' none: auto-wiring never discovers this node'));
+    for (const r of [...rows('node_a'), ...rows('node_b')]) assert.doesNotMatch(r, bare);
+  });
+
   it("completion of node_type offers what the repository's validators accept", async () => {
     await checkCompletion(
       `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${LINTER_GATES}//- /src/demo_infra/nodes/node_a/__init__.py\n\n//- /src/demo_infra/nodes/node_a/contract.yaml\nname: "node_a"\nnode_type: EF$0\n`,

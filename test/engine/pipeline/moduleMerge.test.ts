@@ -468,6 +468,8 @@ describe("pipeline 8: a module's registered metadata (merge_module_metadata / me
         ),
         row?.text,
       );
+      // The upstream lines are docs/cli.md's to cite, with the SDK's version.
+      assert.ok(row?.text.endsWith('adds every key of the companion to its metadata)'), row?.text);
       assert.deepEqual(
         { ...(x.winner?.fields['metadata'] as object) },
         { owner: 'code' },

@@ -124,9 +124,10 @@ function definitionMetadata(out: ModuleMerge, c: CodeValue | undefined, meta: Me
     value,
     from: 'merged',
     at: { file: meta.file, range: (meta.root as Lit).range },
+    // apcore-python 0.19.0 registry.py:950-955 (docs/cli.md cites it: the notes shown name no upstream line).
     note:
       `the module's version ${own} is the one it registered under, so get_definition adds every key of the ` +
-      'companion to its metadata (registry.py:950-955)',
+      'companion to its metadata',
   });
 }
 
@@ -196,9 +197,10 @@ function examples(sdk: ApcoreSdk, v: unknown): unknown {
 function missingTitle(sdk: ApcoreSdk, v: unknown): string | undefined {
   if (!Array.isArray(v) || !v.some((d) => d !== null && typeof d === 'object' && !Array.isArray(d) && !('title' in d)))
     return undefined;
+  // apcore-python 0.19.0 schema/annotations.py:42 `d["title"]`; apcore-typescript 0.25.0 schema/annotations.ts:56.
   return sdk === 'python'
-    ? "an example without 'title': apcore-python's merge_examples raises KeyError (schema/annotations.py:42)"
-    : "an example without 'title': apcore-typescript keeps it with title undefined (schema/annotations.ts:56)";
+    ? "an example without 'title': apcore-python's merge_examples raises KeyError"
+    : "an example without 'title': apcore-typescript keeps it with title undefined";
 }
 
 /** `{**code, **yaml}`: a shallow merge, YAML's keys over the code's (metadata.py:114-115, metadata-pure.ts:49-50). */
@@ -329,9 +331,8 @@ function annotations(
       value: undefined,
       from: 'code',
       at: (c as CodeValue).at,
-      note:
-        `${lacking.join(', ')}: missing from the code's object, so undefined, not the default ` +
-        '(schema/annotations.ts:33-37)',
+      // apcore-typescript 0.25.0 schema/annotations.ts:33-37.
+      note: `${lacking.join(', ')}: missing from the code's object, so undefined, not the default`,
     });
   }
   const set =

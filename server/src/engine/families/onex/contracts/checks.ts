@@ -11,7 +11,7 @@ import { baseName, dirOf } from '../../../util/paths';
 import { diag } from './codes';
 import { at, str, topKeys, type ClassRef, type ContractDoc } from './contractDoc';
 import { contractQueries, entryKey, type ContractQueries } from './queries';
-import type { Objection } from './objection';
+import { uncited, type Objection } from './objection';
 import { shapeObjections } from './shapeRules';
 import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
@@ -61,18 +61,6 @@ export function report(
       related: [...details, ...also, ...related],
     });
   });
-}
-
-/**
- * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`,
- * `(strategy 2, discovery.py:343)`):
- * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
- * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
- */
-function uncited(message: string): string {
-  return message
-    .replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '')
-    .replace(/,\s*[\w./-]+\.py:[\d,\s-]*\d(?=\))/g, '');
 }
 
 /** A resolution problem without its closing parenthesis (what was searched, what imported it), and that. */
@@ -152,7 +140,7 @@ function checkEntries(c: ContractQueries, active: readonly ValidatorId[]): Diagn
         level: 'warn',
         message,
       };
-      const read = { file: r.contract, range: ZERO, message: `read instead: ${uncited(r.strategy ?? '')}` };
+      const read = { file: r.contract, range: ZERO, message: `read instead: ${r.strategy ?? ''}` };
       out.push(...report(e.file, [o], active, [...related, read]));
     }
     const doc = c.contract(r.contract);

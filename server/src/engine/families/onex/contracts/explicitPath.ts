@@ -56,7 +56,8 @@ export function explicitContractPath(
     const assign = ASSIGN.exec(own);
     if (assign) found = { ...evaluate(stripComment(assign[1] ?? ''), file), line: i };
     else if (DEF.test(own)) {
-      found = { kind: 'inert', why: 'a method or property: on the class it is no path (discovery.py:335)', line: i };
+      // discovery.py:335: `Path(str(...))` of a function or property object is no file.
+      found = { kind: 'inert', why: 'a method or property: on the class it is no path', line: i };
     }
   }
   if (found || cls !== null || !defines()) return found;
@@ -94,9 +95,10 @@ function evaluate(expr: string, file: string): Value {
   if (expr.length > MAX_EXPR)
     return { kind: 'undecided', why: `an expression over ${MAX_EXPR} characters is not read` };
   const inner = /^str\((.*)\)$/.exec(expr)?.[1]?.trim() ?? expr;
-  if (inner === 'None') return { kind: 'inert', why: 'None: strategy 1 is skipped (discovery.py:334)' };
+  // discovery.py:334 (`if explicit is not None`); a literal is read by `Path(str(...))` at :335.
+  if (inner === 'None') return { kind: 'inert', why: 'None: strategy 1 is skipped' };
   if (STRING.test(inner)) {
-    return { kind: 'undecided', why: "a literal path is relative to the runtime's working directory (:335)" };
+    return { kind: 'undecided', why: "a literal path is relative to the runtime's working directory" };
   }
   const path = pathlibValue(inner, file) ?? osPathValue(inner, file);
   return path === undefined

@@ -24,6 +24,7 @@ import type { Origin } from './origin';
 import { nodeAt, nodeNamed, nodesOf, peers, verdicts, type OnexNode } from './nodes';
 import { CORE_NODE_TYPES, LINTER_NODE_TYPES } from '../framework';
 import { VALIDATORS } from './validators';
+import { uncited } from './objection';
 
 const cq = (q: FamilyQueries): ContractQueries => contractQueries(q.files);
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -174,7 +175,10 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
   return values.map((v, i) => ({
     label: v,
     kind: 'value' as const,
-    detail: active.includes('contract-linter') ? 'ContractLinter (linter_contract.py:98)' : 'validate-contracts.py',
+    // omnibase_infra linter_contract.py:98 VALID_NODE_TYPES; omnibase_core validate-contracts.py.
+    detail: active.includes('contract-linter')
+      ? 'ContractLinter (omnibase_infra)'
+      : 'validate-contracts.py (omnibase_core)',
     range,
     insertText: v,
     sortText: String(i).padStart(3, '0'),
@@ -240,7 +244,8 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
   else
     sections.push({
       title: 'Entry point',
-      rows: [{ label: '', text: 'none: auto-wiring never discovers this node (discovery.py:135)' }],
+      // discovery.py:135 scans entry points only.
+      rows: [{ label: '', text: 'none: auto-wiring never discovers this node' }],
     });
   const loaded = r?.loaded;
   if (r) {
@@ -305,7 +310,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
       .map((v) => ({
         label: `${VALIDATORS[v.id].title}${v.runs ? '' : ' (not run here)'}`,
         text: v.objections.length
-          ? `${v.objections[0]?.rule}: ${v.objections[0]?.message}` +
+          ? `${v.objections[0]?.rule}: ${uncited(v.objections[0]?.message ?? '')}` +
             `${v.objections.length > 1 ? ` (+${v.objections.length - 1} more)` : ''}`
           : v.note,
         ...(v.objections[0] && contract ? { file: contract, range: v.objections[0].range } : {}),

@@ -86,21 +86,24 @@ export function verdicts(
   }));
 }
 
-/** What discovery does with a node it raises no objection to, conditions included. */
+/**
+ * What discovery does with a node it raises no objection to, conditions included (shown in hover and Explain:
+ * no upstream line, docs/onex-contracts.md cites them). The duplicate-name guard: discovery.py:216-248.
+ */
 function discoveryNote(c: ContractQueries, n: OnexNode): string {
   const first = n.entry ? c.duplicatesQ('').get(entryKey(n.entry.file, n.entry.index)) : undefined;
   if (first) {
     return (
       `skips it: the contract name '${first.name}' is already registered by entry point '${first.ep}' ` +
-      `('${first.contract}'), and the first registration wins (discovery.py:216-248)`
+      `('${first.contract}'), and the first registration wins`
     );
   }
   // `_contract_requires_cloud_gateway` (discovery.py:69-83), skipped unless mirroring is on (:86-105, :213, :308).
   if (n.doc && at(n.doc.root, 'config.gateway_forwarder.cloud_leg')?.kind === 'dict') {
     return (
-      'wires it only where ONEX_GATEWAY_CLOUD_MIRRORING_ENABLED is 1, true, yes or on ' +
-      '(util_runtime_packages.py:78-101): the contract declares config.gateway_forwarder.cloud_leg, and discovery ' +
-      'skips it on every other lane (discovery.py:69-105, :213)'
+      // The values: omnibase_infra utils/util_runtime_packages.py:78-101.
+      'wires it only where ONEX_GATEWAY_CLOUD_MIRRORING_ENABLED is 1, true, yes or on: the contract declares ' +
+      'config.gateway_forwarder.cloud_leg, and discovery skips it on every other lane'
     );
   }
   return 'accepts';

@@ -16,3 +16,13 @@ export interface Objection {
   /** Related lines in the same file: what the one-line message leaves out (a list, the place it names). */
   details?: readonly { range: Range; message: string }[];
 }
+
+/**
+ * An objection's message without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`), as
+ * the Problems panel and Explain show it: a bare file name sends the reader to the repository's own files, and the
+ * message is shorter; docs/onex-contracts.md cites each rule with its package and path (and names the versions
+ * read), the code keeps the citations.
+ */
+export function uncited(message: string): string {
+  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
+}

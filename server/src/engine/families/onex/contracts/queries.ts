@@ -354,7 +354,8 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       const at = { ...base, origin };
       const explicit = target.kind === 'namespace' ? null : this.explicitOf(target.file, name);
       if (explicit?.outcome === 'read' && explicit.path) {
-        const strategy = 'its contract_path (strategy 1, discovery.py:333)';
+        // discovery.py:333.
+        const strategy = 'its contract_path (strategy 1)';
         return { ...at, explicit, contract: explicit.path, strategy, tried: [explicit.path], problem: null };
       }
       const first = explicit?.outcome === 'missing' && explicit.path ? [explicit.path] : [];
@@ -506,9 +507,10 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       return { file, line: e.line, path: e.path, outcome: 'undecided', why };
     }
     const at = { file, line: e.line, path: e.path };
+    // discovery.py:335: a path that is no file falls through to the next strategy.
     return this.deps.exists(e.path)
       ? { ...at, outcome: 'read', why: `'${e.path}' exists` }
-      : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through (discovery.py:335)` };
+      : { ...at, outcome: 'missing', why: `'${e.path}' is no file: discovery falls through` };
   }
 
   /**

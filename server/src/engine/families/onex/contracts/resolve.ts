@@ -39,20 +39,21 @@ export type Loaded = { kind: 'package' | 'module'; file: string; dir: string } |
  * The contract.yaml candidates after strategy 1 (explicitPath.ts), in discovery's order: an object with
  * `__path__` — a namespace package, or a regular package loaded as itself — only its own directory
  * (strategy 2, discovery.py:343; it raises there, the parent is never searched); else the directory of
- * the module (strategy 3, :352) and its parent (strategy 4, :358). For a class, `loaded` is the module
+ * the module (strategy 3, :356) and its parent (strategy 4, :361). For a class, `loaded` is the module
  * that defines it (`inspect.getfile` follows a re-export there: origin.ts), `attr` its name there.
+ * The labels are shown in hover and Explain: they cite no upstream line (docs/onex-contracts.md does).
  */
 export function contractCandidates(loaded: Loaded, attr: string | null): { path: string; strategy: string }[] {
   if (loaded.kind === 'namespace' || (loaded.kind === 'package' && attr === null)) {
     const what = loaded.kind === 'namespace' ? 'namespace package' : "the package's __path__";
-    return [{ path: `${loaded.dir}/contract.yaml`, strategy: `${what} (strategy 2, discovery.py:343)` }];
+    return [{ path: `${loaded.dir}/contract.yaml`, strategy: `${what} (strategy 2)` }];
   }
   const up = dirOf(loaded.dir);
   return [
-    { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3, discovery.py:356)' },
+    { path: `${loaded.dir}/contract.yaml`, strategy: 'beside the module (strategy 3)' },
     {
       path: up === '' ? 'contract.yaml' : `${up}/contract.yaml`,
-      strategy: 'its parent directory (strategy 4, discovery.py:361)',
+      strategy: 'its parent directory (strategy 4)',
     },
   ];
 }
