@@ -61,13 +61,23 @@ export function report(
   });
 }
 
+const CITATION = /\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g;
+
 /**
  * A validator's objection without the upstream lines and tickets it cites (`(discovery.py:147)`, `(OMN-14141)`):
  * in the Problems panel a bare file name sends the reader to the repository's own files, and the message is
  * shorter; docs/onex-contracts.md cites each rule with its package and path, and the code keeps the citations.
  */
 function uncited(message: string): string {
-  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
+  // The blanks before a citation go with it, trimmed from the text before it: a pattern that began with `\s*`
+  // would try every blank of a long run (a module name the user wrote) as a start, quadratic in the run.
+  let out = '';
+  let from = 0;
+  for (const m of message.matchAll(CITATION)) {
+    out += message.slice(from, m.index).trimEnd();
+    from = m.index + m[0].length;
+  }
+  return out + message.slice(from);
 }
 
 export function unitKeys(q: FamilyQueries): string[] {
