@@ -20,13 +20,16 @@ function answer(r: CliRun): string {
   return JSON.stringify({ doc, code: r.code, stderr: r.stderr }, null, 1);
 }
 
-/** `check` in `root` (files are root-relative, as pre-commit gives them) with and without `--daemon`. */
+/**
+ * `check` in `root` (files are root-relative, as pre-commit gives them) with and without `--daemon`, side by side (two
+ * processes on two cores: the pair costs the longer of the two).
+ */
 export async function both(root: string, args: string[] = []): Promise<[string, string]> {
   const run = (extra: string[]): Promise<string> =>
     runCliAsync(['check', ...(args.includes('--format') ? [] : ['--format', 'json']), ...args, ...extra], root).then(
       answer,
     );
-  return [await run(['--daemon']), await run([])];
+  return Promise.all([run(['--daemon']), run([])]);
 }
 
 export async function sameAsFresh(root: string, args: string[], what: string): Promise<void> {

@@ -51,7 +51,7 @@ const GROWTH = 4;
 const MAX_RATIO = 9;
 /** CPU per 100 KB beyond which the smaller size alone fails (the fuzzer's bound), before the larger one is tried. */
 const BUDGET_MS_PER_100KB = 1000;
-const RUNS = 5;
+const RUNS = 3;
 /** Measures of the two sizes before a shape is judged super-linear. */
 const ATTEMPTS = 3;
 
