@@ -36,7 +36,7 @@ const ROOTS = [
   'apcore-extensions',
   'interface-workspace',
   'onex-registry',
-  // 'onex-contracts' joins when its two open findings (scripts/fuzz/open-findings/) are fixed
+  'onex-contracts',
 ];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;

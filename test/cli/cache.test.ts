@@ -4,32 +4,23 @@
 // is ignored or reported, never trusted. An unchanged root is answered from the cache: its file is not
 // rewritten.
 import { strict as assert } from 'node:assert';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, removeTrees, runCli, writeTree } from './helpers';
-import { runCliAsync, type CliRun } from './helpers';
+import { CLI, REPO, ALICE_REGISTRY, CORE_REGISTRY, cleanTree, entry, runCli, writeTree } from './helpers';
+import { TEMP, USER_CACHE, answer, cacheFile, cacheHooks, cacheOracle, sameAsFresh } from './cacheHarness';
 import { cacheSpec, trusted } from '../../server/src/host/checkCache';
 import { CACHE_FORMAT, readCacheFile, writeCacheFile, type CacheSpec } from '../../server/src/host/cacheFile';
 import { version } from '../../package.json';
-import { DISK_EXAMPLES, changeOnDisk, rng } from '../engine/randomEdits';
+import { DISK_EXAMPLES, rng } from '../engine/randomEdits';
+
+/** Random edits per example here; `npm run test:soak` runs the longer sequences (test/soak/diskOracles.test.ts). */
+const SHORT_STEPS = 3;
 
 /** The run's document without its timing, its exit code and what it said on stderr. */
 function check(root: string, extra: string[] = [], cli = CLI): string {
   return answer(runCli(['check', root, '--format', 'json', ...extra], REPO, cli));
-}
-function answer(r: CliRun): string {
-  const doc = JSON.parse(r.stdout) as { summary: Record<string, unknown> };
-  delete doc.summary['ms'];
-  return JSON.stringify({ doc, code: r.code, stderr: r.stderr });
-}
-/** Two runs side by side (one writes the cache, the other reads none): their answers. */
-async function checks(root: string, a: string[], b: string[]): Promise<[string, string]> {
-  const run = (extra: string[]): Promise<string> =>
-    runCliAsync(['check', root, '--format', 'json', ...extra]).then(answer);
-  return Promise.all([run(a), run(b)]);
 }
 
 /** `check`'s answer without what it said about the cache itself. */
@@ -37,20 +28,6 @@ function withoutCacheNotes(answer: string): string {
   const a = JSON.parse(answer) as { stderr: string };
   const notes = /^registry-lens: (ignored the cache|cache not written).*\n/gm;
   return JSON.stringify({ ...a, stderr: a.stderr.replace(notes, '') });
-}
-
-function cacheFile(folder: string): string {
-  const files = readdirSync(folder).filter((f) => f.endsWith('.bin'));
-  assert.equal(files.length, 1, `one cache file in ${folder}: ${files.join(', ')}`);
-  return join(folder, files[0] as string);
-}
-
-/** Asserts that the cached run and a fresh one agree; returns whether the cached run rewrote its file. */
-async function sameAsFresh(root: string, folder: string, what: string): Promise<boolean> {
-  const before = existsSync(folder) && readdirSync(folder).length > 0 ? readFileSync(cacheFile(folder)) : null;
-  const [cached, fresh] = await checks(root, ['--cache', '--cache-location', folder], []);
-  assert.equal(cached, fresh, what);
-  return before === null || !before.equals(readFileSync(cacheFile(folder)));
 }
 
 /** The cache with another format version in its header. */
@@ -66,10 +43,6 @@ function write(root: string, rel: string, text: string): void {
   writeFileSync(join(root, rel), text);
 }
 
-const TEMP = mkdtempSync(join(tmpdir(), 'registry-lens-cache-'));
-/** The user's cache folder of these runs (and of this process: the same key). */
-const USER_CACHE = join(TEMP, 'user-cache');
-
 /** The spec the CLI makes for `root` and the cache folder `folder` (this user's key; the bundle's identity). */
 function specOf(root: string, folder: string): CacheSpec {
   const spec = cacheSpec(root, folder, version, (m) => assert.fail(m));
@@ -81,17 +54,7 @@ function specOf(root: string, folder: string): CacheSpec {
 
 describe('check --cache', function () {
   this.timeout(300000);
-  let xdg: string | undefined;
-  before(() => {
-    xdg = process.env['XDG_CACHE_HOME'];
-    process.env['XDG_CACHE_HOME'] = USER_CACHE;
-  });
-  after(() => {
-    if (xdg === undefined) delete process.env['XDG_CACHE_HOME'];
-    else process.env['XDG_CACHE_HOME'] = xdg;
-    removeTrees();
-    rmSync(TEMP, { recursive: true, force: true });
-  });
+  cacheHooks();
   let n = 0;
   const folder = (): string => join(TEMP, `c${n++}`);
 
@@ -355,17 +318,7 @@ describe('check --cache', function () {
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between runs
   for (const [i, [example, edits]] of DISK_EXAMPLES.entries()) {
     const seed = i + 1;
-    it(`cached run == fresh run across random edits on ${example}, seed ${seed}`, async () => {
-      const root = join(TEMP, `${example}-${seed}`);
-      cpSync(join(REPO, 'examples', example), root, { recursive: true });
-      const c = folder();
-      const random = rng(seed);
-      await sameAsFresh(root, c, 'first run');
-      for (let step = 0; step < 8; step++) {
-        const kind = changeOnDisk(root, random, edits);
-        const rewritten = await sameAsFresh(root, c, `step ${step} (${kind})`);
-        if (kind === 'none') assert.ok(!rewritten, `step ${step}: nothing changed, answered from the cache`);
-      }
-    });
+    it(`cached run == fresh run across ${SHORT_STEPS} random edits on ${example}, seed ${seed}`, () =>
+      cacheOracle(example, edits, seed, SHORT_STEPS));
   }
 });

@@ -6,61 +6,15 @@
 // waits until that check is done (`--load-after-stdin`) or a check asks.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALICE_REGISTRY, CLI, REPO, brokenTree, cleanTree, entry, removeTrees, runCli, runCliAsync } from './helpers';
-import { writeTree, type CliRun } from './helpers';
-import { DISK_EXAMPLES, changeOnDisk, rng } from '../engine/randomEdits';
+import { ALICE_REGISTRY, CLI, brokenTree, cleanTree, entry, runCli, writeTree } from './helpers';
+import { SOCKETS, alive, both, daemonHooks, daemonOracle, daemonPid, gone, sameAsFresh, uid } from './daemonHarness';
+import { DISK_EXAMPLES } from '../engine/randomEdits';
 
-const TEMP = mkdtempSync(join(tmpdir(), 'registry-lens-daemon-'));
-/** The daemons' sockets live under the temporary folder of the processes that start them: this test's own. */
-const SOCKETS = join(TEMP, 'tmp');
-const uid = process.getuid?.() ?? 0;
-
-/** The run's document without its timing, its exit code and what it said on stderr. */
-function answer(r: CliRun): string {
-  const doc = JSON.parse(r.stdout) as { summary?: Record<string, unknown> };
-  delete doc.summary?.['ms'];
-  return JSON.stringify({ doc, code: r.code, stderr: r.stderr }, null, 1);
-}
-
-/** `check` in `root` (files are root-relative, as pre-commit gives them) with and without `--daemon`. */
-async function both(root: string, args: string[] = []): Promise<[string, string]> {
-  const run = (extra: string[]): Promise<string> =>
-    runCliAsync(['check', ...(args.includes('--format') ? [] : ['--format', 'json']), ...args, ...extra], root).then(
-      answer,
-    );
-  return [await run(['--daemon']), await run([])];
-}
-
-async function sameAsFresh(root: string, args: string[], what: string): Promise<void> {
-  const [daemon, fresh] = await both(root, args);
-  assert.equal(daemon, fresh, what);
-}
-
-/** The pid of the root's daemon, or null when none serves it. */
-function daemonPid(root: string): number | null {
-  const r = runCli(['daemon', '--status'], root);
-  if (r.code === 1) return null;
-  assert.equal(r.code, 0, r.stderr);
-  return Number(/\(pid (\d+)\)/.exec(r.stdout)?.[1]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Resolves once the process is gone (asked again at each turn of the event loop). */
-async function gone(pid: number): Promise<void> {
-  while (alive(pid)) await new Promise((r) => setImmediate(r));
-}
+/** Random edits per example here; `npm run test:soak` runs the longer sequences (test/soak/diskOracles.test.ts). */
+const SHORT_STEPS = 3;
 
 /** The one socket under the test's socket folder. */
 function theSocket(): string {
@@ -84,32 +38,7 @@ function raw(path: string, line: string): Promise<{ ok: boolean; error?: string 
 
 describe('check --daemon', function () {
   this.timeout(300000);
-  const roots: string[] = [];
-  let tmp: string | undefined;
-  before(() => {
-    mkdirSync(SOCKETS);
-    tmp = process.env['TMPDIR'];
-    process.env['TMPDIR'] = SOCKETS;
-  });
-  // Each test's daemons are stopped after it: a test finds only its own sockets.
-  afterEach(async () => {
-    for (const root of roots.splice(0)) {
-      const pid = existsSync(root) ? daemonPid(root) : null;
-      if (pid === null) continue;
-      runCli(['daemon', '--stop'], root);
-      await gone(pid);
-    }
-  });
-  after(() => {
-    if (tmp === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = tmp;
-    removeTrees();
-    rmSync(TEMP, { recursive: true, force: true });
-  });
-  const served = (root: string): string => {
-    roots.push(root);
-    return root;
-  };
+  const served = daemonHooks();
 
   it('answers as check does, from one daemon per root that keeps serving', async () => {
     const root = served(writeTree(brokenTree()));
@@ -158,22 +87,8 @@ describe('check --daemon', function () {
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between checks
   for (const [i, [example, edits]] of DISK_EXAMPLES.entries()) {
     const seed = i + 1;
-    it(`daemon == fresh run across random edits on ${example}, seed ${seed}`, async () => {
-      const root = served(join(TEMP, `${example}-${seed}`));
-      cpSync(join(REPO, 'examples', example), root, { recursive: true });
-      const random = rng(seed);
-      await sameAsFresh(root, [], 'first run');
-      for (let step = 0; step < 8; step++) {
-        const kind = changeOnDisk(root, random, edits);
-        await sameAsFresh(root, [], `step ${step} (${kind})`);
-        const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
-        const one = files[Math.floor(random() * files.length)];
-        if (one !== undefined) {
-          const rel = join(one.parentPath, one.name).slice(root.length + 1);
-          await sameAsFresh(root, ['--files', rel], `step ${step} (${kind}), --files ${rel}`);
-        }
-      }
-    });
+    it(`daemon == fresh run across ${SHORT_STEPS} random edits on ${example}, seed ${seed}`, () =>
+      daemonOracle(served, example, edits, seed, SHORT_STEPS));
   }
 
   it('a socket left by a killed daemon is replaced; what is not a request is refused, and the daemon goes on', async () => {

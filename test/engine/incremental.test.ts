@@ -1,19 +1,19 @@
 // Random edit sequences on the example workspaces: after every edit the incremental engine must
 // answer exactly what a fresh engine over the same texts answers (the oracle of randomEdits.ts), and
-// name every file whose diagnostics changed. `npm run test:soak` runs the same oracle much longer.
+// name every file whose diagnostics changed. The sequences of incrementalRuns.ts run half their length here;
+// `npm run test:soak` runs them whole, and the same oracle much longer.
 import {
   DAG_EDITS,
   EDITS,
   HOST_EDITS,
   INTERFACE_EDITS,
   META_EDITS,
-  ONEX_CONTRACT_EDITS,
   ONEX_EDITS,
   TREE_EDITS,
   runSequence,
   type Edit,
 } from './randomEdits';
-import type { SettingsInput } from '../../server/src/engine/types';
+import { HOSTED_RUNS, HOSTED_STEPS, RUNS, RUN_STEPS } from './incrementalRuns';
 
 /**
  * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
@@ -50,38 +50,22 @@ const WIDE_WORKSPACES: Edit = (files, pick) => {
 
 describe('incremental analysis equals from-scratch analysis', function () {
   this.timeout(300000);
-  const runs: [number, SettingsInput, string, Edit[]][] = [
-    [1, {}, 'demo-workspace', EDITS],
-    [2, { mode: 'hybrid' }, 'demo-workspace', EDITS],
-    [3, { checkAllComponents: true }, 'demo-workspace', EDITS],
-    [4, {}, 'meta-workspace', [...EDITS, ...META_EDITS, ...META_EDITS]],
-    [5, { mode: 'hybrid' }, 'meta-workspace', [...EDITS, ...META_EDITS]],
-    [6, {}, 'apcore-extensions', META_EDITS],
-    [7, {}, 'apcore-extensions', META_EDITS],
-    [8, {}, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS, ...INTERFACE_EDITS]],
-    [9, { mode: 'hybrid' }, 'interface-workspace', [...EDITS, ...INTERFACE_EDITS]],
-    [10, { onexPins: { logger_node: '1.0.0' } }, 'onex-registry', ONEX_EDITS],
-    [21, {}, 'cursus-pipelines', [...DAG_EDITS, ...DAG_EDITS, ...INTERFACE_EDITS]],
-    [11, {}, 'onex-contracts', ONEX_CONTRACT_EDITS],
-    [12, { onexValidators: ['compliance-scan', 'auto-wiring'] }, 'onex-contracts', ONEX_CONTRACT_EDITS],
-  ];
-  for (const [seed, settings, example, edits] of runs) {
+  for (const [seed, settings, example, edits] of RUNS) {
     it(`random edit sequence on ${example}, seed ${seed} ${JSON.stringify(settings)}`, async () => {
-      await runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: 40 });
+      await runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: RUN_STEPS / 2 });
     });
   }
   // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
-  const hosted: [number, string, Edit[]][] = [
-    [11, 'demo-workspace', EDITS],
-    [12, 'meta-workspace', META_EDITS],
-    [13, 'apcore-extensions', META_EDITS],
-    [14, 'interface-workspace', INTERFACE_EDITS],
-    [15, 'onex-registry', ONEX_EDITS],
-    [27, 'cursus-pipelines', DAG_EDITS],
-  ];
-  for (const [seed, example, edits] of hosted) {
+  for (const [seed, example, edits] of HOSTED_RUNS) {
     it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {
-      await runSequence({ seed, settings: {}, example, edits, hostEdits: HOST_EDITS, steps: 30 });
+      await runSequence({
+        seed,
+        settings: {},
+        example,
+        edits: [...edits],
+        hostEdits: HOST_EDITS,
+        steps: HOSTED_STEPS / 2,
+      });
     });
   }
   // a cold start in steps (the server's, its open files' units first) with edits landing between them

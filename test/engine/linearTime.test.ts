@@ -2,7 +2,7 @@
 // unclosed brackets before a long run of blanks, 3.7 s for 60 KB, minutes for 500 KB): each shape is
 // analysed at two sizes in one run, and the ratio of the CPU times (medians, so other processes on the
 // machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size). The ONEX
-// shapes (R41) grow a pyproject's `onex.nodes` table beside one node package.
+// shapes (R41) grow a pyproject's `onex.nodes` table, or one entry point's value, beside one node package.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { RegistryEngine } from '../../server/src/engine/engine';
@@ -144,6 +144,11 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
   'R41: onex.nodes entry points naming one class through an 8-module re-export chain': [
     'pyproject.toml',
     (n) => entryPoints(n, (i) => `node_${i}_effect = "demo.chain.m7:NodeX"`),
+    ONEX_NODE,
+  ],
+  "R41: an onex.nodes entry point naming a module with a run of blanks (the objection's message without citations)": [
+    'pyproject.toml',
+    (n) => entryPoints(1, () => `node_y_effect = "demo.nodes.node_y${blanks(n)}]x"`),
     ONEX_NODE,
   ],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],

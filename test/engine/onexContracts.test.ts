@@ -385,8 +385,29 @@ artifacts:
     await checkDiagnostics(`//- /pyproject.toml\n[project]\nname = "x"\n//- /nodes/a/contract.yaml\nname: 1\n`);
   });
 
-  it('a pyproject.toml pip cannot read is a syntax error', async () => {
-    await checkDiagnostics(`//- /pyproject.toml\n[project\n#       ^ RL030 pip cannot read this file\n`);
+  it('a pyproject.toml pip cannot read is a syntax error, on the line the parser names', async () => {
+    // The parser points one past the line's last character: the range marks that character instead.
+    await checkDiagnostics(`//- /pyproject.toml\n[project\n#      ^ RL030 pip cannot read this file\n`);
+    await checkDiagnostics(
+      `//- /pyproject.toml\n[project]\nname = "dem"\n\n[project.entry-points."onex.nodes"\n#                                ^ RL030 pip cannot read\nnode_a = "demo_infra.nodes.node_a"\n`,
+    );
+  });
+
+  it('a TOML error at the end of the text, at a lone CR, or at an astral character stays inside the file', async () => {
+    const rangeOf = async (text: string): Promise<string> => {
+      const { engine } = await analyze(`//- ${PY}\nx\n`);
+      engine.setFile('pyproject.toml', text);
+      engine.update();
+      const ds = engine.diagnostics('pyproject.toml').filter((d) => d.code === 'RL030');
+      assert.equal(ds.length, 1, JSON.stringify(ds));
+      const { start, end } = (ds[0] as (typeof ds)[0]).range;
+      return `${start.line}:${start.character}-${end.line}:${end.character}`;
+    };
+    // A value missing at the end: the parser points past the text.
+    assert.equal(await rangeOf('a = '), '0:3-0:4');
+    // A lone `\r` ends the line for the editor; the parser points at it.
+    assert.equal(await rangeOf('[project]\nname = "x" # a\rb = 1\n'), '1:13-1:14');
+    assert.equal(await rangeOf('[project]\nname = "x" \uD83D\uDE00\n'), '1:11-1:13');
   });
 
   it('difflib: the ratio and the tie-break of get_close_matches', () => {

@@ -1,105 +1,12 @@
-// The oracle "live server == fresh run" for the MCP server's re-scan: random changes made on disk between calls
-// (files changed, added, removed, renamed; settings changed; nothing), each followed by calls whose answers must be
-// what `registry-lens check --format json` run afresh prints: a whole-root check, and a check of some paths, which
-// keeps that run's diagnostics of those files and those related to them. The first calls come as the server starts,
-// while its root loads, and so do the calls after a settings change (which opens the root afresh).
-import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { REPO, runJson } from '../cli/helpers';
-import {
-  EDITS,
-  META_EDITS,
-  ONEX_CONTRACT_EDITS,
-  ONEX_EDITS,
-  changeOnDisk,
-  rng,
-  type Edit,
-} from '../engine/randomEdits';
-import { sdkClient } from './client';
+// The oracle "live server == fresh run" for the MCP server's re-scan (rescanOracle.ts) on four examples, over a
+// short sequence of random changes on disk each; `npm run test:soak` runs the longer ones (test/soak/diskOracles.test.ts).
+import { RESCAN_EXAMPLES, rescanOracle } from './rescanOracle';
 
-interface Doc {
-  diagnostics: { file: string; related: { file: string }[] }[];
-  summary: Record<string, number>;
-}
-
-/** A check's diagnostics and counts, without its timing. */
-function comparable(doc: Doc): string {
-  return JSON.stringify({ diagnostics: doc.diagnostics, summary: { ...doc.summary, ms: 0 } });
-}
-
-async function check(client: Client, paths?: string[]): Promise<Doc & { loading?: true }> {
-  const r = await client.callTool({ name: 'check', arguments: { limit: 100_000, ...(paths ? { paths } : {}) } });
-  assert.notEqual(r.isError, true, JSON.stringify(r.content));
-  return r.structuredContent as unknown as Doc & { loading?: true };
-}
-
-/**
- * `got` is `expected`; while the root loads (`loading`), the diagnostics of `file` are, those of other files related
- * to it may be missing (docs/mcp.md), and the summary's counts are of what it returns.
- */
-function sameCheck(got: Doc & { loading?: true }, expected: string, file: string, what: string): void {
-  if (got.loading !== true) return assert.equal(comparable(got), expected, what);
-  const want = JSON.parse(expected) as Doc;
-  const own = (d: Doc): string => JSON.stringify(d.diagnostics.filter((x) => x.file === file));
-  assert.equal(own(got), own(want), `${what}: the file's own diagnostics`);
-  const known = new Set(want.diagnostics.map((d) => JSON.stringify(d)));
-  assert.ok(
-    got.diagnostics.every((d) => known.has(JSON.stringify(d))),
-    `${what}: nothing a fresh run lacks`,
-  );
-  const { sources, entries, workspaces } = want.summary;
-  const root = got.summary;
-  assert.deepEqual([root['sources'], root['entries'], root['workspaces']], [sources, entries, workspaces], what);
-}
-
-/** What a fresh run prints, whole and kept to `paths` as the server keeps them (its own filter, docs/mcp.md). */
-function fresh(root: string, paths: string[]): { whole: string; kept: string } {
-  const doc = runJson(['check', root, '--format', 'json', '--fail-on', 'never']).json as unknown as Doc;
-  const under = (f: string): boolean => paths.some((p) => f === p || f.startsWith(`${p}/`));
-  const kept = doc.diagnostics.filter((d) => under(d.file) || d.related.some((r) => under(r.file)));
-  const count = (s: string): number => kept.filter((d) => (d as unknown as { severity: string }).severity === s).length;
-  const summary = {
-    ...doc.summary,
-    errors: count('error'),
-    warnings: count('warning'),
-    information: count('information'),
-    hints: count('hint'),
-  };
-  return { whole: comparable(doc), kept: comparable({ diagnostics: kept, summary }) };
-}
+/** The start and the random changes after it. */
+const SHORT_STEPS = 4;
 
 describe('mcp: live server == fresh run across random changes on disk', function () {
   this.timeout(300_000);
-  const examples: [number, string, Edit[]][] = [
-    [11, 'demo-workspace', EDITS],
-    [12, 'meta-workspace', [...EDITS, ...META_EDITS]],
-    [13, 'onex-registry', ONEX_EDITS],
-    [14, 'onex-contracts', ONEX_CONTRACT_EDITS],
-  ];
-  for (const [seed, example, edits] of examples)
-    it(`${example}, seed ${seed}`, async () => {
-      const temp = mkdtempSync(join(tmpdir(), 'registry-lens-mcp-rescan-'));
-      const root = join(temp, 'root');
-      cpSync(join(REPO, 'examples', example), root, { recursive: true });
-      const random = rng(seed);
-      const client = await sdkClient(['mcp', '--root', root]);
-      try {
-        for (let step = 0; step < 8; step++) {
-          const kind = step === 0 ? 'start' : changeOnDisk(root, random, edits);
-          const truth = fresh(root, []);
-          const files = (JSON.parse(truth.whole) as Doc).diagnostics.map((d) => d.file);
-          const file = files[Math.floor(random() * files.length)];
-          const expected = fresh(root, file === undefined ? [] : [file]);
-          // The check of some paths first: at the start it comes while the root loads.
-          if (file !== undefined) sameCheck(await check(client, [file]), expected.kept, file, `step ${step} (${kind})`);
-          assert.equal(comparable(await check(client)), expected.whole, `step ${step} (${kind}): whole root`);
-        }
-      } finally {
-        await client.close();
-        rmSync(temp, { recursive: true, force: true });
-      }
-    });
+  for (const [seed, example, edits] of RESCAN_EXAMPLES)
+    it(`${example}, seed ${seed}, ${SHORT_STEPS} steps`, () => rescanOracle(seed, example, edits, SHORT_STEPS));
 });

@@ -15,6 +15,7 @@ import {
   type Sequence,
 } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
+import { HOSTED_RUNS, HOSTED_STEPS, RUNS as INCREMENTAL_RUNS, RUN_STEPS } from '../engine/incrementalRuns';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
 const STEPS = Number(process.env.SOAK_STEPS ?? 60);
@@ -55,4 +56,14 @@ describe(`soak: ${RUNS} random edit sequences of ${STEPS} steps`, function () {
       });
     });
   }
+});
+
+describe("soak: the incremental test's sequences at their full length", function () {
+  this.timeout(0);
+  for (const [seed, settings, example, edits] of INCREMENTAL_RUNS)
+    it(`${example}, seed ${seed} ${JSON.stringify(settings)}, ${RUN_STEPS} steps`, () =>
+      runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: RUN_STEPS }));
+  for (const [seed, example, edits] of HOSTED_RUNS)
+    it(`${example}, seed ${seed}, settings and links change, ${HOSTED_STEPS} steps`, () =>
+      runSequence({ seed, settings: {}, example, edits: [...edits], hostEdits: HOST_EDITS, steps: HOSTED_STEPS }));
 });

@@ -24,5 +24,15 @@ export interface Objection {
  * read), the code keeps the citations.
  */
 export function uncited(message: string): string {
-  return message.replace(/\s*\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g, '');
+  // The blanks before a citation go with it, trimmed from the text before it: a pattern that began with `\s*`
+  // would try every blank of a long run (a module name the user wrote) as a start, quadratic in the run.
+  let out = '';
+  let from = 0;
+  for (const m of message.matchAll(CITATION)) {
+    out += message.slice(from, m.index).trimEnd();
+    from = m.index + m[0].length;
+  }
+  return out + message.slice(from);
 }
+
+const CITATION = /\((?:[\w./-]+\.py:[\d,\s-]+|OMN-\d+)\)/g;

@@ -5,6 +5,7 @@
 // places from the table's lines, since the parser keeps none.
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Diagnostic, Range } from '../../../types';
+import { LineIndex, newlineStarts } from '../../../text/lineIndex';
 import { diag } from './codes';
 
 // smol-toml is an ES module that ships a CommonJS build (its `require` export), which the bundle loads.
@@ -41,14 +42,13 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
   try {
     data = parse(text) as Record<string, unknown>;
   } catch (e) {
-    const at = e instanceof TomlError ? Math.max(0, e.line - 1) : 0;
-    const col = e instanceof TomlError ? Math.max(0, e.column - 1) : 0;
+    const at = e instanceof TomlError ? errorOffset(text, e.line, e.column) : 0;
     const message =
       `${e instanceof Error ? e.message.split('\n')[0] : 'TOML error'}: ` +
       'pip cannot read this file, so no entry point of it is installed';
     return {
       doc: { entries: null, header: null, project: null },
-      local: [diag(file, line(at, col, col + 1), 'RL030', message)],
+      local: [diag(file, errorRange(text, at), 'RL030', message)],
     };
   }
   const project =
@@ -85,6 +85,27 @@ export function readPyproject(file: string, text: string): { doc: PyprojectDoc; 
     });
   }
   return { doc: { entries, header, project: name }, local: [] };
+}
+
+/**
+ * The offset of the parser's 1-based line and column: it counts lines ended by `\n` alone and may point one past a
+ * line's last character (a header left open) or at the end of the text; the diagnostic's range then comes from
+ * the offset under the editor's line rules (a lone `\r` ends a line there).
+ */
+function errorOffset(text: string, errorLine: number, column: number): number {
+  const start = newlineStarts(text)[errorLine - 1] ?? text.length;
+  return Math.min(text.length, start + Math.max(0, column - 1));
+}
+
+/**
+ * The character at the parser's offset (both halves of a surrogate pair); at a line break or the end of the text,
+ * where there is none, the last character of the line instead, so the range stays on the line the parser names.
+ */
+function errorRange(text: string, at: number): Range {
+  const lines = new LineIndex(text);
+  const breakAt = (i: number): boolean => i < 0 || i >= text.length || text[i] === '\n' || text[i] === '\r';
+  if (!breakAt(at)) return lines.range(at, at + ((text.codePointAt(at) as number) > 0xffff ? 2 : 1));
+  return lines.range(breakAt(at - 1) ? at : at - 1, at);
 }
 
 const KEY = /^(\s*)(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*/;
