@@ -4,6 +4,8 @@
 // here that link is given a scheme of its own, which nothing but a code link uses, so opening it (from the
 // Problems panel, the hover or the peek view alike: they open a code's link as an editor, and would drop a
 // `command:` link) is known for what it is: its read-only copy is replaced by the preview at the section.
+// The heading's line travels in the link's query too: the editor takes the fragment (`#L120`) for a selection
+// and drops it, and the selection reaches the extension only after the editor is active, if at all.
 import * as vscode from 'vscode';
 import { headingSlug } from './headingSlug';
 
@@ -15,7 +17,12 @@ export class CodeDocs implements vscode.TextDocumentContentProvider {
   /** A code's link as VS Code shows it: the server's link into the shipped reference, in this scheme. */
   link(target: vscode.Uri): vscode.Uri {
     return target.scheme === 'file' && target.fsPath === this.file.fsPath
-      ? vscode.Uri.from({ scheme: CODE_DOCS_SCHEME, path: this.file.path, fragment: target.fragment })
+      ? vscode.Uri.from({
+          scheme: CODE_DOCS_SCHEME,
+          path: this.file.path,
+          query: target.fragment,
+          fragment: target.fragment,
+        })
       : target;
   }
 
@@ -27,7 +34,11 @@ export class CodeDocs implements vscode.TextDocumentContentProvider {
   /** An editor that became active: if a code link opened it, the preview at its section instead. */
   async opened(editor: vscode.TextEditor | undefined): Promise<void> {
     if (editor?.document.uri.scheme !== CODE_DOCS_SCHEME) return;
-    const heading = sectionHeading(editor.document, editor.selection.active.line);
+    const line = /^L(\d+)$/.exec(editor.document.uri.query)?.[1];
+    const heading = sectionHeading(
+      editor.document,
+      line === undefined ? editor.selection.active.line : Number(line) - 1,
+    );
     const at = heading === undefined ? this.file : this.file.with({ fragment: headingSlug(heading) });
     try {
       await vscode.commands.executeCommand('markdown.showPreview', at);

@@ -28,7 +28,19 @@ try {
     timeout: 300_000,
   });
   await wb.openProblems();
-  await wb.waitForProblems((rows) => rows.length > 10, { timeout: 120_000, message: 'the demo’s problems' });
+  // the file's context analysed, then the rows the panel has room for (it renders only those in view)
+  await waitFor(
+    async () =>
+      /this file: bob_nlp/.test(
+        (await wb.page
+          .locator('[id$="registryLens.status"]')
+          .first()
+          .textContent({ timeout: 2_000 })
+          .catch(() => '')) || '',
+      ),
+    { timeout: 120_000, message: 'bob_nlp analysed' },
+  );
+  await wb.waitForProblems((rows) => rows.length >= 4, { timeout: 120_000, message: 'the demo’s problems' });
   await waitFor(async () => (await wb.page.locator('.codelens-decoration').count()) > 0, {
     timeout: 30_000,
     message: 'the code lenses',

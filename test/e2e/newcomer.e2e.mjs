@@ -46,7 +46,8 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
 
   it('Explain Resolution in a workspace registry explains in that workspace, without asking', async () => {
     wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
-    await wb.quickOpen(ALICE);
+    // the first file search of a new window indexes the folder: on a busy machine it takes longer than later ones
+    await wb.quickOpen(ALICE, { timeout: 60_000 });
     const item = wb.page.locator('[id$="registryLens.status"]').first();
     await waitFor(
       async () => ((await item.textContent({ timeout: 2_000 }).catch(() => '')) || '').includes('alice_ml'),
@@ -292,10 +293,9 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
     await wb.screenshot('newcomer-04-graph-alice_ml');
   });
 
-  // Open defect: run after the other suites of `npm run test:e2e` (never alone: the suite alone passes), the graph
-  // keeps its edges after the 14 companions are deleted on disk — the deletions do not reach the graph within 30 s.
-  // Skipped until that path (watcher events → the analysis → the graph's refresh) is traced.
-  it.skip('a context without dependencies says where edges come from', async () => {
+  // Deleted on disk in one burst, the companions reach the server as the editor's watcher reports them (the same
+  // burst at the protocol level: test/lsp/deletedCompanions.test.ts); a graph still drawing edges names them.
+  it('a context without dependencies says where edges come from', async () => {
     const frame = await webviewFrame(wb);
     // without the companions no context declares a dependency: the graph says so
     const metas = [];
@@ -312,6 +312,13 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
     const note = await waitFor(() => frame.evaluate(() => document.querySelector('.no-edges')?.textContent ?? ''), {
       timeout: 30_000,
       message: 'the note of a graph without edges',
+    }).catch(async (e) => {
+      const left = await frame.evaluate(() =>
+        [...document.querySelectorAll('path.edge:not(.key *)')].map(
+          (p) => `${p.getAttribute('data-from')}->${p.getAttribute('data-to')}`,
+        ),
+      );
+      throw new Error(`${e.message}; edges still drawn: ${JSON.stringify(left)}`);
     });
     assert.match(note, /^No dependencies are declared in alice_ml, so the graph has no edges/);
     assert.match(note, /\*_meta\.yaml.+dependencies.+WORKSPACE_METADATA\["dependencies"\].+compatible_sources/);
@@ -496,27 +503,29 @@ describe("A newcomer's first start, as npm start opens it: the walkthrough opens
     );
     assert.ok(!text.includes('`'), 'no raw backticks');
     await waitFor(() => ticked('open'), { timeout: 15_000, message: 'the step "Open a folder" done' });
-    // nothing of the open step is cut off at 1280×800
-    const clipped = await wb.page.evaluate(
-      () =>
-        [
-          ...document.querySelectorAll(
-            '.gettingStartedContainer .getting-started-step.expanded, .gettingStartedContainer .getting-started-media',
-          ),
-        ].filter((e) => e.scrollWidth > e.clientWidth + 2).length,
-    );
-    // Open: one walkthrough text is still cut at 1400×900 (counted, not yet asserted: the issue stays open)
-    void clipped;
-    // every step's title whole in the left column, the open step's description too
-    const cut = await wb.page.evaluate(() =>
-      [
-        ...document.querySelectorAll(
-          '.gettingStartedContainer .getting-started-step .step-title, .gettingStartedContainer .getting-started-step.expanded .step-description',
-        ),
-      ]
-        .filter((e) => e.scrollWidth > e.clientWidth + 2 || e.scrollHeight > e.clientHeight + 2)
-        .map((e) => e.textContent),
-    );
+    // nothing of ours in the left column is cut at 1400×900: the walkthrough's description and every step's title,
+    // description and button (the hidden ones of closed steps too) end inside their step; VS Code's own keyboard tip
+    // (white-space: pre) is not ours to wrap
+    const cut = await wb.page.evaluate(() => {
+      const root = '.gettingStartedContainer .gettingStartedSlideDetails';
+      const clamped = [
+        ...document.querySelectorAll(`${root} .subtitle, ${root} .max-lines-3, ${root} .step-title`),
+      ].filter((e) => e.scrollWidth > e.clientWidth + 2 || e.scrollHeight > e.clientHeight + 2);
+      // where the text ends, not the element's box (VS Code's tip stretches the boxes beside it); a button's box
+      const end = (e) => {
+        if (e.matches('.monaco-button')) return e.getBoundingClientRect().right;
+        const text = document.createRange();
+        text.selectNodeContents(e);
+        return text.getBoundingClientRect().right;
+      };
+      const wide = [...document.querySelectorAll(`${root} .getting-started-step`)].flatMap((step) => {
+        const right = step.getBoundingClientRect().left + step.clientWidth;
+        return [...step.querySelectorAll('.step-title, .step-description-container *')].filter(
+          (e) => !e.closest('.shortcut-message') && end(e) > right + 2,
+        );
+      });
+      return [...clamped, ...wide].map((e) => e.textContent);
+    });
     assert.deepEqual(cut, [], 'text cut in the left column');
     await wb.parkMouse();
     await wb.screenshot('newcomer-10-walkthrough-first-start');
@@ -552,15 +561,14 @@ describe("A newcomer's first start, as npm start opens it: the walkthrough opens
     });
   });
 
-  // Open: the preview opens but is not scrolled to the code's heading in code-server (the issue stays open)
-  it.skip('a code in the Problems panel opens its section of the shipped diagnostics reference, rendered', async () => {
+  it('a code in the Problems panel opens its section of the shipped diagnostics reference, rendered', async () => {
     await wb.filterProblems('RL016');
     const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
     const href = await waitFor(async () => await link.getAttribute('href', { timeout: 2_000 }).catch(() => null), {
       timeout: 20_000,
       message: 'the code link of RL016',
     });
-    assert.match(href, /^registry-lens-docs:.*\/registry-lens[^/]*\/docs\/diagnostics\.md#L\d+$/);
+    assert.match(href, /^registry-lens-docs:.*\/registry-lens[^/]*\/docs\/diagnostics\.md\?L(\d+)#L\1$/);
     assert.doesNotMatch(href, /github\.com/);
     // the editor tabs by their visible label
     const tabLabels = () =>

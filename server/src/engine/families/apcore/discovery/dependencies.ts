@@ -17,6 +17,9 @@ import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../steps/pipeline/typ
 import type { StepEntry } from '../../../steps/model/source';
 import { readVersionHint } from '../../../steps/pipeline/versionHint';
 
+/** What each SDK raises when a binding's id is known to discover() but outside its batch. */
+const STALLS = '(ModuleLoadError; apcore-typescript: CircularDependencyError)';
+
 export function resolveDeps(
   doc: MetaDoc,
   env: DepEnv,
@@ -28,10 +31,6 @@ export function resolveDeps(
     const { entry, version, satisfied } = resolveDep(dep, env);
     const bound = entry ? null : env.bound(dep.moduleId);
     if (bound) {
-      const before =
-        "loaded before, discover() counts it as known but it is not in discover()'s batch, so the dependency " +
-        'sort stalls and discovery of the whole root fails (apcore-python: ModuleLoadError "blocked by ' +
-        'unresolved required dependencies"; apcore-typescript: CircularDependencyError)';
       diagnostics.push(
         diag(
           doc.file,
@@ -45,11 +44,9 @@ export function resolveDeps(
             related: [
               {
                 ...bound,
-                message: `binding of '${dep.moduleId}': loaded after discover() (or not at all), ${
-                  dep.optional
-                    ? 'this optional dependency is skipped with a warning'
-                    : 'discover() raises DependencyNotFoundError'
-                }; ${before}`,
+                message: `binding of '${dep.moduleId}': loaded after discover(), ${
+                  dep.optional ? 'the dependency is skipped' : 'DependencyNotFoundError'
+                }; loaded before, the dependency sort stalls ${STALLS}`,
               },
             ],
           },

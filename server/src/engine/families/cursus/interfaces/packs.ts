@@ -37,9 +37,8 @@ export function checkPackClash(
         {
           ...at,
           message:
-            `the package's definition of '${name}': load_interface('${name}') searches the package first, while ` +
-            "refresh_registry() lays the pack's row over the package table and logs it as a collision " +
-            "(get_registry_health()['pack_collisions'])",
+            `the package's definition of '${name}': load_interface() searches the package first; the pack's ` +
+            "row wins and is logged in get_registry_health()['pack_collisions']",
         },
       ];
   const message = pkg.extras
