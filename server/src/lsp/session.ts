@@ -42,6 +42,8 @@ export class Session {
   readonly folders = new Folders();
   readonly analysis: Analysis;
   private readonly queues = new Map<Folder, FolderQueue>();
+  /** The Python extension's selected environment by folder URI, as the client last told it (lsp/settings.ts). */
+  private pythonSelections: ReadonlyMap<string, string> = new Map();
 
   constructor(
     readonly connection: Connection,
@@ -99,7 +101,7 @@ export class Session {
    * settings are the folder's already. Resolves once the analysis that follows is done.
    */
   async load(folder: Folder, settings?: Promise<FolderSettings>, onlyIfChanged = false): Promise<void> {
-    const given = settings ?? readSettings(this.connection, folder.uri, this.options.configuration);
+    const given = settings ?? this.settingsOf(folder);
     void given.catch(() => undefined); // awaited at the load's turn, which may come after it failed
     const queue = this.queue(folder);
     let progress: Promise<WorkDoneProgressServerReporter> | undefined;
@@ -146,13 +148,18 @@ export class Session {
 
   /** Asks every folder's settings again, and reloads the folders whose settings changed (in order with their edits). */
   async reconfigure(): Promise<void> {
-    await Promise.all(
-      this.folders
-        .all()
-        .map((folder) =>
-          this.load(folder, readSettings(this.connection, folder.uri, this.options.configuration), true),
-        ),
-    );
+    await Promise.all(this.folders.all().map((folder) => this.load(folder, this.settingsOf(folder), true)));
+  }
+
+  /** The client told the Python extension's selections: the folders whose environment they change load again. */
+  async pythonSelected(selections: ReadonlyMap<string, string>): Promise<void> {
+    this.pythonSelections = selections;
+    await this.reconfigure();
+  }
+
+  private settingsOf(folder: Folder): Promise<FolderSettings> {
+    const selected = this.pythonSelections.get(folder.uri);
+    return readSettings(this.connection, folder.uri, this.options.configuration, selected);
   }
 
   /** A document was opened or edited: its text replaces the disk content. */
