@@ -6,11 +6,14 @@ import { strict as assert } from 'node:assert';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { readSettings } from '../../server/src/host/readSettings';
+import { Methods } from '../../server/src/lsp/protocol';
 import { Folder } from '../../server/src/lsp/folder';
-import { removeTrees, runJson, writeTree } from '../cli/helpers';
+import { removeTrees, runJson, withoutActivatedEnvironment, writeTree } from '../cli/helpers';
 import { installed, PROJECT, SITE } from '../cli/installedCursus';
 import { wasm } from '../engine/helpers';
+import { TestClient } from './client';
 
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
@@ -50,5 +53,51 @@ describe('lsp: the framework as the project has it installed', () => {
     const targets = folder.engine.definition(dag, { line, character }).map((l) => folder.uriOf(l.file));
     const real = realpathSync(join(env, SITE, 'cursus', 'registry', 'interface_registry_loader.py'));
     assert.ok(targets.includes(pathToFileURL(real).href), targets.join('\n'));
+  });
+});
+
+describe('lsp: the Python extension selected environment (registryLens/pythonEnvironments)', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  let c: TestClient | undefined;
+  afterEach(() => c?.stop());
+
+  const absent = (ds: Diagnostic[]): boolean => ds.some((d) => d.code === 'RL079');
+
+  it('is taken when the setting names none: its interpreter names the environment, a change loads again', async () => {
+    const env = writeTree({ ...installed(''), 'bin/python': '' });
+    c = await TestClient.start(new Map(Object.entries(PROJECT)));
+    await c.diagnosticsOf('pyproject.toml', 'cursus said absent (no environment)', absent);
+    const folder = c.uri('');
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder, path: join(env, 'bin', 'python') }] });
+    await c.diagnosticsOf('pyproject.toml', 'cursus found in the selected environment', (ds) => !absent(ds));
+    await c.diagnosticsOf('dags/e2e.dag.json', "the DAG judged against the package's steps", (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+    // A selection that is no environment (a global interpreter elsewhere) is passed over: none again.
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder, path: join(c.root, 'nowhere') }] });
+    await c.diagnosticsOf('pyproject.toml', 'cursus said absent again', absent);
+  });
+
+  it('comes after the machine-scoped setting', async () => {
+    const env = writeTree(installed(''));
+    const empty = writeTree({ 'pyvenv.cfg': '', [`${SITE}/six.py`]: '' });
+    c = await TestClient.start(new Map(Object.entries(PROJECT)), { settings: { python: { environment: env } } });
+    await c.diagnosticsOf('dags/e2e.dag.json', 'the setting environment read', (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder: c.uri(''), path: empty }] });
+    // The selection changes nothing: a request answered after it still finds the package's step.
+    const text = PROJECT['dags/e2e.dag.json'] as string;
+    const at = text.indexOf('HyperparameterPrep') + 2;
+    const locations = await c.request<{ uri: string }[]>('textDocument/definition', {
+      textDocument: { uri: c.uri('dags/e2e.dag.json') },
+      position: { line: text.slice(0, at).split('\n').length - 1, character: at - (text.lastIndexOf('\n', at) + 1) },
+    });
+    assert.ok(
+      locations.some((l) => l.uri.includes('interface_registry_loader.py')),
+      JSON.stringify(locations),
+    );
+    assert.ok(!absent(c.diagnostics.get(c.uri('pyproject.toml')) ?? []));
   });
 });
