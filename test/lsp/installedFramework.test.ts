@@ -28,7 +28,12 @@ describe('lsp: the framework as the project has it installed', () => {
   after(() => removeTrees());
 
   it('finds what check --python-env finds, publishes nothing in the environment, and opens its files where they are', async () => {
-    const env = writeTree(installed(''));
+    const shared = `${SITE}/cursus/pipeline_catalog/shared_dags`;
+    const env = writeTree({
+      ...installed(''),
+      [`${shared}/xgboost/simple.dag.json`]: PROJECT['dags/e2e.dag.json'] as string,
+      [`${shared}/catalog_index.json`]: '{"pipelines": []}\n',
+    });
     const root = writeTree(PROJECT);
     const folder = new Folder(pathToFileURL(root).href, 'fixture', (code) => code);
     const settings = { ...readSettings(root, () => {}), pythonEnvironment: env };
@@ -44,6 +49,9 @@ describe('lsp: the framework as the project has it installed', () => {
       cli,
     );
     assert.ok(cli.some((l) => l.endsWith('RL039')));
+    // The package's own pipeline DAGs and their catalogue are no facts of the project: not read.
+    const fed = folder.engine.files().filter((f) => !Object.hasOwn(PROJECT, f));
+    assert.ok(fed.length > 0 && fed.every((f) => !f.includes('pipeline_catalog')), fed.join('\n'));
     // F12 on a DAG node naming the package's step opens the installed file defining it (`_EXTRAS`' row).
     const dag = 'dags/e2e.dag.json';
     const text = folder.engine.text(dag) ?? '';
