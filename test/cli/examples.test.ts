@@ -77,12 +77,17 @@ describe("examples: every folder is a family's", () => {
  */
 const MESSAGE_MAX = 200;
 
+interface Venv {
+  script: string;
+  made: boolean;
+}
+
 /**
  * An example whose framework is installed in a Python environment brings the script that makes it
  * (`make-venv.mjs`, writing a git-ignored `.venv/`): it is checked in a copy twice, as committed (its
  * `EXPECTED.json`) and with the environment made (`EXPECTED.venv.json`), whether or not the folder has one.
  */
-const VARIANTS = EXAMPLES.flatMap((example) => {
+const VARIANTS = EXAMPLES.flatMap((example): ((typeof EXAMPLES)[number] & { venv: Venv | null })[] => {
   const script = join(REPO, 'examples', example.dir, 'make-venv.mjs');
   if (!existsSync(script)) return [{ ...example, venv: null }];
   return [

@@ -3,7 +3,7 @@
 // project's findings are those `check --python-env` finds; none is published in an installed file; a location in one
 // (go to definition from a DAG node) is the installed file's real place.
 import { strict as assert } from 'node:assert';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -107,5 +107,63 @@ describe('lsp: the Python extension selected environment (registryLens/pythonEnv
       JSON.stringify(locations),
     );
     assert.ok(!absent(c.diagnostics.get(c.uri('pyproject.toml')) ?? []));
+  });
+});
+
+describe('lsp: watched files of a Python environment in the folder', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  let c: TestClient | undefined;
+  afterEach(() => c?.stop());
+
+  it("drops other packages' events; an upgrade of the installed framework loads the folder again, once", async () => {
+    const files = new Map(Object.entries({ ...PROJECT, ...installed('.venv/') }));
+    const client = (c = await TestClient.start(files));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const loads = (): number =>
+      client.notifications.filter(
+        (n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'begin',
+      ).length;
+    const before = loads();
+    const event = (rel: string, type: number): { uri: string; type: number } => ({ uri: client.uri(rel), type });
+    const site = `.venv/${SITE}`;
+    // pip installs another package: a burst of events no analysis reads.
+    const other = Array.from({ length: 2000 }, (_, i) => event(`${site}/numpy/core/m${i}.py`, 1));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: other });
+    // pip upgrades cursus: the new version declares the step the DAG names.
+    const step = `${site}/cursus/steps/interfaces/xgboost_trainng.step.yaml`;
+    writeFileSync(
+      client.abs(step),
+      readFileSync(client.abs(`${site}/cursus/steps/interfaces/xgboost_training.step.yaml`), 'utf8').replace(
+        'XGBoostTraining',
+        'XGBoostTrainng',
+      ),
+    );
+    renameSync(client.abs(`${site}/cursus-2.9.32.dist-info`), client.abs(`${site}/cursus-2.9.33.dist-info`));
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        event(`${site}/cursus-2.9.32.dist-info/METADATA`, 3),
+        event(`${site}/cursus-2.9.33.dist-info/METADATA`, 1),
+        event(step, 1),
+      ],
+    });
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the node named by the upgrade', (ds) =>
+      ds.every((d) => d.code !== 'RL039'),
+    );
+    await client.waitFor(
+      'the load to end',
+      () =>
+        loads() === before + 1 &&
+        client.notifications.filter(
+          (n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end',
+        ).length ===
+          before + 1,
+    );
+    assert.equal(loads(), before + 1);
+    // Nothing was published in the environment.
+    assert.deepEqual(
+      [...client.diagnostics].filter(([uri, ds]) => uri.includes('/.venv/') && ds.length > 0),
+      [],
+    );
   });
 });

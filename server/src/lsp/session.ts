@@ -18,6 +18,7 @@ import { Folder, fsPathOf, type OpenDocument } from './folder';
 import { CANCELLED, FolderQueue } from './folderQueue';
 import { Folders, type Target } from './folders';
 import { readSettings } from './settings';
+import { environmentEvent } from '../host/environmentEvents';
 import type { FolderSettings } from '../host/folderSettings';
 
 export interface SessionOptions {
@@ -44,6 +45,8 @@ export class Session {
   private readonly queues = new Map<Folder, FolderQueue>();
   /** The Python extension's selected environment by folder URI, as the client last told it (lsp/settings.ts). */
   private pythonSelections: ReadonlyMap<string, string> = new Map();
+  /** Folders whose load for a change of their installed framework waits in their queue (see `watched`). */
+  private readonly libraryReloads = new Set<Folder>();
 
   constructor(
     readonly connection: Connection,
@@ -178,10 +181,36 @@ export class Session {
     this.queue(folder).change(folder.close(rel), { document: rel });
   }
 
-  /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */
+  /**
+   * A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). One in a
+   * folder's Python environment reaches it only when its installed framework changed: the folder loads again, once for
+   * the events queued before that load starts (host/environmentEvents.ts).
+   */
   watched(uri: string, apply: (target: Target) => Promise<void>): void {
+    const abs = fsPathOf(uri);
+    if (abs === undefined) return;
     const target = this.folders.locate(uri);
-    if (target !== undefined) this.queue(target.folder).change(() => apply(target));
+    let project = target !== undefined;
+    for (const folder of this.folders.all()) {
+      if (!folder.ready) continue;
+      const event = environmentEvent(folder.fsPath, folder.feeder.environment, folder.feeder.library, abs);
+      if (event === 'library') this.reloadLibrary(folder);
+      if (folder === target?.folder && event !== 'project') project = false;
+    }
+    if (project && target !== undefined) this.queue(target.folder).change(() => apply(target));
+  }
+
+  /** Loads `folder` again for its installed framework's sake, unless such a load waits in its queue already. */
+  private reloadLibrary(folder: Folder): void {
+    if (this.libraryReloads.has(folder)) return;
+    this.libraryReloads.add(folder);
+    this.queue(folder).change(() => {
+      this.libraryReloads.delete(folder);
+      return Promise.resolve();
+    });
+    void this.load(folder).catch((e: unknown) =>
+      this.connection.console.error(`Registry Lens: ${folder.name}: reading the installed framework: ${String(e)}`),
+    );
   }
 
   /**
