@@ -88,7 +88,7 @@ export class TestClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         },
         window: { workDoneProgress: true },

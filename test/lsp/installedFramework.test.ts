@@ -166,4 +166,27 @@ describe('lsp: watched files of a Python environment in the folder', function ()
       [],
     );
   });
+  it('watches an environment outside the folder where the framework lies: an upgrade there loads again', async () => {
+    const env = writeTree(installed(''));
+    const site = realpathSync(join(env, SITE));
+    const client = (c = await TestClient.start(new Map(Object.entries(PROJECT)), {
+      settings: { python: { environment: env } },
+    }));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const watched = await client.waitFor('the watcher of the installed package', () =>
+      client.registrations
+        .flatMap((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] } | undefined)?.watchers ?? [])
+        .map((w) => w.globPattern)
+        .find((g): g is { baseUri: string; pattern: string } => typeof g === 'object'),
+    );
+    assert.equal(watched.baseUri, pathToFileURL(site).href);
+    assert.match(watched.pattern, /cursus\/\*\*/);
+    const step = join(site, 'cursus', 'steps', 'interfaces', 'xgboost_trainng.step.yaml');
+    const from = join(site, 'cursus', 'steps', 'interfaces', 'xgboost_training.step.yaml');
+    writeFileSync(step, readFileSync(from, 'utf8').replace('XGBoostTraining', 'XGBoostTrainng'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(step).href, type: 1 }] });
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the node named by the upgrade', (ds) =>
+      ds.every((d) => d.code !== 'RL039'),
+    );
+  });
 });

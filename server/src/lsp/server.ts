@@ -49,6 +49,9 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
           ? options.analysisStepMs
           : DEFAULT_STEP_MS,
       configuration: caps.workspace?.configuration === true,
+      watchOutside:
+        caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true &&
+        caps.workspace.didChangeWatchedFiles.relativePatternSupport === true,
       edits: {
         documentChanges: edit?.documentChanges === true,
         createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,

@@ -2,11 +2,13 @@
 // queue (folderQueue.ts) — loads and settings changes, open documents, watched-file events — and the
 // one way requests reach an engine (at their place in the queue, honouring cancellation).
 import {
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type Disposable,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +21,7 @@ import { CANCELLED, FolderQueue } from './folderQueue';
 import { Folders, type Target } from './folders';
 import { readSettings } from './settings';
 import { environmentEvent } from '../host/environmentEvents';
+import { libraryWatchers } from './watch';
 import type { FolderSettings } from '../host/folderSettings';
 
 export interface SessionOptions {
@@ -30,6 +33,8 @@ export interface SessionOptions {
   analysisStepMs: number;
   /** The client answers `workspace/configuration`. */
   configuration: boolean;
+  /** The client registers watchers of paths outside the workspace (relative patterns, LSP 3.17). */
+  watchOutside?: boolean;
   edits: EditSupport;
 }
 
@@ -45,6 +50,8 @@ export class Session {
   private readonly queues = new Map<Folder, FolderQueue>();
   /** The Python extension's selected environment by folder URI, as the client last told it (lsp/settings.ts). */
   private pythonSelections: ReadonlyMap<string, string> = new Map();
+  /** The watchers registered for each folder's installed frameworks outside it (`watchLibrary`). */
+  private readonly libraryWatches = new Map<Folder, { key: string; registered: Promise<Disposable> }>();
   /** Folders whose load for a change of their installed framework waits in their queue (see `watched`). */
   private readonly libraryReloads = new Set<Folder>();
 
@@ -142,6 +149,7 @@ export class Session {
           }),
           progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
         });
+        if (this.options.watchOutside === true) this.watchLibrary(folder);
       },
       { analyse: 'now' },
     );
@@ -198,6 +206,22 @@ export class Session {
       if (folder === target?.folder && event !== 'project') project = false;
     }
     if (project && target !== undefined) this.queue(target.folder).change(() => apply(target));
+  }
+
+  /** Registers the watchers of the folder's installed frameworks outside it, in place of those of its last load. */
+  private watchLibrary(folder: Folder): void {
+    const watchers = libraryWatchers(folder.fsPath, folder.feeder);
+    const key = JSON.stringify(watchers);
+    const was = this.libraryWatches.get(folder);
+    if (was?.key === key) return;
+    void was?.registered.then((d) => d.dispose());
+    if (watchers.length === 0) {
+      this.libraryWatches.delete(folder);
+      return;
+    }
+    const registered = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    void registered.catch(() => undefined);
+    this.libraryWatches.set(folder, { key, registered });
   }
 
   /** Loads `folder` again for its installed framework's sake, unless such a load waits in its queue already. */
