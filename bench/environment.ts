@@ -61,7 +61,7 @@ function main(): void {
     }
     const a = median(runs.inRoot.map((r) => r.ms));
     const b = median(runs.outside.map((r) => r.ms));
-    console.log(`org ${org}: cursus package of ${g.files} generated files; ${rounds} rounds`);
+    console.log(`org ${org} (${g.files} files): its src/cursus installed; ${rounds} rounds, medians in ms`);
     console.log(`  .venv in the root:     ${fmtMs(a)} (diagnostics ${runs.inRoot[0]?.diagnostics ?? 0})`);
     console.log(`  --python-env outside:  ${fmtMs(b)} (diagnostics ${runs.outside[0]?.diagnostics ?? 0})`);
     console.log(`  ratio in-root / outside: ${(a / b).toFixed(2)}`);
