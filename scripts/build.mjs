@@ -23,6 +23,7 @@ try {
     build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),
     build({ ...common, entryPoints: ['bench/cliCache.ts'], outfile: `${stage}/benchCache.js` }),
     build({ ...common, entryPoints: ['bench/serverCache.ts'], outfile: `${stage}/benchServerCache.js` }),
+    build({ ...common, entryPoints: ['bench/environment.ts'], outfile: `${stage}/benchEnv.js` }),
     build({
       entryPoints: ['client/webview/main.ts'],
       outfile: `${stage}/webview/main.js`,

@@ -20,6 +20,7 @@ import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { OverviewPanel } from './overviewPanel';
 import { pickContext } from './pickers';
+import { followPythonSelection } from './pythonSelection';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
 import { RegistriesView } from './registriesView';
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   void openWalkthroughOnce(context);
   await lc.start();
+  context.subscriptions.push(followPythonSelection(lc));
 }
 
 export async function deactivate(): Promise<void> {

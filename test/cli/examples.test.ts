@@ -5,8 +5,10 @@
 // every format (the ONEX example has no dependency graph: its metadata declares no artifact
 // references, and dot and mermaid say where edges come from).
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { FAMILIES } from '../../server/src/engine/families';
 import { REPO, runCli, runJson, textAt } from './helpers';
 
@@ -76,17 +78,48 @@ describe("examples: every folder is a family's", () => {
  */
 const MESSAGE_MAX = 200;
 
-for (const example of EXAMPLES) {
-  const root = join(REPO, 'examples', example.dir);
-  describe(`cli on examples/${example.dir} (${example.family.name})`, () => {
+interface Venv {
+  script: string;
+  made: boolean;
+}
+
+/**
+ * An example whose framework is installed in a Python environment brings the script that makes it
+ * (`make-venv.mjs`, writing a git-ignored `.venv/`): it is checked in a copy twice, as committed (its
+ * `EXPECTED.json`) and with the environment made (`EXPECTED.venv.json`), whether or not the folder has one.
+ */
+const VARIANTS = EXAMPLES.flatMap((example): ((typeof EXAMPLES)[number] & { venv: Venv | null })[] => {
+  const script = join(REPO, 'examples', example.dir, 'make-venv.mjs');
+  if (!existsSync(script)) return [{ ...example, venv: null }];
+  return [
+    { ...example, venv: { script, made: false } },
+    { ...example, venv: { script, made: true } },
+  ];
+});
+
+for (const example of VARIANTS) {
+  const dir = join(REPO, 'examples', example.dir);
+  const made = example.venv?.made === true;
+  describe(`cli on examples/${example.dir}${made ? ' with its .venv' : ''} (${example.family.name})`, () => {
+    let root = dir;
     let expected: Expected[];
     let reported: Reported[];
     let exitCode: number | null;
     before(() => {
-      expected = JSON.parse(readFileSync(join(root, 'EXPECTED.json'), 'utf8')) as Expected[];
-      const run = runJson(['check', `examples/${example.dir}`, '--format', 'json']);
+      if (example.venv !== null) {
+        root = mkdtempSync(join(tmpdir(), 'registry-lens-example-'));
+        cpSync(dir, root, { recursive: true, filter: (src) => !src.includes(`${sep}.venv`) });
+        if (made) execFileSync(process.execPath, [example.venv.script, root]);
+      }
+      expected = JSON.parse(
+        readFileSync(join(dir, made ? 'EXPECTED.venv.json' : 'EXPECTED.json'), 'utf8'),
+      ) as Expected[];
+      const run = runJson(['check', root === dir ? `examples/${example.dir}` : root, '--format', 'json']);
       reported = run.json['diagnostics'] as Reported[];
       exitCode = run.code;
+    });
+    after(() => {
+      if (root !== dir) rmSync(root, { recursive: true, force: true });
     });
     const same = (e: Expected, d: Reported): boolean =>
       d.code === e.code &&
@@ -150,7 +183,7 @@ for (const example of EXAMPLES) {
     });
 
     const graph = GRAPHS[example.dir];
-    if (!graph) return;
+    if (!graph || made) return;
     const cycle = graph.cycle;
     if (!cycle && !graph.flow)
       it('graph has no edges and no cycles', () => {

@@ -13,7 +13,7 @@ import {
   runSequence,
   type Edit,
 } from './randomEdits';
-import { HOSTED_RUNS, HOSTED_STEPS, RUNS, RUN_STEPS } from './incrementalRuns';
+import { environmentRun, HOSTED_RUNS, HOSTED_STEPS, RUNS, RUN_STEPS } from './incrementalRuns';
 
 /**
  * The fuzzer's minimal case (seed 881930): an interface's `entry_point` line repeated thousands of times
@@ -55,6 +55,10 @@ describe('incremental analysis equals from-scratch analysis', function () {
       await runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: RUN_STEPS / 2 });
     });
   }
+  it('random edit sequence on a project whose Python environment lies in it (library files present)', async () => {
+    const run = environmentRun(RUN_STEPS / 2);
+    await runSequence({ ...run, edits: [...run.edits, ...TREE_EDITS] });
+  });
   // settings and symbolic links are inputs too: changed between edits, every answer is still a fresh engine's
   for (const [seed, example, edits] of HOSTED_RUNS) {
     it(`random edits and setting or link changes on ${example}, seed ${seed}`, async () => {

@@ -10,7 +10,12 @@ import {
   ONEX_EDITS,
   type Edit,
 } from './randomEdits';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import type { SettingsInput } from '../../server/src/engine/types';
+import { EXAMPLES, loadFolder, type Sequence } from './randomEdits';
 
 /** The full length of an edit sequence (RUNS), and of one with setting and link changes (HOSTED_RUNS). */
 export const RUN_STEPS = 40;
@@ -40,3 +45,27 @@ export const HOSTED_RUNS: readonly (readonly [number, string, readonly Edit[]])[
   [15, 'onex-registry', ONEX_EDITS],
   [27, 'cursus-pipelines', DAG_EDITS],
 ];
+
+/**
+ * A project whose Python environment lies in it: examples/cursus-project with the `.venv` its script makes, the
+ * installed cursus read as library code. Its edits reach the project's DAGs and pack and the installed package alike.
+ */
+export function environmentRun(steps: number): Sequence {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-lens-oracle-env-'));
+  try {
+    const example = join(EXAMPLES, 'cursus-project');
+    cpSync(example, dir, { recursive: true, filter: (src) => !src.includes(`${sep}.venv`) });
+    execFileSync(process.execPath, [join(example, 'make-venv.mjs'), dir]);
+    return {
+      seed: 31,
+      settings: {},
+      example: 'cursus-project',
+      files: loadFolder(dir),
+      library: ['.venv/lib/python3.11/site-packages/cursus'],
+      edits: [...DAG_EDITS, ...INTERFACE_EDITS, ...EDITS],
+      steps,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

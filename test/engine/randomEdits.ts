@@ -34,10 +34,14 @@ const wasm = {
   python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),
 };
 
-const EXAMPLES = join(__dirname, '../../examples');
+export const EXAMPLES = join(__dirname, '../../examples');
 
 export function loadExample(name: string): Map<string, string> {
-  const root = join(EXAMPLES, name);
+  return loadFolder(join(EXAMPLES, name));
+}
+
+/** The texts of the files below `root` an example's analysis reads, by root-relative path. */
+export function loadFolder(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir).sort()) {
@@ -98,6 +102,8 @@ export interface EngineOptions {
 export interface Host {
   settings: SettingsInput;
   links: HostLink[];
+  /** The folders of installed frameworks read as library code (`RegistryEngine.setLibrary`). */
+  library?: readonly string[];
 }
 
 /** A change of the host's side (the user edits a setting; a link appears or goes): the other inputs an edit can touch. */
@@ -163,6 +169,7 @@ async function scratch(
   Engine = RegistryEngine,
 ): Promise<RegistryEngine> {
   const engine = await Engine.create(wasm, host.settings, options);
+  if (host.library) engine.setLibrary(host.library);
   tellTree(engine, files, host.links);
   for (const [f, t] of files) give(engine, f, t);
   engine.update();
@@ -211,6 +218,8 @@ export interface Sequence {
   /** The example (a folder of examples/) the edits start from, or a family's own example's name with its `files`. */
   example: string;
   files?: ReadonlyMap<string, string>;
+  /** Folders of `files` that hold an installed framework, read as library code (`RegistryEngine.setLibrary`). */
+  library?: readonly string[];
   /** More questions the oracle asks both engines after every edit (a family's own features). */
   probe?: (engine: RegistryEngine, files: ReadonlyMap<string, string>) => Record<string, unknown>;
   edits: Edit[];
@@ -261,7 +270,7 @@ function updateInSteps(engine: RegistryEngine, first: ReadonlySet<string>): Set<
 export async function runSequence(s: Sequence): Promise<void> {
   const files = s.files ? new Map(s.files) : loadExample(s.example);
   const options = s.options ?? {};
-  let host: Host = { settings: s.settings, links: [] };
+  let host: Host = { settings: s.settings, links: [], ...(s.library ? { library: s.library } : {}) };
   const random = rng(s.seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const first = new Set([pick([...files.keys()])]);
@@ -273,6 +282,7 @@ export async function runSequence(s: Sequence): Promise<void> {
   const inc = s.stepped
     ? await RegistryEngine.create(wasm, host.settings, incOptions)
     : await scratch(files, host, incOptions, give);
+  if (s.stepped && s.library) inc.setLibrary(s.library);
   /**
    * An edit lands in the texts and in the incremental engine, with what the host's walk then reports. The language
    * server first parses an edited Python file with a syntax error ahead in slices (`warm`): some edits run it to its

@@ -88,7 +88,7 @@ export class TestClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         },
         window: { workDoneProgress: true },
@@ -203,8 +203,17 @@ export class TestClient {
 
   private listen(): void {
     const c = this.connection;
+    // A section below `registryLens` (the machine-scoped `registryLens.python.environment`) is its value in `settings`.
     c.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((item) => (item.section === 'registryLens' ? this.settings : null)),
+      p.items.map(
+        (item) =>
+          item.section
+            ?.split('.')
+            .reduce<unknown>(
+              (at, key, i) => (i === 0 ? (key === 'registryLens' ? this.settings : undefined) : record(at)?.[key]),
+              undefined,
+            ) ?? null,
+      ),
     );
     c.onRequest(
       'client/registerCapability',
@@ -252,3 +261,7 @@ export function writeFile(root: string, rel: string, text: string): void {
 }
 
 export const show = (r: Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+}

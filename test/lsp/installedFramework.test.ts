@@ -3,14 +3,17 @@
 // project's findings are those `check --python-env` finds; none is published in an installed file; a location in one
 // (go to definition from a DAG node) is the installed file's real place.
 import { strict as assert } from 'node:assert';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { readSettings } from '../../server/src/host/readSettings';
+import { Methods } from '../../server/src/lsp/protocol';
 import { Folder } from '../../server/src/lsp/folder';
-import { removeTrees, runJson, writeTree } from '../cli/helpers';
+import { removeTrees, runJson, withoutActivatedEnvironment, writeTree } from '../cli/helpers';
 import { installed, PROJECT, SITE } from '../cli/installedCursus';
 import { wasm } from '../engine/helpers';
+import { TestClient } from './client';
 
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
@@ -25,7 +28,12 @@ describe('lsp: the framework as the project has it installed', () => {
   after(() => removeTrees());
 
   it('finds what check --python-env finds, publishes nothing in the environment, and opens its files where they are', async () => {
-    const env = writeTree(installed(''));
+    const shared = `${SITE}/cursus/pipeline_catalog/shared_dags`;
+    const env = writeTree({
+      ...installed(''),
+      [`${shared}/xgboost/simple.dag.json`]: PROJECT['dags/e2e.dag.json'] as string,
+      [`${shared}/catalog_index.json`]: '{"pipelines": []}\n',
+    });
     const root = writeTree(PROJECT);
     const folder = new Folder(pathToFileURL(root).href, 'fixture', (code) => code);
     const settings = { ...readSettings(root, () => {}), pythonEnvironment: env };
@@ -41,6 +49,9 @@ describe('lsp: the framework as the project has it installed', () => {
       cli,
     );
     assert.ok(cli.some((l) => l.endsWith('RL039')));
+    // The package's own pipeline DAGs and their catalogue are no facts of the project: not read.
+    const fed = folder.engine.files().filter((f) => !Object.hasOwn(PROJECT, f));
+    assert.ok(fed.length > 0 && fed.every((f) => !f.includes('pipeline_catalog')), fed.join('\n'));
     // F12 on a DAG node naming the package's step opens the installed file defining it (`_EXTRAS`' row).
     const dag = 'dags/e2e.dag.json';
     const text = folder.engine.text(dag) ?? '';
@@ -50,5 +61,132 @@ describe('lsp: the framework as the project has it installed', () => {
     const targets = folder.engine.definition(dag, { line, character }).map((l) => folder.uriOf(l.file));
     const real = realpathSync(join(env, SITE, 'cursus', 'registry', 'interface_registry_loader.py'));
     assert.ok(targets.includes(pathToFileURL(real).href), targets.join('\n'));
+  });
+});
+
+describe('lsp: the Python extension selected environment (registryLens/pythonEnvironments)', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  let c: TestClient | undefined;
+  afterEach(() => c?.stop());
+
+  const absent = (ds: Diagnostic[]): boolean => ds.some((d) => d.code === 'RL079');
+
+  it('is taken when the setting names none: its interpreter names the environment, a change loads again', async () => {
+    const env = writeTree({ ...installed(''), 'bin/python': '' });
+    c = await TestClient.start(new Map(Object.entries(PROJECT)));
+    await c.diagnosticsOf('pyproject.toml', 'cursus said absent (no environment)', absent);
+    const folder = c.uri('');
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder, path: join(env, 'bin', 'python') }] });
+    await c.diagnosticsOf('pyproject.toml', 'cursus found in the selected environment', (ds) => !absent(ds));
+    await c.diagnosticsOf('dags/e2e.dag.json', "the DAG judged against the package's steps", (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+    // A selection that is no environment (a global interpreter elsewhere) is passed over: none again.
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder, path: join(c.root, 'nowhere') }] });
+    await c.diagnosticsOf('pyproject.toml', 'cursus said absent again', absent);
+  });
+
+  it('comes after the machine-scoped setting', async () => {
+    const env = writeTree(installed(''));
+    const empty = writeTree({ 'pyvenv.cfg': '', [`${SITE}/six.py`]: '' });
+    c = await TestClient.start(new Map(Object.entries(PROJECT)), { settings: { python: { environment: env } } });
+    await c.diagnosticsOf('dags/e2e.dag.json', 'the setting environment read', (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+    await c.notify(Methods.pythonEnvironments, { environments: [{ folder: c.uri(''), path: empty }] });
+    // The selection changes nothing: a request answered after it still finds the package's step.
+    const text = PROJECT['dags/e2e.dag.json'] as string;
+    const at = text.indexOf('HyperparameterPrep') + 2;
+    const locations = await c.request<{ uri: string }[]>('textDocument/definition', {
+      textDocument: { uri: c.uri('dags/e2e.dag.json') },
+      position: { line: text.slice(0, at).split('\n').length - 1, character: at - (text.lastIndexOf('\n', at) + 1) },
+    });
+    assert.ok(
+      locations.some((l) => l.uri.includes('interface_registry_loader.py')),
+      JSON.stringify(locations),
+    );
+    assert.ok(!absent(c.diagnostics.get(c.uri('pyproject.toml')) ?? []));
+  });
+});
+
+describe('lsp: watched files of a Python environment in the folder', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  let c: TestClient | undefined;
+  afterEach(() => c?.stop());
+
+  it("drops other packages' events; an upgrade of the installed framework loads the folder again, once", async () => {
+    const files = new Map(Object.entries({ ...PROJECT, ...installed('.venv/') }));
+    const client = (c = await TestClient.start(files));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const loads = (): number =>
+      client.notifications.filter(
+        (n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'begin',
+      ).length;
+    const before = loads();
+    const event = (rel: string, type: number): { uri: string; type: number } => ({ uri: client.uri(rel), type });
+    const site = `.venv/${SITE}`;
+    // pip installs another package: a burst of events no analysis reads.
+    const other = Array.from({ length: 2000 }, (_, i) => event(`${site}/numpy/core/m${i}.py`, 1));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: other });
+    // pip upgrades cursus: the new version declares the step the DAG names.
+    const step = `${site}/cursus/steps/interfaces/xgboost_trainng.step.yaml`;
+    writeFileSync(
+      client.abs(step),
+      readFileSync(client.abs(`${site}/cursus/steps/interfaces/xgboost_training.step.yaml`), 'utf8').replace(
+        'XGBoostTraining',
+        'XGBoostTrainng',
+      ),
+    );
+    renameSync(client.abs(`${site}/cursus-2.9.32.dist-info`), client.abs(`${site}/cursus-2.9.33.dist-info`));
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        event(`${site}/cursus-2.9.32.dist-info/METADATA`, 3),
+        event(`${site}/cursus-2.9.33.dist-info/METADATA`, 1),
+        event(step, 1),
+      ],
+    });
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the node named by the upgrade', (ds) =>
+      ds.every((d) => d.code !== 'RL039'),
+    );
+    await client.waitFor(
+      'the load to end',
+      () =>
+        loads() === before + 1 &&
+        client.notifications.filter(
+          (n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end',
+        ).length ===
+          before + 1,
+    );
+    assert.equal(loads(), before + 1);
+    // Nothing was published in the environment.
+    assert.deepEqual(
+      [...client.diagnostics].filter(([uri, ds]) => uri.includes('/.venv/') && ds.length > 0),
+      [],
+    );
+  });
+  it('watches an environment outside the folder where the framework lies: an upgrade there loads again', async () => {
+    const env = writeTree(installed(''));
+    const site = realpathSync(join(env, SITE));
+    const client = (c = await TestClient.start(new Map(Object.entries(PROJECT)), {
+      settings: { python: { environment: env } },
+    }));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const watched = await client.waitFor('the watcher of the installed package', () =>
+      client.registrations
+        .flatMap((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] } | undefined)?.watchers ?? [])
+        .map((w) => w.globPattern)
+        .find((g): g is { baseUri: string; pattern: string } => typeof g === 'object'),
+    );
+    assert.equal(watched.baseUri, pathToFileURL(site).href);
+    assert.match(watched.pattern, /cursus\/\*\*/);
+    const step = join(site, 'cursus', 'steps', 'interfaces', 'xgboost_trainng.step.yaml');
+    const from = join(site, 'cursus', 'steps', 'interfaces', 'xgboost_training.step.yaml');
+    writeFileSync(step, readFileSync(from, 'utf8').replace('XGBoostTraining', 'XGBoostTrainng'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(step).href, type: 1 }] });
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the node named by the upgrade', (ds) =>
+      ds.every((d) => d.code !== 'RL039'),
+    );
   });
 });

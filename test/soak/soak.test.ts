@@ -15,7 +15,13 @@ import {
   type Sequence,
 } from '../engine/randomEdits';
 import { overrideChangesType } from '../engine/overrideCheck';
-import { HOSTED_RUNS, HOSTED_STEPS, RUNS as INCREMENTAL_RUNS, RUN_STEPS } from '../engine/incrementalRuns';
+import {
+  environmentRun,
+  HOSTED_RUNS,
+  HOSTED_STEPS,
+  RUNS as INCREMENTAL_RUNS,
+  RUN_STEPS,
+} from '../engine/incrementalRuns';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 100);
 const STEPS = Number(process.env.SOAK_STEPS ?? 60);
@@ -63,6 +69,10 @@ describe("soak: the incremental test's sequences at their full length", function
   for (const [seed, settings, example, edits] of INCREMENTAL_RUNS)
     it(`${example}, seed ${seed} ${JSON.stringify(settings)}, ${RUN_STEPS} steps`, () =>
       runSequence({ seed, settings, example, edits: [...edits, ...TREE_EDITS], steps: RUN_STEPS }));
+  it(`cursus-project with its .venv, ${RUN_STEPS} steps`, () => {
+    const run = environmentRun(RUN_STEPS);
+    return runSequence({ ...run, edits: [...run.edits, ...TREE_EDITS] });
+  });
   for (const [seed, example, edits] of HOSTED_RUNS)
     it(`${example}, seed ${seed}, settings and links change, ${HOSTED_STEPS} steps`, () =>
       runSequence({ seed, settings: {}, example, edits: [...edits], hostEdits: HOST_EDITS, steps: HOSTED_STEPS }));

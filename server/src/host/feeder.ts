@@ -52,7 +52,7 @@ export class Feeder {
   /** The Python environments the walks met: library code, whose events and open documents never reach the engine. */
   private readonly environments = new Set<string>();
   /** The installed frameworks fed as library code (host/frameworkLibrary.ts), of the environment the settings name. */
-  private library: Library = NO_LIBRARY;
+  library: Library = NO_LIBRARY;
   /** The project's Python environment the last load found (null: none). */
   environment: PythonEnvironment | null = null;
   /** The engine's way back to a text it let go, in the root or the library. */

@@ -36,6 +36,12 @@ export const NO_LIBRARY: Library = { mounts: [] };
 const FED = new Set(['cursus']);
 /** Files of one package folder met at most (a full cursus install holds about 1,500). */
 const MAX_FILES = 20_000;
+/**
+ * Files of an installed package the engine would take but never uses for a project: the package's own pipeline DAGs
+ * and their catalogue (cursus 2.x's `pipeline_catalog/shared_dags/`, 46 DAGs and an index in 2.9.32), examples shipped
+ * to copy. A project's DAG resolves its nodes against the step table, never against another DAG.
+ */
+const UNUSED = /(\.dag\.json|(^|\/)catalog_index\.json)$/;
 
 /**
  * The library of `env` for `root`: each installed framework's package folder, unless the walk has it already (an
@@ -105,7 +111,7 @@ export async function walkLibrary(library: Library, interest: HostInterest): Pro
       accept: (rel) => {
         met++;
         out.onDisk.push(`${at}/${rel}`);
-        return interest.wants(`${at}/${rel}`);
+        return !UNUSED.test(rel) && interest.wants(`${at}/${rel}`);
       },
       directory: (rel) => {
         if (interest.wantsDirectory(`${at}/${rel}`)) out.directories.push(`${at}/${rel}`);

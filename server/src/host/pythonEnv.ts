@@ -1,8 +1,8 @@
 // Which Python environment a project has its frameworks installed in, found as Python's own tools find it, and said
 // (its folder and why it was taken): the one given (`--python-env`, the editor's machine-scoped setting or the Python
-// extension's selection), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`), else `.venv`, `venv` or
-// `env` in the root when marked as an environment. Nothing runs: its `site-packages` folders are found by listing
-// `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment.
+// extension's selection; a folder or its interpreter), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`),
+// else `.venv`, `venv` or `env` in the root when marked as an environment. Nothing runs: its `site-packages` folders
+// are found by listing `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
@@ -34,7 +34,7 @@ export function findEnvironment(
   vars: Readonly<Record<string, string | undefined>>,
 ): PythonEnvironment | { error: string } | null {
   if (given !== undefined) {
-    const env = environmentAt(path.resolve(given), 'given');
+    const env = environmentAt(path.resolve(given), 'given') ?? environmentOfInterpreter(path.resolve(given));
     return env ?? { error: `${given} is not a Python environment (no lib/python3.X/site-packages in it)` };
   }
   for (const name of ['VIRTUAL_ENV', 'CONDA_PREFIX'] as const) {
@@ -49,6 +49,17 @@ export function findEnvironment(
     if (env !== null) return env;
   }
   return null;
+}
+
+/**
+ * The environment of an interpreter (what the Python extension's API names for most environments): the prefix above
+ * its folder (`bin/python`, Windows' `Scripts/python.exe`), else its folder (a Windows conda prefix's `python.exe`).
+ * The interpreter's own path is not resolved: a venv's `bin/python` links to the base interpreter.
+ */
+function environmentOfInterpreter(file: string): PythonEnvironment | null {
+  if (attempt(() => statSync(file).isFile()) !== true) return null;
+  const dir = path.dirname(file);
+  return environmentAt(path.dirname(dir), 'given') ?? environmentAt(dir, 'given');
 }
 
 /** The environment at `dir` (a prefix, or a `site-packages` folder itself), null when it holds no site-packages. */

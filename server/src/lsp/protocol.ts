@@ -47,6 +47,7 @@ export const Methods = {
   graphDocument: 'registryLens/graphDocument',
   locateDocument: 'registryLens/locateDocument',
   fixesDocument: 'registryLens/fixesDocument',
+  pythonEnvironments: 'registryLens/pythonEnvironments',
 } as const;
 
 /** Without `context` the folder's active context is used (else the context of `uri`, else core). */
@@ -129,6 +130,15 @@ export interface FolderOverview {
    * versions · latest 1.2.0".
    */
   families: { name: string; entries: (OverviewStep & { detail: string })[] }[];
+}
+
+/**
+ * Client → server notification: the Python environment the Python extension (ms-python.python) has selected for each
+ * workspace folder (`path`: the interpreter or the environment's folder, as its API gives it), every folder each time.
+ * The server takes it after the machine-scoped setting `registryLens.python.environment`; a folder left out has none.
+ */
+export interface PythonEnvironmentsParams {
+  environments: { folder: string; path: string }[];
 }
 
 export interface StatusParams {

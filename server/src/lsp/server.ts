@@ -21,7 +21,7 @@ import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerRename } from './handlers/rename';
 import { registerSymbols } from './handlers/symbols';
-import type { InitializationOptions } from './protocol';
+import { Methods, type InitializationOptions, type PythonEnvironmentsParams } from './protocol';
 import { Session } from './session';
 import { applyWatchedFiles, registerWatchers } from './watch';
 
@@ -49,6 +49,9 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
           ? options.analysisStepMs
           : DEFAULT_STEP_MS,
       configuration: caps.workspace?.configuration === true,
+      watchOutside:
+        caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true &&
+        caps.workspace.didChangeWatchedFiles.relativePatternSupport === true,
       edits: {
         documentChanges: edit?.documentChanges === true,
         createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
@@ -104,6 +107,14 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
   connection.onShutdown(() => session?.analysis.shutdown());
   connection.onDidChangeConfiguration(() => {
     void session?.reconfigure().catch((e: unknown) => fail(connection, 'settings', e));
+  });
+  connection.onNotification(Methods.pythonEnvironments, (p: PythonEnvironmentsParams) => {
+    const selections = new Map(
+      (Array.isArray(p?.environments) ? p.environments : []).flatMap((e) =>
+        typeof e?.folder === 'string' && typeof e.path === 'string' ? [[e.folder, e.path] as const] : [],
+      ),
+    );
+    void session?.pythonSelected(selections).catch((e: unknown) => fail(connection, 'the Python environment', e));
   });
 
   documents.listen(connection);

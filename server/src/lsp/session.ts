@@ -2,11 +2,13 @@
 // queue (folderQueue.ts) — loads and settings changes, open documents, watched-file events — and the
 // one way requests reach an engine (at their place in the queue, honouring cancellation).
 import {
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type Disposable,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,6 +20,8 @@ import { Folder, fsPathOf, type OpenDocument } from './folder';
 import { CANCELLED, FolderQueue } from './folderQueue';
 import { Folders, type Target } from './folders';
 import { readSettings } from './settings';
+import { environmentEvent } from '../host/environmentEvents';
+import { libraryWatchers } from './watch';
 import type { FolderSettings } from '../host/folderSettings';
 
 export interface SessionOptions {
@@ -29,6 +33,8 @@ export interface SessionOptions {
   analysisStepMs: number;
   /** The client answers `workspace/configuration`. */
   configuration: boolean;
+  /** The client registers watchers of paths outside the workspace (relative patterns, LSP 3.17). */
+  watchOutside?: boolean;
   edits: EditSupport;
 }
 
@@ -42,6 +48,12 @@ export class Session {
   readonly folders = new Folders();
   readonly analysis: Analysis;
   private readonly queues = new Map<Folder, FolderQueue>();
+  /** The Python extension's selected environment by folder URI, as the client last told it (lsp/settings.ts). */
+  private pythonSelections: ReadonlyMap<string, string> = new Map();
+  /** The watchers registered for each folder's installed frameworks outside it (`watchLibrary`). */
+  private readonly libraryWatches = new Map<Folder, { key: string; registered: Promise<Disposable> }>();
+  /** Folders whose load for a change of their installed framework waits in their queue (see `watched`). */
+  private readonly libraryReloads = new Set<Folder>();
 
   constructor(
     readonly connection: Connection,
@@ -99,7 +111,7 @@ export class Session {
    * settings are the folder's already. Resolves once the analysis that follows is done.
    */
   async load(folder: Folder, settings?: Promise<FolderSettings>, onlyIfChanged = false): Promise<void> {
-    const given = settings ?? readSettings(this.connection, folder.uri, this.options.configuration);
+    const given = settings ?? this.settingsOf(folder);
     void given.catch(() => undefined); // awaited at the load's turn, which may come after it failed
     const queue = this.queue(folder);
     let progress: Promise<WorkDoneProgressServerReporter> | undefined;
@@ -137,6 +149,7 @@ export class Session {
           }),
           progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
         });
+        if (this.options.watchOutside === true) this.watchLibrary(folder);
       },
       { analyse: 'now' },
     );
@@ -146,13 +159,18 @@ export class Session {
 
   /** Asks every folder's settings again, and reloads the folders whose settings changed (in order with their edits). */
   async reconfigure(): Promise<void> {
-    await Promise.all(
-      this.folders
-        .all()
-        .map((folder) =>
-          this.load(folder, readSettings(this.connection, folder.uri, this.options.configuration), true),
-        ),
-    );
+    await Promise.all(this.folders.all().map((folder) => this.load(folder, this.settingsOf(folder), true)));
+  }
+
+  /** The client told the Python extension's selections: the folders whose environment they change load again. */
+  async pythonSelected(selections: ReadonlyMap<string, string>): Promise<void> {
+    this.pythonSelections = selections;
+    await this.reconfigure();
+  }
+
+  private settingsOf(folder: Folder): Promise<FolderSettings> {
+    const selected = this.pythonSelections.get(folder.uri);
+    return readSettings(this.connection, folder.uri, this.options.configuration, selected);
   }
 
   /** A document was opened or edited: its text replaces the disk content. */
@@ -171,10 +189,52 @@ export class Session {
     this.queue(folder).change(folder.close(rel), { document: rel });
   }
 
-  /** A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). */
+  /**
+   * A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). One in a
+   * folder's Python environment reaches it only when its installed framework changed: the folder loads again, once for
+   * the events queued before that load starts (host/environmentEvents.ts).
+   */
   watched(uri: string, apply: (target: Target) => Promise<void>): void {
+    const abs = fsPathOf(uri);
+    if (abs === undefined) return;
     const target = this.folders.locate(uri);
-    if (target !== undefined) this.queue(target.folder).change(() => apply(target));
+    let project = target !== undefined;
+    for (const folder of this.folders.all()) {
+      if (!folder.ready) continue;
+      const event = environmentEvent(folder.fsPath, folder.feeder.environment, folder.feeder.library, abs);
+      if (event === 'library') this.reloadLibrary(folder);
+      if (folder === target?.folder && event !== 'project') project = false;
+    }
+    if (project && target !== undefined) this.queue(target.folder).change(() => apply(target));
+  }
+
+  /** Registers the watchers of the folder's installed frameworks outside it, in place of those of its last load. */
+  private watchLibrary(folder: Folder): void {
+    const watchers = libraryWatchers(folder.fsPath, folder.feeder);
+    const key = JSON.stringify(watchers);
+    const was = this.libraryWatches.get(folder);
+    if (was?.key === key) return;
+    void was?.registered.then((d) => d.dispose());
+    if (watchers.length === 0) {
+      this.libraryWatches.delete(folder);
+      return;
+    }
+    const registered = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    void registered.catch(() => undefined);
+    this.libraryWatches.set(folder, { key, registered });
+  }
+
+  /** Loads `folder` again for its installed framework's sake, unless such a load waits in its queue already. */
+  private reloadLibrary(folder: Folder): void {
+    if (this.libraryReloads.has(folder)) return;
+    this.libraryReloads.add(folder);
+    this.queue(folder).change(() => {
+      this.libraryReloads.delete(folder);
+      return Promise.resolve();
+    });
+    void this.load(folder).catch((e: unknown) =>
+      this.connection.console.error(`Registry Lens: ${folder.name}: reading the installed framework: ${String(e)}`),
+    );
   }
 
   /**

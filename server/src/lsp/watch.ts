@@ -6,9 +6,14 @@ import {
   WatchKind,
   type DidChangeWatchedFilesParams,
   type FileEvent,
+  type FileSystemWatcher,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Session } from './session';
 import { PATHS } from '../engine/engine';
+import { isInside } from '../host/containment';
+import type { Feeder } from '../host/feeder';
 
 export async function registerWatchers(session: Session): Promise<void> {
   await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -17,6 +22,28 @@ export async function registerWatchers(session: Session): Promise<void> {
       { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
     ],
   });
+}
+
+/**
+ * The watchers of a folder's installed frameworks where the workspace's own do not reach (an environment outside the
+ * folder): in each `site-packages`, the package folders read and their distributions' metadata (an upgrade replaces
+ * `cursus-2.9.32.dist-info`), and `.pth` files (editable installs); a package folder elsewhere (an editable install's
+ * source), whole. None for an environment inside the folder. (LSP 3.17's relative patterns: a client without them
+ * watches nothing outside the folder.)
+ */
+export function libraryWatchers(root: string, feeder: Feeder): FileSystemWatcher[] {
+  const env = feeder.environment;
+  const mounts = feeder.library.mounts;
+  if (env === null || mounts.length === 0) return [];
+  const names = mounts.map((m) => path.basename(m.dir));
+  const entries = names.flatMap((n) => [`${n}/**`, `${n}-*.dist-info/**`, `${n}-*.dist-info`]);
+  const pattern = `{${[...entries, '*.pth'].join(',')}}`;
+  const sites = env.sitePackages.filter((site) => !isInside(root, site));
+  const elsewhere = mounts.filter((m) => !isInside(root, m.dir) && !sites.some((site) => isInside(site, m.dir)));
+  return [
+    ...sites.map((site) => ({ globPattern: { baseUri: pathToFileURL(site).href, pattern } })),
+    ...elsewhere.map((m) => ({ globPattern: { baseUri: pathToFileURL(m.dir).href, pattern: '**' } })),
+  ];
 }
 
 /** Queues each change of the batch, in order, on its own: one that fails is logged, and the others still apply. */
