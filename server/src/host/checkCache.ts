@@ -21,7 +21,8 @@ import {
 } from './cacheFile';
 import { cacheKey } from './cacheKey';
 import { isRootRelative } from './containment';
-import { fileStamp, stampStands, type FeedExtras, type FeedRecord } from './feedEngine';
+import type { FeedExtras, FeedRecord } from './feeder';
+import { fileStamp, stampStands } from './fileStamp';
 import { absoluteIn, frameworkLibrary, type Library } from './frameworkLibrary';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
-import { fileStamp, type FirstPass } from './feedEngine';
+import type { FirstPass } from './feeder';
+import { fileStamp } from './fileStamp';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
 import type { PythonEnvironment } from './pythonEnv';
 

@@ -10,7 +10,7 @@ import { version } from '../../../package.json';
 import { cacheName, readCacheFile, writeCacheFile, type CacheSpec } from '../host/cacheFile';
 import { cacheSpec, outcome } from '../host/checkCache';
 import { isRootRelative } from '../host/containment';
-import { fileStamp, stampStands } from '../host/feedEngine';
+import { fileStamp, stampStands } from '../host/fileStamp';
 import type { FolderSettings } from '../host/folderSettings';
 import { readInRoot, readText } from '../host/readText';
 import { absolutePaths } from '../host/scan';
