@@ -164,7 +164,11 @@ export async function openTree(root: string): Promise<{ engine: RegistryEngine; 
     tree.directories = [...(t.directories ?? [])];
     told(t);
   };
-  await Feeder.wholeRoot(engine, root, feedOptions(folder, () => {})).feedRoot();
+  await Feeder.wholeRoot(
+    engine,
+    root,
+    feedOptions(folder, () => {}),
+  ).feedRoot();
   engine.setTree = told;
   return { engine, tree };
 }

@@ -97,7 +97,11 @@ describe('host: the incremental feeder', () => {
   async function fresh(): Promise<string[]> {
     const settings = readSettings(root, () => {});
     const engine = await RegistryEngine.create(wasm, settings.engine);
-    await Feeder.wholeRoot(engine, root, feedOptions(settings, () => {})).feedRoot();
+    await Feeder.wholeRoot(
+      engine,
+      root,
+      feedOptions(settings, () => {}),
+    ).feedRoot();
     return lines(engine);
   }
 

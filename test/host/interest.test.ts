@@ -27,7 +27,11 @@ describe('host: the engine interest', () => {
 
   it('feeds the wanted files and reports the directories a family asks about', async () => {
     const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
-    await Feeder.wholeRoot(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 }).feedRoot();
+    await Feeder.wholeRoot(engine, root, {
+      excluded: () => false,
+      warn: () => undefined,
+      maxFileBytes: 1024 * 1024,
+    }).feedRoot();
     assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
     assert.deepEqual(
       engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`),
@@ -54,7 +58,11 @@ describe('host: the engine interest', () => {
   it('feeds what the files it fed refer to, round after round (an ONEX class re-exported twice)', async () => {
     write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
-    await Feeder.wholeRoot(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 }).feedRoot();
+    await Feeder.wholeRoot(engine, root, {
+      excluded: () => false,
+      warn: () => undefined,
+      maxFileBytes: 1024 * 1024,
+    }).feedRoot();
     assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
   });
 

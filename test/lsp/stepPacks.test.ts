@@ -35,7 +35,11 @@ const lines = (e: RegistryEngine): string[] =>
 async function fresh(root: string): Promise<string[]> {
   const folder = readSettings(root, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine);
-  await Feeder.wholeRoot(engine, root, feedOptions(folder, () => {})).feedRoot();
+  await Feeder.wholeRoot(
+    engine,
+    root,
+    feedOptions(folder, () => {}),
+  ).feedRoot();
   return lines(engine);
 }
 

@@ -71,7 +71,11 @@ async function freshWith(dir: string, text: string): Promise<Map<string, string[
   writeFileSync(join(dir, CAROL), text);
   const folder = readSettings(dir, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine, { reread: rereader(dir, () => folder.maxFileBytes) });
-  await Feeder.wholeRoot(engine, dir, feedOptions(folder, () => {})).feedRoot();
+  await Feeder.wholeRoot(
+    engine,
+    dir,
+    feedOptions(folder, () => {}),
+  ).feedRoot();
   const lists = new Map<string, string[]>();
   for (const file of engine.files()) {
     const list = shown(engine.diagnostics(file));

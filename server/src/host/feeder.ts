@@ -60,9 +60,9 @@ export interface FeedOptions {
 }
 
 /**
- * What one whole-root feed is given besides its options (host/checkCache.ts): `whole`, a walk of the root just made with
- * `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`); `record`, which hears each
- * walk and each read outcome (what a cached result is judged against).
+ * What one whole-root feed is given besides its options (host/checkCache.ts): `whole`, a walk of the root just made
+ * with `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`); `record`, which hears
+ * each walk and each read outcome (what a cached result is judged against).
  */
 export interface FeedExtras {
   whole?: RootWalk;
@@ -241,7 +241,8 @@ export class Feeder {
       const fresh = files.filter((rel) => !seen.has(rel));
       const abs = fresh.map(absolute);
       const changed: { rel: string; abs: string; stamp: string }[] = [];
-      // Taken before the stats: a stamp within the file system's granularity of it may outlive a change (`stampStands`).
+      // Taken before the stats: a stamp within the file system's granularity of it may outlive a change
+      // (`stampStands`).
       const statted = stamped?.clock() ?? 0;
       fresh.forEach((rel, i) => {
         seen.add(rel);
