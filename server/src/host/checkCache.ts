@@ -17,14 +17,14 @@ import {
 } from './cacheFile';
 import { cacheKey } from './cacheKey';
 import { isRootRelative } from './containment';
-import type { FeedExtras, FeedRecord } from './feeder';
+import { Feeder, type FeedExtras, type FeedRecord } from './feeder';
 import { fileStamp, stampStands } from './fileStamp';
 import { absoluteIn, frameworkLibrary, type Library } from './frameworkLibrary';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
 import { readText, type ReadResult } from './readText';
-import { walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
+import type { RootWalk } from './walkRoot';
 
 /** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
 export interface CheckResult {
@@ -167,9 +167,12 @@ export class ResultCache {
     return this.analysis(settings, this.identity(settings), whole, warn);
   }
 
-  /** A walk of the root and its library asking about everything: it stands for the feed's first (`narrowWalk`). */
+  /** The feeder's walk of the whole root and its library, which stands for the feed's first. */
   private walk(settings: FolderSettings): Promise<RootWalk> {
-    return walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded, undefined, this.library);
+    return Feeder.walkWhole(
+      this.dir,
+      feedOptions(settings, () => undefined, this.library),
+    );
   }
 
   private identity(settings: FolderSettings): string {

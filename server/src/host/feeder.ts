@@ -15,7 +15,7 @@ import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type Re
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
 import { fileStamp, stampStands } from './fileStamp';
-import { narrowWalk, walkRoot, type RootWalk } from './walkRoot';
+import { narrowWalk, walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -192,6 +192,14 @@ export class Feeder {
     const stamped = clock && { fed: new Map<string, string>(), tree: '', skipped: new Map<string, string>(), clock };
     feeder.whole = { options, stamped };
     return feeder;
+  }
+
+  /**
+   * A walk of `root` and its library asking about everything: given a whole-root feed (`FeedExtras.whole`), it stands
+   * for the feed's first walk, so what judges `check --cache` is what the feed reads.
+   */
+  static walkWhole(root: string, options: FeedOptions): Promise<RootWalk> {
+    return walkRoot(root, WHOLE_TREE, options.excluded, undefined, options.library ?? NO_LIBRARY);
   }
 
   /**
