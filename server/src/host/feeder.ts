@@ -117,6 +117,11 @@ interface Stamped {
   readonly clock: () => number;
 }
 
+/**
+ * One root's feeder. Open documents are the front end's; the feeder only reads their texts, which win over the disk.
+ * Changes arrive one at a time (the front end's queue), so nothing here guards against a change arriving while another
+ * is under way.
+ */
 export class Feeder {
   settings: FolderSettings | undefined;
   private engineRef: RegistryEngine | undefined;
