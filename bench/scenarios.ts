@@ -142,7 +142,7 @@ async function readAll(root: string, files: string[]): Promise<(string | null)[]
 /**
  * The walk and the reads as the product does them (host/scan, host/readText):
  * the files the engine wants and those read alongside them, plus the directories it asks about
- * (host/feedEngine reports them with `setTree`; the ONEX family resolves version directories by them).
+ * (Feeder.feedRoot reports them with `setTree`; the ONEX family resolves version directories by them).
  */
 async function walkAndRead(
   root: string,
@@ -230,7 +230,7 @@ async function release(slot: EngineSlot, log: (s: string) => void): Promise<void
 }
 
 /**
- * Cold analysis as the CLI runs it (host/feedEngine's order): walk, read, `setTree` with the
+ * Cold analysis as the CLI runs it (Feeder.feedRoot's order): walk, read, `setTree` with the
  * directories, setFile each, update(); then the files the analysis refers to (e.g. ONEX entrypoints)
  * that exist and were not read, fed and analysed again; the engine is left in `slot`.
  */
@@ -313,7 +313,7 @@ export async function measureOrg(
   };
   // Tree-sitter is initialised once per process, here, outside every timed region (floor and cold alike).
   const probe = await RegistryEngine.create(wasm);
-  // Files the analysis asks for after the walk (host/feedEngine's second feeding), learned by one
+  // Files the analysis asks for after the walk (Feeder.feedRoot's second feeding), learned by one
   // untimed cold run where the family has them, so that the floor reads them too.
   const slot: EngineSlot = { engine: null };
   const later = w.readsReferencedFiles ? (await coldRun(root, wasm, slot)).later : [];

@@ -41,7 +41,7 @@ export interface Workload {
   /** The kinds that are not registry edits (the breakdown's "registry edits only" leaves them out). */
   secondaryKinds: readonly string[];
   generated: GeneratedSpec;
-  /** Whether the analysis asks for files the walk did not know to read (ONEX entrypoints), as host/feedEngine's second feeding. */
+  /** Whether the analysis asks for files the walk did not know to read (ONEX entrypoints), as Feeder.feedRoot's second feeding. */
   readsReferencedFiles: boolean;
   /** A sample of files with the text the model renders: the generated tree on disk must match it. */
   staleProbe(): { file: string; text: string }[];

@@ -120,7 +120,7 @@ function readRoot(name: string): Map<string, string> {
 }
 
 /**
- * Feeds an engine as the host does (host/feedEngine): the directories it asks about (every directory
+ * Feeds an engine as the host does (Feeder.feedRoot): the directories it asks about (every directory
  * holding a file; the ONEX family resolves version directories by them) with `setTree`, then the files.
  */
 function feed(engine: RegistryEngine, files: Map<string, string>): void {

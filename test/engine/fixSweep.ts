@@ -9,7 +9,7 @@ import type { Node } from 'web-tree-sitter';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import type { Diagnostic, Fix, HostLink } from '../../server/src/engine/types';
 import { withPythonTree } from '../../server/src/engine/python/parser';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { Feeder } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
 import { rereader } from '../../server/src/host/readText';
@@ -164,11 +164,11 @@ export async function openTree(root: string): Promise<{ engine: RegistryEngine; 
     tree.directories = [...(t.directories ?? [])];
     told(t);
   };
-  await feedEngine(
+  await Feeder.wholeRoot(
     engine,
     root,
     feedOptions(folder, () => {}),
-  );
+  ).feedRoot();
   engine.setTree = told;
   return { engine, tree };
 }

@@ -1,15 +1,14 @@
 // The host's feeder (host/feeder.ts) driven directly, with no server: the open documents' reads first
 // and the rest after they are analysed (the narrowed first walk, then the backlog), watched paths
 // created, deleted and renamed, unreadable directories, and links — each ending where a fresh whole-root
-// feed (host/feedEngine.ts, the CLI's) of the same tree ends; and the whole-root feeder of the CLI and the
+// feed (`Feeder.feedRoot`, the CLI's) of the same tree ends; and the whole-root feeder of the CLI and the
 // MCP server, which with stamps reads again only what changed.
 import { strict as assert } from 'node:assert';
 import fs, { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine, newFeedState, unchangedSince, type FirstPass } from '../../server/src/host/feedEngine';
-import { Feeder } from '../../server/src/host/feeder';
+import { Feeder, type FirstPass } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
 import { parseFixture } from '../engine/fixture';
@@ -52,7 +51,7 @@ const FILES = parseFixture(`
   artifacts: []
 `).files;
 
-/** A clock a minute on: every file written just now has a settled stamp (a racy one is read again: feedEngine). */
+/** A clock a minute on: every file written just now has a settled stamp (a racy one is read again: Feeder.feedRoot). */
 const LATER = (): number => Date.now() + 60_000;
 
 const lines = (e: RegistryEngine): string[] =>
@@ -98,11 +97,11 @@ describe('host: the incremental feeder', () => {
   async function fresh(): Promise<string[]> {
     const settings = readSettings(root, () => {});
     const engine = await RegistryEngine.create(wasm, settings.engine);
-    await feedEngine(
+    await Feeder.wholeRoot(
       engine,
       root,
       feedOptions(settings, () => {}),
-    );
+    ).feedRoot();
     return lines(engine);
   }
 
@@ -270,7 +269,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
       engine,
       root,
       { excluded: () => false, warn: (m) => warned.push(m), maxFileBytes },
-      stamps ? newFeedState(LATER) : undefined,
+      stamps ? LATER : undefined,
     );
     await feeder.feedRoot();
     return { feeder, warned };
@@ -315,7 +314,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
     const record = { walked: () => onWalk?.(), read: () => {} };
     return {
-      fed: feedEngine(engine, root, options, undefined, { signal, record, ...(first ? { first } : {}) }),
+      fed: Feeder.wholeRoot(engine, root, options).feedRoot({ signal, record, ...(first ? { first } : {}) }),
       slices: () => slices,
     };
   }
@@ -346,7 +345,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
 
   it('with a signal, analyses in slices to the same diagnostics as in one go', async () => {
     const inOneGo = await RegistryEngine.create(wasm);
-    await feedEngine(inOneGo, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    await Feeder.wholeRoot(inOneGo, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 }).feedRoot();
     const engine = await RegistryEngine.create(wasm);
     const { fed, slices } = abandonable(engine, new AbortController().signal);
     await fed;
@@ -357,7 +356,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
 
   it("a call waiting for some files' diagnostics gets the engine once their units ran, before the others'", async () => {
     const whole = await RegistryEngine.create(wasm);
-    await feedEngine(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    await Feeder.wholeRoot(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 }).feedRoot();
     const of = (e: RegistryEngine, file: string): string[] => lines(e).filter((l) => l.startsWith(`${file} `));
     assert.ok(of(whole, ALICE).length > 0, 'the file has diagnostics');
     const { answers, slices, engine } = await waitingCall([ALICE], (e) => ({
@@ -375,7 +374,7 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
 
   it('a call answered from queries gets the engine as soon as every file is read, before any unit ran', async () => {
     const whole = await RegistryEngine.create(wasm);
-    await feedEngine(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 });
+    await Feeder.wholeRoot(whole, root, { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 }).feedRoot();
     const ask = (e: RegistryEngine): string =>
       JSON.stringify([e.locateName('Shared'), e.explain({ step: 'Package' }), e.list({})]);
     const { answers, engine } = await waitingCall([], ask);
@@ -391,14 +390,14 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
   it('knows whether feeding again would change anything, without reading a file', async () => {
     const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
     const engine = await RegistryEngine.create(wasm);
-    const state = newFeedState(LATER);
-    await feedEngine(engine, root, options, state);
-    const unchanged = (): Promise<boolean> => unchangedSince(engine, root, options, state);
+    const feeder = Feeder.wholeRoot(engine, root, options, LATER);
+    await feeder.feedRoot();
+    const unchanged = (): Promise<boolean> => feeder.unchanged();
     assert.equal(await unchanged(), true, 'nothing changed');
     const again = async (change: () => void, what: string): Promise<void> => {
       change();
       assert.equal(await unchanged(), false, what);
-      await feedEngine(engine, root, options, state);
+      await feeder.feedRoot();
       assert.equal(await unchanged(), true, `${what}, fed again`);
     };
     await again(
@@ -426,13 +425,13 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
     };
     const options = { excluded: () => false, warn: () => {}, maxFileBytes: 1 << 20 };
     const engine = await RegistryEngine.create(wasm);
-    const state = newFeedState();
+    const feeder = Feeder.wholeRoot(engine, root, options, Date.now);
     const file = path.join(root, ALICE);
     const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
     utimesSync(file, tick, tick);
     (fs as { statSync: unknown }).statSync = coarse;
     try {
-      await feedEngine(engine, root, options, state);
+      await feeder.feedRoot();
       const before = coarse(file);
       const text = FILES.get(ALICE) as string;
       const edited = text.replace('alice', 'alic3');
@@ -445,19 +444,19 @@ describe('host: the whole-root feeder (CLI, MCP)', () => {
         [before.size, before.mtimeMs, before.ctimeMs, before.ino],
         'the stamp is unchanged',
       );
-      assert.equal(await unchangedSince(engine, root, options, state), false, 'a racy stamp never stands for the file');
-      await feedEngine(engine, root, options, state);
+      assert.equal(await feeder.unchanged(), false, 'a racy stamp never stands for the file');
+      await feeder.feedRoot();
       const fresh = await RegistryEngine.create(wasm);
-      await feedEngine(fresh, root, options);
+      await Feeder.wholeRoot(fresh, root, options).feedRoot();
       assert.deepEqual(lines(engine), lines(fresh), 'the rewrite is analysed');
     } finally {
       (fs as { statSync: unknown }).statSync = statSync;
     }
     // Settled (a file last changed long before its read): taken by its stamp, nothing read again.
-    const settledState = newFeedState(LATER);
     const settledEngine = await RegistryEngine.create(wasm);
-    await feedEngine(settledEngine, root, options, settledState);
-    assert.equal(await unchangedSince(settledEngine, root, options, settledState), true);
+    const settled = Feeder.wholeRoot(settledEngine, root, options, LATER);
+    await settled.feedRoot();
+    assert.equal(await settled.unchanged(), true);
   });
 
   it('an aborted feed stops at its next step: aborted during the walk nothing is fed, between slices nothing more runs', async () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine, newFeedState } from '../../server/src/host/feedEngine';
+import { Feeder } from '../../server/src/host/feeder';
 import { pointers } from '../engine/pointersFamily';
 
 const wasm = {
@@ -27,7 +27,11 @@ describe('host: the engine interest', () => {
 
   it('feeds the wanted files and reports the directories a family asks about', async () => {
     const engine = await RegistryEngine.create(wasm, {}, { families: [pointers] });
-    await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
+    await Feeder.wholeRoot(engine, root, {
+      excluded: () => false,
+      warn: () => undefined,
+      maxFileBytes: 1024 * 1024,
+    }).feedRoot();
     assert.deepEqual(engine.files(), ['a.pointer', 'b.pointer']);
     assert.deepEqual(
       engine.allDiagnostics().map((d) => `${d.file}: ${d.message}`),
@@ -54,7 +58,11 @@ describe('host: the engine interest', () => {
   it('feeds what the files it fed refer to, round after round (an ONEX class re-exported twice)', async () => {
     write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
-    await feedEngine(engine, root, { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 });
+    await Feeder.wholeRoot(engine, root, {
+      excluded: () => false,
+      warn: () => undefined,
+      maxFileBytes: 1024 * 1024,
+    }).feedRoot();
     assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
   });
 
@@ -62,9 +70,9 @@ describe('host: the engine interest', () => {
     write(REEXPORTED);
     const engine = await RegistryEngine.create(wasm);
     const options = { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 };
-    // A minute on: every file written just now has a settled stamp (a racy one is read again: feedEngine).
-    const state = newFeedState(() => Date.now() + 60_000);
-    await feedEngine(engine, root, options, state);
+    // A minute on: every file written just now has a settled stamp (a racy one is read again: Feeder.feedRoot).
+    const feeder = Feeder.wholeRoot(engine, root, options, () => Date.now() + 60_000);
+    await feeder.feedRoot();
     const given: string[] = [];
     for (const method of ['setFile', 'deleteFile'] as const) {
       const original = engine[method].bind(engine);
@@ -73,11 +81,11 @@ describe('host: the engine interest', () => {
         (original as (f: string, ...r: unknown[]) => void)(file, ...rest);
       };
     }
-    await feedEngine(engine, root, options, state);
+    await feeder.feedRoot();
     assert.equal(given.join(', '), '', 'nothing given again');
     const core = 'src/demo/nodes/n4/impl/core.py';
     writeFileSync(path.join(root, core), 'class Node4:\n    pass  # changed\n');
-    await feedEngine(engine, root, options, state);
+    await feeder.feedRoot();
     assert.ok(given.includes(`setFile ${core}`), given.join(', '));
     assert.equal(engine.explain({ step: 'n4' }).summary, 'n4 → src/demo/nodes/n4/impl/contract.yaml');
   });
@@ -86,14 +94,14 @@ describe('host: the engine interest', () => {
     write(REEXPORTED);
     const whole = await RegistryEngine.create(wasm);
     const options = { excluded: () => false, warn: () => undefined, maxFileBytes: 1024 * 1024 };
-    await feedEngine(whole, root, options);
+    await Feeder.wholeRoot(whole, root, options).feedRoot();
     const seen = (e: RegistryEngine): string =>
       JSON.stringify([e.explain({ step: 'n4' }), e.diagnostics('pyproject.toml'), e.files()]);
     for (const files of [[], ['pyproject.toml']]) {
       const engine = await RegistryEngine.create(wasm);
       const answers: string[] = [];
       let awaited: ReadonlySet<string> | undefined = new Set(files);
-      await feedEngine(engine, root, options, undefined, {
+      await Feeder.wholeRoot(engine, root, options).feedRoot({
         signal: new AbortController().signal,
         first: {
           awaited: () => awaited,

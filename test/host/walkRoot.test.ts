@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine, type HostInterest } from '../../server/src/engine/engine';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { Feeder } from '../../server/src/host/feeder';
 import { narrowWalk, walkRoot, WHOLE_TREE } from '../../server/src/host/walkRoot';
 import { wasm } from '../engine/helpers';
 
@@ -51,7 +51,7 @@ describe('host: one walk for every interest', () => {
   it('gives what a walk with the engine’s interest gives, before and after its first analysis', async () => {
     const engine = await RegistryEngine.create(wasm);
     await same(engine.interest());
-    await feedEngine(engine, root, { excluded, warn: () => undefined, maxFileBytes: 1_000_000 });
+    await Feeder.wholeRoot(engine, root, { excluded, warn: () => undefined, maxFileBytes: 1_000_000 }).feedRoot();
     const interest = engine.interest();
     const walked = await walkRoot(root, interest, excluded);
     assert.ok(walked.files.includes(`${BUILDERS}/builder_a_step.py`), 'the walk takes the builder');

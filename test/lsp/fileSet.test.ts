@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { Feeder } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
 import { Folder } from '../../server/src/lsp/folder';
@@ -40,11 +40,11 @@ const lines = (e: RegistryEngine): string[] =>
 async function fresh(root: string): Promise<string[]> {
   const folder = readSettings(root, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine);
-  await feedEngine(
+  await Feeder.wholeRoot(
     engine,
     root,
     feedOptions(folder, () => {}),
-  );
+  ).feedRoot();
   return lines(engine);
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RegistryEngine } from '../../server/src/engine/engine';
-import { feedEngine } from '../../server/src/host/feedEngine';
+import { Feeder } from '../../server/src/host/feeder';
 import { feedOptions } from '../../server/src/host/openRoot';
 import { readSettings } from '../../server/src/host/readSettings';
 import { rereader } from '../../server/src/host/readText';
@@ -71,11 +71,11 @@ async function freshWith(dir: string, text: string): Promise<Map<string, string[
   writeFileSync(join(dir, CAROL), text);
   const folder = readSettings(dir, () => {});
   const engine = await RegistryEngine.create(wasm, folder.engine, { reread: rereader(dir, () => folder.maxFileBytes) });
-  await feedEngine(
+  await Feeder.wholeRoot(
     engine,
     dir,
     feedOptions(folder, () => {}),
-  );
+  ).feedRoot();
   const lists = new Map<string, string[]>();
   for (const file of engine.files()) {
     const list = shown(engine.diagnostics(file));

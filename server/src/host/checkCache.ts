@@ -1,10 +1,6 @@
-// `check --cache` and `mcp --cache`: a whole root's diagnostics kept between runs, exact by construction. The engine's
-// output is a function of what the host feeds it (settings, the walk's view of the tree, each file read
-// and its outcome), and what the host feeds is a function of the tree and of the engine's answers to
-// those same inputs. So a run may reuse an earlier result when the settings, the engine build, the
-// tree as a walk lists it and every file the earlier run read are as they were: each then feeds and
-// answers the same. A file the earlier run did not read cannot matter, as nothing asked for it. The
-// cache holds digests, paths and the result, never file text.
+// `check --cache` and `mcp --cache`: a whole root's diagnostics kept between runs, exact by construction: a run
+// reuses an earlier result when the settings, the engine build, the tree as a walk lists it and every file the
+// earlier run read are as they were (see `ResultCache`). It holds digests, paths and the result, never file text.
 import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,13 +17,14 @@ import {
 } from './cacheFile';
 import { cacheKey } from './cacheKey';
 import { isRootRelative } from './containment';
-import { fileStamp, stampStands, type FeedExtras, type FeedRecord } from './feedEngine';
+import { Feeder, type FeedExtras, type FeedRecord } from './feeder';
+import { fileStamp, stampStands } from './fileStamp';
 import { absoluteIn, frameworkLibrary, type Library } from './frameworkLibrary';
 import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
 import { readText, type ReadResult } from './readText';
-import { walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
+import type { RootWalk } from './walkRoot';
 
 /** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
 export interface CheckResult {
@@ -120,7 +117,11 @@ export function wholeResult(engine: RegistryEngine): CheckResult {
 /**
  * A root's whole-check result kept in a cache folder, for the front ends that analyse a root from disk (`check
  * --cache`, `mcp --cache`: the same file for the same root and overrides). A bad or unwritable cache is said on `warn`
- * and never changes a result.
+ * and never changes a result. Exact because the engine's output is a function of what the host feeds it (settings,
+ * the walk's view of the tree, each file read and its outcome), and what the feeder (host/feeder.ts) feeds is a
+ * function of the tree and of the engine's answers to those same inputs: with those as they were, each run feeds and
+ * answers the same. A file the earlier run did not read cannot matter, as nothing asked for it. The walk that judges
+ * the cache is the feed's first (`FeedExtras.whole`), and its stamps are the feeder's (host/fileStamp.ts).
  */
 export class ResultCache {
   private readonly name: string;
@@ -166,9 +167,12 @@ export class ResultCache {
     return this.analysis(settings, this.identity(settings), whole, warn);
   }
 
-  /** A walk of the root and its library asking about everything: it stands for the feed's first (`narrowWalk`). */
+  /** The feeder's walk of the whole root and its library, which stands for the feed's first. */
   private walk(settings: FolderSettings): Promise<RootWalk> {
-    return walkRoot(this.dir, WHOLE_TREE, feedOptions(settings, () => undefined).excluded, undefined, this.library);
+    return Feeder.walkWhole(
+      this.dir,
+      feedOptions(settings, () => undefined, this.library),
+    );
   }
 
   private identity(settings: FolderSettings): string {

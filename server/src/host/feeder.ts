@@ -1,24 +1,21 @@
-// What feeds one root's engine from the disk, for every front end. Incrementally, for a host that keeps
-// an engine alive while the disk and the editor change (the language server's folders): it walks (links,
-// unreadable directories, companions: walkRoot.ts), reads in the order that gets the open documents
-// analysed first (the narrowed first walk, then the backlog: backlog.ts), applies watched-path events as
-// a walk would see them, and answers the engine's `interest()` between analyses. Open documents are the
-// front end's; the feeder only reads their texts, which win over the disk. Changes arrive one at a time
-// (the front end's queue), so nothing here guards against a change arriving while another is under way.
-// Or a whole root at a time, on the same walk (`wholeRoot`: the CLI, the MCP server; feedEngine.ts).
+// What feeds one root's engine from the disk, for every front end: the one feed loop. It walks (links,
+// unreadable directories, companions: walkRoot.ts), reads, answers the engine's `interest()` between analyses
+// and walks again while the answer moves. Incrementally for the language server's folders (`load`, `flush`:
+// open documents first, the backlog after, watched-path events applied as a walk would see them), or a whole
+// root at a time (`wholeRoot`/`feedRoot`: the CLI, the MCP server, the daemon; with stamps, only what moved).
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
+import { RegistryEngine, type HostInterest, type HostLink, type WasmBinaries } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
-import { feedEngine, type FeedExtras, type FeedOptions, type FeedState } from './feedEngine';
 import type { FolderSettings } from './folderSettings';
 import { absoluteIn, frameworkLibrary, mountOf, NO_LIBRARY, rereadIn, type Library } from './frameworkLibrary';
 import { findEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
-import { walkRoot } from './walkRoot';
+import { fileStamp, stampStands } from './fileStamp';
+import { narrowWalk, walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -45,6 +42,86 @@ export interface FlushResult {
   more?: Promise<void>;
 }
 
+/** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
+const MAX_WALKS = 3;
+/** Rounds of referred files: a longer chain of references is not followed (families follow at most 8 hops). */
+const MAX_WANTED_ROUNDS = 10;
+/** How long one slice of an abandonable feed's analysis runs before the event loop gets a turn. */
+const SLICE_MS = 50;
+
+export interface FeedOptions {
+  /** Root-relative paths never read. */
+  excluded: (rel: string) => boolean;
+  warn: (message: string) => void;
+  /** The size policy (setting `registryLens.maxFileSizeMB`). */
+  maxFileBytes: number;
+  /** The installed frameworks fed as library code (host/frameworkLibrary.ts); none when absent. */
+  library?: Library;
+}
+
+/**
+ * What one whole-root feed is given besides its options (host/checkCache.ts): `whole`, a walk of the root just made
+ * with `WHOLE_TREE` and the same exclusions, which stands for the first walk (see `narrowWalk`); `record`, which hears
+ * each walk and each read outcome (what a cached result is judged against).
+ */
+export interface FeedExtras {
+  whole?: RootWalk;
+  record?: FeedRecord;
+  /**
+   * Abandons the feed (it rejects with the signal's reason) at its next step: after the walk, the reads, each slice
+   * of the analysis. The MCP server's load, which its client may leave before it ends.
+   */
+  signal?: AbortSignal;
+  /** A call answered while an abandonable feed runs, before its analysis is done (see `FirstPass`). */
+  first?: FirstPass;
+}
+
+/**
+ * A call answered while an abandonable feed runs (the MCP server's calls during its load): once every file is read and
+ * no walk or referred file is left, the analysis hands the engine to `ready` between two steps, as queries pulled then
+ * read every file in full; a call that reports some files' diagnostics waits until their units have run, which run
+ * before the others (`updateSome` with `onlyFirst`), so their diagnostics are final.
+ */
+export interface FirstPass {
+  /**
+   * The files whose diagnostics the waiting call reports, as the engine names them (undefined: no call waits); asked
+   * in each slice, the same set while the files fed are (`fed`: moves with each analysis of the feed).
+   */
+  awaited(engine: RegistryEngine, fed: number): ReadonlySet<string> | undefined;
+  /** What it returns, the analysis waits for before its next step (a walk the answer waits for, not slowed by it). */
+  ready(engine: RegistryEngine, midway: Midway): Promise<void> | undefined;
+}
+
+/** Where a feed that handed its engine to a waiting call stands (see `FirstPass`), asked then or later. */
+export interface Midway {
+  /** Units of other files are still waiting: the root's diagnostics are not all published yet. */
+  rest(): boolean;
+  /** Whether feeding the root again now would give the engine nothing (`Feeder.unchanged`; false without stamps). */
+  unchanged(): Promise<boolean>;
+}
+
+export interface FeedRecord {
+  walked(walk: RootWalk): void;
+  read(rel: string, read: ReadResult): void;
+}
+
+/** What a whole-root feeder that stamps gave the engine (see `Feeder.wholeRoot`). */
+interface Stamped {
+  /** Each path fed, with the stamp of the file it read ('' when it did not stat, or the stamp was racy). */
+  readonly fed: Map<string, string>;
+  /** What the last walk gave besides files (`treeOf`). */
+  tree: string;
+  /** Why each path fed as skipped was (a racy one read again the same is not said again). */
+  readonly skipped: Map<string, string>;
+  /** The time a stamp is taken at (`stampStands`); a test's clock may run ahead. */
+  readonly clock: () => number;
+}
+
+/**
+ * One root's feeder. Open documents are the front end's; the feeder only reads their texts, which win over the disk.
+ * Changes arrive one at a time (the front end's queue), so nothing here guards against a change arriving while another
+ * is under way.
+ */
 export class Feeder {
   settings: FolderSettings | undefined;
   private engineRef: RegistryEngine | undefined;
@@ -101,7 +178,7 @@ export class Feeder {
   private unlisted = false;
   private listedFor: ReadonlySet<string> = new Set();
   /** A whole-root feeder's options, and what it fed (undefined: nothing is stat'ed); see `wholeRoot`. */
-  private whole: { readonly options: FeedOptions; readonly state: FeedState | undefined } | undefined;
+  private whole: { readonly options: FeedOptions; readonly stamped: Stamped | undefined } | undefined;
 
   /** `open`: the open documents by root-relative path, as the front end last applied them. */
   constructor(
@@ -110,21 +187,220 @@ export class Feeder {
   ) {}
 
   /**
-   * The feeder of a host with no editor and no watcher (the CLI once, the MCP server before each call): it feeds
-   * `engine` a whole root at a time (`feedRoot`). `state` (`newFeedState`): what was fed is remembered, so each feed
-   * after the first reads only the files whose stamp moved.
+   * The feeder of a host with no editor and no watcher (the CLI once, the MCP server and the daemon before each call):
+   * it feeds `engine` a whole root at a time (`feedRoot`). With a `clock` (the time a stamp is taken at) what was fed
+   * is remembered with each file's stamp, so each feed after the first reads only the files whose stamp moved.
    */
-  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, state?: FeedState): Feeder {
+  static wholeRoot(engine: RegistryEngine, root: string, options: FeedOptions, clock?: () => number): Feeder {
     const feeder = new Feeder(root, new Map());
     feeder.engineRef = engine;
-    feeder.whole = { options, state };
+    const stamped = clock && { fed: new Map<string, string>(), tree: '', skipped: new Map<string, string>(), clock };
+    feeder.whole = { options, stamped };
     return feeder;
   }
 
-  /** Feeds a whole-root feeder's root again (host/feedEngine.ts), then analyses it. */
-  feedRoot(extras?: FeedExtras): Promise<void> {
+  /**
+   * A walk of `root` and its library asking about everything: given a whole-root feed (`FeedExtras.whole`), it stands
+   * for the feed's first walk, so what judges `check --cache` is what the feed reads.
+   */
+  static walkWhole(root: string, options: FeedOptions): Promise<RootWalk> {
+    return walkRoot(root, WHOLE_TREE, options.excluded, undefined, options.library ?? NO_LIBRARY);
+  }
+
+  /**
+   * Feeds a whole-root feeder's root: walks (links and the directories the engine asks about reported), feeds the
+   * files its `interest()` wants and those to read alongside them, analyses, and walks again while the answer moves
+   * (apcore.yaml naming other roots), then feeds the files the analysis refers to that the walk did not know to read,
+   * again while those name more. With stamps, files whose size, times or inode moved are read again, files gone or no
+   * longer wanted leave the engine, and a root unchanged since the last feed is not fed at all; without, nothing is
+   * stat'ed. A feed that may be abandoned (`signal`) analyses in slices, so the event loop sees the abort within one.
+   */
+  async feedRoot({ whole, record, signal, first }: FeedExtras = {}): Promise<void> {
     if (this.whole === undefined) throw new Error(`${this.root}: not a whole-root feeder`);
-    return feedEngine(this.engine, this.root, this.whole.options, this.whole.state, extras);
+    const { options: opts, stamped } = this.whole;
+    const engine = this.engine;
+    const root = this.root;
+    let feeds = 0;
+    const library = (this.library = opts.library ?? NO_LIBRARY);
+    engine.setLibrary(library.mounts.map((m) => m.at));
+    const absolute = absoluteIn(root, library);
+    const analyse = async (): Promise<void> => {
+      feeds++;
+      if (signal) await this.analyseInSlices(signal, first && { pass: first, settled, fed: feeds });
+      else engine.update();
+    };
+    // Nothing is left to read: no new walk is due and no file the analysis refers to is unread.
+    const settled = (): boolean => {
+      const interest = engine.interest();
+      return interest.walk === walked && !interest.files.some((rel) => onDisk.has(rel) && !seen.has(rel));
+    };
+    // Fed before and nothing changed since: a feed would give the engine what it has (and take out and read again the
+    // files read because the analysis referred to them, analysing them twice).
+    // The walk that judged it is the feed's first when something changed (nothing was given the engine since).
+    let judged: { found: RootWalk; walk: number } | undefined;
+    if (stamped !== undefined && stamped.tree !== '') {
+      const interest = engine.interest();
+      const found = await walkRoot(root, interest, opts.excluded, undefined, library);
+      if (this.sameAsFed(found, interest, stamped)) return;
+      judged = { found, walk: interest.walk };
+    }
+    // Without stamps every unreadable directory is said at each walk, and none is remembered.
+    if (stamped === undefined) this.unreadableDirs = new Set();
+    const fed = stamped?.fed ?? new Map<string, string>();
+    const stamp = stamped === undefined ? (): string => '' : (abs: string): string => fileStamp(abs);
+    let onDisk: ReadonlySet<string> = new Set<string>();
+    const seen = new Set<string>();
+    const feed = async (files: string[]): Promise<void> => {
+      const fresh = files.filter((rel) => !seen.has(rel));
+      const abs = fresh.map(absolute);
+      const changed: { rel: string; abs: string; stamp: string }[] = [];
+      // Taken before the stats: a stamp within the file system's granularity of it may outlive a change
+      // (`stampStands`).
+      const statted = stamped?.clock() ?? 0;
+      fresh.forEach((rel, i) => {
+        seen.add(rel);
+        const path = abs[i] as string;
+        const now = stamp(path);
+        if (now === '' || fed.get(rel) !== now) changed.push({ rel, abs: path, stamp: now });
+      });
+      const reads = await readTexts(
+        changed.map((c) => c.abs),
+        opts.maxFileBytes,
+      );
+      signal?.throwIfAborted();
+      changed.forEach(({ rel, stamp: now }, i) => {
+        const read = reads[i];
+        record?.read(rel, read ?? null);
+        const had = fed.get(rel);
+        const skippedFor = stamped?.skipped.get(rel);
+        stamped?.skipped.delete(rel);
+        if (!read) {
+          fed.delete(rel);
+          if (had !== undefined) engine.deleteFile(rel);
+          return;
+        }
+        // A racy stamp is kept as none, which no stamp meets: the file is read again by the next feed, and then judged.
+        fed.set(rel, stampStands(now, statted) ? now : '');
+        if ('text' in read) {
+          engine.setFile(rel, read.text, true);
+          return;
+        }
+        stamped?.skipped.set(rel, read.skipped);
+        // Read again only because its stamp was racy, and skipped as before: said already (a fresh run says it once).
+        if (!(had === '' && skippedFor === read.skipped)) opts.warn(`skipped ${rel}: ${read.skipped}`);
+        engine.setSkipped(rel, read.skipped);
+      });
+    };
+    let walked = Number.NaN;
+    for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
+      signal?.throwIfAborted();
+      const interest = engine.interest();
+      walked = interest.walk;
+      const found =
+        walk === 0 && whole !== undefined
+          ? narrowWalk(whole, interest)
+          : walk === 0 && judged?.walk === interest.walk
+            ? judged.found
+            : await walkRoot(root, interest, opts.excluded, undefined, library);
+      signal?.throwIfAborted();
+      record?.walked(found);
+      onDisk = found.onDisk;
+      this.takeUnreadable(found, opts.warn);
+      if (stamped !== undefined) stamped.tree = treeOf(found);
+      else this.unreadableDirs = new Set();
+      const listed = new Set(found.files);
+      const asked = new Set(interest.files);
+      for (const rel of [...fed.keys()])
+        if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
+          fed.delete(rel);
+          stamped?.skipped.delete(rel);
+          engine.deleteFile(rel);
+        }
+      engine.setTree({ links: found.links, directories: found.directories });
+      await feed(found.files);
+      await analyse();
+    }
+    // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.
+    for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
+      const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
+      if (wanted.length === 0) return;
+      await feed(wanted);
+      await analyse();
+    }
+  }
+
+  /**
+   * Whether feeding a whole-root feeder's root again would give its engine nothing: a walk with its interest lists the
+   * same links, directories and unlistable paths and no file that was not fed, no file the analysis refers to is left
+   * unread, and every file fed is there with the stamp it had when it was read (reads no file). What the engine
+   * answers then is what it would answer after the last feed (a call during the MCP server's load: `FirstPass`).
+   * Always false without stamps.
+   */
+  async unchanged(): Promise<boolean> {
+    const stamped = this.whole?.stamped;
+    if (this.whole === undefined || stamped === undefined) return false;
+    const interest = this.engine.interest();
+    const found = await walkRoot(this.root, interest, this.whole.options.excluded, undefined, this.library);
+    return this.sameAsFed(found, interest, stamped);
+  }
+
+  /** `unchanged`, given the walk made with the engine's interest now. */
+  private sameAsFed(found: RootWalk, interest: HostInterest, stamped: Stamped): boolean {
+    if (treeOf(found) !== stamped.tree) return false;
+    // A file the analysis refers to and has not read would be read.
+    if (interest.files.some((rel) => found.onDisk.has(rel))) return false;
+    const listed = new Set(found.files);
+    for (const rel of listed) if (!stamped.fed.has(rel)) return false;
+    // Every file fed as it was read: those listed, and those read because the analysis referred to them (a feed takes
+    // them out and reads them again, to the same end when nothing changed).
+    const abs = absoluteIn(this.root, this.library);
+    for (const [rel, stamp] of stamped.fed) {
+      if (!listed.has(rel) && !found.onDisk.has(rel)) return false;
+      const now = fileStamp(abs(rel));
+      if (now === '' || now !== stamp) return false;
+    }
+    return true;
+  }
+
+  /**
+   * `engine.update()` in slices of about `SLICE_MS`, the event loop turning between them, abandoned when `signal` is
+   * aborted: the same end (`updateSome` changes which units run in which call, never what they end with).
+   */
+  private async analyseInSlices(
+    signal: AbortSignal,
+    first?: { pass: FirstPass; settled: () => boolean; fed: number },
+  ): Promise<void> {
+    const engine = this.engine;
+    // What this analysis handed to a waiting call already, or found not settled once that call's units had run.
+    let tried: ReadonlySet<string> | undefined;
+    // Units left by the last slice (none once the analysis is done).
+    let left = Number.POSITIVE_INFINITY;
+    const midway: Midway | undefined = first && { rest: () => left > 0, unchanged: () => this.unchanged() };
+    try {
+      for (;;) {
+        signal.throwIfAborted();
+        const start = performance.now();
+        const stop = (): boolean => performance.now() - start > SLICE_MS;
+        const awaited = first?.pass.awaited(engine, first.fed);
+        if (first && midway && awaited && awaited !== tried) {
+          // A call answered from queries needs no unit; one about some files, theirs (and only theirs start now).
+          let ran = true;
+          if (awaited.size > 0) {
+            const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
+            left = waiting;
+            ran = waitingFirst === 0;
+          }
+          if (ran) {
+            tried = awaited;
+            if (first.settled()) await first.pass.ready(engine, midway);
+          }
+          if (awaited.size === 0) continue;
+        } else if ((left = engine.updateSome(stop).waiting) === 0) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      left = 0;
+    }
   }
 
   get engine(): RegistryEngine {
@@ -452,9 +728,7 @@ export class Feeder {
     this.unlisted = found.unlisted;
     for (const e of found.environments) this.environments.add(e);
     this.listedFor = new Set(opened);
-    for (const dir of this.unreadableDirs) if (!found.unreadable.has(dir)) engine.deleteFile(dir);
-    for (const [dir, { reason }] of found.unreadable) engine.setSkipped(dir, reason);
-    this.unreadableDirs = new Set(found.unreadable.keys());
+    this.takeUnreadable(found);
     const files = found.files;
     this.beside = new Set(found.companions);
     this.links = found.links;
@@ -483,6 +757,19 @@ export class Feeder {
       progress?.(done, unread.length),
     );
     toRead.forEach((rel, i) => this.stageRead(rel, reads[i] ?? null));
+  }
+
+  /**
+   * Takes a walk's unlistable paths (each reported on itself; `say`: those not unlistable at the last walk said too);
+   * those listable again leave the engine.
+   */
+  private takeUnreadable(found: RootWalk, say?: (message: string) => void): void {
+    for (const [dir, { reason, file }] of found.unreadable) {
+      if (say && !this.unreadableDirs.has(dir)) say(`skipped ${dir}${file ? '' : '/'}: ${reason}`);
+      this.engine.setSkipped(dir, reason);
+    }
+    for (const dir of this.unreadableDirs) if (!found.unreadable.has(dir)) this.engine.deleteFile(dir);
+    this.unreadableDirs = new Set(found.unreadable.keys());
   }
 
   /** A path was deleted: the file itself, or every file under it when it was a directory; and the links there. */
@@ -533,4 +820,10 @@ export class Feeder {
 /** `p` is the root-relative path `dir` or below it. */
 function under(p: string, dir: string): boolean {
   return p === dir || p.startsWith(`${dir}/`);
+}
+
+/** What a walk gives the engine besides files (links, directories, what it could not list), comparable as a string. */
+function treeOf(found: RootWalk): string {
+  const links = [...found.links].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return JSON.stringify([links, [...found.directories].sort(), [...found.unreadable.keys()].sort()]);
 }

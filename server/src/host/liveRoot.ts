@@ -1,24 +1,28 @@
 // The root the MCP server and the check daemon (cli/daemonServe.ts) answer about, kept in step with the disk
-// without a watcher: before each call the root is walked again and only files whose size, times or inode moved
-// are read (the root's host/feeder.ts, made with stamps), so a change written just before a call is always seen
-// and no inotify watch is spent per directory. A changed `.vscode/settings.json` opens the root afresh.
-// Calls run one at a time: a walk that yields to the event loop never interleaves with another.
-// With a result cache (`--cache`, host/checkCache.ts) the root loads at the first call, not before: a whole-root
-// `check` that comes before the load is done is answered from the cache when nothing its result read changed (judged
-// at the call; a load's analysis holds the event loop for seconds, so it waits until then), and each load keeps its
-// result there. Each opening of the root says its warnings once, as without a cache, however many answers the cache
-// gave before its load was done. A load nobody waits for any more (the root opened afresh, the client gone) is
-// abandoned at its next step. A call that comes while the root loads is answered as soon as what it asks is known,
-// before the rest of the root is analysed (`runFirst`), when what the load read is as new as the call: its walk
-// began after the call came (the load that call started, with a cache), or a walk then finds nothing changed.
+// without a watcher: before each call the root is fed again by its whole-root host/feeder.ts, made with stamps
+// (only files whose size, times or inode moved are read), so a change written just before a call is always seen
+// and no inotify watch is spent per directory.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
-import { fileStamp, type FirstPass } from './feedEngine';
+import type { FirstPass } from './feeder';
+import { fileStamp } from './fileStamp';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
 import type { PythonEnvironment } from './pythonEnv';
 
+/**
+ * A changed `.vscode/settings.json` opens the root afresh. Calls run one at a time: a walk that yields to the event
+ * loop never interleaves with another. With a result cache (`--cache`, host/checkCache.ts) the root loads at the first
+ * call, not before: a whole-root `check` that comes before the load is done is answered from the cache when nothing
+ * its result read changed (judged at the call; a load's analysis holds the event loop for seconds, so it waits until
+ * then), and each load keeps its result there. Each opening of the root says its warnings once, as without a cache,
+ * however many answers the cache gave before its load was done. A load nobody waits for any more (the root opened
+ * afresh, the client gone) is abandoned at its next step. A call that comes while the root loads is answered as soon
+ * as what it asks is known, before the rest of the root is analysed (`runFirst`), when what the load read is as new as
+ * the call: its walk began after the call came (the load that call started, with a cache), or a walk then finds
+ * nothing changed.
+ */
 export class LiveRoot {
   /** Undefined until the first call, with a result cache. */
   private opened: Promise<OpenedRoot> | undefined;

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
-import { newFeedState, type FeedExtras, type FeedOptions } from './feedEngine';
-import { Feeder } from './feeder';
+import { Feeder, type FeedExtras, type FeedOptions } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { frameworkLibrary, rereadIn, type Library } from './frameworkLibrary';
 import type { PythonEnvironment } from './pythonEnv';
@@ -96,7 +95,7 @@ export async function openRoot(
     { reread: rereadIn(dir, library, () => folder.maxFileBytes) },
   );
   const options = feedOptions(folder, warn, library);
-  const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? newFeedState() : undefined);
+  const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? Date.now : undefined);
   await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };
 }

@@ -1,10 +1,6 @@
 // The analysis each folder's queue runs between changes (see FolderQueue), one step at a time, and the
 // publication of what changed: the open documents first (the file being edited must not wait behind
-// thousands of cross-file publications), then the other files in chunks that let the event loop
-// through, then the status. A cold start analyses in steps of about `stepMs`, the open documents'
-// units first, publishing after each step the open documents whose lists are final: their diagnostics
-// show long before the last file's, and no file's list shows before its final one. With the diagnostics cache on,
-// a load first shows the cached lists, and the analysis that follows sends only those that differ.
+// thousands of cross-file publications), then the other files in chunks that let the event loop through.
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { performance } from 'node:perf_hooks';
 import { toDiagnostic } from './convert';
@@ -84,6 +80,12 @@ export class Analysis {
   }
 }
 
+/**
+ * One folder's analysis and publication, then the status. A cold start analyses in steps of about `stepMs`, the open
+ * documents' units first, publishing after each step the open documents whose lists are final: their diagnostics show
+ * long before the last file's, and no file's list shows before its final one. With the diagnostics cache on, a load
+ * first shows the cached lists, and the analysis that follows sends only those that differ.
+ */
 export class FolderAnalysis implements Analyser {
   costMs = 0;
   /** Files staged since the last complete analysis: published even unchanged once it completes (see step). */

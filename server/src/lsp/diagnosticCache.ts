@@ -1,16 +1,13 @@
-// A reopened folder shows its diagnostics at once (setting `registryLens.cache.enabled`): the diagnostics a folder
-// published, kept per file with the file's stamp (size, times, inode; for a file changed just before, its content's
-// digest too; never its text) in the cache file the CLI's
-// `check --cache` uses too (host/cacheFile.ts), and published again, for the files whose stamp is unchanged, before
-// the next session's cold analysis runs. The analysis still runs whole and has the last word (analysis.ts publishes
-// only the lists that differ from these), so a stale or damaged cache can only be shown for a moment, never kept.
+// A reopened folder shows its diagnostics at once (setting `registryLens.cache.enabled`): the lists a folder
+// published, kept per file with the file's stamp, are published again for the files whose stamp is unchanged before
+// the next session's cold analysis runs, which still runs whole and has the last word.
 import { join } from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
 import { cacheName, readCacheFile, writeCacheFile, type CacheSpec } from '../host/cacheFile';
 import { cacheSpec, outcome } from '../host/checkCache';
 import { isRootRelative } from '../host/containment';
-import { fileStamp, stampStands } from '../host/feedEngine';
+import { fileStamp, stampStands } from '../host/fileStamp';
 import type { FolderSettings } from '../host/folderSettings';
 import { readInRoot, readText } from '../host/readText';
 import { absolutePaths } from '../host/scan';
@@ -21,6 +18,11 @@ import { absolutePaths } from '../host/scan';
  */
 type Published = [rel: string, stamp: string, content: string, diagnostics: Diagnostic[]];
 
+/**
+ * A folder's published lists, each with its file's stamp (host/fileStamp.ts; for a file changed just before, its
+ * content's digest too; never its text), in the cache file `check --cache` uses too (host/cacheFile.ts). analysis.ts
+ * publishes only the lists that differ from these, so a stale or damaged cache can only be shown for a moment.
+ */
 export class DiagnosticCache {
   private constructor(
     private readonly root: string,
