@@ -502,7 +502,11 @@ describe("ONEX contracts: runtime profiles from the project's omnibase_core", ()
 
   it('a table not written as a literal: the built-in one, and hover and Explain say so', async () => {
     const core = installedCore('frozenset(_names())');
-    await checkDiagnostics(repo('runtime_profiles: [edge]\n#                  ^^^^ RL065\n', core), {}, { only: ['RL065'] });
+    await checkDiagnostics(
+      repo('runtime_profiles: [edge]\n#                  ^^^^ RL065\n', core),
+      {},
+      { only: ['RL065'] },
+    );
     const text = repo('runtime_profiles: [ed$0ge]\n', core);
     await checkHover(text, [
       'not a registered runtime profile',

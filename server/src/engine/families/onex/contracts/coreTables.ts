@@ -65,11 +65,16 @@ export interface CorePackage {
 
 /**
  * The package folder whose modules are read: the first in path order of those fed (an installed package and a
- * checkout side by side is not a layout omnibase_core's own imports could tell apart either).
+ * checkout side by side is not a layout omnibase_core's own imports could tell apart either), else the one beside an
+ * installed distribution's METADATA (its modules absent, or links out of it the host did not follow).
  */
-export function corePackageDir(modules: readonly string[]): string | null {
+export function corePackageDir(modules: readonly string[], metadata: readonly string[]): string | null {
   const first = [...modules].sort()[0];
-  return first === undefined ? null : first.slice(0, first.lastIndexOf(`${PACKAGE}/`) + PACKAGE.length);
+  if (first !== undefined) return first.slice(0, first.lastIndexOf(`${PACKAGE}/`) + PACKAGE.length);
+  const info = [...metadata].sort()[0];
+  if (info === undefined) return null;
+  const parent = dirOf(dirOf(info));
+  return parent === '' ? PACKAGE : `${parent}/${PACKAGE}`;
 }
 
 /** The version of the distribution beside a package folder: its `omnibase_core-*.dist-info/METADATA`. */

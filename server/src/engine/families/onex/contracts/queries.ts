@@ -617,14 +617,15 @@ export class ContractQueries extends QueryGroup<FileQueries> {
     'onexCoreTables',
     () => {
       const modules = this.deps.filesOf(FAMILY, 'core');
-      const dir = corePackageDir(modules);
+      const metadata = this.deps.filesOf(FAMILY, 'coreMetadata');
+      const dir = corePackageDir(modules, metadata);
       const version = (f: string): string | null => {
         const x = this.facts(f);
         return x?.kind === 'coreMetadata' ? x.version : null;
       };
       return coreTables({
         dir,
-        version: dir === null ? null : besideVersion(dir, this.deps.filesOf(FAMILY, 'coreMetadata'), version),
+        version: dir === null ? null : besideVersion(dir, metadata, version),
         module: (rel) => {
           const file = `${dir}/${rel}`;
           const x = modules.includes(file) ? this.facts(file) : null;
