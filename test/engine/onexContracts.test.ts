@@ -526,6 +526,23 @@ describe("ONEX contracts: runtime profiles from the project's omnibase_core", ()
     ]);
   });
 
+  it('an omnibase_core whose validator predates the registry: only runtime_profiles_missing runs', async () => {
+    const old =
+      '//- /<python-env>/omnibase_core-0.44.2.dist-info/METADATA\nName: omnibase-core\nVersion: 0.44.2\n' +
+      '//- /<python-env>/omnibase_core/validation/validator_runtime_profiles.py\n' +
+      'from omnibase_core.validation.validator_topic_suffix import TOPIC_PREFIX\n\nRULE_RUNTIME_PROFILES_MISSING = "runtime_profiles_missing"\n';
+    await checkDiagnostics(repo('runtime_profiles: [bogus]\n', old), {}, { only: ['RL065', 'RL066', 'RL067'] });
+    await checkDiagnostics(
+      repo(
+        'runtime_profiles: []\n#                 ^^ RL066\nevent_bus:\n  subscribe_topics: ["onex.cmd.demo.start.v1"]\n',
+        old,
+      ),
+      {},
+      { only: ['RL065', 'RL066', 'RL067'] },
+    );
+    await checkHover(repo('runtime_profiles: [bo$0gus]\n', old), ['not judged', 'has no runtime-profile registry']);
+  });
+
   it('hover on a profile names the installed version and file the registry came from', async () => {
     await checkHover(repo('runtime_profiles: [ed$0ge]\n', installedCore('frozenset({"edge"})')), [
       'registered; runs a standalone consumer',

@@ -22,13 +22,16 @@ export interface CoreModuleFacts {
   kind: 'core';
   /** The module's tables by name (absent: not assigned at its top level). */
   tables: Record<string, ModuleTable>;
+  /** The module names the registry (in the validator's: it runs the two rules that judge with it). */
+  namesRegistry: boolean;
 }
 
 /** The tables a fed module holds. */
 export function readCoreModule(path: string, text: string): CoreModuleFacts {
   const module = path.slice(path.lastIndexOf(`${PACKAGE}/`) + PACKAGE.length + 1);
   const names = IDS.filter((id) => CORE_TABLES[id].module === module).map((id) => CORE_TABLES[id].name);
-  return { kind: 'core', tables: Object.fromEntries(moduleTables(text, names)) };
+  const namesRegistry = text.includes(CORE_TABLES.registered.name);
+  return { kind: 'core', tables: Object.fromEntries(moduleTables(text, names)), namesRegistry };
 }
 
 /** METADATA's `Version:` header (its headers end at the first blank line). */
@@ -52,6 +55,11 @@ export interface CoreTables {
   readonly consumerRequiring: readonly string[];
   /** `f"{TOPIC_PREFIX}.cmd."` (validator_runtime_profiles.py:211). */
   readonly commandPrefix: string;
+  /**
+   * Why the two rules judging with the registry are not run: the project's ValidatorRuntimeProfiles predates them
+   * (omnibase_core before the registry, OMN-12957, ran only `runtime_profiles_missing`); null when they run.
+   */
+  readonly noRegistry: string | null;
   readonly sources: Readonly<Record<CoreTableId, TableSource>>;
 }
 
@@ -105,7 +113,14 @@ export function coreTables(pkg: CorePackage): CoreTables {
       sources[id] = { kind: 'built-in', why: builtInWhy(pkg, found?.file ?? null, table ?? null, t.name) };
     }
   }
+  const validator = pkg.dir === null ? null : pkg.module(CORE_TABLES.consumerRequiring.module);
+  const noRegistry =
+    validator !== null && !validator.facts.namesRegistry
+      ? `the ValidatorRuntimeProfiles of omnibase_core${pkg.version === null ? '' : ` ${pkg.version}`} ` +
+        `(${validator.file}) has no runtime-profile registry: it runs only runtime_profiles_missing`
+      : null;
   return {
+    noRegistry,
     // Compared as written: the declared names are lower-cased (validator_runtime_profiles.py:186), the tables not.
     registered: values.registered,
     consumerAttached: values.consumerAttached,

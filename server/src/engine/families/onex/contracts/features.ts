@@ -87,6 +87,7 @@ function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
 
 /** A declared profile as ValidatorRuntimeProfiles sees it (validator_runtime_profiles.py:362, :398). */
 function profileStanding(profile: string, t: CoreTables): string {
+  if (t.noRegistry !== null) return `not judged: ${t.noRegistry}`;
   if (!t.registered.includes(profile)) return 'not a registered runtime profile';
   return t.consumerAttached.includes(profile)
     ? 'registered; runs a standalone consumer'

@@ -77,8 +77,9 @@ export function profileObjections(doc: ContractDoc, allowlisted: ReadonlySet<str
   const subscribed = subscriptions(doc);
   return [
     ...missing(doc, value, { profiles, subscribed, tables }),
-    ...unregistered(profiles, tables),
-    ...noConsumerLane(doc, value, { profiles, subscribed, tables }),
+    // Rules the project's validator does not have are not run (coreTables.ts `noRegistry`).
+    ...(tables.noRegistry === null ? unregistered(profiles, tables) : []),
+    ...(tables.noRegistry === null ? noConsumerLane(doc, value, { profiles, subscribed, tables }) : []),
   ];
 }
 
