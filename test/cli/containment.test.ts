@@ -123,6 +123,7 @@ describe('cli: nothing outside the root', () => {
       [`${site}/omnibase_core-0.47.57.dist-info/RECORD`]: 'omnibase_core/__init__.py,,\n',
       [`${site}/omnibase_core/__init__.py`]: '',
       [`${site}/omnibase_core/constants/constants_runtime_profiles.py`]: 'REGISTERED_RUNTIME_PROFILES = ("main",)\n',
+      [`${site}/omnibase_core/validation/runtime_profiles_allowlist.yaml`]: 'allowlist: []\n',
       [`${site}/omnibase_core/nodes/node_x/contract.yaml`]: 'name: node_x\n',
       [`${site}/distutils-precedence.pth`]: 'import os\n',
     });
@@ -177,6 +178,7 @@ for (const name of ['openSync', 'readdirSync', 'readFileSync']) {
       'openSync ENV/lib/python3.11/site-packages/cursus/registry/step_names.py',
       'openSync ENV/lib/python3.11/site-packages/omnibase_core-0.47.57.dist-info/METADATA',
       'openSync ENV/lib/python3.11/site-packages/omnibase_core/constants/constants_runtime_profiles.py',
+      'openSync ENV/lib/python3.11/site-packages/omnibase_core/validation/runtime_profiles_allowlist.yaml',
       'readdirSync ENV/lib',
       'readdirSync ENV/lib/python3.11/site-packages',
       'readdirSync ENV/lib/python3.11/site-packages/cursus',

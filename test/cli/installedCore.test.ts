@@ -86,6 +86,16 @@ describe('cli check: ONEX judged with the installed omnibase_core', () => {
     );
   });
 
+  it("the installed validator's default allowlist exempts its nodes where the gate passes none", () => {
+    const root = writeTree(project('[bogus]'));
+    const env = writeTree({
+      ...environment('frozenset({"main"})'),
+      [`${SITE}/omnibase_core/validation/runtime_profiles_allowlist.yaml`]:
+        'allowlist:\n  - node_id: node_a\n    reason: "frozen baseline"\n',
+    });
+    assert.deepEqual(unregistered(check(root, env)), []);
+  });
+
   it('the same with the environment inside the root, and nothing reported in it', () => {
     const root = writeTree({
       ...project('[edge, bogus]'),

@@ -39,7 +39,9 @@ export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
     names: ['pyproject.toml', '*.yaml', '*.yml', 'topic_naming_baseline.txt'],
     languages: ['yaml', 'toml'],
     markers: ['**/contract.yaml'],
-    installed: { omnibase_core: CORE_MODULES },
+    // Of an installed omnibase_core: the runtime-profile tables' modules, and the validator's default allowlist
+    // beside it (validator_runtime_profiles.py:85), which applies where no gate passes its own.
+    installed: { omnibase_core: [...CORE_MODULES, 'validation/runtime_profiles_allowlist.yaml'] },
   },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
