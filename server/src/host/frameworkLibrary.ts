@@ -1,13 +1,13 @@
 // The framework as the project has it installed, fed to the engine as library code: a project keeping its own step
 // pack and DAGs resolves them against the cursus its Python environment holds (its registry, interfaces, builder
-// discovery and the step modules the checks resolve), wherever that environment lies; ONEX contracts are judged with
-// the runtime-profile tables of the omnibase_core it holds. Of cursus's package folder only the files the engine
-// wants are read — those it reads in a framework checkout — bounded in count like a walk; of a package whose family
-// names its files (`PATHS.installed`: omnibase_core's table modules) those files alone, and its distribution's
-// METADATA; each in size like every read, through no link out of its folder. An environment inside the root keeps its files'
-// root-relative paths; one outside it is mounted under a reserved folder name no walk lists, mapped back to the real
-// files for every read (and for the editor's locations). The engine reports nothing in these files
-// (`RegistryEngine.setLibrary`).
+// discovery and the step modules the checks resolve), wherever that environment lies; ONEX contracts are judged
+// with the runtime-profile tables of the omnibase_core it holds. Of cursus's package folder only the files the
+// engine wants are read — those it reads in a framework checkout — bounded in count like a walk; of a package whose
+// family names its files (`PATHS.installed`: omnibase_core's table modules) those files alone, and its
+// distribution's METADATA; each in size like every read, through no link out of its folder. An environment inside
+// the root keeps its files' root-relative paths; one outside it is mounted under a reserved folder name no walk
+// lists, mapped back to the real files for every read (and for the editor's locations). The engine reports nothing
+// in these files (`RegistryEngine.setLibrary`).
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PATHS, type HostInterest } from '../engine/engine';

@@ -40,7 +40,7 @@ export function moduleTables(rawText: string, names: readonly string[]): Map<str
       }
       return out;
     },
-    () => new Map(),
+    () => new Map<string, ModuleTable>(),
   );
 }
 
