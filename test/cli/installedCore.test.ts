@@ -45,17 +45,10 @@ function environment(registered: string): Tree {
   };
 }
 
+/** `check`'s JSON for `root`, given the environment `env` (none: null). */
 function check(root: string, env: string | null): Reported {
-  const args = [
-    'check',
-    root,
-    '--format',
-    'json',
-    '--fail-on',
-    'never',
-    ...(env === null ? [] : ['--python-env', env]),
-  ];
-  return runJson(args).json as unknown as Reported;
+  const json = ['--format', 'json', '--fail-on', 'never'];
+  return runJson(['check', root, ...json, ...(env === null ? [] : ['--python-env', env])]).json as unknown as Reported;
 }
 
 const unregistered = (r: Reported): string[] =>
