@@ -79,9 +79,16 @@ export function frameworkLibrary(root: string, env: PythonEnvironment | null): L
   return { mounts };
 }
 
-/** The mount a fed path lies in, null for a project path. */
+/**
+ * The mount a fed path lies in, null for a project path — and for a path of a folder read only in part that is not
+ * one of its files (a watched event or an opened document there never reaches the engine).
+ */
 export function mountOf(library: Library, rel: string): LibraryMount | null {
-  return library.mounts.find((m) => rel.startsWith(`${m.at}/`)) ?? null;
+  return (
+    library.mounts.find(
+      (m) => rel.startsWith(`${m.at}/`) && (m.only === undefined || m.only.includes(rel.slice(m.at.length + 1))),
+    ) ?? null
+  );
 }
 
 /** The absolute path of a fed path: a library file's real place, else the file in the root. */
