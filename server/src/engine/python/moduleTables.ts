@@ -1,8 +1,9 @@
 // A module's top-level tables of strings as a framework writes them for its validators to import —
 // `NAMES: frozenset[str] = frozenset({"a", "b"})`, `KINDS = ("x", "y")`, `PREFIX: Final[str] = "onex"` — read
 // statically: a str literal, a list, tuple or set literal of str literals, or one of them passed alone to
-// `frozenset`, `set`, `tuple` or `list`. Anything else (a name, a comprehension, a concatenation) is not a literal
-// and is said so, never evaluated: the caller keeps the table it has.
+// `frozenset`, `set`, `tuple` or `list`. Anything else (a name, a comprehension, a concatenation, a later `|=` or a
+// binding under an `if` or `try`) is not a literal and is said so, never evaluated: the caller keeps the table it
+// has.
 import type { Node } from 'web-tree-sitter';
 import type { Lit } from '../literal';
 import { normalizeLoneCr } from '../text/lineIndex';
@@ -15,6 +16,7 @@ export interface ModuleTable {
   readonly line: number;
 }
 
+const SCOPES = new Set(['function_definition', 'class_definition', 'decorated_definition']);
 /** The calls that make a collection of their one argument. */
 const COLLECTIONS = new Set(['frozenset', 'set', 'tuple', 'list']);
 
@@ -31,17 +33,32 @@ export function moduleTables(rawText: string, names: readonly string[]): Map<str
       const out = new Map<string, ModuleTable>();
       const cr = crOf(text);
       for (const stmt of tree.rootNode.namedChildren) {
-        const asg = stmt?.type === 'expression_statement' ? stmt.firstNamedChild : null;
+        if (!stmt) continue;
+        const asg = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
         const left = asg?.type === 'assignment' ? asg.childForFieldName('left') : null;
         const right = asg?.childForFieldName('right') ?? null;
-        if (!left || left.type !== 'identifier' || !wanted.has(left.text)) continue;
-        const values = right && !right.hasError ? strings(right, cr) : null;
-        out.set(left.text, { values, line: left.startPosition.row });
+        if (left?.type === 'identifier' && wanted.has(left.text)) {
+          const values = right && !right.hasError ? strings(right, cr) : null;
+          out.set(left.text, { values, line: left.startPosition.row });
+          continue;
+        }
+        // Any other binding of a table (`|=`, under an `if` or `try`): what it holds is decided when it runs.
+        for (const name of rebound(stmt, wanted)) out.set(name.text, { values: null, line: name.startPosition.row });
       }
       return out;
     },
     () => new Map<string, ModuleTable>(),
   );
+}
+
+/** The wanted names a top-level statement binds other than by a plain assignment of its own. */
+function rebound(stmt: Node, wanted: ReadonlySet<string>): Node[] {
+  // A function's or class's own names are its locals.
+  if (SCOPES.has(stmt.type)) return [];
+  return stmt
+    .descendantsOfType(['assignment', 'augmented_assignment'])
+    .flatMap((a) => a?.childForFieldName('left') ?? [])
+    .filter((l) => l.type === 'identifier' && wanted.has(l.text));
 }
 
 /** The strings of a table's value, null when it is not written as a literal. */
