@@ -108,7 +108,7 @@ describe('cli: nothing outside the root', () => {
     assert.ok(!codes(root).some((c) => c.endsWith('RL005')), codes(root).join());
   });
 
-  it("reads of a Python environment outside the root exactly its frameworks' metadata and the files the checks want of the installed cursus; never one a settings.json names", () => {
+  it("reads of a Python environment outside the root exactly its frameworks' metadata, the files the checks want of the installed cursus and omnibase_core's table modules; never one a settings.json names", () => {
     const site = 'lib/python3.11/site-packages';
     const env = writeTree({
       'pyvenv.cfg': '',
@@ -119,16 +119,28 @@ describe('cli: nothing outside the root', () => {
       [`${site}/cursus/registry/step_names.py`]: 'STEP_NAMES = {}\n',
       [`${site}/cursus/mods/unwanted.py`]: 'x = 1\n',
       [`${site}/numpy-2.0.0.dist-info/METADATA`]: 'Name: numpy\nVersion: 2.0.0\n',
+      [`${site}/omnibase_core-0.47.57.dist-info/METADATA`]: 'Name: omnibase-core\nVersion: 0.47.57\n',
+      [`${site}/omnibase_core-0.47.57.dist-info/RECORD`]: 'omnibase_core/__init__.py,,\n',
+      [`${site}/omnibase_core/__init__.py`]: '',
+      [`${site}/omnibase_core/constants/constants_runtime_profiles.py`]: 'REGISTERED_RUNTIME_PROFILES = ("main",)\n',
+      [`${site}/omnibase_core/validation/runtime_profiles_allowlist.yaml`]: 'allowlist: []\n',
+      [`${site}/omnibase_core/nodes/node_x/contract.yaml`]: 'name: node_x\n',
       [`${site}/distutils-precedence.pth`]: 'import os\n',
     });
     const elsewhere = writeTree({
       'pyvenv.cfg': '',
       [`${site}/apcore-9.0.0.dist-info/METADATA`]: 'Version: 9.0.0\n',
       'interfaces/outside.step.yaml': 'step_type: Outside\n',
+      'util_topic_suffix.py': 'TOPIC_PREFIX = "elsewhere"\n',
     });
     // A link out of the installed package is never followed.
     mkdirSync(join(env, site, 'cursus', 'steps'), { recursive: true });
     symlinkSync(join(elsewhere, 'interfaces'), join(env, site, 'cursus', 'steps', 'interfaces'));
+    mkdirSync(join(env, site, 'omnibase_core', 'utils'), { recursive: true });
+    symlinkSync(
+      join(elsewhere, 'util_topic_suffix.py'),
+      join(env, site, 'omnibase_core', 'utils', 'util_topic_suffix.py'),
+    );
     const root = writeTree({
       ...alice(),
       '.vscode/settings.json': JSON.stringify({ 'registryLens.python.environment': elsewhere }),
@@ -164,6 +176,9 @@ for (const name of ['openSync', 'readdirSync', 'readFileSync']) {
       'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/METADATA',
       'openSync ENV/lib/python3.11/site-packages/cursus-2.9.32.dist-info/top_level.txt',
       'openSync ENV/lib/python3.11/site-packages/cursus/registry/step_names.py',
+      'openSync ENV/lib/python3.11/site-packages/omnibase_core-0.47.57.dist-info/METADATA',
+      'openSync ENV/lib/python3.11/site-packages/omnibase_core/constants/constants_runtime_profiles.py',
+      'openSync ENV/lib/python3.11/site-packages/omnibase_core/validation/runtime_profiles_allowlist.yaml',
       'readdirSync ENV/lib',
       'readdirSync ENV/lib/python3.11/site-packages',
       'readdirSync ENV/lib/python3.11/site-packages/cursus',

@@ -465,6 +465,92 @@ describe('ONEX contracts: runtime profiles (ValidatorRuntimeProfiles, OMN-12957)
   });
 });
 
+describe("ONEX contracts: runtime profiles from the project's omnibase_core", () => {
+  const GATES =
+    '//- /.pre-commit-config.yaml\nrepos: [{hooks: [{id: r, entry: uv run python -m omnibase_core.validation.validator_runtime_profiles src/}]}]\n';
+  const repo = (profiles: string, extra = ''): string =>
+    `//- ${PY}\n${pyproject({ node_a: 'demo_infra.nodes.node_a' })}${MODELS}${GATES}${extra}${node('node_a', contract('node_a', profiles))}`;
+  /** An installed omnibase_core (as the host feeds it: its table modules and METADATA) registering `registered`. */
+  const installedCore = (registered: string, version = '0.47.57'): string =>
+    `//- /<python-env>/omnibase_core-${version}.dist-info/METADATA\nMetadata-Version: 2.4\nName: omnibase_core\nVersion: ${version}\n` +
+    `//- /<python-env>/omnibase_core/constants/constants_runtime_profiles.py\nfrom __future__ import annotations\n\n` +
+    `REGISTERED_RUNTIME_PROFILES: frozenset[str] = ${registered}\n` +
+    'CONSUMER_ATTACHED_RUNTIME_PROFILES: frozenset[str] = frozenset(\n    {\n        "main",  # a lane\n        "edge",\n    }\n)\n';
+
+  it('an installed newer omnibase_core: a profile it registers is no RL065, one it does not still is', async () => {
+    const core = installedCore('frozenset({"main", "edge", "default"})');
+    await checkDiagnostics(repo('runtime_profiles: [edge, main]\n', core));
+    await checkDiagnostics(
+      repo(
+        "runtime_profiles: [edge, canary]\n#                        ^^^^^^ RL065 'canary' is not a registered runtime profile\n",
+        core,
+      ),
+    );
+    // Without it, the built-in registry (0.46.8) does not know `edge`.
+    await checkDiagnostics(repo('runtime_profiles: [edge]\n#                  ^^^^ RL065\n'));
+  });
+
+  it('its consumer lanes too: a subscribing effect on its consumer-attached lane is drained', async () => {
+    const sub = 'event_bus:\n  subscribe_topics: ["onex.evt.demo.x.v1"]\n';
+    const diags = await checkDiagnostics(
+      repo(`runtime_profiles: [edge]\n${sub}`, installedCore('frozenset({"edge", "effects"})')),
+      {},
+      { only: ['RL065', 'RL067'] },
+    );
+    assert.deepEqual(diags, []);
+  });
+
+  it('a table not written as a literal: the built-in one, and hover and Explain say so', async () => {
+    const core = installedCore('frozenset(_names())');
+    await checkDiagnostics(
+      repo('runtime_profiles: [edge]\n#                  ^^^^ RL065\n', core),
+      {},
+      { only: ['RL065'] },
+    );
+    const text = repo('runtime_profiles: [ed$0ge]\n', core);
+    await checkHover(text, [
+      'not a registered runtime profile',
+      'built in (omnibase_core 0.46.8 constants/constants_runtime_profiles',
+      'does not write REGISTERED_RUNTIME_PROFILES as a literal',
+    ]);
+    const { engine } = await analyze(text.replace('$0', ''));
+    const rows = (engine.explain({ step: 'node_a' }).sections ?? [])
+      .filter((s) => s.title === 'Runtime profiles')
+      .flatMap((s) => s.rows.map((r) => `${r.label}: ${r.text}${r.file ? ` @${r.file}` : ''}`));
+    assert.deepEqual(rows, [
+      `edge: not a registered runtime profile @src/demo_infra/nodes/node_a/contract.yaml`,
+      'registry: built in (omnibase_core 0.46.8 constants/constants_runtime_profiles.py:43): ' +
+        '<python-env>/omnibase_core/constants/constants_runtime_profiles.py:3 does not write REGISTERED_RUNTIME_PROFILES as a literal',
+      'consumer lanes: omnibase_core 0.47.57, <python-env>/omnibase_core/constants/constants_runtime_profiles.py:4' +
+        ' @<python-env>/omnibase_core/constants/constants_runtime_profiles.py',
+    ]);
+  });
+
+  it('an omnibase_core whose validator predates the registry: only runtime_profiles_missing runs', async () => {
+    const old =
+      '//- /<python-env>/omnibase_core-0.44.2.dist-info/METADATA\nName: omnibase-core\nVersion: 0.44.2\n' +
+      '//- /<python-env>/omnibase_core/validation/validator_runtime_profiles.py\n' +
+      'from omnibase_core.validation.validator_topic_suffix import TOPIC_PREFIX\n\nRULE_RUNTIME_PROFILES_MISSING = "runtime_profiles_missing"\n';
+    await checkDiagnostics(repo('runtime_profiles: [bogus]\n', old), {}, { only: ['RL065', 'RL066', 'RL067'] });
+    await checkDiagnostics(
+      repo(
+        'runtime_profiles: []\n#                 ^^ RL066\nevent_bus:\n  subscribe_topics: ["onex.cmd.demo.start.v1"]\n',
+        old,
+      ),
+      {},
+      { only: ['RL065', 'RL066', 'RL067'] },
+    );
+    await checkHover(repo('runtime_profiles: [bo$0gus]\n', old), ['not judged', 'has no runtime-profile registry']);
+  });
+
+  it('hover on a profile names the installed version and file the registry came from', async () => {
+    await checkHover(repo('runtime_profiles: [ed$0ge]\n', installedCore('frozenset({"edge"})')), [
+      'registered; runs a standalone consumer',
+      'Registry: omnibase_core 0.47.57, &lt;python-env&gt;/omnibase_core/constants/constants_runtime_profiles',
+    ]);
+  });
+});
+
 describe('ONEX contracts: runtime profiles, the other two rules (ValidatorRuntimeProfiles, OMN-9886, OMN-12957)', () => {
   // Cases mirror omnibase_core tests/unit/validation/test_validator_runtime_profiles.py, class by class.
   const GATES =

@@ -1,14 +1,16 @@
 // The framework as the project has it installed, fed to the engine as library code: a project keeping its own step
 // pack and DAGs resolves them against the cursus its Python environment holds (its registry, interfaces, builder
-// discovery and the step modules the checks resolve), wherever that environment lies. Of the installed package folder
-// only the files the engine wants are read — those it reads in a framework checkout — bounded in count like a walk,
-// in size like every read, through no link out of the folder. An environment inside the root keeps its files'
-// root-relative paths; one outside it is mounted under a reserved folder name no walk lists, mapped back to the real
-// files for every read (and for the editor's locations). The engine reports nothing in these files
-// (`RegistryEngine.setLibrary`).
-import { realpathSync } from 'node:fs';
+// discovery and the step modules the checks resolve), wherever that environment lies; ONEX contracts are judged
+// with the runtime-profile tables of the omnibase_core it holds. Of cursus's package folder only the files the
+// engine wants are read — those it reads in a framework checkout — bounded in count like a walk; of a package whose
+// family names its files (`PATHS.installed`: omnibase_core's table modules) those files alone, and its
+// distribution's METADATA; each in size like every read, through no link out of its folder. An environment inside
+// the root keeps its files' root-relative paths; one outside it is mounted under a reserved folder name no walk
+// lists, mapped back to the real files for every read (and for the editor's locations). The engine reports nothing
+// in these files (`RegistryEngine.setLibrary`).
+import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { HostInterest } from '../engine/engine';
+import { PATHS, type HostInterest } from '../engine/engine';
 import { isInside } from './containment';
 import { installedFrameworks } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
@@ -16,10 +18,14 @@ import { environmentAbove, inSitePackages, OUTSIDE_ROOT } from './pythonLibrary'
 import { rereader } from './readText';
 import { absolutePath, listFiles } from './scan';
 
-/** An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder. */
+/**
+ * An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder; `only`, the files
+ * below it that are read (none listed: the folder is walked).
+ */
 export interface LibraryMount {
   readonly at: string;
   readonly dir: string;
+  readonly only?: readonly string[];
 }
 
 /** The installed frameworks fed as library code (none: `NO_LIBRARY`). */
@@ -30,10 +36,12 @@ export interface Library {
 export const NO_LIBRARY: Library = { mounts: [] };
 
 /**
- * The frameworks whose package folders are fed: cursus, whose step table is its files. (omnibase_core's and apcore's
- * rules are compiled in: host/frameworkReport.ts.)
+ * The frameworks whose package folders are walked: cursus, whose step table is its files. Of those a family names
+ * files of (`PATHS.installed`) only those are read; apcore's rules are compiled in (host/frameworkReport.ts).
  */
 const FED = new Set(['cursus']);
+/** The distribution's file read beside a package a family names files of: its version. */
+const METADATA = ['METADATA'];
 /** Files of one package folder met at most (a full cursus install holds about 1,500). */
 const MAX_FILES = 20_000;
 /**
@@ -51,23 +59,42 @@ export function frameworkLibrary(root: string, env: PythonEnvironment | null): L
   if (env === null) return NO_LIBRARY;
   const rootReal = attempt(() => realpathSync.native(root)) ?? path.resolve(root);
   const mounts: LibraryMount[] = [];
-  for (const f of installedFrameworks(env)) {
-    if (f.path === null || !FED.has(path.basename(f.path))) continue;
-    const dir = attempt(() => realpathSync.native(f.path as string));
-    if (dir === null) continue;
+  const mount = (folder: string, only?: readonly string[]): void => {
+    const dir = attempt(() => realpathSync.native(folder));
+    if (dir === null) return;
+    const pick = only === undefined ? {} : { only };
     if (!isInside(rootReal, dir)) {
-      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(dir)}`, dir });
-      continue;
+      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(folder)}`, dir, ...pick });
+      return;
     }
     const rel = path.relative(rootReal, dir).split(path.sep).join('/');
-    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null) mounts.push({ at: rel, dir });
+    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null) mounts.push({ at: rel, dir, ...pick });
+  };
+  for (const f of installedFrameworks(env)) {
+    if (f.path === null) continue;
+    const pkg = path.basename(f.path);
+    const named = PATHS.installed[pkg];
+    if (FED.has(pkg)) mount(f.path);
+    else if (named !== undefined) {
+      const before = mounts.length;
+      mount(f.path, named);
+      // The version beside the files, where they are fed (an editable install inside the root is the project's).
+      if (mounts.length > before) mount(f.info, METADATA);
+    }
   }
   return { mounts };
 }
 
-/** The mount a fed path lies in, null for a project path. */
+/**
+ * The mount a fed path lies in, null for a project path — and for a path of a folder read only in part that is not
+ * one of its files (a watched event or an opened document there never reaches the engine).
+ */
 export function mountOf(library: Library, rel: string): LibraryMount | null {
-  return library.mounts.find((m) => rel.startsWith(`${m.at}/`)) ?? null;
+  return (
+    library.mounts.find(
+      (m) => rel.startsWith(`${m.at}/`) && (m.only === undefined || m.only.includes(rel.slice(m.at.length + 1))),
+    ) ?? null
+  );
 }
 
 /** The absolute path of a fed path: a library file's real place, else the file in the root. */
@@ -104,7 +131,14 @@ export interface LibraryWalk {
 /** Lists each package folder under the walk's rules (no link out of it), its paths as fed. */
 export async function walkLibrary(library: Library, interest: HostInterest): Promise<LibraryWalk> {
   const out: LibraryWalk = { files: [], onDisk: [], directories: [] };
-  for (const { at, dir } of library.mounts) {
+  for (const { at, dir, only } of library.mounts) {
+    if (only !== undefined) {
+      for (const rel of only.filter((r) => isFileInside(dir, r))) {
+        out.onDisk.push(`${at}/${rel}`);
+        if (interest.wants(`${at}/${rel}`)) out.files.push(`${at}/${rel}`);
+      }
+      continue;
+    }
     let met = 0;
     await listFiles(dir, {
       skip: () => met >= MAX_FILES,
@@ -119,6 +153,12 @@ export async function walkLibrary(library: Library, interest: HostInterest): Pro
     }).then((files) => out.files.push(...files.map((rel) => `${at}/${rel}`)));
   }
   return out;
+}
+
+/** `rel` is a regular file below the real folder `dir`, reached through no link out of it. */
+function isFileInside(dir: string, rel: string): boolean {
+  const real = attempt(() => realpathSync.native(path.join(dir, ...rel.split('/'))));
+  return real !== null && isInside(dir, real) && attempt(() => statSync(real).isFile()) === true;
 }
 
 function attempt<T>(f: () => T): T | null {

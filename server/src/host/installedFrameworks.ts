@@ -19,6 +19,8 @@ export interface InstalledFramework {
   readonly path: string | null;
   /** An editable install: the package folder is the source tree the install points at. */
   readonly editable: boolean;
+  /** The distribution's `.dist-info` folder (absolute). */
+  readonly info: string;
 }
 
 /** The distributions known, by normalised name (PEP 503), and the import package each provides. */
@@ -70,9 +72,10 @@ function distribution(
   const name = headers.get('name') ?? pkg;
   const version = headers.get('version') ?? folderVersion;
   const installed = path.join(site, packageName);
-  if (isDirectoryInside(site, installed)) return { name, version, path: installed, editable: false };
+  const infoDir = path.join(site, info);
+  if (isDirectoryInside(site, installed)) return { name, version, path: installed, editable: false, info: infoDir };
   const source = editableSource(site, info, { key, pkg: packageName }, names);
-  return { name, version, path: source, editable: source !== null };
+  return { name, version, path: source, editable: source !== null, info: infoDir };
 }
 
 /** METADATA's headers (RFC 822 style, up to the first blank line), lower-cased names; the first of each. */

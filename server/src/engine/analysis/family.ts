@@ -174,6 +174,11 @@ export interface FamilyPaths {
   languages?: string[];
   markers?: string[];
   documents?: { language: string; pattern: string }[];
+  /**
+   * Of a framework installed in the project's Python environment, by import package: the files below its package
+   * folder the family reads, and no other (the host feeds them, and the distribution's METADATA, as library code).
+   */
+  installed?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -192,6 +197,7 @@ export function joinPaths(families: readonly Family[]): {
   languages: string[];
   documents: { language: string; pattern: string }[];
   activationEvents: string[];
+  installed: Readonly<Record<string, readonly string[]>>;
 } {
   const once = (pick: (p: FamilyPaths) => string[] | undefined): string[] => [
     ...new Set(families.flatMap((f) => (f.paths ? (pick(f.paths) ?? []) : []))),
@@ -209,6 +215,11 @@ export function joinPaths(families: readonly Family[]): {
       ...once((p) => p.markers).map((m) => `workspaceContains:${m}`),
       ...languages.map((l) => `onLanguage:${l}`),
     ],
+    installed: families.reduce<Record<string, readonly string[]>>((all, f) => {
+      for (const [pkg, files] of Object.entries(f.paths?.installed ?? {}))
+        all[pkg] = [...new Set([...(all[pkg] ?? []), ...files])];
+      return all;
+    }, {}),
   };
 }
 

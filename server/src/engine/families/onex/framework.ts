@@ -1,6 +1,7 @@
 // What Registry Lens knows of ONEX itself, each fact with the upstream line it is compiled from: the tables of
 // omnibase_core's and omnibase_infra's validators (node types, contract fields and indicators, node kinds, topic
-// shapes) and the runtime profiles. The one place per framework where facts read from an installed ONEX will come in.
+// shapes) and the runtime profiles. The project's omnibase_core, installed or checked out, gives its own
+// runtime-profile tables in place of these (CORE_TABLES); the others are not in its package as module literals.
 
 /** linter_contract.py:98. */
 export const LINTER_NODE_TYPES = ['COMPUTE_GENERIC', 'EFFECT_GENERIC', 'ORCHESTRATOR_GENERIC', 'REDUCER_GENERIC'];
@@ -100,7 +101,7 @@ export const CORE_INDICATORS = [
   'description',
 ];
 /** The names the runtime can boot: core constants/constants_runtime_profiles.py:43 (infra runtime_profile.py:94). */
-export const REGISTERED_RUNTIME_PROFILES: readonly string[] = [
+const REGISTERED_RUNTIME_PROFILES: readonly string[] = [
   'local-dev',
   'default',
   'main',
@@ -112,8 +113,44 @@ export const REGISTERED_RUNTIME_PROFILES: readonly string[] = [
   'production',
 ];
 /** The profiles that run a standalone consumer: core constants/constants_runtime_profiles.py:60. */
-export const CONSUMER_ATTACHED_RUNTIME_PROFILES: readonly string[] = ['main', 'effects', 'workers'];
+const CONSUMER_ATTACHED_RUNTIME_PROFILES: readonly string[] = ['main', 'effects', 'workers'];
 /** `f"{TOPIC_PREFIX}.cmd."` (validator_runtime_profiles.py:211; TOPIC_PREFIX "onex", utils/util_topic_suffix.py:35). */
-export const COMMAND_TOPIC_PREFIX = 'onex.cmd.';
+const COMMAND_TOPIC_PREFIX = 'onex.cmd.';
 /** Archetypes whose subscriptions a consumer lane must drain (validator_runtime_profiles.py:238). */
-export const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
+const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
+
+/** The omnibase_core release the built-in tables are compiled from. */
+export const CORE_BUILT_IN_VERSION = '0.46.8';
+
+/**
+ * The tables ValidatorRuntimeProfiles imports or holds, as omnibase_core writes them: the module (below the
+ * `omnibase_core` package folder) and the name, and the built-in value with its line in 0.46.8. An installed
+ * omnibase_core gives its own (onex/contracts/coreTables.ts); these files are all that is read of it.
+ */
+export const CORE_TABLES = {
+  registered: {
+    module: 'constants/constants_runtime_profiles.py',
+    name: 'REGISTERED_RUNTIME_PROFILES',
+    builtIn: REGISTERED_RUNTIME_PROFILES,
+    line: 43,
+  },
+  consumerAttached: {
+    module: 'constants/constants_runtime_profiles.py',
+    name: 'CONSUMER_ATTACHED_RUNTIME_PROFILES',
+    builtIn: CONSUMER_ATTACHED_RUNTIME_PROFILES,
+    line: 60,
+  },
+  consumerRequiring: {
+    module: 'validation/validator_runtime_profiles.py',
+    name: '_CONSUMER_REQUIRING_KINDS',
+    builtIn: CONSUMER_REQUIRING_KINDS,
+    line: 238,
+  },
+  topicPrefix: {
+    module: 'utils/util_topic_suffix.py',
+    name: 'TOPIC_PREFIX',
+    builtIn: [COMMAND_TOPIC_PREFIX.slice(0, -'.cmd.'.length)],
+    line: 35,
+  },
+} as const;
+export type CoreTableId = keyof typeof CORE_TABLES;

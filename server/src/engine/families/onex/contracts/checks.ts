@@ -201,7 +201,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
   if (!doc || doc.broken) return [];
   const owned = c.ownersOf(file).length > 0;
   // Auto-wiring reads only the contracts entry points resolve to; the others read what their walks find.
-  const profiles = profileObjections(doc, c.allowlistedFor(file));
+  const profiles = profileObjections(doc, c.allowlistedFor(file), c.coreTablesQ(''));
   const handler = handlerResolution(file, doc, (f) => c.files.exists(f));
   const topics = topicPlaced(c, file, doc);
   const objections = [
@@ -355,7 +355,8 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
       }
     }
   }
-  if (reads('runtime-profiles', file) && !doc.broken) out.push(...profileObjections(doc, c.allowlistedFor(file)));
+  if (reads('runtime-profiles', file) && !doc.broken)
+    out.push(...profileObjections(doc, c.allowlistedFor(file), c.coreTablesQ('')));
   const sibling = `${dirOf(file)}/contract.yaml`;
   if (c.files.exists(sibling)) {
     fail(

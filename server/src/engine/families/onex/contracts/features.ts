@@ -25,6 +25,8 @@ import { nodeAt, nodeNamed, nodesOf, peers, verdicts, type OnexNode } from './no
 import { CORE_NODE_TYPES, LINTER_NODE_TYPES } from '../framework';
 import { VALIDATORS } from './validators';
 import { uncited } from './objection';
+import { declaredProfiles } from './profiles';
+import { sourceText, type CoreTables, type TableSource } from './coreTables';
 
 const cq = (q: FamilyQueries): ContractQueries => contractQueries(q.files);
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -83,6 +85,15 @@ function nodeMarkdown(c: ContractQueries, n: OnexNode): string {
   return lines.join('\n');
 }
 
+/** A declared profile as ValidatorRuntimeProfiles sees it (validator_runtime_profiles.py:362, :398). */
+function profileStanding(profile: string, t: CoreTables): string {
+  if (t.noRegistry !== null) return `not judged: ${t.noRegistry}`;
+  if (!t.registered.includes(profile)) return 'not a registered runtime profile';
+  return t.consumerAttached.includes(profile)
+    ? 'registered; runs a standalone consumer'
+    : 'registered; runs no standalone consumer';
+}
+
 function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | null {
   const c = cq(fq);
   const n = nodeAt(c, file, pos);
@@ -119,6 +130,16 @@ function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | nu
         (others.length
           ? `${topic.dir === 'publish' ? 'Subscribers' : 'Publishers'}: ${others.map((o) => mdCode(o.name)).join(', ')}`
           : `No other node ${topic.dir === 'publish' ? 'subscribes to' : 'publishes'} it`),
+    };
+  }
+  const profile = n.doc ? declaredProfiles(n.doc).find((p) => contains(p.range, pos)) : undefined;
+  if (profile) {
+    const t = c.coreTablesQ('');
+    return {
+      range: profile.range,
+      markdown:
+        `**runtime profile** ${mdCode(profile.value)} — ${mdText(profileStanding(profile.value, t))}\n\n` +
+        `Registry: ${mdText(sourceText('registered', t.sources.registered))}`,
     };
   }
   if (n.doc?.nodeType && contains(n.doc.nodeType.range, pos)) {
@@ -301,6 +322,32 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
         file: contract,
         range: t.range,
       })),
+    });
+  }
+  const profiles = n.doc && contract ? declaredProfiles(n.doc) : [];
+  if (profiles.length > 0 && contract) {
+    const t = c.coreTablesQ('');
+    // A table read from the project's omnibase_core opens at its line.
+    const source = (s: TableSource): { file?: string; range?: Range } =>
+      s.kind === 'package'
+        ? { file: s.file, range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } } }
+        : {};
+    sections.push({
+      title: 'Runtime profiles',
+      rows: [
+        ...profiles.map((p) => ({
+          label: p.value,
+          text: profileStanding(p.value, t),
+          file: contract,
+          range: p.range,
+        })),
+        { label: 'registry', text: sourceText('registered', t.sources.registered), ...source(t.sources.registered) },
+        {
+          label: 'consumer lanes',
+          text: sourceText('consumerAttached', t.sources.consumerAttached),
+          ...source(t.sources.consumerAttached),
+        },
+      ],
     });
   }
   sections.push({

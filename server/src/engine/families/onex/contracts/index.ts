@@ -10,6 +10,7 @@ import { ONEX_CONTRACT_SETTINGS } from './settings';
 import { contractQueries } from './queries';
 import { unit, unitKeys } from './checks';
 import { contractFeatures } from './features';
+import { CORE_MODULES } from './coreTables';
 import { topicLayout, topicModuleRoot, type TopicLayout } from './topicPython';
 
 /** The part of the root its files are: no path, so no context of another family is named so. */
@@ -38,6 +39,9 @@ export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
     names: ['pyproject.toml', '*.yaml', '*.yml', 'topic_naming_baseline.txt'],
     languages: ['yaml', 'toml'],
     markers: ['**/contract.yaml'],
+    // Of an installed omnibase_core: the runtime-profile tables' modules, and the validator's default allowlist
+    // beside it (validator_runtime_profiles.py:85), which applies where no gate passes its own.
+    installed: { omnibase_core: [...CORE_MODULES, 'validation/runtime_profiles_allowlist.yaml'] },
   },
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or

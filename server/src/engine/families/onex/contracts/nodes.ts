@@ -70,7 +70,7 @@ export function verdicts(
   // Handler files are fed only where the check runs (queries.ts wantedQ): elsewhere their absence says nothing.
   const checked = active.includes('compliance-check');
   const handler = doc && file && checked ? handlerResolution(file, doc, (f) => c.files.exists(f)) : [];
-  const profiles = doc && file ? profileObjections(doc, c.allowlistedFor(file)) : [];
+  const profiles = doc && file ? profileObjections(doc, c.allowlistedFor(file), c.coreTablesQ('')) : [];
   // The tenant gate's findings placed in its allowlist are shown at the contract's flag (their related place).
   const atFlag = (p: Placed): Objection => ({ ...p.objection, range: p.related[0]?.range ?? p.objection.range });
   const ingress =

@@ -9,16 +9,18 @@ import { parseYamlDocs } from '../../../yaml/yamlLit';
 import { dirOf, joinRel } from '../../../util/paths';
 import { at, str, type ContractDoc } from './contractDoc';
 import type { Objection } from './objection';
-import {
-  COMMAND_TOPIC_PREFIX,
-  CONSUMER_ATTACHED_RUNTIME_PROFILES,
-  CONSUMER_REQUIRING_KINDS,
-  REGISTERED_RUNTIME_PROFILES,
-} from '../framework';
+import { sourceText, type CoreTables } from './coreTables';
 
 interface At {
   value: string;
   range: Range;
+}
+
+/** A contract's declared profiles and subscriptions, and the tables they are judged with. */
+interface Declared {
+  profiles: readonly At[];
+  subscribed: readonly At[];
+  tables: CoreTables;
 }
 
 /** The value `_extract_runtime_profiles` reads (:171): top level unless absent or null, else `descriptor`'s. */
@@ -28,6 +30,10 @@ function profilesValue(doc: ContractDoc): Lit | null {
 }
 
 /** Declared profiles as the validator reads them (:171-187): a string or a list, its non-blank strings normalised. */
+export function declaredProfiles(doc: ContractDoc): At[] {
+  return declared(profilesValue(doc));
+}
+
 function declared(lit: Lit | null): At[] {
   const items = lit?.kind === 'list' ? lit.items : lit ? [lit] : [];
   return items.flatMap((i) => {
@@ -59,23 +65,27 @@ function nodeKind(doc: ContractDoc): string {
   return '';
 }
 
-/** The objections of the three rules, unless the contract's `name` is allowlisted (exempt from all, :307). */
-export function profileObjections(doc: ContractDoc, allowlisted: ReadonlySet<string>): Objection[] {
+/**
+ * The objections of the three rules, unless the contract's `name` is allowlisted (exempt from all, :307), judged with
+ * the project's omnibase_core tables (coreTables.ts).
+ */
+export function profileObjections(doc: ContractDoc, allowlisted: ReadonlySet<string>, tables: CoreTables): Objection[] {
   const name = str(at(doc.root, 'name'))?.value;
   if (name !== undefined && allowlisted.has(name)) return [];
   const value = profilesValue(doc);
   const profiles = declared(value);
   const subscribed = subscriptions(doc);
   return [
-    ...missing(doc, value, profiles, subscribed),
-    ...unregistered(profiles),
-    ...noConsumerLane(doc, value, profiles, subscribed),
+    ...missing(doc, value, { profiles, subscribed, tables }),
+    // Rules the project's validator does not have are not run (coreTables.ts `noRegistry`).
+    ...(tables.noRegistry === null ? unregistered(profiles, tables) : []),
+    ...(tables.noRegistry === null ? noConsumerLane(doc, value, { profiles, subscribed, tables }) : []),
   ];
 }
 
 /** `runtime_profiles_missing` (:324): subscribes to `onex.cmd.*`, no profile; on the empty value, else the topic. */
-function missing(doc: ContractDoc, value: Lit | null, profiles: readonly At[], subscribed: readonly At[]): Objection[] {
-  const command = subscribed.find((t) => t.value.startsWith(COMMAND_TOPIC_PREFIX));
+function missing(doc: ContractDoc, value: Lit | null, { profiles, subscribed, tables }: Declared): Objection[] {
+  const command = subscribed.find((t) => t.value.startsWith(tables.commandPrefix));
   if (!command || profiles.length > 0) return [];
   const node = str(at(doc.root, 'name'))?.value ?? 'this node';
   return [
@@ -93,10 +103,10 @@ function missing(doc: ContractDoc, value: Lit | null, profiles: readonly At[], s
 }
 
 /** `runtime_profile_unregistered` (:362): one objection per name outside the registry, on the name. */
-function unregistered(profiles: readonly At[]): Objection[] {
-  const known = REGISTERED_RUNTIME_PROFILES.join(', ');
+function unregistered(profiles: readonly At[], tables: CoreTables): Objection[] {
+  const known = tables.registered.join(', ');
   return profiles
-    .filter((p) => !REGISTERED_RUNTIME_PROFILES.includes(p.value))
+    .filter((p) => !tables.registered.includes(p.value))
     .map((p) => ({
       validator: 'runtime-profiles',
       rule: 'runtime_profile_unregistered',
@@ -104,21 +114,19 @@ function unregistered(profiles: readonly At[]): Objection[] {
       range: p.range,
       level: 'fail',
       message: `'${p.value}' is not a registered runtime profile: the gate fails (validator_runtime_profiles.py:362)`,
-      details: [{ range: p.range, message: `registered: ${known}` }],
+      details: [
+        { range: p.range, message: `registered: ${known}` },
+        { range: p.range, message: `the registry: ${sourceText('registered', tables.sources.registered)}` },
+      ],
     }));
 }
 
 /** `runtime_profile_no_consumer_lane` (:398): a subscribing reducer/effect whose registered profiles run no consumer */
-function noConsumerLane(
-  doc: ContractDoc,
-  value: Lit | null,
-  profiles: readonly At[],
-  subscribed: readonly At[],
-): Objection[] {
+function noConsumerLane(doc: ContractDoc, value: Lit | null, { profiles, subscribed, tables }: Declared): Objection[] {
   const kind = nodeKind(doc);
-  if (!CONSUMER_REQUIRING_KINDS.includes(kind) || subscribed.length === 0 || !value) return [];
-  const registered = profiles.filter((p) => REGISTERED_RUNTIME_PROFILES.includes(p.value)).map((p) => p.value);
-  if (registered.length === 0 || registered.some((p) => CONSUMER_ATTACHED_RUNTIME_PROFILES.includes(p))) return [];
+  if (!tables.consumerRequiring.includes(kind) || subscribed.length === 0 || !value) return [];
+  const registered = profiles.filter((p) => tables.registered.includes(p.value)).map((p) => p.value);
+  if (registered.length === 0 || registered.some((p) => tables.consumerAttached.includes(p))) return [];
   return [
     {
       validator: 'runtime-profiles',
@@ -130,7 +138,7 @@ function noConsumerLane(
         `runtime_profiles [${registered.join(', ')}] run no standalone consumer, so this ${kind}'s subscriptions ` +
         'are never drained (validator_runtime_profiles.py:435)',
       details: [
-        { range: value.range, message: `name one of ${[...CONSUMER_ATTACHED_RUNTIME_PROFILES].sort().join(', ')}` },
+        { range: value.range, message: `name one of ${[...tables.consumerAttached].sort().join(', ')}` },
         ...subscribed.slice(0, 1).map((t) => ({ range: t.range, message: `subscribes to '${t.value}'` })),
       ],
     },

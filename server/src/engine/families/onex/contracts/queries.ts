@@ -22,6 +22,7 @@ import { shapeObjections } from './shapeRules';
 import { gatePublishes } from './ingress';
 import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 import type { TopicLiteral } from './topicPython';
+import { besideVersion, corePackageDir, coreTables, type CoreTables } from './coreTables';
 
 const NONE = '';
 /** The allowlist key of a contract with no pyproject.toml above it. */
@@ -606,6 +607,33 @@ export class ContractQueries extends QueryGroup<FileQueries> {
       ].sort();
     },
     sameList,
+  );
+
+  /**
+   * The runtime-profile tables, from the project's omnibase_core (its fed modules: coreTables.ts) or built in; read
+   * by every contract's profile rules, recomputed only when one of those modules or the METADATA beside them changes.
+   */
+  readonly coreTablesQ: Query<CoreTables> = this.db.query(
+    'onexCoreTables',
+    () => {
+      const modules = this.deps.filesOf(FAMILY, 'core');
+      const metadata = this.deps.filesOf(FAMILY, 'coreMetadata');
+      const dir = corePackageDir(modules, metadata);
+      const version = (f: string): string | null => {
+        const x = this.facts(f);
+        return x?.kind === 'coreMetadata' ? x.version : null;
+      };
+      return coreTables({
+        dir,
+        version: dir === null ? null : besideVersion(dir, metadata, version),
+        module: (rel) => {
+          const file = `${dir}/${rel}`;
+          const x = modules.includes(file) ? this.facts(file) : null;
+          return x?.kind === 'core' ? { file, facts: x } : null;
+        },
+      });
+    },
+    sameJson,
   );
 
   /** The node ids exempt for a contract, whose repository is the nearest directory with a pyproject.toml (:146). */

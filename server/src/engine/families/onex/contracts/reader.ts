@@ -9,6 +9,7 @@ import { ingressOptions, readIngressAllowlist } from './ingressAllowlist';
 import { VALIDATOR_IDS, VALIDATORS } from './validators';
 import { readTopicBaseline } from './topicNaming';
 import { readTopicModule } from './topicPython';
+import { readCoreModule, readCoreVersion } from './coreTables';
 
 export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
   name: FAMILY,
@@ -40,6 +41,10 @@ export const contractFiles: FileFamily<ContractRole, ContractFacts> = {
         return { facts: { kind: 'baseline', lines: readTopicBaseline(text) } };
       case 'topics':
         return { facts: { kind: 'topics', literals: readTopicModule(text) } };
+      case 'core':
+        return { facts: readCoreModule(path, text) };
+      case 'coreMetadata':
+        return { facts: { kind: 'coreMetadata', version: readCoreVersion(text) } };
       default: {
         const validators = VALIDATOR_IDS.filter((id) => VALIDATORS[id].marker?.test(text) ?? false);
         return {
