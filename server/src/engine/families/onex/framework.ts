@@ -117,3 +117,5 @@ export const CONSUMER_ATTACHED_RUNTIME_PROFILES: readonly string[] = ['main', 'e
 export const COMMAND_TOPIC_PREFIX = 'onex.cmd.';
 /** Archetypes whose subscriptions a consumer lane must drain (validator_runtime_profiles.py:238). */
 export const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
+/** The omnibase_core release the tables above are compiled from (the front ends name it: analysis/frameworkPins.ts). */
+export const BUILT_IN_CORE = { name: 'omnibase_core', version: '0.46.8' } as const;
