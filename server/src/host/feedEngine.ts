@@ -28,6 +28,8 @@ export interface FeedOptions {
   maxFileBytes: number;
   /** The installed frameworks fed as library code (host/frameworkLibrary.ts); none when absent. */
   library?: Library;
+  /** The frameworks the Python environment installs, import-style (`installedNames`); none when absent. */
+  installed?: readonly string[];
 }
 
 /**
@@ -109,6 +111,7 @@ export async function feedEngine(
   let feeds = 0;
   const library = opts.library ?? NO_LIBRARY;
   engine.setLibrary(library.mounts.map((m) => m.at));
+  engine.setInstalled(opts.installed ?? []);
   const absolute = absoluteIn(root, library);
   const analyse = async (): Promise<void> => {
     feeds++;

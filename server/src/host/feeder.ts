@@ -6,6 +6,7 @@
 // front end's; the feeder only reads their texts, which win over the disk. Changes arrive one at a time
 // (the front end's queue), so nothing here guards against a change arriving while another is under way.
 // Or a whole root at a time, on the same walk (`wholeRoot`: the CLI, the MCP server; feedEngine.ts).
+import { installedNames } from './frameworkReport';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
@@ -171,6 +172,7 @@ export class Feeder {
       });
     else this.engineRef.configure(settings.engine);
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
+    this.engineRef.setInstalled(installedNames(this.environment));
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));
