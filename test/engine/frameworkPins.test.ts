@@ -189,7 +189,7 @@ cursus==2.9.32
 `);
     const rl079 = engine.allDiagnostics().filter((d) => d.code === 'RL079');
     assert.equal(rl079.length, 1);
-    assert.match(rl079[0]?.message ?? '', /^cursus 2\.9\.32 \(pinned in requirements\.txt\) is neither in this folder/);
+    assert.match(rl079[0]?.message ?? '', /^cursus 2\.9\.32 is in neither this folder nor its Python environment/);
     assert.deepEqual(
       rl079[0]?.related.map((r) => `${r.file}:${r.range.start.line} ${r.message}`),
       ['requirements.txt:0 cursus 2.9.32 is pinned here'],

@@ -14,10 +14,11 @@ export const PYPROJECT = 'pyproject.toml';
 /** A dependency on cursus in a `pyproject.toml`: a PEP 508 string (`"cursus==2.9.32"`) or a Poetry key (`cursus =`). */
 const DEPENDENCY = /(["'])cursus(?![\w.-])[^"'\n]*\1|^[ \t]*cursus[ \t]*=/m;
 
+// The pin file is a related location: the message stays short.
 const message = (pin: Pin | null): string =>
-  `${pin === null ? 'cursus is' : `cursus ${pin.version} (pinned in ${pin.file}) is`} neither in this folder nor ` +
-  'in its Python environment, so the checks needing its step table are off: ' +
-  'name the environment with `--python-env` or the setting `registryLens.python.environment`.';
+  `${pin === null ? 'cursus' : `cursus ${pin.version}`} is in neither this folder nor its Python environment, so ` +
+  'the checks needing its step table are off: name the environment with `--python-env` or ' +
+  '`registryLens.python.environment`.';
 
 /**
  * RL079 for the files `needing` cursus (sorted; none: nothing to say), on the dependency line of `pyproject` (the
