@@ -6,7 +6,8 @@
 // front end's; the feeder only reads their texts, which win over the disk. Changes arrive one at a time
 // (the front end's queue), so nothing here guards against a change arriving while another is under way.
 // Or a whole root at a time, on the same walk (`wholeRoot`: the CLI, the MCP server; feedEngine.ts).
-import { installedNames } from './frameworkReport';
+import { installedNames, installedOf } from './frameworkReport';
+import type { InstalledFramework } from './installedFrameworks';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostLink, type WasmBinaries } from '../engine/engine';
@@ -56,6 +57,8 @@ export class Feeder {
   private library: Library = NO_LIBRARY;
   /** The project's Python environment the last load found (null: none). */
   environment: PythonEnvironment | null = null;
+  /** The known frameworks it installs, as the last load read them. */
+  installed: readonly InstalledFramework[] = [];
   /** The engine's way back to a text it let go, in the root or the library. */
   private reread: (rel: string) => string | undefined = () => undefined;
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
@@ -166,13 +169,14 @@ export class Feeder {
     const env = findEnvironment(this.root, settings.pythonEnvironment, process.env);
     this.environment = env === null || 'error' in env ? null : env;
     this.library = frameworkLibrary(this.root, this.environment);
+    this.installed = installedOf(this.environment);
     if (this.engineRef === undefined)
       this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
         reread: (rel) => this.reread(rel),
       });
     else this.engineRef.configure(settings.engine);
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
-    this.engineRef.setInstalled(installedNames(this.environment));
+    this.engineRef.setInstalled(installedNames(this.environment, this.installed));
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { BUILT_IN_FRAMEWORKS } from '../engine/engine';
 import type { FrameworkPin } from '../engine/api';
 import { pinName } from '../engine/python/pinFiles';
-import { FRAMEWORK_PACKAGES, installedFrameworks } from './installedFrameworks';
+import { FRAMEWORK_PACKAGES, installedFrameworks, type InstalledFramework } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
 
 export interface FrameworkFact {
@@ -24,20 +24,28 @@ export interface FrameworkFact {
 }
 
 /** The frameworks `env` installs (none: null), import-style (`omnibase_core`): what the engine is told. */
-export function installedNames(env: PythonEnvironment | null): string[] {
-  return env === null ? [] : installedFrameworks(env).map((f) => pinName(f.name));
+export function installedNames(
+  env: PythonEnvironment | null,
+  installed: readonly InstalledFramework[] = installedOf(env),
+): string[] {
+  return installed.map((f) => pinName(f.name));
+}
+
+/** The known frameworks `env` installs (none: null). */
+export function installedOf(env: PythonEnvironment | null): InstalledFramework[] {
+  return env === null ? [] : installedFrameworks(env);
 }
 
 /**
- * The frameworks of `env` (none: null); then of those it does not hold, each pinned by `pins` (the engine's
- * `frameworkPins`), else built in.
+ * The frameworks of `env` (none: null; `installed`, what it installs when already read); then of those it does not
+ * hold, each pinned by `pins` (the engine's `frameworkPins`), else built in.
  */
 export function frameworkFacts(
   root: string,
   env: PythonEnvironment | null,
   pins: readonly FrameworkPin[],
+  installed: readonly InstalledFramework[] = installedOf(env),
 ): FrameworkFact[] {
-  const installed = env === null ? [] : installedFrameworks(env);
   const facts: FrameworkFact[] = installed.map((f) => ({
     name: f.name,
     version: f.version,
@@ -62,19 +70,16 @@ export function frameworkFacts(
  * `omnibase_core 0.46.8 pinned in uv.lock`.
  */
 export function frameworkLines(root: string, env: PythonEnvironment | null, facts: readonly FrameworkFact[]): string[] {
-  const from = env === null ? '' : shown(root, env.dir);
-  return facts.flatMap((f) =>
-    f.source === 'environment'
-      ? [`${f.name} ${f.version} from ${from}${f.path !== undefined ? ` (${abbreviated(f.path)})` : ''}`]
-      : f.source === 'lock'
-        ? [`${f.name} ${f.version} pinned in ${f.path ?? ''}${assumedNote(f)}`]
-        : [],
-  );
+  return facts.filter((f) => f.source !== 'built-in').map((f) => frameworkLine(root, env, f));
 }
 
-/** What a lock fact's checks assume when the built-in rules are of another version. */
-export function assumedNote(f: FrameworkFact): string {
-  return f.assumed === undefined ? '' : ` (not installed: the checks assume ${f.assumed})`;
+/** One fact in words; a built-in one: `apcore 0.19.0 (built-in rules)`. */
+export function frameworkLine(root: string, env: PythonEnvironment | null, f: FrameworkFact): string {
+  if (f.source === 'environment')
+    return `${f.name} ${f.version} from ${env === null ? '' : shown(root, env.dir)}${f.path !== undefined ? ` (${abbreviated(f.path)})` : ''}`;
+  if (f.source === 'built-in') return `${f.name} ${f.version} (built-in rules)`;
+  const assumed = f.assumed === undefined ? '' : ` (not installed: the checks assume ${f.assumed})`;
+  return `${f.name} ${f.version} pinned in ${f.path ?? ''}${assumed}`;
 }
 
 /** `abs` relative to the root when inside it (POSIX), else as it is. */
