@@ -145,7 +145,7 @@ export class Workspace {
     this.publisher.touchAll();
   }
 
-  /** The frameworks installed in the project's Python environment (import-style names): `FileQueries.installedInput`. */
+  /** The frameworks installed in the project's Python environment (import-style): `FileQueries.installedInput`. */
   setInstalled(names: readonly string[]): void {
     this.files.installedInput.set(NONE, [...new Set(names)].sort());
   }

@@ -19,7 +19,7 @@ export interface FrameworkFact {
    * (root-relative).
    */
   readonly path?: string;
-  /** A framework not installed whose built-in rules are of another version than the one pinned: the version they assume. */
+  /** Not installed, pinned, its built-in rules of another version than the pin: the version they assume. */
   readonly assumed?: string;
 }
 
@@ -75,8 +75,10 @@ export function frameworkLines(root: string, env: PythonEnvironment | null, fact
 
 /** One fact in words; a built-in one: `apcore 0.19.0 (built-in rules)`. */
 export function frameworkLine(root: string, env: PythonEnvironment | null, f: FrameworkFact): string {
-  if (f.source === 'environment')
-    return `${f.name} ${f.version} from ${env === null ? '' : shown(root, env.dir)}${f.path !== undefined ? ` (${abbreviated(f.path)})` : ''}`;
+  if (f.source === 'environment') {
+    const folder = f.path !== undefined ? ` (${abbreviated(f.path)})` : '';
+    return `${f.name} ${f.version} from ${env === null ? '' : shown(root, env.dir)}${folder}`;
+  }
   if (f.source === 'built-in') return `${f.name} ${f.version} (built-in rules)`;
   const assumed = f.assumed === undefined ? '' : ` (not installed: the checks assume ${f.assumed})`;
   return `${f.name} ${f.version} pinned in ${f.path ?? ''}${assumed}`;
