@@ -115,6 +115,7 @@ export class StatusItem implements vscode.Disposable {
         `in ${count(s.entries, 'entry', 'entries')}, ` +
         `${count(s.workspaces, 'workspace')}.`,
       ...analysis,
+      ...(s.frameworks.length > 0 ? ['Framework versions:', ...s.frameworks.map((f) => `  ${f}`)] : []),
     ]
       .filter(Boolean)
       .join('\n');

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHS } from '../../server/src/engine/engine';
 import { FAMILIES } from '../../server/src/engine/families';
+import { PIN_FILE_NAMES } from '../../server/src/engine/python/pinFiles';
 
 const ROOT = join(__dirname, '../..');
 
@@ -55,7 +56,10 @@ describe("architecture: the families' paths reach every front end", () => {
       readFileSync(join(ROOT, 'server/src/lsp/watch.ts'), 'utf8'),
       /globPattern: `\*\*\/\{\$\{PATHS\.names\.join\(','\)\}\}`/,
     );
-    // every name a family declares, once
-    assert.deepEqual([...PATHS.names].sort(), [...new Set(FAMILIES.flatMap((f) => f.paths?.names ?? []))].sort());
+    // every name a family declares, and the root's pin files (which say the frameworks' versions), once
+    assert.deepEqual(
+      [...PATHS.names].sort(),
+      [...new Set([...FAMILIES.flatMap((f) => f.paths?.names ?? []), ...PIN_FILE_NAMES])].sort(),
+    );
   });
 });

@@ -160,4 +160,39 @@ describe('cli check: the frameworks of the Python environment', () => {
     );
     assert.doesNotMatch(runCli(['check', root, '--fail-on', 'never']).stdout, / from /);
   });
+
+  it("names, for a framework no environment holds, the version the root's lock pins, with RL080 where the built-in rules are of another minor version", () => {
+    const lock =
+      'version = 1\n\n[[package]]\nname = "omnibase-core"\nversion = "0.47.57"\nsource = { registry = "https://pypi.org/simple" }\n\n' +
+      '[[package]]\nname = "cursus"\nversion = "2.9.32"\n\n[[package]]\nname = "project"\nversion = "0.1.0"\nsource = { editable = "." }\n';
+    const root = writeTree({ ...brokenTree(), 'uv.lock': lock, 'requirements.txt': 'apcore==0.19.3  # the SDK\n' });
+    const { json } = runJson(['check', root, '--format', 'json', '--fail-on', 'never']);
+    assert.deepEqual((json['summary'] as { frameworks: Fact[] }).frameworks, [
+      { name: 'cursus', version: '2.9.32', source: 'lock', path: 'uv.lock' },
+      { name: 'omnibase_core', version: '0.47.57', source: 'lock', path: 'uv.lock', assumed: '0.46.8' },
+      { name: 'apcore', version: '0.19.3', source: 'lock', path: 'requirements.txt', assumed: '0.19.0' },
+    ]);
+    const rl080 = (json as unknown as { diagnostics: { file: string; code: string; range: unknown }[] }).diagnostics
+      .filter((d) => d.code === 'RL080')
+      .map((d) => [d.file, d.range]);
+    // 0.19.3 is covered by 0.19.0's rules; 0.47.57 is not: on its `version` line.
+    assert.deepEqual(rl080, [['uv.lock', { start: { line: 4, character: 0 }, end: { line: 4, character: 19 } }]]);
+    const text = runCli(['check', root, '--fail-on', 'never']).stdout;
+    assert.match(text, /^omnibase_core 0\.47\.57 pinned in uv\.lock \(not installed: the checks assume 0\.46\.8\)$/m);
+    // Installed, the environment's version is the one: no RL080, whatever the lock pins.
+    const site = writeTree({ ...VENV, ...dist(SITE, 'omnibase_core', '0.47.57') });
+    const withEnv = runJson([
+      'check',
+      root,
+      '--python-env',
+      join(site, '.venv'),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
+    const codes = (withEnv.json as unknown as Reported).diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('RL080'));
+    assert.equal((withEnv.json['summary'] as { frameworks: Fact[] }).frameworks[0]?.source, 'environment');
+  });
 });

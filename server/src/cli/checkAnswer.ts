@@ -27,5 +27,9 @@ export function checkAnswer(
         : engine.diagnosticsCausedBy(files);
   const summary: Summary = files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
   const registryFilesRead = engine.registryFilesRead();
-  return { result: { diagnostics, summary, registryGlobs: engine.registryGlobs(), registryFilesRead }, empty };
+  const frameworkPins = engine.frameworkPins();
+  return {
+    result: { diagnostics, summary, registryGlobs: engine.registryGlobs(), registryFilesRead, frameworkPins },
+    empty,
+  };
 }

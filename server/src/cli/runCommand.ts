@@ -215,14 +215,14 @@ function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undef
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
 function checkOutput(
   cmd: CheckCommand,
-  { diagnostics, summary, registryGlobs, registryFilesRead }: CheckResult,
+  { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins }: CheckResult,
   ms: number,
   version: string,
   warn: (message: string) => void,
   { empty }: { empty: boolean },
 ): CommandResult {
   const env = pythonEnvironment(cmd.root, cmd.pythonEnv);
-  const frameworks = frameworkFacts(cmd.root, env);
+  const frameworks = frameworkFacts(cmd.root, env, frameworkPins);
   const output =
     cmd.format === 'json'
       ? formatJson(diagnostics, summary, ms, frameworks)

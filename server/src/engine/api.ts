@@ -233,6 +233,17 @@ export interface ContextInfo {
   overrides: number;
 }
 
+/**
+ * A version the root's pin files (a lock, `requirements*.txt`, `pyproject.toml`) pin, of the first file believed;
+ * `name` import-style (`omnibase_core`).
+ */
+export interface FrameworkPin {
+  name: string;
+  version: string;
+  file: string;
+  range: Range;
+}
+
 export interface Summary {
   sources: number;
   entries: number;

@@ -13,13 +13,14 @@ export interface CodeInfo {
 /** A declaration of codes: each with its default severity and title. */
 export type CodeTable<C extends Code = Code> = { readonly [K in C]: CodeInfo };
 
-/** The codes any family's reader raises. */
+/** The codes any family's reader raises, and the core's own (RL080: analysis/frameworkPins.ts). */
 export const CORE_CODES = {
   RL001: { severity: 'error', title: 'duplicate key' },
   RL012: { severity: 'hint', title: 'naming convention' },
   RL020: { severity: 'error', title: 'schema violation' },
   RL030: { severity: 'error', title: 'syntax error' },
   RL033: { severity: 'hint', title: 'unused suppression comment' },
+  RL080: { severity: 'information', title: 'pinned framework version not built in' },
 } as const satisfies CodeTable;
 
 /** The document of the codes: each code's section (diagnostics link there, SARIF rules carry it as help). */

@@ -11,6 +11,7 @@ import type {
   DocumentSymbolResult,
   ExplainQuery,
   Explanation,
+  FrameworkPin,
   HoverResult,
   ListRow,
   NameSites,
@@ -48,6 +49,8 @@ import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
 import { FAMILIES, WORKSPACES } from './families';
 import type { CrossFileCheck } from './steps/checks/registry';
 import { STEP_MODEL } from './steps/sharedModel';
+import { builtInFrameworks, pinCheck } from './analysis/frameworkPins';
+import { PIN_FILE_NAMES } from './python/pinFiles';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
 export const EDGE_SOURCES: readonly string[] = [
@@ -73,11 +76,14 @@ export const CODES: readonly CodeEntry[] = catalogue([
   STEP_MODEL.codes,
   ...FAMILIES.map((f) => f.codes ?? {}),
 ]);
+/** The frameworks whose rules the families compile in (import package and version): what a check assumes of them. */
+export const BUILT_IN_FRAMEWORKS: readonly { readonly name: string; readonly version: string }[] =
+  builtInFrameworks(FAMILIES);
 /**
- * The families' files as the front ends register them: watched names, followed languages, activation events
- * (package.json's, checked by a test).
+ * The families' files as the front ends register them: watched names (with the root's pin files, which say the
+ * frameworks' versions), followed languages, activation events (package.json's, checked by a test).
  */
-export const PATHS = joinPaths(FAMILIES);
+export const PATHS = ((p) => ({ ...p, names: [...new Set([...p.names, ...PIN_FILE_NAMES])] }))(joinPaths(FAMILIES));
 /**
  * The families' settings groups, each once: what the front ends map from the user's settings (package.json's, checked
  * by a test).
@@ -142,8 +148,8 @@ export class RegistryEngine {
   private readonly groups: readonly DeclaredSettings[];
 
   private constructor(settings: SettingsInput, options: EngineOptions) {
-    const checks = (options.checks ?? []).map((c) => STEP_MODEL.unitCheck(c));
     const families = [...FAMILIES, ...(options.families ?? [])];
+    const checks = [pinCheck(families), ...(options.checks ?? []).map((c) => STEP_MODEL.unitCheck(c))];
     this.groups = settingsGroups(families);
     const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
     this.ws = STEP_MODEL.open(ws);
@@ -219,6 +225,17 @@ export class RegistryEngine {
   setLibrary(folders: readonly string[]): void {
     this.core.setLibrary(folders);
     for (const file of [...this.skipped.keys()]) if (this.core.isLibrary(file)) this.unskip(file);
+  }
+  /**
+   * The frameworks (import packages: `omnibase_core`) the host found installed in the project's Python environment:
+   * their version is the environment's, so a pin of the root's files is not judged against the built-in one (RL080).
+   */
+  setInstalled(names: readonly string[]): void {
+    this.core.setInstalled(names);
+  }
+  /** The versions the root's pin files pin, for each name the first file believed (`FrameworkPin`). */
+  frameworkPins(): FrameworkPin[] {
+    return this.core.frameworkPins();
   }
   /**
    * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open

@@ -2,7 +2,9 @@
 // settings), the tracked queries built on it, and the publisher that turns the units' diagnostics into
 // per-file lists. update() re-pulls only the units an input change reached, so an edit costs what it
 // affects; what each unit read is recorded by the database, so nothing here decides what an edit affects.
-import type { Summary } from './api';
+import { frameworkPins } from './analysis/frameworkPins';
+import { isPinFile } from './python/pinFiles';
+import type { FrameworkPin, Summary } from './api';
 import type { Diagnostic, HostLink, Settings } from './types';
 import { Database, type IndexWrites } from './db/database';
 import { sameList } from './util/equality';
@@ -143,6 +145,17 @@ export class Workspace {
     this.publisher.touchAll();
   }
 
+  /** The frameworks installed in the project's Python environment (import-style): `FileQueries.installedInput`. */
+  setInstalled(names: readonly string[]): void {
+    this.files.installedInput.set(NONE, [...new Set(names)].sort());
+  }
+
+  /** The root's pins (analysis/frameworkPins.ts). */
+  frameworkPins(): FrameworkPin[] {
+    this.commit();
+    return frameworkPins(this.files).map((p) => ({ ...p }));
+  }
+
   /** Whether `path` lies in a library folder (`setLibrary`). */
   isLibrary(path: string): boolean {
     return this.library.some((dir) => path.startsWith(`${dir}/`));
@@ -161,6 +174,8 @@ export class Workspace {
 
   /** Whether the host should feed this path: a family classifies it and wants it. */
   isRelevant(path: string): boolean {
+    // The root's pin files say which framework versions the analysis assumes (analysis/frameworkPins.ts).
+    if (isPinFile(path)) return true;
     const c = this.files.classify(path);
     return !!c && (c.family.wants?.(path, c.role, this.queries) ?? true);
   }

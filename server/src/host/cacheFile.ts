@@ -16,7 +16,7 @@ import { deserialize, serialize } from 'node:v8';
 
 const MAGIC = 'registry-lens cache\n';
 /** The layout of the file and of what it holds; a change makes older files foreign. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 /** Larger files are not read (nor written): ten times the large bench org's entry, far below a heap's limit. */
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAC_BYTES = 32;

@@ -4,7 +4,7 @@
 import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Summary } from '../engine/api';
+import type { FrameworkPin, Summary } from '../engine/api';
 import type { RegistryEngine } from '../engine/engine';
 import { SEVERITIES, type Diagnostic } from '../engine/types';
 import {
@@ -33,6 +33,8 @@ export interface CheckResult {
   registryGlobs: string[];
   /** The files read that the globs match (`RegistryEngine.registryFilesRead`). */
   registryFilesRead: string[];
+  /** The versions the root's pin files pin (`RegistryEngine.frameworkPins`). */
+  frameworkPins: FrameworkPin[];
 }
 
 /** The cache file's first part. */
@@ -111,6 +113,7 @@ export function wholeResult(engine: RegistryEngine): CheckResult {
     summary: engine.summary(),
     registryGlobs: engine.registryGlobs(),
     registryFilesRead: engine.registryFilesRead(),
+    frameworkPins: engine.frameworkPins(),
   };
 }
 
@@ -370,12 +373,22 @@ const SUMMARY_COUNTS = ['sources', 'entries', 'workspaces', 'errors', 'warnings'
 /** Whether `r` has a whole-check result's shape, down to each diagnostic's fields (`isDiagnostic`). */
 function isCheckResult(r: unknown): r is CheckResult {
   if (typeof r !== 'object' || r === null) return false;
-  const { diagnostics, summary, registryGlobs, registryFilesRead } = r as Partial<Record<keyof CheckResult, unknown>>;
+  const { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins } = r as Partial<
+    Record<keyof CheckResult, unknown>
+  >;
   if (!Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic) || !strings(registryGlobs)) return false;
+  if (!Array.isArray(frameworkPins) || !frameworkPins.every(isPin)) return false;
   if (!Array.isArray(registryFilesRead) || !registryFilesRead.every(isRootRelative)) return false;
   if (typeof summary !== 'object' || summary === null) return false;
   const counts = summary as Record<string, unknown>;
   return SUMMARY_COUNTS.every((k) => Number.isSafeInteger(counts[k]) && (counts[k] as number) >= 0);
+}
+
+/** Whether `p` is a pin as the engine gives one: its strings, a root-relative file, the range a diagnostic has. */
+function isPin(p: unknown): p is FrameworkPin {
+  if (typeof p !== 'object' || p === null) return false;
+  const { name, version, file, range } = p as Partial<Record<keyof FrameworkPin, unknown>>;
+  return typeof name === 'string' && typeof version === 'string' && isRootRelative(file) && isRange(range);
 }
 
 /** Whether `d` is a diagnostic as the engine makes one: each field of its type, its paths root-relative. */

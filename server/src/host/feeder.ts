@@ -3,6 +3,8 @@
 // and walks again while the answer moves. Incrementally for the language server's folders (`load`, `flush`:
 // open documents first, the backlog after, watched-path events applied as a walk would see them), or a whole
 // root at a time (`wholeRoot`/`feedRoot`: the CLI, the MCP server, the daemon; with stamps, only what moved).
+import { installedNames, installedOf } from './frameworkReport';
+import type { InstalledFramework } from './installedFrameworks';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostInterest, type HostLink, type WasmBinaries } from '../engine/engine';
@@ -57,6 +59,8 @@ export interface FeedOptions {
   maxFileBytes: number;
   /** The installed frameworks fed as library code (host/frameworkLibrary.ts); none when absent. */
   library?: Library;
+  /** The frameworks the Python environment installs, import-style (`installedNames`); none when absent. */
+  installed?: readonly string[];
 }
 
 /**
@@ -132,6 +136,8 @@ export class Feeder {
   library: Library = NO_LIBRARY;
   /** The project's Python environment the last load found (null: none). */
   environment: PythonEnvironment | null = null;
+  /** The known frameworks it installs, as the last load read them. */
+  installed: readonly InstalledFramework[] = [];
   /** The engine's way back to a text it let go, in the root or the library. */
   private reread: (rel: string) => string | undefined = () => undefined;
   /** Texts to hand to the engine on the next flush; null deletes the file; `skipped` says why it is not analysed. */
@@ -223,6 +229,7 @@ export class Feeder {
     let feeds = 0;
     const library = (this.library = opts.library ?? NO_LIBRARY);
     engine.setLibrary(library.mounts.map((m) => m.at));
+    engine.setInstalled(opts.installed ?? []);
     const absolute = absoluteIn(root, library);
     const analyse = async (): Promise<void> => {
       feeds++;
@@ -441,12 +448,14 @@ export class Feeder {
     const env = findEnvironment(this.root, settings.pythonEnvironment, process.env);
     this.environment = env === null || 'error' in env ? null : env;
     this.library = frameworkLibrary(this.root, this.environment);
+    this.installed = installedOf(this.environment);
     if (this.engineRef === undefined)
       this.engineRef = await RegistryEngine.create(wasm, settings.engine, {
         reread: (rel) => this.reread(rel),
       });
     else this.engineRef.configure(settings.engine);
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
+    this.engineRef.setInstalled(installedNames(this.environment, this.installed));
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));

@@ -1,49 +1,87 @@
-// Which framework versions a check assumes, and where each came from, as `check` (text and JSON) and the MCP server's
-// `check` say them: the version installed in the project's Python environment (host/pythonEnv.ts,
-// host/installedFrameworks.ts), else the version whose rules are compiled into Registry Lens.
+// Which framework versions a check assumes, and where each came from, as `check` (text and JSON), the MCP server's
+// `check` and the language server's status say them: the version installed in the project's Python environment
+// (host/pythonEnv.ts, host/installedFrameworks.ts), else the version the root's pin files pin (a lock,
+// `requirements*.txt`, `pyproject.toml`: read by the engine, `RegistryEngine.frameworkPins`), else the version whose
+// rules are compiled into Registry Lens (`BUILT_IN_FRAMEWORKS`: omnibase_core's tables, apcore-python's behaviours).
 import * as path from 'node:path';
-import { installedFrameworks } from './installedFrameworks';
+import { BUILT_IN_FRAMEWORKS } from '../engine/engine';
+import type { FrameworkPin } from '../engine/api';
+import { pinName } from '../engine/python/pinFiles';
+import { FRAMEWORK_PACKAGES, installedFrameworks, type InstalledFramework } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
 
 export interface FrameworkFact {
   readonly name: string;
   readonly version: string;
-  readonly source: 'environment' | 'built-in';
-  /** The installed package's folder: root-relative (POSIX) inside the root, else absolute. */
+  readonly source: 'environment' | 'lock' | 'built-in';
+  /**
+   * The installed package's folder (root-relative, POSIX, inside the root, else absolute), or the pin file
+   * (root-relative).
+   */
   readonly path?: string;
+  /** Not installed, pinned, its built-in rules of another version than the pin: the version they assume. */
+  readonly assumed?: string;
+}
+
+/** The frameworks `env` installs (none: null), import-style (`omnibase_core`): what the engine is told. */
+export function installedNames(
+  env: PythonEnvironment | null,
+  installed: readonly InstalledFramework[] = installedOf(env),
+): string[] {
+  return installed.map((f) => pinName(f.name));
+}
+
+/** The known frameworks `env` installs (none: null). */
+export function installedOf(env: PythonEnvironment | null): InstalledFramework[] {
+  return env === null ? [] : installedFrameworks(env);
 }
 
 /**
- * The frameworks whose rules are compiled in, by import package: omnibase_core's tables the ONEX validators import
- * (docs/onex-contracts.md), apcore-python's behaviours (docs/apcore.md). cursus has none: its facts are its files.
+ * The frameworks of `env` (none: null; `installed`, what it installs when already read); then of those it does not
+ * hold, each pinned by `pins` (the engine's `frameworkPins`), else built in.
  */
-const BUILT_IN: readonly { readonly name: string; readonly version: string }[] = [
-  { name: 'omnibase_core', version: '0.46.8' },
-  { name: 'apcore', version: '0.19.0' },
-];
-
-/** The frameworks of `env` (none: null), then the built-in versions of those it does not hold. */
-export function frameworkFacts(root: string, env: PythonEnvironment | null): FrameworkFact[] {
-  const installed = env === null ? [] : installedFrameworks(env);
+export function frameworkFacts(
+  root: string,
+  env: PythonEnvironment | null,
+  pins: readonly FrameworkPin[],
+  installed: readonly InstalledFramework[] = installedOf(env),
+): FrameworkFact[] {
   const facts: FrameworkFact[] = installed.map((f) => ({
     name: f.name,
     version: f.version,
     source: 'environment',
     ...(f.path !== null ? { path: shown(root, f.path) } : {}),
   }));
-  const key = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '_');
-  const have = new Set(facts.map((f) => key(f.name)));
-  for (const b of BUILT_IN) if (!have.has(key(b.name))) facts.push({ ...b, source: 'built-in' });
+  const have = new Set(facts.map((f) => pinName(f.name)));
+  for (const name of FRAMEWORK_PACKAGES) {
+    if (have.has(name)) continue;
+    const pin = pins.find((p) => p.name === name);
+    const builtIn = BUILT_IN_FRAMEWORKS.find((b) => b.name === name);
+    if (pin !== undefined) {
+      const assumed = builtIn !== undefined && builtIn.version !== pin.version ? { assumed: builtIn.version } : {};
+      facts.push({ name, version: pin.version, source: 'lock', path: pin.file, ...assumed });
+    } else if (builtIn !== undefined) facts.push({ ...builtIn, source: 'built-in' });
+  }
   return facts;
 }
 
-/** `check`'s text lines for the environment's frameworks: `cursus 2.9.32 from .venv (…/site-packages/cursus)`. */
+/**
+ * `check`'s text lines for the frameworks not built in: `cursus 2.9.32 from .venv (…/site-packages/cursus)`,
+ * `omnibase_core 0.46.8 pinned in uv.lock`.
+ */
 export function frameworkLines(root: string, env: PythonEnvironment | null, facts: readonly FrameworkFact[]): string[] {
-  if (env === null) return [];
-  const from = shown(root, env.dir);
-  return facts
-    .filter((f) => f.source === 'environment')
-    .map((f) => `${f.name} ${f.version} from ${from}${f.path !== undefined ? ` (${abbreviated(f.path)})` : ''}`);
+  return facts.filter((f) => f.source !== 'built-in').map((f) => frameworkLine(root, env, f));
+}
+
+/** One fact in words; a built-in one: `apcore 0.19.0 (built-in rules)`. */
+export function frameworkLine(root: string, env: PythonEnvironment | null, f: FrameworkFact): string {
+  if (f.source === 'environment') {
+    const folder = f.path !== undefined ? ` (${abbreviated(f.path)})` : '';
+    return `${f.name} ${f.version} from ${env === null ? '' : shown(root, env.dir)}${folder}`;
+  }
+  if (f.source === 'built-in') return `${f.name} ${f.version} (built-in rules)`;
+  const assumed = f.assumed === undefined ? '' : ` (not installed: the checks assume ${f.assumed})`;
+  return `${f.name} ${f.version} pinned in ${f.path ?? ''}${assumed}`;
 }
 
 /** `abs` relative to the root when inside it (POSIX), else as it is. */

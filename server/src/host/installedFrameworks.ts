@@ -30,6 +30,8 @@ const FRAMEWORKS: ReadonlyMap<string, string> = new Map([
   ['omnibase-infra', 'omnibase_infra'],
   ['apcore', 'apcore'],
 ]);
+/** The import packages of the frameworks known, in the order the front ends list them. */
+export const FRAMEWORK_PACKAGES: readonly string[] = [...new Set(FRAMEWORKS.values())];
 /** Metadata files are small; a larger one is not metadata we can use. */
 const MAX_METADATA_BYTES = 256 * 1024;
 /** A site-packages folder this large is not listed further (a pathological environment). */

@@ -9,6 +9,7 @@ import type { Folder } from './folder';
 import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
+import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
 import { Methods, type StatusParams } from './protocol';
 
 /** Files published per turn of the event loop once the open documents are out. */
@@ -279,6 +280,15 @@ export class FolderAnalysis implements Analyser {
       void this.connection.sendDiagnostics({ uri: this.folder.uriOf(file), diagnostics: [] });
   }
 
+  /** The framework versions the folder's checks assume, in words (host/frameworkReport.ts). */
+  private frameworks(): string[] {
+    const { fsPath, feeder, engine } = this.folder;
+    const env = feeder.environment;
+    return frameworkFacts(fsPath, env, engine.frameworkPins(), feeder.installed).map((f) =>
+      frameworkLine(fsPath, env, f),
+    );
+  }
+
   /** Tells the client the folder's active context and counts. */
   status(): void {
     const folder = this.folder;
@@ -295,6 +305,7 @@ export class FolderAnalysis implements Analyser {
       lastAnalysisAt: this.lastAt,
       fullAnalysisMs: this.fullMs,
       fullAnalysisAt: this.fullAt,
+      frameworks: this.frameworks(),
     };
     void this.connection.sendNotification(Methods.status, status);
   }

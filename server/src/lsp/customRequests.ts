@@ -147,7 +147,12 @@ export function registerCustomRequests(s: Session): void {
           name: folder.name,
           ...paged('diagnostics', () => {
             const a = pagedCheckDocument(diagnostics, summary, ms, p);
-            const frameworks = frameworkFacts(folder.fsPath, folder.feeder.environment);
+            const frameworks = frameworkFacts(
+              folder.fsPath,
+              folder.feeder.environment,
+              folder.engine.frameworkPins(),
+              folder.feeder.installed,
+            );
             return { ...a, document: withFrameworks(a.document, frameworks) };
           }),
         };

@@ -160,6 +160,11 @@ export interface StatusParams {
    */
   fullAnalysisMs: number;
   fullAnalysisAt: number;
+  /**
+   * The framework versions the checks assume, one line each with its source: `cursus 2.9.32 from .venv (…)`,
+   * `omnibase_core 0.46.8 pinned in uv.lock`, `apcore 0.19.0 (built-in rules)`.
+   */
+  frameworks: string[];
 }
 
 /**

@@ -71,9 +71,19 @@ export const checkDocument = z.looseObject({
             name: z.string().describe("the framework's distribution name"),
             version: z.string(),
             source: z
-              .enum(['environment', 'built-in'])
-              .describe("installed in the project's Python environment, or the version whose rules are compiled in"),
-            path: z.string().optional().describe("the installed package's folder (root-relative inside the root)"),
+              .enum(['environment', 'lock', 'built-in'])
+              .describe(
+                "installed in the project's Python environment, else pinned by the root's lock or pin file, " +
+                  'else the version whose rules are compiled in',
+              ),
+            path: z
+              .string()
+              .optional()
+              .describe("the installed package's folder (root-relative inside the root), or the pin file"),
+            assumed: z
+              .string()
+              .optional()
+              .describe('pinned but not installed: the version whose built-in rules the checks use, when another'),
           }),
         )
         .describe('the framework versions the check assumes, and where each came from'),

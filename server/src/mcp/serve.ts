@@ -66,9 +66,9 @@ export async function serveMcp(
     fixes: new FixProposals(),
     options,
     // Found and read at each call: an environment made or a package installed meanwhile is what the next check says.
-    frameworks: () => {
+    frameworks: (pins) => {
       const now = findEnvironment(dir, options.pythonEnv, process.env);
-      return frameworkFacts(dir, now === null || 'error' in now ? null : now);
+      return frameworkFacts(dir, now === null || 'error' in now ? null : now, pins);
     },
   };
   const server = new McpServer(

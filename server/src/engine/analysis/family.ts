@@ -103,6 +103,11 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
   readonly examples?: readonly FamilyExample[];
   /** The files the family reads, as the server's watchers and the editor client need them to know. */
   readonly paths?: FamilyPaths;
+  /**
+   * The framework whose rules the family compiles in (its import package and the version they come from): what the
+   * front ends name when no environment holds it, and what a pin of another version is judged against (RL080).
+   */
+  readonly framework?: FrameworkVersion;
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
   unitKeys?(q: FamilyQueries): string[];
   /** The diagnostics of one of its units. */
@@ -221,6 +226,12 @@ export function joinPaths(families: readonly Family[]): {
       return all;
     }, {}),
   };
+}
+
+/** A framework's import package (`omnibase_core`) and a version of it. */
+export interface FrameworkVersion {
+  readonly name: string;
+  readonly version: string;
 }
 
 /** A cross-file check run as one unit (`check:<name>`) of its own. */

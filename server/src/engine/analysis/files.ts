@@ -197,6 +197,11 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   readonly dirFilesInput = this.db.input<readonly string[]>('dirFiles', [], sameList, this.dirs);
   /** The directories directly in a directory that hold fed files somewhere below (sorted), set like `dirFilesInput`. */
   readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList, this.dirs);
+  /**
+   * The frameworks (import-style names, sorted) the host found installed in the project's Python environment,
+   * replaced as a whole (analysis/frameworkPins.ts).
+   */
+  readonly installedInput = this.db.input<readonly string[]>('installed', [], sameList);
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 

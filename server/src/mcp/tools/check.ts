@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import type { Summary } from '../../engine/api';
+import type { FrameworkPin, Summary } from '../../engine/api';
 import { CODES, type RegistryEngine } from '../../engine/engine';
 import { checkFilterError, filterCheck } from '../../engine/documents/checkFilter';
 import { PAGE_SIZES, pagedCheckDocument } from '../../engine/documents/pagedDocuments';
@@ -112,22 +112,26 @@ export function registerCheck(server: McpServer, { root, frameworks }: ToolConte
         throw new Error("'causedBy' needs 'paths': the files whose effects to report");
       const narrowed = (e: RegistryEngine): ReturnType<typeof filterCheck> =>
         filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
-      const reply = ({ diagnostics: kept, summary }: ReturnType<typeof filterCheck>, rest = false): ToolAnswer => {
+      const reply = (
+        { diagnostics: kept, summary }: ReturnType<typeof filterCheck>,
+        pins: readonly FrameworkPin[],
+        rest = false,
+      ): ToolAnswer => {
         const ms = Math.round(performance.now() - start);
         const { document, page } = pagedCheckDocument(kept, summary, ms, { limit, cursor });
-        const doc = { ...withFrameworks(document, frameworks()), ...(rest ? { loading: true } : {}) };
+        const doc = { ...withFrameworks(document, frameworks(pins)), ...(rest ? { loading: true } : {}) };
         return answer(text(root.dir, kept, summary, page, rest), doc);
       };
       const asked = mode !== undefined || reportUnusedSuppressions === true;
       // The whole root's diagnostics, filtered: what the result cache keeps (`mcp --cache`).
       const cached = asked || caused ? null : await root.cachedResult();
-      if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter));
+      if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter), cached.frameworkPins);
       // While the root loads, the files' own diagnostics are final before the rest of it is analysed.
       if (under !== undefined && !caused && !asked)
-        return root.runFirst(under, (engine, rest) => reply(narrowed(engine), rest), start);
+        return root.runFirst(under, (engine, rest) => reply(narrowed(engine), engine.frameworkPins(), rest), start);
       return root.run((engine, opened) => {
         const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
-        return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine));
+        return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine), engine.frameworkPins());
       });
     },
   );

@@ -4,8 +4,10 @@
 
 /** The SDKs whose behaviour the apcore family mirrors, at the versions it was compiled from. */
 export type ApcoreSdk = 'python' | 'typescript';
+/** The apcore-python release mirrored (the front ends name it: analysis/frameworkPins.ts). */
+export const BUILT_IN_APCORE = { name: 'apcore', version: '0.19.0' } as const;
 export const SDK_NAME: Record<ApcoreSdk, string> = {
-  python: 'apcore-python 0.19.0',
+  python: `apcore-python ${BUILT_IN_APCORE.version}`,
   typescript: 'apcore-typescript 0.25.0',
 };
 /** apcore's Config default of `acl.root`, relative to apcore.yaml. */

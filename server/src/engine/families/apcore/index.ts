@@ -9,7 +9,7 @@ import { moduleClasses } from '../../python/facts';
 import { readJsModule } from './jsExports';
 import { isUnder } from '../../util/paths';
 import { rootsFromSettings } from './projectConfig';
-import { APCORE_CONFIG_FILES, DEFAULT_ID_MAP, DEFAULT_ROOT } from './framework';
+import { APCORE_CONFIG_FILES, BUILT_IN_APCORE, DEFAULT_ID_MAP, DEFAULT_ROOT } from './framework';
 import { readApcoreConfig } from './apcoreConfig';
 import { APCORE_SETTINGS } from './apcoreSettings';
 import { readIdMap } from './idMapFile';
@@ -52,6 +52,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
   codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
+  framework: BUILT_IN_APCORE,
   examples: [{ dir: 'apcore-extensions' }],
   step: {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },

@@ -121,6 +121,8 @@ const CONSUMER_REQUIRING_KINDS = ['reducer', 'effect'];
 
 /** The omnibase_core release the built-in tables are compiled from. */
 export const CORE_BUILT_IN_VERSION = '0.46.8';
+/** The same, as the front ends name it (analysis/frameworkPins.ts). */
+export const BUILT_IN_CORE = { name: 'omnibase_core', version: CORE_BUILT_IN_VERSION } as const;
 
 /**
  * The tables ValidatorRuntimeProfiles imports or holds, as omnibase_core writes them: the module (below the

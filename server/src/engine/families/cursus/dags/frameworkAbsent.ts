@@ -1,7 +1,9 @@
 // A project whose files need cursus (pipeline DAGs, a step pack) where neither the tree nor the Python environment the
 // host found holds cursus: every check that needs its step table is off, which is said once (RL079) instead of
-// silence — on the `pyproject.toml` line that depends on cursus, else on the first such file.
-import type { Diagnostic } from '../../../types';
+// silence — on the `pyproject.toml` line that depends on cursus, else on the first such file; naming the version the
+// root's pin files pin, when one does (analysis/frameworkPins.ts).
+import type { Pin } from '../../../python/pinFiles';
+import type { Diagnostic, RelatedInfo } from '../../../types';
 import { LineIndex } from '../../../text/lineIndex';
 import { ZERO_RANGE } from '../../../text/ranges';
 import { diag } from './codes';
@@ -12,23 +14,31 @@ export const PYPROJECT = 'pyproject.toml';
 /** A dependency on cursus in a `pyproject.toml`: a PEP 508 string (`"cursus==2.9.32"`) or a Poetry key (`cursus =`). */
 const DEPENDENCY = /(["'])cursus(?![\w.-])[^"'\n]*\1|^[ \t]*cursus[ \t]*=/m;
 
-const MESSAGE =
-  'cursus is neither in this folder nor in its Python environment, so the checks needing its step table are off: ' +
-  'name the environment with `--python-env` or the setting `registryLens.python.environment`.';
+// The pin file is a related location: the message stays short.
+const message = (pin: Pin | null): string =>
+  `${pin === null ? 'cursus' : `cursus ${pin.version}`} is in neither this folder nor its Python environment, so ` +
+  'the checks needing its step table are off: name the environment with `--python-env` or ' +
+  '`registryLens.python.environment`.';
 
 /**
  * RL079 for the files `needing` cursus (sorted; none: nothing to say), on the dependency line of `pyproject` (the
- * root's `pyproject.toml`, undefined when absent) when it names cursus.
+ * root's `pyproject.toml`, undefined when absent) when it names cursus; `pin`, the version the root's pin files pin.
  */
-export function frameworkAbsent(needing: readonly string[], pyproject: string | undefined): Diagnostic[] {
+export function frameworkAbsent(
+  needing: readonly string[],
+  pyproject: string | undefined,
+  pin: Pin | null,
+): Diagnostic[] {
   const first = needing[0];
   if (first === undefined) return [];
   const m = pyproject === undefined ? null : DEPENDENCY.exec(pyproject);
-  if (m === null || pyproject === undefined)
-    return [diag(first, ZERO_RANGE, 'RL079', MESSAGE, { severity: 'information' })];
+  const related: RelatedInfo[] =
+    pin === null ? [] : [{ file: pin.file, range: pin.range, message: `cursus ${pin.version} is pinned here` }];
+  const opts = { severity: 'information', related } as const;
+  if (m === null || pyproject === undefined) return [diag(first, ZERO_RANGE, 'RL079', message(pin), opts)];
   const range = new LineIndex(pyproject).range(
     m.index + (m[0].length - m[0].trimStart().length),
     m.index + m[0].length,
   );
-  return [diag(PYPROJECT, range, 'RL079', MESSAGE, { severity: 'information' })];
+  return [diag(PYPROJECT, range, 'RL079', message(pin), opts)];
 }

@@ -16,6 +16,7 @@ import { readDag, type DagDoc } from './read';
 import { checkCatalog, entryTarget, readCatalog, type CatalogDoc } from './catalog';
 import { checkDagSteps } from './checks';
 import { frameworkAbsent, PYPROJECT } from './frameworkAbsent';
+import { pinOf } from '../../../analysis/frameworkPins';
 import { stepPackProjects } from '../packs/stepPacks';
 import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
@@ -76,7 +77,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
           q.files.dirFilesInput.get(`${p === '' ? '' : `${p}/`}step_pack/interfaces`).slice(0, 1),
         ),
       ].sort();
-      return frameworkAbsent(needing, q.files.exists(PYPROJECT) ? q.files.textOf(PYPROJECT) : undefined);
+      const pyproject = q.files.exists(PYPROJECT) ? q.files.textOf(PYPROJECT) : undefined;
+      return frameworkAbsent(needing, pyproject, pinOf(q.files, 'cursus'));
     }
     if (key.startsWith('catalog:')) {
       const file = key.slice('catalog:'.length);

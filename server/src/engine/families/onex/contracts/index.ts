@@ -4,6 +4,7 @@
 // A peer of the 2025-format ONEX family (../onex), which reads registry.yaml and version directories.
 import type { Family } from '../../../analysis/family';
 import { classifyContract, REGISTRY_GLOB, TOPICS_ROLE, type ContractFacts, type ContractRole } from './facts';
+import { BUILT_IN_CORE } from '../framework';
 import { contractFiles } from './reader';
 import { ONEX_CONTRACT_CODES } from './codes';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
@@ -34,6 +35,7 @@ export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
   },
   codes: ONEX_CONTRACT_CODES,
   settings: ONEX_CONTRACT_SETTINGS,
+  framework: BUILT_IN_CORE,
   examples: [{ dir: 'onex-contracts', everyLevel: true }],
   paths: {
     names: ['pyproject.toml', '*.yaml', '*.yml', 'topic_naming_baseline.txt'],

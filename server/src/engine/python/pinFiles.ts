@@ -1,0 +1,185 @@
+// The versions a Python project's own files pin, as the front ends say where a framework's version came from when no
+// environment holds it: the lock files of uv (`uv.lock`), Poetry (`poetry.lock`) and PDM (`pdm.lock`), pip's
+// `requirements*.txt` (`name==version` lines) and `pyproject.toml` (PEP 621 `[project] dependencies`, Poetry's
+// `[tool.poetry.dependencies]`). The lock files are machine-written, each package a `[[package]]` table beginning
+// with `name` and `version` lines, and are read by those lines: one pass, where a TOML parse of a large lock costs
+// far more (smol-toml takes about 190 ms over a 670 KB `uv.lock` of 196 packages). A package the lock takes from the
+// project itself (uv's `editable`/`virtual` source, Poetry's `develop`/directory source, PDM's `editable`/`path`) is
+// the tree, not a pin. `pyproject.toml` is parsed (smol-toml, as the ONEX entry points are); a file that is not TOML
+// pins nothing here.
+import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
+import type { Range } from '../types';
+import { LineIndex } from '../text/lineIndex';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- smol-toml's CommonJS build, which the bundle loads
+const { parse } = require('smol-toml') as typeof SmolToml;
+
+/** One pinned distribution of one file. */
+export interface Pin {
+  /** The import-style name: PEP 503's normalised name with `_` for its separators (`omnibase_core`). */
+  readonly name: string;
+  readonly version: string;
+  /** The root-relative pin file. */
+  readonly file: string;
+  /** The line that pins it, trimmed. */
+  readonly range: Range;
+}
+
+const LOCKS = ['uv.lock', 'poetry.lock', 'pdm.lock'];
+const PYPROJECT = 'pyproject.toml';
+const REQUIREMENTS = /^requirements[^/]*\.txt$/;
+/** The pin files' names as a watcher's glob takes them. */
+export const PIN_FILE_NAMES: readonly string[] = [...LOCKS, 'requirements*.txt', PYPROJECT];
+
+/** Whether a root-relative path is a pin file of the project: at the root only, where the tools look. */
+export function isPinFile(path: string): boolean {
+  return LOCKS.includes(path) || path === PYPROJECT || REQUIREMENTS.test(path);
+}
+
+/**
+ * The order in which pin files are believed: a lock (what the tool installs) before a requirements pin, before a
+ * pin in the project's declared dependencies.
+ */
+export function pinFileRank(path: string): number {
+  const lock = LOCKS.indexOf(path);
+  return lock >= 0 ? lock : REQUIREMENTS.test(path) ? LOCKS.length : LOCKS.length + 1;
+}
+
+/** PEP 503's normalised name, separators as `_` (how the import package is usually named). */
+export function pinName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '_');
+}
+
+/** The pins of a pin file's text (`file` as `isPinFile` accepts it), in the file's order. */
+export function readPins(file: string, text: string): Pin[] {
+  if (file === PYPROJECT) return pyprojectPins(file, text);
+  if (REQUIREMENTS.test(file)) return requirementPins(file, text);
+  return lockPins(file, text);
+}
+
+const HEADER = /^\s*\[/;
+const PACKAGE = /^\s*\[\[\s*package\s*\]\]\s*(?:#.*)?$/;
+const SUBTABLE = /^\s*\[\s*package\s*\./;
+const STRING_KEY = /^\s*(name|version)\s*=\s*"([^"\\\n]*)"/;
+/** The package comes from the project's tree: uv, Poetry and PDM write these keys for it. */
+const LOCAL = [
+  /^\s*source\s*=\s*\{[^}]*\b(?:editable|virtual|directory|path)\s*=/,
+  /^\s*(?:editable|develop)\s*=\s*true\b/,
+  /^\s*path\s*=/,
+  /^\s*type\s*=\s*"(?:directory|file)"/,
+];
+
+/** `[[package]]` tables' `name` and `version` lines (uv, Poetry, PDM). */
+function lockPins(file: string, text: string): Pin[] {
+  const out: Pin[] = [];
+  const lines = new LineIndex(text);
+  let block: { name?: string; version?: string; at?: number; local: boolean } | null = null;
+  const close = (): void => {
+    if (block?.name !== undefined && block.version !== undefined && block.at !== undefined && !block.local)
+      out.push({ name: pinName(block.name), version: block.version, file, range: trimmedLine(text, lines, block.at) });
+  };
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (PACKAGE.test(line)) {
+      close();
+      block = { local: false };
+    } else if (HEADER.test(line) && !SUBTABLE.test(line)) {
+      close();
+      block = null;
+    } else if (block !== null) {
+      const m = STRING_KEY.exec(line);
+      if (m?.[1] === 'name' && block.name === undefined) block.name = m[2] as string;
+      else if (m?.[1] === 'version' && block.version === undefined) {
+        block.version = m[2] as string;
+        block.at = offset;
+      } else if (LOCAL.some((re) => re.test(line))) block.local = true;
+    }
+    offset += line.length + 1;
+  }
+  close();
+  return out;
+}
+
+/** A PEP 508 requirement pinned to one version: `name[extras] == version` (`===` too), markers after `;`. */
+const REQUIREMENT =
+  /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*===?\s*([^\s;,#*]+)\s*(?:;.*)?$/;
+
+/** `requirements*.txt`: one requirement a line, comments after ` #`. */
+function requirementPins(file: string, text: string): Pin[] {
+  const out: Pin[] = [];
+  const lines = new LineIndex(text);
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = REQUIREMENT.exec(line.replace(/(^|\s)#.*$/, '').trimEnd());
+    if (m)
+      out.push({
+        name: pinName(m[1] as string),
+        version: m[2] as string,
+        file,
+        range: trimmedLine(text, lines, offset),
+      });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** Poetry's exact constraint: a bare version or `==version` (`^`, `~`, ranges and wildcards are not pins). */
+const POETRY_PIN = /^\s*(?:==\s*)?(\d[\w.+!-]*)\s*$/;
+
+/** `[project] dependencies` strings pinned with `==`, and Poetry's exact dependencies. */
+function pyprojectPins(file: string, text: string): Pin[] {
+  let data: Record<string, unknown>;
+  try {
+    data = parse(text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const found: { name: string; version: string; key: boolean }[] = [];
+  const project = table(data['project']);
+  const deps = project?.['dependencies'];
+  for (const d of Array.isArray(deps) ? deps : []) {
+    const m = typeof d === 'string' ? REQUIREMENT.exec(d) : null;
+    if (m) found.push({ name: m[1] as string, version: m[2] as string, key: false });
+  }
+  const poetry = table(table(table(data['tool'])?.['poetry'])?.['dependencies']) ?? {};
+  for (const [name, spec] of Object.entries(poetry)) {
+    const v = typeof spec === 'string' ? spec : table(spec)?.['version'];
+    const m = typeof v === 'string' ? POETRY_PIN.exec(v) : null;
+    if (m) found.push({ name, version: m[1] as string, key: true });
+  }
+  const lines = new LineIndex(text);
+  return found.map(({ name, version, key }) => ({
+    name: pinName(name),
+    version,
+    file,
+    range: trimmedLine(text, lines, lineOfName(text, name, key)),
+  }));
+}
+
+/**
+ * The offset of the first line pinning the distribution: a quoted requirement with `==`, or (`key`) Poetry's
+ * `name = …`; else 0.
+ */
+function lineOfName(text: string, name: string, key: boolean): number {
+  const spelled = name
+    .split(/[-_.]+/)
+    .map((p) => p.replace(/[^A-Za-z0-9]/g, ''))
+    .join('[-_.]+');
+  const re = key
+    ? new RegExp(`^[ \\t]*["']?${spelled}["']?[ \\t]*=`, 'im')
+    : new RegExp(`["'][ \\t]*${spelled}[ \\t]*(?:\\[[^\\]]*\\])?[ \\t]*===?`, 'i');
+  const m = re.exec(text);
+  return m ? text.lastIndexOf('\n', m.index) + 1 : 0;
+}
+
+function table(v: unknown): Record<string, unknown> | null {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** The line starting at `offset`, without its indentation and trailing blanks. */
+function trimmedLine(text: string, lines: LineIndex, offset: number): Range {
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(offset, end < 0 ? text.length : end);
+  const start = offset + (line.length - line.trimStart().length);
+  return lines.range(start, offset + line.trimEnd().length);
+}
