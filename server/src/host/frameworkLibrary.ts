@@ -16,10 +16,15 @@ import { environmentAbove, inSitePackages, OUTSIDE_ROOT } from './pythonLibrary'
 import { rereader } from './readText';
 import { absolutePath, listFiles } from './scan';
 
-/** An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder. */
+/**
+ * An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder; `name` and
+ * `version`, the distribution's (what the editor says a file of it is).
+ */
 export interface LibraryMount {
   readonly at: string;
   readonly dir: string;
+  readonly name: string;
+  readonly version: string;
 }
 
 /** The installed frameworks fed as library code (none: `NO_LIBRARY`). */
@@ -55,12 +60,13 @@ export function frameworkLibrary(root: string, env: PythonEnvironment | null): L
     if (f.path === null || !FED.has(path.basename(f.path))) continue;
     const dir = attempt(() => realpathSync.native(f.path as string));
     if (dir === null) continue;
+    const { name, version } = f;
     if (!isInside(rootReal, dir)) {
-      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(dir)}`, dir });
+      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(dir)}`, dir, name, version });
       continue;
     }
     const rel = path.relative(rootReal, dir).split(path.sep).join('/');
-    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null) mounts.push({ at: rel, dir });
+    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null) mounts.push({ at: rel, dir, name, version });
   }
   return { mounts };
 }
