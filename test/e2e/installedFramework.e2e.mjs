@@ -58,7 +58,7 @@ describe('The installed framework: a project whose .venv holds cursus (code-serv
     await wb.type('zz');
     await waitFor(
       async () =>
-        /Cannot edit in read-only editor/.test(
+        /Editor is read-only because the file was set read-only in this session/.test(
           (await wb.page
             .locator('.monaco-editor-overlaymessage')
             .textContent({ timeout: 1_000 })
