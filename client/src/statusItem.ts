@@ -2,17 +2,20 @@
 // editor: the context of its file (asked from the server, so two workspaces with one id stay apart),
 // the file's problem counts (the folder's without a file) and when its last analysis ran. The tooltip
 // says in plain words what the file's context and the active context are for. Clicking switches the
-// active context.
+// active context. A file the server says is library code (an installed framework's, in the project's
+// Python environment) is named as such, and its editor is made read-only for the session, as Pylance
+// treats site-packages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
-import { analysedAt, analysisLines, statusItemText } from './statusText';
+import { analysedAt, analysisLines, libraryLabel, statusItemText } from './statusText';
 
 interface FileContext {
   label: string;
   dir: string | null;
   active: string;
+  library: boolean;
 }
 
 /** What the active context is for, in the words the status item and its command use. */
@@ -60,14 +63,20 @@ export class StatusItem implements vscode.Disposable {
         const f = folders[0];
         const c = f?.contexts.find((x) => (f.currentDir !== undefined ? x.dir === f.currentDir : x.id === f.current));
         const active = f?.contexts.find((x) => x.id === f.active);
+        const library = f?.library;
+        const label = library ? libraryLabel(library) : c && f ? contextLabel(c, f.contexts) : undefined;
         this.fileContext =
-          f && c
+          f && label !== undefined
             ? {
-                label: contextLabel(c, f.contexts),
-                dir: c.dir,
+                label,
+                dir: library ? null : (c?.dir ?? null),
                 active: active ? contextLabel(active, f.contexts) : f.active,
+                library: library !== undefined,
               }
             : undefined;
+        // Still the file asked about: the command acts on the active editor.
+        if (library && vscode.window.activeTextEditor?.document.uri.toString() === uri.toString())
+          void vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
         this.render();
       },
       () => {
@@ -76,9 +85,10 @@ export class StatusItem implements vscode.Disposable {
     );
   }
 
+  /** The active editor's file: one of a folder, or another on disk (an installed framework's may lie elsewhere). */
   private activeUri(): vscode.Uri | undefined {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    return uri?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(uri) !== undefined ? uri : undefined;
+    return uri?.scheme === 'file' ? uri : undefined;
   }
 
   private render(): void {
@@ -101,14 +111,17 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = statusItemText(file && { label: file.label, counts: { errors, warnings } }, active, s);
     this.item.tooltip = [
       'Registry Lens',
-      file?.dir
-        ? `This file: ${file.label}, the developer workspace in ${file.dir}. ` +
-          `Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), ` +
-          'in hover, diagnostics, Explain Resolution and the Step Graph.'
-        : file
-          ? `This file: ${file.label}, outside any developer workspace. ` +
-            'Explain Resolution and the Step Graph use the active context here.'
-          : '',
+      file?.library
+        ? `This file: ${file.label}, a file of the project's Python environment: read-only here, ` +
+          'and never a diagnostic in it. Explain Resolution and the Step Graph use the active context here.'
+        : file?.dir
+          ? `This file: ${file.label}, the developer workspace in ${file.dir}. ` +
+            `Its step names resolve as ${file.label} sees them (its own steps and overrides first, then core), ` +
+            'in hover, diagnostics, Explain Resolution and the Step Graph.'
+          : file
+            ? `This file: ${file.label}, outside any developer workspace. ` +
+              'Explain Resolution and the Step Graph use the active context here.'
+            : '',
       `Active context: ${active}, ${ACTIVE_FOR}. Click to change it.`,
       file ? `This file: ${count(errors, 'error')}, ${count(warnings, 'warning')}.` : '',
       `The folder: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} ` +

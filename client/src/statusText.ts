@@ -2,7 +2,7 @@
 // item's label and counts, when the folder was last analysed, and how long its last full analysis
 // (every file read and analysed) took. An edit's analysis re-checks only what changed, so its engine
 // time (often well under a millisecond) is no figure for "the analysis" and is not shown.
-import type { StatusParams } from '../../server/src/lsp/protocol';
+import type { FolderContexts, StatusParams } from '../../server/src/lsp/protocol';
 
 export type AnalysisTimes = Pick<StatusParams, 'lastAnalysisAt' | 'fullAnalysisMs' | 'fullAnalysisAt'>;
 /** Formats an epoch time of day (the extension passes the locale's `toLocaleTimeString`). */
@@ -40,6 +40,11 @@ export interface Counts {
 export interface FileCounts {
   readonly label: string;
   readonly counts: Counts;
+}
+
+/** What a file of an installed framework is, in place of its context: `installed cursus 2.9.32 (library)`. */
+export function libraryLabel(library: NonNullable<FolderContexts['library']>): string {
+  return `installed ${library.name} ${library.version} (library)`;
 }
 
 /**

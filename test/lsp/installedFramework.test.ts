@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { readSettings } from '../../server/src/host/readSettings';
-import { Methods } from '../../server/src/lsp/protocol';
+import { Methods, type FolderContexts } from '../../server/src/lsp/protocol';
 import { Folder } from '../../server/src/lsp/folder';
 import { removeTrees, runJson, withoutActivatedEnvironment, writeTree } from '../cli/helpers';
 import { installed, PROJECT, SITE } from '../cli/installedCursus';
@@ -188,5 +188,41 @@ describe('lsp: watched files of a Python environment in the folder', function ()
     await client.diagnosticsOf('dags/e2e.dag.json', 'the node named by the upgrade', (ds) =>
       ds.every((d) => d.code !== 'RL039'),
     );
+  });
+});
+
+describe("lsp: an installed framework's files are library code (registryLens/contexts)", function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  let c: TestClient | undefined;
+  afterEach(() => c?.stop());
+
+  const LOADER = 'cursus/registry/interface_registry_loader.py';
+  const contextsOf = (client: TestClient, uri: string): Promise<FolderContexts[]> =>
+    client.request<FolderContexts[]>(Methods.contexts, { uri });
+
+  it('says a file of the .venv in the folder is installed cursus 2.9.32; a project file is not library code', async () => {
+    const client = (c = await TestClient.start(new Map(Object.entries({ ...PROJECT, ...installed('.venv/') }))));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const [installedFile] = await contextsOf(client, client.uri(`.venv/${SITE}/${LOADER}`));
+    assert.deepEqual(installedFile?.library, { name: 'cursus', version: '2.9.32' });
+    const [project] = await contextsOf(client, client.uri('dags/e2e.dag.json'));
+    assert.equal(project?.library, undefined);
+    assert.equal(project?.current, 'core');
+  });
+
+  it('says so of the file go to definition opens in an environment outside the folder, by its real place', async () => {
+    const env = writeTree(installed(''));
+    const client = (c = await TestClient.start(new Map(Object.entries(PROJECT)), {
+      settings: { python: { environment: env } },
+    }));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the misspelt node', (ds) => ds.some((d) => d.code === 'RL039'));
+    const real = pathToFileURL(realpathSync(join(env, SITE, ...LOADER.split('/')))).href;
+    const [folder] = await contextsOf(client, real);
+    assert.equal(folder?.folder, client.uri(''));
+    assert.deepEqual(folder?.library, { name: 'cursus', version: '2.9.32' });
+    // Another file outside the folder is nothing of the environment's.
+    const [elsewhere] = await contextsOf(client, pathToFileURL(join(env, 'pyvenv.cfg')).href);
+    assert.equal(elsewhere?.library, undefined);
   });
 });

@@ -2,7 +2,7 @@
 // analysis (every file read and analysed) with its real duration — never an edit's sub-millisecond
 // engine time presented as "the analysis took".
 import { strict as assert } from 'node:assert';
-import { analysedAt, analysisLines, duration, statusItemText } from '../../client/src/statusText';
+import { analysedAt, analysisLines, duration, libraryLabel, statusItemText } from '../../client/src/statusText';
 
 const clock = (t: number): string => `t${t}`;
 
@@ -38,5 +38,13 @@ describe('client: status text of the analysis', () => {
     const file = { label: 'alice_ml', counts: { errors: 1, warnings: 4 } };
     assert.equal(statusItemText(file, 'core', folder), '$(list-tree) this file: alice_ml  $(error) 1  $(warning) 4');
     assert.equal(statusItemText(undefined, 'core', folder), '$(list-tree) active: core  $(error) 9  $(warning) 9');
+  });
+
+  it("names an installed framework's file by the framework and its version, not a context", () => {
+    const label = libraryLabel({ name: 'cursus', version: '2.9.32' });
+    assert.equal(
+      statusItemText({ label, counts: { errors: 0, warnings: 0 } }, 'core', { errors: 9, warnings: 9 }),
+      '$(list-tree) this file: installed cursus 2.9.32 (library)  $(error) 0  $(warning) 0',
+    );
   });
 });

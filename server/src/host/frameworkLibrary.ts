@@ -20,12 +20,15 @@ import { absolutePath, listFiles } from './scan';
 
 /**
  * An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder; `only`, the files
- * below it that are read (none listed: the folder is walked).
+ * below it that are read (none listed: the folder is walked); `name` and `version`, the distribution's (what the
+ * editor says a file of it is).
  */
 export interface LibraryMount {
   readonly at: string;
   readonly dir: string;
   readonly only?: readonly string[];
+  readonly name: string;
+  readonly version: string;
 }
 
 /** The installed frameworks fed as library code (none: `NO_LIBRARY`). */
@@ -59,27 +62,28 @@ export function frameworkLibrary(root: string, env: PythonEnvironment | null): L
   if (env === null) return NO_LIBRARY;
   const rootReal = attempt(() => realpathSync.native(root)) ?? path.resolve(root);
   const mounts: LibraryMount[] = [];
-  const mount = (folder: string, only?: readonly string[]): void => {
+  const mount = (folder: string, name: string, version: string, only?: readonly string[]): void => {
     const dir = attempt(() => realpathSync.native(folder));
     if (dir === null) return;
     const pick = only === undefined ? {} : { only };
     if (!isInside(rootReal, dir)) {
-      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(folder)}`, dir, ...pick });
+      mounts.push({ at: `${OUTSIDE_ROOT}/${path.basename(folder)}`, dir, name, version, ...pick });
       return;
     }
     const rel = path.relative(rootReal, dir).split(path.sep).join('/');
-    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null) mounts.push({ at: rel, dir, ...pick });
+    if (inSitePackages(rel) || environmentAbove(rootReal, rel) !== null)
+      mounts.push({ at: rel, dir, name, version, ...pick });
   };
   for (const f of installedFrameworks(env)) {
     if (f.path === null) continue;
     const pkg = path.basename(f.path);
     const named = PATHS.installed[pkg];
-    if (FED.has(pkg)) mount(f.path);
+    if (FED.has(pkg)) mount(f.path, f.name, f.version);
     else if (named !== undefined) {
       const before = mounts.length;
-      mount(f.path, named);
+      mount(f.path, f.name, f.version, named);
       // The version beside the files, where they are fed (an editable install inside the root is the project's).
-      if (mounts.length > before) mount(f.info, METADATA);
+      if (mounts.length > before) mount(f.info, f.name, f.version, METADATA);
     }
   }
   return { mounts };

@@ -330,11 +330,13 @@ function folderContexts(folder: Folder, uri: string | undefined): FolderContexts
   const rel = uri === undefined ? undefined : folder.relOf(uri);
   const current =
     rel === undefined ? {} : { current: folder.engine.contextOf(rel), currentDir: folder.engine.workspaceDirOf(rel) };
+  const library = uri === undefined ? null : folder.libraryOf(uri);
   return {
     folder: folder.uri,
     name: folder.name,
     active: folder.activeContext,
     ...current,
+    ...(library === null ? {} : { library: { name: library.name, version: library.version } }),
     contexts: folder.engine.contexts(),
   };
 }

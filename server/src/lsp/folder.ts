@@ -9,7 +9,9 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import type { RegistryEngine } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
 import type { CodeHref } from '../host/codeDocs';
+import { isInside } from '../host/containment';
 import { Feeder, type LoadOptions } from '../host/feeder';
+import { mountOf, type LibraryMount } from '../host/frameworkLibrary';
 import type { FolderSettings } from '../host/folderSettings';
 
 /** An open document as the folder's queue last applied it (the editor's copy may be newer). */
@@ -62,6 +64,18 @@ export class Folder {
     const library = this.feeder.libraryFile(rel);
     if (library !== null) return pathToFileURL(library).href;
     return `${this.uri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  /**
+   * The installed framework a `file:` URI lies in (library code: the editor shows it read-only), by its path as fed or,
+   * for an environment outside the root, by its real place; null for any other file.
+   */
+  libraryOf(uri: string): LibraryMount | null {
+    const library = this.feeder.library;
+    const rel = this.relOf(uri);
+    const inRoot = rel === undefined ? null : mountOf(library, rel);
+    const fsPath = uri.startsWith('file:') ? fsPathOf(uri) : undefined;
+    return inRoot ?? (fsPath === undefined ? null : (library.mounts.find((m) => isInside(m.dir, fsPath)) ?? null));
   }
 
   /** (Re)loads settings and every file from disk, the open documents' reads first. */

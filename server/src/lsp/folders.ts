@@ -39,9 +39,15 @@ export class Folders {
     return best;
   }
 
-  /** The folder (or the folder of the document) named by `uri`; else the first folder. */
+  /**
+   * The folder (or the folder of the document, or of the installed framework the document is a file of) named by `uri`;
+   * else the first folder.
+   */
   pick(uri: string | undefined): Folder | undefined {
-    const named = uri === undefined ? undefined : (this.byUri(uri) ?? this.locate(uri)?.folder);
+    const named =
+      uri === undefined
+        ? undefined
+        : (this.byUri(uri) ?? this.locate(uri)?.folder ?? this.list.find((f) => f.libraryOf(uri) !== null));
     return named ?? this.list[0];
   }
 

@@ -82,6 +82,8 @@ export type OverviewParams = ContextsParams;
 /**
  * `current`: the context of the file named by the request's `uri`, when there is one; `currentDir` its
  * workspace directory (null in core) — two workspaces may declare one id, so the directory tells them apart.
+ * `library`: that file is library code, a file of this framework as the project's Python environment installs it
+ * (never a diagnostic in it; the editor shows it read-only).
  */
 export interface FolderContexts {
   folder: string;
@@ -89,6 +91,7 @@ export interface FolderContexts {
   active: string;
   current?: string;
   currentDir?: string | null;
+  library?: { name: string; version: string };
   contexts: ContextInfo[];
 }
 /** Without `folder`, the context becomes active in every folder that has it. */
