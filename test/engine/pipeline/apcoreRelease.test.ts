@@ -140,6 +140,39 @@ describe('apcore-python release', () => {
     );
   });
 
+  it("RL070's binding-spec rules (spec_version, schema modes, auto_schema values) only where the release has them", async () => {
+    const { engine } = await analyze(`
+      //- /app/format_date.py
+      def format_date_string(date: str, fmt: str) -> str:
+          return date
+      //- /app/format_date.binding.yaml
+      bindings:
+        - module_id: utils.format_date
+          target: "format_date:format_date_string"
+          auto_schema: true
+          input_schema: {}
+        - module_id: utils.parse
+          target: "format_date:format_date_string"
+          auto_schema: maybe
+        - module_id: utils.bad
+    `);
+    const rl070 = (): string[] =>
+      engine
+        .allDiagnostics()
+        .filter((d) => d.code === 'RL070')
+        .map((d) => `${d.severity} ${d.message.slice(0, 40)}`);
+    assert.deepEqual(rl070(), [
+      "warning 'spec_version' is missing: apcore defaul",
+      "error Binding 'utils.format_date' lists severa",
+      "error Binding 'utils.parse': auto_schema must ",
+      "error Binding entry missing 'target': apcore's",
+    ]);
+    // 0.18.0's loader reads no spec_version and takes the first mode of its chain: only the missing target remains.
+    engine.setInstalled([{ name: 'apcore', version: '0.18.0' }]);
+    engine.update();
+    assert.deepEqual(rl070(), ["error Binding entry missing 'target': apcore's"]);
+  });
+
   it('releasedBefore compares release numbers and leaves an unreadable version to the built-in rules', () => {
     assert.equal(releasedBefore('0.18.0', '0.19.0'), true);
     assert.equal(releasedBefore('0.18', '0.19.0'), true);
