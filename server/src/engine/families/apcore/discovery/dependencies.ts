@@ -112,11 +112,9 @@ export function resolveDeps(
  */
 function boundOutcome(dep: MetaDep, sdk: ApcorePython): string {
   const notFound = dep.optional ? 'the dependency is skipped' : sdk.notFound;
+  // apcore-typescript stalls when the binding is loaded first: docs/diagnostics.md says it (200 characters at most).
   if (!sdk.countsRegistered)
-    return (
-      `binding of '${dep.moduleId}': ${sdk.label} does not count ids a binding registers, so in either order ` +
-      `${notFound}; apcore-typescript, loaded before, stalls the dependency sort (CircularDependencyError)`
-    );
+    return `binding of '${dep.moduleId}': ${sdk.label} knows no id a binding registers: in either order, ${notFound}`;
   return `binding of '${dep.moduleId}': loaded after discover(), ${notFound}; loaded before, the dependency sort stalls ${STALLS}`;
 }
 
