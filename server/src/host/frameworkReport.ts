@@ -23,7 +23,7 @@ export interface FrameworkFact {
   readonly assumed?: string;
 }
 
-/** The frameworks `env` installs (none: null), import-style (`omnibase_core`) with their versions: what the engine is told. */
+/** The frameworks `env` installs (none: null), import-style (`omnibase_core`), and versions: what the engine hears. */
 export function installedVersions(
   env: PythonEnvironment | null,
   installed: readonly InstalledFramework[] = installedOf(env),

@@ -95,7 +95,10 @@ export async function openRoot(
     settings,
     { reread: rereadIn(dir, library, () => folder.maxFileBytes) },
   );
-  const options = { ...feedOptions(folder, warn, library), installed: installedVersions(overrides.environment ?? null) };
+  const options = {
+    ...feedOptions(folder, warn, library),
+    installed: installedVersions(overrides.environment ?? null),
+  };
   const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? Date.now : undefined);
   await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };

@@ -113,9 +113,9 @@ export function resolveDeps(
 function boundOutcome(dep: MetaDep, sdk: ApcorePython): string {
   const notFound = dep.optional ? 'the dependency is skipped' : sdk.notFound;
   // apcore-typescript stalls when the binding is loaded first: docs/diagnostics.md says it (200 characters at most).
-  if (!sdk.countsRegistered)
-    return `binding of '${dep.moduleId}': ${sdk.label} knows no id a binding registers: in either order, ${notFound}`;
-  return `binding of '${dep.moduleId}': loaded after discover(), ${notFound}; loaded before, the dependency sort stalls ${STALLS}`;
+  const of = `binding of '${dep.moduleId}'`;
+  if (!sdk.countsRegistered) return `${of}: ${sdk.label} knows no id a binding registers: in either order, ${notFound}`;
+  return `${of}: loaded after discover(), ${notFound}; loaded before, the dependency sort stalls ${STALLS}`;
 }
 
 /** A module's version when neither its code nor its companion declares one. */

@@ -135,7 +135,8 @@ export function coreTables(pkg: CorePackage): CoreTables {
 function builtInWhy(pkg: CorePackage, file: string | null, table: ModuleTable | null, name: string): string {
   if (pkg.dir === null)
     return pkg.pinned
-      ? `omnibase_core ${pkg.pinned.version} pinned in ${pkg.pinned.file}; the checks assume ${CORE_BUILT_IN_VERSION}'s tables`
+      ? `omnibase_core ${pkg.pinned.version} pinned in ${pkg.pinned.file}; ` +
+          `the checks assume ${CORE_BUILT_IN_VERSION}'s tables`
       : 'no omnibase_core found in the project or its Python environment';
   const of = `omnibase_core${pkg.version === null ? '' : ` ${pkg.version}`}`;
   if (file === null) return `${of} at ${pkg.dir} has no such module`;
