@@ -110,6 +110,11 @@ describe('apcore-python release', () => {
       /apcore-python 0.18.2 \(pinned in uv.lock\) knows no id/,
     );
     assert.ok(!found(engine).some((l) => l.includes('RL027')));
+    // RL080 says which checks follow the pin rather than the built-in release.
+    assert.match(
+      engine.allDiagnostics().find((d) => d.code === 'RL080')?.message ?? '',
+      /the checks assume apcore 0\.19\.0, whose rules are built in \(RL009, RL022, RL027, RL070, RL072 follow 0\.18\.2\)\.$/,
+    );
     engine.setInstalled([{ name: 'apcore', version: '0.19.1' }]);
     engine.update();
     assert.match(

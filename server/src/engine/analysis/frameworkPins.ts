@@ -129,18 +129,26 @@ function covers(builtIn: string, pinned: string): boolean {
  */
 export function pinCheck(families: readonly Family[]): UnitCheck {
   const builtIn = builtInFrameworks(families);
-  return { name: 'framework-pins', run: (q) => uncovered(q.files, builtIn) };
+  const follows = new Map<string, readonly string[]>();
+  for (const f of families) if (f.framework && f.followsVersion) follows.set(f.framework.name, f.followsVersion);
+  return { name: 'framework-pins', run: (q) => uncovered(q.files, builtIn, follows) };
 }
 
-function uncovered(files: FileQueries, builtIn: readonly FrameworkVersion[]): Diagnostic[] {
+function uncovered(
+  files: FileQueries,
+  builtIn: readonly FrameworkVersion[],
+  follows: ReadonlyMap<string, readonly string[]>,
+): Diagnostic[] {
   const installed = new Set(files.installedInput.get(NONE).map((f) => f.name));
   const out: Diagnostic[] = [];
   for (const b of builtIn) {
     const pin = installed.has(b.name) ? null : pinOf(files, b.name);
     if (pin === null || covers(b.version, pin.version)) continue;
+    const codes = follows.get(b.name) ?? [];
     const message =
       `${b.name} ${pin.version} is pinned here, and no Python environment found holds it: ` +
-      `the checks assume ${b.name} ${b.version}, whose rules are built in.`;
+      `the checks assume ${b.name} ${b.version}, whose rules are built in` +
+      `${codes.length === 0 ? '' : ` (${codes.join(', ')} follow ${pin.version})`}.`;
     out.push(diag(pin.file, pin.range, 'RL080', message));
   }
   return out;

@@ -55,6 +55,8 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
   framework: BUILT_IN_APCORE,
+  // Where apcore-python 0.18 and older discover otherwise (pythonRelease.ts).
+  followsVersion: ['RL009', 'RL022', 'RL027', 'RL070', 'RL072'],
   examples: [{ dir: 'apcore-extensions' }],
   step: {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
