@@ -3,8 +3,9 @@
 // is depth 1, `extensions.max_depth` deep at most), their module ids (namespaced when there are several
 // roots or a root declares a namespace, RL028 for a namespace used twice), and the id checks on the
 // final ids (`_validate_module_id`, `detect_id_conflicts`, apcore-typescript's
-// `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment, `ephemeral.*`), RL024
-// (duplicates: the first in path order is kept) and RL025 (ids that differ only by case).
+// `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment — any segment of a Python
+// module's id under apcore-python 0.18 and older, pythonRelease.ts — and `ephemeral.*`), RL024 (duplicates: the
+// first in path order is kept) and RL025 (ids that differ only by case).
 import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../steps/codes';
 import { ZERO_RANGE } from '../../text/ranges';
