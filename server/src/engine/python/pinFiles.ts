@@ -147,6 +147,7 @@ function pyprojectPins(file: string, text: string): Pin[] {
     const m = typeof v === 'string' ? POETRY_PIN.exec(v) : null;
     if (m) found.push({ name, version: m[1] as string, key: true });
   }
+  if (found.length === 0) return [];
   const lines = new LineIndex(text);
   const at = { key: firstLines(text, true), string: firstLines(text, false) };
   return found.map(({ name, version, key }) => ({
@@ -164,7 +165,9 @@ function pyprojectPins(file: string, text: string): Pin[] {
 function firstLines(text: string, key: boolean): Map<string, number> {
   const re = key
     ? /^[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*=/gm
-    : /["'][ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*===?/g;
+    : // One run of blanks before the operator, however the extras split it: two adjacent `[ \t]*` would try every
+      // split of a long run (quadratic).
+      /["'][ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\][ \t]*)?===?/g;
   const out = new Map<string, number>();
   for (const m of text.matchAll(re)) {
     const name = pinName(m[1] as string);
