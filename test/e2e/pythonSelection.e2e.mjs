@@ -21,6 +21,8 @@ const STAND_IN = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'python-extensi
 const STAND_IN_VSIX = path.join(REPO_ROOT, 'out', 'test', 'e2e', 'ms-python.python-stand-in.vsix');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'cursus-project');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'EXPECTED.venv.json'), 'utf8'));
+// an environment activated where the tests run must not be the one found
+const NO_ACTIVATED_ENVIRONMENT = { VIRTUAL_ENV: '', CONDA_PREFIX: '' };
 
 /** A venv's interpreter: a file where the Python extension's API names it (never run: the server only reads). */
 function writeInterpreter(venv) {
@@ -28,6 +30,47 @@ function writeInterpreter(venv) {
   fs.writeFileSync(path.join(venv, 'bin', 'python'), '#!/bin/sh\nexec python3 "$@"\n', { mode: 0o755 });
   return path.join(venv, 'bin', 'python');
 }
+
+const codes = (rows) => new Set(rows.map((r) => r.code));
+const dagFindings = (rows) => ['RL039', 'RL006', 'RL017'].some((c) => codes(rows).has(c));
+const fromEnvironment = (rows) => rows.filter((r) => /\.venv|site-packages/.test(`${r.dir}/${r.file}`));
+const withoutCursusFound = (rows) => codes(rows).has('RL079') && !dagFindings(rows);
+const withCursusFound = (rows) => missingProblems(EXPECTED, rows).length === 0 && !codes(rows).has('RL079');
+
+/** The stand-in's status item: `python: <selection> · asked N · listeners M`. */
+async function standIn(wb) {
+  return (
+    (await wb.page
+      .locator('[id$="ms-python.python.selection"]')
+      .first()
+      .textContent({ timeout: 2_000 })
+      .catch(() => '')) || ''
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function waitStandIn(wb, re, message) {
+  return waitFor(async () => re.test(await standIn(wb)), {
+    timeout: 30_000,
+    message: `the stand-in's status: ${message}`,
+  });
+}
+
+/** "Python: Select Interpreter" from the palette, the path typed into its box, as a user enters one ('': none). */
+async function select(wb, selection) {
+  await wb.runCommand('Python: Select Interpreter', { waitClosed: false });
+  const input = wb.quickInput().locator('input.input, .quick-input-box input').first();
+  await input.fill(selection);
+  await wb.press('Enter');
+  await wb.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+  const shown = selection === '' ? 'python' : selection;
+  await waitStandIn(wb, new RegExp(`^python: ${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ·`), shown);
+}
+
+/** Marks the page, so that `notReloaded` tells a reload of the window. */
+const markPage = (wb) => wb.page.evaluate(() => (window.rlNotReloaded = true));
+const notReloaded = (wb) => wb.page.evaluate(() => window.rlNotReloaded === true);
 
 describe("The Python extension's selected environment, outside the folder (code-server + Chromium, packaged .vsix, a stand-in ms-python.python)", function () {
   this.timeout(240_000);
@@ -53,126 +96,145 @@ describe("The Python extension's selected environment, outside the folder (code-
   after(() => {
     if (envs) fs.rmSync(envs, { recursive: true, force: true });
   });
-  const s = onExample('cursus-project', {
-    label: 'python-selection',
-    extensions: [STAND_IN_VSIX],
-    // an environment activated where the tests run must not be the one found
-    env: { VIRTUAL_ENV: '', CONDA_PREFIX: '' },
-    workspaceTrust: true,
-    // the folder opens untrusted, in Restricted Mode, without the modal question
-    settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
-  });
-  let wb;
-  const codes = (rows) => new Set(rows.map((r) => r.code));
-  const dagFindings = (rows) => ['RL039', 'RL006', 'RL017'].some((c) => codes(rows).has(c));
-  const fromEnvironment = (rows) => rows.filter((r) => /\.venv|site-packages/.test(`${r.dir}/${r.file}`));
-  /** The stand-in's status item: `python: <selection> · asked N · listeners M`. */
-  const standIn = async () =>
-    (
-      (await wb.page
-        .locator('[id$="ms-python.python.selection"]')
-        .first()
-        .textContent({ timeout: 2_000 })
-        .catch(() => '')) || ''
-    )
-      .replace(/\s+/g, ' ')
-      .trim();
-  const waitStandIn = (re, message) =>
-    waitFor(async () => re.test(await standIn()), { timeout: 30_000, message: `the stand-in's status: ${message}` });
-  /** "Python: Select Interpreter" from the palette, the path typed into its box, as a user enters one ('': none). */
-  const select = async (selection) => {
-    await wb.runCommand('Python: Select Interpreter', { waitClosed: false });
-    const input = wb.quickInput().locator('input.input, .quick-input-box input').first();
-    await input.fill(selection);
-    await wb.press('Enter');
-    await wb.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
-    const shown = selection === '' ? 'python' : selection;
-    await waitStandIn(new RegExp(`^python: ${shown.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ·`), shown);
-  };
-  const notReloaded = () => wb.page.evaluate(() => window.rlNotReloaded === true);
 
-  it('in Restricted Mode: RL079, and the selection is not followed (Registry Lens never asks the Python extension)', async () => {
-    fs.rmSync(path.join(s.root, '.venv'), { recursive: true, force: true });
-    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
-    await wb.page.evaluate(() => (window.rlNotReloaded = true));
-    await waitFor(async () => (await wb.page.locator('.statusbar-item:has-text("Restricted Mode")').count()) > 0, {
-      timeout: 30_000,
-      message: 'the Restricted Mode status item',
+  describe('installed beside Registry Lens, the folder opened in Restricted Mode', function () {
+    const s = onExample('cursus-project', {
+      label: 'python-selection',
+      extensions: [STAND_IN_VSIX],
+      env: NO_ACTIVATED_ENVIRONMENT,
+      workspaceTrust: true,
+      // the folder opens untrusted, in Restricted Mode, without the modal question
+      settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
     });
-    await wb.openProblems();
-    const rows = await wb.waitForProblems((r) => codes(r).has('RL079'), {
-      timeout: 60_000,
-      message: 'RL079: cursus is in no environment found',
+    let wb;
+    it('in Restricted Mode: RL079, and the selection is not followed (Registry Lens never asks the Python extension)', async () => {
+      fs.rmSync(path.join(s.root, '.venv'), { recursive: true, force: true });
+      wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
+      await markPage(wb);
+      await waitFor(async () => (await wb.page.locator('.statusbar-item:has-text("Restricted Mode")').count()) > 0, {
+        timeout: 30_000,
+        message: 'the Restricted Mode status item',
+      });
+      await wb.openProblems();
+      const rows = await wb.waitForProblems((r) => codes(r).has('RL079'), {
+        timeout: 60_000,
+        message: 'RL079: cursus is in no environment found',
+      });
+      assert.ok(!dagFindings(rows), `no DAG findings without cursus: ${JSON.stringify(rows)}`);
+      await waitStandIn(wb, /^python: python · asked 0 · listeners 0$/, 'nothing selected, never asked');
+      await select(wb, withCursus);
+      // The client neither asked for the selection nor subscribed to its changes: no notification could carry it.
+      assert.equal(await standIn(wb), `python: ${withCursus} · asked 0 · listeners 0`);
+      await wb.screenshot('python-selection-restricted');
+      const after = await wb.problems();
+      assert.ok(codes(after).has('RL079') && !dagFindings(after), JSON.stringify(after));
     });
-    assert.ok(!dagFindings(rows), `no DAG findings without cursus: ${JSON.stringify(rows)}`);
-    await waitStandIn(/^python: python · asked 0 · listeners 0$/, 'nothing selected, never asked');
-    await select(withCursus);
-    // The client neither asked for the selection nor subscribed to its changes: no notification could carry it.
-    assert.equal(await standIn(), `python: ${withCursus} · asked 0 · listeners 0`);
-    await wb.screenshot('python-selection-restricted');
-    const after = await wb.problems();
-    assert.ok(codes(after).has('RL079') && !dagFindings(after), JSON.stringify(after));
-  });
 
-  it("trusting the folder follows the selection: the Problems panel shows EXPECTED.venv.json's findings", async () => {
-    await wb.runCommand('Workspaces: Manage Workspace Trust', { id: 'workbench.trust.manage' });
-    const trust = wb.page.getByRole('button', { name: 'Trust', exact: true });
-    await trust.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.screenshot('python-selection-trust');
-    await trust.click();
-    await waitFor(async () => (await wb.page.locator('.statusbar-item:has-text("Restricted Mode")').count()) === 0, {
-      timeout: 15_000,
-      message: 'Restricted Mode to end',
+    it("trusting the folder follows the selection: the Problems panel shows EXPECTED.venv.json's findings", async () => {
+      await wb.runCommand('Workspaces: Manage Workspace Trust', { id: 'workbench.trust.manage' });
+      const trust = wb.page.getByRole('button', { name: 'Trust', exact: true });
+      await trust.waitFor({ state: 'visible', timeout: 15_000 });
+      await wb.screenshot('python-selection-trust');
+      await trust.click();
+      await waitFor(async () => (await wb.page.locator('.statusbar-item:has-text("Restricted Mode")').count()) === 0, {
+        timeout: 15_000,
+        message: 'Restricted Mode to end',
+      });
+      await wb.runCommand('View: Close Editor', { id: 'workbench.action.closeActiveEditor' });
+      await wb.page.getByText('You trust this folder').waitFor({ state: 'detached', timeout: 10_000 });
+      const rows = await wb.waitForProblems(withCursusFound, {
+        timeout: 60_000,
+        message: "EXPECTED.venv.json's findings, cursus found through the selection",
+      });
+      assert.deepEqual(fromEnvironment(rows), []);
+      await waitStandIn(wb, / · listeners 1$/, 'Registry Lens follows the selection');
+      assert.ok(await notReloaded(wb), 'the window was not reloaded');
     });
-    await wb.runCommand('View: Close Editor', { id: 'workbench.action.closeActiveEditor' });
-    await wb.page.getByText('You trust this folder').waitFor({ state: 'detached', timeout: 10_000 });
-    const rows = await wb.waitForProblems((r) => missingProblems(EXPECTED, r).length === 0 && !codes(r).has('RL079'), {
-      timeout: 60_000,
-      message: "EXPECTED.venv.json's findings, cursus found through the selection",
-    });
-    assert.deepEqual(fromEnvironment(rows), []);
-    await waitStandIn(/ · listeners 1$/, 'Registry Lens follows the selection');
-    assert.ok(await notReloaded(), 'the window was not reloaded');
-  });
 
-  it('selecting an environment without cursus analyses the folder again: RL079, no DAG findings', async () => {
-    await select(withoutCursus);
-    const rows = await wb.waitForProblems((r) => codes(r).has('RL079') && !dagFindings(r), {
-      timeout: 60_000,
-      message: 'RL079 and no DAG findings, the selected environment holding no cursus',
+    it('selecting an environment without cursus analyses the folder again: RL079, no DAG findings', async () => {
+      await select(wb, withoutCursus);
+      const rows = await wb.waitForProblems(withoutCursusFound, {
+        timeout: 60_000,
+        message: 'RL079 and no DAG findings, the selected environment holding no cursus',
+      });
+      assert.deepEqual(fromEnvironment(rows), []);
+      assert.ok(await notReloaded(wb), 'the window was not reloaded');
     });
-    assert.deepEqual(fromEnvironment(rows), []);
-    assert.ok(await notReloaded(), 'the window was not reloaded');
-  });
 
-  it('selecting the environment with cursus again brings its findings back, without a reload', async () => {
-    await select(withCursus);
-    await wb.maximizePanel();
-    const rows = await wb.waitForProblems((r) => missingProblems(EXPECTED, r).length === 0 && !codes(r).has('RL079'), {
-      timeout: 60_000,
-      message: "EXPECTED.venv.json's findings again",
+    it('selecting the environment with cursus again brings its findings back, without a reload', async () => {
+      await select(wb, withCursus);
+      await wb.maximizePanel();
+      const rows = await wb.waitForProblems(withCursusFound, {
+        timeout: 60_000,
+        message: "EXPECTED.venv.json's findings again",
+      });
+      await wb.parkMouse();
+      await wb.screenshot('python-selection-followed');
+      assert.deepEqual(fromEnvironment(rows), []);
+      assert.deepEqual(
+        rows
+          .filter((r) => r.code !== '')
+          .map((r) => r.code)
+          .sort(),
+        EXPECTED.map((e) => e.code).sort(),
+        'exactly EXPECTED.venv.json',
+      );
+      assert.ok(await notReloaded(wb), 'the window was not reloaded');
     });
-    await wb.parkMouse();
-    await wb.screenshot('python-selection-followed');
-    assert.deepEqual(fromEnvironment(rows), []);
-    assert.deepEqual(
-      rows
-        .filter((r) => r.code !== '')
-        .map((r) => r.code)
-        .sort(),
-      EXPECTED.map((e) => e.code).sort(),
-      'exactly EXPECTED.venv.json',
-    );
-    assert.ok(await notReloaded(), 'the window was not reloaded');
+
+    it('selecting nothing again (the default interpreter, `python`) brings RL079 back', async () => {
+      await select(wb, '');
+      const rows = await wb.waitForProblems(withoutCursusFound, {
+        timeout: 60_000,
+        message: 'RL079 and no DAG findings, no environment selected',
+      });
+      assert.deepEqual(fromEnvironment(rows), []);
+      assert.ok(await notReloaded(wb), 'the window was not reloaded');
+    });
   });
 
-  it('selecting nothing again (the default interpreter, `python`) brings RL079 back', async () => {
-    await select('');
-    const rows = await wb.waitForProblems((r) => codes(r).has('RL079') && !dagFindings(r), {
-      timeout: 60_000,
-      message: 'RL079 and no DAG findings, no environment selected',
+  describe('installed while the window is open (Extensions: Install from VSIX...)', function () {
+    const s = onExample('cursus-project', { label: 'python-installed-later', env: NO_ACTIVATED_ENVIRONMENT });
+    let wb;
+
+    it('RL079 before; once installed, its selection is followed without a reload', async () => {
+      fs.rmSync(path.join(s.root, '.venv'), { recursive: true, force: true });
+      wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
+      await markPage(wb);
+      await wb.openProblems();
+      await wb.waitForProblems(withoutCursusFound, { timeout: 60_000, message: 'RL079, no Python extension' });
+      await wb.runCommand('Extensions: Install from VSIX...', {
+        id: 'workbench.extensions.action.installVSIX',
+        waitClosed: false,
+      });
+      // code-server's file dialog: the path typed into its box (again while the dialog still moves to its start
+      // folder, which replaces the text) until the box holds it and the dialog lists the file, then Install
+      const input = wb.quickInput().locator('input.input, .quick-input-box input').first();
+      await waitFor(
+        async () => {
+          if ((await input.inputValue()) !== STAND_IN_VSIX) await input.fill(STAND_IN_VSIX);
+          const rows = await wb.quickPickRows();
+          return (
+            (await input.inputValue()) === STAND_IN_VSIX && rows.some((r) => r.label === path.basename(STAND_IN_VSIX))
+          );
+        },
+        { timeout: 15_000, interval: 300, message: 'the dialog on the stand-in .vsix' },
+      );
+      await wb.quickInput().getByRole('button', { name: 'Install' }).click();
+      await wb.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+      // VS Code starts the new extension in the running window; Registry Lens asks it and subscribes to its changes
+      await waitStandIn(
+        wb,
+        /^python: python · asked [1-9]\d* · listeners 1$/,
+        'Registry Lens follows the new extension',
+      );
+      await select(wb, withCursus);
+      await wb.waitForProblems(withCursusFound, {
+        timeout: 60_000,
+        message: "EXPECTED.venv.json's findings, cursus found through the new extension's selection",
+      });
+      await wb.screenshot('python-selection-installed-later');
+      assert.ok(await notReloaded(wb), 'the window was not reloaded');
     });
-    assert.deepEqual(fromEnvironment(rows), []);
-    assert.ok(await notReloaded(), 'the window was not reloaded');
   });
 });
