@@ -6,7 +6,8 @@
 // nothing is selected, in Restricted Mode even once the environment is selected (the selection is not followed
 // there), EXPECTED.venv.json's findings once the folder is trusted, RL079 again for an environment without cursus,
 // the findings again on switching back, and RL079 once nothing is selected: each change of the selection analyses the
-// folder again, with no reload.
+// folder again, with no reload. In a second window, opened without it, the stand-in installed by "Extensions: Install
+// from VSIX..." is followed at once, its selection too, with no reload.
 // Every wait polls a condition; screenshots go to test-results/e2e/ (python-selection-*.png).
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
