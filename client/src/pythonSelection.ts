@@ -2,8 +2,9 @@
 // folder, through the extension's public API, and again whenever the selection or the folders change: the server reads
 // the installed frameworks from it when the machine-scoped setting names none (lsp/settings.ts). Only in a trusted
 // workspace: a cloned repository's settings may steer the Python extension's selection, and in Restricted Mode they
-// must not steer our reads. The API is typed here by the two members used (the `@vscode/python-extension` facade is
-// those lines plus a dependency whose engines ask for a newer VS Code and Node than ours).
+// must not steer our reads. A Python extension installed or enabled while the window is open is followed from then on
+// (VS Code adds it without a reload). The API is typed here by the two members used (the `@vscode/python-extension`
+// facade is those lines plus a dependency whose engines ask for a newer VS Code and Node than ours).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type PythonEnvironmentsParams } from '../../server/src/lsp/protocol';
@@ -22,9 +23,8 @@ interface PythonApi {
 /** Follows the Python extension's selection for the server, once the workspace is trusted; nothing without it. */
 export function followPythonSelection(lc: LanguageClient): vscode.Disposable {
   const subscriptions: vscode.Disposable[] = [];
-  const start = async (): Promise<void> => {
-    const extension = vscode.extensions.getExtension<unknown>(PYTHON_EXTENSION);
-    if (extension === undefined) return;
+  let following = false;
+  const start = async (extension: vscode.Extension<unknown>): Promise<void> => {
     const exports = extension.isActive ? extension.exports : await extension.activate();
     if (!isPythonApi(exports)) return;
     const send = (): void => {
@@ -41,12 +41,16 @@ export function followPythonSelection(lc: LanguageClient): vscode.Disposable {
     );
     send();
   };
-  const run = (): void =>
-    void start().catch((e: unknown) =>
+  const run = (): void => {
+    const extension = vscode.extensions.getExtension<unknown>(PYTHON_EXTENSION);
+    if (following || extension === undefined || !vscode.workspace.isTrusted) return;
+    following = true;
+    void start(extension).catch((e: unknown) =>
       lc.warn(`the Python extension's environment is not followed: ${String(e)}`, undefined, false),
     );
-  if (vscode.workspace.isTrusted) run();
-  else subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(run));
+  };
+  subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(run), vscode.extensions.onDidChange(run));
+  run();
   return new vscode.Disposable(() => {
     for (const s of subscriptions) s.dispose();
   });

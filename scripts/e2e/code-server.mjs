@@ -331,10 +331,20 @@ export async function listExtensions(profile) {
  * Options: settings (merged over baseSettings, default DEFAULT_SETTINGS), extensions
  * (vsix paths to install first), env (extra env for server + extension host), args
  * (extra code-server flags), port (default 0: any free one), timeout (ms to wait
- * for /healthz), profile (reuse).
+ * for /healthz), profile (reuse), workspaceTrust (true: VS Code's workspace trust is on, so a
+ * folder can open in Restricted Mode; the settings must enable it too).
  */
 export async function startCodeServer(opts = {}) {
-  const { settings, baseSettings, extensions = [], env = {}, args = [], port: wantedPort = 0, timeout = 60_000 } = opts;
+  const {
+    settings,
+    baseSettings,
+    extensions = [],
+    env = {},
+    args = [],
+    port: wantedPort = 0,
+    timeout = 60_000,
+    workspaceTrust = false,
+  } = opts;
   const { node, entry } = codeServerPaths();
   const profile = opts.profile || (await createProfile({ settings, ...(baseSettings ? { baseSettings } : {}) }));
   const installs = [];
@@ -354,7 +364,7 @@ export async function startCodeServer(opts = {}) {
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       ...args,

@@ -23,9 +23,13 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
  * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
  * `timed(name, fn)` wraps the code-server start when the suite records timings; `settings` are
- * user settings over the quiet workbench's.
+ * user settings over the quiet workbench's; `extensions` (.vsix files installed beside ours), `env` and
+ * `workspaceTrust` go to startCodeServer.
  */
-export function onExample(example, { label = example, timed = (_name, fn) => fn(), settings, baseSettings } = {}) {
+export function onExample(
+  example,
+  { label = example, timed = (_name, fn) => fn(), settings, baseSettings, extensions = [], env, workspaceTrust } = {},
+) {
   const s = { root: '', server: undefined, browser: undefined, wb: undefined };
   before(async function () {
     this.timeout(240_000);
@@ -39,7 +43,13 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     s.server = await timed('start code-server (incl. --install-extension)', () =>
-      startCodeServer({ extensions: [VSIX], settings, ...(baseSettings ? { baseSettings } : {}) }),
+      startCodeServer({
+        extensions: [VSIX, ...extensions],
+        settings,
+        env,
+        workspaceTrust,
+        ...(baseSettings ? { baseSettings } : {}),
+      }),
     );
     s.browser = await launchBrowser();
   });
