@@ -6,10 +6,20 @@
 // waits until that check is done (`--load-after-stdin`) or a check asks.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
-import { ALICE_REGISTRY, CLI, brokenTree, cleanTree, entry, runCli, writeTree } from './helpers';
+import { dirname, join } from 'node:path';
+import {
+  ALICE_REGISTRY,
+  CLI,
+  brokenTree,
+  cleanTree,
+  entry,
+  runCli,
+  withoutActivatedEnvironment,
+  writeTree,
+} from './helpers';
+import { installed, PROJECT, SITE } from './installedCursus';
 import { SOCKETS, alive, both, daemonHooks, daemonOracle, daemonPid, gone, sameAsFresh, uid } from './daemonHarness';
 import { DISK_EXAMPLES } from '../engine/randomEdits';
 
@@ -39,6 +49,7 @@ function raw(path: string, line: string): Promise<{ ok: boolean; error?: string 
 describe('check --daemon', function () {
   this.timeout(300000);
   const served = daemonHooks();
+  withoutActivatedEnvironment();
 
   it('answers as check does, from one daemon per root that keeps serving', async () => {
     const root = served(writeTree(brokenTree()));
@@ -59,6 +70,23 @@ describe('check --daemon', function () {
     await gone(pid as number);
     assert.equal(daemonPid(root), null);
     assert.deepEqual(readdirSync(join(SOCKETS, `registry-lens-${uid}`)), [], 'its socket removed');
+  });
+
+  it("sees cursus installed in, then uninstalled from, its environment (the root's .venv) as check does", async () => {
+    const root = served(writeTree({ ...PROJECT, '.venv/pyvenv.cfg': '', [`.venv/${SITE}/six.py`]: '' }));
+    await sameAsFresh(root, [], 'the first check, which starts the daemon');
+    await sameAsFresh(root, [], 'the daemon, with no cursus installed');
+    const pid = daemonPid(root);
+    for (const [rel, text] of Object.entries(installed('.venv/'))) {
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    }
+    const [daemon, fresh] = await both(root);
+    assert.equal(daemon, fresh, 'cursus installed');
+    assert.match(daemon, /RL039/);
+    rmSync(join(root, '.venv', SITE, 'cursus-2.9.32.dist-info'), { recursive: true });
+    await sameAsFresh(root, [], 'cursus uninstalled');
+    assert.equal(daemonPid(root), pid, 'the same daemon answered every check');
   });
 
   it('check --daemon --base REV --files: what the staged change brings, as without the daemon', async () => {

@@ -4,7 +4,7 @@
 // findings are the same in each, and none is ever reported in the environment's files.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { runJson, withoutActivatedEnvironment, writeTree } from './helpers';
+import { runCli, runJson, withoutActivatedEnvironment, writeTree } from './helpers';
 import { CURSUS, installed, PROJECT, SITE } from './installedCursus';
 
 interface Reported {
@@ -68,5 +68,42 @@ describe('cli check: the framework as the project has it installed', () => {
     for (const other of [byFlag, byVariable, byEditable]) assert.deepEqual(counts(other), counts(inRoot));
     // Without the framework, the checks that need its table are off.
     assert.ok(!none.diagnostics.some((d) => d.code === 'RL039' || d.code === 'RL063'), shown(none).join('\n'));
+  });
+});
+
+describe('cli explain, list, graph, init-workspace: --python-env as check takes it', () => {
+  withoutActivatedEnvironment();
+
+  it("resolves the installed package's steps through the flag, and says a folder that is no environment (exit 2)", () => {
+    const project = writeTree(PROJECT);
+    const environment = writeTree(installed(''));
+    const explained = runJson([
+      'explain',
+      'HyperparameterPrep',
+      project,
+      '--python-env',
+      environment,
+      '--format',
+      'json',
+    ]);
+    assert.equal(explained.code, 0);
+    assert.equal((explained.json as { found?: boolean }).found, true);
+    // Without it no environment is found: the package's step is not there.
+    assert.equal(runCli(['explain', 'HyperparameterPrep', project]).code, 1);
+    const listed = runJson(['list', project, '--python-env', environment, '--format', 'json']).json;
+    assert.ok(JSON.stringify(listed).includes('"HyperparameterPrep"'));
+    const notEnvironment = writeTree({ 'README.md': 'no site-packages here\n' });
+    for (const args of [
+      ['explain', 'HyperparameterPrep', project],
+      ['list', project],
+      ['graph', project],
+      ['init-workspace', 'alice', project],
+    ]) {
+      const r = runCli([...args, '--python-env', notEnvironment]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /--python-env: .* is not a Python environment/);
+      assert.equal(r.stdout, '');
+      assert.equal(runCli([...args, '--python-env=']).code, 2, `${args.join(' ')} --python-env=`);
+    }
   });
 });

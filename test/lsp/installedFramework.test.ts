@@ -3,7 +3,7 @@
 // project's findings are those `check --python-env` finds; none is published in an installed file; a location in one
 // (go to definition from a DAG node) is the installed file's real place.
 import { strict as assert } from 'node:assert';
-import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -13,7 +13,7 @@ import { Folder } from '../../server/src/lsp/folder';
 import { removeTrees, runJson, withoutActivatedEnvironment, writeTree } from '../cli/helpers';
 import { installed, PROJECT, SITE } from '../cli/installedCursus';
 import { wasm } from '../engine/helpers';
-import { TestClient } from './client';
+import { TestClient, writeFile } from './client';
 
 async function settle(folder: Folder): Promise<void> {
   for (let i = 0; i < 100 && folder.dirty; i++) {
@@ -166,6 +166,84 @@ describe('lsp: watched files of a Python environment in the folder', function ()
       [],
     );
   });
+  it('sees a first install without a reload: the environment made, cursus installed, then uninstalled, a load each', async () => {
+    const client = (c = await TestClient.start(new Map(Object.entries(PROJECT))));
+    const absent = (ds: Diagnostic[]): boolean => ds.some((d) => d.code === 'RL079');
+    await client.diagnosticsOf('pyproject.toml', 'cursus said absent (no environment)', absent);
+    // A load asks for its progress first (before it reads anything): the loads begun so far.
+    const before = client.progressTokens.length;
+    const loads = (): number => client.progressTokens.length - before;
+    const loaded = (n: number): Promise<unknown> => client.waitFor(`load ${n}`, () => loads() === n);
+    const event = (rel: string, type: number): { uri: string; type: number } => ({ uri: client.uri(rel), type });
+    const site = `.venv/${SITE}`;
+    // `python -m venv .venv` (or `uv venv`): the folder, its site-packages, then its pyvenv.cfg.
+    const made = { '.venv/pyvenv.cfg': 'home = /usr/bin\nversion = 3.11.7\n', [`${site}/six.py`]: '' };
+    for (const [rel, text] of Object.entries(made)) writeFile(client.root, rel, text);
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: ['.venv', `${site}/six.py`, '.venv/pyvenv.cfg'].map((rel) => event(rel, 1)),
+    });
+    await loaded(1);
+    assert.ok(absent(client.diagnostics.get(client.uri('pyproject.toml')) ?? []), 'an environment without cursus');
+    // pip installs another package: a burst of events no analysis reads, and no load.
+    const other = Array.from({ length: 2000 }, (_, i) => event(`${site}/numpy/core/m${i}.py`, 1));
+    other.push(event(`${site}/numpy-2.1.0.dist-info/RECORD`, 1));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: other });
+    // A project file's event after the burst: analysed, and no load came before it.
+    writeFile(client.root, 'dags/x.dag.json', '{"dag": {"nodes": ["A"], "edges": [["A", "B"]]}}\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [event('dags/x.dag.json', 1)] });
+    await client.diagnosticsOf('dags/x.dag.json', 'the dangling edge', (ds) => ds.some((d) => d.code === 'RL037'));
+    assert.equal(loads(), 1, "other packages' files load nothing");
+    // pip installs cursus: its package's files, then its dist-info; one load for the burst.
+    const cursus = Object.entries(installed('.venv/')).filter(([rel]) => rel !== '.venv/pyvenv.cfg');
+    for (const [rel, text] of cursus) writeFile(client.root, rel, text);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: cursus.map(([rel]) => event(rel, 1)) });
+    await client.diagnosticsOf('dags/e2e.dag.json', "the DAG judged against the package's steps", (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+    await client.diagnosticsOf('pyproject.toml', 'cursus found', (ds) => !absent(ds));
+    await loaded(2);
+    // pip uninstalls cursus: said absent again.
+    rmSync(client.abs(`${site}/cursus`), { recursive: true });
+    rmSync(client.abs(`${site}/cursus-2.9.32.dist-info`), { recursive: true });
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: cursus.map(([rel]) => event(rel, 3)),
+    });
+    await client.diagnosticsOf('pyproject.toml', 'cursus said absent again', absent);
+    await loaded(3);
+    // A request answered after every change before it: no load is left to come.
+    await client.request(Methods.contexts, { uri: client.uri('dags/e2e.dag.json') });
+    assert.equal(loads(), 3);
+    assert.deepEqual(
+      [...client.diagnostics].filter(([uri, ds]) => uri.includes('/.venv/') && ds.length > 0),
+      [],
+    );
+  });
+
+  it('watches the dist-info names in an environment outside the folder that lacks the framework: an install loads again', async () => {
+    const env = writeTree({ 'pyvenv.cfg': '', [`${SITE}/six.py`]: '' });
+    const site = realpathSync(join(env, SITE));
+    const client = (c = await TestClient.start(new Map(Object.entries(PROJECT)), {
+      settings: { python: { environment: env } },
+    }));
+    await client.diagnosticsOf('pyproject.toml', 'cursus said absent', (ds) => ds.some((d) => d.code === 'RL079'));
+    const watched = await client.waitFor('the watcher of the environment', () =>
+      client.registrations
+        .flatMap((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] } | undefined)?.watchers ?? [])
+        .map((w) => w.globPattern)
+        .find((g): g is { baseUri: string; pattern: string } => typeof g === 'object'),
+    );
+    assert.equal(watched.baseUri, pathToFileURL(site).href);
+    assert.match(watched.pattern, /cursus-\*\.dist-info/);
+    assert.match(watched.pattern, /omnibase_core-\*\.dist-info/);
+    const files = Object.entries(installed('')).filter(([rel]) => rel !== 'pyvenv.cfg');
+    for (const [rel, text] of files) writeFile(env, rel, text);
+    const info = join(site, 'cursus-2.9.32.dist-info', 'RECORD');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(info).href, type: 1 }] });
+    await client.diagnosticsOf('dags/e2e.dag.json', "the DAG judged against the package's steps", (ds) =>
+      ds.some((d) => d.code === 'RL039'),
+    );
+  });
+
   it('watches an environment outside the folder where the framework lies: an upgrade there loads again', async () => {
     const env = writeTree(installed(''));
     const site = realpathSync(join(env, SITE));

@@ -67,6 +67,8 @@ export type Command =
       framework?: string;
       env?: string[];
       format: 'text' | 'json';
+      /** `--python-env DIR`: as check's. */
+      pythonEnv?: string;
     }
   | {
       kind: 'list';
@@ -75,8 +77,18 @@ export type Command =
       mode?: ResolutionMode;
       conflictsOnly: boolean;
       format: 'table' | 'json';
+      /** `--python-env DIR`: as check's. */
+      pythonEnv?: string;
     }
-  | { kind: 'graph'; root: string; workspace?: string; mode?: ResolutionMode; format: 'dot' | 'mermaid' | 'json' }
+  | {
+      kind: 'graph';
+      root: string;
+      workspace?: string;
+      mode?: ResolutionMode;
+      format: 'dot' | 'mermaid' | 'json';
+      /** `--python-env DIR`: as check's. */
+      pythonEnv?: string;
+    }
   | {
       kind: 'init-workspace';
       id: string;
@@ -84,6 +96,8 @@ export type Command =
       template: WorkspaceTemplateName;
       layout?: WorkspaceLayout;
       copyFrom?: string;
+      /** `--python-env DIR`: as check's. */
+      pythonEnv?: string;
     }
   | {
       kind: 'mcp';
@@ -102,6 +116,9 @@ export type Command =
 
 type Kind = Exclude<Command['kind'], 'help' | 'version'>;
 
+/** `--python-env DIR`: taken by every command that analyses the root, parsed alike (`pythonEnvOption`). */
+const PYTHON_ENV = { 'python-env': 'string' } as const;
+
 /** Per command: its required positionals (before the optional ROOT) and its options besides `--root`. */
 const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | 'boolean'> }> = {
   check: {
@@ -117,7 +134,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       cache: 'boolean',
       'cache-location': 'string',
       daemon: 'boolean',
-      'python-env': 'string',
+      ...PYTHON_ENV,
     },
   },
   daemon: {
@@ -127,16 +144,29 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       stop: 'boolean',
       status: 'boolean',
       'load-after-stdin': 'boolean',
-      'python-env': 'string',
+      ...PYTHON_ENV,
     },
   },
   explain: {
     args: ['STEP'],
-    options: { workspace: 'string', mode: 'string', framework: 'string', env: 'string', format: 'string' },
+    options: {
+      workspace: 'string',
+      mode: 'string',
+      framework: 'string',
+      env: 'string',
+      format: 'string',
+      ...PYTHON_ENV,
+    },
   },
-  list: { args: [], options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string' } },
-  graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string' } },
-  'init-workspace': { args: ['ID'], options: { template: 'string', layout: 'string', 'copy-from': 'string' } },
+  list: {
+    args: [],
+    options: { workspace: 'string', mode: 'string', 'conflicts-only': 'boolean', format: 'string', ...PYTHON_ENV },
+  },
+  graph: { args: [], options: { workspace: 'string', mode: 'string', format: 'string', ...PYTHON_ENV } },
+  'init-workspace': {
+    args: ['ID'],
+    options: { template: 'string', layout: 'string', 'copy-from': 'string', ...PYTHON_ENV },
+  },
   mcp: {
     args: [],
     options: {
@@ -145,7 +175,7 @@ const SPECS: Record<Kind, { args: string[]; options: Record<string, 'string' | '
       'allow-unproposed-fixes': 'boolean',
       cache: 'boolean',
       'cache-location': 'string',
-      'python-env': 'string',
+      ...PYTHON_ENV,
     },
   },
 };
@@ -216,6 +246,7 @@ export function parseCommand(argv: string[]): Command {
           .map((t) => t.trim())
           .filter((t) => t !== ''),
         format: oneOf('--format', v['format'], ['text', 'json'] as const) ?? 'text',
+        ...pythonEnvOption(v),
       };
     case 'list':
       return {
@@ -225,6 +256,7 @@ export function parseCommand(argv: string[]): Command {
         workspace: str(v['workspace']),
         conflictsOnly: v['conflicts-only'] === true,
         format: oneOf('--format', v['format'], ['table', 'json'] as const) ?? 'table',
+        ...pythonEnvOption(v),
       };
     case 'graph':
       return {
@@ -233,6 +265,7 @@ export function parseCommand(argv: string[]): Command {
         mode,
         workspace: str(v['workspace']),
         format: oneOf('--format', v['format'], ['dot', 'mermaid', 'json'] as const) ?? 'dot',
+        ...pythonEnvOption(v),
       };
     case 'init-workspace':
       return {
@@ -242,6 +275,7 @@ export function parseCommand(argv: string[]): Command {
         template: oneOf('--template', v['template'], WORKSPACE_TEMPLATES) ?? 'standard',
         layout: oneOf('--layout', v['layout'], ['builders', 'interfaces'] as const),
         copyFrom: str(v['copy-from']),
+        ...pythonEnvOption(v),
       };
     case 'mcp':
       if (v['allow-writes'] === true && v['read-only'] === true)
@@ -358,7 +392,7 @@ function minutes(text: string | undefined): number {
   return n;
 }
 
-/** `--python-env DIR` (check, daemon, mcp): the folder, resolved; an empty DIR is a usage error. */
+/** `--python-env DIR` (every command that analyses the root): the folder, resolved; an empty DIR is a usage error. */
 function pythonEnvOption(v: Values): { pythonEnv?: string } {
   const dir = str(v['python-env']);
   if (dir === undefined) return {};

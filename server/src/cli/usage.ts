@@ -27,14 +27,15 @@ Commands:
       --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
       --python-env DIR                as check's (a daemon serves one root with one environment)
   explain STEP [ROOT]         Explain how STEP resolves in a context
-      --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json
+      --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json  --python-env DIR
   list [ROOT]                 List the steps visible in a context
-      --workspace ID  --mode isolated|hybrid  --conflicts-only  --format table|json
+      --workspace ID  --mode isolated|hybrid  --conflicts-only  --format table|json  --python-env DIR
   graph [ROOT]                Print the dependency graph of a context, cycles marked
-      --workspace ID  --mode isolated|hybrid  --format dot|mermaid|json (default: dot)
+      --workspace ID  --mode isolated|hybrid  --format dot|mermaid|json (default: dot)  --python-env DIR
   init-workspace ID [ROOT]    Create developer workspace ID as cursus's init-workspace does (never over a file)
       --template minimal|standard|advanced (default: standard)  --copy-from ID
       --layout builders|interfaces    cursus 1.x (builders) or 2.x (interface files); default: as core
+      --python-env DIR                as check's (explain, list and graph take it too)
   mcp [ROOT]                  Serve ROOT to AI agents as a Model Context Protocol server over stdio
       tools: check, explain, list, graph, locate, fixes; with --allow-writes also apply_fix, apply_fixes,
       init_workspace (see docs/mcp.md). Read-only by default: no tool writes.

@@ -53,6 +53,16 @@ export function installedFrameworks(env: PythonEnvironment): InstalledFramework[
   return [...found.values()];
 }
 
+/**
+ * Whether a `site-packages` entry is a known framework's installed metadata: its `<name>-<version>.dist-info` (PEP 376,
+ * and PEP 660's editable installs), a legacy `<name>-<version>-py3.X.egg-info` or `<name>.egg-link`; the name
+ * compared normalised, so an install, an upgrade or an uninstall of one is known by its name alone.
+ */
+export function isFrameworkMetadata(entry: string): boolean {
+  const name = /^([^-]+?)(?:-[^/]*)?\.(?:dist-info|egg-info|egg-link)$/.exec(entry)?.[1];
+  return name !== undefined && FRAMEWORKS.has(normalise(name));
+}
+
 /** PEP 503's normalised distribution name. */
 function normalise(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');

@@ -8,19 +8,21 @@ import type { RegistryEngine } from '../engine/engine';
 import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
 import type { FirstPass } from './feeder';
 import { fileStamp } from './fileStamp';
+import { installedFrameworks } from './installedFrameworks';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
 import type { PythonEnvironment } from './pythonEnv';
 
 /**
- * A changed `.vscode/settings.json` opens the root afresh. Calls run one at a time: a walk that yields to the event
- * loop never interleaves with another. With a result cache (`--cache`, host/checkCache.ts) the root loads at the first
- * call, not before: a whole-root `check` that comes before the load is done is answered from the cache when nothing
- * its result read changed (judged at the call; a load's analysis holds the event loop for seconds, so it waits until
- * then), and each load keeps its result there. Each opening of the root says its warnings once, as without a cache,
- * however many answers the cache gave before its load was done. A load nobody waits for any more (the root opened
- * afresh, the client gone) is abandoned at its next step. A call that comes while the root loads is answered as soon
- * as what it asks is known, before the rest of the root is analysed (`runFirst`), when what the load read is as new as
- * the call: its walk began after the call came (the load that call started, with a cache), or a walk then finds
+ * A changed `.vscode/settings.json` opens the root afresh, and so does a framework installed, upgraded or uninstalled
+ * in its Python environment (whose package folder its walk does not list). Calls run one at a time: a walk that yields
+ * to the event loop never interleaves with another. With a result cache (`--cache`, host/checkCache.ts) the root loads
+ * at the first call, not before: a whole-root `check` that comes before the load is done is answered from the cache
+ * when nothing its result read changed (judged at the call; a load's analysis holds the event loop for seconds, so it
+ * waits until then), and each load keeps its result there. Each opening of the root says its warnings once, as without
+ * a cache, however many answers the cache gave before its load was done. A load nobody waits for any more (the root
+ * opened afresh, the client gone) is abandoned at its next step. A call that comes while the root loads is answered as
+ * soon as what it asks is known, before the rest of the root is analysed (`runFirst`), when what the load read is as
+ * new as the call: its walk began after the call came (the load that call started, with a cache), or a walk then finds
  * nothing changed.
  */
 export class LiveRoot {
@@ -54,7 +56,7 @@ export class LiveRoot {
     private readonly cache?: ResultCache,
     private readonly environment: PythonEnvironment | null = null,
   ) {
-    this.settings = this.settingsStamp();
+    this.settings = this.openingStamp();
     if (cache === undefined) void this.reopen();
   }
 
@@ -148,7 +150,7 @@ export class LiveRoot {
     return this.queued(async () => {
       if (this.cache === undefined || this.loaded) return null;
       // Taken before the lookup reads the settings: a change after it opens the root afresh at the next call.
-      const settings = this.settingsStamp();
+      const settings = this.openingStamp();
       const began = performance.now();
       // None opened, or its settings changed while it loads: the lookup is the next opening's first step, which says
       // its warnings anew, once (its load, abandoned now, says nothing more; the next opening does not say them again).
@@ -183,9 +185,9 @@ export class LiveRoot {
     return next;
   }
 
-  /** The current opening of the root, afresh when its settings file changed or there is none. */
+  /** The current opening of the root, afresh when its settings file or installed frameworks changed, or none is. */
   private opening(): Promise<OpenedRoot> {
-    const now = this.settingsStamp();
+    const now = this.openingStamp();
     if (now === this.settings && this.opened !== undefined) return this.opened;
     this.settings = now;
     return this.reopen();
@@ -246,7 +248,12 @@ export class LiveRoot {
     return opened;
   }
 
-  private settingsStamp(): string {
-    return fileStamp(join(this.dir, '.vscode', 'settings.json'));
+  /**
+   * What opens the root afresh when it changed: its settings file, and the frameworks its environment has installed
+   * (their metadata only, as host/installedFrameworks.ts reads it: a first install, an upgrade, an uninstall).
+   */
+  private openingStamp(): string {
+    const installed = this.environment === null ? [] : installedFrameworks(this.environment);
+    return `${fileStamp(join(this.dir, '.vscode', 'settings.json'))}\n${JSON.stringify(installed)}`;
   }
 }

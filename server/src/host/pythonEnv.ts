@@ -20,7 +20,7 @@ export interface PythonEnvironment {
 }
 
 /** The folders in a root taken as its environment, in this order (each only when marked: host/pythonLibrary.ts). */
-const ROOT_FOLDERS = ['.venv', 'venv', 'env'];
+export const ROOT_FOLDERS: readonly string[] = ['.venv', 'venv', 'env'];
 /** `lib/python3.X` folders looked into: an environment has one, a few at most. */
 const MAX_PYTHON_FOLDERS = 16;
 

@@ -52,7 +52,7 @@ export class Session {
   private pythonSelections: ReadonlyMap<string, string> = new Map();
   /** The watchers registered for each folder's installed frameworks outside it (`watchLibrary`). */
   private readonly libraryWatches = new Map<Folder, { key: string; registered: Promise<Disposable> }>();
-  /** Folders whose load for a change of their installed framework waits in their queue (see `watched`). */
+  /** Folders whose load for a change of their installed framework waits in their queue (see `reloadLibrary`). */
   private readonly libraryReloads = new Set<Folder>();
 
   constructor(
@@ -90,6 +90,7 @@ export class Session {
     if (folder === undefined) return;
     this.queues.get(folder)?.close();
     this.queues.delete(folder);
+    this.libraryReloads.delete(folder);
     this.analysis.forget(folder);
   }
 
@@ -108,16 +109,23 @@ export class Session {
    * Reads the folder's settings (unless given) and files again at the load's place in the folder's
    * queue, and publishes the result, with work-done progress (when the client supports it): files
    * read, units analysed, then diagnostics published. `onlyIfChanged`: nothing happens when the
-   * settings are the folder's already. Resolves once the analysis that follows is done.
+   * settings are the folder's already; `reading`: called once the load has its settings, as it goes on to read the
+   * folder. Resolves once the analysis that follows is done.
    */
-  async load(folder: Folder, settings?: Promise<FolderSettings>, onlyIfChanged = false): Promise<void> {
+  async load(
+    folder: Folder,
+    settings?: Promise<FolderSettings>,
+    onlyIfChanged = false,
+    reading?: () => void,
+  ): Promise<void> {
     const given = settings ?? this.settingsOf(folder);
     void given.catch(() => undefined); // awaited at the load's turn, which may come after it failed
     const queue = this.queue(folder);
     let progress: Promise<WorkDoneProgressServerReporter> | undefined;
     queue.change(
       async () => {
-        const next = await given;
+        // Events from now on may find the folder read before they happened: they load it again.
+        const next = await given.finally(reading);
         if (onlyIfChanged && JSON.stringify(next) === JSON.stringify(folder.settings)) return;
         await this.analysis.of(folder).useCache(next, !folder.ready);
         const started = (progress = this.connection.window.createWorkDoneProgress().then((p) => {
@@ -191,8 +199,8 @@ export class Session {
 
   /**
    * A watched-file event for `uri`, applied at its place in the queue of the folder owning it (none: nothing). One in a
-   * folder's Python environment reaches it only when its installed framework changed: the folder loads again, once for
-   * the events queued before that load starts (host/environmentEvents.ts).
+   * folder's Python environment reaches it only when its installed framework changed, or its environment appeared: the
+   * folder finds its environment and loads again, once for the burst of such events (host/environmentEvents.ts).
    */
   watched(uri: string, apply: (target: Target) => Promise<void>): void {
     const abs = fsPathOf(uri);
@@ -202,7 +210,10 @@ export class Session {
     for (const folder of this.folders.all()) {
       if (!folder.ready) continue;
       const event = environmentEvent(folder.fsPath, folder.feeder.environment, folder.feeder.library, abs);
-      if (event === 'library') this.reloadLibrary(folder);
+      if (event === 'library') {
+        if (abs.includes('numpy')) this.connection.console.log('DBG numpy');
+        this.reloadLibrary(folder);
+      }
       if (folder === target?.folder && event !== 'project') project = false;
     }
     if (project && target !== undefined) this.queue(target.folder).change(() => apply(target));
@@ -224,17 +235,20 @@ export class Session {
     this.libraryWatches.set(folder, { key, registered });
   }
 
-  /** Loads `folder` again for its installed framework's sake, unless such a load waits in its queue already. */
+  /**
+   * Loads `folder` again for its installed framework's sake, unless such a load waits in its queue already: one that
+   * has not yet read the folder's settings (and then its environment) takes every event that comes meanwhile — pip's
+   * and uv's thousands, in the batches the client sends — so a burst costs one load, and one more for what it wrote
+   * after the load began reading.
+   */
   private reloadLibrary(folder: Folder): void {
     if (this.libraryReloads.has(folder)) return;
     this.libraryReloads.add(folder);
-    this.queue(folder).change(() => {
-      this.libraryReloads.delete(folder);
-      return Promise.resolve();
+    const reading = (): boolean => this.libraryReloads.delete(folder);
+    this.load(folder, undefined, false, reading).catch((e: unknown) => {
+      reading();
+      this.connection.console.error(`Registry Lens: ${folder.name}: reading the installed framework: ${String(e)}`);
     });
-    void this.load(folder).catch((e: unknown) =>
-      this.connection.console.error(`Registry Lens: ${folder.name}: reading the installed framework: ${String(e)}`),
-    );
   }
 
   /**

@@ -14,6 +14,7 @@ import type { Session } from './session';
 import { PATHS } from '../engine/engine';
 import { isInside } from '../host/containment';
 import type { Feeder } from '../host/feeder';
+import { FRAMEWORK_PACKAGES } from '../host/installedFrameworks';
 
 export async function registerWatchers(session: Session): Promise<void> {
   await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -26,18 +27,20 @@ export async function registerWatchers(session: Session): Promise<void> {
 
 /**
  * The watchers of a folder's installed frameworks where the workspace's own do not reach (an environment outside the
- * folder): in each `site-packages`, the package folders read and their distributions' metadata (an upgrade replaces
- * `cursus-2.9.32.dist-info`), and `.pth` files (editable installs); a package folder elsewhere (an editable install's
- * source), whole. None for an environment inside the folder. (LSP 3.17's relative patterns: a client without them
- * watches nothing outside the folder.)
+ * folder): in each `site-packages`, the package folders read, and every known framework's distribution metadata (an
+ * install writes `cursus-2.9.32.dist-info`, an upgrade replaces it, an uninstall removes it), and `.pth` files
+ * (editable installs); a package folder elsewhere (an editable install's source), whole. None for an environment
+ * inside the folder. (LSP 3.17's relative patterns: a client without them watches nothing outside the folder.)
  */
 export function libraryWatchers(root: string, feeder: Feeder): FileSystemWatcher[] {
   const env = feeder.environment;
+  if (env === null) return [];
   const mounts = feeder.library.mounts;
-  if (env === null || mounts.length === 0) return [];
-  const names = mounts.map((m) => path.basename(m.dir));
-  const entries = names.flatMap((n) => [`${n}/**`, `${n}-*.dist-info/**`, `${n}-*.dist-info`]);
-  const pattern = `{${[...entries, '*.pth'].join(',')}}`;
+  const read = mounts.map((m) => `${path.basename(m.dir)}/**`);
+  const metadata = FRAMEWORK_PACKAGES.flatMap((n) =>
+    ['dist-info', 'egg-info'].flatMap((kind) => [`${n}-*.${kind}`, `${n}-*.${kind}/**`]),
+  );
+  const pattern = `{${[...new Set(read), ...metadata, '*.egg-link', '*.pth'].join(',')}}`;
   const sites = env.sitePackages.filter((site) => !isInside(root, site));
   const elsewhere = mounts.filter((m) => !isInside(root, m.dir) && !sites.some((site) => isInside(site, m.dir)));
   return [
