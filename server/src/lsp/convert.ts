@@ -18,7 +18,7 @@ import {
   type Location,
   type WorkspaceEdit,
   type WorkspaceSymbol,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CodeLensResult,
   CompletionKind,
@@ -33,6 +33,9 @@ import type * as E from '../engine/types';
 import type { Folder } from './folder';
 
 const SOURCE = 'registry-lens';
+
+/** What converting a diagnostic or location needs of its folder (the web worker's folders have it too). */
+export type FolderUris = Pick<Folder, 'uriOf' | 'codeHref'>;
 
 /** What the client's workspace edits can do (from its capabilities). */
 export interface EditSupport {
@@ -68,7 +71,7 @@ const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
 };
 
-export function toLocation(folder: Folder, loc: E.Location): Location {
+export function toLocation(folder: FolderUris, loc: E.Location): Location {
   return { uri: folder.uriOf(loc.file), range: loc.range };
 }
 
@@ -77,7 +80,7 @@ export function toDocumentLink(folder: Folder, link: DocumentLinkResult): Docume
   return { range: link.range, target: folder.uriOf(link.target) };
 }
 
-export function toDiagnostic(folder: Folder, d: E.Diagnostic): Diagnostic {
+export function toDiagnostic(folder: FolderUris, d: E.Diagnostic): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],

@@ -293,4 +293,33 @@ export interface InitializationOptions {
    * unit per step).
    */
   analysisStepMs?: number;
+  /**
+   * The web extension's server (a web worker, no file system): where it fetches the tree-sitter wasm files (the
+   * bundle's folder) and the diagnostics reference its codes link to.
+   */
+  web?: { dist: string; codeDoc: string };
 }
+
+/**
+ * The web extension's own requests, sent by its server (a web worker) to the client, which reaches the folder through
+ * `workspace.fs` on any URI scheme: the server decides what is read (host/fileSource.ts), the client only lists and
+ * reads.
+ */
+export const WebMethods = {
+  /** The URIs of the files of `folder` matching `include` (the families' file names), as the client's file search finds them. */
+  listFiles: 'registryLens/web/listFiles',
+  /** Each file's size in bytes and, within `maxBytes`, its content decoded as UTF-8; null for no readable file. */
+  readFiles: 'registryLens/web/readFiles',
+} as const;
+
+export interface ListFilesParams {
+  folder: string;
+  include: string;
+}
+
+export interface ReadFilesParams {
+  uris: string[];
+  maxBytes: number;
+}
+
+export type ReadFilesResult = ({ size: number; text?: string } | null)[];

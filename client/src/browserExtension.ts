@@ -1,0 +1,72 @@
+// The web extension (vscode.dev, github.dev; the package's `browser` entry): starts the language server as a web
+// worker from the extension's own folder and answers the worker's requests for the folder's files through
+// `workspace.fs`, on whatever URI scheme the workspace has (the worker has no file system). The worker decides what is
+// read; this lists and reads. Only diagnostics are served there so far.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import {
+  WebMethods,
+  type InitializationOptions,
+  type ListFilesParams,
+  type ReadFilesParams,
+  type ReadFilesResult,
+} from '../../server/src/lsp/protocol';
+import { documentSelector } from './documentSelector';
+
+/** A web worker, as far as this module starts one (the client is compiled without the DOM's typings). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+  const initializationOptions: InitializationOptions = {
+    web: {
+      dist: dist.toString(true),
+      codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString(true),
+    },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    synchronize: { fileEvents: watcher },
+    initializationOptions,
+  };
+  const worker = new Worker(vscode.Uri.joinPath(dist, 'browserServer.js').toString(true));
+  const lc = new LanguageClient('registryLens', 'Registry Lens', clientOptions, worker);
+  client = lc;
+  context.subscriptions.push(
+    watcher,
+    lc.onRequest(WebMethods.listFiles, ({ folder, include }: ListFilesParams) => listFiles(folder, include)),
+    lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
+  );
+  await lc.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** The files' URIs, as the workbench's file search finds them (`files.exclude` applies). */
+async function listFiles(folder: string, include: string): Promise<string[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(folder), include));
+  return found.map((uri) => uri.toString());
+}
+
+function readFiles(uris: readonly string[], maxBytes: number): Promise<ReadFilesResult> {
+  const decoder = new TextDecoder();
+  return Promise.all(
+    uris.map(async (text) => {
+      const uri = vscode.Uri.parse(text);
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0) return null;
+        if (stat.size > maxBytes) return { size: stat.size };
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        return bytes.length > maxBytes ? { size: bytes.length } : { size: bytes.length, text: decoder.decode(bytes) };
+      } catch {
+        return null; // gone or unreadable: no file, as the walk of a folder on disk gives none
+      }
+    }),
+  );
+}
