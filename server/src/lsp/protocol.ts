@@ -306,7 +306,7 @@ export interface InitializationOptions {
  * reads.
  */
 export const WebMethods = {
-  /** The URIs of the files of `folder` matching `include` (the families' file names), as the client's file search finds them. */
+  /** The URIs of the files of `folder` matching `include`, as the client's file search finds them. */
   listFiles: 'registryLens/web/listFiles',
   /** Each file's size in bytes and, within `maxBytes`, its content decoded as UTF-8; null for no readable file. */
   readFiles: 'registryLens/web/readFiles',

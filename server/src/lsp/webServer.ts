@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeAnchor } from '../engine/codes';
-import { PATHS, RegistryEngine, type WasmBinaries } from '../engine/engine';
+import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import type { Code } from '../engine/types';
 import { feedSource, type FileSource } from '../host/fileSource';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
@@ -46,7 +46,7 @@ class WebFolder {
   }
 }
 
-/** Serves `connection` once the worker has its assets (`assets` is asked for with the client's initialization options). */
+/** Serves `connection` once the worker has its assets (`assets` asks for them with the initialization options). */
 export function startWebServer(
   connection: Connection,
   assets: (options: InitializationOptions) => Promise<WebAssets>,
@@ -71,7 +71,9 @@ export function startWebServer(
 
   const source = (folder: WebFolder): FileSource => ({
     list: async () => {
-      const params: ListFilesParams = { folder: folder.uri, include: `**/{${PATHS.names.join(',')}}` };
+      // Every file, as the disk's walk meets them: the engine's interest decides what is read. The families' file names
+      // (`PATHS.names`) would miss what it wants by other names (an ONEX version's `.wip` marker).
+      const params: ListFilesParams = { folder: folder.uri, include: '**/*' };
       const uris = await connection.sendRequest<string[]>(WebMethods.listFiles, params);
       return uris.flatMap((uri) => (locate(uri)?.folder === folder ? [relIn(folder.uri, uri) as string] : []));
     },
