@@ -20,10 +20,17 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+  const url = (file: string): Promise<string> => workerUrl(vscode.Uri.joinPath(dist, file));
+  const [server, treeSitter, python] = await Promise.all([
+    url('browserServer.js'),
+    url('web-tree-sitter.wasm'),
+    url('tree-sitter-python.wasm'),
+  ]);
   const initializationOptions: InitializationOptions = {
     web: {
-      dist: dist.toString(true),
-      codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString(true),
+      treeSitter,
+      python,
+      codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString(),
     },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -32,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: watcher },
     initializationOptions,
   };
-  const worker = new Worker(vscode.Uri.joinPath(dist, 'browserServer.js').toString(true));
+  const worker = new Worker(server);
   const lc = new LanguageClient('registryLens', 'Registry Lens', clientOptions, worker);
   client = lc;
   context.subscriptions.push(
@@ -45,6 +52,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/**
+ * A URL a web worker can load `uri` from: itself over http(s) (vscode.dev serves extensions so); else a blob of its
+ * bytes (code-server's extensions are `vscode-remote:` URIs, which only the extension host's own file system reads).
+ */
+async function workerUrl(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') return uri.toString(true);
+  const type = uri.path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+  return URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(uri)], { type }));
 }
 
 /** The files' URIs, as the workbench's file search finds them (`files.exclude` applies). */

@@ -1,6 +1,6 @@
 // Entry point of the web extension's language server (dist/browserServer.js, a web worker started by the browser
-// client): LSP over the worker's messages, and the tree-sitter wasm fetched from the extension's own folder, whose URI
-// the client passes in its initialization options (a worker has no file system to read it from).
+// client): LSP over the worker's messages, and the tree-sitter wasm fetched from the URLs the client passes in its
+// initialization options (a worker has no file system to read them from).
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { InitializationOptions } from './protocol';
 import { startWebServer, type WebAssets } from './webServer';
@@ -15,12 +15,8 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 async function assets({ web }: InitializationOptions): Promise<WebAssets> {
-  if (web === undefined) throw new Error('the client sent no web options (the folder of the wasm files)');
-  const dist = web.dist.replace(/\/+$/, '');
-  const [treeSitter, python] = await Promise.all([
-    fetchBytes(`${dist}/web-tree-sitter.wasm`),
-    fetchBytes(`${dist}/tree-sitter-python.wasm`),
-  ]);
+  if (web === undefined) throw new Error('the client sent no web options (where the wasm files are)');
+  const [treeSitter, python] = await Promise.all([fetchBytes(web.treeSitter), fetchBytes(web.python)]);
   return { wasm: { treeSitter, python }, codeDoc: web.codeDoc };
 }
 

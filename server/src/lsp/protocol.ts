@@ -294,10 +294,10 @@ export interface InitializationOptions {
    */
   analysisStepMs?: number;
   /**
-   * The web extension's server (a web worker, no file system): where it fetches the tree-sitter wasm files (the
-   * bundle's folder) and the diagnostics reference its codes link to.
+   * The web extension's server (a web worker, no file system): the URLs it fetches the tree-sitter wasm files from,
+   * and the URI of the diagnostics reference its codes link to.
    */
-  web?: { dist: string; codeDoc: string };
+  web?: { treeSitter: string; python: string; codeDoc: string };
 }
 
 /**
