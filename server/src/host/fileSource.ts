@@ -38,12 +38,8 @@ export async function feedSource(
     fresh.forEach((rel, i) => {
       seen.add(rel);
       const read = reads[i] ?? null;
-      if (read === null) engine.deleteFile(rel);
-      else if ('text' in read) engine.setFile(rel, read.text, true);
-      else {
-        warn(`skipped ${rel}: ${read.skipped}`);
-        engine.setSkipped(rel, read.skipped);
-      }
+      if (read !== null && 'skipped' in read) warn(`skipped ${rel}: ${read.skipped}`);
+      give(engine, rel, read);
     });
   };
   let walked = Number.NaN;
@@ -61,4 +57,14 @@ export async function feedSource(
     await feed(wanted);
     engine.update();
   }
+}
+
+/**
+ * Gives `engine` what a source read at `rel`: its text (`onDisk`: the file's, not an open document's), why it was
+ * skipped, or that there is no such file.
+ */
+export function give(engine: RegistryEngine, rel: string, read: SourceRead, onDisk = true): void {
+  if (read === null) engine.deleteFile(rel);
+  else if ('text' in read) engine.setFile(rel, read.text, onDisk);
+  else engine.setSkipped(rel, read.skipped);
 }

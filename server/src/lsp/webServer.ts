@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeAnchor } from '../engine/codes';
 import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import type { Code } from '../engine/types';
-import { feedSource, type FileSource } from '../host/fileSource';
+import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
 import { toDiagnostic } from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
@@ -29,6 +29,12 @@ const EDIT_DEBOUNCE_MS = 150;
 export interface WebAssets {
   wasm: WasmBinaries;
   codeDoc: string;
+}
+
+/** An open document under the size policy of files. */
+function openRead(doc: TextDocument): SourceRead {
+  const text = doc.getText();
+  return editorRead({ size: new TextEncoder().encode(text).length, text }, DEFAULT_MAX_BYTES);
 }
 
 class WebFolder {
@@ -87,9 +93,7 @@ export function startWebServer(
       const byUri = new Map(unopened.map((uri, i) => [uri, read[i] ?? null]));
       return uris.map((uri) => {
         const doc = documents.get(uri);
-        if (doc === undefined) return editorRead(byUri.get(uri) ?? null, DEFAULT_MAX_BYTES);
-        const text = doc.getText();
-        return editorRead({ size: new TextEncoder().encode(text).length, text }, DEFAULT_MAX_BYTES);
+        return doc === undefined ? editorRead(byUri.get(uri) ?? null, DEFAULT_MAX_BYTES) : openRead(doc);
       });
     },
   });
@@ -120,9 +124,13 @@ export function startWebServer(
     for (const folder of edited) {
       const engine = folder.engine;
       if (engine === undefined) continue;
+      const interest = engine.interest();
       for (const doc of documents.all()) {
         const at = locate(doc.uri);
-        if (at?.folder === folder && engine.text(at.rel) !== doc.getText()) engine.setFile(at.rel, doc.getText());
+        if (at?.folder !== folder || engine.text(at.rel) === doc.getText()) continue;
+        // a document no family reads on its own is given only when the analysis refers to it, as on disk
+        if (engine.has(at.rel) || interest.wants(at.rel) || interest.files.includes(at.rel))
+          give(engine, at.rel, openRead(doc), false);
       }
       publish(folder, engine.update());
     }
@@ -140,12 +148,7 @@ export function startWebServer(
     const interest = engine.interest();
     const wanted = rels.filter((rel) => engine.has(rel) || interest.wants(rel) || interest.files.includes(rel));
     const reads = await source(folder).read(wanted);
-    wanted.forEach((rel, i) => {
-      const read = reads[i] ?? null;
-      if (read === null) engine.deleteFile(rel);
-      else if ('text' in read) engine.setFile(rel, read.text, true);
-      else engine.setSkipped(rel, read.skipped);
-    });
+    wanted.forEach((rel, i) => give(engine, rel, reads[i] ?? null));
     publish(folder, engine.update());
   };
 
