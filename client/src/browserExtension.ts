@@ -10,28 +10,27 @@ import {
   type ListFilesParams,
   type ReadFilesParams,
   type ReadFilesResult,
+  type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
 
-/** A web worker, as far as this module starts one (the client is compiled without the DOM's typings). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+/** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
+interface WebWorker {
+  postMessage(message: WasmMessage, transfer: ArrayBuffer[]): void;
+}
+declare const Worker: new (url: string) => WebWorker & ConstructorParameters<typeof LanguageClient>[3];
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
-  const url = (file: string): Promise<string> => workerUrl(vscode.Uri.joinPath(dist, file));
+  const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
-    url('browserServer.js'),
-    url('web-tree-sitter.wasm'),
-    url('tree-sitter-python.wasm'),
+    workerUrl(dist('browserServer.js')),
+    bytesOf(dist('web-tree-sitter.wasm')),
+    bytesOf(dist('tree-sitter-python.wasm')),
   ]);
   const initializationOptions: InitializationOptions = {
-    web: {
-      treeSitter,
-      python,
-      codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString(),
-    },
+    web: { codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString() },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const clientOptions: LanguageClientOptions = {
@@ -40,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions,
   };
   const worker = new Worker(server);
+  // before the language client's first message (the worker reads this one first)
+  worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
   const lc = new LanguageClient('registryLens', 'Registry Lens', clientOptions, worker);
   client = lc;
   context.subscriptions.push(
@@ -54,14 +55,23 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
+/** The bytes of a file of the extension: fetched over http(s) (vscode.dev serves extensions so), else read. */
+async function bytesOf(uri: vscode.Uri): Promise<ArrayBuffer> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`${uri.toString(true)}: ${response.status} ${response.statusText}`);
+    return response.arrayBuffer();
+  }
+  return (await vscode.workspace.fs.readFile(uri)).slice().buffer;
+}
+
 /**
- * A URL a web worker can load `uri` from: itself over http(s) (vscode.dev serves extensions so); else a blob of its
- * bytes (code-server's extensions are `vscode-remote:` URIs, which only the extension host's own file system reads).
+ * A URL a web worker can load `uri` from: itself over http(s); else a blob of its bytes (code-server's extensions are
+ * `vscode-remote:` URIs, which only the extension host's own file system reads).
  */
 async function workerUrl(uri: vscode.Uri): Promise<string> {
   if (uri.scheme === 'http' || uri.scheme === 'https') return uri.toString(true);
-  const type = uri.path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-  return URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(uri)], { type }));
+  return URL.createObjectURL(new Blob([await bytesOf(uri)], { type: 'text/javascript' }));
 }
 
 /** The files' URIs, as the workbench's file search finds them (`files.exclude` applies). */

@@ -293,11 +293,17 @@ export interface InitializationOptions {
    * unit per step).
    */
   analysisStepMs?: number;
-  /**
-   * The web extension's server (a web worker, no file system): the URLs it fetches the tree-sitter wasm files from,
-   * and the URI of the diagnostics reference its codes link to.
-   */
-  web?: { treeSitter: string; python: string; codeDoc: string };
+  /** The web extension's server (a web worker): the URI of the diagnostics reference its codes link to. */
+  web?: { codeDoc: string };
+}
+
+/**
+ * The web extension's first message to its worker, before any of the protocol's: the tree-sitter wasm files, which the
+ * client reads from the extension's folder (a worker reaches no file system, and the workbench's content security
+ * policy may not let it fetch the folder's URLs).
+ */
+export interface WasmMessage {
+  registryLensWasm: { treeSitter: ArrayBuffer; python: ArrayBuffer };
 }
 
 /**
