@@ -18,7 +18,7 @@ import { documentSelector } from './documentSelector';
 interface WebWorker {
   postMessage(message: WasmMessage, transfer: ArrayBuffer[]): void;
 }
-declare const Worker: new (url: string) => WebWorker & ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => WebWorker;
 
 let client: LanguageClient | undefined;
 
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const worker = new Worker(server);
   // before the language client's first message (the worker reads this one first)
   worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
-  const lc = new LanguageClient('registryLens', 'Registry Lens', clientOptions, worker);
+  const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
   client = lc;
   context.subscriptions.push(
     watcher,
