@@ -1,9 +1,10 @@
 // The versions the root's pin files pin (uv.lock, poetry.lock, pdm.lock, requirements*.txt, pyproject.toml), which
 // one is believed, and RL080 where a pin is of a framework whose built-in rules are of another minor version.
 import { strict as assert } from 'node:assert';
+import type { InstalledVersion } from '../../server/src/engine/api';
 import { analyze, checkDiagnostics } from './helpers';
 
-const pinsOf = async (text: string, installed: string[] = []): Promise<string[]> => {
+const pinsOf = async (text: string, installed: InstalledVersion[] = []): Promise<string[]> => {
   const { engine } = await analyze(text);
   engine.setInstalled(installed);
   engine.update();
@@ -172,7 +173,7 @@ version = "0.21.0"
         .filter((d) => d.code === 'RL080')
         .map((d) => `${d.file}:${d.range.start.line} ${d.message.slice(0, 40)}`);
     assert.deepEqual(rl080(), ['poetry.lock:2 apcore 0.21.0 is pinned here, and no Pyt']);
-    engine.setInstalled(['apcore']);
+    engine.setInstalled([{ name: 'apcore', version: '0.21.0' }]);
     engine.update();
     assert.deepEqual(rl080(), []);
     engine.setInstalled([]);

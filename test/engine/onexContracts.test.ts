@@ -549,6 +549,20 @@ describe("ONEX contracts: runtime profiles from the project's omnibase_core", ()
       'Registry: omnibase_core 0.47.57, &lt;python-env&gt;/omnibase_core/constants/constants_runtime_profiles',
     ]);
   });
+
+  it('with no omnibase_core found but one pinned by uv.lock, hover names the pin and the tables assumed', async () => {
+    const lock =
+      '//- /uv.lock\nversion = 1\n\n[[package]]\nname = "omnibase-core"\nversion = "0.47.57"\n' +
+      'source = { registry = "https://pypi.org/simple" }\n';
+    await checkHover(repo('runtime_profiles: [ma$0in]\n', lock), [
+      'Registry: built in (omnibase_core 0.46.8 constants/constants_runtime_profiles',
+      "omnibase_core 0.47.57 pinned in uv\\.lock; the checks assume 0.46.8's tables",
+    ]);
+    // Installed, the package is what the tables come from, whatever the lock pins.
+    await checkHover(repo('runtime_profiles: [ed$0ge]\n', `${lock}${installedCore('frozenset({"edge"})')}`), [
+      'Registry: omnibase_core 0.47.57, &lt;python-env&gt;',
+    ]);
+  });
 });
 
 describe('ONEX contracts: runtime profiles, the other two rules (ValidatorRuntimeProfiles, OMN-9886, OMN-12957)', () => {

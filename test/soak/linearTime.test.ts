@@ -151,6 +151,12 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
     (n) => entryPoints(1, () => `node_y_effect = "demo.nodes.node_y${blanks(n)}]x"`),
     ONEX_NODE,
   ],
+  'pins: a pyproject pinning a framework, its strings runs of blanks after a name (where a pin line is looked for)': [
+    'pyproject.toml',
+    (n) =>
+      `[project]\nname = "demo"\ndependencies = ["omnibase_core==0.1.0"]\n\n[tool.x]\ndoc = ["a${blanks(n / 2)}", "b ${blanks(n / 2)}[e]"]\n`,
+    ONEX_NODE,
+  ],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [
     META,

@@ -237,6 +237,12 @@ export interface ContextInfo {
  * A version the root's pin files (a lock, `requirements*.txt`, `pyproject.toml`) pin, of the first file believed;
  * `name` import-style (`omnibase_core`).
  */
+/** A framework the host found installed in the project's Python environment: its import package and version. */
+export interface InstalledVersion {
+  name: string;
+  version: string;
+}
+
 export interface FrameworkPin {
   name: string;
   version: string;

@@ -12,6 +12,7 @@ import type {
   ExplainQuery,
   Explanation,
   FrameworkPin,
+  InstalledVersion,
   HoverResult,
   ListRow,
   NameSites,
@@ -227,11 +228,12 @@ export class RegistryEngine {
     for (const file of [...this.skipped.keys()]) if (this.core.isLibrary(file)) this.unskip(file);
   }
   /**
-   * The frameworks (import packages: `omnibase_core`) the host found installed in the project's Python environment:
-   * their version is the environment's, so a pin of the root's files is not judged against the built-in one (RL080).
+   * The frameworks (import packages: `omnibase_core`, and their versions) the host found installed in the project's
+   * Python environment: their version is the environment's, so a pin of the root's files is not judged against the
+   * built-in one (RL080), and the rules that differ between versions follow it (analysis/frameworkPins.ts).
    */
-  setInstalled(names: readonly string[]): void {
-    this.core.setInstalled(names);
+  setInstalled(frameworks: readonly InstalledVersion[]): void {
+    this.core.setInstalled(frameworks);
   }
   /** The versions the root's pin files pin, for each name the first file believed (`FrameworkPin`). */
   frameworkPins(): FrameworkPin[] {

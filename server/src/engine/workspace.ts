@@ -4,7 +4,7 @@
 // affects; what each unit read is recorded by the database, so nothing here decides what an edit affects.
 import { frameworkPins } from './analysis/frameworkPins';
 import { isPinFile } from './python/pinFiles';
-import type { FrameworkPin, Summary } from './api';
+import type { FrameworkPin, InstalledVersion, Summary } from './api';
 import type { Diagnostic, HostLink, Settings } from './types';
 import { Database, type IndexWrites } from './db/database';
 import { sameList } from './util/equality';
@@ -146,8 +146,13 @@ export class Workspace {
   }
 
   /** The frameworks installed in the project's Python environment (import-style): `FileQueries.installedInput`. */
-  setInstalled(names: readonly string[]): void {
-    this.files.installedInput.set(NONE, [...new Set(names)].sort());
+  setInstalled(frameworks: readonly InstalledVersion[]): void {
+    const byName = new Map<string, InstalledVersion>();
+    for (const f of frameworks) if (!byName.has(f.name)) byName.set(f.name, { name: f.name, version: f.version });
+    this.files.installedInput.set(
+      NONE,
+      [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    );
   }
 
   /** The root's pins (analysis/frameworkPins.ts). */

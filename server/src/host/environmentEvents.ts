@@ -5,7 +5,7 @@
 // upgrade) means the installed framework changed: the folder reads its library again, once for a burst of events.
 import * as path from 'node:path';
 import { isInside } from './containment';
-import type { Library } from './frameworkLibrary';
+import type { Library, LibraryMount } from './frameworkLibrary';
 import type { PythonEnvironment } from './pythonEnv';
 import { environmentAbove, inSitePackages } from './pythonLibrary';
 
@@ -26,7 +26,7 @@ export function environmentEvent(
   for (const site of env?.sitePackages ?? []) {
     if (!isInside(site, abs)) continue;
     const top = path.relative(site, abs).split(path.sep)[0] ?? '';
-    return library.mounts.some((m) => isInside(m.dir, abs)) || installs(top, library) ? 'library' : 'none';
+    return library.mounts.some((m) => reads(m, abs)) || installs(top, library) ? 'library' : 'none';
   }
   if (!isInside(root, abs)) return 'none';
   const rel = path.relative(root, abs).split(path.sep).join('/');
@@ -41,4 +41,10 @@ function installs(entry: string, library: Library): boolean {
   if (entry.endsWith('.pth')) return true;
   const dist = /^(.+?)-[^-]*\.(dist|egg)-info$/.exec(entry)?.[1]?.toLowerCase().replace(/[-.]+/g, '_');
   return dist !== undefined && library.mounts.some((m) => path.basename(m.dir).toLowerCase() === dist);
+}
+
+/** Whether `abs` is a file the mount feeds: anything in its folder, or one of its files when it is read in part. */
+function reads(m: LibraryMount, abs: string): boolean {
+  if (!isInside(m.dir, abs)) return false;
+  return m.only === undefined || m.only.includes(path.relative(m.dir, abs).split(path.sep).join('/'));
 }

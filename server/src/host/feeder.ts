@@ -3,11 +3,12 @@
 // and walks again while the answer moves. Incrementally for the language server's folders (`load`, `flush`:
 // open documents first, the backlog after, watched-path events applied as a walk would see them), or a whole
 // root at a time (`wholeRoot`/`feedRoot`: the CLI, the MCP server, the daemon; with stamps, only what moved).
-import { installedNames, installedOf } from './frameworkReport';
+import { installedVersions, installedOf } from './frameworkReport';
 import type { InstalledFramework } from './installedFrameworks';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RegistryEngine, type HostInterest, type HostLink, type WasmBinaries } from '../engine/engine';
+import type { InstalledVersion } from '../engine/api';
 import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
 import type { FolderSettings } from './folderSettings';
@@ -57,8 +58,8 @@ export interface FeedOptions {
   maxFileBytes: number;
   /** The installed frameworks fed as library code (host/frameworkLibrary.ts); none when absent. */
   library?: Library;
-  /** The frameworks the Python environment installs, import-style (`installedNames`); none when absent. */
-  installed?: readonly string[];
+  /** The frameworks the Python environment installs, import-style (`installedVersions`); none when absent. */
+  installed?: readonly InstalledVersion[];
 }
 
 /**
@@ -453,7 +454,7 @@ export class Feeder {
       });
     else this.engineRef.configure(settings.engine);
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
-    this.engineRef.setInstalled(installedNames(this.environment, this.installed));
+    this.engineRef.setInstalled(installedVersions(this.environment, this.installed));
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));

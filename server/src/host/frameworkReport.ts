@@ -5,7 +5,7 @@
 // rules are compiled into Registry Lens (`BUILT_IN_FRAMEWORKS`: omnibase_core's tables, apcore-python's behaviours).
 import * as path from 'node:path';
 import { BUILT_IN_FRAMEWORKS } from '../engine/engine';
-import type { FrameworkPin } from '../engine/api';
+import type { FrameworkPin, InstalledVersion } from '../engine/api';
 import { pinName } from '../engine/python/pinFiles';
 import { FRAMEWORK_PACKAGES, installedFrameworks, type InstalledFramework } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
@@ -23,12 +23,12 @@ export interface FrameworkFact {
   readonly assumed?: string;
 }
 
-/** The frameworks `env` installs (none: null), import-style (`omnibase_core`): what the engine is told. */
-export function installedNames(
+/** The frameworks `env` installs (none: null), import-style (`omnibase_core`), and versions: what the engine hears. */
+export function installedVersions(
   env: PythonEnvironment | null,
   installed: readonly InstalledFramework[] = installedOf(env),
-): string[] {
-  return installed.map((f) => pinName(f.name));
+): InstalledVersion[] {
+  return installed.map((f) => ({ name: pinName(f.name), version: f.version }));
 }
 
 /** The known frameworks `env` installs (none: null). */

@@ -1,7 +1,7 @@
 // Opens a directory for the front ends that analyse a root from disk — the CLI once, the MCP server
 // call after call: its settings, an engine given the tree-sitter wasm beside the bundle and a way
 // back to the texts it lets go, then every file it wants fed.
-import { installedNames } from './frameworkReport';
+import { installedVersions } from './frameworkReport';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryEngine } from '../engine/engine';
@@ -95,7 +95,10 @@ export async function openRoot(
     settings,
     { reread: rereadIn(dir, library, () => folder.maxFileBytes) },
   );
-  const options = { ...feedOptions(folder, warn, library), installed: installedNames(overrides.environment ?? null) };
+  const options = {
+    ...feedOptions(folder, warn, library),
+    installed: installedVersions(overrides.environment ?? null),
+  };
   const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? Date.now : undefined);
   await feeder.feedRoot(given.feed);
   return { engine, folder, feeder, overrides };

@@ -108,6 +108,11 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
    * front ends name when no environment holds it, and what a pin of another version is judged against (RL080).
    */
   readonly framework?: FrameworkVersion;
+  /**
+   * The codes whose checks follow the project's own version of `framework` (installed, else pinned) where the family
+   * records what another release does (analysis/frameworkPins.ts `assumedFramework`): RL080 names them.
+   */
+  readonly followsVersion?: readonly string[];
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
   unitKeys?(q: FamilyQueries): string[];
   /** The diagnostics of one of its units. */

@@ -2,6 +2,7 @@
 // per-file queries over them: which family's part each path plays, and what one file says on its own.
 // Families decide both (families/index.ts); this module only asks them in order.
 import type { Diagnostic, HostLink, Settings } from '../types';
+import type { InstalledVersion } from '../api';
 import { diag } from '../codes';
 import { QueryGroup, type Query } from '../db/database';
 import { cellTable } from '../db/keyspace';
@@ -198,10 +199,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   /** The directories directly in a directory that hold fed files somewhere below (sorted), set like `dirFilesInput`. */
   readonly subdirsInput = this.db.input<readonly string[]>('subdirs', [], sameList, this.dirs);
   /**
-   * The frameworks (import-style names, sorted) the host found installed in the project's Python environment,
-   * replaced as a whole (analysis/frameworkPins.ts).
+   * The frameworks (import-style names and their versions, sorted by name) the host found installed in the project's
+   * Python environment, replaced as a whole (analysis/frameworkPins.ts).
    */
-  readonly installedInput = this.db.input<readonly string[]>('installed', [], sameList);
+  readonly installedInput = this.db.input<readonly InstalledVersion[]>('installed', [], sameJson);
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 

@@ -64,6 +64,48 @@ export function frameworkPins(files: FileQueries): readonly Pin[] {
   return pinQueries(files).all(NONE);
 }
 
+/** The version of a framework the analysis judges by, and where it came from. */
+export interface AssumedFramework {
+  /** The project's version: installed, else pinned, else the built-in one. */
+  readonly version: string;
+  readonly source: 'environment' | 'lock' | 'built-in';
+  /** The pin it came from (source `lock`). */
+  readonly pin: Pin | null;
+  /** The version whose rules the family compiled in. */
+  readonly builtIn: string;
+}
+
+/**
+ * The version of `builtIn`'s framework (import-style: `apcore`) the project has: the one installed in its Python
+ * environment (as the host said: `installedInput`), else the one its pin files pin, else `builtIn`'s, the version the
+ * family's rules compile in. Rules that differ between versions follow it; read inside a query, it tracks the
+ * installed list and the pin files.
+ */
+export function assumedFramework(files: FileQueries, builtIn: FrameworkVersion): AssumedFramework {
+  const installed = files.installedInput.get(NONE).find((f) => f.name === builtIn.name);
+  if (installed !== undefined)
+    return { version: installed.version, source: 'environment', pin: null, builtIn: builtIn.version };
+  const pin = pinOf(files, builtIn.name);
+  if (pin !== null) return { version: pin.version, source: 'lock', pin, builtIn: builtIn.version };
+  return { version: builtIn.version, source: 'built-in', pin: null, builtIn: builtIn.version };
+}
+
+/**
+ * Whether `version` is a release before `release` (both `major.minor.patch`, missing parts 0; a pre-release or local
+ * suffix is ignored); false when `version` is not of that shape, so an unreadable version gets the built-in rules.
+ */
+export function releasedBefore(version: string, release: string): boolean {
+  const parts = (v: string): number[] | null => {
+    const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v.trim());
+    return m ? [m[1], m[2], m[3]].map((x) => Number(x ?? '0')) : null;
+  };
+  const a = parts(version);
+  const b = parts(release);
+  if (a === null || b === null) return false;
+  for (let i = 0; i < 3; i++) if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) < (b[i] as number);
+  return false;
+}
+
 /** The frameworks whose rules the families compiled in, once each. */
 export function builtInFrameworks(families: readonly Family[]): FrameworkVersion[] {
   const out = new Map<string, FrameworkVersion>();
@@ -87,18 +129,26 @@ function covers(builtIn: string, pinned: string): boolean {
  */
 export function pinCheck(families: readonly Family[]): UnitCheck {
   const builtIn = builtInFrameworks(families);
-  return { name: 'framework-pins', run: (q) => uncovered(q.files, builtIn) };
+  const follows = new Map<string, readonly string[]>();
+  for (const f of families) if (f.framework && f.followsVersion) follows.set(f.framework.name, f.followsVersion);
+  return { name: 'framework-pins', run: (q) => uncovered(q.files, builtIn, follows) };
 }
 
-function uncovered(files: FileQueries, builtIn: readonly FrameworkVersion[]): Diagnostic[] {
-  const installed = new Set(files.installedInput.get(NONE));
+function uncovered(
+  files: FileQueries,
+  builtIn: readonly FrameworkVersion[],
+  follows: ReadonlyMap<string, readonly string[]>,
+): Diagnostic[] {
+  const installed = new Set(files.installedInput.get(NONE).map((f) => f.name));
   const out: Diagnostic[] = [];
   for (const b of builtIn) {
     const pin = installed.has(b.name) ? null : pinOf(files, b.name);
     if (pin === null || covers(b.version, pin.version)) continue;
+    const codes = follows.get(b.name) ?? [];
     const message =
       `${b.name} ${pin.version} is pinned here, and no Python environment found holds it: ` +
-      `the checks assume ${b.name} ${b.version}, whose rules are built in.`;
+      `the checks assume ${b.name} ${b.version}, whose rules are built in` +
+      `${codes.length === 0 ? '' : ` (${codes.join(', ')} follow ${pin.version})`}.`;
     out.push(diag(pin.file, pin.range, 'RL080', message));
   }
   return out;

@@ -147,29 +147,33 @@ function pyprojectPins(file: string, text: string): Pin[] {
     const m = typeof v === 'string' ? POETRY_PIN.exec(v) : null;
     if (m) found.push({ name, version: m[1] as string, key: true });
   }
+  if (found.length === 0) return [];
   const lines = new LineIndex(text);
+  const at = { key: firstLines(text, true), string: firstLines(text, false) };
   return found.map(({ name, version, key }) => ({
     name: pinName(name),
     version,
     file,
-    range: trimmedLine(text, lines, lineOfName(text, name, key)),
+    range: trimmedLine(text, lines, (key ? at.key : at.string).get(pinName(name)) ?? 0),
   }));
 }
 
 /**
- * The offset of the first line pinning the distribution: a quoted requirement with `==`, or (`key`) Poetry's
- * `name = …`; else 0.
+ * The offset of the first line naming each distribution (by `pinName`): as a quoted requirement with `==`, or
+ * (`key`) as Poetry's `name = …`. One pass over the text for every name, never a scan per pin.
  */
-function lineOfName(text: string, name: string, key: boolean): number {
-  const spelled = name
-    .split(/[-_.]+/)
-    .map((p) => p.replace(/[^A-Za-z0-9]/g, ''))
-    .join('[-_.]+');
+function firstLines(text: string, key: boolean): Map<string, number> {
   const re = key
-    ? new RegExp(`^[ \\t]*["']?${spelled}["']?[ \\t]*=`, 'im')
-    : new RegExp(`["'][ \\t]*${spelled}[ \\t]*(?:\\[[^\\]]*\\])?[ \\t]*===?`, 'i');
-  const m = re.exec(text);
-  return m ? text.lastIndexOf('\n', m.index) + 1 : 0;
+    ? /^[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*=/gm
+    : // One run of blanks before the operator, however the extras split it: two adjacent `[ \t]*` would try every
+      // split of a long run (quadratic).
+      /["'][ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\][ \t]*)?===?/g;
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(re)) {
+    const name = pinName(m[1] as string);
+    if (!out.has(name)) out.set(name, text.lastIndexOf('\n', m.index) + 1);
+  }
+  return out;
 }
 
 function table(v: unknown): Record<string, unknown> | null {

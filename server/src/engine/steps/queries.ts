@@ -4,6 +4,7 @@
 // depend on each other (each reads only those built before it), with the context cross-file checks read.
 import { perDatabase } from '../db/database';
 import type { FileQueries } from '../analysis/files';
+import { assumedFramework } from '../analysis/frameworkPins';
 import { StepFiles } from './files';
 import type { DiscoveryRules, ModuleStage } from './member';
 import { ModelQueries } from './model/queries';
@@ -49,6 +50,7 @@ export class StepQueries {
       wsDirOf: (p) => s.wsDirOf(p),
       metaFiles: () => s.metaFiles(),
       contextDirs: () => model.contextDirsQ(NONE),
+      framework: (b) => assumedFramework(f, b),
     });
     this.context = {
       model,

@@ -3,7 +3,11 @@
 // each registered under its `module_id`. Every structural problem the loader raises on is RL070 (an
 // error: `BindingFileInvalidError` or a schema-mode error aborts the whole file, so none of its modules
 // registers); a missing or unsupported `spec_version` is the warning the loader logs. Targets are checked
-// against the repository by bindingTargets.ts.
+// against the repository by bindingTargets.ts. The rules of DECLARATIVE_CONFIG_SPEC v1.0 came with apcore-python
+// 0.19.0 (commit f99e658): `spec_version`, one schema mode per entry, both explicit schemas, the `auto_schema`
+// values. 0.18.0's loader (`bindings.py:84-108`, `:169-212`) reads no `spec_version` and picks the first mode of an
+// if/elif chain — a truthy `auto_schema`, else `input_schema`/`output_schema` (a missing one `{}`), else
+// `schema_ref`, else inference — so those are `specDiagnostics`, shown only when the project's release has them.
 import type { Range } from '../../types';
 import { dictEntry, keyText, type Lit } from '../../literal';
 import { syntaxDiag } from '../../codes';
@@ -19,10 +23,11 @@ const AUTO_SCHEMA_STRINGS = ['permissive', 'strict', 'true'];
 
 export function readBindingFile(file: string, text: string): BindingDoc {
   const facts = parseYamlLit(text, { pyyaml: true });
-  const doc: BindingDoc = { file, items: [], diagnostics: [] };
+  const doc: BindingDoc = { file, items: [], diagnostics: [], specDiagnostics: [] };
   for (const e of facts.errors) doc.diagnostics.push(syntaxDiag(file, e));
   if (facts.errors.length === 0) readRoot(doc, facts.value);
   doc.diagnostics = outsideErrorZones(doc.diagnostics, facts.errorZones);
+  doc.specDiagnostics = outsideErrorZones(doc.specDiagnostics, facts.errorZones);
   return doc;
 }
 
@@ -43,7 +48,7 @@ function readRoot(doc: BindingDoc, root: Lit | null): void {
   const specValue =
     spec?.value.kind === 'str' ? spec.value.value : spec?.value.kind === 'num' ? String(spec.value.value) : null;
   if (!spec) {
-    doc.diagnostics.push(
+    doc.specDiagnostics.push(
       diag(
         doc.file,
         root.entries[0]?.key.range ?? ZERO_RANGE,
@@ -53,7 +58,7 @@ function readRoot(doc: BindingDoc, root: Lit | null): void {
       ),
     );
   } else if (specValue === null || !SUPPORTED_SPEC_VERSIONS.includes(specValue)) {
-    doc.diagnostics.push(
+    doc.specDiagnostics.push(
       diag(
         doc.file,
         spec.value.range,
@@ -96,7 +101,7 @@ function checkSchemaModes(doc: BindingDoc, entry: Extract<Lit, { kind: 'dict' }>
     at('schema_ref') && 'schema_ref',
   ].filter((m): m is string => typeof m === 'string');
   const error = (range: Range, message: string): false => {
-    doc.diagnostics.push(diag(doc.file, range, 'RL070', message));
+    doc.specDiagnostics.push(diag(doc.file, range, 'RL070', message));
     return false;
   };
   if (modes.length > 1) {

@@ -21,6 +21,8 @@ import { bindingWanted } from './bindingWanted';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
 import { APCORE_DISCOVERY } from './discovery/rules';
+import { apcorePython } from './pythonRelease';
+import { assumedFramework } from '../../analysis/frameworkPins';
 
 export { APCORE_DISCOVERY };
 
@@ -53,6 +55,8 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
   framework: BUILT_IN_APCORE,
+  // Where apcore-python 0.18 and older discover otherwise (pythonRelease.ts).
+  followsVersion: ['RL009', 'RL022', 'RL027', 'RL070', 'RL072'],
   examples: [{ dir: 'apcore-extensions' }],
   step: {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
@@ -115,13 +119,17 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
     if (key.startsWith('bind:')) {
       const doc = step.bindingDoc(key.slice('bind:'.length));
       const f = q.files;
-      return doc
-        ? checkBindingTargets(doc, {
-            exists: (p) => f.exists(p),
-            dirExists: (p) => f.dirExists(p),
-            text: (p) => f.textOf(p),
-          })
-        : [];
+      if (!doc) return [];
+      // The binding spec's rules, when the project's apcore-python has them (pythonRelease.ts).
+      const spec = doc.specDiagnostics.length > 0 && apcorePython(assumedFramework(f, BUILT_IN_APCORE)).bindingSpec;
+      return [
+        ...(spec ? doc.specDiagnostics : []),
+        ...checkBindingTargets(doc, {
+          exists: (p) => f.exists(p),
+          dirExists: (p) => f.dirExists(p),
+          text: (p) => f.textOf(p),
+        }),
+      ];
     }
     return key === 'apcore' ? scan.diagnosticsQ('') : pipeline.moduleDiagnosticsQ(key.slice('mod:'.length));
   },

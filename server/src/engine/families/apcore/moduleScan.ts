@@ -15,7 +15,7 @@ import { QueryGroup, type Query } from '../../db/database';
 import { sameJson } from '../../util/equality';
 import { APCORE_SETTINGS } from './apcoreSettings';
 import { rootsFromSettings, type ApcoreConfig } from './projectConfig';
-import { APCORE_CONFIG_FILES, DEFAULT_MAX_DEPTH, DEFAULT_ROOT } from './framework';
+import { APCORE_CONFIG_FILES, BUILT_IN_APCORE, DEFAULT_MAX_DEPTH, DEFAULT_ROOT } from './framework';
 import type { FileQueries } from '../../analysis/files';
 import type { ModuleLists, ModuleStage, StepFacts } from '../../steps/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
@@ -23,6 +23,8 @@ import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApModule, ApRoot } from './roots';
 import { META_SUFFIX } from '../../steps/pipeline/metaFiles';
+import { assumedFramework } from '../../analysis/frameworkPins';
+import { apcorePython, MIRRORED, type ApcorePython } from './pythonRelease';
 
 /** What the scan reads: per-file facts, existence, links and settings, all tracked. */
 export interface ScanInputs {
@@ -33,6 +35,8 @@ export interface ScanInputs {
   apcoreConfig(): ApcoreConfig | null;
   idMapDoc(): IdMapDoc | null;
   links(): HostLink[];
+  /** The project's apcore-python (pythonRelease.ts). */
+  python(): ApcorePython;
 }
 
 interface ScanResult {
@@ -73,7 +77,8 @@ export class ModuleScan extends QueryGroup<ScanInputs> implements ModuleStage {
         found.push({ file, root, pathId: pathId(file, root, active.prefixed) });
     }
     const mapped = applyIdMap(found, active.roots, idMap, (p) => host.exists(p));
-    const ids = checkIds(mapped.modules);
+    // Only a tree with Python modules reads the project's version (and so is scanned again when it changes).
+    const ids = checkIds(mapped.modules, mapped.modules.some((m) => m.file.endsWith('.py')) ? host.python() : MIRRORED);
     const diagnostics: Diagnostic[] = [
       ...active.diagnostics,
       ...mapped.diagnostics,
@@ -233,6 +238,7 @@ export function moduleScan(
     moduleCandidates: () => lists.moduleCandidates(),
     apcoreConfig: () => config(NONE),
     idMapDoc: () => idMapDoc(NONE),
+    python: () => apcorePython(assumedFramework(files, BUILT_IN_APCORE)),
     links: () => files.links(),
   });
 }

@@ -3,14 +3,16 @@
 // is depth 1, `extensions.max_depth` deep at most), their module ids (namespaced when there are several
 // roots or a root declares a namespace, RL028 for a namespace used twice), and the id checks on the
 // final ids (`_validate_module_id`, `detect_id_conflicts`, apcore-typescript's
-// `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment, `ephemeral.*`), RL024
-// (duplicates: the first in path order is kept) and RL025 (ids that differ only by case).
+// `_rejectEphemeralDiscoveries`): RL009 (format, length, reserved first segment — any segment of a Python
+// module's id under apcore-python 0.18 and older, pythonRelease.ts — and `ephemeral.*`), RL024 (duplicates: the
+// first in path order is kept) and RL025 (ids that differ only by case).
 import type { Diagnostic, Range } from '../../types';
 import { diag } from '../../steps/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { baseName, isUnder } from '../../util/paths';
 import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './framework';
 import type { ApModule, ApRoot, RootDecl } from './roots';
+import { MIRRORED, type ApcorePython } from './pythonRelease';
 
 const MODULE_FILE = /\.(py|ts|js)$/;
 const NOT_MODULE = /\.d\.ts$|\.(test|spec)\.[^.]+$/;
@@ -108,8 +110,11 @@ export function relToRoot(file: string, root: { path: string }): string {
   return root.path === '' ? file : file.slice(root.path.length + 1);
 }
 
-/** Why an id is invalid, or null. */
-export function invalidId(id: string): string | null {
+/**
+ * Why an id is invalid, or null. `older`: the apcore-python that discovers it predates 0.19.0 and refuses a reserved
+ * word as any segment of the id, not only the first (pythonRelease.ts).
+ */
+export function invalidId(id: string, older: ApcorePython | null = null): string | null {
   if (id.length > MAX_ID_LENGTH) return `is ${id.length} characters long (at most ${MAX_ID_LENGTH})`;
   if (!VALID_ID.test(id))
     return "must be lower-case dot-separated segments of letters, digits and '_', each starting with a letter";
@@ -124,6 +129,12 @@ export function invalidId(id: string): string | null {
       `starts with the reserved segment '${first}' (reserved: ${[...RESERVED_SEGMENTS].join(', ')}): apcore ` +
       'skips the module'
     );
+  const reserved = older === null ? undefined : id.split('.').find((s) => RESERVED_SEGMENTS.has(s));
+  if (older !== null && reserved !== undefined)
+    return (
+      `has the reserved segment '${reserved}': ${older.label} refuses a reserved word as any segment of an id ` +
+      '(0.19.0 and later, only as the first), so its discover() skips the module'
+    );
   return null;
 }
 
@@ -132,8 +143,15 @@ export function idLocation(m: ApModule): { file: string; range: Range } {
   return m.idOrigin ? { file: m.idOrigin.file, range: m.idOrigin.range } : { file: m.file, range: ZERO_RANGE };
 }
 
-/** RL009/RL024/RL025 on the final ids; returns the modules that are registered (first of each id). */
-export function checkIds(modules: readonly ApModule[]): { kept: ApModule[]; diagnostics: Diagnostic[] } {
+/**
+ * RL009/RL024/RL025 on the final ids; returns the modules that are registered (first of each id). A Python module's
+ * id is judged by the project's apcore-python (`python`).
+ */
+export function checkIds(
+  modules: readonly ApModule[],
+  python: ApcorePython = MIRRORED,
+): { kept: ApModule[]; diagnostics: Diagnostic[] } {
+  const older = python.reservedFirstOnly ? null : python;
   const sorted = [...modules].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const diagnostics: Diagnostic[] = [];
   const first = new Map<string, ApModule>();
@@ -141,7 +159,7 @@ export function checkIds(modules: readonly ApModule[]): { kept: ApModule[]; diag
   const kept: ApModule[] = [];
   for (const m of sorted) {
     const at = idLocation(m);
-    const why = invalidId(m.id);
+    const why = invalidId(m.id, m.file.endsWith('.py') ? older : null);
     if (why)
       diagnostics.push(
         diag(

@@ -13,5 +13,8 @@ export interface BindingItem {
 export interface BindingDoc {
   file: string;
   items: BindingItem[];
+  /** What every release of the loader reports. */
   diagnostics: Diagnostic[];
+  /** What only the releases that implement the binding spec v1.0 report: the family decides when they are shown. */
+  specDiagnostics: Diagnostic[];
 }

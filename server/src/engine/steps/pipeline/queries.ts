@@ -34,6 +34,8 @@ import { concreteCycle, cyclicComponents } from './order';
 import type { Binding, ClassFiles, DepEnv, Edge, MetaDoc } from './types';
 import type { DiscoveryRules, ModuleStage } from '../member';
 import { parseVersion } from './versionHint';
+import type { FrameworkVersion } from '../../analysis/family';
+import type { AssumedFramework } from '../../analysis/frameworkPins';
 import { bucketOf, byBucket } from '../../util/buckets';
 import { pairKey, pairOf } from '../../util/pairKey';
 
@@ -60,6 +62,8 @@ export interface PipelineInputs {
   metaFiles(): string[];
   /** Directories of the workspaces that have a registry. */
   contextDirs(): string[];
+  /** The version of a framework the project has (analysis/frameworkPins.ts `assumedFramework`). */
+  framework(builtIn: FrameworkVersion): AssumedFramework;
 }
 
 interface MetaResult {
@@ -386,6 +390,7 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
       bound: (name) => this.host.boundId(name),
       suggest: (name) => this.suggestQ(pairKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
+      framework: (b) => this.host.framework(b),
     };
   }
 

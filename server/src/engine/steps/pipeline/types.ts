@@ -6,6 +6,8 @@ import type { Lit } from '../../literal';
 import type { PyClass } from '../../python/facts';
 import type { FieldMap } from '../model/dictFields';
 import type { StepEntry } from '../model/source';
+import type { FrameworkVersion } from '../../analysis/family';
+import type { AssumedFramework } from '../../analysis/frameworkPins';
 
 /** One item of a meta file's `dependencies` (seed `DependencyInfo`). */
 export interface MetaDep {
@@ -101,4 +103,6 @@ export interface DepEnv {
   suggest(name: string): string[];
   /** The entry's version and whether it is declared (meta `version`, a module's `version` attribute) or the default. */
   versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
+  /** The version of the framework whose rules compile in `builtIn` the project has (installed, pinned, built in). */
+  framework(builtIn: FrameworkVersion): AssumedFramework;
 }

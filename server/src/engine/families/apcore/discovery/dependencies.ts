@@ -10,12 +10,17 @@
 // in-degree Kahn's sort never releases and raises ModuleLoadError (`registry/dependencies.py:99-149`; an
 // optional dependency too: only unknown ids are skipped); apcore-typescript 0.25.0 (`registry/registry.ts:644`)
 // raises CircularDependencyError naming the blocked modules (`registry/dependencies.ts:38-119`). RL072 is
-// an error on a required dependency (it fails in either order), a warning on an optional one.
+// an error on a required dependency (it fails in either order), a warning on an optional one. The project's own
+// apcore-python, when it is older than 0.19.0, judges otherwise (../pythonRelease.ts): it knows no registered id,
+// so the dependency fails as an unknown one in either order; a required one raises ModuleLoadError rather than
+// DependencyNotFoundError; a `version` constraint is not enforced at all (no RL027).
 import type { Diagnostic, Location } from '../../../types';
 import { diag } from '../codes';
 import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../steps/pipeline/types';
 import type { StepEntry } from '../../../steps/model/source';
 import { readVersionHint } from '../../../steps/pipeline/versionHint';
+import { BUILT_IN_APCORE } from '../framework';
+import { apcorePython, MIRRORED, type ApcorePython } from '../pythonRelease';
 
 /** What each SDK raises when a binding's id is known to discover() but outside its batch. */
 const STALLS = '(ModuleLoadError; apcore-typescript: CircularDependencyError)';
@@ -27,6 +32,8 @@ export function resolveDeps(
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
   let unresolved = false;
+  // Only a file with dependencies reads the project's version (and so is judged again when it changes).
+  const sdk = doc.deps.length === 0 ? MIRRORED : apcorePython(env.framework(BUILT_IN_APCORE));
   for (const dep of doc.deps) {
     const { entry, version, satisfied } = resolveDep(dep, env);
     const bound = entry ? null : env.bound(dep.moduleId);
@@ -41,14 +48,7 @@ export function resolveDeps(
           {
             severity: dep.optional ? 'warning' : 'error',
             // When and how discover() fails is the binding's related line: the message stays one short sentence.
-            related: [
-              {
-                ...bound,
-                message: `binding of '${dep.moduleId}': loaded after discover(), ${
-                  dep.optional ? 'the dependency is skipped' : 'DependencyNotFoundError'
-                }; loaded before, the dependency sort stalls ${STALLS}`,
-              },
-            ],
+            related: [{ ...bound, message: boundOutcome(dep, sdk) }],
           },
         ),
       );
@@ -60,7 +60,7 @@ export function resolveDeps(
       const kind = dep.optional ? 'optional' : 'required';
       const effect = dep.optional
         ? 'apcore skips it with a warning'
-        : "apcore's discover() raises DependencyNotFoundError, so discovery of the whole root fails";
+        : `apcore's discover() raises ${sdk.notFound}, so discovery of the whole root fails`;
       diagnostics.push(
         diag(
           doc.file,
@@ -82,7 +82,8 @@ export function resolveDeps(
     }
     if (!edges.some((e) => e.to === entry.name))
       edges.push({ to: entry.name, range: dep.range, optional: dep.optional });
-    if (satisfied !== false || !dep.version || !version) continue;
+    // apcore-python before 0.19.0 does not read the constraint (../pythonRelease.ts).
+    if (satisfied !== false || !dep.version || !version || !sdk.checksVersions) continue;
     const effect = dep.optional
       ? 'apcore skips this optional dependency with a warning'
       : "apcore's discover() raises DependencyVersionMismatchError, so discovery of the whole root fails";
@@ -103,6 +104,18 @@ export function resolveDeps(
   }
   // Kept at its length (a pushed list keeps V8's spare room; a large org keeps 27,000 of these: ~1 MB).
   return { edges: edges.length === 0 ? edges : edges.slice(), diagnostics, unresolved };
+}
+
+/**
+ * When and how discover() fails on a dependency only a binding registers, by the project's apcore-python: the
+ * binding's related line (the message stays one short sentence).
+ */
+function boundOutcome(dep: MetaDep, sdk: ApcorePython): string {
+  const notFound = dep.optional ? 'the dependency is skipped' : sdk.notFound;
+  // apcore-typescript stalls when the binding is loaded first: docs/diagnostics.md says it (200 characters at most).
+  const of = `binding of '${dep.moduleId}'`;
+  if (!sdk.countsRegistered) return `${of}: ${sdk.label} knows no id a binding registers: in either order, ${notFound}`;
+  return `${of}: loaded after discover(), ${notFound}; loaded before, the dependency sort stalls ${STALLS}`;
 }
 
 /** A module's version when neither its code nor its companion declares one. */

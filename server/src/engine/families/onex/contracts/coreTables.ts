@@ -69,6 +69,8 @@ export interface CorePackage {
   readonly dir: string | null;
   readonly version: string | null;
   readonly module: (rel: string) => { file: string; facts: CoreModuleFacts } | null;
+  /** With no package found, the version the root's pin files pin (analysis/frameworkPins.ts), null when none does. */
+  readonly pinned?: { readonly version: string; readonly file: string } | null;
 }
 
 /**
@@ -131,7 +133,11 @@ export function coreTables(pkg: CorePackage): CoreTables {
 }
 
 function builtInWhy(pkg: CorePackage, file: string | null, table: ModuleTable | null, name: string): string {
-  if (pkg.dir === null) return 'no omnibase_core found in the project or its Python environment';
+  if (pkg.dir === null)
+    return pkg.pinned
+      ? `omnibase_core ${pkg.pinned.version} pinned in ${pkg.pinned.file}; ` +
+          `the checks assume ${CORE_BUILT_IN_VERSION}'s tables`
+      : 'no omnibase_core found in the project or its Python environment';
   const of = `omnibase_core${pkg.version === null ? '' : ` ${pkg.version}`}`;
   if (file === null) return `${of} at ${pkg.dir} has no such module`;
   if (table === null) return `${file} assigns no ${name}`;

@@ -23,6 +23,8 @@ import { gatePublishes } from './ingress';
 import type { IngressAllowlist, IngressOptions } from './ingressAllowlist';
 import type { TopicLiteral } from './topicPython';
 import { besideVersion, corePackageDir, coreTables, type CoreTables } from './coreTables';
+import { assumedFramework } from '../../../analysis/frameworkPins';
+import { BUILT_IN_CORE } from '../framework';
 
 const NONE = '';
 /** The allowlist key of a contract with no pyproject.toml above it. */
@@ -623,9 +625,12 @@ export class ContractQueries extends QueryGroup<FileQueries> {
         const x = this.facts(f);
         return x?.kind === 'coreMetadata' ? x.version : null;
       };
+      // With no package, the pin the root's files give omnibase_core says which version the built-in tables stand for.
+      const assumed = dir === null ? assumedFramework(this.files, BUILT_IN_CORE) : null;
       return coreTables({
         dir,
         version: dir === null ? null : besideVersion(dir, metadata, version),
+        pinned: assumed?.pin ? { version: assumed.pin.version, file: assumed.pin.file } : null,
         module: (rel) => {
           const file = `${dir}/${rel}`;
           const x = modules.includes(file) ? this.facts(file) : null;
