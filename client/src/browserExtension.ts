@@ -1,7 +1,7 @@
 // The web extension (vscode.dev, github.dev; the package's `browser` entry): starts the language server as a web
 // worker from the extension's own folder and answers the worker's requests for the folder's files through
 // `workspace.fs`, on whatever URI scheme the workspace has (the worker has no file system). The worker decides what is
-// read; this lists and reads. Only diagnostics are served there so far.
+// read; this lists and reads.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import {

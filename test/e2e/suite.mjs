@@ -23,9 +23,13 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
  * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
  * `timed(name, fn)` wraps the code-server start when the suite records timings; `settings` are
- * user settings over the quiet workbench's.
+ * user settings over the quiet workbench's; `extensions(tmp)` gives the .vsix files to install (default: the packaged
+ * one), `tmp` being the suite's temporary folder.
  */
-export function onExample(example, { label = example, timed = (_name, fn) => fn(), settings, baseSettings } = {}) {
+export function onExample(
+  example,
+  { label = example, timed = (_name, fn) => fn(), settings, baseSettings, extensions = () => [VSIX] } = {},
+) {
   const s = { root: '', server: undefined, browser: undefined, wb: undefined };
   before(async function () {
     this.timeout(240_000);
@@ -39,7 +43,7 @@ export function onExample(example, { label = example, timed = (_name, fn) => fn(
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     s.server = await timed('start code-server (incl. --install-extension)', () =>
-      startCodeServer({ extensions: [VSIX], settings, ...(baseSettings ? { baseSettings } : {}) }),
+      startCodeServer({ extensions: extensions(path.dirname(s.root)), settings, ...(baseSettings ? { baseSettings } : {}) }),
     );
     s.browser = await launchBrowser();
   });

@@ -1,8 +1,8 @@
 // The language server of the web extension (vscode.dev, github.dev: a web worker, no file system, no Node): each
 // workspace folder is read through the client (`WebMethods`: its file search and `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
-// file events read again; diagnostics are published. Settings are the defaults so far, and only diagnostics are
-// served: the Node server (server.ts) holds the rest behind its disk feeder.
+// file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
+// far: the Node server (server.ts) holds the rest behind its disk feeder.
 import {
   FileChangeType,
   TextDocuments,
@@ -17,7 +17,7 @@ import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import type { Code } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, toHover, toLocation } from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
@@ -160,7 +160,11 @@ export function startWebServer(
     ready = assets(options);
     initial = params.workspaceFolders ?? [];
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+      },
       serverInfo: { name: 'registry-lens' },
     };
   });
@@ -173,6 +177,24 @@ export function startWebServer(
       },
       (e: unknown) => fail('loading the parser', e),
     );
+  });
+  /** The analysed folder of `uri` and the file in it, edits that have not settled analysed first. */
+  const analysed = (uri: string): { folder: WebFolder; engine: RegistryEngine; rel: string } | undefined => {
+    const at = locate(uri);
+    if (at?.folder.engine === undefined) return undefined;
+    if (timer !== undefined && edited.has(at.folder)) {
+      clearTimeout(timer);
+      reanalyse();
+    }
+    return { ...at, engine: at.folder.engine };
+  };
+  connection.onHover(({ textDocument, position }) => {
+    const at = analysed(textDocument.uri);
+    return at === undefined ? null : toHover(at.engine.hover(at.rel, position));
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const at = analysed(textDocument.uri);
+    return at === undefined ? [] : at.engine.definition(at.rel, position).map((l) => toLocation(at.folder, l));
   });
   documents.onDidChangeContent(({ document }) => {
     const at = locate(document.uri);

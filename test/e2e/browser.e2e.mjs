@@ -1,0 +1,114 @@
+// Registry Lens as a web extension (vscode.dev, github.dev): the packaged .vsix in code-server + Chromium, made to run in
+// VS Code's web worker extension host as a browser has only that one (`remote.extensionKind` set to `web` for it), on a
+// copy of examples/demo-workspace. The Running Extensions editor must say it runs in the web worker; the Problems panel
+// must list EXPECTED.json's problems and no other of ours; hover and F12 answer from the worker.
+// Every wait polls a condition; screenshots go to test-results/e2e/ (browser-*.png).
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { EXTENSION_ID, onExample } from './suite.mjs';
+
+const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+const BUILDER =
+  'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py';
+
+/** EXPECTED.json of `root` as the Problems panel shows it (it lists no hints). */
+const expectedOf = (root) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
+
+/** The rows of ours (an RL code) that EXPECTED.json does not hold. */
+const unexpected = (expected, rows) =>
+  rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
+
+/** 1-based line of the first line of `rel` under `root` matching `re`. */
+function lineOf(root, rel, re) {
+  const i = fs
+    .readFileSync(path.join(root, rel), 'utf8')
+    .split('\n')
+    .findIndex((l) => re.test(l));
+  assert.ok(i >= 0, `${re} not found in ${rel}`);
+  return i + 1;
+}
+
+/** The Running Extensions editor's row of the extension named `name` (its text); the editor is closed again. */
+async function runningRow(wb, name) {
+  await wb.runCommand('Developer: Show Running Extensions');
+  const list = wb.page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ state: 'visible', timeout: 30_000 });
+  const box = await list.boundingBox();
+  await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // the list is virtualised: scroll down until the row is in it
+  const text = await waitFor(
+    async () => {
+      const texts = await wb.page.locator('.runtime-extensions-editor .monaco-list-row').allTextContents();
+      const row = texts.find((t) => t.includes(name));
+      if (!row) await wb.page.mouse.wheel(0, 300);
+      return row;
+    },
+    { timeout: 30_000, message: `${name} in the Running Extensions editor` },
+  );
+  await wb.press('Escape');
+  await wb.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 10_000 });
+  return text;
+}
+
+describe('Registry Lens in the browser: the web extension in the web worker extension host (code-server + Chromium)', function () {
+  this.timeout(180_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+  });
+  let wb;
+
+  it("lists the example's problems, as EXPECTED.json has them, from the web worker", async () => {
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
+    await wb.openProblems();
+    await wb.maximizePanel(true); // the list is virtualised: make room for every row
+    const expected = expectedOf(s.root);
+    const rows = await wb
+      .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
+        timeout: 120_000,
+        message: 'every expected problem in the Problems panel',
+      })
+      .catch(async (e) => {
+        throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
+      });
+    assert.deepEqual(unexpected(expected, rows), []);
+    await wb.parkMouse();
+    await wb.screenshot('browser-problems');
+    await wb.maximizePanel(false);
+    const row = await runningRow(wb, 'Registry Lens');
+    assert.match(row, /web worker/, `Registry Lens runs in the web worker extension host: ${row}`);
+    assert.ok(
+      !s.server.exthostLog().includes(`_doActivateExtension ${EXTENSION_ID},`),
+      "the Node extension host never activated it",
+    );
+    await wb.screenshot('browser-running-extensions');
+  });
+
+  it('hovering a step name in a workspace registry shows where it resolved from', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"XGBoostTraining": \{/), 8);
+    const text = await wb.hover({ match: /resolved in context/ });
+    assert.match(text, /^XGBoostTraining · override:alice_ml — resolved in context alice_ml \(isolated\)/);
+    assert.match(text, /Shadows: core \(src\/cursus\/registry\/step_names\.py:\d+\)/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-hover');
+    await wb.closeHover();
+  });
+
+  it('F12 on a builder_step_name opens the builder class', async () => {
+    await wb.gotoLine(lineOf(s.root, ALICE, /"builder_step_name": "EnhancedXGBoostTrainingStepBuilder"/), 35);
+    const classLine = lineOf(s.root, BUILDER, /^class EnhancedXGBoostTrainingStepBuilder\b/);
+    await wb.goToDefinition();
+    // the tab changes first, the cursor right after: wait for both
+    const pos = await waitFor(
+      async () => (await wb.activeTabTitle()) === path.basename(BUILDER) && (await wb.cursorPosition())?.line === classLine,
+      { timeout: 15_000, message: `${path.basename(BUILDER)}:${classLine} active` },
+    ).then(() => wb.cursorPosition());
+    assert.equal(pos.column, 7, 'the cursor is on the class name');
+    await wb.screenshot('browser-definition');
+  });
+});
