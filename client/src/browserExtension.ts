@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = lc;
   context.subscriptions.push(
     watcher,
-    lc.onRequest(WebMethods.listFiles, ({ folder, include }: ListFilesParams) => listFiles(folder, include)),
+    lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
   );
   await lc.start();
@@ -74,10 +74,30 @@ async function workerUrl(uri: vscode.Uri): Promise<string> {
   return URL.createObjectURL(new Blob([await bytesOf(uri)], { type: 'text/javascript' }));
 }
 
-/** The files' URIs, as the workbench's file search finds them (`files.exclude` applies). */
-async function listFiles(folder: string, include: string): Promise<string[]> {
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(folder), include));
-  return found.map((uri) => uri.toString());
+/**
+ * The URIs of the files below `folder`, directory by directory through `workspace.fs`: every scheme the workbench opens
+ * has a file system, not every one a file search (the workbench waits for one that never comes, as on an extension's
+ * own scheme). Directories named in `skipped` and links to directories are not entered (a link can loop).
+ */
+async function listFiles(folder: string, skipped: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  let level = [vscode.Uri.parse(folder)];
+  while (level.length > 0) {
+    // an unlistable directory lists nothing, as the walk of a folder on disk
+    const dirs = level;
+    const listed = await Promise.all(
+      dirs.map((dir) => Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [])),
+    );
+    level = listed.flatMap((entries, i) =>
+      entries.flatMap(([name, type]) => {
+        const uri = vscode.Uri.joinPath(dirs[i] as vscode.Uri, name);
+        if ((type & vscode.FileType.File) !== 0) files.push(uri.toString());
+        const enter = type === vscode.FileType.Directory && !skipped.includes(name);
+        return enter ? [uri] : [];
+      }),
+    );
+  }
+  return files;
 }
 
 function readFiles(uris: readonly string[], maxBytes: number): Promise<ReadFilesResult> {

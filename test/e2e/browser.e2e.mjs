@@ -4,14 +4,45 @@
 // must list EXPECTED.json's problems and no other of ours; hover and F12 answer from the worker.
 // Every wait polls a condition; screenshots go to test-results/e2e/ (browser-*.png).
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, onExample } from './suite.mjs';
+import { EXTENSION_ID, VSIX, onExample } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const BUILDER =
   'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py';
+
+const MEMFS = path.join(path.dirname(new URL(import.meta.url).pathname), 'memfs');
+const MEMFS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
+<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
+  <Metadata><Identity Language="en-US" Id="memfs" Version="0.0.1" Publisher="registry-lens-e2e"/><DisplayName>memfs</DisplayName>
+    <Properties><Property Id="Microsoft.VisualStudio.Code.Engine" Value="^1.90.0"/></Properties></Metadata>
+  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation><Dependencies/>
+  <Assets><Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json" Addressable="true"/></Assets>
+</PackageManifest>`;
+
+/** Every file below `dir`, relative to `base`, with its text. */
+const textsUnder = (dir, base = path.dirname(dir)) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? textsUnder(p, base) : [[path.relative(base, p), fs.readFileSync(p, 'utf8')]];
+  });
+
+/** The .vsix of test/e2e/memfs, in `tmp`, its file system holding the folder `tmp/<example>` as `memfs:/<example>`. */
+function memfsVsix(tmp, example) {
+  const stage = path.join(tmp, 'memfs-vsix');
+  fs.mkdirSync(path.join(stage, 'extension'), { recursive: true });
+  for (const f of ['package.json', 'extension.js'])
+    fs.copyFileSync(path.join(MEMFS, f), path.join(stage, 'extension', f));
+  const files = Object.fromEntries(textsUnder(path.join(tmp, example)));
+  fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
+  fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
+  const vsix = path.join(tmp, 'memfs.vsix');
+  execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
+  return vsix;
+}
 
 /** EXPECTED.json of `root` as the Problems panel shows it (it lists no hints). */
 const expectedOf = (root) =>
@@ -53,6 +84,24 @@ async function runningRow(wb, name) {
   return text;
 }
 
+/** The Problems panel lists `expected` and no other problem of ours; `shot` is the screenshot's name. */
+async function showsExpected(wb, expected, shot) {
+  await wb.openProblems();
+  await wb.maximizePanel(true); // the list is virtualised: make room for every row
+  const rows = await wb
+    .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
+      timeout: 120_000,
+      message: 'every expected problem in the Problems panel',
+    })
+    .catch(async (e) => {
+      throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
+    });
+  assert.deepEqual(unexpected(expected, rows), []);
+  await wb.parkMouse();
+  await wb.screenshot(shot);
+  await wb.maximizePanel(false);
+}
+
 describe('Registry Lens in the browser: the web extension in the web worker extension host (code-server + Chromium)', function () {
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
@@ -63,26 +112,12 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
 
   it("lists the example's problems, as EXPECTED.json has them, from the web worker", async () => {
     wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
-    await wb.openProblems();
-    await wb.maximizePanel(true); // the list is virtualised: make room for every row
-    const expected = expectedOf(s.root);
-    const rows = await wb
-      .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
-        timeout: 120_000,
-        message: 'every expected problem in the Problems panel',
-      })
-      .catch(async (e) => {
-        throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
-      });
-    assert.deepEqual(unexpected(expected, rows), []);
-    await wb.parkMouse();
-    await wb.screenshot('browser-problems');
-    await wb.maximizePanel(false);
+    await showsExpected(wb, expectedOf(s.root), 'browser-problems');
     const row = await runningRow(wb, 'Registry Lens');
     assert.match(row, /web worker/, `Registry Lens runs in the web worker extension host: ${row}`);
     assert.ok(
       !s.server.exthostLog().includes(`_doActivateExtension ${EXTENSION_ID},`),
-      "the Node extension host never activated it",
+      'the Node extension host never activated it',
     );
     await wb.screenshot('browser-running-extensions');
   });
@@ -105,10 +140,25 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     await wb.goToDefinition();
     // the tab changes first, the cursor right after: wait for both
     const pos = await waitFor(
-      async () => (await wb.activeTabTitle()) === path.basename(BUILDER) && (await wb.cursorPosition())?.line === classLine,
+      async () =>
+        (await wb.activeTabTitle()) === path.basename(BUILDER) && (await wb.cursorPosition())?.line === classLine,
       { timeout: 15_000, message: `${path.basename(BUILDER)}:${classLine} active` },
     ).then(() => wb.cursorPosition());
     assert.equal(pos.column, 7, 'the cursor is on the class name');
     await wb.screenshot('browser-definition');
+  });
+});
+
+describe('Registry Lens in the browser on a folder on no disk: a memfs: file system of a web extension', function () {
+  this.timeout(180_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser-memfs',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    extensions: (tmp) => [VSIX, memfsVsix(tmp, 'demo-workspace')],
+  });
+
+  it("lists the example's problems, as EXPECTED.json has them", async () => {
+    const wb = (s.wb = await openWorkbench(s.browser, s.server, { folder: 'memfs:/demo-workspace' }));
+    await showsExpected(wb, expectedOf(s.root), 'browser-memfs-problems');
   });
 });

@@ -43,7 +43,11 @@ export function onExample(
     killStrayCodeServers();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     s.server = await timed('start code-server (incl. --install-extension)', () =>
-      startCodeServer({ extensions: extensions(path.dirname(s.root)), settings, ...(baseSettings ? { baseSettings } : {}) }),
+      startCodeServer({
+        extensions: extensions(path.dirname(s.root)),
+        settings,
+        ...(baseSettings ? { baseSettings } : {}),
+      }),
     );
     s.browser = await launchBrowser();
   });

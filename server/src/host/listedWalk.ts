@@ -3,6 +3,9 @@
 // worker's, host/fileSource.ts) both end here, so which files are read for an interest is decided once.
 import type { HostInterest, HostLink } from '../engine/engine';
 
+/** Directories no walk enters, on disk or through an editor: a package manager's and git's. */
+export const NEVER_LISTED: readonly string[] = ['node_modules', '.git'];
+
 export interface RootWalk {
   /** The wanted files and the files to read beside them (`interest().alongside`), sorted. */
   readonly files: string[];

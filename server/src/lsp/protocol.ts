@@ -312,7 +312,11 @@ export interface WasmMessage {
  * reads.
  */
 export const WebMethods = {
-  /** The URIs of the files of `folder` matching `include`, as the client's file search finds them. */
+  /**
+   * The URIs of the files below `folder`, as a walk of its directories through `workspace.fs` meets them (a file search
+   * serves only the schemes a search provider knows): directories named in `skipped` and links to directories are not
+   * entered.
+   */
   listFiles: 'registryLens/web/listFiles',
   /** Each file's size in bytes and, within `maxBytes`, its content decoded as UTF-8; null for no readable file. */
   readFiles: 'registryLens/web/readFiles',
@@ -320,7 +324,7 @@ export const WebMethods = {
 
 export interface ListFilesParams {
   folder: string;
-  include: string;
+  skipped: readonly string[];
 }
 
 export interface ReadFilesParams {

@@ -16,6 +16,7 @@ import { codeAnchor } from '../engine/codes';
 import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import type { Code } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
+import { NEVER_LISTED } from '../host/listedWalk';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
 import { toDiagnostic, toHover, toLocation } from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
@@ -79,7 +80,7 @@ export function startWebServer(
     list: async () => {
       // Every file, as the disk's walk meets them: the engine's interest decides what is read. The families' file names
       // (`PATHS.names`) would miss what it wants by other names (an ONEX version's `.wip` marker).
-      const params: ListFilesParams = { folder: folder.uri, include: '**/*' };
+      const params: ListFilesParams = { folder: folder.uri, skipped: NEVER_LISTED };
       const uris = await connection.sendRequest<string[]>(WebMethods.listFiles, params);
       return uris.flatMap((uri) => (locate(uri)?.folder === folder ? [relIn(folder.uri, uri) as string] : []));
     },
