@@ -2,10 +2,12 @@
 // files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so a folder can be opened that lies on
 // no disk and has no file search.
 const vscode = require('vscode');
-const FILES = require('./files.json');
 
-exports.activate = (context) => {
-  const bytes = new Map(Object.entries(FILES).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
+exports.activate = async (context) => {
+  // read, not required: the web worker extension host loads no JSON module
+  const json = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json'));
+  const files = JSON.parse(new TextDecoder().decode(json));
+  const bytes = new Map(Object.entries(files).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
   const children = new Map([['/', new Set()]]);
   for (const p of bytes.keys()) {
     const parts = p.split('/').slice(1);
