@@ -22,6 +22,12 @@ declare const Worker: new (url: string) => WebWorker;
 
 let client: LanguageClient | undefined;
 
+/** What the status item's tooltip says, once: what the browser gives and what only the desktop has. */
+const BROWSER_LIMITS =
+  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition and quick fixes. ' +
+  'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
+  'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
@@ -48,6 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
   );
+  const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Registry Lens';
+  status.text = '$(globe) Registry Lens';
+  status.tooltip = BROWSER_LIMITS;
+  status.show();
+  context.subscriptions.push(status);
   await lc.start();
 }
 

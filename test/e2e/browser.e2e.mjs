@@ -11,6 +11,7 @@ import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-
 import { EXTENSION_ID, VSIX, onExample } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
 const BUILDER =
   'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py';
 
@@ -167,6 +168,33 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     ).then(() => wb.cursorPosition());
     assert.equal(pos.column, 7, 'the cursor is on the class name');
     await wb.screenshot('browser-definition');
+  });
+
+  it("a quick fix of the misspelt override's name applies, and its problem goes", async () => {
+    await wb.quickOpen(BOB);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, BOB, /^ {4}"XGBoostTrainng"/), 8);
+    await (await wb.quickFixRow(/XGBoostTraining/)).click();
+    await waitFor(async () => (await wb.editorText()).includes('"XGBoostTraining": {'), {
+      message: 'the fixed name in the editor',
+    });
+    await wb.waitForProblems((rs) => !rs.some((r) => r.path === BOB && r.code === 'RL004'), {
+      timeout: 30_000,
+      message: "the misspelt override's RL004 gone",
+    });
+    await wb.screenshot('browser-quick-fix');
+  });
+
+  it("the status item's tooltip says what only the desktop has", async () => {
+    await wb.page.locator('[id$="registryLens.status"]').first().hover();
+    const tip = wb.page.getByText(/Only on the desktop:/).first();
+    await tip.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(
+      await tip.textContent(),
+      /the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python environment/,
+    );
+    await wb.screenshot('browser-status-tooltip');
+    await wb.parkMouse();
   });
 });
 

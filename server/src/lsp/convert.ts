@@ -36,6 +36,10 @@ const SOURCE = 'registry-lens';
 
 /** What converting a diagnostic or location needs of its folder (the web worker's folders have it too). */
 export type FolderUris = Pick<Folder, 'uriOf' | 'codeHref'>;
+/** A folder's URIs and its open documents' versions (what an edit of them names). */
+export type FolderEdits = FolderUris & {
+  readonly open: { get(rel: string): { readonly version: number } | undefined };
+};
 
 /** What the client's workspace edits can do (from its capabilities). */
 export interface EditSupport {
@@ -143,7 +147,7 @@ export function toCodeLens(uri: string, lens: CodeLensResult): CodeLens {
 
 /** Edits of existing files plus files to create, as one workspace edit the client can apply. */
 export function toWorkspaceEdit(
-  folder: Folder,
+  folder: FolderEdits,
   edits: { file: string; edits: E.TextEdit[] }[],
   support: EditSupport,
   createFiles: { file: string; text: string }[] = [],
@@ -171,7 +175,7 @@ export function toWorkspaceEdit(
 
 /** A quick fix, or null when it needs file creation the client cannot do. */
 export function toCodeAction(
-  folder: Folder,
+  folder: FolderEdits,
   ds: E.Diagnostic[],
   fix: E.Fix,
   support: EditSupport,

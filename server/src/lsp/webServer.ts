@@ -4,6 +4,7 @@
 // file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
 // far: the Node server (server.ts) holds the rest behind its disk feeder.
 import {
+  CodeActionKind,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,7 +19,7 @@ import type { Code } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
-import { toDiagnostic, toHover, toLocation } from './convert';
+import { toCodeAction, toDiagnostic, toHover, toLocation, type EditSupport, type FolderEdits } from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
@@ -46,6 +47,8 @@ class WebFolder {
   constructor(
     readonly uri: string,
     readonly codeHref: (code: Code) => string,
+    /** The open documents by root-relative path (the versions a fix's edits name). */
+    readonly open: FolderEdits['open'],
   ) {}
 
   uriOf(rel: string): string {
@@ -61,6 +64,7 @@ export function startWebServer(
   const documents = new TextDocuments(TextDocument);
   const folders: WebFolder[] = [];
   let initial: WorkspaceFolder[] = [];
+  let edits: EditSupport = { documentChanges: false, createFiles: false };
   let ready: Promise<WebAssets> | undefined;
   const edited = new Set<WebFolder>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -160,11 +164,17 @@ export function startWebServer(
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     ready = assets(options);
     initial = params.workspaceFolders ?? [];
+    const edit = params.capabilities.workspace?.workspaceEdit;
+    edits = {
+      documentChanges: edit?.documentChanges === true,
+      createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
+    };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'registry-lens' },
     };
@@ -173,7 +183,8 @@ export function startWebServer(
     void ready?.then(
       ({ codeDoc }) => {
         const href = (code: Code): string => `${codeDoc}#${codeAnchor(code)}`;
-        for (const f of initial) folders.push(new WebFolder(f.uri, href));
+        for (const f of initial)
+          folders.push(new WebFolder(f.uri, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
         for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
       },
       (e: unknown) => fail('loading the parser', e),
@@ -196,6 +207,15 @@ export function startWebServer(
   connection.onDefinition(({ textDocument, position }) => {
     const at = analysed(textDocument.uri);
     return at === undefined ? [] : at.engine.definition(at.rel, position).map((l) => toLocation(at.folder, l));
+  });
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const at = analysed(textDocument.uri);
+    if (at === undefined || (context.only !== undefined && !context.only.includes(CodeActionKind.QuickFix))) return [];
+    return at.engine
+      .fixes(at.rel, range)
+      .flatMap(
+        ({ diagnostic, fix }) => toCodeAction(at.folder, [diagnostic], fix, edits, CodeActionKind.QuickFix) ?? [],
+      );
   });
   documents.onDidChangeContent(({ document }) => {
     const at = locate(document.uri);
