@@ -29,6 +29,7 @@ import type {
   SymbolKind as EngineSymbolKind,
   WorkspaceSymbolResult,
 } from '../engine/api';
+import type { ClientCapabilities } from 'vscode-languageserver';
 import type * as E from '../engine/types';
 import type { Folder } from './folder';
 
@@ -45,6 +46,15 @@ export type FolderEdits = FolderUris & {
 export interface EditSupport {
   documentChanges: boolean;
   createFiles: boolean;
+}
+
+/** The workspace edits a client can apply, by its capabilities. */
+export function editSupport(caps: ClientCapabilities): EditSupport {
+  const edit = caps.workspace?.workspaceEdit;
+  return {
+    documentChanges: edit?.documentChanges === true,
+    createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
+  };
 }
 
 const SEVERITY: Record<E.Severity, DiagnosticSeverity> = {

@@ -19,7 +19,15 @@ import type { Code } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
-import { toCodeAction, toDiagnostic, toHover, toLocation, type EditSupport, type FolderEdits } from './convert';
+import {
+  editSupport,
+  toCodeAction,
+  toDiagnostic,
+  toHover,
+  toLocation,
+  type EditSupport,
+  type FolderEdits,
+} from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
@@ -164,11 +172,7 @@ export function startWebServer(
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     ready = assets(options);
     initial = params.workspaceFolders ?? [];
-    const edit = params.capabilities.workspace?.workspaceEdit;
-    edits = {
-      documentChanges: edit?.documentChanges === true,
-      createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
-    };
+    edits = editSupport(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
