@@ -1,4 +1,4 @@
-// Bundles the client, the language server, the CLI, the benchmark and the Overview webview (a browser
+// Bundles the client, the language server, the web extension's client and worker server, the CLI, the benchmark and the Overview webview (a browser
 // bundle with dagre, plus its stylesheet, in dist/webview/) with esbuild, and copies the tree-sitter
 // wasm files beside them (the engine receives their bytes; it never reads files). The options they
 // share with the Action's bundle (scripts/buildAction.mjs) are in scripts/bundleOptions.mjs.
@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliEntry, copyWasm, nodeBundle } from './bundleOptions.mjs';
+import { browserBundle, cliEntry, copyWasm, nodeBundle } from './bundleOptions.mjs';
 
 const out = 'dist';
 mkdirSync(out, { recursive: true });
@@ -18,6 +18,22 @@ try {
     build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${stage}/client.js`, external: ['vscode'] }),
     build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${stage}/server.js` }),
     build({ ...common, ...cliEntry, outfile: `${stage}/cli.js` }),
+    // The web extension: its client (CommonJS, as the web extension host loads it) and its server, a web worker.
+    build({
+      ...browserBundle,
+      sourcemap: true,
+      format: 'cjs',
+      entryPoints: ['client/src/browserExtension.ts'],
+      outfile: `${stage}/browserClient.js`,
+      external: ['vscode'],
+    }),
+    build({
+      ...browserBundle,
+      sourcemap: true,
+      format: 'iife',
+      entryPoints: ['server/src/lsp/browserMain.ts'],
+      outfile: `${stage}/browserServer.js`,
+    }),
     build({ ...common, entryPoints: ['bench/run.ts'], outfile: `${stage}/bench.js` }),
     build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
     build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),

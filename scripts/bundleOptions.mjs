@@ -24,6 +24,20 @@ export const nodeBundle = {
   loader: { '.md': 'text' },
 };
 
+/**
+ * esbuild's options for the web extension's bundles (a web worker's: no Node). Resolving a Node built-in (`node:fs`,
+ * `path`) fails the build, as esbuild does for the browser platform; a package may still map one away (web-tree-sitter's
+ * `browser` field does, for its Node-only loading the engine never takes: it is handed the wasm bytes).
+ */
+export const browserBundle = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  logLevel: 'warning',
+  alias,
+  minify: true,
+};
+
 /** The CLI's entry and the line that makes its bundle an executable. */
 export const cliEntry = { entryPoints: ['server/src/cli/main.ts'], banner: { js: '#!/usr/bin/env node' } };
 

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
 import type { CodeDocs } from './codeDocs';
+import { documentSelector } from './documentSelector';
 import { noteHover } from './walkthrough';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
@@ -40,13 +41,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, codeDocs:
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'python' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', language: 'toml' },
-      { scheme: 'file', language: 'json', pattern: '**/*.dag.json' },
-      { scheme: 'file', language: 'json', pattern: '**/catalog_index.json' },
-    ],
+    documentSelector: documentSelector('file'),
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {

@@ -421,10 +421,10 @@ export async function startCodeServer(opts = {}) {
       return exited;
     },
     readLog,
-    /** URL of the workbench opening `folder`; `payload` = [[key, value], ...] (see NOTES.md). */
+    /** URL of the workbench opening `folder` (a path, or a URI: `memfs:/x`); `payload` = [[key, value], ...] (see NOTES.md). */
     folderUrl(folder, { payload } = {}) {
       const q = new URLSearchParams();
-      if (folder) q.set('folder', path.resolve(folder));
+      if (folder) q.set('folder', /^[a-z][\w+.-]*:\//i.test(folder) ? folder : path.resolve(folder));
       if (payload) q.set('payload', JSON.stringify(payload));
       const s = q.toString();
       return `${server.url}/${s ? `?${s}` : ''}`;

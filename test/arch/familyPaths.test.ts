@@ -1,9 +1,11 @@
 // The front ends register the files the families declare (`Family.paths`): the server watches their
 // names (lsp/watch.ts builds its glob from them), and what the client cannot import — its document
-// selector and package.json's activation events — must equal the families' declarations.
+// selector (client/src/documentSelector.ts) and package.json's activation events — must equal the families'
+// declarations.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { documentSelector } from '../../client/src/documentSelector';
 import { PATHS } from '../../server/src/engine/engine';
 import { FAMILIES } from '../../server/src/engine/families';
 import { PIN_FILE_NAMES } from '../../server/src/engine/python/pinFiles';
@@ -16,23 +18,22 @@ describe("architecture: the families' paths reach every front end", () => {
     assert.deepEqual(pkg.activationEvents, PATHS.activationEvents);
   });
 
-  it("the client's document selector follows the families' languages", () => {
-    const client = readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8');
-    const selector = /documentSelector:\s*\[([^\]]*)\]/.exec(client)?.[1] ?? '';
-    const entries = [...selector.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
-    const field = (e: string, k: string): string | undefined => new RegExp(`${k}: '([^']+)'`).exec(e)?.[1];
+  it("the clients' document selector follows the families' languages", () => {
+    const selector = documentSelector('file');
     assert.deepEqual(
-      entries.filter((e) => !field(e, 'pattern')).map((e) => field(e, 'language')),
+      selector.filter((e) => e.pattern === undefined).map((e) => e.language),
       PATHS.languages,
     );
     // a language followed only under a name pattern (a DAG's JSON) is never followed whole
     assert.deepEqual(
-      entries
-        .filter((e) => field(e, 'pattern'))
-        .map((e) => ({ language: field(e, 'language'), pattern: field(e, 'pattern') })),
+      selector.filter((e) => e.pattern !== undefined).map((e) => ({ language: e.language, pattern: e.pattern })),
       PATHS.documents,
     );
-    assert.ok(entries.every((e) => field(e, 'scheme') === 'file'));
+    assert.ok(selector.every((e) => e.scheme === 'file'));
+    // the Node client reads files on disk; the web client's folders are on any scheme
+    assert.match(readFileSync(join(ROOT, 'client/src/languageClient.ts'), 'utf8'), /documentSelector\('file'\)/);
+    assert.match(readFileSync(join(ROOT, 'client/src/browserExtension.ts'), 'utf8'), /documentSelector\(\)/);
+    assert.ok(documentSelector().every((e) => !('scheme' in e)));
   });
 
   it('every language of the selector exists in an editor without extensions (VS Code ships no TOML)', () => {

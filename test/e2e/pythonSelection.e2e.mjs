@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { onExample } from './suite.mjs';
+import { onExample, VSIX } from './suite.mjs';
 
 const STAND_IN = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'python-extension');
 const STAND_IN_VSIX = path.join(REPO_ROOT, 'out', 'test', 'e2e', 'ms-python.python-stand-in.vsix');
@@ -101,7 +101,7 @@ describe("The Python extension's selected environment, outside the folder (code-
   describe('installed beside Registry Lens, the folder opened in Restricted Mode', function () {
     const s = onExample('cursus-project', {
       label: 'python-selection',
-      extensions: [STAND_IN_VSIX],
+      extensions: () => [VSIX, STAND_IN_VSIX],
       env: NO_ACTIVATED_ENVIRONMENT,
       workspaceTrust: true,
       // the folder opens untrusted, in Restricted Mode, without the modal question

@@ -23,12 +23,20 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
  * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
  * `timed(name, fn)` wraps the code-server start when the suite records timings; `settings` are
- * user settings over the quiet workbench's; `extensions` (.vsix files installed beside ours), `env` and
- * `workspaceTrust` go to startCodeServer.
+ * user settings over the quiet workbench's; `extensions(tmp)` gives the .vsix files to install (default: the packaged
+ * one), `tmp` being the suite's temporary folder; `env` and `workspaceTrust` go to startCodeServer.
  */
 export function onExample(
   example,
-  { label = example, timed = (_name, fn) => fn(), settings, baseSettings, extensions = [], env, workspaceTrust } = {},
+  {
+    label = example,
+    timed = (_name, fn) => fn(),
+    settings,
+    baseSettings,
+    extensions = () => [VSIX],
+    env,
+    workspaceTrust,
+  } = {},
 ) {
   const s = { root: '', server: undefined, browser: undefined, wb: undefined };
   before(async function () {
@@ -44,7 +52,7 @@ export function onExample(
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     s.server = await timed('start code-server (incl. --install-extension)', () =>
       startCodeServer({
-        extensions: [VSIX, ...extensions],
+        extensions: extensions(path.dirname(s.root)),
         settings,
         env,
         workspaceTrust,

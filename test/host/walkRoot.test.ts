@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RegistryEngine, type HostInterest } from '../../server/src/engine/engine';
 import { Feeder } from '../../server/src/host/feeder';
-import { narrowWalk, walkRoot, WHOLE_TREE } from '../../server/src/host/walkRoot';
+import { narrowWalk, WHOLE_TREE } from '../../server/src/host/listedWalk';
+import { walkRoot } from '../../server/src/host/walkRoot';
 import { wasm } from '../engine/helpers';
 
 const WS = 'developer_workspaces/developers/alice';

@@ -62,6 +62,8 @@ describe('the npm package', function () {
         'dist/cli.js',
         'dist/client.js',
         'dist/server.js',
+        'dist/browserClient.js',
+        'dist/browserServer.js',
         'dist/tree-sitter-python.wasm',
         'dist/web-tree-sitter.wasm',
         'dist/webview/main.js',

@@ -75,6 +75,8 @@ describe('the packaged .vsix', function () {
       'extension/action/dist/web-tree-sitter.wasm',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/browserClient.js',
+      'extension/dist/browserServer.js',
       'extension/dist/cli.js',
       'extension/dist/web-tree-sitter.wasm',
       'extension/dist/tree-sitter-python.wasm',
@@ -132,6 +134,20 @@ describe('the packaged .vsix', function () {
         (m) => !m.startsWith('node:') && !isBuiltin(m) && !(f === 'client.js' && m === 'vscode'),
       );
       assert.deepEqual(foreign, [], `${f} requires packages that are not bundled`);
+    }
+  });
+
+  it('the web bundles require nothing a browser lacks: the client only vscode, the worker nothing', () => {
+    for (const [f, allowed] of [
+      ['browserClient.js', ['vscode']],
+      ['browserServer.js', []],
+    ] as const) {
+      const text = entries
+        .find((e) => e.name === `extension/dist/${f}`)!
+        .data()
+        .toString('utf8');
+      const required = [...text.matchAll(/(?<!['"`\w.])require\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+      assert.deepEqual([...new Set(required)], allowed, `${f} requires what no web worker has`);
     }
   });
 

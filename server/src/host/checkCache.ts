@@ -24,7 +24,7 @@ import { feedOptions, openRoot, type RootOverrides } from './openRoot';
 import type { FolderSettings } from './folderSettings';
 import { readSettings } from './readSettings';
 import { readText, type ReadResult } from './readText';
-import type { RootWalk } from './walkRoot';
+import type { RootWalk } from './listedWalk';
 
 /** What `check` prints, whole-root: the diagnostics, the summary, the globs named when no registry is found. */
 export interface CheckResult {

@@ -18,7 +18,9 @@ import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type Re
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
 import { fileStamp, stampStands } from './fileStamp';
-import { narrowWalk, walkRoot, WHOLE_TREE, type RootWalk } from './walkRoot';
+import { MAX_WALKS, MAX_WANTED_ROUNDS } from './fileSource';
+import { narrowWalk, WHOLE_TREE, type RootWalk } from './listedWalk';
+import { walkRoot } from './walkRoot';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -45,10 +47,6 @@ export interface FlushResult {
   more?: Promise<void>;
 }
 
-/** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
-const MAX_WALKS = 3;
-/** Rounds of referred files: a longer chain of references is not followed (families follow at most 8 hops). */
-const MAX_WANTED_ROUNDS = 10;
 /** How long one slice of an abandonable feed's analysis runs before the event loop gets a turn. */
 const SLICE_MS = 50;
 

@@ -8,8 +8,9 @@
 // file, its size checked before reading.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolveInRoot } from './containment';
+import { DEFAULT_MAX_BYTES, stripBom, tooLarge } from './textPolicy';
 
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES, stripBom };
 
 /**
  * Every file's first 64 KB are read into this one buffer, whose text the caller copies out at once
@@ -134,17 +135,4 @@ export function sizePolicy(text: string, maxBytes = DEFAULT_MAX_BYTES): string |
   if (text.length * 3 <= maxBytes) return null;
   const size = Buffer.byteLength(text, 'utf8');
   return size > maxBytes ? tooLarge(size, maxBytes) : null;
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function tooLarge(size: number, max: number): string {
-  return `it is ${human(size)}, over the limit of ${human(max)} (setting registryLens.maxFileSizeMB)`;
-}
-
-function human(bytes: number): string {
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
-  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }

@@ -18,7 +18,7 @@ import {
   type Location,
   type WorkspaceEdit,
   type WorkspaceSymbol,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CodeLensResult,
   CompletionKind,
@@ -29,15 +29,32 @@ import type {
   SymbolKind as EngineSymbolKind,
   WorkspaceSymbolResult,
 } from '../engine/api';
+import type { ClientCapabilities } from 'vscode-languageserver';
 import type * as E from '../engine/types';
 import type { Folder } from './folder';
 
 const SOURCE = 'registry-lens';
 
+/** What converting a diagnostic or location needs of its folder (the web worker's folders have it too). */
+export type FolderUris = Pick<Folder, 'uriOf' | 'codeHref'>;
+/** A folder's URIs and its open documents' versions (what an edit of them names). */
+export type FolderEdits = FolderUris & {
+  readonly open: { get(rel: string): { readonly version: number } | undefined };
+};
+
 /** What the client's workspace edits can do (from its capabilities). */
 export interface EditSupport {
   documentChanges: boolean;
   createFiles: boolean;
+}
+
+/** The workspace edits a client can apply, by its capabilities. */
+export function editSupport(caps: ClientCapabilities): EditSupport {
+  const edit = caps.workspace?.workspaceEdit;
+  return {
+    documentChanges: edit?.documentChanges === true,
+    createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
+  };
 }
 
 const SEVERITY: Record<E.Severity, DiagnosticSeverity> = {
@@ -68,7 +85,7 @@ const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
 };
 
-export function toLocation(folder: Folder, loc: E.Location): Location {
+export function toLocation(folder: FolderUris, loc: E.Location): Location {
   return { uri: folder.uriOf(loc.file), range: loc.range };
 }
 
@@ -77,7 +94,7 @@ export function toDocumentLink(folder: Folder, link: DocumentLinkResult): Docume
   return { range: link.range, target: folder.uriOf(link.target) };
 }
 
-export function toDiagnostic(folder: Folder, d: E.Diagnostic): Diagnostic {
+export function toDiagnostic(folder: FolderUris, d: E.Diagnostic): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -140,7 +157,7 @@ export function toCodeLens(uri: string, lens: CodeLensResult): CodeLens {
 
 /** Edits of existing files plus files to create, as one workspace edit the client can apply. */
 export function toWorkspaceEdit(
-  folder: Folder,
+  folder: FolderEdits,
   edits: { file: string; edits: E.TextEdit[] }[],
   support: EditSupport,
   createFiles: { file: string; text: string }[] = [],
@@ -168,7 +185,7 @@ export function toWorkspaceEdit(
 
 /** A quick fix, or null when it needs file creation the client cannot do. */
 export function toCodeAction(
-  folder: Folder,
+  folder: FolderEdits,
   ds: E.Diagnostic[],
   fix: E.Fix,
   support: EditSupport,

@@ -13,6 +13,7 @@ import { isInside } from '../host/containment';
 import { Feeder, type LoadOptions } from '../host/feeder';
 import { mountOf, type LibraryMount } from '../host/frameworkLibrary';
 import type { FolderSettings } from '../host/folderSettings';
+import { uriIn } from './uriPaths';
 
 /** An open document as the folder's queue last applied it (the editor's copy may be newer). */
 export interface OpenDocument {
@@ -63,7 +64,7 @@ export class Folder {
   uriOf(rel: string): string {
     const library = this.feeder.libraryFile(rel);
     if (library !== null) return pathToFileURL(library).href;
-    return `${this.uri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+    return uriIn(this.uri, rel);
   }
 
   /**

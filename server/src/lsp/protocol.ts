@@ -293,4 +293,43 @@ export interface InitializationOptions {
    * unit per step).
    */
   analysisStepMs?: number;
+  /** The web extension's server (a web worker): the URI of the diagnostics reference its codes link to. */
+  web?: { codeDoc: string };
 }
+
+/**
+ * The web extension's first message to its worker, before any of the protocol's: the tree-sitter wasm files, which the
+ * client reads from the extension's folder (a worker reaches no file system, and the workbench's content security
+ * policy may not let it fetch the folder's URLs).
+ */
+export interface WasmMessage {
+  registryLensWasm: { treeSitter: ArrayBuffer; python: ArrayBuffer };
+}
+
+/**
+ * The web extension's own requests, sent by its server (a web worker) to the client, which reaches the folder through
+ * `workspace.fs` on any URI scheme: the server decides what is read (host/fileSource.ts), the client only lists and
+ * reads.
+ */
+export const WebMethods = {
+  /**
+   * The URIs of the files below `folder`, as a walk of its directories through `workspace.fs` meets them (a file search
+   * serves only the schemes a search provider knows): directories named in `skipped` and links to directories are not
+   * entered.
+   */
+  listFiles: 'registryLens/web/listFiles',
+  /** Each file's size in bytes and, within `maxBytes`, its content decoded as UTF-8; null for no readable file. */
+  readFiles: 'registryLens/web/readFiles',
+} as const;
+
+export interface ListFilesParams {
+  folder: string;
+  skipped: readonly string[];
+}
+
+export interface ReadFilesParams {
+  uris: string[];
+  maxBytes: number;
+}
+
+export type ReadFilesResult = ({ size: number; text?: string } | null)[];

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import type { WasmBinaries } from '../engine/engine';
 import type { CodeHref } from '../host/codeDocs';
+import { editSupport } from './convert';
 import { registerCustomRequests } from './customRequests';
 import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
@@ -37,7 +38,6 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
-    const edit = caps.workspace?.workspaceEdit;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     session = new Session(connection, documents, {
       wasm,
@@ -52,10 +52,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
       watchOutside:
         caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true &&
         caps.workspace.didChangeWatchedFiles.relativePatternSupport === true,
-      edits: {
-        documentChanges: edit?.documentChanges === true,
-        createFiles: edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true,
-      },
+      edits: editSupport(caps),
     });
     dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;

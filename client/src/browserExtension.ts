@@ -1,0 +1,131 @@
+// The web extension (vscode.dev, github.dev; the package's `browser` entry): starts the language server as a web
+// worker from the extension's own folder and answers the worker's requests for the folder's files through
+// `workspace.fs`, on whatever URI scheme the workspace has (the worker has no file system). The worker decides what is
+// read; this lists and reads.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import {
+  WebMethods,
+  type InitializationOptions,
+  type ListFilesParams,
+  type ReadFilesParams,
+  type ReadFilesResult,
+  type WasmMessage,
+} from '../../server/src/lsp/protocol';
+import { documentSelector } from './documentSelector';
+
+/** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
+interface WebWorker {
+  postMessage(message: WasmMessage, transfer: ArrayBuffer[]): void;
+}
+declare const Worker: new (url: string) => WebWorker;
+
+let client: LanguageClient | undefined;
+
+/** What the status item's tooltip says, once: what the browser gives and what only the desktop has. */
+const BROWSER_LIMITS =
+  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition and quick fixes. ' +
+  'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
+  'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
+  const [server, treeSitter, python] = await Promise.all([
+    workerUrl(dist('browserServer.js')),
+    bytesOf(dist('web-tree-sitter.wasm')),
+    bytesOf(dist('tree-sitter-python.wasm')),
+  ]);
+  const initializationOptions: InitializationOptions = {
+    web: { codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString() },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    synchronize: { fileEvents: watcher },
+    initializationOptions,
+  };
+  const worker = new Worker(server);
+  // before the language client's first message (the worker reads this one first)
+  worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
+  const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
+  client = lc;
+  context.subscriptions.push(
+    watcher,
+    lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
+    lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
+  );
+  const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Registry Lens';
+  status.text = '$(globe) Registry Lens';
+  status.tooltip = BROWSER_LIMITS;
+  status.show();
+  context.subscriptions.push(status);
+  await lc.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** The bytes of a file of the extension: fetched over http(s) (vscode.dev serves extensions so), else read. */
+async function bytesOf(uri: vscode.Uri): Promise<ArrayBuffer> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`${uri.toString(true)}: ${response.status} ${response.statusText}`);
+    return response.arrayBuffer();
+  }
+  return (await vscode.workspace.fs.readFile(uri)).slice().buffer;
+}
+
+/**
+ * A URL a web worker can load `uri` from: itself over http(s); else a blob of its bytes (code-server's extensions are
+ * `vscode-remote:` URIs, which only the extension host's own file system reads).
+ */
+async function workerUrl(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') return uri.toString(true);
+  return URL.createObjectURL(new Blob([await bytesOf(uri)], { type: 'text/javascript' }));
+}
+
+/**
+ * The URIs of the files below `folder`, directory by directory through `workspace.fs`: every scheme the workbench opens
+ * has a file system, not every one a file search (the workbench waits for one that never comes, as on an extension's
+ * own scheme). Directories named in `skipped` and links to directories are not entered (a link can loop).
+ */
+async function listFiles(folder: string, skipped: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  let level = [vscode.Uri.parse(folder)];
+  while (level.length > 0) {
+    // an unlistable directory lists nothing, as the walk of a folder on disk
+    const dirs = level;
+    const listed = await Promise.all(
+      dirs.map((dir) => Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [])),
+    );
+    level = listed.flatMap((entries, i) =>
+      entries.flatMap(([name, type]) => {
+        const uri = vscode.Uri.joinPath(dirs[i] as vscode.Uri, name);
+        if ((type & vscode.FileType.File) !== 0) files.push(uri.toString());
+        const enter = type === vscode.FileType.Directory && !skipped.includes(name);
+        return enter ? [uri] : [];
+      }),
+    );
+  }
+  return files;
+}
+
+function readFiles(uris: readonly string[], maxBytes: number): Promise<ReadFilesResult> {
+  const decoder = new TextDecoder();
+  return Promise.all(
+    uris.map(async (text) => {
+      const uri = vscode.Uri.parse(text);
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0) return null;
+        if (stat.size > maxBytes) return { size: stat.size };
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        return bytes.length > maxBytes ? { size: bytes.length } : { size: bytes.length, text: decoder.decode(bytes) };
+      } catch {
+        return null; // gone or unreadable: no file, as the walk of a folder on disk gives none
+      }
+    }),
+  );
+}

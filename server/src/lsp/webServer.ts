@@ -1,0 +1,245 @@
+// The language server of the web extension (vscode.dev, github.dev: a web worker, no file system, no Node): each
+// workspace folder is read through the client (`WebMethods`: its file search and `workspace.fs`, on any URI scheme) and
+// fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
+// file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
+// far: the Node server (server.ts) holds the rest behind its disk feeder.
+import {
+  CodeActionKind,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeAnchor } from '../engine/codes';
+import { RegistryEngine, type WasmBinaries } from '../engine/engine';
+import type { Code } from '../engine/types';
+import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
+import { NEVER_LISTED } from '../host/listedWalk';
+import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
+import {
+  editSupport,
+  toCodeAction,
+  toDiagnostic,
+  toHover,
+  toLocation,
+  type EditSupport,
+  type FolderEdits,
+} from './convert';
+import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
+import type { ReadFilesResult } from './protocol';
+import { relIn, uriIn } from './uriPaths';
+
+/** How long edits to open documents settle before the analysis runs again. */
+const EDIT_DEBOUNCE_MS = 150;
+
+/** The web worker's files: the bytes of the tree-sitter wasm files and the diagnostics reference's URI. */
+export interface WebAssets {
+  wasm: WasmBinaries;
+  codeDoc: string;
+}
+
+/** An open document under the size policy of files. */
+function openRead(doc: TextDocument): SourceRead {
+  const text = doc.getText();
+  return editorRead({ size: new TextEncoder().encode(text).length, text }, DEFAULT_MAX_BYTES);
+}
+
+class WebFolder {
+  engine: RegistryEngine | undefined;
+  /** Files whose published diagnostics are not empty. */
+  readonly published = new Set<string>();
+
+  constructor(
+    readonly uri: string,
+    readonly codeHref: (code: Code) => string,
+    /** The open documents by root-relative path (the versions a fix's edits name). */
+    readonly open: FolderEdits['open'],
+  ) {}
+
+  uriOf(rel: string): string {
+    return uriIn(this.uri, rel);
+  }
+}
+
+/** Serves `connection` once the worker has its assets (`assets` asks for them with the initialization options). */
+export function startWebServer(
+  connection: Connection,
+  assets: (options: InitializationOptions) => Promise<WebAssets>,
+): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders: WebFolder[] = [];
+  let initial: WorkspaceFolder[] = [];
+  let edits: EditSupport = { documentChanges: false, createFiles: false };
+  let ready: Promise<WebAssets> | undefined;
+  const edited = new Set<WebFolder>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const locate = (uri: string): { folder: WebFolder; rel: string } | undefined => {
+    // the deepest folder holding the URI
+    let best: { folder: WebFolder; rel: string } | undefined;
+    for (const folder of folders) {
+      const rel = relIn(folder.uri, uri);
+      if (rel !== undefined && (best === undefined || folder.uri.length > best.folder.uri.length))
+        best = { folder, rel };
+    }
+    return best;
+  };
+
+  const source = (folder: WebFolder): FileSource => ({
+    list: async () => {
+      // Every file, as the disk's walk meets them: the engine's interest decides what is read. The families' file names
+      // (`PATHS.names`) would miss what it wants by other names (an ONEX version's `.wip` marker).
+      const params: ListFilesParams = { folder: folder.uri, skipped: NEVER_LISTED };
+      const uris = await connection.sendRequest<string[]>(WebMethods.listFiles, params);
+      return uris.flatMap((uri) => (locate(uri)?.folder === folder ? [relIn(folder.uri, uri) as string] : []));
+    },
+    read: async (paths) => {
+      // An open document is the editor's text, not the file's.
+      const uris = paths.map((rel) => folder.uriOf(rel));
+      const unopened = uris.filter((uri) => documents.get(uri) === undefined);
+      const params: ReadFilesParams = { uris: unopened, maxBytes: DEFAULT_MAX_BYTES };
+      const read =
+        unopened.length === 0 ? [] : await connection.sendRequest<ReadFilesResult>(WebMethods.readFiles, params);
+      const byUri = new Map(unopened.map((uri, i) => [uri, read[i] ?? null]));
+      return uris.map((uri) => {
+        const doc = documents.get(uri);
+        return doc === undefined ? editorRead(byUri.get(uri) ?? null, DEFAULT_MAX_BYTES) : openRead(doc);
+      });
+    },
+  });
+
+  const publish = (folder: WebFolder, files: Iterable<string>): void => {
+    const engine = folder.engine;
+    if (engine === undefined) return;
+    for (const file of files) {
+      const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
+      if (diagnostics.length === 0 && !folder.published.has(file)) continue;
+      if (diagnostics.length === 0) folder.published.delete(file);
+      else folder.published.add(file);
+      void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics });
+    }
+  };
+
+  const load = async (folder: WebFolder): Promise<void> => {
+    const { wasm } = await (ready as Promise<WebAssets>);
+    const engine = await RegistryEngine.create(wasm);
+    folder.engine = engine;
+    await feedSource(engine, source(folder), (m) => connection.console.warn(`Registry Lens: ${m}`));
+    const files = new Set([...engine.allDiagnostics().map((d) => d.file), ...folder.published]);
+    publish(folder, files);
+  };
+
+  const reanalyse = (): void => {
+    timer = undefined;
+    for (const folder of edited) {
+      const engine = folder.engine;
+      if (engine === undefined) continue;
+      const interest = engine.interest();
+      for (const doc of documents.all()) {
+        const at = locate(doc.uri);
+        if (at?.folder !== folder || engine.text(at.rel) === doc.getText()) continue;
+        // a document no family reads on its own is given only when the analysis refers to it, as on disk
+        if (engine.has(at.rel) || interest.wants(at.rel) || interest.files.includes(at.rel))
+          give(engine, at.rel, openRead(doc), false);
+      }
+      publish(folder, engine.update());
+    }
+    edited.clear();
+  };
+  const soon = (folder: WebFolder): void => {
+    edited.add(folder);
+    if (timer === undefined) timer = setTimeout(reanalyse, EDIT_DEBOUNCE_MS);
+  };
+
+  /** Reads `rels` again through the client (a closed document, a watched event) and analyses. */
+  const reread = async (folder: WebFolder, rels: string[]): Promise<void> => {
+    const engine = folder.engine;
+    if (engine === undefined) return;
+    const interest = engine.interest();
+    const wanted = rels.filter((rel) => engine.has(rel) || interest.wants(rel) || interest.files.includes(rel));
+    const reads = await source(folder).read(wanted);
+    wanted.forEach((rel, i) => give(engine, rel, reads[i] ?? null));
+    publish(folder, engine.update());
+  };
+
+  const fail = (what: string, e: unknown): void =>
+    connection.console.error(`Registry Lens: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
+  connection.onInitialize((params): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    ready = assets(options);
+    initial = params.workspaceFolders ?? [];
+    edits = editSupport(params.capabilities);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'registry-lens' },
+    };
+  });
+  connection.onInitialized(() => {
+    void ready?.then(
+      ({ codeDoc }) => {
+        const href = (code: Code): string => `${codeDoc}#${codeAnchor(code)}`;
+        for (const f of initial)
+          folders.push(new WebFolder(f.uri, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
+        for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
+      },
+      (e: unknown) => fail('loading the parser', e),
+    );
+  });
+  /** The analysed folder of `uri` and the file in it, edits that have not settled analysed first. */
+  const analysed = (uri: string): { folder: WebFolder; engine: RegistryEngine; rel: string } | undefined => {
+    const at = locate(uri);
+    if (at?.folder.engine === undefined) return undefined;
+    if (timer !== undefined && edited.has(at.folder)) {
+      clearTimeout(timer);
+      reanalyse();
+    }
+    return { ...at, engine: at.folder.engine };
+  };
+  connection.onHover(({ textDocument, position }) => {
+    const at = analysed(textDocument.uri);
+    return at === undefined ? null : toHover(at.engine.hover(at.rel, position));
+  });
+  connection.onDefinition(({ textDocument, position }) => {
+    const at = analysed(textDocument.uri);
+    return at === undefined ? [] : at.engine.definition(at.rel, position).map((l) => toLocation(at.folder, l));
+  });
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const at = analysed(textDocument.uri);
+    if (at === undefined || (context.only !== undefined && !context.only.includes(CodeActionKind.QuickFix))) return [];
+    return at.engine
+      .fixes(at.rel, range)
+      .flatMap(
+        ({ diagnostic, fix }) => toCodeAction(at.folder, [diagnostic], fix, edits, CodeActionKind.QuickFix) ?? [],
+      );
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const at = locate(document.uri);
+    if (at !== undefined) soon(at.folder);
+  });
+  documents.onDidClose(({ document }) => {
+    const at = locate(document.uri);
+    if (at !== undefined) void reread(at.folder, [at.rel]).catch((e: unknown) => fail(at.folder.uri, e));
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const byFolder = new Map<WebFolder, string[]>();
+    for (const { uri, type } of changes) {
+      const at = locate(uri);
+      if (at === undefined || documents.get(uri) !== undefined) continue;
+      if (type === FileChangeType.Deleted && at.folder.engine?.has(at.rel) !== true) continue;
+      byFolder.set(at.folder, [...(byFolder.get(at.folder) ?? []), at.rel]);
+    }
+    for (const [folder, rels] of byFolder) void reread(folder, rels).catch((e: unknown) => fail(folder.uri, e));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,217 @@
+// Registry Lens as a web extension (vscode.dev, github.dev): the packaged .vsix in code-server + Chromium, made to run in
+// VS Code's web worker extension host as a browser has only that one (`remote.extensionKind` set to `web` for it), on a
+// copy of examples/demo-workspace. The Running Extensions editor must say it runs in the web worker; the Problems panel
+// must list EXPECTED.json's problems and no other of ours; hover and F12 answer from the worker.
+// Every wait polls a condition; screenshots go to test-results/e2e/ (browser-*.png).
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { EXTENSION_ID, VSIX, onExample } from './suite.mjs';
+
+const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
+const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
+const BUILDER =
+  'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py';
+
+const MEMFS = path.join(path.dirname(new URL(import.meta.url).pathname), 'memfs');
+const MEMFS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
+<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
+  <Metadata><Identity Language="en-US" Id="memfs" Version="0.0.1" Publisher="registry-lens-e2e"/><DisplayName>memfs</DisplayName>
+    <Properties><Property Id="Microsoft.VisualStudio.Code.Engine" Value="^1.90.0"/></Properties></Metadata>
+  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation><Dependencies/>
+  <Assets><Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json" Addressable="true"/></Assets>
+</PackageManifest>`;
+
+/** Every file below `dir`, relative to `base`, with its text. */
+const textsUnder = (dir, base = path.dirname(dir)) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? textsUnder(p, base) : [[path.relative(base, p), fs.readFileSync(p, 'utf8')]];
+  });
+
+/** The .vsix of test/e2e/memfs, in `tmp`, its file system holding the folder `tmp/<example>` as `memfs:/<example>`. */
+function memfsVsix(tmp, example) {
+  const stage = path.join(tmp, 'memfs-vsix');
+  fs.mkdirSync(path.join(stage, 'extension'), { recursive: true });
+  for (const f of ['package.json', 'extension.js'])
+    fs.copyFileSync(path.join(MEMFS, f), path.join(stage, 'extension', f));
+  const files = Object.fromEntries(textsUnder(path.join(tmp, example)));
+  fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
+  fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
+  const vsix = path.join(tmp, 'memfs.vsix');
+  execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
+  return vsix;
+}
+
+/** EXPECTED.json of `root` as the Problems panel shows it (it lists no hints). */
+const expectedOf = (root) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
+
+/** The rows of ours (an RL code) that EXPECTED.json does not hold. */
+const unexpected = (expected, rows) =>
+  rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
+
+/** 1-based line of the first line of `rel` under `root` matching `re`. */
+function lineOf(root, rel, re) {
+  const i = fs
+    .readFileSync(path.join(root, rel), 'utf8')
+    .split('\n')
+    .findIndex((l) => re.test(l));
+  assert.ok(i >= 0, `${re} not found in ${rel}`);
+  return i + 1;
+}
+
+/** The Running Extensions editor's row of the extension named `name` (its text); the editor is closed again. */
+async function runningRow(wb, name) {
+  await wb.runCommand('Developer: Show Running Extensions');
+  const list = wb.page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ state: 'visible', timeout: 30_000 });
+  const box = await list.boundingBox();
+  await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // the list is virtualised: scroll down until the row is in it
+  const text = await waitFor(
+    async () => {
+      const texts = await wb.page.locator('.runtime-extensions-editor .monaco-list-row').allTextContents();
+      const row = texts.find((t) => t.includes(name));
+      if (!row) await wb.page.mouse.wheel(0, 300);
+      return row;
+    },
+    { timeout: 30_000, message: `${name} in the Running Extensions editor` },
+  );
+  await wb.press('Escape');
+  await wb.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 10_000 });
+  return text;
+}
+
+/** Opens the file at `names` (the folders' names, then the file's) by clicking through the explorer. */
+async function openInExplorer(wb, names) {
+  const row = (name) =>
+    wb.page.locator('.explorer-folders-view .monaco-list-row').filter({
+      has: wb.page.locator('.label-name').getByText(name, { exact: true }),
+    });
+  for (const name of names.slice(0, -1)) {
+    // a click while the tree renders can be lost: click again while the folder is collapsed
+    await waitFor(
+      async () => {
+        const expanded = await row(name).first().getAttribute('aria-expanded', { timeout: 2_000 });
+        if (expanded === 'true') return true;
+        await row(name).first().click({ timeout: 2_000 });
+        return false;
+      },
+      { interval: 500, message: `folder ${name} expanded in the explorer` },
+    );
+  }
+  await row(names.at(-1)).first().click();
+}
+
+/** The Problems panel lists `expected` and no other problem of ours; `shot` is the screenshot's name. */
+async function showsExpected(wb, expected, shot) {
+  await wb.openProblems();
+  await wb.maximizePanel(true); // the list is virtualised: make room for every row
+  const rows = await wb
+    .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
+      timeout: 120_000,
+      message: 'every expected problem in the Problems panel',
+    })
+    .catch(async (e) => {
+      throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
+    });
+  assert.deepEqual(unexpected(expected, rows), []);
+  await wb.parkMouse();
+  await wb.screenshot(shot);
+  await wb.maximizePanel(false);
+}
+
+describe('Registry Lens in the browser: the web extension in the web worker extension host (code-server + Chromium)', function () {
+  this.timeout(180_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+  });
+  let wb;
+
+  it("lists the example's problems, as EXPECTED.json has them, from the web worker", async () => {
+    wb = s.wb = await openWorkbench(s.browser, s.server, { folder: s.root });
+    await showsExpected(wb, expectedOf(s.root), 'browser-problems');
+    const row = await runningRow(wb, 'Registry Lens');
+    assert.match(row, /web worker/, `Registry Lens runs in the web worker extension host: ${row}`);
+    assert.ok(
+      !s.server.exthostLog().includes(`_doActivateExtension ${EXTENSION_ID},`),
+      'the Node extension host never activated it',
+    );
+    await wb.screenshot('browser-running-extensions');
+  });
+
+  it('hovering a step name in a workspace registry shows where it resolved from', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"XGBoostTraining": \{/), 8);
+    const text = await wb.hover({ match: /resolved in context/ });
+    assert.match(text, /^XGBoostTraining · override:alice_ml — resolved in context alice_ml \(isolated\)/);
+    assert.match(text, /Shadows: core \(src\/cursus\/registry\/step_names\.py:\d+\)/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-hover');
+    await wb.closeHover();
+  });
+
+  it('F12 on a builder_step_name opens the builder class', async () => {
+    await wb.gotoLine(lineOf(s.root, ALICE, /"builder_step_name": "EnhancedXGBoostTrainingStepBuilder"/), 35);
+    const classLine = lineOf(s.root, BUILDER, /^class EnhancedXGBoostTrainingStepBuilder\b/);
+    await wb.goToDefinition();
+    // the tab changes first, the cursor right after: wait for both
+    const pos = await waitFor(
+      async () =>
+        (await wb.activeTabTitle()) === path.basename(BUILDER) && (await wb.cursorPosition())?.line === classLine,
+      { timeout: 15_000, message: `${path.basename(BUILDER)}:${classLine} active` },
+    ).then(() => wb.cursorPosition());
+    assert.equal(pos.column, 7, 'the cursor is on the class name');
+    await wb.screenshot('browser-definition');
+  });
+
+  it("a quick fix of the misspelt override's name applies, and its problem goes", async () => {
+    await wb.quickOpen(BOB);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, BOB, /^ {4}"XGBoostTrainng"/), 8);
+    await (await wb.quickFixRow(/XGBoostTraining/)).click();
+    await waitFor(async () => (await wb.editorText()).includes('"XGBoostTraining": {'), {
+      message: 'the fixed name in the editor',
+    });
+    await wb.waitForProblems((rs) => !rs.some((r) => r.path === BOB && r.code === 'RL004'), {
+      timeout: 30_000,
+      message: "the misspelt override's RL004 gone",
+    });
+    await wb.screenshot('browser-quick-fix');
+  });
+
+  it("the status item's tooltip says what only the desktop has", async () => {
+    await wb.page.locator('[id$="registryLens.status"]').first().hover();
+    const tip = wb.page.getByText(/Only on the desktop:/).first();
+    await tip.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(
+      await tip.textContent(),
+      /the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python environment/,
+    );
+    await wb.screenshot('browser-status-tooltip');
+    await wb.parkMouse();
+  });
+});
+
+describe('Registry Lens in the browser on a folder on no disk: a memfs: file system of a web extension', function () {
+  this.timeout(180_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser-memfs',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'explorer.compactFolders': false },
+    extensions: (tmp) => [VSIX, memfsVsix(tmp, 'demo-workspace')],
+  });
+
+  it("lists the example's problems, as EXPECTED.json has them, once a Python file is open", async () => {
+    const wb = (s.wb = await openWorkbench(s.browser, s.server, { folder: 'memfs:/demo-workspace' }));
+    // `workspaceContains` needs a file search, which a scheme without one never gives: a Python file activates it.
+    // Opened from the explorer, as quick open is a file search too.
+    await openInExplorer(wb, ['src', 'cursus', 'registry', 'step_names.py']);
+    await waitFor(async () => (await wb.activeTabTitle()) === 'step_names.py', { message: 'step_names.py open' });
+    await showsExpected(wb, expectedOf(s.root), 'browser-memfs-problems');
+  });
+});

@@ -1,0 +1,54 @@
+// A web extension for test/e2e/browser.e2e.mjs: a read-only file system on the `memfs:` scheme holding the files of
+// files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so a folder can be opened that lies on
+// no disk and has no file search.
+const vscode = require('vscode');
+
+exports.activate = async (context) => {
+  // read, not required: the web worker extension host loads no JSON module
+  const json = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json'));
+  const files = JSON.parse(new TextDecoder().decode(json));
+  const bytes = new Map(Object.entries(files).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
+  const children = new Map([['/', new Set()]]);
+  for (const p of bytes.keys()) {
+    const parts = p.split('/').slice(1);
+    for (let i = 0; i < parts.length; i++) {
+      const dir = `/${parts.slice(0, i).join('/')}`;
+      if (!children.has(dir)) children.set(dir, new Set());
+      children.get(dir).add(parts[i]);
+    }
+  }
+  const typeOf = (p) =>
+    bytes.has(p) ? vscode.FileType.File : children.has(p) ? vscode.FileType.Directory : vscode.FileType.Unknown;
+  const pathOf = (uri) => (uri.path.length > 1 ? uri.path.replace(/\/$/, '') : '/');
+  const refuse = (uri) => {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  };
+  const provider = {
+    onDidChangeFile: new vscode.EventEmitter().event,
+    watch: () => new vscode.Disposable(() => undefined),
+    stat(uri) {
+      const p = pathOf(uri);
+      const type = typeOf(p);
+      if (type === vscode.FileType.Unknown) throw vscode.FileSystemError.FileNotFound(uri);
+      return { type, ctime: 0, mtime: 0, size: bytes.get(p)?.length ?? 0 };
+    },
+    readDirectory(uri) {
+      const names = children.get(pathOf(uri));
+      if (!names) throw vscode.FileSystemError.FileNotADirectory(uri);
+      const p = pathOf(uri);
+      return [...names].map((name) => [name, typeOf(p === '/' ? `/${name}` : `${p}/${name}`)]);
+    },
+    readFile(uri) {
+      const b = bytes.get(pathOf(uri));
+      if (!b) throw vscode.FileSystemError.FileNotFound(uri);
+      return b;
+    },
+    createDirectory: refuse,
+    writeFile: refuse,
+    delete: refuse,
+    rename: refuse,
+  };
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider('memfs', provider, { isCaseSensitive: true, isReadonly: true }),
+  );
+};
