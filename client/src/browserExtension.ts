@@ -89,7 +89,7 @@ async function workerUrl(uri: vscode.Uri): Promise<string> {
 /**
  * The URIs of the files below `folder`, directory by directory through `workspace.fs`: every scheme the workbench opens
  * has a file system, not every one a file search (the workbench waits for one that never comes, as on an extension's
- * own scheme). Directories named in `skipped` and links to directories are not entered (a link can loop).
+ * own scheme). Directories named in `skipped` and links are not entered (a link can loop or leave the folder).
  */
 async function listFiles(folder: string, skipped: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -103,7 +103,10 @@ async function listFiles(folder: string, skipped: readonly string[]): Promise<st
     level = listed.flatMap((entries, i) =>
       entries.flatMap(([name, type]) => {
         const uri = vscode.Uri.joinPath(dirs[i] as vscode.Uri, name);
-        if ((type & vscode.FileType.File) !== 0) files.push(uri.toString());
+        // a link to a file may lead out of the folder, which the worker cannot judge (the desktop reads one only
+        // when it stays inside)
+        const link = (type & vscode.FileType.SymbolicLink) !== 0;
+        if ((type & vscode.FileType.File) !== 0 && !link) files.push(uri.toString());
         const enter = type === vscode.FileType.Directory && !skipped.includes(name);
         return enter ? [uri] : [];
       }),

@@ -1,5 +1,5 @@
-// A root fed through a FileSource (what the web worker reaches through the client: a listing by the families' file
-// names, then reads) gives the diagnostics the disk feeder gives for the same root.
+// A root fed through a FileSource (what the web worker reaches through the client: a listing of the folder's files,
+// then reads) gives the diagnostics the disk feeder gives for the same root.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +11,7 @@ import { wasm } from '../engine/helpers';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
-/** The files under `root`, root-relative, as an editor's file search lists them. */
+/** The files under `root`, root-relative, as the web client's walk of the folder lists them. */
 function filesUnder(root: string, rel = ''): string[] {
   return readdirSync(path.join(root, rel), { withFileTypes: true }).flatMap((e) => {
     const child = rel === '' ? e.name : `${rel}/${e.name}`;
@@ -59,6 +59,31 @@ describe('host: the feed of a FileSource', () => {
       assert.equal(new Set(source.reads).size, source.reads.length, 'no file is read twice');
     });
   }
+
+  it("takes no file of a Python environment the listing holds (library code), as the disk's walk lists none", async () => {
+    const root = path.join(EXAMPLES, 'cursus-project');
+    const project = new Map(filesUnder(root).map((rel) => [rel, readFileSync(path.join(root, rel), 'utf8')]));
+    const broken = 'STEP_NAMES = {\n    "A": {"config_class": "AConfig"},\n    "A": {"config_class": "AConfig"},\n}\n';
+    const library = new Map([
+      ['.venv/pyvenv.cfg', 'home = /usr/bin\n'],
+      ['.venv/lib/python3.11/site-packages/cursus/registry/step_names.py', broken],
+      ['tools/conda/conda-meta/history', ''],
+      ['tools/conda/pkgs/cursus/registry/step_names.py', broken],
+      ['vendored/lib/python3.12/site-packages/cursus/registry/step_names.py', broken],
+    ]);
+    const alone = await RegistryEngine.create(wasm);
+    await feedSource(alone, memorySource(project), () => undefined);
+    const source = memorySource(new Map([...project, ...library]));
+    const fed = await RegistryEngine.create(wasm);
+    const environments = await feedSource(fed, source, () => undefined);
+    assert.deepEqual([...environments].sort(), ['.venv', 'tools/conda']);
+    assert.deepEqual(
+      source.reads.filter((rel) => library.has(rel)),
+      [],
+    );
+    assert.deepEqual(fed.files().sort(), alone.files().sort());
+    assert.deepEqual(sorted(fed), sorted(alone));
+  });
 
   it('says why a file is not read: over the limit, binary; a file gone is none', async () => {
     const engine = await RegistryEngine.create(wasm);

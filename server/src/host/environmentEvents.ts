@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { isInside } from './containment';
 import type { Library, LibraryMount } from './frameworkLibrary';
 import { isFrameworkMetadata } from './installedFrameworks';
-import { ROOT_FOLDERS, type PythonEnvironment } from './pythonEnv';
-import { environmentAbove, inSitePackages, isEnvironmentFolder } from './pythonLibrary';
+import { environmentAbove, isEnvironmentFolder, ROOT_FOLDERS, type PythonEnvironment } from './pythonEnv';
+import { inSitePackages } from './pythonLibrary';
 
 /** `project`: a path of the project, for the walk's rules; `library`: the installed framework changed; `none`. */
 export type EnvironmentEvent = 'project' | 'library' | 'none';

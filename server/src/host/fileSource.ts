@@ -1,6 +1,6 @@
 // A root's files as a host reaches them without the file system: through the editor (the web extension's client
-// lists them with its file search and reads them with `workspace.fs`, on any URI scheme), and the feed of an engine
-// from such a source. The feed answers the engine's interest as the disk feeder's whole-root feed does
+// lists them by walking the folder's directories and reads them with `workspace.fs`, on any URI scheme), and the feed
+// of an engine from such a source. The feed answers the engine's interest as the disk feeder's whole-root feed does
 // (host/feeder.ts: walk again while the relevance rules move, then the files the analysis refers to, each bounded
 // alike), over one listing: a source cannot tell links apart or list what it could not read.
 import type { RegistryEngine } from '../engine/engine';
@@ -23,14 +23,16 @@ export const MAX_WANTED_ROUNDS = 10;
 
 /**
  * Feeds `engine` every file of `source` it wants, analysing after each pass. A file the source skipped gets the
- * engine's diagnostic saying why; `warn` hears it too.
+ * engine's diagnostic saying why; `warn` hears it too. Returns the Python environments the listing holds (library
+ * code, not fed: host/pythonLibrary.ts `inListedEnvironment`).
  */
 export async function feedSource(
   engine: RegistryEngine,
   source: FileSource,
   warn: (message: string) => void,
-): Promise<void> {
+): Promise<ReadonlySet<string>> {
   const whole = listedWalk(await source.list());
+  const environments = new Set(whole.environments);
   const seen = new Set<string>();
   const feed = async (files: readonly string[]): Promise<void> => {
     const fresh = files.filter((rel) => !seen.has(rel));
@@ -57,6 +59,7 @@ export async function feedSource(
     await feed(wanted);
     engine.update();
   }
+  return environments;
 }
 
 /**

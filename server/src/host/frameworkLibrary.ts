@@ -14,7 +14,8 @@ import { PATHS, type HostInterest } from '../engine/engine';
 import { isInside } from './containment';
 import { installedFrameworks } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
-import { environmentAbove, inSitePackages, OUTSIDE_ROOT } from './pythonLibrary';
+import { environmentAbove } from './pythonEnv';
+import { inSitePackages, OUTSIDE_ROOT } from './pythonLibrary';
 import { rereader } from './readText';
 import { absolutePath, listFiles } from './scan';
 

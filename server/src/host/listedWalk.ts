@@ -2,6 +2,7 @@
 // (`narrowWalk`), without the file system: the disk's walk (walkRoot.ts) and a listing a client sends (a web
 // worker's, host/fileSource.ts) both end here, so which files are read for an interest is decided once.
 import type { HostInterest, HostLink } from '../engine/engine';
+import { inListedEnvironment, listedEnvironments } from './pythonLibrary';
 
 /** Directories no walk enters, on disk or through an editor: a package manager's and git's. */
 export const NEVER_LISTED: readonly string[] = ['node_modules', '.git'];
@@ -60,10 +61,12 @@ export function narrowWalk(whole: RootWalk, interest: HostInterest): RootWalk {
 
 /**
  * The walk `WHOLE_TREE` makes of a root whose files are `paths` (root-relative, POSIX) and no links: the directories
- * are those the paths lie in. For a source that lists files and cannot tell links apart (a client's file search).
+ * are those the paths lie in. For a source that lists files and cannot tell links apart (a client's listing through
+ * the editor). As on disk (scan.ts), a Python environment's files are library code: not taken.
  */
 export function listedWalk(paths: readonly string[]): RootWalk {
-  const onDisk = new Set(paths);
+  const environments = listedEnvironments(paths);
+  const onDisk = new Set(paths.filter((rel) => !inListedEnvironment(rel, environments)));
   const met = new Set<string>();
   for (const rel of onDisk)
     for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
@@ -81,6 +84,6 @@ export function listedWalk(paths: readonly string[]): RootWalk {
     unreadable: new Map(),
     followed: new Set(),
     unlisted: false,
-    environments: [],
+    environments: [...environments].sort(),
   };
 }

@@ -2,11 +2,11 @@
 // (its folder and why it was taken): the one given (`--python-env`, the editor's machine-scoped setting or the Python
 // extension's selection; a folder or its interpreter), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`),
 // else `.venv`, `venv` or `env` in the root when marked as an environment. Nothing runs: its `site-packages` folders
-// are found by listing `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+// are found by listing `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment. Whether a
+// folder on disk is an environment is judged here too (host/pythonLibrary.ts judges names and listings).
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
-import { isEnvironmentFolder } from './pythonLibrary';
 
 /** Why the environment was taken: what gave it. */
 export type EnvironmentSource = 'given' | 'VIRTUAL_ENV' | 'CONDA_PREFIX' | 'root';
@@ -92,4 +92,22 @@ function attempt<T>(f: () => T): T | null {
   } catch {
     return null;
   }
+}
+
+/** Whether the folder `abs` is marked as a Python environment (see `marksEnvironment`). */
+export function isEnvironmentFolder(abs: string): boolean {
+  return existsSync(path.join(abs, 'pyvenv.cfg')) || existsSync(path.join(abs, 'conda-meta'));
+}
+
+/**
+ * The environment folder `rel` lies in (root-relative), judged on disk from the root down: for a path met outside a
+ * walk (a directory that appeared), whose ancestors the walk would have judged; null when none is.
+ */
+export function environmentAbove(root: string, rel: string): string | null {
+  const parts = rel === '' ? [] : rel.split('/');
+  for (let n = 1; n <= parts.length; n++) {
+    const dir = parts.slice(0, n).join('/');
+    if (isEnvironmentFolder(path.join(root, dir))) return dir;
+  }
+  return null;
 }

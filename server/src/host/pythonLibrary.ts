@@ -2,10 +2,9 @@
 // prefix, a bare `site-packages` tree) is not the user's project, so no walk lists it and no watched event or open
 // document of it reaches the engine — no diagnostic is ever reported in a file the user cannot and should not edit.
 // An environment is known by what marks it (`pyvenv.cfg`, `conda-meta/`), whatever its folder is called, and a
-// `site-packages` folder by its place (`lib/python3.X/site-packages`, Windows' `Lib/site-packages`).
+// `site-packages` folder by its place (`lib/python3.X/site-packages`, Windows' `Lib/site-packages`). Judged from names
+// and listings only (a web worker has no file system); host/pythonEnv.ts looks at the disk.
 import type { Dirent } from 'node:fs';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 
 /**
  * Where the package folders of an environment outside the root are fed (host/frameworkLibrary.ts): a name no walk
@@ -22,11 +21,6 @@ export function marksEnvironment(entries: readonly Dirent[]): boolean {
   );
 }
 
-/** Whether the folder `abs` is marked as a Python environment (see `marksEnvironment`). */
-export function isEnvironmentFolder(abs: string): boolean {
-  return existsSync(path.join(abs, 'pyvenv.cfg')) || existsSync(path.join(abs, 'conda-meta'));
-}
-
 /**
  * A root-relative POSIX path at or below a `site-packages` (or Debian's `dist-packages`) folder in its usual place:
  * `lib/python3.X/` (`lib64/` on some Linux builds) on POSIX, `Lib/` on Windows.
@@ -38,14 +32,21 @@ export function inSitePackages(rel: string): boolean {
 }
 
 /**
- * The environment folder `rel` lies in (root-relative), judged on disk from the root down: for a path met outside a
- * walk (a directory that appeared), whose ancestors the walk would have judged; null when none is.
+ * The environments a listing of a root's files (root-relative POSIX paths) holds: each folder but the root with a
+ * `pyvenv.cfg` or a `conda-meta/` in it, as `marksEnvironment` judges a folder's entries.
  */
-export function environmentAbove(root: string, rel: string): string | null {
-  const parts = rel === '' ? [] : rel.split('/');
-  for (let n = 1; n <= parts.length; n++) {
-    const dir = parts.slice(0, n).join('/');
-    if (isEnvironmentFolder(path.join(root, dir))) return dir;
+export function listedEnvironments(paths: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const rel of paths) {
+    const at = rel.endsWith('/pyvenv.cfg') ? rel.length - '/pyvenv.cfg'.length : rel.indexOf('/conda-meta/');
+    if (at > 0) found.add(rel.slice(0, at));
   }
-  return null;
+  return found;
+}
+
+/** Whether the root-relative `rel` is library code, by a listing's `environments` (`listedEnvironments`) or place. */
+export function inListedEnvironment(rel: string, environments: ReadonlySet<string>): boolean {
+  if (inSitePackages(rel)) return true;
+  for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) if (environments.has(rel.slice(0, i))) return true;
+  return false;
 }

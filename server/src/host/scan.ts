@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { HostLink } from '../engine/engine';
 import { isInside, resolveInRoot } from './containment';
 import { NEVER_LISTED } from './listedWalk';
-import { environmentAbove, inSitePackages, marksEnvironment, OUTSIDE_ROOT } from './pythonLibrary';
+import { environmentAbove } from './pythonEnv';
+import { inSitePackages, marksEnvironment, OUTSIDE_ROOT } from './pythonLibrary';
 
 const ALWAYS_SKIPPED = new Set([...NEVER_LISTED, OUTSIDE_ROOT]);
 /** Directories listed between two turns of the event loop (listing is synchronous: see host/readText). */

@@ -210,10 +210,7 @@ export class Session {
     for (const folder of this.folders.all()) {
       if (!folder.ready) continue;
       const event = environmentEvent(folder.fsPath, folder.feeder.environment, folder.feeder.library, abs);
-      if (event === 'library') {
-        if (abs.includes('numpy')) this.connection.console.log('DBG numpy');
-        this.reloadLibrary(folder);
-      }
+      if (event === 'library') this.reloadLibrary(folder);
       if (folder === target?.folder && event !== 'project') project = false;
     }
     if (project && target !== undefined) this.queue(target.folder).change(() => apply(target));

@@ -1,5 +1,6 @@
 // The language server of the web extension (vscode.dev, github.dev: a web worker, no file system, no Node): each
-// workspace folder is read through the client (`WebMethods`: its file search and `workspace.fs`, on any URI scheme) and
+// workspace folder is read through the client (`WebMethods`: its directories listed and its files read with
+// `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
 // file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
 // far: the Node server (server.ts) holds the rest behind its disk feeder.
@@ -18,6 +19,7 @@ import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import type { Code } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
+import { inListedEnvironment } from '../host/pythonLibrary';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
 import {
   editSupport,
@@ -51,6 +53,8 @@ class WebFolder {
   engine: RegistryEngine | undefined;
   /** Files whose published diagnostics are not empty. */
   readonly published = new Set<string>();
+  /** The Python environments its last listing held: library code, whose documents and events are not analysed. */
+  environments: ReadonlySet<string> = new Set();
 
   constructor(
     readonly uri: string,
@@ -86,6 +90,11 @@ export function startWebServer(
         best = { folder, rel };
     }
     return best;
+  };
+  /** `locate`, for a file of the project: none in a Python environment (library code, as on the desktop). */
+  const locateProject = (uri: string): { folder: WebFolder; rel: string } | undefined => {
+    const at = locate(uri);
+    return at === undefined || inListedEnvironment(at.rel, at.folder.environments) ? undefined : at;
   };
 
   const source = (folder: WebFolder): FileSource => ({
@@ -127,7 +136,9 @@ export function startWebServer(
     const { wasm } = await (ready as Promise<WebAssets>);
     const engine = await RegistryEngine.create(wasm);
     folder.engine = engine;
-    await feedSource(engine, source(folder), (m) => connection.console.warn(`Registry Lens: ${m}`));
+    folder.environments = await feedSource(engine, source(folder), (m) =>
+      connection.console.warn(`Registry Lens: ${m}`),
+    );
     const files = new Set([...engine.allDiagnostics().map((d) => d.file), ...folder.published]);
     publish(folder, files);
   };
@@ -139,7 +150,7 @@ export function startWebServer(
       if (engine === undefined) continue;
       const interest = engine.interest();
       for (const doc of documents.all()) {
-        const at = locate(doc.uri);
+        const at = locateProject(doc.uri);
         if (at?.folder !== folder || engine.text(at.rel) === doc.getText()) continue;
         // a document no family reads on its own is given only when the analysis refers to it, as on disk
         if (engine.has(at.rel) || interest.wants(at.rel) || interest.files.includes(at.rel))
@@ -222,20 +233,22 @@ export function startWebServer(
       );
   });
   documents.onDidChangeContent(({ document }) => {
-    const at = locate(document.uri);
+    const at = locateProject(document.uri);
     if (at !== undefined) soon(at.folder);
   });
   documents.onDidClose(({ document }) => {
-    const at = locate(document.uri);
+    const at = locateProject(document.uri);
     if (at !== undefined) void reread(at.folder, [at.rel]).catch((e: unknown) => fail(at.folder.uri, e));
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const byFolder = new Map<WebFolder, string[]>();
     for (const { uri, type } of changes) {
-      const at = locate(uri);
+      const at = locateProject(uri);
       if (at === undefined || documents.get(uri) !== undefined) continue;
       if (type === FileChangeType.Deleted && at.folder.engine?.has(at.rel) !== true) continue;
-      byFolder.set(at.folder, [...(byFolder.get(at.folder) ?? []), at.rel]);
+      const rels = byFolder.get(at.folder);
+      if (rels === undefined) byFolder.set(at.folder, [at.rel]);
+      else rels.push(at.rel);
     }
     for (const [folder, rels] of byFolder) void reread(folder, rels).catch((e: unknown) => fail(folder.uri, e));
   });
