@@ -8,6 +8,7 @@
 // file, its size checked before reading.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolveInRoot } from './containment';
+import { TimeSlice } from './timeSlice';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -100,7 +101,7 @@ export async function readTexts(
   for (let i = 0; i < absPaths.length; i++) {
     if (i > 0 && i % SLICE === 0) {
       progress?.(i);
-      await new Promise((resolve) => setImmediate(resolve));
+      await TimeSlice.next();
     }
     out.push(readText(absPaths[i] as string, maxBytes));
   }
