@@ -74,8 +74,8 @@ describe('interface family (cursus 2.x)', () => {
       ['Base', 'Processing', 'TabularPreprocessing', 'XGBoostTraining'],
     );
     const row = engine.list({}).find((r) => r.name === 'XGBoostTraining');
-    assert.equal(row?.config, 'XGBoostTrainingConfig');
-    assert.equal(row?.builder, 'XGBoostTrainingStepBuilder');
+    assert.equal(row?.columns['config'], 'XGBoostTrainingConfig');
+    assert.equal(row?.columns['builder'], 'XGBoostTrainingStepBuilder');
     assert.equal(row?.file, 'src/cursus/steps/interfaces/xgboost_training.step.yaml');
     assert.deepEqual(
       engine

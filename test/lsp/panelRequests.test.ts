@@ -79,6 +79,11 @@ describe('lsp: status, overview, graph and new-workspace requests', () => {
     );
     assert.ok(g.nodes.filter((n) => n.cycle).every((n) => n.uri?.startsWith('file://')));
     assert.deepEqual(g.steps.map((s) => s.name).sort(), ['Alpha', 'Beta', 'Gamma']);
+    // Each with its SageMaker step type: the column cursus adds to `list`.
+    assert.deepEqual(
+      g.steps.map((s) => s.sagemakerStepType),
+      ['Utility', 'Utility', 'Utility'],
+    );
     const core = await c.request<GraphView>('registryLens/graph', {});
     assert.equal(core.context, 'core');
   });

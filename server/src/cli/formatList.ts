@@ -3,8 +3,9 @@
 import type { ListRow } from '../engine/api';
 import type { ContextId, ResolutionMode } from '../engine/types';
 import { listDocument } from '../engine/documents/jsonDocuments';
+import { LIST_COLUMNS } from '../engine/engine';
 
-const HEADERS = ['NAME', 'SOURCE', 'SAGEMAKER TYPE', 'BUILDER', 'CONFIG', 'CONFLICTS'];
+const HEADERS = ['NAME', 'SOURCE', ...LIST_COLUMNS.map((c) => c.header), 'CONFLICTS'];
 
 export function formatListTable(rows: ListRow[]): string {
   const details = rows.some((r) => r.detail !== undefined);
@@ -12,9 +13,7 @@ export function formatListTable(rows: ListRow[]): string {
   const cells = rows.map((r) => [
     r.name,
     r.source,
-    r.sagemakerStepType ?? '-',
-    r.builder ?? '-',
-    r.config ?? '-',
+    ...LIST_COLUMNS.map((c) => r.columns[c.key] ?? '-'),
     r.conflicts.length === 0 ? '-' : r.conflicts.join(', '),
     ...(details ? [r.detail ?? '-'] : []),
   ]);

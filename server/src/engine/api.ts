@@ -158,18 +158,23 @@ export interface ExplainQuery {
 }
 
 /**
- * A row of `list`: an entry a context resolves. The three step fields are a step entry's own (its registry's
- * `sagemaker_step_type`, `builder_step_name`, `config_class`), null where the entry has none (a module, an ONEX
- * node); their names are the JSON document's and the protocol's.
+ * A column a family adds to `list` (the step model's members: `StepParts.listColumns`): its key in the JSON document
+ * and the protocol, its header in the table, and what the MCP tool's schema says of it.
  */
+export interface ListColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly description?: string;
+}
+
+/** A row of `list`: an entry a context resolves. */
 export interface ListRow {
   name: string;
   source: string;
   file: string;
   range: Range;
-  sagemakerStepType: string | null;
-  builder: string | null;
-  config: string | null;
+  /** The entry's value in each column the families add (`LIST_COLUMNS`), by key; absent or null where it has none. */
+  columns: Readonly<Record<string, string | null>>;
   /** The sources of the same name in other workspaces. */
   conflicts: string[];
   /** A family's one-line summary of the entry (ONEX: "3 versions · latest 1.2.0"). */

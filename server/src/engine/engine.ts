@@ -14,6 +14,7 @@ import type {
   FrameworkPin,
   InstalledVersion,
   HoverResult,
+  ListColumn,
   ListRow,
   NameSites,
   RenameResult,
@@ -90,6 +91,8 @@ export const PATHS = ((p) => ({ ...p, names: [...new Set([...p.names, ...PIN_FIL
  * by a test).
  */
 export const SETTING_GROUPS: readonly DeclaredSettings[] = settingsGroups(FAMILIES);
+/** The columns the families add to `list`, in order: what the table, the JSON document and the MCP schema show. */
+export const LIST_COLUMNS: readonly ListColumn[] = STEP_MODEL.listColumns(FAMILIES);
 
 /** What the engine asks of a host that walks a root (see `RegistryEngine.interest`). */
 export interface HostInterest {

@@ -21,6 +21,7 @@ import { fileStamp, stampStands } from './fileStamp';
 import { MAX_WALKS, MAX_WANTED_ROUNDS } from './fileSource';
 import { narrowWalk, WHOLE_TREE, type RootWalk } from './listedWalk';
 import { walkRoot } from './walkRoot';
+import { TimeSlice } from './timeSlice';
 
 export interface LoadOptions {
   wasm: WasmBinaries;
@@ -369,8 +370,9 @@ export class Feeder {
   }
 
   /**
-   * `engine.update()` in slices of about `SLICE_MS`, the event loop turning between them, abandoned when `signal` is
-   * aborted: the same end (`updateSome` changes which units run in which call, never what they end with).
+   * `engine.update()` in time slices of `SLICE_MS` (as `flush` takes one), the event loop turning between them,
+   * abandoned when `signal` is aborted: the same end (`updateSome` changes which units run in which call, never what
+   * they end with).
    */
   private async analyseInSlices(
     signal: AbortSignal,
@@ -385,14 +387,13 @@ export class Feeder {
     try {
       for (;;) {
         signal.throwIfAborted();
-        const start = performance.now();
-        const stop = (): boolean => performance.now() - start > SLICE_MS;
+        const slice = new TimeSlice(SLICE_MS);
         const awaited = first?.pass.awaited(engine, first.fed);
         if (first && midway && awaited && awaited !== tried) {
           // A call answered from queries needs no unit; one about some files, theirs (and only theirs start now).
           let ran = true;
           if (awaited.size > 0) {
-            const { waiting, waitingFirst } = engine.updateSome(stop, awaited, true);
+            const { waiting, waitingFirst } = engine.updateSome(slice.over, awaited, true);
             left = waiting;
             ran = waitingFirst === 0;
           }
@@ -401,8 +402,8 @@ export class Feeder {
             if (first.settled()) await first.pass.ready(engine, midway);
           }
           if (awaited.size === 0) continue;
-        } else if ((left = engine.updateSome(stop).waiting) === 0) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        } else if ((left = engine.updateSome(slice.over).waiting) === 0) return;
+        await TimeSlice.next();
       }
     } finally {
       left = 0;
@@ -626,17 +627,16 @@ export class Feeder {
   }
 
   /**
-   * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and
-   * the files that were staged. Units new to the engine start until `stop()` says so, the open
-   * documents' first; the feeder stays dirty while some wait (`waiting`); `updateMs` is the engine's
-   * time. While the walk's backlog is unread (`partial`), only the open documents' units start (the
-   * backlog is read between analyses: readAhead); `ready` are the open documents whose diagnostics are
-   * then final (every file they read analysed). Then fetches what the analysis found it needs: files it
-   * refers to that were not read (a meta file's subject, read at once), or a new walk when its relevant
-   * paths moved (apcore roots: `more`), once the backlog is read. `final`: every file's diagnostics are
-   * (no unit waits, nothing is unread, nothing fetched).
+   * Hands the staged texts to the engine and re-analyses: the files whose diagnostics changed, and the files that were
+   * staged. Units new to the engine start until `slice` is over (all of them without one), the open documents' first;
+   * the feeder stays dirty while some wait (`waiting`); `updateMs` is the engine's time. While the walk's backlog is
+   * unread (`partial`), only the open documents' units start (the backlog is read between analyses: readAhead); `ready`
+   * are the open documents whose diagnostics are then final (every file they read analysed). Then fetches what the
+   * analysis found it needs: files it refers to that were not read (a meta file's subject, read at once), or a new walk
+   * when its relevant paths moved (apcore roots: `more`), once the backlog is read. `final`: every file's diagnostics
+   * are (no unit waits, nothing is unread, nothing fetched).
    */
-  flush(stop?: () => boolean): FlushResult {
+  flush(slice?: TimeSlice): FlushResult {
     const engine = this.engine;
     const staged = [...this.pending.keys()];
     // The whole batch first, then whether each file is wanted — judged once against all of it (the
@@ -660,7 +660,7 @@ export class Feeder {
     const partial = this.backlog.unread || this.unlisted;
     if (partial) this.backlog.reorder(this.open, () => (engine.commit(), engine.interest()));
     const start = performance.now();
-    const { changed, waiting, waitingFirst } = engine.updateSome(stop, new Set(this.open.keys()), partial);
+    const { changed, waiting, waitingFirst } = engine.updateSome(slice?.over, new Set(this.open.keys()), partial);
     const updateMs = performance.now() - start;
     this.needsUpdate = waiting > 0 || partial;
     this.urgent = false;

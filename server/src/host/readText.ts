@@ -9,6 +9,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolveInRoot } from './containment';
 import { DEFAULT_MAX_BYTES, stripBom, tooLarge } from './textPolicy';
+import { TimeSlice } from './timeSlice';
 
 export { DEFAULT_MAX_BYTES, stripBom };
 
@@ -101,7 +102,7 @@ export async function readTexts(
   for (let i = 0; i < absPaths.length; i++) {
     if (i > 0 && i % SLICE === 0) {
       progress?.(i);
-      await new Promise((resolve) => setImmediate(resolve));
+      await TimeSlice.next();
     }
     out.push(readText(absPaths[i] as string, maxBytes));
   }

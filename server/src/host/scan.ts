@@ -11,6 +11,7 @@ import { isInside, resolveInRoot } from './containment';
 import { NEVER_LISTED } from './listedWalk';
 import { environmentAbove } from './pythonEnv';
 import { inSitePackages, marksEnvironment, OUTSIDE_ROOT } from './pythonLibrary';
+import { TimeSlice } from './timeSlice';
 
 const ALWAYS_SKIPPED = new Set([...NEVER_LISTED, OUTSIDE_ROOT]);
 /** Directories listed between two turns of the event loop (listing is synchronous: see host/readText). */
@@ -73,7 +74,7 @@ export async function listFiles(root: string, filter: ScanFilter, from = ''): Pr
   const todo: Dir[] = [{ dir: start.abs, rel: start.rel, real: startReal, link: false }];
   const linked: Dir[] = [];
   for (let listed = 0; todo.length > 0 || linked.length > 0; listed++) {
-    if (listed > 0 && listed % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (listed > 0 && listed % SLICE === 0) await TimeSlice.next();
     const { dir, rel, real, link } = todo.pop() ?? firstByPath(linked);
     if (seen.has(real)) continue;
     seen.add(real);

@@ -11,6 +11,7 @@ import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
 import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
 import { Methods, type StatusParams } from './protocol';
+import { TimeSlice } from '../host/timeSlice';
 
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
@@ -166,12 +167,12 @@ export class FolderAnalysis implements Analyser {
   async step(): Promise<void> {
     const ahead = this.folder.feeder.readAhead();
     if (ahead !== undefined) return ahead;
-    if (this.warm()) return new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.warm()) return TimeSlice.next();
     this.warmed.clear();
-    const start = performance.now();
-    const step = this.folder.feeder.flush(() => performance.now() - start > this.stepMs);
+    const slice = new TimeSlice(this.stepMs);
+    const step = this.folder.feeder.flush(slice);
     const progress = this.progress;
-    if (progress === undefined) this.costMs = performance.now() - start;
+    if (progress === undefined) this.costMs = slice.elapsed();
     this.analysisMs += step.updateMs;
     for (const f of step.staged) this.staged.add(f);
     if (!step.final) {
@@ -193,7 +194,7 @@ export class FolderAnalysis implements Analyser {
       if (!step.partial) return;
       // What the open documents' analysis held back is read now, once their diagnostics are written
       // (the connection writes on a later turn of the event loop), before the rest of the folder is read.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await TimeSlice.next();
       this.folder.engine.releaseHeld();
       return;
     }
@@ -253,7 +254,7 @@ export class FolderAnalysis implements Analyser {
    * True while slices are left.
    */
   private warm(): boolean {
-    const start = performance.now();
+    const slice = new TimeSlice(this.stepMs);
     for (const [rel, text] of this.folder.feeder.stagedEdits()) {
       if (this.warmed.get(rel) === text) continue;
       if (this.warmup?.rel !== rel || this.warmup.text !== text) {
@@ -261,8 +262,7 @@ export class FolderAnalysis implements Analyser {
         const run = this.folder.engine.warm(rel, text);
         this.warmup = run && { rel, text, run };
       }
-      while (this.warmup !== undefined && !this.warmup.run.step())
-        if (performance.now() - start > this.stepMs) return true;
+      while (this.warmup !== undefined && !this.warmup.run.step()) if (slice.over()) return true;
       this.warmup = undefined;
       this.warmed.set(rel, text);
     }
@@ -340,7 +340,7 @@ export class FolderAnalysis implements Analyser {
     for (const file of first) send(file);
     progress?.(first.size, total, 'files published');
     for (let i = 0; i < rest.length; i += CHUNK) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await TimeSlice.next();
       for (const file of rest.slice(i, i + CHUNK)) send(file);
       progress?.(first.size + Math.min(rest.length, i + CHUNK), total, 'files published');
     }

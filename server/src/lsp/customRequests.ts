@@ -6,7 +6,7 @@ import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
 import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
-import type { DependencyGraph } from '../engine/api';
+import type { DependencyGraph, ListRow } from '../engine/api';
 import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
 import { explainDocument, fixDocument, locateDocument, type JsonDocument } from '../engine/documents/jsonDocuments';
 import {
@@ -302,10 +302,15 @@ function graphView(folder: Folder, p: GraphParams): GraphView {
       source: row.source,
       uri: folder.uriOf(row.file),
       range: row.range,
-      sagemakerStepType: row.sagemakerStepType,
+      sagemakerStepType: stepType(row),
       conflicts: row.conflicts,
     })),
   };
+}
+
+/** The SageMaker step type the client's views show beside a step: its `list` column, when a family adds it. */
+function stepType(row: ListRow): string | null {
+  return row.columns['sagemakerStepType'] ?? null;
 }
 
 /** A graph's nodes (with URIs to open) and edges. */
@@ -354,7 +359,7 @@ function overview(folder: Folder): FolderOverview {
         source: row.source,
         uri: folder.uriOf(row.file),
         range: row.range,
-        sagemakerStepType: row.sagemakerStepType,
+        sagemakerStepType: stepType(row),
         conflicts: row.conflicts,
       })),
   }));

@@ -3,6 +3,8 @@
 // structured content and a model can read what each field means. Documents are open at their top
 // level (a field added to a CLI document stays valid); everything inside them is exact.
 import * as z from 'zod';
+import { LIST_COLUMNS } from '../engine/engine';
+import type { ListColumn } from '../engine/api';
 
 export const position = z.object({
   line: z.number().int().min(0).describe('0-based line'),
@@ -171,6 +173,12 @@ export const explainDocument = z.looseObject({
     .describe("what only the entry's family knows (interface steps, ONEX versions)"),
 });
 
+/** A column a family adds to `list`: its value, or null where the entry has none. */
+function listColumn(c: ListColumn): z.ZodNullable<z.ZodString> {
+  const value = z.string().nullable();
+  return c.description === undefined ? value : value.describe(c.description);
+}
+
 export const listDocument = z.looseObject({
   version: z.literal(1),
   context: z.string(),
@@ -182,9 +190,7 @@ export const listDocument = z.looseObject({
         source: z.string().describe("'core', 'workspace:<id>', 'override:<id>', 'module', or a family's list"),
         file,
         range,
-        sagemakerStepType: z.string().nullable(),
-        builder: z.string().nullable().describe('builder class name'),
-        config: z.string().nullable().describe('config class name'),
+        ...Object.fromEntries(LIST_COLUMNS.map((c) => [c.key, listColumn(c)])),
         conflicts: z.array(z.string()).describe('other sources that define the same name'),
         detail: z.string().optional().describe("a family's one-line summary (ONEX: versions)"),
       }),

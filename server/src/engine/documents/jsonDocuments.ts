@@ -12,7 +12,7 @@ import type {
   SourcedLocation,
   Summary,
 } from '../api';
-import { EDGE_SOURCES } from '../engine';
+import { EDGE_SOURCES, LIST_COLUMNS } from '../engine';
 import type { ContextId, Diagnostic, Fix, Range, ResolutionMode, Severity } from '../types';
 
 /** A JSON object, as a tool's structured content must be. */
@@ -94,9 +94,7 @@ export function listDocument(rows: readonly ListRow[], context: ContextId, mode:
       source: r.source,
       file: r.file,
       range: copyRange(r.range),
-      sagemakerStepType: r.sagemakerStepType,
-      builder: r.builder,
-      config: r.config,
+      ...Object.fromEntries(LIST_COLUMNS.map((c) => [c.key, r.columns[c.key] ?? null])),
       conflicts: r.conflicts,
       ...(r.detail !== undefined ? { detail: r.detail } : {}),
     })),

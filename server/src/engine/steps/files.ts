@@ -1,12 +1,13 @@
 // The step model's reading of the engine's per-file facts: the member families (member.ts), what
 // each file gives the model, and the lists of files that play each part. Every read is a tracked
 // query of the core (analysis/files.ts), so nothing here decides what an edit affects.
-import type { FileQueries } from '../analysis/files';
+import type { FileFamily, FileQueries } from '../analysis/files';
 import type { Range, Settings } from '../types';
 import type { ComponentKind } from '../api';
 import type { ModuleClass, PyClass } from '../python/facts';
 import { factsBy } from '../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
+import type { StepColumn } from './model/listColumns';
 import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
 import type { RegistrySource } from './model/source';
 import type { MetaDoc } from './pipeline/types';
@@ -27,12 +28,15 @@ export class StepFiles {
   readonly workspacePaths: WorkspacePaths;
   /** The templates of new component modules, from the first member that has them. */
   readonly stubs: ComponentStubs | undefined;
+  /** The columns of `list`, every member's. */
+  readonly listColumns: readonly StepColumn[];
 
   constructor(readonly files: FileQueries) {
     this.members = files.families.filter(isStepFamily);
     this.byReader = new Map(this.members.map((m) => [m.read, m]));
     this.workspacePaths = this.members.reduceRight<WorkspacePaths>((out, m) => ({ ...out, ...m.step.workspace }), {});
     this.stubs = this.members.find((m) => m.step.stubs)?.step.stubs;
+    this.listColumns = listColumns(this.members);
     this.builderDiscoveryQ = files.db.query('builderDiscovery', () =>
       this.firstFact('builderDiscovery', (f) => f.builders),
     );
@@ -195,4 +199,9 @@ export class StepFiles {
   readonly legacyAliasesQ: Query<LegacyAliases | null>;
   /** The SDK step bindings of the step catalog (listed beside the discovery module), null without them. */
   readonly sdkBindingsQ: Query<SdkBindings | null>;
+}
+
+/** The columns the members add to `list`, in member order (member.ts `StepParts.listColumns`). */
+export function listColumns(families: readonly FileFamily[]): readonly StepColumn[] {
+  return families.filter(isStepFamily).flatMap((m) => m.step.listColumns ?? []);
 }

@@ -18,6 +18,7 @@ import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
 import type { ComponentStubs, WorkspacePaths } from './model/workspaceDirs';
+import type { StepColumn } from './model/listColumns';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {
@@ -61,6 +62,8 @@ export interface StepParts<R> {
   workspace?: WorkspacePaths;
   /** The texts of a new builder and config module, for the "Create … stub" fixes (the first member's win). */
   stubs?: ComponentStubs;
+  /** The columns its registry fields add to `list`, shown for every step entry (every member's, in member order). */
+  listColumns?: readonly StepColumn[];
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**

@@ -1,10 +1,10 @@
 // The step layer as the engine sees it: the engine answers contexts, names, graphs, renames and fixes
 // from it, and asks it where a file's family answers no editor feature. The core (analysis/) names no
 // model: only engine.ts opens this one (sharedModel.ts) on its workspace.
-import type { ContextInfo, DependencyGraph, NameSites, RenameResult } from '../api';
+import type { ContextInfo, DependencyGraph, ListColumn, NameSites, RenameResult } from '../api';
 import type { Code, ContextId, Diagnostic, Fix, Position, Range, ResolutionMode, Settings } from '../types';
 import type { CodeTable } from '../codes';
-import type { FileQueries } from '../analysis/files';
+import type { FileFamily, FileQueries } from '../analysis/files';
 import type { FeatureDispatch, FeatureSource, ModelFeatures } from '../analysis/features';
 import type { UnitCheck } from '../analysis/family';
 
@@ -49,5 +49,7 @@ export interface SharedModel<C> {
   /** Where the graph's edges come from, in words (why a graph is empty). */
   readonly edgeSources: readonly string[];
   unitCheck(check: C): UnitCheck;
+  /** The columns the families among its members add to `list`. */
+  listColumns(families: readonly FileFamily[]): readonly ListColumn[];
   open(core: ModelCore): ModelView;
 }

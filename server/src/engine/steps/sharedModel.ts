@@ -8,12 +8,14 @@ import { stepQueries } from './queries';
 import { StepWorkspace } from './stepWorkspace';
 import * as features from './features';
 import { EDGE_SOURCES } from './features/graph';
+import { listColumns } from './files';
 
 export const STEP_MODEL: SharedModel<CrossFileCheck> = {
   codes: STEP_CODES,
   edgeSources: EDGE_SOURCES,
   // Cross-file checks read the step model's check context; each runs as a unit of its own.
   unitCheck: (c) => ({ name: c.name, run: (q) => c.run(stepQueries(q.files).context) }),
+  listColumns,
   open(core) {
     const ws = new StepWorkspace(core);
     return {

@@ -1,9 +1,10 @@
-// The `list` view of a context: every step it resolves, where from, and conflicts with other workspaces.
+// The `list` view of a context: every step it resolves, where from, the columns the members add (model/listColumns.ts),
+// and conflicts with other workspaces.
 import type { ListRow } from '../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { layersFor, resolvableNames, resolveName, sourceOf } from '../model/resolve';
-import { fieldStr } from '../model/source';
+import { columnValues } from '../model/listColumns';
 import { entryLocation } from './navigation';
 
 export function list(
@@ -27,9 +28,7 @@ export function list(
       name,
       source: sourceOf(ws.model, e),
       ...entryLocation(ws, e),
-      sagemakerStepType: fieldStr(e, 'sagemaker_step_type'),
-      builder: fieldStr(e, 'builder_step_name'),
-      config: fieldStr(e, 'config_class'),
+      columns: columnValues(ws.model.listColumns(), e),
       conflicts,
     });
   }

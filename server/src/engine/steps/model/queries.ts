@@ -21,6 +21,7 @@ import {
 import type { RegistrySource, StepEntry } from './source';
 import type { StepFiles } from '../files';
 import type { ComponentStubs, WorkspacePaths } from './workspaceDirs';
+import type { StepColumn } from './listColumns';
 import { closest } from '../../util/editDistance';
 import { byBucket } from '../../util/buckets';
 
@@ -451,6 +452,9 @@ export class ModelQueries
   }
   componentStubs(): ComponentStubs | undefined {
     return this.f.stubs;
+  }
+  listColumns(): readonly StepColumn[] {
+    return this.f.listColumns;
   }
   packageInterfaceOf(step: string): string | null {
     const dir = interfaceDirs(this, null)[0] ?? '';

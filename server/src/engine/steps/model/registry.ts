@@ -5,6 +5,7 @@ import type { Range } from '../../types';
 import type { NameRef, RegistrySource, StepEntry } from './source';
 import { fieldStr } from './source';
 import type { ComponentStubs, WorkspacePaths } from './workspaceDirs';
+import type { StepColumn } from './listColumns';
 
 export interface WsState {
   dir: string;
@@ -175,6 +176,8 @@ export interface RegistryModel {
   workspacePaths(): WorkspacePaths;
   /** The templates of new component modules, as the members say (member.ts `StepParts.stubs`). */
   componentStubs(): ComponentStubs | undefined;
+  /** The columns of `list`, as the members say (member.ts `StepParts.listColumns`). */
+  listColumns(): readonly StepColumn[];
   /**
    * The package's interface file `load_step_interface()` finds for a step (`steps/interfaces/__init__.py`
    * `_resolve_interface_path()`: its conventional name, else the one stem equal ignoring case and

@@ -52,6 +52,12 @@ export const cursus: StepFamily<CursusRole, CursusFacts, CursusLayout> = {
     tool: TOOL,
     workspace: CURSUS_WORKSPACE,
     stubs: { builder: builderStub, config: configStub },
+    // What `list` shows of a step besides its source: its registry's SageMaker step type, builder and config class.
+    listColumns: [
+      { key: 'sagemakerStepType', header: 'SAGEMAKER TYPE', field: 'sagemaker_step_type' },
+      { key: 'builder', header: 'BUILDER', field: 'builder_step_name', description: 'builder class name' },
+      { key: 'config', header: 'CONFIG', field: 'config_class', description: 'config class name' },
+    ],
     component: (role) => (role.role === 'component' ? role : null),
     lists: { bases: 'bases', builderDiscovery: 'builder-discovery' },
   },

@@ -429,9 +429,7 @@ function list(fq: FamilyQueries): ListRow[] {
     source: 'onex.nodes',
     file: n.entry?.file ?? n.contract ?? '',
     range: n.entry?.ep.nameRange ?? n.doc?.name?.range ?? ZERO,
-    sagemakerStepType: null,
-    builder: null,
-    config: null,
+    columns: {},
     conflicts: [],
     detail:
       `${n.doc?.nodeType?.value ?? '?'} · ${n.contract ?? n.resolution?.problem ?? 'no contract'}` +
