@@ -18,7 +18,7 @@ import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type Re
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
 import { fileStamp, stampStands } from './fileStamp';
-import { MAX_WALKS, MAX_WANTED_ROUNDS } from './fileSource';
+import { feedRounds } from './fileSource';
 import { narrowWalk, WHOLE_TREE, type RootWalk } from './listedWalk';
 import { walkRoot } from './walkRoot';
 import { TimeSlice } from './timeSlice';
@@ -299,41 +299,38 @@ export class Feeder {
       });
     };
     let walked = Number.NaN;
-    for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
-      signal?.throwIfAborted();
-      const interest = engine.interest();
-      walked = interest.walk;
-      const found =
-        walk === 0 && whole !== undefined
-          ? narrowWalk(whole, interest)
-          : walk === 0 && judged?.walk === interest.walk
-            ? judged.found
-            : await walkRoot(root, interest, opts.excluded, undefined, library);
-      signal?.throwIfAborted();
-      record?.walked(found);
-      onDisk = found.onDisk;
-      this.takeUnreadable(found, opts.warn);
-      if (stamped !== undefined) stamped.tree = treeOf(found);
-      else this.unreadableDirs = new Set();
-      const listed = new Set(found.files);
-      const asked = new Set(interest.files);
-      for (const rel of [...fed.keys()])
-        if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
-          fed.delete(rel);
-          stamped?.skipped.delete(rel);
-          engine.deleteFile(rel);
-        }
-      engine.setTree({ links: found.links, directories: found.directories });
-      await feed(found.files);
-      await analyse();
-    }
-    // A file read may name more (a module re-exporting a class leads to the next): fed while new ones come, bounded.
-    for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
-      const wanted = engine.interest().files.filter((rel) => onDisk.has(rel) && !seen.has(rel));
-      if (wanted.length === 0) return;
-      await feed(wanted);
-      await analyse();
-    }
+    await feedRounds(engine, {
+      walk: async (interest, walk) => {
+        signal?.throwIfAborted();
+        walked = interest.walk;
+        const found =
+          walk === 0 && whole !== undefined
+            ? narrowWalk(whole, interest)
+            : walk === 0 && judged?.walk === interest.walk
+              ? judged.found
+              : await walkRoot(root, interest, opts.excluded, undefined, library);
+        signal?.throwIfAborted();
+        record?.walked(found);
+        onDisk = found.onDisk;
+        this.takeUnreadable(found, opts.warn);
+        if (stamped !== undefined) stamped.tree = treeOf(found);
+        else this.unreadableDirs = new Set();
+        const listed = new Set(found.files);
+        const asked = new Set(interest.files);
+        for (const rel of [...fed.keys()])
+          if (!listed.has(rel) && !(asked.has(rel) && onDisk.has(rel))) {
+            fed.delete(rel);
+            stamped?.skipped.delete(rel);
+            engine.deleteFile(rel);
+          }
+        engine.setTree({ links: found.links, directories: found.directories });
+        return found.files;
+      },
+      onDisk: (rel) => onDisk.has(rel),
+      seen: (rel) => seen.has(rel),
+      feed,
+      analyse,
+    });
   }
 
   /**

@@ -1,9 +1,8 @@
 // A root's files as a host reaches them without the file system: through the editor (the web extension's client
-// lists them by walking the folder's directories and reads them with `workspace.fs`, on any URI scheme), and the feed
-// of an engine from such a source. The feed answers the engine's interest as the disk feeder's whole-root feed does
-// (host/feeder.ts: walk again while the relevance rules move, then the files the analysis refers to, each bounded
-// alike), over one listing: a source cannot tell links apart or list what it could not read.
-import type { RegistryEngine } from '../engine/engine';
+// lists them by walking the folder's directories and reads them with `workspace.fs`, on any URI scheme), the feed of
+// an engine from such a source, and the rounds every whole-root feed takes (`feedRounds`: the disk feeder's too), so
+// both answer the engine's interest alike; a source cannot tell links apart or list what it could not read.
+import type { HostInterest, RegistryEngine } from '../engine/engine';
 import { listedWalk, narrowWalk } from './listedWalk';
 
 /** What a source read of one file: its text, why it was not read (too large, binary), or null (gone, unreadable). */
@@ -17,9 +16,42 @@ export interface FileSource {
 }
 
 /** Walks at most this often: once, and again for each move of the relevance rules (they settle after one). */
-export const MAX_WALKS = 3;
+const MAX_WALKS = 3;
 /** Rounds of referred files: a longer chain of references is not followed (families follow at most 8 hops). */
-export const MAX_WANTED_ROUNDS = 10;
+const MAX_WANTED_ROUNDS = 10;
+
+/** One feed's steps, as its host takes them (the disk feeder's whole-root feed, `feedSource`). */
+export interface FeedSteps {
+  /** Lists the root for `interest` (the `walk`-th time) and gives the engine its tree: the files to feed. */
+  walk(interest: HostInterest, walk: number): Promise<readonly string[]>;
+  /** Whether the last walk found `rel` (a file the analysis refers to is fed only then). */
+  onDisk(rel: string): boolean;
+  /** Whether `rel` was fed in this feed. */
+  seen(rel: string): boolean;
+  feed(files: readonly string[]): Promise<void>;
+  analyse(): Promise<void>;
+}
+
+/**
+ * The rounds of every feed of a whole root: walk, feed and analyse again while the engine's relevance rules move
+ * (apcore.yaml naming other roots), then feed the files the analysis refers to that the walks did not list to read
+ * (a module re-exporting a class leads to the next), again while those name more, each bounded.
+ */
+export async function feedRounds(engine: RegistryEngine, steps: FeedSteps): Promise<void> {
+  let walked = Number.NaN;
+  for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
+    const interest = engine.interest();
+    walked = interest.walk;
+    await steps.feed(await steps.walk(interest, walk));
+    await steps.analyse();
+  }
+  for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
+    const wanted = engine.interest().files.filter((rel) => steps.onDisk(rel) && !steps.seen(rel));
+    if (wanted.length === 0) return;
+    await steps.feed(wanted);
+    await steps.analyse();
+  }
+}
 
 /**
  * Feeds `engine` every file of `source` it wants, analysing after each pass. A file the source skipped gets the
@@ -44,21 +76,20 @@ export async function feedSource(
       give(engine, rel, read);
     });
   };
-  let walked = Number.NaN;
-  for (let walk = 0; walk < MAX_WALKS && walked !== engine.interest().walk; walk++) {
-    const interest = engine.interest();
-    walked = interest.walk;
-    const found = narrowWalk(whole, interest);
-    engine.setTree({ links: [], directories: found.directories });
-    await feed(found.files);
-    engine.update();
-  }
-  for (let round = 0; round < MAX_WANTED_ROUNDS; round++) {
-    const wanted = engine.interest().files.filter((rel) => whole.onDisk.has(rel) && !seen.has(rel));
-    if (wanted.length === 0) break;
-    await feed(wanted);
-    engine.update();
-  }
+  await feedRounds(engine, {
+    walk: (interest) => {
+      const found = narrowWalk(whole, interest);
+      engine.setTree({ links: [], directories: found.directories });
+      return Promise.resolve(found.files);
+    },
+    onDisk: (rel) => whole.onDisk.has(rel),
+    seen: (rel) => seen.has(rel),
+    feed,
+    analyse: () => {
+      engine.update();
+      return Promise.resolve();
+    },
+  });
   return environments;
 }
 
