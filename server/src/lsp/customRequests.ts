@@ -3,7 +3,7 @@
 // overview and the step graph: viewRequests.ts, shared with the web worker), and the CLI's and MCP server's JSON
 // documents (check, explain, list, graph, locate, fixes) for the language-model tools.
 import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
 import { CORE, type ContextId, type ResolutionMode } from '../engine/types';
 import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
