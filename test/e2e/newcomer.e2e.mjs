@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QUICKSTART_SETTINGS, RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { writeLargeRegistry } from './largeRegistry.mjs';
-import { onExample, webviewFrame } from './suite.mjs';
+import { activeTab, onExample, webviewFrame } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const CORE = 'src/cursus/registry/step_names.py';
@@ -36,12 +36,6 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
     console.log(`      figures: ${JSON.stringify(figures)}`);
   });
 
-  /** The active tab's title, a webview's too. */
-  const activeTab = (w) =>
-    w.page.evaluate(() => {
-      const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
-      return t ? `${t.getAttribute('aria-label') ?? ''} ${t.getAttribute('data-resource-name') ?? ''}` : '';
-    });
   const viewBox = (frame) => frame.evaluate(() => document.querySelector('.canvas svg')?.getAttribute('viewBox') ?? '');
 
   it('Explain Resolution in a workspace registry explains in that workspace, without asking', async () => {

@@ -96,3 +96,46 @@ export function webviewFrame(wb, { timeout = 30_000 } = {}) {
     { timeout, message: 'the Registry Lens webview' },
   );
 }
+
+/** The active tab's title, a webview's too. */
+export const activeTab = (w) =>
+  w.page.evaluate(() => {
+    const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+    return t ? `${t.getAttribute('aria-label') ?? ''} ${t.getAttribute('data-resource-name') ?? ''}` : '';
+  });
+
+/** The Running Extensions editor's row of the extension named `name` (its text); the editor is closed again. */
+export async function runningRow(wb, name) {
+  await wb.runCommand('Developer: Show Running Extensions');
+  const list = wb.page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ state: 'visible', timeout: 30_000 });
+  const box = await list.boundingBox();
+  await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // the list is virtualised: scroll down until the row is in it
+  const text = await waitFor(
+    async () => {
+      const texts = await wb.page.locator('.runtime-extensions-editor .monaco-list-row').allTextContents();
+      const row = texts.find((t) => t.includes(name));
+      if (!row) await wb.page.mouse.wheel(0, 300);
+      return row;
+    },
+    { timeout: 30_000, message: `${name} in the Running Extensions editor` },
+  );
+  await wb.press('Escape');
+  await wb.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 10_000 });
+  return text;
+}
+
+/** Opens the Explorer's "Registries" pane, giving it the folder pane's room (its list is virtualised). */
+export async function showRegistries(wb, folderName) {
+  await wb.press('Control+Shift+E');
+  const pane = async (name) => {
+    const header = wb.page.locator('.pane-header', { hasText: name }).first();
+    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    return header;
+  };
+  const folders = await pane(folderName);
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const registries = await pane('Registries');
+  if ((await registries.getAttribute('aria-expanded')) !== 'true') await registries.click();
+}
