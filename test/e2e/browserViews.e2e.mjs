@@ -7,7 +7,16 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, activeTab, onExample, runningRow, showRegistries, webviewFrame } from './suite.mjs';
+import {
+  EXTENSION_ID,
+  activeTab,
+  graphFromWalkthrough,
+  onExample,
+  openWalkthrough,
+  runningRow,
+  showRegistries,
+  webviewFrame,
+} from './suite.mjs';
 
 const CORE = 'src/cursus/registry/step_names.py';
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
@@ -114,41 +123,12 @@ describe('Registry Lens in the browser: the Registries view, the Registry Overvi
   });
 
   it('the walkthrough opens from Welcome: Open Walkthrough…, and its graph step opens the Step Graph', async () => {
-    await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
-    const idx = await waitFor(
-      async () => {
-        const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
-        return i >= 0 ? i + 1 : 0;
-      },
-      { timeout: 15_000, message: 'our walkthrough in the pick' },
-    );
-    await wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .nth(idx - 1)
-      .click();
-    const page = wb.page.locator('.gettingStartedContainer').first();
-    const text = await waitFor(
-      async () => {
-        const t = (await page.innerText({ timeout: 2_000 }).catch(() => '')) || '';
-        return t.includes('Get Started with Registry Lens') && t.includes('Look at the step graph') && t;
-      },
-      { timeout: 20_000, message: 'the walkthrough page' },
-    );
+    const { page, text } = await openWalkthrough(wb);
     for (const title of ['Open a folder with a registry', 'See the problems', 'Hover a step name'])
       assert.ok(text.includes(title), title);
     await wb.parkMouse();
     await wb.screenshot('browser-views-walkthrough');
-    const step = page.getByRole('button', { name: /Look at the step graph/ }).first();
-    await step.click();
-    await waitFor(async () => (await step.getAttribute('aria-expanded')) === 'true', {
-      timeout: 10_000,
-      message: 'the graph step open',
-    });
-    await page.getByRole('button', { name: 'Show Step Graph', exact: true }).first().click();
-    await waitFor(async () => /Step Graph \(/.test(await activeTab(wb)), {
-      timeout: 20_000,
-      message: 'the Step Graph from the walkthrough',
-    });
+    await graphFromWalkthrough(wb, page);
     await drawnGraph(await webviewFrame(wb), 'step graph from the walkthrough');
     await wb.screenshot('browser-views-walkthrough-graph');
   });

@@ -139,3 +139,47 @@ export async function showRegistries(wb, folderName) {
   const registries = await pane('Registries');
   if ((await registries.getAttribute('aria-expanded')) !== 'true') await registries.click();
 }
+
+/** Opens our walkthrough as a person does (Welcome: Open Walkthrough…, then ours); resolves with its page and text. */
+export async function openWalkthrough(wb) {
+  await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
+  const idx = await waitFor(
+    async () => {
+      const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
+      return i >= 0 ? i + 1 : 0;
+    },
+    { timeout: 15_000, message: 'our walkthrough in the pick' },
+  );
+  await wb.page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .nth(idx - 1)
+    .click();
+  const page = wb.page.locator('.gettingStartedContainer').first();
+  const text = await waitFor(
+    async () => {
+      const t = (await page.innerText({ timeout: 2_000 }).catch(() => '')) || '';
+      return t.includes('Get Started with Registry Lens') && t.includes('Look at the step graph') && t;
+    },
+    { timeout: 20_000, message: 'the walkthrough page' },
+  );
+  return { page, text };
+}
+
+/**
+ * Opens the walkthrough's graph step (with its picture; `shot` names its screenshot), then its button runs Show Step
+ * Graph; resolves once the Step Graph is the active tab.
+ */
+export async function graphFromWalkthrough(wb, page, shot) {
+  const step = page.getByRole('button', { name: /Look at the step graph/ }).first();
+  await step.click();
+  await waitFor(async () => (await step.getAttribute('aria-expanded')) === 'true', {
+    timeout: 10_000,
+    message: 'the graph step open',
+  });
+  if (shot !== undefined) await wb.screenshot(shot);
+  await page.getByRole('button', { name: 'Show Step Graph', exact: true }).first().click();
+  await waitFor(async () => /Step Graph \(/.test(await activeTab(wb)), {
+    timeout: 20_000,
+    message: 'the Step Graph from the walkthrough',
+  });
+}

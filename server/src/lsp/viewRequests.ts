@@ -18,6 +18,7 @@ import {
   type OverviewProblem,
   type OverviewStep,
   type SetContextParams,
+  type StatusParams,
 } from './protocol';
 
 /** A loaded workspace folder, as the views see it. */
@@ -86,6 +87,23 @@ export function registerViewRequests<F extends ViewFolder>(c: Connection, host: 
   c.onRequest(graphRequest, (p, token) => host.queryFolder(p.uri, token, null, (folder) => graphView(folder, p)));
 }
 
+/** What a front end knows of a folder's analyses, for its status notification. */
+export type AnalysisTimes = Omit<StatusParams, 'folder' | 'context' | 'errors' | 'warnings' | 'entries' | 'workspaces'>;
+
+/** The status notification of a folder: its active context and counts, and `times`. */
+export function folderStatus(folder: ViewFolder, times: AnalysisTimes): StatusParams {
+  const s = folder.engine.summary();
+  return {
+    folder: folder.uri,
+    context: folder.activeContext,
+    errors: s.errors,
+    warnings: s.warnings,
+    entries: s.entries,
+    workspaces: s.workspaces,
+    ...times,
+  };
+}
+
 /** Two folder URIs alike but for a trailing slash. */
 export function sameFolder(a: string, b: string): boolean {
   return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
@@ -114,20 +132,23 @@ function graphView(folder: ViewFolder, p: GraphParams): GraphView {
     p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
   return {
     ...viewOf(folder, engine.graph({ context })),
-    steps: engine.list({ context }).map((row) => ({
-      name: row.name,
-      source: row.source,
-      uri: folder.uriOf(row.file),
-      range: row.range,
-      sagemakerStepType: stepType(row),
-      conflicts: row.conflicts,
-    })),
+    steps: engine.list({ context }).map((row) => stepOf(folder, row)),
   };
 }
 
-/** The SageMaker step type the client's views show beside a step: its `list` column, when a family adds it. */
-function stepType(row: ListRow): string | null {
-  return row.columns['sagemakerStepType'] ?? null;
+/**
+ * A listed step as the views show it: its place, the SageMaker step type beside it (its `list` column, when a family
+ * adds it) and the registries it conflicts with.
+ */
+function stepOf(folder: ViewFolder, row: ListRow): OverviewStep {
+  return {
+    name: row.name,
+    source: row.source,
+    uri: folder.uriOf(row.file),
+    range: row.range,
+    sagemakerStepType: row.columns['sagemakerStepType'] ?? null,
+    conflicts: row.conflicts,
+  };
 }
 
 /** A graph's nodes (with URIs to open) and edges. */
@@ -165,14 +186,7 @@ function overview(folder: ViewFolder): FolderOverview {
     steps: engine
       .list({ context: info.id })
       .filter((row) => row.source === info.id || row.source.endsWith(`:${info.id}`))
-      .map((row) => ({
-        name: row.name,
-        source: row.source,
-        uri: folder.uriOf(row.file),
-        range: row.range,
-        sagemakerStepType: stepType(row),
-        conflicts: row.conflicts,
-      })),
+      .map((row) => stepOf(folder, row)),
   }));
   const conflicts = engine
     .allDiagnostics()
@@ -190,15 +204,7 @@ function overview(folder: ViewFolder): FolderOverview {
     if (row.detail === undefined) continue;
     const name = row.source.split(' ')[0] ?? row.source;
     const entries = families.get(name) ?? [];
-    entries.push({
-      name: row.name,
-      source: row.source,
-      uri: folder.uriOf(row.file),
-      range: row.range,
-      sagemakerStepType: null,
-      conflicts: [],
-      detail: row.detail,
-    });
+    entries.push({ ...stepOf(folder, row), sagemakerStepType: null, conflicts: [], detail: row.detail });
     families.set(name, entries);
   }
   return {

@@ -4,9 +4,9 @@
 import type { Connection } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
 import { CORE, type ContextId } from '../engine/types';
-import { Methods, type StatusParams } from './protocol';
+import { Methods } from './protocol';
 import { relIn } from './uriPaths';
-import { registerViewRequests, sameFolder, type ViewFolder, type ViewHost } from './viewRequests';
+import { folderStatus, registerViewRequests, sameFolder, type ViewFolder, type ViewHost } from './viewRequests';
 
 /** A folder of the web worker, as far as the views use it: its engine once loaded. */
 export interface WebViewSource {
@@ -67,22 +67,15 @@ export function registerWebViews<W extends WebViewSource>(
     return loaded;
   };
   const status = (loaded: LoadedFolder): void => {
-    const s = loaded.engine.summary();
-    const params: StatusParams = {
-      folder: loaded.uri,
-      context: loaded.activeContext,
-      errors: s.errors,
-      warnings: s.warnings,
-      entries: s.entries,
-      workspaces: s.workspaces,
-      // the browser's status item shows no timings and no framework versions (the built-in rules apply)
+    // the browser's status item shows no timings and no framework versions (the built-in rules apply)
+    const times = {
       lastAnalysisMs: 0,
       lastAnalysisAt: Date.now(),
       fullAnalysisMs: 0,
       fullAnalysisAt: 0,
       frameworks: [],
     };
-    void connection.sendNotification(Methods.status, params);
+    void connection.sendNotification(Methods.status, folderStatus(loaded, times));
   };
   const settled = (folder: W): LoadedFolder | undefined => {
     folders.settle(folder);
