@@ -3,8 +3,7 @@
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
 // file events read again; diagnostics are published, hovers and definitions answered, and the views' requests
-// (webViews.ts). Settings are the defaults so
-// far: the Node server (server.ts) holds the rest behind its disk feeder.
+// (webViews.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk feeder.
 import {
   CodeActionKind,
   FileChangeType,
