@@ -13,6 +13,8 @@ import {
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
+import { registerRegistryViews } from './registryViews';
+import { noteHovers } from './walkthrough';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -24,7 +26,8 @@ let client: LanguageClient | undefined;
 
 /** What the status item's tooltip says, once: what the browser gives and what only the desktop has. */
 const BROWSER_LIMITS =
-  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition and quick fixes. ' +
+  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, quick fixes, ' +
+  'the Registries view, the Registry Overview and Step Graph, and the walkthrough. ' +
   'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
   'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
 
@@ -43,6 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: documentSelector(),
     synchronize: { fileEvents: watcher },
     initializationOptions,
+    middleware: {
+      provideHover: noteHovers,
+    },
   };
   const worker = new Worker(server);
   // before the language client's first message (the worker reads this one first)
@@ -53,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watcher,
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
+    ...registerRegistryViews(context, lc),
   );
   const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Registry Lens';

@@ -4,13 +4,7 @@
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
 import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import {
-  FIX_ALL_DONE,
-  Methods,
-  type FixAllDone,
-  type SetContextParams,
-  type StatusParams,
-} from '../../server/src/lsp/protocol';
+import { FIX_ALL_DONE, type FixAllDone } from '../../server/src/lsp/protocol';
 import { fixAllMessage } from './fixAllMessage';
 import { explainResolution } from './explainCommand';
 import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
@@ -18,14 +12,11 @@ import { createLanguageClient, markShuttingDown } from './languageClient';
 import { registerLanguageModelTools } from './languageModelTools';
 import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
-import { OverviewPanel } from './overviewPanel';
-import { pickContext } from './pickers';
 import { followPythonSelection } from './pythonSelection';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
-import { RegistriesView } from './registriesView';
+import { registerRegistryViews } from './registryViews';
 import { StatusItem } from './statusItem';
-import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -35,50 +26,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = lc;
   const docs = new ReadOnlyDocuments();
   const status = new StatusItem(lc);
-  const panel = new OverviewPanel(lc, context.extensionUri);
-  const view = new RegistriesView(lc);
-  const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
 
   context.subscriptions.push(
     docs,
     status,
-    panel,
-    view,
-    tree,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, docs),
     vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
     vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
     vscode.languages.registerDocumentLinkProvider({ scheme: EXPLAIN_SCHEME }, new ExplainLinks()),
-    tree.onDidChangeVisibility(({ visible }) => {
-      if (visible) view.refresh();
-    }),
-    lc.onNotification(Methods.status, (s: StatusParams) => {
-      status.update(s);
-      noteAnalysed(s.entries);
-      if (tree.visible) view.refresh();
-      void panel.refresh();
-    }),
+    ...registerRegistryViews(context, lc, (s) => status.update(s)),
     vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) =>
       explainResolution(lc, docs, arg, false),
     ),
     vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) =>
       explainResolution(lc, docs, arg, true),
-    ),
-    vscode.commands.registerCommand('registryLens.selectContext', async () => {
-      const file = vscode.window.activeTextEditor?.document.uri;
-      const picked = await pickContext(
-        lc,
-        file?.scheme === 'file' ? file.toString() : undefined,
-        'Registry Lens: Select Workspace Context',
-      );
-      if (picked === undefined) return;
-      const params: SetContextParams = { folder: picked.folder, context: picked.context };
-      await lc.sendRequest(Methods.setContext, params);
-    }),
-    vscode.commands.registerCommand('registryLens.showOverview', () => panel.show('overview')),
-    // from a DAG file's explorer or editor menu: that DAG's graph
-    vscode.commands.registerCommand('registryLens.showGraph', (file?: unknown) =>
-      panel.show('graph', file instanceof vscode.Uri ? file : undefined),
     ),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
@@ -99,7 +60,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
-  void openWalkthroughOnce(context);
   await lc.start();
   context.subscriptions.push(followPythonSelection(lc));
 }

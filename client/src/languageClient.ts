@@ -19,7 +19,7 @@ import {
 import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
 import type { CodeDocs } from './codeDocs';
 import { documentSelector } from './documentSelector';
-import { noteHover } from './walkthrough';
+import { noteHovers } from './walkthrough';
 
 /** Set by deactivate(): from then on a closed connection is the shutdown, not a crash. */
 let shuttingDown = false;
@@ -45,12 +45,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, codeDocs:
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {
-      // the walkthrough's hover step completes on a hover the server answered
-      provideHover: async (document, position, token, next) => {
-        const hover = await next(document, position, token);
-        if (hover) noteHover();
-        return hover;
-      },
+      provideHover: noteHovers,
       handleDiagnostics: (uri, diagnostics, next) => {
         for (const d of diagnostics)
           if (typeof d.code === 'object') d.code = { value: d.code.value, target: codeDocs.link(d.code.target) };

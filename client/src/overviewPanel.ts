@@ -4,8 +4,9 @@
 // It loads only those bundled files, under a Content-Security-Policy without inline script or remote
 // resources; the data travels as a message and the page builds its DOM from it as text.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Methods, type FolderOverview, type GraphParams, type GraphView } from '../../server/src/lsp/protocol';
+import { serverFile } from './serverFile';
 import type { DataMessage, Tab, WebviewMessage } from '../webview/messages';
 
 export class OverviewPanel implements vscode.Disposable {
@@ -18,7 +19,7 @@ export class OverviewPanel implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
   ) {
     this.fileUri = activeFile();
@@ -105,8 +106,7 @@ export class OverviewPanel implements vscode.Disposable {
 }
 
 function activeFile(): vscode.Uri | undefined {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri?.scheme === 'file' ? uri : undefined;
+  return serverFile(vscode.window.activeTextEditor?.document.uri);
 }
 
 /** The page: no registry data in it, only the bundled script and stylesheet the CSP allows. */

@@ -3,7 +3,7 @@
 // Data comes from `registryLens/overview`; clicking opens the place. Workspaces sharing an id carry
 // their directory; each problem shows its own severity.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { contextLabel, sourceLabel } from './contextLabels';
 import {
   Methods,
@@ -26,7 +26,7 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   refresh(): void {
     this.changed.fire();

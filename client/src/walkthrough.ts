@@ -8,6 +8,7 @@
 // extension's own, set once it has seen a registry analysed and a hover it answered (VS Code has no
 // completion event for a hover made with the mouse).
 import * as vscode from 'vscode';
+import type { Middleware } from 'vscode-languageclient';
 
 export const WALKTHROUGH = 'registryLens.gettingStarted';
 /** The context keys of the steps' completion events (package.json: `onContext:registryLens.…`). */
@@ -34,10 +35,12 @@ function note(key: string): void {
   noted.add(key);
   void vscode.commands.executeCommand('setContext', key, true);
 }
-/** Registry Lens answered a hover. */
-export function noteHover(): void {
-  note(HOVERED);
-}
+/** The language clients' hover middleware: the hover step completes on a hover the server answered. */
+export const noteHovers: Middleware['provideHover'] = async (document, position, token, next) => {
+  const hover = await next(document, position, token);
+  if (hover) note(HOVERED);
+  return hover;
+};
 /** An analysis found registry entries in an open folder. */
 export function noteAnalysed(entries: number): void {
   if (entries > 0) note(ANALYSED);

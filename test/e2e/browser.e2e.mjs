@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VSIX, onExample } from './suite.mjs';
+import { EXTENSION_ID, VSIX, onExample, runningRow } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
@@ -61,28 +61,6 @@ function lineOf(root, rel, re) {
     .findIndex((l) => re.test(l));
   assert.ok(i >= 0, `${re} not found in ${rel}`);
   return i + 1;
-}
-
-/** The Running Extensions editor's row of the extension named `name` (its text); the editor is closed again. */
-async function runningRow(wb, name) {
-  await wb.runCommand('Developer: Show Running Extensions');
-  const list = wb.page.locator('.runtime-extensions-editor .monaco-list').first();
-  await list.waitFor({ state: 'visible', timeout: 30_000 });
-  const box = await list.boundingBox();
-  await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  // the list is virtualised: scroll down until the row is in it
-  const text = await waitFor(
-    async () => {
-      const texts = await wb.page.locator('.runtime-extensions-editor .monaco-list-row').allTextContents();
-      const row = texts.find((t) => t.includes(name));
-      if (!row) await wb.page.mouse.wheel(0, 300);
-      return row;
-    },
-    { timeout: 30_000, message: `${name} in the Running Extensions editor` },
-  );
-  await wb.press('Escape');
-  await wb.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 10_000 });
-  return text;
 }
 
 /** Opens the file at `names` (the folders' names, then the file's) by clicking through the explorer. */

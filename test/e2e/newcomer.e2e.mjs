@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QUICKSTART_SETTINGS, RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { writeLargeRegistry } from './largeRegistry.mjs';
-import { onExample, webviewFrame } from './suite.mjs';
+import { activeTab, graphFromWalkthrough, onExample, openWalkthrough, webviewFrame } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const CORE = 'src/cursus/registry/step_names.py';
@@ -36,12 +36,6 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
     console.log(`      figures: ${JSON.stringify(figures)}`);
   });
 
-  /** The active tab's title, a webview's too. */
-  const activeTab = (w) =>
-    w.page.evaluate(() => {
-      const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
-      return t ? `${t.getAttribute('aria-label') ?? ''} ${t.getAttribute('data-resource-name') ?? ''}` : '';
-    });
   const viewBox = (frame) => frame.evaluate(() => document.querySelector('.canvas svg')?.getAttribute('viewBox') ?? '');
 
   it('Explain Resolution in a workspace registry explains in that workspace, without asking', async () => {
@@ -332,26 +326,7 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
   });
 
   it('the walkthrough opens from Welcome: Open Walkthrough… and its steps run the commands', async () => {
-    await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
-    const idx = await waitFor(
-      async () => {
-        const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
-        return i >= 0 ? i + 1 : 0;
-      },
-      { timeout: 15_000, message: 'our walkthrough in the pick' },
-    );
-    await wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .nth(idx - 1)
-      .click();
-    const page = wb.page.locator('.gettingStartedContainer').first();
-    const text = await waitFor(
-      async () => {
-        const t = (await page.innerText({ timeout: 2_000 }).catch(() => '')) || '';
-        return t.includes('Get Started with Registry Lens') && t.includes('Look at the step graph') && t;
-      },
-      { timeout: 20_000, message: 'the walkthrough page' },
-    );
+    const { page, text } = await openWalkthrough(wb);
     for (const title of [
       'Open a folder with a registry',
       'See the problems',
@@ -361,19 +336,7 @@ describe("A newcomer's Registry Lens: Explain, status, Step Graph, walkthrough (
       assert.ok(text.includes(title), title);
     await wb.parkMouse();
     await wb.screenshot('newcomer-06-walkthrough');
-    // the graph step opens (with its picture), then its button runs Show Step Graph
-    const step = page.getByRole('button', { name: /Look at the step graph/ }).first();
-    await step.click();
-    await waitFor(async () => (await step.getAttribute('aria-expanded')) === 'true', {
-      timeout: 10_000,
-      message: 'the graph step open',
-    });
-    await wb.screenshot('newcomer-07-walkthrough-graph-step');
-    await page.getByRole('button', { name: 'Show Step Graph', exact: true }).first().click();
-    await waitFor(async () => /Step Graph \(/.test(await activeTab(wb)), {
-      timeout: 20_000,
-      message: 'the Step Graph from the walkthrough',
-    });
+    await graphFromWalkthrough(wb, page, 'newcomer-07-walkthrough-graph-step');
     await wb.page.context().close();
     wb = s.wb = undefined;
   });
@@ -476,18 +439,7 @@ describe("A newcomer's first start, as npm start opens it: the walkthrough opens
       .catch(() => null)) === 'true';
   /** Opens the walkthrough again, as a person does: Welcome: Open Walkthrough…, then ours. */
   const reopenWalkthrough = async () => {
-    await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
-    const idx = await waitFor(
-      async () => {
-        const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
-        return i >= 0 ? i + 1 : 0;
-      },
-      { timeout: 15_000, message: 'our walkthrough in the pick' },
-    );
-    await wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .nth(idx - 1)
-      .click();
+    await openWalkthrough(wb);
     await step('open').waitFor({ state: 'attached', timeout: 20_000 });
   };
 

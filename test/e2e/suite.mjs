@@ -96,3 +96,90 @@ export function webviewFrame(wb, { timeout = 30_000 } = {}) {
     { timeout, message: 'the Registry Lens webview' },
   );
 }
+
+/** The active tab's title, a webview's too. */
+export const activeTab = (w) =>
+  w.page.evaluate(() => {
+    const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+    return t ? `${t.getAttribute('aria-label') ?? ''} ${t.getAttribute('data-resource-name') ?? ''}` : '';
+  });
+
+/** The Running Extensions editor's row of the extension named `name` (its text); the editor is closed again. */
+export async function runningRow(wb, name) {
+  await wb.runCommand('Developer: Show Running Extensions');
+  const list = wb.page.locator('.runtime-extensions-editor .monaco-list').first();
+  await list.waitFor({ state: 'visible', timeout: 30_000 });
+  const box = await list.boundingBox();
+  await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // the list is virtualised: scroll down until the row is in it
+  const text = await waitFor(
+    async () => {
+      const texts = await wb.page.locator('.runtime-extensions-editor .monaco-list-row').allTextContents();
+      const row = texts.find((t) => t.includes(name));
+      if (!row) await wb.page.mouse.wheel(0, 300);
+      return row;
+    },
+    { timeout: 30_000, message: `${name} in the Running Extensions editor` },
+  );
+  await wb.press('Escape');
+  await wb.page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 10_000 });
+  return text;
+}
+
+/** Opens the Explorer's "Registries" pane, giving it the folder pane's room (its list is virtualised). */
+export async function showRegistries(wb, folderName) {
+  await wb.press('Control+Shift+E');
+  const pane = async (name) => {
+    const header = wb.page.locator('.pane-header', { hasText: name }).first();
+    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    return header;
+  };
+  const folders = await pane(folderName);
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const registries = await pane('Registries');
+  if ((await registries.getAttribute('aria-expanded')) !== 'true') await registries.click();
+}
+
+/** Opens our walkthrough as a person does (Welcome: Open Walkthrough…, then ours); resolves with its page and text. */
+export async function openWalkthrough(wb) {
+  await wb.runCommand('Open Walkthrough', { id: 'welcome.showAllWalkthroughs', waitClosed: false });
+  const idx = await waitFor(
+    async () => {
+      const i = (await wb.quickPickRows()).findIndex((r) => r.label === 'Get Started with Registry Lens');
+      return i >= 0 ? i + 1 : 0;
+    },
+    { timeout: 15_000, message: 'our walkthrough in the pick' },
+  );
+  await wb.page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .nth(idx - 1)
+    .click();
+  const page = wb.page.locator('.gettingStartedContainer').first();
+  const text = await waitFor(
+    async () => {
+      const t = (await page.innerText({ timeout: 2_000 }).catch(() => '')) || '';
+      return t.includes('Get Started with Registry Lens') && t.includes('Look at the step graph') && t;
+    },
+    { timeout: 20_000, message: 'the walkthrough page' },
+  );
+  return { page, text };
+}
+
+/**
+ * Opens the walkthrough's graph step (with its picture; `shot` names its screenshot), then its button runs Show Step
+ * Graph; resolves once the Step Graph is the active tab.
+ */
+export async function graphFromWalkthrough(wb, page, shot) {
+  const step = page.getByRole('button', { name: /Look at the step graph/ }).first();
+  await step.click();
+  await waitFor(async () => (await step.getAttribute('aria-expanded')) === 'true', {
+    timeout: 10_000,
+    message: 'the graph step open',
+  });
+  if (shot !== undefined) await wb.screenshot(shot);
+  await page.getByRole('button', { name: 'Show Step Graph', exact: true }).first().click();
+  await waitFor(async () => /Step Graph \(/.test(await activeTab(wb)), {
+    timeout: 20_000,
+    message: 'the Step Graph from the walkthrough',
+  });
+}

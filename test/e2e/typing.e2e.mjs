@@ -19,6 +19,7 @@ import {
   startCodeServer,
   waitFor,
 } from '../../scripts/e2e/code-server.mjs';
+import { showRegistries } from './suite.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
@@ -35,20 +36,6 @@ async function carolSteps(wb) {
     }
     return null;
   });
-}
-
-/** Opens the Explorer's "Registries" pane, giving it the folder pane's room (its list is virtualised). */
-async function showRegistries(wb, folderName) {
-  await wb.press('Control+Shift+E');
-  const pane = async (name) => {
-    const header = wb.page.locator('.pane-header', { hasText: name }).first();
-    await header.waitFor({ state: 'visible', timeout: 30_000 });
-    return header;
-  };
-  const folders = await pane(folderName);
-  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-  const registries = await pane('Registries');
-  if ((await registries.getAttribute('aria-expanded')) !== 'true') await registries.click();
 }
 
 const key = (p) => `${p.code} ${p.message}`;

@@ -10,7 +10,8 @@ import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
 import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
-import { Methods, type StatusParams } from './protocol';
+import { Methods } from './protocol';
+import { folderStatus } from './viewRequests';
 import { TimeSlice } from '../host/timeSlice';
 
 /** Files published per turn of the event loop once the open documents are out. */
@@ -293,20 +294,13 @@ export class FolderAnalysis implements Analyser {
   status(): void {
     const folder = this.folder;
     if (!folder.ready) return;
-    const s = folder.engine.summary();
-    const status: StatusParams = {
-      folder: folder.uri,
-      context: folder.activeContext,
-      errors: s.errors,
-      warnings: s.warnings,
-      entries: s.entries,
-      workspaces: s.workspaces,
+    const status = folderStatus(folder, {
       lastAnalysisMs: this.lastMs,
       lastAnalysisAt: this.lastAt,
       fullAnalysisMs: this.fullMs,
       fullAnalysisAt: this.fullAt,
       frameworks: this.frameworks(),
-    };
+    });
     void this.connection.sendNotification(Methods.status, status);
   }
 

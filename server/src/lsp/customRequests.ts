@@ -1,12 +1,11 @@
-// Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
-// names and contexts for the client's pickers, the active context, the Registries view data, and the
-// CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the
-// language-model tools.
+// Registry Lens's own requests (see protocol.ts) on the desktop: Explain Resolution, the step at the cursor, step
+// names for the client's pickers, a new developer workspace, the views' requests (contexts, the active context, the
+// overview and the step graph: viewRequests.ts, shared with the web worker), and the CLI's and MCP server's JSON
+// documents (check, explain, list, graph, locate, fixes) for the language-model tools.
 import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
-import { ErrorCodes, RequestType, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
-import { CORE, type Code, type ContextId, type ResolutionMode } from '../engine/types';
-import type { DependencyGraph, ListRow } from '../engine/api';
+import { CORE, type ContextId, type ResolutionMode } from '../engine/types';
 import { checkFilterError, filterCheck } from '../engine/documents/checkFilter';
 import { explainDocument, fixDocument, locateDocument, type JsonDocument } from '../engine/documents/jsonDocuments';
 import {
@@ -21,20 +20,10 @@ import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';
 import {
   Methods,
-  type ContextsParams,
-  type GraphParams,
-  type GraphView,
   type NewWorkspaceParams,
   type NewWorkspaceResult,
   type ExplainParams,
   type ExplainResult,
-  type FolderContexts,
-  type FolderOverview,
-  type OverviewContext,
-  type OverviewStep,
-  type OverviewParams,
-  type OverviewProblem,
-  type SetContextParams,
   type StepAtParams,
   type StepNamesParams,
   type CheckDocumentParams,
@@ -47,27 +36,12 @@ import {
   type LocateDocumentParams,
 } from './protocol';
 import type { Session } from './session';
-
-/** Diagnostics that describe relations between registries, listed under "Conflicts" in the view. */
-const CONFLICT_CODES: ReadonlySet<Code> = new Set<Code>([
-  'RL002',
-  'RL003',
-  'RL004',
-  'RL011',
-  'RL015',
-  'RL023',
-  'RL024',
-  'RL028',
-]);
+import { perFolder, registerViewRequests, type ViewHost } from './viewRequests';
 
 // Typed, so the connection rejects a request without its one parameter object.
 const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);
 const stepAtRequest = new RequestType<StepAtParams, string | null, void>(Methods.stepAt);
 const stepNamesRequest = new RequestType<StepNamesParams, string[], void>(Methods.stepNames);
-const contextsRequest = new RequestType<ContextsParams, FolderContexts[], void>(Methods.contexts);
-const setContextRequest = new RequestType<SetContextParams, string[], void>(Methods.setContext);
-const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
-const graphRequest = new RequestType<GraphParams, GraphView | null, void>(Methods.graph);
 const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
 const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
 const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(
@@ -103,21 +77,12 @@ export function registerCustomRequests(s: Session): void {
     s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)),
   );
 
-  c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, (folder) => folderContexts(folder, p.uri)));
-
-  c.onRequest(setContextRequest, (p, token) =>
-    s.queryAll(token, (folder) => {
-      if (p.folder !== undefined && folder !== s.folders.byUri(p.folder)) return [];
-      if (!folder.engine.contexts().some((ctx) => ctx.id === p.context)) return [];
-      folder.activeContext = p.context;
-      s.analysis.status(folder);
-      return [folder.uri];
-    }),
-  );
-
-  c.onRequest(overviewRequest, (p, token) => perFolder(s, p, token, overview));
-
-  c.onRequest(graphRequest, (p, token) => s.queryFolder(p.uri, token, null, (folder) => graphView(folder, p)));
+  const views: ViewHost<Folder> = {
+    queryFolder: (uri, token, empty, answer) => s.queryFolder(uri, token, empty, answer),
+    queryAll: (token, answer) => s.queryAll(token, answer),
+    activeChanged: (folder) => s.analysis.status(folder),
+  };
+  registerViewRequests(c, views);
 
   c.onRequest(newWorkspaceRequest, async (p, token) => {
     const answer = await s.queryFolder<NewWorkspaceResult | Promise<NewWorkspaceResult>>(
@@ -138,7 +103,7 @@ export function registerCustomRequests(s: Session): void {
     if (invalid !== null) throw new ResponseError(ErrorCodes.InvalidParams, invalid);
     const badPage = pageRequestError(p);
     if (badPage !== null) throw new ResponseError(ErrorCodes.InvalidParams, badPage);
-    return perFolder(s, p, token, (folder): FolderDocument =>
+    return perFolder(views, p, token, (folder): FolderDocument =>
       inMode(folder, p.mode, () => {
         const { diagnostics, summary } = filterCheck(folder.engine.allDiagnostics(), folder.engine.summary(), p);
         const ms = Math.round(s.analysis.lastAnalysisMs(folder));
@@ -283,118 +248,5 @@ async function newWorkspace(folder: Folder, p: NewWorkspaceParams): Promise<NewW
     created: r.created.map((f) => folder.uriOf(f)),
     kept: r.kept.map((f) => folder.uriOf(f)),
     ...(registry ? { registry: folder.uriOf(registry) } : {}),
-  };
-}
-
-function graphView(folder: Folder, p: GraphParams): GraphView {
-  const engine = folder.engine;
-  const rel = p.uri === undefined ? undefined : folder.relOf(p.uri);
-  const declared = p.context === undefined && rel !== undefined ? engine.fileGraph(rel) : null;
-  if (declared !== null && rel !== undefined) {
-    return { ...viewOf(folder, declared), file: { path: rel, uri: folder.uriOf(rel) }, steps: [] };
-  }
-  const context =
-    p.context ?? (rel !== undefined && engine.contextOf(rel) !== 'core' ? engine.contextOf(rel) : folder.activeContext);
-  return {
-    ...viewOf(folder, engine.graph({ context })),
-    steps: engine.list({ context }).map((row) => ({
-      name: row.name,
-      source: row.source,
-      uri: folder.uriOf(row.file),
-      range: row.range,
-      sagemakerStepType: stepType(row),
-      conflicts: row.conflicts,
-    })),
-  };
-}
-
-/** The SageMaker step type the client's views show beside a step: its `list` column, when a family adds it. */
-function stepType(row: ListRow): string | null {
-  return row.columns['sagemakerStepType'] ?? null;
-}
-
-/** A graph's nodes (with URIs to open) and edges. */
-function viewOf(folder: Folder, g: DependencyGraph): Omit<GraphView, 'steps'> {
-  return {
-    folder: folder.uri,
-    name: folder.name,
-    context: g.context,
-    nodes: g.nodes.map((n) => ({ ...n, uri: n.file === null ? null : folder.uriOf(n.file) })),
-    edges: g.edges,
-    cycles: g.cycles,
-  };
-}
-
-function perFolder<R>(s: Session, p: ContextsParams, token: CancellationToken, answer: (folder: Folder) => R) {
-  return p.uri !== undefined
-    ? s.queryFolder(p.uri, token, [], (folder) => [answer(folder)])
-    : s.queryAll(token, (folder) => [answer(folder)]);
-}
-
-function folderContexts(folder: Folder, uri: string | undefined): FolderContexts {
-  const rel = uri === undefined ? undefined : folder.relOf(uri);
-  const current =
-    rel === undefined ? {} : { current: folder.engine.contextOf(rel), currentDir: folder.engine.workspaceDirOf(rel) };
-  const library = uri === undefined ? null : folder.libraryOf(uri);
-  return {
-    folder: folder.uri,
-    name: folder.name,
-    active: folder.activeContext,
-    ...current,
-    ...(library === null ? {} : { library: { name: library.name, version: library.version } }),
-    contexts: folder.engine.contexts(),
-  };
-}
-
-function overview(folder: Folder): FolderOverview {
-  const engine = folder.engine;
-  const contexts = engine.contexts().map((info): OverviewContext => ({
-    ...info,
-    uri: info.file === null ? null : folder.uriOf(info.file),
-    steps: engine
-      .list({ context: info.id })
-      .filter((row) => row.source === info.id || row.source.endsWith(`:${info.id}`))
-      .map((row) => ({
-        name: row.name,
-        source: row.source,
-        uri: folder.uriOf(row.file),
-        range: row.range,
-        sagemakerStepType: stepType(row),
-        conflicts: row.conflicts,
-      })),
-  }));
-  const conflicts = engine
-    .allDiagnostics()
-    .filter((d) => CONFLICT_CODES.has(d.code))
-    .map((d): OverviewProblem => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      uri: folder.uriOf(d.file),
-      range: d.range,
-      related: d.related.map((r) => ({ uri: folder.uriOf(r.file), range: r.range, message: r.message })),
-    }));
-  const families = new Map<string, (OverviewStep & { detail: string })[]>();
-  for (const row of engine.list()) {
-    if (row.detail === undefined) continue;
-    const name = row.source.split(' ')[0] ?? row.source;
-    const entries = families.get(name) ?? [];
-    entries.push({
-      name: row.name,
-      source: row.source,
-      uri: folder.uriOf(row.file),
-      range: row.range,
-      sagemakerStepType: null,
-      conflicts: [],
-      detail: row.detail,
-    });
-    families.set(name, entries);
-  }
-  return {
-    ...folderContexts(folder, undefined),
-    summary: engine.summary(),
-    contexts,
-    conflicts,
-    families: [...families].map(([name, entries]) => ({ name, entries })),
   };
 }

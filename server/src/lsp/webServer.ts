@@ -2,8 +2,8 @@
 // workspace folder is read through the client (`WebMethods`: its directories listed and its files read with
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
-// file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
-// far: the Node server (server.ts) holds the rest behind its disk feeder.
+// file events read again; diagnostics are published, hovers and definitions answered, and the views' requests
+// (webViews.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk feeder.
 import {
   CodeActionKind,
   FileChangeType,
@@ -33,6 +33,7 @@ import {
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
+import { registerWebViews } from './webViews';
 
 /** How long edits to open documents settle before the analysis runs again. */
 const EDIT_DEBOUNCE_MS = 150;
@@ -58,6 +59,7 @@ class WebFolder {
 
   constructor(
     readonly uri: string,
+    readonly name: string,
     readonly codeHref: (code: Code) => string,
     /** The open documents by root-relative path (the versions a fix's edits name). */
     readonly open: FolderEdits['open'],
@@ -121,6 +123,10 @@ export function startWebServer(
   });
 
   const publish = (folder: WebFolder, files: Iterable<string>): void => {
+    publishFiles(folder, files);
+    views.status(folder);
+  };
+  const publishFiles = (folder: WebFolder, files: Iterable<string>): void => {
     const engine = folder.engine;
     if (engine === undefined) return;
     for (const file of files) {
@@ -199,20 +205,24 @@ export function startWebServer(
       ({ codeDoc }) => {
         const href = (code: Code): string => `${codeDoc}#${codeAnchor(code)}`;
         for (const f of initial)
-          folders.push(new WebFolder(f.uri, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
+          folders.push(new WebFolder(f.uri, f.name, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
         for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
       },
       (e: unknown) => fail('loading the parser', e),
     );
   });
+  /** Analyses the folder's edits that have not settled yet. */
+  const settle = (folder: WebFolder): void => {
+    if (timer === undefined || !edited.has(folder)) return;
+    clearTimeout(timer);
+    reanalyse();
+  };
+  const views = registerWebViews(connection, { all: () => folders, locate: (uri) => locate(uri)?.folder, settle });
   /** The analysed folder of `uri` and the file in it, edits that have not settled analysed first. */
   const analysed = (uri: string): { folder: WebFolder; engine: RegistryEngine; rel: string } | undefined => {
     const at = locate(uri);
     if (at?.folder.engine === undefined) return undefined;
-    if (timer !== undefined && edited.has(at.folder)) {
-      clearTimeout(timer);
-      reanalyse();
-    }
+    settle(at.folder);
     return { ...at, engine: at.folder.engine };
   };
   connection.onHover(({ textDocument, position }) => {
