@@ -285,12 +285,15 @@ export class ModelQueries
       const changed = new Set<string>();
       const touch = (dir: string, names: readonly string[], add: boolean): void => {
         for (const name of names) {
-          let dirs = owners.get(name);
+          // A name one workspace owns (most of them) is kept as that directory, not a set of one.
+          const dirs = owners.get(name);
           if (add) {
-            if (!dirs) owners.set(name, (dirs = new Set()));
-            dirs.add(dir);
-          } else dirs?.delete(dir);
-          if (dirs?.size === 0) owners.delete(name);
+            if (dirs === undefined || dirs === dir) owners.set(name, dir);
+            else if (typeof dirs === 'string') owners.set(name, new Set([dirs, dir]));
+            else dirs.add(dir);
+          } else if (dirs === dir) owners.delete(name);
+          else if (typeof dirs !== 'string' && dirs?.delete(dir) && dirs.size === 1)
+            owners.set(name, dirs.values().next().value as string);
           changed.add(name);
         }
         affected.add(dir);
@@ -320,11 +323,12 @@ export class ModelQueries
       // name points at it (N workspaces sharing a step cost N, not N², in time and memory).
       for (const name of changed) {
         const owning = owners.get(name);
-        for (const d of owning ?? []) affected.add(d);
-        if (!owning || owning.size < 2) {
+        if (typeof owning !== 'object') {
+          if (owning !== undefined) affected.add(owning);
           sorted.delete(name);
           continue;
         }
+        for (const d of owning) affected.add(d);
         const list = [...owning].sort();
         const old = sorted.get(name);
         if (!old || !sameList(old, list)) sorted.set(name, list);
@@ -343,7 +347,8 @@ export class ModelQueries
     sameData,
   );
   private readonly localNamesState = {
-    owners: new Map<string, Set<string>>(),
+    /** Each local name's workspaces: the directory when only one owns it, else the set (two or more). */
+    owners: new Map<string, string | Set<string>>(),
     seen: new Map<string, readonly string[]>(),
     shared: new Map<string, Map<string, string[]>>(),
     sorted: new Map<string, string[]>(),
