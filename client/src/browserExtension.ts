@@ -13,6 +13,7 @@ import {
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
+import { registerEditorCommands } from './editorCommands';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -24,7 +25,8 @@ let client: LanguageClient | undefined;
 
 /** What the status item's tooltip says, once: what the browser gives and what only the desktop has. */
 const BROWSER_LIMITS =
-  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition and quick fixes. ' +
+  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, find references, ' +
+  'rename, completion, quick fixes and Fix All, and Explain Resolution. ' +
   'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
   'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
 
@@ -53,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watcher,
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
+    ...registerEditorCommands(lc),
   );
   const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Registry Lens';

@@ -3,17 +3,9 @@
 // the language-model tools and MCP server offered to chat agents).
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
-import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import {
-  FIX_ALL_DONE,
-  Methods,
-  type FixAllDone,
-  type SetContextParams,
-  type StatusParams,
-} from '../../server/src/lsp/protocol';
-import { fixAllMessage } from './fixAllMessage';
-import { explainResolution } from './explainCommand';
-import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type SetContextParams, type StatusParams } from '../../server/src/lsp/protocol';
+import { registerEditorCommands } from './editorCommands';
 import { createLanguageClient, markShuttingDown } from './languageClient';
 import { registerLanguageModelTools } from './languageModelTools';
 import { registerMcpServerProvider } from './mcpServerProvider';
@@ -21,7 +13,6 @@ import { newWorkspace } from './newWorkspaceCommand';
 import { OverviewPanel } from './overviewPanel';
 import { pickContext } from './pickers';
 import { followPythonSelection } from './pythonSelection';
-import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
 import { RegistriesView } from './registriesView';
 import { StatusItem } from './statusItem';
@@ -33,22 +24,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const codeDocs = new CodeDocs(vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md'));
   const lc = createLanguageClient(context, codeDocs);
   client = lc;
-  const docs = new ReadOnlyDocuments();
   const status = new StatusItem(lc);
   const panel = new OverviewPanel(lc, context.extensionUri);
   const view = new RegistriesView(lc);
   const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
 
   context.subscriptions.push(
-    docs,
     status,
     panel,
     view,
     tree,
-    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, docs),
     vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
     vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
-    vscode.languages.registerDocumentLinkProvider({ scheme: EXPLAIN_SCHEME }, new ExplainLinks()),
     tree.onDidChangeVisibility(({ visible }) => {
       if (visible) view.refresh();
     }),
@@ -58,12 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
-    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) =>
-      explainResolution(lc, docs, arg, false),
-    ),
-    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) =>
-      explainResolution(lc, docs, arg, true),
-    ),
+    ...registerEditorCommands(lc),
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
       const file = vscode.window.activeTextEditor?.document.uri;
       const picked = await pickContext(
@@ -82,20 +64,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
-    vscode.commands.registerCommand('registryLens.showReferences', async (uri: string, position: Position) => {
-      const at = vscode.Uri.parse(uri);
-      const pos = lc.protocol2CodeConverter.asPosition(position);
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>(
-        'vscode.executeReferenceProvider',
-        at,
-        pos,
-      );
-      await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
-    }),
-    vscode.commands.registerCommand(
-      FIX_ALL_DONE,
-      (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done)),
-    ),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );

@@ -1,7 +1,7 @@
 // Quick picks over server data: a step name, or a context (core or a workspace id) with the current
 // file's context first, then the active one. Two workspaces with one id are told apart by directory.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Methods, type ContextInfo, type FolderContexts, type StepNamesParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
 
@@ -12,7 +12,7 @@ export interface ContextItem extends vscode.QuickPickItem {
 
 /** A step visible in `context` (default: the active context of the folder of `uri`). */
 export async function pickStep(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   uri: string | undefined,
   context?: string,
 ): Promise<string | undefined> {
@@ -32,7 +32,7 @@ export async function pickStep(
  * no question when there is only one.
  */
 export async function pickContext(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   uri: string | undefined,
   title: string,
 ): Promise<ContextItem | undefined> {

@@ -1,5 +1,5 @@
-// Registry Lens's own requests (see protocol.ts): Explain Resolution, the step at the cursor, step
-// names and contexts for the client's pickers, the active context, the Registries view data, and the
+// Registry Lens's own requests (see protocol.ts; Explain Resolution's are handlers/explain.ts): contexts for the
+// client's pickers, the active context, the Registries view data, and the
 // CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the
 // language-model tools.
 import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
@@ -16,7 +16,6 @@ import {
   pagedListDocument,
 } from '../engine/documents/pagedDocuments';
 import { pageLine, type Page } from '../engine/render/paging';
-import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';
 import {
@@ -26,8 +25,6 @@ import {
   type GraphView,
   type NewWorkspaceParams,
   type NewWorkspaceResult,
-  type ExplainParams,
-  type ExplainResult,
   type FolderContexts,
   type FolderOverview,
   type OverviewContext,
@@ -35,8 +32,6 @@ import {
   type OverviewParams,
   type OverviewProblem,
   type SetContextParams,
-  type StepAtParams,
-  type StepNamesParams,
   type CheckDocumentParams,
   type DocumentAnswer,
   type ExplainDocumentParams,
@@ -61,9 +56,6 @@ const CONFLICT_CODES: ReadonlySet<Code> = new Set<Code>([
 ]);
 
 // Typed, so the connection rejects a request without its one parameter object.
-const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);
-const stepAtRequest = new RequestType<StepAtParams, string | null, void>(Methods.stepAt);
-const stepNamesRequest = new RequestType<StepNamesParams, string[], void>(Methods.stepNames);
 const contextsRequest = new RequestType<ContextsParams, FolderContexts[], void>(Methods.contexts);
 const setContextRequest = new RequestType<SetContextParams, string[], void>(Methods.setContext);
 const overviewRequest = new RequestType<OverviewParams, FolderOverview[], void>(Methods.overview);
@@ -82,27 +74,6 @@ const fixesDocumentRequest = new RequestType<FixesDocumentParams, DocumentAnswer
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
-  c.onRequest(explainRequest, (p, token) =>
-    s.queryFolder(p.uri, token, null, (folder): ExplainResult => {
-      const explanation = folder.engine.explain({
-        step: p.step,
-        context: p.context ?? folder.activeContext,
-        ...(p.mode !== undefined ? { mode: p.mode } : {}),
-        ...(p.framework !== undefined ? { framework: p.framework } : {}),
-        ...(p.environmentTags !== undefined ? { environmentTags: p.environmentTags } : {}),
-      });
-      return { folder: folder.uri, explanation, text: renderExplanation(explanation) };
-    }),
-  );
-
-  c.onRequest(stepAtRequest, (p, token) =>
-    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)),
-  );
-
-  c.onRequest(stepNamesRequest, (p, token) =>
-    s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)),
-  );
-
   c.onRequest(contextsRequest, (p, token) => perFolder(s, p, token, (folder) => folderContexts(folder, p.uri)));
 
   c.onRequest(setContextRequest, (p, token) =>

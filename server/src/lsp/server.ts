@@ -17,6 +17,7 @@ import { registerCustomRequests } from './customRequests';
 import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerDocumentLinks } from './handlers/documentLinks';
+import { registerExplain } from './handlers/explain';
 import { registerCompletion, TRIGGER_CHARACTERS } from './handlers/completion';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
@@ -128,6 +129,7 @@ function registerFeatures(s: Session): void {
   registerRename(s);
   registerCompletion(s);
   registerCodeActions(s);
+  registerExplain(s);
   registerSymbols(s);
   registerCodeLens(s);
   registerDocumentLinks(s);

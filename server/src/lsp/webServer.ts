@@ -2,10 +2,9 @@
 // workspace folder is read through the client (`WebMethods`: its directories listed and its files read with
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
-// file events read again; diagnostics are published, hovers and definitions answered. Settings are the defaults so
-// far: the Node server (server.ts) holds the rest behind its disk feeder.
+// file events read again; diagnostics are published, and the editor features answered by the Node server's handlers
+// (webFeatures.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk feeder.
 import {
-  CodeActionKind,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,23 +15,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeAnchor } from '../engine/codes';
 import { RegistryEngine, type WasmBinaries } from '../engine/engine';
-import type { Code } from '../engine/types';
+import { CORE, type Code, type ContextId } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
 import { inListedEnvironment } from '../host/pythonLibrary';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
-import {
-  editSupport,
-  toCodeAction,
-  toDiagnostic,
-  toHover,
-  toLocation,
-  type EditSupport,
-  type FolderEdits,
-} from './convert';
+import { editSupport, toDiagnostic, type EditSupport, type FolderEdits } from './convert';
+import { CODE_ACTION_KINDS } from './handlers/codeActions';
+import { TRIGGER_CHARACTERS } from './handlers/completion';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
+import { registerWebFeatures } from './webFeatures';
 
 /** How long edits to open documents settle before the analysis runs again. */
 const EDIT_DEBOUNCE_MS = 150;
@@ -55,6 +49,8 @@ class WebFolder {
   readonly published = new Set<string>();
   /** The Python environments its last listing held: library code, whose documents and events are not analysed. */
   environments: ReadonlySet<string> = new Set();
+  /** The context Explain Resolution uses when the client names none (the client names one for every request). */
+  readonly activeContext: ContextId = CORE;
 
   constructor(
     readonly uri: string,
@@ -189,7 +185,11 @@ export function startWebServer(
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'registry-lens' },
     };
@@ -205,32 +205,15 @@ export function startWebServer(
       (e: unknown) => fail('loading the parser', e),
     );
   });
-  /** The analysed folder of `uri` and the file in it, edits that have not settled analysed first. */
-  const analysed = (uri: string): { folder: WebFolder; engine: RegistryEngine; rel: string } | undefined => {
-    const at = locate(uri);
-    if (at?.folder.engine === undefined) return undefined;
-    if (timer !== undefined && edited.has(at.folder)) {
+  registerWebFeatures(connection, () => edits, {
+    all: () => folders,
+    locate,
+    // edits that have not settled are analysed first
+    settle: (folder) => {
+      if (timer === undefined || !edited.has(folder)) return;
       clearTimeout(timer);
       reanalyse();
-    }
-    return { ...at, engine: at.folder.engine };
-  };
-  connection.onHover(({ textDocument, position }) => {
-    const at = analysed(textDocument.uri);
-    return at === undefined ? null : toHover(at.engine.hover(at.rel, position));
-  });
-  connection.onDefinition(({ textDocument, position }) => {
-    const at = analysed(textDocument.uri);
-    return at === undefined ? [] : at.engine.definition(at.rel, position).map((l) => toLocation(at.folder, l));
-  });
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const at = analysed(textDocument.uri);
-    if (at === undefined || (context.only !== undefined && !context.only.includes(CodeActionKind.QuickFix))) return [];
-    return at.engine
-      .fixes(at.rel, range)
-      .flatMap(
-        ({ diagnostic, fix }) => toCodeAction(at.folder, [diagnostic], fix, edits, CodeActionKind.QuickFix) ?? [],
-      );
+    },
   });
   documents.onDidChangeContent(({ document }) => {
     const at = locateProject(document.uri);
