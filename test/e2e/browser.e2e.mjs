@@ -249,20 +249,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     await wb.gotoLine(line, 1);
     await wb.type('        "",\n');
     await wb.gotoLine(line, 10); // between the quotes
-    const rows = wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
-    const labels = await waitFor(
-      async () => {
-        await wb.press('Control+Space');
-        return waitFor(
-          async () => {
-            const ls = await rows.locator('.label-name').allTextContents();
-            return ls.length > 0 && ls.map((l) => l.trim());
-          },
-          { timeout: 5_000, message: 'suggestions' },
-        ).catch(() => null);
-      },
-      { timeout: 30_000, message: 'the suggest widget on the new key' },
-    );
+    const labels = await wb.suggestions();
     for (const field of ['builder_step_name', 'job_types']) assert.ok(labels.includes(field), labels.join(', '));
     await wb.parkMouse();
     await wb.screenshot('browser-completion');
@@ -300,23 +287,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     await wb.quickOpen(ALICE);
     await wb.focusEditor();
     await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"PyTorchLightningTraining": \{/), 8);
-    await wb.press('F2');
-    const box = wb.page.locator('.monaco-editor .rename-box').first();
-    await box.waitFor({ state: 'visible', timeout: 15_000 });
-    // the box takes the focus once the server said what is renamed, the step's name selected
-    const focused = await waitFor(
-      () =>
-        wb.page.evaluate(() => {
-          const input = document.activeElement;
-          return input?.closest('.rename-box') ? (input.value ?? input.textContent) : false;
-        }),
-      { timeout: 15_000, message: 'the rename box focused' },
-    );
-    assert.equal(focused, 'PyTorchLightningTraining');
-    await wb.page.keyboard.press('Control+A');
-    await wb.type('LightningTraining');
-    await wb.press('Enter');
-    await box.waitFor({ state: 'hidden', timeout: 15_000 });
+    assert.equal(await wb.rename('LightningTraining'), 'PyTorchLightningTraining');
     await waitFor(async () => (await wb.editorText()).includes('"LightningTraining": {'), {
       timeout: 15_000,
       message: 'the registry renamed',

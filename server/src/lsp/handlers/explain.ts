@@ -2,13 +2,7 @@
 // cursor, and the step names of a context for its picker.
 import { RequestType } from 'vscode-languageserver';
 import { renderExplanation } from '../../engine/render/explainText';
-import {
-  Methods,
-  type ExplainParams,
-  type ExplainResult,
-  type StepAtParams,
-  type StepNamesParams,
-} from '../protocol';
+import { Methods, type ExplainParams, type ExplainResult, type StepAtParams, type StepNamesParams } from '../protocol';
 import type { FeatureHost } from './featureHost';
 
 // Typed, so the connection rejects a request without its one parameter object.
