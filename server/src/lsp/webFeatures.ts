@@ -1,18 +1,10 @@
-// The editor features in the web worker — hover, definition, references, rename, completion, quick fixes and Fix All,
-// Explain Resolution and the code lenses that run it — answered by the Node server's own handlers (handlers/), over the worker's folders as
-// webServer.ts loads them: a request waits for no queue there, it analyses the folder's unsettled edits first.
+// The editor features in the web worker (handlers/features.ts: the Node server's own handlers) over the worker's folders
+// as webServer.ts loads them: a request waits for no queue there, it analyses its folder's unsettled edits first.
 import type { Connection, ResponseError } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';
 import type { EditSupport, FolderEdits } from './convert';
-import { registerCodeActions } from './handlers/codeActions';
-import { registerCodeLens } from './handlers/codeLens';
-import { registerCompletion } from './handlers/completion';
-import { registerExplain } from './handlers/explain';
-import type { FeatureFolder, FeatureHost } from './handlers/featureHost';
-import { registerHover } from './handlers/hover';
-import { registerNavigation } from './handlers/navigation';
-import { registerRename } from './handlers/rename';
+import { registerFeatures, type FeatureFolder, type FeatureHost } from './handlers/features';
 
 /** A folder of the web worker, as far as the features use it: its engine once loaded. */
 export interface WebFeatureSource extends FolderEdits {
@@ -73,11 +65,5 @@ export function registerWebFeatures<W extends WebFeatureSource>(
         return folder === undefined ? empty : work(folder);
       }),
   };
-  registerHover(host);
-  registerNavigation(host);
-  registerRename(host);
-  registerCompletion(host);
-  registerCodeActions(host);
-  registerExplain(host);
-  registerCodeLens(host);
+  registerFeatures(host);
 }

@@ -21,11 +21,10 @@ import { NEVER_LISTED } from '../host/listedWalk';
 import { inListedEnvironment } from '../host/pythonLibrary';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
 import { editSupport, toDiagnostic, type EditSupport, type FolderEdits } from './convert';
-import { CODE_ACTION_KINDS } from './handlers/codeActions';
-import { TRIGGER_CHARACTERS } from './handlers/completion';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
+import { FEATURE_CAPABILITIES } from './handlers/features';
 import { registerWebFeatures } from './webFeatures';
 
 /** How long edits to open documents settle before the analysis runs again. */
@@ -183,13 +182,7 @@ export function startWebServer(
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-        codeLensProvider: { resolveProvider: false },
+        ...FEATURE_CAPABILITIES,
       },
       serverInfo: { name: 'registry-lens' },
     };
@@ -205,16 +198,13 @@ export function startWebServer(
       (e: unknown) => fail('loading the parser', e),
     );
   });
-  registerWebFeatures(connection, () => edits, {
-    all: () => folders,
-    locate,
-    // edits that have not settled are analysed first
-    settle: (folder) => {
-      if (timer === undefined || !edited.has(folder)) return;
-      clearTimeout(timer);
-      reanalyse();
-    },
-  });
+  /** Analyses the folder's edits that have not settled yet. */
+  const settle = (folder: WebFolder): void => {
+    if (timer === undefined || !edited.has(folder)) return;
+    clearTimeout(timer);
+    reanalyse();
+  };
+  registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle });
   documents.onDidChangeContent(({ document }) => {
     const at = locateProject(document.uri);
     if (at !== undefined) soon(at.folder);

@@ -4,7 +4,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { toCodeAction } from '../convert';
 import { FIX_ALL_DONE, type FixAllDone } from '../protocol';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.registryLens`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];

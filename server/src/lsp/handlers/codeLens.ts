@@ -1,6 +1,6 @@
 // Code lenses on entries ("overrides core", "shadowed in N workspaces", "N dependents").
 import { toCodeLens } from '../convert';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export function registerCodeLens(s: FeatureHost): void {
   s.connection.onCodeLens((p, token) =>

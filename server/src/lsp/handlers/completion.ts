@@ -1,6 +1,6 @@
 // Completion of field names, values, class names, step names and meta keys.
 import { toCompletionItem } from '../convert';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export const TRIGGER_CHARACTERS = ['"', "'"];
 

@@ -3,7 +3,7 @@
 import { RequestType } from 'vscode-languageserver';
 import { renderExplanation } from '../../engine/render/explainText';
 import { Methods, type ExplainParams, type ExplainResult, type StepAtParams, type StepNamesParams } from '../protocol';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 // Typed, so the connection rejects a request without its one parameter object.
 const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);

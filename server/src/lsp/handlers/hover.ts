@@ -1,6 +1,6 @@
 // Hover: the resolved entry under the cursor, as the engine renders it.
 import { toHover } from '../convert';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export function registerHover(s: FeatureHost): void {
   s.connection.onHover((p, token) =>

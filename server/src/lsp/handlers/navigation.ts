@@ -1,6 +1,6 @@
 // Go to definition and find references of steps, classes and module ids.
 import { toLocation } from '../convert';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export function registerNavigation(s: FeatureHost): void {
   s.connection.onDefinition((p, token) =>

@@ -1,6 +1,6 @@
 // Rename a step everywhere it is defined or referenced (registries, overrides, meta files).
 import { toWorkspaceEdit } from '../convert';
-import type { FeatureHost } from './featureHost';
+import type { FeatureHost } from './features';
 
 export function registerRename(s: FeatureHost): void {
   s.connection.onPrepareRename((p, token) =>
