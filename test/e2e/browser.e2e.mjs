@@ -202,7 +202,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     );
     assert.ok(files.includes('step_names.py'), `the core definition among ${files.join(', ')}`);
     assert.ok(files.includes('workspace_registry.py'), `the workspace registries among ${files.join(', ')}`);
-    assert.match(await peek.locator('.peekview-title .meta').first().textContent(), /\d+ references?/);
+    assert.match(await peek.locator('.peekview-title .meta').first().textContent(), /^References \(\d+\)$/);
     await wb.parkMouse();
     await wb.screenshot('browser-references');
     await wb.press('Escape');
