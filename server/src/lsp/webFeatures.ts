@@ -1,5 +1,6 @@
-// The editor features in the web worker (handlers/features.ts: the Node server's own handlers) over the worker's folders
-// as webServer.ts loads them: a request waits for no queue there, it analyses its folder's unsettled edits first.
+// The editor features in the web worker (handlers/features.ts: the Node server's own handlers) over the worker's
+// folders as webServer.ts loads them: a request waits for no queue there, it analyses its folder's unsettled edits
+// first.
 import type { Connection, ResponseError } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';

@@ -3,7 +3,8 @@
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
 // file events read again; diagnostics are published, and the editor features answered by the Node server's handlers
-// (webFeatures.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk feeder.
+// (webFeatures.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk
+// feeder.
 import {
   FileChangeType,
   TextDocuments,
