@@ -15,6 +15,7 @@ import {
 import { documentSelector } from './documentSelector';
 import { registerRegistryViews } from './registryViews';
 import { noteHovers } from './walkthrough';
+import { registerEditorCommands } from './editorCommands';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -26,8 +27,9 @@ let client: LanguageClient | undefined;
 
 /** What the status item's tooltip says, once: what the browser gives and what only the desktop has. */
 const BROWSER_LIMITS =
-  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, quick fixes, ' +
-  'the Registries view, the Registry Overview and Step Graph, and the walkthrough. ' +
+  'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, find references, ' +
+  'rename, completion, quick fixes and Fix All, Explain Resolution, the Registries view, the Registry Overview ' +
+  'and Step Graph, and the walkthrough. ' +
   'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
   'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
 
@@ -60,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
     ...registerRegistryViews(context, lc),
+    ...registerEditorCommands(lc),
   );
   const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Registry Lens';

@@ -3,7 +3,7 @@
 // question, and shown as a read-only `registry-explain` document. "Explain Resolution in Context…"
 // asks for the context first.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Methods, type ExplainParams, type ExplainResult, type FolderContexts } from '../../server/src/lsp/protocol';
 import { explainUri } from './explainLinks';
 import { pickContext, pickStep } from './pickers';
@@ -17,7 +17,7 @@ interface ExplainArgs {
 }
 
 export async function explainResolution(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   docs: ReadOnlyDocuments,
   arg: unknown,
   ask: boolean,
@@ -40,7 +40,7 @@ export async function explainResolution(
 }
 
 /** The context a file's step names resolve in: its developer workspace's, else the folder's active one. */
-async function fileContext(client: LanguageClient, uri: string | undefined): Promise<string | undefined> {
+async function fileContext(client: BaseLanguageClient, uri: string | undefined): Promise<string | undefined> {
   const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
   const f = folders[0];
   if (f === undefined) return undefined;
@@ -48,10 +48,11 @@ async function fileContext(client: LanguageClient, uri: string | undefined): Pro
 }
 
 async function stepAtCursor(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   editor: vscode.TextEditor | undefined,
 ): Promise<string | undefined> {
-  if (editor === undefined || editor.document.uri.scheme !== 'file') return undefined;
+  // the server answers null for a document no folder of its holds
+  if (editor === undefined) return undefined;
   const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
   const step = await client.sendRequest<string | null>(Methods.stepAt, {
     uri: editor.document.uri.toString(),

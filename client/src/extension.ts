@@ -3,17 +3,13 @@
 // the language-model tools and MCP server offered to chat agents).
 // Every answer comes from the server; nothing is analysed here.
 import * as vscode from 'vscode';
-import type { LanguageClient, Position } from 'vscode-languageclient/node';
-import { FIX_ALL_DONE, type FixAllDone } from '../../server/src/lsp/protocol';
-import { fixAllMessage } from './fixAllMessage';
-import { explainResolution } from './explainCommand';
-import { EXPLAIN_SCHEME, ExplainLinks } from './explainLinks';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerEditorCommands } from './editorCommands';
 import { createLanguageClient, markShuttingDown } from './languageClient';
 import { registerLanguageModelTools } from './languageModelTools';
 import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { followPythonSelection } from './pythonSelection';
-import { ReadOnlyDocuments } from './readOnlyDocuments';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
 import { registerRegistryViews } from './registryViews';
 import { StatusItem } from './statusItem';
@@ -24,39 +20,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const codeDocs = new CodeDocs(vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md'));
   const lc = createLanguageClient(context, codeDocs);
   client = lc;
-  const docs = new ReadOnlyDocuments();
   const status = new StatusItem(lc);
 
   context.subscriptions.push(
-    docs,
     status,
-    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, docs),
     vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
     vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
-    vscode.languages.registerDocumentLinkProvider({ scheme: EXPLAIN_SCHEME }, new ExplainLinks()),
     ...registerRegistryViews(context, lc, (s) => status.update(s)),
-    vscode.commands.registerCommand('registryLens.explainResolution', (arg?: unknown) =>
-      explainResolution(lc, docs, arg, false),
-    ),
-    vscode.commands.registerCommand('registryLens.explainResolutionInContext', (arg?: unknown) =>
-      explainResolution(lc, docs, arg, true),
-    ),
+    ...registerEditorCommands(lc),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
-    vscode.commands.registerCommand('registryLens.showReferences', async (uri: string, position: Position) => {
-      const at = vscode.Uri.parse(uri);
-      const pos = lc.protocol2CodeConverter.asPosition(position);
-      const locations = await vscode.commands.executeCommand<vscode.Location[]>(
-        'vscode.executeReferenceProvider',
-        at,
-        pos,
-      );
-      await vscode.commands.executeCommand('editor.action.showReferences', at, pos, locations);
-    }),
-    vscode.commands.registerCommand(
-      FIX_ALL_DONE,
-      (done: FixAllDone) => void vscode.window.showInformationMessage(fixAllMessage(done)),
-    ),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );

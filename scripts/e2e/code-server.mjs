@@ -892,6 +892,47 @@ export class Workbench {
     await this.press('Escape');
   }
 
+  /**
+   * F2 at the cursor, `newName` typed over the name the rename box shows (it takes the focus once the server said what
+   * is renamed, the name selected) and Enter; resolves with the name it showed, once it closed.
+   */
+  async rename(newName) {
+    await this.press('F2');
+    const box = this.page.locator('.monaco-editor .rename-box').first();
+    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    const shown = await waitFor(
+      () =>
+        this.page.evaluate(() => {
+          const input = document.activeElement;
+          return input?.closest('.rename-box') ? (input.value ?? input.textContent) : false;
+        }),
+      { timeout: 15_000, message: 'the rename box focused' },
+    );
+    await this.page.keyboard.press('Control+A');
+    await this.type(newName);
+    await this.press('Enter');
+    await box.waitFor({ state: 'hidden', timeout: 15_000 });
+    return shown;
+  }
+
+  /** Ctrl+Space at the cursor, asked again when nothing shows within a few seconds (a key lost on a busy machine). */
+  async suggestions({ timeout = 30_000 } = {}) {
+    const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    return waitFor(
+      async () => {
+        await this.press('Control+Space');
+        return waitFor(
+          async () => {
+            const ls = await rows.locator('.label-name').allTextContents();
+            return ls.length > 0 && ls.map((l) => l.trim());
+          },
+          { timeout: 5_000, message: 'suggestions' },
+        ).catch(() => null);
+      },
+      { timeout, message: 'the suggest widget' },
+    );
+  }
+
   /** F12 at the cursor; waits until tab/cursor changed; returns where we landed. */
   async goToDefinition({ timeout = 15_000 } = {}) {
     const before = { tab: await this.activeTabTitle(), pos: await this.cursorPosition() };

@@ -1,13 +1,14 @@
 // Registry Lens as a web extension (vscode.dev, github.dev): the packaged .vsix in code-server + Chromium, made to run in
 // VS Code's web worker extension host as a browser has only that one (`remote.extensionKind` set to `web` for it), on a
 // copy of examples/demo-workspace. The Running Extensions editor must say it runs in the web worker; the Problems panel
-// must list EXPECTED.json's problems and no other of ours; hover and F12 answer from the worker.
+// must list EXPECTED.json's problems and no other of ours; hover, F12, Peek References, Explain Resolution (its code
+// lens), completion, a quick fix, Fix All and rename (F2) answer from the worker.
 // Every wait polls a condition; screenshots go to test-results/e2e/ (browser-*.png).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { EXTENSION_ID, VSIX, onExample, runningRow } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
@@ -161,6 +162,123 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
       message: "the misspelt override's RL004 gone",
     });
     await wb.screenshot('browser-quick-fix');
+  });
+
+  it('Peek References (Shift+F12) on an override lists the core step and the workspaces naming it', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"XGBoostTraining": \{/), 8);
+    await wb.press('Shift+F12');
+    const peek = wb.page.locator('.peekview-widget').first();
+    await peek.waitFor({ state: 'visible', timeout: 15_000 });
+    const files = await waitFor(
+      async () => {
+        const names = await peek.locator('.ref-tree .monaco-list-row .label-name').allTextContents();
+        return names.length > 0 && names.map((n) => n.trim());
+      },
+      { timeout: 15_000, message: 'the files of the references' },
+    );
+    assert.ok(files.includes('step_names.py'), `the core definition among ${files.join(', ')}`);
+    assert.ok(files.includes('workspace_registry.py'), `the workspace registries among ${files.join(', ')}`);
+    assert.match(await peek.locator('.peekview-title .meta').first().textContent(), /^References \(\d+\)$/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-references');
+    await wb.press('Escape');
+    await peek.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  it('the code lens of an override runs Explain Resolution: the document `registry-lens explain` prints', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"XGBoostTraining": \{/), 8);
+    const lens = wb.page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: 'overrides core' });
+    await lens.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await lens.first().click();
+    const text = await waitFor(
+      async () => {
+        const t = (await wb.activeTabTitle()) === 'Explain XGBoostTraining (alice_ml)' && (await wb.editorText());
+        return t && t.startsWith('Explain Resolution: XGBoostTraining') && t;
+      },
+      { timeout: 20_000, message: 'the explain document' },
+    );
+    const cli = execFileSync(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'dist', 'cli.js'),
+        'explain',
+        'XGBoostTraining',
+        '--root',
+        s.root,
+        '--workspace',
+        'alice_ml',
+      ],
+      { encoding: 'utf8' },
+    );
+    // every visible line exactly as the CLI prints it
+    const shown = text.split('\n').filter((l) => l.trim() !== '');
+    const printed = cli.split('\n').filter((l) => l.trim() !== '');
+    assert.deepEqual(shown.slice(0, 8), printed.slice(0, 8));
+    await wb.screenshot('browser-explain');
+  });
+
+  it('Ctrl+Space on a key being typed in a registry entry offers its fields', async () => {
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    const line = lineOf(s.root, ALICE, /^ {4}"ExperimentTracker": \{/) + 1;
+    await wb.gotoLine(line, 1);
+    await wb.type('        "",\n');
+    await wb.gotoLine(line, 10); // between the quotes
+    const labels = await wb.suggestions();
+    for (const field of ['builder_step_name', 'job_types']) assert.ok(labels.includes(field), labels.join(', '));
+    await wb.parkMouse();
+    await wb.screenshot('browser-completion');
+    await wb.press('Escape');
+    await wb.undoUntil((t) => !t.includes('        "",'));
+  });
+
+  it('Fix All applies the unambiguous fixes of the file and says what it did', async () => {
+    const alice = (rows, code) => rows.some((r) => r.path === ALICE && r.code === code);
+    await wb.filterProblems('**/alice_ml/**'); // only alice_ml's rows: the list is virtualised
+    await wb.waitForProblems((rs) => alice(rs, 'RL010') && alice(rs, 'RL016') && alice(rs, 'RL003'), {
+      timeout: 30_000,
+      message: 'RL010, RL016 and RL003 in alice_ml',
+    });
+    await wb.focusEditor();
+    await wb.runCommand('Fix All', { id: 'editor.action.fixAll' });
+    await wb.waitForProblems((rs) => !alice(rs, 'RL010') && !alice(rs, 'RL016') && alice(rs, 'RL003'), {
+      timeout: 30_000,
+      message: 'RL010 and RL016 fixed, RL003 left (two possible fixes)',
+    });
+    await waitFor(async () => (await wb.notifications()).some((n) => /^Registry Lens Fix All: 2 edits in/.test(n)), {
+      timeout: 15_000,
+      message: "Fix All's message",
+    });
+    await wb.screenshot('browser-fix-all');
+    await wb.filterProblems('');
+    await wb.save();
+  });
+
+  it('F2 on a workspace step renames it in its registry and in the files that name it, never opened', async () => {
+    const EVAL_META =
+      'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_pytorch_model_evaluation_step_meta.yaml';
+    const before = fs.readFileSync(path.join(s.root, EVAL_META), 'utf8');
+    assert.match(before, /module_id: PyTorchLightningTraining\n/);
+    await wb.quickOpen(ALICE);
+    await wb.focusEditor();
+    await wb.gotoLine(lineOf(s.root, ALICE, /^ {4}"PyTorchLightningTraining": \{/), 8);
+    assert.equal(await wb.rename('LightningTraining'), 'PyTorchLightningTraining');
+    await waitFor(async () => (await wb.editorText()).includes('"LightningTraining": {'), {
+      timeout: 15_000,
+      message: 'the registry renamed',
+    });
+    await wb.runCommand('Save All', { id: 'workbench.action.files.saveAll' });
+    await waitFor(
+      () =>
+        fs.readFileSync(path.join(s.root, ALICE), 'utf8').includes('"LightningTraining": {') &&
+        fs.readFileSync(path.join(s.root, EVAL_META), 'utf8') ===
+          before.replace('PyTorchLightningTraining', 'LightningTraining'),
+      { timeout: 20_000, message: 'the registry and the meta file naming the step saved renamed' },
+    );
+    await wb.screenshot('browser-rename');
   });
 
   it("the status item's tooltip says what only the desktop has", async () => {

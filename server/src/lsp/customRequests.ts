@@ -1,7 +1,7 @@
-// Registry Lens's own requests (see protocol.ts) on the desktop: Explain Resolution, the step at the cursor, step
-// names for the client's pickers, a new developer workspace, the views' requests (contexts, the active context, the
-// overview and the step graph: viewRequests.ts, shared with the web worker), and the CLI's and MCP server's JSON
-// documents (check, explain, list, graph, locate, fixes) for the language-model tools.
+// Registry Lens's own requests (see protocol.ts) on the desktop: a new developer workspace, the views' requests
+// (contexts, the active context, the overview and the step graph: viewRequests.ts, shared with the web worker), and
+// the CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the language-model
+// tools. Explain Resolution's requests are handlers/explain.ts, shared with the web worker too.
 import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
@@ -15,17 +15,12 @@ import {
   pagedListDocument,
 } from '../engine/documents/pagedDocuments';
 import { pageLine, type Page } from '../engine/render/paging';
-import { renderExplanation } from '../engine/render/explainText';
 import type { Folder } from './folder';
 import { initWorkspace } from '../host/writeScaffold';
 import {
   Methods,
   type NewWorkspaceParams,
   type NewWorkspaceResult,
-  type ExplainParams,
-  type ExplainResult,
-  type StepAtParams,
-  type StepNamesParams,
   type CheckDocumentParams,
   type DocumentAnswer,
   type ExplainDocumentParams,
@@ -39,9 +34,6 @@ import type { Session } from './session';
 import { perFolder, registerViewRequests, type ViewHost } from './viewRequests';
 
 // Typed, so the connection rejects a request without its one parameter object.
-const explainRequest = new RequestType<ExplainParams, ExplainResult | null, void>(Methods.explain);
-const stepAtRequest = new RequestType<StepAtParams, string | null, void>(Methods.stepAt);
-const stepNamesRequest = new RequestType<StepNamesParams, string[], void>(Methods.stepNames);
 const newWorkspaceRequest = new RequestType<NewWorkspaceParams, NewWorkspaceResult, void>(Methods.newWorkspace);
 const checkDocumentRequest = new RequestType<CheckDocumentParams, FolderDocument[], void>(Methods.checkDocument);
 const explainDocumentRequest = new RequestType<ExplainDocumentParams, DocumentAnswer | null, void>(
@@ -56,27 +48,6 @@ const fixesDocumentRequest = new RequestType<FixesDocumentParams, DocumentAnswer
 
 export function registerCustomRequests(s: Session): void {
   const c = s.connection;
-  c.onRequest(explainRequest, (p, token) =>
-    s.queryFolder(p.uri, token, null, (folder): ExplainResult => {
-      const explanation = folder.engine.explain({
-        step: p.step,
-        context: p.context ?? folder.activeContext,
-        ...(p.mode !== undefined ? { mode: p.mode } : {}),
-        ...(p.framework !== undefined ? { framework: p.framework } : {}),
-        ...(p.environmentTags !== undefined ? { environmentTags: p.environmentTags } : {}),
-      });
-      return { folder: folder.uri, explanation, text: renderExplanation(explanation) };
-    }),
-  );
-
-  c.onRequest(stepAtRequest, (p, token) =>
-    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)),
-  );
-
-  c.onRequest(stepNamesRequest, (p, token) =>
-    s.queryFolder(p.uri, token, [], (folder) => folder.engine.stepNames(p.context ?? folder.activeContext)),
-  );
-
   const views: ViewHost<Folder> = {
     queryFolder: (uri, token, empty, answer) => s.queryFolder(uri, token, empty, answer),
     queryAll: (token, answer) => s.queryAll(token, answer),

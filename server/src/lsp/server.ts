@@ -14,13 +14,8 @@ import type { WasmBinaries } from '../engine/engine';
 import type { CodeHref } from '../host/codeDocs';
 import { editSupport } from './convert';
 import { registerCustomRequests } from './customRequests';
-import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
-import { registerCodeLens } from './handlers/codeLens';
 import { registerDocumentLinks } from './handlers/documentLinks';
-import { registerCompletion, TRIGGER_CHARACTERS } from './handlers/completion';
-import { registerHover } from './handlers/hover';
-import { registerNavigation } from './handlers/navigation';
-import { registerRename } from './handlers/rename';
+import { FEATURE_CAPABILITIES, registerFeatures } from './handlers/features';
 import { registerSymbols } from './handlers/symbols';
 import { Methods, type InitializationOptions, type PythonEnvironmentsParams } from './protocol';
 import { Session } from './session';
@@ -59,19 +54,13 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
     initial =
       params.workspaceFolders ??
       (params.rootUri ? [{ uri: params.rootUri, name: path.posix.basename(params.rootUri) }] : []);
-    registerFeatures(session);
+    registerAll(session);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        ...FEATURE_CAPABILITIES,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false },
         documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -122,14 +111,9 @@ function loadAll(s: Session): void {
   for (const folder of s.folders.all()) void s.load(folder).catch((e: unknown) => fail(s.connection, folder.name, e));
 }
 
-function registerFeatures(s: Session): void {
-  registerHover(s);
-  registerNavigation(s);
-  registerRename(s);
-  registerCompletion(s);
-  registerCodeActions(s);
+function registerAll(s: Session): void {
+  registerFeatures(s);
   registerSymbols(s);
-  registerCodeLens(s);
   registerDocumentLinks(s);
   registerCustomRequests(s);
 }

@@ -63,6 +63,11 @@ export class Session {
     this.analysis = new Analysis(connection, options.analysisStepMs, (folder) => this.folders.nestedIn(folder));
   }
 
+  /** The workspace edits the client applies (the features' handlers build theirs so). */
+  get edits(): EditSupport {
+    return this.options.edits;
+  }
+
   /**
    * Adds a workspace folder; folders that are not on the local disk (virtual workspaces, another host's
    * `file://host/…`) are skipped.

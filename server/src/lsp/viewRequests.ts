@@ -109,6 +109,16 @@ export function sameFolder(a: string, b: string): boolean {
   return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
+/** The folder a request names, by its URI or a document's in it (`locate`); the first folder when it names none. */
+export function namedFolder<W extends { readonly uri: string }>(
+  all: readonly W[],
+  uri: string | undefined,
+  locate: (uri: string) => W | undefined,
+): W | undefined {
+  const named = uri === undefined ? undefined : (all.find((f) => sameFolder(f.uri, uri)) ?? locate(uri));
+  return named ?? all[0];
+}
+
 /** `answer` for the folder of `p.uri`, or for every folder without one. */
 export function perFolder<F extends ViewFolder, R>(
   host: ViewHost<F>,

@@ -2,10 +2,10 @@
 // workspace folder is read through the client (`WebMethods`: its directories listed and its files read with
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
-// file events read again; diagnostics are published, hovers and definitions answered, and the views' requests
-// (webViews.ts). Settings are the defaults so far: the Node server (server.ts) holds the rest behind its disk feeder.
+// file events read again; diagnostics are published, the editor features answered by the Node server's handlers
+// (webFeatures.ts) and the views' requests (webViews.ts). Settings are the defaults so far: the Node server
+// (server.ts) holds the rest behind its disk feeder.
 import {
-  CodeActionKind,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,24 +16,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeAnchor } from '../engine/codes';
 import { RegistryEngine, type WasmBinaries } from '../engine/engine';
-import type { Code } from '../engine/types';
+import { CORE, type Code, type ContextId } from '../engine/types';
 import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
 import { inListedEnvironment } from '../host/pythonLibrary';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
-import {
-  editSupport,
-  toCodeAction,
-  toDiagnostic,
-  toHover,
-  toLocation,
-  type EditSupport,
-  type FolderEdits,
-} from './convert';
+import { editSupport, toDiagnostic, type EditSupport, type FolderEdits } from './convert';
 import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
 import { registerWebViews } from './webViews';
+import { FEATURE_CAPABILITIES } from './handlers/features';
+import { registerWebFeatures } from './webFeatures';
 
 /** How long edits to open documents settle before the analysis runs again. */
 const EDIT_DEBOUNCE_MS = 150;
@@ -56,6 +50,8 @@ class WebFolder {
   readonly published = new Set<string>();
   /** The Python environments its last listing held: library code, whose documents and events are not analysed. */
   environments: ReadonlySet<string> = new Set();
+  /** The context Explain Resolution and the views use when a request names none (Select Workspace Context sets it). */
+  activeContext: ContextId = CORE;
 
   constructor(
     readonly uri: string,
@@ -193,9 +189,7 @@ export function startWebServer(
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...FEATURE_CAPABILITIES,
       },
       serverInfo: { name: 'registry-lens' },
     };
@@ -218,30 +212,7 @@ export function startWebServer(
     reanalyse();
   };
   const views = registerWebViews(connection, { all: () => folders, locate: (uri) => locate(uri)?.folder, settle });
-  /** The analysed folder of `uri` and the file in it, edits that have not settled analysed first. */
-  const analysed = (uri: string): { folder: WebFolder; engine: RegistryEngine; rel: string } | undefined => {
-    const at = locate(uri);
-    if (at?.folder.engine === undefined) return undefined;
-    settle(at.folder);
-    return { ...at, engine: at.folder.engine };
-  };
-  connection.onHover(({ textDocument, position }) => {
-    const at = analysed(textDocument.uri);
-    return at === undefined ? null : toHover(at.engine.hover(at.rel, position));
-  });
-  connection.onDefinition(({ textDocument, position }) => {
-    const at = analysed(textDocument.uri);
-    return at === undefined ? [] : at.engine.definition(at.rel, position).map((l) => toLocation(at.folder, l));
-  });
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const at = analysed(textDocument.uri);
-    if (at === undefined || (context.only !== undefined && !context.only.includes(CodeActionKind.QuickFix))) return [];
-    return at.engine
-      .fixes(at.rel, range)
-      .flatMap(
-        ({ diagnostic, fix }) => toCodeAction(at.folder, [diagnostic], fix, edits, CodeActionKind.QuickFix) ?? [],
-      );
-  });
+  registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle });
   documents.onDidChangeContent(({ document }) => {
     const at = locateProject(document.uri);
     if (at !== undefined) soon(at.folder);

@@ -3,24 +3,31 @@
 // analysis that tells the client to refresh them, as the Node server's does.
 import type { Connection } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
-import { CORE, type ContextId } from '../engine/types';
+import type { ContextId } from '../engine/types';
 import { Methods } from './protocol';
 import { relIn } from './uriPaths';
-import { folderStatus, registerViewRequests, sameFolder, type ViewFolder, type ViewHost } from './viewRequests';
+import { folderStatus, namedFolder, registerViewRequests, type ViewFolder, type ViewHost } from './viewRequests';
 
 /** A folder of the web worker, as far as the views use it: its engine once loaded. */
 export interface WebViewSource {
   readonly uri: string;
   readonly name: string;
   readonly engine: RegistryEngine | undefined;
+  activeContext: ContextId;
   uriOf(rel: string): string;
 }
 
-/** A loaded folder as the views see it, with the active context the worker keeps for it. */
+/** A loaded folder as the views see it. */
 class LoadedFolder implements ViewFolder {
-  activeContext: ContextId = CORE;
-
   constructor(readonly source: WebViewSource) {}
+
+  /** The source's: the context Explain Resolution and the views use when a request names none. */
+  get activeContext(): ContextId {
+    return this.source.activeContext;
+  }
+  set activeContext(context: ContextId) {
+    this.source.activeContext = context;
+  }
 
   get uri(): string {
     return this.source.uri;
@@ -83,9 +90,7 @@ export function registerWebViews<W extends WebViewSource>(
   };
   const host: ViewHost<LoadedFolder> = {
     queryFolder: (uri, _token, empty, answer) => {
-      const all = folders.all();
-      const named = uri === undefined ? undefined : (all.find((f) => sameFolder(f.uri, uri)) ?? folders.locate(uri));
-      const folder = named ?? all[0];
+      const folder = namedFolder(folders.all(), uri, (u) => folders.locate(u));
       const loaded = folder === undefined ? undefined : settled(folder);
       return Promise.resolve(loaded === undefined ? empty : answer(loaded));
     },

@@ -1,10 +1,10 @@
 // Quick fixes of the diagnostics under the cursor (the engine computes them with the diagnostics), and
 // "Fix all" (`source.fixAll.registryLens`): the file's unambiguous fixes in one edit, then the client's
 // command that says what it did.
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { toCodeAction } from '../convert';
 import { FIX_ALL_DONE, type FixAllDone } from '../protocol';
-import type { Session } from '../session';
+import type { FeatureHost } from './features';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.registryLens`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -15,20 +15,20 @@ const wants = (only: string[] | undefined, kind: string): boolean =>
     ? !kind.startsWith(CodeActionKind.Source)
     : only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
-export function registerCodeActions(s: Session): void {
+export function registerCodeActions(s: FeatureHost): void {
   s.connection.onCodeAction((p, token) =>
     s.query(p.textDocument.uri, token, [], ({ folder, rel }) => {
       const only = p.context.only;
       const out: CodeAction[] = [];
       if (wants(only, CodeActionKind.QuickFix)) {
         for (const { diagnostic, fix } of folder.engine.fixes(rel, p.range)) {
-          const a = toCodeAction(folder, [diagnostic], fix, s.options.edits, CodeActionKind.QuickFix);
+          const a = toCodeAction(folder, [diagnostic], fix, s.edits, CodeActionKind.QuickFix);
           if (a) out.push(a);
         }
       }
       if (wants(only, FIX_ALL_KIND)) {
         const fix = folder.engine.fixAll(rel);
-        const a = fix && toCodeAction(folder, [], fix, s.options.edits, FIX_ALL_KIND);
+        const a = fix && toCodeAction(folder, [], fix, s.edits, FIX_ALL_KIND);
         if (fix && a) {
           const done: FixAllDone = {
             edits: fix.edits.reduce((n, e) => n + e.edits.length, 0),

@@ -1,8 +1,8 @@
 // Go to definition and find references of steps, classes and module ids.
 import { toLocation } from '../convert';
-import type { Session } from '../session';
+import type { FeatureHost } from './features';
 
-export function registerNavigation(s: Session): void {
+export function registerNavigation(s: FeatureHost): void {
   s.connection.onDefinition((p, token) =>
     s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
       folder.engine.definition(rel, p.position).map((l) => toLocation(folder, l)),
