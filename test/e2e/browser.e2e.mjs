@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VSIX, onExample } from './suite.mjs';
+import { EXTENSION_ID, VSIX, expectedOf, onExample } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
@@ -44,10 +44,6 @@ function memfsVsix(tmp, example) {
   execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
   return vsix;
 }
-
-/** EXPECTED.json of `root` as the Problems panel shows it (it lists no hints). */
-const expectedOf = (root) =>
-  JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
 
 /** The rows of ours (an RL code) that EXPECTED.json does not hold. */
 const unexpected = (expected, rows) =>
