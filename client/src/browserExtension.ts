@@ -14,8 +14,10 @@ import {
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
 import { registerRegistryViews } from './registryViews';
-import { noteHovers } from './walkthrough';
+import { noteHovers, openWalkthroughOnce } from './walkthrough';
 import { registerEditorCommands } from './editorCommands';
+import { walkFolder } from './folderWalk';
+import { startWhenWanted } from './startWhenWanted';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -33,7 +35,13 @@ const BROWSER_LIMITS =
   'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
   'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
+  // an unrelated folder costs no worker: it starts once the folder has registries (startWhenWanted.ts)
+  context.subscriptions.push(startWhenWanted(context, () => start(context), true));
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  void openWalkthroughOnce(context);
   const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
     workerUrl(dist('browserServer.js')),
@@ -96,32 +104,10 @@ async function workerUrl(uri: vscode.Uri): Promise<string> {
   return URL.createObjectURL(new Blob([await bytesOf(uri)], { type: 'text/javascript' }));
 }
 
-/**
- * The URIs of the files below `folder`, directory by directory through `workspace.fs`: every scheme the workbench opens
- * has a file system, not every one a file search (the workbench waits for one that never comes, as on an extension's
- * own scheme). Directories named in `skipped` and links are not entered (a link can loop or leave the folder).
- */
+/** The URIs of the files below `folder`, not entering the directories named in `skipped` (folderWalk.ts). */
 async function listFiles(folder: string, skipped: readonly string[]): Promise<string[]> {
   const files: string[] = [];
-  let level = [vscode.Uri.parse(folder)];
-  while (level.length > 0) {
-    // an unlistable directory lists nothing, as the walk of a folder on disk
-    const dirs = level;
-    const listed = await Promise.all(
-      dirs.map((dir) => Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [])),
-    );
-    level = listed.flatMap((entries, i) =>
-      entries.flatMap(([name, type]) => {
-        const uri = vscode.Uri.joinPath(dirs[i] as vscode.Uri, name);
-        // a link to a file may lead out of the folder, which the worker cannot judge (the desktop reads one only
-        // when it stays inside)
-        const link = (type & vscode.FileType.SymbolicLink) !== 0;
-        if ((type & vscode.FileType.File) !== 0 && !link) files.push(uri.toString());
-        const enter = type === vscode.FileType.Directory && !skipped.includes(name);
-        return enter ? [uri] : [];
-      }),
-    );
-  }
+  await walkFolder(vscode.Uri.parse(folder), { skipped, file: (uri) => void files.push(uri.toString()) });
   return files;
 }
 

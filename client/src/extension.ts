@@ -12,11 +12,13 @@ import { newWorkspace } from './newWorkspaceCommand';
 import { followPythonSelection } from './pythonSelection';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
 import { registerRegistryViews } from './registryViews';
+import { startWhenWanted } from './startWhenWanted';
 import { StatusItem } from './statusItem';
+import { openWalkthroughOnce } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const codeDocs = new CodeDocs(vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md'));
   const lc = createLanguageClient(context, codeDocs);
   client = lc;
@@ -33,8 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
-  await lc.start();
-  context.subscriptions.push(followPythonSelection(lc));
+  context.subscriptions.push(
+    startWhenWanted(context, async () => {
+      void openWalkthroughOnce(context);
+      await lc.start();
+      context.subscriptions.push(followPythonSelection(lc));
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

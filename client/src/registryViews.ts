@@ -1,6 +1,6 @@
 // The views over the server's registry data, alike on the desktop (extension.ts) and in the browser
 // (browserExtension.ts): the Registries view, the Registry Overview and Step Graph webview, the workspace context
-// picker, and the walkthrough (opened once; its steps tick as analyses are reported). The server's status
+// picker, and the walkthrough's steps (they tick as analyses are reported). The server's status
 // notification after each analysis refreshes them.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -9,7 +9,7 @@ import { OverviewPanel } from './overviewPanel';
 import { pickContext } from './pickers';
 import { RegistriesView } from './registriesView';
 import { serverFile } from './serverFile';
-import { noteAnalysed, openWalkthroughOnce } from './walkthrough';
+import { noteAnalysed } from './walkthrough';
 
 /** Registers the views and their commands; `status` also hears each status notification (the status item). */
 export function registerRegistryViews(
@@ -20,7 +20,6 @@ export function registerRegistryViews(
   const panel = new OverviewPanel(lc, context.extensionUri);
   const view = new RegistriesView(lc);
   const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
-  void openWalkthroughOnce(context);
   return [
     panel,
     view,

@@ -588,7 +588,7 @@ export async function openWorkbench(
   page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
   if (onExit) await page.exposeFunction('codeAutomationExit', (code, logs) => onExit(code, logs));
   const t0 = Date.now();
-  await page.goto(server.folderUrl(folder, { payload }));
+  await page.goto(server.folderUrl(folder, { payload }), { timeout });
   const wb = new Workbench(page, { server, consoleLines });
   if (ready) await wb.waitReady({ folder, timeout });
   wb.readyMs = Date.now() - t0;

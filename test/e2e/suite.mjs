@@ -19,6 +19,10 @@ export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 export const VERSION = pkg.version;
 export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
 
+/** EXPECTED.json of the example at `root` as the Problems panel shows it (it lists no hints). */
+export const expectedOf = (root) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
+
 /**
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named
  * like it), `server`, `browser`, and `wb`, which the suite sets once it opens the workbench.
