@@ -39,10 +39,25 @@ export async function sameAsFresh(root: string, args: string[], what: string): P
 
 /** The pid of the root's daemon, or null when none serves it. */
 export function daemonPid(root: string): number | null {
+  return daemonStatus(root)?.pid ?? null;
+}
+
+/** What `daemon --status` says of the root's daemon, or null when none serves it. */
+export function daemonStatus(root: string): { pid: number; answered: number; analysis: string; text: string } | null {
   const r = runCli(['daemon', '--status'], root);
   if (r.code === 1) return null;
   assert.equal(r.code, 0, r.stderr);
-  return Number(/\(pid (\d+)\)/.exec(r.stdout)?.[1]);
+  const field = (re: RegExp): string => {
+    const m = re.exec(r.stdout)?.[1];
+    assert.ok(m !== undefined, `${String(re)} in ${r.stdout}`);
+    return m;
+  };
+  return {
+    pid: Number(field(/\(pid (\d+)\)/)),
+    answered: Number(field(/^ {2}checks answered: (\d+)$/m)),
+    analysis: field(/^ {2}analysis: (.*)$/m),
+    text: r.stdout,
+  };
 }
 
 export function alive(pid: number): boolean {

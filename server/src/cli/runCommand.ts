@@ -19,6 +19,7 @@ import { checkAnswer } from './checkAnswer';
 import { ask, checkByDaemon, type StartingDaemon } from './daemonClient';
 import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
+import { formatDaemonStatus } from './formatDaemonStatus';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
@@ -167,7 +168,10 @@ async function daemonCheck(
   });
 }
 
-/** `daemon ROOT`: serves it until idle; `--stop` stops its daemon, `--status` says whether one runs (exit 1: none). */
+/**
+ * `daemon ROOT`: serves it until idle; `--stop` stops its daemon, `--status` says whether one runs (exit 1: none) and
+ * how it does.
+ */
 async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version: string): Promise<CommandResult> {
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
@@ -192,6 +196,8 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   const answer = await ask(socket.path, { kind: cmd.action });
   if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };
+  if (cmd.action === 'status' && answer.ok && answer.status !== undefined)
+    return { output: formatDaemonStatus(answer.pid, answer.status), exitCode: 0 };
   return {
     output: `${cmd.action === 'stop' ? 'stopped the daemon' : 'a daemon serves'} ${dir} (pid ${answer.pid})\n`,
     exitCode: 0,
