@@ -16,7 +16,7 @@ import { cachedCheck, cacheSpec, wholeResult, type CheckResult } from '../host/c
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
-import { ask, checkByDaemon, type StartingDaemon } from './daemonClient';
+import { ask, checkByDaemon, startDaemon } from './daemonClient';
 import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
 import { formatDaemonStatus } from './formatDaemonStatus';
@@ -61,27 +61,39 @@ export async function runCommand(
   if (cmd.kind === 'check' && cmd.daemon) {
     const answered = await daemonCheck(cmd, version, warn);
     if (answered !== null && 'output' in answered) return answered;
-    // None listened: checked here while the daemon starts (a failure to start changes nothing of this answer).
+    // None listened: checked here, then the daemon started (a failure to start changes nothing of this answer).
     if (answered !== null)
-      return analyseHere(cmd, overrides, version, warn).finally(async () => {
-        const failure = await answered.starting.go();
+      return analyseHere(cmd, overrides, version, warn, answered).finally(async () => {
+        const failure = await startDaemon(answered.dir, answered.environment);
         if (failure !== null) warn(`the daemon did not start: ${failure}`);
       });
   }
   return analyseHere(cmd, overrides, version, warn);
 }
 
-/** `cmd` answered from a root analysed in this process. */
+/** `check --base`'s texts (`checkBase`), when read already. */
+interface ReadBase {
+  base: Base;
+}
+
+/** No daemon listened: the one to start once this check has its answer, and `--base`'s texts read for the request. */
+interface NoDaemon extends ReadBase {
+  dir: string;
+  environment: string | null;
+}
+
+/** `cmd` answered from a root analysed in this process; `read`: `--base`'s texts, read before (else read here). */
 async function analyseHere(
   cmd: Exclude<AnalysisCommand, { kind: 'mcp' | 'daemon' }>,
   overrides: RootOverrides,
   version: string,
   warn: (message: string) => void,
+  read?: ReadBase,
 ): Promise<CommandResult> {
   const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
-      const { result, empty } = checkAnswer(engine, cmd.files, checkBase(cmd));
+      const { result, empty } = checkAnswer(engine, cmd.files, read === undefined ? checkBase(cmd) : read.base);
       return checkOutput(cmd, result, ms, version, warn, { empty });
     }
     case 'explain': {
@@ -137,18 +149,19 @@ async function cachedWholeCheck(
 }
 
 /**
- * `check --daemon`: the root's daemon's answer; the daemon being started when none listened (check here meanwhile);
- * null when it gave none, said on `warn` (check here).
+ * `check --daemon`: the root's daemon's answer; when none listened, what to start once this check is answered here
+ * (with the `--base` texts read for the request); null when it gave none, said on `warn` (check here).
  */
 async function daemonCheck(
   cmd: CheckCommand,
   version: string,
   warn: (message: string) => void,
-): Promise<CommandResult | { starting: StartingDaemon } | null> {
+): Promise<CommandResult | NoDaemon | null> {
   const start = performance.now();
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
   const base = checkBase(cmd);
+  const environment = pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null;
   const answer = await checkByDaemon(
     dir,
     version,
@@ -160,9 +173,10 @@ async function daemonCheck(
       ...(base !== undefined ? { base: base && [...base] } : {}),
     },
     warn,
-    pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null,
+    environment,
   );
-  if (answer === null || 'starting' in answer) return answer;
+  if (answer === null) return null;
+  if (answer === 'none') return { dir, environment, base };
   return checkOutput(cmd, answer.answer.result, Math.round(performance.now() - start), version, warn, {
     empty: answer.answer.empty,
   });
@@ -214,7 +228,9 @@ function stdinClosed(): Promise<void> {
 }
 
 /** The files' texts at `check --base REV` (null before the first commit; undefined without `--base`). */
-function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undefined {
+type Base = Map<string, string | null> | null | undefined;
+
+function checkBase(cmd: CheckCommand): Base {
   return cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : undefined;
 }
 
