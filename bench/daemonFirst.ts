@@ -18,6 +18,7 @@ import { workloadOf } from './orgs';
 import { median } from './stats';
 import { ensureWritten } from './workload';
 import { option } from './options';
+import { daemonStatus, daemonUp, stopDaemon } from './daemonStatus';
 
 /** The later calls of a round, each after its own change of the registry. */
 const LATER = ['a comment added', "a step's type changed"] as const;
@@ -97,9 +98,8 @@ function daemonRound(
     if (daemonStatus(cli, root) !== null) throw new Error('a daemon serves the copy before the first call');
     const first = (): Run => {
       const r = runCheck(cli, ['--daemon', ...hook], peak);
-      const status = daemonStatus(cli, root);
-      if (status?.answered !== 0)
-        throw new Error(`the first call was not answered in its own process: ${status?.text}`);
+      const status = daemonUp(cli, root);
+      if (status.answered !== 0) throw new Error(`the first call was not answered in its own process: ${status.text}`);
       // Untimed: waits for the daemon's load, which began as the first call ended, so no later call competes with it.
       runCheck(cli, ['--daemon', ...hook], peak);
       return r;
@@ -125,31 +125,6 @@ function daemonRound(
   } finally {
     writeFileSync(registry, original);
     stopDaemon(cli, root);
-  }
-}
-
-/** What `daemon --status` says: the pid and the checks answered; null when none serves the root. */
-function daemonStatus(cli: string, root: string): { pid: number; answered: number; text: string } | null {
-  const r = spawnSync(process.execPath, [cli, 'daemon', '--status', root], { encoding: 'utf8' });
-  if (r.status === 1) return null;
-  const pid = /\(pid (\d+)\)/.exec(r.stdout)?.[1];
-  const answered = /checks answered: (\d+)/.exec(r.stdout)?.[1];
-  if (pid === undefined || answered === undefined) throw new Error(`daemon --status: ${r.stdout}${r.stderr}`);
-  return { pid: Number(pid), answered: Number(answered), text: r.stdout };
-}
-
-/** Stops the root's daemon and waits until its process is gone. */
-function stopDaemon(cli: string, root: string): void {
-  const status = daemonStatus(cli, root);
-  if (status === null) return;
-  spawnSync(process.execPath, [cli, 'daemon', '--stop', root]);
-  for (;;) {
-    try {
-      process.kill(status.pid, 0);
-    } catch {
-      return;
-    }
-    spawnSync('sleep', ['0.05']); // a bench, not a test: polling the process table is fine here
   }
 }
 
