@@ -21,7 +21,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runCheck, type Run } from './cliPeak';
@@ -31,6 +30,7 @@ import { workloadOf } from './orgs';
 import { median } from './stats';
 import { ensureWritten } from './workload';
 import { option } from './options';
+import { daemonUp, stopDaemon } from './daemonStatus';
 
 const KINDS = ['no cache', 'first, empty cache', 'second, unchanged', 'second, a workspace registry changed'] as const;
 
@@ -196,7 +196,8 @@ function daemonRound(
     // The hook's first call, side by side with a plain check: it answers here while the daemon starts.
     time(DAEMON_KINDS[0], [root]);
     time(DAEMON_KINDS[1], ['--daemon', ...files]);
-    // Untimed: waits for the daemon's load, which began as the first call ended.
+    // Untimed: the daemon the first call started as it exited listens, then its load (which began then) is done.
+    daemonUp(cli, root);
     runCheck(cli, ['--daemon', root], peak);
     time(DAEMON_KINDS[2], ['--daemon', root]);
     appendFileSync(registry, `# bench edit ${round}\n`);
@@ -207,7 +208,7 @@ function daemonRound(
     time(DAEMON_KINDS[5], ['--daemon', ...files]);
   } finally {
     writeFileSync(registry, original);
-    spawnSync(process.execPath, [cli, 'daemon', '--stop', root]);
+    stopDaemon(cli, root);
   }
 }
 

@@ -38,6 +38,7 @@ try {
     build({ ...common, entryPoints: ['bench/peers.ts'], outfile: `${stage}/benchPeers.js` }),
     build({ ...common, entryPoints: ['bench/serverAB.ts'], outfile: `${stage}/benchAB.js` }),
     build({ ...common, entryPoints: ['bench/cliCache.ts'], outfile: `${stage}/benchCache.js` }),
+    build({ ...common, entryPoints: ['bench/daemonFirst.ts'], outfile: `${stage}/benchDaemon.js` }),
     build({ ...common, entryPoints: ['bench/serverCache.ts'], outfile: `${stage}/benchServerCache.js` }),
     build({ ...common, entryPoints: ['bench/environment.ts'], outfile: `${stage}/benchEnv.js` }),
     build({

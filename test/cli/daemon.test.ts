@@ -20,7 +20,18 @@ import {
   writeTree,
 } from './helpers';
 import { installed, PROJECT, SITE } from './installedCursus';
-import { SOCKETS, alive, both, daemonHooks, daemonOracle, daemonPid, gone, sameAsFresh, uid } from './daemonHarness';
+import {
+  SOCKETS,
+  alive,
+  both,
+  daemonHooks,
+  daemonOracle,
+  daemonPid,
+  daemonStatus,
+  gone,
+  sameAsFresh,
+  uid,
+} from './daemonHarness';
 import { DISK_EXAMPLES } from '../engine/randomEdits';
 
 /** Random edits per example here; `npm run test:soak` runs the longer sequences (test/soak/diskOracles.test.ts). */
@@ -32,6 +43,17 @@ function theSocket(): string {
   const socks = readdirSync(folder).filter((f) => f.endsWith('.sock'));
   assert.equal(socks.length, 1, socks.join(', '));
   return join(folder, socks[0] as string);
+}
+
+/** Runs git in `root` (its commits by a fixed author); a failure fails the test. */
+function gitIn(root: string): (...args: string[]) => void {
+  return (...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+  };
 }
 
 /** Sends a raw line to a socket: the answer as parsed. */
@@ -91,13 +113,7 @@ describe('check --daemon', function () {
 
   it('check --daemon --base REV --files: what the staged change brings, as without the daemon', async () => {
     const root = served(writeTree(cleanTree()));
-    const git = (...args: string[]): void => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const git = gitIn(root);
     git('init', '--quiet');
     await sameAsFresh(root, ['--base', 'HEAD', '--files', ALICE_REGISTRY], 'before the first commit');
     git('add', '-A');
@@ -110,6 +126,38 @@ describe('check --daemon', function () {
     assert.match(daemon, /"code": "RL/, 'the change brings diagnostics');
     await sameAsFresh(root, ['--base', 'HEAD', '--files', ALICE_REGISTRY], 'a staged change');
     await sameAsFresh(root, [], 'the whole root after --base (analysed at HEAD and back)');
+  });
+
+  it("the hook's first call (--base HEAD --files) answers as check does, in its own process; the daemon the next", async () => {
+    const root = served(writeTree(cleanTree()));
+    const git = gitIn(root);
+    git('init', '--quiet');
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'clean');
+    const hook = ['--base', 'HEAD', '--files', ALICE_REGISTRY];
+    const staged = (n: number): void =>
+      writeFileSync(
+        join(root, ALICE_REGISTRY),
+        `WORKSPACE_STEPS = {\n${entry('XGBoostTraining', 'Training')}${entry('XGBoostTraining', 'Training')}}\n# ${n}\n`,
+      );
+    staged(1);
+    assert.equal(daemonStatus(root), null, 'none before the first commit');
+    const [first, fresh] = await both(root, hook);
+    assert.equal(first, fresh, 'the first call, which starts the daemon');
+    assert.match(first, /"code": "RL/, 'the change brings diagnostics');
+    const started = daemonStatus(root);
+    assert.ok(started !== null, `a daemon serves the root`);
+    assert.equal(started.answered, 0, 'the first call was answered in its own process');
+    assert.ok(started.text.startsWith(`a daemon serves ${root} (pid ${started.pid})\n`), started.text);
+    assert.match(started.text, /^ {2}up \d+ [a-z0-9 ]+; exits after 15 minutes without a check$/m);
+    staged(2);
+    await sameAsFresh(root, hook, 'the second call');
+    const after = daemonStatus(root);
+    assert.deepEqual(
+      [after?.pid, after?.answered, after?.analysis],
+      [started.pid, 1, 'done'],
+      'the daemon answered the second call, once loaded',
+    );
   });
 
   // the oracle: random edits (files changed, added, removed, renamed; settings changed) made between checks

@@ -29,7 +29,10 @@ export async function both(root: string, args: string[] = []): Promise<[string, 
     runCliAsync(['check', ...(args.includes('--format') ? [] : ['--format', 'json']), ...args, ...extra], root).then(
       answer,
     );
-  return Promise.all([run(['--daemon']), run([])]);
+  const pair = await Promise.all([run(['--daemon']), run([])]);
+  // A first check starts the daemon as it exits: the next check, and the hooks that stop it, find it listening.
+  if (!/no daemon: /.test(pair[0])) await daemonUp(root);
+  return pair;
 }
 
 export async function sameAsFresh(root: string, args: string[], what: string): Promise<void> {
@@ -39,10 +42,41 @@ export async function sameAsFresh(root: string, args: string[], what: string): P
 
 /** The pid of the root's daemon, or null when none serves it. */
 export function daemonPid(root: string): number | null {
+  return daemonStatus(root)?.pid ?? null;
+}
+
+/** What `daemon --status` says of the root's daemon once one listens (asked again at each turn of the event loop). */
+export async function daemonUp(root: string): Promise<DaemonStatus> {
+  for (;;) {
+    const status = daemonStatus(root);
+    if (status !== null) return status;
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+interface DaemonStatus {
+  pid: number;
+  answered: number;
+  analysis: string;
+  text: string;
+}
+
+/** What `daemon --status` says of the root's daemon, or null when none serves it. */
+export function daemonStatus(root: string): DaemonStatus | null {
   const r = runCli(['daemon', '--status'], root);
   if (r.code === 1) return null;
   assert.equal(r.code, 0, r.stderr);
-  return Number(/\(pid (\d+)\)/.exec(r.stdout)?.[1]);
+  const field = (re: RegExp): string => {
+    const m = re.exec(r.stdout)?.[1];
+    assert.ok(m !== undefined, `${String(re)} in ${r.stdout}`);
+    return m;
+  };
+  return {
+    pid: Number(field(/\(pid (\d+)\)/)),
+    answered: Number(field(/^ {2}checks answered: (\d+)$/m)),
+    analysis: field(/^ {2}analysis: (.*)$/m),
+    text: r.stdout,
+  };
 }
 
 export function alive(pid: number): boolean {

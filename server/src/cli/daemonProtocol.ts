@@ -16,8 +16,23 @@ export type DaemonRequest =
   | { kind: 'status' }
   | { kind: 'stop' };
 
+/** What `daemon --status` says of a daemon besides its pid. */
+export interface DaemonStatus {
+  /** The root it serves (absolute). */
+  root: string;
+  /** Milliseconds since it started listening. */
+  uptimeMs: number;
+  /** Checks it answered (not counting `--status`): the first check of a root is answered by the one that started it. */
+  answered: number;
+  /** Its analysis: not begun (it waits for the check that started it to end), under way, or done. */
+  analysis: 'waiting' | 'loading' | 'loaded';
+  /** It exits after this many minutes without a check. */
+  idleMinutes: number;
+}
+
 export type DaemonAnswer =
-  { ok: true; pid: number; check?: CheckAnswer; warnings?: string[] } | { ok: false; pid: number; error: string };
+  | { ok: true; pid: number; check?: CheckAnswer; warnings?: string[]; status?: DaemonStatus }
+  | { ok: false; pid: number; error: string };
 
 /** A request line may carry the staged files' old texts (`--base`): bounded all the same. */
 export const MAX_LINE = 256 * 1024 * 1024;

@@ -5,12 +5,13 @@
 // in it, runs no workspace code, and exits once idle for `--idle` minutes or when asked (`--stop`).
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { unlinkSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { daemonSocket } from '../host/daemonSocket';
 import { findEnvironment } from '../host/pythonEnv';
 import { LiveRoot } from '../host/liveRoot';
 import { OFF_UNLESS_ASKED, withOverrides } from '../host/openRoot';
 import { checkAnswer, type CheckAnswer } from './checkAnswer';
-import { MAX_LINE, parseRequest, type DaemonAnswer, type DaemonRequest } from './daemonProtocol';
+import { MAX_LINE, parseRequest, type DaemonAnswer, type DaemonRequest, type DaemonStatus } from './daemonProtocol';
 import { UsageError } from './usage';
 
 /** How long a connection may take to send its request line. */
@@ -47,6 +48,15 @@ export async function serveDaemon(
   const env = environment === null ? null : findEnvironment(dir, environment, {});
   const python = env === null || 'error' in env ? null : env;
   const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m), undefined, python));
+  const started = performance.now();
+  let answered = 0;
+  const status = (): DaemonStatus => ({
+    root: dir,
+    uptimeMs: Math.round(performance.now() - started),
+    answered,
+    analysis: live === undefined ? 'waiting' : live.isLoaded ? 'loaded' : 'loading',
+    idleMinutes,
+  });
   if (loadAfter === undefined) root();
   else void loadAfter.then(() => server.listening && root());
   let idle: NodeJS.Timeout | undefined;
@@ -68,13 +78,16 @@ export async function serveDaemon(
       conn.on('error', () => undefined); // a client gone before its answer: nothing to tell
       void answer(conn, async (request) => {
         if (request.kind === 'stop') setImmediate(stop);
+        if (request.kind === 'status') return { status: status() };
         if (request.kind !== 'check') return {};
         const overrides = { mode: request.mode, off: request.reportUnusedSuppressions ? [] : OFF_UNLESS_ASKED };
         const base = request.base === undefined ? undefined : request.base && new Map(request.base);
         return root().run((_, opened) => {
           const warnings = said;
           said = [];
-          return { check: withOverrides(opened, overrides, (e) => checkAnswer(e, request.files, base)), warnings };
+          const check = withOverrides(opened, overrides, (e) => checkAnswer(e, request.files, base));
+          answered++;
+          return { check, warnings };
         });
       }).finally(() => {
         if (--open === 0) rest();
@@ -126,6 +139,7 @@ function answers(path: string): Promise<boolean> {
 interface Answered {
   check?: CheckAnswer;
   warnings?: string[];
+  status?: DaemonStatus;
 }
 
 /** Reads one request line from a connection and writes the answer to it. */

@@ -16,9 +16,10 @@ import { cachedCheck, cacheSpec, wholeResult, type CheckResult } from '../host/c
 import { textsAtRevision } from '../host/gitRevision';
 import { UsageError } from './usage';
 import { checkAnswer } from './checkAnswer';
-import { ask, checkByDaemon, type StartingDaemon } from './daemonClient';
+import { ask, checkByDaemon, startDaemon } from './daemonClient';
 import { daemonSocket } from '../host/daemonSocket';
 import { DEFAULT_IDLE_MINUTES, serveDaemon } from './daemonServe';
+import { formatDaemonStatus } from './formatDaemonStatus';
 import { loadRoot } from './loadRoot';
 import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
@@ -60,27 +61,39 @@ export async function runCommand(
   if (cmd.kind === 'check' && cmd.daemon) {
     const answered = await daemonCheck(cmd, version, warn);
     if (answered !== null && 'output' in answered) return answered;
-    // None listened: checked here while the daemon starts (a failure to start changes nothing of this answer).
+    // None listened: checked here, then the daemon started (a failure to start changes nothing of this answer).
     if (answered !== null)
-      return analyseHere(cmd, overrides, version, warn).finally(async () => {
-        const failure = await answered.starting.go();
+      return analyseHere(cmd, overrides, version, warn, answered).finally(async () => {
+        const failure = await startDaemon(answered.dir, answered.environment);
         if (failure !== null) warn(`the daemon did not start: ${failure}`);
       });
   }
   return analyseHere(cmd, overrides, version, warn);
 }
 
-/** `cmd` answered from a root analysed in this process. */
+/** `check --base`'s texts (`checkBase`), when read already. */
+interface ReadBase {
+  base: Base;
+}
+
+/** No daemon listened: the one to start once this check has its answer, and `--base`'s texts read for the request. */
+interface NoDaemon extends ReadBase {
+  dir: string;
+  environment: string | null;
+}
+
+/** `cmd` answered from a root analysed in this process; `read`: `--base`'s texts, read before (else read here). */
 async function analyseHere(
   cmd: Exclude<AnalysisCommand, { kind: 'mcp' | 'daemon' }>,
   overrides: RootOverrides,
   version: string,
   warn: (message: string) => void,
+  read?: ReadBase,
 ): Promise<CommandResult> {
   const { engine, ms } = await loadRoot(cmd.root, overrides, warn);
   switch (cmd.kind) {
     case 'check': {
-      const { result, empty } = checkAnswer(engine, cmd.files, checkBase(cmd));
+      const { result, empty } = checkAnswer(engine, cmd.files, read === undefined ? checkBase(cmd) : read.base);
       return checkOutput(cmd, result, ms, version, warn, { empty });
     }
     case 'explain': {
@@ -136,18 +149,19 @@ async function cachedWholeCheck(
 }
 
 /**
- * `check --daemon`: the root's daemon's answer; the daemon being started when none listened (check here meanwhile);
- * null when it gave none, said on `warn` (check here).
+ * `check --daemon`: the root's daemon's answer; when none listened, what to start once this check is answered here
+ * (with the `--base` texts read for the request); null when it gave none, said on `warn` (check here).
  */
 async function daemonCheck(
   cmd: CheckCommand,
   version: string,
   warn: (message: string) => void,
-): Promise<CommandResult | { starting: StartingDaemon } | null> {
+): Promise<CommandResult | NoDaemon | null> {
   const start = performance.now();
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
   const base = checkBase(cmd);
+  const environment = pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null;
   const answer = await checkByDaemon(
     dir,
     version,
@@ -159,15 +173,19 @@ async function daemonCheck(
       ...(base !== undefined ? { base: base && [...base] } : {}),
     },
     warn,
-    pythonEnvironment(dir, cmd.pythonEnv)?.dir ?? null,
+    environment,
   );
-  if (answer === null || 'starting' in answer) return answer;
+  if (answer === null) return null;
+  if (answer === 'none') return { dir, environment, base };
   return checkOutput(cmd, answer.answer.result, Math.round(performance.now() - start), version, warn, {
     empty: answer.answer.empty,
   });
 }
 
-/** `daemon ROOT`: serves it until idle; `--stop` stops its daemon, `--status` says whether one runs (exit 1: none). */
+/**
+ * `daemon ROOT`: serves it until idle; `--stop` stops its daemon, `--status` says whether one runs (exit 1: none) and
+ * how it does.
+ */
 async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version: string): Promise<CommandResult> {
   const dir = resolve(cmd.root);
   if (!isDirectory(dir)) throw new UsageError(`${cmd.root}: not a directory`);
@@ -192,6 +210,8 @@ async function daemonCommand(cmd: Extract<Command, { kind: 'daemon' }>, version:
   if ('error' in socket) throw new UsageError(`no daemon: ${socket.error}`);
   const answer = await ask(socket.path, { kind: cmd.action });
   if (answer === null) return { output: `no daemon serves ${dir}\n`, exitCode: cmd.action === 'stop' ? 0 : 1 };
+  if (cmd.action === 'status' && answer.ok && answer.status !== undefined)
+    return { output: formatDaemonStatus(answer.pid, answer.status), exitCode: 0 };
   return {
     output: `${cmd.action === 'stop' ? 'stopped the daemon' : 'a daemon serves'} ${dir} (pid ${answer.pid})\n`,
     exitCode: 0,
@@ -208,7 +228,9 @@ function stdinClosed(): Promise<void> {
 }
 
 /** The files' texts at `check --base REV` (null before the first commit; undefined without `--base`). */
-function checkBase(cmd: CheckCommand): Map<string, string | null> | null | undefined {
+type Base = Map<string, string | null> | null | undefined;
+
+function checkBase(cmd: CheckCommand): Base {
   return cmd.files && cmd.base !== undefined ? baseTexts(cmd.root, cmd.base, cmd.files) : undefined;
 }
 

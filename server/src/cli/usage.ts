@@ -24,7 +24,9 @@ Commands:
   daemon [ROOT]               Keep ROOT analysed for 'check --daemon' (in the foreground; check --daemon starts one)
       --idle MINUTES                  exit after this long without a check (default: 15)
       --load-after-stdin              load ROOT once stdin closes or a check asks (as check --daemon starts it)
-      --stop                          stop ROOT's daemon      --status    say whether one runs (exit 1: none)
+      --stop                          stop ROOT's daemon
+      --status                        whether one runs (exit 1: none): its pid, whether its analysis is done, the
+                                      checks it answered, how long it has run
       --python-env DIR                as check's (a daemon serves one root with one environment)
   explain STEP [ROOT]         Explain how STEP resolves in a context
       --workspace ID  --mode isolated|hybrid  --framework F  --env a,b  --format text|json  --python-env DIR

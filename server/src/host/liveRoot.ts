@@ -60,6 +60,11 @@ export class LiveRoot {
     if (cache === undefined) void this.reopen();
   }
 
+  /** Whether the root's last opening has loaded (its engine answers without waiting for an analysis). */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
   /** Runs `work` on an engine up to date with the disk (and the root's settings), after every call before it. */
   run<T>(work: (engine: RegistryEngine, opened: OpenedRoot) => T | Promise<T>): Promise<T> {
     return this.queued(() => this.now(work));
