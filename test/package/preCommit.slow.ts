@@ -230,7 +230,8 @@ describe('the pre-commit hook', function () {
       assert.equal(broken.code, 1, broken.out);
       assert.match(broken.out, /Registry Lens \(daemon\)\.+Failed/);
       assert.match(broken.out, /Builder class 'XGBoostTrainingStepBuilder' for step 'XGBoostTraining' not found/);
-      const socket = theSocket(sockets);
+      // the daemon the first commit started listens once that commit's check has exited
+      const socket = await theSocketUp(sockets);
       // fixed and staged again: the daemon that answered first answers again, from the change
       writeFileSync(path.join(dir, builder), 'class XGBoostTrainingStepBuilder:\n    pass\n');
       git(dir, 'add', builder);
@@ -244,6 +245,13 @@ describe('the pre-commit hook', function () {
     }
   });
 });
+
+/** The one daemon socket under a temporary folder, once there is one (looked for again every 20 ms). */
+async function theSocketUp(folder: string): Promise<string> {
+  const sockets = (): string[] => readdirSync(folder).flatMap((f) => readdirSync(path.join(folder, f)));
+  while (sockets().length === 0) await new Promise((r) => setTimeout(r, 20));
+  return theSocket(folder);
+}
 
 /** The one daemon socket under a temporary folder. */
 function theSocket(folder: string): string {
