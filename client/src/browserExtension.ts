@@ -36,6 +36,8 @@ const BROWSER_LIMITS =
   'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // what only the Node server does is hidden by this key (`isWeb` is true in any browser workbench, code-server's too)
+  void vscode.commands.executeCommand('setContext', 'registryLens.inBrowser', true);
   // an unrelated folder costs no worker: it starts once the folder has registries (startWhenWanted.ts)
   context.subscriptions.push(startWhenWanted(context, () => start(context), true));
 }
