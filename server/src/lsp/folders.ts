@@ -1,6 +1,7 @@
 // The workspace folders of a session (multi-root): one Folder, so one engine, per root. A file
 // belongs to the deepest folder that contains it.
 import type { Folder } from './folder';
+import { namedFolder, sameFolder } from './uriPaths';
 
 export interface Target {
   folder: Folder;
@@ -24,8 +25,7 @@ export class Folders {
   }
 
   byUri(uri: string): Folder | undefined {
-    const key = uri.replace(/\/+$/, '');
-    return this.list.find((f) => f.uri.replace(/\/+$/, '') === key);
+    return this.list.find((f) => sameFolder(f.uri, uri));
   }
 
   /** The folder owning a document URI, and the document's root-relative path. */
@@ -44,11 +44,7 @@ export class Folders {
    * else the first folder.
    */
   pick(uri: string | undefined): Folder | undefined {
-    const named =
-      uri === undefined
-        ? undefined
-        : (this.byUri(uri) ?? this.locate(uri)?.folder ?? this.list.find((f) => f.libraryOf(uri) !== null));
-    return named ?? this.list[0];
+    return namedFolder(this.list, uri, (u) => this.locate(u)?.folder ?? this.list.find((f) => f.libraryOf(u) !== null));
   }
 
   /** Root-relative paths of the other folders nested inside `folder`. */

@@ -20,6 +20,7 @@ import {
   type SetContextParams,
   type StatusParams,
 } from './protocol';
+import { sameFolder } from './uriPaths';
 
 /** A loaded workspace folder, as the views see it. */
 export interface ViewFolder {
@@ -36,8 +37,8 @@ export interface ViewFolder {
   libraryOf(uri: string): { readonly name: string; readonly version: string } | null;
 }
 
-/** What the front end gives: its loaded folders, each answered once its engine holds every change sent before. */
-export interface ViewHost<F extends ViewFolder> {
+/** How a request reaches one folder's engine, alike in both servers (handlers/features.ts too). */
+export interface FolderQueries<F> {
   /** Answers from one folder (picked by a folder or document URI, else the first); `empty` without one. */
   queryFolder<R>(
     uri: string | undefined,
@@ -45,6 +46,10 @@ export interface ViewHost<F extends ViewFolder> {
     empty: R,
     answer: (folder: F) => R,
   ): Promise<R | ResponseError<void>>;
+}
+
+/** What the front end gives: its loaded folders, each answered once its engine holds every change sent before. */
+export interface ViewHost<F extends ViewFolder> extends FolderQueries<F> {
   /** Answers from every loaded folder, in folder order. */
   queryAll<R>(token: CancellationToken, answer: (folder: F) => R[]): Promise<R[] | ResponseError<void>>;
   /** The folder's active context changed: the client is told (its status notification). */
@@ -102,21 +107,6 @@ export function folderStatus(folder: ViewFolder, times: AnalysisTimes): StatusPa
     workspaces: s.workspaces,
     ...times,
   };
-}
-
-/** Two folder URIs alike but for a trailing slash. */
-export function sameFolder(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-}
-
-/** The folder a request names, by its URI or a document's in it (`locate`); the first folder when it names none. */
-export function namedFolder<W extends { readonly uri: string }>(
-  all: readonly W[],
-  uri: string | undefined,
-  locate: (uri: string) => W | undefined,
-): W | undefined {
-  const named = uri === undefined ? undefined : (all.find((f) => sameFolder(f.uri, uri)) ?? locate(uri));
-  return named ?? all[0];
 }
 
 /** `answer` for the folder of `p.uri`, or for every folder without one. */

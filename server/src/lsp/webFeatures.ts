@@ -6,7 +6,7 @@ import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';
 import type { EditSupport, FolderEdits } from './convert';
 import { registerFeatures, type FeatureFolder, type FeatureHost } from './handlers/features';
-import { namedFolder } from './viewRequests';
+import { namedFolder } from './uriPaths';
 
 /** A folder of the web worker, as far as the features use it: its engine once loaded. */
 export interface WebFeatureSource extends FolderEdits {

@@ -6,7 +6,8 @@ import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';
 import { Methods } from './protocol';
 import { relIn } from './uriPaths';
-import { folderStatus, namedFolder, registerViewRequests, type ViewFolder, type ViewHost } from './viewRequests';
+import { namedFolder } from './uriPaths';
+import { folderStatus, registerViewRequests, type ViewFolder, type ViewHost } from './viewRequests';
 
 /** A folder of the web worker, as far as the views use it: its engine once loaded. */
 export interface WebViewSource {

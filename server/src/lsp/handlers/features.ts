@@ -6,6 +6,7 @@ import type { CancellationToken, Connection, ResponseError, ServerCapabilities }
 import type { RegistryEngine } from '../../engine/engine';
 import type { ContextId } from '../../engine/types';
 import type { EditSupport, FolderEdits } from '../convert';
+import type { FolderQueries } from '../viewRequests';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion, TRIGGER_CHARACTERS } from './completion';
@@ -42,7 +43,7 @@ export interface FeatureFolder extends FolderEdits {
   readonly activeContext: ContextId;
 }
 
-export interface FeatureHost<F extends FeatureFolder = FeatureFolder> {
+export interface FeatureHost<F extends FeatureFolder = FeatureFolder> extends FolderQueries<F> {
   readonly connection: Connection;
   readonly edits: EditSupport;
   /** Answers for a document from its folder's engine; `empty` when no loaded folder holds it. */
@@ -51,12 +52,5 @@ export interface FeatureHost<F extends FeatureFolder = FeatureFolder> {
     token: CancellationToken,
     empty: R,
     answer: (target: { folder: F; rel: string }) => R,
-  ): Promise<R | ResponseError<void>>;
-  /** Answers from one folder (picked by a folder or document URI, else the first); `empty` without one. */
-  queryFolder<R>(
-    uri: string | undefined,
-    token: CancellationToken,
-    empty: R,
-    answer: (folder: F) => R,
   ): Promise<R | ResponseError<void>>;
 }
