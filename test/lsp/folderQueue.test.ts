@@ -128,6 +128,10 @@ describe('lsp: folder queue', () => {
       },
     };
     const q = start(analyser);
+    // Started from a timer, as every step after the first is (the queue's turn): mocha runs a test from an immediate,
+    // where an immediate queued by the step waits for the next loop, after a timer that expired meanwhile (a loaded
+    // machine). A message read from the connection is handled in the same loop's immediates, before the timers.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     q.change(() => undefined, { analyse: 'now' });
     await q.idle();
     assert.deepEqual(order, ['step 1', 'a message arrived', 'step 2', 'step 3', 'step 4']);
