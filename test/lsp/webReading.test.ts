@@ -9,7 +9,8 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { compileGlobs } from '../../server/src/engine/util/globs';
 import {
