@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
@@ -43,6 +44,26 @@ function until(test: () => boolean, wake: (() => void)[]): Promise<void> {
   });
 }
 
+/** The web server in this process, its assets given when `assets` resolves; the client's end, not listening yet. */
+function connect(assets: Promise<WebAssets>): MessageConnection {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startWebServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), () => assets);
+  return createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+}
+
+/** Listens, and opens examples/demo-workspace as the workspace's folder. */
+async function initialize(client: MessageConnection): Promise<void> {
+  client.listen();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(DEMO).href, name: 'demo' }],
+    capabilities: {},
+  });
+  await client.sendNotification('initialized', {});
+}
+
 describe('lsp: the web worker reads a slow folder in order, publishing as it goes (examples/demo-workspace)', function () {
   this.timeout(120_000);
 
@@ -51,12 +72,8 @@ describe('lsp: the web worker reads a slow folder in order, publishing as it goe
     const probe = await RegistryEngine.create(wasm);
     const registry = compileGlobs(probe.registryGlobs()).matches;
 
-    const up = new PassThrough();
-    const down = new PassThrough();
     let assetsGiven: (a: WebAssets) => void = () => undefined;
-    const assets = new Promise<WebAssets>((resolve) => (assetsGiven = resolve));
-    startWebServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), () => assets);
-    const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const client = connect(new Promise<WebAssets>((resolve) => (assetsGiven = resolve)));
 
     // What the client saw, in the order the server sent it.
     const events: string[] = [];
@@ -98,14 +115,7 @@ describe('lsp: the web worker reads a slow folder in order, publishing as it goe
           saw(`asked ${uris.map((u) => (registry(rel(u)) ? 'registry' : 'other')).join(',')}`);
         }),
     );
-    client.listen();
-    await client.sendRequest('initialize', {
-      processId: null,
-      rootUri: null,
-      workspaceFolders: [{ uri: pathToFileURL(DEMO).href, name: 'demo' }],
-      capabilities: {},
-    });
-    await client.sendNotification('initialized', {});
+    await initialize(client);
     const openUri = pathToFileURL(path.join(DEMO, OPEN)).href;
     await client.sendNotification('textDocument/didOpen', {
       textDocument: {
@@ -173,6 +183,25 @@ describe('lsp: the web worker reads a slow folder in order, publishing as it goe
       list.map((d) => `${file}:${d.range.start.line}:${d.range.start.character} ${String(d.code)}`),
     );
     assert.deepEqual(got.sort(), expected);
+    client.dispose();
+  });
+
+  it('a read that fails ends the reading: the status item is not left saying it reads', async () => {
+    const client = connect(Promise.resolve({ wasm, codeDoc: '' }));
+    const told: ReadingParams[] = [];
+    const done = new Promise<void>((resolve) =>
+      client.onNotification(WebMethods.reading, (r: ReadingParams) => {
+        told.push(r);
+        if (r.step === 'done') resolve();
+      }),
+    );
+    client.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) =>
+      filesBelow(fileURLToPath(folder), skipped),
+    );
+    client.onRequest(WebMethods.readFiles, () => Promise.reject(new Error('the remote went away')));
+    await initialize(client);
+    await done;
+    assert.deepEqual(told.at(-1), { folder: pathToFileURL(DEMO).href, step: 'done', read: 0, total: 0, pending: [] });
     client.dispose();
   });
 });

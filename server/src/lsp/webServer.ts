@@ -165,7 +165,13 @@ export function startWebServer(
       },
     };
     const warn = (m: string): void => connection.console.warn(`Registry Lens: ${m}`);
-    folder.environments = await feedSource(engine, source(folder), warn, order);
+    try {
+      folder.environments = await feedSource(engine, source(folder), warn, order);
+    } catch (e) {
+      // a failed read ends the reading too: the status item does not go on saying it reads
+      order.progress({ step: 'done', read: 0, total: 0, pending: [] });
+      throw e;
+    }
     views.status(folder);
   };
 
