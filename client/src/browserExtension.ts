@@ -10,6 +10,7 @@ import {
   type ListFilesParams,
   type ReadFilesParams,
   type ReadFilesResult,
+  type ReadingParams,
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
@@ -18,6 +19,7 @@ import { noteHovers, openWalkthroughOnce } from './walkthrough';
 import { registerEditorCommands } from './editorCommands';
 import { walkFolder } from './folderWalk';
 import { startWhenWanted } from './startWhenWanted';
+import { ReadingStatus } from './readingStatus';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -79,7 +81,18 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   status.text = '$(globe) Registry Lens';
   status.tooltip = BROWSER_LIMITS;
   status.show();
-  context.subscriptions.push(status);
+  // while the server reads the folder (a slow remote file system), the item says how far it is
+  const reading = new ReadingStatus(
+    (view) => {
+      status.text = view?.text ?? '$(globe) Registry Lens';
+      status.tooltip = view?.tooltip ?? BROWSER_LIMITS;
+    },
+    { set: (fire, ms) => setTimeout(fire, ms), clear: (handle) => clearTimeout(handle as number) },
+  );
+  context.subscriptions.push(
+    status,
+    lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
+  );
   await lc.start();
 }
 

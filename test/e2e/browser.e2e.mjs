@@ -32,14 +32,18 @@ const textsUnder = (dir, base = path.dirname(dir)) =>
     return e.isDirectory() ? textsUnder(p, base) : [[path.relative(base, p), fs.readFileSync(p, 'utf8')]];
   });
 
-/** The .vsix of test/e2e/memfs, in `tmp`, its file system holding the folder `tmp/<example>` as `memfs:/<example>`. */
-function memfsVsix(tmp, example) {
+/**
+ * The .vsix of test/e2e/memfs, in `tmp`, its file system holding the folder `tmp/<example>` as `memfs:/<example>`;
+ * `hold`: its reads wait until the command memfs.releaseReads runs.
+ */
+function memfsVsix(tmp, example, { hold = false } = {}) {
   const stage = path.join(tmp, 'memfs-vsix');
   fs.mkdirSync(path.join(stage, 'extension'), { recursive: true });
   for (const f of ['package.json', 'extension.js'])
     fs.copyFileSync(path.join(MEMFS, f), path.join(stage, 'extension', f));
   const files = Object.fromEntries(textsUnder(path.join(tmp, example)));
   fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
+  if (hold) fs.writeFileSync(path.join(stage, 'extension', 'hold'), '');
   fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
   const vsix = path.join(tmp, 'memfs.vsix');
   execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
@@ -283,5 +287,31 @@ describe('Registry Lens in the browser on a folder on no disk: a memfs: file sys
     // on finding a registry by walking the folder
     await showsExpected(wb, expectedOf(s.root), 'browser-memfs-problems');
     assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
+  });
+});
+
+describe('Registry Lens in the browser on a slow file system: memfs reads held until the test lets them go', function () {
+  this.timeout(180_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser-memfs-slow',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    extensions: (tmp) => [VSIX, memfsVsix(tmp, 'demo-workspace', { hold: true })],
+  });
+
+  it('the status item says how far the reading is, then its usual text, and the problems are EXPECTED.json', async () => {
+    const wb = (s.wb = await openWorkbench(s.browser, s.server, { folder: 'memfs:/demo-workspace' }));
+    const item = wb.page.locator('[id$="registryLens.status"]').first();
+    const text = async () => ((await item.textContent().catch(() => '')) ?? '').trim();
+    await waitFor(async () => /Registry Lens: reading 0\/\d+ files/.test(await text()), {
+      timeout: 90_000,
+      message: 'the status item tells the reading while every read is held',
+    });
+    await wb.screenshot('browser-memfs-slow-reading');
+    await wb.runCommand('memfs: Release Reads', { id: 'memfs.releaseReads' });
+    await waitFor(async () => (await text()) === 'Registry Lens', {
+      timeout: 90_000,
+      message: 'the status item back to its usual text once the folder is read',
+    });
+    await showsExpected(wb, expectedOf(s.root), 'browser-memfs-slow-problems');
   });
 });

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { Feeder } from '../../server/src/host/feeder';
-import { feedSource, type FileSource } from '../../server/src/host/fileSource';
+import { feedSource, type FeedProgress, type FileSource } from '../../server/src/host/fileSource';
+import { compileGlobs } from '../../server/src/engine/util/globs';
 import { DEFAULT_MAX_BYTES, editorRead } from '../../server/src/host/textPolicy';
 import { wasm } from '../engine/helpers';
 
@@ -57,6 +58,62 @@ describe('host: the feed of a FileSource', () => {
       assert.deepEqual(fed.files().sort(), disk.files().sort());
       assert.deepEqual(sorted(fed), sorted(disk));
       assert.equal(new Set(source.reads).size, source.reads.length, 'no file is read twice');
+    });
+  }
+
+  for (const example of readdirSync(EXAMPLES)) {
+    it(`in order on examples/${example}: the open documents, the registries, the rest; ending as the feed of all`, async () => {
+      const root = path.join(EXAMPLES, example);
+      const files = new Map(filesUnder(root).map((rel) => [rel, readFileSync(path.join(root, rel), 'utf8')]));
+      const all = await RegistryEngine.create(wasm);
+      const ordered = await RegistryEngine.create(wasm);
+      await feedSource(all, memorySource(files), () => undefined);
+      const registry = compileGlobs(all.registryGlobs()).matches;
+      // open: a registry and a file of another kind the feed takes
+      const taken = all.files().sort();
+      const open = [taken.find((rel) => registry(rel)), taken.find((rel) => !registry(rel))].flatMap((rel) =>
+        rel === undefined ? [] : [rel],
+      );
+      // the open documents a family reads before anything else is read (an apcore module: once apcore.yaml is)
+      const early = open.filter((rel) => ordered.interest().wants(rel));
+      const events: string[] = [];
+      const told: FeedProgress[] = [];
+      const source = memorySource(files);
+      const read = source.read;
+      source.read = (paths) => {
+        events.push(...paths.map((rel) => `read ${registry(rel) ? 'registry' : 'other'} ${rel}`));
+        return read(paths);
+      };
+      await feedSource(ordered, source, () => undefined, {
+        open,
+        analysed: (changed) => events.push(`analysed ${changed.length}`),
+        progress: (p) => told.push(p),
+      });
+      assert.deepEqual(ordered.files().sort(), taken);
+      assert.deepEqual(sorted(ordered), sorted(all));
+      assert.equal(new Set(source.reads).size, source.reads.length, 'no file is read twice');
+      // the open documents are read (the editor's text) and analysed before anything else is read
+      const head = early.length === 0 ? 0 : early.length + 1;
+      const readOf = (rel: string): string => `read ${registry(rel) ? 'registry' : 'other'} ${rel}`;
+      assert.deepEqual(events.slice(0, early.length), early.map(readOf));
+      if (early.length > 0) assert.match(events[early.length] ?? '', /^analysed /);
+      // then the first walk's registries, analysed, before any other file
+      const rest = events.slice(head);
+      const firstOther = rest.findIndex((e) => e.startsWith('read other'));
+      if (firstOther > 0) {
+        assert.ok(rest[0]?.startsWith('read registry'), rest[0]);
+        assert.match(rest[firstOther - 1] ?? '', /^analysed /);
+      }
+      // told: listing, then the reading's steps in order, counts growing, then done with every file read
+      const steps = told.map((p) => p.step).filter((step, i, a) => a[i - 1] !== step);
+      assert.equal(steps[0], 'listing');
+      assert.equal(steps.at(-1), 'done');
+      const last = told.at(-1) as FeedProgress;
+      assert.equal(last.read, last.total);
+      assert.deepEqual(last.pending, []);
+      assert.equal(last.total, source.reads.length - early.length);
+      for (let i = 1; i < told.length; i++)
+        assert.ok((told[i] as FeedProgress).read >= (told[i - 1] as FeedProgress).read);
     });
   }
 

@@ -15,6 +15,7 @@ import {
   type ListFilesParams,
   type ReadFilesParams,
   type ReadFilesResult,
+  type ReadingParams,
 } from '../../server/src/lsp/protocol';
 import { startWebServer } from '../../server/src/lsp/webServer';
 import { TestClient } from './client';
@@ -46,7 +47,7 @@ function readFiles({ uris, maxBytes }: ReadFilesParams): ReadFilesResult {
   });
 }
 
-/** The web server on `root`, in this process; resolves once it published the folder's diagnostics. */
+/** The web server on `root`, in this process; resolves once it read the folder and published its diagnostics. */
 async function startWeb(root: string): Promise<MessageConnection> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -64,9 +65,11 @@ async function startWeb(root: string): Promise<MessageConnection> {
     filesBelow(fileURLToPath(folder), skipped),
   );
   client.onRequest(WebMethods.readFiles, readFiles);
-  // the folder's diagnostics are published once it is read and analysed
+  // the folder's diagnostics are all published once it is read and analysed
   const published = new Promise<void>((resolve) =>
-    client.onNotification('textDocument/publishDiagnostics', () => resolve()),
+    client.onNotification(WebMethods.reading, ({ step }: ReadingParams) => {
+      if (step === 'done') resolve();
+    }),
   );
   client.listen();
   await client.sendRequest('initialize', {

@@ -320,7 +320,22 @@ export const WebMethods = {
   listFiles: 'registryLens/web/listFiles',
   /** Each file's size in bytes and, within `maxBytes`, its content decoded as UTF-8; null for no readable file. */
   readFiles: 'registryLens/web/readFiles',
+  /**
+   * A notification to the client: how far the reading of a folder is (its status item says it while it lasts). Steps
+   * in order: `listing` the folder, reading its `registries`, then the `rest`, `done`.
+   */
+  reading: 'registryLens/web/reading',
 } as const;
+
+export interface ReadingParams {
+  folder: string;
+  step: 'listing' | 'registries' | 'rest' | 'done';
+  /** The files read of those the server has to read so far (more may follow what it reads). */
+  read: number;
+  total: number;
+  /** Some of the URIs still being read. */
+  pending: string[];
+}
 
 export interface ListFilesParams {
   folder: string;

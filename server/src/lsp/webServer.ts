@@ -17,12 +17,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeAnchor } from '../engine/codes';
 import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import { CORE, type Code, type ContextId } from '../engine/types';
-import { feedSource, give, type FileSource, type SourceRead } from '../host/fileSource';
+import { feedSource, give, type FeedOrder, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
 import { inListedEnvironment } from '../host/pythonLibrary';
 import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
 import { editSupport, toDiagnostic, type EditSupport, type FolderEdits } from './convert';
-import { WebMethods, type InitializationOptions, type ListFilesParams, type ReadFilesParams } from './protocol';
+import {
+  WebMethods,
+  type InitializationOptions,
+  type ListFilesParams,
+  type ReadFilesParams,
+  type ReadingParams,
+} from './protocol';
 import type { ReadFilesResult } from './protocol';
 import { relIn, uriIn } from './uriPaths';
 import { registerWebViews } from './webViews';
@@ -138,11 +144,35 @@ export function startWebServer(
     const { wasm } = await (ready as Promise<WebAssets>);
     const engine = await RegistryEngine.create(wasm);
     folder.engine = engine;
-    folder.environments = await feedSource(engine, source(folder), (m) =>
-      connection.console.warn(`Registry Lens: ${m}`),
-    );
-    const files = new Set([...engine.allDiagnostics().map((d) => d.file), ...folder.published]);
-    publish(folder, files);
+    // The open documents first, then the registries, then the rest: each step's diagnostics published as it is
+    // analysed, the reading told to the client (its status item).
+    const open = documents.all().flatMap((doc) => {
+      const at = locate(doc.uri);
+      return at?.folder === folder ? [at.rel] : [];
+    });
+    const order: FeedOrder = {
+      open,
+      analysed: (changed) => publishFiles(folder, changed),
+      progress: ({ step, read, total, pending }) => {
+        const reading: ReadingParams = {
+          folder: folder.uri,
+          step,
+          read,
+          total,
+          pending: pending.map(folder.uriOf, folder),
+        };
+        void connection.sendNotification(WebMethods.reading, reading);
+      },
+    };
+    const warn = (m: string): void => connection.console.warn(`Registry Lens: ${m}`);
+    try {
+      folder.environments = await feedSource(engine, source(folder), warn, order);
+    } catch (e) {
+      // a failed read ends the reading too: the status item does not go on saying it reads
+      order.progress({ step: 'done', read: 0, total: 0, pending: [] });
+      throw e;
+    }
+    views.status(folder);
   };
 
   const reanalyse = (): void => {

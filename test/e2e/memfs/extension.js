@@ -1,12 +1,20 @@
 // A web extension for test/e2e/browser.e2e.mjs: a read-only file system on the `memfs:` scheme holding the files of
 // files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so a folder can be opened that lies on
-// no disk and has no file search.
+// no disk and has no file search. With a file `hold` beside it, a slow one: every file's read (but the editor's
+// `.vscode` settings) waits until the command memfs.releaseReads runs, which the test runs when it wants.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
   // read, not required: the web worker extension host loads no JSON module
   const json = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json'));
   const files = JSON.parse(new TextDecoder().decode(json));
+  const held = await vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, 'hold')).then(
+    () => true,
+    () => false,
+  );
+  let release = () => undefined;
+  const released = held ? new Promise((resolve) => (release = resolve)) : Promise.resolve();
+  context.subscriptions.push(vscode.commands.registerCommand('memfs.releaseReads', () => release()));
   const bytes = new Map(Object.entries(files).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
   const children = new Map([['/', new Set()]]);
   for (const p of bytes.keys()) {
@@ -38,9 +46,10 @@ exports.activate = async (context) => {
       const p = pathOf(uri);
       return [...names].map((name) => [name, typeOf(p === '/' ? `/${name}` : `${p}/${name}`)]);
     },
-    readFile(uri) {
+    async readFile(uri) {
       const b = bytes.get(pathOf(uri));
       if (!b) throw vscode.FileSystemError.FileNotFound(uri);
+      if (!pathOf(uri).includes('/.vscode/')) await released;
       return b;
     },
     createDirectory: refuse,
