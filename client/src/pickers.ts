@@ -71,6 +71,13 @@ export async function pickContext(
   });
   const only = items.filter((i): i is ContextItem => 'context' in i);
   if (only.length === 1) return only[0];
+  if (only.length === 0) {
+    // rather than an empty pick: why there is nothing to choose
+    void vscode.window.showInformationMessage(
+      `${title}: no registry found in the open folders, so no context to pick.`,
+    );
+    return undefined;
+  }
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Workspace context' });
   return picked !== undefined && 'context' in picked ? (picked as ContextItem) : undefined;
 }

@@ -1,6 +1,6 @@
-// A web extension for test/e2e/browser.e2e.mjs: a read-only file system on the `memfs:` scheme holding the files of
-// files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so a folder can be opened that lies on
-// no disk and has no file search.
+// A web extension for test/e2e/browserExamples.e2e.mjs: a read-only file system on the `memfs:` scheme holding the files
+// of files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so folders can be opened that lie on
+// no disk and have no file search.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
@@ -50,5 +50,10 @@ exports.activate = async (context) => {
   };
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider('memfs', provider, { isCaseSensitive: true, isReadonly: true }),
+    // Quick Open finds no file here (no file search): the suite opens one by its path
+    vscode.commands.registerCommand('memfs.openFile', async () => {
+      const p = await vscode.window.showInputBox({ title: 'memfs: Open File', prompt: '/<folder>/<path>' });
+      if (p) await vscode.window.showTextDocument(vscode.Uri.from({ scheme: 'memfs', path: p }));
+    }),
   );
 };
