@@ -15,6 +15,7 @@ import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server
 import {
   EXTENSION_ID,
   VSIX,
+  definitionAt,
   expectedOf,
   lineOf,
   memfsVsix,
@@ -51,6 +52,12 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
       folder: `memfs:/${folder}`,
       viewport: { width: 1400, height: 1400 },
     });
+    // the Explorer lists the folder once the memfs extension serves it: the web worker host has registered the
+    // extensions' commands then (a command palette opened before lists none of theirs)
+    await s.wb.page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 120_000 });
     return s.wb;
   };
 
@@ -69,18 +76,6 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
     });
     await wb.focusEditor();
     await wb.gotoLine(line, column);
-  };
-
-  /** F12, then the editor at `tab`, `line`:`column` (the cursor follows the tab a moment later). */
-  const definitionAt = async (wb, tab, line, column) => {
-    await wb.goToDefinition();
-    const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
-    const want = JSON.stringify({ tab, line, column });
-    await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 15_000, message: want }).catch(
-      async (e) => {
-        throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`);
-      },
-    );
   };
 
   it('holds the nine examples', () => assert.equal(EXAMPLES.length, 9, EXAMPLES.join(', ')));

@@ -35,6 +35,18 @@ export function lineOf(root, rel, re) {
   return i + 1;
 }
 
+/** F12 in workbench `wb`, then waits for the editor at `tab`, `line`:`column` (the cursor follows the tab a moment later). */
+export async function definitionAt(wb, tab, line, column) {
+  await wb.goToDefinition();
+  const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
+  const want = JSON.stringify({ tab, line, column });
+  await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 15_000, message: want }).catch(
+    async (e) => {
+      throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`);
+    },
+  );
+}
+
 /** The rows of ours (an RL code) that `expected` does not hold. */
 const unexpected = (expected, rows) =>
   rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
