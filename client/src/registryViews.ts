@@ -56,7 +56,7 @@ export function registerRegistryViewCommands(started: () => Promise<RegistryView
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
       const { lc } = await started();
       const file = serverFile(vscode.window.activeTextEditor?.document.uri);
-      const picked = await pickContext(lc, file?.toString(), 'Registry Lens: Select Workspace Context');
+      const picked = await pickContext(lc, file?.toString(), 'Registry Lens: Select Workspace Context', true);
       if (picked === undefined) return;
       const params: SetContextParams = { folder: picked.folder, context: picked.context };
       await lc.sendRequest(Methods.setContext, params);

@@ -143,13 +143,21 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
     await definitionAt(wb, 'contract.yaml', 1, 7);
   });
 
-  it("in a folder without registries the views' commands exist: the overview starts the server, the context picker says why it is empty", async () => {
+  it("in a folder without registries the views' commands exist: the overview starts the server, Select Workspace Context says why there is nothing to pick", async () => {
     const wb = await open(NO_REGISTRIES);
     await wb.runCommand('Registry Lens: Select Workspace Context');
-    await waitFor(async () => (await wb.notifications()).some((n) => /no registry found in the open folders/.test(n)), {
-      timeout: 120_000,
-      message: 'Select Workspace Context saying there is no context to pick',
-    });
+    await waitFor(
+      async () =>
+        (await wb.notifications()).some((n) =>
+          /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(only the core registry\)/.test(
+            n,
+          ),
+        ),
+      {
+        timeout: 120_000,
+        message: 'Select Workspace Context saying there is no context to pick',
+      },
+    );
     await wb.runCommand('Registry Lens: Show Registry Overview');
     const frame = await webviewFrame(wb, { timeout: 120_000 });
     const shown = await waitFor(
