@@ -149,7 +149,7 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
     await waitFor(
       async () =>
         (await wb.notifications()).some((n) =>
-          /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(only the core registry\)/.test(
+          /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(no registry\)/.test(
             n,
           ),
         ),
