@@ -146,18 +146,20 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
   it("in a folder without registries the views' commands exist: the overview starts the server, Select Workspace Context says why there is nothing to pick", async () => {
     const wb = await open(NO_REGISTRIES);
     await wb.runCommand('Registry Lens: Select Workspace Context');
+    // its message, in the notification centre (a toast may hide before it is read, or not show at all at start-up)
+    await wb.runCommand('Notifications: Show Notifications', { id: 'notifications.showList' });
+    const said =
+      /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(no registry\)/;
     await waitFor(
       async () =>
-        (await wb.notifications()).some((n) =>
-          /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(no registry\)/.test(
-            n,
-          ),
-        ),
-      {
-        timeout: 120_000,
-        message: 'Select Workspace Context saying there is no context to pick',
-      },
+        (
+          await wb.page.$$eval('.notifications-center .notification-list-item-message', (els) =>
+            els.map((e) => e.innerText.trim()),
+          )
+        ).some((n) => said.test(n)),
+      { timeout: 120_000, message: 'Select Workspace Context saying there is no context to pick' },
     );
+    await wb.runCommand('Notifications: Hide Notifications', { id: 'notifications.hideList' });
     await wb.runCommand('Registry Lens: Show Registry Overview');
     const frame = await webviewFrame(wb, { timeout: 120_000 });
     const shown = await waitFor(
