@@ -14,7 +14,7 @@ import {
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
-import { registerRegistryViews } from './registryViews';
+import { registerRegistryViewCommands, registerRegistryViews, type RegistryViews } from './registryViews';
 import { noteHovers, openWalkthroughOnce } from './walkthrough';
 import { registerEditorCommands } from './editorCommands';
 import { walkFolder } from './folderWalk';
@@ -40,11 +40,17 @@ const BROWSER_LIMITS =
 export function activate(context: vscode.ExtensionContext): void {
   // what only the Node server does is hidden by this key (`isWeb` is true in any browser workbench, code-server's too)
   void vscode.commands.executeCommand('setContext', 'registryLens.inBrowser', true);
+  let views: Promise<RegistryViews> | undefined;
+  // once, by the window or by the first view command (then in a folder without registries too)
+  const started = (): Promise<RegistryViews> => (views ??= start(context));
   // an unrelated folder costs no worker: it starts once the folder has registries (startWhenWanted.ts)
-  context.subscriptions.push(startWhenWanted(context, () => start(context), true));
+  context.subscriptions.push(
+    ...registerRegistryViewCommands(started),
+    startWhenWanted(context, () => started().then(() => undefined), true),
+  );
 }
 
-async function start(context: vscode.ExtensionContext): Promise<void> {
+async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
   void openWalkthroughOnce(context);
   const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
@@ -69,11 +75,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
   const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
   client = lc;
+  const registryViews = registerRegistryViews(context, lc);
   context.subscriptions.push(
     watcher,
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
-    ...registerRegistryViews(context, lc),
+    ...registryViews.disposables,
     ...registerEditorCommands(lc),
   );
   const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
@@ -94,6 +101,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
   );
   await lc.start();
+  return registryViews.views;
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,7 +11,7 @@ import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { followPythonSelection } from './pythonSelection';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
-import { registerRegistryViews } from './registryViews';
+import { registerRegistryViewCommands, registerRegistryViews } from './registryViews';
 import { startWhenWanted } from './startWhenWanted';
 import { StatusItem } from './statusItem';
 import { openWalkthroughOnce } from './walkthrough';
@@ -23,25 +23,29 @@ export function activate(context: vscode.ExtensionContext): void {
   const lc = createLanguageClient(context, codeDocs);
   client = lc;
   const status = new StatusItem(lc);
+  const views = registerRegistryViews(context, lc, (s) => status.update(s));
+  let starting: Promise<void> | undefined;
+  // once, by the window (startWhenWanted) or by the first view command
+  const start = (): Promise<void> =>
+    (starting ??= (async () => {
+      void openWalkthroughOnce(context);
+      await lc.start();
+      context.subscriptions.push(followPythonSelection(lc));
+    })());
 
   context.subscriptions.push(
     status,
     vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
     vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
-    ...registerRegistryViews(context, lc, (s) => status.update(s)),
+    ...views.disposables,
+    ...registerRegistryViewCommands(() => start().then(() => views.views)),
     ...registerEditorCommands(lc),
     vscode.commands.registerCommand('registryLens.newWorkspace', () => newWorkspace(lc)),
     vscode.commands.registerCommand('registryLens.restartServer', () => lc.restart()),
     ...registerLanguageModelTools(lc),
     ...registerMcpServerProvider(context),
   );
-  context.subscriptions.push(
-    startWhenWanted(context, async () => {
-      void openWalkthroughOnce(context);
-      await lc.start();
-      context.subscriptions.push(followPythonSelection(lc));
-    }),
-  );
+  context.subscriptions.push(startWhenWanted(context, start));
 }
 
 export async function deactivate(): Promise<void> {

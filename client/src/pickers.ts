@@ -29,12 +29,13 @@ export async function pickStep(
 
 /**
  * Contexts of the folder of `uri` (every folder when undefined): the file's own first, then the active one;
- * no question when there is only one.
+ * no question when there is only one: it is taken, or with `choosing` (a context to make active) said to be the only.
  */
 export async function pickContext(
   client: BaseLanguageClient,
   uri: string | undefined,
   title: string,
+  choosing = false,
 ): Promise<ContextItem | undefined> {
   const folders = await client.sendRequest<FolderContexts[]>(Methods.contexts, uri === undefined ? {} : { uri });
   const items = folders.flatMap((f): (ContextItem | vscode.QuickPickItem)[] => {
@@ -70,6 +71,14 @@ export async function pickContext(
     ];
   });
   const only = items.filter((i): i is ContextItem => 'context' in i);
+  if (only.length <= 1 && choosing) {
+    // rather than a pick of one or none, or nothing at all: why there is nothing to choose
+    const found = only.length === 0 ? 'no registry' : 'only the core registry';
+    void vscode.window.showInformationMessage(
+      `${title}: the open folders have no developer workspace (${found}), so there is no other context to pick.`,
+    );
+    return undefined;
+  }
   if (only.length === 1) return only[0];
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Workspace context' });
   return picked !== undefined && 'context' in picked ? (picked as ContextItem) : undefined;

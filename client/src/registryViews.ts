@@ -11,16 +11,25 @@ import { RegistriesView } from './registriesView';
 import { serverFile } from './serverFile';
 import { noteAnalysed } from './walkthrough';
 
-/** Registers the views and their commands; `status` also hears each status notification (the status item). */
+/** The views the commands below act on, over a client that has started. */
+export interface RegistryViews {
+  readonly lc: BaseLanguageClient;
+  readonly panel: OverviewPanel;
+}
+
+/**
+ * Registers the views over `lc`; `status` also hears each status notification (the status item). Their commands are
+ * registered apart (registerRegistryViewCommands), at activation: the browser has no client before its server starts.
+ */
 export function registerRegistryViews(
   context: vscode.ExtensionContext,
   lc: BaseLanguageClient,
   status?: (s: StatusParams) => void,
-): vscode.Disposable[] {
+): { views: RegistryViews; disposables: vscode.Disposable[] } {
   const panel = new OverviewPanel(lc, context.extensionUri);
   const view = new RegistriesView(lc);
   const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
-  return [
+  const disposables = [
     panel,
     view,
     tree,
@@ -33,17 +42,29 @@ export function registerRegistryViews(
       if (tree.visible) view.refresh();
       void panel.refresh();
     }),
+  ];
+  return { views: { lc, panel }, disposables };
+}
+
+/**
+ * The views' commands (Select Workspace Context, Show Registry Overview, Show Step Graph), there from activation in
+ * any folder: `started` starts the server if it has not (a folder without registries starts none by itself) and gives
+ * the views once it runs, so a command never finds no server and shows nothing.
+ */
+export function registerRegistryViewCommands(started: () => Promise<RegistryViews>): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand('registryLens.selectContext', async () => {
+      const { lc } = await started();
       const file = serverFile(vscode.window.activeTextEditor?.document.uri);
-      const picked = await pickContext(lc, file?.toString(), 'Registry Lens: Select Workspace Context');
+      const picked = await pickContext(lc, file?.toString(), 'Registry Lens: Select Workspace Context', true);
       if (picked === undefined) return;
       const params: SetContextParams = { folder: picked.folder, context: picked.context };
       await lc.sendRequest(Methods.setContext, params);
     }),
-    vscode.commands.registerCommand('registryLens.showOverview', () => panel.show('overview')),
+    vscode.commands.registerCommand('registryLens.showOverview', async () => (await started()).panel.show('overview')),
     // from a DAG file's explorer or editor menu: that DAG's graph
-    vscode.commands.registerCommand('registryLens.showGraph', (file?: unknown) =>
-      panel.show('graph', file instanceof vscode.Uri ? file : undefined),
+    vscode.commands.registerCommand('registryLens.showGraph', async (file?: unknown) =>
+      (await started()).panel.show('graph', file instanceof vscode.Uri ? file : undefined),
     ),
   ];
 }

@@ -8,79 +8,13 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, missingProblems, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VSIX, expectedOf, onExample, runningRow } from './suite.mjs';
+import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { EXTENSION_ID, expectedOf, lineOf, memfsVsix, onExample, runningRow, showsExpected } from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
 const BUILDER =
   'developer_workspaces/developers/alice_ml/src/cursus_dev/steps/builders/builder_enhanced_xgboost_training_step.py';
-
-const MEMFS = path.join(path.dirname(new URL(import.meta.url).pathname), 'memfs');
-const MEMFS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
-<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
-  <Metadata><Identity Language="en-US" Id="memfs" Version="0.0.1" Publisher="registry-lens-e2e"/><DisplayName>memfs</DisplayName>
-    <Properties><Property Id="Microsoft.VisualStudio.Code.Engine" Value="^1.90.0"/></Properties></Metadata>
-  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation><Dependencies/>
-  <Assets><Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json" Addressable="true"/></Assets>
-</PackageManifest>`;
-
-/** Every file below `dir`, relative to `base`, with its text. */
-const textsUnder = (dir, base = path.dirname(dir)) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? textsUnder(p, base) : [[path.relative(base, p), fs.readFileSync(p, 'utf8')]];
-  });
-
-/**
- * The .vsix of test/e2e/memfs, in `tmp`, its file system holding the folder `tmp/<example>` as `memfs:/<example>`;
- * `hold`: its reads wait until the command memfs.releaseReads runs.
- */
-function memfsVsix(tmp, example, { hold = false } = {}) {
-  const stage = path.join(tmp, 'memfs-vsix');
-  fs.mkdirSync(path.join(stage, 'extension'), { recursive: true });
-  for (const f of ['package.json', 'extension.js'])
-    fs.copyFileSync(path.join(MEMFS, f), path.join(stage, 'extension', f));
-  const files = Object.fromEntries(textsUnder(path.join(tmp, example)));
-  fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
-  if (hold) fs.writeFileSync(path.join(stage, 'extension', 'hold'), '');
-  fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
-  const vsix = path.join(tmp, 'memfs.vsix');
-  execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
-  return vsix;
-}
-
-/** The rows of ours (an RL code) that EXPECTED.json does not hold. */
-const unexpected = (expected, rows) =>
-  rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
-
-/** 1-based line of the first line of `rel` under `root` matching `re`. */
-function lineOf(root, rel, re) {
-  const i = fs
-    .readFileSync(path.join(root, rel), 'utf8')
-    .split('\n')
-    .findIndex((l) => re.test(l));
-  assert.ok(i >= 0, `${re} not found in ${rel}`);
-  return i + 1;
-}
-
-/** The Problems panel lists `expected` and no other problem of ours; `shot` is the screenshot's name. */
-async function showsExpected(wb, expected, shot) {
-  await wb.openProblems();
-  await wb.maximizePanel(true); // the list is virtualised: make room for every row
-  const rows = await wb
-    .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
-      timeout: 120_000,
-      message: 'every expected problem in the Problems panel',
-    })
-    .catch(async (e) => {
-      throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
-    });
-  assert.deepEqual(unexpected(expected, rows), []);
-  await wb.parkMouse();
-  await wb.screenshot(shot);
-  await wb.maximizePanel(false);
-}
 
 describe('Registry Lens in the browser: the web extension in the web worker extension host (code-server + Chromium)', function () {
   this.timeout(180_000);
@@ -273,29 +207,12 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
   });
 });
 
-describe('Registry Lens in the browser on a folder on no disk: a memfs: file system of a web extension', function () {
-  this.timeout(180_000);
-  const s = onExample('demo-workspace', {
-    label: 'browser-memfs',
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
-    extensions: (tmp) => [VSIX, memfsVsix(tmp, 'demo-workspace')],
-  });
-
-  it("lists the example's problems, as EXPECTED.json has them, with no file opened", async () => {
-    const wb = (s.wb = await openWorkbench(s.browser, s.server, { folder: 'memfs:/demo-workspace' }));
-    // `workspaceContains` needs a file search, which this scheme has not: the extension starts once the editor has,
-    // on finding a registry by walking the folder
-    await showsExpected(wb, expectedOf(s.root), 'browser-memfs-problems');
-    assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
-  });
-});
-
 describe('Registry Lens in the browser on a slow file system: memfs reads held until the test lets them go', function () {
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
     label: 'browser-memfs-slow',
     settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
-    extensions: (tmp) => [VSIX, memfsVsix(tmp, 'demo-workspace', { hold: true })],
+    extensions: (tmp) => [VSIX, memfsVsix(tmp, ['demo-workspace'], {}, { hold: true })],
   });
 
   it('the status item says how far the reading is, then its usual text, and the problems are EXPECTED.json', async () => {

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openWorkbench, waitFor, missingProblems } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VERSION, onExample, webviewFrame } from './suite.mjs';
+import { EXTENSION_ID, VERSION, definitionAt, onExample, webviewFrame } from './suite.mjs';
 
 const PY = 'pyproject.toml';
 const ALPHA = 'src/demo_infra/nodes/node_alpha_effect';
@@ -112,17 +112,7 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
   });
 
   it('F12: entry point → contract, a handler or input_model reference → its class', async () => {
-    /** F12, then the editor at `tab`, `line`:`column` (the status bar's position follows the tab a moment later). */
-    const f12To = async (tab, line, column) => {
-      await wb.goToDefinition();
-      const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
-      const want = JSON.stringify({ tab, line, column });
-      await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 10_000, message: want }).catch(
-        async (e) => {
-          throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`);
-        },
-      );
-    };
+    const f12To = (tab, line, column) => definitionAt(wb, tab, line, column);
     await cursorAt(PY, lineOf(PY, /^node_alpha_effect = /), 3);
     await f12To('contract.yaml', 1, 7); // on the contract's name
     const crumbs = await waitFor(

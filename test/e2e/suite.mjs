@@ -2,6 +2,7 @@
 // code-server, a Chromium, and a throwaway copy of an example (edits and autosave never touch the
 // checkout); on a failure, a screenshot and the tails of the code-server log and the browser console.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   RESULTS_DIR,
   killStrayCodeServers,
   launchBrowser,
+  missingProblems,
   startCodeServer,
   waitFor,
 } from '../../scripts/e2e/code-server.mjs';
@@ -22,6 +24,89 @@ export const VSIX = process.env.E2E_VSIX || path.join(REPO_ROOT, `${pkg.name}-${
 /** EXPECTED.json of the example at `root` as the Problems panel shows it (it lists no hints). */
 export const expectedOf = (root) =>
   JSON.parse(fs.readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')).filter((e) => e.severity !== 'hint');
+
+/** 1-based line of the first line of `rel` under `root` matching `re`. */
+export function lineOf(root, rel, re) {
+  const i = fs
+    .readFileSync(path.join(root, rel), 'utf8')
+    .split('\n')
+    .findIndex((l) => re.test(l));
+  assert.ok(i >= 0, `${re} not found in ${rel}`);
+  return i + 1;
+}
+
+/** F12 in workbench `wb`, then waits for the editor at `tab`, `line`:`column` (the cursor follows the tab a moment later). */
+export async function definitionAt(wb, tab, line, column) {
+  await wb.goToDefinition();
+  const at = async () => ({ tab: await wb.activeTabTitle(), ...(await wb.cursorPosition()) });
+  const want = JSON.stringify({ tab, line, column });
+  await waitFor(async () => JSON.stringify(await at()) === want, { timeout: 15_000, message: want }).catch(
+    async (e) => {
+      throw new Error(`${e.message}; the editor is at ${JSON.stringify(await at())}`);
+    },
+  );
+}
+
+/** The rows of ours (an RL code) that `expected` does not hold. */
+const unexpected = (expected, rows) =>
+  rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
+
+/**
+ * The Problems panel of `wb` lists `expected` and no other problem of ours; `shot` is the screenshot's name. The panel
+ * is maximised meanwhile, as its list is virtualised: the viewport must be tall enough for every row.
+ */
+export async function showsExpected(wb, expected, shot) {
+  await wb.openProblems();
+  await wb.maximizePanel(true);
+  const rows = await wb
+    .waitForProblems((rs) => missingProblems(expected, rs).length === 0, {
+      timeout: 120_000,
+      message: 'every expected problem in the Problems panel',
+    })
+    .catch(async (e) => {
+      throw new Error(`${e.message}\nmissing: ${JSON.stringify(missingProblems(expected, await wb.problems()))}`);
+    });
+  assert.deepEqual(unexpected(expected, rows), []);
+  await wb.parkMouse();
+  await wb.screenshot(shot);
+  await wb.maximizePanel(false);
+}
+
+const MEMFS = path.join(path.dirname(new URL(import.meta.url).pathname), 'memfs');
+const MEMFS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
+<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
+  <Metadata><Identity Language="en-US" Id="memfs" Version="0.0.1" Publisher="registry-lens-e2e"/><DisplayName>memfs</DisplayName>
+    <Properties><Property Id="Microsoft.VisualStudio.Code.Engine" Value="^1.90.0"/></Properties></Metadata>
+  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation><Dependencies/>
+  <Assets><Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json" Addressable="true"/></Assets>
+</PackageManifest>`;
+
+/** Every file below `dir`, relative to `base`, with its text. */
+const textsUnder = (dir, base) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? textsUnder(p, base) : [[path.relative(base, p), fs.readFileSync(p, 'utf8')]];
+  });
+
+/**
+ * The .vsix of test/e2e/memfs, written in `tmp`: its read-only file system holds each folder of `examples/` named in
+ * `examples` as `memfs:/<example>`, so one code-server opens any of them on no disk, and the files of `more`
+ * ({ "<folder>/<path>": "<text>" }); `hold`: its reads wait until the command memfs.releaseReads runs.
+ */
+export function memfsVsix(tmp, examples, more = {}, { hold = false } = {}) {
+  const stage = path.join(tmp, 'memfs-vsix');
+  fs.mkdirSync(path.join(stage, 'extension'), { recursive: true });
+  for (const f of ['package.json', 'extension.js'])
+    fs.copyFileSync(path.join(MEMFS, f), path.join(stage, 'extension', f));
+  const base = path.join(REPO_ROOT, 'examples');
+  const files = { ...Object.fromEntries(examples.flatMap((e) => textsUnder(path.join(base, e), base))), ...more };
+  fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
+  if (hold) fs.writeFileSync(path.join(stage, 'extension', 'hold'), '');
+  fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
+  const vsix = path.join(tmp, 'memfs.vsix');
+  execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });
+  return vsix;
+}
 
 /**
  * Registers the suite's hooks and returns its state: `root` (the copy of `examples/<example>`, named

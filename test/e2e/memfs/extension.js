@@ -1,7 +1,7 @@
-// A web extension for test/e2e/browser.e2e.mjs: a read-only file system on the `memfs:` scheme holding the files of
-// files.json ({ "<folder>/<path>": "<text>" }, written beside it by the suite), so a folder can be opened that lies on
-// no disk and has no file search. With a file `hold` beside it, a slow one: every file's read (but the editor's
-// `.vscode` settings) waits until the command memfs.releaseReads runs, which the test runs when it wants.
+// A web extension for the browser suites (test/e2e/browser.e2e.mjs, browserExamples.e2e.mjs): a read-only file system
+// on the `memfs:` scheme holding the files of files.json ({ "<folder>/<path>": "<text>" }, written beside it by the
+// suite), so folders can be opened that lie on no disk and have no file search. With a file `hold` beside it, a slow
+// one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
@@ -59,5 +59,10 @@ exports.activate = async (context) => {
   };
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider('memfs', provider, { isCaseSensitive: true, isReadonly: true }),
+    // Quick Open finds no file here (no file search): the suite opens one by its path
+    vscode.commands.registerCommand('memfs.openFile', async () => {
+      const p = await vscode.window.showInputBox({ title: 'memfs: Open File', prompt: '/<folder>/<path>' });
+      if (p) await vscode.window.showTextDocument(vscode.Uri.from({ scheme: 'memfs', path: p }));
+    }),
   );
 };

@@ -51,7 +51,12 @@ const YAML_FILE = /\.ya?ml$/;
 export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   name: 'apcore',
   // apcore.yaml and the id map; modules in Python, TypeScript or JavaScript.
-  paths: { names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'], languages: ['yaml', 'python'] },
+  paths: {
+    names: ['*.yaml', '*.yml', '*.py', '*.ts', '*.js'],
+    languages: ['yaml', 'python'],
+    // a project's apcore.yaml says it has extension roots (the default root, ./extensions, holds no marker of its own)
+    markers: APCORE_CONFIG_FILES.map((f) => `**/${f}`),
+  },
   codes: APCORE_CODES,
   settings: APCORE_SETTINGS,
   framework: BUILT_IN_APCORE,

@@ -1,0 +1,178 @@
+// Registry Lens as a web extension on every example, on no disk: one code-server + Chromium, the packaged .vsix run in
+// VS Code's web worker extension host (`remote.extensionKind` `web`, verified in the Running Extensions editor for each
+// example), and a web extension's read-only in-memory file system (test/e2e/memfs) holding each folder of examples/ as
+// `memfs:/<example>`, a scheme with no file search. Each example is opened in its own window: its Problems panel lists
+// its EXPECTED.json (of the default resolution mode: the browser has the settings' defaults) and no other problem of
+// ours, with no file opened. On one example of each framework other than the
+// demo (cursus's interface-workspace, apcore-extensions, onex-contracts) hover and F12 answer from the worker. In a
+// folder without registries the views' commands exist: Show Registry Overview starts the server and shows the folder's
+// empty overview, Select Workspace Context says why there is nothing to pick.
+// Every wait polls a condition; screenshots go to test-results/e2e/ (browser-examples-*.png).
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import {
+  EXTENSION_ID,
+  VSIX,
+  definitionAt,
+  expectedOf,
+  lineOf,
+  memfsVsix,
+  onExample,
+  runningRow,
+  showsExpected,
+  webviewFrame,
+} from './suite.mjs';
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const EXAMPLES = fs
+  .readdirSync(EXAMPLES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+/** A folder of the memfs file system with no registry in it. */
+const NO_REGISTRIES = 'no-registries';
+
+describe('Registry Lens in the browser on every example, each a folder on no disk (memfs:), from the web worker', function () {
+  this.timeout(240_000);
+  const s = onExample('demo-workspace', {
+    label: 'browser-examples',
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    extensions: (tmp) => [
+      VSIX,
+      memfsVsix(tmp, EXAMPLES, { [`${NO_REGISTRIES}/README.md`]: '# Notes\n\nNo registry here.\n' }),
+    ],
+  });
+
+  /** The workbench on `memfs:/<folder>`, the previous one's window closed; tall, for every row of the Problems panel. */
+  const open = async (folder) => {
+    await s.wb?.page.context().close();
+    s.wb = await openWorkbench(s.browser, s.server, {
+      folder: `memfs:/${folder}`,
+      viewport: { width: 1400, height: 1400 },
+    });
+    // the Explorer lists the folder once the memfs extension serves it: the web worker host has registered the
+    // extensions' commands then (a command palette opened before lists none of theirs)
+    await s.wb.page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 120_000 });
+    return s.wb;
+  };
+
+  /** Opens `rel` of the memfs folder `folder` (Quick Open has no file search here) and puts the cursor at line:column. */
+  const cursorAt = async (wb, folder, rel, line, column) => {
+    await wb.runCommand('memfs: Open File', { waitClosed: false });
+    await waitFor(async () => (await wb.quickPickTitle()) === 'memfs: Open File', {
+      timeout: 15_000,
+      message: 'the path input',
+    });
+    await wb.quickInput().locator('input').fill(`/${folder}/${rel}`);
+    await wb.press('Enter');
+    await waitFor(async () => (await wb.activeTabTitle()) === path.basename(rel), {
+      timeout: 15_000,
+      message: `${rel} open`,
+    });
+    await wb.focusEditor();
+    await wb.gotoLine(line, column);
+  };
+
+  it('holds the nine examples', () => assert.equal(EXAMPLES.length, 9, EXAMPLES.join(', ')));
+
+  for (const example of EXAMPLES)
+    it(`${example}: the Problems panel lists EXPECTED.json's problems, with no file opened, from the web worker`, async () => {
+      const wb = await open(example);
+      // the browser applies the settings' defaults (docs/editor.md): an entry EXPECTED.json gives for another
+      // resolution mode (hybrid-workspace's, whose .vscode/settings.json sets it) is not there, nor any other of ours
+      const expected = expectedOf(path.join(EXAMPLES_DIR, example)).filter(
+        (e) => (e.mode ?? 'isolated') === 'isolated',
+      );
+      // the folder's file system has no file search: the extension starts once it has walked to a registry
+      await showsExpected(wb, expected, `browser-examples-${example}`);
+      assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
+      const row = await runningRow(wb, 'Registry Lens');
+      assert.match(row, /web worker/, `Registry Lens runs in the web worker extension host: ${row}`);
+    });
+
+  it('the Node extension host never activated it', () =>
+    assert.ok(!s.server.exthostLog().includes(`_doActivateExtension ${EXTENSION_ID},`)));
+
+  it("cursus (interface-workspace): hover on a compatible source says what it resolves to, F12 opens the step's interface", async () => {
+    const folder = 'interface-workspace';
+    const root = path.join(EXAMPLES_DIR, folder);
+    const rel = 'src/cursus/steps/interfaces/xgb_eval.step.yaml';
+    const wb = await open(folder);
+    const line = lineOf(root, rel, /compatible_sources: \[XGBoostTraining\]/);
+    await cursorAt(wb, folder, rel, line, 30);
+    const text = await wb.hover({ match: /resolved in context/, timeout: 120_000 });
+    assert.match(text, /^XGBoostTraining · core — resolved in context core \(isolated\)/);
+    assert.match(text, /Resolves to src\/cursus\/steps\/interfaces\/xgboost_training\.step\.yaml:1/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-examples-cursus-hover');
+    await wb.closeHover();
+    await definitionAt(wb, 'xgboost_training.step.yaml', 1, 12);
+  });
+
+  it('apcore (apcore-extensions): hover on a dependency shows the module, F12 opens its class', async () => {
+    const folder = 'apcore-extensions';
+    const root = path.join(EXAMPLES_DIR, folder);
+    const rel = 'extensions/email/send_meta.yaml';
+    const wb = await open(folder);
+    await cursorAt(wb, folder, rel, lineOf(root, rel, /module_id: ext\.text\.render/), 18);
+    const text = await wb.hover({ match: /ext\.text\.render/, timeout: 120_000 });
+    assert.match(text, /^ext\.text\.render · module — resolved in context core \(isolated\)/);
+    assert.match(text, /module class: RenderTemplate \(extensions\/text\/render\.py:13\)/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-examples-apcore-hover');
+    await wb.closeHover();
+    await definitionAt(wb, 'render.py', lineOf(root, 'extensions/text/render.py', /^class RenderTemplate\b/), 7);
+  });
+
+  it('ONEX (onex-contracts): hover on an entry point shows the node, F12 opens its contract', async () => {
+    const folder = 'onex-contracts';
+    const rel = 'pyproject.toml';
+    const wb = await open(folder);
+    await cursorAt(wb, folder, rel, lineOf(path.join(EXAMPLES_DIR, folder), rel, /^node_alpha_effect = /), 3);
+    const text = await wb.hover({ match: /ONEX node/, timeout: 120_000 });
+    assert.match(text, /node_alpha_effect — ONEX node · EFFECT_GENERIC/);
+    assert.match(text, /Entry point node_alpha_effect = "demo_infra\.nodes\.node_alpha_effect"/);
+    await wb.parkMouse();
+    await wb.screenshot('browser-examples-onex-hover');
+    await wb.closeHover();
+    await definitionAt(wb, 'contract.yaml', 1, 7);
+  });
+
+  it("in a folder without registries the views' commands exist: the overview starts the server, Select Workspace Context says why there is nothing to pick", async () => {
+    const wb = await open(NO_REGISTRIES);
+    await wb.runCommand('Registry Lens: Select Workspace Context');
+    // its message, in the notification centre (a toast may hide before it is read, or not show at all at start-up)
+    await wb.runCommand('Notifications: Show Notifications', { id: 'notifications.showList' });
+    const said =
+      /^Registry Lens: Select Workspace Context: the open folders have no developer workspace \(no registry\)/;
+    await waitFor(
+      async () =>
+        (
+          await wb.page.$$eval('.notifications-center .notification-list-item-message', (els) =>
+            els.map((e) => e.innerText.trim()),
+          )
+        ).some((n) => said.test(n)),
+      { timeout: 120_000, message: 'Select Workspace Context saying there is no context to pick' },
+    );
+    await wb.runCommand('Notifications: Hide Notifications', { id: 'notifications.hideList' });
+    await wb.runCommand('Registry Lens: Show Registry Overview');
+    const frame = await webviewFrame(wb, { timeout: 120_000 });
+    const shown = await waitFor(
+      () =>
+        frame.evaluate(() => {
+          const title = document.querySelector('h1')?.textContent;
+          return title ? { title, summary: document.querySelector('p.summary')?.textContent } : null;
+        }),
+      { timeout: 30_000, message: 'the overview of the folder' },
+    );
+    assert.equal(shown.title, NO_REGISTRIES);
+    assert.match(shown.summary ?? '', /^0 sources · 0 entries · 0 workspaces · 0 errors · 0 warnings/);
+    assert.ok(!(await wb.notifications()).some((n) => /not found/.test(n)), (await wb.notifications()).join('\n'));
+    await wb.screenshot('browser-examples-no-registries-overview');
+  });
+});
