@@ -13,7 +13,7 @@ import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
 import { Methods } from './protocol';
 import { folderStatus } from './viewRequests';
 import { TimeSlice } from '../host/timeSlice';
-import { settleHeapGrowth } from '../host/heapGrowth';
+import { loadEnds, loadStarts } from '../host/heapGrowth';
 
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
@@ -137,6 +137,7 @@ export class FolderAnalysis implements Analyser {
    */
   report(progress: PublishProgress): void {
     this.progress = progress;
+    if (this.loadStart === undefined) loadStarts();
     this.loadStart = performance.now();
   }
 
@@ -224,7 +225,7 @@ export class FolderAnalysis implements Analyser {
     clearTimeout(this.quiet);
     this.quiet = undefined;
     if (loaded) {
-      settleHeapGrowth();
+      loadEnds();
       this.save();
     } else if (this.cache !== null) this.quiet = setTimeout(() => this.saveNow(), QUIET_MS).unref();
   }
