@@ -13,6 +13,7 @@ import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
 import { Methods } from './protocol';
 import { folderStatus } from './viewRequests';
 import { TimeSlice } from '../host/timeSlice';
+import { loadEnds, loadStarts } from '../host/heapGrowth';
 
 /** Files published per turn of the event loop once the open documents are out. */
 const CHUNK = 500;
@@ -136,6 +137,7 @@ export class FolderAnalysis implements Analyser {
    */
   report(progress: PublishProgress): void {
     this.progress = progress;
+    if (this.loadStart === undefined) loadStarts();
     this.loadStart = performance.now();
   }
 
@@ -222,8 +224,10 @@ export class FolderAnalysis implements Analyser {
     ]);
     clearTimeout(this.quiet);
     this.quiet = undefined;
-    if (loaded) this.save();
-    else if (this.cache !== null) this.quiet = setTimeout(() => this.saveNow(), QUIET_MS).unref();
+    if (loaded) {
+      loadEnds();
+      this.save();
+    } else if (this.cache !== null) this.quiet = setTimeout(() => this.saveNow(), QUIET_MS).unref();
   }
 
   /** Saves now what waits for a quiet moment (nothing when no save waits). */
