@@ -16,7 +16,7 @@ import {
   waitFor,
   missingProblems,
 } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VERSION, onExample, webviewFrame } from './suite.mjs';
+import { EXTENSION_ID, VERSION, lineOf as lineIn, onExample, webviewFrame } from './suite.mjs';
 
 const gitStatus = () => execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' });
 const STATUS_BEFORE = gitStatus();
@@ -42,14 +42,7 @@ const timed = async (name, fn) => {
 };
 
 /** 1-based line of the first line of `rel` matching `re` (the demo files are the source of truth). */
-function lineOf(rel, re) {
-  const i = fs
-    .readFileSync(path.join(DEMO, rel), 'utf8')
-    .split('\n')
-    .findIndex((l) => re.test(l));
-  assert.ok(i >= 0, `${re} not found in ${rel}`);
-  return i + 1;
-}
+const lineOf = (rel, re) => lineIn(DEMO, rel, re);
 
 describe('Registry Lens in VS Code (code-server + Chromium, packaged .vsix)', function () {
   this.timeout(120_000);

@@ -2,50 +2,23 @@
 // as the browser client does, answers references, rename, completion, Fix All, code lenses and Explain Resolution
 // exactly as the bundled Node server does on the same example.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Position } from 'vscode-languageserver-types';
-import {
-  WebMethods,
-  type ListFilesParams,
-  type ReadFilesParams,
-  type ReadFilesResult,
-  type ReadingParams,
-} from '../../server/src/lsp/protocol';
+import { WebMethods, type ReadingParams } from '../../server/src/lsp/protocol';
 import { startWebServer } from '../../server/src/lsp/webServer';
 import { TestClient } from './client';
+import { listFiles, readFiles } from './webFiles';
 
 const DEMO = path.resolve(__dirname, '../../examples/demo-workspace');
 const DIST = path.resolve(__dirname, '../../dist');
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const CORE = 'src/cursus/registry/step_names.py';
-
-/** The URIs of the files below `dir`, its `skipped` directories and links left out (as the browser client lists). */
-function filesBelow(dir: string, skipped: readonly string[]): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) return skipped.includes(e.name) ? [] : filesBelow(abs, skipped);
-    return e.isFile() ? [pathToFileURL(abs).href] : [];
-  });
-}
-
-/** The file's reads as the browser client gives them: null for none, only the size when too large. */
-function readFiles({ uris, maxBytes }: ReadFilesParams): ReadFilesResult {
-  return uris.map((uri) => {
-    try {
-      const abs = fileURLToPath(uri);
-      const size = statSync(abs).size;
-      return size > maxBytes ? { size } : { size, text: readFileSync(abs, 'utf8') };
-    } catch {
-      return null;
-    }
-  });
-}
 
 /** The web server on `root`, in this process; resolves once it read the folder and published its diagnostics. */
 async function startWeb(root: string): Promise<MessageConnection> {
@@ -61,9 +34,7 @@ async function startWeb(root: string): Promise<MessageConnection> {
     }),
   );
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  client.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) =>
-    filesBelow(fileURLToPath(folder), skipped),
-  );
+  client.onRequest(WebMethods.listFiles, listFiles);
   client.onRequest(WebMethods.readFiles, readFiles);
   // the folder's diagnostics are all published once it is read and analysed
   const published = new Promise<void>((resolve) =>

@@ -3,7 +3,7 @@
 // registries are read, analysed and published before any other file is asked for; the reading is told step by step;
 // and the end is the folder's diagnostics (EXPECTED.json), as the feed of all at once gives.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -17,24 +17,16 @@ import { compileGlobs } from '../../server/src/engine/util/globs';
 import {
   Methods,
   WebMethods,
-  type ListFilesParams,
   type ReadFilesParams,
   type ReadFilesResult,
   type ReadingParams,
 } from '../../server/src/lsp/protocol';
 import { startWebServer, type WebAssets } from '../../server/src/lsp/webServer';
 import { wasm } from '../engine/helpers';
+import { listFiles } from './webFiles';
 
 const DEMO = path.resolve(__dirname, '../../examples/demo-workspace');
 const OPEN = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
-
-function filesBelow(dir: string, skipped: readonly string[]): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) return skipped.includes(e.name) ? [] : filesBelow(abs, skipped);
-    return e.isFile() ? [pathToFileURL(abs).href] : [];
-  });
-}
 
 /** Resolves once `test` holds, checked after each message the client gets. */
 function until(test: () => boolean, wake: (() => void)[]): Promise<void> {
@@ -94,9 +86,7 @@ describe('lsp: the web worker reads a slow folder in order, publishing as it goe
       told.push(r);
       saw(`reading ${r.step}`);
     });
-    client.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) =>
-      filesBelow(fileURLToPath(folder), skipped),
-    );
+    client.onRequest(WebMethods.listFiles, listFiles);
     client.onRequest(
       WebMethods.readFiles,
       ({ uris, maxBytes }: ReadFilesParams) =>
@@ -195,9 +185,7 @@ describe('lsp: the web worker reads a slow folder in order, publishing as it goe
         if (r.step === 'done') resolve();
       }),
     );
-    client.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) =>
-      filesBelow(fileURLToPath(folder), skipped),
-    );
+    client.onRequest(WebMethods.listFiles, listFiles);
     client.onRequest(WebMethods.readFiles, () => Promise.reject(new Error('the remote went away')));
     await initialize(client);
     await done;

@@ -3,10 +3,10 @@
 // in-process over a client that lists and reads the folder as the browser client does through `workspace.fs`
 // (directory by directory, no links), the Node server over stdio on the same folder.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -22,34 +22,13 @@ import {
   type FolderOverview,
   type GraphParams,
   type GraphView,
-  type ListFilesParams,
-  type ReadFilesParams,
-  type ReadFilesResult,
   type SetContextParams,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
 import { startWebServer } from '../../server/src/lsp/webServer';
 import { REPO } from '../cli/helpers';
 import { TestClient } from './client';
-
-/** Every file below `dir` (an absolute path) as a `file:` URI, as the browser client lists them. */
-function listFiles({ folder, skipped }: ListFilesParams): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const abs = join(dir, e.name);
-      if (e.isFile()) return [pathToFileURL(abs).href];
-      return e.isDirectory() && !skipped.includes(e.name) ? walk(abs) : [];
-    });
-  return walk(fileURLToPath(folder));
-}
-
-function readFiles({ uris, maxBytes }: ReadFilesParams): ReadFilesResult {
-  return uris.map((uri) => {
-    const abs = fileURLToPath(uri);
-    const size = statSync(abs).size;
-    return size > maxBytes ? { size } : { size, text: readFileSync(abs, 'utf8') };
-  });
-}
+import { listFiles, readFiles } from './webFiles';
 
 /** The web worker's server on `folder`, in-process; resolves once it told the folder's first status. */
 async function startWeb(folder: string): Promise<{ connection: MessageConnection; statuses: StatusParams[] }> {
