@@ -64,7 +64,8 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { fileEvents: watcher },
+    // a change of these settings is told to the server, which asks for them again (workspace/configuration)
+    synchronize: { fileEvents: watcher, configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {
       provideHover: noteHovers,
