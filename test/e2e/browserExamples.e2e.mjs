@@ -83,11 +83,8 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
   for (const example of EXAMPLES)
     it(`${example}: the Problems panel lists EXPECTED.json's problems, with no file opened, from the web worker`, async () => {
       const wb = await open(example);
-      // the browser applies the settings' defaults (docs/editor.md): an entry EXPECTED.json gives for another
-      // resolution mode (hybrid-workspace's, whose .vscode/settings.json sets it) is not there, nor any other of ours
-      const expected = expectedOf(path.join(EXAMPLES_DIR, example)).filter(
-        (e) => (e.mode ?? 'isolated') === 'isolated',
-      );
+      // the folder's .vscode/settings.json applies, as on the desktop (hybrid-workspace's resolution mode)
+      const expected = expectedOf(path.join(EXAMPLES_DIR, example));
       // the folder's file system has no file search: the extension starts once it has walked to a registry
       await showsExpected(wb, expected, `browser-examples-${example}`);
       assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
