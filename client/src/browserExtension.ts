@@ -33,7 +33,7 @@ let client: LanguageClient | undefined;
 const BROWSER_LIMITS =
   'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, find references, ' +
   'rename, completion, quick fixes and Fix All, Explain Resolution, the Registries view, the Registry Overview ' +
-  'and Step Graph, and the walkthrough, with the folder's registryLens.* and files.exclude settings. ' +
+  "and Step Graph, and the walkthrough, with the folder's registryLens.* and files.exclude settings. " +
   'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache and the installed Python ' +
   'environment (the built-in framework rules apply here).';
 
