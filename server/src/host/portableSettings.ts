@@ -25,9 +25,9 @@ export interface PortableSettings {
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
 /**
- * The folder's settings from the `registryLens` section and `files.exclude` read from `source` (named in warnings), with
- * what the reading of that source already `dropped`. `more` judges the caller's own settings in the section (copied as
- * data) and says its warnings, after those of paths and before those of globs.
+ * The folder's settings from the `registryLens` section and `files.exclude` read from `source` (named in warnings),
+ * with what the reading of that source already `dropped`. `more` judges the caller's own settings in the section
+ * (copied as data) and says its warnings, after those of paths and before those of globs.
  */
 export function portableSettings(
   rawLens: unknown,

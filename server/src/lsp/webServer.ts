@@ -157,7 +157,7 @@ export function startWebServer(
     }
   };
 
-  /** The folder's settings as the client tells them (the Node server's lsp/settings.ts, without a Python environment). */
+  /** The folder's settings as the client tells them (lsp/settings.ts's, but no Python environment). */
   const settingsOf = async (folder: WebFolder): Promise<PortableSettings> => {
     if (!canAsk) return DEFAULT_SETTINGS;
     const [lens, filesExclude] = (await connection.workspace.getConfiguration([
