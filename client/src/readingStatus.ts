@@ -25,15 +25,17 @@ const STEPS: Record<ReadingParams['step'], string> = {
   done: '',
 };
 
-/** The folder's name in a URI: its last segment, decoded. */
-function nameOf(uri: string): string {
-  const last = uri.replace(/\/+$/, '').split('/').pop() ?? uri;
+/** A URI's part as its user reads it: decoded, or as it is when it is no valid escape. */
+function decoded(part: string): string {
   try {
-    return decodeURIComponent(last);
+    return decodeURIComponent(part);
   } catch {
-    return last;
+    return part;
   }
 }
+
+/** The folder's name in a URI: its last segment. */
+const nameOf = (uri: string): string => decoded(uri.replace(/\/+$/, '').split('/').pop() ?? uri);
 
 /** The status item's view of the folders still being read (none: undefined). */
 export function readingView(readings: readonly ReadingParams[]): ReadingView | undefined {
@@ -54,12 +56,7 @@ export function readingView(readings: readonly ReadingParams[]): ReadingView | u
 
 function relative(folder: string, uri: string): string {
   const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-  const rel = uri.startsWith(prefix) ? uri.slice(prefix.length) : uri;
-  try {
-    return decodeURIComponent(rel);
-  } catch {
-    return rel;
-  }
+  return decoded(uri.startsWith(prefix) ? uri.slice(prefix.length) : uri);
 }
 
 /**
