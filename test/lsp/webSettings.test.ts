@@ -47,7 +47,11 @@ class WebClient {
   readonly published = new Map<string, Diagnostic[]>();
   readonly read: string[] = [];
   settings: Record<string, unknown> = {};
-  private dones = 0;
+  dones = 0;
+  /** The `workspace/configuration` requests answered. */
+  asked = 0;
+  /** The warnings shown to the user (window/showMessage). */
+  readonly shown: string[] = [];
   private wake: (() => void)[] = [];
   readonly client: MessageConnection;
 
@@ -72,7 +76,9 @@ class WebClient {
       this.read.push(...p.uris.map(rel));
       return readFiles(p);
     });
+    this.client.onNotification('window/showMessage', (m: { message: string }) => void this.shown.push(m.message));
     this.client.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.asked++;
       const { registryLens, filesExclude } = sections(this.settings);
       return p.items.map((item) => {
         assert.equal(item.scopeUri, pathToFileURL(root).href, 'asked of the folder');
@@ -185,6 +191,51 @@ describe("lsp: the web worker honours a folder's settings (workspace/configurati
     assert.deepEqual(c.got(), [], 'the file with diagnostics before is published empty');
     const [file] = expectedOf(hybrid)[0]?.split(':') ?? [];
     assert.deepEqual(c.published.get(file as string), []);
+    c.client.dispose();
+  });
+
+  it("the client's notification at its start, as the first load runs, loads nothing more: settings that do not change are not loaded again", async () => {
+    const c = new WebClient(hybrid);
+    c.settings = hybridSettings;
+    await c.initialize(true);
+    // vscode-languageclient tells `synchronize.configurationSection` once right after `initialized`
+    await c.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.loaded(1);
+    assert.deepEqual(c.got(), expectedOf(hybrid));
+    await c.until(() => c.asked >= 2);
+    // the change after it is the second load: the unchanged one made none
+    c.settings = {};
+    await c.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.loaded(2);
+    assert.equal(c.asked, 3);
+    assert.equal(c.dones, 2);
+    assert.deepEqual(c.got(), []);
+    c.client.dispose();
+  });
+
+  it('registryLens.maxFileSizeMB: a larger file is not analysed (RL030), and the limit is said', async () => {
+    const demo = path.join(EXAMPLES, 'demo-workspace');
+    const c = new WebClient(demo);
+    c.settings = { 'registryLens.maxFileSizeMB': 0.0001 };
+    await c.initialize(true);
+    await c.loaded(1);
+    const skipped = [...c.published].filter(([, list]) => list.some((d) => d.code === 'RL030'));
+    assert.ok(skipped.length > 0, 'files over 0.1 KB are skipped');
+    const [, [first]] = skipped[0] as [string, Diagnostic[]];
+    assert.match(first?.message ?? '', /over the limit of 0\.1 KB \(setting registryLens\.maxFileSizeMB\)/);
+    c.client.dispose();
+  });
+
+  it('a setting naming a path outside the folder is ignored, and the user is told once', async () => {
+    const c = new WebClient(hybrid);
+    c.settings = { ...hybridSettings, 'registryLens.workspaces.roots': ['../elsewhere'] };
+    await c.initialize(true);
+    await c.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.loaded(1);
+    await c.until(() => c.asked >= 2);
+    await c.client.sendRequest(Methods.contexts, {});
+    assert.deepEqual(c.shown.filter((m) => m.includes('../elsewhere')).length, 1, c.shown.join('\n'));
+    assert.match(c.shown[0] ?? '', /^Registry Lens: registryLens\.workspaces\.roots: ignoring/);
     c.client.dispose();
   });
 });

@@ -69,6 +69,8 @@ class WebFolder {
   /** Its settings as last asked of the client; `excluded` matches the files they exclude, which are never read. */
   settings = DEFAULT_SETTINGS;
   excluded: (rel: string) => boolean = () => false;
+  /** Its loads, one after another: two engines fed at once would publish over each other. */
+  loading: Promise<void> = Promise.resolve();
 
   constructor(
     readonly uri: string,
@@ -164,27 +166,39 @@ export function startWebServer(
       { scopeUri: folder.uri, section: 'registryLens' },
       { scopeUri: folder.uri, section: 'files.exclude' },
     ])) as unknown[];
-    const settings = portableSettings(lens, filesExclude, "the folder's settings");
+    return portableSettings(lens, filesExclude, "the folder's settings");
+  };
+  /** What an analysis depends on: settings giving the same need no new load. */
+  const effect = (s: PortableSettings): string => JSON.stringify([s.engine, s.exclude, s.maxFileBytes]);
+
+  /**
+   * Loads the folder after its loads before, with its settings as the client tells them then: the first time, and
+   * again when they changed (the client tells every change of the sections, and once at its start).
+   */
+  const queueLoad = (folder: WebFolder, first: boolean): void => {
+    folder.loading = folder.loading
+      .then(async () => {
+        const settings = await settingsOf(folder);
+        if (!first && effect(settings) === effect(folder.settings)) return;
+        await load(folder, settings);
+      })
+      .catch((e: unknown) => fail(folder.uri, e));
+  };
+
+  /** Loads the folder with `settings`: a new engine, fed all over; what was published before is replaced. */
+  const load = async (folder: WebFolder, settings: PortableSettings): Promise<void> => {
+    const { wasm } = await (ready as Promise<WebAssets>);
     // Settings naming paths outside the folder are ignored: said where the user sees it, as the Node server does.
     for (const w of settings.warnings)
       void connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
         message: `Registry Lens: ${w}`,
       });
-    return settings;
-  };
-
-  /** Loads the folder with its settings: a new engine, fed all over; what was published before is replaced. */
-  const load = async (folder: WebFolder): Promise<void> => {
-    const { wasm } = await (ready as Promise<WebAssets>);
-    const settings = await settingsOf(folder);
     const engine = await RegistryEngine.create(wasm, settings.engine);
     const before = [...folder.published];
     folder.settings = settings;
     folder.excluded = compileGlobs(settings.exclude).matches;
     folder.engine = engine;
-    // a later load (the settings changed again) publishes instead of this one
-    const current = (): boolean => folder.engine === engine;
     // The open documents first, then the registries, then the rest: each step's diagnostics published as it is
     // analysed, the reading told to the client (its status item).
     const open = documents.all().flatMap((doc) => {
@@ -193,9 +207,7 @@ export function startWebServer(
     });
     const order: FeedOrder = {
       open,
-      analysed: (changed) => {
-        if (current()) publishFiles(folder, changed);
-      },
+      analysed: (changed) => publishFiles(folder, changed),
       progress: ({ step, read, total, pending }) => {
         const reading: ReadingParams = {
           folder: folder.uri,
@@ -209,9 +221,7 @@ export function startWebServer(
     };
     const warn = (m: string): void => connection.console.warn(`Registry Lens: ${m}`);
     try {
-      const environments = await feedSource(engine, source(folder), warn, order);
-      if (!current()) return;
-      folder.environments = environments;
+      folder.environments = await feedSource(engine, source(folder), warn, order);
     } catch (e) {
       // a failed read ends the reading too: the status item does not go on saying it reads
       order.progress({ step: 'done', read: 0, total: 0, pending: [] });
@@ -280,7 +290,7 @@ export function startWebServer(
         const href = (code: Code): string => `${codeDoc}#${codeAnchor(code)}`;
         for (const f of initial)
           folders.push(new WebFolder(f.uri, f.name, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
-        for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
+        for (const folder of folders) queueLoad(folder, true);
       },
       (e: unknown) => fail('loading the parser', e),
     );
@@ -294,7 +304,7 @@ export function startWebServer(
   const views = registerWebViews(connection, { all: () => folders, locate: (uri) => locate(uri)?.folder, settle });
   registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle });
   connection.onDidChangeConfiguration(() => {
-    for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
+    for (const folder of folders) queueLoad(folder, false);
   });
   documents.onDidChangeContent(({ document }) => {
     const at = locateProject(document.uri);
