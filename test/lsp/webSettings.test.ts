@@ -222,7 +222,7 @@ describe("lsp: the web worker honours a folder's settings (workspace/configurati
     const skipped = [...c.published].filter(([, list]) => list.some((d) => d.code === 'RL030'));
     assert.ok(skipped.length > 0, 'files over 0.1 KB are skipped');
     const [, [first]] = skipped[0] as [string, Diagnostic[]];
-    assert.match(first?.message ?? '', /over the limit of 0\.1 KB \(setting registryLens\.maxFileSizeMB\)/);
+    assert.match(String(first?.message ?? ''), /over the limit of 0\.1 KB \(setting registryLens\.maxFileSizeMB\)/);
     c.client.dispose();
   });
 
