@@ -14,7 +14,12 @@ import {
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
-import { registerRegistryViewCommands, registerRegistryViews, type RegistryViews } from './registryViews';
+import {
+  RegistriesTree,
+  registerRegistryViewCommands,
+  registerRegistryViews,
+  type RegistryViews,
+} from './registryViews';
 import { noteHovers, openWalkthroughOnce } from './walkthrough';
 import { registerEditorCommands } from './editorCommands';
 import { walkFolder } from './folderWalk';
@@ -41,16 +46,18 @@ export function activate(context: vscode.ExtensionContext): void {
   // what only the Node server does is hidden by this key (`isWeb` is true in any browser workbench, code-server's too)
   void vscode.commands.executeCommand('setContext', 'registryLens.inBrowser', true);
   let views: Promise<RegistryViews> | undefined;
+  const registries = new RegistriesTree();
   // once, by the window or by the first view command (then in a folder without registries too)
-  const started = (): Promise<RegistryViews> => (views ??= start(context));
+  const started = (): Promise<RegistryViews> => (views ??= start(context, registries));
   // an unrelated folder costs no worker: it starts once the folder has registries (startWhenWanted.ts)
   context.subscriptions.push(
+    registries,
     ...registerRegistryViewCommands(started),
     startWhenWanted(context, () => started().then(() => undefined), true),
   );
 }
 
-async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
+async function start(context: vscode.ExtensionContext, registries: RegistriesTree): Promise<RegistryViews> {
   void openWalkthroughOnce(context);
   const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
@@ -76,7 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
   worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
   const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
   client = lc;
-  const registryViews = registerRegistryViews(context, lc);
+  const registryViews = registerRegistryViews(context, lc, registries);
   context.subscriptions.push(
     watcher,
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
@@ -102,6 +109,7 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
     lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
   );
   await lc.start();
+  registries.attach(lc);
   return registryViews.views;
 }
 

@@ -5,8 +5,9 @@
 // its EXPECTED.json (of the default resolution mode: the browser has the settings' defaults) and no other problem of
 // ours, with no file opened. On one example of each framework other than the
 // demo (cursus's interface-workspace, apcore-extensions, onex-contracts) hover and F12 answer from the worker. In a
-// folder without registries the views' commands exist: Show Registry Overview starts the server and shows the folder's
-// empty overview, Select Workspace Context says why there is nothing to pick.
+// folder without registries the Registries view says why it is empty and the views' commands exist: Show Registry
+// Overview starts the server and shows the folder's empty overview, Select Workspace Context says why there is nothing
+// to pick.
 // Every wait polls a condition; screenshots go to test-results/e2e/ (browser-examples-*.png).
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import {
   memfsVsix,
   onExample,
   runningRow,
+  showRegistries,
   showsExpected,
   webviewFrame,
 } from './suite.mjs';
@@ -142,6 +144,11 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
 
   it("in a folder without registries the views' commands exist: the overview starts the server, Select Workspace Context says why there is nothing to pick", async () => {
     const wb = await open(NO_REGISTRIES);
+    // before the server runs the Registries view says why it is empty (never "no data provider")
+    await showRegistries(wb, NO_REGISTRIES);
+    const welcome = wb.page.locator('.welcome-view-content', { hasText: 'Registry Lens starts once an open folder' });
+    await welcome.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await wb.page.getByText('no data provider registered').count(), 0);
     await wb.runCommand('Registry Lens: Select Workspace Context');
     // its message, in the notification centre (a toast may hide before it is read, or not show at all at start-up)
     await wb.runCommand('Notifications: Show Notifications', { id: 'notifications.showList' });
@@ -168,6 +175,8 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
       { timeout: 30_000, message: 'the overview of the folder' },
     );
     assert.equal(shown.title, NO_REGISTRIES);
+    // the server runs: the Registries view lists the folder's core registry in place of its welcome
+    await welcome.waitFor({ state: 'hidden', timeout: 60_000 });
     assert.match(shown.summary ?? '', /^0 sources · 0 entries · 0 workspaces · 0 errors · 0 warnings/);
     assert.ok(!(await wb.notifications()).some((n) => /not found/.test(n)), (await wb.notifications()).join('\n'));
     await wb.screenshot('browser-examples-no-registries-overview');
