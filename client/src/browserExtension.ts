@@ -14,7 +14,12 @@ import {
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './documentSelector';
-import { registerRegistryViewCommands, registerRegistryViews, type RegistryViews } from './registryViews';
+import {
+  RegistriesTree,
+  registerRegistryViewCommands,
+  registerRegistryViews,
+  type RegistryViews,
+} from './registryViews';
 import { noteHovers, openWalkthroughOnce } from './walkthrough';
 import { registerEditorCommands } from './editorCommands';
 import { walkFolder } from './folderWalk';
@@ -33,24 +38,26 @@ let client: LanguageClient | undefined;
 const BROWSER_LIMITS =
   'Registry Lens in the browser: diagnostics of the whole folder, hover, go to definition, find references, ' +
   'rename, completion, quick fixes and Fix All, Explain Resolution, the Registries view, the Registry Overview ' +
-  'and Step Graph, and the walkthrough. ' +
-  'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python ' +
-  'environment (the built-in framework rules apply here) and the registryLens.* settings (their defaults apply here).';
+  "and Step Graph, and the walkthrough, with the folder's registryLens.* and files.exclude settings. " +
+  'Only on the desktop: the CLI, the MCP server, the daemon, the diagnostics cache and the installed Python ' +
+  'environment (the built-in framework rules apply here).';
 
 export function activate(context: vscode.ExtensionContext): void {
   // what only the Node server does is hidden by this key (`isWeb` is true in any browser workbench, code-server's too)
   void vscode.commands.executeCommand('setContext', 'registryLens.inBrowser', true);
   let views: Promise<RegistryViews> | undefined;
+  const registries = new RegistriesTree();
   // once, by the window or by the first view command (then in a folder without registries too)
-  const started = (): Promise<RegistryViews> => (views ??= start(context));
+  const started = (): Promise<RegistryViews> => (views ??= start(context, registries));
   // an unrelated folder costs no worker: it starts once the folder has registries (startWhenWanted.ts)
   context.subscriptions.push(
+    registries,
     ...registerRegistryViewCommands(started),
     startWhenWanted(context, () => started().then(() => undefined), true),
   );
 }
 
-async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
+async function start(context: vscode.ExtensionContext, registries: RegistriesTree): Promise<RegistryViews> {
   void openWalkthroughOnce(context);
   const dist = (file: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const [server, treeSitter, python] = await Promise.all([
@@ -64,7 +71,8 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { fileEvents: watcher },
+    // a change of these settings is told to the server, which asks for them again (workspace/configuration)
+    synchronize: { fileEvents: watcher, configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {
       provideHover: noteHovers,
@@ -75,7 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
   worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
   const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
   client = lc;
-  const registryViews = registerRegistryViews(context, lc);
+  const registryViews = registerRegistryViews(context, lc, registries);
   context.subscriptions.push(
     watcher,
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
@@ -101,6 +109,7 @@ async function start(context: vscode.ExtensionContext): Promise<RegistryViews> {
     lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
   );
   await lc.start();
+  registries.attach(lc);
   return registryViews.views;
 }
 

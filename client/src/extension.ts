@@ -11,7 +11,7 @@ import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { followPythonSelection } from './pythonSelection';
 import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
-import { registerRegistryViewCommands, registerRegistryViews } from './registryViews';
+import { RegistriesTree, registerRegistryViewCommands, registerRegistryViews } from './registryViews';
 import { startWhenWanted } from './startWhenWanted';
 import { StatusItem } from './statusItem';
 import { openWalkthroughOnce } from './walkthrough';
@@ -23,18 +23,21 @@ export function activate(context: vscode.ExtensionContext): void {
   const lc = createLanguageClient(context, codeDocs);
   client = lc;
   const status = new StatusItem(lc);
-  const views = registerRegistryViews(context, lc, (s) => status.update(s));
+  const registries = new RegistriesTree();
+  const views = registerRegistryViews(context, lc, registries, (s) => status.update(s));
   let starting: Promise<void> | undefined;
   // once, by the window (startWhenWanted) or by the first view command
   const start = (): Promise<void> =>
     (starting ??= (async () => {
       void openWalkthroughOnce(context);
       await lc.start();
+      registries.attach(lc);
       context.subscriptions.push(followPythonSelection(lc));
     })());
 
   context.subscriptions.push(
     status,
+    registries,
     vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
     vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
     ...views.disposables,

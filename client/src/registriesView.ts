@@ -1,7 +1,8 @@
 // The Explorer view "Registries": per folder the core registry, each workspace with its steps, the
 // conflicts between registries, and a section per other family (ONEX artifacts with their versions).
 // Data comes from `registryLens/overview`; clicking opens the place. Workspaces sharing an id carry
-// their directory; each problem shows its own severity.
+// their directory; each problem shows its own severity. The view exists from activation: until the server runs it is
+// empty, and package.json's `viewsWelcome` says why, with a button that starts it.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { contextLabel, sourceLabel } from './contextLabels';
@@ -26,7 +27,8 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly client: BaseLanguageClient) {}
+  /** `client`: the language client once its server runs, else undefined. */
+  constructor(private readonly client: () => BaseLanguageClient | undefined) {}
 
   refresh(): void {
     this.changed.fire();
@@ -34,7 +36,9 @@ export class RegistriesView implements vscode.TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node === undefined) {
-      const folders = await this.client.sendRequest<FolderOverview[]>(Methods.overview, {});
+      const lc = this.client();
+      if (lc === undefined) return [];
+      const folders = await lc.sendRequest<FolderOverview[]>(Methods.overview, {});
       const only = folders.length === 1 ? folders[0] : undefined;
       return only !== undefined ? folderChildren(only) : folders.map((overview) => ({ kind: 'folder', overview }));
     }

@@ -18,24 +18,45 @@ export interface RegistryViews {
 }
 
 /**
- * Registers the views over `lc`; `status` also hears each status notification (the status item). Their commands are
- * registered apart (registerRegistryViewCommands), at activation: the browser has no client before its server starts.
+ * The Registries view, registered at activation (else VS Code says no data provider is registered): empty, with the
+ * welcome text of package.json, until `attach`.
+ */
+export class RegistriesTree implements vscode.Disposable {
+  private lc: BaseLanguageClient | undefined;
+  readonly view = new RegistriesView(() => this.lc);
+  readonly tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: this.view });
+  private readonly shown = this.tree.onDidChangeVisibility(({ visible }) => {
+    if (visible) this.view.refresh();
+  });
+
+  /** From now on, `lc`'s server having started, the view shows what it reports. */
+  attach(lc: BaseLanguageClient): void {
+    this.lc = lc;
+    this.view.refresh();
+  }
+
+  dispose(): void {
+    this.shown.dispose();
+    this.tree.dispose();
+    this.view.dispose();
+  }
+}
+
+/**
+ * Registers the views over `lc` (the Registries view shows its data once attached to it, the server started); `status`
+ * also hears each status notification (the status item). Their commands and the Registries view are registered apart
+ * (registerRegistryViewCommands, RegistriesTree), at activation: the browser has no client before its server starts.
  */
 export function registerRegistryViews(
   context: vscode.ExtensionContext,
   lc: BaseLanguageClient,
+  registries: RegistriesTree,
   status?: (s: StatusParams) => void,
 ): { views: RegistryViews; disposables: vscode.Disposable[] } {
   const panel = new OverviewPanel(lc, context.extensionUri);
-  const view = new RegistriesView(lc);
-  const tree = vscode.window.createTreeView('registryLens.registries', { treeDataProvider: view });
+  const { view, tree } = registries;
   const disposables = [
     panel,
-    view,
-    tree,
-    tree.onDidChangeVisibility(({ visible }) => {
-      if (visible) view.refresh();
-    }),
     lc.onNotification(Methods.status, (s: StatusParams) => {
       status?.(s);
       noteAnalysed(s.entries);

@@ -200,8 +200,9 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     await tip.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(
       await tip.textContent(),
-      /the CLI, the MCP server, the daemon, the diagnostics cache, the installed Python environment/,
+      /the CLI, the MCP server, the daemon, the diagnostics cache and the installed Python environment/,
     );
+    assert.match(await tip.textContent(), /with the folder's registryLens\.\* and files\.exclude settings/);
     await wb.screenshot('browser-status-tooltip');
     await wb.parkMouse();
   });

@@ -5,8 +5,9 @@
 // its EXPECTED.json (of the default resolution mode: the browser has the settings' defaults) and no other problem of
 // ours, with no file opened. On one example of each framework other than the
 // demo (cursus's interface-workspace, apcore-extensions, onex-contracts) hover and F12 answer from the worker. In a
-// folder without registries the views' commands exist: Show Registry Overview starts the server and shows the folder's
-// empty overview, Select Workspace Context says why there is nothing to pick.
+// folder without registries the Registries view says why it is empty and the views' commands exist: Show Registry
+// Overview starts the server and shows the folder's empty overview, Select Workspace Context says why there is nothing
+// to pick.
 // Every wait polls a condition; screenshots go to test-results/e2e/ (browser-examples-*.png).
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
@@ -83,11 +84,8 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
   for (const example of EXAMPLES)
     it(`${example}: the Problems panel lists EXPECTED.json's problems, with no file opened, from the web worker`, async () => {
       const wb = await open(example);
-      // the browser applies the settings' defaults (docs/editor.md): an entry EXPECTED.json gives for another
-      // resolution mode (hybrid-workspace's, whose .vscode/settings.json sets it) is not there, nor any other of ours
-      const expected = expectedOf(path.join(EXAMPLES_DIR, example)).filter(
-        (e) => (e.mode ?? 'isolated') === 'isolated',
-      );
+      // the folder's .vscode/settings.json applies, as on the desktop (hybrid-workspace's resolution mode)
+      const expected = expectedOf(path.join(EXAMPLES_DIR, example));
       // the folder's file system has no file search: the extension starts once it has walked to a registry
       await showsExpected(wb, expected, `browser-examples-${example}`);
       assert.deepEqual(await wb.tabTitles(), [], 'no file was opened');
@@ -145,6 +143,15 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
 
   it("in a folder without registries the views' commands exist: the overview starts the server, Select Workspace Context says why there is nothing to pick", async () => {
     const wb = await open(NO_REGISTRIES);
+    // before the server runs the Registries view says why it is empty (never "no data provider")
+    await wb.runCommand('Focus on Registries View', { id: 'registryLens.registries.focus' });
+    const welcome = wb.page.locator('.welcome-view-content', { hasText: 'Registry Lens starts once an open folder' });
+    await welcome.waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e) => {
+      await wb.screenshot('browser-examples-no-registries-welcome');
+      throw e;
+    });
+    // (the view's message element stays in the page, hidden)
+    assert.ok(!(await wb.page.getByText('no data provider registered').first().isVisible()));
     // its message, in a toast or the notification centre (a toast may hide before it is read). The centre is shown
     // again whenever it is not (the server's first start may open the walkthrough, which takes the focus); a command
     // that said nothing in 40 s is run again, as a person would, and the log says so (one CI run lost it once)
@@ -184,6 +191,8 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
       { timeout: 30_000, message: 'the overview of the folder' },
     );
     assert.equal(shown.title, NO_REGISTRIES);
+    // the server runs: the Registries view lists the folder's core registry in place of its welcome
+    await welcome.waitFor({ state: 'hidden', timeout: 60_000 });
     assert.match(shown.summary ?? '', /^0 sources · 0 entries · 0 workspaces · 0 errors · 0 warnings/);
     assert.ok(!(await wb.notifications()).some((n) => /not found/.test(n)), (await wb.notifications()).join('\n'));
     await wb.screenshot('browser-examples-no-registries-overview');

@@ -4,6 +4,7 @@
 // can then never make Registry Lens read or write outside the folder it was opened on.
 import { lstatSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
+import { displayPath } from './displayPath';
 
 /** A path admitted under the root (absolute, and root-relative POSIX), or why it was refused. */
 export type Contained = { abs: string; rel: string } | { refused: string };
@@ -83,11 +84,6 @@ function lstatKind(abs: string): 'link' | 'other' | null {
   } catch {
     return null;
   }
-}
-
-/** A path as said in a refusal: JSON-quoted, so that control characters stay visible and inert. */
-export function displayPath(p: string): string {
-  return JSON.stringify(p.length > 200 ? `${p.slice(0, 200)}…` : p);
 }
 
 /**

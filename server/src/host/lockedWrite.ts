@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { displayPath } from './containment';
+import { displayPath } from './displayPath';
 
 /** A lock held longer than this is taken to be left behind (a writer holds it for one read and one write). */
 const STALE_MS = 30_000;

@@ -3,10 +3,13 @@
 // `workspace.fs`, on any URI scheme) and
 // fed to an engine by the one source feed (host/fileSource.ts); open documents win over what the client reads; watched
 // file events read again; diagnostics are published, the editor features answered by the Node server's handlers
-// (webFeatures.ts) and the views' requests (webViews.ts). Settings are the defaults so far: the Node server
-// (server.ts) holds the rest behind its disk feeder.
+// (webFeatures.ts) and the views' requests (webViews.ts). A folder's `registryLens.*` and `files.exclude` settings are
+// asked of the client and mapped as the Node server maps them (host/portableSettings.ts); a change loads the folders
+// again. The Node server (server.ts) holds the rest behind its disk feeder (the Python environment, the cache).
 import {
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -19,8 +22,10 @@ import { RegistryEngine, type WasmBinaries } from '../engine/engine';
 import { CORE, type Code, type ContextId } from '../engine/types';
 import { feedSource, give, type FeedOrder, type FileSource, type SourceRead } from '../host/fileSource';
 import { NEVER_LISTED } from '../host/listedWalk';
+import { portableSettings, type PortableSettings } from '../host/portableSettings';
+import { compileGlobs } from '../engine/util/globs';
 import { inListedEnvironment } from '../host/pythonLibrary';
-import { DEFAULT_MAX_BYTES, editorRead } from '../host/textPolicy';
+import { editorRead } from '../host/textPolicy';
 import { editSupport, toDiagnostic, type EditSupport, type FolderEdits } from './convert';
 import {
   WebMethods,
@@ -44,11 +49,14 @@ export interface WebAssets {
   codeDoc: string;
 }
 
-/** An open document under the size policy of files. */
-function openRead(doc: TextDocument): SourceRead {
+/** An open document under the size policy of files (`maxBytes`: the folder's `registryLens.maxFileSizeMB`). */
+function openRead(doc: TextDocument, maxBytes: number): SourceRead {
   const text = doc.getText();
-  return editorRead({ size: new TextEncoder().encode(text).length, text }, DEFAULT_MAX_BYTES);
+  return editorRead({ size: new TextEncoder().encode(text).length, text }, maxBytes);
 }
+
+/** The defaults, until the client has told a folder's settings. */
+const DEFAULT_SETTINGS: PortableSettings = portableSettings(undefined, undefined);
 
 class WebFolder {
   engine: RegistryEngine | undefined;
@@ -58,6 +66,11 @@ class WebFolder {
   environments: ReadonlySet<string> = new Set();
   /** The context Explain Resolution and the views use when a request names none (Select Workspace Context sets it). */
   activeContext: ContextId = CORE;
+  /** Its settings as last asked of the client; `excluded` matches the files they exclude, which are never read. */
+  settings = DEFAULT_SETTINGS;
+  excluded: (rel: string) => boolean = () => false;
+  /** Its loads, one after another: two engines fed at once would publish over each other. */
+  loading: Promise<void> = Promise.resolve();
 
   constructor(
     readonly uri: string,
@@ -81,6 +94,8 @@ export function startWebServer(
   const folders: WebFolder[] = [];
   let initial: WorkspaceFolder[] = [];
   let edits: EditSupport = { documentChanges: false, createFiles: false };
+  /** The client answers `workspace/configuration`. */
+  let canAsk = false;
   let ready: Promise<WebAssets> | undefined;
   const edited = new Set<WebFolder>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,19 +122,23 @@ export function startWebServer(
       // (`PATHS.names`) would miss what it wants by other names (an ONEX version's `.wip` marker).
       const params: ListFilesParams = { folder: folder.uri, skipped: NEVER_LISTED };
       const uris = await connection.sendRequest<string[]>(WebMethods.listFiles, params);
-      return uris.flatMap((uri) => (locate(uri)?.folder === folder ? [relIn(folder.uri, uri) as string] : []));
+      return uris.flatMap((uri) => {
+        const rel = locate(uri)?.folder === folder ? relIn(folder.uri, uri) : undefined;
+        return rel === undefined || folder.excluded(rel) ? [] : [rel];
+      });
     },
     read: async (paths) => {
       // An open document is the editor's text, not the file's.
       const uris = paths.map((rel) => folder.uriOf(rel));
       const unopened = uris.filter((uri) => documents.get(uri) === undefined);
-      const params: ReadFilesParams = { uris: unopened, maxBytes: DEFAULT_MAX_BYTES };
+      const maxBytes = folder.settings.maxFileBytes;
+      const params: ReadFilesParams = { uris: unopened, maxBytes };
       const read =
         unopened.length === 0 ? [] : await connection.sendRequest<ReadFilesResult>(WebMethods.readFiles, params);
       const byUri = new Map(unopened.map((uri, i) => [uri, read[i] ?? null]));
       return uris.map((uri) => {
         const doc = documents.get(uri);
-        return doc === undefined ? editorRead(byUri.get(uri) ?? null, DEFAULT_MAX_BYTES) : openRead(doc);
+        return doc === undefined ? editorRead(byUri.get(uri) ?? null, maxBytes) : openRead(doc, maxBytes);
       });
     },
   });
@@ -140,15 +159,51 @@ export function startWebServer(
     }
   };
 
-  const load = async (folder: WebFolder): Promise<void> => {
+  /** The folder's settings as the client tells them (lsp/settings.ts's, but no Python environment). */
+  const settingsOf = async (folder: WebFolder): Promise<PortableSettings> => {
+    if (!canAsk) return DEFAULT_SETTINGS;
+    const [lens, filesExclude] = (await connection.workspace.getConfiguration([
+      { scopeUri: folder.uri, section: 'registryLens' },
+      { scopeUri: folder.uri, section: 'files.exclude' },
+    ])) as unknown[];
+    return portableSettings(lens, filesExclude, "the folder's settings");
+  };
+  /** What an analysis depends on: settings giving the same need no new load. */
+  const effect = (s: PortableSettings): string => JSON.stringify([s.engine, s.exclude, s.maxFileBytes]);
+
+  /**
+   * Loads the folder after its loads before, with its settings as the client tells them then: the first time, and
+   * again when they changed (the client tells every change of the sections, and once at its start).
+   */
+  const queueLoad = (folder: WebFolder, first: boolean): void => {
+    folder.loading = folder.loading
+      .then(async () => {
+        const settings = await settingsOf(folder);
+        if (!first && effect(settings) === effect(folder.settings)) return;
+        await load(folder, settings);
+      })
+      .catch((e: unknown) => fail(folder.uri, e));
+  };
+
+  /** Loads the folder with `settings`: a new engine, fed all over; what was published before is replaced. */
+  const load = async (folder: WebFolder, settings: PortableSettings): Promise<void> => {
     const { wasm } = await (ready as Promise<WebAssets>);
-    const engine = await RegistryEngine.create(wasm);
+    // Settings naming paths outside the folder are ignored: said where the user sees it, as the Node server does.
+    for (const w of settings.warnings)
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Registry Lens: ${w}`,
+      });
+    const engine = await RegistryEngine.create(wasm, settings.engine);
+    const before = [...folder.published];
+    folder.settings = settings;
+    folder.excluded = compileGlobs(settings.exclude).matches;
     folder.engine = engine;
     // The open documents first, then the registries, then the rest: each step's diagnostics published as it is
     // analysed, the reading told to the client (its status item).
     const open = documents.all().flatMap((doc) => {
       const at = locate(doc.uri);
-      return at?.folder === folder ? [at.rel] : [];
+      return at?.folder === folder && !folder.excluded(at.rel) ? [at.rel] : [];
     });
     const order: FeedOrder = {
       open,
@@ -172,6 +227,8 @@ export function startWebServer(
       order.progress({ step: 'done', read: 0, total: 0, pending: [] });
       throw e;
     }
+    // the files the settings before gave diagnostics and these give none: an empty list
+    publishFiles(folder, before);
     views.status(folder);
   };
 
@@ -183,10 +240,10 @@ export function startWebServer(
       const interest = engine.interest();
       for (const doc of documents.all()) {
         const at = locateProject(doc.uri);
-        if (at?.folder !== folder || engine.text(at.rel) === doc.getText()) continue;
+        if (at?.folder !== folder || folder.excluded(at.rel) || engine.text(at.rel) === doc.getText()) continue;
         // a document no family reads on its own is given only when the analysis refers to it, as on disk
         if (engine.has(at.rel) || interest.wants(at.rel) || interest.files.includes(at.rel))
-          give(engine, at.rel, openRead(doc), false);
+          give(engine, at.rel, openRead(doc, folder.settings.maxFileBytes), false);
       }
       publish(folder, engine.update());
     }
@@ -202,7 +259,9 @@ export function startWebServer(
     const engine = folder.engine;
     if (engine === undefined) return;
     const interest = engine.interest();
-    const wanted = rels.filter((rel) => engine.has(rel) || interest.wants(rel) || interest.files.includes(rel));
+    const wanted = rels.filter(
+      (rel) => !folder.excluded(rel) && (engine.has(rel) || interest.wants(rel) || interest.files.includes(rel)),
+    );
     const reads = await source(folder).read(wanted);
     wanted.forEach((rel, i) => give(engine, rel, reads[i] ?? null));
     publish(folder, engine.update());
@@ -216,6 +275,7 @@ export function startWebServer(
     ready = assets(options);
     initial = params.workspaceFolders ?? [];
     edits = editSupport(params.capabilities);
+    canAsk = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -230,7 +290,7 @@ export function startWebServer(
         const href = (code: Code): string => `${codeDoc}#${codeAnchor(code)}`;
         for (const f of initial)
           folders.push(new WebFolder(f.uri, f.name, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
-        for (const folder of folders) void load(folder).catch((e: unknown) => fail(folder.uri, e));
+        for (const folder of folders) queueLoad(folder, true);
       },
       (e: unknown) => fail('loading the parser', e),
     );
@@ -243,6 +303,9 @@ export function startWebServer(
   };
   const views = registerWebViews(connection, { all: () => folders, locate: (uri) => locate(uri)?.folder, settle });
   registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle });
+  connection.onDidChangeConfiguration(() => {
+    for (const folder of folders) queueLoad(folder, false);
+  });
   documents.onDidChangeContent(({ document }) => {
     const at = locateProject(document.uri);
     if (at !== undefined) soon(at.folder);
