@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
 import { Feeder } from '../../server/src/host/feeder';
-import { feedSource, type FeedProgress, type FileSource } from '../../server/src/host/fileSource';
+import { feedSource, type FeedOrder, type FeedProgress, type FileSource } from '../../server/src/host/fileSource';
 import { compileGlobs } from '../../server/src/engine/util/globs';
 import { DEFAULT_MAX_BYTES, editorRead } from '../../server/src/host/textPolicy';
 import { wasm } from '../engine/helpers';
@@ -140,6 +140,24 @@ describe('host: the feed of a FileSource', () => {
     );
     assert.deepEqual(fed.files().sort(), alone.files().sort());
     assert.deepEqual(sorted(fed), sorted(alone));
+  });
+
+  it('an open document in a site-packages is not analysed before the listing: library code gets no diagnostics', async () => {
+    const root = path.join(EXAMPLES, 'cursus-project');
+    const files = new Map(filesUnder(root).map((rel) => [rel, readFileSync(path.join(root, rel), 'utf8')]));
+    const lib = '.venv/lib/python3.11/site-packages/cursus/registry/step_names.py';
+    files.set('.venv/pyvenv.cfg', 'home = /usr/bin\n');
+    files.set(lib, 'STEP_NAMES = {\n    "A": {"config_class": "AConfig"},\n    "A": {"config_class": "AConfig"},\n}\n');
+    const engine = await RegistryEngine.create(wasm);
+    const published: string[] = [];
+    const order: FeedOrder = {
+      open: [lib],
+      analysed: (changed) => published.push(...changed),
+      progress: () => undefined,
+    };
+    await feedSource(engine, memorySource(files), () => undefined, order);
+    assert.ok(!published.includes(lib), 'no diagnostics published for the library file');
+    assert.deepEqual(engine.diagnostics(lib), []);
   });
 
   it('says why a file is not read: over the limit, binary; a file gone is none', async () => {

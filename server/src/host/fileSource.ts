@@ -7,6 +7,7 @@
 import type { HostInterest, RegistryEngine } from '../engine/engine';
 import { compileGlobs } from '../engine/util/globs';
 import { listedWalk, narrowWalk } from './listedWalk';
+import { inSitePackages } from './pythonLibrary';
 
 /** What a source read of one file: its text, why it was not read (too large, binary), or null (gone, unreadable). */
 export type SourceRead = { readonly text: string } | { readonly skipped: string } | null;
@@ -101,9 +102,11 @@ export async function feedSource(
     if (read !== null && 'skipped' in read) warn(`skipped ${rel}: ${read.skipped}`);
     give(engine, rel, read);
   };
-  // The open documents a family reads, as the source gives them (the editor's text): analysed alone first.
+  // The open documents a family reads, as the source gives them (the editor's text): analysed alone first. One in a
+  // `site-packages` is library code (the listing cannot have said so yet): it waits for the listing, else its
+  // diagnostics would show in library code until the end.
   const interest = engine.interest();
-  const early = order.open.filter((rel) => interest.wants(rel));
+  const early = order.open.filter((rel) => interest.wants(rel) && !inSitePackages(rel));
   const given = new Set(early);
   if (early.length > 0) {
     const reads = await source.read(early);
