@@ -4,9 +4,9 @@
 // them changed. A recomputed value equal to the old one (by the query's equality) is kept as is, so
 // readers further up are not recomputed (early cut-off). Observed roots report when their value
 // changed. Because every read is recorded, a derived value is always what a from-scratch computation
-// over the current inputs gives. Built on alien-signals (push-pull signals; see bench/README.md for
-// why; `nodes.ts` holds its nodes); this module and that one are the only ones that know it, and
-// they know nothing of registries.
+// over the current inputs gives. Built on alien-signals' algorithms (push-pull signals; see
+// bench/README.md for why; `nodes.ts` holds the nodes, `links.ts` their links, packed); this module
+// and those are the only ones that know them, and they know nothing of registries.
 import {
   endBatch,
   isCurrent,
@@ -17,6 +17,7 @@ import {
   readSignal,
   setActiveSub,
   SignalNode,
+  linkPool,
   startBatch,
   writeSignal,
   type Spec,
@@ -83,6 +84,8 @@ export interface Index<V> {
 
 export class Database {
   private changed = new Set<string>();
+  /** The links between this database's cells (nodes.ts). */
+  private readonly links = linkPool();
   /**
    * Input writes wait here until `commit` applies them in one batch, so observed roots re-run
    * once per batch (the batch never stays open across calls: engines in one process stay independent).
@@ -119,7 +122,7 @@ export class Database {
       return c;
     };
     const input: Input<T> = {
-      get: (key) => readSignal(cellOf(key)),
+      get: (key) => readSignal(this.links, cellOf(key)),
       set: (key, value) => {
         this.writes.set(cellOf(key) as SignalNode<unknown>, { value, eq: eq as Eq<unknown> });
       },
@@ -140,7 +143,7 @@ export class Database {
     keys?: Keyspace,
   ): Query<T> {
     const cells = cellTable<QueryNode<T>>(keys);
-    const spec: Spec<T> = { fn, eq };
+    const spec: Spec<T> = { fn, eq, links: this.links };
     const cellOf = (key: string): QueryNode<T> => {
       let c = cells.get(key);
       if (!c) cells.set(key, (c = new QueryNode<T>(keys ? keys.canonical(key) : key, spec)));
@@ -179,7 +182,7 @@ export class Database {
       ? (q: QueryNode<unknown>): Iterable<SignalNode<unknown>> =>
           (reached.cells.get(q) ?? []) as Iterable<SignalNode<unknown>>
       : (q: QueryNode<unknown>): Iterable<SignalNode<unknown>> => this.indexCells.get(q)?.() ?? [];
-    const readers = readersOf(from, cellsOf);
+    const readers = readersOf(this.links, from, cellsOf);
     return among.map(([query, key]) => {
       const cell = this.queryCells.get(query)?.(key);
       return cell !== undefined && readers.has(cell);
@@ -229,7 +232,7 @@ export class Database {
       return absent[b] ?? (absent[b] = new SignalNode(0));
     };
     const keysCell = new SignalNode<readonly string[]>([]);
-    const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is });
+    const whole = new QueryNode<ReadonlyMap<string, V>>(name, { fn: compute, eq: Object.is, links: this.links });
     const written = (): SignalNode<unknown>[] =>
       [keysCell, ...cells.values(), ...absent.filter((c) => c !== undefined)] as SignalNode<unknown>[];
     this.indexCells.set(whole as QueryNode<unknown>, written);
@@ -303,9 +306,9 @@ export class Database {
       }
       startBatch();
       try {
-        for (const [c, v] of writes) writeSignal(c, v);
-        for (const b of bumps) writeSignal(b, b.pendingValue + 1);
-        if (keysChanged) writeSignal(keysCell, nextKeys);
+        for (const [c, v] of writes) writeSignal(this.links, c, v);
+        for (const b of bumps) writeSignal(this.links, b, b.pendingValue + 1);
+        if (keysChanged) writeSignal(this.links, keysCell, nextKeys);
       } finally {
         endBatch();
       }
@@ -317,7 +320,7 @@ export class Database {
       current = untracked(() => readQuery(whole));
       keys = [...current.keys()];
       values = [...current.values()];
-      writeSignal(keysCell, keys);
+      writeSignal(this.links, keysCell, keys);
       // Observed only to keep the computation tracked (it reports nowhere): inputs change only in `commit`, which
       // writes the cells.
       observe(whole as QueryNode<unknown>, true);
@@ -332,14 +335,14 @@ export class Database {
       get: (key) => {
         if (!started) start();
         if (buckets > 0 && !cells.has(key) && !current.has(key)) {
-          readSignal(bucketCell(key));
+          readSignal(this.links, bucketCell(key));
           return undefined;
         }
-        return readSignal(cellOf(key));
+        return readSignal(this.links, cellOf(key));
       },
       keys: () => {
         if (!started) start();
-        return readSignal(keysCell);
+        return readSignal(this.links, keysCell);
       },
     };
   }
@@ -363,7 +366,8 @@ export class Database {
     if (this.writes.size === 0) return;
     startBatch();
     try {
-      for (const [cell, { value, eq }] of this.writes) if (!eq(readSignal(cell), value)) writeSignal(cell, value);
+      for (const [cell, { value, eq }] of this.writes)
+        if (!eq(readSignal(this.links, cell), value)) writeSignal(this.links, cell, value);
       this.settleIndexes();
     } finally {
       this.writes.clear();

@@ -1,11 +1,12 @@
-// The database's reactive nodes, on alien-signals' core (`alien-signals/system`: linking, marking,
-// checking). The library's own `signal()` and `computed()` return a bound function per node, and each
-// keyed cell also kept a closure of its key: ~350,000 cells of a large org spent ~45 MB on wrappers.
-// Here a cell is one object holding its key and its query's shared spec; the read and write
-// functions below follow the library's `index.mjs` step for step. An observed query cell is its own
-// observer (the library's watching flag on the cell itself): a large org observed a cell per file
-// through an effect node each, with its link and an entry in a map of them (~7 MB).
-import { createReactiveSystem, type Link, type ReactiveNode } from 'alien-signals/system';
+// The database's reactive nodes, on alien-signals' algorithms (linking, marking, checking), with the
+// links between them packed in a pool per database (links.ts). The library's own `signal()` and
+// `computed()` return a bound function per node, and each keyed cell also kept a closure of its key:
+// ~350,000 cells of a large org spent ~45 MB on wrappers. Here a cell is one object holding its key and
+// its query's shared spec; the read and write functions below follow the library's `index.mjs` step for
+// step. An observed query cell is its own observer (the library's watching flag on the cell itself): a
+// large org observed a cell per file through an effect node each, with its link and an entry in a map of
+// them (~7 MB).
+import { LinkPool, type LinkedNode } from './links';
 
 // alien-signals' ReactiveFlags (a const enum its types declare and its code inlines).
 const MUTABLE = 1;
@@ -23,12 +24,14 @@ export interface Spec<T> {
   eq(a: T, b: T): boolean;
   /** Where its observed cells report a change of value: `prefix` and the cell's key is added to `changed`. */
   root?: { prefix: string; changed: Set<string> | null };
+  /** The links of its database's nodes. */
+  links: LinkPool;
 }
 
 /** An input (or an index's cell): written from outside, read by queries. */
-export class SignalNode<T> implements ReactiveNode {
-  subs: Link | undefined = undefined;
-  subsTail: Link | undefined = undefined;
+export class SignalNode<T> implements LinkedNode {
+  subs = 0;
+  subsTail = 0;
   flags = MUTABLE;
   pendingValue: T;
   constructor(public currentValue: T) {
@@ -37,12 +40,12 @@ export class SignalNode<T> implements ReactiveNode {
 }
 
 /** One key of a query: recomputes `spec.fn(key, previous)` when a read changed, keeping an equal old value. */
-export class QueryNode<T> implements ReactiveNode {
+export class QueryNode<T> implements LinkedNode {
   value: T | undefined = undefined;
-  subs: Link | undefined = undefined;
-  subsTail: Link | undefined = undefined;
-  deps: Link | undefined = undefined;
-  depsTail: Link | undefined = undefined;
+  subs = 0;
+  subsTail = 0;
+  deps = 0;
+  depsTail = 0;
   flags = 0;
   constructor(
     readonly key: string,
@@ -57,35 +60,47 @@ let runDepth = 0;
 let batchDepth = 0;
 let notifyIndex = 0;
 let queuedLength = 0;
-let activeSub: ReactiveNode | undefined;
+let activeSub: QueryNode<unknown> | undefined;
 const queued: (QueryNode<unknown> | undefined)[] = [];
 
-const { link, unlink, propagate, checkDirty, shallowPropagate } = createReactiveSystem({
-  update(node) {
-    if (node instanceof QueryNode) return updateQuery(node);
-    if (node instanceof SignalNode) return updateSignal(node);
-    node.flags = MUTABLE;
-    return true;
-  },
-  notify(node) {
-    // Only observed cells watch: each is queued once (the flag comes back when it runs).
-    node.flags &= ~WATCHING;
-    queued[queuedLength++] = node as QueryNode<unknown>;
-  },
-  unwatched(node) {
-    // Nothing reads it any more, nor observes it: it lets go of its reads and recomputes when read again.
-    if (node instanceof QueryNode && !(node.flags & OBSERVED)) release(node);
-  },
-});
+/** A database's pool of links, with the callbacks of alien-signals' `createReactiveSystem`. */
+export function linkPool(): LinkPool {
+  return new LinkPool({
+    update(node) {
+      if (node instanceof QueryNode) return updateQuery(node);
+      if (node instanceof SignalNode) return updateSignal(node);
+      node.flags = MUTABLE;
+      return true;
+    },
+    notify(node) {
+      // Only observed cells watch: each is queued once (the flag comes back when it runs).
+      node.flags &= ~WATCHING;
+      queued[queuedLength++] = node as QueryNode<unknown>;
+    },
+    unwatched(node) {
+      // Nothing reads it any more, nor observes it: it lets go of its reads and recomputes when read again.
+      if (node instanceof QueryNode && !(node.flags & OBSERVED)) release(node);
+    },
+  });
+}
+
+/** Links a read of a cell of the database whose links are `links` to the computation running now. */
+function link(links: LinkPool, dep: SignalNode<unknown> | QueryNode<unknown>, sub: QueryNode<unknown>): void {
+  if (sub.spec.links !== links) throw new Error("a computation read another database's cell");
+  links.link(dep, sub, cycle);
+}
 
 function release(q: QueryNode<unknown>): void {
-  if (q.depsTail === undefined) return;
+  if (q.depsTail === 0) return;
   q.flags = MUTABLE | DIRTY;
   disposeDeps(q);
 }
 
+/** A cell of either kind. */
+export type Cell = SignalNode<unknown> | QueryNode<unknown>;
+
 /** The computation running now (reads link to it), or undefined; returns the previous one. */
-export function setActiveSub(sub: ReactiveNode | undefined): ReactiveNode | undefined {
+export function setActiveSub(sub: QueryNode<unknown> | undefined): QueryNode<unknown> | undefined {
   const prev = activeSub;
   activeSub = sub;
   return prev;
@@ -99,24 +114,26 @@ export function endBatch(): void {
   if (!--batchDepth) flush();
 }
 
-export function readSignal<T>(s: SignalNode<T>): T {
-  if (s.flags & DIRTY && updateSignal(s) && s.subs !== undefined) shallowPropagate(s.subs);
-  if (activeSub !== undefined) link(s, activeSub, cycle);
+/** Reads an input cell of the database whose links are `links`. */
+export function readSignal<T>(links: LinkPool, s: SignalNode<T>): T {
+  if (s.flags & DIRTY && updateSignal(s) && s.subs !== 0) links.shallowPropagate(s.subs);
+  if (activeSub !== undefined) link(links, s as SignalNode<unknown>, activeSub);
   return s.currentValue;
 }
 
-export function writeSignal<T>(s: SignalNode<T>, value: T): void {
+/** Writes an input cell of the database whose links are `links`. */
+export function writeSignal<T>(links: LinkPool, s: SignalNode<T>, value: T): void {
   if (s.pendingValue === (s.pendingValue = value)) return;
   s.flags = MUTABLE | DIRTY;
-  if (s.subs !== undefined) {
-    propagate(s.subs, !!runDepth);
+  if (s.subs !== 0) {
+    links.propagate(s.subs, !!runDepth);
     if (!batchDepth) flush();
   }
 }
 
 export function readQuery<T>(q: QueryNode<T>): T {
   refresh(q);
-  if (activeSub !== undefined) link(q, activeSub, cycle);
+  if (activeSub !== undefined) link(q.spec.links, q as QueryNode<unknown>, activeSub);
   return q.value as T;
 }
 
@@ -131,11 +148,14 @@ export function isCurrent(q: QueryNode<unknown>): boolean {
 /** Brings a cell up to date: computes it the first time, recomputes it when one of its reads changed. */
 function refresh<T>(q: QueryNode<T>): void {
   const flags = q.flags;
-  if (flags & DIRTY || (flags & PENDING && (checkDirty(q.deps as Link, q) || ((q.flags = flags & ~PENDING), false)))) {
-    if (updateQuery(q) && q.subs !== undefined) shallowPropagate(q.subs);
+  if (
+    flags & DIRTY ||
+    (flags & PENDING && (q.spec.links.checkDirty(q.deps, q) || ((q.flags = flags & ~PENDING), false)))
+  ) {
+    if (updateQuery(q) && q.subs !== 0) q.spec.links.shallowPropagate(q.subs);
   } else if (!flags) {
     q.flags = MUTABLE | RECURSED_CHECK;
-    const prev = setActiveSub(q);
+    const prev = setActiveSub(q as QueryNode<unknown>);
     try {
       q.value = q.spec.fn(q.key, undefined);
     } finally {
@@ -154,7 +174,7 @@ function refresh<T>(q: QueryNode<T>): void {
 export function observe(q: QueryNode<unknown>, on: boolean): void {
   if (!on) {
     q.flags &= ~(OBSERVED | WATCHING);
-    if (q.subs === undefined) release(q);
+    if (q.subs === 0) release(q);
     return;
   }
   if (q.flags & OBSERVED) return;
@@ -174,15 +194,16 @@ export function observe(q: QueryNode<unknown>, on: boolean): void {
  * whose readers count as its readers.
  */
 export function readersOf(
-  from: Iterable<ReactiveNode>,
-  writes: (q: QueryNode<unknown>) => Iterable<ReactiveNode>,
-): Set<ReactiveNode> {
-  const seen = new Set<ReactiveNode>();
+  links: LinkPool,
+  from: Iterable<Cell>,
+  writes: (q: QueryNode<unknown>) => Iterable<Cell>,
+): Set<Cell> {
+  const seen = new Set<Cell>();
   const stack = [...from];
   while (stack.length > 0) {
-    const node = stack.pop() as ReactiveNode;
-    for (let l = node.subs; l !== undefined; l = l.nextSub) {
-      const sub = l.sub;
+    const node = stack.pop() as Cell;
+    for (let l = node.subs; l !== 0; l = links.nextSubOf(l)) {
+      const sub = links.subOf(l) as QueryNode<unknown>;
       if (seen.has(sub)) continue;
       seen.add(sub);
       stack.push(sub);
@@ -199,9 +220,9 @@ function report(q: QueryNode<unknown>): void {
 
 /** Recomputes a query whose reads changed; whether its value did (an equal value is kept as it was). */
 function updateQuery<T>(q: QueryNode<T>): boolean {
-  q.depsTail = undefined;
+  q.depsTail = 0;
   q.flags = (q.flags & (OBSERVED | WATCHING)) | MUTABLE | RECURSED_CHECK;
-  const prev = setActiveSub(q);
+  const prev = setActiveSub(q as QueryNode<unknown>);
   try {
     ++cycle;
     const old = q.value as T;
@@ -255,18 +276,20 @@ function flush(): void {
   }
 }
 
-function disposeDeps(sub: ReactiveNode): void {
+function disposeDeps(sub: QueryNode<unknown>): void {
+  const links = sub.spec.links;
   let l = sub.depsTail;
-  while (l !== undefined) {
-    const prev = l.prevDep;
-    unlink(l, sub);
+  while (l !== 0) {
+    const prev = links.prevDepOf(l);
+    links.unlink(l, sub);
     l = prev;
   }
 }
 
 /** Drops the reads of the last run that this run did not repeat. */
-function purgeDeps(sub: ReactiveNode): void {
+function purgeDeps(sub: QueryNode<unknown>): void {
+  const links = sub.spec.links;
   const tail = sub.depsTail;
-  let dep = tail !== undefined ? tail.nextDep : sub.deps;
-  while (dep !== undefined) dep = unlink(dep, sub);
+  let dep = tail !== 0 ? links.nextDepOf(tail) : sub.deps;
+  while (dep !== 0) dep = links.unlink(dep, sub);
 }
