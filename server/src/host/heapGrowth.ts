@@ -28,10 +28,10 @@ export function loadStarts(): void {
 
 /**
  * A load is done: with none left, the tighter bound, and one full collection of what the load left. Since the query
- * layer packed its links, a large org's live heap (~195 MB) ends its load under the 224 MB the server's first full
- * collection waits for, so without it the load's garbage stayed in RSS until V8's memory reducer ran, 10-30 s later
- * (the large bench org: 322 MB after load; 294 MB with it). It pauses the server once, after the load's diagnostics
- * are out.
+ * layer packed its links, a large org's live heap (~195 MB) stays under the 224 MB at which the server's old generation
+ * is first collected whole, so without it the load's garbage stayed in RSS until V8's memory reducer ran, 10-30 s
+ * later (the large bench org: ~320 MB after the load; ~295 MB with it). It pauses the server once (~0.17 s there),
+ * when the load's diagnostics have been handed to the connection.
  */
 export function loadEnds(): void {
   if (--loads === 0) {
