@@ -21,13 +21,13 @@ export interface NodeCallbacks {
   unwatched(node: LinkedNode): void;
 }
 
-// alien-signals' ReactiveFlags (a const enum its types declare and its code inlines).
-const MUTABLE = 1;
-const WATCHING = 2;
-const RECURSED_CHECK = 4;
-const RECURSED = 8;
-const DIRTY = 16;
-const PENDING = 32;
+// alien-signals' ReactiveFlags (a const enum its types declare and its code inlines); nodes.ts sets them too.
+export const MUTABLE = 1;
+export const WATCHING = 2;
+export const RECURSED_CHECK = 4;
+export const RECURSED = 8;
+export const DIRTY = 16;
+export const PENDING = 32;
 
 const FIRST_CAPACITY = 1024;
 

@@ -6,15 +6,8 @@
 // step. An observed query cell is its own observer (the library's watching flag on the cell itself): a
 // large org observed a cell per file through an effect node each, with its link and an entry in a map of
 // them (~7 MB).
-import { LinkPool, type LinkedNode } from './links';
+import { DIRTY, LinkPool, MUTABLE, PENDING, RECURSED, RECURSED_CHECK, WATCHING, type LinkedNode } from './links';
 
-// alien-signals' ReactiveFlags (a const enum its types declare and its code inlines).
-const MUTABLE = 1;
-const WATCHING = 2;
-const RECURSED_CHECK = 4;
-const RECURSED = 8;
-const DIRTY = 16;
-const PENDING = 32;
 /** Ours, beside the library's flags (which it leaves alone): the cell is observed (see `observe`). */
 const OBSERVED = 64;
 
