@@ -1,7 +1,7 @@
 // What every Node bundle of Registry Lens shares (scripts/build.mjs for dist/, scripts/buildAction.mjs
 // for the Action's committed bundle): esbuild's options and the tree-sitter wasm files the engine is
 // handed as bytes (read from beside the bundle).
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -13,25 +13,6 @@ const alias = {
   'jsonc-parser': join(dirname(require.resolve('jsonc-parser')), '..', 'esm', 'main.js'),
 };
 
-/**
- * V8 keeps a script's source for as long as it runs, one byte per character only if every character is Latin-1: one
- * dash in a comment doubles the server's 2.3 MB source in memory. `charset: 'ascii'` escapes strings, regular
- * expressions and names; esbuild keeps class members' comments as written, so this plugin turns what non-ASCII is
- * left (in comments only) into `?`, one per UTF-16 unit, which keeps every column of the source map.
- */
-const asciiComments = {
-  name: 'ascii-comments',
-  setup(build) {
-    build.onEnd((result) => {
-      const file = build.initialOptions.outfile;
-      if (result.errors.length > 0 || file === undefined) return;
-      const text = readFileSync(file, 'utf8');
-      const ascii = text.replace(/[\u0080-\uffff]/g, '?');
-      if (ascii !== text) writeFileSync(file, ascii);
-    });
-  },
-};
-
 /** esbuild's options for a Node bundle; a markdown page a module imports is its text (the CLI's SARIF help). */
 export const nodeBundle = {
   bundle: true,
@@ -41,8 +22,6 @@ export const nodeBundle = {
   logLevel: 'warning',
   alias,
   loader: { '.md': 'text' },
-  charset: 'ascii',
-  plugins: [asciiComments],
 };
 
 /**
@@ -57,7 +36,6 @@ export const browserBundle = {
   logLevel: 'warning',
   alias,
   minify: true,
-  charset: 'ascii',
 };
 
 /** The CLI's entry and the line that makes its bundle an executable. */
