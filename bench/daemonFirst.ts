@@ -7,7 +7,8 @@
 // pays. The daemon is stopped at the end of each round (and waited for), so the next round's first call starts one,
 // and no daemon's load runs beside a timed call. Each check is a process of its own (cliPeak.ts); their answers are
 // checked equal, and `daemon --status` that the first call was answered in its own process and the later ones by the
-// daemon. Reported: the median of each round's ratio to the plain check beside it.
+// daemon. Reported: the median of each round's ratio to the plain check beside it, and the daemon's RSS once it has
+// answered the later calls (what it holds while it waits for the next commit).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { median } from './stats';
 import { ensureWritten } from './workload';
 import { option } from './options';
 import { daemonStatus, daemonUp, stopDaemon } from './daemonStatus';
+import { rssKb } from './lspClient';
 
 /** The later calls of a round, each after its own change of the registry. */
 const LATER = ['a comment added', "a step's type changed"] as const;
@@ -27,6 +29,7 @@ interface Round {
   plain: Run;
   first: Run;
   later: Run[];
+  daemonRssMb: number;
 }
 
 function main(): void {
@@ -73,6 +76,9 @@ function main(): void {
   console.log(
     `  later check --daemon (${LATER.length} a round)       ${median(out.flatMap((r) => r.later.map((x) => x.ms))).toFixed(0)} ms  ` +
       `×${median(ratios((r) => r.later.map((x) => x.ms))).toFixed(2)} of the plain check of their round`,
+  );
+  console.log(
+    `  the daemon's RSS after them          ${median(out.map((r) => r.daemonRssMb)).toFixed(0)} MB (median; ${out.map((r) => r.daemonRssMb.toFixed(0)).join(', ')})`,
   );
   console.log(`  diagnostics of every answer: ${[...counts].join(' / ')}`);
   if (counts.size !== 1) throw new Error('the answers differ');
@@ -121,7 +127,7 @@ function daemonRound(
     const status = daemonStatus(cli, root);
     if (status?.answered !== 1 + LATER.length)
       throw new Error(`the daemon did not answer the later calls: ${status?.text}`);
-    return { plain: p, first: f, later };
+    return { plain: p, first: f, later, daemonRssMb: rssKb(status.pid) / 1024 };
   } finally {
     writeFileSync(registry, original);
     stopDaemon(cli, root);
@@ -147,7 +153,8 @@ function firstRegistry(root: string): string {
 function describe(r: Round): string {
   return (
     `plain ${r.plain.ms.toFixed(0)} ms, first --daemon ${r.first.ms.toFixed(0)} ms ` +
-    `(×${(r.first.ms / r.plain.ms).toFixed(2)}), later ${r.later.map((x) => x.ms.toFixed(0)).join('/')} ms`
+    `(×${(r.first.ms / r.plain.ms).toFixed(2)}), later ${r.later.map((x) => x.ms.toFixed(0)).join('/')} ms, ` +
+    `the daemon's RSS then ${r.daemonRssMb.toFixed(0)} MB`
   );
 }
 

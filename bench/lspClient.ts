@@ -208,7 +208,8 @@ export class LspClient {
   }
 }
 
-function rssKb(pid: number): number {
+/** Resident memory (KB) of one process; 0 once it is gone. */
+export function rssKb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : 0;

@@ -3,12 +3,13 @@
 // bench's server load (a workspace registry opened right after `initialized`, until the status that
 // ends the initial analysis), printed with its CPU time, then the medians per build. With `--edits N` each
 // start then plays N edits of the bench's script (a workspace registry and its companion in turn, spaced
-// like a user's), timed from the change to the file's diagnostics, and the RSS after them.
+// like a user's), timed from the change to the file's diagnostics, the RSS right after them (a point on V8's sawtooth:
+// what the edits promoted waits for the next full collection) and once the idle server stopped shrinking.
 //   node --expose-gc dist/benchAB.js [--org large] [--rounds N] [--edits N] A/dist/server.js B/dist/server.js ...
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrg, ensureGenerated, GENERATED, ORGS } from './generate';
-import { editScript, loadServer, openFiles, playEdits, startServer } from './serverScenario';
+import { editScript, idleRss, loadServer, openFiles, playEdits, startServer } from './serverScenario';
 import { median, percentile } from './stats';
 
 interface Start {
@@ -16,8 +17,9 @@ interface Start {
   openMs: number;
   rssMb: number;
   cpuMs: number;
-  /** With `--edits`: RSS after them, and each edit → its file's diagnostics (ms). */
+  /** With `--edits`: RSS right after them and once idle, and each edit → its file's diagnostics (ms). */
   rssAfterEditsMb?: number;
+  rssIdleMb?: number;
   editMs?: number[];
 }
 
@@ -83,8 +85,9 @@ async function main(): Promise<void> {
           const played = await playEdits(c, root, script, [...kinds], () => undefined);
           s.editMs = [...played.meta, ...played.registry];
           s.rssAfterEditsMb = c.rssMb();
+          s.rssIdleMb = await idleRss(c);
           console.log(
-            `  ${s.editMs.length} edits: p50 ${percentile(s.editMs, 0.5).toFixed(1)} ms, p95 ${percentile(s.editMs, 0.95).toFixed(1)} ms, RSS after them ${Math.round(s.rssAfterEditsMb)} MB`,
+            `  ${s.editMs.length} edits: p50 ${percentile(s.editMs, 0.5).toFixed(1)} ms, p95 ${percentile(s.editMs, 0.95).toFixed(1)} ms, RSS right after them ${Math.round(s.rssAfterEditsMb)} MB, once idle ${Math.round(s.rssIdleMb)} MB`,
           );
         }
       } finally {
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
       // Pooled over the rounds: a p95 of 1,000 edits is their 50th slowest.
       const all = list.flatMap((s) => s.editMs ?? []);
       console.log(
-        `  edits: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms (${all.length} pooled), RSS after ${edits} edits ${Math.round(m((s) => s.rssAfterEditsMb ?? NaN))} MB`,
+        `  edits: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms (${all.length} pooled), RSS after ${edits} edits ${Math.round(m((s) => s.rssAfterEditsMb ?? NaN))} MB, once idle ${Math.round(m((s) => s.rssIdleMb ?? NaN))} MB`,
       );
     }
   }

@@ -149,7 +149,7 @@ export async function openFiles(c: LspClient, root: string, script: EditScript, 
 }
 
 /** The server's RSS once it went IDLE_STEADY_MS without shrinking by a megabyte (at most IDLE_MAX_MS). */
-async function idleRss(c: LspClient): Promise<number> {
+export async function idleRss(c: LspClient): Promise<number> {
   let low = c.rssMb();
   let lowAt = performance.now();
   for (const end = lowAt + IDLE_MAX_MS; performance.now() < end && performance.now() - lowAt < IDLE_STEADY_MS;) {
@@ -163,8 +163,8 @@ async function idleRss(c: LspClient): Promise<number> {
   return Math.min(low, c.rssMb());
 }
 
-const IDLE_STEADY_MS = 15_000;
-const IDLE_MAX_MS = 60_000;
+const IDLE_STEADY_MS = 30_000;
+const IDLE_MAX_MS = 90_000;
 
 export function pause(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -9,6 +9,7 @@ import type { CheckResult, FreshAnalysis, ResultCache } from './checkCache';
 import type { FirstPass } from './feeder';
 import { fileStamp } from './fileStamp';
 import { installedFrameworks } from './installedFrameworks';
+import { loadEnds, loadStarts } from './heapGrowth';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
 import type { PythonEnvironment } from './pythonEnv';
 
@@ -244,11 +245,14 @@ export class LiveRoot {
             f.store(root.engine);
             return root;
           }));
+    // As the language server's loads do: the load's bound on heap growth, then one collection of what it left.
+    loadStarts();
     opened.then(
       () => {
         if (this.opened === opened) this.loaded = true;
+        loadEnds();
       },
-      () => undefined,
+      () => loadEnds(),
     );
     return opened;
   }
