@@ -49,9 +49,14 @@ export class LinkPool {
   private used = 1;
   private free = 0;
   /** Slots holding a link now. */
-  size = 0;
+  private held = 0;
 
   constructor(private readonly callbacks: NodeCallbacks) {}
+
+  /** Links held now. */
+  get size(): number {
+    return this.held;
+  }
 
   depOf(link: number): LinkedNode {
     return this.dep[link] as LinkedNode;
@@ -74,7 +79,7 @@ export class LinkPool {
   }
 
   private slot(): number {
-    this.size++;
+    this.held++;
     const f = this.free;
     if (f !== 0) {
       this.free = this.nextDep[f] as number;
@@ -151,7 +156,7 @@ export class LinkPool {
     this.sub[link] = undefined;
     this.nextDep[link] = this.free;
     this.free = link;
-    this.size--;
+    this.held--;
     if (prevSub !== 0) this.nextSub[prevSub] = nextSub;
     else if ((dep.subs = nextSub) === 0) this.callbacks.unwatched(dep);
     return nextDep;
