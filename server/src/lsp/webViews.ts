@@ -1,6 +1,7 @@
 // The views' requests (viewRequests.ts: the Registries view, the Registry Overview and Step Graph, the context
 // pickers) in the web worker, over its folders as webServer.ts loads them (a request waits for its folder's reading to
-// end), and the status notification after each analysis that tells the client to refresh them, as the Node server's does.
+// end), and the status notification after each analysis that tells the client to refresh them, as the Node server's
+// does.
 import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';

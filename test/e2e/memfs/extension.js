@@ -1,17 +1,20 @@
 // A web extension for the browser suites (test/e2e/browser.e2e.mjs, browserExamples.e2e.mjs): a read-only file system
 // on the `memfs:` scheme holding the files of files.json ({ "<folder>/<path>": "<text>" }, written beside it by the
 // suite), so folders can be opened that lie on no disk and have no file search. With a file `hold` beside it, a slow
-// one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs.
+// one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs; when
+// `hold` names paths (`<folder>/<path>`, one a line), only theirs wait.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
   // read, not required: the web worker extension host loads no JSON module
   const json = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json'));
   const files = JSON.parse(new TextDecoder().decode(json));
-  const held = await vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, 'hold')).then(
-    () => true,
+  const held = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'hold')).then(
+    (list) => new TextDecoder().decode(list).split('\n').filter(Boolean),
     () => false,
   );
+  /** Whether the read of `p` waits for memfs.releaseReads. */
+  const holds = (p) => (held.length === 0 ? !p.includes('/.vscode/') : held.includes(p.slice(1)));
   let release = () => undefined;
   const released = held ? new Promise((resolve) => (release = resolve)) : Promise.resolve();
   context.subscriptions.push(vscode.commands.registerCommand('memfs.releaseReads', () => release()));
@@ -49,7 +52,7 @@ exports.activate = async (context) => {
     async readFile(uri) {
       const b = bytes.get(pathOf(uri));
       if (!b) throw vscode.FileSystemError.FileNotFound(uri);
-      if (!pathOf(uri).includes('/.vscode/')) await released;
+      if (held !== false && holds(pathOf(uri))) await released;
       return b;
     },
     createDirectory: refuse,
