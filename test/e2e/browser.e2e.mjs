@@ -219,7 +219,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
   });
 });
 
-/** The demo's files under a `steps/` folder (the steps' classes, scripts, contracts), as the memfs paths name them. */
+/** The demo's Python files under a `steps/` folder (its classes, scripts, contracts: no registry), as memfs names them. */
 const STEP_FILES = (() => {
   const root = path.join(REPO_ROOT, 'examples', 'demo-workspace');
   const below = (dir) =>
@@ -227,7 +227,7 @@ const STEP_FILES = (() => {
       const abs = path.join(dir, e.name);
       return e.isDirectory() ? below(abs) : [path.relative(path.dirname(root), abs).split(path.sep).join('/')];
     });
-  return below(root).filter((p) => p.includes('/steps/'));
+  return below(root).filter((p) => p.includes('/steps/') && p.endsWith('.py'));
 })();
 
 describe('Registry Lens in the browser on a slow file system: memfs reads held until the test lets them go', function () {
