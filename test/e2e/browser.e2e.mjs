@@ -219,7 +219,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
   });
 });
 
-/** The demo's Python files under a `steps/` folder (its classes, scripts, contracts: no registry), as memfs names them. */
+/** The demo's Python files under `steps/` (classes, scripts, contracts: no registry), as memfs names them. */
 const STEP_FILES = (() => {
   const root = path.join(REPO_ROOT, 'examples', 'demo-workspace');
   const below = (dir) =>
