@@ -2,7 +2,7 @@
 // on the `memfs:` scheme holding the files of files.json ({ "<folder>/<path>": "<text>" }, written beside it by the
 // suite), so folders can be opened that lie on no disk and have no file search. With a file `hold` beside it, a slow
 // one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs; when
-// `hold` names paths (`<folder>/<path>`, one a line), only theirs wait.
+// `hold` names paths (`<folder>/<path>`, one a line), only theirs wait. A hover asked in a memfs document lets them go.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
@@ -17,7 +17,12 @@ exports.activate = async (context) => {
   const holds = (p) => (held.length === 0 ? !p.includes('/.vscode/') : held.includes(p.slice(1)));
   let release = () => undefined;
   const released = held ? new Promise((resolve) => (release = resolve)) : Promise.resolve();
-  context.subscriptions.push(vscode.commands.registerCommand('memfs.releaseReads', () => release()));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('memfs.releaseReads', () => release()),
+    // a hover asked in a memfs document lets the held reads go too: every provider is asked at once, so the others'
+    // (Registry Lens') is asked while the reads are still held (the UI shows no pending hover to wait for)
+    vscode.languages.registerHoverProvider({ scheme: 'memfs' }, { provideHover: () => void release() }),
+  );
   const bytes = new Map(Object.entries(files).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
   const children = new Map([['/', new Set()]]);
   for (const p of bytes.keys()) {
