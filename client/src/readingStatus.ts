@@ -51,7 +51,7 @@ export function readingView(readings: readonly ReadingParams[]): ReadingView | u
     const files = r.pending.map((uri) => `  ${relative(r.folder, uri)}`);
     return [`Reading ${nameOf(r.folder)}: ${STEPS[r.step]} (${r.read}/${r.total} files read)`, ...files].join('\n');
   });
-  return { text, tooltip: `${lines.join('\n')}\nDiagnostics of files not read yet may still change.` };
+  return { text, tooltip: `${lines.join('\n')}\nProblems are shown, and requests answered, once every file is read.` };
 }
 
 function relative(folder: string, uri: string): string {

@@ -9,7 +9,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
-import { EXTENSION_ID, VSIX, expectedOf, lineOf, memfsVsix, onExample, runningRow, showsExpected } from './suite.mjs';
+import {
+  EXTENSION_ID,
+  VSIX,
+  expectedOf,
+  fillsTowardExpected,
+  lineOf,
+  memfsVsix,
+  onExample,
+  runningRow,
+  showsExpected,
+  unexpected,
+} from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const BOB = 'developer_workspaces/developers/bob_nlp/src/cursus_dev/registry/workspace_registry.py';
@@ -208,28 +219,47 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
   });
 });
 
+/** The demo's Python files under `steps/` (classes, scripts, contracts: no registry), as memfs names them. */
+const STEP_FILES = (() => {
+  const root = path.join(REPO_ROOT, 'examples', 'demo-workspace');
+  const below = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const abs = path.join(dir, e.name);
+      return e.isDirectory() ? below(abs) : [path.relative(path.dirname(root), abs).split(path.sep).join('/')];
+    });
+  return below(root).filter((p) => p.includes('/steps/') && p.endsWith('.py'));
+})();
+
 describe('Registry Lens in the browser on a slow file system: memfs reads held until the test lets them go', function () {
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
     label: 'browser-memfs-slow',
     settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
-    extensions: (tmp) => [VSIX, memfsVsix(tmp, ['demo-workspace'], {}, { hold: true })],
+    // the registries are read, the steps' classes held: a folder half read
+    extensions: (tmp) => [VSIX, memfsVsix(tmp, ['demo-workspace'], {}, { hold: STEP_FILES })],
   });
 
   it('the status item says how far the reading is, then its usual text, and the problems are EXPECTED.json', async () => {
     const wb = (s.wb = await openWorkbench(s.browser, s.server, { folder: 'memfs:/demo-workspace' }));
     const item = wb.page.locator('[id$="registryLens.status"]').first();
     const text = async () => ((await item.textContent().catch(() => '')) ?? '').trim();
-    await waitFor(async () => /Registry Lens: reading 0\/\d+ files/.test(await text()), {
+    await waitFor(async () => /Registry Lens: reading [1-9]\d*\/\d+ files/.test(await text()), {
       timeout: 90_000,
-      message: 'the status item tells the reading while every read is held',
+      message: "the status item tells the reading while the steps' reads are held",
     });
     await wb.screenshot('browser-memfs-slow-reading');
+    const expected = expectedOf(s.root);
+    // the Problems panel while the steps' classes are unread: no false problem (a class "not found")
+    assert.deepEqual(unexpected(expected, await wb.problems()), [], "while the steps' classes are unread");
+    assert.match(await text(), /Registry Lens: reading/, 'still reading when the panel was read');
     await wb.runCommand('memfs: Release Reads', { id: 'memfs.releaseReads' });
+    // the panel fills as the folder is read, never with a false problem (a class not read yet)
+    const states = await fillsTowardExpected(wb, expected, 'browser-memfs-slow-filling');
+    console.log(`      (${states.length} states of the Problems panel read during the load)`);
     await waitFor(async () => (await text()) === 'Registry Lens', {
       timeout: 90_000,
       message: 'the status item back to its usual text once the folder is read',
     });
-    await showsExpected(wb, expectedOf(s.root), 'browser-memfs-slow-problems');
+    await showsExpected(wb, expected, 'browser-memfs-slow-problems');
   });
 });

@@ -48,7 +48,7 @@ export async function definitionAt(wb, tab, line, column) {
 }
 
 /** The rows of ours (an RL code) that `expected` does not hold. */
-const unexpected = (expected, rows) =>
+export const unexpected = (expected, rows) =>
   rows.filter((r) => /^RL\d+$/.test(r.code) && missingProblems(expected, [r]).length === expected.length);
 
 /**
@@ -75,6 +75,34 @@ export async function showsExpected(wb, expected, shot) {
   await wb.maximizePanel(false);
 }
 
+/**
+ * Reads the Problems panel of `wb` as often as it can until it lists `expected` and no other problem of ours: no state
+ * read on the way (a folder being read) holds a problem of ours that `expected` has not. Returns the states read.
+ */
+export async function fillsTowardExpected(wb, expected, shot) {
+  await wb.openProblems();
+  await wb.maximizePanel(true);
+  const states = [];
+  await waitFor(
+    async () => {
+      const rows = await wb.problems();
+      states.push(rows);
+      return missingProblems(expected, rows).length === 0 && unexpected(expected, rows).length === 0;
+    },
+    { timeout: 120_000, interval: 20, message: "the Problems panel equal to EXPECTED.json's" },
+  );
+  await wb.parkMouse();
+  await wb.screenshot(shot);
+  await wb.maximizePanel(false);
+  const falseStates = states.map((rows) => unexpected(expected, rows)).filter((extra) => extra.length > 0);
+  assert.deepEqual(
+    falseStates[0] ?? [],
+    [],
+    `${falseStates.length} of ${states.length} states of the Problems panel hold false problems`,
+  );
+  return states;
+}
+
 const MEMFS = path.join(path.dirname(new URL(import.meta.url).pathname), 'memfs');
 const MEMFS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
 <PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
@@ -94,7 +122,8 @@ const textsUnder = (dir, base) =>
 /**
  * The .vsix of test/e2e/memfs, written in `tmp`: its read-only file system holds each folder of `examples/` named in
  * `examples` as `memfs:/<example>`, so one code-server opens any of them on no disk, and the files of `more`
- * ({ "<folder>/<path>": "<text>" }); `hold`: its reads wait until the command memfs.releaseReads runs.
+ * ({ "<folder>/<path>": "<text>" }); `hold`: its reads wait until the command memfs.releaseReads runs (true: every
+ * read; a list of `<folder>/<path>`: theirs).
  */
 export function memfsVsix(tmp, examples, more = {}, { hold = false } = {}) {
   const stage = path.join(tmp, 'memfs-vsix');
@@ -104,7 +133,7 @@ export function memfsVsix(tmp, examples, more = {}, { hold = false } = {}) {
   const base = path.join(REPO_ROOT, 'examples');
   const files = { ...Object.fromEntries(examples.flatMap((e) => textsUnder(path.join(base, e), base))), ...more };
   fs.writeFileSync(path.join(stage, 'extension', 'files.json'), JSON.stringify(files));
-  if (hold) fs.writeFileSync(path.join(stage, 'extension', 'hold'), '');
+  if (hold) fs.writeFileSync(path.join(stage, 'extension', 'hold'), hold === true ? '' : hold.join('\n'));
   fs.writeFileSync(path.join(stage, 'extension.vsixmanifest'), MEMFS_MANIFEST);
   const vsix = path.join(tmp, 'memfs.vsix');
   execFileSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension', 'extension.vsixmanifest'], { cwd: stage });

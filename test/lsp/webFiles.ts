@@ -1,5 +1,6 @@
 // The browser client's two file requests as the in-process web server tests answer them from the disk: the listing
-// of a folder and the reads of files, as client/src/browserExtension.ts gives them through `workspace.fs`.
+// of a folder, the reads of files, as client/src/browserExtension.ts gives them through `workspace.fs`, and a folder's
+// settings as the editor answers `workspace/configuration`; an example's EXPECTED.json as those tests compare it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,4 +29,31 @@ export function readFiles({ uris, maxBytes }: ReadFilesParams): ReadFilesResult 
       return null;
     }
   });
+}
+
+/** A folder's flat settings (`"registryLens.resolution.mode": …`) as the sections the editor answers. */
+export function sections(flat: Record<string, unknown>): {
+  registryLens: Record<string, unknown>;
+  filesExclude: unknown;
+} {
+  const registryLens: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split('.');
+    if (parts[0] !== 'registryLens') continue;
+    let at = registryLens;
+    for (const part of parts.slice(1, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[parts.at(-1) as string] = value;
+  }
+  return { registryLens, filesExclude: flat['files.exclude'] ?? {} };
+}
+
+/** EXPECTED.json of an example as `file:line:character code`, sorted. */
+export function expectedOf(root: string): string[] {
+  const entries = JSON.parse(readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')) as {
+    code: string;
+    file: string;
+    line: number;
+    character: number;
+  }[];
+  return entries.map((d) => `${d.file}:${d.line}:${d.character} ${d.code}`).sort();
 }

@@ -14,33 +14,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { Methods, WebMethods, type ReadFilesParams, type ReadingParams } from '../../server/src/lsp/protocol';
 import { startWebServer } from '../../server/src/lsp/webServer';
 import { wasm } from '../engine/helpers';
-import { listFiles, readFiles } from './webFiles';
+import { expectedOf, listFiles, readFiles, sections } from './webFiles';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
-
-/** A folder's flat settings (`"registryLens.resolution.mode": …`) as the sections the editor answers. */
-function sections(flat: Record<string, unknown>): { registryLens: Record<string, unknown>; filesExclude: unknown } {
-  const registryLens: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split('.');
-    if (parts[0] !== 'registryLens') continue;
-    let at = registryLens;
-    for (const part of parts.slice(1, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-    at[parts.at(-1) as string] = value;
-  }
-  return { registryLens, filesExclude: flat['files.exclude'] ?? {} };
-}
-
-/** EXPECTED.json of an example as `file:line:character code`, sorted. */
-function expectedOf(root: string): string[] {
-  const entries = JSON.parse(readFileSync(path.join(root, 'EXPECTED.json'), 'utf8')) as {
-    code: string;
-    file: string;
-    line: number;
-    character: number;
-  }[];
-  return entries.map((d) => `${d.file}:${d.line}:${d.character} ${d.code}`).sort();
-}
 
 /** The web server on `root`, its client answering the configuration with `settings` (changed by the test). */
 class WebClient {

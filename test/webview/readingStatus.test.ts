@@ -65,7 +65,7 @@ describe('client: the web status item while the folder is read', () => {
     assert.equal(
       shown[2]?.tooltip,
       'Reading repo: its other files (120/800 files read)\n  src/steps/builders/builder_a.py\n  src/my dir/b.py\n' +
-        'Diagnostics of files not read yet may still change.',
+        'Problems are shown, and requests answered, once every file is read.',
     );
     assert.match(
       shown[1]?.tooltip ?? '',

@@ -8,10 +8,13 @@
 // again. The Node server (server.ts) holds the rest behind its disk feeder (the Python environment, the cache).
 import {
   FileChangeType,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
   type WorkspaceFolder,
@@ -71,6 +74,12 @@ class WebFolder {
   excluded: (rel: string) => boolean = () => false;
   /** Its loads, one after another: two engines fed at once would publish over each other. */
   loading: Promise<void> = Promise.resolve();
+  /**
+   * Whether a load is reading it (from its creation to its first load's end): its engine is half fed, so requests
+   * wait and diagnostics are held (`unpublished`: the files to publish when the reading ends).
+   */
+  reading = true;
+  readonly unpublished = new Set<string>();
 
   constructor(
     readonly uri: string,
@@ -150,6 +159,11 @@ export function startWebServer(
   const publishFiles = (folder: WebFolder, files: Iterable<string>): void => {
     const engine = folder.engine;
     if (engine === undefined) return;
+    if (folder.reading) {
+      // a half-read folder's diagnostics may be false (a module not read yet): published when the reading ends
+      for (const file of files) folder.unpublished.add(file);
+      return;
+    }
     for (const file of files) {
       const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
       if (diagnostics.length === 0 && !folder.published.has(file)) continue;
@@ -182,7 +196,19 @@ export function startWebServer(
         if (!first && effect(settings) === effect(folder.settings)) return;
         await load(folder, settings);
       })
-      .catch((e: unknown) => fail(folder.uri, e));
+      .catch((e: unknown) => {
+        fail(folder.uri, e);
+        readingEnded(folder);
+      });
+  };
+
+  /** Ends the folder's reading: its held diagnostics are published, the views told. */
+  const readingEnded = (folder: WebFolder): void => {
+    if (!folder.reading) return;
+    folder.reading = false;
+    publishFiles(folder, folder.unpublished);
+    folder.unpublished.clear();
+    views.status(folder);
   };
 
   /** Loads the folder with `settings`: a new engine, fed all over; what was published before is replaced. */
@@ -195,12 +221,14 @@ export function startWebServer(
         message: `Registry Lens: ${w}`,
       });
     const engine = await RegistryEngine.create(wasm, settings.engine);
-    const before = [...folder.published];
+    folder.reading = true;
+    // the files the settings before gave diagnostics: an empty list unless these give some
+    for (const file of folder.published) folder.unpublished.add(file);
     folder.settings = settings;
     folder.excluded = compileGlobs(settings.exclude).matches;
     folder.engine = engine;
-    // The open documents first, then the registries, then the rest: each step's diagnostics published as it is
-    // analysed, the reading told to the client (its status item).
+    // The open documents first, then the registries, then the rest, each analysed before the next is read; the
+    // reading told to the client (its status item), the diagnostics published when it ends.
     const open = documents.all().flatMap((doc) => {
       const at = locate(doc.uri);
       return at?.folder === folder && !folder.excluded(at.rel) ? [at.rel] : [];
@@ -209,6 +237,7 @@ export function startWebServer(
       open,
       analysed: (changed) => publishFiles(folder, changed),
       progress: ({ step, read, total, pending }) => {
+        if (step === 'done') readingEnded(folder);
         const reading: ReadingParams = {
           folder: folder.uri,
           step,
@@ -227,9 +256,6 @@ export function startWebServer(
       order.progress({ step: 'done', read: 0, total: 0, pending: [] });
       throw e;
     }
-    // the files the settings before gave diagnostics and these give none: an empty list
-    publishFiles(folder, before);
-    views.status(folder);
   };
 
   const reanalyse = (): void => {
@@ -267,6 +293,34 @@ export function startWebServer(
     publish(folder, engine.update());
   };
 
+  /** Resolves once the worker has its folders (or could not load its parser). */
+  let begun: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  /**
+   * Resolves once the folder holding `uri` (every folder when none does) is read, never half: undefined, or the
+   * request's cancellation when `token` is cancelled first (dropped, as the Node server drops it).
+   */
+  const whenRead = async (token: CancellationToken, uri?: string): Promise<ResponseError<void> | undefined> => {
+    let listening: { dispose(): void } | undefined;
+    const cancelled = new Promise<'cancelled'>((resolve) => {
+      if (token.isCancellationRequested) resolve('cancelled');
+      else listening = token.onCancellationRequested(() => resolve('cancelled'));
+    });
+    try {
+      for (let wait = started; ;) {
+        if ((await Promise.race([wait, cancelled])) === 'cancelled')
+          return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+        const held = uri === undefined ? undefined : locate(uri)?.folder;
+        const reading = (held === undefined ? folders : [held]).filter((f) => f.reading);
+        if (reading.length === 0) return undefined;
+        // a load queued after these is waited for too: the loop looks again when they end
+        wait = Promise.all(reading.map((f) => f.loading)).then(() => undefined);
+      }
+    } finally {
+      listening?.dispose();
+    }
+  };
+
   const fail = (what: string, e: unknown): void =>
     connection.console.error(`Registry Lens: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 
@@ -291,8 +345,12 @@ export function startWebServer(
         for (const f of initial)
           folders.push(new WebFolder(f.uri, f.name, href, { get: (rel) => documents.get(uriIn(f.uri, rel)) }));
         for (const folder of folders) queueLoad(folder, true);
+        begun();
       },
-      (e: unknown) => fail('loading the parser', e),
+      (e: unknown) => {
+        fail('loading the parser', e);
+        begun();
+      },
     );
   });
   /** Analyses the folder's edits that have not settled yet. */
@@ -301,8 +359,13 @@ export function startWebServer(
     clearTimeout(timer);
     reanalyse();
   };
-  const views = registerWebViews(connection, { all: () => folders, locate: (uri) => locate(uri)?.folder, settle });
-  registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle });
+  const views = registerWebViews(connection, {
+    all: () => folders,
+    locate: (uri) => locate(uri)?.folder,
+    settle,
+    whenRead,
+  });
+  registerWebFeatures(connection, () => edits, { all: () => folders, locate, settle, whenRead });
   connection.onDidChangeConfiguration(() => {
     for (const folder of folders) queueLoad(folder, false);
   });

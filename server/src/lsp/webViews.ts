@@ -1,7 +1,8 @@
 // The views' requests (viewRequests.ts: the Registries view, the Registry Overview and Step Graph, the context
-// pickers) in the web worker, over its folders as webServer.ts loads them, and the status notification after each
-// analysis that tells the client to refresh them, as the Node server's does.
-import type { Connection } from 'vscode-languageserver';
+// pickers) in the web worker, over its folders as webServer.ts loads them (a request waits for its folder's reading to
+// end), and the status notification after each analysis that tells the client to refresh them, as the Node server's
+// does.
+import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
 import type { RegistryEngine } from '../engine/engine';
 import type { ContextId } from '../engine/types';
 import { Methods } from './protocol';
@@ -60,6 +61,8 @@ export interface WebFolders<W extends WebViewSource> {
   locate(uri: string): W | undefined;
   /** Analyses the folder's edits that have not settled yet, so an answer sees every change sent before. */
   settle(folder: W): void;
+  /** Resolves once the folder holding `uri` (every folder when none does) is read; the cancellation if first. */
+  whenRead(token: CancellationToken, uri?: string): Promise<ResponseError<void> | undefined>;
 }
 
 /** Registers the views' requests on `connection`; `status` is to be called after each analysis of a folder. */
@@ -90,18 +93,19 @@ export function registerWebViews<W extends WebViewSource>(
     return view(folder);
   };
   const host: ViewHost<LoadedFolder> = {
-    queryFolder: (uri, _token, empty, answer) => {
+    queryFolder: async (uri, token, empty, answer) => {
+      const cancelled = await folders.whenRead(token, uri);
+      if (cancelled !== undefined) return cancelled;
       const folder = namedFolder(folders.all(), uri, (u) => folders.locate(u));
       const loaded = folder === undefined ? undefined : settled(folder);
-      return Promise.resolve(loaded === undefined ? empty : answer(loaded));
+      return loaded === undefined ? empty : answer(loaded);
     },
-    queryAll: (_token, answer) =>
-      Promise.resolve(
-        folders.all().flatMap((folder) => {
-          const loaded = settled(folder);
-          return loaded === undefined ? [] : answer(loaded);
-        }),
-      ),
+    queryAll: async (token, answer) =>
+      (await folders.whenRead(token)) ??
+      folders.all().flatMap((folder) => {
+        const loaded = settled(folder);
+        return loaded === undefined ? [] : answer(loaded);
+      }),
     activeChanged: status,
   };
   registerViewRequests(connection, host);

@@ -1,20 +1,28 @@
 // A web extension for the browser suites (test/e2e/browser.e2e.mjs, browserExamples.e2e.mjs): a read-only file system
 // on the `memfs:` scheme holding the files of files.json ({ "<folder>/<path>": "<text>" }, written beside it by the
 // suite), so folders can be opened that lie on no disk and have no file search. With a file `hold` beside it, a slow
-// one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs.
+// one: every file's read (but the editor's `.vscode` settings) waits until the command memfs.releaseReads runs; when
+// `hold` names paths (`<folder>/<path>`, one a line), only theirs wait. A hover asked in a memfs document lets them go.
 const vscode = require('vscode');
 
 exports.activate = async (context) => {
   // read, not required: the web worker extension host loads no JSON module
   const json = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json'));
   const files = JSON.parse(new TextDecoder().decode(json));
-  const held = await vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, 'hold')).then(
-    () => true,
+  const held = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'hold')).then(
+    (list) => new TextDecoder().decode(list).split('\n').filter(Boolean),
     () => false,
   );
+  /** Whether the read of `p` waits for memfs.releaseReads. */
+  const holds = (p) => (held.length === 0 ? !p.includes('/.vscode/') : held.includes(p.slice(1)));
   let release = () => undefined;
   const released = held ? new Promise((resolve) => (release = resolve)) : Promise.resolve();
-  context.subscriptions.push(vscode.commands.registerCommand('memfs.releaseReads', () => release()));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('memfs.releaseReads', () => release()),
+    // a hover asked in a memfs document lets the held reads go too: every provider is asked at once, so the others'
+    // (Registry Lens') is asked while the reads are still held (the UI shows no pending hover to wait for)
+    vscode.languages.registerHoverProvider({ scheme: 'memfs' }, { provideHover: () => void release() }),
+  );
   const bytes = new Map(Object.entries(files).map(([p, text]) => [`/${p}`, new TextEncoder().encode(text)]));
   const children = new Map([['/', new Set()]]);
   for (const p of bytes.keys()) {
@@ -49,7 +57,7 @@ exports.activate = async (context) => {
     async readFile(uri) {
       const b = bytes.get(pathOf(uri));
       if (!b) throw vscode.FileSystemError.FileNotFound(uri);
-      if (!pathOf(uri).includes('/.vscode/')) await released;
+      if (held !== false && holds(pathOf(uri))) await released;
       return b;
     },
     createDirectory: refuse,
