@@ -64,7 +64,7 @@ describe('a release, used from its outputs alone', function () {
     const vsix = readZip(path.join(out, `registry-lens-${version}.vsix`));
     const manifest = vsix.find((e) => e.name === 'extension/package.json');
     assert.ok(manifest, 'the .vsix holds the extension manifest');
-    assert.equal((JSON.parse(manifest.data.toString('utf8')) as { version: string }).version, version);
+    assert.equal((JSON.parse(manifest.data().toString('utf8')) as { version: string }).version, version);
   });
 
   it('the npm tarball installs into an empty prefix and its registry-lens checks a folder', () => {
