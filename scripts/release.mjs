@@ -1,13 +1,17 @@
 // `npm run release [-- --tag]`: a release from a clean tree by one command, the same here and in
-// .github/workflows/release.yml. It checks CHANGELOG.md has package.json's version, builds the .vsix
-// (`npm run package`) and the npm tarball (`npm pack`) into release/ (git-ignored), writes that version's
-// CHANGELOG section as the tag notes, and with --tag creates the annotated local tag v<version> from
-// them. It never pushes nor publishes: the workflow does that on a pushed tag.
+// .github/workflows/release.yml. It checks CHANGELOG.md has package.json's version, builds into release/
+// (git-ignored) what a team can host without a public home: the .vsix (`npm run package`), the npm tarball
+// (`npm pack`), the hooks repository (the GitHub Action and the pre-commit hooks over the committed bundle,
+// to commit as a repository of its own: hooksRepository.mjs) and SHA256SUMS of the three; writes that
+// version's CHANGELOG section as the tag notes, and with --tag creates the annotated local tag v<version>
+// from them. It never pushes nor publishes: the workflow does that on a pushed tag.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changelogProblems, releaseNotes } from './changelog.mjs';
+import { writeHooksRepository } from './hooksRepository.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'release');
@@ -51,6 +55,15 @@ run('npm', ['run', 'package', '--', '--out', vsix], { stdio: ['ignore', 'inherit
 // the package script built dist/ a moment ago: pack it as it is
 const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', OUT]).trim().split('\n');
 const tarball = join(OUT, packed.at(-1));
+const hooks = writeHooksRepository(ROOT, join(OUT, `registry-lens-hooks-${version}.tgz`), version);
+const sums = join(OUT, 'SHA256SUMS');
+// `sha256sum -c SHA256SUMS` checks them (two spaces: text mode, as sha256sum writes)
+writeFileSync(
+  sums,
+  [vsix, tarball, hooks]
+    .map((file) => `${createHash('sha256').update(readFileSync(file)).digest('hex')}  ${basename(file)}\n`)
+    .join(''),
+);
 const notesFile = join(OUT, 'notes.md');
 writeFileSync(notesFile, notes);
 const after = dirty();
@@ -62,7 +75,9 @@ if (args.includes('--tag')) {
   run('git', ['tag', '--annotate', '--cleanup=verbatim', tag, '--file', '-'], { input: message, stdio });
 }
 
-console.log(`release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${notesFile} (the tag notes)`);
+console.log(
+  `release ${tag}:\n  ${vsix}\n  ${tarball}\n  ${hooks} (the Action and the pre-commit hooks)\n  ${sums}\n  ${notesFile} (the tag notes)`,
+);
 console.log(
   args.includes('--tag')
     ? `  tag ${tag} created locally: \`git push origin ${tag}\` runs .github/workflows/release.yml`

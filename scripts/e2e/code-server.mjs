@@ -70,6 +70,18 @@ export const QUICKSTART_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': true,
 };
 
+/**
+ * Runs the extension in VS Code's web worker extension host only, as in vscode.dev and github.dev (a browser has
+ * no other): its browser build. `npm run start:web` and the browser end-to-end suites use it.
+ */
+export const WEB_WORKER_SETTINGS = { 'remote.extensionKind': { [extensionId()]: ['web'] } };
+
+/** The extension's id, as package.json makes it. */
+function extensionId() {
+  const { publisher, name } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  return `${publisher}.${name}`;
+}
+
 /** The tests' workbench: the quiet one, made deterministic. */
 export const DEFAULT_SETTINGS = {
   ...WORKBENCH_SETTINGS,

@@ -2,14 +2,21 @@
 // packaged extension installed, in a throwaway profile. Prints the local URL to open and runs until
 // Ctrl+C. `npm start` runs setup.sh and `npm run package` first. The example is opened as a throwaway
 // copy (code-server autosaves, and trying the demo must not change tracked files); --folder opens a
-// folder of your own in place.
+// folder of your own in place. --web runs the extension in VS Code's web worker extension host, as
+// vscode.dev and github.dev do (`npm run start:web`): its browser build, reading the folder through the editor.
 //
-//   node scripts/e2e/start.mjs [--port N] [--folder DIR] [--vsix FILE]     (PORT=N works too)
+//   node scripts/e2e/start.mjs [--web] [--port N] [--folder DIR] [--vsix FILE]     (PORT=N works too)
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { QUICKSTART_SETTINGS, REPO_ROOT, killStrayCodeServers, startCodeServer } from './code-server.mjs';
+import {
+  QUICKSTART_SETTINGS,
+  REPO_ROOT,
+  WEB_WORKER_SETTINGS,
+  killStrayCodeServers,
+  startCodeServer,
+} from './code-server.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const arg = (name) => {
@@ -20,6 +27,8 @@ const vsix = path.resolve(arg('vsix') || path.join(REPO_ROOT, `${pkg.name}-${pkg
 const example = path.join(REPO_ROOT, 'examples', 'demo-workspace');
 const folder = arg('folder') ? path.resolve(arg('folder')) : throwawayCopy(example);
 const wanted = Number(arg('port') || process.env.PORT || 8080);
+const web = process.argv.includes('--web');
+const settings = web ? WEB_WORKER_SETTINGS : {};
 
 /** A fresh copy of `dir` under the temp directory, removed when start.mjs stops. */
 function throwawayCopy(dir) {
@@ -48,7 +57,7 @@ if (!fs.existsSync(folder)) {
 killStrayCodeServers();
 const port = (await portFree(wanted)) ? wanted : 0;
 if (port !== wanted) console.log(`port ${wanted} is busy; using a free one`);
-const server = await startCodeServer({ extensions: [vsix], baseSettings: QUICKSTART_SETTINGS, port });
+const server = await startCodeServer({ extensions: [vsix], baseSettings: QUICKSTART_SETTINGS, settings, port });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
@@ -62,7 +71,7 @@ process.on('SIGTERM', stop);
 
 const url = `${server.url}/?folder=${encodeURI(folder)}`; // readable; code-server takes it as is
 console.log(`
-Registry Lens ${pkg.version} is installed in VS Code (code-server) from ${path.relative(process.cwd(), vsix) || vsix}.
+Registry Lens ${pkg.version} is installed in VS Code (code-server) from ${path.relative(process.cwd(), vsix) || vsix}${web ? ', in the web worker extension host (its browser build)' : ''}.
 
   Open ${url}
 

@@ -6,7 +6,7 @@
 // Every wait polls a condition; screenshots go to test-results/e2e/ (browser-views-*.png).
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
-import { openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { WEB_WORKER_SETTINGS, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import {
   EXTENSION_ID,
   activeTab,
@@ -46,7 +46,7 @@ describe('Registry Lens in the browser: the Registries view, the Registry Overvi
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
     label: 'browser-views',
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    settings: WEB_WORKER_SETTINGS,
   });
   let wb;
 

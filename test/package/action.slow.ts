@@ -1,40 +1,26 @@
-// The GitHub Action (issue 41, item 4; issue 49, item 7): action.yml's `run:` steps executed as the runner
-// would (bash -eo pipefail, expressions substituted, GITHUB_OUTPUT collected; `uses:` steps skipped: Node
-// is already here), with the action at a git clone of this repository at HEAD (committed work only), so
-// it runs the committed bundle (action/dist/) as a user's workflow does — nothing installed or built.
-// `npm run test:action`, called by .ci/run. The SARIF it writes is validated against the SARIF 2.1.0
-// schema (test/data). Its edges: an option-looking root, a SARIF folder that does not exist, a missing root.
+// The GitHub Action: action.yml's `run:` steps executed as the runner would (actionRunner.ts), with the action at
+// a git clone of this repository at HEAD (committed work only), so it runs the committed bundle (action/dist/) as a
+// user's workflow does — nothing installed or built. `npm run test:action`, called by .ci/run. The SARIF it writes
+// is validated against the SARIF 2.1.0 schema (test/data). Its edges: an option-looking root, a SARIF folder that
+// does not exist, a missing root.
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { actionAt, type Action } from './actionRunner';
 
 const REPO = path.join(__dirname, '..', '..');
-
-interface Step {
-  name?: string;
-  id?: string;
-  uses?: string;
-  run?: string;
-  shell?: string;
-  env?: Record<string, string>;
-  'working-directory'?: string;
-}
-interface Action {
-  inputs: Record<string, { default?: string }>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: Step[] };
-}
 
 describe('the GitHub Action', function () {
   this.timeout(900_000);
   let tmp: string;
   let actionPath: string;
   let action: Action;
+  let runAction: ReturnType<typeof actionAt>['run'];
+  let checkStep: () => number;
 
   before(() => {
     tmp = mkdtempSync(path.join(tmpdir(), 'registry-lens-action-'));
@@ -45,7 +31,7 @@ describe('the GitHub Action', function () {
       ['checkout', '--quiet', execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()],
       { cwd: actionPath },
     );
-    action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as Action;
+    ({ action, run: runAction, checkStep } = actionAt(actionPath, tmp));
   });
 
   after(() => {
@@ -59,63 +45,6 @@ describe('the GitHub Action', function () {
     else writeFileSync(path.join(ws, 'README.md'), 'nothing to check\n');
     return ws;
   }
-
-  /** Runs the action's `run:` steps (all of them, or from the step `from` on) as the runner does; its outputs and log. */
-  function runAction(
-    ws: string,
-    given: Record<string, string>,
-    from = 0,
-    searchPath: string = process.env['PATH'] ?? '',
-  ): { failed: boolean; outputs: Record<string, string>; log: string } {
-    const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
-    const steps: Record<string, Record<string, string>> = {};
-    const expr = (text: string): string =>
-      text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, e: string) => {
-        if (e === 'github.action_path') return actionPath;
-        if (e === 'github.workspace') return ws;
-        const input = /^inputs\.([\w-]+)$/.exec(e);
-        if (input) return inputs[input[1]!] ?? '';
-        const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
-        if (output) return steps[output[1]!]?.[output[2]!] ?? '';
-        throw new Error(`expression not handled by the test: ${e}`);
-      });
-    let log = '';
-    for (const step of action.runs.steps.slice(from)) {
-      if (step.uses !== undefined) continue;
-      assert.equal(step.shell, 'bash');
-      assert.ok(!step.run!.includes('${{'), `${step.name}: inputs reach the script through env, never spliced into it`);
-      const outputFile = path.join(tmp, 'github-output');
-      writeFileSync(outputFile, '');
-      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expr(v)]));
-      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-        cwd: step['working-directory'] ? expr(step['working-directory']) : ws,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          ...env,
-          GITHUB_OUTPUT: outputFile,
-          GITHUB_ACTION_PATH: actionPath,
-          GITHUB_WORKSPACE: ws,
-          PATH: searchPath,
-        },
-      });
-      log += r.stdout + r.stderr;
-      if (step.id)
-        steps[step.id] = Object.fromEntries(
-          readFileSync(outputFile, 'utf8')
-            .split('\n')
-            .filter((l) => l.includes('='))
-            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-        );
-      if (r.status !== 0) return { failed: true, outputs: outputsOf(expr), log };
-    }
-    return { failed: false, outputs: outputsOf(expr), log };
-  }
-
-  const outputsOf = (expr: (s: string) => string): Record<string, string> =>
-    Object.fromEntries(Object.entries(action.outputs).map(([k, v]) => [k, expr(v.value)]));
-
-  const checkStep = (): number => action.runs.steps.findIndex((s) => s.id === 'check');
 
   it('is a composite action: Node set up, then the check with the committed bundle (nothing installed)', () => {
     assert.equal(action.runs.using, 'composite');
@@ -211,7 +140,7 @@ describe('the GitHub Action', function () {
   });
 });
 
-function assertValidSarif(sarif: unknown): void {
+export function assertValidSarif(sarif: unknown): void {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(
