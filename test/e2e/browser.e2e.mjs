@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, WEB_WORKER_SETTINGS, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import {
   EXTENSION_ID,
   VSIX,
@@ -31,7 +31,7 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
     label: 'browser',
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    settings: WEB_WORKER_SETTINGS,
   });
   let wb;
 
@@ -234,7 +234,7 @@ describe('Registry Lens in the browser on a slow file system: memfs reads held u
   this.timeout(180_000);
   const s = onExample('demo-workspace', {
     label: 'browser-memfs-slow',
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    settings: WEB_WORKER_SETTINGS,
     // the registries are read, the steps' classes held: a folder half read
     extensions: (tmp) => [VSIX, memfsVsix(tmp, ['demo-workspace'], {}, { hold: STEP_FILES })],
   });

@@ -13,7 +13,7 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, WEB_WORKER_SETTINGS, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import {
   EXTENSION_ID,
   VSIX,
@@ -42,7 +42,7 @@ describe('Registry Lens in the browser on every example, each a folder on no dis
   this.timeout(240_000);
   const s = onExample('demo-workspace', {
     label: 'browser-examples',
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    settings: WEB_WORKER_SETTINGS,
     extensions: (tmp) => [
       VSIX,
       memfsVsix(
