@@ -1,7 +1,8 @@
 // Where the check daemon of a root listens (`registry-lens daemon`, `check --daemon`): one socket per user, root,
 // Python environment (host/pythonEnv.ts: what the analysis may read of it follows it) and engine build, in a
-// folder only that user may enter (host/privateFolder.ts), so no other user can ask it anything and a rebuilt engine never answers for an
-// older one (the older daemon idles out). On Windows a named pipe, which is the user's by default.
+// folder only that user may enter (host/privateFolder.ts), so no other user can ask it anything and a rebuilt
+// engine never answers for an older one (the older daemon idles out). On Windows a named pipe, which is the user's
+// by default.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { engineIdentity } from './checkCache';

@@ -61,7 +61,7 @@ export interface FeedOptions {
   library?: Library;
   /** The frameworks the Python environment installs, import-style (`installedVersions`); none when absent. */
   installed?: readonly InstalledVersion[];
-  /** A root folder left unused as the environment, a link out of the root (host/pythonEnv.ts `linkedOutEnvironment`). */
+  /** A root folder left unused as the environment, a link out of the root (`linkedOutEnvironment`). */
   unusedEnvironment?: string | null;
 }
 

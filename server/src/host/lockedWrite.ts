@@ -28,6 +28,8 @@ import { privateFolder } from './privateFolder';
 
 /** A lock held longer than this is taken to be left behind (a writer holds it for one read and one write). */
 const STALE_MS = 30_000;
+/** A lock stays empty only between its creation and its writer's one write: empty for longer, it was left so. */
+const EMPTY_MS = 1_000;
 /** How long a writer waits for another's lock before it gives up. */
 const WAIT_MS = 10_000;
 /** Pause between two attempts at a held lock. */
@@ -115,7 +117,7 @@ function lock(file: string): { path: string; token: string } {
  * — is judged left behind; at most MAX_LOCK_BYTES of it are ever read.
  */
 function heldBy(path: string): { token: string; pid: number; live: boolean } | null {
-  let token = '';
+  let token: string;
   let age: number;
   let fd: number | undefined;
   try {
@@ -140,8 +142,10 @@ function heldBy(path: string): { token: string; pid: number; live: boolean } | n
   }
   const pid = Number.parseInt(token, 10);
   // A lock being written (empty for an instant) is live; one of a process that is gone, or dated too far, is not.
-  const recent = Math.abs(age) < STALE_MS;
-  const live = token === '' ? recent : recent && Number.isSafeInteger(pid) && pid > 0 && alive(pid);
+  const live =
+    token === ''
+      ? Math.abs(age) < EMPTY_MS
+      : Math.abs(age) < STALE_MS && Number.isSafeInteger(pid) && pid > 0 && alive(pid);
   return { token, pid, live };
 }
 
