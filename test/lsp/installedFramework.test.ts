@@ -123,7 +123,10 @@ describe('lsp: watched files of a Python environment in the folder', function ()
     symlinkSync(join(env, '.venv'), client.abs('.venv'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.venv'), type: 1 }] });
     const [d] = await client.diagnosticsOf('pyproject.toml', 'RL081', (ds) => ds.some((x) => x.code === 'RL081'));
-    assert.match(String(d?.message ?? ''), /^\.venv is a symbolic link to a folder outside this one, so it is not used/);
+    assert.match(
+      String(d?.message ?? ''),
+      /^\.venv is a symbolic link to a folder outside this one, so it is not used/,
+    );
     // The step table stays unknown (cursus is not read through the link): RL039 is off, as in check.
     const { json } = runJson(['check', client.root, '--format', 'json', '--fail-on', 'never']);
     const cli = (json['diagnostics'] as { file: string; code: string }[]).map((x) => `${x.file} ${x.code}`).sort();
