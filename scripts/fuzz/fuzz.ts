@@ -26,6 +26,7 @@ import { TestClient } from '../../test/lsp/client';
 import { hostileFailures, hostileSummary, hostileTreePhase } from './hostileTrees';
 import { daemonRequestPhase } from './daemonRequests';
 import { cacheCorruptionPhase } from './cacheCorruption';
+import { hostileEnvironmentPhase } from './hostileEnvironments';
 import { namesFastPath } from '../../test/engine/wsNamesProof';
 
 const EXAMPLES = join(__dirname, '../../examples');
@@ -434,6 +435,8 @@ async function main(): Promise<void> {
   const cache = cacheCorruptionPhase(random(seed + 2), ROOTS, failure);
   // As short: malformed requests to the check daemon (scripts/fuzz/daemonRequests.ts).
   const daemon = await daemonRequestPhase(random(seed + 3), ROOTS, failure);
+  // As short: hostile Python environments and planted lock entries (scripts/fuzz/hostileEnvironments.ts).
+  const environments = hostileEnvironmentPhase(random(seed + 4), failure);
   console.log(
     `fuzz: ${t.inputs} inputs (max ${t.maxCpuMs.toFixed(0)} ms CPU), ${t.crashes} crashes, ${t.slow} over ${cpuFactor} s per file-equivalent, ` +
       `${t.superlinear} super-linear of ${t.retimed} timed again with their runs halved, ` +
@@ -449,6 +452,9 @@ async function main(): Promise<void> {
     `fuzz: check --cache with a damaged, forged or linked cache: ${cache.runs} runs, ${cache.failures} differ or crash`,
   );
   console.log(`fuzz: the check daemon: ${daemon.runs} malformed requests, ${daemon.failures} failures`);
+  console.log(
+    `fuzz: hostile environments and lock entries: ${environments.runs} checks and writes, ${environments.failures} failures`,
+  );
   process.exit(
     t.crashes +
       t.slow +
@@ -462,7 +468,8 @@ async function main(): Promise<void> {
       t.serverMismatches +
       hostileFailures(hostile) +
       cache.failures +
-      daemon.failures >
+      daemon.failures +
+      environments.failures >
       0
       ? 1
       : 0,

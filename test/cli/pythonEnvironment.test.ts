@@ -61,6 +61,8 @@ function dist(site: string, name: string, version: string, extra: Tree = {}): Tr
 
 const SITE = '.venv/lib/python3.11/site-packages';
 const VENV: Tree = { '.venv/pyvenv.cfg': 'home = /usr/bin\n' };
+/** A `.venv` installing cursus, under `prefix`. */
+const installedAt = (prefix: string): Tree => installed({ ...VENV, ...dist(SITE, 'cursus', '2.9.32') }, prefix);
 
 describe('cli check: the frameworks of the Python environment', () => {
   withoutActivatedEnvironment();
@@ -141,6 +143,31 @@ describe('cli check: the frameworks of the Python environment', () => {
     assert.equal(path('omnibase_core'), join(source, 'src', 'omnibase_core'));
   });
 
+  it("reads an editable install's RECORD, .pth and finder once each however often they are listed or imported", function () {
+    // Before, each RECORD row read the .pth again and stat'ed each of its lines (K² stats: minutes at K = 3,000), and
+    // each import line read and matched the finder again, its `MAPPING={` run matched in quadratic time.
+    this.timeout(60_000);
+    const source = writeTree({ 'src/cursus/__init__.py': '', 'lib/apcore/__init__.py': '' });
+    const k = 3_000;
+    const root = writeTree({
+      ...brokenTree(),
+      ...VENV,
+      ...dist(SITE, 'cursus', '2.9.32', {
+        [`${SITE}/cursus-2.9.32.dist-info/RECORD`]: '__editable__.cursus-2.9.32.pth,,\n'.repeat(k),
+        [`${SITE}/__editable__.cursus-2.9.32.pth`]: `${'/x\n'.repeat(k)}${join(source, 'src')}\n`,
+      }),
+      ...dist(SITE, 'apcore', '0.19.0', {
+        [`${SITE}/apcore-0.19.0.dist-info/RECORD`]: '__editable__.apcore-0.19.0.pth,,\n',
+        [`${SITE}/__editable__.apcore-0.19.0.pth`]: 'import __editable___apcore_finder\n'.repeat(64),
+        // The first `MAPPING` opens a literal that the last one's `}` closes: its entry is the one found.
+        [`${SITE}/__editable___apcore_finder.py`]: `${'MAPPING={'.repeat(10_000)}${'MAPPING: x'.repeat(5_000)}\nMAPPING = {'apcore': '${join(source, 'lib', 'apcore')}'}\n`,
+      }),
+    });
+    const facts = frameworks([root]);
+    assert.equal(facts.find((f) => f.name === 'cursus')?.path, join(source, 'src', 'cursus'));
+    assert.equal(facts.find((f) => f.name === 'apcore')?.path, join(source, 'lib', 'apcore'));
+  });
+
   it('follows no link out of site-packages, and says a --python-env that is no environment (exit 2)', () => {
     const elsewhere = writeTree({ 'cursus/__init__.py': '', METADATA: 'Name: cursus\nVersion: 9.9.9\n' });
     const root = writeTree({ ...brokenTree(), ...VENV, [`${SITE}/cursus-2.9.32.dist-info/top_level.txt`]: 'cursus\n' });
@@ -150,6 +177,36 @@ describe('cli check: the frameworks of the Python environment', () => {
     const r = runCli(['check', root, '--python-env', elsewhere]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--python-env: .* is not a Python environment/);
+  });
+
+  it('takes no .venv that links out of the root unless named, and says so (RL081); a link inside the root is taken', () => {
+    const elsewhere = writeTree({ ...VENV, ...dist(SITE, 'cursus', '2.9.32') });
+    const root = writeTree({ ...brokenTree(), 'pyproject.toml': '[project]\nname = "p"\n' });
+    symlinkSync(join(elsewhere, '.venv'), join(root, '.venv'));
+    const rl081 = (args: string[]): string[] =>
+      (runJson(['check', ...args, '--format', 'json', '--fail-on', 'never']).json as unknown as Reported).diagnostics
+        .filter((d) => d.code === 'RL081')
+        .map((d) => d.file);
+    assert.deepEqual(
+      frameworks([root]).map((f) => f.source),
+      ['built-in', 'built-in'],
+    );
+    assert.deepEqual(rl081([root]), ['pyproject.toml']);
+    assert.match(
+      runCli(['check', root, '--fail-on', 'never']).stdout,
+      /\.venv is a symbolic link to a folder outside this one, so it is not used .*--python-env/,
+    );
+    // Named by the flag or activated, it is the user's choice: used, nothing said.
+    assert.equal(frameworks([root, '--python-env', join(root, '.venv')])[0]?.source, 'environment');
+    assert.deepEqual(rl081([root, '--python-env', join(root, '.venv')]), []);
+    process.env['VIRTUAL_ENV'] = join(root, '.venv');
+    assert.equal(frameworks([root])[0]?.source, 'environment');
+    delete process.env['VIRTUAL_ENV'];
+    // A link to an environment inside the root is followed, as the walk follows such links.
+    const inside = writeTree({ ...brokenTree(), ...installedAt('envs/main/'), 'pyproject.toml': '' });
+    symlinkSync(join(inside, 'envs', 'main', '.venv'), join(inside, '.venv'));
+    assert.equal(frameworks([inside])[0]?.source, 'environment');
+    assert.deepEqual(rl081([inside]), []);
   });
 
   it('with no environment, names only the built-in versions and prints no framework line', () => {

@@ -3,7 +3,7 @@
 // project's findings are those `check --python-env` finds; none is published in an installed file; a location in one
 // (go to definition from a DAG node) is the installed file's real place.
 import { strict as assert } from 'node:assert';
-import { readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -115,6 +115,27 @@ describe('lsp: watched files of a Python environment in the folder', function ()
   withoutActivatedEnvironment();
   let c: TestClient | undefined;
   afterEach(() => c?.stop());
+
+  it('takes no .venv linked out of the folder: publishes RL081 as check does once the link appears, nothing read through it', async () => {
+    const env = writeTree(installed('.venv/'));
+    const client = (c = await TestClient.start(new Map(Object.entries({ ...PROJECT, 'pyproject.toml': '' }))));
+    await client.diagnosticsOf('dags/e2e.dag.json', 'the DAG checked', (ds) => ds.length > 0);
+    symlinkSync(join(env, '.venv'), client.abs('.venv'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.venv'), type: 1 }] });
+    const [d] = await client.diagnosticsOf('pyproject.toml', 'RL081', (ds) => ds.some((x) => x.code === 'RL081'));
+    assert.match(
+      String(d?.message ?? ''),
+      /^\.venv is a symbolic link to a folder outside this one, so it is not used/,
+    );
+    // The step table stays unknown (cursus is not read through the link): RL039 is off, as in check.
+    const { json } = runJson(['check', client.root, '--format', 'json', '--fail-on', 'never']);
+    const cli = (json['diagnostics'] as { file: string; code: string }[]).map((x) => `${x.file} ${x.code}`).sort();
+    const published = [...client.diagnostics]
+      .flatMap(([uri, ds]) => ds.map((x) => `${uri.slice(client.uri('').length + 1)} ${String(x.code)}`))
+      .sort();
+    assert.deepEqual(published, cli);
+    assert.ok(!cli.some((l) => l.endsWith('RL039')) && cli.includes('pyproject.toml RL081'), cli.join('\n'));
+  });
 
   it("drops other packages' events; an upgrade of the installed framework loads the folder again, once", async () => {
     const files = new Map(Object.entries({ ...PROJECT, ...installed('.venv/') }));

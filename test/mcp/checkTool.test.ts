@@ -3,11 +3,13 @@
 // errors"; 'paths' keeps the files' own and related diagnostics, with 'causedBy' what the CLI's
 // `check --files` keeps; check's mode and unused suppressions
 // and explain's framework and env give the CLI's documents; check, list and graph lead with a summary
-// and page their items by limit and cursor, the pages together being the whole.
+// and page their items by limit and cursor, the pages together being the whole; a `.venv` linking out of the root is
+// not read and is said (RL081), as by the CLI, from the call after the link appears until the one after it goes.
 import { strict as assert } from 'node:assert';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { REPO, removeTrees, runJson, writeTree } from '../cli/helpers';
+import { brokenTree, REPO, removeTrees, runJson, withoutActivatedEnvironment, writeTree } from '../cli/helpers';
 import { sdkClient } from './client';
 
 const DEMO = join(REPO, 'examples', 'demo-workspace');
@@ -258,5 +260,38 @@ describe('mcp: a summary first, then pages', function () {
       'alice_ml',
     ]);
     assert.ok(s.entries > 0);
+  });
+});
+
+describe('mcp: a .venv that links out of the root', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  after(removeTrees);
+
+  it('is not used, and check says so (RL081) as the CLI does, from the next call after it appears until it goes', async () => {
+    const elsewhere = writeTree({
+      '.venv/pyvenv.cfg': '',
+      '.venv/lib/python3.11/site-packages/cursus-2.9.32.dist-info/METADATA': 'Name: cursus\nVersion: 2.9.32\n',
+    });
+    const root = writeTree({ ...brokenTree(), 'pyproject.toml': '[project]\nname = "p"\n' });
+    const client = await sdkClient(['mcp', '--root', root]);
+    const rl081 = async (): Promise<string[]> =>
+      (await check(client, { codes: ['RL081'] })).diagnostics.map((d) => d.file);
+    try {
+      assert.deepEqual(await rl081(), []);
+      symlinkSync(join(elsewhere, '.venv'), join(root, '.venv'));
+      assert.deepEqual(await rl081(), ['pyproject.toml']);
+      const cli = runJson(['check', root, '--format', 'json', '--fail-on', 'never']).json as unknown as {
+        diagnostics: Diag[];
+      };
+      assert.deepEqual(
+        cli.diagnostics.filter((d) => d.code === 'RL081').map((d) => d.file),
+        ['pyproject.toml'],
+      );
+      rmSync(join(root, '.venv'));
+      assert.deepEqual(await rl081(), []);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -2,12 +2,27 @@
 // both fixes were computed against the same text, so one is written and the other is stale — never both
 // answered `applied: true` with one edit lost. Two processes race the MCP server's writeFix over many
 // rounds; whoever wins a round, every edit answered applied is in the file and every other was refused stale.
+// The lock lives in the user's private folder, never in the tree: whatever a repository or a crash leaves at its
+// path (a folder, a link, a FIFO, a lock dated ahead, one of 300 MB) is taken over, never read whole nor written
+// through, and an entry a repository plants where older builds kept the lock changes nothing.
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { lockOf } from '../../server/src/host/lockedWrite';
 import { sha256 } from '../../server/src/mcp/fixProposals';
 import { REPO } from '../cli/helpers';
 
@@ -18,6 +33,8 @@ const FILE = 'registry.py';
 function writer(): {
   send: (fix: object, root: string) => Promise<{ applied?: true; error?: string }>;
   end: () => void;
+  /** Its peak resident memory (KB), where /proc tells it. */
+  peakKb: () => number | null;
 } {
   const proc: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
@@ -35,6 +52,11 @@ function writer(): {
         proc.stdin.write(`${JSON.stringify({ root, fix })}\n`);
       }),
     end: () => proc.stdin.end(),
+    peakKb: () => {
+      const status = existsSync(`/proc/${proc.pid}/status`) ? readFileSync(`/proc/${proc.pid}/status`, 'utf8') : '';
+      const kb = /VmHWM:\s*(\d+)/.exec(status)?.[1];
+      return kb === undefined ? null : Number(kb);
+    },
   };
 }
 
@@ -97,13 +119,60 @@ describe('mcp: two writers applying fixes to one file at once', function () {
       const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
         encoding: 'utf8',
       });
-      writeFileSync(join(root, `.${FILE}.registry-lens-lock`), `${gone.stdout} ${Date.now()} left-behind`);
+      const lock = lockOf(join(root, FILE));
+      writeFileSync(lock, `${gone.stdout} ${Date.now()} left-behind`);
       assert.deepEqual(await w.send(insertion(text, 0, 'A = 1'), root), { applied: true });
       assert.equal(readFileSync(join(root, FILE), 'utf8'), `A = 1\n${text}`);
       assert.deepEqual(readdirSync(root), [FILE]);
+      assert.ok(!existsSync(lock));
     } finally {
       w.end();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('applies whatever entry is found at the lock path or where a repository could plant one, reading none whole', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'registry-lens-race-'));
+    const outside = join(root, '..', `${root.slice(root.lastIndexOf('/') + 1)}-outside.txt`);
+    const w = writer();
+    // Each shape made at `at`: what a repository ships (a folder, a link, a FIFO; pid 1 is always alive).
+    const shapes: Record<string, (at: string) => void> = {
+      folder: (at) => mkdirSync(at),
+      'link out': (at) => symlinkSync(outside, at),
+      'link to /dev/zero': (at) => symlinkSync('/dev/zero', at),
+      FIFO: (at) => execFileSync('mkfifo', [at]),
+      'dated ahead, pid 1': (at) => {
+        writeFileSync(at, '1 0 planted');
+        utimesSync(at, new Date('2035-01-01'), new Date('2035-01-01'));
+      },
+      '300 MB, pid 1': (at) => {
+        writeFileSync(at, '1 ');
+        truncateSync(at, 300 * 1024 * 1024);
+      },
+    };
+    try {
+      writeFileSync(outside, 'secret\n');
+      let text = 'STEPS = {}\n';
+      writeFileSync(join(root, FILE), text);
+      let n = 0;
+      for (const [shape, make] of Object.entries(shapes)) {
+        // Where builds before kept the lock, beside the file; and the lock path itself.
+        for (const at of [join(root, `.${FILE}.registry-lens-lock`), lockOf(join(root, FILE))]) {
+          make(at);
+          const mark = `A = ${n++}`;
+          assert.deepEqual(await w.send(insertion(text, 0, mark), root), { applied: true }, `${shape} at ${at}`);
+          text = readFileSync(join(root, FILE), 'utf8');
+          assert.ok(text.startsWith(`${mark}\n`), shape);
+          rmSync(at, { recursive: true, force: true });
+        }
+      }
+      assert.equal(readFileSync(outside, 'utf8'), 'secret\n');
+      const peak = w.peakKb();
+      if (peak !== null) assert.ok(peak < 250_000, `the writer peaked at ${peak} KB`);
+    } finally {
+      w.end();
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { force: true });
     }
   });
 });

@@ -2,10 +2,16 @@
 // unclosed brackets before a long run of blanks, 3.7 s for 60 KB, minutes for 500 KB): each shape is
 // analysed at two sizes in one run, and the ratio of the CPU times (medians, so other processes on the
 // machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size). The ONEX
-// shapes (R41) grow a pyproject's `onex.nodes` table, or one entry point's value, beside one node package.
+// shapes (R41) grow a pyproject's `onex.nodes` table, or one entry point's value, beside one node package. The
+// environment shapes (R44, R45) grow an installed framework's metadata — RECORD, `.pth`, setuptools' finder module,
+// METADATA — as the host reads it (host/installedFrameworks.ts), each under the 256 KB a metadata file may have.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { RegistryEngine } from '../../server/src/engine/engine';
+import { installedFrameworks } from '../../server/src/host/installedFrameworks';
+import type { PythonEnvironment } from '../../server/src/host/pythonEnv';
 
 const wasm = {
   treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
@@ -217,31 +223,46 @@ async function medianCpu(file: string, text: string, beside?: Record<string, str
   return times.sort((a, b) => a - b)[RUNS >> 1] as number;
 }
 
+/** CPU milliseconds of one shape at its smaller size (`large`: ×GROWTH), over `repeat` analyses measured together. */
+type Measure = (large: boolean, repeat: number) => Promise<number>;
+
+/**
+ * Fails unless a shape of `chars` characters and the same ×GROWTH cost CPU in a linear ratio: `once` times one
+ * analysis, `median` the median of RUNS.
+ */
+async function assertLinear(chars: number, once: Measure, median: Measure): Promise<void> {
+  const budget = BUDGET_MS_PER_100KB * Math.max(1, chars / 100_000);
+  // The first analysis compiles what the others run; far over the budget, the shape fails at once.
+  const first = await once(false, 1);
+  assert.ok(first <= 3 * budget, `${first.toFixed(0)} ms CPU for ${chars} characters`);
+  // A super-linear shape exceeds the ratio in every attempt; a pair spoilt once (a collection or a preemption in
+  // the larger's samples) does not fail the shape.
+  const tried: string[] = [];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const a = await median(false, GROWTH);
+    assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${chars} characters`);
+    const b = await median(true, 1);
+    // A floor on the smaller: below it the ratio measures the optimising compiler's tiers and the collector's
+    // steps more than the shape (a linear one took 14–21 ms → 159–205 ms beside other jobs, ×10–14).
+    const ratio = b / Math.max(a, FLOOR_MS);
+    if (ratio < MAX_RATIO) return;
+    tried.push(`×${ratio.toFixed(1)} (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);
+  }
+  assert.fail(`×${GROWTH} the size took ${tried.join(', then ')} the CPU`);
+}
+
 describe('linear time on hostile shapes (CPU at two sizes, one run)', function () {
   this.timeout(300_000);
 
   for (const [name, [file, text, beside]] of Object.entries(SHAPES)) {
-    it(name, async () => {
-      const small = text(SIZE);
-      const large = text(SIZE * GROWTH);
-      const budget = BUDGET_MS_PER_100KB * Math.max(1, small.length / 100_000);
-      // The first analysis compiles what the others run; far over the budget, the shape fails at once.
-      const first = await cpuOf(file, small, beside);
-      assert.ok(first <= 3 * budget, `${first.toFixed(0)} ms CPU for ${small.length} characters`);
-      // A super-linear shape exceeds the ratio in every attempt; a pair spoilt once (a collection or a preemption in
-      // the larger's samples) does not fail the shape.
-      const tried: string[] = [];
-      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const a = await medianCpu(file, small, beside, GROWTH);
-        assert.ok(a <= budget, `${a.toFixed(0)} ms CPU for ${small.length} characters`);
-        const b = await medianCpu(file, large, beside);
-        // A floor on the smaller: below it the ratio measures the optimising compiler's tiers and the collector's
-        // steps more than the shape (a linear one took 14–21 ms → 159–205 ms beside other jobs, ×10–14).
-        const ratio = b / Math.max(a, FLOOR_MS);
-        if (ratio < MAX_RATIO) return;
-        tried.push(`×${ratio.toFixed(1)} (${a.toFixed(0)} ms → ${b.toFixed(0)} ms)`);
-      }
-      assert.fail(`×${GROWTH} the size took ${tried.join(', then ')} the CPU`);
+    it(name, () => {
+      const texts = [text(SIZE), text(SIZE * GROWTH)] as const;
+      const at = (large: boolean): string => texts[large ? 1 : 0];
+      return assertLinear(
+        texts[0].length,
+        (large, repeat) => cpuOf(file, at(large), beside, repeat),
+        (large, repeat) => medianCpu(file, at(large), beside, repeat),
+      );
     });
   }
 
@@ -255,4 +276,82 @@ describe('linear time on hostile shapes (CPU at two sizes, one run)', function (
       JSON.stringify(ds.slice(0, 3)),
     );
   });
+});
+
+const SITE = 'lib/python3.11/site-packages';
+const INFO = `${SITE}/cursus-2.9.32.dist-info`;
+const PTH = `${SITE}/__editable__.cursus-2.9.32.pth`;
+const FINDER = `${SITE}/__editable___cursus_finder.py`;
+/** An editable cursus (its package folder absent) whose files are `files` (site-relative paths under SITE). */
+const editable = (files: Record<string, string>): Record<string, string> => ({
+  'pyvenv.cfg': '',
+  [`${INFO}/METADATA`]: 'Metadata-Version: 2.1\nName: cursus\nVersion: 2.9.32\n',
+  [`${INFO}/RECORD`]: '__editable__.cursus-2.9.32.pth,,\n',
+  [PTH]: 'import __editable___cursus_finder\n',
+  [FINDER]: "MAPPING = {'cursus': '/nowhere/cursus'}\n",
+  ...files,
+});
+/** A finder module of 90 KB whose `MAPPING={` runs are never closed (R45's), for the shapes that import it often. */
+const OPEN_FINDER = 'MAPPING={'.repeat(10_000);
+
+/** Each shape: an environment's files for a run of about `n` characters. */
+const ENVIRONMENT_SHAPES: Record<string, (n: number) => Record<string, string>> = {
+  'R44: RECORD listing one .pth over and over, the .pth of as many lines naming no folder': (n) =>
+    editable({
+      [`${INFO}/RECORD`]: '__editable__.cursus-2.9.32.pth,,\n'.repeat(n / 66),
+      [PTH]: '/x\n'.repeat(n / 6),
+    }),
+  'a .pth of distinct absolute lines naming no folder (a stat each)': (n) =>
+    editable({ [PTH]: Array.from({ length: n / 8 }, (_, i) => `/x${i}\n`).join('') }),
+  'R45: a finder module of `MAPPING={` repeated, never closed': (n) =>
+    editable({ [FINDER]: 'MAPPING={'.repeat(n / 9) }),
+  'R45: a finder module of `MAPPING:` annotations repeated on one line, no `=`': (n) =>
+    editable({ [FINDER]: 'MAPPING: x '.repeat(n / 11) }),
+  'R45: a .pth importing one never-closed finder module on every line': (n) =>
+    editable({ [PTH]: 'import __editable___cursus_finder\n'.repeat(n / 34), [FINDER]: OPEN_FINDER }),
+  'a .pth importing a distinct missing finder module on every line': (n) =>
+    editable({
+      [PTH]: Array.from({ length: n / 40 }, (_, i) => `import __editable___m${i}_finder\n`).join(''),
+    }),
+  "METADATA: a header's value a run of blanks, then a line separator": (n) =>
+    editable({ [`${INFO}/METADATA`]: `Name:${' '.repeat(n)}x\u2028y\n` }),
+};
+
+/** Writes `files` into a fresh environment folder: the environment the host finds there. */
+function environmentOf(files: Record<string, string>): PythonEnvironment {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-lens-linear-env-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return { dir, source: 'given', sitePackages: [join(dir, SITE)] };
+}
+
+/** CPU milliseconds of this process per reading of `env`'s frameworks, over `repeat` readings measured together. */
+function envCpu(env: PythonEnvironment, repeat: number): number {
+  const before = process.cpuUsage();
+  for (let r = 0; r < repeat; r++) installedFrameworks(env);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / repeat;
+}
+
+describe("linear time on hostile environments (the host's reading of an installed framework, CPU at two sizes)", function () {
+  this.timeout(300_000);
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const [name, shape] of Object.entries(ENVIRONMENT_SHAPES)) {
+    it(name, async () => {
+      const envs = [environmentOf(shape(SIZE)), environmentOf(shape(SIZE * GROWTH))] as const;
+      made.push(...envs.map((e) => e.dir));
+      const at = (large: boolean): PythonEnvironment => envs[large ? 1 : 0];
+      const median = (large: boolean, repeat: number): Promise<number> => {
+        const times = Array.from({ length: RUNS }, () => envCpu(at(large), repeat)).sort((x, y) => x - y);
+        return Promise.resolve(times[RUNS >> 1] as number);
+      };
+      await assertLinear(SIZE, (large, repeat) => Promise.resolve(envCpu(at(large), repeat)), median);
+    });
+  }
 });

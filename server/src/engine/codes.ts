@@ -13,7 +13,10 @@ export interface CodeInfo {
 /** A declaration of codes: each with its default severity and title. */
 export type CodeTable<C extends Code = Code> = { readonly [K in C]: CodeInfo };
 
-/** The codes any family's reader raises, and the core's own (RL080: analysis/frameworkPins.ts). */
+/**
+ * The codes any family's reader raises, and the core's own (RL080: analysis/frameworkPins.ts; RL081:
+ * analysis/unusedEnvironment.ts).
+ */
 export const CORE_CODES = {
   RL001: { severity: 'error', title: 'duplicate key' },
   RL012: { severity: 'hint', title: 'naming convention' },
@@ -21,6 +24,7 @@ export const CORE_CODES = {
   RL030: { severity: 'error', title: 'syntax error' },
   RL033: { severity: 'hint', title: 'unused suppression comment' },
   RL080: { severity: 'information', title: 'pinned framework version not built in' },
+  RL081: { severity: 'information', title: "the folder's environment is a link out of it, not used" },
 } as const satisfies CodeTable;
 
 /** The document of the codes: each code's section (diagnostics link there, SARIF rules carry it as help). */

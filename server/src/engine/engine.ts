@@ -52,6 +52,7 @@ import { FAMILIES, WORKSPACES } from './families';
 import type { CrossFileCheck } from './steps/checks/registry';
 import { STEP_MODEL } from './steps/sharedModel';
 import { builtInFrameworks, pinCheck } from './analysis/frameworkPins';
+import { unusedEnvironmentCheck } from './analysis/unusedEnvironment';
 import { PIN_FILE_NAMES } from './python/pinFiles';
 
 /** Where the step graph's edges come from, in words (why a graph is empty). */
@@ -153,7 +154,11 @@ export class RegistryEngine {
 
   private constructor(settings: SettingsInput, options: EngineOptions) {
     const families = [...FAMILIES, ...(options.families ?? [])];
-    const checks = [pinCheck(families), ...(options.checks ?? []).map((c) => STEP_MODEL.unitCheck(c))];
+    const checks = [
+      pinCheck(families),
+      unusedEnvironmentCheck,
+      ...(options.checks ?? []).map((c) => STEP_MODEL.unitCheck(c)),
+    ];
     this.groups = settingsGroups(families);
     const ws = (this.core = new Workspace(resolveSettings(this.groups, settings), families, checks, options.reread));
     this.ws = STEP_MODEL.open(ws);
@@ -237,6 +242,13 @@ export class RegistryEngine {
    */
   setInstalled(frameworks: readonly InstalledVersion[]): void {
     this.core.setInstalled(frameworks);
+  }
+  /**
+   * The folder of the root a Python tool would take as the project's environment (`.venv`, root-relative) that the
+   * host did not use, as it is a symbolic link out of the root (null: none): said once, with how to choose it (RL081).
+   */
+  setUnusedEnvironment(folder: string | null): void {
+    this.core.setUnusedEnvironment(folder);
   }
   /** The versions the root's pin files pin, for each name the first file believed (`FrameworkPin`). */
   frameworkPins(): FrameworkPin[] {

@@ -155,6 +155,11 @@ export class Workspace {
     );
   }
 
+  /** A root environment folder that is a link out of the root, left unused: `FileQueries.unusedEnvironmentInput`. */
+  setUnusedEnvironment(folder: string | null): void {
+    this.files.unusedEnvironmentInput.set(NONE, folder);
+  }
+
   /** The root's pins (analysis/frameworkPins.ts). */
   frameworkPins(): FrameworkPin[] {
     this.commit();

@@ -1,12 +1,12 @@
 // Where the check daemon of a root listens (`registry-lens daemon`, `check --daemon`): one socket per user, root,
 // Python environment (host/pythonEnv.ts: what the analysis may read of it follows it) and engine build, in a
-// folder only that user may enter, so no other user can ask it anything and a rebuilt engine never answers for an
-// older one (the older daemon idles out). On Windows a named pipe, which is the user's by default.
+// folder only that user may enter (host/privateFolder.ts), so no other user can ask it anything and a rebuilt
+// engine never answers for an older one (the older daemon idles out). On Windows a named pipe, which is the user's
+// by default.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineIdentity } from './checkCache';
+import { privateFolder } from './privateFolder';
 
 /** Unix socket paths longer than this fail to bind on Linux (`sun_path`: 108 bytes with its NUL) and macOS (104). */
 const MAX_SOCKET_PATH = 100;
@@ -27,24 +27,9 @@ export function daemonSocket(
     .digest('hex')
     .slice(0, 20);
   if (process.platform === 'win32') return { path: `\\\\.\\pipe\\registry-lens-${name}` };
-  const uid = process.getuid?.() ?? 0;
-  const folder = join(tmpdir(), `registry-lens-${uid}`);
-  try {
-    mkdirSync(folder, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return { error: `cannot make ${folder}: ${String(e)}` };
-  }
-  let st;
-  try {
-    st = lstatSync(folder);
-  } catch (e) {
-    return { error: `cannot read ${folder}: ${String(e)}` };
-  }
-  // Another user's folder, a link, or one others may enter would let them answer or listen in our place.
-  if (st.isSymbolicLink()) return { error: `${folder} is a symbolic link, not a folder only this user may enter` };
-  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0)
-    return { error: `${folder} is not a folder only this user may enter` };
-  const path = join(folder, `${name}.sock`);
+  const folder = privateFolder();
+  if ('error' in folder) return folder;
+  const path = join(folder.path, `${name}.sock`);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH) return { error: `the socket path ${path} is too long` };
   return { path };
 }

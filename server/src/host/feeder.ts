@@ -13,7 +13,7 @@ import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
 import type { FolderSettings } from './folderSettings';
 import { absoluteIn, frameworkLibrary, mountOf, NO_LIBRARY, rereadIn, type Library } from './frameworkLibrary';
-import { findEnvironment, type PythonEnvironment } from './pythonEnv';
+import { findEnvironment, linkedOutEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
@@ -61,6 +61,8 @@ export interface FeedOptions {
   library?: Library;
   /** The frameworks the Python environment installs, import-style (`installedVersions`); none when absent. */
   installed?: readonly InstalledVersion[];
+  /** A root folder left unused as the environment, a link out of the root (`linkedOutEnvironment`). */
+  unusedEnvironment?: string | null;
 }
 
 /**
@@ -230,6 +232,7 @@ export class Feeder {
     const library = (this.library = opts.library ?? NO_LIBRARY);
     engine.setLibrary(library.mounts.map((m) => m.at));
     engine.setInstalled(opts.installed ?? []);
+    engine.setUnusedEnvironment(opts.unusedEnvironment ?? null);
     const absolute = absoluteIn(root, library);
     const analyse = async (): Promise<void> => {
       feeds++;
@@ -444,6 +447,7 @@ export class Feeder {
     // The environment the editor names (`registryLens.python.environment`), else the activated one, else the root's.
     const env = findEnvironment(this.root, settings.pythonEnvironment, process.env);
     this.environment = env === null || 'error' in env ? null : env;
+    const unused = linkedOutEnvironment(this.root, env);
     this.library = frameworkLibrary(this.root, this.environment);
     this.installed = installedOf(this.environment);
     if (this.engineRef === undefined)
@@ -453,6 +457,7 @@ export class Feeder {
     else this.engineRef.configure(settings.engine);
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
     this.engineRef.setInstalled(installedVersions(this.environment, this.installed));
+    this.engineRef.setUnusedEnvironment(unused);
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));

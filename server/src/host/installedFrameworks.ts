@@ -95,15 +95,21 @@ function metadataHeaders(text: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
     if (line === '') break;
-    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-    if (m && !headers.has((m[1] as string).toLowerCase())) headers.set((m[1] as string).toLowerCase(), m[2] as string);
+    // Split at the colon, not by a pattern: a long run of blanks after it costs one pass.
+    const colon = line.indexOf(':');
+    const name = line.slice(0, Math.max(colon, 0)).toLowerCase();
+    if (/^[a-z-]+$/.test(name) && !headers.has(name)) headers.set(name, line.slice(colon + 1).trimStart());
   }
   return headers;
 }
 
+/** An editable install lists one `.pth` file, or one finder module: more than this many are not looked into. */
+const MAX_EDITABLE_FILES = 16;
+
 /**
  * The package folder an editable install of `info` points at: from the `.pth` files its RECORD lists (a path line
  * per `site.py`; an `import` line of setuptools' finder, whose `MAPPING` names the folder), or `<name>.egg-link`.
+ * A name RECORD lists twice, a line a `.pth` repeats, a finder two lines import: each is read, judged, stat'ed once.
  */
 function editableSource(
   site: string,
@@ -111,19 +117,27 @@ function editableSource(
   { key, pkg }: { key: string; pkg: string },
   names: readonly string[],
 ): string | null {
-  const record = read(site, `${info}/RECORD`) ?? '';
-  const pths = record
-    .split(/\r?\n/)
-    .map((l) => l.split(',')[0] ?? '')
-    .filter((f) => f.endsWith('.pth') && !f.includes('/'));
+  const pths = new Set<string>();
+  for (const line of (read(site, `${info}/RECORD`) ?? '').split(/\r?\n/)) {
+    const comma = line.indexOf(',');
+    const file = comma === -1 ? line : line.slice(0, comma);
+    if (file.endsWith('.pth') && !file.includes('/')) pths.add(file);
+  }
   const eggLinks = names.filter((n) => n.endsWith('.egg-link') && normalise(n.slice(0, -9)) === key);
-  for (const file of [...pths, ...eggLinks]) {
-    for (const line of (read(site, file) ?? '').split(/\r?\n/)) {
-      const finder = /^import\s+(__editable___[\w.]+_finder)\b/.exec(line);
-      const folder = finder ? finderMapping(site, `${finder[1] as string}.py`, pkg) : pathLine(line, pkg);
+  const judged = new Set<string>();
+  const finders = new Map<string, string | null>();
+  for (const file of [...[...pths].slice(0, MAX_EDITABLE_FILES), ...eggLinks]) {
+    const lines = (read(site, file) ?? '').split(/\r?\n/);
+    // An .egg-link's first line is the path; what follows is not.
+    for (const line of file.endsWith('.egg-link') ? lines.slice(0, 1) : lines) {
+      if (judged.has(line)) continue;
+      judged.add(line);
+      const finder = /^import\s+(__editable___[\w.]+_finder)\b/.exec(line)?.[1];
+      let folder: string | null;
+      if (finder === undefined) folder = pathLine(line, pkg);
+      else if (finders.has(finder) || finders.size >= MAX_EDITABLE_FILES) folder = finders.get(finder) ?? null;
+      else finders.set(finder, (folder = finderMapping(read(site, `${finder}.py`) ?? '', pkg)));
       if (folder !== null && isDirectory(folder)) return folder;
-      // An .egg-link's first line is the path; what follows is not.
-      if (file.endsWith('.egg-link')) break;
     }
   }
   return null;
@@ -136,13 +150,46 @@ function pathLine(line: string, pkg: string): string | null {
   return path.join(dir, pkg);
 }
 
-/** `pkg`'s folder in setuptools' editable finder: `MAPPING = {'pkg': '/abs/src/pkg'}`, a literal. */
-function finderMapping(site: string, file: string, pkg: string): string | null {
-  const mapping = /MAPPING\s*(?::[^=\n]*)?=\s*\{([^}]*)\}/.exec(read(site, file) ?? '');
-  if (!mapping) return null;
-  for (const m of (mapping[1] as string).matchAll(/(['"])([\w.]+)\1\s*:\s*(['"])([^'"\n]+)\3/g))
+/** `pkg`'s folder in the text of setuptools' editable finder: `MAPPING = {'pkg': '/abs/src/pkg'}`, a literal. */
+function finderMapping(text: string, pkg: string): string | null {
+  const mapping = mappingLiteral(text);
+  if (mapping === null) return null;
+  for (const m of mapping.matchAll(/(['"])([\w.]+)\1\s*:\s*(['"])([^'"\n]+)\3/g))
     if (m[2] === pkg && path.isAbsolute(m[4] as string)) return m[4] as string;
   return null;
+}
+
+/**
+ * What lies between the braces of the first `MAPPING = {…}` of `text` (annotated or not: `MAPPING: dict[str, str] =
+ * {…}`; up to the first `}`), null when there is none: what /MAPPING\s*(?::[^=\n]*)?=\s*\{([^}]*)\}/ finds, in one
+ * pass. Each `MAPPING` is tried once; an annotation ending where the one before it ended is not scanned again (its
+ * `=` led to no literal), and with no `}` left nothing after can match.
+ */
+function mappingLiteral(text: string): string | null {
+  const NAME = 'MAPPING';
+  let annotationEnd = -1;
+  for (let at = text.indexOf(NAME); at !== -1; at = text.indexOf(NAME, at + NAME.length)) {
+    let i = skipBlanks(text, at + NAME.length);
+    if (text[i] === ':') {
+      if (i < annotationEnd) continue;
+      const eq = text.indexOf('=', i);
+      const nl = text.indexOf('\n', i);
+      annotationEnd = i = eq === -1 || (nl !== -1 && nl < eq) ? (nl === -1 ? text.length : nl) : eq;
+    }
+    if (text[i] !== '=') continue;
+    i = skipBlanks(text, i + 1);
+    if (text[i] !== '{') continue;
+    const close = text.indexOf('}', i + 1);
+    return close === -1 ? null : text.slice(i + 1, close);
+  }
+  return null;
+}
+
+/** The first position from `i` on that is not white space (as `\s`). */
+function skipBlanks(text: string, i: number): number {
+  let at = i;
+  while (at < text.length && /\s/.test(text[at] as string)) at++;
+  return at;
 }
 
 /** A file of `site` by its relative path, read under the walk's rule inside it; null when unreadable or too big. */
@@ -158,8 +205,9 @@ function isDirectoryInside(site: string, dir: string): boolean {
   return real !== null && siteReal !== null && real !== siteReal && isInside(siteReal, real) && isDirectory(real);
 }
 
+/** Whether `abs` is a directory; a missing one costs no thrown error (a `.pth` may name thousands). */
 function isDirectory(abs: string): boolean {
-  return attempt(() => statSync(abs).isDirectory()) === true;
+  return attempt(() => statSync(abs, { throwIfNoEntry: false })?.isDirectory()) === true;
 }
 
 function attempt<T>(f: () => T): T | null {

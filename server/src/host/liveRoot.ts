@@ -11,7 +11,7 @@ import { fileStamp } from './fileStamp';
 import { installedFrameworks } from './installedFrameworks';
 import { loadEnds, loadStarts } from './heapGrowth';
 import { OFF_UNLESS_ASKED, openRoot, type OpenedRoot } from './openRoot';
-import type { PythonEnvironment } from './pythonEnv';
+import { linkedOutEnvironment, type PythonEnvironment } from './pythonEnv';
 
 /**
  * A changed `.vscode/settings.json` opens the root afresh, and so does a framework installed, upgraded or uninstalled
@@ -258,11 +258,13 @@ export class LiveRoot {
   }
 
   /**
-   * What opens the root afresh when it changed: its settings file, and the frameworks its environment has installed
-   * (their metadata only, as host/installedFrameworks.ts reads it: a first install, an upgrade, an uninstall).
+   * What opens the root afresh when it changed: its settings file, the frameworks its environment has installed
+   * (their metadata only, as host/installedFrameworks.ts reads it: a first install, an upgrade, an uninstall), and
+   * with none, which root folder is an environment left unused as a link out of the root (RL081).
    */
   private openingStamp(): string {
     const installed = this.environment === null ? [] : installedFrameworks(this.environment);
-    return `${fileStamp(join(this.dir, '.vscode', 'settings.json'))}\n${JSON.stringify(installed)}`;
+    const unused = linkedOutEnvironment(this.dir, this.environment);
+    return `${fileStamp(join(this.dir, '.vscode', 'settings.json'))}\n${JSON.stringify(installed)}\n${unused}`;
   }
 }

@@ -10,7 +10,7 @@ import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
 import { Feeder, type FeedExtras, type FeedOptions } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { frameworkLibrary, rereadIn, type Library } from './frameworkLibrary';
-import type { PythonEnvironment } from './pythonEnv';
+import { linkedOutEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readSettings } from './readSettings';
 
 export interface OpenedRoot {
@@ -98,6 +98,7 @@ export async function openRoot(
   const options = {
     ...feedOptions(folder, warn, library),
     installed: installedVersions(overrides.environment ?? null),
+    unusedEnvironment: linkedOutEnvironment(dir, overrides.environment ?? null),
   };
   const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? Date.now : undefined);
   await feeder.feedRoot(given.feed);

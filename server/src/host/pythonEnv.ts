@@ -1,10 +1,12 @@
 // Which Python environment a project has its frameworks installed in, found as Python's own tools find it, and said
 // (its folder and why it was taken): the one given (`--python-env`, the editor's machine-scoped setting or the Python
 // extension's selection; a folder or its interpreter), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`),
-// else `.venv`, `venv` or `env` in the root when marked as an environment. Nothing runs: its `site-packages` folders
+// else `.venv`, `venv` or `env` in the root when marked as an environment and not a link out of the root (a cloned
+// repository's link must not steer the reads: such a folder is used only when the user names it, and said unused:
+// `linkedOutEnvironment`). Nothing runs: its `site-packages` folders
 // are found by listing `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment. Whether a
 // folder on disk is an environment is judged here too (host/pythonLibrary.ts judges names and listings).
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
 
@@ -44,11 +46,34 @@ export function findEnvironment(
   }
   for (const name of ROOT_FOLDERS) {
     const dir = path.join(path.resolve(root), name);
-    if (!isEnvironmentFolder(dir)) continue;
+    if (leadsOut(root, dir) || !isEnvironmentFolder(dir)) continue;
     const env = environmentAt(dir, 'root');
     if (env !== null) return env;
   }
   return null;
+}
+
+/**
+ * The folder of the root (`.venv`, `venv`, `env`) marked as an environment that is a link out of the root, passed
+ * over by `findEnvironment` when `env`, what it found, is none; null otherwise. Only whether the link's target holds
+ * `pyvenv.cfg` or `conda-meta/` is looked at.
+ */
+export function linkedOutEnvironment(root: string, env: PythonEnvironment | { error: string } | null): string | null {
+  if (env !== null) return null;
+  return (
+    ROOT_FOLDERS.find((name) => {
+      const dir = path.join(path.resolve(root), name);
+      return leadsOut(root, dir) && isEnvironmentFolder(dir);
+    }) ?? null
+  );
+}
+
+/** Whether `dir`, an entry of `root`, is a link whose real path is outside the root's. */
+function leadsOut(root: string, dir: string): boolean {
+  if (attempt(() => lstatSync(dir).isSymbolicLink()) !== true) return false;
+  const rootReal = attempt(() => realpathSync.native(root));
+  const real = attempt(() => realpathSync.native(dir));
+  return rootReal !== null && real !== null && !isInside(rootReal, real);
 }
 
 /**

@@ -203,6 +203,11 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * Python environment, replaced as a whole (analysis/frameworkPins.ts).
    */
   readonly installedInput = this.db.input<readonly InstalledVersion[]>('installed', [], sameJson);
+  /**
+   * The folder of the root a Python tool would take as the project's environment (`.venv`) that the host passed over,
+   * as it is a symbolic link out of the root; null when there is none (analysis/unusedEnvironment.ts).
+   */
+  readonly unusedEnvironmentInput = this.db.input<string | null>('unusedEnvironment', null);
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 
