@@ -54,11 +54,18 @@ function paragraphs(markdown: string): Paragraph[] {
   return out;
 }
 
-/** A paragraph's text with each code span one word, links their text, URLs and inline HTML gone; newlines kept. */
-function clean(text: string): string {
+/**
+ * A paragraph's text with each code span one word, links their text, URLs and inline HTML gone (newlines
+ * kept, for line numbers), and the code spans in order, to quote a sentence as written.
+ */
+function clean(text: string): { text: string; code: string[] } {
   const keepLines = (s: string) => '\n'.repeat(s.split('\n').length - 1);
-  return text
-    .replace(/(`+)[^`]+?\1(?!`)/g, (m) => CODE + keepLines(m))
+  const code: string[] = [];
+  const cleaned = text
+    .replace(/(`+)[^`]+?\1(?!`)/g, (m) => {
+      code.push(m.replaceAll('\n', ' '));
+      return CODE + keepLines(m);
+    })
     .replace(/!\[[^\]]*\]\([^)]*\)/g, (m) => keepLines(m))
     .replace(
       /\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g,
@@ -66,6 +73,7 @@ function clean(text: string): string {
     )
     .replace(/<https?:[^>\s]*>|\bhttps?:\/\/\S*[^\s.,;:!?)]/g, '')
     .replace(/<\/?[a-z][^>]*>/gi, '');
+  return { text: cleaned, code };
 }
 
 /** Whether a word that ends in `.`, `!` or `?` (closing quotes, brackets or emphasis after it) ends its sentence. */
@@ -82,8 +90,9 @@ function endsSentence(word: string, next: string | undefined): boolean {
 export function sentences(markdown: string): Sentence[] {
   const out: Sentence[] = [];
   for (const p of paragraphs(markdown)) {
-    const text = clean(p.lines.join('\n'));
+    const { text, code } = clean(p.lines.join('\n'));
     const tokens = [...text.matchAll(/\S+/g)];
+    let spans = 0;
     let start = 0;
     tokens.forEach((t, i) => {
       if (i + 1 < tokens.length && !endsSentence(t[0], tokens[i + 1]?.[0])) return;
@@ -92,7 +101,7 @@ export function sentences(markdown: string): Sentence[] {
       out.push({
         line: p.line + text.slice(0, first).split('\n').length - 1,
         words: words.filter((w) => /[\p{L}\p{N}\u0001]/u.test(w)).length,
-        text: words.join(' ').replaceAll(CODE, '`…`'),
+        text: words.join(' ').replace(/\u0001/g, () => code[spans++] ?? '`…`'),
       });
       start = i + 1;
     });
