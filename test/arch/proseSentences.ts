@@ -83,7 +83,10 @@ function endsSentence(word: string, next: string | undefined): boolean {
   if (ABBREVIATIONS.has(bare.replace(/^["'“‘(*_[]+/, '').toLowerCase())) return false;
   // a single capital with its dot is an initial ("J. Smith"), a number's dot is a list's or a version's
   if (/^[A-Z]\.$/.test(bare)) return false;
-  return next === undefined || /^["'“‘(*_[]*[A-Z0-9\u0001]/.test(next);
+  if (next === undefined) return true;
+  // project names start sentences in lower case ("cursus's loader …", "apcore-python 0.18 …") after a full
+  // stop; "etc." and a question or exclamation in passing ("(move or rename?) and …") end one only before a capital
+  return /^["'“‘(*_[]*[A-Z0-9\u0001]/.test(next) || (/[^c]\.$|[^t]c\.$/.test(bare) && /^["'“‘(*_[]*[a-z]/.test(next));
 }
 
 /** The sentences of a page's prose, in order. */
