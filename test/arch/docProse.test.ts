@@ -147,6 +147,9 @@ describe('architecture: the user docs read as user docs', () => {
       '- An item. Another sentence of the item',
       '  continued here.',
       '1. A numbered item (see RL001). Done!',
+      '',
+      '> Quoted: a, b, etc. and more (move or rename?) and so on. cursus reads it. Then `x`. *Done.* More etc. Next',
+      '  - nested item',
     ].join('\n');
     assert.deepEqual(
       sentences(page).map((s) => [s.line, s.words, s.text]),
@@ -157,6 +160,13 @@ describe('architecture: the user docs read as user docs', () => {
         [12, 7, 'Another sentence of the item continued here.'],
         [14, 5, 'A numbered item (see RL001).'],
         [14, 1, 'Done!'],
+        [16, 12, 'Quoted: a, b, etc. and more (move or rename?) and so on.'],
+        [16, 3, 'cursus reads it.'],
+        [16, 2, 'Then `x`.'],
+        [16, 1, '*Done.*'],
+        [16, 2, 'More etc.'],
+        [16, 1, 'Next'],
+        [17, 2, 'nested item'],
       ],
     );
   });

@@ -13,6 +13,8 @@ export interface Sentence {
 const CODE = '\u0001';
 /** Abbreviations whose final dot ends no sentence ("e.g. `x`", "i.e. The", "cf. RL001", "vs. npm"). */
 const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'cf.', 'vs.', 'approx.', 'no.', 'fig.', 'resp.', 'incl.']);
+/** What may close a sentence after its full stop: quotes, brackets, emphasis. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '*', '_']);
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)]) /;
 
 interface Paragraph {
@@ -62,7 +64,7 @@ function clean(text: string): { text: string; code: string[] } {
   const keepLines = (s: string) => '\n'.repeat(s.split('\n').length - 1);
   const code: string[] = [];
   const cleaned = text
-    .replace(/(`+)[^`]+?\1(?!`)/g, (m) => {
+    .replace(/(?<!`)(`+)(?!`)[^`]+?\1(?!`)/g, (m) => {
       code.push(m.replaceAll('\n', ' '));
       return CODE + keepLines(m);
     })
@@ -78,15 +80,20 @@ function clean(text: string): { text: string; code: string[] } {
 
 /** Whether a word that ends in `.`, `!` or `?` (closing quotes, brackets or emphasis after it) ends its sentence. */
 function endsSentence(word: string, next: string | undefined): boolean {
-  const bare = word.replace(/["'”’)\]*_]+$/, '');
+  let end = word.length;
+  while (end > 0 && CLOSERS.has(word[end - 1] as string)) end--;
+  const bare = word.slice(0, end);
   if (!/[.!?]$/.test(bare) || bare.endsWith('..')) return false;
   if (ABBREVIATIONS.has(bare.replace(/^["'“‘(*_[]+/, '').toLowerCase())) return false;
-  // a single capital with its dot is an initial ("J. Smith"), a number's dot is a list's or a version's
+  // a single capital with its dot is an initial ("J. Smith")
   if (/^[A-Z]\.$/.test(bare)) return false;
   if (next === undefined) return true;
   // project names start sentences in lower case ("cursus's loader …", "apcore-python 0.18 …") after a full
   // stop; "etc." and a question or exclamation in passing ("(move or rename?) and …") end one only before a capital
-  return /^["'“‘(*_[]*[A-Z0-9\u0001]/.test(next) || (/[^c]\.$|[^t]c\.$/.test(bare) && /^["'“‘(*_[]*[a-z]/.test(next));
+  return (
+    /^["'“‘(*_[]*[A-Z0-9\u0001]/.test(next) ||
+    (bare.endsWith('.') && !/\betc\.$/i.test(bare) && /^["'“‘(*_[]*[a-z]/.test(next))
+  );
 }
 
 /** The sentences of a page's prose, in order. */
