@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sentences, type Sentence } from './proseSentences';
+import { linesOutsideCode, sentences, type Sentence } from './proseSentences';
 
 const ROOT = join(__dirname, '../..');
 const USER_PAGES = [
@@ -29,7 +29,7 @@ const LONG_ONE_IN = 20;
 const NUMBER = String.raw`(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?`;
 /** Words that make a figure a limit the tool applies rather than a measurement. */
 const LIMIT =
-  /(?:at most|up to|over|under|more than|less than|older than|after|past|every|default|limit|maximum|minimum|max|min|first|exceeds?|above|below|than)\s+(?:\w+\s+){0,2}$/i;
+  /(?:at most|up to|over|under|more than|less than|older than|after|past|every|default|limit|maximum|minimum|max|min|first|exceeds?|above|below)\s+(?:\w+\s+){0,2}$/i;
 
 interface Figure {
   readonly what: string;
@@ -49,25 +49,15 @@ const FIGURES: readonly Figure[] = [
     limitAllowed: true,
   },
   { what: 'a size', pattern: new RegExp(`${NUMBER}\\s?(?:[kKMGT]i?B|bytes)\\b`, 'g'), limitAllowed: true },
-  { what: 'a ratio', pattern: new RegExp(`×\\s?\\d|${NUMBER}\\s?×`, 'g'), limitAllowed: false },
+  { what: 'a ratio', pattern: new RegExp(`×\\s?\\d[\\d,]*(?:\\.\\d+)?|${NUMBER}\\s?×`, 'g'), limitAllowed: false },
   { what: 'a percentage', pattern: new RegExp(`${NUMBER}\\s?%`, 'g'), limitAllowed: true },
   { what: 'a measurement', pattern: /\b(?:medians? of|measured on|bench(?:mark)?ed at)\b/gi, limitAllowed: false },
 ];
 
 /** A page's text outside fenced code (an example of a command's output may show a time), code spans blanked. */
 function prose(markdown: string): string {
-  let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const mark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (fence !== undefined) {
-        if (mark !== undefined && mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
-        return '';
-      }
-      if (mark !== undefined) fence = mark;
-      return fence === undefined ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : '';
-    })
+  return linesOutsideCode(markdown)
+    .map((line) => line?.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) ?? '')
     .join('\n');
 }
 
@@ -186,7 +176,7 @@ describe('architecture: the user docs read as user docs', () => {
       'x.md:1: a test count: "3 passing"',
       'x.md:2: a timing: "2.4 s"',
       'x.md:2: a timing: "531 ms"',
-      'x.md:2: a ratio: "×0"',
+      'x.md:2: a ratio: "×0.14"',
       'x.md:2: a timing: "5–10 ms"',
       'x.md:2: a size: "326 MB"',
       'x.md:2: a ratio: "1.1×"',

@@ -22,27 +22,30 @@ interface Paragraph {
   readonly lines: string[];
 }
 
+/** A page's lines, each fenced code line (its fences included) as `undefined`: code is not prose. */
+export function linesOutsideCode(markdown: string): (string | undefined)[] {
+  let fence: string | undefined;
+  return markdown.split('\n').map((line) => {
+    const mark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (mark !== undefined && mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
+      return undefined;
+    }
+    if (mark !== undefined) fence = mark;
+    return fence === undefined ? line : undefined;
+  });
+}
+
 /** The prose paragraphs of a page: each a run of lines, a list item starting one of its own. */
 function paragraphs(markdown: string): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | undefined;
-  let fence: string | undefined;
   const close = () => {
     if (current) out.push(current);
     current = undefined;
   };
-  markdown.split('\n').forEach((raw, i) => {
-    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (fence !== undefined) {
-      if (fenceMark !== undefined && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fenceMark !== undefined) {
-      close();
-      fence = fenceMark;
-      return;
-    }
-    const text = raw.replace(/^ *(?:> ?)*/, '').trim();
+  linesOutsideCode(markdown).forEach((raw, i) => {
+    const text = raw?.replace(/^ *(?:> ?)*/, '').trim() ?? '';
     if (text === '' || /^(?:\||#|<|\[[^\]]*\]:)/.test(text)) {
       close();
       return;
