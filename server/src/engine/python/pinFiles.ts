@@ -100,9 +100,11 @@ function lockPins(file: string, text: string): Pin[] {
   return out;
 }
 
-/** A PEP 508 requirement pinned to one version: `name[extras] == version` (`===` too), markers after `;`. */
-const REQUIREMENT =
-  /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*===?\s*([^\s;,#*]+)\s*(?:;.*)?$/;
+/**
+ * A PEP 508 requirement pinned to one version: `name[extras] == version` (`===` too), markers after `;`. The blanks
+ * before the operator are one run, the extras' own after them: two adjacent `\s*` would try every split of a long run.
+ */
+const REQUIREMENT = /^\s*([A-Z0-9](?:[\w.-]*[A-Z0-9])?)\s*(?:\[[^\]]*\]\s*)?===?\s*([^\s;,#*]+)\s*(?:;.*)?$/i;
 
 /** `requirements*.txt`: one requirement a line, comments after ` #`. */
 function requirementPins(file: string, text: string): Pin[] {
@@ -110,7 +112,7 @@ function requirementPins(file: string, text: string): Pin[] {
   const lines = new LineIndex(text);
   let offset = 0;
   for (const line of text.split('\n')) {
-    const m = REQUIREMENT.exec(line.replace(/(^|\s)#.*$/, '').trimEnd());
+    const m = REQUIREMENT.exec(line.replace(/(?:^|\s)#.*$/, '').trimEnd());
     if (m)
       out.push({
         name: pinName(m[1] as string),
@@ -164,10 +166,11 @@ function pyprojectPins(file: string, text: string): Pin[] {
  */
 function firstLines(text: string, key: boolean): Map<string, number> {
   const re = key
-    ? /^[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*=/gm
+    ? /^[ \t]*["']?([A-Z0-9][\w.-]*)["']?[ \t]*=/gim
     : // One run of blanks before the operator, however the extras split it: two adjacent `[ \t]*` would try every
-      // split of a long run (quadratic).
-      /["'][ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\][ \t]*)?===?/g;
+      // split of a long run (quadratic). The extras end at a quote (the string's end): else from every `"a[` of a
+      // line `"a["a[…` they would run to the line's end.
+      /["'][ \t]*([A-Z0-9][\w.-]*)[ \t]*(?:\[[^\]\n"']*\][ \t]*)?===?/gi;
   const out = new Map<string, number>();
   for (const m of text.matchAll(re)) {
     const name = pinName(m[1] as string);
