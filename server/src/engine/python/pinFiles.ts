@@ -112,7 +112,7 @@ function requirementPins(file: string, text: string): Pin[] {
   const lines = new LineIndex(text);
   let offset = 0;
   for (const line of text.split('\n')) {
-    const m = REQUIREMENT.exec(line.replace(/(?:^|\s)#.*$/, '').trimEnd());
+    const m = REQUIREMENT.exec(withoutComment(line).trimEnd());
     if (m)
       out.push({
         name: pinName(m[1] as string),
@@ -123,6 +123,18 @@ function requirementPins(file: string, text: string): Pin[] {
     offset += line.length + 1;
   }
   return out;
+}
+
+/**
+ * `line.replace(/(^|\s)#.*$/, '')` in linear time: the comment is the first `#` at the start or after a blank with no
+ * line break after it (`.` stops at `\r`); the expression tried a scan to the end from every ` #`.
+ */
+function withoutComment(line: string): string {
+  const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
+  const comment = /(?:^|\s)#/g;
+  comment.lastIndex = Math.max(lastBreak, 0);
+  const m = comment.exec(line);
+  return m ? line.slice(0, m.index) : line;
 }
 
 /** Poetry's exact constraint: a bare version or `==version` (`^`, `~`, ranges and wildcards are not pins). */

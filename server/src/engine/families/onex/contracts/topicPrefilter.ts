@@ -102,11 +102,11 @@ export function spells(text: string, word: Word): boolean {
       if (s === 0) continue;
       if (s & AFTER && (word.rest[k] as (text: string, at: number) => boolean)(text, i)) {
         if (k === n - 1) return true;
-        next[k + 1] |= AFTER;
+        next[k + 1] = (next[k + 1] as number) | AFTER;
       }
-      next[k] |= gapStep(s, c);
+      next[k] = (next[k] as number) | gapStep(s, c);
     }
-    if (text[i] === word.first && word.lead(text, i)) next[0] |= AFTER;
+    if (text[i] === word.first && word.lead(text, i)) next[0] = (next[0] as number) | AFTER;
     [states, next] = [next, states];
     for (let k = 0; k < n && !live; k++) live = states[k] !== 0;
   }
