@@ -2,6 +2,7 @@
 // check itself runs on TypeScript 7) catch what review used to catch: floating promises, unused code.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -47,6 +48,19 @@ export default defineConfig(
     // @stylistic/max-len takes the same options.)
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     rules: { 'max-len': ['error', { code: 120 }] },
+  },
+  {
+    // Every pattern the server applies may see repository text: one that backtracks super-linearly is a hang that a
+    // cloned repository can cause. regexp's recommended rules, with its two super-linearity rules as errors
+    // (test/arch/regexLint.test.ts checks they fire; test/arch/redos.test.ts gives every pattern to recheck besides).
+    files: ['server/src/**/*.ts'],
+    extends: [regexp.configs.recommended],
+    rules: {
+      // as above: control characters are matched and escaped on purpose
+      'no-control-regex': 'off',
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
   },
   {
     // a family's folder kept as a fixture: its imports resolve only where test/families/toy/addFamily.test.ts drops it

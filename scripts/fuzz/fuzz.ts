@@ -39,6 +39,30 @@ const ROOTS = [
   'onex-registry',
   'onex-contracts',
 ];
+/**
+ * A root of no example, for the engine phase: the pin files (requirements*.txt, pyproject.toml's dependencies) and a
+ * module the ONEX topic gate scans (src/omnibase_infra, the gate in .pre-commit-config.yaml), mutated like the others.
+ */
+const PINS_AND_TOPICS = 'pins-and-topics';
+const SYNTHETIC: Record<string, Record<string, string>> = {
+  [PINS_AND_TOPICS]: {
+    'requirements.txt':
+      'cursus==2.9.1\napcore [sdk] == 0.19.2 ; python_version >= "3.10"  # pinned\nomnibase_core>=0.40\n',
+    'requirements-dev.txt': '# tools\nomnibase-infra===0.30.0\n',
+    'pyproject.toml':
+      '[project]\nname = "infra"\ndependencies = [\n    "omnibase-core==0.47.1",\n    "omnibase-spi [x] == 0.2.0",\n]\n\n' +
+      '[tool.poetry.dependencies]\napcore = "0.20.0"\n',
+    '.pre-commit-config.yaml':
+      'repos:\n  - repo: local\n    hooks:\n      - id: topic-naming-lint\n' +
+      '        entry: bash scripts/validation/run_topic_lint.sh\n        language: system\n',
+    'src/omnibase_infra/__init__.py': '',
+    'src/omnibase_infra/topics.py':
+      'A = "onex.evt.platform.ok.v1"\nB = ("onex.evt.bad_p"  # split\n     ".b.v1")\n' +
+      'C = (\'o\' "nex" \\\n  ".cmd.x.v2")\nD = f"{A}onex.evt.bad_p.f.v1"\n',
+  },
+};
+/** The engine phase's roots: the examples and the synthetic ones (the other phases copy examples from disk). */
+const ENGINE_ROOTS = [...ROOTS, ...Object.keys(SYNTHETIC)];
 const FAILURES = join(__dirname, '../../fuzz-failures');
 const CPU_SECONDS_PER_EQUIVALENT = 1;
 const EQUIVALENT_CHARS = 100_000;
@@ -106,13 +130,15 @@ const tally = (): Tally => ({
 });
 
 function readRoot(name: string): Map<string, string> {
+  const synthetic = SYNTHETIC[name];
+  if (synthetic) return new Map(Object.entries(synthetic));
   const root = join(EXAMPLES, name);
   const files = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir).sort()) {
       const abs = join(dir, entry);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$|^pyproject\.toml$/.test(entry))
+      else if (/\.(py|ya?ml)$|^\.onextree$|^\.wip$|^pyproject\.toml$|^requirements[^/]*\.txt$/.test(entry))
         files.set(relative(root, abs).split(sep).join('/'), readFileSync(abs, 'utf8'));
     }
   };
@@ -135,7 +161,7 @@ function feed(engine: RegistryEngine, files: Map<string, string>): void {
 }
 
 const registryLike = (f: string): boolean =>
-  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree|pyproject\.toml|contract\.yaml)$/.test(
+  /(step_names(_original)?\.py|workspace_registry\.py|interface_registry_loader\.py|_meta\.yaml|\.step\.yaml|apcore\.yaml|id_map\.yaml|registry\.yaml|\.onex\.yaml|cli_tool\.yaml|runtime\.yaml|\.onextree|pyproject\.toml|contract\.yaml|requirements[^/]*\.txt|omnibase_infra\/[^/]+\.py)$/.test(
     f,
   );
 const show = (ds: Diagnostic[]): string =>
@@ -192,13 +218,13 @@ async function child(seed: number, deadline: number, current: string, cpuFactor:
   const t = tally();
   const incremental = new Map<string, RegistryEngine>();
   // One unmeasured analysis of every root first, so the CPU bound is not charged with compiling the engine.
-  for (const name of ROOTS) {
+  for (const name of ENGINE_ROOTS) {
     const warm = await RegistryEngine.create(wasm);
     feed(warm, readRootCached(name));
     warm.update();
   }
   while (Date.now() < deadline) {
-    const rootName = ROOTS[Math.floor(r() * ROOTS.length)] as string;
+    const rootName = ENGINE_ROOTS[Math.floor(r() * ENGINE_ROOTS.length)] as string;
     const files = readRootCached(rootName);
     const targets = [...files.keys()].filter(registryLike);
     const mutated = new Map(files);

@@ -165,6 +165,25 @@ const MUTATORS: Mutator[] = [
     const lines = Array.from({ length: 1 + int(r, MAX_CHARS / 60) }, (_, i) => `node_${i}_storm = "${value(i)}"\n`);
     return t.slice(0, at) + lines.join('') + t.slice(at);
   },
+  // pinAndTopicLines: a line of a pin file or a module of the topic gate with a long run where the readers' patterns
+  // once tried every split (shared/repro R42, R43): a name, blanks and no operator; runs around the extras and the
+  // operator; a comment of `"a[`; a string then a comment of `#`; strings and comments, each a place to start
+  (r, t) => {
+    const k = 32 + int(r, MAX_CHARS / 8);
+    const u = pick(r, [' ', '\t', '#', "'", '"']).repeat(k);
+    const line = pick(r, [
+      `a${u}x`,
+      `a${u}[e]${u}==${u}1${u}x`,
+      `    "a${u}x",`,
+      `# ${'"a['.repeat(k)}`,
+      `X = 'o' ${'#'.repeat(k)}`,
+      `X = '.' ${u}v`,
+      `X = 1  # ${":o' # ".repeat(k)}`,
+      `X = 'o${"'".repeat(k)}`,
+    ]);
+    const i = t.lastIndexOf('\n', int(r, t.length + 1)) + 1;
+    return `${t.slice(0, i)}${line}\n${t.slice(i)}`;
+  },
 ];
 
 /** One to three mutations of `text`, capped at MAX_CHARS. */

@@ -106,6 +106,22 @@ cursus = "^2.9"
     );
   });
 
+  it('hostile pin files: runs of blanks between a name and no operator, and a comment of `"a[` runs, in linear time', async () => {
+    const blanks = ' '.repeat(200_000);
+    const started = process.cpuUsage();
+    assert.deepEqual(
+      await pinsOf(
+        `//- /requirements.txt\ncursus [sdk]${blanks}== 2.9.32\na${blanks}x\na==${blanks}1${blanks}x\n` +
+          `//- /pyproject.toml\n[project]\nname = "x"\ndependencies = ["a${blanks}x", "apcore  [e]  ==  0.20.0"]\n` +
+          `# ${'"a['.repeat(100_000)}\n`,
+      ),
+      ['apcore 0.20.0 pyproject.toml:2', 'cursus 2.9.32 requirements.txt:0'],
+    );
+    // Quadratic readers took minutes here; linear ones a few hundred milliseconds on a busy machine.
+    const used = process.cpuUsage(started);
+    assert.ok(used.user + used.system < 20_000_000, `${(used.user + used.system) / 1000} ms`);
+  });
+
   it('believes a lock before a requirements file before pyproject.toml, and reads only the root', async () => {
     assert.deepEqual(
       await pinsOf(`

@@ -2,7 +2,8 @@
 // unclosed brackets before a long run of blanks, 3.7 s for 60 KB, minutes for 500 KB): each shape is
 // analysed at two sizes in one run, and the ratio of the CPU times (medians, so other processes on the
 // machine cost little) must stay far below what quadratic growth gives (×16 for ×4 the size). The ONEX
-// shapes (R41) grow a pyproject's `onex.nodes` table, or one entry point's value, beside one node package. The
+// shapes (R41) grow a pyproject's `onex.nodes` table, or one entry point's value, beside one node package; the pin
+// files' (R42) and the topic gate's modules' (R43) grow the runs their patterns once split every way. The
 // environment shapes (R44, R45) grow an installed framework's metadata — RECORD, `.pth`, setuptools' finder module,
 // METADATA — as the host reads it (host/installedFrameworks.ts), each under the 256 KB a metadata file may have.
 import { strict as assert } from 'node:assert';
@@ -43,6 +44,14 @@ const ONEX_NODE = {
     Array.from({ length: 7 }, (_, k) => [`src/demo/chain/m${k + 1}.py`, `from .m${k} import NodeX\n`]),
   ),
 };
+/** A repository whose pre-commit hook runs the ONEX topic-naming gate over `src/omnibase_infra`. */
+const TOPIC_GATE = {
+  '.pre-commit-config.yaml':
+    'repos:\n  - repo: local\n    hooks:\n      - id: topic-naming-lint\n' +
+    '        entry: bash scripts/validation/run_topic_lint.sh\n        language: system\n',
+  'src/omnibase_infra/__init__.py': '',
+};
+const TOPICS = 'src/omnibase_infra/topics.py';
 /** A pyproject of about `n` characters: `onex.nodes` entry points, each line made by `line` from its index. */
 const entryPoints = (n: number, line: (i: number) => string): string => {
   const lines = ['[project]\nname = "demo"\n\n[project.entry-points."onex.nodes"]\nnode_x = "demo.nodes.node_x:NodeX"'];
@@ -164,6 +173,42 @@ const SHAPES: Record<string, [string, (n: number) => string, Record<string, stri
     (n) =>
       `[project]\nname = "demo"\ndependencies = ["omnibase_core==0.1.0"]\n\n[tool.x]\ndoc = ["a${blanks(n / 2)}", "b ${blanks(n / 2)}[e]"]\n`,
     ONEX_NODE,
+  ],
+  'R42: a requirements.txt line of a name, blanks and no operator (pinning cursus beside it)': [
+    'requirements.txt',
+    (n) => `cursus==1.0.0\na${blanks(n)}x\n`,
+  ],
+  'R42: a requirements.txt line with runs around the extras, the operator and the version': [
+    'requirements.txt',
+    (n) => `cursus==1.0.0\na${blanks(n / 4)}[e]${blanks(n / 4)}==${blanks(n / 4)}1${blanks(n / 4)}x\n`,
+  ],
+  'R42: a pyproject dependency string of a name, blanks and no operator': [
+    'pyproject.toml',
+    (n) => `[project]\nname = "x"\ndependencies = ["cursus==1.0.0", "a${blanks(n)}x"]\n`,
+  ],
+  'R42: a pyproject pinning cursus, and a comment line of `"a[` (where the pin line is looked for)': [
+    'pyproject.toml',
+    (n) => `[project]\nname = "x"\ndependencies = ["cursus==1.0"]\n# ${'"a['.repeat(n / 3)}\n`,
+  ],
+  'R43: a module the topic gate scans: a string `o`, then a comment of `#`': [
+    TOPICS,
+    (n) => `X = 'o' ${'#'.repeat(n)}\n`,
+    TOPIC_GATE,
+  ],
+  'R43: a module the topic gate scans: a string `.`, then a comment of `#`': [
+    TOPICS,
+    (n) => `X = '.' ${'#'.repeat(n)}\n`,
+    TOPIC_GATE,
+  ],
+  "R43: a module the topic gate scans: one comment line of `:o' #`, each a place to start": [
+    TOPICS,
+    (n) => `X = 1  # ${":o' # ".repeat(n / 6)}\n`,
+    TOPIC_GATE,
+  ],
+  'R43: a module the topic gate scans: `o` after a run of quotes': [
+    TOPICS,
+    (n) => `X = '${"'".repeat(n)}o'\n`,
+    TOPIC_GATE,
   ],
   'YAML: a flow sequence left open, then blanks': [META, (n) => `description: d\nmetadata: [${blanks(n)}\n`],
   'YAML: 60 nested flow sequences left open, then blanks and closers': [

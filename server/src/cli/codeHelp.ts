@@ -19,10 +19,9 @@ export interface CodeHelp {
 
 /** Each code's section body by anchor: after its heading, up to the next anchor or heading of the page. */
 const sections = new Map<string, string>(
-  [...DIAGNOSTICS_MD.matchAll(/^<a id="(rl\d+)"><\/a>\n## [^\n]*\n([^]*?)(?=^<a id=|^#{1,2} |(?![^]))/gm)].map((m) => [
-    m[1] as string,
-    (m[2] as string).trim(),
-  ]),
+  [...DIAGNOSTICS_MD.matchAll(/^<a id="(rl\d+)"><\/a>\n## [^\n]*\n([\s\S]*?)(?=^<a id=|^#{1,2} |(?![\s\S]))/gm)].map(
+    (m) => [m[1] as string, (m[2] as string).trim()],
+  ),
 );
 
 /** The help of a code; undefined without a section in docs/diagnostics.md (test/engine/codes.test.ts forbids that). */
@@ -30,10 +29,10 @@ export function codeHelp(code: Code): CodeHelp | undefined {
   const body = sections.get(codeAnchor(code));
   if (body === undefined) return undefined;
   const reference = `Reference: ${CODES_DOC}, section ${code}, in Registry Lens's clone or package.`;
-  const markdown = body.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, label: string, target: string) =>
+  const markdown = body.replace(/\[([^[\]]*)\]\(([^()[\]\s]+)\)/g, (_, label: string, target: string) =>
     linked(label, target),
   );
-  const text = body.replace(/\[([^\]]*)\]\([^)\s]+\)/g, '$1');
+  const text = body.replace(/\[([^[\]]*)\]\([^()[\]\s]+\)/g, '$1');
   const first = text.split(/\n\s*\n|\n```/)[0] ?? '';
   return {
     fullDescription: first.replace(/\s+/g, ' ').trim(),

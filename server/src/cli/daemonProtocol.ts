@@ -45,7 +45,7 @@ const MODES: readonly string[] = ['isolated', 'hybrid'];
  * by a request's paths.
  */
 function relativePath(p: unknown): p is string {
-  return typeof p === 'string' && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.includes('\\') && !p.includes('\0');
+  return typeof p === 'string' && !p.startsWith('/') && !/^[A-Z]:/i.test(p) && !p.includes('\\') && !p.includes('\0');
 }
 
 /** The request a line holds, or what is wrong with it. */

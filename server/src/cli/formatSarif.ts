@@ -65,7 +65,7 @@ function rule({ code, title, severity }: CodeEntry): object {
 /** A rule's name is an identifier (SARIF §3.49.7): its title's words in PascalCase (`DuplicateKey`). */
 function ruleName(title: string): string {
   return title
-    .split(/[^A-Za-z0-9]+/)
+    .split(/[^A-Z0-9]+/i)
     .filter((w) => w !== '')
     .map((w) => w[0]?.toUpperCase() + w.slice(1))
     .join('');

@@ -112,7 +112,7 @@ export function globsRefused(
  * '..'.
  */
 export function leavesRoot(p: string): boolean {
-  return /^(?:[\\/]|[A-Za-z]:)/.test(p) || joinRel('', p) === null;
+  return /^(?:[\\/]|[A-Z]:)/i.test(p) || joinRel('', p) === null;
 }
 
 /** The paths of a list that stay inside the root. */

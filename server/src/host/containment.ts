@@ -17,7 +17,7 @@ export type Contained = { abs: string; rel: string } | { refused: string };
 export function isRootRelative(rel: unknown): rel is string {
   return (
     typeof rel === 'string' &&
-    !/[\\\0]|^[A-Za-z]:/.test(rel) &&
+    !/[\\\0]|^[A-Z]:/i.test(rel) &&
     rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
   );
 }

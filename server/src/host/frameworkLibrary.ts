@@ -53,7 +53,7 @@ const MAX_FILES = 20_000;
  * and their catalogue (cursus 2.x's `pipeline_catalog/shared_dags/`, 46 DAGs and an index in 2.9.32), examples shipped
  * to copy. A project's DAG resolves its nodes against the step table, never against another DAG.
  */
-const UNUSED = /(\.dag\.json|(^|\/)catalog_index\.json)$/;
+const UNUSED = /(?:\.dag\.json|(?:^|\/)catalog_index\.json)$/;
 
 /**
  * The library of `env` for `root`: each installed framework's package folder, unless the walk has it already (an

@@ -25,7 +25,7 @@ export function marksEnvironment(entries: readonly Dirent[]): boolean {
  * A root-relative POSIX path at or below a `site-packages` (or Debian's `dist-packages`) folder in its usual place:
  * `lib/python3.X/` (`lib64/` on some Linux builds) on POSIX, `Lib/` on Windows.
  */
-const SITE_PACKAGES = /(^|\/)(lib(64)?\/python3[^/]*|Lib)\/(site|dist)-packages(\/|$)/;
+const SITE_PACKAGES = /(?:^|\/)(?:lib(?:64)?\/python3[^/]*|Lib)\/(?:site|dist)-packages(?:\/|$)/;
 
 export function inSitePackages(rel: string): boolean {
   return SITE_PACKAGES.test(rel);

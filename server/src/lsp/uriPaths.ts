@@ -4,7 +4,7 @@
 
 /** The URI of root-relative `rel` inside the folder at `folderUri`. */
 export function uriIn(folderUri: string, rel: string): string {
-  return `${folderUri.replace(/\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  return `${folderUri.replace(/(?<!\/)\/+$/, '')}/${rel.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /**
@@ -12,7 +12,7 @@ export function uriIn(folderUri: string, rel: string): string {
  * for a segment that is empty, `.`, `..` or names a separator once decoded (`%2F`).
  */
 export function relIn(folderUri: string, uri: string): string | undefined {
-  const base = `${folderUri.replace(/\/+$/, '')}/`;
+  const base = `${folderUri.replace(/(?<!\/)\/+$/, '')}/`;
   if (!uri.startsWith(base)) return undefined;
   const rest = uri.slice(base.length).split(/[?#]/, 1)[0] ?? '';
   let segments: string[];
@@ -27,7 +27,7 @@ export function relIn(folderUri: string, uri: string): string | undefined {
 
 /** Two folder URIs alike but for a trailing slash. */
 export function sameFolder(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+  return a.replace(/(?<!\/)\/+$/, '') === b.replace(/(?<!\/)\/+$/, '');
 }
 
 /** The folder a request names, by its URI or a document's in it (`locate`); the first folder when it names none. */

@@ -118,7 +118,7 @@ export function builtInFrameworks(families: readonly Family[]): FrameworkVersion
  * and `0.46.30`, not `0.47.0`). A version not of that shape is not covered.
  */
 function covers(builtIn: string, pinned: string): boolean {
-  const mm = (v: string): string | null => /^v?(\d+)\.(\d+)(?![\d])/.exec(v.trim())?.slice(1, 3).join('.') ?? null;
+  const mm = (v: string): string | null => /^v?(\d+)\.(\d+)(?!\d)/.exec(v.trim())?.slice(1, 3).join('.') ?? null;
   const a = mm(builtIn);
   return a !== null && a === mm(pinned);
 }

@@ -17,7 +17,7 @@ import { fieldsOf, prefixOf } from './fstringFields';
 /** What the scanner skips on a blank line (`\n` ends it). */
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\f' || c === '\r';
 /** The first token of a line that the scanner reads itself after a run: a string, a comment, a continuation. */
-const SCANNER_TOKEN = /[fFtTrRbBuU]*["'`]|#|\\/y;
+const SCANNER_TOKEN = /[ftrbu]*["'`]|#|\\/iy;
 
 /**
  * `text` with a `\v` after the indentation of the line that follows (copied) on each long enough line
@@ -32,7 +32,7 @@ export function breakBlankRuns(text: string): string {
   // Whether the line before the run ended inside a field of a single-quoted f-string left open.
   let inField = false;
   const onString = (quote: number, end: number): void => {
-    if (!/[fFtT]/.test(prefixOf(text, quote))) return;
+    if (!/[ft]/i.test(prefixOf(text, quote))) return;
     const fields = fieldsOf(text, quote, end);
     if (fields === null) return;
     for (const [from, to] of fields.spans) breakFieldRuns(text, from, to, edits);

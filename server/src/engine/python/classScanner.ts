@@ -597,8 +597,7 @@ function operatorAt(u: Uint8Array, i: number, c: number): number {
   return one !== 0 ? one : unsure();
 }
 
-const NUMBER =
-  /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)$/;
+const NUMBER = /^(?:0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:e[+-]?\d[\d_]*)?j?)$/i;
 
 function numberEnd(text: string, u: Uint8Array, i: number): number {
   let j = i;

@@ -240,7 +240,7 @@ function readStatements(
 /** A top-level `NAME = {` (or `NAME: T = {`) at the start of a line. */
 // The lookahead starts where the blanks after `=` end: a second `[ \t]*` inside it made every step back
 // over a long run of blanks scan the rest of the run again (quadratic: 100,000 blanks took 20 s).
-const DICT_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(?=\{|(?:#[^\n]*)?\n[ \t]+['"])/y;
+const DICT_ASSIGNMENT = /([A-Z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=\{|(?:#[^\n]*)?\n[ \t]+['"])/iy;
 
 interface Span {
   start: number;
@@ -455,7 +455,7 @@ function other(n: Node, cr: string | null): Lit {
   return { kind: 'other', text: t.length > 120 ? `${t.slice(0, 117)}...` : t, range: range(n, cr) };
 }
 
-const PLAIN_STRING = /^([rRuU]?)('''|"""|'|")([^\n]*)\2$/;
+const PLAIN_STRING = /^([ru]?)('''|"""|'|")([^\n]*)\2$/i;
 
 /**
  * The common case read from the text alone — a one-line literal without f/b/t prefix — which avoids
@@ -479,7 +479,7 @@ function readString(n: Node): { value: string } | null {
   const end = n.lastChild;
   if (!start || !end || start === end || start.type !== 'string_start' || end.type !== 'string_end') return null;
   const open = start.text;
-  const prefix = open.replace(/['"]+$/, '').toLowerCase();
+  const prefix = open.replace(/(?<!['"])['"]+$/, '').toLowerCase();
   if (prefix.includes('b')) return null;
   const formatted = prefix.includes('f') || prefix.includes('t');
   if (formatted) for (const c of n.namedChildren) if (c?.type === 'interpolation') return null;

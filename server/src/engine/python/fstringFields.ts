@@ -10,7 +10,7 @@ export function prefixOf(text: string, q: number): string {
   let p = q;
   while (p > 0 && /[\p{L}\p{N}_]/u.test(text[p - 1] as string)) p--;
   const word = text.slice(p, q);
-  return /^[fFtTrRbBuU]+$/.test(word) ? word : '';
+  return /^[ftrbu]+$/i.test(word) ? word : '';
 }
 
 /** The spans inside the top-level replacement fields of a string, and whether one is still open at the end. */
@@ -47,8 +47,8 @@ function scan(
 ): { at: number; open: boolean } | null {
   if (nesting > MAX_NESTING) return null;
   const prefix = prefixOf(text, q);
-  const format = /[fFtT]/.test(prefix);
-  const raw = /[rR]/.test(prefix);
+  const format = /[ft]/i.test(prefix);
+  const raw = /r/i.test(prefix);
   const quote = text[q] as string;
   const close = text.startsWith(quote.repeat(3), q) ? quote.repeat(3) : quote;
   const stack: Field[] = [];

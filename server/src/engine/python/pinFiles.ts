@@ -100,9 +100,11 @@ function lockPins(file: string, text: string): Pin[] {
   return out;
 }
 
-/** A PEP 508 requirement pinned to one version: `name[extras] == version` (`===` too), markers after `;`. */
-const REQUIREMENT =
-  /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*===?\s*([^\s;,#*]+)\s*(?:;.*)?$/;
+/**
+ * A PEP 508 requirement pinned to one version: `name[extras] == version` (`===` too), markers after `;`. The blanks
+ * before the operator are one run, the extras' own after them: two adjacent `\s*` would try every split of a long run.
+ */
+const REQUIREMENT = /^\s*([A-Z0-9](?:[\w.-]*[A-Z0-9])?)\s*(?:\[[^\]]*\]\s*)?===?\s*([^\s;,#*]+)\s*(?:;.*)?$/i;
 
 /** `requirements*.txt`: one requirement a line, comments after ` #`. */
 function requirementPins(file: string, text: string): Pin[] {
@@ -110,7 +112,7 @@ function requirementPins(file: string, text: string): Pin[] {
   const lines = new LineIndex(text);
   let offset = 0;
   for (const line of text.split('\n')) {
-    const m = REQUIREMENT.exec(line.replace(/(^|\s)#.*$/, '').trimEnd());
+    const m = REQUIREMENT.exec(withoutComment(line).trimEnd());
     if (m)
       out.push({
         name: pinName(m[1] as string),
@@ -121,6 +123,18 @@ function requirementPins(file: string, text: string): Pin[] {
     offset += line.length + 1;
   }
   return out;
+}
+
+/**
+ * `line.replace(/(^|\s)#.*$/, '')` in linear time: the comment is the first `#` at the start or after a blank with no
+ * line break after it (`.` stops at `\r`); the expression tried a scan to the end from every ` #`.
+ */
+function withoutComment(line: string): string {
+  const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
+  const comment = /(?:^|\s)#/g;
+  comment.lastIndex = Math.max(lastBreak, 0);
+  const m = comment.exec(line);
+  return m ? line.slice(0, m.index) : line;
 }
 
 /** Poetry's exact constraint: a bare version or `==version` (`^`, `~`, ranges and wildcards are not pins). */
@@ -164,10 +178,11 @@ function pyprojectPins(file: string, text: string): Pin[] {
  */
 function firstLines(text: string, key: boolean): Map<string, number> {
   const re = key
-    ? /^[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*=/gm
+    ? /^[ \t]*["']?([A-Z0-9][\w.-]*)["']?[ \t]*=/gim
     : // One run of blanks before the operator, however the extras split it: two adjacent `[ \t]*` would try every
-      // split of a long run (quadratic).
-      /["'][ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*(?:\[[^\]\n]*\][ \t]*)?===?/g;
+      // split of a long run (quadratic). The extras end at a quote (the string's end): else from every `"a[` of a
+      // line `"a["a[…` they would run to the line's end.
+      /["'][ \t]*([A-Z0-9][\w.-]*)[ \t]*(?:\[[^\]\n"']*\][ \t]*)?===?/gi;
   const out = new Map<string, number>();
   for (const m of text.matchAll(re)) {
     const name = pinName(m[1] as string);

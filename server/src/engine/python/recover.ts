@@ -18,7 +18,7 @@ export interface Recovered {
 
 const MAX_DEPTH = 60;
 const MAX_ERRORS = 50;
-const IDENT_START = /[A-Za-z_@]/;
+const IDENT_START = /[A-Z_@]/i;
 const OPENERS: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 /** How far into its line a key that lost a quote is looked for (quoteLostKey). */
 const KEY_REACH = 400;
@@ -26,7 +26,7 @@ const KEY_REACH = 400;
  * `Name": ` (the opening quote lost), matched in place. Its classes hold no line break, and its only match is the
  * whole run of name characters, so runs bounded by KEY_REACH find every match that ends within reach.
  */
-const OPEN_LOST = /([A-Za-z_][\w .!-]{0,400})(['"])[ \t]{0,400}:/y;
+const OPEN_LOST = /([A-Z_][\w .!-]{0,400})(['"])[ \t]{0,400}:/iy;
 
 /** Reads the literal starting at `start` (a `{`, `[` or `(`), never throwing. */
 export function recoverLiteral(text: string, start: number, lines: LineIndex): Recovered {
@@ -95,7 +95,7 @@ class Tolerant extends Scanner {
     } catch (e) {
       if (!(e instanceof Abort)) throw e;
       this.pos = from;
-      if (/^[rRuU]?['"]/.test(this.text.slice(from, from + 2))) {
+      if (/^[ru]?['"]/i.test(this.text.slice(from, from + 2))) {
         const eol = this.lineEnd(from);
         this.report(from, eol, 'unterminated string');
         this.pos = eol;
@@ -128,9 +128,9 @@ class Tolerant extends Scanner {
   /** A number, keyword or string (the strict scanner's; an unterminated string throws Abort), else null. */
   private scalar(c: string, from: number): Lit | null {
     if (c === '-' || c === '+' || /[\d.]/.test(c)) return this.value(MAX_DEPTH);
-    if (/['"]/.test(c) || (/[rRuU]/.test(c) && /['"]/.test(this.text[from + 1] ?? ''))) return this.strings();
+    if (/['"]/.test(c) || (/[ru]/i.test(c) && /['"]/.test(this.text[from + 1] ?? ''))) return this.strings();
     if (/[TFN]/.test(c)) {
-      const m = /(True|False|None)(?![\w])/y;
+      const m = /(?:True|False|None)\b/y;
       m.lastIndex = from;
       if (m.test(this.text)) return this.value(MAX_DEPTH);
     }
@@ -359,7 +359,7 @@ class Tolerant extends Scanner {
     // broken line would each read KEY_REACH characters).
     const quoted = this.text[from] === '"' || this.text[from] === "'";
     const line = quoted ? this.text.slice(from, this.lineEnd(from, reach)) : '';
-    const close = quoted ? /^(['"])([^'"]*?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line) : null;
+    const close = quoted ? /^(['"])((?:[^'"]*?[^'" \t])?)[ \t]*:[ \t]*(?=[{[\d-]|True|False|None|$)/.exec(line) : null;
     const m = open ? { name: open[1] ?? '', start: from, end: from + (open[1] ?? '').length + 1, missing: from } : null;
     const n =
       !m && close && (/^[ \t]*[{[]/.test(line.slice(close[0].length)) || !line.slice(1).includes(close[1] ?? ''))

@@ -27,7 +27,7 @@ export interface Skeleton<V = Lit> {
 }
 
 /** `NAME = ` or `NAME: T = ` at a line start, before a bracket. */
-const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*[ \t]*(?::[^=\n]*)?=[ \t]*(?=[[{(])/y;
+const ASSIGNMENT = /[A-Z_]\w*[ \t]*(?::[^=\n]*)?=[ \t]*(?=[[{(])/iy;
 /** What may follow the literal on its last line: blanks and a comment. */
 const LINE_END = /[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
 
@@ -36,8 +36,9 @@ const LINE_END = /[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
  */
 const DIGITS = '\\d+(?:_\\d+)*_?';
 const TREE_SITTER_NUMBER = new RegExp(
-  '^(?:0[xX]_?[\\da-fA-F]+(?:_[\\da-fA-F]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[bB]_?[01]+(?:_[01]+)*|' +
-    `(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:[eE][+-]?${DIGITS})?)$`,
+  '^(?:0x_?[\\da-f]+(?:_[\\da-f]+)*|0o_?[0-7]+(?:_[0-7]+)*|0b_?[01]+(?:_[01]+)*|' +
+    `(?:${DIGITS}\\.(?:${DIGITS})?|\\.${DIGITS}|${DIGITS})(?:e[+-]?${DIGITS})?)$`,
+  'i',
 );
 
 /** The literal scanner, declining numbers tree-sitter would not read as one. */

@@ -16,7 +16,7 @@ export interface StringConstant {
 }
 
 /** The letters before a string's quote, lower-cased. */
-const prefixOf = (piece: Node): string => (piece.firstChild?.text ?? '').replace(/['"]+$/, '').toLowerCase();
+const prefixOf = (piece: Node): string => (piece.firstChild?.text ?? '').replace(/(?<!['"])['"]+$/, '').toLowerCase();
 
 /** The str constants of `text` in source order, or null when CPython 3.12 would not parse it. */
 export function stringConstants(text: string): StringConstant[] | null {

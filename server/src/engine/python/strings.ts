@@ -3,7 +3,7 @@
 // the body's text too). `\N{name}` is kept as written: decoding it needs Unicode's name table.
 
 /** Python's escape sequences (an unknown one, like `\q` or `\8`, is kept as written). */
-const ESCAPE = /\\(?:u[a-fA-F\d]{4}|U[a-fA-F\d]{8}|x[a-fA-F\d]{2}|[0-7]{1,3}|\r?\n|\r|['"abfnrtv\\])/g;
+const ESCAPE = /\\(?:u[a-fA-F\d]{4}|U[a-fA-F\d]{8}|x[a-fA-F\d]{2}|[0-7]{1,3}|\r?\n|[\r'"abfnrtv\\])/g;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n',

@@ -58,8 +58,8 @@ export function mdLines(s: string): string {
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 /** ASCII punctuation markdown may read (CommonMark's backslash-escapable set, less `,;?%/'"(`). */
 const PUNCTUATION = new Set('!#$)*+-.:=@[\\]^_`{|}~');
-const ALNUM = /^[A-Za-z0-9]$/;
-const DIGIT = /^[0-9]$/;
+const ALNUM = /^[A-Z0-9]$/i;
+const DIGIT = /^\d$/;
 
 function kept(c: string, before: string, after: string, listMarker: boolean): boolean {
   if (c === '_' || c === '-') return ALNUM.test(before) && ALNUM.test(after);

@@ -64,7 +64,8 @@ function compileGlob(glob: string): Segment[][] | string {
 
 /** `{a,b}` alternatives (nested), bounded; a brace without a comma, or unclosed, is literal. */
 function expandBraces(glob: string): string[] | string {
-  if (/\{[^{},]*\.\.[^{},]*\}/.test(glob)) return 'brace ranges (`{1..3}`) are not supported';
+  if ([...glob.matchAll(/\{[^{},]*\}/g)].some((m) => m[0].includes('..')))
+    return 'brace ranges (`{1..3}`) are not supported';
   const open = braceAt(glob);
   if (open === null) return [glob];
   const { start, end, parts } = open;

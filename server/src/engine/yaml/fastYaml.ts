@@ -17,7 +17,7 @@ import { cutFrom } from '../util/cutStack';
 import { intern } from '../util/intern';
 
 /** Characters it never reads: tabs, carriage returns, controls, a byte-order mark, Unicode line separators. */
-const UNREAD = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNREAD = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 /** Far below the full reader's nesting limits (64 levels of literals, 100 of indicators). */
 const MAX_DEPTH = 32;
 /** The parser rejects implicit keys over 1,024 characters. */
@@ -577,7 +577,7 @@ function unescape(raw: string): string {
       else if (next === '\n') while (raw[i + 1] === ' ') i++;
       else if (digits !== undefined) {
         const hex = raw.slice(i + 1, i + 1 + digits);
-        const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        const code = hex.length === digits && /^[0-9a-f]+$/i.test(hex) ? parseInt(hex, 16) : NaN;
         if (!(code <= 0x10ffff)) throw DECLINE;
         out += String.fromCodePoint(code);
         i += digits;

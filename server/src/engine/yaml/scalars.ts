@@ -8,7 +8,7 @@ import { bareStr, type Lit } from '../literal';
 export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, version: '1.2' } as const;
 
 /** PyYAML (YAML 1.1) resolves a float only with a dot: `1e-5` is a string there, a number here. */
-const PYYAML_STRING_EXPONENT = /^[-+]?[0-9][0-9_]*[eE]/;
+const PYYAML_STRING_EXPONENT = /^[-+]?\d[0-9_]*e/i;
 
 /**
  * The literal of a scalar the parser resolved to `v`, a string only when it came from a plain scalar in
@@ -40,7 +40,7 @@ export function flat(s: string): string {
   ANY.test(s);
   return s;
 }
-const ANY = /[^]/;
+const ANY = /[\s\S]/;
 
 /** The schema and options the composer reads a document with (YAML_OPTIONS). */
 const doc = new Document(null, YAML_OPTIONS);

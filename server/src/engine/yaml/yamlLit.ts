@@ -377,7 +377,7 @@ function blankMistakes(text: string, doc: Document): string {
     // A stray line (wrong indentation, a key without a value) goes whole; an unclosed bracket or quote from where it
     // opens.
     const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-    if (!/^(Flow|Missing closing)/.test(e.message))
+    if (!/^(?:Flow|Missing closing)/.test(e.message))
       from = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, from + 1))?.[0].length ?? 0);
     const to = lineEnd(text, from);
     for (let i = from; i < to; i++) chars[i] = ' ';
@@ -390,7 +390,7 @@ function blankMistakes(text: string, doc: Document): string {
  * that was left open instead, up to the end of its line.
  */
 function unclosedFlow(text: string, message: string, pos: [number, number]): [number, number] | null {
-  if (!/^Flow (sequence|map)/.test(message)) return null;
+  if (!/^Flow (?:sequence|map)/.test(message)) return null;
   let depth = 0;
   for (let i = pos[0] - 1; i >= 0; i--) {
     const c = text[i];

@@ -201,8 +201,20 @@ describe('ONEX conformance: the topic-naming gate’s --scan-python half (lint_t
       `'o'${' \n'.repeat(200_000)}x`,
       `"o"  #${'x'.repeat(200_000)}\n`,
       `"o\\\n`.repeat(50_000),
+      // a comment of `#` after a string `'o'`: every cut of the run into comments was tried (R43)
+      `X = 'o' ${'#'.repeat(200_000)}\n`,
+      `X = '.' ${'#'.repeat(200_000)}\n`,
+      // strings and comments on one line, each `:o'` a place to start
+      `X = 1  # ${":o' # ".repeat(50_000)}\n${' '.repeat(100_000)}`,
     ])
       assert.deepEqual(readTopicModule(text), []);
+    // split by comments and continued lines between the pieces, still read
+    assert.deepEqual(
+      readTopicModule('A = ("o"  # a ## comment\n     "nex" \\\n  ".evt.bad_p.q." # v\n  f"v" \'1\')\n').map(
+        (t) => t.value,
+      ),
+      ['onex.evt.bad_p.q.v1'],
+    );
     const big = `${'x = "onex.evt.platform.ok.v1"\n'.repeat(20_000)}y = ("onex.evt.bad_p" ".z.v1")\n`;
     assert.deepEqual(
       readTopicModule(big)

@@ -41,9 +41,9 @@ export interface ApcoreLayout {
   aclRoot: string | null;
 }
 
-const CODE_FILE = /\.(py|ts|js)$/;
+const CODE_FILE = /\.(?:py|ts|js)$/;
 /** `BindingLoader.load_binding_dir`'s default pattern (apcore-python 0.19.0 `bindings.py:235`). */
-const BINDING_FILE = /(^|\/)[^/]*\.binding\.yaml$/;
+const BINDING_FILE = /(?:^|\/)[^/]*\.binding\.yaml$/;
 const BINDING: ApcoreRole = Object.freeze({ family: 'apcore', role: 'binding' });
 const ACL_FILE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'acl' });
 const YAML_FILE = /\.ya?ml$/;

@@ -14,10 +14,10 @@ import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './framework';
 import type { ApModule, ApRoot, RootDecl } from './roots';
 import { MIRRORED, type ApcorePython } from './pythonRelease';
 
-const MODULE_FILE = /\.(py|ts|js)$/;
-const NOT_MODULE = /\.d\.ts$|\.(test|spec)\.[^.]+$/;
+const MODULE_FILE = /\.(?:py|ts|js)$/;
+const NOT_MODULE = /\.d\.ts$|\.(?:test|spec)\.[^.]+$/;
 const SKIPPED_DIRS = new Set(['__pycache__', 'node_modules']);
-const VALID_ID = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+const VALID_ID = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
 export const MAX_ID_LENGTH = 192;
 export const RESERVED_SEGMENTS = new Set(['system', 'internal', 'core', 'apcore', 'plugin', 'schema', 'acl']);
 /** First segment of the ids apcore-typescript and apcore-rust reserve for modules registered at runtime. */

@@ -13,7 +13,7 @@ export function importBases(bindingFile: string): string[] {
 
 /** The files a module path may be, in the order they are tried. */
 export function moduleFiles(bindingFile: string, modulePath: string): string[] {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(modulePath)) return [];
+  if (!/^[A-Z_]\w*(?:\.[A-Z_]\w*)*$/i.test(modulePath)) return [];
   const rel = modulePath.split('.').join('/');
   return importBases(bindingFile)
     .flatMap((b) => [joinRel(b, `${rel}.py`), joinRel(b, `${rel}/__init__.py`)])

@@ -16,11 +16,11 @@ import { metaCompletion } from './metaCompletion';
 import { classCompletions } from './classCompletion';
 import { mdLines } from '../../render/escape';
 
-const VALUE_CONTEXT = /["']([A-Za-z_]+)["']\s*:\s*(["'])([^"']*)$/;
-const VALUE_UNQUOTED = /["']([A-Za-z_]+)["']\s*:\s*([A-Za-z_]*)$/;
-const YAML_VALUE = /^\s*([A-Za-z_]+):\s*(["']?)([^"'#\s]*)$/;
-const KEY_IN_QUOTES = /(?:^|[{,])\s*(["'])([A-Za-z0-9_ -]*)$/;
-const KEY_BARE = /(?:^|[{,])\s*([A-Za-z_]*)$/;
+const VALUE_CONTEXT = /["']([A-Z_]+)["']\s*:\s*["']([^"']*)$/i;
+const VALUE_UNQUOTED = /["']([A-Z_]+)["']\s*:\s*([A-Z_]*)$/i;
+const YAML_VALUE = /^\s*([A-Z_]+):\s*["']?([^"'#\s]*)$/i;
+const KEY_IN_QUOTES = /(?:^|[{,])\s*["']([\w -]*)$/;
+const KEY_BARE = /(?:^|[{,])\s*([A-Z_]*)$/i;
 
 export function completion(ws: StepWorkspace, file: string, pos: Position): CompletionResult[] {
   if (ws.metaDoc(file)) return metaCompletion(ws, file, pos);
@@ -34,10 +34,10 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
     (e) => e.value.kind === 'dict' && contains(e.value.range, pos) && !contains(e.keyRange, pos),
   );
   const value = VALUE_CONTEXT.exec(before);
-  if (value && entry) return valueCompletions(ws, wsDir, value[1] ?? '', wordRange((value[3] ?? '').length));
+  if (value && entry) return valueCompletions(ws, wsDir, value[1] ?? '', wordRange((value[2] ?? '').length));
   if (entry && /\.ya?ml$/.test(file)) {
     const y = YAML_VALUE.exec(before);
-    if (y) return valueCompletions(ws, wsDir, y[1] ?? '', wordRange((y[3] ?? '').length));
+    if (y) return valueCompletions(ws, wsDir, y[1] ?? '', wordRange((y[2] ?? '').length));
   }
   const unquoted = VALUE_UNQUOTED.exec(before);
   if (unquoted && entry) {
@@ -49,7 +49,7 @@ export function completion(ws: StepWorkspace, file: string, pos: Position): Comp
   const quoted = KEY_IN_QUOTES.exec(before);
   const bare = quoted ? null : KEY_BARE.exec(before);
   if (!quoted && !bare) return [];
-  const typed = quoted ? (quoted[2] ?? '') : (bare?.[1] ?? '');
+  const typed = quoted ? (quoted[1] ?? '') : (bare?.[1] ?? '');
   const inQuotes = !!quoted;
   const range = wordRange(typed.length);
   if (entry) {

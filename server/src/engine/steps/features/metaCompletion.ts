@@ -9,8 +9,8 @@ import { baseName } from '../../util/paths';
 import { typeName } from '../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 
-const VALUE = /^(\s*)(?:-\s+)?([a-z_]+):\s*["']?([^"'#]*)$/;
-const KEY = /^(\s*)(-\s+)?([A-Za-z_]*)$/;
+const VALUE = /^\s*(?:-\s+)?([a-z_]+):\s*(?:["']|(?!\s))([^"'#]*)$/;
+const KEY = /^(\s*)(-\s+)?([A-Z_]*)$/i;
 
 export function metaCompletion(ws: StepWorkspace, file: string, pos: Position): CompletionResult[] {
   const text = ws.text(file);
@@ -20,7 +20,7 @@ export function metaCompletion(ws: StepWorkspace, file: string, pos: Position): 
   const word = (len: number): Range => ({ start: { line: pos.line, character: pos.character - len }, end: pos });
   const value = VALUE.exec(before);
   if (value) {
-    const [, , key = '', typed = ''] = value;
+    const [, key = '', typed = ''] = value;
     return valueCompletions(ws, file, key, word(typed.length));
   }
   const key = KEY.exec(before);
@@ -89,7 +89,7 @@ interface Line {
 
 function parse(text: string | undefined): Line | null {
   if (text === undefined || text.trim() === '' || text.trim().startsWith('#')) return null;
-  const m = /^(\s*)(-\s+)?(?:([A-Za-z_]+):)?/.exec(text);
+  const m = /^(\s*)(-\s+)?(?:([A-Z_]+):)?/i.exec(text);
   return { indent: m?.[1]?.length ?? 0, dash: m?.[2]?.length ?? 0, key: m?.[3] ?? null };
 }
 

@@ -142,7 +142,7 @@ export function prepareRename(
 
 export function rename(ws: StepWorkspace, file: string, pos: Position, newName: string): RenameResult | null {
   const at = nameAt(ws, file, pos, true);
-  if (!at || !/^[A-Za-z0-9_-]+$/.test(newName)) return null;
+  if (!at || !/^[\w-]+$/.test(newName)) return null;
   const byFile = new Map<string, TextEdit[]>();
   for (const s of sites(ws, at.name))
     byFile.set(s.file, [...(byFile.get(s.file) ?? []), { range: s.inner, newText: newName }]);

@@ -5,16 +5,16 @@
 import type { TextEdit } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../text/lineIndex';
+import { escapeRegExp } from '../../util/regexEscape';
 
 const STUB_IMPORT = /^from (\S+) import (StepBuilderBase|BasePipelineConfig)$/m;
 
 const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The module a sibling `.py` file of `file` imports `base` from, if any does. */
 function siblingModule(ws: StepWorkspace, file: string, base: string): string | null {
   const dir = dirOf(file);
-  const re = new RegExp(`^from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${escape(base)}\\b`, 'm');
+  const re = new RegExp(`^from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${escapeRegExp(base)}\\b`, 'm');
   for (const f of ws.fileNames()) {
     if (f === file || dirOf(f) !== dir || !f.endsWith('.py')) continue;
     const m = re.exec(ws.text(f) ?? '');
@@ -72,7 +72,7 @@ function importInsertionLine(text: string): number {
       continue;
     }
     if (i === 0 || after === 0) {
-      const doc = /^(?:[rRuU]?)("""|''')/.exec(l);
+      const doc = /^[ru]?("""|''')/i.exec(l);
       if (doc?.[1] && after === 0) {
         const rest = l.slice(l.indexOf(doc[1]) + 3);
         if (rest.includes(doc[1])) after = i + 1;

@@ -43,7 +43,7 @@ const REQUIRED_OF_CORE = [...REQUIRED_FIELDS, ...REQUIRED_CORE_FIELDS];
 /** Steps of these types keep their classes outside the component directories (no RL005/RL006). */
 export const EXEMPT_STEP_TYPES = new Set(['Base', 'Utility']);
 
-const VALID_NAME = /^[A-Za-z0-9_-]+$/;
+const VALID_NAME = /^[\w-]+$/;
 const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 
 export function checkEntryFields(e: StepEntry, isCore: boolean, settings: Settings): Diagnostic[] {

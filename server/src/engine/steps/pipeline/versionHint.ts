@@ -7,7 +7,7 @@
 export type VersionTuple = [number, number, number];
 
 const SEMVER = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
-const CONSTRAINT = /^(>=|<=|>|<|\^|~|=)?(\d[\w.\-+]*)$/;
+const CONSTRAINT = /^(>=|<=|[><^~=])?(\d[\w.\-+]*)$/;
 
 /**
  * `parse_semver`: the leading `MAJOR[.MINOR[.PATCH]]` digits, missing parts 0; null when there are none (apcore then

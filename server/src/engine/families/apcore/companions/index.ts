@@ -13,7 +13,7 @@ import { contextParts } from '../../../steps/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 
-const CODE_FILE = /\.(py|ts|js)$/;
+const CODE_FILE = /\.(?:py|ts|js)$/;
 /** One role object per role, shared by every file that has it (10,000 meta files of a large org had one each). */
 const META: CompanionRole = Object.freeze({ family: 'companions', role: 'meta' });
 const CODE: CompanionRole = Object.freeze({ family: 'companions', role: 'code' });

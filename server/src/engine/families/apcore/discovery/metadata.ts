@@ -104,7 +104,7 @@ function readDep(doc: MetaDoc, item: Lit): void {
 function entryPoint(v: Extract<Lit, { kind: 'str' }>): MetaEntryPoint | null {
   const at = v.value.lastIndexOf(':') + 1;
   const cls = v.value.slice(at).trim();
-  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(cls)) return null;
+  if (!/^[A-Z_$][\w$]*$/i.test(cls)) return null;
   const inner = v.inner;
   const plain = inner.start.line === inner.end.line && inner.end.character - inner.start.character === v.value.length;
   const clsRange: Range = plain ? span(pos(inner.start.line, inner.start.character + at), inner.end) : inner;

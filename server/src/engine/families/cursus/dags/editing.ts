@@ -76,8 +76,8 @@ export function dagDefinition(doc: DagDoc, dags: DagQueries, model: RegistryMode
   return entry ? [{ file: entry.file, range: entry.keyRange }] : [];
 }
 
-const IN_STRING = /"([A-Za-z0-9_-]*)$/;
-const KEY_AFTER = /^[A-Za-z0-9_-]*"\s*:/;
+const IN_STRING = /"([\w-]*)$/;
+const KEY_AFTER = /^[\w-]*"\s*:/;
 
 /** Step names (and the file's declared nodes, for edges) inside a string value; null elsewhere. */
 export function dagCompletion(

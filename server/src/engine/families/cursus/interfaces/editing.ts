@@ -55,10 +55,10 @@ export interface CompletionEnv {
   wsDir: string | null;
 }
 
-const LIST_ITEM = /^(\s*)-\s*([A-Za-z0-9_-]*)$/;
-const FLOW_ITEM = /^(\s*)([A-Za-z0-9_-]+):\s*\[(?:[^\]]*,)?\s*([A-Za-z0-9_-]*)$/;
-const VALUE = /^(\s*)(?:-\s+)?([A-Za-z0-9_-]+):\s+['"]?([A-Za-z0-9_.-]*)$/;
-const KEY = /^(\s*)([A-Za-z0-9_]*)$/;
+const LIST_ITEM = /^(\s*)-\s*([\w-]*)$/;
+const FLOW_ITEM = /^(\s*)([\w-]+):\s*\[(?:[^\]]*,)?\s*([\w-]*)$/;
+const VALUE = /^(\s*)(?:-\s+)?([\w-]+):\s+['"]?([\w.-]*)$/;
+const KEY = /^(\s*)(\w*)$/;
 
 export function interfaceCompletion(env: CompletionEnv, text: string, pos: Position): CompletionResult[] {
   const lines = new LineIndex(text);
@@ -99,7 +99,7 @@ function parentPath(lines: LineIndex, line: number, indent: number): string[] {
   const path: string[] = [];
   let limit = indent;
   for (let l = line - 1; l >= 0 && limit > 0; l--) {
-    const m = /^(\s*)(-\s+)?([A-Za-z0-9_-]+):/.exec(lines.lineText(l));
+    const m = /^(\s*)(-\s+)?([\w-]+):/.exec(lines.lineText(l));
     if (!m) continue;
     const at = (m[1] ?? '').length + (m[2] ?? '').length;
     if (at >= limit) continue;

@@ -40,7 +40,7 @@ export function interfaceStub(s: InterfaceStubStep): string {
 
 /** A string as a YAML plain scalar when it reads back as itself, else double-quoted (a JSON string is one). */
 function yamlScalar(v: string): string {
-  return /^[A-Za-z_][\w .,()/+-]*$/.test(v) && !/[ ]$/.test(v) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(v)
+  return /^[A-Z_][\w .,()/+-]*$/i.test(v) && !/ $/.test(v) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(v)
     ? v
     : JSON.stringify(v);
 }

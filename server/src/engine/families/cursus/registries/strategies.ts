@@ -5,7 +5,7 @@
 import type { BuildStrategies } from '../../../steps/model/registry';
 
 export const STRATEGIES_MODULE = /(?:^|\/)cursus\/core\/base\/builder_templates\.py$/;
-const REGISTER = /@register_strategy\(\s*axis\s*=\s*["']([A-Za-z_]+)["']\s*,\s*name\s*=\s*["']([A-Za-z0-9_]+)["']/g;
+const REGISTER = /@register_strategy\(\s*axis\s*=\s*["']([A-Za-z_]+)["']\s*,\s*name\s*=\s*["'](\w+)["']/g;
 
 /** Null when the module registers none (a cursus before its strategy registry: routing is not read). */
 export function buildStrategies(file: string, text: string): BuildStrategies | null {

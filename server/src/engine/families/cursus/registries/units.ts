@@ -10,7 +10,7 @@ import { checkComponents } from '../../../steps/checks/components';
 import { checkCoreInversions, checkWorkspaceInversions } from '../../../steps/checks/derived';
 import { pushAll } from '../../../steps/model/source';
 
-const VALID_ID = /^[A-Za-z0-9_-]+$/;
+const VALID_ID = /^[\w-]+$/;
 
 /**
  * The core context: each entry's own checks, then the inversions. `entry` gives one entry's diagnostics

@@ -45,7 +45,7 @@ export function cursusRelease(layout: WorkspaceLayout, coreFiles: readonly strin
   return coreFiles.some((f) => f === 'step_names.yaml' || f.endsWith('/step_names.yaml')) ? '1.8' : '1.7';
 }
 
-const VALID_ID = /^[A-Za-z0-9_-]+$/;
+const VALID_ID = /^[\w-]+$/;
 const INIT = '"""Package initialization."""\n';
 
 /**
@@ -69,7 +69,7 @@ function quote(v: unknown): string {
 }
 
 export function scaffoldWorkspace(o: ScaffoldOptions): Scaffold {
-  const dir = `${o.workspacesRoot.replace(/\/+$/, '')}/${o.id}`;
+  const dir = `${o.workspacesRoot.replace(/(?<!\/)\/+$/, '')}/${o.id}`;
   const release = cursusRelease(o.layout, o.coreFiles);
   // _create_workspace_structure: every directory under src/cursus_dev gets an __init__.py.
   const stepDirs =

@@ -159,7 +159,7 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
   const text = q.files.textOf(file);
   if (!schema || text === undefined) return [];
   const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);
-  const value = /^\s*(?:-\s+)?([A-Za-z_]+):\s*(["']?)([^"']*)$/.exec(before);
+  const value = /^\s*(?:-\s+)?([A-Z_]+):\s*(?:(["'])|(?!\s))([^"']*)$/i.exec(before);
   const word = (len: number): Range => ({ start: { line: pos.line, character: pos.character - len }, end: pos });
   if (value) {
     const [, key = '', quote = '', typed = ''] = value;
@@ -201,12 +201,12 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
       .filter((x): x is string => typeof x === 'string')
       .map((x) => item(x, key));
   }
-  const keyMatch = /^(\s*)(?:-\s+)?([A-Za-z_]*)$/.exec(before);
+  const keyMatch = /^\s*(?:-\s+)?([A-Z_]*)$/i.exec(before);
   if (!keyMatch) return [];
   const node = nodeAt(schema.root, { line: pos.line, character: Math.max(0, pos.character - 1) });
   const parent = node ? (node.onKey ? node.segments.slice(0, -1) : node.segments) : [];
   const props = onexSchemaAt(schema.name, parent)?.properties ?? onexSchemaAt(schema.name, [])?.properties ?? {};
-  const typed = keyMatch[2] ?? '';
+  const typed = keyMatch[1] ?? '';
   return Object.entries(props).map(([k, s]) => ({
     label: k,
     kind: 'field' as const,

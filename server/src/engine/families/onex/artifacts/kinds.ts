@@ -77,7 +77,7 @@ export function metadataFileOf(
   return v && METADATA_FILE[v.list] === baseName(path) ? { dir, ...v } : null;
 }
 
-const FILE_EXTENSION = /\.(py|pyi|ya?ml|json|toml|sh|js|ts)$/;
+const FILE_EXTENSION = /\.(?:py|pyi|ya?ml|json|toml|sh|js|ts)$/;
 
 /**
  * Files an entrypoint may name: relative to the version directory, to the root, or a dotted module under the root or
@@ -89,7 +89,7 @@ export function entrypointFiles(dir: string, target: string, form: 'object' | 'u
     out.push(joinRel('', target));
     // A dotted module (`python://omnibase.nodes.x.v1_0_0.node`): its last part may look like an extension, a file's
     // name ends in a known one.
-    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target) && !FILE_EXTENSION.test(target)) {
+    if (/^[A-Z_]\w*(?:\.[A-Z_]\w*)*$/i.test(target) && !FILE_EXTENSION.test(target)) {
       const mod = target.replace(/\./g, '/');
       out.push(`${mod}.py`, `src/${mod}.py`);
     }

@@ -133,7 +133,7 @@ export class OnexQueries extends QueryGroup<FileQueries> {
     const base = dirOf(dirOf(file));
     const loader = this.loader();
     return artifact.versions.map((version) => {
-      const rel = version.path?.value.replace(/\/+$/, '');
+      const rel = version.path?.value.replace(/(?<!\/)\/+$/, '');
       // omnibase main's loader joins `path` under its root_directory, the registry directory's parent
       // (registry_engine.py:122,406);
       // without a loader in the repository, the root-relative reading of the real registries comes first

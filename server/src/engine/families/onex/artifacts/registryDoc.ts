@@ -221,7 +221,7 @@ function dirMismatches(file: string, artifacts: OnexArtifact[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of artifacts) {
     for (const v of a.versions) {
-      const dir = v.path ? baseName(v.path.value.replace(/\/+$/, '')) : '';
+      const dir = v.path ? baseName(v.path.value.replace(/(?<!\/)\/+$/, '')) : '';
       if (!v.path || !v.norm || !isVersionDirName(dir) || normalizeVersion(dir) === v.norm) continue;
       out.push(
         diag(

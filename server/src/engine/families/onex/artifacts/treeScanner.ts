@@ -14,11 +14,11 @@ import { pos, span, spanAt } from '../../../text/positions';
 import { resolvePlain } from '../../../yaml/scalars';
 import type { OnexTree, TreeNode } from './tree';
 
-const NAME_ITEM = /^( *)- name: ([A-Za-z0-9_.][A-Za-z0-9_.-]*)$/;
-const KEY = /^( *)(name|type): ([A-Za-z0-9_.][A-Za-z0-9_.-]*)$/;
+const NAME_ITEM = /^( *)- name: ([\w.][\w.-]*)$/;
+const KEY = /^( *)(name|type): ([\w.][\w.-]*)$/;
 const CHILDREN = /^( *)children:( \[\]| null)?$/;
 /** `namespace: …` (the omnibase trees' own key): any plain scalar ends the line (what it is does not matter here). */
-const NAMESPACE = /^( *)namespace: [A-Za-z0-9_.][A-Za-z0-9_.:/-]*$/;
+const NAMESPACE = /^( *)namespace: [\w.][\w.:/-]*$/;
 /** Far below the YAML reader's nesting limits (the fast YAML reader's 32, the tree walk's 64). */
 const MAX_DEPTH = 24;
 

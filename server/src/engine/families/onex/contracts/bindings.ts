@@ -31,10 +31,12 @@ export interface FromImport {
   nested: boolean;
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IDENT = /^[A-Z_]\w*$/i;
 /** No `)` is left in the text. */
 const NONE_LEFT = -2;
-const FROM = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+(\(|[^\n#;]*)/gm;
+// Each run of blanks belongs to one part (after `from`, the dots, the module): three adjacent runs when the parts
+// between are empty would be split every way (cubic).
+const FROM = /^[ \t]*from[ \t]+(?:(\.+)[ \t]*)?(?:([A-Za-z_][\w.]*)[ \t]+)?(?<=[ \t])import[ \t]+(\(|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]*)/gm;
 
 /** Whether `name` is a Python identifier (anything else is never bound). */
@@ -55,7 +57,7 @@ export interface ModuleBindings {
 }
 
 const DEF =
-  /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\b|^([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)/gm;
+  /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_]\w*)\b|^([A-Za-z_]\w*)[ \t]*(?::[^=\n\r\u2028\u2029]*)?=(?!=)/gm;
 
 /**
  * How `text` binds each name: `class`/`def` at the top level (defined here), an assignment (the object is
@@ -173,7 +175,7 @@ function importedNames(list: string): [string, string][] {
     .flatMap((part) => {
       const [orig, alias] = part
         .trim()
-        .split(/\s+as\s+/)
+        .split(/(?<!\s)\s+as\s+/)
         .map((s) => s.trim());
       return orig ? [[orig, alias || orig] as [string, string]] : [];
     });

@@ -334,8 +334,8 @@ function checkHandlerContract(c: ContractQueries, file: string, active: readonly
           ? `handler_id '${id.value}' must have at least 2 segments (e.g., 'node.name')`
           : segs.some((s) => !s)
             ? `handler_id '${id.value}' contains empty segment`
-            : segs.find((s) => !/^[A-Za-z_]/.test(s)) !== undefined
-              ? `handler_id segment '${segs.find((s) => !/^[A-Za-z_]/.test(s))}' must start with letter or underscore`
+            : segs.find((s) => !/^[A-Z_]/i.test(s)) !== undefined
+              ? `handler_id segment '${segs.find((s) => !/^[A-Z_]/i.test(s))}' must start with letter or underscore`
               : null;
       if (bad) fail(id.range, 'HANDLER_SOURCE_004', `${bad} (model_handler_contract.py:432-445)`);
       const archetype = str(at(doc.root, 'descriptor.node_archetype'));

@@ -5,6 +5,7 @@
 // (../framework.ts), and where each came from is said (Explain, hover).
 import { moduleTables, type ModuleTable } from '../../../python/moduleTables';
 import { dirOf } from '../../../util/paths';
+import { escapeRegExp } from '../../../util/regexEscape';
 import { CORE_BUILT_IN_VERSION, CORE_TABLES, type CoreTableId } from '../framework';
 
 const PACKAGE = 'omnibase_core';
@@ -12,9 +13,8 @@ const IDS = Object.keys(CORE_TABLES) as CoreTableId[];
 /** The modules read, below the package folder. */
 export const CORE_MODULES: readonly string[] = [...new Set(IDS.map((id) => CORE_TABLES[id].module))];
 
-const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A module holding a table, in an installed package or a checkout (`src/omnibase_core/…`). */
-export const CORE_MODULE = new RegExp(`(^|/)${PACKAGE}/(${CORE_MODULES.map(escaped).join('|')})$`);
+export const CORE_MODULE = new RegExp(`(^|/)${PACKAGE}/(${CORE_MODULES.map(escapeRegExp).join('|')})$`);
 /** The installed distribution's METADATA (wheels name its folder `omnibase_core-<version>.dist-info`). */
 export const CORE_METADATA = /(^|\/)omnibase[-_.]core-[^/]+\.dist-info\/METADATA$/;
 

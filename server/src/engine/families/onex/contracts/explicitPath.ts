@@ -14,7 +14,7 @@ type Value = { kind: 'path'; path: string } | { kind: 'undecided' | 'inert'; why
 
 const NAME = 'contract_path';
 const MAX_EXPR = 1000;
-const ASSIGN = new RegExp(`^${NAME}\\s*(?::[^=\\n]*)?=(?!=)\\s*(.*)$`);
+const ASSIGN = new RegExp(`^${NAME}\\s*(?::[^=\\n]*)?=(?!=)\\s*((?!\\s).*)?$`);
 const DEF = new RegExp(`^(?:async\\s+)?def\\s+${NAME}\\b`);
 
 /** A module's lines and where each top-level class's header is (its first), read once per module. */
@@ -23,7 +23,7 @@ export interface ModuleLines {
   classes: ReadonlyMap<string, number>;
 }
 
-const CLASS = /^class\s+([A-Za-z_][A-Za-z0-9_]*)\b/;
+const CLASS = /^class\s+([A-Za-z_]\w*)\b/;
 
 export function moduleLines(text: string): ModuleLines {
   const lines = text.split(/\r?\n/);
@@ -73,7 +73,7 @@ function classBody(m: ModuleLines, cls: string): { from: number; to: number; ind
   let to = start + 1;
   for (; to < lines.length; to++) {
     const l = lines[to] ?? '';
-    if (/^\s*(#.*)?$/.test(l)) continue;
+    if (/^\s*(?:#.*)?$/.test(l)) continue;
     const lead = /^\s*/.exec(l)?.[0] ?? '';
     if (lead === '') break;
     indent ??= lead;
@@ -87,7 +87,7 @@ function stripComment(expr: string): string {
   return (hash >= 0 && !/['"]/.test(expr.slice(hash)) ? expr.slice(0, hash) : expr).trim();
 }
 
-const STRING = /^[rRuU]?(["'])[^"'\\]*\1$/;
+const STRING = /^[ru]?(["'])[^"'\\]*\1$/i;
 
 /** A value: `None`, a literal, or `Path(__file__)` / `os.path.dirname(__file__)` walked by parents and joins. */
 function evaluate(expr: string, file: string): Value {
@@ -108,7 +108,7 @@ function evaluate(expr: string, file: string): Value {
       : { kind: 'path', path };
 }
 
-const FILE_ARG = String.raw`\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*\)?\s*\)`;
+const FILE_ARG = String.raw`\(\s*(?:os\.path\.(?:abspath|realpath)\(\s*)?__file__\s*(?:\)\s*)?\)`;
 
 /** `Path(__file__)` then `.resolve()`, `.parent`, `.parents[n]`, `/ "x"`, `.joinpath`, `.with_name`; else undefined. */
 function pathlibValue(expr: string, file: string): string | null | undefined {
@@ -122,7 +122,7 @@ function pathlibValue(expr: string, file: string): string | null | undefined {
       /* the same file */
     } else if ((m = /^\.parent\b/.exec(rest))) cur = up(cur, 1);
     else if ((m = /^\.parents\[\s*(\d+)\s*\]/.exec(rest))) cur = up(cur, Number(m[1]) + 1);
-    else if ((m = /^\/\s*[rRuU]?(["'])([^"'\\]*)\1/.exec(rest))) cur = join(cur, [m[2] ?? '']);
+    else if ((m = /^\/\s*[ru]?(["'])([^"'\\]*)\1/i.exec(rest))) cur = join(cur, [m[2] ?? '']);
     else if ((m = /^\.with_name\(\s*[rRuU]?(["'])([^"'\\/]*)\1\s*\)/.exec(rest))) cur = join(up(cur, 1), [m[2] ?? '']);
     else if ((m = /^\.joinpath\(([^)]*)\)/.exec(rest))) {
       const parts = literals(m[1] ?? '');
@@ -148,7 +148,7 @@ function literals(args: string): string[] | null {
     .split(',')
     .map((a) => a.trim())
     .filter((a) => a !== '')
-    .map((a) => /^[rRuU]?(["'])([^"'\\]*)\1$/.exec(a)?.[2]);
+    .map((a) => /^[ru]?(["'])([^"'\\]*)\1$/i.exec(a)?.[2]);
   return values.every((v): v is string => v !== undefined) ? values : null;
 }
 

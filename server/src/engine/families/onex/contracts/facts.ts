@@ -67,7 +67,7 @@ const ROLES: readonly [RegExp, ContractRole][] = [
 export const REGISTRY_GLOB = '**/pyproject.toml';
 
 /** A version directory (`v1_0_0`): the 2025 format's (the onex family's), which today's repositories flattened away. */
-const VERSION_DIR = /(^|\/)v\d+_\d+_\d+\//;
+const VERSION_DIR = /(?:^|\/)v\d+_\d+_\d+\//;
 
 export function classifyContract(path: string): ContractRole | null {
   if (VERSION_DIR.test(path)) return null;

@@ -27,6 +27,7 @@ import { VALIDATORS } from './validators';
 import { uncited } from './objection';
 import { declaredProfiles } from './profiles';
 import { sourceText, type CoreTables, type TableSource } from './coreTables';
+import { escapeRegExp } from '../../../util/regexEscape';
 
 const cq = (q: FamilyQueries): ContractQueries => contractQueries(q.files);
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -40,7 +41,7 @@ function refAt(n: OnexNode | null, pos: Position): ClassRef | null {
 function classLine(c: ContractQueries, file: string, cls: string): Range {
   const text = c.files.textOf(file);
   if (text === undefined) return ZERO;
-  const i = new RegExp(`^class\\s+${cls}\\b`, 'm').exec(text)?.index;
+  const i = new RegExp(`^class\\s+${escapeRegExp(cls)}\\b`, 'm').exec(text)?.index;
   if (i === undefined) return ZERO;
   const p = new LineIndex(text).position(i);
   return { start: p, end: { line: p.line, character: p.character + `class ${cls}`.length } };
@@ -186,9 +187,9 @@ function completion(file: string, pos: Position, fq: FamilyQueries): CompletionR
   const text = c.files.textOf(file);
   if (text === undefined) return null;
   const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);
-  const m = /^node_type:\s*(["']?)([A-Za-z_]*)$/.exec(before);
+  const m = /^node_type:\s*["']?([A-Za-z_]*)$/.exec(before);
   if (!m) return null;
-  const typed = m[2] ?? '';
+  const typed = m[1] ?? '';
   const range: Range = { start: { line: pos.line, character: pos.character - typed.length }, end: pos };
   const active = c.validatorsQ('');
   // What every validator the repository runs accepts first; the ones only some accept after.

@@ -16,7 +16,7 @@ import { topicLayout, topicModuleRoot, type TopicLayout } from './topicPython';
 
 /** The part of the root its files are: no path, so no context of another family is named so. */
 const PART = '\0onex-contracts';
-const SOURCE_DIR = /(^|\/)src\//;
+const SOURCE_DIR = /(?:^|\/)src\//;
 
 export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
   ...contractFiles,

@@ -84,7 +84,7 @@ export function ingressOptions(text: string): IngressOptions | null {
         ['--producer-scan-root', 'producerRoot'],
       ] as const) {
         const v = t === flag ? tokens[i + 1] : t.startsWith(`${flag}=`) ? t.slice(flag.length + 1) : undefined;
-        if (v && !v.startsWith('-') && out[key] === null) out[key] = v.replace(/^\.\//, '').replace(/\/+$/, '');
+        if (v && !v.startsWith('-') && out[key] === null) out[key] = v.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
       }
     });
   }

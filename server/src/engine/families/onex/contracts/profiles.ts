@@ -165,6 +165,6 @@ const PASSED_ALLOWLIST = /allowlist_path\s*=\s*Path\(\s*\\?["']([^"'\\\n]{1,500}
  */
 export function passedAllowlists(gate: string, text: string): string[] {
   if (!/validator_runtime_profiles|ValidatorRuntimeProfiles/.test(text)) return [];
-  const root = dirOf(gate).replace(/(^|\/)\.github\/workflows$/, '');
+  const root = dirOf(gate).replace(/(?:^|\/)\.github\/workflows$/, '');
   return [...text.matchAll(PASSED_ALLOWLIST)].flatMap((m) => joinRel(root, m[1] ?? '') ?? []);
 }

@@ -108,7 +108,7 @@ function errorRange(text: string, at: number): Range {
   return lines.range(breakAt(at - 1) ? at : at - 1, at);
 }
 
-const KEY = /^(\s*)(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*/;
+const KEY = /^(\s*)(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*=\s*/;
 
 /** Each key's first `key = …` line among the table's lines: one pass, however many entry points the table holds. */
 function keyLinesOf(lines: readonly string[], from: number, to: number): Map<string, number> {

@@ -30,7 +30,7 @@ const NONE = '';
 /** The allowlist key of a contract with no pyproject.toml above it. */
 const NO_ROOT = '\0';
 /** core's default allowlist, beside the validator in core's package (validator_runtime_profiles.py:85). */
-const CORE_DEFAULT_ALLOWLIST = /(^|\/)omnibase_core\/validation\/runtime_profiles_allowlist\.yaml$/;
+const CORE_DEFAULT_ALLOWLIST = /(?:^|\/)omnibase_core\/validation\/runtime_profiles_allowlist\.yaml$/;
 
 export interface EntryRef {
   file: string;

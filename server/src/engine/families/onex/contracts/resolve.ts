@@ -21,7 +21,7 @@ export interface ModuleFiles {
 
 /** The two files a module may be (`a/b/c/__init__.py`, `a/b/c.py`) under each root. */
 export function moduleCandidates(module: string, roots: readonly string[]): ModuleFiles[] {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return [];
+  if (!/^[A-Z_]\w*(?:\.[A-Z_]\w*)*$/i.test(module)) return [];
   const rel = module.split('.').join('/');
   return roots.flatMap((r) => {
     const pkgDir = joinRel(r, rel);

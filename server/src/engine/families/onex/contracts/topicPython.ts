@@ -10,12 +10,13 @@ import { stringConstants } from '../../../python/stringConstants';
 import type { Objection } from './objection';
 import { lintedTopics } from './topicNaming';
 import { ONEX_CONTRACT_SETTINGS } from './settings';
+import { letter, spells, type Word } from './topicPrefilter';
 
 /** Gate-file text that runs the Python half: the hook's wrapper, or the linter given `--scan-python`. */
 const MARKER = /run_topic_lint\.sh|lint_topic_names\.py[\s\\]*--scan-python/;
 /** The directory the hook scans, under the repository root (run_topic_lint.sh:61). */
 const SCANNED = 'src/omnibase_infra';
-const SCAN_DIR = /(^|\/)src\/omnibase_infra$/;
+const SCAN_DIR = /(?:^|\/)src\/omnibase_infra$/;
 const PY = /\.py$/;
 
 /** `_ONEX_TOPIC_HEURISTIC` (:105) under `re.match`: `.` stops at a line break, `$` also before a final one. */
@@ -65,11 +66,21 @@ export interface TopicLiteral {
  * implicitly concatenated pieces and continued lines; or an escape that may write one of those characters. Only such
  * a module is parsed (a tenth of omnibase_infra's).
  */
-// One quote each side of a gap: a run of quotes (a triple quote's end, an empty piece) splits into pairs one way only,
-// never in the exponentially many ways `["']{1,3}` on each side would try.
-const SPLIT = String.raw`(?:\\\r?\n|\\\r|["'](?:\s|#[^\n\r]*|\\\r?\n)*[rRuUfF]{0,2}["'])*`;
-const START = new RegExp(String.raw`(?:["'}:]|\\\r?\n|\\\r)o${SPLIT}n${SPLIT}e${SPLIT}x${SPLIT}\.`);
-const VERSION = new RegExp(String.raw`\.${SPLIT}v${SPLIT}\p{Nd}`, 'u');
+const ONEX: Word = {
+  first: 'o',
+  // a string's quote, a field's `}`, a specifier's `:`, or a continued line
+  lead: (text, at) =>
+    '"\'}:'.includes(text[at - 1] ?? '.') ||
+    (text[at - 1] === '\n' && (text[at - 2] === '\\' || (text[at - 2] === '\r' && text[at - 3] === '\\'))) ||
+    (text[at - 1] === '\r' && text[at - 2] === '\\'),
+  rest: ['n', 'e', 'x', '.'].map(letter),
+};
+const DIGIT = /\p{Nd}/u;
+const VERSION: Word = {
+  first: '.',
+  lead: () => true,
+  rest: [letter('v'), (text, at) => DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? 0))],
+};
 const ESCAPED = new RegExp(
   String.raw`\\(?:x(?:6[5eEfF]|7[68]|2[eE]|3\d)|u00(?:6[5eEfF]|7[68]|2[eE]|3\d)|` +
     String.raw`U0000(?:006[5eEfF]|007[68]|002[eE]|003\d)|[0-7]|N\{)`,
@@ -84,7 +95,7 @@ const PY_LINES = /[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
  * `source.splitlines()`). A module `ast.parse` rejects has none (:336-339).
  */
 export function readTopicModule(text: string): TopicLiteral[] {
-  if (!(START.test(text) && VERSION.test(text)) && !ESCAPED.test(text)) return [];
+  if (!(spells(text, ONEX) && spells(text, VERSION)) && !ESCAPED.test(text)) return [];
   const constants = stringConstants(text)?.filter((c) => HEURISTIC.test(c.value));
   if (!constants?.length) return [];
   const index = new LineIndex(text);
