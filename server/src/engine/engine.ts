@@ -46,11 +46,11 @@ import { CORE_CODES, catalogue, diag, type CodeEntry } from './codes';
 import { finalizeDiagnostics } from './checks/finalize';
 import { compileGlobs } from './util/globs';
 import { FeatureDispatch } from './analysis/features';
-import type { ModelView } from './steps/modelView';
+import type { ModelView } from './model/modelView';
 import type { Scaffold, ScaffoldRequest } from './analysis/scaffolding';
 import { FAMILIES, WORKSPACES } from './families';
-import type { CrossFileCheck } from './steps/checks/registry';
-import { STEP_MODEL } from './steps/sharedModel';
+import type { CrossFileCheck } from './model/checks/registry';
+import { STEP_MODEL } from './model/sharedModel';
 import { builtInFrameworks, pinCheck } from './analysis/frameworkPins';
 import { PIN_FILE_NAMES } from './python/pinFiles';
 

@@ -2,8 +2,8 @@
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
 // units are the scan (stages 1–2), each module's entry class and validation (stages 4–5), and each
 // binding file's targets (`*.binding.yaml`, which an application loads wherever it keeps them).
-import type { StepFamily } from '../../steps/member';
-import { stepQueries } from '../../steps/queries';
+import type { StepFamily } from '../../model/member';
+import { stepQueries } from '../../model/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
 import { readJsModule } from './jsExports';

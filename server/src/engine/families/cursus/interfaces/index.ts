@@ -6,9 +6,9 @@
 // Units: each interface file (its own diagnostics, RL017, RL018), each layer's duplicates (RL032) and
 // each context's rows without the interface their builder is synthesized from (RL034).
 import type { FileQueries } from '../../../analysis/files';
-import type { StepFacts, StepFamily } from '../../../steps/member';
-import { stepQueries } from '../../../steps/queries';
-import { coreSourceFromPython, type StepEntry } from '../../../steps/model/source';
+import type { StepFacts, StepFamily } from '../../../model/member';
+import { stepQueries } from '../../../model/queries';
+import { coreSourceFromPython, type StepEntry } from '../../../model/entries/source';
 import { parsePythonFacts } from '../../../python/facts';
 import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, WS_INTERFACES_DIR } from './roles';
 import type { InterfaceLayout, InterfaceRole } from './roles';

@@ -6,14 +6,14 @@ import { CORE, type ContextId, type Diagnostic, type ResolutionMode, type Settin
 import type { ModelCore } from './modelView';
 import type { FamilyFeatures, FamilyQueries } from '../analysis/family';
 import type { PyClass } from '../python/facts';
-import type { ClassDef } from './model/registry';
-import type { RegistrySource } from './model/source';
+import type { ClassDef } from './entries/registry';
+import type { RegistrySource } from './entries/source';
 import type { MetaDoc } from './pipeline/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
-import type { ModelQueries } from './model/queries';
+import type { ModelQueries } from './entries/queries';
 import type { PipelineQueries } from './pipeline/queries';
 import type { DiscoveryRules, ModuleStage } from './member';
-import { contextIdOf, resolvableNames } from './model/resolve';
+import { contextIdOf, resolvableNames } from './entries/resolve';
 import { stepQueries, type StepQueries } from './queries';
 
 export class StepWorkspace {

@@ -8,7 +8,7 @@
 // a workspace lie only that workspace's parts, unless the family keeps a shared file there (`sharedIn`).
 import type { FamilyParts } from '../analysis/family';
 import { isUnder } from '../util/paths';
-import { wsDirBelow, wsDirOf } from './model/workspaceDirs';
+import { wsDirBelow, wsDirOf } from './entries/workspaceDirs';
 
 const CORE_PART = '';
 const metadataOf = (context: string): string => `${context}#metadata`;

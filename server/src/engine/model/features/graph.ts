@@ -6,7 +6,7 @@
 import type { DependencyGraph, GraphEdge, GraphNode, ListRow } from '../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import { layersFor, resolveName, sourceOf } from '../model/resolve';
+import { layersFor, resolveName, sourceOf } from '../entries/resolve';
 import { concreteCycle, cyclicComponents, kahnOrder } from '../pipeline/order';
 import { entryLocation } from './navigation';
 

@@ -2,10 +2,10 @@
 // engine runs each one as a tracked query, so a check needs no invalidation rule of its own — what it
 // read is recorded, and it runs again exactly when one of those reads changes.
 import type { Diagnostic, Settings } from '../../types';
-import type { RegistryModel } from '../model/registry';
-import type { RegistrySource } from '../model/source';
+import type { RegistryModel } from '../entries/registry';
+import type { RegistrySource } from '../entries/source';
 import type { MetaDoc } from '../pipeline/types';
-import type { ClassDef } from '../model/registry';
+import type { ClassDef } from '../entries/registry';
 
 /** Everything a check may read; every member is tracked. */
 export interface CheckContext {

@@ -14,9 +14,9 @@ import type {
 import { MAX_RELATED } from '../../checks/limits';
 import { CORE, type ResolutionMode, type Settings, type Strategy } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../model/resolve';
-import { fieldStr, type StepEntry } from '../model/source';
-import type { RegistryModel } from '../model/registry';
+import { definitionLayers, layersFor, resolveName, sourceOf, type ResolutionLayer } from '../entries/resolve';
+import { fieldStr, type StepEntry } from '../entries/source';
+import type { RegistryModel } from '../entries/registry';
 import { closest } from '../../util/editDistance';
 import { ZERO_RANGE } from '../../text/ranges';
 import { componentFileFor } from '../checks/components';
@@ -27,9 +27,9 @@ import {
   rowClass,
   synthesizedFrom,
   SYNTHESIS_BASE,
-} from '../model/rowClasses';
-import type { ClassDef } from '../model/registry';
-import { isComponentExempt } from '../model/fields';
+} from '../entries/rowClasses';
+import type { ClassDef } from '../entries/registry';
+import { isComponentExempt } from '../entries/fields';
 import { codeFields, mergeFields } from '../pipeline/register';
 import { entryLocation } from './navigation';
 

@@ -3,7 +3,7 @@
 // (its id-map id, else its path id), else the step of the context whose builder_step_name or
 // config_class is a class defined in the subject, else the step named by the subject's file name
 // (the canonical-name rules of §5).
-import type { StepEntry } from '../model/source';
+import type { StepEntry } from '../entries/source';
 import { canonicalName } from '../../util/canonical';
 import { META_SUFFIX } from './metaFiles';
 import type { Binding } from './types';

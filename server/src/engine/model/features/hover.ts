@@ -4,16 +4,16 @@
 import type { ComponentHit, HoverResult } from '../../api';
 import type { Position, Range } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import { fieldSpec } from '../model/fields';
-import { layersFor, resolveName, sourceOf } from '../model/resolve';
-import type { StepEntry } from '../model/source';
+import { fieldSpec } from '../entries/fields';
+import { layersFor, resolveName, sourceOf } from '../entries/resolve';
+import type { StepEntry } from '../entries/source';
 import { explain } from './explain';
 import { typeName } from '../../schema/walk';
 import { subjectCandidates } from '../pipeline/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 import { mdCode, mdJsonCell, mdText } from '../../render/escape';
 import { synthesizedText } from '../../render/explainText';
-import { builderOf, rowClass, SYNTHESIS_BASE } from '../model/rowClasses';
+import { builderOf, rowClass, SYNTHESIS_BASE } from '../entries/rowClasses';
 
 export function hover(ws: StepWorkspace, file: string, pos: Position): HoverResult | null {
   const t = locate(ws, file, pos);

@@ -5,7 +5,7 @@
 import type { NameSites, SourcedLocation } from '../../api';
 import type { Location } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import { sourceOf } from '../model/resolve';
+import { sourceOf } from '../entries/resolve';
 import { entryLocation } from './navigation';
 import type { FeatureDispatch } from '../../analysis/features';
 

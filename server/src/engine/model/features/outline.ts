@@ -3,8 +3,8 @@
 // "shadowed in N workspaces", "also defined in N workspaces", "N dependents" — on a module's class too).
 import type { CodeLensResult, DocumentSymbolResult, WorkspaceSymbolResult } from '../../api';
 import type { StepWorkspace } from '../stepWorkspace';
-import { sourceOf } from '../model/resolve';
-import { fieldStr, type StepEntry } from '../model/source';
+import { sourceOf } from '../entries/resolve';
+import { fieldStr, type StepEntry } from '../entries/source';
 import { entryLocation } from './navigation';
 import { subsequence } from '../../util/editDistance';
 

@@ -7,7 +7,7 @@ import type { FileQueries } from '../analysis/files';
 import { assumedFramework } from '../analysis/frameworkPins';
 import { StepFiles } from './files';
 import type { DiscoveryRules, ModuleStage } from './member';
-import { ModelQueries } from './model/queries';
+import { ModelQueries } from './entries/queries';
 import { PipelineQueries } from './pipeline/queries';
 import type { CheckContext } from './checks/registry';
 

@@ -16,16 +16,16 @@
 // only through an overridden name whose companion has edges).
 import type { Diagnostic, Range, Settings } from '../../types';
 import type { PyClass } from '../../python/facts';
-import type { RegistryModel } from '../model/registry';
-import type { StepEntry } from '../model/source';
-import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../model/resolve';
+import type { RegistryModel } from '../entries/registry';
+import type { StepEntry } from '../entries/source';
+import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../entries/resolve';
 import { diag } from '../codes';
 import { closest } from '../../util/editDistance';
 import { ZERO_RANGE } from '../../text/ranges';
-import { fieldValue } from '../model/dictFields';
+import { fieldValue } from '../entries/dictFields';
 import { QueryGroup, type Query } from '../../db/database';
 import { sameData, sameJson, sameList } from '../../util/equality';
-import { sameEntry } from '../model/entry';
+import { sameEntry } from '../entries/entry';
 import { STEP_SETTINGS } from '../settings';
 import { bindMeta, entryKey, subjectCandidates, subjectFile, type BindEnv } from './subject';
 import type { JsModule } from './jsModule';

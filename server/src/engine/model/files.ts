@@ -7,15 +7,15 @@ import type { ComponentKind } from '../api';
 import type { ModuleClass, PyClass } from '../python/facts';
 import { factsBy } from '../analysis/files';
 import { isStepFamily, type StepFacts, type StepFamily } from './member';
-import type { StepColumn } from './model/listColumns';
-import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './model/registry';
-import type { RegistrySource } from './model/source';
+import type { StepColumn } from './entries/listColumns';
+import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './entries/registry';
+import type { RegistrySource } from './entries/source';
 import type { MetaDoc } from './pipeline/types';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import { sameJson } from '../util/equality';
 import type { JsModule } from './pipeline/jsModule';
 import type { Query } from '../db/database';
-import { wsDirOf, type ComponentStubs, type WorkspacePaths } from './model/workspaceDirs';
+import { wsDirOf, type ComponentStubs, type WorkspacePaths } from './entries/workspaceDirs';
 
 const NO_CLASSES: readonly ModuleClass[] = [];
 

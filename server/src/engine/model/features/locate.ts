@@ -4,8 +4,8 @@
 import type { Position, Range } from '../../types';
 import type { Lit } from '../../literal';
 import type { StepWorkspace } from '../stepWorkspace';
-import type { ClassDef } from '../model/registry';
-import type { NameRef, StepEntry } from '../model/source';
+import type { ClassDef } from '../entries/registry';
+import type { NameRef, StepEntry } from '../entries/source';
 import type { MetaDep, MetaDoc } from '../pipeline/types';
 import { contains } from '../../text/ranges';
 

@@ -6,7 +6,7 @@ import type { Code, Diagnostic, Fix, Range, TextEdit } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { LineIndex } from '../../text/lineIndex';
 import { overlaps } from '../../text/ranges';
-import { fieldStr, type RegistrySource, type StepEntry } from '../model/source';
+import { fieldStr, type RegistrySource, type StepEntry } from '../entries/source';
 import { builderFileName } from '../../util/naming';
 import { expectedDir } from '../checks/components';
 import { holdsComments, suppressionEdit } from '../../checks/suppress';

@@ -4,8 +4,8 @@
 import { capRelated, listed, MAX_RELATED } from '../../checks/limits';
 import type { Diagnostic } from '../../types';
 import { diag } from '../codes';
-import type { RegistryModel, WsState } from '../model/registry';
-import { fieldStr, type StepEntry } from '../model/source';
+import type { RegistryModel, WsState } from '../entries/registry';
+import { fieldStr, type StepEntry } from '../entries/source';
 
 const FIELDS = [
   { field: 'config_class', registry: 'CONFIG_STEP_REGISTRY' },

@@ -3,7 +3,7 @@
 // registry mostly names its own classes; a name both define is offered once, as the workspace's.
 import type { ComponentKind, CompletionResult } from '../../api';
 import type { Range } from '../../types';
-import type { ClassDef, RegistryModel } from '../model/registry';
+import type { ClassDef, RegistryModel } from '../entries/registry';
 
 export function classCompletions(
   model: RegistryModel,

@@ -4,10 +4,10 @@
 import type { Diagnostic, Fix, Settings } from '../../types';
 import { STEP_SETTINGS } from '../settings';
 import { diag } from '../codes';
-import type { RegistryModel } from '../model/registry';
-import { isComponentExempt } from '../model/fields';
-import { fieldStr, type StepEntry } from '../model/source';
-import { discoversBuilderFiles, synthesizedFrom } from '../model/rowClasses';
+import type { RegistryModel } from '../entries/registry';
+import { isComponentExempt } from '../entries/fields';
+import { fieldStr, type StepEntry } from '../entries/source';
+import { discoversBuilderFiles, synthesizedFrom } from '../entries/rowClasses';
 import { builderFileName, configFileName } from '../../util/naming';
 import { canonicalName } from '../../util/canonical';
 import type { ComponentKind } from '../../api';

@@ -11,14 +11,14 @@ import type { ComponentKind, DocumentLinkResult, ExplainSection } from '../api';
 import type { Diagnostic, Location, Range } from '../types';
 import type { Query } from '../db/database';
 import type { ModuleClass, PyClass } from '../python/facts';
-import type { RegistrySource, StepEntry } from './model/source';
+import type { RegistrySource, StepEntry } from './entries/source';
 import type { ClassFiles, DepEnv, Edge, MappedClass, MetaDep, MetaDoc, ScannedModule } from './pipeline/types';
 import type { SchemaNode } from '../schema/walk';
 import type { BindingDoc } from './pipeline/bindingDoc';
 import type { JsExport, JsModule } from './pipeline/jsModule';
-import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './model/registry';
-import type { ComponentStubs, WorkspacePaths } from './model/workspaceDirs';
-import type { StepColumn } from './model/listColumns';
+import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './entries/registry';
+import type { ComponentStubs, WorkspacePaths } from './entries/workspaceDirs';
+import type { StepColumn } from './entries/listColumns';
 
 /** The facts of a member's file that the step model reads (a member's own facts extend them). */
 export interface StepFacts {

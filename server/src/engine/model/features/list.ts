@@ -3,8 +3,8 @@
 import type { ListRow } from '../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import { layersFor, resolvableNames, resolveName, sourceOf } from '../model/resolve';
-import { columnValues } from '../model/listColumns';
+import { layersFor, resolvableNames, resolveName, sourceOf } from '../entries/resolve';
+import { columnValues } from '../entries/listColumns';
 import { entryLocation } from './navigation';
 
 export function list(

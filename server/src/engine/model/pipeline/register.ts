@@ -4,7 +4,7 @@
 // order entries register in is stage 7's Kahn order.)
 import { toPlain } from '../../literal';
 import type { PyClass } from '../../python/facts';
-import type { StepEntry } from '../model/source';
+import type { StepEntry } from '../entries/source';
 import type { MetaDoc } from './types';
 
 /** Fields a module's code may give (class attributes or docstring), in the seed's merge order. */

@@ -4,8 +4,8 @@
 import type { Diagnostic, Location, Range } from '../../types';
 import type { Lit } from '../../literal';
 import type { PyClass } from '../../python/facts';
-import type { FieldMap } from '../model/dictFields';
-import type { StepEntry } from '../model/source';
+import type { FieldMap } from '../entries/dictFields';
+import type { StepEntry } from '../entries/source';
 import type { FrameworkVersion } from '../../analysis/family';
 import type { AssumedFramework } from '../../analysis/frameworkPins';
 

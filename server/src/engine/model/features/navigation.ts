@@ -6,11 +6,11 @@
 import type { RenameResult } from '../../api';
 import type { Location, Position, Range, TextEdit } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
-import type { StepEntry } from '../model/source';
-import { layersFor, resolveName } from '../model/resolve';
+import type { StepEntry } from '../entries/source';
+import { layersFor, resolveName } from '../entries/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 import { subjectCandidates } from '../pipeline/subject';
-import { builderOf, rowClass } from '../model/rowClasses';
+import { builderOf, rowClass } from '../entries/rowClasses';
 
 export function definition(ws: StepWorkspace, file: string, pos: Position): Location[] {
   const t = locate(ws, file, pos);
