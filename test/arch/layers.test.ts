@@ -358,6 +358,38 @@ describe('architecture: layers', () => {
     );
   });
 
+  it('the model layer names no framework and imports nothing from families/ (but the modules still to move)', () => {
+    // A framework's rules, fields and settings live in its room (families/<framework>/) and reach the model through
+    // its member interface (model/member.ts): the model's text (comments included) names none of them.
+    const frameworks = /cursus|apcore|onex/i;
+    const dir = `${STEP_LAYER}/`;
+    const files = sources(STEP_LAYER);
+    const fromFamilies = files.flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').startsWith(`${FAMILIES_DIR}/`))
+        .map((s) => `${f}: ${s}`),
+    );
+    assert.deepEqual(fromFamilies, []);
+    const naming = files
+      .filter((f) => frameworks.test(readFileSync(join(ROOT, f), 'utf8')))
+      .map((f) => f.slice(dir.length));
+    // Still to move into families/cursus/ (and apcore's merge keys into families/apcore/): each leaves this list when
+    // its rules go behind a member hook, and the list only shrinks.
+    const pending = [
+      'checks/components.ts',
+      'discovery/mergedFields.ts',
+      'entries/fields.ts',
+      'entries/registry.ts',
+      'entries/rowClasses.ts',
+      'entries/source.ts',
+      'entries/wsNames.ts',
+      'features/explain.ts',
+      'features/fixes.ts',
+      'settings.ts',
+    ];
+    assert.deepEqual(naming.sort(), pending);
+  });
+
   it("families keep nothing across calls but through the core's memos (util/memo.ts): no top-level let or weak map", () => {
     // What a module keeps process-wide outlives the engine that made it; the core's memos are bounded and pure.
     const bad = [...sources('server/src/engine/families'), ...sources(STEP_LAYER)].flatMap((f) =>

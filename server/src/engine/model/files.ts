@@ -10,10 +10,10 @@ import { isStepFamily, type StepFacts, type StepFamily } from './member';
 import type { StepColumn } from './entries/listColumns';
 import type { BuildStrategies, BuilderDiscovery, ClassDef, LegacyAliases, SdkBindings } from './entries/registry';
 import type { RegistrySource } from './entries/source';
-import type { MetaDoc } from './pipeline/types';
-import type { BindingDoc } from './pipeline/bindingDoc';
+import type { MetaDoc } from './discovery/types';
+import type { BindingDoc } from './discovery/bindingDoc';
 import { sameJson } from '../util/equality';
-import type { JsModule } from './pipeline/jsModule';
+import type { JsModule } from './discovery/jsModule';
 import type { Query } from '../db/database';
 import { wsDirOf, type ComponentStubs, type WorkspacePaths } from './entries/workspaceDirs';
 
@@ -77,7 +77,7 @@ export class StepFiles {
     return reader === null ? undefined : this.byReader.get(reader);
   }
   /**
-   * The first file of a part (in path order) whose facts hold what `pick` takes (the one cursus module of its kind).
+   * The first file of a part (in path order) whose facts hold what `pick` takes (the one framework module of its kind).
    */
   private firstFact<T>(part: 'bases' | 'builderDiscovery', pick: (f: StepFacts) => T | null | undefined): T | null {
     for (const p of this.list(part)) {
@@ -170,7 +170,7 @@ export class StepFiles {
   metaFiles(): string[] {
     return this.list('meta');
   }
-  /** The files that may be apcore modules (under an extension root). */
+  /** The files that may be modules (under an extension root). */
   moduleCandidates(): string[] {
     return this.list('module');
   }
@@ -178,7 +178,7 @@ export class StepFiles {
   idMapFiles(): string[] {
     return this.list('idMap');
   }
-  /** apcore binding files, in path order. */
+  /** Binding files, in path order. */
   bindingFiles(): string[] {
     return this.list('binding');
   }

@@ -1,21 +1,33 @@
 // What a family is to the shared step model: the facts its files give the model (registry sources,
 // classes, companion metadata, module exports, bindings), which of its index keys play which part
 // (workspace registries, component folders, metadata files, module candidates, id maps), the scan of
-// modules and the rules of discovery one member brings (apcore's), and its tool's name and workspace paths
-// (the model names no member).
-// cursus, cursus-interfaces, apcore and companions are members; a family that is none (ONEX) is
-// never read by the step model.
+// modules, the rules and stages of discovery one member brings, and its tool's name and workspace paths
+// (the model names no member: families/index.ts lists which are members; a family that is none is never
+// read by the step model).
 import type { Family } from '../analysis/family';
 import type { FileFamily, FileQueries } from '../analysis/files';
 import type { ComponentKind, DocumentLinkResult, ExplainSection } from '../api';
-import type { Diagnostic, Location, Range } from '../types';
-import type { Query } from '../db/database';
+import type { Diagnostic, Location, Range, ResolutionMode, Settings } from '../types';
+import type { FrameworkVersion } from '../analysis/family';
+import type { AssumedFramework } from '../analysis/frameworkPins';
+import type { RegistryModel } from './entries/registry';
+import type { ResolutionLayer } from './entries/resolve';
+import type { Database, Query } from '../db/database';
 import type { ModuleClass, PyClass } from '../python/facts';
 import type { RegistrySource, StepEntry } from './entries/source';
-import type { ClassFiles, DepEnv, Edge, MappedClass, MetaDep, MetaDoc, ScannedModule } from './pipeline/types';
+import type {
+  Binding,
+  ClassFiles,
+  DepEnv,
+  Edge,
+  MappedClass,
+  MetaDep,
+  MetaDoc,
+  ScannedModule,
+} from './discovery/types';
 import type { SchemaNode } from '../schema/walk';
-import type { BindingDoc } from './pipeline/bindingDoc';
-import type { JsExport, JsModule } from './pipeline/jsModule';
+import type { BindingDoc } from './discovery/bindingDoc';
+import type { JsExport, JsModule } from './discovery/jsModule';
 import type { BuildStrategies, BuilderDiscovery, LegacyAliases, SdkBindings } from './entries/registry';
 import type { ComponentStubs, WorkspacePaths } from './entries/workspaceDirs';
 import type { StepColumn } from './entries/listColumns';
@@ -29,16 +41,16 @@ export interface StepFacts {
    * index's entries.
    */
   py?: ModuleClass[] | null;
-  /** Exports of a TypeScript or JavaScript module file, as apcore-typescript's loader would see them. */
+  /** Exports of a TypeScript or JavaScript module file, as its SDK's loader would see them. */
   js?: JsModule | null;
   meta?: MetaDoc | null;
-  /** An apcore binding file (`*.binding.yaml`). */
+  /** A binding file (`*.binding.yaml`). */
   bindings?: BindingDoc | null;
   /** How the repository's own builder discovery module finds builder classes (model/rowClasses.ts). */
   builders?: BuilderDiscovery | null;
   /** The build strategies the repository's `builder_templates.py` registers (model/registry.ts `routes`). */
   strategies?: BuildStrategies | null;
-  /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (cursus/interfaces/links.ts). */
+  /** The legacy aliases the repository's `step_catalog/step_catalog.py` maps (the member that reads them). */
   aliases?: LegacyAliases | null;
   /** The steps the repository's `step_catalog/sdk_bindings.py` binds to an SDK step class (model/rowClasses.ts). */
   sdkSteps?: SdkBindings | null;
@@ -54,6 +66,8 @@ export interface StepParts<R> {
   modules?(files: FileQueries, lists: ModuleLists): ModuleStage;
   /** The rules of discovery stages 3–8 its SDKs apply (the member that scans modules brings them). */
   discovery?: DiscoveryRules;
+  /** Discovery stages 3–7 as tracked queries over the model (the member that scans modules brings them). */
+  stages?(db: Database, inputs: StageInputs): DiscoveryStages;
   /** Its `ws:<dir>` index keys list the developer workspaces' registries (the member that reads them). */
   workspaceRegistries?: boolean;
   /** The tool that loads its files, as the model's messages name it (default: the family's name). */
@@ -67,8 +81,8 @@ export interface StepParts<R> {
   /** A component module's kind and folder (its files are listed under `component:<scope>`, `''` for core). */
   component?(role: R): { kind: ComponentKind; dir: string } | null;
   /**
-   * Its index keys listing companion metadata files, apcore module candidates, apcore id maps, the
-   * modules of the base classes abstract rows name (`bases`), the builder discovery module and apcore binding files.
+   * Its index keys listing companion metadata files, module candidates, id maps, the modules of the base
+   * classes abstract rows name (`bases`), the builder discovery module and binding files.
    */
   lists?: {
     meta?: string;
@@ -120,7 +134,7 @@ export interface JsEntryStages {
  * step model runs the stages (which file, which context, when) and asks these.
  */
 export interface DiscoveryRules {
-  /** Stage 3: a companion metadata file read alone (apcore/companions/). */
+  /** Stage 3: a companion metadata file read alone. */
   readMeta(path: string, text: string): MetaDoc;
   /** Stage 4: a companion's `entry_point` looked up in its Python subject. */
   checkEntryPoint(doc: MetaDoc, subject: string | null, files: ClassFiles): EntryClass;
@@ -179,6 +193,82 @@ export interface ModuleLists {
   metaFiles(): string[];
   moduleCandidates(): string[];
   idMapFiles(): string[];
+}
+
+/** What stages 3–7 read: per-file facts, the scan and the registry model, all tracked. */
+export interface StageInputs {
+  settings(): Settings;
+  /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
+  readonly scan: ModuleStage;
+  /** What the stages decide and report (the rules of the member that scans modules). */
+  readonly rules: DiscoveryRules;
+  readonly model: RegistryModel;
+  /** A context's layers in resolution order (core's for null). */
+  layers(wsDir: string | null): ResolutionLayer[];
+  /** The entry a name resolves to in a context. */
+  resolved(wsDir: string | null, name: string): StepEntry | null;
+  exists(path: string): boolean;
+  /** The engine's own copy of a path it knows (equal to `path`). */
+  heldPath(path: string): string;
+  metaDoc(path: string): MetaDoc | null;
+  /** Where a binding file registers a module id, null when none does. */
+  boundId(id: string): { file: string; range: Range } | null;
+  /** Classes of a known Python file; null for unknown or non-Python files. */
+  pyClasses(path: string): PyClass[] | null;
+  /** Exports of a known TypeScript or JavaScript module file; null for others. */
+  jsModule(path: string): JsModule | null;
+  /** Workspace directory a path lies in (whether or not that workspace has a registry). */
+  wsDirOf(path: string): string | null;
+  metaFiles(): string[];
+  /** Directories of the workspaces that have a registry. */
+  contextDirs(): string[];
+  /** The version of a framework the project has (analysis/frameworkPins.ts `assumedFramework`). */
+  framework(builtIn: FrameworkVersion): AssumedFramework;
+}
+
+/** An out-edge of a name in a context: a resolved dependency of its winner's companion. */
+export interface OutEdge {
+  to: string;
+  optional: boolean;
+  file: string;
+  range: Range;
+}
+
+/** What the model, its features and the members read of stages 3–7 (each a tracked read). */
+export interface DiscoveryStages {
+  /** The context a meta file resolves in (its workspace when that workspace has a registry). */
+  scopeOf(path: string): string | null;
+  /** Every group holding meta files (one unit each). */
+  readonly metaGroupsQ: Query<string[]>;
+  /** Stages 4 and 6 of a group's meta files: their diagnostics. */
+  groupDiagnostics(group: string): Diagnostic[];
+  /** Stage 3: what a meta file is bound to. */
+  bindingOf(metaFile: string): Binding | null;
+  /** How the messages name a context. */
+  contextName(wsDir: string | null): string;
+  /** A module's version, whether declared, and where. */
+  versionOf(e: StepEntry): { value: string; declared: boolean; at: { file: string; range: Range } | null };
+  /** Stages 4–5 of a registered module file: what they report. */
+  readonly moduleDiagnosticsQ: Query<Diagnostic[]>;
+  /** The contexts that search for cycles (one unit each). */
+  readonly cycleScopesQ: Query<string[]>;
+  /** Stage 7: the cycles a context reports. */
+  readonly cyclesQ: Query<Diagnostic[]>;
+  /** Files worth looking for on disk: subject candidates of meta files without a subject, mapped files. */
+  readonly wantedQ: Query<string[]>;
+  /** Whether a file is looked at by a meta file (subject, entry point) or named by the id map. */
+  watches(path: string): boolean;
+  /** The companion that describes an entry (the first in path order when several bind to it). */
+  primaryOf(e: StepEntry): string | null;
+  companionsOf(e: StepEntry): string[];
+  edgesOf(metaFile: string): Edge[];
+  /** The class a registered module resolves to (stage 4), with the file it is defined in. */
+  entryClassOf(moduleFile: string): { file: string; cls: PyClass; code: Record<string, unknown> | null } | null;
+  /** Meta files that list `name` among their dependencies. */
+  dependentsOf(name: string): string[];
+  outEdges(wsDir: string | null, name: string): OutEdge[];
+  /** Names of entries whose companion has edges, visible from a context in a mode (the settings' by default). */
+  edgeSources(wsDir: string | null, mode?: ResolutionMode): string[];
 }
 
 export interface StepFamily<R = unknown, F extends StepFacts = StepFacts, L = unknown> extends Family<R, F, L> {

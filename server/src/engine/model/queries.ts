@@ -1,14 +1,15 @@
 // The step model of one engine: its reading of the per-file facts (files.ts), the scan of modules and the rules of
-// discovery (the member that brings them: member.ts `modules`, `discovery`), the registry model (model/queries.ts)
-// and the other stages of the discovery pipeline (pipeline/queries.ts), built once per database in the order they
-// depend on each other (each reads only those built before it), with the context cross-file checks read.
+// discovery (the member that brings them: member.ts `modules`, `discovery`), the registry model
+// (entries/queries.ts), what names resolve to (resolution.ts) and the other stages of the discovery pipeline (the
+// member's `stages`), built once per database in the order they depend on each other (each reads only those built
+// before it), with the context cross-file checks read.
 import { perDatabase } from '../db/database';
 import type { FileQueries } from '../analysis/files';
 import { assumedFramework } from '../analysis/frameworkPins';
 import { StepFiles } from './files';
-import type { DiscoveryRules, ModuleStage } from './member';
+import type { DiscoveryRules, DiscoveryStages, ModuleStage } from './member';
 import { ModelQueries } from './entries/queries';
-import { PipelineQueries } from './pipeline/queries';
+import { ResolutionQueries } from './resolution';
 import type { CheckContext } from './checks/registry';
 
 const NONE = '';
@@ -18,14 +19,16 @@ export class StepQueries {
   readonly scan: ModuleStage;
   readonly discovery: DiscoveryRules;
   readonly model: ModelQueries;
-  readonly pipeline: PipelineQueries;
+  readonly resolution: ResolutionQueries;
+  readonly pipeline: DiscoveryStages;
   readonly context: CheckContext;
 
   constructor(readonly files: FileQueries) {
     const f = files;
     const s = (this.step = new StepFiles(files));
-    const { modules: stage, discovery } = s.members.find((m) => m.step.modules)?.step ?? {};
-    if (!stage || !discovery) throw new Error('The step model needs the member that scans modules (families/index.ts)');
+    const { modules: stage, discovery, stages } = s.members.find((m) => m.step.modules)?.step ?? {};
+    if (!stage || !discovery || !stages)
+      throw new Error('The step model needs the member that scans modules (families/index.ts)');
     this.discovery = discovery;
     const scan = (this.scan = stage(f, {
       metaFiles: () => s.metaFiles(),
@@ -33,8 +36,11 @@ export class StepQueries {
       idMapFiles: () => s.idMapFiles(),
     }));
     const model = (this.model = new ModelQueries(f.db, { files: s, modules: scan.modulesQ }));
-    this.pipeline = new PipelineQueries(f.db, {
+    const resolution = (this.resolution = new ResolutionQueries(f.db, { settings: () => f.settings(), model }));
+    this.pipeline = stages(f.db, {
       settings: () => f.settings(),
+      layers: (wsDir) => resolution.layers(wsDir),
+      resolved: (wsDir, name) => resolution.resolved(wsDir, name),
       scan,
       rules: discovery,
       model,

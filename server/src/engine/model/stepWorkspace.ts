@@ -8,10 +8,10 @@ import type { FamilyFeatures, FamilyQueries } from '../analysis/family';
 import type { PyClass } from '../python/facts';
 import type { ClassDef } from './entries/registry';
 import type { RegistrySource } from './entries/source';
-import type { MetaDoc } from './pipeline/types';
+import type { MetaDoc } from './discovery/types';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './entries/queries';
-import type { PipelineQueries } from './pipeline/queries';
+import type { DiscoveryStages } from './member';
 import type { DiscoveryRules, ModuleStage } from './member';
 import { contextIdOf, resolvableNames } from './entries/resolve';
 import { stepQueries, type StepQueries } from './queries';
@@ -26,7 +26,7 @@ export class StepWorkspace {
   get model(): ModelQueries {
     return this.q.model;
   }
-  get pipeline(): PipelineQueries {
+  get pipeline(): DiscoveryStages {
     return this.q.pipeline;
   }
   get scan(): ModuleStage {

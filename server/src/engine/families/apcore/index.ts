@@ -21,6 +21,7 @@ import { bindingWanted } from './bindingWanted';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
 import { APCORE_DISCOVERY } from './discovery/rules';
+import { PipelineQueries } from './discovery/stages';
 import { apcorePython } from './pythonRelease';
 import { assumedFramework } from '../../analysis/frameworkPins';
 
@@ -67,6 +68,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
     modules: (files, lists) => moduleScan(files, lists, (p) => files.appliedBy(apcore, p)?.facts ?? null),
     discovery: APCORE_DISCOVERY,
+    stages: (db, inputs) => new PipelineQueries(db, inputs),
   },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);

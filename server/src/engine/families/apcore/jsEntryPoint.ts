@@ -11,8 +11,8 @@ import type { PyClass } from '../../python/facts';
 import { diag } from '../../model/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { entryPointFixes } from './discovery/entryPoint';
-import type { JsExport, JsModule, MemberKind } from '../../model/pipeline/jsModule';
-import type { MetaDoc } from '../../model/pipeline/types';
+import type { JsExport, JsModule, MemberKind } from '../../model/discovery/jsModule';
+import type { MetaDoc } from '../../model/discovery/types';
 import type { JsEntryStages } from '../../model/member';
 
 type Verdict = 'yes' | 'no' | 'maybe';

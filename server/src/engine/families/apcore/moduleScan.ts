@@ -1,7 +1,7 @@
 // Stages 1–2 of the discovery pipeline and the modules map of stage 8 as tracked queries: the scan of
 // the module candidates under the active roots, the id map, and the modules they register. They read
 // per-file facts only, never the registry model: the model reads its modules here, and the later stages
-// (model/pipeline/queries.ts) read both, so the step model's query groups depend on each other in one
+// (discovery/stages.ts) read both, so the step model's query groups depend on each other in one
 // direction (scan, then model, then the other stages; built in that order by model/queries.ts, which
 // asks this family for its scan: member.ts `modules`).
 import type { Diagnostic, HostLink, Range, Settings } from '../../types';
@@ -22,7 +22,7 @@ import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } fro
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApModule, ApRoot } from './roots';
-import { META_SUFFIX } from '../../model/pipeline/metaFiles';
+import { META_SUFFIX } from '../../model/discovery/metaFiles';
 import { assumedFramework } from '../../analysis/frameworkPins';
 import { apcorePython, MIRRORED, type ApcorePython } from './pythonRelease';
 

@@ -4,7 +4,7 @@
 import type { Diagnostic, Settings } from '../../types';
 import type { RegistryModel } from '../entries/registry';
 import type { RegistrySource } from '../entries/source';
-import type { MetaDoc } from '../pipeline/types';
+import type { MetaDoc } from '../discovery/types';
 import type { ClassDef } from '../entries/registry';
 
 /** Everything a check may read; every member is tracked. */

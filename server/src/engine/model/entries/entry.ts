@@ -7,7 +7,7 @@ import { sameData } from '../../util/equality';
 
 export type { FieldValue };
 
-/** `module`: an apcore module found under an extension root (SPEC §1.6), named by its module id. */
+/** `module`: a module found under an extension root (SPEC §1.6), named by its module id. */
 export type Layer = 'core' | 'local' | 'override' | 'module';
 
 export interface StepEntry {

@@ -1,4 +1,4 @@
-// The columns a member adds to `list` (cursus: a step's SageMaker type, builder and config class), each one of an
+// The columns a member adds to `list` (e.g. a step's type, builder and config class), each one of an
 // entry's registry fields: the member declares them (member.ts `StepParts.listColumns`), the model fills them.
 import type { ListColumn } from '../../api';
 import type { StepEntry } from './entry';

@@ -1,5 +1,5 @@
 // The registry model as tracked queries: core merged from its files, each workspace from its registry,
-// the id and local-name indices, the class index of each scope, and the apcore modules. Checks and
+// the id and local-name indices, the class index of each scope, and the modules. Checks and
 // features read it through the `RegistryModel` interface, so every read is recorded where it happens.
 import type { ComponentKind } from '../../api';
 import { QueryGroup, type Index, type Query } from '../../db/database';

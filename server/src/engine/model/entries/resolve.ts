@@ -54,7 +54,7 @@ export function layersFor(model: RegistryModel, wsDir: string | null, mode: Reso
   return [local(ws, true), over(ws, true), ...others, ...tail];
 }
 
-/** apcore modules are global: every context sees them, after core. */
+/** Modules are global: every context sees them, after core. */
 function modulesLayer(model: RegistryModel): ResolutionLayer {
   return { label: 'modules', source: 'module', wsDir: null, own: true, entries: model.modules, file: null };
 }

@@ -30,7 +30,7 @@ import {
 } from '../entries/rowClasses';
 import type { ClassDef } from '../entries/registry';
 import { isComponentExempt } from '../entries/fields';
-import { codeFields, mergeFields } from '../pipeline/register';
+import { codeFields, mergeFields } from '../discovery/mergedFields';
 import { entryLocation } from './navigation';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];

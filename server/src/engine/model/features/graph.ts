@@ -7,7 +7,7 @@ import type { DependencyGraph, GraphEdge, GraphNode, ListRow } from '../../api';
 import { CORE, type ContextId, type ResolutionMode } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { layersFor, resolveName, sourceOf } from '../entries/resolve';
-import { concreteCycle, cyclicComponents, kahnOrder } from '../pipeline/order';
+import { concreteCycle, cyclicComponents, kahnOrder } from '../../util/graphOrder';
 import { entryLocation } from './navigation';
 
 /** Where the model's own edges come from, in words (the families' data flow adds theirs: `flowSource`). */
@@ -63,7 +63,7 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
       if (!nodes.has(r.name)) nodes.set(r.name, nodeOf(r.name));
     }
   }
-  // A flow end no step layer knows is a family's own node (an ONEX node): where its family lists it, so the
+  // A flow end no step layer knows is a family's own node (outside the step model): where its family lists it, so the
   // graph opens it on a click, not as unresolved.
   const listed = (): Map<string, ListRow> =>
     new Map(
@@ -78,7 +78,7 @@ export function graph(ws: StepWorkspace, opts: { context?: ContextId; mode?: Res
     if (!r) return nodeOf(id);
     return { id, kind: 'step', source: r.source, file: r.file, range: r.range, meta: null, cycle: false };
   };
-  // Data flow (producer → consumer) is drawn but is no dependency: cursus never fails on it, so it takes no part in
+  // Data flow (producer → consumer) is drawn but is no dependency: no framework fails on it, so it takes no part in
   // order and cycles.
   for (const f of ws.allFeatures().flatMap(({ features, q }) => features.flowEdges?.(wsDir, q) ?? [])) {
     for (const n of [f.from, f.to]) if (!nodes.has(n)) nodes.set(n, flowNodeOf(n));

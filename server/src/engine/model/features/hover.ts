@@ -9,7 +9,7 @@ import { layersFor, resolveName, sourceOf } from '../entries/resolve';
 import type { StepEntry } from '../entries/source';
 import { explain } from './explain';
 import { typeName } from '../../schema/walk';
-import { subjectCandidates } from '../pipeline/subject';
+import { subjectCandidates } from '../discovery/subject';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
 import { mdCode, mdJsonCell, mdText } from '../../render/escape';
 import { synthesizedText } from '../../render/explainText';

@@ -6,7 +6,7 @@ import type { Lit } from '../../literal';
 import type { StepWorkspace } from '../stepWorkspace';
 import type { ClassDef } from '../entries/registry';
 import type { NameRef, StepEntry } from '../entries/source';
-import type { MetaDep, MetaDoc } from '../pipeline/types';
+import type { MetaDep, MetaDoc } from '../discovery/types';
 import { contains } from '../../text/ranges';
 
 export type Target =

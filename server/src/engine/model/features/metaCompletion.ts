@@ -7,7 +7,7 @@ import type { Position, Range } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
 import { baseName } from '../../util/paths';
 import { typeName } from '../../schema/walk';
-import { subjectCandidates } from '../pipeline/subject';
+import { subjectCandidates } from '../discovery/subject';
 
 const VALUE = /^(\s*)(?:-\s+)?([a-z_]+):\s*["']?([^"'#]*)$/;
 const KEY = /^(\s*)(-\s+)?([A-Za-z_]*)$/;

@@ -1,6 +1,6 @@
 // Where a name is defined and every place that refers to it, starting from the name rather than a
 // cursor (the MCP server's `locate`): the definitions are every registry's entry of that name (a
-// module's at its class) and the families' own symbols of it (ONEX artifacts); the references are what
+// module's at its class) and the families' own symbols of it (a non-member's artifacts); the references are what
 // find-references answers at the first definition, less the definitions themselves.
 import type { NameSites, SourcedLocation } from '../../api';
 import type { Location } from '../../types';
@@ -9,7 +9,7 @@ import { sourceOf } from '../entries/resolve';
 import { entryLocation } from './navigation';
 import type { FeatureDispatch } from '../../analysis/features';
 
-/** `name@version` (an ONEX policy, as Explain takes it) is located by its name. */
+/** `name@version` (a policy's, as Explain takes it) is located by its name. */
 export function nameSites(
   ws: StepWorkspace,
   features: Pick<FeatureDispatch, 'familySymbols' | 'references'>,

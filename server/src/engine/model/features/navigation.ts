@@ -9,7 +9,7 @@ import type { StepWorkspace } from '../stepWorkspace';
 import type { StepEntry } from '../entries/source';
 import { layersFor, resolveName } from '../entries/resolve';
 import { locate, stepsUsingClass, wsDirFor } from './locate';
-import { subjectCandidates } from '../pipeline/subject';
+import { subjectCandidates } from '../discovery/subject';
 import { builderOf, rowClass } from '../entries/rowClasses';
 
 export function definition(ws: StepWorkspace, file: string, pos: Position): Location[] {
@@ -97,7 +97,7 @@ function sites(ws: StepWorkspace, name: string): NameSite[] {
 }
 
 /**
- * The entry name under the cursor: a registry key, a name reference, a module_id, or an apcore
+ * The entry name under the cursor: a registry key, a name reference, a module_id, or a
  * module's class. A module's id comes from its path or the id map, so it is found but not renamed.
  */
 function nameAt(

@@ -1,5 +1,5 @@
 // Document symbols (registries with their steps, a meta file's keys and dependencies, as an outline),
-// workspace symbols (every entry, apcore modules included) and code lenses ("overrides core",
+// workspace symbols (every entry, modules included) and code lenses ("overrides core",
 // "shadowed in N workspaces", "also defined in N workspaces", "N dependents" — on a module's class too).
 import type { CodeLensResult, DocumentSymbolResult, WorkspaceSymbolResult } from '../../api';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -131,7 +131,7 @@ export function codeLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
   return out;
 }
 
-/** An apcore module's lens, on its class: how many entries depend on it. */
+/** A module's lens, on its class: how many entries depend on it. */
 function moduleLenses(ws: StepWorkspace, file: string): CodeLensResult[] {
   const mod = ws.scan.moduleOf(file);
   const entry = mod ? ws.model.modules.get(mod.id) : undefined;

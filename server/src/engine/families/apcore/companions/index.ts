@@ -6,9 +6,9 @@
 import type { DiscoveryRules, StepFacts, StepFamily } from '../../../model/member';
 import { stepQueries } from '../../../model/queries';
 import { moduleClasses } from '../../../python/facts';
-import { isMetaFile, META_SUFFIX } from '../../../model/pipeline/metaFiles';
-import { subjectCandidates } from '../../../model/pipeline/subject';
-import { isCoreGroup } from '../../../model/pipeline/queries';
+import { isMetaFile, META_SUFFIX } from '../../../model/discovery/metaFiles';
+import { subjectCandidates } from '../../../model/discovery/subject';
+import { isCoreGroup } from '../../../model/discovery/stages';
 import { contextParts } from '../../../model/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };

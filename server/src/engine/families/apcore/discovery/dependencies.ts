@@ -16,9 +16,9 @@
 // DependencyNotFoundError; a `version` constraint is not enforced at all (no RL027).
 import type { Diagnostic, Location } from '../../../types';
 import { diag } from '../codes';
-import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../model/pipeline/types';
+import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../model/discovery/types';
 import type { StepEntry } from '../../../model/entries/source';
-import { readVersionHint } from '../../../model/pipeline/versionHint';
+import { readVersionHint } from './versionHint';
 import { BUILT_IN_APCORE } from '../framework';
 import { apcorePython, MIRRORED, type ApcorePython } from '../pythonRelease';
 

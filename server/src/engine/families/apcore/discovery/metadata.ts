@@ -11,8 +11,8 @@ import { duplicateKeys, pushAll } from '../../../model/entries/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
 import { misplacedDeprecation } from './deprecation';
-import { parseVersion, readVersionHint } from '../../../model/pipeline/versionHint';
-import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../../model/pipeline/types';
+import { parseVersion, readVersionHint } from './versionHint';
+import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../../model/discovery/types';
 import { dictFields, fieldValue } from '../../../model/entries/dictFields';
 import { pos, span } from '../../../text/positions';
 

@@ -7,7 +7,7 @@ import type { DependencyGraph, GraphEdge, GraphNode } from '../../../api';
 import { CORE } from '../../../types';
 import type { RegistryModel } from '../../../model/entries/registry';
 import { sourceOf } from '../../../model/entries/resolve';
-import { kahnOrder } from '../../../model/pipeline/order';
+import { kahnOrder } from '../../../util/graphOrder';
 import { findCycles } from './cycles';
 import type { DagQueries } from './resolve';
 import type { DagDoc } from './read';

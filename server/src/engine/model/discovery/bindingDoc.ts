@@ -1,5 +1,5 @@
-// What the step model keeps of an apcore binding file (`*.binding.yaml`): its items, as the apcore
-// family's apcore/bindingFile.ts reads them; apcore/bindingTargets.ts checks their targets.
+// What the step model keeps of a binding file (`*.binding.yaml`): its items, as the member that reads
+// binding files gives them (member.ts `StepFacts.bindings`), which checks their targets.
 import type { Diagnostic, Range } from '../../types';
 
 export interface BindingItem {

@@ -3,28 +3,10 @@
 // (its id-map id, else its path id), else the step of the context whose builder_step_name or
 // config_class is a class defined in the subject, else the step named by the subject's file name
 // (the canonical-name rules of §5).
-import type { StepEntry } from '../entries/source';
-import { canonicalName } from '../../util/canonical';
-import { META_SUFFIX } from './metaFiles';
-import type { Binding } from './types';
-
-export const SUBJECT_EXTENSIONS = ['.py', '.ts', '.js'];
-
-/** The files a meta file may describe, in the order they are looked for. */
-export function subjectCandidates(metaFile: string): string[] {
-  const stem = metaFile.slice(0, -META_SUFFIX.length);
-  return SUBJECT_EXTENSIONS.map((ext) => stem + ext);
-}
-
-/** The file a meta file describes: the first of its candidates that exists. */
-export function subjectFile(metaFile: string, exists: (path: string) => boolean): string | undefined {
-  return subjectCandidates(metaFile).find(exists);
-}
-
-/** Stable identity of an entry across edits: layer, workspace directory and name. */
-export function entryKey(e: StepEntry): string {
-  return `${e.layer}|${e.wsDir ?? ''}|${e.name}`;
-}
+import type { StepEntry } from '../../../model/entries/source';
+import { canonicalName } from '../../../util/canonical';
+import { entryKey, subjectFile } from '../../../model/discovery/subject';
+import type { Binding } from '../../../model/discovery/types';
 
 export interface BindEnv {
   exists(path: string): boolean;

@@ -1,5 +1,5 @@
-// What the step model keeps of a TypeScript or JavaScript module file: its exports as apcore-typescript's
-// loader would find them (read by the apcore family's apcore/jsExports.ts; read by the discovery stages).
+// What the step model keeps of a TypeScript or JavaScript module file: its exports as its SDK's loader
+// would find them (read by the member that scans modules, member.ts `StepFacts.js`; read by the discovery stages).
 import type { Range } from '../../types';
 
 /** What a member is, as `typeof` (and a string's emptiness) would tell; `nullish` for null and undefined. */

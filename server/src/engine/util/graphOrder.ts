@@ -1,7 +1,6 @@
-// Stage 7 of the discovery pipeline (apcore-python `registry/dependencies.py` `resolve_dependencies`):
-// the registration order by Kahn's algorithm with the zero-in-degree set kept sorted (deterministic
-// whatever the file order), and the cycles: strongly connected components (Tarjan, iterative), each with one concrete
-// cycle starting at its smallest name (RL023 on its edges: the member that scans modules words it, member.ts).
+// Orders of a dependency graph, shared by the discovery stages, the step graph and the DAGs: the order by Kahn's
+// algorithm with the zero-in-degree set kept sorted (deterministic whatever the file order), and the cycles:
+// strongly connected components (Tarjan, iterative), each with one concrete cycle starting at its smallest name.
 
 export type Adjacency = (node: string) => readonly string[];
 

@@ -1,6 +1,6 @@
 // Stage 8 of the discovery pipeline (seed 003 registration and `merge_module_metadata`): the merged
 // view of an entry — code values, overlaid by its companion metadata (YAML wins over code) — which
-// hover, Explain and the CLI show; an apcore module's is its SDK's merge (apcore/discovery/moduleMerge.ts). (The
+// hover, Explain and the CLI show; a module's is its SDK's merge (member.ts `registered`). (The
 // order entries register in is stage 7's Kahn order.)
 import { toPlain } from '../../literal';
 import type { PyClass } from '../../python/facts';

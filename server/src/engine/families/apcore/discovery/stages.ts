@@ -3,68 +3,37 @@
 // workspace's, or a bucket of core's) their bindings (stage 3), entry points and dependencies (stages
 // 4, 6); per module its entry class and validation (stages 4–5); per context its cycles (stage 7).
 // Each query calls its stage module and records what it reads, so no stage knows who depends on it.
-// Where each stage lives (docs/pipeline.md says what each does against the SDKs): 1 scan apcore/scan.ts,
-// apcoreConfig.ts; 2 id map apcore/idMap.ts, idMapFile.ts (both run by apcore/moduleScan.ts, with stage 8's
-// modules map); 3 apcore/discovery/metadata.ts, metaSchema.ts, deprecation.ts, pipeline/versionHint.ts,
-// subject.ts; 4 discovery/entryPoint.ts, apcore/jsEntryPoint.ts (jsExports.ts, jsTokens.ts); 5
-// discovery/validate.ts; 6 discovery/dependencies.ts; 7 pipeline/order.ts,
-// discovery/cycles.ts; 8 pipeline/register.ts, discovery/moduleMerge.ts. Units: `apcore/apcore` (stages
+// Where each stage lives (docs/pipeline.md says what each does against the SDKs), under families/apcore/:
+// 1 scan.ts, apcoreConfig.ts; 2 idMap.ts, idMapFile.ts (both run by moduleScan.ts, with stage 8's modules map);
+// 3 discovery/metadata.ts, metaSchema.ts, deprecation.ts, versionHint.ts, binding.ts; 4 discovery/entryPoint.ts,
+// jsEntryPoint.ts (jsExports.ts, jsTokens.ts); 5 discovery/validate.ts; 6 discovery/dependencies.ts;
+// 7 discovery/cycles.ts (util/graphOrder.ts); 8 discovery/moduleMerge.ts (model/discovery/mergedFields.ts).
+// The step model runs them through its member interface (model/member.ts `stages`). Units: `apcore/apcore` (stages
 // 1–2), `companions/metas:<group>` (a workspace's meta files, or one of 256 hash buckets of the others:
 // what a group shares is read once, and binding never reads other companions' bindings),
 // `apcore/mod:<file>` (stages 4–5 of one module), `companions/cyc:<context>` (stage 7: core reports every
 // cycle among core entries and modules, a workspace only those through its own entries, and enters core
 // only through an overridden name whose companion has edges).
-import type { Diagnostic, Range, Settings } from '../../types';
-import type { PyClass } from '../../python/facts';
-import type { RegistryModel } from '../entries/registry';
-import type { StepEntry } from '../entries/source';
-import { layersFor, resolvableNames, resolveName, type ResolutionLayer } from '../entries/resolve';
-import { diag } from '../codes';
-import { closest } from '../../util/editDistance';
-import { ZERO_RANGE } from '../../text/ranges';
-import { fieldValue } from '../entries/dictFields';
-import { QueryGroup, type Query } from '../../db/database';
-import { sameData, sameJson, sameList } from '../../util/equality';
-import { sameEntry } from '../entries/entry';
-import { STEP_SETTINGS } from '../settings';
-import { bindMeta, entryKey, subjectCandidates, subjectFile, type BindEnv } from './subject';
-import type { JsModule } from './jsModule';
-
-import { concreteCycle, cyclicComponents } from './order';
-import type { Binding, ClassFiles, DepEnv, Edge, MetaDoc } from './types';
-import type { DiscoveryRules, ModuleStage } from '../member';
+import type { Diagnostic, Range } from '../../../types';
+import type { PyClass } from '../../../python/facts';
+import type { StepEntry } from '../../../model/entries/source';
+import { resolvableNames, resolveName, type ResolutionLayer } from '../../../model/entries/resolve';
+import { diag } from '../../../model/codes';
+import { closest } from '../../../util/editDistance';
+import { ZERO_RANGE } from '../../../text/ranges';
+import { fieldValue } from '../../../model/entries/dictFields';
+import { QueryGroup, type Query } from '../../../db/database';
+import { sameData, sameJson, sameList } from '../../../util/equality';
+import { STEP_SETTINGS } from '../../../model/settings';
+import { entryKey, subjectCandidates, subjectFile } from '../../../model/discovery/subject';
+import { bindMeta, type BindEnv } from './binding';
+import { concreteCycle, cyclicComponents } from '../../../util/graphOrder';
+import type { Binding, ClassFiles, DepEnv, Edge } from '../../../model/discovery/types';
+import { CORE_GROUP, CORE_SCOPE } from '../../../model/discovery/stages';
+import type { DiscoveryStages, StageInputs } from '../../../model/member';
 import { parseVersion } from './versionHint';
-import type { FrameworkVersion } from '../../analysis/family';
-import type { AssumedFramework } from '../../analysis/frameworkPins';
-import { bucketOf, byBucket } from '../../util/buckets';
-import { pairKey, pairOf } from '../../util/pairKey';
-
-/** What stages 3–7 read: per-file facts, the scan and the registry model, all tracked. */
-export interface PipelineInputs {
-  settings(): Settings;
-  /** Stages 1–2 and the modules map (built before the model, which reads its modules there). */
-  readonly scan: ModuleStage;
-  /** What the stages decide and report (the rules of the member that scans modules). */
-  readonly rules: DiscoveryRules;
-  readonly model: RegistryModel;
-  exists(path: string): boolean;
-  /** The engine's own copy of a path it knows (equal to `path`). */
-  heldPath(path: string): string;
-  metaDoc(path: string): MetaDoc | null;
-  /** Where a binding file registers a module id, null when none does. */
-  boundId(id: string): { file: string; range: Range } | null;
-  /** Classes of a known Python file; null for unknown or non-Python files. */
-  pyClasses(path: string): PyClass[] | null;
-  /** Exports of a known TypeScript or JavaScript module file; null for others. */
-  jsModule(path: string): JsModule | null;
-  /** Workspace directory a path lies in (whether or not that workspace has a registry). */
-  wsDirOf(path: string): string | null;
-  metaFiles(): string[];
-  /** Directories of the workspaces that have a registry. */
-  contextDirs(): string[];
-  /** The version of a framework the project has (analysis/frameworkPins.ts `assumedFramework`). */
-  framework(builtIn: FrameworkVersion): AssumedFramework;
-}
+import { bucketOf, byBucket } from '../../../util/buckets';
+import { pairKey, pairOf } from '../../../util/pairKey';
 
 interface MetaResult {
   diagnostics: Diagnostic[];
@@ -83,27 +52,14 @@ interface ModuleClassResult {
 }
 
 const NONE = '';
-const CORE_SCOPE = '';
 
 /** Buckets of core's edge owners read by its cycle search (2,000 owners: ~31 per bucket). */
 const CYCLE_BUCKETS = 64;
-/**
- * Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has), and how a bucket's
- * group is named (no path starts with it).
- */
+/** Buckets of core's meta files (2,000 on a large org: ~8 per bucket, as many as a workspace has). */
 const CORE_META_BUCKETS = 256;
-const CORE_GROUP = '\0';
 
-/**
- * Whether a meta group (`metaGroupsQ`) or a cycle scope (`cycleScopesQ`) is core's: its unit reports on core's files,
- * and its name is no path.
- */
-export function isCoreGroup(groupOrScope: string): boolean {
-  return groupOrScope === CORE_SCOPE || groupOrScope.startsWith(CORE_GROUP);
-}
-
-export class PipelineQueries extends QueryGroup<PipelineInputs> {
-  private get host(): PipelineInputs {
+export class PipelineQueries extends QueryGroup<StageInputs> implements DiscoveryStages {
+  private get host(): StageInputs {
     return this.deps;
   }
 
@@ -115,27 +71,11 @@ export class PipelineQueries extends QueryGroup<PipelineInputs> {
     return dir && this.host.model.workspaceId(dir) !== null ? dir : null;
   }
 
-  readonly layersQ: Query<ResolutionLayer[]> = this.db.query('layers', (scope) =>
-    layersFor(this.host.model, scope === CORE_SCOPE ? null : scope, STEP_SETTINGS.of(this.host.settings()).mode),
-  );
-  layers(wsDir: string | null): ResolutionLayer[] {
-    return this.layersQ(wsDir ?? CORE_SCOPE);
+  private layers(wsDir: string | null): ResolutionLayer[] {
+    return this.host.layers(wsDir);
   }
-
-  /**
-   * The entry a name resolves to in a context, equal while that entry's text and place are: a reader
-   * that resolves a few names is not re-run when another entry of the context changes.
-   */
-  private readonly resolvedQ: Query<StepEntry | null> = this.db.query(
-    'resolved',
-    (key) => {
-      const [scope, name] = pairOf(key);
-      return resolveName(this.layers(scope === CORE_SCOPE ? null : scope), name)?.entry ?? null;
-    },
-    (a, b) => a === b || (a !== null && b !== null && sameEntry(a, b)),
-  );
-  resolved(wsDir: string | null, name: string): StepEntry | null {
-    return this.resolvedQ(pairKey(wsDir ?? CORE_SCOPE, name));
+  private resolved(wsDir: string | null, name: string): StepEntry | null {
+    return this.host.resolved(wsDir, name);
   }
 
   /**

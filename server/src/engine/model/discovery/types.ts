@@ -17,12 +17,12 @@ export interface MetaDep {
   inner: Range;
   /** The whole list item. */
   item: Range;
-  /** The `version` hint when apcore can read it (see versionHint.ts). */
+  /** The `version` hint when the SDK can read it (the stage 3 rules'). */
   version: { value: string; range: Range } | null;
   optional: boolean;
 }
 
-/** `entry_point: NAME:ClassName`: apcore ignores NAME and looks the class up in the subject file. */
+/** `entry_point: NAME:ClassName`: the SDK ignores NAME and looks the class up in the subject file. */
 export interface MetaEntryPoint {
   cls: string;
   /**
@@ -41,7 +41,7 @@ export interface MetaDoc {
   fields: FieldMap;
   deps: MetaDep[];
   entryPoint: MetaEntryPoint | null;
-  /** `version` when apcore can read it (leading digits, see versionHint.ts). */
+  /** `version` when the SDK can read it (leading digits, the stage 3 rules'). */
   version: string | null;
   description: string | null;
   /** RL001, RL020, RL030 of the file alone. */
@@ -65,7 +65,7 @@ export interface ScannedModule {
    * Where the id is written, when the id map gives it (with how, when it is not its `id`); null for path-derived ids.
    */
   idOrigin: { file: string; range: Range; note?: string } | null;
-  /** The id map's `class` for this file; `ignored` when the mapping also has an `id` (apcore then does not read it). */
+  /** The id map's `class` for this file; `ignored` when the mapping also has an `id` (then not read). */
   mappedClass: MappedClass | null;
 }
 
