@@ -7,7 +7,7 @@
 // its input kept in fuzz-failures/) and through the language server (dist/server.js over stdio, edits
 // of open documents compared with a fresh analysis of the same texts), and every mutated Python registry
 // read by the skeleton parse equal to the full parse or declined (python/skeleton.ts), every mutated workspace
-// registry read by the names reader equal to the whole read or declined (steps/model/wsNames.ts), and every mutated
+// registry read by the names reader equal to the whole read or declined (model/entries/wsNames.ts), and every mutated
 // YAML file read by the YAML fast path equal to the parser or declined (yaml/fastYaml.ts), and every mutated
 // `.onextree` read by its line scanner equal to the YAML reading or declined (families/onex/artifacts/treeScanner.ts). Exits 1 on any failure.
 import { fork } from 'node:child_process';

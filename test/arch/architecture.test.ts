@@ -16,7 +16,7 @@ const BASES = [
   '',
   'server/src/engine',
   'server/src/engine/families',
-  'server/src/engine/steps',
+  'server/src/engine/model',
   'server/src',
   'server/src/lsp',
   'server/src/mcp',

@@ -25,8 +25,8 @@ function imports(file: string): string[] {
   return [...specs, ...dynamic];
 }
 
-/** The shared step layer (engine/steps/): the step model under the families, no family of its own. */
-const STEP_LAYER = 'server/src/engine/steps';
+/** The shared step layer (engine/model/): the step model under the families, no family of its own. */
+const STEP_LAYER = 'server/src/engine/model';
 /**
  * The frameworks whose formats build on the shared step layer: its members (they declare step parts: member.ts) and
  * cursus's DAGs, read against its model. ONEX's formats do not import it (their editor features go through
@@ -54,7 +54,7 @@ const LAYERS: [RegExp, number][] = [
   [/engine\/(checks|render)\//, 3],
   [/engine\/analysis\//, 4],
   [/engine\/workspace(\.ts)?$/, 5],
-  [/engine\/steps(\/|$)/, 6],
+  [/engine\/model(\/|$)/, 6],
   [/engine\/families(\/|$)/, 7],
   [/engine\/engine(\.ts)?$/, 8],
   // The documents and check filters front ends print or return: built from the engine's answers, read by no engine module.
@@ -346,7 +346,7 @@ describe('architecture: layers', () => {
 
   it('the shared step model names no member in a string', () => {
     // Its strings (keys, messages, ids) belong to the family they describe: a member's wording, paths and rules
-    // reach the model through its member interface (steps/member.ts).
+    // reach the model through its member interface (model/member.ts).
     const dir = `${STEP_LAYER}/`;
     const naming = sources(dir.slice(0, -1)).filter((f) => {
       const specs = new Set(imports(f));
@@ -356,6 +356,38 @@ describe('architecture: layers', () => {
       naming.map((f) => f.slice(dir.length)),
       [],
     );
+  });
+
+  it('the model layer names no framework and imports nothing from families/ (but the modules still to move)', () => {
+    // A framework's rules, fields and settings live in its room (families/<framework>/) and reach the model through
+    // its member interface (model/member.ts): the model's text (comments included) names none of them.
+    const frameworks = /cursus|apcore|onex/i;
+    const dir = `${STEP_LAYER}/`;
+    const files = sources(STEP_LAYER);
+    const fromFamilies = files.flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && join(dirname(f), s).split('\\').join('/').startsWith(`${FAMILIES_DIR}/`))
+        .map((s) => `${f}: ${s}`),
+    );
+    assert.deepEqual(fromFamilies, []);
+    const naming = files
+      .filter((f) => frameworks.test(readFileSync(join(ROOT, f), 'utf8')))
+      .map((f) => f.slice(dir.length));
+    // Still to move into families/cursus/ (and apcore's merge keys into families/apcore/): each leaves this list when
+    // its rules go behind a member hook, and the list only shrinks.
+    const pending = [
+      'checks/components.ts',
+      'discovery/mergedFields.ts',
+      'entries/fields.ts',
+      'entries/registry.ts',
+      'entries/rowClasses.ts',
+      'entries/source.ts',
+      'entries/wsNames.ts',
+      'features/explain.ts',
+      'features/fixes.ts',
+      'settings.ts',
+    ];
+    assert.deepEqual(naming.sort(), pending);
   });
 
   it("families keep nothing across calls but through the core's memos (util/memo.ts): no top-level let or weak map", () => {
@@ -381,7 +413,7 @@ describe('architecture: layers', () => {
     assert.deepEqual(bad, []);
   });
 
-  it("the engine's layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < steps < families < engine.ts < documents/)", () => {
+  it("the engine's layers import downward only (types, db < util, text < parsers < checks, render < analysis < workspace < model < families < engine.ts < documents/)", () => {
     const bad = sources('server/src/engine').flatMap((f) =>
       imports(f)
         .filter((s) => s.startsWith('.') && !s.endsWith('.json'))

@@ -3,9 +3,9 @@
 // field the inversions read, or a name (a collision made and undone, a fresh name), among interface-like
 // sources (one entry each, written over in path order) and sources of a higher precedence.
 import { strict as assert } from 'node:assert';
-import { buildCore, type CoreView } from '../../server/src/engine/steps/model/registry';
-import { emptySource, type RegistrySource } from '../../server/src/engine/steps/model/source';
-import type { StepEntry } from '../../server/src/engine/steps/model/entry';
+import { buildCore, type CoreView } from '../../server/src/engine/model/entries/registry';
+import { emptySource, type RegistrySource } from '../../server/src/engine/model/entries/source';
+import type { StepEntry } from '../../server/src/engine/model/entries/entry';
 import type { Range } from '../../server/src/engine/types';
 
 const R: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };

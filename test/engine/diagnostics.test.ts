@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from './helpers';
 import { CORE, CORE_COMPONENTS } from './cursusCore';
-import { DEFAULT_SAGEMAKER_STEP_TYPES } from '../../server/src/engine/steps/settings';
+import { DEFAULT_SAGEMAKER_STEP_TYPES } from '../../server/src/engine/model/settings';
 
 const WS = '/developer_workspaces/developers';
 

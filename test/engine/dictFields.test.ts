@@ -8,11 +8,11 @@ import {
   fieldValue,
   forEachFieldValue,
   type FieldMap,
-} from '../../server/src/engine/steps/model/dictFields';
+} from '../../server/src/engine/model/entries/dictFields';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import type { Lit } from '../../server/src/engine/literal';
-import type { FieldValue } from '../../server/src/engine/steps/model/entry';
+import type { FieldValue } from '../../server/src/engine/model/entries/entry';
 
 function read(text: string): Lit {
   return scanLiteral(text, 0, text.length, new LineIndex(text)) as Lit;

@@ -1,7 +1,7 @@
 // RL001 on every dict of a registry value: each earlier key is reported once, related to the nearest
 // later one, whether the dict is small (a step's fields, searched in place) or large (searched by a Map).
 import { strict as assert } from 'node:assert';
-import { duplicateKeys } from '../../server/src/engine/steps/model/source';
+import { duplicateKeys } from '../../server/src/engine/model/entries/source';
 import { scanLiteral } from '../../server/src/engine/python/literalScanner';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import type { Lit } from '../../server/src/engine/literal';

@@ -10,7 +10,7 @@ export const OVERRIDE_CODES = {
   RL900: { severity: 'warning', title: 'override changes sagemaker_step_type' },
 } as const;
 const diag = diagnostics(OVERRIDE_CODES);
-import { fieldStr } from '../../server/src/engine/steps/model/source';
+import { fieldStr } from '../../server/src/engine/model/entries/source';
 
 /** An override that changes the core step's sagemaker_step_type, with how many companions depend on the step. */
 export const overrideChangesType: CrossFileCheck = {

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { pathsLeavingRoot, resolveSettings as resolveWith } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
-import { STEP_SETTINGS } from '../../server/src/engine/steps/settings';
+import { STEP_SETTINGS } from '../../server/src/engine/model/settings';
 import { APCORE_SETTINGS } from '../../server/src/engine/families/apcore/apcoreSettings';
 import type { SettingsInput } from '../../server/src/engine/types';
 import { analyze, initParsers } from './helpers';

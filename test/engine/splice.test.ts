@@ -5,8 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { initParsers } from './helpers';
 import { parsePythonFacts } from '../../server/src/engine/python/facts';
-import { coreSourceFromPython, workspaceSource, type RegistrySource } from '../../server/src/engine/steps/model/source';
-import { spliceSource, type Rebuild } from '../../server/src/engine/steps/model/splice';
+import {
+  coreSourceFromPython,
+  workspaceSource,
+  type RegistrySource,
+} from '../../server/src/engine/model/entries/source';
+import { spliceSource, type Rebuild } from '../../server/src/engine/model/entries/splice';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
 import { buildOrg, ORGS, renderCoreRegistry, renderWorkspaceRegistry } from '../../bench/generate';
@@ -263,8 +267,8 @@ describe('engine: reading an edit from the entry it changed (model/splice.ts)', 
         `
       const { initParsers } = ${requireOf('test/engine/helpers')};
       const { parsePythonFacts } = ${requireOf('server/src/engine/python/facts')};
-      const { coreSourceFromPython } = ${requireOf('server/src/engine/steps/model/source')};
-      const { spliceSource } = ${requireOf('server/src/engine/steps/model/splice')};
+      const { coreSourceFromPython } = ${requireOf('server/src/engine/model/entries/source')};
+      const { spliceSource } = ${requireOf('server/src/engine/model/entries/splice')};
       const { resolveSettings } = ${requireOf('server/src/engine/settings')};
       const { SETTING_GROUPS } = ${requireOf('server/src/engine/engine')};
       const { buildOrg, ORGS, renderCoreRegistry } = ${requireOf('bench/generate')};

@@ -1,5 +1,5 @@
 // "Did you mean" suggestions of a context are computed from the closest shared names and the closest
-// of the context's own names (pipeline/queries.ts `suggestQ`), so that a workspace edit does not rank the
+// of the context's own names (families/apcore/discovery/stages.ts `suggestQ`), so that a workspace edit does not rank the
 // 2,000 core names again. That must be exactly the closest of all its names. RL018's near miss
 // (`closestWithin`) computes full distances only for the candidates that can be it: the same answer.
 // Both skip candidates whose character counts already differ by more than the limit: the same answer

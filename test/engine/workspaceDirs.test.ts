@@ -1,6 +1,6 @@
 // Where a path's developer workspace is (SPEC §1.2): the directory right under a configured root.
 import { strict as assert } from 'node:assert';
-import { wsDirOf } from '../../server/src/engine/steps/model/workspaceDirs';
+import { wsDirOf } from '../../server/src/engine/model/entries/workspaceDirs';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
 

@@ -243,7 +243,7 @@ describe('engine: workspace registry names (fast path of the id and local-name i
       runInHeap(
         64,
         `
-      const { workspaceNames } = ${requireOf('server/src/engine/steps/model/wsNames')};
+      const { workspaceNames } = ${requireOf('server/src/engine/model/entries/wsNames')};
       const held = [];
       for (let i = 0; i < 120; i++) {
         const text = 'LOCAL_STEPS = {"Step_number_' + i + '_of_a_long_name_past_thirty_two": {}, "Step_' + i + '_thirteen": {}}\\n'

@@ -3,10 +3,10 @@
 // (`workspaceSource` then `buildWorkspace`, through the skeleton's path and through the full parse).
 import { isDeepStrictEqual } from 'node:util';
 import { parsePythonFacts, treeFacts, type PyFacts } from '../../server/src/engine/python/facts';
-import { workspaceSource } from '../../server/src/engine/steps/model/source';
-import { buildWorkspace, defaultWorkspaceId } from '../../server/src/engine/steps/model/registry';
-import { workspaceNames } from '../../server/src/engine/steps/model/wsNames';
-import { STEP_SETTINGS } from '../../server/src/engine/steps/settings';
+import { workspaceSource } from '../../server/src/engine/model/entries/source';
+import { buildWorkspace, defaultWorkspaceId } from '../../server/src/engine/model/entries/registry';
+import { workspaceNames } from '../../server/src/engine/model/entries/wsNames';
+import { STEP_SETTINGS } from '../../server/src/engine/model/settings';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { SETTING_GROUPS } from '../../server/src/engine/engine';
 

@@ -3,7 +3,7 @@
 // whole cycle; entries blocked only by a missing dependency are not cycles; cycles are per context.
 import { strict as assert } from 'node:assert';
 import { analyze, checkDiagnostics } from '../helpers';
-import { concreteCycle, cyclicComponents, kahnOrder } from '../../../server/src/engine/steps/pipeline/order';
+import { concreteCycle, cyclicComponents, kahnOrder } from '../../../server/src/engine/util/graphOrder';
 import { cursus, metaOf } from './snippets';
 
 const graph =

@@ -2,7 +2,7 @@
 // Explain, hover and the list, for steps and modules alike.
 import { strict as assert } from 'node:assert';
 import { analyze, checkHover } from '../helpers';
-import { codeFields, mergeFields } from '../../../server/src/engine/steps/pipeline/register';
+import { codeFields, mergeFields } from '../../../server/src/engine/model/discovery/mergedFields';
 import { loadMeta } from '../../../server/src/engine/families/apcore/discovery/metadata';
 import { cursus, metaOf } from './snippets';
 

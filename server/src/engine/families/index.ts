@@ -6,7 +6,7 @@
 // node contracts, their `pyproject.toml` entry points and gate files (after ONEX, whose versioned
 // `contract.yaml` metadata they must not take), then companion metadata and the code files it names (an apcore
 // convention: read by apcore's discovery rules, handed over here). All but the ONEX families and the DAGs (which
-// only read it) are members of the step layer's model (engine/steps/), which reads their facts; the registry also
+// only read it) are members of the step layer's model (engine/model/), which reads their facts; the registry also
 // hands the engine the family that lays out new workspaces (`WORKSPACES`: cursus's developer workspaces).
 import type { Family } from '../analysis/family';
 import { cursus } from './cursus/registries';

@@ -3,7 +3,7 @@
 // test_dependencies.py TestVersionConstraints) and the readings that differ from npm semver (`1.x`,
 // `1.2.x`).
 import { strict as assert } from 'node:assert';
-import { readVersionHint } from '../../../../server/src/engine/steps/pipeline/versionHint';
+import { readVersionHint } from '../../../../server/src/engine/families/apcore/discovery/versionHint';
 
 const matches = (version: string, hint: string): boolean | string => {
   const h = readVersionHint(hint);

@@ -14,7 +14,7 @@ import { syntaxDiag } from '../../codes';
 import { diag } from './codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { outsideErrorZones, parseYamlLit } from '../../yaml/yamlLit';
-import type { BindingDoc } from '../../steps/pipeline/bindingDoc';
+import type { BindingDoc } from '../../model/discovery/bindingDoc';
 
 /** `bindings.py:50`. */
 const SUPPORTED_SPEC_VERSIONS = ['1.0'];

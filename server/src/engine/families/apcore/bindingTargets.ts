@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../types';
 import { diag } from './codes';
 import { dirOf, isUnder, joinRel } from '../../util/paths';
 import { moduleClasses } from '../../python/facts';
-import type { BindingDoc, BindingItem } from '../../steps/pipeline/bindingDoc';
+import type { BindingDoc, BindingItem } from '../../model/discovery/bindingDoc';
 import { importBases, moduleFiles } from './targetFiles';
 
 export interface TargetEnv {

@@ -3,7 +3,7 @@
 import { perDatabase, type Query } from '../../db/database';
 import type { FileQueries } from '../../analysis/files';
 import { sameList } from '../../util/equality';
-import { stepQueries } from '../../steps/queries';
+import { stepQueries } from '../../model/queries';
 import { wantedTargetFiles } from './targetFiles';
 
 const group = perDatabase<Query<string[]>>();

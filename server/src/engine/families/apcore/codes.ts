@@ -3,7 +3,7 @@
 // in its example (test/cli/examples.test.ts); its readers and discovery rules raise them, the step model's
 // and the core's through `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../codes';
-import { STEP_CODES } from '../../steps/codes';
+import { STEP_CODES } from '../../model/codes';
 
 export const APCORE_CODES = {
   RL070: { severity: 'error', title: 'binding file apcore cannot load' },

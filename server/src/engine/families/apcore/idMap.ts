@@ -10,7 +10,7 @@
 // file twice (warning: the item does nothing).
 import type { Diagnostic, Range } from '../../types';
 import type { DocumentLinkResult } from '../../api';
-import { diag } from '../../steps/codes';
+import { diag } from '../../model/codes';
 import { dirOf, joinRel } from '../../util/paths';
 import type { ApModule, ApRoot } from './roots';
 import { relToRoot } from './scan';

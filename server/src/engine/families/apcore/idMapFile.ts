@@ -1,7 +1,7 @@
 // apcore's id map file as apcore-python's `load_id_map` (`registry/metadata.py`) reads it: `mappings:
 // [{file, id?, class?}]`; no `mappings` list is RL029 (error: load_id_map raises ConfigError), an item
 // without `file` RL029 (warning: the item does nothing). Stage 2 of the discovery pipeline
-// (steps/pipeline/idMap.ts) applies what it reads to the scanned modules.
+// (idMap.ts) applies what it reads to the scanned modules.
 import type { Range } from '../../types';
 import { dictEntry, type Lit } from '../../literal';
 import { syntaxDiag } from '../../codes';

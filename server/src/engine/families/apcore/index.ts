@@ -2,8 +2,8 @@
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
 // units are the scan (stages 1–2), each module's entry class and validation (stages 4–5), and each
 // binding file's targets (`*.binding.yaml`, which an application loads wherever it keeps them).
-import type { StepFamily } from '../../steps/member';
-import { stepQueries } from '../../steps/queries';
+import type { StepFamily } from '../../model/member';
+import { stepQueries } from '../../model/queries';
 import type { HostLink } from '../../types';
 import { moduleClasses } from '../../python/facts';
 import { readJsModule } from './jsExports';
@@ -21,6 +21,7 @@ import { bindingWanted } from './bindingWanted';
 import { readAclFile } from './aclFile';
 import { moduleScan, type ApcoreFacts } from './moduleScan';
 import { APCORE_DISCOVERY } from './discovery/rules';
+import { PipelineQueries } from './discovery/stages';
 import { apcorePython } from './pythonRelease';
 import { assumedFramework } from '../../analysis/frameworkPins';
 
@@ -67,6 +68,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
     lists: { module: 'module', idMap: 'id-map', binding: 'binding' },
     modules: (files, lists) => moduleScan(files, lists, (p) => files.appliedBy(apcore, p)?.facts ?? null),
     discovery: APCORE_DISCOVERY,
+    stages: (db, inputs) => new PipelineQueries(db, inputs),
   },
   layout({ settings, text, links }): ApcoreLayout {
     const file = APCORE_CONFIG_FILES.find((p) => text(p) !== undefined);

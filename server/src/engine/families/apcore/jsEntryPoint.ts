@@ -8,12 +8,12 @@
 // cannot tell may be a module, and then neither "none" nor "ambiguous" is said.
 import type { Diagnostic } from '../../types';
 import type { PyClass } from '../../python/facts';
-import { diag } from '../../steps/codes';
+import { diag } from '../../model/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { entryPointFixes } from './discovery/entryPoint';
-import type { JsExport, JsModule, MemberKind } from '../../steps/pipeline/jsModule';
-import type { MetaDoc } from '../../steps/pipeline/types';
-import type { JsEntryStages } from '../../steps/member';
+import type { JsExport, JsModule, MemberKind } from '../../model/discovery/jsModule';
+import type { MetaDoc } from '../../model/discovery/types';
+import type { JsEntryStages } from '../../model/member';
 
 type Verdict = 'yes' | 'no' | 'maybe';
 

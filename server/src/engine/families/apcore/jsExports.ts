@@ -11,7 +11,7 @@ import { bareObject } from '../../util/configData';
 import { LineIndex } from '../../text/lineIndex';
 import { readDeclarations, type Decl } from './jsDeclarations';
 import { MAX_NESTING, NULLISH, SCHEMAS, UNKNOWN, type Val } from './jsValues';
-import type { JsExport, JsModule, MemberKind } from '../../steps/pipeline/jsModule';
+import type { JsExport, JsModule, MemberKind } from '../../model/discovery/jsModule';
 
 /** The fields `mergeModuleMetadata` (registry/metadata-pure.ts) takes from a module object. */
 const CODE_FIELDS = ['description', 'name', 'tags', 'version', 'annotations', 'examples', 'metadata', 'documentation'];

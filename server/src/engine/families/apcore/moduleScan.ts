@@ -1,15 +1,15 @@
 // Stages 1–2 of the discovery pipeline and the modules map of stage 8 as tracked queries: the scan of
 // the module candidates under the active roots, the id map, and the modules they register. They read
 // per-file facts only, never the registry model: the model reads its modules here, and the later stages
-// (steps/pipeline/queries.ts) read both, so the step model's query groups depend on each other in one
-// direction (scan, then model, then the other stages; built in that order by steps/queries.ts, which
+// (discovery/stages.ts) read both, so the step model's query groups depend on each other in one
+// direction (scan, then model, then the other stages; built in that order by model/queries.ts, which
 // asks this family for its scan: member.ts `modules`).
 import type { Diagnostic, HostLink, Range, Settings } from '../../types';
 import type { DocumentLinkResult } from '../../api';
-import type { StepEntry } from '../../steps/model/source';
-import { diag } from '../../steps/codes';
+import type { StepEntry } from '../../model/entries/source';
+import { diag } from '../../model/codes';
 import { ZERO_RANGE } from '../../text/ranges';
-import { dictFields } from '../../steps/model/dictFields';
+import { dictFields } from '../../model/entries/dictFields';
 import { isUnder } from '../../util/paths';
 import { QueryGroup, type Query } from '../../db/database';
 import { sameJson } from '../../util/equality';
@@ -17,12 +17,12 @@ import { APCORE_SETTINGS } from './apcoreSettings';
 import { rootsFromSettings, type ApcoreConfig } from './projectConfig';
 import { APCORE_CONFIG_FILES, BUILT_IN_APCORE, DEFAULT_MAX_DEPTH, DEFAULT_ROOT } from './framework';
 import type { FileQueries } from '../../analysis/files';
-import type { ModuleLists, ModuleStage, StepFacts } from '../../steps/member';
+import type { ModuleLists, ModuleStage, StepFacts } from '../../model/member';
 import { activeRoots, checkIds, isScanCandidate, pathId, relToRoot, rootOf } from './scan';
 import { applyIdMap, type Found, type IdMapDoc } from './idMap';
 import { JS_ENTRIES } from './jsEntryPoint';
 import type { ApModule, ApRoot } from './roots';
-import { META_SUFFIX } from '../../steps/pipeline/metaFiles';
+import { META_SUFFIX } from '../../model/discovery/metaFiles';
 import { assumedFramework } from '../../analysis/frameworkPins';
 import { apcorePython, MIRRORED, type ApcorePython } from './pythonRelease';
 

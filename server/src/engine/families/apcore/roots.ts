@@ -1,7 +1,7 @@
 // apcore's extension roots (stage 1 of discovery, SPEC §1.6): where a root is declared, the active roots with
 // their namespaces, and a scanned module with the root it was found under (the step model reads it without).
 import type { Range } from '../../types';
-import type { ScannedModule } from '../../steps/pipeline/types';
+import type { ScannedModule } from '../../model/discovery/types';
 
 /** Where an extension root comes from: a setting, or a node of `apcore.yaml`. */
 export interface RootDecl {

@@ -7,7 +7,7 @@
 // module's id under apcore-python 0.18 and older, pythonRelease.ts — and `ephemeral.*`), RL024 (duplicates: the
 // first in path order is kept) and RL025 (ids that differ only by case).
 import type { Diagnostic, Range } from '../../types';
-import { diag } from '../../steps/codes';
+import { diag } from '../../model/codes';
 import { ZERO_RANGE } from '../../text/ranges';
 import { baseName, isUnder } from '../../util/paths';
 import { DEFAULT_ROOT, MAX_DEPTH_LIMIT } from './framework';

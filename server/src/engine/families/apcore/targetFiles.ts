@@ -2,7 +2,7 @@
 // `BindingLoader.resolve_target` (`bindings.py:247-300`) imports it from: what the apcore family asks the
 // host to feed for a binding file (bindingWanted.ts), and what its bindingTargets.ts judges.
 import { dirOf, joinRel } from '../../util/paths';
-import type { BindingDoc } from '../../steps/pipeline/bindingDoc';
+import type { BindingDoc } from '../../model/discovery/bindingDoc';
 
 /**
  * Where `import_module` may find a target statically: the repository root, `src/`, and the binding file's directory.

@@ -3,13 +3,13 @@
 // any family through the shared model; its units are each group of meta files (a workspace's, or a
 // bucket of core's: stages 3, 4, 6) and each context's dependency cycles (stage 7). A meta file is read
 // by the rules of the member that scans modules, which the registry of families hands it.
-import type { DiscoveryRules, StepFacts, StepFamily } from '../../../steps/member';
-import { stepQueries } from '../../../steps/queries';
+import type { DiscoveryRules, StepFacts, StepFamily } from '../../../model/member';
+import { stepQueries } from '../../../model/queries';
 import { moduleClasses } from '../../../python/facts';
-import { isMetaFile, META_SUFFIX } from '../../../steps/pipeline/metaFiles';
-import { subjectCandidates } from '../../../steps/pipeline/subject';
-import { isCoreGroup } from '../../../steps/pipeline/queries';
-import { contextParts } from '../../../steps/parts';
+import { isMetaFile, META_SUFFIX } from '../../../model/discovery/metaFiles';
+import { subjectCandidates } from '../../../model/discovery/subject';
+import { isCoreGroup } from '../../../model/discovery/stages';
+import { contextParts } from '../../../model/parts';
 
 export type CompanionRole = { family: 'companions'; role: 'meta' | 'code' };
 

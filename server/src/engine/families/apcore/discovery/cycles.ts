@@ -1,5 +1,5 @@
 // RL023, stage 7's diagnostics (apcore-python `registry/dependencies.py` `resolve_dependencies` +
-// `_find_back_edge_cycle`): each concrete cycle the step model's search finds (steps/pipeline/order.ts),
+// `_find_back_edge_cycle`): each concrete cycle the step model's search finds (util/graphOrder.ts),
 // said as apcore's discover() fails on it.
 import type { Diagnostic, Range } from '../../../types';
 import { diag } from '../codes';

@@ -16,9 +16,9 @@
 // DependencyNotFoundError; a `version` constraint is not enforced at all (no RL027).
 import type { Diagnostic, Location } from '../../../types';
 import { diag } from '../codes';
-import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../steps/pipeline/types';
-import type { StepEntry } from '../../../steps/model/source';
-import { readVersionHint } from '../../../steps/pipeline/versionHint';
+import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../model/discovery/types';
+import type { StepEntry } from '../../../model/entries/source';
+import { readVersionHint } from './versionHint';
 import { BUILT_IN_APCORE } from '../framework';
 import { apcorePython, MIRRORED, type ApcorePython } from '../pythonRelease';
 

@@ -8,7 +8,7 @@ import type { Diagnostic, Fix, Range } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
 import { ZERO_RANGE } from '../../../text/ranges';
-import type { ClassFiles, MappedClass, MetaDoc } from '../../../steps/pipeline/types';
+import type { ClassFiles, MappedClass, MetaDoc } from '../../../model/discovery/types';
 
 export function isModuleClass(c: PyClass): boolean {
   return (

@@ -7,13 +7,13 @@ import type { Range } from '../../../types';
 import { dictEntry, type Lit } from '../../../literal';
 import { syntaxDiag } from '../../../codes';
 import { diag } from '../codes';
-import { duplicateKeys, pushAll } from '../../../steps/model/source';
+import { duplicateKeys, pushAll } from '../../../model/entries/source';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
 import { checkMetaSchema } from './metaSchema';
 import { misplacedDeprecation } from './deprecation';
-import { parseVersion, readVersionHint } from '../../../steps/pipeline/versionHint';
-import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../../steps/pipeline/types';
-import { dictFields, fieldValue } from '../../../steps/model/dictFields';
+import { parseVersion, readVersionHint } from './versionHint';
+import type { MetaDep, MetaDoc, MetaEntryPoint } from '../../../model/discovery/types';
+import { dictFields, fieldValue } from '../../../model/entries/dictFields';
 import { pos, span } from '../../../text/positions';
 
 export function loadMeta(file: string, text: string): MetaDoc {

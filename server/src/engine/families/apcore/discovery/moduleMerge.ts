@@ -8,8 +8,8 @@
 import { keyText, toPlain, type Lit } from '../../../literal';
 import type { Range } from '../../../types';
 import { bareObject } from '../../../util/configData';
-import type { MetaDoc } from '../../../steps/pipeline/types';
-import { MERGED_KEYS } from '../../../steps/pipeline/register';
+import type { MetaDoc } from '../../../model/discovery/types';
+import { MERGED_KEYS } from '../../../model/discovery/mergedFields';
 import { ANNOTATION_DEFAULTS, MODULE_DEFAULTS as DEFAULTS, SDK_NAME, type ApcoreSdk } from '../framework';
 
 export interface Site {

@@ -1,6 +1,6 @@
 // apcore's rules of discovery stages 3–8 (docs/pipeline.md), as its SDKs apply them: what the step model asks of the
 // member that scans modules (member.ts `DiscoveryRules`), so the model runs the stages without naming apcore.
-import type { DiscoveryRules } from '../../../steps/member';
+import type { DiscoveryRules } from '../../../model/member';
 import { loadMeta } from './metadata';
 import { checkMetaEntryPoint, detectEntryClass } from './entryPoint';
 import { pythonExampleProblems, validateModule } from './validate';

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../../types';
 import type { PyClass } from '../../../python/facts';
 import { diag } from '../codes';
-import type { MetaDoc } from '../../../steps/pipeline/types';
+import type { MetaDoc } from '../../../model/discovery/types';
 
 /**
  * What `validate_module` misses about the description, or null: read from the class body like the other attributes (a

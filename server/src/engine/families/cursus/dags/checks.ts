@@ -4,8 +4,8 @@
 // (RL060, `_validate_component_availability()`). Before cursus 2.5.1 (`routes` null) only RL039: its
 // catalog had no suffix fallback, so components are not judged there.
 import type { Diagnostic } from '../../../types';
-import type { RegistryModel } from '../../../steps/model/registry';
-import { fieldStr } from '../../../steps/model/source';
+import type { RegistryModel } from '../../../model/entries/registry';
+import { fieldStr } from '../../../model/entries/source';
 import { diag } from './codes';
 import type { DagQueries } from './resolve';
 import type { DagDoc, NodeRef } from './read';

@@ -5,8 +5,8 @@
 // node string offers core's step names and the file's declared nodes.
 import type { CompletionResult, HoverResult } from '../../../api';
 import type { Location, Position, Range } from '../../../types';
-import type { RegistryModel } from '../../../steps/model/registry';
-import { fieldStr } from '../../../steps/model/source';
+import type { RegistryModel } from '../../../model/entries/registry';
+import { fieldStr } from '../../../model/entries/source';
 import { contains } from '../../../text/ranges';
 import { LineIndex } from '../../../text/lineIndex';
 import { spanAt } from '../../../text/positions';

@@ -5,9 +5,9 @@
 // `unresolved`, RL039); its edges in order, each the data flow from `src` to `dst`; the cycles RL036 reports.
 import type { DependencyGraph, GraphEdge, GraphNode } from '../../../api';
 import { CORE } from '../../../types';
-import type { RegistryModel } from '../../../steps/model/registry';
-import { sourceOf } from '../../../steps/model/resolve';
-import { kahnOrder } from '../../../steps/pipeline/order';
+import type { RegistryModel } from '../../../model/entries/registry';
+import { sourceOf } from '../../../model/entries/resolve';
+import { kahnOrder } from '../../../util/graphOrder';
 import { findCycles } from './cycles';
 import type { DagQueries } from './resolve';
 import type { DagDoc } from './read';

@@ -7,9 +7,9 @@
 // a file's own diagnostics are what cursus finds in it alone (read.ts).
 import type { Family } from '../../../analysis/family';
 import type { FileQueries } from '../../../analysis/files';
-import { stepQueries } from '../../../steps/queries';
-import { routes } from '../../../steps/model/registry';
-import { discoversBuilderFiles } from '../../../steps/model/rowClasses';
+import { stepQueries } from '../../../model/queries';
+import { routes } from '../../../model/entries/registry';
+import { discoversBuilderFiles } from '../../../model/entries/rowClasses';
 import { FAMILY, dagClassifier, dagParts, type DagRole } from './roles';
 import { DAG_CODES } from './codes';
 import { readDag, type DagDoc } from './read';

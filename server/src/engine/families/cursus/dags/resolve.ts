@@ -6,7 +6,7 @@
 // builds its catalog without workspaces (`PipelineDAGResolver(dag)`, `StepCatalog(workspace_dirs=None)`).
 import { perDatabase, QueryGroup, type Database, type Index } from '../../../db/database';
 import type { Range } from '../../../types';
-import type { RegistryModel } from '../../../steps/model/registry';
+import type { RegistryModel } from '../../../model/entries/registry';
 import { spanAt } from '../../../text/positions';
 import type { NodeRef } from './read';
 

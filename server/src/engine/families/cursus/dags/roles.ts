@@ -2,7 +2,7 @@
 // `cursus dag validate` and `import_dag_from_json()` read) or the shared DAG catalogue's index
 // (`shared_dags/catalog_index.json`, `get_catalog_index()` of `pipeline_catalog/shared_dags/__init__.py`).
 import type { FamilyParts } from '../../../analysis/family';
-import { contextParts } from '../../../steps/parts';
+import { contextParts } from '../../../model/parts';
 
 /** The family's name: its index keys are read back under it. */
 export const FAMILY = 'cursus-dags';

@@ -3,9 +3,9 @@
 // one workspace's interfaces), RL032 (one step defined twice).
 import type { Diagnostic, Settings } from '../../../types';
 import { diag } from './codes';
-import type { RegistryModel } from '../../../steps/model/registry';
-import type { StepEntry } from '../../../steps/model/source';
-import { expectedDir } from '../../../steps/checks/components';
+import type { RegistryModel } from '../../../model/entries/registry';
+import type { StepEntry } from '../../../model/entries/source';
+import { expectedDir } from '../../../model/checks/components';
 import type { TypoQueries } from './typos';
 import { lookupFinds, type InterfaceDoc } from './interface';
 import { legacyAliasNames, resolveSource, type Resolve } from './links';

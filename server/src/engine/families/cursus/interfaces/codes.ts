@@ -2,7 +2,7 @@
 // with its default severity and title (section `<a id="rlNNN">` of docs/diagnostics.md); it raises them, the step
 // model's and the core's through `diag`.
 import { CORE_CODES, diagnostics, type CodeTable } from '../../../codes';
-import { STEP_CODES } from '../../../steps/codes';
+import { STEP_CODES } from '../../../model/codes';
 
 export const INTERFACE_CODES = {
   RL017: { severity: 'warning', title: 'contract script missing' },

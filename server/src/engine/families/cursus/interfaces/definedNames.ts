@@ -4,8 +4,8 @@
 import { perDatabase, QueryGroup, type Query } from '../../../db/database';
 import type { FileQueries } from '../../../analysis/files';
 import { sameData } from '../../../util/equality';
-import type { StepEntry } from '../../../steps/model/source';
-import { stepQueries } from '../../../steps/queries';
+import type { StepEntry } from '../../../model/entries/source';
+import { stepQueries } from '../../../model/queries';
 
 /** What RL032 reads of an entry. */
 export type DefinedName = Pick<StepEntry, 'name' | 'file' | 'keyRange' | 'synthesized'>;

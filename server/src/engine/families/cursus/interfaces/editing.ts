@@ -4,11 +4,11 @@
 // read from indentation, so a file mid-edit (not valid YAML) still completes.
 import type { CompletionResult, HoverResult } from '../../../api';
 import type { Position, Range, Settings } from '../../../types';
-import { STEP_SETTINGS } from '../../../steps/settings';
+import { STEP_SETTINGS } from '../../../model/settings';
 import type { Lit } from '../../../literal';
-import type { RegistryModel } from '../../../steps/model/registry';
-import { resolvableNames } from '../../../steps/model/resolve';
-import { classCompletions } from '../../../steps/features/classCompletion';
+import type { RegistryModel } from '../../../model/entries/registry';
+import { resolvableNames } from '../../../model/entries/resolve';
+import { classCompletions } from '../../../model/features/classCompletion';
 import { LineIndex } from '../../../text/lineIndex';
 import { contains } from '../../../text/ranges';
 import { INTERFACE_SCHEMA } from './schema';

@@ -2,7 +2,7 @@
 // contract and spec), the contract's script, and its step-graph neighbours — the producers its
 // `compatible_sources` name and the consumers that name it.
 import type { ExplainSection } from '../../../api';
-import type { RegistryModel } from '../../../steps/model/registry';
+import type { RegistryModel } from '../../../model/entries/registry';
 import type { FlowEdge } from '../../../analysis/family';
 import type { InterfaceDoc } from './interface';
 import { ZERO_RANGE } from '../../../text/ranges';

@@ -6,9 +6,9 @@
 // Units: each interface file (its own diagnostics, RL017, RL018), each layer's duplicates (RL032) and
 // each context's rows without the interface their builder is synthesized from (RL034).
 import type { FileQueries } from '../../../analysis/files';
-import type { StepFacts, StepFamily } from '../../../steps/member';
-import { stepQueries } from '../../../steps/queries';
-import { coreSourceFromPython, type StepEntry } from '../../../steps/model/source';
+import type { StepFacts, StepFamily } from '../../../model/member';
+import { stepQueries } from '../../../model/queries';
+import { coreSourceFromPython, type StepEntry } from '../../../model/entries/source';
 import { parsePythonFacts } from '../../../python/facts';
 import { FAMILY, interfaceClassifier, interfaceParts, interfaceRegistryGlobs, WS_INTERFACES_DIR } from './roles';
 import type { InterfaceLayout, InterfaceRole } from './roles';
@@ -95,7 +95,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
   },
   unit(k, q) {
     const settings = q.files.settings();
-    const { model, pipeline, step } = stepQueries(q.files);
+    const { model, resolution, step } = stepQueries(q.files);
     if (k.startsWith('file:')) {
       const file = k.slice('file:'.length);
       const doc = interfaceDoc(q.files, file);
@@ -113,7 +113,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
           : [];
       const typos = typoQueries(model.db, model);
       const exists = (p: string): boolean => q.files.exists(p);
-      const resolved = (w: string | null, n: string): StepEntry | null => pipeline.resolved(w, n);
+      const resolved = (w: string | null, n: string): StepEntry | null => resolution.resolved(w, n);
       return [...own, ...clash, ...checkInterface(model, settings, doc, exists, resolved, typos)];
     }
     if (k.startsWith('synth:'))
@@ -147,9 +147,9 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
     flowSource: "the 'compatible_sources' of cursus 2.x step interfaces (*.step.yaml), drawn as data flow",
     flowEdges(wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
-      const { model, pipeline } = stepQueries(q.files);
+      const { model, resolution } = stepQueries(q.files);
       const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
-      return flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), legacyAliasNames(model), specs);
+      return flowEdgesOf((n) => resolution.resolved(wsDir, n), q.files.settings(), legacyAliasNames(model), specs);
     },
     explainSections(name, wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
@@ -159,8 +159,13 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
       const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
       const doc = specs.get(name);
       if (!doc) return packed;
-      const { model, pipeline } = stepQueries(q.files);
-      const edges = flowEdgesOf((n) => pipeline.resolved(wsDir, n), q.files.settings(), legacyAliasNames(model), specs);
+      const { model, resolution } = stepQueries(q.files);
+      const edges = flowEdgesOf(
+        (n) => resolution.resolved(wsDir, n),
+        q.files.settings(),
+        legacyAliasNames(model),
+        specs,
+      );
       return [...packed, ...explainSections(model, wsDir, doc, edges, (p) => q.files.exists(p))];
     },
   },

@@ -17,8 +17,8 @@ import {
   type NameRef,
   type RegistrySource,
   type StepEntry,
-} from '../../../steps/model/source';
-import { checkStepName, checkStepType } from '../../../steps/model/fields';
+} from '../../../model/entries/source';
+import { checkStepName, checkStepType } from '../../../model/entries/fields';
 import { nearMissKeys, schemaDiagnostics } from './schema';
 import { INTERFACE_SUFFIX } from './roles';
 import { contractSpecMismatches } from './alignment';

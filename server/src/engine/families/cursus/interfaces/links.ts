@@ -6,9 +6,9 @@
 // (`resolve`: the engine's tracked `resolved(context, name)`), so a check depends on the names it
 // lists, not on the whole set of step names of the context.
 import type { Settings } from '../../../types';
-import { STEP_SETTINGS } from '../../../steps/settings';
-import type { StepEntry } from '../../../steps/model/source';
-import type { LegacyAliases, RegistryModel } from '../../../steps/model/registry';
+import { STEP_SETTINGS } from '../../../model/settings';
+import type { StepEntry } from '../../../model/entries/source';
+import type { LegacyAliases, RegistryModel } from '../../../model/entries/registry';
 import { objectMemo } from '../../../util/memo';
 import { FALLBACK_ALIASES } from '../framework';
 

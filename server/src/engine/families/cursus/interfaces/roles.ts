@@ -5,8 +5,8 @@
 import type { Settings } from '../../../types';
 import type { FamilyParts } from '../../../analysis/family';
 import { isUnder } from '../../../util/paths';
-import { STEP_SETTINGS } from '../../../steps/settings';
-import { wsDirBelow, wsDirOf } from '../../../steps/model/workspaceDirs';
+import { STEP_SETTINGS } from '../../../model/settings';
+import { wsDirBelow, wsDirOf } from '../../../model/entries/workspaceDirs';
 import { packOfInterface } from '../packs/stepPacks';
 
 /** The family's name: its index keys are read back under it. */

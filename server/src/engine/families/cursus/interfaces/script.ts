@@ -1,7 +1,7 @@
 // Where the contract's script is, as cursus's script discovery finds it: the file named by
 // `contract.entry_point` in the first scripts directory visible from the interface's context that holds
 // it. One lookup shared by RL017, Explain and the document link.
-import type { RegistryModel } from '../../../steps/model/registry';
+import type { RegistryModel } from '../../../model/entries/registry';
 import type { InterfaceDoc } from './interface';
 
 /** The script file of an interface (root-relative), or null when it has none or no scripts directory holds it. */

@@ -1,14 +1,14 @@
 // RL034: where the cursus in the repository synthesizes every builder and reads no builder file
-// (2.5.1 on, steps/model/rowClasses.ts), a row with no interface gets no builder at all:
+// (2.5.1 on, model/entries/rowClasses.ts), a row with no interface gets no builder at all:
 // `_synthesize_builder()` returns None when `load_interface()` finds no `.step.yaml`
 // (step_catalog/builder_discovery.py), so the step cannot be built. The fix writes the interface, in
 // the shape of cursus's own, where cursus looks for it. One unit for core, one per workspace. A row with
 // an interface is exempt only as cursus's registry-binding check B3-1 exempts it (a `Lambda` or `Base`
 // row has no construction handler by design): a `Utility` interface must route like any other.
 import type { Diagnostic, Fix, Settings } from '../../../types';
-import type { RegistryModel } from '../../../steps/model/registry';
-import { fieldStr, type StepEntry } from '../../../steps/model/source';
-import { isAbstract, isComponentExempt } from '../../../steps/model/fields';
+import type { RegistryModel } from '../../../model/entries/registry';
+import { fieldStr, type StepEntry } from '../../../model/entries/source';
+import { isAbstract, isComponentExempt } from '../../../model/entries/fields';
 import {
   discoversBuilderFiles,
   interfaceDirs,
@@ -16,7 +16,7 @@ import {
   SDK_REQUIRES,
   sdkUnbound,
   synthesizedFrom,
-} from '../../../steps/model/rowClasses';
+} from '../../../model/entries/rowClasses';
 import { conventionalFileName } from '../../../util/naming';
 import { interfaceStub } from './stub';
 import { ZERO_RANGE } from '../../../text/ranges';

@@ -7,7 +7,7 @@
 // a core step added or removed re-scans the names of nearby lengths and re-ranks only those it could be
 // a near miss of.
 import { perDatabase, QueryGroup, type Database, type Index, type Query } from '../../../db/database';
-import type { RegistryModel } from '../../../steps/model/registry';
+import type { RegistryModel } from '../../../model/entries/registry';
 import { sameList } from '../../../util/equality';
 import { closestWithin, nearCandidates } from '../../../util/editDistance';
 import { stringMemo } from '../../../util/memo';

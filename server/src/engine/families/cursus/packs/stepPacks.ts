@@ -9,7 +9,7 @@
 import type { LayoutReads } from '../../../analysis/files';
 import type { Settings } from '../../../types';
 import { baseName, dirOf } from '../../../util/paths';
-import { wsDirOf } from '../../../steps/model/workspaceDirs';
+import { wsDirOf } from '../../../model/entries/workspaceDirs';
 
 const STEP_PACK = 'step_pack';
 const INTERFACES = 'interfaces';

@@ -3,7 +3,7 @@
 // `_scan_builder_directory` (builder files), 2.0.0 to 2.5.0 both it and `_synthesize_builder`, and
 // from 2.5.1 ("Design B Phase E") only `_synthesize_builder` — builder files are never read.
 import type { ModuleClass } from '../../../python/facts';
-import type { BuilderDiscovery } from '../../../steps/model/registry';
+import type { BuilderDiscovery } from '../../../model/entries/registry';
 
 export function builderDiscovery(file: string, classes: readonly ModuleClass[]): BuilderDiscovery {
   const methods = new Set(classes.flatMap((c) => c.methods));

@@ -3,19 +3,19 @@
 // core context and each developer workspace (units.ts); its facts are registry sources and
 // component classes, which the shared registry model merges.
 import type { Read } from '../../../analysis/facts';
-import type { StepFacts, StepFamily } from '../../../steps/member';
-import { stepQueries } from '../../../steps/queries';
+import type { StepFacts, StepFamily } from '../../../model/member';
+import { stepQueries } from '../../../model/queries';
 import {
   coreSourceFromPython,
   coreSourceFromYaml,
   sourceStrings,
   workspaceSource,
   type RegistrySource,
-} from '../../../steps/model/source';
+} from '../../../model/entries/source';
 import { moduleClasses, parsePythonFacts, type PyFacts } from '../../../python/facts';
-import { spliceSource } from '../../../steps/model/splice';
+import { spliceSource } from '../../../model/entries/splice';
 import type { Settings } from '../../../types';
-import { STEP_SETTINGS } from '../../../steps/settings';
+import { STEP_SETTINGS } from '../../../model/settings';
 import { parseYamlLit } from '../../../yaml/yamlLit';
 import { checkCoreUnit, checkWorkspaceUnit } from './units';
 import { cursusClassifier, cursusRegistryGlobs, type CursusLayout, type CursusRole } from './roles';
@@ -25,7 +25,7 @@ import { builderDiscovery } from './builderDiscovery';
 import { buildStrategies, STRATEGIES_MODULE } from './strategies';
 import { legacyAliases } from './legacyAliases';
 import { sdkBindings } from './sdkBindings';
-import { contextParts } from '../../../steps/parts';
+import { contextParts } from '../../../model/parts';
 import { CURSUS_WORKSPACE, TOOL, WS_REGISTRY_SUFFIX } from './workspacePaths';
 import { builderStub, configStub } from './stubs';
 

@@ -3,7 +3,7 @@
 // dependency resolver reads that dict (`core/deps/dependency_resolver.py:636-640`; `mapping.py:35-41` holds an
 // equal copy for config-to-builder mapping only), and ../interfaces/links.ts accepts its keys.
 import { classDictEntries } from '../../../python/classDict';
-import type { LegacyAliases } from '../../../steps/model/registry';
+import type { LegacyAliases } from '../../../model/entries/registry';
 
 /** Null when the module assigns no plain dict literal to `LEGACY_ALIASES` (the fallback copy is used). */
 export function legacyAliases(file: string, text: string): LegacyAliases | null {

@@ -5,7 +5,7 @@ import { perDatabase, QueryGroup, type Query } from '../../../db/database';
 import type { Diagnostic } from '../../../types';
 import type { FamilyQueries } from '../../../analysis/family';
 import { checkCoreEntry } from './units';
-import { stepQueries } from '../../../steps/queries';
+import { stepQueries } from '../../../model/queries';
 import { sameData } from '../../../util/equality';
 
 const group = perDatabase<CursusQueries>();

@@ -6,9 +6,9 @@
 // directories for layouts without `steps/<kind>/` folders (`registryLens.components.dirs`); where step
 // packs are, from the directories and files the host reported (the family's layout).
 import type { Settings } from '../../../types';
-import { STEP_SETTINGS } from '../../../steps/settings';
+import { STEP_SETTINGS } from '../../../model/settings';
 import type { ComponentKind } from '../../../api';
-import { wsDirOf } from '../../../steps/model/workspaceDirs';
+import { wsDirOf } from '../../../model/entries/workspaceDirs';
 import { WS_REGISTRY_SUFFIX, WS_STEPS_DIR } from './workspacePaths';
 import { heldDir } from '../../../util/paths';
 import { compileGlobs } from '../../../util/globs';

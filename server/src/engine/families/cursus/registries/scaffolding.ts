@@ -4,8 +4,8 @@
 import type { FamilyQueries } from '../../../analysis/family';
 import type { WorkspaceScaffolding } from '../../../analysis/scaffolding';
 import { CORE } from '../../../types';
-import { stepQueries } from '../../../steps/queries';
-import { STEP_SETTINGS } from '../../../steps/settings';
+import { stepQueries } from '../../../model/queries';
+import { STEP_SETTINGS } from '../../../model/settings';
 import {
   scaffoldWorkspace,
   WORKSPACE_TEMPLATES,

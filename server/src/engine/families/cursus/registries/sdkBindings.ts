@@ -3,7 +3,7 @@
 // builds a step whose interface says `registry.requires: secure_ai_sandbox_workflow_python_sdk` only
 // when the step is a key there (`step_catalog/builder_discovery.py:313-326`, else None: no builder).
 import type { PyFacts } from '../../../python/facts';
-import type { SdkBindings } from '../../../steps/model/registry';
+import type { SdkBindings } from '../../../model/entries/registry';
 
 /** Null when the module assigns no dict literal to `SDK_STEP_CLASS_THUNKS` (nothing is judged then). */
 export function sdkBindings(file: string, facts: PyFacts): SdkBindings | null {

@@ -2,7 +2,7 @@
 // each handler registers itself with `@register_strategy(axis="…", name="…")` (`registry/strategy_registry.py`
 // `register_strategy()`), and a step builds only when its `sagemaker_step_type` (for `Processing`, its
 // `step_assembly`) names one (`resolve_strategy()` raises `NoBuilderError` otherwise: Base, Lambda, unknown).
-import type { BuildStrategies } from '../../../steps/model/registry';
+import type { BuildStrategies } from '../../../model/entries/registry';
 
 export const STRATEGIES_MODULE = /(?:^|\/)cursus\/core\/base\/builder_templates\.py$/;
 const REGISTER = /@register_strategy\(\s*axis\s*=\s*["']([A-Za-z_]+)["']\s*,\s*name\s*=\s*["'](\w+)["']/g;

@@ -1,14 +1,14 @@
 // The cursus family's cross-file checks of one context ("unit"): core, or one workspace, as cursus's
 // manager loads them. Each runs as a tracked query, so it is re-run exactly when something it read changed.
 import type { Diagnostic, Settings } from '../../../types';
-import { STEP_SETTINGS } from '../../../steps/settings';
+import { STEP_SETTINGS } from '../../../model/settings';
 import { capRelated, listed, MAX_LISTED, MAX_RELATED } from '../../../checks/limits';
-import { diag } from '../../../steps/codes';
-import type { RegistryModel, WsState } from '../../../steps/model/registry';
-import { layersFor, resolveName, sourceOf } from '../../../steps/model/resolve';
-import { checkComponents } from '../../../steps/checks/components';
-import { checkCoreInversions, checkWorkspaceInversions } from '../../../steps/checks/derived';
-import { pushAll } from '../../../steps/model/source';
+import { diag } from '../../../model/codes';
+import type { RegistryModel, WsState } from '../../../model/entries/registry';
+import { layersFor, resolveName, sourceOf } from '../../../model/entries/resolve';
+import { checkComponents } from '../../../model/checks/components';
+import { checkCoreInversions, checkWorkspaceInversions } from '../../../model/checks/derived';
+import { pushAll } from '../../../model/entries/source';
 
 const VALID_ID = /^[\w-]+$/;
 

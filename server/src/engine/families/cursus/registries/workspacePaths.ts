@@ -2,7 +2,7 @@
 // registry/hybrid/setup.py:145-149, the steps), and the modules a workspace's code imports the base classes
 // from (absolute: the workspace is outside the package). The step model reads them through its member
 // interface (`StepParts.tool`, `StepParts.workspace`), never from here.
-import type { WorkspacePaths } from '../../../steps/model/workspaceDirs';
+import type { WorkspacePaths } from '../../../model/entries/workspaceDirs';
 
 /** The tool, as the step model's messages name it. */
 export const TOOL = 'cursus';
