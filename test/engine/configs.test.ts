@@ -1,7 +1,7 @@
 // The pipeline config family (a cursus project's `pipeline_config/*.json`): what the compile path's
 // loader does with each entry, on the JSON key or value, and the editor features on `config_types`
 // values and `specific` keys. The conformance of each rule with cursus's real loader is in
-// test/conformance/cursusConfigs.test.ts.
+// test/engine/conformance/cursus-configs/loadConfigs.test.ts.
 import { checkCompletion, checkDefinition, checkDiagnostics, checkHover } from './helpers';
 
 const CONFIG_CODES = ['RL091', 'RL092', 'RL093', 'RL094', 'RL095', 'RL096'];
