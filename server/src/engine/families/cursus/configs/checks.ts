@@ -1,11 +1,11 @@
 // The checks of one config JSON against the config classes it names, each what the compile path does
 // (`steps/configs/utils.py` `load_configs`; severities follow the consequence):
-// - RL091: a `config_types` class config discovery does not find: `load_configs` raises (utils.py:349-353).
+// - RL091: a `config_types` class config discovery does not find: `load_configs` raises (utils.py:349-359).
 // - RL092: a `specific` entry no `config_types` entry names: never built, silently (utils.py:283 reads
 //   config_types only).
 // - RL093: a field the class requires missing from `shared` + `specific`: `load_configs` raises when the entry has no
-//   `__model_type__` (utils.py:340); with one, the serializer logs an ERROR and builds the config without the field
-//   (`model_construct`, type_aware_config_serializer.py:375-381), which fails where the field is read.
+//   `__model_type__` (utils.py:342); with one, the serializer logs an ERROR and builds the config without the field
+//   (`model_construct`, type_aware_config_serializer.py:376-381), which fails where the field is read.
 // - RL094: a value pydantic rejects for the field's annotation: logged and built anyway with the wrong value.
 // - RL095: an unknown field within two edits of a known one: dropped without a word (serializer lines 362-366),
 //   or kept as an extra attribute (`extra="allow"`, core/base/config_base.py:170) that nothing reads.
@@ -70,7 +70,7 @@ export function checkClasses(file: string, doc: ConfigDoc, model: RegistryModel,
     const given = new Map<string, KeyedValue>(doc.shared.map((f) => [f.name, f]));
     for (const f of own) given.set(f.name, f);
     const missing = [...cls.fields.values()].filter((f) => f.required && !given.has(f.name)).map((f) => f.name);
-    // without `__model_type__` the entry is built by `config_class(**data)` (utils.py:340), which raises
+    // without `__model_type__` the entry is built by `config_class(**data)` (utils.py:342), which raises
     const raises = !own.some((f) => f.name === MODEL_TYPE);
     if (missing.length > 0) {
       const then = raises

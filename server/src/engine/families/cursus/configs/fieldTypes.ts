@@ -1,6 +1,6 @@
 // Whether a JSON value can be what a field's annotation says, as pydantic's lax mode judges it
 // (`TypeAwareConfigSerializer._deserialize_model` validates with `model_validate(..., strict=False)`,
-// core/config_fields/type_aware_config_serializer.py:370): only the unambiguous cases of `str`, `int`,
+// core/config_fields/type_aware_config_serializer.py:373): only the unambiguous cases of `str`, `int`,
 // `float`, `bool`, lists and dicts, each maybe `Optional`. A numeric string is an int to lax pydantic,
 // `"yes"` a bool, an int a float: none of those is reported. Any other annotation (unions, literals,
 // models, enums, paths) is not judged.
