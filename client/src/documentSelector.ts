@@ -17,5 +17,7 @@ export function documentSelector(scheme?: string): Filter[] {
     { ...on, language: 'toml' },
     { ...on, language: 'json', pattern: '**/*.dag.json' },
     { ...on, language: 'json', pattern: '**/catalog_index.json' },
+    { ...on, language: 'json', pattern: '**/pipeline_config/*.json' },
+    { ...on, language: 'json', pattern: '**/pipeline_configs/*.json' },
   ];
 }

@@ -6,7 +6,7 @@
 // id is never reached (RL062).
 import type { Diagnostic, Range } from '../../../types';
 import type { Lit } from '../../../literal';
-import { lastValue, readJson } from './json';
+import { lastValue, readJson } from '../json';
 import { dirOf, joinRel } from '../../../util/paths';
 import { diag } from './codes';
 

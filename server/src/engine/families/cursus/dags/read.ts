@@ -6,7 +6,7 @@
 // one condition for a DAG read from JSON) and isolated nodes (RL038). Steps are the unit's (checks.ts).
 import type { Diagnostic, Range } from '../../../types';
 import type { Lit } from '../../../literal';
-import { lastValue as last, readJson } from './json';
+import { lastValue as last, readJson } from '../json';
 import { spanAt } from '../../../text/positions';
 import { diag } from './codes';
 import { findCycles } from './cycles';

@@ -1,10 +1,10 @@
-// A JSON file as Python's `json.loads` sees it, with the range of every node: validity is JSON.parse's
-// (as strict as `json.loads`, but for NaN and Infinity, which no DAG holds), the nodes and their ranges
-// the YAML reader's (JSON is YAML), and a repeated key's value is the last one written, as in Python.
-import type { Range } from '../../../types';
-import type { Lit } from '../../../literal';
-import { parseYamlLit } from '../../../yaml/yamlLit';
-import { LineIndex } from '../../../text/lineIndex';
+// A JSON file as Python's `json.loads` sees it, with the range of every node (cursus's DAGs and configs):
+// validity is JSON.parse's (as strict as `json.loads`, but for NaN and Infinity, which no DAG holds), the nodes
+// and their ranges the YAML reader's (JSON is YAML), and a repeated key's value is the last one written, as in Python.
+import type { Range } from '../../types';
+import type { Lit } from '../../literal';
+import { parseYamlLit } from '../../yaml/yamlLit';
+import { LineIndex } from '../../text/lineIndex';
 
 export type JsonRead = { root: Lit | null; error: null } | { root: null; error: { range: Range; message: string } };
 

@@ -1,0 +1,2 @@
+class TabularPreprocessingStepBuilder:
+    """Builds the TabularPreprocessing step (unused by the config checks)."""
