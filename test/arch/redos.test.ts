@@ -66,13 +66,13 @@ const DYNAMIC: readonly { file: string; text: string; why: string; built?: [stri
     built: [['^[ \\t]+LEGACY_ALIASES[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?=\\{)', 'm']],
   },
   {
-    file: 'server/src/engine/steps/features/stubImports.ts',
+    file: 'server/src/engine/model/features/stubImports.ts',
     text: "new RegExp(`^from\\\\s+([\\\\w.]+)\\\\s+import\\\\s+[^\\\\n]*\\\\b${escapeRegExp(base)}\\\\b`, 'm')",
     why: "a base class name of cursus's templates, escaped",
     built: [['^from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\bStepBuilderBase\\b', 'm']],
   },
   {
-    file: 'server/src/engine/steps/features/stubImports.ts',
+    file: 'server/src/engine/model/features/stubImports.ts',
     text: "new RegExp(`^(?:from\\\\s+\\\\S+\\\\s+)?import\\\\s+[^\\\\n]*\\\\b${m[2]}\\\\b`, 'm')",
     why: 'one of two class names STUB_IMPORT matched in a stub of our own',
     built: [['^(?:from\\s+\\S+\\s+)?import\\s+[^\\n]*\\bBasePipelineConfig\\b', 'm']],
