@@ -255,4 +255,40 @@ dag.add_node("Anything")
     );
     assert.equal(engine.hover('other.py', { line: 1, character: 16 }), null);
   });
+
+  it("reads a notebook's code cells as one module, each finding on its string in the .ipynb text, with its cell", async () => {
+    const nb = `${CORE}
+//- /nb.ipynb
+{"cells": [
+ {"cell_type": "markdown", "source": ["dag.add_node(\\"PipelineDAG\\")"]},
+ {"cell_type": "code", "source": ["%pip install cursus\\n", "dag = PipelineDAG()\\n", "dag.add_node(\\"XGBoostTrainig\\")\\n"]},
+ #                                                                                                ^^^^^^^^^^^^^^^^^^ RL039 Did you mean 'XGBoostTraining'
+ {"cell_type": "code", "source": "dag.add_node(\\"TabularPreprocessing\\")\\ndag.add_edge(\\"TabularPreprocessing\\", \\"XGBoostTrainig\\")\\n# caf\\u00e9 \\u00e9\\ndag.add_node('Lone')"}
+ #                                                                                                                                                                     ^^^^^^ RL038
+ #                                                                                                                                                                     ^^^^^^ RL039
+], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+`;
+    const found = await checkDiagnostics(nb, {}, { only: CODES });
+    assert.deepEqual(
+      found.map((d) => [d.code, d.cell]),
+      [
+        ['RL039', { index: 1, range: { start: { line: 2, character: 13 }, end: { line: 2, character: 29 } } }],
+        ['RL038', { index: 2, range: { start: { line: 3, character: 13 }, end: { line: 3, character: 19 } } }],
+        ['RL039', { index: 2, range: { start: { line: 3, character: 13 }, end: { line: 3, character: 19 } } }],
+      ],
+    );
+    const { engine, fx } = await analyze(nb);
+    const text = fx.files.get('nb.ipynb') ?? '';
+    const result = engine.rename('nb.ipynb', { line: 2, character: 90 }, 'XGBTrain');
+    assert.equal(result, null, 'a node naming no step is not renamed');
+    const ok = engine.rename('nb.ipynb', { line: 3, character: 60 }, 'Tabular');
+    const edits = ok?.edits.find((e) => e.file === 'nb.ipynb')?.edits ?? [];
+    const renamed = applyEdits(text, edits);
+    assert.equal(edits.length, 2);
+    const cells = (JSON.parse(renamed) as { cells: { source: string | string[] }[] }).cells;
+    assert.equal(
+      cells[2]?.source,
+      'dag.add_node("Tabular")\ndag.add_edge("Tabular", "XGBoostTrainig")\n# caf\u00e9 \u00e9\ndag.add_node(\'Lone\')',
+    );
+  });
 });

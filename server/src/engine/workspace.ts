@@ -114,7 +114,11 @@ export class Workspace {
     checks: readonly UnitCheck[] = [],
     private readonly reread?: (path: string) => string | undefined,
   ) {
-    this.files = new FileQueries(this.db, { families, reread: (p) => reread?.(p) });
+    this.files = new FileQueries(this.db, {
+      families,
+      reread: (p) => reread?.(p),
+      wanted: (p, c) => c.family.wants?.(p, c.role, this.queries) ?? true,
+    });
     this.files.settingsInput.set(NONE, settings);
     this.queries = { files: this.files };
     this.units = new UnitQueries(this.db, { files: this.files, families, queries: this.queries, checks });

@@ -177,6 +177,8 @@ export interface Classified<F extends FileFamily = FileFamily> {
 export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   families: readonly F[];
   reread: (path: string) => string | undefined;
+  /** Whether the family that classified a path wants it (`Family.wants`, tracked); absent: every path. */
+  wanted?: (path: string, c: Classified<F>) => boolean;
 }> {
   /** Fed paths and directories, numbered once for the cells of every input and query keyed by them (db/keyspace.ts). */
   private readonly paths = this.db.keyspace('path');
@@ -328,6 +330,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       const text = this.textOf(p);
       if (!c || text === undefined) return emptyFacts(c?.family.read ?? null, c?.role ?? null);
       const { family, role } = c;
+      // A path fed for a family that sees it, which its own family does not want, is not read by its own family: the
+      // cost of reading every Python module for the DAGs it may build stays the seer's substring test.
+      if (this.deps.wanted && !this.deps.wanted(p, c) && this.seers.some((f) => this.seenBy(f, p, c) !== null))
+        return emptyFacts(family.read, role);
       // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
       if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
       const keep = family.factsKeep?.(role);

@@ -26,10 +26,12 @@ import { moduleDagQueries } from './python/queries';
 import { checkModuleDags, refsDoc, type ModuleChecks } from './python/check';
 import type { Diagnostic } from '../../../types';
 import type { PyDagsDoc } from './python/build';
+import { readNotebookDags, type NotebookDags } from './python/notebook';
 
 interface DagFacts {
   dag?: DagDoc | null;
   catalog?: CatalogDoc | null;
+  notebook?: NotebookDags | null;
 }
 
 /** The unit saying once that the project needs cursus and nothing holds it (RL079). */
@@ -48,7 +50,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   examples: [{ dir: 'cursus-pipelines' }, { dir: 'cursus-project', everyLevel: true }],
   // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
   paths: {
-    names: ['*.dag.json', 'catalog_index.json'],
+    names: ['*.dag.json', 'catalog_index.json', '*.ipynb'],
     markers: ['**/*.dag.json'],
     documents: [
       { language: 'json', pattern: '**/*.dag.json' },
@@ -62,6 +64,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   // `PipelineDAG` or `load_shared_dag` (python/readModule.ts).
   sees: (path) => (path.endsWith('.py') ? 'module' : null),
   read(path, role, text) {
+    if (role.role === 'notebook') return { facts: { notebook: readNotebookDags(text) } };
     if (role.role === 'catalog') {
       const { doc, local } = readCatalog(path, text);
       return { facts: { catalog: doc }, local };
@@ -72,6 +75,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   unitKeys: (q) => [
     ...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`),
     ...q.files.filesOf(FAMILY, 'module').map((f) => `module:${f}`),
+    ...q.files.filesOf(FAMILY, 'notebook').map((f) => `notebook:${f}`),
     ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`),
     ABSENT,
   ],
@@ -92,6 +96,15 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       const file = key.slice('catalog:'.length);
       const doc = facts(q.files, file)?.catalog;
       return doc ? checkCatalog(file, doc, (p) => q.files.exists(p)) : [];
+    }
+    if (key.startsWith('notebook:')) {
+      const file = key.slice('notebook:'.length);
+      const nb = facts(q.files, file)?.notebook;
+      if (!nb) return [];
+      return checkModuleDags(file, nb.doc, moduleChecks(q.files, file)).map((d) => {
+        const cell = nb.cellOf(d.range);
+        return cell ? { ...d, cell } : d;
+      });
     }
     if (key.startsWith('module:')) {
       const file = key.slice('module:'.length);
@@ -150,7 +163,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
         return doc ? stepSites(file, doc, dags, name) : [];
       });
       // A Python string with a prefix, an escape or a line break is not renamed: its body is not its value.
-      const inModules = q.files.filesOf(FAMILY, 'module').flatMap((file) => {
+      const modules = [...q.files.filesOf(FAMILY, 'module'), ...q.files.filesOf(FAMILY, 'notebook')];
+      const inModules = modules.flatMap((file) => {
         const doc = nodeDoc(q.files, file);
         return doc ? stepSites(file, doc, dags, name).filter((s) => s.inner !== s.range) : [];
       });
@@ -167,6 +181,8 @@ function facts(files: FileQueries, file: string): DagFacts | null {
 function nodeDoc(files: FileQueries, file: string): DagDoc | null {
   const dag = facts(files, file)?.dag;
   if (dag) return dag;
+  const nb = facts(files, file)?.notebook;
+  if (nb) return refsDoc(nb.doc);
   const py: PyDagsDoc | null = file.endsWith('.py') ? moduleDagQueries(files).doc(file) : null;
   return py ? refsDoc(py) : null;
 }
