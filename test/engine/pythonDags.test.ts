@@ -56,7 +56,7 @@ def create_dag():
     return dag
 
 ctor_dangling = PipelineDAG(nodes=["XGBoostTraining", "XGBoostModelEval"], edges=[("XGBoostTraining", "XGBoostModelEval"), ("XGBoostModelEval", "C")])
-#                                                                                                                                               ^^^ RL037 Edge references non-existent destination node: C — nodes= does not list it
+#                                                                                                                                               ^^^ RL037 Edge references non-existent destination node: C — not in nodes=
 
 isolated = PipelineDAG()
 for n in ["XGBoostTraining", "XGBoostModelEval", "TabularPreprocessing"]:

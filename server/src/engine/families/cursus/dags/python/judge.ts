@@ -92,15 +92,14 @@ function structure(file: string, doc: DagDoc, declared: ReadonlySet<string>): Di
       told.add(end.name);
       if (!inNodes.has(end.name)) {
         const message =
-          `Edge references non-existent ${side} node: ${end.name} — nodes= does not list it, so PipelineDAG keeps ` +
-          'the edge without the node: its topological_sort() skips the edge, `cursus dag validate` reports it ' +
-          `and the compiler raises "Edge ${side} node not in DAG"`;
+          `Edge references non-existent ${side} node: ${end.name} — not in nodes=, so PipelineDAG keeps the edge ` +
+          `without the node and the compiler raises "Edge ${side} node not in DAG"`;
         out.push(diag(file, end.range, 'RL037', message));
         continue;
       }
       const message =
-        `Edge endpoint '${end.name}' was never declared via add_node: add_edge created it as a phantom, ` +
-        'unconfigured node (a typo or a forgotten add_node), which `cursus dag validate` reports';
+        `Edge endpoint '${end.name}' was never declared via add_node: add_edge made it a phantom, ` +
+        'unconfigured node (a typo or a forgotten add_node?)';
       out.push(diag(file, end.range, 'RL037', message));
     }
   }
