@@ -291,4 +291,16 @@ dag.add_node("Anything")
       'dag.add_node("Tabular")\ndag.add_edge("Tabular", "XGBoostTrainig")\n# caf\u00e9 \u00e9\ndag.add_node(\'Lone\')',
     );
   });
+
+  it('reads hostile nesting without exhausting the stack: the DAG is then said to be unchecked', async () => {
+    const deep = Array.from({ length: 400 }, (_, i) => `${'    '.repeat(i)}with x:`).join('\n');
+    const inner = '    '.repeat(400);
+    const text = `dag = PipelineDAG()\n${deep}\n${inner}dag.add_node("A")\nf(${'('.repeat(3000)}PipelineDAG()${')'.repeat(3000)})\n`;
+    const { engine } = await analyze(`//- /deep.py\n${text}`);
+    const codes = engine
+      .allDiagnostics()
+      .filter((d) => d.file === 'deep.py')
+      .map((d) => d.code);
+    assert.deepEqual(codes, ['RL083']);
+  });
 });

@@ -7,7 +7,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../../../../types';
 import type { NodeRef } from '../read';
-import { evaluate, range, unknown, type Env, type Val } from './values';
+import { range } from '../../../../python/facts';
+import { evaluate, unknown, type Env, type Val } from './values';
 
 /** One change of a DAG, in the order the code makes it; `ctor`: passed to the constructor. */
 export type DagOp =
@@ -30,6 +31,8 @@ export interface PyDagsDoc {
 
 /** Statements run at most (a loop over a long list inside another): past it, the DAGs are left unchecked. */
 const MAX_STEPS = 50_000;
+/** Blocks and expressions read at most this deep (a hostile file's nesting must not exhaust the stack). */
+const MAX_NESTING = 100;
 
 class Scope implements Env {
   readonly vars = new Map<string, Val>();
@@ -69,6 +72,7 @@ class Builder {
   /** Whether a loop body breaks out or skips (by node id): then which items it runs for is not known. */
   private readonly jumps = new Map<number, boolean>();
   private steps = 0;
+  private nesting = 0;
 
   constructor(
     private readonly root: Node,
@@ -97,7 +101,13 @@ class Builder {
   }
 
   private block(n: Node, scope: Scope): void {
+    if (this.nesting >= MAX_NESTING) {
+      for (const d of this.dags) d.unknown ??= `the code is nested too deeply to read (line ${line(n)})`;
+      return;
+    }
+    this.nesting++;
     for (const s of n.namedChildren) if (s) this.statement(s, scope);
+    this.nesting--;
   }
 
   private statement(s: Node, scope: Scope): void {
@@ -227,7 +237,7 @@ class Builder {
   }
 
   /** A call: a DAG made (returned), a change to one, a shared DAG loaded, or a DAG handed to the module's function. */
-  private call(c: Node, scope: Scope): PyDag | null {
+  private call(c: Node, scope: Scope, depth = 0): PyDag | null {
     const fn = c.childForFieldName('function');
     const args = argsOf(c);
     const callee =
@@ -253,17 +263,18 @@ class Builder {
         if (dag) dag.unknown ??= `it is passed to \`${fn.text}()\` on line ${line(c)}, which may change it`;
       }
     }
-    for (const a of [...args.positional, ...args.named.values()]) this.escapes(a, scope);
+    for (const a of [...args.positional, ...args.named.values()]) this.escapes(a, scope, depth + 1);
     return null;
   }
 
   /** DAGs made inside an expression that is not a plain call statement (`compile(PipelineDAG(…))`). */
-  private escapes(e: Node, scope: Scope): void {
+  private escapes(e: Node, scope: Scope, depth = 0): void {
+    if (depth > MAX_NESTING) return;
     if (e.type === 'call') {
-      this.call(e, scope);
+      this.call(e, scope, depth);
       return;
     }
-    for (const c of e.namedChildren) if (c && c.type !== 'lambda') this.escapes(c, scope);
+    for (const c of e.namedChildren) if (c && c.type !== 'lambda') this.escapes(c, scope, depth + 1);
   }
 
   private make(c: Node, args: Args, scope: Scope): PyDag {
@@ -368,18 +379,20 @@ function whyOf(v: Val, n: Node): string {
 
 /** The key a DAG is bound to: a name, or an attribute path (`self.dag`); null for other targets. */
 function receiverKey(n: Node): string | null {
-  if (n.type === 'identifier') return n.text;
-  if (n.type === 'attribute') {
-    const o = n.childForFieldName('object');
-    const a = n.childForFieldName('attribute');
-    const base = o ? receiverKey(o) : null;
-    return base !== null && a ? `${base}.${a.text}` : null;
+  const names: string[] = [];
+  let at: Node | null = n;
+  while (at?.type === 'attribute' && names.length <= MAX_NESTING) {
+    const a = at.childForFieldName('attribute');
+    if (!a) return null;
+    names.unshift(a.text);
+    at = at.childForFieldName('object');
   }
-  return null;
+  return at?.type === 'identifier' ? [at.text, ...names].join('.') : null;
 }
 
 /** Binds an assignment or loop target: a name, or a tuple of names taking a known sequence apart. */
-function bindTarget(t: Node, v: Val, scope: Scope): void {
+function bindTarget(t: Node, v: Val, scope: Scope, depth = 0): void {
+  if (depth > MAX_NESTING) return;
   if (t.type === 'identifier') {
     scope.vars.set(t.text, v);
     scope.dags.delete(t.text);
@@ -388,7 +401,7 @@ function bindTarget(t: Node, v: Val, scope: Scope): void {
   if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'tuple') {
     const parts = t.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     const items = v.kind === 'list' && v.items.length === parts.length ? v.items : null;
-    parts.forEach((p, i) => bindTarget(p, items?.[i] ?? unknown(p), scope));
+    parts.forEach((p, i) => bindTarget(p, items?.[i] ?? unknown(p), scope, depth + 1));
   }
 }
 

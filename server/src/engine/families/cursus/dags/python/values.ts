@@ -2,7 +2,7 @@
 // literals (each with its range), lists and tuples of them, names bound to such values, `list(X)`,
 // `tuple(X)` and `X + Y` of known lists. Anything else is `unknown`, with the expression that made it so.
 import type { Node } from 'web-tree-sitter';
-import { toLit, range } from '../../../../python/facts';
+import { toLit } from '../../../../python/facts';
 import type { NodeRef } from '../read';
 
 export type Unknown = { kind: 'unknown'; why: string };
@@ -93,6 +93,3 @@ function plain(n: Node): boolean {
     !t.startsWith("'''")
   );
 }
-
-/** A node's range (the module's `range` under the file's line-end rule). */
-export { range };
