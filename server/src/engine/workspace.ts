@@ -193,7 +193,8 @@ export class Workspace {
     if (isPinFile(path)) return true;
     const c = this.files.classify(path);
     if (c && (c.family.wants?.(path, c.role, this.queries) ?? true)) return true;
-    return this.files.seers.some((f) => this.files.seenBy(f, path, c) !== null);
+    // Library code (an installed framework) is read for its facts only: no family looks for its own findings there.
+    return !this.isLibrary(path) && this.files.seers.some((f) => this.files.seenBy(f, path, c) !== null);
   }
 
   /** Files the host should also feed when this one exists (the subject beside a meta file). */
