@@ -286,7 +286,8 @@ Our steps go here.
       empty.engine.allDiagnostics().filter((d) => d.file.startsWith('projects/')),
       [],
     );
-    assert.ok(!empty.engine.interest().wants('projects/p/scripts/fx_conversion.py'));
+    // (The root's script is read anyway, as every Python module is, for the pipeline DAGs it may build: that it is no
+    // pack's shows in the step names and diagnostics above.)
   });
 
   it("the package's own interfaces, a workspace's, an interfaces/ folder without interfaces: no pack", async () => {
@@ -312,15 +313,8 @@ class FraudScoreConfig:
       [],
     );
     assert.ok(!engine.stepNames().includes('FraudScore'));
-    // A step_pack/ without interfaces/ is none either: `_derive_step_pack_dir()` wants that folder.
-    const notPacks = [
-      'developer_workspaces/developers/alice/scripts/fraud_score.py',
-      'tools/scripts/release.py',
-      'projects/q/step_pack/configs/config_fraud_score_step.py',
-    ];
-    for (const p of notPacks) {
-      assert.ok(!engine.interest().wants(p), p);
-    }
+    // A step_pack/ without interfaces/ is none either: `_derive_step_pack_dir()` wants that folder. (Its Python modules
+    // are read anyway, as every one is, for the pipeline DAGs they may build: the step names above show no pack.)
     assert.ok(engine.interest().wants('projects/p/interfaces/fraud_score.step.yaml'));
   });
 });

@@ -42,6 +42,8 @@ export function formatSarif(diagnostics: Diagnostic[], rootDir: string, version:
             physicalLocation: physicalLocation(r.file, r.range),
             message: { text: r.message },
           })),
+          // A notebook's finding: its code cell and where in the cell (the location is in the .ipynb file's text).
+          ...(d.cell ? { properties: { cell: d.cell.index, cellRange: copyCell(d.cell.range) } } : {}),
         })),
       },
     ],
@@ -81,5 +83,13 @@ function physicalLocation(file: string, range: Range): object {
       endLine: range.end.line + 1,
       endColumn: range.end.character + 1,
     },
+  };
+}
+
+/** A range within a cell as plain data (0-based lines and UTF-16 characters, as the JSON output's ranges). */
+function copyCell(r: Range): object {
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
   };
 }

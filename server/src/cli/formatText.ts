@@ -13,6 +13,7 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, framewor
     out.push(file);
     for (const d of group) {
       out.push(`  ${position(d.range).padEnd(posWidth)}  ${d.severity.padEnd(sevWidth)}  ${d.message}  [${d.code}]`);
+      if (d.cell) out.push(`      in cell ${d.cell.index} at ${position(d.cell.range)}`);
       for (const r of d.related) out.push(`      related ${r.file}:${position(r.range)}  ${r.message}`);
     }
     out.push('');

@@ -50,6 +50,8 @@ export interface Diagnostic {
   fixes: Fix[];
   /** Rendered faded (LSP DiagnosticTag.Unnecessary) — unused for now but part of the contract. */
   tags?: ('unnecessary' | 'deprecated')[];
+  /** In a Jupyter notebook: the code cell (0-based, among all cells) and the range within the cell's source. */
+  cell?: { index: number; range: Range };
 }
 
 export type ResolutionMode = 'isolated' | 'hybrid';

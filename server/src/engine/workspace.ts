@@ -114,7 +114,11 @@ export class Workspace {
     checks: readonly UnitCheck[] = [],
     private readonly reread?: (path: string) => string | undefined,
   ) {
-    this.files = new FileQueries(this.db, { families, reread: (p) => reread?.(p) });
+    this.files = new FileQueries(this.db, {
+      families,
+      reread: (p) => reread?.(p),
+      wanted: (p, c) => c.family.wants?.(p, c.role, this.queries) ?? true,
+    });
     this.files.settingsInput.set(NONE, settings);
     this.queries = { files: this.files };
     this.units = new UnitQueries(this.db, { files: this.files, families, queries: this.queries, checks });
@@ -177,6 +181,12 @@ export class Workspace {
     return features ? { features, q: this.queries } : null;
   }
 
+  /** The editor features of a family that reads a path another family classifies (`FileFamily.sees`). */
+  seerOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
+    const f = this.files.seers.find((x) => x.features && this.files.seenBy(x, path) !== null);
+    return f?.features ? { features: f.features, q: this.queries } : null;
+  }
+
   /** Every family's editor features (workspace-wide questions: symbols, explain, list). */
   allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] {
     return this.files.families.flatMap((f) => (f.features ? [{ features: f.features, q: this.queries }] : []));
@@ -187,7 +197,9 @@ export class Workspace {
     // The root's pin files say which framework versions the analysis assumes (analysis/frameworkPins.ts).
     if (isPinFile(path)) return true;
     const c = this.files.classify(path);
-    return !!c && (c.family.wants?.(path, c.role, this.queries) ?? true);
+    if (c && (c.family.wants?.(path, c.role, this.queries) ?? true)) return true;
+    // Library code (an installed framework) is read for its facts only: no family looks for its own findings there.
+    return !this.isLibrary(path) && this.files.seers.some((f) => this.files.seenBy(f, path, c) !== null);
   }
 
   /** Files the host should also feed when this one exists (the subject beside a meta file). */

@@ -20,6 +20,8 @@ import { closest } from '../util/editDistance';
 /** The families' features: those of the family that classified a file, and every family's. */
 export interface FeatureSource {
   featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null;
+  /** The features of a family that reads the path although another classifies it; they answer first. */
+  seerOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null;
   allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[];
 }
 
@@ -52,11 +54,17 @@ export class FeatureDispatch {
   ) {}
 
   hover(file: string, pos: Position): HoverResult | null {
+    const seer = this.ws.seerOf(file);
+    const seen = seer?.features.hover?.(file, pos, seer.q);
+    if (seen) return seen;
     const own = this.ws.featuresOf(file);
     return this.model.hover(file, pos) ?? own?.features.hover?.(file, pos, own.q) ?? null;
   }
 
   definition(file: string, pos: Position): Location[] {
+    const seer = this.ws.seerOf(file);
+    const seen = seer?.features.definition?.(file, pos, seer.q) ?? [];
+    if (seen.length) return seen;
     const own = this.ws.featuresOf(file);
     return own?.features.definition ? own.features.definition(file, pos, own.q) : this.model.definition(file, pos);
   }
@@ -118,6 +126,9 @@ export class FeatureDispatch {
   }
 
   nameAt(file: string, pos: Position): string | null {
+    const seer = this.ws.seerOf(file);
+    const seen = seer?.features.nameAt?.(file, pos, seer.q);
+    if (seen) return seen;
     const own = this.ws.featuresOf(file);
     return own?.features.nameAt ? own.features.nameAt(file, pos, own.q) : this.model.nameAt(file, pos);
   }

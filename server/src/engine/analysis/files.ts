@@ -142,6 +142,11 @@ export interface FileFamily<R = unknown, F = unknown, L = unknown> {
    */
   indexKey?(role: R): string | null;
   /**
+   * The index key under which the family lists a path whose text it reads whichever family classifies it (a pipeline
+   * built in any Python module), else null: the host feeds such a path, `filesOf(name, key)` lists it.
+   */
+  sees?(path: string): string | null;
+  /**
    * What one file of the family says on its own (text within the engine's size limit). `previous` is
    * the file's last read under the same role: its facts, and for a role whose texts the engine keeps
    * (`factsKeep` undefined) its text, given only under the same settings. Only a hint to read an edit with
@@ -172,6 +177,8 @@ export interface Classified<F extends FileFamily = FileFamily> {
 export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
   families: readonly F[];
   reread: (path: string) => string | undefined;
+  /** Whether the family that classified a path wants it (`Family.wants`, tracked); absent: every path. */
+  wanted?: (path: string, c: Classified<F>) => boolean;
 }> {
   /** Fed paths and directories, numbered once for the cells of every input and query keyed by them (db/keyspace.ts). */
   private readonly paths = this.db.keyspace('path');
@@ -213,6 +220,19 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
 
   get families(): readonly F[] {
     return this.deps.families;
+  }
+  /** The families that read paths other families classify (`sees`). */
+  get seers(): readonly F[] {
+    return this.deps.families.filter((f) => f.sees);
+  }
+  /**
+   * The key under which `f` sees a path, given the path's class (`classify`'s). Not a path its own family classifies,
+   * nor one whose family lets its text go once read (`factsKeep`: a registry or component module): its text is not
+   * read again from disk for another family.
+   */
+  seenBy(f: F, path: string, c: Classified<F> | null = this.classify(path)): string | null {
+    if (f === c?.family || (c && c.family.factsKeep?.(c.role) !== undefined)) return null;
+    return f.sees?.(path) ?? null;
   }
   settings(): Settings {
     return this.settingsInput.get(NONE) as Settings;
@@ -315,6 +335,10 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
       const text = this.textOf(p);
       if (!c || text === undefined) return emptyFacts(c?.family.read ?? null, c?.role ?? null);
       const { family, role } = c;
+      // A path fed for a family that sees it, which its own family does not want, is not read by its own family: the
+      // cost of reading every Python module for the DAGs it may build stays the seer's substring test.
+      if (this.deps.wanted && !this.deps.wanted(p, c) && this.seers.some((f) => this.seenBy(f, p, c) !== null))
+        return emptyFacts(family.read, role);
       // The size limit is the host's policy (RegistryEngine.setSkipped); a text handed over anyway is read.
       if (text.includes('\0')) return { ...emptyFacts(family.read, role), local: [binary(p)] };
       const keep = family.factsKeep?.(role);
@@ -362,14 +386,19 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
     (dir, previous) => {
       const { classify } = this.classifierQ(NONE);
       const own = new Map<string, readonly string[]>();
-      for (const p of this.dirFilesInput.get(dir)) {
-        const c = classify(p);
-        const key = c?.family.indexKey?.(c.role);
-        if (!c || key === undefined || key === null) continue;
-        const full = `${c.family.name}:${key}`;
+      const add = (full: string, p: string): void => {
         const list = own.get(full);
         if (list) (list as string[]).push(p);
         else own.set(full, [p]);
+      };
+      for (const p of this.dirFilesInput.get(dir)) {
+        const c = classify(p);
+        const key = c?.family.indexKey?.(c.role);
+        if (c && key !== undefined && key !== null) add(`${c.family.name}:${key}`, p);
+        for (const f of this.seers) {
+          const seen = this.seenBy(f, p, c);
+          if (seen !== null) add(`${f.name}:${seen}`, p);
+        }
       }
       for (const [key, list] of own) {
         const before = previous?.own.get(key);

@@ -39,6 +39,8 @@ export function checkDocument(diagnostics: readonly Diagnostic[], summary: Summa
       code: d.code,
       message: d.message,
       related: d.related.map((r) => ({ file: r.file, range: copyRange(r.range), message: r.message })),
+      // A notebook's finding: `range` is in the .ipynb file's text, `cell` the code cell and the range within it.
+      ...(d.cell ? { cell: { index: d.cell.index, range: copyRange(d.cell.range) } } : {}),
     })),
   };
 }

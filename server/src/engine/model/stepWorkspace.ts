@@ -58,6 +58,9 @@ export class StepWorkspace {
   featuresOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
     return this.core.featuresOf(path);
   }
+  seerOf(path: string): { features: FamilyFeatures; q: FamilyQueries } | null {
+    return this.core.seerOf(path);
+  }
   allFeatures(): { features: FamilyFeatures; q: FamilyQueries }[] {
     return this.core.allFeatures();
   }

@@ -118,8 +118,9 @@ function nameAt(
   }
   if (t) return null;
   // A family's own reference to a step (a pipeline DAG's node).
+  const seer = ws.seerOf(file);
   const own = ws.featuresOf(file);
-  const ref = own?.features.stepRefAt?.(file, pos, own.q) ?? null;
+  const ref = seer?.features.stepRefAt?.(file, pos, seer.q) ?? own?.features.stepRefAt?.(file, pos, own.q) ?? null;
   return ref && defs(ref.name) ? ref : null;
 }
 

@@ -14,6 +14,8 @@ export const DAG_CODES = {
   RL061: { severity: 'error', title: 'catalog index entry cursus cannot load' },
   RL062: { severity: 'warning', title: 'catalog index entry shadowed by an earlier id' },
   RL079: { severity: 'information', title: 'cursus found neither in the folder nor in its environment' },
+  RL083: { severity: 'information', title: 'pipeline DAG built from values only running the code tells' },
+  RL084: { severity: 'error', title: 'shared DAG id not in the catalog index' },
 } as const satisfies CodeTable;
 
 export const diag = diagnostics({ ...CORE_CODES, ...DAG_CODES });

@@ -22,10 +22,16 @@ import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
 import { contains, ZERO_RANGE } from '../../../text/ranges';
 import { dagGraph } from './graph';
+import { moduleDagQueries } from './python/queries';
+import { checkModuleDags, refsDoc, type ModuleChecks } from './python/check';
+import type { Diagnostic } from '../../../types';
+import type { PyDagsDoc } from './python/build';
+import { readNotebookDags, type NotebookDags } from './python/notebook';
 
 interface DagFacts {
   dag?: DagDoc | null;
   catalog?: CatalogDoc | null;
+  notebook?: NotebookDags | null;
 }
 
 /** The unit saying once that the project needs cursus and nothing holds it (RL079). */
@@ -44,7 +50,7 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   examples: [{ dir: 'cursus-pipelines' }, { dir: 'cursus-project', everyLevel: true }],
   // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
   paths: {
-    names: ['*.dag.json', 'catalog_index.json'],
+    names: ['*.dag.json', 'catalog_index.json', '*.ipynb'],
     markers: ['**/*.dag.json'],
     documents: [
       { language: 'json', pattern: '**/*.dag.json' },
@@ -54,7 +60,11 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   classifier: () => dagClassifier,
   parts: dagParts,
   indexKey: (role) => role.role,
+  // Any Python module may build a DAG: each is read, whichever family classifies it, and parsed only when it names
+  // `PipelineDAG` or `load_shared_dag` (python/readModule.ts).
+  sees: (path) => (path.endsWith('.py') ? 'module' : null),
   read(path, role, text) {
+    if (role.role === 'notebook') return { facts: { notebook: readNotebookDags(text) } };
     if (role.role === 'catalog') {
       const { doc, local } = readCatalog(path, text);
       return { facts: { catalog: doc }, local };
@@ -64,6 +74,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
   },
   unitKeys: (q) => [
     ...q.files.filesOf(FAMILY, 'dag').map((f) => `dag:${f}`),
+    ...q.files.filesOf(FAMILY, 'module').map((f) => `module:${f}`),
+    ...q.files.filesOf(FAMILY, 'notebook').map((f) => `notebook:${f}`),
     ...q.files.filesOf(FAMILY, 'catalog').map((f) => `catalog:${f}`),
     ABSENT,
   ],
@@ -85,22 +97,27 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       const doc = facts(q.files, file)?.catalog;
       return doc ? checkCatalog(file, doc, (p) => q.files.exists(p)) : [];
     }
+    if (key.startsWith('notebook:')) {
+      const file = key.slice('notebook:'.length);
+      const nb = facts(q.files, file)?.notebook;
+      if (!nb) return [];
+      return checkModuleDags(file, nb.doc, moduleChecks(q.files, file)).map((d) => {
+        const cell = nb.cellOf(d.range);
+        return cell ? { ...d, cell } : d;
+      });
+    }
+    if (key.startsWith('module:')) {
+      const file = key.slice('module:'.length);
+      const doc = moduleDagQueries(q.files).doc(file);
+      return doc ? checkModuleDags(file, doc, moduleChecks(q.files, file)) : [];
+    }
     const file = key.slice('dag:'.length);
     const doc = facts(q.files, file)?.dag;
-    if (!doc) return [];
-    const { model } = stepQueries(q.files);
-    // A project whose cursus is installed, not in the tree: its steps are not ours to know. Before the
-    // catalog's suffix fallback (2.5.2) and routed builders, `cursus dag validate` reported every suffixed
-    // node missing although the compiler built it: there only a node no step or `_`-prefix names is
-    // reported (no config or builder exists for it); components are checked for a cursus that only
-    // synthesizes builders (2.5.1 on; its step_catalog/builder_discovery.py).
-    if (model.coreFile() === null) return [];
-    const components = discoversBuilderFiles(model) ? null : (type: string) => routes(model.buildStrategies(), type);
-    return checkDagSteps(file, doc, model, dagsOf(q.files), components);
+    return doc ? (stepChecks(q.files, file)?.(doc) ?? []) : [];
   },
   features: {
     hover(file, pos, q) {
-      const doc = facts(q.files, file)?.dag;
+      const doc = nodeDoc(q.files, file);
       return doc ? dagHover(doc, dagsOf(q.files), stepQueries(q.files).model, pos) : null;
     },
     definition(file, pos, q) {
@@ -110,7 +127,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
         const target = e ? entryTarget(file, e) : null;
         return target && q.files.exists(target) ? [{ file: target, range: ZERO_RANGE }] : [];
       }
-      return f?.dag ? dagDefinition(f.dag, dagsOf(q.files), stepQueries(q.files).model, pos) : [];
+      const doc = nodeDoc(q.files, file);
+      return doc ? dagDefinition(doc, dagsOf(q.files), stepQueries(q.files).model, pos) : [];
     },
     completion(file, pos, q) {
       const text = q.files.textOf(file);
@@ -127,11 +145,11 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       });
     },
     nameAt(file, pos, q) {
-      const doc = facts(q.files, file)?.dag;
+      const doc = nodeDoc(q.files, file);
       return doc ? (stepRefAt(doc, dagsOf(q.files), pos)?.name ?? null) : null;
     },
     stepRefAt(file, pos, q) {
-      const doc = facts(q.files, file)?.dag;
+      const doc = nodeDoc(q.files, file);
       return doc ? stepRefAt(doc, dagsOf(q.files), pos) : null;
     },
     fileGraph(file, q) {
@@ -140,14 +158,54 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     },
     stepSites(name, q) {
       const dags = dagsOf(q.files);
-      return q.files.filesOf(FAMILY, 'dag').flatMap((file) => {
+      const inDags = q.files.filesOf(FAMILY, 'dag').flatMap((file) => {
         const doc = facts(q.files, file)?.dag;
         return doc ? stepSites(file, doc, dags, name) : [];
       });
+      // A Python string with a prefix, an escape or a line break is not renamed: its body is not its value.
+      const modules = [...q.files.filesOf(FAMILY, 'module'), ...q.files.filesOf(FAMILY, 'notebook')];
+      const inModules = modules.flatMap((file) => {
+        const doc = nodeDoc(q.files, file);
+        return doc ? stepSites(file, doc, dags, name).filter((s) => s.inner !== s.range) : [];
+      });
+      return [...inDags, ...inModules];
     },
   },
 };
 
 function facts(files: FileQueries, file: string): DagFacts | null {
   return files.appliedBy(cursusDags, file)?.facts ?? null;
+}
+
+/** The DAG a file writes node names in: a DAG file's, or every DAG a Python module builds. */
+function nodeDoc(files: FileQueries, file: string): DagDoc | null {
+  const dag = facts(files, file)?.dag;
+  if (dag) return dag;
+  const nb = facts(files, file)?.notebook;
+  if (nb) return refsDoc(nb.doc);
+  const py: PyDagsDoc | null = file.endsWith('.py') ? moduleDagQueries(files).doc(file) : null;
+  return py ? refsDoc(py) : null;
+}
+
+/**
+ * The step checks of a DAG's nodes in `file`, or null where the project's steps are not known. A project whose cursus
+ * is installed, not in the tree: its steps are not ours to know. Before the catalog's suffix fallback (2.5.2) and
+ * routed builders, `cursus dag validate` reported every suffixed node missing although the compiler built it: there
+ * only a node no step or `_`-prefix names is reported (no config or builder exists for it); components are checked for
+ * a cursus that only synthesizes builders (2.5.1 on; its step_catalog/builder_discovery.py).
+ */
+function stepChecks(files: FileQueries, file: string): ((doc: DagDoc) => Diagnostic[]) | null {
+  const { model } = stepQueries(files);
+  if (model.coreFile() === null) return null;
+  const components = discoversBuilderFiles(model) ? null : (type: string) => routes(model.buildStrategies(), type);
+  return (doc) => checkDagSteps(file, doc, model, dagsOf(files), components);
+}
+
+/** What a module's DAGs are checked against: the project's steps and the ids of its catalog indexes. */
+function moduleChecks(files: FileQueries, file: string): ModuleChecks {
+  const indexes = files.filesOf(FAMILY, 'catalog').map((f) => facts(files, f)?.catalog ?? null);
+  // An index cursus cannot read fails every load already (RL061): ids are judged only against readable ones.
+  const readable = indexes.length > 0 && indexes.every((c) => c !== null);
+  const ids = indexes.flatMap((c) => c?.entries.flatMap((e) => (e.id ? [e.id.value] : [])) ?? []);
+  return { steps: stepChecks(files, file), catalogIds: readable ? new Set(ids) : null };
 }
