@@ -33,8 +33,8 @@ export function configDefinition(doc: ConfigDoc, model: RegistryModel, pos: Posi
   return def ? [{ file: def.file, range: def.nameRange }] : [];
 }
 
-const IN_STRING = /"([A-Za-z0-9_]*)$/;
-const KEY_AFTER = /^[A-Za-z0-9_]*"\s*:/;
+const IN_STRING = /"(\w*)$/;
+const KEY_AFTER = /^\w*"\s*:/;
 
 /** Config class names in a `config_types` value; a class's field names as a key inside a `specific` entry. */
 export function configCompletion(

@@ -20,7 +20,7 @@ const CONTAINERS: Record<string, Expected> = {
 const OPTIONAL = /^(?:typing\.)?Optional\[(.*)\]$/s;
 const GENERIC = /^([\w.]+)(?:\[.*\])?$/s;
 const INT_TEXT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
-const FLOAT_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$|^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
+const FLOAT_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$|^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
 const BOOL_TEXT = new Set(['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']);
 
 export interface FieldType {
