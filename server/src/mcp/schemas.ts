@@ -100,6 +100,12 @@ export const checkDocument = z.looseObject({
         code: z.string().describe('RLnnn; docs/diagnostics.md documents each code'),
         message: z.string(),
         related: z.array(z.object({ file, range, message: z.string() })).describe('other places the problem involves'),
+        cell: z
+          .object({ index: z.number().int().describe('0-based, among all cells'), range })
+          .optional()
+          .describe(
+            "in a notebook (.ipynb): the code cell, and the range within its source (`range` is in the file's text)",
+          ),
       }),
     )
     .describe('sorted by file, line, character, code'),

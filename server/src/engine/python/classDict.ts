@@ -7,7 +7,7 @@ import { Abort, Scanner } from './literalScanner';
 
 /** The entries of `<name> = {...}` at the first indented line assigning it, null when absent or not a plain literal. */
 export function classDictEntries(text: string, name: string): DictEntry[] | null {
-  const at = new RegExp(`^[ \\t]+${name}[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?=\\{)`, 'm').exec(text);
+  const at = new RegExp(`^[ \\t]+${name}[ \\t]*(?::[^=\\n\\r\\u2028\\u2029]*)?=[ \\t]*(?=\\{)`, 'm').exec(text);
   if (!at) return null;
   const s = new Scanner(text, text.length, new LineIndex(text));
   try {

@@ -106,10 +106,33 @@ function definesName(text: string, name: string): boolean {
     `^[ \\t]*(async[ \\t]+)?def[ \\t]+${n}\\b`,
     `^[ \\t]*class[ \\t]+${n}\\b`,
     `\\b${n}[ \\t]*:=`,
-    `^[ \\t]*(?:\\w+[ \\t]*,[ \\t]*)*${n}[ \\t]*(?:,[ \\t]*\\w+[ \\t]*)*(:[^=\\n]*)?=(?!=)`,
-    `\\bimport\\b[^\\n]*\\b${n}\\b`,
     `\\bimport[ \\t]*\\([^)]{0,4000}\\b${n}\\b`,
-    `^[ \\t]*(for|with|global)\\b[^\\n]*\\b${n}\\b`,
   ];
-  return shapes.some((s) => new RegExp(s, 'm').test(text));
+  if (shapes.some((s) => new RegExp(s, 'm').test(text))) return true;
+  // The shapes judged line by line, each line searched once (a pattern trying every `import` of a line, or every
+  // place `name` could stand among a line's targets, would cost the line's square): `name` after `import`, on a line
+  // that starts with `for`, `with` or `global`, or among the plain targets before a line's `=`.
+  const word = new RegExp(`\\b${n}\\b`);
+  return text.split(LINE_BREAK).some((line) => {
+    const at = line.search(IMPORT);
+    return (
+      (at >= 0 && word.test(line.slice(at))) || (LINE_KEYWORD.test(line) && word.test(line)) || assigns(line, name)
+    );
+  });
 }
+
+/** Whether `line` assigns `name` among its plain targets: `a, name, b = …`, `name: T = …` (not `==`). */
+function assigns(line: string, name: string): boolean {
+  const eq = line.indexOf('=');
+  if (eq < 0 || line[eq + 1] === '=') return false;
+  const colon = line.indexOf(':');
+  const targets = line.slice(0, colon >= 0 && colon < eq ? colon : eq).split(',');
+  const items = targets.map((t) => t.trim());
+  return items.includes(name) && items.every((t) => WORD.test(t));
+}
+const WORD = /^\w+$/;
+
+/** What JavaScript's `^` takes for the start of a line (the `m` flag): the lines the scan judges. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+const IMPORT = /\bimport\b/;
+const LINE_KEYWORD = /^[ \t]*(?:for|with|global)\b/;

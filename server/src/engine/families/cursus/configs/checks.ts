@@ -11,7 +11,7 @@
 //   or kept as an extra attribute (`extra="allow"`, core/base/config_base.py:170) that nothing reads.
 // - RL096: a `job_type` that contradicts the key's job-type suffix: the step is named after the `job_type`
 //   (config_resolver.py:156-158), and two keys meaning one job type collide (ResolutionError).
-import type { Diagnostic } from '../../../types';
+import type { Diagnostic, Fix, Range } from '../../../types';
 import type { RegistryModel } from '../../../model/entries/registry';
 import { closest, closestWithin } from '../../../util/editDistance';
 import { diag } from './codes';
@@ -98,8 +98,17 @@ export function checkClasses(file: string, doc: ConfigDoc, model: RegistryModel,
       const near = closestWithin(f.name, cls.fields.keys(), 2);
       if (near === null) continue;
       const message = `${t.cls} has no field '${f.name}' (did you mean '${near}'?): its value never reaches '${near}'`;
-      out.push(diag(file, f.keyRange, 'RL095', message));
+      // renaming it where the entry names the field already would give the entry the same key twice
+      const fixes = own.some((o) => o.name === near)
+        ? []
+        : [replaceWith(file, f.keyRange, near, `Rename to '${near}'`)];
+      out.push(diag(file, f.keyRange, 'RL095', message, { fixes }));
     }
   }
   return out;
+}
+
+/** A quick fix putting the JSON string `value` where `range` (a string with its quotes) is. */
+function replaceWith(file: string, range: Range, value: string, title: string): Fix {
+  return { title, edits: [{ file, edits: [{ range, newText: JSON.stringify(value) }] }], preferred: true };
 }
