@@ -41,12 +41,7 @@ export function classAttrValues(
   return withPythonTree(
     text,
     (tree) => {
-      let def: Node | null = null;
-      for (const stmt of tree.rootNode.namedChildren) {
-        const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-        if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
-      }
-      const body = def?.childForFieldName('body');
+      const body = lastTopLevelClass(tree.rootNode, className)?.childForFieldName('body');
       if (!body) return null;
       const own = new Map<string, ClassAttr>();
       const init = new Map<string, ClassAttr>();
@@ -76,6 +71,16 @@ export function classAttrValues(
     },
     () => null,
   );
+}
+
+/** The last top-level class named `className` of a module (decorated or not), as Python leaves it bound. */
+export function lastTopLevelClass(root: Node, className: string): Node | null {
+  let def: Node | null = null;
+  for (const stmt of root.namedChildren) {
+    const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
+  }
+  return def;
 }
 
 function assignmentOf(stmt: Node): Node | null {

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import { normalizeLoneCr } from '../text/lineIndex';
 import { withPythonTree } from './parser';
+import { lastTopLevelClass } from './classAttrs';
 import { crOf, range } from './facts';
 
 export interface ModelField {
@@ -32,11 +33,7 @@ export function modelFields(rawText: string, className: string): ModelClass | nu
   return withPythonTree<ModelClass | null>(
     text,
     (tree) => {
-      let def: Node | null = null;
-      for (const stmt of tree.rootNode.namedChildren) {
-        const d = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-        if (d?.type === 'class_definition' && d.childForFieldName('name')?.text === className) def = d;
-      }
+      const def = lastTopLevelClass(tree.rootNode, className);
       const body = def?.childForFieldName('body');
       if (!def || !body) return null;
       const bases: string[] = [];
