@@ -72,13 +72,13 @@ const DYNAMIC: readonly { file: string; text: string; why: string; built?: [stri
   },
   {
     file: 'server/src/engine/model/features/stubImports.ts',
-    text: "new RegExp(`^from[ \\\\t]+([\\\\w.]+)[ \\\\t]+import(?=[ \\\\t])[^\\\\n\\\\r\\\\u2028\\\\u2029]*\\\\b${escapeRegExp(base)}\\\\b`, 'm')",
+    text: "new RegExp(`^from[ \\\\t]+([\\\\w.]+)[ \\\\t]+import(?=[ \\\\t])${REST_OF_LINE}\\\\b${escapeRegExp(base)}\\\\b`, 'm')",
     why: "a base class name of cursus's templates, escaped",
     built: [['^from[ \\t]+([\\w.]+)[ \\t]+import(?=[ \\t])[^\\n\\r\\u2028\\u2029]*\\bStepBuilderBase\\b', 'm']],
   },
   {
     file: 'server/src/engine/model/features/stubImports.ts',
-    text: "new RegExp(`^(?:from[ \\\\t]+\\\\S+[ \\\\t]+)?import(?=[ \\\\t])[^\\\\n\\\\r\\\\u2028\\\\u2029]*\\\\b${m[2]}\\\\b`, 'm')",
+    text: "new RegExp(`^(?:from[ \\\\t]+\\\\S+[ \\\\t]+)?import(?=[ \\\\t])${REST_OF_LINE}\\\\b${name}\\\\b`, 'm')",
     why: 'one of two class names STUB_IMPORT matched in a stub of our own',
     built: [['^(?:from[ \\t]+\\S+[ \\t]+)?import(?=[ \\t])[^\\n\\r\\u2028\\u2029]*\\bBasePipelineConfig\\b', 'm']],
   },

@@ -11,10 +11,13 @@ const STUB_IMPORT = /^from (\S+) import (StepBuilderBase|BasePipelineConfig)$/m;
 
 const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
 
+/** The rest of a line, as JavaScript's `^` (the `m` flag) starts lines: so a match never scans into the next. */
+const REST_OF_LINE = '[^\\n\\r\\u2028\\u2029]*';
+
 /** The module a sibling `.py` file of `file` imports `base` from, if any does. */
 function siblingModule(ws: StepWorkspace, file: string, base: string): string | null {
   const dir = dirOf(file);
-  const re = new RegExp(`^from[ \\t]+([\\w.]+)[ \\t]+import(?=[ \\t])[^\\n\\r\\u2028\\u2029]*\\b${escapeRegExp(base)}\\b`, 'm');
+  const re = new RegExp(`^from[ \\t]+([\\w.]+)[ \\t]+import(?=[ \\t])${REST_OF_LINE}\\b${escapeRegExp(base)}\\b`, 'm');
   for (const f of ws.fileNames()) {
     if (f === file || dirOf(f) !== dir || !f.endsWith('.py')) continue;
     const m = re.exec(ws.text(f) ?? '');
@@ -49,7 +52,9 @@ export function appendStub(ws: StepWorkspace, file: string, stub: string): TextE
     { range: { start: end, end }, newText: `${text.endsWith('\n') || text === '' ? '' : '\n'}\n\n${body}` },
   ];
   const m = STUB_IMPORT.exec(stub);
-  if (m?.[1] && m[2] && !new RegExp(`^(?:from[ \\t]+\\S+[ \\t]+)?import(?=[ \\t])[^\\n\\r\\u2028\\u2029]*\\b${m[2]}\\b`, 'm').test(text)) {
+  const imported = (name: string): boolean =>
+    new RegExp(`^(?:from[ \\t]+\\S+[ \\t]+)?import(?=[ \\t])${REST_OF_LINE}\\b${name}\\b`, 'm').test(text);
+  if (m?.[1] && m[2] && !imported(m[2])) {
     const at = importInsertionLine(text);
     const pos = { line: at, character: 0 };
     edits.unshift({ range: { start: pos, end: pos }, newText: `${importLine(ws, file, m[2], m[1])}\n` });
