@@ -14,8 +14,8 @@ import { CORE } from './cursusCore';
 
 const WS = '/developer_workspaces/developers';
 describe('features', () => {
-  it('hover on an override key shows the winner, its fields, what it shadows and its builder', async () => {
-    await checkHover(
+  it('hover on an override key shows the winner, what it shadows and its builder, then its fields', async () => {
+    const md = await checkHover(
       `${CORE}
       //- ${WS}/alice/src/cursus_dev/registry/workspace_registry.py
       STEP_OVERRIDES = {
@@ -33,6 +33,11 @@ describe('features', () => {
         'builder: `CustomXGBoostTrainingStepBuilder` (`developer_workspaces/developers/alice/src/cursus_dev/steps/builders/builder_custom_xgboost_training_step.py:1`)',
       ],
     );
+    // The answer comes first: the winner on the first line, then what it shadows and its classes, the fields last,
+    // below a rule, so that a long table never pushes the answer out of the hover's view.
+    const at = (s: string): number => md.indexOf(s);
+    assert.match(md.split('\n')[0] ?? '', /^\*\*XGBoostTraining\*\* · `override:alice` — resolved in context `alice`/);
+    assert.ok(at('Shadows:') < at('builder:') && at('builder:') < at('\n---\n') && at('\n---\n') < at('| field |'), md);
   });
 
   it('hover on a shadowed local definition says it is not the one used', async () => {

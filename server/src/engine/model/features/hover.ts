@@ -1,6 +1,7 @@
-// Hover (SPEC §6): the resolved entry with its source, merged fields (companion metadata wins), what
-// it overrides or shadows, conflicts, component locations, dependencies and dependents; field and
-// schema documentation on keys; class locations on class references and meta `entry_point`s.
+// Hover (SPEC §6): the answer first -- which definition wins, what it shadows or conflicts with, its
+// classes, dependencies and dependents -- then the merged fields (companion metadata wins) below a rule,
+// since a long table would push the answer out of view; field and schema documentation on keys; class
+// locations on class references and meta `entry_point`s.
 import type { ComponentHit, HoverResult } from '../../api';
 import type { Position, Range } from '../../types';
 import type { StepWorkspace } from '../stepWorkspace';
@@ -145,19 +146,6 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   if (!self) lines.push(`Resolves to ${place(x.winner.file, x.winner.range)}`);
   if (at && !self)
     lines.push(`This definition (${mdCode(sourceOf(ws.model, at))}) is not the one used in this context.`);
-  const fields = Object.entries(x.winner.fields);
-  const fromMeta = new Set(x.meta?.fromMeta ?? []);
-  if (fields.length) {
-    lines.push('', x.meta ? '| field | value | from |' : '| field | value |', x.meta ? '|---|---|---|' : '|---|---|');
-    for (const [k, v] of fields)
-      lines.push(`| ${mdText(k)} | ${mdJsonCell(v)} |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
-  }
-  if (x.meta)
-    lines.push(
-      '',
-      `Metadata: ${mdCode(x.meta.file)}${x.meta.boundBy ? ` (by ${mdText(x.meta.boundBy)})` : ''}, YAML wins ` +
-        `over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map(mdCode).join(', ')}` : ''}`,
-    );
   if (x.shadowed.length)
     lines.push('', `Shadows: ${x.shadowed.map((s) => `${mdCode(s.source)} (${place(s.file, s.range)})`).join(', ')}`);
   if (x.conflicts.length) lines.push('', `Also defined in: ${x.conflicts.map((s) => mdCode(s.source)).join(', ')}`);
@@ -189,5 +177,24 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
       '',
       `Dependents: ${x.dependents.map((d) => `${mdCode(d.name ?? d.source)} (${place(d.file, d.range)})`).join(', ')}`,
     );
+  if (x.meta)
+    lines.push(
+      '',
+      `Metadata: ${mdCode(x.meta.file)}${x.meta.boundBy ? ` (by ${mdText(x.meta.boundBy)})` : ''}, YAML wins ` +
+        `over code${x.meta.ignored.length ? `; ignored: ${x.meta.ignored.map(mdCode).join(', ')}` : ''}`,
+    );
+  const fields = Object.entries(x.winner.fields);
+  const fromMeta = new Set(x.meta?.fromMeta ?? []);
+  if (fields.length) {
+    lines.push(
+      '',
+      '---',
+      '',
+      x.meta ? '| field | value | from |' : '| field | value |',
+      x.meta ? '|---|---|---|' : '|---|---|',
+    );
+    for (const [k, v] of fields)
+      lines.push(`| ${mdText(k)} | ${mdJsonCell(v)} |${x.meta ? ` ${fromMeta.has(k) ? 'meta' : 'code'} |` : ''}`);
+  }
   return lines.join('\n');
 }
