@@ -13,6 +13,7 @@ import {
   type ReadingParams,
   type WasmMessage,
 } from '../../server/src/lsp/protocol';
+import { CodeDocs } from './codeDocs';
 import { documentSelector } from './documentSelector';
 import {
   RegistriesTree,
@@ -25,6 +26,7 @@ import { registerEditorCommands } from './editorCommands';
 import { walkFolder } from './folderWalk';
 import { startWhenWanted } from './startWhenWanted';
 import { ReadingStatus } from './readingStatus';
+import { StatusItem } from './statusItem';
 
 /** A web worker, as far as this module uses one (the client is compiled without the DOM's typings). */
 interface WebWorker {
@@ -65,9 +67,9 @@ async function start(context: vscode.ExtensionContext, registries: RegistriesTre
     bytesOf(dist('web-tree-sitter.wasm')),
     bytesOf(dist('tree-sitter-python.wasm')),
   ]);
-  const initializationOptions: InitializationOptions = {
-    web: { codeDoc: vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md').toString() },
-  };
+  const codeDoc = vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md');
+  const codeDocs = new CodeDocs(codeDoc, async (uri) => new Uint8Array(await bytesOf(uri)));
+  const initializationOptions: InitializationOptions = { web: { codeDoc: codeDoc.toString() } };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
@@ -76,6 +78,7 @@ async function start(context: vscode.ExtensionContext, registries: RegistriesTre
     initializationOptions,
     middleware: {
       provideHover: noteHovers,
+      handleDiagnostics: codeDocs.handleDiagnostics,
     },
   };
   const worker = new Worker(server);
@@ -83,30 +86,24 @@ async function start(context: vscode.ExtensionContext, registries: RegistriesTre
   worker.postMessage({ registryLensWasm: { treeSitter, python } }, [treeSitter, python]);
   const lc = new LanguageClient('registryLens', 'Registry Lens', worker, clientOptions);
   client = lc;
-  const registryViews = registerRegistryViews(context, lc, registries);
+  // the desktop's status item: the file's context and counts, what only the desktop does in its tooltip
+  const status = new StatusItem(lc, BROWSER_LIMITS);
+  const registryViews = registerRegistryViews(context, lc, registries, (s) => status.update(s));
+  // while the server reads the folder (a slow remote file system), the item says how far it is
+  const reading = new ReadingStatus((view) => status.reading(view), {
+    set: (fire, ms) => setTimeout(fire, ms),
+    clear: (handle) => clearTimeout(handle as number),
+  });
+  status.reading(undefined);
   context.subscriptions.push(
     watcher,
+    status,
+    codeDocs.register(),
     lc.onRequest(WebMethods.listFiles, ({ folder, skipped }: ListFilesParams) => listFiles(folder, skipped)),
     lc.onRequest(WebMethods.readFiles, ({ uris, maxBytes }: ReadFilesParams) => readFiles(uris, maxBytes)),
+    lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
     ...registryViews.disposables,
     ...registerEditorCommands(lc),
-  );
-  const status = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'Registry Lens';
-  status.text = '$(globe) Registry Lens';
-  status.tooltip = BROWSER_LIMITS;
-  status.show();
-  // while the server reads the folder (a slow remote file system), the item says how far it is
-  const reading = new ReadingStatus(
-    (view) => {
-      status.text = view?.text ?? '$(globe) Registry Lens';
-      status.tooltip = view?.tooltip ?? BROWSER_LIMITS;
-    },
-    { set: (fire, ms) => setTimeout(fire, ms), clear: (handle) => clearTimeout(handle as number) },
-  );
-  context.subscriptions.push(
-    status,
-    lc.onNotification(WebMethods.reading, (r: ReadingParams) => reading.told(r)),
   );
   await lc.start();
   registries.attach(lc);

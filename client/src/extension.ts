@@ -10,7 +10,7 @@ import { registerLanguageModelTools } from './languageModelTools';
 import { registerMcpServerProvider } from './mcpServerProvider';
 import { newWorkspace } from './newWorkspaceCommand';
 import { followPythonSelection } from './pythonSelection';
-import { CODE_DOCS_SCHEME, CodeDocs } from './codeDocs';
+import { CodeDocs } from './codeDocs';
 import { RegistriesTree, registerRegistryViewCommands, registerRegistryViews } from './registryViews';
 import { startWhenWanted } from './startWhenWanted';
 import { StatusItem } from './statusItem';
@@ -38,8 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     status,
     registries,
-    vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, codeDocs),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void codeDocs.opened(editor)),
+    codeDocs.register(),
     ...views.disposables,
     ...registerRegistryViewCommands(() => start().then(() => views.views)),
     ...registerEditorCommands(lc),

@@ -46,11 +46,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, codeDocs:
     initializationOptions,
     middleware: {
       provideHover: noteHovers,
-      handleDiagnostics: (uri, diagnostics, next) => {
-        for (const d of diagnostics)
-          if (typeof d.code === 'object') d.code = { value: d.code.value, target: codeDocs.link(d.code.target) };
-        next(uri, diagnostics);
-      },
+      handleDiagnostics: codeDocs.handleDiagnostics,
     },
     errorHandler: {
       error: () => ({ action: shuttingDown ? ErrorAction.Shutdown : ErrorAction.Continue, handled: shuttingDown }),

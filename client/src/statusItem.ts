@@ -4,11 +4,13 @@
 // says in plain words what the file's context and the active context are for. Clicking switches the
 // active context. A file the server says is library code (an installed framework's, in the project's
 // Python environment) is named as such, and its editor is made read-only for the session, as Pylance
-// treats site-packages.
+// treats site-packages. In the browser it follows files of any scheme in a workspace folder, tells what
+// only the desktop does, and says "reading N/M files" while the worker reads the folder (readingStatus.ts).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Methods, type FolderContexts, type StatusParams } from '../../server/src/lsp/protocol';
 import { contextLabel } from './contextLabels';
+import type { ReadingView } from './readingStatus';
 import { analysedAt, analysisLines, libraryLabel, statusItemText } from './statusText';
 
 interface FileContext {
@@ -26,17 +28,25 @@ const SWITCH = `Switch context: choose the active context, ${ACTIVE_FOR}.`;
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('registryLens.status', vscode.StatusBarAlignment.Left, 10);
-  private readonly language = vscode.languages.createLanguageStatusItem('registryLens.languageStatus', [
-    { scheme: 'file', language: 'python' },
-    { scheme: 'file', language: 'yaml' },
-  ]);
+  private readonly language: vscode.LanguageStatusItem;
   private readonly byFolder = new Map<string, StatusParams>();
   private readonly listeners: vscode.Disposable[];
   private fileContext: FileContext | undefined;
+  /** While the browser's worker reads a folder: what the item says instead. */
+  private readingView: ReadingView | undefined;
   /** Bumped per render, so an older contexts answer never overwrites a newer one. */
   private generation = 0;
 
-  constructor(private readonly client: LanguageClient) {
+  /** `browserNote`: in the browser, what only the desktop does (the tooltip's last lines). */
+  constructor(
+    private readonly client: BaseLanguageClient,
+    private readonly browserNote?: string,
+  ) {
+    const scheme = browserNote === undefined ? { scheme: 'file' } : {};
+    this.language = vscode.languages.createLanguageStatusItem('registryLens.languageStatus', [
+      { ...scheme, language: 'python' },
+      { ...scheme, language: 'yaml' },
+    ]);
     this.item.name = 'Registry Lens';
     this.item.command = 'registryLens.selectContext';
     this.language.name = 'Registry Lens';
@@ -44,6 +54,12 @@ export class StatusItem implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.languages.onDidChangeDiagnostics(() => this.render()),
     ];
+  }
+
+  /** The browser's reading of its folders: shown instead of the counts until it ends (undefined). */
+  reading(view: ReadingView | undefined): void {
+    this.readingView = view;
+    this.render();
   }
 
   update(status: StatusParams): void {
@@ -88,15 +104,27 @@ export class StatusItem implements vscode.Disposable {
   /** The active editor's file: one of a folder, or another on disk (an installed framework's may lie elsewhere). */
   private activeUri(): vscode.Uri | undefined {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    return uri?.scheme === 'file' ? uri : undefined;
+    if (this.browserNote === undefined) return uri?.scheme === 'file' ? uri : undefined;
+    return uri !== undefined && vscode.workspace.getWorkspaceFolder(uri) !== undefined ? uri : undefined;
   }
 
   private render(): void {
     const uri = this.activeUri();
     const folder = uri === undefined ? undefined : vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
     const s = (folder === undefined ? undefined : this.byFolder.get(folder)) ?? this.byFolder.values().next().value;
+    if (this.readingView !== undefined) {
+      this.item.text = this.readingView.text;
+      this.item.tooltip = this.readingView.tooltip;
+      this.item.show();
+      return;
+    }
     if (s === undefined) {
-      this.item.hide();
+      if (this.browserNote === undefined) this.item.hide();
+      else {
+        this.item.text = '$(globe) Registry Lens';
+        this.item.tooltip = this.browserNote;
+        this.item.show();
+      }
       return;
     }
     const file = uri !== undefined ? this.fileContext : undefined;
@@ -129,6 +157,7 @@ export class StatusItem implements vscode.Disposable {
         `${count(s.workspaces, 'workspace')}.`,
       ...analysis,
       ...(s.frameworks.length > 0 ? ['Framework versions:', ...s.frameworks.map((f) => `  ${f}`)] : []),
+      this.browserNote ?? '',
     ]
       .filter(Boolean)
       .join('\n');

@@ -12,6 +12,7 @@ import { REPO_ROOT, WEB_WORKER_SETTINGS, openWorkbench, waitFor } from '../../sc
 import {
   EXTENSION_ID,
   VSIX,
+  codeLinkOpensSection,
   expectedOf,
   fillsTowardExpected,
   lineOf,
@@ -57,6 +58,32 @@ describe('Registry Lens in the browser: the web extension in the web worker exte
     await wb.parkMouse();
     await wb.screenshot('browser-hover');
     await wb.closeHover();
+  });
+
+  it("the status item says this file's context and counts, as on the desktop", async () => {
+    const item = wb.page.locator('[id$="registryLens.status"]').first();
+    const expected = expectedOf(s.root);
+    const counts = ['error', 'warning']
+      .map((sev) => expected.filter((e) => e.file === ALICE && e.severity === sev).length)
+      .join(' ');
+    await wb.quickOpen(ALICE);
+    let text = '';
+    await waitFor(
+      async () => {
+        text = ((await item.textContent({ timeout: 2_000 }).catch(() => '')) || '').replace(/\s+/g, ' ');
+        return text.includes(`this file: alice_ml ${counts}`);
+      },
+      { timeout: 15_000, message: `this file: alice_ml ${counts}` },
+    ).catch((e) => assert.fail(`${e.message}; the status item read "${text}"`));
+    const tip = (await item.getAttribute('aria-label')) || '';
+    assert.match(tip, /This file: alice_ml, the developer workspace in developer_workspaces\/developers\/alice_ml\./);
+  });
+
+  it('a code in the Problems panel opens its section of the shipped diagnostics reference, rendered', async () => {
+    const href = await codeLinkOpensSection(wb, 'RL016', 'browser-code-link-opens-docs');
+    assert.match(href, /^registry-lens-docs:.*\/docs\/diagnostics\.md\?rl016#rl016$/);
+    await wb.quickOpen(ALICE); // back to the registry, as the next test expects
+    await wb.focusEditor();
   });
 
   it('F12 on a builder_step_name opens the builder class', async () => {
@@ -256,9 +283,9 @@ describe('Registry Lens in the browser on a slow file system: memfs reads held u
     // the panel fills as the folder is read, never with a false problem (a class not read yet)
     const states = await fillsTowardExpected(wb, expected, 'browser-memfs-slow-filling');
     console.log(`      (${states.length} states of the Problems panel read during the load)`);
-    await waitFor(async () => (await text()) === 'Registry Lens', {
+    await waitFor(async () => /^(this file|active): /.test(await text()), {
       timeout: 90_000,
-      message: 'the status item back to its usual text once the folder is read',
+      message: 'the status item back to its context and counts once the folder is read',
     });
     await showsExpected(wb, expected, 'browser-memfs-slow-problems');
   });

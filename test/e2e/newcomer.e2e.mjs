@@ -9,7 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QUICKSTART_SETTINGS, RESULTS_DIR, openWorkbench, waitFor } from '../../scripts/e2e/code-server.mjs';
 import { writeLargeRegistry } from './largeRegistry.mjs';
-import { activeTab, graphFromWalkthrough, onExample, openWalkthrough, webviewFrame } from './suite.mjs';
+import {
+  activeTab,
+  codeLinkOpensSection,
+  graphFromWalkthrough,
+  onExample,
+  openWalkthrough,
+  webviewFrame,
+} from './suite.mjs';
 
 const ALICE = 'developer_workspaces/developers/alice_ml/src/cursus_dev/registry/workspace_registry.py';
 const CORE = 'src/cursus/registry/step_names.py';
@@ -514,49 +521,8 @@ describe("A newcomer's first start, as npm start opens it: the walkthrough opens
   });
 
   it('a code in the Problems panel opens its section of the shipped diagnostics reference, rendered', async () => {
-    await wb.filterProblems('RL016');
-    const link = wb.page.locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'RL016' }).first();
-    const href = await waitFor(async () => await link.getAttribute('href', { timeout: 2_000 }).catch(() => null), {
-      timeout: 20_000,
-      message: 'the code link of RL016',
-    });
+    const href = await codeLinkOpensSection(wb, 'RL016', 'newcomer-12-code-link-opens-docs');
     assert.match(href, /^registry-lens-docs:.*\/registry-lens[^/]*\/docs\/diagnostics\.md\?L(\d+)#L\1$/);
-    assert.doesNotMatch(href, /github\.com/);
-    // the editor tabs by their visible label
-    const tabLabels = () =>
-      wb.page.$$eval('.editor-group-container .tabs-container .tab', (els) =>
-        els.map((t) => ({
-          label: t.querySelector('.label-name')?.textContent ?? '',
-          active: t.classList.contains('active'),
-        })),
-      );
-    await link.click();
-    await waitFor(async () => (await tabLabels()).some((t) => t.active && t.label === 'Preview diagnostics.md'), {
-      timeout: 20_000,
-      message: 'the rendered diagnostics reference opened',
-    });
-    // the preview is scrolled to RL016's heading, and no raw copy of the file stays open
-    const top = await waitFor(
-      async () => {
-        for (const frame of wb.page.frames()) {
-          const y = await frame
-            .evaluate(() => {
-              const h = document.querySelector('h2[id^="rl016-"]');
-              return h ? h.getBoundingClientRect().top / window.innerHeight : null;
-            })
-            .catch(() => null);
-          if (typeof y === 'number' && y >= -0.05 && y < 0.5) return y + 1;
-        }
-        return 0;
-      },
-      { timeout: 15_000, message: "RL016's heading at the top of the preview" },
-    );
-    assert.ok(top > 0);
-    const labels = (await tabLabels()).map((t) => t.label);
-    assert.ok(!labels.includes('diagnostics.md'), labels.join(', '));
-    await wb.parkMouse();
-    await wb.screenshot('newcomer-12-code-link-opens-docs');
-    await wb.filterProblems('');
   });
 
   it("the walkthrough's steps tick: the Problems panel shown, a step name hovered", async () => {
