@@ -5,14 +5,11 @@
 // with `name` and `version` lines, and are read by those lines: one pass, where a TOML parse of a large lock costs
 // far more (smol-toml takes about 190 ms over a 670 KB `uv.lock` of 196 packages). A package the lock takes from the
 // project itself (uv's `editable`/`virtual` source, Poetry's `develop`/directory source, PDM's `editable`/`path`) is
-// the tree, not a pin. `pyproject.toml` is parsed (smol-toml, as the ONEX entry points are); a file that is not TOML
+// the tree, not a pin. `pyproject.toml` is parsed (text/toml.ts, as the ONEX entry points are); a file that is not TOML
 // pins nothing here.
-import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Range } from '../types';
 import { LineIndex } from '../text/lineIndex';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- smol-toml's CommonJS build, which the bundle loads
-const { parse } = require('smol-toml') as typeof SmolToml;
+import { readToml } from '../text/toml';
 
 /** One pinned distribution of one file. */
 export interface Pin {
@@ -142,12 +139,9 @@ const POETRY_PIN = /^\s*(?:==\s*)?(\d[\w.+!-]*)\s*$/;
 
 /** `[project] dependencies` strings pinned with `==`, and Poetry's exact dependencies. */
 function pyprojectPins(file: string, text: string): Pin[] {
-  let data: Record<string, unknown>;
-  try {
-    data = parse(text) as Record<string, unknown>;
-  } catch {
-    return [];
-  }
+  const read = readToml(text);
+  if (!read.ok) return [];
+  const data = read.data;
   const found: { name: string; version: string; key: boolean }[] = [];
   const project = table(data['project']);
   const deps = project?.['dependencies'];

@@ -1,16 +1,13 @@
 // Reads a `pyproject.toml` for its `[project.entry-points."onex.nodes"]` table: the registry of ONEX
 // nodes today (omnibase_core pyproject.toml:144, omnibase_infra :502), each entry naming the module or
 // `module:attr` that auto-wiring loads (runtime/auto_wiring/discovery.py:147). The values come from a
-// TOML parser (smol-toml: TOML 1.0, so a file pip could not read is a syntax error here too); their
+// TOML parser (text/toml.ts: TOML 1.0, so a file pip could not read is a syntax error here too); their
 // places from the table's lines, since the parser keeps none.
-import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { Diagnostic, Range } from '../../../types';
 import { LineIndex, newlineStarts } from '../../../text/lineIndex';
 import { diag } from './codes';
+import { readToml } from '../../../text/toml';
 
-// smol-toml is an ES module that ships a CommonJS build (its `require` export), which the bundle loads.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, as said above
-const { parse, TomlError } = require('smol-toml') as typeof SmolToml;
 export interface EntryPoint {
   /** The entry point's name (the key). */
   name: string;
@@ -38,19 +35,16 @@ const line = (n: number, from: number, to: number): Range => ({
 });
 
 export function readPyproject(file: string, text: string): { doc: PyprojectDoc; local: Diagnostic[] } {
-  let data: Record<string, unknown>;
-  try {
-    data = parse(text) as Record<string, unknown>;
-  } catch (e) {
-    const at = e instanceof TomlError ? errorOffset(text, e.line, e.column) : 0;
-    const message =
-      `${e instanceof Error ? e.message.split('\n')[0] : 'TOML error'}: ` +
-      'pip cannot read this file, so no entry point of it is installed';
+  const read = readToml(text);
+  if (!read.ok) {
+    const at = read.line === undefined ? 0 : errorOffset(text, read.line, read.column ?? 1);
+    const message = `${read.message}: pip cannot read this file, so no entry point of it is installed`;
     return {
       doc: { entries: null, header: null, project: null },
       local: [diag(file, errorRange(text, at), 'RL030', message)],
     };
   }
+  const data = read.data;
   const project =
     typeof data['project'] === 'object' && data['project'] !== null ? (data['project'] as Record<string, unknown>) : {};
   const eps =
