@@ -150,4 +150,26 @@ pipeline = compile_dag_to_pipeline(dag_path="dags/main.dag.json", config_path="c
       { only: CODES },
     );
   });
+
+  it("explains a node's resolution as preview_resolution() shows it: config, class, step, builder, job type, match", async () => {
+    const { engine } = await analyze(`${CORE}
+//- /projects/p/pipeline_config/config.json
+${CONFIG}
+//- /projects/p/main.dag.json
+{"dag": {"nodes": ["tabularpreprocessing_training", "XGBoostTraining"], "edges": [["tabularpreprocessing_training", "XGBoostTraining"]]}}
+`);
+    const sections = engine.explain({ step: 'TabularPreprocessing' }).sections ?? [];
+    const rows = sections.find((s) => s.title.startsWith('Config resolution'))?.rows ?? [];
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.text]),
+      [
+        [
+          'projects/p/main.dag.json: tabularpreprocessing_training',
+          "config 'TabularPreprocessing_training' of projects/p/pipeline_config/config.json, class " +
+            'TabularPreprocessingConfig, step TabularPreprocessing, builder TabularPreprocessingStepBuilder, ' +
+            'job_type training; matched by key in another case, confidence 1.00',
+        ],
+      ],
+    );
+  });
 });

@@ -30,6 +30,7 @@ import type { NodeRef } from './read';
 import { readNotebookDags, type NotebookDags } from './python/notebook';
 import { pairingQueries, type Pairing, type PairingQueries } from './pairing';
 import { pathFrom } from './python/paths';
+import { judgePyDag } from './python/judge';
 import { dirOf } from '../../../util/paths';
 
 interface DagFacts {
@@ -40,6 +41,8 @@ interface DagFacts {
 
 /** The unit saying once that the project needs cursus and nothing holds it (RL079). */
 const ABSENT = 'cursus-absent';
+/** Explain's rows of config resolution at most. */
+const MAX_ROWS = 100;
 /** The key of a query of no argument. */
 const NONE = '';
 
@@ -176,6 +179,25 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     stepRefAt(file, pos, q) {
       const doc = nodeDoc(q.files, file);
       return doc ? stepRefAt(doc, dagsOf(q.files), pos) : null;
+    },
+    explainSections(name, _wsDir, q) {
+      const pairs = pairingOf(q.files);
+      const rows = [
+        ...q.files.filesOf(FAMILY, 'dag').flatMap((file) => {
+          const doc = facts(q.files, file)?.dag;
+          return doc && stepChecks(q.files, file)
+            ? pairs.explainRows(file, doc.nodes, pairs.pairingsOf(file, []), name)
+            : [];
+        }),
+        ...dagModules(q.files).flatMap((file) =>
+          (moduleDoc(q.files, file)?.dags ?? []).flatMap((dag) => {
+            if (dag.unknown !== null || !stepChecks(q.files, file)) return [];
+            const nodes = judgePyDag(file, dag).doc.nodes;
+            return pairs.explainRows(file, nodes, configsOf(pairs, file, dag), name);
+          }),
+        ),
+      ];
+      return rows.length ? [{ title: 'Config resolution (preview_resolution)', rows: rows.slice(0, MAX_ROWS) }] : [];
     },
     fileGraph(file, q) {
       const doc = facts(q.files, file)?.dag;

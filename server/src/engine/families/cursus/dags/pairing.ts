@@ -131,6 +131,18 @@ export class PairingQueries extends QueryGroup<Deps> {
     return out;
   }
 
+  /** The Explain rows of the nodes of one DAG that name `step`, each resolved as `preview_resolution()` shows it. */
+  explainRows(file: string, nodes: readonly NodeRef[], pairings: readonly Pairing[], step: string): ExplainRow[] {
+    const mine = nodes.filter((n, i) => nodes.findIndex((m) => m.name === n.name) === i);
+    const named = mine.filter((n) => this.deps.dags.resolve(n.name)?.step === step);
+    return pairings.flatMap((p) => {
+      const configs = named.length ? this.instances(p.config) : null;
+      if (!configs) return [];
+      const resolved = this.resolveAll(named, configs);
+      return named.map((n) => explainRow(file, n, p, resolved.get(n.name) ?? null));
+    });
+  }
+
   /** The diagnostics of a DAG's nodes against the configs it pairs with. */
   check(file: string, nodes: readonly NodeRef[], pairings: readonly Pairing[]): Diagnostic[] {
     return pairings.flatMap((p) => {
@@ -168,6 +180,25 @@ function instancesOf(doc: ConfigDoc, model: RegistryModel, textOf: (f: string) =
       },
     ];
   });
+}
+
+export interface ExplainRow {
+  label: string;
+  text: string;
+  file: string;
+  range: Range;
+}
+
+/** A node's resolution: config key, class, step, builder, job type, and how it matched (`preview_resolution()`). */
+function explainRow(file: string, n: NodeRef, p: Pairing, r: Resolution | null): ExplainRow {
+  const label = `${file}: ${n.name}`;
+  if (!r) return { label, text: `no configuration in ${p.config} (RL097)`, file, range: n.range };
+  const c = r.config as PairedConfig;
+  const job = c.jobType ?? 'N/A';
+  const text =
+    `config '${c.key}' of ${p.config}, class ${c.cls}, step ${c.step ?? `${c.stepType} (not in the registry)`}, ` +
+    `builder ${c.builder ?? 'none'}, job_type ${job}; matched by ${r.method}, confidence ${r.confidence.toFixed(2)}`;
+  return { label, text, file, range: n.range };
 }
 
 function checkNodes(
