@@ -64,16 +64,16 @@ from cursus.api.dag.base_dag import PipelineDAG
 dag = PipelineDAG()
 dag.add_node("CradleDataLoading_training")
 dag.add_node("tabularpreprocessing_training")
-#            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL099 same step name 'TabularPreprocessing-Training'
+#            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL099 generate the step name 'TabularPreprocessing-Training'
 dag.add_node("XGBoostTrainng")
-#            ^^^^^^^^^^^^^^^^ RL098 binds it to 'TabularPreprocessing_training' (TabularPreprocessingConfig) by a job_type match, confidence 0.81
-#            ^^^^^^^^^^^^^^^^ RL099 same step name
+#            ^^^^^^^^^^^^^^^^ RL098 binds it to 'TabularPreprocessing_training' (TabularPreprocessingConfig) by a job_type match (0.81), silently
+#            ^^^^^^^^^^^^^^^^ RL099 generate the step name
 dag.add_node("Packaging")
 #            ^^^^^^^^^^^ RL097 No configuration found for node 'Packaging'
 dag.add_node("ModelCalibration_calibration")
 #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ RL097 No configuration found
 dag.add_node("TabularPreprocessing")
-#            ^^^^^^^^^^^^^^^^^^^^^^ RL099 same step name
+#            ^^^^^^^^^^^^^^^^^^^^^^ RL099 generate the step name
 dag.add_edge("CradleDataLoading_training", "tabularpreprocessing_training")
 dag.add_edge("tabularpreprocessing_training", "XGBoostTrainng")
 dag.add_edge("XGBoostTrainng", "Packaging")
@@ -100,7 +100,7 @@ HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "settings" / "my_config.json"
 
 dag = PipelineDAG(nodes=["XGBoostTraining", "Packge"], edges=[("XGBoostTraining", "Packge")])
-#                                           ^^^^^^^^ RL097 No configuration found for node 'Packge' in projects/q/settings/my_config.json (the config this code compiles it with)
+#                                           ^^^^^^^^ RL097 No configuration found for node 'Packge' in projects/q/settings/my_config.json
 compiler = PipelineDAGCompiler(config_path=str(CONFIG))
 report = compiler.validate_dag_compatibility(dag)
 `;

@@ -12,6 +12,7 @@ import type { Diagnostic, Range } from '../../../types';
 import type { RegistryModel } from '../../../model/entries/registry';
 import { fieldStr } from '../../../model/entries/source';
 import { sameJson } from '../../../util/equality';
+import { ZERO_RANGE } from '../../../text/ranges';
 import { baseName, dirOf } from '../../../util/paths';
 import { readConfig, type ConfigDoc } from '../pipelineConfig/read';
 import { configClass } from '../pipelineConfig/classes';
@@ -201,6 +202,16 @@ function explainRow(file: string, n: NodeRef, p: Pairing, r: Resolution | null):
   return { label, text, file, range: n.range };
 }
 
+/** Where the pairing comes from: the compile call, else the project's config. */
+function pairedBy(file: string, p: Pairing): { file: string; range: Range; message: string } {
+  if (p.at) return { file, range: p.at, message: 'the call compiling it with this config' };
+  return {
+    file: p.config,
+    range: ZERO_RANGE,
+    message: p.how === 'code' ? 'the config its code names' : "the project's config",
+  };
+}
+
 function checkNodes(
   file: string,
   nodes: readonly NodeRef[],
@@ -209,7 +220,6 @@ function checkNodes(
   resolved: ReadonlyMap<string, Resolution | null>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const where = `${p.config} (${p.how === 'code' ? 'the config this code compiles it with' : "its project's config"})`;
   const seen = new Set<string>();
   const byStep = new Map<string, NodeRef[]>();
   for (const n of nodes) {
@@ -217,27 +227,21 @@ function checkNodes(
     seen.add(n.name);
     const r = resolved.get(n.name) ?? null;
     if (!r) {
-      const message = `No configuration found for node '${n.name}' in ${where}: the compiler raises ResolutionError`;
-      out.push(diag(file, n.range, 'RL097', `${message}. Add a config key '${n.name}'.`));
+      const message = `No configuration found for node '${n.name}' in ${p.config}: the compiler raises ResolutionError`;
+      out.push(diag(file, n.range, 'RL097', message, { related: [pairedBy(file, p)] }));
       continue;
     }
     const c = r.config as PairedConfig;
     if (r.confidence < 1) {
-      const low = r.confidence < THRESHOLD ? ', below 0.7: cursus logs a warning only' : ': cursus says nothing';
+      const how = r.confidence < THRESHOLD ? 'logging only a warning' : 'silently';
       const message =
-        `Node '${n.name}' has no config key of its name: the resolver binds it to '${c.key}' (${c.cls}) ` +
-        `by a ${r.method} match, confidence ${r.confidence.toFixed(2)}${low}. ` +
-        'A misspelt node takes another config silently';
-      out.push(
-        diag(file, n.range, 'RL098', message, {
-          related: [{ file: p.config, range: c.keyRange, message: 'the config it is bound to' }],
-        }),
-      );
+        `No config key '${n.name}': the resolver binds it to '${c.key}' (${c.cls}) by a ${r.method} match ` +
+        `(${r.confidence.toFixed(2)}), ${how}`;
+      const related = [{ file: p.config, range: c.keyRange, message: 'the config it is bound to' }];
+      out.push(diag(file, n.range, 'RL098', message, { related }));
     }
     if (c.step === null) {
-      const message =
-        `Node '${n.name}' resolves to ${c.cls}, which no registry step names as its config_class: ` +
-        'no builder is found for it, and validate_dag_compatibility() lists it as unresolvable';
+      const message = `${c.cls} is no registry step's config_class: no builder is found for node '${n.name}'`;
       out.push(diag(file, n.range, 'RL100', message));
     }
     const name = generatedStepName(c);
@@ -245,12 +249,12 @@ function checkNodes(
   }
   for (const [name, same] of byStep) {
     if (same.length < 2) continue;
-    const names = same.map((n) => `'${n.name}'`).join(', ');
     for (const n of same) {
+      const others = same.filter((o) => o !== n);
       const message =
-        `Nodes ${names} resolve to configs generating the same step name '${name}': ` +
-        'the compiler raises ResolutionError (a duplicate step-name collision)';
-      const related = same.filter((o) => o !== n).map((o) => ({ file, range: o.range, message: `'${o.name}'` }));
+        `Node '${n.name}' and ${others.length} other(s) generate the step name '${name}': ` +
+        'the compiler raises ResolutionError';
+      const related = others.slice(0, 8).map((o) => ({ file, range: o.range, message: `'${o.name}'` }));
       out.push(diag(file, n.range, 'RL099', message, { related }));
     }
   }
