@@ -172,4 +172,15 @@ ${CONFIG}
       ],
     );
   });
+
+  it('pairs a DAG its code and project name no config for with the one the setting names', async () => {
+    const text = `${CORE}
+//- /conf/pipeline.json
+${CONFIG}
+//- /dags/main.dag.json
+{"dag": {"nodes": ["XGBoostTraining", "Package_x"], "edges": [["XGBoostTraining", "Package_x"]]}}
+//                                    ^^^^^^^^^^^ RL097 No configuration found for node 'Package_x' in conf/pipeline.json
+`;
+    await checkDiagnostics(text, { dagPipelineConfig: 'conf/pipeline.json' }, { only: CODES });
+  });
 });

@@ -31,6 +31,7 @@ import { readNotebookDags, type NotebookDags } from './python/notebook';
 import { pairingQueries, type Pairing, type PairingQueries } from './pairing';
 import { pathFrom } from './python/paths';
 import { judgePyDag } from './python/judge';
+import { DAG_SETTINGS } from './settings';
 import { dirOf } from '../../../util/paths';
 
 interface DagFacts {
@@ -54,6 +55,7 @@ const dagsOf = (files: FileQueries): DagQueries => {
 export const cursusDags: Family<DagRole, DagFacts> = {
   name: FAMILY,
   codes: DAG_CODES,
+  settings: DAG_SETTINGS,
   examples: [{ dir: 'cursus-pipelines' }, { dir: 'cursus-project', everyLevel: true }],
   // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
   paths: {
@@ -141,6 +143,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
         }
       }
     }
+    const set = DAG_SETTINGS.of(q.files.settings()).dagPipelineConfig;
+    if (set !== null) out.add(set);
     return [...out].sort();
   },
   features: {

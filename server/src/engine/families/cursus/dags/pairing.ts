@@ -3,7 +3,8 @@
 // (`PipelineDAGCompiler(config_path=…)` then `.compile(dag)`, `.validate_dag_compatibility(dag)`,
 // `.preview_resolution(dag)`; `compile_dag_to_pipeline(dag=…, config_path=…)`, also with `dag_path=` for a
 // DAG file), else with its project's: the one config JSON of the `pipeline_config/` (else `pipeline_configs/`)
-// folder beside it, as `cursus projects list` finds it (`core/utils/project_discovery.py` 128-133, 196-201).
+// folder beside it, as `cursus projects list` finds it (`core/utils/project_discovery.py` 128-133, 196-201);
+// else the config the setting `registryLens.cursus.pipelineConfig` names.
 // Each node is resolved as `validate_dag_compatibility()` and `preview_resolution()` resolve it
 // (`core/compiler/dag_compiler.py` 399-540, ../pairing/resolver.ts).
 import { perDatabase, QueryGroup, type Index, type Query } from '../../../db/database';
@@ -25,6 +26,7 @@ import {
   type Resolution,
 } from '../pairing/resolver';
 import { diag } from './codes';
+import { DAG_SETTINGS } from './settings';
 import type { NodeRef } from './read';
 import type { DagQueries } from './resolve';
 import type { PyDagsDoc } from './python/build';
@@ -33,10 +35,10 @@ import { pathFrom } from './python/paths';
 /** The config folders of a project, in the order cursus looks (`_CONFIG_DIR_NAMES`). */
 const CONFIG_DIRS = ['pipeline_config', 'pipeline_configs'] as const;
 
-/** A DAG's config: its path, and whether its code names it (with the call) or its project holds it. */
+/** A DAG's config: its path, and whether its code names it (with the call), its project holds it, or a setting. */
 export interface Pairing {
   config: string;
-  how: 'code' | 'project';
+  how: 'code' | 'project' | 'setting';
   at: Range | null;
 }
 
@@ -121,7 +123,9 @@ export class PairingQueries extends QueryGroup<Deps> {
     const all = [...code, ...fromModules];
     if (all.length > 0) return all.filter((p, i) => all.findIndex((q) => q.config === p.config) === i);
     const project = this.projectConfig(dirOf(file));
-    return project === null ? [] : [{ config: project, how: 'project', at: null }];
+    if (project !== null) return [{ config: project, how: 'project', at: null }];
+    const set = DAG_SETTINGS.of(this.deps.files.settings()).dagPipelineConfig;
+    return set === null ? [] : [{ config: set, how: 'setting', at: null }];
   }
 
   /** How each node resolves in a config (null: the node resolves to none). */
