@@ -183,4 +183,22 @@ ${CONFIG}
 `;
     await checkDiagnostics(text, { dagPipelineConfig: 'conf/pipeline.json' }, { only: CODES });
   });
+
+  it("pairs a notebook's DAG with the config a cell compiles it with, from the notebook's folder", async () => {
+    const found = await checkDiagnostics(
+      `${CORE}
+//- /nb/cfg/config.json
+${CONFIG}
+//- /nb/run.ipynb
+{"cells": [
+ {"cell_type": "code", "source": ["dag = PipelineDAG(nodes=[\\"XGBoostTraining\\", \\"Package_y\\"], edges=[(\\"XGBoostTraining\\", \\"Package_y\\")])\\n"]},
+ #                                                                               ^^^^^^^^^^^^^ RL097 No configuration found for node 'Package_y' in nb/cfg/config.json
+ {"cell_type": "code", "source": ["compiler = PipelineDAGCompiler(config_path=\\"cfg/config.json\\")\\n", "compiler.compile(dag)\\n"]}
+], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+`,
+      {},
+      { only: CODES },
+    );
+    assert.equal(found[0]?.cell?.index, 0);
+  });
 });
