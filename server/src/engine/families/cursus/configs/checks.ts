@@ -15,9 +15,9 @@ import type { Diagnostic, Fix, Range } from '../../../types';
 import type { RegistryModel } from '../../../model/entries/registry';
 import { closest, closestWithin } from '../../../util/editDistance';
 import { diag } from './codes';
-import { configClass, type TextOf } from './classes';
+import { configClass, type TextOf } from '../pipelineConfig/classes';
 import { fieldType, typeMismatch } from './fieldTypes';
-import type { ConfigDoc, KeyedValue, SpecificEntry } from './read';
+import type { ConfigDoc, KeyedValue, SpecificEntry } from '../pipelineConfig/read';
 
 const MODEL_TYPE = '__model_type__';
 /** The job types a key's last `_` part names (`TabularPreprocessingConfig.job_type`'s values). */

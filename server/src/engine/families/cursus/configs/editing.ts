@@ -8,8 +8,8 @@ import { contains } from '../../../text/ranges';
 import { LineIndex } from '../../../text/lineIndex';
 import { spanAt } from '../../../text/positions';
 import { mdCode, mdText } from '../../../render/escape';
-import { configClass, findConfigClass, type TextOf } from './classes';
-import { readConfig, type ConfigDoc, type TypeEntry } from './read';
+import { configClass, findConfigClass, type TextOf } from '../pipelineConfig/classes';
+import { readConfig, type ConfigDoc, type TypeEntry } from '../pipelineConfig/read';
 
 function typeAt(doc: ConfigDoc, pos: Position): TypeEntry | null {
   return doc.types.find((t) => t.cls !== null && contains(t.value.range, pos)) ?? null;

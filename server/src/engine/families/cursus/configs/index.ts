@@ -9,7 +9,7 @@ import type { FileQueries } from '../../../analysis/files';
 import { stepQueries } from '../../../model/queries';
 import { FAMILY, CONFIG_DIRS, configClassifier, configParts, type ConfigRole } from './roles';
 import { CONFIG_CODES } from './codes';
-import { readConfig, type ConfigDoc } from './read';
+import { readConfig, type ConfigDoc } from '../pipelineConfig/read';
 import { checkClasses, checkStructure } from './checks';
 import { configCompletion, configDefinition, configHover } from './editing';
 

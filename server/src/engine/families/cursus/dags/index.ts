@@ -25,8 +25,14 @@ import { dagGraph } from './graph';
 import { moduleDagQueries } from './python/queries';
 import { checkModuleDags, refsDoc, type ModuleChecks } from './python/check';
 import type { Diagnostic } from '../../../types';
-import type { PyDagsDoc } from './python/build';
+import type { PyDag, PyDagsDoc } from './python/build';
+import type { NodeRef } from './read';
 import { readNotebookDags, type NotebookDags } from './python/notebook';
+import { pairingQueries, type Pairing, type PairingQueries } from './pairing';
+import { pathFrom } from './python/paths';
+import { judgePyDag } from './python/judge';
+import { DAG_SETTINGS } from './settings';
+import { dirOf } from '../../../util/paths';
 
 interface DagFacts {
   dag?: DagDoc | null;
@@ -36,6 +42,8 @@ interface DagFacts {
 
 /** The unit saying once that the project needs cursus and nothing holds it (RL079). */
 const ABSENT = 'cursus-absent';
+/** Explain's rows of config resolution at most. */
+const MAX_ROWS = 100;
 /** The key of a query of no argument. */
 const NONE = '';
 
@@ -47,6 +55,7 @@ const dagsOf = (files: FileQueries): DagQueries => {
 export const cursusDags: Family<DagRole, DagFacts> = {
   name: FAMILY,
   codes: DAG_CODES,
+  settings: DAG_SETTINGS,
   examples: [{ dir: 'cursus-pipelines' }, { dir: 'cursus-project', everyLevel: true }],
   // JSON documents only under these names: the open DAG's unsaved text gets hover, completion and its graph
   paths: {
@@ -113,7 +122,30 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     }
     const file = key.slice('dag:'.length);
     const doc = facts(q.files, file)?.dag;
-    return doc ? (stepChecks(q.files, file)?.(doc) ?? []) : [];
+    const steps = doc ? stepChecks(q.files, file) : null;
+    if (!doc || !steps) return [];
+    const pairs = pairingOf(q.files);
+    return [...steps(doc), ...pairs.check(file, doc.nodes, pairs.pairingsOf(file, []))];
+  },
+  wantedFiles: (q) => {
+    const out = new Set<string>();
+    for (const m of dagModules(q.files)) {
+      for (const dag of moduleDoc(q.files, m)?.dags ?? []) {
+        for (const c of dag.configs) {
+          const path = pathFrom(dirOf(m), c.path);
+          if (path !== null) out.add(path);
+        }
+      }
+      for (const p of moduleDoc(q.files, m)?.dagFiles ?? []) {
+        for (const x of [p.dag, p.config.path]) {
+          const path = pathFrom(dirOf(m), x);
+          if (path !== null) out.add(path);
+        }
+      }
+    }
+    const set = DAG_SETTINGS.of(q.files.settings()).dagPipelineConfig;
+    if (set !== null) out.add(set);
+    return [...out].sort();
   },
   features: {
     hover(file, pos, q) {
@@ -151,6 +183,25 @@ export const cursusDags: Family<DagRole, DagFacts> = {
     stepRefAt(file, pos, q) {
       const doc = nodeDoc(q.files, file);
       return doc ? stepRefAt(doc, dagsOf(q.files), pos) : null;
+    },
+    explainSections(name, _wsDir, q) {
+      const pairs = pairingOf(q.files);
+      const rows = [
+        ...q.files.filesOf(FAMILY, 'dag').flatMap((file) => {
+          const doc = facts(q.files, file)?.dag;
+          return doc && stepChecks(q.files, file)
+            ? pairs.explainRows(file, doc.nodes, pairs.pairingsOf(file, []), name)
+            : [];
+        }),
+        ...dagModules(q.files).flatMap((file) =>
+          (moduleDoc(q.files, file)?.dags ?? []).flatMap((dag) => {
+            if (dag.unknown !== null || !stepChecks(q.files, file)) return [];
+            const nodes = judgePyDag(file, dag).doc.nodes;
+            return pairs.explainRows(file, nodes, configsOf(pairs, file, dag), name);
+          }),
+        ),
+      ];
+      return rows.length ? [{ title: 'Config resolution (preview_resolution)', rows: rows.slice(0, MAX_ROWS) }] : [];
     },
     fileGraph(file, q) {
       const doc = facts(q.files, file)?.dag;
@@ -207,5 +258,40 @@ function moduleChecks(files: FileQueries, file: string): ModuleChecks {
   // An index cursus cannot read fails every load already (RL061): ids are judged only against readable ones.
   const readable = indexes.length > 0 && indexes.every((c) => c !== null);
   const ids = indexes.flatMap((c) => c?.entries.flatMap((e) => (e.id ? [e.id.value] : [])) ?? []);
-  return { steps: stepChecks(files, file), catalogIds: readable ? new Set(ids) : null };
+  const steps = stepChecks(files, file);
+  const pairs = pairingOf(files);
+  const pairing = steps
+    ? (dag: PyDag, nodes: readonly NodeRef[]): Diagnostic[] => pairs.check(file, nodes, configsOf(pairs, file, dag))
+    : null;
+  return { steps, catalogIds: readable ? new Set(ids) : null, pairing };
+}
+
+/** The modules and notebooks whose code may compile a DAG with a config. */
+function dagModules(files: FileQueries): string[] {
+  return [...files.filesOf(FAMILY, 'module'), ...files.filesOf(FAMILY, 'notebook')];
+}
+
+/** The DAGs a module or notebook builds. */
+function moduleDoc(files: FileQueries, file: string): PyDagsDoc | null {
+  if (file.endsWith('.ipynb')) return facts(files, file)?.notebook?.doc ?? null;
+  return file.endsWith('.py') ? moduleDagQueries(files).doc(file) : null;
+}
+
+function pairingOf(files: FileQueries): PairingQueries {
+  const { model } = stepQueries(files);
+  return pairingQueries({
+    files,
+    model,
+    dags: dagsOf(files),
+    docOf: (f) => moduleDoc(files, f),
+    modules: () => dagModules(files),
+  });
+}
+
+/** The configs a module's DAG pairs with: those its code compiles it with, else its project's. */
+export function configsOf(pairs: PairingQueries, file: string, dag: PyDag): Pairing[] {
+  return pairs.pairingsOf(
+    file,
+    dag.configs.map((c) => ({ path: pathFrom(dirOf(file), c.path), at: c.at })),
+  );
 }

@@ -9,6 +9,7 @@ import type { Range } from '../../../../types';
 import type { NodeRef } from '../read';
 import { range } from '../../../../python/facts';
 import { evaluate, unknown, type Env, type Val } from './values';
+import { evaluatePath, type PathEnv, type PathVal } from './paths';
 
 /** One change of a DAG, in the order the code makes it; `ctor`: passed to the constructor. */
 export type DagOp =
@@ -21,12 +22,27 @@ export interface PyDag {
   ops: DagOp[];
   /** Why the DAG is not checked (null: every operation on it is known). */
   unknown: string | null;
+  /** The configs the module compiles or validates it with (`PipelineDAGCompiler(config_path=…)`), in order. */
+  configs: ConfigRef[];
+}
+
+/** A config path a compile call names, and the call. */
+export interface ConfigRef {
+  path: PathVal;
+  at: Range;
+}
+
+/** A serialized DAG compiled with a config (`compile_dag_to_pipeline(dag_path=…, config_path=…)`). */
+export interface DagFilePair {
+  dag: PathVal;
+  config: ConfigRef;
 }
 
 export interface PyDagsDoc {
   dags: PyDag[];
   /** The ids passed to `load_shared_dag()`, each a string literal. */
   loads: NodeRef[];
+  dagFiles: DagFilePair[];
 }
 
 /** Statements run at most (a loop over a long list inside another): past it, the DAGs are left unchecked. */
@@ -34,9 +50,21 @@ const MAX_STEPS = 50_000;
 /** Blocks and expressions read at most this deep (a hostile file's nesting must not exhaust the stack). */
 const MAX_NESTING = 100;
 
-class Scope implements Env {
+/** The methods of `PipelineDAGCompiler` that resolve a DAG's nodes against its config. */
+const COMPILES = new Set([
+  'compile',
+  'compile_with_report',
+  'validate_dag_compatibility',
+  'preview_resolution',
+  'create_template',
+]);
+
+class Scope implements Env, PathEnv {
   readonly vars = new Map<string, Val>();
   readonly dags = new Map<string, PyDag>();
+  /** Names bound to paths, and to compilers (with their config path; null when not known). */
+  readonly paths = new Map<string, PathVal | null>();
+  readonly compilers = new Map<string, PathVal | null>();
   /** The scope whose statements run with this one's: a function's own (a class body runs with its module's). */
   readonly frame: Scope;
   constructor(
@@ -51,6 +79,14 @@ class Scope implements Env {
   dag(key: string): PyDag | undefined {
     return this.dags.get(key) ?? (this.vars.has(key) ? undefined : this.parent?.dag(key));
   }
+  path(name: string): PathVal | undefined {
+    if (this.paths.has(name)) return this.paths.get(name) ?? undefined;
+    return this.vars.has(name) ? undefined : this.parent?.path(name);
+  }
+  compiler(key: string): PathVal | null | undefined {
+    if (this.compilers.has(key)) return this.compilers.get(key);
+    return this.vars.has(key) || this.dags.has(key) ? undefined : this.parent?.compiler(key);
+  }
 }
 
 /** The DAGs and shared-DAG loads of a module's tree (`cr`: the text when it holds a `\r`, see python/facts.ts). */
@@ -61,6 +97,7 @@ export function readPyDags(root: Node, cr: string | null): PyDagsDoc {
 class Builder {
   private readonly dags: PyDag[] = [];
   private readonly loads: NodeRef[] = [];
+  private readonly dagFiles: DagFilePair[] = [];
   /** Function bodies, run after the module with the module's names as they end up. */
   private readonly deferred: { def: Node; scope: Scope }[] = [];
   /** Names of the module's functions: a DAG handed to one of them may be changed there. */
@@ -97,7 +134,7 @@ class Builder {
       const body = def.childForFieldName('body');
       if (body) this.block(body, own);
     }
-    return { dags: this.dags, loads: this.loads };
+    return { dags: this.dags, loads: this.loads, dagFiles: this.dagFiles };
   }
 
   private block(n: Node, scope: Scope): void {
@@ -214,6 +251,10 @@ class Builder {
     if (key !== null) {
       scope.dags.delete(key);
       if (made) scope.dags.set(key, made);
+      const compiler = right.type === 'call' ? this.compilerConfig(right, scope) : undefined;
+      if (compiler !== undefined) scope.compilers.set(key, compiler);
+      else scope.compilers.delete(key);
+      if (left.type === 'identifier') scope.paths.set(key, evaluatePath(right, scope, this.cr));
     }
   }
 
@@ -249,6 +290,14 @@ class Builder {
       if (v?.kind === 'str') this.loads.push(v.ref);
       return null;
     }
+    if (callee === 'compile_dag_to_pipeline') this.compileCall(c, args, scope);
+    if (fn?.type === 'attribute' && callee && COMPILES.has(callee)) {
+      const obj = fn.childForFieldName('object');
+      const config = obj ? this.compilerOf(obj, scope) : undefined;
+      const dag = args.named.get('dag') ?? args.positional[0];
+      const made = dag?.type === 'identifier' ? scope.dag(dag.text) : undefined;
+      if (config && made) made.configs.push({ path: config, at: range(c, this.cr) });
+    }
     if (fn?.type === 'attribute' && (callee === 'add_node' || callee === 'add_edge')) {
       const obj = fn.childForFieldName('object');
       const dag = obj ? scope.dag(receiverKey(obj) ?? '') : undefined;
@@ -283,6 +332,7 @@ class Builder {
       strict: false,
       ops: [],
       unknown: null,
+      configs: [],
     };
     this.dags.push(dag);
     this.made.set(dag, { level: this.conds.length, frame: scope.frame });
@@ -315,6 +365,37 @@ class Builder {
       }
     }
     return dag;
+  }
+
+  /** A compiler's config path: a name bound to one, or `PipelineDAGCompiler(config_path=…)` itself. */
+  private compilerOf(obj: Node, scope: Scope): PathVal | null | undefined {
+    if (obj.type === 'call') return this.compilerConfig(obj, scope);
+    const key = receiverKey(obj);
+    return key === null ? undefined : scope.compiler(key);
+  }
+
+  /** The config path of a `PipelineDAGCompiler(…)` call (null: not known); undefined for another call. */
+  private compilerConfig(c: Node, scope: Scope): PathVal | null | undefined {
+    const fn = c.childForFieldName('function');
+    const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+    if (name !== 'PipelineDAGCompiler') return undefined;
+    const args = argsOf(c);
+    const config = args.named.get('config_path') ?? args.positional[0];
+    return config ? evaluatePath(config, scope, this.cr) : null;
+  }
+
+  /** `compile_dag_to_pipeline(dag=…, dag_path=…, config_path=…)`: the DAG (or DAG file) and its config. */
+  private compileCall(c: Node, args: Args, scope: Scope): void {
+    const configArg = args.named.get('config_path') ?? args.positional[2];
+    const path = configArg ? evaluatePath(configArg, scope, this.cr) : null;
+    if (!path) return;
+    const config = { path, at: range(c, this.cr) };
+    const dagPath = args.named.get('dag_path') ?? args.positional[1];
+    const file = dagPath ? evaluatePath(dagPath, scope, this.cr) : null;
+    if (file) this.dagFiles.push({ dag: file, config });
+    const dag = args.named.get('dag') ?? args.positional[0];
+    const made = dag?.type === 'identifier' ? scope.dag(dag.text) : undefined;
+    made?.configs.push(config);
   }
 
   private change(dag: PyDag, method: 'add_node' | 'add_edge', c: Node, args: Args, scope: Scope): void {

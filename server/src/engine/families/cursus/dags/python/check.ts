@@ -4,8 +4,8 @@
 // no catalog index lists fails `load_shared_dag()` (RL084: `pipeline_catalog/shared_dags/__init__.py` 49-53).
 import type { Diagnostic } from '../../../../types';
 import { diag } from '../codes';
-import type { DagDoc } from '../read';
-import type { PyDagsDoc } from './build';
+import type { DagDoc, NodeRef } from '../read';
+import type { PyDag, PyDagsDoc } from './build';
 import { judgePyDag } from './judge';
 
 export interface ModuleChecks {
@@ -13,6 +13,8 @@ export interface ModuleChecks {
   steps: ((doc: DagDoc) => Diagnostic[]) | null;
   /** The ids the project's catalog indexes list (null: the tree holds no catalog index). */
   catalogIds: ReadonlySet<string> | null;
+  /** The checks of a DAG's nodes against the configs it pairs with (null: the project's steps are not in the tree). */
+  pairing: ((dag: PyDag, nodes: readonly NodeRef[]) => Diagnostic[]) | null;
 }
 
 export function checkModuleDags(file: string, doc: PyDagsDoc, checks: ModuleChecks): Diagnostic[] {
@@ -26,6 +28,7 @@ export function checkModuleDags(file: string, doc: PyDagsDoc, checks: ModuleChec
     const judged = judgePyDag(file, dag);
     out.push(...judged.local);
     if (checks.steps) out.push(...checks.steps(judged.doc));
+    if (checks.pairing) out.push(...checks.pairing(dag, judged.doc.nodes));
   }
   const ids = checks.catalogIds;
   for (const id of ids ? doc.loads : []) {

@@ -103,8 +103,10 @@ export function readNotebookDags(text: string): NotebookDags | null {
     ...d,
     at: map(d.at),
     ops: d.ops.map((o) => (o.kind === 'node' ? { ...o, ref: ref(o.ref) } : { ...o, from: ref(o.from), to: ref(o.to) })),
+    configs: d.configs.map((c) => ({ ...c, at: map(c.at) })),
   }));
-  return { doc: { dags, loads: doc.loads.map(ref) }, cellOf: (r) => places.get(rangeKey(r)) ?? null };
+  const dagFiles = doc.dagFiles.map((p) => ({ ...p, config: { ...p.config, at: map(p.config.at) } }));
+  return { doc: { dags, loads: doc.loads.map(ref), dagFiles }, cellOf: (r) => places.get(rangeKey(r)) ?? null };
 }
 
 function rangeKey(r: Range): string {
