@@ -1,7 +1,7 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
-// syncs with it: Python and YAML files on disk, the Python cells of Jupyter notebooks on disk, and the registryLens and
-// files.exclude settings; a hover it answers completes the walkthrough's hover step, and a diagnostic's code links to the rendered
-// reference (codeDocs.ts).
+// syncs with it: Python and YAML files on disk, the Python cells of Jupyter notebooks on disk, and the registryLens
+// and files.exclude settings; a hover it answers completes the walkthrough's hover step, and a diagnostic's code
+// links to the rendered reference (codeDocs.ts).
 // While the window closes (or reloads) the server's connection goes away under requests VS Code has
 // just made (code actions): those are answered with their empty default, as the library already does
 // for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".

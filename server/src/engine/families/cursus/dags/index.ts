@@ -27,6 +27,8 @@ import { checkModuleDags, refsDoc, type ModuleChecks } from './python/check';
 import type { Diagnostic } from '../../../types';
 import type { PyDagsDoc } from './python/build';
 import { readNotebookDags, type NotebookDags } from './python/notebook';
+import { inNodeCall } from './python/calls';
+import { LineIndex } from '../../../text/lineIndex';
 
 interface DagFacts {
   dag?: DagDoc | null;
@@ -134,7 +136,10 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       const text = q.files.textOf(file);
       const f = facts(q.files, file);
       if (text === undefined || f?.catalog !== undefined) return null;
-      return dagCompletion(text, pos, [...stepQueries(q.files).model.core.keys()], f?.dag ?? null);
+      const steps = [...stepQueries(q.files).model.core.keys()];
+      if (dagClassifier(file)?.role !== 'notebook') return dagCompletion(text, pos, steps, f?.dag ?? null);
+      const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);
+      return inNodeCall(before) ? dagCompletion(text, pos, steps, nodeDoc(q.files, file)) : null;
     },
     documentLinks(file, q) {
       const doc = facts(q.files, file)?.catalog;
