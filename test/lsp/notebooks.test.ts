@@ -1,8 +1,8 @@
 // An open Jupyter notebook over LSP notebook sync: its code cells (unsaved edits included) stand for the `.ipynb` on
 // disk, its DAG's findings are published to the cell they lie in, and requests in a cell (hover, definition,
-// completion) are answered there; closed, the disk's notebook applies again.
+// rename, completion) are answered there; closed, the disk's notebook applies again.
 import { strict as assert } from 'node:assert';
-import type { CompletionItem, Diagnostic, Location, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { parseFixture } from '../engine/fixture';
 import { show, TestClient } from './client';
 
@@ -89,7 +89,7 @@ describe('lsp: notebooks (LSP notebook sync)', () => {
     assert.deepEqual(c.diagnostics.get(cell(1)), []);
   });
 
-  it('answers hover, definition and completion in a cell', async () => {
+  it('answers hover, definition, rename and completion in a cell', async () => {
     await c.diagnosticsOf(NOTEBOOK, 'the disk notebook', (ds) => ds.some((d) => d.code === 'RL039'));
     await c.notify('notebookDocument/didOpen', {
       notebookDocument: {
@@ -115,6 +115,16 @@ describe('lsp: notebooks (LSP notebook sync)', () => {
     assert.deepEqual(
       definition.map((l) => l.uri),
       [c.uri(TRAIN)],
+    );
+    // rename from a cell: the step's interface and each cell naming it (the step part of the name)
+    const edit = await c.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: 'XGBTrain' });
+    const changes = (edit.documentChanges ?? []) as { textDocument: { uri: string }; edits: TextEdit[] }[];
+    assert.deepEqual(
+      changes.map((d) => [d.textDocument.uri, d.edits.map((e) => `${show(e.range)} ${e.newText}`)]),
+      [
+        [cell(1), ['1:14-1:29 XGBTrain']],
+        [c.uri(TRAIN), ['0:11-0:26 XGBTrain']],
+      ],
     );
     const items = await c.request<CompletionItem[]>('textDocument/completion', {
       textDocument: { uri: cell(1) },
