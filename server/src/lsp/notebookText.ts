@@ -13,8 +13,8 @@ interface CellLines {
   readonly uri: string;
   /** The line of the notebook text holding the cell's first line. */
   readonly first: number;
-  /** Per line of the cell: the escaped width in the notebook text of each prefix (`widths[i]`: the first i units). */
-  readonly widths: readonly (readonly number[])[];
+  /** The cell's lines, without their breaks. */
+  readonly lines: readonly string[];
 }
 
 /** Where a line's JSON string starts its characters: `    "`. */
@@ -35,7 +35,7 @@ export class NotebookText {
     cells.forEach((cell, i) => {
       out.push('  {', '   "cell_type": "code",', '   "source": [');
       const pieces = splitLines(cell.text);
-      lines.push({ uri: cell.uri, first: out.length, widths: pieces.map((p) => widthsOf(p.line)) });
+      lines.push({ uri: cell.uri, first: out.length, lines: pieces.map((p) => p.line) });
       pieces.forEach((p, j) => out.push(`    ${JSON.stringify(p.line + p.end)}${j < pieces.length - 1 ? ',' : ''}`));
       out.push('   ]', i < cells.length - 1 ? '  },' : '  }');
     });
@@ -51,11 +51,11 @@ export class NotebookText {
   /** The position in the notebook's text of a position in a cell; null for no cell of it. */
   toText(uri: string, p: Position): Position | null {
     const cell = this.cells.find((c) => c.uri === uri);
-    const widths = cell?.widths[Math.min(p.line, cell.widths.length - 1)];
-    if (cell === undefined || widths === undefined) return null;
-    const line = Math.min(p.line, cell.widths.length - 1);
-    const character = line < p.line ? widths.length - 1 : Math.min(p.character, widths.length - 1);
-    return { line: cell.first + line, character: INDENT + (widths[character] ?? 0) };
+    const line = cell === undefined ? 0 : Math.min(p.line, cell.lines.length - 1);
+    const text = cell?.lines[line];
+    if (cell === undefined || text === undefined) return null;
+    const character = line < p.line ? text.length : Math.min(p.character, text.length);
+    return { line: cell.first + line, character: INDENT + widthOf(text, character) };
   }
 
   /** Where a range of the notebook's text lies in a cell; null when it lies in none, or across cells. */
@@ -77,14 +77,13 @@ export class NotebookText {
   }
 
   private place(p: Position): { uri: string; at: Position } | null {
-    const cell = this.cells.find((c) => p.line >= c.first && p.line < c.first + c.widths.length);
-    const widths = cell?.widths[p.line - (cell?.first ?? 0)];
-    if (cell === undefined || widths === undefined) return null;
+    const cell = this.cells.find((c) => p.line >= c.first && p.line < c.first + c.lines.length);
+    const text = cell?.lines[p.line - (cell?.first ?? 0)];
     const target = p.character - INDENT;
-    if (target < 0) return null;
+    if (cell === undefined || text === undefined || target < 0) return null;
     // The first unit whose prefix reaches the column: an escape's characters all map to the unit it writes.
     let i = 0;
-    while (i < widths.length - 1 && (widths[i] ?? 0) < target) i++;
+    for (let w = 0; i < text.length && w < target; i++) w += unitWidth(text, i);
     return { uri: cell.uri, at: { line: p.line - cell.first, character: i } };
   }
 }
@@ -101,15 +100,11 @@ function splitLines(text: string): { line: string; end: string }[] {
   return out;
 }
 
-/** The width JSON.stringify gives each prefix of a line (without the quotes). */
-function widthsOf(line: string): number[] {
-  const out = [0];
+/** The width JSON.stringify gives the first `units` of a line (without the quotes). */
+function widthOf(line: string, units: number): number {
   let w = 0;
-  for (let i = 0; i < line.length; i++) {
-    w += unitWidth(line, i);
-    out.push(w);
-  }
-  return out;
+  for (let i = 0; i < units; i++) w += unitWidth(line, i);
+  return w;
 }
 
 function unitWidth(s: string, i: number): number {
