@@ -1,7 +1,7 @@
 // Starts the bundled language server (dist/server.js) over node IPC and describes what the client
-// syncs with it: Python and YAML files on disk, and the registryLens and files.exclude settings; a
-// hover it answers completes the walkthrough's hover step, and a diagnostic's code links to the rendered
-// reference (codeDocs.ts).
+// syncs with it: Python and YAML files on disk, the Python cells of Jupyter notebooks on disk, and the registryLens
+// and files.exclude settings; a hover it answers completes the walkthrough's hover step, and a diagnostic's code
+// links to the rendered reference (codeDocs.ts).
 // While the window closes (or reloads) the server's connection goes away under requests VS Code has
 // just made (code actions): those are answered with their empty default, as the library already does
 // for a connection disposed mid-request, instead of logging "Request … failed: Starting server failed".
@@ -16,7 +16,7 @@ import {
   type MessageSignature,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { NOTEBOOK_CELLS, SERVER_NODE_ARGS, type InitializationOptions } from '../../server/src/lsp/protocol';
 import type { CodeDocs } from './codeDocs';
 import { documentSelector } from './documentSelector';
 import { noteHovers } from './walkthrough';
@@ -40,8 +40,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, codeDocs:
   const debounceMs = vscode.workspace.getConfiguration('registryLens').get<number>('diagnostics.debounceMs');
   const initializationOptions: InitializationOptions = debounceMs === undefined ? {} : { debounceMs };
   let restarts = 0;
+  const { notebookType, scheme, language } = NOTEBOOK_CELLS;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector('file'),
+    // an open Jupyter notebook's Python cells too: the server reads them as the notebook (synced as notebooks)
+    documentSelector: [...documentSelector('file'), { notebook: { notebookType, scheme }, language }],
     synchronize: { configurationSection: ['registryLens', 'files.exclude'] },
     initializationOptions,
     middleware: {

@@ -24,7 +24,15 @@
 // A dangling edge is not silent at compile time: PipelineAssembler raises "Edge destination node not in DAG"
 // (core/assembler/pipeline_assembler.py 152-157); the DAG object itself drops it from its topological order.
 import { strict as assert } from 'node:assert';
-import { analyze, applyEdits, checkDefinition, checkDiagnostics, checkHover, checkReferences } from './helpers';
+import {
+  analyze,
+  applyEdits,
+  checkCompletion,
+  checkDefinition,
+  checkDiagnostics,
+  checkHover,
+  checkReferences,
+} from './helpers';
 
 const CODES = ['RL036', 'RL037', 'RL038', 'RL039', 'RL060', 'RL083', 'RL084'];
 
@@ -290,6 +298,20 @@ dag.add_node("Anything")
       cells[2]?.source,
       'dag.add_node("Tabular")\ndag.add_edge("Tabular", "XGBoostTrainig")\n# caf\u00e9 \u00e9\ndag.add_node(\'Lone\')',
     );
+  });
+
+  it("completes step names in a notebook's node strings only: every cell line is a JSON string", async () => {
+    const at = (cursor: string): string => `${CORE}
+//- /nb.ipynb
+{"cells": [{"cell_type": "code", "source": ["dag = PipelineDAG()\\n", "dag.add_node(\\"TabularPreprocessing\\")\\n", "${cursor}"]}]}
+`;
+    await checkCompletion(at('dag.add_node(\\"XGB$0'), ['XGBoostTraining']);
+    await checkCompletion(at('dag.add_edge(\\"TabularPreprocessing\\", \\"$0'), [
+      'XGBoostTraining',
+      'TabularPreprocessing',
+    ]);
+    assert.deepEqual(await checkCompletion(at('da$0'), []), []);
+    assert.deepEqual(await checkCompletion(at('print(\\"XGB$0'), []), []);
   });
 
   it('reads hostile nesting without exhausting the stack: the DAG is then said to be unchecked', async () => {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationToken,
   LSPErrorCodes,
+  NotebookDocuments,
   ResponseError,
   TextDocuments,
   type Connection,
@@ -32,7 +33,7 @@ describe('lsp: cancellation', () => {
   beforeEach(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'registry-lens-cancel-'));
     for (const [rel, t] of FIXTURE.files) writeFile(root, rel, t);
-    session = new Session(quietConnection, new TextDocuments(TextDocument), {
+    session = new Session(quietConnection, new TextDocuments(TextDocument), new NotebookDocuments(TextDocument), {
       wasm: {
         treeSitter: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
         python: readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')),

@@ -8,6 +8,7 @@ import { DiagnosticCache } from './diagnosticCache';
 import type { Folder } from './folder';
 import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
+import type * as E from '../engine/types';
 import type { Analyser } from './folderQueue';
 import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
 import { Methods } from './protocol';
@@ -96,6 +97,8 @@ export class FolderAnalysis implements Analyser {
   private readonly staged = new Set<string>();
   /** Files analysed while part of the folder was unread, not published yet (see step). */
   private readonly held = new Set<string>();
+  /** The cells each open notebook's diagnostics were last published to, by the notebook's path. */
+  private readonly cells = new Map<string, string[]>();
   /** The most units an analysis in steps had waiting (the total its progress counts). */
   private units = 0;
   /** The progress of a load, told about the steps of the analysis that follows it. */
@@ -238,6 +241,28 @@ export class FolderAnalysis implements Analyser {
     this.save();
   }
 
+  /**
+   * An open notebook's diagnostics go to its cells, each its list, the file's emptied (the disk's no longer stand);
+   * cells it published before and no longer has are emptied. False for any other file, whose cells that a notebook
+   * published are emptied (it was closed).
+   */
+  private sendCells(file: string): boolean {
+    const folder = this.folder;
+    const notebook = folder.open.get(file)?.notebook;
+    const before = this.cells.get(file) ?? [];
+    const lists = notebook?.lists(folder.engine.diagnostics(file)) ?? new Map<string, E.Diagnostic[]>();
+    for (const uri of before) if (!lists.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (notebook === undefined) {
+      this.cells.delete(file);
+      return false;
+    }
+    this.cells.set(file, [...lists.keys()]);
+    void this.connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+    for (const [uri, ds] of lists)
+      void this.connection.sendDiagnostics({ uri, diagnostics: ds.map((d) => toDiagnostic(folder, d)) });
+    return true;
+  }
+
   /** Writes the published lists to the diagnostics cache, when it is on and the folder's analysis is complete. */
   private save(): void {
     const folder = this.folder;
@@ -327,6 +352,7 @@ export class FolderAnalysis implements Analyser {
     const nested = this.nested().map((rel) => `${rel}/`);
     const send = (file: string): void => {
       if (nested.some((dir) => file.startsWith(dir))) return;
+      if (this.sendCells(file)) return;
       const diagnostics = engine.diagnostics(file).map((d) => toDiagnostic(folder, d));
       const shown = this.shown?.get(file);
       if (shown !== undefined) {

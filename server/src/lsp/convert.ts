@@ -32,14 +32,18 @@ import type {
 import type { ClientCapabilities } from 'vscode-languageserver';
 import type * as E from '../engine/types';
 import type { Folder } from './folder';
+import type { NotebookText } from './notebookText';
 
 const SOURCE = 'registry-lens';
 
-/** What converting a diagnostic or location needs of its folder (the web worker's folders have it too). */
-export type FolderUris = Pick<Folder, 'uriOf' | 'codeHref'>;
-/** A folder's URIs and its open documents' versions (what an edit of them names). */
-export type FolderEdits = FolderUris & {
-  readonly open: { get(rel: string): { readonly version: number } | undefined };
+/**
+ * What converting a diagnostic, location or edit needs of its folder (the web worker's folders have it too): its URIs,
+ * and its open documents' versions (what an edit of them names) and open notebooks' cells (where their ranges lie).
+ */
+export type FolderEdits = Pick<Folder, 'uriOf' | 'codeHref'> & {
+  readonly open: {
+    get(rel: string): { readonly version: number; readonly notebook?: NotebookText | undefined } | undefined;
+  };
 };
 
 /** What the client's workspace edits can do (from its capabilities). */
@@ -85,8 +89,26 @@ const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
   module: SymbolKind.Module,
 };
 
-export function toLocation(folder: FolderUris, loc: E.Location): Location {
-  return { uri: folder.uriOf(loc.file), range: loc.range };
+/** A file's range; in an open notebook, the cell it lies in. */
+export function toLocation(folder: FolderEdits, loc: E.Location): Location {
+  return folder.open.get(loc.file)?.notebook?.toCell(loc.range) ?? { uri: folder.uriOf(loc.file), range: loc.range };
+}
+
+/** A file's edits by the document they change: an open notebook's by cell (one that lies in no cell is dropped). */
+function editsOf(
+  folder: FolderEdits,
+  file: string,
+  edits: E.TextEdit[],
+): { uri: string; version: number | null; edits: E.TextEdit[] }[] {
+  const open = folder.open.get(file);
+  const notebook = open?.notebook;
+  if (notebook === undefined) return [{ uri: folder.uriOf(file), version: open?.version ?? null, edits }];
+  const byCell = new Map<string, E.TextEdit[]>();
+  for (const e of edits) {
+    const cell = notebook.toCell(e.range);
+    if (cell !== null) byCell.set(cell.uri, [...(byCell.get(cell.uri) ?? []), { ...e, range: cell.range }]);
+  }
+  return [...byCell].map(([uri, es]) => ({ uri, version: null, edits: es }));
 }
 
 /** A link's target is a root-relative file of the folder: its file URI. */
@@ -94,7 +116,7 @@ export function toDocumentLink(folder: Folder, link: DocumentLinkResult): Docume
   return { range: link.range, target: folder.uriOf(link.target) };
 }
 
-export function toDiagnostic(folder: FolderUris, d: E.Diagnostic): Diagnostic {
+export function toDiagnostic(folder: FolderEdits, d: E.Diagnostic): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -162,9 +184,8 @@ export function toWorkspaceEdit(
   support: EditSupport,
   createFiles: { file: string; text: string }[] = [],
 ): WorkspaceEdit {
-  if (!support.documentChanges) {
-    return { changes: Object.fromEntries(edits.map((e) => [folder.uriOf(e.file), e.edits])) };
-  }
+  const byDocument = edits.flatMap((e) => editsOf(folder, e.file, e.edits));
+  if (!support.documentChanges) return { changes: Object.fromEntries(byDocument.map((e) => [e.uri, e.edits])) };
   const start = { line: 0, character: 0 };
   return {
     documentChanges: [
@@ -175,10 +196,7 @@ export function toWorkspaceEdit(
           edits: [{ range: { start, end: start }, newText: f.text }],
         },
       ]),
-      ...edits.map((e) => ({
-        textDocument: { uri: folder.uriOf(e.file), version: folder.open.get(e.file)?.version ?? null },
-        edits: e.edits,
-      })),
+      ...byDocument.map((e) => ({ textDocument: { uri: e.uri, version: e.version }, edits: e.edits })),
     ],
   };
 }

@@ -13,12 +13,15 @@ import { isInside } from '../host/containment';
 import { Feeder, type LoadOptions } from '../host/feeder';
 import { mountOf, type LibraryMount } from '../host/frameworkLibrary';
 import type { FolderSettings } from '../host/folderSettings';
+import type { NotebookText } from './notebookText';
 import { uriIn } from './uriPaths';
 
 /** An open document as the folder's queue last applied it (the editor's copy may be newer). */
 export interface OpenDocument {
   readonly version: number;
   readonly text: string;
+  /** An open notebook's cells, whose text `text` is. */
+  readonly notebook?: NotebookText;
 }
 
 export class Folder {

@@ -6,6 +6,8 @@ import { namedFolder, sameFolder } from './uriPaths';
 export interface Target {
   folder: Folder;
   rel: string;
+  /** A request from a notebook's cell: the cell's URI (`rel` is the notebook's). */
+  cell?: string;
 }
 
 export class Folders {

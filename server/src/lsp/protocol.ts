@@ -31,6 +31,12 @@ export const SERVER_NODE_ARGS: readonly string[] = [
   '--initial-old-space-size=224',
 ];
 
+/**
+ * The notebooks whose cells the Node server reads as their `.ipynb` file's text (LSP notebook sync): Jupyter's, on
+ * disk, their Python cells. The server syncs them; the client's selector names their cells, so they get the features.
+ */
+export const NOTEBOOK_CELLS = { notebookType: 'jupyter-notebook', scheme: 'file', language: 'python' } as const;
+
 export const Methods = {
   explain: 'registryLens/explain',
   stepAt: 'registryLens/stepAt',

@@ -1,6 +1,7 @@
 // Wires a connection to a Session: negotiates capabilities, loads the workspace folders, keeps
 // documents, settings and folders in sync, and registers every request handler.
 import {
+  NotebookDocuments,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -17,15 +18,18 @@ import { registerCustomRequests } from './customRequests';
 import { registerDocumentLinks } from './handlers/documentLinks';
 import { FEATURE_CAPABILITIES, registerFeatures } from './handlers/features';
 import { registerSymbols } from './handlers/symbols';
-import { Methods, type InitializationOptions, type PythonEnvironmentsParams } from './protocol';
+import { Methods, NOTEBOOK_CELLS, type InitializationOptions, type PythonEnvironmentsParams } from './protocol';
 import { Session } from './session';
 import { applyWatchedFiles, registerWatchers } from './watch';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 const DEFAULT_STEP_MS = 100;
+const { notebookType, scheme, language } = NOTEBOOK_CELLS;
+const NOTEBOOKS = { notebook: { notebookType, scheme }, cells: [{ language }] };
 
 export function startServer(connection: Connection, wasm: WasmBinaries, codeHref: CodeHref): void {
   const documents = new TextDocuments(TextDocument);
+  const notebooks = new NotebookDocuments(TextDocument);
   let session: Session | undefined;
   let initial: WorkspaceFolder[] = [];
   let dynamicWatchers = false;
@@ -34,7 +38,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    session = new Session(connection, documents, {
+    session = new Session(connection, documents, notebooks, {
       wasm,
       codeHref,
       debounceMs:
@@ -58,6 +62,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: { notebookSelector: [NOTEBOOKS] },
         ...FEATURE_CAPABILITIES,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -85,7 +90,10 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
   });
 
   documents.onDidChangeContent(({ document }) => session?.edited(document));
-  documents.onDidClose(({ document }) => session?.closed(document));
+  documents.onDidClose(({ document }) => session?.closed(document.uri));
+  notebooks.onDidOpen((notebook) => session?.notebookEdited(notebook));
+  notebooks.onDidChange(({ notebookDocument }) => session?.notebookEdited(notebookDocument));
+  notebooks.onDidClose((notebook) => session?.notebookClosed(notebook));
   connection.onDidChangeWatchedFiles((params) => {
     if (session) applyWatchedFiles(session, params);
   });
@@ -104,6 +112,7 @@ export function startServer(connection: Connection, wasm: WasmBinaries, codeHref
   });
 
   documents.listen(connection);
+  notebooks.listen(connection);
   connection.listen();
 }
 

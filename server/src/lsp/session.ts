@@ -4,11 +4,14 @@
 import {
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
+  NotebookCellKind,
+  NotebookDocuments,
   ResponseError,
   TextDocuments,
   type CancellationToken,
   type Connection,
   type Disposable,
+  type NotebookDocument,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +22,7 @@ import type { EditSupport } from './convert';
 import { Folder, fsPathOf, type OpenDocument } from './folder';
 import { CANCELLED, FolderQueue } from './folderQueue';
 import { Folders, type Target } from './folders';
+import { NotebookText } from './notebookText';
 import { readSettings } from './settings';
 import { environmentEvent } from '../host/environmentEvents';
 import { libraryWatchers } from './watch';
@@ -54,10 +58,14 @@ export class Session {
   private readonly libraryWatches = new Map<Folder, { key: string; registered: Promise<Disposable> }>();
   /** Folders whose load for a change of their installed framework waits in their queue (see `reloadLibrary`). */
   private readonly libraryReloads = new Set<Folder>();
+  /** The URIs of the open notebooks. */
+  private readonly openNotebooks = new Set<string>();
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    /** Open notebooks (LSP notebook sync): each stands for its `.ipynb` file, its cells the file's text. */
+    readonly notebooks: NotebookDocuments<TextDocument>,
     readonly options: SessionOptions,
   ) {
     this.analysis = new Analysis(connection, options.analysisStepMs, (folder) => this.folders.nestedIn(folder));
@@ -102,9 +110,9 @@ export class Session {
   /** After folders come or go, every open document belongs to its (new) deepest folder. */
   rehomeDocuments(): void {
     for (const folder of this.folders.all()) {
-      const open = this.documents.all().flatMap((doc) => {
-        const target = this.folders.locate(doc.uri);
-        return target?.folder === folder ? [[target.rel, snapshot(doc)] as const] : [];
+      const open = this.openDocuments().flatMap(([uri, doc]) => {
+        const target = this.folders.locate(uri);
+        return target?.folder === folder ? [[target.rel, doc] as const] : [];
       });
       this.queue(folder).change(folder.rehome(open));
     }
@@ -156,8 +164,8 @@ export class Session {
           wasm: this.options.wasm,
           settings: next,
           nested: this.folders.nestedIn(folder),
-          opened: this.documents.all().flatMap((doc) => {
-            const target = this.folders.locate(doc.uri);
+          opened: this.openDocuments().flatMap(([uri]) => {
+            const target = this.folders.locate(uri);
             return target?.folder === folder ? [target.rel] : [];
           }),
           progress: (done, total) => report(done, total, 0, READ_SHARE, 'files read'),
@@ -194,9 +202,24 @@ export class Session {
     this.queue(folder).change(folder.edit(rel, snapshot(doc)), { document: rel });
   }
 
-  /** A document was closed: the disk content applies again. */
-  closed(doc: TextDocument): void {
-    const target = this.folders.locate(doc.uri);
+  /** A notebook was opened or edited: its code cells, as the notebook's text, replace the disk content. */
+  notebookEdited(notebook: NotebookDocument): void {
+    this.openNotebooks.add(notebook.uri);
+    const target = this.folders.locate(notebook.uri);
+    if (target === undefined) return;
+    const { folder, rel } = target;
+    this.queue(folder).change(folder.edit(rel, this.notebookSnapshot(notebook)), { document: rel });
+  }
+
+  /** A notebook was closed: the disk content applies again. */
+  notebookClosed(notebook: NotebookDocument): void {
+    this.openNotebooks.delete(notebook.uri);
+    this.closed(notebook.uri);
+  }
+
+  /** A document (a notebook) was closed: the disk content applies again. */
+  closed(uri: string): void {
+    const target = this.folders.locate(uri);
     if (target === undefined) return;
     const { folder, rel } = target;
     this.queue(folder).change(folder.close(rel), { document: rel });
@@ -253,13 +276,36 @@ export class Session {
     });
   }
 
+  /** The open documents and notebooks by URI, as of now. */
+  private openDocuments(): (readonly [string, OpenDocument])[] {
+    return [
+      ...this.documents.all().map((doc) => [doc.uri, snapshot(doc)] as const),
+      ...[...this.openNotebooks].flatMap((uri) => {
+        const notebook = this.notebooks.getNotebookDocument(uri);
+        return notebook === undefined ? [] : [[uri, this.notebookSnapshot(notebook)] as const];
+      }),
+    ];
+  }
+
+  /** A notebook's code cells as of now, as its text. */
+  private notebookSnapshot(notebook: NotebookDocument): OpenDocument {
+    const cells = notebook.cells.flatMap((cell) => {
+      const doc = cell.kind === NotebookCellKind.Code ? this.notebooks.getCellTextDocument(cell) : undefined;
+      return doc === undefined ? [] : [{ uri: doc.uri, text: doc.getText() }];
+    });
+    const text = NotebookText.of(cells);
+    return { version: notebook.version, text: text.text, notebook: text };
+  }
+
   /**
    * Answers for a document from its folder's engine, as it is after every change sent before; `empty` when it is not
-   * ours.
+   * ours. A notebook cell's request is its notebook's, `cell` naming the cell.
    */
   async query<R>(uri: string, token: CancellationToken, empty: R, answer: (t: Target) => R): Promise<Answer<R>> {
-    const target = this.folders.locate(uri);
-    if (target === undefined) return empty;
+    const notebook = this.notebooks.findNotebookDocumentForCell(uri);
+    const found = this.folders.locate(notebook?.uri ?? uri);
+    if (found === undefined) return empty;
+    const target = notebook === undefined ? found : { ...found, cell: uri };
     return answered(
       await this.queue(target.folder).request(() => (target.folder.ready ? answer(target) : empty), token),
     );

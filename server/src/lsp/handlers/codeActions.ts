@@ -4,6 +4,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { toCodeAction } from '../convert';
 import { FIX_ALL_DONE, type FixAllDone } from '../protocol';
+import { fileAt, inDocument } from './cells';
 import type { FeatureHost } from './features';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.registryLens`;
@@ -17,12 +18,15 @@ const wants = (only: string[] | undefined, kind: string): boolean =>
 
 export function registerCodeActions(s: FeatureHost): void {
   s.connection.onCodeAction((p, token) =>
-    s.query(p.textDocument.uri, token, [], ({ folder, rel }) => {
+    s.query(p.textDocument.uri, token, [], (t) => {
+      const { folder, rel } = t;
       const only = p.context.only;
       const out: CodeAction[] = [];
-      if (wants(only, CodeActionKind.QuickFix)) {
-        for (const { diagnostic, fix } of folder.engine.fixes(rel, p.range)) {
-          const a = toCodeAction(folder, [diagnostic], fix, s.edits, CodeActionKind.QuickFix);
+      const start = fileAt(t, p.range.start);
+      const end = fileAt(t, p.range.end);
+      if (wants(only, CodeActionKind.QuickFix) && start && end) {
+        for (const { diagnostic, fix } of folder.engine.fixes(rel, { start, end })) {
+          const a = toCodeAction(folder, inDocument(t, [diagnostic]), fix, s.edits, CodeActionKind.QuickFix);
           if (a) out.push(a);
         }
       }

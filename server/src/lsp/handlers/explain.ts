@@ -3,6 +3,7 @@
 import { RequestType } from 'vscode-languageserver';
 import { renderExplanation } from '../../engine/render/explainText';
 import { Methods, type ExplainParams, type ExplainResult, type StepAtParams, type StepNamesParams } from '../protocol';
+import { fileAt } from './cells';
 import type { FeatureHost } from './features';
 
 // Typed, so the connection rejects a request without its one parameter object.
@@ -26,7 +27,10 @@ export function registerExplain(s: FeatureHost): void {
   );
 
   c.onRequest(stepAtRequest, (p, token) =>
-    s.query(p.uri, token, null, ({ folder, rel }) => folder.engine.stepAt(rel, p.position)),
+    s.query(p.uri, token, null, (t) => {
+      const at = fileAt(t, p.position);
+      return at && t.folder.engine.stepAt(t.rel, at);
+    }),
   );
 
   c.onRequest(stepNamesRequest, (p, token) =>

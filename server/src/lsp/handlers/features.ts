@@ -46,11 +46,11 @@ export interface FeatureFolder extends FolderEdits {
 export interface FeatureHost<F extends FeatureFolder = FeatureFolder> extends FolderQueries<F> {
   readonly connection: Connection;
   readonly edits: EditSupport;
-  /** Answers for a document from its folder's engine; `empty` when no loaded folder holds it. */
+  /** Answers for a document from its folder's engine; `empty` when no loaded folder holds it (`cell`: cells.ts). */
   query<R>(
     uri: string,
     token: CancellationToken,
     empty: R,
-    answer: (target: { folder: F; rel: string }) => R,
+    answer: (target: { folder: F; rel: string; cell?: string }) => R,
   ): Promise<R | ResponseError<void>>;
 }

@@ -4,8 +4,9 @@ import type { Session } from '../session';
 
 export function registerSymbols(s: Session): void {
   s.connection.onDocumentSymbol((p, token) =>
-    s.query(p.textDocument.uri, token, [], ({ folder, rel }) =>
-      folder.engine.documentSymbols(rel).map(toDocumentSymbol),
+    // A notebook's outline is its cells' own: the file's symbols are not split among them.
+    s.query(p.textDocument.uri, token, [], ({ folder, rel, cell }) =>
+      cell === undefined ? folder.engine.documentSymbols(rel).map(toDocumentSymbol) : [],
     ),
   );
 

@@ -33,6 +33,8 @@ import { pathFrom } from './python/paths';
 import { judgePyDag } from './python/judge';
 import { DAG_SETTINGS } from './settings';
 import { dirOf } from '../../../util/paths';
+import { inNodeCall } from './python/calls';
+import { LineIndex } from '../../../text/lineIndex';
 
 interface DagFacts {
   dag?: DagDoc | null;
@@ -166,7 +168,10 @@ export const cursusDags: Family<DagRole, DagFacts> = {
       const text = q.files.textOf(file);
       const f = facts(q.files, file);
       if (text === undefined || f?.catalog !== undefined) return null;
-      return dagCompletion(text, pos, [...stepQueries(q.files).model.core.keys()], f?.dag ?? null);
+      const steps = [...stepQueries(q.files).model.core.keys()];
+      if (dagClassifier(file)?.role !== 'notebook') return dagCompletion(text, pos, steps, f?.dag ?? null);
+      const before = new LineIndex(text).lineText(pos.line).slice(0, pos.character);
+      return inNodeCall(before) ? dagCompletion(text, pos, steps, nodeDoc(q.files, file)) : null;
     },
     documentLinks(file, q) {
       const doc = facts(q.files, file)?.catalog;
