@@ -222,11 +222,13 @@ describe('tolerance: a registry mid-edit', () => {
       //- /extensions/mod.py
       class Mod:
           description = "d"
+          input_schema = dict
+          output_schema = dict
           def execute(self, inputs):
               return {}
     `);
     const ds = engine.diagnostics('extensions/mod_meta.yaml');
-    // RL022 is real (no module a.b); the mistaken line 'optional: true' is not read, so nothing is said about it.
+    // RL022 is real (no module a.b, and Mod is a valid module, so discovery reads its dependencies); the mistaken line 'optional: true' is not read, so nothing is said about it.
     assert.deepEqual(
       ds.map((d) => `${d.code}@${d.range.start.line}`),
       ['RL022@3', 'RL030@4'],

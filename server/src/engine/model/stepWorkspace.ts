@@ -9,6 +9,7 @@ import type { PyClass } from '../python/facts';
 import type { ClassDef } from './entries/registry';
 import type { RegistrySource } from './entries/source';
 import type { MetaDoc } from './discovery/types';
+import type { BindingItem } from './discovery/bindingDoc';
 import { STEP_SETTINGS, type StepSettings } from './settings';
 import type { ModelQueries } from './entries/queries';
 import type { DiscoveryStages } from './member';
@@ -76,6 +77,13 @@ export class StepWorkspace {
   }
   pyClasses(path: string): PyClass[] | null {
     return this.core.has(path) ? this.q.step.pyClasses(path) : null;
+  }
+  /** The binding file item that registers a module id (the first in path order), null when none does. */
+  bindingOf(id: string): { file: string; item: BindingItem } | null {
+    const ids = this.q.step.boundIdsQ('');
+    const at = Object.hasOwn(ids, id) ? ids[id] : undefined;
+    const item = at ? this.q.step.bindingDoc(at.file)?.items.find((i) => i.moduleId?.value === id) : undefined;
+    return at && item ? { file: at.file, item } : null;
   }
   wsDirOf(path: string): string | null {
     return this.q.step.wsDirOf(path);

@@ -1,7 +1,7 @@
 // The apcore family: `apcore.yaml`, the id map, and the module files under the extension roots (SPEC
 // §1.6). Where modules may live depends on apcore.yaml's roots, so that is this family's layout. Its
 // units are the scan (stages 1–2), each module's entry class and validation (stages 4–5), and each
-// binding file's targets (`*.binding.yaml`, which an application loads wherever it keeps them).
+// binding file's targets (`*.binding.yaml` or `binding.yaml`, which an application loads wherever it keeps them).
 import type { StepFamily } from '../../model/member';
 import { stepQueries } from '../../model/queries';
 import type { HostLink } from '../../types';
@@ -43,8 +43,12 @@ export interface ApcoreLayout {
 }
 
 const CODE_FILE = /\.(?:py|ts|js)$/;
-/** `BindingLoader.load_binding_dir`'s default pattern (apcore-python 0.19.0 `bindings.py:235`). */
-const BINDING_FILE = /(?:^|\/)[^/]*\.binding\.yaml$/;
+/**
+ * Binding files: `load_binding_dir`'s default pattern `*.binding.yaml` (apcore-python 0.19.0 `bindings.py:235`,
+ * apcore-typescript 0.25.0 `bindings.ts:160,174-178`), and `binding.yaml`, the name of apcore-typescript's example
+ * (`examples/bindings/format-date/binding.yaml`), which an application passes to `load_bindings` (any path it reads).
+ */
+const BINDING_FILE = /(?:^|\/)(?:[^/]*\.)?binding\.yaml$/;
 const BINDING: ApcoreRole = Object.freeze({ family: 'apcore', role: 'binding' });
 const ACL_FILE: ApcoreRole = Object.freeze({ family: 'apcore', role: 'acl' });
 const YAML_FILE = /\.ya?ml$/;
@@ -91,6 +95,7 @@ export const apcore: StepFamily<ApcoreRole, ApcoreFacts, ApcoreLayout> = {
   registryGlobs: ({ layout }) => [
     ...APCORE_CONFIG_FILES,
     '**/*.binding.yaml',
+    '**/binding.yaml',
     ...(layout.aclRoot === null ? [] : [`${layout.aclRoot === '' ? '' : `${layout.aclRoot}/`}**/*.{yaml,yml}`]),
     ...layout.roots.map((r) => `${r === '' ? '' : `${r}/`}**/*.{py,ts,js}`),
   ],

@@ -105,4 +105,6 @@ export interface DepEnv {
   versionOf(entry: StepEntry): { value: string; declared: boolean; at: Location | null };
   /** The version of the framework whose rules compile in `builtIn` the project has (installed, pinned, built in). */
   framework(builtIn: FrameworkVersion): AssumedFramework;
+  /** Whether discovery skips the entry before it sorts dependencies (a module that fails its class checks). */
+  skipped(entry: StepEntry): boolean;
 }

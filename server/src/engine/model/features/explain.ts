@@ -32,6 +32,7 @@ import type { ClassDef } from '../entries/registry';
 import { isComponentExempt } from '../entries/fields';
 import { codeFields, mergeFields } from '../discovery/mergedFields';
 import { entryLocation } from './navigation';
+import type { BindingItem } from '../discovery/bindingDoc';
 
 const KINDS: ComponentKind[] = ['builder', 'config', 'spec', 'contract', 'script'];
 
@@ -87,6 +88,8 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
     for (const layer of definitionLayers(model, wsDir, q.step))
       candidates.push({ entry: layer.entries.get(q.step) as StepEntry, layer });
   }
+  const bound = unknownContext || candidates.length > 0 ? null : ws.bindingOf(q.step);
+  if (bound) return boundModule(ws, base, bound, wsDir, mode);
   if (unknownContext || candidates.length === 0) {
     base.suggestions = closest(q.step, ws.stepNames(unknownContext ? CORE : context, mode), 5);
     base.summary = unknownContext
@@ -151,6 +154,46 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
   };
   explanation.summary = `'${q.step}' resolves to ${sourceOf(model, winner)} in context '${context}' (${mode})`;
   return explanation;
+}
+
+/**
+ * A module only a binding file registers: the registry lists it once the application passes that file to
+ * `BindingLoader.load_bindings` (it is no entry of discovery, which never loads binding files).
+ */
+function boundModule(
+  ws: StepWorkspace,
+  base: Explanation,
+  bound: { file: string; item: BindingItem },
+  wsDir: string | null,
+  mode: ResolutionMode,
+): Explanation {
+  const { moduleId, target } = bound.item;
+  const range = moduleId?.range ?? ZERO_RANGE;
+  const fields = bareObject<unknown>();
+  fields['module_id'] = base.step;
+  if (target) fields['target'] = target.value;
+  return {
+    ...base,
+    found: true,
+    winner: { source: 'binding file', file: bound.file, range, fields },
+    hasComponents: false,
+    dependents: dependents(ws, wsDir, mode, base.step),
+    sections: [
+      {
+        title: 'Binding',
+        rows: [
+          {
+            label: 'loaded by',
+            text: 'BindingLoader.load_bindings, when the application calls it',
+            file: bound.file,
+            range,
+          },
+          ...(target ? [{ label: 'target', text: target.value, file: bound.file, range: target.range }] : []),
+        ],
+      },
+    ],
+    summary: `'${base.step}' is registered by the binding file ${bound.file}, which discover() never loads`,
+  };
 }
 
 function decide(

@@ -152,7 +152,7 @@ function stepMarkdown(ws: StepWorkspace, name: string, context: string | undefin
   if (x.module) {
     const c = x.module.entryClass;
     lines.push('', `module class: ${c ? hit(c) : '*not resolved*'} · root ${mdCode(`${x.module.root}/`)}`);
-  } else {
+  } else if (x.hasComponents !== false) {
     const comp = (['builder', 'config'] as const).map((k) => {
       const c = x.components[k];
       return `${k}: ${c ? hit(c) : '*missing*'}`;

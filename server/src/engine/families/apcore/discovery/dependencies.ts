@@ -14,6 +14,9 @@
 // apcore-python, when it is older than 0.19.0, judges otherwise (../pythonRelease.ts): it knows no registered id,
 // so the dependency fails as an unknown one in either order; a required one raises ModuleLoadError rather than
 // DependencyNotFoundError; a `version` constraint is not enforced at all (no RL027).
+// A module discover() skips before the sort (its class does not resolve or validate; apcore-typescript also drops an
+// invalid id there, apcore-python only after) is outside the graph: a dependency on it is an unknown id (RL022), and
+// its own dependencies are never read (stages.ts), so it is in no cycle.
 import type { Diagnostic, Location } from '../../../types';
 import { diag } from '../codes';
 import type { DepEnv, Edge, MetaDep, MetaDoc } from '../../../model/discovery/types';
@@ -52,6 +55,11 @@ export function resolveDeps(
           },
         ),
       );
+      continue;
+    }
+    if (entry && env.skipped(entry)) {
+      unresolved = true;
+      diagnostics.push(skippedDep(doc, dep, entry, sdk));
       continue;
     }
     if (!entry) {
@@ -104,6 +112,27 @@ export function resolveDeps(
   }
   // Kept at its length (a pushed list keeps V8's spare room; a large org keeps 27,000 of these: ~1 MB).
   return { edges: edges.length === 0 ? edges : edges.slice(), diagnostics, unresolved };
+}
+
+/**
+ * RL022 on a dependency whose module discover() skips before the sort: outside the graph, the id is unknown to
+ * `resolve_dependencies` (apcore-python `registry/registry.py:553`, apcore-typescript `registry/registry.ts:644`).
+ */
+function skippedDep(doc: MetaDoc, dep: MetaDep, entry: StepEntry, sdk: ApcorePython): Diagnostic {
+  const effect = dep.optional
+    ? 'apcore skips the dependency with a warning'
+    : `apcore's discover() raises ${sdk.notFound}, so discovery of the whole root fails`;
+  return diag(
+    doc.file,
+    dep.range,
+    'RL022',
+    `${dep.optional ? 'Optional' : 'Required'} dependency '${dep.moduleId}' is a module discovery skips ` +
+      `(see its own diagnostics), so it is not in the dependency graph: ${effect}`,
+    {
+      severity: dep.optional ? 'warning' : 'error',
+      related: [{ file: entry.file, range: entry.keyRange, message: `module '${dep.moduleId}', skipped by discovery` }],
+    },
+  );
 }
 
 /**

@@ -34,6 +34,7 @@ import type { DiscoveryStages, StageInputs } from '../../../model/member';
 import { parseVersion } from './versionHint';
 import { bucketOf, byBucket } from '../../../util/buckets';
 import { pairKey, pairOf } from '../../../util/pairKey';
+import { invalidId } from '../scan';
 
 interface MetaResult {
   diagnostics: Diagnostic[];
@@ -41,14 +42,15 @@ interface MetaResult {
 }
 
 /**
- * Stages 4–5 of a module: its class (or export), what they report, and the fields a TypeScript or JavaScript module's
- * code gives (null: read from the class).
+ * Stages 4–5 of a module: its class (or export), what they report, the fields a TypeScript or JavaScript module's
+ * code gives (null: read from the class), and whether its SDK puts it in the dependency graph (`graphed`).
  */
 interface ModuleClassResult {
   cls: PyClass | null;
   file: string;
   diagnostics: Diagnostic[];
   code: Record<string, unknown> | null;
+  graphed: boolean;
 }
 
 const NONE = '';
@@ -304,6 +306,8 @@ export class PipelineQueries extends QueryGroup<StageInputs> implements Discover
         ? this.host.scan.jsEntries.check(doc, b.subject, js)
         : this.host.rules.checkEntryPoint(doc, b.subject, this.classFiles());
     for (const d of ep.diagnostics) diagnostics.push(d);
+    // discover() reads no dependency of a module it skips before the sort: the module is not in the graph
+    if (b.subject && this.skippedFile(b.subject)) return { diagnostics, edges: [] };
     const env = this.depEnv(this.scopeOf(m));
     // a module is never suggested as its own dependency: the change would be a cycle (RL023)
     const deps = this.host.rules.resolveDeps(doc, {
@@ -331,7 +335,17 @@ export class PipelineQueries extends QueryGroup<StageInputs> implements Discover
       suggest: (name) => this.suggestQ(pairKey(wsDir ?? CORE_SCOPE, name)),
       versionOf: (e) => this.versionOf(e),
       framework: (b) => this.host.framework(b),
+      skipped: (e) => e.layer === 'module' && this.skippedFile(e.file),
     };
+  }
+
+  /**
+   * Whether a file is a registered module its SDK's discover() skips before the dependency sort (its class does not
+   * resolve or validate; for apcore-typescript, its id is invalid too): such a module is not in the dependency graph.
+   */
+  private skippedFile(file: string): boolean {
+    const r = this.host.scan.moduleOf(file) ? this.moduleClassQ(file) : null;
+    return r !== null && !r.graphed;
   }
 
   /**
@@ -409,6 +423,8 @@ export class PipelineQueries extends QueryGroup<StageInputs> implements Discover
           file,
           diagnostics: [...r.diagnostics, ...validation],
           code: r.entry?.fields ?? null,
+          // apcore-typescript drops an invalid id before the sort (registry.ts:428-429, `_filterIdConflicts`)
+          graphed: r.entry !== null && validation.length === 0 && invalidId(s.id) === null,
         };
       }
       const classes = this.host.pyClasses(file);
@@ -419,7 +435,14 @@ export class PipelineQueries extends QueryGroup<StageInputs> implements Discover
       const validation = found.cls ? this.host.rules.validate(file, s.id, found.cls) : [];
       // a valid class registers, and its companion's examples are merged then
       const examples = found.cls && validation.length === 0 && meta ? this.host.rules.exampleProblems(meta, s.id) : [];
-      return { cls: found.cls, file, diagnostics: [...found.diagnostics, ...validation, ...examples], code: null };
+      return {
+        cls: found.cls,
+        file,
+        diagnostics: [...found.diagnostics, ...validation, ...examples],
+        code: null,
+        // apcore-python sorts every valid class and drops a reserved id only after (registry.py:420-422)
+        graphed: found.cls !== null && validation.length === 0,
+      };
     },
     sameJson,
   );
