@@ -72,13 +72,15 @@ function readFacts(
   d.push(...duplicateKeys(file, root, 'PyYAML'), ...schemaDiagnostics(file, root), ...nearMissKeys(file, root));
   doc.sources = compatibleSources(file, root);
   source.depRefs = doc.sources;
-  d.push(...contractSpecMismatches(file, root));
+  const alignment = contractSpecMismatches(file, root);
+  d.push(...alignment.diagnostics);
   const stepLit = dictEntry(root, 'step_type')?.value;
   if (stepLit?.kind !== 'str' || stepLit.value === '') return { source, doc };
   const entry = toEntry(file, wsDir, root, stepLit);
   doc.step = entry.name;
   doc.script = scriptOf(root, entry);
   if (dictEntry(dictEntry(root, 'contract')?.value, 'entry_point')?.value.kind === 'none') entry.scriptless = true;
+  if ([...alignment.refusals.values()].some((r) => r !== null)) entry.refusals = alignment.refusals;
   source.entries.push(entry);
   d.push(...checkStepName(entry), ...registryRow(file, root, entry, settings), ...fileName(file, stepLit));
   return { source, doc };
