@@ -31,6 +31,8 @@ export interface StepEntry {
   broken?: true;
   /** Per job type ('' for none), why the real tool refuses to load the step's interface (null: it loads). */
   refusals?: Refusals;
+  /** The legacy-format row the real tool derives from this definition, where it is not the fields as written. */
+  legacy?: Readonly<Record<string, unknown>>;
 }
 
 /** Why the real tool refuses a step's definition: its error, and the place in the file it is about. */
@@ -62,6 +64,7 @@ export function sameEntry(a: StepEntry, b: StepEntry): boolean {
       a.scriptless === b.scriptless &&
       a.broken === b.broken &&
       sameData(a.refusals, b.refusals) &&
+      sameData(a.legacy, b.legacy) &&
       sameData(a.keyRange, b.keyRange) &&
       sameData(a.keyInner, b.keyInner) &&
       sameData(a.range, b.range) &&
