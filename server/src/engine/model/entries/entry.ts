@@ -29,6 +29,26 @@ export interface StepEntry {
   scriptless?: true;
   /** A syntax error lies inside the entry (it is being typed): its fields are not checked. */
   broken?: true;
+  /** Per job type ('' for none), why the real tool refuses to load the step's interface (null: it loads). */
+  refusals?: Refusals;
+  /** The legacy-format row the real tool derives from this definition, where it is not the fields as written. */
+  legacy?: Readonly<Record<string, unknown>>;
+}
+
+/** Why the real tool refuses a step's definition: its error, and the place in the file it is about. */
+export interface Refusal {
+  message: string;
+  file: string;
+  range: Range;
+}
+
+export type Refusals = ReadonlyMap<string, Refusal | null>;
+
+/** The refusal loading the step for a job type meets: its variant's when it declares one, else the base's. */
+export function refusalFor(e: StepEntry, jobType: string | null): Refusal | null {
+  const r = e.refusals;
+  if (!r) return null;
+  return r.get(jobType && r.has(jobType) ? jobType : '') ?? null;
 }
 
 /** Two parses of one entry are equal when its place, its value and its flags are (`fields` is read from `value`). */
@@ -43,6 +63,8 @@ export function sameEntry(a: StepEntry, b: StepEntry): boolean {
       a.synthesized === b.synthesized &&
       a.scriptless === b.scriptless &&
       a.broken === b.broken &&
+      sameData(a.refusals, b.refusals) &&
+      sameData(a.legacy, b.legacy) &&
       sameData(a.keyRange, b.keyRange) &&
       sameData(a.keyInner, b.keyInner) &&
       sameData(a.range, b.range) &&

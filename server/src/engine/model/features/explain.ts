@@ -122,7 +122,7 @@ export function explain(ws: StepWorkspace, q: ExplainQuery): Explanation {
       .filter((c) => c !== decided.winner && (!c.entry.wsDir || c.entry.wsDir === wsDir || mode === 'hybrid'))
       .map((c) => located(ws, c.entry)),
     strategy: decided.strategy,
-    legacy: isModule ? null : toLegacy(code),
+    legacy: isModule ? null : (winner.legacy ?? toLegacy(code)),
     derived: derivedRows(winner),
     components: isModule ? emptyComponents() : components(ws, wsDir, winner),
     searched: searchedFor(model, wsDir, winner, ws.settings, base.searched),

@@ -1,11 +1,13 @@
 // The step checks of one DAG file, as `validate_dag_integrity()` runs them with its step catalog
 // (`api/dag/pipeline_dag_resolver.py` 529-597): each declared node resolves to a step (RL039,
 // `_validate_steps_with_catalog()`), and a resolved node's step has a builder, a contract and a spec
-// (RL060, `_validate_component_availability()`). Before cursus 2.5.1 (`routes` null) only RL039: its
+// (RL060, `_validate_component_availability()`): an interface cursus refuses to load for the node's job type gives
+// neither (`get_step_interface()` returns None). Before cursus 2.5.1 (`routes` null) only RL039: its
 // catalog had no suffix fallback, so components are not judged there.
-import type { Diagnostic } from '../../../types';
+import type { Diagnostic, RelatedInfo } from '../../../types';
 import type { RegistryModel } from '../../../model/entries/registry';
 import { fieldStr } from '../../../model/entries/source';
+import { refusalFor } from '../../../model/entries/entry';
 import { diag } from './codes';
 import type { DagQueries } from './resolve';
 import type { DagDoc, NodeRef } from './read';
@@ -31,14 +33,18 @@ export function checkDagSteps(
       continue;
     }
     if (!routes) continue;
-    const missing = missingComponents(model, node, hit.step, routes);
+    // `get_step_interface()` loads a suffixed node's step with the rest of its name as the job type (748-775).
+    const jobType = hit.prefix < node.name.length ? node.name.slice(hit.prefix + 1) : null;
+    const missing = missingComponents(model, node, hit.step, jobType, routes);
     if (missing.length) {
       const what = missing
         .flatMap((m) => m.what)
         .map((m) => `'${m}'`)
         .join(', ');
       const why = missing.map((m) => m.why).join('; ');
-      out.push(diag(file, node.range, 'RL060', `Step '${node.name}' missing components: [${what}] — ${why}`));
+      const related = missing.flatMap((m) => m.related ?? []);
+      const message = `Step '${node.name}' missing components: [${what}] — ${why}`;
+      out.push(diag(file, node.range, 'RL060', message, related.length ? { related } : undefined));
     }
   }
   return out;
@@ -53,6 +59,7 @@ function builderRow(node: NodeRef): string {
 interface Missing {
   what: string[];
   why: string;
+  related?: RelatedInfo;
 }
 
 /**
@@ -60,7 +67,13 @@ interface Missing {
  * (`has_builder_provider()`, 644-684); contract and spec are views of the step's `.step.yaml` interface
  * (`get_step_interface()`, 748-775).
  */
-function missingComponents(model: RegistryModel, node: NodeRef, step: string, routes: Routes): Missing[] {
+function missingComponents(
+  model: RegistryModel,
+  node: NodeRef,
+  step: string,
+  jobType: string | null,
+  routes: Routes,
+): Missing[] {
   const out: Missing[] = [];
   const rowName = builderRow(node);
   const row = model.core.get(rowName);
@@ -69,8 +82,21 @@ function missingComponents(model: RegistryModel, node: NodeRef, step: string, ro
   if (!row) builder(`no registry row '${rowName}' (the builder check strips one '_' suffix)`);
   else if (!type) builder(`row '${rowName}' has no sagemaker_step_type`);
   else if (!routes(type)) builder(`sagemaker_step_type '${type}' routes to no build strategy`);
-  if (!model.core.get(step)?.synthesized) {
+  const iface = model.core.get(step);
+  const refusal = iface?.synthesized ? refusalFor(iface, jobType) : null;
+  if (!iface?.synthesized) {
     out.push({ what: ['contract', 'spec'], why: `${step} has no .step.yaml interface` });
+  } else if (refusal) {
+    const forJob = jobType === null ? '' : ` for job type '${jobType}'`;
+    out.push({
+      what: ['contract', 'spec'],
+      why: `the interface of ${step} fails to load${forJob} (${refusal.message})`,
+      related: {
+        file: refusal.file,
+        range: refusal.range,
+        message: `cursus refuses the interface: ${refusal.message}`,
+      },
+    });
   }
   return out;
 }

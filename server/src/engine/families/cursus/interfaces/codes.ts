@@ -7,7 +7,7 @@ import { STEP_CODES } from '../../../model/codes';
 export const INTERFACE_CODES = {
   RL017: { severity: 'warning', title: 'contract script missing' },
   RL018: { severity: 'hint', title: 'unknown step in compatible_sources' },
-  RL019: { severity: 'warning', title: 'contract and spec disagree' },
+  RL019: { severity: 'error', title: 'contract and spec disagree' },
   RL032: { severity: 'error', title: 'one step defined twice in one layer' },
   RL034: { severity: 'error', title: 'no interface to synthesize the builder from' },
   RL063: { severity: 'warning', title: 'step pack interface clashes with the package' },

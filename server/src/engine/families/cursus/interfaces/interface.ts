@@ -5,7 +5,8 @@
 // (RL030), duplicate keys (RL001), schema (RL020, RL016), the registry row (RL008, RL010, RL012 name),
 // the file name cursus looks the step up by (RL012) and contract ↔ spec (RL019).
 import type { Diagnostic, Range, Settings } from '../../../types';
-import { dictEntry, strLit, type Lit } from '../../../literal';
+import { dictEntry, strLit, toPlain, type Lit } from '../../../literal';
+import { bareObject } from '../../../util/configData';
 import { diag } from './codes';
 import { conventionalFileName } from '../../../util/naming';
 import { outsideErrorZones, parseYamlLit, type YamlFacts } from '../../../yaml/yamlLit';
@@ -72,13 +73,15 @@ function readFacts(
   d.push(...duplicateKeys(file, root, 'PyYAML'), ...schemaDiagnostics(file, root), ...nearMissKeys(file, root));
   doc.sources = compatibleSources(file, root);
   source.depRefs = doc.sources;
-  d.push(...contractSpecMismatches(file, root));
+  const alignment = contractSpecMismatches(file, root);
+  d.push(...alignment.diagnostics);
   const stepLit = dictEntry(root, 'step_type')?.value;
   if (stepLit?.kind !== 'str' || stepLit.value === '') return { source, doc };
   const entry = toEntry(file, wsDir, root, stepLit);
   doc.step = entry.name;
   doc.script = scriptOf(root, entry);
   if (dictEntry(dictEntry(root, 'contract')?.value, 'entry_point')?.value.kind === 'none') entry.scriptless = true;
+  if ([...alignment.refusals.values()].some((r) => r !== null)) entry.refusals = alignment.refusals;
   source.entries.push(entry);
   d.push(...checkStepName(entry), ...registryRow(file, root, entry, settings), ...fileName(file, stepLit));
   return { source, doc };
@@ -100,6 +103,7 @@ function toEntry(file: string, wsDir: string | null, root: Lit, stepLit: Str): S
   if (!nonEmpty(fields.get('builder_step_name'))) fields.set('builder_step_name', derived(`${name}StepBuilder`));
   fields.set('spec_type', derived(name));
   return {
+    legacy: legacyRow(name, fields),
     name,
     file,
     layer: wsDir ? 'local' : 'core',
@@ -112,6 +116,39 @@ function toEntry(file: string, wsDir: string | null, root: Lit, stepLit: Str): S
     fields,
     synthesized: true,
   };
+}
+
+/**
+ * The step's row as cursus's legacy table holds it: `build_registry_from_interfaces()` keeps five fields of the
+ * `registry:` block, `description` defaulting to "" (registry/interface_registry_loader.py 102-130); the hybrid
+ * manager's `from_legacy_format()` then `to_legacy_format()` add `job_types: []` and drop unset fields, strings
+ * stripped (registry/hybrid/utils.py 67-136, models.py 57-79).
+ */
+function legacyRow(name: string, fields: ReadonlyMap<string, FieldValue>): Record<string, unknown> {
+  const plain = (k: string): unknown => {
+    const f = fields.get(k);
+    const v = f ? toPlain(f.value) : null;
+    return typeof v === 'string' ? v.trim() : v;
+  };
+  const description = plain('description');
+  const row: [string, unknown][] = [
+    ['config_class', plain('config_class')],
+    ['builder_step_name', plain('builder_step_name')],
+    ['spec_type', name.trim()],
+    ['sagemaker_step_type', plain('sagemaker_step_type')],
+    ['description', pythonTruthy(description) ? description : ''],
+    ['job_types', []],
+  ];
+  const out = bareObject<unknown>();
+  for (const [k, v] of row) if (v !== null && v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Python's truth of a plain value (`registry_block.get("description") or ""`). */
+function pythonTruthy(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  if (v !== null && typeof v === 'object') return Object.keys(v).length > 0;
+  return Boolean(v);
 }
 
 function nonEmpty(f: FieldValue | undefined): boolean {

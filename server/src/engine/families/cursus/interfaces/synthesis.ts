@@ -69,10 +69,12 @@ function checkRow(
     if (rowRoutes(model, e)) return [];
     const type = fieldStr(e, 'sagemaker_step_type') ?? '';
     const module = model.buildStrategies()?.file ?? 'builder_templates.py';
+    // On the value to change: the type, not the step's name.
+    const at = e.fields.get('sagemaker_step_type')?.value.range ?? e.keyRange;
     return [
       diag(
         e.file,
-        e.keyRange,
+        at,
         'RL034',
         `cursus cannot synthesize a builder for '${e.name}': its ` +
           `sagemaker_step_type '${type}' routes to no build strategy (${module} registers none for it; ` +

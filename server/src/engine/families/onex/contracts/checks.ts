@@ -1,9 +1,9 @@
 // The ONEX-contracts family's cross-file checks (docs/onex-contracts.md), run only in an ONEX
 // repository (a pyproject with `onex.nodes` entry points): the entry points (RL046, RL048, RL049, RL064), each
 // node contract (its shape RL050–RL054, RL056, RL057, RL069; its class references RL055; its handler file
-// RL068; no entry point RL047), each handler contract (RL058), runtime profiles on both (RL065–RL067), the
-// tenant_scoped_ingress gate (RL076–RL078, ingress.ts) and the topic-naming gate (RL057, topicNaming.ts) on node
-// contracts, and the artifact registry (RL059).
+// RL068; no entry point RL047; a subscription auto-wiring never reads RL101), each handler contract (RL058),
+// runtime profiles on both (RL065–RL067), the tenant_scoped_ingress gate (RL076–RL078, ingress.ts) and the
+// topic-naming gate (RL057, topicNaming.ts) on node contracts, and the artifact registry (RL059).
 // Every objection names its validator and rule; only those of the validators the repository runs are
 // reported (validators.ts).
 import type { Diagnostic, Range, RelatedInfo } from '../../../types';
@@ -17,6 +17,7 @@ import { profileObjections } from './profiles';
 import { handlerResolution } from './handlerResolution';
 import { ingressPlaced } from './ingressCheck';
 import { topicPlaced } from './topicCheck';
+import { unwiredSubscriptions } from './unwiredTopics';
 import { topicModuleKeys, topicModulePlaced } from './topicModules';
 import { reads, VALIDATORS, type ValidatorId } from './validators';
 import { literalDir } from './artifactDoc';
@@ -210,6 +211,7 @@ function checkContract(c: ContractQueries, file: string, active: readonly Valida
     ...profiles,
     ...handler,
     ...topics,
+    ...unwiredSubscriptions(doc),
   ].filter((o) => (o.validator === 'auto-wiring' ? owned : reads(o.validator, file)));
   if (!owned && isNodeContract(file, doc) && !c.namedByEntry(dirOf(file))) {
     const range = doc.name?.range ?? topKeys(doc.root)[0]?.range ?? ZERO;

@@ -27,6 +27,7 @@ export const ONEX_CONTRACT_CODES = {
   RL076: { severity: 'error', title: 'tenant-scoped ingress topic the tenant stamp cannot cover' },
   RL077: { severity: 'error', title: 'tenant-scoped ingress without a seam test' },
   RL078: { severity: 'error', title: 'trusted-internal topic carve-out rejected' },
+  RL101: { severity: 'warning', title: 'subscription auto-wiring never reads' },
 } as const satisfies CodeTable;
 
 export type OnexContractCode = keyof typeof ONEX_CONTRACT_CODES;

@@ -31,6 +31,8 @@ export interface Topic {
   topic: string;
   dir: 'publish' | 'subscribe';
   range: Range;
+  /** Where it is listed: under `event_bus` (what auto-wiring reads), at the top level, or under `events`. */
+  under: 'event_bus' | 'top' | 'events';
 }
 
 export interface ContractDoc {
@@ -159,8 +161,15 @@ function topicsOf(root: Lit | null): Topic[] {
     ['publish', 'publish_topics', 'events.emits'],
     ['subscribe', 'subscribe_topics', 'events.subscribes'],
   ] as const) {
-    const items = list(at(root, key)) ?? list(at(root, `event_bus.${key}`)) ?? list(at(root, alt)) ?? [];
-    for (const t of items) if (t.kind === 'str') out.push({ topic: t.value, dir, range: t.range });
+    const found = (
+      [
+        ['top', list(at(root, key))],
+        ['event_bus', list(at(root, `event_bus.${key}`))],
+        ['events', list(at(root, alt))],
+      ] as const
+    ).find(([, items]) => items !== null);
+    const [under, items] = found ?? ['top', []];
+    for (const t of items ?? []) if (t.kind === 'str') out.push({ topic: t.value, dir, range: t.range, under });
   }
   return out;
 }

@@ -28,6 +28,7 @@ import { uncited } from './objection';
 import { declaredProfiles } from './profiles';
 import { sourceText, type CoreTables, type TableSource } from './coreTables';
 import { escapeRegExp } from '../../../util/regexEscape';
+import { unwired } from './unwiredTopics';
 
 const cq = (q: FamilyQueries): ContractQueries => contractQueries(q.files);
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -127,7 +128,8 @@ function hover(file: string, pos: Position, fq: FamilyQueries): HoverResult | nu
       range: topic.range,
       markdown:
         `**${mdText(topic.topic)}** — ` +
-        `${topic.dir === 'publish' ? 'published' : 'subscribed'} by ${mdText(n.name)}\n\n` +
+        `${topic.dir === 'publish' ? 'published' : 'subscribed'} by ${mdText(n.name)}` +
+        `${unwired(topic) ? ' — not wired: auto-wiring reads only `event_bus.subscribe_topics`' : ''}\n\n` +
         (others.length
           ? `${topic.dir === 'publish' ? 'Subscribers' : 'Publishers'}: ${others.map((o) => mdCode(o.name)).join(', ')}`
           : `No other node ${topic.dir === 'publish' ? 'subscribes to' : 'publishes'} it`),
@@ -319,7 +321,7 @@ function explain(query: { step: string }, fq: FamilyQueries): Explanation | null
                 .map((p) => p.name)
                 .join(', ')}`
             : ''
-        }`,
+        }${unwired(t) ? ` — not wired: auto-wiring reads only event_bus.subscribe_topics` : ''}`,
         file: contract,
         range: t.range,
       })),

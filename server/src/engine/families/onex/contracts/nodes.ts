@@ -12,6 +12,7 @@ import { ingressPlaced } from './ingressCheck';
 import type { Placed } from './ingress';
 import { reads, VALIDATOR_IDS, type ValidatorId } from './validators';
 import { topicPlaced } from './topicCheck';
+import { unwiredSubscriptions } from './unwiredTopics';
 import type { Objection } from './objection';
 
 export interface OnexNode {
@@ -76,7 +77,8 @@ export function verdicts(
   const ingress =
     doc && file ? ingressPlaced(c, file, doc).map((p) => (p.file === file ? p.objection : atFlag(p))) : [];
   const topics = doc && file ? topicPlaced(c, file, doc) : [];
-  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress, ...topics] : [];
+  const unwired = doc ? unwiredSubscriptions(doc) : [];
+  const all = doc ? [...shapeObjections(doc), ...profiles, ...handler, ...ingress, ...topics, ...unwired] : [];
   return VALIDATOR_IDS.filter((id) => id !== 'handler-source').map((id) => ({
     id,
     runs: active.includes(id),
