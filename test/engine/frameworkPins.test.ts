@@ -254,3 +254,19 @@ cursus==2.9.32
     );
   });
 });
+
+describe('frameworks in use', () => {
+  it("names a built-in framework only where the root has its files: a CI workflow or pyproject.toml is anyone's", async () => {
+    const inUse = async (text: string): Promise<string[]> => (await analyze(text)).engine.frameworksInUse();
+    // A cursus repository: its CI workflow and pyproject.toml say nothing of ONEX or apcore.
+    assert.deepEqual(
+      await inUse(
+        '//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n//- /.github/workflows/ci.yml\non: push\n' +
+          '//- /pyproject.toml\n[project]\nname = "cursus"\n',
+      ),
+      [],
+    );
+    assert.deepEqual(await inUse('//- /src/nodes/node_x/contract.yaml\nname: node_x\n'), ['omnibase_core']);
+    assert.deepEqual(await inUse('//- /bindings/x.binding.yaml\nbindings: []\n'), ['apcore']);
+  });
+});

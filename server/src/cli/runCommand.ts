@@ -237,14 +237,14 @@ function checkBase(cmd: CheckCommand): Base {
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
 function checkOutput(
   cmd: CheckCommand,
-  { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins }: CheckResult,
+  { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins, frameworksInUse }: CheckResult,
   ms: number,
   version: string,
   warn: (message: string) => void,
   { empty }: { empty: boolean },
 ): CommandResult {
   const env = pythonEnvironment(cmd.root, cmd.pythonEnv);
-  const frameworks = frameworkFacts(cmd.root, env, frameworkPins);
+  const frameworks = frameworkFacts(cmd.root, env, { pins: frameworkPins, inUse: frameworksInUse });
   const output =
     cmd.format === 'json'
       ? formatJson(diagnostics, summary, ms, frameworks)

@@ -254,6 +254,10 @@ export class RegistryEngine {
   frameworkPins(): FrameworkPin[] {
     return this.core.frameworkPins();
   }
+  /** The built-in frameworks (import packages) the root has files for: those the front ends name as built in. */
+  frameworksInUse(): string[] {
+    return this.core.frameworksInUse();
+  }
   /**
    * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open
    * document's unsaved text).

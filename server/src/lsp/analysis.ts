@@ -9,7 +9,7 @@ import type { Folder } from './folder';
 import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
 import type { Analyser } from './folderQueue';
-import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
+import { frameworkFacts, frameworkLine, frameworkUse } from '../host/frameworkReport';
 import { Methods } from './protocol';
 import { folderStatus } from './viewRequests';
 import { TimeSlice } from '../host/timeSlice';
@@ -289,7 +289,7 @@ export class FolderAnalysis implements Analyser {
   private frameworks(): string[] {
     const { fsPath, feeder, engine } = this.folder;
     const env = feeder.environment;
-    return frameworkFacts(fsPath, env, engine.frameworkPins(), feeder.installed).map((f) =>
+    return frameworkFacts(fsPath, env, frameworkUse(engine), feeder.installed).map((f) =>
       frameworkLine(fsPath, env, f),
     );
   }
