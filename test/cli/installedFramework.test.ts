@@ -107,3 +107,54 @@ describe('cli explain, list, graph, init-workspace: --python-env as check takes 
     }
   });
 });
+
+describe('cli: a project whose cursus is found nowhere says which environment was searched', () => {
+  withoutActivatedEnvironment();
+
+  const rl079 = (args: string[]): string =>
+    check(args).diagnostics.find((d) => d.code === 'RL079')?.message ?? 'no RL079';
+  const ABSENT =
+    'cursus 2.9.32 is in neither this folder nor its Python environment, so the checks needing its step table are off.';
+
+  it('RL079 names the environment searched and why; explain and list say so instead of "not found" and "0 steps"', () => {
+    const project = writeTree(PROJECT);
+    const none =
+      'No Python environment was found: none is named by `--python-env` or `registryLens.python.environment`, ' +
+      'neither VIRTUAL_ENV nor CONDA_PREFIX is set, and no .venv, venv or env folder here is one.';
+    assert.equal(
+      rl079([project]),
+      `${ABSENT} ${none} Name the environment that holds it with \`--python-env\` or \`registryLens.python.environment\`.`,
+    );
+    // The folder's own .venv, without cursus.
+    const withVenv = writeTree({
+      ...PROJECT,
+      '.venv/pyvenv.cfg': 'include-system-site-packages = false\nversion = 3.11.7\n',
+      [`.venv/${SITE}/apcore-0.19.0.dist-info/METADATA`]: 'Name: apcore\nVersion: 0.19.0\n',
+    });
+    assert.ok(
+      rl079([withVenv]).includes(
+        `${ABSENT} The environment searched is .venv, this folder's own, as no other is named or activated.`,
+      ),
+    );
+    // Activated, or named by the flag.
+    const elsewhere = writeTree({
+      'pyvenv.cfg': 'include-system-site-packages = false\nversion = 3.11.7\n',
+      [`${SITE}/apcore-0.19.0.dist-info/METADATA`]: 'Name: apcore\nVersion: 0.19.0\n',
+    });
+    process.env['VIRTUAL_ENV'] = elsewhere;
+    assert.ok(rl079([project]).includes(`The environment searched is ${elsewhere}, the activated one (VIRTUAL_ENV).`));
+    delete process.env['VIRTUAL_ENV'];
+    assert.ok(
+      rl079([project, '--python-env', elsewhere]).includes(`The environment searched is ${elsewhere}, the one named`),
+    );
+
+    const explained = runCli(['explain', 'HyperparameterPrep', project]);
+    assert.equal(explained.code, 1);
+    assert.ok(explained.stdout.includes(`Step 'HyperparameterPrep' is unknown: ${ABSENT} ${none}`), explained.stdout);
+    const listed = runCli(['list', project]);
+    assert.ok(listed.stdout.includes(`No steps: ${ABSENT} ${none}`), listed.stdout);
+    assert.doesNotMatch(listed.stdout, /0 steps/);
+    const listedJson = runCli(['list', project, '--format', 'json']);
+    assert.ok(listedJson.stderr.includes(`no steps: ${ABSENT}`), listedJson.stderr);
+  });
+});

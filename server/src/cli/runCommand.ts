@@ -104,7 +104,11 @@ async function analyseHere(
         framework: cmd.framework,
         environmentTags: cmd.env,
       });
-      const output = cmd.format === 'json' ? formatExplainJson(explanation) : renderExplanation(explanation);
+      // A step unknown because cursus is found nowhere: said so, not "not found".
+      const absent = explanation.found ? null : cursusAbsent(engine);
+      const said =
+        absent === null ? explanation : { ...explanation, summary: `Step '${cmd.step}' is unknown: ${absent}` };
+      const output = cmd.format === 'json' ? formatExplainJson(said) : renderExplanation(said);
       return { output, exitCode: explanation.found ? 0 : 1 };
     }
     case 'graph': {
@@ -119,8 +123,13 @@ async function analyseHere(
       const context = selectContext(engine, cmd.workspace);
       const mode = engine.resolutionMode;
       const rows = engine.list({ context, mode, conflictsOnly: cmd.conflictsOnly });
+      const absent = rows.length === 0 ? cursusAbsent(engine) : null;
+      if (absent !== null && cmd.format === 'json') warn(`no steps: ${absent}`);
       return {
-        output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows),
+        output:
+          cmd.format === 'json'
+            ? formatListJson(rows, context, mode)
+            : formatListTable(rows, absent === null ? undefined : `No steps: ${absent}`),
         exitCode: 0,
       };
     }
@@ -287,6 +296,14 @@ function pythonEnvironment(root: string, given: string | undefined): PythonEnvir
   const env = findEnvironment(root, given, process.env);
   if (env !== null && 'error' in env) throw new UsageError(`--python-env: ${env.error}`);
   return env;
+}
+
+/**
+ * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched
+ * (RL079's message, which names that environment); null otherwise.
+ */
+function cursusAbsent(engine: { allDiagnostics(): readonly Diagnostic[] }): string | null {
+  return engine.allDiagnostics().find((d) => d.code === 'RL079')?.message ?? null;
 }
 
 /** The files shown of those read: a root of many shows their count beyond these. */

@@ -159,6 +159,11 @@ export class Workspace {
     );
   }
 
+  /** The environment searched, in words: `FileQueries.searchedEnvironmentInput`. */
+  setSearchedEnvironment(described: string): void {
+    this.files.searchedEnvironmentInput.set(NONE, described);
+  }
+
   /** A root environment folder that is a link out of the root, left unused: `FileQueries.unusedEnvironmentInput`. */
   setUnusedEnvironment(folder: string | null): void {
     this.files.unusedEnvironmentInput.set(NONE, folder);

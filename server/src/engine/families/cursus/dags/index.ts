@@ -91,7 +91,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
         ),
       ].sort();
       const pyproject = q.files.exists(PYPROJECT) ? q.files.textOf(PYPROJECT) : undefined;
-      return frameworkAbsent(needing, pyproject, pinOf(q.files, 'cursus'));
+      const searched = q.files.searchedEnvironmentInput.get(NONE);
+      return frameworkAbsent(needing, pyproject, pinOf(q.files, 'cursus'), searched);
     }
     if (key.startsWith('catalog:')) {
       const file = key.slice('catalog:'.length);
