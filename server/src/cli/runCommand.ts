@@ -25,7 +25,7 @@ import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
 import { initWorkspace } from './initWorkspace';
 import { findEnvironment, type PythonEnvironment } from '../host/pythonEnv';
-import { frameworkFacts, frameworkLines } from '../host/frameworkReport';
+import { cursusAbsent, frameworkFacts, frameworkLines } from '../host/frameworkReport';
 
 export interface CommandResult {
   output: string;
@@ -296,14 +296,6 @@ function pythonEnvironment(root: string, given: string | undefined): PythonEnvir
   const env = findEnvironment(root, given, process.env);
   if (env !== null && 'error' in env) throw new UsageError(`--python-env: ${env.error}`);
   return env;
-}
-
-/**
- * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched
- * (RL079's message, which names that environment); null otherwise.
- */
-function cursusAbsent(engine: { allDiagnostics(): readonly Diagnostic[] }): string | null {
-  return engine.allDiagnostics().find((d) => d.code === 'RL079')?.message ?? null;
 }
 
 /** The files shown of those read: a root of many shows their count beyond these. */

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { BUILT_IN_FRAMEWORKS } from '../engine/engine';
 import type { FrameworkPin, InstalledVersion } from '../engine/api';
+import type { Diagnostic } from '../engine/types';
 import { pinName } from '../engine/python/pinFiles';
 import { FRAMEWORK_PACKAGES, installedFrameworks, type InstalledFramework } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
@@ -108,6 +109,14 @@ function shown(root: string, abs: string): string {
 function abbreviated(p: string): string {
   const parts = p.split(/[\\/]/).filter((s) => s !== '');
   return parts.length <= 2 ? p : `…/${parts.slice(-2).join('/')}`;
+}
+
+/**
+ * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched
+ * (RL079's message, which names that environment), for `explain` and `list` to say; null otherwise.
+ */
+export function cursusAbsent(engine: { allDiagnostics(): readonly Diagnostic[] }): string | null {
+  return engine.allDiagnostics().find((d) => d.code === 'RL079')?.message ?? null;
 }
 
 /** A check document (engine/documents/jsonDocuments.ts) whose summary names the frameworks: `summary.frameworks`. */
