@@ -112,11 +112,20 @@ function abbreviated(p: string): string {
 }
 
 /**
- * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched
- * (RL079's message, which names that environment), for `explain` and `list` to say; null otherwise.
+ * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched,
+ * for `explain` and `list` to say: RL079's message and its related line at its own place, the environment searched;
+ * null otherwise.
  */
 export function cursusAbsent(engine: { allDiagnostics(): readonly Diagnostic[] }): string | null {
-  return engine.allDiagnostics().find((d) => d.code === 'RL079')?.message ?? null;
+  const d = engine.allDiagnostics().find((x) => x.code === 'RL079');
+  if (d === undefined) return null;
+  const here = (d.related ?? []).filter(
+    (r) =>
+      r.file === d.file &&
+      r.range.start.line === d.range.start.line &&
+      r.range.start.character === d.range.start.character,
+  );
+  return [d.message, ...here.map((r) => `${r.message}.`)].join(' ');
 }
 
 /** A check document (engine/documents/jsonDocuments.ts) whose summary names the frameworks: `summary.frameworks`. */

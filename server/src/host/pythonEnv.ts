@@ -83,20 +83,20 @@ export function linkedOutEnvironment(root: string, env: PythonEnvironment | { er
 export function searchedEnvironment(root: string, env: PythonEnvironment | null): string {
   if (env === null)
     return (
-      'No Python environment was found: none is named by `--python-env` or `registryLens.python.environment`, ' +
-      `neither VIRTUAL_ENV nor CONDA_PREFIX is set, and no ${ROOT_FOLDERS.slice(0, -1).join(', ')} or ` +
+      'No Python environment was found: none is named (`--python-env`, `registryLens.python.environment`), ' +
+      `VIRTUAL_ENV and CONDA_PREFIX are unset, and no ${ROOT_FOLDERS.slice(0, -1).join(', ')} or ` +
       `${ROOT_FOLDERS.at(-1) ?? ''} folder here is one`
     );
   const rel = path.relative(path.resolve(root), env.dir);
   const dir = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : env.dir;
-  const base = env.base === undefined ? '' : `, with the base interpreter's site-packages of ${env.base}`;
+  const base = env.base === undefined ? '' : `, and its base interpreter's (${env.base})`;
   const why: Record<EnvironmentSource, string> = {
     given: 'the one named (`--python-env`, `registryLens.python.environment` or the Python extension)',
     VIRTUAL_ENV: 'the activated one (VIRTUAL_ENV)',
     CONDA_PREFIX: 'the activated conda environment (CONDA_PREFIX)',
     root: "this folder's own, as no other is named or activated",
   };
-  return `The environment searched is ${dir}, ${why[env.source]}${base}`;
+  return `Searched ${dir}: ${why[env.source]}${base}`;
 }
 
 /** Whether `dir`, an entry of `root`, is a link whose real path is outside the root's. */
