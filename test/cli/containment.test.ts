@@ -179,6 +179,8 @@ for (const name of ['openSync', 'readdirSync', 'readFileSync']) {
       'openSync ENV/lib/python3.11/site-packages/omnibase_core-0.47.57.dist-info/METADATA',
       'openSync ENV/lib/python3.11/site-packages/omnibase_core/constants/constants_runtime_profiles.py',
       'openSync ENV/lib/python3.11/site-packages/omnibase_core/validation/runtime_profiles_allowlist.yaml',
+      // Its pyvenv.cfg: which lib/pythonX.Y, and whether the base interpreter's site-packages follow.
+      'openSync ENV/pyvenv.cfg',
       'readdirSync ENV/lib',
       'readdirSync ENV/lib/python3.11/site-packages',
       'readdirSync ENV/lib/python3.11/site-packages/cursus',

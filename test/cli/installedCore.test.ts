@@ -63,9 +63,9 @@ describe('cli check: ONEX judged with the installed omnibase_core', () => {
     const withEnv = check(root, env);
     assert.deepEqual(unregistered(withEnv), ['bogus']);
     assert.deepEqual(unregistered(check(root, null)), ['edge', 'bogus']);
-    const core = withEnv.summary.frameworks.find((f) => f.name === 'omnibase-core');
+    const core = withEnv.summary.frameworks.find((f) => f.name === 'omnibase_core');
     assert.deepEqual(core, {
-      name: 'omnibase-core',
+      name: 'omnibase_core',
       version: '0.47.57',
       source: 'environment',
       path: join(env, SITE, 'omnibase_core'),

@@ -107,3 +107,58 @@ describe('cli explain, list, graph, init-workspace: --python-env as check takes 
     }
   });
 });
+
+describe('cli: a project whose cursus is found nowhere says which environment was searched', () => {
+  withoutActivatedEnvironment();
+
+  /** RL079's message and the related line at its own place: the environment searched. */
+  const rl079 = (args: string[]): string[] => {
+    const d = check(args).diagnostics.find((x) => x.code === 'RL079') as
+      (Reported['diagnostics'][number] & { related?: { file: string; message: string }[] }) | undefined;
+    return d === undefined ? ['no RL079'] : [d.message, ...(d.related ?? []).map((r) => `${r.file}: ${r.message}`)];
+  };
+  const ABSENT =
+    'cursus 2.9.32 is in neither this folder nor its Python environment, so the checks needing its step table are ' +
+    'off: name the environment with `--python-env` or `registryLens.python.environment`.';
+  const NONE =
+    'No Python environment was found: none is named (`--python-env`, `registryLens.python.environment`), ' +
+    'VIRTUAL_ENV and CONDA_PREFIX are unset, and no .venv, venv or env folder here is one';
+  const PINNED = 'pyproject.toml: cursus 2.9.32 is pinned here';
+
+  it('RL079 names the environment searched and why; explain and list say so instead of "not found" and "0 steps"', () => {
+    const project = writeTree(PROJECT);
+    assert.deepEqual(rl079([project]), [ABSENT, `pyproject.toml: ${NONE}`, PINNED]);
+    // The folder's own .venv, without cursus.
+    const withVenv = writeTree({
+      ...PROJECT,
+      '.venv/pyvenv.cfg': 'include-system-site-packages = false\nversion = 3.11.7\n',
+      [`.venv/${SITE}/apcore-0.19.0.dist-info/METADATA`]: 'Name: apcore\nVersion: 0.19.0\n',
+    });
+    assert.deepEqual(rl079([withVenv]), [
+      ABSENT,
+      "pyproject.toml: Searched .venv: this folder's own, as no other is named or activated",
+      PINNED,
+    ]);
+    // Activated, or named by the flag.
+    const elsewhere = writeTree({
+      'pyvenv.cfg': 'include-system-site-packages = false\nversion = 3.11.7\n',
+      [`${SITE}/apcore-0.19.0.dist-info/METADATA`]: 'Name: apcore\nVersion: 0.19.0\n',
+    });
+    process.env['VIRTUAL_ENV'] = elsewhere;
+    assert.equal(rl079([project])[1], `pyproject.toml: Searched ${elsewhere}: the activated one (VIRTUAL_ENV)`);
+    delete process.env['VIRTUAL_ENV'];
+    assert.equal(
+      rl079([project, '--python-env', elsewhere])[1],
+      `pyproject.toml: Searched ${elsewhere}: the one named (\`--python-env\`, \`registryLens.python.environment\` or the Python extension)`,
+    );
+
+    const explained = runCli(['explain', 'HyperparameterPrep', project]);
+    assert.equal(explained.code, 1);
+    assert.ok(explained.stdout.includes(`Step 'HyperparameterPrep' is unknown: ${ABSENT} ${NONE}.`), explained.stdout);
+    const listed = runCli(['list', project]);
+    assert.ok(listed.stdout.includes(`No steps: ${ABSENT} ${NONE}.`), listed.stdout);
+    assert.doesNotMatch(listed.stdout, /0 steps/);
+    const listedJson = runCli(['list', project, '--format', 'json']);
+    assert.ok(listedJson.stderr.includes(`no steps: ${ABSENT}`), listedJson.stderr);
+  });
+});

@@ -72,7 +72,7 @@ describe('cli check: the frameworks of the Python environment', () => {
     return (json['summary'] as { frameworks: Fact[] }).frameworks;
   };
 
-  it("names the versions installed in the root's .venv, their folders, and the built-in ones of the rest", () => {
+  it("names the versions installed in the root's .venv, their folders, and no built-in one the folder does not use", () => {
     const root = writeTree({
       ...brokenTree(),
       ...VENV,
@@ -80,8 +80,6 @@ describe('cli check: the frameworks of the Python environment', () => {
     });
     assert.deepEqual(frameworks([root]), [
       { name: 'cursus', version: '2.9.32', source: 'environment', path: `${SITE}/cursus` },
-      { name: 'omnibase_core', version: '0.46.8', source: 'built-in' },
-      { name: 'apcore', version: '0.19.0', source: 'built-in' },
     ]);
     const text = runCli(['check', root, '--fail-on', 'never']).stdout;
     assert.match(text, /^cursus 2\.9\.32 from \.venv \(…\/site-packages\/cursus\)$/m);
@@ -187,10 +185,7 @@ describe('cli check: the frameworks of the Python environment', () => {
       (runJson(['check', ...args, '--format', 'json', '--fail-on', 'never']).json as unknown as Reported).diagnostics
         .filter((d) => d.code === 'RL081')
         .map((d) => d.file);
-    assert.deepEqual(
-      frameworks([root]).map((f) => f.source),
-      ['built-in', 'built-in'],
-    );
+    assert.deepEqual(frameworks([root]), []);
     assert.deepEqual(rl081([root]), ['pyproject.toml']);
     assert.match(
       runCli(['check', root, '--fail-on', 'never']).stdout,
@@ -209,11 +204,19 @@ describe('cli check: the frameworks of the Python environment', () => {
     assert.deepEqual(rl081([inside]), []);
   });
 
-  it('with no environment, names only the built-in versions and prints no framework line', () => {
-    const root = writeTree(brokenTree());
+  it('with no environment, names only the built-in versions of the frameworks the folder uses, and prints no framework line', () => {
+    // A cursus repository (its pyproject.toml is no ONEX project): neither omnibase_core nor apcore.
+    const root = writeTree({ ...brokenTree(), 'pyproject.toml': '[project]\nname = "cursus"\n' });
+    assert.deepEqual(frameworks([root]), []);
+    // An ONEX contract and an apcore binding: their frameworks' built-in versions.
+    const both = writeTree({
+      ...brokenTree(),
+      'src/nodes/node_x/contract.yaml': 'name: node_x\nnode_type: COMPUTE_GENERIC\n',
+      'bindings/x.binding.yaml': 'bindings: []\n',
+    });
     assert.deepEqual(
-      frameworks([root]).map((f) => f.source),
-      ['built-in', 'built-in'],
+      frameworks([both]).map((f) => `${f.name} ${f.source}`),
+      ['omnibase_core built-in', 'apcore built-in'],
     );
     assert.doesNotMatch(runCli(['check', root, '--fail-on', 'never']).stdout, / from /);
   });

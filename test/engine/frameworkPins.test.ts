@@ -106,6 +106,42 @@ cursus = "^2.9"
     );
   });
 
+  // Conformance: pip-compile's and `uv pip compile --generate-hashes`'s output, as pip 23.2.1 parses it:
+  //   $ printf 'apcore==0.18.0 --hash=sha256:aaaa --hash=sha256:bbbb\n    # via fraud\ncursus==2.6.0 \\\n' \
+  //       '    --hash=sha256:cccc \\\n    --hash=sha256:dddd\n    # via fraud\n' > requirements.txt
+  //   $ python -c "from pip._internal.req.req_file import parse_requirements as p
+  //       from pip._internal.network.session import PipSession as S
+  //       for r in p('requirements.txt', session=S()): print(repr(r.requirement), r.options, r.comes_from)"
+  //   'apcore==0.18.0' {'hashes': {'sha256': ['aaaa', 'bbbb']}} -r requirements.txt (line 1)
+  //   'cursus==2.6.0    ' {'hashes': {'sha256': ['cccc', 'dddd']}} -r requirements.txt (line 3)
+  it('reads pip-compile and uv pins with --hash options, on one line or continued with \\, at their first line', async () => {
+    assert.deepEqual(
+      await pinsOf(`
+//- /requirements.txt
+apcore==0.18.0 --hash=sha256:aaaa --hash=sha256:bbbb
+    # via fraud
+cursus==2.6.0 \\
+    --hash=sha256:cccc \\
+    --hash=sha256:dddd
+    # via fraud
+omnibase-core==0.46.8 \\
+    # a comment line ends the continuation
+omnibase-infra==0.38.4 \\
+    --hash=sha256:eeee
+`),
+      [
+        'apcore 0.18.0 requirements.txt:0',
+        'cursus 2.6.0 requirements.txt:2',
+        'omnibase_core 0.46.8 requirements.txt:6',
+        'omnibase_infra 0.38.4 requirements.txt:8',
+      ],
+    );
+    // CRLF line ends: the `\` before `\r` continues the line.
+    assert.deepEqual(await pinsOf('//- /requirements.txt\ncursus==2.6.0 \\\r\n    --hash=sha256:cccc\r\n'), [
+      'cursus 2.6.0 requirements.txt:0',
+    ]);
+  });
+
   it('hostile pin files: runs of blanks between a name and no operator, and a comment of `"a[` runs, in linear time', async () => {
     const blanks = ' '.repeat(200_000);
     const started = process.cpuUsage();
@@ -113,9 +149,14 @@ cursus = "^2.9"
       await pinsOf(
         `//- /requirements.txt\ncursus [sdk]${blanks}== 2.9.32\na${blanks}x\na==${blanks}1${blanks}x\n` +
           `//- /pyproject.toml\n[project]\nname = "x"\ndependencies = ["a${blanks}x", "apcore  [e]  ==  0.20.0"]\n` +
-          `# ${'"a['.repeat(100_000)}\n`,
+          `# ${'"a['.repeat(100_000)}\n` +
+          `//- /requirements-hashes.txt\nomnibase-core==0.46.8 ${'\\\n -'.repeat(100_000)}\n${'a -'.repeat(100_000)}\n`,
       ),
-      ['apcore 0.20.0 pyproject.toml:2', 'cursus 2.9.32 requirements.txt:0'],
+      [
+        'apcore 0.20.0 pyproject.toml:2',
+        'cursus 2.9.32 requirements.txt:0',
+        'omnibase_core 0.46.8 requirements-hashes.txt:0',
+      ],
     );
     // Quadratic readers took minutes here; linear ones a few hundred milliseconds on a busy machine.
     const used = process.cpuUsage(started);
@@ -211,5 +252,21 @@ cursus==2.9.32
       rl079[0]?.related.map((r) => `${r.file}:${r.range.start.line} ${r.message}`),
       ['requirements.txt:0 cursus 2.9.32 is pinned here'],
     );
+  });
+});
+
+describe('frameworks in use', () => {
+  it("names a built-in framework only where the root has its files: a CI workflow or pyproject.toml is anyone's", async () => {
+    const inUse = async (text: string): Promise<string[]> => (await analyze(text)).engine.frameworksInUse();
+    // A cursus repository: its CI workflow and pyproject.toml say nothing of ONEX or apcore.
+    assert.deepEqual(
+      await inUse(
+        '//- /src/cursus/registry/step_names.py\nSTEP_NAMES = {}\n//- /.github/workflows/ci.yml\non: push\n' +
+          '//- /pyproject.toml\n[project]\nname = "cursus"\n',
+      ),
+      [],
+    );
+    assert.deepEqual(await inUse('//- /src/nodes/node_x/contract.yaml\nname: node_x\n'), ['omnibase_core']);
+    assert.deepEqual(await inUse('//- /bindings/x.binding.yaml\nbindings: []\n'), ['apcore']);
   });
 });

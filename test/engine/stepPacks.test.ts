@@ -199,6 +199,53 @@ function shown(diags: readonly Diagnostic[], pack: string): string[] {
     .sort();
 }
 
+// Before step packs (cursus 2.8.0, commit 726f7573 of TianpeiLuke/cursus; the tag before it, v2.6.0, has no
+// `refresh_registry()`, `merge_pack_registry()` nor `_derive_step_pack_dir()`: `git grep -n "def refresh_registry"
+// v2.6.0 -- src` finds nothing, v2.8.0 finds `src/cursus/registry/step_names.py:170`), an installed release keeps
+// the package's table: a pack step's DAG node is one `validate_dag_integrity()` reports missing.
+describe('step packs under an installed cursus older than 2.8.0', () => {
+  const project = `${CORE}${PACK}
+//- /projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml
+${iface('TabularPreprocessing', 'null')}
+//- /projects/p/dags/e2e.dag.json
+{"dag": {"nodes": ["FraudScore_training", "TabularPreprocessing"], "edges": [["TabularPreprocessing", "FraudScore_training"]]}}
+`;
+  const run = async (version: string): Promise<{ names: string[]; found: string[] }> => {
+    const { engine } = await analyze(project);
+    engine.setInstalled([{ name: 'cursus', version }]);
+    engine.update();
+    const found = engine
+      .allDiagnostics()
+      .filter((d) => d.code === 'RL039' || d.code === 'RL063')
+      .map((d) => `${d.file} ${d.code} ${d.message}`);
+    return { names: engine.stepNames(), found };
+  };
+
+  it('merges no pack: its steps are missing from the table and in DAGs (RL039 says why), no RL063', async () => {
+    for (const version of ['2.6.0', '2.5.0']) {
+      const { names, found } = await run(version);
+      assert.ok(!names.includes('FraudScore'), names.join(' '));
+      assert.deepEqual(found, [
+        "projects/p/dags/e2e.dag.json RL039 Step 'FraudScore_training' not found in catalog: no step is named by " +
+          "it or by a prefix of it before a '_'. 'FraudScore' is a step of " +
+          `projects/p/step_pack/interfaces/fraud_score.step.yaml only, and cursus ${version} (installed) reads no ` +
+          'step packs, which came with 2.8.0.',
+      ]);
+    }
+  });
+
+  it('2.8.0 and later merge the pack as before: the node resolves, the clash is RL063', async () => {
+    for (const version of ['2.8.0', '2.9.32']) {
+      const { names, found } = await run(version);
+      assert.ok(names.includes('FraudScore'));
+      assert.deepEqual(
+        found.map((f) => f.split(' ').slice(0, 2).join(' ')),
+        ['projects/p/step_pack/interfaces/tabular_preprocessing.step.yaml RL063'],
+      );
+    }
+  });
+});
+
 describe("step packs at a project's root (`<project>/interfaces/`, cursus >= 2.8)", () => {
   it('a broken interface: the same diagnostics at the root as in step_pack/; its configs, scripts count', async () => {
     const inPack = await analyze(`${CORE}${packAt('projects/p/step_pack')}`);

@@ -32,7 +32,6 @@ describe('lsp: framework pins', () => {
     await c.waitFor('a status', () => frameworks());
     assert.deepEqual(frameworks(), [
       'omnibase_core 0.47.57 pinned in uv.lock (not installed: the checks assume 0.46.8)',
-      'apcore 0.19.0 (built-in rules)',
     ]);
     writeFile(c.root, 'uv.lock', lock('0.46.2'));
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri('uv.lock'), type: CHANGED }] });

@@ -295,3 +295,28 @@ describe('mcp: a .venv that links out of the root', function () {
     }
   });
 });
+
+describe('mcp: a project whose cursus is found nowhere', function () {
+  this.timeout(120_000);
+  withoutActivatedEnvironment();
+  after(removeTrees);
+
+  it('explain and list say so, naming the environment searched, as the CLI does', async () => {
+    const root = writeTree({
+      'pyproject.toml': '[project]\nname = "fraud"\ndependencies = ["cursus==2.9.32"]\n',
+      'dags/e2e.dag.json': '{"dag": {"nodes": ["FraudScore"], "edges": []}}\n',
+    });
+    const client = await sdkClient(['mcp', '--root', root, '--read-only']);
+    try {
+      const explained = await client.callTool({ name: 'explain', arguments: { name: 'FraudScore' } });
+      const said = JSON.stringify(explained.content);
+      assert.equal(explained.isError, true);
+      assert.ok(said.includes("Step 'FraudScore' is unknown: cursus 2.9.32 is in neither this folder"), said);
+      assert.ok(said.includes('No Python environment was found'), said);
+      const listed = await client.callTool({ name: 'list', arguments: {} });
+      assert.ok(JSON.stringify(listed.content).includes('No entries: cursus 2.9.32 is in neither this folder'));
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -28,8 +28,16 @@ export function checkAnswer(
   const summary: Summary = files ? { ...engine.summary(), ...countsOf(diagnostics) } : engine.summary();
   const registryFilesRead = engine.registryFilesRead();
   const frameworkPins = engine.frameworkPins();
+  const frameworksInUse = engine.frameworksInUse();
   return {
-    result: { diagnostics, summary, registryGlobs: engine.registryGlobs(), registryFilesRead, frameworkPins },
+    result: {
+      diagnostics,
+      summary,
+      registryGlobs: engine.registryGlobs(),
+      registryFilesRead,
+      frameworkPins,
+      frameworksInUse,
+    },
     empty,
   };
 }

@@ -44,8 +44,15 @@ export async function serveDaemon(
   // What the analysis says (skipped files, unreadable folders) goes to the check that is answered next.
   let said: string[] = [];
   let live: LiveRoot | undefined;
-  // The environment the client found (its folder names the daemon): its frameworks are fed as library code.
-  const env = environment === null ? null : findEnvironment(dir, environment, {});
+  // The environment the client found (its folder names the daemon): its frameworks are fed as library code. Found
+  // again as the client found it (activated, the root's own) when it is that one, so RL079 says why it was taken.
+  const own = findEnvironment(dir, undefined, process.env);
+  const env =
+    environment === null
+      ? null
+      : own !== null && !('error' in own) && own.dir === environment
+        ? own
+        : findEnvironment(dir, environment, {});
   const python = env === null || 'error' in env ? null : env;
   const root = (): LiveRoot => (live ??= new LiveRoot(dir, (m) => said.push(m), undefined, python));
   const started = performance.now();

@@ -7,7 +7,8 @@ import { LIST_COLUMNS } from '../engine/engine';
 
 const HEADERS = ['NAME', 'SOURCE', ...LIST_COLUMNS.map((c) => c.header), 'CONFLICTS'];
 
-export function formatListTable(rows: ListRow[]): string {
+/** The table; `empty`, what to say instead of "0 steps" when there are none (why none are known). */
+export function formatListTable(rows: ListRow[], empty?: string): string {
   const details = rows.some((r) => r.detail !== undefined);
   const headers = details ? [...HEADERS, 'DETAIL'] : HEADERS;
   const cells = rows.map((r) => [
@@ -25,7 +26,10 @@ export function formatListTable(rows: ListRow[]): string {
       .join('  ')
       .trimEnd(),
   );
-  lines.push('', `${rows.length} ${rows.length === 1 ? 'step' : 'steps'}`);
+  lines.push(
+    '',
+    rows.length === 0 && empty !== undefined ? empty : `${rows.length} ${rows.length === 1 ? 'step' : 'steps'}`,
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -25,7 +25,7 @@ import type { Command, FailOn } from './parseCommand';
 import { selectContext } from './selectContext';
 import { initWorkspace } from './initWorkspace';
 import { findEnvironment, type PythonEnvironment } from '../host/pythonEnv';
-import { frameworkFacts, frameworkLines } from '../host/frameworkReport';
+import { cursusAbsent, frameworkFacts, frameworkLines } from '../host/frameworkReport';
 
 export interface CommandResult {
   output: string;
@@ -104,7 +104,11 @@ async function analyseHere(
         framework: cmd.framework,
         environmentTags: cmd.env,
       });
-      const output = cmd.format === 'json' ? formatExplainJson(explanation) : renderExplanation(explanation);
+      // A step unknown because cursus is found nowhere: said so, not "not found".
+      const absent = explanation.found ? null : cursusAbsent(engine);
+      const said =
+        absent === null ? explanation : { ...explanation, summary: `Step '${cmd.step}' is unknown: ${absent}` };
+      const output = cmd.format === 'json' ? formatExplainJson(said) : renderExplanation(said);
       return { output, exitCode: explanation.found ? 0 : 1 };
     }
     case 'graph': {
@@ -119,8 +123,13 @@ async function analyseHere(
       const context = selectContext(engine, cmd.workspace);
       const mode = engine.resolutionMode;
       const rows = engine.list({ context, mode, conflictsOnly: cmd.conflictsOnly });
+      const absent = rows.length === 0 ? cursusAbsent(engine) : null;
+      if (absent !== null && cmd.format === 'json') warn(`no steps: ${absent}`);
       return {
-        output: cmd.format === 'json' ? formatListJson(rows, context, mode) : formatListTable(rows),
+        output:
+          cmd.format === 'json'
+            ? formatListJson(rows, context, mode)
+            : formatListTable(rows, absent === null ? undefined : `No steps: ${absent}`),
         exitCode: 0,
       };
     }
@@ -237,14 +246,14 @@ function checkBase(cmd: CheckCommand): Base {
 /** `check`'s document and exit code; nothing to check (`empty`) is said on stderr. */
 function checkOutput(
   cmd: CheckCommand,
-  { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins }: CheckResult,
+  { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins, frameworksInUse }: CheckResult,
   ms: number,
   version: string,
   warn: (message: string) => void,
   { empty }: { empty: boolean },
 ): CommandResult {
   const env = pythonEnvironment(cmd.root, cmd.pythonEnv);
-  const frameworks = frameworkFacts(cmd.root, env, frameworkPins);
+  const frameworks = frameworkFacts(cmd.root, env, { pins: frameworkPins, inUse: frameworksInUse });
   const output =
     cmd.format === 'json'
       ? formatJson(diagnostics, summary, ms, frameworks)

@@ -250,9 +250,20 @@ export class RegistryEngine {
   setUnusedEnvironment(folder: string | null): void {
     this.core.setUnusedEnvironment(folder);
   }
+  /**
+   * The Python environment the host searched for the frameworks, in words: which one and why it was taken, or that
+   * none was found and where it looked. A message saying a framework is missing names it (RL079).
+   */
+  setSearchedEnvironment(described: string): void {
+    this.core.setSearchedEnvironment(described);
+  }
   /** The versions the root's pin files pin, for each name the first file believed (`FrameworkPin`). */
   frameworkPins(): FrameworkPin[] {
     return this.core.frameworkPins();
+  }
+  /** The built-in frameworks (import packages) the root has files for: those the front ends name as built in. */
+  frameworksInUse(): string[] {
+    return this.core.frameworksInUse();
   }
   /**
    * `onDisk`: the text is the file's content on disk, which `EngineOptions.reread` reads again (never an open

@@ -159,6 +159,11 @@ export class Workspace {
     );
   }
 
+  /** The environment searched, in words: `FileQueries.searchedEnvironmentInput`. */
+  setSearchedEnvironment(described: string): void {
+    this.files.searchedEnvironmentInput.set(NONE, described);
+  }
+
   /** A root environment folder that is a link out of the root, left unused: `FileQueries.unusedEnvironmentInput`. */
   setUnusedEnvironment(folder: string | null): void {
     this.files.unusedEnvironmentInput.set(NONE, folder);
@@ -168,6 +173,28 @@ export class Workspace {
   frameworkPins(): FrameworkPin[] {
     this.commit();
     return frameworkPins(this.files).map((p) => ({ ...p }));
+  }
+
+  /**
+   * The frameworks (import packages) whose rules a family compiles in that the root uses, sorted: the family counts a
+   * source or an entry of the root (`Family.counts`), or holds a file of the root under a key that is not incidental
+   * (`Family.incidental`: a CI workflow, a `pyproject.toml`). Library code does not count, nor a pin file: a framework
+   * is used by pinning it.
+   */
+  frameworksInUse(): string[] {
+    this.commit();
+    const out = new Set<string>();
+    for (const f of this.files.families) {
+      const name = f.framework?.name;
+      if (name === undefined || out.has(name)) continue;
+      const counted = f.counts?.(this.queries);
+      const own = (k: string): boolean =>
+        !(f.incidental ?? []).includes(k) &&
+        this.files.filesOf(f.name, k).some((p) => !this.isLibrary(p) && !isPinFile(p));
+      if ((counted !== undefined && counted.sources + counted.entries > 0) || this.files.keysOf(f.name).some(own))
+        out.add(name);
+    }
+    return [...out].sort();
   }
 
   /** Whether `path` lies in a library folder (`setLibrary`). */

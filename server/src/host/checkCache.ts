@@ -35,6 +35,8 @@ export interface CheckResult {
   registryFilesRead: string[];
   /** The versions the root's pin files pin (`RegistryEngine.frameworkPins`). */
   frameworkPins: FrameworkPin[];
+  /** The built-in frameworks the root has files for (`RegistryEngine.frameworksInUse`). */
+  frameworksInUse: string[];
 }
 
 /** The cache file's first part. */
@@ -114,6 +116,7 @@ export function wholeResult(engine: RegistryEngine): CheckResult {
     registryGlobs: engine.registryGlobs(),
     registryFilesRead: engine.registryFilesRead(),
     frameworkPins: engine.frameworkPins(),
+    frameworksInUse: engine.frameworksInUse(),
   };
 }
 
@@ -373,11 +376,11 @@ const SUMMARY_COUNTS = ['sources', 'entries', 'workspaces', 'errors', 'warnings'
 /** Whether `r` has a whole-check result's shape, down to each diagnostic's fields (`isDiagnostic`). */
 function isCheckResult(r: unknown): r is CheckResult {
   if (typeof r !== 'object' || r === null) return false;
-  const { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins } = r as Partial<
+  const { diagnostics, summary, registryGlobs, registryFilesRead, frameworkPins, frameworksInUse } = r as Partial<
     Record<keyof CheckResult, unknown>
   >;
   if (!Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic) || !strings(registryGlobs)) return false;
-  if (!Array.isArray(frameworkPins) || !frameworkPins.every(isPin)) return false;
+  if (!Array.isArray(frameworkPins) || !frameworkPins.every(isPin) || !strings(frameworksInUse)) return false;
   if (!Array.isArray(registryFilesRead) || !registryFilesRead.every(isRootRelative)) return false;
   if (typeof summary !== 'object' || summary === null) return false;
   const counts = summary as Record<string, unknown>;

@@ -13,7 +13,7 @@ import { compileGlobs } from '../engine/util/globs';
 import { Backlog } from './backlog';
 import type { FolderSettings } from './folderSettings';
 import { absoluteIn, frameworkLibrary, mountOf, NO_LIBRARY, rereadIn, type Library } from './frameworkLibrary';
-import { findEnvironment, linkedOutEnvironment, type PythonEnvironment } from './pythonEnv';
+import { findEnvironment, linkedOutEnvironment, searchedEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readInRoot, readText, readTexts, sizePolicy, DEFAULT_MAX_BYTES, type ReadResult } from './readText';
 import { inSitePackages } from './pythonLibrary';
 import { linkAt, listFiles, type ScanFilter } from './scan';
@@ -63,6 +63,8 @@ export interface FeedOptions {
   installed?: readonly InstalledVersion[];
   /** A root folder left unused as the environment, a link out of the root (`linkedOutEnvironment`). */
   unusedEnvironment?: string | null;
+  /** The environment searched, in words (`searchedEnvironment`). */
+  searchedEnvironment?: string;
 }
 
 /**
@@ -233,6 +235,7 @@ export class Feeder {
     engine.setLibrary(library.mounts.map((m) => m.at));
     engine.setInstalled(opts.installed ?? []);
     engine.setUnusedEnvironment(opts.unusedEnvironment ?? null);
+    engine.setSearchedEnvironment(opts.searchedEnvironment ?? '');
     const absolute = absoluteIn(root, library);
     const analyse = async (): Promise<void> => {
       feeds++;
@@ -458,6 +461,7 @@ export class Feeder {
     this.engineRef.setLibrary(this.library.mounts.map((m) => m.at));
     this.engineRef.setInstalled(installedVersions(this.environment, this.installed));
     this.engineRef.setUnusedEnvironment(unused);
+    this.engineRef.setSearchedEnvironment(searchedEnvironment(this.root, this.environment));
     this.reread = rereadIn(this.root, this.library, () => this.maxFileBytes);
     const excluded = compileGlobs(settings.exclude).matches;
     const inNested = (rel: string): boolean => nested.some((n) => rel === n || rel.startsWith(`${n}/`));

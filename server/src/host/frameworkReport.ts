@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { BUILT_IN_FRAMEWORKS } from '../engine/engine';
 import type { FrameworkPin, InstalledVersion } from '../engine/api';
+import type { Diagnostic } from '../engine/types';
 import { pinName } from '../engine/python/pinFiles';
 import { FRAMEWORK_PACKAGES, installedFrameworks, type InstalledFramework } from './installedFrameworks';
 import type { PythonEnvironment } from './pythonEnv';
@@ -36,18 +37,32 @@ export function installedOf(env: PythonEnvironment | null): InstalledFramework[]
   return env === null ? [] : installedFrameworks(env);
 }
 
+/** What the engine says of a root's frameworks: the pins of its pin files, the built-in ones it has files for. */
+export interface FrameworkUse {
+  /** `RegistryEngine.frameworkPins`. */
+  readonly pins: readonly FrameworkPin[];
+  /** `RegistryEngine.frameworksInUse`: the built-in frameworks named (the others are no business of the root's). */
+  readonly inUse: readonly string[];
+}
+
+/** What an engine says of its root's frameworks. */
+export function frameworkUse(engine: { frameworkPins(): FrameworkPin[]; frameworksInUse(): string[] }): FrameworkUse {
+  return { pins: engine.frameworkPins(), inUse: engine.frameworksInUse() };
+}
+
 /**
- * The frameworks of `env` (none: null; `installed`, what it installs when already read); then of those it does not
- * hold, each pinned by `pins` (the engine's `frameworkPins`), else built in.
+ * The frameworks of `env` (none: null; `installed`, what it installs when already read), named import-style (PEP
+ * 503 normalised: `omnibase-core` and `omnibase_core` are one); then of those it does not hold, each pinned by
+ * `used.pins`, else built in when the root uses it.
  */
 export function frameworkFacts(
   root: string,
   env: PythonEnvironment | null,
-  pins: readonly FrameworkPin[],
+  { pins, inUse }: FrameworkUse,
   installed: readonly InstalledFramework[] = installedOf(env),
 ): FrameworkFact[] {
   const facts: FrameworkFact[] = installed.map((f) => ({
-    name: f.name,
+    name: pinName(f.name),
     version: f.version,
     source: 'environment',
     ...(f.path !== null ? { path: shown(root, f.path) } : {}),
@@ -60,7 +75,7 @@ export function frameworkFacts(
     if (pin !== undefined) {
       const assumed = builtIn !== undefined && builtIn.version !== pin.version ? { assumed: builtIn.version } : {};
       facts.push({ name, version: pin.version, source: 'lock', path: pin.file, ...assumed });
-    } else if (builtIn !== undefined) facts.push({ ...builtIn, source: 'built-in' });
+    } else if (builtIn !== undefined && inUse.includes(name)) facts.push({ ...builtIn, source: 'built-in' });
   }
   return facts;
 }
@@ -94,6 +109,23 @@ function shown(root: string, abs: string): string {
 function abbreviated(p: string): string {
   const parts = p.split(/[\\/]/).filter((s) => s !== '');
   return parts.length <= 2 ? p : `…/${parts.slice(-2).join('/')}`;
+}
+
+/**
+ * Why the project's steps are unknown when its cursus is found neither in the root nor in the environment searched,
+ * for `explain` and `list` to say: RL079's message and its related line at its own place, the environment searched;
+ * null otherwise.
+ */
+export function cursusAbsent(engine: { allDiagnostics(): readonly Diagnostic[] }): string | null {
+  const d = engine.allDiagnostics().find((x) => x.code === 'RL079');
+  if (d === undefined) return null;
+  const here = (d.related ?? []).filter(
+    (r) =>
+      r.file === d.file &&
+      r.range.start.line === d.range.start.line &&
+      r.range.start.character === d.range.start.character,
+  );
+  return [d.message, ...here.map((r) => `${r.message}.`)].join(' ');
 }
 
 /** A check document (engine/documents/jsonDocuments.ts) whose summary names the frameworks: `summary.frameworks`. */

@@ -10,7 +10,7 @@ import type { Code, ResolutionMode, SettingsInput } from '../engine/types';
 import { Feeder, type FeedExtras, type FeedOptions } from './feeder';
 import type { FolderSettings } from './folderSettings';
 import { frameworkLibrary, rereadIn, type Library } from './frameworkLibrary';
-import { linkedOutEnvironment, type PythonEnvironment } from './pythonEnv';
+import { linkedOutEnvironment, searchedEnvironment, type PythonEnvironment } from './pythonEnv';
 import { readSettings } from './readSettings';
 
 export interface OpenedRoot {
@@ -99,6 +99,9 @@ export async function openRoot(
     ...feedOptions(folder, warn, library),
     installed: installedVersions(overrides.environment ?? null),
     unusedEnvironment: linkedOutEnvironment(dir, overrides.environment ?? null),
+    ...(overrides.environment !== undefined
+      ? { searchedEnvironment: searchedEnvironment(dir, overrides.environment) }
+      : {}),
   };
   const feeder = Feeder.wholeRoot(engine, dir, options, stamps ? Date.now : undefined);
   await feeder.feedRoot(given.feed);

@@ -3,12 +3,15 @@
 // extension's selection; a folder or its interpreter), else the activated one (`VIRTUAL_ENV`, then `CONDA_PREFIX`),
 // else `.venv`, `venv` or `env` in the root when marked as an environment and not a link out of the root (a cloned
 // repository's link must not steer the reads: such a folder is used only when the user names it, and said unused:
-// `linkedOutEnvironment`). Nothing runs: its `site-packages` folders
-// are found by listing `lib/python3.X/` (Windows: `Lib/`), never through a link out of the environment. Whether a
-// folder on disk is an environment is judged here too (host/pythonLibrary.ts judges names and listings).
+// `linkedOutEnvironment`). Nothing runs: its `site-packages` folders are those `site` adds for it
+// (`site.py` `venv()`, `getsitepackages()`): `lib/pythonX.Y/site-packages` of the version its `pyvenv.cfg` records
+// (no record: every `lib/python3.X/` listed; Windows: `Lib/`), never through a link out of the environment; then,
+// when `include-system-site-packages` is true, the base interpreter's (host/pyvenvConfig.ts). Whether a folder on
+// disk is an environment is judged here too (host/pythonLibrary.ts judges names and listings).
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
+import { basePrefix, readPyvenvConfig } from './pyvenvConfig';
 
 /** Why the environment was taken: what gave it. */
 export type EnvironmentSource = 'given' | 'VIRTUAL_ENV' | 'CONDA_PREFIX' | 'root';
@@ -17,8 +20,13 @@ export interface PythonEnvironment {
   /** The environment's folder (absolute; a `site-packages` folder given as such is its own environment). */
   readonly dir: string;
   readonly source: EnvironmentSource;
-  /** Its `site-packages` folders (absolute, real paths inside `dir`). */
+  /**
+   * Its `site-packages` folders in `site`'s order (absolute, real paths): its own, inside `dir`; then the base
+   * interpreter's when its `pyvenv.cfg` includes the system site-packages.
+   */
   readonly sitePackages: readonly string[];
+  /** The base interpreter's prefix whose `site-packages` follow the environment's own (`basePrefix`). */
+  readonly base?: string;
 }
 
 /** The folders in a root taken as its environment, in this order (each only when marked: host/pythonLibrary.ts). */
@@ -68,6 +76,29 @@ export function linkedOutEnvironment(root: string, env: PythonEnvironment | { er
   );
 }
 
+/**
+ * The environment searched for the frameworks, a sentence (no full stop) for the messages that say one is missing
+ * (RL079): which one and why it was taken, or that none was found and where it was looked for.
+ */
+export function searchedEnvironment(root: string, env: PythonEnvironment | null): string {
+  if (env === null)
+    return (
+      'No Python environment was found: none is named (`--python-env`, `registryLens.python.environment`), ' +
+      `VIRTUAL_ENV and CONDA_PREFIX are unset, and no ${ROOT_FOLDERS.slice(0, -1).join(', ')} or ` +
+      `${ROOT_FOLDERS.at(-1) ?? ''} folder here is one`
+    );
+  const rel = path.relative(path.resolve(root), env.dir);
+  const dir = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : env.dir;
+  const base = env.base === undefined ? '' : `, and its base interpreter's (${env.base})`;
+  const why: Record<EnvironmentSource, string> = {
+    given: 'the one named (`--python-env`, `registryLens.python.environment` or the Python extension)',
+    VIRTUAL_ENV: 'the activated one (VIRTUAL_ENV)',
+    CONDA_PREFIX: 'the activated conda environment (CONDA_PREFIX)',
+    root: "this folder's own, as no other is named or activated",
+  };
+  return `Searched ${dir}: ${why[env.source]}${base}`;
+}
+
 /** Whether `dir`, an entry of `root`, is a link whose real path is outside the root's. */
 function leadsOut(root: string, dir: string): boolean {
   if (attempt(() => lstatSync(dir).isSymbolicLink()) !== true) return false;
@@ -93,22 +124,42 @@ function environmentAt(dir: string, source: EnvironmentSource): PythonEnvironmen
   if (real === null || !attempt(() => statSync(real).isDirectory())) return null;
   const base = path.basename(real);
   if (base === 'site-packages' || base === 'dist-packages') return { dir, source, sitePackages: [real] };
+  const config = readPyvenvConfig(real);
+  // `site` builds `lib/pythonX.Y` from the running interpreter's version, which the venv recorded: another
+  // version's folder left in the environment is not on its path.
+  const versions =
+    config?.version !== undefined
+      ? [`python${config.version}`]
+      : (lib: string): string[] =>
+          (attempt(() => readdirSync(path.join(real, lib))) ?? [])
+            .filter((n) => n.startsWith('python3'))
+            .sort()
+            .slice(0, MAX_PYTHON_FOLDERS);
+  const own = sitePackagesOf(real, versions);
+  if (own.length === 0) return null;
+  const prefix = config?.systemSite === true && config.version !== undefined ? basePrefix(config, real) : null;
+  const system =
+    prefix === null || config?.version === undefined ? [] : sitePackagesOf(prefix, [`python${config.version}`]);
+  if (prefix === null || system.length === 0) return { dir, source, sitePackages: own };
+  return { dir, source, sitePackages: [...new Set([...own, ...system])], base: prefix };
+}
+
+/**
+ * The `site-packages` folders of the prefix `real` that exist, as `getsitepackages()` names them: `lib/<version>/`
+ * and `lib64/<version>/` (`versions`: the folders, or how to list them), Windows' `Lib/`.
+ */
+function sitePackagesOf(real: string, versions: readonly string[] | ((lib: string) => string[])): string[] {
   const candidates = [path.join(real, 'Lib', 'site-packages')];
-  for (const lib of ['lib', 'lib64']) {
-    const names = attempt(() => readdirSync(path.join(real, lib))) ?? [];
-    for (const name of names
-      .filter((n) => n.startsWith('python3'))
-      .sort()
-      .slice(0, MAX_PYTHON_FOLDERS))
+  for (const lib of ['lib', 'lib64'])
+    for (const name of typeof versions === 'function' ? versions(lib) : versions)
       candidates.push(path.join(real, lib, name, 'site-packages'));
-  }
   const found = new Set<string>();
   for (const candidate of candidates) {
     const at = attempt(() => realpathSync.native(candidate));
-    // `lib64` is often a link to `lib`: one folder, once; a link out of the environment is not followed.
+    // `lib64` is often a link to `lib`: one folder, once; a link out of the prefix is not followed.
     if (at !== null && isInside(real, at) && attempt(() => statSync(at).isDirectory()) === true) found.add(at);
   }
-  return found.size === 0 ? null : { dir, source, sitePackages: [...found] };
+  return [...found];
 }
 
 function attempt<T>(f: () => T): T | null {

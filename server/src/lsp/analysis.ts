@@ -10,7 +10,7 @@ import type { FolderSettings } from '../host/folderSettings';
 import type { TreeWarmup } from '../engine/engine';
 import type * as E from '../engine/types';
 import type { Analyser } from './folderQueue';
-import { frameworkFacts, frameworkLine } from '../host/frameworkReport';
+import { frameworkFacts, frameworkLine, frameworkUse } from '../host/frameworkReport';
 import { Methods } from './protocol';
 import { folderStatus } from './viewRequests';
 import { TimeSlice } from '../host/timeSlice';
@@ -314,7 +314,7 @@ export class FolderAnalysis implements Analyser {
   private frameworks(): string[] {
     const { fsPath, feeder, engine } = this.folder;
     const env = feeder.environment;
-    return frameworkFacts(fsPath, env, engine.frameworkPins(), feeder.installed).map((f) =>
+    return frameworkFacts(fsPath, env, frameworkUse(engine), feeder.installed).map((f) =>
       frameworkLine(fsPath, env, f),
     );
   }

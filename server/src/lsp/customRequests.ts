@@ -2,7 +2,7 @@
 // (contexts, the active context, the overview and the step graph: viewRequests.ts, shared with the web worker), and
 // the CLI's and MCP server's JSON documents (check, explain, list, graph, locate, fixes) for the language-model
 // tools. Explain Resolution's requests are handlers/explain.ts, shared with the web worker too.
-import { frameworkFacts, withFrameworks } from '../host/frameworkReport';
+import { frameworkFacts, frameworkUse, withFrameworks } from '../host/frameworkReport';
 import { ErrorCodes, RequestType, ResponseError } from 'vscode-languageserver/node';
 import { CODES } from '../engine/engine';
 import { CORE, type ContextId, type ResolutionMode } from '../engine/types';
@@ -86,7 +86,7 @@ export function registerCustomRequests(s: Session): void {
             const frameworks = frameworkFacts(
               folder.fsPath,
               folder.feeder.environment,
-              folder.engine.frameworkPins(),
+              frameworkUse(folder.engine),
               folder.feeder.installed,
             );
             return { ...a, document: withFrameworks(a.document, frameworks) };

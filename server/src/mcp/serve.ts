@@ -66,9 +66,9 @@ export async function serveMcp(
     fixes: new FixProposals(),
     options,
     // Found and read at each call: an environment made or a package installed meanwhile is what the next check says.
-    frameworks: (pins) => {
+    frameworks: (used) => {
       const now = findEnvironment(dir, options.pythonEnv, process.env);
-      return frameworkFacts(dir, now === null || 'error' in now ? null : now, pins);
+      return frameworkFacts(dir, now === null || 'error' in now ? null : now, used);
     },
   };
   const server = new McpServer(

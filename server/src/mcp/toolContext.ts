@@ -2,8 +2,8 @@
 // a
 // caller gives is admitted (the one containment rule, for reading: a path outside the root is refused
 // before anything is read from it), how a workspace id becomes a context, and the result shape.
-import type { FrameworkPin } from '../engine/api';
-import type { FrameworkFact } from '../host/frameworkReport';
+
+import type { FrameworkFact, FrameworkUse } from '../host/frameworkReport';
 import { existsSync } from 'node:fs';
 import type { RegistryEngine } from '../engine/engine';
 import type { JsonDocument } from '../engine/documents/jsonDocuments';
@@ -31,7 +31,7 @@ export interface ToolContext {
   fixes: FixProposals;
   options: ServeOptions;
   /** The framework versions a check assumes, as installed now (host/frameworkReport.ts). */
-  frameworks: (pins: readonly FrameworkPin[]) => readonly FrameworkFact[];
+  frameworks: (used: FrameworkUse) => readonly FrameworkFact[];
 }
 
 /** A tool's answer: a text for the model to read and the structured document its output schema describes. */

@@ -113,6 +113,11 @@ export interface Family<R = unknown, F = unknown, L = unknown> extends FileFamil
    * records what another release does (analysis/frameworkPins.ts `assumedFramework`): RL080 names them.
    */
   readonly followsVersion?: readonly string[];
+  /**
+   * Index keys of files any project may hold (a CI workflow the family reads for gates): holding only these does not
+   * say the root uses `framework` (`RegistryEngine.frameworksInUse`).
+   */
+  readonly incidental?: readonly string[];
   /** Keys of the family's units of cross-file diagnostics (each a tracked query); none without it. */
   unitKeys?(q: FamilyQueries): string[];
   /** The diagnostics of one of its units. */

@@ -215,6 +215,11 @@ export class FileQueries<F extends FileFamily = FileFamily> extends QueryGroup<{
    * as it is a symbolic link out of the root; null when there is none (analysis/unusedEnvironment.ts).
    */
   readonly unusedEnvironmentInput = this.db.input<string | null>('unusedEnvironment', null);
+  /**
+   * The Python environment the host searched for the frameworks, in words (which one and why, or that none was found);
+   * empty when the host said nothing.
+   */
+  readonly searchedEnvironmentInput = this.db.input<string>('searchedEnvironment', '');
   /** The directories the host reported (those a family asked about), replaced as a whole. */
   readonly directoriesInput = this.db.input<ReadonlySet<string>>('directories', new Set(), sameJson);
 

@@ -121,6 +121,13 @@ export class StepFiles {
   coreFiles(): string[] {
     return this.members.flatMap((m) => m.step.coreSources?.(this.files) ?? this.files.filesOf(m.name, 'core'));
   }
+  /** The file of a registry source the tool does not read (`unreadSources`) defining `name`, null when none does. */
+  unreadDefinition(name: string): string | null {
+    for (const m of this.members)
+      for (const f of m.step.unreadSources?.(this.files) ?? [])
+        if (this.source(f)?.entries.some((e) => e.name === name) === true) return f;
+    return null;
+  }
   /** The directories whose `ws:<dir>` key lists a workspace registry, in path order. */
   workspaceRegistryDirs(): string[] {
     return this.members

@@ -60,6 +60,11 @@ export interface StepFacts {
 export interface StepParts<R> {
   /** Files whose registry sources join the core context (default: those under its index key `core`). */
   coreSources?(files: FileQueries): string[];
+  /**
+   * Files whose registry sources the project's tool does not read (a step pack under a release older than packs):
+   * named where a step only they define is missing.
+   */
+  unreadSources?(files: FileQueries): string[];
   /** Files whose registry sources join a developer workspace besides its registry (default: those under `ws:<dir>`). */
   workspaceSources?(files: FileQueries, dir: string): string[];
   /** Its scan of modules (one member has one): built once per database, when the step model is. */

@@ -103,23 +103,64 @@ function lockPins(file: string, text: string): Pin[] {
  */
 const REQUIREMENT = /^\s*([A-Z0-9](?:[\w.-]*[A-Z0-9])?)\s*(?:\[[^\]]*\]\s*)?===?\s*([^\s;,#*]+)\s*(?:;.*)?$/i;
 
-/** `requirements*.txt`: one requirement a line, comments after ` #`. */
+/** A comment line, which a `\` at its end does not continue (pip `req_file.py` `join_lines()`, `COMMENT_RE.match`). */
+const COMMENT_LINE = /^\s*#/;
+
+/**
+ * `requirements*.txt` as pip reads it (pip 23.2 `req/req_file.py` `preprocess()`): lines ending in `\` joined to the
+ * next (`join_lines()`), comments after ` #` dropped, then the requirement is what precedes the first option
+ * (`break_args_options()`: the first space-separated token starting with `-`), so pip-compile's and `uv pip compile
+ * --generate-hashes`'s `name==version --hash=sha256:…` lines, one line or continued, are pins. A pin's range is its
+ * first line.
+ */
 function requirementPins(file: string, text: string): Pin[] {
   const out: Pin[] = [];
   const lines = new LineIndex(text);
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const m = REQUIREMENT.exec(withoutComment(line).trimEnd());
+  const take = (logical: string, start: number): void => {
+    const m = REQUIREMENT.exec(beforeOptions(withoutComment(logical)).trimEnd());
     if (m)
       out.push({
         name: pinName(m[1] as string),
         version: m[2] as string,
         file,
-        range: trimmedLine(text, lines, offset),
+        range: trimmedLine(text, lines, start),
       });
-    offset += line.length + 1;
+  };
+  let offset = 0;
+  // The logical line being joined (pip keeps the parts, `"".join(new_line)`) and where it began.
+  let parts: string[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const at = offset;
+    offset += raw.length + 1;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.endsWith('\\') && !COMMENT_LINE.test(line)) {
+      if (parts.length === 0) start = at;
+      parts.push(withoutBackslashes(line));
+    } else if (parts.length > 0) {
+      parts.push(COMMENT_LINE.test(line) ? ` ${line}` : line);
+      take(parts.join(''), start);
+      parts = [];
+    } else take(line, at);
   }
+  if (parts.length > 0) take(parts.join(''), start);
   return out;
+}
+
+/** `line.strip("\\")`: the line without the backslashes at either end. */
+function withoutBackslashes(line: string): string {
+  let from = 0;
+  let to = line.length;
+  while (from < to && line[from] === '\\') from++;
+  while (to > from && line[to - 1] === '\\') to--;
+  return line.slice(from, to);
+}
+
+/** The requirement before a line's options: up to the first space-separated token starting with `-`. */
+function beforeOptions(line: string): string {
+  if (line.startsWith('-')) return '';
+  const at = line.indexOf(' -');
+  return at === -1 ? line : line.slice(0, at);
 }
 
 /**

@@ -4,13 +4,13 @@
 import { performance } from 'node:perf_hooks';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import type { FrameworkPin, Summary } from '../../engine/api';
+import type { Summary } from '../../engine/api';
 import { CODES, type RegistryEngine } from '../../engine/engine';
 import { checkFilterError, filterCheck } from '../../engine/documents/checkFilter';
 import { PAGE_SIZES, pagedCheckDocument } from '../../engine/documents/pagedDocuments';
 import { pageLine, type Page } from '../../engine/render/paging';
 import type { Diagnostic } from '../../engine/types';
-import { withFrameworks } from '../../host/frameworkReport';
+import { frameworkUse, withFrameworks, type FrameworkUse } from '../../host/frameworkReport';
 import { OFF_UNLESS_ASKED, withOverrides } from '../../host/openRoot';
 import { pageInput, pageOutput } from '../paging';
 import { checkDocument as checkSchema, modeInput, severity } from '../schemas';
@@ -114,24 +114,28 @@ export function registerCheck(server: McpServer, { root, frameworks }: ToolConte
         filterCheck(caused && under ? e.diagnosticsCausedBy(under) : e.allDiagnostics(), e.summary(), filter);
       const reply = (
         { diagnostics: kept, summary }: ReturnType<typeof filterCheck>,
-        pins: readonly FrameworkPin[],
+        used: FrameworkUse,
         rest = false,
       ): ToolAnswer => {
         const ms = Math.round(performance.now() - start);
         const { document, page } = pagedCheckDocument(kept, summary, ms, { limit, cursor });
-        const doc = { ...withFrameworks(document, frameworks(pins)), ...(rest ? { loading: true } : {}) };
+        const doc = { ...withFrameworks(document, frameworks(used)), ...(rest ? { loading: true } : {}) };
         return answer(text(root.dir, kept, summary, page, rest), doc);
       };
       const asked = mode !== undefined || reportUnusedSuppressions === true;
       // The whole root's diagnostics, filtered: what the result cache keeps (`mcp --cache`).
       const cached = asked || caused ? null : await root.cachedResult();
-      if (cached !== null) return reply(filterCheck(cached.diagnostics, cached.summary, filter), cached.frameworkPins);
+      if (cached !== null)
+        return reply(filterCheck(cached.diagnostics, cached.summary, filter), {
+          pins: cached.frameworkPins,
+          inUse: cached.frameworksInUse,
+        });
       // While the root loads, the files' own diagnostics are final before the rest of it is analysed.
       if (under !== undefined && !caused && !asked)
-        return root.runFirst(under, (engine, rest) => reply(narrowed(engine), engine.frameworkPins(), rest), start);
+        return root.runFirst(under, (engine, rest) => reply(narrowed(engine), frameworkUse(engine), rest), start);
       return root.run((engine, opened) => {
         const overrides = { mode, off: reportUnusedSuppressions === true ? [] : OFF_UNLESS_ASKED };
-        return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine), engine.frameworkPins());
+        return reply(asked ? withOverrides(opened, overrides, narrowed) : narrowed(engine), frameworkUse(engine));
       });
     },
   );

@@ -1,6 +1,7 @@
 // The `explain` tool: how a name resolves in a context, as the CLI's `explain --format json`
 // document (one builder) with the CLI's text rendering; a name found nowhere is a tool error with the
 // close names the engine suggests.
+import { cursusAbsent } from '../../host/frameworkReport';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { explainDocument } from '../../engine/documents/jsonDocuments';
@@ -66,6 +67,8 @@ export function registerExplain(server: McpServer, { root }: ToolContext): void 
           ...(env === undefined ? {} : { environmentTags: env }),
         });
         if (!e.found) {
+          const absent = cursusAbsent(engine);
+          if (absent !== null) throw new Error(`Step '${name}' is unknown: ${absent}`);
           const hint =
             e.suggestions.length > 0
               ? ` Did you mean: ${e.suggestions.join(', ')}?`

@@ -1,5 +1,6 @@
 // The `list` tool: every entry visible in a context (steps, apcore modules, ONEX artifacts) as the
 // CLI's `list --format json` document (one builder); the text names the contexts there are.
+import { cursusAbsent } from '../../host/frameworkReport';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { PAGE_SIZES, pagedListDocument } from '../../engine/documents/pagedDocuments';
@@ -47,7 +48,9 @@ export function registerList(server: McpServer, { root }: ToolContext): void {
         const rows = engine.list({ context, mode: resolution, conflictsOnly: conflictsOnly === true });
         const contexts = engine.contexts();
         const { document, items, page } = pagedListDocument(rows, contexts, context, resolution, { limit, cursor });
+        const absent = rows.length === 0 ? cursusAbsent(engine) : null;
         const lines = [
+          ...(absent === null ? [] : [`No entries: ${absent}`]),
           `${rows.length} entries in context '${context}' (${resolution} mode). ` +
             `Contexts of this root: ${contexts.map((c) => c.id).join(', ')}.`,
           ...items

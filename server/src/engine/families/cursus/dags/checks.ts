@@ -21,13 +21,17 @@ export function checkDagSteps(
   model: RegistryModel,
   dags: DagQueries,
   routes: Routes | null,
+  /** Why a step a pack defines is not in the table (an installed cursus older than step packs), else null. */
+  packUnread: (name: string) => string | null = () => null,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of doc.nodes) {
     const hit = dags.resolve(node.name);
     if (!hit) {
       const near = model.closestCore(node.name.split('_')[0] ?? node.name);
-      const hint = near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
+      const unread = packUnread(node.name) ?? packUnread(node.name.split('_')[0] ?? node.name);
+      const hint =
+        unread !== null ? ` ${unread}.` : near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
       const message = `Step '${node.name}' not found in catalog: no step is named by it or by a prefix of it`;
       out.push(diag(file, node.range, 'RL039', `${message} before a '_'.${hint}`));
       continue;

@@ -14,7 +14,7 @@ export const PYPROJECT = 'pyproject.toml';
 /** A dependency on cursus in a `pyproject.toml`: a PEP 508 string (`"cursus==2.9.32"`) or a Poetry key (`cursus =`). */
 const DEPENDENCY = /(["'])cursus(?![\w.-])[^"'\n]*\1|^[ \t]*cursus[ \t]*=/m;
 
-// The pin file is a related location: the message stays short.
+// The environment searched and the pin file are related lines: the message stays short.
 const message = (pin: Pin | null): string =>
   `${pin === null ? 'cursus' : `cursus ${pin.version}`} is in neither this folder nor its Python environment, so ` +
   'the checks needing its step table are off: name the environment with `--python-env` or ' +
@@ -22,23 +22,31 @@ const message = (pin: Pin | null): string =>
 
 /**
  * RL079 for the files `needing` cursus (sorted; none: nothing to say), on the dependency line of `pyproject` (the
- * root's `pyproject.toml`, undefined when absent) when it names cursus; `pin`, the version the root's pin files pin.
+ * root's `pyproject.toml`, undefined when absent) when it names cursus; `pin`, the version the root's pin files pin;
+ * `searched`, the environment searched in words.
  */
 export function frameworkAbsent(
   needing: readonly string[],
   pyproject: string | undefined,
   pin: Pin | null,
+  searched: string,
 ): Diagnostic[] {
   const first = needing[0];
   if (first === undefined) return [];
   const m = pyproject === undefined ? null : DEPENDENCY.exec(pyproject);
-  const related: RelatedInfo[] =
-    pin === null ? [] : [{ file: pin.file, range: pin.range, message: `cursus ${pin.version} is pinned here` }];
-  const opts = { severity: 'information', related } as const;
-  if (m === null || pyproject === undefined) return [diag(first, ZERO_RANGE, 'RL079', message(pin), opts)];
-  const range = new LineIndex(pyproject).range(
-    m.index + (m[0].length - m[0].trimStart().length),
-    m.index + m[0].length,
-  );
-  return [diag(PYPROJECT, range, 'RL079', message(pin), opts)];
+  const at =
+    m === null || pyproject === undefined
+      ? { file: first, range: ZERO_RANGE }
+      : {
+          file: PYPROJECT,
+          range: new LineIndex(pyproject).range(
+            m.index + (m[0].length - m[0].trimStart().length),
+            m.index + m[0].length,
+          ),
+        };
+  const related: RelatedInfo[] = [
+    ...(searched === '' ? [] : [{ ...at, message: searched }]),
+    ...(pin === null ? [] : [{ file: pin.file, range: pin.range, message: `cursus ${pin.version} is pinned here` }]),
+  ];
+  return [diag(at.file, at.range, 'RL079', message(pin), { severity: 'information', related })];
 }

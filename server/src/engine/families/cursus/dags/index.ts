@@ -18,6 +18,7 @@ import { checkDagSteps } from './checks';
 import { frameworkAbsent, PYPROJECT } from './frameworkAbsent';
 import { pinOf } from '../../../analysis/frameworkPins';
 import { stepPackProjects } from '../packs/stepPacks';
+import { cursusWithoutPacks, packsUnread } from '../packs/packRelease';
 import { dagQueries, type DagQueries } from './resolve';
 import { dagCompletion, dagDefinition, dagHover, stepRefAt, stepSites } from './editing';
 import { contains, ZERO_RANGE } from '../../../text/ranges';
@@ -101,7 +102,8 @@ export const cursusDags: Family<DagRole, DagFacts> = {
         ),
       ].sort();
       const pyproject = q.files.exists(PYPROJECT) ? q.files.textOf(PYPROJECT) : undefined;
-      return frameworkAbsent(needing, pyproject, pinOf(q.files, 'cursus'));
+      const searched = q.files.searchedEnvironmentInput.get(NONE);
+      return frameworkAbsent(needing, pyproject, pinOf(q.files, 'cursus'), searched);
     }
     if (key.startsWith('catalog:')) {
       const file = key.slice('catalog:'.length);
@@ -254,7 +256,12 @@ function stepChecks(files: FileQueries, file: string): ((doc: DagDoc) => Diagnos
   const { model } = stepQueries(files);
   if (model.coreFile() === null) return null;
   const components = discoversBuilderFiles(model) ? null : (type: string) => routes(model.buildStrategies(), type);
-  return (doc) => checkDagSteps(file, doc, model, dagsOf(files), components);
+  const older = cursusWithoutPacks(files);
+  const packUnread = (name: string): string | null => {
+    const at = older === null ? null : stepQueries(files).step.unreadDefinition(name);
+    return at === null || older === null ? null : `'${name}' is a step of ${at} only, and ${packsUnread(older)}`;
+  };
+  return (doc) => checkDagSteps(file, doc, model, dagsOf(files), components, packUnread);
 }
 
 /** What a module's DAGs are checked against: the project's steps and the ids of its catalog indexes. */

@@ -22,6 +22,7 @@ import { explainSections } from './explainSections';
 import { definedNames, type DefinedName } from './definedNames';
 import { checkPackClash, packSection, PACK_PRECEDENCE, type PackageDef } from './packs';
 import { isInterfacesDir, stepPackProjects } from '../packs/stepPacks';
+import { cursusWithoutPacks } from '../packs/packRelease';
 import { scriptFile } from './script';
 import { checkSynthesis } from './synthesis';
 import { legacyAliasNames } from './links';
@@ -60,7 +61,11 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
     workspace: { interfaces: WS_INTERFACES_DIR },
     coreSources: (files) =>
       interfaceFirst(files)
-        ? [...listed(files, 'extras'), ...listed(files, 'core'), ...packLayers(files).flatMap((k) => listed(files, k))]
+        ? [...listed(files, 'extras'), ...listed(files, 'core'), ...mergedPacks(files).flatMap((k) => listed(files, k))]
+        : [],
+    unreadSources: (files) =>
+      interfaceFirst(files) && cursusWithoutPacks(files) !== null
+        ? packLayers(files).flatMap((k) => listed(files, k))
         : [],
     workspaceSources: (files, dir) => (interfaceFirst(files) ? listed(files, `ws:${dir}`) : []),
   },
@@ -108,7 +113,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
         : source.diagnostics;
       const entry = source.entries[0];
       const clash =
-        layer.startsWith('pack:') && entry
+        layer.startsWith('pack:') && entry && cursusWithoutPacks(q.files) === null
           ? checkPackClash(file, { name: entry.name, range: entry.keyRange }, packageDef(q.files, entry.name))
           : [];
       const typos = typoQueries(model.db, model);
@@ -153,7 +158,7 @@ export const cursusInterfaces: StepFamily<InterfaceRole, InterfaceFacts, Interfa
     },
     explainSections(name, wsDir, q) {
       if (!interfaceFirst(q.files)) return [];
-      const pack = packEntry(q.files, name);
+      const pack = cursusWithoutPacks(q.files) === null ? packEntry(q.files, name) : null;
       const pkg = pack ? packageDef(q.files, name) : null;
       const packed = pack && pkg ? [packSection(pack.file, pack.keyRange, pkg)] : [];
       const specs = specsOf(q.files, wsDir, (f) => interfaceDoc(q.files, f));
@@ -187,6 +192,11 @@ function layerOf(files: FileQueries, file: string): string {
 /** The index keys of the step packs. */
 function packLayers(files: FileQueries): string[] {
   return files.keysOf(FAMILY).filter((k) => k.startsWith('pack:'));
+}
+
+/** The index keys of the step packs the project's cursus merges: none before step packs. */
+function mergedPacks(files: FileQueries): string[] {
+  return cursusWithoutPacks(files) === null ? packLayers(files) : [];
 }
 
 /** What the package (its interfaces, then its extras) defines under a name. */

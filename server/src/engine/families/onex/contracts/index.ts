@@ -45,6 +45,8 @@ export const onexContracts: Family<ContractRole, ContractFacts, TopicLayout> = {
     // beside it (validator_runtime_profiles.py:85), which applies where no gate passes its own.
     installed: { omnibase_core: [...CORE_MODULES, 'validation/runtime_profiles_allowlist.yaml'] },
   },
+  // Any repository has CI workflows and a pyproject.toml: an ONEX one is counted (`counts`).
+  incidental: ['gates', 'pyproject'],
   registryGlobs: () => [REGISTRY_GLOB],
   // Entry points, contracts and the modules they name are read together: a part of their own. An open node or
   // handler contract, or a module the topic-naming gate scans, reads only it (and the modules and contracts the
