@@ -18,6 +18,7 @@ import { environmentAbove } from './pythonEnv';
 import { inSitePackages, OUTSIDE_ROOT } from './pythonLibrary';
 import { rereader } from './readText';
 import { absolutePath, listFiles } from './scan';
+import { attempt } from './probe';
 
 /**
  * An installed package folder as the engine sees it: `at`, its path as fed; `dir`, the real folder; `only`, the files
@@ -164,12 +165,4 @@ export async function walkLibrary(library: Library, interest: HostInterest): Pro
 function isFileInside(dir: string, rel: string): boolean {
   const real = attempt(() => realpathSync.native(path.join(dir, ...rel.split('/'))));
   return real !== null && isInside(dir, real) && attempt(() => statSync(real).isFile()) === true;
-}
-
-function attempt<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch {
-    return null;
-  }
 }

@@ -5,11 +5,12 @@
 // `__editable___*_finder.py` and its `MAPPING` literal) or a legacy `<name>.egg-link`. Nothing else of the
 // environment is read; each file is read inside its site-packages folder under the walk's rule (no link out,
 // regular files only, size-bounded: host/readText.ts), and nothing is executed.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
 import type { PythonEnvironment } from './pythonEnv';
 import { readInRoot } from './readText';
+import { attempt, isDirectory } from './probe';
 
 export interface InstalledFramework {
   /** The distribution's name as its METADATA gives it. */
@@ -203,17 +204,4 @@ function isDirectoryInside(site: string, dir: string): boolean {
   const real = attempt(() => realpathSync.native(dir));
   const siteReal = attempt(() => realpathSync.native(site));
   return real !== null && siteReal !== null && real !== siteReal && isInside(siteReal, real) && isDirectory(real);
-}
-
-/** Whether `abs` is a directory; a missing one costs no thrown error (a `.pth` may name thousands). */
-function isDirectory(abs: string): boolean {
-  return attempt(() => statSync(abs, { throwIfNoEntry: false })?.isDirectory()) === true;
-}
-
-function attempt<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch {
-    return null;
-  }
 }

@@ -12,6 +12,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node
 import * as path from 'node:path';
 import { isInside } from './containment';
 import { basePrefix, readPyvenvConfig } from './pyvenvConfig';
+import { attempt } from './probe';
 
 /** Why the environment was taken: what gave it. */
 export type EnvironmentSource = 'given' | 'VIRTUAL_ENV' | 'CONDA_PREFIX' | 'root';
@@ -160,14 +161,6 @@ function sitePackagesOf(real: string, versions: readonly string[] | ((lib: strin
     if (at !== null && isInside(real, at) && attempt(() => statSync(at).isDirectory()) === true) found.add(at);
   }
   return [...found];
-}
-
-function attempt<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch {
-    return null;
-  }
 }
 
 /** Whether the folder `abs` is marked as a Python environment (see `marksEnvironment`). */

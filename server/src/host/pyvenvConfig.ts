@@ -5,9 +5,10 @@
 // the interpreter's version, which names `lib/pythonX.Y` (site.py:370-372). The base prefix is `base-prefix` when the
 // file gives it (virtualenv), else the first folder from `home` upwards holding the standard library's `os.py`, as
 // the interpreter finds its prefix from its own folder.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { readInRoot } from './readText';
+import { attempt, isDirectory, isFile } from './probe';
 
 export interface PyvenvConfig {
   /** `X.Y` of the interpreter the venv was made with, when recorded. */
@@ -73,20 +74,4 @@ export function basePrefix(config: PyvenvConfig, env: string): string | null {
     dir = up;
   }
   return null;
-}
-
-function isFile(abs: string): boolean {
-  return attempt(() => statSync(abs, { throwIfNoEntry: false })?.isFile()) === true;
-}
-
-function isDirectory(abs: string): boolean {
-  return attempt(() => statSync(abs, { throwIfNoEntry: false })?.isDirectory()) === true;
-}
-
-function attempt<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch {
-    return null;
-  }
 }
