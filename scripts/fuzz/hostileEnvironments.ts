@@ -53,8 +53,13 @@ function diagnostics(root: string): { rest: string; rl081: boolean } | null {
     input: '',
   });
   if (r.status !== 0 || r.stderr.includes('internal error')) return null;
-  const all = (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics;
-  return { rest: JSON.stringify(all.filter((d) => d.code !== 'RL081')), rl081: all.some((d) => d.code === 'RL081') };
+  const all = (JSON.parse(r.stdout) as { diagnostics: { code: string; related?: unknown }[] }).diagnostics;
+  // RL079's related line names the environment searched and why it holds no cursus (none found, or a `.venv` whose
+  // cursus is unreadable): a hostile file may rightly change that line, while the answer stays the one with no cursus.
+  const rest = all
+    .filter((d) => d.code !== 'RL081')
+    .map((d) => (d.code === 'RL079' ? { ...d, related: undefined } : d));
+  return { rest: JSON.stringify(rest), rl081: all.some((d) => d.code === 'RL081') };
 }
 
 /**
