@@ -95,8 +95,9 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
     assert.match(node, /node_alpha_effect — ONEX node · EFFECT_GENERIC/);
     assert.match(node, /Entry point node_alpha_effect = "demo_infra\.nodes\.node_alpha_effect"/);
     assert.match(node, new RegExp(lit(`Contract ${CONTRACT} (the package's __path__ (strategy 2))`)));
-    assert.match(node, /auto-wiring discovery: accepts/);
-    assert.match(node, /ContractLinter: 1 objection/);
+    // the example's top-level subscribe_topics: auto-wiring never reads it (RL101), ContractLinter objects to the field
+    assert.match(node, /auto-wiring discovery: 1 objection/);
+    assert.match(node, /ContractLinter: 2 objections/);
     assert.match(node, /compliance scan node \(not run here\): 3 objections/);
     await wb.parkMouse();
     await wb.screenshot('onexc-02-hover-entry-point');
@@ -156,11 +157,12 @@ describe('ONEX node contracts in VS Code (code-server + Chromium, packaged .vsix
         { timeout: 15_000, message: `${n} symbols of ${rel}` },
       );
     };
-    assert.deepEqual(await symbols(CONTRACT, 5), [
+    assert.deepEqual(await symbols(CONTRACT, 6), [
       'node_alpha_effect',
       'ModelAlphaRequest',
       'ModelAlphaResult',
       'onex.evt.demo.alpha-done.v1',
+      'onex.evt.demo.alpha-requested.v1',
       'HandlerAlpha',
     ]);
     await wb.parkMouse();
